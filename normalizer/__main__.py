@@ -1,0 +1,3 @@
+from normalizer.cli import main
+
+main()

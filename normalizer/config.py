@@ -1,0 +1,142 @@
+"""Settings: every policy knob of a run, in one frozen object.
+
+Precedence, highest first: command-line options, environment variables, the
+``[tool.bibnorm]`` table of ``pyproject.toml`` (or the top level of ``bibnorm.toml``)
+found in the working directory or its parents, then the defaults below.
+
+This module reads files and the environment only in `load_settings`; everything
+else is pure.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from normalizer.errors import ConfigError
+
+DEFAULT_ARXIV_API_URL = "https://export.arxiv.org/api/query"
+DEFAULT_S2_API_URL = "https://api.semanticscholar.org/graph/v1"
+
+
+class MatchThresholds(BaseModel):
+    """When a candidate counts as the paper the user meant.
+
+    - ``accept``: the combined score a candidate needs when its normalized title is
+      not identical to the query's (typo-level differences only).
+    - ``abstract_confirms``: abstract similarity that confirms a candidate whose
+      title was revised between versions (title similarity must still reach
+      ``title_floor``).
+    - ``abstract_contradicts``: below this abstract similarity, even an identical
+      title is not accepted (two papers with the same title).
+    - ``ambiguity_margin``: two acceptable candidates for different papers whose
+      scores are closer than this make the item ``ambiguous``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    accept: float = 0.95
+    title_floor: float = 0.80
+    abstract_confirms: float = 0.90
+    abstract_contradicts: float = 0.30
+    ambiguity_margin: float = 0.03
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    offline: bool = False
+    snapshot: Path | None = None
+    cache_dir: Path = Field(default_factory=lambda: default_cache_dir())
+    arxiv_api_url: str = DEFAULT_ARXIV_API_URL
+    arxiv_delay: float = 3.0
+    s2_api_url: str = DEFAULT_S2_API_URL
+    s2_delay: float = 1.0
+    s2_api_key: SecretStr | None = None
+    timeout: float = 30.0
+    max_attempts: int = 4
+    backoff_base: float = 2.0
+    resolvers: tuple[str, ...] = ("snapshot", "arxiv", "s2")
+    thresholds: MatchThresholds = MatchThresholds()
+    key_format: str = "{family}{year}{firstword}"
+    rekey: bool = False
+    unicode: bool = False
+    prefer: Literal["published", "preprint"] = "published"
+    year_policy: Literal["v1", "latest", "published"] = "published"
+    contact: str = "https://github.com/bibnorm/bibnorm"
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "bibnorm"
+
+
+_ENV: Mapping[str, str] = {
+    "BIBNORM_SNAPSHOT": "snapshot",
+    "BIBNORM_CACHE_DIR": "cache_dir",
+    "BIBNORM_ARXIV_API_URL": "arxiv_api_url",
+    "BIBNORM_ARXIV_DELAY": "arxiv_delay",
+    "BIBNORM_S2_API_URL": "s2_api_url",
+    "BIBNORM_S2_DELAY": "s2_delay",
+    "S2_API_KEY": "s2_api_key",
+    "BIBNORM_OFFLINE": "offline",
+}
+
+
+def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest ``bibnorm.toml`` or ``pyproject.toml`` with a ``[tool.bibnorm]`` table."""
+    for folder in (start, *start.parents):
+        own = folder / "bibnorm.toml"
+        if own.is_file():
+            return own, _read_toml(own)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            table = _read_toml(pyproject).get("tool", {}).get("bibnorm")
+            if isinstance(table, dict):
+                return pyproject, table
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error}") from error
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Settings:
+    """Build `Settings` from config file, environment and explicit overrides.
+
+    ``overrides`` holds command-line values; ``None`` values mean "not given".
+    """
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    found = find_config_file(cwd or Path.cwd())
+    source = "defaults"
+    if found:
+        path, table = found
+        source = str(path)
+        values.update({k.replace("-", "_"): v for k, v in table.items()})
+    for variable, field in _ENV.items():
+        if environ.get(variable):
+            values[field] = environ[variable]
+    for field, value in (overrides or {}).items():
+        if value is not None:
+            values[field] = value
+    try:
+        return Settings(**values)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"invalid setting {where!r} (from {source} or environment): {first['msg']}") from None

@@ -1,0 +1,193 @@
+"""Deciding whether a candidate record is the paper a query means.
+
+A wrong match is worse than no match, so the rules are conservative and every
+decision carries its evidence:
+
+- the **title key** (case, accents, LaTeX, punctuation, dashes and whitespace
+  removed) being equal is strong evidence;
+- otherwise the titles must be nearly identical character by character
+  (`MatchThresholds.accept`) *and* differ only by typo-level edits of long
+  alphabetic words — never by a number, a short token, an added or a missing word —
+  so "Scaling Vision Transformers" never becomes "Scaling Vision Transformers to
+  22 Billion Parameters", nor "GPT-3" "GPT-4";
+- an abstract, when both sides have one, confirms a revised title
+  (`abstract_confirms`) or vetoes an identical title (`abstract_contradicts`);
+- two acceptable candidates for different papers within `ambiguity_margin` make
+  the item ambiguous rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pylatexenc.latex2text import LatexNodes2Text
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from normalizer.config import MatchThresholds
+from normalizer.models import Candidate, Evidence, Problem, Query, ScoredCandidate, Severity, Status
+
+_LATEX_HINT = re.compile(r"[\\{}$^_~]")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_ABSTRACT_CHARS = 1500  # enough text to tell papers apart, cheap to compare
+
+_latex = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
+
+
+@lru_cache(maxsize=65536)
+def plain_text(text: str) -> str:
+    """LaTeX markup to Unicode text (``M{\\"u}ller`` → ``Müller``), whitespace collapsed."""
+    if _LATEX_HINT.search(text):
+        try:
+            text = _latex.latex_to_text(text)
+        except Exception:  # pylatexenc is lenient, but a broken brace must not abort a run
+            text = text.replace("{", "").replace("}", "")
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=65536)
+def title_words(title: str) -> tuple[str, ...]:
+    """Lower-case ASCII words of a title: accents folded, LaTeX rendered, punctuation dropped."""
+    text = unicodedata.normalize("NFKD", plain_text(title))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = text.replace("ß", "ss").replace("'", "").replace("\u2019", "")
+    return tuple(w for w in _NON_WORD.split(text) if w)
+
+
+def title_key(title: str) -> str:
+    """The comparison key of a title: its words joined without separators.
+
+    Joining makes "Pre-training", "Pre training" and "Pretraining" the same key.
+    """
+    return "".join(title_words(title))
+
+
+def abstract_words(text: str) -> str:
+    return " ".join(title_words(text[: _ABSTRACT_CHARS * 2]))[:_ABSTRACT_CHARS]
+
+
+def title_similarity(a: str, b: str) -> float:
+    """Character similarity of two titles' keys in [0, 1] (1 = same key)."""
+    key_a, key_b = title_key(a), title_key(b)
+    if not key_a or not key_b:
+        return 0.0
+    return fuzz.ratio(key_a, key_b) / 100.0
+
+
+def abstract_similarity(a: str | None, b: str | None) -> float | None:
+    if not a or not b:
+        return None
+    words_a, words_b = abstract_words(a), abstract_words(b)
+    if len(words_a) < 40 or len(words_b) < 40:
+        return None  # too short to say anything either way
+    return fuzz.token_sort_ratio(words_a, words_b) / 100.0
+
+
+def only_typo_differences(a: str, b: str) -> bool:
+    """True when two titles have the same words up to typos in long alphabetic words.
+
+    Word counts must agree (after joining hyphenated parts both ways), and each
+    differing word pair must be alphabetic, at least 5 letters, and one edit apart.
+    Numbers and short tokens ("v2", "3d", "gpt4") must match exactly.
+    """
+    words_a, words_b = title_words(a), title_words(b)
+    if len(words_a) != len(words_b):
+        return title_key(a) == title_key(b)
+    for wa, wb in zip(words_a, words_b, strict=True):
+        if wa == wb:
+            continue
+        if not (wa.isalpha() and wb.isalpha()) or min(len(wa), len(wb)) < 5:
+            return False
+        if Levenshtein.distance(wa, wb) > 1:
+            return False
+    return True
+
+
+def score_candidate(query: Query, candidate: Candidate, thresholds: MatchThresholds) -> ScoredCandidate:
+    """Score one candidate against one query and say whether it is acceptable on its own."""
+    reference = candidate.reference
+    if candidate.by_identifier:
+        evidence = Evidence(by_identifier=True, notes=("found by the identifier the input gave",))
+        if query.title:
+            similarity = title_similarity(query.title, reference.title)
+            evidence = evidence.model_copy(
+                update={"title_similarity": round(similarity, 4), "title_key_equal": similarity == 1.0}
+            )
+        return ScoredCandidate(candidate=candidate, score=1.0, evidence=evidence, acceptable=True)
+
+    query_title = query.title or ""
+    similarity = title_similarity(query_title, reference.title)
+    key_equal = bool(title_key(query_title)) and title_key(query_title) == title_key(reference.title)
+    abstract = abstract_similarity(query.abstract, reference.abstract)
+    notes: list[str] = []
+
+    if abstract is None:
+        score = similarity
+    else:
+        score = 0.7 * similarity + 0.3 * abstract
+
+    if key_equal:
+        acceptable = abstract is None or abstract >= thresholds.abstract_contradicts
+        notes.append("normalized titles identical")
+        if not acceptable:
+            notes.append("abstracts disagree: probably a different paper with the same title")
+    elif only_typo_differences(query_title, reference.title) and similarity >= thresholds.accept:
+        acceptable = abstract is None or abstract >= thresholds.abstract_contradicts
+        notes.append("titles differ only by typo-level edits")
+    elif abstract is not None and abstract >= thresholds.abstract_confirms and similarity >= thresholds.title_floor:
+        acceptable = True
+        notes.append("title differs but the abstract confirms the paper (title revised?)")
+    else:
+        acceptable = False
+        notes.append("titles differ in words, not just spelling")
+
+    evidence = Evidence(
+        title_similarity=round(similarity, 4),
+        title_key_equal=key_equal,
+        abstract_similarity=None if abstract is None else round(abstract, 4),
+        notes=tuple(notes),
+    )
+    return ScoredCandidate(candidate=candidate, score=round(score, 4), evidence=evidence, acceptable=acceptable)
+
+
+@dataclass(frozen=True)
+class Decision:
+    status: Status
+    best: ScoredCandidate | None
+    ranked: tuple[ScoredCandidate, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+def _paper_identity(scored: ScoredCandidate) -> str:
+    ids = scored.candidate.reference.ids
+    return ids.arxiv_id or ids.doi or ids.s2_paper_id or title_key(scored.candidate.reference.title)
+
+
+def choose(query: Query, candidates: Sequence[Candidate], thresholds: MatchThresholds) -> Decision:
+    """Resolve, call ambiguous, or abstain, given all candidates one source offered."""
+    ranked = sorted(
+        (score_candidate(query, c, thresholds) for c in candidates),
+        key=lambda s: (-s.score, not s.candidate.by_identifier, _paper_identity(s)),
+    )
+    acceptable = [s for s in ranked if s.acceptable]
+    if not acceptable:
+        return Decision(Status.UNRESOLVED, None, tuple(ranked))
+    best = acceptable[0]
+    rivals = [
+        s
+        for s in acceptable[1:]
+        if _paper_identity(s) != _paper_identity(best) and best.score - s.score < thresholds.ambiguity_margin
+    ]
+    if rivals and not best.candidate.by_identifier:
+        names = ", ".join(_paper_identity(s) for s in [best, *rivals])
+        problem = Problem(
+            code="match.ambiguous",
+            message=f"several records fit equally well: {names}",
+            severity=Severity.WARNING,
+        )
+        return Decision(Status.AMBIGUOUS, None, tuple(ranked), (problem,))
+    return Decision(Status.RESOLVED, best, tuple(ranked))

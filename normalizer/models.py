@@ -1,0 +1,227 @@
+"""The one typed currency of bibnorm.
+
+Every stage passes these models: readers make `Query`s, resolvers make `Candidate`s,
+matching makes `Resolution`s, writers read `Reference`s. All are frozen pydantic models
+with ``extra="forbid"`` so a misspelt field is an error, not silent data loss.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Person(Frozen):
+    """A person name split the way BibTeX and CSL need it.
+
+    ``literal`` is used for names that must never be split (collaborations,
+    organisations); when it is set the other parts are empty.
+    """
+
+    given: str = ""
+    family: str = ""
+    particle: str = ""  # "van", "von", "de", "van der" ... (CSL non-dropping-particle)
+    suffix: str = ""  # "Jr.", "III" ...
+    literal: str = ""
+
+    @property
+    def is_literal(self) -> bool:
+        return bool(self.literal)
+
+    def display(self) -> str:
+        """The name in natural "Given particle Family, Suffix" order, for humans."""
+        if self.literal:
+            return self.literal
+        parts = [p for p in (self.given, self.particle, self.family) if p]
+        text = " ".join(parts)
+        return f"{text}, {self.suffix}" if self.suffix else text
+
+
+class PartialDate(Frozen):
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str:
+        """ISO 8601 with as much precision as known: ``2023``, ``2023-03``, ``2023-03-14``."""
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+            if self.day:
+                text += f"-{self.day:02d}"
+        return text
+
+
+class Identifiers(Frozen):
+    arxiv_id: str | None = None  # canonical, without version: "2211.09119", "hep-th/9901001"
+    arxiv_version: int | None = None  # the version the record describes, when known
+    doi: str | None = None  # canonical lower-case-prefix DOI without resolver URL
+    s2_paper_id: str | None = None
+    corpus_id: int | None = None
+    dblp: str | None = None
+
+
+EntryType = Literal["preprint", "article", "inproceedings", "misc"]
+
+
+class Reference(Frozen):
+    """One bibliographic record, as complete as the sources allow.
+
+    ``provenance`` maps a field name to the source it came from ("snapshot",
+    "arxiv", "s2", "input"), so users can see why a value is what it is.
+    """
+
+    title: str
+    authors: tuple[Person, ...] = ()
+    abstract: str | None = None
+    issued: PartialDate | None = None  # the year/month the citation shows
+    first_version: PartialDate | None = None  # v1 date on arXiv, when known
+    entry_type: EntryType = "preprint"
+    ids: Identifiers = Identifiers()
+    venue: str | None = None  # journal or proceedings title for published versions
+    volume: str | None = None
+    number: str | None = None
+    pages: str | None = None
+    publisher: str | None = None
+    primary_class: str | None = None
+    categories: tuple[str, ...] = ()
+    journal_ref: str | None = None
+    comment: str | None = None
+    url: str | None = None
+    code_links: tuple[str, ...] = ()
+    project_pages: tuple[str, ...] = ()
+    provenance: dict[str, str] = Field(default_factory=dict)
+    notes: tuple[str, ...] = ()  # human-readable remarks (e.g. "S2 title differs")
+
+
+class QueryKind(StrEnum):
+    TITLE = "title"
+    ARXIV_ID = "arxiv_id"
+    DOI = "doi"
+
+
+class Origin(Frozen):
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+class Query(Frozen):
+    """What one input item says about a paper, before any lookup."""
+
+    index: int  # position in the run's input order, 0-based
+    origin: Origin
+    kind: QueryKind
+    title: str | None = None
+    abstract: str | None = None
+    urls: tuple[str, ...] = ()
+    arxiv_id: str | None = None
+    arxiv_version: int | None = None
+    doi: str | None = None
+    key: str | None = None  # citation key the user already uses, if any
+    raw: str = ""  # the input text the query was read from
+
+    def identity(self) -> str:
+        """A key under which two input items count as the same request."""
+        if self.arxiv_id:
+            return f"arxiv:{self.arxiv_id}".casefold()
+        if self.doi:
+            return f"doi:{self.doi}".casefold()
+        from normalizer.matching import title_key  # local: matching imports models
+
+        return f"title:{title_key(self.title or '')}"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Problem(Frozen):
+    """Per-item trouble recorded as data (see STYLE.md habit 3)."""
+
+    code: str  # stable, e.g. "arxiv.malformed_id", "http.failed", "title.differs"
+    message: str
+    severity: Severity = Severity.WARNING
+    source: str | None = None
+
+
+class Candidate(Frozen):
+    """A record a resolver offers for one query.
+
+    ``by_identifier`` is true when the resolver found it by an exact id the query
+    carried (arXiv id, DOI), which makes title matching unnecessary.
+    """
+
+    source: str
+    reference: Reference
+    by_identifier: bool = False
+
+
+class Evidence(Frozen):
+    """Why a candidate got its score; shown in reports."""
+
+    title_similarity: float | None = None
+    title_key_equal: bool = False
+    abstract_similarity: float | None = None
+    by_identifier: bool = False
+    notes: tuple[str, ...] = ()
+
+
+class ScoredCandidate(Frozen):
+    candidate: Candidate
+    score: float
+    evidence: Evidence
+    acceptable: bool  # passes the acceptance rule on its own
+
+
+class Status(StrEnum):
+    RESOLVED = "resolved"
+    AMBIGUOUS = "ambiguous"
+    UNRESOLVED = "unresolved"
+    FAILED = "failed"
+
+
+class Lookup(Frozen):
+    """A resolver's answer for one query: candidates, or a failure with its reason."""
+
+    candidates: tuple[Candidate, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    failed: bool = False  # the source could not be asked (network, rate limit, bad reply)
+
+
+class Resolution(Frozen):
+    """The outcome for one input item."""
+
+    query: Query
+    status: Status
+    reference: Reference | None = None
+    source: str | None = None
+    score: float | None = None
+    evidence: Evidence | None = None
+    candidates: tuple[ScoredCandidate, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    duplicate_of: int | None = None  # index of the first item asking for the same paper
+    key: str | None = None
+
+
+class RequestStats(Frozen):
+    requests: dict[str, int] = Field(default_factory=dict)  # per source
+    cache_hits: int = 0
+
+
+class Report(Frozen):
+    resolutions: tuple[Resolution, ...]
+    stats: RequestStats = RequestStats()
+
+    def count(self, status: Status) -> int:
+        return sum(1 for r in self.resolutions if r.status is status)

@@ -1,0 +1,233 @@
+"""The run: queries in, resolutions out, through a chain of resolvers.
+
+Stages, each a small pure function over the typed models:
+
+1. `deduplicate` — items asking for the same paper are looked up once;
+2. the resolver chain — each `Resolver` is asked, in order, only for the queries
+   no earlier resolver settled; `matching.choose` decides on its candidates;
+3. enrichment — `Enricher`s (Semantic Scholar) add companion records for resolved
+   papers, which `merge.merge_reference` folds in with per-field provenance;
+4. normalization — `normalize.normalize_reference`;
+5. citation keys — `keys.assign_keys`.
+
+The pipeline does no I/O of its own: resolvers own their sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from normalizer import keys, matching, merge, normalize
+from normalizer.config import Settings
+from normalizer.models import (
+    Candidate,
+    Lookup,
+    Problem,
+    Query,
+    Reference,
+    Resolution,
+    ScoredCandidate,
+    Severity,
+    Status,
+)
+
+
+@runtime_checkable
+class Resolver(Protocol):
+    """A metadata source that finds candidate records for queries.
+
+    ``lookup`` receives every pending query at once so a source can batch its
+    requests; it returns a `Lookup` per query index it was given (a missing index
+    counts as "no candidates"). It must not raise for per-item trouble: failures
+    are `Lookup(failed=True, problems=...)`.
+    """
+
+    name: str
+
+    def lookup(self, queries: Sequence[Query]) -> Mapping[int, Lookup]: ...
+
+
+@runtime_checkable
+class Enricher(Protocol):
+    """A source that adds companion records (e.g. the published version) to resolved papers.
+
+    Receives the resolved references keyed by query index; returns, per index, the
+    companion candidates found (by identifier, so no title matching is needed).
+    """
+
+    name: str
+
+    def enrich(self, references: Mapping[int, Reference]) -> Mapping[int, Lookup]: ...
+
+
+ProgressCallback = Callable[[str, int], None]  # (stage name, number of items advanced)
+
+
+@dataclass
+class _Pending:
+    """Mutable working state for one distinct query while the chain runs."""
+
+    query: Query
+    ranked: list[ScoredCandidate] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    failed: bool = False
+    resolution: Resolution | None = None
+
+
+def deduplicate(queries: Sequence[Query]) -> dict[int, int]:
+    """Map each duplicate query's index to the index of the first query asking the same."""
+    first_by_identity: dict[str, int] = {}
+    duplicates: dict[int, int] = {}
+    for query in queries:
+        identity = query.identity()
+        if identity in first_by_identity:
+            duplicates[query.index] = first_by_identity[identity]
+        else:
+            first_by_identity[identity] = query.index
+    return duplicates
+
+
+def run(
+    queries: Sequence[Query],
+    resolvers: Sequence[Resolver],
+    settings: Settings,
+    enrichers: Sequence[Enricher] = (),
+    progress: ProgressCallback | None = None,
+) -> list[Resolution]:
+    """Resolve every query; the result has one `Resolution` per query, in input order."""
+    duplicates = deduplicate(queries)
+    distinct = [q for q in queries if q.index not in duplicates]
+    pending = {q.index: _Pending(q) for q in distinct}
+
+    for resolver in resolvers:
+        asking = [p.query for p in pending.values() if p.resolution is None]
+        if not asking:
+            break
+        answers = resolver.lookup(asking)
+        for query in asking:
+            _absorb(pending[query.index], answers.get(query.index, Lookup()), resolver.name, settings)
+        if progress:
+            progress(resolver.name, len(asking))
+
+    resolved = {i: p for i, p in pending.items() if p.resolution is None}
+    for index, state in resolved.items():
+        state.resolution = _undecided(state)
+
+    _enrich(pending, enrichers, settings)
+
+    finished = {i: _finish(p.resolution) for i, p in pending.items() if p.resolution is not None}
+    with_keys = _assign_keys(finished, settings)
+
+    results: list[Resolution] = []
+    for query in queries:
+        if query.index in duplicates:
+            original = with_keys[duplicates[query.index]]
+            results.append(original.model_copy(update={"query": query, "duplicate_of": original.query.index}))
+        else:
+            results.append(with_keys[query.index])
+    return results
+
+
+def _absorb(state: _Pending, answer: Lookup, source: str, settings: Settings) -> None:
+    """Fold one resolver's answer into a query's state; settle it when the matcher accepts."""
+    state.problems.extend(answer.problems)
+    if answer.failed:
+        state.failed = True
+    if not answer.candidates:
+        return
+    decision = matching.choose(state.query, answer.candidates, settings.thresholds)
+    state.ranked = _merge_ranked(state.ranked, decision.ranked)
+    if decision.status is Status.RESOLVED and decision.best is not None:
+        state.resolution = Resolution(
+            query=state.query,
+            status=Status.RESOLVED,
+            reference=decision.best.candidate.reference,
+            source=decision.best.candidate.source,
+            score=decision.best.score,
+            evidence=decision.best.evidence,
+            candidates=tuple(state.ranked[:5]),
+            problems=tuple(state.problems),
+        )
+    elif decision.status is Status.AMBIGUOUS:
+        # An ambiguous answer is final: asking another source could only add guesses.
+        state.resolution = Resolution(
+            query=state.query,
+            status=Status.AMBIGUOUS,
+            candidates=tuple(state.ranked[:5]),
+            problems=(*state.problems, *decision.problems),
+        )
+
+
+def _merge_ranked(old: list[ScoredCandidate], new: Iterable[ScoredCandidate]) -> list[ScoredCandidate]:
+    combined = [*old, *new]
+    combined.sort(key=lambda s: (-s.score, s.candidate.reference.ids.arxiv_id or "", s.candidate.source))
+    return combined
+
+
+def _undecided(state: _Pending) -> Resolution:
+    """The resolution of a query no resolver settled: failed if a source could not answer."""
+    status = Status.FAILED if state.failed and not state.ranked else Status.UNRESOLVED
+    problems = list(state.problems)
+    if status is Status.UNRESOLVED and not any(p.severity is Severity.ERROR for p in problems):
+        what = "no candidate reached the acceptance bar" if state.ranked else "no candidate found"
+        problems.append(Problem(code="match.none", message=what, severity=Severity.WARNING))
+    return Resolution(
+        query=state.query,
+        status=status,
+        candidates=tuple(state.ranked[:5]),
+        problems=tuple(problems),
+    )
+
+
+def _enrich(pending: dict[int, _Pending], enrichers: Sequence[Enricher], settings: Settings) -> None:
+    for enricher in enrichers:
+        targets = {
+            i: p.resolution.reference
+            for i, p in pending.items()
+            if p.resolution is not None and p.resolution.status is Status.RESOLVED and p.resolution.reference
+        }
+        if not targets:
+            return
+        answers = enricher.enrich(targets)
+        for index, answer in answers.items():
+            state = pending[index]
+            assert state.resolution is not None and state.resolution.reference is not None
+            reference = merge.merge_reference(
+                state.resolution.reference, [c for c in answer.candidates], settings
+            )
+            state.resolution = state.resolution.model_copy(
+                update={
+                    "reference": reference,
+                    "problems": (*state.resolution.problems, *answer.problems),
+                }
+            )
+
+
+def _finish(resolution: Resolution) -> Resolution:
+    if resolution.reference is None:
+        return resolution
+    return resolution.model_copy(update={"reference": normalize.normalize_reference(resolution.reference)})
+
+
+def _assign_keys(finished: Mapping[int, Resolution], settings: Settings) -> dict[int, Resolution]:
+    order = sorted(finished)
+    wanted = [
+        (finished[i].reference, finished[i].query.key)
+        for i in order
+        if finished[i].reference is not None
+    ]
+    assigned = iter(keys.assign_keys(wanted, settings.key_format, keep_existing=not settings.rekey))
+    out: dict[int, Resolution] = {}
+    for i in order:
+        resolution = finished[i]
+        if resolution.reference is not None:
+            resolution = resolution.model_copy(update={"key": next(assigned)})
+        out[i] = resolution
+    return out
+
+
+def by_identifier(source: str, reference: Reference) -> Candidate:
+    """A candidate found by an exact identifier the query carried."""
+    return Candidate(source=source, reference=reference, by_identifier=True)
