@@ -1,0 +1,177 @@
+"""The shared HTTP layer: caching, politeness, retries, offline mode (against a real local server)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from normalizer.config import Settings
+from resolvers._http import CACHE_FILE, HttpStats, SourceUnavailable, build_session, register_validator
+
+
+class ScriptedServer(ThreadingHTTPServer):
+    """Answers each request with the next scripted (status, headers, body); repeats the last."""
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.script: list[tuple[int, dict[str, str], bytes]] = [(200, {}, b'{"ok": true}')]
+        self.seen: list[tuple[str, dict[str, str]]] = []
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: ScriptedServer
+
+    def do_GET(self) -> None:
+        self.server.seen.append((self.path, dict(self.headers)))
+        status, headers, body = self.server.script.pop(0) if len(self.server.script) > 1 else self.server.script[0]
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[ScriptedServer]:
+    srv = ScriptedServer()
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield srv
+    srv.shutdown()
+    srv.server_close()
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(round(seconds, 3))
+        self.now += seconds
+
+
+def make_settings(tmp_path: Path, server: ScriptedServer, **extra: object) -> Settings:
+    values: dict[str, object] = {
+        "cache_dir": tmp_path / "cache",
+        "s2_api_url": server.url + "/graph/v1",
+        "arxiv_api_url": "http://127.0.0.2:9/api/query",
+        "s2_delay": 1.0,
+        "max_attempts": 3,
+        "backoff_base": 2.0,
+    }
+    values.update(extra)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def test_second_identical_request_is_a_cache_hit_and_not_throttled(tmp_path: Path, server: ScriptedServer) -> None:
+    clock = FakeClock()
+    stats = HttpStats()
+    session = build_session(make_settings(tmp_path, server), clock=clock, sleep=clock.sleep, stats=stats)
+    for _ in range(3):
+        assert session.get(server.url + "/graph/v1/paper/X").json() == {"ok": True}
+    assert len(server.seen) == 1
+    assert stats.requests == {"s2": 1}
+    assert stats.cache_hits == 2
+    assert clock.sleeps == []
+
+
+def test_requests_to_one_host_are_spaced_by_its_delay(tmp_path: Path, server: ScriptedServer) -> None:
+    clock = FakeClock()
+    session = build_session(make_settings(tmp_path, server), clock=clock, sleep=clock.sleep)
+    session.get(server.url + "/graph/v1/paper/A")
+    session.get(server.url + "/graph/v1/paper/B")
+    assert clock.sleeps == [1.0]
+
+
+def test_429_is_retried_with_exponential_backoff_then_succeeds(tmp_path: Path, server: ScriptedServer) -> None:
+    body = b'{"message": "Too Many Requests.", "code": "429"}'
+    server.script = [(429, {}, body), (429, {}, body), (200, {}, b'{"ok": 1}')]
+    clock = FakeClock()
+    settings = make_settings(tmp_path, server, s2_delay=0.0)
+    session = build_session(settings, clock=clock, sleep=clock.sleep, jitter=lambda: 0.5)
+    assert session.get(server.url + "/graph/v1/paper/A").json() == {"ok": 1}
+    assert clock.sleeps == [2.0, 4.0]  # base * 2**(n-1) * (0.5 + jitter)
+
+
+def test_retry_after_header_is_honoured(tmp_path: Path, server: ScriptedServer) -> None:
+    server.script = [(503, {"Retry-After": "7"}, b"{}"), (200, {}, b"{}")]
+    clock = FakeClock()
+    session = build_session(make_settings(tmp_path, server, s2_delay=0.0), clock=clock, sleep=clock.sleep)
+    session.get(server.url + "/graph/v1/paper/A")
+    assert clock.sleeps == [7.0]
+
+
+def test_exhausted_attempts_raise_source_unavailable_and_nothing_is_cached(
+    tmp_path: Path, server: ScriptedServer
+) -> None:
+    server.script = [(503, {}, b"down")]
+    clock = FakeClock()
+    session = build_session(make_settings(tmp_path, server, s2_delay=0.0), clock=clock, sleep=clock.sleep)
+    with pytest.raises(SourceUnavailable, match=r"s2: HTTP 503 \(gave up after 3 attempts\)"):
+        session.get(server.url + "/graph/v1/paper/A")
+    server.script = [(200, {}, b'{"later": true}')]
+    assert session.get(server.url + "/graph/v1/paper/A").json() == {"later": True}
+
+
+def test_a_body_the_validator_rejects_is_retried_and_never_cached(tmp_path: Path, server: ScriptedServer) -> None:
+    server.script = [(200, {}, b'{"trunc'), (200, {}, b'{"whole": 1}')]
+    clock = FakeClock()
+    session = build_session(make_settings(tmp_path, server, s2_delay=0.0), clock=clock, sleep=clock.sleep)
+
+    def must_be_json(response: object) -> str | None:
+        try:
+            json.loads(response.content)  # type: ignore[attr-defined]
+        except ValueError:
+            return "body is not JSON"
+        return None
+
+    register_validator(session, server.url, must_be_json)
+    assert session.get(server.url + "/graph/v1/x").json() == {"whole": 1}
+    assert len(server.seen) == 2
+
+
+def test_offline_session_never_sends_and_answers_from_cache(tmp_path: Path, server: ScriptedServer) -> None:
+    online = build_session(make_settings(tmp_path, server))
+    online.get(server.url + "/graph/v1/paper/cached")
+    offline = build_session(make_settings(tmp_path, server, offline=True))
+    assert offline.get(server.url + "/graph/v1/paper/cached").json() == {"ok": True}
+    with pytest.raises(SourceUnavailable, match="offline"):
+        offline.get(server.url + "/graph/v1/paper/not-cached")
+    assert len(server.seen) == 1
+
+
+def test_api_key_is_sent_but_never_stored_in_the_cache(tmp_path: Path, server: ScriptedServer) -> None:
+    session = build_session(make_settings(tmp_path, server))
+    secret = "sEcReT-kEy-123"
+    session.get(server.url + "/graph/v1/paper/A", headers={"x-api-key": secret})
+    assert server.seen[0][1].get("x-api-key") == secret
+    session.close()
+    raw = (tmp_path / "cache" / CACHE_FILE).read_bytes()
+    assert secret.encode() not in raw
+    with sqlite3.connect(tmp_path / "cache" / CACHE_FILE) as db:
+        assert db.execute("select count(*) from responses").fetchone()[0] == 1
+
+
+def test_user_agent_names_bibnorm_and_a_contact(tmp_path: Path, server: ScriptedServer) -> None:
+    session = build_session(make_settings(tmp_path, server))
+    session.get(server.url + "/graph/v1/paper/A", headers={"user-agent": "arxiv.py/4"})
+    assert server.seen[0][1]["User-Agent"].startswith("bibnorm/")
