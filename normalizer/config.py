@@ -42,8 +42,8 @@ class MatchThresholds(BaseModel):
 
     accept: float = 0.95
     title_floor: float = 0.80
-    abstract_confirms: float = 0.90
-    abstract_contradicts: float = 0.30
+    abstract_confirms: float = 0.80
+    abstract_contradicts: float = 0.20
     ambiguity_margin: float = 0.03
 
 

@@ -33,7 +33,7 @@ from normalizer.models import Candidate, Evidence, Problem, Query, ScoredCandida
 
 _LATEX_HINT = re.compile(r"[\\{}$^_~]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
-_ABSTRACT_CHARS = 1500  # enough text to tell papers apart, cheap to compare
+_ABSTRACT_CHARS = 2000  # enough text to tell papers apart, cheap to compare
 
 _latex = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
 
@@ -66,8 +66,9 @@ def title_key(title: str) -> str:
     return "".join(title_words(title))
 
 
-def abstract_words(text: str) -> str:
-    return " ".join(title_words(text[: _ABSTRACT_CHARS * 2]))[:_ABSTRACT_CHARS]
+def _abstract_bigrams(text: str) -> frozenset[tuple[str, str]]:
+    words = title_words(text[:_ABSTRACT_CHARS])
+    return frozenset(zip(words, words[1:], strict=False))
 
 
 def title_similarity(a: str, b: str) -> float:
@@ -79,12 +80,15 @@ def title_similarity(a: str, b: str) -> float:
 
 
 def abstract_similarity(a: str | None, b: str | None) -> float | None:
+    """Similarity of two abstracts in [0, 1], or None when either is missing or too short."""
     if not a or not b:
         return None
-    words_a, words_b = abstract_words(a), abstract_words(b)
-    if len(words_a) < 40 or len(words_b) < 40:
+    pairs_a, pairs_b = _abstract_bigrams(a), _abstract_bigrams(b)
+    if min(len(pairs_a), len(pairs_b)) < 12:
         return None  # too short to say anything either way
-    return fuzz.token_sort_ratio(words_a, words_b) / 100.0
+    # Overlap coefficient of word bigrams: ~0 for unrelated texts, ~1 for the same
+    # abstract even when one version appends sentences.
+    return len(pairs_a & pairs_b) / min(len(pairs_a), len(pairs_b))
 
 
 def only_typo_differences(a: str, b: str) -> bool:

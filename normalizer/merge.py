@@ -1,13 +1,141 @@
-"""Field-precedence merge of a primary record with companion records (placeholder: issue 7)."""
+"""Field-precedence merge of a primary record (arXiv/snapshot) with companion records (S2).
+
+Rules, in order:
+
+1. A companion that names a different arXiv paper than the primary is ignored (a note says so).
+2. **Published upgrade** — when a companion is a peer-reviewed publication (its
+   ``entry_type`` is ``inproceedings`` or ``article``: the S2 resolver sets that from
+   ``publicationVenue``/``journal``/``venue``/``publicationTypes``/a non-arXiv DOI) and
+   ``settings.prefer`` is ``"published"``, the entry takes the companion's entry type,
+   venue (booktitle or journal), volume, number, pages, publisher and DOI. The arXiv
+   id, version and primary class stay, so the preprint remains findable. With
+   ``prefer="preprint"`` the entry stays a preprint and a note names the publication.
+3. **Titles**: the primary's title always wins; a companion title with a different
+   `matching.title_key` adds a note "Semantic Scholar title differs: ...".
+4. **Fill missing**: authors (when the primary has none), abstract, and the S2 ids
+   (paper id, corpus id, DBLP key) come from the companion.
+5. **Year** (``settings.year_policy``):
+   - ``"v1"``: the first arXiv version's date (``first_version``, else ``issued``);
+   - ``"latest"``: the date of the arXiv record itself (``issued``, which the arXiv
+     resolver sets to the version it describes), else v1;
+   - ``"published"`` (default): the companion's published date when the entry was
+     upgraded, else v1.
+
+Every value taken from a companion is recorded in ``Reference.provenance`` under the
+field name (``"doi"``, ``"s2_paper_id"``, ``"corpus_id"``, ``"dblp"`` for identifiers)
+with the companion's source name.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from normalizer.config import Settings
-from normalizer.models import Candidate, Reference
+from normalizer.matching import title_key
+from normalizer.models import Candidate, Identifiers, PartialDate, Reference
+
+_PUBLISHED_TYPES = frozenset({"inproceedings", "article"})
+_PUBLICATION_FIELDS = ("venue", "volume", "number", "pages", "publisher")
+_SOURCE_NAMES = {"s2": "Semantic Scholar", "arxiv": "arXiv", "snapshot": "the arXiv snapshot"}
+_ARXIV_DOI_PREFIX = "10.48550/arxiv."
+
+
+def is_arxiv_doi(doi: str | None) -> bool:
+    """True for DataCite's arXiv DOIs (``10.48550/arXiv.<id>``), which name the preprint."""
+    return doi is not None and doi.casefold().startswith(_ARXIV_DOI_PREFIX)
+
+
+def is_published(reference: Reference) -> bool:
+    """True when a record describes a peer-reviewed publication with a named venue."""
+    return reference.entry_type in _PUBLISHED_TYPES and bool(reference.venue)
 
 
 def merge_reference(primary: Reference, companions: Sequence[Candidate], settings: Settings) -> Reference:
-    """Return ``primary`` enriched by ``companions`` (S2 records found by identifier)."""
-    return primary
+    """Return ``primary`` enriched by ``companions`` (S2 records found by identifier).
+
+    The result is a new `Reference`; see the module docstring for the precedence rules.
+    With no usable companion only the year policy is applied.
+    """
+    update: dict[str, Any] = {}
+    ids = primary.ids.model_dump()
+    provenance = dict(primary.provenance)
+    notes = list(primary.notes)
+    published: Reference | None = None
+    published_source = ""
+
+    for candidate in companions:
+        other = candidate.reference
+        source = candidate.source
+        label = _SOURCE_NAMES.get(source, source)
+        if primary.ids.arxiv_id and other.ids.arxiv_id and other.ids.arxiv_id != primary.ids.arxiv_id:
+            notes.append(f"{label} record ignored: it is arXiv:{other.ids.arxiv_id}, not arXiv:{primary.ids.arxiv_id}")
+            continue
+
+        if title_key(other.title) != title_key(primary.title):
+            notes.append(f"{label} title differs: {other.title!r}")
+
+        for name in ("s2_paper_id", "corpus_id", "dblp"):
+            value = getattr(other.ids, name)
+            if value is not None and ids.get(name) is None:
+                ids[name] = value
+                provenance[name] = source
+        if not primary.authors and other.authors and "authors" not in update:
+            update["authors"] = other.authors
+            provenance["authors"] = source
+        if not primary.abstract and other.abstract and "abstract" not in update:
+            update["abstract"] = other.abstract
+            provenance["abstract"] = source
+
+        if published is None and is_published(other):
+            published, published_source = other, source
+        elif other.ids.doi and not is_arxiv_doi(other.ids.doi) and ids.get("doi") is None and published is None:
+            # A DOI without a named venue: keep it (it helps readers find the paper) without upgrading.
+            ids["doi"] = other.ids.doi
+            provenance["doi"] = source
+
+    upgraded = False
+    if published is not None:
+        label = _SOURCE_NAMES.get(published_source, published_source)
+        if settings.prefer == "preprint" and primary.entry_type not in _PUBLISHED_TYPES:
+            when = f" {published.issued.year}" if published.issued else ""
+            notes.append(f"{label} lists a published version: {published.venue}{when} (kept the preprint)")
+        else:
+            upgraded = True
+            update["entry_type"] = published.entry_type
+            provenance["entry_type"] = published_source
+            for name in _PUBLICATION_FIELDS:
+                value = getattr(published, name)
+                if value:
+                    update[name] = value
+                    provenance[name] = published_source
+            if published.ids.doi and not is_arxiv_doi(published.ids.doi):
+                ids["doi"] = published.ids.doi
+                provenance["doi"] = published_source
+
+    issued, issued_source = _choose_issued(primary, published if upgraded else None, published_source, settings)
+    if issued is not None:
+        update["issued"] = issued
+        if issued_source:
+            provenance["issued"] = issued_source
+        elif issued != primary.issued:
+            provenance["issued"] = provenance.get("first_version", provenance.get("issued", ""))
+
+    update["ids"] = Identifiers(**ids)
+    update["provenance"] = {k: v for k, v in provenance.items() if v}
+    update["notes"] = tuple(dict.fromkeys(notes))
+    return primary.model_copy(update=update)
+
+
+def _choose_issued(
+    primary: Reference, published: Reference | None, published_source: str, settings: Settings
+) -> tuple[PartialDate | None, str]:
+    """The date the citation shows under the year policy, and its source ("" = the primary's own)."""
+    first = primary.first_version or primary.issued
+    if settings.year_policy == "v1":
+        return first, ""
+    if settings.year_policy == "latest":
+        return primary.issued or primary.first_version, ""
+    if published is not None and published.issued is not None:
+        return published.issued, published_source
+    return first, ""

@@ -1,3 +1,174 @@
+"""``bibnorm resolve``: inputs → matched records → BibTeX / biblatex / CSL-JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
 import click
 
-command = click.Command("resolve")
+from normalizer import pipeline, writers
+from normalizer.cli import EXIT_FINDINGS
+from normalizer.cli._options import source_options, source_overrides
+from normalizer.cli._sources import open_sources
+from normalizer.config import load_settings
+from normalizer.errors import UsageError
+from normalizer.io import STDIO, write_atomic
+from normalizer.models import Resolution, Status
+from normalizer.readers import available_formats, read_inputs
+from normalizer.report import build_report, summary_line, unsettled
+
+
+@click.command("resolve")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "-o",
+    "--output",
+    default=STDIO,
+    metavar="PATH",
+    help="Write the bibliography here (atomically); '-' (default) is stdout.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(["bibtex", "biblatex", "csl-json"]),
+    default=None,
+    help="Output format; inferred from the -o suffix (.bib → bibtex, .json → csl-json).",
+)
+@click.option("--report", "report_path", default=None, metavar="PATH", help="Write the JSON report here.")
+@click.option("--json", "json_out", is_flag=True, help="Print the JSON report on stdout instead of a bibliography.")
+@click.option(
+    "--input-format",
+    type=click.Choice(available_formats()),
+    default=None,
+    help="Force the input format instead of detecting it.",
+)
+@click.option("--strict", is_flag=True, help=f"Exit {EXIT_FINDINGS} when any item is not resolved.")
+@click.option("--key-format", default=None, metavar="FORMULA", help="Citation key formula, e.g. '{auth}{year}{shorttitle}'.")
+@click.option("--rekey", is_flag=True, default=None, help="Replace keys that came with the input (.bib keys).")
+@click.option("--unicode", is_flag=True, default=None, help="Keep Unicode in BibTeX instead of LaTeX escapes.")
+@click.option(
+    "--prefer",
+    type=click.Choice(["published", "preprint"]),
+    default=None,
+    help="Cite the published version when Semantic Scholar knows one (default), or keep the preprint.",
+)
+@click.option(
+    "--year",
+    "year_policy",
+    type=click.Choice(["v1", "latest", "published"]),
+    default=None,
+    help="Which year to cite: first arXiv version, latest version, or published (default).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
+@source_options
+def command(
+    inputs: tuple[str, ...],
+    output: str,
+    output_format: str | None,
+    report_path: str | None,
+    json_out: bool,
+    input_format: str | None,
+    strict: bool,
+    key_format: str | None,
+    rekey: bool | None,
+    unicode: bool | None,
+    prefer: str | None,
+    year_policy: str | None,
+    quiet: bool,
+    **sources: Any,
+) -> None:
+    """Match every input item to its arXiv / Semantic Scholar record and write a bibliography.
+
+    INPUT is a saved Hugging Face papers page, a list of titles / arXiv ids /
+    arXiv URLs / DOIs (one per line, '#' comments), or a .bib file; '-' reads stdin.
+    Items that cannot be matched with confidence are never guessed: they are listed
+    on stderr (and in --report) with their best candidates, and left out of the
+    bibliography.
+
+    \b
+    Examples:
+      bibnorm resolve papers.txt -o refs.bib
+      bibnorm resolve page.txt --snapshot arxiv.sqlite --offline --report report.json
+      bibnorm resolve 2211.09119 arXiv:1706.03762v5 -        # ids on stdin too
+      bibnorm resolve page.txt -o refs.json                   # CSL-JSON for pandoc
+      bibnorm resolve page.txt --json | jq '.summary'
+    """
+    settings = load_settings(
+        {
+            **source_overrides(**sources),
+            "key_format": key_format,
+            "rekey": rekey,
+            "unicode": unicode,
+            "prefer": prefer,
+            "year_policy": year_policy,
+        }
+    )
+    chosen_format = output_format or writers.infer_format(output) or "bibtex"
+    if json_out and output != STDIO and report_path is None:
+        raise UsageError("--json prints the report on stdout; use --report PATH together with -o")
+    queries = read_inputs(list(inputs), input_format=input_format)
+    progress = None if quiet else _progress_printer()
+
+    with open_sources(settings) as sources_:
+        resolutions = pipeline.run(
+            queries, sources_.resolvers, settings, enrichers=sources_.enrichers, progress=progress
+        )
+        stats = sources_.stats
+
+    report = build_report(resolutions, stats.requests, stats.cache_hits)
+    if report_path:
+        write_atomic(Path(report_path) if report_path != STDIO else STDIO, _dump(report))
+    text = writers.render(chosen_format, _entries(resolutions), settings)
+    if json_out:
+        sys.stdout.write(_dump(report))
+        if output != STDIO:
+            write_atomic(output, text)
+    else:
+        write_atomic(output, text)
+
+    if not quiet:
+        for resolution in unsettled(resolutions):
+            click.echo(_describe_unsettled(resolution), err=True)
+        click.echo(summary_line(report["summary"]), err=True)
+    if strict and any(r.status is not Status.RESOLVED for r in resolutions):
+        sys.exit(EXIT_FINDINGS)
+
+
+def _entries(resolutions: list[Resolution]) -> list[tuple[str, Any]]:
+    """(key, reference) in input order, each paper once."""
+    return [
+        (r.key, r.reference)
+        for r in resolutions
+        if r.status is Status.RESOLVED and r.reference is not None and r.key and r.duplicate_of is None
+    ]
+
+
+def _describe_unsettled(resolution: Resolution) -> str:
+    query = resolution.query
+    what = query.title or query.arxiv_id or query.doi or query.raw
+    line = f"{query.origin}: {resolution.status.value}: {what}"
+    if resolution.problems:
+        line += f" ({resolution.problems[-1].message})"
+    if resolution.candidates:
+        best = resolution.candidates[0]
+        ref = best.candidate.reference
+        line += f"; best candidate {ref.ids.arxiv_id or ref.ids.doi or '?'} {ref.title!r} score {best.score:.2f}"
+    return line
+
+
+def _progress_printer() -> pipeline.ProgressCallback | None:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(stage: str, count: int) -> None:
+        click.echo(f"bibnorm: {stage}: looked up {count} items", err=True)
+
+    return show
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

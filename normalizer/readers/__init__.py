@@ -1,0 +1,109 @@
+"""Input readers: files in, `Query` objects out, chosen by name, file suffix or content.
+
+The registry (`READERS`) maps a format name to its `Reader`. `read_inputs` reads
+each path once (``-`` is stdin), picks the reader — the forced ``input_format``,
+else `detect_format` — and numbers the queries contiguously across all files in
+input order.
+
+Detection order: a suffix some reader claims (``.bib``); else the content sniffers
+in registry order (BibTeX entries, LaTeX if that reader is installed, a Hugging Face
+papers page); else ``lines``, which accepts any text.
+
+Adding a format: a module in this package exposing ``READER`` (a `base.Reader`),
+listed in `_READER_MODULES`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from types import MappingProxyType
+
+from normalizer.errors import InputError, UsageError
+from normalizer.io import read_text
+from normalizer.models import Query
+from normalizer.readers.base import Reader, display_path
+
+__all__ = ["READERS", "Reader", "available_formats", "detect_format", "read_inputs", "reader_for"]
+
+# Sniffing order matters: the first sniffer that recognises the text wins, and the
+# fallback ("lines") has no sniffer. "latex" is owned separately and optional.
+_READER_MODULES = ("bib", "latex", "hf_papers", "lines")
+FALLBACK_FORMAT = "lines"
+
+
+def _load_readers() -> Mapping[str, Reader]:
+    readers: dict[str, Reader] = {}
+    for module_name in _READER_MODULES:
+        qualified = f"{__name__}.{module_name}"
+        try:
+            module = importlib.import_module(qualified)
+        except ModuleNotFoundError as error:
+            if error.name != qualified:
+                raise
+            continue
+        reader = getattr(module, "READER", None)
+        if isinstance(reader, Reader):
+            readers[reader.name] = reader
+    return MappingProxyType(readers)
+
+
+READERS: Mapping[str, Reader] = _load_readers()
+"""Every installed input format by name (read-only)."""
+
+
+def available_formats() -> tuple[str, ...]:
+    """The names ``--input-format`` accepts, sorted."""
+    return tuple(sorted(READERS))
+
+
+def reader_for(name: str) -> Reader:
+    """The reader registered as ``name``; `UsageError` naming the choices if there is none."""
+    try:
+        return READERS[name]
+    except KeyError:
+        choices = ", ".join(available_formats())
+        raise UsageError(f"unknown input format {name!r}; choose one of: {choices}") from None
+
+
+def detect_format(text: str, path: str | Path = "-") -> str:
+    """The name of the format ``text`` (read from ``path``) is in.
+
+    A suffix a reader claims decides first; then the content sniffers; then ``lines``.
+    """
+    suffix = Path(str(path)).suffix.lower() if str(path) != "-" else ""
+    if suffix:
+        for reader in READERS.values():
+            if suffix in reader.suffixes:
+                return reader.name
+    for reader in READERS.values():
+        if reader.sniff is not None and reader.sniff(text):
+            return reader.name
+    return FALLBACK_FORMAT
+
+
+def read_inputs(paths: Sequence[str | Path], input_format: str | None = None) -> list[Query]:
+    """Read every input file and return their queries, indexed 0.. in input order.
+
+    ``input_format`` forces one reader for all files; otherwise each file's format is
+    detected. Raises `UsageError` for an unknown format and `InputError` for a
+    missing, unreadable or empty input, or one without a single reference.
+    """
+    forced = reader_for(input_format) if input_format is not None else None
+    if not paths:
+        raise InputError("no input files given")
+    queries: list[Query] = []
+    for given in paths:
+        path = str(given)
+        name = display_path(path)
+        text = read_text(path)
+        if not text.strip():
+            raise InputError(f"{name}: input is empty")
+        reader = forced or READERS[detect_format(text, path)]
+        found = reader.read(text, path)
+        if not found:
+            raise InputError(f"{name}: no references found (read as {reader.name})")
+        offset = len(queries)
+        queries.extend(q.model_copy(update={"index": offset + q.index}) for q in found)
+    return queries

@@ -1,0 +1,68 @@
+"""Option decorators shared by the commands that resolve references (``resolve``, ``tex``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def source_options(function: F) -> F:
+    """``--offline``, ``--snapshot``, ``--resolvers``, ``--s2-api-key``, ``--cache-dir``."""
+    options = [
+        click.option(
+            "--offline",
+            is_flag=True,
+            default=None,
+            help="Answer from the local snapshot and the HTTP cache only; never open a socket.",
+        ),
+        click.option(
+            "--snapshot",
+            type=click.Path(path_type=Path, dir_okay=False),
+            default=None,
+            help="Snapshot index built by 'bibnorm index build' (env: BIBNORM_SNAPSHOT).",
+        ),
+        click.option(
+            "--resolvers",
+            "resolver_names",
+            default=None,
+            metavar="NAMES",
+            help="Comma-separated source order (default: snapshot,arxiv,s2).",
+        ),
+        click.option(
+            "--s2-api-key",
+            default=None,
+            metavar="KEY",
+            help="Semantic Scholar API key (env: S2_API_KEY). Never cached or printed.",
+        ),
+        click.option(
+            "--cache-dir",
+            type=click.Path(path_type=Path, file_okay=False),
+            default=None,
+            help="HTTP cache folder (env: BIBNORM_CACHE_DIR; default: the user cache dir).",
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def source_overrides(
+    offline: bool | None,
+    snapshot: Path | None,
+    resolver_names: str | None,
+    s2_api_key: str | None,
+    cache_dir: Path | None,
+) -> dict[str, Any]:
+    """Settings overrides from `source_options` values (None = not given on the command line)."""
+    return {
+        "offline": offline,
+        "snapshot": snapshot,
+        "resolvers": tuple(n.strip() for n in resolver_names.split(",") if n.strip()) if resolver_names else None,
+        "s2_api_key": s2_api_key,
+        "cache_dir": cache_dir,
+    }

@@ -1,0 +1,96 @@
+"""Building the run's metadata sources from `Settings` (shared by ``resolve`` and ``tex``).
+
+A registry maps resolver names (``Settings.resolvers``, ``--resolvers``) to
+factories, so the chain order is configuration, not code. All online sources
+share one cached session whose counters feed the run summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from normalizer.config import Settings
+from normalizer.errors import UsageError
+from normalizer.pipeline import Enricher, Resolver
+from resolvers._http import BibnormSession, HttpStats, build_session
+
+
+@dataclass
+class Sources:
+    resolvers: list[Resolver]
+    enrichers: list[Enricher]
+    stats: HttpStats
+    session: BibnormSession | None = None
+    notes: list[str] = field(default_factory=list)  # e.g. "snapshot not configured"
+
+
+def _snapshot(settings: Settings, session: Callable[[], BibnormSession]) -> Resolver | None:
+    if settings.snapshot is None:
+        return None
+    from resolvers.snapshot import SnapshotResolver
+
+    return SnapshotResolver(Path(settings.snapshot))
+
+
+def _arxiv(settings: Settings, session: Callable[[], BibnormSession]) -> Resolver | None:
+    from resolvers.arxiv import ArxivResolver
+
+    return ArxivResolver(session(), settings)
+
+
+def _s2(settings: Settings, session: Callable[[], BibnormSession]) -> Resolver | None:
+    from resolvers.semantic_scholar import S2Resolver
+
+    return S2Resolver(session(), settings)
+
+
+RESOLVER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]], Resolver | None]] = {
+    "snapshot": _snapshot,
+    "arxiv": _arxiv,
+    "s2": _s2,
+}
+
+
+@contextmanager
+def open_sources(settings: Settings, *, lock_resolver: Resolver | None = None) -> Iterator[Sources]:
+    """The resolver chain and enrichers ``settings`` asks for; closes them afterwards.
+
+    The HTTP session is created only when an online source is configured, so a
+    snapshot-only run never touches the cache database.
+    """
+    unknown = [name for name in settings.resolvers if name not in RESOLVER_FACTORIES]
+    if unknown:
+        known = ", ".join(RESOLVER_FACTORIES)
+        raise UsageError(f"unknown resolver {unknown[0]!r} (known: {known})")
+    stats = HttpStats()
+    holder: list[BibnormSession] = []
+
+    def session() -> BibnormSession:
+        if not holder:
+            holder.append(build_session(settings, stats=stats))
+        return holder[0]
+
+    sources = Sources(resolvers=[], enrichers=[], stats=stats)
+    if lock_resolver is not None:
+        sources.resolvers.append(lock_resolver)
+    for name in settings.resolvers:
+        resolver = RESOLVER_FACTORIES[name](settings, session)
+        if resolver is not None:
+            sources.resolvers.append(resolver)
+    if "s2" in settings.resolvers:
+        from resolvers.semantic_scholar import S2Enricher
+
+        sources.enrichers.append(S2Enricher(session(), settings))
+    sources.session = holder[0] if holder else None
+    try:
+        yield sources
+    finally:
+        for resolver in sources.resolvers:
+            close = getattr(resolver, "close", None)
+            if callable(close):
+                close()
+        if holder:
+            holder[0].close()

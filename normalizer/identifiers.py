@@ -1,0 +1,206 @@
+"""arXiv identifiers and DOIs: recognising them in what users write, in one canonical form.
+
+Canonical arXiv ids carry no version and no ``arXiv:`` prefix: ``2211.09119`` and
+``hep-th/9901001``. The version, when the input named one, travels separately as an
+``int``. Old-style ids sometimes carry a subject class (``math.GT/0309136``); arXiv
+itself lists such papers as ``math/0309136`` (and mints ``10.48550/arXiv.math/0309136``),
+and the snapshot uses that form too, so the subject class is dropped.
+
+The rules are strict on purpose: a string that merely looks like ``NNNN.NNNNN`` but
+names a month that does not exist (``1234.12345``) or a number width arXiv never used
+for that month (``2211.9119``) is not an id, and is better treated as a title.
+
+Sources: https://info.arxiv.org/help/arxiv_identifier.html (scheme, 4-digit numbers
+0704-1412, 5-digit from 1501, old-style ``archive/YYMMNNN`` from 1991 to March 2007).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+from urllib.parse import unquote
+
+__all__ = [
+    "OLD_STYLE_ARCHIVES",
+    "ArxivId",
+    "arxiv_id_year_month",
+    "canonical_doi",
+    "is_new_style_arxiv_id",
+    "parse_arxiv_id",
+]
+
+
+class ArxivId(NamedTuple):
+    """A canonical arXiv id (no version) and the version the input named, if any."""
+
+    id: str
+    version: int | None
+
+
+# Archives that existed under the old scheme (before April 2007). q-fin and stat only
+# ever had new-style ids, so they are not here.
+OLD_STYLE_ARCHIVES = frozenset(
+    {
+        "acc-phys",
+        "adap-org",
+        "alg-geom",
+        "ao-sci",
+        "astro-ph",
+        "atom-ph",
+        "bayes-an",
+        "chao-dyn",
+        "chem-ph",
+        "cmp-lg",
+        "comp-gas",
+        "cond-mat",
+        "cs",
+        "dg-ga",
+        "funct-an",
+        "gr-qc",
+        "hep-ex",
+        "hep-lat",
+        "hep-ph",
+        "hep-th",
+        "math",
+        "math-ph",
+        "mtrl-th",
+        "nlin",
+        "nucl-ex",
+        "nucl-th",
+        "patt-sol",
+        "physics",
+        "plasm-ph",
+        "q-alg",
+        "q-bio",
+        "quant-ph",
+        "solv-int",
+        "supr-con",
+    }
+)
+
+_VERSION = r"(?:v(?P<version>[1-9]\d*))?"
+_NEW_STYLE = re.compile(r"(?P<yymm>\d{4})\.(?P<number>\d{4,5})" + _VERSION)
+_OLD_STYLE = re.compile(
+    r"(?P<archive>[a-zA-Z]+(?:-[a-zA-Z]+)?)(?:\.(?P<subject>[A-Za-z]+(?:-[A-Za-z]+)*))?"
+    r"/(?P<yymm>\d{4})(?P<number>\d{3})" + _VERSION
+)
+_PREFIX = re.compile(r"arxiv\s*:\s*", re.IGNORECASE)
+# Pages that name a paper by its arXiv id in the path: arxiv.org abs/pdf/html pages
+# (any mirror subdomain) and Hugging Face paper pages, which are keyed by arXiv id.
+_URL = re.compile(
+    r"(?:https?://)?(?:[a-z0-9-]+\.)*"
+    r"(?:arxiv\.org/(?:abs|pdf|html|format)/|huggingface\.co/papers/)"
+    r"(?P<rest>\S+)",
+    re.IGNORECASE,
+)
+
+_DOI_BODY = re.compile(r"(?P<doi>10\.\d{4,9}(?:\.\d+)*/\S+)")
+_DOI_PREFIX = re.compile(r"doi\s*:\s*", re.IGNORECASE)
+_DOI_URL = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/", re.IGNORECASE)
+_ARXIV_DOI = re.compile(r"10\.48550/arxiv\.", re.IGNORECASE)
+
+
+def _new_style_ok(yymm: str, number: str) -> bool:
+    year, month = int(yymm[:2]), int(yymm[2:])
+    if not 1 <= month <= 12 or int(number) == 0:
+        return False
+    if (year, month) < (7, 4):  # the scheme began in April 2007
+        return False
+    if len(number) == 4:
+        return (year, month) <= (14, 12)
+    return (year, month) >= (15, 1)
+
+
+def _old_style_ok(archive: str, yymm: str, number: str) -> bool:
+    year, month = int(yymm[:2]), int(yymm[2:])
+    if archive not in OLD_STYLE_ARCHIVES or not 1 <= month <= 12 or int(number) == 0:
+        return False
+    full_year = 1900 + year if year >= 91 else 2000 + year
+    return (1991, 8) <= (full_year, month) <= (2007, 3)
+
+
+def _match_bare(text: str) -> ArxivId | None:
+    """An id that must fill ``text`` completely (prefix and URL already removed)."""
+    match = _NEW_STYLE.fullmatch(text)
+    if match:
+        if not _new_style_ok(match["yymm"], match["number"]):
+            return None
+        version = int(match["version"]) if match["version"] else None
+        return ArxivId(f"{match['yymm']}.{match['number']}", version)
+    match = _OLD_STYLE.fullmatch(text)
+    if match:
+        archive = match["archive"].lower()
+        if not _old_style_ok(archive, match["yymm"], match["number"]):
+            return None
+        version = int(match["version"]) if match["version"] else None
+        return ArxivId(f"{archive}/{match['yymm']}{match['number']}", version)
+    return None
+
+
+def parse_arxiv_id(text: str) -> ArxivId | None:
+    """Recognise an arXiv id in ``text``, which must be nothing but the id in some form.
+
+    Accepts bare ids (``2211.09119``, ``hep-th/9901001``, ``math.GT/0309136``), an
+    ``arXiv:`` prefix, a ``vN`` version suffix, and abs/pdf/html URLs on arxiv.org or
+    huggingface.co/papers (a ``.pdf`` suffix, query, fragment and trailing slash are
+    ignored). Returns ``None`` for anything else, including malformed ids.
+    """
+    text = text.strip()
+    url = _URL.fullmatch(text)
+    if url:
+        text = re.split(r"[?#]", url["rest"], maxsplit=1)[0].rstrip("/")
+        text = unquote(text)
+        if text.lower().endswith(".pdf"):
+            text = text[:-4]
+    else:
+        text = _PREFIX.sub("", text, count=1) if _PREFIX.match(text) else text
+    return _match_bare(text)
+
+
+def is_new_style_arxiv_id(id: str) -> bool:
+    """True for a canonical (version-less) id of the ``YYMM.NNNN(N)`` scheme."""
+    match = _NEW_STYLE.fullmatch(id)
+    return bool(match) and not match["version"] and _new_style_ok(match["yymm"], match["number"])
+
+
+def arxiv_id_year_month(id: str) -> tuple[int, int] | None:
+    """The year and month of submission an id encodes: ``2211.09119`` → ``(2022, 11)``.
+
+    Old-style ids work too (``hep-th/9901001`` → ``(1999, 1)``); every form
+    `parse_arxiv_id` accepts is accepted. ``None`` when ``id`` is not a valid id.
+    """
+    parsed = parse_arxiv_id(id)
+    if parsed is None:
+        return None
+    digits = parsed.id.split("/")[-1]
+    year, month = int(digits[:2]), int(digits[2:4])
+    if "/" in parsed.id:
+        return (1900 + year if year >= 91 else 2000 + year), month
+    return 2000 + year, month
+
+
+def canonical_doi(text: str) -> str | None:
+    """The DOI in ``text`` without resolver URL or ``doi:`` prefix, or ``None``.
+
+    ``text`` must be nothing but the DOI in one of the forms ``10.1109/X``,
+    ``doi:10.1109/X``, ``https://doi.org/10.1109/X`` (also ``dx.doi.org``, percent
+    escapes decoded). Case is kept — DOIs are case-insensitive, and the registrant's
+    spelling is the one people recognise — except that arXiv's DataCite DOIs are
+    written ``10.48550/arXiv.<id>`` as arXiv does. Sentence punctuation trailing the
+    DOI (``.``, ``,``, ``;``) is dropped.
+    """
+    text = text.strip()
+    if _DOI_URL.match(text):
+        text = unquote(re.split(r"[?#]", _DOI_URL.sub("", text, count=1), maxsplit=1)[0])
+    elif _DOI_PREFIX.match(text):
+        text = _DOI_PREFIX.sub("", text, count=1)
+    text = text.rstrip(".,;")
+    match = _DOI_BODY.fullmatch(text)
+    if not match:
+        return None
+    doi = match["doi"]
+    if _ARXIV_DOI.match(doi):
+        rest = doi[len("10.48550/arxiv.") :]
+        parsed = _match_bare(rest)
+        doi = f"10.48550/arXiv.{parsed.id if parsed else rest}"
+    return doi

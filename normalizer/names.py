@@ -1,0 +1,325 @@
+"""Person names: author-list strings split into names, names split into `Person` parts.
+
+Sources write names three ways, all handled here:
+
+- arXiv API and most inputs: natural order, ``"Given [particle] Family [Suffix]"``;
+- BibTeX: ``"[particle] Family, Given"`` and ``"[particle] Family, Suffix, Given"``;
+- the arXiv snapshot: an ``authors`` string (``"C. Bal\\'azs, E. L. Berger and C.-P. Yuan"``,
+  TeX accents, affiliations in parentheses, hard-wrapped) plus ``authors_parsed`` triples
+  ``[family, given, suffix]``.
+
+Decisions (the places where names are ambiguous):
+
+- **Particles.** Lower-case particle words (``van``, ``von der``, ``de la`` ...) between
+  the given names and the last word become ``particle`` (CSL's non-dropping particle).
+  A *capitalised* particle word just before the last word belongs to the family name
+  (``"M. De Napoli"`` → family ``"De Napoli"``, as arXiv's own parse has it).
+- **Single words.** A one-word name is a ``family`` name (``"Plato"``, ``"王小明"``),
+  unless it looks like an organisation — a digit, or capitals inside the word
+  (``"OpenAI"``, ``"DeepMind"``, ``"ATLAS"``) — which makes it a ``literal``.
+- **Organisations.** A name containing a word like Collaboration, Consortium, Team,
+  Group, Institute, University, Lab or Research, or starting with "The", or wholly in
+  braces (``"{Barnes and Noble}"``), is a ``literal`` and never split.
+- **Order.** Names are split by position, never by guessing a culture: ``"Zhai Xiaohua"``
+  gives given ``Zhai``, family ``Xiaohua``; only a comma changes the order.
+- **Spelling.** TeX accents become Unicode, whitespace is collapsed, run-together
+  initials are spaced (``"A.B."`` → ``"A. B."``, ``"J.P.Hague"`` → ``J. P. Hague``),
+  hyphenated initials stay joined (``"C.-P."``), ``Jr``/``Sr`` get their period.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from normalizer.matching import plain_text
+from normalizer.models import Person
+
+__all__ = ["parse_name", "person_from_parts", "split_authors"]
+
+# Lower-case words that start a family name's particle ("von" part in BibTeX terms).
+# "y" and "e" are left out on purpose: in "Ortega y Gasset" they join two family names.
+PARTICLES = frozenset(
+    {
+        "van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "le", "la", "les",
+        "ter", "ten", "dos", "das", "do", "des", "zu", "zur", "af", "av", "van't", "'t",
+        "bin", "ibn", "bint", "al", "el",
+    }
+)  # fmt: skip
+# Capitalised particles that, just before the last word, are part of the family name.
+_CAPITAL_PARTICLES = frozenset(
+    {"De", "Van", "Von", "Der", "Den", "Del", "Della", "Di", "Da", "Du", "Le", "La", "Dos", "Das", "Ter", "Ten"}
+)
+_FAMILY_JOINERS = frozenset({"y", "e", "i"})
+_SUFFIXES = {"jr": "Jr.", "jr.": "Jr.", "sr": "Sr.", "sr.": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
+# Words that make a name an organisation rather than a person (compared case-folded).
+_ORGANISATION_WORDS = frozenset(
+    {
+        "collaboration", "collaborations", "consortium", "team", "group", "project", "initiative",
+        "institute", "university", "laboratory", "laboratories", "lab", "labs", "inc", "inc.",
+        "ltd", "ltd.", "llc", "corporation", "corp", "corp.", "foundation", "association",
+        "society", "committee", "organization", "organisation", "council", "research", "centre",
+        "center", "department", "contributors", "developers",
+    }
+)  # fmt: skip
+_DROPPED_ITEMS = frozenset({"others", "and others"})
+_ET_AL = re.compile(r"(?:^|\s)et\.?\s*al\.?$", re.IGNORECASE)
+
+_SPACE = re.compile(r"\s+")
+_TIE = re.compile(r"(?<!\\)~")  # a TeX tie is a space; "\~" is an accent
+# A period glued to the next word after an initial: "A.B." / "J.P.Hague" / "Yu.N." / "N.d'A".
+_GLUED_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_])\.(?=[^\W\d_])|(?<![^\W\d_])([A-Z][a-z])\.(?=[A-Z])")
+_SPACED_HYPHEN_INITIAL = re.compile(r"\.\s+-(?=[^\W\d_])")  # "C. -P." (authors_parsed) -> "C.-P."
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz)(?=[A-Z])")
+
+
+def _collapse(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _scan(text: str) -> Iterator[tuple[int, str, int]]:
+    """Yield (position, character, brace depth) for each character outside escapes."""
+    depth = 0
+    escaped = False
+    for index, char in enumerate(text):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth = max(depth - 1, 0)
+        yield index, char, depth
+
+
+def _drop_parentheses(text: str) -> str:
+    """Remove ``(...)`` asides (affiliations, footnote marks) outside braces; an unclosed
+    one runs to the end (truncated snapshot strings)."""
+    out: list[str] = []
+    level = 0
+    for _, char, depth in _scan(text):
+        if depth == 0 and char == "(":
+            level += 1
+        elif depth == 0 and char == ")" and level:
+            level -= 1
+        elif not level:
+            out.append(char)
+    return "".join(out)
+
+
+def _split_top(text: str, separators: str) -> list[str]:
+    """Split at separator characters that are outside braces."""
+    parts: list[str] = []
+    start = 0
+    for index, char, depth in _scan(text):
+        if depth == 0 and char in separators:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _is_braced(text: str) -> bool:
+    """True when ``text`` is one brace group: ``{...}``."""
+    if not (text.startswith("{") and text.endswith("}")):
+        return False
+    return all(depth > 0 for index, _, depth in _scan(text) if index < len(text) - 1)
+
+
+def _clean_initials(text: str) -> str:
+    text = _SPACED_HYPHEN_INITIAL.sub(".-", text)
+    return _GLUED_INITIAL.sub(lambda m: (m.group(1) or m.group(2)) + ". ", text)
+
+
+def _words(part: str) -> list[tuple[str, bool]]:
+    """The words of one comma-part as (Unicode text, protected-by-braces) pairs."""
+    words: list[tuple[str, bool]] = []
+    part = _SPACED_HYPHEN_INITIAL.sub(".-", _TIE.sub(" ", part))
+    for raw in _split_top(part, " \t\n"):
+        if not raw:
+            continue
+        protected = raw.startswith("{") and not raw.startswith("{\\")
+        text = plain_text(raw)
+        if protected:
+            words.append((text, True))
+        else:
+            words.extend((w, False) for w in _clean_initials(text).split())
+    return words
+
+
+def _is_particle(word: tuple[str, bool]) -> bool:
+    return not word[1] and word[0] in PARTICLES
+
+
+def _suffix(word: str) -> str | None:
+    if word in {"II", "III", "IV"}:
+        return word
+    if word.casefold() in {"jr", "jr.", "sr", "sr."}:
+        return _SUFFIXES[word.casefold()]
+    return None
+
+
+def _is_plain_word(piece: str) -> bool:
+    """No capital after the first letter, once a Mc/Mac/Fitz prefix is set aside."""
+    rest = _NAME_PREFIX.sub("", piece)
+    return not any(ch.isupper() for ch in rest[1:])
+
+
+def _looks_like_organisation(text: str, words: list[str]) -> bool:
+    if any(w.casefold().strip(",") in _ORGANISATION_WORDS for w in words) or "AI" in words:
+        return True
+    if len(words) > 1 and words[0] in {"The", "the"}:
+        return True
+    if len(words) == 1:
+        # Capitals inside a single word ("OpenAI", "DeepMind", "ATLAS") or a digit mark a
+        # brand, not a person; "Abu-Shammala", "McLaughlin", "O'Neil" are still names.
+        word = words[0]
+        if any(ch.isdigit() for ch in word):
+            return True
+        return not all(_is_plain_word(piece) for piece in re.split(r"[-'’]", word) if piece)
+    return "&" in text
+
+
+def _family_with_particle(words: list[tuple[str, bool]]) -> tuple[str, str]:
+    """Split BibTeX's "von Last" words into (particle, family)."""
+    cut = 0
+    while cut < len(words) - 1 and _is_particle(words[cut]):
+        cut += 1
+    return " ".join(w for w, _ in words[:cut]), " ".join(w for w, _ in words[cut:])
+
+
+def _natural(words: list[tuple[str, bool]], suffix: str = "") -> Person:
+    """Parse "Given [particle] Family [Suffix]" words."""
+    if not suffix and len(words) >= 3:
+        found = _suffix(words[-1][0]) if not words[-1][1] else None
+        if found:
+            suffix, words = found, words[:-1]
+    if not words:
+        return Person(suffix=suffix)
+    if len(words) == 1:
+        return Person(family=words[0][0], suffix=suffix)
+    last = len(words) - 1
+    # The particle is the run of particle words nearest the last word ("de la" in
+    # "Charles de la Vallée Poussin" ends the run; "Vallée Poussin" is the family).
+    start = next((i for i in range(last) if _is_particle(words[i])), None)
+    if start is not None:
+        end = start
+        while end < last and _is_particle(words[end]):
+            end += 1
+        particle = " ".join(w for w, _ in words[start:end])
+        return Person(
+            given=" ".join(w for w, _ in words[:start]),
+            particle=particle,
+            family=" ".join(w for w, _ in words[end:]),
+            suffix=suffix,
+        )
+    if len(words) >= 4 and words[-2][0] in _FAMILY_JOINERS:
+        # Spanish/Portuguese "José Ortega y Gasset": the joined names are all family.
+        return Person(
+            given=" ".join(w for w, _ in words[:-3]),
+            family=" ".join(w for w, _ in words[-3:]),
+            suffix=suffix,
+        )
+    first_family = last
+    while first_family > 1 and not words[first_family - 1][1] and words[first_family - 1][0] in _CAPITAL_PARTICLES:
+        first_family -= 1
+    return Person(
+        given=" ".join(w for w, _ in words[:first_family]),
+        family=" ".join(w for w, _ in words[first_family:]),
+        suffix=suffix,
+    )
+
+
+def parse_name(text: str) -> Person:
+    """Split one name into `Person` parts.
+
+    Accepts natural order (``"Ludwig van Beethoven"``, ``"Neal J. Evans II"``) and BibTeX
+    order (``"van Beethoven, Ludwig"``, ``"King, Jr., Martin Luther"``); TeX accents become
+    Unicode; organisations become ``literal`` (see the module docstring for the rules).
+    An empty or blank ``text`` gives an empty `Person`.
+    """
+    text = _collapse(_drop_parentheses(_collapse(text)))
+    if not text:
+        return Person()
+    if _is_braced(text):
+        return Person(literal=plain_text(text[1:-1]))
+    plain = plain_text(text)
+    if _looks_like_organisation(plain, _clean_initials(plain).split()):
+        return Person(literal=plain)
+    parts = [p.strip() for p in _split_top(text, ",")]
+    parts = [p for p in parts if p]
+    if len(parts) == 1:
+        return _natural(_words(parts[0]))
+    if len(parts) == 2 and _suffix(plain_text(parts[1])):
+        # "Given Family, Jr." — natural order with the suffix after a comma.
+        return _natural(_words(parts[0]), suffix=_suffix(plain_text(parts[1])) or "")
+    family_words = _words(parts[0])
+    suffix = ""
+    if len(parts) >= 3:
+        suffix_text = plain_text(parts[1])
+        suffix = _suffix(suffix_text) or suffix_text
+        given_parts = parts[2:]
+    else:
+        given_parts = parts[1:]
+        # authors_parsed-style "Evans II, Neal J.": the suffix rides on the family part.
+        if len(family_words) > 1 and not family_words[-1][1] and _suffix(family_words[-1][0]):
+            suffix = _suffix(family_words[-1][0]) or ""
+            family_words = family_words[:-1]
+    particle, family = _family_with_particle(family_words)
+    given = " ".join(w for part in given_parts for w, _ in _words(part))
+    return Person(given=given, family=family, particle=particle, suffix=suffix)
+
+
+def person_from_parts(last: str, first: str, suffix: str) -> Person:
+    """A `Person` from an arXiv snapshot ``authors_parsed`` triple ``[last, first, suffix]``.
+
+    ``["de Marrais", "Robert P. C.", ""]`` → particle ``de``, family ``Marrais``;
+    ``["The BABAR Collaboration", "", ""]`` → literal; ``["Yuan", "C. -P.", ""]`` → given
+    ``C.-P.``. TeX accents become Unicode. A triple with only ``last`` is parsed like a
+    whole name (arXiv puts names it could not split there).
+    """
+    last_words = _words(_collapse(last))
+    given = " ".join(w for w, _ in _words(_collapse(first)))
+    suffix_text = plain_text(_collapse(suffix))
+    suffix_text = _suffix(suffix_text) or suffix_text
+    if not given and not suffix_text:
+        return parse_name(" ".join(w for w, _ in last_words))
+    particle, family = _family_with_particle(last_words)
+    return Person(given=given, family=family, particle=particle, suffix=suffix_text)
+
+
+def _is_dropped(item: str) -> bool:
+    return item.casefold() in _DROPPED_ITEMS
+
+
+def split_authors(text: str) -> list[str]:
+    """Split an arXiv-style author list into one string per name.
+
+    Separators are commas, semicolons, ``and`` and ``&`` outside braces
+    (``"A, B, and C"``, ``"A and B"``, ``"A; B"``); parenthesised affiliations
+    (``"A (MIT), B"``) and ``et al.``/``others`` are dropped; a lone ``Jr.`` item is
+    joined to the name before it; whitespace (arXiv hard wraps) is collapsed. Names
+    keep their TeX (`parse_name` converts it). BibTeX ``"Family, Given and ..."``
+    fields are not this format: split those on ``and`` and give each to `parse_name`.
+    """
+    text = _collapse(_drop_parentheses(_collapse(text)))
+    pieces: list[str] = []
+    for chunk in _split_top(text, ",;&"):
+        # "and" splits only as a whole lower-case word outside braces.
+        start = 0
+        for match in re.finditer(r"(?:^|\s)and(?=\s|$)", chunk):
+            if all(depth == 0 for index, _, depth in _scan(chunk) if index == match.start()):
+                pieces.append(chunk[start : match.start()])
+                start = match.end()
+        pieces.append(chunk[start:])
+    names: list[str] = []
+    for piece in pieces:
+        item = _collapse(_ET_AL.sub("", _collapse(piece)))
+        if not item or _is_dropped(item):
+            continue
+        if names and _suffix(item):
+            names[-1] = f"{names[-1]} {_suffix(item)}"
+            continue
+        names.append(item)
+    return names

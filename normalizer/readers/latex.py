@@ -1,0 +1,471 @@
+"""Citations of a LaTeX document: which keys it cites, where, and which .bib files it names.
+
+Two ways in, chosen by the file suffix:
+
+- an ``.aux`` file, written by a LaTeX run: BibTeX's ``\\citation{a,b}`` and
+  ``\\bibdata{refs}``, or biblatex's ``\\abx@aux@cite{0}{key}`` (resources then come from
+  the ``.bcf`` next to it, as biber reads them), following ``\\@input{chapter.aux}`` of
+  ``\\include``d chapters. The ``.tex`` with the same stem, when present, is scanned
+  too so each key is reported with the lines that cite it;
+- a ``.tex`` file, without a LaTeX run: every natbib/biblatex citation command, in
+  the file and in the files it ``\\input``s or ``\\include``s (recursively, paths
+  relative to the main document as LaTeX resolves them, ``.tex`` optional, each file
+  read once), and the ``\\bibliography{}``/``\\addbibresource{}`` files.
+
+Parsing (`scan_tex`, `scan_aux`, `scan_bcf`) is pure over text; `read_document` does
+the file reading. Comments (``%`` but not ``\\%``) are ignored.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from normalizer.errors import InputError
+from normalizer.io import read_text
+from normalizer.models import Frozen, Origin
+
+__all__ = [
+    "CITE_COMMANDS",
+    "MULTI_CITE_COMMANDS",
+    "Citation",
+    "LatexDocument",
+    "Scan",
+    "read_document",
+    "scan_aux",
+    "scan_bcf",
+    "scan_tex",
+]
+
+_NATBIB = (
+    "cite citep citet citealp citealt citeauthor citefullauthor citeyear citeyearpar citenum "
+    "Cite Citep Citet Citealp Citealt Citeauthor"
+)
+_BIBLATEX = (
+    "parencite Parencite footcite Footcite footcitetext textcite Textcite smartcite Smartcite "
+    "autocite Autocite supercite citetitle Citetitle citedate citeurl fullcite footfullcite "
+    "nocite notecite Notecite pnotecite Pnotecite fnotecite Fnotecite"
+)
+CITE_COMMANDS = frozenset((_NATBIB + " " + _BIBLATEX).split())
+"""Commands taking ``[pre][post]{key,key}`` (starred forms too)."""
+
+MULTI_CITE_COMMANDS = frozenset(
+    "cites Cites parencites Parencites footcites footcitetexts smartcites Smartcites "
+    "textcites Textcites supercites autocites Autocites".split()
+)
+"""biblatex multi-cite commands: ``(pre)(post)`` then repeated ``[pre][post]{keys}``."""
+
+_COMMAND = re.compile(r"\\([A-Za-z]+)(\*?)")
+_AUX_CITATION = re.compile(r"\\citation\{([^{}]*)\}")
+# biblatex >= 3.x writes \abx@aux@cite{<refsection>}{<key>}; older ones \abx@aux@cite{<key>}.
+_AUX_ABX_CITE = re.compile(r"\\abx@aux@cite\{([^{}]*)\}(?:\{([^{}]*)\})?")
+_AUX_BIBDATA = re.compile(r"\\bibdata\{([^{}]*)\}")
+_AUX_INPUT = re.compile(r"\\@input\{([^{}]*)\}")
+_INPUT_BARE = re.compile(r"[ \t]+([^\s{}\\%]+)")
+_BIB_COMMANDS = frozenset({"bibliography", "addbibresource", "addglobalbib", "addsectionbib"})
+_INPUT_COMMANDS = frozenset({"input", "include", "subfile"})
+
+
+class Citation(Frozen):
+    """One cited key and every place that cites it, in document order."""
+
+    key: str
+    origins: tuple[Origin, ...] = ()
+
+
+class Scan(Frozen):
+    """What one file says, before following its inputs.
+
+    ``citations`` holds one entry per key occurrence (``(key, line)``); ``inputs`` the
+    raw names of ``\\input``/``\\include``d files (or ``.aux`` files) with their lines;
+    ``bibliographies`` the raw resource names, already with a ``.bib`` suffix where
+    ``\\bibliography``/``\\bibdata`` leave it implicit.
+    """
+
+    citations: tuple[tuple[str, int], ...] = ()
+    inputs: tuple[tuple[str, int], ...] = ()
+    bibliographies: tuple[str, ...] = ()
+    nocite_all: bool = False
+    biblatex: bool = False
+
+
+class LatexDocument(Frozen):
+    """Everything `read_document` found.
+
+    ``bibliographies`` are paths (relative to the working directory the way the
+    main file was given), in the order the document names them. ``files`` lists
+    every file read, for watching. ``warnings`` are one-line, ``file:line: ...``
+    messages about inputs that could not be followed.
+    """
+
+    main: Path
+    citations: tuple[Citation, ...] = ()
+    bibliographies: tuple[Path, ...] = ()
+    files: tuple[Path, ...] = ()
+    nocite_all: bool = False
+    warnings: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------- pure scanning
+
+
+def _strip_comments(text: str) -> str:
+    """Blank out ``%`` comments (not ``\\%``), keeping offsets and line numbers intact."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        cut = _comment_start(line)
+        out.append(line if cut is None else line[:cut] + " " * (len(line) - cut))
+    return "\n".join(out)
+
+
+def _comment_start(line: str) -> int | None:
+    start = 0
+    while (found := line.find("%", start)) != -1:
+        backslashes = len(line[:found]) - len(line[:found].rstrip("\\"))
+        if backslashes % 2 == 0:  # "\\%" is a line break followed by a comment
+            return found
+        start = found + 1
+    return None
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\r\n":
+        pos += 1
+    return pos
+
+
+def _group_end(text: str, pos: int, opening: str, closing: str) -> int | None:
+    """Index just after the group opening at ``pos``; braces nest, ``[``/``(`` end at depth 0."""
+    depth_brace = 0
+    depth = 0
+    index = pos
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if opening != "{" and char == "{":
+            depth_brace += 1
+        elif opening != "{" and char == "}":
+            depth_brace -= 1
+        elif depth_brace == 0 and char == opening:
+            depth += 1
+        elif depth_brace == 0 and char == closing:
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return None
+
+
+def _keys_in(text: str, start: int, end: int, line_of: _LineIndex) -> Iterator[tuple[str, int]]:
+    """Comma-separated keys between ``start`` and ``end`` with the line each stands on."""
+    offset = start
+    for piece in text[start:end].split(","):
+        key = piece.strip()
+        if key:
+            yield key, line_of(offset + piece.index(key))
+        offset += len(piece) + 1
+
+
+@dataclass
+class _LineIndex:
+    """Maps character offsets to 1-based line numbers."""
+
+    text: str
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+
+    def __call__(self, offset: int) -> int:
+        low, high = 0, len(self.starts)
+        while high - low > 1:
+            middle = (low + high) // 2
+            if self.starts[middle] <= offset:
+                low = middle
+            else:
+                high = middle
+        return low + 1
+
+
+def scan_tex(text: str) -> Scan:
+    """Citations, inputs and bibliography resources named in one ``.tex`` text."""
+    clean = _strip_comments(text)
+    line_of = _LineIndex(clean)
+    citations: list[tuple[str, int]] = []
+    inputs: list[tuple[str, int]] = []
+    bibliographies: list[str] = []
+    nocite_all = False
+    biblatex = False
+    for match in _COMMAND.finditer(clean):
+        name, pos = match.group(1), match.end()
+        if name in CITE_COMMANDS or name in MULTI_CITE_COMMANDS:
+            found = list(_cite_arguments(clean, pos, multi=name in MULTI_CITE_COMMANDS, line_of=line_of))
+            if name == "nocite" and any(key == "*" for key, _ in found):
+                nocite_all = True
+            # "#1" comes from \cite inside a \newcommand body, not from a citation.
+            citations.extend((key, line) for key, line in found if key != "*" and "#" not in key)
+        elif name in _INPUT_COMMANDS and not match.group(2):
+            argument = _braced_argument(clean, pos)
+            if argument is None and name == "input":
+                bare = _INPUT_BARE.match(clean, pos)
+                argument = (bare.group(1), bare.start(1)) if bare else None
+            if argument:
+                inputs.append((argument[0].strip(), line_of(argument[1])))
+        elif name in _BIB_COMMANDS:
+            biblatex = biblatex or name != "bibliography"
+            argument = _braced_argument(clean, _skip_optional(clean, pos))
+            if argument:
+                names = [n.strip() for n in argument[0].split(",") if n.strip()]
+                if name == "bibliography":
+                    names = [_with_suffix(n, ".bib") for n in names]
+                # Remote resources (location=remote) are not files we could write to.
+                bibliographies.extend(n for n in names if "://" not in n)
+    return Scan(
+        citations=tuple(citations),
+        inputs=tuple(inputs),
+        bibliographies=tuple(bibliographies),
+        nocite_all=nocite_all,
+        biblatex=biblatex,
+    )
+
+
+def _skip_optional(text: str, pos: int) -> int:
+    at = _skip_space(text, pos)
+    while at < len(text) and text[at] == "[":
+        end = _group_end(text, at, "[", "]")
+        if end is None:
+            return at
+        at = _skip_space(text, end)
+    return at
+
+
+def _braced_argument(text: str, pos: int) -> tuple[str, int] | None:
+    at = _skip_space(text, pos)
+    if at >= len(text) or text[at] != "{":
+        return None
+    end = _group_end(text, at, "{", "}")
+    if end is None:
+        return None
+    return text[at + 1 : end - 1], at + 1
+
+
+def _cite_arguments(text: str, pos: int, *, multi: bool, line_of: _LineIndex) -> Iterator[tuple[str, int]]:
+    """Keys of one citation command starting after its name (and star) at ``pos``."""
+    at = _skip_space(text, pos)
+    if multi:
+        while at < len(text) and text[at] == "(":  # global (pre)(post) notes
+            end = _group_end(text, at, "(", ")")
+            if end is None:
+                return
+            at = _skip_space(text, end)
+    while True:
+        at = _skip_optional(text, at)
+        if at >= len(text) or text[at] != "{":
+            return
+        end = _group_end(text, at, "{", "}")
+        if end is None:
+            return
+        yield from _keys_in(text, at + 1, end - 1, line_of)
+        if not multi:
+            return
+        at = _skip_space(text, end)
+        if at >= len(text) or text[at] not in "[{":
+            return
+
+
+def scan_aux(text: str) -> Scan:
+    """Citations, ``\\@input`` aux files and ``\\bibdata`` resources of one ``.aux`` text."""
+    citations: list[tuple[str, int]] = []
+    inputs: list[tuple[str, int]] = []
+    bibliographies: list[str] = []
+    nocite_all = False
+    biblatex = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _AUX_CITATION.finditer(line):
+            for key in (k.strip() for k in match.group(1).split(",")):
+                if key == "*":
+                    nocite_all = True
+                elif key:
+                    citations.append((key, number))
+        for match in _AUX_ABX_CITE.finditer(line):
+            biblatex = True
+            key = (match.group(2) if match.group(2) is not None else match.group(1)).strip()
+            if key:
+                citations.append((key, number))
+        if "\\abx@aux@nociteall" in line:
+            nocite_all = biblatex = True
+        for match in _AUX_BIBDATA.finditer(line):
+            bibliographies.extend(_with_suffix(n.strip(), ".bib") for n in match.group(1).split(",") if n.strip())
+        inputs.extend((m.group(1).strip(), number) for m in _AUX_INPUT.finditer(line))
+    return Scan(
+        citations=tuple(citations),
+        inputs=tuple(inputs),
+        bibliographies=tuple(bibliographies),
+        nocite_all=nocite_all,
+        biblatex=biblatex,
+    )
+
+
+def scan_bcf(text: str) -> tuple[str, ...]:
+    """The BibTeX data sources a biblatex control file (``.bcf``) lists, in order."""
+    try:
+        root = ElementTree.fromstring(text)
+    except ElementTree.ParseError:
+        return ()
+    names: list[str] = []
+    for element in root.iter():
+        if element.tag.endswith("}datasource") and element.get("type", "file") == "file":
+            if element.get("datatype", "bibtex") in ("bibtex", "biblatexml") and element.text:
+                name = element.text.strip()
+                if name not in names:
+                    names.append(name)
+    return tuple(names)
+
+
+def _with_suffix(name: str, suffix: str) -> str:
+    return name if name.endswith(suffix) else name + suffix
+
+
+# --------------------------------------------------------------------------- reading files
+
+
+@dataclass
+class _Collector:
+    """Mutable state of one `read_document` walk."""
+
+    main: Path
+    order: dict[str, list[Origin]] = field(default_factory=dict)
+    bibliographies: list[Path] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    seen: set[Path] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+    nocite_all: bool = False
+
+    def add_citations(self, path: Path, citations: Iterable[tuple[str, int]]) -> None:
+        for key, line in citations:
+            self.order.setdefault(key, []).append(Origin(path=str(path), line=line))
+
+    def add_bibliographies(self, folder: Path, names: Iterable[str]) -> None:
+        for name in names:
+            path = _join(folder, name)
+            if path not in self.bibliographies:
+                self.bibliographies.append(path)
+
+    def document(self) -> LatexDocument:
+        return LatexDocument(
+            main=self.main,
+            citations=tuple(Citation(key=k, origins=tuple(v)) for k, v in self.order.items()),
+            bibliographies=tuple(self.bibliographies),
+            files=tuple(self.files),
+            nocite_all=self.nocite_all,
+            warnings=tuple(self.warnings),
+        )
+
+
+def _join(folder: Path, name: str) -> Path:
+    return Path(os.path.normpath(folder / name))
+
+
+def read_document(path: Path) -> LatexDocument:
+    """Read a document's citations from ``MAIN.aux`` or ``MAIN.tex`` (suffix decides).
+
+    Raises `InputError` when the main file cannot be read.
+    """
+    if path.suffix == ".aux":
+        return _read_from_aux(path)
+    if path.suffix != ".tex" and not path.exists() and path.with_name(path.name + ".tex").exists():
+        path = path.with_name(path.name + ".tex")
+    collector = _Collector(main=path)
+    _walk_tex(path, path.parent, collector, origin=None)
+    return collector.document()
+
+
+def _walk_tex(path: Path, root: Path, collector: _Collector, origin: Origin | None) -> None:
+    resolved = path.resolve()
+    if resolved in collector.seen:  # \input cycles and repeated includes are read once
+        return
+    collector.seen.add(resolved)
+    if origin is None:
+        text = read_text(path)
+    else:
+        try:
+            text = read_text(path)
+        except InputError as error:
+            collector.warnings.append(f"{origin}: cannot read {path}: {error}")
+            return
+    collector.files.append(path)
+    scan = scan_tex(text)
+    collector.nocite_all = collector.nocite_all or scan.nocite_all
+    collector.add_citations(path, scan.citations)
+    collector.add_bibliographies(root, scan.bibliographies)
+    for name, line in scan.inputs:
+        here = Origin(path=str(path), line=line)
+        target = _find_input(name, root, path.parent)
+        if target is None:
+            collector.warnings.append(f"{here}: cannot find input file {name!r}")
+            continue
+        _walk_tex(target, root, collector, here)
+
+
+def _find_input(name: str, root: Path, current: Path) -> Path | None:
+    """Where LaTeX would find ``\\input{name}``: ``name.tex`` first, relative to the main folder."""
+    candidates = [name] if name.endswith(".tex") else [name + ".tex", name]
+    # LaTeX resolves against the working directory (the main file's folder); the
+    # including file's folder is a courtesy for subfiles-style projects.
+    for folder in (root, current):
+        for candidate in candidates:
+            path = _join(folder, candidate)
+            if path.is_file():
+                return path
+    return None
+
+
+def _read_from_aux(path: Path) -> LatexDocument:
+    collector = _Collector(main=path)
+    biblatex = _walk_aux(path, path.parent, collector, origin=None)
+    tex = path.with_suffix(".tex")
+    if biblatex and not collector.bibliographies:
+        bcf = path.with_suffix(".bcf")
+        if bcf.is_file():
+            collector.add_bibliographies(path.parent, scan_bcf(read_text(bcf)))
+    if tex.is_file():
+        # The .aux knows which keys are cited but not where; the sources do.
+        located = read_document(tex)
+        by_key = {c.key: c.origins for c in located.citations}
+        collector.order = {key: list(by_key.get(key, origins)) for key, origins in collector.order.items()}
+        if not collector.bibliographies:
+            collector.bibliographies.extend(located.bibliographies)
+        collector.files.extend(f for f in located.files if f not in collector.files)
+    return collector.document()
+
+
+def _walk_aux(path: Path, root: Path, collector: _Collector, origin: Origin | None) -> bool:
+    resolved = path.resolve()
+    if resolved in collector.seen:
+        return False
+    collector.seen.add(resolved)
+    if origin is None:
+        text = read_text(path)
+    else:
+        try:
+            text = read_text(path)
+        except InputError:
+            # \include'd chapters excluded by \includeonly keep their .aux; a missing
+            # one only means LaTeX has not written it yet.
+            return False
+    collector.files.append(path)
+    scan = scan_aux(text)
+    collector.nocite_all = collector.nocite_all or scan.nocite_all
+    collector.add_citations(path, scan.citations)
+    collector.add_bibliographies(root, scan.bibliographies)
+    biblatex = scan.biblatex
+    for name, line in scan.inputs:
+        nested = _walk_aux(_join(root, name), root, collector, Origin(path=str(path), line=line))
+        biblatex = biblatex or nested
+    return biblatex

@@ -1,0 +1,59 @@
+"""Plain lists: one paper per line, as an arXiv id, arXiv URL, DOI, DOI URL or title.
+
+Blank lines and lines starting with ``#`` are skipped. A line that is exactly one
+identifier in any form `normalizer.identifiers` accepts becomes an id query;
+everything else is a title (whitespace collapsed).
+"""
+
+from __future__ import annotations
+
+from normalizer.models import Origin, Query, QueryKind
+from normalizer.readers.base import URL_PATTERN, Reader, identifier_of
+
+
+def read_lines(text: str, path: str) -> list[Query]:
+    """One `Query` per non-blank, non-comment line of ``text``."""
+    queries: list[Query] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        item = line.strip()
+        if not item or item.startswith("#"):
+            continue
+        origin = Origin(path=path, line=number)
+        arxiv, doi = identifier_of(item)
+        if arxiv:
+            queries.append(
+                Query(
+                    index=len(queries),
+                    origin=origin,
+                    kind=QueryKind.ARXIV_ID,
+                    arxiv_id=arxiv.id,
+                    arxiv_version=arxiv.version,
+                    doi=doi,
+                    raw=line,
+                )
+            )
+        elif doi:
+            queries.append(Query(index=len(queries), origin=origin, kind=QueryKind.DOI, doi=doi, raw=line))
+        else:
+            # A URL that names no paper we can look up is still kept, so the user sees it
+            # reported as unresolved instead of silently dropped.
+            urls = tuple(URL_PATTERN.findall(item))
+            queries.append(
+                Query(
+                    index=len(queries),
+                    origin=origin,
+                    kind=QueryKind.TITLE,
+                    title=" ".join(item.split()),
+                    urls=urls,
+                    raw=line,
+                )
+            )
+    return queries
+
+
+READER = Reader(
+    name="lines",
+    description="one arXiv id, arXiv URL, DOI, DOI URL or title per line; '#' starts a comment line",
+    read=read_lines,
+    suffixes=(".lst", ".list"),
+)

@@ -1,0 +1,97 @@
+"""The run report: per-item results in input order, counters, and the exit code.
+
+`build_report` is pure; the CLI writes its JSON (``--report``/``--json``) and prints
+`summary_line` on stderr.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from normalizer.models import Resolution, ScoredCandidate, Status
+
+REPORT_VERSION = 1
+
+
+def _candidate_json(scored: ScoredCandidate) -> dict[str, Any]:
+    reference = scored.candidate.reference
+    return {
+        "arxiv_id": reference.ids.arxiv_id,
+        "doi": reference.ids.doi,
+        "title": reference.title,
+        "score": scored.score,
+        "source": scored.candidate.source,
+        "acceptable": scored.acceptable,
+    }
+
+
+def item_json(resolution: Resolution) -> dict[str, Any]:
+    """One report item; the keys are a documented contract (README, "JSON report")."""
+    query = resolution.query
+    reference = resolution.reference
+    status = resolution.status.value
+    return {
+        "index": query.index,
+        "origin": str(query.origin),
+        "input_title": query.title,
+        "input": query.raw or query.title or query.arxiv_id or query.doi,
+        "status": status,
+        "duplicate_of": resolution.duplicate_of,
+        "source": resolution.source,
+        "arxiv_id": reference.ids.arxiv_id if reference else None,
+        "arxiv_version": reference.ids.arxiv_version if reference else None,
+        "doi": reference.ids.doi if reference else None,
+        "title": reference.title if reference else None,
+        "entry_type": reference.entry_type if reference else None,
+        "venue": reference.venue if reference else None,
+        "key": resolution.key,
+        "score": resolution.score,
+        "evidence": resolution.evidence.model_dump(mode="json") if resolution.evidence else None,
+        "candidates": [_candidate_json(c) for c in resolution.candidates],
+        "problems": [p.model_dump(mode="json") for p in resolution.problems],
+        "provenance": dict(sorted(reference.provenance.items())) if reference else {},
+    }
+
+
+def summarize(
+    resolutions: Sequence[Resolution], requests: Mapping[str, int], cache_hits: int
+) -> dict[str, Any]:
+    counts = {status.value: 0 for status in Status}
+    for resolution in resolutions:
+        counts[resolution.status.value] += 1
+    return {
+        "items": len(resolutions),
+        "distinct": sum(1 for r in resolutions if r.duplicate_of is None),
+        "duplicates": sum(1 for r in resolutions if r.duplicate_of is not None),
+        **counts,
+        "requests": dict(sorted(requests.items())),
+        "requests_total": sum(requests.values()),
+        "cache_hits": cache_hits,
+    }
+
+
+def build_report(
+    resolutions: Sequence[Resolution], requests: Mapping[str, int], cache_hits: int
+) -> dict[str, Any]:
+    return {
+        "version": REPORT_VERSION,
+        "items": [item_json(r) for r in resolutions],
+        "summary": summarize(resolutions, requests, cache_hits),
+    }
+
+
+def summary_line(summary: Mapping[str, Any]) -> str:
+    requests = summary["requests"]
+    per_source = ", ".join(f"{name} {count}" for name, count in requests.items()) or "none"
+    return (
+        f"{summary['items']} items ({summary['duplicates']} duplicates): "
+        f"{summary['resolved']} resolved, {summary['ambiguous']} ambiguous, "
+        f"{summary['unresolved']} unresolved, {summary['failed']} failed; "
+        f"requests: {per_source}; cache hits: {summary['cache_hits']}"
+    )
+
+
+def unsettled(resolutions: Sequence[Resolution]) -> list[Resolution]:
+    """Distinct items that did not resolve, for listing on stderr."""
+    return [r for r in resolutions if r.status is not Status.RESOLVED and r.duplicate_of is None]

@@ -1,0 +1,435 @@
+"""One spelling per venue: the table of common ML/CV/NLP/IR/speech venues.
+
+Semantic Scholar spells the same venue many ways — ``publicationVenue.name``
+("Computer Vision and Pattern Recognition"), ``venue`` ("2022 IEEE/CVF Conference on
+Computer Vision and Pattern Recognition (CVPR)"), ``journal.name``, abbreviations
+("Nat. Mac. Intell.") — and users write "CVPR 2022" or "CVPRW". `find_venue` maps any
+of them to one `Venue` whose ``name`` is the booktitle/journal we print and whose
+``short`` is the acronym.
+
+How a spelling is matched (`venue_key`): case, accents, punctuation, years,
+ordinals ("35th"), "Proceedings of (the)", and publisher tags (IEEE, CVF, ACM) are
+ignored; a parenthesised acronym ("... (ICCV)") is tried when the long form is not
+in the table. Unknown venues are not guessed: `canonical_venue_name` returns them
+tidied but otherwise unchanged.
+
+The table (``short`` → printed name, kind):
+
+| short | printed name | kind |
+|---|---|---|
+| CVPR | Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR) | conference |
+| CVPRW | Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition Workshops (CVPRW) | conference |
+| ICCV | Proceedings of the IEEE/CVF International Conference on Computer Vision (ICCV) | conference |
+| ICCVW | Proceedings of the IEEE/CVF International Conference on Computer Vision Workshops (ICCVW) | conference |
+| ECCV | Proceedings of the European Conference on Computer Vision (ECCV) | conference |
+| WACV | Proceedings of the IEEE/CVF Winter Conference on Applications of Computer Vision (WACV) | conference |
+| BMVC | Proceedings of the British Machine Vision Conference (BMVC) | conference |
+| NeurIPS | Advances in Neural Information Processing Systems (NeurIPS) | conference |
+| ICML | Proceedings of the International Conference on Machine Learning (ICML) | conference |
+| ICLR | International Conference on Learning Representations (ICLR) | conference |
+| AISTATS | Proceedings of the International Conference on Artificial Intelligence and Statistics (AISTATS) | conference |
+| UAI | Proceedings of the Conference on Uncertainty in Artificial Intelligence (UAI) | conference |
+| COLT | Proceedings of the Conference on Learning Theory (COLT) | conference |
+| CoRL | Proceedings of the Conference on Robot Learning (CoRL) | conference |
+| AAAI | Proceedings of the AAAI Conference on Artificial Intelligence (AAAI) | conference |
+| IJCAI | Proceedings of the International Joint Conference on Artificial Intelligence (IJCAI) | conference |
+| ACL | Proceedings of the Annual Meeting of the Association for Computational Linguistics (ACL) | conference |
+| EMNLP | Proceedings of the Conference on Empirical Methods in Natural Language Processing (EMNLP) | conference |
+| NAACL | Proceedings of the Conference of the North American Chapter of the Association for Computational Linguistics (NAACL) | conference |
+| EACL | Proceedings of the Conference of the European Chapter of the Association for Computational Linguistics (EACL) | conference |
+| COLING | Proceedings of the International Conference on Computational Linguistics (COLING) | conference |
+| Interspeech | Proceedings of Interspeech | conference |
+| ICASSP | Proceedings of the IEEE International Conference on Acoustics, Speech and Signal Processing (ICASSP) | conference |
+| KDD | Proceedings of the ACM SIGKDD Conference on Knowledge Discovery and Data Mining (KDD) | conference |
+| WWW | Proceedings of the ACM Web Conference (WWW) | conference |
+| SIGIR | Proceedings of the International ACM SIGIR Conference on Research and Development in Information Retrieval (SIGIR) | conference |
+| ACM MM | Proceedings of the ACM International Conference on Multimedia (ACM MM) | conference |
+| FAccT | Proceedings of the ACM Conference on Fairness, Accountability, and Transparency (FAccT) | conference |
+| MICCAI | Proceedings of the International Conference on Medical Image Computing and Computer-Assisted Intervention (MICCAI) | conference |
+| ICRA | Proceedings of the IEEE International Conference on Robotics and Automation (ICRA) | conference |
+| IROS | Proceedings of the IEEE/RSJ International Conference on Intelligent Robots and Systems (IROS) | conference |
+| TPAMI | IEEE Transactions on Pattern Analysis and Machine Intelligence | journal |
+| IJCV | International Journal of Computer Vision | journal |
+| TIP | IEEE Transactions on Image Processing | journal |
+| TMLR | Transactions on Machine Learning Research | journal |
+| JMLR | Journal of Machine Learning Research | journal |
+| TACL | Transactions of the Association for Computational Linguistics | journal |
+| TNNLS | IEEE Transactions on Neural Networks and Learning Systems | journal |
+| arXiv, bioRxiv, medRxiv, SSRN, ... | (preprint servers: never a publication) | preprint |
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from types import MappingProxyType
+
+
+class VenueKind(StrEnum):
+    CONFERENCE = "conference"
+    JOURNAL = "journal"
+    PREPRINT = "preprint"  # a preprint server: listing there is not a publication
+
+
+@dataclass(frozen=True)
+class Venue:
+    """A venue with its one printed spelling.
+
+    ``name`` is what goes into ``booktitle`` (conferences) or ``journal`` (journals);
+    ``aliases`` are the other spellings seen in Semantic Scholar data and in user input.
+    """
+
+    short: str
+    name: str
+    kind: VenueKind
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def is_publication(self) -> bool:
+        return self.kind is not VenueKind.PREPRINT
+
+
+_C, _J, _P = VenueKind.CONFERENCE, VenueKind.JOURNAL, VenueKind.PREPRINT
+
+VENUES: tuple[Venue, ...] = (
+    Venue(
+        "CVPR",
+        "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)",
+        _C,
+        (
+            "Computer Vision and Pattern Recognition",
+            "Conference on Computer Vision and Pattern Recognition",
+            "IEEE Conference on Computer Vision and Pattern Recognition",
+            "Comput Vis Pattern Recognit",
+        ),
+    ),
+    Venue(
+        "CVPRW",
+        "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition Workshops (CVPRW)",
+        _C,
+        (
+            "CVPR Workshops",
+            "CVPR Workshop",
+            "Conference on Computer Vision and Pattern Recognition Workshops",
+            "Computer Vision and Pattern Recognition Workshops",
+        ),
+    ),
+    Venue(
+        "ICCV",
+        "Proceedings of the IEEE/CVF International Conference on Computer Vision (ICCV)",
+        _C,
+        ("International Conference on Computer Vision", "IEEE International Conference on Computer Vision"),
+    ),
+    Venue(
+        "ICCVW",
+        "Proceedings of the IEEE/CVF International Conference on Computer Vision Workshops (ICCVW)",
+        _C,
+        ("ICCV Workshops", "International Conference on Computer Vision Workshops"),
+    ),
+    Venue(
+        "ECCV",
+        "Proceedings of the European Conference on Computer Vision (ECCV)",
+        _C,
+        ("European Conference on Computer Vision",),
+    ),
+    Venue(
+        "WACV",
+        "Proceedings of the IEEE/CVF Winter Conference on Applications of Computer Vision (WACV)",
+        _C,
+        (
+            "Winter Conference on Applications of Computer Vision",
+            "IEEE Workshop/Winter Conference on Applications of Computer Vision",
+            "Workshop on Applications of Computer Vision",
+        ),
+    ),
+    Venue(
+        "BMVC",
+        "Proceedings of the British Machine Vision Conference (BMVC)",
+        _C,
+        ("British Machine Vision Conference",),
+    ),
+    Venue(
+        "NeurIPS",
+        "Advances in Neural Information Processing Systems (NeurIPS)",
+        _C,
+        (
+            "Neural Information Processing Systems",
+            "Advances in Neural Information Processing Systems",
+            "Conference on Neural Information Processing Systems",
+            "NIPS",
+            "Neural Inf Process Syst",
+        ),
+    ),
+    Venue(
+        "ICML",
+        "Proceedings of the International Conference on Machine Learning (ICML)",
+        _C,
+        ("International Conference on Machine Learning", "Int Conf Mach Learn"),
+    ),
+    Venue(
+        "ICLR",
+        "International Conference on Learning Representations (ICLR)",
+        _C,
+        ("International Conference on Learning Representations", "Int Conf Learn Represent"),
+    ),
+    Venue(
+        "AISTATS",
+        "Proceedings of the International Conference on Artificial Intelligence and Statistics (AISTATS)",
+        _C,
+        ("International Conference on Artificial Intelligence and Statistics",),
+    ),
+    Venue(
+        "UAI",
+        "Proceedings of the Conference on Uncertainty in Artificial Intelligence (UAI)",
+        _C,
+        ("Conference on Uncertainty in Artificial Intelligence", "Uncertainty in Artificial Intelligence"),
+    ),
+    Venue(
+        "COLT",
+        "Proceedings of the Conference on Learning Theory (COLT)",
+        _C,
+        ("Conference on Learning Theory", "Annual Conference Computational Learning Theory"),
+    ),
+    Venue(
+        "CoRL",
+        "Proceedings of the Conference on Robot Learning (CoRL)",
+        _C,
+        ("Conference on Robot Learning",),
+    ),
+    Venue(
+        "AAAI",
+        "Proceedings of the AAAI Conference on Artificial Intelligence (AAAI)",
+        _C,
+        ("AAAI Conference on Artificial Intelligence",),
+    ),
+    Venue(
+        "IJCAI",
+        "Proceedings of the International Joint Conference on Artificial Intelligence (IJCAI)",
+        _C,
+        ("International Joint Conference on Artificial Intelligence",),
+    ),
+    Venue(
+        "ACL",
+        "Proceedings of the Annual Meeting of the Association for Computational Linguistics (ACL)",
+        _C,
+        ("Annual Meeting of the Association for Computational Linguistics",),
+    ),
+    Venue(
+        "EMNLP",
+        "Proceedings of the Conference on Empirical Methods in Natural Language Processing (EMNLP)",
+        _C,
+        (
+            "Conference on Empirical Methods in Natural Language Processing",
+            "Empirical Methods in Natural Language Processing",
+            "Empir Method Nat Lang Process",
+        ),
+    ),
+    Venue(
+        "NAACL",
+        "Proceedings of the Conference of the North American Chapter of the Association for "
+        "Computational Linguistics (NAACL)",
+        _C,
+        (
+            "North American Chapter of the Association for Computational Linguistics",
+            "Conference of the North American Chapter of the Association for Computational Linguistics",
+            "NAACL-HLT",
+        ),
+    ),
+    Venue(
+        "EACL",
+        "Proceedings of the Conference of the European Chapter of the Association for "
+        "Computational Linguistics (EACL)",
+        _C,
+        ("Conference of the European Chapter of the Association for Computational Linguistics",),
+    ),
+    Venue(
+        "COLING",
+        "Proceedings of the International Conference on Computational Linguistics (COLING)",
+        _C,
+        ("International Conference on Computational Linguistics",),
+    ),
+    Venue("Interspeech", "Proceedings of Interspeech", _C, ("INTERSPEECH", "Conference of the International Speech Communication Association")),
+    Venue(
+        "ICASSP",
+        "Proceedings of the IEEE International Conference on Acoustics, Speech and Signal Processing (ICASSP)",
+        _C,
+        ("International Conference on Acoustics, Speech and Signal Processing",),
+    ),
+    Venue(
+        "KDD",
+        "Proceedings of the ACM SIGKDD Conference on Knowledge Discovery and Data Mining (KDD)",
+        _C,
+        (
+            "Knowledge Discovery and Data Mining",
+            "SIGKDD",
+            "SIGKDD Conference on Knowledge Discovery and Data Mining",
+            "SIGKDD International Conference on Knowledge Discovery and Data Mining",
+        ),
+    ),
+    Venue(
+        "WWW",
+        "Proceedings of the ACM Web Conference (WWW)",
+        _C,
+        ("The Web Conference", "Web Conference", "World Wide Web Conference", "TheWebConf"),
+    ),
+    Venue(
+        "SIGIR",
+        "Proceedings of the International ACM SIGIR Conference on Research and Development in "
+        "Information Retrieval (SIGIR)",
+        _C,
+        (
+            "International ACM SIGIR Conference on Research and Development in Information Retrieval",
+            "SIGIR Conference on Research and Development in Information Retrieval",
+        ),
+    ),
+    Venue(
+        "ACM MM",
+        "Proceedings of the ACM International Conference on Multimedia (ACM MM)",
+        _C,
+        ("ACM Multimedia", "International Conference on Multimedia", "MM"),
+    ),
+    Venue(
+        "FAccT",
+        "Proceedings of the ACM Conference on Fairness, Accountability, and Transparency (FAccT)",
+        _C,
+        ("Conference on Fairness, Accountability and Transparency", "Conference on Fairness, Accountability, and Transparency"),
+    ),
+    Venue(
+        "MICCAI",
+        "Proceedings of the International Conference on Medical Image Computing and Computer-Assisted "
+        "Intervention (MICCAI)",
+        _C,
+        ("Medical Image Computing and Computer-Assisted Intervention",),
+    ),
+    Venue(
+        "ICRA",
+        "Proceedings of the IEEE International Conference on Robotics and Automation (ICRA)",
+        _C,
+        ("International Conference on Robotics and Automation",),
+    ),
+    Venue(
+        "IROS",
+        "Proceedings of the IEEE/RSJ International Conference on Intelligent Robots and Systems (IROS)",
+        _C,
+        ("International Conference on Intelligent Robots and Systems", "RSJ International Conference on Intelligent Robots and Systems"),
+    ),
+    Venue(
+        "TPAMI",
+        "IEEE Transactions on Pattern Analysis and Machine Intelligence",
+        _J,
+        ("Transactions on Pattern Analysis and Machine Intelligence", "PAMI", "IEEE Trans. Pattern Anal. Mach. Intell."),
+    ),
+    Venue(
+        "IJCV",
+        "International Journal of Computer Vision",
+        _J,
+        ("Int. J. Comput. Vis.", "International Journal of Computer Vision"),
+    ),
+    Venue(
+        "TIP",
+        "IEEE Transactions on Image Processing",
+        _J,
+        ("Transactions on Image Processing", "IEEE Trans. Image Process."),
+    ),
+    Venue(
+        "TMLR",
+        "Transactions on Machine Learning Research",
+        _J,
+        ("Trans. Mach. Learn. Res.", "Transactions on Machine Learning Research"),
+    ),
+    Venue(
+        "JMLR",
+        "Journal of Machine Learning Research",
+        _J,
+        ("J. Mach. Learn. Res.", "J Mach Learn Res", "Journal of machine learning research"),
+    ),
+    Venue(
+        "TACL",
+        "Transactions of the Association for Computational Linguistics",
+        _J,
+        ("Trans. Assoc. Comput. Linguistics", "Transactions of the Association for Computational Linguistics"),
+    ),
+    Venue(
+        "TNNLS",
+        "IEEE Transactions on Neural Networks and Learning Systems",
+        _J,
+        ("Transactions on Neural Networks and Learning Systems", "IEEE Trans. Neural Networks Learn. Syst."),
+    ),
+    Venue("arXiv", "arXiv", _P, ("arXiv.org", "ArXiv", "CoRR", "arXiv preprint")),
+    Venue("bioRxiv", "bioRxiv", _P, ("bioRxiv : the preprint server for biology",)),
+    Venue("medRxiv", "medRxiv", _P, ("medRxiv : the preprint server for health sciences",)),
+    Venue("SSRN", "SSRN Electronic Journal", _P, ("SSRN", "Social Science Research Network")),
+    Venue("Research Square", "Research Square", _P, ()),
+    Venue("TechRxiv", "TechRxiv", _P, ()),
+    Venue("ChemRxiv", "ChemRxiv", _P, ()),
+)
+
+# Words that do not tell venues apart: who sponsors it, how often it meets.
+_NOISE_WORDS = frozenset({"ieee", "cvf", "acm", "rsj", "the", "annual", "proceedings", "of", "in", "proc"})
+_YEAR = re.compile(r"(?<![0-9])(19|20)[0-9]{2}(?![0-9])|'[0-9]{2}\b")
+_ORDINAL = re.compile(r"\b[0-9]+(st|nd|rd|th)\b", re.IGNORECASE)
+_PAREN = re.compile(r"\(([^()]*)\)")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def venue_key(text: str) -> str:
+    """The comparison key of a venue spelling (see the module docstring for what is ignored)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = text.replace("&", " and ")
+    text = _YEAR.sub(" ", text)
+    text = _ORDINAL.sub(" ", text)
+    words = [w for w in _NON_WORD.split(text) if w and w not in _NOISE_WORDS]
+    return " ".join(words)
+
+
+def _build_index() -> Mapping[str, Venue]:
+    index: dict[str, Venue] = {}
+    for venue in VENUES:
+        for spelling in (venue.short, venue.name, *venue.aliases):
+            key = venue_key(spelling)
+            # The printed name contains "(CVPR)": index it with and without the acronym.
+            for variant in (key, venue_key(_PAREN.sub(" ", spelling))):
+                if variant and variant not in index:
+                    index[variant] = venue
+    return MappingProxyType(index)
+
+
+_INDEX = _build_index()
+
+
+def find_venue(text: str | None) -> Venue | None:
+    """The table entry for a venue spelling, or ``None`` when the venue is not in the table."""
+    if not text or not text.strip():
+        return None
+    found = _INDEX.get(venue_key(text))
+    if found is not None:
+        return found
+    # "2023 IEEE/CVF International Conference on Computer Vision (ICCV)": the long form
+    # may be a variant we do not list, but the acronym in parentheses is unambiguous.
+    for inner in reversed(_PAREN.findall(text)):
+        found = _INDEX.get(venue_key(inner))
+        if found is not None:
+            return found
+    found = _INDEX.get(venue_key(_PAREN.sub(" ", text)))
+    return found
+
+
+def tidy_venue(text: str) -> str:
+    """Whitespace collapsed and stray punctuation trimmed; nothing else changed."""
+    return " ".join(text.split()).strip(" ,;")
+
+
+def canonical_venue_name(text: str) -> str:
+    """The printed spelling of a venue: the table's name when known, else the tidied input."""
+    venue = find_venue(text)
+    return venue.name if venue is not None else tidy_venue(text)
+
+
+def is_preprint_venue(text: str | None) -> bool:
+    """True for preprint servers (arXiv, bioRxiv, ...): being listed there is not a publication."""
+    venue = find_venue(text)
+    return venue is not None and venue.kind is VenueKind.PREPRINT

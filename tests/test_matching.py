@@ -1,0 +1,168 @@
+"""Matching: when a candidate is the paper the query means, and when we must abstain."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer.config import MatchThresholds
+from normalizer.matching import choose, score_candidate, title_key, title_similarity
+from normalizer.models import Candidate, Identifiers, Origin, Query, QueryKind, Reference, Status
+
+THRESHOLDS = MatchThresholds()
+ABSTRACT = (
+    "Attention-based neural networks such as the Vision Transformer (ViT) have recently attained "
+    "state-of-the-art results on many computer vision benchmarks. Scale is a primary ingredient in "
+    "attaining excellent results, therefore, understanding a model's scaling properties is a key to "
+    "designing future generations effectively."
+)
+OTHER_ABSTRACT = (
+    "We study protein folding with molecular dynamics simulations at scale and report free energy "
+    "landscapes for several small proteins, comparing force fields and sampling schemes against "
+    "experimental data, and release our trajectories for the community to reuse in benchmarks."
+)
+
+
+def query(title: str, abstract: str | None = None) -> Query:
+    return Query(index=0, origin=Origin(path="t", line=1), kind=QueryKind.TITLE, title=title, abstract=abstract)
+
+
+def candidate(title: str, arxiv_id: str = "2106.04560", abstract: str | None = None) -> Candidate:
+    return Candidate(
+        source="test",
+        reference=Reference(title=title, abstract=abstract, ids=Identifiers(arxiv_id=arxiv_id)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param("Scaling Vision Transformers", "scaling vision transformers", id="case"),
+        pytest.param("Pre-training ViTs", "Pretraining ViTs", id="hyphen-vs-joined"),
+        pytest.param("Pre-training ViTs", "Pre training ViTs", id="hyphen-vs-space"),
+        pytest.param("Über Café", "Uber Cafe", id="accents"),
+        pytest.param(r"M{\"u}ller's Nets", "Müller's Nets", id="latex-accent"),
+        pytest.param("A  Study\n of  Nets", "A Study of Nets", id="whitespace"),
+        pytest.param("Nets — a Study", "Nets - a Study", id="em-dash"),
+        pytest.param("Nets: A Study.", "Nets A Study", id="punctuation"),
+        pytest.param("Don’t Stop", "Don't Stop", id="curly-apostrophe"),
+    ],
+)
+def test_title_key_ignores_surface_differences(a: str, b: str) -> None:
+    assert title_key(a) == title_key(b)
+
+
+def test_identical_titles_resolve_with_full_score_and_evidence() -> None:
+    decision = choose(query("Scaling Vision Transformers"), [candidate("Scaling Vision Transformers")], THRESHOLDS)
+    assert decision.status is Status.RESOLVED
+    assert decision.best is not None
+    assert decision.best.score == 1.0
+    assert decision.best.evidence.title_key_equal
+
+
+@pytest.mark.parametrize(
+    ("asked", "offered"),
+    [
+        pytest.param(
+            "Scaling Vision Transformers",
+            "Scaling Vision Transformers to 22 Billion Parameters",
+            id="query-is-prefix-of-longer-title",
+        ),
+        pytest.param(
+            "Scaling Vision Transformers to 22 Billion Parameters",
+            "Scaling Vision Transformers",
+            id="candidate-is-prefix",
+        ),
+        pytest.param(
+            "Masked Autoencoders Are Scalable Vision Learners",
+            "Masked Autoencoders Are Scalable Audio Learners",
+            id="one-word-changed",
+        ),
+        pytest.param("Language Models are Few-Shot Learners", "Language Models are Zero-Shot Learners", id="few-zero"),
+        pytest.param("GPT-3: Language Models", "GPT-4: Language Models", id="number-changed"),
+        pytest.param("ViT-B for Segmentation", "ViT-L for Segmentation", id="short-token-changed"),
+        pytest.param(
+            "SwinIR: Image Restoration Using Swin Transformer",
+            "Uformer: Image Restoration Using Swin Transformer",
+            id="shared-subtitle-different-name",
+        ),
+        pytest.param(
+            "Deep Residual Learning for Image Recognition",
+            "Deep Residual Learning for Image Segmentation",
+            id="last-word-changed",
+        ),
+        pytest.param("Attention Is All You Need", "Attention Is Not All You Need", id="negation-added"),
+    ],
+)
+def test_near_misses_are_never_resolved(asked: str, offered: str) -> None:
+    decision = choose(query(asked), [candidate(offered)], THRESHOLDS)
+    assert decision.status is Status.UNRESOLVED
+    assert decision.best is None
+    assert decision.ranked[0].candidate.reference.title == offered  # kept as a reported candidate
+
+
+def test_a_typo_in_a_long_word_is_tolerated() -> None:
+    decision = choose(
+        query("Masked Autoencoders Are Scalable Vison Learners"),
+        [candidate("Masked Autoencoders Are Scalable Vision Learners")],
+        THRESHOLDS,
+    )
+    assert decision.status is Status.RESOLVED
+
+
+def test_identical_title_with_contradicting_abstract_is_not_accepted() -> None:
+    decision = choose(
+        query("Scaling Vision Transformers", ABSTRACT),
+        [candidate("Scaling Vision Transformers", abstract=OTHER_ABSTRACT)],
+        THRESHOLDS,
+    )
+    assert decision.status is Status.UNRESOLVED
+
+
+def test_revised_title_is_accepted_when_the_abstract_confirms_it() -> None:
+    decision = choose(
+        query("Scaling Vision Transformers Further", ABSTRACT),
+        [candidate("Scaling Vision Transformers", abstract=ABSTRACT)],
+        THRESHOLDS,
+    )
+    assert decision.status is Status.RESOLVED
+    assert decision.best is not None
+    assert decision.best.evidence.abstract_similarity == 1.0
+
+
+def test_the_same_title_for_two_different_papers_is_ambiguous() -> None:
+    decision = choose(
+        query("Attention"),
+        [candidate("Attention", arxiv_id="1111.11111"), candidate("Attention", arxiv_id="2222.22222")],
+        THRESHOLDS,
+    )
+    assert decision.status is Status.AMBIGUOUS
+    assert {s.candidate.reference.ids.arxiv_id for s in decision.ranked} == {"1111.11111", "2222.22222"}
+
+
+def test_the_exact_title_wins_over_a_near_miss_that_ranked_first() -> None:
+    decision = choose(
+        query("Scaling Vision Transformers"),
+        [
+            candidate("Scaling Vision Transformers to 22 Billion Parameters", arxiv_id="2302.05442"),
+            candidate("Scaling Vision Transformers", arxiv_id="2106.04560"),
+        ],
+        THRESHOLDS,
+    )
+    assert decision.status is Status.RESOLVED
+    assert decision.best is not None
+    assert decision.best.candidate.reference.ids.arxiv_id == "2106.04560"
+
+
+def test_a_candidate_found_by_identifier_needs_no_title() -> None:
+    found = Candidate(source="arxiv", reference=Reference(title="Anything"), by_identifier=True)
+    ask = Query(index=0, origin=Origin(path="t", line=1), kind=QueryKind.ARXIV_ID, arxiv_id="2106.04560")
+    scored = score_candidate(ask, found, THRESHOLDS)
+    assert scored.acceptable
+    assert scored.evidence.by_identifier
+
+
+def test_title_similarity_is_symmetric_and_bounded() -> None:
+    a, b = "Token Turing Machines", "Neural Turing Machines"
+    assert title_similarity(a, b) == title_similarity(b, a)
+    assert 0.0 < title_similarity(a, b) < 1.0
+    assert title_similarity("", b) == 0.0

@@ -1,0 +1,96 @@
+"""The pipeline: chain order, duplicates, failures as data, input order kept."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from normalizer import pipeline
+from normalizer.config import Settings
+from normalizer.models import (
+    Candidate,
+    Identifiers,
+    Lookup,
+    Origin,
+    Problem,
+    Query,
+    QueryKind,
+    Reference,
+    Severity,
+    Status,
+)
+
+
+class TableResolver:
+    """A resolver over an in-memory table of records (title → reference)."""
+
+    def __init__(self, name: str, records: Sequence[Reference], fail: bool = False) -> None:
+        self.name = name
+        self.records = records
+        self.fail = fail
+        self.asked: list[int] = []
+
+    def lookup(self, queries: Sequence[Query]) -> Mapping[int, Lookup]:
+        self.asked.extend(q.index for q in queries)
+        if self.fail:
+            problem = Problem(code=f"{self.name}.unavailable", message="HTTP 503", severity=Severity.ERROR)
+            return {q.index: Lookup(failed=True, problems=(problem,)) for q in queries}
+        return {q.index: Lookup(candidates=tuple(Candidate(source=self.name, reference=r) for r in self.records)) for q in queries}
+
+
+def ref(title: str, arxiv_id: str) -> Reference:
+    return Reference(title=title, ids=Identifiers(arxiv_id=arxiv_id))
+
+
+def title_query(index: int, title: str) -> Query:
+    return Query(index=index, origin=Origin(path="in.txt", line=index + 1), kind=QueryKind.TITLE, title=title)
+
+
+SETTINGS = Settings(resolvers=())
+
+
+def test_items_come_back_in_input_order_with_duplicates_marked() -> None:
+    queries = [title_query(0, "Token Turing Machines"), title_query(1, "Unknown Paper"), title_query(2, "token turing machines")]
+    source = TableResolver("one", [ref("Token Turing Machines", "2211.09119")])
+    results = pipeline.run(queries, [source], SETTINGS)
+    assert [r.query.index for r in results] == [0, 1, 2]
+    assert [r.status for r in results] == [Status.RESOLVED, Status.UNRESOLVED, Status.RESOLVED]
+    assert results[2].duplicate_of == 0
+    assert results[2].key == results[0].key
+    assert source.asked == [0, 1]  # the duplicate was looked up once
+
+
+def test_later_resolvers_are_asked_only_for_what_earlier_ones_left() -> None:
+    queries = [title_query(0, "Token Turing Machines"), title_query(1, "MobileNets")]
+    first = TableResolver("first", [ref("Token Turing Machines", "2211.09119")])
+    second = TableResolver("second", [ref("MobileNets", "1704.04861")])
+    results = pipeline.run(queries, [first, second], SETTINGS)
+    assert second.asked == [1]
+    assert [r.source for r in results] == ["first", "second"]
+
+
+def test_a_failing_source_makes_items_failed_with_the_reason_and_the_run_goes_on() -> None:
+    queries = [title_query(0, "Token Turing Machines")]
+    results = pipeline.run(queries, [TableResolver("down", [], fail=True)], SETTINGS)
+    assert results[0].status is Status.FAILED
+    assert results[0].problems[0].message == "HTTP 503"
+
+
+def test_a_failing_source_does_not_hide_an_answer_from_the_next_one() -> None:
+    queries = [title_query(0, "Token Turing Machines")]
+    results = pipeline.run(
+        queries,
+        [TableResolver("down", [], fail=True), TableResolver("up", [ref("Token Turing Machines", "2211.09119")])],
+        SETTINGS,
+    )
+    assert results[0].status is Status.RESOLVED
+    assert results[0].problems[0].code == "down.unavailable"
+
+
+def test_unresolved_items_keep_their_best_candidates() -> None:
+    queries = [title_query(0, "Scaling Vision Transformers")]
+    source = TableResolver("one", [ref("Scaling Vision Transformers to 22 Billion Parameters", "2302.05442")])
+    result = pipeline.run(queries, [source], SETTINGS)[0]
+    assert result.status is Status.UNRESOLVED
+    assert result.reference is None
+    assert result.candidates[0].candidate.reference.ids.arxiv_id == "2302.05442"
+    assert result.problems[-1].code == "match.none"
