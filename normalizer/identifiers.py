@@ -160,7 +160,9 @@ def parse_arxiv_id(text: str) -> ArxivId | None:
 def is_new_style_arxiv_id(id: str) -> bool:
     """True for a canonical (version-less) id of the ``YYMM.NNNN(N)`` scheme."""
     match = _NEW_STYLE.fullmatch(id)
-    return bool(match) and not match["version"] and _new_style_ok(match["yymm"], match["number"])
+    if match is None or match["version"]:
+        return False
+    return _new_style_ok(match["yymm"], match["number"])
 
 
 def arxiv_id_year_month(id: str) -> tuple[int, int] | None:

@@ -91,7 +91,7 @@ def _query(entry: Entry, index: int, path: str, lines: list[str], *, enclosed: b
     title = plain_text(fields["title"]) if fields.get("title") else None
     abstract = plain_text(fields["abstract"]) if fields.get("abstract") else None
     kind = QueryKind.ARXIV_ID if arxiv else QueryKind.DOI if doi else QueryKind.TITLE
-    start = entry.start_line  # 0-based in bibtexparser
+    start = entry.start_line or 0  # 0-based in bibtexparser
     return Query(
         index=index,
         origin=Origin(path=path, line=start + 1),
@@ -118,7 +118,8 @@ def read_bib(text: str, path: str) -> list[Query]:
         elif isinstance(block, DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, Entry):
             entries.append((block.ignore_error_block, True))
     return [
-        _query(entry, index, path, lines, enclosed=enclosed) for index, (entry, enclosed) in enumerate(entries)
+        _query(entry, index, path, lines, enclosed=enclosed)
+        for index, (entry, enclosed) in enumerate(entries)
     ]
 
 

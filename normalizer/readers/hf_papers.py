@@ -14,6 +14,7 @@ after it: an abstract is long (`ABSTRACT_MIN_CHARS`) or reads as a sentence
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -136,7 +137,7 @@ def sniff_hf_papers(text: str) -> bool:
     titles = shapes.count(False)
     if titles < 2 or shapes[0]:
         return False
-    paired = sum(1 for first, second in zip(shapes, shapes[1:], strict=False) if not first and second)
+    paired = sum(1 for first, second in itertools.pairwise(shapes) if not first and second)
     return paired >= 0.9 * titles
 
 
