@@ -50,20 +50,17 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = ".,;:!?'\"*"
+_CLOSERS = {")": "(", "]": "["}  # a closer without its opener is the prose's, not the URL's
 
 
 def _trim(url: str) -> str:
     """Drop sentence punctuation and unbalanced closing brackets from the end of a URL."""
     while url:
         last = url[-1]
-        if last in _TRAILING:
-            url = url[:-1]
-        elif last == ")" and url.count("(") < url.count(")"):
-            url = url[:-1]
-        elif last == "]" and url.count("[") < url.count("]"):
-            url = url[:-1]
-        else:
+        opener = _CLOSERS.get(last)
+        if last not in _TRAILING and not (opener and url.count(opener) < url.count(last)):
             break
+        url = url[:-1]
     return url
 
 

@@ -38,7 +38,7 @@ from normalizer.models import Person
 __all__ = ["parse_name", "person_from_parts", "split_authors"]
 
 # Lower-case words that start a family name's particle ("von" part in BibTeX terms).
-# "y" and "e" are left out on purpose: in "Ortega y Gasset" they join two family names.
+# "y", "e" and "i" are not particles: in "Ortega y Gasset" they join two family names.
 PARTICLES = frozenset(
     {
         "van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "le", "la", "les",
@@ -48,10 +48,12 @@ PARTICLES = frozenset(
 )  # fmt: skip
 # Capitalised particles that, just before the last word, are part of the family name.
 _CAPITAL_PARTICLES = frozenset(
-    {"De", "Van", "Von", "Der", "Den", "Del", "Della", "Di", "Da", "Du", "Le", "La", "Dos", "Das", "Ter", "Ten"}
-)
+    {"De", "Van", "Von", "Der", "Den", "Del", "Della", "Di", "Da", "Du", "Le", "La", "Dos", "Das",
+     "Ter", "Ten"}
+)  # fmt: skip
 _FAMILY_JOINERS = frozenset({"y", "e", "i"})
-_SUFFIXES = {"jr": "Jr.", "jr.": "Jr.", "sr": "Sr.", "sr.": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
+_ROMAN_SUFFIXES = frozenset({"II", "III", "IV"})
+_SUFFIXES = {"jr": "Jr.", "jr.": "Jr.", "sr": "Sr.", "sr.": "Sr."}  # case-folded spelling -> written
 # Words that make a name an organisation rather than a person (compared case-folded).
 _ORGANISATION_WORDS = frozenset(
     {
@@ -153,11 +155,7 @@ def _is_particle(word: tuple[str, bool]) -> bool:
 
 
 def _suffix(word: str) -> str | None:
-    if word in {"II", "III", "IV"}:
-        return word
-    if word.casefold() in {"jr", "jr.", "sr", "sr."}:
-        return _SUFFIXES[word.casefold()]
-    return None
+    return word if word in _ROMAN_SUFFIXES else _SUFFIXES.get(word.casefold())
 
 
 def _is_plain_word(piece: str) -> bool:
@@ -222,7 +220,11 @@ def _natural(words: list[tuple[str, bool]], suffix: str = "") -> Person:
             suffix=suffix,
         )
     first_family = last
-    while first_family > 1 and not words[first_family - 1][1] and words[first_family - 1][0] in _CAPITAL_PARTICLES:
+    while (
+        first_family > 1
+        and not words[first_family - 1][1]
+        and words[first_family - 1][0] in _CAPITAL_PARTICLES
+    ):
         first_family -= 1
     return Person(
         given=" ".join(w for w, _ in words[:first_family]),

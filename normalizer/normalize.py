@@ -1,9 +1,214 @@
-"""Pure Reference → Reference normalization steps (placeholder; being built)."""
+"""Pure Reference → Reference normalization, as an ordered tuple of small named steps.
+
+Each step takes a `Reference` and returns a new one (models are frozen), touches only
+the fields its name says, and records in ``provenance`` any value it *derived* (for
+example ``issued`` from the arXiv id → ``"arxiv-id"``). Cleaning a value that was
+already there (whitespace, a trailing period) keeps that value's provenance.
+`normalize_reference` applies `STEPS` in order; a caller can run its own tuple, e.g.
+``STEPS + (Step("mine", fn),)``, in the way bibtexparser stacks its middlewares.
+"""
 
 from __future__ import annotations
 
-from normalizer.models import Reference
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+
+from normalizer.identifiers import arxiv_id_year_month, canonical_doi, is_new_style_arxiv_id, parse_arxiv_id
+from normalizer.links import extract_code_links
+from normalizer.models import PartialDate, Person, Reference
+
+__all__ = [
+    "STEPS",
+    "Step",
+    "canonicalize_identifiers",
+    "collapse_text_whitespace",
+    "date_from_arxiv_id",
+    "merge_code_links",
+    "normalize_reference",
+    "strip_title_period",
+    "tidy_authors",
+    "tidy_venue",
+    "url_from_arxiv_id",
+]
+
+ARXIV_ID_SOURCE = "arxiv-id"  # provenance of values derived from the arXiv identifier
+
+_SPACE = re.compile(r"\s+")
+# Title endings whose period is part of a word, not the end of a sentence.
+_KEPT_FINAL_WORDS = frozenset({"al.", "etc.", "inc.", "jr.", "sr.", "co.", "ltd.", "corp.", "vs.", "st."})
 
 
-def normalize_reference(reference: Reference) -> Reference:
+class Step(NamedTuple):
+    """One normalization step: a stable name (for reports and tests) and its function."""
+
+    name: str
+    apply: Callable[[Reference], Reference]
+
+
+def _collapse(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return _SPACE.sub(" ", text).strip() or None
+
+
+def _with(reference: Reference, provenance: dict[str, str] | None = None, **changes: Any) -> Reference:
+    """A copy with ``changes`` applied, only if something changed (keeps identity otherwise)."""
+    changes = {k: v for k, v in changes.items() if getattr(reference, k) != v}
+    if provenance:
+        changes["provenance"] = {**reference.provenance, **provenance}
+    return reference.model_copy(update=changes) if changes else reference
+
+
+def collapse_text_whitespace(reference: Reference) -> Reference:
+    """Collapse runs of whitespace (arXiv hard-wraps lines) in the free-text fields.
+
+    Title, abstract, comment and journal reference become single-line; a blank optional
+    field becomes ``None``.
+    """
+    return _with(
+        reference,
+        title=_collapse(reference.title) or "",
+        abstract=_collapse(reference.abstract),
+        comment=_collapse(reference.comment),
+        journal_ref=_collapse(reference.journal_ref),
+    )
+
+
+def strip_title_period(reference: Reference) -> Reference:
+    """Drop one sentence-ending period from the title.
+
+    An ellipsis (``...``) and a period that ends an abbreviation (``et al.``, ``Inc.``,
+    ``U.S.``) stay.
+    """
+    title = reference.title
+    if not title.endswith(".") or title.endswith(".."):
+        return reference
+    last_word = title.rsplit(maxsplit=1)[-1]
+    if last_word.casefold() in _KEPT_FINAL_WORDS or "." in last_word[:-1]:
+        return reference
+    return _with(reference, title=title[:-1].rstrip())
+
+
+def _tidy_person(person: Person) -> Person:
+    fields = ("given", "family", "particle", "suffix", "literal")
+    cleaned = {name: " ".join(getattr(person, name).split()) for name in fields}
+    return person if all(cleaned[n] == getattr(person, n) for n in fields) else Person(**cleaned)
+
+
+def tidy_authors(reference: Reference) -> Reference:
+    """Collapse whitespace in name parts, drop empty persons, and drop a name that
+    repeats the one just before it exactly (a doubled line in the source)."""
+    authors: list[Person] = []
+    for person in map(_tidy_person, reference.authors):
+        if person == Person():
+            continue
+        if authors and authors[-1] == person:
+            continue
+        authors.append(person)
+    return _with(reference, authors=tuple(authors))
+
+
+def canonicalize_identifiers(reference: Reference) -> Reference:
+    """Write the arXiv id without version or prefix and the DOI without resolver URL.
+
+    A version found on the arXiv id fills ``arxiv_version`` when that is unknown. A
+    value that is not a valid id is kept as it is and noted.
+    """
+    ids = reference.ids
+    notes = list(reference.notes)
+    updates: dict[str, Any] = {}
+    if ids.arxiv_id:
+        parsed = parse_arxiv_id(ids.arxiv_id)
+        if parsed is None:
+            notes.append(f"arXiv id {ids.arxiv_id!r} is not a valid arXiv identifier")
+        else:
+            updates["arxiv_id"] = parsed.id
+            if ids.arxiv_version is None and parsed.version is not None:
+                updates["arxiv_version"] = parsed.version
+    if ids.doi:
+        doi = canonical_doi(ids.doi)
+        if doi is None:
+            notes.append(f"DOI {ids.doi!r} is not a valid DOI")
+        else:
+            updates["doi"] = doi
+    new_ids = ids.model_copy(update=updates) if updates else ids
+    return _with(reference, ids=new_ids, notes=tuple(dict.fromkeys(notes)))
+
+
+def date_from_arxiv_id(reference: Reference) -> Reference:
+    """With no date at all, take year and month from a new-style arXiv id (``2211.x`` →
+    2022-11), the month the paper was first submitted; provenance ``"arxiv-id"``."""
+    arxiv_id = reference.ids.arxiv_id
+    if reference.issued or reference.first_version or not arxiv_id or not is_new_style_arxiv_id(arxiv_id):
+        return reference
+    year_month = arxiv_id_year_month(arxiv_id)
+    if year_month is None:
+        return reference
+    year, month = year_month
+    return _with(reference, {"issued": ARXIV_ID_SOURCE}, issued=PartialDate(year=year, month=month))
+
+
+def url_from_arxiv_id(reference: Reference) -> Reference:
+    """With no URL, point at the arXiv abstract page; provenance ``"arxiv-id"``."""
+    arxiv_id = reference.ids.arxiv_id
+    if reference.url or not arxiv_id or parse_arxiv_id(arxiv_id) is None:
+        return reference
+    return _with(reference, {"url": ARXIV_ID_SOURCE}, url=f"https://arxiv.org/abs/{arxiv_id}")
+
+
+def merge_code_links(reference: Reference) -> Reference:
+    """Add repository links and project pages found in the abstract and arXiv comment.
+
+    Links already on the record come first and are never dropped; provenance of the
+    new ones names the field(s) they came from (``"abstract"``, ``"comment"``), after the
+    source of links already there (``"s2+abstract"``).
+    """
+    sources = (("abstract", reference.abstract), ("comment", reference.comment))
+    code = list(reference.code_links)
+    pages = list(reference.project_pages)
+    found_in: dict[str, list[str]] = {"code_links": [], "project_pages": []}
+    for source, text in sources:
+        found_code, found_pages = extract_code_links([text] if text else [])
+        for field, existing, found in (
+            ("code_links", code, found_code),
+            ("project_pages", pages, found_pages),
+        ):
+            known = {link.casefold().rstrip("/") for link in existing}
+            for link in found:
+                if link.casefold().rstrip("/") not in known:
+                    known.add(link.casefold().rstrip("/"))
+                    existing.append(link)
+                    if source not in found_in[field]:
+                        found_in[field].append(source)
+    provenance: dict[str, str] = {}
+    for field, where in found_in.items():
+        if where:
+            # Links already present keep their source in front: "s2+abstract".
+            earlier = reference.provenance.get(field) if getattr(reference, field) else None
+            provenance[field] = "+".join([earlier, *where] if earlier else where)
+    return _with(reference, provenance, code_links=tuple(code), project_pages=tuple(pages))
+
+
+def tidy_venue(reference: Reference) -> Reference:
+    """Collapse whitespace in the venue and publisher; blank becomes ``None``."""
+    return _with(reference, venue=_collapse(reference.venue), publisher=_collapse(reference.publisher))
+
+
+STEPS: tuple[Step, ...] = (
+    Step("text_whitespace", collapse_text_whitespace),
+    Step("title_period", strip_title_period),
+    Step("authors", tidy_authors),
+    Step("identifiers", canonicalize_identifiers),
+    Step("date_from_arxiv_id", date_from_arxiv_id),
+    Step("url_from_arxiv_id", url_from_arxiv_id),
+    Step("code_links", merge_code_links),
+    Step("venue", tidy_venue),
+)
+
+
+def normalize_reference(reference: Reference, steps: Sequence[Step] = STEPS) -> Reference:
+    """Apply ``steps`` (default `STEPS`) in order and return the normalized reference."""
+    for step in steps:
+        reference = step.apply(reference)
     return reference
