@@ -37,12 +37,15 @@ def write_atomic(path: Path | str, text: str) -> None:
         if target.exists():
             os.chmod(handle.name, target.stat().st_mode & 0o7777)
         os.replace(handle.name, target)
-    except OSError as error:
+    except BaseException as error:
+        # Interrupted or failed: remove the temporary file, keep the old target.
         try:
             os.unlink(handle.name)
         except (OSError, UnboundLocalError):
             pass
-        raise OutputError(f"cannot write {target}: {error.strerror or error}") from error
+        if isinstance(error, OSError):
+            raise OutputError(f"cannot write {target}: {error.strerror or error}") from error
+        raise
 
 
 def read_text(path: Path | str) -> str:

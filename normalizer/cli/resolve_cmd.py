@@ -122,7 +122,10 @@ def command(
     report = build_report(resolutions, stats.requests, stats.cache_hits)
     if report_path:
         write_atomic(Path(report_path) if report_path != STDIO else STDIO, _dump(report))
-    text = writers.render(chosen_format, _entries(resolutions), settings)
+    rendered = writers.get_writer(chosen_format).render(
+        _entries(resolutions), writers.WriterOptions.from_settings(settings)
+    )
+    text = rendered.text
     if json_out:
         sys.stdout.write(_dump(report))
         if output != STDIO:
@@ -131,6 +134,8 @@ def command(
         write_atomic(output, text)
 
     if not quiet:
+        for warning in rendered.warnings:
+            click.echo(f"bibnorm: warning: {warning.message}", err=True)
         for resolution in unsettled(resolutions):
             click.echo(_describe_unsettled(resolution), err=True)
         click.echo(summary_line(report["summary"]), err=True)

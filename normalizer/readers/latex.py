@@ -53,10 +53,11 @@ _BIBLATEX = (
 CITE_COMMANDS = frozenset((_NATBIB + " " + _BIBLATEX).split())
 """Commands taking ``[pre][post]{key,key}`` (starred forms too)."""
 
-MULTI_CITE_COMMANDS = frozenset(
+_MULTI = (
     "cites Cites parencites Parencites footcites footcitetexts smartcites Smartcites "
-    "textcites Textcites supercites autocites Autocites".split()
+    "textcites Textcites supercites autocites Autocites"
 )
+MULTI_CITE_COMMANDS = frozenset(_MULTI.split())
 """biblatex multi-cite commands: ``(pre)(post)`` then repeated ``[pre][post]{keys}``."""
 
 _COMMAND = re.compile(r"\\([A-Za-z]+)(\*?)")
@@ -107,6 +108,7 @@ class LatexDocument(Frozen):
     bibliographies: tuple[Path, ...] = ()
     files: tuple[Path, ...] = ()
     nocite_all: bool = False
+    biblatex: bool = False  # \addbibresource or biblatex's .aux: entries are read by biber
     warnings: tuple[str, ...] = ()
 
 
@@ -301,7 +303,9 @@ def scan_aux(text: str) -> Scan:
         if "\\abx@aux@nociteall" in line:
             nocite_all = biblatex = True
         for match in _AUX_BIBDATA.finditer(line):
-            bibliographies.extend(_with_suffix(n.strip(), ".bib") for n in match.group(1).split(",") if n.strip())
+            bibliographies.extend(
+                _with_suffix(n.strip(), ".bib") for n in match.group(1).split(",") if n.strip()
+            )
         inputs.extend((m.group(1).strip(), number) for m in _AUX_INPUT.finditer(line))
     return Scan(
         citations=tuple(citations),
@@ -320,11 +324,15 @@ def scan_bcf(text: str) -> tuple[str, ...]:
         return ()
     names: list[str] = []
     for element in root.iter():
-        if element.tag.endswith("}datasource") and element.get("type", "file") == "file":
-            if element.get("datatype", "bibtex") in ("bibtex", "biblatexml") and element.text:
-                name = element.text.strip()
-                if name not in names:
-                    names.append(name)
+        if (
+            element.tag.endswith("}datasource")
+            and element.get("type", "file") == "file"
+            and element.get("datatype", "bibtex") in ("bibtex", "biblatexml")
+            and element.text
+        ):
+            name = element.text.strip()
+            if name not in names:
+                names.append(name)
     return tuple(names)
 
 
@@ -346,6 +354,7 @@ class _Collector:
     seen: set[Path] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
     nocite_all: bool = False
+    biblatex: bool = False
 
     def add_citations(self, path: Path, citations: Iterable[tuple[str, int]]) -> None:
         for key, line in citations:
@@ -364,6 +373,7 @@ class _Collector:
             bibliographies=tuple(self.bibliographies),
             files=tuple(self.files),
             nocite_all=self.nocite_all,
+            biblatex=self.biblatex,
             warnings=tuple(self.warnings),
         )
 
@@ -402,6 +412,7 @@ def _walk_tex(path: Path, root: Path, collector: _Collector, origin: Origin | No
     collector.files.append(path)
     scan = scan_tex(text)
     collector.nocite_all = collector.nocite_all or scan.nocite_all
+    collector.biblatex = collector.biblatex or scan.biblatex
     collector.add_citations(path, scan.citations)
     collector.add_bibliographies(root, scan.bibliographies)
     for name, line in scan.inputs:
@@ -429,6 +440,7 @@ def _find_input(name: str, root: Path, current: Path) -> Path | None:
 def _read_from_aux(path: Path) -> LatexDocument:
     collector = _Collector(main=path)
     biblatex = _walk_aux(path, path.parent, collector, origin=None)
+    collector.biblatex = biblatex
     tex = path.with_suffix(".tex")
     if biblatex and not collector.bibliographies:
         bcf = path.with_suffix(".bcf")

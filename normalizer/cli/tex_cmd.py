@@ -1,0 +1,305 @@
+"""``bibnorm tex``: fill a LaTeX draft's bibliography with the papers it cites by id.
+
+The command reads the document's citations (`normalizer.readers.latex`), decides
+which keys are missing from its ``.bib`` (`normalizer.texflow`), resolves arXiv ids
+and DOIs through the configured sources, and appends the new entries to the
+bibliography file atomically. Existing entries are never touched unless
+``--refresh`` is given. ``--watch`` repeats this whenever the sources change.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import click
+
+from normalizer import pipeline, texflow, writers
+from normalizer.bibfile import assert_nothing_lost
+from normalizer.cli import EXIT_FINDINGS, EXIT_OK
+from normalizer.cli._options import source_options, source_overrides
+from normalizer.cli._sources import open_sources
+from normalizer.config import Settings, load_settings
+from normalizer.errors import BibnormError, InputError, SafetyError, UsageError
+from normalizer.io import STDIO, write_atomic
+from normalizer.models import Query, Reference, Resolution
+from normalizer.readers.latex import LatexDocument, read_document
+
+__all__ = ["TexOutcome", "command", "run_tex", "watch_tex"]
+
+DEFAULT_DEBOUNCE_MS = 800
+
+
+class StopEvent(Protocol):
+    """Anything with ``is_set()`` (a `threading.Event`), to end `watch_tex` from outside."""
+
+    def is_set(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class TexOutcome:
+    """The result of one run: the exit code and every file it read (for watching)."""
+
+    exit_code: int
+    files: tuple[Path, ...]
+
+
+def read_library(path: Path) -> str:
+    """A ``.bib`` file's text exactly as stored ('' when it does not exist yet).
+
+    Decoded as UTF-8 without dropping a byte-order mark, so writing the text back
+    reproduces the original bytes; a file in another encoding is refused rather
+    than silently re-encoded.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return ""
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(
+            f"{path}: not UTF-8; convert it first so new entries can be appended safely"
+        ) from None
+
+
+def run_tex(
+    main: Path,
+    output: Path | None,
+    output_format: str | None,
+    settings: Settings,
+    *,
+    refresh: bool = False,
+    quiet: bool = False,
+) -> TexOutcome:
+    """One pass of ``bibnorm tex``: read, plan, resolve, write; diagnostics go to stderr."""
+    document = read_document(main)
+    for warning in document.warnings:
+        _say(f"{warning}", quiet=False)
+    target = output if output is not None else _default_output(document)
+    chosen_format = output_format or ("biblatex" if document.biblatex else "bibtex")
+
+    existing_keys: set[str] = set()
+    original = ""
+    for path in dict.fromkeys([*document.bibliographies, *([target] if str(target) != STDIO else [])]):
+        text = read_library(path)
+        existing_keys |= texflow.library_keys(text)
+        for number in texflow.failed_blocks(text):
+            _say(
+                f"{path}:{number}: warning: entry could not be parsed; its key counts as missing", quiet=False
+            )
+        if path == target:
+            original = text
+
+    plan = texflow.plan(((c.key, c.origins) for c in document.citations), existing_keys)
+    queries = plan.queries
+    preprints = texflow.preprint_queries(original, str(target)) if refresh else ()
+
+    writer = writers.get_writer(chosen_format)
+    options = writers.WriterOptions.from_settings(settings)
+    writer_warnings: list[str] = []
+
+    def render(entries: Sequence[tuple[str, Reference]]) -> str:
+        rendered = writer.render(entries, options)
+        writer_warnings.extend(f"{target}: warning: {p.message}" for p in rendered.warnings)
+        return rendered.text
+
+    text = original
+    diagnostics = list(plan.unknown())
+    added: tuple[str, ...] = ()
+    upgraded: tuple[str, ...] = ()
+    if queries or preprints:
+        with open_sources(settings) as sources:
+            resolutions = _resolve(queries, sources, settings)
+            refreshed = _resolve(preprints, sources, settings)
+        if refresh:
+            result = texflow.refresh(text, refreshed, render)
+            upgraded = result.upgraded
+            diff = texflow.unified_diff(text, result.text, target.name)
+            if diff:
+                sys.stderr.write(diff)
+            assert_nothing_lost(text, result.text)  # an upgrade replaces entries, never drops one
+            text = result.text
+        merged = texflow.merge(text, plan, resolutions, render)
+        if not merged.text.startswith(text):
+            raise SafetyError(f"{target}: refusing to write: the existing text would change")
+        text, added = merged.text, merged.added
+        diagnostics = [*merged.diagnostics, *diagnostics]
+
+    if text != original or str(target) == STDIO:
+        write_atomic(target, text)
+    for warning in writer_warnings:
+        _say(warning, quiet=False)
+    order = {planned.key: index for index, planned in enumerate(plan.keys)}
+    for diagnostic in sorted(diagnostics, key=lambda d: order.get(d.key, len(order))):
+        for line in diagnostic.lines():
+            _say(line, quiet=False)
+    present = len(plan.of_kind(texflow.KeyKind.PRESENT))
+    _say(_summary(target, added, upgraded, present, len(diagnostics)), quiet=quiet)
+    return TexOutcome(exit_code=EXIT_FINDINGS if diagnostics else EXIT_OK, files=document.files)
+
+
+def _resolve(queries: Sequence[Query], sources: Any, settings: Settings) -> list[Resolution]:
+    if not queries:
+        return []
+    return pipeline.run(queries, sources.resolvers, settings, enrichers=sources.enrichers)
+
+
+def _default_output(document: LatexDocument) -> Path:
+    if not document.bibliographies:
+        raise UsageError(
+            f"{document.main}: names no bibliography (\\bibliography or \\addbibresource); give -o PATH"
+        )
+    return document.bibliographies[0]
+
+
+def _summary(target: Path, added: Sequence[str], upgraded: Sequence[str], present: int, problems: int) -> str:
+    parts = []
+    if added:
+        parts.append(f"added {len(added)} ({', '.join(added)})")
+    if upgraded:
+        parts.append(f"upgraded {len(upgraded)} to published versions ({', '.join(upgraded)})")
+    if not added and not upgraded:
+        parts.append("unchanged")
+    parts.append(f"{present} already present")
+    if problems:
+        parts.append(f"{problems} not resolved")
+    return f"bibnorm: {target}: " + "; ".join(parts)
+
+
+def _say(line: str, *, quiet: bool) -> None:
+    if not quiet:
+        click.echo(line, err=True)
+
+
+def watch_tex(
+    main: Path,
+    output: Path | None,
+    output_format: str | None,
+    settings: Settings,
+    *,
+    refresh: bool = False,
+    quiet: bool = False,
+    debounce_ms: int = DEFAULT_DEBOUNCE_MS,
+    stop_event: StopEvent | None = None,
+) -> None:
+    """Run `run_tex` now and again after every (debounced) change of the files it read.
+
+    Folders are watched rather than files, because editors save by replacing the
+    file; events are filtered to the document's own files, so writing the ``.bib``
+    does not trigger a run. Errors of one pass are reported and watching goes on.
+    Ends on Ctrl-C or when ``stop_event`` is set.
+    """
+    import watchfiles  # only --watch needs it
+
+    files = _watch_pass(main, output, output_format, settings, refresh=refresh, quiet=quiet) or (main,)
+    try:
+        while True:
+            watched = {path.resolve() for path in files}
+            folders = sorted({path.parent for path in watched})
+
+            def ours(change: watchfiles.Change, path: str, watched: set[Path] = watched) -> bool:
+                return Path(path).resolve() in watched
+
+            rearm = False
+            for _changes in watchfiles.watch(
+                *folders,
+                watch_filter=ours,
+                debounce=debounce_ms,
+                stop_event=stop_event,
+                raise_interrupt=False,
+            ):
+                found = _watch_pass(main, output, output_format, settings, refresh=refresh, quiet=quiet)
+                if found and {p.resolve() for p in found} != watched:
+                    files, rearm = found, True  # a new \input appeared: watch its folder too
+                    break
+            if not rearm:
+                return
+    except KeyboardInterrupt:
+        return
+
+
+def _watch_pass(
+    main: Path,
+    output: Path | None,
+    output_format: str | None,
+    settings: Settings,
+    *,
+    refresh: bool,
+    quiet: bool,
+) -> tuple[Path, ...]:
+    try:
+        return run_tex(main, output, output_format, settings, refresh=refresh, quiet=quiet).files
+    except BibnormError as error:
+        click.echo(f"bibnorm: error: {error}", err=True)
+        return ()
+
+
+@click.command("tex")
+@click.argument("main", type=click.Path(path_type=Path, dir_okay=False), metavar="MAIN.tex|MAIN.aux")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    default=None,
+    metavar="PATH",
+    help="Bibliography to complete (default: the first one the document names; created if missing); "
+    "'-' prints only the new entries.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(["bibtex", "biblatex"]),
+    default=None,
+    help="Style of the new entries (default: biblatex when the document uses \\addbibresource).",
+)
+@click.option(
+    "--refresh", is_flag=True, help="Also replace preprint entries that have been published (shows a diff)."
+)
+@click.option("--watch", is_flag=True, help="Run again whenever the .tex/.aux files change; Ctrl-C stops.")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No summary line; keys that could not be resolved are still listed."
+)
+@click.option("--unicode", is_flag=True, default=None, help="Keep non-ASCII characters in new entries.")
+@source_options
+def command(
+    main: Path,
+    output: Path | None,
+    output_format: str | None,
+    refresh: bool,
+    watch: bool,
+    quiet: bool,
+    unicode: bool | None,
+    **sources: Any,
+) -> None:
+    """Add the papers a LaTeX draft cites by arXiv id or DOI to its .bib.
+
+    Reads the citations from MAIN.aux (after a LaTeX run) or from MAIN.tex and the
+    files it \\input/\\include\\s. Keys already in the bibliography are left exactly as
+    they are; keys that are arXiv ids (2211.09119, arXiv:2211.09119v2) or DOIs
+    (doi:10.1109/..., 10.1109/...) are resolved and appended under the key the
+    document uses, so it compiles without edits. Any other missing key is listed as
+    FILE:LINE: KEY: message on stderr. Exit 0 when every key is present, 3 when some
+    could not be resolved.
+
+    \b
+    Examples:
+      bibnorm tex paper.tex                         # complete the \\bibliography{} file
+      bibnorm tex paper.aux -o refs.bib --offline   # after pdflatex, from snapshot/cache only
+      bibnorm tex paper.tex --watch                 # next to latexmk -pvc
+      bibnorm tex paper.tex --refresh               # also upgrade published preprints
+    """
+    settings = load_settings({**source_overrides(**sources), "unicode": unicode})
+    if watch:
+        if output is not None and str(output) == STDIO:
+            raise UsageError("--watch writes a file; give -o PATH, not '-'")
+        watch_tex(main, output, output_format, settings, refresh=refresh, quiet=quiet)
+        return
+    outcome = run_tex(main, output, output_format, settings, refresh=refresh, quiet=quiet)
+    sys.exit(outcome.exit_code)
