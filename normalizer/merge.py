@@ -69,7 +69,9 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
         source = candidate.source
         label = _SOURCE_NAMES.get(source, source)
         if primary.ids.arxiv_id and other.ids.arxiv_id and other.ids.arxiv_id != primary.ids.arxiv_id:
-            notes.append(f"{label} record ignored: it is arXiv:{other.ids.arxiv_id}, not arXiv:{primary.ids.arxiv_id}")
+            notes.append(
+                f"{label} record ignored: it is arXiv:{other.ids.arxiv_id}, not arXiv:{primary.ids.arxiv_id}"
+            )
             continue
 
         if title_key(other.title) != title_key(primary.title):
@@ -89,7 +91,9 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
 
         if published is None and is_published(other):
             published, published_source = other, source
-        elif other.ids.doi and not is_arxiv_doi(other.ids.doi) and ids.get("doi") is None and published is None:
+        elif (
+            other.ids.doi and not is_arxiv_doi(other.ids.doi) and ids.get("doi") is None and published is None
+        ):
             # A DOI without a named venue: keep it (it helps readers find the paper) without upgrading.
             ids["doi"] = other.ids.doi
             provenance["doi"] = source
@@ -113,7 +117,9 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
                 ids["doi"] = published.ids.doi
                 provenance["doi"] = published_source
 
-    issued, issued_source = _choose_issued(primary, published if upgraded else None, published_source, settings)
+    issued, issued_source = _choose_issued(
+        primary, published if upgraded else None, published_source, settings
+    )
     if issued is not None:
         update["issued"] = issued
         if issued_source:

@@ -7,55 +7,74 @@ Computer Vision and Pattern Recognition (CVPR)"), ``journal.name``, abbreviation
 of them to one `Venue` whose ``name`` is the booktitle/journal we print and whose
 ``short`` is the acronym.
 
-How a spelling is matched (`venue_key`): case, accents, punctuation, years,
-ordinals ("35th"), "Proceedings of (the)", and publisher tags (IEEE, CVF, ACM) are
-ignored; a parenthesised acronym ("... (ICCV)") is tried when the long form is not
-in the table. Unknown venues are not guessed: `canonical_venue_name` returns them
-tidied but otherwise unchanged.
+How a spelling is matched (`venue_key`): case, accents, punctuation, years, ordinals
+("35th"), a trailing volume number, "Proceedings of (the)", and publisher tags (IEEE,
+CVF, ACM) are ignored; a parenthesised acronym ("... (ICCV)") is tried when the long
+form is not in the table. Unknown venues are not guessed: `canonical_venue_name`
+returns them tidied but otherwise unchanged.
 
-The table (``short`` → printed name, kind):
+The table (short name (kind): printed name):
 
-| short | printed name | kind |
-|---|---|---|
-| CVPR | Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR) | conference |
-| CVPRW | Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition Workshops (CVPRW) | conference |
-| ICCV | Proceedings of the IEEE/CVF International Conference on Computer Vision (ICCV) | conference |
-| ICCVW | Proceedings of the IEEE/CVF International Conference on Computer Vision Workshops (ICCVW) | conference |
-| ECCV | Proceedings of the European Conference on Computer Vision (ECCV) | conference |
-| WACV | Proceedings of the IEEE/CVF Winter Conference on Applications of Computer Vision (WACV) | conference |
-| BMVC | Proceedings of the British Machine Vision Conference (BMVC) | conference |
-| NeurIPS | Advances in Neural Information Processing Systems (NeurIPS) | conference |
-| ICML | Proceedings of the International Conference on Machine Learning (ICML) | conference |
-| ICLR | International Conference on Learning Representations (ICLR) | conference |
-| AISTATS | Proceedings of the International Conference on Artificial Intelligence and Statistics (AISTATS) | conference |
-| UAI | Proceedings of the Conference on Uncertainty in Artificial Intelligence (UAI) | conference |
-| COLT | Proceedings of the Conference on Learning Theory (COLT) | conference |
-| CoRL | Proceedings of the Conference on Robot Learning (CoRL) | conference |
-| AAAI | Proceedings of the AAAI Conference on Artificial Intelligence (AAAI) | conference |
-| IJCAI | Proceedings of the International Joint Conference on Artificial Intelligence (IJCAI) | conference |
-| ACL | Proceedings of the Annual Meeting of the Association for Computational Linguistics (ACL) | conference |
-| EMNLP | Proceedings of the Conference on Empirical Methods in Natural Language Processing (EMNLP) | conference |
-| NAACL | Proceedings of the Conference of the North American Chapter of the Association for Computational Linguistics (NAACL) | conference |
-| EACL | Proceedings of the Conference of the European Chapter of the Association for Computational Linguistics (EACL) | conference |
-| COLING | Proceedings of the International Conference on Computational Linguistics (COLING) | conference |
-| Interspeech | Proceedings of Interspeech | conference |
-| ICASSP | Proceedings of the IEEE International Conference on Acoustics, Speech and Signal Processing (ICASSP) | conference |
-| KDD | Proceedings of the ACM SIGKDD Conference on Knowledge Discovery and Data Mining (KDD) | conference |
-| WWW | Proceedings of the ACM Web Conference (WWW) | conference |
-| SIGIR | Proceedings of the International ACM SIGIR Conference on Research and Development in Information Retrieval (SIGIR) | conference |
-| ACM MM | Proceedings of the ACM International Conference on Multimedia (ACM MM) | conference |
-| FAccT | Proceedings of the ACM Conference on Fairness, Accountability, and Transparency (FAccT) | conference |
-| MICCAI | Proceedings of the International Conference on Medical Image Computing and Computer-Assisted Intervention (MICCAI) | conference |
-| ICRA | Proceedings of the IEEE International Conference on Robotics and Automation (ICRA) | conference |
-| IROS | Proceedings of the IEEE/RSJ International Conference on Intelligent Robots and Systems (IROS) | conference |
-| TPAMI | IEEE Transactions on Pattern Analysis and Machine Intelligence | journal |
-| IJCV | International Journal of Computer Vision | journal |
-| TIP | IEEE Transactions on Image Processing | journal |
-| TMLR | Transactions on Machine Learning Research | journal |
-| JMLR | Journal of Machine Learning Research | journal |
-| TACL | Transactions of the Association for Computational Linguistics | journal |
-| TNNLS | IEEE Transactions on Neural Networks and Learning Systems | journal |
-| arXiv, bioRxiv, medRxiv, SSRN, ... | (preprint servers: never a publication) | preprint |
+- CVPR (conference): Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern
+  Recognition (CVPR)
+- CVPRW (conference): Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern
+  Recognition Workshops (CVPRW)
+- ICCV (conference): Proceedings of the IEEE/CVF International Conference on Computer Vision
+  (ICCV)
+- ICCVW (conference): Proceedings of the IEEE/CVF International Conference on Computer Vision
+  Workshops (ICCVW)
+- ECCV (conference): Proceedings of the European Conference on Computer Vision (ECCV)
+- WACV (conference): Proceedings of the IEEE/CVF Winter Conference on Applications of Computer
+  Vision (WACV)
+- BMVC (conference): Proceedings of the British Machine Vision Conference (BMVC)
+- NeurIPS (conference): Advances in Neural Information Processing Systems (NeurIPS)
+- ICML (conference): Proceedings of the International Conference on Machine Learning (ICML)
+- ICLR (conference): International Conference on Learning Representations (ICLR)
+- AISTATS (conference): Proceedings of the International Conference on Artificial Intelligence
+  and Statistics (AISTATS)
+- UAI (conference): Proceedings of the Conference on Uncertainty in Artificial Intelligence
+  (UAI)
+- COLT (conference): Proceedings of the Conference on Learning Theory (COLT)
+- CoRL (conference): Proceedings of the Conference on Robot Learning (CoRL)
+- AAAI (conference): Proceedings of the AAAI Conference on Artificial Intelligence (AAAI)
+- IJCAI (conference): Proceedings of the International Joint Conference on Artificial
+  Intelligence (IJCAI)
+- ACL (conference): Proceedings of the Annual Meeting of the Association for Computational
+  Linguistics (ACL)
+- EMNLP (conference): Proceedings of the Conference on Empirical Methods in Natural Language
+  Processing (EMNLP)
+- NAACL (conference): Proceedings of the Conference of the North American Chapter of the
+  Association for Computational Linguistics (NAACL)
+- EACL (conference): Proceedings of the Conference of the European Chapter of the Association
+  for Computational Linguistics (EACL)
+- COLING (conference): Proceedings of the International Conference on Computational Linguistics
+  (COLING)
+- Interspeech (conference): Proceedings of Interspeech
+- ICASSP (conference): Proceedings of the IEEE International Conference on Acoustics, Speech and
+  Signal Processing (ICASSP)
+- KDD (conference): Proceedings of the ACM SIGKDD Conference on Knowledge Discovery and Data
+  Mining (KDD)
+- WWW (conference): Proceedings of the ACM Web Conference (WWW)
+- SIGIR (conference): Proceedings of the International ACM SIGIR Conference on Research and
+  Development in Information Retrieval (SIGIR)
+- ACM MM (conference): Proceedings of the ACM International Conference on Multimedia (ACM MM)
+- FAccT (conference): Proceedings of the ACM Conference on Fairness, Accountability, and
+  Transparency (FAccT)
+- MICCAI (conference): Proceedings of the International Conference on Medical Image Computing
+  and Computer-Assisted Intervention (MICCAI)
+- ICRA (conference): Proceedings of the IEEE International Conference on Robotics and Automation
+  (ICRA)
+- IROS (conference): Proceedings of the IEEE/RSJ International Conference on Intelligent Robots
+  and Systems (IROS)
+- TPAMI (journal): IEEE Transactions on Pattern Analysis and Machine Intelligence
+- IJCV (journal): International Journal of Computer Vision
+- TIP (journal): IEEE Transactions on Image Processing
+- TMLR (journal): Transactions on Machine Learning Research
+- JMLR (journal): Journal of Machine Learning Research
+- TACL (journal): Transactions of the Association for Computational Linguistics
+- TNNLS (journal): IEEE Transactions on Neural Networks and Learning Systems
+- preprint servers, never a publication: arXiv, bioRxiv, medRxiv, SSRN, Research Square,
+  TechRxiv, ChemRxiv
 """
 
 from __future__ import annotations
@@ -251,10 +270,16 @@ VENUES: tuple[Venue, ...] = (
         _C,
         ("International Conference on Computational Linguistics",),
     ),
-    Venue("Interspeech", "Proceedings of Interspeech", _C, ("INTERSPEECH", "Conference of the International Speech Communication Association")),
+    Venue(
+        "Interspeech",
+        "Proceedings of Interspeech",
+        _C,
+        ("INTERSPEECH", "Conference of the International Speech Communication Association"),
+    ),
     Venue(
         "ICASSP",
-        "Proceedings of the IEEE International Conference on Acoustics, Speech and Signal Processing (ICASSP)",
+        "Proceedings of the IEEE International Conference on Acoustics, Speech and Signal Processing "
+        "(ICASSP)",
         _C,
         ("International Conference on Acoustics, Speech and Signal Processing",),
     ),
@@ -295,7 +320,10 @@ VENUES: tuple[Venue, ...] = (
         "FAccT",
         "Proceedings of the ACM Conference on Fairness, Accountability, and Transparency (FAccT)",
         _C,
-        ("Conference on Fairness, Accountability and Transparency", "Conference on Fairness, Accountability, and Transparency"),
+        (
+            "Conference on Fairness, Accountability and Transparency",
+            "Conference on Fairness, Accountability, and Transparency",
+        ),
     ),
     Venue(
         "MICCAI",
@@ -314,13 +342,20 @@ VENUES: tuple[Venue, ...] = (
         "IROS",
         "Proceedings of the IEEE/RSJ International Conference on Intelligent Robots and Systems (IROS)",
         _C,
-        ("International Conference on Intelligent Robots and Systems", "RSJ International Conference on Intelligent Robots and Systems"),
+        (
+            "International Conference on Intelligent Robots and Systems",
+            "RSJ International Conference on Intelligent Robots and Systems",
+        ),
     ),
     Venue(
         "TPAMI",
         "IEEE Transactions on Pattern Analysis and Machine Intelligence",
         _J,
-        ("Transactions on Pattern Analysis and Machine Intelligence", "PAMI", "IEEE Trans. Pattern Anal. Mach. Intell."),
+        (
+            "Transactions on Pattern Analysis and Machine Intelligence",
+            "PAMI",
+            "IEEE Trans. Pattern Anal. Mach. Intell.",
+        ),
     ),
     Venue(
         "IJCV",
@@ -350,7 +385,10 @@ VENUES: tuple[Venue, ...] = (
         "TACL",
         "Transactions of the Association for Computational Linguistics",
         _J,
-        ("Trans. Assoc. Comput. Linguistics", "Transactions of the Association for Computational Linguistics"),
+        (
+            "Trans. Assoc. Comput. Linguistics",
+            "Transactions of the Association for Computational Linguistics",
+        ),
     ),
     Venue(
         "TNNLS",
@@ -383,6 +421,8 @@ def venue_key(text: str) -> str:
     text = _YEAR.sub(" ", text)
     text = _ORDINAL.sub(" ", text)
     words = [w for w in _NON_WORD.split(text) if w and w not in _NOISE_WORDS]
+    if len(words) > 1 and words[-1].isdigit():
+        words.pop()  # a volume number: "Advances in Neural Information Processing Systems 35"
     return " ".join(words)
 
 

@@ -1,0 +1,419 @@
+"""Semantic Scholar (S2) Graph API v1: title matching, id batches, and the published version.
+
+Two roles share one `SemanticScholarClient` (so a rejected API key stops both):
+
+- `S2Resolver` (``name="s2"``) — for queries no earlier resolver settled: titles through
+  ``/paper/search/match`` (one call per title; its ``matchScore`` is not a probability,
+  the pipeline verifies the title), DOIs and arXiv ids through ``POST /paper/batch``
+  (``DOI:<doi>``/``ARXIV:<id>``, up to 500 ids per call);
+- `S2Enricher` (``name="s2"``) — for resolved papers: one ``POST /paper/batch`` per 500
+  papers with ``ARXIV:<id>`` (or ``DOI:<doi>``) ids, never one call each; each S2 record
+  comes back as a by-identifier `Candidate` that `normalizer.merge` folds in.
+
+Wire facts (``shared/reference/API-NOTES.md`` and the S2 samples): explicit ``fields=``;
+404 ``{"error": ...}`` is "not found" (no candidates, and cached); 429 has no
+``Retry-After`` and is retried by the session; 403 means the API key is wrong, which is
+fatal for S2 for the rest of the run (every later item fails with `KEY_REJECTED`,
+without another request); 400 means we sent a bad request (a bug) and becomes an error
+`Problem`; batch answers are arrays with ``null`` for unknown ids; ``journal`` of
+``{"name": "ArXiv", "volume": "abs/..."}`` means "on arXiv", not a publication.
+
+The API key travels only in the ``x-api-key`` header of each request — never in a URL,
+a message, or the session's default headers.
+
+`paper_to_reference` is the one place S2 JSON becomes a `Reference`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+from urllib.parse import quote
+
+import requests
+
+from normalizer.config import Settings
+from normalizer.identifiers import canonical_doi, parse_arxiv_id
+from normalizer.models import (
+    Candidate,
+    EntryType,
+    Identifiers,
+    Lookup,
+    PartialDate,
+    Problem,
+    Query,
+    QueryKind,
+    Reference,
+    Severity,
+)
+from normalizer.names import parse_name
+from normalizer.venues import VenueKind, canonical_venue_name, find_venue, is_preprint_venue, tidy_venue
+from resolvers._http import SourceUnavailable, register_validator
+
+SOURCE = "s2"
+FIELDS = (
+    "paperId",
+    "corpusId",
+    "externalIds",
+    "title",
+    "abstract",  # evidence for title matching
+    "authors",
+    "year",
+    "publicationDate",
+    "venue",
+    "publicationVenue",
+    "journal",
+    "publicationTypes",
+)
+BATCH_SIZE = 500  # the documented maximum of ids per /paper/batch call
+KEY_REJECTED = "Semantic Scholar rejected the API key (HTTP 403)"
+
+_PAGE_RANGE = re.compile(r"^\s*([^\s-]+)\s*[-\u2013\u2014]+\s*([^\s-]+)\s*$")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_CONFERENCE_WORDS = re.compile(r"\b(conference|proceedings|workshops?|symposium|meeting)\b", re.IGNORECASE)
+
+
+class S2Error(Exception):
+    """One S2 call failed; ``str()`` is a user-ready reason (never containing the key)."""
+
+    code = "s2.unavailable"
+    severity = Severity.ERROR
+
+
+class S2KeyRejected(S2Error):
+    code = "s2.key_rejected"
+
+
+class S2BadRequest(S2Error):
+    """HTTP 400: the request we built is wrong (a bug), not a fact about the paper."""
+
+    code = "s2.bad_request"
+
+
+def _json_validator(response: requests.Response) -> str | None:
+    try:
+        json.loads(response.content)
+    except ValueError:
+        return "Semantic Scholar sent a body that is not JSON (truncated or an error page)"
+    return None
+
+
+class SemanticScholarClient:
+    """The S2 Graph API on the run's shared (cached, polite) session.
+
+    Methods return `Reference`s (or ``None`` for "not found") and raise `S2Error`
+    when S2 could not answer.
+    """
+
+    def __init__(self, session: requests.Session, settings: Settings, fields: Sequence[str] = FIELDS) -> None:
+        self.session = session
+        self.fields = ",".join(fields)
+        self.base_url = settings.s2_api_url.rstrip("/")
+        self._api_key = settings.s2_api_key.get_secret_value() if settings.s2_api_key else None
+        self.key_rejected = False
+        register_validator(session, self.base_url, _json_validator)
+
+    def match_title(self, title: str) -> Reference | None:
+        """The record S2 thinks best matches ``title`` (maybe another paper), or ``None``."""
+        body = self._call("GET", "/paper/search/match", {"query": title, "fields": self.fields})
+        if body is None:
+            return None
+        data = body.get("data") if isinstance(body, dict) else None
+        if not isinstance(data, list):
+            raise S2Error("Semantic Scholar sent an unexpected /paper/search/match answer")
+        return paper_to_reference(data[0]) if data and isinstance(data[0], dict) else None
+
+    def search(self, query: str, limit: int = 10) -> list[Reference]:
+        """Relevance search: the first ``limit`` records (an empty result has no ``data`` key)."""
+        params = {"query": query, "fields": self.fields, "offset": "0", "limit": str(limit)}
+        body = self._call("GET", "/paper/search", params)
+        if not isinstance(body, dict):
+            return []
+        return [paper_to_reference(item) for item in body.get("data") or [] if isinstance(item, dict)]
+
+    def paper(self, identifier: str) -> Reference | None:
+        """One paper by ``ARXIV:<id>``, ``DOI:<doi>``, ``CorpusId:<n>`` or S2 id; ``None`` if unknown."""
+        path = "/paper/" + quote(identifier, safe=":/")
+        body = self._call("GET", path, {"fields": self.fields})
+        return paper_to_reference(body) if isinstance(body, dict) else None
+
+    def batch(self, identifiers: Sequence[str]) -> list[Reference | None]:
+        """Records for up to `BATCH_SIZE` ids in one call, in order, ``None`` for unknown ids."""
+        if len(identifiers) > BATCH_SIZE:
+            raise ValueError(f"at most {BATCH_SIZE} ids per batch call")
+        body = self._call("POST", "/paper/batch", {"fields": self.fields}, {"ids": list(identifiers)})
+        if not isinstance(body, list) or len(body) != len(identifiers):
+            raise S2Error("Semantic Scholar sent an unexpected /paper/batch answer")
+        return [paper_to_reference(item) if isinstance(item, dict) else None for item in body]
+
+    def _call(
+        self, method: str, path: str, params: Mapping[str, str], payload: Any | None = None
+    ) -> Any | None:
+        """Parsed JSON of a 200 answer; ``None`` for 404; `S2Error` otherwise."""
+        if self.key_rejected:
+            raise S2KeyRejected(KEY_REJECTED)
+        headers = {"x-api-key": self._api_key} if self._api_key else {}
+        try:
+            response = self.session.request(
+                method, self.base_url + path, params=params, json=payload, headers=headers
+            )
+        except SourceUnavailable as error:
+            raise S2Error(f"Semantic Scholar unavailable: {error}") from None
+        except requests.RequestException as error:
+            raise S2Error(f"Semantic Scholar unavailable: {type(error).__name__}") from None
+        status = response.status_code
+        if status == 404:
+            return None
+        if status == 403:
+            self.key_rejected = True
+            raise S2KeyRejected(KEY_REJECTED)
+        if status == 400:
+            raise S2BadRequest(f"Semantic Scholar refused the request (HTTP 400): {_error_text(response)}")
+        if status != 200:
+            raise S2Error(f"Semantic Scholar answered HTTP {status}")
+        try:
+            return response.json()
+        except ValueError:
+            raise S2Error("Semantic Scholar sent a body that is not JSON") from None
+
+
+def _error_text(response: requests.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return "no details"
+    if isinstance(body, dict):
+        return str(body.get("error") or body.get("message") or "no details")[:200]
+    return "no details"
+
+
+# --- wire JSON -> Reference ---------------------------------------------------------
+
+
+def normalize_pages(text: str | None) -> str | None:
+    """Trim S2's page text and write ranges with ``--``: ``" 1 - 10 "`` → ``"1--10"``.
+
+    Values are not reordered or corrected (``"117 - 97"`` → ``"117--97"``); S2's data is
+    not normalised and guessing would invent facts.
+    """
+    if text is None:
+        return None
+    text = " ".join(text.split())
+    if not text:
+        return None
+    match = _PAGE_RANGE.match(text)
+    return f"{match.group(1)}--{match.group(2)}" if match else text
+
+
+def _object(value: Any) -> Mapping[str, Any]:
+    """A JSON object field, or an empty mapping for ``null``/missing/odd values."""
+    return value if isinstance(value, dict) else {}
+
+
+def _issued(year: Any, date: Any) -> PartialDate | None:
+    """The publication date: ``publicationDate`` when it agrees with ``year``, else the year."""
+    match = _DATE.match(date) if isinstance(date, str) else None
+    if match and (not isinstance(year, int) or int(match.group(1)) == year):
+        return PartialDate(year=int(match.group(1)), month=int(match.group(2)), day=int(match.group(3)))
+    if isinstance(year, int):
+        return PartialDate(year=year)
+    return None
+
+
+def _publication(paper: Mapping[str, Any], doi: str | None) -> tuple[EntryType | None, str | None]:
+    """The entry type and venue name of a peer-reviewed publication, or ``(None, None)``.
+
+    Venue spellings are tried in order ``publicationVenue.name``, ``journal.name``,
+    ``venue``; preprint servers (arXiv, medRxiv, ...) do not count.
+    """
+    pub_venue = _object(paper.get("publicationVenue"))
+    journal = _object(paper.get("journal"))
+    types = paper.get("publicationTypes") or []
+    spellings: list[tuple[str, str]] = [
+        ("publicationVenue", str(pub_venue.get("name") or "")),
+        ("journal", str(journal.get("name") or "")),
+        ("venue", str(paper.get("venue") or "")),
+    ]
+    for origin, text in spellings:
+        if not text.strip():
+            continue
+        venue = find_venue(text)
+        if venue is not None and venue.kind is VenueKind.PREPRINT:
+            continue
+        if venue is not None:
+            kind = venue.kind
+        elif origin == "publicationVenue" and pub_venue.get("type") in ("conference", "journal"):
+            kind = VenueKind(pub_venue["type"])
+        elif "Conference" in types:
+            kind = VenueKind.CONFERENCE
+        elif origin == "journal":
+            kind = VenueKind.JOURNAL
+        else:
+            kind = VenueKind.CONFERENCE if _CONFERENCE_WORDS.search(text) else VenueKind.JOURNAL
+        entry: EntryType = "inproceedings" if kind is VenueKind.CONFERENCE else "article"
+        return entry, canonical_venue_name(text) if venue is not None else tidy_venue(text)
+    return None, None
+
+
+def paper_to_reference(paper: Mapping[str, Any]) -> Reference:
+    """Convert one S2 paper object (any subset of `FIELDS`) into a `Reference`.
+
+    Published papers (see `_publication`) become ``inproceedings``/``article`` with venue,
+    volume and pages; arXiv-only records become ``preprint``; anything else ``misc``.
+    Every field set carries provenance ``"s2"``.
+    """
+    external = _object(paper.get("externalIds"))
+    arxiv = parse_arxiv_id(str(external["ArXiv"])) if external.get("ArXiv") else None
+    doi = canonical_doi(str(external["DOI"])) if external.get("DOI") else None
+    corpus = paper.get("corpusId") or external.get("CorpusId")
+    ids = Identifiers(
+        arxiv_id=arxiv.id if arxiv else None,
+        doi=doi,
+        s2_paper_id=paper.get("paperId") or None,
+        corpus_id=int(corpus) if isinstance(corpus, int | str) and str(corpus).isdigit() else None,
+        dblp=external.get("DBLP") or None,
+    )
+    entry_type, venue = _publication(paper, doi)
+    values: dict[str, Any] = {
+        "title": " ".join(str(paper.get("title") or "").split()),
+        "authors": tuple(
+            parse_name(author["name"])
+            for author in paper.get("authors") or []
+            if isinstance(author, dict) and str(author.get("name") or "").strip()
+        ),
+        "abstract": " ".join(paper["abstract"].split()) if isinstance(paper.get("abstract"), str) else None,
+        "issued": _issued(paper.get("year"), paper.get("publicationDate")),
+        "ids": ids,
+    }
+    if entry_type is not None:
+        journal = _object(paper.get("journal"))
+        if is_preprint_venue(str(journal.get("name") or "")):
+            journal = {}  # {"name": "ArXiv", "volume": "abs/<id>"}: arXiv's listing, not the venue's
+        volume = str(journal.get("volume") or "").strip()
+        values |= {
+            "entry_type": entry_type,
+            "venue": venue,
+            "volume": volume if volume and not volume.startswith("abs/") else None,
+            "pages": normalize_pages(journal.get("pages")),
+        }
+    else:
+        values["entry_type"] = "preprint" if ids.arxiv_id else "misc"
+    provenance = {name: SOURCE for name, value in values.items() if value not in (None, "", ())}
+    provenance.pop("ids", None)
+    provenance |= {name: SOURCE for name, value in ids.model_dump().items() if value is not None}
+    return Reference(**values, provenance=provenance)
+
+
+# --- the two roles ------------------------------------------------------------------
+
+
+def _failure(error: S2Error, severity: Severity) -> Lookup:
+    return Lookup(
+        failed=True,
+        problems=(Problem(code=error.code, message=str(error), severity=severity, source=SOURCE),),
+    )
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _batch_lookup(
+    client: SemanticScholarClient, wanted: Mapping[int, str], severity: Severity
+) -> dict[int, Lookup]:
+    """Ask for every distinct id once, `BATCH_SIZE` per call; a Lookup per index."""
+    distinct = list(dict.fromkeys(wanted.values()))
+    found: dict[str, Reference | None] = {}
+    failed: dict[str, Lookup] = {}
+    for chunk in _chunks(distinct, BATCH_SIZE):
+        try:
+            found.update(zip(chunk, client.batch(chunk), strict=True))
+        except S2Error as error:
+            failed.update(dict.fromkeys(chunk, _failure(error, severity)))
+    answers: dict[int, Lookup] = {}
+    for index, identifier in wanted.items():
+        if identifier in failed:
+            answers[index] = failed[identifier]
+            continue
+        reference = found.get(identifier)
+        answers[index] = (
+            Lookup(candidates=(Candidate(source=SOURCE, reference=reference, by_identifier=True),))
+            if reference is not None
+            else Lookup()
+        )
+    return answers
+
+
+class S2Resolver:
+    """Resolver: S2 candidates for titles (``/paper/search/match``) and ids (``/paper/batch``)."""
+
+    name = SOURCE
+
+    def __init__(self, client: SemanticScholarClient) -> None:
+        self.client = client
+
+    def lookup(self, queries: Sequence[Query]) -> Mapping[int, Lookup]:
+        """A `Lookup` per query; per-item trouble is a failed Lookup, never an exception."""
+        by_id: dict[int, str] = {}
+        titles: list[Query] = []
+        for query in queries:
+            if query.kind is QueryKind.DOI and query.doi:
+                by_id[query.index] = f"DOI:{query.doi}"
+            elif query.kind is QueryKind.ARXIV_ID and query.arxiv_id:
+                by_id[query.index] = f"ARXIV:{query.arxiv_id}"
+            elif query.title and query.title.strip():
+                titles.append(query)
+        answers = _batch_lookup(self.client, by_id, Severity.ERROR) if by_id else {}
+        for query in titles:
+            try:
+                reference = self.client.match_title(" ".join((query.title or "").split()))
+            except S2Error as error:
+                answers[query.index] = _failure(error, Severity.ERROR)
+                continue
+            answers[query.index] = (
+                Lookup(candidates=(Candidate(source=SOURCE, reference=reference),))
+                if reference is not None
+                else Lookup()
+            )
+        return answers
+
+
+class S2Enricher:
+    """Enricher: the S2 record of each resolved paper, by arXiv id (else DOI), in batches."""
+
+    name = SOURCE
+
+    def __init__(self, client: SemanticScholarClient) -> None:
+        self.client = client
+
+    def enrich(self, references: Mapping[int, Reference]) -> Mapping[int, Lookup]:
+        """Companion candidates per index; papers that came from S2 itself are skipped."""
+        wanted: dict[int, str] = {}
+        for index, reference in references.items():
+            if reference.ids.s2_paper_id:
+                continue
+            if reference.ids.arxiv_id:
+                wanted[index] = f"ARXIV:{reference.ids.arxiv_id}"
+            elif reference.ids.doi:
+                wanted[index] = f"DOI:{reference.ids.doi}"
+        if not wanted:
+            return {}
+        answers = _batch_lookup(self.client, wanted, Severity.WARNING)
+        for index, answer in answers.items():
+            # S2 merges records; a companion naming another arXiv paper is not this paper's.
+            mine = references[index].ids.arxiv_id
+            kept = tuple(
+                c for c in answer.candidates if not (mine and c.reference.ids.arxiv_id not in (None, mine))
+            )
+            if kept != answer.candidates:
+                answers[index] = answer.model_copy(update={"candidates": kept})
+        return answers
+
+
+def build_s2(session: requests.Session, settings: Settings) -> tuple[S2Resolver, S2Enricher]:
+    """The resolver and the enricher on one client (a rejected key then stops both)."""
+    client = SemanticScholarClient(session, settings)
+    return S2Resolver(client), S2Enricher(client)

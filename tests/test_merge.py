@@ -1,0 +1,192 @@
+"""Merging an arXiv record with its Semantic Scholar companion: upgrade, provenance, year policy.
+
+The records are written by hand from dev-gold.jsonl facts: "Scaling Vision Transformers"
+(arXiv 2106.04560, v1 June 2021, published at CVPR 2022) and a journal paper from the
+S2 samples ("Augmenting large language models with chemistry tools", arXiv 2304.05376,
+Nature Machine Intelligence 6, 525--535, doi 10.1038/s42256-024-00832-8).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from normalizer.config import Settings
+from normalizer.merge import merge_reference
+from normalizer.models import Candidate, Identifiers, PartialDate, Person, Reference
+
+CVPR = "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)"
+AUTHORS = (Person(given="Xiaohua", family="Zhai"), Person(given="Alexander", family="Kolesnikov"))
+ARXIV_PROVENANCE = {"title": "arxiv", "authors": "arxiv", "issued": "arxiv", "first_version": "arxiv"}
+
+
+def arxiv_record(**changes: Any) -> Reference:
+    base = Reference(
+        title="Scaling Vision Transformers",
+        authors=AUTHORS,
+        abstract="Attention-based neural networks such as the Vision Transformer (ViT) ...",
+        issued=PartialDate(year=2021, month=6, day=8),
+        first_version=PartialDate(year=2021, month=6, day=8),
+        entry_type="preprint",
+        ids=Identifiers(arxiv_id="2106.04560", arxiv_version=2),
+        primary_class="cs.CV",
+        provenance=ARXIV_PROVENANCE,
+    )
+    return base.model_copy(update=changes)
+
+
+def s2_record(**changes: Any) -> Candidate:
+    reference = Reference(
+        title="Scaling Vision Transformers",
+        authors=AUTHORS,
+        issued=PartialDate(year=2022),
+        entry_type="inproceedings",
+        venue=CVPR,
+        ids=Identifiers(arxiv_id="2106.04560", s2_paper_id="fake-s2-id", corpus_id=800000001),
+    )
+    return Candidate(source="s2", reference=reference.model_copy(update=changes), by_identifier=True)
+
+
+def settings(**changes: Any) -> Settings:
+    return Settings(**changes)
+
+
+def test_published_conference_paper_becomes_inproceedings_with_provenance() -> None:
+    merged = merge_reference(arxiv_record(), [s2_record()], settings())
+    assert merged.entry_type == "inproceedings"
+    assert merged.venue == CVPR
+    assert merged.issued == PartialDate(year=2022)
+    # the preprint stays findable
+    assert merged.ids.arxiv_id == "2106.04560" and merged.ids.arxiv_version == 2
+    assert merged.primary_class == "cs.CV"
+    assert merged.first_version == PartialDate(year=2021, month=6, day=8)
+    assert merged.ids.s2_paper_id == "fake-s2-id" and merged.ids.corpus_id == 800000001
+    assert merged.provenance == {
+        **ARXIV_PROVENANCE,
+        "entry_type": "s2",
+        "venue": "s2",
+        "issued": "s2",
+        "s2_paper_id": "s2",
+        "corpus_id": "s2",
+    }
+    assert merged.notes == ()
+
+
+def test_published_journal_paper_becomes_article_with_volume_pages_and_doi() -> None:
+    primary = arxiv_record(
+        title="Augmenting large language models with chemistry tools",
+        ids=Identifiers(arxiv_id="2304.05376"),
+        issued=PartialDate(year=2023, month=4, day=11),
+        first_version=PartialDate(year=2023, month=4, day=11),
+    )
+    companion = s2_record(
+        title="Augmenting large language models with chemistry tools",
+        entry_type="article",
+        venue="Nature Machine Intelligence",
+        volume="6",
+        pages="525--535",
+        issued=PartialDate(year=2023, month=4, day=11),
+        ids=Identifiers(arxiv_id="2304.05376", doi="10.1038/s42256-024-00832-8"),
+    )
+    merged = merge_reference(primary, [companion], settings())
+    assert (merged.entry_type, merged.venue, merged.volume, merged.pages) == (
+        "article",
+        "Nature Machine Intelligence",
+        "6",
+        "525--535",
+    )
+    assert merged.ids.doi == "10.1038/s42256-024-00832-8"
+    assert {merged.provenance[f] for f in ("entry_type", "venue", "volume", "pages", "doi")} == {"s2"}
+
+
+def test_prefer_preprint_keeps_the_preprint_and_says_where_it_was_published() -> None:
+    merged = merge_reference(arxiv_record(), [s2_record()], settings(prefer="preprint"))
+    assert merged.entry_type == "preprint"
+    assert merged.venue is None
+    assert merged.issued == PartialDate(year=2021, month=6, day=8)
+    assert merged.notes == (f"Semantic Scholar lists a published version: {CVPR} 2022 (kept the preprint)",)
+
+
+@pytest.mark.parametrize(
+    ("policy", "companion_published", "expected", "source"),
+    [
+        pytest.param("published", True, PartialDate(year=2022), "s2", id="published-upgraded"),
+        pytest.param(
+            "published", False, PartialDate(year=2021, month=6, day=8), "arxiv", id="published-not-upgraded"
+        ),
+        pytest.param(
+            "v1", True, PartialDate(year=2021, month=6, day=8), "arxiv", id="v1-even-when-published"
+        ),
+        pytest.param(
+            "latest", True, PartialDate(year=2022, month=1, day=3), "arxiv", id="latest-arxiv-record-date"
+        ),
+    ],
+)
+def test_year_policy(policy: str, companion_published: bool, expected: PartialDate, source: str) -> None:
+    # the arXiv record describes v2, updated 2022-01-03; v1 was 2021-06-08
+    primary = arxiv_record(issued=PartialDate(year=2022, month=1, day=3))
+    companion = s2_record() if companion_published else s2_record(entry_type="preprint", venue=None)
+    merged = merge_reference(primary, [companion], settings(year_policy=policy))
+    assert merged.issued == expected
+    assert merged.provenance["issued"] == source
+
+
+def test_v1_policy_without_first_version_keeps_the_records_date() -> None:
+    primary = arxiv_record(first_version=None)
+    merged = merge_reference(primary, [], settings(year_policy="v1"))
+    assert merged.issued == PartialDate(year=2021, month=6, day=8)
+
+
+def test_differing_title_is_noted_and_the_arxiv_title_wins() -> None:
+    companion = s2_record(title="Scaling Vision Transformers to Gigantic Sizes")
+    merged = merge_reference(arxiv_record(), [companion], settings())
+    assert merged.title == "Scaling Vision Transformers"
+    assert merged.notes == (
+        "Semantic Scholar title differs: 'Scaling Vision Transformers to Gigantic Sizes'",
+    )
+
+
+def test_title_differing_only_in_case_and_punctuation_is_not_noted() -> None:
+    merged = merge_reference(arxiv_record(), [s2_record(title="Scaling vision transformers.")], settings())
+    assert merged.notes == ()
+
+
+def test_missing_authors_and_abstract_are_filled_from_s2() -> None:
+    primary = arxiv_record(authors=(), abstract=None, provenance={"title": "snapshot"})
+    companion = s2_record(abstract="From S2.")
+    merged = merge_reference(primary, [companion], settings())
+    assert merged.authors == AUTHORS
+    assert merged.abstract == "From S2."
+    assert merged.provenance["authors"] == "s2" and merged.provenance["abstract"] == "s2"
+    assert merged.provenance["title"] == "snapshot"
+
+
+def test_arxiv_only_companion_adds_ids_but_does_not_upgrade() -> None:
+    companion = s2_record(
+        entry_type="preprint", venue=None, ids=Identifiers(arxiv_id="2106.04560", s2_paper_id="x")
+    )
+    merged = merge_reference(arxiv_record(), [companion], settings())
+    assert merged.entry_type == "preprint"
+    assert merged.venue is None
+    assert merged.ids.s2_paper_id == "x"
+    assert merged.issued == PartialDate(year=2021, month=6, day=8)
+
+
+def test_arxiv_doi_of_the_companion_is_not_a_publication() -> None:
+    companion = s2_record(entry_type="preprint", venue=None, ids=Identifiers(doi="10.48550/arXiv.2106.04560"))
+    merged = merge_reference(arxiv_record(), [companion], settings())
+    assert merged.entry_type == "preprint"
+    assert merged.ids.doi is None
+
+
+def test_companion_for_another_arxiv_paper_is_ignored() -> None:
+    companion = s2_record(ids=Identifiers(arxiv_id="2302.05442"), title="Something else")
+    merged = merge_reference(arxiv_record(), [companion], settings())
+    assert merged.entry_type == "preprint"
+    assert merged.notes == ("Semantic Scholar record ignored: it is arXiv:2302.05442, not arXiv:2106.04560",)
+
+
+def test_no_companion_leaves_the_record_unchanged_under_the_default_policy() -> None:
+    primary = arxiv_record()
+    assert merge_reference(primary, [], settings()) == primary

@@ -1,0 +1,191 @@
+"""The venue table: every spelling of a venue maps to one printed name and acronym."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer.venues import (
+    VENUES,
+    VenueKind,
+    canonical_venue_name,
+    find_venue,
+    is_preprint_venue,
+    venue_key,
+)
+
+
+@pytest.mark.parametrize(
+    ("spelling", "short"),
+    [
+        # Semantic Scholar publicationVenue names and venue strings
+        pytest.param("Computer Vision and Pattern Recognition", "CVPR", id="s2-cvpr-name"),
+        pytest.param(
+            "IEEE/CVF Conference on Computer Vision and Pattern Recognition", "CVPR", id="cvpr-ieee-cvf"
+        ),
+        pytest.param(
+            "2022 IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)",
+            "CVPR",
+            id="cvpr-dated",
+        ),
+        pytest.param(
+            "2016 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)", "CVPR", id="cvpr-2016"
+        ),
+        pytest.param("CVPR", "CVPR", id="cvpr-acronym"),
+        pytest.param("CVPR 2022", "CVPR", id="cvpr-user-style"),
+        pytest.param("CVPR Workshops 2014", "CVPRW", id="cvpr-workshops-not-main"),
+        pytest.param(
+            "2023 IEEE/CVF Conference on Computer Vision and Pattern Recognition Workshops (CVPRW)",
+            "CVPRW",
+            id="cvprw-dated",
+        ),
+        pytest.param("IEEE International Conference on Computer Vision", "ICCV", id="s2-iccv-name"),
+        pytest.param(
+            "2023 IEEE/CVF International Conference on Computer Vision (ICCV)", "ICCV", id="iccv-dated"
+        ),
+        pytest.param("European Conference on Computer Vision", "ECCV", id="eccv"),
+        pytest.param("Neural Information Processing Systems", "NeurIPS", id="s2-neurips"),
+        pytest.param("NIPS", "NeurIPS", id="nips-old-acronym"),
+        pytest.param(
+            "Advances in Neural Information Processing Systems 35", "NeurIPS", id="neurips-volume-style"
+        ),
+        pytest.param("International Conference on Machine Learning", "ICML", id="icml"),
+        pytest.param(
+            "Proceedings of the 40th International Conference on Machine Learning", "ICML", id="icml-ordinal"
+        ),
+        pytest.param("International Conference on Learning Representations", "ICLR", id="iclr"),
+        pytest.param("AAAI Conference on Artificial Intelligence", "AAAI", id="aaai"),
+        pytest.param("International Joint Conference on Artificial Intelligence", "IJCAI", id="ijcai"),
+        pytest.param("Annual Meeting of the Association for Computational Linguistics", "ACL", id="acl"),
+        pytest.param("Conference on Empirical Methods in Natural Language Processing", "EMNLP", id="emnlp"),
+        pytest.param(
+            "North American Chapter of the Association for Computational Linguistics", "NAACL", id="naacl"
+        ),
+        pytest.param("IEEE Transactions on Pattern Analysis and Machine Intelligence", "TPAMI", id="tpami"),
+        pytest.param("International Journal of Computer Vision", "IJCV", id="ijcv"),
+        pytest.param("Trans. Mach. Learn. Res.", "TMLR", id="tmlr-abbrev"),
+        pytest.param("Journal of machine learning research", "JMLR", id="jmlr-lowercase"),
+        pytest.param("J. Mach. Learn. Res.", "JMLR", id="jmlr-abbrev"),
+        pytest.param("IEEE Workshop/Winter Conference on Applications of Computer Vision", "WACV", id="wacv"),
+        pytest.param("British Machine Vision Conference", "BMVC", id="bmvc"),
+        pytest.param("Interspeech", "Interspeech", id="interspeech"),
+        pytest.param("INTERSPEECH 2023", "Interspeech", id="interspeech-caps"),
+        pytest.param(
+            "ICASSP 2023 - 2023 IEEE International Conference on Acoustics, Speech and Signal Processing "
+            "(ICASSP)",
+            "ICASSP",
+            id="icassp-s2-style",
+        ),
+        pytest.param("Knowledge Discovery and Data Mining", "KDD", id="kdd"),
+        pytest.param("KDD 2016", "KDD", id="kdd-user-style"),
+        pytest.param("The Web Conference", "WWW", id="www"),
+        pytest.param(
+            "Annual International ACM SIGIR Conference on Research and Development in Information Retrieval",
+            "SIGIR",
+            id="sigir",
+        ),
+        pytest.param("ACM Multimedia", "ACM MM", id="acm-mm"),
+        pytest.param("ACM MM 2023", "ACM MM", id="acm-mm-user-style"),
+        pytest.param(
+            "Proceedings of the 2025 ACM Conference on Fairness, Accountability, and Transparency",
+            "FAccT",
+            id="facct-journal-name-in-sample",
+        ),
+        pytest.param("arXiv.org", "arXiv", id="arxiv-org"),
+        pytest.param("ArXiv", "arXiv", id="arxiv-journal-name"),
+        pytest.param("medRxiv", "medRxiv", id="medrxiv"),
+    ],
+)
+def test_spellings_map_to_one_venue(spelling: str, short: str) -> None:
+    venue = find_venue(spelling)
+    assert venue is not None
+    assert venue.short == short
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        pytest.param("Nat. Mac. Intell.", id="unlisted-journal-abbrev"),
+        pytest.param(
+            "Findings of the Association for Computational Linguistics: EMNLP 2021", id="findings-not-main"
+        ),
+        pytest.param("Computer Vision", id="too-vague"),
+        pytest.param("", id="empty"),
+        pytest.param("   ", id="blank"),
+    ],
+)
+def test_unknown_spellings_are_not_guessed(spelling: str) -> None:
+    assert find_venue(spelling) is None
+
+
+@pytest.mark.parametrize(
+    ("spelling", "printed"),
+    [
+        pytest.param(
+            "Computer Vision and Pattern Recognition",
+            "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)",
+            id="cvpr",
+        ),
+        pytest.param(
+            "Neural Information Processing Systems",
+            "Advances in Neural Information Processing Systems (NeurIPS)",
+            id="neurips",
+        ),
+        pytest.param("J. Mach. Learn. Res.", "Journal of Machine Learning Research", id="jmlr"),
+        pytest.param("  Nature   Machine Intelligence ", "Nature Machine Intelligence", id="unknown-tidied"),
+    ],
+)
+def test_canonical_venue_name(spelling: str, printed: str) -> None:
+    assert canonical_venue_name(spelling) == printed
+
+
+@pytest.mark.parametrize(
+    ("short", "kind"),
+    [
+        pytest.param("CVPR", VenueKind.CONFERENCE, id="cvpr"),
+        pytest.param("ICLR", VenueKind.CONFERENCE, id="iclr"),
+        pytest.param("TPAMI", VenueKind.JOURNAL, id="tpami"),
+        pytest.param("TMLR", VenueKind.JOURNAL, id="tmlr"),
+        pytest.param("JMLR", VenueKind.JOURNAL, id="jmlr"),
+        pytest.param("arXiv", VenueKind.PREPRINT, id="arxiv"),
+    ],
+)
+def test_venue_kinds(short: str, kind: VenueKind) -> None:
+    venue = find_venue(short)
+    assert venue is not None and venue.kind is kind
+    assert venue.is_publication is (kind is not VenueKind.PREPRINT)
+
+
+def test_preprint_servers_are_not_publications() -> None:
+    assert is_preprint_venue("arXiv.org")
+    assert is_preprint_venue("bioRxiv")
+    assert not is_preprint_venue("Neural Information Processing Systems")
+    assert not is_preprint_venue(None)
+
+
+def test_venue_key_ignores_years_ordinals_and_publishers() -> None:
+    assert venue_key("Proceedings of the 2023 IEEE/CVF International Conference on Computer Vision") == (
+        "international conference on computer vision"
+    )
+    assert (
+        venue_key("The 31st ACM International Conference on Multimedia")
+        == "international conference on multimedia"
+    )
+
+
+def test_table_has_no_two_venues_claiming_one_spelling() -> None:
+    owners: dict[str, str] = {}
+    for venue in VENUES:
+        for spelling in (venue.short, venue.name, *venue.aliases):
+            key = venue_key(spelling)
+            assert owners.setdefault(key, venue.short) == venue.short, spelling
+
+
+def test_module_docstring_lists_every_venue_with_its_printed_name() -> None:
+    import normalizer.venues
+
+    doc = " ".join((normalizer.venues.__doc__ or "").split())
+    for venue in VENUES:
+        if venue.kind is VenueKind.PREPRINT:
+            assert venue.short in doc
+        else:
+            assert f"- {venue.short} ({venue.kind.value}): {venue.name}" in doc
