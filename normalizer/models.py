@@ -82,6 +82,7 @@ class Reference(Frozen):
     abstract: str | None = None
     issued: PartialDate | None = None  # the year/month the citation shows
     first_version: PartialDate | None = None  # v1 date on arXiv, when known
+    latest_version: PartialDate | None = None  # date of the newest arXiv version, when known
     entry_type: EntryType = "preprint"
     ids: Identifiers = Identifiers()
     venue: str | None = None  # journal or proceedings title for published versions

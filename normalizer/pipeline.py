@@ -182,27 +182,33 @@ def _undecided(state: _Pending) -> Resolution:
 
 
 def _enrich(pending: dict[int, _Pending], enrichers: Sequence[Enricher], settings: Settings) -> None:
+    """Ask enrichers for companions, then merge every resolved item exactly once.
+
+    Items no enricher answered are merged with no companions, so the year policy
+    and field provenance apply to every resolved item alike.
+    """
+    targets = {
+        i: p.resolution.reference
+        for i, p in pending.items()
+        if p.resolution is not None and p.resolution.status is Status.RESOLVED and p.resolution.reference
+    }
+    if not targets:
+        return
+    companions: dict[int, list[Candidate]] = {i: [] for i in targets}
+    extra_problems: dict[int, list[Problem]] = {i: [] for i in targets}
     for enricher in enrichers:
-        targets = {
-            i: p.resolution.reference
-            for i, p in pending.items()
-            if p.resolution is not None and p.resolution.status is Status.RESOLVED and p.resolution.reference
-        }
-        if not targets:
-            return
-        answers = enricher.enrich(targets)
-        for index, answer in answers.items():
-            state = pending[index]
-            assert state.resolution is not None and state.resolution.reference is not None
-            reference = merge.merge_reference(
-                state.resolution.reference, [c for c in answer.candidates], settings
-            )
-            state.resolution = state.resolution.model_copy(
-                update={
-                    "reference": reference,
-                    "problems": (*state.resolution.problems, *answer.problems),
-                }
-            )
+        for index, answer in enricher.enrich(targets).items():
+            companions[index].extend(answer.candidates)
+            extra_problems[index].extend(answer.problems)
+    for index, reference in targets.items():
+        state = pending[index]
+        assert state.resolution is not None
+        state.resolution = state.resolution.model_copy(
+            update={
+                "reference": merge.merge_reference(reference, companions[index], settings),
+                "problems": (*state.resolution.problems, *extra_problems[index]),
+            }
+        )
 
 
 def _finish(resolution: Resolution) -> Resolution:
@@ -212,19 +218,16 @@ def _finish(resolution: Resolution) -> Resolution:
 
 
 def _assign_keys(finished: Mapping[int, Resolution], settings: Settings) -> dict[int, Resolution]:
-    order = sorted(finished)
-    wanted = [
-        (finished[i].reference, finished[i].query.key)
-        for i in order
-        if finished[i].reference is not None
-    ]
-    assigned = iter(keys.assign_keys(wanted, settings.key_format, keep_existing=not settings.rekey))
-    out: dict[int, Resolution] = {}
-    for i in order:
-        resolution = finished[i]
-        if resolution.reference is not None:
-            resolution = resolution.model_copy(update={"key": next(assigned)})
-        out[i] = resolution
+    with_reference = [i for i in sorted(finished) if finished[i].reference is not None]
+    wanted: list[tuple[Reference, str | None]] = []
+    for i in with_reference:
+        reference = finished[i].reference
+        assert reference is not None
+        wanted.append((reference, finished[i].query.key))
+    assigned = keys.assign_keys(wanted, settings.key_format, keep_existing=not settings.rekey)
+    out = dict(finished)
+    for i, key in zip(with_reference, assigned, strict=True):
+        out[i] = finished[i].model_copy(update={"key": key})
     return out
 
 

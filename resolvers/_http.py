@@ -175,7 +175,7 @@ class BibnormSession(CachedSession):
 
     stats: HttpStats
 
-    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> Any:
+    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> Any:  # type: ignore[override]
         response = super().send(request, **kwargs)
         if getattr(response, "from_cache", False):
             self.stats.cache_hits += 1

@@ -38,13 +38,18 @@ def _snapshot(settings: Settings, session: Callable[[], BibnormSession]) -> Reso
 def _arxiv(settings: Settings, session: Callable[[], BibnormSession]) -> Resolver | None:
     from resolvers.arxiv import ArxivResolver
 
-    return ArxivResolver(session(), settings)
+    return ArxivResolver(settings, session())
 
 
 def _s2(settings: Settings, session: Callable[[], BibnormSession]) -> Resolver | None:
-    from resolvers.semantic_scholar import S2Resolver
+    return _s2_pair(settings, session)[0]
 
-    return S2Resolver(session(), settings)
+
+def _s2_pair(settings: Settings, session: Callable[[], BibnormSession]) -> tuple[Resolver, Enricher]:
+    """S2 resolver and enricher share one client, so a rejected key stops both."""
+    from resolvers.semantic_scholar import build_s2
+
+    return build_s2(session(), settings)
 
 
 RESOLVER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]], Resolver | None]] = {
@@ -77,13 +82,14 @@ def open_sources(settings: Settings, *, lock_resolver: Resolver | None = None) -
     if lock_resolver is not None:
         sources.resolvers.append(lock_resolver)
     for name in settings.resolvers:
+        if name == "s2":
+            s2_resolver, s2_enricher = _s2_pair(settings, session)
+            sources.resolvers.append(s2_resolver)
+            sources.enrichers.append(s2_enricher)
+            continue
         resolver = RESOLVER_FACTORIES[name](settings, session)
         if resolver is not None:
             sources.resolvers.append(resolver)
-    if "s2" in settings.resolvers:
-        from resolvers.semantic_scholar import S2Enricher
-
-        sources.enrichers.append(S2Enricher(session(), settings))
     sources.session = holder[0] if holder else None
     try:
         yield sources

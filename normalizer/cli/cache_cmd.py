@@ -47,18 +47,14 @@ def info(cache_dir: Path | None, json_out: bool) -> None:
                 responses = db.execute("select count(*) from responses").fetchone()[0]
             except sqlite3.DatabaseError:
                 responses = 0
-    figures = {
-        "path": str(path),
-        "exists": path.exists(),
-        "responses": responses,
-        "bytes": path.stat().st_size if path.exists() else 0,
-    }
+    size = path.stat().st_size if path.exists() else 0
+    figures = {"path": str(path), "exists": path.exists(), "responses": responses, "bytes": size}
     if json_out:
         click.echo(json.dumps(figures, indent=2))
     else:
         click.echo(f"cache: {figures['path']}")
         click.echo(f"responses: {responses}")
-        click.echo(f"size: {figures['bytes'] / 1e6:.1f} MB")
+        click.echo(f"size: {size / 1e6:.1f} MB")
 
 
 @command.command("clear")
