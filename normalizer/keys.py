@@ -1,13 +1,259 @@
-"""Deterministic citation keys (placeholder; being built)."""
+"""Deterministic citation keys from a formula, with collision suffixes.
+
+A key format is either a preset name or a formula of ``{placeholder}`` fields and
+literal text (``Settings.key_format``, ``--key-format``):
+
+=========  ==================================  =================================
+preset     formula                             example
+=========  ==================================  =================================
+google     ``{family}{year}{firstword}``       ``zhai2021scaling`` (default)
+bbt        ``{auth}{year}{shorttitle}``        ``Zhai2021ScalingVisionTransformers``
+arxiv      ``{arxiv}``                         ``2106.04560``, ``hep-th/9901001``
+dblp       ``{dblp}``                          ``DBLP:journals/corr/abs-2106-04560``
+=========  ==================================  =================================
+
+Placeholders:
+
+- ``{family}``: first author's family name without particle, lower-case ASCII
+  (``Łukasz Müller`` → ``muller``); a literal name gives its first word
+  (``H1 Collaboration`` → ``h1``); no authors gives ``anon``.
+- ``{auth}``: the same in its original case (``Muller``, ``Anon``).
+- ``{year}``: year of ``issued`` (else of ``first_version``); empty when unknown.
+- ``{firstword}``: first title word that is not a CSL stop-word, lower-case ASCII
+  (``An Image is Worth 16x16 Words`` → ``image``).
+- ``{shorttitle}``: first three non-stop-words, each with a capital initial
+  (``ScalingVisionTransformers``).
+- ``{arxiv}``: the canonical arXiv id as is: dots and slashes are legal in BibTeX
+  and biber keys and in ``\\cite``, so the key *is* the id.
+- ``{dblp}``: ``DBLP:`` + the record's DBLP key when known, else the key DBLP gives
+  arXiv preprints (``DBLP:journals/corr/abs-`` + the id with ``.`` and ``/`` as ``-``).
+
+A reference that has no arXiv id (for ``{arxiv}``) or neither DBLP key nor arXiv id
+(for ``{dblp}``) gets the ``google`` key instead. Keys keep only ``A-Z a-z 0-9 : . / _ -``
+(everything else is dropped, so a key is always safe for BibTeX, biber and pandoc);
+an empty result becomes ``ref``.
+
+Collisions (compared case-insensitively, as BibTeX does): keys the input already had
+are kept when ``keep_existing`` and reserve their names; among references wanting the
+same generated key, ordered by arXiv id, DOI, title and authors (not by input order,
+so reordering the input keeps keys), the first gets the bare key and the others the
+suffixes ``a``, ``b``, ``c`` ... (``z`` is followed by ``aa``). A user key that occurs
+twice is kept for its first occurrence; the later ones get suffixes in input order.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+import json
+import re
+import string
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
 
-from normalizer.models import Reference
+from normalizer.errors import UsageError
+from normalizer.matching import plain_text, title_key
+from normalizer.models import Person, Reference
+
+PRESETS: Mapping[str, str] = MappingProxyType(
+    {
+        "google": "{family}{year}{firstword}",
+        "bbt": "{auth}{year}{shorttitle}",
+        "arxiv": "{arxiv}",
+        "dblp": "{dblp}",
+    }
+)
+DEFAULT_KEY_FORMAT = PRESETS["google"]
+
+_PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
+_UNSAFE_RE = re.compile(r"[^A-Za-z0-9:./_-]+")
+_WORD_RE = re.compile(r"[A-Za-z0-9]+")
+
+# Letters NFKD does not decompose into an ASCII base letter.
+_TRANSLITERATION = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "ß": "ss",
+        "ẞ": "SS",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ı": "i",
+        "ħ": "h",
+        "Ħ": "H",
+        "ŀ": "l",
+        "Ŀ": "L",
+        "ŧ": "t",
+        "Ŧ": "T",
+    }
+)
+
+
+def transliterate(text: str) -> str:
+    """Latin text to ASCII: accents dropped, ``Ł``/``ø``/``ß``/``æ`` spelt out; other scripts dropped."""
+    text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATION))
+    return "".join(ch for ch in text if ch.isascii())
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """The CSL stop-words (single words only), from the packaged ``stop-words.json``."""
+    data = json.loads(resources.files("normalizer").joinpath("data", "stop-words.json").read_text("utf-8"))
+    return frozenset(w for w in data["stop-words"] if " " not in w)
+
+
+def _title_words(reference: Reference) -> list[str]:
+    return _WORD_RE.findall(transliterate(plain_text(reference.title)))
+
+
+def _content_words(reference: Reference) -> list[str]:
+    words = _title_words(reference)
+    skip = stop_words()
+    content = [w for w in words if w.lower() not in skip]
+    return content or words
+
+
+def _first_family(reference: Reference) -> str:
+    if not reference.authors:
+        return ""
+    person: Person = reference.authors[0]
+    name = person.literal.split()[0] if person.literal else person.family or person.given
+    return "".join(_WORD_RE.findall(transliterate(plain_text(name))))
+
+
+def _year(reference: Reference) -> str:
+    date = reference.issued or reference.first_version
+    return str(date.year) if date else ""
+
+
+def _dblp(reference: Reference) -> str:
+    if reference.ids.dblp:
+        dblp = reference.ids.dblp
+        return dblp if dblp.startswith("DBLP:") else f"DBLP:{dblp}"
+    if reference.ids.arxiv_id:
+        return "DBLP:journals/corr/abs-" + re.sub(r"[./]", "-", reference.ids.arxiv_id)
+    return ""
+
+
+_FIELDS: Mapping[str, Callable[[Reference], str]] = MappingProxyType(
+    {
+        "family": lambda r: (_first_family(r) or "anon").lower(),
+        "auth": lambda r: _first_family(r) or "Anon",
+        "year": _year,
+        "firstword": lambda r: (_content_words(r)[:1] or [""])[0].lower(),
+        "shorttitle": lambda r: "".join(w[0].upper() + w[1:] for w in _content_words(r)[:3]),
+        "arxiv": lambda r: r.ids.arxiv_id or "",
+        "dblp": _dblp,
+    }
+)
+# Placeholders naming an identifier: without it, the reference falls back to the default formula.
+_IDENTITY_FIELDS = frozenset({"arxiv", "dblp"})
+
+
+def resolve_key_format(fmt: str) -> str:
+    """The formula for a preset name, or ``fmt`` itself."""
+    return PRESETS.get(fmt.strip(), fmt)
+
+
+def validate_key_format(fmt: str) -> None:
+    """Raise `UsageError` for an unknown placeholder or a formula without any placeholder."""
+    formula = resolve_key_format(fmt)
+    names = _PLACEHOLDER_RE.findall(formula)
+    unknown = [n for n in names if n not in _FIELDS]
+    if unknown:
+        raise UsageError(
+            f"unknown key placeholder {{{unknown[0]}}} in key format {fmt!r}; "
+            f"known: {', '.join('{' + n + '}' for n in _FIELDS)}; presets: {', '.join(PRESETS)}"
+        )
+    if not names:
+        raise UsageError(
+            f"key format {fmt!r} has no placeholder; use e.g. {DEFAULT_KEY_FORMAT!r} "
+            f"or a preset ({', '.join(PRESETS)})"
+        )
+    if "{" in _PLACEHOLDER_RE.sub("", formula) or "}" in _PLACEHOLDER_RE.sub("", formula):
+        raise UsageError(f"unbalanced braces in key format {fmt!r}")
+
+
+def make_key(reference: Reference, key_format: str) -> str:
+    """The key one reference gets from a formula, before collision suffixes."""
+    formula = resolve_key_format(key_format)
+    values: dict[str, str] = {}
+    for name in _PLACEHOLDER_RE.findall(formula):
+        values[name] = _FIELDS[name](reference)
+        if name in _IDENTITY_FIELDS and not values[name]:
+            return make_key(reference, DEFAULT_KEY_FORMAT)
+    key = _PLACEHOLDER_RE.sub(lambda m: values[m.group(1)], formula)
+    return _UNSAFE_RE.sub("", transliterate(key)) or "ref"
+
+
+def _suffixes() -> Iterator[str]:
+    for length in itertools.count(1):
+        for letters in itertools.product(string.ascii_lowercase, repeat=length):
+            yield "".join(letters)
+
+
+def _order(reference: Reference) -> tuple[str, str, str, str]:
+    return (
+        reference.ids.arxiv_id or "\uffff",
+        reference.ids.doi or "",
+        title_key(reference.title),
+        "; ".join(p.display() for p in reference.authors),
+    )
 
 
 def assign_keys(
     wanted: Sequence[tuple[Reference, str | None]], key_format: str, *, keep_existing: bool = True
 ) -> list[str]:
-    return [existing or f"ref{i}" for i, (_, existing) in enumerate(wanted)]
+    """One unique citation key per reference, in the order given.
+
+    ``wanted`` pairs each reference with the key the input already used (or None).
+    See the module docstring for the formula and the collision rules.
+    """
+    validate_key_format(key_format)
+    keys: list[str | None] = [None] * len(wanted)
+    used: set[str] = set()
+    bases: dict[str, list[int]] = {}
+    for index, (reference, existing) in enumerate(wanted):
+        if keep_existing and existing:
+            if existing.casefold() not in used:
+                keys[index] = existing
+                used.add(existing.casefold())
+                continue
+            base = existing
+        else:
+            base = make_key(reference, key_format)
+        bases.setdefault(base, []).append(index)
+
+    def sort_key(index: int) -> tuple[tuple[str, str, str, str], int]:
+        reference, existing = wanted[index]
+        # Repeated user keys keep input order; generated keys follow the papers' identity.
+        return (("", "", "", "") if keep_existing and existing else _order(reference)), index
+
+    groups = {base: sorted(members, key=sort_key) for base, members in sorted(bases.items())}
+    for base, members in groups.items():  # the bare key first, so suffixes never steal it
+        if base.casefold() not in used:
+            keys[members[0]] = base
+            used.add(base.casefold())
+    for base, members in groups.items():
+        suffixes = _suffixes()
+        for index in members:
+            if keys[index] is not None:
+                continue
+            key = base + next(suffixes)
+            while key.casefold() in used:
+                key = base + next(suffixes)
+            keys[index] = key
+            used.add(key.casefold())
+    return [key for key in keys if key is not None]

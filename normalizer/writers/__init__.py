@@ -1,0 +1,128 @@
+"""Output writers, chosen by name or by the output file's suffix (a registry, as in pybtex).
+
+==========  ========  =================================================
+name        suffix    module
+==========  ========  =================================================
+bibtex      ``.bib``  `normalizer.writers.bibtex` (LaTeX-escaped BibTeX)
+biblatex    (none)    `normalizer.writers.bibtex` (biblatex/biber, Unicode)
+csl-json    ``.json`` `normalizer.writers.csl_json` (CSL-JSON for pandoc, Zotero)
+==========  ========  =================================================
+
+Every writer takes the references with their citation keys, in output order, and
+`WriterOptions`; `WriterSpec.render` returns the text and per-entry warnings
+(`models.Problem`), `WriterSpec.write` just the text. Writers do no I/O: the CLI
+writes the text atomically with `normalizer.io.write_atomic`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+from types import MappingProxyType
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+from normalizer.config import Settings
+from normalizer.errors import UsageError
+from normalizer.models import Problem, Reference
+
+__all__ = [
+    "WRITERS",
+    "Rendered",
+    "WriterOptions",
+    "WriterSpec",
+    "get_writer",
+    "infer_format",
+]
+
+
+class WriterOptions(BaseModel):
+    """What a writer may vary.
+
+    - ``unicode``: keep non-ASCII characters in BibTeX instead of LaTeX escapes
+      (``--unicode``). biblatex and CSL-JSON always keep Unicode.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    unicode: bool = False
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> WriterOptions:
+        """The writer options a run's settings ask for."""
+        return cls(unicode=settings.unicode)
+
+
+class Rendered(BaseModel):
+    """A writer's output: the file text and per-entry warnings (never fatal)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str
+    warnings: tuple[Problem, ...] = ()
+
+
+class RenderFunction(Protocol):
+    def __call__(self, references: Sequence[tuple[str, Reference]], options: WriterOptions) -> Rendered: ...
+
+
+@dataclass(frozen=True)
+class WriterSpec:
+    """One registered output format; the module is imported on first use."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    module: str
+    function: str
+    description: str
+
+    def render(self, references: Sequence[tuple[str, Reference]], options: WriterOptions) -> Rendered:
+        """Text and warnings for ``(key, reference)`` pairs, in the order given."""
+        module = importlib.import_module(self.module)
+        function: RenderFunction = getattr(module, self.function)
+        return function(references, options)
+
+    def write(self, references: Sequence[tuple[str, Reference]], options: WriterOptions) -> str:
+        """Just the text of `render`."""
+        return self.render(references, options).text
+
+
+WRITERS: Mapping[str, WriterSpec] = MappingProxyType(
+    {
+        "bibtex": WriterSpec(
+            "bibtex", (".bib",), "normalizer.writers.bibtex", "render_bibtex", "BibTeX, LaTeX-escaped"
+        ),
+        "biblatex": WriterSpec(
+            "biblatex", (), "normalizer.writers.bibtex", "render_biblatex", "biblatex/biber, Unicode"
+        ),
+        "csl-json": WriterSpec(
+            "csl-json",
+            (".json",),
+            "normalizer.writers.csl_json",
+            "render_csl_json",
+            "CSL-JSON (pandoc, Zotero)",
+        ),
+    }
+)
+
+
+def get_writer(name: str) -> WriterSpec:
+    """The writer registered under ``name``; `UsageError` for an unknown name."""
+    try:
+        return WRITERS[name.strip().lower()]
+    except KeyError:
+        raise UsageError(f"unknown output format {name!r}; choose one of: {', '.join(WRITERS)}") from None
+
+
+def infer_format(output_path: str | PurePath | None) -> str | None:
+    """The format a file name's suffix implies (``out.bib`` → ``bibtex``), or None (stdout, unknown)."""
+    if output_path is None or str(output_path) == "-":
+        return None
+    suffix = PurePath(output_path).suffix.lower()
+    for spec in WRITERS.values():
+        if suffix in spec.suffixes:
+            return spec.name
+    return None

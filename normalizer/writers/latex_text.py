@@ -38,8 +38,9 @@ from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, Unic
 # ASCII characters with a special meaning in LaTeX or BibTeX, and their text-mode forms.
 _ASCII_SPECIALS = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    # Not \{ \}: BibTeX counts every brace, escaped or not, so those would unbalance the field.
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "&": r"\&",
     "%": r"\%",
     "#": r"\#",
@@ -64,6 +65,26 @@ _LIGATURES = {
     ord("\u00a0"): "~",
 }
 
+# Combining accents for letters pylatexenc has no single form for (Vietnamese ``ễ`` is
+# ``e`` + circumflex + tilde → ``{\~{\^e}}``): the accent macros of LaTeX's text encodings.
+_COMBINING_ACCENTS = {
+    0x300: "`",
+    0x301: "'",
+    0x302: "^",
+    0x303: "~",
+    0x304: "=",
+    0x306: "u",
+    0x307: ".",
+    0x308: '"',
+    0x30A: "r",
+    0x30B: "H",
+    0x30C: "v",
+    0x323: "d",
+    0x327: "c",
+    0x328: "k",
+    0x331: "b",
+}
+
 # Inline math: a pair of single dollars with something between them.
 _MATH_RE = re.compile(r"\$[^$]+\$")
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -86,6 +107,20 @@ def _encoder() -> UnicodeToLatexEncoder:
         unknown_char_warning=False,
         conversion_rules=[UnicodeToLatexConversionRule(rule_type=RULE_DICT, rule=_LIGATURES), "defaults"],
     )
+
+
+def _stacked_accents(ch: str) -> str | None:
+    """``{\\~{\\^e}}`` for a letter that decomposes into an ASCII letter and known accents."""
+    decomposed = unicodedata.normalize("NFD", ch)
+    base, marks = decomposed[0], decomposed[1:]
+    if not (base.isascii() and base.isalpha() and marks) or any(
+        ord(m) not in _COMBINING_ACCENTS for m in marks
+    ):
+        return None
+    latex = base
+    for mark in marks:
+        latex = f"\\{_COMBINING_ACCENTS[ord(mark)]}{{{latex}}}"
+    return "{" + latex + "}"
 
 
 def _unknown_chars(latex: str) -> tuple[str, ...]:
@@ -116,6 +151,11 @@ def encode_non_ascii(text: str, *, unicode: bool = False) -> Encoded:
     if unicode or text.isascii():
         return Encoded(text)
     latex = _encoder().unicode_to_latex(text)
+    unknown = _unknown_chars(latex)
+    for ch in unknown:
+        stacked = _stacked_accents(ch)
+        if stacked:
+            latex = latex.replace(ch, stacked)
     return Encoded(latex, _unknown_chars(latex))
 
 

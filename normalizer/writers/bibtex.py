@@ -1,0 +1,259 @@
+"""BibTeX and biblatex output through bibtexparser v2's model (`Entry`/`Field` → `write_string`).
+
+Entry types and fields, always in this order (absent values are left out):
+
+=================  ==================  ===========================================================
+Reference          BibTeX              biblatex
+=================  ==================  ===========================================================
+preprint           ``@misc``           ``@online``
+article            ``@article``        ``@article`` (``journaltitle``)
+inproceedings      ``@inproceedings``  ``@inproceedings``
+misc               ``@misc``           ``@misc``
+=================  ==================  ===========================================================
+
+BibTeX fields: author, title, journal/booktitle, volume, number, pages, year, month,
+publisher (not for biblatex ``@article``, whose data model lacks it), eprint,
+archivePrefix = {arXiv}, primaryClass, doi, url, code. biblatex
+replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix by
+``eprinttype = {arxiv}``, primaryClass by ``eprintclass``, journal by ``journaltitle``.
+
+- ``doi`` is the published DOI when known, else arXiv's ``10.48550/arXiv.<id>``.
+- ``url`` is the record's URL, else ``https://arxiv.org/abs/<id>``; url, doi, eprint
+  and code are written raw (``\\url`` and ``\\doi`` read them verbatim).
+- ``code`` lists code links separated by spaces; BibTeX styles ignore it, people and
+  tools read it. biblatex has no such field, so it goes into ``verba`` (a verbatim
+  field of biblatex's data model that standard styles do not print).
+- A reference without authors gets BibTeX's ``key`` field (= the title) so styles can
+  sort and label it, plus an ``output.no_authors`` warning; biblatex sorts by title itself.
+- ``month`` is the standard BibTeX macro (``month = mar``, unquoted) so every style
+  prints the month in its own language and form.
+- An ``article``/``inproceedings`` without venue is written as a preprint/``@misc``
+  (a published type without its venue only makes styles warn) and reported.
+- Names: ``Family, Given`` joined by `` and ``; ``van der Berg, Jan`` (particle),
+  ``King, Jr., Martin`` (suffix), ``{H1 Collaboration}`` (literal, never split).
+- BibTeX mode escapes non-ASCII to LaTeX unless `WriterOptions.unicode`; biblatex keeps
+  Unicode. Both escape LaTeX specials and protect capitals in titles (`latex_text`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+import bibtexparser
+from bibtexparser.library import Library
+from bibtexparser.middlewares import AddEnclosingMiddleware
+from bibtexparser.model import Entry, Field
+from bibtexparser.writer import BibtexFormat
+
+from normalizer.models import Person, Problem, Reference, Severity
+from normalizer.writers import Rendered, WriterOptions
+from normalizer.writers.latex_text import Encoded, text_to_latex, text_with_math_to_latex, title_to_latex
+
+Mode = Literal["bibtex", "biblatex"]
+
+MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+_BIBTEX_TYPES = {"preprint": "misc", "article": "article", "inproceedings": "inproceedings", "misc": "misc"}
+_BIBLATEX_TYPES = {
+    "preprint": "online",
+    "article": "article",
+    "inproceedings": "inproceedings",
+    "misc": "misc",
+}
+_VENUE_FIELD = {
+    ("bibtex", "article"): "journal",
+    ("bibtex", "inproceedings"): "booktitle",
+    ("biblatex", "article"): "journaltitle",
+    ("biblatex", "inproceedings"): "booktitle",
+}
+_PAGE_RANGE = re.compile(r"(?<=\w)\s*[-\u2010-\u2015]+\s*(?=\w)")
+_AND_WORD = re.compile(r"(?i)(?:^|\s)and(?:\s|$)")
+_URL_UNSAFE = {" ": "%20", "{": "%7B", "}": "%7D", '"': "%22"}
+
+
+class _Collector:
+    """Gathers the characters without a LaTeX form met while building one entry."""
+
+    def __init__(self) -> None:
+        self.unknown: dict[str, None] = {}
+
+    def take(self, encoded: Encoded) -> str:
+        for ch in encoded.unknown:
+            self.unknown.setdefault(ch)
+        return encoded.text
+
+
+def _name_part(text: str, unicode: bool, out: _Collector) -> str:
+    latex = out.take(text_to_latex(text, unicode=unicode))
+    # A comma or a free-standing "and" inside a part would split the name list.
+    if "," in latex or _AND_WORD.search(latex):
+        return "{" + latex + "}"
+    return latex
+
+
+def format_name(person: Person, unicode: bool, out: _Collector) -> str:
+    """One name in BibTeX's ``von Last, Jr, First`` form (``{...}`` for literal names)."""
+    if person.literal:
+        return "{" + out.take(text_to_latex(person.literal, unicode=unicode)) + "}"
+    family = person.family or person.given
+    given = person.given if person.family else ""
+    last = _name_part(family, unicode, out)
+    if person.particle:
+        particle = _name_part(person.particle, unicode, out)
+        glue = "" if person.particle.endswith(("'", "\u2019")) else " "
+        last = particle + glue + last
+    parts = [last]
+    if person.suffix:
+        parts += [_name_part(person.suffix, unicode, out), _name_part(given, unicode, out)]
+    elif given:
+        parts.append(_name_part(given, unicode, out))
+    return ", ".join(parts)
+
+
+def _raw(text: str) -> str:
+    """URL-like values are written verbatim; only what would break the .bib is percent-encoded."""
+    return "".join(_URL_UNSAFE.get(ch, ch) for ch in text)
+
+
+def _arxiv_fields(reference: Reference, mode: Mode) -> list[tuple[str, str]]:
+    arxiv_id = reference.ids.arxiv_id
+    if not arxiv_id:
+        return []
+    primary = reference.primary_class or (reference.categories[0] if reference.categories else None)
+    if mode == "bibtex":
+        fields = [("eprint", arxiv_id), ("archivePrefix", "arXiv")]
+        if primary:
+            fields.append(("primaryClass", primary))
+    else:
+        fields = [("eprint", arxiv_id), ("eprinttype", "arxiv")]
+        if primary:
+            fields.append(("eprintclass", primary))
+    return fields
+
+
+def build_entry(
+    key: str, reference: Reference, mode: Mode, options: WriterOptions
+) -> tuple[Entry, list[Problem]]:
+    """The bibtexparser `Entry` for one reference, plus warnings about it."""
+    unicode = options.unicode or mode == "biblatex"
+    out = _Collector()
+    problems: list[Problem] = []
+    kind = reference.entry_type
+    venue_field = _VENUE_FIELD.get((mode, kind))
+    if venue_field and not reference.venue:
+        problems.append(
+            Problem(
+                code="output.no_venue",
+                message=f"{key}: {kind} without journal/proceedings title; written as a preprint",
+            )
+        )
+        kind = "preprint" if reference.ids.arxiv_id else "misc"
+        venue_field = None
+    entry_type = (_BIBTEX_TYPES if mode == "bibtex" else _BIBLATEX_TYPES)[kind]
+
+    fields: list[Field] = []
+
+    def add(name: str, value: str | None, enclosing: str | None = None) -> None:
+        if value:
+            fields.append(Field(name, value, enclosing=enclosing))
+
+    title = out.take(title_to_latex(reference.title, unicode=unicode))
+    if reference.authors:
+        add("author", " and ".join(format_name(p, unicode, out) for p in reference.authors))
+    else:
+        problems.append(Problem(code="output.no_authors", message=f"{key}: no authors known"))
+    add("title", title)
+    if venue_field and reference.venue:
+        add(venue_field, out.take(text_with_math_to_latex(reference.venue, unicode=unicode)))
+        add("volume", reference.volume and out.take(text_to_latex(reference.volume, unicode=unicode)))
+        add("number", reference.number and out.take(text_to_latex(reference.number, unicode=unicode)))
+        if reference.pages:
+            add("pages", _PAGE_RANGE.sub("--", out.take(text_to_latex(reference.pages, unicode=unicode))))
+    date = reference.issued or reference.first_version
+    if date and mode == "bibtex":
+        add("year", str(date.year))
+        if date.month:
+            # The standard macro, unquoted: styles print it in their own form and language.
+            add("month", MONTH_MACROS[date.month - 1], enclosing="no-enclosing")
+    elif date:
+        add("date", date.iso())
+    # biblatex's data model has no publisher for @article (biber --validate-datamodel warns).
+    if venue_field and reference.publisher and (mode, kind) != ("biblatex", "article"):
+        add("publisher", out.take(text_with_math_to_latex(reference.publisher, unicode=unicode)))
+    for name, value in _arxiv_fields(reference, mode):
+        add(name, value)
+    doi = reference.ids.doi or (
+        f"10.48550/arXiv.{reference.ids.arxiv_id}" if reference.ids.arxiv_id else None
+    )
+    add("doi", doi and _raw(doi))
+    url = reference.url or (
+        f"https://arxiv.org/abs/{reference.ids.arxiv_id}" if reference.ids.arxiv_id else None
+    )
+    add("url", url and _raw(url))
+    if reference.code_links:
+        add("code" if mode == "bibtex" else "verba", " ".join(_raw(link) for link in reference.code_links))
+    if not reference.authors and mode == "bibtex":
+        # BibTeX styles sort and label by `key` when there is no author ("to sort, need author or key").
+        add("key", title)
+
+    for ch in out.unknown:
+        problems.append(
+            Problem(
+                code="latex.no_form",
+                message=f"{key}: character {ch!r} (U+{ord(ch):04X}) has no LaTeX form; kept as is",
+                severity=Severity.WARNING,
+            )
+        )
+    return Entry(entry_type, key, fields), problems
+
+
+def _bibtex_format() -> BibtexFormat:
+    fmt = BibtexFormat()
+    fmt.indent = "  "
+    fmt.value_column = 0
+    fmt.block_separator = "\n"
+    fmt.trailing_comma = False
+    return fmt
+
+
+def render(references: Sequence[tuple[str, Reference]], options: WriterOptions, mode: Mode) -> Rendered:
+    """The .bib text for ``(key, reference)`` pairs in the order given, and warnings."""
+    library = Library()
+    problems: list[Problem] = []
+    for key, reference in references:
+        entry, entry_problems = build_entry(key, reference, mode, options)
+        library.add(entry)
+        problems.extend(entry_problems)
+    # Braces around every value except bare integers and fields that demand none (month macros).
+    stack = [
+        AddEnclosingMiddleware(
+            reuse_previous_enclosing=False,
+            enclose_integers=False,
+            default_enclosing="{",
+            allow_inplace_modification=True,
+        )
+    ]
+    text = bibtexparser.write_string(library, unparse_stack=stack, bibtex_format=_bibtex_format())
+    return Rendered(text=text, warnings=tuple(problems))
+
+
+def render_bibtex(references: Sequence[tuple[str, Reference]], options: WriterOptions) -> Rendered:
+    """BibTeX: ``@misc``/``@article``/``@inproceedings``, LaTeX escapes unless ``options.unicode``."""
+    return render(references, options, "bibtex")
+
+
+def render_biblatex(references: Sequence[tuple[str, Reference]], options: WriterOptions) -> Rendered:
+    """biblatex: ``@online``/``@article``/``@inproceedings`` with ``date`` and ``eprinttype``, Unicode."""
+    return render(references, options, "biblatex")
+
+
+def write_bibtex(references: Sequence[tuple[str, Reference]], options: WriterOptions | None = None) -> str:
+    """Just the BibTeX text."""
+    return render_bibtex(references, options or WriterOptions()).text
+
+
+def write_biblatex(references: Sequence[tuple[str, Reference]], options: WriterOptions | None = None) -> str:
+    """Just the biblatex text."""
+    return render_biblatex(references, options or WriterOptions()).text

@@ -1,0 +1,160 @@
+"""CSL-JSON output (pandoc ``--citeproc``, Zotero, Quarto), typed through pydantic.
+
+One CSL item per reference, fields in a fixed order, Unicode kept, no LaTeX:
+
+- ``id`` and ``citation-key``: the citation key;
+- ``type``: ``article`` (preprint, CSL's type for preprints), ``article-journal``,
+  ``paper-conference``, ``document`` (misc);
+- ``title``; ``author``: ``family``/``given``/``non-dropping-particle``/``suffix``, or
+  ``literal`` for collaborations;
+- ``issued.date-parts``: ``[[year, month, day]]`` as precise as known;
+- ``container-title``, ``volume``, ``issue``, ``page`` (published versions);
+- ``number``: the arXiv id and ``publisher``: ``arXiv`` (preprints; not also ``archive``,
+  which styles such as Chicago print a second time: "arXiv. arXiv.");
+- ``DOI``: the published DOI, else arXiv's ``10.48550/arXiv.<id>``; ``URL``;
+- ``custom.code``: the code links (``custom`` is CSL's place for extra data).
+
+The text is a JSON array, indent 2, ``ensure_ascii=False``, with a trailing newline, so
+equal input gives byte-identical files. `validate_csl` checks items against the
+official schema packaged in ``normalizer/data/csl-data.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from normalizer.models import Person, Reference
+from normalizer.writers import Rendered, WriterOptions
+
+CslType = Literal["article", "article-journal", "paper-conference", "document"]
+
+_TYPES: dict[str, CslType] = {
+    "preprint": "article",
+    "article": "article-journal",
+    "inproceedings": "paper-conference",
+    "misc": "document",
+}
+
+
+class _Csl(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class CslName(_Csl):
+    """A CSL name: either split parts or one ``literal``."""
+
+    family: str | None = None
+    given: str | None = None
+    non_dropping_particle: str | None = Field(default=None, serialization_alias="non-dropping-particle")
+    suffix: str | None = None
+    literal: str | None = None
+
+
+class CslDate(_Csl):
+    date_parts: list[list[int]] = Field(serialization_alias="date-parts")
+
+
+class CslCustom(_Csl):
+    code: list[str] = Field(default_factory=list)
+
+
+class CslItem(_Csl):
+    """The CSL-JSON fields bibnorm writes, in output order."""
+
+    id: str
+    citation_key: str = Field(serialization_alias="citation-key")
+    type: CslType
+    title: str
+    author: list[CslName] | None = None
+    issued: CslDate | None = None
+    container_title: str | None = Field(default=None, serialization_alias="container-title")
+    volume: str | None = None
+    issue: str | None = None
+    page: str | None = None
+    publisher: str | None = None
+    number: str | None = None
+    DOI: str | None = None
+    URL: str | None = None
+    custom: CslCustom | None = None
+
+
+def csl_name(person: Person) -> CslName:
+    """A `Person` as a CSL name (empty parts left out)."""
+    if person.literal:
+        return CslName(literal=person.literal)
+    return CslName(
+        family=person.family or None,
+        given=person.given or None,
+        non_dropping_particle=person.particle or None,
+        suffix=person.suffix or None,
+    )
+
+
+def csl_item(key: str, reference: Reference) -> CslItem:
+    """One reference as a typed CSL item."""
+    arxiv_id = reference.ids.arxiv_id
+    kind = _TYPES[reference.entry_type]
+    published = kind in ("article-journal", "paper-conference")
+    date = reference.issued or reference.first_version
+    parts: list[int] = []
+    if date and date.month:
+        parts = [date.month, date.day] if date.day else [date.month]
+    preprint = kind == "article" and arxiv_id is not None
+    return CslItem(
+        id=key,
+        citation_key=key,
+        type=kind,
+        title=reference.title,
+        author=[csl_name(p) for p in reference.authors] or None,
+        issued=CslDate(date_parts=[[date.year, *parts]]) if date else None,
+        container_title=reference.venue if published else None,
+        volume=reference.volume if published else None,
+        issue=reference.number if published else None,
+        page=reference.pages.replace("--", "-") if published and reference.pages else None,
+        publisher="arXiv" if preprint else reference.publisher,
+        number=arxiv_id if preprint else None,
+        DOI=reference.ids.doi or (f"10.48550/arXiv.{arxiv_id}" if arxiv_id else None),
+        URL=reference.url or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None),
+        custom=CslCustom(code=list(reference.code_links)) if reference.code_links else None,
+    )
+
+
+def csl_items(references: Sequence[tuple[str, Reference]]) -> list[dict[str, Any]]:
+    """The JSON-ready CSL items, in the order given."""
+    return [csl_item(key, ref).model_dump(by_alias=True, exclude_none=True) for key, ref in references]
+
+
+def render_csl_json(references: Sequence[tuple[str, Reference]], options: WriterOptions) -> Rendered:
+    """A CSL-JSON array (always Unicode; ``options`` has nothing CSL needs)."""
+    text = json.dumps(csl_items(references), indent=2, ensure_ascii=False) + "\n"
+    return Rendered(text=text)
+
+
+def write_csl_json(references: Sequence[tuple[str, Reference]], options: WriterOptions | None = None) -> str:
+    """Just the CSL-JSON text."""
+    return render_csl_json(references, options or WriterOptions()).text
+
+
+@lru_cache(maxsize=1)
+def csl_schema() -> dict[str, Any]:
+    """The official CSL-JSON schema (citation-style-language/schema, packaged data)."""
+    text = resources.files("normalizer").joinpath("data", "csl-data.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def validate_csl(items: Any) -> list[str]:
+    """Schema violations of CSL-JSON data (a list of items) as readable lines; empty when valid."""
+    import jsonschema  # local: only validation needs it
+
+    validator = jsonschema.Draft7Validator(csl_schema())
+    return [
+        f"{'/'.join(str(p) for p in error.absolute_path) or '(root)'}: {error.message}"
+        for error in sorted(validator.iter_errors(items), key=lambda e: list(map(str, e.absolute_path)))
+    ]

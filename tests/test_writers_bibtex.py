@@ -1,0 +1,323 @@
+"""Specification of the BibTeX and biblatex writers (normalizer.writers.bibtex) and the registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import bibtexparser
+import pytest
+from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+
+from normalizer.errors import UsageError
+from normalizer.matching import plain_text
+from normalizer.models import Identifiers, PartialDate, Person, Reference
+from normalizer.writers import WriterOptions, get_writer, infer_format
+
+BIBTEX = get_writer("bibtex")
+BIBLATEX = get_writer("biblatex")
+
+# arXiv 2303.14027 as the snapshot has it, plus a made-up code link for the code field.
+POINCARE = Reference(
+    title="Poincaré ResNet",
+    authors=(
+        Person(given="Max", family="Spengler", particle="van"),
+        Person(given="Erwin", family="Berkhout"),
+        Person(given="Pascal", family="Mettes"),
+    ),
+    issued=PartialDate(year=2023, month=3),
+    ids=Identifiers(arxiv_id="2303.14027"),
+    primary_class="cs.CV",
+    code_links=("https://github.com/maxvanspengler/poincare-resnet",),
+)
+PUBLISHED = Reference(
+    title="Attention Is All You Need",
+    authors=(Person(given="Ashish", family="Vaswani"), Person(given="Noam", family="Shazeer")),
+    issued=PartialDate(year=2017, month=12),
+    entry_type="inproceedings",
+    venue="Advances in Neural Information Processing Systems",
+    volume="30",
+    pages="5998-6008",
+    publisher="Curran Associates, Inc.",
+    ids=Identifiers(arxiv_id="1706.03762"),
+    primary_class="cs.CL",
+)
+JOURNAL = Reference(
+    title="Multi-Symmetry Ensembles",
+    authors=(Person(given="Marin", family="Soljačić"), Person(literal="H1 Collaboration")),
+    issued=PartialDate(year=2024, month=1, day=5),
+    entry_type="article",
+    venue="Journal of Machine Learning Research",
+    volume="25",
+    number="3",
+    pages="1--20",
+    ids=Identifiers(arxiv_id="2303.02484", doi="10.5555/jmlr.2024.3"),
+)
+
+
+def test_arxiv_preprint_as_misc() -> None:
+    assert BIBTEX.write([("vanspengler2023poincare", POINCARE)], WriterOptions()) == (
+        "@misc{vanspengler2023poincare,\n"
+        "  author = {van Spengler, Max and Berkhout, Erwin and Mettes, Pascal},\n"
+        "  title = {Poincar{\\'e} {ResNet}},\n"
+        "  year = 2023,\n"
+        "  month = mar,\n"
+        "  eprint = {2303.14027},\n"
+        "  archivePrefix = {arXiv},\n"
+        "  primaryClass = {cs.CV},\n"
+        "  doi = {10.48550/arXiv.2303.14027},\n"
+        "  url = {https://arxiv.org/abs/2303.14027},\n"
+        "  code = {https://github.com/maxvanspengler/poincare-resnet}\n"
+        "}\n"
+    )
+
+
+def test_inproceedings_keeps_arxiv_fields() -> None:
+    assert BIBTEX.write([("vaswani2017attention", PUBLISHED)], WriterOptions()) == (
+        "@inproceedings{vaswani2017attention,\n"
+        "  author = {Vaswani, Ashish and Shazeer, Noam},\n"
+        "  title = {Attention Is All You Need},\n"
+        "  booktitle = {Advances in Neural Information Processing Systems},\n"
+        "  volume = 30,\n"
+        "  pages = {5998--6008},\n"
+        "  year = 2017,\n"
+        "  month = dec,\n"
+        "  publisher = {Curran Associates, Inc.},\n"
+        "  eprint = {1706.03762},\n"
+        "  archivePrefix = {arXiv},\n"
+        "  primaryClass = {cs.CL},\n"
+        "  doi = {10.48550/arXiv.1706.03762},\n"
+        "  url = {https://arxiv.org/abs/1706.03762}\n"
+        "}\n"
+    )
+
+
+def test_article_with_published_doi_and_literal_name() -> None:
+    assert BIBTEX.write([("k", JOURNAL)], WriterOptions()) == (
+        "@article{k,\n"
+        "  author = {Solja{\\v{c}}i{\\'c}, Marin and {H1 Collaboration}},\n"
+        "  title = {Multi-Symmetry Ensembles},\n"
+        "  journal = {Journal of Machine Learning Research},\n"
+        "  volume = 25,\n"
+        "  number = 3,\n"
+        "  pages = {1--20},\n"
+        "  year = 2024,\n"
+        "  month = jan,\n"
+        "  eprint = {2303.02484},\n"
+        "  archivePrefix = {arXiv},\n"
+        "  doi = {10.5555/jmlr.2024.3},\n"
+        "  url = {https://arxiv.org/abs/2303.02484}\n"
+        "}\n"
+    )
+
+
+def test_biblatex_online_with_iso_date_and_unicode() -> None:
+    reference = POINCARE.model_copy(update={"issued": PartialDate(year=2023, month=3, day=24)})
+    assert BIBLATEX.write([("k", reference)], WriterOptions()) == (
+        "@online{k,\n"
+        "  author = {van Spengler, Max and Berkhout, Erwin and Mettes, Pascal},\n"
+        "  title = {Poincaré {ResNet}},\n"
+        "  date = {2023-03-24},\n"
+        "  eprint = {2303.14027},\n"
+        "  eprinttype = {arxiv},\n"
+        "  eprintclass = {cs.CV},\n"
+        "  doi = {10.48550/arXiv.2303.14027},\n"
+        "  url = {https://arxiv.org/abs/2303.14027},\n"
+        "  verba = {https://github.com/maxvanspengler/poincare-resnet}\n"
+        "}\n"
+    )
+
+
+def test_biblatex_article_journaltitle_no_publisher() -> None:
+    reference = JOURNAL.model_copy(update={"publisher": "JMLR"})
+    text = BIBLATEX.write([("k", reference)], WriterOptions())
+    assert "  journaltitle = {Journal of Machine Learning Research},\n" in text
+    assert "  date = {2024-01-05},\n" in text
+    assert "publisher" not in text
+    assert "@article{k," in text
+
+
+def test_unicode_option_keeps_non_ascii_in_bibtex() -> None:
+    text = BIBTEX.write([("k", JOURNAL)], WriterOptions(unicode=True))
+    assert "  author = {Soljačić, Marin and {H1 Collaboration}},\n" in text
+
+
+def test_published_type_without_venue_falls_back_to_misc_with_warning() -> None:
+    reference = POINCARE.model_copy(update={"entry_type": "article"})
+    rendered = BIBTEX.render([("k", reference)], WriterOptions())
+    assert rendered.text.startswith("@misc{k,\n")
+    assert [p.code for p in rendered.warnings] == ["output.no_venue"]
+
+
+def test_character_without_latex_form_warns_not_crashes() -> None:
+    reference = POINCARE.model_copy(update={"title": "中文 Poincaré"})
+    rendered = BIBTEX.render([("k", reference)], WriterOptions())
+    assert "  title = {中文 Poincar{\\'e}},\n" in rendered.text
+    assert [p.code for p in rendered.warnings] == ["latex.no_form", "latex.no_form"]
+    assert "U+4E2D" in rendered.warnings[0].message
+
+
+def test_name_forms() -> None:
+    people = (
+        Person(given="Martin Luther", family="King", suffix="Jr."),
+        Person(given="Jan", family="Berg", particle="van der"),
+        Person(given="Stéphane", family="Ascoli", particle="d'"),
+        Person(family="Prabhat"),
+        Person(literal="Google Research & DeepMind"),
+        Person(given="A.", family="Smith, and Sons"),
+    )
+    reference = Reference(title="T", authors=people)
+    text = BIBTEX.write([("k", reference)], WriterOptions())
+    assert (
+        "  author = {King, Jr., Martin Luther and van der Berg, Jan and d'Ascoli, St{\\'e}phane"
+        " and Prabhat and {Google Research \\& DeepMind} and {Smith, and Sons}, A.},\n"
+    ) in text
+
+
+def test_output_order_is_input_order_and_deterministic() -> None:
+    pairs = [("z", POINCARE), ("a", PUBLISHED), ("m", JOURNAL)]
+    first = BIBTEX.write(pairs, WriterOptions())
+    assert [e.key for e in bibtexparser.parse_string(first).entries] == ["z", "a", "m"]
+    assert first.encode() == BIBTEX.write(list(pairs), WriterOptions()).encode()
+    assert BIBLATEX.write(pairs, WriterOptions()).encode() == BIBLATEX.write(pairs, WriterOptions()).encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        pytest.param("bibtex", "bibtex", id="bibtex"),
+        pytest.param("BibLaTeX", "biblatex", id="case-insensitive"),
+        pytest.param("csl-json", "csl-json", id="csl"),
+    ],
+)
+def test_get_writer(name: str, expected: str) -> None:
+    assert get_writer(name).name == expected
+
+
+def test_get_writer_unknown_is_usage_error() -> None:
+    with pytest.raises(UsageError, match="bibtex, biblatex, csl-json"):
+        get_writer("ris")
+
+
+@pytest.mark.parametrize(
+    ("path", "fmt"),
+    [
+        pytest.param("out.bib", "bibtex", id="bib"),
+        pytest.param(Path("dir/refs.JSON"), "csl-json", id="json-upper"),
+        pytest.param("-", None, id="stdout"),
+        pytest.param(None, None, id="none"),
+        pytest.param("refs.txt", None, id="unknown"),
+    ],
+)
+def test_infer_format(path: str | Path | None, fmt: str | None) -> None:
+    assert infer_format(path) == fmt
+
+
+# ---------------------------------------------------------------------------------------------
+# Round trip: model → BibTeX → bibtexparser → LaTeX decoded → the same people and titles.
+
+ROUND_TRIP_NAMES = [
+    pytest.param(Person(given="Łukasz", family="Kaiser"), id="l-stroke"),
+    pytest.param(Person(given="Jörg", family="Müller"), id="umlaut"),
+    pytest.param(Person(given="Jan", family="Berg", particle="van der"), id="van-der"),
+    pytest.param(Person(given="Max", family="Spengler", particle="van"), id="van"),
+    pytest.param(Person(given="John", family="Neumann", particle="von"), id="von"),
+    pytest.param(Person(given="María", family="Cruz", particle="de la"), id="de-la"),
+    pytest.param(Person(given="Stéphane", family="Ascoli", particle="d'"), id="d-apostrophe"),
+    pytest.param(Person(given="Martin Luther", family="King", suffix="Jr."), id="jr"),
+    pytest.param(Person(given="John", family="Smith", suffix="III"), id="iii"),
+    pytest.param(Person(literal="H1 Collaboration"), id="collaboration"),
+    pytest.param(Person(literal="The ATLAS Collaboration"), id="the-collaboration"),
+    pytest.param(Person(literal="AI & Society Lab"), id="literal-ampersand"),
+    pytest.param(Person(given="Marin", family="Soljačić"), id="caron"),
+    pytest.param(Person(given="Hervé", family="Jégou"), id="acute"),
+    pytest.param(Person(given="Romain", family="Brégier"), id="bregier"),
+    pytest.param(Person(given="Christoph", family="Hümmer"), id="huemmer"),
+    pytest.param(Person(given="Gül", family="Varol"), id="gul"),
+    pytest.param(Person(family="Prabhat"), id="single-name"),
+    pytest.param(Person(given="Jean-Baptiste", family="Alayrac"), id="hyphenated-given"),
+    pytest.param(Person(given="Andrew G.", family="Howard"), id="initial"),
+    pytest.param(Person(given="Øyvind", family="Tafjord"), id="o-slash"),
+    pytest.param(Person(given="Cathy", family="O'Neil"), id="apostrophe-family"),
+    pytest.param(Person(given="Gabriel", family="García Márquez"), id="compound-family"),
+    pytest.param(Person(given="Çağlar", family="Gülçehre"), id="cedilla-breve"),
+    pytest.param(Person(given="Antonín", family="Dvořák"), id="r-caron"),
+    pytest.param(Person(given="Anders", family="Ångström"), id="ring"),
+    pytest.param(Person(given="Zoë", family="Kravitz"), id="diaeresis"),
+    pytest.param(Person(given="Uğur", family="Şahin"), id="s-cedilla"),
+    pytest.param(Person(given="Thị", family="Nguyễn"), id="vietnamese-stacked"),
+    pytest.param(Person(given="Wolfgang", family="Großmann"), id="eszett"),
+]
+
+
+def _full_family(person: Person) -> str:
+    if not person.particle:
+        return person.family
+    glue = "" if person.particle.endswith("'") else " "
+    return person.particle + glue + person.family
+
+
+def _decoded_people(author_field: str) -> list[tuple[str, str, str, str]]:
+    people = []
+    for name in split_multiple_persons_names(author_field):
+        parts = parse_single_name_into_parts(name)
+        if (
+            not (parts.first or parts.von or parts.jr)
+            and len(parts.last) == 1
+            and parts.last[0].startswith("{")
+        ):
+            people.append(("", "", "", plain_text(parts.last[0])))
+            continue
+        family = " ".join([*parts.von, *parts.last])
+        people.append(
+            (plain_text(" ".join(parts.first)), plain_text(family), plain_text(" ".join(parts.jr)), "")
+        )
+    return people
+
+
+@pytest.mark.parametrize("unicode", [pytest.param(False, id="latex"), pytest.param(True, id="unicode")])
+@pytest.mark.parametrize("person", ROUND_TRIP_NAMES)
+def test_names_round_trip(person: Person, unicode: bool) -> None:
+    reference = Reference(title="T", authors=(person, Person(given="Ada", family="Lovelace")))
+    text = BIBTEX.write([("k", reference)], WriterOptions(unicode=unicode))
+    entry = bibtexparser.parse_string(text).entries[0]
+    expected = (person.given, _full_family(person), person.suffix, person.literal)
+    assert _decoded_people(entry["author"]) == [expected, ("Ada", "Lovelace", "", "")]
+
+
+ROUND_TRIP_TITLES = [
+    pytest.param(
+        "ViT-CoMer: Vision Transformer with Convolutional Multi-scale Feature Interaction", id="vit-comer"
+    ),
+    pytest.param(
+        "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding", id="bert"
+    ),
+    pytest.param("PanGu-π: Enhancing Language Model Architectures via Nonlinearity Compensation", id="pangu"),
+    pytest.param("Poincaré ResNet", id="poincare"),
+    pytest.param("Attention Is All You Need", id="plain"),
+    pytest.param("R&D at 50% of #1 with a_b", id="specials"),
+    pytest.param("An $O(N \\log N)$ Algorithm for $k$-Means", id="math"),
+    pytest.param("ImageNet-21K Pretraining for the Masses", id="imagenet-21k"),
+    pytest.param("T5: Exploring the Limits of Transfer Learning", id="t5"),
+    pytest.param("3D Gaussian Splatting for Real-Time Radiance Field Rendering", id="3d"),
+    pytest.param("mPLUG-Owl: Modularization Empowers Large Language Models", id="mplug"),
+    pytest.param("Ego4D: Around the World in 3,000 Hours of Egocentric Video", id="ego4d"),
+    pytest.param("Is ChatGPT a Good Translator? Yes With GPT-4 As The Engine", id="chatgpt"),
+    pytest.param("Segment Anything — or Not – 1–2", id="dashes"),
+    pytest.param("Über die Quantenmechanik der Elektronen", id="german"),
+    pytest.param("ΔNeRF and α-Blending with β-VAE", id="greek"),
+    pytest.param("Multi-HMR: Multi-Person Whole-Body Human Mesh Recovery in a Single Shot", id="multi-hmr"),
+    pytest.param("VLTSeg: Simple Transfer of CLIP-Based Vision-Language Representations", id="vltseg"),
+    pytest.param("CroCo v2: Improved Cross-view Completion Pre-training", id="croco"),
+    pytest.param("A 100%-Accurate Model? Not Quite", id="percent-hyphen"),
+    pytest.param("Nguyễn's Dvořák Ångström Şahin Study", id="accents-everywhere"),
+    pytest.param("C++ & C# in Practice", id="c-plus-plus"),
+    pytest.param("Costs of $5", id="lone-dollar"),
+]
+
+
+@pytest.mark.parametrize("unicode", [pytest.param(False, id="latex"), pytest.param(True, id="unicode")])
+@pytest.mark.parametrize("title", ROUND_TRIP_TITLES)
+def test_titles_round_trip(title: str, unicode: bool) -> None:
+    text = BIBTEX.write([("k", Reference(title=title))], WriterOptions(unicode=unicode))
+    entry = bibtexparser.parse_string(text).entries[0]
+    assert plain_text(entry["title"]) == title

@@ -1,0 +1,146 @@
+"""Specification of the CSL-JSON writer (normalizer.writers.csl_json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from normalizer.models import Identifiers, PartialDate, Person, Reference
+from normalizer.writers import WriterOptions, get_writer
+from normalizer.writers.csl_json import csl_items, validate_csl
+
+ROOT = Path(__file__).parents[1]
+CSL = get_writer("csl-json")
+
+PREPRINT = Reference(
+    title="Poincaré ResNet",
+    authors=(
+        Person(given="Max", family="Spengler", particle="van"),
+        Person(given="Martin Luther", family="King", suffix="Jr."),
+        Person(literal="H1 Collaboration"),
+    ),
+    issued=PartialDate(year=2023, month=3),
+    ids=Identifiers(arxiv_id="2303.14027"),
+    code_links=("https://github.com/maxvanspengler/poincare-resnet",),
+)
+ARTICLE = Reference(
+    title="Multi-Symmetry Ensembles",
+    authors=(Person(given="Marin", family="Soljačić"),),
+    issued=PartialDate(year=2024, month=1, day=5),
+    entry_type="article",
+    venue="Journal of Machine Learning Research",
+    volume="25",
+    number="3",
+    pages="1--20",
+    ids=Identifiers(arxiv_id="2303.02484", doi="10.5555/jmlr.2024.3"),
+)
+PROCEEDINGS = Reference(
+    title="Attention Is All You Need",
+    authors=(Person(given="Ashish", family="Vaswani"),),
+    issued=PartialDate(year=2017),
+    entry_type="inproceedings",
+    venue="Advances in Neural Information Processing Systems",
+    ids=Identifiers(arxiv_id="1706.03762"),
+)
+
+
+def test_preprint_item_exactly() -> None:
+    assert csl_items([("vanspengler2023poincare", PREPRINT)]) == [
+        {
+            "id": "vanspengler2023poincare",
+            "citation-key": "vanspengler2023poincare",
+            "type": "article",
+            "title": "Poincaré ResNet",
+            "author": [
+                {"family": "Spengler", "given": "Max", "non-dropping-particle": "van"},
+                {"family": "King", "given": "Martin Luther", "suffix": "Jr."},
+                {"literal": "H1 Collaboration"},
+            ],
+            "issued": {"date-parts": [[2023, 3]]},
+            "publisher": "arXiv",
+            "number": "2303.14027",
+            "DOI": "10.48550/arXiv.2303.14027",
+            "URL": "https://arxiv.org/abs/2303.14027",
+            "custom": {"code": ["https://github.com/maxvanspengler/poincare-resnet"]},
+        }
+    ]
+
+
+def test_journal_article_item() -> None:
+    assert csl_items([("k", ARTICLE)]) == [
+        {
+            "id": "k",
+            "citation-key": "k",
+            "type": "article-journal",
+            "title": "Multi-Symmetry Ensembles",
+            "author": [{"family": "Soljačić", "given": "Marin"}],
+            "issued": {"date-parts": [[2024, 1, 5]]},
+            "container-title": "Journal of Machine Learning Research",
+            "volume": "25",
+            "issue": "3",
+            "page": "1-20",
+            "DOI": "10.5555/jmlr.2024.3",
+            "URL": "https://arxiv.org/abs/2303.02484",
+        }
+    ]
+
+
+def test_conference_paper_type_and_container() -> None:
+    (item,) = csl_items([("k", PROCEEDINGS)])
+    assert item["type"] == "paper-conference"
+    assert item["container-title"] == "Advances in Neural Information Processing Systems"
+    assert item["issued"] == {"date-parts": [[2017]]}
+
+
+def test_text_is_unicode_indented_with_trailing_newline() -> None:
+    text = CSL.write([("k", ARTICLE)], WriterOptions())
+    assert text.startswith('[\n  {\n    "id": "k",\n')
+    assert '"family": "Soljačić"' in text
+    assert text.endswith("]\n")
+
+
+def test_output_validates_against_official_schema() -> None:
+    items = json.loads(CSL.write([("a", PREPRINT), ("b", ARTICLE), ("c", PROCEEDINGS)], WriterOptions()))
+    assert validate_csl(items) == []
+    schema = json.loads((ROOT / "fixtures" / "csl" / "csl-data.json").read_text("utf-8"))
+    jsonschema.validate(items, schema)  # the same check straight from the vendored file
+
+
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        pytest.param([{"id": "a", "type": "preprint"}], "0/type: 'preprint' is not one of", id="bad-type"),
+        pytest.param(
+            [{"id": "a", "type": "article", "autor": []}], "Additional properties", id="misspelt-field"
+        ),
+        pytest.param({"id": "a"}, "(root): {'id': 'a'} is not of type 'array'", id="not-an-array"),
+    ],
+)
+def test_validate_csl_reports_violations(items: object, message: str) -> None:
+    errors = validate_csl(items)
+    assert errors and message in errors[0]
+
+
+def test_deterministic_and_in_input_order() -> None:
+    pairs = [("z", PREPRINT), ("a", ARTICLE)]
+    first = CSL.write(pairs, WriterOptions())
+    assert first.encode() == CSL.write(list(pairs), WriterOptions()).encode()
+    assert [item["id"] for item in json.loads(first)] == ["z", "a"]
+
+
+@pytest.mark.parametrize("name", ["csl-data.json", "stop-words.json"])
+def test_packaged_data_matches_vendored_fixture(name: str) -> None:
+    assert (ROOT / "normalizer" / "data" / name).read_bytes() == (
+        ROOT / "fixtures" / "csl" / name
+    ).read_bytes()
+
+
+def test_vendored_fixture_matches_shared_reference() -> None:
+    shared = Path(__file__).parents[2] / "shared" / "reference" / "csl"
+    if not shared.is_dir():
+        pytest.skip("shared reference folder not present")
+    for name in ("csl-data.json", "stop-words.json", "LICENSE.txt"):
+        assert (ROOT / "fixtures" / "csl" / name).read_bytes() == (shared / name).read_bytes()
