@@ -118,16 +118,48 @@ def run(
     _enrich(pending, enrichers, settings)
 
     finished = {i: _finish(p.resolution) for i, p in pending.items() if p.resolution is not None}
-    with_keys = _assign_keys(finished, settings)
+    duplicates.update(same_paper(finished))
+    with_keys = _assign_keys({i: r for i, r in finished.items() if i not in duplicates}, settings)
 
     results: list[Resolution] = []
     for query in queries:
         if query.index in duplicates:
             original = with_keys[duplicates[query.index]]
-            results.append(original.model_copy(update={"query": query, "duplicate_of": original.query.index}))
+            own_problems = finished[query.index].problems if query.index in finished else ()
+            results.append(
+                original.model_copy(
+                    update={
+                        "query": query,
+                        "duplicate_of": original.query.index,
+                        "problems": (*original.problems, *own_problems),
+                    }
+                )
+            )
         else:
             results.append(with_keys[query.index])
     return results
+
+
+def same_paper(finished: Mapping[int, Resolution]) -> dict[int, int]:
+    """Items that asked differently (a title, an id) but resolved to the same paper.
+
+    Maps each later item's index to the first one's, so the paper is written once.
+    """
+    first_by_paper: dict[str, int] = {}
+    later: dict[int, int] = {}
+    for index in sorted(finished):
+        reference = finished[index].reference
+        if reference is None:
+            continue
+        paper = reference.ids.arxiv_id or reference.ids.doi
+        if paper is None:
+            continue
+        paper = paper.casefold()
+        if paper in first_by_paper:
+            later[index] = first_by_paper[paper]
+        else:
+            first_by_paper[paper] = index
+    return later
 
 
 def _absorb(state: _Pending, answer: Lookup, source: str, settings: Settings) -> None:

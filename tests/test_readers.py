@@ -573,7 +573,7 @@ def test_indices_run_on_across_files(tmp_path: Path) -> None:
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO("# ids\narXiv:2211.09119v2\n"))
     [query] = read_inputs(["-"])
-    assert query.origin == Origin(path="-", line=2)
+    assert query.origin == Origin(path="<stdin>", line=2)
     assert (query.arxiv_id, query.arxiv_version) == ("2211.09119", 2)
 
 

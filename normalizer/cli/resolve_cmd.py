@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from normalizer import pipeline, writers
+from normalizer import keys, pipeline, writers
 from normalizer.cli import EXIT_FINDINGS
 from normalizer.cli._options import source_options, source_overrides
 from normalizer.cli._sources import open_sources
@@ -34,12 +34,14 @@ from normalizer.report import build_report, summary_line, unsettled
     "-f",
     "--format",
     "output_format",
-    type=click.Choice(["bibtex", "biblatex", "csl-json"]),
+    type=click.Choice(sorted(writers.WRITERS)),
     default=None,
     help="Output format; inferred from the -o suffix (.bib → bibtex, .json → csl-json).",
 )
 @click.option("--report", "report_path", default=None, metavar="PATH", help="Write the JSON report here.")
-@click.option("--json", "json_out", is_flag=True, help="Print the JSON report on stdout instead of a bibliography.")
+@click.option(
+    "--json", "json_out", is_flag=True, help="Print the JSON report on stdout instead of a bibliography."
+)
 @click.option(
     "--input-format",
     type=click.Choice(available_formats()),
@@ -47,9 +49,18 @@ from normalizer.report import build_report, summary_line, unsettled
     help="Force the input format instead of detecting it.",
 )
 @click.option("--strict", is_flag=True, help=f"Exit {EXIT_FINDINGS} when any item is not resolved.")
-@click.option("--key-format", default=None, metavar="FORMULA", help="Citation key formula, e.g. '{auth}{year}{shorttitle}'.")
-@click.option("--rekey", is_flag=True, default=None, help="Replace keys that came with the input (.bib keys).")
-@click.option("--unicode", is_flag=True, default=None, help="Keep Unicode in BibTeX instead of LaTeX escapes.")
+@click.option(
+    "--key-format",
+    default=None,
+    metavar="FORMULA",
+    help="Citation key formula or preset: google ({family}{year}{firstword}, default), bbt, arxiv, dblp.",
+)
+@click.option(
+    "--rekey", is_flag=True, default=None, help="Replace keys that came with the input (.bib keys)."
+)
+@click.option(
+    "--unicode", is_flag=True, default=None, help="Keep Unicode in BibTeX instead of LaTeX escapes."
+)
 @click.option(
     "--prefer",
     type=click.Choice(["published", "preprint"]),
@@ -93,7 +104,7 @@ def command(
     Examples:
       bibnorm resolve papers.txt -o refs.bib
       bibnorm resolve page.txt --snapshot arxiv.sqlite --offline --report report.json
-      bibnorm resolve 2211.09119 arXiv:1706.03762v5 -        # ids on stdin too
+      echo 'arXiv:1706.03762v5' | bibnorm resolve -           # ids, URLs, DOIs on stdin
       bibnorm resolve page.txt -o refs.json                   # CSL-JSON for pandoc
       bibnorm resolve page.txt --json | jq '.summary'
     """
@@ -108,6 +119,7 @@ def command(
         }
     )
     chosen_format = output_format or writers.infer_format(output) or "bibtex"
+    keys.validate_key_format(settings.key_format)
     if json_out and output != STDIO and report_path is None:
         raise UsageError("--json prints the report on stdout; use --report PATH together with -o")
     queries = read_inputs(list(inputs), input_format=input_format)
@@ -161,7 +173,9 @@ def _describe_unsettled(resolution: Resolution) -> str:
     if resolution.candidates:
         best = resolution.candidates[0]
         ref = best.candidate.reference
-        line += f"; best candidate {ref.ids.arxiv_id or ref.ids.doi or '?'} {ref.title!r} score {best.score:.2f}"
+        line += (
+            f"; best candidate {ref.ids.arxiv_id or ref.ids.doi or '?'} {ref.title!r} score {best.score:.2f}"
+        )
     return line
 
 

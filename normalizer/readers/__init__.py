@@ -101,7 +101,7 @@ def read_inputs(paths: Sequence[str | Path], input_format: str | None = None) ->
         if not text.strip():
             raise InputError(f"{name}: input is empty")
         reader = forced or READERS[detect_format(text, path)]
-        found = reader.read(text, path)
+        found = reader.read(text, name)
         if not found:
             raise InputError(f"{name}: no references found (read as {reader.name})")
         offset = len(queries)

@@ -1,0 +1,192 @@
+"""`bibnorm resolve` end to end on the bundled demo data, offline, through the real click group."""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import bibtexparser
+import pytest
+from click.testing import CliRunner
+
+from normalizer.cli import EXIT_FINDINGS, main
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO_PAGE = ROOT / "fixtures" / "demo" / "hf-page.txt"
+DEMO_SNAPSHOT = ROOT / "fixtures" / "demo" / "snapshot.jsonl"
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "reference" / "dev-gold.jsonl"
+
+# Titles of the demo page that the bundled snapshot does not hold (checked by hand with grep).
+NOT_IN_SNAPSHOT = {
+    "The state-of-the-art in Cardiac MRI Reconstruction: Results of the CMRxRecon Challenge in MICCAI 2023",
+    "Probabilistic Conceptual Explainers: Trustworthy Conceptual Explanations for Vision Foundation Models",
+    "PVBM: A Python Vasculature Biomarker Toolbox Based On Retinal Blood Vessel Segmentation",
+    "CBNet: A Composite Backbone Network Architecture for Object Detection",
+    "Scaling may be all you need for achieving human-level object recognition capacity with human-like "
+    "visual experience",
+}
+
+
+@pytest.fixture(scope="module")
+def snapshot_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("index") / "demo.sqlite"
+    result = CliRunner().invoke(main, ["index", "build", str(DEMO_SNAPSHOT), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    return target
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    monkeypatch.chdir(tmp_path)  # no stray bibnorm.toml/pyproject.toml from the repo
+    return {"BIBNORM_CACHE_DIR": str(tmp_path / "cache"), "S2_API_KEY": ""}
+
+
+def gold_ids() -> dict[str, str]:
+    pairs = (json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {pair["title"]: pair["arxiv_id"] for pair in pairs}
+
+
+def test_the_demo_resolves_every_title_the_snapshot_holds_and_nothing_else(
+    tmp_path: Path, snapshot_index: Path, env: dict[str, str]
+) -> None:
+    out, report_path = tmp_path / "out.bib", tmp_path / "r.json"
+    result = CliRunner().invoke(
+        main,
+        ["resolve", str(DEMO_PAGE), "--snapshot", str(snapshot_index), "--offline", "-o", str(out)]
+        + ["--report", str(report_path)],
+        env=env,
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    items = report["items"]
+    assert len(items) == 49
+    assert [item["index"] for item in items] == list(range(49))
+    unresolved = {item["input_title"] for item in items if item["status"] != "resolved"}
+    assert unresolved == NOT_IN_SNAPSHOT
+    gold = gold_ids()
+    for item in items:
+        if item["status"] == "resolved":
+            assert item["arxiv_id"] == gold[item["input_title"]], item["input_title"]
+            assert item["score"] >= 0.95
+            assert item["evidence"]["title_key_equal"]
+        else:
+            assert item["candidates"], "unresolved items list their best candidates"
+    library = bibtexparser.parse_string(out.read_text(encoding="utf-8"))
+    assert len(library.entries) == 44
+    assert not library.failed_blocks
+    assert report["summary"]["resolved"] == 44
+    assert report["summary"]["requests_total"] == 0
+    assert "5 unresolved" in result.stderr
+
+
+def test_strict_exits_with_the_findings_code_when_something_is_unresolved(
+    tmp_path: Path, snapshot_index: Path, env: dict[str, str]
+) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["resolve", str(DEMO_PAGE), "--snapshot", str(snapshot_index), "--offline", "--strict", "-q"],
+        env=env,
+    )
+    assert result.exit_code == EXIT_FINDINGS
+    assert result.stdout.startswith("@misc{")
+
+
+def test_json_prints_the_report_on_stdout(snapshot_index: Path, env: dict[str, str]) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["resolve", "-", "--snapshot", str(snapshot_index), "--offline", "--json", "-q"],
+        input="Scaling Vision Transformers\narXiv:2106.04560v2\n# a comment\n",
+        env=env,
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    first, second = report["items"]
+    assert first["arxiv_id"] == "2106.04560"
+    assert second["duplicate_of"] == 0
+    assert second["origin"] == "<stdin>:2"
+
+
+def test_csl_json_is_chosen_by_the_output_suffix(tmp_path: Path, snapshot_index: Path, env: dict[str, str]) -> None:
+    out = tmp_path / "refs.json"
+    result = CliRunner().invoke(
+        main,
+        ["resolve", "-", "--snapshot", str(snapshot_index), "--offline", "-o", str(out), "-q"],
+        input="Scaling Vision Transformers\n",
+        env=env,
+    )
+    assert result.exit_code == 0, result.output
+    items = json.loads(out.read_text(encoding="utf-8"))
+    assert items[0]["title"] == "Scaling Vision Transformers"
+    assert items[0]["type"] == "article"
+
+
+def test_offline_run_opens_no_socket(
+    tmp_path: Path, snapshot_index: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[tuple[object, ...]] = []
+
+    class NoSocket(socket.socket):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            opened.append(args)
+            raise AssertionError("a socket was opened in --offline mode")
+
+    monkeypatch.setattr(socket, "socket", NoSocket)
+    result = CliRunner().invoke(
+        main,
+        ["resolve", str(DEMO_PAGE), "--snapshot", str(snapshot_index), "--offline", "-q"],
+        env=env,
+    )
+    assert result.exit_code == 0, result.output
+    assert opened == []
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        pytest.param(["resolve", "missing.txt"], 1, "bibnorm: error: missing.txt: no such file", id="missing-input"),
+        pytest.param(["resolve", "."], 1, "is a directory", id="directory-input"),
+        pytest.param(["resolve", "in.txt", "--snapshot", "nope.sqlite"], 1, "nope.sqlite", id="missing-snapshot"),
+        pytest.param(["resolve", "in.txt", "--key-format", "{nonsense}"], 2, "nonsense", id="bad-key-format"),
+        pytest.param(["resolve", "in.txt", "--resolvers", "zotero"], 2, "unknown resolver 'zotero'", id="bad-resolver"),
+        pytest.param(["resolve", "empty.txt"], 1, "empty", id="empty-input"),
+    ],
+)
+def test_bad_input_gives_one_line_and_a_nonzero_exit(
+    tmp_path: Path, env: dict[str, str], args: list[str], code: int, message: str
+) -> None:
+    (tmp_path / "in.txt").write_text("Scaling Vision Transformers\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, [*args, "--offline"], env=env)
+    assert result.exit_code == code, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_output_file_is_untouched_when_the_run_fails(tmp_path: Path, env: dict[str, str]) -> None:
+    out = tmp_path / "refs.bib"
+    out.write_text("@misc{keep, title = {Mine}}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["resolve", "missing.txt", "-o", str(out), "--offline"], env=env)
+    assert result.exit_code == 1
+    assert out.read_text(encoding="utf-8") == "@misc{keep, title = {Mine}}\n"
+
+
+def test_running_twice_gives_byte_identical_output(tmp_path: Path, snapshot_index: Path, env: dict[str, str]) -> None:
+    outputs = []
+    for name in ("a.bib", "b.bib"):
+        result = CliRunner().invoke(
+            main,
+            ["resolve", str(DEMO_PAGE), "--snapshot", str(snapshot_index), "--offline", "-q", "-o", name],
+            env=env,
+        )
+        assert result.exit_code == 0, result.output
+        outputs.append((tmp_path / name).read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for name, command in main.commands.items():
+        result = CliRunner().invoke(main, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "bibnorm " + name in result.output, f"{name} --help shows no example"
