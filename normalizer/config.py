@@ -55,6 +55,9 @@ class Settings(BaseModel):
     cache_dir: Path = Field(default_factory=lambda: default_cache_dir())
     arxiv_api_url: str = DEFAULT_ARXIV_API_URL
     arxiv_delay: float = 3.0
+    # A last per-title `all:` OR-query for titles the batched phrase and word queries
+    # missed: finds titles spelt differently from arXiv's, at one request per title.
+    arxiv_broad_search: bool = False
     s2_api_url: str = DEFAULT_S2_API_URL
     s2_delay: float = 1.0
     s2_api_key: SecretStr | None = None

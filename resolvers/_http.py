@@ -132,7 +132,12 @@ class PoliteAdapter(HTTPAdapter):
                 try:
                     response = super().send(request, **kwargs)
                     _ = response.content  # read the body now, inside the retry loop
-                except (requests.ConnectionError, requests.Timeout) as error:
+                except (
+                    requests.ConnectionError,
+                    requests.Timeout,
+                    requests.exceptions.ChunkedEncodingError,  # body cut off mid-transfer
+                    requests.exceptions.ContentDecodingError,
+                ) as error:
                     reason = _describe_error(error)
                 else:
                     if response.status_code in RETRY_STATUSES:

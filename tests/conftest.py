@@ -1,0 +1,57 @@
+"""Shared pytest fixtures. Keep each service's fixtures in its own section."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fakes.arxiv_api import FakeArxivServer
+
+from normalizer.config import Settings
+from resolvers._http import BibnormSession, build_session
+
+# --------------------------------------------------------------------------- arXiv API fake
+
+
+@pytest.fixture(scope="session")
+def arxiv_server() -> Iterator[FakeArxivServer]:
+    """One fake arXiv API for the whole test session (building its data takes a moment)."""
+    with FakeArxivServer() as server:
+        yield server
+
+
+@pytest.fixture
+def fake_arxiv(arxiv_server: FakeArxivServer) -> Iterator[FakeArxivServer]:
+    """The session's fake arXiv API with an empty request log and no faults armed."""
+    arxiv_server.reset()
+    arxiv_server.api.rejected_ids.clear()
+    yield arxiv_server
+    arxiv_server.reset()
+    arxiv_server.api.rejected_ids.clear()
+
+
+@pytest.fixture
+def arxiv_settings(fake_arxiv: FakeArxivServer, tmp_path: Path) -> Settings:
+    """Settings pointing at the fake, no politeness delay, a fresh cache directory."""
+    return Settings(
+        arxiv_api_url=fake_arxiv.url,
+        arxiv_delay=0,
+        cache_dir=tmp_path / "cache",
+        timeout=5.0,
+        max_attempts=3,
+        backoff_base=0.01,
+        resolvers=("arxiv",),
+    )
+
+
+@pytest.fixture
+def sleeps() -> list[float]:
+    """The waits the HTTP layer asked for (recorded instead of slept)."""
+    return []
+
+
+@pytest.fixture
+def arxiv_session(arxiv_settings: Settings, sleeps: list[float]) -> BibnormSession:
+    """A session on the test's cache directory whose backoff sleeps are only recorded."""
+    return build_session(arxiv_settings, sleep=sleeps.append)
