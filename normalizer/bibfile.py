@@ -1,0 +1,571 @@
+"""Existing ``.bib`` files: reading them without losing anything, and canonical formatting.
+
+Reading goes through bibtexparser v2's splitter with an *empty* parse stack, so field
+values stay exactly as written (delimiters, ``@string`` references and ``#``
+concatenations included). Blocks the splitter cannot read are kept verbatim as
+`FailedBlock`s with their line numbers, never dropped; entries whose key repeats an
+earlier one are kept as ordinary entries (the duplicate-key check reports them).
+
+Formatting (`render`, `format_bibtex`) is deterministic and idempotent: fields in a
+fixed order, lower-case names, one indentation and alignment, every value braced
+except macros and concatenations, month macros, one blank line between blocks.
+`assert_nothing_lost` is the safety net every writer of a ``.bib`` file calls
+before replacing it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import bibtexparser
+from bibtexparser import model as bp
+from pydantic import BaseModel, ConfigDict
+
+from normalizer.errors import SafetyError
+from normalizer.io import read_text
+
+# Standard BibTeX fields first, in the order a reader scans them; anything else
+# follows in the order the user wrote it.
+DEFAULT_FIELD_ORDER: tuple[str, ...] = (
+    "author",
+    "editor",
+    "title",
+    "booktitle",
+    "journal",
+    "series",
+    "volume",
+    "number",
+    "chapter",
+    "pages",
+    "edition",
+    "publisher",
+    "organization",
+    "institution",
+    "school",
+    "address",
+    "howpublished",
+    "type",
+    "year",
+    "month",
+    "day",
+    "note",
+    "doi",
+    "eprint",
+    "archiveprefix",
+    "primaryclass",
+    "url",
+    "isbn",
+    "issn",
+)
+
+MONTH_MACROS: tuple[str, ...] = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+_MONTH_NAMES = {
+    **{m: m for m in MONTH_MACROS},
+    **{
+        name: MONTH_MACROS[i]
+        for i, name in enumerate(
+            (
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            )
+        )
+    },
+    **{str(i + 1): m for i, m in enumerate(MONTH_MACROS)},
+    **{f"{i + 1:02d}": m for i, m in enumerate(MONTH_MACROS)},
+    "sept": "sep",
+}
+
+# Values where whitespace is data (a URL with a space is broken, not reflowed).
+_VERBATIM_FIELDS = frozenset(
+    {"url", "doi", "eprint", "file", "pdf", "verb", "verba", "verbb", "howpublished"}
+)
+_SPACES = re.compile(r"\s+")
+_BRACE = re.compile(r"[{}]")
+_NUMBER = re.compile(r"\d+")
+_MACRO = re.compile(r"[^\s\"#%'(),={}]+")
+
+
+class FormatOptions(BaseModel):
+    """How `bibnorm format` lays a file out. The defaults are the canonical style."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    indent: str = "  "
+    align: bool = True  # pad field names so the ``=`` signs of an entry line up
+    field_order: tuple[str, ...] = DEFAULT_FIELD_ORDER
+    sort: bool = False  # entries by key (``@string``/``@preamble`` stay first)
+    month_macros: bool = True  # ``month = {March}`` -> ``month = mar``
+    newline: str | None = None  # None keeps the input's dominant line ending
+
+
+# -- the parsed file -------------------------------------------------------------------------------
+# Named tuples and frozen dataclasses, not pydantic: a 20,000-entry file has a quarter of a
+# million fields and validation would triple the time `check` needs; the data comes from
+# the parser, not from users. Fields and entries, the bulk, are named tuples (cheapest to build).
+
+
+class BibField(NamedTuple):
+    """One ``name = value`` pair; ``value`` is the raw text, delimiters included."""
+
+    name: str  # lower-case
+    value: str
+    line: int  # 1-based
+
+    @property
+    def text(self) -> str:
+        """The value without its outer delimiters (a macro or concatenation stays as written)."""
+        return unquote(self.value)
+
+
+class BibEntry(NamedTuple):
+    """An ``@type{key, ...}`` entry."""
+
+    entry_type: str  # lower-case
+    key: str
+    fields: tuple[BibField, ...]
+    line: int  # 1-based line of the ``@``
+    raw: str = ""  # the text as read, for "is it formatted?" comparisons
+
+    def get(self, name: str) -> str | None:
+        """The unquoted value of the first field called ``name`` (lower-case), if any."""
+        for field in self.fields:
+            if field.name == name:
+                return unquote(field.value)
+        return None
+
+    def field(self, name: str) -> BibField | None:
+        """The first field called ``name`` (lower-case), if any."""
+        return next((f for f in self.fields if f.name == name), None)
+
+    def replace_fields(self, fields: Iterable[BibField]) -> BibEntry:
+        """A copy with other fields (``raw`` is kept so the change shows as a formatting diff)."""
+        return self._replace(fields=tuple(fields))
+
+
+@dataclass(frozen=True, slots=True)
+class StringBlock:
+    """``@string{name = value}``."""
+
+    name: str
+    value: str  # raw
+    line: int
+    raw: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PreambleBlock:
+    value: str  # raw, without the outer braces of the block
+    line: int
+    raw: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CommentBlock:
+    """Text between entries, or an ``@comment`` block (``explicit``); kept verbatim."""
+
+    text: str
+    line: int
+    explicit: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FailedBlock:
+    """A block the parser could not read; written back verbatim.
+
+    ``key`` is set when the block is an entry that was read but cannot be rewritten
+    safely (e.g. a field name given twice), so it still counts as an entry.
+    """
+
+    raw: str
+    line: int
+    error: str
+    key: str | None = None
+
+
+Block = BibEntry | StringBlock | PreambleBlock | CommentBlock | FailedBlock
+
+
+@dataclass(frozen=True, slots=True)
+class BibFile:
+    """A parsed ``.bib`` file: all its blocks in file order."""
+
+    path: str
+    blocks: tuple[Block, ...]
+    newline: str = "\n"
+
+    @property
+    def entries(self) -> list[BibEntry]:
+        return [b for b in self.blocks if isinstance(b, BibEntry)]
+
+    @property
+    def failed(self) -> list[FailedBlock]:
+        return [b for b in self.blocks if isinstance(b, FailedBlock)]
+
+    @property
+    def strings(self) -> dict[str, str]:
+        """``@string`` definitions, names lower-cased (BibTeX macros are case-insensitive)."""
+        return {b.name.lower(): b.value for b in self.blocks if isinstance(b, StringBlock)}
+
+    def entry_keys(self) -> list[str]:
+        """Every entry key, duplicates included, entries kept as failed blocks too."""
+        keys = [b.key for b in self.blocks if isinstance(b, BibEntry)]
+        keys += [b.key for b in self.blocks if isinstance(b, FailedBlock) and b.key is not None]
+        return keys
+
+    def with_blocks(self, blocks: Iterable[Block]) -> BibFile:
+        return dataclasses.replace(self, blocks=tuple(blocks))
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+
+def read_bibfile(path: Path | str) -> BibFile:
+    """Read and parse a ``.bib`` file (UTF-8 with or without BOM, or Latin-1; ``-`` is stdin)."""
+    return parse_bibtex(read_text(path), str(path))
+
+
+def parse_bibtex(text: str, path: str = "<string>") -> BibFile:
+    """Parse BibTeX text into a `BibFile`, keeping every block and its line number."""
+    newline = "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    blocks: list[Block] = []
+    for offset, chunk in _chunks(text):
+        # Each chunk's parser objects die before the next chunk is read, which keeps the
+        # peak memory of a 20,000-entry file at a fraction of a one-shot parse.
+        library = bibtexparser.parse_string(chunk, parse_stack=[])
+        for block in library.blocks:
+            converted = _convert(block, offset)
+            if converted is not None:
+                blocks.append(converted)
+    return BibFile(path=path, blocks=tuple(blocks), newline=newline)
+
+
+_CHUNK_CHARS = 1 << 20
+
+
+def _chunks(text: str, size: int = _CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Cut ``text`` into pieces of about ``size`` characters, only before an ``@`` that starts
+    a line outside any braces, so every block lies wholly inside one piece.
+
+    Yields (number of lines before the piece, piece).
+    """
+    start = 0
+    line = 0
+    while len(text) - start > size:
+        cut = text.find("\n@", start + size)
+        while cut != -1:
+            piece = text[start : cut + 1]
+            if piece.count("{") == piece.count("}") and piece.count('"') % 2 == 0:
+                break
+            cut = text.find("\n@", cut + 2)
+        if cut == -1:
+            break
+        piece = text[start : cut + 1]
+        yield line, piece
+        line += piece.count("\n")
+        start = cut + 1
+    yield line, text[start:]
+
+
+def _convert(block: bp.Block, offset: int = 0) -> Block | None:
+    line = (block.start_line or 0) + 1 + offset
+    raw = block.raw or ""
+    if isinstance(block, bp.Entry):
+        return _entry(block, raw, offset)
+    if isinstance(block, bp.DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, bp.Entry):
+        # A repeated key is a finding, not a reason to stop handling the entry.
+        return _entry(block.ignore_error_block, raw, offset)
+    if isinstance(block, bp.DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, bp.String):
+        string = block.ignore_error_block
+        return StringBlock(name=string.key, value=string.value, line=line, raw=raw)
+    if isinstance(block, bp.DuplicateFieldKeyBlock):
+        entry = block.ignore_error_block
+        key = entry.key if isinstance(entry, bp.Entry) else None
+        return FailedBlock(raw=raw, line=line, error=_reason(block.error), key=key)
+    if isinstance(block, bp.ParsingFailedBlock):
+        return FailedBlock(raw=raw, line=line, error=_reason(block.error))
+    if isinstance(block, bp.String):
+        return StringBlock(name=block.key, value=block.value, line=line, raw=raw)
+    if isinstance(block, bp.Preamble):
+        return PreambleBlock(value=block.value, line=line, raw=raw)
+    if isinstance(block, bp.ExplicitComment):
+        return CommentBlock(text=raw.strip() or f"@comment{{{block.comment}}}", line=line, explicit=True)
+    if isinstance(block, bp.ImplicitComment):
+        text = block.comment.strip()
+        return CommentBlock(text=text, line=line) if text else None
+    return FailedBlock(raw=raw, line=line, error=f"unknown block type {type(block).__name__}")
+
+
+def _entry(entry: bp.Entry, raw: str, offset: int) -> BibEntry:
+    base = (entry.start_line or 0) + 1 + offset
+    fields = tuple(
+        [
+            BibField(f.key.lower(), f.value, base if f.start_line is None else f.start_line + 1 + offset)
+            for f in entry.fields
+        ]
+    )
+    return BibEntry(entry.entry_type.lower(), entry.key, fields, base, raw)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _reason(error: Exception) -> str:
+    """A one-line reason for a failed block (bibtexparser's abort exceptions have empty ``str``)."""
+    text = getattr(error, "abort_reason", None) or str(error) or type(error).__name__
+    return _one_line(str(text))
+
+
+# -- values ----------------------------------------------------------------------------------------
+
+
+def split_value(value: str) -> list[str]:
+    """Split a raw value on top-level ``#`` into its parts (braced, quoted, number or macro)."""
+    if "#" not in value:
+        return [value.strip()]
+    parts: list[str] = []
+    depth = 0
+    quoted = False
+    start = 0
+    for i, ch in enumerate(value):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == '"' and depth == 0:
+            quoted = not quoted
+        elif ch == "#" and depth == 0 and not quoted:
+            parts.append(value[start:i].strip())
+            start = i + 1
+    parts.append(value[start:].strip())
+    return parts
+
+
+def unquote(value: str) -> str:
+    """The content of a single ``{...}`` or ``"..."`` value; other values are returned as written."""
+    value = value.strip()
+    if len(value) >= 2 and (
+        (value[0] == "{" and value[-1] == "}" and _encloses(value)) or (value[0] == value[-1] == '"')
+    ):
+        return value[1:-1]
+    return value
+
+
+def _encloses(value: str) -> bool:
+    """True when the first brace of ``value`` closes at its last character."""
+    if value.find("{", 1) == -1:  # the common case: no inner group
+        return value.find("}") == len(value) - 1
+    depth = 0
+    for match in _BRACE.finditer(value):  # visits only the braces: values are long, braces few
+        if match.group() == "{":
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                return match.start() == len(value) - 1
+    return False
+
+
+def _balanced(text: str) -> bool:
+    if "{" not in text and "}" not in text:
+        return True
+    depth = 0
+    for match in _BRACE.finditer(text):
+        ch = match.group()
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def normalize_value(name: str, value: str, options: FormatOptions, *, definition: bool = False) -> str:
+    """The canonical spelling of one raw field value (see `_normalized`)."""
+    return _normalized(name, value, options.month_macros, definition)
+
+
+# Publishers, venues, editors and DBLP's bibsource repeat across thousands of entries.
+@lru_cache(maxsize=16384)
+def _normalized(name: str, value: str, month_macros: bool, definition: bool) -> str:
+    """The canonical spelling of one raw field value.
+
+    Quoted and numeric parts become braced, macros and ``#`` concatenations stay,
+    whitespace runs become one space (outside verbatim fields such as ``url``), and
+    a month becomes its three-letter macro when ``options.month_macros``.
+    """
+    parts = split_value(value)
+    if any(not p for p in parts):
+        return " ".join(value.split())  # malformed concatenation: keep the text, tidy spaces only
+    # Spaces at the ends of a concatenated part or an @string text are part of the
+    # result ("Proceedings of the " # venue): only a whole field value may be trimmed.
+    trim = len(parts) == 1 and not definition
+    out = [_normalize_part(name, part, trim) for part in parts]
+    if name == "month" and month_macros and len(out) == 1:
+        inner = unquote(out[0]).strip().rstrip(".").lower()
+        if inner in _MONTH_NAMES:
+            return _MONTH_NAMES[inner]
+    return " # ".join(out)
+
+
+def _normalize_part(name: str, part: str, trim: bool) -> str:
+    braced = part[0] == "{" and _encloses(part)
+    quoted = part[0] == '"' and part[-1] == '"' and len(part) >= 2 and _balanced(part[1:-1])
+    if braced or quoted:
+        content = part[1:-1]
+    elif _NUMBER.fullmatch(part):
+        content = part
+    else:
+        # A macro (@string reference or month); lower-case as BibTeX compares them that way.
+        return part.lower() if _MACRO.fullmatch(part) else part
+    if name not in _VERBATIM_FIELDS:
+        content = _SPACES.sub(" ", content)
+    return "{" + (content.strip() if trim else content) + "}"
+
+
+# -- formatting ------------------------------------------------------------------------------------
+
+
+def format_bibtex(text: str, options: FormatOptions | None = None) -> str:
+    """Format BibTeX text canonically; ``format_bibtex(format_bibtex(x)) == format_bibtex(x)``."""
+    return render(parse_bibtex(text), options)
+
+
+def render(bibfile: BibFile, options: FormatOptions | None = None) -> str:
+    """Write a `BibFile` in the canonical style."""
+    options = options or FormatOptions()
+    order = {name: i for i, name in enumerate(options.field_order)}
+    blocks: Sequence[Block] = bibfile.blocks
+    if options.sort:
+        blocks = _sorted_blocks(bibfile.blocks)
+    chunks = [render_block(block, options, order) for block in blocks]
+    text = "\n\n".join(c for c in chunks if c)
+    text = text + "\n" if text else ""
+    newline = options.newline or bibfile.newline
+    return text.replace("\n", newline) if newline != "\n" else text
+
+
+def render_block(block: Block, options: FormatOptions, order: dict[str, int] | None = None) -> str:
+    """One block in the canonical style (without a trailing newline)."""
+    if isinstance(block, BibEntry):
+        return _render_entry(block, options, order if order is not None else _order(options))
+    if isinstance(block, StringBlock):
+        value = normalize_value(block.name.lower(), block.value, options, definition=True)
+        return f"@string{{{block.name} = {value}}}"
+    if isinstance(block, PreambleBlock):
+        return f"@preamble{{{block.value.strip()}}}"
+    if isinstance(block, CommentBlock):
+        return block.text.strip()
+    return block.raw.strip()
+
+
+def _order(options: FormatOptions) -> dict[str, int]:
+    return {name: i for i, name in enumerate(options.field_order)}
+
+
+def _render_entry(entry: BibEntry, options: FormatOptions, order: dict[str, int]) -> str:
+    last = len(order)
+    fields = sorted(
+        enumerate(entry.fields),
+        key=lambda item: (order.get(item[1].name, last), item[0] if item[1].name not in order else 0),
+    )
+    head = f"@{entry.entry_type}{{{entry.key},"
+    if not fields:
+        return head + "\n}"
+    width = max(len(f.name) for _, f in fields) if options.align else 0
+    lines = [head]
+    for _, field in fields:
+        value = normalize_value(field.name, field.value, options)
+        lines.append(f"{options.indent}{field.name.ljust(width)} = {value},")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _sorted_blocks(blocks: Sequence[Block]) -> list[Block]:
+    """``@string``/``@preamble`` first; then entries by key, each with the comments just above it."""
+    head: list[Block] = [b for b in blocks if isinstance(b, StringBlock | PreambleBlock)]
+    groups: list[tuple[str, int, list[Block]]] = []
+    pending: list[Block] = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, StringBlock | PreambleBlock):
+            continue
+        pending.append(block)
+        if isinstance(block, BibEntry) or (isinstance(block, FailedBlock) and block.key is not None):
+            key = block.key or ""
+            groups.append((key.casefold(), index, pending))
+            pending = []
+    groups.sort(key=lambda g: (g[0], g[1]))
+    out = head + [b for _, _, group in groups for b in group]
+    return out + pending  # trailing comments and unkeyed failures stay at the end
+
+
+# -- safety ----------------------------------------------------------------------------------------
+
+
+def assert_nothing_lost(before: BibFile | str, after: BibFile | str) -> None:
+    """Raise `SafetyError` unless ``after`` has the same entries (count and key multiset) as ``before``.
+
+    Either side may be text, which is parsed first: the check is on what a
+    BibTeX reader would see, not on our model.
+    """
+    old = parse_bibtex(before) if isinstance(before, str) else before
+    new = parse_bibtex(after) if isinstance(after, str) else after
+    old_keys, new_keys = Counter(old.entry_keys()), Counter(new.entry_keys())
+    old_failed = sum(1 for b in old.failed if b.key is None)
+    new_failed = sum(1 for b in new.failed if b.key is None)
+    if old_keys == new_keys and old_failed == new_failed:
+        return
+    lost = sorted((old_keys - new_keys).elements())
+    gained = sorted((new_keys - old_keys).elements())
+    detail = []
+    if lost:
+        detail.append("lost " + ", ".join(lost[:5]) + (" ..." if len(lost) > 5 else ""))
+    if gained:
+        detail.append("gained " + ", ".join(gained[:5]) + (" ..." if len(gained) > 5 else ""))
+    if not detail:
+        detail.append(f"unreadable blocks went from {old_failed} to {new_failed}")
+    where = new.path if new.path != "<string>" else old.path
+    raise SafetyError(
+        f"{where}: refusing to write: {sum(old_keys.values())} entries before, "
+        f"{sum(new_keys.values())} after ({'; '.join(detail)})"
+    )
+
+
+def iter_entries(files: Iterable[BibFile]) -> Iterator[tuple[BibFile, BibEntry]]:
+    """Every entry of every file, with its file."""
+    for bibfile in files:
+        for block in bibfile.blocks:
+            if isinstance(block, BibEntry):
+                yield bibfile, block

@@ -1,0 +1,63 @@
+"""``bibnorm fix``: apply the safe fixes ``check`` suggests, as a diff or in place."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from normalizer.bibfile import render
+from normalizer.checks import CheckConfig, apply_fixes
+from normalizer.cli.check_cmd import online_facts
+from normalizer.cli.format_cmd import format_options, read_files, unified_diff, write_safely
+from normalizer.config import load_settings
+from normalizer.errors import UsageError
+from normalizer.io import STDIO
+
+
+@click.command("fix")
+@click.argument("files", nargs=-1, required=True, metavar="FILE.bib...")
+@click.option(
+    "-i",
+    "--in-place",
+    is_flag=True,
+    help="Rewrite the files (atomically, refusing if an entry would be lost).",
+)
+@click.option(
+    "--upgrade-preprints",
+    is_flag=True,
+    help="Cite the published version of arXiv preprints that have one (asks Semantic Scholar; cached).",
+)
+@click.option("--offline", is_flag=True, default=None, help="Answer from the HTTP cache only.")
+def command(files: tuple[str, ...], in_place: bool, upgrade_preprints: bool, offline: bool | None) -> None:
+    """Apply the safe fixes to .bib files; show a unified diff unless --in-place.
+
+    Safe fixes: canonical formatting (as `bibnorm format`), bare DOIs in `doi`,
+    https://arxiv.org/abs/ and https://doi.org/ URLs, canonical code links. With
+    --upgrade-preprints, arXiv entries with a published version become that
+    version (venue, year, pages, DOI); the arXiv id stays in `eprint` and a
+    `bibnorm-upgrade` field says where the new data came from.
+
+    \b
+    Examples:
+      bibnorm fix refs.bib                              # show what would change
+      bibnorm fix --upgrade-preprints --in-place refs.bib
+    """
+    if in_place and STDIO in files:
+        raise UsageError("--in-place cannot rewrite stdin")
+    options = format_options()
+    loaded = read_files(files)
+    published = None
+    if upgrade_preprints:
+        settings = load_settings({"offline": offline})
+        facts = online_facts([b for _, b in loaded], settings, CheckConfig(select=("BN501",)))
+        published = facts.published if facts else {}
+    note = f"Semantic Scholar, {date.today().isoformat()}" if upgrade_preprints else ""
+    for text, bibfile in loaded:
+        fixed = render(apply_fixes(bibfile, published, note), options)
+        if in_place:
+            if fixed != text:
+                write_safely(bibfile.path, bibfile, fixed)
+                click.echo(f"fixed {bibfile.path}", err=True)
+        else:
+            click.echo(unified_diff(bibfile.path, text, fixed), nl=False)

@@ -1,0 +1,129 @@
+"""``bibnorm format``: canonical, deterministic layout of existing ``.bib`` files.
+
+Also home of the helpers ``check`` and ``fix`` share: reading the files and the
+``[tool.bibnorm]`` options they take from the configuration file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from normalizer.bibfile import BibFile, FormatOptions, assert_nothing_lost, parse_bibtex, render
+from normalizer.cli import EXIT_FATAL, EXIT_OK
+from normalizer.config import find_config_file
+from normalizer.errors import ConfigError, UsageError
+from normalizer.io import STDIO, read_text, write_atomic
+
+
+def config_table(section: str | None = None) -> Mapping[str, Any]:
+    """The ``[tool.bibnorm]`` table (or its ``section`` sub-table) of the nearest config file."""
+    found = find_config_file(Path.cwd())
+    table: Mapping[str, Any] = found[1] if found else {}
+    if section is None:
+        return table
+    sub = table.get(section, {})
+    if not isinstance(sub, dict):
+        raise ConfigError(f"[tool.bibnorm.{section}] must be a table")
+    return sub
+
+
+def format_options(sort: bool | None = None) -> FormatOptions:
+    """`FormatOptions` from ``[tool.bibnorm.format]`` (``indent``, ``align``, ``sort``,
+    ``month-macros``, ``field-order``), with ``--sort`` on top."""
+    table = {k.replace("-", "_"): v for k, v in config_table("format").items()}
+    if "field_order" in table:
+        table["field_order"] = tuple(str(name).lower() for name in table["field_order"])
+    if sort is not None:
+        table["sort"] = sort
+    try:
+        return FormatOptions(**table)
+    except ValueError as error:
+        raise ConfigError(f"invalid [tool.bibnorm.format] setting: {str(error).splitlines()[0]}") from None
+
+
+def read_files(paths: Sequence[str]) -> list[tuple[str, BibFile]]:
+    """Each file's text and parsed form, in the order given."""
+    # bibtexparser logs every unreadable block; they come back as BN101 findings instead.
+    logging.getLogger("bibtexparser").setLevel(logging.ERROR)
+    out = []
+    for path in paths:
+        text = read_text(path)
+        out.append((text, parse_bibtex(text, path)))
+    return out
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    """A unified diff between two versions of a file ("" when equal)."""
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def write_safely(path: str, before: BibFile, text: str) -> None:
+    """Replace ``path`` with ``text`` after asserting no entry is lost (atomic write)."""
+    assert_nothing_lost(before, parse_bibtex(text, path))
+    write_atomic(path, text)
+
+
+@click.command("format")
+@click.argument("files", nargs=-1, required=True, metavar="FILE.bib...")
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if any file would change.")
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print a unified diff of the changes instead of the files."
+)
+@click.option(
+    "-i",
+    "--in-place",
+    is_flag=True,
+    help="Rewrite the files (atomically, refusing if an entry would be lost).",
+)
+@click.option("--sort/--no-sort", default=None, help="Sort entries by key (@string/@preamble stay first).")
+def command(
+    files: tuple[str, ...], check_only: bool, show_diff: bool, in_place: bool, sort: bool | None
+) -> None:
+    """Format .bib files canonically: the same input always gives the same bytes.
+
+    Lower-case types and field names, fields in a fixed order (author, title, venue,
+    ..., year, month, doi, url; unknown fields after, as written), aligned `=`, every
+    value in braces (macros and `#` concatenations kept), month macros (`month = mar`),
+    one blank line between blocks, UTF-8. Comments, @string, @preamble and unknown
+    fields are kept; blocks that cannot be parsed are kept verbatim. Formatting a
+    formatted file changes nothing.
+
+    \b
+    Examples:
+      bibnorm format refs.bib > tidy.bib        # one file to stdout
+      bibnorm format --in-place refs.bib        # rewrite in place
+      bibnorm format --check --diff *.bib       # CI: show drift, exit 1 if any
+    """
+    if len(files) > 1 and not (check_only or show_diff or in_place):
+        raise UsageError("several files need --in-place, --check or --diff (stdout takes one file)")
+    if in_place and STDIO in files:
+        raise UsageError("--in-place cannot rewrite stdin")
+    options = format_options(sort)
+    changed: list[str] = []
+    for text, bibfile in read_files(files):
+        formatted = render(bibfile, options)
+        if formatted != text:
+            changed.append(bibfile.path)
+        if show_diff:
+            click.echo(unified_diff(bibfile.path, text, formatted), nl=False)
+        if in_place and formatted != text:
+            write_safely(bibfile.path, bibfile, formatted)
+        elif not (check_only or show_diff or in_place):
+            click.echo(formatted, nl=False)  # the input file stays as it was: nothing to guard
+    for path in changed:
+        verb = "reformatted" if in_place else "would reformat"
+        if check_only or in_place:
+            click.echo(f"{verb} {path}", err=True)
+    if check_only:
+        unchanged = len(files) - len(changed)
+        click.echo(f"{len(changed)} file(s) would be reformatted, {unchanged} already formatted", err=True)
+        raise SystemExit(EXIT_FATAL if changed else EXIT_OK)

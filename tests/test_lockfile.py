@@ -1,0 +1,125 @@
+"""normalizer.lockfile: diff-friendly decisions that replay without network."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from normalizer.errors import InputError
+from normalizer.lockfile import Lock, LockResolver, dump_lock, load_lock, lock_from_resolutions, save_lock
+from normalizer.models import (
+    Identifiers,
+    Origin,
+    PartialDate,
+    Person,
+    Query,
+    QueryKind,
+    Reference,
+    Resolution,
+    Status,
+)
+
+VIT = Reference(
+    title="An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale",
+    authors=(Person(given="Alexey", family="Dosovitskiy"),),
+    issued=PartialDate(year=2021),
+    entry_type="inproceedings",
+    venue="International Conference on Learning Representations",
+    ids=Identifiers(arxiv_id="2010.11929", arxiv_version=2),
+)
+
+
+def query(index: int, **fields: object) -> Query:
+    return Query(index=index, origin=Origin(path="refs.txt", line=index + 1), **fields)  # type: ignore[arg-type]
+
+
+RESOLVED = Resolution(
+    query=query(0, kind=QueryKind.ARXIV_ID, arxiv_id="2010.11929"),
+    status=Status.RESOLVED,
+    reference=VIT,
+    source="snapshot",
+    score=1.0,
+    key="dosovitskiy2021image",
+)
+BY_TITLE = Resolution(
+    query=query(1, kind=QueryKind.TITLE, title="An image is worth 16x16 words"),
+    status=Status.RESOLVED,
+    reference=VIT,
+    source="arxiv",
+    score=0.97,
+    key="dosovitskiy2021image",
+)
+UNRESOLVED = Resolution(query=query(2, kind=QueryKind.TITLE, title="No such paper"), status=Status.UNRESOLVED)
+
+
+def test_lock_holds_resolved_items_by_identity() -> None:
+    lock = lock_from_resolutions([RESOLVED, BY_TITLE, UNRESOLVED, RESOLVED], date(2025, 1, 2))
+    assert sorted(lock.items) == ["arxiv:2010.11929", "title:animageisworth16x16words"]
+    item = lock.items["arxiv:2010.11929"]
+    assert (item.arxiv_id, item.score, item.source, item.date, item.key) == (
+        "2010.11929",
+        1.0,
+        "snapshot",
+        "2025-01-02",
+        "dosovitskiy2021image",
+    )
+
+
+def test_dump_is_sorted_compact_and_round_trips(tmp_path: Path) -> None:
+    lock = lock_from_resolutions([BY_TITLE, RESOLVED], date(2025, 1, 2))
+    text = dump_lock(lock)
+    data = json.loads(text)
+    assert list(data["items"]) == ["arxiv:2010.11929", "title:animageisworth16x16words"]
+    assert data["version"] == 1
+    assert "abstract" not in data["items"]["arxiv:2010.11929"]["reference"]  # defaults left out
+    assert data["items"]["arxiv:2010.11929"]["reference"]["ids"] == {
+        "arxiv_id": "2010.11929",
+        "arxiv_version": 2,
+    }
+    path = tmp_path / "bibnorm.lock"
+    save_lock(path, lock)
+    assert path.read_text(encoding="utf-8") == text
+    assert load_lock(path) == lock
+
+
+def test_unchanged_decision_keeps_its_date() -> None:
+    first = lock_from_resolutions([RESOLVED], date(2025, 1, 2))
+    again = lock_from_resolutions([RESOLVED], date(2025, 6, 1), previous=first)
+    assert dump_lock(again) == dump_lock(first)
+    changed = RESOLVED.model_copy(update={"score": 0.99})
+    assert (
+        lock_from_resolutions([changed], date(2025, 6, 1), previous=first).items["arxiv:2010.11929"].date
+        == "2025-06-01"
+    )
+
+
+def test_lock_resolver_answers_known_identities_only() -> None:
+    resolver = LockResolver(lock_from_resolutions([RESOLVED], date(2025, 1, 2)))
+    answers = resolver.lookup(
+        [
+            query(5, kind=QueryKind.ARXIV_ID, arxiv_id="2010.11929"),
+            query(6, kind=QueryKind.ARXIV_ID, arxiv_id="2211.09119"),
+        ]
+    )
+    assert list(answers) == [5]
+    (candidate,) = answers[5].candidates
+    assert candidate.source == "lock" and candidate.by_identifier and candidate.reference == VIT
+
+
+def test_missing_lock_is_empty_and_corrupt_lock_is_an_error(tmp_path: Path) -> None:
+    assert load_lock(tmp_path / "none.lock") == Lock()
+    bad = tmp_path / "bad.lock"
+    bad.write_text('{"version": 1, "items": {"x": {"input": "x"}}}', encoding="utf-8")
+    with pytest.raises(InputError, match="not a bibnorm lock file"):
+        load_lock(bad)
+
+
+def test_merged_prefers_newer_items() -> None:
+    old = lock_from_resolutions([RESOLVED, BY_TITLE], date(2025, 1, 2))
+    new = lock_from_resolutions([RESOLVED.model_copy(update={"score": 0.5})], date(2025, 2, 2))
+    merged = old.merged(new)
+    assert merged.items["arxiv:2010.11929"].score == 0.5
+    assert "title:animageisworth16x16words" in merged.items
