@@ -72,6 +72,10 @@ class Settings(BaseModel):
     prefer: Literal["published", "preprint"] = "published"
     year_policy: Literal["v1", "latest", "published"] = "published"
     contact: str = "https://github.com/bibnorm/bibnorm"
+    lock: Path | None = None  # bibnorm.lock to answer from (and update with --update-lock)
+    # Tables read by `check` and `format` (see docs/checks.md); kept raw here.
+    check: dict[str, Any] = Field(default_factory=dict)
+    format: dict[str, Any] = Field(default_factory=dict)
 
 
 def default_cache_dir() -> Path:
@@ -142,4 +146,6 @@ def load_settings(
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"invalid setting {where!r} (from {source} or environment): {first['msg']}") from None
+        raise ConfigError(
+            f"invalid setting {where!r} (from {source} or environment): {first['msg']}"
+        ) from None

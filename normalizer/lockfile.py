@@ -129,6 +129,7 @@ class LockResolver:
     """A `Resolver` that answers queries from a lock, by identity, as exact matches."""
 
     name = SOURCE
+    final = True  # locked records are complete: the pipeline neither enriches nor re-merges them
 
     def __init__(self, lock: Lock) -> None:
         self.lock = lock

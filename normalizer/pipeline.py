@@ -49,6 +49,15 @@ class Resolver(Protocol):
     def lookup(self, queries: Sequence[Query]) -> Mapping[int, Lookup]: ...
 
 
+def is_final(resolver: Resolver) -> bool:
+    """A resolver whose records are already merged and enriched (the lockfile).
+
+    Its answers skip enrichment and merging, so a run on a committed lock needs no
+    network and reproduces the locked records exactly. Declared by ``final = True``.
+    """
+    return bool(getattr(resolver, "final", False))
+
+
 @runtime_checkable
 class Enricher(Protocol):
     """A source that adds companion records (e.g. the published version) to resolved papers.
@@ -111,11 +120,12 @@ def run(
         if progress:
             progress(resolver.name, len(asking))
 
-    resolved = {i: p for i, p in pending.items() if p.resolution is None}
-    for index, state in resolved.items():
-        state.resolution = _undecided(state)
+    for state in pending.values():
+        if state.resolution is None:
+            state.resolution = _undecided(state)
 
-    _enrich(pending, enrichers, settings)
+    final_sources = {r.name for r in resolvers if is_final(r)}
+    _enrich(pending, enrichers, settings, skip_sources=final_sources)
 
     finished = {i: _finish(p.resolution) for i, p in pending.items() if p.resolution is not None}
     duplicates.update(same_paper(finished))
@@ -213,7 +223,12 @@ def _undecided(state: _Pending) -> Resolution:
     )
 
 
-def _enrich(pending: dict[int, _Pending], enrichers: Sequence[Enricher], settings: Settings) -> None:
+def _enrich(
+    pending: dict[int, _Pending],
+    enrichers: Sequence[Enricher],
+    settings: Settings,
+    skip_sources: set[str] | frozenset[str] = frozenset(),
+) -> None:
     """Ask enrichers for companions, then merge every resolved item exactly once.
 
     Items no enricher answered are merged with no companions, so the year policy
@@ -222,7 +237,10 @@ def _enrich(pending: dict[int, _Pending], enrichers: Sequence[Enricher], setting
     targets = {
         i: p.resolution.reference
         for i, p in pending.items()
-        if p.resolution is not None and p.resolution.status is Status.RESOLVED and p.resolution.reference
+        if p.resolution is not None
+        and p.resolution.status is Status.RESOLVED
+        and p.resolution.reference
+        and p.resolution.source not in skip_sources
     }
     if not targets:
         return

@@ -71,7 +71,9 @@ def test_the_demo_resolves_every_title_the_snapshot_holds_and_nothing_else(
             assert item["score"] >= 0.95
             assert item["evidence"]["title_key_equal"]
         else:
-            assert item["candidates"], "unresolved items list their best candidates"
+            assert item["status"] == "unresolved"
+            assert item["problems"], "unresolved items say why"
+            assert all(not c["acceptable"] for c in item["candidates"])
     library = bibtexparser.parse_string(out.read_text(encoding="utf-8"))
     assert len(library.entries) == 44
     assert not library.failed_blocks
@@ -190,3 +192,19 @@ def test_every_command_has_help_with_an_example() -> None:
         result = CliRunner().invoke(main, [name, "--help"])
         assert result.exit_code == 0, name
         assert "bibnorm " + name in result.output, f"{name} --help shows no example"
+
+
+def test_a_committed_lock_reproduces_the_output_without_any_source(
+    tmp_path: Path, snapshot_index: Path, env: dict[str, str]
+) -> None:
+    page = ["resolve", str(DEMO_PAGE), "-q"]
+    first = CliRunner().invoke(
+        main, [*page, "--snapshot", str(snapshot_index), "--offline", "--update-lock", "-o", "a.bib"], env=env
+    )
+    assert first.exit_code == 0, first.output
+    lock = json.loads((tmp_path / "bibnorm.lock").read_text(encoding="utf-8"))
+    assert len(lock["items"]) == 44
+    # No snapshot, no online source: only the lock (found in the working directory) can answer.
+    second = CliRunner().invoke(main, [*page, "--resolvers", "arxiv", "--offline", "-o", "b.bib"], env=env)
+    assert second.exit_code == 0, second.output
+    assert (tmp_path / "a.bib").read_bytes() == (tmp_path / "b.bib").read_bytes()

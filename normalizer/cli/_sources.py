@@ -60,11 +60,12 @@ RESOLVER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]],
 
 
 @contextmanager
-def open_sources(settings: Settings, *, lock_resolver: Resolver | None = None) -> Iterator[Sources]:
+def open_sources(settings: Settings) -> Iterator[Sources]:
     """The resolver chain and enrichers ``settings`` asks for; closes them afterwards.
 
-    The HTTP session is created only when an online source is configured, so a
-    snapshot-only run never touches the cache database.
+    A lockfile (``settings.lock``) answers first, so decisions recorded there are
+    reused as they are. The HTTP session is created only when an online source is
+    configured, so a snapshot-only run never touches the cache database.
     """
     unknown = [name for name in settings.resolvers if name not in RESOLVER_FACTORIES]
     if unknown:
@@ -79,8 +80,10 @@ def open_sources(settings: Settings, *, lock_resolver: Resolver | None = None) -
         return holder[0]
 
     sources = Sources(resolvers=[], enrichers=[], stats=stats)
-    if lock_resolver is not None:
-        sources.resolvers.append(lock_resolver)
+    if settings.lock is not None:
+        from normalizer.lockfile import LockResolver, load_lock
+
+        sources.resolvers.append(LockResolver(load_lock(settings.lock)))
     for name in settings.resolvers:
         if name == "s2":
             s2_resolver, s2_enricher = _s2_pair(settings, session)

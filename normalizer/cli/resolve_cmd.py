@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +17,12 @@ from normalizer.cli._sources import open_sources
 from normalizer.config import load_settings
 from normalizer.errors import UsageError
 from normalizer.io import STDIO, write_atomic
+from normalizer.lockfile import load_lock, lock_from_resolutions, save_lock
 from normalizer.models import Resolution, Status
 from normalizer.readers import available_formats, read_inputs
 from normalizer.report import build_report, summary_line, unsettled
+
+LOCK_FILE = "bibnorm.lock"
 
 
 @click.command("resolve")
@@ -74,6 +78,18 @@ from normalizer.report import build_report, summary_line, unsettled
     default=None,
     help="Which year to cite: first arXiv version, latest version, or published (default).",
 )
+@click.option(
+    "--lock",
+    "lock_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=f"Reuse the match decisions in this lockfile (default: ./{LOCK_FILE} when it exists).",
+)
+@click.option(
+    "--update-lock",
+    is_flag=True,
+    help="Record this run's decisions in the lockfile (created if missing).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
 @source_options
 def command(
@@ -89,6 +105,8 @@ def command(
     unicode: bool | None,
     prefer: str | None,
     year_policy: str | None,
+    lock_path: Path | None,
+    update_lock: bool,
     quiet: bool,
     **sources: Any,
 ) -> None:
@@ -107,6 +125,7 @@ def command(
       echo 'arXiv:1706.03762v5' | bibnorm resolve -           # ids, URLs, DOIs on stdin
       bibnorm resolve page.txt -o refs.json                   # CSL-JSON for pandoc
       bibnorm resolve page.txt --json | jq '.summary'
+      bibnorm resolve refs.txt -o refs.bib --update-lock      # pin decisions for CI
     """
     settings = load_settings(
         {
@@ -116,8 +135,11 @@ def command(
             "unicode": unicode,
             "prefer": prefer,
             "year_policy": year_policy,
+            "lock": lock_path,
         }
     )
+    if settings.lock is None and Path(LOCK_FILE).is_file():
+        settings = settings.model_copy(update={"lock": Path(LOCK_FILE)})
     chosen_format = output_format or writers.infer_format(output) or "bibtex"
     keys.validate_key_format(settings.key_format)
     if json_out and output != STDIO and report_path is None:
@@ -130,6 +152,11 @@ def command(
             queries, sources_.resolvers, settings, enrichers=sources_.enrichers, progress=progress
         )
         stats = sources_.stats
+
+    if update_lock:
+        lock_file = settings.lock or Path(LOCK_FILE)
+        previous = load_lock(lock_file)
+        save_lock(lock_file, previous.merged(lock_from_resolutions(resolutions, date.today(), previous)))
 
     report = build_report(resolutions, stats.requests, stats.cache_hits)
     if report_path:
