@@ -122,7 +122,7 @@ def run(
 
     for state in pending.values():
         if state.resolution is None:
-            state.resolution = _undecided(state)
+            state.resolution = _undecided(state, offline=settings.offline)
 
     final_sources = {r.name for r in resolvers if is_final(r)}
     _enrich(pending, enrichers, settings, skip_sources=final_sources)
@@ -208,9 +208,13 @@ def _merge_ranked(old: list[ScoredCandidate], new: Iterable[ScoredCandidate]) ->
     return combined
 
 
-def _undecided(state: _Pending) -> Resolution:
-    """The resolution of a query no resolver settled: failed if a source could not answer."""
-    status = Status.FAILED if state.failed and not state.ranked else Status.UNRESOLVED
+def _undecided(state: _Pending, *, offline: bool) -> Resolution:
+    """The resolution of a query no resolver settled: failed if a source could not answer.
+
+    Offline, a source that cannot answer from the cache was not asked by the user's
+    choice, so the item is unresolved (its problems still say why), not failed.
+    """
+    status = Status.FAILED if state.failed and not state.ranked and not offline else Status.UNRESOLVED
     problems = list(state.problems)
     if status is Status.UNRESOLVED and not any(p.severity is Severity.ERROR for p in problems):
         what = "no candidate reached the acceptance bar" if state.ranked else "no candidate found"
