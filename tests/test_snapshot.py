@@ -1,0 +1,532 @@
+"""The snapshot index: building it from arXiv metadata lines, and resolving queries from it.
+
+The index is built once per module from the real dev snapshot (177 verified records,
+many fields missing) plus the first 100 lines of the real Kaggle snapshot
+(0704.0001 to 0704.0100, hard-wrapped, with authors_parsed and versions).
+Expected values below were read by hand from those files.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from normalizer.cli import main
+from normalizer.config import MatchThresholds
+from normalizer.errors import InputError, SnapshotError
+from normalizer.matching import choose
+from normalizer.models import Lookup, Origin, PartialDate, Query, QueryKind, Reference, Status
+from resolvers.snapshot import SCHEMA_VERSION, SnapshotResolver, all_but_one_query, build_index, index_info
+
+SHARED = Path(__file__).parents[2] / "shared"
+DEV_SNAPSHOT = SHARED / "reference" / "dev-snapshot.jsonl"
+SAMPLE = (
+    SHARED / "reference" / "api-samples" / "snapshot" / "arxiv-metadata-oai-snapshot.first-100-lines.jsonl"
+)
+DEMO = Path(__file__).parents[1] / "fixtures" / "demo"
+ORIGIN = Origin(path="test", line=1)
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("snapshot") / "index.sqlite"
+    stats = build_index([DEV_SNAPSHOT, SAMPLE], path)
+    assert (stats.records, stats.skipped, stats.replaced) == (277, 0, 0)
+    return path
+
+
+@pytest.fixture(scope="module")
+def resolver(index: Path) -> SnapshotResolver:
+    return SnapshotResolver(index)
+
+
+def ask(resolver: SnapshotResolver, **fields: object) -> Lookup:
+    query = Query(index=7, origin=ORIGIN, **fields)  # type: ignore[arg-type]
+    answers = resolver.lookup([query])
+    assert set(answers) == {7}
+    return answers[7]
+
+
+def only(lookup: Lookup) -> Reference:
+    assert len(lookup.candidates) == 1
+    return lookup.candidates[0].reference
+
+
+# --- lookups by identifier ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("arxiv_id", "title", "version", "first_version", "doi"),
+    [
+        pytest.param(
+            "0704.0001",
+            "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies",
+            2,
+            PartialDate(year=2007, month=4, day=2),
+            "10.1103/PhysRevD.76.013009",
+            id="four-digit-id-hard-wrapped-title",
+        ),
+        pytest.param(
+            "0704.0002",
+            "Sparsity-certifying Graph Decompositions",
+            2,
+            PartialDate(year=2007, month=3, day=31),
+            None,
+            id="four-digit-id-no-doi",
+        ),
+        pytest.param(
+            "2312.02021",
+            "VLTSeg: Simple Transfer of CLIP-Based Vision-Language Representations for Domain "
+            "Generalized Semantic Segmentation",
+            None,
+            None,
+            None,
+            id="five-digit-id-no-versions",
+        ),
+        pytest.param(
+            "2401.17992",
+            "Multilinear Operator Networks",
+            1,
+            PartialDate(year=2024, month=1, day=31),
+            None,
+            id="five-digit-id-one-version",
+        ),
+    ],
+)
+def test_lookup_by_arxiv_id(
+    resolver: SnapshotResolver,
+    arxiv_id: str,
+    title: str,
+    version: int | None,
+    first_version: PartialDate | None,
+    doi: str | None,
+) -> None:
+    lookup = ask(resolver, kind=QueryKind.ARXIV_ID, arxiv_id=arxiv_id)
+    assert lookup.candidates[0].by_identifier
+    assert lookup.candidates[0].source == "snapshot"
+    reference = only(lookup)
+    assert reference.title == title
+    assert reference.ids.arxiv_id == arxiv_id
+    assert reference.ids.arxiv_version == version
+    assert reference.first_version == first_version
+    expected_issued = (
+        None if first_version is None else PartialDate(year=first_version.year, month=first_version.month)
+    )
+    assert reference.issued == expected_issued
+    assert reference.ids.doi == doi
+    assert lookup.problems == ()
+
+
+@pytest.mark.parametrize(
+    "arxiv_id",
+    [
+        pytest.param("hep-th/9901001", id="old-style-id-not-in-snapshot"),
+        pytest.param("2501.00001", id="new-style-id-not-in-snapshot"),
+    ],
+)
+def test_unknown_arxiv_id_gives_no_candidate(resolver: SnapshotResolver, arxiv_id: str) -> None:
+    assert ask(resolver, kind=QueryKind.ARXIV_ID, arxiv_id=arxiv_id) == Lookup()
+
+
+@pytest.mark.parametrize(
+    ("version", "problem_codes"),
+    [
+        pytest.param(None, [], id="no-version-asked"),
+        pytest.param(2, [], id="latest-version"),
+        pytest.param(1, [], id="first-version"),
+        pytest.param(3, ["snapshot.unknown_version"], id="version-the-snapshot-lacks"),
+    ],
+)
+def test_asked_version_is_checked_against_the_record(
+    resolver: SnapshotResolver, version: int | None, problem_codes: list[str]
+) -> None:
+    lookup = ask(resolver, kind=QueryKind.ARXIV_ID, arxiv_id="0704.0001", arxiv_version=version)
+    assert only(lookup).ids.arxiv_id == "0704.0001"  # still the paper: the version is a remark
+    assert [p.code for p in lookup.problems] == problem_codes
+
+
+@pytest.mark.parametrize(
+    ("doi", "arxiv_id"),
+    [
+        pytest.param("10.1103/PhysRevD.76.013009", "0704.0001", id="as-written"),
+        pytest.param("10.1103/physrevd.76.013009", "0704.0001", id="case-insensitive"),
+        pytest.param("10.1364/JOSAA.23.002578", "0704.0033", id="first-of-two-dois"),
+        pytest.param("10.1364/JOSAA.32.002407", "0704.0033", id="second-of-two-dois"),
+        pytest.param("10.1016/j.jqsrt.2015.11.025", "0704.0038", id="erratum-doi"),
+    ],
+)
+def test_lookup_by_doi(resolver: SnapshotResolver, doi: str, arxiv_id: str) -> None:
+    lookup = ask(resolver, kind=QueryKind.DOI, doi=doi)
+    assert lookup.candidates[0].by_identifier
+    assert only(lookup).ids.arxiv_id == arxiv_id
+
+
+def test_record_with_two_dois_keeps_the_first(resolver: SnapshotResolver) -> None:
+    reference = only(ask(resolver, kind=QueryKind.ARXIV_ID, arxiv_id="0704.0033"))
+    assert reference.ids.doi == "10.1364/JOSAA.23.002578"
+    assert reference.title == "Convergence of the discrete dipole approximation. I. Theoretical analysis"
+
+
+def test_unknown_doi_gives_no_candidate(resolver: SnapshotResolver) -> None:
+    assert ask(resolver, kind=QueryKind.DOI, doi="10.1000/not-in-the-snapshot") == Lookup()
+
+
+# --- lookups by title -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "arxiv_id"),
+    [
+        pytest.param("Scaling Vision Transformers", "2106.04560", id="short-title-of-common-words"),
+        pytest.param(
+            "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies",
+            "0704.0001",
+            id="title-hard-wrapped-in-the-snapshot",
+        ),
+        pytest.param(
+            "Convergence of the discrete dipole approximation. I. Theoretical analysis",
+            "0704.0033",
+            id="wrapped-with-roman-numeral",
+        ),
+        pytest.param("sparsity certifying graph decompositions", "0704.0002", id="case-and-hyphen-differ"),
+        pytest.param("Multilinear Operator Netwoks", "2401.17992", id="typo-in-the-query-full-text-path"),
+        pytest.param("Neural Prompt Search", "2206.04673", id="three-word-title"),
+    ],
+)
+def test_title_lookup_offers_the_paper_and_choose_accepts_it(
+    resolver: SnapshotResolver, title: str, arxiv_id: str
+) -> None:
+    query = Query(index=0, origin=ORIGIN, kind=QueryKind.TITLE, title=title)
+    lookup = resolver.lookup([query])[0]
+    assert all(not c.by_identifier for c in lookup.candidates)
+    assert arxiv_id in [c.reference.ids.arxiv_id for c in lookup.candidates]
+    assert len(lookup.candidates) <= 8 + 20
+    decision = choose(query, lookup.candidates, MatchThresholds())
+    assert decision.status is Status.RESOLVED
+    assert decision.best is not None and decision.best.candidate.reference.ids.arxiv_id == arxiv_id
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        pytest.param("Scaling Vision Transformers to Gigapixel Images", id="longer-title-than-any-record"),
+        pytest.param("the of and", id="only-stop-words"),
+        pytest.param("Zyxwvut Qwertyuiop", id="words-no-record-has"),
+        pytest.param("?!", id="no-words-at-all"),
+    ],
+)
+def test_title_without_a_record_resolves_to_nothing(resolver: SnapshotResolver, title: str) -> None:
+    query = Query(index=0, origin=ORIGIN, kind=QueryKind.TITLE, title=title)
+    decision = choose(query, resolver.lookup([query])[0].candidates, MatchThresholds())
+    assert decision.status is Status.UNRESOLVED
+
+
+@pytest.mark.parametrize(
+    ("title", "arxiv_id"),
+    [
+        pytest.param(
+            "Representation Learning: A Review and Novel Perspectives", "1206.5538", id="one-word-replaced"
+        ),
+        pytest.param("Scaling Vision Transformers Efficiently", "2106.04560", id="one-word-added"),
+        pytest.param(
+            "Battle of the Backbones: A Large-Scale Comparison of Pretrained Models across Vision Tasks",
+            "2310.19909",
+            id="one-word-dropped",
+        ),
+    ],
+)
+def test_near_miss_titles_are_offered_but_not_accepted(
+    resolver: SnapshotResolver, title: str, arxiv_id: str
+) -> None:
+    query = Query(index=0, origin=ORIGIN, kind=QueryKind.TITLE, title=title)
+    candidates = resolver.lookup([query])[0].candidates
+    assert arxiv_id in [c.reference.ids.arxiv_id for c in candidates]
+    assert (
+        choose(query, candidates, MatchThresholds()).status is Status.UNRESOLVED
+    )  # a different word is not a typo
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        pytest.param(["vision"], '"vision"', id="one-word"),
+        pytest.param(["prompt", "search"], '"prompt" AND "search"', id="two-words-need-both"),
+        pytest.param(
+            ["a", "b", "c"], '("a" AND "b") OR ("a" AND "c") OR ("b" AND "c")', id="three-words-need-two"
+        ),
+        pytest.param(['say"', "x"], '"say""" AND "x"', id="quotes-are-escaped"),
+    ],
+)
+def test_all_but_one_query(words: list[str], expected: str) -> None:
+    assert all_but_one_query(words) == expected
+
+
+def test_lookup_answers_every_query_by_its_index(resolver: SnapshotResolver) -> None:
+    queries = [
+        Query(index=3, origin=ORIGIN, kind=QueryKind.ARXIV_ID, arxiv_id="0704.0002"),
+        Query(index=5, origin=ORIGIN, kind=QueryKind.DOI, doi="10.1103/PhysRevD.76.013009"),
+        Query(index=9, origin=ORIGIN, kind=QueryKind.TITLE, title="Neural Prompt Search"),
+    ]
+    answers = resolver.lookup(queries)
+    assert sorted(answers) == [3, 5, 9]
+    assert only(answers[3]).ids.arxiv_id == "0704.0002"
+    assert only(answers[5]).ids.arxiv_id == "0704.0001"
+
+
+# --- record → Reference ---------------------------------------------------------------
+
+
+def test_full_record_becomes_a_complete_reference(resolver: SnapshotResolver) -> None:
+    reference = only(ask(resolver, kind=QueryKind.ARXIV_ID, arxiv_id="0704.0001"))
+    assert [(p.given, p.family) for p in reference.authors] == [
+        ("C.", "Balázs"),
+        ("E. L.", "Berger"),
+        ("P. M.", "Nadolsky"),
+        ("C.-P.", "Yuan"),
+    ]
+    assert reference.primary_class == "hep-ph"
+    assert reference.categories == ("hep-ph",)
+    assert reference.journal_ref == "Phys.Rev.D76:013009,2007"
+    assert reference.comment == "37 pages, 15 figures; published version"
+    assert reference.abstract is not None
+    assert reference.abstract.startswith(
+        "A fully differential calculation in perturbative quantum chromodynamics is presented"
+    )
+    assert "\n" not in reference.abstract
+    assert reference.entry_type == "preprint"
+    assert set(reference.provenance.values()) == {"snapshot"}
+    assert set(reference.provenance) == {
+        "title",
+        "authors",
+        "abstract",
+        "issued",
+        "first_version",
+        "primary_class",
+        "categories",
+        "journal_ref",
+        "comment",
+        "ids.arxiv_id",
+        "ids.arxiv_version",
+        "ids.doi",
+    }
+
+
+def test_categories_keep_their_order(resolver: SnapshotResolver) -> None:
+    reference = only(ask(resolver, kind=QueryKind.ARXIV_ID, arxiv_id="0704.0002"))
+    assert (reference.primary_class, reference.categories) == ("math.CO", ("math.CO", "cs.CG"))
+    assert [p.family for p in reference.authors] == ["Streinu", "Theran"]
+
+
+def test_sparse_record_adds_nothing_invented(resolver: SnapshotResolver) -> None:
+    reference = only(ask(resolver, kind=QueryKind.ARXIV_ID, arxiv_id="2106.04560"))
+    assert [(p.given, p.family) for p in reference.authors] == [
+        ("Xiaohua", "Zhai"),
+        ("Alexander", "Kolesnikov"),
+        ("Neil", "Houlsby"),
+        ("Lucas", "Beyer"),
+    ]
+    assert (reference.issued, reference.first_version, reference.ids.arxiv_version) == (None, None, None)
+    assert (reference.primary_class, reference.categories, reference.ids.doi) == (None, (), None)
+    assert (reference.journal_ref, reference.comment, reference.url) == (None, None, None)
+    assert set(reference.provenance) == {"title", "authors", "abstract", "ids.arxiv_id"}
+
+
+def test_record_without_authors_is_still_a_reference(resolver: SnapshotResolver) -> None:
+    reference = only(ask(resolver, kind=QueryKind.ARXIV_ID, arxiv_id="2503.03272"))
+    assert reference.authors == ()
+    assert reference.title.startswith(
+        "Towards Effective and Sparse Adversarial Attack on Spiking Neural Networks"
+    )
+    assert "authors" not in reference.provenance
+
+
+def test_unicode_author_string_is_split_into_people(resolver: SnapshotResolver) -> None:
+    reference = only(ask(resolver, kind=QueryKind.ARXIV_ID, arxiv_id="2312.02021"))
+    assert [p.family for p in reference.authors] == [
+        "Hümmer",
+        "Schwonberg",
+        "Zhong",
+        "Cao",
+        "Knoll",
+        "Gottschalk",
+    ]
+
+
+# --- building -------------------------------------------------------------------------
+
+
+def test_bad_lines_are_skipped_counted_and_reported(tmp_path: Path) -> None:
+    good = SAMPLE.read_text(encoding="utf-8").splitlines()[:2]
+    source = tmp_path / "mixed.jsonl"
+    source.write_text(
+        "\n".join(
+            [
+                good[0],
+                "",  # blank lines are not records, nor errors
+                "not json at all",
+                "[1, 2]",
+                '{"id": "0704.0003"}',
+                '{"title": "A line without an id"}',
+                '{"id": "0704.0004", "title": null}',
+                good[1],
+                good[0],  # the same id again: the later line replaces the earlier
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "out.sqlite"
+    stats = build_index([source], output)
+    assert (stats.records, stats.skipped, stats.replaced) == (2, 5, 1)
+    assert [(e.line, e.reason) for e in stats.examples] == [
+        (3, "not valid JSON (JSONDecodeError)"),
+        (4, "not a JSON object but list"),
+        (5, "0704.0003: no 'title'"),
+        (6, "no usable 'id'"),
+        (7, "0704.0004: no 'title'"),
+    ]
+    with SnapshotResolver(output) as resolver:
+        title = "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies"
+        hits = ask(resolver, kind=QueryKind.TITLE, title=title).candidates
+        assert [c.reference.ids.arxiv_id for c in hits] == ["0704.0001"]  # one record, one full-text entry
+        assert (
+            only(ask(resolver, kind=QueryKind.DOI, doi="10.1103/PhysRevD.76.013009")).ids.arxiv_id
+            == "0704.0001"
+        )
+
+
+def test_gzip_input_is_read(tmp_path: Path) -> None:
+    import gzip
+
+    source = tmp_path / "sample.jsonl.gz"
+    source.write_bytes(gzip.compress(SAMPLE.read_bytes()))
+    assert build_index([source], tmp_path / "out.sqlite").records == 100
+
+
+def test_failed_build_leaves_the_previous_index(tmp_path: Path, index: Path) -> None:
+    output = tmp_path / "index.sqlite"
+    shutil.copy(index, output)
+    with pytest.raises(InputError, match=r"missing\.jsonl: no such file"):
+        build_index([SAMPLE, tmp_path / "missing.jsonl"], output)
+    assert index_info(output).records == 277
+    assert [p.name for p in tmp_path.iterdir()] == ["index.sqlite"]  # no temporary file left behind
+
+
+def test_index_info(index: Path) -> None:
+    info = index_info(index)
+    assert (info.schema_version, info.records) == (SCHEMA_VERSION, 277)
+    assert info.sources == ("dev-snapshot.jsonl", "arxiv-metadata-oai-snapshot.first-100-lines.jsonl")
+
+
+# --- unusable index files -------------------------------------------------------------
+
+
+def _text_file(path: Path) -> Path:
+    path.write_text("this is not a database\n" * 100)
+    return path
+
+
+def _empty_database(path: Path) -> Path:
+    sqlite3.connect(path).execute("CREATE TABLE other(x)").connection.close()
+    return path
+
+
+def _wrong_schema(path: Path, index: Path) -> Path:
+    shutil.copy(index, path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    connection.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        pytest.param(lambda p, i: p, "no snapshot index there", id="missing-file"),
+        pytest.param(lambda p, i: _text_file(p), "not a bibnorm snapshot index", id="not-a-database"),
+        pytest.param(
+            lambda p, i: _empty_database(p), "not a bibnorm snapshot index", id="database-without-meta"
+        ),
+        pytest.param(
+            _wrong_schema, "schema version 999, this bibnorm reads version 1", id="wrong-schema-version"
+        ),
+        pytest.param(lambda p, i: p.parent, "is not a file", id="a-directory"),
+    ],
+)
+def test_unusable_index_raises_a_one_line_snapshot_error(
+    tmp_path: Path, index: Path, make, message: str
+) -> None:
+    path = make(tmp_path / "index.sqlite", index)
+    with pytest.raises(SnapshotError, match=message) as raised:
+        SnapshotResolver(path)
+    assert "\n" not in str(raised.value)
+
+
+# --- the command line -----------------------------------------------------------------
+
+
+def test_cli_index_build_and_info(tmp_path: Path) -> None:
+    runner = CliRunner()
+    output = tmp_path / "demo.sqlite"
+    result = runner.invoke(main, ["index", "build", str(DEMO / "snapshot.jsonl"), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"wrote {output}"
+    assert lines[1].startswith("indexed 177 records (0 skipped) in ")
+    assert lines[1].endswith(" s")
+
+    result = runner.invoke(main, ["index", "info", str(output)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:3] == [f"path: {output}", "schema version: 1", "records: 177"]
+    assert result.stdout.splitlines()[4] == "sources: snapshot.jsonl"
+
+
+def test_cli_build_defaults_to_the_configured_snapshot_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no bibnorm.toml of the developer's in the way
+    runner = CliRunner()
+    target = tmp_path / "configured.sqlite"
+    result = runner.invoke(main, ["index", "build", str(SAMPLE)], env={"BIBNORM_SNAPSHOT": str(target)})
+    assert result.exit_code == 0, result.output
+    assert "indexed 100 records (0 skipped)" in result.stderr
+    info = runner.invoke(main, ["index", "info"], env={"BIBNORM_SNAPSHOT": str(target)})
+    assert "records: 100" in info.stdout.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(
+            ["index", "build", "missing.jsonl", "-o", "x.sqlite"],
+            "bibnorm: error: missing.jsonl: no such file\n",
+            id="missing-input",
+        ),
+        pytest.param(
+            ["index", "info", "missing.sqlite"],
+            "bibnorm: error: missing.sqlite: no snapshot index there; build one with 'bibnorm index build'\n",
+            id="missing-index",
+        ),
+    ],
+)
+def test_cli_errors_are_one_line_with_exit_code_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert result.stderr == message
+
+
+def test_cli_help_has_examples() -> None:
+    runner = CliRunner()
+    for args in (["index"], ["index", "build"], ["index", "info"]):
+        result = runner.invoke(main, [*args, "--help"])
+        assert result.exit_code == 0
+        assert "Example:" in result.stdout
+        assert "bibnorm index" in result.stdout
