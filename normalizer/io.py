@@ -7,6 +7,7 @@ leaves either the old file or the new one, never a truncated mix.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -27,8 +28,15 @@ def write_atomic(path: Path | str, text: str) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle = tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", newline="", dir=folder, prefix=f".{target.name}.", suffix=".tmp", delete=False
+        # Not a context manager on purpose: the file must survive closing, for os.replace.
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
+            "w",
+            encoding="utf-8",
+            newline="",
+            dir=folder,
+            prefix=f".{target.name}.",
+            suffix=".tmp",
+            delete=False,
         )
         with handle:
             handle.write(text)
@@ -39,10 +47,8 @@ def write_atomic(path: Path | str, text: str) -> None:
         os.replace(handle.name, target)
     except BaseException as error:
         # Interrupted or failed: remove the temporary file, keep the old target.
-        try:
+        with contextlib.suppress(OSError, UnboundLocalError):
             os.unlink(handle.name)
-        except (OSError, UnboundLocalError):
-            pass
         if isinstance(error, OSError):
             raise OutputError(f"cannot write {target}: {error.strerror or error}") from error
         raise

@@ -18,6 +18,7 @@ decision carries its evidence:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -49,13 +50,20 @@ def plain_text(text: str) -> str:
     return " ".join(text.split())
 
 
+def _fold(text: str) -> tuple[str, ...]:
+    """Lower-case ASCII words: accents folded, apostrophes joined, punctuation dropped."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.replace("ß", "ss").replace("\u2019", "")
+    text = text.casefold().replace("'", "")
+    return tuple(w for w in _NON_WORD.split(text) if w)
+
+
 @lru_cache(maxsize=65536)
 def title_words(title: str) -> tuple[str, ...]:
     """Lower-case ASCII words of a title: accents folded, LaTeX rendered, punctuation dropped."""
-    text = unicodedata.normalize("NFKD", plain_text(title))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = text.replace("ß", "ss").replace("'", "").replace("\u2019", "")
-    return tuple(w for w in _NON_WORD.split(text) if w)
+    return _fold(plain_text(title))
 
 
 def title_key(title: str) -> str:
@@ -66,9 +74,15 @@ def title_key(title: str) -> str:
     return "".join(title_words(title))
 
 
+_LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\*?|[{}$^_~\\]")
+
+
+@lru_cache(maxsize=4096)
 def _abstract_bigrams(text: str) -> frozenset[tuple[str, str]]:
-    words = title_words(text[:_ABSTRACT_CHARS])
-    return frozenset(zip(words, words[1:], strict=False))
+    # Abstracts are long: LaTeX commands are simply dropped here (rendering them with
+    # pylatexenc costs tens of milliseconds each and changes no word that matters).
+    words = _fold(_LATEX_COMMAND.sub(" ", text[:_ABSTRACT_CHARS]))
+    return frozenset(itertools.pairwise(words))
 
 
 def title_similarity(a: str, b: str) -> float:
@@ -129,10 +143,7 @@ def score_candidate(query: Query, candidate: Candidate, thresholds: MatchThresho
     abstract = abstract_similarity(query.abstract, reference.abstract)
     notes: list[str] = []
 
-    if abstract is None:
-        score = similarity
-    else:
-        score = 0.7 * similarity + 0.3 * abstract
+    score = similarity if abstract is None else 0.7 * similarity + 0.3 * abstract
 
     if key_equal:
         acceptable = abstract is None or abstract >= thresholds.abstract_contradicts
@@ -142,7 +153,11 @@ def score_candidate(query: Query, candidate: Candidate, thresholds: MatchThresho
     elif only_typo_differences(query_title, reference.title) and similarity >= thresholds.accept:
         acceptable = abstract is None or abstract >= thresholds.abstract_contradicts
         notes.append("titles differ only by typo-level edits")
-    elif abstract is not None and abstract >= thresholds.abstract_confirms and similarity >= thresholds.title_floor:
+    elif (
+        abstract is not None
+        and abstract >= thresholds.abstract_confirms
+        and similarity >= thresholds.title_floor
+    ):
         acceptable = True
         notes.append("title differs but the abstract confirms the paper (title revised?)")
     else:
@@ -155,7 +170,9 @@ def score_candidate(query: Query, candidate: Candidate, thresholds: MatchThresho
         abstract_similarity=None if abstract is None else round(abstract, 4),
         notes=tuple(notes),
     )
-    return ScoredCandidate(candidate=candidate, score=round(score, 4), evidence=evidence, acceptable=acceptable)
+    return ScoredCandidate(
+        candidate=candidate, score=round(score, 4), evidence=evidence, acceptable=acceptable
+    )
 
 
 @dataclass(frozen=True)

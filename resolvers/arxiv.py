@@ -360,7 +360,9 @@ class ArxivResolver:
 
     name = SOURCE
 
-    def __init__(self, settings: Settings, session: requests.Session, *, broad_fallback: bool | None = None) -> None:
+    def __init__(
+        self, settings: Settings, session: requests.Session, *, broad_fallback: bool | None = None
+    ) -> None:
         self.settings = settings
         self.client = _FeedClient(session, settings.arxiv_api_url)
         self.broad_fallback = settings.arxiv_broad_search if broad_fallback is None else broad_fallback

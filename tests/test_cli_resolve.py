@@ -51,10 +51,10 @@ def test_the_demo_resolves_every_title_the_snapshot_holds_and_nothing_else(
     tmp_path: Path, snapshot_index: Path, env: dict[str, str]
 ) -> None:
     out, report_path = tmp_path / "out.bib", tmp_path / "r.json"
+    args = ["resolve", str(DEMO_PAGE), "--snapshot", str(snapshot_index), "--offline"]
     result = CliRunner().invoke(
         main,
-        ["resolve", str(DEMO_PAGE), "--snapshot", str(snapshot_index), "--offline", "-o", str(out)]
-        + ["--report", str(report_path)],
+        [*args, "-o", str(out), "--report", str(report_path)],
         env=env,
     )
     assert result.exit_code == 0, result.output
@@ -109,7 +109,9 @@ def test_json_prints_the_report_on_stdout(snapshot_index: Path, env: dict[str, s
     assert second["origin"] == "<stdin>:2"
 
 
-def test_csl_json_is_chosen_by_the_output_suffix(tmp_path: Path, snapshot_index: Path, env: dict[str, str]) -> None:
+def test_csl_json_is_chosen_by_the_output_suffix(
+    tmp_path: Path, snapshot_index: Path, env: dict[str, str]
+) -> None:
     out = tmp_path / "refs.json"
     result = CliRunner().invoke(
         main,
@@ -146,11 +148,17 @@ def test_offline_run_opens_no_socket(
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        pytest.param(["resolve", "missing.txt"], 1, "bibnorm: error: missing.txt: no such file", id="missing-input"),
+        pytest.param(
+            ["resolve", "missing.txt"], 1, "bibnorm: error: missing.txt: no such file", id="missing-input"
+        ),
         pytest.param(["resolve", "."], 1, "is a directory", id="directory-input"),
-        pytest.param(["resolve", "in.txt", "--snapshot", "nope.sqlite"], 1, "nope.sqlite", id="missing-snapshot"),
+        pytest.param(
+            ["resolve", "in.txt", "--snapshot", "nope.sqlite"], 1, "nope.sqlite", id="missing-snapshot"
+        ),
         pytest.param(["resolve", "in.txt", "--key-format", "{nonsense}"], 2, "nonsense", id="bad-key-format"),
-        pytest.param(["resolve", "in.txt", "--resolvers", "zotero"], 2, "unknown resolver 'zotero'", id="bad-resolver"),
+        pytest.param(
+            ["resolve", "in.txt", "--resolvers", "zotero"], 2, "unknown resolver 'zotero'", id="bad-resolver"
+        ),
         pytest.param(["resolve", "empty.txt"], 1, "empty", id="empty-input"),
     ],
 )
@@ -174,7 +182,9 @@ def test_the_output_file_is_untouched_when_the_run_fails(tmp_path: Path, env: di
     assert out.read_text(encoding="utf-8") == "@misc{keep, title = {Mine}}\n"
 
 
-def test_running_twice_gives_byte_identical_output(tmp_path: Path, snapshot_index: Path, env: dict[str, str]) -> None:
+def test_running_twice_gives_byte_identical_output(
+    tmp_path: Path, snapshot_index: Path, env: dict[str, str]
+) -> None:
     outputs = []
     for name in ("a.bib", "b.bib"):
         result = CliRunner().invoke(
@@ -188,7 +198,7 @@ def test_running_twice_gives_byte_identical_output(tmp_path: Path, snapshot_inde
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    for name, command in main.commands.items():
+    for name, _command in main.commands.items():
         result = CliRunner().invoke(main, [name, "--help"])
         assert result.exit_code == 0, name
         assert "bibnorm " + name in result.output, f"{name} --help shows no example"

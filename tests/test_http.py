@@ -33,7 +33,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self.server.seen.append((self.path, dict(self.headers)))
-        status, headers, body = self.server.script.pop(0) if len(self.server.script) > 1 else self.server.script[0]
+        status, headers, body = (
+            self.server.script.pop(0) if len(self.server.script) > 1 else self.server.script[0]
+        )
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -82,7 +84,9 @@ def make_settings(tmp_path: Path, server: ScriptedServer, **extra: object) -> Se
     return Settings(**values)  # type: ignore[arg-type]
 
 
-def test_second_identical_request_is_a_cache_hit_and_not_throttled(tmp_path: Path, server: ScriptedServer) -> None:
+def test_second_identical_request_is_a_cache_hit_and_not_throttled(
+    tmp_path: Path, server: ScriptedServer
+) -> None:
     clock = FakeClock()
     stats = HttpStats()
     session = build_session(make_settings(tmp_path, server), clock=clock, sleep=clock.sleep, stats=stats)
@@ -102,7 +106,9 @@ def test_requests_to_one_host_are_spaced_by_its_delay(tmp_path: Path, server: Sc
     assert clock.sleeps == [1.0]
 
 
-def test_429_is_retried_with_exponential_backoff_then_succeeds(tmp_path: Path, server: ScriptedServer) -> None:
+def test_429_is_retried_with_exponential_backoff_then_succeeds(
+    tmp_path: Path, server: ScriptedServer
+) -> None:
     body = b'{"message": "Too Many Requests.", "code": "429"}'
     server.script = [(429, {}, body), (429, {}, body), (200, {}, b'{"ok": 1}')]
     clock = FakeClock()
@@ -132,7 +138,9 @@ def test_exhausted_attempts_raise_source_unavailable_and_nothing_is_cached(
     assert session.get(server.url + "/graph/v1/paper/A").json() == {"later": True}
 
 
-def test_a_body_the_validator_rejects_is_retried_and_never_cached(tmp_path: Path, server: ScriptedServer) -> None:
+def test_a_body_the_validator_rejects_is_retried_and_never_cached(
+    tmp_path: Path, server: ScriptedServer
+) -> None:
     server.script = [(200, {}, b'{"trunc'), (200, {}, b'{"whole": 1}')]
     clock = FakeClock()
     session = build_session(make_settings(tmp_path, server, s2_delay=0.0), clock=clock, sleep=clock.sleep)

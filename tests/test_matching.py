@@ -23,7 +23,9 @@ OTHER_ABSTRACT = (
 
 
 def query(title: str, abstract: str | None = None) -> Query:
-    return Query(index=0, origin=Origin(path="t", line=1), kind=QueryKind.TITLE, title=title, abstract=abstract)
+    return Query(
+        index=0, origin=Origin(path="t", line=1), kind=QueryKind.TITLE, title=title, abstract=abstract
+    )
 
 
 def candidate(title: str, arxiv_id: str = "2106.04560", abstract: str | None = None) -> Candidate:
@@ -52,7 +54,9 @@ def test_title_key_ignores_surface_differences(a: str, b: str) -> None:
 
 
 def test_identical_titles_resolve_with_full_score_and_evidence() -> None:
-    decision = choose(query("Scaling Vision Transformers"), [candidate("Scaling Vision Transformers")], THRESHOLDS)
+    decision = choose(
+        query("Scaling Vision Transformers"), [candidate("Scaling Vision Transformers")], THRESHOLDS
+    )
     assert decision.status is Status.RESOLVED
     assert decision.best is not None
     assert decision.best.score == 1.0
@@ -77,7 +81,9 @@ def test_identical_titles_resolve_with_full_score_and_evidence() -> None:
             "Masked Autoencoders Are Scalable Audio Learners",
             id="one-word-changed",
         ),
-        pytest.param("Language Models are Few-Shot Learners", "Language Models are Zero-Shot Learners", id="few-zero"),
+        pytest.param(
+            "Language Models are Few-Shot Learners", "Language Models are Zero-Shot Learners", id="few-zero"
+        ),
         pytest.param("GPT-3: Language Models", "GPT-4: Language Models", id="number-changed"),
         pytest.param("ViT-B for Segmentation", "ViT-L for Segmentation", id="short-token-changed"),
         pytest.param(

@@ -34,7 +34,10 @@ class TableResolver:
         if self.fail:
             problem = Problem(code=f"{self.name}.unavailable", message="HTTP 503", severity=Severity.ERROR)
             return {q.index: Lookup(failed=True, problems=(problem,)) for q in queries}
-        return {q.index: Lookup(candidates=tuple(Candidate(source=self.name, reference=r) for r in self.records)) for q in queries}
+        return {
+            q.index: Lookup(candidates=tuple(Candidate(source=self.name, reference=r) for r in self.records))
+            for q in queries
+        }
 
 
 def ref(title: str, arxiv_id: str) -> Reference:
@@ -49,7 +52,11 @@ SETTINGS = Settings(resolvers=())
 
 
 def test_items_come_back_in_input_order_with_duplicates_marked() -> None:
-    queries = [title_query(0, "Token Turing Machines"), title_query(1, "Unknown Paper"), title_query(2, "token turing machines")]
+    queries = [
+        title_query(0, "Token Turing Machines"),
+        title_query(1, "Unknown Paper"),
+        title_query(2, "token turing machines"),
+    ]
     source = TableResolver("one", [ref("Token Turing Machines", "2211.09119")])
     results = pipeline.run(queries, [source], SETTINGS)
     assert [r.query.index for r in results] == [0, 1, 2]
@@ -79,7 +86,10 @@ def test_a_failing_source_does_not_hide_an_answer_from_the_next_one() -> None:
     queries = [title_query(0, "Token Turing Machines")]
     results = pipeline.run(
         queries,
-        [TableResolver("down", [], fail=True), TableResolver("up", [ref("Token Turing Machines", "2211.09119")])],
+        [
+            TableResolver("down", [], fail=True),
+            TableResolver("up", [ref("Token Turing Machines", "2211.09119")]),
+        ],
         SETTINGS,
     )
     assert results[0].status is Status.RESOLVED

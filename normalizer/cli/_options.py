@@ -62,7 +62,9 @@ def source_overrides(
     return {
         "offline": offline,
         "snapshot": snapshot,
-        "resolvers": tuple(n.strip() for n in resolver_names.split(",") if n.strip()) if resolver_names else None,
+        "resolvers": tuple(n.strip() for n in resolver_names.split(",") if n.strip())
+        if resolver_names
+        else None,
         "s2_api_key": s2_api_key,
         "cache_dir": cache_dir,
     }

@@ -32,7 +32,10 @@ def _snapshot(settings: Settings, session: Callable[[], BibnormSession]) -> Reso
         return None
     from resolvers.snapshot import SnapshotResolver
 
-    return SnapshotResolver(Path(settings.snapshot))
+    # Never drop a candidate the matcher could still accept under a lowered title_floor.
+    return SnapshotResolver(
+        Path(settings.snapshot), min_title_similarity=min(0.6, settings.thresholds.title_floor)
+    )
 
 
 def _arxiv(settings: Settings, session: Callable[[], BibnormSession]) -> Resolver | None:
