@@ -216,7 +216,7 @@ def _undecided(state: _Pending, *, offline: bool) -> Resolution:
     """
     status = Status.FAILED if state.failed and not state.ranked and not offline else Status.UNRESOLVED
     problems = list(state.problems)
-    if status is Status.UNRESOLVED and not any(p.severity is Severity.ERROR for p in problems):
+    if status is Status.UNRESOLVED:
         what = "no candidate reached the acceptance bar" if state.ranked else "no candidate found"
         problems.append(Problem(code="match.none", message=what, severity=Severity.WARNING))
     return Resolution(

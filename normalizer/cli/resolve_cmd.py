@@ -196,7 +196,9 @@ def _describe_unsettled(resolution: Resolution) -> str:
     what = query.title or query.arxiv_id or query.doi or query.raw
     line = f"{query.origin}: {resolution.status.value}: {what}"
     if resolution.problems:
-        line += f" ({resolution.problems[-1].message})"
+        # The matcher's verdict says most; source trouble (offline, HTTP) comes after it.
+        ordered = sorted(resolution.problems, key=lambda p: not p.code.startswith("match."))
+        line += f" ({'; '.join(dict.fromkeys(p.message for p in ordered[:2]))})"
     if resolution.candidates:
         best = resolution.candidates[0]
         ref = best.candidate.reference
