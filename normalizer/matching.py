@@ -33,6 +33,7 @@ from normalizer.config import MatchThresholds
 from normalizer.models import Candidate, Evidence, Problem, Query, ScoredCandidate, Severity, Status
 
 _LATEX_HINT = re.compile(r"[\\{}$^_~]")
+_LATEX_MARKUP = re.compile(r"[\\$^_~]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _ABSTRACT_CHARS = 2000  # enough text to tell papers apart, cheap to compare
 
@@ -43,6 +44,9 @@ _latex = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
 def plain_text(text: str) -> str:
     """LaTeX markup to Unicode text (``M{\\"u}ller`` → ``Müller``), whitespace collapsed."""
     if _LATEX_HINT.search(text):
+        if not _LATEX_MARKUP.search(text):
+            # Only protective braces (the common BibTeX case): no need for a LaTeX parser.
+            return " ".join(text.replace("{", "").replace("}", "").split())
         try:
             text = _latex.latex_to_text(text)
         except Exception:  # pylatexenc is lenient, but a broken brace must not abort a run
