@@ -39,8 +39,10 @@ ASCII; all words are lower-cased so a title word ``AND``/``OR`` is never an oper
    words dropped), batched the same way, for the titles step 1 did not settle.
 3. Per title, for what is still unsettled: the strict and the loose query alone, each
    only if its batch was truncated (``totalResults`` above what the page held — an
-   exhaustive batch already showed everything that query matches), then *broad*:
-   ``all:w1 OR all:w2 …`` (recall for hyphenation, spelling or revised titles).
+   exhaustive batch already showed everything that query matches), then, only when
+   ``Settings.arxiv_broad_search`` is on (off by default: it costs one request per
+   title arXiv does not hold), *broad*: ``all:w1 OR all:w2 …`` (recall for
+   hyphenation, spelling or revised titles).
 
 Each title's candidates are the results whose title is similar enough
 (`CANDIDATE_FLOOR`); the pipeline decides with `matching.choose` again, abstract evidence
