@@ -1,0 +1,210 @@
+"""Both fake APIs started together, for end-to-end tests and the online bench.
+
+`running_fakes` starts the fake arXiv API (`fakes.arxiv_api`) and the fake Semantic
+Scholar API (`fakes.s2_api`) on ephemeral 127.0.0.1 ports and yields a `FakeApis`
+that knows the environment ``bibnorm resolve`` needs to use them, counts the requests
+each received since the last `FakeApis.reset`, and arms fault plans on both.
+
+`synthetic_completion` is for the bench only: it gives the fakes a clearly synthetic
+record (ids in the reserved ``2912.8xxxx`` range, authors "Synthetic Bench", a note in
+the comment) for every page title they lack, because real arXiv holds nearly every
+Hugging Face daily paper while the fakes hold real records only for the gold titles.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fakes import s2_api
+from fakes.arxiv_api import Author, FakeArxivServer, FakeRecord, default_records, tokens
+from fakes.s2_api import FakeS2, RecordedRequest, build_papers
+
+SYNTHETIC_PREFIX = "2912.8"  # December 2029, next to the arXiv fake's 2912.9xxxx decoys: no real id
+SYNTHETIC_AUTHOR = "Synthetic Bench"
+
+# A fault plan: request number (0-based, retries included, per fake) -> fault name or None.
+FaultPlan = Callable[[int], str | None]
+
+
+class _NoDelayHandler(s2_api._Handler):
+    # The fake S2 handler writes headers and body separately; without TCP_NODELAY every
+    # answer waits ~40 ms for a delayed ACK (a cold five-page run: 26 s instead of 5 s).
+    disable_nagle_algorithm = True
+
+
+class PlannedFakeS2(FakeS2):
+    """`FakeS2` with TCP_NODELAY and an optional per-request fault plan.
+
+    ``plan`` is consulted after the fake's own injected faults, with the number of the
+    request (counted from the last `clear_plan`), so a test can fault exactly the
+    requests it means to while later ones go through.
+    """
+
+    def __init__(self, expected_key: str | None = None, papers: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(expected_key=expected_key, papers=papers)
+        self.RequestHandlerClass = _NoDelayHandler
+        self.plan: FaultPlan | None = None
+        self._counter = itertools.count()
+        self._plan_lock = threading.Lock()
+
+    def next_fault(self) -> str | None:
+        """Injected faults first, then the plan's fault for this request, if any."""
+        fault = super().next_fault()
+        with self._plan_lock:
+            number = next(self._counter)
+            plan = self.plan
+        if fault is None and plan is not None:
+            fault = plan(number)
+        return fault
+
+    def clear_plan(self) -> None:
+        """Drop the plan and every injected fault; restart the request numbering."""
+        self.inject_forever(None)
+        while super().next_fault() is not None:
+            pass
+        with self._plan_lock:
+            self.plan = None
+            self._counter = itertools.count()
+
+
+@dataclass
+class FakeApis:
+    """The two running fakes, with request logs counted from the last `reset`."""
+
+    arxiv: FakeArxivServer
+    s2: PlannedFakeS2
+    _s2_seen: int = field(default=0)
+
+    def env(self, cache_dir: Path, *, api_key: str = "") -> dict[str, str]:
+        """Environment for ``bibnorm resolve``: these fakes, no politeness delay, this cache."""
+        return {
+            "BIBNORM_ARXIV_API_URL": self.arxiv.url,
+            "BIBNORM_S2_API_URL": self.s2.url,
+            "BIBNORM_ARXIV_DELAY": "0",
+            "BIBNORM_S2_DELAY": "0",
+            "BIBNORM_CACHE_DIR": str(cache_dir),
+            "BIBNORM_SNAPSHOT": "",
+            "BIBNORM_OFFLINE": "",
+            "S2_API_KEY": api_key,
+        }
+
+    @property
+    def arxiv_requests(self) -> list[tuple[str, dict[str, str]]]:
+        """(path, params) of every arXiv request since the last reset."""
+        return list(self.arxiv.requests)
+
+    @property
+    def s2_requests(self) -> list[RecordedRequest]:
+        """Every S2 request (with headers) since the last reset."""
+        return self.s2.requests[self._s2_seen :]
+
+    def request_counts(self) -> dict[str, int]:
+        return {"arxiv": len(self.arxiv_requests), "s2": len(self.s2_requests)}
+
+    def reset(self) -> None:
+        """Forget the request logs and disarm every fault on both fakes."""
+        self.arxiv.reset()
+        self.arxiv.api.rejected_ids.clear()
+        self.s2.clear_plan()
+        self._s2_seen = len(self.s2.requests)
+
+    def plan_faults(self, arxiv_plan: FaultPlan | None, s2_plan: FaultPlan | None) -> None:
+        """Arm per-request fault plans (numbered from 0 on each fake)."""
+        self.reset()
+        if arxiv_plan is not None:
+            numbers = itertools.count()
+            lock = threading.Lock()
+
+            def rule(params: dict[str, str]) -> str | None:
+                with lock:
+                    number = next(numbers)
+                return arxiv_plan(number)
+
+            self.arxiv.fault_rule = rule
+        self.s2.plan = s2_plan
+
+
+@contextmanager
+def running_fakes(
+    *,
+    expected_key: str | None = None,
+    arxiv_records: Sequence[FakeRecord] | None = None,
+    s2_papers: list[dict[str, Any]] | None = None,
+) -> Iterator[FakeApis]:
+    """Start both fakes (their standard data unless given) and stop them afterwards."""
+    arxiv = FakeArxivServer(arxiv_records).start()
+    s2 = PlannedFakeS2(expected_key=expected_key, papers=s2_papers)
+    s2.start()
+    try:
+        yield FakeApis(arxiv=arxiv, s2=s2)
+    finally:
+        s2.stop()
+        arxiv.stop()
+
+
+@dataclass(frozen=True)
+class Completion:
+    """Standard fake data plus synthetic records for the titles the fakes lacked."""
+
+    arxiv_records: list[FakeRecord]
+    s2_papers: list[dict[str, Any]]
+    added: int
+
+
+def _title_key(title: str) -> str:
+    return " ".join(tokens(title))
+
+
+def synthetic_completion(pages: Iterable[tuple[str, str | None]]) -> Completion:
+    """Standard data, plus one synthetic arXiv record (and its S2 twin) per missing title.
+
+    ``pages`` yields (title, scraped abstract or None). The abstract is reused so the
+    matcher's abstract evidence agrees, as it would for the real record. A title counts
+    as held when a non-decoy record has the same word tokens.
+    """
+    records = default_records()
+    held = {_title_key(r.title) for r in records if r.decoy_of is None}
+    papers = build_papers()
+    added: list[FakeRecord] = []
+    for title, abstract in pages:
+        key = _title_key(title)
+        if not key or key in held:
+            continue
+        held.add(key)
+        number = len(added) + 1
+        arxiv_id = f"{SYNTHETIC_PREFIX}{number:04d}"
+        added.append(
+            FakeRecord(
+                arxiv_id=arxiv_id,
+                title=" ".join(title.split()),
+                abstract=" ".join((abstract or "Synthetic abstract for the bibnorm bench.").split()),
+                authors=(Author(SYNTHETIC_AUTHOR),),
+                versions=(f"2029-12-{1 + number % 28:02d}T12:00:00Z",),
+                categories=("cs.CV",),
+                comment="synthetic record made by bench/bench_online.py; not a real paper",
+            )
+        )
+        papers.append(
+            {
+                "paperId": f"synthetic{number:031d}",
+                "externalIds": {"ArXiv": arxiv_id, "CorpusId": 950000000 + number},
+                "corpusId": 950000000 + number,
+                "publicationVenue": None,
+                "url": f"https://www.semanticscholar.org/paper/synthetic{number:031d}",
+                "title": title,
+                "abstract": abstract,
+                "venue": "arXiv.org",
+                "year": 2029,
+                "authors": [{"authorId": "950000000", "name": SYNTHETIC_AUTHOR}],
+                "publicationTypes": ["JournalArticle"],
+                "publicationDate": None,
+                "journal": {"name": "ArXiv", "volume": f"abs/{arxiv_id}"},
+            }
+        )
+    return Completion(arxiv_records=[*records, *added], s2_papers=papers, added=len(added))
