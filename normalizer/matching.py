@@ -34,6 +34,7 @@ from normalizer.models import Candidate, Evidence, Problem, Query, ScoredCandida
 
 _LATEX_HINT = re.compile(r"[\\{}$^_~]")
 _LATEX_MARKUP = re.compile(r"[\\$^_~]")
+_TEX_LIGATURES = (("---", "\u2014"), ("--", "\u2013"), ("``", "\u201c"), ("''", "\u201d"))
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _ABSTRACT_CHARS = 2000  # enough text to tell papers apart, cheap to compare
 
@@ -46,7 +47,10 @@ def plain_text(text: str) -> str:
     if _LATEX_HINT.search(text):
         if not _LATEX_MARKUP.search(text):
             # Only protective braces (the common BibTeX case): no need for a LaTeX parser.
-            return " ".join(text.replace("{", "").replace("}", "").split())
+            text = text.replace("{", "").replace("}", "")
+            for ligature, character in _TEX_LIGATURES:
+                text = text.replace(ligature, character)
+            return " ".join(text.split())
         try:
             text = _latex.latex_to_text(text)
         except Exception:  # pylatexenc is lenient, but a broken brace must not abort a run

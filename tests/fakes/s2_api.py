@@ -425,6 +425,7 @@ def _error(status: int, text: str) -> _Reply:
 class _Handler(BaseHTTPRequestHandler):
     server: FakeS2
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in two writes: avoid 40 ms ACK stalls
 
     def do_GET(self) -> None:
         self._serve("GET")
