@@ -211,10 +211,12 @@ def _merge_ranked(old: list[ScoredCandidate], new: Iterable[ScoredCandidate]) ->
 def _undecided(state: _Pending, *, offline: bool) -> Resolution:
     """The resolution of a query no resolver settled: failed if a source could not answer.
 
-    Offline, a source that cannot answer from the cache was not asked by the user's
-    choice, so the item is unresolved (its problems still say why), not failed.
+    Any source that could not be asked makes the answer incomplete, so the item is
+    failed (with whatever candidates the others offered). Offline, a source that cannot
+    answer from the cache was not asked by the user's choice, so the item is unresolved
+    (its problems still say why).
     """
-    status = Status.FAILED if state.failed and not state.ranked and not offline else Status.UNRESOLVED
+    status = Status.FAILED if state.failed and not offline else Status.UNRESOLVED
     problems = list(state.problems)
     if status is Status.UNRESOLVED:
         what = "no candidate reached the acceptance bar" if state.ranked else "no candidate found"

@@ -177,6 +177,19 @@ def command(
             click.echo(f"bibnorm: warning: {warning.message}", err=True)
         for resolution in unsettled(resolutions):
             click.echo(_describe_unsettled(resolution), err=True)
+        troubled = [
+            r
+            for r in resolutions
+            if r.status is Status.RESOLVED
+            and r.duplicate_of is None
+            and any(p.severity == "error" for p in r.problems)
+        ]
+        if troubled:
+            click.echo(
+                f"bibnorm: warning: {len(troubled)} resolved items could not be fully checked "
+                "(e.g. no published-version lookup); see the problems in --report",
+                err=True,
+            )
         click.echo(summary_line(report["summary"]), err=True)
     if strict and any(r.status is not Status.RESOLVED for r in resolutions):
         sys.exit(EXIT_FINDINGS)
