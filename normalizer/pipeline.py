@@ -71,7 +71,9 @@ class Enricher(Protocol):
     def enrich(self, references: Mapping[int, Reference]) -> Mapping[int, Lookup]: ...
 
 
-ProgressCallback = Callable[[str, int], None]  # (stage name, number of items advanced)
+# (stage name, items just finished, items in this stage); called with 0 when a stage starts.
+ProgressCallback = Callable[[str, int, int], None]
+LOOKUP_CHUNK = 150
 
 
 @dataclass
@@ -114,11 +116,17 @@ def run(
         asking = [p.query for p in pending.values() if p.resolution is None]
         if not asking:
             break
-        answers = resolver.lookup(asking)
-        for query in asking:
-            _absorb(pending[query.index], answers.get(query.index, Lookup()), resolver.name, settings)
         if progress:
-            progress(resolver.name, len(asking))
+            progress(resolver.name, 0, len(asking))
+        # Chunks keep progress moving on long runs; a chunk is large enough for every
+        # source's batching (arXiv batches 15 titles, S2 enrichment is not chunked).
+        for start in range(0, len(asking), LOOKUP_CHUNK):
+            chunk = asking[start : start + LOOKUP_CHUNK]
+            answers = resolver.lookup(chunk)
+            for query in chunk:
+                _absorb(pending[query.index], answers.get(query.index, Lookup()), resolver.name, settings)
+            if progress:
+                progress(resolver.name, len(chunk), len(asking))
 
     for state in pending.values():
         if state.resolution is None:

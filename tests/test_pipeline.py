@@ -104,3 +104,11 @@ def test_unresolved_items_keep_their_best_candidates() -> None:
     assert result.reference is None
     assert result.candidates[0].candidate.reference.ids.arxiv_id == "2302.05442"
     assert result.problems[-1].code == "match.none"
+
+
+def test_progress_reports_each_stage_start_and_every_chunk() -> None:
+    queries = [title_query(i, f"Paper number {i}") for i in range(pipeline.LOOKUP_CHUNK + 1)]
+    calls: list[tuple[str, int, int]] = []
+    pipeline.run(queries, [TableResolver("one", [])], SETTINGS, progress=lambda *a: calls.append(a))
+    total = pipeline.LOOKUP_CHUNK + 1
+    assert calls == [("one", 0, total), ("one", pipeline.LOOKUP_CHUNK, total), ("one", 1, total)]

@@ -145,12 +145,16 @@ def command(
     if json_out and output != STDIO and report_path is None:
         raise UsageError("--json prints the report on stdout; use --report PATH together with -o")
     queries = read_inputs(list(inputs), input_format=input_format)
-    progress = None if quiet else _progress_printer()
+    progress = _ProgressBar() if not quiet and sys.stderr.isatty() else None
 
     with open_sources(settings) as sources_:
-        resolutions = pipeline.run(
-            queries, sources_.resolvers, settings, enrichers=sources_.enrichers, progress=progress
-        )
+        try:
+            resolutions = pipeline.run(
+                queries, sources_.resolvers, settings, enrichers=sources_.enrichers, progress=progress
+            )
+        finally:
+            if progress is not None:
+                progress.close()
         stats = sources_.stats
 
     if update_lock:
@@ -221,14 +225,24 @@ def _describe_unsettled(resolution: Resolution) -> str:
     return line
 
 
-def _progress_printer() -> pipeline.ProgressCallback | None:
-    if not sys.stderr.isatty():
-        return None
+class _ProgressBar:
+    """One click progress bar per resolver stage, on stderr, only when it is a terminal."""
 
-    def show(stage: str, count: int) -> None:
-        click.echo(f"bibnorm: {stage}: looked up {count} items", err=True)
+    def __init__(self) -> None:
+        self.bar: Any = None
 
-    return show
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if done == 0:
+            self.close()
+            self.bar = click.progressbar(length=total, label=f"bibnorm: {stage:<8}", file=sys.stderr)
+            self.bar.__enter__()
+        elif self.bar is not None:
+            self.bar.update(done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 def _dump(data: Any) -> str:
