@@ -124,7 +124,7 @@ def run(
             chunk = asking[start : start + LOOKUP_CHUNK]
             answers = resolver.lookup(chunk)
             for query in chunk:
-                _absorb(pending[query.index], answers.get(query.index, Lookup()), resolver.name, settings)
+                _absorb(pending[query.index], answers.get(query.index, Lookup()), settings)
             if progress:
                 progress(resolver.name, len(chunk), len(asking))
 
@@ -180,7 +180,7 @@ def same_paper(finished: Mapping[int, Resolution]) -> dict[int, int]:
     return later
 
 
-def _absorb(state: _Pending, answer: Lookup, source: str, settings: Settings) -> None:
+def _absorb(state: _Pending, answer: Lookup, settings: Settings) -> None:
     """Fold one resolver's answer into a query's state; settle it when the matcher accepts."""
     state.problems.extend(answer.problems)
     if answer.failed:
@@ -293,8 +293,3 @@ def _assign_keys(finished: Mapping[int, Resolution], settings: Settings) -> dict
     for i, key in zip(with_reference, assigned, strict=True):
         out[i] = finished[i].model_copy(update={"key": key})
     return out
-
-
-def by_identifier(source: str, reference: Reference) -> Candidate:
-    """A candidate found by an exact identifier the query carried."""
-    return Candidate(source=source, reference=reference, by_identifier=True)
