@@ -62,24 +62,18 @@ def main() -> None:
 
 def _register() -> None:
     # Imported here so each command module can import shared helpers from this package.
-    from normalizer.cli import cache_cmd, index_cmd, resolve_cmd
+    from normalizer.cli import (
+        cache_cmd,
+        check_cmd,
+        fix_cmd,
+        format_cmd,
+        index_cmd,
+        resolve_cmd,
+        tex_cmd,
+    )
 
-    for module in (resolve_cmd, index_cmd, cache_cmd):
+    for module in (resolve_cmd, tex_cmd, check_cmd, format_cmd, fix_cmd, index_cmd, cache_cmd):
         main.add_command(module.command)
-    for optional in ("check_cmd", "format_cmd", "fix_cmd", "tex_cmd"):
-        try:
-            module = __import__(f"normalizer.cli.{optional}", fromlist=["command"])
-        except ModuleNotFoundError as error:
-            if error.name != f"normalizer.cli.{optional}":
-                raise
-            continue
-        for name in ("command", "commands"):
-            value = getattr(module, name, None)
-            if isinstance(value, click.Command):
-                main.add_command(value)
-            elif isinstance(value, list | tuple):
-                for item in value:
-                    main.add_command(item)
 
 
 _register()
