@@ -14,8 +14,6 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-import shutil
-import subprocess
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +22,7 @@ from typing import Any
 import bibtexparser
 import pytest
 from click.testing import CliRunner, Result
+from clients import PDFLATEX, latex_errors, need, run
 from fakes.arxiv_api import DECOY_PREFIX
 from fakes.s2_api import DECOYS, RecordedRequest
 from fakes.servers import FakeApis, running_fakes
@@ -489,26 +488,10 @@ def test_only_papers_the_fakes_know_no_authors_for_are_written_without(
 # --------------------------------------------------------------------------- real clients
 
 
-def _need(*tools: str) -> None:
-    missing = [tool for tool in tools if shutil.which(tool) is None]
-    if missing:
-        pytest.skip(f"{', '.join(missing)} not installed (Debian: texlive-latex-extra biber pandoc)")
-
-
-def _run(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        list(args), cwd=cwd, capture_output=True, encoding="utf-8", errors="replace", timeout=120, check=False
-    )
-
-
-def _latex_errors(log: str) -> list[str]:
-    return [line for line in log.splitlines() if line.startswith("!") or "Unicode character" in line]
-
-
 def _latex(folder: Path) -> str:
-    latex = _run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc"], folder)
+    latex = run(PDFLATEX, folder)
     log = (folder / "doc.log").read_text(encoding="utf-8", errors="replace")
-    assert _latex_errors(log) == []
+    assert latex_errors(log) == []
     assert latex.returncode == 0
     return log
 
@@ -546,7 +529,7 @@ def test_two_runs_give_byte_identical_output(formats: dict[str, tuple[bytes, byt
 def test_the_bibtex_output_compiles_without_warnings(
     cold: Run, warned: set[str], tmp_path: Path, style: str, package: str
 ) -> None:
-    _need("pdflatex", "bibtex")
+    need("pdflatex", "bibtex")
     (tmp_path / "refs.bib").write_bytes(cold.output)
     (tmp_path / "doc.tex").write_text(
         PREAMBLE + package + "\\begin{document}\n\\nocite{*}\n"
@@ -554,7 +537,7 @@ def test_the_bibtex_output_compiles_without_warnings(
         encoding="utf-8",
     )
     _latex(tmp_path)
-    bibtex = _run(["bibtex", "doc"], tmp_path)
+    bibtex = run(["bibtex", "doc"], tmp_path)
     blg = (tmp_path / "doc.blg").read_text(encoding="utf-8", errors="replace")
     warnings = {line for line in blg.splitlines() if "Warning--" in line}
     assert warnings == {f"Warning--empty author in {key}" for key in warned}
@@ -569,7 +552,7 @@ def test_the_bibtex_output_compiles_without_warnings(
 def test_the_biblatex_output_passes_biber_and_compiles(
     formats: dict[str, tuple[bytes, bytes]], warned: set[str], tmp_path: Path
 ) -> None:
-    _need("pdflatex", "biber")
+    need("pdflatex", "biber")
     (tmp_path / "refs.bib").write_bytes(formats["biblatex"][0])
     (tmp_path / "doc.tex").write_text(
         PREAMBLE + "\\usepackage[backend=biber,texencoding=ascii,bibencoding=utf8]{biblatex}\n"
@@ -577,7 +560,7 @@ def test_the_biblatex_output_passes_biber_and_compiles(
         encoding="utf-8",
     )
     _latex(tmp_path)
-    biber = _run(["biber", "--validate-datamodel", "doc"], tmp_path)
+    biber = run(["biber", "--validate-datamodel", "doc"], tmp_path)
     output = biber.stdout + biber.stderr
     assert [line for line in output.splitlines() if "ERROR" in line] == []
     warnings = {line.split(" - ", 1)[1] for line in output.splitlines() if line.startswith("WARN")}
@@ -595,13 +578,13 @@ def test_the_biblatex_output_passes_biber_and_compiles(
 def test_the_csl_json_validates_and_renders_with_pandoc(
     formats: dict[str, tuple[bytes, bytes]], tmp_path: Path
 ) -> None:
-    _need("pandoc")
+    need("pandoc")
     items = json.loads(formats["csl-json"][0])
     assert len(items) == GOLD_TITLES
     assert validate_csl(items) == []
     (tmp_path / "refs.json").write_bytes(formats["csl-json"][0])
     (tmp_path / "doc.md").write_text("---\nnocite: '@*'\n---\n", encoding="utf-8")
-    result = _run(
+    result = run(
         ["pandoc", "--citeproc", "--bibliography", "refs.json", "--wrap=none", "-t", "plain", "doc.md"],
         tmp_path,
     )

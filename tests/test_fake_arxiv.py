@@ -15,7 +15,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def _without_volatile(body: str) -> str:
     """The feed-level <id> hash and <updated> time differ per request: blank them."""
-    body = re.sub(r"<id>https://arxiv.org/api/[^<]*</id>", "<id>FEED</id>", body, count=1)
+    body = re.sub(r"<id>https://arxiv.org/api/[^<]*</id>", "<id>FEED</id>", body, count=1)  # feed <id> text
     return re.sub(r"^  <updated>[^<]*</updated>", "  <updated>NOW</updated>", body, count=1, flags=re.M)
 
 

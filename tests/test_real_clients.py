@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from clients import PDFLATEX, latex_errors, need, run
 
 from normalizer.keys import assign_keys
 from normalizer.models import Identifiers, PartialDate, Person, Reference
@@ -123,22 +121,6 @@ def keyed() -> list[tuple[str, Reference]]:
     return list(zip(keys, references, strict=True))
 
 
-def _need(*tools: str) -> None:
-    missing = [t for t in tools if shutil.which(t) is None]
-    if missing:
-        pytest.skip(f"{', '.join(missing)} not installed (Debian: texlive-latex-extra biber pandoc)")
-
-
-def _run(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        list(args), cwd=cwd, capture_output=True, encoding="utf-8", errors="replace", timeout=60, check=False
-    )
-
-
-def _latex_errors(log: str) -> list[str]:
-    return [line for line in log.splitlines() if line.startswith("!") or "Unicode character" in line]
-
-
 PREAMBLE = "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{url}\n"
 
 
@@ -152,7 +134,7 @@ PREAMBLE = "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{ur
 def test_bibtex_output_compiles_without_warnings(
     keyed: list[tuple[str, Reference]], tmp_path: Path, style: str, package: str
 ) -> None:
-    _need("pdflatex", "bibtex")
+    need("pdflatex", "bibtex")
     rendered = get_writer("bibtex").render(keyed, WriterOptions())
     # Every character here has a LaTeX form; 18 snapshot records have no authors and say so.
     assert {p.code for p in rendered.warnings} == {"output.no_authors"}
@@ -163,14 +145,14 @@ def test_bibtex_output_compiles_without_warnings(
         f"\\bibliographystyle{{{style}}}\n\\bibliography{{refs}}\n\\end{{document}}\n",
         encoding="utf-8",
     )
-    assert _run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc"], tmp_path).returncode == 0
-    bibtex = _run(["bibtex", "doc"], tmp_path)
+    assert run(PDFLATEX, tmp_path, timeout=60).returncode == 0
+    bibtex = run(["bibtex", "doc"], tmp_path, timeout=60)
     blg = (tmp_path / "doc.blg").read_text(encoding="utf-8", errors="replace")
     assert [line for line in blg.splitlines() if "Warning--" in line] == []
     assert bibtex.returncode == 0, blg
-    latex = _run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc"], tmp_path)
+    latex = run(PDFLATEX, tmp_path, timeout=60)
     log = (tmp_path / "doc.log").read_text(encoding="utf-8", errors="replace")
-    assert _latex_errors(log) == []
+    assert latex_errors(log) == []
     assert latex.returncode == 0
     bbl = (tmp_path / "doc.bbl").read_text(encoding="utf-8")
     assert bbl.count("\\bibitem") == len(keyed)
@@ -180,17 +162,17 @@ def test_bibtex_output_compiles_without_warnings(
 def test_biblatex_output_passes_biber_datamodel_validation(
     keyed: list[tuple[str, Reference]], tmp_path: Path
 ) -> None:
-    _need("pdflatex", "biber")
+    need("pdflatex", "biber")
     # texencoding=ascii: biber turns the Unicode into LaTeX macros, as pdflatex users need.
     (tmp_path / "doc.tex").write_text(
         PREAMBLE + "\\usepackage[backend=biber,texencoding=ascii,bibencoding=utf8]{biblatex}\n"
         "\\addbibresource{refs.bib}\n\\begin{document}\n\\nocite{*}\n\\printbibliography\n\\end{document}\n",
         encoding="utf-8",
     )
-    assert _run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc"], tmp_path).returncode == 0
+    assert run(PDFLATEX, tmp_path, timeout=60).returncode == 0
 
     (tmp_path / "refs.bib").write_text(get_writer("biblatex").write(keyed, WriterOptions()), encoding="utf-8")
-    biber = _run(["biber", "--validate-datamodel", "doc"], tmp_path)
+    biber = run(["biber", "--validate-datamodel", "doc"], tmp_path, timeout=60)
     output = biber.stdout + biber.stderr
     assert [line for line in output.splitlines() if "WARN" in line or "ERROR" in line] == []
     assert biber.returncode == 0, output
@@ -199,10 +181,10 @@ def test_biblatex_output_passes_biber_datamodel_validation(
     # check leaves out the hazard record with π and Δ; a Unicode engine (lualatex) takes it.
     latin = [(key, ref) for key, ref in keyed if ref is not HAZARDS[0]]
     (tmp_path / "refs.bib").write_text(get_writer("biblatex").write(latin, WriterOptions()), encoding="utf-8")
-    assert _run(["biber", "doc"], tmp_path).returncode == 0
-    latex = _run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc"], tmp_path)
+    assert run(["biber", "doc"], tmp_path, timeout=60).returncode == 0
+    latex = run(PDFLATEX, tmp_path, timeout=60)
     log = (tmp_path / "doc.log").read_text(encoding="utf-8", errors="replace")
-    assert _latex_errors(log) == []
+    assert latex_errors(log) == []
     assert latex.returncode == 0
     bbl = (tmp_path / "doc.bbl").read_text(encoding="utf-8")
     assert 'family={H\\"{u}mmer}' in bbl  # 2312.02021: biber kept the accent, as a macro
@@ -211,14 +193,15 @@ def test_biblatex_output_passes_biber_datamodel_validation(
 def test_csl_json_validates_and_renders_with_pandoc(
     keyed: list[tuple[str, Reference]], tmp_path: Path
 ) -> None:
-    _need("pandoc")
+    need("pandoc")
     text = get_writer("csl-json").write(keyed, WriterOptions())
     assert validate_csl(json.loads(text)) == []
     (tmp_path / "refs.json").write_text(text, encoding="utf-8")
     (tmp_path / "doc.md").write_text("---\nnocite: '@*'\n---\n", encoding="utf-8")
-    result = _run(
+    result = run(
         ["pandoc", "--citeproc", "--bibliography", "refs.json", "--wrap=none", "-t", "plain", "doc.md"],
         tmp_path,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import threading
 import time
 from pathlib import Path
@@ -20,6 +19,8 @@ from pathlib import Path
 import bibtexparser
 import pytest
 from click.testing import CliRunner, Result
+from clients import PDFLATEX, need
+from clients import run as run_client
 
 from normalizer.cli import main
 from normalizer.cli.tex_cmd import watch_tex
@@ -107,8 +108,7 @@ def test_all_keys_present_exits_0(project: Path, snapshot_index: Path) -> None:
 
 
 def test_from_aux_after_a_latex_run(project: Path, snapshot_index: Path) -> None:
-    if shutil.which("pdflatex") is None:
-        pytest.skip("pdflatex not installed")
+    need("pdflatex")
     _latex(project, "main")
     result = run_tex(["main.aux"], snapshot_index, project / "cache")
     assert result.exit_code == 3
@@ -244,13 +244,7 @@ def test_help_shows_examples() -> None:
 
 
 def _latex(folder: Path, job: str) -> str:
-    completed = subprocess.run(
-        ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", f"{job}.tex"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    completed = run_client([*PDFLATEX[:-1], f"{job}.tex"], folder)
     assert completed.returncode == 0, completed.stdout[-2000:]
     return (folder / f"{job}.log").read_text(errors="replace")
 
@@ -262,11 +256,10 @@ def _undefined(log: str) -> set[str]:
 
 @pytest.mark.clients
 def test_natbib_project_compiles_with_bibtex(project: Path, snapshot_index: Path) -> None:
-    if shutil.which("pdflatex") is None or shutil.which("bibtex") is None:
-        pytest.skip("pdflatex/bibtex not installed")
+    need("pdflatex", "bibtex")
     assert _undefined(_latex(project, "main")) >= {"arXiv:2304.01663v1", "1206.5538", "2201.13027"}
     run_tex(["main.aux"], snapshot_index, project / "cache")
-    bibtex = subprocess.run(["bibtex", "main"], cwd=project, capture_output=True, text=True, timeout=120)
+    bibtex = run_client(["bibtex", "main"], project)
     warnings = [line for line in bibtex.stdout.splitlines() if line.startswith("Warning--")]
     assert warnings == [
         'Warning--I didn\'t find a database entry for "smith2099unknown"',
@@ -278,8 +271,7 @@ def test_natbib_project_compiles_with_bibtex(project: Path, snapshot_index: Path
 
 @pytest.mark.clients
 def test_biblatex_project_compiles_with_biber(project: Path, snapshot_index: Path) -> None:
-    if shutil.which("pdflatex") is None or shutil.which("biber") is None:
-        pytest.skip("pdflatex/biber not installed")
+    need("pdflatex", "biber")
     original = (project / "refs-biblatex.bib").read_bytes()
     result = run_tex(["main-biblatex.tex"], snapshot_index, project / "cache")
     assert result.exit_code == 3
@@ -288,9 +280,7 @@ def test_biblatex_project_compiles_with_biber(project: Path, snapshot_index: Pat
     )
     assert (project / "refs-biblatex.bib").read_bytes().startswith(original)
     _latex(project, "main-biblatex")
-    biber = subprocess.run(
-        ["biber", "main-biblatex"], cwd=project, capture_output=True, text=True, timeout=120
-    )
+    biber = run_client(["biber", "main-biblatex"], project)
     assert biber.returncode == 0, biber.stdout
     warnings = [line for line in biber.stdout.splitlines() if line.startswith("WARN")]
     assert warnings == ["WARN - I didn't find a database entry for 'smith2099unknown' (section 0)"]

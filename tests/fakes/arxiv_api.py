@@ -4,7 +4,7 @@ Everything the wire shows is copied from the recorded samples in
 ``shared/reference/api-samples/arxiv/`` (see their ``PROVENANCE.md``), current 2026 format:
 
 - ``<?xml version='1.0' encoding='UTF-8'?>``; namespaces declared once on ``<feed>`` in the
-  order opensearch, arxiv, Atom; feed ``<id>`` ``https://arxiv.org/api/<27 base64 chars>``;
+  order opensearch, arxiv, Atom; feed ``<id>``: the API's base URL plus 27 base64 characters;
   feed ``<title>`` echoes the canonicalised query (``arXiv Query: search_query=…&id_list=…&
   start=…&max_results=…``, a bare term shown as ``all:term``); a ``<link>`` without ``rel``;
   ``opensearch:itemsPerPage`` / ``totalResults`` / ``startIndex`` in that order;
@@ -593,12 +593,13 @@ class ArxivApi:
         title = (
             f"arXiv Query: search_query={canonical}&id_list={id_text}&start={start}&max_results={max_results}"
         )
+        # Feed metadata text the real API prints (never requested): the feed's <link> and <id>.
         link = (
-            f"https://arxiv.org/api/query?search_query={quote_plus(canonical, safe=':/,')}"
+            f"https://arxiv.org/api/query?search_query={quote_plus(canonical, safe=':/,')}"  # feed text
             f"&start={start}&max_results={max_results}&id_list={quote_plus(id_text, safe=':/,')}"
         )
         digest = base64.b64encode(hashlib.sha1(title.encode()).digest()).decode().rstrip("=")
-        return f"https://arxiv.org/api/{digest}", title, link
+        return f"https://arxiv.org/api/{digest}", title, link  # feed <id> text, not a URL we call
 
     def _feed(
         self,
