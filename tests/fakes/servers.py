@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fakes import s2_api
 from fakes.arxiv_api import Author, FakeArxivServer, FakeRecord, default_records, tokens
 from fakes.s2_api import FakeS2, RecordedRequest, build_papers
 
@@ -32,14 +31,8 @@ SYNTHETIC_AUTHOR = "Synthetic Bench"
 FaultPlan = Callable[[int], str | None]
 
 
-class _NoDelayHandler(s2_api._Handler):
-    # The fake S2 handler writes headers and body separately; without TCP_NODELAY every
-    # answer waits ~40 ms for a delayed ACK (a cold five-page run: 26 s instead of 5 s).
-    disable_nagle_algorithm = True
-
-
 class PlannedFakeS2(FakeS2):
-    """`FakeS2` with TCP_NODELAY and an optional per-request fault plan.
+    """`FakeS2` with an optional per-request fault plan.
 
     ``plan`` is consulted after the fake's own injected faults, with the number of the
     request (counted from the last `clear_plan`), so a test can fault exactly the
@@ -48,7 +41,6 @@ class PlannedFakeS2(FakeS2):
 
     def __init__(self, expected_key: str | None = None, papers: list[dict[str, Any]] | None = None) -> None:
         super().__init__(expected_key=expected_key, papers=papers)
-        self.RequestHandlerClass = _NoDelayHandler
         self.plan: FaultPlan | None = None
         self._counter = itertools.count()
         self._plan_lock = threading.Lock()
