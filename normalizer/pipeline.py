@@ -73,7 +73,7 @@ class Enricher(Protocol):
 
 # (stage name, items just finished, items in this stage); called with 0 when a stage starts.
 ProgressCallback = Callable[[str, int, int], None]
-LOOKUP_CHUNK = 150
+LOOKUP_CHUNK = 500
 
 
 @dataclass
@@ -118,8 +118,8 @@ def run(
             break
         if progress:
             progress(resolver.name, 0, len(asking))
-        # Chunks keep progress moving on long runs; a chunk is large enough for every
-        # source's batching (arXiv batches 15 titles, S2 enrichment is not chunked).
+        # Chunks keep progress moving on long runs. Each chunk may end in one partial
+        # source batch (one extra request), so chunks are large: 500 = S2's batch limit.
         for start in range(0, len(asking), LOOKUP_CHUNK):
             chunk = asking[start : start + LOOKUP_CHUNK]
             answers = resolver.lookup(chunk)
