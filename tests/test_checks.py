@@ -13,6 +13,7 @@ from normalizer.checks import (
     OnlineFacts,
     apply_fixes,
     arxiv_ids,
+    index_file,
     run_checks,
     unprotected_capitals,
 )
@@ -182,7 +183,7 @@ PUBLISHED = Reference(
 
 def test_online_checks_use_the_facts_given() -> None:
     bibfile = read_bibfile(CORPUS / "ugly" / "arxiv-and-author-mistakes.bib")
-    assert arxiv_ids([bibfile]) == {"1706.03762": 5}
+    assert arxiv_ids([index_file(bibfile)]) == {"1706.03762": 5}
     facts = OnlineFacts(published={"1706.03762": PUBLISHED}, latest_version={"1706.03762": 7})
     found = run_checks([bibfile], CheckConfig(select=("BN5",)), facts)
     assert [(f.line, f.key, f.code) for f in found] == [

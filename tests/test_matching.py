@@ -172,3 +172,42 @@ def test_title_similarity_is_symmetric_and_bounded() -> None:
     assert title_similarity(a, b) == title_similarity(b, a)
     assert 0.0 < title_similarity(a, b) < 1.0
     assert title_similarity("", b) == 0.0
+
+
+def _fields_with_accent_commands() -> list[str]:
+    from pathlib import Path
+
+    from normalizer.bibfile import read_bibfile
+
+    corpus = Path(__file__).parent / "corpus"
+    texts = {
+        field.text
+        for path in sorted(corpus.rglob("*.bib"))
+        for entry in read_bibfile(path).entries
+        for field in entry.fields
+        if "\\" in field.text
+    }
+    return sorted(texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"Donn{\'e}es bilingues pour la {TAS} fran{\c{c}}ais",
+        r"Making Large-Scale Nystr{\"{o}}m Approximation Possible",
+        r"Mod{\`e}les g{\'e}n{\'e}ratif et discriminant",
+        r"Sch{\"u}tze and Ma{\~n}ana and Gar{\c c}on",
+        r"Mart\'{\i}nez and \^{o}",
+        r"!`{Q}u{\'e} maravilla! and ?`Qu{\'e}?",
+        *_fields_with_accent_commands(),
+    ],
+)
+def test_plain_text_renders_accents_as_pylatexenc_does(text: str) -> None:
+    # The fast path for accent commands must be invisible: same text as the LaTeX parser's.
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    from normalizer.matching import plain_text
+
+    parser = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
+    expected = " ".join(parser.latex_to_text(text).split())
+    assert plain_text(text) == expected

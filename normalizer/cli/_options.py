@@ -1,4 +1,4 @@
-"""Option decorators shared by the commands that resolve references (``resolve``, ``tex``)."""
+"""Option decorators shared by several commands."""
 
 from __future__ import annotations
 
@@ -68,3 +68,13 @@ def source_overrides(
         "s2_api_key": s2_api_key,
         "cache_dir": cache_dir,
     }
+
+
+jobs_option = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Processes for reading big files (default: the CPUs available; 1 = no extra process).",
+)

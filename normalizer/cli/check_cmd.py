@@ -7,12 +7,22 @@ from collections.abc import Sequence
 
 import click
 
-from normalizer.bibfile import BibFile
-from normalizer.checks import CHECKS, CheckConfig, Finding, OnlineFacts, arxiv_ids, run_checks
+from normalizer.checks import (
+    CHECKS,
+    CheckConfig,
+    FileIndex,
+    Finding,
+    OnlineFacts,
+    arxiv_ids,
+    finish_checks,
+    scan_text,
+)
 from normalizer.cli import EXIT_FATAL, EXIT_OK
-from normalizer.cli.format_cmd import config_table, format_options, read_files
+from normalizer.cli._options import jobs_option
+from normalizer.cli.format_cmd import config_table, format_options, quiet_bibtexparser
 from normalizer.config import Settings, load_settings
 from normalizer.errors import UsageError
+from normalizer.io import read_text
 from normalizer.models import Identifiers, Origin, Query, QueryKind, Reference, Severity
 
 _PREPRINT_VENUES = ("arxiv", "corr", "biorxiv", "medrxiv")
@@ -46,13 +56,13 @@ def check_config(select: str | None, ignore: str | None) -> CheckConfig:
     )
 
 
-def online_facts(files: Sequence[BibFile], settings: Settings, config: CheckConfig) -> OnlineFacts | None:
+def online_facts(indexes: Sequence[FileIndex], settings: Settings, config: CheckConfig) -> OnlineFacts | None:
     """Ask Semantic Scholar for published versions and arXiv for latest versions of cited preprints.
 
     Returns None (and says why on stderr) when a source cannot be asked; the BN5xx
     checks then stay silent rather than guess.
     """
-    wanted = arxiv_ids(files)
+    wanted = arxiv_ids(indexes)
     if not wanted:
         return OnlineFacts()
     from resolvers._http import SourceUnavailable, build_session
@@ -114,6 +124,7 @@ def _summary(findings: Sequence[Finding], files: int) -> str:
 )
 @click.option("--list", "list_checks", is_flag=True, help="List every check and exit.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
+@jobs_option
 def command(
     files: tuple[str, ...],
     json_out: bool,
@@ -122,6 +133,7 @@ def command(
     offline: bool | None,
     list_checks: bool,
     quiet: bool,
+    jobs: int | None,
 ) -> None:
     """Report problems in .bib files, one line each: PATH:LINE: KEY: CODE message.
 
@@ -147,20 +159,25 @@ def command(
     if not files:
         raise UsageError("give at least one .bib file (or --list)")
     config = check_config(select, ignore)
-    parsed = [bibfile for _, bibfile in read_files(files)]
+    quiet_bibtexparser()
+    entry_findings: list[Finding] = []
+    indexes: list[FileIndex] = []
+    for path in files:
+        found, index = scan_text(read_text(path), path, config, jobs=jobs)
+        entry_findings += found
+        indexes.append(index)
     online = None
     wants_online = any(config.enabled(c.code) for c in CHECKS if c.online)
     if wants_online and not offline:
         settings = load_settings({"offline": offline})
         if not settings.offline:
-            online = online_facts(parsed, settings, config)
-    findings = run_checks(parsed, config, online)
+            online = online_facts(indexes, settings, config)
+    findings = finish_checks(entry_findings, indexes, config, online)
     if json_out:
-        click.echo(json.dumps([f.model_dump(mode="json") for f in findings], indent=2, ensure_ascii=False))
+        click.echo(json.dumps([f.as_json() for f in findings], indent=2, ensure_ascii=False))
     else:
-        for finding in findings:
-            click.echo(str(finding))
+        click.echo("".join(f"{finding}\n" for finding in findings), nl=False)
     if not quiet:
-        click.echo(_summary(findings, len(parsed)), err=True)
+        click.echo(_summary(findings, len(files)), err=True)
     has_errors = any(f.severity is Severity.ERROR for f in findings)
     raise SystemExit(EXIT_FATAL if has_errors else EXIT_OK)

@@ -7,6 +7,7 @@ Also home of the helpers ``check`` and ``fix`` share: reading the files and the
 from __future__ import annotations
 
 import difflib
+import functools
 import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -14,8 +15,19 @@ from typing import Any
 
 import click
 
-from normalizer.bibfile import BibFile, FormatOptions, assert_nothing_lost, parse_bibtex, render
+from normalizer.bibfile import (
+    BibFile,
+    Census,
+    FormatOptions,
+    RenderedBlock,
+    assert_nothing_lost,
+    join_rendered,
+    normalize_newlines,
+    parse_bibtex,
+    render_blocks,
+)
 from normalizer.cli import EXIT_FATAL, EXIT_OK
+from normalizer.cli._options import jobs_option
 from normalizer.config import find_config_file
 from normalizer.errors import ConfigError, UsageError
 from normalizer.io import STDIO, read_text, write_atomic
@@ -47,10 +59,14 @@ def format_options(sort: bool | None = None) -> FormatOptions:
         raise ConfigError(f"invalid [tool.bibnorm.format] setting: {str(error).splitlines()[0]}") from None
 
 
+def quiet_bibtexparser() -> None:
+    """Silence bibtexparser's log line per unreadable block: they come back as BN101 findings."""
+    logging.getLogger("bibtexparser").setLevel(logging.ERROR)
+
+
 def read_files(paths: Sequence[str]) -> list[tuple[str, BibFile]]:
     """Each file's text and parsed form, in the order given."""
-    # bibtexparser logs every unreadable block; they come back as BN101 findings instead.
-    logging.getLogger("bibtexparser").setLevel(logging.ERROR)
+    quiet_bibtexparser()
     out = []
     for path in paths:
         text = read_text(path)
@@ -66,10 +82,22 @@ def unified_diff(path: str, old: str, new: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
-def write_safely(path: str, before: BibFile, text: str) -> None:
+def write_safely(path: str, before: BibFile | Census, text: str, jobs: int | None = None) -> None:
     """Replace ``path`` with ``text`` after asserting no entry is lost (atomic write)."""
-    assert_nothing_lost(before, parse_bibtex(text, path))
+    from normalizer.parallel import map_pieces
+
+    after = Census.total(map_pieces(text, path, lambda piece: Census.of(piece.blocks), jobs=jobs))
+    assert_nothing_lost(before, after, path)
     write_atomic(path, text)
+
+
+def format_text(text: str, path: str, options: FormatOptions, jobs: int | None = None) -> tuple[str, Census]:
+    """``text`` in the canonical style, and the census of what it held (for `write_safely`)."""
+    from normalizer.parallel import map_pieces
+
+    work = functools.partial(render_blocks, options=options)
+    blocks: list[RenderedBlock] = [b for piece in map_pieces(text, path, work, jobs=jobs) for b in piece]
+    return join_rendered(blocks, options, normalize_newlines(text)[0]), Census.of(blocks)
 
 
 @click.command("format")
@@ -85,8 +113,14 @@ def write_safely(path: str, before: BibFile, text: str) -> None:
     help="Rewrite the files (atomically, refusing if an entry would be lost).",
 )
 @click.option("--sort/--no-sort", default=None, help="Sort entries by key (@string/@preamble stay first).")
+@jobs_option
 def command(
-    files: tuple[str, ...], check_only: bool, show_diff: bool, in_place: bool, sort: bool | None
+    files: tuple[str, ...],
+    check_only: bool,
+    show_diff: bool,
+    in_place: bool,
+    sort: bool | None,
+    jobs: int | None,
 ) -> None:
     """Format .bib files canonically: the same input always gives the same bytes.
 
@@ -109,14 +143,16 @@ def command(
         raise UsageError("--in-place cannot rewrite stdin")
     options = format_options(sort)
     changed: list[str] = []
-    for text, bibfile in read_files(files):
-        formatted = render(bibfile, options)
+    quiet_bibtexparser()
+    for path in files:
+        text = read_text(path)
+        formatted, census = format_text(text, path, options, jobs)
         if formatted != text:
-            changed.append(bibfile.path)
+            changed.append(path)
         if show_diff:
-            click.echo(unified_diff(bibfile.path, text, formatted), nl=False)
+            click.echo(unified_diff(path, text, formatted), nl=False)
         if in_place and formatted != text:
-            write_safely(bibfile.path, bibfile, formatted)
+            write_safely(path, census, formatted, jobs)
         elif not (check_only or show_diff or in_place):
             click.echo(formatted, nl=False)  # the input file stays as it was: nothing to guard
     for path in changed:

@@ -1,0 +1,97 @@
+"""normalizer.parallel: a file read in pieces, on several processes, reads exactly as a whole.
+
+Forking is only done from a single-threaded process, and pytest may run fake servers in
+threads, so the multi-process runs happen in a fresh interpreter (`_in_fresh_python`).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from normalizer.bibfile import FormatOptions, parse_bibtex, render
+from normalizer.checks import CheckConfig, finish_checks, run_checks, scan_text
+from normalizer.io import read_text
+from normalizer.parallel import map_pieces
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def _whole_corpus() -> str:
+    """Every corpus file one after the other: CRLF, BOM, @string, failures, duplicates."""
+    return "\n".join(read_text(path) for path in sorted(CORPUS.rglob("*.bib")))
+
+
+@pytest.mark.parametrize("piece_chars", [1, 97, 2_000, 50_000])
+def test_pieces_hold_whole_blocks_with_the_files_line_numbers(piece_chars: int) -> None:
+    text = _whole_corpus()
+    pieces = map_pieces(text, "all.bib", lambda piece: piece.blocks, jobs=1, chunk_chars=piece_chars)
+    if piece_chars < 2_000:
+        assert len(pieces) > 50  # the cut points were really exercised
+    assert [block for piece in pieces for block in piece] == list(parse_bibtex(text, "all.bib").blocks)
+
+
+def test_checks_of_pieces_equal_the_checks_of_the_whole_file() -> None:
+    text = _whole_corpus()
+    config = CheckConfig()
+    whole = run_checks([parse_bibtex(text, "all.bib")], config)
+    assert {f.code for f in whole} >= {"BN101", "BN201", "BN202", "BN204", "BN301", "BN305", "BN602"}
+    found, index = scan_text(text, "all.bib", config, jobs=1)
+    assert finish_checks(found, [index], config) == whole
+
+
+_SCRIPT = """
+import json, os, sys
+from pathlib import Path
+import normalizer.parallel as parallel
+from normalizer.bibfile import FormatOptions
+from normalizer.checks import CheckConfig, finish_checks, scan_text
+from normalizer.cli.format_cmd import format_text
+
+text = Path(sys.argv[1]).read_text(encoding="utf-8")
+parallel.PARALLEL_CHUNK_CHARS = 3_000  # many pieces for two workers
+pids = parallel.map_pieces(text, "all.bib", lambda piece: os.getpid(), jobs=2)
+config = CheckConfig()
+found, index = scan_text(text, "all.bib", config, jobs=2)
+formatted, census = format_text(text, "all.bib", FormatOptions(sort=True), jobs=2)
+print(json.dumps({
+    "parent": os.getpid(),
+    "pieces": len(pids),
+    "workers": sorted(set(pids)),
+    "findings": [str(f) for f in finish_checks(found, [index], config)],
+    "formatted": formatted,
+    "entries": census.keys.total(),
+}))
+"""
+
+
+def _in_fresh_python(tmp_path: Path) -> dict[str, object]:
+    corpus = tmp_path / "all.bib"
+    corpus.write_text(_whole_corpus(), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(_SCRIPT), str(corpus)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+def test_two_worker_processes_give_the_single_process_results(tmp_path: Path) -> None:
+    result = _in_fresh_python(tmp_path)
+    workers = result["workers"]
+    assert isinstance(workers, list)
+    assert len(workers) == 2 and result["parent"] not in workers  # really forked
+    assert isinstance(result["pieces"], int) and result["pieces"] > 20
+    text = _whole_corpus()
+    whole = parse_bibtex(text, "all.bib")
+    assert result["findings"] == [str(f) for f in run_checks([whole], CheckConfig())]
+    assert result["formatted"] == render(whole, FormatOptions(sort=True))
+    assert result["entries"] == len(whole.entry_keys())
