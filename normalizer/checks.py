@@ -49,8 +49,10 @@ from normalizer.bibfile import (
 )
 from normalizer.identifiers import ArxivId, canonical_doi, parse_arxiv_id
 from normalizer.links import CODE_HOSTS, extract_code_links
+from normalizer.lockfile import Lock
 from normalizer.matching import title_key
 from normalizer.models import Identifiers, PartialDate, Reference, Severity
+from normalizer.venues import is_preprint_venue
 
 __all__ = [
     "CHECKS",
@@ -62,10 +64,12 @@ __all__ = [
     "apply_fixes",
     "arxiv_ids",
     "entry_arxiv_id",
+    "facts_from_lock",
     "finish_checks",
     "fix_entry",
     "index_file",
     "is_preprint",
+    "is_published_version",
     "run_checks",
     "scan_text",
 ]
@@ -137,6 +141,43 @@ class OnlineFacts(BaseModel):
 
     published: dict[str, Reference] = Field(default_factory=dict)
     latest_version: dict[str, int] = Field(default_factory=dict)
+
+    def merged(self, other: OnlineFacts) -> OnlineFacts:
+        """These facts with ``other``'s added (``other`` wins for an id both know)."""
+        return OnlineFacts(
+            published={**self.published, **other.published},
+            latest_version={**self.latest_version, **other.latest_version},
+        )
+
+
+def is_published_version(record: Reference) -> bool:
+    """True when a source's record is a peer-reviewed publication, not a preprint server's listing."""
+    return (
+        record.entry_type in ("article", "inproceedings")
+        and bool(record.venue)
+        and not is_preprint_venue(record.venue)
+    )
+
+
+def facts_from_lock(lock: Lock, wanted: Iterable[str]) -> tuple[OnlineFacts, list[str]]:
+    """What a lockfile's decisions say about the published versions of the arXiv ids
+    ``wanted``, and the ids it does not know.
+
+    ``bibnorm resolve --update-lock`` records, per arXiv id, the record it settled on
+    (the published version when Semantic Scholar knew one), so a check run on a
+    committed lock repeats those BN501 answers with no network. The lock holds no
+    "newest arXiv version" fact (a pinned citation resolves to the version it pins):
+    BN502 always asks arXiv.
+    """
+    published: dict[str, Reference] = {}
+    unknown: list[str] = []
+    for arxiv_id in wanted:
+        item = lock.get(f"arxiv:{arxiv_id}".casefold())
+        if item is None:
+            unknown.append(arxiv_id)
+        elif is_published_version(item.reference):
+            published[arxiv_id] = item.reference
+    return OnlineFacts(published=published), unknown
 
 
 @dataclass(frozen=True)

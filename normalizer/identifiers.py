@@ -206,3 +206,8 @@ def canonical_doi(text: str) -> str | None:
         parsed = _match_bare(rest)
         doi = f"10.48550/arXiv.{parsed.id if parsed else rest}"
     return doi
+
+
+def is_arxiv_doi(doi: str | None) -> bool:
+    """True for DataCite's arXiv DOIs (``10.48550/arXiv.<id>``), which name the preprint."""
+    return doi is not None and _ARXIV_DOI.match(doi) is not None

@@ -22,6 +22,7 @@ from normalizer.models import Candidate, Lookup, Query, Reference, Resolution, S
 
 LOCK_VERSION = 1
 SOURCE = "lock"
+LOCK_FILE = "bibnorm.lock"  # used from the working directory when it exists
 
 
 class LockItem(BaseModel):

@@ -32,18 +32,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from normalizer.config import Settings
+from normalizer.identifiers import is_arxiv_doi
 from normalizer.matching import title_key
 from normalizer.models import Candidate, Identifiers, PartialDate, Reference
 
 _PUBLISHED_TYPES = frozenset({"inproceedings", "article"})
 _PUBLICATION_FIELDS = ("venue", "volume", "number", "pages", "publisher")
 _SOURCE_NAMES = {"s2": "Semantic Scholar", "arxiv": "arXiv", "snapshot": "the arXiv snapshot"}
-_ARXIV_DOI_PREFIX = "10.48550/arxiv."
-
-
-def is_arxiv_doi(doi: str | None) -> bool:
-    """True for DataCite's arXiv DOIs (``10.48550/arXiv.<id>``), which name the preprint."""
-    return doi is not None and doi.casefold().startswith(_ARXIV_DOI_PREFIX)
 
 
 def is_published(reference: Reference) -> bool:

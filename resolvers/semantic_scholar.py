@@ -35,7 +35,7 @@ from urllib.parse import quote
 import requests
 
 from normalizer.config import Settings
-from normalizer.identifiers import canonical_doi, parse_arxiv_id
+from normalizer.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
 from normalizer.models import (
     Candidate,
     EntryType,
@@ -267,6 +267,9 @@ def paper_to_reference(paper: Mapping[str, Any]) -> Reference:
     external = _object(paper.get("externalIds"))
     arxiv = parse_arxiv_id(str(external["ArXiv"])) if external.get("ArXiv") else None
     doi = canonical_doi(str(external["DOI"])) if external.get("DOI") else None
+    entry_type, venue = _publication(paper, doi)
+    if entry_type is not None and is_arxiv_doi(doi):
+        doi = None  # arXiv's own DOI names the preprint, never the published version
     corpus = paper.get("corpusId") or external.get("CorpusId")
     ids = Identifiers(
         arxiv_id=arxiv.id if arxiv else None,
@@ -275,7 +278,6 @@ def paper_to_reference(paper: Mapping[str, Any]) -> Reference:
         corpus_id=int(corpus) if isinstance(corpus, int | str) and str(corpus).isdigit() else None,
         dblp=external.get("DBLP") or None,
     )
-    entry_type, venue = _publication(paper, doi)
     values: dict[str, Any] = {
         "title": " ".join(str(paper.get("title") or "").split()),
         "authors": tuple(

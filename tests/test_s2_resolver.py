@@ -153,7 +153,7 @@ def search_item(number: int) -> dict[str, Any]:
                 "pages": None,
                 "volume": None,
                 "arxiv_id": "2310.20216",
-                "doi": "10.48550/arXiv.2310.20216",
+                "doi": None,  # the record's only DOI is arXiv's, which names the preprint
                 "year": 2023,
                 "corpus_id": 264816480,
             },

@@ -78,3 +78,16 @@ jobs_option = click.option(
     metavar="N",
     help="Processes for reading big files (default: the CPUs available; 1 = no extra process).",
 )
+
+
+def lock_option(purpose: str) -> Callable[[F], F]:
+    """``--lock PATH``: the lockfile a command reuses (``purpose`` says for what)."""
+    from normalizer.lockfile import LOCK_FILE
+
+    return click.option(
+        "--lock",
+        "lock_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        help=f"{purpose} (default: ./{LOCK_FILE} when it exists).",
+    )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import click
 
@@ -14,18 +15,19 @@ from normalizer.checks import (
     Finding,
     OnlineFacts,
     arxiv_ids,
+    facts_from_lock,
     finish_checks,
+    is_published_version,
     scan_text,
 )
 from normalizer.cli import EXIT_FATAL, EXIT_OK
-from normalizer.cli._options import jobs_option
+from normalizer.cli._options import jobs_option, lock_option
 from normalizer.cli.format_cmd import config_table, format_options, quiet_bibtexparser
 from normalizer.config import Settings, load_settings
 from normalizer.errors import UsageError
 from normalizer.io import read_text
-from normalizer.models import Identifiers, Origin, Query, QueryKind, Reference, Severity
-
-_PREPRINT_VENUES = ("arxiv", "corr", "biorxiv", "medrxiv")
+from normalizer.lockfile import LOCK_FILE, load_lock
+from normalizer.models import Identifiers, Lookup, Origin, Query, QueryKind, Reference, Severity
 
 
 def parse_codes(text: str | Sequence[str] | None) -> tuple[str, ...]:
@@ -56,52 +58,71 @@ def check_config(select: str | None, ignore: str | None) -> CheckConfig:
     )
 
 
-def online_facts(indexes: Sequence[FileIndex], settings: Settings, config: CheckConfig) -> OnlineFacts | None:
-    """Ask Semantic Scholar for published versions and arXiv for latest versions of cited preprints.
-
-    Returns None (and says why on stderr) when a source cannot be asked; the BN5xx
-    checks then stay silent rather than guess.
+def preprint_facts(
+    wanted: Mapping[str, int | None], settings: Settings, config: CheckConfig
+) -> OnlineFacts | None:
+    """The BN5xx facts about the arXiv ids ``wanted`` (id → pinned version or None):
+    published versions from the lockfile's decisions first, the sources for the rest
+    (unless offline). None when nothing can be said (offline or a source failed, and no lock).
     """
-    wanted = arxiv_ids(indexes)
-    if not wanted:
+    pinned = sorted(arxiv_id for arxiv_id, version in wanted.items() if version is not None)
+    lock_file = settings.lock or (Path(LOCK_FILE) if Path(LOCK_FILE).is_file() else None)
+    if lock_file is None:
+        return None if settings.offline else online_facts(sorted(wanted), pinned, settings, config)
+    from_lock, unknown = facts_from_lock(load_lock(lock_file), sorted(wanted))
+    looked_up = None if settings.offline else online_facts(unknown, pinned, settings, config)
+    return from_lock.merged(looked_up) if looked_up else from_lock
+
+
+def online_facts(
+    published_of: Sequence[str], latest_of: Sequence[str], settings: Settings, config: CheckConfig
+) -> OnlineFacts | None:
+    """Ask Semantic Scholar for the published versions of the arXiv ids ``published_of``
+    (BN501) and arXiv for the newest versions of ``latest_of`` (BN502).
+
+    Returns None (and says why on stderr) when a source cannot be asked: the BN5xx
+    checks then stay silent rather than report what only one source said.
+    """
+    ask_s2 = list(published_of) if config.enabled("BN501") else []
+    ask_arxiv = list(latest_of) if config.enabled("BN502") else []
+    if not ask_s2 and not ask_arxiv:
         return OnlineFacts()
     from resolvers._http import SourceUnavailable, build_session
 
     session = build_session(settings)
     published: dict[str, Reference] = {}
     latest: dict[str, int] = {}
+    answers: list[Lookup] = []
     try:
-        if config.enabled("BN501"):
+        if ask_s2:
             from resolvers.semantic_scholar import build_s2
 
             _, enricher = build_s2(session, settings)
-            ids = sorted(wanted)
-            references = {i: Reference(title="", ids=Identifiers(arxiv_id=a)) for i, a in enumerate(ids)}
+            references = {i: Reference(title="", ids=Identifiers(arxiv_id=a)) for i, a in enumerate(ask_s2)}
             for index, answer in enricher.enrich(references).items():
-                for candidate in answer.candidates:
-                    record = candidate.reference
-                    venue = (record.venue or "").lower()
-                    if (
-                        record.entry_type in ("article", "inproceedings")
-                        and venue
-                        and not venue.startswith(_PREPRINT_VENUES)
-                    ):
-                        published[ids[index]] = record
-                        break
-        pinned = sorted(a for a, version in wanted.items() if version is not None)
-        if config.enabled("BN502") and pinned:
+                answers.append(answer)
+                records = [c.reference for c in answer.candidates if is_published_version(c.reference)]
+                if records:
+                    published[ask_s2[index]] = records[0]
+        if ask_arxiv and not any(answer.failed for answer in answers):
             from resolvers.arxiv import ArxivResolver
 
             queries = [
                 Query(index=i, origin=Origin(path="-", line=0), kind=QueryKind.ARXIV_ID, arxiv_id=a)
-                for i, a in enumerate(pinned)
+                for i, a in enumerate(ask_arxiv)
             ]
             for index, answer in ArxivResolver(settings, session).lookup_ids(queries).items():
+                answers.append(answer)
                 for candidate in answer.candidates:
                     if candidate.reference.ids.arxiv_version:
-                        latest[pinned[index]] = candidate.reference.ids.arxiv_version
+                        latest[ask_arxiv[index]] = candidate.reference.ids.arxiv_version
     except SourceUnavailable as error:
         click.echo(f"bibnorm: note: online checks skipped: {error}", err=True)
+        return None
+    failure = next((answer for answer in answers if answer.failed), None)
+    if failure is not None:
+        why = failure.problems[0].message if failure.problems else "a source did not answer"
+        click.echo(f"bibnorm: note: online checks skipped: {why}", err=True)
         return None
     return OnlineFacts(published=published, latest_version=latest)
 
@@ -120,8 +141,12 @@ def _summary(findings: Sequence[Finding], files: int) -> str:
 )
 @click.option("--ignore", default=None, metavar="CODES", help="Skip these codes or prefixes, e.g. 'BN305'.")
 @click.option(
-    "--offline", is_flag=True, default=None, help="Skip the checks that ask Semantic Scholar/arXiv (BN5xx)."
+    "--offline",
+    is_flag=True,
+    default=None,
+    help="Never ask Semantic Scholar/arXiv: BN501 uses only the lockfile's decisions, BN502 is skipped.",
 )
+@lock_option("Take BN501's published versions from this lockfile ('bibnorm resolve --update-lock' writes it)")
 @click.option("--list", "list_checks", is_flag=True, help="List every check and exit.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 @jobs_option
@@ -131,6 +156,7 @@ def command(
     select: str | None,
     ignore: str | None,
     offline: bool | None,
+    lock_path: Path | None,
     list_checks: bool,
     quiet: bool,
     jobs: int | None,
@@ -139,8 +165,9 @@ def command(
 
     Finds duplicates (same key, arXiv id, DOI or title), missing required fields,
     malformed author lists, unprotected acronyms, non-canonical DOIs/URLs/code links,
-    formatting drift, and (online, cached) arXiv preprints that have a published
-    version or a newer version. Codes are listed with --list and in docs/checks.md;
+    formatting drift, and arXiv preprints that have a published version or a newer
+    version (BN501 from bibnorm.lock's decisions when it has them; otherwise
+    asked online, cached). Codes are listed with --list and in docs/checks.md;
     [tool.bibnorm.check] select/ignore in pyproject.toml set the defaults.
 
     Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
@@ -150,6 +177,8 @@ def command(
       bibnorm check refs.bib
       bibnorm check --offline --ignore BN305,BN602 refs.bib
       bibnorm check --json --select BN2 *.bib
+      bibnorm resolve refs.bib --update-lock -o resolved.bib   # once: pin decisions
+      bibnorm check --offline refs.bib                          # CI: BN501 from the lock
     """
     if list_checks:
         for check in CHECKS:
@@ -167,11 +196,9 @@ def command(
         entry_findings += found
         indexes.append(index)
     online = None
-    wants_online = any(config.enabled(c.code) for c in CHECKS if c.online)
-    if wants_online and not offline:
-        settings = load_settings({"offline": offline})
-        if not settings.offline:
-            online = online_facts(indexes, settings, config)
+    if any(config.enabled(c.code) for c in CHECKS if c.online):
+        settings = load_settings({"offline": offline, "lock": lock_path})
+        online = preprint_facts(arxiv_ids(indexes), settings, config)
     findings = finish_checks(entry_findings, indexes, config, online)
     if json_out:
         click.echo(json.dumps([f.as_json() for f in findings], indent=2, ensure_ascii=False))

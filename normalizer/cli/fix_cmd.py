@@ -7,7 +7,7 @@ from datetime import date
 import click
 
 from normalizer.bibfile import render
-from normalizer.checks import CheckConfig, apply_fixes, index_file
+from normalizer.checks import CheckConfig, apply_fixes, arxiv_ids, index_file
 from normalizer.cli.check_cmd import online_facts
 from normalizer.cli.format_cmd import format_options, read_files, unified_diff, write_safely
 from normalizer.config import load_settings
@@ -51,7 +51,8 @@ def command(files: tuple[str, ...], in_place: bool, upgrade_preprints: bool, off
     if upgrade_preprints:
         settings = load_settings({"offline": offline})
         config = CheckConfig(select=("BN501",))
-        facts = online_facts([index_file(b, config) for _, b in loaded], settings, config)
+        wanted = arxiv_ids(index_file(b, config) for _, b in loaded)
+        facts = online_facts(sorted(wanted), [], settings, config)
         published = facts.published if facts else {}
     note = f"Semantic Scholar, {date.today().isoformat()}" if upgrade_preprints else ""
     for text, bibfile in loaded:

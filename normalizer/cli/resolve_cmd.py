@@ -12,17 +12,15 @@ import click
 
 from normalizer import keys, pipeline, writers
 from normalizer.cli import EXIT_FINDINGS
-from normalizer.cli._options import source_options, source_overrides
+from normalizer.cli._options import lock_option, source_options, source_overrides
 from normalizer.cli._sources import open_sources
 from normalizer.config import load_settings
 from normalizer.errors import UsageError
 from normalizer.io import STDIO, write_atomic
-from normalizer.lockfile import load_lock, lock_from_resolutions, save_lock
+from normalizer.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, save_lock
 from normalizer.models import Resolution, Status
 from normalizer.readers import available_formats, read_inputs
 from normalizer.report import build_report, summary_line, unsettled
-
-LOCK_FILE = "bibnorm.lock"
 
 
 @click.command("resolve")
@@ -78,13 +76,7 @@ LOCK_FILE = "bibnorm.lock"
     default=None,
     help="Which year to cite: first arXiv version, latest version, or published (default).",
 )
-@click.option(
-    "--lock",
-    "lock_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help=f"Reuse the match decisions in this lockfile (default: ./{LOCK_FILE} when it exists).",
-)
+@lock_option("Reuse the match decisions in this lockfile")
 @click.option(
     "--update-lock",
     is_flag=True,
