@@ -47,14 +47,16 @@ def can_fork() -> bool:
 _job: tuple[str, list[Span], str, str, Callable[[BibFile], object]] | None = None
 
 
+# A piece allocates hundreds of thousands of small objects that plain reference counting frees;
+# the default first-generation threshold (700) would run the cycle collector thousands of times.
+_WORKER_GC_THRESHOLDS = (20_000, 20, 20)
+
+
 def _start_worker() -> None:
     # The inherited objects (modules, the text) will never be garbage: freezing them keeps the
     # collector from scanning them again and again, and from copying their pages on write.
     gc.freeze()
     gc.set_threshold(*_WORKER_GC_THRESHOLDS)
-
-
-_WORKER_GC_THRESHOLDS = (20_000, 20, 20)
 
 
 def _run_piece(index: int) -> object:
