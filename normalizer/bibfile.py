@@ -268,10 +268,14 @@ def parse_bibtex(text: str, path: str = "<string>") -> BibFile:
     return BibFile(path=path, blocks=tuple(blocks), newline=newline)
 
 
+def dominant_newline(text: str) -> str:
+    """``"\r\n"`` when most lines of ``text`` end so, else ``"\n"`` (what formatting writes back)."""
+    return "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
+
+
 def normalize_newlines(text: str) -> tuple[str, str]:
     """(the dominant line ending, the text without BOM and with ``\n`` line endings)."""
-    newline = "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
-    return newline, text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return dominant_newline(text), text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 class Span(NamedTuple):

@@ -51,6 +51,7 @@ from normalizer.identifiers import ArxivId, canonical_doi, parse_arxiv_id
 from normalizer.links import CODE_HOSTS, extract_code_links
 from normalizer.lockfile import Lock
 from normalizer.matching import title_key
+from normalizer.merge import is_published
 from normalizer.models import Identifiers, PartialDate, Reference, Severity
 from normalizer.venues import is_preprint_venue
 
@@ -152,11 +153,7 @@ class OnlineFacts(BaseModel):
 
 def is_published_version(record: Reference) -> bool:
     """True when a source's record is a peer-reviewed publication, not a preprint server's listing."""
-    return (
-        record.entry_type in ("article", "inproceedings")
-        and bool(record.venue)
-        and not is_preprint_venue(record.venue)
-    )
+    return is_published(record) and not is_preprint_venue(record.venue)
 
 
 def facts_from_lock(lock: Lock, wanted: Iterable[str]) -> tuple[OnlineFacts, list[str]]:

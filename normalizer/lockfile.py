@@ -25,6 +25,13 @@ SOURCE = "lock"
 LOCK_FILE = "bibnorm.lock"  # used from the working directory when it exists
 
 
+def lock_in_use(configured: Path | None) -> Path | None:
+    """The lockfile a run reuses: the configured one, else ``./bibnorm.lock`` when it exists."""
+    if configured is not None:
+        return configured
+    return Path(LOCK_FILE) if Path(LOCK_FILE).is_file() else None
+
+
 class LockItem(BaseModel):
     """The decision for one input."""
 

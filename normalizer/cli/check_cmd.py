@@ -26,7 +26,7 @@ from normalizer.cli.format_cmd import config_table, format_options, quiet_bibtex
 from normalizer.config import Settings, load_settings
 from normalizer.errors import UsageError
 from normalizer.io import read_text
-from normalizer.lockfile import LOCK_FILE, load_lock
+from normalizer.lockfile import load_lock, lock_in_use
 from normalizer.models import Identifiers, Lookup, Origin, Query, QueryKind, Reference, Severity
 
 
@@ -66,7 +66,7 @@ def preprint_facts(
     (unless offline). None when nothing can be said (offline or a source failed, and no lock).
     """
     pinned = sorted(arxiv_id for arxiv_id, version in wanted.items() if version is not None)
-    lock_file = settings.lock or (Path(LOCK_FILE) if Path(LOCK_FILE).is_file() else None)
+    lock_file = lock_in_use(settings.lock)
     if lock_file is None:
         return None if settings.offline else online_facts(sorted(wanted), pinned, settings, config)
     from_lock, unknown = facts_from_lock(load_lock(lock_file), sorted(wanted))
@@ -87,38 +87,35 @@ def online_facts(
     ask_arxiv = list(latest_of) if config.enabled("BN502") else []
     if not ask_s2 and not ask_arxiv:
         return OnlineFacts()
-    from resolvers._http import SourceUnavailable, build_session
+    from resolvers._http import build_session
 
     session = build_session(settings)
     published: dict[str, Reference] = {}
     latest: dict[str, int] = {}
+    # The resolvers turn an unreachable source into failed `Lookup`s (never an exception).
     answers: list[Lookup] = []
-    try:
-        if ask_s2:
-            from resolvers.semantic_scholar import build_s2
+    if ask_s2:
+        from resolvers.semantic_scholar import build_s2
 
-            _, enricher = build_s2(session, settings)
-            references = {i: Reference(title="", ids=Identifiers(arxiv_id=a)) for i, a in enumerate(ask_s2)}
-            for index, answer in enricher.enrich(references).items():
-                answers.append(answer)
-                records = [c.reference for c in answer.candidates if is_published_version(c.reference)]
-                if records:
-                    published[ask_s2[index]] = records[0]
-        if ask_arxiv and not any(answer.failed for answer in answers):
-            from resolvers.arxiv import ArxivResolver
+        _, enricher = build_s2(session, settings)
+        references = {i: Reference(title="", ids=Identifiers(arxiv_id=a)) for i, a in enumerate(ask_s2)}
+        for index, answer in enricher.enrich(references).items():
+            answers.append(answer)
+            records = [c.reference for c in answer.candidates if is_published_version(c.reference)]
+            if records:
+                published[ask_s2[index]] = records[0]
+    if ask_arxiv and not any(answer.failed for answer in answers):
+        from resolvers.arxiv import ArxivResolver
 
-            queries = [
-                Query(index=i, origin=Origin(path="-", line=0), kind=QueryKind.ARXIV_ID, arxiv_id=a)
-                for i, a in enumerate(ask_arxiv)
-            ]
-            for index, answer in ArxivResolver(settings, session).lookup_ids(queries).items():
-                answers.append(answer)
-                for candidate in answer.candidates:
-                    if candidate.reference.ids.arxiv_version:
-                        latest[ask_arxiv[index]] = candidate.reference.ids.arxiv_version
-    except SourceUnavailable as error:
-        click.echo(f"bibnorm: note: online checks skipped: {error}", err=True)
-        return None
+        queries = [
+            Query(index=i, origin=Origin(path="-", line=0), kind=QueryKind.ARXIV_ID, arxiv_id=a)
+            for i, a in enumerate(ask_arxiv)
+        ]
+        for index, answer in ArxivResolver(settings, session).lookup_ids(queries).items():
+            answers.append(answer)
+            for candidate in answer.candidates:
+                if candidate.reference.ids.arxiv_version:
+                    latest[ask_arxiv[index]] = candidate.reference.ids.arxiv_version
     failure = next((answer for answer in answers if answer.failed), None)
     if failure is not None:
         why = failure.problems[0].message if failure.problems else "a source did not answer"

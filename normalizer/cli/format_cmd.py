@@ -1,7 +1,7 @@
 """``bibnorm format``: canonical, deterministic layout of existing ``.bib`` files.
 
-Also home of the helpers ``check`` and ``fix`` share: reading the files and the
-``[tool.bibnorm]`` options they take from the configuration file.
+Also home of the helpers ``check`` and ``fix`` share: the ``[tool.bibnorm]`` options
+they take from the configuration file (and, for ``fix``, reading the files whole).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from normalizer.bibfile import (
     FormatOptions,
     RenderedBlock,
     assert_nothing_lost,
+    dominant_newline,
     join_rendered,
-    normalize_newlines,
     parse_bibtex,
     render_blocks,
 )
@@ -97,7 +97,7 @@ def format_text(text: str, path: str, options: FormatOptions, jobs: int | None =
 
     work = functools.partial(render_blocks, options=options)
     blocks: list[RenderedBlock] = [b for piece in map_pieces(text, path, work, jobs=jobs) for b in piece]
-    return join_rendered(blocks, options, normalize_newlines(text)[0]), Census.of(blocks)
+    return join_rendered(blocks, options, dominant_newline(text)), Census.of(blocks)
 
 
 @click.command("format")

@@ -17,7 +17,7 @@ from normalizer.cli._sources import open_sources
 from normalizer.config import load_settings
 from normalizer.errors import UsageError
 from normalizer.io import STDIO, write_atomic
-from normalizer.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, save_lock
+from normalizer.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lock_in_use, save_lock
 from normalizer.models import Resolution, Status
 from normalizer.readers import available_formats, read_inputs
 from normalizer.report import build_report, summary_line, unsettled
@@ -130,8 +130,7 @@ def command(
             "lock": lock_path,
         }
     )
-    if settings.lock is None and Path(LOCK_FILE).is_file():
-        settings = settings.model_copy(update={"lock": Path(LOCK_FILE)})
+    settings = settings.model_copy(update={"lock": lock_in_use(settings.lock)})
     chosen_format = output_format or writers.infer_format(output) or "bibtex"
     keys.validate_key_format(settings.key_format)
     if json_out and output != STDIO and report_path is None:
