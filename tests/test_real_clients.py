@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from clients import PDFLATEX, latex_errors, need, run
+from records import PUBLISHED
 
 from normalizer.keys import assign_keys
 from normalizer.models import Identifiers, PartialDate, Person, Reference
@@ -84,18 +85,7 @@ HAZARDS = (
         primary_class="cs.LG",
         code_links=("https://github.com/org/repo_name#readme", "https://github.com/org/100%25"),
     ),
-    Reference(
-        title="Attention Is All You Need",
-        authors=(Person(given="Ashish", family="Vaswani"), Person(given="Noam", family="Shazeer")),
-        issued=PartialDate(year=2017, month=12),
-        entry_type="inproceedings",
-        venue="Advances in Neural Information Processing Systems",
-        volume="30",
-        pages="5998-6008",
-        publisher="Curran Associates, Inc.",
-        ids=Identifiers(arxiv_id="1706.03762"),
-        primary_class="cs.CL",
-    ),
+    PUBLISHED,
     Reference(
         title="Multi-Symmetry Ensembles",
         authors=(Person(given="Marin", family="Soljačić"), Person(literal="H1 Collaboration")),

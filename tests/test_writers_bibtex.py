@@ -7,6 +7,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+from records import PUBLISHED
 
 from normalizer.errors import UsageError
 from normalizer.matching import plain_text
@@ -28,18 +29,6 @@ POINCARE = Reference(
     ids=Identifiers(arxiv_id="2303.14027"),
     primary_class="cs.CV",
     code_links=("https://github.com/maxvanspengler/poincare-resnet",),
-)
-PUBLISHED = Reference(
-    title="Attention Is All You Need",
-    authors=(Person(given="Ashish", family="Vaswani"), Person(given="Noam", family="Shazeer")),
-    issued=PartialDate(year=2017, month=12),
-    entry_type="inproceedings",
-    venue="Advances in Neural Information Processing Systems",
-    volume="30",
-    pages="5998-6008",
-    publisher="Curran Associates, Inc.",
-    ids=Identifiers(arxiv_id="1706.03762"),
-    primary_class="cs.CL",
 )
 JOURNAL = Reference(
     title="Multi-Symmetry Ensembles",
