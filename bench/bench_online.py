@@ -39,6 +39,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the fakes live with the tests
 
 from fakes.servers import FakeApis, running_fakes, synthetic_completion
+from paths import SHARED
 
 from normalizer import pipeline
 from normalizer.cli._sources import open_sources
@@ -47,7 +48,6 @@ from normalizer.models import Query
 from normalizer.readers import read_inputs
 from normalizer.report import build_report
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 PAGES = sorted((SHARED / "inputs" / "hf-papers").glob("*.txt"))
 GOLD = SHARED / "reference" / "dev-gold.jsonl"
 REAL_SPACING = {"arxiv": 3.0, "s2": 1.0}  # seconds per call at the services' limits

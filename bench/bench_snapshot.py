@@ -37,7 +37,7 @@ from normalizer.pipeline import deduplicate
 from normalizer.readers import read_inputs
 from resolvers.snapshot import SnapshotResolver, build_index
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(__file__).resolve().parents[1] / "fixtures" / "shared"  # see tests/paths.py
 PAGES = sorted((SHARED / "inputs" / "hf-papers").glob("*.txt"))
 DEV_SNAPSHOT = SHARED / "reference" / "dev-snapshot.jsonl"
 DEV_GOLD = SHARED / "reference" / "dev-gold.jsonl"

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from arxiv._feed import parse as parse_feed
 from fakes.arxiv_api import FakeArxivServer, default_records
+from paths import REFERENCE as SHARED
 from requests import Response
 
 from normalizer.config import Settings
@@ -23,7 +24,6 @@ from resolvers.arxiv import (
     validate_feed,
 )
 
-SHARED = Path(__file__).parents[2] / "shared" / "reference"
 SAMPLES = SHARED / "api-samples" / "arxiv"
 ABSTRACTS = {
     row["id"]: row["abstract"]

@@ -10,13 +10,13 @@ import bibtexparser
 import click
 import pytest
 from click.testing import CliRunner
+from paths import GOLD
 
 from normalizer.cli import EXIT_FINDINGS, main
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_PAGE = ROOT / "fixtures" / "demo" / "hf-page.txt"
 DEMO_SNAPSHOT = ROOT / "fixtures" / "demo" / "snapshot.jsonl"
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "reference" / "dev-gold.jsonl"
 
 # Titles of the demo page that the bundled snapshot does not hold (checked by hand with grep).
 NOT_IN_SNAPSHOT = {

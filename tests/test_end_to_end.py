@@ -26,11 +26,11 @@ from clients import PDFLATEX, latex_errors, need, run
 from fakes.arxiv_api import DECOY_PREFIX
 from fakes.s2_api import DECOYS, RecordedRequest
 from fakes.servers import FakeApis, running_fakes
+from paths import SHARED
 
 from normalizer.cli import main
 from normalizer.writers.csl_json import validate_csl
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 PAGES = sorted((SHARED / "inputs" / "hf-papers").glob("*.txt"))
 GOLD = SHARED / "reference" / "dev-gold.jsonl"
 SNAPSHOT = SHARED / "reference" / "dev-snapshot.jsonl"

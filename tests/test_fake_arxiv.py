@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import requests
@@ -193,7 +192,3 @@ def test_rejected_ids_get_the_error_feed(fake_arxiv: FakeArxivServer) -> None:
     response = requests.get(fake_arxiv.url, params={"id_list": "1706.03762,2106.04560"}, timeout=5)
     assert response.status_code == 400
     assert b"errors#incorrect_id_format_for_2106.04560" in response.content
-
-
-def test_shared_paths_exist() -> None:
-    assert Path(__file__).parents[2] / "shared" / "reference" / "api-samples" / "arxiv" == SAMPLES

@@ -6,13 +6,10 @@ sentence around each URL as it appears there); expected links are written by han
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from paths import HF_PAGES_DIR as HF_PAPERS
 
 from normalizer.links import extract_code_links
-
-HF_PAPERS = Path(__file__).parents[2] / "shared" / "inputs" / "hf-papers"
 
 REAL = [
     pytest.param(

@@ -7,14 +7,13 @@ sample (shared/reference/api-samples/snapshot) and dev-snapshot.jsonl.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from paths import SHARED
 
 from normalizer.models import Person
 from normalizer.names import parse_name, person_from_parts, split_authors
 
-SHARED = Path(__file__).parents[2] / "shared"
 SNAPSHOT_SAMPLE = SHARED / "reference/api-samples/snapshot/arxiv-metadata-oai-snapshot.first-100-lines.jsonl"
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
+from paths import API_SAMPLES
 
 from normalizer.models import Identifiers, PartialDate, Person, Reference
 from normalizer.names import parse_name, split_authors
@@ -24,10 +24,7 @@ from normalizer.normalize import (
     url_from_arxiv_id,
 )
 
-SNAPSHOT_SAMPLE = (
-    Path(__file__).parents[2]
-    / "shared/reference/api-samples/snapshot/arxiv-metadata-oai-snapshot.first-100-lines.jsonl"
-)
+SNAPSHOT_SAMPLE = API_SAMPLES / "snapshot" / "arxiv-metadata-oai-snapshot.first-100-lines.jsonl"
 
 
 def ref(**fields: Any) -> Reference:

@@ -10,6 +10,7 @@ import io
 from pathlib import Path
 
 import pytest
+from paths import SHARED
 
 from normalizer.errors import InputError, UsageError
 from normalizer.matching import title_key
@@ -17,7 +18,6 @@ from normalizer.models import Origin, Query, QueryKind
 from normalizer.readers import READERS, available_formats, detect_format, read_inputs
 from normalizer.readers.hf_papers import read_hf_papers
 
-SHARED = Path(__file__).parents[2] / "shared"
 HF_DIR = SHARED / "inputs" / "hf-papers"
 HF_FILES = sorted(HF_DIR.glob("*.txt"))
 HF_NAMES = [p.name for p in HF_FILES]

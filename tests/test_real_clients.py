@@ -1,6 +1,6 @@
 """The writers' output accepted by the real tools: bibtex + pdflatex, biber, pandoc --citeproc.
 
-The references are the verified records of ``../shared/reference/dev-snapshot.jsonl``
+The references are the verified records of ``fixtures/shared/reference/dev-snapshot.jsonl``
 (real names with accents, particles, acronym-heavy titles), turned into `Reference`s by
 a deliberately tiny converter below (the snapshot resolver has its own, tested
 elsewhere), plus a few hand-made records that carry every escaping hazard we know.
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from clients import PDFLATEX, latex_errors, need, run
+from paths import SHARED
 from records import PUBLISHED
 
 from normalizer.keys import assign_keys
@@ -24,7 +25,6 @@ from normalizer.writers.csl_json import validate_csl
 
 pytestmark = pytest.mark.clients
 
-SHARED = Path(__file__).parents[2] / "shared"
 SNAPSHOT = SHARED / "reference" / "dev-snapshot.jsonl"
 _MONTHS = {
     m: i

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from paths import SHARED
 
 from normalizer.cli import main
 from normalizer.config import MatchThresholds
@@ -22,7 +23,6 @@ from normalizer.matching import choose
 from normalizer.models import Lookup, Origin, PartialDate, Query, QueryKind, Reference, Status
 from resolvers.snapshot import SCHEMA_VERSION, SnapshotResolver, all_but_one_query, build_index, index_info
 
-SHARED = Path(__file__).parents[2] / "shared"
 DEV_SNAPSHOT = SHARED / "reference" / "dev-snapshot.jsonl"
 SAMPLE = (
     SHARED / "reference" / "api-samples" / "snapshot" / "arxiv-metadata-oai-snapshot.first-100-lines.jsonl"

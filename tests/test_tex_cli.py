@@ -21,6 +21,7 @@ import pytest
 from click.testing import CliRunner, Result
 from clients import PDFLATEX, need
 from clients import run as run_client
+from paths import DEV_SNAPSHOT as SNAPSHOT_JSONL
 
 from normalizer.cli import main
 from normalizer.cli.tex_cmd import watch_tex
@@ -28,7 +29,6 @@ from normalizer.config import Settings
 from resolvers.snapshot import build_index
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "latex"
-SNAPSHOT_JSONL = Path(__file__).resolve().parents[2] / "shared" / "reference" / "dev-snapshot.jsonl"
 
 UNKNOWN_LINE = "main.tex:13: smith2099unknown: not in the bibliography and not an arXiv id or DOI"
 DOI_KEY = "doi:10.1038/s42256-024-00832-8"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from paths import REFERENCE
 
 from normalizer.models import Identifiers, PartialDate, Person, Reference
 from normalizer.writers import WriterOptions, get_writer
@@ -139,8 +140,6 @@ def test_packaged_data_matches_vendored_fixture(name: str) -> None:
 
 
 def test_vendored_fixture_matches_shared_reference() -> None:
-    shared = Path(__file__).parents[2] / "shared" / "reference" / "csl"
-    if not shared.is_dir():
-        pytest.skip("shared reference folder not present")
+    shared = REFERENCE / "csl"
     for name in ("csl-data.json", "stop-words.json", "LICENSE.txt"):
         assert (ROOT / "fixtures" / "csl" / name).read_bytes() == (shared / name).read_bytes()

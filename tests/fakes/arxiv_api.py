@@ -57,9 +57,8 @@ from urllib.parse import parse_qs, quote_plus, urlsplit
 from xml.sax.saxutils import escape
 
 from lxml import etree
+from paths import REFERENCE
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-REFERENCE = SHARED / "reference"
 SAMPLES = REFERENCE / "api-samples" / "arxiv"
 DEV_SNAPSHOT = REFERENCE / "dev-snapshot.jsonl"
 SNAPSHOT_SAMPLE = REFERENCE / "api-samples" / "snapshot" / "arxiv-metadata-oai-snapshot.first-100-lines.jsonl"

@@ -45,13 +45,12 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from paths import SHARED
 from rapidfuzz import fuzz
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 SAMPLES = SHARED / "reference" / "api-samples" / "s2"
 GOLD = SHARED / "reference" / "dev-gold.jsonl"
 SNAPSHOT = SHARED / "reference" / "dev-snapshot.jsonl"
