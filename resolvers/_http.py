@@ -6,8 +6,10 @@ Layers, from the caller down:
    ``Settings.cache_dir``). Cache hits return here and are never throttled; the
    ``x-api-key`` header is an ignored parameter, so it is neither part of a cache
    key nor stored with cached requests.
-2. `PoliteAdapter` — the transport adapter reached only on a cache miss. It spaces
-   requests per host (one connection at a time, ``arxiv_delay``/``s2_delay``),
+2. `PoliteAdapter` — the transport adapter reached only on a cache miss. It finds the
+   request's source by its configured base URL (`SourcePolicy`; the longest matching
+   prefix wins, so two sources behind one host:port keep their own rules), spaces that
+   source's requests (one at a time, ``arxiv_delay``/``s2_delay``),
    adds a timeout to every call, retries 429/5xx/connection errors/timeouts and
    bodies a source's validator rejects, with exponential backoff and jitter, honours
    ``Retry-After``, and gives up after ``max_attempts`` with `SourceUnavailable`.
@@ -61,10 +63,35 @@ class HttpStats:
         return sum(self.requests.values())
 
 
-@dataclass(frozen=True)
-class HostPolicy:
-    source: str  # "arxiv", "s2": the name counted in HttpStats
-    min_interval: float  # seconds between two requests to this host
+@dataclass
+class SourcePolicy:
+    """The rules of one metadata source, found by the base URL it was configured with.
+
+    Spacing, body validation and counters belong to the source, not to its host: a mirror,
+    a proxy or one test server may put several sources behind one host:port.
+    """
+
+    source: str  # "arxiv", "s2": the name counted in HttpStats and used in messages
+    base_url: str  # requests whose URL starts with this (at a path boundary) are this source's
+    min_interval: float  # seconds between two requests to this source
+    validator: Validator | None = None
+    _netloc: str = field(init=False, repr=False)
+    _path: str = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        parts = urlsplit(self.base_url)
+        self._netloc = parts.netloc.lower()
+        self._path = parts.path.rstrip("/")
+
+    def owns(self, url: str) -> int:
+        """How specific a match ``url`` is for this source (its base path's length + 1), 0 if none."""
+        parts = urlsplit(url)
+        if parts.netloc.lower() != self._netloc:
+            return 0
+        path = parts.path
+        if path == self._path or path.startswith(self._path + "/") or not self._path:
+            return len(self._path) + 1
+        return 0
 
 
 def _netloc(url: str) -> str:
@@ -76,7 +103,7 @@ class PoliteAdapter(HTTPAdapter):
 
     def __init__(
         self,
-        policies: dict[str, HostPolicy],
+        policies: list[SourcePolicy],
         *,
         timeout: float,
         max_attempts: int,
@@ -89,8 +116,7 @@ class PoliteAdapter(HTTPAdapter):
     ) -> None:
         # pool_maxsize=1: one connection at a time per host, as arXiv's terms ask.
         super().__init__(pool_connections=4, pool_maxsize=1, max_retries=0)
-        self.policies = policies
-        self.validators: dict[str, Validator] = {}
+        self.policies = list(policies)
         self.timeout = timeout
         self.max_attempts = max(1, max_attempts)
         self.backoff_base = backoff_base
@@ -103,31 +129,43 @@ class PoliteAdapter(HTTPAdapter):
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
 
-    def _policy(self, netloc: str) -> HostPolicy:
-        return self.policies.get(netloc) or HostPolicy(source=netloc, min_interval=0.0)
+    def policy_for(self, url: str) -> SourcePolicy:
+        """The source ``url`` belongs to: the policy with the longest matching base URL."""
+        best, best_length = None, 0
+        for policy in self.policies:
+            length = policy.owns(url)
+            if length > best_length:
+                best, best_length = policy, length
+        if best is None:
+            # A URL of no configured source (a redirect, a test): its own unthrottled source.
+            netloc = _netloc(url)
+            best = SourcePolicy(
+                source=netloc, base_url=f"{urlsplit(url).scheme}://{netloc}", min_interval=0.0
+            )
+            self.policies.append(best)
+        return best
 
-    def _lock(self, netloc: str) -> threading.Lock:
+    def _lock(self, source: str) -> threading.Lock:
         with self._locks_guard:
-            return self._locks.setdefault(netloc, threading.Lock())
+            return self._locks.setdefault(source, threading.Lock())
 
-    def _wait_turn(self, netloc: str, policy: HostPolicy) -> None:
-        last = self._last_request.get(netloc)
+    def _wait_turn(self, policy: SourcePolicy) -> None:
+        last = self._last_request.get(policy.source)
         if last is not None:
             wait = last + policy.min_interval - self.clock()
             if wait > 0:
                 self.sleep(wait)
 
     def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:  # type: ignore[override]
-        netloc = _netloc(request.url or "")
-        policy = self._policy(netloc)
+        policy = self.policy_for(request.url or "")
         request.headers["User-Agent"] = self.user_agent
         if kwargs.get("timeout") is None:
             kwargs["timeout"] = self.timeout
-        validator = self.validators.get(netloc)
+        validator = policy.validator
         reason = "no attempt made"
-        with self._lock(netloc):
+        with self._lock(policy.source):
             for attempt in range(1, self.max_attempts + 1):
-                self._wait_turn(netloc, policy)
+                self._wait_turn(policy)
                 retry_after: float | None = None
                 try:
                     response = super().send(request, **kwargs)
@@ -150,7 +188,7 @@ class PoliteAdapter(HTTPAdapter):
                     response.close()
                 finally:
                     self.stats.requests[policy.source] += 1
-                    self._last_request[netloc] = self.clock()
+                    self._last_request[policy.source] = self.clock()
                 if attempt == self.max_attempts:
                     break
                 delay = self._backoff(attempt, retry_after)
@@ -214,11 +252,15 @@ def user_agent(settings: Settings) -> str:
     return f"bibnorm/{__version__} (+{settings.contact})"
 
 
-def host_policies(settings: Settings) -> dict[str, HostPolicy]:
-    return {
-        _netloc(settings.arxiv_api_url): HostPolicy("arxiv", settings.arxiv_delay),
-        _netloc(settings.s2_api_url): HostPolicy("s2", settings.s2_delay),
-    }
+def source_policies(settings: Settings) -> list[SourcePolicy]:
+    """One policy per configured source: its name, base URL and spacing.
+
+    A new source adds its line here; its resolver registers its body validator.
+    """
+    return [
+        SourcePolicy("arxiv", settings.arxiv_api_url, settings.arxiv_delay),
+        SourcePolicy("s2", settings.s2_api_url, settings.s2_delay),
+    ]
 
 
 def build_session(
@@ -249,7 +291,7 @@ def build_session(
         adapter = OfflineAdapter()
     else:
         adapter = PoliteAdapter(
-            host_policies(settings),
+            source_policies(settings),
             timeout=settings.timeout,
             max_attempts=settings.max_attempts,
             backoff_base=settings.backoff_base,
@@ -264,9 +306,12 @@ def build_session(
     return session
 
 
-def register_validator(session: requests.Session, host: str, validator: Validator) -> None:
-    """Reject unusable 200 bodies from ``host`` (a URL or ``host[:port]``): retried, never cached."""
+def register_validator(session: requests.Session, base_url: str, validator: Validator) -> None:
+    """Reject unusable 200 bodies of the source at ``base_url``: retried, never cached.
+
+    The validator belongs to the source whose base URL owns ``base_url`` (another source
+    on the same host keeps its own, or none).
+    """
     adapter = session.get_adapter("https://")
     if isinstance(adapter, PoliteAdapter):
-        netloc = _netloc(host) if "//" in host else host.lower()
-        adapter.validators[netloc] = validator
+        adapter.policy_for(base_url).validator = validator

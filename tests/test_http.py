@@ -12,7 +12,14 @@ from pathlib import Path
 import pytest
 
 from normalizer.config import Settings
-from resolvers._http import CACHE_FILE, HttpStats, SourceUnavailable, build_session, register_validator
+from resolvers._http import (
+    CACHE_FILE,
+    HttpStats,
+    SourcePolicy,
+    SourceUnavailable,
+    build_session,
+    register_validator,
+)
 
 
 class ScriptedServer(ThreadingHTTPServer):
@@ -152,9 +159,52 @@ def test_a_body_the_validator_rejects_is_retried_and_never_cached(
             return "body is not JSON"
         return None
 
-    register_validator(session, server.url, must_be_json)
+    register_validator(session, server.url + "/graph/v1", must_be_json)
     assert session.get(server.url + "/graph/v1/x").json() == {"whole": 1}
     assert len(server.seen) == 2
+
+
+def test_requests_to_one_source_are_spaced_by_its_delay_not_its_hosts(
+    tmp_path: Path, server: ScriptedServer
+) -> None:
+    clock = FakeClock()
+    settings = make_settings(tmp_path, server, arxiv_api_url=server.url + "/arxiv/api/query", arxiv_delay=3.0)
+    session = build_session(settings, clock=clock, sleep=clock.sleep)
+    session.get(server.url + "/graph/v1/paper/A")
+    session.get(server.url + "/arxiv/api/query?id_list=1")  # another source: no wait for S2's turn
+    session.get(server.url + "/graph/v1/paper/B")
+    session.get(server.url + "/arxiv/api/query?id_list=2")
+    # S2 waits its 1 s; arXiv then waits what is left of its own 3 s (the clock moved 1 s).
+    assert clock.sleeps == [1.0, 2.0]
+
+
+def test_two_sources_behind_one_server_keep_their_own_validators_and_counters(
+    tmp_path: Path, server: ScriptedServer
+) -> None:
+    stats = HttpStats()
+    settings = make_settings(
+        tmp_path, server, arxiv_api_url=server.url + "/arxiv/api/query", arxiv_delay=0.0, s2_delay=0.0
+    )
+    session = build_session(settings, stats=stats)
+    register_validator(
+        session, settings.s2_api_url, lambda r: None if r.content.startswith(b"{") else "not JSON"
+    )
+    register_validator(
+        session, settings.arxiv_api_url, lambda r: None if r.content.startswith(b"<") else "not a feed"
+    )
+    server.script = [(200, {}, b"<feed/>"), (200, {}, b'{"ok": 1}')]
+    assert session.get(server.url + "/arxiv/api/query?id_list=1").content == b"<feed/>"
+    assert session.get(server.url + "/graph/v1/paper/A").json() == {"ok": 1}
+    assert len(server.seen) == 2  # neither body was retried under the other source's validator
+    assert stats.requests == {"arxiv": 1, "s2": 1}
+
+
+def test_a_base_url_owns_only_paths_below_it() -> None:
+    policy = SourcePolicy("s2", "http://h:1/graph/v1", 0.0)
+    assert policy.owns("http://h:1/graph/v1/paper/A")
+    assert policy.owns("http://h:1/graph/v1?x=1")
+    assert not policy.owns("http://h:1/graph/v10/paper")
+    assert not policy.owns("http://h:2/graph/v1/paper")
 
 
 def test_offline_session_never_sends_and_answers_from_cache(tmp_path: Path, server: ScriptedServer) -> None:
