@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import bibtexparser
 from bibtexparser import model as bp
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from normalizer.errors import SafetyError
 from normalizer.io import read_text
@@ -126,6 +126,32 @@ class FormatOptions(BaseModel):
     sort: bool = False  # entries by key (``@string``/``@preamble`` stay first)
     month_macros: bool = True  # ``month = {March}`` -> ``month = mar``
     newline: str | None = None  # None keeps the input's dominant line ending
+
+    @field_validator("indent")
+    @classmethod
+    def _indent_is_blank(cls, value: str) -> str:
+        # Anything but spaces or tabs would be written into the file as BibTeX text.
+        if value.strip(" \t") or len(value) > 16:
+            raise ValueError('must be up to 16 spaces or tabs, e.g. indent = "  "')
+        return value
+
+    @field_validator("field_order")
+    @classmethod
+    def _field_names(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for name in value:
+            if not _FIELD_NAME.fullmatch(name):
+                raise ValueError(f"{name!r} is not a BibTeX field name")
+        return value
+
+    @field_validator("newline")
+    @classmethod
+    def _newline(cls, value: str | None) -> str | None:
+        if value not in (None, "\n", "\r\n"):
+            raise ValueError('must be "\\n" or "\\r\\n"')
+        return value
+
+
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9_:.+-]*")
 
 
 # -- the parsed file -------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
@@ -22,6 +22,12 @@ from normalizer.errors import ConfigError
 
 DEFAULT_ARXIV_API_URL = "https://export.arxiv.org/api/query"
 DEFAULT_S2_API_URL = "https://api.semanticscholar.org/graph/v1"
+
+
+# Finite, non-negative seconds: "inf" or "nan" from an environment variable is an error, not a hang.
+Seconds = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+PositiveSeconds = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+Fraction = Annotated[float, Field(ge=0, le=1)]
 
 
 class MatchThresholds(BaseModel):
@@ -40,11 +46,11 @@ class MatchThresholds(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    accept: float = 0.95
-    title_floor: float = 0.80
-    abstract_confirms: float = 0.80
-    abstract_contradicts: float = 0.20
-    ambiguity_margin: float = 0.03
+    accept: Fraction = 0.95
+    title_floor: Fraction = 0.80
+    abstract_confirms: Fraction = 0.80
+    abstract_contradicts: Fraction = 0.20
+    ambiguity_margin: Fraction = 0.03
 
 
 class Settings(BaseModel):
@@ -54,16 +60,21 @@ class Settings(BaseModel):
     snapshot: Path | None = None
     cache_dir: Path = Field(default_factory=lambda: default_cache_dir())
     arxiv_api_url: str = DEFAULT_ARXIV_API_URL
-    arxiv_delay: float = 3.0
+    arxiv_delay: Seconds = 3.0
     # A last per-title `all:` OR-query for titles the batched phrase and word queries
     # missed: finds titles spelt differently from arXiv's, at one request per title.
     arxiv_broad_search: bool = False
     s2_api_url: str = DEFAULT_S2_API_URL
-    s2_delay: float = 1.0
+    s2_delay: Seconds = 1.0
     s2_api_key: SecretStr | None = None
-    timeout: float = 30.0
-    max_attempts: int = 4
-    backoff_base: float = 2.0
+    timeout: PositiveSeconds = 30.0
+    max_attempts: Annotated[int, Field(ge=1, le=20)] = 4
+    backoff_base: Seconds = 2.0
+    # The circuit breaker (resolvers/_http.py): a source is not asked again in this run
+    # after this many consecutive connection failures, timeouts or unusable answers, or
+    # once this many seconds were spent waiting on it (backoff, Retry-After, timeouts).
+    breaker_failures: Annotated[int, Field(ge=1, le=100)] = 3
+    max_wait_per_source: Seconds = 120.0
     resolvers: tuple[str, ...] = ("snapshot", "arxiv", "s2")
     thresholds: MatchThresholds = MatchThresholds()
     key_format: str = "{family}{year}{firstword}"
@@ -113,8 +124,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read configuration: {error}") from error
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error.strerror or error}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ConfigError(f"{path}: not valid TOML: {first}") from None
 
 
 def load_settings(
@@ -129,23 +143,30 @@ def load_settings(
     """
     environ = os.environ if environ is None else environ
     values: dict[str, Any] = {}
+    origins: dict[str, str] = {}  # setting → where its value came from, for error messages
     found = find_config_file(cwd or Path.cwd())
-    source = "defaults"
     if found:
         path, table = found
-        source = str(path)
-        values.update({k.replace("-", "_"): v for k, v in table.items()})
+        section = "" if path.name == "bibnorm.toml" else "[tool.bibnorm] "
+        for key, value in table.items():
+            values[key.replace("-", "_")] = value
+            origins[key.replace("-", "_")] = f"{path}: {section}{key}"
     for variable, field in _ENV.items():
         if environ.get(variable):
             values[field] = environ[variable]
+            origins[field] = f"environment variable {variable}"
     for field, value in (overrides or {}).items():
         if value is not None:
             values[field] = value
+            origins[field] = f"option --{field.replace('_', '-')}"
     try:
         return Settings(**values)
     except ValidationError as error:
         first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(
-            f"invalid setting {where!r} (from {source} or environment): {first['msg']}"
-        ) from None
+        field = str(first["loc"][0]) if first["loc"] else ""
+        where = origins.get(field, "settings")
+        path_in = ".".join(str(p) for p in first["loc"][1:])
+        what = f" ({path_in})" if path_in else ""
+        if first["type"] == "extra_forbidden":
+            raise ConfigError(f"{where}: unknown setting{what}") from None
+        raise ConfigError(f"{where}: invalid value{what}: {first['msg']}") from None

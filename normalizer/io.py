@@ -1,16 +1,32 @@
 """File input and output that never loses what the user had.
 
-Outputs are written to a temporary file in the destination's folder, flushed to
-disk, then moved over the destination in one `os.replace`, so an interrupted run
-leaves either the old file or the new one, never a truncated mix.
+Writing (`write_atomic`):
+
+- the path is resolved first: through a symlink the *target* is replaced and the link
+  kept, so ``-o link.bib`` updates the file the link points at;
+- a regular file (or a new one) is written to a temporary file in the same folder,
+  flushed to disk, then moved over the destination in one `os.replace`, so an
+  interrupted run leaves either the old file or the new one, never a truncated mix;
+- a destination that is not a regular file (a character device such as ``/dev/null``, a
+  FIFO, ``/dev/stdout``) is written directly: renaming over it would replace the device
+  with a plain file;
+- a new file gets the mode the umask allows (like any program's ``open``), an existing
+  one keeps its mode and, where the process may, its owner and group.
+
+Every path written is recorded in `WRITTEN` so an interrupted command can say which
+files it already changed. Reading (`read_text`) accepts UTF-8 (with or without BOM),
+UTF-16 (with BOM, or without one when the NUL pattern shows it) and Latin-1, and says
+so in one line when a file is binary or a FIFO has no writer yet.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from normalizer.errors import InputError, OutputError
@@ -18,47 +34,163 @@ from normalizer.errors import InputError, OutputError
 STDIO = "-"
 
 
+class WrittenFiles:
+    """The files this process has replaced or written, in order (for interrupt messages).
+
+    This is a record of effects, not policy: it only ever grows, and nothing decides
+    anything from it but the message a user sees when a run is interrupted.
+    """
+
+    def __init__(self) -> None:
+        self.paths: list[Path] = []
+
+    def record(self, path: Path) -> None:
+        if path not in self.paths:
+            self.paths.append(path)
+
+    def describe(self) -> str:
+        """``"no output file was changed"`` or ``"already written: a.bib, r.json"``."""
+        if not self.paths:
+            return "no output file was changed"
+        return "already written: " + ", ".join(str(p) for p in self.paths)
+
+
+WRITTEN = WrittenFiles()
+
+
+def current_umask() -> int:
+    """The process umask (reading it means setting it; it is put back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def resolve_output(path: Path | str) -> Path:
+    """Where a write to ``path`` really lands: symlinks followed, even dangling ones."""
+    return Path(os.path.realpath(os.fspath(path)))
+
+
+def same_file(a: Path | str, b: Path | str) -> bool:
+    """True when two paths name one file (through links, ``./``, case-preserving names)."""
+    if str(a) == STDIO or str(b) == STDIO:
+        return False
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return resolve_output(a) == resolve_output(b)
+
+
 def write_atomic(path: Path | str, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically; ``"-"`` writes to stdout."""
+    """Write ``text`` (UTF-8) to ``path`` without ever leaving a truncated file; ``"-"`` is stdout.
+
+    See the module docstring for symlinks, devices, FIFOs and file modes. Raises
+    `OutputError` with a one-line reason; the previous file is then left as it was.
+    """
     if str(path) == STDIO:
+        _write_stdout(text)
+        return
+    target = resolve_output(path)
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"cannot write {path}: is a directory")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_in_place(Path(path), target, text)
+        return
+    _replace_atomically(Path(path), target, text, info)
+
+
+def _write_stdout(text: str) -> None:
+    try:
         sys.stdout.write(text)
         sys.stdout.flush()
-        return
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+
+
+def _write_in_place(given: Path, target: Path, text: str) -> None:
+    """A device, FIFO or other special file: written like a stream, never renamed over."""
+    try:
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise OutputError(f"cannot write {given}: {error.strerror or error}") from error
+    WRITTEN.record(target)
+
+
+def _replace_atomically(given: Path, target: Path, text: str, existing: os.stat_result | None) -> None:
+    folder = target.parent
+    temporary: str | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        # Not a context manager on purpose: the file must survive closing, for os.replace.
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
-            "w",
-            encoding="utf-8",
-            newline="",
-            dir=folder,
-            prefix=f".{target.name}.",
-            suffix=".tmp",
-            delete=False,
-        )
-        with handle:
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(handle.name, target.stat().st_mode & 0o7777)
-        os.replace(handle.name, target)
-    except BaseException as error:
+        if existing is not None:
+            os.chmod(temporary, stat.S_IMODE(existing.st_mode))
+            with contextlib.suppress(OSError):  # only root (or the owner, for the group) may
+                os.chown(temporary, existing.st_uid, existing.st_gid)
+        else:
+            # mkstemp creates 0600; a new output is as readable as any file the user creates.
+            os.chmod(temporary, 0o666 & ~current_umask())
+        os.replace(temporary, target)
+        temporary = None
+    except OSError as error:
+        raise OutputError(f"cannot write {given}: {error.strerror or error}") from error
+    finally:
         # Interrupted or failed: remove the temporary file, keep the old target.
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(handle.name)
-        if isinstance(error, OSError):
-            raise OutputError(f"cannot write {target}: {error.strerror or error}") from error
-        raise
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    WRITTEN.record(target)
+
+
+@contextlib.contextmanager
+def locked(path: Path | str) -> Iterator[None]:
+    """Hold an exclusive advisory lock for a read-modify-write of ``path``.
+
+    The lock is taken on a sibling ``.NAME.lock`` file (the data file itself is replaced
+    by `write_atomic`, so a lock on it would be lost with the old inode). Processes that
+    append to one shared file (``bibnorm tex``) take it around read → merge → write.
+    """
+    target = resolve_output(path)
+    lock_path = target.parent / f".{target.name}.lock"
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX: no advisory locks to take
+        yield
+        return
+    try:
+        handle = open(lock_path, "a")  # noqa: SIM115 - held for the whole block
+    except OSError as error:
+        raise OutputError(f"cannot lock {path}: {error.strerror or error}") from error
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        yield
+    finally:
+        handle.close()
 
 
 def read_text(path: Path | str) -> str:
-    """Read a text input: UTF-8 (BOM tolerated), falling back to Latin-1; ``"-"`` reads stdin."""
+    """Read a text input; ``"-"`` reads stdin.
+
+    UTF-8 (a BOM is dropped), UTF-16 (by BOM, or by the NULs every other byte of ASCII
+    text has), else Latin-1. A binary file or a directory is an `InputError`; a FIFO
+    with no writer yet is waited for with a message on stderr.
+    """
     if str(path) == STDIO:
         return sys.stdin.read()
     try:
+        if stat.S_ISFIFO(os.stat(path).st_mode):
+            print(f"bibnorm: waiting for data on the pipe {path} (Ctrl-C to stop)", file=sys.stderr)
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
@@ -66,9 +198,37 @@ def read_text(path: Path | str) -> str:
         raise InputError(f"{path}: is a directory, expected a file") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    return decode_text(data, str(path))
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Bytes of a text file to `str`; see `read_text` for the encodings accepted."""
+    encoding = _utf16_encoding(data)
+    if encoding is not None:
+        try:
+            return data.decode(encoding).lstrip("\ufeff")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: looks like UTF-16 text but does not decode as UTF-16") from None
     if b"\x00" in data[:4096]:
-        raise InputError(f"{path}: looks like a binary file, expected text")
+        raise InputError(f"{name}: looks like a binary file, expected text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("latin-1")
+
+
+def _utf16_encoding(data: bytes) -> str | None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    # ASCII-heavy UTF-16 has a NUL in nearly every other byte and almost none between.
+    if odd_nuls > 0.8 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.8 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None

@@ -55,7 +55,10 @@ def item_json(resolution: Resolution) -> dict[str, Any]:
 
 
 def summarize(
-    resolutions: Sequence[Resolution], requests: Mapping[str, int], cache_hits: int
+    resolutions: Sequence[Resolution],
+    requests: Mapping[str, int],
+    cache_hits: int,
+    sources_down: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     counts = {status.value: 0 for status in Status}
     for resolution in resolutions:
@@ -68,16 +71,20 @@ def summarize(
         "requests": dict(sorted(requests.items())),
         "requests_total": sum(requests.values()),
         "cache_hits": cache_hits,
+        "sources_down": dict(sorted((sources_down or {}).items())),
     }
 
 
 def build_report(
-    resolutions: Sequence[Resolution], requests: Mapping[str, int], cache_hits: int
+    resolutions: Sequence[Resolution],
+    requests: Mapping[str, int],
+    cache_hits: int,
+    sources_down: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     return {
         "version": REPORT_VERSION,
         "items": [item_json(r) for r in resolutions],
-        "summary": summarize(resolutions, requests, cache_hits),
+        "summary": summarize(resolutions, requests, cache_hits, sources_down),
     }
 
 

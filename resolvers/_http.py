@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import email.utils
 import random
+import socket
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 import requests
@@ -41,6 +42,8 @@ from normalizer import __version__
 from normalizer.config import Settings
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+AUTH_STATUSES = frozenset({401, 403})
+CONNECTION_RETRY_DELAY = 1.0  # seconds before retrying a connection that failed
 CACHEABLE_STATUSES = (200, 400, 404)  # 400/404 are deterministic answers (bad id, not found)
 MAX_BACKOFF = 120.0  # seconds; a longer Retry-After means "not this run"
 CACHE_FILE = "http-cache.sqlite"
@@ -58,6 +61,8 @@ class HttpStats:
 
     requests: Counter[str] = field(default_factory=Counter)
     cache_hits: int = 0
+    down: dict[str, str] = field(default_factory=dict)  # source → why it stopped being asked
+    refused: set[str] = field(default_factory=set)  # sources that refused access (a wrong key)
 
     def total_requests(self) -> int:
         return sum(self.requests.values())
@@ -75,10 +80,17 @@ class SourcePolicy:
     base_url: str  # requests whose URL starts with this (at a path boundary) are this source's
     min_interval: float  # seconds between two requests to this source
     validator: Validator | None = None
+    label: str = ""  # the name users read ("arXiv", "Semantic Scholar"); defaults to ``source``
+    # Run state (the circuit breaker): consecutive connection-level failures, seconds spent
+    # waiting on this source, and why it is down (empty while it is up).
+    failures: int = 0
+    waited: float = 0.0
+    down: str = ""
     _netloc: str = field(init=False, repr=False)
     _path: str = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self.label = self.label or self.source
         parts = urlsplit(self.base_url)
         self._netloc = parts.netloc.lower()
         self._path = parts.path.rstrip("/")
@@ -99,7 +111,7 @@ def _netloc(url: str) -> str:
 
 
 class PoliteAdapter(HTTPAdapter):
-    """Per-host spacing, timeouts, bounded retries with backoff; see the module docstring."""
+    """Per-source spacing, timeouts, bounded retries and a circuit breaker; see the module docstring."""
 
     def __init__(
         self,
@@ -110,6 +122,8 @@ class PoliteAdapter(HTTPAdapter):
         backoff_base: float,
         user_agent: str,
         stats: HttpStats,
+        breaker_failures: int = 3,
+        max_wait: float = 120.0,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         jitter: Callable[[], float] = random.random,
@@ -122,6 +136,8 @@ class PoliteAdapter(HTTPAdapter):
         self.backoff_base = backoff_base
         self.user_agent = user_agent
         self.stats = stats
+        self.breaker_failures = max(1, breaker_failures)
+        self.max_wait = max_wait
         self.clock = clock
         self.sleep = sleep
         self.jitter = jitter
@@ -161,49 +177,104 @@ class PoliteAdapter(HTTPAdapter):
         request.headers["User-Agent"] = self.user_agent
         if kwargs.get("timeout") is None:
             kwargs["timeout"] = self.timeout
-        validator = policy.validator
-        reason = "no attempt made"
         with self._lock(policy.source):
-            for attempt in range(1, self.max_attempts + 1):
-                self._wait_turn(policy)
-                retry_after: float | None = None
-                try:
-                    response = super().send(request, **kwargs)
-                    _ = response.content  # read the body now, inside the retry loop
-                except (
-                    requests.ConnectionError,
-                    requests.Timeout,
-                    requests.exceptions.ChunkedEncodingError,  # body cut off mid-transfer
-                    requests.exceptions.ContentDecodingError,
-                ) as error:
-                    reason = _describe_error(error)
-                else:
-                    if response.status_code in RETRY_STATUSES:
-                        reason = f"HTTP {response.status_code}"
-                        retry_after = _retry_after_seconds(response.headers.get("Retry-After"), self.clock)
-                    elif response.status_code == 200 and validator and (bad := validator(response)):
-                        reason = bad
-                    else:
-                        return response
-                    response.close()
-                finally:
-                    self.stats.requests[policy.source] += 1
-                    self._last_request[policy.source] = self.clock()
-                if attempt == self.max_attempts:
-                    break
-                delay = self._backoff(attempt, retry_after)
-                if delay is None:
-                    reason += f" (server asked to wait {retry_after:.0f} s)"
-                    break
-                self.sleep(delay)
-        raise SourceUnavailable(f"{policy.source}: {reason} (gave up after {attempt} attempts)")
+            if policy.down:
+                raise SourceUnavailable(policy.down)
+            return self._send_with_retries(policy, request, kwargs)
 
-    def _backoff(self, attempt: int, retry_after: float | None) -> float | None:
-        """Seconds to wait before the next attempt; None when the server asks for too long."""
+    def _send_with_retries(
+        self, policy: SourcePolicy, request: requests.PreparedRequest, kwargs: dict[str, Any]
+    ) -> requests.Response:
+        reason = "no attempt made"
+        for attempt in range(1, self.max_attempts + 1):
+            self._wait_turn(policy)
+            retry_after: float | None = None
+            started = self.clock()
+            unreachable = never_arrived = False
+            try:
+                response = super().send(request, **kwargs)
+                _ = response.content  # read the body now, inside the retry loop
+            except (
+                requests.ConnectionError,
+                requests.Timeout,
+                requests.exceptions.ChunkedEncodingError,  # body cut off mid-transfer
+                requests.exceptions.ContentDecodingError,
+            ) as error:
+                reason = describe_error(error, self.timeout)
+                unreachable = True
+                if isinstance(error, requests.Timeout):
+                    policy.waited += max(0.0, self.clock() - started)
+                never_arrived = isinstance(error, requests.ConnectionError) and not isinstance(
+                    error, requests.exceptions.ChunkedEncodingError | requests.ReadTimeout
+                )
+            else:
+                status = response.status_code
+                if status in AUTH_STATUSES:
+                    # A wrong or missing key, or a blocked client: asking again cannot help.
+                    policy.down = f"{policy.label} refused access (HTTP {status}; is the API key right?)"
+                    self.stats.refused.add(policy.source)
+                    self.stats.down[policy.source] = policy.down
+                    return response
+                if status in RETRY_STATUSES:
+                    reason = _status_reason(status)
+                    retry_after = _retry_after_seconds(response.headers.get("Retry-After"), self.clock)
+                    policy.failures = 0  # it answered: reachable, only busy
+                elif status == 200 and policy.validator and (bad := policy.validator(response)):
+                    reason = bad
+                    unreachable = True  # a proxy or a wrong URL answers like this every time
+                else:
+                    policy.failures = 0
+                    return response
+                response.close()
+            finally:
+                self.stats.requests[policy.source] += 1
+                if not never_arrived:  # a refused connection put no load on the server: no spacing
+                    self._last_request[policy.source] = self.clock()
+            if unreachable:
+                policy.failures += 1
+                if policy.failures >= self.breaker_failures or policy.waited >= self.max_wait:
+                    self._trip(policy, f"{policy.label} unreachable: {reason}")
+            if attempt == self.max_attempts:
+                break
+            delay = self._backoff(attempt, retry_after, connection_error=unreachable)
+            if retry_after is not None and retry_after > MAX_BACKOFF:
+                self._trip(policy, f"{policy.label} {reason}: it asks to wait {retry_after:.0f} s")
+            if policy.waited + delay > self.max_wait:
+                self._trip(
+                    policy,
+                    f"{policy.label} {reason}: gave up after waiting {policy.waited:.0f} s in this run",
+                )
+            policy.waited += delay
+            self.sleep(delay)
+        raise SourceUnavailable(f"{policy.label} {_joined(reason)} (gave up after {attempt} attempts)")
+
+    def _trip(self, policy: SourcePolicy, reason: str) -> NoReturn:
+        """Mark the source down for the rest of the run; later calls fail at once."""
+        policy.down = reason
+        self.stats.down[policy.source] = reason
+        raise SourceUnavailable(reason)
+
+    def _backoff(self, attempt: int, retry_after: float | None, *, connection_error: bool = False) -> float:
+        """Seconds to wait before the next attempt."""
         if retry_after is not None:
-            return None if retry_after > MAX_BACKOFF else retry_after
+            return retry_after
         exponential = self.backoff_base * (2 ** (attempt - 1))
-        return min(MAX_BACKOFF, exponential * (0.5 + self.jitter()))
+        delay = min(MAX_BACKOFF, exponential * (0.5 + self.jitter()))
+        # A refused or failed connection is not a load problem: a short pause is enough
+        # to ride out a blip, and a source that stays away trips the breaker quickly.
+        return min(delay, CONNECTION_RETRY_DELAY) if connection_error else delay
+
+
+def _status_reason(status: int) -> str:
+    if status == 429:
+        return "rate limit reached (HTTP 429)"
+    if status == 503:
+        return "temporarily unavailable (HTTP 503)"
+    return f"server error (HTTP {status})"
+
+
+def _joined(reason: str) -> str:
+    return reason if reason.startswith(("rate", "temporarily", "server")) else f"failed: {reason}"
 
 
 class OfflineAdapter(HTTPAdapter):
@@ -241,11 +312,52 @@ def _retry_after_seconds(value: str | None, clock: Callable[[], float]) -> float
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
-def _describe_error(error: Exception) -> str:
+def describe_error(error: BaseException, timeout: float | None = None) -> str:
+    """A transport error in plain words ("connection refused"), never a library's dump."""
     if isinstance(error, requests.Timeout):
-        return "timed out"
-    text = str(error).split("\n", 1)[0]
-    return f"connection failed: {text[:160]}"
+        return f"no answer within {timeout:g} s" if timeout else "timed out"
+    if isinstance(error, requests.exceptions.SSLError):
+        return "secure connection failed (TLS)"
+    if isinstance(error, requests.exceptions.ChunkedEncodingError | requests.exceptions.ContentDecodingError):
+        return "the answer was cut off"
+    chain = _error_chain(error)
+    for link in chain:
+        for inner in (link, getattr(link, "reason", None)):
+            if isinstance(inner, ConnectionRefusedError):
+                return "connection refused"
+            if isinstance(inner, socket.gaierror):
+                return "host not found (no network, or a wrong URL?)"
+            if isinstance(inner, ConnectionResetError):
+                return "connection reset"
+    text = " ".join(str(link) for link in chain)
+    for needle, words in _ERROR_WORDS:
+        if needle in text:
+            return words
+    return "connection failed"
+
+
+def _error_chain(error: BaseException) -> list[BaseException]:
+    """The error and what it wraps (requests → urllib3 → socket), causes and first args."""
+    chain: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in chain and len(chain) < 10:
+        chain.append(current)
+        wrapped = current.args[0] if current.args and isinstance(current.args[0], BaseException) else None
+        current = current.__cause__ or current.__context__ or wrapped
+    return chain
+
+
+_ERROR_WORDS = (
+    ("Connection refused", "connection refused"),
+    ("Name or service not known", "host not found (no network, or a wrong URL?)"),
+    ("Temporary failure in name resolution", "host not found (no network, or a wrong URL?)"),
+    ("Failed to resolve", "host not found (no network, or a wrong URL?)"),
+    ("Network is unreachable", "network unreachable"),
+    ("No route to host", "no route to host"),
+    ("Connection reset", "connection reset"),
+    ("RemoteDisconnected", "the server closed the connection"),
+    ("Connection aborted", "the server closed the connection"),
+)
 
 
 def user_agent(settings: Settings) -> str:
@@ -258,8 +370,8 @@ def source_policies(settings: Settings) -> list[SourcePolicy]:
     A new source adds its line here; its resolver registers its body validator.
     """
     return [
-        SourcePolicy("arxiv", settings.arxiv_api_url, settings.arxiv_delay),
-        SourcePolicy("s2", settings.s2_api_url, settings.s2_delay),
+        SourcePolicy("arxiv", settings.arxiv_api_url, settings.arxiv_delay, label="arXiv"),
+        SourcePolicy("s2", settings.s2_api_url, settings.s2_delay, label="Semantic Scholar"),
     ]
 
 
@@ -297,6 +409,8 @@ def build_session(
             backoff_base=settings.backoff_base,
             user_agent=user_agent(settings),
             stats=session.stats,
+            breaker_failures=settings.breaker_failures,
+            max_wait=settings.max_wait_per_source,
             clock=clock,
             sleep=sleep,
             jitter=jitter,

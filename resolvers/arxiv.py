@@ -81,7 +81,7 @@ from normalizer.models import (
     Status,
 )
 from normalizer.names import parse_name
-from resolvers._http import SourceUnavailable, register_validator
+from resolvers._http import SourceUnavailable, describe_error, register_validator
 
 SOURCE = "arxiv"
 ID_PAGE = 100  # ids per id_list request: ~1.2 kB of URL, one page of answers
@@ -546,7 +546,7 @@ def _unavailable(error: Exception) -> Problem:
     # The session retries what is worth retrying; anything it lets through (e.g. a body cut
     # off mid-transfer) still fails only the items of this request.
     message = (
-        str(error) if isinstance(error, SourceUnavailable) else f"arxiv: {type(error).__name__}: {error}"
+        str(error) if isinstance(error, SourceUnavailable) else f"arXiv unreachable: {describe_error(error)}"
     )
     return Problem(code="arxiv.unavailable", message=message[:300], severity=Severity.ERROR, source=SOURCE)
 

@@ -50,7 +50,7 @@ from normalizer.models import (
 )
 from normalizer.names import parse_name
 from normalizer.venues import VenueKind, canonical_venue_name, find_venue, is_preprint_venue, tidy_venue
-from resolvers._http import SourceUnavailable, register_validator
+from resolvers._http import SourceUnavailable, describe_error, register_validator
 
 SOURCE = "s2"
 FIELDS = (
@@ -160,9 +160,9 @@ class SemanticScholarClient:
                 method, self.base_url + path, params=params, json=payload, headers=headers
             )
         except SourceUnavailable as error:
-            raise S2Error(f"Semantic Scholar unavailable: {error}") from None
+            raise S2Error(str(error)) from None
         except requests.RequestException as error:
-            raise S2Error(f"Semantic Scholar unavailable: {type(error).__name__}") from None
+            raise S2Error(f"Semantic Scholar unreachable: {describe_error(error)}") from None
         status = response.status_code
         if status == 404:
             return None

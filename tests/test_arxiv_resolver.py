@@ -414,7 +414,7 @@ def test_persistent_failure_fails_only_the_items_of_that_request(
     assert [r.status for r in resolutions] == [Status.RESOLVED, Status.FAILED, Status.RESOLVED]
     [problem] = resolutions[1].problems
     assert problem.code == "arxiv.unavailable"
-    assert problem.message == "arxiv: HTTP 503 (gave up after 3 attempts)"
+    assert problem.message == "arXiv temporarily unavailable (HTTP 503) (gave up after 3 attempts)"
     assert (
         sum(1 for _, p in fake_arxiv.requests if p.get("search_query")) == 3
     )  # bounded: max_attempts, then stop

@@ -28,7 +28,7 @@ from fakes.s2_api import DECOYS, RecordedRequest
 from fakes.servers import FakeApis, running_fakes
 from paths import SHARED
 
-from normalizer.cli import main
+from normalizer.cli import EXIT_SOURCES_FAILED, main
 from normalizer.writers.csl_json import validate_csl
 
 PAGES = sorted((SHARED / "inputs" / "hf-papers").glob("*.txt"))
@@ -90,6 +90,7 @@ def resolve(
     *args: str,
     key: str = SECRET,
     inputs: Sequence[Path] = PAGES,
+    exit_code: int = 0,
 ) -> Run:
     """Run ``bibnorm resolve`` in ``workdir`` (its bibnorm.toml applies) with a fresh request log."""
     apis.reset()
@@ -101,7 +102,7 @@ def resolve(
             ["resolve", *map(str, inputs), "-o", str(output), "--report", str(report), *args],
             env=apis.env(cache, api_key=key),
         )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == exit_code, result.output
     return Run(
         result,
         json.loads(report.read_text(encoding="utf-8")),
@@ -369,7 +370,7 @@ def test_faults_lose_no_item_and_change_no_resolved_one(faulty: Run, cold: Run) 
     failed = [item for item in faulty.items if item["status"] == "failed"]
     # The arXiv 429 burst outlasted the 3 attempts for one batch of titles; the rest recovered.
     assert 1 <= len(failed) <= 15
-    assert any("HTTP 429 (gave up after 3 attempts)" in p["message"] for i in failed for p in i["problems"])
+    assert any("(HTTP 429) (gave up after 3 attempts)" in p["message"] for i in failed for p in i["problems"])
     touched = [item for item in faulty.items if _unavailable(item)]
     assert {code for item in touched for code in _unavailable(item)} == {
         "arxiv.unavailable",
@@ -437,7 +438,15 @@ def test_the_api_key_is_sent_and_never_stored_or_shown(cold: Run, workdir: Path)
 def test_a_wrong_key_fails_the_s2_items_and_keeps_the_arxiv_results(
     apis: FakeApis, workdir: Path, cold: Run
 ) -> None:
-    run = resolve(apis, workdir, workdir / "wrong-key-cache", "wrong-key.bib", key=WRONG_KEY)
+    run = resolve(
+        apis,
+        workdir,
+        workdir / "wrong-key-cache",
+        "wrong-key.bib",
+        key=WRONG_KEY,
+        exit_code=EXIT_SOURCES_FAILED,  # published versions were not looked up: not a clean run
+    )
+    assert "Semantic Scholar refused access (HTTP 403; is the API key right?)" in run.result.output
     assert {request.headers.get("x-api-key") for request in run.s2_requests} == {WRONG_KEY}
     assert len(run.s2_requests) == 1  # a 403 stops S2 for the rest of the run
     resolved = [item for item in run.items if item["status"] == "resolved"]

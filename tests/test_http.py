@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -139,7 +141,10 @@ def test_exhausted_attempts_raise_source_unavailable_and_nothing_is_cached(
     server.script = [(503, {}, b"down")]
     clock = FakeClock()
     session = build_session(make_settings(tmp_path, server, s2_delay=0.0), clock=clock, sleep=clock.sleep)
-    with pytest.raises(SourceUnavailable, match=r"s2: HTTP 503 \(gave up after 3 attempts\)"):
+    with pytest.raises(
+        SourceUnavailable,
+        match=r"Semantic Scholar temporarily unavailable \(HTTP 503\) \(gave up after 3 attempts\)",
+    ):
         session.get(server.url + "/graph/v1/paper/A")
     server.script = [(200, {}, b'{"later": true}')]
     assert session.get(server.url + "/graph/v1/paper/A").json() == {"later": True}
@@ -233,3 +238,131 @@ def test_user_agent_names_bibnorm_and_a_contact(tmp_path: Path, server: Scripted
     session = build_session(make_settings(tmp_path, server))
     session.get(server.url + "/graph/v1/paper/A", headers={"user-agent": "arxiv.py/4"})
     assert server.seen[0][1]["User-Agent"].startswith("bibnorm/")
+
+
+# --------------------------------------------------------------------------- the circuit breaker
+
+
+def closed_port() -> int:
+    """A local port nothing listens on (bound, then released), so connections are refused."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def silent_server() -> Iterator[str]:
+    """A server that accepts connections and never answers."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            with contextlib.suppress(OSError):
+                accepted.append(listener.accept()[0])
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    stop.set()
+    thread.join()
+    for connection in accepted:
+        connection.close()
+    listener.close()
+
+
+def test_a_refused_source_is_down_after_three_attempts_and_later_calls_fail_at_once(tmp_path: Path) -> None:
+    url = f"http://127.0.0.1:{closed_port()}/graph/v1"
+    clock = FakeClock()
+    stats = HttpStats()
+    settings = Settings(cache_dir=tmp_path / "cache", s2_api_url=url, max_attempts=4, backoff_base=2.0)
+    session = build_session(settings, clock=clock, sleep=clock.sleep, stats=stats, jitter=lambda: 0.5)
+    with pytest.raises(SourceUnavailable, match=r"^Semantic Scholar unreachable: connection refused$"):
+        session.get(url + "/paper/A")
+    assert stats.requests == {"s2": 3}
+    assert clock.sleeps == [1.0, 1.0]  # short pauses: a refused connection is not a load problem
+    with pytest.raises(SourceUnavailable, match="connection refused"):
+        session.get(url + "/paper/B")
+    assert stats.requests == {"s2": 3}  # no further attempt
+    assert stats.down == {"s2": "Semantic Scholar unreachable: connection refused"}
+
+
+def test_a_source_that_never_answers_is_down_after_three_timeouts(tmp_path: Path, silent_server: str) -> None:
+    stats = HttpStats()
+    settings = Settings(
+        cache_dir=tmp_path / "cache",
+        s2_api_url=silent_server + "/graph/v1",
+        timeout=0.2,
+        backoff_base=0.01,
+        max_attempts=4,
+    )
+    session = build_session(settings, stats=stats)
+    with pytest.raises(SourceUnavailable, match=r"^Semantic Scholar unreachable: no answer within 0.2 s$"):
+        session.get(silent_server + "/graph/v1/paper/A")
+    with pytest.raises(SourceUnavailable):
+        session.get(silent_server + "/graph/v1/paper/B")
+    assert stats.requests == {"s2": 3}
+
+
+def test_other_sources_stay_up_when_one_is_down(tmp_path: Path, server: ScriptedServer) -> None:
+    refused = f"http://127.0.0.1:{closed_port()}/api/query"
+    stats = HttpStats()
+    settings = make_settings(tmp_path, server, arxiv_api_url=refused, s2_delay=0.0, backoff_base=0.01)
+    session = build_session(settings, stats=stats)
+    with pytest.raises(SourceUnavailable, match="arXiv unreachable"):
+        session.get(refused + "?id_list=1")
+    assert session.get(server.url + "/graph/v1/paper/A").json() == {"ok": True}
+    assert list(stats.down) == ["arxiv"]
+
+
+@pytest.mark.parametrize(
+    ("headers", "sleeps"),
+    [
+        pytest.param({"Retry-After": "5"}, [5.0, 5.0], id="retry-after"),
+        pytest.param({}, [2.0, 4.0], id="exponential"),  # then 8 s would pass the 10 s budget
+    ],
+)
+def test_a_rate_limit_storm_is_waited_out_only_within_the_budget(
+    tmp_path: Path, server: ScriptedServer, headers: dict[str, str], sleeps: list[float]
+) -> None:
+    server.script = [(429, headers, b"{}")]
+    clock = FakeClock()
+    stats = HttpStats()
+    settings = make_settings(tmp_path, server, s2_delay=0.0, max_attempts=10, max_wait_per_source=10.0)
+    session = build_session(settings, clock=clock, sleep=clock.sleep, stats=stats, jitter=lambda: 0.5)
+    with pytest.raises(SourceUnavailable, match=r"rate limit reached \(HTTP 429\): gave up after waiting"):
+        session.get(server.url + "/graph/v1/paper/A")
+    assert clock.sleeps == sleeps
+    seen = len(server.seen)
+    with pytest.raises(SourceUnavailable):
+        session.get(server.url + "/graph/v1/paper/B")
+    assert len(server.seen) == seen
+    assert "s2" in stats.down
+
+
+def test_a_retry_after_longer_than_the_run_should_wait_makes_the_source_down(
+    tmp_path: Path, server: ScriptedServer
+) -> None:
+    server.script = [(503, {"Retry-After": "3600"}, b"{}")]
+    clock = FakeClock()
+    session = build_session(make_settings(tmp_path, server), clock=clock, sleep=clock.sleep)
+    with pytest.raises(SourceUnavailable, match="it asks to wait 3600 s"):
+        session.get(server.url + "/graph/v1/paper/A")
+    assert clock.sleeps == []
+
+
+def test_a_refused_key_makes_the_source_down_and_is_remembered(
+    tmp_path: Path, server: ScriptedServer
+) -> None:
+    server.script = [(403, {}, b'{"message": "Forbidden"}')]
+    stats = HttpStats()
+    session = build_session(make_settings(tmp_path, server), stats=stats)
+    assert session.get(server.url + "/graph/v1/paper/A").status_code == 403  # the client says why
+    with pytest.raises(SourceUnavailable, match=r"refused access \(HTTP 403; is the API key right\?\)"):
+        session.get(server.url + "/graph/v1/paper/B")
+    assert stats.refused == {"s2"}
+    assert len(server.seen) == 1

@@ -9,8 +9,12 @@ exit code (1 fatal, 2 usage); problems found by ``--strict``/``check`` use
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import os
+import signal
 import sys
+import threading
 from typing import Any
 
 import click
@@ -22,6 +26,9 @@ EXIT_OK = 0
 EXIT_FATAL = 1
 EXIT_USAGE = 2
 EXIT_FINDINGS = 3  # --strict found unresolved items; tex found unresolvable keys
+EXIT_SOURCES_FAILED = 4  # every item failed, or a source refused the API key: nothing to trust
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as shells report it
+EXIT_TERMINATED = 143  # SIGTERM/SIGHUP (128 + SIGTERM)
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -54,16 +61,48 @@ class BibnormGroup(click.Group):
         return command
 
     def invoke(self, ctx: click.Context) -> Any:
+        from normalizer.io import WRITTEN
+
+        previous = _terminate_on_signals()
         try:
             return super().invoke(ctx)
         except BibnormError as error:
             click.echo(f"bibnorm: error: {error}", err=True)
             sys.exit(error.exit_code)
+        except Terminated as signal_:
+            click.echo(f"bibnorm: stopped by {signal_}; {WRITTEN.describe()}", err=True)
+            sys.exit(EXIT_TERMINATED)
         except KeyboardInterrupt:
-            click.echo("bibnorm: interrupted; no output file was changed", err=True)
-            sys.exit(130)
+            click.echo(f"bibnorm: interrupted; {WRITTEN.describe()}", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
+            # The reader went away (`| head`): quietly, and without a second error at exit.
+            with contextlib.suppress(OSError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(EXIT_FATAL)
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
+
+
+class Terminated(BaseException):
+    """SIGTERM/SIGHUP, raised like Ctrl-C so temporary files are removed on the way out."""
+
+
+def _terminate_on_signals() -> dict[int, Any]:
+    """Make SIGTERM and SIGHUP unwind like Ctrl-C; returns the handlers to restore."""
+    previous: dict[int, Any] = {}
+
+    def stop(number: int, frame: Any) -> None:
+        raise Terminated(signal.Signals(number).name)
+
+    if threading.current_thread() is not threading.main_thread():
+        return previous  # signal handlers can only be set from the main thread (tests, embedding)
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            previous[number] = signal.signal(number, stop)
+    return previous
 
 
 @click.group(cls=BibnormGroup, context_settings=CONTEXT_SETTINGS)
@@ -81,5 +120,6 @@ def main() -> None:
 
     Every command explains itself with --help. Data goes to stdout, progress and
     diagnostics to stderr. Exit codes: 0 ok, 1 fatal error, 2 usage error,
-    3 when --strict/tex found items that could not be resolved.
+    3 when --strict/tex found items that could not be resolved, 4 when every
+    item failed or a source refused the API key, 130 interrupted (Ctrl-C).
     """

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from pydantic import ValidationError
 
 from normalizer.bibfile import (
     BibFile,
@@ -49,14 +50,18 @@ def format_options(sort: bool | None = None) -> FormatOptions:
     """`FormatOptions` from ``[tool.bibnorm.format]`` (``indent``, ``align``, ``sort``,
     ``month-macros``, ``field-order``), with ``--sort`` on top."""
     table = {k.replace("-", "_"): v for k, v in config_table("format").items()}
-    if "field_order" in table:
+    if isinstance(table.get("field_order"), list):
         table["field_order"] = tuple(str(name).lower() for name in table["field_order"])
     if sort is not None:
         table["sort"] = sort
     try:
         return FormatOptions(**table)
-    except ValueError as error:
-        raise ConfigError(f"invalid [tool.bibnorm.format] setting: {str(error).splitlines()[0]}") from None
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = ".".join(str(part) for part in first["loc"]).replace("_", "-")
+        found = find_config_file(Path.cwd())
+        where = f"{found[0]}: " if found else ""
+        raise ConfigError(f"{where}invalid [tool.bibnorm.format] {key}: {first['msg']}") from None
 
 
 def quiet_bibtexparser() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,12 +12,12 @@ from typing import Any
 import click
 
 from normalizer import keys, pipeline, writers
-from normalizer.cli import EXIT_FINDINGS
+from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED
 from normalizer.cli._options import lock_option, source_options, source_overrides
 from normalizer.cli._sources import open_sources
 from normalizer.config import load_settings
 from normalizer.errors import UsageError
-from normalizer.io import STDIO, write_atomic
+from normalizer.io import STDIO, same_file, write_atomic
 from normalizer.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lock_in_use, save_lock
 from normalizer.models import Resolution, Status
 from normalizer.readers import available_formats, read_inputs
@@ -135,6 +136,7 @@ def command(
     keys.validate_key_format(settings.key_format)
     if json_out and output != STDIO and report_path is None:
         raise UsageError("--json prints the report on stdout; use --report PATH together with -o")
+    refuse_overwriting_inputs(inputs, {"-o/--output": output, "--report": report_path})
     queries = read_inputs(list(inputs), input_format=input_format)
     progress = _ProgressBar() if not quiet and sys.stderr.isatty() else None
 
@@ -153,7 +155,7 @@ def command(
         previous = load_lock(lock_file)
         save_lock(lock_file, previous.merged(lock_from_resolutions(resolutions, date.today(), previous)))
 
-    report = build_report(resolutions, stats.requests, stats.cache_hits)
+    report = build_report(resolutions, stats.requests, stats.cache_hits, sources_down=stats.down)
     if report_path:
         write_atomic(Path(report_path) if report_path != STDIO else STDIO, _dump(report))
     rendered = writers.get_writer(chosen_format).render(
@@ -172,22 +174,68 @@ def command(
             click.echo(f"bibnorm: warning: {warning.message}", err=True)
         for resolution in unsettled(resolutions):
             click.echo(_describe_unsettled(resolution), err=True)
-        troubled = [
-            r
-            for r in resolutions
-            if r.status is Status.RESOLVED
-            and r.duplicate_of is None
-            and any(p.severity == "error" for p in r.problems)
-        ]
-        if troubled:
-            click.echo(
-                f"bibnorm: warning: {len(troubled)} resolved items could not be fully checked "
-                "(e.g. no published-version lookup); see the problems in --report",
-                err=True,
-            )
+        for line in source_trouble(resolutions, stats.down, stats.refused):
+            click.echo(line, err=True)
         click.echo(summary_line(report["summary"]), err=True)
+    exit_code = run_exit_code(resolutions, refused=bool(stats.refused), strict=strict)
+    if exit_code:
+        sys.exit(exit_code)
+
+
+def refuse_overwriting_inputs(inputs: Sequence[str], outputs: Mapping[str, str | None]) -> None:
+    """`UsageError` when an output path names one of the inputs: that would lose the input."""
+    for option, path in outputs.items():
+        if path is None or path == STDIO:
+            continue
+        for given in inputs:
+            if given != STDIO and same_file(given, path):
+                raise UsageError(
+                    f"{option} {path} is also an input; write to another file (nothing was written)"
+                )
+
+
+def source_trouble(
+    resolutions: Sequence[Resolution], down: Mapping[str, str], refused: Collection[str] = ()
+) -> list[str]:
+    """Warnings for sources that stopped answering, once each, with what the user can do."""
+    failed = sum(1 for r in resolutions if r.status is Status.FAILED and r.duplicate_of is None)
+    troubled = [
+        r
+        for r in resolutions
+        if r.status is Status.RESOLVED
+        and r.duplicate_of is None
+        and any(p.severity == "error" for p in r.problems)
+    ]
+    effect = f"{failed} items failed" + (
+        f", {len(troubled)} resolved items lack what it would have added (published versions)"
+        if troubled
+        else ""
+    )
+    lines = []
+    for source in sorted(set(down) & set(refused)):
+        lines.append(f"bibnorm: warning: {down[source]}. {effect}. Check the key, or run without it.")
+    unreachable = [reason for source, reason in sorted(down.items()) if source not in refused]
+    if unreachable:
+        lines.append(
+            f"bibnorm: warning: {'; '.join(dict.fromkeys(unreachable))}. {effect}. Try again later, "
+            "answer from the cache with --offline, or use a local index with --snapshot PATH."
+        )
+    if not down and troubled:
+        lines.append(
+            f"bibnorm: warning: {len(troubled)} resolved items could not be fully checked "
+            "(e.g. no published-version lookup); see the problems in --report"
+        )
+    return lines
+
+
+def run_exit_code(resolutions: Sequence[Resolution], *, refused: bool, strict: bool) -> int:
+    """0, `EXIT_SOURCES_FAILED` (every item failed, or a source refused the key), or `EXIT_FINDINGS`."""
+    distinct = [r for r in resolutions if r.duplicate_of is None]
+    if refused or (distinct and all(r.status is Status.FAILED for r in distinct)):
+        return EXIT_SOURCES_FAILED
     if strict and any(r.status is not Status.RESOLVED for r in resolutions):
-        sys.exit(EXIT_FINDINGS)
+        return EXIT_FINDINGS
+    return 0
 
 
 def _entries(resolutions: list[Resolution]) -> list[tuple[str, Any]]:

@@ -7,7 +7,9 @@ input order.
 
 Detection order: a suffix some reader claims (``.bib``); else the content sniffers
 in registry order (BibTeX entries, LaTeX if that reader is installed, a Hugging Face
-papers page); else ``lines``, which accepts any text.
+papers page); else ``lines``, which accepts any text — unless the text looks like
+something no installed reader reads (JSON, XML, binary, lines that are neither titles
+nor ids: `_unreadable`), which stops the run with one line before any request.
 
 Adding a format: a module in this package exposing ``READER`` (a `base.Reader`),
 listed in `_READER_MODULES`.
@@ -23,6 +25,7 @@ from types import MappingProxyType
 from normalizer.errors import InputError, UsageError
 from normalizer.io import read_text
 from normalizer.models import Query
+from normalizer.readers._unreadable import what_it_looks_like
 from normalizer.readers.base import Reader, display_path
 
 __all__ = ["READERS", "Reader", "available_formats", "detect_format", "read_inputs", "reader_for"]
@@ -83,6 +86,22 @@ def detect_format(text: str, path: str | Path = "-") -> str:
     return FALLBACK_FORMAT
 
 
+def _claimed_by_suffix(path: str) -> bool:
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    return any(suffix in reader.suffixes for reader in READERS.values())
+
+
+def refuse_unreadable(text: str, name: str) -> None:
+    """`InputError` naming what ``text`` seems to be when no reader can read it as items."""
+    kind = what_it_looks_like(text)
+    if kind is not None:
+        choices = ", ".join(available_formats())
+        raise InputError(
+            f"{name}: looks like {kind}, not a list of titles or ids; nothing was looked up "
+            f"(--input-format takes: {choices})"
+        )
+
+
 def read_inputs(paths: Sequence[str | Path], input_format: str | None = None) -> list[Query]:
     """Read every input file and return their queries, indexed 0.. in input order.
 
@@ -101,6 +120,8 @@ def read_inputs(paths: Sequence[str | Path], input_format: str | None = None) ->
         if not text.strip():
             raise InputError(f"{name}: input is empty")
         reader = forced or READERS[detect_format(text, path)]
+        if forced is None and reader.name == FALLBACK_FORMAT and not _claimed_by_suffix(path):
+            refuse_unreadable(text, name)
         found = reader.read(text, name)
         if not found:
             raise InputError(f"{name}: no references found (read as {reader.name})")
