@@ -36,3 +36,7 @@ class OutputError(BibnormError):
 
 class SafetyError(BibnormError):
     """A write was refused because it would have lost data (e.g. entries vanished)."""
+
+
+class CacheError(BibnormError):
+    """The HTTP cache cannot be used (unwritable folder, damaged database)."""

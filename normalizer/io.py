@@ -157,26 +157,26 @@ def _replace_atomically(given: Path, target: Path, text: str, existing: os.stat_
 def locked(path: Path | str) -> Iterator[None]:
     """Hold an exclusive advisory lock for a read-modify-write of ``path``.
 
-    The lock is taken on a sibling ``.NAME.lock`` file (the data file itself is replaced
-    by `write_atomic`, so a lock on it would be lost with the old inode). Processes that
-    append to one shared file (``bibnorm tex``) take it around read → merge → write.
+    The lock is taken on the file's folder: the file itself is replaced by
+    `write_atomic`, so a lock on it would go with the old inode, and a separate lock
+    file would be left behind. Processes that append to one shared file (``bibnorm
+    tex``) take it around read → merge → write; everyone else is unaffected.
     """
-    target = resolve_output(path)
-    lock_path = target.parent / f".{target.name}.lock"
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not on POSIX: no advisory locks to take
         yield
         return
+    folder = resolve_output(path).parent
     try:
-        handle = open(lock_path, "a")  # noqa: SIM115 - held for the whole block
+        descriptor = os.open(folder, os.O_RDONLY)
     except OSError as error:
         raise OutputError(f"cannot lock {path}: {error.strerror or error}") from error
     try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
     finally:
-        handle.close()
+        os.close(descriptor)
 
 
 def read_text(path: Path | str) -> str:

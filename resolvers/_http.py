@@ -22,15 +22,19 @@ Clock, sleep and randomness are injectable so the tests run in milliseconds.
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
+import os
 import random
 import socket
+import sqlite3
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
@@ -40,6 +44,7 @@ from requests_cache import CachedSession
 
 from normalizer import __version__
 from normalizer.config import Settings
+from normalizer.errors import CacheError
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 AUTH_STATUSES = frozenset({401, 403})
@@ -290,7 +295,10 @@ class BibnormSession(CachedSession):
     stats: HttpStats
 
     def send(self, request: requests.PreparedRequest, **kwargs: Any) -> Any:  # type: ignore[override]
-        response = super().send(request, **kwargs)
+        try:
+            response = super().send(request, **kwargs)
+        except sqlite3.Error as error:  # the cache database broke (disk full, damaged) mid-run
+            raise CacheError(f"the HTTP cache failed ({error}); run 'bibnorm cache clear'") from None
         if getattr(response, "from_cache", False):
             self.stats.cache_hits += 1
         return response
@@ -384,10 +392,14 @@ def build_session(
     stats: HttpStats | None = None,
     expire_after: timedelta = timedelta(days=30),
 ) -> BibnormSession:
-    """The run's session: cache in ``settings.cache_dir``, polite or offline transport."""
-    settings.cache_dir.mkdir(parents=True, exist_ok=True)
+    """The run's session: cache in ``settings.cache_dir``, polite or offline transport.
+
+    Raises `CacheError` (one line, naming ``bibnorm cache clear`` or the setting to change)
+    when the cache folder cannot be made or its database is damaged.
+    """
+    cache_file = open_cache_file(settings.cache_dir)
     session = BibnormSession(
-        cache_name=str(settings.cache_dir / CACHE_FILE),
+        cache_name=str(cache_file),
         backend="sqlite",
         allowable_codes=CACHEABLE_STATUSES,
         allowable_methods=("GET", "POST"),
@@ -418,6 +430,33 @@ def build_session(
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     return session
+
+
+def open_cache_file(folder: Path) -> Path:
+    """The cache database's path, after checking that the folder and the database are usable."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise CacheError(
+            f"cache folder {folder} is a file; point BIBNORM_CACHE_DIR or --cache-dir at a folder"
+        ) from None
+    except OSError as error:
+        raise CacheError(
+            f"cache folder {folder}: {error.strerror or error}; point BIBNORM_CACHE_DIR or "
+            "--cache-dir at a writable folder"
+        ) from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise CacheError(f"cache folder {folder} is not writable; set BIBNORM_CACHE_DIR or --cache-dir")
+    path = folder / CACHE_FILE
+    if path.exists():
+        try:
+            with contextlib.closing(sqlite3.connect(path)) as database:
+                database.execute("select count(*) from sqlite_master").fetchone()
+        except sqlite3.Error as error:
+            raise CacheError(
+                f"the HTTP cache {path} is damaged ({error}); run 'bibnorm cache clear'"
+            ) from None
+    return path
 
 
 def register_validator(session: requests.Session, base_url: str, validator: Validator) -> None:

@@ -25,7 +25,7 @@ from click.testing import CliRunner, Result
 from clients import PDFLATEX, latex_errors, need, run
 from fakes.arxiv_api import DECOY_PREFIX
 from fakes.s2_api import DECOYS, RecordedRequest
-from fakes.servers import FakeApis, running_fakes
+from fakes.servers import FakeApis, one_host, running_fakes
 from paths import SHARED
 
 from normalizer.cli import EXIT_SOURCES_FAILED, main
@@ -91,6 +91,7 @@ def resolve(
     key: str = SECRET,
     inputs: Sequence[Path] = PAGES,
     exit_code: int = 0,
+    env: dict[str, str] | None = None,
 ) -> Run:
     """Run ``bibnorm resolve`` in ``workdir`` (its bibnorm.toml applies) with a fresh request log."""
     apis.reset()
@@ -100,7 +101,7 @@ def resolve(
         result = CliRunner().invoke(
             main,
             ["resolve", *map(str, inputs), "-o", str(output), "--report", str(report), *args],
-            env=apis.env(cache, api_key=key),
+            env={**apis.env(cache, api_key=key), **(env or {})},
         )
     assert result.exit_code == exit_code, result.output
     return Run(
@@ -141,6 +142,23 @@ def resolve_with_plan(
 def cold(apis: FakeApis, workdir: Path) -> Run:
     """The shared cold run: five pages, empty cache, with the S2 key, BibTeX out."""
     return resolve(apis, workdir, workdir / "cache", "cold.bib")
+
+
+def test_both_sources_behind_one_host_resolve_the_pages_exactly_as_apart(
+    apis: FakeApis, workdir: Path, cold: Run
+) -> None:
+    """A mirror, a proxy or one test server: each source keeps its own spacing, validator and counter."""
+    with one_host(apis) as urls:
+        run = resolve(apis, workdir, workdir / "one-host-cache", "one-host.bib", env=urls)
+    assert run.output == cold.output
+    assert [(i["status"], i["arxiv_id"], i["doi"]) for i in run.items] == [
+        (i["status"], i["arxiv_id"], i["doi"]) for i in cold.items
+    ]
+    assert run.report["summary"]["requests"] == cold.report["summary"]["requests"]
+    assert (len(run.arxiv_requests), len(run.s2_requests)) == (
+        len(cold.arxiv_requests),
+        len(cold.s2_requests),
+    )
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -22,6 +24,7 @@ from click.testing import CliRunner, Result
 from clients import PDFLATEX, need
 from clients import run as run_client
 from paths import DEV_SNAPSHOT as SNAPSHOT_JSONL
+from paths import ROOT
 
 from normalizer.cli import main
 from normalizer.cli.tex_cmd import watch_tex
@@ -287,3 +290,41 @@ def test_biblatex_project_compiles_with_biber(project: Path, snapshot_index: Pat
     _latex(project, "main-biblatex")
     log = _latex(project, "main-biblatex")
     assert _undefined(log) == {"smith2099unknown"}
+
+
+def test_two_drafts_completing_one_bib_at_once_both_keep_their_entries(
+    project: Path, snapshot_index: Path
+) -> None:
+    """Each run reads, resolves and appends under a lock, so neither overwrites the other's entries."""
+    drafts = {"a.tex": "1206.5538", "b.tex": "2201.13027"}
+    for name, key in drafts.items():
+        (project / name).write_text(
+            f"\\documentclass{{article}}\\begin{{document}}\\cite{{{key}}}\\bibliography{{refs}}\\end{{document}}\n",
+            encoding="utf-8",
+        )
+    original = (project / "refs.bib").read_bytes()
+    for _trial in range(3):
+        (project / "refs.bib").write_bytes(original)
+        offline = ["--offline", "--snapshot", str(snapshot_index), "--resolvers", "snapshot"]
+        runs = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "normalizer",
+                    "tex",
+                    name,
+                    *offline,
+                    "--cache-dir",
+                    str(project / "c"),
+                ],
+                cwd=project,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+                stderr=subprocess.PIPE,
+            )
+            for name in drafts
+        ]
+        messages = [run.communicate(timeout=120)[1].decode() for run in runs]
+        assert [run.returncode for run in runs] == [0, 0], messages
+        assert set(entries(project / "refs.bib")) == {"vaswani2017attention", *drafts.values()}
+        assert (project / "refs.bib").read_bytes().startswith(original)

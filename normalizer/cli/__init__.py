@@ -60,6 +60,19 @@ class BibnormGroup(click.Group):
         command: click.Command = importlib.import_module(f"normalizer.cli.{module}").command
         return command
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # Help, version and click's own messages are written outside `invoke`: a full disk
+        # or a closed pipe there must end in one line too.
+        try:
+            return super().main(*args, **kwargs)
+        except BrokenPipeError:
+            _silence_stdout()
+            sys.exit(EXIT_FATAL)
+        except OSError as error:
+            _silence_stdout()
+            click.echo(f"bibnorm: error: cannot write output: {error.strerror or error}", err=True)
+            sys.exit(EXIT_FATAL)
+
     def invoke(self, ctx: click.Context) -> Any:
         from normalizer.io import WRITTEN
 
@@ -77,12 +90,17 @@ class BibnormGroup(click.Group):
             sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             # The reader went away (`| head`): quietly, and without a second error at exit.
-            with contextlib.suppress(OSError):
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            _silence_stdout()
             sys.exit(EXIT_FATAL)
         finally:
             for number, handler in previous.items():
                 signal.signal(number, handler)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 class Terminated(BaseException):

@@ -12,6 +12,8 @@ from typing import Any
 import click
 
 from normalizer import keys, pipeline, writers
+from normalizer.bibfile import read_bibfile
+from normalizer.bibmerge import keep_bib_inputs
 from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED
 from normalizer.cli._options import lock_option, source_options, source_overrides
 from normalizer.cli._sources import open_sources
@@ -20,7 +22,7 @@ from normalizer.errors import UsageError
 from normalizer.io import STDIO, same_file, write_atomic
 from normalizer.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lock_in_use, save_lock
 from normalizer.models import Resolution, Status
-from normalizer.readers import available_formats, read_inputs
+from normalizer.readers import READERS, available_formats, read_inputs
 from normalizer.report import build_report, summary_line, unsettled
 
 
@@ -162,6 +164,18 @@ def command(
         _entries(resolutions), writers.WriterOptions.from_settings(settings)
     )
     text = rendered.text
+    bib_inputs = [path for path in inputs if _read_as_bib(path, input_format)]
+    if bib_inputs and chosen_format in ("bibtex", "biblatex"):
+        # A .bib in, a .bib out: what was not resolved (and every field bibnorm does not own) stays.
+        text = keep_bib_inputs([read_bibfile(path) for path in bib_inputs], text, _replaced(resolutions))
+    elif bib_inputs and not quiet:
+        dropped = sum(1 for r in resolutions if r.status is not Status.RESOLVED and r.query.key)
+        if dropped:
+            click.echo(
+                f"bibnorm: note: {dropped} .bib entries that did not resolve are not in the "
+                f"{chosen_format} output (a .bib output keeps them)",
+                err=True,
+            )
     if json_out:
         sys.stdout.write(_dump(report))
         if output != STDIO:
@@ -236,6 +250,23 @@ def run_exit_code(resolutions: Sequence[Resolution], *, refused: bool, strict: b
     if strict and any(r.status is not Status.RESOLVED for r in resolutions):
         return EXIT_FINDINGS
     return 0
+
+
+def _read_as_bib(path: str, input_format: str | None) -> bool:
+    if path == STDIO:
+        return False
+    if input_format is not None:
+        return input_format == "bib"
+    return Path(path).suffix.lower() in READERS["bib"].suffixes
+
+
+def _replaced(resolutions: Sequence[Resolution]) -> dict[tuple[str, int], str]:
+    """Which input entry (path, line) each written entry replaces."""
+    return {
+        (r.query.origin.path, r.query.origin.line): r.key
+        for r in resolutions
+        if r.query.key is not None and r.key and r.status is Status.RESOLVED and r.duplicate_of is None
+    }
 
 
 def _entries(resolutions: list[Resolution]) -> list[tuple[str, Any]]:

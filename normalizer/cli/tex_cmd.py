@@ -9,6 +9,7 @@ bibliography file atomically. Existing entries are never touched unless
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from normalizer.cli._options import source_options, source_overrides
 from normalizer.cli._sources import open_sources
 from normalizer.config import Settings, load_settings
 from normalizer.errors import BibnormError, InputError, SafetyError, UsageError
-from normalizer.io import STDIO, write_atomic
+from normalizer.io import STDIO, locked, write_atomic
 from normalizer.models import Query, Reference, Resolution
 from normalizer.readers.latex import LatexDocument, read_document
 
@@ -82,6 +83,21 @@ def run_tex(
     for warning in document.warnings:
         _say(f"{warning}", quiet=False)
     target = output if output is not None else _default_output(document)
+    # Two runs completing one shared .bib (two drafts, latexmk and an editor) take turns:
+    # each reads the file, resolves and appends under the lock, so neither loses the other's entries.
+    with contextlib.nullcontext() if str(target) == STDIO else locked(target):
+        return _run_tex_on(document, target, output_format, settings, refresh=refresh, quiet=quiet)
+
+
+def _run_tex_on(
+    document: LatexDocument,
+    target: Path,
+    output_format: str | None,
+    settings: Settings,
+    *,
+    refresh: bool,
+    quiet: bool,
+) -> TexOutcome:
     chosen_format = output_format or ("biblatex" if document.biblatex else "bibtex")
 
     existing_keys: set[str] = set()
@@ -195,7 +211,11 @@ def watch_tex(
     does not trigger a run. Errors of one pass are reported and watching goes on.
     Ends on Ctrl-C or when ``stop_event`` is set.
     """
+    import logging
+
     import watchfiles  # only --watch needs it
+
+    logging.getLogger("watchfiles").setLevel(logging.WARNING)  # its "stopping watch" line is noise
 
     files = _watch_pass(main, output, output_format, settings, refresh=refresh, quiet=quiet) or (main,)
     try:
@@ -299,6 +319,9 @@ def command(
     if watch:
         if output is not None and str(output) == STDIO:
             raise UsageError("--watch writes a file; give -o PATH, not '-'")
+        if not (main.exists() or main.with_name(main.name + ".tex").exists()):
+            # Watching a folder for a file that is not there would wait for ever, silently.
+            raise InputError(f"{main}: no such file; nothing to watch")
         watch_tex(main, output, output_format, settings, refresh=refresh, quiet=quiet)
         return
     outcome = run_tex(main, output, output_format, settings, refresh=refresh, quiet=quiet)

@@ -97,7 +97,7 @@ def refuse_unreadable(text: str, name: str) -> None:
     if kind is not None:
         choices = ", ".join(available_formats())
         raise InputError(
-            f"{name}: looks like {kind}, not a list of titles or ids; nothing was looked up "
+            f"{name}: {kind}, not a list of titles or ids; nothing was looked up "
             f"(--input-format takes: {choices})"
         )
 

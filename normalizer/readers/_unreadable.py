@@ -63,12 +63,12 @@ def _not_a_list(text: str) -> bool:
 
 
 KINDS: tuple[tuple[str, Callable[[str], bool]], ...] = (
-    ("binary data", _control_characters),
-    ("JSON (a CSL-JSON or other export?)", _json),
-    ("XML or HTML", lambda text: bool(_XML.match(text))),
-    ("RIS (a reference manager export)", lambda text: len(_RIS_TAG.findall(text[:20000])) >= 2),
-    ("a LaTeX .bbl bibliography", lambda text: bool(_BBL.search(text[:20000]))),
-    ("neither titles nor identifiers (most lines have too few words or letters)", _not_a_list),
+    ("looks like binary data", _control_characters),
+    ("looks like JSON (a CSL-JSON or other export?)", _json),
+    ("looks like XML or HTML", lambda text: bool(_XML.match(text))),
+    ("looks like RIS (a reference manager export)", lambda text: len(_RIS_TAG.findall(text[:20000])) >= 2),
+    ("looks like a LaTeX .bbl bibliography", lambda text: bool(_BBL.search(text[:20000]))),
+    ("has too few lines that look like titles or ids (most have too few words or letters)", _not_a_list),
 )
 """Apparent kinds of unreadable files, checked in order; the first that matches names it."""
 

@@ -13,13 +13,16 @@ Hugging Face daily paper while the fakes hold real records only for the gold tit
 
 from __future__ import annotations
 
+import http.client
 import itertools
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from fakes.arxiv_api import Author, FakeArxivServer, FakeRecord, default_records, tokens
 from fakes.s2_api import FakeS2, RecordedRequest, build_papers
@@ -200,3 +203,95 @@ def synthetic_completion(pages: Iterable[tuple[str, str | None]]) -> Completion:
             }
         )
     return Completion(arxiv_records=[*records, *added], s2_papers=papers, added=len(added))
+
+
+class SharedHostProxy(ThreadingHTTPServer):
+    """One 127.0.0.1 port in front of several fakes, routed by path prefix (a mirror or proxy).
+
+    ``routes`` maps a prefix (``"/arxiv"``) to a fake's origin (``"http://127.0.0.1:PORT"``);
+    the prefix is stripped and the request forwarded with its method, headers and body,
+    and the answer (status, headers, body) passed back unchanged.
+    """
+
+    daemon_threads = True
+
+    def __init__(self, routes: dict[str, str]) -> None:
+        super().__init__(("127.0.0.1", 0), _ProxyHandler)
+        self.routes = routes
+        self._thread = threading.Thread(
+            target=self.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def __enter__(self) -> SharedHostProxy:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.shutdown()
+        self.server_close()
+
+
+_HOP_HEADERS = frozenset({"content-length", "connection", "transfer-encoding", "date", "server"})
+
+
+class _ProxyHandler(BaseHTTPRequestHandler):
+    server: SharedHostProxy
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+
+    def do_GET(self) -> None:
+        self._forward("GET")
+
+    def do_POST(self) -> None:
+        self._forward("POST")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def _forward(self, method: str) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else None
+        for prefix, origin in self.server.routes.items():
+            if self.path.startswith(prefix + "/"):
+                target = urlsplit(origin)
+                connection = http.client.HTTPConnection(
+                    target.hostname or "127.0.0.1", target.port, timeout=30
+                )
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")}
+                connection.request(method, self.path[len(prefix) :], body=body, headers=headers)
+                answer = connection.getresponse()
+                payload = answer.read()
+                self.send_response(answer.status)
+                for name, value in answer.getheaders():
+                    if name.lower() not in (
+                        "content-length",
+                        "connection",
+                        "transfer-encoding",
+                        "date",
+                        "server",
+                    ):
+                        self.send_header(name, value)
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+                connection.close()
+                return
+        self.send_response(404)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+@contextmanager
+def one_host(apis: FakeApis) -> Iterator[dict[str, str]]:
+    """Both fakes behind one host:port (``/arxiv/...``, ``/s2/...``); yields the URL settings."""
+    arxiv, s2 = urlsplit(apis.arxiv.url), urlsplit(apis.s2.url)
+    routes = {"/arxiv": f"http://{arxiv.netloc}", "/s2": f"http://{s2.netloc}"}
+    with SharedHostProxy(routes) as proxy:
+        yield {
+            "BIBNORM_ARXIV_API_URL": f"{proxy.origin}/arxiv{arxiv.path}",
+            "BIBNORM_S2_API_URL": f"{proxy.origin}/s2{s2.path}",
+        }
