@@ -22,10 +22,12 @@ so in one line when a file is binary or a FIFO has no writer yet.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -129,6 +131,7 @@ def _replace_atomically(given: Path, target: Path, text: str, existing: os.stat_
     temporary: str | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temporaries(target)
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
@@ -151,6 +154,18 @@ def _replace_atomically(given: Path, target: Path, text: str, existing: os.stat_
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
     WRITTEN.record(target)
+
+
+STALE_AFTER = 3600.0  # seconds; no write of ours takes that long between create and rename
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Delete temporary files a killed earlier run (SIGKILL, power loss) left beside ``target``."""
+    now = time.time()
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - leftover.lstat().st_mtime > STALE_AFTER:
+                leftover.unlink()
 
 
 @contextlib.contextmanager

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from normalizer.models import Resolution, ScoredCandidate, Status
@@ -102,3 +102,37 @@ def summary_line(summary: Mapping[str, Any]) -> str:
 def unsettled(resolutions: Sequence[Resolution]) -> list[Resolution]:
     """Distinct items that did not resolve, for listing on stderr."""
     return [r for r in resolutions if r.status is not Status.RESOLVED and r.duplicate_of is None]
+
+
+def source_trouble(
+    resolutions: Sequence[Resolution], down: Mapping[str, str], refused: Collection[str] = ()
+) -> list[str]:
+    """Warnings for sources that stopped answering, once each, with what the user can do."""
+    failed = sum(1 for r in resolutions if r.status is Status.FAILED and r.duplicate_of is None)
+    troubled = [
+        r
+        for r in resolutions
+        if r.status is Status.RESOLVED
+        and r.duplicate_of is None
+        and any(p.severity == "error" for p in r.problems)
+    ]
+    effect = f"{failed} item{'' if failed == 1 else 's'} failed" + (
+        f", {len(troubled)} resolved items lack what it would have added (published versions)"
+        if troubled
+        else ""
+    )
+    lines = []
+    for source in sorted(set(down) & set(refused)):
+        lines.append(f"bibnorm: warning: {down[source]}. {effect}. Check the key, or run without it.")
+    unreachable = [reason for source, reason in sorted(down.items()) if source not in refused]
+    if unreachable:
+        lines.append(
+            f"bibnorm: warning: {'; '.join(dict.fromkeys(unreachable))}. {effect}. Try again later, "
+            "answer from the cache with --offline, or use a local index with --snapshot PATH."
+        )
+    if not down and troubled:
+        lines.append(
+            f"bibnorm: warning: {len(troubled)} resolved items could not be fully checked "
+            "(e.g. no published-version lookup); see the problems in --report"
+        )
+    return lines

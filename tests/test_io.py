@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -136,3 +137,15 @@ def test_same_file_sees_through_links_and_relative_paths(
     assert io.same_file("./refs.bib", "link.bib")
     assert not io.same_file("refs.bib", "other.bib")
     assert not io.same_file("-", "-")
+
+
+def test_temporary_files_a_killed_run_left_are_removed_by_the_next_write(tmp_path: Path) -> None:
+    target = tmp_path / "refs.bib"
+    stale, fresh = tmp_path / ".refs.bib.abc123.tmp", tmp_path / ".refs.bib.def456.tmp"
+    for leftover in (stale, fresh):
+        leftover.write_text("half a file", encoding="utf-8")
+    old = time.time() - 2 * io.STALE_AFTER
+    os.utime(stale, (old, old))
+    io.write_atomic(target, "new\n")
+    assert not stale.exists()
+    assert fresh.exists()  # may belong to a run still writing

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from normalizer.io import STDIO, same_file, write_atomic
 from normalizer.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lock_in_use, save_lock
 from normalizer.models import Resolution, Status
 from normalizer.readers import READERS, available_formats, read_inputs
-from normalizer.report import build_report, summary_line, unsettled
+from normalizer.report import build_report, source_trouble, summary_line, unsettled
 
 
 @click.command("resolve")
@@ -206,40 +206,6 @@ def refuse_overwriting_inputs(inputs: Sequence[str], outputs: Mapping[str, str |
                 raise UsageError(
                     f"{option} {path} is also an input; write to another file (nothing was written)"
                 )
-
-
-def source_trouble(
-    resolutions: Sequence[Resolution], down: Mapping[str, str], refused: Collection[str] = ()
-) -> list[str]:
-    """Warnings for sources that stopped answering, once each, with what the user can do."""
-    failed = sum(1 for r in resolutions if r.status is Status.FAILED and r.duplicate_of is None)
-    troubled = [
-        r
-        for r in resolutions
-        if r.status is Status.RESOLVED
-        and r.duplicate_of is None
-        and any(p.severity == "error" for p in r.problems)
-    ]
-    effect = f"{failed} items failed" + (
-        f", {len(troubled)} resolved items lack what it would have added (published versions)"
-        if troubled
-        else ""
-    )
-    lines = []
-    for source in sorted(set(down) & set(refused)):
-        lines.append(f"bibnorm: warning: {down[source]}. {effect}. Check the key, or run without it.")
-    unreachable = [reason for source, reason in sorted(down.items()) if source not in refused]
-    if unreachable:
-        lines.append(
-            f"bibnorm: warning: {'; '.join(dict.fromkeys(unreachable))}. {effect}. Try again later, "
-            "answer from the cache with --offline, or use a local index with --snapshot PATH."
-        )
-    if not down and troubled:
-        lines.append(
-            f"bibnorm: warning: {len(troubled)} resolved items could not be fully checked "
-            "(e.g. no published-version lookup); see the problems in --report"
-        )
-    return lines
 
 
 def run_exit_code(resolutions: Sequence[Resolution], *, refused: bool, strict: bool) -> int:

@@ -28,6 +28,7 @@ from normalizer.errors import BibnormError, InputError, SafetyError, UsageError
 from normalizer.io import STDIO, locked, write_atomic
 from normalizer.models import Query, Reference, Resolution
 from normalizer.readers.latex import LatexDocument, read_document
+from normalizer.report import source_trouble
 
 __all__ = ["TexOutcome", "command", "run_tex", "watch_tex"]
 
@@ -133,6 +134,8 @@ def _run_tex_on(
         with open_sources(settings) as sources:
             resolutions = _resolve(queries, sources, settings)
             refreshed = _resolve(preprints, sources, settings)
+        for line in source_trouble([*resolutions, *refreshed], sources.stats.down, sources.stats.refused):
+            _say(line, quiet=False)
         if refresh:
             result = texflow.refresh(text, refreshed, render)
             upgraded = result.upgraded
