@@ -113,7 +113,16 @@ def _write_stdout(text: str) -> None:
     except BrokenPipeError:
         raise
     except OSError as error:
+        # The unwritten text stays buffered; without this the interpreter's final flush
+        # fails again and exits 120 instead of our one line and exit 1.
+        silence_stdout()
         raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _write_in_place(given: Path, target: Path, text: str) -> None:

@@ -9,9 +9,7 @@ exit code (1 fatal, 2 usage); problems found by ``--strict``/``check`` use
 
 from __future__ import annotations
 
-import contextlib
 import importlib
-import os
 import signal
 import sys
 import threading
@@ -64,7 +62,11 @@ class BibnormGroup(click.Group):
         # Help, version and click's own messages are written outside `invoke`: a full disk
         # or a closed pipe there must end in one line too.
         try:
-            return super().main(*args, **kwargs)
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                # Flush here, not at interpreter exit: a failure there exits 120, silently.
+                sys.stdout.flush()
         except BrokenPipeError:
             _silence_stdout()
             sys.exit(EXIT_FATAL)
@@ -98,9 +100,9 @@ class BibnormGroup(click.Group):
 
 
 def _silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's final flush cannot fail a second time."""
-    with contextlib.suppress(OSError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    from normalizer.io import silence_stdout
+
+    silence_stdout()
 
 
 class Terminated(BaseException):
