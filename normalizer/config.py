@@ -88,6 +88,21 @@ class Settings(BaseModel):
     check: dict[str, Any] = Field(default_factory=dict)
     format: dict[str, Any] = Field(default_factory=dict)
 
+    @property
+    def default_index(self) -> Path:
+        """Where ``bibnorm index build`` writes when no ``-o`` is given."""
+        return self.snapshot or self.cache_dir / DEFAULT_INDEX_NAME
+
+    def snapshot_index(self) -> Path | None:
+        """The index to read: the configured one, else the default one if it was built."""
+        if self.snapshot is not None:
+            return self.snapshot
+        built = self.cache_dir / DEFAULT_INDEX_NAME
+        return built if built.is_file() else None
+
+
+DEFAULT_INDEX_NAME = "snapshot.sqlite"
+
 
 def default_cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")

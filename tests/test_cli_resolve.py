@@ -83,6 +83,26 @@ def test_the_demo_resolves_every_title_the_snapshot_holds_and_nothing_else(
     assert "5 unresolved" in result.stderr
 
 
+def test_offline_reads_the_index_that_index_build_wrote(tmp_path: Path, env: dict[str, str]) -> None:
+    built = CliRunner().invoke(main, ["index", "build", str(DEMO_SNAPSHOT)], env=env)
+    assert built.exit_code == 0, built.output
+    assert (tmp_path / "cache" / "snapshot.sqlite").is_file()
+
+    result = CliRunner().invoke(main, ["resolve", str(DEMO_PAGE), "--offline", "--json", "-q"], env=env)
+
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["resolved"] == 49 - len(NOT_IN_SNAPSHOT)
+    assert summary["requests_total"] == 0
+
+
+def test_offline_without_any_index_resolves_nothing(tmp_path: Path, env: dict[str, str]) -> None:
+    result = CliRunner().invoke(main, ["resolve", str(DEMO_PAGE), "--offline", "--json", "-q"], env=env)
+
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["summary"]["resolved"] == 0
+
+
 def test_strict_exits_with_the_findings_code_when_something_is_unresolved(
     tmp_path: Path, snapshot_index: Path, env: dict[str, str]
 ) -> None:

@@ -24,7 +24,10 @@ def source_options(function: F) -> F:
             "--snapshot",
             type=click.Path(path_type=Path, dir_okay=False),
             default=None,
-            help="Snapshot index built by 'bibnorm index build' (env: BIBNORM_SNAPSHOT).",
+            help=(
+                "Snapshot index built by 'bibnorm index build' (env: BIBNORM_SNAPSHOT)"
+                " [default: the index 'bibnorm index build' wrote to the cache folder, if any]."
+            ),
         ),
         click.option(
             "--resolvers",

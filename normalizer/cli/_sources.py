@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from normalizer.config import Settings
 from normalizer.errors import UsageError
@@ -28,14 +27,13 @@ class Sources:
 
 
 def _snapshot(settings: Settings, session: Callable[[], BibnormSession]) -> Resolver | None:
-    if settings.snapshot is None:
+    index = settings.snapshot_index()
+    if index is None:
         return None
     from resolvers.snapshot import SnapshotResolver
 
     # Never drop a candidate the matcher could still accept under a lowered title_floor.
-    return SnapshotResolver(
-        Path(settings.snapshot), min_title_similarity=min(0.6, settings.thresholds.title_floor)
-    )
+    return SnapshotResolver(index, min_title_similarity=min(0.6, settings.thresholds.title_floor))
 
 
 def _arxiv(settings: Settings, session: Callable[[], BibnormSession]) -> Resolver | None:

@@ -15,8 +15,7 @@ PROGRESS_EVERY = 100_000  # lines between progress messages (a full snapshot has
 
 def default_index_path() -> Path:
     """Where the index goes when no ``-o`` is given: the ``snapshot`` setting, else the cache folder."""
-    settings = load_settings()
-    return settings.snapshot or settings.cache_dir / "snapshot.sqlite"
+    return load_settings().default_index
 
 
 @click.group("index")
