@@ -21,6 +21,13 @@ Rules, in order:
    - ``"published"`` (default): the companion's published date when the entry was
      upgraded, else v1.
 
+   A published entry shows a month only when its source dates the publication itself
+   (`DATES_PUBLICATIONS`): Semantic Scholar's ``publicationDate`` is usually the
+   preprint's date ("ICCV 2017, Jul."), so from it only the year is kept, and the
+   arXiv month never stands beside a venue's year.
+6. **DOI**: arXiv's DataCite DOI (``10.48550/arXiv.*``) names the preprint; a
+   published entry never carries it (its eprint fields keep the preprint findable).
+
 Every value taken from a companion is recorded in ``Reference.provenance`` under the
 field name (``"doi"``, ``"s2_paper_id"``, ``"corpus_id"``, ``"dblp"`` for identifiers)
 with the companion's source name.
@@ -39,6 +46,9 @@ from normalizer.models import Candidate, Identifiers, PartialDate, Reference
 _PUBLISHED_TYPES = frozenset({"inproceedings", "article"})
 _PUBLICATION_FIELDS = ("venue", "volume", "number", "pages", "publisher")
 _SOURCE_NAMES = {"s2": "Semantic Scholar", "arxiv": "arXiv", "snapshot": "the arXiv snapshot"}
+# Sources whose month/day date the publication itself (Crossref's published-print/issued),
+# not the preprint that preceded it.
+DATES_PUBLICATIONS: frozenset[str] = frozenset({"crossref"})
 
 
 def is_published(reference: Reference) -> bool:
@@ -111,6 +121,9 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
             if published.ids.doi and not is_arxiv_doi(published.ids.doi):
                 ids["doi"] = published.ids.doi
                 provenance["doi"] = published_source
+            elif is_arxiv_doi(ids.get("doi")):
+                ids["doi"] = None
+                provenance.pop("doi", None)
 
     issued, issued_source = _choose_issued(
         primary, published if upgraded else None, published_source, settings
@@ -138,5 +151,9 @@ def _choose_issued(
     if settings.year_policy == "latest":
         return primary.issued or primary.first_version, ""
     if published is not None and published.issued is not None:
-        return published.issued, published_source
+        if published_source in DATES_PUBLICATIONS:
+            return published.issued, published_source
+        return PartialDate(year=published.issued.year), published_source
+    if published is not None and first is not None:
+        return PartialDate(year=first.year), ""  # the preprint's month is not the venue's
     return first, ""

@@ -190,3 +190,32 @@ def test_companion_for_another_arxiv_paper_is_ignored() -> None:
 def test_no_companion_leaves_the_record_unchanged_under_the_default_policy() -> None:
     primary = arxiv_record()
     assert merge_reference(primary, [], settings()) == primary
+
+
+def test_a_published_entry_takes_only_the_year_from_semantic_scholars_date() -> None:
+    # S2's publicationDate for ICCV/CVPR papers is usually the arXiv submission day: the
+    # entry would read "CVPR 2022, Jun." from a date that dates the preprint.
+    companion = s2_record(issued=PartialDate(year=2022, month=6, day=8))
+    merged = merge_reference(arxiv_record(), [companion], settings())
+    assert merged.issued == PartialDate(year=2022)
+    assert merged.provenance["issued"] == "s2"
+
+
+def test_a_source_that_dates_the_publication_keeps_its_month() -> None:
+    companion = s2_record(issued=PartialDate(year=2022, month=9)).model_copy(update={"source": "crossref"})
+    merged = merge_reference(arxiv_record(), [companion], settings())
+    assert merged.issued == PartialDate(year=2022, month=9)
+
+
+def test_a_published_entry_without_a_publication_date_keeps_no_preprint_month() -> None:
+    merged = merge_reference(arxiv_record(), [s2_record(issued=None)], settings())
+    assert merged.entry_type == "inproceedings"
+    assert merged.issued == PartialDate(year=2021)
+
+
+def test_a_published_entry_never_keeps_the_preprints_arxiv_doi() -> None:
+    primary = arxiv_record(ids=Identifiers(arxiv_id="2106.04560", doi="10.48550/arXiv.2106.04560"))
+    merged = merge_reference(primary, [s2_record()], settings())
+    assert merged.entry_type == "inproceedings"
+    assert merged.ids.doi is None
+    assert merged.ids.arxiv_id == "2106.04560"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,52 @@ def test_csl_json_validates_and_renders_with_pandoc(
         "https://doi.org/10.48550/arXiv.2303.14027",
     ):
         assert expected in result.stdout, expected
+
+
+def _kpse_has(name: str) -> bool:
+    found = run(["kpsewhich", name], Path.cwd(), timeout=30) if shutil.which("kpsewhich") else None
+    return bool(found and found.stdout.strip())
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        pytest.param("plain", id="plain"),
+        pytest.param("abbrv", id="abbrv"),
+        pytest.param("plainnat", id="plainnat"),
+        pytest.param("IEEEtran", id="IEEEtran"),
+        pytest.param("splncs04", id="splncs04"),
+    ],
+)
+def test_every_preprint_prints_its_arxiv_id_and_no_published_entry_an_arxiv_doi(
+    keyed: list[tuple[str, Reference]], tmp_path: Path, style: str
+) -> None:
+    need("pdflatex", "bibtex", "pdftotext")
+    if not _kpse_has(f"{style}.bst"):
+        pytest.skip(f"{style}.bst not installed (Debian: texlive-publishers)")
+    published_with_arxiv_doi = PUBLISHED.model_copy(
+        update={"ids": Identifiers(arxiv_id="1706.03762", doi="10.48550/arXiv.1706.03762")}
+    )
+    preprints = [(key, ref) for key, ref in keyed[:12] if ref.entry_type == "preprint"]
+    references = [*preprints, ("vaswani2017attention", published_with_arxiv_doi)]
+    (tmp_path / "refs.bib").write_text(
+        get_writer("bibtex").write(references, WriterOptions()), encoding="utf-8"
+    )
+    package = "\\usepackage{natbib}\n" if style == "plainnat" else ""
+    (tmp_path / "doc.tex").write_text(
+        PREAMBLE + package + "\\begin{document}\n\\nocite{*}\n"
+        f"\\bibliographystyle{{{style}}}\n\\bibliography{{refs}}\n\\end{{document}}\n",
+        encoding="utf-8",
+    )
+    run(PDFLATEX, tmp_path, timeout=60)
+    run(["bibtex", "doc"], tmp_path, timeout=60)
+    run(PDFLATEX, tmp_path, timeout=60)
+    assert run(PDFLATEX, tmp_path, timeout=60).returncode == 0
+    text = run(["pdftotext", "doc.pdf", "-"], tmp_path, timeout=60).stdout
+    page = re.sub(r"-\s*\n\s*", "-", " ".join(text.split()))  # IEEEtran breaks long URLs at hyphens
+
+    assert len(preprints) >= 5
+    for _, reference in preprints:
+        assert f"arXiv:{reference.ids.arxiv_id}" in page, (style, reference.ids.arxiv_id)
+    assert "Attention" in page and "Advances in Neural Information Processing Systems" in page
+    assert "10.48550/arXiv.1706.03762" not in page

@@ -48,6 +48,7 @@ def test_arxiv_preprint_as_misc() -> None:
         "@misc{vanspengler2023poincare,\n"
         "  author = {van Spengler, Max and Berkhout, Erwin and Mettes, Pascal},\n"
         "  title = {Poincar{\\'e} {ResNet}},\n"
+        "  howpublished = {arXiv:2303.14027 [cs.CV]},\n"
         "  year = 2023,\n"
         "  month = mar,\n"
         "  eprint = {2303.14027},\n"
@@ -60,7 +61,7 @@ def test_arxiv_preprint_as_misc() -> None:
     )
 
 
-def test_inproceedings_keeps_arxiv_fields() -> None:
+def test_inproceedings_keeps_arxiv_fields_but_never_the_arxiv_doi() -> None:
     assert BIBTEX.write([("vaswani2017attention", PUBLISHED)], WriterOptions()) == (
         "@inproceedings{vaswani2017attention,\n"
         "  author = {Vaswani, Ashish and Shazeer, Noam},\n"
@@ -74,7 +75,6 @@ def test_inproceedings_keeps_arxiv_fields() -> None:
         "  eprint = {1706.03762},\n"
         "  archivePrefix = {arXiv},\n"
         "  primaryClass = {cs.CL},\n"
-        "  doi = {10.48550/arXiv.1706.03762},\n"
         "  url = {https://arxiv.org/abs/1706.03762}\n"
         "}\n"
     )

@@ -17,7 +17,11 @@ archivePrefix = {arXiv}, primaryClass, doi, url, code. biblatex
 replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix by
 ``eprinttype = {arxiv}``, primaryClass by ``eprintclass``, journal by ``journaltitle``.
 
-- ``doi`` is the published DOI when known, else arXiv's ``10.48550/arXiv.<id>``.
+- ``doi`` is the published DOI when known; arXiv's ``10.48550/arXiv.<id>`` only on a
+  preprint (it names the preprint, never a proceedings paper).
+- BibTeX preprints carry ``howpublished = {arXiv:<id> [<class>]}``: plain, abbrv,
+  IEEEtran and splncs04 print no eprint field on ``@misc``, so without it a preprint
+  shows no identifier at all.
 - ``url`` is the record's URL, else ``https://arxiv.org/abs/<id>``; url, doi, eprint
   and code are written raw (``\\url`` and ``\\doi`` read them verbatim).
 - ``code`` lists code links separated by spaces; BibTeX styles ignore it, people and
@@ -47,6 +51,7 @@ from bibtexparser.middlewares import AddEnclosingMiddleware
 from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
 
+from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Person, Problem, Reference, Severity
 from normalizer.writers import Rendered, WriterOptions
 from normalizer.writers.latex_text import Encoded, text_to_latex, text_with_math_to_latex, title_to_latex
@@ -133,6 +138,25 @@ def _arxiv_fields(reference: Reference, mode: Mode) -> list[tuple[str, str]]:
     return fields
 
 
+def _arxiv_citation(reference: Reference) -> str | None:
+    """arXiv's own citation form, ``arXiv:2106.04560 [cs.CV]``."""
+    arxiv_id = reference.ids.arxiv_id
+    if not arxiv_id:
+        return None
+    primary = reference.primary_class or (reference.categories[0] if reference.categories else None)
+    return f"arXiv:{arxiv_id}" + (f" [{primary}]" if primary else "")
+
+
+def _doi(reference: Reference, kind: str) -> str | None:
+    """The publication's DOI; arXiv's DataCite DOI only ever for the preprint itself."""
+    doi = reference.ids.doi
+    if doi and is_arxiv_doi(doi) and kind != "preprint":
+        return None
+    if doi or kind != "preprint" or not reference.ids.arxiv_id:
+        return doi
+    return f"10.48550/arXiv.{reference.ids.arxiv_id}"
+
+
 def build_entry(
     key: str, reference: Reference, mode: Mode, options: WriterOptions
 ) -> tuple[Entry, list[Problem]]:
@@ -165,6 +189,10 @@ def build_entry(
     else:
         problems.append(Problem(code="output.no_authors", message=f"{key}: no authors known"))
     add("title", title)
+    if kind == "preprint" and mode == "bibtex":
+        # Classic styles (plain, abbrv, IEEEtran, splncs04) ignore eprint fields on @misc:
+        # without this the reader gets "… transformers, June 2023." and no way to find it.
+        add("howpublished", _arxiv_citation(reference))
     if venue_field and reference.venue:
         add(venue_field, out.take(text_with_math_to_latex(reference.venue, unicode=unicode)))
         add("volume", reference.volume and out.take(text_to_latex(reference.volume, unicode=unicode)))
@@ -184,10 +212,7 @@ def build_entry(
         add("publisher", out.take(text_with_math_to_latex(reference.publisher, unicode=unicode)))
     for name, value in _arxiv_fields(reference, mode):
         add(name, value)
-    doi = reference.ids.doi or (
-        f"10.48550/arXiv.{reference.ids.arxiv_id}" if reference.ids.arxiv_id else None
-    )
-    add("doi", doi and _raw(doi))
+    add("doi", (doi := _doi(reference, kind)) and _raw(doi))
     url = reference.url or (
         f"https://arxiv.org/abs/{reference.ids.arxiv_id}" if reference.ids.arxiv_id else None
     )

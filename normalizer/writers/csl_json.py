@@ -11,7 +11,7 @@ One CSL item per reference, fields in a fixed order, Unicode kept, no LaTeX:
 - ``container-title``, ``volume``, ``issue``, ``page`` (published versions);
 - ``number``: the arXiv id and ``publisher``: ``arXiv`` (preprints; not also ``archive``,
   which styles such as Chicago print a second time: "arXiv. arXiv.");
-- ``DOI``: the published DOI, else arXiv's ``10.48550/arXiv.<id>``; ``URL``;
+- ``DOI``: the published DOI; arXiv's ``10.48550/arXiv.<id>`` only for a preprint; ``URL``;
 - ``custom.code``: the code links (``custom`` is CSL's place for extra data).
 
 The text is a JSON array, indent 2, ``ensure_ascii=False``, with a trailing newline, so
@@ -29,6 +29,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Person, Reference
 from normalizer.writers import Rendered, WriterOptions
 
@@ -96,6 +97,14 @@ def csl_name(person: Person) -> CslName:
     )
 
 
+def _doi(reference: Reference, preprint: bool) -> str | None:
+    """The publication's DOI; arXiv's DataCite DOI only ever for the preprint itself."""
+    doi = reference.ids.doi
+    if not preprint:
+        return None if is_arxiv_doi(doi) else doi
+    return doi or (f"10.48550/arXiv.{reference.ids.arxiv_id}" if reference.ids.arxiv_id else None)
+
+
 def csl_item(key: str, reference: Reference) -> CslItem:
     """One reference as a typed CSL item."""
     arxiv_id = reference.ids.arxiv_id
@@ -119,7 +128,7 @@ def csl_item(key: str, reference: Reference) -> CslItem:
         page=reference.pages.replace("--", "-") if published and reference.pages else None,
         publisher="arXiv" if preprint else reference.publisher,
         number=arxiv_id if preprint else None,
-        DOI=reference.ids.doi or (f"10.48550/arXiv.{arxiv_id}" if arxiv_id else None),
+        DOI=_doi(reference, preprint),
         URL=reference.url or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None),
         custom=CslCustom(code=list(reference.code_links)) if reference.code_links else None,
     )
