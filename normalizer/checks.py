@@ -53,7 +53,7 @@ from normalizer.lockfile import Lock
 from normalizer.matching import title_key
 from normalizer.merge import is_published
 from normalizer.models import Identifiers, PartialDate, Reference, Severity
-from normalizer.venues import is_preprint_venue
+from normalizer.venues import is_preprint_venue, venue_name_in_year
 
 __all__ = [
     "CHECKS",
@@ -776,7 +776,9 @@ def _published(indexes: Sequence[FileIndex], ctx: _Context) -> Iterator[Finding]
             index.path,
             entry.line,
             entry.key,
-            f"arXiv:{arxiv.id} was published in {published.venue}{year}{doi}; "
+            f"arXiv:{arxiv.id} was published in "
+            f"{venue_name_in_year(published.venue, published.issued.year if published.issued else None)}"
+            f"{year}{doi}; "
             "cite that version (bibnorm fix --upgrade-preprints)",
         )
 

@@ -22,6 +22,7 @@ from normalizer.errors import ConfigError
 
 DEFAULT_ARXIV_API_URL = "https://export.arxiv.org/api/query"
 DEFAULT_S2_API_URL = "https://api.semanticscholar.org/graph/v1"
+DEFAULT_DBLP_API_URL = "https://dblp.org"  # mirrors: https://dblp.uni-trier.de, https://dblp.dagstuhl.de
 
 
 # Finite, non-negative seconds: "inf" or "nan" from an environment variable is an error, not a hang.
@@ -67,6 +68,9 @@ class Settings(BaseModel):
     s2_api_url: str = DEFAULT_S2_API_URL
     s2_delay: Seconds = 1.0
     s2_api_key: SecretStr | None = None
+    # dblp asks for "at least one or two seconds" between queries (its crawling FAQ).
+    dblp_api_url: str = DEFAULT_DBLP_API_URL
+    dblp_delay: Seconds = 2.0
     timeout: PositiveSeconds = 30.0
     max_attempts: Annotated[int, Field(ge=1, le=20)] = 4
     backoff_base: Seconds = 2.0
@@ -116,6 +120,8 @@ _ENV: Mapping[str, str] = {
     "BIBNORM_ARXIV_DELAY": "arxiv_delay",
     "BIBNORM_S2_API_URL": "s2_api_url",
     "BIBNORM_S2_DELAY": "s2_delay",
+    "BIBNORM_DBLP_API_URL": "dblp_api_url",
+    "BIBNORM_DBLP_DELAY": "dblp_delay",
     "S2_API_KEY": "s2_api_key",
     "BIBNORM_OFFLINE": "offline",
 }

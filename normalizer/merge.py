@@ -28,6 +28,12 @@ Rules, in order:
 6. **DOI**: arXiv's DataCite DOI (``10.48550/arXiv.*``) names the preprint; a
    published entry never carries it (its eprint fields keep the preprint findable).
 
+7. **Authority** — several companions with a published version: dblp, then Crossref,
+   then Semantic Scholar (`PUBLICATION_AUTHORITY`); a disagreement on the venue or type
+   becomes a note naming both. Author names come from dblp/Crossref (as the venue
+   printed them: accents, full given names) when their list matches the primary's
+   person by person.
+
 Every value taken from a companion is recorded in ``Reference.provenance`` under the
 field name (``"doi"``, ``"s2_paper_id"``, ``"corpus_id"``, ``"dblp"`` for identifiers)
 with the companion's source name.
@@ -41,11 +47,21 @@ from typing import Any
 from normalizer.config import Settings
 from normalizer.identifiers import is_arxiv_doi
 from normalizer.matching import title_key
-from normalizer.models import Candidate, Identifiers, PartialDate, Reference
+from normalizer.models import Candidate, Identifiers, PartialDate, Person, Reference
 
 _PUBLISHED_TYPES = frozenset({"inproceedings", "article"})
 _PUBLICATION_FIELDS = ("venue", "volume", "number", "pages", "publisher")
-_SOURCE_NAMES = {"s2": "Semantic Scholar", "arxiv": "arXiv", "snapshot": "the arXiv snapshot"}
+_SOURCE_NAMES = {
+    "s2": "Semantic Scholar",
+    "arxiv": "arXiv",
+    "snapshot": "the arXiv snapshot",
+    "dblp": "dblp",
+    "crossref": "Crossref",
+}
+# Who owns a published version's venue, type, pages and DOI: the bibliographies that
+# record what venues published (dblp for computer science, Crossref for DOIs) before
+# Semantic Scholar, whose venue and type are inferred. Lower ranks win.
+PUBLICATION_AUTHORITY = {"dblp": 0, "crossref": 1, "s2": 2}
 # Sources whose month/day date the publication itself (Crossref's published-print/issued),
 # not the preprint that preceded it.
 DATES_PUBLICATIONS: frozenset[str] = frozenset({"crossref"})
@@ -94,8 +110,12 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
             update["abstract"] = other.abstract
             provenance["abstract"] = source
 
-        if published is None and is_published(other):
+        if is_published(other) and (published is None or _authority(source) < _authority(published_source)):
+            if published is not None:
+                _note_disagreement(notes, published, published_source, other, source)
             published, published_source = other, source
+        elif is_published(other) and published is not None:
+            _note_disagreement(notes, other, source, published, published_source)
         elif (
             other.ids.doi and not is_arxiv_doi(other.ids.doi) and ids.get("doi") is None and published is None
         ):
@@ -118,6 +138,9 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
                 if value:
                     update[name] = value
                     provenance[name] = published_source
+            if published_source in NAMES_AS_PUBLISHED and _same_people(primary.authors, published.authors):
+                update["authors"] = published.authors
+                provenance["authors"] = published_source
             if published.ids.doi and not is_arxiv_doi(published.ids.doi):
                 ids["doi"] = published.ids.doi
                 provenance["doi"] = published_source
@@ -139,6 +162,42 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
     update["provenance"] = {k: v for k, v in provenance.items() if v}
     update["notes"] = tuple(dict.fromkeys(notes))
     return primary.model_copy(update=update)
+
+
+def _authority(source: str) -> int:
+    return PUBLICATION_AUTHORITY.get(source, len(PUBLICATION_AUTHORITY))
+
+
+def _note_disagreement(
+    notes: list[str], lost: Reference, lost_source: str, won: Reference, won_source: str
+) -> None:
+    """Two sources name different venues or types: say which one the entry shows."""
+    if (lost.entry_type, lost.venue) == (won.entry_type, won.venue):
+        return
+    notes.append(
+        f"{_SOURCE_NAMES.get(lost_source, lost_source)} says {lost.entry_type} in {lost.venue!r}; "
+        f"{_SOURCE_NAMES.get(won_source, won_source)}'s {won.entry_type} in {won.venue!r} was used"
+    )
+
+
+# Sources that print names as the publication did (full given names, accents).
+NAMES_AS_PUBLISHED = frozenset({"dblp", "crossref"})
+
+
+def _same_people(mine: Sequence[Person], theirs: Sequence[Person]) -> bool:
+    """Same length and, person by person, the same family name (accents and case aside)."""
+    return len(mine) == len(theirs) > 0 and all(
+        _name_forms(a.family or a.literal) & _name_forms(b.family or b.literal)
+        for a, b in zip(mine, theirs, strict=True)
+    )
+
+
+_TRANSLITERATIONS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _name_forms(text: str) -> set[str]:
+    """A family name's comparison keys: accents dropped ("Fründ" → "frund") or spelt out ("fruend")."""
+    return {title_key(text), title_key(text.translate(_TRANSLITERATIONS))}
 
 
 def _choose_issued(

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
+from normalizer import venues
 from normalizer.identifiers import arxiv_id_year_month, canonical_doi, is_new_style_arxiv_id, parse_arxiv_id
 from normalizer.links import extract_code_links
 from normalizer.models import PartialDate, Person, Reference
@@ -30,6 +31,7 @@ __all__ = [
     "tidy_authors",
     "tidy_venue",
     "url_from_arxiv_id",
+    "venue_of_its_year",
 ]
 
 ARXIV_ID_SOURCE = "arxiv-id"  # provenance of values derived from the arXiv identifier
@@ -195,6 +197,13 @@ def tidy_venue(reference: Reference) -> Reference:
     return _with(reference, venue=_collapse(reference.venue), publisher=_collapse(reference.publisher))
 
 
+def venue_of_its_year(reference: Reference) -> Reference:
+    """A table venue's name as its proceedings printed it that year ("IEEE/CVF" only from 2019)."""
+    if not reference.venue or reference.issued is None or reference.entry_type == "preprint":
+        return reference
+    return _with(reference, venue=venues.venue_name_in_year(reference.venue, reference.issued.year))
+
+
 STEPS: tuple[Step, ...] = (
     Step("text_whitespace", collapse_text_whitespace),
     Step("title_period", strip_title_period),
@@ -204,6 +213,7 @@ STEPS: tuple[Step, ...] = (
     Step("url_from_arxiv_id", url_from_arxiv_id),
     Step("code_links", merge_code_links),
     Step("venue", tidy_venue),
+    Step("venue_year", venue_of_its_year),
 )
 
 

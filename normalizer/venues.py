@@ -13,7 +13,9 @@ CVF, ACM) are ignored; a parenthesised acronym ("... (ICCV)") is tried when the 
 form is not in the table. Unknown venues are not guessed: `canonical_venue_name`
 returns them tidied but otherwise unchanged.
 
-The table (short name (kind): printed name):
+The table (short name (kind): printed name). CVPR/CVPRW until 2018, ICCV/ICCVW until
+2017 and WACV until 2020 print their earlier "IEEE" names (without "/CVF"), NeurIPS
+until 2017 "(NIPS)": `Venue.earlier_names`, applied by `venue_name_in_year`.
 
 - CVPR (conference): Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern
   Recognition (CVPR)
@@ -105,10 +107,25 @@ class Venue:
     name: str
     kind: VenueKind
     aliases: tuple[str, ...] = ()
+    # Names the venue printed before it took `name`: (last year, name), oldest first.
+    # CVPR became "IEEE/CVF" in 2019: a CVPR 2016 paper cited with it reads as an error.
+    earlier_names: tuple[tuple[int, str], ...] = ()
 
     @property
     def is_publication(self) -> bool:
         return self.kind is not VenueKind.PREPRINT
+
+    def name_in(self, year: int | None) -> str:
+        """The name the venue's proceedings carried in ``year`` (the current one if unknown)."""
+        if year is not None:
+            for last_year, name in self.earlier_names:
+                if year <= last_year:
+                    return name
+        return self.name
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.name, *(name for _, name in self.earlier_names))
 
 
 _C, _J, _P = VenueKind.CONFERENCE, VenueKind.JOURNAL, VenueKind.PREPRINT
@@ -124,6 +141,7 @@ VENUES: tuple[Venue, ...] = (
             "IEEE Conference on Computer Vision and Pattern Recognition",
             "Comput Vis Pattern Recognit",
         ),
+        ((2018, "Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition (CVPR)"),),
     ),
     Venue(
         "CVPRW",
@@ -135,18 +153,27 @@ VENUES: tuple[Venue, ...] = (
             "Conference on Computer Vision and Pattern Recognition Workshops",
             "Computer Vision and Pattern Recognition Workshops",
         ),
+        (
+            (
+                2018,
+                "Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition"
+                " Workshops (CVPRW)",
+            ),
+        ),
     ),
     Venue(
         "ICCV",
         "Proceedings of the IEEE/CVF International Conference on Computer Vision (ICCV)",
         _C,
         ("International Conference on Computer Vision", "IEEE International Conference on Computer Vision"),
+        ((2017, "Proceedings of the IEEE International Conference on Computer Vision (ICCV)"),),
     ),
     Venue(
         "ICCVW",
         "Proceedings of the IEEE/CVF International Conference on Computer Vision Workshops (ICCVW)",
         _C,
         ("ICCV Workshops", "International Conference on Computer Vision Workshops"),
+        ((2017, "Proceedings of the IEEE International Conference on Computer Vision Workshops (ICCVW)"),),
     ),
     Venue(
         "ECCV",
@@ -163,6 +190,7 @@ VENUES: tuple[Venue, ...] = (
             "IEEE Workshop/Winter Conference on Applications of Computer Vision",
             "Workshop on Applications of Computer Vision",
         ),
+        ((2020, "Proceedings of the IEEE Winter Conference on Applications of Computer Vision (WACV)"),),
     ),
     Venue(
         "BMVC",
@@ -181,6 +209,7 @@ VENUES: tuple[Venue, ...] = (
             "NIPS",
             "Neural Inf Process Syst",
         ),
+        ((2017, "Advances in Neural Information Processing Systems (NIPS)"),),
     ),
     Venue(
         "ICML",
@@ -429,7 +458,7 @@ def venue_key(text: str) -> str:
 def _build_index() -> Mapping[str, Venue]:
     index: dict[str, Venue] = {}
     for venue in VENUES:
-        for spelling in (venue.short, venue.name, *venue.aliases):
+        for spelling in (venue.short, *venue.all_names, *venue.aliases):
             key = venue_key(spelling)
             # The printed name contains "(CVPR)": index it with and without the acronym.
             for variant in (key, venue_key(_PAREN.sub(" ", spelling))):
@@ -456,6 +485,14 @@ def find_venue(text: str | None) -> Venue | None:
             return found
     found = _INDEX.get(venue_key(_PAREN.sub(" ", text)))
     return found
+
+
+def venue_name_in_year(text: str, year: int | None) -> str:
+    """A table venue's printed name as it was in ``year``; any other spelling unchanged."""
+    venue = find_venue(text)
+    if venue is None or text not in venue.all_names:
+        return text
+    return venue.name_in(year)
 
 
 def tidy_venue(text: str) -> str:

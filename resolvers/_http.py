@@ -380,6 +380,7 @@ def source_policies(settings: Settings) -> list[SourcePolicy]:
     return [
         SourcePolicy("arxiv", settings.arxiv_api_url, settings.arxiv_delay, label="arXiv"),
         SourcePolicy("s2", settings.s2_api_url, settings.s2_delay, label="Semantic Scholar"),
+        SourcePolicy("dblp", settings.dblp_api_url, settings.dblp_delay, label="dblp"),
     ]
 
 

@@ -38,7 +38,8 @@ from normalizer.cli import main
 CONFIG = "max_attempts = 2\nbackoff_base = 0.0\ntimeout = 5.0\n"
 
 FIX_HINT = "; cite that version (bibnorm fix --upgrade-preprints)"
-NEURIPS = "Advances in Neural Information Processing Systems (NeurIPS)"
+# The 2017 proceedings were still "NIPS" (the name changed in 2018).
+NEURIPS = "Advances in Neural Information Processing Systems (NIPS)"
 NAACL = (
     "Proceedings of the Conference of the North American Chapter of the Association for "
     "Computational Linguistics (NAACL)"

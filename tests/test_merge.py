@@ -219,3 +219,65 @@ def test_a_published_entry_never_keeps_the_preprints_arxiv_doi() -> None:
     assert merged.entry_type == "inproceedings"
     assert merged.ids.doi is None
     assert merged.ids.arxiv_id == "2106.04560"
+
+
+def dblp_record(**changes: Any) -> Candidate:
+    reference = Reference(
+        title="Scaling Vision Transformers",
+        authors=AUTHORS,
+        issued=PartialDate(year=2022),
+        entry_type="inproceedings",
+        venue=CVPR,
+        pages="1204--1213",
+        ids=Identifiers(doi="10.1109/cvpr52688.2022.01179", dblp="conf/cvpr/Zhai0HB22"),
+    )
+    return Candidate(source="dblp", reference=reference.model_copy(update=changes), by_identifier=False)
+
+
+def test_dblp_owns_the_venue_pages_and_doi_over_semantic_scholar_whatever_the_order() -> None:
+    s2 = s2_record(venue="Computer Vision and Pattern Recognition", pages="1-10")
+    for companions in ([s2, dblp_record()], [dblp_record(), s2]):
+        merged = merge_reference(arxiv_record(), companions, settings())
+        assert (merged.venue, merged.pages, merged.ids.doi) == (
+            CVPR,
+            "1204--1213",
+            "10.1109/cvpr52688.2022.01179",
+        )
+        assert merged.provenance["venue"] == merged.provenance["doi"] == "dblp"
+        assert any("Semantic Scholar says inproceedings in 'Computer Vision" in note for note in merged.notes)
+
+
+def test_a_journal_according_to_dblp_is_an_article_even_if_semantic_scholar_says_conference() -> None:
+    journal = dblp_record(entry_type="article", venue="IEEE Trans. Pattern Anal. Mach. Intell.", volume="45")
+    merged = merge_reference(arxiv_record(), [s2_record(), journal], settings())
+    assert (merged.entry_type, merged.venue, merged.volume) == (
+        "article",
+        "IEEE Trans. Pattern Anal. Mach. Intell.",
+        "45",
+    )
+
+
+@pytest.mark.parametrize(
+    ("published_names", "expected_family"),
+    [
+        pytest.param(("Fründ", "Kolesnikov"), "Fründ", id="umlaut-spelt-out-on-arxiv"),
+        pytest.param(("Frund", "Kolesnikov"), "Fruend", id="another-spelling-keeps-arxiv-names"),
+        pytest.param(("Someone", "Kolesnikov"), "Fruend", id="different-person-keeps-arxiv-names"),
+    ],
+)
+def test_author_forms_come_from_dblp_when_the_lists_match_person_by_person(
+    published_names: tuple[str, str], expected_family: str
+) -> None:
+    arxiv_authors = (Person(given="I.", family="Fruend"), Person(given="A.", family="Kolesnikov"))
+    # ("Fründ" on arXiv as "Frund" is covered by the same fold: accents are dropped.)
+    published = tuple(Person(given="Ingo", family=name) for name in published_names)
+    merged = merge_reference(
+        arxiv_record(authors=arxiv_authors), [dblp_record(authors=published)], settings()
+    )
+    assert merged.authors[0].family == expected_family
+
+
+def test_semantic_scholar_names_never_replace_arxivs() -> None:
+    s2_names = (Person(given="X.", family="Zhai"), Person(given="A.", family="Kolesnikov"))
+    merged = merge_reference(arxiv_record(), [s2_record(authors=s2_names)], settings())
+    assert merged.authors == AUTHORS

@@ -42,6 +42,7 @@ def test_steps_are_named_and_ordered() -> None:
         "url_from_arxiv_id",
         "code_links",
         "venue",
+        "venue_year",
     ]
 
 
@@ -342,3 +343,23 @@ def test_custom_steps_are_applied_in_order() -> None:
     shout = Step("shout", lambda r: r.model_copy(update={"title": r.title.upper()}))
     result = normalize_reference(ref(title="a  title."), steps=(*STEPS, shout))
     assert result.title == "A TITLE"
+
+
+# -- venue_year --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("year", "entry_type", "expected_prefix"),
+    [
+        pytest.param(2016, "inproceedings", "Proceedings of the IEEE Conference", id="cvpr-2016"),
+        pytest.param(2022, "inproceedings", "Proceedings of the IEEE/CVF Conference", id="cvpr-2022"),
+    ],
+)
+def test_a_venue_has_its_years_name(year: int, entry_type: str, expected_prefix: str) -> None:
+    reference = Reference(
+        title="Deep Residual Learning for Image Recognition",
+        entry_type=entry_type,
+        venue="Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)",
+        issued=PartialDate(year=year),
+    )
+    assert normalize_reference(reference).venue.startswith(expected_prefix)

@@ -34,7 +34,7 @@ def source_options(function: F) -> F:
             "resolver_names",
             default=None,
             metavar="NAMES",
-            help="Comma-separated source order (default: snapshot,arxiv,s2).",
+            help="Comma-separated source order (default: snapshot,arxiv,s2; add dblp for venues from dblp).",
         ),
         click.option(
             "--s2-api-key",

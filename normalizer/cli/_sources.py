@@ -53,10 +53,20 @@ def _s2_pair(settings: Settings, session: Callable[[], BibnormSession]) -> tuple
     return build_s2(session(), settings)
 
 
+def _dblp(settings: Settings, session: Callable[[], BibnormSession]) -> Enricher:
+    from resolvers.dblp import build_dblp
+
+    return build_dblp(session(), settings)
+
+
 RESOLVER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]], Resolver | None]] = {
     "snapshot": _snapshot,
     "arxiv": _arxiv,
     "s2": _s2,
+}
+# Sources that only add the published version of papers other sources resolved.
+ENRICHER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]], Enricher]] = {
+    "dblp": _dblp,
 }
 
 
@@ -68,9 +78,9 @@ def open_sources(settings: Settings) -> Iterator[Sources]:
     reused as they are. The HTTP session is created only when an online source is
     configured, so a snapshot-only run never touches the cache database.
     """
-    unknown = [name for name in settings.resolvers if name not in RESOLVER_FACTORIES]
+    unknown = [name for name in settings.resolvers if name not in RESOLVER_FACTORIES | ENRICHER_FACTORIES]
     if unknown:
-        known = ", ".join(RESOLVER_FACTORIES)
+        known = ", ".join(RESOLVER_FACTORIES | ENRICHER_FACTORIES)
         raise UsageError(f"unknown resolver {unknown[0]!r} (known: {known})")
     stats = HttpStats()
     holder: list[BibnormSession] = []
@@ -90,6 +100,9 @@ def open_sources(settings: Settings) -> Iterator[Sources]:
             s2_resolver, s2_enricher = _s2_pair(settings, session)
             sources.resolvers.append(s2_resolver)
             sources.enrichers.append(s2_enricher)
+            continue
+        if name in ENRICHER_FACTORIES:
+            sources.enrichers.append(ENRICHER_FACTORIES[name](settings, session))
             continue
         resolver = RESOLVER_FACTORIES[name](settings, session)
         if resolver is not None:
