@@ -246,9 +246,13 @@ def _publication(paper: Mapping[str, Any], doi: str | None) -> tuple[EntryType |
             kind = venue.kind
         elif origin == "publicationVenue" and pub_venue.get("type") in ("conference", "journal"):
             kind = VenueKind(pub_venue["type"])
+        elif origin == "journal" and not _CONFERENCE_WORDS.search(text):
+            # `journal.name` without conference words names a journal ("Nature", "Entropy")
+            # even when publicationTypes also says "Conference", as it often does.
+            kind = VenueKind.JOURNAL
         elif "Conference" in types:
             kind = VenueKind.CONFERENCE
-        elif origin == "journal":
+        elif origin == "journal" or ("JournalArticle" in types and not _CONFERENCE_WORDS.search(text)):
             kind = VenueKind.JOURNAL
         else:
             kind = VenueKind.CONFERENCE if _CONFERENCE_WORDS.search(text) else VenueKind.JOURNAL

@@ -259,6 +259,41 @@ def test_conversion_splits_author_names_and_dates() -> None:
 
 
 @pytest.mark.parametrize(
+    ("paper", "entry_type"),
+    [
+        pytest.param(
+            {
+                "journal": {"name": "Nature", "volume": "521"},
+                "publicationTypes": ["JournalArticle", "Conference"],
+            },
+            "article",
+            id="journal-name-wins-over-a-conference-type",
+        ),
+        pytest.param(
+            {"venue": "Entropy", "publicationTypes": ["JournalArticle"]}, "article", id="journal-article-type"
+        ),
+        pytest.param(
+            {
+                "journal": {"name": "Proceedings of the 40th International Conference on Robots"},
+                "publicationTypes": ["Conference"],
+            },
+            "inproceedings",
+            id="proceedings-named-in-journal",
+        ),
+        pytest.param(
+            {"venue": "Some Symposium", "publicationTypes": ["JournalArticle", "Conference"]},
+            "inproceedings",
+            id="conference-words-and-type",
+        ),
+    ],
+)
+def test_the_entry_type_follows_what_the_venue_is(paper: dict[str, Any], entry_type: str) -> None:
+    # Shapes of the recorded records (journal {name, volume}, publicationTypes lists), new values.
+    reference = paper_to_reference({"title": "A Paper", **paper})
+    assert reference.entry_type == entry_type
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param("1 - 10", "1--10", id="spaced-range"),
