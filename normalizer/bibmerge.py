@@ -25,6 +25,9 @@ from normalizer.bibfile import (
     parse_bibtex,
     render_block,
 )
+from normalizer.identifiers import canonical_doi, parse_arxiv_id
+from normalizer.keys import KeyBook
+from normalizer.matching import title_key
 
 # Fields whose meaning bibnorm decides for a resolved entry: the original's value is
 # replaced by the writer's, or dropped when the writer has none (an arXiv `journal` on
@@ -85,3 +88,21 @@ def _verbatim(block: BibEntry | StringBlock | PreambleBlock | CommentBlock | Fai
     if isinstance(block, CommentBlock):
         return block.text.strip()
     return block.raw.strip()
+
+
+def key_book_from_bib(files: Sequence[BibFile], book: KeyBook | None = None) -> KeyBook:
+    """The keys an earlier output already gave its papers (by eprint, DOI and title)."""
+    book = book if book is not None else KeyBook()
+    for bibfile in files:
+        for entry in bibfile.entries:
+            identities = []
+            arxiv = parse_arxiv_id(entry.get("eprint") or "") if entry.get("eprint") else None
+            if arxiv is not None:
+                identities.append(f"arxiv:{arxiv.id}".casefold())
+            doi = canonical_doi(entry.get("doi") or "") if entry.get("doi") else None
+            if doi:
+                identities.append(f"doi:{doi}".casefold())
+            if entry.get("title") and (key := title_key(entry.get("title") or "")):
+                identities.append(f"title:{key}")
+            book.add(entry.key, identities)
+    return book

@@ -257,3 +257,49 @@ def assign_keys(
             keys[index] = key
             used.add(key.casefold())
     return [key for key in keys if key is not None]
+
+
+def paper_identities(reference: Reference) -> list[str]:
+    """The names under which a key once written is found again: arXiv id, DOI, title."""
+    from normalizer.matching import title_key  # local: matching imports models and names
+
+    identities = []
+    if reference.ids.arxiv_id:
+        identities.append(f"arxiv:{reference.ids.arxiv_id}".casefold())
+    if reference.ids.doi:
+        identities.append(f"doi:{reference.ids.doi}".casefold())
+    if reference.title and (key := title_key(reference.title)):
+        identities.append(f"title:{key}")
+    return identities
+
+
+class KeyBook:
+    """Keys already written for papers (an output .bib, a lockfile): a paper keeps its key.
+
+    Without it a key depends on the run: a preprint upgraded to its 2022 publication
+    turns ``zhai2021scaling`` into ``zhai2022scaling``, and a new paper with the same
+    formula takes a suffix from an old one — every ``\\cite`` of it then breaks.
+    """
+
+    def __init__(self) -> None:
+        self._keys: dict[str, str] = {}
+
+    def add(self, key: str, identities: Sequence[str]) -> None:
+        for identity in identities:
+            self._keys.setdefault(identity, key)
+
+    def add_reference(self, key: str, reference: Reference) -> None:
+        self.add(key, paper_identities(reference))
+
+    def key_for(self, reference: Reference) -> str | None:
+        identities = paper_identities(reference)
+        if reference.ids.arxiv_id or reference.ids.doi:
+            # Two papers may share a title ("Deep Learning"); an identified one is found by id only.
+            identities = [i for i in identities if not i.startswith("title:")]
+        for identity in identities:
+            if identity in self._keys:
+                return self._keys[identity]
+        return None
+
+    def __len__(self) -> int:
+        return len(set(self._keys.values()))

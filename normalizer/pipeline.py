@@ -106,8 +106,12 @@ def run(
     settings: Settings,
     enrichers: Sequence[Enricher] = (),
     progress: ProgressCallback | None = None,
+    known_keys: keys.KeyBook | None = None,
 ) -> list[Resolution]:
-    """Resolve every query; the result has one `Resolution` per query, in input order."""
+    """Resolve every query; the result has one `Resolution` per query, in input order.
+
+    ``known_keys``: keys written earlier for the same papers (reused unless ``rekey``).
+    """
     duplicates = deduplicate(queries)
     distinct = [q for q in queries if q.index not in duplicates]
     pending = {q.index: _Pending(q) for q in distinct}
@@ -137,7 +141,9 @@ def run(
 
     finished = {i: _finish(p.resolution) for i, p in pending.items() if p.resolution is not None}
     duplicates.update(same_paper(finished))
-    with_keys = _assign_keys({i: r for i, r in finished.items() if i not in duplicates}, settings)
+    with_keys = _assign_keys(
+        {i: r for i, r in finished.items() if i not in duplicates}, settings, known_keys or keys.KeyBook()
+    )
 
     results: list[Resolution] = []
     for query in queries:
@@ -281,13 +287,15 @@ def _finish(resolution: Resolution) -> Resolution:
     return resolution.model_copy(update={"reference": normalize.normalize_reference(resolution.reference)})
 
 
-def _assign_keys(finished: Mapping[int, Resolution], settings: Settings) -> dict[int, Resolution]:
+def _assign_keys(
+    finished: Mapping[int, Resolution], settings: Settings, known: keys.KeyBook
+) -> dict[int, Resolution]:
     with_reference = [i for i in sorted(finished) if finished[i].reference is not None]
     wanted: list[tuple[Reference, str | None]] = []
     for i in with_reference:
         reference = finished[i].reference
         assert reference is not None
-        wanted.append((reference, finished[i].query.key))
+        wanted.append((reference, finished[i].query.key or known.key_for(reference)))
     assigned = keys.assign_keys(wanted, settings.key_format, keep_existing=not settings.rekey)
     out = dict(finished)
     for i, key in zip(with_reference, assigned, strict=True):

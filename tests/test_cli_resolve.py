@@ -241,3 +241,38 @@ def test_a_committed_lock_reproduces_the_output_without_any_source(
     second = CliRunner().invoke(main, [*page, "--resolvers", "arxiv", "--offline", "-o", "b.bib"], env=env)
     assert second.exit_code == 0, second.output
     assert (tmp_path / "a.bib").read_bytes() == (tmp_path / "b.bib").read_bytes()
+
+
+def test_a_key_once_written_stays_when_the_output_is_written_again(
+    tmp_path: Path, snapshot_index: Path, env: dict[str, str]
+) -> None:
+    out = tmp_path / "refs.bib"
+    args = ["resolve", str(DEMO_PAGE), "--snapshot", str(snapshot_index), "--offline", "-q", "-o", str(out)]
+    assert CliRunner().invoke(main, args, env=env).exit_code == 0
+    first = bibtexparser.parse_string(out.read_text(encoding="utf-8")).entries
+    # The author renamed two keys by hand (their draft cites these names now).
+    renamed = {first[0].key: "myFavourite", first[5].key: "paper-six"}
+    text = out.read_text(encoding="utf-8")
+    for old, new in renamed.items():
+        text = text.replace("{" + old + ",", "{" + new + ",", 1)
+    out.write_text(text, encoding="utf-8")
+
+    assert CliRunner().invoke(main, args, env=env).exit_code == 0
+
+    again = bibtexparser.parse_string(out.read_text(encoding="utf-8")).entries
+    assert [e.key for e in again] == [renamed.get(e.key, e.key) for e in first]
+    assert [e.fields_dict["eprint"].value for e in again] == [e.fields_dict["eprint"].value for e in first]
+
+
+def test_rekey_ignores_the_keys_of_the_earlier_output(
+    tmp_path: Path, snapshot_index: Path, env: dict[str, str]
+) -> None:
+    out = tmp_path / "refs.bib"
+    args = ["resolve", str(DEMO_PAGE), "--snapshot", str(snapshot_index), "--offline", "-q", "-o", str(out)]
+    assert CliRunner().invoke(main, args, env=env).exit_code == 0
+    first_key = bibtexparser.parse_string(out.read_text(encoding="utf-8")).entries[0].key
+    out.write_text(out.read_text(encoding="utf-8").replace("{" + first_key + ",", "{handmade,", 1), "utf-8")
+
+    assert CliRunner().invoke(main, [*args, "--rekey"], env=env).exit_code == 0
+
+    assert bibtexparser.parse_string(out.read_text(encoding="utf-8")).entries[0].key == first_key

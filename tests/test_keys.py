@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from normalizer.errors import UsageError
-from normalizer.keys import PRESETS, assign_keys, make_key, stop_words, transliterate, validate_key_format
+from normalizer.keys import (
+    PRESETS,
+    KeyBook,
+    assign_keys,
+    make_key,
+    stop_words,
+    transliterate,
+    validate_key_format,
+)
 from normalizer.models import Identifiers, PartialDate, Person, Reference
 
 ZHAI = Reference(
@@ -180,3 +188,19 @@ def test_unknown_format_raises_usage_error() -> None:
 def test_stable_across_runs() -> None:
     wanted = [(r, None) for r in (ZHAI, VIT, KAISER, MULLER, VAN, H1, ANON, OLD)]
     assert assign_keys(wanted, "bbt") == assign_keys(list(wanted), "bbt")
+
+
+def test_a_key_book_finds_a_paper_by_arxiv_id_doi_or_title() -> None:
+    book = KeyBook()
+    preprint = Reference(title="Scaling Vision Transformers", ids=Identifiers(arxiv_id="2106.04560"))
+    book.add_reference("zhai2021scaling", preprint)
+    published = preprint.model_copy(
+        update={"issued": PartialDate(year=2022), "entry_type": "inproceedings", "venue": "CVPR"}
+    )
+    assert book.key_for(published) == "zhai2021scaling"  # the year changed; the key did not
+    assert book.key_for(Reference(title="Scaling vision transformers.")) == "zhai2021scaling"
+    other_paper = Reference(title="Scaling Vision Transformers", ids=Identifiers(arxiv_id="2301.00001"))
+    assert book.key_for(other_paper) is None  # same title, another paper
+    assert book.key_for(Reference(title="Scaling Vision Transformers to 22 Billion Parameters")) is None
+    book.add("vaswani", ["doi:10.5555/3295222.3295349"])
+    assert book.key_for(Reference(title="Other", ids=Identifiers(doi="10.5555/3295222.3295349"))) == "vaswani"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from collections.abc import Mapping, Sequence
@@ -13,12 +14,12 @@ import click
 
 from normalizer import keys, pipeline, writers
 from normalizer.bibfile import read_bibfile
-from normalizer.bibmerge import keep_bib_inputs
+from normalizer.bibmerge import keep_bib_inputs, key_book_from_bib
 from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED
 from normalizer.cli._options import lock_option, source_options, source_overrides
 from normalizer.cli._sources import open_sources
 from normalizer.config import load_settings
-from normalizer.errors import UsageError
+from normalizer.errors import BibnormError, UsageError
 from normalizer.io import STDIO, same_file, write_atomic
 from normalizer.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lock_in_use, save_lock
 from normalizer.models import Resolution, Status
@@ -145,7 +146,12 @@ def command(
     with open_sources(settings) as sources_:
         try:
             resolutions = pipeline.run(
-                queries, sources_.resolvers, settings, enrichers=sources_.enrichers, progress=progress
+                queries,
+                sources_.resolvers,
+                settings,
+                enrichers=sources_.enrichers,
+                progress=progress,
+                known_keys=_known_keys(output, chosen_format, settings.lock),
             )
         finally:
             if progress is not None:
@@ -194,6 +200,20 @@ def command(
     exit_code = run_exit_code(resolutions, refused=bool(stats.refused), strict=strict)
     if exit_code:
         sys.exit(exit_code)
+
+
+def _known_keys(output: str, chosen_format: str, lock_path: Path | None) -> keys.KeyBook:
+    """Keys written before for the same papers: the output .bib being replaced, then the lock."""
+    book = keys.KeyBook()
+    if lock_path is not None:
+        for item in load_lock(lock_path).items.values():
+            if item.key:
+                book.add_reference(item.key, item.reference)
+    if output != STDIO and chosen_format in ("bibtex", "biblatex") and Path(output).is_file():
+        # An unreadable old output only loses its keys; it is replaced anyway.
+        with contextlib.suppress(BibnormError):
+            key_book_from_bib([read_bibfile(output)], book)
+    return book
 
 
 def refuse_overwriting_inputs(inputs: Sequence[str], outputs: Mapping[str, str | None]) -> None:
