@@ -43,6 +43,12 @@ class MatchThresholds(BaseModel):
       title is not accepted (two papers with the same title).
     - ``ambiguity_margin``: two acceptable candidates for different papers whose
       scores are closer than this make the item ``ambiguous``.
+    - ``generic_title_words``, ``generic_title_letters``: a title of at most this many
+      words and letters ("Deep Learning") names many papers; it resolves only with an
+      author, a year or an abstract that agrees, else the item is ``ambiguous`` with
+      its candidates.
+    - ``years_before_preprint``: a reference dated more than this many years before
+      a record's first version cannot be citing it.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -52,6 +58,9 @@ class MatchThresholds(BaseModel):
     abstract_confirms: Fraction = 0.80
     abstract_contradicts: Fraction = 0.20
     ambiguity_margin: Fraction = 0.03
+    generic_title_words: Annotated[int, Field(ge=0, le=10)] = 2
+    generic_title_letters: Annotated[int, Field(ge=0, le=100)] = 20
+    years_before_preprint: Annotated[int, Field(ge=0, le=10)] = 1
 
 
 class Settings(BaseModel):

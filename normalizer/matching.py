@@ -30,7 +30,16 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from normalizer.config import MatchThresholds
-from normalizer.models import Candidate, Evidence, Problem, Query, ScoredCandidate, Severity, Status
+from normalizer.models import (
+    Candidate,
+    Evidence,
+    Problem,
+    Query,
+    Reference,
+    ScoredCandidate,
+    Severity,
+    Status,
+)
 
 _LATEX_HINT = re.compile(r"[\\{}$^_~]")
 _LATEX_MARKUP = re.compile(r"[\\$^_~]")
@@ -199,14 +208,79 @@ def score_candidate(query: Query, candidate: Candidate, thresholds: MatchThresho
         acceptable = False
         notes.append("titles differ in words, not just spelling")
 
+    authors = authors_agree(query, reference)
+    if authors is True:
+        notes.append("an author the input names is on the record")
+    elif authors is False:
+        acceptable = False
+        notes.append("none of the authors the input names is on the record: another paper")
+    year = year_consistent(query, reference, thresholds)
+    if year is False:
+        acceptable = False
+        notes.append(f"the input's year {query.year} is before the paper existed")
+
     evidence = Evidence(
         title_similarity=round(similarity, 4),
         title_key_equal=key_equal,
         abstract_similarity=None if abstract is None else round(abstract, 4),
+        authors_agree=authors,
+        year_consistent=year,
         notes=tuple(notes),
     )
     return ScoredCandidate(
         candidate=candidate, score=round(score, 4), evidence=evidence, acceptable=acceptable
+    )
+
+
+_WRITTEN_WORD = re.compile(r"[^\W_]+")
+
+
+def authors_agree(query: Query, reference: Reference) -> bool | None:
+    """Whether a family name on the record is among the name words the input gives.
+
+    ``None`` when either side names nobody. Given names in the input only make this
+    looser, never a reason to reject: rejection needs no overlap at all.
+    """
+    if not query.author_names or not reference.authors:
+        return None
+    mine = {word for name in query.author_names for word in title_words(name) if len(word) > 1}
+    theirs = {word for person in reference.authors for word in title_words(person.family or person.literal)}
+    return bool(mine & theirs)
+
+
+def year_consistent(query: Query, reference: Reference, thresholds: MatchThresholds) -> bool | None:
+    """False when the input's year is before the record's first version could be cited."""
+    earliest = reference.first_version or reference.issued
+    if query.year is None or earliest is None:
+        return None
+    return query.year >= earliest.year - thresholds.years_before_preprint
+
+
+def is_generic_title(title: str | None, thresholds: MatchThresholds) -> bool:
+    """A title short enough to name many papers ("Deep Learning", "Attention").
+
+    Few words, short and ordinary ones: "Layer Normalization" could name many papers;
+    "Visualizing Teleportation" (long words), "MobileNets" (a coined name: a capital
+    inside the word) and "0" (no letters) each name one.
+    """
+    words = title_words(title or "")
+    written = _WRITTEN_WORD.findall(plain_text(title or ""))
+    coined = any(not word.isalpha() or any(ch.isupper() for ch in word[1:]) for word in written)
+    return (
+        bool(words)
+        and not coined
+        and len(words) <= thresholds.generic_title_words
+        and len("".join(words)) <= thresholds.generic_title_letters
+    )
+
+
+def _corroborated(scored: ScoredCandidate, thresholds: MatchThresholds) -> bool:
+    evidence = scored.evidence
+    abstract = evidence.abstract_similarity
+    return bool(
+        evidence.authors_agree
+        or evidence.year_consistent
+        or (abstract is not None and abstract >= thresholds.abstract_confirms)
     )
 
 
@@ -233,6 +307,17 @@ def choose(query: Query, candidates: Sequence[Candidate], thresholds: MatchThres
     if not acceptable:
         return Decision(Status.UNRESOLVED, None, tuple(ranked))
     best = acceptable[0]
+    if (
+        not best.candidate.by_identifier
+        and is_generic_title(query.title, thresholds)
+        and not _corroborated(best, thresholds)
+    ):
+        problem = Problem(
+            code="match.generic_title",
+            message=f"{query.title!r} names many papers; give an author or a year to pick one",
+            severity=Severity.WARNING,
+        )
+        return Decision(Status.AMBIGUOUS, None, tuple(ranked), (problem,))
     rivals = [
         s
         for s in acceptable[1:]

@@ -128,6 +128,9 @@ class Query(Frozen):
     arxiv_version: int | None = None
     doi: str | None = None
     key: str | None = None  # citation key the user already uses, if any
+    # What a reference string or .bbl says besides the title: evidence for matching.
+    author_names: tuple[str, ...] = ()  # name words as written ("LeCun", "Yann", "Bengio")
+    year: int | None = None
     raw: str = ""  # the input text the query was read from
 
     def identity(self) -> str:
@@ -174,6 +177,8 @@ class Evidence(Frozen):
     title_similarity: float | None = None
     title_key_equal: bool = False
     abstract_similarity: float | None = None
+    authors_agree: bool | None = None  # None: the input named no authors (or the record has none)
+    year_consistent: bool | None = None  # None: the input gave no year
     by_identifier: bool = False
     notes: tuple[str, ...] = ()
 

@@ -6,7 +6,17 @@ import pytest
 
 from normalizer.config import MatchThresholds
 from normalizer.matching import choose, score_candidate, title_key, title_similarity
-from normalizer.models import Candidate, Identifiers, Origin, Query, QueryKind, Reference, Status
+from normalizer.models import (
+    Candidate,
+    Identifiers,
+    Origin,
+    PartialDate,
+    Person,
+    Query,
+    QueryKind,
+    Reference,
+    Status,
+)
 
 THRESHOLDS = MatchThresholds()
 ABSTRACT = (
@@ -211,3 +221,91 @@ def test_plain_text_renders_accents_as_pylatexenc_does(text: str) -> None:
     parser = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
     expected = " ".join(parser.latex_to_text(text).split())
     assert plain_text(text) == expected
+
+
+# --------------------------------------------------------------------------- authors, years, generic titles
+
+# "Deep learning", LeCun, Bengio & Hinton, Nature 521 (2015), doi 10.1038/nature14539; and an
+# arXiv preprint that happens to carry the same two-word title (other authors, other year).
+NATURE = Candidate(
+    source="s2",
+    reference=Reference(
+        title="Deep learning",
+        authors=(Person(given="Yann", family="LeCun"), Person(given="Yoshua", family="Bengio"),
+                 Person(given="Geoffrey", family="Hinton")),
+        issued=PartialDate(year=2015),
+        entry_type="article",
+        venue="Nature",
+        ids=Identifiers(doi="10.1038/nature14539"),
+    ),
+)  # fmt: skip
+NAMESAKE = Candidate(
+    source="arxiv",
+    reference=Reference(
+        title="Deep Learning",
+        authors=(Person(given="Ada", family="Quinn"),),
+        issued=PartialDate(year=2019, month=3),
+        first_version=PartialDate(year=2019, month=3),
+        ids=Identifiers(arxiv_id="1903.00001"),
+    ),
+)
+
+
+def evidence_query(title: str, authors: tuple[str, ...] = (), year: int | None = None) -> Query:
+    return query(title).model_copy(update={"author_names": authors, "year": year})
+
+
+@pytest.mark.parametrize(
+    ("the_query", "candidates", "status", "expected_doi_or_id"),
+    [
+        pytest.param(evidence_query("Deep Learning"), [NAMESAKE], Status.AMBIGUOUS, None, id="generic-alone"),
+        pytest.param(
+            evidence_query("Deep learning", ("LeCun", "Bengio", "Hinton"), 2015),
+            [NAMESAKE, NATURE],
+            Status.RESOLVED,
+            "10.1038/nature14539",
+            id="authors-and-year-pick-the-nature-paper",
+        ),
+        pytest.param(
+            evidence_query("Deep learning", ("LeCun", "Bengio", "Hinton"), 2015),
+            [NAMESAKE],
+            Status.UNRESOLVED,
+            None,
+            id="never-the-namesake-preprint",
+        ),
+        pytest.param(
+            evidence_query("Scaling Vision Transformers", ("Smith", "Jones")),
+            [candidate("Scaling Vision Transformers").model_copy(
+                update={"reference": candidate("Scaling Vision Transformers").reference.model_copy(
+                    update={"authors": (Person(given="Xiaohua", family="Zhai"),)})})],
+            Status.UNRESOLVED,
+            None,
+            id="authors-contradict-a-long-title",
+        ),
+        pytest.param(
+            evidence_query("Deep Learning", year=2016),
+            [NAMESAKE],
+            Status.UNRESOLVED,
+            None,
+            id="cited-before-the-paper-existed",
+        ),
+        pytest.param(
+            evidence_query("Deep Learning", year=2020),
+            [NAMESAKE],
+            Status.RESOLVED,
+            "1903.00001",
+            id="a-consistent-year-corroborates",
+        ),
+        pytest.param(evidence_query("MobileNets"), [candidate("MobileNets", "1704.04861")], Status.RESOLVED,
+                     "1704.04861", id="a-coined-name-is-not-generic"),
+    ],
+)  # fmt: skip
+def test_authors_and_years_are_evidence(
+    the_query: Query, candidates: list[Candidate], status: Status, expected_doi_or_id: str | None
+) -> None:
+    decision = choose(the_query, candidates, THRESHOLDS)
+    assert decision.status is status, decision.ranked
+    if expected_doi_or_id is not None:
+        assert decision.best is not None
+        ids = decision.best.candidate.reference.ids
+        assert expected_doi_or_id in (ids.doi, ids.arxiv_id)
