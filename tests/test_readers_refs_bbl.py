@@ -1,0 +1,214 @@
+"""Reference lists and .bbl files: what each reference says, and that it resolves.
+
+The realistic inputs are made by the real tools: the verified records of
+dev-snapshot.jsonl are written as a .bib WITHOUT any identifier (so only title, authors
+and year can match them), typeset by bibtex with plain, IEEEtran and splncs04 and by
+biber, and then read back as the .bbl and as the text pdftotext copies out of the PDF
+— what a user pastes from a paper. Expected titles are the records' own.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from clients import PDFLATEX, need, run
+from paths import DEV_SNAPSHOT
+
+from normalizer.cli import main
+from normalizer.matching import title_key
+from normalizer.models import PartialDate, Person, QueryKind, Reference
+from normalizer.readers import detect_format, read_inputs
+from normalizer.readers.refs import parse_reference
+from normalizer.writers.bibtex import write_bibtex
+from resolvers.snapshot import build_index
+
+# --------------------------------------------------------------------------- one reference string
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year", "some_names", "arxiv", "doi"),
+    [
+        pytest.param(
+            "Xiaohua Zhai, Alexander Kolesnikov, Neil Houlsby, and Lucas Beyer. Scaling vision "
+            "transformers. In CVPR, pages 12104–12113, 2022.",
+            "Scaling vision transformers", 2022, {"Zhai", "Beyer"}, None, None, id="plain-natbib",
+        ),
+        pytest.param(
+            "A. Vaswani, N. Shazeer, N. Parmar, J. Uszkoreit, L. Jones, A. N. Gomez, Ł. Kaiser, and "
+            "I. Polosukhin, “Attention is all you need,” in Advances in Neural Information Processing "
+            "Systems, 2017, pp. 5998–6008.",
+            "Attention is all you need", 2017, {"Vaswani", "Kaiser"}, None, None, id="ieee-quoted",
+        ),
+        pytest.param(
+            "LeCun, Y., Bengio, Y., & Hinton, G. (2015). Deep learning. Nature, 521(7553), 436–444. "
+            "https://doi.org/10.1038/nature14539",
+            "Deep learning", 2015, {"LeCun", "Hinton"}, None, "10.1038/nature14539", id="apa-with-doi",
+        ),
+        pytest.param(
+            "Kaduri, O., Bagon, S., Dekel, T.: What's in the image? A deep-dive into the vision of "
+            "vision language models. In: CVPR (2025)",
+            "What's in the image? A deep-dive into the vision of vision language models", 2025,
+            {"Kaduri", "Dekel"}, None, None, id="lncs-question-mark-and-in-inside-title",
+        ),
+        pytest.param(
+            "K. He, X. Zhang, S. Ren, and J. Sun. Deep residual learning for image recognition. "
+            "arXiv preprint arXiv:1512.03385, 2015.",
+            "Deep residual learning for image recognition", 2015, {"He", "Sun"}, "1512.03385", None,
+            id="arxiv-preprint-tail",
+        ),
+        pytest.param(
+            "J.-B. Alayrac et al. Flamingo: a visual language model for few-shot learning. NeurIPS 2022.",
+            "Flamingo: a visual language model for few-shot learning", 2022, {"Alayrac"}, None, None,
+            id="hyphenated-initials-et-al",
+        ),
+    ],
+)  # fmt: skip
+def test_a_reference_string_gives_title_authors_year_and_ids(
+    text: str, title: str, year: int, some_names: set[str], arxiv: str | None, doi: str | None
+) -> None:
+    parsed = parse_reference(text)
+    assert parsed.title == title
+    assert parsed.year == year
+    assert some_names <= set(parsed.author_names)
+    assert (parsed.arxiv, parsed.doi) == (arxiv, doi)
+
+
+def test_a_numbered_list_is_detected_and_items_span_lines(tmp_path: Path) -> None:
+    listing = tmp_path / "refs.txt"
+    listing.write_text(
+        "References\n"
+        "[1] Xiaohua Zhai, Alexander Kolesnikov, Neil Houlsby, and Lucas Beyer. Scaling vision trans-\n"
+        "    formers. In CVPR, 2022.\n"
+        "[2] LeCun, Bengio, Hinton. Deep learning. Nature 2015.\n"
+        "[3] K. He, X. Zhang, S. Ren, and J. Sun. Deep residual learning for image recognition.\n"
+        "    arXiv preprint arXiv:1512.03385, 2015.\n"
+        "                                   12\n",
+        encoding="utf-8",
+    )
+    assert detect_format(listing.read_text(encoding="utf-8"), listing) == "refs"
+    queries = read_inputs([listing])
+    assert [(q.origin.line, q.kind, q.title) for q in queries] == [
+        (2, QueryKind.TITLE, "Scaling vision transformers"),
+        (4, QueryKind.TITLE, "Deep learning"),
+        (5, QueryKind.ARXIV_ID, "Deep residual learning for image recognition"),
+    ]
+    assert queries[1].author_names == ("LeCun", "Bengio", "Hinton") and queries[1].year == 2015
+
+
+# --------------------------------------------------------------------------- real typeset bibliographies
+
+RECORDS = 25
+
+
+def _records() -> list[dict]:
+    rows = [
+        json.loads(line) for line in DEV_SNAPSHOT.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    return [row for row in rows if row.get("authors")][:RECORDS]
+
+
+def _reference(row: dict) -> Reference:
+    names = [n.strip() for n in row["authors"].replace(" and ", ", ").split(",") if n.strip()]
+    return Reference(
+        title=" ".join(row["title"].split()),
+        authors=tuple(Person(given=" ".join(n.split()[:-1]), family=n.split()[-1]) for n in names),
+        issued=PartialDate(year=2000 + int(row["id"][:2])),
+        entry_type="misc",  # no eprint, no DOI, no URL: only what a reader of the page sees
+    )
+
+
+@pytest.fixture(scope="module")
+def typeset(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The no-identifier .bib typeset by bibtex (plain, IEEEtran, splncs04) and biber."""
+    need("pdflatex", "bibtex", "biber", "pdftotext")
+    folder = tmp_path_factory.mktemp("typeset")
+    keyed = [(f"ref{i}", _reference(row)) for i, row in enumerate(_records())]
+    (folder / "refs.bib").write_text(write_bibtex(keyed), encoding="utf-8")
+    for style in ("plain", "IEEEtran", "splncs04"):
+        if style != "plain" and not run(["kpsewhich", f"{style}.bst"], folder).stdout.strip():
+            continue
+        work = folder / style
+        work.mkdir()
+        shutil.copy(folder / "refs.bib", work)
+        (work / "doc.tex").write_text(
+            "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{url}\n\\begin{document}\n"
+            f"\\nocite{{*}}\n\\bibliographystyle{{{style}}}\n\\bibliography{{refs}}\n\\end{{document}}\n",
+            encoding="utf-8",
+        )
+        run(PDFLATEX, work)
+        run(["bibtex", "doc"], work)
+        run(PDFLATEX, work)
+        run(PDFLATEX, work)
+        run(["pdftotext", "-layout", "doc.pdf", "list.txt"], work)
+    work = folder / "biblatex"
+    work.mkdir()
+    shutil.copy(folder / "refs.bib", work)
+    (work / "doc.tex").write_text(
+        "\\documentclass{article}\n\\usepackage[backend=biber]{biblatex}\n\\addbibresource{refs.bib}\n"
+        "\\begin{document}\n\\nocite{*}\n\\printbibliography\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    run(PDFLATEX, work)
+    run(["biber", "doc"], work)
+    yield folder
+
+
+STYLES = ["plain", "IEEEtran", "splncs04"]
+
+
+@pytest.mark.clients
+@pytest.mark.parametrize("style", [*STYLES, "biblatex"])
+def test_every_title_of_a_real_bbl_is_read_with_its_key(typeset: Path, style: str) -> None:
+    bbl = typeset / style / "doc.bbl"
+    if not bbl.is_file():
+        pytest.skip(f"{style} not installed (Debian: texlive-publishers)")
+    queries = read_inputs([bbl])
+    expected = {f"ref{i}": title_key(row["title"]) for i, row in enumerate(_records())}
+    assert {q.key: title_key(q.title or "") for q in queries} == expected
+    assert all(q.year and q.author_names for q in queries)
+
+
+@pytest.mark.clients
+@pytest.mark.parametrize("style", STYLES)
+def test_every_title_of_a_reference_list_copied_from_a_pdf_is_read(typeset: Path, style: str) -> None:
+    listing = typeset / style / "list.txt"
+    if not listing.is_file():
+        pytest.skip(f"{style} not installed (Debian: texlive-publishers)")
+    assert detect_format(listing.read_text(encoding="utf-8"), listing) == "refs"
+    queries = read_inputs([listing])
+    assert sorted(title_key(q.title or "") for q in queries) == sorted(
+        title_key(r["title"]) for r in _records()
+    )
+
+
+@pytest.mark.clients
+def test_a_bbl_resolves_offline_to_the_right_papers_and_keeps_its_keys(typeset: Path, tmp_path: Path) -> None:
+    bbl = typeset / "plain" / "doc.bbl"
+    index = tmp_path / "dev.sqlite"
+    build_index([DEV_SNAPSHOT], index)
+    out, report_path = tmp_path / "out.bib", tmp_path / "report.json"
+    result = CliRunner().invoke(
+        main,
+        [
+            "resolve",
+            str(bbl),
+            "--offline",
+            "--snapshot",
+            str(index),
+            "-o",
+            str(out),
+            "--report",
+            str(report_path),
+        ],
+        env={"BIBNORM_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    ids = {f"ref{i}": row["id"] for i, row in enumerate(_records())}
+    resolved = {item["key"]: item["arxiv_id"] for item in report["items"] if item["status"] == "resolved"}
+    assert resolved == ids  # every reference, each to its own paper, under the draft's key
