@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from pylatexenc.latex2text import LatexNodes2Text
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from normalizer.config import MatchThresholds
 from normalizer.models import (
@@ -164,7 +164,7 @@ def only_typo_differences(a: str, b: str) -> bool:
             continue
         if not (wa.isalpha() and wb.isalpha()) or min(len(wa), len(wb)) < 5:
             return False
-        if Levenshtein.distance(wa, wb) > 1:
+        if OSA.distance(wa, wb) > 1:  # one edit; two swapped neighbours count as one
             return False
     return True
 

@@ -112,10 +112,10 @@ def test_five_titles_with_every_source_refusing_fail_fast_with_one_reason_each(
     ("name", "content", "seems"),
     [
         pytest.param(
-            "zotero.json",
-            json.dumps([{"id": "a", "type": "article", "title": "Attention Is All You Need"}]).encode(),
+            "results.txt",
+            json.dumps({"results": [{"score": 1}, {"score": 2}], "next": None}, indent=1).encode(),
             "looks like JSON",
-            id="csl-json",
+            id="json-that-is-not-csl-json",
         ),
         pytest.param(
             "feed.txt", b'<?xml version="1.0"?>\n<feed><entry/></feed>\n', "looks like XML", id="xml"

@@ -309,3 +309,17 @@ def test_authors_and_years_are_evidence(
         assert decision.best is not None
         ids = decision.best.candidate.reference.ids
         assert expected_doi_or_id in (ids.doi, ids.arxiv_id)
+
+
+@pytest.mark.parametrize(
+    ("typed", "status"),
+    [
+        pytest.param("Scaling Vision Transfomrers", Status.RESOLVED, id="transposed-pair"),
+        pytest.param("Scaling Vison Transformers", Status.RESOLVED, id="missing-letter"),
+        pytest.param("Scaling Vison Transfomrers", Status.UNRESOLVED, id="two-typos-are-too-many"),
+        pytest.param("Scaling Visual Transformers", Status.UNRESOLVED, id="another-word-is-not-a-typo"),
+    ],
+)
+def test_one_typo_per_long_word_is_tolerated(typed: str, status: Status) -> None:
+    decision = choose(query(typed), [candidate("Scaling Vision Transformers")], THRESHOLDS)
+    assert decision.status is status

@@ -616,7 +616,10 @@ def test_empty_stdin_names_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_unknown_format() -> None:
     with pytest.raises(UsageError) as caught:
         read_inputs([HF_FILES[0]], input_format="docx")
-    assert str(caught.value) == "unknown input format 'docx'; choose one of: bbl, bib, hf-papers, lines, refs"
+    assert (
+        str(caught.value)
+        == "unknown input format 'docx'; choose one of: bbl, bib, csl-json, hf-papers, lines, refs, ris"
+    )
     assert caught.value.exit_code == 2
 
 

@@ -212,3 +212,66 @@ def test_a_bbl_resolves_offline_to_the_right_papers_and_keeps_its_keys(typeset: 
     ids = {f"ref{i}": row["id"] for i, row in enumerate(_records())}
     resolved = {item["key"]: item["arxiv_id"] for item in report["items"] if item["status"] == "resolved"}
     assert resolved == ids  # every reference, each to its own paper, under the draft's key
+
+
+# --------------------------------------------------------------------------- reference-manager exports
+
+# A Zotero CSL-JSON export's shape (fields as Zotero writes them) and an RIS record as EndNote
+# and Zotero write it; the papers are real (LeCun et al., Nature 2015; Zhai et al., arXiv 2106.04560).
+ZOTERO_CSL = [
+    {
+        "id": "http://zotero.org/users/1/items/ABCD1234",
+        "type": "article-journal",
+        "title": "Deep learning",
+        "container-title": "Nature",
+        "volume": "521",
+        "page": "436-444",
+        "DOI": "10.1038/nature14539",
+        "author": [
+            {"family": "LeCun", "given": "Yann"},
+            {"family": "Bengio", "given": "Yoshua"},
+            {"family": "Hinton", "given": "Geoffrey"},
+        ],
+        "issued": {"date-parts": [["2015", 5, 28]]},
+    },
+    {
+        "id": "zhai2021scaling",
+        "type": "article",
+        "title": "Scaling Vision Transformers",
+        "URL": "http://arxiv.org/abs/2106.04560",
+        "number": "arXiv:2106.04560",
+        "author": [{"family": "Zhai", "given": "Xiaohua"}],
+        "issued": {"date-parts": [[2021, 6, 8]]},
+    },
+]
+RIS = (
+    "TY  - JOUR\nTI  - Deep learning\nAU  - LeCun, Yann\nAU  - Bengio, Yoshua\nAU  - Hinton, Geoffrey\n"
+    "T2  - Nature\nPY  - 2015\nVL  - 521\nSP  - 436\nEP  - 444\nDO  - 10.1038/nature14539\nER  - \n\n"
+    "TY  - GEN\nTI  - Scaling Vision Transformers\nAU  - Zhai, Xiaohua\nPY  - 2021\n"
+    "UR  - http://arxiv.org/abs/2106.04560\nER  - \n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        pytest.param("My Library.json", json.dumps(ZOTERO_CSL, indent=2), id="csl-json-by-suffix"),
+        pytest.param("export.txt", json.dumps(ZOTERO_CSL, indent=2), id="csl-json-by-content"),
+        pytest.param("export.ris", RIS, id="ris-by-suffix"),
+        pytest.param("export.txt", RIS, id="ris-by-content"),
+    ],
+)
+def test_reference_manager_exports_give_ids_authors_and_years(
+    tmp_path: Path, name: str, content: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    nature, zhai = read_inputs([path])
+    assert (nature.kind, nature.doi, nature.title, nature.year) == (
+        QueryKind.DOI,
+        "10.1038/nature14539",
+        "Deep learning",
+        2015,
+    )
+    assert {"LeCun", "Hinton"} <= set(nature.author_names)
+    assert (zhai.kind, zhai.arxiv_id, zhai.year) == (QueryKind.ARXIV_ID, "2106.04560", 2021)

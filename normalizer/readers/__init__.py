@@ -32,7 +32,7 @@ __all__ = ["READERS", "Reader", "available_formats", "detect_format", "read_inpu
 
 # Sniffing order matters: the first sniffer that recognises the text wins, and the
 # fallback ("lines") has no sniffer. "latex" is owned separately and optional.
-_READER_MODULES = ("bib", "bbl", "latex", "hf_papers", "refs", "lines")
+_READER_MODULES = ("bib", "bbl", "csl_json", "ris", "latex", "hf_papers", "refs", "lines")
 FALLBACK_FORMAT = "lines"
 
 

@@ -1,0 +1,53 @@
+"""RIS: the tagged export of EndNote, Zotero, Mendeley and most publishers (via ``rispy``).
+
+Each ``TY - … ER -`` record gives ``title`` (TI/T1), ``authors`` (AU/A1), ``year``
+(PY/Y1/DA), ``doi`` (DO), ``urls`` (UR) and ``id`` (ID).
+"""
+
+from __future__ import annotations
+
+import re
+
+import rispy
+
+from normalizer.errors import InputError
+from normalizer.models import Origin, Query
+from normalizer.readers._exports import item_query
+from normalizer.readers.base import Reader
+
+_TAG = re.compile(r"^(TY|TI|T1|AU|A1|PY|DO|ER)  -", re.MULTILINE)
+_START = re.compile(r"^TY  -", re.MULTILINE)
+
+
+def read_ris(text: str, path: str) -> list[Query]:
+    try:
+        records = rispy.loads(text)
+    except Exception as error:  # rispy raises plain IOError/ValueError subclasses on malformed input
+        raise InputError(f"{path}: not readable as RIS ({error})") from None
+    starts = [text.count("\n", 0, m.start()) + 1 for m in _START.finditer(text)]
+    queries = []
+    for number, record in enumerate(records):
+        urls = record.get("urls") or []
+        queries.append(
+            item_query(
+                number,
+                Origin(path=path, line=starts[number] if number < len(starts) else 1),
+                title=record.get("title") or record.get("primary_title"),
+                names=[*(record.get("authors") or []), *(record.get("first_authors") or [])],
+                year_text=str(record.get("year") or record.get("publication_year") or ""),
+                doi_text=record.get("doi"),
+                texts_with_ids=[*urls, str(record.get("notes") or "")],
+                key=record.get("id"),
+                raw=str(record.get("title") or record.get("primary_title") or ""),
+            )
+        )
+    return queries
+
+
+READER = Reader(
+    name="ris",
+    description="RIS (EndNote, Zotero, Mendeley exports): title, authors, year, DOI, URLs",
+    read=read_ris,
+    suffixes=(".ris",),
+    sniff=lambda text: len(_TAG.findall(text[:20000])) >= 2 and _START.search(text) is not None,
+)
