@@ -275,3 +275,65 @@ def test_reference_manager_exports_give_ids_authors_and_years(
     )
     assert {"LeCun", "Hinton"} <= set(nature.author_names)
     assert (zhai.kind, zhai.arxiv_id, zhai.year) == (QueryKind.ARXIV_ID, "2106.04560", 2021)
+
+
+# bibitems as they occur in real .bbl files (copied from public repositories found with the
+# code search: plain and natbib output of real papers, and a hand-written IEEE-like block with
+# ``…'' quotes); expected values read by hand.
+REAL_BBL = r"""\begin{thebibliography}{10}\itemsep=-1pt
+
+\bibitem{ba2016layer}
+Jimmy~Lei Ba, Jamie~Ryan Kiros, and Geoffrey~E. Hinton.
+\newblock Layer normalization, 2016.
+
+\bibitem{beyer2020we}
+Lucas Beyer, Olivier~J H{\'e}naff, Alexander Kolesnikov, Xiaohua Zhai, and
+  A{\"a}ron van~den Oord.
+\newblock Are we done with imagenet?
+\newblock {\em arXiv preprint arXiv:2006.07159}, 2020.
+
+\bibitem[Baek et~al., 2023]{baek2023knowledge}
+Baek, J., Aji, A.~F., and Saffari, A. (2023).
+\newblock Knowledge-augmented language model prompting for zero-shot knowledge graph question answering.
+\newblock {\em arXiv preprint arXiv:2306.04136}.
+
+\bibitem{gu2021open}
+X. Gu, T.-Y. Lin, W. Kuo, Y. Cui,
+\newblock ``Open-vocabulary object detection via vision and language knowledge distillation,''
+\newblock {\em arXiv preprint arXiv:}, 2021.
+
+\bibitem{hochreiter2001}
+Sepp Hochreiter, Yoshua Bengio, Paolo Frasconi, and J{\"u}rgen Schmidhuber.
+\newblock Gradient flow in recurrent nets: the difficulty of learning long-term
+  dependencies, 2001.
+
+\bibitem{withdoi2020}
+A.~Author and B.~Other.
+\newblock A paper with an identifier.
+\newblock {\em Journal of Things}, 2020.
+\newblock doi:10.1000/xyz123.
+\end{thebibliography}
+"""
+
+
+def test_real_bibitems_give_key_title_year_and_ids(tmp_path: Path) -> None:
+    path = tmp_path / "paper.bbl"
+    path.write_text(REAL_BBL, encoding="utf-8")
+    found = [(q.key, q.title, q.year, q.arxiv_id, q.doi) for q in read_inputs([path])]
+    assert found == [
+        ("ba2016layer", "Layer normalization", 2016, None, None),
+        ("beyer2020we", "Are we done with imagenet?", 2020, "2006.07159", None),
+        (
+            "baek2023knowledge",
+            "Knowledge-augmented language model prompting for zero-shot knowledge graph question answering",
+            2023,
+            "2306.04136",
+            None,
+        ),
+        ("gu2021open",
+         "Open-vocabulary object detection via vision and language knowledge distillation", 2021, None, None),
+        ("hochreiter2001",
+         "Gradient flow in recurrent nets: the difficulty of learning long-term dependencies",
+         2001, None, None),
+        ("withdoi2020", "A paper with an identifier", 2020, None, "10.1000/xyz123"),
+    ]  # fmt: skip

@@ -34,7 +34,7 @@ _ARXIV = re.compile(
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]])")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _YEAR = re.compile(r"(?<![\d./:-])((?:19|20)\d{2})[a-z]?(?![\d/-])")
-_QUOTED = re.compile(r"[“\"«]\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*[”\"»]")
+_QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
 _APA = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?(?:,[^)]*)?\)\.?\s*(?P<rest>.+)$")
 # A sentence ends at ". " after a word of two or more characters: initials ("A. Name",
 # "J.-P. Name") do not end the author sentence; "et al." does.
