@@ -139,9 +139,15 @@ class Query(Frozen):
             return f"arxiv:{self.arxiv_id}".casefold()
         if self.doi:
             return f"doi:{self.doi}".casefold()
-        from normalizer.matching import title_key  # local: matching imports models
+        from normalizer.matching import title_key, title_words  # local: matching imports models
 
-        return f"title:{title_key(self.title or '')}"
+        identity = f"title:{title_key(self.title or '')}"
+        if self.author_names or self.year:
+            # The same title with other authors or another year may be another paper
+            # ("Deep learning" by LeCun et al. 2015 is not every "Deep learning").
+            names = ",".join(sorted({w for name in self.author_names for w in title_words(name)}))
+            identity += f"|{self.year or ''}|{names}"
+        return identity
 
 
 class Severity(StrEnum):

@@ -626,3 +626,33 @@ def test_unknown_format() -> None:
 def test_no_paths() -> None:
     with pytest.raises(InputError, match="no input files given"):
         read_inputs([])
+
+
+SVT = "Scaling Vision Transformers"
+BERT = "BERT: Pre-training of Deep Bidirectional Transformers"
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "year"),
+    [
+        pytest.param(f"[CVPR 2022] {SVT}", SVT, 2022, id="leading-bracket"),
+        pytest.param(f"{SVT} (CVPR'22)", SVT, 2022, id="short-year"),
+        pytest.param(f"{SVT}, CVPR 2022", SVT, 2022, id="comma-venue"),
+        pytest.param(
+            "ICLR 2021: An Image is Worth 16x16 Words", "An Image is Worth 16x16 Words", 2021, id="prefix"
+        ),
+        pytest.param(f"{SVT}. arXiv preprint", SVT, None, id="arxiv-tail"),
+        pytest.param(BERT, BERT, None, id="a-name-prefix-stays"),
+        pytest.param("GPT-4 Technical Report", "GPT-4 Technical Report", None, id="a-number-in-a-name-stays"),
+        pytest.param(
+            "Segment Anything (SAM)", "Segment Anything (SAM)", None, id="brackets-without-year-stay"
+        ),
+    ],
+)
+def test_reading_list_tags_are_not_part_of_the_title(
+    tmp_path: Path, line: str, title: str, year: int | None
+) -> None:
+    path = tmp_path / "list.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    [query] = read_inputs([path])
+    assert (query.title, query.year) == (title, year)

@@ -62,6 +62,12 @@ from resolvers.snapshot import build_index
             id="arxiv-preprint-tail",
         ),
         pytest.param(
+            "Samir Yitzhak Gadre, Gabriel Ilharco, and Alex Fang. DataComp: In search of the next "
+            "generation of multimodal datasets, 2023.",
+            "DataComp: In search of the next generation of multimodal datasets", 2023, {"Gadre"}, None, None,
+            id="colon-in-is-part-of-the-title",
+        ),
+        pytest.param(
             "J.-B. Alayrac et al. Flamingo: a visual language model for few-shot learning. NeurIPS 2022.",
             "Flamingo: a visual language model for few-shot learning", 2022, {"Alayrac"}, None, None,
             id="hyphenated-initials-et-al",
@@ -337,3 +343,61 @@ def test_real_bibitems_give_key_title_year_and_ids(tmp_path: Path) -> None:
          2001, None, None),
         ("withdoi2020", "A paper with an identifier", 2020, None, "10.1000/xyz123"),
     ]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- a reference list end to end
+
+# "Deep learning" (LeCun, Bengio, Hinton; Nature 521, 436–444, 2015, doi 10.1038/nature14539)
+# in Semantic Scholar's wire format (field names and shapes of the recorded samples; the paper
+# and corpus ids are synthetic). It is on no arXiv fake: a Nature paper, not a preprint.
+NATURE_S2 = {
+    "paperId": "fake0000000000000000000000000000000nature",
+    "corpusId": 899999001,
+    "externalIds": {"DOI": "10.1038/nature14539", "CorpusId": 899999001},
+    "title": "Deep Learning",
+    "abstract": None,
+    "authors": [
+        {"authorId": "1", "name": "Yann LeCun"},
+        {"authorId": "2", "name": "Yoshua Bengio"},
+        {"authorId": "3", "name": "Geoffrey E. Hinton"},
+    ],
+    "year": 2015,
+    "publicationDate": "2015-05-27",
+    "venue": "Nature",
+    "publicationVenue": {"id": "fake-nature-venue", "name": "Nature", "type": "journal"},
+    "journal": {"name": "Nature", "volume": "521", "pages": "436-444"},
+    "publicationTypes": ["JournalArticle", "Review"],
+}
+
+
+def test_a_pasted_reference_list_resolves_each_paper_and_never_guesses(tmp_path: Path) -> None:
+    from fakes.s2_api import build_papers
+    from fakes.servers import running_fakes
+
+    listing = tmp_path / "refs.txt"
+    listing.write_text(
+        "[1] LeCun, Bengio, Hinton. Deep learning. Nature 2015.\n"
+        "[2] X. Zhai, A. Kolesnikov, N. Houlsby, and L. Beyer. Scaling vision transformers. In CVPR,\n"
+        "    2022.\n"
+        "[3] Deep learning.\n",
+        encoding="utf-8",
+    )
+    with running_fakes(s2_papers=[*build_papers(), NATURE_S2]) as apis:
+        result = CliRunner().invoke(
+            main,
+            ["resolve", str(listing), "-o", str(tmp_path / "out.bib"), "--report", str(tmp_path / "r.json"),
+             "--resolvers", "arxiv,s2"],
+            env=apis.env(tmp_path / "cache"),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    items = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["items"]
+    nature, zhai, bare = items
+    assert (nature["status"], nature["doi"], nature["entry_type"]) == (
+        "resolved",
+        "10.1038/nature14539",
+        "article",
+    )
+    assert nature["evidence"]["authors_agree"] is True
+    assert (zhai["status"], zhai["arxiv_id"]) == ("resolved", "2106.04560")
+    assert bare["status"] == "ambiguous"  # "Deep learning" alone names many papers
+    assert any("names many papers" in problem["message"] for problem in bare["problems"])

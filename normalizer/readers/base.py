@@ -61,3 +61,59 @@ def identifier_of(text: str) -> tuple[ArxivId | None, str | None]:
         return arxiv, None
     doi = canonical_doi(text)
     return arxiv_doi_id(doi), doi
+
+
+_TAG_YEAR = r"(?:'\d{2}|(?:19|20)\d{2})"
+_TAG_INSIDE = rf"[^\])]*?{_TAG_YEAR}[^\])]*"
+# "[CVPR 2022] Title", "Title (NeurIPS'23)": brackets holding a year.
+_BRACKETED_TAG = re.compile(
+    rf"^\s*[\[(](?P<tag>{_TAG_INSIDE})[\])]\s*[:\-–—]?\s*"
+    rf"|\s*[\[(](?P<tail>{_TAG_INSIDE})[\])]\s*\.?$"
+)
+# "ICLR 2021: Title", "Title, CVPR 2022": only when the words name a known venue.
+_VENUE_WORDS = r"[A-Za-z][\w&@ ]{1,20}?"
+_PLAIN_TAG = re.compile(
+    rf"^(?P<head>{_VENUE_WORDS})\s*{_TAG_YEAR}\s*[:\-–—]\s+"
+    rf"|[,.\-–—]\s*(?P<tail>{_VENUE_WORDS})\s*{_TAG_YEAR}\s*\.?$"
+)
+_ARXIV_TAIL = re.compile(
+    r"[,.\s]*\b(?:arXiv(?: preprint)?|CoRR)\b(?:\s*(?:abs/)?[\w./:]*)?\s*\.?$", re.IGNORECASE
+)
+_YEAR_IN_TAG = re.compile(r"(?:19|20)\d{2}")
+
+
+def strip_title_tags(title: str) -> tuple[str, int | None]:
+    """A title without the venue/year tags reading lists add, and the year a tag gave.
+
+    "[CVPR 2022] Scaling Vision Transformers", "Scaling Vision Transformers (CVPR'22)",
+    "Scaling Vision Transformers, CVPR 2022" and "…, arXiv preprint" all give the bare
+    title. Unbracketed tags count only when they name a known venue, so "BERT: Pre-training
+    of …" and "GPT-4 Technical Report" keep every word.
+    """
+    from normalizer.venues import find_venue  # local: venues is a large table
+
+    year: int | None = None
+    text = title.strip()
+    for _ in range(3):
+        before = text
+        match = _BRACKETED_TAG.search(text)
+        if match:
+            tag = match.group("tag") or match.group("tail") or ""
+            year = year or _year_of(tag)
+            text = (text[: match.start()] + " " + text[match.end() :]).strip()
+        match = _PLAIN_TAG.search(text)
+        if match and find_venue(match.group("head") or match.group("tail") or "") is not None:
+            year = year or _year_of(match.group())
+            text = (text[: match.start()] + " " + text[match.end() :]).strip()
+        text = _ARXIV_TAIL.sub("", text).strip() or text
+        if text == before:
+            break
+    return " ".join(text.split()) or title, year
+
+
+def _year_of(tag: str) -> int | None:
+    found = _YEAR_IN_TAG.search(tag)
+    if found:
+        return int(found.group())
+    short = re.search(r"'(\d{2})", tag)
+    return 2000 + int(short.group(1)) if short else None

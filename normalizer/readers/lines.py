@@ -2,13 +2,15 @@
 
 Blank lines and lines starting with ``#`` are skipped. A line that is exactly one
 identifier in any form `normalizer.identifiers` accepts becomes an id query;
-everything else is a title (whitespace collapsed).
+everything else is a title (whitespace collapsed), without the venue/year tags reading
+lists add ("[CVPR 2022] …", "… (NeurIPS'23)", "…, arXiv preprint"); a tag's year is
+kept as evidence (`base.strip_title_tags`).
 """
 
 from __future__ import annotations
 
 from normalizer.models import Origin, Query, QueryKind
-from normalizer.readers.base import URL_PATTERN, Reader, identifier_of
+from normalizer.readers.base import URL_PATTERN, Reader, identifier_of, strip_title_tags
 
 
 def read_lines(text: str, path: str) -> list[Query]:
@@ -38,12 +40,14 @@ def read_lines(text: str, path: str) -> list[Query]:
             # A URL that names no paper we can look up is still kept, so the user sees it
             # reported as unresolved instead of silently dropped.
             urls = tuple(URL_PATTERN.findall(item))
+            title, year = strip_title_tags(" ".join(item.split()))
             queries.append(
                 Query(
                     index=len(queries),
                     origin=origin,
                     kind=QueryKind.TITLE,
-                    title=" ".join(item.split()),
+                    title=title,
+                    year=year,
                     urls=urls,
                     raw=line,
                 )

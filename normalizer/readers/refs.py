@@ -41,9 +41,11 @@ _APA = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?(?:,[^)]
 _SENTENCE_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)")
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
 _LNCS = re.compile(r"^(?P<authors>[^:]+?\.)\s*:\s+(?P<rest>.+)$")
-# Where a venue starts inside a title sentence ("… models. In: CVPR", "…, arXiv preprint
-# arXiv:…"): case matters, "in the image" is part of a title.
-_VENUE_TAIL = re.compile(r"\s*[,.:]?\s*(?:\bIn\b:?\s.*|\b[Aa]r[Xx]iv preprint\b.*|\bCoRR\b.*)$")
+# Where a venue starts inside a title sentence ("… models, in Proc. …", "… In: CVPR",
+# "…, arXiv preprint arXiv:…"): "in the image" and "DataComp: In search of …" are titles.
+_VENUE_TAIL = re.compile(
+    r"(?:[.,]\s*\b[Ii]n\b:?\s.*|\sIn:\s.*|\s*[,.]?\s*\b[Aa]r[Xx]iv preprint\b.*|\s*[,.]?\s*\bCoRR\b.*)$"
+)
 _TRAILING_YEAR = re.compile(r"\s*(?:,\s*|\(\s*)(?:19|20)\d{2}[a-z]?\)?\s*\.?$")
 # A page number or running head copied along with the list.
 _PAGE_FURNITURE = re.compile(r"^\s*(?:\d{1,4}|\f.*)\s*$")
