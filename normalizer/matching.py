@@ -214,6 +214,12 @@ def score_candidate(query: Query, candidate: Candidate, thresholds: MatchThresho
     elif authors is False:
         acceptable = False
         notes.append("none of the authors the input names is on the record: another paper")
+    venue = venue_agrees(query, reference)
+    if venue is True:
+        notes.append("the input's venue is the record's")
+    elif venue is False:
+        # Not a rejection: a reference list may cite the preprint of a published paper.
+        notes.append(f"the input names another venue ({query.venue})")
     year = year_consistent(query, reference, thresholds)
     if year is False:
         acceptable = False
@@ -225,6 +231,7 @@ def score_candidate(query: Query, candidate: Candidate, thresholds: MatchThresho
         abstract_similarity=None if abstract is None else round(abstract, 4),
         authors_agree=authors,
         year_consistent=year,
+        venue_agrees=venue,
         notes=tuple(notes),
     )
     return ScoredCandidate(
@@ -246,6 +253,16 @@ def authors_agree(query: Query, reference: Reference) -> bool | None:
     mine = {word for name in query.author_names for word in title_words(name) if len(word) > 1}
     theirs = {word for person in reference.authors for word in title_words(person.family or person.literal)}
     return bool(mine & theirs)
+
+
+def venue_agrees(query: Query, reference: Reference) -> bool | None:
+    """Whether the input's venue is the record's; ``None`` unless both are in the venue table."""
+    from normalizer.venues import find_venue  # local: the venue table is large
+
+    mine, theirs = find_venue(query.venue), find_venue(reference.venue)
+    if mine is None or theirs is None or not mine.is_publication or not theirs.is_publication:
+        return None
+    return mine.short == theirs.short
 
 
 def year_consistent(query: Query, reference: Reference, thresholds: MatchThresholds) -> bool | None:
@@ -280,6 +297,7 @@ def _corroborated(scored: ScoredCandidate, thresholds: MatchThresholds) -> bool:
     return bool(
         evidence.authors_agree
         or evidence.year_consistent
+        or evidence.venue_agrees
         or (abstract is not None and abstract >= thresholds.abstract_confirms)
     )
 

@@ -131,6 +131,7 @@ class Query(Frozen):
     # What a reference string or .bbl says besides the title: evidence for matching.
     author_names: tuple[str, ...] = ()  # name words as written ("LeCun", "Yann", "Bengio")
     year: int | None = None
+    venue: str | None = None  # as written ("CVPR", "Advances in Neural Information Processing Systems")
     raw: str = ""  # the input text the query was read from
 
     def identity(self) -> str:
@@ -185,6 +186,7 @@ class Evidence(Frozen):
     abstract_similarity: float | None = None
     authors_agree: bool | None = None  # None: the input named no authors (or the record has none)
     year_consistent: bool | None = None  # None: the input gave no year
+    venue_agrees: bool | None = None  # None: a venue unknown to the table on either side
     by_identifier: bool = False
     notes: tuple[str, ...] = ()
 

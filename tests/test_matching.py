@@ -323,3 +323,18 @@ def test_authors_and_years_are_evidence(
 def test_one_typo_per_long_word_is_tolerated(typed: str, status: Status) -> None:
     decision = choose(query(typed), [candidate("Scaling Vision Transformers")], THRESHOLDS)
     assert decision.status is status
+
+
+def test_a_venue_in_the_table_on_both_sides_is_evidence_but_never_a_veto() -> None:
+    published = Candidate(
+        source="s2",
+        reference=Reference(title="Layer Normalization", entry_type="article", venue="NeurIPS",
+                            ids=Identifiers(arxiv_id="1607.06450")),
+    )  # fmt: skip
+    agreeing = evidence_query("Layer Normalization").model_copy(update={"venue": "NIPS"})
+    assert choose(agreeing, [published], THRESHOLDS).status is Status.RESOLVED  # the venue corroborates
+    other = evidence_query("Scaling Vision Transformers").model_copy(update={"venue": "ICML"})
+    cvpr = candidate("Scaling Vision Transformers").reference.model_copy(update={"venue": "CVPR"})
+    decision = choose(other, [Candidate(source="s2", reference=cvpr)], THRESHOLDS)
+    assert decision.status is Status.RESOLVED
+    assert decision.best is not None and decision.best.evidence.venue_agrees is False

@@ -401,3 +401,19 @@ def test_a_pasted_reference_list_resolves_each_paper_and_never_guesses(tmp_path:
     assert (zhai["status"], zhai["arxiv_id"]) == ("resolved", "2106.04560")
     assert bare["status"] == "ambiguous"  # "Deep learning" alone names many papers
     assert any("names many papers" in problem["message"] for problem in bare["problems"])
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        pytest.param("X. Zhai and L. Beyer. Scaling vision transformers. In CVPR, pages 1–10, 2022.", "CVPR",
+                     id="plain"),
+        pytest.param("A. Vaswani, “Attention is all you need,” in Advances in Neural Information Processing "
+                     "Systems, 2017, pp. 5998–6008.", "Advances in Neural Information Processing Systems",
+                     id="ieee"),
+        pytest.param("LeCun, Y. (2015). Deep learning. Nature, 521(7553), 436–444.", "Nature", id="apa"),
+        pytest.param("Kaduri, O.: What's in the image? In: CVPR (2025)", "CVPR", id="lncs"),
+    ],
+)  # fmt: skip
+def test_the_venue_is_what_follows_the_title(text: str, venue: str) -> None:
+    assert parse_reference(text).venue == venue
