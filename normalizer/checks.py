@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -47,12 +48,14 @@ from normalizer.bibfile import (
     iter_entries,
     split_value,
 )
+from normalizer.capitals import evidence_for, protected_spans
 from normalizer.identifiers import ArxivId, canonical_doi, parse_arxiv_id
 from normalizer.links import CODE_HOSTS, extract_code_links
 from normalizer.lockfile import Lock
 from normalizer.matching import title_key
 from normalizer.merge import is_published
 from normalizer.models import Identifiers, PartialDate, Reference, Severity
+from normalizer.text import clean_title
 from normalizer.venues import is_preprint_venue
 
 __all__ = [
@@ -606,52 +609,65 @@ def _split_names_check(files: Sequence[BibFile], ctx: _Context) -> Iterator[Find
                 )
 
 
-_TWO_CAPITALS = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z]")
+_MATH_SPAN = re.compile(r"\$[^$]*\$")
+
+
+def _letters(title: str) -> list[tuple[str, bool]]:
+    """The letters and digits of a BibTeX title outside math, each with whether braces protect it.
+
+    Control words (``\\LaTeX``) and symbols (``\\&``) are no letters of the title.
+    """
+    letters: list[tuple[str, bool]] = []
+    depth = 0
+    math = False
+    position = 0
+    while position < len(title):
+        ch = title[position]
+        position += 1
+        if ch == "\\":
+            if position < len(title) and title[position].isalpha():
+                while position < len(title) and title[position].isalpha():
+                    position += 1
+            else:
+                position += 1
+        elif ch == "$":
+            math = not math
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif not math and ch.isalnum():
+            letters.append((ch, depth > 0))
+    return letters
+
+
+def _base(ch: str) -> str:
+    return unicodedata.normalize("NFD", ch)[0].casefold()
 
 
 def unprotected_capitals(title: str) -> list[str]:
-    """Words of a title with two or more capitals outside braces and math (styles lower-case them)."""
-    if not _TWO_CAPITALS.search(title):
-        return []  # most titles: no word has two capitals anywhere, braced or not
+    """What a style would lower-case in a BibTeX title though `normalizer.capitals` protects it.
+
+    The rule is the writer's (`normalizer.capitals.protected_spans`: acronyms, mixed case,
+    known names, "I", names a sentence-case title capitalises); ``check`` has no abstract,
+    so names known only from one are not asked for. Returns the tokens with a capital
+    outside braces, in title order.
+    """
+    if not any(ch.isupper() for ch in title[1:]):
+        return []  # most sentence-case titles: a capital at most at the start
+    plain = clean_title(title).text
+    text = _MATH_SPAN.sub(" ", plain)
+    letters = _letters(title)
+    alnum = [index for index, ch in enumerate(text) if ch.isalnum()]
+    if len(alnum) != len(letters) or any(
+        _base(text[i]) != _base(ch) for i, (ch, _) in zip(alnum, letters, strict=True)
+    ):
+        return []  # TeX the cleaner reads differently from a plain walk: no claim either way
+    protected = {i: braced for i, (_, braced) in zip(alnum, letters, strict=True)}
     words: list[str] = []
-    depth = 0
-    math = False
-    word: list[str] = []
-    command = False
-
-    def end_word() -> None:
-        token = "".join(word)
-        word.clear()
-        if sum(1 for ch in token if ch.isupper()) >= 2:
-            words.append(token)
-
-    for ch in title:
-        if ch == "\\":
-            end_word()
-            command = True
-            continue
-        if command:
-            if ch.isalpha():
-                continue  # a control word: \LaTeX is not an acronym to protect
-            command = False
-            if ch in "{}$":
-                pass
-            else:
-                continue  # a control symbol such as \& or \%
-        if ch == "$":
-            end_word()
-            math = not math
-        elif ch == "{":
-            end_word()
-            depth += 1
-        elif ch == "}":
-            end_word()
-            depth -= 1
-        elif depth == 0 and not math and ch.isalnum():
-            word.append(ch)
-        else:
-            end_word()
-    end_word()
+    for start, end in protected_spans(text, evidence_for(text, None)):
+        if any(text[i].isupper() and not protected.get(i, True) for i in range(start, end)):
+            words.append(text[start:end])
     return words
 
 

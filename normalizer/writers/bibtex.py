@@ -32,7 +32,9 @@ replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix b
 - Names: ``Family, Given`` joined by `` and ``; ``van der Berg, Jan`` (particle),
   ``King, Jr., Martin`` (suffix), ``{H1 Collaboration}`` (literal, never split).
 - BibTeX mode escapes non-ASCII to LaTeX unless `WriterOptions.unicode`; biblatex keeps
-  Unicode. Both escape LaTeX specials and protect capitals in titles (`latex_text`).
+  the Latin letters pdflatex reads as UTF-8 and encodes the rest (Greek, symbols: ``π`` →
+  ``{\\ensuremath{\\pi}}``) unless `WriterOptions.unicode`. Both escape LaTeX specials and
+  protect capitals in titles from the record's evidence (`latex_text`, `normalizer.capitals`).
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from bibtexparser.middlewares import AddEnclosingMiddleware
 from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
 
+from normalizer.capitals import evidence_for
 from normalizer.models import Person, Problem, Reference, Severity
 from normalizer.writers import Rendered, WriterOptions
 from normalizer.writers.latex_text import Encoded, text_to_latex, text_with_math_to_latex, title_to_latex
@@ -76,8 +79,9 @@ _URL_UNSAFE = {" ": "%20", "{": "%7B", "}": "%7D", '"': "%22"}
 class _Collector:
     """Gathers the characters without a LaTeX form met while building one entry."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, latin: bool = False) -> None:
         self.unknown: dict[str, None] = {}
+        self.latin = latin  # biblatex without --unicode: encode what pdflatex cannot read
 
     def take(self, encoded: Encoded) -> str:
         for ch in encoded.unknown:
@@ -86,7 +90,7 @@ class _Collector:
 
 
 def _name_part(text: str, unicode: bool, out: _Collector) -> str:
-    latex = out.take(text_to_latex(text, unicode=unicode))
+    latex = out.take(text_to_latex(text, unicode=unicode, latin=out.latin))
     # A comma or a free-standing "and" inside a part would split the name list.
     if "," in latex or _AND_WORD.search(latex):
         return "{" + latex + "}"
@@ -96,7 +100,7 @@ def _name_part(text: str, unicode: bool, out: _Collector) -> str:
 def format_name(person: Person, unicode: bool, out: _Collector) -> str:
     """One name in BibTeX's ``von Last, Jr, First`` form (``{...}`` for literal names)."""
     if person.literal:
-        return "{" + out.take(text_to_latex(person.literal, unicode=unicode)) + "}"
+        return "{" + out.take(text_to_latex(person.literal, unicode=unicode, latin=out.latin)) + "}"
     family = person.family or person.given
     given = person.given if person.family else ""
     last = _name_part(family, unicode, out)
@@ -137,8 +141,8 @@ def build_entry(
     key: str, reference: Reference, mode: Mode, options: WriterOptions
 ) -> tuple[Entry, list[Problem]]:
     """The bibtexparser `Entry` for one reference, plus warnings about it."""
-    unicode = options.unicode or mode == "biblatex"
-    out = _Collector()
+    unicode = options.unicode
+    out = _Collector(latin=mode == "biblatex" and not unicode)
     problems: list[Problem] = []
     kind = reference.entry_type
     venue_field = _VENUE_FIELD.get((mode, kind))
@@ -159,18 +163,30 @@ def build_entry(
         if value:
             fields.append(Field(name, value, enclosing=enclosing))
 
-    title = out.take(title_to_latex(reference.title, unicode=unicode))
+    evidence = evidence_for(reference.title, reference.abstract)
+    title = out.take(title_to_latex(reference.title, unicode=unicode, latin=out.latin, evidence=evidence))
     if reference.authors:
         add("author", " and ".join(format_name(p, unicode, out) for p in reference.authors))
     else:
         problems.append(Problem(code="output.no_authors", message=f"{key}: no authors known"))
     add("title", title)
     if venue_field and reference.venue:
-        add(venue_field, out.take(text_with_math_to_latex(reference.venue, unicode=unicode)))
-        add("volume", reference.volume and out.take(text_to_latex(reference.volume, unicode=unicode)))
-        add("number", reference.number and out.take(text_to_latex(reference.number, unicode=unicode)))
+        add(venue_field, out.take(text_with_math_to_latex(reference.venue, unicode=unicode, latin=out.latin)))
+        add(
+            "volume",
+            reference.volume and out.take(text_to_latex(reference.volume, unicode=unicode, latin=out.latin)),
+        )
+        add(
+            "number",
+            reference.number and out.take(text_to_latex(reference.number, unicode=unicode, latin=out.latin)),
+        )
         if reference.pages:
-            add("pages", _PAGE_RANGE.sub("--", out.take(text_to_latex(reference.pages, unicode=unicode))))
+            add(
+                "pages",
+                _PAGE_RANGE.sub(
+                    "--", out.take(text_to_latex(reference.pages, unicode=unicode, latin=out.latin))
+                ),
+            )
     date = reference.issued or reference.first_version
     if date and mode == "bibtex":
         add("year", str(date.year))
@@ -181,7 +197,10 @@ def build_entry(
         add("date", date.iso())
     # biblatex's data model has no publisher for @article (biber --validate-datamodel warns).
     if venue_field and reference.publisher and (mode, kind) != ("biblatex", "article"):
-        add("publisher", out.take(text_with_math_to_latex(reference.publisher, unicode=unicode)))
+        add(
+            "publisher",
+            out.take(text_with_math_to_latex(reference.publisher, unicode=unicode, latin=out.latin)),
+        )
     for name, value in _arxiv_fields(reference, mode):
         add(name, value)
     doi = reference.ids.doi or (
