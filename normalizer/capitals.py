@@ -212,7 +212,7 @@ def _token_spans(token: str, offset: int, evidence: Evidence) -> Iterable[tuple[
     run_start: int | None = None
     run_end = 0
     run_has_capital = False
-    for index, (start, end, text) in enumerate(parts):
+    for index, (start, end, _text) in enumerate(parts):
         if keep[index] or (numbers[index] and run_start is not None):
             if run_start is None:
                 run_start = start

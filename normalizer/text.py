@@ -414,7 +414,7 @@ def _serialise(nodes: list[Node]) -> str:
             out.append(node[1] + (body[0][1] if single else "{" + _serialise(body) + "}"))
         else:
             name, args, optional = node[1], node[2], node[3]
-            text = "\\" + _KERNEL_SPELLING.get(name, name)
+            text = "\\" + str(_KERNEL_SPELLING.get(name) or name)
             if optional is not None:
                 text += "[" + _serialise(optional) + "]"
             for arg in args:

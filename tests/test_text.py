@@ -87,7 +87,7 @@ def test_math_to_rich_text(math: str, rich: str) -> None:
 def test_clean_reference_cleans_title_and_names_and_notes_repairs() -> None:
     source = Reference(
         title=r"A $x Broken Title with 5\%",
-        authors=(Person(given="J{\\\"o}rg", family="M{\\\"u}ller"),),
+        authors=(Person(given='J{\\"o}rg', family='M{\\"u}ller'),),
         abstract=r"Keeps $\pi$ as written",
     )
     cleaned = clean_reference(source)

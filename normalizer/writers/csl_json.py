@@ -104,7 +104,9 @@ def csl_title(title: str) -> str:
     if "$" not in title and "\\(" not in title:
         return title
     pieces, _ = split_source_math(title)  # repairs were reported when the title was cleaned
-    return "".join(math_to_rich_text(piece) if is_math else piece.replace("\\$", "$") for is_math, piece in pieces)
+    return "".join(
+        math_to_rich_text(piece) if is_math else piece.replace("\\$", "$") for is_math, piece in pieces
+    )
 
 
 def csl_item(key: str, reference: Reference) -> CslItem:
