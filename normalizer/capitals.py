@@ -100,8 +100,9 @@ NO_EVIDENCE = Evidence()
 
 # What an abstract holds that is not prose: URLs, TeX commands, inline math.
 _NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|\\[A-Za-z]+|\$[^$]*\$")
-# Tokens, and the punctuation after which a capital says nothing (a sentence or clause start).
-_PROSE_TOKEN = re.compile(rf"{TOKEN.pattern}|[.!?:;()\[\]{{}}\"\u201c\u201d\u2022]|\n")
+# Tokens, and the punctuation after which a capital says nothing (a sentence or clause
+# start); commas only bound an acronym's spelling-out.
+_PROSE_TOKEN = re.compile(rf"{TOKEN.pattern}|[.!?:;,()\[\]{{}}\"\u201c\u201d\u2022]|\n")
 # Lower-case words a spelt-out acronym may hold without a letter of their own ("Region of Interest").
 _EXPANSION_GLUE = frozenset({"of", "and", "for", "the", "in", "on", "to", "with", "a", "an", "by", "from"})
 
@@ -121,6 +122,8 @@ def abstract_evidence(abstract: str | None) -> Evidence:
     lower: set[str] = set()
     start = True
     for index, token in enumerate(tokens):
+        if token == ",":
+            continue  # a comma ends an acronym's spelling-out, not a sentence
         if not token[0].isalnum():
             start = True
             continue
@@ -163,8 +166,8 @@ def evidence_for(title: str, abstract: str | None) -> Evidence:
 def _acronym_expansions(tokens: list[str]) -> set[int]:
     """Indexes of the tokens that spell out a parenthesised acronym: ``... (SNNs)``.
 
-    Going back from the parenthesis, as many word parts as the acronym has capitals
-    (lower-case glue words such as "of" are free).
+    Going back from the parenthesis, as many capitalised word parts as the acronym has
+    capitals (lower-case words such as "of" or "vision" are free; at most 15 tokens).
     """
     found: set[int] = set()
     for index in range(2, len(tokens) - 1):
@@ -175,10 +178,12 @@ def _acronym_expansions(tokens: list[str]) -> set[int]:
         if letters < 2:
             continue
         back = index - 2
-        while back >= 0 and letters > 0 and tokens[back][0].isalnum():
+        # Lower-case words are free ("Bilateral lOcal Attention vision Transformer (BOAT)"):
+        # only capitalised parts spend a letter of the acronym.
+        while back >= 0 and letters > 0 and tokens[back][0].isalnum() and index - back < 16:
             found.add(back)
             if tokens[back] not in _EXPANSION_GLUE:
-                letters -= len(_PART_RE.findall(tokens[back]))
+                letters -= sum(1 for part in _PART_RE.findall(tokens[back]) if not part.islower()) or 0
             back -= 1
     return found
 

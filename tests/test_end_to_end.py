@@ -272,7 +272,7 @@ def test_published_versions_are_cited_with_the_eprint_kept(
     fields = {name: field.value for name, field in entry.fields_dict.items()}
     assert fields[container[0]] == container[1]
     assert fields["year"] == year
-    assert fields["archivePrefix"] == "arXiv"
+    assert fields["archiveprefix"] == "arXiv"
     assert fields["eprint"] == arxiv_id
 
 
@@ -291,7 +291,7 @@ def test_every_gold_venue_upgrades_with_s2_provenance(cold: Run) -> None:
             assert entry.entry_type == item["entry_type"]
             assert ("booktitle" if entry.entry_type == "inproceedings" else "journal") in entry.fields_dict
             assert entry.fields_dict["year"].value == str(gold["year"])
-            assert {"eprint", "archivePrefix"} <= set(entry.fields_dict)
+            assert {"eprint", "archiveprefix"} <= set(entry.fields_dict)
         else:
             assert item["entry_type"] == "preprint", gold["title"]
             assert entry.entry_type == "misc"
@@ -305,7 +305,7 @@ def test_prefer_preprint_keeps_every_entry_misc(apis: FakeApis, workdir: Path, c
     assert {entry.entry_type for entry in entries.values()} == {"misc"}
     scaling = entries["2106.04560"].fields_dict
     assert "booktitle" not in scaling
-    assert scaling["archivePrefix"].value == "arXiv"
+    assert scaling["archiveprefix"].value == "arXiv"
     assert scaling["year"].value == "2021"
 
 

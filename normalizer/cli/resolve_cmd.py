@@ -17,6 +17,7 @@ from normalizer.bibmerge import keep_bib_inputs
 from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED
 from normalizer.cli._options import lock_option, source_options, source_overrides
 from normalizer.cli._sources import open_sources
+from normalizer.cli.format_cmd import format_options
 from normalizer.config import load_settings
 from normalizer.errors import UsageError
 from normalizer.io import STDIO, same_file, write_atomic
@@ -161,7 +162,7 @@ def command(
     if report_path:
         write_atomic(Path(report_path) if report_path != STDIO else STDIO, _dump(report))
     rendered = writers.get_writer(chosen_format).render(
-        _entries(resolutions), writers.WriterOptions.from_settings(settings)
+        _entries(resolutions), writers.WriterOptions.from_settings(settings, layout=format_options())
     )
     text = rendered.text
     bib_inputs = [path for path in inputs if _read_as_bib(path, input_format)]

@@ -1,6 +1,8 @@
 """BibTeX and biblatex output through bibtexparser v2's model (`Entry`/`Field` → `write_string`).
 
-Entry types and fields, always in this order (absent values are left out):
+Entry types and fields (absent values are left out), laid out exactly as ``bibnorm
+format`` would (`WriterOptions.layout`: field order, lower-case names, alignment), so
+``bibnorm check`` finds nothing to reformat in fresh output:
 
 =================  ==================  ===========================================================
 Reference          BibTeX              biblatex
@@ -20,8 +22,8 @@ replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix b
 - ``doi`` is the published DOI when known, else arXiv's ``10.48550/arXiv.<id>``.
 - ``url`` is the record's URL, else ``https://arxiv.org/abs/<id>``; url, doi, eprint
   and code are written raw (``\\url`` and ``\\doi`` read them verbatim).
-- ``code`` lists code links separated by spaces; BibTeX styles ignore it, people and
-  tools read it. biblatex has no such field, so it goes into ``verba`` (a verbatim
+- ``code`` lists code links separated by `` and `` (BibTeX's list separator, as in
+  author lists); BibTeX styles ignore it, people and tools read it. biblatex has no such field, so it goes into ``verba`` (a verbatim
   field of biblatex's data model that standard styles do not print).
 - A reference without authors gets BibTeX's ``key`` field (= the title) so styles can
   sort and label it, plus an ``output.no_authors`` warning; biblatex sorts by title itself.
@@ -49,6 +51,7 @@ from bibtexparser.middlewares import AddEnclosingMiddleware
 from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
 
+from normalizer.bibfile import format_bibtex
 from normalizer.capitals import evidence_for
 from normalizer.models import Person, Problem, Reference, Severity
 from normalizer.writers import Rendered, WriterOptions
@@ -212,7 +215,10 @@ def build_entry(
     )
     add("url", url and _raw(url))
     if reference.code_links:
-        add("code" if mode == "bibtex" else "verba", " ".join(_raw(link) for link in reference.code_links))
+        # BibTeX's list separator (as in author lists), which biber splits list fields at.
+        add(
+            "code" if mode == "bibtex" else "verba", " and ".join(_raw(link) for link in reference.code_links)
+        )
     if not reference.authors and mode == "bibtex":
         # BibTeX styles sort and label by `key` when there is no author ("to sort, need author or key").
         add("key", title)
@@ -255,7 +261,8 @@ def render(references: Sequence[tuple[str, Reference]], options: WriterOptions, 
         )
     ]
     text = bibtexparser.write_string(library, unparse_stack=stack, bibtex_format=_bibtex_format())
-    return Rendered(text=text, warnings=tuple(problems))
+    # One canonical layout: exactly what `bibnorm format` writes (field order, alignment).
+    return Rendered(text=format_bibtex(text, options.layout), warnings=tuple(problems))
 
 
 def render_bibtex(references: Sequence[tuple[str, Reference]], options: WriterOptions) -> Rendered:
