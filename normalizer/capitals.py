@@ -234,9 +234,19 @@ def _token_spans(token: str, offset: int, evidence: Evidence) -> Iterable[tuple[
         yield offset + run_start, offset + run_end
 
 
-def protected_spans(text: str, evidence: Evidence = NO_EVIDENCE) -> list[tuple[int, int]]:
-    """``(start, end)`` of each stretch of ``text`` (plain Unicode, no math) to brace."""
+def protected_spans(
+    text: str, evidence: Evidence = NO_EVIDENCE, *, title_start: bool = False
+) -> list[tuple[int, int]]:
+    """``(start, end)`` of each stretch of ``text`` (plain Unicode, no math) to brace.
+
+    ``title_start``: ``text`` begins the title. BibTeX keeps only the title's very first
+    character, so a capitalised first word after an opening quote or bracket
+    (``"Why Should I Trust You?"``) is braced too, or styles print "why".
+    """
     spans: list[tuple[int, int]] = []
-    for match in TOKEN.finditer(text):
-        spans.extend(_token_spans(match.group(), match.start(), evidence))
+    for number, match in enumerate(TOKEN.finditer(text)):
+        found = list(_token_spans(match.group(), match.start(), evidence))
+        if number == 0 and title_start and not found and match.start() > 0 and match.group()[0].isupper():
+            found = [(match.start(), match.start() + len(_PART_RE.match(match.group()).group()))]  # type: ignore[union-attr]
+        spans.extend(found)
     return spans

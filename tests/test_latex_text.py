@@ -87,6 +87,11 @@ def test_unicode_mode_keeps_non_ascii_but_escapes_specials() -> None:
             id="hyphenated-names-whole",
         ),
         pytest.param("Why Should I Trust You?", "Why Should {I} Trust You?", id="pronoun-I"),
+        pytest.param(
+            '"Why Should I Trust You?": Explaining',
+            '"{Why} Should {I} Trust You?": Explaining',
+            id="first-word-after-opening-quote",
+        ),
         pytest.param("Illiterate DALL-E Learns", "Illiterate {DALL-E} Learns", id="dall-e-whole"),
         pytest.param("I&S-ViT: An Inclusive", r"{I\&S-ViT}: An Inclusive", id="ampersand-token-whole"),
         pytest.param("2-D SSM: A General", "{2-D} {SSM}: A General", id="number-letter-token"),

@@ -23,8 +23,9 @@ replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix b
 - ``url`` is the record's URL, else ``https://arxiv.org/abs/<id>``; url, doi, eprint
   and code are written raw (``\\url`` and ``\\doi`` read them verbatim).
 - ``code`` lists code links separated by `` and `` (BibTeX's list separator, as in
-  author lists); BibTeX styles ignore it, people and tools read it. biblatex has no such field, so it goes into ``verba`` (a verbatim
-  field of biblatex's data model that standard styles do not print).
+  author lists); BibTeX styles ignore it, people and tools read it. biblatex has no
+  such field, so it goes into ``verba`` (a verbatim field of biblatex's data model that
+  standard styles do not print), with the same separator.
 - A reference without authors gets BibTeX's ``key`` field (= the title) so styles can
   sort and label it, plus an ``output.no_authors`` warning; biblatex sorts by title itself.
 - ``month`` is the standard BibTeX macro (``month = mar``, unquoted) so every style

@@ -294,7 +294,7 @@ def title_to_latex(
     names (`normalizer.capitals.evidence_for`).
     """
     parts: list[Encoded] = []
-    for is_math, segment in split_math(" ".join(title.split())):
+    for number, (is_math, segment) in enumerate(split_math(" ".join(title.split()))):
         if is_math:
             math = _math_to_latex(segment, unicode=unicode)
             if _CAPITAL_RE.search(segment):
@@ -302,7 +302,7 @@ def title_to_latex(
             parts.append(math)
             continue
         position = 0
-        for start, end in protected_spans(segment, evidence):
+        for start, end in protected_spans(segment, evidence, title_start=number == 0):
             parts.append(text_to_latex(segment[position:start], unicode=unicode, latin=latin))
             word = text_to_latex(segment[start:end], unicode=unicode, latin=latin)
             parts.append(Encoded("{" + word.text + "}", word.unknown))
