@@ -153,13 +153,15 @@ def evidence_for(title: str, abstract: str | None) -> Evidence:
 
     A title is in sentence case when more of its words (not starting a sentence, minor
     words such as "for" aside) are lower-case than capitalised; its capitalised words are then
-    names ("Vision transformers for Mamba") unless the abstract writes them in lower case.
+    names ("Brain-Score for Area V4"), whatever case the abstract writes them in.
     """
     found = abstract_evidence(abstract)
     in_title = abstract_evidence(title)
     lower = [key for key in in_title.lower if key not in _MINOR_WORDS]
     if in_title.capitalised and len(lower) > len(in_title.capitalised):
-        return Evidence(found.capitalised | in_title.capitalised, found.lower)
+        # The title's own capitals are the paper's direct word: an abstract that also
+        # writes "area" in lower case does not veto "Area V4".
+        return Evidence(found.capitalised | in_title.capitalised, found.lower - in_title.capitalised)
     return found
 
 
