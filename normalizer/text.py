@@ -20,6 +20,8 @@ that has no plain form. The rules:
   written canonically (spaces collapsed, braces balanced) with LaTeX's own commands for
   the amsmath ones pdflatex lacks (``\\text`` → ``\\mathrm``, ``\\boldsymbol`` → ``\\mathbf``).
   Names and venues never keep math: theirs is rendered as text.
+- **Quotes**: paired straight double quotes become typographic ones (``"Why?"`` →
+  ``“Why?”``), which LaTeX and CSL both print the right way round.
 - **Repairs**: an unpaired ``$`` is dropped (or kept as a literal dollar before a digit,
   ``$5``); unbalanced braces in math are dropped or closed. Each repair is reported in
   `Cleaned.repairs` and lands in the record's ``notes``; broken TeX is never passed on.
@@ -487,8 +489,26 @@ def _collapse(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+_STRAIGHT_QUOTED = re.compile(r'"([^"$]+)"')
+
+
+def _curly_quotes(text: str) -> str:
+    """Paired straight double quotes as typographic ones (``"Why?"`` → ``“Why?”``).
+
+    A straight ``"`` typesets as a closing quote on both sides in LaTeX.
+    """
+    return _STRAIGHT_QUOTED.sub("\u201c\\1\u201d", text) if text.count('"') % 2 == 0 else text
+
+
 def _clean(text: str, *, keep_math: bool) -> Cleaned:
     text = unicodedata.normalize("NFC", text)
+    if '"' in text:
+        cleaned = _clean_tex(text, keep_math=keep_math)
+        return Cleaned(_curly_quotes(cleaned.text), cleaned.repairs)
+    return _clean_tex(text, keep_math=keep_math)
+
+
+def _clean_tex(text: str, *, keep_math: bool) -> Cleaned:
     if not _TEX_HINT.search(text):
         return Cleaned(_collapse(text))
     pieces, repairs = split_source_math(text)

@@ -27,6 +27,10 @@ from normalizer.text import clean_plain, clean_reference, clean_title, math_to_r
         pytest.param(r"On $\text{Ro}$-$\boldsymbol{x}$", r"On Ro-$\mathbf{x}$", id="amsmath-to-kernel"),
         pytest.param("Plain Unicode title: Über", "Plain Unicode title: Über", id="already-clean"),
         pytest.param("  Many\n spaces ", "Many spaces", id="whitespace"),
+        pytest.param(
+            '"Why Should I Trust You?": Explaining', "“Why Should I Trust You?”: Explaining", id="quotes"
+        ),
+        pytest.param('A 12" Record', 'A 12" Record', id="unpaired-quote-kept"),
     ],
 )
 def test_clean_title(source: str, clean: str) -> None:
