@@ -319,3 +319,23 @@ def test_titles_round_trip(title: str, unicode: bool) -> None:
     text = BIBTEX.write([("k", Reference(title=title))], WriterOptions(unicode=unicode))
     entry = bibtexparser.parse_string(text).entries[0]
     assert plain_text(entry["title"]) == title
+
+
+def test_several_code_links_are_one_list_in_every_format() -> None:
+    reference = POINCARE.model_copy(
+        update={"code_links": ("https://github.com/a/b", "https://gitlab.com/c/d")}
+    )
+    joined = "{https://github.com/a/b and https://gitlab.com/c/d},"
+    assert f" code = {joined}" in flat(BIBTEX.write([("k", reference)], WriterOptions()))
+    assert f" verba = {joined}" in flat(BIBLATEX.write([("k", reference)], WriterOptions()))
+
+
+def test_biblatex_writes_greek_as_commands_and_latin_as_utf8() -> None:
+    reference = POINCARE.model_copy(update={"title": "PanGu-π: Poincaré Δ"})
+    assert " title = {{PanGu}-{\\ensuremath{\\pi}}: Poincaré {\\ensuremath{\\Delta}}}," in flat(
+        BIBLATEX.write([("k", reference)], WriterOptions())
+    )
+    # --unicode: a UTF-8 engine takes everything as is.
+    assert " title = {{PanGu}-π: Poincaré Δ}," in flat(
+        BIBLATEX.write([("k", reference)], WriterOptions(unicode=True))
+    )

@@ -9,8 +9,9 @@
   every replacement wrapped in braces (``M{\\"u}ller``, ``{\\L}ukasz``) so that
   BibTeX sees a "special character" it can sort, purify and abbreviate; dashes and
   curly quotes use the TeX ligatures (``--``, ``---``, ``'``) instead of text
-  commands. With ``unicode=True`` non-ASCII text is kept as is (biblatex, or BibTeX
-  users on a UTF-8 toolchain);
+  commands; Unicode super- and subscripts become ``\\textsuperscript``/``\\textsubscript``
+  and math alphabets (``𝒪``, ``ℝ``) the kernel's ``\\mathcal``/``\\mathbf``. With
+  ``unicode=True`` (``--unicode``: a UTF-8 engine) non-ASCII text is kept as is;
 - a character pylatexenc has no LaTeX form for (CJK, emoji ...) is kept as is and
   reported in `Encoded.unknown`; the caller turns that into a warning.
 
