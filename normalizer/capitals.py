@@ -34,7 +34,8 @@ at a time, so a title is never braced whole and never twice.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -43,6 +44,7 @@ __all__ = [
     "Evidence",
     "abstract_evidence",
     "evidence_for",
+    "holds_position",
     "known_names",
     "needs_protection",
     "protected_spans",
@@ -56,6 +58,7 @@ _JOINER = "-\u2010\u2011&"
 TOKEN = re.compile(rf"{_PART}(?:[{_JOINER}]{_PART})*")
 _PART_RE = re.compile(_PART)
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{4,}")  # words long enough to say which case a title is in
 
 
 def needs_protection(word: str) -> bool:
@@ -156,6 +159,9 @@ def evidence_for(title: str, abstract: str | None) -> Evidence:
     names ("Brain-Score for Area V4"), whatever case the abstract writes them in.
     """
     found = abstract_evidence(abstract)
+    words = _WORD.findall(title)[1:]  # the first word is capitalised in any case
+    if sum(word.islower() for word in words) * 2 <= len(words):
+        return found  # most words capitalised: title case, the title says nothing (fast path)
     in_title = abstract_evidence(title)
     lower = [key for key in in_title.lower if key not in _MINOR_WORDS]
     if in_title.capitalised and len(lower) > len(in_title.capitalised):
@@ -203,6 +209,11 @@ def _part_is_name(part: str, alone: bool, evidence: Evidence) -> bool:
 
 
 def _token_spans(token: str, offset: int, evidence: Evidence) -> Iterable[tuple[int, int]]:
+    if token.isalpha() and (token.islower() or (token[1:].islower() and token != "I")):
+        # One plain word (most of any title): only a known or evidenced name is braced.
+        if token[0].isupper() and (word_key(token) in known_names() or evidence.names(word_key(token))):
+            yield offset, offset + len(token)
+        return
     parts = [(m.start(), m.end(), m.group()) for m in _PART_RE.finditer(token)]
     alone = len(parts) == 1
     named = [_part_is_name(text, alone, evidence) for _, _, text in parts]
@@ -236,17 +247,30 @@ def _token_spans(token: str, offset: int, evidence: Evidence) -> Iterable[tuple[
         yield offset + run_start, offset + run_end
 
 
+def holds_position(positions: Sequence[int], start: int, end: int) -> bool:
+    """Whether sorted ``positions`` has one in ``[start, end)``."""
+    index = bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
+
+
 def protected_spans(
-    text: str, evidence: Evidence = NO_EVIDENCE, *, title_start: bool = False
+    text: str,
+    evidence: Evidence = NO_EVIDENCE,
+    *,
+    title_start: bool = False,
+    near: Sequence[int] | None = None,
 ) -> list[tuple[int, int]]:
     """``(start, end)`` of each stretch of ``text`` (plain Unicode, no math) to brace.
 
     ``title_start``: ``text`` begins the title. BibTeX keeps only the title's very first
     character, so a capitalised first word after an opening quote or bracket
     (``"Why Should I Trust You?"``) is braced too, or styles print "why".
+    ``near``: only tokens holding one of these (sorted) positions are looked at (``check``).
     """
     spans: list[tuple[int, int]] = []
     for number, match in enumerate(TOKEN.finditer(text)):
+        if near is not None and not holds_position(near, match.start(), match.end()):
+            continue
         found = list(_token_spans(match.group(), match.start(), evidence))
         if number == 0 and title_start and not found and match.start() > 0 and match.group()[0].isupper():
             found = [(match.start(), match.start() + len(_PART_RE.match(match.group()).group()))]  # type: ignore[union-attr]

@@ -26,7 +26,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -48,14 +47,13 @@ from normalizer.bibfile import (
     iter_entries,
     split_value,
 )
-from normalizer.capitals import evidence_for, protected_spans
+from normalizer.capitals import evidence_for, holds_position, protected_spans
 from normalizer.identifiers import ArxivId, canonical_doi, parse_arxiv_id
 from normalizer.links import CODE_HOSTS, extract_code_links
 from normalizer.lockfile import Lock
 from normalizer.matching import title_key
 from normalizer.merge import is_published
 from normalizer.models import Identifiers, PartialDate, Reference, Severity
-from normalizer.text import clean_title
 from normalizer.venues import is_preprint_venue
 
 __all__ = [
@@ -609,15 +607,20 @@ def _split_names_check(files: Sequence[BibFile], ctx: _Context) -> Iterator[Find
                 )
 
 
-_MATH_SPAN = re.compile(r"\$[^$]*\$")
+_BRACE_OR_CAPITAL = re.compile(r"[{}]|[^\W\d_a-z]")
+_FIRST_LETTER = re.compile(r"[^\W_]")
 
 
-def _letters(title: str) -> list[tuple[str, bool]]:
-    """The letters and digits of a BibTeX title outside math, each with whether braces protect it.
+# TeX control symbols that stand for a character of the title; other ones are accents.
+_SYMBOL_CHARACTERS = frozenset("&%#_$")
 
-    Control words (``\\LaTeX``) and symbols (``\\&``) are no letters of the title.
-    """
-    letters: list[tuple[str, bool]] = []
+
+def _tex_plain(title: str) -> tuple[str, list[int]]:
+    """A title with TeX: its text (commands, accents and braces dropped, math a space) and
+    where in that text its capitals outside braces are. ``M{\\"u}ller`` reads ``Muller``:
+    accents do not change which capitals a style lower-cases."""
+    out: list[str] = []
+    free: list[int] = []
     depth = 0
     math = False
     position = 0
@@ -627,22 +630,39 @@ def _letters(title: str) -> list[tuple[str, bool]]:
         if ch == "\\":
             if position < len(title) and title[position].isalpha():
                 while position < len(title) and title[position].isalpha():
-                    position += 1
-            else:
+                    position += 1  # a control word: \LaTeX is not an acronym to protect
+            elif position < len(title):
+                if title[position] in _SYMBOL_CHARACTERS and not math:
+                    out.append(title[position])
                 position += 1
         elif ch == "$":
             math = not math
+            out.append(" ")
         elif ch == "{":
             depth += 1
         elif ch == "}":
             depth -= 1
-        elif not math and ch.isalnum():
-            letters.append((ch, depth > 0))
-    return letters
+        elif not math:
+            if depth == 0 and ch.isupper():
+                free.append(len(out))
+            out.append(ch)
+    return "".join(out), free
 
 
-def _base(ch: str) -> str:
-    return unicodedata.normalize("NFD", ch)[0].casefold()
+def _unbraced_capitals(title: str) -> tuple[str, list[int]]:
+    """A title without TeX commands or math: its text without braces, and where in that
+    text its capitals outside braces are (only braces and capitals are visited)."""
+    depth = removed = 0
+    found: list[int] = []
+    for match in _BRACE_OR_CAPITAL.finditer(title):
+        ch = match.group()
+        if ch == "{":
+            depth, removed = depth + 1, removed + 1
+        elif ch == "}":
+            depth, removed = depth - 1, removed + 1
+        elif depth == 0 and ch.isupper():
+            found.append(match.start() - removed)
+    return title.replace("{", "").replace("}", ""), found
 
 
 def unprotected_capitals(title: str) -> list[str]:
@@ -651,24 +671,17 @@ def unprotected_capitals(title: str) -> list[str]:
     The rule is the writer's (`normalizer.capitals.protected_spans`: acronyms, mixed case,
     known names, "I", names a sentence-case title capitalises); ``check`` has no abstract,
     so names known only from one are not asked for. Returns the tokens with a capital
-    outside braces, in title order.
+    outside braces, in title order. Styles keep the title's first letter as written.
     """
     if not any(ch.isupper() for ch in title[1:]):
         return []  # most sentence-case titles: a capital at most at the start
-    plain = clean_title(title).text
-    text = _MATH_SPAN.sub(" ", plain)
-    letters = _letters(title)
-    alnum = [index for index, ch in enumerate(text) if ch.isalnum()]
-    if len(alnum) != len(letters) or any(
-        _base(text[i]) != _base(ch) for i, (ch, _) in zip(alnum, letters, strict=True)
-    ):
-        return []  # TeX the cleaner reads differently from a plain walk: no claim either way
-    protected = {i: braced for i, (_, braced) in zip(alnum, letters, strict=True)}
-    words: list[str] = []
-    for start, end in protected_spans(text, evidence_for(text, None)):
-        if any(text[i].isupper() and not protected.get(i, True) for i in range(start, end)):
-            words.append(text[start:end])
-    return words
+    text, free = _tex_plain(title) if "\\" in title or "$" in title else _unbraced_capitals(title)
+    first = _FIRST_LETTER.search(text)
+    unbraced = [i for i in free if first is None or i != first.start()]
+    if not unbraced:
+        return []
+    spans = protected_spans(text, evidence_for(text, None), near=unbraced)
+    return [text[start:end] for start, end in spans if holds_position(unbraced, start, end)]
 
 
 def _unprotected_acronyms(files: Sequence[BibFile], ctx: _Context) -> Iterator[Finding]:
