@@ -47,6 +47,7 @@ from normalizer.bibfile import (
     iter_entries,
     split_value,
 )
+from normalizer.capitals import evidence_for, holds_position, protected_spans
 from normalizer.identifiers import ArxivId, canonical_doi, parse_arxiv_id
 from normalizer.links import CODE_HOSTS, extract_code_links
 from normalizer.lockfile import Lock
@@ -606,53 +607,81 @@ def _split_names_check(files: Sequence[BibFile], ctx: _Context) -> Iterator[Find
                 )
 
 
-_TWO_CAPITALS = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z]")
+_BRACE_OR_CAPITAL = re.compile(r"[{}]|[^\W\d_a-z]")
+_FIRST_LETTER = re.compile(r"[^\W_]")
+
+
+# TeX control symbols that stand for a character of the title; other ones are accents.
+_SYMBOL_CHARACTERS = frozenset("&%#_$")
+
+
+def _tex_plain(title: str) -> tuple[str, list[int]]:
+    """A title with TeX: its text (commands, accents and braces dropped, math a space) and
+    where in that text its capitals outside braces are. ``M{\\"u}ller`` reads ``Muller``:
+    accents do not change which capitals a style lower-cases."""
+    out: list[str] = []
+    free: list[int] = []
+    depth = 0
+    math = False
+    position = 0
+    while position < len(title):
+        ch = title[position]
+        position += 1
+        if ch == "\\":
+            if position < len(title) and title[position].isalpha():
+                while position < len(title) and title[position].isalpha():
+                    position += 1  # a control word: \LaTeX is not an acronym to protect
+            elif position < len(title):
+                if title[position] in _SYMBOL_CHARACTERS and not math:
+                    out.append(title[position])
+                position += 1
+        elif ch == "$":
+            math = not math
+            out.append(" ")
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif not math:
+            if depth == 0 and ch.isupper():
+                free.append(len(out))
+            out.append(ch)
+    return "".join(out), free
+
+
+def _unbraced_capitals(title: str) -> tuple[str, list[int]]:
+    """A title without TeX commands or math: its text without braces, and where in that
+    text its capitals outside braces are (only braces and capitals are visited)."""
+    depth = removed = 0
+    found: list[int] = []
+    for match in _BRACE_OR_CAPITAL.finditer(title):
+        ch = match.group()
+        if ch == "{":
+            depth, removed = depth + 1, removed + 1
+        elif ch == "}":
+            depth, removed = depth - 1, removed + 1
+        elif depth == 0 and ch.isupper():
+            found.append(match.start() - removed)
+    return title.replace("{", "").replace("}", ""), found
 
 
 def unprotected_capitals(title: str) -> list[str]:
-    """Words of a title with two or more capitals outside braces and math (styles lower-case them)."""
-    if not _TWO_CAPITALS.search(title):
-        return []  # most titles: no word has two capitals anywhere, braced or not
-    words: list[str] = []
-    depth = 0
-    math = False
-    word: list[str] = []
-    command = False
+    """What a style would lower-case in a BibTeX title though `normalizer.capitals` protects it.
 
-    def end_word() -> None:
-        token = "".join(word)
-        word.clear()
-        if sum(1 for ch in token if ch.isupper()) >= 2:
-            words.append(token)
-
-    for ch in title:
-        if ch == "\\":
-            end_word()
-            command = True
-            continue
-        if command:
-            if ch.isalpha():
-                continue  # a control word: \LaTeX is not an acronym to protect
-            command = False
-            if ch in "{}$":
-                pass
-            else:
-                continue  # a control symbol such as \& or \%
-        if ch == "$":
-            end_word()
-            math = not math
-        elif ch == "{":
-            end_word()
-            depth += 1
-        elif ch == "}":
-            end_word()
-            depth -= 1
-        elif depth == 0 and not math and ch.isalnum():
-            word.append(ch)
-        else:
-            end_word()
-    end_word()
-    return words
+    The rule is the writer's (`normalizer.capitals.protected_spans`: acronyms, mixed case,
+    known names, "I", names a sentence-case title capitalises); ``check`` has no abstract,
+    so names known only from one are not asked for. Returns the tokens with a capital
+    outside braces, in title order. Styles keep the title's first letter as written.
+    """
+    if not any(ch.isupper() for ch in title[1:]):
+        return []  # most sentence-case titles: a capital at most at the start
+    text, free = _tex_plain(title) if "\\" in title or "$" in title else _unbraced_capitals(title)
+    first = _FIRST_LETTER.search(text)
+    unbraced = [i for i in free if first is None or i != first.start()]
+    if not unbraced:
+        return []
+    spans = protected_spans(text, evidence_for(text, None), near=unbraced)
+    return [text[start:end] for start, end in spans if holds_position(unbraced, start, end)]
 
 
 def _unprotected_acronyms(files: Sequence[BibFile], ctx: _Context) -> Iterator[Finding]:

@@ -81,6 +81,7 @@ from normalizer.models import (
     Status,
 )
 from normalizer.names import parse_name
+from normalizer.text import clean_reference
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
 SOURCE = "arxiv"
@@ -221,7 +222,8 @@ def reference_from_result(result: arxiv.Result) -> Reference | None:
     values = {k: v for k, v in values.items() if v not in (None, ())}
     ids = Identifiers(arxiv_id=parsed.id, arxiv_version=parsed.version, doi=doi)
     provenance = dict.fromkeys([*values, "ids"], SOURCE)
-    return Reference(ids=ids, provenance=provenance, **values)
+    # Titles and names as plain Unicode once, here at the edge (arXiv writes TeX: 5\%, $\pi$).
+    return clean_reference(Reference(ids=ids, provenance=provenance, **values))
 
 
 class _FeedClient(arxiv.Client):

@@ -49,6 +49,7 @@ from normalizer.models import (
     Severity,
 )
 from normalizer.names import parse_name
+from normalizer.text import clean_reference
 from normalizer.venues import VenueKind, canonical_venue_name, find_venue, is_preprint_venue, tidy_venue
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
@@ -309,7 +310,7 @@ def paper_to_reference(paper: Mapping[str, Any]) -> Reference:
     provenance = {name: SOURCE for name, value in values.items() if value not in (None, "", ())}
     provenance.pop("ids", None)
     provenance |= {name: SOURCE for name, value in ids.model_dump().items() if value is not None}
-    return Reference(**values, provenance=provenance)
+    return clean_reference(Reference(**values, provenance=provenance))
 
 
 # --- the two roles ------------------------------------------------------------------

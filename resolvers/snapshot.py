@@ -34,6 +34,7 @@ from pathlib import Path
 from normalizer.errors import InputError, OutputError, SnapshotError
 from normalizer.matching import title_key, title_similarity, title_words
 from normalizer.models import Candidate, Lookup, Problem, Query, QueryKind, Reference, Severity
+from normalizer.text import clean_reference
 from resolvers._snapshot_records import (
     ROW_COLUMNS,
     SOURCE,
@@ -449,5 +450,6 @@ def all_but_one_query(words: Sequence[str]) -> str:
 
 
 def _candidate(row: sqlite3.Row, *, by_identifier: bool = False) -> Candidate:
-    reference: Reference = reference_from_row(row)
+    # Cleaned at lookup time, not while building the index: only candidates pay for it.
+    reference: Reference = clean_reference(reference_from_row(row))
     return Candidate(source=SOURCE, reference=reference, by_identifier=by_identifier)

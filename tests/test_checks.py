@@ -17,7 +17,8 @@ from normalizer.checks import (
     run_checks,
     unprotected_capitals,
 )
-from normalizer.models import Identifiers, PartialDate, Reference, Severity
+from normalizer.models import Identifiers, PartialDate, Person, Reference, Severity
+from normalizer.writers import WriterOptions, get_writer
 
 CORPUS = Path(__file__).parent / "corpus"
 OFFLINE = CheckConfig(ignore=("BN602",))
@@ -106,11 +107,20 @@ def test_finding(text: str, expected: list[tuple[int, str]]) -> None:
     [
         pytest.param("BERT: Pre-training of Deep Transformers", ["BERT"], id="acronym"),
         pytest.param("Limited-Domain Speech-to-Speech", [], id="hyphenated-title-case"),
-        pytest.param("{GPT-4} and GPT-3", ["GPT"], id="braced-one-not-other"),
+        pytest.param("{GPT-4} and GPT-3", ["GPT-3"], id="braced-one-not-other"),
         pytest.param("On $\\mathcal{O}(NM)$ bounds", [], id="math"),
         pytest.param("The \\LaTeX\\ Companion", [], id="control-word"),
         pytest.param("{{Whole Title IN Braces}}", [], id="double-braced"),
         pytest.param("TableQA and DivGraphPointer", ["TableQA", "DivGraphPointer"], id="camel-case"),
+        # The writer's rule (normalizer.capitals), so check and resolve agree (issue 15).
+        pytest.param("Convolutional Kolmogorov-Arnold Networks", ["Kolmogorov-Arnold"], id="known-names"),
+        pytest.param("Why Should I Trust You?", ["I"], id="pronoun-I"),
+        pytest.param("{MLP}-Mixer and Illiterate {DALL}-E", ["DALL-E"], id="hyphenated-part-unbraced"),
+        pytest.param("{I\\&S-ViT}: An Inclusive", [], id="escaped-ampersand-braced-whole"),
+        pytest.param("Vision {Mamba}: Efficient", [], id="known-name-braced"),
+        pytest.param("Token {Turing} Machines", [], id="writer-output"),
+        pytest.param("Scaling laws for Hyena models", ["Hyena"], id="sentence-case-name"),
+        pytest.param("Poincar{\\'e} {ResNet}", [], id="accent-command"),
     ],
 )
 def test_unprotected_capitals(title: str, expected: list[str]) -> None:
@@ -225,3 +235,37 @@ def test_fixes_and_upgrade() -> None:
     assert upgraded.get("eprint") == "1706.03762v5"
     assert upgraded.get("bibnorm-upgrade") == "from arXiv:1706.03762v5; Semantic Scholar, 2025-01-01"
     assert run_checks([parse_bibtex(text)], CheckConfig(select=("BN4",))) == []
+
+
+_FRESH = [
+    Reference(
+        title=title,
+        authors=(Person(given="Ada", family="Lovelace"),),
+        ids=Identifiers(arxiv_id=f"2401.0{index:04d}"),
+        issued=PartialDate(year=2024, month=1),
+        primary_class="cs.LG",
+        code_links=("https://github.com/a/b", "https://github.com/c/d"),
+    )
+    for index, title in enumerate(
+        [
+            "Token Turing Machines",
+            "Vision Mamba: Efficient Visual Representation Learning",
+            "Convolutional Kolmogorov-Arnold Networks",
+            "Why Should I Trust You?",
+            "MLP-Mixer: An all-MLP Architecture for Vision",
+            "Illiterate DALL-E Learns to Compose",
+            "I&S-ViT: An Inclusive & Stable Method",
+            "2-D SSM: A General Spatial Layer",
+            "PanGu-π: Enhancing Language Model Architectures",
+            "An $O(n^2)$ Bound for 5% of $k$-means",
+            "Scaling laws for Hyena models",
+        ]
+    )
+]
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_check_on_fresh_writer_output_is_clean(fmt: str) -> None:
+    # `resolve` writes through the writers; `check` must agree with them (issue 15).
+    text = get_writer(fmt).render([(f"k{i}", ref) for i, ref in enumerate(_FRESH)], WriterOptions()).text
+    assert codes(text) == []

@@ -276,3 +276,26 @@ def test_rekey_ignores_the_keys_of_the_earlier_output(
     assert CliRunner().invoke(main, [*args, "--rekey"], env=env).exit_code == 0
 
     assert bibtexparser.parse_string(out.read_text(encoding="utf-8")).entries[0].key == first_key
+
+
+def test_resolve_writes_the_layout_format_and_check_use(
+    tmp_path: Path, snapshot_index: Path, env: dict[str, str]
+) -> None:
+    # The project's [tool.bibnorm.format] is the one canonical layout (issue 15).
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.bibnorm.format]\nindent = "    "\nalign = false\n', "utf-8"
+    )
+    out = tmp_path / "refs.bib"
+    result = CliRunner().invoke(
+        main,
+        ["resolve", "-", "--snapshot", str(snapshot_index), "--offline", "-o", str(out), "-q"],
+        input="Scaling Vision Transformers\n",
+        env=env,
+    )
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "\n    eprint = {2106.04560},\n    archiveprefix = {arXiv},\n" in text  # indent 4, no alignment
+    formatted = CliRunner().invoke(main, ["format", str(out)], env=env)
+    assert formatted.stdout == text
+    checked = CliRunner().invoke(main, ["check", "--offline", "--select", "BN602,BN305", str(out)], env=env)
+    assert checked.exit_code == 0 and "BN" not in checked.stdout, checked.output

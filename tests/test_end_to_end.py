@@ -272,7 +272,7 @@ def test_published_versions_are_cited_with_the_eprint_kept(
     fields = {name: field.value for name, field in entry.fields_dict.items()}
     assert fields[container[0]] == container[1]
     assert fields["year"] == year
-    assert fields["archivePrefix"] == "arXiv"
+    assert fields["archiveprefix"] == "arXiv"
     assert fields["eprint"] == arxiv_id
 
 
@@ -291,7 +291,7 @@ def test_every_gold_venue_upgrades_with_s2_provenance(cold: Run) -> None:
             assert entry.entry_type == item["entry_type"]
             assert ("booktitle" if entry.entry_type == "inproceedings" else "journal") in entry.fields_dict
             assert entry.fields_dict["year"].value == str(gold["year"])
-            assert {"eprint", "archivePrefix"} <= set(entry.fields_dict)
+            assert {"eprint", "archiveprefix"} <= set(entry.fields_dict)
         else:
             assert item["entry_type"] == "preprint", gold["title"]
             assert entry.entry_type == "misc"
@@ -305,7 +305,7 @@ def test_prefer_preprint_keeps_every_entry_misc(apis: FakeApis, workdir: Path, c
     assert {entry.entry_type for entry in entries.values()} == {"misc"}
     scaling = entries["2106.04560"].fields_dict
     assert "booktitle" not in scaling
-    assert scaling["archivePrefix"].value == "arXiv"
+    assert scaling["archiveprefix"].value == "arXiv"
     assert scaling["year"].value == "2021"
 
 
@@ -629,3 +629,54 @@ def test_the_csl_json_validates_and_renders_with_pandoc(
         "Transactions on Machine Learning Research",
     ):
         assert expected in result.stdout, expected
+
+
+# --------------------------------------------------------------------------- issue 15: text
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_check_on_fresh_resolve_output_finds_nothing_to_format_or_protect(
+    formats: dict[str, tuple[bytes, bytes]], tmp_path: Path, fmt: str
+) -> None:
+    """`resolve` and `check` agree on the layout (BN602) and on which capitals to brace (BN305)."""
+    (tmp_path / "refs.bib").write_bytes(formats[fmt][0])
+    result = CliRunner().invoke(main, ["check", "--offline", "--json", str(tmp_path / "refs.bib")])
+    findings = json.loads(result.stdout)
+    assert [f for f in findings if f["code"] in ("BN602", "BN305")] == []
+
+
+def test_the_csl_json_of_the_pages_has_no_tex(formats: dict[str, tuple[bytes, bytes]]) -> None:
+    for item in json.loads(formats["csl-json"][0]):
+        for text in (item["title"], *(n.get("family", "") for n in item.get("author", []))):
+            assert not re.search(r"\$|\\[A-Za-z%&$#_{}]|[{}]", text), text
+
+
+@pytest.mark.clients
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        # splncs04 and IEEEtran lower-case titles; names and acronyms must survive.
+        pytest.param("splncs04", "I&S-ViT: An inclusive & stable method", id="splncs04"),
+        pytest.param("IEEEtran", "Kolmogorov-Arnold convolutions: Design principles", id="IEEEtran"),
+    ],
+)
+def test_the_pages_typeset_with_sentence_casing_styles(
+    cold: Run, tmp_path: Path, style: str, expected: str
+) -> None:
+    need("pdflatex", "bibtex", "pdftotext")
+    (tmp_path / "refs.bib").write_bytes(cold.output)
+    (tmp_path / "doc.tex").write_text(
+        "\\documentclass{article}\n\\input{glyphtounicode}\\pdfgentounicode=1\n\\usepackage{url}\n"
+        "\\usepackage[paperwidth=90cm,paperheight=200cm,margin=1cm]{geometry}\n"
+        f"\\begin{{document}}\n\\nocite{{*}}\n\\bibliographystyle{{{style}}}\n\\bibliography{{refs}}\n"
+        "\\end{document}\n",
+        encoding="utf-8",
+    )
+    run(PDFLATEX, tmp_path)
+    run(["bibtex", "doc"], tmp_path)
+    run(PDFLATEX, tmp_path)
+    _latex(tmp_path)
+    text = run(["pdftotext", "doc.pdf", "-"], tmp_path).stdout
+    flat = re.sub(r"\s+", "", text)
+    assert re.sub(r"\s+", "", expected) in flat
+    assert len(re.findall(r"\[\d+\]", text)) >= GOLD_TITLES  # every entry kept its number

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from normalizer.capitals import evidence_for
 from normalizer.writers.latex_text import (
     Encoded,
     needs_protection,
@@ -61,12 +62,12 @@ def test_unicode_mode_keeps_non_ascii_but_escapes_specials() -> None:
 @pytest.mark.parametrize(
     ("title", "latex"),
     [
-        pytest.param("ViT-CoMer: Vision Transformer", "{ViT}-{CoMer}: Vision Transformer", id="vit-comer"),
+        pytest.param("ViT-CoMer: Vision Transformer", "{ViT-CoMer}: Vision Transformer", id="vit-comer"),
         pytest.param("BERT: Pre-training of Deep", "{BERT}: Pre-training of Deep", id="acronym"),
         pytest.param("ImageNet Classification", "{ImageNet} Classification", id="camelcase"),
         pytest.param("CLIP-based Models", "{CLIP}-based Models", id="hyphen-part-only"),
-        pytest.param("3D Gaussian Splatting", "{3D} Gaussian Splatting", id="digit-capital"),
-        pytest.param("T5 and GPT-4", "{T5} and {GPT}-4", id="t5-gpt4"),
+        pytest.param("3D Gaussian Splatting", "{3D} {Gaussian} Splatting", id="digit-capital"),
+        pytest.param("T5 and GPT-4", "{T5} and {GPT-4}", id="t5-gpt4"),
         pytest.param("PanGu-π", r"{PanGu}-{\ensuremath{\pi}}", id="pangu-pi"),
         pytest.param("mIoU gains", "{mIoU} gains", id="lower-initial-mixed"),
         pytest.param("A Simple Baseline", "A Simple Baseline", id="single-capitals-free"),
@@ -77,10 +78,80 @@ def test_unicode_mode_keeps_non_ascii_but_escapes_specials() -> None:
         pytest.param("ΔNeRF", r"{{\ensuremath{\Delta}}NeRF}", id="greek-capital-inside-word"),
         pytest.param("Q&A for LLMs", r"Q\&A for {LLMs}", id="ampersand-not-a-word"),
         pytest.param("  spaced\n  out  ", "spaced out", id="whitespace-collapsed"),
+        # The titles the issue-15 reviews saw lose capitals in sentence-casing styles.
+        pytest.param("Token Turing Machines", "Token {Turing} Machines", id="known-person"),
+        pytest.param("Vision Mamba: Efficient Visual", "Vision {Mamba}: Efficient Visual", id="known-model"),
+        pytest.param(
+            "Convolutional Kolmogorov-Arnold Networks",
+            "Convolutional {Kolmogorov-Arnold} Networks",
+            id="hyphenated-names-whole",
+        ),
+        pytest.param("Why Should I Trust You?", "Why Should {I} Trust You?", id="pronoun-I"),
+        pytest.param(
+            '"Why Should I Trust You?": Explaining',
+            '"{Why} Should {I} Trust You?": Explaining',
+            id="first-word-after-opening-quote",
+        ),
+        pytest.param("Illiterate DALL-E Learns", "Illiterate {DALL-E} Learns", id="dall-e-whole"),
+        pytest.param("I&S-ViT: An Inclusive", r"{I\&S-ViT}: An Inclusive", id="ampersand-token-whole"),
+        pytest.param("2-D SSM: A General", "{2-D} {SSM}: A General", id="number-letter-token"),
+        pytest.param(
+            "Scaling Laws for Neural Language Models", "Scaling Laws for Neural Language Models", id="no-name"
+        ),
     ],
 )
 def test_title_protection(title: str, latex: str) -> None:
     assert title_to_latex(title).text == latex
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "latex"),
+    [
+        pytest.param(
+            "MLP-Mixer: An all-MLP Architecture for Vision",
+            "In this paper, we show that convolutions and attention are both sufficient. We present"
+            " MLP-Mixer, an architecture based exclusively on multi-layer perceptrons (MLPs).",
+            "{MLP-Mixer}: An all-{MLP} Architecture for Vision",
+            id="mixer-from-abstract",
+        ),
+        pytest.param(
+            "Hierarchical Vision Transformer using Shifted Windows",
+            "This paper presents a new vision Transformer. Our transformer serves as a backbone.",
+            "Hierarchical Vision Transformer using Shifted Windows",
+            id="abstract-also-writes-lower-case",
+        ),
+        pytest.param(
+            "Token Turing Machines",
+            "We propose Token Turing Machines (TTM), a sequential, autoregressive Transformer model.",
+            "Token {Turing} Machines",
+            id="acronym-expansion-is-no-evidence",
+        ),
+        pytest.param(
+            "Using Swin transformer for dense prediction",
+            None,
+            "Using {Swin} transformer for dense prediction",
+            id="sentence-case-title",
+        ),
+        pytest.param(
+            "Scaling laws for Hyena models in practice",
+            None,
+            "Scaling laws for {Hyena} models in practice",
+            id="sentence-case-title-names-itself",
+        ),
+    ],
+)
+def test_title_protection_from_evidence(title: str, abstract: str | None, latex: str) -> None:
+    assert title_to_latex(title, evidence=evidence_for(title, abstract)).text == latex
+
+
+def test_biblatex_encodes_what_pdflatex_cannot_read() -> None:
+    # Latin letters stay UTF-8 (biblatex + pdflatex read them); Greek and symbols are commands.
+    assert title_to_latex("PanGu-π: Über ViT", latin=True).text == r"{PanGu}-{\ensuremath{\pi}}: Über {ViT}"
+    assert text_to_latex("Łukasz ≥ 5", latin=True).text == r"Łukasz {\ensuremath{\geq}} 5"
+
+
+def test_math_symbols_are_commands_unless_unicode() -> None:
+    assert title_to_latex("Bound $\\leq π$", latin=True).text == r"Bound $\leq {\ensuremath{\pi}}$"
 
 
 def test_title_protection_in_unicode_mode() -> None:

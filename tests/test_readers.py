@@ -16,6 +16,7 @@ from normalizer.errors import InputError, UsageError
 from normalizer.matching import title_key
 from normalizer.models import Origin, Query, QueryKind
 from normalizer.readers import READERS, available_formats, detect_format, read_inputs
+from normalizer.readers.bib import read_bib
 from normalizer.readers.hf_papers import read_hf_papers
 
 HF_DIR = SHARED / "inputs" / "hf-papers"
@@ -656,3 +657,10 @@ def test_reading_list_tags_are_not_part_of_the_title(
     path.write_text(line + "\n", encoding="utf-8")
     [query] = read_inputs([path])
     assert (query.title, query.year) == (title, year)
+
+
+def test_bib_titles_are_read_as_the_resolvers_clean_them() -> None:
+    # The same plain Unicode the resolvers give candidates, so `$\pi$` and π compare alike (issue 15).
+    text = "@article{a, title = {PanGu-$\\pi$: Enhancing 5\\% of {BERT}}, year = 2023}\n"
+    [query] = read_bib(text, "refs.bib")
+    assert query.title == "PanGu-π: Enhancing 5% of BERT"

@@ -36,10 +36,11 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "latex"
 UNKNOWN_LINE = "main.tex:13: smith2099unknown: not in the bibliography and not an arXiv id or DOI"
 DOI_KEY = "doi:10.1038/s42256-024-00832-8"
 ADDED = {
-    # key the author cited: (arXiv id, title) as in dev-snapshot.jsonl
+    # key the author cited: (arXiv id, title) as in dev-snapshot.jsonl; capitals braced from
+    # evidence: BOAT's abstract writes "vision Transformer" mid-sentence, never "transformer".
     "arXiv:2304.01663v1": ("2304.01663", "On the Stability-Plasticity Dilemma of Class-Incremental Learning"),
     "1206.5538": ("1206.5538", "Representation Learning: A Review and New Perspectives"),
-    "2201.13027": ("2201.13027", "{BOAT}: Bilateral Local Attention Vision Transformer"),
+    "2201.13027": ("2201.13027", "{BOAT}: Bilateral Local Attention Vision {Transformer}"),
 }
 
 

@@ -18,6 +18,7 @@ from normalizer.bibmerge import keep_bib_inputs, key_book_from_bib
 from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED
 from normalizer.cli._options import lock_option, source_options, source_overrides
 from normalizer.cli._sources import open_sources
+from normalizer.cli.format_cmd import format_options
 from normalizer.config import load_settings
 from normalizer.errors import BibnormError, UsageError
 from normalizer.io import STDIO, same_file, write_atomic
@@ -166,14 +167,17 @@ def command(
     report = build_report(resolutions, stats.requests, stats.cache_hits, sources_down=stats.down)
     if report_path:
         write_atomic(Path(report_path) if report_path != STDIO else STDIO, _dump(report))
+    layout = format_options()  # the canonical layout `format` and `check` use
     rendered = writers.get_writer(chosen_format).render(
-        _entries(resolutions), writers.WriterOptions.from_settings(settings)
+        _entries(resolutions), writers.WriterOptions.from_settings(settings, layout=layout)
     )
     text = rendered.text
     bib_inputs = [path for path in inputs if _read_as_bib(path, input_format)]
     if bib_inputs and chosen_format in ("bibtex", "biblatex"):
         # A .bib in, a .bib out: what was not resolved (and every field bibnorm does not own) stays.
-        text = keep_bib_inputs([read_bibfile(path) for path in bib_inputs], text, _replaced(resolutions))
+        text = keep_bib_inputs(
+            [read_bibfile(path) for path in bib_inputs], text, _replaced(resolutions), layout
+        )
     elif bib_inputs and not quiet:
         dropped = sum(1 for r in resolutions if r.status is not Status.RESOLVED and r.query.key)
         if dropped:

@@ -23,6 +23,7 @@ from normalizer.bibfile import assert_nothing_lost
 from normalizer.cli import EXIT_FINDINGS, EXIT_OK
 from normalizer.cli._options import source_options, source_overrides
 from normalizer.cli._sources import open_sources
+from normalizer.cli.format_cmd import format_options
 from normalizer.config import Settings, load_settings
 from normalizer.errors import BibnormError, InputError, SafetyError, UsageError
 from normalizer.io import STDIO, locked, write_atomic
@@ -118,7 +119,7 @@ def _run_tex_on(
     preprints = texflow.preprint_queries(original, str(target)) if refresh else ()
 
     writer = writers.get_writer(chosen_format)
-    options = writers.WriterOptions.from_settings(settings)
+    options = writers.WriterOptions.from_settings(settings, layout=format_options())
     writer_warnings: list[str] = []
 
     def render(entries: Sequence[tuple[str, Reference]]) -> str:

@@ -22,6 +22,7 @@ from normalizer.identifiers import ArxivId, canonical_doi, parse_arxiv_id
 from normalizer.matching import plain_text
 from normalizer.models import Origin, Query, QueryKind
 from normalizer.readers.base import URL_PATTERN, Reader, arxiv_doi_id
+from normalizer.text import clean_title
 
 _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
 # "arXiv:2211.09119", "arXiv preprint arXiv:hep-th/9901001v2", "abs/2211.09119" (DBLP CoRR)
@@ -88,7 +89,8 @@ def _query(entry: Entry, index: int, path: str, lines: list[str], *, enclosed: b
     fields = _fields(entry, enclosed=enclosed)
     doi = _doi_of(fields)
     arxiv = _arxiv_of(fields) or arxiv_doi_id(doi)
-    title = plain_text(fields["title"]) if fields.get("title") else None
+    # The same plain Unicode the resolvers give candidates ($\pi$ → π), so titles compare alike.
+    title = clean_title(fields["title"]).text if fields.get("title") else None
     abstract = plain_text(fields["abstract"]) if fields.get("abstract") else None
     kind = QueryKind.ARXIV_ID if arxiv else QueryKind.DOI if doi else QueryKind.TITLE
     start = entry.start_line or 0  # 0-based in bibtexparser

@@ -25,6 +25,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
 
+from normalizer.bibfile import FormatOptions
 from normalizer.config import Settings
 from normalizer.errors import UsageError
 from normalizer.models import Problem, Reference
@@ -43,17 +44,21 @@ class WriterOptions(BaseModel):
     """What a writer may vary.
 
     - ``unicode``: keep non-ASCII characters in BibTeX instead of LaTeX escapes
-      (``--unicode``). biblatex and CSL-JSON always keep Unicode.
+      (``--unicode``); biblatex keeps Latin letters either way, CSL-JSON is always Unicode.
+    - ``layout``: the canonical ``bibnorm format`` layout (``[tool.bibnorm.format]``) the
+      BibTeX and biblatex writers lay their text out in, so ``check`` on fresh output
+      finds nothing to reformat (BN602).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     unicode: bool = False
+    layout: FormatOptions = FormatOptions()
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> WriterOptions:
-        """The writer options a run's settings ask for."""
-        return cls(unicode=settings.unicode)
+    def from_settings(cls, settings: Settings, layout: FormatOptions | None = None) -> WriterOptions:
+        """The writer options a run's settings (and ``[tool.bibnorm.format]``) ask for."""
+        return cls(unicode=settings.unicode, layout=layout or FormatOptions())
 
 
 class Rendered(BaseModel):

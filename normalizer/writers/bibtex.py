@@ -1,6 +1,8 @@
 """BibTeX and biblatex output through bibtexparser v2's model (`Entry`/`Field` → `write_string`).
 
-Entry types and fields, always in this order (absent values are left out):
+Entry types and fields (absent values are left out), laid out exactly as ``bibnorm
+format`` would (`WriterOptions.layout`: field order, lower-case names, alignment), so
+``bibnorm check`` finds nothing to reformat in fresh output:
 
 =================  ==================  ===========================================================
 Reference          BibTeX              biblatex
@@ -24,9 +26,10 @@ replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix b
   shows no identifier at all.
 - ``url`` is the record's URL, else ``https://arxiv.org/abs/<id>``; url, doi, eprint
   and code are written raw (``\\url`` and ``\\doi`` read them verbatim).
-- ``code`` lists code links separated by spaces; BibTeX styles ignore it, people and
-  tools read it. biblatex has no such field, so it goes into ``verba`` (a verbatim
-  field of biblatex's data model that standard styles do not print).
+- ``code`` lists code links separated by `` and `` (BibTeX's list separator, as in
+  author lists); BibTeX styles ignore it, people and tools read it. biblatex has no
+  such field, so it goes into ``verba`` (a verbatim field of biblatex's data model that
+  standard styles do not print), with the same separator.
 - A reference without authors gets BibTeX's ``key`` field (= the title) so styles can
   sort and label it, plus an ``output.no_authors`` warning; biblatex sorts by title itself.
 - ``month`` is the standard BibTeX macro (``month = mar``, unquoted) so every style
@@ -36,7 +39,9 @@ replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix b
 - Names: ``Family, Given`` joined by `` and ``; ``van der Berg, Jan`` (particle),
   ``King, Jr., Martin`` (suffix), ``{H1 Collaboration}`` (literal, never split).
 - BibTeX mode escapes non-ASCII to LaTeX unless `WriterOptions.unicode`; biblatex keeps
-  Unicode. Both escape LaTeX specials and protect capitals in titles (`latex_text`).
+  the Latin letters pdflatex reads as UTF-8 and encodes the rest (Greek, symbols: ``π`` →
+  ``{\\ensuremath{\\pi}}``) unless `WriterOptions.unicode`. Both escape LaTeX specials and
+  protect capitals in titles from the record's evidence (`latex_text`, `normalizer.capitals`).
 """
 
 from __future__ import annotations
@@ -51,6 +56,8 @@ from bibtexparser.middlewares import AddEnclosingMiddleware
 from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
 
+from normalizer.bibfile import format_bibtex
+from normalizer.capitals import evidence_for
 from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Person, Problem, Reference, Severity
 from normalizer.writers import Rendered, WriterOptions
@@ -81,8 +88,9 @@ _URL_UNSAFE = {" ": "%20", "{": "%7B", "}": "%7D", '"': "%22"}
 class _Collector:
     """Gathers the characters without a LaTeX form met while building one entry."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, latin: bool = False) -> None:
         self.unknown: dict[str, None] = {}
+        self.latin = latin  # biblatex without --unicode: encode what pdflatex cannot read
 
     def take(self, encoded: Encoded) -> str:
         for ch in encoded.unknown:
@@ -91,7 +99,7 @@ class _Collector:
 
 
 def _name_part(text: str, unicode: bool, out: _Collector) -> str:
-    latex = out.take(text_to_latex(text, unicode=unicode))
+    latex = out.take(text_to_latex(text, unicode=unicode, latin=out.latin))
     # A comma or a free-standing "and" inside a part would split the name list.
     if "," in latex or _AND_WORD.search(latex):
         return "{" + latex + "}"
@@ -101,7 +109,7 @@ def _name_part(text: str, unicode: bool, out: _Collector) -> str:
 def format_name(person: Person, unicode: bool, out: _Collector) -> str:
     """One name in BibTeX's ``von Last, Jr, First`` form (``{...}`` for literal names)."""
     if person.literal:
-        return "{" + out.take(text_to_latex(person.literal, unicode=unicode)) + "}"
+        return "{" + out.take(text_to_latex(person.literal, unicode=unicode, latin=out.latin)) + "}"
     family = person.family or person.given
     given = person.given if person.family else ""
     last = _name_part(family, unicode, out)
@@ -161,8 +169,8 @@ def build_entry(
     key: str, reference: Reference, mode: Mode, options: WriterOptions
 ) -> tuple[Entry, list[Problem]]:
     """The bibtexparser `Entry` for one reference, plus warnings about it."""
-    unicode = options.unicode or mode == "biblatex"
-    out = _Collector()
+    unicode = options.unicode
+    out = _Collector(latin=mode == "biblatex" and not unicode)
     problems: list[Problem] = []
     kind = reference.entry_type
     venue_field = _VENUE_FIELD.get((mode, kind))
@@ -183,7 +191,8 @@ def build_entry(
         if value:
             fields.append(Field(name, value, enclosing=enclosing))
 
-    title = out.take(title_to_latex(reference.title, unicode=unicode))
+    evidence = evidence_for(reference.title, reference.abstract)
+    title = out.take(title_to_latex(reference.title, unicode=unicode, latin=out.latin, evidence=evidence))
     if reference.authors:
         add("author", " and ".join(format_name(p, unicode, out) for p in reference.authors))
     else:
@@ -194,11 +203,22 @@ def build_entry(
         # without this the reader gets "… transformers, June 2023." and no way to find it.
         add("howpublished", _arxiv_citation(reference))
     if venue_field and reference.venue:
-        add(venue_field, out.take(text_with_math_to_latex(reference.venue, unicode=unicode)))
-        add("volume", reference.volume and out.take(text_to_latex(reference.volume, unicode=unicode)))
-        add("number", reference.number and out.take(text_to_latex(reference.number, unicode=unicode)))
+        add(venue_field, out.take(text_with_math_to_latex(reference.venue, unicode=unicode, latin=out.latin)))
+        add(
+            "volume",
+            reference.volume and out.take(text_to_latex(reference.volume, unicode=unicode, latin=out.latin)),
+        )
+        add(
+            "number",
+            reference.number and out.take(text_to_latex(reference.number, unicode=unicode, latin=out.latin)),
+        )
         if reference.pages:
-            add("pages", _PAGE_RANGE.sub("--", out.take(text_to_latex(reference.pages, unicode=unicode))))
+            add(
+                "pages",
+                _PAGE_RANGE.sub(
+                    "--", out.take(text_to_latex(reference.pages, unicode=unicode, latin=out.latin))
+                ),
+            )
     date = reference.issued or reference.first_version
     if date and mode == "bibtex":
         add("year", str(date.year))
@@ -209,7 +229,10 @@ def build_entry(
         add("date", date.iso())
     # biblatex's data model has no publisher for @article (biber --validate-datamodel warns).
     if venue_field and reference.publisher and (mode, kind) != ("biblatex", "article"):
-        add("publisher", out.take(text_with_math_to_latex(reference.publisher, unicode=unicode)))
+        add(
+            "publisher",
+            out.take(text_with_math_to_latex(reference.publisher, unicode=unicode, latin=out.latin)),
+        )
     for name, value in _arxiv_fields(reference, mode):
         add(name, value)
     add("doi", (doi := _doi(reference, kind)) and _raw(doi))
@@ -218,7 +241,10 @@ def build_entry(
     )
     add("url", url and _raw(url))
     if reference.code_links:
-        add("code" if mode == "bibtex" else "verba", " ".join(_raw(link) for link in reference.code_links))
+        # BibTeX's list separator (as in author lists), which biber splits list fields at.
+        add(
+            "code" if mode == "bibtex" else "verba", " and ".join(_raw(link) for link in reference.code_links)
+        )
     if not reference.authors and mode == "bibtex":
         # BibTeX styles sort and label by `key` when there is no author ("to sort, need author or key").
         add("key", title)
@@ -261,7 +287,8 @@ def render(references: Sequence[tuple[str, Reference]], options: WriterOptions, 
         )
     ]
     text = bibtexparser.write_string(library, unparse_stack=stack, bibtex_format=_bibtex_format())
-    return Rendered(text=text, warnings=tuple(problems))
+    # One canonical layout: exactly what `bibnorm format` writes (field order, alignment).
+    return Rendered(text=format_bibtex(text, options.layout), warnings=tuple(problems))
 
 
 def render_bibtex(references: Sequence[tuple[str, Reference]], options: WriterOptions) -> Rendered:

@@ -5,7 +5,9 @@ One CSL item per reference, fields in a fixed order, Unicode kept, no LaTeX:
 - ``id`` and ``citation-key``: the citation key;
 - ``type``: ``article`` (preprint, CSL's type for preprints), ``article-journal``,
   ``paper-conference``, ``document`` (misc);
-- ``title``; ``author``: ``family``/``given``/``non-dropping-particle``/``suffix``, or
+- ``title``: plain Unicode; math with no plain form (``$O(n^2)$``) becomes CSL rich text
+  (``<i>O</i>(<i>n</i><sup>2</sup>)``), never TeX (`normalizer.text.math_to_rich_text`);
+  ``author``: ``family``/``given``/``non-dropping-particle``/``suffix``, or
   ``literal`` for collaborations;
 - ``issued.date-parts``: ``[[year, month, day]]`` as precise as known;
 - ``container-title``, ``volume``, ``issue``, ``page`` (published versions);
@@ -31,6 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Person, Reference
+from normalizer.text import math_to_rich_text, split_source_math
 from normalizer.writers import Rendered, WriterOptions
 
 CslType = Literal["article", "article-journal", "paper-conference", "document"]
@@ -105,6 +108,16 @@ def _doi(reference: Reference, preprint: bool) -> str | None:
     return doi or (f"10.48550/arXiv.{reference.ids.arxiv_id}" if reference.ids.arxiv_id else None)
 
 
+def csl_title(title: str) -> str:
+    """A title as CSL text: its ``$...$`` math as rich-text markup, never TeX."""
+    if "$" not in title and "\\(" not in title:
+        return title
+    pieces, _ = split_source_math(title)  # repairs were reported when the title was cleaned
+    return "".join(
+        math_to_rich_text(piece) if is_math else piece.replace("\\$", "$") for is_math, piece in pieces
+    )
+
+
 def csl_item(key: str, reference: Reference) -> CslItem:
     """One reference as a typed CSL item."""
     arxiv_id = reference.ids.arxiv_id
@@ -119,7 +132,7 @@ def csl_item(key: str, reference: Reference) -> CslItem:
         id=key,
         citation_key=key,
         type=kind,
-        title=reference.title,
+        title=csl_title(reference.title),
         author=[csl_name(p) for p in reference.authors] or None,
         issued=CslDate(date_parts=[[date.year, *parts]]) if date else None,
         container_title=reference.venue if published else None,

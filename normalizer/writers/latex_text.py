@@ -9,21 +9,26 @@
   every replacement wrapped in braces (``M{\\"u}ller``, ``{\\L}ukasz``) so that
   BibTeX sees a "special character" it can sort, purify and abbreviate; dashes and
   curly quotes use the TeX ligatures (``--``, ``---``, ``'``) instead of text
-  commands. With ``unicode=True`` non-ASCII text is kept as is (biblatex, or BibTeX
-  users on a UTF-8 toolchain);
+  commands; Unicode super- and subscripts become ``\\textsuperscript``/``\\textsubscript``
+  and math alphabets (``𝒪``, ``ℝ``) the kernel's ``\\mathcal``/``\\mathbf``. With
+  ``unicode=True`` (``--unicode``: a UTF-8 engine) non-ASCII text is kept as is;
 - a character pylatexenc has no LaTeX form for (CJK, emoji ...) is kept as is and
   reported in `Encoded.unknown`; the caller turns that into a warning.
 
-Title protection (`title_to_latex`): BibTeX styles and biblatex's sentence-case
-lower-case titles, so every word whose capitals matter is wrapped in braces. A
-*word* is a maximal run of letters and digits; hyphens and other punctuation split
-words, so ``ViT-CoMer`` becomes ``{ViT}-{CoMer}`` and ``CLIP-based`` becomes
-``{CLIP}-based`` (the lower-case part stays free to change). A word is protected
-when it has a capital after its first character (``ViT``, ``BERT``, ``ImageNet``,
-``mIoU``, ``3D``) or mixes digits with capitals (``T5``). Plain capitalised words
-(``Scaling``) and single capitals (``A``) are left to the style. Math containing
-capital letters is protected as a whole (``{$O(N)$}``). Since the input never
-carries braces of its own (they are escaped), nothing is ever double-braced.
+Title protection (`title_to_latex`): BibTeX styles and biblatex's sentence case
+lower-case titles, so every stretch whose capitals matter is wrapped in braces. Which
+stretches is decided in one place, `normalizer.capitals.protected_spans` (acronyms and
+mixed case, known names, the pronoun "I", names the paper's own abstract capitalises),
+which ``bibnorm check`` (BN305) asks too. A hyphenated token is braced whole
+(``{MLP-Mixer}``, ``{DALL-E}``, ``{I\\&S-ViT}``), a title never whole, nothing twice
+(the input never carries braces of its own: they are escaped). Math containing capital
+letters is protected as a whole (``{$O(N)$}``).
+
+Math (``$...$``) is the author's LaTeX, kept as math; its non-ASCII symbols become
+LaTeX commands in every mode but explicit ``unicode`` (pdflatex stops on a raw ``π``
+even in math). ``latin=True`` (biblatex without ``--unicode``) keeps Latin letters and
+common punctuation as Unicode, which pdflatex's UTF-8 input reads, and encodes the
+rest (Greek, symbols) as LaTeX.
 """
 
 from __future__ import annotations
@@ -33,7 +38,25 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
+from pylatexenc.latexencode import (
+    RULE_CALLABLE,
+    RULE_DICT,
+    UnicodeToLatexConversionRule,
+    UnicodeToLatexEncoder,
+)
+
+from normalizer.capitals import NO_EVIDENCE, Evidence, needs_protection, protected_spans
+
+__all__ = [
+    "Encoded",
+    "encode_non_ascii",
+    "escape_specials",
+    "needs_protection",
+    "split_math",
+    "text_to_latex",
+    "text_with_math_to_latex",
+    "title_to_latex",
+]
 
 # ASCII characters with a special meaning in LaTeX or BibTeX, and their text-mode forms.
 _ASCII_SPECIALS = {
@@ -64,6 +87,45 @@ _LIGATURES = {
     ord("\u201d"): "''",
     ord("\u00a0"): "~",
 }
+# Unicode superscripts and subscripts as the kernel's text commands (pylatexenc mixes
+# ``\ensuremath{^-}`` and textcomp's ``\textthreesuperior``).
+_LIGATURES |= {
+    ord(sup): f"\\textsuperscript{{{plain}}}"
+    for plain, sup in zip("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ", strict=True)
+}
+_LIGATURES |= {
+    ord(sub): f"\\textsubscript{{{plain}}}"
+    for plain, sub in zip("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎", strict=True)
+}
+# Math alphabets (𝒪, ℝ, 𝐱) as the kernel's alphabets: pylatexenc's \mathscr and \mathbb
+# need packages a bibliography cannot count on.
+_KERNEL_ALPHABETS = (
+    ("SCRIPT", "mathcal"),
+    ("DOUBLE-STRUCK", "mathbf"),
+    ("BOLD", "mathbf"),
+    ("FRAKTUR", "mathrm"),
+    ("SANS-SERIF", "mathsf"),
+    ("MONOSPACE", "mathtt"),
+    ("ITALIC", "mathit"),
+)
+
+
+def _math_alphabet(text: str, position: int) -> tuple[int, str] | None:
+    """``𝒪`` → ``\\ensuremath{\\mathcal{O}}`` (pylatexenc's callable-rule protocol)."""
+    ch = text[position]
+    name = unicodedata.name(ch, "")
+    plain = unicodedata.normalize("NFKC", ch)
+    if not ("MATHEMATICAL" in name or "DOUBLE-STRUCK" in name or "SCRIPT CAPITAL" in name) or not (
+        plain.isascii() and plain.isalnum()
+    ):
+        return None
+    if plain.islower() and "SCRIPT" in name:
+        return 1, f"\\ensuremath{{\\mathit{{{plain}}}}}"  # \mathcal has capitals only
+    for word, command in _KERNEL_ALPHABETS:
+        if word in name:
+            return 1, f"\\ensuremath{{\\{command}{{{plain}}}}}"
+    return None
+
 
 # Combining accents for letters pylatexenc has no single form for (Vietnamese ``ễ`` is
 # ``e`` + circumflex + tilde → ``{\~{\^e}}``): the accent macros of LaTeX's text encodings.
@@ -87,7 +149,6 @@ _COMBINING_ACCENTS = {
 
 # Inline math: a pair of single dollars with something between them.
 _MATH_RE = re.compile(r"\$[^$]+\$")
-_WORD_RE = re.compile(r"[^\W_]+")
 _CAPITAL_RE = re.compile(r"[A-Z]")
 
 
@@ -105,7 +166,11 @@ def _encoder() -> UnicodeToLatexEncoder:
         replacement_latex_protection="braces-all",
         unknown_char_policy="keep",
         unknown_char_warning=False,
-        conversion_rules=[UnicodeToLatexConversionRule(rule_type=RULE_DICT, rule=_LIGATURES), "defaults"],
+        conversion_rules=[
+            UnicodeToLatexConversionRule(rule_type=RULE_DICT, rule=_LIGATURES),
+            UnicodeToLatexConversionRule(rule_type=RULE_CALLABLE, rule=_math_alphabet),
+            "defaults",
+        ],
     )
 
 
@@ -145,11 +210,36 @@ def escape_specials(text: str) -> str:
     return _ASCII_SPECIAL_RE.sub(lambda m: _ASCII_SPECIALS[m.group()], text)
 
 
-def encode_non_ascii(text: str, *, unicode: bool = False) -> Encoded:
-    """Non-ASCII characters to braced LaTeX (``ü`` → ``{\\"u}``) unless ``unicode``; ASCII untouched."""
+# What pdflatex's UTF-8 input typesets without a package: Latin-1 and Latin Extended-A
+# letters and the typographic punctuation of its text encodings.
+_PDFLATEX_UNICODE = re.compile(
+    "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u2013\u2014\u2018\u2019\u201c\u201d]+"
+)
+
+
+def _encode_latin(text: str) -> Encoded:
+    """Encode all but the characters pdflatex reads as UTF-8 text by itself."""
+    parts: list[Encoded] = []
+    position = 0
+    for match in _PDFLATEX_UNICODE.finditer(text):
+        parts.append(encode_non_ascii(text[position : match.start()]))
+        parts.append(Encoded(match.group()))
+        position = match.end()
+    parts.append(encode_non_ascii(text[position:]))
+    return _merge(parts)
+
+
+def encode_non_ascii(text: str, *, unicode: bool = False, latin: bool = False) -> Encoded:
+    """Non-ASCII characters to braced LaTeX (``ü`` → ``{\\"u}``) unless ``unicode``; ASCII untouched.
+
+    ``latin`` keeps the letters and punctuation pdflatex reads as UTF-8 (``ü``, ``–``)
+    and encodes the rest (``π`` → ``{\\ensuremath{\\pi}}``).
+    """
     text = unicodedata.normalize("NFC", text)
     if unicode or text.isascii():
         return Encoded(text)
+    if latin:
+        return _encode_latin(text)
     latex = _encoder().unicode_to_latex(text)
     unknown = _unknown_chars(latex)
     for ch in unknown:
@@ -159,13 +249,14 @@ def encode_non_ascii(text: str, *, unicode: bool = False) -> Encoded:
     return Encoded(latex, _unknown_chars(latex))
 
 
-def text_to_latex(text: str, *, unicode: bool = False) -> Encoded:
+def text_to_latex(text: str, *, unicode: bool = False, latin: bool = False) -> Encoded:
     """Plain Unicode text (no math) to LaTeX: specials escaped, non-ASCII encoded."""
-    return encode_non_ascii(escape_specials(text), unicode=unicode)
+    return encode_non_ascii(escape_specials(text), unicode=unicode, latin=latin)
 
 
 def _math_to_latex(math: str, *, unicode: bool) -> Encoded:
-    # Math is the author's LaTeX: kept verbatim apart from non-ASCII symbols.
+    # Math is the author's LaTeX: kept verbatim apart from non-ASCII symbols, which
+    # become commands unless the user asked for Unicode (pdflatex stops on a raw "π").
     return encode_non_ascii(math, unicode=unicode)
 
 
@@ -183,31 +274,28 @@ def split_math(text: str) -> list[tuple[bool, str]]:
     return pieces
 
 
-def needs_protection(word: str) -> bool:
-    """Whether a word's capitals must survive a style that lower-cases titles.
-
-    True for a capital after the first character (``ViT``, ``BERT``, ``ImageNet``,
-    ``3D``) or a word mixing digits and capitals (``T5``).
-    """
-    if any(ch.isupper() for ch in word[1:]):
-        return True
-    return any(ch.isdigit() for ch in word) and any(ch.isupper() for ch in word)
-
-
-def text_with_math_to_latex(text: str, *, unicode: bool = False) -> Encoded:
+def text_with_math_to_latex(text: str, *, unicode: bool = False, latin: bool = False) -> Encoded:
     """Unicode text with optional ``$...$`` math to LaTeX, without case protection."""
     return _merge(
         [
-            _math_to_latex(seg, unicode=unicode) if is_math else text_to_latex(seg, unicode=unicode)
+            _math_to_latex(seg, unicode=unicode)
+            if is_math
+            else text_to_latex(seg, unicode=unicode, latin=latin)
             for is_math, seg in split_math(text)
         ]
     )
 
 
-def title_to_latex(title: str, *, unicode: bool = False) -> Encoded:
-    """A title as a BibTeX field value: escaped, encoded, capitals protected with braces."""
+def title_to_latex(
+    title: str, *, unicode: bool = False, latin: bool = False, evidence: Evidence = NO_EVIDENCE
+) -> Encoded:
+    """A title as a BibTeX field value: escaped, encoded, capitals protected with braces.
+
+    ``evidence`` is what the record's abstract (and sentence-case title) say about
+    names (`normalizer.capitals.evidence_for`).
+    """
     parts: list[Encoded] = []
-    for is_math, segment in split_math(" ".join(title.split())):
+    for number, (is_math, segment) in enumerate(split_math(" ".join(title.split()))):
         if is_math:
             math = _math_to_latex(segment, unicode=unicode)
             if _CAPITAL_RE.search(segment):
@@ -215,12 +303,10 @@ def title_to_latex(title: str, *, unicode: bool = False) -> Encoded:
             parts.append(math)
             continue
         position = 0
-        for match in _WORD_RE.finditer(segment):
-            parts.append(text_to_latex(segment[position : match.start()], unicode=unicode))
-            word = text_to_latex(match.group(), unicode=unicode)
-            if needs_protection(match.group()):
-                word = Encoded("{" + word.text + "}", word.unknown)
-            parts.append(word)
-            position = match.end()
-        parts.append(text_to_latex(segment[position:], unicode=unicode))
+        for start, end in protected_spans(segment, evidence, title_start=number == 0):
+            parts.append(text_to_latex(segment[position:start], unicode=unicode, latin=latin))
+            word = text_to_latex(segment[start:end], unicode=unicode, latin=latin)
+            parts.append(Encoded("{" + word.text + "}", word.unknown))
+            position = end
+        parts.append(text_to_latex(segment[position:], unicode=unicode, latin=latin))
     return _merge(parts)

@@ -1,0 +1,197 @@
+"""Titles typeset by the real clients keep their capitals and symbols (issue 15).
+
+The titles are the ones two reviews saw damaged when they typeset bibnorm's output with
+plain, IEEEtran, splncs04, biblatex (numeric, authoryear, ieee) and pandoc (APA, IEEE):
+names lower-cased by sentence-casing styles ("Token turing machines", "DALL-e"), math
+kept as raw Unicode (pdflatex stops at "π") or as TeX in CSL-JSON ("PanGu-$π$"), and TeX
+from the source printed ("5\\%", "~"). The records go through `clean_reference`, as every
+resolver's output does, then through the writers; the rendered text is read back with
+``pdftotext`` (one wide page, so no line breaks or hyphenation split a title) or pandoc's
+plain output. Expected strings are how each title must read: the style's own case rule
+applied to every word the tool has no evidence for, the names kept.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from clients import PDFLATEX, latex_errors, need, run
+from paths import FIXTURES
+
+from normalizer.models import Identifiers, PartialDate, Person, Reference
+from normalizer.text import clean_reference
+from normalizer.writers import WriterOptions, get_writer
+
+pytestmark = pytest.mark.clients
+
+MIXER_ABSTRACT = (
+    "Convolutional Neural Networks (CNNs) are the go-to model for computer vision. In this paper, we"
+    " show that while convolutions and attention are both sufficient for good performance, neither of"
+    " them are necessary. We present MLP-Mixer, an architecture based exclusively on multi-layer"
+    " perceptrons (MLPs)."
+)  # arXiv 2105.01601, the first sentences of its abstract
+
+# (arXiv id, title as the source writes it, abstract or None/"")
+SOURCES = (
+    ("2211.09119", "Token Turing Machines", None),
+    (
+        "2401.09417",
+        "Vision Mamba: Efficient Visual Representation Learning with Bidirectional State Space Model",
+        None,
+    ),
+    ("2406.13155", "Convolutional Kolmogorov-Arnold Networks", None),
+    ("1602.04938", '"Why Should I Trust You?": Explaining the Predictions of Any Classifier', None),
+    ("2105.01601", "MLP-Mixer: An all-MLP Architecture for Vision", MIXER_ABSTRACT),
+    ("2110.11405", "Illiterate DALL-E Learns to Compose", None),
+    (
+        "2311.10126",
+        "I&S-ViT: An Inclusive & Stable Method for Pushing the Limit of Post-Training ViTs Quantization",
+        None,
+    ),
+    ("2306.06635", "2-D SSM: A General Spatial Layer for Visual Transformers", None),
+    ("2312.17276", r"PanGu-$\pi$: Enhancing Language Model Architectures via Nonlinearity Compensation", ""),
+    ("2211.03989", r"$BT^2$: Backward-compatible Training with Basis Transformation", None),
+    ("2310.00001", r"Pruning 5\% of~the Tokens at $O(n^2)$ Cost", None),
+)
+
+# How each title reads in a style that sentence-cases titles (plain, IEEEtran, splncs04,
+# biblatex-ieee) and in one that prints them as written (biblatex's standard styles, CSL).
+SENTENCE_CASE = (
+    "Token Turing machines",
+    "Vision Mamba: Efficient visual representation learning with bidirectional state space model",
+    "Convolutional Kolmogorov-Arnold networks",
+    "Why should I trust you?",
+    "MLP-Mixer: An all-MLP architecture for vision",
+    "Illiterate DALL-E learns to compose",
+    "I&S-ViT: An inclusive & stable method for pushing the limit of post-training ViTs quantization",
+    "2-D SSM: A general spatial layer for visual transformers",
+    "PanGu-π: Enhancing language model architectures via nonlinearity compensation",
+    "BT2: Backward-compatible training with basis transformation",
+    "Pruning 5% of the tokens at O(n2) cost",
+)
+AS_WRITTEN = (
+    "Token Turing Machines",
+    "Vision Mamba: Efficient Visual Representation Learning with Bidirectional State Space Model",
+    "Convolutional Kolmogorov-Arnold Networks",
+    "Why Should I Trust You?",
+    "MLP-Mixer: An all-MLP Architecture for Vision",
+    "Illiterate DALL-E Learns to Compose",
+    "I&S-ViT: An Inclusive & Stable Method for Pushing the Limit of Post-Training ViTs Quantization",
+    "2-D SSM: A General Spatial Layer for Visual Transformers",
+    "PanGu-π: Enhancing Language Model Architectures via Nonlinearity Compensation",
+    "BT2: Backward-compatible Training with Basis Transformation",
+    "Pruning 5% of the Tokens at O(n2) Cost",
+)
+# pandoc's plain output writes CSL's <sup> as Unicode superscripts.
+AS_WRITTEN_CSL = tuple(t.replace("BT2", "BT²").replace("O(n2)", "O(n²)") for t in AS_WRITTEN)
+
+
+def _references() -> list[tuple[str, Reference]]:
+    keyed = []
+    for index, (arxiv_id, title, abstract) in enumerate(SOURCES):
+        source = Reference(
+            title=title,
+            abstract=abstract,
+            authors=(Person(given="Ada", family="Lovelace"),),
+            ids=Identifiers(arxiv_id=arxiv_id),
+            issued=PartialDate(year=2000 + int(arxiv_id[:2]), month=int(arxiv_id[2:4])),
+            primary_class="cs.LG",
+        )
+        keyed.append((f"k{index:02d}", clean_reference(source)))
+    return keyed
+
+
+# Computer Modern's Type 1 fonts (OT1) with pdfTeX's glyph-to-Unicode table, so pdftotext
+# reads ligatures back as letters ("Efficient", not "E cient"); one wide page so that no
+# line break or hyphenation splits a title.
+WIDE = (
+    "\\input{glyphtounicode}\\pdfgentounicode=1\n"
+    "\\usepackage[paperwidth=90cm,paperheight=60cm,margin=1cm]{geometry}\n\\usepackage{url}\n"
+)
+
+
+def _flat(text: str) -> str:
+    """Text without whitespace and with plain quotes: pdftotext spaces math and
+    superscripts as it likes ("PanGu-π :", "BT 2 :"), and line breaks are not the point."""
+    return re.sub(r"\s+", "", text.replace("\u201c", '"').replace("\u201d", '"'))
+
+
+def _pdf_text(folder: Path) -> str:
+    result = run(["pdftotext", "doc.pdf", "-"], folder)
+    assert result.returncode == 0, result.stderr
+    return _flat(result.stdout)
+
+
+def _assert_titles(text: str, expected: tuple[str, ...]) -> None:
+    missing = [title for title in expected if _flat(title) not in text]
+    assert missing == [], text
+
+
+@pytest.mark.parametrize(
+    ("style", "documentclass", "expected"),
+    [
+        pytest.param("plain", "article", SENTENCE_CASE, id="plain"),
+        pytest.param("IEEEtran", "article", SENTENCE_CASE, id="IEEEtran"),
+        pytest.param("splncs04", "article", SENTENCE_CASE, id="splncs04"),
+    ],
+)
+def test_bibtex_styles(tmp_path: Path, style: str, documentclass: str, expected: tuple[str, ...]) -> None:
+    need("pdflatex", "bibtex", "pdftotext")
+    (tmp_path / "refs.bib").write_text(get_writer("bibtex").write(_references(), WriterOptions()), "utf-8")
+    (tmp_path / "doc.tex").write_text(
+        f"\\documentclass{{{documentclass}}}\n{WIDE}"
+        "\\begin{document}\n\\nocite{*}\n"
+        f"\\bibliographystyle{{{style}}}\n\\bibliography{{refs}}\n\\end{{document}}\n",
+        encoding="utf-8",
+    )
+    run(PDFLATEX, tmp_path)
+    bibtex = run(["bibtex", "doc"], tmp_path)
+    assert bibtex.returncode == 0, bibtex.stdout
+    run(PDFLATEX, tmp_path)
+    latex = run(PDFLATEX, tmp_path)
+    assert latex_errors((tmp_path / "doc.log").read_text("utf-8", errors="replace")) == []
+    assert latex.returncode == 0
+    _assert_titles(_pdf_text(tmp_path), expected)
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        pytest.param("numeric", AS_WRITTEN, id="numeric"),
+        pytest.param("authoryear", AS_WRITTEN, id="authoryear"),
+        pytest.param("ieee", SENTENCE_CASE, id="ieee"),
+    ],
+)
+def test_biblatex_styles(tmp_path: Path, style: str, expected: tuple[str, ...]) -> None:
+    need("pdflatex", "biber", "pdftotext")
+    # No --unicode: the biblatex output must typeset with pdflatex's default UTF-8 input.
+    (tmp_path / "refs.bib").write_text(get_writer("biblatex").write(_references(), WriterOptions()), "utf-8")
+    (tmp_path / "doc.tex").write_text(
+        f"\\documentclass{{article}}\n{WIDE}"
+        f"\\usepackage[backend=biber,style={style}]{{biblatex}}\n\\addbibresource{{refs.bib}}\n"
+        "\\begin{document}\n\\nocite{*}\n\\printbibliography\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    run(PDFLATEX, tmp_path)
+    biber = run(["biber", "doc"], tmp_path)
+    assert biber.returncode == 0, biber.stdout
+    latex = run(PDFLATEX, tmp_path)
+    assert latex_errors((tmp_path / "doc.log").read_text("utf-8", errors="replace")) == []
+    assert latex.returncode == 0
+    _assert_titles(_pdf_text(tmp_path), expected)
+
+
+@pytest.mark.parametrize("style", ["apa", "ieee"])
+def test_pandoc_csl_styles(tmp_path: Path, style: str) -> None:
+    need("pandoc")
+    text = get_writer("csl-json").write(_references(), WriterOptions())
+    assert "$" not in text and "\\" not in text.replace('\\"', "")  # no TeX in CSL-JSON
+    (tmp_path / "refs.json").write_text(text, encoding="utf-8")
+    (tmp_path / "doc.md").write_text("---\nnocite: '@*'\n---\n", encoding="utf-8")
+    csl = FIXTURES / "csl" / "styles" / f"{style}.csl"
+    args = ["pandoc", "--citeproc", "--bibliography", "refs.json", "--csl", str(csl), "--wrap=none"]
+    result = run([*args, "-t", "plain", "doc.md"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    _assert_titles(_flat(result.stdout), AS_WRITTEN_CSL)
