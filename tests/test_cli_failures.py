@@ -343,8 +343,14 @@ def test_watching_a_missing_draft_is_one_line_not_a_silent_wait(tmp_path: Path, 
     assert lines == ["bibnorm: error: missing.tex: no such file; nothing to watch"]
 
 
+class SilentServer(int):
+    """The port of a server that accepts connections and never answers (a hung source)."""
+
+    connected: threading.Event
+
+
 @pytest.fixture
-def silent_server() -> Iterator[int]:
+def silent_server() -> Iterator[SilentServer]:
     """A port that accepts connections and never answers (a hung source)."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
@@ -359,10 +365,14 @@ def silent_server() -> Iterator[int]:
                 held.append(listener.accept()[0])
             except OSError:
                 continue
+            port.connected.set()
+
+    port = SilentServer(listener.getsockname()[1])
+    port.connected = threading.Event()
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
-    yield int(listener.getsockname()[1])
+    yield port
     stop.set()
     thread.join()
     for connection in held:
@@ -378,7 +388,7 @@ def silent_server() -> Iterator[int]:
     ],
 )
 def test_an_interrupted_run_says_what_it_wrote_and_leaves_no_temporary_file(
-    tmp_path: Path, env: dict[str, str], silent_server: int, sent: int, code: int, words: str
+    tmp_path: Path, env: dict[str, str], silent_server: SilentServer, sent: int, code: int, words: str
 ) -> None:
     (tmp_path / "t.txt").write_text("Layer Normalization\n", encoding="utf-8")
     (tmp_path / "out.bib").write_text("% mine\n", encoding="utf-8")
@@ -388,7 +398,10 @@ def test_an_interrupted_run_says_what_it_wrote_and_leaves_no_temporary_file(
         "BIBNORM_S2_API_URL": f"http://127.0.0.1:{silent_server}/graph/v1",
     }
     process = bibnorm_process("resolve", "t.txt", "-o", "out.bib", env=hung, cwd=tmp_path)
-    time.sleep(2.0)  # started, and waiting on the hung source
+    # Signal once the run is waiting on the hung source (not while a loaded machine is
+    # still starting the interpreter).
+    assert silent_server.connected.wait(timeout=60)
+    time.sleep(0.2)
     process.send_signal(sent)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == code
