@@ -22,6 +22,7 @@ from normalizer.errors import ConfigError
 
 DEFAULT_ARXIV_API_URL = "https://export.arxiv.org/api/query"
 DEFAULT_S2_API_URL = "https://api.semanticscholar.org/graph/v1"
+DEFAULT_CROSSREF_API_URL = "https://api.crossref.org"
 DEFAULT_DBLP_API_URL = "https://dblp.org"  # mirrors: https://dblp.uni-trier.de, https://dblp.dagstuhl.de
 
 
@@ -80,6 +81,10 @@ class Settings(BaseModel):
     # dblp asks for "at least one or two seconds" between queries (its crawling FAQ).
     dblp_api_url: str = DEFAULT_DBLP_API_URL
     dblp_delay: Seconds = 2.0
+    # Crossref's public pool: 5 single-work requests a second since December 2025.
+    crossref_api_url: str = DEFAULT_CROSSREF_API_URL
+    crossref_delay: Seconds = 0.25
+    mailto: str | None = None  # joins Crossref's polite pool (sent as ?mailto=)
     timeout: PositiveSeconds = 30.0
     max_attempts: Annotated[int, Field(ge=1, le=20)] = 4
     backoff_base: Seconds = 2.0
@@ -131,6 +136,9 @@ _ENV: Mapping[str, str] = {
     "BIBNORM_S2_DELAY": "s2_delay",
     "BIBNORM_DBLP_API_URL": "dblp_api_url",
     "BIBNORM_DBLP_DELAY": "dblp_delay",
+    "BIBNORM_CROSSREF_API_URL": "crossref_api_url",
+    "BIBNORM_CROSSREF_DELAY": "crossref_delay",
+    "BIBNORM_MAILTO": "mailto",
     "S2_API_KEY": "s2_api_key",
     "BIBNORM_OFFLINE": "offline",
 }

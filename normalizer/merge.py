@@ -151,6 +151,12 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
     issued, issued_source = _choose_issued(
         primary, published if upgraded else None, published_source, settings
     )
+    if upgraded and settings.year_policy == "published" and issued is not None and not issued.month:
+        # The venue's authority (dblp) may know no month; a source that dates the
+        # publication (Crossref) and agrees on the year gives it.
+        dated = _dated_publication(companions, issued.year)
+        if dated is not None:
+            issued, issued_source = dated
     if issued is not None:
         update["issued"] = issued
         if issued_source:
@@ -162,6 +168,20 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
     update["provenance"] = {k: v for k, v in provenance.items() if v}
     update["notes"] = tuple(dict.fromkeys(notes))
     return primary.model_copy(update=update)
+
+
+def _dated_publication(companions: Sequence[Candidate], year: int) -> tuple[PartialDate, str] | None:
+    for candidate in companions:
+        issued = candidate.reference.issued
+        if (
+            candidate.source in DATES_PUBLICATIONS
+            and is_published(candidate.reference)
+            and issued is not None
+            and issued.year == year
+            and issued.month
+        ):
+            return issued, candidate.source
+    return None
 
 
 def _authority(source: str) -> int:

@@ -266,10 +266,15 @@ def _enrich(
         return
     companions: dict[int, list[Candidate]] = {i: [] for i in targets}
     extra_problems: dict[int, list[Problem]] = {i: [] for i in targets}
-    for enricher in enrichers:
-        for index, answer in enricher.enrich(targets).items():
+    view = targets
+    for position, enricher in enumerate(enrichers):
+        for index, answer in enricher.enrich(view).items():
             companions[index].extend(answer.candidates)
             extra_problems[index].extend(answer.problems)
+        if position + 1 < len(enrichers):
+            # Later enrichers see what earlier ones found (Crossref needs the DOI that
+            # Semantic Scholar or dblp gave); the final merge still starts from the record.
+            view = {i: merge.merge_reference(targets[i], companions[i], settings) for i in targets}
     for index, reference in targets.items():
         state = pending[index]
         assert state.resolution is not None

@@ -381,6 +381,7 @@ def source_policies(settings: Settings) -> list[SourcePolicy]:
         SourcePolicy("arxiv", settings.arxiv_api_url, settings.arxiv_delay, label="arXiv"),
         SourcePolicy("s2", settings.s2_api_url, settings.s2_delay, label="Semantic Scholar"),
         SourcePolicy("dblp", settings.dblp_api_url, settings.dblp_delay, label="dblp"),
+        SourcePolicy("crossref", settings.crossref_api_url, settings.crossref_delay, label="Crossref"),
     ]
 
 

@@ -281,3 +281,25 @@ def test_semantic_scholar_names_never_replace_arxivs() -> None:
     s2_names = (Person(given="X.", family="Zhai"), Person(given="A.", family="Kolesnikov"))
     merged = merge_reference(arxiv_record(), [s2_record(authors=s2_names)], settings())
     assert merged.authors == AUTHORS
+
+
+def test_dblp_names_the_venue_and_crossref_dates_it_when_the_years_agree() -> None:
+    crossref = Candidate(
+        source="crossref",
+        reference=dblp_record().reference.model_copy(
+            update={"issued": PartialDate(year=2022, month=6, day=18), "venue": "2022 IEEE/CVF CVPR"}
+        ),
+        by_identifier=True,
+    )
+    merged = merge_reference(arxiv_record(), [dblp_record(), crossref], settings())
+    assert merged.venue == CVPR and merged.provenance["venue"] == "dblp"
+    assert merged.issued == PartialDate(year=2022, month=6, day=18)
+    assert merged.provenance["issued"] == "crossref"
+    other_year = crossref.model_copy(
+        update={
+            "reference": crossref.reference.model_copy(update={"issued": PartialDate(year=2023, month=1)})
+        }
+    )
+    assert merge_reference(arxiv_record(), [dblp_record(), other_year], settings()).issued == PartialDate(
+        year=2022
+    )

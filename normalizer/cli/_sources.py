@@ -59,6 +59,12 @@ def _dblp(settings: Settings, session: Callable[[], BibnormSession]) -> Enricher
     return build_dblp(session(), settings)
 
 
+def _crossref(settings: Settings, session: Callable[[], BibnormSession]) -> Enricher:
+    from resolvers.crossref import build_crossref
+
+    return build_crossref(session(), settings)
+
+
 RESOLVER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]], Resolver | None]] = {
     "snapshot": _snapshot,
     "arxiv": _arxiv,
@@ -67,6 +73,7 @@ RESOLVER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]],
 # Sources that only add the published version of papers other sources resolved.
 ENRICHER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]], Enricher]] = {
     "dblp": _dblp,
+    "crossref": _crossref,
 }
 
 

@@ -1,0 +1,72 @@
+"""A fake Crossref REST API (``GET /works/{doi}``) on 127.0.0.1, in Crossref's wire format.
+
+Records: the recorded works in ``shared/reference/api-samples/crossref/work-*.json``
+served as recorded (``{"status": "ok", "message-type": "work", "message": …}``), plus any
+``message`` objects a test adds. An unknown DOI — arXiv's DataCite DOIs included — gets
+404 with the recorded plain-text body ``Resource not found.`` Every request's path and
+parameters are logged in `FakeCrossref.requests`.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from paths import SHARED
+
+SAMPLES = SHARED / "reference" / "api-samples" / "crossref"
+NOT_FOUND = (SAMPLES / "error-404-unknown-doi.txt").read_bytes()
+
+
+def sample_works() -> list[dict[str, Any]]:
+    return [
+        json.loads(path.read_text(encoding="utf-8"))["message"]
+        for path in sorted(SAMPLES.glob("work-*.json"))
+    ]
+
+
+class FakeCrossref:
+    def __init__(self, works: list[dict[str, Any]] | None = None) -> None:
+        self.works = {str(w["DOI"]).casefold(): w for w in (works if works is not None else sample_works())}
+        self.requests: list[dict[str, str]] = []
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def start(self) -> FakeCrossref:
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                parts = urlsplit(self.path)
+                params = {k: v[0] for k, v in parse_qs(parts.query).items()}
+                fake.requests.append({"path": unquote(parts.path), **params})
+                doi = unquote(parts.path).removeprefix("/works/").casefold()
+                work = fake.works.get(doi) if parts.path.startswith("/works/") else None
+                if work is None:
+                    self._send(404, NOT_FOUND, "text/plain")
+                    return
+                body = {"status": "ok", "message-type": "work", "message-version": "1.0.0", "message": work}
+                self._send(200, json.dumps(body).encode(), "application/json")
+
+            def _send(self, status: int, body: bytes, content_type: str) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        return Handler

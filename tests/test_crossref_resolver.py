@@ -1,0 +1,147 @@
+"""Crossref enricher against the fake Crossref API on 127.0.0.1 (tests/fakes/crossref_api.py).
+
+Specifies: recorded works convert by type with the publication's own date; arXiv DOIs are
+never asked; unknown DOIs are no companion; the polite pool's mailto is sent; enrichers run
+in turn so Crossref sees the DOI Semantic Scholar found; and the merged entry of the
+recorded Nature Machine Intelligence paper carries Crossref's 2024 date, not the
+preprint's April 2023 that Semantic Scholar reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pytest
+from fakes.crossref_api import FakeCrossref, sample_works
+
+from normalizer import pipeline
+from normalizer.config import Settings
+from normalizer.models import (
+    Candidate,
+    Identifiers,
+    Lookup,
+    Origin,
+    PartialDate,
+    Person,
+    Query,
+    QueryKind,
+    Reference,
+)
+from resolvers._http import build_session
+from resolvers.crossref import CrossrefClient, CrossrefEnricher, work_to_reference
+
+NATURE_MI_DOI = "10.1038/s42256-024-00832-8"
+
+
+def sample(doi: str) -> dict:
+    [work] = [w for w in sample_works() if w["DOI"].casefold() == doi.casefold()]
+    return work
+
+
+@pytest.mark.parametrize(
+    ("doi", "entry_type", "venue", "issued"),
+    [
+        pytest.param("10.1063/1.4938384", "article", "Journal of Applied Physics",
+                     PartialDate(year=2015, month=12, day=21), id="published-print"),
+        pytest.param(NATURE_MI_DOI, "article", "Nature Machine Intelligence",
+                     PartialDate(year=2024, month=5, day=8), id="issued"),
+        pytest.param("10.1109/icdcsw.2003.1203662", "inproceedings",
+                     "23rd International Conference on Distributed Computing Systems Workshops, 2003. "
+                     "Proceedings.", None, id="date-parts-null"),
+    ],
+)  # fmt: skip
+def test_recorded_works_convert_with_the_publications_own_date(
+    doi: str, entry_type: str, venue: str, issued: PartialDate | None
+) -> None:
+    reference = work_to_reference(sample(doi))
+    assert reference is not None
+    assert (reference.entry_type, reference.venue, reference.issued) == (entry_type, venue, issued)
+    assert reference.ids.doi == doi
+
+
+def test_posted_content_is_not_a_publication() -> None:
+    assert work_to_reference(sample("10.1101/2024.04.01.587366")) is None
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeCrossref]:
+    server = FakeCrossref().start()
+    yield server
+    server.stop()
+
+
+def enricher(fake: FakeCrossref, tmp_path: Path, **changes: object) -> CrossrefEnricher:
+    settings = Settings(cache_dir=tmp_path / "cache", crossref_api_url=fake.url, crossref_delay=0, **changes)
+    return CrossrefEnricher(CrossrefClient(build_session(settings, sleep=lambda _: None), settings))
+
+
+def paper(doi: str | None, arxiv_id: str = "2304.05376") -> Reference:
+    return Reference(
+        title="Augmenting large language models with chemistry tools",
+        authors=(Person(given="Andres M.", family="Bran"),),
+        issued=PartialDate(year=2023, month=4, day=11),
+        first_version=PartialDate(year=2023, month=4, day=11),
+        ids=Identifiers(arxiv_id=arxiv_id, doi=doi),
+    )
+
+
+def test_a_publisher_doi_is_looked_up_once_with_the_polite_mailto(fake: FakeCrossref, tmp_path: Path) -> None:
+    answers = enricher(fake, tmp_path, mailto="team@example.org").enrich({0: paper(NATURE_MI_DOI)})
+    [companion] = answers[0].candidates
+    assert companion.source == "crossref" and companion.reference.venue == "Nature Machine Intelligence"
+    assert fake.requests == [{"path": f"/works/{NATURE_MI_DOI}", "mailto": "team@example.org"}]
+
+
+def test_arxiv_dois_and_missing_dois_cost_no_request(fake: FakeCrossref, tmp_path: Path) -> None:
+    answers = enricher(fake, tmp_path).enrich({0: paper("10.48550/arXiv.2304.05376"), 1: paper(None)})
+    assert answers == {}
+    assert fake.requests == []
+
+
+def test_a_doi_crossref_does_not_know_is_no_companion(fake: FakeCrossref, tmp_path: Path) -> None:
+    answers = enricher(fake, tmp_path).enrich({0: paper("10.1371/notarealdoi")})
+    assert answers == {}
+    assert len(fake.requests) == 1
+
+
+class PublishedElsewhere:
+    """An enricher that reports the paper's publisher DOI, as Semantic Scholar does."""
+
+    name = "s2"
+
+    def enrich(self, references: Mapping[int, Reference]) -> Mapping[int, Lookup]:
+        published = Reference(
+            title="Augmenting large language models with chemistry tools",
+            issued=PartialDate(year=2023, month=4, day=11),  # S2's publicationDate: the preprint's
+            entry_type="article",
+            venue="Nature Machine Intelligence",
+            ids=Identifiers(arxiv_id="2304.05376", doi=NATURE_MI_DOI),
+        )
+        return {i: Lookup(candidates=(Candidate(source="s2", reference=published),)) for i in references}
+
+
+class Preprint:
+    name = "arxiv"
+
+    def lookup(self, queries: object) -> Mapping[int, Lookup]:
+        return {0: Lookup(candidates=(Candidate(source="arxiv", reference=paper(None), by_identifier=True),))}
+
+
+def test_crossref_sees_the_doi_an_earlier_enricher_found_and_dates_the_publication(
+    fake: FakeCrossref, tmp_path: Path
+) -> None:
+    query = Query(index=0, origin=Origin(path="t", line=1), kind=QueryKind.ARXIV_ID, arxiv_id="2304.05376")
+    settings = Settings(cache_dir=tmp_path / "cache")
+    [resolution] = pipeline.run(
+        [query], [Preprint()], settings, enrichers=[PublishedElsewhere(), enricher(fake, tmp_path)]
+    )
+    reference = resolution.reference
+    assert reference is not None
+    assert (reference.entry_type, reference.venue, reference.ids.doi) == (
+        "article",
+        "Nature Machine Intelligence",
+        NATURE_MI_DOI,
+    )
+    assert reference.issued == PartialDate(year=2024, month=5, day=8)  # not S2's April 2023
+    assert reference.provenance["issued"] == "crossref"
