@@ -10,12 +10,13 @@ parameters are logged in `FakeCrossref.requests`.
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from paths import SHARED
+
+from fakes.local_server import LocalServer, send
 
 SAMPLES = SHARED / "reference" / "api-samples" / "crossref"
 NOT_FOUND = (SAMPLES / "error-404-unknown-doi.txt").read_bytes()
@@ -28,20 +29,11 @@ def sample_works() -> list[dict[str, Any]]:
     ]
 
 
-class FakeCrossref:
+class FakeCrossref(LocalServer):
     def __init__(self, works: list[dict[str, Any]] | None = None) -> None:
         self.works = {str(w["DOI"]).casefold(): w for w in (works if works is not None else sample_works())}
         self.requests: list[dict[str, str]] = []
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def start(self) -> FakeCrossref:
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return self
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__()
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self
@@ -54,17 +46,10 @@ class FakeCrossref:
                 doi = unquote(parts.path).removeprefix("/works/").casefold()
                 work = fake.works.get(doi) if parts.path.startswith("/works/") else None
                 if work is None:
-                    self._send(404, NOT_FOUND, "text/plain")
+                    send(self, 404, NOT_FOUND, {"Content-Type": "text/plain"})
                     return
                 body = {"status": "ok", "message-type": "work", "message-version": "1.0.0", "message": work}
-                self._send(200, json.dumps(body).encode(), "application/json")
-
-            def _send(self, status: int, body: bytes, content_type: str) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                send(self, 200, json.dumps(body).encode(), {"Content-Type": "application/json"})
 
             def log_message(self, *args: object) -> None:
                 pass

@@ -29,11 +29,13 @@ import threading
 import unicodedata
 from collections import deque
 from collections.abc import Iterable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from paths import SHARED
+
+from fakes.local_server import LocalServer, send
 
 SAMPLE = SHARED / "reference" / "api-samples" / "dblp" / "search-publ-json-q-test-30-hits-2019.json"
 GOLD = SHARED / "reference" / "dev-gold.jsonl"
@@ -121,7 +123,7 @@ def sample_records() -> list[dict[str, Any]]:
     return [hit["info"] for hit in body["result"]["hits"]["hit"]]
 
 
-class FakeDblp:
+class FakeDblp(LocalServer):
     """The fake on a free port; ``url`` is the base URL (``BIBNORM_DBLP_API_URL``)."""
 
     def __init__(self, records: list[dict[str, Any]] | None = None) -> None:
@@ -136,16 +138,7 @@ class FakeDblp:
         self.requests: list[dict[str, str]] = []
         self.faults: deque[str] = deque()
         self._lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def start(self) -> FakeDblp:
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return self
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__()
 
     def inject(self, *faults: str) -> None:
         """Answer the next requests with these faults, in order."""
@@ -191,26 +184,18 @@ class FakeDblp:
                     fake.requests.append({"path": parts.path, **params})
                     fault = fake.faults.popleft() if fake.faults else None
                 if fault == "429":
-                    self._send(429, b"", {"Retry-After": "1"})
+                    send(self, 429, b"", {"Retry-After": "1"})
                 elif fault == "non_json":
-                    self._send(200, b"<html><body>dblp is being updated</body></html>", {})
+                    send(self, 200, b"<html><body>dblp is being updated</body></html>", {})
                 elif parts.path != "/search/publ/api":
-                    self._send(404, b"Not Found", {})
+                    send(self, 404, b"Not Found", {})
                 elif params.get("format") != "json":
-                    self._send(200, b'<?xml version="1.0"?><result/>', {"Content-Type": "text/xml"})
+                    send(self, 200, b'<?xml version="1.0"?><result/>', {"Content-Type": "text/xml"})
                 else:
                     body = fake.search(
                         params.get("q", ""), int(params.get("h", "30")), int(params.get("f", "0"))
                     )
-                    self._send(200, json.dumps(body).encode(), {"Content-Type": "application/json"})
-
-            def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
-                self.send_response(status)
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                    send(self, 200, json.dumps(body).encode(), {"Content-Type": "application/json"})
 
             def log_message(self, *args: object) -> None:
                 pass
