@@ -180,12 +180,11 @@ def test_table_has_no_two_venues_claiming_one_spelling() -> None:
             assert owners.setdefault(key, venue.short) == venue.short, spelling
 
 
-def test_module_docstring_lists_every_venue_with_its_printed_name() -> None:
-    import normalizer.venues
-
-    doc = " ".join((normalizer.venues.__doc__ or "").split())
+def test_the_venue_table_is_a_well_formed_data_file() -> None:
+    shorts = [venue.short for venue in VENUES]
+    assert len(shorts) == len(set(shorts)) > 40
     for venue in VENUES:
-        if venue.kind is VenueKind.PREPRINT:
-            assert venue.short in doc
-        else:
-            assert f"- {venue.short} ({venue.kind.value}): {venue.name}" in doc
+        assert venue.name.strip() == venue.name and venue.name
+        years = [year for year, _ in venue.earlier_names]
+        assert years == sorted(years), venue.short
+        assert all(find_venue(name) is venue for name in venue.all_names), venue.short

@@ -110,7 +110,9 @@ def command(
     """Match every input item to its arXiv / Semantic Scholar record and write a bibliography.
 
     INPUT is a saved Hugging Face papers page, a list of titles / arXiv ids /
-    arXiv URLs / DOIs (one per line, '#' comments), or a .bib file; '-' reads stdin.
+    arXiv URLs / DOIs (one per line, '#' comments), a reference list pasted from a
+    paper ([1] ... numbered), a .bbl, a .bib, a CSL-JSON or an RIS export; '-' reads
+    stdin. Authors and years the input gives are used as evidence.
     Items that cannot be matched with confidence are never guessed: they are listed
     on stderr (and in --report) with their best candidates, and left out of the
     bibliography.
@@ -123,6 +125,7 @@ def command(
       bibnorm resolve page.txt -o refs.json                   # CSL-JSON for pandoc
       bibnorm resolve page.txt --json | jq '.summary'
       bibnorm resolve refs.txt -o refs.bib --update-lock      # pin decisions for CI
+      bibnorm resolve paper.bbl -o paper.bib                  # a .bbl back to a .bib, keys kept
     """
     settings = load_settings(
         {
