@@ -48,20 +48,34 @@ class LockItem(BaseModel):
     reference: Reference
 
 
+class VerifiedItem(BaseModel):
+    """An entry ``bibnorm verify`` found faithful, as long as its claims stay the same."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    fingerprint: str  # `normalizer.verify.Claim.fingerprint`: any edit to the entry voids it
+    source: str
+    title: str
+    doi: str | None = None
+    arxiv_id: str | None = None
+    date: str
+
+
 class Lock(BaseModel):
-    """All decisions, by input identity."""
+    """All decisions, by input identity; verified entries by citation key."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     version: int = LOCK_VERSION
     items: dict[str, LockItem] = Field(default_factory=dict)
+    verified: dict[str, VerifiedItem] = Field(default_factory=dict)
 
     def get(self, identity: str) -> LockItem | None:
         return self.items.get(identity)
 
     def merged(self, newer: Lock) -> Lock:
         """This lock with ``newer``'s items added or replacing ours (``--update-lock``)."""
-        return Lock(items={**self.items, **newer.items})
+        return Lock(items={**self.items, **newer.items}, verified={**self.verified, **newer.verified})
 
 
 def load_lock(path: Path | str) -> Lock:
@@ -90,7 +104,12 @@ def dump_lock(lock: Lock) -> str:
         item["reference"] = lock.items[identity].reference.model_dump(
             mode="json", exclude_none=True, exclude_defaults=True
         )
-    document = {"version": lock.version, "items": items}
+    document: dict[str, object] = {"version": lock.version, "items": items}
+    if lock.verified:
+        document["verified"] = {
+            key: item.model_dump(mode="json", exclude_none=True)
+            for key, item in sorted(lock.verified.items())
+        }
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

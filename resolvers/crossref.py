@@ -140,6 +140,22 @@ def work_to_reference(work: Mapping[str, Any]) -> Reference | None:
     return Reference(**values, provenance=provenance)
 
 
+def work_to_any_reference(work: Mapping[str, Any]) -> Reference:
+    """Any registered work as a record (posted content and books as ``misc``): a DOI that
+    Crossref holds exists, whatever its type, and names the paper with this title."""
+    published = work_to_reference(work)
+    if published is not None:
+        return published
+    return Reference(
+        title=_first(work.get("title")),
+        authors=tuple(_person(a) for a in work.get("author") or [] if isinstance(a, dict)),
+        issued=_date(work),
+        entry_type="misc",
+        ids=Identifiers(doi=canonical_doi(str(work.get("DOI") or ""))),
+        provenance={"title": SOURCE},
+    )
+
+
 class CrossrefEnricher:
     """Enricher: Crossref's record of each resolved paper's publisher DOI."""
 

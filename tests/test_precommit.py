@@ -65,11 +65,13 @@ class Hooks:
         # The first run builds the hook virtualenv (about 8 s); later ones take under 1 s.
         return subprocess.run(command, cwd=work, env=env, capture_output=True, text=True, timeout=240)
 
-    def try_repo(self, work: Path, hook: str, *files: str) -> subprocess.CompletedProcess[str]:
+    def try_repo(
+        self, work: Path, hook: str, *files: str, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         """``pre-commit try-repo <hook repository> <hook>``: how a user tries hooks before adopting
         them. It builds the hook virtualenv in a throwaway store on every call (about 8 s)."""
         command = [sys.executable, "-m", "pre_commit", "try-repo", str(self.repo), hook, "--files", *files]
-        env = {**self.env, "BIBNORM_CACHE_DIR": str(work.parent / "cache")}
+        env = {**self.env, "BIBNORM_CACHE_DIR": str(work.parent / "cache"), **(env or {})}
         return subprocess.run(command, cwd=work, env=env, capture_output=True, text=True, timeout=240)
 
 
@@ -81,6 +83,7 @@ def hooks(tmp_path_factory: pytest.TempPathFactory) -> Hooks:
     assert [(h["id"], h["language"]) for h in definitions] == [
         ("bibnorm-check", "python"),
         ("bibnorm-format", "python"),
+        ("bibnorm-verify", "python"),
     ]
 
     root = tmp_path_factory.mktemp("pre-commit")
@@ -154,3 +157,48 @@ def test_try_repo_runs_the_check_hook_from_the_repository(hooks: Hooks, work: Pa
     tried = hooks.try_repo(work, "bibnorm-check", "x.bib")
     assert tried.returncode == 1, tried.stdout + tried.stderr
     assert "x.bib:23: DBLP:conf/aaai/0001T15: BN201 key already used on line 3" in tried.stdout
+
+
+def test_try_repo_runs_the_verify_hook_against_the_sources(hooks: Hooks, work: Path) -> None:
+    from fakes.arxiv_api import FakeArxivServer
+    from fakes.crossref_api import FakeCrossref
+    from fakes.s2_api import FakeS2
+    from fakes.verify_world import arxiv_records, crossref_works, s2_papers, world
+
+    records = world()
+    fakes = (
+        FakeS2(papers=s2_papers(records)),
+        FakeArxivServer(arxiv_records(records)),
+        FakeCrossref(crossref_works(records)),
+    )
+    for fake in fakes:
+        fake.start()
+    s2, arxiv, crossref = fakes
+    env = {
+        "BIBNORM_S2_API_URL": s2.url,
+        "BIBNORM_ARXIV_API_URL": arxiv.url,
+        "BIBNORM_CROSSREF_API_URL": crossref.url,
+        "BIBNORM_S2_DELAY": "0",
+        "BIBNORM_ARXIV_DELAY": "0",
+    }
+    (work / "real.bib").write_text(
+        "@inproceedings{ho2020,\n  author = {Jonathan Ho and Ajay Jain and Pieter Abbeel},\n"
+        "  title = {Denoising Diffusion Probabilistic Models},\n"
+        "  booktitle = {NeurIPS},\n  year = {2020}\n}\n",
+        encoding="utf-8",
+    )
+    (work / "fake.bib").write_text(
+        "@misc{made_up,\n  author = {Jonathan Ho},\n  title = {Denoising Diffusion Probabilistic Models},\n"
+        "  year = {2020},\n  eprint = {2006.99999},\n  archiveprefix = {arXiv}\n}\n",
+        encoding="utf-8",
+    )
+    _git(work, "add", ".")
+    try:
+        flagged = hooks.try_repo(work, "bibnorm-verify", "fake.bib", env=env)
+        passed = hooks.try_repo(work, "bibnorm-verify", "real.bib", env=env)
+    finally:
+        for fake in fakes:
+            fake.stop()
+    assert flagged.returncode == 1, flagged.stdout + flagged.stderr
+    assert "fake.bib:1: made_up: BN703 arXiv has no paper 2006.99999" in flagged.stdout
+    assert passed.returncode == 0, passed.stdout + passed.stderr

@@ -38,6 +38,7 @@ COMMANDS = {
     "resolve": "resolve_cmd",
     "tex": "tex_cmd",
     "check": "check_cmd",
+    "verify": "verify_cmd",
     "format": "format_cmd",
     "fix": "fix_cmd",
     "index": "index_cmd",
@@ -136,6 +137,7 @@ def main() -> None:
       bibnorm resolve page.txt --format csl-json      # → CSL-JSON for pandoc
       bibnorm tex paper.tex                           # fill a draft's missing citations
       bibnorm check refs.bib                          # CI: find problems, exit 1 on errors
+      bibnorm verify refs.bib                         # is every entry a real paper, cited right?
       bibnorm format --in-place refs.bib              # canonical formatting
 
     Every command explains itself with --help. Data goes to stdout, progress and

@@ -30,15 +30,21 @@ from normalizer.lockfile import load_lock, lock_in_use
 from normalizer.models import Identifiers, Lookup, Origin, Query, QueryKind, Reference, Severity
 
 
-def parse_codes(text: str | Sequence[str] | None) -> tuple[str, ...]:
-    """``"BN201,BN3"`` (or a TOML list) → codes/prefixes; `UsageError` for one that matches no check."""
+def parse_codes(
+    text: str | Sequence[str] | None, known: Sequence[str] = (), command: str = "check"
+) -> tuple[str, ...]:
+    """``"BN201,BN3"`` (or a TOML list) → codes/prefixes; `UsageError` for one that matches no
+    code of ``known`` (default: every check's)."""
     if text is None:
         return ()
+    known = known or [check.code for check in CHECKS]
     items = text.split(",") if isinstance(text, str) else [str(t) for t in text]
     codes = tuple(item.strip().upper() for item in items if item.strip())
     for code in codes:
-        if code != "ALL" and not any(check.code.startswith(code) for check in CHECKS):
-            raise UsageError(f"unknown check code {code!r} (see docs/checks.md or 'bibnorm check --list')")
+        if code != "ALL" and not any(known_code.startswith(code) for known_code in known):
+            raise UsageError(
+                f"unknown {command} code {code!r} (see docs/checks.md or 'bibnorm {command} --list')"
+            )
     return codes
 
 
@@ -124,6 +130,31 @@ def online_facts(
     return OnlineFacts(published=published, latest_version=latest)
 
 
+def verify_findings(files: Sequence[str], offline: bool | None, lock_path: Path | None) -> list[Finding]:
+    """``check --verify``: the BN7xx findings of ``bibnorm verify``, as check findings."""
+    from datetime import date
+
+    from normalizer.verify import Verdict
+    from normalizer.verify_run import VerifyOptions, run_verify
+
+    outcome = run_verify(
+        [Path(f) for f in files], {"offline": offline}, VerifyOptions(lock=lock_path), today=date.today()
+    )
+    findings = []
+    for verdict in outcome.verdicts:
+        for found in verdict.findings:
+            findings.append(
+                Finding(verdict.path, verdict.line, verdict.key, found.code, found.severity, found.message)
+            )
+        if verdict.verdict is Verdict.UNVERIFIABLE:
+            why = ", ".join(verdict.unverifiable_because) or "no source could be asked"
+            message = f"could not be verified ({why})"
+            findings.append(
+                Finding(verdict.path, verdict.line, verdict.key, "BN700", Severity.WARNING, message)
+            )
+    return findings
+
+
 def _summary(findings: Sequence[Finding], files: int) -> str:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = len(findings) - errors
@@ -145,6 +176,12 @@ def _summary(findings: Sequence[Finding], files: int) -> str:
 )
 @lock_option("Take BN501's published versions from this lockfile ('bibnorm resolve --update-lock' writes it)")
 @click.option("--list", "list_checks", is_flag=True, help="List every check and exit.")
+@click.option(
+    "--verify",
+    "also_verify",
+    is_flag=True,
+    help="Also run 'bibnorm verify': is every entry a real paper, cited faithfully (BN7xx)?",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 @jobs_option
 def command(
@@ -155,6 +192,7 @@ def command(
     offline: bool | None,
     lock_path: Path | None,
     list_checks: bool,
+    also_verify: bool,
     quiet: bool,
     jobs: int | None,
 ) -> None:
@@ -197,6 +235,8 @@ def command(
         settings = load_settings({"offline": offline, "lock": lock_path})
         online = preprint_facts(arxiv_ids(indexes), settings, config)
     findings = finish_checks(entry_findings, indexes, config, online)
+    if also_verify:
+        findings += verify_findings(files, offline, lock_path)
     if json_out:
         click.echo(json.dumps([f.as_json() for f in findings], indent=2, ensure_ascii=False))
     else:

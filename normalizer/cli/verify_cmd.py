@@ -1,0 +1,131 @@
+"""``bibnorm verify``: is every entry of a .bib a real paper, cited faithfully?"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import click
+
+from normalizer.cli import EXIT_FATAL, EXIT_OK
+from normalizer.cli._options import lock_option, source_options, source_overrides
+from normalizer.errors import UsageError
+from normalizer.verify import VERIFY_CHECKS, EntryVerdict, Verdict
+
+EXAMPLES = """
+\b
+Examples:
+  bibnorm verify refs.bib
+  bibnorm verify --json refs.bib > verdicts.json
+  bibnorm verify --update-lock refs.bib          # once, online: pin what was verified
+  bibnorm verify --offline refs.bib              # CI on the committed bibnorm.lock
+  bibnorm verify --ignore BN715,BN723 --strict refs.bib
+"""
+
+
+def parse_verify_codes(text: str | None) -> tuple[str, ...]:
+    """``"BN71,BN722"`` → codes/prefixes; `UsageError` for one that names no verify check."""
+    from normalizer.cli.check_cmd import parse_codes
+
+    return parse_codes(text, [check.code for check in VERIFY_CHECKS], "verify")
+
+
+@click.command("verify", epilog=EXAMPLES)
+@click.argument("files", nargs=-1, required=False, metavar="FILE.bib...")
+@click.option(
+    "--json", "json_out", is_flag=True, help="Print the verdicts as one JSON document (see docs/checks.md)."
+)
+@click.option("--strict", is_flag=True, help="Also fail (exit 1) when an entry could not be verified.")
+@click.option(
+    "--select", default=None, metavar="CODES", help="Only these codes or prefixes, e.g. 'BN70,BN71'."
+)
+@click.option("--ignore", default=None, metavar="CODES", help="Skip these codes or prefixes, e.g. 'BN715'.")
+@lock_option("Reuse (and with --update-lock record) verified entries in this lockfile")
+@click.option("--update-lock", is_flag=True, help="Record the entries found verified in the lockfile.")
+@click.option("--list", "list_checks", is_flag=True, help="List every verify finding code and exit.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+@source_options
+def command(
+    files: tuple[str, ...],
+    json_out: bool,
+    strict: bool,
+    select: str | None,
+    ignore: str | None,
+    lock_path: Path | None,
+    update_lock: bool,
+    list_checks: bool,
+    quiet: bool,
+    offline: bool | None,
+    snapshot: Path | None,
+    resolver_names: str | None,
+    s2_api_key: str | None,
+    cache_dir: Path | None,
+) -> None:
+    """Check that every entry cites a real paper faithfully: PATH:LINE: KEY: CODE message.
+
+    Each entry's DOI, arXiv id and title are looked up (Semantic Scholar, arXiv,
+    Crossref; the snapshot index when configured) and its authors, year and venue
+    compared with the record found. Catches fabricated DOIs and arXiv ids, real ids
+    under invented titles, near-miss titles, wrong, missing or placeholder authors,
+    future or wrong years, invented venues, preprints cited as published.
+
+    Verdicts: verified, mismatch, not_found (every source answered, none holds it),
+    unverifiable (a source could not be asked: never reported as not found).
+
+    Exit status: 0 nothing flagged; 1 a mismatch or not_found (with --strict also
+    unverifiable); 2 usage error.
+    """
+    from normalizer.verify_run import VerifyOptions, run_verify
+
+    if list_checks:
+        for check in VERIFY_CHECKS:
+            click.echo(f"{check.code}  {check.name:<24} {check.severity.value:<8} {check.summary}")
+        return
+    if not files:
+        raise UsageError("give at least one .bib file (or --list)")
+    options = VerifyOptions(
+        select=parse_verify_codes(select) or ("ALL",),
+        ignore=parse_verify_codes(ignore),
+        lock=lock_path,
+        update_lock=update_lock,
+        progress=not quiet and not json_out and sys.stderr.isatty(),
+    )
+    overrides = source_overrides(offline, snapshot, resolver_names, s2_api_key, cache_dir)
+    outcome = run_verify([Path(f) for f in files], overrides, options, today=date.today())
+    if json_out:
+        click.echo(json.dumps(outcome.as_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo("".join(f"{line}\n" for line in human_lines(outcome.verdicts)), nl=False)
+    if not quiet:
+        click.echo(summary_line(outcome.verdicts, outcome.requests), err=True)
+    raise SystemExit(exit_code(outcome.verdicts, strict=strict))
+
+
+def human_lines(verdicts: Sequence[EntryVerdict]) -> list[str]:
+    lines = []
+    for verdict in verdicts:
+        for finding in verdict.findings:
+            lines.append(f"{verdict.path}:{verdict.line}: {verdict.key}: {finding.code} {finding.message}")
+        if verdict.verdict is Verdict.UNVERIFIABLE:
+            why = ", ".join(verdict.unverifiable_because) or "no source could be asked"
+            lines.append(f"{verdict.path}:{verdict.line}: {verdict.key}: BN700 could not be verified ({why})")
+    return lines
+
+
+def summary_line(verdicts: Sequence[EntryVerdict], requests: dict[str, int]) -> str:
+    counts = Counter(v.verdict for v in verdicts)
+    asked = ", ".join(f"{source} {n}" for source, n in sorted(requests.items())) or "none"
+    return (
+        f"{len(verdicts)} entries: {counts[Verdict.VERIFIED]} verified, {counts[Verdict.MISMATCH]} mismatch, "
+        f"{counts[Verdict.NOT_FOUND]} not found, {counts[Verdict.UNVERIFIABLE]} unverifiable; "
+        f"requests: {asked}"
+    )
+
+
+def exit_code(verdicts: Sequence[EntryVerdict], *, strict: bool) -> int:
+    failing = {Verdict.MISMATCH, Verdict.NOT_FOUND} | ({Verdict.UNVERIFIABLE} if strict else set())
+    return EXIT_FATAL if any(v.verdict in failing for v in verdicts) else EXIT_OK

@@ -1,0 +1,778 @@
+"""Is every reference a real paper, cited faithfully? The judging half of ``bibnorm verify``.
+
+An entry *claims* a paper: a title, authors, a year, a venue, maybe a DOI and an arXiv id
+(`Claim`). The sources answer what they hold under that DOI, that arXiv id and that title
+(`Answers`, gathered by `normalizer.verify_sources`). `judge` compares the two, field by
+field, and gives one `EntryVerdict`:
+
+- ``verified``: the paper exists and every claim agrees with the record;
+- ``mismatch``: the paper (or the paper behind its DOI / arXiv id) exists, but a claim is
+  wrong; one `VerifyFinding` per field, with expected and found values and the source;
+- ``not_found``: every source that was asked answered, and none holds the paper;
+- ``unverifiable``: a source that was needed could not be asked. A source that is down
+  never makes a real reference look fabricated.
+
+Judging is pure: the same claim and answers always give the same verdict, and an entry is
+judged only against the sources, never against its neighbours in the file.
+
+Finding codes (docs/checks.md has an example of each): BN70x identifiers and existence,
+BN71x authors, BN72x years, BN73x venues, BN74x arXiv versions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from enum import StrEnum
+
+from normalizer.bibfile import BibEntry
+from normalizer.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
+from normalizer.matching import plain_text, title_key, title_similarity, title_words
+from normalizer.models import Frozen, Person, Reference, Severity
+from normalizer.names import parse_name
+from normalizer.venues import VenueKind, find_venue, venue_key
+
+
+class Verdict(StrEnum):
+    VERIFIED = "verified"
+    MISMATCH = "mismatch"
+    NOT_FOUND = "not_found"
+    UNVERIFIABLE = "unverifiable"
+
+
+class VerifyCheck(Frozen):
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+
+
+# Every finding `judge` can report. Errors make an entry a mismatch; warnings are shown only.
+_E, _W = Severity.ERROR, Severity.WARNING
+# fmt: off
+VERIFY_CHECKS: tuple[VerifyCheck, ...] = tuple(
+    VerifyCheck(code=code, name=name, severity=severity, summary=summary)
+    for code, name, severity, summary in (
+        ("BN701", "doi-not-found", _E, "no source knows the entry's DOI"),
+        ("BN702", "doi-other-paper", _E, "the DOI is another paper's"),
+        ("BN703", "arxiv-id-not-found", _E, "arXiv has no paper with the entry's id"),
+        ("BN704", "arxiv-id-other-paper", _E, "the arXiv id is another paper's"),
+        ("BN705", "near-miss-title", _E, "the title is a real paper's title with words changed"),
+        ("BN706", "paper-not-found", _E, "no source holds a paper with this title"),
+        ("BN707", "title-differs", _W, "the title leaves out the subtitle or differs in spelling"),
+        ("BN711", "placeholder-author", _E, "an author is a placeholder ('John Doe', 'et al.')"),
+        ("BN712", "authors-other-paper", _E, "none of the authors wrote the paper"),
+        ("BN713", "author-not-on-paper", _E, "an author listed is not an author of the paper"),
+        ("BN714", "author-missing", _E, "authors of the paper are missing (and no 'and others')"),
+        ("BN715", "author-order", _E, "the authors are listed in another order"),
+        ("BN721", "year-in-future", _E, "the year is after next year"),
+        ("BN722", "year-differs", _E, "the year is neither the paper's nor its preprint's"),
+        ("BN723", "year-off-by-one", _W, "the year is one off the paper's"),
+        ("BN731", "venue-unknown", _E, "the venue is neither the paper's nor a venue bibnorm knows"),
+        ("BN732", "venue-differs", _E, "the paper appeared at another venue"),
+        ("BN733", "preprint-as-published", _E, "a preprint is cited as published"),
+        ("BN741", "arxiv-version-missing", _E, "the arXiv version cited does not exist"),
+    )
+)
+# fmt: on
+VERIFY_CODES = {check.code: check for check in VERIFY_CHECKS}
+
+
+class VerifyFinding(Frozen):
+    code: str
+    severity: Severity
+    message: str
+    field: str
+    expected: str | None = None
+    found: str | None = None
+    source: str | None = None
+
+
+class Matched(Frozen):
+    """The record an entry was compared with."""
+
+    source: str
+    doi: str | None = None
+    arxiv_id: str | None = None
+    title: str
+
+
+class EntryVerdict(Frozen):
+    key: str
+    path: str
+    line: int
+    verdict: Verdict
+    findings: tuple[VerifyFinding, ...] = ()
+    matched: Matched | None = None
+    unverifiable_because: tuple[str, ...] = ()  # the sources that could not be asked
+
+    def as_json(self) -> dict[str, object]:
+        """The entry in the ``--json`` shape the tracker issue fixes (tools consume it)."""
+        return {
+            "key": self.key,
+            "verdict": self.verdict.value,
+            "findings": [finding.model_dump(mode="json") for finding in self.findings],
+            "matched": self.matched.model_dump(mode="json") if self.matched else None,
+        }
+
+
+# --- what an entry claims -------------------------------------------------------------
+
+
+class Claim(Frozen):
+    """What one ``.bib`` entry says about the paper it cites."""
+
+    key: str
+    path: str
+    line: int
+    entry_type: str
+    title: str
+    authors: tuple[str, ...] = ()  # as written, "and others" removed
+    and_others: bool = False
+    year: int | None = None
+    venue: str | None = None  # booktitle or journal, as written
+    doi: str | None = None  # a publisher DOI (arXiv's own DOIs become `arxiv_id`)
+    arxiv_id: str | None = None
+    arxiv_version: int | None = None
+
+    def fingerprint(self) -> str:
+        """A digest of every claim: a lock's "verified" holds only while none has changed."""
+        fields = self.model_dump(exclude={"path", "line"})
+        return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:16]
+
+
+_ARXIV_IN_TEXT = re.compile(
+    r"arxiv(?:\.org/(?:abs|pdf)/|[:\s]\s*(?:abs/)?)([a-z-]+(?:\.[a-z]{2})?/\d{7}|\d{4}\.\d{4,5})(v\d+)?",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+
+
+def claim_from_entry(entry: BibEntry, path: str) -> Claim:
+    """The claims of one entry; fields it lacks stay empty (missing is not wrong)."""
+    names = [" ".join(plain_text(n).split()) for n in _author_names(entry.get("author") or "")]
+    and_others = any(n.casefold() in ("others", "et al.", "et al") for n in names[-1:])
+    authors = tuple(names[:-1] if and_others else names)
+    year_text = entry.get("year") or entry.get("date") or ""
+    year_match = _YEAR.search(year_text)
+    venue = entry.get("booktitle") or entry.get("journal") or entry.get("journaltitle")
+    doi, arxiv_id, version = _identifiers(entry)
+    return Claim(
+        key=entry.key,
+        path=path,
+        line=entry.line,
+        entry_type=entry.entry_type,
+        title=plain_text(entry.get("title") or ""),
+        authors=authors,
+        and_others=and_others,
+        year=int(year_match.group(1)) if year_match else None,
+        venue=plain_text(venue) if venue else None,
+        doi=doi,
+        arxiv_id=arxiv_id,
+        arxiv_version=version,
+    )
+
+
+def _author_names(text: str) -> list[str]:
+    parts = re.split(r"\s+and\s+(?![^{]*\})", " ".join(text.split()))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _identifiers(entry: BibEntry) -> tuple[str | None, str | None, int | None]:
+    """(publisher DOI, arXiv id, arXiv version) from doi, eprint, url, note and howpublished."""
+    doi = canonical_doi(entry.get("doi") or "") if entry.get("doi") else None
+    arxiv_text = None
+    if doi and is_arxiv_doi(doi):
+        arxiv_text, doi = re.split(r"arxiv\.", doi, maxsplit=1, flags=re.IGNORECASE)[-1], None
+    eprint_type = (entry.get("archiveprefix") or entry.get("eprinttype") or "").casefold()
+    if entry.get("eprint") and eprint_type in ("", "arxiv"):
+        arxiv_text = entry.get("eprint")
+    if arxiv_text is None:
+        for name in ("url", "howpublished", "note", "journal"):
+            match = _ARXIV_IN_TEXT.search(entry.get(name) or "")
+            if match:
+                arxiv_text = match.group(1) + (match.group(2) or "")
+                break
+    parsed = parse_arxiv_id(arxiv_text) if arxiv_text else None
+    if parsed is None:
+        return doi, None, None
+    return doi, parsed.id, parsed.version
+
+
+# --- what the sources answered --------------------------------------------------------
+
+
+class Answer(Frozen):
+    """One source's answer to one question: the record it holds, or ``None`` (it has none)."""
+
+    source: str
+    record: Reference | None = None
+
+
+class Answers(Frozen):
+    """Everything the sources said that bears on one claim.
+
+    ``unavailable`` names the sources that could not be asked a question this claim needed.
+    An answer with ``record=None`` is a real "no such paper" from a source that answered.
+    """
+
+    by_doi: tuple[Answer, ...] = ()
+    by_arxiv_id: tuple[Answer, ...] = ()
+    by_title: tuple[Answer, ...] = ()
+    unavailable: tuple[str, ...] = ()
+
+
+# --- judging ----------------------------------------------------------------------------
+
+
+_PLACEHOLDER_NAMES = frozenset(
+    {
+        "john doe",
+        "jane doe",
+        "j doe",
+        "doe john",
+        "doe jane",
+        "john smith",
+        "jane smith",
+        "a author",
+        "an author",
+        "author",
+        "first author",
+        "second author",
+        "third author",
+        "author name",
+        "firstname lastname",
+        "first last",
+        "anonymous",
+        "anon",
+        "unknown",
+        "et al",
+        "others",
+        "author one",
+        "author two",
+        "lorem ipsum",
+    }
+)
+NEAR_MISS_TITLE = 0.8
+# Sources cut long author lists (a world record of PaLM lists 10 of its 67 authors).
+TRUNCATED_AUTHOR_LISTS = 10  # below this a search hit is another paper, not a reworded title
+
+
+def judge(claim: Claim, answers: Answers, today: date) -> EntryVerdict:
+    """The verdict for one entry (see the module docstring)."""
+    findings: list[VerifyFinding] = list(_offline_findings(claim, today))
+    id_record, id_findings = _identifier_records(claim, answers)
+    findings += id_findings
+    record, source, title_findings = _paper_record(claim, answers, id_record)
+    findings += title_findings
+    if record is not None and source is not None:
+        findings += _author_findings(claim, record, source)
+        findings += _year_findings(claim, record, source)
+        findings += _venue_findings(claim, record, source)
+        findings += _version_findings(claim, answers)
+    findings = _deduplicated(findings)
+    matched = None
+    if record is not None and source is not None:
+        matched = Matched(source=source, doi=record.ids.doi, arxiv_id=record.ids.arxiv_id, title=record.title)
+    verdict = _verdict(answers, record, findings)
+    if verdict is Verdict.NOT_FOUND:
+        findings.append(not_found_finding(claim, answers))
+    return EntryVerdict(
+        key=claim.key,
+        path=claim.path,
+        line=claim.line,
+        verdict=verdict,
+        findings=tuple(findings),
+        matched=matched,
+        unverifiable_because=answers.unavailable if verdict is Verdict.UNVERIFIABLE else (),
+    )
+
+
+def _finding(
+    code: str,
+    field: str,
+    message: str,
+    *,
+    expected: object = None,
+    found: object = None,
+    source: str | None = None,
+) -> VerifyFinding:
+    return VerifyFinding(
+        code=code,
+        severity=VERIFY_CODES[code].severity,
+        message=message,
+        field=field,
+        expected=None if expected is None else str(expected),
+        found=None if found is None else str(found),
+        source=source,
+    )
+
+
+def _offline_findings(claim: Claim, today: date) -> Iterable[VerifyFinding]:
+    """What is wrong whatever the sources say."""
+    if claim.year is not None and claim.year > today.year + 1:
+        yield _finding(
+            "BN721",
+            "year",
+            f"year {claim.year} is in the future",
+            found=claim.year,
+            expected=f"at most {today.year + 1}",
+        )
+    for name in claim.authors:
+        if " ".join(title_words(name)) in _PLACEHOLDER_NAMES:
+            yield _finding("BN711", "author", f"'{name}' is a placeholder, not an author", found=name)
+
+
+def _first_record(answers: Sequence[Answer]) -> Answer | None:
+    return next((answer for answer in answers if answer.record is not None), None)
+
+
+def same_title(claimed: str, record: str) -> bool:
+    return bool(title_key(claimed)) and title_key(claimed) == title_key(record)
+
+
+def title_variant(claimed: str, record: str) -> str | None:
+    """How a claimed title differs harmlessly from the record's, else None.
+
+    Harmless: a dropped subtitle, British/American spelling. A word changed by one letter
+    ("Learnings", "Privacys") is not: a citation must carry the paper's title.
+    """
+    mine, theirs = title_words(claimed), title_words(record)
+    if not mine or not theirs:
+        return None
+    head = title_words(record.split(":")[0]) if ":" in record else ()
+    if head and mine == head and len(head) >= 3:
+        return "the subtitle is left out"
+    if len(mine) == len(theirs):
+        differing = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
+        if differing and all(_spelling_variant(a, b) for a, b in differing):
+            return "a spelling differs"
+    return None
+
+
+def title_relation(claim: Claim, record: Reference) -> str:
+    """ "same", "variant" (harmless difference), "near" (reworded, same authors) or "other"."""
+    if same_title(claim.title, record.title):
+        return "same"
+    if title_variant(claim.title, record.title):
+        return "variant"
+    if title_similarity(claim.title, record.title) >= NEAR_MISS_TITLE and (
+        not claim.authors or _authors_overlap(claim, record)
+    ):
+        return "near"
+    return "other"
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """British and American spellings ("normalisation"/"normalization", "colour"/"color")."""
+    return a.replace("is", "iz").replace("our", "or") == b.replace("is", "iz").replace("our", "or")
+
+
+def _identifier_records(claim: Claim, answers: Answers) -> tuple[Answer | None, list[VerifyFinding]]:
+    """The record behind the entry's DOI or arXiv id when it names the claimed paper,
+    and the findings about identifiers that name no paper or another one."""
+    findings: list[VerifyFinding] = []
+    matching: Answer | None = None
+    for kind, value, asked in (
+        ("doi", claim.doi, answers.by_doi),
+        ("arxiv", claim.arxiv_id, answers.by_arxiv_id),
+    ):
+        if not value or not asked:
+            continue
+        found = _first_record(asked)
+        if found is None:
+            sources = ", ".join(sorted({a.source for a in asked}))
+            if kind == "doi":
+                findings.append(
+                    _finding(
+                        "BN701",
+                        "doi",
+                        f"no source knows DOI {value} (asked {sources})",
+                        found=value,
+                        source=sources,
+                    )
+                )
+            elif any(a.source in ("arxiv", "s2") for a in asked):
+                findings.append(
+                    _finding("BN703", "eprint", f"arXiv has no paper {value}", found=value, source=sources)
+                )
+            continue
+        assert found.record is not None
+        relation = title_relation(claim, found.record) if claim.title else "same"
+        if relation != "other":
+            matching = matching or found
+        else:
+            code, field = ("BN702", "doi") if kind == "doi" else ("BN704", "eprint")
+            findings.append(
+                _finding(
+                    code,
+                    field,
+                    f"{'DOI' if kind == 'doi' else 'arXiv'} {value} is "
+                    f'"{found.record.title}", not this title',
+                    expected=found.record.title,
+                    found=claim.title,
+                    source=found.source,
+                )
+            )
+    return matching, findings
+
+
+def _paper_record(
+    claim: Claim, answers: Answers, id_record: Answer | None
+) -> tuple[Reference | None, str | None, list[VerifyFinding]]:
+    """The record of the paper the entry's title names, and findings about the title.
+
+    A reworded title ("near") still names its paper when the authors agree: the other
+    claims are compared with that paper too.
+    """
+    if id_record is not None and id_record.record is not None:
+        return id_record.record, id_record.source, _title_findings(claim, id_record)
+    hits = [a for a in (*answers.by_title, *answers.by_doi, *answers.by_arxiv_id) if a.record is not None]
+    for wanted in ("same", "variant", "near"):
+        for hit in hits:
+            assert hit.record is not None
+            if title_relation(claim, hit.record) == wanted:
+                return hit.record, hit.source, _title_findings(claim, hit)
+    return None, None, []
+
+
+def _title_findings(claim: Claim, hit: Answer) -> list[VerifyFinding]:
+    assert hit.record is not None
+    relation = title_relation(claim, hit.record) if claim.title else "same"
+    if relation == "variant":
+        how = title_variant(claim.title, hit.record.title)
+        return [
+            _finding(
+                "BN707",
+                "title",
+                f"title differs from the paper's: {how}",
+                expected=hit.record.title,
+                found=claim.title,
+                source=hit.source,
+            )
+        ]
+    if relation == "near":
+        return [
+            _finding(
+                "BN705",
+                "title",
+                f'the paper\'s title is "{hit.record.title}"',
+                expected=hit.record.title,
+                found=claim.title,
+                source=hit.source,
+            )
+        ]
+    return []
+
+
+# --- authors ----------------------------------------------------------------------------
+
+
+_BARE_ACCENT = re.compile(r"\\[`'^\"~=.uvHcdbk](?=[A-Za-z])")  # "\vZ": an accent written without braces
+
+
+def _words(text: str) -> str:
+    return "".join(title_words(_BARE_ACCENT.sub("", text)))
+
+
+def _name_key(person: Person) -> tuple[str, str]:
+    """(family name key, first initial): what must agree for two spellings to be one person."""
+    if person.is_literal:
+        return _words(person.literal), ""
+    family = _words(f"{person.particle} {person.family}")
+    given = title_words(person.given)
+    return family, given[0][0] if given else ""
+
+
+def same_person(a: Person, b: Person) -> bool:
+    """Equal up to initials, accents, particles, hyphens and the order of Chinese names."""
+    (family_a, initial_a), (family_b, initial_b) = _name_key(a), _name_key(b)
+    if family_a and family_a == family_b:
+        return not initial_a or not initial_b or initial_a == initial_b
+    # "Zhang Wei" for "Wei Zhang": given and family names written the other way round.
+    given_a, given_b = _words(a.given), _words(b.given)
+    return bool(given_a) and given_a == family_b and given_b == family_a
+
+
+def _people(claim: Claim) -> list[Person]:
+    return [parse_name(name) for name in claim.authors]
+
+
+def _authors_overlap(claim: Claim, record: Reference) -> bool:
+    mine = _people(claim)
+    return any(same_person(m, t) for m in mine for t in record.authors)
+
+
+def _pairing(mine: Sequence[Person], theirs: Sequence[Person]) -> list[int | None]:
+    """For each claimed author, the index of the same person on the record (or None)."""
+    used: set[int] = set()
+    pairing: list[int | None] = []
+    for person in mine:
+        index = next(
+            (i for i, other in enumerate(theirs) if i not in used and same_person(person, other)), None
+        )
+        if index is not None:
+            used.add(index)
+        pairing.append(index)
+    return pairing
+
+
+def _names(people: Iterable[Person]) -> str:
+    return "; ".join(person.display() for person in people)
+
+
+def _author_findings(claim: Claim, record: Reference, source: str) -> Iterable[VerifyFinding]:
+    mine = _people(claim)
+    theirs = [person for person in record.authors if person.display().strip()]
+    unreadable = len(record.authors) - len(theirs)  # names the source sent that no parser reads ("\\vZ")
+    if not mine or not theirs:
+        return
+    pairing = _pairing(mine, theirs)
+    expected, found = _names(theirs), _names(mine)
+    matched = [index for index in pairing if index is not None]
+    if not matched:
+        yield _finding(
+            "BN712",
+            "author",
+            "none of the authors listed wrote this paper",
+            expected=expected,
+            found=found,
+            source=source,
+        )
+        return
+    strangers = [person for person, index in zip(mine, pairing, strict=True) if index is None]
+    if strangers and len(theirs) >= TRUNCATED_AUTHOR_LISTS and len(matched) == len(theirs):
+        strangers = []  # the source cut a long list short; the entry names everyone it lists
+    if len(strangers) <= unreadable:
+        strangers = []
+    if strangers:
+        yield _finding(
+            "BN713",
+            "author",
+            f"not an author of this paper: {_names(strangers)}",
+            expected=expected,
+            found=found,
+            source=source,
+        )
+    missing = [person for i, person in enumerate(theirs) if i not in set(matched)]
+    if missing and not claim.and_others:
+        yield _finding(
+            "BN714",
+            "author",
+            f"{len(missing)} of the paper's {len(theirs)} authors missing: {_names(missing)}",
+            expected=expected,
+            found=found,
+            source=source,
+        )
+    if matched != sorted(matched) or (claim.and_others and matched and matched[0] != 0):
+        yield _finding(
+            "BN715",
+            "author",
+            "authors listed in another order than on the paper",
+            expected=expected,
+            found=found,
+            source=source,
+        )
+
+
+# --- year and venue -----------------------------------------------------------------------
+
+
+def _year_findings(claim: Claim, record: Reference, source: str) -> Iterable[VerifyFinding]:
+    if claim.year is None or record.issued is None:
+        return
+    years = {record.issued.year}
+    if record.first_version is not None:
+        years.add(record.first_version.year)
+    if record.ids.arxiv_id:
+        preprint_year = _arxiv_id_year(record.ids.arxiv_id)
+        if preprint_year:
+            years.add(preprint_year)
+    if claim.year in years:
+        return
+    paper_year = record.issued.year
+    earliest = min(years)
+    if claim.year < earliest - 1 or min(abs(claim.year - y) for y in years) > 1:
+        yield _finding(
+            "BN722",
+            "year",
+            f"year {claim.year}; the paper is from {paper_year}",
+            expected=paper_year,
+            found=claim.year,
+            source=source,
+        )
+    else:
+        yield _finding(
+            "BN723",
+            "year",
+            f"year {claim.year}; the paper is from {paper_year}",
+            expected=paper_year,
+            found=claim.year,
+            source=source,
+        )
+
+
+def _arxiv_id_year(arxiv_id: str) -> int | None:
+    match = re.match(r"(\d\d)(\d\d)\.", arxiv_id) or re.search(r"/(\d\d)(\d\d)", arxiv_id)
+    if not match:
+        return None
+    yy = int(match.group(1))
+    return 1900 + yy if yy >= 91 else 2000 + yy
+
+
+_STOP = frozenset(
+    {
+        "of",
+        "on",
+        "the",
+        "and",
+        "in",
+        "for",
+        "to",
+        "a",
+        "an",
+        "at",
+        "proceedings",
+        "conference",
+        "international",
+        "annual",
+        "meeting",
+        "workshop",
+        "journal",
+        "transactions",
+        "ieee",
+        "acm",
+    }
+)
+
+
+def venues_agree(claimed: str, record: str) -> bool | None:
+    """Whether two venue spellings name one venue; None when neither rule can tell.
+
+    Table venues compare by identity (so "CVPR" is "Computer Vision and Pattern
+    Recognition" but not its workshops); others by key, acronym ("ICML" = International
+    Conference on Machine Learning) or abbreviation ("Mach. Learn." = "Machine Learning").
+    """
+    mine, theirs = find_venue(claimed), find_venue(record)
+    if mine is not None and theirs is not None:
+        return mine.short == theirs.short
+    key_mine, key_theirs = venue_key(claimed), venue_key(record)
+    if not key_mine or not key_theirs:
+        return None
+    if key_mine == key_theirs or key_mine in key_theirs.split() or key_theirs in key_mine.split():
+        return True
+    return _abbreviates(claimed, record) or _abbreviates(record, claimed) or None
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """True for an acronym ("ICML": International Conference on Machine Learning) or an
+    abbreviation ("Mach. Learn.": Machine Learning) of ``long``."""
+    words = [w for w in re.split(r"[^0-9a-z]+", plain_text(long).casefold()) if w]
+    significant = [w for w in words if w not in _STOP]
+    compact = re.sub(r"[^0-9a-z]", "", short.casefold())
+    initials = ("".join(w[0] for w in words), "".join(w[0] for w in significant))
+    if len(compact) >= 2 and " " not in short.strip() and compact in initials:
+        return True
+    parts = [p for p in re.split(r"[^0-9a-z]+", short.casefold()) if p and p not in _STOP]
+    if not parts or len(parts) != len(significant):
+        return False
+    return all(w.startswith(p) for p, w in zip(parts, significant, strict=True)) and short.count(".") > 0
+
+
+def _venue_findings(claim: Claim, record: Reference, source: str) -> Iterable[VerifyFinding]:
+    if not claim.venue:
+        return
+    claimed = find_venue(claim.venue)
+    if claimed is not None and claimed.kind is VenueKind.PREPRINT:
+        return  # citing the preprint of a published paper is not wrong
+    published = record.entry_type in ("article", "inproceedings") and bool(record.venue)
+    if not published:
+        if record.entry_type == "preprint" and record.ids.arxiv_id and claim.entry_type != "misc":
+            yield _finding(
+                "BN733",
+                "venue",
+                f"cited as published in {claim.venue}, but the paper is an "
+                f"arXiv preprint ({record.ids.arxiv_id}) with no published version",
+                expected="arXiv",
+                found=claim.venue,
+                source=source,
+            )
+        return
+    assert record.venue is not None
+    agree = venues_agree(claim.venue, record.venue)
+    if agree:
+        return
+    if claimed is None and agree is None:
+        yield _finding(
+            "BN731",
+            "venue",
+            f"'{claim.venue}' is not where the paper appeared ({record.venue}), nor a venue bibnorm knows",
+            expected=record.venue,
+            found=claim.venue,
+            source=source,
+        )
+    else:
+        yield _finding(
+            "BN732",
+            "venue",
+            f"the paper appeared in {record.venue}, not {claim.venue}",
+            expected=record.venue,
+            found=claim.venue,
+            source=source,
+        )
+
+
+def _version_findings(claim: Claim, answers: Answers) -> Iterable[VerifyFinding]:
+    if claim.arxiv_version is None:
+        return
+    arxiv = next((a for a in answers.by_arxiv_id if a.source == "arxiv" and a.record is not None), None)
+    if arxiv is None or arxiv.record is None or arxiv.record.ids.arxiv_version is None:
+        return
+    latest = arxiv.record.ids.arxiv_version
+    if claim.arxiv_version > latest:
+        yield _finding(
+            "BN741",
+            "eprint",
+            f"arXiv {claim.arxiv_id} has no v{claim.arxiv_version} (latest v{latest})",
+            expected=f"v1..v{latest}",
+            found=f"v{claim.arxiv_version}",
+            source="arxiv",
+        )
+
+
+def _deduplicated(findings: Iterable[VerifyFinding]) -> list[VerifyFinding]:
+    seen: set[tuple[str, str | None]] = set()
+    kept = []
+    for finding in findings:
+        if (finding.code, finding.found) not in seen:
+            seen.add((finding.code, finding.found))
+            kept.append(finding)
+    return kept
+
+
+def _verdict(answers: Answers, record: Reference | None, findings: Sequence[VerifyFinding]) -> Verdict:
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    if record is None and not any(f.code in ("BN702", "BN704") for f in errors):
+        if answers.unavailable or not (answers.by_title or answers.by_doi or answers.by_arxiv_id):
+            return Verdict.MISMATCH if errors else Verdict.UNVERIFIABLE
+        return Verdict.NOT_FOUND
+    if errors:
+        return Verdict.MISMATCH
+    if record is None:
+        return Verdict.UNVERIFIABLE
+    return Verdict.VERIFIED
+
+
+def not_found_finding(claim: Claim, answers: Answers) -> VerifyFinding:
+    """The finding printed for a ``not_found`` entry: which sources were asked."""
+    asked = sorted({a.source for a in (*answers.by_title, *answers.by_doi, *answers.by_arxiv_id)})
+    return _finding(
+        "BN706",
+        "title",
+        f"no paper with this title in {', '.join(asked)}",
+        found=claim.title,
+        source=", ".join(asked),
+    )

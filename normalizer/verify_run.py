@@ -1,0 +1,154 @@
+"""One ``bibnorm verify`` run: read the files, reuse the lock, ask the sources, judge.
+
+Kept apart from the CLI so the bench and the ``check --verify`` path run exactly this.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from normalizer.bibfile import read_bibfile
+from normalizer.config import load_settings
+from normalizer.lockfile import Lock, VerifiedItem, load_lock, lock_in_use, save_lock
+from normalizer.models import Severity
+from normalizer.verify import (
+    VERIFY_CODES,
+    Answers,
+    Claim,
+    EntryVerdict,
+    Matched,
+    Verdict,
+    claim_from_entry,
+    judge,
+)
+
+LOCK_SOURCE = "lock"
+
+
+@dataclass(frozen=True)
+class VerifyOptions:
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    lock: Path | None = None
+    update_lock: bool = False
+    progress: bool = False
+
+
+@dataclass
+class VerifyOutcome:
+    verdicts: list[EntryVerdict]
+    requests: dict[str, int] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        counts = Counter(v.verdict.value for v in self.verdicts)
+        return {
+            "version": 1,
+            "entries": [verdict.as_json() for verdict in self.verdicts],
+            "summary": {
+                "entries": len(self.verdicts),
+                **{verdict.value: counts[verdict.value] for verdict in Verdict},
+                "requests": dict(sorted(self.requests.items())),
+            },
+        }
+
+
+def enabled(code: str, options: VerifyOptions) -> bool:
+    """Selected and not ignored; the longer matching prefix wins (as in ``check``)."""
+    from normalizer.checks import CheckConfig
+
+    return CheckConfig(select=options.select, ignore=options.ignore).enabled(code)
+
+
+def apply_selection(verdict: EntryVerdict, options: VerifyOptions) -> EntryVerdict:
+    """Drop the findings the user turned off; a mismatch left without errors is verified."""
+    findings = tuple(f for f in verdict.findings if enabled(f.code, options))
+    outcome = verdict.verdict
+    if outcome is Verdict.MISMATCH and not any(f.severity is Severity.ERROR for f in findings):
+        outcome = Verdict.VERIFIED if verdict.matched is not None else Verdict.UNVERIFIABLE
+    return verdict.model_copy(update={"findings": findings, "verdict": outcome})
+
+
+def read_claims(paths: Sequence[Path]) -> list[Claim]:
+    claims = []
+    for path in paths:
+        for entry in read_bibfile(path).entries:
+            claims.append(claim_from_entry(entry, str(path)))
+    return claims
+
+
+def from_lock(claim: Claim, lock: Lock) -> EntryVerdict | None:
+    item = lock.verified.get(claim.key)
+    if item is None or item.fingerprint != claim.fingerprint():
+        return None
+    matched = Matched(source=LOCK_SOURCE, doi=item.doi, arxiv_id=item.arxiv_id, title=item.title)
+    return EntryVerdict(
+        key=claim.key, path=claim.path, line=claim.line, verdict=Verdict.VERIFIED, matched=matched
+    )
+
+
+def judge_all(
+    claims: Sequence[Claim], answers: Sequence[Answers], options: VerifyOptions, today: date
+) -> list[EntryVerdict]:
+    return [
+        apply_selection(judge(claim, answer, today), options)
+        for claim, answer in zip(claims, answers, strict=True)
+    ]
+
+
+def run_verify(
+    paths: Sequence[Path], overrides: Mapping[str, Any], options: VerifyOptions, today: date
+) -> VerifyOutcome:
+    from normalizer.verify_sources import VerifySources
+
+    claims = read_claims(paths)
+    settings = load_settings({**overrides, "lock": options.lock})
+    lock_file = lock_in_use(settings.lock) or (Path("bibnorm.lock") if options.update_lock else None)
+    lock = load_lock(lock_file) if lock_file is not None else Lock()
+    locked = {i: verdict for i, claim in enumerate(claims) if (verdict := from_lock(claim, lock)) is not None}
+    asking = [claim for i, claim in enumerate(claims) if i not in locked]
+    sources = VerifySources(settings)
+    try:
+        answers = sources.answers(asking, progress=_progress if options.progress else None)
+    finally:
+        sources.close()
+    judged = iter(judge_all(asking, answers, options, today))
+    verdicts = [locked[i] if i in locked else next(judged) for i in range(len(claims))]
+    if options.update_lock and lock_file is not None:
+        save_lock(lock_file, updated_lock(lock, claims, verdicts, today))
+    return VerifyOutcome(verdicts=verdicts, requests=dict(sources.stats.requests))
+
+
+def updated_lock(lock: Lock, claims: Sequence[Claim], verdicts: Sequence[EntryVerdict], today: date) -> Lock:
+    """``lock`` with this run's verified entries recorded and its failed ones forgotten."""
+    verified = dict(lock.verified)
+    for claim, verdict in zip(claims, verdicts, strict=True):
+        if verdict.verdict is Verdict.VERIFIED and verdict.matched is not None:
+            old = verified.get(claim.key)
+            if old is not None and old.fingerprint == claim.fingerprint():
+                continue  # unchanged: keep its date, so a stable file gives a byte-identical lock
+            verified[claim.key] = VerifiedItem(
+                fingerprint=claim.fingerprint(),
+                source=verdict.matched.source,
+                title=verdict.matched.title,
+                doi=verdict.matched.doi,
+                arxiv_id=verdict.matched.arxiv_id,
+                date=today.isoformat(),
+            )
+        elif verdict.verdict in (Verdict.MISMATCH, Verdict.NOT_FOUND):
+            verified.pop(claim.key, None)
+    return lock.model_copy(update={"verified": verified})
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    import sys
+
+    end = "\n" if done == total else ""
+    print(f"\rbibnorm: verify: {stage} {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+
+__all__ = ["VERIFY_CODES", "VerifyOptions", "VerifyOutcome", "run_verify"]

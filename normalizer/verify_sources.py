@@ -1,0 +1,244 @@
+"""Asking the sources what they hold for each claim: the I/O half of ``bibnorm verify``.
+
+Questions are batched the way each API allows, and each is asked only when an earlier,
+cheaper answer did not settle it:
+
+1. identifiers — Semantic Scholar ``/paper/batch`` (500 DOIs and arXiv ids a request);
+   arXiv ``id_list`` for every arXiv id (its versions, and ids S2 does not know yet);
+   Crossref ``/works/{doi}`` for DOIs Semantic Scholar does not know (DOIs are Crossref's);
+2. titles — only for entries whose identifiers did not name the claimed paper: the
+   snapshot index when configured, then Semantic Scholar ``/paper/search/match``.
+
+A source that fails is named in ``Answers.unavailable`` for the questions it could not
+answer, so `normalizer.verify.judge` says "unverifiable", never "not found". Offline,
+only the snapshot index answers; it holds arXiv records only, so its silence proves
+nothing and an entry it does not hold is unverifiable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from normalizer.config import Settings
+from normalizer.models import Origin, Query, QueryKind, Reference
+from normalizer.verify import Answer, Answers, Claim, same_title, title_variant
+from resolvers._http import BibnormSession, HttpStats, build_session
+
+ProgressCallback = Callable[[str, int, int], None]
+
+
+@dataclass
+class _Questions:
+    """Answers gathered so far for one claim (mutable while the sources are asked)."""
+
+    by_doi: list[Answer] = field(default_factory=list)
+    by_arxiv_id: list[Answer] = field(default_factory=list)
+    by_title: list[Answer] = field(default_factory=list)
+    unavailable: set[str] = field(default_factory=set)
+
+    def frozen(self) -> Answers:
+        return Answers(
+            by_doi=tuple(self.by_doi),
+            by_arxiv_id=tuple(self.by_arxiv_id),
+            by_title=tuple(self.by_title),
+            unavailable=tuple(sorted(self.unavailable)),
+        )
+
+    def settled(self, claim: Claim) -> bool:
+        """True when a record already found carries the claimed title."""
+        return any(
+            answer.record is not None
+            and (
+                same_title(claim.title, answer.record.title)
+                or title_variant(claim.title, answer.record.title)
+            )
+            for answer in (*self.by_doi, *self.by_arxiv_id, *self.by_title)
+        )
+
+
+class VerifySources:
+    """The sources ``verify`` asks, on one shared cached session (made only when needed)."""
+
+    def __init__(self, settings: Settings, stats: HttpStats | None = None) -> None:
+        self.settings = settings
+        self.stats = stats or HttpStats()
+        self._session: BibnormSession | None = None
+        names = settings.resolvers
+        self.use_s2 = not settings.offline and "s2" in names
+        self.use_arxiv = not settings.offline and "arxiv" in names
+        self.use_crossref = not settings.offline and ("crossref" in names or "s2" in names)
+        self.snapshot = settings.snapshot_index() if "snapshot" in names or settings.offline else None
+
+    def session(self) -> BibnormSession:
+        if self._session is None:
+            self._session = build_session(self.settings, stats=self.stats)
+        return self._session
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+
+    def answers(self, claims: Sequence[Claim], progress: ProgressCallback | None = None) -> list[Answers]:
+        """What the sources say about each claim, in order."""
+        state = [_Questions() for _ in claims]
+        if self.use_s2:
+            self._s2_identifiers(claims, state)
+        if self.use_arxiv:
+            self._arxiv_identifiers(claims, state)
+        if self.use_crossref:
+            self._crossref_dois(claims, state, progress)
+        open_titles = [i for i, claim in enumerate(claims) if claim.title and not state[i].settled(claim)]
+        if self.snapshot is not None:
+            self._snapshot(claims, state, open_titles)
+            open_titles = [i for i in open_titles if not state[i].settled(claims[i])]
+        if self.use_s2:
+            self._s2_titles(claims, state, open_titles, progress)
+        elif self.snapshot is None or self.settings.offline:
+            for i in open_titles:
+                state[i].unavailable.add("offline" if self.settings.offline else "no title source")
+        for i, claim in enumerate(claims):
+            if self.snapshot is not None and not self.use_s2 and not state[i].settled(claim):
+                # The snapshot holds arXiv only: its silence says nothing about other papers.
+                state[i].unavailable.add("snapshot (arXiv only)")
+        return [questions.frozen() for questions in state]
+
+    # --- identifiers ---------------------------------------------------------------
+
+    def _s2_identifiers(self, claims: Sequence[Claim], state: list[_Questions]) -> None:
+        from resolvers.semantic_scholar import BATCH_SIZE, S2Error, SemanticScholarClient
+
+        client = SemanticScholarClient(self.session(), self.settings)
+        wanted: dict[str, list[tuple[int, str]]] = {}
+        for i, claim in enumerate(claims):
+            if claim.doi:
+                wanted.setdefault(f"DOI:{claim.doi}", []).append((i, "doi"))
+            if claim.arxiv_id:
+                wanted.setdefault(f"ARXIV:{claim.arxiv_id}", []).append((i, "arxiv"))
+        ids = sorted(wanted)
+        for start in range(0, len(ids), BATCH_SIZE):
+            chunk = ids[start : start + BATCH_SIZE]
+            try:
+                records = client.batch(chunk)
+            except S2Error:
+                for identifier in chunk:
+                    for i, _ in wanted[identifier]:
+                        state[i].unavailable.add("s2")
+                continue
+            for identifier, record in zip(chunk, records, strict=True):
+                for i, kind in wanted[identifier]:
+                    target = state[i].by_doi if kind == "doi" else state[i].by_arxiv_id
+                    target.append(Answer(source="s2", record=record))
+
+    def _arxiv_identifiers(self, claims: Sequence[Claim], state: list[_Questions]) -> None:
+        from resolvers.arxiv import ArxivResolver
+
+        queries = [
+            Query(
+                index=i,
+                origin=Origin(path=claim.path, line=claim.line),
+                kind=QueryKind.ARXIV_ID,
+                arxiv_id=claim.arxiv_id,
+            )
+            for i, claim in enumerate(claims)
+            if claim.arxiv_id
+        ]
+        if not queries:
+            return
+        answers = ArxivResolver(self.settings, self.session()).lookup_ids(queries)
+        for query in queries:
+            lookup = answers.get(query.index)
+            if lookup is None or lookup.failed or any(p.code == "arxiv.unavailable" for p in lookup.problems):
+                state[query.index].unavailable.add("arxiv")
+                continue
+            record = lookup.candidates[0].reference if lookup.candidates else None
+            state[query.index].by_arxiv_id.append(Answer(source="arxiv", record=record))
+
+    def _crossref_dois(
+        self, claims: Sequence[Claim], state: list[_Questions], progress: ProgressCallback | None
+    ) -> None:
+        """Crossref for the DOIs Semantic Scholar did not know (or could not be asked about)."""
+        from resolvers.crossref import CrossrefClient, CrossrefError, work_to_any_reference
+
+        asking: dict[str, list[int]] = {}
+        for i, claim in enumerate(claims):
+            if claim.doi and not any(answer.record is not None for answer in state[i].by_doi):
+                asking.setdefault(claim.doi, []).append(i)
+        if not asking:
+            return
+        client = CrossrefClient(self.session(), self.settings)
+        for done, (doi, indexes) in enumerate(sorted(asking.items()), start=1):
+            try:
+                work = client.work(doi)
+            except CrossrefError:
+                for i in indexes:
+                    state[i].unavailable.add("crossref")
+                continue
+            record = work_to_any_reference(work) if work is not None else None
+            for i in indexes:
+                state[i].by_doi.append(Answer(source="crossref", record=record))
+                if not claims[i].arxiv_id:
+                    state[i].unavailable.discard("s2")  # Crossref answered the DOI question S2 could not
+            if progress:
+                progress("crossref", done, len(asking))
+
+    # --- titles ----------------------------------------------------------------------
+
+    def _snapshot(self, claims: Sequence[Claim], state: list[_Questions], indexes: Sequence[int]) -> None:
+        from resolvers.snapshot import SnapshotResolver
+
+        assert self.snapshot is not None
+        queries = [self._title_query(i, claims[i]) for i in indexes]
+        with SnapshotResolver(self.snapshot) as snapshot:
+            id_queries = [
+                Query(
+                    index=i,
+                    origin=Origin(path=c.path, line=c.line),
+                    kind=QueryKind.ARXIV_ID,
+                    arxiv_id=c.arxiv_id,
+                )
+                for i, c in enumerate(claims)
+                if c.arxiv_id and not state[i].by_arxiv_id
+            ]
+            for query in id_queries:
+                lookup = snapshot.lookup([query])[query.index]
+                if lookup.candidates:
+                    state[query.index].by_arxiv_id.append(
+                        Answer(source="snapshot", record=lookup.candidates[0].reference)
+                    )
+            found = snapshot.lookup(queries)
+        for query in queries:
+            for candidate in found[query.index].candidates:
+                state[query.index].by_title.append(Answer(source="snapshot", record=candidate.reference))
+
+    def _s2_titles(
+        self,
+        claims: Sequence[Claim],
+        state: list[_Questions],
+        indexes: Sequence[int],
+        progress: ProgressCallback | None,
+    ) -> None:
+        from resolvers.semantic_scholar import S2Error, SemanticScholarClient
+
+        client = SemanticScholarClient(self.session(), self.settings)
+        for done, i in enumerate(indexes, start=1):
+            record: Reference | None
+            try:
+                record = client.match_title(claims[i].title)
+            except S2Error:
+                state[i].unavailable.add("s2")
+                continue
+            state[i].by_title.append(Answer(source="s2", record=record))
+            if progress:
+                progress("titles", done, len(indexes))
+
+    @staticmethod
+    def _title_query(index: int, claim: Claim) -> Query:
+        return Query(
+            index=index,
+            origin=Origin(path=claim.path, line=claim.line),
+            kind=QueryKind.TITLE,
+            title=claim.title,
+            author_names=claim.authors,
+            year=claim.year,
+        )

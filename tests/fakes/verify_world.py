@@ -1,0 +1,98 @@
+"""The sources as they would answer for the verify dev set's world (HALLMARK dev_public).
+
+``verify-dev/dev_public.world.jsonl`` holds the real papers behind the split: each valid
+entry's paper and the real paper each perturbed entry was made from; fabricated papers are
+absent, as they are from the live databases. From it:
+
+- Semantic Scholar papers: the record's ``s2`` block (Graph API field names) with its
+  title, authors and abstract, and its arXiv id in ``externalIds``;
+- arXiv records for the papers with an arXiv id (one version, dated from the id);
+- Crossref works for the papers with a DOI (``proceedings-article`` or ``journal-article``
+  by the dblp type, title, authors split at the last space, the dblp venue, the year).
+
+Nothing here looks at the .bib entries or their labels: the fakes know papers, not citations.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from paths import VERIFY_DEV
+
+from fakes.arxiv_api import Author, FakeRecord, _date_from_id
+
+WORLD = VERIFY_DEV / "dev_public.world.jsonl"
+
+
+def world() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in WORLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def s2_papers(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    papers = []
+    for record in records:
+        paper = dict(record.get("s2") or {})
+        if not paper.get("paperId"):
+            continue
+        external = dict(paper.get("externalIds") or {})
+        if record.get("arxiv_id"):
+            external.setdefault("ArXiv", record["arxiv_id"])
+        if record.get("doi"):
+            external.setdefault("DOI", record["doi"])
+        paper |= {
+            "title": paper.get("title") or record["title"],
+            "externalIds": external,
+            "authors": [{"authorId": None, "name": name} for name in record.get("authors") or []],
+            "abstract": record.get("abstract"),
+        }
+        papers.append(paper)
+    return papers
+
+
+def arxiv_records(records: list[dict[str, Any]]) -> list[FakeRecord]:
+    seen: set[str] = set()
+    out = []
+    for record in records:
+        arxiv_id = record.get("arxiv_id")
+        if not arxiv_id or arxiv_id in seen:
+            continue
+        seen.add(arxiv_id)
+        out.append(
+            FakeRecord(
+                arxiv_id=arxiv_id,
+                title=record["title"],
+                abstract=record.get("abstract") or "",
+                authors=tuple(Author(name) for name in record.get("authors") or []),
+                versions=(_date_from_id(arxiv_id),),
+                categories=("cs.LG",),
+                doi=record.get("doi"),
+            )
+        )
+    return out
+
+
+def crossref_works(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    works = []
+    for record in records:
+        if not record.get("doi") or "arxiv" in record["doi"].casefold():
+            continue
+        dblp = record.get("dblp") or {}
+        s2 = record.get("s2") or {}
+        year = dblp.get("year") or s2.get("year")
+        works.append(
+            {
+                "DOI": record["doi"],
+                "type": "journal-article" if dblp.get("type") == "article" else "proceedings-article",
+                "title": [record["title"]],
+                "author": [_crossref_name(name) for name in record.get("authors") or []],
+                "container-title": [dblp.get("venue") or s2.get("venue") or ""],
+                "issued": {"date-parts": [[year]]} if year else {"date-parts": [[None]]},
+            }
+        )
+    return works
+
+
+def _crossref_name(name: str) -> dict[str, str]:
+    given, _, family = name.rpartition(" ")
+    return {"given": given, "family": family, "sequence": "additional"}

@@ -1,0 +1,407 @@
+"""``bibnorm verify``: every entry a real paper, cited faithfully.
+
+The judging rules are specified on hand-written claims and records; the command runs
+against fakes of Semantic Scholar, arXiv and Crossref that hold the verify dev set's world
+(tests/fakes/verify_world.py), over real HTTP on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fakes.arxiv_api import FakeArxivServer
+from fakes.crossref_api import FakeCrossref
+from fakes.s2_api import FakeS2
+from fakes.verify_world import arxiv_records, crossref_works, s2_papers, world
+
+from normalizer.bibfile import parse_bibtex
+from normalizer.cli import main
+from normalizer.models import Identifiers, PartialDate, Person, Reference
+from normalizer.verify import Answer, Answers, Claim, Verdict, claim_from_entry, judge, venues_agree
+
+TODAY = date(2026, 11, 22)
+DDPM = Reference(
+    title="Denoising Diffusion Probabilistic Models",
+    authors=(
+        Person(given="Jonathan", family="Ho"),
+        Person(given="Ajay", family="Jain"),
+        Person(given="Pieter", family="Abbeel"),
+    ),
+    issued=PartialDate(year=2020),
+    entry_type="inproceedings",
+    venue="Advances in Neural Information Processing Systems",
+    ids=Identifiers(arxiv_id="2006.11239"),
+)
+PREPRINT = Reference(
+    title="A Study of Something Only on arXiv",
+    authors=(Person(given="Ada", family="Lovelace"),),
+    issued=PartialDate(year=2023),
+    entry_type="preprint",
+    ids=Identifiers(arxiv_id="2301.00001"),
+)
+
+
+def claim(**fields: object) -> Claim:
+    values: dict[str, object] = {
+        "key": "k",
+        "path": "refs.bib",
+        "line": 1,
+        "entry_type": "inproceedings",
+        "title": "Denoising Diffusion Probabilistic Models",
+        "authors": ("Jonathan Ho", "Ajay Jain", "Pieter Abbeel"),
+        "year": 2020,
+        "venue": "NeurIPS",
+    }
+    return Claim(**(values | fields))  # type: ignore[arg-type]
+
+
+def by_title(record: Reference | None, source: str = "s2") -> Answers:
+    return Answers(by_title=(Answer(source=source, record=record),))
+
+
+def codes(verdict_: object) -> list[str]:
+    return [finding.code for finding in verdict_.findings]  # type: ignore[attr-defined]
+
+
+# --- judging: the specification -------------------------------------------------------
+
+
+def test_a_faithful_citation_is_verified() -> None:
+    verdict = judge(claim(), by_title(DDPM), TODAY)
+    assert verdict.verdict is Verdict.VERIFIED
+    assert verdict.findings == ()
+    assert verdict.matched is not None and verdict.matched.arxiv_id == "2006.11239"
+
+
+def test_initials_accents_and_and_others_count_as_the_same_authors() -> None:
+    verdict = judge(claim(authors=("J. Ho", "A. Jain"), and_others=True), by_title(DDPM), TODAY)
+    assert verdict.verdict is Verdict.VERIFIED
+
+
+def test_a_title_no_source_holds_is_not_found_when_every_source_answered() -> None:
+    verdict = judge(
+        claim(title="Structured Fast Fourier Attention for Vision Transformers"), by_title(None), TODAY
+    )
+    assert verdict.verdict is Verdict.NOT_FOUND
+    assert codes(verdict) == ["BN706"]
+
+
+def test_a_source_that_could_not_be_asked_makes_an_entry_unverifiable_never_not_found() -> None:
+    verdict = judge(claim(), Answers(unavailable=("s2",)), TODAY)
+    assert verdict.verdict is Verdict.UNVERIFIABLE
+    assert verdict.unverifiable_because == ("s2",)
+
+
+def test_a_fabricated_doi_is_flagged_even_when_the_paper_is_real() -> None:
+    answers = Answers(
+        by_doi=(Answer(source="s2"), Answer(source="crossref")), by_title=by_title(DDPM).by_title
+    )
+    verdict = judge(claim(doi="10.88880/bpr.633067"), answers, TODAY)
+    assert verdict.verdict is Verdict.MISMATCH
+    assert codes(verdict) == ["BN701"]
+    assert verdict.findings[0].found == "10.88880/bpr.633067"
+
+
+def test_a_real_arxiv_id_under_an_invented_title_is_a_chimera() -> None:
+    answers = Answers(by_arxiv_id=(Answer(source="arxiv", record=DDPM),), by_title=(Answer(source="s2"),))
+    verdict = judge(
+        claim(
+            title="Diffusion Models for High-Resolution Image Synthesis",
+            authors=("Antonios Alexos",),
+            arxiv_id="2006.11239",
+        ),
+        answers,
+        TODAY,
+    )
+    assert verdict.verdict is Verdict.MISMATCH
+    assert "BN704" in codes(verdict)
+    assert verdict.findings[codes(verdict).index("BN704")].expected == DDPM.title
+
+
+def test_an_arxiv_id_arxiv_does_not_have_is_flagged() -> None:
+    answers = Answers(
+        by_arxiv_id=(Answer(source="s2"), Answer(source="arxiv")), by_title=by_title(DDPM).by_title
+    )
+    verdict = judge(claim(arxiv_id="2602.99999"), answers, TODAY)
+    assert codes(verdict) == ["BN703"]
+
+
+def test_a_reworded_title_is_a_near_miss_but_a_dropped_subtitle_only_a_warning() -> None:
+    near = judge(claim(title="Denoising Diffusion Probabilistic Modelling"), by_title(DDPM), TODAY)
+    assert near.verdict is Verdict.MISMATCH
+    assert codes(near) == ["BN705"]
+    record = DDPM.model_copy(
+        update={"title": "Denoising Diffusion Models: A View of Probabilistic Generation"}
+    )
+    shortened = judge(claim(title="Denoising Diffusion Models"), by_title(record), TODAY)
+    assert shortened.verdict is Verdict.VERIFIED
+    assert codes(shortened) == ["BN707"]
+
+
+@pytest.mark.parametrize(
+    ("authors", "and_others", "expected"),
+    [
+        (("Petra Silva", "Yacouba Ndiaye", "Yuki Sato"), False, ["BN712"]),  # another paper's (or nobody's)
+        (("Jonathan Ho", "Ajay Jain"), False, ["BN714"]),  # partial list without "and others"
+        (("Jonathan Ho", "Ajay Jain", "Pieter Abbeel", "Yann LeCun"), False, ["BN713"]),  # merged
+        (("Ajay Jain", "Jonathan Ho", "Pieter Abbeel"), False, ["BN715"]),  # swapped
+        (("John Doe", "Jonathan Ho", "Ajay Jain", "Pieter Abbeel"), False, ["BN711", "BN713"]),
+    ],
+)
+def test_author_claims_are_compared_person_by_person(
+    authors: tuple[str, ...], and_others: bool, expected: list[str]
+) -> None:
+    verdict = judge(claim(authors=authors, and_others=and_others), by_title(DDPM), TODAY)
+    assert verdict.verdict is Verdict.MISMATCH
+    assert codes(verdict) == expected
+
+
+def test_chinese_names_written_family_first_are_the_same_person() -> None:
+    record = DDPM.model_copy(update={"authors": (Person(given="Wei", family="Zhang"),)})
+    assert judge(claim(authors=("Zhang Wei",)), by_title(record), TODAY).verdict is Verdict.VERIFIED
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [(2033, ["BN721", "BN722"]), (2017, ["BN722"]), (2021, ["BN723"]), (2020, [])],
+)
+def test_years(year: int, expected: list[str]) -> None:
+    assert codes(judge(claim(year=year), by_title(DDPM), TODAY)) == expected
+
+
+def test_a_future_year_is_flagged_even_when_no_source_can_be_asked() -> None:
+    verdict = judge(claim(year=2035), Answers(unavailable=("s2",)), TODAY)
+    assert verdict.verdict is Verdict.MISMATCH
+    assert codes(verdict) == ["BN721"]
+
+
+@pytest.mark.parametrize(
+    ("venue", "expected"),
+    [
+        ("Advances in Neural Information Processing Systems 33", []),
+        ("NeurIPS", []),
+        ("arXiv preprint", []),  # citing the preprint of a published paper is fine
+        ("ICML", ["BN732"]),
+        ("Symposium on Neural Scaling Laws", ["BN731"]),
+    ],
+)
+def test_venues(venue: str, expected: list[str]) -> None:
+    assert codes(judge(claim(venue=venue), by_title(DDPM), TODAY)) == expected
+
+
+def test_a_preprint_cited_as_published_is_flagged() -> None:
+    verdict = judge(
+        claim(title=PREPRINT.title, authors=("Ada Lovelace",), year=2023, venue="CVPR"),
+        by_title(PREPRINT),
+        TODAY,
+    )
+    assert codes(verdict) == ["BN733"]
+
+
+def test_venue_spellings_agree_by_acronym_and_abbreviation() -> None:
+    assert venues_agree("ICML", "International Conference on Machine Learning")
+    assert venues_agree("Mach. Learn.", "Machine Learning")
+    assert venues_agree("CVPR", "2022 IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)")
+    assert not venues_agree("CVPR", "ICCV")
+
+
+def test_claims_are_read_from_the_fields_bibtex_users_write() -> None:
+    text = """@article{x,
+      author = {M{\\"u}ller, Anna and others},
+      title = {{PaLM}: Scaling},
+      journal = {arXiv preprint arXiv:2204.02311v3},
+      year = {2022}
+    }
+    @inproceedings{y, title = {T}, doi = {https://doi.org/10.48550/arXiv.2006.11239}, booktitle = {ICLR}}
+    """
+    first, second = (claim_from_entry(entry, "r.bib") for entry in parse_bibtex(text).entries)
+    assert (first.title, first.authors, first.and_others) == ("PaLM: Scaling", ("Müller, Anna",), True)
+    assert (first.arxiv_id, first.arxiv_version, first.year, first.line) == ("2204.02311", 3, 2022, 1)
+    assert (second.doi, second.arxiv_id, second.venue) == (None, "2006.11239", "ICLR")
+
+
+# --- the command against the world's sources ---------------------------------------------
+
+REAL = """@inproceedings{ho2020ddpm,
+  author = {Jonathan Ho and Ajay Jain and Pieter Abbeel},
+  title = {Denoising Diffusion Probabilistic Models},
+  booktitle = {NeurIPS},
+  year = {2020},
+  eprint = {2006.11239},
+  archiveprefix = {arXiv}
+}
+
+@inproceedings{wang2022scene,
+  author = {Jingbo Wang and Yu Rong and Jingyuan Liu and Sijie Yan and Dahua Lin and Bo Dai},
+  title = {Towards Diverse and Natural Scene-aware 3D Human Motion Synthesis},
+  booktitle = {CVPR},
+  year = {2022},
+  doi = {10.1109/CVPR52688.2022.01981}
+}
+"""
+FABRICATED = """@inproceedings{fake_id,
+  author = {Jonathan Ho and Ajay Jain and Pieter Abbeel},
+  title = {Denoising Diffusion Probabilistic Models},
+  booktitle = {NeurIPS},
+  year = {2020},
+  eprint = {2006.99999},
+  archiveprefix = {arXiv}
+}
+
+@inproceedings{fake_doi,
+  author = {Jingbo Wang and Yu Rong and Jingyuan Liu and Sijie Yan and Dahua Lin and Bo Dai},
+  title = {Towards Diverse and Natural Scene-aware 3D Human Motion Synthesis},
+  booktitle = {CVPR},
+  year = {2022},
+  doi = {10.88880/bpr.633067}
+}
+
+@inproceedings{chimera,
+  author = {Antonios Alexos and Alex J. Boyd},
+  title = {Diffusion Models for High-Resolution Image Synthesis},
+  booktitle = {ICML},
+  year = {2022},
+  eprint = {2006.11239},
+  archiveprefix = {arXiv}
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def sources() -> Iterator[dict[str, str]]:
+    records = world()
+    s2 = FakeS2(papers=s2_papers(records)).start()
+    arxiv = FakeArxivServer(arxiv_records(records)).start()
+    crossref = FakeCrossref(crossref_works(records)).start()
+    try:
+        yield {
+            "BIBNORM_S2_API_URL": s2.url,
+            "BIBNORM_ARXIV_API_URL": arxiv.url,
+            "BIBNORM_CROSSREF_API_URL": crossref.url,
+            "BIBNORM_S2_DELAY": "0",
+            "BIBNORM_ARXIV_DELAY": "0",
+            "BIBNORM_CROSSREF_DELAY": "0",
+        }
+    finally:
+        s2.stop()
+        arxiv.stop()
+        crossref.stop()
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sources: dict[str, str]) -> CliRunner:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("BIBNORM_CACHE_DIR", str(tmp_path / "cache"))
+    for name, value in sources.items():
+        monkeypatch.setenv(name, value)
+    return CliRunner()
+
+
+def test_verify_passes_a_real_bibliography(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(REAL, encoding="utf-8")
+    result = runner.invoke(main, ["verify", "refs.bib"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert "2 entries: 2 verified, 0 mismatch, 0 not found, 0 unverifiable" in result.stderr
+
+
+def test_verify_flags_a_fabricated_id_a_fabricated_doi_and_a_chimera(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / "refs.bib").write_text(FABRICATED, encoding="utf-8")
+    result = runner.invoke(main, ["verify", "refs.bib"])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert "refs.bib:1: fake_id: BN703 arXiv has no paper 2006.99999" in lines
+    assert any(
+        line.startswith("refs.bib:10: fake_doi: BN701 no source knows DOI 10.88880/bpr.633067")
+        for line in lines
+    )
+    assert any(
+        line.startswith('refs.bib:18: chimera: BN704 arXiv 2006.11239 is "Denoising Diffusion')
+        for line in lines
+    )
+
+
+def test_verify_json_has_the_documented_shape(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(FABRICATED, encoding="utf-8")
+    result = runner.invoke(main, ["verify", "--json", "refs.bib"])
+    document = json.loads(result.stdout)
+    assert set(document) == {"version", "entries", "summary"}
+    assert document["version"] == 1
+    chimera = next(entry for entry in document["entries"] if entry["key"] == "chimera")
+    assert set(chimera) == {"key", "verdict", "findings", "matched"}
+    assert chimera["verdict"] == "mismatch"
+    assert set(chimera["findings"][0]) == {
+        "code",
+        "severity",
+        "message",
+        "field",
+        "expected",
+        "found",
+        "source",
+    }
+    summary = document["summary"]
+    assert {k: summary[k] for k in ("entries", "verified", "mismatch", "not_found", "unverifiable")} == {
+        "entries": 3,
+        "verified": 0,
+        "mismatch": 3,
+        "not_found": 0,
+        "unverifiable": 0,
+    }
+    assert summary["requests"]["s2"] >= 1
+
+
+def test_a_source_that_is_down_gives_unverifiable_and_fails_only_with_strict(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "refs.bib").write_text(REAL, encoding="utf-8")
+    for name in ("BIBNORM_S2_API_URL", "BIBNORM_ARXIV_API_URL", "BIBNORM_CROSSREF_API_URL"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9/")  # the discard port: nothing listens
+    monkeypatch.setenv("BIBNORM_OFFLINE", "")
+    relaxed = runner.invoke(main, ["verify", "refs.bib"])
+    assert relaxed.exit_code == 0, relaxed.output
+    assert "0 not found, 2 unverifiable" in relaxed.stderr
+    assert "refs.bib:1: ho2020ddpm: BN700 could not be verified" in relaxed.stdout
+    assert runner.invoke(main, ["verify", "--strict", "refs.bib"]).exit_code == 1
+
+
+def test_verified_entries_in_the_lock_are_not_asked_again(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(REAL, encoding="utf-8")
+    first = runner.invoke(main, ["verify", "--update-lock", "refs.bib"])
+    assert first.exit_code == 0, first.output
+    lock = json.loads((tmp_path / "bibnorm.lock").read_text(encoding="utf-8"))
+    assert sorted(lock["verified"]) == ["ho2020ddpm", "wang2022scene"]
+    offline = runner.invoke(main, ["verify", "--offline", "refs.bib"])
+    assert offline.exit_code == 0, offline.output
+    assert "2 verified" in offline.stderr and "requests: none" in offline.stderr
+    # An edited entry is no longer covered by the lock.
+    (tmp_path / "refs.bib").write_text(REAL.replace("year = {2020}", "year = {2035}"), encoding="utf-8")
+    edited = runner.invoke(main, ["verify", "--offline", "refs.bib"])
+    assert edited.exit_code == 1
+    assert "ho2020ddpm: BN721 year 2035 is in the future" in edited.stdout
+
+
+def test_select_and_ignore_filter_findings_and_verdicts(runner: CliRunner, tmp_path: Path) -> None:
+    text = REAL.replace("Ajay Jain and Jonathan Ho", "x").replace(
+        "Jonathan Ho and Ajay Jain", "Ajay Jain and Jonathan Ho"
+    )
+    (tmp_path / "refs.bib").write_text(text, encoding="utf-8")
+    assert runner.invoke(main, ["verify", "refs.bib"]).exit_code == 1
+    ignored = runner.invoke(main, ["verify", "--ignore", "BN715", "refs.bib"])
+    assert ignored.exit_code == 0, ignored.output
+    bad = runner.invoke(main, ["verify", "--ignore", "BN999", "refs.bib"])
+    assert bad.exit_code == 2
+    assert "unknown verify code 'BN999'" in bad.stderr
+
+
+def test_check_with_verify_adds_the_bn7xx_findings(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(FABRICATED, encoding="utf-8")
+    result = runner.invoke(main, ["check", "--verify", "--select", "BN2", "refs.bib"])
+    assert result.exit_code == 1
+    assert "refs.bib:1: fake_id: BN703 arXiv has no paper 2006.99999" in result.stdout.splitlines()
