@@ -33,6 +33,7 @@ from dataclasses import field as dataclass_field
 from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz
 
 from normalizer.bibfile import (
     MONTH_MACROS,
@@ -339,7 +340,7 @@ def _title_key(title: str) -> str:
 def index_file(bibfile: BibFile, config: CheckConfig | None = None) -> FileIndex:
     """The `FileIndex` of a parsed file (or piece of one); facts only enabled checks read are left out."""
     config = config or CheckConfig()
-    wants_title = config.enabled("BN204")
+    wants_title = config.enabled("BN204") or config.enabled("BN501")  # BN501: is the id this paper's?
     wants_doi = config.enabled("BN203")
     wants_macros = config.enabled("BN102")
     entries: list[IndexedEntry] = []
@@ -798,6 +799,8 @@ def _published(indexes: Sequence[FileIndex], ctx: _Context) -> Iterator[Finding]
         published = online.published.get(arxiv.id)
         if not entry.preprint or published is None or not published.venue:
             continue
+        if entry.title and not names_the_paper(entry.title, published.title, keyed=True):
+            continue  # the id is another paper's (a chimera): `bibnorm verify` reports it
         year = f" {published.issued.year}" if published.issued else ""
         doi = f", doi {published.ids.doi}" if published.ids.doi else ""
         yield _finding(
@@ -1088,6 +1091,20 @@ def _upgrade(entry: BibEntry, published: Reference, note: str) -> BibEntry:
     return entry._replace(entry_type=published.entry_type, fields=tuple(fields))
 
 
+# Below this an entry's title is another paper's than the one its arXiv id names.
+SAME_PAPER_TITLE = 0.9
+
+
+def names_the_paper(title: str, record_title: str, *, keyed: bool = False) -> bool:
+    """Whether an entry's ``title`` (a title key when ``keyed``) is the record's title,
+    up to spelling; an entry without a title names whatever its id names."""
+    if not title.strip() or not record_title.strip():
+        return True
+    theirs = title_key(record_title)
+    mine = title if keyed else title_key(title)
+    return fuzz.ratio(mine, theirs) / 100.0 >= SAME_PAPER_TITLE
+
+
 def apply_fixes(
     bibfile: BibFile, published: Mapping[str, Reference] | None = None, note: str = ""
 ) -> BibFile:
@@ -1098,6 +1115,8 @@ def apply_fixes(
         if isinstance(block, BibEntry):
             arxiv = entry_arxiv_id(block) if published else None
             upgrade = published.get(arxiv.id) if (published and arxiv and is_preprint(block)) else None
+            if upgrade is not None and not names_the_paper(block.get("title") or "", upgrade.title):
+                upgrade = None  # never dress an invented title up as the published paper of the id
             blocks.append(fix_entry(block, upgrade, note))
         else:
             blocks.append(block)

@@ -269,3 +269,18 @@ def test_check_on_fresh_writer_output_is_clean(fmt: str) -> None:
     # `resolve` writes through the writers; `check` must agree with them (issue 15).
     text = get_writer(fmt).render([(f"k{i}", ref) for i, ref in enumerate(_FRESH)], WriterOptions()).text
     assert codes(text) == []
+
+
+def test_a_chimera_is_never_upgraded_to_the_published_version_of_its_id() -> None:
+    """A real arXiv id under an invented title: `fix` must not dress it up as that paper's
+    published version, and BN501 must not suggest it (`bibnorm verify` reports BN704)."""
+    text = (
+        "@misc{chimera, author = {Alex Boyd}, title = {Diffusion Models for High-Resolution Image Synthesis},"
+        " year = {2017}, eprint = {1706.03762}, archiveprefix = {arXiv}}\n"
+    )
+    bibfile = parse_bibtex(text)
+    fixed = parse_bibtex(render(apply_fixes(bibfile, {"1706.03762": PUBLISHED}, "S2"))).entries[0]
+    assert fixed.entry_type == "misc"
+    assert fixed.get("booktitle") is None and fixed.get("bibnorm-upgrade") is None
+    online = OnlineFacts(published={"1706.03762": PUBLISHED})
+    assert run_checks([bibfile], CheckConfig(select=("BN501",)), online) == []
