@@ -680,3 +680,22 @@ def test_the_pages_typeset_with_sentence_casing_styles(
     flat = re.sub(r"\s+", "", text)
     assert re.sub(r"\s+", "", expected) in flat
     assert len(re.findall(r"\[\d+\]", text)) >= GOLD_TITLES  # every entry kept its number
+
+
+def test_bibnorms_own_output_passes_verify(apis: FakeApis, workdir: Path, cold: Run) -> None:
+    """Every entry bibnorm writes is a real paper cited faithfully, by `bibnorm verify`'s rules
+    against the same sources (no false alarm on our own output)."""
+    from fakes.crossref_api import FakeCrossref
+
+    crossref = FakeCrossref().start()
+    try:
+        with contextlib.chdir(workdir):
+            env = {**apis.env(workdir / "cache", api_key=SECRET), "BIBNORM_CROSSREF_API_URL": crossref.url}
+            result = CliRunner().invoke(main, ["verify", "--json", "cold.bib"], env=env)
+    finally:
+        crossref.stop()
+    document = json.loads(result.stdout)
+    flagged = {e["key"]: e["findings"] for e in document["entries"] if e["verdict"] != "verified"}
+    assert flagged == {}
+    assert result.exit_code == 0
+    assert document["summary"]["verified"] == len(_bib_by_eprint(cold.output)) > 150
