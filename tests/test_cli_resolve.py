@@ -227,6 +227,25 @@ def test_every_command_has_help_with_an_example() -> None:
         assert "bibnorm " + name in result.output, f"{name} --help shows no example"
 
 
+def test_the_command_list_in_help_is_each_commands_own_summary() -> None:
+    """`bibnorm --help` prints summaries kept in COMMANDS (so it imports no command module):
+    they must be what click derives from each command's docstring."""
+    from normalizer.cli import COMMANDS
+
+    for name, (_, summary) in COMMANDS.items():
+        command = main.get_command(click.Context(main), name)
+        assert command is not None
+        assert command.get_short_help_str(limit=65) == summary, name
+    listed = CliRunner().invoke(main, ["--help"]).output
+    assert all(f"  {name}" in listed for name in COMMANDS)
+
+
+def test_version_is_printed_on_request() -> None:
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.startswith("bibnorm, version ")
+
+
 def test_a_committed_lock_reproduces_the_output_without_any_source(
     tmp_path: Path, snapshot_index: Path, env: dict[str, str]
 ) -> None:

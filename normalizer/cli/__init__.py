@@ -17,7 +17,6 @@ from typing import Any
 
 import click
 
-from normalizer import __version__
 from normalizer.errors import BibnormError
 
 EXIT_OK = 0
@@ -31,18 +30,19 @@ EXIT_TERMINATED = 143  # SIGTERM/SIGHUP (128 + SIGTERM)
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-# Every command and the module that defines it (as ``command``), in the order --help lists them.
-# A module is imported only when its command runs, so `bibnorm check` does not pay for the
-# HTTP stack `resolve` needs (a third of a second of start-up).
+# Every command, the module that defines it (as ``command``) and the summary `bibnorm --help`
+# prints, in the order --help lists them. A module is imported only when its command runs, so
+# `bibnorm --help` and `bibnorm check` do not pay for the HTTP stack `resolve` needs (a third
+# of a second of start-up). tests/test_cli_resolve.py checks each summary against its command.
 COMMANDS = {
-    "resolve": "resolve_cmd",
-    "tex": "tex_cmd",
-    "check": "check_cmd",
-    "verify": "verify_cmd",
-    "format": "format_cmd",
-    "fix": "fix_cmd",
-    "index": "index_cmd",
-    "cache": "cache_cmd",
+    "resolve": ("resolve_cmd", "Match every input item to its arXiv / Semantic Scholar record..."),
+    "tex": ("tex_cmd", "Add the papers a LaTeX draft cites by arXiv id or DOI to its..."),
+    "check": ("check_cmd", "Report problems in .bib files, one line each: PATH:LINE: KEY:..."),
+    "verify": ("verify_cmd", "Check that every entry cites a real paper faithfully:..."),
+    "format": ("format_cmd", "Format .bib files canonically: the same input always gives the..."),
+    "fix": ("fix_cmd", "Apply the safe fixes to .bib files; show a unified diff unless..."),
+    "index": ("index_cmd", "Build and inspect the local arXiv snapshot index."),
+    "cache": ("cache_cmd", "Inspect or clear the HTTP cache that makes repeated runs free."),
 }
 
 
@@ -53,11 +53,15 @@ class BibnormGroup(click.Group):
         return list(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        module = COMMANDS.get(cmd_name)
-        if module is None:
+        if cmd_name not in COMMANDS:
             return None
-        command: click.Command = importlib.import_module(f"normalizer.cli.{module}").command
+        command: click.Command = importlib.import_module(f"normalizer.cli.{COMMANDS[cmd_name][0]}").command
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from `COMMANDS`, without importing every command's module."""
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, summary) for name, (_, summary) in COMMANDS.items()])
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         # Help, version and click's own messages are written outside `invoke`: a full disk
@@ -126,8 +130,24 @@ def _terminate_on_signals() -> dict[int, Any]:
     return previous
 
 
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from normalizer import __version__
+
+    click.echo(f"bibnorm, version {__version__}")
+    ctx.exit()
+
+
 @click.group(cls=BibnormGroup, context_settings=CONTEXT_SETTINGS)
-@click.version_option(__version__, prog_name="bibnorm")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and exit.",
+)
 def main() -> None:
     """Turn messy paper references into clean, correct bibliographies.
 
