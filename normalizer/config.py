@@ -98,6 +98,9 @@ class Settings(BaseModel):
     key_format: str = "{family}{year}{firstword}"
     rekey: bool = False
     unicode: bool = False
+    # The whole-entry layout of BibTeX output: bibnorm's own, or what arXiv's, dblp's or
+    # Google Scholar's "export BibTeX" gives (normalizer/writers/bibtex.py `STYLES`).
+    style: Literal["bibnorm", "arxiv", "dblp", "google-scholar"] = "bibnorm"
     prefer: Literal["published", "preprint"] = "published"
     year_policy: Literal["v1", "latest", "published"] = "published"
     contact: str = "https://github.com/bibnorm/bibnorm"

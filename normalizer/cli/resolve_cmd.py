@@ -69,6 +69,16 @@ from normalizer.report import build_report, source_trouble, summary_line, unsett
     "--unicode", is_flag=True, default=None, help="Keep Unicode in BibTeX instead of LaTeX escapes."
 )
 @click.option(
+    "--style",
+    type=click.Choice(["bibnorm", "arxiv", "dblp", "google-scholar"]),
+    default=None,
+    help=(
+        "BibTeX entry layout: bibnorm (default: every id kept, 'arXiv:ID [class]' printable by every "
+        "style), arxiv (arXiv's export: @misc with eprint), dblp (@article{CoRR} for preprints, "
+        "DOI and doi.org URL for papers), google-scholar (journal = 'arXiv preprint arXiv:ID'; no ids)."
+    ),
+)
+@click.option(
     "--prefer",
     type=click.Choice(["published", "preprint"]),
     default=None,
@@ -100,6 +110,7 @@ def command(
     key_format: str | None,
     rekey: bool | None,
     unicode: bool | None,
+    style: str | None,
     prefer: str | None,
     year_policy: str | None,
     lock_path: Path | None,
@@ -133,6 +144,7 @@ def command(
             "key_format": key_format,
             "rekey": rekey,
             "unicode": unicode,
+            "style": style,
             "prefer": prefer,
             "year_policy": year_policy,
             "lock": lock_path,

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from types import MappingProxyType
-from typing import Protocol
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -54,11 +54,12 @@ class WriterOptions(BaseModel):
 
     unicode: bool = False
     layout: FormatOptions = FormatOptions()
+    style: Literal["bibnorm", "arxiv", "dblp", "google-scholar"] = "bibnorm"  # BibTeX only
 
     @classmethod
     def from_settings(cls, settings: Settings, layout: FormatOptions | None = None) -> WriterOptions:
         """The writer options a run's settings (and ``[tool.bibnorm.format]``) ask for."""
-        return cls(unicode=settings.unicode, layout=layout or FormatOptions())
+        return cls(unicode=settings.unicode, layout=layout or FormatOptions(), style=settings.style)
 
 
 class Rendered(BaseModel):

@@ -47,7 +47,7 @@ replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix b
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
 import bibtexparser
@@ -165,6 +165,85 @@ def _doi(reference: Reference, kind: str) -> str | None:
     return f"10.48550/arXiv.{reference.ids.arxiv_id}"
 
 
+# --- whole-entry presets (`--style`): the layouts of the exports users compare with ------------
+
+_StyleFunction = Callable[[Reference, str, list[Field]], tuple[str, list[Field]]]
+
+
+def _only(fields: list[Field], names: Sequence[str]) -> list[Field]:
+    return [f for f in fields if f.key in names]
+
+
+def _value(fields: list[Field], name: str) -> str | None:
+    return next((str(f.value) for f in fields if f.key == name), None)
+
+
+def _arxiv_style(reference: Reference, entry_type: str, fields: list[Field]) -> tuple[str, list[Field]]:
+    """arxiv.org's "Export BibTeX Citation": ``@misc`` with eprint, archivePrefix, primaryClass
+    and the abs URL, for every paper with an arXiv id; the year of its first version."""
+    arxiv_id = reference.ids.arxiv_id
+    if not arxiv_id:
+        return entry_type, fields
+    kept = _only(fields, ("title", "author", "eprint", "archivePrefix", "primaryClass"))
+    date = reference.first_version or reference.issued
+    if date:
+        kept.append(Field("year", str(date.year)))
+    kept.append(Field("url", f"https://arxiv.org/abs/{arxiv_id}"))
+    return "misc", kept
+
+
+def _dblp_style(reference: Reference, entry_type: str, fields: list[Field]) -> tuple[str, list[Field]]:
+    """dblp's BibTeX: a preprint is ``@article{journal = {CoRR}, volume = {abs/ID}}`` with
+    eprinttype/eprint; a published paper carries its venue, pages, publisher, year, the DOI and
+    its doi.org URL, and no month or arXiv fields."""
+    arxiv_id = reference.ids.arxiv_id
+    if entry_type == "misc" and arxiv_id:
+        kept = _only(fields, ("author", "title", "year"))
+        kept += [
+            Field("journal", "CoRR"),
+            Field("volume", f"abs/{arxiv_id}"),
+            Field("url", f"https://arxiv.org/abs/{arxiv_id}"),
+            Field("eprinttype", "arXiv"),
+            Field("eprint", arxiv_id),
+        ]
+        return "article", kept
+    names = (
+        "author",
+        "title",
+        "booktitle",
+        "journal",
+        "volume",
+        "number",
+        "pages",
+        "publisher",
+        "year",
+        "doi",
+    )
+    doi = _value(fields, "doi")
+    url = [Field("url", f"https://doi.org/{doi}")] if doi else _only(fields, ("url",))
+    return entry_type, _only(fields, names) + url
+
+
+def _google_scholar_style(
+    reference: Reference, entry_type: str, fields: list[Field]
+) -> tuple[str, list[Field]]:
+    """Google Scholar's BibTeX: a preprint is ``@article{journal = {arXiv preprint arXiv:ID}}``;
+    a published paper its venue, volume, number, pages, year and publisher; no DOI, URL or eprint."""
+    if entry_type == "misc" and reference.ids.arxiv_id:
+        kept = _only(fields, ("title", "author", "year"))
+        kept.append(Field("journal", f"arXiv preprint arXiv:{reference.ids.arxiv_id}"))
+        return "article", kept
+    names = ("title", "author", "booktitle", "journal", "volume", "number", "pages", "year", "publisher")
+    return entry_type, _only(fields, names)
+
+
+STYLES: Mapping[str, _StyleFunction] = {
+    "arxiv": _arxiv_style,
+    "dblp": _dblp_style,
+    "google-scholar": _google_scholar_style,
+}
+
+
 def build_entry(
     key: str, reference: Reference, mode: Mode, options: WriterOptions
 ) -> tuple[Entry, list[Problem]]:
@@ -249,6 +328,8 @@ def build_entry(
         # BibTeX styles sort and label by `key` when there is no author ("to sort, need author or key").
         add("key", title)
 
+    if mode == "bibtex" and options.style != "bibnorm":
+        entry_type, fields = STYLES[options.style](reference, entry_type, fields)
     for ch in out.unknown:
         problems.append(
             Problem(
