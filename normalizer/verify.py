@@ -346,6 +346,9 @@ def title_variant(claimed: str, record: str) -> str | None:
     head = title_words(record.split(":")[0]) if ":" in record else ()
     if head and mine == head and len(head) >= 3:
         return "the subtitle is left out"
+    own_head = title_words(claimed.split(":")[0]) if ":" in claimed else ()
+    if own_head and theirs == own_head and len(own_head) >= 3:
+        return "the record has no subtitle"
     if len(mine) == len(theirs):
         differing = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
         if differing and all(_spelling_variant(a, b) for a, b in differing):
@@ -662,24 +665,28 @@ def venues_agree(claimed: str, record: str) -> bool | None:
     key_mine, key_theirs = venue_key(claimed), venue_key(record)
     if not key_mine or not key_theirs:
         return None
-    if key_mine == key_theirs or key_mine in key_theirs.split() or key_theirs in key_mine.split():
-        return True
+    if f" {key_mine} " in f" {key_theirs} " or f" {key_theirs} " in f" {key_mine} ":
+        return True  # "…International Conference on Machine Learning" within its proceedings' title
     return _abbreviates(claimed, record) or _abbreviates(record, claimed) or None
+
+
+_LINKING = frozenset({"of", "on", "the", "and", "in", "for", "to", "a", "an", "at"})
 
 
 def _abbreviates(short: str, long: str) -> bool:
     """True for an acronym ("ICML": International Conference on Machine Learning) or an
-    abbreviation ("Mach. Learn.": Machine Learning) of ``long``."""
+    abbreviation word by word ("J. Mach. Learn. Res.": Journal of Machine Learning Research)."""
     words = [w for w in re.split(r"[^0-9a-z]+", plain_text(long).casefold()) if w]
     significant = [w for w in words if w not in _STOP]
     compact = re.sub(r"[^0-9a-z]", "", short.casefold())
     initials = ("".join(w[0] for w in words), "".join(w[0] for w in significant))
     if len(compact) >= 2 and " " not in short.strip() and compact in initials:
         return True
-    parts = [p for p in re.split(r"[^0-9a-z]+", short.casefold()) if p and p not in _STOP]
-    if not parts or len(parts) != len(significant):
+    if "." not in short:
         return False
-    return all(w.startswith(p) for p, w in zip(parts, significant, strict=True)) and short.count(".") > 0
+    parts = [p for p in re.split(r"[^0-9a-z]+", short.casefold()) if p and p not in _LINKING]
+    linked = [w for w in words if w not in _LINKING]
+    return len(parts) == len(linked) and all(w.startswith(p) for p, w in zip(parts, linked, strict=True))
 
 
 def _venue_findings(claim: Claim, record: Reference, source: str) -> Iterable[VerifyFinding]:

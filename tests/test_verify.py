@@ -206,6 +206,14 @@ def test_a_preprint_cited_as_published_is_flagged() -> None:
 def test_venue_spellings_agree_by_acronym_and_abbreviation() -> None:
     assert venues_agree("ICML", "International Conference on Machine Learning")
     assert venues_agree("Mach. Learn.", "Machine Learning")
+    assert venues_agree("J. Mach. Learn. Res.", "Journal of Machine Learning Research")
+    assert venues_agree(
+        "IEEE Trans. Pattern Anal. Mach. Intell.",
+        "IEEE Transactions on Pattern Analysis and Machine Intelligence",
+    )
+    assert venues_agree(
+        "Proceedings of the 2021 Conference on Robot Learning", "Conference on Robot Learning"
+    )
     assert venues_agree("CVPR", "2022 IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)")
     assert not venues_agree("CVPR", "ICCV")
 
