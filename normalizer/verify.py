@@ -24,11 +24,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 
-from normalizer.bibfile import BibEntry
+from normalizer.bibfile import BibEntry, split_value, unquote
 from normalizer.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
 from normalizer.matching import plain_text, title_key, title_similarity, title_words
 from normalizer.models import Frozen, Person, Reference, Severity
@@ -151,8 +151,13 @@ _ARXIV_IN_TEXT = re.compile(
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 
 
-def claim_from_entry(entry: BibEntry, path: str) -> Claim:
-    """The claims of one entry; fields it lacks stay empty (missing is not wrong)."""
+def claim_from_entry(entry: BibEntry, path: str, strings: Mapping[str, str] | None = None) -> Claim:
+    """The claims of one entry; fields it lacks stay empty (missing is not wrong).
+
+    ``strings``: the file's ``@string`` macros, expanded where a field uses them
+    (``journal = pami``), so the claim is what BibTeX prints.
+    """
+    entry = _expanded(entry, strings or {})
     names = [" ".join(plain_text(n).split()) for n in _author_names(entry.get("author") or "")]
     and_others = any(n.casefold() in ("others", "et al.", "et al") for n in names[-1:])
     authors = tuple(names[:-1] if and_others else names)
@@ -174,6 +179,30 @@ def claim_from_entry(entry: BibEntry, path: str) -> Claim:
         arxiv_id=arxiv_id,
         arxiv_version=version,
     )
+
+
+_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+
+
+def _expanded(entry: BibEntry, strings: Mapping[str, str]) -> BibEntry:
+    """The entry with macro uses and ``#`` concatenations replaced by their text."""
+
+    def expand(value: str) -> str:
+        parts = split_value(value)
+        if len(parts) == 1 and parts[0][:1] in ('"', "{"):
+            return value
+        texts = []
+        for part in parts:
+            name = part.strip().lower()
+            if part[:1] in ('"', "{") or name.isdigit() or name in _MONTHS or name not in strings:
+                texts.append(unquote(part) if part[:1] in ('"', "{") else part.strip())
+            else:
+                texts.append(unquote(strings[name]))
+        return "{" + "".join(texts) + "}"
+
+    if not strings and not any("#" in f.value for f in entry.fields):
+        return entry
+    return entry.replace_fields(f._replace(value=expand(f.value)) for f in entry.fields)
 
 
 def _author_names(text: str) -> list[str]:
@@ -667,7 +696,27 @@ def venues_agree(claimed: str, record: str) -> bool | None:
         return None
     if f" {key_mine} " in f" {key_theirs} " or f" {key_theirs} " in f" {key_mine} ":
         return True  # "…International Conference on Machine Learning" within its proceedings' title
-    return _abbreviates(claimed, record) or _abbreviates(record, claimed) or None
+    if _abbreviates(claimed, record) or _abbreviates(record, claimed):
+        return True
+    for text, other in ((claimed, record), (record, claimed)):
+        for acronym in _ACRONYM_IN_PARENS.findall(text):
+            if _abbreviates(acronym, other) or acronym.casefold() in _significant(other):
+                return True  # "… Applications of Computer Vision (WACV)"
+    words_mine, words_theirs = set(_significant(claimed)), set(_significant(record))
+    if words_mine and words_theirs:
+        overlap = len(words_mine & words_theirs) / len(words_mine | words_theirs)
+        if overlap >= SAME_VENUE_WORDS:
+            return True  # the same name with words added or dropped ("IEEE", "Proc.", a city)
+    return None
+
+
+_ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Za-z][A-Za-z&-]{1,15})(?:['\s]*\d{2,4})?\s*\)")
+# Share of significant words two spellings of one venue have in common, at least.
+SAME_VENUE_WORDS = 0.6
+
+
+def _significant(text: str) -> list[str]:
+    return [w for w in re.split(r"[^0-9a-z]+", plain_text(text).casefold()) if w and w not in _STOP]
 
 
 _LINKING = frozenset({"of", "on", "the", "and", "in", "for", "to", "a", "an", "at"})

@@ -76,8 +76,10 @@ def apply_selection(verdict: EntryVerdict, options: VerifyOptions) -> EntryVerdi
 def read_claims(paths: Sequence[Path]) -> list[Claim]:
     claims = []
     for path in paths:
-        for entry in read_bibfile(path).entries:
-            claims.append(claim_from_entry(entry, str(path)))
+        bibfile = read_bibfile(path)
+        strings = bibfile.strings
+        for entry in bibfile.entries:
+            claims.append(claim_from_entry(entry, str(path), strings))
     return claims
 
 

@@ -228,6 +228,10 @@ def test_claims_are_read_from_the_fields_bibtex_users_write() -> None:
     @inproceedings{y, title = {T}, doi = {https://doi.org/10.48550/arXiv.2006.11239}, booktitle = {ICLR}}
     """
     first, second = (claim_from_entry(entry, "r.bib") for entry in parse_bibtex(text).entries)
+    macros = parse_bibtex('@string{pami = "IEEE Trans. Pattern Anal. Mach. Intell."}\n'
+                          '@article{z, title = "Deep " # "Learning", journal = pami}')  # fmt: skip
+    third = claim_from_entry(macros.entries[0], "r.bib", macros.strings)
+    assert (third.title, third.venue) == ("Deep Learning", "IEEE Trans. Pattern Anal. Mach. Intell.")
     assert (first.title, first.authors, first.and_others) == ("PaLM: Scaling", ("Müller, Anna",), True)
     assert (first.arxiv_id, first.arxiv_version, first.year, first.line) == ("2204.02311", 3, 2022, 1)
     assert (second.doi, second.arxiv_id, second.venue) == (None, "2006.11239", "ICLR")
