@@ -307,6 +307,8 @@ def judge(claim: Claim, answers: Answers, today: date) -> EntryVerdict:
     if record is not None and source is not None:
         matched = Matched(source=source, doi=record.ids.doi, arxiv_id=record.ids.arxiv_id, title=record.title)
     verdict = _verdict(answers, record, findings)
+    if verdict is Verdict.VERIFIED and _venue_unchecked(claim, record, source, answers):
+        verdict = Verdict.UNVERIFIABLE
     if verdict is Verdict.NOT_FOUND:
         findings.append(not_found_finding(claim, answers))
     return EntryVerdict(
@@ -746,6 +748,8 @@ def _venue_findings(claim: Claim, record: Reference, source: str) -> Iterable[Ve
         return  # citing the preprint of a published paper is not wrong
     published = record.entry_type in ("article", "inproceedings") and bool(record.venue)
     if not published:
+        if source in PREPRINT_SOURCES:
+            return  # arXiv and the snapshot know no published versions: nothing to compare with
         if record.entry_type == "preprint" and record.ids.arxiv_id and claim.entry_type != "misc":
             yield _finding(
                 "BN733",
@@ -797,6 +801,17 @@ def _version_findings(claim: Claim, answers: Answers) -> Iterable[VerifyFinding]
             found=f"v{claim.arxiv_version}",
             source="arxiv",
         )
+
+
+PREPRINT_SOURCES = frozenset({"arxiv", "snapshot"})
+
+
+def _venue_unchecked(claim: Claim, record: Reference | None, source: str | None, answers: Answers) -> bool:
+    """A claimed venue only a source that could not be asked would have confirmed."""
+    if not claim.venue or record is None or source not in PREPRINT_SOURCES or not answers.unavailable:
+        return False
+    claimed = find_venue(claim.venue)
+    return not (claimed is not None and claimed.kind is VenueKind.PREPRINT)
 
 
 def _deduplicated(findings: Iterable[VerifyFinding]) -> list[VerifyFinding]:

@@ -94,6 +94,13 @@ class VerifySources:
             open_titles = [i for i in open_titles if not state[i].settled(claims[i])]
         if self.use_s2:
             self._s2_titles(claims, state, open_titles, progress)
+        if self.use_crossref:
+            # Semantic Scholar could not be asked: Crossref's citation search may still find the
+            # published papers (never arXiv-only ones, so its silence proves nothing).
+            fallback = [
+                i for i in open_titles if "s2" in state[i].unavailable and not state[i].settled(claims[i])
+            ]
+            self._crossref_titles(claims, state, fallback)
         elif self.snapshot is None or self.settings.offline:
             for i in open_titles:
                 state[i].unavailable.add("offline" if self.settings.offline else "no title source")
@@ -210,6 +217,26 @@ class VerifySources:
         for query in queries:
             for candidate in found[query.index].candidates:
                 state[query.index].by_title.append(Answer(source="snapshot", record=candidate.reference))
+
+    def _crossref_titles(
+        self, claims: Sequence[Claim], state: list[_Questions], indexes: Sequence[int]
+    ) -> None:
+        from resolvers.crossref import CrossrefClient, CrossrefError, work_to_any_reference
+
+        if not indexes:
+            return
+        client = CrossrefClient(self.session(), self.settings)
+        for i in indexes:
+            claim = claims[i]
+            citation = " ".join([claim.title, *claim.authors[:3], str(claim.year or "")]).strip()
+            try:
+                works = client.search(citation)
+            except CrossrefError:
+                continue
+            records = [work_to_any_reference(work) for work in works]
+            state[i].by_title.extend(Answer(source="crossref", record=record) for record in records)
+            if state[i].settled(claim):
+                state[i].unavailable.discard("s2")
 
     def _s2_titles(
         self,

@@ -59,6 +59,14 @@ def _json_validator(response: requests.Response) -> str | None:
     return None
 
 
+SEARCH_ROWS = 5
+# What judging a hit needs; `select` keeps answers small (and drops `score`, which we never trust).
+SEARCH_FIELDS = ",".join(
+    ["DOI", "title", "author", "container-title", "issued", "published-print", "published-online", "type",
+     "volume", "issue", "page", "publisher"]
+)  # fmt: skip
+
+
 class CrossrefClient:
     def __init__(self, session: requests.Session, settings: Settings) -> None:
         self.session = session
@@ -88,6 +96,33 @@ class CrossrefClient:
         if not isinstance(message, dict):
             raise CrossrefError("Crossref sent an unexpected /works answer")
         return message
+
+    def search(self, bibliographic: str, rows: int = SEARCH_ROWS) -> list[Mapping[str, Any]]:
+        """The top ``rows`` works for a citation string (``query.bibliographic``).
+
+        Crossref always answers a top-N by relevance, related or not: every hit must be
+        judged by the caller. Lists are paced at 1 request a second in the public pool.
+        """
+        params = {"query.bibliographic": bibliographic, "rows": str(rows), "select": SEARCH_FIELDS}
+        if self.mailto:
+            params["mailto"] = self.mailto
+        try:
+            response = self.session.get(f"{self.base_url}/works", params=params)
+        except SourceUnavailable as error:
+            raise CrossrefError(str(error)) from None
+        except requests.RequestException as error:
+            raise CrossrefError(f"Crossref unreachable: {describe_error(error)}") from None
+        if response.status_code != 200:
+            raise CrossrefError(f"Crossref answered HTTP {response.status_code}")
+        try:
+            body = response.json()
+        except ValueError:
+            raise CrossrefError("Crossref sent a body that is not JSON") from None
+        message = body.get("message") if isinstance(body, dict) else None
+        items = message.get("items") if isinstance(message, dict) else None
+        if not isinstance(items, list):
+            raise CrossrefError("Crossref sent an unexpected /works list answer")
+        return [item for item in items if isinstance(item, dict)]
 
 
 def _first(value: Any) -> str:

@@ -417,3 +417,18 @@ def test_check_with_verify_adds_the_bn7xx_findings(runner: CliRunner, tmp_path: 
     result = runner.invoke(main, ["check", "--verify", "--select", "BN2", "refs.bib"])
     assert result.exit_code == 1
     assert "refs.bib:1: fake_id: BN703 arXiv has no paper 2006.99999" in result.stdout.splitlines()
+
+
+def test_when_semantic_scholar_is_down_crossrefs_citation_search_still_verifies_published_papers(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "refs.bib").write_text(REAL, encoding="utf-8")
+    monkeypatch.setenv("BIBNORM_S2_API_URL", "http://127.0.0.1:9/")  # the discard port: nothing listens
+    result = runner.invoke(main, ["verify", "--json", "refs.bib"])
+    verdicts = {e["key"]: e for e in json.loads(result.stdout)["entries"]}
+    # The CVPR paper is in Crossref (found by its DOI and by a citation search); DDPM has an
+    # arXiv id arXiv answers for, but no source that could be asked holds its published record.
+    assert verdicts["wang2022scene"]["verdict"] == "verified"
+    assert verdicts["wang2022scene"]["matched"]["source"] == "crossref"
+    assert verdicts["ho2020ddpm"]["verdict"] == "unverifiable"
+    assert result.exit_code == 0, result.output

@@ -10,6 +10,7 @@ parameters are logged in `FakeCrossref.requests`.
 from __future__ import annotations
 
 import json
+import re
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -35,6 +36,26 @@ class FakeCrossref(LocalServer):
         self.requests: list[dict[str, str]] = []
         super().__init__()
 
+    def search(self, params: dict[str, str]) -> bytes:
+        """``/works?query.bibliographic=…``: like the real service, always the top ``rows`` works by
+        word overlap, however unrelated (a nonsense query finds nothing); ``select`` honoured."""
+        wanted = set(re.findall(r"[0-9a-z]+", params["query.bibliographic"].casefold()))
+        scored = []
+        for work in self.works.values():
+            text = " ".join([*work.get("title", []), *(a.get("family", "") for a in work.get("author", []))])
+            overlap = len(wanted & set(re.findall(r"[0-9a-z]+", text.casefold())))
+            if overlap:
+                scored.append((-overlap, str(work["DOI"]), work))
+        rows = int(params.get("rows", "20"))
+        items = [work for _, _, work in sorted(scored, key=lambda t: t[:2])[:rows]]
+        if "select" in params:
+            keep = params["select"].split(",")
+            items = [{k: work[k] for k in keep if k in work} for work in items]
+        message = {"facets": {}, "total-results": len(scored), "items": items, "items-per-page": rows,
+                   "query": {"start-index": 0, "search-terms": None}}  # fmt: skip
+        return json.dumps({"status": "ok", "message-type": "work-list", "message-version": "1.0.0",
+                           "message": message}).encode()  # fmt: skip
+
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self
 
@@ -43,6 +64,9 @@ class FakeCrossref(LocalServer):
                 parts = urlsplit(self.path)
                 params = {k: v[0] for k, v in parse_qs(parts.query).items()}
                 fake.requests.append({"path": unquote(parts.path), **params})
+                if parts.path == "/works" and "query.bibliographic" in params:
+                    send(self, 200, fake.search(params), {"Content-Type": "application/json"})
+                    return
                 doi = unquote(parts.path).removeprefix("/works/").casefold()
                 work = fake.works.get(doi) if parts.path.startswith("/works/") else None
                 if work is None:
