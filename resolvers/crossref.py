@@ -76,10 +76,32 @@ class CrossrefClient:
 
     def work(self, doi: str) -> Mapping[str, Any] | None:
         """The ``message`` of ``/works/{doi}``, or ``None`` when Crossref has no such DOI."""
-        params = {"mailto": self.mailto} if self.mailto else {}
-        url = f"{self.base_url}/works/{quote(doi, safe='')}"
+        message = self._message(f"/works/{quote(doi, safe='')}", {})
+        if message is None:
+            return None
+        if not isinstance(message, dict):
+            raise CrossrefError("Crossref sent an unexpected /works answer")
+        return message
+
+    def search(self, bibliographic: str, rows: int = SEARCH_ROWS) -> list[Mapping[str, Any]]:
+        """The top ``rows`` works for a citation string (``query.bibliographic``).
+
+        Crossref always answers a top-N by relevance, related or not: every hit must be
+        judged by the caller. Lists are paced at 1 request a second in the public pool.
+        """
+        params = {"query.bibliographic": bibliographic, "rows": str(rows), "select": SEARCH_FIELDS}
+        message = self._message("/works", params)
+        items = message.get("items") if isinstance(message, dict) else None
+        if not isinstance(items, list):
+            raise CrossrefError("Crossref sent an unexpected /works list answer")
+        return [item for item in items if isinstance(item, dict)]
+
+    def _message(self, path: str, params: dict[str, str]) -> Any:
+        """The ``message`` of a 200 answer; ``None`` for 404; `CrossrefError` otherwise."""
+        if self.mailto:
+            params = {**params, "mailto": self.mailto}
         try:
-            response = self.session.get(url, params=params)
+            response = self.session.get(self.base_url + path, params=params)
         except SourceUnavailable as error:
             raise CrossrefError(str(error)) from None
         except requests.RequestException as error:
@@ -92,37 +114,7 @@ class CrossrefClient:
             body = response.json()
         except ValueError:
             raise CrossrefError("Crossref sent a body that is not JSON") from None
-        message = body.get("message") if isinstance(body, dict) else None
-        if not isinstance(message, dict):
-            raise CrossrefError("Crossref sent an unexpected /works answer")
-        return message
-
-    def search(self, bibliographic: str, rows: int = SEARCH_ROWS) -> list[Mapping[str, Any]]:
-        """The top ``rows`` works for a citation string (``query.bibliographic``).
-
-        Crossref always answers a top-N by relevance, related or not: every hit must be
-        judged by the caller. Lists are paced at 1 request a second in the public pool.
-        """
-        params = {"query.bibliographic": bibliographic, "rows": str(rows), "select": SEARCH_FIELDS}
-        if self.mailto:
-            params["mailto"] = self.mailto
-        try:
-            response = self.session.get(f"{self.base_url}/works", params=params)
-        except SourceUnavailable as error:
-            raise CrossrefError(str(error)) from None
-        except requests.RequestException as error:
-            raise CrossrefError(f"Crossref unreachable: {describe_error(error)}") from None
-        if response.status_code != 200:
-            raise CrossrefError(f"Crossref answered HTTP {response.status_code}")
-        try:
-            body = response.json()
-        except ValueError:
-            raise CrossrefError("Crossref sent a body that is not JSON") from None
-        message = body.get("message") if isinstance(body, dict) else None
-        items = message.get("items") if isinstance(message, dict) else None
-        if not isinstance(items, list):
-            raise CrossrefError("Crossref sent an unexpected /works list answer")
-        return [item for item in items if isinstance(item, dict)]
+        return body.get("message") if isinstance(body, dict) else None
 
 
 def _first(value: Any) -> str:
