@@ -257,37 +257,17 @@ class Answers(Frozen):
 # --- judging ----------------------------------------------------------------------------
 
 
-_PLACEHOLDER_NAMES = frozenset(
-    {
-        "john doe",
-        "jane doe",
-        "j doe",
-        "doe john",
-        "doe jane",
-        "john smith",
-        "jane smith",
-        "a author",
-        "an author",
-        "author",
-        "first author",
-        "second author",
-        "third author",
-        "author name",
-        "firstname lastname",
-        "first last",
-        "anonymous",
-        "anon",
-        "unknown",
-        "et al",
-        "others",
-        "author one",
-        "author two",
-        "lorem ipsum",
-    }
-)
-NEAR_MISS_TITLE = 0.8
+# fmt: off
+_PLACEHOLDER_NAMES = frozenset({
+    "john doe", "jane doe", "j doe", "doe john", "doe jane", "john smith", "jane smith", "a author",
+    "an author", "author", "first author", "second author", "third author", "author name",
+    "firstname lastname", "first last", "anonymous", "anon", "unknown", "et al", "others",
+    "author one", "author two", "lorem ipsum",
+})
+# fmt: on
+NEAR_MISS_TITLE = 0.8  # below this a search hit is another paper, not a reworded title
 # Sources cut long author lists (a world record of PaLM lists 10 of its 67 authors).
-TRUNCATED_AUTHOR_LISTS = 10  # below this a search hit is another paper, not a reworded title
+TRUNCATED_AUTHOR_LISTS = 10
 
 
 def judge(claim: Claim, answers: Answers, today: date) -> EntryVerdict:
@@ -388,7 +368,8 @@ def title_variant(claimed: str, record: str) -> str | None:
 
 
 def title_relation(claim: Claim, record: Reference) -> str:
-    """ "same", "variant" (harmless difference), "near" (reworded, same authors) or "other"."""
+    """How the claimed title relates to the record's: ``same``, ``variant`` (a harmless
+    difference), ``near`` (reworded, by the same authors) or ``other`` (another paper)."""
     if same_title(claim.title, record.title):
         return "same"
     if title_variant(claim.title, record.title):
