@@ -73,14 +73,30 @@ def apply_selection(verdict: EntryVerdict, options: VerifyOptions) -> EntryVerdi
     return verdict.model_copy(update={"findings": findings, "verdict": outcome})
 
 
-def read_claims(paths: Sequence[Path]) -> list[Claim]:
-    claims = []
+def read_claims(paths: Sequence[Path]) -> tuple[list[Claim], list[EntryVerdict]]:
+    """The claims of every entry, and a verdict for each block that could not be parsed
+    (unverifiable: what cannot be read cannot be checked, and must not pass unnoticed)."""
+    import logging
+
+    logging.getLogger("bibtexparser").setLevel(logging.ERROR)  # the failures are reported below
+    claims: list[Claim] = []
+    unreadable: list[EntryVerdict] = []
     for path in paths:
         bibfile = read_bibfile(path)
         strings = bibfile.strings
         for entry in bibfile.entries:
             claims.append(claim_from_entry(entry, str(path), strings))
-    return claims
+        for failed in bibfile.failed:
+            unreadable.append(
+                EntryVerdict(
+                    key=failed.key or "-",
+                    path=str(path),
+                    line=failed.line,
+                    verdict=Verdict.UNVERIFIABLE,
+                    unverifiable_because=(f"the block could not be parsed: {failed.error}",),
+                )
+            )
+    return claims, unreadable
 
 
 def from_lock(claim: Claim, lock: Lock) -> EntryVerdict | None:
@@ -107,7 +123,8 @@ def run_verify(
 ) -> VerifyOutcome:
     from normalizer.verify_sources import VerifySources
 
-    claims = read_claims(paths)
+    claims, unreadable = read_claims(paths)
+    paths_order = {str(path): number for number, path in enumerate(paths)}
     settings = load_settings({**overrides, "lock": options.lock})
     lock_file = lock_in_use(settings.lock) or (Path("bibnorm.lock") if options.update_lock else None)
     lock = load_lock(lock_file) if lock_file is not None else Lock()
@@ -122,7 +139,8 @@ def run_verify(
     verdicts = [locked[i] if i in locked else next(judged) for i in range(len(claims))]
     if options.update_lock and lock_file is not None:
         save_lock(lock_file, updated_lock(lock, claims, verdicts, today))
-    return VerifyOutcome(verdicts=verdicts, requests=dict(sources.stats.requests))
+    ordered = sorted([*verdicts, *unreadable], key=lambda v: (paths_order[v.path], v.line))
+    return VerifyOutcome(verdicts=ordered, requests=dict(sources.stats.requests))
 
 
 def updated_lock(lock: Lock, claims: Sequence[Claim], verdicts: Sequence[EntryVerdict], today: date) -> Lock:

@@ -432,3 +432,17 @@ def test_when_semantic_scholar_is_down_crossrefs_citation_search_still_verifies_
     assert verdicts["wang2022scene"]["matched"]["source"] == "crossref"
     assert verdicts["ho2020ddpm"]["verdict"] == "unverifiable"
     assert result.exit_code == 0, result.output
+
+
+def test_an_entry_that_cannot_be_parsed_is_reported_not_silently_skipped(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / "refs.bib").write_text(REAL + "\n@article{broken, title = {Unclosed", encoding="utf-8")
+    result = runner.invoke(main, ["verify", "--strict", "refs.bib"])
+    assert result.exit_code == 1
+    assert any(
+        line.startswith("refs.bib:18: ")
+        and "BN700 could not be verified (the block could not be parsed" in line
+        for line in result.stdout.splitlines()
+    ), result.stdout
+    assert "3 entries: 2 verified" in result.stderr
