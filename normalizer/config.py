@@ -23,6 +23,7 @@ from normalizer.errors import ConfigError
 DEFAULT_ARXIV_API_URL = "https://export.arxiv.org/api/query"
 DEFAULT_S2_API_URL = "https://api.semanticscholar.org/graph/v1"
 DEFAULT_CROSSREF_API_URL = "https://api.crossref.org"
+DEFAULT_OPENALEX_API_URL = "https://api.openalex.org"
 DEFAULT_DBLP_API_URL = "https://dblp.org"  # mirrors: https://dblp.uni-trier.de, https://dblp.dagstuhl.de
 
 
@@ -84,6 +85,10 @@ class Settings(BaseModel):
     # Crossref's public pool: 5 single-work requests a second since December 2025.
     crossref_api_url: str = DEFAULT_CROSSREF_API_URL
     crossref_delay: Seconds = 0.25
+    # OpenAlex: asked only with a key (required since February 2026; list calls are priced).
+    openalex_api_url: str = DEFAULT_OPENALEX_API_URL
+    openalex_delay: Seconds = 0.1
+    openalex_api_key: SecretStr | None = None
     mailto: str | None = None  # joins Crossref's polite pool (sent as ?mailto=)
     timeout: PositiveSeconds = 30.0
     max_attempts: Annotated[int, Field(ge=1, le=20)] = 4
@@ -141,6 +146,9 @@ _ENV: Mapping[str, str] = {
     "BIBNORM_DBLP_DELAY": "dblp_delay",
     "BIBNORM_CROSSREF_API_URL": "crossref_api_url",
     "BIBNORM_CROSSREF_DELAY": "crossref_delay",
+    "BIBNORM_OPENALEX_API_URL": "openalex_api_url",
+    "BIBNORM_OPENALEX_DELAY": "openalex_delay",
+    "BIBNORM_OPENALEX_API_KEY": "openalex_api_key",
     "BIBNORM_MAILTO": "mailto",
     "S2_API_KEY": "s2_api_key",
     "BIBNORM_OFFLINE": "offline",

@@ -57,14 +57,15 @@ _SOURCE_NAMES = {
     "snapshot": "the arXiv snapshot",
     "dblp": "dblp",
     "crossref": "Crossref",
+    "openalex": "OpenAlex",
 }
 # Who owns a published version's venue, type, pages and DOI: the bibliographies that
 # record what venues published (dblp for computer science, Crossref for DOIs) before
 # Semantic Scholar, whose venue and type are inferred. Lower ranks win.
-PUBLICATION_AUTHORITY = {"dblp": 0, "crossref": 1, "s2": 2}
+PUBLICATION_AUTHORITY = {"dblp": 0, "crossref": 1, "openalex": 2, "s2": 3}
 # Sources whose month/day date the publication itself (Crossref's published-print/issued),
 # not the preprint that preceded it.
-DATES_PUBLICATIONS: frozenset[str] = frozenset({"crossref"})
+DATES_PUBLICATIONS: frozenset[str] = frozenset({"crossref", "openalex"})
 
 
 def is_published(reference: Reference) -> bool:
@@ -201,7 +202,7 @@ def _note_disagreement(
 
 
 # Sources that print names as the publication did (full given names, accents).
-NAMES_AS_PUBLISHED = frozenset({"dblp", "crossref"})
+NAMES_AS_PUBLISHED = frozenset({"dblp", "crossref", "openalex"})
 
 
 def _same_people(mine: Sequence[Person], theirs: Sequence[Person]) -> bool:

@@ -382,6 +382,7 @@ def source_policies(settings: Settings) -> list[SourcePolicy]:
         SourcePolicy("s2", settings.s2_api_url, settings.s2_delay, label="Semantic Scholar"),
         SourcePolicy("dblp", settings.dblp_api_url, settings.dblp_delay, label="dblp"),
         SourcePolicy("crossref", settings.crossref_api_url, settings.crossref_delay, label="Crossref"),
+        SourcePolicy("openalex", settings.openalex_api_url, settings.openalex_delay, label="OpenAlex"),
     ]
 
 
@@ -405,7 +406,7 @@ def build_session(
         backend="sqlite",
         allowable_codes=CACHEABLE_STATUSES,
         allowable_methods=("GET", "POST"),
-        ignored_parameters=["x-api-key"],
+        ignored_parameters=["x-api-key", "api_key"],  # secrets never become part of the cache
         match_headers=False,
         expire_after=expire_after,
         stale_if_error=False,

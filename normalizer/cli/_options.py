@@ -34,7 +34,10 @@ def source_options(function: F) -> F:
             "resolver_names",
             default=None,
             metavar="NAMES",
-            help="Comma-separated source order (default: snapshot,arxiv,s2; add dblp for venues from dblp).",
+            help=(
+                "Comma-separated source order (default: snapshot,arxiv,s2); add dblp, crossref or "
+                "openalex (needs openalex_api_key) for published versions from them."
+            ),
         ),
         click.option(
             "--s2-api-key",

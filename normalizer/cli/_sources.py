@@ -65,15 +65,24 @@ def _crossref(settings: Settings, session: Callable[[], BibnormSession]) -> Enri
     return build_crossref(session(), settings)
 
 
+def _openalex(settings: Settings, session: Callable[[], BibnormSession]) -> Enricher | None:
+    if settings.openalex_api_key is None:
+        return None  # OpenAlex requires a key since February 2026: never asked without one
+    from resolvers.openalex import build_openalex
+
+    return build_openalex(session(), settings)
+
+
 RESOLVER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]], Resolver | None]] = {
     "snapshot": _snapshot,
     "arxiv": _arxiv,
     "s2": _s2,
 }
 # Sources that only add the published version of papers other sources resolved.
-ENRICHER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]], Enricher]] = {
+ENRICHER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]], Enricher | None]] = {
     "dblp": _dblp,
     "crossref": _crossref,
+    "openalex": _openalex,
 }
 
 
@@ -109,7 +118,11 @@ def open_sources(settings: Settings) -> Iterator[Sources]:
             sources.enrichers.append(s2_enricher)
             continue
         if name in ENRICHER_FACTORIES:
-            sources.enrichers.append(ENRICHER_FACTORIES[name](settings, session))
+            enricher = ENRICHER_FACTORIES[name](settings, session)
+            if enricher is not None:
+                sources.enrichers.append(enricher)
+            else:
+                sources.notes.append(f"{name} skipped: it needs an API key (openalex_api_key)")
             continue
         resolver = RESOLVER_FACTORIES[name](settings, session)
         if resolver is not None:

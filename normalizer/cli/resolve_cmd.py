@@ -160,6 +160,9 @@ def command(
     progress = _ProgressBar() if not quiet and sys.stderr.isatty() else None
 
     with open_sources(settings) as sources_:
+        if not quiet:
+            for note in sources_.notes:
+                click.echo(f"bibnorm: note: {note}", err=True)
         try:
             resolutions = pipeline.run(
                 queries,

@@ -1,0 +1,196 @@
+"""OpenAlex: published versions by DOI, many DOIs a request — only with an API key.
+
+An `Enricher` (opt in: ``--resolvers …,openalex`` and an ``openalex_api_key``; since
+February 2026 OpenAlex requires a key and prices list calls, so bibnorm never asks it
+without one). For the resolved papers that have a publisher DOI, one
+``GET /works?filter=doi:<url>|<url>|…&per-page=N&api_key=…`` per `BATCH_SIZE` DOIs
+(OR-ed values of one filter; the docs allow 100, the single-entity page hints 50 — 50 is
+asked). API facts (docs/sources.md#openalex): a list answer ``{meta, results, group_by}``;
+each work's ``doi`` is a lower-case ``https://doi.org/…`` URL, ``type`` is ``article`` for
+journal and proceedings papers alike and ``preprint`` for works hosted on a preprint server;
+the venue is ``primary_location.source`` (``type`` ``journal`` / ``conference`` /
+``repository``); ``publication_date`` dates the version at the primary location; pages are
+``biblio.first_page``/``last_page``; authors ``authorships[].author.display_name``.
+
+A work counts as a published version only when its primary source is a journal or a
+conference: repository copies (arXiv, bioRxiv) are the preprint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import requests
+
+from normalizer.config import Settings
+from normalizer.identifiers import canonical_doi, is_arxiv_doi
+from normalizer.models import (
+    Candidate,
+    EntryType,
+    Identifiers,
+    Lookup,
+    PartialDate,
+    Problem,
+    Reference,
+    Severity,
+)
+from normalizer.names import parse_name
+from resolvers._http import SourceUnavailable, describe_error, register_validator
+
+SOURCE = "openalex"
+BATCH_SIZE = 50
+_SOURCE_TYPES: dict[str, EntryType] = {"journal": "article", "conference": "inproceedings"}
+
+
+class OpenAlexError(Exception):
+    """One OpenAlex call failed; ``str()`` is a user-ready reason."""
+
+
+def _json_validator(response: requests.Response) -> str | None:
+    """OpenAlex answers JSON on success; its 404 is an HTML page (recorded), not an outage."""
+    if response.status_code != 200:
+        return None
+    if "json" not in response.headers.get("Content-Type", "json"):
+        return "OpenAlex sent a page that is not JSON"
+    return None
+
+
+class OpenAlexClient:
+    def __init__(self, session: requests.Session, settings: Settings) -> None:
+        if settings.openalex_api_key is None:
+            raise ValueError("OpenAlex needs an API key (openalex_api_key)")
+        self.session = session
+        self.base_url = settings.openalex_api_url.rstrip("/")
+        self._key = settings.openalex_api_key.get_secret_value()
+        self.mailto = settings.mailto
+        register_validator(session, self.base_url, _json_validator)
+
+    def works_by_doi(self, dois: Sequence[str]) -> list[Mapping[str, Any]]:
+        """The works OpenAlex holds for up to `BATCH_SIZE` DOIs, in one request."""
+        if len(dois) > BATCH_SIZE:
+            raise ValueError(f"at most {BATCH_SIZE} DOIs a request")
+        params = {
+            "filter": "doi:" + "|".join(f"https://doi.org/{doi}" for doi in dois),
+            "per-page": str(len(dois)),
+            "api_key": self._key,
+        }
+        if self.mailto:
+            params["mailto"] = self.mailto
+        try:
+            response = self.session.get(f"{self.base_url}/works", params=params)
+        except SourceUnavailable as error:
+            raise OpenAlexError(str(error)) from None
+        except requests.RequestException as error:
+            raise OpenAlexError(f"OpenAlex unreachable: {describe_error(error)}") from None
+        if response.status_code in (401, 403):
+            raise OpenAlexError(
+                f"OpenAlex refused the request (HTTP {response.status_code}; is the API key right?)"
+            )
+        if response.status_code != 200:
+            raise OpenAlexError(f"OpenAlex answered HTTP {response.status_code}")
+        try:
+            body = response.json()
+        except ValueError:
+            raise OpenAlexError("OpenAlex sent a body that is not JSON") from None
+        results = body.get("results") if isinstance(body, dict) else None
+        if not isinstance(results, list):
+            raise OpenAlexError("OpenAlex sent an unexpected /works answer")
+        return [work for work in results if isinstance(work, dict)]
+
+
+def _object(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _date(text: Any) -> PartialDate | None:
+    parts = str(text or "").split("-")
+    if not parts[0].isdigit():
+        return None
+    numbers = [int(p) for p in parts if p.isdigit()]
+    return PartialDate(year=numbers[0], month=numbers[1] if len(numbers) > 1 else None,
+                       day=numbers[2] if len(numbers) > 2 else None)  # fmt: skip
+
+
+def _pages(biblio: Mapping[str, Any]) -> str | None:
+    first, last = str(biblio.get("first_page") or ""), str(biblio.get("last_page") or "")
+    if not first:
+        return None
+    return first if not last or last == first else f"{first}--{last}"
+
+
+def work_doi(work: Mapping[str, Any]) -> str | None:
+    return canonical_doi(str(work.get("doi") or "")) if work.get("doi") else None
+
+
+def work_to_reference(work: Mapping[str, Any]) -> Reference | None:
+    """A published record, or ``None`` for a preprint-server copy, paratext or a venue-less work."""
+    source = _object(_object(work.get("primary_location")).get("source"))
+    entry_type = _SOURCE_TYPES.get(str(source.get("type") or ""))
+    if entry_type is None or work.get("type") in ("preprint", "paratext") or work.get("is_paratext"):
+        return None
+    biblio = _object(work.get("biblio"))
+    values: dict[str, Any] = {
+        "title": " ".join(str(work.get("title") or work.get("display_name") or "").split()),
+        "authors": tuple(
+            parse_name(str(_object(a.get("author")).get("display_name") or ""))
+            for a in work.get("authorships") or []
+            if isinstance(a, dict) and _object(a.get("author")).get("display_name")
+        ),
+        "issued": _date(work.get("publication_date"))
+        or (PartialDate(year=int(work["publication_year"])) if work.get("publication_year") else None),
+        "entry_type": entry_type,
+        "venue": " ".join(str(source.get("display_name") or "").split()) or None,
+        "volume": biblio.get("volume") or None,
+        "number": biblio.get("issue") or None,
+        "pages": _pages(biblio),
+        "ids": Identifiers(doi=work_doi(work)),
+    }
+    if not values["title"] or not values["venue"]:
+        return None
+    provenance = {name: SOURCE for name, value in values.items() if value not in (None, "", ())}
+    provenance.pop("ids", None)
+    if values["ids"].doi:
+        provenance["doi"] = SOURCE
+    return Reference(**values, provenance=provenance)
+
+
+class OpenAlexEnricher:
+    """Enricher: OpenAlex's published record of each resolved paper's publisher DOI, batched."""
+
+    name = SOURCE
+
+    def __init__(self, client: OpenAlexClient) -> None:
+        self.client = client
+
+    def enrich(self, references: Mapping[int, Reference]) -> Mapping[int, Lookup]:
+        asking: dict[str, list[int]] = {}
+        for index, reference in references.items():
+            doi = reference.ids.doi
+            if doi and not is_arxiv_doi(doi):
+                asking.setdefault(doi.casefold(), []).append(index)
+        answers: dict[int, Lookup] = {}
+        dois = sorted(asking)
+        for start in range(0, len(dois), BATCH_SIZE):
+            chunk = dois[start : start + BATCH_SIZE]
+            try:
+                works = self.client.works_by_doi(chunk)
+            except OpenAlexError as error:
+                problem = Problem(code="openalex.unavailable", message=str(error), severity=Severity.WARNING)
+                for doi in chunk:
+                    for index in asking[doi]:
+                        answers[index] = Lookup(problems=(problem,), failed=True)
+                continue
+            for work in works:
+                doi = work_doi(work)
+                published = work_to_reference(work)
+                if doi is None or published is None:
+                    continue
+                candidate = Candidate(source=SOURCE, reference=published, by_identifier=True)
+                for index in asking.get(doi.casefold(), ()):
+                    answers[index] = Lookup(candidates=(candidate,))
+        return answers
+
+
+def build_openalex(session: requests.Session, settings: Settings) -> OpenAlexEnricher:
+    return OpenAlexEnricher(OpenAlexClient(session, settings))
