@@ -85,6 +85,7 @@ class Settings(BaseModel):
     # Crossref's public pool: 5 single-work requests a second since December 2025.
     crossref_api_url: str = DEFAULT_CROSSREF_API_URL
     crossref_delay: Seconds = 0.25
+    crossref_search_delay: Seconds = 1.0  # lists (/works?query…): 1 a second in the public pool
     # OpenAlex: asked only with a key (required since February 2026; list calls are priced).
     openalex_api_url: str = DEFAULT_OPENALEX_API_URL
     openalex_delay: Seconds = 0.1
@@ -146,6 +147,7 @@ _ENV: Mapping[str, str] = {
     "BIBNORM_DBLP_DELAY": "dblp_delay",
     "BIBNORM_CROSSREF_API_URL": "crossref_api_url",
     "BIBNORM_CROSSREF_DELAY": "crossref_delay",
+    "BIBNORM_CROSSREF_SEARCH_DELAY": "crossref_search_delay",
     "BIBNORM_OPENALEX_API_URL": "openalex_api_url",
     "BIBNORM_OPENALEX_DELAY": "openalex_delay",
     "BIBNORM_OPENALEX_API_KEY": "openalex_api_key",

@@ -86,6 +86,9 @@ class SourcePolicy:
     min_interval: float  # seconds between two requests to this source
     validator: Validator | None = None
     label: str = ""  # the name users read ("arXiv", "Semantic Scholar"); defaults to ``source``
+    # Only the base URL's own path, not the paths below it: Crossref's lists (``/works?query…``,
+    # 1 request/s in the public pool) are another source than its single works (``/works/{doi}``, 5/s).
+    exact: bool = False
     # Run state (the circuit breaker): consecutive connection-level failures, seconds spent
     # waiting on this source, and why it is down (empty while it is up).
     failures: int = 0
@@ -106,6 +109,8 @@ class SourcePolicy:
         if parts.netloc.lower() != self._netloc:
             return 0
         path = parts.path
+        if self.exact:
+            return len(self._path) + 1 if path.rstrip("/") == self._path else 0
         if path == self._path or path.startswith(self._path + "/") or not self._path:
             return len(self._path) + 1
         return 0
@@ -382,6 +387,13 @@ def source_policies(settings: Settings) -> list[SourcePolicy]:
         SourcePolicy("s2", settings.s2_api_url, settings.s2_delay, label="Semantic Scholar"),
         SourcePolicy("dblp", settings.dblp_api_url, settings.dblp_delay, label="dblp"),
         SourcePolicy("crossref", settings.crossref_api_url, settings.crossref_delay, label="Crossref"),
+        SourcePolicy(
+            "crossref-search",
+            settings.crossref_api_url.rstrip("/") + "/works",
+            settings.crossref_search_delay,
+            label="Crossref search",
+            exact=True,
+        ),
         SourcePolicy("openalex", settings.openalex_api_url, settings.openalex_delay, label="OpenAlex"),
     ]
 

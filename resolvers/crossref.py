@@ -73,6 +73,7 @@ class CrossrefClient:
         self.base_url = settings.crossref_api_url.rstrip("/")
         self.mailto = settings.mailto
         register_validator(session, self.base_url, _json_validator)
+        register_validator(session, f"{self.base_url}/works", _json_validator)  # lists: their own policy
 
     def work(self, doi: str) -> Mapping[str, Any] | None:
         """The ``message`` of ``/works/{doi}``, or ``None`` when Crossref has no such DOI."""

@@ -446,3 +446,19 @@ def test_an_entry_that_cannot_be_parsed_is_reported_not_silently_skipped(
         for line in result.stdout.splitlines()
     ), result.stdout
     assert "3 entries: 2 verified" in result.stderr
+
+
+def test_crossref_lists_are_spaced_as_their_own_source() -> None:
+    """Crossref's public pool: 5 single works a second, but 1 list (search) a second."""
+    from normalizer.config import Settings
+    from resolvers._http import source_policies
+
+    policies = source_policies(Settings(crossref_api_url="https://api.crossref.org"))
+
+    def owner(url: str) -> str:
+        return max(policies, key=lambda policy: policy.owns(url)).source
+
+    assert owner("https://api.crossref.org/works/10.1038/x") == "crossref"
+    assert owner("https://api.crossref.org/works?query.bibliographic=x") == "crossref-search"
+    search = next(p for p in policies if p.source == "crossref-search")
+    assert search.min_interval == 1.0
