@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from paths import GOLD
 
-from normalizer.cli import EXIT_FINDINGS, main
+from normalizer.cli import EXIT_FINDINGS, SUMMARIES, main
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_PAGE = ROOT / "fixtures" / "demo" / "hf-page.txt"
@@ -225,6 +225,23 @@ def test_every_command_has_help_with_an_example() -> None:
         result = CliRunner().invoke(main, [name, "--help"])
         assert result.exit_code == 0, name
         assert "bibnorm " + name in result.output, f"{name} --help shows no example"
+
+
+def test_the_command_list_in_help_is_each_commands_own_summary() -> None:
+    # --help lists the commands from SUMMARIES without importing them; this keeps the two equal.
+    for name in SUMMARIES:
+        command = main.get_command(click.Context(main), name)
+        assert command is not None and command.help is not None
+        assert SUMMARIES[name] == command.help.split("\n\n")[0], name
+    listing = CliRunner().invoke(main, ["--help"]).output.split("Commands:\n")[1]
+    assert [line.split()[0] for line in listing.splitlines()] == list(SUMMARIES)
+    assert "  index    Build and inspect the local arXiv snapshot index.\n" in listing
+
+
+def test_version_is_read_when_asked() -> None:
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.startswith("bibnorm, version ")
 
 
 def test_a_committed_lock_reproduces_the_output_without_any_source(

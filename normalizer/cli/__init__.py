@@ -17,7 +17,6 @@ from typing import Any
 
 import click
 
-from normalizer import __version__
 from normalizer.errors import BibnormError
 
 EXIT_OK = 0
@@ -43,6 +42,17 @@ COMMANDS = {
     "index": "index_cmd",
     "cache": "cache_cmd",
 }
+# The first paragraph of each command's help, which ``bibnorm --help`` lists: written here so
+# listing the commands imports none of them (tests/test_cli_resolve.py keeps the two the same).
+SUMMARIES = {
+    "resolve": "Match every input item to its arXiv / Semantic Scholar record and write a bibliography.",
+    "tex": "Add the papers a LaTeX draft cites by arXiv id or DOI to its .bib.",
+    "check": "Report problems in .bib files, one line each: PATH:LINE: KEY: CODE message.",
+    "format": "Format .bib files canonically: the same input always gives the same bytes.",
+    "fix": "Apply the safe fixes to .bib files; show a unified diff unless --in-place.",
+    "index": "Build and inspect the local arXiv snapshot index.",
+    "cache": "Inspect or clear the HTTP cache that makes repeated runs free.",
+}
 
 
 class BibnormGroup(click.Group):
@@ -57,6 +67,15 @@ class BibnormGroup(click.Group):
             return None
         command: click.Command = importlib.import_module(f"normalizer.cli.{module}").command
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # As click's own, from SUMMARIES instead of the imported commands.
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [
+            (name, click.Command(name, help=SUMMARIES[name]).get_short_help_str(limit)) for name in COMMANDS
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         # Help, version and click's own messages are written outside `invoke`: a full disk
@@ -125,8 +144,26 @@ def _terminate_on_signals() -> dict[int, Any]:
     return previous
 
 
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    # click's version_option needs the version when the group is defined; this reads it
+    # only when asked (see normalizer.__getattr__).
+    if not value or ctx.resilient_parsing:
+        return
+    from normalizer import __version__
+
+    click.echo(f"bibnorm, version {__version__}")
+    ctx.exit()
+
+
 @click.group(cls=BibnormGroup, context_settings=CONTEXT_SETTINGS)
-@click.version_option(__version__, prog_name="bibnorm")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and exit.",
+)
 def main() -> None:
     """Turn messy paper references into clean, correct bibliographies.
 
