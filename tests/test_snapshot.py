@@ -452,7 +452,7 @@ def _wrong_schema(path: Path, index: Path) -> Path:
             lambda p, i: _empty_database(p), "not a bibnorm snapshot index", id="database-without-meta"
         ),
         pytest.param(
-            _wrong_schema, "schema version 999, this bibnorm reads version 1", id="wrong-schema-version"
+            _wrong_schema, "schema version 999, this bibnorm reads version 2", id="wrong-schema-version"
         ),
         pytest.param(lambda p, i: p.parent, "is not a file", id="a-directory"),
     ],
@@ -482,7 +482,7 @@ def test_cli_index_build_and_info(tmp_path: Path) -> None:
 
     result = runner.invoke(main, ["index", "info", str(output)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[:3] == [f"path: {output}", "schema version: 1", "records: 177"]
+    assert result.stdout.splitlines()[:3] == [f"path: {output}", "schema version: 2", "records: 177"]
     assert result.stdout.splitlines()[4] == "sources: snapshot.jsonl"
 
 
