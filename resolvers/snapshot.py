@@ -30,6 +30,7 @@ import hashlib
 import os
 import sqlite3
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -411,8 +412,15 @@ class SnapshotResolver:
         except sqlite3.DatabaseError as error:
             self._connection.close()
             raise SnapshotError(f"{path}: snapshot index is damaged ({error}); rebuild it") from None
-        dictionary = zstandard.ZstdCompressionDict(stored[0]) if stored and stored[0] else None
-        self._decompress = zstandard.ZstdDecompressor(dict_data=dictionary).decompress
+        self._dictionary = zstandard.ZstdCompressionDict(stored[0]) if stored and stored[0] else None
+        self._local = threading.local()  # a zstd decompressor must not be shared between threads
+
+    def _decompress(self, data: bytes) -> bytes:
+        decompressor = getattr(self._local, "decompressor", None)
+        if decompressor is None:
+            decompressor = self._local.decompressor = zstandard.ZstdDecompressor(dict_data=self._dictionary)
+        decompressed: bytes = decompressor.decompress(data)
+        return decompressed
 
     def close(self) -> None:
         """Close the index file."""
