@@ -121,7 +121,9 @@ def title_key(title: str) -> str:
 _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\*?|[{}$^_~\\]")
 
 
-@lru_cache(maxsize=4096)
+# A query's abstract meets several candidates in a row; a candidate's is rarely seen again.
+# Each entry holds a few hundred word pairs (tens of KB), so the cache stays small.
+@lru_cache(maxsize=256)
 def _abstract_bigrams(text: str) -> frozenset[tuple[str, str]]:
     # Abstracts are long: LaTeX commands are simply dropped here (rendering them with
     # pylatexenc costs tens of milliseconds each and changes no word that matters).

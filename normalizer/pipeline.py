@@ -203,7 +203,7 @@ def _absorb(state: _Pending, answer: Lookup, settings: Settings) -> None:
             source=decision.best.candidate.source,
             score=decision.best.score,
             evidence=decision.best.evidence,
-            candidates=tuple(state.ranked[:5]),
+            candidates=tuple(state.ranked),
             problems=tuple(state.problems),
         )
     elif decision.status is Status.AMBIGUOUS:
@@ -211,15 +211,27 @@ def _absorb(state: _Pending, answer: Lookup, settings: Settings) -> None:
         state.resolution = Resolution(
             query=state.query,
             status=Status.AMBIGUOUS,
-            candidates=tuple(state.ranked[:5]),
+            candidates=tuple(state.ranked),
             problems=(*state.problems, *decision.problems),
         )
+
+
+KEPT_CANDIDATES = 5  # candidates a resolution lists (reports show them as near misses)
 
 
 def _merge_ranked(old: list[ScoredCandidate], new: Iterable[ScoredCandidate]) -> list[ScoredCandidate]:
     combined = [*old, *new]
     combined.sort(key=lambda s: (-s.score, s.candidate.reference.ids.arxiv_id or "", s.candidate.source))
-    return combined
+    # Kept until the run ends, for every item: only what reports show of them (ids, title),
+    # so memory does not grow by whole records (abstracts, authors) per title.
+    return [_outline(s) for s in combined[:KEPT_CANDIDATES]]
+
+
+def _outline(scored: ScoredCandidate) -> ScoredCandidate:
+    """A ranked candidate with its record cut down to its title and identifiers."""
+    reference = scored.candidate.reference
+    outline = Reference(title=reference.title, ids=reference.ids, entry_type=reference.entry_type)
+    return scored.model_copy(update={"candidate": scored.candidate.model_copy(update={"reference": outline})})
 
 
 def _undecided(state: _Pending, *, offline: bool) -> Resolution:
@@ -238,7 +250,7 @@ def _undecided(state: _Pending, *, offline: bool) -> Resolution:
     return Resolution(
         query=state.query,
         status=status,
-        candidates=tuple(state.ranked[:5]),
+        candidates=tuple(state.ranked),
         problems=tuple(problems),
     )
 

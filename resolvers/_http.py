@@ -30,7 +30,6 @@ import socket
 import sqlite3
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -45,6 +44,7 @@ from requests_cache import CachedSession
 from normalizer import __version__
 from normalizer.config import Settings
 from normalizer.errors import CacheError
+from resolvers._stats import HttpStats
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 AUTH_STATUSES = frozenset({401, 403})
@@ -58,19 +58,6 @@ Validator = Callable[[requests.Response], str | None]
 
 class SourceUnavailable(Exception):
     """A source could not be asked: offline, or every attempt failed. ``str()`` is the reason."""
-
-
-@dataclass
-class HttpStats:
-    """Counters for the run summary: real requests per source, and cache hits."""
-
-    requests: Counter[str] = field(default_factory=Counter)
-    cache_hits: int = 0
-    down: dict[str, str] = field(default_factory=dict)  # source → why it stopped being asked
-    refused: set[str] = field(default_factory=set)  # sources that refused access (a wrong key)
-
-    def total_requests(self) -> int:
-        return sum(self.requests.values())
 
 
 @dataclass

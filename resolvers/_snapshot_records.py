@@ -7,21 +7,25 @@ license, abstract, versions[{version, created}], update_date, authors_parsed``.
 Any field but ``id`` and ``title`` may be missing or ``null``; titles, abstracts and
 comments are hard-wrapped; ``versions[].created`` is an RFC 1123 date.
 
-Rows keep only what a `Reference` needs, already cleaned (whitespace collapsed,
-dates as ISO days), so turning a row into a `Reference` at lookup time is cheap.
+Rows keep only what a `Reference` needs. The build's hot path does the least it can per
+line (orjson, no pydantic, no whitespace collapsing of abstracts): what only a record that
+is read back needs (collapsing, name parsing) is done by `reference_from_row`, for the
+few records a lookup returns.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import parsedate
 from typing import Any
 
+import orjson
+
 from normalizer.identifiers import canonical_doi
-from normalizer.matching import title_key, title_words
+from normalizer.matching import title_words
 from normalizer.models import Identifiers, PartialDate, Person, Reference
 from normalizer.names import parse_name, person_from_parts, split_authors
 
@@ -36,19 +40,8 @@ _MONTHS = {
     )
 }
 
-# The columns `reference_from_row` reads, in the order `Row.values` writes them.
-ROW_COLUMNS = (
-    "arxiv_id",
-    "title",
-    "title_key",
-    "authors",
-    "abstract",
-    "versions",
-    "categories",
-    "doi",
-    "journal_ref",
-    "comments",
-)
+# The fields a row's compressed ``body`` holds, in order (the title, id and DOIs have columns).
+BODY_FIELDS = ("authors", "versions", "categories", "doi", "journal_ref", "comments")
 
 
 class BadRecordError(ValueError):
@@ -57,41 +50,38 @@ class BadRecordError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One record as the index stores it.
+    """One record as the index stores it, before compression.
 
-    ``authors`` is JSON: the ``[last, first, suffix]`` lists as the line's
-    ``authors_parsed`` gave them (whitespace is cleaned on reading), else the raw
-    author string with whitespace collapsed. ``versions`` is JSON
-    ``[[number, "YYYY-MM-DD" | null], ...]`` in the line's order. ``dois`` holds every
-    DOI the line named (``doi`` the first of them); ``words`` is the title's words
-    for the full-text index.
+    ``authors`` is the ``[last, first, suffix]`` lists of the line's ``authors_parsed``
+    (whitespace is cleaned on reading), else the raw author string. ``versions`` is
+    ``[[number, "YYYY-MM-DD" | null], ...]`` in the line's order. ``abstract`` is as the
+    line wrote it (hard wraps are collapsed on reading). ``dois`` holds every DOI the line
+    named; ``words`` is the title's words for the full-text index, ``key`` its title key.
     """
 
     arxiv_id: str
     title: str
-    title_key: str
+    key: str
     words: str
-    authors: str | None
+    authors: list[Any] | str | None
     abstract: str | None
-    versions: str | None
+    versions: list[list[Any]] | None
     categories: str | None
     dois: tuple[str, ...]
     journal_ref: str | None
     comments: str | None
 
-    def values(self) -> tuple[str | None, ...]:
-        """The row's values in `ROW_COLUMNS` order."""
-        return (
-            self.arxiv_id,
-            self.title,
-            self.title_key,
-            self.authors,
-            self.abstract,
-            self.versions,
-            self.categories,
-            self.dois[0] if self.dois else None,
-            self.journal_ref,
-            self.comments,
+    def body(self) -> bytes:
+        """The JSON the index compresses into ``records.body`` (`BODY_FIELDS`, in order)."""
+        return orjson.dumps(
+            [
+                self.authors,
+                self.versions,
+                self.categories,
+                self.dois[0] if self.dois else None,
+                self.journal_ref,
+                self.comments,
+            ]
         )
 
 
@@ -111,9 +101,10 @@ def fts_words(title: str) -> str:
 def row_from_line(line: bytes | str) -> Row:
     """Parse one snapshot line; raises `BadRecordError` when it is not a usable record."""
     try:
-        record = json.loads(line)
-    except ValueError as error:  # JSONDecodeError and UnicodeDecodeError
-        raise BadRecordError(f"not valid JSON ({error.__class__.__name__})") from None
+        record = orjson.loads(line)
+    except orjson.JSONDecodeError as error:  # bad UTF-8 too
+        reason = "UnicodeDecodeError" if "utf-8" in str(error).lower() else "JSONDecodeError"
+        raise BadRecordError(f"not valid JSON ({reason})") from None
     if not isinstance(record, dict):
         raise BadRecordError(f"not a JSON object but {type(record).__name__}")
     return row_from_record(record)
@@ -127,14 +118,16 @@ def row_from_record(record: dict[str, Any]) -> Row:
     title = collapse(record.get("title"))
     if title is None:
         raise BadRecordError(f"{arxiv_id}: no 'title'")
+    words = title_words(title)
+    abstract = record.get("abstract")
     return Row(
         arxiv_id=arxiv_id,
         title=title,
-        title_key=title_key(title),
-        words=fts_words(title),
-        authors=_authors_json(record.get("authors_parsed"), record.get("authors")),
-        abstract=collapse(record.get("abstract")),
-        versions=_versions_json(record.get("versions")),
+        key="".join(words),
+        words=" ".join(words),
+        authors=_authors(record.get("authors_parsed"), record.get("authors")),
+        abstract=abstract.strip() or None if isinstance(abstract, str) else None,
+        versions=_versions(record.get("versions")),
         categories=collapse(record.get("categories")),
         dois=_dois(record.get("doi")),
         journal_ref=collapse(record.get("journal-ref")),
@@ -142,26 +135,29 @@ def row_from_record(record: dict[str, Any]) -> Row:
     )
 
 
-def _authors_json(parsed: Any, raw: Any) -> str | None:
+def _authors(parsed: Any, raw: Any) -> list[Any] | str | None:
     # authors_parsed is kept as given (cleaned only when a record is read back, which is
     # rare next to building); a fourth element, when present, is an affiliation.
     if isinstance(parsed, list) and parsed and all(isinstance(item, list) and item for item in parsed):
-        return json.dumps([item[:3] for item in parsed], ensure_ascii=False, separators=(",", ":"))
-    text = collapse(raw)
-    return None if text is None else json.dumps(text, ensure_ascii=False)
+        return [item[:3] for item in parsed]
+    return collapse(raw)
 
 
-def _versions_json(versions: Any) -> str | None:
+def _versions(versions: Any) -> list[list[Any]] | None:
     if not isinstance(versions, list):
         return None
     out: list[list[Any]] = []
     for position, item in enumerate(versions, start=1):
         if not isinstance(item, dict):
             continue
-        match = _VERSION.fullmatch(str(item.get("version") or "").strip())
-        number = int(match[1]) if match else position
+        version = item.get("version")
+        if isinstance(version, str) and version[:1] == "v" and version[1:].isdigit():
+            number = int(version[1:])  # "v2", as every snapshot line writes it
+        else:
+            match = _VERSION.fullmatch(str(version or "").strip())
+            number = int(match[1]) if match else position
         out.append([number, _iso_day(item.get("created"))])
-    return json.dumps(out, separators=(",", ":")) if out else None
+    return out or None
 
 
 def _iso_day(created: Any) -> str | None:
@@ -193,32 +189,41 @@ def doi_lookup_key(doi: str) -> str:
     return doi.casefold()
 
 
-def version_numbers(versions_json: str | None) -> tuple[int, ...]:
-    """The version numbers a stored ``versions`` value lists (empty when unknown)."""
-    if not versions_json:
-        return ()
-    return tuple(number for number, _ in json.loads(versions_json))
+Decompress = Callable[[bytes], bytes]
 
 
-def reference_from_row(row: sqlite3.Row) -> Reference:
+def version_numbers(body: list[Any]) -> tuple[int, ...]:
+    """The version numbers a decoded body lists (empty when unknown)."""
+    versions = body[BODY_FIELDS.index("versions")]
+    return tuple(number for number, _ in versions) if versions else ()
+
+
+def decode_body(row: sqlite3.Row, decompress: Decompress) -> list[Any]:
+    """A stored row's body fields (`BODY_FIELDS`), decompressed and decoded."""
+    body: list[Any] = orjson.loads(decompress(row["body"]))
+    return body
+
+
+def reference_from_row(row: sqlite3.Row, decompress: Decompress) -> Reference:
     """Rebuild the `Reference` a stored row describes; every filled field has provenance "snapshot"."""
+    authors_value, versions, categories_value, doi, journal_ref, comments = decode_body(row, decompress)
     fields: dict[str, Any] = {"title": row["title"]}
-    authors = _authors(row["authors"])
+    authors = _people(authors_value)
     if authors:
         fields["authors"] = authors
-    for column, field in (("abstract", "abstract"), ("journal_ref", "journal_ref"), ("comments", "comment")):
-        if row[column]:
-            fields[field] = row[column]
-    if row["categories"]:
-        categories = tuple(row["categories"].split())
+    abstract = collapse(decompress(row["abstract"]).decode()) if row["abstract"] else None
+    for field, value in (("abstract", abstract), ("journal_ref", journal_ref), ("comment", comments)):
+        if value:
+            fields[field] = value
+    if categories_value:
+        categories = tuple(categories_value.split())
         fields["categories"] = categories
         fields["primary_class"] = categories[0]
 
     ids: dict[str, Any] = {"arxiv_id": row["arxiv_id"]}
-    if row["doi"]:
-        ids["doi"] = row["doi"]
-    if row["versions"]:
-        versions = json.loads(row["versions"])
+    if doi:
+        ids["doi"] = doi
+    if versions:
         ids["arxiv_version"] = max(number for number, _ in versions)
         first = next((day for number, day in versions if number == 1), versions[0][1])
         if first:
@@ -231,10 +236,9 @@ def reference_from_row(row: sqlite3.Row) -> Reference:
     return Reference(ids=Identifiers(**ids), provenance=provenance, **fields)
 
 
-def _authors(stored: str | None) -> tuple[Person, ...]:
-    if not stored:
+def _people(value: list[Any] | str | None) -> tuple[Person, ...]:
+    if not value:
         return ()
-    value = json.loads(stored)
     if isinstance(value, list):
         people = []
         for item in value:

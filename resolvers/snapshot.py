@@ -1,17 +1,23 @@
 """The local arXiv snapshot index: an SQLite file built from arXiv metadata dumps.
 
 `build_index` streams Kaggle-format JSON lines (``arxiv-metadata-oai-snapshot.json``,
-optionally gzip-compressed) into a new SQLite file, one line at a time, and moves it
-over the destination only when complete. `SnapshotResolver` answers queries from it:
-by arXiv id, by DOI, and by title (exact title key, plus full-text candidates ranked
-by BM25 for the pipeline's matcher to judge).
+optionally gzip-compressed) into a new SQLite file, in batches, and moves it over the
+destination only when complete. `SnapshotResolver` answers queries from it: by arXiv id,
+by DOI, and by title (the records with the same title key, plus full-text candidates
+for the pipeline's matcher to judge).
 
-Layout (``SCHEMA_VERSION`` 1):
+Layout (``SCHEMA_VERSION`` 2), sized for the full snapshot (2.8 million records):
 
-- ``meta(key, value)``: ``schema_version``, ``records``, ``built_at``, ``sources``;
-- ``records``: one row per arXiv id (see `_snapshot_records.Row`), ``title_key`` indexed;
+- ``meta(key, value)``: ``schema_version``, ``records``, ``built_at``, ``sources``,
+  ``abstract_bytes`` (what the abstracts take), ``dictionary`` (the zstd dictionary);
+- ``records(id, arxiv_id, key, title, abstract, body)``: ``key`` is a 64-bit hash of the
+  title key (`key_hash`), indexed: exact-title lookups are one index seek; ``title`` is
+  plain text for scoring; ``abstract`` and ``body`` (the other `_snapshot_records.BODY_FIELDS`
+  as JSON) are zstd-compressed with a dictionary trained on the first records of the build,
+  so short texts compress as well as long ones;
 - ``dois(doi_key, record)``: every DOI a record names, case-folded, indexed;
-- ``titles``: contentless FTS5 over each title's comparison words (rowid = record id);
+- ``titles``: contentless FTS5 over each title's comparison words, without positions
+  (``detail=none``: only rowids, which is all the candidate queries need);
 - ``words(word, titles)``: how many titles hold each word, copied from the FTS5
   vocabulary at the end of the build (a B-tree seek, where fts5vocab scans).
 """
@@ -20,10 +26,11 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import json
+import hashlib
 import os
 import sqlite3
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,15 +38,18 @@ from datetime import UTC, datetime
 from itertools import combinations
 from pathlib import Path
 
+import orjson
+import zstandard
+
 from normalizer.errors import InputError, OutputError, SnapshotError
 from normalizer.matching import title_key, title_similarity, title_words
 from normalizer.models import Candidate, Lookup, Problem, Query, QueryKind, Reference, Severity
 from normalizer.text import clean_reference
 from resolvers._snapshot_records import (
-    ROW_COLUMNS,
     SOURCE,
     BadRecordError,
     Row,
+    decode_body,
     doi_lookup_key,
     fts_words,
     reference_from_row,
@@ -47,9 +57,12 @@ from resolvers._snapshot_records import (
     version_numbers,
 )
 
-SCHEMA_VERSION = 1
-BATCH_SIZE = 5000  # rows per transaction while building: large enough to amortise commits
+SCHEMA_VERSION = 2
+BATCH_SIZE = 10_000  # rows per executemany and transaction: large enough to amortise both
 SKIP_EXAMPLES = 5  # bad lines reported individually; the rest are only counted
+DICTIONARY_SAMPLES = 2000  # records the compression dictionary is trained on (about 0.2 s)
+DICTIONARY_BYTES = 64 * 1024
+COMPRESSION_LEVEL = 3  # zstd's default: a few microseconds a record; higher levels gain little
 
 # Words too common in titles to tell papers apart; dropping them keeps full-text
 # queries selective (the exact title-key lookup still sees every word).
@@ -62,6 +75,10 @@ STOP_WORDS = frozenset({
 # fmt: on
 FTS_HITS = 8  # full-text candidates per title: enough for the matcher, cheap to convert
 FTS_RARE_WORDS = 4  # the rarest words of a title that select full-text hits
+# Full-text matches scored per title, at most: a title of common words only ("Audio Language
+# Models") matches hundreds of thousands of records, and reading them all would cost more
+# than everything else. Past the cap the query is narrowed to all the title's known words.
+FTS_CAP = 200
 KEY_HITS = 20  # records sharing one exact title key (same-title papers do exist)
 # Full-text hits whose title is less similar than this are not offered: `matching` never
 # accepts one (its lowest bar, MatchThresholds.title_floor, is 0.80 by default; pass a
@@ -71,36 +88,35 @@ MIN_TITLE_SIMILARITY = 0.6
 NEAR_MISSES = 3  # full-text hits offered even below MIN_TITLE_SIMILARITY, the most similar first
 
 _SCHEMA = f"""
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE meta(key TEXT PRIMARY KEY, value NOT NULL);
 CREATE TABLE records(
     id INTEGER PRIMARY KEY,
-    arxiv_id TEXT NOT NULL UNIQUE,
+    arxiv_id TEXT NOT NULL,
+    key INTEGER NOT NULL,
     title TEXT NOT NULL,
-    title_key TEXT NOT NULL,
-    authors TEXT,
-    abstract TEXT,
-    versions TEXT,
-    categories TEXT,
-    doi TEXT,
-    journal_ref TEXT,
-    comments TEXT
+    abstract BLOB,
+    body BLOB NOT NULL
 );
 CREATE TABLE dois(doi_key TEXT NOT NULL, record INTEGER NOT NULL);
-CREATE VIRTUAL TABLE titles USING fts5(words, content='', tokenize='ascii');
+CREATE VIRTUAL TABLE titles USING fts5(words, content='', detail=none, tokenize='ascii');
 CREATE VIRTUAL TABLE titles_vocab USING fts5vocab(titles, 'row');
 CREATE TABLE words(word TEXT PRIMARY KEY, titles INTEGER NOT NULL) WITHOUT ROWID;
 INSERT INTO meta(key, value) VALUES ('schema_version', '{SCHEMA_VERSION}');
 """
-# Built after the bulk load: cheaper than maintaining them row by row.
-_INDEXES = """
-CREATE INDEX records_title_key ON records(title_key);
-CREATE INDEX dois_doi_key ON dois(doi_key);
-INSERT INTO words(word, titles) SELECT term, doc FROM titles_vocab;
-"""
-_INSERT = (
-    f"INSERT OR IGNORE INTO records({', '.join(ROW_COLUMNS)}) VALUES ({', '.join('?' * len(ROW_COLUMNS))})"
+# Built after the bulk load: sorting once is far cheaper than maintaining them row by row.
+_INDEXES = (
+    "CREATE INDEX records_arxiv_id ON records(arxiv_id)",
+    "CREATE INDEX records_key ON records(key)",
+    "CREATE INDEX dois_doi_key ON dois(doi_key)",
+    "CREATE INDEX dois_record ON dois(record)",
 )
-_SELECT = f"SELECT id, {', '.join(ROW_COLUMNS)} FROM records"
+_INSERT = "INSERT INTO records(id, arxiv_id, key, title, abstract, body) VALUES (?, ?, ?, ?, ?, ?)"
+_SELECT = "SELECT id, arxiv_id, title, abstract, body FROM records"
+
+
+def key_hash(key: str) -> int:
+    """The 64-bit integer a title key is stored and looked up under (8 bytes, not the key's 60)."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)
 
 
 @dataclass(frozen=True)
@@ -196,11 +212,72 @@ def _load(
     progress_every: int,
 ) -> None:
     # The file is private until os.replace, so durability during the load buys nothing.
-    connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;")
+    connection.executescript(
+        "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;"
+        "PRAGMA temp_store=MEMORY; PRAGMA locking_mode=EXCLUSIVE;"
+    )
     connection.executescript(_SCHEMA)
-    read = 0
+    rows = _rows(sources, stats, progress, progress_every)
+    # The dictionary is trained on the first records, so the build streams in one pass.
+    first = [row for _, row in zip(range(DICTIONARY_SAMPLES), rows, strict=False)]
+    samples: list[bytes | bytearray | memoryview] = [row.abstract.encode() for row in first if row.abstract]
+    samples.extend(row.body() for row in first)
+    dictionary = _train(samples)
+    # No dictionary id in each frame: every record of an index shares the one dictionary.
+    compress = zstandard.ZstdCompressor(
+        level=COMPRESSION_LEVEL, dict_data=dictionary, write_dict_id=False
+    ).compress
+    record = 0
+    abstract_bytes = 0
+    for batch in _batches(_chain(first, rows), BATCH_SIZE):
+        records: list[tuple[object, ...]] = []
+        titles: list[tuple[int, str]] = []
+        dois: list[tuple[str, int]] = []
+        for row in batch:
+            record += 1
+            abstract = compress(row.abstract.encode()) if row.abstract else None
+            abstract_bytes += len(abstract) if abstract else 0
+            records.append(
+                (record, row.arxiv_id, key_hash(row.key), row.title, abstract, compress(row.body()))
+            )
+            titles.append((record, row.words))
+            dois.extend((doi_lookup_key(doi), record) for doi in row.dois)
+        connection.execute("BEGIN")
+        connection.executemany(_INSERT, records)
+        connection.executemany("INSERT INTO titles(rowid, words) VALUES (?, ?)", titles)
+        connection.executemany("INSERT INTO dois(doi_key, record) VALUES (?, ?)", dois)
+        connection.execute("COMMIT")
     connection.execute("BEGIN")
-    pending = 0
+    for statement in _INDEXES:
+        connection.execute(statement)
+    stats.replaced = _keep_last_of_each_id(connection)
+    connection.execute("INSERT INTO words(word, titles) SELECT term, doc FROM titles_vocab")
+    stats.records = connection.execute("SELECT count(*) FROM records").fetchone()[0]
+    meta = {
+        "records": str(stats.records),
+        "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "sources": orjson.dumps([source.name for source in sources]).decode(),
+        "abstract_bytes": str(abstract_bytes),
+    }
+    connection.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", meta.items())
+    connection.execute(
+        "INSERT INTO meta(key, value) VALUES ('dictionary', ?)",
+        (dictionary.as_bytes() if dictionary else b"",),
+    )
+    connection.execute("COMMIT")
+    connection.execute("INSERT INTO titles(titles) VALUES ('optimize')")
+    connection.execute("ANALYZE")
+    # Back to SQLite's safe defaults before anyone uses the file.
+    connection.executescript(
+        "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL; PRAGMA locking_mode=NORMAL;"
+    )
+
+
+def _rows(
+    sources: Sequence[Path], stats: BuildStats, progress: ProgressCallback | None, progress_every: int
+) -> Iterator[Row]:
+    """Every usable record of ``sources`` in order; bad lines are counted (the first few kept)."""
+    read = 0
     for source in sources:
         with _open_lines(source) as lines:
             for number, line in enumerate(lines, start=1):
@@ -210,67 +287,59 @@ def _load(
                 if progress is not None and read % progress_every == 0:
                     progress(read)
                 try:
-                    row = row_from_line(line)
+                    yield row_from_line(line)
                 except BadRecordError as error:
                     stats.skipped += 1
                     if len(stats.examples) < SKIP_EXAMPLES:
                         stats.examples.append(SkippedLine(str(source), number, str(error)))
-                    continue
-                _insert(connection, row, stats)
-                pending += 1
-                if pending >= BATCH_SIZE:
-                    connection.execute("COMMIT")
-                    connection.execute("BEGIN")
-                    pending = 0
-    connection.execute("COMMIT")
-    connection.executescript(_INDEXES)
-    stats.records = connection.execute("SELECT count(*) FROM records").fetchone()[0]
-    meta = {
-        "records": str(stats.records),
-        "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "sources": json.dumps([source.name for source in sources]),
-    }
-    connection.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", meta.items())
-    connection.execute("INSERT INTO titles(titles) VALUES ('optimize')")
-    connection.execute("ANALYZE")
+
+
+def _chain(first: list[Row], rest: Iterator[Row]) -> Iterator[Row]:
+    yield from first
+    yield from rest
+
+
+def _batches(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
+    while batch := [row for _, row in zip(range(size), rows, strict=False)]:
+        yield batch
+
+
+def _train(samples: list[bytes | bytearray | memoryview]) -> zstandard.ZstdCompressionDict | None:
+    """A compression dictionary for texts like ``samples``; None when they are too few to train on."""
+    if len(samples) < 100:
+        return None  # zstd cannot train on a handful; small indexes do without
+    try:
+        return zstandard.train_dictionary(DICTIONARY_BYTES, samples)
+    except zstandard.ZstdError:
+        return None
+
+
+def _keep_last_of_each_id(connection: sqlite3.Connection) -> int:
+    """Remove all but the last record of every arXiv id seen more than once; how many went."""
+    earlier = connection.execute(
+        "SELECT r.id, r.title FROM records AS r JOIN"
+        " (SELECT arxiv_id, max(id) AS last FROM records GROUP BY arxiv_id HAVING count(*) > 1) AS d"
+        " ON r.arxiv_id = d.arxiv_id AND r.id < d.last"
+    ).fetchall()
+    for record, title in earlier:
+        # A contentless FTS5 table forgets a row only when given the exact text it indexed.
+        connection.execute(
+            "INSERT INTO titles(titles, rowid, words) VALUES ('delete', ?, ?)", (record, fts_words(title))
+        )
+        connection.execute("DELETE FROM dois WHERE record = ?", (record,))
+        connection.execute("DELETE FROM records WHERE id = ?", (record,))
+    return len(earlier)
 
 
 @contextlib.contextmanager
 def _open_lines(path: Path) -> Iterator[Iterable[bytes]]:
-    # Binary lines: json.loads decodes UTF-8 itself, and a bad byte spoils one line, not the file.
+    # Binary lines: orjson decodes UTF-8 itself, and a bad byte spoils one line, not the file.
     opener = gzip.open if path.suffix == ".gz" else open
     try:
         with opener(path, "rb") as handle:
             yield handle
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from error
-
-
-def _insert(connection: sqlite3.Connection, row: Row, stats: BuildStats) -> None:
-    cursor = connection.execute(_INSERT, row.values())
-    if cursor.rowcount == 0:
-        _forget(connection, row.arxiv_id)
-        stats.replaced += 1
-        cursor = connection.execute(_INSERT, row.values())
-    record = cursor.lastrowid
-    connection.execute("INSERT INTO titles(rowid, words) VALUES (?, ?)", (record, row.words))
-    if row.dois:
-        connection.executemany(
-            "INSERT INTO dois(doi_key, record) VALUES (?, ?)", [(doi_lookup_key(d), record) for d in row.dois]
-        )
-
-
-def _forget(connection: sqlite3.Connection, arxiv_id: str) -> None:
-    """Remove an earlier record with this id, including its full-text and DOI entries."""
-    record, title = connection.execute(
-        "SELECT id, title FROM records WHERE arxiv_id = ?", (arxiv_id,)
-    ).fetchone()
-    # A contentless FTS5 table forgets a row only when given the exact text it indexed.
-    connection.execute(
-        "INSERT INTO titles(titles, rowid, words) VALUES ('delete', ?, ?)", (record, fts_words(title))
-    )
-    connection.execute("DELETE FROM dois WHERE record = ?", (record,))
-    connection.execute("DELETE FROM records WHERE id = ?", (record,))
 
 
 def open_index(path: Path) -> sqlite3.Connection:
@@ -314,7 +383,7 @@ def index_info(path: Path) -> IndexInfo:
         schema_version=int(meta["schema_version"]),
         records=records,
         built_at=meta.get("built_at"),
-        sources=tuple(json.loads(meta.get("sources", "[]"))),
+        sources=tuple(orjson.loads(meta.get("sources", "[]"))),
     )
 
 
@@ -327,8 +396,9 @@ class SnapshotResolver:
     """The `Resolver` over a snapshot index (opened read-only, usable from any thread).
 
     Queries by arXiv id or DOI get the matching record as a by-identifier candidate;
-    title queries get every record with the same title key plus the best full-text
-    hits, for `normalizer.matching.choose` to judge.
+    title queries get every record with the same title key plus the most similar
+    full-text hits, for `normalizer.matching.choose` to judge. Candidates are chosen on
+    (id, title) pairs; only the few offered are decompressed and made `Reference`s.
     """
 
     name = SOURCE
@@ -337,6 +407,20 @@ class SnapshotResolver:
         self.path = path
         self.min_title_similarity = min_title_similarity
         self._connection = open_index(path)
+        try:
+            stored = self._connection.execute("SELECT value FROM meta WHERE key = 'dictionary'").fetchone()
+        except sqlite3.DatabaseError as error:
+            self._connection.close()
+            raise SnapshotError(f"{path}: snapshot index is damaged ({error}); rebuild it") from None
+        self._dictionary = zstandard.ZstdCompressionDict(stored[0]) if stored and stored[0] else None
+        self._local = threading.local()  # a zstd decompressor must not be shared between threads
+
+    def _decompress(self, data: bytes) -> bytes:
+        decompressor = getattr(self._local, "decompressor", None)
+        if decompressor is None:
+            decompressor = self._local.decompressor = zstandard.ZstdDecompressor(dict_data=self._dictionary)
+        decompressed: bytes = decompressor.decompress(data)
+        return decompressed
 
     def close(self) -> None:
         """Close the index file."""
@@ -352,7 +436,7 @@ class SnapshotResolver:
         """Candidates from the snapshot for each query, keyed by ``Query.index``."""
         try:
             return {query.index: self._lookup_one(query) for query in queries}
-        except sqlite3.DatabaseError as error:
+        except (sqlite3.DatabaseError, zstandard.ZstdError, orjson.JSONDecodeError) as error:
             raise SnapshotError(f"{self.path}: snapshot index is damaged ({error}); rebuild it") from None
 
     def _lookup_one(self, query: Query) -> Lookup:
@@ -363,9 +447,9 @@ class SnapshotResolver:
                 f"{_SELECT} WHERE id IN (SELECT record FROM dois WHERE doi_key = ?)",
                 (doi_lookup_key(query.doi),),
             ).fetchall()
-            return Lookup(candidates=tuple(_candidate(row, by_identifier=True) for row in rows))
+            return Lookup(candidates=tuple(self._candidate(row, by_identifier=True) for row in rows))
         if query.title:
-            return Lookup(candidates=tuple(_candidate(row) for row in self._by_title(query.title)))
+            return Lookup(candidates=tuple(self._candidate(row) for row in self._by_title(query.title)))
         return Lookup()
 
     def _by_arxiv_id(self, query: Query) -> Lookup:
@@ -373,7 +457,7 @@ class SnapshotResolver:
         if row is None:
             return Lookup()
         problems: tuple[Problem, ...] = ()
-        known = version_numbers(row["versions"])
+        known = version_numbers(decode_body(row, self._decompress))
         if query.arxiv_version is not None and known and query.arxiv_version not in known:
             problems = (
                 Problem(
@@ -386,41 +470,50 @@ class SnapshotResolver:
                     source=SOURCE,
                 ),
             )
-        return Lookup(candidates=(_candidate(row, by_identifier=True),), problems=problems)
+        return Lookup(candidates=(self._candidate(row, by_identifier=True),), problems=problems)
 
     def _by_title(self, title: str) -> list[sqlite3.Row]:
-        rows: dict[int, sqlite3.Row] = {}
+        wanted: dict[int, None] = {}  # record ids in the order they are offered
         key = title_key(title)
         if key:
-            for row in self._connection.execute(f"{_SELECT} WHERE title_key = ? LIMIT {KEY_HITS}", (key,)):
-                rows[row["id"]] = row
-        hits = self._fts_hits(title)
-        wanted = [record for record in hits if record not in rows]
-        if wanted:
-            marks = ", ".join("?" * len(wanted))
-            fetched = {
-                row["id"]: row for row in self._connection.execute(f"{_SELECT} WHERE id IN ({marks})", wanted)
-            }
-            similar = sorted(
-                ((title_similarity(title, row["title"]), record) for record, row in fetched.items()),
-                key=lambda pair: -pair[0],
+            # The hash is the index; the key itself is compared here (hashes can collide).
+            same = self._connection.execute(
+                "SELECT id, title FROM records WHERE key = ? LIMIT ?", (key_hash(key), KEY_HITS * 2)
             )
-            # The closest few are kept whatever their similarity: reports show them as near misses.
-            rows.update(
-                (record, fetched[record])
-                for rank, (similarity, record) in enumerate(similar)
-                if rank < NEAR_MISSES or similarity >= self.min_title_similarity
-            )
-        return list(rows.values())
+            wanted.update((record, None) for record, stored in same if title_key(stored) == key)
+            wanted = dict(list(wanted.items())[:KEY_HITS])
+        similar = sorted(
+            (
+                (title_similarity(title, stored), record)
+                for record, stored in self._fts_titles(title)
+                if record not in wanted
+            ),
+            key=lambda pair: -pair[0],
+        )[:FTS_HITS]
+        # The closest few are kept whatever their similarity: reports show them as near misses.
+        wanted.update(
+            (record, None)
+            for rank, (similarity, record) in enumerate(similar)
+            if rank < NEAR_MISSES or similarity >= self.min_title_similarity
+        )
+        if not wanted:
+            return []
+        marks = ", ".join("?" * len(wanted))
+        fetched = {
+            row["id"]: row
+            for row in self._connection.execute(f"{_SELECT} WHERE id IN ({marks})", list(wanted))
+        }
+        return [fetched[record] for record in wanted if record in fetched]
 
-    def _fts_hits(self, title: str) -> list[int]:
-        """Record ids of the best full-text matches (BM25), best first, at most `FTS_HITS`.
+    def _fts_titles(self, title: str) -> list[tuple[int, str]]:
+        """(record id, title) of the full-text matches of a title, at most `FTS_CAP`.
 
         Stop words are left out, and so are words no title holds (usually the query's
         own typos). Of the rest, the `FTS_RARE_WORDS` rarest decide: a record must hold
         all but one of them (all of them when there are fewer than three), so a title
-        that differs by one word or one typo is still found, while very common words,
-        whose long posting lists would dominate the lookup time, need not be scored.
+        that differs by one word or one typo is still found. When that matches more
+        than `FTS_CAP` records (titles of common words only), a record must hold every
+        known word of the title instead, so common words never cost a long scan.
         """
         words = list(dict.fromkeys(title_words(title)))
         content = [w for w in words if w not in STOP_WORDS] or words
@@ -432,11 +525,24 @@ class SnapshotResolver:
                 f"SELECT word, titles FROM words WHERE word IN ({marks})", content
             ).fetchall()
         )
-        rare = sorted((w for w in content if counts.get(w)), key=lambda w: counts[w])[:FTS_RARE_WORDS]
-        if not rare:
+        known = sorted((w for w in content if counts.get(w)), key=lambda w: (counts[w], w))
+        if not known:
             return []
-        search = "SELECT rowid FROM titles WHERE titles MATCH ? ORDER BY rank LIMIT ?"
-        return [record for (record,) in self._connection.execute(search, (all_but_one_query(rare), FTS_HITS))]
+        search = (
+            "SELECT records.id, records.title FROM records"
+            " WHERE records.id IN (SELECT rowid FROM titles WHERE titles MATCH ? LIMIT ?)"
+        )
+        hits = self._connection.execute(
+            search, (all_but_one_query(known[:FTS_RARE_WORDS]), FTS_CAP + 1)
+        ).fetchall()
+        if len(hits) > FTS_CAP and len(known) > 1:
+            hits = self._connection.execute(search, (fts_query(known, "AND"), FTS_CAP)).fetchall()
+        return hits[:FTS_CAP]
+
+    def _candidate(self, row: sqlite3.Row, *, by_identifier: bool = False) -> Candidate:
+        # Cleaned at lookup time, not while building the index: only candidates pay for it.
+        reference: Reference = clean_reference(reference_from_row(row, self._decompress))
+        return Candidate(source=SOURCE, reference=reference, by_identifier=by_identifier)
 
 
 def all_but_one_query(words: Sequence[str]) -> str:
@@ -447,9 +553,3 @@ def all_but_one_query(words: Sequence[str]) -> str:
     if len(words) < 3:
         return fts_query(words, "AND")
     return " OR ".join(f"({fts_query(group, 'AND')})" for group in combinations(words, len(words) - 1))
-
-
-def _candidate(row: sqlite3.Row, *, by_identifier: bool = False) -> Candidate:
-    # Cleaned at lookup time, not while building the index: only candidates pay for it.
-    reference: Reference = clean_reference(reference_from_row(row))
-    return Candidate(source=SOURCE, reference=reference, by_identifier=by_identifier)

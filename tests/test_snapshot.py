@@ -8,6 +8,7 @@ Expected values below were read by hand from those files.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -21,7 +22,14 @@ from normalizer.config import MatchThresholds
 from normalizer.errors import InputError, SnapshotError
 from normalizer.matching import choose
 from normalizer.models import Lookup, Origin, PartialDate, Query, QueryKind, Reference, Status
-from resolvers.snapshot import SCHEMA_VERSION, SnapshotResolver, all_but_one_query, build_index, index_info
+from resolvers.snapshot import (
+    FTS_CAP,
+    SCHEMA_VERSION,
+    SnapshotResolver,
+    all_but_one_query,
+    build_index,
+    index_info,
+)
 
 DEV_SNAPSHOT = SHARED / "reference" / "dev-snapshot.jsonl"
 SAMPLE = (
@@ -452,7 +460,7 @@ def _wrong_schema(path: Path, index: Path) -> Path:
             lambda p, i: _empty_database(p), "not a bibnorm snapshot index", id="database-without-meta"
         ),
         pytest.param(
-            _wrong_schema, "schema version 999, this bibnorm reads version 1", id="wrong-schema-version"
+            _wrong_schema, "schema version 999, this bibnorm reads version 2", id="wrong-schema-version"
         ),
         pytest.param(lambda p, i: p.parent, "is not a file", id="a-directory"),
     ],
@@ -482,7 +490,7 @@ def test_cli_index_build_and_info(tmp_path: Path) -> None:
 
     result = runner.invoke(main, ["index", "info", str(output)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[:3] == [f"path: {output}", "schema version: 1", "records: 177"]
+    assert result.stdout.splitlines()[:3] == [f"path: {output}", "schema version: 2", "records: 177"]
     assert result.stdout.splitlines()[4] == "sources: snapshot.jsonl"
 
 
@@ -530,3 +538,57 @@ def test_cli_help_has_examples() -> None:
         assert result.exit_code == 0
         assert "Example:" in result.stdout
         assert "bibnorm index" in result.stdout
+
+
+# --- at scale: common words, the title-key table ----------------------------------------
+
+
+def _lines(titles: list[str]) -> str:
+    return "".join(
+        json.dumps({"id": f"2501.{n:05d}", "title": title}) + "\n" for n, title in enumerate(titles)
+    )
+
+
+def test_a_title_of_common_words_is_narrowed_to_all_its_words(tmp_path: Path) -> None:
+    # Every record holds "audio", "language" and "models": the usual all-but-one query over
+    # the rarest words matches more than FTS_CAP records, so all known words are required.
+    assert FTS_CAP < 300
+    titles = [f"Audio Language Models for {'Speech' if n % 2 else 'Music'} Tag{n}" for n in range(300)]
+    source = tmp_path / "common.jsonl"
+    source.write_text(_lines([*titles, "Audio Language Models for Speech and Music"]), encoding="utf-8")
+    build_index([source], tmp_path / "common.sqlite")
+    with SnapshotResolver(tmp_path / "common.sqlite") as resolver:
+        lookup = ask(resolver, kind=QueryKind.TITLE, title="Audio Language Models for Speech and Musc")
+    assert "2501.00300" in [c.reference.ids.arxiv_id for c in lookup.candidates]
+
+
+def test_records_with_the_same_title_key_are_all_offered(tmp_path: Path) -> None:
+    source = tmp_path / "same.jsonl"
+    source.write_text(_lines(["Deep Learning", "Deep-Learning", "deep learning.", "Deep Learnings"]))
+    build_index([source], tmp_path / "same.sqlite")
+    with SnapshotResolver(tmp_path / "same.sqlite") as resolver:
+        lookup = ask(resolver, kind=QueryKind.TITLE, title="DEEP LEARNING")
+    offered = [c.reference.ids.arxiv_id for c in lookup.candidates]
+    assert offered[:3] == ["2501.00000", "2501.00001", "2501.00002"]  # the key's records first
+
+
+def test_an_index_of_the_previous_schema_asks_for_a_rebuild(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        connection.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    connection.close()
+    result = CliRunner().invoke(main, ["index", "info", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"bibnorm: error: {path}: snapshot index has schema version 1, this bibnorm reads version 2; "
+        "rebuild it with 'bibnorm index build'\n"
+    )
+
+
+def test_abstracts_come_back_whole_from_compression(resolver: SnapshotResolver) -> None:
+    reference = only(ask(resolver, kind=QueryKind.ARXIV_ID, arxiv_id="0704.0001"))
+    assert reference.abstract is not None
+    assert reference.abstract.endswith(
+        "showing that enhanced sensitivity to the signal can be obtained with judicious selection of events."
+    )

@@ -3,18 +3,27 @@
 A registry maps resolver names (``Settings.resolvers``, ``--resolvers``) to
 factories, so the chain order is configuration, not code. All online sources
 share one cached session whose counters feed the run summary.
+
+Online sources are built when first asked (`Deferred`): a run the snapshot settles
+never imports the HTTP stack, which is most of a short run's start-up.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from normalizer.config import Settings
 from normalizer.errors import UsageError
+from normalizer.models import Lookup, Query, Reference
 from normalizer.pipeline import Enricher, Resolver
-from resolvers._http import BibnormSession, HttpStats, build_session
+from resolvers._stats import HttpStats
+
+if TYPE_CHECKING:
+    from resolvers._http import BibnormSession
 
 
 @dataclass
@@ -73,6 +82,45 @@ def _openalex(settings: Settings, session: Callable[[], BibnormSession]) -> Enri
     return build_openalex(session(), settings)
 
 
+class Deferred:
+    """A resolver or enricher built by ``build`` the first time it is asked (then kept)."""
+
+    def __init__(self, name: str, build: Callable[[], Any]) -> None:
+        self.name = name
+        self._build = build
+        self._built: Any = None
+
+    def _source(self) -> Any:
+        if self._built is None:
+            self._built = self._build()
+        return self._built
+
+    def lookup(self, queries: Sequence[Query]) -> Mapping[int, Lookup]:
+        answers: Mapping[int, Lookup] = self._source().lookup(queries)
+        return answers
+
+    def enrich(self, references: Mapping[int, Reference]) -> Mapping[int, Lookup]:
+        answers: Mapping[int, Lookup] = self._source().enrich(references)
+        return answers
+
+    def close(self) -> None:
+        close = getattr(self._built, "close", None)
+        if callable(close):
+            close()
+
+
+def _deferred_s2(settings: Settings, session: Callable[[], BibnormSession]) -> tuple[Deferred, Deferred]:
+    """S2's resolver and enricher, both built (as one pair) when either is first asked."""
+    pair: list[tuple[Resolver, Enricher]] = []
+
+    def part(position: int) -> Any:
+        if not pair:
+            pair.append(_s2_pair(settings, session))
+        return pair[0][position]
+
+    return Deferred("s2", partial(part, 0)), Deferred("s2", partial(part, 1))
+
+
 RESOLVER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]], Resolver | None]] = {
     "snapshot": _snapshot,
     "arxiv": _arxiv,
@@ -92,7 +140,7 @@ def open_sources(settings: Settings) -> Iterator[Sources]:
 
     A lockfile (``settings.lock``) answers first, so decisions recorded there are
     reused as they are. The HTTP session is created only when an online source is
-    configured, so a snapshot-only run never touches the cache database.
+    first asked, so a run the snapshot settles never touches the cache database.
     """
     unknown = [name for name in settings.resolvers if name not in RESOLVER_FACTORIES | ENRICHER_FACTORIES]
     if unknown:
@@ -103,6 +151,8 @@ def open_sources(settings: Settings) -> Iterator[Sources]:
 
     def session() -> BibnormSession:
         if not holder:
+            from resolvers._http import build_session
+
             holder.append(build_session(settings, stats=stats))
         return holder[0]
 
@@ -113,24 +163,26 @@ def open_sources(settings: Settings) -> Iterator[Sources]:
         sources.resolvers.append(LockResolver(load_lock(settings.lock)))
     for name in settings.resolvers:
         if name == "s2":
-            s2_resolver, s2_enricher = _s2_pair(settings, session)
+            s2_resolver, s2_enricher = _deferred_s2(settings, session)
             sources.resolvers.append(s2_resolver)
             sources.enrichers.append(s2_enricher)
             continue
         if name in ENRICHER_FACTORIES:
-            enricher = ENRICHER_FACTORIES[name](settings, session)
-            if enricher is not None:
-                sources.enrichers.append(enricher)
-            else:
+            if name == "openalex" and settings.openalex_api_key is None:
                 sources.notes.append(f"{name} skipped: it needs an API key (openalex_api_key)")
+                continue
+            sources.enrichers.append(Deferred(name, partial(ENRICHER_FACTORIES[name], settings, session)))
             continue
-        resolver = RESOLVER_FACTORIES[name](settings, session)
-        if resolver is not None:
-            sources.resolvers.append(resolver)
-    sources.session = holder[0] if holder else None
+        if name == "snapshot":  # local: opened now, so a missing index is reported before any work
+            resolver = _snapshot(settings, session)
+            if resolver is not None:
+                sources.resolvers.append(resolver)
+            continue
+        sources.resolvers.append(Deferred(name, partial(RESOLVER_FACTORIES[name], settings, session)))
     try:
         yield sources
     finally:
+        sources.session = holder[0] if holder else None
         for resolver in sources.resolvers:
             close = getattr(resolver, "close", None)
             if callable(close):
