@@ -127,6 +127,7 @@ def main() -> None:
                     [Path(tmp) / f"shard{number}.bib"], overrides, VerifyOptions(), today=TODAY
                 )
                 warm_requests += sum(outcome.requests.values())
+        s2_calls = Counter(request.path.rsplit("/paper", 1)[-1] or "/" for request in s2.requests)
     finally:
         s2.stop()
         arxiv.stop()
@@ -161,6 +162,8 @@ def main() -> None:
     per_source = ", ".join(f"{s} {n / entries:.3f}" for s, n in sorted(requests.items()))
     cold = sum(requests.values()) / entries
     print(f"requests per entry (cold): {cold:.3f} ({per_source}); warm: {warm_requests}")
+    endpoints = ", ".join(f"/paper{path} {count}" for path, count in sorted(s2_calls.items()))
+    print(f"S2 requests by endpoint: {endpoints}")
     if "--misses" in sys.argv:
         for key, label in labels.items():
             verdict = verdicts[key]

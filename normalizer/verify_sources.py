@@ -7,7 +7,9 @@ cheaper answer did not settle it:
    arXiv ``id_list`` for every arXiv id (its versions, and ids S2 does not know yet);
    Crossref ``/works/{doi}`` for DOIs Semantic Scholar does not know (DOIs are Crossref's);
 2. titles — only for entries whose identifiers did not name the claimed paper: the
-   snapshot index when configured, then Semantic Scholar ``/paper/search/match``.
+   snapshot index when configured, then Semantic Scholar ``/paper/search/bulk`` with
+   up to 25 quoted titles OR-ed in one request (it settles the titles that name exactly
+   one paper), then ``/paper/search/match`` one title at a time for the rest.
 
 A source that fails is named in ``Answers.unavailable`` for the questions it could not
 answer, so `normalizer.verify.judge` says "unverifiable", never "not found". Offline,
@@ -17,15 +19,26 @@ nothing and an entry it does not hold is unverifiable.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from normalizer.config import Settings
+from normalizer.matching import title_words
 from normalizer.models import Origin, Query, QueryKind, Reference
 from normalizer.verify import Answer, Answers, Claim, same_title, title_variant
 from resolvers._http import BibnormSession, HttpStats, build_session
 
+if TYPE_CHECKING:
+    from resolvers.semantic_scholar import SemanticScholarClient
+
 ProgressCallback = Callable[[str, int, int], None]
+
+# Bulk title search (`VerifySources._s2_bulk_titles`): phrases per request, and the query's
+# length, which keeps the GET URL (with the field list) far below common 8 KB limits.
+BULK_TITLES = 25
+BULK_QUERY_CHARS = 1800
+BULK_MIN_WORDS = 4
 
 
 @dataclass
@@ -248,7 +261,8 @@ class VerifySources:
         from resolvers.semantic_scholar import S2Error, SemanticScholarClient
 
         client = SemanticScholarClient(self.session(), self.settings)
-        for done, i in enumerate(indexes, start=1):
+        unsettled = self._s2_bulk_titles(client, claims, state, indexes)
+        for done, i in enumerate(unsettled, start=1):
             record: Reference | None
             try:
                 record = client.match_title(claims[i].title)
@@ -257,7 +271,41 @@ class VerifySources:
                 continue
             state[i].by_title.append(Answer(source="s2", record=record))
             if progress:
-                progress("titles", done, len(indexes))
+                progress("titles", done, len(unsettled))
+
+    def _s2_bulk_titles(
+        self,
+        client: SemanticScholarClient,
+        claims: Sequence[Claim],
+        state: list[_Questions],
+        indexes: Sequence[int],
+    ) -> list[int]:
+        """Settle titles many at a time with ``/paper/search/bulk`` (quoted titles OR-ed);
+        returns the claims still to ask one by one.
+
+        A claim is settled here only by exactly one paper whose own title is the claimed
+        one (or a harmless variant of it) in a complete answer; anything less — no such
+        paper, two of them, a truncated page, a refused or failed request — leaves the
+        claim to ``/paper/search/match``, exactly as if this pass had not run. So the pass
+        can only save requests: a near-miss or invented title is never settled by it.
+        """
+        from resolvers.semantic_scholar import S2Error
+
+        unsettled: list[int] = []
+        for batch in _bulk_batches(claims, indexes, unsettled):
+            query = " | ".join(f'"{phrase}"' for phrase in batch)
+            try:
+                records, complete = client.bulk_search(query)
+            except S2Error:
+                records, complete = [], False
+            for wanted in batch.values():
+                for i in wanted:
+                    found = _the_titled_paper(claims[i].title, records) if complete else None
+                    if found is None:
+                        unsettled.append(i)
+                    else:
+                        state[i].by_title.append(Answer(source="s2", record=found))
+        return sorted(unsettled)
 
     @staticmethod
     def _title_query(index: int, claim: Claim) -> Query:
@@ -269,3 +317,42 @@ class VerifySources:
             author_names=claim.authors,
             year=claim.year,
         )
+
+
+def _bulk_batches(
+    claims: Sequence[Claim], indexes: Sequence[int], left_out: list[int]
+) -> Iterator[dict[str, list[int]]]:
+    """The claims' titles as bulk-search phrases, grouped so each query stays short.
+
+    Titles of fewer than `BULK_MIN_WORDS` words are left out (appended to ``left_out``):
+    as phrases they occur in thousands of abstracts and would only fill the page.
+    """
+    batch: dict[str, list[int]] = {}
+    size = 0
+    for i in indexes:
+        words = title_words(claims[i].title)
+        if len(words) < BULK_MIN_WORDS:
+            left_out.append(i)
+            continue
+        phrase = " ".join(words)
+        if (
+            phrase not in batch
+            and batch
+            and (size + len(phrase) > BULK_QUERY_CHARS or len(batch) >= BULK_TITLES)
+        ):
+            yield batch
+            batch, size = {}, 0
+        if phrase not in batch:
+            size += len(phrase) + 5  # the quotes and " | "
+        batch.setdefault(phrase, []).append(i)
+    if batch:
+        yield batch
+
+
+def _the_titled_paper(title: str, records: Sequence[Reference]) -> Reference | None:
+    """The one record titled ``title`` (else the one harmless variant of it), or None."""
+    for fits in (same_title, title_variant):
+        hits = [record for record in records if fits(title, record.title)]
+        if hits:
+            return hits[0] if len(hits) == 1 else None
+    return None

@@ -134,6 +134,22 @@ class SemanticScholarClient:
             return []
         return [paper_to_reference(item) for item in body.get("data") or [] if isinstance(item, dict)]
 
+    def bulk_search(self, query: str) -> tuple[list[Reference], bool]:
+        """``/paper/search/bulk`` (boolean syntax: ``"phrase" | "phrase"``): the first page
+        of up to 1,000 papers, and whether that page is all there is (no continuation token).
+
+        Bulk search is unranked and matches titles and abstracts, so callers keep only the
+        papers whose own title is the one they asked for.
+        """
+        body = self._call("GET", "/paper/search/bulk", {"query": query, "fields": self.fields})
+        if not isinstance(body, dict):
+            return [], True
+        data = body.get("data") or []
+        if not isinstance(data, list):
+            raise S2Error("Semantic Scholar sent an unexpected /paper/search/bulk answer")
+        records = [paper_to_reference(item) for item in data if isinstance(item, dict)]
+        return records, not body.get("token")
+
     def paper(self, identifier: str) -> Reference | None:
         """One paper by ``ARXIV:<id>``, ``DOI:<doi>``, ``CorpusId:<n>`` or S2 id; ``None`` if unknown."""
         path = "/paper/" + quote(identifier, safe=":/")

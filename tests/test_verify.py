@@ -462,3 +462,106 @@ def test_crossref_lists_are_spaced_as_their_own_source() -> None:
     assert owner("https://api.crossref.org/works?query.bibliographic=x") == "crossref-search"
     search = next(p for p in policies if p.source == "crossref-search")
     assert search.min_interval == 1.0
+
+
+# --- titles many at a time: /paper/search/bulk -------------------------------------------
+
+TITLES_ONLY = """@inproceedings{he2023,
+  author = {Jiawei He and Yuntao Chen and Naiyan Wang and Zhaoxiang Zhang},
+  title = {3D Video Object Detection with Learnable Object-Centric Global Optimization},
+  year = {2023}
+}
+
+@inproceedings{kim2022,
+  author = {Jinwoo Kim and Heeseok Oh and Seongjean Kim and Hoseok Tong and Sanghoon Lee},
+  title = {A Brand New Dance Partner: Music-Conditioned Pluralistic Dancing
+           Controlled by Multiple Dance Genres},
+  year = {2022}
+}
+
+@article{tan2021,
+  author = {Xing Tan and Jimmy Xiangji Huang},
+  title = {A Complexity-theoretic Analysis of Green Pickup-and-Delivery Problems},
+  year = {2021}
+}
+
+@inproceedings{near,
+  author = {Jiawei He and Yuntao Chen and Naiyan Wang and Zhaoxiang Zhang},
+  title = {3D Video Object Tracking with Learnable Object-Centric Global Optimization},
+  year = {2023}
+}
+
+@inproceedings{invented,
+  author = {Ada Lovelace},
+  title = {Structured Fast Fourier Attention for Vision Transformers},
+  year = {2024}
+}
+"""
+TITLES_ONLY_VERDICTS = {
+    "he2023": "verified",
+    "kim2022": "verified",
+    "tan2021": "verified",
+    "near": "mismatch",
+    "invented": "not_found",
+}
+
+
+@pytest.fixture
+def world_s2(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeS2]:
+    """A Semantic Scholar fake of the dev world of this test's own (its request log is the test's)."""
+    s2 = FakeS2(papers=s2_papers(world())).start()
+    monkeypatch.setenv("BIBNORM_S2_API_URL", s2.url)
+    try:
+        yield s2
+    finally:
+        s2.stop()
+
+
+def _verdicts(runner: CliRunner, tmp_path: Path) -> dict[str, str]:
+    (tmp_path / "refs.bib").write_text(TITLES_ONLY, encoding="utf-8")
+    result = runner.invoke(main, ["verify", "--json", "refs.bib"])
+    return {entry["key"]: entry["verdict"] for entry in json.loads(result.stdout)["entries"]}
+
+
+def test_titles_are_settled_many_to_a_request_and_only_the_rest_asked_one_by_one(
+    runner: CliRunner, tmp_path: Path, world_s2: FakeS2
+) -> None:
+    assert _verdicts(runner, tmp_path) == TITLES_ONLY_VERDICTS
+    [bulk] = world_s2.calls("/paper/search/bulk")
+    query = bulk.params["query"][0]
+    assert query.count(" | ") == 4  # all five titles, quoted, in one request
+    assert '"a complexity theoretic analysis of green pickup and delivery problems"' in query
+    # The reworded and the invented title name no paper exactly: each is matched on its own.
+    asked = sorted(call.params["query"][0] for call in world_s2.calls("/paper/search/match"))
+    assert asked == [
+        "3D Video Object Tracking with Learnable Object-Centric Global Optimization",
+        "Structured Fast Fourier Attention for Vision Transformers",
+    ]
+
+
+def test_a_truncated_bulk_page_settles_nothing_and_every_title_is_matched_alone(
+    runner: CliRunner, tmp_path: Path, world_s2: FakeS2
+) -> None:
+    world_s2.bulk_page = 2  # three papers match: the answer carries a continuation token
+    assert _verdicts(runner, tmp_path) == TITLES_ONLY_VERDICTS
+    assert len(world_s2.calls("/paper/search/match")) == 5
+
+
+def test_a_refused_bulk_search_costs_one_request_and_changes_no_verdict(
+    runner: CliRunner, tmp_path: Path, world_s2: FakeS2
+) -> None:
+    world_s2.bulk_refused = True
+    assert _verdicts(runner, tmp_path) == TITLES_ONLY_VERDICTS
+    assert len(world_s2.calls("/paper/search/bulk")) == 1
+    assert len(world_s2.calls("/paper/search/match")) == 5
+
+
+def test_a_title_two_papers_share_is_not_settled_by_the_bulk_answer() -> None:
+    from normalizer.verify_sources import _the_titled_paper
+
+    other = DDPM.model_copy(update={"authors": (Person(given="Ada", family="Lovelace"),)})
+    assert _the_titled_paper(DDPM.title, [DDPM]) is DDPM
+    assert _the_titled_paper(DDPM.title, [DDPM, other]) is None  # which one is cited? ask S2's matcher
+    # A paper whose title merely contains the claimed one is no answer either.
+    longer = DDPM.model_copy(update={"title": DDPM.title + " Are Secretly Score Models: A Survey"})
+    assert _the_titled_paper(DDPM.title, [longer]) is None

@@ -51,13 +51,15 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, quote_plus, urlsplit
 from xml.sax.saxutils import escape
 
 from lxml import etree
 from paths import REFERENCE
+
+from fakes.local_server import QuietHTTPServer
 
 SAMPLES = REFERENCE / "api-samples" / "arxiv"
 DEV_SNAPSHOT = REFERENCE / "dev-snapshot.jsonl"
@@ -706,7 +708,7 @@ class FakeArxivServer:
         self.delay = 0.0
         self.slow_seconds = 1.0
         self._lock = threading.Lock()
-        self._httpd: ThreadingHTTPServer | None = None
+        self._httpd: QuietHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
     @property
@@ -735,7 +737,7 @@ class FakeArxivServer:
             def log_message(self, format: str, *args: object) -> None:  # quiet test output
                 pass
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd = QuietHTTPServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
         self._thread.start()

@@ -6,6 +6,10 @@ Formats follow ``shared/reference/api-samples/s2/`` (see its PROVENANCE.md):
   404 ``{"error": "Title match not found"}``;
 - ``GET  /graph/v1/paper/search`` → ``{"total", "offset", "next"?, "data"?}`` (no ``data``
   key when empty, no ``next`` on the last page);
+- ``GET  /graph/v1/paper/search/bulk`` → ``{"total", "token", "data"}``: the boolean query
+  language (tests/fakes/s2_bulk_query.py) over titles and abstracts, unranked (by paper
+  id), ``bulk_page`` papers a page (1,000 as the service) and an opaque continuation
+  ``token`` (``null`` on the last page); a query it cannot parse → 400;
 - ``POST /graph/v1/paper/batch?fields=...`` with ``{"ids": [...]}`` → a bare array in
   request order with ``null`` for unknown ids (more than 500 ids: 400);
 - ``GET  /graph/v1/paper/{id}`` (``ARXIV:``, ``DOI:``, bare DOI, ``CorpusId:``, sha) → the
@@ -50,6 +54,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from paths import SHARED
 from rapidfuzz import fuzz
+
+from fakes import s2_bulk_query
 
 SAMPLES = SHARED / "reference" / "api-samples" / "s2"
 GOLD = SHARED / "reference" / "dev-gold.jsonl"
@@ -305,6 +311,7 @@ def _words(text: str) -> str:
 class _Index:
     papers: list[dict[str, Any]]
     by_key: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _texts: list[tuple[dict[str, Any], tuple[list[str], list[str]]]] | None = None
 
     def __post_init__(self) -> None:
         for paper in self.papers:
@@ -324,6 +331,21 @@ class _Index:
         if text.startswith("10."):
             text = f"DOI:{text}"
         return self.by_key.get(text.casefold()) or self.by_key.get(text)
+
+    def texts(self) -> list[tuple[dict[str, Any], tuple[list[str], list[str]]]]:
+        """Every paper with its title and abstract as bulk-search tokens (made once)."""
+        if self._texts is None:
+            self._texts = [
+                (
+                    paper,
+                    (
+                        s2_bulk_query.tokens(paper.get("title") or ""),
+                        s2_bulk_query.tokens(paper.get("abstract") or ""),
+                    ),
+                )
+                for paper in self.papers
+            ]
+        return self._texts
 
     def ranked(self, query: str) -> list[tuple[float, dict[str, Any]]]:
         """Papers by title closeness: token-set overlap first (a longer title containing
@@ -349,6 +371,8 @@ class FakeS2(ThreadingHTTPServer):
         self.expected_key = expected_key
         self.index = _Index(papers if papers is not None else build_papers())
         self.slow_seconds = 2.0
+        self.bulk_page = 1000  # papers per /paper/search/bulk page, as the service
+        self.bulk_refused = False  # answer /paper/search/bulk with 400, as for a query it cannot parse
         self._faults: deque[str] = deque()
         self._forever: str | None = None
         self._log: list[RecordedRequest] = []
@@ -503,6 +527,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._match(params, fields)
         if route == "/paper/search" and method == "GET":
             return self._search(params, fields)
+        if route == "/paper/search/bulk" and method == "GET":
+            return self._bulk(params, fields)
         if route == "/paper/batch" and method == "POST":
             return self._batch(body, fields)
         if route.startswith("/paper/") and method == "GET":
@@ -534,6 +560,25 @@ class _Handler(BaseHTTPRequestHandler):
             payload["next"] = offset + limit
         if page:
             payload["data"] = [_project(paper, fields) for _, paper in page]
+        return _json_reply(200, payload)
+
+    def _bulk(self, params: dict[str, list[str]], fields: list[str]) -> _Reply:
+        try:
+            if self.server.bulk_refused:
+                raise ValueError("refused by the test")
+            matcher = s2_bulk_query.parse((params.get("query") or [""])[0])
+        except ValueError as error:
+            return _error(400, f"Unable to parse query: {error}")
+        hits = [paper for paper, text in self.server.index.texts() if matcher(text)]
+        hits.sort(key=lambda paper: paper["paperId"])
+        start = int((params.get("token") or ["0"])[0] or 0)
+        page = hits[start : start + self.server.bulk_page]
+        more = start + len(page) < len(hits)
+        payload = {
+            "total": len(hits),
+            "token": str(start + len(page)) if more else None,
+            "data": [_project(paper, fields) for paper in page],
+        }
         return _json_reply(200, payload)
 
     def _batch(self, body: bytes, fields: list[str]) -> _Reply:
