@@ -181,6 +181,9 @@ def arxiv_id_year_month(id: str) -> tuple[int, int] | None:
     return 2000 + year, month
 
 
+_TEX_ESCAPE = re.compile(r"\{?\\([_%&#])\}?")
+
+
 def canonical_doi(text: str) -> str | None:
     """The DOI in ``text`` without resolver URL or ``doi:`` prefix, or ``None``.
 
@@ -189,9 +192,11 @@ def canonical_doi(text: str) -> str | None:
     escapes decoded). Case is kept — DOIs are case-insensitive, and the registrant's
     spelling is the one people recognise — except that arXiv's DataCite DOIs are
     written ``10.48550/arXiv.<id>`` as arXiv does. Sentence punctuation trailing the
-    DOI (``.``, ``,``, ``;``) is dropped.
+    DOI (``.``, ``,``, ``;``) is dropped, and so are TeX escapes (DBLP writes
+    ``10.1007/11503415\\_7``): a DOI holds no backslash, and biblatex prints its
+    ``doi`` field verbatim.
     """
-    text = text.strip()
+    text = _TEX_ESCAPE.sub(r"\1", text.strip())
     if _DOI_URL.match(text):
         text = unquote(re.split(r"[?#]", _DOI_URL.sub("", text, count=1), maxsplit=1)[0])
     elif _DOI_PREFIX.match(text):

@@ -94,20 +94,61 @@ def plain_text(text: str) -> str:
     return " ".join(text.split())
 
 
+# Greek letters by name, as TeX writes them: "ϵ-greedy" and "$\epsilon$-greedy" are one title.
+# (NFKD has already turned the symbol forms ϵ ϑ ϕ µ into the plain letters.)
+_GREEK = str.maketrans(
+    {
+        letter: f" {name} "
+        for letters, name in (
+            ("α", "alpha"), ("β", "beta"), ("γ", "gamma"), ("δ", "delta"), ("ε", "epsilon"),
+            ("ζ", "zeta"), ("η", "eta"), ("θ", "theta"), ("ι", "iota"), ("κ", "kappa"),
+            ("λ", "lambda"), ("μ", "mu"), ("ν", "nu"), ("ξ", "xi"), ("ο", "omicron"), ("π", "pi"),
+            ("ρ", "rho"), ("σς", "sigma"), ("τ", "tau"), ("υ", "upsilon"), ("φ", "phi"),
+            ("χ", "chi"), ("ψ", "psi"), ("ω", "omega"),
+        )
+        for letter in letters
+    }
+)  # fmt: skip
+# TeX's variant letters name the same letter; ``\ell`` is the letter l (NFKD makes ℓ an l).
+_TEX_LETTER_WORDS = {
+    "varepsilon": "epsilon",
+    "vartheta": "theta",
+    "varphi": "phi",
+    "varrho": "rho",
+    "varsigma": "sigma",
+    "varpi": "pi",
+    "ell": "l",
+}
+
+
 def _fold(text: str) -> tuple[str, ...]:
-    """Lower-case ASCII words: accents folded, apostrophes joined, punctuation dropped."""
+    """Lower-case ASCII words: accents folded, Greek letters named, apostrophes joined,
+    punctuation dropped."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        text = text.replace("ß", "ss").replace("\u2019", "")
+        text = text.replace("ß", "ss").replace("\u2019", "").casefold().translate(_GREEK)
     text = text.casefold().replace("'", "")
-    return tuple(w for w in _NON_WORD.split(text) if w)
+    return tuple(_TEX_LETTER_WORDS.get(w, w) for w in _NON_WORD.split(text) if w)
+
+
+# Commands whose names are not words of the title: styles (DBLP writes "L\({}_{\mbox{1}}\)-norm"
+# where a source has "L₁-norm") and symbols a source prints as a sign ("√n", "k-means||", "→").
+_NON_WORD_COMMAND = re.compile(
+    r"\\(?:mbox|hbox|text(?:rm|bf|it|tt|sf|sc|normal|up)?|math(?:rm|bf|it|sf|tt|cal|bb|frak|scr|normal)"
+    r"|operatorname|boldsymbol|bm|emph|displaystyle|left|right|[Bb]igg?[lr]?|rm|bf|it|sf|tt"
+    r"|sqrt|[vV]ert|mid|cdots?|[lc]?dots|times|pm|mp|leq?|geq?|neq|approx|sim|simeq|equiv|infty"
+    r"|to|[lL]eftarrow|[rR]ightarrow|mapsto|in|subseteq?|cup|cap|circ|star|ast|prime)(?![a-zA-Z])"
+)
 
 
 @lru_cache(maxsize=65536)
 def title_words(title: str) -> tuple[str, ...]:
     """Lower-case ASCII words of a title: accents folded, LaTeX rendered, punctuation dropped."""
-    return _fold(plain_text(title))
+    text = plain_text(title)
+    if "\\" in text:
+        text = _NON_WORD_COMMAND.sub(" ", text)
+    return _fold(text)
 
 
 def title_key(title: str) -> str:

@@ -447,11 +447,26 @@ def _paper_record(
         return id_record.record, id_record.source, _title_findings(claim, id_record)
     hits = [a for a in (*answers.by_title, *answers.by_doi, *answers.by_arxiv_id) if a.record is not None]
     for wanted in ("same", "variant", "near"):
-        for hit in hits:
-            assert hit.record is not None
-            if title_relation(claim, hit.record) == wanted:
-                return hit.record, hit.source, _title_findings(claim, hit)
+        fitting = [
+            hit for hit in hits if hit.record is not None and title_relation(claim, hit.record) == wanted
+        ]
+        if fitting:
+            # Two papers may carry one title (a conference paper and its journal version, a
+            # talk re-published in another track): the claim names the one it agrees with.
+            best = max(fitting, key=lambda hit: _agreement(claim, hit))
+            return best.record, best.source, _title_findings(claim, best)
     return None, None, []
+
+
+def _agreement(claim: Claim, hit: Answer) -> tuple[int, bool, bool]:
+    """How well a record with the claimed title fits the claim's other fields."""
+    record = hit.record
+    assert record is not None
+    people = _people(claim)
+    authors = sum(any(same_person(mine, theirs) for theirs in record.authors) for mine in people)
+    year = claim.year is not None and record.issued is not None and record.issued.year == claim.year
+    venue = bool(claim.venue and record.venue and venues_agree(claim.venue, record.venue))
+    return authors, year, venue
 
 
 def _title_findings(claim: Claim, hit: Answer) -> list[VerifyFinding]:
@@ -502,11 +517,30 @@ def _name_key(person: Person) -> tuple[str, str]:
     return family, given[0][0] if given else ""
 
 
+def _whole_name(person: Person) -> tuple[str, ...]:
+    """The name's words in reading order, wherever the given/family split falls."""
+    if person.is_literal:
+        return title_words(_BARE_ACCENT.sub("", person.literal))
+    return title_words(_BARE_ACCENT.sub("", f"{person.given} {person.particle} {person.family}"))
+
+
 def same_person(a: Person, b: Person) -> bool:
-    """Equal up to initials, accents, particles, hyphens and the order of Chinese names."""
+    """Equal up to initials, accents, particles, hyphens, where the family name starts
+    ("Suresh Ragupathi, Sridhar" is "Sridhar Suresh Ragupathi") and the order of Chinese names."""
     (family_a, initial_a), (family_b, initial_b) = _name_key(a), _name_key(b)
     if family_a and family_a == family_b:
         return not initial_a or not initial_b or initial_a == initial_b
+    whole_a, whole_b = _whole_name(a), _whole_name(b)
+    if whole_a and "".join(whole_a) == "".join(whole_b):
+        return True
+    # Initials on one side, a family name of several words on the other ("S. S. Ragupathi").
+    if (
+        len(whole_a) > 1
+        and len(whole_b) > 1
+        and whole_a[-1] == whole_b[-1]
+        and whole_a[0][0] == whole_b[0][0]
+    ):
+        return True
     # "Zhang Wei" for "Wei Zhang": given and family names written the other way round.
     given_a, given_b = _words(a.given), _words(b.given)
     return bool(given_a) and given_a == family_b and given_b == family_a

@@ -8,8 +8,8 @@ cheaper answer did not settle it:
    Crossref ``/works/{doi}`` for DOIs Semantic Scholar does not know (DOIs are Crossref's);
 2. titles — only for entries whose identifiers did not name the claimed paper: the
    snapshot index when configured, then Semantic Scholar ``/paper/search/bulk`` with
-   up to 25 quoted titles OR-ed in one request (it settles the titles that name exactly
-   one paper), then ``/paper/search/match`` one title at a time for the rest.
+   up to 25 quoted titles OR-ed in one request (it settles the titles some paper carries
+   exactly), then ``/paper/search/match`` one title at a time for the rest.
 
 A source that fails is named in ``Answers.unavailable`` for the questions it could not
 answer, so `normalizer.verify.judge` says "unverifiable", never "not found". Offline,
@@ -283,11 +283,11 @@ class VerifySources:
         """Settle titles many at a time with ``/paper/search/bulk`` (quoted titles OR-ed);
         returns the claims still to ask one by one.
 
-        A claim is settled here only by exactly one paper whose own title is the claimed
-        one (or a harmless variant of it) in a complete answer; anything less — no such
-        paper, two of them, a truncated page, a refused or failed request — leaves the
-        claim to ``/paper/search/match``, exactly as if this pass had not run. So the pass
-        can only save requests: a near-miss or invented title is never settled by it.
+        A claim is settled here only by the papers whose own title is the claimed one (or
+        a harmless variant of it) in a complete answer — all of them, as two papers can
+        share a title; anything less — no such paper, a truncated page, a refused or failed
+        request — leaves the claim to ``/paper/search/match``, exactly as if this pass had
+        not run. So a near-miss or invented title is never settled by it.
         """
         from resolvers.semantic_scholar import S2Error
 
@@ -300,11 +300,10 @@ class VerifySources:
                 records, complete = [], False
             for wanted in batch.values():
                 for i in wanted:
-                    found = _the_titled_paper(claims[i].title, records) if complete else None
-                    if found is None:
+                    found = _titled_papers(claims[i].title, records) if complete else []
+                    if not found:
                         unsettled.append(i)
-                    else:
-                        state[i].by_title.append(Answer(source="s2", record=found))
+                    state[i].by_title.extend(Answer(source="s2", record=record) for record in found)
         return sorted(unsettled)
 
     @staticmethod
@@ -349,10 +348,11 @@ def _bulk_batches(
         yield batch
 
 
-def _the_titled_paper(title: str, records: Sequence[Reference]) -> Reference | None:
-    """The one record titled ``title`` (else the one harmless variant of it), or None."""
+def _titled_papers(title: str, records: Sequence[Reference]) -> list[Reference]:
+    """The records titled ``title`` (else those carrying a harmless variant of it): all of
+    them, since two papers can share a title and the judge picks the one the claim cites."""
     for fits in (same_title, title_variant):
         hits = [record for record in records if fits(title, record.title)]
         if hits:
-            return hits[0] if len(hits) == 1 else None
-    return None
+            return hits
+    return []

@@ -125,6 +125,8 @@ def test_arxiv_id_year_month(text: str, expected: tuple[int, int] | None) -> Non
         pytest.param(
             "https://doi.org/10.48550/arXiv.math.GT/0309136", "10.48550/arXiv.math/0309136", id="arxiv-old"
         ),
+        pytest.param(r"10.1007/978-3-540-27819-1\_21", "10.1007/978-3-540-27819-1_21", id="dblp-tex-escape"),
+        pytest.param(r"10.1007/11503415{\_}7", "10.1007/11503415_7", id="braced-tex-escape"),
         pytest.param("10.1/x", None, id="prefix-too-short"),
         pytest.param("10.1109/", None, id="no-suffix"),
         pytest.param("11.1109/CVPR", None, id="not-10"),

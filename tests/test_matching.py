@@ -57,6 +57,11 @@ def candidate(title: str, arxiv_id: str = "2106.04560", abstract: str | None = N
         pytest.param("Nets — a Study", "Nets - a Study", id="em-dash"),
         pytest.param("Nets: A Study.", "Nets A Study", id="punctuation"),
         pytest.param("Don’t Stop", "Don't Stop", id="curly-apostrophe"),
+        pytest.param(r"$\epsilon$-greedy Q-learning", "ϵ-greedy Q-learning", id="greek-letter"),
+        pytest.param(r"$\varphi$-Nets", "φ-Nets", id="tex-variant-letter"),
+        pytest.param(r"the L\({}_{\mbox{1}}\)-norm", "the L₁-norm", id="dblp-math-style-command"),
+        pytest.param(r"Beating the \(\sqrt{n}\) Barrier", "Beating the √n Barrier", id="math-symbol"),
+        pytest.param(r"k-means{\(\vert\)}{\(\vert\)}", "k-means||", id="math-bars"),
     ],
 )
 def test_title_key_ignores_surface_differences(a: str, b: str) -> None:

@@ -161,6 +161,22 @@ def test_author_claims_are_compared_person_by_person(
     assert codes(verdict) == expected
 
 
+@pytest.mark.parametrize(
+    ("claimed", "recorded"),
+    [
+        ("Suresh Ragupathi, Sridhar", Person(given="Sridhar Suresh", family="Ragupathi")),  # ACL's split
+        ("P. Namboodiri, Vinay", Person(given="Vinay P.", family="Namboodiri")),
+        ("P.V.S., Avinesh", Person(given="Avinesh", family="P. V. S.")),
+        ("S. S. Ragupathi", Person(given="Sridhar", family="Suresh Ragupathi")),
+    ],
+)
+def test_a_name_is_the_same_wherever_the_family_name_is_taken_to_start(
+    claimed: str, recorded: Person
+) -> None:
+    record = DDPM.model_copy(update={"authors": (recorded,)})
+    assert judge(claim(authors=(claimed,)), by_title(record), TODAY).verdict is Verdict.VERIFIED
+
+
 def test_chinese_names_written_family_first_are_the_same_person() -> None:
     record = DDPM.model_copy(update={"authors": (Person(given="Wei", family="Zhang"),)})
     assert judge(claim(authors=("Zhang Wei",)), by_title(record), TODAY).verdict is Verdict.VERIFIED
@@ -556,12 +572,24 @@ def test_a_refused_bulk_search_costs_one_request_and_changes_no_verdict(
     assert len(world_s2.calls("/paper/search/match")) == 5
 
 
-def test_a_title_two_papers_share_is_not_settled_by_the_bulk_answer() -> None:
-    from normalizer.verify_sources import _the_titled_paper
+def test_of_two_papers_with_one_title_the_claim_is_judged_against_the_one_it_cites() -> None:
+    # COLT 2010 and IJCAI 2011 both published "Theoretical Justification of Popular Link
+    # Prediction Heuristics": citing either is right.
+    colt = DDPM.model_copy(update={"venue": "COLT", "issued": PartialDate(year=2010)})
+    ijcai = DDPM.model_copy(update={"venue": "IJCAI", "issued": PartialDate(year=2011)})
+    answers = Answers(by_title=(Answer(source="s2", record=ijcai), Answer(source="s2", record=colt)))
+    verdict = judge(claim(venue="COLT 2010", year=2010), answers, TODAY)
+    assert verdict.verdict is Verdict.VERIFIED, verdict.findings
+    wrong = judge(claim(venue="NeurIPS", year=2010), answers, TODAY)
+    assert "BN731" in codes(wrong) or "BN732" in codes(wrong)
+
+
+def test_a_bulk_answer_settles_a_title_only_with_papers_that_carry_it() -> None:
+    from normalizer.verify_sources import _titled_papers
 
     other = DDPM.model_copy(update={"authors": (Person(given="Ada", family="Lovelace"),)})
-    assert _the_titled_paper(DDPM.title, [DDPM]) is DDPM
-    assert _the_titled_paper(DDPM.title, [DDPM, other]) is None  # which one is cited? ask S2's matcher
-    # A paper whose title merely contains the claimed one is no answer either.
+    assert _titled_papers(DDPM.title, [DDPM]) == [DDPM]
+    assert _titled_papers(DDPM.title, [DDPM, other]) == [DDPM, other]  # the judge picks
+    # A paper whose title merely contains the claimed one is no answer: S2's matcher is asked.
     longer = DDPM.model_copy(update={"title": DDPM.title + " Are Secretly Score Models: A Survey"})
-    assert _the_titled_paper(DDPM.title, [longer]) is None
+    assert _titled_papers(DDPM.title, [longer]) == []

@@ -311,7 +311,8 @@ def _words(text: str) -> str:
 class _Index:
     papers: list[dict[str, Any]]
     by_key: dict[str, dict[str, Any]] = field(default_factory=dict)
-    _texts: list[tuple[dict[str, Any], tuple[list[str], list[str]]]] | None = None
+    _texts: list[tuple[list[str], list[str]]] | None = None
+    _postings: dict[str, set[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for paper in self.papers:
@@ -332,20 +333,28 @@ class _Index:
             text = f"DOI:{text}"
         return self.by_key.get(text.casefold()) or self.by_key.get(text)
 
-    def texts(self) -> list[tuple[dict[str, Any], tuple[list[str], list[str]]]]:
-        """Every paper with its title and abstract as bulk-search tokens (made once)."""
+    def texts(self) -> list[tuple[list[str], list[str]]]:
+        """Every paper's title and abstract as bulk-search tokens, in `papers` order (made once)."""
         if self._texts is None:
             self._texts = [
                 (
-                    paper,
-                    (
-                        s2_bulk_query.tokens(paper.get("title") or ""),
-                        s2_bulk_query.tokens(paper.get("abstract") or ""),
-                    ),
+                    s2_bulk_query.tokens(paper.get("title") or ""),
+                    s2_bulk_query.tokens(paper.get("abstract") or ""),
                 )
                 for paper in self.papers
             ]
+            for position, fields in enumerate(self._texts):
+                for word in {word for field in fields for word in field}:
+                    self._postings.setdefault(word, set()).add(position)
         return self._texts
+
+    def bulk(self, term: s2_bulk_query.Term) -> list[dict[str, Any]]:
+        """The papers a bulk-search query matches, in paper-id order."""
+        texts = self.texts()
+        narrowed = term.candidates(self._postings)
+        positions = range(len(texts)) if narrowed is None else sorted(narrowed)
+        hits = [self.papers[i] for i in positions if term.matches(texts[i])]
+        return sorted(hits, key=lambda paper: paper["paperId"])
 
     def ranked(self, query: str) -> list[tuple[float, dict[str, Any]]]:
         """Papers by title closeness: token-set overlap first (a longer title containing
@@ -566,11 +575,10 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             if self.server.bulk_refused:
                 raise ValueError("refused by the test")
-            matcher = s2_bulk_query.parse((params.get("query") or [""])[0])
+            term = s2_bulk_query.parse((params.get("query") or [""])[0])
         except ValueError as error:
             return _error(400, f"Unable to parse query: {error}")
-        hits = [paper for paper, text in self.server.index.texts() if matcher(text)]
-        hits.sort(key=lambda paper: paper["paperId"])
+        hits = self.server.index.bulk(term)
         start = int((params.get("token") or ["0"])[0] or 0)
         page = hits[start : start + self.server.bulk_page]
         more = start + len(page) < len(hits)
