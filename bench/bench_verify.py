@@ -24,6 +24,7 @@ import time
 from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
@@ -41,6 +42,21 @@ DEV = ROOT / "fixtures" / "shared" / "reference" / "verify-dev"
 TODAY = date(2026, 11, 22)
 BIBTEX_UPDATER = {"detection": 0.865, "false_positive": 0.092, "f1": 0.890, "tier_f1": 0.908}
 FLAGGED = {Verdict.MISMATCH, Verdict.NOT_FOUND}
+
+
+def fake_overrides(s2: FakeS2, arxiv: FakeArxivServer, crossref: FakeCrossref, cache: Path) -> dict[str, Any]:
+    """Settings that point `run_verify` at the running fakes, unthrottled, on a cold cache."""
+    return {
+        "s2_api_url": s2.url,
+        "arxiv_api_url": arxiv.url,
+        "crossref_api_url": crossref.url,
+        "s2_delay": 0,
+        "arxiv_delay": 0,
+        "crossref_delay": 0,
+        "cache_dir": cache,
+        "resolvers": ("arxiv", "s2", "crossref"),
+        "offline": False,
+    }
 
 
 def shards(path: Path) -> list[list[str]]:
@@ -103,17 +119,7 @@ def main() -> None:
     started = time.perf_counter()
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            overrides = {
-                "s2_api_url": s2.url,
-                "arxiv_api_url": arxiv.url,
-                "crossref_api_url": crossref.url,
-                "s2_delay": 0,
-                "arxiv_delay": 0,
-                "crossref_delay": 0,
-                "cache_dir": Path(tmp) / "cache",
-                "resolvers": ("arxiv", "s2", "crossref"),
-                "offline": False,
-            }
+            overrides = fake_overrides(s2, arxiv, crossref, Path(tmp) / "cache")
             parts = shards(DEV / "dev_public.bib")
             for number, texts in enumerate(parts):
                 path = Path(tmp) / f"shard{number}.bib"

@@ -38,6 +38,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 import bibtexparser  # noqa: E402
 from bench_bibfile import assemble  # noqa: E402
+from bench_verify import fake_overrides  # noqa: E402
 from bibtexparser import middlewares  # noqa: E402
 from fakes.arxiv_api import Author, FakeArxivServer, FakeRecord, _date_from_id  # noqa: E402
 from fakes.crossref_api import FakeCrossref  # noqa: E402
@@ -133,17 +134,7 @@ def main() -> None:
     started = time.perf_counter()
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            overrides = {
-                "s2_api_url": s2.url,
-                "arxiv_api_url": arxiv.url,
-                "crossref_api_url": crossref.url,
-                "s2_delay": 0,
-                "arxiv_delay": 0,
-                "crossref_delay": 0,
-                "cache_dir": Path(tmp) / "cache",
-                "resolvers": ("arxiv", "s2", "crossref"),
-                "offline": False,
-            }
+            overrides = fake_overrides(s2, arxiv, crossref, Path(tmp) / "cache")
             outcome = run_verify([path], overrides, VerifyOptions(), today=TODAY)
         s2_calls = Counter(request.path.rsplit("/paper", 1)[-1] or "/" for request in s2.requests)
     finally:
