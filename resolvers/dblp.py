@@ -3,7 +3,10 @@
 dblp (https://dblp.org) indexes what CS venues published, with the venue, its year, the
 publisher's DOI, pages and the authors' names as printed. bibnorm asks it for resolved
 papers (an `Enricher`): one search per paper, ``GET /search/publ/api?q=<title>&format=json&h=…``
-(API facts: docs/sources.md#dblp).
+(API facts: docs/sources.md#dblp). dblp cannot answer several titles in one request, so it is
+asked only about papers no batch settled (`settled_by_a_batch`): not about a paper whose
+publisher DOI the batched DOI sources (Crossref, OpenAlex) will look up, nor about one whose
+Semantic Scholar record (fetched 500 to a request) names no publication at all.
 
 Wire format (recorded sample ``api-samples/dblp/search-publ-json-q-test-30-hits-2019.json``):
 ``result.hits.hit[].info`` with ``authors.author`` (a string for one author, a list
@@ -248,20 +251,39 @@ def wants_dblp(reference: Reference) -> bool:
     return not categories or any(CS_CATEGORIES.match(category) for category in categories)
 
 
+def settled_by_a_batch(reference: Reference, *, doi_sources: bool) -> bool:
+    """Whether a batched source already settled the paper's published version.
+
+    - a publisher DOI, when a DOI source (Crossref, OpenAlex) follows in the chain: the
+      publisher's own record will be fetched in a batch;
+    - Semantic Scholar's record of the paper (its ``s2_paper_id`` is set) that names no venue, no
+      publisher DOI and no dblp record but the CoRR listing: the paper is a preprint.
+    A paper Semantic Scholar could not be asked about, or that it says was published with no
+    DOI (most ICLR, NeurIPS and ICML papers), is not settled: dblp names its venue.
+    """
+    doi = reference.ids.doi
+    if doi_sources and doi and not is_arxiv_doi(doi):
+        return True
+    dblp_key = reference.ids.dblp or ""
+    lists_a_publication = bool(dblp_key) and not dblp_key.startswith("journals/corr/")
+    return bool(reference.ids.s2_paper_id) and reference.entry_type == "preprint" and not lists_a_publication
+
+
 class DblpEnricher:
-    """Enricher: the one published record dblp holds for each resolved CS paper."""
+    """Enricher: the one published record dblp holds for each resolved CS paper no batch settled."""
 
     name = SOURCE
 
-    def __init__(self, client: DblpClient) -> None:
+    def __init__(self, client: DblpClient, *, doi_sources: bool = False) -> None:
         self.client = client
+        self.doi_sources = doi_sources  # a batched DOI source (Crossref, OpenAlex) follows dblp
 
     def enrich(self, references: Mapping[int, Reference]) -> Mapping[int, Lookup]:
         answers: dict[int, Lookup] = {}
         for index, reference in references.items():
             if reference.entry_type != "preprint" and reference.provenance.get("venue") == SOURCE:
                 continue
-            if not wants_dblp(reference):
+            if not wants_dblp(reference) or settled_by_a_batch(reference, doi_sources=self.doi_sources):
                 continue
             answers[index] = self._published_version(reference)
         return answers
@@ -294,4 +316,8 @@ class DblpEnricher:
 
 
 def build_dblp(session: requests.Session, settings: Settings) -> DblpEnricher:
-    return DblpEnricher(DblpClient(session, settings))
+    chain = settings.resolvers
+    following = chain[chain.index(SOURCE) + 1 :] if SOURCE in chain else ()
+    with_key = settings.openalex_api_key is not None
+    doi_sources = "crossref" in following or ("openalex" in following and with_key)
+    return DblpEnricher(DblpClient(session, settings), doi_sources=doi_sources)

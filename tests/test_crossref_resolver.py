@@ -29,7 +29,7 @@ from normalizer.models import (
     Reference,
 )
 from resolvers._http import build_session
-from resolvers.crossref import CrossrefClient, CrossrefEnricher, work_to_reference
+from resolvers.crossref import DOI_BATCH, CrossrefClient, CrossrefEnricher, work_to_reference
 
 NATURE_MI_DOI = "10.1038/s42256-024-00832-8"
 
@@ -103,6 +103,48 @@ def test_a_doi_crossref_does_not_know_is_no_companion(fake: FakeCrossref, tmp_pa
     answers = enricher(fake, tmp_path).enrich({0: paper("10.1371/notarealdoi")})
     assert answers == {}
     assert len(fake.requests) == 1
+
+
+def test_several_dois_are_one_filtered_list_request_and_unknown_ones_are_no_companion(
+    fake: FakeCrossref, tmp_path: Path
+) -> None:
+    papers = {
+        0: paper(NATURE_MI_DOI),
+        1: paper("10.1063/1.4938384", arxiv_id="1512.00001"),
+        2: paper("10.1371/notarealdoi", arxiv_id="1512.00002"),
+        3: paper(NATURE_MI_DOI.upper(), arxiv_id="2304.05376"),  # the same DOI in another case
+    }
+    answers = enricher(fake, tmp_path).enrich(papers)
+    assert sorted(answers) == [0, 1, 3]
+    assert answers[0].candidates[0].reference.venue == "Nature Machine Intelligence"
+    assert answers[1].candidates[0].reference.venue == "Journal of Applied Physics"
+    [request] = fake.requests
+    assert request["path"] == "/works"
+    assert request["filter"].split(",") == [
+        "doi:10.1038/s42256-024-00832-8", "doi:10.1063/1.4938384", "doi:10.1371/notarealdoi"
+    ]  # fmt: skip
+    assert request["rows"] == "3"
+
+
+def test_dois_beyond_one_batch_take_further_requests(fake: FakeCrossref, tmp_path: Path) -> None:
+    papers = {i: paper(f"10.5555/unknown.{i:03}", arxiv_id=f"2401.{i:05}") for i in range(DOI_BATCH + 1)}
+    assert enricher(fake, tmp_path).enrich(papers) == {}
+    first, second = fake.requests
+    assert len(first["filter"].split(",")) == DOI_BATCH
+    assert second == {"path": f"/works/10.5555/unknown.{DOI_BATCH:03}"}  # the one left over, as a single work
+
+
+def test_a_failed_batch_marks_each_of_its_papers_failed(tmp_path: Path) -> None:
+    settings = Settings(
+        cache_dir=tmp_path / "cache",
+        crossref_api_url="http://127.0.0.1:9",
+        crossref_delay=0,
+        breaker_failures=1,
+    )
+    client = CrossrefClient(build_session(settings, sleep=lambda _: None), settings)
+    answers = CrossrefEnricher(client).enrich({0: paper(NATURE_MI_DOI), 1: paper("10.1063/1.4938384")})
+    assert sorted(answers) == [0, 1]
+    assert all(a.failed and a.problems[0].code == "crossref.unavailable" for a in answers.values())
 
 
 class PublishedElsewhere:

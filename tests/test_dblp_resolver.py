@@ -22,7 +22,14 @@ from normalizer.identifiers import canonical_doi
 from normalizer.models import Identifiers, PartialDate, Person, Reference
 from normalizer.venues import find_venue
 from resolvers._http import build_session
-from resolvers.dblp import DblpClient, DblpEnricher, author_names, hit_to_reference, search_query
+from resolvers.dblp import (
+    DblpClient,
+    DblpEnricher,
+    author_names,
+    build_dblp,
+    hit_to_reference,
+    search_query,
+)
 
 CVPR = find_venue("CVPR")
 CVPRW = find_venue("CVPRW")
@@ -219,6 +226,57 @@ def test_papers_outside_computer_science_cost_no_request(harness: Harness, fake:
     physics = SVT.model_copy(update={"primary_class": "hep-th", "categories": ("hep-th",)})
     assert harness.enricher.enrich({0: physics}) == {}
     assert fake.requests == []
+
+
+S2_SAYS_PREPRINT = {
+    "ids": Identifiers(arxiv_id="2105.15203", s2_paper_id="a" * 40, dblp="journals/corr/abs-2105-15203")
+}
+S2_SAYS_PUBLISHED = {
+    "ids": Identifiers(arxiv_id="2105.15203", s2_paper_id="a" * 40),
+    "entry_type": "inproceedings",
+    "venue": "Neural Information Processing Systems",
+}
+PUBLISHED_WITH_DOI = {**S2_SAYS_PUBLISHED, "ids": Identifiers(arxiv_id="2105.15203", doi="10.5555/segformer")}
+
+
+@pytest.mark.parametrize(
+    ("changes", "doi_sources", "searched"),
+    [
+        pytest.param({}, True, True, id="semantic-scholar-not-asked"),
+        pytest.param(S2_SAYS_PREPRINT, True, False, id="s2-record-names-no-publication"),
+        pytest.param({"ids": S2_SAYS_PREPRINT["ids"].model_copy(update={"dblp": "conf/nips/XieWYAAL21"})},
+                     True, True, id="s2-preprint-but-dblp-lists-a-publication"),
+        pytest.param(S2_SAYS_PUBLISHED, True, True, id="published-without-doi"),
+        pytest.param(PUBLISHED_WITH_DOI, True, False, id="publisher-doi-for-crossref"),
+        pytest.param(PUBLISHED_WITH_DOI, False, True, id="publisher-doi-but-no-doi-source"),
+        pytest.param({"ids": Identifiers(arxiv_id="2105.15203", doi="10.48550/arXiv.2105.15203")},
+                     True, True, id="arxiv-doi-settles-nothing"),
+    ],
+)  # fmt: skip
+def test_dblp_is_searched_only_for_papers_no_batch_settled(
+    fake: FakeDblp, tmp_path: Path, changes: dict[str, Any], doi_sources: bool, searched: bool
+) -> None:
+    harness = Harness(fake, tmp_path / "cache")
+    harness.enricher.doi_sources = doi_sources
+    harness.enricher.enrich({0: SVT.model_copy(update=changes)})
+    assert len(fake.requests) == (1 if searched else 0)
+    harness.session.close()
+
+
+@pytest.mark.parametrize(
+    ("chain", "key", "doi_sources"),
+    [
+        (("snapshot", "arxiv", "s2", "dblp", "crossref"), None, True),
+        (("arxiv", "s2", "crossref", "dblp"), None, False),  # Crossref runs before dblp's DOIs exist
+        (("arxiv", "s2", "dblp", "openalex"), None, False),  # OpenAlex is off without a key
+        (("arxiv", "s2", "dblp", "openalex"), "k", True),
+    ],
+)
+def test_dblp_knows_whether_a_doi_source_follows_it(
+    tmp_path: Path, chain: tuple[str, ...], key: str | None, doi_sources: bool
+) -> None:
+    settings = Settings(cache_dir=tmp_path, resolvers=chain, openalex_api_key=key)
+    assert build_dblp(build_session(settings), settings).doi_sources is doi_sources
 
 
 def test_an_unreachable_dblp_fails_the_lookup_in_plain_words(tmp_path: Path) -> None:

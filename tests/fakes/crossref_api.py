@@ -1,4 +1,8 @@
-"""A fake Crossref REST API (``GET /works/{doi}``) on 127.0.0.1, in Crossref's wire format.
+"""A fake Crossref REST API on 127.0.0.1, in Crossref's wire format.
+
+Routes: ``GET /works/{doi}``; ``GET /works?query.bibliographic=…`` (a top-N by word overlap);
+``GET /works?filter=doi:A,doi:B`` (the same filter named several times is OR-ed, as Crossref
+documents; any other filter name is a 400 ``validation-failure`` in the recorded envelope).
 
 Records: the recorded works in ``shared/reference/api-samples/crossref/work-*.json``
 served as recorded (``{"status": "ok", "message-type": "work", "message": …}``), plus any
@@ -56,6 +60,26 @@ class FakeCrossref(LocalServer):
         return json.dumps({"status": "ok", "message-type": "work-list", "message-version": "1.0.0",
                            "message": message}).encode()  # fmt: skip
 
+    def filtered(self, params: dict[str, str]) -> tuple[int, bytes]:
+        """``/works?filter=doi:…,doi:…``: the works holding any of the DOIs; ``rows``/``select`` honoured."""
+        clauses = [clause.partition(":") for clause in params["filter"].split(",")]
+        unknown = [name for name, _, value in clauses if name != "doi" or not value]
+        if unknown:
+            message = f"Filter {unknown[0]} specified but there is no such filter for this route."
+            problem = {"type": "filter-not-available", "value": unknown[0], "message": message}
+            return 400, json.dumps({"status": "failed", "message-type": "validation-failure",
+                                    "message": [problem]}).encode()  # fmt: skip
+        dois = {value.casefold() for _, _, value in clauses}
+        items = [work for doi, work in sorted(self.works.items()) if doi in dois]
+        rows = int(params.get("rows", "20"))
+        if "select" in params:
+            keep = params["select"].split(",")
+            items = [{k: work[k] for k in keep if k in work} for work in items]
+        message = {"facets": {}, "total-results": len(items), "items": items[:rows], "items-per-page": rows,
+                   "query": {"start-index": 0, "search-terms": None}}  # fmt: skip
+        return 200, json.dumps({"status": "ok", "message-type": "work-list", "message-version": "1.0.0",
+                                "message": message}).encode()  # fmt: skip
+
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self
 
@@ -66,6 +90,10 @@ class FakeCrossref(LocalServer):
                 fake.requests.append({"path": unquote(parts.path), **params})
                 if parts.path == "/works" and "query.bibliographic" in params:
                     send(self, 200, fake.search(params), {"Content-Type": "application/json"})
+                    return
+                if parts.path == "/works" and "filter" in params:
+                    status, body = fake.filtered(params)
+                    send(self, status, body, {"Content-Type": "application/json"})
                     return
                 doi = unquote(parts.path).removeprefix("/works/").casefold()
                 work = fake.works.get(doi) if parts.path.startswith("/works/") else None
