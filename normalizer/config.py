@@ -99,7 +99,10 @@ class Settings(BaseModel):
     # once this many seconds were spent waiting on it (backoff, Retry-After, timeouts).
     breaker_failures: Annotated[int, Field(ge=1, le=100)] = 3
     max_wait_per_source: Seconds = 120.0
-    resolvers: tuple[str, ...] = ("snapshot", "arxiv", "s2")
+    # Resolvers (snapshot, arxiv, s2) find each paper; the published-version sources after
+    # them (dblp, crossref, openalex) add what its venue published. OpenAlex is asked only
+    # with an API key (required since February 2026).
+    resolvers: tuple[str, ...] = ("snapshot", "arxiv", "s2", "dblp", "crossref", "openalex")
     thresholds: MatchThresholds = MatchThresholds()
     key_format: str = "{family}{year}{firstword}"
     rekey: bool = False

@@ -10,7 +10,9 @@ expected findings follow from the recorded answers:
 - S2 ``search-match-arxiv-paper.json``: arXiv 1706.03762, venue "Neural Information
   Processing Systems" (→ the venue table's NeurIPS name), year 2017, no DOI;
 - S2 ``paper-by-doi.json``: arXiv 2304.05376, journal "Nature Machine Intelligence",
-  DOI 10.1038/s42256-024-00832-8, year 2023;
+  DOI 10.1038/s42256-024-00832-8, year 2023 (the preprint's); Crossref's record of that DOI
+  (``work-journal-article-orcid-license-funder.json``, on the fake Crossref) dates the
+  article 2024, which BN501 names;
 - S2 ``search-full-fields-first-20-of-100.json``: arXiv 2207.14382, publicationVenue
   "Neural Computation" (journal), DOI 10.1162/neco_a_01563, year 2022; arXiv 2310.20216,
   publicationVenue "North American Chapter of the Association for Computational
@@ -94,7 +96,7 @@ BROKEN = """\
 def bran_bn501(line: int) -> str:
     return (
         f"refs.bib:{line}: bran2023augmenting: BN501 arXiv:2304.05376 was published in Nature Machine "
-        "Intelligence 2023, doi 10.1038/s42256-024-00832-8" + FIX_HINT
+        "Intelligence 2024, doi 10.1038/s42256-024-00832-8" + FIX_HINT
     )
 
 
@@ -188,7 +190,7 @@ def test_a_preprint_of_a_published_paper_gets_one_bn501_naming_venue_year_and_do
     assert result.stderr.splitlines() == [summary(0, 1)]
     assert result.exit_code == 0  # BN501 is a warning
     # One S2 batch call for the one cited id; nothing pins a version, so arXiv is not asked.
-    assert checker.requests() == {"arxiv": 0, "s2": 1}
+    assert checker.requests() == {"arxiv": 0, "s2": 1, "dblp": 0, "crossref": 1}
     (call,) = checker.apis.s2_requests
     assert (call.method, call.path) == ("POST", "/graph/v1/paper/batch")
     assert call.json() == {"ids": ["ARXIV:2304.05376"]}
@@ -205,7 +207,7 @@ def test_a_published_and_pinned_preprint_gets_both_findings(checker: Checker) ->
     assert result.stderr.splitlines() == [summary(0, 3)]
     assert result.exit_code == 0
     # One call per source for the whole file: every id in one S2 batch, pinned ids in one id_list.
-    assert checker.requests() == {"arxiv": 1, "s2": 1}
+    assert checker.requests() == {"arxiv": 1, "s2": 1, "dblp": 0, "crossref": 1}
     assert checker.apis.s2_requests[0].json() == {"ids": ["ARXIV:1706.03762", "ARXIV:2304.05376"]}
 
 
@@ -291,7 +293,7 @@ def test_a_pinned_version_older_than_arxivs_latest_gets_bn502(
     assert result.stderr.splitlines() == [summary(0, 1 if expected else 0)]
     assert result.exit_code == 0
     # Only arXiv is asked (BN501 is not selected), version-less, for exactly the pinned id.
-    assert checker.requests() == {"arxiv": arxiv_requests, "s2": 0}
+    assert checker.requests() == {"arxiv": arxiv_requests, "s2": 0, "dblp": 0, "crossref": 0}
     for path, params in checker.apis.arxiv_requests:
         assert path == "/api/query"
         assert (params["id_list"], params["max_results"]) == (eprint.split("v")[0], "1")
@@ -315,7 +317,7 @@ def test_offline_reports_no_bn5xx_and_sends_no_request(
     assert result.stdout == ""
     assert result.stderr.splitlines() == [summary(0, 0)]
     assert result.exit_code == 0
-    assert checker.requests() == {"arxiv": 0, "s2": 0}
+    assert checker.requests() == {"arxiv": 0, "s2": 0, "dblp": 0, "crossref": 0}
 
 
 def test_a_second_identical_run_is_answered_from_the_cache(checker: Checker) -> None:
@@ -326,10 +328,10 @@ def test_a_second_identical_run_is_answered_from_the_cache(checker: Checker) -> 
         vaswani_bn501(9),
         bn502(9, "1706.03762", pinned=1, latest=7),
     ]
-    assert checker.requests() == {"arxiv": 1, "s2": 1}
+    assert checker.requests() == {"arxiv": 1, "s2": 1, "dblp": 0, "crossref": 1}
     checker.apis.reset()
     second = checker.run("--select", "BN5")
-    assert checker.requests() == {"arxiv": 0, "s2": 0}
+    assert checker.requests() == {"arxiv": 0, "s2": 0, "dblp": 0, "crossref": 0}
     assert (second.exit_code, second.stdout, second.stderr) == (first.exit_code, first.stdout, first.stderr)
 
 
@@ -424,7 +426,7 @@ def test_a_failed_lookup_is_not_cached(checker: Checker) -> None:
     assert failed.stdout == ""
     checker.apis.reset()  # the sources are back
     result = checker.run("--select", "BN5")
-    assert checker.requests() == {"arxiv": 1, "s2": 1}
+    assert checker.requests() == {"arxiv": 1, "s2": 1, "dblp": 0, "crossref": 1}
     assert result.stdout.splitlines() == [
         bran_bn501(1),
         vaswani_bn501(9),
@@ -446,7 +448,7 @@ def test_json_output_holds_the_bn501_finding_with_every_field(checker: Checker) 
             "key": "bran2023augmenting",
             "code": "BN501",
             "severity": "warning",
-            "message": "arXiv:2304.05376 was published in Nature Machine Intelligence 2023, "
+            "message": "arXiv:2304.05376 was published in Nature Machine Intelligence 2024, "
             "doi 10.1038/s42256-024-00832-8" + FIX_HINT,
         },
         {
@@ -458,7 +460,8 @@ def test_json_output_holds_the_bn501_finding_with_every_field(checker: Checker) 
             "message": f"arXiv:1706.03762 was published in {NEURIPS} 2017" + FIX_HINT,
         },
     ]
-    assert checker.requests() == {"arxiv": 0, "s2": 1}  # BN502 not selected: arXiv not asked
+    # BN502 not selected: arXiv not asked
+    assert checker.requests() == {"arxiv": 0, "s2": 1, "dblp": 0, "crossref": 1}
 
 
 # --------------------------------------------------------------------------- the lockfile
@@ -489,7 +492,7 @@ def test_a_committed_lock_answers_the_online_checks_with_no_network(checker: Che
             bran_bn501(1),
             SEJNOWSKI_BN501.replace("refs.bib:1:", "refs.bib:9:"),
         ]
-        assert checker.requests() == {"arxiv": 0, "s2": 0}
+        assert checker.requests() == {"arxiv": 0, "s2": 0, "dblp": 0, "crossref": 0}
 
 
 def test_ids_the_lock_lacks_are_asked_online_and_only_those(checker: Checker) -> None:
@@ -523,7 +526,7 @@ def test_a_lock_that_says_preprint_keeps_the_check_quiet_offline(checker: Checke
     checker.write(bib(BRAN_PREPRINT))
     result = checker.run("--select", "BN501", "--lock", str(tmp_path / "team.lock"))
     assert result.stdout == ""  # the lock decided it was a preprint then; no request re-decides it
-    assert checker.requests() == {"arxiv": 0, "s2": 0}
+    assert checker.requests() == {"arxiv": 0, "s2": 0, "dblp": 0, "crossref": 0}
 
 
 def test_with_a_lock_a_pinned_version_is_still_checked_against_arxiv(checker: Checker) -> None:

@@ -35,8 +35,9 @@ def source_options(function: F) -> F:
             default=None,
             metavar="NAMES",
             help=(
-                "Comma-separated source order (default: snapshot,arxiv,s2); add dblp, crossref or "
-                "openalex (needs openalex_api_key) for published versions from them."
+                "Comma-separated source order (default: snapshot,arxiv,s2,dblp,crossref,openalex):"
+                " snapshot/arxiv/s2 find each paper, dblp/crossref/openalex add its published"
+                " version (openalex only with openalex_api_key). 'snapshot,arxiv,s2' skips them."
             ),
         ),
         click.option(

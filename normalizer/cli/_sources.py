@@ -169,7 +169,8 @@ def open_sources(settings: Settings) -> Iterator[Sources]:
             continue
         if name in ENRICHER_FACTORIES:
             if name == "openalex" and settings.openalex_api_key is None:
-                sources.notes.append(f"{name} skipped: it needs an API key (openalex_api_key)")
+                if "resolvers" in settings.model_fields_set:  # asked for by name: say why it is not
+                    sources.notes.append(f"{name} skipped: it needs an API key (openalex_api_key)")
                 continue
             sources.enrichers.append(Deferred(name, partial(ENRICHER_FACTORIES[name], settings, session)))
             continue

@@ -84,7 +84,8 @@ def online_facts(
     published_of: Sequence[str], latest_of: Sequence[str], settings: Settings, config: CheckConfig
 ) -> OnlineFacts | None:
     """Ask Semantic Scholar for the published versions of the arXiv ids ``published_of``
-    (BN501) and arXiv for the newest versions of ``latest_of`` (BN502).
+    (BN501), dated by Crossref where it holds their DOI, and arXiv for the newest versions of
+    ``latest_of`` (BN502).
 
     Returns None (and says why on stderr) when a source cannot be asked: the BN5xx
     checks then stay silent rather than report what only one source said.
@@ -110,6 +111,15 @@ def online_facts(
             records = [c.reference for c in answer.candidates if is_published_version(c.reference)]
             if records:
                 published[ask_s2[index]] = records[0]
+        if "crossref" in settings.resolvers and published:
+            # The publisher's record dates the publication (S2's year is often the preprint's).
+            from resolvers.crossref import build_crossref
+
+            dated = build_crossref(session, settings).enrich(dict(enumerate(published.values())))
+            for (arxiv_id, record), index in zip(list(published.items()), range(len(published)), strict=True):
+                crossref_records = [c.reference for c in dated[index].candidates] if index in dated else []
+                if crossref_records and crossref_records[0].issued is not None:
+                    published[arxiv_id] = record.model_copy(update={"issued": crossref_records[0].issued})
     if ask_arxiv and not any(answer.failed for answer in answers):
         from resolvers.arxiv import ArxivResolver
 

@@ -1,9 +1,10 @@
-"""Both fake APIs started together, for end-to-end tests and the online bench.
+"""The fake APIs of the default chain started together, for end-to-end tests and the benches.
 
-`running_fakes` starts the fake arXiv API (`fakes.arxiv_api`) and the fake Semantic
-Scholar API (`fakes.s2_api`) on ephemeral 127.0.0.1 ports and yields a `FakeApis`
-that knows the environment ``bibnorm resolve`` needs to use them, counts the requests
-each received since the last `FakeApis.reset`, and arms fault plans on both.
+`running_fakes` starts the fake arXiv API (`fakes.arxiv_api`), the fake Semantic Scholar
+API (`fakes.s2_api`), and the fake dblp (`fakes.dblp_api`) and Crossref (`fakes.crossref_api`)
+that the default chain asks for published versions, on ephemeral 127.0.0.1 ports, and yields
+a `FakeApis` that knows the environment ``bibnorm resolve`` needs to use them, counts the
+requests each received since the last `FakeApis.reset`, and arms fault plans on arXiv and S2.
 
 `synthetic_completion` is for the bench only: it gives the fakes a clearly synthetic
 record (ids in the reserved ``2912.8xxxx`` range, authors "Synthetic Bench", a note in
@@ -25,6 +26,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from fakes.arxiv_api import Author, FakeArxivServer, FakeRecord, default_records, tokens
+from fakes.crossref_api import FakeCrossref
+from fakes.dblp_api import FakeDblp
 from fakes.s2_api import FakeS2, RecordedRequest, build_papers
 
 SYNTHETIC_PREFIX = "2912.8"  # December 2029, next to the arXiv fake's 2912.9xxxx decoys: no real id
@@ -70,10 +73,12 @@ class PlannedFakeS2(FakeS2):
 
 @dataclass
 class FakeApis:
-    """The two running fakes, with request logs counted from the last `reset`."""
+    """The running fakes, with request logs counted from the last `reset`."""
 
     arxiv: FakeArxivServer
     s2: PlannedFakeS2
+    dblp: FakeDblp
+    crossref: FakeCrossref
     _s2_seen: int = field(default=0)
 
     def env(self, cache_dir: Path, *, api_key: str = "") -> dict[str, str]:
@@ -83,6 +88,12 @@ class FakeApis:
             "BIBNORM_S2_API_URL": self.s2.url,
             "BIBNORM_ARXIV_DELAY": "0",
             "BIBNORM_S2_DELAY": "0",
+            "BIBNORM_DBLP_API_URL": self.dblp.url,
+            "BIBNORM_DBLP_DELAY": "0",
+            "BIBNORM_CROSSREF_API_URL": self.crossref.url,
+            "BIBNORM_CROSSREF_DELAY": "0",
+            "BIBNORM_CROSSREF_SEARCH_DELAY": "0",
+            "BIBNORM_OPENALEX_API_KEY": "",
             "BIBNORM_CACHE_DIR": str(cache_dir),
             "BIBNORM_SNAPSHOT": "",
             "BIBNORM_OFFLINE": "",
@@ -100,10 +111,13 @@ class FakeApis:
         return self.s2.requests[self._s2_seen :]
 
     def request_counts(self) -> dict[str, int]:
-        return {"arxiv": len(self.arxiv_requests), "s2": len(self.s2_requests)}
+        counts = {"arxiv": len(self.arxiv_requests), "s2": len(self.s2_requests)}
+        return counts | {"dblp": len(self.dblp.requests), "crossref": len(self.crossref.requests)}
 
     def reset(self) -> None:
-        """Forget the request logs and disarm every fault on both fakes."""
+        """Forget the request logs and disarm every fault."""
+        self.dblp.requests.clear()
+        self.crossref.requests.clear()
         self.arxiv.reset()
         self.arxiv.api.rejected_ids.clear()
         self.s2.clear_plan()
@@ -132,13 +146,16 @@ def running_fakes(
     arxiv_records: Sequence[FakeRecord] | None = None,
     s2_papers: list[dict[str, Any]] | None = None,
 ) -> Iterator[FakeApis]:
-    """Start both fakes (their standard data unless given) and stop them afterwards."""
+    """Start the fakes (their standard data unless given) and stop them afterwards."""
     arxiv = FakeArxivServer(arxiv_records).start()
     s2 = PlannedFakeS2(expected_key=expected_key, papers=s2_papers)
     s2.start()
+    dblp, crossref = FakeDblp().start(), FakeCrossref().start()
     try:
-        yield FakeApis(arxiv=arxiv, s2=s2)
+        yield FakeApis(arxiv=arxiv, s2=s2, dblp=dblp, crossref=crossref)
     finally:
+        crossref.stop()
+        dblp.stop()
         s2.stop()
         arxiv.stop()
 
