@@ -15,7 +15,7 @@ Records: the 30 recorded hits as they are, plus per ``dev-gold.jsonl`` paper its
 listing (``journals/corr/abs-YYMM-NNNNN``, "Informal and Other Publications") and, where
 gold names a venue, the publication in dblp's venue spelling ("CVPR", "ECCV (12)",
 "IEEE Trans. Pattern Anal. Mach. Intell."). Keys, ids and homonym numbers are synthetic;
-titles, authors, venues and years come from gold only. No pages or DOIs are invented.
+titles, authors, venues and years come from gold only. No pages, volumes or DOIs are invented.
 
 Faults (`FakeDblp.inject`): ``"429"`` (empty body, ``Retry-After: 1``, as dblp's FAQ
 describes), ``"non_json"``.
@@ -113,7 +113,6 @@ def gold_records(lines: Iterable[str] | None = None) -> list[dict[str, Any]]:
                 "key": key,
                 "url": f"https://dblp.org/rec/{key}",
             }
-            | ({"volume": "45"} if kind == JOURNAL else {})
         )
     return records
 
