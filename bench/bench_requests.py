@@ -9,9 +9,17 @@ Crossref's works), so this counts requests, not their answers' quality. Two worl
 - "as is": the fakes hold real records for the 177 gold papers only, so the other 433
   titles are on no source and each costs the lookups that prove it.
 
-In both, the 101 gold papers with a venue are published without a DOI on S2's record (as
-most ICLR/NeurIPS/ICML papers are), so dblp is searched for each of them; every other paper
-is settled by a batch (S2's record names no publication).
+- "complete + DOIs": as "complete", and the gold papers published at venues whose publishers
+  register DOIs with Crossref (IEEE/CVF, Springer, ACM, ACL, AAAI: 60 of the 101) carry a
+  publisher DOI on their S2 record, as real S2 records do, and the fake Crossref holds a
+  work for it. The DOIs are synthetic (Crossref's test prefix 10.5555, ``bibnorm-bench.*``)
+  and so are the works (built from gold: title, authors, venue, year): this world models
+  which papers carry a DOI, to count requests, not what the real records say.
+
+In "complete" and "as is", the 101 gold papers with a venue are published without a DOI on
+S2's record, so dblp is searched for each of them; in "complete + DOIs" only for the 41
+(ICLR, NeurIPS, ICML, TMLR) that have none. Every other paper is settled by a batch (S2's
+record names no publication).
 
 ``resolve`` runs on a cold cache, then again on the warm one, with the default chain
 (``snapshot,arxiv,s2,dblp,crossref,openalex``; no snapshot index is built and OpenAlex is
@@ -37,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from click.testing import CliRunner  # noqa: E402
+from fakes.s2_api import GOLD  # noqa: E402
 from fakes.servers import running_fakes, synthetic_completion  # noqa: E402
 
 from normalizer.cli import main  # noqa: E402
@@ -68,16 +77,60 @@ def seconds_at_real_spacing(requests: Counter[str]) -> float:
     )
 
 
+# Gold venues whose publishers register their papers' DOIs with Crossref, with the work type.
+DOI_VENUES = {
+    "CVPR": "proceedings-article", "CVPR Workshops": "proceedings-article", "CVPRW": "proceedings-article",
+    "ICCV": "proceedings-article", "ECCV": "proceedings-article", "KDD": "proceedings-article",
+    "AAAI": "proceedings-article", "WACV": "proceedings-article", "ACL": "proceedings-article",
+    "ACM MM": "proceedings-article", "TPAMI": "journal-article",
+}  # fmt: skip
+
+
+def with_publisher_dois(s2_papers: list[dict]) -> tuple[list[dict], list[dict]]:
+    """S2 papers with a synthetic publisher DOI where the gold venue's publisher registers one,
+    and the Crossref works (built from gold) those DOIs name."""
+    gold = {row["arxiv_id"]: row for row in map(json.loads, GOLD.read_text(encoding="utf-8").splitlines())}
+    papers, works = [], []
+    for paper in s2_papers:
+        row = gold.get((paper.get("externalIds") or {}).get("ArXiv", ""))
+        venue = " ".join((row or {}).get("venue", "").split()[:-1]) if row else ""
+        if row is None or venue not in DOI_VENUES:
+            papers.append(paper)
+            continue
+        doi = f"10.5555/bibnorm-bench.{row['arxiv_id']}"
+        papers.append({**paper, "externalIds": {**paper["externalIds"], "DOI": doi}})
+        works.append(
+            {
+                "DOI": doi,
+                "type": DOI_VENUES[venue],
+                "title": [row["title"]],
+                "author": [
+                    {"given": " ".join(n.split()[:-1]), "family": n.split()[-1]}
+                    for n in row.get("authors", [])
+                ],
+                "container-title": [row["venue"]],
+                "issued": {"date-parts": [[row["year"]]]},
+            }
+        )
+    return papers, works
+
+
 def main_() -> None:
     queries = read_inputs([str(p) for p in PAGES])
     completion = synthetic_completion((q.title, q.abstract) for q in queries if q.title)
+    papers_with_dois, works = with_publisher_dois(completion.s2_papers)
     worlds = {
         "complete": {"arxiv_records": completion.arxiv_records, "s2_papers": completion.s2_papers},
+        "complete + DOIs": {
+            "arxiv_records": completion.arxiv_records,
+            "s2_papers": papers_with_dois,
+            "crossref_works": works,
+        },
         "as is": {},
     }
     print(f"bibnorm resolve on {len(PAGES)} pages against the fakes")
     print(
-        f"{'world':10}{'chain':22}{'items':>6}  {'requests per distinct item (cold)':50}"
+        f"{'world':16}{'chain':22}{'items':>6}  {'requests per distinct item (cold)':50}"
         f"{'total':>6}  at real spacing  warm"
     )
     for world, data in worlds.items():
@@ -90,7 +143,7 @@ def main_() -> None:
             total = sum(cold.values()) / distinct
             minutes, warm_total = seconds_at_real_spacing(cold) / 60, sum(warm.values())
             print(
-                f"{world:10}{name:22}{distinct:>6}  {per_source:50}{total:>6.3f}"
+                f"{world:16}{name:22}{distinct:>6}  {per_source:50}{total:>6.3f}"
                 f"  {minutes:>10.1f} min  {warm_total:>4}"
             )
 
