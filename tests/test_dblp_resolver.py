@@ -111,6 +111,28 @@ def test_recorded_hits_convert_by_type_with_venue_pages_and_doi() -> None:
     assert books and all(hit_to_reference(info) is None for info in books)
 
 
+@pytest.mark.parametrize(
+    ("venue", "kind", "entry_type", "printed"),
+    [
+        ("ICIP", CONFERENCE, "inproceedings",
+         "Proceedings of the IEEE International Conference on Image Processing (ICIP)"),
+        ("VCIP", CONFERENCE, "inproceedings",
+         "Proceedings of the IEEE International Conference on Visual Communications and Image "
+         "Processing (VCIP)"),
+        ("IEEE Trans. Multim.", JOURNAL, "article", "IEEE Transactions on Multimedia"),
+        ("Entropy", JOURNAL, "article", "Entropy"),
+        # not in the table: printed as dblp spells it
+        ("Softw. Test. Verification Reliab.", JOURNAL, "article", "Softw. Test. Verification Reliab."),
+    ],
+)  # fmt: skip
+def test_dblps_short_venue_spellings_print_the_venues_full_name(
+    venue: str, kind: str, entry_type: str, printed: str
+) -> None:
+    info = {"title": "A paper.", "venue": venue, "year": "2024", "type": kind, "key": "conf/x/A24"}
+    reference = hit_to_reference(info)
+    assert reference is not None and (reference.entry_type, reference.venue) == (entry_type, printed)
+
+
 def test_a_workshop_at_a_conference_is_not_the_conference() -> None:
     [a_test] = [info for info in sample_records() if info.get("venue") == "A-TEST@ESEC/SIGSOFT FSE"]
     reference = hit_to_reference(a_test)

@@ -93,6 +93,15 @@ from normalizer.venues import (
         pytest.param("arXiv.org", "arXiv", id="arxiv-org"),
         pytest.param("ArXiv", "arXiv", id="arxiv-journal-name"),
         pytest.param("medRxiv", "medRxiv", id="medrxiv"),
+        # dblp's own spellings of the long tail (its search hits' `venue`), and S2's
+        pytest.param("ICIP", "ICIP", id="dblp-icip"),
+        pytest.param("VCIP", "VCIP", id="dblp-vcip"),
+        pytest.param("IEEE Trans. Multim.", "TMM", id="dblp-tmm"),
+        pytest.param("Entropy 27", "Entropy", id="journal-with-volume"),
+        pytest.param("ECCV Workshops (3)", "ECCVW", id="dblp-eccv-workshops"),
+        pytest.param("ECML/PKDD", "ECML PKDD", id="dblp-ecml-pkdd"),
+        pytest.param("Nat. Mac. Intell.", "Nat. Mach. Intell.", id="s2-journal-abbrev"),
+        pytest.param("Proc. Natl. Acad. Sci. USA", "PNAS", id="dblp-pnas"),
     ],
 )
 def test_spellings_map_to_one_venue(spelling: str, short: str) -> None:
@@ -104,7 +113,7 @@ def test_spellings_map_to_one_venue(spelling: str, short: str) -> None:
 @pytest.mark.parametrize(
     "spelling",
     [
-        pytest.param("Nat. Mac. Intell.", id="unlisted-journal-abbrev"),
+        pytest.param("J. Chem. Inf. Model.", id="unlisted-journal-abbrev"),
         pytest.param(
             "Findings of the Association for Computational Linguistics: EMNLP 2021", id="findings-not-main"
         ),
