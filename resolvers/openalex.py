@@ -104,10 +104,15 @@ def _object(value: Any) -> Mapping[str, Any]:
 
 
 def _date(text: Any) -> PartialDate | None:
+    """``publication_date`` as precise as it really is: OpenAlex writes a year alone as January 1
+    (the recorded arXiv works posted in April 2023 are dated ``2023-01-01``), so that date is
+    read as the year only — a printed "January" would be invented."""
     parts = str(text or "").split("-")
     if not parts[0].isdigit():
         return None
     numbers = [int(p) for p in parts if p.isdigit()]
+    if numbers[1:] == [1, 1]:
+        return PartialDate(year=numbers[0])
     return PartialDate(year=numbers[0], month=numbers[1] if len(numbers) > 1 else None,
                        day=numbers[2] if len(numbers) > 2 else None)  # fmt: skip
 

@@ -8,6 +8,7 @@ not an exception.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,6 +36,20 @@ def test_a_journal_work_is_a_published_version_with_its_own_date() -> None:
     assert reference.issued == PartialDate(year=2024, month=5, day=8)
     assert reference.ids.doi == NATURE_MI
     assert [p.display() for p in reference.authors[:2]] == ["Andres M. Bran", "Sam Cox"]
+
+
+@pytest.mark.parametrize(
+    ("publication_date", "issued"),
+    [
+        ("2024-05-08", PartialDate(year=2024, month=5, day=8)),
+        ("2024-01-01", PartialDate(year=2024)),  # how OpenAlex writes a year alone
+        ("2024-01-02", PartialDate(year=2024, month=1, day=2)),
+    ],
+)
+def test_january_first_is_a_year_alone(publication_date: str, issued: PartialDate) -> None:
+    work = copy.deepcopy(sample(NATURE_MI)) | {"publication_date": publication_date}
+    reference = work_to_reference(work)
+    assert reference is not None and reference.issued == issued
 
 
 def test_an_arxiv_hosted_work_is_not_a_published_version() -> None:
