@@ -21,6 +21,7 @@ itself, so its month may be printed (``merge.DATES_PUBLICATIONS``). Crossref's
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -49,6 +50,10 @@ _TYPES: dict[str, EntryType] = {"journal-article": "article", "proceedings-artic
 
 class CrossrefError(Exception):
     """One Crossref call failed; ``str()`` is a user-ready reason."""
+
+
+class CrossrefRejected(CrossrefError):
+    """Crossref refused the request itself (HTTP 400: a filter value it cannot read)."""
 
 
 def _json_validator(response: requests.Response) -> str | None:
@@ -98,6 +103,8 @@ class CrossrefClient:
         if len(dois) == 1:
             work = self.work(dois[0])
             return {} if work is None else {dois[0].casefold(): work}
+        if any("," in doi for doi in dois):
+            raise ValueError("a DOI with a comma cannot be one value of a filter; ask it alone")
         params = {
             "filter": ",".join(f"doi:{doi}" for doi in dois),
             "rows": str(len(dois)),
@@ -136,6 +143,8 @@ class CrossrefClient:
             raise CrossrefError(f"Crossref unreachable: {describe_error(error)}") from None
         if response.status_code == 404:
             return None
+        if response.status_code == 400:
+            raise CrossrefRejected("Crossref answered HTTP 400 (a value it cannot read)")
         if response.status_code != 200:
             raise CrossrefError(f"Crossref answered HTTP {response.status_code}")
         try:
@@ -226,11 +235,14 @@ class CrossrefEnricher:
             if doi and not is_arxiv_doi(doi) and reference.provenance.get("doi") != SOURCE:
                 wanted.setdefault(doi.casefold(), []).append(index)
         answers: dict[int, Lookup] = {}
-        dois = sorted(wanted)  # sorted: the same papers give the same (cached) requests
-        for start in range(0, len(dois), DOI_BATCH):
-            chunk = dois[start : start + DOI_BATCH]
+        # Sorted: the same papers give the same (cached) requests. A comma would split a
+        # filter value, so such a DOI is asked alone.
+        dois = sorted(doi for doi in wanted if "," not in doi)
+        chunks = [dois[start : start + DOI_BATCH] for start in range(0, len(dois), DOI_BATCH)]
+        chunks += [[doi] for doi in sorted(wanted) if "," in doi]
+        for chunk in chunks:
             try:
-                works = self.client.works(chunk)
+                works = self._works(chunk)
             except CrossrefError as error:
                 problem = Problem(code="crossref.unavailable", message=str(error), severity=Severity.WARNING)
                 for doi in chunk:
@@ -243,6 +255,20 @@ class CrossrefEnricher:
                 candidate = Candidate(source=SOURCE, reference=published, by_identifier=True)
                 answers |= {i: Lookup(candidates=(candidate,)) for i in wanted[doi]}
         return answers
+
+    def _works(self, dois: list[str]) -> dict[str, Mapping[str, Any]]:
+        """The batch's works; a batch Crossref refuses (one DOI it cannot read) is asked DOI by
+        DOI, so one malformed DOI costs only its own paper."""
+        try:
+            return self.client.works(dois)
+        except CrossrefRejected:
+            if len(dois) == 1:
+                return {}
+            found: dict[str, Mapping[str, Any]] = {}
+            for doi in dois:
+                with contextlib.suppress(CrossrefRejected):
+                    found |= self.client.works([doi])
+            return found
 
 
 def build_crossref(session: requests.Session, settings: Settings) -> CrossrefEnricher:

@@ -2,7 +2,8 @@
 
 Routes: ``GET /works/{doi}``; ``GET /works?query.bibliographic=…`` (a top-N by word overlap);
 ``GET /works?filter=doi:A,doi:B`` (the same filter named several times is OR-ed, as Crossref
-documents; any other filter name is a 400 ``validation-failure`` in the recorded envelope).
+documents; any other filter name, or a value that is not a DOI, is a 400 ``validation-failure``
+in the recorded envelope).
 
 Records: the recorded works in ``shared/reference/api-samples/crossref/work-*.json``
 served as recorded (``{"status": "ok", "message-type": "work", "message": …}``), plus any
@@ -63,7 +64,9 @@ class FakeCrossref(LocalServer):
     def filtered(self, params: dict[str, str]) -> tuple[int, bytes]:
         """``/works?filter=doi:…,doi:…``: the works holding any of the DOIs; ``rows``/``select`` honoured."""
         clauses = [clause.partition(":") for clause in params["filter"].split(",")]
-        unknown = [name for name, _, value in clauses if name != "doi" or not value]
+        # A value that is not a DOI is refused too (modelled: Crossref validates filter values;
+        # which values its validation refuses was not recorded).
+        unknown = [name for name, _, value in clauses if name != "doi" or not re.match(r"10\.\d+/", value)]
         if unknown:
             message = f"Filter {unknown[0]} specified but there is no such filter for this route."
             problem = {"type": "filter-not-available", "value": unknown[0], "message": message}
