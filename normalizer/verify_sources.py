@@ -19,12 +19,11 @@ nothing and an entry it does not hold is unverifiable.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from normalizer.config import Settings
-from normalizer.matching import title_words
 from normalizer.models import Origin, Query, QueryKind, Reference
 from normalizer.verify import Answer, Answers, Claim, same_title, title_variant
 from resolvers._http import BibnormSession, HttpStats, build_session
@@ -33,12 +32,6 @@ if TYPE_CHECKING:
     from resolvers.semantic_scholar import SemanticScholarClient
 
 ProgressCallback = Callable[[str, int, int], None]
-
-# Bulk title search (`VerifySources._s2_bulk_titles`): phrases per request, and the query's
-# length, which keeps the GET URL (with the field list) far below common 8 KB limits.
-BULK_TITLES = 25
-BULK_QUERY_CHARS = 1800
-BULK_MIN_WORDS = 4
 
 
 @dataclass
@@ -289,22 +282,10 @@ class VerifySources:
         request — leaves the claim to ``/paper/search/match``, exactly as if this pass had
         not run. So a near-miss or invented title is never settled by it.
         """
-        from resolvers.semantic_scholar import S2Error
-
-        unsettled: list[int] = []
-        for batch in _bulk_batches(claims, indexes, unsettled):
-            query = " | ".join(f'"{phrase}"' for phrase in batch)
-            try:
-                records, complete = client.bulk_search(query)
-            except S2Error:
-                records, complete = [], False
-            for wanted in batch.values():
-                for i in wanted:
-                    found = _titled_papers(claims[i].title, records) if complete else []
-                    if not found:
-                        unsettled.append(i)
-                    state[i].by_title.extend(Answer(source="s2", record=record) for record in found)
-        return sorted(unsettled)
+        found, unsettled = client.search_titles_in_bulk({i: claims[i].title for i in indexes}, _titled_papers)
+        for i, records in found.items():
+            state[i].by_title.extend(Answer(source="s2", record=record) for record in records)
+        return unsettled
 
     @staticmethod
     def _title_query(index: int, claim: Claim) -> Query:
@@ -316,36 +297,6 @@ class VerifySources:
             author_names=claim.authors,
             year=claim.year,
         )
-
-
-def _bulk_batches(
-    claims: Sequence[Claim], indexes: Sequence[int], left_out: list[int]
-) -> Iterator[dict[str, list[int]]]:
-    """The claims' titles as bulk-search phrases, grouped so each query stays short.
-
-    Titles of fewer than `BULK_MIN_WORDS` words are left out (appended to ``left_out``):
-    as phrases they occur in thousands of abstracts and would only fill the page.
-    """
-    batch: dict[str, list[int]] = {}
-    size = 0
-    for i in indexes:
-        words = title_words(claims[i].title)
-        if len(words) < BULK_MIN_WORDS:
-            left_out.append(i)
-            continue
-        phrase = " ".join(words)
-        if (
-            phrase not in batch
-            and batch
-            and (size + len(phrase) > BULK_QUERY_CHARS or len(batch) >= BULK_TITLES)
-        ):
-            yield batch
-            batch, size = {}, 0
-        if phrase not in batch:
-            size += len(phrase) + 5  # the quotes and " | "
-        batch.setdefault(phrase, []).append(i)
-    if batch:
-        yield batch
 
 
 def _titled_papers(title: str, records: Sequence[Reference]) -> list[Reference]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -36,6 +36,7 @@ import requests
 
 from normalizer.config import Settings
 from normalizer.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
+from normalizer.matching import title_key, title_words
 from normalizer.models import (
     Candidate,
     EntryType,
@@ -69,6 +70,12 @@ FIELDS = (
     "publicationTypes",
 )
 BATCH_SIZE = 500  # the documented maximum of ids per /paper/batch call
+# Bulk title search (`SemanticScholarClient.search_titles_in_bulk`): phrases per request, and
+# the query's length, which keeps the GET URL (with the field list) far below common 8 KB
+# limits; shorter titles occur as phrases in thousands of abstracts and would fill the page.
+BULK_TITLES = 25
+BULK_QUERY_CHARS = 1800
+BULK_MIN_WORDS = 4
 KEY_REJECTED = "Semantic Scholar rejected the API key (HTTP 403)"
 
 _PAGE_RANGE = re.compile(r"^\s*([^\s-]+)\s*[-\u2013\u2014]+\s*([^\s-]+)\s*$")
@@ -149,6 +156,35 @@ class SemanticScholarClient:
             raise S2Error("Semantic Scholar sent an unexpected /paper/search/bulk answer")
         records = [paper_to_reference(item) for item in data if isinstance(item, dict)]
         return records, not body.get("token")
+
+    def search_titles_in_bulk(
+        self, titles: Mapping[int, str], titled: Callable[[str, Sequence[Reference]], list[Reference]]
+    ) -> tuple[dict[int, list[Reference]], list[int]]:
+        """Titles many at a time: ``/paper/search/bulk`` with up to `BULK_TITLES` quoted titles
+        OR-ed. Returns the papers ``titled`` keeps for each title, and the titles still to ask
+        one by one (`match_title`).
+
+        A title is answered only from a complete answer (no continuation token) in which
+        ``titled`` finds papers; anything less — no such paper, a truncated page, a refused or
+        failed request, a title of fewer than `BULK_MIN_WORDS` words — leaves it to the caller,
+        exactly as if this pass had not run.
+        """
+        found: dict[int, list[Reference]] = {}
+        unsettled: list[int] = []
+        for batch in _bulk_batches(titles, unsettled):
+            query = " | ".join(f'"{phrase}"' for phrase in batch)
+            try:
+                records, complete = self.bulk_search(query)
+            except S2Error:
+                records, complete = [], False
+            for wanted in batch.values():
+                for i in wanted:
+                    hits = titled(titles[i], records) if complete else []
+                    if hits:
+                        found[i] = hits
+                    else:
+                        unsettled.append(i)
+        return found, sorted(unsettled)
 
     def paper(self, identifier: str) -> Reference | None:
         """One paper by ``ARXIV:<id>``, ``DOI:<doi>``, ``CorpusId:<n>`` or S2 id; ``None`` if unknown."""
@@ -332,6 +368,37 @@ def paper_to_reference(paper: Mapping[str, Any]) -> Reference:
 # --- the two roles ------------------------------------------------------------------
 
 
+def _bulk_batches(titles: Mapping[int, str], left_out: list[int]) -> Iterator[dict[str, list[int]]]:
+    """The titles as bulk-search phrases (their words), grouped so each query stays short;
+    titles of fewer than `BULK_MIN_WORDS` words are appended to ``left_out`` instead."""
+    batch: dict[str, list[int]] = {}
+    size = 0
+    for i, title in titles.items():
+        words = title_words(title)
+        if len(words) < BULK_MIN_WORDS:
+            left_out.append(i)
+            continue
+        phrase = " ".join(words)
+        if (
+            phrase not in batch
+            and batch
+            and (size + len(phrase) > BULK_QUERY_CHARS or len(batch) >= BULK_TITLES)
+        ):
+            yield batch
+            batch, size = {}, 0
+        if phrase not in batch:
+            size += len(phrase) + 5  # the quotes and " | "
+        batch.setdefault(phrase, []).append(i)
+    if batch:
+        yield batch
+
+
+def same_title_key(title: str, records: Sequence[Reference]) -> list[Reference]:
+    """The records whose title has ``title``'s key (case, accents, TeX and punctuation aside)."""
+    key = title_key(title)
+    return [record for record in records if title_key(record.title) == key]
+
+
 def _failure(error: S2Error, severity: Severity) -> Lookup:
     return Lookup(
         failed=True,
@@ -371,7 +438,8 @@ def _batch_lookup(
 
 
 class S2Resolver:
-    """Resolver: S2 candidates for titles (``/paper/search/match``) and ids (``/paper/batch``)."""
+    """Resolver: S2 candidates for ids (``/paper/batch``) and titles (``/paper/search/bulk``
+    many at a time, then ``/paper/search/match`` for each title the bulk pass did not settle)."""
 
     name = SOURCE
 
@@ -390,7 +458,14 @@ class S2Resolver:
             elif query.title and query.title.strip():
                 titles.append(query)
         answers = _batch_lookup(self.client, by_id, Severity.ERROR) if by_id else {}
-        for query in titles:
+        # Titles 25 to a request first; the matcher still judges every paper found this way.
+        in_bulk, unsettled = self.client.search_titles_in_bulk(
+            {q.index: " ".join((q.title or "").split()) for q in titles}, same_title_key
+        )
+        for index, papers in in_bulk.items():
+            answers[index] = Lookup(candidates=tuple(Candidate(source=SOURCE, reference=p) for p in papers))
+        left = set(unsettled)
+        for query in (q for q in titles if q.index in left):
             try:
                 reference = self.client.match_title(" ".join((query.title or "").split()))
             except S2Error as error:

@@ -358,10 +358,14 @@ def _identity(item: dict[str, Any]) -> tuple[Any, ...]:
 # single faults of each kind that one retry overcomes.
 ARXIV_FAULTS = {0: "429", 3: "429", 4: "429", 5: "429", 9: "503", 14: "truncated", 20: "garbage", 30: "503"}
 S2_FAULTS = {
+    # a burst that outlasts the first bulk title search (its titles fall back to one-by-one
+    # matches), and one that outlasts a match (its item fails, saying why)
     0: "429",
     1: "429",
     2: "429",
     40: "503",
+    41: "503",
+    42: "503",
     80: "truncated",
     120: "non_json",
     200: "429",

@@ -330,6 +330,30 @@ def test_title_match_returns_the_published_candidate_and_sends_the_key_header(
     assert request.headers["x-api-key"] == API_KEY
 
 
+def test_long_titles_are_settled_many_to_a_bulk_request_and_the_rest_matched_one_by_one(
+    harness: Harness, fake: FakeS2
+) -> None:
+    answers = harness.resolver.lookup(
+        [
+            title_query(
+                0, "MobileNets: Efficient Convolutional Neural Networks for Mobile Vision Applications"
+            ),
+            title_query(1, "A ConvNet for the 2020s"),
+            title_query(2, "Searching the Search Space of Speech Transformers"),  # no such paper
+            title_query(3, "Scaling Vision Transformers"),  # too short for a phrase search
+        ]
+    )
+    assert [c.reference.ids.arxiv_id for c in answers[0].candidates] == ["1704.04861"]
+    assert [c.reference.ids.arxiv_id for c in answers[1].candidates] == ["2201.03545"]
+    paths = [request.path.removeprefix("/graph/v1/paper/") for request in fake.requests]
+    assert paths == ["search/bulk", "search/match", "search/match"]
+    assert fake.requests[0].params["query"][0].count('" | "') == 2  # three titles in one request
+    assert [r.params["query"][0] for r in fake.requests[1:]] == [
+        "Searching the Search Space of Speech Transformers",
+        "Scaling Vision Transformers",
+    ]
+
+
 def test_title_without_match_is_no_candidates(harness: Harness) -> None:
     answers = harness.resolver.lookup([title_query(3, "qwertyuiop asdfghjkl zxcvbnm")])
     assert answers[3].candidates == ()
@@ -522,8 +546,9 @@ def test_persistent_faults_fail_each_item_with_the_reason(
         assert reason in problem.message
         assert API_KEY not in problem.message
     if fault in ("429", "503"):
-        # A busy source answers: one batch call and one title call, each with max_attempts attempts.
-        assert len(fake.requests) == 2 * harness.settings.max_attempts
+        # A busy source answers: the id batch, the bulk title search and (the bulk pass having
+        # failed) the one-title match, each with max_attempts attempts.
+        assert len(fake.requests) == 3 * harness.settings.max_attempts
     else:
         # An unusable source trips the breaker after 3 consecutive failures: later calls fail
         # at once, without a request.
