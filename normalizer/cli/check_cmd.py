@@ -115,11 +115,13 @@ def online_facts(
             # The publisher's record dates the publication (S2's year is often the preprint's).
             from resolvers.crossref import build_crossref
 
+            arxiv_ids = list(published)
             dated = build_crossref(session, settings).enrich(dict(enumerate(published.values())))
-            for (arxiv_id, record), index in zip(list(published.items()), range(len(published)), strict=True):
-                crossref_records = [c.reference for c in dated[index].candidates] if index in dated else []
-                if crossref_records and crossref_records[0].issued is not None:
-                    published[arxiv_id] = record.model_copy(update={"issued": crossref_records[0].issued})
+            for index, answer in dated.items():
+                issued = answer.candidates[0].reference.issued if answer.candidates else None
+                if issued is not None:
+                    record = published[arxiv_ids[index]]
+                    published[arxiv_ids[index]] = record.model_copy(update={"issued": issued})
     if ask_arxiv and not any(answer.failed for answer in answers):
         from resolvers.arxiv import ArxivResolver
 
