@@ -5,7 +5,7 @@ cheaper answer did not settle it:
 
 1. identifiers — Semantic Scholar ``/paper/batch`` (500 DOIs and arXiv ids a request);
    arXiv ``id_list`` for every arXiv id (its versions, and ids S2 does not know yet);
-   Crossref ``/works/{doi}`` for DOIs Semantic Scholar does not know (DOIs are Crossref's);
+   Crossref for DOIs Semantic Scholar does not know (DOIs are Crossref's), 20 to a request;
 2. titles — only for entries whose identifiers did not name the claimed paper: the
    snapshot index when configured, then Semantic Scholar ``/paper/search/bulk`` with
    up to 25 quoted titles OR-ed in one request (it settles the titles some paper carries
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from normalizer.config import Settings
 from normalizer.models import Origin, Query, QueryKind, Reference
@@ -171,29 +171,52 @@ class VerifySources:
         self, claims: Sequence[Claim], state: list[_Questions], progress: ProgressCallback | None
     ) -> None:
         """Crossref for the DOIs Semantic Scholar did not know (or could not be asked about)."""
-        from resolvers.crossref import CrossrefClient, CrossrefError, work_to_any_reference
+        from resolvers.crossref import (
+            CrossrefClient,
+            CrossrefError,
+            CrossrefRejected,
+            doi_batches,
+            work_to_any_reference,
+        )
 
         asking: dict[str, list[int]] = {}
         for i, claim in enumerate(claims):
             if claim.doi and not any(answer.record is not None for answer in state[i].by_doi):
-                asking.setdefault(claim.doi, []).append(i)
+                asking.setdefault(claim.doi.casefold(), []).append(i)
         if not asking:
             return
         client = CrossrefClient(self.session(), self.settings)
-        for done, (doi, indexes) in enumerate(sorted(asking.items()), start=1):
+        done = 0
+        for batch in doi_batches(asking):
+            # A batch answer's silence about a DOI means Crossref does not hold it, like a 404;
+            # a batch Crossref refuses to read is asked DOI by DOI, as if it had not been sent.
             try:
-                work = client.work(doi)
+                works: dict[str, Any] | None = client.works(batch)
+            except CrossrefRejected:
+                works = None
             except CrossrefError:
-                for i in indexes:
-                    state[i].unavailable.add("crossref")
+                for doi in batch:
+                    for i in asking[doi]:
+                        state[i].unavailable.add("crossref")
                 continue
-            record = work_to_any_reference(work) if work is not None else None
-            for i in indexes:
-                state[i].by_doi.append(Answer(source="crossref", record=record))
-                if not claims[i].arxiv_id:
-                    state[i].unavailable.discard("s2")  # Crossref answered the DOI question S2 could not
-            if progress:
-                progress("crossref", done, len(asking))
+            for doi in batch:
+                done += 1
+                if works is not None:
+                    work = works.get(doi)
+                else:
+                    try:
+                        work = client.work(doi)
+                    except CrossrefError:
+                        for i in asking[doi]:
+                            state[i].unavailable.add("crossref")
+                        continue
+                record = work_to_any_reference(work) if work is not None else None
+                for i in asking[doi]:
+                    state[i].by_doi.append(Answer(source="crossref", record=record))
+                    if not claims[i].arxiv_id:
+                        state[i].unavailable.discard("s2")  # Crossref answered the DOI question S2 could not
+                if progress:
+                    progress("crossref", done, len(asking))
 
     # --- titles ----------------------------------------------------------------------
 

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -70,6 +71,27 @@ SEARCH_ROWS = 5
 # DOIs per filtered list request: a long filter is one URL, and lists are paced at 1 request a
 # second, so a batch of 20 costs what 4 single works do and answers five times as many.
 DOI_BATCH = 20
+# DOIs sent in a filter: plain characters only. A comma would split the filter, and a DOI with
+# ';', ':', '<' or parentheses (SICI DOIs) is asked alone rather than trusted to the filter's
+# parser — a batch answer's silence about a DOI is read as "Crossref does not hold it".
+_BATCHABLE_DOI = re.compile(r"^10\.\d{4,9}/[A-Za-z0-9._/-]+$")
+
+
+def batchable(doi: str) -> bool:
+    """Whether ``doi`` may be one value of a ``filter=doi:…`` list request."""
+    return bool(_BATCHABLE_DOI.match(doi))
+
+
+def doi_batches(dois: Iterable[str]) -> list[list[str]]:
+    """``dois`` (sorted, so the same papers give the same cached requests) in `DOI_BATCH`es;
+    a DOI that is not `batchable` makes a batch of its own."""
+    ordered = sorted(set(dois))
+    plain = [doi for doi in ordered if batchable(doi)]
+    return [plain[start : start + DOI_BATCH] for start in range(0, len(plain), DOI_BATCH)] + [
+        [doi] for doi in ordered if not batchable(doi)
+    ]
+
+
 # What judging a hit needs; `select` keeps answers small (and drops `score`, which we never trust).
 SEARCH_FIELDS = ",".join(
     ["DOI", "title", "author", "container-title", "issued", "published-print", "published-online", "type",
@@ -103,8 +125,8 @@ class CrossrefClient:
         if len(dois) == 1:
             work = self.work(dois[0])
             return {} if work is None else {dois[0].casefold(): work}
-        if any("," in doi for doi in dois):
-            raise ValueError("a DOI with a comma cannot be one value of a filter; ask it alone")
+        if not all(batchable(doi) for doi in dois):
+            raise ValueError("only plain DOIs go into a filter; ask the others alone")
         params = {
             "filter": ",".join(f"doi:{doi}" for doi in dois),
             "rows": str(len(dois)),
@@ -235,12 +257,7 @@ class CrossrefEnricher:
             if doi and not is_arxiv_doi(doi) and reference.provenance.get("doi") != SOURCE:
                 wanted.setdefault(doi.casefold(), []).append(index)
         answers: dict[int, Lookup] = {}
-        # Sorted: the same papers give the same (cached) requests. A comma would split a
-        # filter value, so such a DOI is asked alone.
-        dois = sorted(doi for doi in wanted if "," not in doi)
-        chunks = [dois[start : start + DOI_BATCH] for start in range(0, len(dois), DOI_BATCH)]
-        chunks += [[doi] for doi in sorted(wanted) if "," in doi]
-        for chunk in chunks:
+        for chunk in doi_batches(wanted):
             try:
                 works = self._works(chunk)
             except CrossrefError as error:

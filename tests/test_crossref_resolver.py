@@ -134,20 +134,26 @@ def test_dois_beyond_one_batch_take_further_requests(fake: FakeCrossref, tmp_pat
     assert second == {"path": f"/works/10.5555/unknown.{DOI_BATCH:03}"}  # the one left over, as a single work
 
 
-def test_a_batch_crossref_refuses_is_asked_doi_by_doi(fake: FakeCrossref, tmp_path: Path) -> None:
-    papers = {0: paper(NATURE_MI_DOI), 1: paper("10.1063/1.4938384"), 2: paper("not-a-doi/x")}
-    answers = enricher(fake, tmp_path).enrich(papers)
-    assert sorted(answers) == [0, 1]  # the unreadable DOI costs only its own paper, and is no failure
-    assert [r["path"] for r in fake.requests] == [
-        "/works", f"/works/{NATURE_MI_DOI}", "/works/10.1063/1.4938384", "/works/not-a-doi/x"
-    ]  # fmt: skip
+def test_a_batch_crossref_refuses_is_asked_doi_by_doi(tmp_path: Path) -> None:
+    fake = FakeCrossref(refuses=lambda value: value.endswith("/refused")).start()
+    try:
+        papers = {0: paper(NATURE_MI_DOI), 1: paper("10.1063/1.4938384"), 2: paper("10.5555/refused")}
+        answers = enricher(fake, tmp_path).enrich(papers)
+        assert sorted(answers) == [0, 1]  # the unreadable DOI costs only its own paper, and is no failure
+        assert [r["path"] for r in fake.requests] == [
+            "/works", f"/works/{NATURE_MI_DOI}", "/works/10.1063/1.4938384", "/works/10.5555/refused"
+        ]  # fmt: skip
+    finally:
+        fake.stop()
 
 
-def test_a_doi_with_a_comma_is_asked_alone(fake: FakeCrossref, tmp_path: Path) -> None:
-    odd = "10.1002/(sici)1097-4636(199812)43:4<436::aid-jbm12>3.0.co;2-f,x"
-    enricher(fake, tmp_path).enrich({0: paper(NATURE_MI_DOI), 1: paper("10.1063/1.4938384"), 2: paper(odd)})
-    assert [r["path"] for r in fake.requests] == ["/works", f"/works/{odd}"]
-    assert "," not in fake.requests[0]["filter"].replace(",doi:", "")
+def test_only_plain_dois_go_into_a_filter(fake: FakeCrossref, tmp_path: Path) -> None:
+    sici = "10.1002/(sici)1097-4636(199812)43:4<436::aid-jbm12>3.0.co;2-f"
+    comma = "10.5555/a,b"
+    papers = {0: paper(NATURE_MI_DOI), 1: paper("10.1063/1.4938384"), 2: paper(sici), 3: paper(comma)}
+    enricher(fake, tmp_path).enrich(papers)
+    assert [r["path"] for r in fake.requests] == ["/works", f"/works/{sici}", f"/works/{comma}"]
+    assert fake.requests[0]["filter"] == "doi:10.1038/s42256-024-00832-8,doi:10.1063/1.4938384"
 
 
 def test_a_failed_batch_marks_each_of_its_papers_failed(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -36,8 +37,12 @@ def sample_works() -> list[dict[str, Any]]:
 
 
 class FakeCrossref(LocalServer):
-    def __init__(self, works: list[dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self, works: list[dict[str, Any]] | None = None, refuses: Callable[[str], bool] | None = None
+    ) -> None:
         self.works = {str(w["DOI"]).casefold(): w for w in (works if works is not None else sample_works())}
+        # Filter values the service's validation refuses (which ones it does was not recorded).
+        self.refuses = refuses or (lambda value: not re.match(r"10\.\d+/", value))
         self.requests: list[dict[str, str]] = []
         super().__init__()
 
@@ -64,9 +69,7 @@ class FakeCrossref(LocalServer):
     def filtered(self, params: dict[str, str]) -> tuple[int, bytes]:
         """``/works?filter=doi:…,doi:…``: the works holding any of the DOIs; ``rows``/``select`` honoured."""
         clauses = [clause.partition(":") for clause in params["filter"].split(",")]
-        # A value that is not a DOI is refused too (modelled: Crossref validates filter values;
-        # which values its validation refuses was not recorded).
-        unknown = [name for name, _, value in clauses if name != "doi" or not re.match(r"10\.\d+/", value)]
+        unknown = [name for name, _, value in clauses if name != "doi" or self.refuses(value)]
         if unknown:
             message = f"Filter {unknown[0]} specified but there is no such filter for this route."
             problem = {"type": "filter-not-available", "value": unknown[0], "message": message}
