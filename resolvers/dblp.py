@@ -128,7 +128,11 @@ def _path(body: Any, *keys: str) -> Any:
 
 
 def _text(value: Any) -> str:
-    """dblp's values: a string, or ``{"text": …}`` (newer author objects)."""
+    """dblp's values: a string, ``{"text": …}`` (newer author objects), or a list of either
+    (a record in several venues lists them all: joined, so ``["CVPR", "Workshops"]`` reads
+    "CVPR Workshops" — the workshop, never the main conference)."""
+    if isinstance(value, list):
+        return " ".join(part for part in (_text(item) for item in value) if part)
     if isinstance(value, dict):
         value = value.get("text", "")
     return html.unescape(" ".join(str(value or "").split()))

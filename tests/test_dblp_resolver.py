@@ -123,10 +123,14 @@ def test_recorded_hits_convert_by_type_with_venue_pages_and_doi() -> None:
         ("Entropy", JOURNAL, "article", "Entropy"),
         # not in the table: printed as dblp spells it
         ("Softw. Test. Verification Reliab.", JOURNAL, "article", "Softw. Test. Verification Reliab."),
+        # a record in several venues lists them all
+        (["CVPR", "Workshops"], CONFERENCE, "inproceedings",
+         "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition "
+         "Workshops (CVPRW)"),
     ],
 )  # fmt: skip
 def test_dblps_short_venue_spellings_print_the_venues_full_name(
-    venue: str, kind: str, entry_type: str, printed: str
+    venue: str | list[str], kind: str, entry_type: str, printed: str
 ) -> None:
     info = {"title": "A paper.", "venue": venue, "year": "2024", "type": kind, "key": "conf/x/A24"}
     reference = hit_to_reference(info)
