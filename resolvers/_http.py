@@ -76,6 +76,9 @@ class SourcePolicy:
     # Only the base URL's own path, not the paths below it: Crossref's lists (``/works?query…``,
     # 1 request/s in the public pool) are another source than its single works (``/works/{doi}``, 5/s).
     exact: bool = False
+    # Statuses this source sends for "slow down" beyond 429 (OpenAlex: 403 "rate limit exceeded;
+    # slow down"): waited out like a 429, never read as a refused key.
+    busy_statuses: frozenset[int] = frozenset()
     # Run state (the circuit breaker): consecutive connection-level failures, seconds spent
     # waiting on this source, and why it is down (empty while it is up).
     failures: int = 0
@@ -206,13 +209,13 @@ class PoliteAdapter(HTTPAdapter):
                 )
             else:
                 status = response.status_code
-                if status in AUTH_STATUSES:
+                if status in AUTH_STATUSES and status not in policy.busy_statuses:
                     # A wrong or missing key, or a blocked client: asking again cannot help.
                     policy.down = f"{policy.label} refused access (HTTP {status}; is the API key right?)"
                     self.stats.refused.add(policy.source)
                     self.stats.down[policy.source] = policy.down
                     return response
-                if status in RETRY_STATUSES:
+                if status in RETRY_STATUSES or status in policy.busy_statuses:
                     reason = _status_reason(status)
                     retry_after = _retry_after_seconds(response.headers.get("Retry-After"), self.clock)
                     policy.failures = 0  # it answered: reachable, only busy
@@ -267,6 +270,8 @@ def _status_reason(status: int) -> str:
         return "rate limit reached (HTTP 429)"
     if status == 503:
         return "temporarily unavailable (HTTP 503)"
+    if status == 403:
+        return "rate limit reached (HTTP 403: slow down)"
     return f"server error (HTTP {status})"
 
 
@@ -381,7 +386,13 @@ def source_policies(settings: Settings) -> list[SourcePolicy]:
             label="Crossref search",
             exact=True,
         ),
-        SourcePolicy("openalex", settings.openalex_api_url, settings.openalex_delay, label="OpenAlex"),
+        SourcePolicy(
+            "openalex",
+            settings.openalex_api_url,
+            settings.openalex_delay,
+            label="OpenAlex",
+            busy_statuses=frozenset({403}),  # "rate limit exceeded; slow down" (its error docs)
+        ),
     ]
 
 

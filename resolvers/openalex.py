@@ -83,10 +83,8 @@ class OpenAlexClient:
             raise OpenAlexError(str(error)) from None
         except requests.RequestException as error:
             raise OpenAlexError(f"OpenAlex unreachable: {describe_error(error)}") from None
-        if response.status_code in (401, 403):
-            raise OpenAlexError(
-                f"OpenAlex refused the request (HTTP {response.status_code}; is the API key right?)"
-            )
+        if response.status_code == 401:  # its 403 means "slow down": waited out by the session
+            raise OpenAlexError("OpenAlex refused the request (HTTP 401; is the API key right?)")
         if response.status_code != 200:
             raise OpenAlexError(f"OpenAlex answered HTTP {response.status_code}")
         try:

@@ -105,6 +105,17 @@ def test_without_a_key_openalex_is_never_asked(fake: FakeOpenAlex, tmp_path: Pat
         OpenAlexClient(build_session(config), config)
 
 
+def test_a_403_is_openalexs_slow_down_waited_out_not_a_refused_key(
+    fake: FakeOpenAlex, tmp_path: Path
+) -> None:
+    config = settings(fake, tmp_path, key="k3y").model_copy(update={"backoff_base": 0.0, "max_attempts": 4})
+    fake.slow_down = 2
+    enricher = OpenAlexEnricher(OpenAlexClient(build_session(config), config))
+    answers = enricher.enrich({0: Reference(title="PeerJ", ids=Identifiers(doi=PEERJ))})
+    assert not answers[0].failed and answers[0].candidates
+    assert len(fake.requests) == 3  # two answered "slow down", the third the works
+
+
 def test_a_refused_key_is_a_failed_lookup(fake: FakeOpenAlex, tmp_path: Path) -> None:
     config = settings(fake, tmp_path, key="k3y")
     enricher = OpenAlexEnricher(OpenAlexClient(build_session(config), config))

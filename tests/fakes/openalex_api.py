@@ -6,7 +6,9 @@ results of the recorded lists), plus any a test adds. A list answer is
 "group_by": []}`` as recorded; ``filter=doi:<url>|<url>`` ORs DOI URLs (lower-cased, as the
 service stores them). Every request's parameters are logged in `FakeOpenAlex.requests`; a
 request without ``api_key`` gets 401 with a JSON error (the key is required since February
-2026; the exact refusal was not recorded).
+2026; the exact refusal was not recorded). `FakeOpenAlex.slow_down` answers that many next
+requests with 403 "rate limit exceeded; slow down", as OpenAlex's error documentation says it
+does (the body's wording is modelled).
 """
 
 from __future__ import annotations
@@ -37,9 +39,13 @@ class FakeOpenAlex(LocalServer):
     def __init__(self, works: list[dict[str, Any]] | None = None) -> None:
         self.works = {str(w["doi"]).casefold(): w for w in (works if works is not None else sample_works())}
         self.requests: list[dict[str, str]] = []
+        self.slow_down = 0
         super().__init__()
 
     def answer(self, params: dict[str, str]) -> tuple[int, dict[str, Any]]:
+        if self.slow_down > 0:
+            self.slow_down -= 1
+            return 403, {"error": "Forbidden", "message": "rate limit exceeded; slow down"}
         if not params.get("api_key"):
             return 401, {"error": "API key required", "message": "Add api_key=… to your request"}
         wanted = params.get("filter", "").removeprefix("doi:").split("|")
