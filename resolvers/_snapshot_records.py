@@ -8,9 +8,9 @@ Any field but ``id`` and ``title`` may be missing or ``null``; titles, abstracts
 comments are hard-wrapped; ``versions[].created`` is an RFC 1123 date.
 
 Rows keep only what a `Reference` needs. The build's hot path does the least it can per
-line (orjson, no pydantic, no whitespace collapsing of abstracts): what only a record that
-is read back needs (collapsing, name parsing) is done by `reference_from_row`, for the
-few records a lookup returns.
+line (orjson, no pydantic): what only a record that is read back needs (name parsing) is
+done by `reference_from_row`, for the few records a lookup returns. Abstracts are stored
+with hard wraps collapsed (a line break and its indent compress worse than a space).
 """
 
 from __future__ import annotations
@@ -54,8 +54,8 @@ class Row:
 
     ``authors`` is the ``[last, first, suffix]`` lists of the line's ``authors_parsed``
     (whitespace is cleaned on reading), else the raw author string. ``versions`` is
-    ``[[number, "YYYY-MM-DD" | null], ...]`` in the line's order. ``abstract`` is as the
-    line wrote it (hard wraps are collapsed on reading). ``dois`` holds every DOI the line
+    ``[[number, "YYYY-MM-DD" | null], ...]`` in the line's order. ``abstract`` has its hard
+    wraps collapsed. ``dois`` holds every DOI the line
     named; ``words`` is the title's words for the full-text index, ``key`` its title key.
     """
 
@@ -119,14 +119,13 @@ def row_from_record(record: dict[str, Any]) -> Row:
     if title is None:
         raise BadRecordError(f"{arxiv_id}: no 'title'")
     words = title_words(title)
-    abstract = record.get("abstract")
     return Row(
         arxiv_id=arxiv_id,
         title=title,
         key="".join(words),
         words=" ".join(words),
         authors=_authors(record.get("authors_parsed"), record.get("authors")),
-        abstract=abstract.strip() or None if isinstance(abstract, str) else None,
+        abstract=collapse(record.get("abstract")),
         versions=_versions(record.get("versions")),
         categories=collapse(record.get("categories")),
         dois=_dois(record.get("doi")),
