@@ -20,6 +20,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import parsedate
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -235,6 +236,12 @@ def reference_from_row(row: sqlite3.Row, decompress: Decompress) -> Reference:
     return Reference(ids=Identifiers(**ids), provenance=provenance, **fields)
 
 
+# Names recur across the records a run reads (co-authors, prolific authors, the same record
+# offered for several titles), and parsing one costs tens of microseconds; `Person` is
+# immutable, so one parse serves them all. 16,384 entries are a few MB.
+_person_from_parts = lru_cache(maxsize=16_384)(person_from_parts)
+
+
 def _people(value: list[Any] | str | None) -> tuple[Person, ...]:
     if not value:
         return ()
@@ -243,6 +250,6 @@ def _people(value: list[Any] | str | None) -> tuple[Person, ...]:
         for item in value:
             last, first, suffix = (collapse(part) or "" for part in (*item, "", "")[:3])
             if last or first:
-                people.append(person_from_parts(last, first, suffix))
+                people.append(_person_from_parts(last, first, suffix))
         return tuple(people)
     return tuple(parse_name(name) for name in split_authors(value))

@@ -36,11 +36,11 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import combinations, islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 import zstandard
@@ -60,6 +60,9 @@ from resolvers._snapshot_records import (
     row_from_line,
     version_numbers,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 SCHEMA_VERSION = 2
 CHUNK_LINES = 5_000  # lines per worker task and per transaction: large enough to amortise both
@@ -364,6 +367,8 @@ def _load(
         for chunk in chunks:
             writer.write(chunk, encoder.chunk(chunk))
     else:
+        from concurrent.futures import ProcessPoolExecutor  # imported by builds only: start-up
+
         with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(dictionary,)) as pool:
             pending: deque[tuple[_Chunk, Future[tuple[list[_Prepared], list[tuple[int, str]], int]]]] = (
                 deque()
