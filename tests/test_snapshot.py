@@ -565,7 +565,7 @@ def _wrong_schema(path: Path, index: Path) -> Path:
             lambda p, i: _empty_database(p), "not a bibnorm snapshot index", id="database-without-meta"
         ),
         pytest.param(
-            _wrong_schema, "schema version 999, this bibnorm reads version 2", id="wrong-schema-version"
+            _wrong_schema, "schema version 999, this bibnorm reads version 3", id="wrong-schema-version"
         ),
         pytest.param(lambda p, i: p.parent, "is not a file", id="a-directory"),
     ],
@@ -597,7 +597,7 @@ def test_cli_index_build_and_info(tmp_path: Path) -> None:
 
     result = runner.invoke(main, ["index", "info", str(output)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[:3] == [f"path: {output}", "schema version: 2", "records: 177"]
+    assert result.stdout.splitlines()[:3] == [f"path: {output}", "schema version: 3", "records: 177"]
     assert result.stdout.splitlines()[4] == "sources: snapshot.jsonl"
 
 
@@ -679,6 +679,20 @@ def test_records_with_the_same_title_key_are_all_offered(tmp_path: Path) -> None
     assert offered[:3] == ["2501.00000", "2501.00001", "2501.00002"]  # the key's records first
 
 
+def test_titles_whose_key_hashes_collide_are_told_apart_by_their_keys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(snapshot, "key_hash", lambda key: 7)  # every title key collides
+    source = tmp_path / "collide.jsonl"
+    source.write_text(_lines(["Graph Networks", "Deep Learning", "Quantum Dots", "Deep-Learning"]))
+    build_index([source], tmp_path / "collide.sqlite")
+    with SnapshotResolver(tmp_path / "collide.sqlite") as resolver:
+        lookup = ask(resolver, kind=QueryKind.TITLE, title="deep learning")
+    offered = [c.reference.ids.arxiv_id for c in lookup.candidates]
+    # Without comparing keys, all four would come back by the hash, in file order.
+    assert offered[:2] == ["2501.00001", "2501.00003"]
+
+
 def test_an_index_of_the_previous_schema_asks_for_a_rebuild(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     with sqlite3.connect(path) as connection:
@@ -688,7 +702,7 @@ def test_an_index_of_the_previous_schema_asks_for_a_rebuild(tmp_path: Path) -> N
     result = CliRunner().invoke(main, ["index", "info", str(path)])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"bibnorm: error: {path}: snapshot index has schema version 1, this bibnorm reads version 2; "
+        f"bibnorm: error: {path}: snapshot index has schema version 1, this bibnorm reads version 3; "
         "rebuild it with 'bibnorm index build'\n"
     )
 
