@@ -99,6 +99,10 @@ def fts_words(title: str) -> str:
     return " ".join(title_words(title))
 
 
+# A build meets every title once: the lookups' cache would only hold on to them.
+_uncached_title_words: Callable[[str], tuple[str, ...]] = title_words.__wrapped__
+
+
 def row_from_line(line: bytes | str) -> Row:
     """Parse one snapshot line; raises `BadRecordError` when it is not a usable record."""
     try:
@@ -119,7 +123,7 @@ def row_from_record(record: dict[str, Any]) -> Row:
     title = collapse(record.get("title"))
     if title is None:
         raise BadRecordError(f"{arxiv_id}: no 'title'")
-    words = title_words(title)
+    words = _uncached_title_words(title)
     return Row(
         arxiv_id=arxiv_id,
         title=title,
@@ -138,8 +142,13 @@ def row_from_record(record: dict[str, Any]) -> Row:
 def _authors(parsed: Any, raw: Any) -> list[Any] | str | None:
     # authors_parsed is kept as given (cleaned only when a record is read back, which is
     # rare next to building); a fourth element, when present, is an affiliation.
-    if isinstance(parsed, list) and parsed and all(isinstance(item, list) and item for item in parsed):
-        return [item[:3] for item in parsed]
+    if isinstance(parsed, list) and parsed:
+        people: list[Any] = []
+        for item in parsed:
+            if not isinstance(item, list) or not item:
+                return collapse(raw)
+            people.append(item if len(item) <= 3 else item[:3])
+        return people
     return collapse(raw)
 
 
