@@ -30,6 +30,7 @@ import contextlib
 import gzip
 import hashlib
 import os
+import signal
 import sqlite3
 import tempfile
 import threading
@@ -326,6 +327,11 @@ _worker_encoder: _Encoder | None = None  # set once in each worker process by _s
 
 def _start_worker(dictionary: bytes) -> None:
     global _worker_encoder
+    # Stopping is the main process's to handle (Ctrl-C or SIGTERM to the process group stops
+    # the build and removes the file, then the pool ends the workers): they do not each stop.
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
     _worker_encoder = _Encoder(dictionary)
 
 
@@ -376,22 +382,29 @@ def _load(
         for chunk in chunks:
             writer.write(chunk, encoder.chunk(chunk))
     else:
-        from concurrent.futures import ProcessPoolExecutor  # imported by builds only: start-up
+        from concurrent.futures.process import BrokenProcessPool  # builds only: start-up
 
-        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(dictionary,)) as pool:
-            pending: deque[tuple[_Chunk, Future[tuple[list[_Prepared], list[tuple[int, str]], int]]]] = (
-                deque()
-            )
-            for chunk in chunks:
-                # A bounded window of chunks in flight: memory stays flat however long the input.
-                if len(pending) >= 2 * jobs:
-                    done, future = pending.popleft()
-                    writer.write(done, future.result())
-                pending.append((chunk, pool.submit(_encode_in_worker, chunk)))
-            while pending:
+        try:
+            _load_in_workers(chunks, writer, jobs, dictionary)
+        except BrokenProcessPool as error:  # a worker was killed (out of memory, by hand)
+            raise OutputError(f"a build worker process stopped unexpectedly ({error})") from None
+    _finish(connection, sources, stats, writer.abstract_bytes, dictionary)
+
+
+def _load_in_workers(chunks: Iterator[_Chunk], writer: _Writer, jobs: int, dictionary: bytes) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(dictionary,)) as pool:
+        pending: deque[tuple[_Chunk, Future[tuple[list[_Prepared], list[tuple[int, str]], int]]]] = deque()
+        for chunk in chunks:
+            # A bounded window of chunks in flight: memory stays flat however long the input.
+            if len(pending) >= 2 * jobs:
                 done, future = pending.popleft()
                 writer.write(done, future.result())
-    _finish(connection, sources, stats, writer.abstract_bytes, dictionary)
+            pending.append((chunk, pool.submit(_encode_in_worker, chunk)))
+        while pending:
+            done, future = pending.popleft()
+            writer.write(done, future.result())
 
 
 class _Writer:

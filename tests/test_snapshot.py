@@ -9,6 +9,7 @@ Expected values below were read by hand from those files.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -21,7 +22,7 @@ from paths import SHARED
 
 from normalizer.cli import main
 from normalizer.config import MatchThresholds
-from normalizer.errors import InputError, SnapshotError
+from normalizer.errors import InputError, OutputError, SnapshotError
 from normalizer.matching import choose
 from normalizer.models import Lookup, Origin, PartialDate, Query, QueryKind, Reference, Status
 from resolvers import snapshot
@@ -466,6 +467,24 @@ def test_a_killed_build_leaves_the_previous_index_and_no_file_that_reads_as_one(
     assert left.name.startswith(".index.sqlite.") and left.name.endswith(".tmp")
     with pytest.raises(SnapshotError, match="snapshot index has no schema version"):
         index_info(left)
+
+
+def _die(chunk: object) -> None:
+    os._exit(3)  # a worker killed mid-build (out of memory, by hand)
+
+
+def test_a_build_whose_worker_dies_fails_and_leaves_the_previous_index(
+    tmp_path: Path, index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(snapshot, "CHUNK_LINES", 50)
+    monkeypatch.setattr(snapshot, "DICTIONARY_SAMPLES", 100)
+    monkeypatch.setattr(snapshot, "_encode_in_worker", _die)
+    output = tmp_path / "index.sqlite"
+    shutil.copy(index, output)
+    with pytest.raises(OutputError, match=r"^a build worker process stopped unexpectedly"):
+        build_index([DEV_SNAPSHOT, SAMPLE], output, jobs=2)
+    assert index_info(output).records == 277
+    assert [p.name for p in tmp_path.iterdir()] == ["index.sqlite"]
 
 
 def _many_records(path: Path, copies: int) -> None:
