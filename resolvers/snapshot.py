@@ -13,7 +13,7 @@ Layout (``SCHEMA_VERSION`` 3), sized for the full snapshot (2.8 million records)
   ``sources``, ``abstract_bytes`` (what the abstracts take), ``dictionary`` (the zstd dictionary);
 - ``records(id, arxiv_id, key, title, abstract, body)``: ``key`` is a 32-bit hash of the
   title key (`key_hash`), indexed: exact-title lookups are one index seek; ``title`` is
-  plain text for scoring; ``abstract`` (hard wraps collapsed) and ``body`` (the other
+  plain text for scoring; ``abstract`` (hard wraps made spaces) and ``body`` (the other
   `_snapshot_records.BODY_FIELDS` as JSON) are zstd-compressed with a dictionary trained on
   the first records of the build, so short texts compress as well as long ones;
 - ``dois(doi_key, record)``: every DOI a record names, case-folded; the table is its own
