@@ -8,9 +8,9 @@ Any field but ``id`` and ``title`` may be missing or ``null``; titles, abstracts
 comments are hard-wrapped; ``versions[].created`` is an RFC 1123 date.
 
 Rows keep only what a `Reference` needs. The build's hot path does the least it can per
-line (orjson, no pydantic, no whitespace collapsing of abstracts): what only a record that
-is read back needs (collapsing, name parsing) is done by `reference_from_row`, for the
-few records a lookup returns.
+line (orjson, no pydantic): what only a record that is read back needs (name parsing) is
+done by `reference_from_row`, for the few records a lookup returns. Abstracts are stored
+with their hard wraps made spaces (a line break and its indent compress worse than a space).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import parsedate
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -54,8 +55,8 @@ class Row:
 
     ``authors`` is the ``[last, first, suffix]`` lists of the line's ``authors_parsed``
     (whitespace is cleaned on reading), else the raw author string. ``versions`` is
-    ``[[number, "YYYY-MM-DD" | null], ...]`` in the line's order. ``abstract`` is as the
-    line wrote it (hard wraps are collapsed on reading). ``dois`` holds every DOI the line
+    ``[[number, "YYYY-MM-DD" | null], ...]`` in the line's order. ``abstract`` has its hard
+    wraps made spaces. ``dois`` holds every DOI the line
     named; ``words`` is the title's words for the full-text index, ``key`` its title key.
     """
 
@@ -93,9 +94,22 @@ def collapse(value: Any) -> str | None:
     return text or None
 
 
+def _unwrapped(value: Any) -> str | None:
+    """A long text with its hard wraps ("\\n" and "\\n  ") made spaces: a tenth of what collapsing
+    costs, and as small once compressed. `collapse` of it is `collapse` of the text, which is
+    what reading it back does."""
+    if not isinstance(value, str):
+        return None
+    return value.strip().replace("\n  ", " ").replace("\n", " ") or None
+
+
 def fts_words(title: str) -> str:
     """The text the full-text index holds for a title: its comparison words, space-separated."""
     return " ".join(title_words(title))
+
+
+# A build meets every title once: the lookups' cache would only hold on to them.
+_uncached_title_words: Callable[[str], tuple[str, ...]] = title_words.__wrapped__
 
 
 def row_from_line(line: bytes | str) -> Row:
@@ -118,15 +132,14 @@ def row_from_record(record: dict[str, Any]) -> Row:
     title = collapse(record.get("title"))
     if title is None:
         raise BadRecordError(f"{arxiv_id}: no 'title'")
-    words = title_words(title)
-    abstract = record.get("abstract")
+    words = _uncached_title_words(title)
     return Row(
         arxiv_id=arxiv_id,
         title=title,
         key="".join(words),
         words=" ".join(words),
         authors=_authors(record.get("authors_parsed"), record.get("authors")),
-        abstract=abstract.strip() or None if isinstance(abstract, str) else None,
+        abstract=_unwrapped(record.get("abstract")),
         versions=_versions(record.get("versions")),
         categories=collapse(record.get("categories")),
         dois=_dois(record.get("doi")),
@@ -138,8 +151,13 @@ def row_from_record(record: dict[str, Any]) -> Row:
 def _authors(parsed: Any, raw: Any) -> list[Any] | str | None:
     # authors_parsed is kept as given (cleaned only when a record is read back, which is
     # rare next to building); a fourth element, when present, is an affiliation.
-    if isinstance(parsed, list) and parsed and all(isinstance(item, list) and item for item in parsed):
-        return [item[:3] for item in parsed]
+    if isinstance(parsed, list) and parsed:
+        people: list[Any] = []
+        for item in parsed:
+            if not isinstance(item, list) or not item:
+                return collapse(raw)
+            people.append(item if len(item) <= 3 else item[:3])
+        return people
     return collapse(raw)
 
 
@@ -236,6 +254,12 @@ def reference_from_row(row: sqlite3.Row, decompress: Decompress) -> Reference:
     return Reference(ids=Identifiers(**ids), provenance=provenance, **fields)
 
 
+# Names recur across the records a run reads (co-authors, prolific authors, the same record
+# offered for several titles), and parsing one costs tens of microseconds; `Person` is
+# immutable, so one parse serves them all. 16,384 entries are a few MB.
+_person_from_parts = lru_cache(maxsize=16_384)(person_from_parts)
+
+
 def _people(value: list[Any] | str | None) -> tuple[Person, ...]:
     if not value:
         return ()
@@ -244,6 +268,6 @@ def _people(value: list[Any] | str | None) -> tuple[Person, ...]:
         for item in value:
             last, first, suffix = (collapse(part) or "" for part in (*item, "", "")[:3])
             if last or first:
-                people.append(person_from_parts(last, first, suffix))
+                people.append(_person_from_parts(last, first, suffix))
         return tuple(people)
     return tuple(parse_name(name) for name in split_authors(value))

@@ -9,8 +9,11 @@ Expected values below were read by hand from those files.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,9 +22,10 @@ from paths import SHARED
 
 from normalizer.cli import main
 from normalizer.config import MatchThresholds
-from normalizer.errors import InputError, SnapshotError
+from normalizer.errors import InputError, OutputError, SnapshotError
 from normalizer.matching import choose
 from normalizer.models import Lookup, Origin, PartialDate, Query, QueryKind, Reference, Status
+from resolvers import snapshot
 from resolvers.snapshot import (
     FTS_CAP,
     SCHEMA_VERSION,
@@ -424,6 +428,126 @@ def test_failed_build_leaves_the_previous_index(tmp_path: Path, index: Path) -> 
     assert [p.name for p in tmp_path.iterdir()] == ["index.sqlite"]  # no temporary file left behind
 
 
+def test_an_interrupted_build_leaves_the_previous_index(tmp_path: Path, index: Path) -> None:
+    output = tmp_path / "index.sqlite"
+    shutil.copy(index, output)
+
+    def interrupt(lines: int) -> None:
+        raise KeyboardInterrupt  # Ctrl-C halfway through the lines
+
+    with pytest.raises(KeyboardInterrupt):
+        build_index([DEV_SNAPSHOT, SAMPLE], output, progress=interrupt, progress_every=100)
+    assert index_info(output).records == 277
+    assert [p.name for p in tmp_path.iterdir()] == ["index.sqlite"]
+
+
+def test_a_killed_build_leaves_the_previous_index_and_no_file_that_reads_as_one(
+    tmp_path: Path, index: Path
+) -> None:
+    output = tmp_path / "index.sqlite"
+    shutil.copy(index, output)
+    # The build stops (and is killed) after its first 100 lines: past the schema, mid-load.
+    script = (
+        "import sys, time; from pathlib import Path; from resolvers.snapshot import build_index\n"
+        "def stop(lines): print('loading', flush=True); time.sleep(60)\n"
+        "build_index([Path(sys.argv[1])], Path(sys.argv[2]), progress=stop, progress_every=100, jobs=1)\n"
+    )
+    build = subprocess.Popen(
+        [sys.executable, "-c", script, str(DEV_SNAPSHOT), str(output)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert build.stdout is not None
+        assert build.stdout.readline() == "loading\n"
+    finally:
+        build.kill()
+        build.wait()
+        build.stdout.close()  # type: ignore[union-attr]
+    assert index_info(output).records == 277
+    (left,) = [p for p in tmp_path.iterdir() if p.name != "index.sqlite"]  # SIGKILL leaves the temp file
+    assert left.name.startswith(".index.sqlite.") and left.name.endswith(".tmp")
+    with pytest.raises(SnapshotError, match="snapshot index has no schema version"):
+        index_info(left)
+
+
+def _die(chunk: object) -> None:
+    os._exit(3)  # a worker killed mid-build (out of memory, by hand)
+
+
+def test_a_build_whose_worker_dies_fails_and_leaves_the_previous_index(
+    tmp_path: Path, index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(snapshot, "CHUNK_LINES", 50)
+    monkeypatch.setattr(snapshot, "DICTIONARY_SAMPLES", 100)
+    monkeypatch.setattr(snapshot, "_encode_in_worker", _die)
+    output = tmp_path / "index.sqlite"
+    shutil.copy(index, output)
+    with pytest.raises(OutputError, match=r"^a build worker process stopped unexpectedly"):
+        build_index([DEV_SNAPSHOT, SAMPLE], output, jobs=2)
+    assert index_info(output).records == 277
+    assert [p.name for p in tmp_path.iterdir()] == ["index.sqlite"]
+
+
+def _many_records(path: Path, copies: int) -> None:
+    """The dev and sample records ``copies`` times under fresh ids, with bad lines and repeated ids."""
+    real = [json.loads(line) for source in (DEV_SNAPSHOT, SAMPLE) for line in source.open(encoding="utf-8")]
+    with path.open("w", encoding="utf-8") as out:
+        for copy in range(copies):
+            for n, record in enumerate(real):
+                out.write(json.dumps({**record, "id": f"{2000 + copy}.{n:05d}"}) + "\n")
+            out.write("not json\n\n")
+        for n, record in enumerate(real[:50]):  # ids seen in the first copy, now with new titles
+            out.write(json.dumps({**record, "id": f"2000.{n:05d}", "title": f"Replaced {n}"}) + "\n")
+
+
+def _content(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Everything an index holds (but its build time), table by table, in a stable order."""
+    with sqlite3.connect(path) as connection:
+        tables = {
+            "records": "SELECT * FROM records ORDER BY id",
+            "dois": "SELECT * FROM dois ORDER BY doi_key, record",
+            "words": "SELECT * FROM words ORDER BY word",
+            "meta": "SELECT * FROM meta WHERE key != 'built_at' ORDER BY key",
+            "titles": "SELECT rowid FROM titles WHERE titles MATCH 'deep OR model OR quantum' ORDER BY rowid",
+        }
+        content = {name: connection.execute(query).fetchall() for name, query in tables.items()}
+    connection.close()
+    return content
+
+
+def test_workers_build_the_same_index_as_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Small chunks and a small dictionary sample, so that most lines go through the workers.
+    monkeypatch.setattr(snapshot, "CHUNK_LINES", 300)
+    monkeypatch.setattr(snapshot, "DICTIONARY_SAMPLES", 600)
+    source = tmp_path / "many.jsonl"
+    _many_records(source, copies=8)
+    one = build_index([source], tmp_path / "one.sqlite", jobs=1)
+    two = build_index([source], tmp_path / "two.sqlite", jobs=2)
+    assert (
+        (one.records, one.skipped, one.replaced)
+        == (two.records, two.skipped, two.replaced)
+        == (8 * 277, 8, 50)
+    )
+    assert one.examples == two.examples
+    assert [str(e) for e in two.examples[:2]] == [
+        f"{source}:278: not valid JSON (JSONDecodeError)",
+        f"{source}:557: not valid JSON (JSONDecodeError)",
+    ]
+    content = _content(tmp_path / "one.sqlite")
+    assert len(content["meta"][1][1]) > 1000  # ("dictionary", ...): the records were compressed with one
+    assert _content(tmp_path / "two.sqlite") == content
+    with SnapshotResolver(tmp_path / "two.sqlite") as resolver:
+        replaced = only(ask(resolver, kind=QueryKind.ARXIV_ID, arxiv_id="2000.00007"))
+        assert replaced.title == "Replaced 7"
+        assert only(ask(resolver, kind=QueryKind.ARXIV_ID, arxiv_id="2007.00007")).abstract == (
+            only(ask(resolver, kind=QueryKind.ARXIV_ID, arxiv_id="2003.00007")).abstract
+        )
+
+
+def test_jobs_must_be_positive(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="jobs must be 1 or more, not 0"):
+        build_index([SAMPLE], tmp_path / "out.sqlite", jobs=0)
+
+
 def test_index_info(index: Path) -> None:
     info = index_info(index)
     assert (info.schema_version, info.records) == (SCHEMA_VERSION, 277)
@@ -460,7 +584,7 @@ def _wrong_schema(path: Path, index: Path) -> Path:
             lambda p, i: _empty_database(p), "not a bibnorm snapshot index", id="database-without-meta"
         ),
         pytest.param(
-            _wrong_schema, "schema version 999, this bibnorm reads version 2", id="wrong-schema-version"
+            _wrong_schema, "schema version 999, this bibnorm reads version 3", id="wrong-schema-version"
         ),
         pytest.param(lambda p, i: p.parent, "is not a file", id="a-directory"),
     ],
@@ -480,7 +604,9 @@ def test_unusable_index_raises_a_one_line_snapshot_error(
 def test_cli_index_build_and_info(tmp_path: Path) -> None:
     runner = CliRunner()
     output = tmp_path / "demo.sqlite"
-    result = runner.invoke(main, ["index", "build", str(DEMO / "snapshot.jsonl"), "-o", str(output)])
+    result = runner.invoke(
+        main, ["index", "build", str(DEMO / "snapshot.jsonl"), "-o", str(output), "--jobs", "2"]
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     lines = result.stderr.splitlines()
@@ -490,7 +616,7 @@ def test_cli_index_build_and_info(tmp_path: Path) -> None:
 
     result = runner.invoke(main, ["index", "info", str(output)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[:3] == [f"path: {output}", "schema version: 2", "records: 177"]
+    assert result.stdout.splitlines()[:3] == [f"path: {output}", "schema version: 3", "records: 177"]
     assert result.stdout.splitlines()[4] == "sources: snapshot.jsonl"
 
 
@@ -572,6 +698,20 @@ def test_records_with_the_same_title_key_are_all_offered(tmp_path: Path) -> None
     assert offered[:3] == ["2501.00000", "2501.00001", "2501.00002"]  # the key's records first
 
 
+def test_titles_whose_key_hashes_collide_are_told_apart_by_their_keys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(snapshot, "key_hash", lambda key: 7)  # every title key collides
+    source = tmp_path / "collide.jsonl"
+    source.write_text(_lines(["Graph Networks", "Deep Learning", "Quantum Dots", "Deep-Learning"]))
+    build_index([source], tmp_path / "collide.sqlite")
+    with SnapshotResolver(tmp_path / "collide.sqlite") as resolver:
+        lookup = ask(resolver, kind=QueryKind.TITLE, title="deep learning")
+    offered = [c.reference.ids.arxiv_id for c in lookup.candidates]
+    # Without comparing keys, all four would come back by the hash, in file order.
+    assert offered[:2] == ["2501.00001", "2501.00003"]
+
+
 def test_an_index_of_the_previous_schema_asks_for_a_rebuild(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     with sqlite3.connect(path) as connection:
@@ -581,7 +721,7 @@ def test_an_index_of_the_previous_schema_asks_for_a_rebuild(tmp_path: Path) -> N
     result = CliRunner().invoke(main, ["index", "info", str(path)])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"bibnorm: error: {path}: snapshot index has schema version 1, this bibnorm reads version 2; "
+        f"bibnorm: error: {path}: snapshot index has schema version 1, this bibnorm reads version 3; "
         "rebuild it with 'bibnorm index build'\n"
     )
 
