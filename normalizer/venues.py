@@ -30,6 +30,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
@@ -110,7 +111,10 @@ def venue_key(text: str) -> str:
     return " ".join(words)
 
 
-def _build_index() -> Mapping[str, Venue]:
+@cache
+def _index() -> Mapping[str, Venue]:
+    """Every spelling's key → its venue; built on the first look-up (a run that never looks a
+    venue up, a list of preprints, does not pay for the whole table's keys)."""
     index: dict[str, Venue] = {}
     for venue in VENUES:
         for spelling in (venue.short, *venue.all_names, *venue.aliases):
@@ -122,23 +126,21 @@ def _build_index() -> Mapping[str, Venue]:
     return MappingProxyType(index)
 
 
-_INDEX = _build_index()
-
-
 def find_venue(text: str | None) -> Venue | None:
     """The table entry for a venue spelling, or ``None`` when the venue is not in the table."""
     if not text or not text.strip():
         return None
-    found = _INDEX.get(venue_key(text))
+    index = _index()
+    found = index.get(venue_key(text))
     if found is not None:
         return found
     # "2023 IEEE/CVF International Conference on Computer Vision (ICCV)": the long form
     # may be a variant we do not list, but the acronym in parentheses is unambiguous.
     for inner in reversed(_PAREN.findall(text)):
-        found = _INDEX.get(venue_key(inner))
+        found = index.get(venue_key(inner))
         if found is not None:
             return found
-    found = _INDEX.get(venue_key(_PAREN.sub(" ", text)))
+    found = index.get(venue_key(_PAREN.sub(" ", text)))
     return found
 
 
