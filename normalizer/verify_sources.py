@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from normalizer.config import Settings
 from normalizer.models import Origin, Query, QueryKind, Reference
@@ -171,13 +171,7 @@ class VerifySources:
         self, claims: Sequence[Claim], state: list[_Questions], progress: ProgressCallback | None
     ) -> None:
         """Crossref for the DOIs Semantic Scholar did not know (or could not be asked about)."""
-        from resolvers.crossref import (
-            CrossrefClient,
-            CrossrefError,
-            CrossrefRejected,
-            doi_batches,
-            work_to_any_reference,
-        )
+        from resolvers.crossref import CrossrefClient, CrossrefError, doi_batches, work_to_any_reference
 
         asking: dict[str, list[int]] = {}
         for i, claim in enumerate(claims):
@@ -188,28 +182,13 @@ class VerifySources:
         client = CrossrefClient(self.session(), self.settings)
         done = 0
         for batch in doi_batches(asking):
-            # A batch answer's silence about a DOI means Crossref does not hold it, like a 404;
-            # a batch Crossref refuses to read is asked DOI by DOI, as if it had not been sent.
-            try:
-                works: dict[str, Any] | None = client.works(batch)
-            except CrossrefRejected:
-                works = None
-            except CrossrefError:
-                for doi in batch:
+            # A batch answer's silence about a DOI means Crossref does not hold it, like a 404.
+            for doi, work in client.answers(batch).items():
+                done += 1
+                if isinstance(work, CrossrefError):
                     for i in asking[doi]:
                         state[i].unavailable.add("crossref")
-                continue
-            for doi in batch:
-                done += 1
-                if works is not None:
-                    work = works.get(doi)
-                else:
-                    try:
-                        work = client.work(doi)
-                    except CrossrefError:
-                        for i in asking[doi]:
-                            state[i].unavailable.add("crossref")
-                        continue
+                    continue
                 record = work_to_any_reference(work) if work is not None else None
                 for i in asking[doi]:
                     state[i].by_doi.append(Answer(source="crossref", record=record))

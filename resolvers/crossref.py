@@ -21,7 +21,6 @@ itself, so its month may be printed (``merge.DATES_PUBLICATIONS``). Crossref's
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -139,6 +138,32 @@ class CrossrefClient:
         wanted = {doi.casefold() for doi in dois}
         found = {str(item.get("DOI") or "").casefold(): item for item in items if isinstance(item, dict)}
         return {doi: work for doi, work in found.items() if doi in wanted}
+
+    def answers(self, dois: Sequence[str]) -> dict[str, Mapping[str, Any] | CrossrefError | None]:
+        """Crossref's answer for each of ``dois`` (a `doi_batches` batch): its work, ``None`` when
+        Crossref does not hold it, or the `CrossrefError` that kept it unanswered.
+
+        One list request (`works`); a batch Crossref refuses to read (`CrossrefRejected`: a DOI
+        it cannot parse) is asked DOI by DOI, so that DOI costs only its own answer. What a
+        refusal means is the caller's to say (no companion for `resolve`, unverifiable for verify).
+        """
+        failed: CrossrefError
+        try:
+            works = self.works(dois)
+            return {doi: works.get(doi.casefold()) for doi in dois}
+        except CrossrefRejected as refused:
+            if len(dois) > 1:
+                return {doi: self._work_or_error(doi) for doi in dois}
+            failed = refused
+        except CrossrefError as error:
+            failed = error
+        return dict.fromkeys(dois, failed)
+
+    def _work_or_error(self, doi: str) -> Mapping[str, Any] | CrossrefError | None:
+        try:
+            return self.work(doi)
+        except CrossrefError as error:
+            return error
 
     def search(self, bibliographic: str, rows: int = SEARCH_ROWS) -> list[Mapping[str, Any]]:
         """The top ``rows`` works for a citation string (``query.bibliographic``).
@@ -258,34 +283,21 @@ class CrossrefEnricher:
                 wanted.setdefault(doi.casefold(), []).append(index)
         answers: dict[int, Lookup] = {}
         for chunk in doi_batches(wanted):
-            try:
-                works = self._works(chunk)
-            except CrossrefError as error:
-                problem = Problem(code="crossref.unavailable", message=str(error), severity=Severity.WARNING)
-                for doi in chunk:
+            for doi, work in self.client.answers(chunk).items():
+                if isinstance(work, CrossrefRejected) or work is None:
+                    continue  # a DOI Crossref cannot read, or does not hold: no companion
+                if isinstance(work, CrossrefError):
+                    problem = Problem(
+                        code="crossref.unavailable", message=str(work), severity=Severity.WARNING
+                    )
                     answers |= {i: Lookup(problems=(problem,), failed=True) for i in wanted[doi]}
-                continue
-            for doi, work in works.items():
+                    continue
                 published = work_to_reference(work)
                 if published is None:
                     continue
                 candidate = Candidate(source=SOURCE, reference=published, by_identifier=True)
                 answers |= {i: Lookup(candidates=(candidate,)) for i in wanted[doi]}
         return answers
-
-    def _works(self, dois: list[str]) -> dict[str, Mapping[str, Any]]:
-        """The batch's works; a batch Crossref refuses (one DOI it cannot read) is asked DOI by
-        DOI, so one malformed DOI costs only its own paper."""
-        try:
-            return self.client.works(dois)
-        except CrossrefRejected:
-            if len(dois) == 1:
-                return {}
-            found: dict[str, Mapping[str, Any]] = {}
-            for doi in dois:
-                with contextlib.suppress(CrossrefRejected):
-                    found |= self.client.works([doi])
-            return found
 
 
 def build_crossref(session: requests.Session, settings: Settings) -> CrossrefEnricher:
