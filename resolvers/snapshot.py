@@ -269,6 +269,9 @@ class _Chunk:
 # One prepared record: arxiv_id, key hash, title, compressed abstract, compressed body,
 # full-text words, DOI lookup keys.
 _Prepared = tuple[str, int, str, bytes | None, bytes, str, tuple[str, ...]]
+# A chunk ready to write: its prepared records, its skipped lines (line number, reason) and its
+# non-blank lines.
+_Encoded = tuple[list[_Prepared], list[tuple[int, str]], int]
 
 
 @dataclass(slots=True)
@@ -317,8 +320,10 @@ class _Encoder:
             dois,
         )
 
-    def chunk(self, chunk: _Chunk) -> tuple[list[_Prepared], list[tuple[int, str]], int]:
-        parsed = _parse(chunk)
+    def chunk(self, chunk: _Chunk) -> _Encoded:
+        return self.parsed(_parse(chunk))
+
+    def parsed(self, parsed: _Parsed) -> _Encoded:
         return [self.encode(row) for row in parsed.rows], parsed.skipped, parsed.read
 
 
@@ -335,7 +340,7 @@ def _start_worker(dictionary: bytes) -> None:
     _worker_encoder = _Encoder(dictionary)
 
 
-def _encode_in_worker(chunk: _Chunk) -> tuple[list[_Prepared], list[tuple[int, str]], int]:
+def _encode_in_worker(chunk: _Chunk) -> _Encoded:
     assert _worker_encoder is not None
     return _worker_encoder.chunk(chunk)
 
@@ -377,7 +382,7 @@ def _load(
     encoder = _Encoder(dictionary)
     writer = _Writer(connection, sources, stats, progress)
     for chunk, parsed in first:
-        writer.write(chunk, ([encoder.encode(row) for row in parsed.rows], parsed.skipped, parsed.read))
+        writer.write(chunk, encoder.parsed(parsed))
     if jobs == 1:
         for chunk in chunks:
             writer.write(chunk, encoder.chunk(chunk))
@@ -395,7 +400,7 @@ def _load_in_workers(chunks: Iterator[_Chunk], writer: _Writer, jobs: int, dicti
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(dictionary,)) as pool:
-        pending: deque[tuple[_Chunk, Future[tuple[list[_Prepared], list[tuple[int, str]], int]]]] = deque()
+        pending: deque[tuple[_Chunk, Future[_Encoded]]] = deque()
         for chunk in chunks:
             # A bounded window of chunks in flight: memory stays flat however long the input.
             if len(pending) >= 2 * jobs:
@@ -417,7 +422,7 @@ class _Writer:
         self.record = 0
         self.abstract_bytes = 0
 
-    def write(self, chunk: _Chunk, prepared: tuple[list[_Prepared], list[tuple[int, str]], int]) -> None:
+    def write(self, chunk: _Chunk, prepared: _Encoded) -> None:
         encoded, skipped, read = prepared
         records: list[tuple[object, ...]] = []
         titles: list[tuple[int, str]] = []
