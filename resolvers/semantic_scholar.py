@@ -449,29 +449,29 @@ class S2Resolver:
     def lookup(self, queries: Sequence[Query]) -> Mapping[int, Lookup]:
         """A `Lookup` per query; per-item trouble is a failed Lookup, never an exception."""
         by_id: dict[int, str] = {}
-        titles: list[Query] = []
+        titles: dict[int, str] = {}  # index -> the title, its whitespace collapsed
         for query in queries:
             if query.kind is QueryKind.DOI and query.doi:
                 by_id[query.index] = f"DOI:{query.doi}"
             elif query.kind is QueryKind.ARXIV_ID and query.arxiv_id:
                 by_id[query.index] = f"ARXIV:{query.arxiv_id}"
             elif query.title and query.title.strip():
-                titles.append(query)
+                titles[query.index] = " ".join(query.title.split())
         answers = _batch_lookup(self.client, by_id, Severity.ERROR) if by_id else {}
         # Titles 25 to a request first; the matcher still judges every paper found this way.
-        in_bulk, unsettled = self.client.search_titles_in_bulk(
-            {q.index: " ".join((q.title or "").split()) for q in titles}, same_title_key
-        )
+        in_bulk, unsettled = self.client.search_titles_in_bulk(titles, same_title_key)
         for index, papers in in_bulk.items():
             answers[index] = Lookup(candidates=tuple(Candidate(source=SOURCE, reference=p) for p in papers))
         left = set(unsettled)
-        for query in (q for q in titles if q.index in left):
-            try:
-                reference = self.client.match_title(" ".join((query.title or "").split()))
-            except S2Error as error:
-                answers[query.index] = _failure(error, Severity.ERROR)
+        for index, title in titles.items():
+            if index not in left:
                 continue
-            answers[query.index] = (
+            try:
+                reference = self.client.match_title(title)
+            except S2Error as error:
+                answers[index] = _failure(error, Severity.ERROR)
+                continue
+            answers[index] = (
                 Lookup(candidates=(Candidate(source=SOURCE, reference=reference),))
                 if reference is not None
                 else Lookup()
