@@ -544,14 +544,19 @@ def clean_plain(text: str) -> Cleaned:
     return _clean(text, keep_math=False)
 
 
-def _clean_person(person: Person, repairs: list[str]) -> Person:
+# The same people recur across the records of a run (co-authors, a record offered for several
+# titles); a `Person` is immutable and hashable, so each is cleaned once.
+@lru_cache(maxsize=16_384)
+def _clean_person(person: Person) -> tuple[Person, tuple[str, ...]]:
     parts = {}
+    repairs: list[str] = []
     for name in ("given", "family", "particle", "suffix", "literal"):
         value = getattr(person, name)
         cleaned = clean_plain(value) if value else Cleaned(value)
         repairs.extend(cleaned.repairs)
         parts[name] = cleaned.text
-    return person if all(parts[n] == getattr(person, n) for n in parts) else Person(**parts)
+    unchanged = all(parts[n] == getattr(person, n) for n in parts)
+    return (person if unchanged else Person(**parts)), tuple(repairs)
 
 
 def clean_reference(reference: Reference) -> Reference:
@@ -573,8 +578,9 @@ def clean_reference(reference: Reference) -> Reference:
             if cleaned.text != value:
                 changes[field] = cleaned.text or None
             notes.extend(f"{field}: {repair}" for repair in cleaned.repairs)
-    name_repairs: list[str] = []
-    authors = tuple(_clean_person(person, name_repairs) for person in reference.authors)
+    cleaned_people = [_clean_person(person) for person in reference.authors]
+    authors = tuple(person for person, _ in cleaned_people)
+    name_repairs = [repair for _, repairs in cleaned_people for repair in repairs]
     if authors != reference.authors:
         changes["authors"] = authors
     notes.extend(f"authors: {repair}" for repair in dict.fromkeys(name_repairs))

@@ -39,7 +39,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import combinations, islice
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,7 +63,7 @@ from resolvers._snapshot_records import (
 )
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 SCHEMA_VERSION = 3
 CHUNK_LINES = 5_000  # lines per worker task and per transaction: large enough to amortise both
@@ -101,6 +101,10 @@ FTS_RARE_WORDS = 4  # the rarest words of a title that select full-text hits
 # Models") matches hundreds of thousands of records, and reading them all would cost more
 # than everything else. Past the cap the query is narrowed to all the title's known words.
 FTS_CAP = 200
+# Title lookups in one call are shared between this many threads (each with its own
+# connection) once there are at least PARALLEL_LOOKUPS_MIN of them: fewer are not worth a thread.
+LOOKUP_THREADS = 2
+PARALLEL_LOOKUPS_MIN = 64
 KEY_HITS = 20  # records sharing one exact title key (same-title papers do exist)
 # Full-text hits whose title is less similar than this are not offered: `matching` never
 # accepts one (its lowest bar, MatchThresholds.title_floor, is 0.80 by default; pass a
@@ -593,17 +597,38 @@ class SnapshotResolver:
 
     name = SOURCE
 
-    def __init__(self, path: Path, *, min_title_similarity: float = MIN_TITLE_SIMILARITY) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        min_title_similarity: float = MIN_TITLE_SIMILARITY,
+        threads: int | None = None,
+    ) -> None:
         self.path = path
         self.min_title_similarity = min_title_similarity
-        self._connection = open_index(path)
+        self.threads = threads if threads is not None else min(LOOKUP_THREADS, default_jobs())
+        first = open_index(path)
         try:
-            stored = self._connection.execute("SELECT value FROM meta WHERE key = 'dictionary'").fetchone()
+            stored = first.execute("SELECT value FROM meta WHERE key = 'dictionary'").fetchone()
         except sqlite3.DatabaseError as error:
-            self._connection.close()
+            first.close()
             raise SnapshotError(f"{path}: snapshot index is damaged ({error}); rebuild it") from None
         self._dictionary = zstandard.ZstdCompressionDict(stored[0]) if stored and stored[0] else None
-        self._local = threading.local()  # a zstd decompressor must not be shared between threads
+        # A connection and a zstd decompressor per thread: neither may be shared between threads.
+        self._local = threading.local()
+        self._local.connection = first
+        self._connections = [first]
+        self._connections_lock = threading.Lock()
+        self._pool: ThreadPoolExecutor | None = None
+
+    @property
+    def _connection(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = self._local.connection = open_index(self.path)
+            with self._connections_lock:
+                self._connections.append(connection)
+        return connection
 
     def _decompress(self, data: bytes) -> bytes:
         decompressor = getattr(self._local, "decompressor", None)
@@ -615,8 +640,12 @@ class SnapshotResolver:
         return decompressed
 
     def close(self) -> None:
-        """Close the index file."""
-        self._connection.close()
+        """Close the index file (every thread's connection to it)."""
+        if self._pool is not None:
+            self._pool.shutdown()
+        with self._connections_lock:
+            for connection in self._connections:
+                connection.close()
 
     def __enter__(self) -> SnapshotResolver:
         return self
@@ -625,11 +654,32 @@ class SnapshotResolver:
         self.close()
 
     def lookup(self, queries: Sequence[Query]) -> Mapping[int, Lookup]:
-        """Candidates from the snapshot for each query, keyed by ``Query.index``."""
+        """Candidates from the snapshot for each query, keyed by ``Query.index``.
+
+        Many queries are shared between `threads` threads: SQLite lets go of the GIL while it
+        searches, which is half of a title's time, so a second core takes the other half.
+        """
         try:
-            return {query.index: self._lookup_one(query) for query in queries}
+            if self.threads < 2 or len(queries) < PARALLEL_LOOKUPS_MIN:
+                return {query.index: self._lookup_one(query) for query in queries}
+            if self._pool is None:
+                from concurrent.futures import ThreadPoolExecutor  # not on the start-up path
+
+                self._pool = ThreadPoolExecutor(self.threads - 1, thread_name_prefix="snapshot")
+            share = -(-len(queries) // self.threads)
+            mine, *theirs = [queries[start : start + share] for start in range(0, len(queries), share)]
+            running = [self._pool.submit(self._lookup_each, part) for part in theirs]
+            found = [self._lookup_each(mine), *(future.result() for future in running)]
+            return {
+                query.index: lookup
+                for part, lookups in zip([mine, *theirs], found, strict=True)
+                for query, lookup in zip(part, lookups, strict=True)
+            }
         except (sqlite3.DatabaseError, zstandard.ZstdError, orjson.JSONDecodeError) as error:
             raise SnapshotError(f"{self.path}: snapshot index is damaged ({error}); rebuild it") from None
+
+    def _lookup_each(self, queries: Sequence[Query]) -> list[Lookup]:
+        return [self._lookup_one(query) for query in queries]
 
     def _lookup_one(self, query: Query) -> Lookup:
         if query.kind is QueryKind.ARXIV_ID and query.arxiv_id:
@@ -740,8 +790,21 @@ class SnapshotResolver:
 def all_but_one_query(words: Sequence[str]) -> str:
     """An FTS5 query for records holding all but one of ``words`` (all of them when fewer than three).
 
-    ``["a", "b", "c"]`` → ``("a" AND "b") OR ("a" AND "c") OR ("b" AND "c")``.
+    Written so that each word appears twice, not once per pair of groups: every posting
+    list read costs, and those of common words are long. ``[a, b, c, d]`` →
+    ``("a" AND "b" AND ("c" OR "d")) OR (("a" OR "b") AND "c" AND "d")``, which is
+    ``abc OR abd OR acd OR bcd``.
     """
     if len(words) < 3:
         return fts_query(words, "AND")
-    return " OR ".join(f"({fts_query(group, 'AND')})" for group in combinations(words, len(words) - 1))
+    return _missing_at_most_one(words)
+
+
+def _missing_at_most_one(words: Sequence[str]) -> str:
+    # A record missing at most one word misses none of one half and at most one of the other.
+    if len(words) == 2:
+        return f"({fts_query(words, 'OR')})"
+    left, right = words[: len(words) // 2], words[len(words) // 2 :]
+    every_left, every_right = fts_query(left, "AND"), fts_query(right, "AND")
+    some_left = "" if len(left) == 1 else f" AND {_missing_at_most_one(left)}"  # one word may go
+    return f"(({every_left} AND {_missing_at_most_one(right)}) OR ({every_right}{some_left}))"

@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -262,19 +263,26 @@ def test_near_miss_titles_are_offered_but_not_accepted(
     )  # a different word is not a typo
 
 
-@pytest.mark.parametrize(
-    ("words", "expected"),
-    [
-        pytest.param(["vision"], '"vision"', id="one-word"),
-        pytest.param(["prompt", "search"], '"prompt" AND "search"', id="two-words-need-both"),
-        pytest.param(
-            ["a", "b", "c"], '("a" AND "b") OR ("a" AND "c") OR ("b" AND "c")', id="three-words-need-two"
-        ),
-        pytest.param(['say"', "x"], '"say""" AND "x"', id="quotes-are-escaped"),
-    ],
-)
-def test_all_but_one_query(words: list[str], expected: str) -> None:
-    assert all_but_one_query(words) == expected
+@pytest.mark.parametrize("count", [1, 2, 3, 4, 5])
+def test_all_but_one_query_matches_titles_missing_at_most_one_word(count: int) -> None:
+    words = ["alpha", "beta", "gamma", "delta", "omega"][:count]
+    index = sqlite3.connect(":memory:")
+    index.execute("CREATE VIRTUAL TABLE t USING fts5(words, content='', detail=none, tokenize='ascii')")
+    subsets = [subset for size in range(count + 1) for subset in combinations(words, size)]
+    index.executemany(
+        "INSERT INTO t(rowid, words) VALUES (?, ?)", enumerate(" ".join(s) + " zeta" for s in subsets)
+    )
+    matched = {
+        rowid
+        for (rowid,) in index.execute("SELECT rowid FROM t WHERE t MATCH ?", (all_but_one_query(words),))
+    }
+    # fewer than three words: all of them are needed
+    allowed_missing = 1 if count >= 3 else 0
+    assert matched == {n for n, s in enumerate(subsets) if len(s) >= count - allowed_missing}
+
+
+def test_all_but_one_query_quotes_words_so_none_is_read_as_syntax() -> None:
+    assert all_but_one_query(['say"', "x"]) == '"say""" AND "x"'
 
 
 def test_lookup_answers_every_query_by_its_index(resolver: SnapshotResolver) -> None:
@@ -287,6 +295,20 @@ def test_lookup_answers_every_query_by_its_index(resolver: SnapshotResolver) -> 
     assert sorted(answers) == [3, 5, 9]
     assert only(answers[3]).ids.arxiv_id == "0704.0002"
     assert only(answers[5]).ids.arxiv_id == "0704.0001"
+
+
+def test_many_queries_get_the_same_answers_whether_one_thread_or_two_ask(index: Path) -> None:
+    records = [json.loads(line) for line in DEV_SNAPSHOT.read_text(encoding="utf-8").splitlines()]
+    queries = [
+        Query(index=n, origin=ORIGIN, kind=QueryKind.TITLE, title=record["title"].lower())
+        for n, record in enumerate(records)
+    ] + [Query(index=len(records), origin=ORIGIN, kind=QueryKind.ARXIV_ID, arxiv_id=records[0]["id"])]
+    assert len(queries) >= snapshot.PARALLEL_LOOKUPS_MIN  # enough to be shared between threads
+    with SnapshotResolver(index, threads=1) as alone, SnapshotResolver(index, threads=2) as shared:
+        assert shared.lookup(queries) == alone.lookup(queries)
+        assert len(shared._connections) == 2  # the second thread had a connection of its own
+    with pytest.raises(sqlite3.ProgrammingError):  # closing closed every thread's connection
+        shared._connections[1].execute("SELECT 1")
 
 
 # --- record → Reference ---------------------------------------------------------------
