@@ -257,17 +257,20 @@ def reference_from_row(row: sqlite3.Row, decompress: Decompress) -> Reference:
 # Names recur across the records a run reads (co-authors, prolific authors, the same record
 # offered for several titles), and parsing one costs tens of microseconds; `Person` is
 # immutable, so one parse serves them all. 16,384 entries are a few MB.
-_person_from_parts = lru_cache(maxsize=16_384)(person_from_parts)
+@lru_cache(maxsize=16_384)
+def _person(last: str, first: str = "", suffix: str = "") -> Person | None:
+    last, first, suffix = (" ".join(part.split()) for part in (last, first, suffix))
+    return person_from_parts(last, first, suffix) if last or first else None
 
 
 def _people(value: list[Any] | str | None) -> tuple[Person, ...]:
     if not value:
         return ()
     if isinstance(value, list):
-        people = []
-        for item in value:
-            last, first, suffix = (collapse(part) or "" for part in (*item, "", "")[:3])
-            if last or first:
-                people.append(_person_from_parts(last, first, suffix))
-        return tuple(people)
+        people = (
+            _person(*(part if isinstance(part, str) else "" for part in item[:3]))
+            for item in value
+            if isinstance(item, list)
+        )
+        return tuple(person for person in people if person is not None)
     return tuple(parse_name(name) for name in split_authors(value))

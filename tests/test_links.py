@@ -173,6 +173,12 @@ MORE = [
         ["see github.com/owner/repo for code"], ["https://github.com/owner/repo"], [], id="bare-github-domain"
     ),
     pytest.param(
+        ["CODE AT GITHUB.COM/OWNER/REPO AND WWW.EXAMPLE.ORG/PROJECT"],
+        ["https://github.com/OWNER/REPO"],
+        ["https://www.example.org/PROJECT"],
+        id="upper-case-bare-domains",
+    ),
+    pytest.param(
         ["https://github.com/owner/repo", "https://github.com/OWNER/REPO/"],
         ["https://github.com/owner/repo"],
         [],
