@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from normalizer import venues
@@ -92,6 +93,7 @@ def strip_title_period(reference: Reference) -> Reference:
     return _with(reference, title=title[:-1].rstrip())
 
 
+@lru_cache(maxsize=16_384)  # a `Person` is immutable, and the same people recur across a run
 def _tidy_person(person: Person) -> Person:
     fields = ("given", "family", "particle", "suffix", "literal")
     cleaned = {name: " ".join(getattr(person, name).split()) for name in fields}
