@@ -792,7 +792,7 @@ def all_but_one_query(words: Sequence[str]) -> str:
 
     Written so that each word appears twice, not once per pair of groups: every posting
     list read costs, and those of common words are long. ``[a, b, c, d]`` →
-    ``("a" AND "b" AND ("c" OR "d")) OR (("a" OR "b") AND "c" AND "d")``, which is
+    ``(("a" AND "b" AND ("c" OR "d")) OR ("c" AND "d" AND ("a" OR "b")))``, which is
     ``abc OR abd OR acd OR bcd``.
     """
     if len(words) < 3:
