@@ -93,6 +93,9 @@ def strip_title_period(reference: Reference) -> Reference:
     return _with(reference, title=title[:-1].rstrip())
 
 
+_NOBODY = Person()  # every name part empty
+
+
 @lru_cache(maxsize=16_384)  # a `Person` is immutable, and the same people recur across a run
 def _tidy_person(person: Person) -> Person:
     fields = ("given", "family", "particle", "suffix", "literal")
@@ -105,7 +108,7 @@ def tidy_authors(reference: Reference) -> Reference:
     repeats the one just before it exactly (a doubled line in the source)."""
     authors: list[Person] = []
     for person in map(_tidy_person, reference.authors):
-        if person == Person():
+        if person == _NOBODY:
             continue
         if authors and authors[-1] == person:
             continue
