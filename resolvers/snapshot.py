@@ -181,14 +181,6 @@ class IndexInfo:
 ProgressCallback = Callable[[int], None]  # called with the number of lines read so far
 
 
-def default_jobs() -> int:
-    """Worker processes `build_index` uses by default: one per available core (1: no workers)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def build_index(
     sources: Sequence[Path],
     output: Path,
@@ -206,16 +198,18 @@ def build_index(
     an interrupted build leaves any previous index intact.
 
     ``jobs`` worker processes parse and compress the lines (batches of `CHUNK_LINES`)
-    while this one writes them; the index is the same whatever their number. The default,
-    `default_jobs`, pays from two cores on, and only for inputs of `PARALLEL_MIN_BYTES`
-    or more (starting workers costs more than a small file); 1 does it all in this process.
+    while this one writes them; the index is the same whatever their number. The default, one
+    per available core, pays from two cores on, and only for inputs of `PARALLEL_MIN_BYTES` or
+    more (starting workers costs more than a small file); 1 does it all in this process.
     """
     for source in sources:
         if not source.is_file():
             raise InputError(f"{source}: no such file" if not source.exists() else f"{source}: not a file")
     if jobs is None:
+        from normalizer.parallel import available_cpus  # it imports the .bib reader: not at start-up
+
         small = sum(source.stat().st_size for source in sources) < PARALLEL_MIN_BYTES
-        jobs = 1 if small else default_jobs()
+        jobs = 1 if small else available_cpus()
     if jobs < 1:
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
     started = time.monotonic()
@@ -606,7 +600,11 @@ class SnapshotResolver:
     ) -> None:
         self.path = path
         self.min_title_similarity = min_title_similarity
-        self.threads = threads if threads is not None else min(LOOKUP_THREADS, default_jobs())
+        if threads is None:
+            from normalizer.parallel import available_cpus  # it imports the .bib reader: not at start-up
+
+            threads = min(LOOKUP_THREADS, available_cpus())
+        self.threads = threads
         first = open_index(path)
         try:
             stored = first.execute("SELECT value FROM meta WHERE key = 'dictionary'").fetchone()
