@@ -159,6 +159,12 @@ def title_key(title: str) -> str:
     return "".join(title_words(title))
 
 
+def same_title(a: str, b: str) -> bool:
+    """Whether two titles have the same, non-empty key (case, accents, TeX and punctuation aside)."""
+    key = title_key(a)
+    return bool(key) and key == title_key(b)
+
+
 _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\*?|[{}$^_~\\]")
 
 
@@ -226,7 +232,7 @@ def score_candidate(query: Query, candidate: Candidate, thresholds: MatchThresho
 
     query_title = query.title or ""
     similarity = title_similarity(query_title, reference.title)
-    key_equal = bool(title_key(query_title)) and title_key(query_title) == title_key(reference.title)
+    key_equal = same_title(query_title, reference.title)
     abstract = abstract_similarity(query.abstract, reference.abstract)
     notes: list[str] = []
 

@@ -30,7 +30,7 @@ from enum import StrEnum
 
 from normalizer.bibfile import BibEntry, split_value, unquote
 from normalizer.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
-from normalizer.matching import plain_text, title_key, title_similarity, title_words
+from normalizer.matching import plain_text, same_title, title_similarity, title_words
 from normalizer.models import Frozen, Person, Reference, Severity
 from normalizer.names import parse_name
 from normalizer.venues import VenueKind, find_venue, venue_key
@@ -339,10 +339,6 @@ def _offline_findings(claim: Claim, today: date) -> Iterable[VerifyFinding]:
 
 def _first_record(answers: Sequence[Answer]) -> Answer | None:
     return next((answer for answer in answers if answer.record is not None), None)
-
-
-def same_title(claimed: str, record: str) -> bool:
-    return bool(title_key(claimed)) and title_key(claimed) == title_key(record)
 
 
 def title_variant(claimed: str, record: str) -> str | None:

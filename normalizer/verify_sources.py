@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from normalizer.config import Settings
+from normalizer.matching import same_title
 from normalizer.models import Origin, Query, QueryKind, Reference
-from normalizer.verify import Answer, Answers, Claim, same_title, title_variant
+from normalizer.verify import Answer, Answers, Claim, title_variant
 from resolvers._http import BibnormSession, HttpStats, build_session
 
 if TYPE_CHECKING:

@@ -36,7 +36,7 @@ import requests
 
 from normalizer.config import Settings
 from normalizer.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
-from normalizer.matching import title_key, title_words
+from normalizer.matching import same_title, title_words
 from normalizer.models import (
     Candidate,
     EntryType,
@@ -395,8 +395,7 @@ def _bulk_batches(titles: Mapping[int, str], left_out: list[int]) -> Iterator[di
 
 def same_title_key(title: str, records: Sequence[Reference]) -> list[Reference]:
     """The records whose title has ``title``'s key (case, accents, TeX and punctuation aside)."""
-    key = title_key(title)
-    return [record for record in records if title_key(record.title) == key]
+    return [record for record in records if same_title(title, record.title)]
 
 
 def _failure(error: S2Error, severity: Severity) -> Lookup:
@@ -462,12 +461,9 @@ class S2Resolver:
         in_bulk, unsettled = self.client.search_titles_in_bulk(titles, same_title_key)
         for index, papers in in_bulk.items():
             answers[index] = Lookup(candidates=tuple(Candidate(source=SOURCE, reference=p) for p in papers))
-        left = set(unsettled)
-        for index, title in titles.items():
-            if index not in left:
-                continue
+        for index in unsettled:
             try:
-                reference = self.client.match_title(title)
+                reference = self.client.match_title(titles[index])
             except S2Error as error:
                 answers[index] = _failure(error, Severity.ERROR)
                 continue
