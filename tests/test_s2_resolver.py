@@ -59,7 +59,7 @@ class Harness:
             s2_api_url=fake.url,
             s2_delay=0,
             s2_api_key=SecretStr(key),
-            timeout=0.15,
+            timeout=0.5,  # well below the fake's slow answer (2 s); 0.15 s was missed by a loaded machine
             max_attempts=3,
             **overrides,
         )
