@@ -691,10 +691,15 @@ def test_cli_help_has_examples() -> None:
 # --- at scale: common words, the title-key table ----------------------------------------
 
 
-def _lines(titles: list[str]) -> str:
-    return "".join(
-        json.dumps({"id": f"2501.{n:05d}", "title": title}) + "\n" for n, title in enumerate(titles)
-    )
+def offered_for(tmp_path: Path, titles: list[str], title: str) -> list[str]:
+    """The arXiv ids an index of ``titles`` (ids 2501.00000, 2501.00001, … in order) offers for ``title``."""
+    source = tmp_path / "titles.jsonl"
+    lines = (json.dumps({"id": f"2501.{n:05d}", "title": t}) + "\n" for n, t in enumerate(titles))
+    source.write_text("".join(lines), encoding="utf-8")
+    build_index([source], tmp_path / "titles.sqlite")
+    with SnapshotResolver(tmp_path / "titles.sqlite") as resolver:
+        lookup = ask(resolver, kind=QueryKind.TITLE, title=title)
+    return [c.reference.ids.arxiv_id or "" for c in lookup.candidates]
 
 
 def test_a_title_of_common_words_is_narrowed_to_all_its_words(tmp_path: Path) -> None:
@@ -702,21 +707,14 @@ def test_a_title_of_common_words_is_narrowed_to_all_its_words(tmp_path: Path) ->
     # the rarest words matches more than FTS_CAP records, so all known words are required.
     assert FTS_CAP < 300
     titles = [f"Audio Language Models for {'Speech' if n % 2 else 'Music'} Tag{n}" for n in range(300)]
-    source = tmp_path / "common.jsonl"
-    source.write_text(_lines([*titles, "Audio Language Models for Speech and Music"]), encoding="utf-8")
-    build_index([source], tmp_path / "common.sqlite")
-    with SnapshotResolver(tmp_path / "common.sqlite") as resolver:
-        lookup = ask(resolver, kind=QueryKind.TITLE, title="Audio Language Models for Speech and Musc")
-    assert "2501.00300" in [c.reference.ids.arxiv_id for c in lookup.candidates]
+    titles.append("Audio Language Models for Speech and Music")
+    assert "2501.00300" in offered_for(tmp_path, titles, "Audio Language Models for Speech and Musc")
 
 
 def test_records_with_the_same_title_key_are_all_offered(tmp_path: Path) -> None:
-    source = tmp_path / "same.jsonl"
-    source.write_text(_lines(["Deep Learning", "Deep-Learning", "deep learning.", "Deep Learnings"]))
-    build_index([source], tmp_path / "same.sqlite")
-    with SnapshotResolver(tmp_path / "same.sqlite") as resolver:
-        lookup = ask(resolver, kind=QueryKind.TITLE, title="DEEP LEARNING")
-    offered = [c.reference.ids.arxiv_id for c in lookup.candidates]
+    offered = offered_for(
+        tmp_path, ["Deep Learning", "Deep-Learning", "deep learning.", "Deep Learnings"], "DEEP LEARNING"
+    )
     assert offered[:3] == ["2501.00000", "2501.00001", "2501.00002"]  # the key's records first
 
 
@@ -724,12 +722,9 @@ def test_titles_whose_key_hashes_collide_are_told_apart_by_their_keys(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(snapshot, "key_hash", lambda key: 7)  # every title key collides
-    source = tmp_path / "collide.jsonl"
-    source.write_text(_lines(["Graph Networks", "Deep Learning", "Quantum Dots", "Deep-Learning"]))
-    build_index([source], tmp_path / "collide.sqlite")
-    with SnapshotResolver(tmp_path / "collide.sqlite") as resolver:
-        lookup = ask(resolver, kind=QueryKind.TITLE, title="deep learning")
-    offered = [c.reference.ids.arxiv_id for c in lookup.candidates]
+    offered = offered_for(
+        tmp_path, ["Graph Networks", "Deep Learning", "Quantum Dots", "Deep-Learning"], "deep learning"
+    )
     # Without comparing keys, all four would come back by the hash, in file order.
     assert offered[:2] == ["2501.00001", "2501.00003"]
 
