@@ -343,7 +343,7 @@ def stage_floor(source: Path, index: Path) -> dict[str, Any]:
 def stage_match(index: Path, titles_file: Path | None) -> dict[str, Any]:
     """Resolve titles through the pipeline with the snapshot alone; the page titles when no file."""
     from normalizer.config import Settings
-    from normalizer.matching import title_key
+    from normalizer.matching import same_title
     from normalizer.models import Origin, Query, QueryKind, Status
     from normalizer.pipeline import deduplicate, run
     from normalizer.readers import read_inputs
@@ -378,7 +378,7 @@ def stage_match(index: Path, titles_file: Path | None) -> dict[str, Any]:
     for line in DEV_GOLD.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         gold[" ".join(item["title"].lower().split())] = item["arxiv_id"]
-    wrong = same_title = 0
+    wrong = titled_as_asked = 0
     for query, item, arxiv_id, resolution in zip(queries, expected, found, resolutions, strict=True):
         want = (
             item["id"] if item["kind"] != "page" else gold.get(" ".join((query.title or "").lower().split()))
@@ -387,8 +387,8 @@ def stage_match(index: Path, titles_file: Path | None) -> dict[str, Any]:
             # Recombined titles can repeat: a perturbed title may be another record's exact title,
             # and resolving to that record is right. Counted apart, never hidden.
             assert resolution.reference is not None
-            if title_key(resolution.reference.title) == title_key(query.title or ""):
-                same_title += 1
+            if same_title(query.title or "", resolution.reference.title):
+                titled_as_asked += 1
             else:
                 wrong += 1
     kinds = collections.Counter(item["kind"] for item in expected)
@@ -399,7 +399,7 @@ def stage_match(index: Path, titles_file: Path | None) -> dict[str, Any]:
         "rss": peak_rss_mib(),
         "outcome": dict(outcome),
         "wrong": wrong,
-        "same_title": same_title,
+        "same_title": titled_as_asked,
         "resolved_by_kind": {k: f"{resolved_by_kind[k]}/{kinds[k]}" for k in sorted(kinds)},
         "decisions": [(q.title, a) for q, a in zip(queries, found, strict=True)],
     }
