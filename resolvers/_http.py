@@ -2,10 +2,13 @@
 
 Layers, from the caller down:
 
-1. `BibnormSession` — a requests-cache `CachedSession` (SQLite, in
-   ``Settings.cache_dir``). Cache hits return here and are never throttled; the
-   ``x-api-key`` header is an ignored parameter, so it is neither part of a cache
-   key nor stored with cached requests.
+1. `BibnormSession` — a requests session that counts into `HttpStats`; the run's is a
+   cached one (`resolvers._cache.CachedBibnormSession`, SQLite in ``Settings.cache_dir``).
+   Cache hits return here and are never throttled; the ``x-api-key`` header is an ignored
+   parameter, so it is neither part of a cache key nor stored with cached requests.
+   Offline with no cache file nothing could answer, so no cache is opened (nor created):
+   the session is a plain one whose every request is refused as a cache miss would be,
+   and requests-cache (a tenth of a second of start-up) is never imported.
 2. `PoliteAdapter` — the transport adapter reached only on a cache miss. It finds the
    request's source by its configured base URL (`SourcePolicy`; the longest matching
    prefix wins, so two sources behind one host:port keep their own rules), spaces that
@@ -39,7 +42,6 @@ from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
-from requests_cache import CachedSession
 
 from normalizer import __version__
 from normalizer.config import Settings
@@ -286,19 +288,10 @@ class OfflineAdapter(HTTPAdapter):
         raise SourceUnavailable("offline: not in the cache")
 
 
-class BibnormSession(CachedSession):
-    """A CachedSession that counts cache hits into `HttpStats`."""
+class BibnormSession(requests.Session):
+    """The session every online source is given: requests counted into `HttpStats`."""
 
     stats: HttpStats
-
-    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> Any:  # type: ignore[override]
-        try:
-            response = super().send(request, **kwargs)
-        except sqlite3.Error as error:  # the cache database broke (disk full, damaged) mid-run
-            raise CacheError(f"the HTTP cache failed ({error}); run 'bibnorm cache clear'") from None
-        if getattr(response, "from_cache", False):
-            self.stats.cache_hits += 1
-        return response
 
 
 def _retry_after_seconds(value: str | None, clock: Callable[[], float]) -> float | None:
@@ -407,20 +400,27 @@ def build_session(
 ) -> BibnormSession:
     """The run's session: cache in ``settings.cache_dir``, polite or offline transport.
 
+    Offline with no cache file there, the session has no cache (nothing could be in it) and
+    creates none: each request is refused with the cache miss's "offline: not in the cache".
     Raises `CacheError` (one line, naming ``bibnorm cache clear`` or the setting to change)
     when the cache folder cannot be made or its database is damaged.
     """
-    cache_file = open_cache_file(settings.cache_dir)
-    session = BibnormSession(
-        cache_name=str(cache_file),
-        backend="sqlite",
-        allowable_codes=CACHEABLE_STATUSES,
-        allowable_methods=("GET", "POST"),
-        ignored_parameters=["x-api-key", "api_key"],  # secrets never become part of the cache
-        match_headers=False,
-        expire_after=expire_after,
-        stale_if_error=False,
-    )
+    session: BibnormSession
+    if settings.offline and not (settings.cache_dir / CACHE_FILE).exists():
+        session = BibnormSession()  # every request is refused below, exactly as a miss would be
+    else:
+        from resolvers._cache import CachedBibnormSession  # requests-cache: only when a cache is used
+
+        session = CachedBibnormSession(
+            cache_name=str(open_cache_file(settings.cache_dir)),
+            backend="sqlite",
+            allowable_codes=CACHEABLE_STATUSES,
+            allowable_methods=("GET", "POST"),
+            ignored_parameters=["x-api-key", "api_key"],  # secrets never become part of the cache
+            match_headers=False,
+            expire_after=expire_after,
+            stale_if_error=False,
+        )
     session.stats = stats if stats is not None else HttpStats()
     session.headers["User-Agent"] = user_agent(settings)
     adapter: HTTPAdapter

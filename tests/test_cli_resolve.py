@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import bibtexparser
@@ -13,6 +16,8 @@ from click.testing import CliRunner
 from paths import GOLD
 
 from normalizer.cli import EXIT_FINDINGS, main
+from normalizer.config import Settings
+from resolvers._http import CACHE_FILE, build_session
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_PAGE = ROOT / "fixtures" / "demo" / "hf-page.txt"
@@ -101,6 +106,56 @@ def test_offline_without_any_index_resolves_nothing(tmp_path: Path, env: dict[st
 
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["summary"]["resolved"] == 0
+
+
+def test_offline_without_a_cache_file_answers_as_an_empty_cache_and_creates_none(
+    tmp_path: Path, snapshot_index: Path, env: dict[str, str]
+) -> None:
+    # The default chain: the demo's unresolved titles are asked of arXiv and S2, and every
+    # resolved paper of S2, dblp and Crossref, all from the cache.
+    args = ["resolve", str(DEMO_PAGE), "--snapshot", str(snapshot_index), "--offline", "--json", "-q"]
+    empty_cache = tmp_path / "empty-cache"
+    build_session(Settings(cache_dir=empty_cache)).close()  # the cache file an earlier run leaves
+    assert (empty_cache / CACHE_FILE).is_file()
+    missing_cache = tmp_path / "no-cache"
+
+    from_empty = CliRunner().invoke(main, args, env={**env, "BIBNORM_CACHE_DIR": str(empty_cache)})
+    from_missing = CliRunner().invoke(main, args, env={**env, "BIBNORM_CACHE_DIR": str(missing_cache)})
+
+    assert from_empty.exit_code == from_missing.exit_code == 0, from_missing.output
+    report = json.loads(from_missing.stdout)
+    assert report == json.loads(from_empty.stdout)
+    unresolved = [item for item in report["items"] if item["status"] != "resolved"]
+    assert {problem["message"] for item in unresolved for problem in item["problems"]} >= {
+        "offline: not in the cache"
+    }
+    assert not missing_cache.exists()
+
+
+def test_offline_without_a_cache_file_never_imports_requests_cache(
+    tmp_path: Path, snapshot_index: Path, env: dict[str, str]
+) -> None:
+    # requests-cache is a tenth of a second of start-up that no cache means nothing to read.
+    (tmp_path / "one.txt").write_text("Attention Is All You Need\n", encoding="utf-8")
+    program = (
+        "import sys\n"
+        "from normalizer.cli import main\n"
+        "try:\n"
+        f"    main(['resolve', 'one.txt', '--offline', '--snapshot', {str(snapshot_index)!r}, '-q'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('requests_cache' in sys.modules, 'requests' in sys.modules, file=sys.stderr)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=tmp_path,
+        env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    # The title is not in the demo snapshot, so arXiv and S2 were asked (through requests).
+    assert run.stderr.splitlines()[-1] == "False True", run.stderr
 
 
 def test_strict_exits_with_the_findings_code_when_something_is_unresolved(
