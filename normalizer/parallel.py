@@ -17,7 +17,6 @@ identical results.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable
@@ -40,6 +39,8 @@ def available_cpus() -> int:
 
 
 def can_fork() -> bool:
+    import multiprocessing  # local: the snapshot asks available_cpus at start-up
+
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
@@ -88,6 +89,8 @@ def map_pieces(
         return [
             work(BibFile(path=path, blocks=tuple(parse_span(text, span)), newline=newline)) for span in spans
         ]
+    import multiprocessing
+
     _job = (text, spans, path, newline, work)
     try:
         with multiprocessing.get_context("fork").Pool(min(jobs, len(spans)), _start_worker) as pool:

@@ -132,30 +132,52 @@ def test_offline_without_a_cache_file_answers_as_an_empty_cache_and_creates_none
     assert not missing_cache.exists()
 
 
-def test_offline_without_a_cache_file_never_imports_requests_cache(
-    tmp_path: Path, snapshot_index: Path, env: dict[str, str]
-) -> None:
-    # requests-cache is a tenth of a second of start-up that no cache means nothing to read.
-    (tmp_path / "one.txt").write_text("Attention Is All You Need\n", encoding="utf-8")
+# Libraries a one-line offline resolve must not pay for at start-up: the HTTP stack when no
+# source is asked, the cache when there is none to read, and what only other inputs or the
+# index build need (RIS, .bcf XML, worker processes).
+NOT_AT_START_UP = ("requests", "requests_cache", "rispy", "xml.etree.ElementTree", "multiprocessing")
+
+
+def modules_loaded_by_resolve(folder: Path, env: dict[str, str], *args: str) -> dict[str, bool]:
+    """Run ``bibnorm resolve ARGS`` in a fresh interpreter; which of `NOT_AT_START_UP` it imported."""
     program = (
-        "import sys\n"
+        "import json, sys\n"
         "from normalizer.cli import main\n"
         "try:\n"
-        f"    main(['resolve', 'one.txt', '--offline', '--snapshot', {str(snapshot_index)!r}, '-q'])\n"
+        f"    main(['resolve', *{list(args)!r}])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print('requests_cache' in sys.modules, 'requests' in sys.modules, file=sys.stderr)\n"
+        f"print(json.dumps({{name: name in sys.modules for name in {NOT_AT_START_UP!r}}}), file=sys.stderr)\n"
     )
     run = subprocess.run(
         [sys.executable, "-c", program],
-        cwd=tmp_path,
+        cwd=folder,
         env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
         capture_output=True,
         text=True,
         check=False,
     )
-    # The title is not in the demo snapshot, so arXiv and S2 were asked (through requests).
-    assert run.stderr.splitlines()[-1] == "False True", run.stderr
+    loaded: dict[str, bool] = json.loads(run.stderr.splitlines()[-1])
+    return loaded
+
+
+def test_a_one_line_offline_resolve_imports_only_what_it_uses(
+    tmp_path: Path, snapshot_index: Path, env: dict[str, str]
+) -> None:
+    held = "VLTSeg: Simple Transfer of CLIP-Based Vision-Language Representations for Domain Generalized"
+    (tmp_path / "held.txt").write_text(f"{held} Semantic Segmentation\n", encoding="utf-8")
+    (tmp_path / "absent.txt").write_text(sorted(NOT_IN_SNAPSHOT)[0] + "\n", encoding="utf-8")
+    offline = ["--offline", "--snapshot", str(snapshot_index), "-q"]
+
+    snapshot_only = modules_loaded_by_resolve(
+        tmp_path, env, "held.txt", *offline, "--resolvers", "snapshot", "-o", "out.bib"
+    )
+    default_chain = modules_loaded_by_resolve(tmp_path, env, "absent.txt", *offline, "-o", "absent.bib")
+
+    assert not any(snapshot_only.values()), snapshot_only
+    # The title is not in the snapshot: arXiv and S2 are asked (through requests), not the cache.
+    assert default_chain == {name: name == "requests" for name in NOT_AT_START_UP}, default_chain
+    assert held in (tmp_path / "out.bib").read_text(encoding="utf-8").replace("{", "").replace("}", "")
 
 
 def test_strict_exits_with_the_findings_code_when_something_is_unresolved(

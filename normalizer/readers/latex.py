@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import re
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -318,6 +317,8 @@ def scan_aux(text: str) -> Scan:
 
 def scan_bcf(text: str) -> tuple[str, ...]:
     """The BibTeX data sources a biblatex control file (``.bcf``) lists, in order."""
+    import xml.etree.ElementTree as ElementTree  # local: only .bcf files need an XML parser
+
     try:
         root = ElementTree.fromstring(text)
     except ElementTree.ParseError:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-import rispy
-
 from normalizer.errors import InputError
 from normalizer.models import Origin, Query
 from normalizer.readers._exports import item_query
@@ -20,6 +18,8 @@ _START = re.compile(r"^TY  -", re.MULTILINE)
 
 
 def read_ris(text: str, path: str) -> list[Query]:
+    import rispy  # local: detection imports every reader, and only RIS input needs rispy
+
     try:
         records = rispy.loads(text)
     except Exception as error:  # rispy raises plain IOError/ValueError subclasses on malformed input
