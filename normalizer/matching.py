@@ -52,6 +52,9 @@ _TEX_LIGATURES = (
     ("?`", "\u00bf"),
 )
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+# A differing word is a typo only when both spellings are letters and at least this long:
+# "3d"/"4d", "gpt"/"gpu" or "v2"/"v3" name different things.
+TYPO_MIN_LETTERS = 5
 _ABSTRACT_CHARS = 2000  # enough text to tell papers apart, cheap to compare
 
 _latex = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
@@ -211,11 +214,31 @@ def only_typo_differences(a: str, b: str) -> bool:
     for wa, wb in zip(words_a, words_b, strict=True):
         if wa == wb:
             continue
-        if not (wa.isalpha() and wb.isalpha()) or min(len(wa), len(wb)) < 5:
+        if not (wa.isalpha() and wb.isalpha()) or min(len(wa), len(wb)) < TYPO_MIN_LETTERS:
             return False
         if OSA.distance(wa, wb) > 1:  # one edit; two swapped neighbours count as one
             return False
     return True
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def typo_spellings(word: str) -> frozenset[str]:
+    """The words ``word`` could be a typo of, in `only_typo_differences`' sense.
+
+    Every spelling one edit away (a letter deleted, inserted or replaced, or two neighbours
+    swapped), when ``word`` and the spelling are both letters and `TYPO_MIN_LETTERS` long.
+    """
+    if not word.isalpha() or len(word) < TYPO_MIN_LETTERS:
+        return frozenset()
+    splits = [(word[:cut], word[cut:]) for cut in range(len(word) + 1)]
+    spellings = {head + tail[1:] for head, tail in splits if tail}
+    spellings.update(head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1)
+    spellings.update(head + letter + tail[1:] for head, tail in splits if tail for letter in _LETTERS)
+    spellings.update(head + letter + tail for head, tail in splits for letter in _LETTERS)
+    spellings.discard(word)
+    return frozenset(spelling for spelling in spellings if len(spelling) >= TYPO_MIN_LETTERS)
 
 
 def score_candidate(query: Query, candidate: Candidate, thresholds: MatchThresholds) -> ScoredCandidate:

@@ -47,7 +47,7 @@ import orjson
 import zstandard
 
 from normalizer.errors import InputError, OutputError, SnapshotError
-from normalizer.matching import title_key, title_similarity, title_words
+from normalizer.matching import title_key, title_similarity, title_words, typo_spellings
 from normalizer.models import Candidate, Lookup, Problem, Query, QueryKind, Reference, Severity
 from normalizer.text import clean_reference
 from resolvers._snapshot_records import (
@@ -746,7 +746,8 @@ class SnapshotResolver:
         return [fetched[record] for record in wanted if record in fetched]
 
     def _fts_titles(self, title: str) -> list[tuple[int, str]]:
-        """(record id, title) of the full-text matches of a title, at most `FTS_CAP`.
+        """(record id, title) of the full-text matches of a title: at most `FTS_CAP`, plus
+        those a typo's correction finds.
 
         Stop words are left out, and so are words no title holds (usually the query's
         own typos). Of the rest, the `FTS_RARE_WORDS` rarest decide: a record must hold
@@ -754,6 +755,11 @@ class SnapshotResolver:
         that differs by one word or one typo is still found. When that matches more
         than `FTS_CAP` records (titles of common words only), a record must hold every
         known word of the title instead, so common words never cost a long scan.
+
+        A title whose known words still match more than `FTS_CAP` records, or that has no
+        known word, may owe it to a typo in its one rare word ("Atention Is All You Need"):
+        then the records that also hold a spelling of each unknown word one typo away
+        (`matching.typo_spellings`) are added, which the cap would otherwise cut off.
         """
         words = list(dict.fromkeys(title_words(title)))
         content = [w for w in words if w not in STOP_WORDS] or words
@@ -766,18 +772,39 @@ class SnapshotResolver:
             ).fetchall()
         )
         known = sorted((w for w in content if counts.get(w)), key=lambda w: (counts[w], w))
-        if not known:
-            return []
-        search = (
+        hits: list[tuple[int, str]] = []
+        if known:
+            hits = self._search(all_but_one_query(known[:FTS_RARE_WORDS]), FTS_CAP + 1)
+            if len(hits) > FTS_CAP and len(known) > 1:
+                hits = self._search(fts_query(known, "AND"), FTS_CAP + 1)
+            if len(hits) <= FTS_CAP:
+                return hits
+            hits = hits[:FTS_CAP]
+        corrected = [group for w in content if not counts.get(w) and (group := self._typo_corrections(w))]
+        if not corrected:
+            return hits
+        every = [fts_query(known, "AND")] if known else []
+        query = " AND ".join([*every, *(f"({fts_query(group, 'OR')})" for group in corrected)])
+        seen = {record for record, _ in hits}
+        return hits + [hit for hit in self._search(query, FTS_CAP) if hit[0] not in seen]
+
+    def _search(self, query: str, limit: int) -> list[tuple[int, str]]:
+        """(record id, title) of the first ``limit`` records whose title words match an FTS5 query."""
+        hits: list[tuple[int, str]] = self._connection.execute(
             "SELECT records.id, records.title FROM records"
-            " WHERE records.id IN (SELECT rowid FROM titles WHERE titles MATCH ? LIMIT ?)"
-        )
-        hits = self._connection.execute(
-            search, (all_but_one_query(known[:FTS_RARE_WORDS]), FTS_CAP + 1)
+            " WHERE records.id IN (SELECT rowid FROM titles WHERE titles MATCH ? LIMIT ?)",
+            (query, limit),
         ).fetchall()
-        if len(hits) > FTS_CAP and len(known) > 1:
-            hits = self._connection.execute(search, (fts_query(known, "AND"), FTS_CAP)).fetchall()
-        return hits[:FTS_CAP]
+        return hits
+
+    def _typo_corrections(self, word: str) -> list[str]:
+        """The title words of the index that ``word`` (which no title holds) could be a typo of."""
+        spellings = sorted(typo_spellings(word))
+        if not spellings:
+            return []
+        marks = ", ".join("?" * len(spellings))
+        found = self._connection.execute(f"SELECT word FROM words WHERE word IN ({marks})", spellings)
+        return [spelling for (spelling,) in found]
 
     def _candidate(self, row: sqlite3.Row, *, by_identifier: bool = False) -> Candidate:
         # Cleaned at lookup time, not while building the index: only candidates pay for it.

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from normalizer.config import MatchThresholds
-from normalizer.matching import choose, score_candidate, title_key, title_similarity
+from normalizer.matching import (
+    choose,
+    only_typo_differences,
+    score_candidate,
+    title_key,
+    title_similarity,
+    typo_spellings,
+)
 from normalizer.models import (
     Candidate,
     Identifiers,
@@ -328,6 +335,40 @@ def test_authors_and_years_are_evidence(
 def test_one_typo_per_long_word_is_tolerated(typed: str, status: Status) -> None:
     decision = choose(query(typed), [candidate("Scaling Vision Transformers")], THRESHOLDS)
     assert decision.status is status
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        pytest.param("atention", "attention", id="missing-letter"),
+        pytest.param("attenttion", "attention", id="extra-letter"),
+        pytest.param("attentoin", "attention", id="swapped-pair"),
+        pytest.param("attemtion", "attention", id="wrong-letter"),
+        pytest.param("visin", "vision", id="five-letters-is-long-enough"),
+    ],
+)
+def test_typo_spellings_hold_the_word_a_typo_was_made_in(typed: str, meant: str) -> None:
+    spellings = typo_spellings(typed)
+    assert meant in spellings
+    assert typed not in spellings
+    # The same rule the matcher applies: every spelling offered is one it would accept.
+    assert all(only_typo_differences(f"On {typed}", f"On {spelling}") for spelling in spellings)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        pytest.param("visn", id="short-word"),
+        pytest.param("gpt4o", id="not-only-letters"),
+    ],
+)
+def test_short_words_and_tokens_with_digits_have_no_typo_spellings(typed: str) -> None:
+    assert typo_spellings(typed) == frozenset()
+
+
+def test_typo_spellings_are_never_shorter_than_a_typo_can_be() -> None:
+    assert "mode" not in typo_spellings("models")  # two edits anyway, but "model" is one
+    assert "model" in typo_spellings("modle") and all(len(s) >= 5 for s in typo_spellings("modle"))
 
 
 def test_a_venue_in_the_table_on_both_sides_is_evidence_but_never_a_veto() -> None:

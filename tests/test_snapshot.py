@@ -711,6 +711,21 @@ def test_a_title_of_common_words_is_narrowed_to_all_its_words(tmp_path: Path) ->
     assert "2501.00300" in offered_for(tmp_path, titles, "Audio Language Models for Speech and Musc")
 
 
+def test_a_typo_in_the_only_rare_word_of_a_title_of_common_words_is_corrected(tmp_path: Path) -> None:
+    # "atention" is in no title, and every record holds "all", "you" and "need": even all the
+    # known words match more than FTS_CAP records, and the paper is not among the first ones.
+    assert FTS_CAP < 300
+    titles = [f"Is All You Need for Task{n}" for n in range(300)]
+    titles.append("Attention Is All You Need")
+    assert "2501.00300" in offered_for(tmp_path, titles, "Atention Is All You Need")
+
+
+def test_a_title_of_unknown_words_only_is_searched_by_their_corrections(tmp_path: Path) -> None:
+    titles = ["Denoising Diffusion Models", "Diffusion Processes", "Denoising Autoencoders"]
+    assert offered_for(tmp_path, titles, "Dnoising Difusion")[:1] == ["2501.00000"]
+    assert offered_for(tmp_path, titles, "Qwxyz Plokm") == []
+
+
 def test_records_with_the_same_title_key_are_all_offered(tmp_path: Path) -> None:
     offered = offered_for(
         tmp_path, ["Deep Learning", "Deep-Learning", "deep learning.", "Deep Learnings"], "DEEP LEARNING"
