@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -221,9 +222,6 @@ def only_typo_differences(a: str, b: str) -> bool:
     return True
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
 def typo_spellings(word: str) -> frozenset[str]:
     """The words ``word`` could be a typo of, in `only_typo_differences`' sense.
 
@@ -235,8 +233,10 @@ def typo_spellings(word: str) -> frozenset[str]:
     splits = [(word[:cut], word[cut:]) for cut in range(len(word) + 1)]
     spellings = {head + tail[1:] for head, tail in splits if tail}
     spellings.update(head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1)
-    spellings.update(head + letter + tail[1:] for head, tail in splits if tail for letter in _LETTERS)
-    spellings.update(head + letter + tail for head, tail in splits for letter in _LETTERS)
+    spellings.update(
+        head + letter + tail[1:] for head, tail in splits if tail for letter in string.ascii_lowercase
+    )
+    spellings.update(head + letter + tail for head, tail in splits for letter in string.ascii_lowercase)
     spellings.discard(word)
     return frozenset(spelling for spelling in spellings if len(spelling) >= TYPO_MIN_LETTERS)
 

@@ -780,7 +780,7 @@ class SnapshotResolver:
             if len(hits) <= FTS_CAP:
                 return hits
             hits = hits[:FTS_CAP]
-        corrected = [group for w in content if not counts.get(w) and (group := self._typo_corrections(w))]
+        corrected = self._typo_corrections([w for w in content if not counts.get(w)])
         if not corrected:
             return hits
         every = [fts_query(known, "AND")] if known else []
@@ -797,14 +797,21 @@ class SnapshotResolver:
         ).fetchall()
         return hits
 
-    def _typo_corrections(self, word: str) -> list[str]:
-        """The title words of the index that ``word`` (which no title holds) could be a typo of."""
-        spellings = sorted(typo_spellings(word))
-        if not spellings:
+    def _typo_corrections(self, words: Sequence[str]) -> list[list[str]]:
+        """For each of ``words`` (which no title holds) that has any, the index's title words it
+        could be a typo of; one query for them all."""
+        spellings = [sorted(typo_spellings(word)) for word in words]
+        asked = sorted({spelling for group in spellings for spelling in group})
+        if not asked:
             return []
-        marks = ", ".join("?" * len(spellings))
-        found = self._connection.execute(f"SELECT word FROM words WHERE word IN ({marks})", spellings)
-        return [spelling for (spelling,) in found]
+        marks = ", ".join("?" * len(asked))
+        held = {
+            word
+            for (word,) in self._connection.execute(f"SELECT word FROM words WHERE word IN ({marks})", asked)
+        }
+        return [
+            found for group in spellings if (found := [spelling for spelling in group if spelling in held])
+        ]
 
     def _candidate(self, row: sqlite3.Row, *, by_identifier: bool = False) -> Candidate:
         # Cleaned at lookup time, not while building the index: only candidates pay for it.
