@@ -43,8 +43,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from normalizer.config import Settings
+from resolvers._http import CACHE_FILE, build_session
+
 ROOT = Path(__file__).resolve().parent.parent
-CACHE_FILE = "http-cache.sqlite"  # resolvers._http.CACHE_FILE (not imported: the bench times imports)
 DEMO_SNAPSHOT = ROOT / "fixtures" / "demo" / "snapshot.jsonl"
 PYDANTIC_FLOOR = "from pydantic import BaseModel\nclass Floor(BaseModel):\n    title: str\n"
 LIBRARIES_FLOOR = "import click, bibtexparser, rapidfuzz, sqlite3, zstandard, orjson\n" + PYDANTIC_FLOOR
@@ -90,26 +92,34 @@ def main() -> None:
             encoding="utf-8",
         )
         (folder / "absent.txt").write_text("Attention Is All You Need\n", encoding="utf-8")
-        resolve = [*bibnorm, "resolve", "one.txt", "--offline", "--snapshot", str(index), "-o", "out.bib"]
-        with_cache = {**env, "BIBNORM_CACHE_DIR": str(folder / "used-cache")}
-        make_cache = (
-            "from normalizer.config import load_settings\n"
-            "from resolvers._http import build_session\n"
-            "build_session(load_settings()).close()\n"
-        )
-        subprocess.run([python, "-c", make_cache], env=with_cache, check=True)
+        used_cache = folder / "used-cache"
+        build_session(Settings(cache_dir=used_cache)).close()  # the cache file an earlier run leaves
+        with_cache = {**env, "BIBNORM_CACHE_DIR": str(used_cache)}
+
+        def resolve(titles: str, *options: str) -> list[str]:
+            return [
+                *bibnorm,
+                "resolve",
+                titles,
+                "--offline",
+                "--snapshot",
+                str(index),
+                "-o",
+                "out.bib",
+                *options,
+            ]
+
         commands = [
-            ("python -c pass (floor)", [python, "-c", "pass"]),
-            ("pydantic + one model (floor)", [python, "-c", PYDANTIC_FLOOR]),
-            ("libraries resolve needs (floor)", [python, "-c", LIBRARIES_FLOOR]),
-            ("bibnorm --help", [*bibnorm, "--help"]),
-            ("resolve, one line, snapshot only", [*resolve, "--resolvers", "snapshot"]),
-            ("  default chain, no HTTP cache", resolve),
-            ("  default chain, an HTTP cache", resolve, with_cache),
-            ("  title not in the snapshot, no cache", [*resolve[:4], "absent.txt", *resolve[5:]]),
+            ("python -c pass (floor)", [python, "-c", "pass"], env),
+            ("pydantic + one model (floor)", [python, "-c", PYDANTIC_FLOOR], env),
+            ("libraries resolve needs (floor)", [python, "-c", LIBRARIES_FLOOR], env),
+            ("bibnorm --help", [*bibnorm, "--help"], env),
+            ("resolve, one line, snapshot only", resolve("one.txt", "--resolvers", "snapshot"), env),
+            ("  default chain, no HTTP cache", resolve("one.txt"), env),
+            ("  default chain, an HTTP cache", resolve("one.txt"), with_cache),
+            ("  title not in the snapshot, no cache", resolve("absent.txt"), env),
         ]
-        for label, command, *environment in commands:
-            run_env = environment[0] if environment else env
+        for label, command, run_env in commands:
             cpu_seconds(command, run_env, folder)  # warm the OS caches
             best = min(cpu_seconds(command, run_env, folder) for _ in range(args.repeat))
             print(f"{label:<38} {best:.3f} s CPU", flush=True)
