@@ -16,9 +16,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
-from normalizer.errors import ConfigError
+from normalizer.errors import ConfigError, UsageError
+from normalizer.io import expand_user
 
 DEFAULT_ARXIV_API_URL = "https://export.arxiv.org/api/query"
 DEFAULT_S2_API_URL = "https://api.semanticscholar.org/graph/v1"
@@ -118,6 +119,17 @@ class Settings(BaseModel):
     check: dict[str, Any] = Field(default_factory=dict)
     format: dict[str, Any] = Field(default_factory=dict)
 
+    @field_validator("snapshot", "cache_dir", "lock", mode="before")
+    @classmethod
+    def _expand_user(cls, value: Any) -> Any:
+        """``~/x`` and ``~user/x`` from a config file or the environment, as on the command line."""
+        if isinstance(value, str | Path):
+            try:
+                return expand_user(str(value))
+            except UsageError as error:
+                raise ValueError(str(error)) from None
+        return value
+
     @property
     def default_index(self) -> Path:
         """Where ``bibnorm index build`` writes when no ``-o`` is given."""
@@ -135,6 +147,8 @@ DEFAULT_INDEX_NAME = "snapshot.sqlite"
 
 
 def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/bibnorm``, else ``~/.cache/bibnorm``: a name only; nothing is created here,
+    and a cache folder under a home that does not exist never is (`normalizer.io.make_folders`)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "bibnorm"
 

@@ -13,6 +13,20 @@ Writing (`write_atomic`):
 - a new file gets the mode the umask allows (like any program's ``open``), an existing
   one keeps its mode and, where the process may, its owner and group.
 
+Where a run may write (before any work starts):
+
+- `expand_user`: ``~`` and ``~user`` at the start of a path given on the command line or in
+  the configuration are expanded as a shell would; an unknown user is refused, never made
+  a folder named ``~user``;
+- `named_output`: a path taken from a file's *content* (a draft's ``\\bibliography{}``),
+  not from the command line, is written only with the expected suffix, inside the naming
+  file's folder tree after resolving symlinks, never through ``..`` or an absolute path
+  (TeX's ``openout_any = p``), unless the user allows it;
+- `refuse_clashes`: the table of a run's roles: no file it writes is one it reads, and no
+  two of its outputs are one file;
+- `make_folders`: folders are created as needed, but never a home folder that does not
+  exist (``HOME=/nonexistent`` is how services say "no home").
+
 Every path written is recorded in `WRITTEN` so an interrupted command can say which
 files it already changed. Reading (`read_text`) accepts UTF-8 (with or without BOM),
 UTF-16 (with BOM, or without one when the NUL pattern shows it) and Latin-1, and says
@@ -22,16 +36,18 @@ so in one line when a file is binary or a FIFO has no writer yet.
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import os
 import stat
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePath
 
-from normalizer.errors import InputError, OutputError
+from normalizer.errors import InputError, OutputError, SafetyError, UsageError
 
 STDIO = "-"
 
@@ -136,23 +152,14 @@ def _write_in_place(given: Path, target: Path, text: str) -> None:
 
 
 def _replace_atomically(given: Path, target: Path, text: str, existing: os.stat_result | None) -> None:
-    folder = target.parent
     temporary: str | None = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        _remove_stale_temporaries(target)
-        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        descriptor, temporary = temporary_beside(target)
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if existing is not None:
-            os.chmod(temporary, stat.S_IMODE(existing.st_mode))
-            with contextlib.suppress(OSError):  # only root (or the owner, for the group) may
-                os.chown(temporary, existing.st_uid, existing.st_gid)
-        else:
-            # mkstemp creates 0600; a new output is as readable as any file the user creates.
-            os.chmod(temporary, 0o666 & ~current_umask())
+        adopt_mode(temporary, existing)
         os.replace(temporary, target)
         temporary = None
     except OSError as error:
@@ -165,10 +172,33 @@ def _replace_atomically(given: Path, target: Path, text: str, existing: os.stat_
     WRITTEN.record(target)
 
 
+def temporary_beside(target: Path) -> tuple[int, str]:
+    """A new temporary file (descriptor, name) in ``target``'s folder, to be renamed over it.
+
+    The folder is made if needed (`make_folders`), and temporary files a killed earlier
+    run left for the same target are removed first. Raises `OSError`.
+    """
+    make_folders(target.parent)
+    remove_stale_temporaries(target)
+    return tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+
+
+def adopt_mode(temporary: str | Path, existing: os.stat_result | None) -> None:
+    """Give a finished temporary file the mode (and owner) of the file it replaces, or, for a
+    new file, the mode the umask allows: mkstemp creates 0600, and a new output is as
+    readable as any file the user creates."""
+    if existing is not None:
+        os.chmod(temporary, stat.S_IMODE(existing.st_mode))
+        with contextlib.suppress(OSError):  # only root (or the owner, for the group) may
+            os.chown(temporary, existing.st_uid, existing.st_gid)
+    else:
+        os.chmod(temporary, 0o666 & ~current_umask())
+
+
 STALE_AFTER = 3600.0  # seconds; no write of ours takes that long between create and rename
 
 
-def _remove_stale_temporaries(target: Path) -> None:
+def remove_stale_temporaries(target: Path) -> None:
     """Delete temporary files a killed earlier run (SIGKILL, power loss) left beside ``target``."""
     now = time.time()
     for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
@@ -201,6 +231,133 @@ def locked(path: Path | str) -> Iterator[None]:
         yield
     finally:
         os.close(descriptor)
+
+
+# --------------------------------------------------------------------------- where a run may write
+
+
+def expand_user(path: str) -> str:
+    """``~/x`` and ``~user/x`` expanded as a shell would; anything else unchanged.
+
+    Shells leave them alone in ``--output=~/x``, in quotes and in configuration files, so
+    bibnorm expands them itself. A user that does not exist is a `UsageError` rather
+    than a folder named ``~user`` in the working directory.
+    """
+    if not path.startswith("~"):
+        return path
+    expanded = os.path.expanduser(path)
+    if expanded.startswith("~"):
+        user = path[1:].split("/", 1)[0]
+        who = f"no user named {user!r}" if user else "no home folder is known ($HOME is not set)"
+        raise UsageError(f"{path}: {who}; write ./{path} for a file of that name")
+    return expanded
+
+
+def make_folders(folder: Path) -> None:
+    """``mkdir -p folder``, except that a home folder that does not exist is never created.
+
+    ``HOME=/nonexistent`` is how services and containers say "no home"; creating it (as
+    root) or failing deep inside it would both be wrong. Raises `FileNotFoundError`
+    (``strerror`` names the missing home) or another `OSError`.
+    """
+    home = _home()
+    if home is not None and not home.exists():
+        absolute = Path(os.path.abspath(folder))
+        if absolute == home or home in absolute.parents:
+            raise FileNotFoundError(errno.ENOENT, f"the home folder {home} does not exist", str(home))
+    folder.mkdir(parents=True, exist_ok=True)
+
+
+def _home() -> Path | None:
+    home = os.path.expanduser("~")
+    return None if home.startswith("~") else Path(os.path.abspath(home))
+
+
+def named_output(
+    name: str,
+    root: Path,
+    *,
+    named_in: Path | str,
+    suffix: str = ".bib",
+    allow_outside: bool = False,
+) -> Path:
+    """Where a path named *inside a file* may be written: ``root / name``, or a `SafetyError`.
+
+    A draft from a co-author or an arXiv source tarball must not decide where bibnorm
+    writes (its entries carry text from the network). So, like TeX's ``openout_any = p``,
+    and stricter: the name must end in ``suffix`` (and so must the file a link leads to),
+    must not be absolute (``~`` included) or climb with ``..``, and must stay inside
+    ``root`` (the naming file's folder) after symlinks are resolved. ``allow_outside``
+    (``--allow-outside``) lifts the place rules, never the suffix rule; a path the user
+    gives on the command line is not checked at all. The message is one line naming the
+    path, the file that named it and the rule.
+    """
+    path = Path(os.path.normpath(root / name))
+    landing = resolve_output(path)
+    reason = None
+    if PurePath(name).suffix.lower() != suffix:
+        reason = f"is not a {suffix} file"
+    elif landing.suffix.lower() != suffix:
+        reason = f"is a link to {landing}, not a {suffix} file"
+    elif allow_outside:
+        return path
+    elif os.path.isabs(name) or name.startswith("~"):
+        reason = "is an absolute path"
+    elif ".." in PurePath(name).parts:
+        reason = "climbs out with '..'"
+    elif not landing.is_relative_to(resolve_output(root)):
+        reason = f"is a link leading out of the draft's folder (to {landing})"
+    if reason is None:
+        return path
+    escape = (
+        "give it with -o" if reason.endswith(f"{suffix} file") else "give it with -o or pass --allow-outside"
+    )
+    raise SafetyError(
+        f"{named_in} names the bibliography {name}, which {reason}: bibnorm writes a bibliography a draft"
+        f" names only as a {suffix} file inside the draft's folder, never through '..', an absolute path"
+        f" or a link leading out; {escape} to write it anyway (nothing was written)"
+    )
+
+
+@dataclass(frozen=True)
+class Role:
+    """One file of a run and what it is to the user: ``Role("-o/--output", "out.bib")``."""
+
+    what: str
+    path: Path | str
+
+    @property
+    def stdio(self) -> bool:
+        return str(self.path) == STDIO
+
+
+def refuse_clashes(writes: Iterable[Role], reads: Iterable[Role] = ()) -> None:
+    """The table of a run's roles, checked before any work: `UsageError` naming both roles
+    when a file it writes is one it reads, or two of its outputs are one file (or both
+    standard output). Paths are compared through links (`same_file`); ``None`` roles
+    (an option not given) are left out by the caller."""
+    outputs = list(writes)
+    inputs = [role for role in reads if not role.stdio]
+    for index, output in enumerate(outputs):
+        for earlier in outputs[:index]:
+            if output.stdio and earlier.stdio:
+                raise UsageError(
+                    f"{earlier.what} and {output.what} both write to standard output;"
+                    " give one of them a file (nothing was written)"
+                )
+            if not output.stdio and not earlier.stdio and same_file(earlier.path, output.path):
+                raise UsageError(
+                    f"{earlier.what} {earlier.path} and {output.what} {output.path} are the same file;"
+                    " give each its own (nothing was written)"
+                )
+        if output.stdio:
+            continue
+        for given in inputs:
+            if same_file(given.path, output.path):
+                raise UsageError(
+                    f"{output.what} {output.path} is also {given.what}; write to another file"
+                    " (nothing was written)"
+                )
 
 
 def read_text(path: Path | str) -> str:

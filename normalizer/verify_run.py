@@ -14,6 +14,7 @@ from typing import Any
 
 from normalizer.bibfile import read_bibfile
 from normalizer.config import load_settings
+from normalizer.io import Role, refuse_clashes
 from normalizer.lockfile import Lock, VerifiedItem, load_lock, lock_in_use, save_lock
 from normalizer.models import Severity
 from normalizer.verify import (
@@ -127,6 +128,10 @@ def run_verify(
     paths_order = {str(path): number for number, path in enumerate(paths)}
     settings = load_settings({**overrides, "lock": options.lock})
     lock_file = lock_in_use(settings.lock) or (Path("bibnorm.lock") if options.update_lock else None)
+    if options.update_lock and lock_file is not None:
+        refuse_clashes(
+            [Role("the lockfile (--update-lock)", lock_file)], [Role("an input", p) for p in paths]
+        )
     lock = load_lock(lock_file) if lock_file is not None else Lock()
     locked = {i: verdict for i, claim in enumerate(claims) if (verdict := from_lock(claim, lock)) is not None}
     asking = [claim for i, claim in enumerate(claims) if i not in locked]

@@ -46,6 +46,7 @@ from requests.adapters import HTTPAdapter
 from normalizer import __version__
 from normalizer.config import Settings
 from normalizer.errors import CacheError
+from normalizer.io import make_folders
 from resolvers._stats import HttpStats
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -448,7 +449,7 @@ def build_session(
 def open_cache_file(folder: Path) -> Path:
     """The cache database's path, after checking that the folder and the database are usable."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_folders(folder)  # never under a home folder that does not exist
     except FileExistsError:
         raise CacheError(
             f"cache folder {folder} is a file; point BIBNORM_CACHE_DIR or --cache-dir at a folder"

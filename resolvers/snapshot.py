@@ -32,7 +32,7 @@ import hashlib
 import os
 import signal
 import sqlite3
-import tempfile
+import stat
 import threading
 import time
 from collections import deque
@@ -46,7 +46,8 @@ from typing import TYPE_CHECKING
 import orjson
 import zstandard
 
-from normalizer.errors import InputError, OutputError, SnapshotError
+from normalizer.errors import InputError, OutputError, SafetyError, SnapshotError
+from normalizer.io import adopt_mode, resolve_output, temporary_beside
 from normalizer.matching import title_key, title_similarity, title_words, typo_spellings
 from normalizer.models import Candidate, Lookup, Problem, Query, QueryKind, Reference, Severity
 from normalizer.text import clean_reference
@@ -195,7 +196,11 @@ def build_index(
     Lines that are not JSON objects or lack ``id``/``title`` are skipped and counted;
     when an id appears twice the later line replaces the earlier one. The index is
     written to a temporary file next to ``output`` and moved over it at the end, so
-    an interrupted build leaves any previous index intact.
+    an interrupted build leaves any previous index intact; as with every bibnorm
+    writer (`normalizer.io`), a link is written through, temporary files a killed
+    build left are removed, and a new index gets the mode the umask allows. An
+    existing file that is not a bibnorm index (`is_index`) is never replaced: a
+    `SafetyError` says so before any work.
 
     ``jobs`` worker processes parse and compress the lines (batches of `CHUNK_LINES`)
     while this one writes them; the index is the same whatever their number. The default, one
@@ -214,10 +219,10 @@ def build_index(
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
     started = time.monotonic()
     stats = BuildStats()
-    folder = output.parent if str(output.parent) else Path(".")
+    target = resolve_output(output)
+    existing = _replaceable(target, output)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
+        handle, temp_name = temporary_beside(target)
         os.close(handle)
     except OSError as error:
         raise OutputError(f"cannot write {output}: {error.strerror or error}") from error
@@ -230,7 +235,8 @@ def build_index(
             connection.close()
         with temp.open("rb") as written:
             os.fsync(written.fileno())  # the build ran with synchronous=OFF
-        os.replace(temp, output)
+        adopt_mode(temp, existing)
+        os.replace(temp, target)
     except OSError as error:
         raise OutputError(f"cannot write {output}: {error.strerror or error}") from error
     except sqlite3.Error as error:
@@ -240,6 +246,50 @@ def build_index(
             temp.unlink()
     stats.seconds = time.monotonic() - started
     return stats
+
+
+def _replaceable(target: Path, given: Path) -> os.stat_result | None:
+    """What is at ``target`` now, when a build may replace it (None: nothing there yet).
+
+    An index, or an empty file, may be replaced; anything else (a ``.bib``, another
+    program's database, the JSON-lines input itself, a device) is a `SafetyError`.
+    """
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise OutputError(f"cannot write {given}: {error.strerror or error}") from error
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"cannot write {given}: is a directory")
+    if stat.S_ISREG(info.st_mode) and (info.st_size == 0 or is_index(target)):
+        return info
+    what = "not a regular file" if not stat.S_ISREG(info.st_mode) else "not a bibnorm snapshot index"
+    raise SafetyError(
+        f"refusing to replace {given}: it is {what}; delete it or write the index elsewhere"
+        " (nothing was written)"
+    )
+
+
+def is_index(path: Path) -> bool:
+    """True when ``path`` is a bibnorm snapshot index of any schema version (an SQLite file
+    with the ``records`` table and a ``meta`` table naming its ``schema_version``)."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                return False
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"meta", "records"} <= tables:
+            return False
+        return connection.execute("SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone() is not None
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
 
 
 class _Progress:

@@ -4,11 +4,48 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+if TYPE_CHECKING:
+    from normalizer.config import Settings
+    from normalizer.io import Role
+
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UserPath(click.Path):
+    """`click.Path` that expands ``~`` and ``~user`` itself (`normalizer.io.expand_user`).
+
+    The shell leaves them alone in ``--output=~/x`` and in quotes; an unknown user is a
+    one-line usage error instead of a folder named ``~user``. ``-`` stays ``-``. Whether
+    the file can be read is left to the reader, whose message is one line too.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**{"readable": False, **options})
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            from normalizer.io import expand_user
+
+            value = expand_user(value)
+        return super().convert(value, param, ctx)
+
+
+def source_roles(settings: Settings, *, lock_written: bool = False) -> list[Role]:
+    """The files a run that resolves reads besides its inputs, for `normalizer.io.refuse_clashes`:
+    the lockfile ``settings.lock`` (unless this run also writes it) and the snapshot index."""
+    from normalizer.io import Role
+
+    roles = []
+    if settings.lock is not None and not lock_written:
+        roles.append(Role("the lockfile", settings.lock))
+    index = settings.snapshot_index()
+    if index is not None:
+        roles.append(Role("the snapshot index", index))
+    return roles
 
 
 def source_options(function: F) -> F:
@@ -22,7 +59,7 @@ def source_options(function: F) -> F:
         ),
         click.option(
             "--snapshot",
-            type=click.Path(path_type=Path, dir_okay=False),
+            type=UserPath(path_type=Path, dir_okay=False),
             default=None,
             help=(
                 "Snapshot index built by 'bibnorm index build' (env: BIBNORM_SNAPSHOT)"
@@ -48,7 +85,7 @@ def source_options(function: F) -> F:
         ),
         click.option(
             "--cache-dir",
-            type=click.Path(path_type=Path, file_okay=False),
+            type=UserPath(path_type=Path, file_okay=False),
             default=None,
             help="HTTP cache folder (env: BIBNORM_CACHE_DIR; default: the user cache dir).",
         ),
@@ -94,7 +131,7 @@ def lock_option(purpose: str) -> Callable[[F], F]:
     return click.option(
         "--lock",
         "lock_path",
-        type=click.Path(path_type=Path, dir_okay=False),
+        type=UserPath(path_type=Path, dir_okay=False),
         default=None,
         help=f"{purpose} (default: ./{LOCK_FILE} when it exists).",
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from normalizer.cli._options import UserPath
 from normalizer.config import load_settings
 from resolvers._http import CACHE_FILE
 
@@ -35,7 +36,7 @@ def _cache_file(cache_dir: Path | None) -> Path:
 
 
 @command.command("info")
-@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None)
+@click.option("--cache-dir", type=UserPath(path_type=Path, file_okay=False), default=None)
 @click.option("--json", "json_out", is_flag=True, help="Print the figures as JSON.")
 def info(cache_dir: Path | None, json_out: bool) -> None:
     """Show where the cache is, how many responses it holds and its size."""
@@ -58,7 +59,7 @@ def info(cache_dir: Path | None, json_out: bool) -> None:
 
 
 @command.command("clear")
-@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None)
+@click.option("--cache-dir", type=UserPath(path_type=Path, file_okay=False), default=None)
 def clear(cache_dir: Path | None) -> None:
     """Delete every cached response (the next run asks the APIs again)."""
     path = _cache_file(cache_dir)

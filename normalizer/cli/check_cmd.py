@@ -21,7 +21,7 @@ from normalizer.checks import (
     scan_text,
 )
 from normalizer.cli import EXIT_FATAL, EXIT_OK
-from normalizer.cli._options import jobs_option, lock_option
+from normalizer.cli._options import UserPath, jobs_option, lock_option
 from normalizer.cli.format_cmd import config_table, format_options, quiet_bibtexparser
 from normalizer.config import Settings, load_settings
 from normalizer.errors import UsageError
@@ -174,7 +174,7 @@ def _summary(findings: Sequence[Finding], files: int) -> str:
 
 
 @click.command("check")
-@click.argument("files", nargs=-1, required=False, metavar="FILE.bib...")
+@click.argument("files", nargs=-1, required=False, type=UserPath(), metavar="FILE.bib...")
 @click.option("--json", "json_out", is_flag=True, help="Print the findings as a JSON array.")
 @click.option(
     "--select", default=None, metavar="CODES", help="Only these codes or prefixes, e.g. 'BN2,BN301'."

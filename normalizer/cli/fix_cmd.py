@@ -8,6 +8,7 @@ import click
 
 from normalizer.bibfile import render
 from normalizer.checks import CheckConfig, apply_fixes, arxiv_ids, index_file
+from normalizer.cli._options import UserPath
 from normalizer.cli.check_cmd import online_facts
 from normalizer.cli.format_cmd import format_options, read_files, unified_diff, write_safely
 from normalizer.config import load_settings
@@ -16,7 +17,7 @@ from normalizer.io import STDIO
 
 
 @click.command("fix")
-@click.argument("files", nargs=-1, required=True, metavar="FILE.bib...")
+@click.argument("files", nargs=-1, required=True, type=UserPath(), metavar="FILE.bib...")
 @click.option(
     "-i",
     "--in-place",

@@ -28,7 +28,7 @@ from normalizer.bibfile import (
     render_blocks,
 )
 from normalizer.cli import EXIT_FATAL, EXIT_OK
-from normalizer.cli._options import jobs_option
+from normalizer.cli._options import UserPath, jobs_option
 from normalizer.config import find_config_file
 from normalizer.errors import ConfigError, UsageError
 from normalizer.io import STDIO, read_text, write_atomic
@@ -106,7 +106,7 @@ def format_text(text: str, path: str, options: FormatOptions, jobs: int | None =
 
 
 @click.command("format")
-@click.argument("files", nargs=-1, required=True, metavar="FILE.bib...")
+@click.argument("files", nargs=-1, required=True, type=UserPath(), metavar="FILE.bib...")
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if any file would change.")
 @click.option(
     "--diff", "show_diff", is_flag=True, help="Print a unified diff of the changes instead of the files."

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
+from normalizer.cli._options import UserPath
 from normalizer.config import load_settings
+from normalizer.io import Role, refuse_clashes
 from resolvers.snapshot import build_index, index_info
 
 PROGRESS_EVERY = 100_000  # lines between progress messages (a full snapshot has ~2.7 million)
@@ -32,12 +34,13 @@ def command() -> None:
 
 
 @command.command("build")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=UserPath(dir_okay=False, path_type=Path))
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Index file to write [default: $BIBNORM_SNAPSHOT, else <cache dir>/snapshot.sqlite].",
+    type=UserPath(dir_okay=False, path_type=Path),
+    help="Index file to write [default: $BIBNORM_SNAPSHOT, else <cache dir>/snapshot.sqlite]; "
+    "an existing file is replaced only if it is a bibnorm index (or empty).",
 )
 @click.option(
     "-j",
@@ -53,13 +56,17 @@ def build(files: tuple[Path, ...], output: Path | None, jobs: int | None) -> Non
     id or title are skipped and counted. When an id appears twice, the later line
     wins. The index is written to a temporary file and moved into place at the
     end, so an interrupted build leaves the previous index untouched. The index
-    is the same whatever --jobs is.
+    is the same whatever --jobs is. A file that is not a bibnorm index (an input,
+    a .bib, another database) is never replaced.
 
     \b
     Example:
       bibnorm index build arxiv-metadata-oai-snapshot.json -o ~/arxiv.sqlite --jobs 2
     """
     target = output or default_index_path()
+    refuse_clashes(
+        [Role("-o/--output" if output else "the index", target)], [Role("an input", path) for path in files]
+    )
     progress = _echo_progress if sys.stderr.isatty() else None  # no clutter in logs and pipes
     stats = build_index(list(files), target, progress=progress, progress_every=PROGRESS_EVERY, jobs=jobs)
     for example in stats.examples:
@@ -79,7 +86,7 @@ def _echo_progress(lines: int) -> None:
 
 
 @command.command("info")
-@click.argument("index", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("index", required=False, type=UserPath(dir_okay=False, path_type=Path))
 def info(index: Path | None) -> None:
     """Show what a snapshot INDEX holds [default: the configured index].
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,12 +16,12 @@ from normalizer import keys, pipeline, writers
 from normalizer.bibfile import read_bibfile
 from normalizer.bibmerge import keep_bib_inputs, key_book_from_bib
 from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED
-from normalizer.cli._options import lock_option, source_options, source_overrides
+from normalizer.cli._options import UserPath, lock_option, source_options, source_overrides, source_roles
 from normalizer.cli._sources import open_sources
 from normalizer.cli.format_cmd import format_options
 from normalizer.config import load_settings
 from normalizer.errors import BibnormError, UsageError
-from normalizer.io import STDIO, same_file, write_atomic
+from normalizer.io import STDIO, Role, refuse_clashes, write_atomic
 from normalizer.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lock_in_use, save_lock
 from normalizer.models import Resolution, Status
 from normalizer.readers import READERS, available_formats, read_inputs
@@ -29,13 +29,15 @@ from normalizer.report import build_report, source_trouble, summary_line, unsett
 
 
 @click.command("resolve")
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, required=True, type=UserPath(), metavar="INPUT...")
 @click.option(
     "-o",
     "--output",
+    type=UserPath(),
     default=STDIO,
     metavar="PATH",
-    help="Write the bibliography here (atomically); '-' (default) is stdout.",
+    help="Write the bibliography here (atomically); '-' (default) is stdout. The suffix names the "
+    "format (.bib, .json); another suffix needs --format.",
 )
 @click.option(
     "-f",
@@ -45,7 +47,14 @@ from normalizer.report import build_report, source_trouble, summary_line, unsett
     default=None,
     help="Output format; inferred from the -o suffix (.bib → bibtex, .json → csl-json).",
 )
-@click.option("--report", "report_path", default=None, metavar="PATH", help="Write the JSON report here.")
+@click.option(
+    "--report",
+    "report_path",
+    type=UserPath(),
+    default=None,
+    metavar="PATH",
+    help="Write the JSON report here.",
+)
 @click.option(
     "--json", "json_out", is_flag=True, help="Print the JSON report on stdout instead of a bibliography."
 )
@@ -151,11 +160,20 @@ def command(
         }
     )
     settings = settings.model_copy(update={"lock": lock_in_use(settings.lock)})
-    chosen_format = output_format or writers.infer_format(output) or "bibtex"
+    lock_file = (settings.lock or Path(LOCK_FILE)) if update_lock else None
     keys.validate_key_format(settings.key_format)
     if json_out and output != STDIO and report_path is None:
         raise UsageError("--json prints the report on stdout; use --report PATH together with -o")
-    refuse_overwriting_inputs(inputs, {"-o/--output": output, "--report": report_path})
+    writes = [
+        Role("-o/--output", output) if not (json_out and output == STDIO) else None,
+        Role("--report", report_path) if report_path is not None else None,
+        Role("the lockfile (--update-lock)", lock_file) if lock_file is not None else None,
+    ]
+    refuse_clashes(
+        [role for role in writes if role is not None],
+        [*(Role("an input", path) for path in inputs), *source_roles(settings, lock_written=update_lock)],
+    )
+    chosen_format = output_format or writers.format_for_output(output) or "bibtex"
     queries = read_inputs(list(inputs), input_format=input_format)
     progress = _ProgressBar() if not quiet and sys.stderr.isatty() else None
 
@@ -177,8 +195,7 @@ def command(
                 progress.close()
         stats = sources_.stats
 
-    if update_lock:
-        lock_file = settings.lock or Path(LOCK_FILE)
+    if lock_file is not None:
         previous = load_lock(lock_file)
         save_lock(lock_file, previous.merged(lock_from_resolutions(resolutions, date.today(), previous)))
 
@@ -236,18 +253,6 @@ def _known_keys(output: str, chosen_format: str, lock_path: Path | None) -> keys
         with contextlib.suppress(BibnormError):
             key_book_from_bib([read_bibfile(output)], book)
     return book
-
-
-def refuse_overwriting_inputs(inputs: Sequence[str], outputs: Mapping[str, str | None]) -> None:
-    """`UsageError` when an output path names one of the inputs: that would lose the input."""
-    for option, path in outputs.items():
-        if path is None or path == STDIO:
-            continue
-        for given in inputs:
-            if given != STDIO and same_file(given, path):
-                raise UsageError(
-                    f"{option} {path} is also an input; write to another file (nothing was written)"
-                )
 
 
 def run_exit_code(resolutions: Sequence[Resolution], *, refused: bool, strict: bool) -> int:

@@ -5,6 +5,11 @@ which keys are missing from its ``.bib`` (`normalizer.texflow`), resolves arXiv 
 and DOIs through the configured sources, and appends the new entries to the
 bibliography file atomically. Existing entries are never touched unless
 ``--refresh`` is given. ``--watch`` repeats this whenever the sources change.
+
+The draft decides which ``.bib`` is completed, so it must not decide to write anywhere
+else: a bibliography it names is written only under `normalizer.io.named_output`'s rule
+(a ``.bib`` file inside the draft's folder), unless ``-o`` names the file or
+``--allow-outside`` is given.
 """
 
 from __future__ import annotations
@@ -21,12 +26,12 @@ import click
 from normalizer import pipeline, texflow, writers
 from normalizer.bibfile import assert_nothing_lost
 from normalizer.cli import EXIT_FINDINGS, EXIT_OK
-from normalizer.cli._options import source_options, source_overrides
+from normalizer.cli._options import UserPath, source_options, source_overrides, source_roles
 from normalizer.cli._sources import open_sources
 from normalizer.cli.format_cmd import format_options
 from normalizer.config import Settings, load_settings
 from normalizer.errors import BibnormError, InputError, SafetyError, UsageError
-from normalizer.io import STDIO, locked, write_atomic
+from normalizer.io import STDIO, Role, locked, named_output, refuse_clashes, write_atomic
 from normalizer.models import Query, Reference, Resolution
 from normalizer.readers.latex import LatexDocument, read_document
 from normalizer.report import source_trouble
@@ -79,12 +84,25 @@ def run_tex(
     *,
     refresh: bool = False,
     quiet: bool = False,
+    allow_outside: bool = False,
 ) -> TexOutcome:
-    """One pass of ``bibnorm tex``: read, plan, resolve, write; diagnostics go to stderr."""
+    """One pass of ``bibnorm tex``: read, plan, resolve, write; diagnostics go to stderr.
+
+    ``output`` is the file named on the command line (checked only against the run's
+    other files); without it, the draft's first bibliography, if the write rule allows it.
+    """
     document = read_document(main)
     for warning in document.warnings:
         _say(f"{warning}", quiet=False)
-    target = output if output is not None else _default_output(document)
+    if output is None:
+        target, role = _default_output(document, allow_outside=allow_outside), "the bibliography"
+    else:
+        target, role = output, "-o/--output"
+    refuse_clashes(
+        [Role(role, target)], [*(Role("an input", path) for path in document.files), *source_roles(settings)]
+    )
+    if output is not None and output_format is None:
+        writers.format_for_output(output, among=("bibtex", "biblatex"))  # refuses -o notes.txt
     # Two runs completing one shared .bib (two drafts, latexmk and an editor) take turns:
     # each reads the file, resolves and appends under the lock, so neither loses the other's entries.
     with contextlib.nullcontext() if str(target) == STDIO else locked(target):
@@ -170,12 +188,15 @@ def _resolve(queries: Sequence[Query], sources: Any, settings: Settings) -> list
     return pipeline.run(queries, sources.resolvers, settings, enrichers=sources.enrichers)
 
 
-def _default_output(document: LatexDocument) -> Path:
-    if not document.bibliographies:
+def _default_output(document: LatexDocument, *, allow_outside: bool) -> Path:
+    if not document.resources:
         raise UsageError(
             f"{document.main}: names no bibliography (\\bibliography or \\addbibresource); give -o PATH"
         )
-    return document.bibliographies[0]
+    first = document.resources[0]
+    return named_output(
+        first.name, document.main.parent, named_in=first.named_in, allow_outside=allow_outside
+    )
 
 
 def _summary(target: Path, added: Sequence[str], upgraded: Sequence[str], present: int, problems: int) -> str:
@@ -205,6 +226,7 @@ def watch_tex(
     *,
     refresh: bool = False,
     quiet: bool = False,
+    allow_outside: bool = False,
     debounce_ms: int = DEFAULT_DEBOUNCE_MS,
     stop_event: StopEvent | None = None,
 ) -> None:
@@ -213,7 +235,8 @@ def watch_tex(
     Folders are watched rather than files, because editors save by replacing the
     file; events are filtered to the document's own files, so writing the ``.bib``
     does not trigger a run. Errors of one pass are reported and watching goes on.
-    Ends on Ctrl-C or when ``stop_event`` is set.
+    Returns when ``stop_event`` is set; Ctrl-C raises `KeyboardInterrupt`, so the
+    command exits 130 like every interrupted command.
     """
     import logging
 
@@ -221,59 +244,56 @@ def watch_tex(
 
     logging.getLogger("watchfiles").setLevel(logging.WARNING)  # its "stopping watch" line is noise
 
-    files = _watch_pass(main, output, output_format, settings, refresh=refresh, quiet=quiet) or (main,)
-    try:
-        while True:
-            watched = {path.resolve() for path in files}
-            folders = sorted({path.parent for path in watched})
+    def one_pass() -> tuple[Path, ...]:
+        try:
+            return run_tex(
+                main,
+                output,
+                output_format,
+                settings,
+                refresh=refresh,
+                quiet=quiet,
+                allow_outside=allow_outside,
+            ).files
+        except BibnormError as error:
+            click.echo(f"bibnorm: error: {error}", err=True)
+            return ()
 
-            def ours(change: watchfiles.Change, path: str, watched: set[Path] = watched) -> bool:
-                return Path(path).resolve() in watched
+    files = one_pass() or (main,)
+    while True:
+        watched = {path.resolve() for path in files}
+        folders = sorted({path.parent for path in watched})
 
-            rearm = False
-            for _changes in watchfiles.watch(
-                *folders,
-                watch_filter=ours,
-                debounce=debounce_ms,
-                stop_event=stop_event,
-                raise_interrupt=False,
-            ):
-                found = _watch_pass(main, output, output_format, settings, refresh=refresh, quiet=quiet)
-                if found and {p.resolve() for p in found} != watched:
-                    files, rearm = found, True  # a new \input appeared: watch its folder too
-                    break
-            if not rearm:
-                return
-    except KeyboardInterrupt:
-        return
+        def ours(change: watchfiles.Change, path: str, watched: set[Path] = watched) -> bool:
+            return Path(path).resolve() in watched
 
-
-def _watch_pass(
-    main: Path,
-    output: Path | None,
-    output_format: str | None,
-    settings: Settings,
-    *,
-    refresh: bool,
-    quiet: bool,
-) -> tuple[Path, ...]:
-    try:
-        return run_tex(main, output, output_format, settings, refresh=refresh, quiet=quiet).files
-    except BibnormError as error:
-        click.echo(f"bibnorm: error: {error}", err=True)
-        return ()
+        rearm = False
+        for _changes in watchfiles.watch(
+            *folders, watch_filter=ours, debounce=debounce_ms, stop_event=stop_event, raise_interrupt=True
+        ):
+            found = one_pass()
+            if found and {p.resolve() for p in found} != watched:
+                files, rearm = found, True  # a new \input appeared: watch its folder too
+                break
+        if not rearm:
+            return
 
 
 @click.command("tex")
-@click.argument("main", type=click.Path(path_type=Path, dir_okay=False), metavar="MAIN.tex|MAIN.aux")
+@click.argument("main", type=UserPath(path_type=Path, dir_okay=False), metavar="MAIN.tex|MAIN.aux")
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    type=UserPath(path_type=Path, dir_okay=False, allow_dash=True),
     default=None,
     metavar="PATH",
-    help="Bibliography to complete (default: the first one the document names; created if missing); "
-    "'-' prints only the new entries.",
+    help="Bibliography to complete, written wherever it is (default: the first one the document "
+    "names, if the draft-path rule allows it; created if missing); '-' prints only the new entries.",
+)
+@click.option(
+    "--allow-outside",
+    is_flag=True,
+    help="Let the draft name a .bib outside its folder (an absolute path, '..', a link leading out).",
 )
 @click.option(
     "-f",
@@ -286,7 +306,9 @@ def _watch_pass(
 @click.option(
     "--refresh", is_flag=True, help="Also replace preprint entries that have been published (shows a diff)."
 )
-@click.option("--watch", is_flag=True, help="Run again whenever the .tex/.aux files change; Ctrl-C stops.")
+@click.option(
+    "--watch", is_flag=True, help="Run again whenever the .tex/.aux files change; Ctrl-C stops (exit 130)."
+)
 @click.option(
     "-q", "--quiet", is_flag=True, help="No summary line; keys that could not be resolved are still listed."
 )
@@ -295,6 +317,7 @@ def _watch_pass(
 def command(
     main: Path,
     output: Path | None,
+    allow_outside: bool,
     output_format: str | None,
     refresh: bool,
     watch: bool,
@@ -312,6 +335,12 @@ def command(
     FILE:LINE: KEY: message on stderr. Exit 0 when every key is present, 3 when some
     could not be resolved.
 
+    A bibliography the draft names is written only as a .bib file inside the draft's
+    folder (never through '..', an absolute path or a link leading out, as TeX's
+    openout_any=p): a draft from a co-author or an arXiv tarball must not choose
+    where bibnorm writes. Otherwise the run stops (exit 1) and writes nothing; -o PATH
+    names the file yourself, --allow-outside lets the draft's path leave its folder.
+
     \b
     Examples:
       bibnorm tex paper.tex                         # complete the \\bibliography{} file
@@ -326,7 +355,11 @@ def command(
         if not (main.exists() or main.with_name(main.name + ".tex").exists()):
             # Watching a folder for a file that is not there would wait for ever, silently.
             raise InputError(f"{main}: no such file; nothing to watch")
-        watch_tex(main, output, output_format, settings, refresh=refresh, quiet=quiet)
+        watch_tex(
+            main, output, output_format, settings, refresh=refresh, quiet=quiet, allow_outside=allow_outside
+        )
         return
-    outcome = run_tex(main, output, output_format, settings, refresh=refresh, quiet=quiet)
+    outcome = run_tex(
+        main, output, output_format, settings, refresh=refresh, quiet=quiet, allow_outside=allow_outside
+    )
     sys.exit(outcome.exit_code)

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from normalizer.cli import EXIT_FATAL, EXIT_OK
-from normalizer.cli._options import lock_option, source_options, source_overrides
+from normalizer.cli._options import UserPath, lock_option, source_options, source_overrides
 from normalizer.errors import UsageError
 from normalizer.verify import VERIFY_CHECKS, EntryVerdict, Verdict
 
@@ -35,7 +35,7 @@ def parse_verify_codes(text: str | None) -> tuple[str, ...]:
 
 
 @click.command("verify", epilog=EXAMPLES)
-@click.argument("files", nargs=-1, required=False, metavar="FILE.bib...")
+@click.argument("files", nargs=-1, required=False, type=UserPath(), metavar="FILE.bib...")
 @click.option(
     "--json", "json_out", is_flag=True, help="Print the verdicts as one JSON document (see docs/checks.md)."
 )

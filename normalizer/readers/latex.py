@@ -31,6 +31,7 @@ from normalizer.models import Frozen, Origin
 __all__ = [
     "CITE_COMMANDS",
     "MULTI_CITE_COMMANDS",
+    "BibResource",
     "Citation",
     "LatexDocument",
     "Scan",
@@ -93,22 +94,41 @@ class Scan(Frozen):
     biblatex: bool = False
 
 
+class BibResource(Frozen):
+    """A bibliography file a document names.
+
+    ``name`` is the name as written (with the ``.bib`` that ``\\bibliography`` and
+    ``\\bibdata`` leave implicit), ``path`` where LaTeX would look for it (the name
+    joined to the main file's folder), ``named_in`` the file that names it. Writing to
+    ``path`` is for `normalizer.io.named_output` to allow: the name comes from a file.
+    """
+
+    name: str
+    path: Path
+    named_in: Path
+
+
 class LatexDocument(Frozen):
     """Everything `read_document` found.
 
-    ``bibliographies`` are paths (relative to the working directory the way the
-    main file was given), in the order the document names them. ``files`` lists
-    every file read, for watching. ``warnings`` are one-line, ``file:line: ...``
-    messages about inputs that could not be followed.
+    ``resources`` are the bibliography files in the order the document names them
+    (their paths relative to the working directory the way the main file was given).
+    ``files`` lists every file read, for watching. ``warnings`` are one-line,
+    ``file:line: ...`` messages about inputs that could not be followed.
     """
 
     main: Path
     citations: tuple[Citation, ...] = ()
-    bibliographies: tuple[Path, ...] = ()
+    resources: tuple[BibResource, ...] = ()
     files: tuple[Path, ...] = ()
     nocite_all: bool = False
     biblatex: bool = False  # \addbibresource or biblatex's .aux: entries are read by biber
     warnings: tuple[str, ...] = ()
+
+    @property
+    def bibliographies(self) -> tuple[Path, ...]:
+        """The paths of `resources`, in order."""
+        return tuple(resource.path for resource in self.resources)
 
 
 # --------------------------------------------------------------------------- pure scanning
@@ -350,7 +370,7 @@ class _Collector:
 
     main: Path
     order: dict[str, list[Origin]] = field(default_factory=dict)
-    bibliographies: list[Path] = field(default_factory=list)
+    resources: list[BibResource] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     seen: set[Path] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
@@ -361,17 +381,17 @@ class _Collector:
         for key, line in citations:
             self.order.setdefault(key, []).append(Origin(path=str(path), line=line))
 
-    def add_bibliographies(self, folder: Path, names: Iterable[str]) -> None:
+    def add_bibliographies(self, folder: Path, names: Iterable[str], named_in: Path) -> None:
         for name in names:
             path = _join(folder, name)
-            if path not in self.bibliographies:
-                self.bibliographies.append(path)
+            if all(resource.path != path for resource in self.resources):
+                self.resources.append(BibResource(name=name, path=path, named_in=named_in))
 
     def document(self) -> LatexDocument:
         return LatexDocument(
             main=self.main,
             citations=tuple(Citation(key=k, origins=tuple(v)) for k, v in self.order.items()),
-            bibliographies=tuple(self.bibliographies),
+            resources=tuple(self.resources),
             files=tuple(self.files),
             nocite_all=self.nocite_all,
             biblatex=self.biblatex,
@@ -415,7 +435,7 @@ def _walk_tex(path: Path, root: Path, collector: _Collector, origin: Origin | No
     collector.nocite_all = collector.nocite_all or scan.nocite_all
     collector.biblatex = collector.biblatex or scan.biblatex
     collector.add_citations(path, scan.citations)
-    collector.add_bibliographies(root, scan.bibliographies)
+    collector.add_bibliographies(root, scan.bibliographies, path)
     for name, line in scan.inputs:
         here = Origin(path=str(path), line=line)
         target = _find_input(name, root, path.parent)
@@ -443,17 +463,17 @@ def _read_from_aux(path: Path) -> LatexDocument:
     biblatex = _walk_aux(path, path.parent, collector, origin=None)
     collector.biblatex = biblatex
     tex = path.with_suffix(".tex")
-    if biblatex and not collector.bibliographies:
+    if biblatex and not collector.resources:
         bcf = path.with_suffix(".bcf")
         if bcf.is_file():
-            collector.add_bibliographies(path.parent, scan_bcf(read_text(bcf)))
+            collector.add_bibliographies(path.parent, scan_bcf(read_text(bcf)), bcf)
     if tex.is_file():
         # The .aux knows which keys are cited but not where; the sources do.
         located = read_document(tex)
         by_key = {c.key: c.origins for c in located.citations}
         collector.order = {key: list(by_key.get(key, origins)) for key, origins in collector.order.items()}
-        if not collector.bibliographies:
-            collector.bibliographies.extend(located.bibliographies)
+        if not collector.resources:
+            collector.resources.extend(located.resources)
         collector.files.extend(f for f in located.files if f not in collector.files)
     return collector.document()
 
@@ -476,7 +496,7 @@ def _walk_aux(path: Path, root: Path, collector: _Collector, origin: Origin | No
     scan = scan_aux(text)
     collector.nocite_all = collector.nocite_all or scan.nocite_all
     collector.add_citations(path, scan.citations)
-    collector.add_bibliographies(root, scan.bibliographies)
+    collector.add_bibliographies(root, scan.bibliographies, path)
     biblatex = scan.biblatex
     for name, line in scan.inputs:
         nested = _walk_aux(_join(root, name), root, collector, Origin(path=str(path), line=line))

@@ -17,7 +17,7 @@ writes the text atomically with `normalizer.io.write_atomic`.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from types import MappingProxyType
@@ -35,6 +35,7 @@ __all__ = [
     "Rendered",
     "WriterOptions",
     "WriterSpec",
+    "format_for_output",
     "get_writer",
     "infer_format",
 ]
@@ -132,3 +133,25 @@ def infer_format(output_path: str | PurePath | None) -> str | None:
         if suffix in spec.suffixes:
             return spec.name
     return None
+
+
+def format_for_output(output_path: str | PurePath, *, among: Collection[str] | None = None) -> str | None:
+    """The format ``-o``'s suffix names, checked: ``out.bib`` → ``bibtex``.
+
+    None for stdout and a name without a suffix (``/dev/stdout``, ``/dev/fd/63``): the
+    command's default applies. Any other suffix (``out.yaml``) is a `UsageError` listing
+    the suffixes of the writers ``among`` (default: all), rather than BibTeX under a
+    name that promises something else; ``--format`` chooses the format for any name.
+    """
+    if str(output_path) == "-" or not PurePath(output_path).suffix:
+        return None
+    names = [name for name in WRITERS if among is None or name in among]
+    suffix = PurePath(output_path).suffix.lower()
+    for name in names:
+        if suffix in WRITERS[name].suffixes:
+            return name
+    known = ", ".join(f"{known} ({name})" for name in names for known in WRITERS[name].suffixes)
+    raise UsageError(
+        f"-o/--output {output_path}: unknown output suffix {suffix!r}; known: {known},"
+        " or '-' for standard output; --format chooses the format for any other name"
+    )
