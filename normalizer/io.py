@@ -223,6 +223,7 @@ def locked(path: Path | str) -> Iterator[None]:
         return
     folder = resolve_output(path).parent
     try:
+        make_folders(folder)  # a new file in a new folder: the write would make it anyway
         descriptor = os.open(folder, os.O_RDONLY)
     except OSError as error:
         raise OutputError(f"cannot lock {path}: {error.strerror or error}") from error

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pwd
 import stat
 import threading
 import time
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from normalizer import io
-from normalizer.errors import InputError, OutputError
+from normalizer.errors import InputError, OutputError, SafetyError, UsageError
 
 
 @pytest.fixture
@@ -149,3 +150,161 @@ def test_temporary_files_a_killed_run_left_are_removed_by_the_next_write(tmp_pat
     io.write_atomic(target, "new\n")
     assert not stale.exists()
     assert fresh.exists()  # may belong to a run still writing
+
+
+# --------------------------------------------------------------------------- where a run may write
+
+DRAFT_RULE = (
+    "bibnorm writes a bibliography a draft names only as a .bib file inside the draft's folder, never"
+    " through '..', an absolute path or a link leading out"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "reason", "escape"),
+    [
+        pytest.param("/etc/victim.sh", "is not a .bib file", "give it with -o", id="absolute-sh"),
+        pytest.param("run.sh", "is not a .bib file", "give it with -o", id="sh-inside"),
+        pytest.param("/elsewhere/x.bib", "is an absolute path", "or pass --allow-outside", id="absolute"),
+        pytest.param("~/x.bib", "is an absolute path", "or pass --allow-outside", id="home"),
+        pytest.param("../../x.bib", "climbs out with '..'", "or pass --allow-outside", id="dotdot"),
+        pytest.param("sub/../x.bib", "climbs out with '..'", "or pass --allow-outside", id="dotdot-inside"),
+        pytest.param(
+            "out/refs.bib", "is a link leading out", "or pass --allow-outside", id="folder-link-out"
+        ),
+        pytest.param("to-sh.bib", "is a link to ", "give it with -o to", id="link-to-sh"),
+    ],
+)
+def test_a_path_a_file_names_outside_the_rule_is_refused_in_one_line(
+    tmp_path: Path, name: str, reason: str, escape: str
+) -> None:
+    draft = tmp_path / "paper"
+    draft.mkdir()
+    (tmp_path / "outside").mkdir()
+    (draft / "out").symlink_to(tmp_path / "outside")
+    (draft / "to-sh.bib").symlink_to(draft / "run.sh")
+    with pytest.raises(SafetyError) as raised:
+        io.named_output(name, draft, named_in="paper/p.tex")
+    message = str(raised.value)
+    assert message.startswith(f"paper/p.tex names the bibliography {name}, which {reason}")
+    assert DRAFT_RULE in message and escape in message and message.endswith("(nothing was written)")
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("name", "allow_outside", "expected"),
+    [
+        pytest.param("refs.bib", False, "paper/refs.bib", id="beside"),
+        pytest.param("bib/refs.bib", False, "paper/bib/refs.bib", id="below"),
+        pytest.param("./refs.BIB", False, "paper/refs.BIB", id="dot-slash-upper-case"),
+        pytest.param("../shared/refs.bib", True, "shared/refs.bib", id="dotdot-allowed"),
+        pytest.param("out/refs.bib", True, "paper/out/refs.bib", id="link-out-allowed"),
+    ],
+)
+def test_a_path_a_file_names_inside_the_rule_is_where_it_says(
+    tmp_path: Path, name: str, allow_outside: bool, expected: str
+) -> None:
+    draft = tmp_path / "paper"
+    draft.mkdir()
+    (draft / "out").symlink_to(tmp_path)
+    path = io.named_output(name, draft, named_in="p.tex", allow_outside=allow_outside)
+    assert path == tmp_path / expected
+
+
+def test_allow_outside_never_allows_another_suffix(tmp_path: Path) -> None:
+    with pytest.raises(SafetyError, match=r"which is not a \.bib file"):
+        io.named_output("/etc/profile.d/x.sh", tmp_path, named_in="p.tex", allow_outside=True)
+
+
+@pytest.mark.parametrize(
+    ("writes", "reads", "message"),
+    [
+        pytest.param(
+            [("-o/--output", "in.txt")],
+            [("an input", "in.txt")],
+            "-o/--output in.txt is also an input; write to another file (nothing was written)",
+            id="output-is-input",
+        ),
+        pytest.param(
+            [("-o/--output", "./link.txt")],
+            [("the lockfile", "in.txt")],
+            "-o/--output ./link.txt is also the lockfile; write to another file (nothing was written)",
+            id="through-a-link",
+        ),
+        pytest.param(
+            [("-o/--output", "out.bib"), ("--report", "sub/../out.bib")],
+            [],
+            "-o/--output out.bib and --report sub/../out.bib are the same file; give each its own"
+            " (nothing was written)",
+            id="two-outputs-not-yet-there",
+        ),
+        pytest.param(
+            [("-o/--output", "-"), ("--report", "-")],
+            [("an input", "-")],
+            "-o/--output and --report both write to standard output; give one of them a file"
+            " (nothing was written)",
+            id="two-on-stdout",
+        ),
+    ],
+)
+def test_a_run_whose_roles_clash_is_refused_naming_both(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    writes: list[tuple[str, str]],
+    reads: list[tuple[str, str]],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "in.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "in.txt")
+    with pytest.raises(UsageError) as raised:
+        io.refuse_clashes([io.Role(*w) for w in writes], [io.Role(*r) for r in reads])
+    assert str(raised.value) == message
+
+
+def test_roles_that_do_not_clash_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    io.refuse_clashes(
+        [io.Role("-o/--output", "-"), io.Role("--report", "r.json")], [io.Role("an input", "-")]
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        pytest.param("~/x.bib", "{home}/x.bib", id="tilde"),
+        pytest.param("~root/x.bib", "{root}/x.bib", id="tilde-user"),
+        pytest.param("./~x.bib", "./~x.bib", id="not-at-the-start"),
+        pytest.param("-", "-", id="stdio"),
+    ],
+)
+def test_a_home_in_a_path_is_expanded_as_a_shell_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str, expected: str
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    root = pwd.getpwnam("root").pw_dir
+    assert io.expand_user(given) == expected.format(home=tmp_path, root=root)
+
+
+def test_an_unknown_user_is_refused_not_made_a_folder() -> None:
+    with pytest.raises(UsageError) as raised:
+        io.expand_user("~bibnorm-no-such-user/x.bib")
+    assert str(raised.value) == (
+        "~bibnorm-no-such-user/x.bib: no user named 'bibnorm-no-such-user';"
+        " write ./~bibnorm-no-such-user/x.bib for a file of that name"
+    )
+
+
+def test_a_home_that_does_not_exist_is_never_created(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "nonexistent"
+    monkeypatch.setenv("HOME", str(home))
+    with pytest.raises(FileNotFoundError) as raised:
+        io.make_folders(home / ".cache" / "bibnorm")
+    assert raised.value.strerror == f"the home folder {home} does not exist"
+    assert not home.exists()
+    io.make_folders(tmp_path / "elsewhere" / "deep")  # anywhere else, parents are made
+    assert (tmp_path / "elsewhere" / "deep").is_dir()
+    home.mkdir()
+    io.make_folders(home / ".cache" / "bibnorm")  # and inside a home that exists
+    assert (home / ".cache" / "bibnorm").is_dir()

@@ -281,3 +281,16 @@ def test_read_biblatex_aux_takes_resources_from_the_bcf(tmp_path: Path) -> None:
     assert document.biblatex is True
     assert document.nocite_all is True
     assert [c.key for c in document.citations] == ["known", "arXiv:2304.01663", "missing"]
+
+
+def test_each_bibliography_keeps_its_name_as_written_and_the_file_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "main.tex").write_text("\\input{chapters/back}\n\\bibliography{refs,../up}\n")
+    (tmp_path / "chapters" / "back.tex").write_text("\\addbibresource{/abs/x.sh}\n")
+    document = read_document(tmp_path / "main.tex")
+    assert [(r.name, r.path, r.named_in) for r in document.resources] == [
+        ("refs.bib", tmp_path / "refs.bib", tmp_path / "main.tex"),
+        ("../up.bib", tmp_path.parent / "up.bib", tmp_path / "main.tex"),
+        ("/abs/x.sh", Path("/abs/x.sh"), tmp_path / "chapters" / "back.tex"),
+    ]
+    assert document.bibliographies == tuple(r.path for r in document.resources)

@@ -23,7 +23,7 @@ from paths import SHARED
 
 from normalizer.cli import main
 from normalizer.config import MatchThresholds
-from normalizer.errors import InputError, OutputError, SnapshotError
+from normalizer.errors import InputError, OutputError, SafetyError, SnapshotError
 from normalizer.matching import choose
 from normalizer.models import Lookup, Origin, PartialDate, Query, QueryKind, Reference, Status
 from resolvers import snapshot
@@ -34,6 +34,7 @@ from resolvers.snapshot import (
     all_but_one_query,
     build_index,
     index_info,
+    is_index,
 )
 
 DEV_SNAPSHOT = SHARED / "reference" / "dev-snapshot.jsonl"
@@ -595,6 +596,62 @@ def _wrong_schema(path: Path, index: Path) -> Path:
         connection.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
     connection.close()
     return path
+
+
+def _previous_schema(path: Path, index: Path) -> Path:
+    _wrong_schema(path, index)
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    connection.close()
+    return path
+
+
+def _meta_only(path: Path) -> Path:
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        connection.execute("INSERT INTO meta VALUES ('schema_version', '3')")
+    connection.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        pytest.param(lambda p, i: shutil.copy(i, p) and p, True, id="an-index"),
+        pytest.param(_wrong_schema, True, id="a-newer-schema"),
+        pytest.param(_previous_schema, True, id="a-previous-schema"),
+        pytest.param(lambda p, i: _text_file(p), False, id="text"),
+        pytest.param(lambda p, i: _empty_database(p), False, id="another-database"),
+        pytest.param(lambda p, i: _meta_only(p), False, id="a-meta-table-without-records"),
+        pytest.param(lambda p, i: p, False, id="missing"),
+    ],
+)
+def test_is_index_knows_a_bibnorm_index_of_any_schema(
+    tmp_path: Path, index: Path, make, expected: bool
+) -> None:
+    assert is_index(make(tmp_path / "index.sqlite", index)) is expected
+
+
+def test_a_build_never_replaces_a_file_that_is_not_an_index(tmp_path: Path) -> None:
+    target = _empty_database(tmp_path / "app.sqlite")
+    before = target.read_bytes()
+    with pytest.raises(
+        SafetyError, match=r"refusing to replace .*app\.sqlite: it is not a bibnorm snapshot index"
+    ):
+        build_index([SAMPLE], target)
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["app.sqlite"]
+
+
+def test_a_build_through_a_link_replaces_the_index_it_points_at(tmp_path: Path) -> None:
+    real = tmp_path / "store" / "index.sqlite"
+    real.parent.mkdir()
+    build_index([SAMPLE], real)
+    link = tmp_path / "index.sqlite"
+    link.symlink_to(real)
+    build_index([DEV_SNAPSHOT], link)
+    assert link.is_symlink()
+    assert index_info(real).records == 177
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from normalizer.bibfile import format_bibtex
 from normalizer.errors import UsageError
 from normalizer.matching import plain_text
 from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.writers import WriterOptions, get_writer, infer_format
+from normalizer.writers import WriterOptions, format_for_output, get_writer, infer_format
 
 BIBTEX = get_writer("bibtex")
 BIBLATEX = get_writer("biblatex")
@@ -208,6 +208,35 @@ def test_get_writer_unknown_is_usage_error() -> None:
 )
 def test_infer_format(path: str | Path | None, fmt: str | None) -> None:
     assert infer_format(path) == fmt
+
+
+@pytest.mark.parametrize(
+    ("path", "among", "fmt"),
+    [
+        pytest.param("out.bib", None, "bibtex", id="bib"),
+        pytest.param("dir/refs.JSON", None, "csl-json", id="json-upper"),
+        pytest.param("-", None, None, id="stdout"),
+        pytest.param("/dev/stdout", None, None, id="no-suffix"),
+        pytest.param("refs.bib", ("bibtex", "biblatex"), "bibtex", id="bib-among-tex-formats"),
+    ],
+)
+def test_format_for_output(path: str, among: tuple[str, ...] | None, fmt: str | None) -> None:
+    assert format_for_output(path, among=among) == fmt
+
+
+@pytest.mark.parametrize(
+    ("path", "among", "known"),
+    [
+        pytest.param("out.yaml", None, ".bib (bibtex), .json (csl-json)", id="yaml"),
+        pytest.param("refs.json", ("bibtex", "biblatex"), ".bib (bibtex)", id="json-among-tex-formats"),
+    ],
+)
+def test_format_for_output_refuses_an_unknown_suffix(
+    path: str, among: tuple[str, ...] | None, known: str
+) -> None:
+    with pytest.raises(UsageError) as raised:
+        format_for_output(path, among=among)
+    assert f"known: {known}, or '-' for standard output" in str(raised.value)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -287,8 +287,8 @@ def watch_tex(
     type=UserPath(path_type=Path, dir_okay=False, allow_dash=True),
     default=None,
     metavar="PATH",
-    help="Bibliography to complete, written wherever it is (default: the first one the document "
-    "names, if the draft-path rule allows it; created if missing); '-' prints only the new entries.",
+    help="Bibliography to complete, any file anywhere (default: the first one the document names, "
+    "if it is a .bib inside the draft's folder; created if missing); '-' prints only the new entries.",
 )
 @click.option(
     "--allow-outside",
@@ -338,8 +338,9 @@ def command(
     A bibliography the draft names is written only as a .bib file inside the draft's
     folder (never through '..', an absolute path or a link leading out, as TeX's
     openout_any=p): a draft from a co-author or an arXiv tarball must not choose
-    where bibnorm writes. Otherwise the run stops (exit 1) and writes nothing; -o PATH
-    names the file yourself, --allow-outside lets the draft's path leave its folder.
+    where bibnorm writes. Otherwise the run stops (exit 1) and writes nothing. With
+    -o PATH you name the file yourself; --allow-outside lets the draft's .bib be
+    outside its folder.
 
     \b
     Examples:
