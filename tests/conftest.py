@@ -7,9 +7,22 @@ from pathlib import Path
 
 import pytest
 from fakes.arxiv_api import FakeArxivServer
+from paths import DEV_SNAPSHOT
 
 from normalizer.config import Settings
 from resolvers._http import BibnormSession, build_session
+from resolvers.snapshot import build_index
+
+# --------------------------------------------------------------------------- snapshot index
+
+
+@pytest.fixture(scope="session")
+def dev_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A snapshot index of dev-snapshot.jsonl (177 real records), built once; do not modify it."""
+    path = tmp_path_factory.mktemp("dev-index") / "dev.sqlite"
+    build_index([DEV_SNAPSHOT], path)
+    return path
+
 
 # --------------------------------------------------------------------------- arXiv API fake
 

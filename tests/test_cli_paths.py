@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from paths import DEV_SNAPSHOT, ROOT
+from paths import ROOT
 
 from normalizer.cli import EXIT_FATAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, main
-from resolvers.snapshot import build_index, index_info
+from resolvers.snapshot import index_info
 
 ARXIV_ID = "2201.13027"  # BOAT, in dev-snapshot.jsonl
 CITES = f"\\cite{{{ARXIV_ID}}}\n"
@@ -35,13 +35,6 @@ VICTIM_SH = "#!/bin/sh\necho 'a script the draft must not reach'\n"
 VICTIM_BIB = "@misc{mine,\n  title = {Mine},\n}\n"
 LINES = '{"id": "2501.00001", "title": "A Title of Some Words", "abstract": "Words."}\n'
 NO_USER = "~bibnorm-no-such-user"
-
-
-@pytest.fixture(scope="module")
-def snapshot_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("snapshot") / "dev.sqlite"
-    build_index([DEV_SNAPSHOT], path)
-    return path
 
 
 @pytest.fixture
@@ -191,7 +184,7 @@ BCF = (
 )
 def test_a_draft_naming_a_bibliography_outside_its_folder_writes_nothing(
     world: Path,
-    snapshot_index: Path,
+    dev_index: Path,
     monkeypatch: pytest.MonkeyPatch,
     draft: str,
     files: dict[str, str],
@@ -210,7 +203,7 @@ def test_a_draft_naming_a_bibliography_outside_its_folder_writes_nothing(
     folder = (world / "paper" / draft).parent
     monkeypatch.chdir(folder)
     before = snapshot_of(world, leaving_out=folder)
-    code, lines, stdout = invoke(["tex", Path(draft).name, *offline(snapshot_index, world / "cache")])
+    code, lines, stdout = invoke(["tex", Path(draft).name, *offline(dev_index, world / "cache")])
     assert (code, lines, stdout) == (
         EXIT_FATAL,
         [
@@ -250,22 +243,22 @@ def test_a_draft_naming_a_bibliography_outside_its_folder_writes_nothing(
     ],
 )
 def test_the_user_can_still_name_any_bibliography(
-    world: Path, snapshot_index: Path, tex: str, args: list[str], written: str, code: int
+    world: Path, dev_index: Path, tex: str, args: list[str], written: str, code: int
 ) -> None:
     outside = world / "outside"
     (world / "paper" / "p.tex").write_text(CITES + tex.replace("{outside}", str(outside)) + "\n")
     given = [arg.replace("{outside}", str(outside)) for arg in args]
-    result, lines, _ = invoke(["tex", "p.tex", *given, *offline(snapshot_index, world / "cache")])
+    result, lines, _ = invoke(["tex", "p.tex", *given, *offline(dev_index, world / "cache")])
     assert result == code, lines
     assert re.search(rf"^@(misc|online)\{{{ARXIV_ID},$", (world / written).read_text(encoding="utf-8"), re.M)
     assert (outside / "victim.sh").read_text(encoding="utf-8") == VICTIM_SH
 
 
-def test_allow_outside_never_writes_bibtex_into_a_script(world: Path, snapshot_index: Path) -> None:
+def test_allow_outside_never_writes_bibtex_into_a_script(world: Path, dev_index: Path) -> None:
     script = world / "outside" / "victim.sh"
     (world / "paper" / "p.tex").write_text(CITES + f"\\addbibresource{{{script}}}\n")
     before = snapshot_of(world, leaving_out=world / "paper")
-    code, lines, _ = invoke(["tex", "p.tex", "--allow-outside", *offline(snapshot_index, world / "cache")])
+    code, lines, _ = invoke(["tex", "p.tex", "--allow-outside", *offline(dev_index, world / "cache")])
     assert (code, lines) == (
         EXIT_FATAL,
         [refusal("p.tex", str(script), "is not a .bib file", suffix_rule=True)],
@@ -408,7 +401,7 @@ VALID_LOCK = '{"items": {}, "version": 1}\n'
     ],
 )
 def test_a_run_whose_files_clash_stops_before_any_work_and_changes_nothing(
-    world: Path, snapshot_index: Path, files: dict[str, object], args: list[str], code: int, line: str
+    world: Path, dev_index: Path, files: dict[str, object], args: list[str], code: int, line: str
 ) -> None:
     here = world / "paper"
     for relative, content in files.items():
@@ -418,7 +411,7 @@ def test_a_run_whose_files_clash_stops_before_any_work_and_changes_nothing(
         else:
             (here / relative).write_text(str(content), encoding="utf-8")
     before = snapshot_of(world)
-    sources = offline(snapshot_index, world / "cache") if args[0] in ("resolve", "tex", "verify") else []
+    sources = offline(dev_index, world / "cache") if args[0] in ("resolve", "tex", "verify") else []
     result = invoke([*args, *sources])
     assert result == (code, [f"bibnorm: error: {line}"], "")
     assert snapshot_of(world) == before
@@ -438,12 +431,12 @@ def test_a_run_whose_files_clash_stops_before_any_work_and_changes_nothing(
     ],
 )
 def test_outputs_that_do_not_clash_are_written(
-    world: Path, snapshot_index: Path, args: list[str], written: str, starts: str
+    world: Path, dev_index: Path, args: list[str], written: str, starts: str
 ) -> None:
     (world / "home").mkdir()
     (world / "paper" / "t.txt").write_text("Scaling Vision Transformers\n", encoding="utf-8")
     code, lines, _ = invoke(
-        ["resolve", "t.txt", *args, *offline(snapshot_index, world / "cache")],
+        ["resolve", "t.txt", *args, *offline(dev_index, world / "cache")],
         env={"HOME": str(world / "home")},
     )
     assert code == EXIT_OK, lines
@@ -465,12 +458,12 @@ def test_outputs_that_do_not_clash_are_written(
     ],
 )
 def test_an_index_gets_the_mode_every_written_file_gets(
-    world: Path, snapshot_index: Path, existing: str | None, mask: int, mode: int
+    world: Path, dev_index: Path, existing: str | None, mask: int, mode: int
 ) -> None:
     (world / "paper" / "x.jsonl").write_text(LINES, encoding="utf-8")
     target = world / "paper" / "i.sqlite"
     if existing == "index":
-        target.write_bytes(snapshot_index.read_bytes())
+        target.write_bytes(dev_index.read_bytes())
         target.chmod(0o600)
     elif existing == "empty":
         target.write_bytes(b"")
@@ -482,33 +475,6 @@ def test_an_index_gets_the_mode_every_written_file_gets(
         os.umask(previous)
     assert code == EXIT_OK, lines
     assert (target.stat().st_mode & 0o777, index_info(target).records) == (mode, 1)
-
-
-def test_a_killed_build_leaves_a_temporary_file_the_next_build_removes(world: Path) -> None:
-    here = world / "paper"
-    (here / "x.jsonl").write_text(LINES, encoding="utf-8")
-    script = (
-        "import sys, time; from pathlib import Path; from resolvers.snapshot import build_index\n"
-        "def stop(lines): print('loading', flush=True); time.sleep(60)\n"
-        "build_index([Path(sys.argv[1])], Path(sys.argv[2]), progress=stop, progress_every=100, jobs=1)\n"
-    )
-    build = subprocess.Popen(
-        [sys.executable, "-c", script, str(DEV_SNAPSHOT), str(here / "i.sqlite")],
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert build.stdout is not None
-    with build.stdout:
-        assert build.stdout.readline() == "loading\n"
-        build.send_signal(signal.SIGKILL)
-        build.wait()
-    (left,) = [p for p in here.iterdir() if p.suffix == ".tmp"]
-    hours_ago = time.time() - 2 * 3600
-    os.utime(left, (hours_ago, hours_ago))  # as an hour later: no build of ours still writes it
-    code, lines, _ = invoke(["index", "build", "x.jsonl", "-o", "i.sqlite"])
-    assert code == EXIT_OK, lines
-    assert sorted(p.name for p in here.iterdir()) == ["i.sqlite", "x.jsonl"]
 
 
 # --------------------------------------------------------------------------- homes that do not exist
@@ -567,7 +533,7 @@ def test_a_home_in_the_configuration_is_expanded_and_an_unknown_one_refused(worl
 
 
 @pytest.fixture
-def watcher(world: Path, snapshot_index: Path) -> Iterator[subprocess.Popen[str]]:
+def watcher(world: Path, dev_index: Path) -> Iterator[subprocess.Popen[str]]:
     (world / "paper" / "p.tex").write_text(CITES + "\\bibliography{refs}\n", encoding="utf-8")
     process = subprocess.Popen(
         [
@@ -577,7 +543,7 @@ def watcher(world: Path, snapshot_index: Path) -> Iterator[subprocess.Popen[str]
             "tex",
             "p.tex",
             "--watch",
-            *offline(snapshot_index, world / "cache"),
+            *offline(dev_index, world / "cache"),
         ],
         cwd=world / "paper",
         stderr=subprocess.PIPE,

@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from itertools import combinations
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from paths import SHARED
 from normalizer.cli import main
 from normalizer.config import MatchThresholds
 from normalizer.errors import InputError, OutputError, SafetyError, SnapshotError
+from normalizer.io import STALE_AFTER
 from normalizer.matching import choose
 from normalizer.models import Lookup, Origin, PartialDate, Query, QueryKind, Reference, Status
 from resolvers import snapshot
@@ -490,6 +492,11 @@ def test_a_killed_build_leaves_the_previous_index_and_no_file_that_reads_as_one(
     assert left.name.startswith(".index.sqlite.") and left.name.endswith(".tmp")
     with pytest.raises(SnapshotError, match="snapshot index has no schema version"):
         index_info(left)
+    # The next build removes it, as every bibnorm writer does, once no build can still be writing it.
+    hours_ago = time.time() - 2 * STALE_AFTER
+    os.utime(left, (hours_ago, hours_ago))
+    build_index([SAMPLE], output)
+    assert [p.name for p in tmp_path.iterdir()] == ["index.sqlite"]
 
 
 def _die(chunk: object) -> None:

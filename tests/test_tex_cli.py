@@ -23,13 +23,11 @@ import pytest
 from click.testing import CliRunner, Result
 from clients import PDFLATEX, need
 from clients import run as run_client
-from paths import DEV_SNAPSHOT as SNAPSHOT_JSONL
 from paths import ROOT
 
 from normalizer.cli import main
 from normalizer.cli.tex_cmd import watch_tex
 from normalizer.config import Settings
-from resolvers.snapshot import build_index
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "latex"
 
@@ -44,11 +42,9 @@ ADDED = {
 }
 
 
-@pytest.fixture(scope="module")
-def snapshot_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("snapshot") / "dev.sqlite"
-    build_index([SNAPSHOT_JSONL], path)
-    return path
+@pytest.fixture
+def snapshot_index(dev_index: Path) -> Path:
+    return dev_index
 
 
 @pytest.fixture
