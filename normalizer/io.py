@@ -19,9 +19,9 @@ Where a run may write (before any work starts):
   the configuration are expanded as a shell would; an unknown user is refused, never made
   a folder named ``~user``;
 - `named_output`: a path taken from a file's *content* (a draft's ``\\bibliography{}``),
-  not from the command line, is written only with the expected suffix, inside the naming
-  file's folder tree after resolving symlinks, never through ``..`` or an absolute path
-  (TeX's ``openout_any = p``), unless the user allows it;
+  not from the command line, is written only with the expected suffix, inside the draft's
+  folder tree after resolving symlinks, never through ``..`` or an absolute path (TeX's
+  ``openout_any = p``), unless the user allows it;
 - `refuse_clashes`: the table of a run's roles: no file it writes is one it reads, and no
   two of its outputs are one file;
 - `make_folders`: folders are created as needed, but never a home folder that does not
@@ -288,7 +288,8 @@ def named_output(
     writes (its entries carry text from the network). So, like TeX's ``openout_any = p``,
     and stricter: the name must end in ``suffix`` (and so must the file a link leads to),
     must not be absolute (``~`` included) or climb with ``..``, and must stay inside
-    ``root`` (the naming file's folder) after symlinks are resolved. ``allow_outside``
+    ``root`` (the draft's folder, which LaTeX resolves names against) after symlinks are
+    resolved. ``allow_outside``
     (``--allow-outside``) lifts the place rules, never the suffix rule; a path the user
     gives on the command line is not checked at all. The message is one line naming the
     path, the file that named it and the rule.

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from paths import ROOT
+from paths import DEV_SNAPSHOT, ROOT
 
 from normalizer.cli import EXIT_FATAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, main
-from resolvers.snapshot import index_info
+from resolvers.snapshot import build_index, index_info
 
 ARXIV_ID = "2201.13027"  # BOAT, in dev-snapshot.jsonl
 CITES = f"\\cite{{{ARXIV_ID}}}\n"
@@ -329,6 +329,16 @@ VALID_LOCK = '{"items": {}, "version": 1}\n'
             id="resolve-output-is-the-lock-in-use",
         ),
         pytest.param(
+            {
+                "t.txt": "Scaling Vision Transformers\n",
+                "i.sqlite": lambda path: build_index([DEV_SNAPSHOT], path),
+            },
+            ["resolve", "t.txt", "--snapshot", "i.sqlite", "-o", "i.sqlite"],
+            EXIT_USAGE,
+            "-o/--output i.sqlite is also the snapshot index; write to another file (nothing was written)",
+            id="resolve-output-is-the-snapshot-index",
+        ),
+        pytest.param(
             {"t.txt": "Scaling Vision Transformers\n"},
             ["resolve", "t.txt", "--report", "-"],
             EXIT_USAGE,
@@ -412,6 +422,8 @@ def test_a_run_whose_files_clash_stops_before_any_work_and_changes_nothing(
             (here / relative).write_text(str(content), encoding="utf-8")
     before = snapshot_of(world)
     sources = offline(dev_index, world / "cache") if args[0] in ("resolve", "tex", "verify") else []
+    if "--snapshot" in args:  # the case's own index
+        sources = sources[:1] + sources[3:]
     result = invoke([*args, *sources])
     assert result == (code, [f"bibnorm: error: {line}"], "")
     assert snapshot_of(world) == before
