@@ -16,19 +16,20 @@ before replacing it.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import bibtexparser
 from bibtexparser import model as bp
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from normalizer.errors import SafetyError
+from normalizer.errors import SafetyError, shown
 from normalizer.io import read_text
 
 # Standard BibTeX fields first, in the order a reader scans them; anything else
@@ -140,7 +141,7 @@ class FormatOptions(BaseModel):
     def _field_names(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for name in value:
             if not _FIELD_NAME.fullmatch(name):
-                raise ValueError(f"{name!r} is not a BibTeX field name")
+                raise ValueError(f"{shown(name)} is not a BibTeX field name")
         return value
 
     @field_validator("newline")
@@ -342,9 +343,19 @@ def chunk_spans(text: str, size: int = CHUNK_CHARS) -> list[Span]:
     return spans
 
 
+def parse_library(text: str, **options: Any) -> bibtexparser.Library:
+    """``bibtexparser.parse_string`` without its log line per unreadable block: every parse in
+    bibnorm goes through here, and each command reports those blocks itself, once, at the
+    block's own line (bibtexparser's line counts from 0 and names where it gave up)."""
+    logger = logging.getLogger("bibtexparser")
+    if logger.level < logging.ERROR:
+        logger.setLevel(logging.ERROR)
+    return bibtexparser.parse_string(text, **options)
+
+
 def parse_span(text: str, span: Span) -> list[Block]:
     """The blocks of one piece of ``text`` (line numbers counted from the start of ``text``)."""
-    library = bibtexparser.parse_string(text[span.start : span.end], parse_stack=[])
+    library = parse_library(text[span.start : span.end], parse_stack=[])
     converted = (_convert(block, span.lines) for block in library.blocks)
     return [block for block in converted if block is not None]
 

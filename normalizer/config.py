@@ -15,10 +15,19 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+)
 
-from normalizer.errors import ConfigError, UsageError
+from normalizer.errors import ConfigError, UsageError, shown
 from normalizer.io import expand_user
 
 DEFAULT_ARXIV_API_URL = "https://export.arxiv.org/api/query"
@@ -28,10 +37,67 @@ DEFAULT_OPENALEX_API_URL = "https://api.openalex.org"
 DEFAULT_DBLP_API_URL = "https://dblp.org"  # mirrors: https://dblp.uni-trier.de, https://dblp.dagstuhl.de
 
 
-# Finite, non-negative seconds: "inf" or "nan" from an environment variable is an error, not a hang.
-Seconds = Annotated[float, Field(ge=0, allow_inf_nan=False)]
-PositiveSeconds = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+# The ranges of the time settings (README, "Configuration"). Beyond them a value is a typo, and
+# would reach time.sleep or a socket timeout as a number the platform cannot hold
+# (OverflowError) or a wait nobody means: "inf", "nan" and 1e300 are errors, not hangs.
+MAX_DELAY = 60.0  # seconds between two requests to one source
+MAX_TIMEOUT = 600.0  # seconds one request may take
+MAX_BACKOFF_BASE = 60.0  # seconds of the first backoff (doubled per attempt, capped at 120 s)
+MAX_WAIT_PER_SOURCE = 3600.0  # seconds of waiting a run may spend on one source
+Delay = Annotated[float, Field(ge=0, le=MAX_DELAY, allow_inf_nan=False)]
 Fraction = Annotated[float, Field(ge=0, le=1)]
+
+
+def _api_url(value: str) -> str:
+    """An http(s) URL with a host, checked before any request: anything else would only ever
+    read as "unreachable" (``ftp://``, ``file://``, a typo) or fail inside the HTTP library."""
+    if len(value) > 2000 or any(not ch.isprintable() or ch.isspace() for ch in value):
+        raise ValueError("must be an http:// or https:// URL, without spaces or control characters")
+    try:
+        parts = urlsplit(value)
+        _ = parts.port  # a port that is not a number, or out of range, raises here
+    except ValueError:
+        raise ValueError("is not a valid URL (check the port and the brackets of an IPv6 address)") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        scheme = f" (not {shown(parts.scheme + ':', 20)})" if parts.scheme else ""
+        raise ValueError(f"must start with http:// or https://{scheme}")
+    if not parts.hostname:
+        raise ValueError("has no host name (e.g. https://api.example.org/path)")
+    return value
+
+
+def _header_text(value: str) -> str:
+    """Text sent in an HTTP header or query (contact, mailto): printable ASCII, one line."""
+    if len(value) > 500 or any(not " " <= ch <= "~" for ch in value):
+        raise ValueError("must be printable ASCII on one line (up to 500 characters)")
+    return value
+
+
+def _api_key(value: SecretStr) -> SecretStr:
+    """API keys are sent as a header: printable ASCII without spaces. Never echoed: an error
+    message naming the key would put it in CI logs."""
+    key = value.get_secret_value()
+    if not key or len(key) > 500 or any(not "!" <= ch <= "~" for ch in key):
+        raise ValueError(
+            "an API key must be printable ASCII without spaces or line breaks (the key is not shown)"
+        )
+    return value
+
+
+def _usable_path(value: Path) -> Path:
+    """A path the system can open: no NUL byte, within the lengths of a file name and a path."""
+    text = os.fsencode(value)
+    if b"\0" in text:
+        raise ValueError("a path cannot contain a NUL character")
+    if len(text) >= 4096 or any(len(part) > 255 for part in text.split(b"/")):
+        raise ValueError("file name too long")
+    return value
+
+
+ApiUrl = Annotated[str, AfterValidator(_api_url)]
+ApiKey = Annotated[SecretStr, AfterValidator(_api_key)]
+HeaderText = Annotated[str, AfterValidator(_header_text)]
+UsablePath = Annotated[Path, AfterValidator(_usable_path)]
 
 
 class MatchThresholds(BaseModel):
@@ -70,36 +136,36 @@ class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     offline: bool = False
-    snapshot: Path | None = None
-    cache_dir: Path = Field(default_factory=lambda: default_cache_dir())
-    arxiv_api_url: str = DEFAULT_ARXIV_API_URL
-    arxiv_delay: Seconds = 3.0
+    snapshot: UsablePath | None = None
+    cache_dir: UsablePath = Field(default_factory=lambda: default_cache_dir())
+    arxiv_api_url: ApiUrl = DEFAULT_ARXIV_API_URL
+    arxiv_delay: Delay = 3.0
     # A last per-title `all:` OR-query for titles the batched phrase and word queries
     # missed: finds titles spelt differently from arXiv's, at one request per title.
     arxiv_broad_search: bool = False
-    s2_api_url: str = DEFAULT_S2_API_URL
-    s2_delay: Seconds = 1.0
-    s2_api_key: SecretStr | None = None
+    s2_api_url: ApiUrl = DEFAULT_S2_API_URL
+    s2_delay: Delay = 1.0
+    s2_api_key: ApiKey | None = None
     # dblp asks for "at least one or two seconds" between queries (its crawling FAQ).
-    dblp_api_url: str = DEFAULT_DBLP_API_URL
-    dblp_delay: Seconds = 2.0
+    dblp_api_url: ApiUrl = DEFAULT_DBLP_API_URL
+    dblp_delay: Delay = 2.0
     # Crossref's public pool: 5 single-work requests a second since December 2025.
-    crossref_api_url: str = DEFAULT_CROSSREF_API_URL
-    crossref_delay: Seconds = 0.25
-    crossref_search_delay: Seconds = 1.0  # lists (/works?query…): 1 a second in the public pool
+    crossref_api_url: ApiUrl = DEFAULT_CROSSREF_API_URL
+    crossref_delay: Delay = 0.25
+    crossref_search_delay: Delay = 1.0  # lists (/works?query…): 1 a second in the public pool
     # OpenAlex: asked only with a key (required since February 2026; list calls are priced).
-    openalex_api_url: str = DEFAULT_OPENALEX_API_URL
-    openalex_delay: Seconds = 0.1
-    openalex_api_key: SecretStr | None = None
-    mailto: str | None = None  # joins Crossref's polite pool (sent as ?mailto=)
-    timeout: PositiveSeconds = 30.0
+    openalex_api_url: ApiUrl = DEFAULT_OPENALEX_API_URL
+    openalex_delay: Delay = 0.1
+    openalex_api_key: ApiKey | None = None
+    mailto: HeaderText | None = None  # joins Crossref's polite pool (sent as ?mailto=)
+    timeout: Annotated[float, Field(gt=0, le=MAX_TIMEOUT, allow_inf_nan=False)] = 30.0
     max_attempts: Annotated[int, Field(ge=1, le=20)] = 4
-    backoff_base: Seconds = 2.0
+    backoff_base: Annotated[float, Field(ge=0, le=MAX_BACKOFF_BASE, allow_inf_nan=False)] = 2.0
     # The circuit breaker (resolvers/_http.py): a source is not asked again in this run
     # after this many consecutive connection failures, timeouts or unusable answers, or
     # once this many seconds were spent waiting on it (backoff, Retry-After, timeouts).
     breaker_failures: Annotated[int, Field(ge=1, le=100)] = 3
-    max_wait_per_source: Seconds = 120.0
+    max_wait_per_source: Annotated[float, Field(ge=0, le=MAX_WAIT_PER_SOURCE, allow_inf_nan=False)] = 120.0
     # Resolvers (snapshot, arxiv, s2) find each paper; the published-version sources after
     # them (dblp, crossref, openalex) add what its venue published. OpenAlex is asked only
     # with an API key (required since February 2026).
@@ -113,8 +179,8 @@ class Settings(BaseModel):
     style: Literal["bibnorm", "arxiv", "dblp", "google-scholar"] = "bibnorm"
     prefer: Literal["published", "preprint"] = "published"
     year_policy: Literal["v1", "latest", "published"] = "published"
-    contact: str = "https://github.com/bibnorm/bibnorm"
-    lock: Path | None = None  # bibnorm.lock to answer from (and update with --update-lock)
+    contact: HeaderText = "https://github.com/bibnorm/bibnorm"  # in the User-Agent header
+    lock: UsablePath | None = None  # bibnorm.lock to answer from (and update with --update-lock)
     # Tables read by `check` and `format` (see docs/checks.md); kept raw here.
     check: dict[str, Any] = Field(default_factory=dict)
     format: dict[str, Any] = Field(default_factory=dict)
@@ -218,7 +284,9 @@ def load_settings(
         section = "" if path.name == "bibnorm.toml" else "[tool.bibnorm] "
         for key, value in table.items():
             values[key.replace("-", "_")] = value
-            origins[key.replace("-", "_")] = f"{path}: {section}{key}"
+            # A key is quoted, and cut, when it is not a plain name: a 5 MB key is not echoed whole.
+            name = key if len(key) <= 40 and key.replace("-", "_").isidentifier() else shown(key, 40)
+            origins[key.replace("-", "_")] = f"{path}: {section}{name}"
     for variable, field in _ENV.items():
         if environ.get(variable):
             values[field] = environ[variable]
@@ -234,7 +302,9 @@ def load_settings(
         field = str(first["loc"][0]) if first["loc"] else ""
         where = origins.get(field, "settings")
         path_in = ".".join(str(p) for p in first["loc"][1:])
-        what = f" ({path_in})" if path_in else ""
+        what = f" ({path_in if len(path_in) <= 40 else shown(path_in, 40)})" if path_in else ""
         if first["type"] == "extra_forbidden":
             raise ConfigError(f"{where}: unknown setting{what}") from None
-        raise ConfigError(f"{where}: invalid value{what}: {first['msg']}") from None
+        # pydantic prefixes the messages of our own validators; the reason reads better alone.
+        reason = first["msg"].removeprefix("Value error, ")
+        raise ConfigError(f"{where}: invalid value{what}: {reason}") from None

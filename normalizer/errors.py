@@ -40,3 +40,25 @@ class SafetyError(BibnormError):
 
 class CacheError(BibnormError):
     """The HTTP cache cannot be used (unwritable folder, damaged database)."""
+
+
+# What an error message may quote of something the user (or a file) gave: enough to recognise
+# it, never a 5 MB configuration key or a value with line breaks that would split the one line.
+QUOTE_LIMIT = 80
+MESSAGE_LIMIT = 1000
+
+
+def shown(text: object, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` quoted for a message: ``repr`` style (so control characters are visible), and
+    cut to about ``limit`` characters with the full length said."""
+    value = str(text)
+    if len(value) <= limit:
+        return repr(value)
+    return f"{value[:limit]!r}… ({len(value):,} characters)"
+
+
+def one_line(message: str, limit: int = MESSAGE_LIMIT) -> str:
+    """``message`` as one printable line: control characters escaped, and at most ``limit``
+    characters (the last safeguard of the one place errors are printed)."""
+    line = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message[: limit + 1])
+    return line if len(line) <= limit else f"{line[: limit - 1]}…"

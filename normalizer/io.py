@@ -123,6 +123,8 @@ def write_atomic(path: Path | str, text: str) -> None:
 
 
 def _write_stdout(text: str) -> None:
+    if sys.stdout is None:  # started with stdout closed (``>&-``): the data has nowhere to go
+        raise OutputError("standard output is closed; write to a file with -o")
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -370,7 +372,7 @@ def read_text(path: Path | str) -> str:
     with no writer yet is waited for with a message on stderr.
     """
     if str(path) == STDIO:
-        return sys.stdin.read()
+        return _read_stdin()
     try:
         if stat.S_ISFIFO(os.stat(path).st_mode):
             print(f"bibnorm: waiting for data on the pipe {path} (Ctrl-C to stop)", file=sys.stderr)
@@ -382,6 +384,17 @@ def read_text(path: Path | str) -> str:
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
     return decode_text(data, str(path))
+
+
+def _read_stdin() -> str:
+    """Standard input as text, decoded like a file (its bytes, not the locale's guess)."""
+    if sys.stdin is None:  # started with stdin closed (``<&-``): there is nothing to read
+        raise InputError("standard input is closed; give a file, or pipe the input into '-'")
+    try:
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    except OSError as error:
+        raise InputError(f"standard input: cannot read: {error.strerror or error}") from None
+    return decode_text(data, "standard input")
 
 
 def decode_text(data: bytes, name: str) -> str:

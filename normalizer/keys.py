@@ -53,7 +53,7 @@ from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
 
-from normalizer.errors import UsageError
+from normalizer.errors import UsageError, shown
 from normalizer.matching import plain_text, title_key
 from normalizer.models import Person, Reference
 
@@ -174,16 +174,16 @@ def validate_key_format(fmt: str) -> None:
     unknown = [n for n in names if n not in _FIELDS]
     if unknown:
         raise UsageError(
-            f"unknown key placeholder {{{unknown[0]}}} in key format {fmt!r}; "
+            f"unknown key placeholder {{{unknown[0]}}} in key format {shown(fmt)}; "
             f"known: {', '.join('{' + n + '}' for n in _FIELDS)}; presets: {', '.join(PRESETS)}"
         )
     if not names:
         raise UsageError(
-            f"key format {fmt!r} has no placeholder; use e.g. {DEFAULT_KEY_FORMAT!r} "
+            f"key format {shown(fmt)} has no placeholder; use e.g. {DEFAULT_KEY_FORMAT!r} "
             f"or a preset ({', '.join(PRESETS)})"
         )
     if "{" in _PLACEHOLDER_RE.sub("", formula) or "}" in _PLACEHOLDER_RE.sub("", formula):
-        raise UsageError(f"unbalanced braces in key format {fmt!r}")
+        raise UsageError(f"unbalanced braces in key format {shown(fmt)}")
 
 
 def make_key(reference: Reference, key_format: str) -> str:

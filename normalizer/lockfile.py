@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from normalizer.errors import InputError
 from normalizer.io import read_text, write_atomic
 from normalizer.models import Candidate, Lookup, Query, Reference, Resolution, Status
+from normalizer.safejson import loads
 
 LOCK_VERSION = 1
 SOURCE = "lock"
@@ -84,7 +85,7 @@ def load_lock(path: Path | str) -> Lock:
         return Lock()
     text = read_text(path)
     try:
-        data = json.loads(text)
+        data = loads(text)
         return Lock.model_validate(data)
     except (json.JSONDecodeError, ValidationError) as error:
         first = str(error).splitlines()[0]

@@ -104,35 +104,57 @@ def unsettled(resolutions: Sequence[Resolution]) -> list[Resolution]:
     return [r for r in resolutions if r.status is not Status.RESOLVED and r.duplicate_of is None]
 
 
+UNREACHABLE_ADVICE = (
+    "Try again later, answer from the cache with --offline, or use a local index with --snapshot PATH."
+)
+
+
 def source_trouble(
-    resolutions: Sequence[Resolution], down: Mapping[str, str], refused: Collection[str] = ()
+    resolutions: Sequence[Resolution],
+    down: Mapping[str, str],
+    refused: Collection[str] = (),
+    gave_up: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """Warnings for sources that stopped answering, once each, with what the user can do."""
+    """Warnings for sources that stopped answering or gave up, once each, with what the user can do."""
     failed = sum(1 for r in resolutions if r.status is Status.FAILED and r.duplicate_of is None)
     troubled = [
         r
         for r in resolutions
         if r.status is Status.RESOLVED
         and r.duplicate_of is None
-        and any(p.severity == "error" for p in r.problems)
+        and any(p.severity == "error" or p.code.endswith(".unavailable") for p in r.problems)
     ]
-    effect = f"{failed} item{'' if failed == 1 else 's'} failed" + (
-        f", {len(troubled)} resolved items lack what it would have added (published versions)"
-        if troubled
-        else ""
-    )
-    lines = []
-    for source in sorted(set(down) & set(refused)):
-        lines.append(f"bibnorm: warning: {down[source]}. {effect}. Check the key, or run without it.")
-    unreachable = [reason for source, reason in sorted(down.items()) if source not in refused]
-    if unreachable:
-        lines.append(
-            f"bibnorm: warning: {'; '.join(dict.fromkeys(unreachable))}. {effect}. Try again later, "
-            "answer from the cache with --offline, or use a local index with --snapshot PATH."
+    parts = [f"{failed} item{'' if failed == 1 else 's'} failed"] if failed or not troubled else []
+    if troubled:
+        parts.append(
+            f"{len(troubled)} resolved item{'' if len(troubled) == 1 else 's'} "
+            f"lack{'s' if len(troubled) == 1 else ''} what it would have added (published versions)"
         )
-    if not down and troubled:
+    lines = source_warnings(", ".join(parts), down, refused, gave_up)
+    if not down and not gave_up and troubled:
         lines.append(
             f"bibnorm: warning: {len(troubled)} resolved items could not be fully checked "
             "(e.g. no published-version lookup); see the problems in --report"
         )
+    return lines
+
+
+def source_warnings(
+    effect: str,
+    down: Mapping[str, str],
+    refused: Collection[str] = (),
+    gave_up: Mapping[str, str] | None = None,
+    advice: str = UNREACHABLE_ADVICE,
+) -> list[str]:
+    """The lines that name every source a run lost, and why, with what it cost (``effect``):
+    one per source that refused the key, and one for all that were unreachable, went down or
+    gave up a request (each source once), ending with ``advice``. Shared by every command
+    that asks the sources."""
+    lines = []
+    for source in sorted(set(down) & set(refused)):
+        lines.append(f"bibnorm: warning: {down[source]}. {effect}. Check the key, or run without it.")
+    trouble = {**(gave_up or {}), **down}  # a source that went down says why it is down
+    unreachable = [reason for source, reason in sorted(trouble.items()) if source not in refused]
+    if unreachable:
+        lines.append(f"bibnorm: warning: {'; '.join(dict.fromkeys(unreachable))}. {effect}. {advice}")
     return lines

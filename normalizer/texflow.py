@@ -23,9 +23,9 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from enum import StrEnum
 
-import bibtexparser
 from bibtexparser.model import Block, DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
+from normalizer.bibfile import parse_library
 from normalizer.identifiers import canonical_doi, parse_arxiv_id
 from normalizer.models import Frozen, Origin, Query, QueryKind, Reference, Resolution, Status
 from normalizer.readers.bib import read_bib
@@ -143,7 +143,7 @@ class Refreshed(Frozen):
 
 def library_keys(text: str) -> frozenset[str]:
     """Every citation key a ``.bib`` text defines (duplicates included)."""
-    return frozenset(_entry_of(block).key for block in _entry_blocks(bibtexparser.parse_string(text).blocks))
+    return frozenset(_entry_of(block).key for block in _entry_blocks(parse_library(text).blocks))
 
 
 def _entry_blocks(blocks: Iterable[Block]) -> Iterable[Block]:
@@ -165,9 +165,7 @@ def _entry_of(block: Block) -> Entry:
 def failed_blocks(text: str) -> tuple[int, ...]:
     """1-based start lines of blocks bibtexparser could not parse (their keys may be missed)."""
     return tuple(
-        (b.start_line or 0) + 1
-        for b in bibtexparser.parse_string(text).blocks
-        if isinstance(b, ParsingFailedBlock)
+        (b.start_line or 0) + 1 for b in parse_library(text).blocks if isinstance(b, ParsingFailedBlock)
     )
 
 
@@ -262,7 +260,7 @@ def preprint_queries(text: str, path: str) -> tuple[Query, ...]:
     ``arXiv:`` in ``journal``) and has no venue of its own: no ``booktitle``, and a
     ``journal`` (if any) that only says arXiv/CoRR/preprint.
     """
-    library = bibtexparser.parse_string(text)
+    library = parse_library(text)
     venues = {
         entry.key: {f.key.lower(): str(f.value) for f in entry.fields}
         for entry in map(_entry_of, _entry_blocks(library.blocks))
@@ -303,7 +301,7 @@ def refresh(original: str, resolutions: Sequence[Resolution], render: Renderer) 
     pieces: list[str] = []
     cursor = 0
     upgraded: list[str] = []
-    for block in _entry_blocks(bibtexparser.parse_string(original).blocks):
+    for block in _entry_blocks(parse_library(original).blocks):
         entry = _entry_of(block)
         raw = entry.raw
         if entry.key not in upgrades or entry.key in upgraded or not raw:

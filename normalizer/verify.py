@@ -396,6 +396,10 @@ def _identifier_records(claim: Claim, answers: Answers) -> tuple[Answer | None, 
         found = _first_record(asked)
         if found is None:
             sources = ", ".join(sorted({a.source for a in asked}))
+            if kind == "doi" and "crossref" in answers.unavailable:
+                # DOIs are Crossref's: another source's silence proves nothing while it could
+                # not be asked (unverifiable, never "no source knows").
+                continue
             if kind == "doi":
                 findings.append(
                     _finding(

@@ -44,6 +44,11 @@ class VerifyOptions:
 class VerifyOutcome:
     verdicts: list[EntryVerdict]
     requests: dict[str, int] = field(default_factory=dict)
+    # What the run lost, as `resolvers._stats.HttpStats` records it: sources that went down
+    # (and why), refused the key, or gave a request up.
+    sources_down: dict[str, str] = field(default_factory=dict)
+    refused: set[str] = field(default_factory=set)
+    gave_up: dict[str, str] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         counts = Counter(v.verdict.value for v in self.verdicts)
@@ -54,8 +59,32 @@ class VerifyOutcome:
                 "entries": len(self.verdicts),
                 **{verdict.value: counts[verdict.value] for verdict in Verdict},
                 "requests": dict(sorted(self.requests.items())),
+                "sources_down": dict(sorted(self.sources_down.items())),
             },
         }
+
+    @property
+    def nothing_verified(self) -> bool:
+        """True when there were entries and not one could be judged (every one unverifiable)."""
+        return bool(self.verdicts) and all(v.verdict is Verdict.UNVERIFIABLE for v in self.verdicts)
+
+    def warnings(self) -> list[str]:
+        """Why entries could not be verified, for stderr: each source the run lost, once, with
+        the words ``resolve`` uses; else, when nothing could be verified, the entries' reasons."""
+        from normalizer.report import source_warnings
+
+        unverifiable = sum(1 for v in self.verdicts if v.verdict is Verdict.UNVERIFIABLE)
+        effect = (
+            f"{unverifiable} entr{'y' if unverifiable == 1 else 'ies'} could not be verified"
+            if unverifiable
+            else "No entry was left unverified by it"
+        )
+        lines = source_warnings(effect, self.sources_down, self.refused, self.gave_up)
+        if not lines and self.nothing_verified:
+            reasons = ", ".join(dict.fromkeys(why for v in self.verdicts for why in v.unverifiable_because))
+            why = reasons or "no source could be asked"
+            lines.append(f"bibnorm: warning: no entry could be verified ({why})")
+        return lines
 
 
 def enabled(code: str, options: VerifyOptions) -> bool:
@@ -77,9 +106,6 @@ def apply_selection(verdict: EntryVerdict, options: VerifyOptions) -> EntryVerdi
 def read_claims(paths: Sequence[Path]) -> tuple[list[Claim], list[EntryVerdict]]:
     """The claims of every entry, and a verdict for each block that could not be parsed
     (unverifiable: what cannot be read cannot be checked, and must not pass unnoticed)."""
-    import logging
-
-    logging.getLogger("bibtexparser").setLevel(logging.ERROR)  # the failures are reported below
     claims: list[Claim] = []
     unreadable: list[EntryVerdict] = []
     for path in paths:
@@ -145,7 +171,14 @@ def run_verify(
     if options.update_lock and lock_file is not None:
         save_lock(lock_file, updated_lock(lock, claims, verdicts, today))
     ordered = sorted([*verdicts, *unreadable], key=lambda v: (paths_order[v.path], v.line))
-    return VerifyOutcome(verdicts=ordered, requests=dict(sources.stats.requests))
+    stats = sources.stats
+    return VerifyOutcome(
+        verdicts=ordered,
+        requests=dict(stats.requests),
+        sources_down=dict(stats.down),
+        refused=set(stats.refused),
+        gave_up=dict(stats.gave_up),
+    )
 
 
 def updated_lock(lock: Lock, claims: Sequence[Claim], verdicts: Sequence[EntryVerdict], today: date) -> Lock:

@@ -249,7 +249,9 @@ class PoliteAdapter(HTTPAdapter):
                 )
             policy.waited += delay
             self.sleep(delay)
-        raise SourceUnavailable(f"{policy.label} {_joined(reason)} (gave up after {attempt} attempts)")
+        message = f"{policy.label} {_joined(reason)} (gave up after {attempt} attempts)"
+        self.stats.gave_up.setdefault(policy.source, message)
+        raise SourceUnavailable(message)
 
     def _trip(self, policy: SourcePolicy, reason: str) -> NoReturn:
         """Mark the source down for the rest of the run; later calls fail at once."""
@@ -446,14 +448,16 @@ def build_session(
     return session
 
 
+def _folder_is_a_file(folder: Path) -> CacheError:
+    return CacheError(f"cache folder {folder} is a file; point BIBNORM_CACHE_DIR or --cache-dir at a folder")
+
+
 def open_cache_file(folder: Path) -> Path:
     """The cache database's path, after checking that the folder and the database are usable."""
     try:
         make_folders(folder)  # never under a home folder that does not exist
     except FileExistsError:
-        raise CacheError(
-            f"cache folder {folder} is a file; point BIBNORM_CACHE_DIR or --cache-dir at a folder"
-        ) from None
+        raise _folder_is_a_file(folder) from None
     except OSError as error:
         raise CacheError(
             f"cache folder {folder}: {error.strerror or error}; point BIBNORM_CACHE_DIR or "
@@ -482,3 +486,34 @@ def register_validator(session: requests.Session, base_url: str, validator: Vali
     adapter = session.get_adapter("https://")
     if isinstance(adapter, PoliteAdapter):
         adapter.policy_for(base_url).validator = validator
+
+
+def cache_file_in(folder: Path) -> Path:
+    """The cache database's path in ``folder``; `CacheError` when ``folder`` is a file."""
+    if folder.exists() and not folder.is_dir():
+        raise _folder_is_a_file(folder)
+    return folder / CACHE_FILE
+
+
+def cached_responses(folder: Path) -> tuple[Path, int]:
+    """The cache database in ``folder`` and how many responses it holds (0 when there is none
+    yet), read without creating or changing anything. Raises `CacheError` when the folder is a
+    file, or the database is not a file, cannot be read or is damaged: a count of 0 there
+    would say "empty" about a cache that cannot answer at all."""
+    path = cache_file_in(folder)
+    if not path.exists():
+        return path, 0
+    if not path.is_file():
+        raise CacheError(f"the HTTP cache {path} is not a file; remove it, or set BIBNORM_CACHE_DIR")
+    if not os.access(path, os.R_OK):
+        raise CacheError(f"the HTTP cache {path} cannot be read (permission denied)")
+    try:
+        # Read-only through a URI (as_uri quotes a '?' or '#' in the path): never creates a file.
+        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as database:
+            tables = {name for (name,) in database.execute("select name from sqlite_master")}
+            count = 0
+            if "responses" in tables:  # an empty file is an empty database: a cache not yet written
+                count = database.execute("select count(*) from responses").fetchone()[0]
+    except sqlite3.Error as error:
+        raise CacheError(f"the HTTP cache {path} is damaged ({error}); run 'bibnorm cache clear'") from None
+    return path, int(count)

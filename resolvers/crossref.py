@@ -21,7 +21,6 @@ itself, so its month may be printed (``merge.DATES_PUBLICATIONS``). Crossref's
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -42,6 +41,7 @@ from normalizer.models import (
     Reference,
     Severity,
 )
+from normalizer.safejson import loads
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
 SOURCE = "crossref"
@@ -60,7 +60,7 @@ def _json_validator(response: requests.Response) -> str | None:
     if response.status_code != 200:
         return None  # 404 "Resource not found." is plain text, and an answer
     try:
-        json.loads(response.content)
+        loads(response.content)
     except ValueError:
         return "Crossref sent a body that is not JSON (truncated or an error page)"
     return None
@@ -195,7 +195,7 @@ class CrossrefClient:
         if response.status_code != 200:
             raise CrossrefError(f"Crossref answered HTTP {response.status_code}")
         try:
-            body = response.json()
+            body = loads(response.content)
         except ValueError:
             raise CrossrefError("Crossref sent a body that is not JSON") from None
         return body.get("message") if isinstance(body, dict) else None

@@ -26,7 +26,6 @@ extension), none is chosen: a wrong venue is worse than the preprint.
 from __future__ import annotations
 
 import html
-import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -48,6 +47,7 @@ from normalizer.models import (
     Severity,
 )
 from normalizer.names import parse_name
+from normalizer.safejson import loads
 from normalizer.venues import VenueKind, find_venue, tidy_venue
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
@@ -75,7 +75,7 @@ def _json_validator(response: requests.Response) -> str | None:
     if response.status_code != 200:
         return None
     try:
-        json.loads(response.content)
+        loads(response.content)
     except ValueError:
         return "dblp sent a body that is not JSON (truncated or an error page)"
     return None
@@ -101,7 +101,7 @@ class DblpClient:
         if response.status_code != 200:
             raise DblpError(f"dblp answered HTTP {response.status_code}")
         try:
-            body = response.json()
+            body = loads(response.content)
         except ValueError:
             raise DblpError("dblp sent a body that is not JSON") from None
         hit_list = _path(body, "result", "hits", "hit")

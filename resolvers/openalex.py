@@ -36,6 +36,7 @@ from normalizer.models import (
     Severity,
 )
 from normalizer.names import parse_name
+from normalizer.safejson import loads
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
 SOURCE = "openalex"
@@ -88,7 +89,7 @@ class OpenAlexClient:
         if response.status_code != 200:
             raise OpenAlexError(f"OpenAlex answered HTTP {response.status_code}")
         try:
-            body = response.json()
+            body = loads(response.content)
         except ValueError:
             raise OpenAlexError("OpenAlex sent a body that is not JSON") from None
         results = body.get("results") if isinstance(body, dict) else None

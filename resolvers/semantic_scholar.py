@@ -26,7 +26,6 @@ a message, or the session's default headers.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -50,6 +49,7 @@ from normalizer.models import (
     Severity,
 )
 from normalizer.names import parse_name
+from normalizer.safejson import loads
 from normalizer.text import clean_reference
 from normalizer.venues import VenueKind, canonical_venue_name, find_venue, is_preprint_venue, tidy_venue
 from resolvers._http import SourceUnavailable, describe_error, register_validator
@@ -102,7 +102,7 @@ class S2BadRequest(S2Error):
 
 def _json_validator(response: requests.Response) -> str | None:
     try:
-        json.loads(response.content)
+        loads(response.content)
     except ValueError:
         return "Semantic Scholar sent a body that is not JSON (truncated or an error page)"
     return None
@@ -227,14 +227,14 @@ class SemanticScholarClient:
         if status != 200:
             raise S2Error(f"Semantic Scholar answered HTTP {status}")
         try:
-            return response.json()
+            return loads(response.content)
         except ValueError:
             raise S2Error("Semantic Scholar sent a body that is not JSON") from None
 
 
 def _error_text(response: requests.Response) -> str:
     try:
-        body = response.json()
+        body = loads(response.content)
     except ValueError:
         return "no details"
     if isinstance(body, dict):

@@ -35,6 +35,7 @@ import sqlite3
 import stat
 import threading
 import time
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -575,9 +576,33 @@ def _open_lines(path: Path) -> Iterator[Iterable[bytes]]:
     opener = gzip.open if path.suffix == ".gz" else open
     try:
         with opener(path, "rb") as handle:
-            yield handle
+            yield _numbered(handle, path)
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from error
+
+
+def _numbered(handle: Iterable[bytes], path: Path) -> Iterator[bytes]:
+    """The lines of ``handle``; a compressed file that is cut off or damaged is an `InputError`
+    naming the line where it broke (gzip raises `EOFError` or `zlib.error` there, which would
+    otherwise end the build in a bare "Aborted!")."""
+    number = 0
+    try:
+        for line in handle:
+            number += 1
+            yield line
+    except EOFError:
+        raise InputError(
+            f"{path}: the compressed file is truncated: it ends inside line {number + 1} "
+            f"(after {number:,} complete lines); download it again. No index was written"
+        ) from None
+    except (zlib.error, OSError) as error:
+        if isinstance(error, OSError) and error.errno is not None:  # the disk, not the data
+            raise InputError(f"{path}: cannot read line {number + 1}: {error.strerror or error}") from None
+        # gzip.BadGzipFile and a failed CRC check are OSErrors without an errno.
+        raise InputError(
+            f"{path}: the compressed file is damaged at line {number + 1} ({error}); "
+            "download it again. No index was written"
+        ) from None
 
 
 def open_index(path: Path) -> sqlite3.Connection:

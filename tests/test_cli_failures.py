@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fakes.broken_api import closed_port
 from fakes.servers import running_fakes
 from paths import DEV_SNAPSHOT, ROOT
 
@@ -35,12 +36,6 @@ FIVE_TITLES = [
     "Adam: A Method for Stochastic Optimization",
     "Layer Normalization",
 ]
-
-
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture
@@ -221,7 +216,7 @@ def test_a_wrong_format_setting_is_refused_before_in_place_writing(
     assert code == 1
     assert lines == [
         f"bibnorm: error: {tmp_path / 'bibnorm.toml'}: invalid [tool.bibnorm.format] indent: "
-        'Value error, must be up to 16 spaces or tabs, e.g. indent = "  "'
+        'must be up to 16 spaces or tabs, e.g. indent = "  "'
     ]
     assert source.read_text(encoding="utf-8") == ZOTERO_BIB
 

@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from fakes.broken_api import closed_port
 
 from normalizer.config import Settings
 from resolvers._http import (
@@ -241,13 +242,6 @@ def test_user_agent_names_bibnorm_and_a_contact(tmp_path: Path, server: Scripted
 
 
 # --------------------------------------------------------------------------- the circuit breaker
-
-
-def closed_port() -> int:
-    """A local port nothing listens on (bound, then released), so connections are refused."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from normalizer.errors import BibnormError
+from normalizer.errors import BibnormError, one_line
 
 EXIT_OK = 0
 EXIT_FATAL = 1
@@ -71,7 +71,8 @@ class BibnormGroup(click.Group):
                 return super().main(*args, **kwargs)
             finally:
                 # Flush here, not at interpreter exit: a failure there exits 120, silently.
-                sys.stdout.flush()
+                if sys.stdout is not None:  # None when started with stdout closed
+                    sys.stdout.flush()
         except BrokenPipeError:
             _silence_stdout()
             sys.exit(EXIT_FATAL)
@@ -87,7 +88,7 @@ class BibnormGroup(click.Group):
         try:
             return super().invoke(ctx)
         except BibnormError as error:
-            click.echo(f"bibnorm: error: {error}", err=True)
+            click.echo(f"bibnorm: error: {one_line(str(error))}", err=True)
             sys.exit(error.exit_code)
         except Terminated as signal_:
             click.echo(f"bibnorm: stopped by {signal_}; {WRITTEN.describe()}", err=True)

@@ -17,7 +17,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from normalizer.config import Settings
-from normalizer.errors import UsageError
+from normalizer.errors import UsageError, shown
 from normalizer.models import Lookup, Query, Reference
 from normalizer.pipeline import Enricher, Resolver
 from resolvers._stats import HttpStats
@@ -145,7 +145,7 @@ def open_sources(settings: Settings) -> Iterator[Sources]:
     unknown = [name for name in settings.resolvers if name not in RESOLVER_FACTORIES | ENRICHER_FACTORIES]
     if unknown:
         known = ", ".join(RESOLVER_FACTORIES | ENRICHER_FACTORIES)
-        raise UsageError(f"unknown resolver {unknown[0]!r} (known: {known})")
+        raise UsageError(f"unknown resolver {shown(unknown[0])} (known: {known})")
     stats = HttpStats()
     holder: list[BibnormSession] = []
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import click
 
 from normalizer.cli._options import UserPath
 from normalizer.config import load_settings
-from resolvers._http import CACHE_FILE
+from normalizer.errors import CacheError
+from resolvers._http import cache_file_in, cached_responses
 
 
 @click.group("cache")
@@ -30,24 +30,20 @@ def command() -> None:
     """
 
 
-def _cache_file(cache_dir: Path | None) -> Path:
-    settings = load_settings({"cache_dir": cache_dir})
-    return settings.cache_dir / CACHE_FILE
+def _cache_folder(cache_dir: Path | None) -> Path:
+    return load_settings({"cache_dir": cache_dir}).cache_dir
 
 
 @command.command("info")
 @click.option("--cache-dir", type=UserPath(path_type=Path, file_okay=False), default=None)
 @click.option("--json", "json_out", is_flag=True, help="Print the figures as JSON.")
 def info(cache_dir: Path | None, json_out: bool) -> None:
-    """Show where the cache is, how many responses it holds and its size."""
-    path = _cache_file(cache_dir)
-    responses = 0
-    if path.exists():
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-            try:
-                responses = db.execute("select count(*) from responses").fetchone()[0]
-            except sqlite3.DatabaseError:
-                responses = 0
+    """Show where the cache is, how many responses it holds and its size.
+
+    A cache folder that is a file, or a database that is damaged or unreadable, is an
+    error (exit 1), never "0 responses".
+    """
+    path, responses = cached_responses(_cache_folder(cache_dir))
     size = path.stat().st_size if path.exists() else 0
     figures = {"path": str(path), "exists": path.exists(), "responses": responses, "bytes": size}
     if json_out:
@@ -62,10 +58,16 @@ def info(cache_dir: Path | None, json_out: bool) -> None:
 @click.option("--cache-dir", type=UserPath(path_type=Path, file_okay=False), default=None)
 def clear(cache_dir: Path | None) -> None:
     """Delete every cached response (the next run asks the APIs again)."""
-    path = _cache_file(cache_dir)
+    path = cache_file_in(_cache_folder(cache_dir))
     removed = 0
     for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        if candidate.exists():
+        if candidate.is_dir():
+            raise CacheError(f"{candidate} is a folder, not the cache database; nothing was removed")
+        try:
             candidate.unlink()
-            removed += 1
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            raise CacheError(f"cannot remove {candidate}: {error.strerror or error}") from None
+        removed += 1
     click.echo(f"cleared {path}" if removed else f"nothing to clear at {path}", err=True)

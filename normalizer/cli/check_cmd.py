@@ -22,12 +22,14 @@ from normalizer.checks import (
 )
 from normalizer.cli import EXIT_FATAL, EXIT_OK
 from normalizer.cli._options import UserPath, jobs_option, lock_option
-from normalizer.cli.format_cmd import config_table, format_options, quiet_bibtexparser
+from normalizer.cli.format_cmd import config_table, format_options
 from normalizer.config import Settings, load_settings
-from normalizer.errors import UsageError
+from normalizer.errors import ConfigError, UsageError, shown
 from normalizer.io import read_text
+from normalizer.keys import validate_key_format
 from normalizer.lockfile import load_lock, lock_in_use
 from normalizer.models import Identifiers, Lookup, Origin, Query, QueryKind, Reference, Severity
+from normalizer.report import source_warnings
 
 
 def parse_codes(
@@ -43,7 +45,7 @@ def parse_codes(
     for code in codes:
         if code != "ALL" and not any(known_code.startswith(code) for known_code in known):
             raise UsageError(
-                f"unknown {command} code {code!r} (see docs/checks.md or 'bibnorm {command} --list')"
+                f"unknown {command} code {shown(code)} (see docs/checks.md or 'bibnorm {command} --list')"
             )
     return codes
 
@@ -54,8 +56,18 @@ def check_config(select: str | None, ignore: str | None) -> CheckConfig:
     BN601 checks keys against ``key-format`` only when the config file sets one.
     """
     table = config_table("check")
+    for name in ("select", "ignore"):
+        value = table.get(name)
+        if value is not None and not (
+            isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+        ):
+            raise ConfigError(f'[tool.bibnorm.check] {name} must be a list of codes, e.g. ["BN2", "BN301"]')
     top = config_table()
     key_format = top.get("key-format") or top.get("key_format")
+    if key_format:
+        if not isinstance(key_format, str):
+            raise ConfigError('[tool.bibnorm] key_format must be a string, e.g. "{family}{year}{firstword}"')
+        validate_key_format(key_format)  # as `resolve` does: a formula BN601 can apply, or one line
     return CheckConfig(
         select=parse_codes(select) or parse_codes(table.get("select")) or ("ALL",),
         ignore=parse_codes(ignore) or parse_codes(table.get("ignore")),
@@ -139,6 +151,15 @@ def online_facts(
         why = failure.problems[0].message if failure.problems else "a source did not answer"
         click.echo(f"bibnorm: note: online checks skipped: {why}", err=True)
         return None
+    stats = session.stats  # Crossref giving up leaves the dates to S2's years: said, not silent
+    for line in source_warnings(
+        "published versions it could not date keep Semantic Scholar's year",
+        stats.down,
+        stats.refused,
+        stats.gave_up,
+        advice="Try again later, or run with --offline.",
+    ):
+        click.echo(line, err=True)
     return OnlineFacts(published=published, latest_version=latest)
 
 
@@ -152,6 +173,8 @@ def verify_findings(files: Sequence[str], offline: bool | None, lock_path: Path 
     outcome = run_verify(
         [Path(f) for f in files], {"offline": offline}, VerifyOptions(lock=lock_path), today=date.today()
     )
+    for line in outcome.warnings():  # the sources lost, once each, as `verify` says them
+        click.echo(line, err=True)
     findings = []
     for verdict in outcome.verdicts:
         for found in verdict.findings:
@@ -235,7 +258,6 @@ def command(
     if not files:
         raise UsageError("give at least one .bib file (or --list)")
     config = check_config(select, ignore)
-    quiet_bibtexparser()
     entry_findings: list[Finding] = []
     indexes: list[FileIndex] = []
     for path in files:

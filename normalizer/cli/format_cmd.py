@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ from normalizer.bibfile import (
 from normalizer.cli import EXIT_FATAL, EXIT_OK
 from normalizer.cli._options import UserPath, jobs_option
 from normalizer.config import find_config_file
-from normalizer.errors import ConfigError, UsageError
+from normalizer.errors import ConfigError, UsageError, shown
 from normalizer.io import STDIO, read_text, write_atomic
 
 
@@ -59,19 +58,15 @@ def format_options(sort: bool | None = None) -> FormatOptions:
     except ValidationError as error:
         first = error.errors()[0]
         key = ".".join(str(part) for part in first["loc"]).replace("_", "-")
+        key = key if len(key) <= 40 else shown(key, 40)  # a 5 MB key is not echoed whole
         found = find_config_file(Path.cwd())
         where = f"{found[0]}: " if found else ""
-        raise ConfigError(f"{where}invalid [tool.bibnorm.format] {key}: {first['msg']}") from None
-
-
-def quiet_bibtexparser() -> None:
-    """Silence bibtexparser's log line per unreadable block: they come back as BN101 findings."""
-    logging.getLogger("bibtexparser").setLevel(logging.ERROR)
+        reason = first["msg"].removeprefix("Value error, ")
+        raise ConfigError(f"{where}invalid [tool.bibnorm.format] {key}: {reason}") from None
 
 
 def read_files(paths: Sequence[str]) -> list[tuple[str, BibFile]]:
     """Each file's text and parsed form, in the order given."""
-    quiet_bibtexparser()
     out = []
     for path in paths:
         text = read_text(path)
@@ -148,7 +143,6 @@ def command(
         raise UsageError("--in-place cannot rewrite stdin")
     options = format_options(sort)
     changed: list[str] = []
-    quiet_bibtexparser()
     for path in files:
         text = read_text(path)
         formatted, census = format_text(text, path, options, jobs)

@@ -20,7 +20,7 @@ from normalizer.cli._options import UserPath, lock_option, source_options, sourc
 from normalizer.cli._sources import open_sources
 from normalizer.cli.format_cmd import format_options
 from normalizer.config import load_settings
-from normalizer.errors import BibnormError, UsageError
+from normalizer.errors import BibnormError, UsageError, one_line
 from normalizer.io import STDIO, Role, refuse_clashes, write_atomic
 from normalizer.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lock_in_use, save_lock
 from normalizer.models import Resolution, Status
@@ -207,13 +207,12 @@ def command(
         _entries(resolutions), writers.WriterOptions.from_settings(settings, layout=layout)
     )
     text = rendered.text
-    bib_inputs = [path for path in inputs if _read_as_bib(path, input_format)]
-    if bib_inputs and chosen_format in ("bibtex", "biblatex"):
+    bib_files = [read_bibfile(path) for path in inputs if _read_as_bib(path, input_format)]
+    keeps_bib = chosen_format in ("bibtex", "biblatex")
+    if bib_files and keeps_bib:
         # A .bib in, a .bib out: what was not resolved (and every field bibnorm does not own) stays.
-        text = keep_bib_inputs(
-            [read_bibfile(path) for path in bib_inputs], text, _replaced(resolutions), layout
-        )
-    elif bib_inputs and not quiet:
+        text = keep_bib_inputs(bib_files, text, _replaced(resolutions), layout)
+    elif bib_files and not quiet:
         dropped = sum(1 for r in resolutions if r.status is not Status.RESOLVED and r.query.key)
         if dropped:
             click.echo(
@@ -229,11 +228,17 @@ def command(
         write_atomic(output, text)
 
     if not quiet:
+        for bib_file in bib_files:  # a cut-off or broken entry was not looked up: say where it is
+            for block in bib_file.failed:
+                what = f"entry {block.key}" if block.key else "block"
+                fate = "kept verbatim in the output" if keeps_bib else "not in the output"
+                where = f"{bib_file.path}:{block.line}"
+                click.echo(f"{where}: warning: {what} not read ({block.error}); {fate}", err=True)
         for warning in rendered.warnings:
             click.echo(f"bibnorm: warning: {warning.message}", err=True)
         for resolution in unsettled(resolutions):
             click.echo(_describe_unsettled(resolution), err=True)
-        for line in source_trouble(resolutions, stats.down, stats.refused):
+        for line in source_trouble(resolutions, stats.down, stats.refused, stats.gave_up):
             click.echo(line, err=True)
         click.echo(summary_line(report["summary"]), err=True)
     exit_code = run_exit_code(resolutions, refused=bool(stats.refused), strict=strict)
@@ -291,10 +296,14 @@ def _entries(resolutions: list[Resolution]) -> list[tuple[str, Any]]:
     ]
 
 
+ECHO_LIMIT = 300  # characters of an input item quoted in its stderr line
+
+
 def _describe_unsettled(resolution: Resolution) -> str:
     query = resolution.query
-    what = query.title or query.arxiv_id or query.doi or query.raw
-    line = f"{query.origin}: {resolution.status.value}: {what}"
+    what = query.title or query.arxiv_id or query.doi or query.raw or ""
+    # One line, of a readable length, even for a 100 KB "title" or one with control characters.
+    line = f"{query.origin}: {resolution.status.value}: {one_line(what, ECHO_LIMIT)}"
     if resolution.problems:
         # The matcher's verdict says most; source trouble (offline, HTTP) comes after it.
         ordered = sorted(resolution.problems, key=lambda p: not p.code.startswith("match."))

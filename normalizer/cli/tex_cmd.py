@@ -153,7 +153,9 @@ def _run_tex_on(
         with open_sources(settings) as sources:
             resolutions = _resolve(queries, sources, settings)
             refreshed = _resolve(preprints, sources, settings)
-        for line in source_trouble([*resolutions, *refreshed], sources.stats.down, sources.stats.refused):
+        for line in source_trouble(
+            [*resolutions, *refreshed], sources.stats.down, sources.stats.refused, sources.stats.gave_up
+        ):
             _say(line, quiet=False)
         if refresh:
             result = texflow.refresh(text, refreshed, render)

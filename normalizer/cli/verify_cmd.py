@@ -8,13 +8,17 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from normalizer.cli import EXIT_FATAL, EXIT_OK
+from normalizer.cli import EXIT_FATAL, EXIT_OK, EXIT_SOURCES_FAILED
 from normalizer.cli._options import UserPath, lock_option, source_options, source_overrides
 from normalizer.errors import UsageError
 from normalizer.verify import VERIFY_CHECKS, EntryVerdict, Verdict
+
+if TYPE_CHECKING:
+    from normalizer.verify_run import VerifyOutcome
 
 EXAMPLES = """
 \b
@@ -77,7 +81,8 @@ def command(
     unverifiable (a source could not be asked: never reported as not found).
 
     Exit status: 0 nothing flagged; 1 a mismatch or not_found (with --strict also
-    unverifiable); 2 usage error.
+    unverifiable); 2 usage error; 4 no entry could be verified (every source needed
+    was down, or --offline without a lock that holds them: the reason is on stderr).
     """
     from normalizer.verify_run import VerifyOptions, run_verify
 
@@ -101,8 +106,10 @@ def command(
     else:
         click.echo("".join(f"{line}\n" for line in human_lines(outcome.verdicts)), nl=False)
     if not quiet:
+        for line in outcome.warnings():
+            click.echo(line, err=True)
         click.echo(summary_line(outcome.verdicts, outcome.requests), err=True)
-    raise SystemExit(exit_code(outcome.verdicts, strict=strict))
+    raise SystemExit(exit_code(outcome, strict=strict))
 
 
 def human_lines(verdicts: Sequence[EntryVerdict]) -> list[str]:
@@ -126,6 +133,10 @@ def summary_line(verdicts: Sequence[EntryVerdict], requests: dict[str, int]) -> 
     )
 
 
-def exit_code(verdicts: Sequence[EntryVerdict], *, strict: bool) -> int:
+def exit_code(outcome: VerifyOutcome, *, strict: bool) -> int:
+    """1 for a mismatch or not_found (with ``strict`` also unverifiable); `EXIT_SOURCES_FAILED`
+    when no entry could be verified at all, so a CI job never passes having verified nothing."""
+    if outcome.nothing_verified:
+        return EXIT_SOURCES_FAILED
     failing = {Verdict.MISMATCH, Verdict.NOT_FOUND} | ({Verdict.UNVERIFIABLE} if strict else set())
-    return EXIT_FATAL if any(v.verdict in failing for v in verdicts) else EXIT_OK
+    return EXIT_FATAL if any(v.verdict in failing for v in outcome.verdicts) else EXIT_OK

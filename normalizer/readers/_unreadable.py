@@ -8,11 +8,11 @@ apparent kind instead, so the run stops with one line and no request.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 
 from normalizer.readers.base import identifier_of
+from normalizer.safejson import TooDeepError, loads
 
 _RIS_TAG = re.compile(r"^(TY|TI|T1|AU|A1|PY|DO|ER)  -", re.MULTILINE)
 _BBL = re.compile(r"\\bibitem[\[{]|\\entry\{|\\begin\{thebibliography\}")
@@ -26,8 +26,10 @@ def _json(text: str) -> bool:
     if not stripped.startswith(("{", "[")):
         return False
     try:
-        json.loads(stripped)
-    except ValueError:
+        loads(stripped)
+    except ValueError as error:
+        if isinstance(error, TooDeepError):
+            return True  # brackets nested beyond what any parser follows: JSON-shaped all the same
         # Still JSON-shaped when most lines are "key": value pairs or brackets.
         lines = [line.strip() for line in stripped.splitlines() if line.strip()]
         shaped = sum(1 for line in lines if line[:1] in '{}[]"' or line.startswith(("},", "],")))

@@ -82,6 +82,9 @@ _ARXIV_TAIL = re.compile(
 _YEAR_IN_TAG = re.compile(r"(?:19|20)\d{2}")
 
 
+MAX_TAGGED_TITLE = 1000  # characters: longer lines are never searched for venue/year tags
+
+
 def strip_title_tags(title: str) -> tuple[str, int | None]:
     """A title without the venue/year tags reading lists add, and the year a tag gave.
 
@@ -94,6 +97,10 @@ def strip_title_tags(title: str) -> tuple[str, int | None]:
 
     year: int | None = None
     text = title.strip()
+    if len(text) > MAX_TAGGED_TITLE:
+        # No reading list tags a title this long, and the tag patterns would take time
+        # quadratic in its length (a 100 KB line of brackets: minutes).
+        return " ".join(text.split()) or title, None
     for _ in range(3):
         before = text
         match = _BRACKETED_TAG.search(text)

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-import bibtexparser
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
+from normalizer.bibfile import parse_library
 from normalizer.identifiers import ArxivId, canonical_doi, parse_arxiv_id
 from normalizer.matching import plain_text
 from normalizer.models import Origin, Query, QueryKind
@@ -111,7 +111,7 @@ def _query(entry: Entry, index: int, path: str, lines: list[str], *, enclosed: b
 
 def read_bib(text: str, path: str) -> list[Query]:
     """One `Query` per BibTeX entry, in file order; unparsable blocks are skipped."""
-    library = bibtexparser.parse_string(text)
+    library = parse_library(text)
     lines = text.splitlines()
     entries: list[tuple[Entry, bool]] = []
     for block in library.blocks:

@@ -8,20 +8,20 @@ here; it is refused with one line before any request (`_unreadable`).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from normalizer.errors import InputError
 from normalizer.models import Origin, Query
 from normalizer.readers._exports import item_query
 from normalizer.readers.base import Reader
+from normalizer.safejson import loads
 
 _FIELDS_WITH_IDS = ("URL", "number", "note", "archive_location")
 
 
 def _items(text: str) -> list[dict[str, Any]] | None:
     try:
-        data = json.loads(text)
+        data = loads(text)
     except ValueError:
         return None
     if isinstance(data, dict):
