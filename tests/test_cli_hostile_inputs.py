@@ -278,6 +278,28 @@ def test_a_100kb_line_is_read_as_one_item_in_moments_not_hours(workdir: Path, li
 
 
 @pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        pytest.param("\\entry{" * 15_000, EXIT_FATAL, id="unclosed-entry-heads"),
+        pytest.param("\\entry{a}{misc}{}" * 6_000, EXIT_FATAL, id="entries-without-end"),
+        pytest.param("\\bibitem{" * 10_000, EXIT_FATAL, id="unclosed-bibitems"),
+        pytest.param("\\bibitem[" * 10_000, EXIT_FATAL, id="unclosed-bibitem-labels"),
+        pytest.param("\\entry{a}{misc}{}" + "\\verb{doi}\\verb " * 6_000 + "\\endentry", EXIT_OK,
+                     id="verbs-without-end"),
+    ],
+)  # fmt: skip
+def test_a_bbl_of_unclosed_commands_is_read_in_linear_time(workdir: Path, content: str, code: int) -> None:
+    """Each start of an unclosed ``\\entry{``, ``\\bibitem`` or ``\\verb`` used to scan to the end
+    of the file (minutes for a megabyte); the .bbl reader finds each end once."""
+    (workdir / "refs.bbl").write_text(content, encoding="utf-8")
+    env = sources_at(f"http://127.0.0.1:{closed_port()}", workdir / "cache") | {"BIBNORM_OFFLINE": "1"}
+    result = invoke(["resolve", "refs.bbl", "-o", "out.bib"], env)
+    assert result.exit_code == code
+    if code == EXIT_FATAL:
+        assert one_error_line(result) == "bibnorm: error: refs.bbl: no references found (read as bbl)"
+
+
+@pytest.mark.parametrize(
     ("source", "label"),
     [
         pytest.param("S2", "Semantic Scholar", id="s2"),

@@ -23,7 +23,7 @@ EXIT_OK = 0
 EXIT_FATAL = 1
 EXIT_USAGE = 2
 EXIT_FINDINGS = 3  # --strict found unresolved items; tex found unresolvable keys
-EXIT_SOURCES_FAILED = 4  # every item failed, or a source refused the API key: nothing to trust
+EXIT_SOURCES_FAILED = 4  # every item failed, a source refused the key, verify verified nothing
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as shells report it
 EXIT_TERMINATED = 143  # SIGTERM/SIGHUP (128 + SIGTERM)
 
@@ -164,5 +164,6 @@ def main() -> None:
     Every command explains itself with --help. Data goes to stdout, progress and
     diagnostics to stderr. Exit codes: 0 ok, 1 fatal error, 2 usage error,
     3 when --strict/tex found items that could not be resolved, 4 when every
-    item failed or a source refused the API key, 130 interrupted (Ctrl-C).
+    item failed, a source refused the API key or verify could verify no entry,
+    130 interrupted (Ctrl-C).
     """

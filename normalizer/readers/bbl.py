@@ -16,6 +16,7 @@ The entry key becomes the query's key, so the written ``.bib`` keeps the draft's
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from normalizer.identifiers import canonical_doi, parse_arxiv_id
 from normalizer.matching import plain_text
@@ -23,16 +24,21 @@ from normalizer.models import Origin, Query, QueryKind
 from normalizer.readers.base import Reader
 from normalizer.readers.refs import parse_reference
 
-_BIBITEM = re.compile(r"\\bibitem\s*(?:\[(?:[^\[\]]|\[[^\]]*\])*\])?\s*\{([^}]*)\}")
+# Keys never hold a backslash: stopping there keeps a run of unclosed "\\bibitem{" or "\\entry{"
+# linear (each start would otherwise scan to the end of the file).
+# The optional label ("[{Vaswani et~al.(2017)}]") is bounded for the same reason.
+_BIBITEM = re.compile(r"\\bibitem\s*(?:\[(?:[^\[\]]|\[[^\[\]]{0,200}\]){0,500}\])?\s*\{([^}\\]*)\}")
 _END = re.compile(r"\\end\{thebibliography\}")
-_ENTRY = re.compile(r"\\entry\{([^}]*)\}\{([^}]*)\}\{[^}]*\}(.*?)\\endentry", re.DOTALL)
+_ENTRY_HEAD = re.compile(r"\\entry\{([^}\\]*)\}\{([^}\\]*)\}\{[^}\\]*\}")
+_END_ENTRY = "\\endentry"
 _NEWBLOCK = re.compile(r"\\newblock\b")
 _NOISE = re.compile(
     r"\\(?:BIBentryALTinterwordspacing|BIBentrySTDinterwordspacing|BIBentryALTinterwordstretchfactor"
     r"|providecommand|penalty\d*|natexlab\{[^}]*\}|bibinfo\{[^}]*\}|bibfield\{[^}]*\})"
 )
 _URL = re.compile(r"\\(?:url|href)\{([^}]*)\}")
-_VERB = re.compile(r"\\verb\{(\w+)\}\s*\\verb\s+(.*?)\s*\\endverb", re.DOTALL)
+_VERB_HEAD = re.compile(r"\\verb\{(\w+)\}\s*\\verb\s+")
+_END_VERB = "\\endverb"
 _FAMILY = re.compile(r"family=\{((?:[^{}]|\{[^{}]*\})*)\}")
 _BLOCK_SEPARATOR = "\u2029"
 
@@ -77,11 +83,37 @@ def _query(
     )
 
 
+def _verbs(body: str) -> dict[str, str]:
+    """``\\verb{name}`` ``\\verb value`` ``\\endverb`` fields by lower-case name (found like
+    `_entries`: one `str.find` for each end)."""
+    verbs: dict[str, str] = {}
+    position = 0
+    while (head := _VERB_HEAD.search(body, position)) is not None:
+        end = body.find(_END_VERB, head.end())
+        if end < 0:
+            break
+        verbs[head.group(1).lower()] = body[head.end() : end].strip()
+        position = end + len(_END_VERB)
+    return verbs
+
+
+def _entries(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, key, body) of each ``\\entry{key}{type}{}`` … ``\\endentry``, in order. The end
+    is found with one `str.find` per entry, not a lazy ``.*?`` per start: a file of headers
+    with no end stays linear."""
+    position = 0
+    while (head := _ENTRY_HEAD.search(text, position)) is not None:
+        end = text.find(_END_ENTRY, head.end())
+        if end < 0:
+            return
+        yield head.start(), head.group(1), text[head.end() : end]
+        position = end + len(_END_ENTRY)
+
+
 def _read_biber(text: str, path: str) -> list[Query]:
     queries: list[Query] = []
-    for match in _ENTRY.finditer(text):
-        key, body = match.group(1), match.group(3)
-        verbs = {name.lower(): value.strip() for name, value in _VERB.findall(body)}
+    for start, key, body in _entries(text):
+        verbs = _verbs(body)
         title = _field(body, "title")
         year_text = _field(body, "year") or (_field(body, "date") or "")[:4]
         eprint = verbs.get("eprint") or _field(body, "eprint")
@@ -90,7 +122,7 @@ def _read_biber(text: str, path: str) -> list[Query]:
         names = tuple(plain_text(family) for family in _FAMILY.findall(body))
         queries.append(
             _query(
-                len(queries), path, _line_of(text, match.start()), key,
+                len(queries), path, _line_of(text, start), key,
                 plain_text(title) if title else None, names,
                 int(year_text) if year_text.isdigit() else None,
                 arxiv.id if arxiv else None, doi, plain_text(title or key),
