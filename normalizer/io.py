@@ -393,8 +393,8 @@ def _read_stdin() -> str:
     try:
         data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
     except OSError as error:
-        raise InputError(f"standard input: cannot read: {error.strerror or error}") from None
-    return decode_text(data, "standard input")
+        raise InputError(f"<stdin>: cannot read: {error.strerror or error}") from None
+    return decode_text(data, "<stdin>")
 
 
 def decode_text(data: bytes, name: str) -> str:
