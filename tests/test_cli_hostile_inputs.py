@@ -461,6 +461,27 @@ def test_resolve_says_once_that_crossref_gave_up(workdir: Path, apis: FakeApis) 
     )
 
 
+def test_check_says_once_that_crossref_gave_up_dating_a_published_version(
+    workdir: Path, apis: FakeApis
+) -> None:
+    """BN501 names the published version S2 knows (Nature Machine Intelligence, DOI
+    10.1038/s42256-024-00832-8); Crossref, which dates it, gives up: the finding keeps S2's
+    year and stderr says why, once."""
+    (workdir / "refs.bib").write_text(
+        "@misc{bran2023augmenting,\n  title = {Augmenting large language models with chemistry tools},\n"
+        "  author = {Bran, Andres M. and Cox, Sam},\n  year = {2023},\n  eprint = {2304.05376},\n"
+        "  archiveprefix = {arXiv},\n}\n",
+        encoding="utf-8",
+    )
+    with busy_api() as crossref:
+        env = {**apis.env(workdir / "cache"), "BIBNORM_CROSSREF_API_URL": crossref.url}
+        result = invoke(["check", "--select", "BN501", "refs.bib"], env)
+    assert "BN501" in result.stdout and "Nature Machine Intelligence" in result.stdout
+    [warning] = [line for line in result.stderr.splitlines() if "Crossref" in line]
+    assert warning.startswith("bibnorm: warning: Crossref temporarily unavailable (HTTP 503)")
+    assert "published versions it could not date keep Semantic Scholar's year" in warning
+
+
 # --------------------------------------------------------------------------- cache, index, a cut-off .bib
 
 
@@ -530,17 +551,18 @@ def _flipped(data: bytes) -> bytes:
     ],
 )  # fmt: skip
 def test_a_damaged_gz_snapshot_is_one_line_and_no_index(
-    workdir: Path, damage: object, fragment: str, jobs: str
+    workdir: Path, dev_index: Path, damage: object, fragment: str, jobs: str
 ) -> None:
     data = gzip.compress(DEV_SNAPSHOT.read_bytes())
     (workdir / "dump.jsonl.gz").write_bytes(damage(data))  # type: ignore[operator]
-    (workdir / "index.sqlite").write_bytes(b"the previous index\n")
+    previous = dev_index.read_bytes()
+    (workdir / "index.sqlite").write_bytes(previous)
     result = invoke(["index", "build", "dump.jsonl.gz", "-o", "index.sqlite", "--jobs", jobs], {})
     assert result.exit_code == EXIT_FATAL
     line = one_error_line(result)
     assert line.startswith("bibnorm: error: dump.jsonl.gz: ") and fragment in line
     assert "No index was written" in line
-    assert (workdir / "index.sqlite").read_bytes() == b"the previous index\n"
+    assert (workdir / "index.sqlite").read_bytes() == previous
     assert sorted(p.name for p in workdir.iterdir()) == [
         "dump.jsonl.gz",
         "index.sqlite",

@@ -535,7 +535,7 @@ def test_a_home_in_the_configuration_is_expanded_and_an_unknown_one_refused(worl
     assert (code, lines) == (
         EXIT_FATAL,
         [
-            f"bibnorm: error: {config}: cache_dir: invalid value: Value error, {NO_USER}/c: no user named"
+            f"bibnorm: error: {config}: cache_dir: invalid value: {NO_USER}/c: no user named"
             f" '{NO_USER[1:]}'; write ./{NO_USER}/c for a file of that name"
         ],
     )
