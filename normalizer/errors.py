@@ -42,6 +42,10 @@ class CacheError(BibnormError):
     """The HTTP cache cannot be used (unwritable folder, damaged database)."""
 
 
+class WorkerError(BibnormError):
+    """A worker process died (killed by hand or by the out-of-memory killer)."""
+
+
 # What an error message may quote of something the user (or a file) gave: enough to recognise
 # it, never a 5 MB configuration key or a value with line breaks that would split the one line.
 QUOTE_LIMIT = 80

@@ -10,38 +10,25 @@ Workers are forked, so they share the already imported modules and the text for
 free and need nothing pickled but the piece numbers and the results. Forking is
 only done from a single-threaded process (a fork taken while another thread holds
 a lock can deadlock the child); otherwise, on platforms without ``fork``, for
-small texts and for ``jobs=1`` the same work runs in-process, piece by piece, with
-identical results.
+small texts, for ``jobs=1`` and when no pool can be started (`normalizer._pool`) the
+same work runs in-process, piece by piece, with identical results. How workers
+start, stop and fail is `normalizer._pool.fork_pool`'s: quietly, and never in a hang.
 """
 
 from __future__ import annotations
 
 import gc
-import os
-import threading
 from collections.abc import Callable
 from typing import TypeVar, cast
 
+from normalizer._pool import available_cpus, can_fork, fork_pool
 from normalizer.bibfile import CHUNK_CHARS, BibFile, Span, chunk_spans, normalize_newlines, parse_span
+from normalizer.errors import WorkerError
 
 T = TypeVar("T")
 
 # Small pieces balance the two workers; the fixed cost per piece is a fraction of a millisecond.
 PARALLEL_CHUNK_CHARS = 1 << 18
-
-
-def available_cpus() -> int:
-    """CPUs this process may run on (the affinity mask, not the machine's count)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS, Windows
-        return os.cpu_count() or 1
-
-
-def can_fork() -> bool:
-    import multiprocessing  # local: the snapshot asks available_cpus at start-up
-
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 # What forked workers read: set just before the pool forks, cleared after.
@@ -85,15 +72,20 @@ def map_pieces(
     parallel = jobs > 1 and can_fork()
     size = chunk_chars or (PARALLEL_CHUNK_CHARS if parallel else CHUNK_CHARS)
     spans = chunk_spans(text, size)
-    if not parallel or len(spans) < 2:
-        return [
-            work(BibFile(path=path, blocks=tuple(parse_span(text, span)), newline=newline)) for span in spans
-        ]
-    import multiprocessing
+    if parallel and len(spans) >= 2:
+        from concurrent.futures.process import BrokenProcessPool  # local: imported with the pool
 
-    _job = (text, spans, path, newline, work)
-    try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(spans)), _start_worker) as pool:
-            return cast("list[T]", pool.map(_run_piece, range(len(spans)), chunksize=1))
-    finally:
-        _job = None
+        _job = (text, spans, path, newline, work)
+        try:
+            with fork_pool(min(jobs, len(spans)), _start_worker) as pool:
+                if pool is not None:
+                    futures = [pool.submit(_run_piece, index) for index in range(len(spans))]
+                    return cast("list[T]", [future.result() for future in futures])
+        except BrokenProcessPool as error:
+            raise WorkerError(
+                f"a worker process reading {path} stopped unexpectedly (killed, or out of memory?); "
+                "try again with --jobs 1"
+            ) from error
+        finally:
+            _job = None
+    return [work(BibFile(path=path, blocks=tuple(parse_span(text, span)), newline=newline)) for span in spans]

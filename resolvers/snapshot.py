@@ -30,7 +30,6 @@ import contextlib
 import gzip
 import hashlib
 import os
-import signal
 import sqlite3
 import stat
 import threading
@@ -47,6 +46,7 @@ from typing import TYPE_CHECKING
 import orjson
 import zstandard
 
+from normalizer._pool import available_cpus, fork_pool
 from normalizer.errors import InputError, OutputError, SafetyError, SnapshotError
 from normalizer.io import adopt_mode, resolve_output, temporary_beside
 from normalizer.matching import title_key, title_similarity, title_words, typo_spellings
@@ -65,7 +65,7 @@ from resolvers._snapshot_records import (
 )
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ThreadPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 
 SCHEMA_VERSION = 3
 CHUNK_LINES = 5_000  # lines per worker task and per transaction: large enough to amortise both
@@ -212,8 +212,6 @@ def build_index(
         if not source.is_file():
             raise InputError(f"{source}: no such file" if not source.exists() else f"{source}: not a file")
     if jobs is None:
-        from normalizer.parallel import available_cpus  # it imports the .bib reader: not at start-up
-
         small = sum(source.stat().st_size for source in sources) < PARALLEL_MIN_BYTES
         jobs = 1 if small else available_cpus()
     if jobs < 1:
@@ -381,11 +379,6 @@ _worker_encoder: _Encoder | None = None  # set once in each worker process by _s
 
 def _start_worker(dictionary: bytes) -> None:
     global _worker_encoder
-    # Stopping is the main process's to handle (Ctrl-C or SIGTERM to the process group stops
-    # the build and removes the file, then the pool ends the workers): they do not each stop.
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_IGN)
     _worker_encoder = _Encoder(dictionary)
 
 
@@ -432,33 +425,37 @@ def _load(
     writer = _Writer(connection, sources, stats, progress)
     for chunk, parsed in first:
         writer.write(chunk, encoder.parsed(parsed))
-    if jobs == 1:
+    if jobs == 1 or not _load_in_workers(chunks, writer, jobs, dictionary):
         for chunk in chunks:
             writer.write(chunk, encoder.chunk(chunk))
-    else:
-        from concurrent.futures.process import BrokenProcessPool  # builds only: start-up
-
-        try:
-            _load_in_workers(chunks, writer, jobs, dictionary)
-        except BrokenProcessPool as error:  # a worker was killed (out of memory, by hand)
-            raise OutputError(f"a build worker process stopped unexpectedly ({error})") from None
     _finish(connection, sources, stats, writer.abstract_bytes, dictionary)
 
 
-def _load_in_workers(chunks: Iterator[_Chunk], writer: _Writer, jobs: int, dictionary: bytes) -> None:
-    from concurrent.futures import ProcessPoolExecutor
+def _load_in_workers(chunks: Iterator[_Chunk], writer: _Writer, jobs: int, dictionary: bytes) -> bool:
+    """Encode ``chunks`` in ``jobs`` worker processes; False (nothing read) when none can start."""
+    from concurrent.futures.process import BrokenProcessPool  # builds only: start-up
 
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(dictionary,)) as pool:
-        pending: deque[tuple[_Chunk, Future[_Encoded]]] = deque()
-        for chunk in chunks:
-            # A bounded window of chunks in flight: memory stays flat however long the input.
-            if len(pending) >= 2 * jobs:
-                done, future = pending.popleft()
-                writer.write(done, future.result())
-            pending.append((chunk, pool.submit(_encode_in_worker, chunk)))
-        while pending:
+    try:
+        with fork_pool(jobs, _start_worker, (dictionary,)) as pool:
+            if pool is None:
+                return False
+            _encode_in(pool, chunks, writer, jobs)
+    except BrokenProcessPool as error:  # a worker was killed (out of memory, by hand)
+        raise OutputError(f"a build worker process stopped unexpectedly ({error})") from None
+    return True
+
+
+def _encode_in(pool: ProcessPoolExecutor, chunks: Iterator[_Chunk], writer: _Writer, jobs: int) -> None:
+    pending: deque[tuple[_Chunk, Future[_Encoded]]] = deque()
+    for chunk in chunks:
+        # A bounded window of chunks in flight: memory stays flat however long the input.
+        if len(pending) >= 2 * jobs:
             done, future = pending.popleft()
             writer.write(done, future.result())
+        pending.append((chunk, pool.submit(_encode_in_worker, chunk)))
+    while pending:
+        done, future = pending.popleft()
+        writer.write(done, future.result())
 
 
 class _Writer:
@@ -676,8 +673,6 @@ class SnapshotResolver:
         self.path = path
         self.min_title_similarity = min_title_similarity
         if threads is None:
-            from normalizer.parallel import available_cpus  # it imports the .bib reader: not at start-up
-
             threads = min(LOOKUP_THREADS, available_cpus())
         self.threads = threads
         first = open_index(path)
