@@ -28,9 +28,25 @@ Where a run may write (before any work starts):
   exist (``HOME=/nonexistent`` is how services say "no home").
 
 Every path written is recorded in `WRITTEN` so an interrupted command can say which
-files it already changed. Reading (`read_text`) accepts UTF-8 (with or without BOM),
-UTF-16 (with BOM, or without one when the NUL pattern shows it) and Latin-1, and says
-so in one line when a file is binary or a FIFO has no writer yet.
+files it already changed. Data written to standard output (`write_stdout`) is written
+whole or not at all: a short write (a full disk, ``ulimit -f``) is an error, never a
+silently truncated output.
+
+Reading (`read_text`) accepts UTF-8 (with or without BOM), UTF-16 (with BOM, or
+without one when the NUL pattern shows it) and the legacy 8-bit encoding of old
+exporters, Windows-1252 (Latin-1 with printable characters in 0x80-0x9F; Latin-1 for
+the five bytes it leaves undefined), and says so in one line when a file is binary or
+a FIFO has no writer yet.
+
+A file that is not UTF-8 throughout is read line by line: each line that is valid
+UTF-8 as UTF-8, each other line as Windows-1252, and one note on stderr names the
+lines read the legacy way (none named: the whole file was). Everything bibnorm writes
+is UTF-8, so a file mixing both (UTF-8 entries appended to an old Latin-1 ``.bib``) is
+repaired rather than refused: refusing would leave the user a file no tool converts
+(``iconv`` from Latin-1 double-encodes the UTF-8 part, "Müller" → "MÃ¼ller"), and the
+decision per line is reliable because Latin-1 text with accents is practically never
+valid UTF-8 (an accented letter would have to be followed by one of the C1 bytes
+0x80-0xBF).
 """
 
 from __future__ import annotations
@@ -43,7 +59,7 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -105,7 +121,7 @@ def write_atomic(path: Path | str, text: str) -> None:
     `OutputError` with a one-line reason; the previous file is then left as it was.
     """
     if str(path) == STDIO:
-        _write_stdout(text)
+        write_stdout(text)
         return
     target = resolve_output(path)
     try:
@@ -122,12 +138,30 @@ def write_atomic(path: Path | str, text: str) -> None:
     _replace_atomically(Path(path), target, text, info)
 
 
-def _write_stdout(text: str) -> None:
+def write_stdout(text: str) -> None:
+    """Write ``text`` to standard output, every byte of it, and flush.
+
+    The text layer ignores a short write (the raw stream's, under ``PYTHONUNBUFFERED``,
+    when a full disk or ``ulimit -f`` cuts a write short): the output would end early
+    with exit 0. The bytes go through the binary layer here until all are written, so
+    the next write reports the disk's error. Raises `OutputError` with a one-line reason
+    (`BrokenPipeError` is left to the caller: a closed pipe is not an error to report).
+    """
     if sys.stdout is None:  # started with stdout closed (``>&-``): the data has nowhere to go
         raise OutputError("standard output is closed; write to a file with -o")
+    stream = sys.stdout
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        stream.flush()
+        binary = getattr(stream, "buffer", None)
+        if binary is None:  # a text-only stream (embedding): it has no short writes to check
+            stream.write(text)
+            stream.flush()
+            return
+        data = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+        while data:
+            written = binary.write(data)
+            data = data[written if written is not None else len(data) :]
+        binary.flush()
     except BrokenPipeError:
         raise
     except OSError as error:
@@ -368,8 +402,9 @@ def read_text(path: Path | str) -> str:
     """Read a text input; ``"-"`` reads stdin.
 
     UTF-8 (a BOM is dropped), UTF-16 (by BOM, or by the NULs every other byte of ASCII
-    text has), else Latin-1. A binary file or a directory is an `InputError`; a FIFO
-    with no writer yet is waited for with a message on stderr.
+    text has), else line by line UTF-8 or Windows-1252 (see the module docstring), with
+    a note on stderr once per file. A binary file or a directory is an `InputError`; a
+    FIFO with no writer yet is waited for with a message on stderr.
     """
     if str(path) == STDIO:
         return _read_stdin()
@@ -397,8 +432,15 @@ def _read_stdin() -> str:
     return decode_text(data, "<stdin>")
 
 
+LEGACY_ENCODING = "cp1252"
+LEGACY_NAME = "Windows-1252 (Latin-1)"
+
+
 def decode_text(data: bytes, name: str) -> str:
-    """Bytes of a text file to `str`; see `read_text` for the encodings accepted."""
+    """Bytes of a text file to `str`; see `read_text` for the encodings accepted.
+
+    When some lines are not UTF-8, says so on stderr (once per ``name`` and process).
+    """
     encoding = _utf16_encoding(data)
     if encoding is not None:
         try:
@@ -410,7 +452,65 @@ def decode_text(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("latin-1")
+        pass
+    text, legacy, utf8 = decode_lines(data)
+    if name not in ENCODING_NOTES.told:
+        ENCODING_NOTES.told.add(name)
+        print(f"bibnorm: note: {encoding_note(name, legacy, utf8)}", file=sys.stderr)
+    return text
+
+
+def decode_lines(data: bytes) -> tuple[str, list[int], int]:
+    """Text of ``data`` decoded line by line: (text, the numbers of the lines read as
+    Windows-1252, how many lines with non-ASCII bytes were valid UTF-8)."""
+    parts: list[str] = []
+    legacy: list[int] = []
+    utf8 = 0
+    for number, line in enumerate(data.removeprefix(b"\xef\xbb\xbf").splitlines(keepends=True), start=1):
+        try:
+            parts.append(line.decode("utf-8"))
+            utf8 += not line.isascii()
+        except UnicodeDecodeError:
+            legacy.append(number)
+            try:
+                parts.append(line.decode(LEGACY_ENCODING))
+            except UnicodeDecodeError:  # one of the five bytes Windows-1252 leaves undefined
+                parts.append(line.decode("latin-1"))
+    return "".join(parts), legacy, utf8
+
+
+def encoding_note(name: str, legacy: Sequence[int], utf8: int) -> str:
+    """The one line that says how a file that is not UTF-8 throughout was read."""
+    if not utf8:
+        return f"{name}: not UTF-8; read as {LEGACY_NAME}; what bibnorm writes is UTF-8"
+    return (
+        f"{name}: mixes encodings: {_line_ranges(legacy)} not UTF-8 and read as {LEGACY_NAME}, "
+        "the other lines as UTF-8; what bibnorm writes is UTF-8"
+    )
+
+
+def _line_ranges(numbers: Sequence[int], shown: int = 8) -> str:
+    """``[3, 4, 5, 9]`` → ``"lines 3-5, 9 are"``, the first ``shown`` ranges and a count of the rest."""
+    ranges: list[list[int]] = []
+    for number in numbers:
+        if ranges and ranges[-1][1] == number - 1:
+            ranges[-1][1] = number
+        else:
+            ranges.append([number, number])
+    words = [f"{a}-{b}" if a != b else str(a) for a, b in ranges[:shown]]
+    rest = sum(b - a + 1 for a, b in ranges[shown:])
+    listed = ", ".join(words) + (f" and {rest} more" if rest else "")
+    return f"line {listed} is" if len(numbers) == 1 else f"lines {listed} are"
+
+
+class EncodingNotes:
+    """The inputs whose encoding note was already printed (a record of messages, like `WRITTEN`)."""
+
+    def __init__(self) -> None:
+        self.told: set[str] = set()
+
+
+ENCODING_NOTES = EncodingNotes()
 
 
 def _utf16_encoding(data: bytes) -> str | None:

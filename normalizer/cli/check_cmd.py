@@ -25,7 +25,7 @@ from normalizer.cli._options import UserPath, jobs_option, lock_option
 from normalizer.cli.format_cmd import config_table, format_options
 from normalizer.config import Settings, load_settings
 from normalizer.errors import ConfigError, UsageError, shown
-from normalizer.io import read_text
+from normalizer.io import read_text, write_stdout
 from normalizer.keys import validate_key_format
 from normalizer.lockfile import load_lock, lock_in_use
 from normalizer.models import Identifiers, Lookup, Origin, Query, QueryKind, Reference, Severity
@@ -272,9 +272,9 @@ def command(
     if also_verify:
         findings += verify_findings(files, offline, lock_path)
     if json_out:
-        click.echo(json.dumps([f.as_json() for f in findings], indent=2, ensure_ascii=False))
+        write_stdout(json.dumps([f.as_json() for f in findings], indent=2, ensure_ascii=False) + "\n")
     else:
-        click.echo("".join(f"{finding}\n" for finding in findings), nl=False)
+        write_stdout("".join(f"{finding}\n" for finding in findings))
     if not quiet:
         click.echo(_summary(findings, len(files)), err=True)
     has_errors = any(f.severity is Severity.ERROR for f in findings)

@@ -13,7 +13,7 @@ from normalizer.cli.check_cmd import online_facts
 from normalizer.cli.format_cmd import format_options, read_files, unified_diff, write_safely
 from normalizer.config import load_settings
 from normalizer.errors import UsageError
-from normalizer.io import STDIO
+from normalizer.io import STDIO, write_stdout
 
 
 @click.command("fix")
@@ -63,4 +63,4 @@ def command(files: tuple[str, ...], in_place: bool, upgrade_preprints: bool, off
                 write_safely(bibfile.path, bibfile, fixed)
                 click.echo(f"fixed {bibfile.path}", err=True)
         else:
-            click.echo(unified_diff(bibfile.path, text, fixed), nl=False)
+            write_stdout(unified_diff(bibfile.path, text, fixed))

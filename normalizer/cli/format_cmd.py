@@ -30,7 +30,7 @@ from normalizer.cli import EXIT_FATAL, EXIT_OK
 from normalizer.cli._options import UserPath, jobs_option
 from normalizer.config import find_config_file
 from normalizer.errors import ConfigError, UsageError, shown
-from normalizer.io import STDIO, read_text, write_atomic
+from normalizer.io import STDIO, read_text, write_atomic, write_stdout
 
 
 def config_table(section: str | None = None) -> Mapping[str, Any]:
@@ -149,11 +149,11 @@ def command(
         if formatted != text:
             changed.append(path)
         if show_diff:
-            click.echo(unified_diff(path, text, formatted), nl=False)
+            write_stdout(unified_diff(path, text, formatted))
         if in_place and formatted != text:
             write_safely(path, census, formatted, jobs)
         elif not (check_only or show_diff or in_place):
-            click.echo(formatted, nl=False)  # the input file stays as it was: nothing to guard
+            write_stdout(formatted)  # the input file stays as it was: nothing to guard
     for path in changed:
         verb = "reformatted" if in_place else "would reformat"
         if check_only or in_place:
