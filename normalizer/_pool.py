@@ -110,36 +110,45 @@ def fork_pool(
     an exception cancels the jobs not yet started. The futures raise ``BrokenProcessPool``
     when a worker died.
     """
-    pool = _start_pool(jobs, initializer, initargs)
-    if pool is None:
-        yield None
-        return
+    pool: ProcessPoolExecutor | None = None
+    stopped = False
     try:
+        with _stop_signals_held():
+            pool = _start_pool(jobs, initializer, initargs)
+        # A stop signal sent while the workers were forked is raised here, with the pool
+        # already in hand to shut down.
         yield pool
     except BaseException:
-        pool.shutdown(wait=True, cancel_futures=True)
+        stopped = True
         raise
-    pool.shutdown(wait=True)
+    finally:
+        if pool is not None:
+            # The wait is not interruptible: a Ctrl-C that cut it short left the pool's
+            # thread closing its pipes while the interpreter's exit hook wrote to them
+            # ("Exception ignored ... Bad file descriptor" after the one-line message). A
+            # stop signal sent meanwhile is acted on as soon as the workers are gone.
+            with _stop_signals_held():
+                pool.shutdown(wait=True, cancel_futures=stopped)
 
 
 def _start_pool(
     jobs: int, initializer: Callable[..., object] | None, initargs: tuple[Any, ...]
 ) -> ProcessPoolExecutor | None:
+    """The pool with its workers forked (call with the stop signals held); None when it cannot start."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     before = set(multiprocessing.active_children())
     try:
-        with _stop_signals_held():
-            pool = ProcessPoolExecutor(
-                jobs,
-                mp_context=multiprocessing.get_context("fork"),
-                initializer=_start_worker,
-                initargs=(initializer, initargs),
-            )
-            # With "fork", the first job forks every worker at once, before the pool's own
-            # threads start: it is given here, while the signals are held.
-            pool.submit(os.getpid)
+        pool = ProcessPoolExecutor(
+            jobs,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_start_worker,
+            initargs=(initializer, initargs),
+        )
+        # With "fork", the first job forks every worker at once, before the pool's own
+        # threads start (which inherit the held signals too: they reach the main thread).
+        pool.submit(os.getpid)
     except OSError:
         # No semaphore (``/dev/shm`` full, ``ulimit -f``) or no fork: the workers already
         # forked wait for work that will never come, and the pool has no thread yet to end them.
