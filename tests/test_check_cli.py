@@ -160,7 +160,7 @@ def test_format_reads_a_mixed_file_on_stdin_like_a_named_one(runner: CliRunner) 
     result = runner.invoke(main, ["format", "-"], input=data)
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        f"bibnorm: note: standard input: mixes encodings: lines 3, 14, 19 are not UTF-8 and {READ_AS}, "
+        f"bibnorm: note: <stdin>: mixes encodings: lines 3, 14, 19 are not UTF-8 and {READ_AS}, "
         "the other lines as UTF-8; what bibnorm writes is UTF-8"
     ]
     assert "Białynicki-Birula, Iwo" in result.stdout and "Harremoës, Peter" in result.stdout
