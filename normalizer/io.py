@@ -453,35 +453,53 @@ def decode_text(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    text, legacy, utf8 = decode_lines(data)
+    text, legacy = decode_lines(data)
     if name not in ENCODING_NOTES.told:
         ENCODING_NOTES.told.add(name)
-        print(f"bibnorm: note: {encoding_note(name, legacy, utf8)}", file=sys.stderr)
+        print(f"bibnorm: note: {encoding_note(name, legacy)}", file=sys.stderr)
     return text
 
 
-def decode_lines(data: bytes) -> tuple[str, list[int], int]:
-    """Text of ``data`` decoded line by line: (text, the numbers of the lines read as
-    Windows-1252, how many lines with non-ASCII bytes were valid UTF-8)."""
+# The five bytes Windows-1252 leaves undefined are read as Latin-1 (C1 control characters).
+_UNDEFINED_AS_LATIN1 = {0xDC00 + byte: chr(byte) for byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
+def decode_lines(data: bytes) -> tuple[str, list[int]]:
+    """Text of ``data`` (not valid UTF-8 as a whole) read line by line, and the numbers of
+    the lines read as Windows-1252 when the file also holds UTF-8 beyond ASCII; no numbers
+    when it holds none (the whole file was read as Windows-1252).
+
+    Lines end at ``\n``, ``\r\n`` or ``\r``, as everywhere in bibnorm. A file in one
+    legacy encoding is decoded in one go; only a mixed one is looked at line by line.
+    """
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    # Each byte that is not UTF-8 becomes one character; a valid sequence of 2-4 bytes, one.
+    if len(data.decode("utf-8", "surrogateescape")) == len(data):
+        return _legacy(data), []
     parts: list[str] = []
     legacy: list[int] = []
-    utf8 = 0
-    for number, line in enumerate(data.removeprefix(b"\xef\xbb\xbf").splitlines(keepends=True), start=1):
+    utf8 = False  # a line beyond ASCII was UTF-8 (not only bytes that happen to pair up)
+    for number, line in enumerate(data.splitlines(keepends=True), start=1):
         try:
             parts.append(line.decode("utf-8"))
-            utf8 += not line.isascii()
+            utf8 = utf8 or not line.isascii()
         except UnicodeDecodeError:
             legacy.append(number)
-            try:
-                parts.append(line.decode(LEGACY_ENCODING))
-            except UnicodeDecodeError:  # one of the five bytes Windows-1252 leaves undefined
-                parts.append(line.decode("latin-1"))
-    return "".join(parts), legacy, utf8
+            parts.append(_legacy(line))
+    return "".join(parts), legacy if utf8 else []
 
 
-def encoding_note(name: str, legacy: Sequence[int], utf8: int) -> str:
-    """The one line that says how a file that is not UTF-8 throughout was read."""
-    if not utf8:
+def _legacy(data: bytes) -> str:
+    try:
+        return data.decode(LEGACY_ENCODING)
+    except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined
+        return data.decode(LEGACY_ENCODING, "surrogateescape").translate(_UNDEFINED_AS_LATIN1)
+
+
+def encoding_note(name: str, legacy: Sequence[int]) -> str:
+    """The one line that says how a file that is not UTF-8 throughout was read (``legacy``:
+    as `decode_lines` gives them)."""
+    if not legacy:
         return f"{name}: not UTF-8; read as {LEGACY_NAME}; what bibnorm writes is UTF-8"
     return (
         f"{name}: mixes encodings: {_line_ranges(legacy)} not UTF-8 and read as {LEGACY_NAME}, "

@@ -331,6 +331,12 @@ MIXED += "what bibnorm writes is UTF-8"
         ),
         pytest.param(b"caf\xe9 \x81\n", "café \x81\n", NOT_UTF8, id="a-byte-windows-1252-leaves-undefined"),
         pytest.param(
+            "Ã©t\xe9\n".encode("latin-1"),
+            "Ã©té\n",
+            NOT_UTF8,
+            id="latin-1-bytes-that-pair-like-utf-8-in-a-line",
+        ),
+        pytest.param(
             "Müller\n".encode() + "Harremoës\n".encode("latin-1") + "Białynicki\n".encode(),
             "Müller\nHarremoës\nBiałynicki\n",
             MIXED.format(lines="line 2 is"),
