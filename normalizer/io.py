@@ -45,8 +45,8 @@ is UTF-8, so a file mixing both (UTF-8 entries appended to an old Latin-1 ``.bib
 repaired rather than refused: refusing would leave the user a file no tool converts
 (``iconv`` from Latin-1 double-encodes the UTF-8 part, "Müller" → "MÃ¼ller"), and the
 decision per line is reliable because Latin-1 text with accents is practically never
-valid UTF-8 (an accented letter would have to be followed by one of the C1 bytes
-0x80-0xBF).
+valid UTF-8 (an accented capital such as "Ã" would have to be followed by a C1 control
+or one of the symbols "¡" to "¿").
 """
 
 from __future__ import annotations
@@ -159,8 +159,7 @@ def write_stdout(text: str) -> None:
             return
         data = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
         while data:
-            written = binary.write(data)
-            data = data[written if written is not None else len(data) :]
+            data = data[binary.write(data) or 0 :]  # None: a non-blocking stream took nothing yet
         binary.flush()
     except BrokenPipeError:
         raise
