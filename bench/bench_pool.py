@@ -100,12 +100,21 @@ def _describe_hang(pid: int) -> str:
     return "\n".join(lines)
 
 
+Outcome = tuple[str, int | None, float, str]  # "ok"/"noisy"/"hang", exit code, wall seconds, stderr or stacks
+
+
 def run_once(
-    command: list[str], env: dict[str, str], timeout: float, expected: re.Pattern[str] | None
-) -> tuple:
+    command: list[str], env: dict[str, str], cwd: Path, timeout: float, expected: re.Pattern[str] | None
+) -> Outcome:
     started = time.monotonic()
     process = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True
+        command,
+        env=env,
+        cwd=cwd,  # not a checkout: `python -m` looks in the working folder before PYTHONPATH
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
     try:
         _, stderr = process.communicate(timeout=timeout)
@@ -138,8 +147,8 @@ def main() -> None:
         "format --jobs 2 (to stdout)": ([*bibnorm, "format", "--jobs", "2", str(source)], None),
         "check --offline --jobs 2": ([*bibnorm, "check", "--offline", "--jobs", "2", str(source)], SUMMARY),
     }
-    where = subprocess.run(
-        [sys.executable, "-c", "import normalizer; print(normalizer.__file__)"],
+    where = subprocess.run(  # as the runs find it: from the same folder
+        [sys.executable, "-c", "import normalizer.parallel as p; print(p.__file__)"],
         env=env,
         cwd=work,
         capture_output=True,
@@ -155,10 +164,10 @@ def main() -> None:
     order = [name for _ in range(args.runs) for name in commands]
     tallies = {name: Tally() for name in commands}
     with concurrent.futures.ThreadPoolExecutor(args.concurrent) as threads:
-        futures = [
-            (name, threads.submit(run_once, *commands[name][:1], env, args.timeout, commands[name][1]))
-            for name in order
-        ]
+        futures = []
+        for name in order:
+            command, expected = commands[name]
+            futures.append((name, threads.submit(run_once, command, env, work, args.timeout, expected)))
         for name, future in futures:
             outcome, code, wall, detail = future.result()
             tally = tallies[name]
@@ -172,7 +181,8 @@ def main() -> None:
             if outcome == "noisy":
                 tally.noisy += 1
                 if len(tally.examples) < 3:
-                    tally.examples.append(detail.strip().splitlines()[-1] if detail.strip() else "(empty)")
+                    lines = [line for line in detail.splitlines() if not SUMMARY.fullmatch(line)]
+                    tally.examples.append(f"{lines[0]} … {lines[-1]}" if lines else "(no summary line)")
     header = f"{'command':30} {'runs':>5} {'hangs':>5} {'noisy':>5}  {'exit codes':<14} {'median s':>8}"
     print(f"{header} {'max s':>7}")
     for name, tally in tallies.items():
@@ -182,7 +192,7 @@ def main() -> None:
             f"{statistics.median(tally.walls):8.2f} {max(tally.walls):7.2f}"
         )
         for example in tally.examples:
-            print(f"    stderr ended with: {example}")
+            print(f"    e.g. stderr: {example}")
     shutil.rmtree(work, ignore_errors=True)
 
 
