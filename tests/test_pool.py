@@ -44,15 +44,27 @@ def bibnorm(
         **(env or {}),
     }
     command = [sys.executable, "-m", "normalizer", *args]
-    return subprocess.Popen(command, cwd=cwd, env=environment, stdout=stdout, stderr=subprocess.PIPE, **popen)
+    return subprocess.Popen(
+        command,
+        cwd=cwd,
+        env=environment,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        **popen,
+    )
 
 
 def finish(process: subprocess.Popen[bytes]) -> tuple[int, bytes, list[str]]:
-    """Exit code, stdout and stderr lines; a run still going after `LIVENESS` s is a hang."""
+    """Exit code, stdout and stderr lines; a run still going after `LIVENESS` s is a hang.
+
+    The process must lead its own group (``start_new_session``): a hung run's workers hold
+    its pipes open, so they are killed with it.
+    """
     try:
         stdout, stderr = process.communicate(timeout=LIVENESS)
     except subprocess.TimeoutExpired:
-        process.kill()
+        os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
         raise AssertionError(f"hung: {process.args!r}") from None
     return process.returncode, stdout or b"", stderr.decode(errors="replace").splitlines()
@@ -62,8 +74,9 @@ def finish(process: subprocess.Popen[bytes]) -> tuple[int, bytes, list[str]]:
 def many_entries(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """10,000 small entries, not in the canonical layout: cheap to read, yet several pieces."""
     path = tmp_path_factory.mktemp("pool") / "many.bib"
-    path.write_text("".join(f"@MISC{{key{n:05d}, title={{Title {n:05d}}}}}\n" for n in range(10_000)))
-    assert len(chunk_spans(path.read_text(), PARALLEL_CHUNK_CHARS)) >= 2  # -j 2 really forks two workers
+    text = "".join(f"@MISC{{key{n:05d}, title={{Title {n:05d}}}}}\n" for n in range(10_000))
+    path.write_text(text, encoding="utf-8")
+    assert len(chunk_spans(text, PARALLEL_CHUNK_CHARS)) >= 2  # -j 2 really forks two workers
     return path
 
 
@@ -88,7 +101,7 @@ def test_pooled_format_and_check_print_nothing_but_their_summary_20_times(
 def _signal_when_workers_run(process: subprocess.Popen[bytes], number: int) -> None:
     children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
     deadline = time.monotonic() + LIVENESS
-    while not children.read_text().split():
+    while not (children.read_text().split() if process.poll() is None else []):
         assert process.poll() is None, "the run ended before its workers were seen"
         assert time.monotonic() < deadline, "no worker process was started"
         time.sleep(0.002)
@@ -108,25 +121,23 @@ def _signal_when_workers_run(process: subprocess.Popen[bytes], number: int) -> N
 def test_a_stop_signal_to_the_process_group_while_workers_run_is_one_line(
     many_entries: Path, tmp_path: Path, number: int, code: int, line: str
 ) -> None:
-    process = bibnorm(
-        "check", "--offline", "--jobs", "2", str(many_entries), cwd=tmp_path, start_new_session=True
-    )
+    process = bibnorm("check", "--offline", "--jobs", "2", str(many_entries), cwd=tmp_path)
     _signal_when_workers_run(process, number)
     assert finish(process)[::2] == (code, [line])
 
 
 def _in_fresh_python(script: str) -> list[str]:
     """The lines a script prints, run where no test thread forbids forking."""
-    done = subprocess.run(
+    process = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(script)],
-        capture_output=True,
-        text=True,
-        timeout=LIVENESS,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
-        check=False,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
-    assert done.returncode == 0 and done.stderr == "", done.stderr
-    return done.stdout.splitlines()
+    code, stdout, stderr = finish(process)
+    assert code == 0 and stderr == [], stderr
+    return stdout.decode().splitlines()
 
 
 def test_workers_ignore_ctrl_c_die_of_sigterm_and_leave_the_parents_handlers_alone() -> None:
@@ -252,7 +263,7 @@ def test_format_in_place_on_a_full_disk_is_one_line_and_keeps_the_file(
     process = subprocess.Popen(
         ["unshare", "-rm", "sh", "-c", script, "sh", *arguments],
         env={**os.environ, "PYTHONPATH": str(ROOT), "BIBNORM_CACHE_DIR": str(tmp_path / "cache")},
-        stderr=subprocess.PIPE,
+        stderr=subprocess.PIPE, start_new_session=True,
     )  # fmt: skip
     # The one line, then the shell's findings: the file as it was, nothing else on the disk.
     assert finish(process)[::2] == (
