@@ -1,7 +1,7 @@
 """Benchmark the online resolvers: requests per item on the five scraped pages, cold and warm.
 
 Starts the fake arXiv and Semantic Scholar APIs (tests/fakes/) in this process, then runs
-the real pipeline (`normalizer.cli._sources.open_sources` + `normalizer.pipeline.run`, as
+the real pipeline (`normalizer.cli._sources.open_sources` + `normalizer.resolve.pipeline.run`, as
 ``bibnorm resolve`` does) over all five pages of ``shared/inputs/hf-papers/`` with a
 fresh cache directory, no politeness delay, and prints: items, distinct, resolved,
 requests per API and per item, wall time, peak memory, and the time the same requests
@@ -41,12 +41,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the fa
 from fakes.servers import FakeApis, running_fakes, synthetic_completion
 from paths import SHARED
 
-from normalizer import pipeline
 from normalizer.cli._sources import open_sources
 from normalizer.config import Settings
 from normalizer.models import Query
 from normalizer.readers import read_inputs
-from normalizer.report import build_report
+from normalizer.resolve import pipeline
+from normalizer.resolve.report import build_report
 
 PAGES = sorted((SHARED / "inputs" / "hf-papers").glob("*.txt"))
 GOLD = SHARED / "reference" / "dev-gold.jsonl"

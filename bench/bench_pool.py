@@ -148,7 +148,7 @@ def main() -> None:
         "check --offline --jobs 2": ([*bibnorm, "check", "--offline", "--jobs", "2", str(source)], SUMMARY),
     }
     where = subprocess.run(  # as the runs find it: from the same folder
-        [sys.executable, "-c", "import normalizer.parallel as p; print(p.__file__)"],
+        [sys.executable, "-c", "import normalizer.bib.parallel as p; print(p.__file__)"],
         env=env,
         cwd=work,
         capture_output=True,

@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from normalizer.matching import title_key  # noqa: E402
 from normalizer.models import PartialDate, Person, Reference  # noqa: E402
 from normalizer.readers import read_inputs  # noqa: E402
+from normalizer.text.titles import title_key  # noqa: E402
 from normalizer.writers.bibtex import write_bibtex  # noqa: E402
 from resolvers.snapshot import build_index  # noqa: E402
 

@@ -343,10 +343,10 @@ def stage_floor(source: Path, index: Path) -> dict[str, Any]:
 def stage_match(index: Path, titles_file: Path | None) -> dict[str, Any]:
     """Resolve titles through the pipeline with the snapshot alone; the page titles when no file."""
     from normalizer.config import Settings
-    from normalizer.matching import same_title
     from normalizer.models import Origin, Query, QueryKind, Status
-    from normalizer.pipeline import deduplicate, run
     from normalizer.readers import read_inputs
+    from normalizer.resolve.pipeline import deduplicate, run
+    from normalizer.text.titles import same_title
     from resolvers.snapshot import SnapshotResolver
 
     if titles_file is None:

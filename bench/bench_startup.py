@@ -44,7 +44,8 @@ import tempfile
 from pathlib import Path
 
 from normalizer.config import Settings
-from resolvers._http import CACHE_FILE, build_session
+from resolvers._http import CACHE_FILE
+from resolvers._session import build_session
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_SNAPSHOT = ROOT / "fixtures" / "demo" / "snapshot.jsonl"

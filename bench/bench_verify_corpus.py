@@ -44,8 +44,8 @@ from fakes.arxiv_api import Author, FakeArxivServer, FakeRecord, _date_from_id  
 from fakes.crossref_api import FakeCrossref  # noqa: E402
 from fakes.s2_api import FakeS2  # noqa: E402
 
-from normalizer.verify import Verdict  # noqa: E402
-from normalizer.verify_run import VerifyOptions, run_verify  # noqa: E402
+from normalizer.verify.judge import Verdict  # noqa: E402
+from normalizer.verify.run import VerifyOptions, run_verify  # noqa: E402
 
 TODAY = date(2026, 11, 22)
 FLAGGED = {Verdict.MISMATCH, Verdict.NOT_FOUND}

@@ -1,4 +1,17 @@
-"""bibnorm: messy paper references in, clean and correct bibliographies out."""
+"""bibnorm: messy paper references in, clean and correct bibliographies out.
+
+The packages, from the ground up (each imports only those below it; the contracts in
+``pyproject.toml`` are checked by the test suite with import-linter):
+
+- the ground: `models` (the one typed currency), `identifiers`, `errors`, `config`,
+  `io` (files that are never lost), `processes` (worker pools), `safejson`;
+- `text`: cleaning, title keys, capitals, names, links, venues;
+- `resolve`: pipeline, matching, merge, normalize, keys, report;
+- `bib`: existing ``.bib`` files (parsing, checks, fixes, merging, the lockfile);
+- `readers`, `writers` and the top-level package `resolvers` (one module per source);
+- the workflows `verify` and `latex`, independent of each other;
+- `cli`: the only composition root.
+"""
 
 from typing import Any
 

@@ -134,22 +134,6 @@ class Query(Frozen):
     venue: str | None = None  # as written ("CVPR", "Advances in Neural Information Processing Systems")
     raw: str = ""  # the input text the query was read from
 
-    def identity(self) -> str:
-        """A key under which two input items count as the same request."""
-        if self.arxiv_id:
-            return f"arxiv:{self.arxiv_id}".casefold()
-        if self.doi:
-            return f"doi:{self.doi}".casefold()
-        from normalizer.matching import title_key, title_words  # local: matching imports models
-
-        identity = f"title:{title_key(self.title or '')}"
-        if self.author_names or self.year:
-            # The same title with other authors or another year may be another paper
-            # ("Deep learning" by LeCun et al. 2015 is not every "Deep learning").
-            names = ",".join(sorted({w for name in self.author_names for w in title_words(name)}))
-            identity += f"|{self.year or ''}|{names}"
-        return identity
-
 
 class Severity(StrEnum):
     ERROR = "error"

@@ -35,7 +35,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 from urllib.parse import urlsplit
@@ -46,7 +46,6 @@ from requests.adapters import HTTPAdapter
 from normalizer import __version__
 from normalizer.config import Settings
 from normalizer.errors import CacheError
-from normalizer.io import make_folders
 from resolvers._stats import HttpStats
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -392,89 +391,8 @@ def source_policies(settings: Settings) -> list[SourcePolicy]:
     ]
 
 
-def build_session(
-    settings: Settings,
-    *,
-    clock: Callable[[], float] = time.monotonic,
-    sleep: Callable[[float], None] = time.sleep,
-    jitter: Callable[[], float] = random.random,
-    stats: HttpStats | None = None,
-    expire_after: timedelta = timedelta(days=30),
-) -> BibnormSession:
-    """The run's session: cache in ``settings.cache_dir``, polite or offline transport.
-
-    Offline with no cache file there, the session has no cache (nothing could be in it) and
-    creates none: each request is refused with the cache miss's "offline: not in the cache".
-    Raises `CacheError` (one line, naming ``bibnorm cache clear`` or the setting to change)
-    when the cache folder cannot be made or its database is damaged.
-    """
-    session: BibnormSession
-    if settings.offline and not (settings.cache_dir / CACHE_FILE).exists():
-        session = BibnormSession()  # every request is refused below, exactly as a miss would be
-    else:
-        from resolvers._cache import CachedBibnormSession  # requests-cache: only when a cache is used
-
-        session = CachedBibnormSession(
-            cache_name=str(open_cache_file(settings.cache_dir)),
-            backend="sqlite",
-            allowable_codes=CACHEABLE_STATUSES,
-            allowable_methods=("GET", "POST"),
-            ignored_parameters=["x-api-key", "api_key"],  # secrets never become part of the cache
-            match_headers=False,
-            expire_after=expire_after,
-            stale_if_error=False,
-        )
-    session.stats = stats if stats is not None else HttpStats()
-    session.headers["User-Agent"] = user_agent(settings)
-    adapter: HTTPAdapter
-    if settings.offline:
-        adapter = OfflineAdapter()
-    else:
-        adapter = PoliteAdapter(
-            source_policies(settings),
-            timeout=settings.timeout,
-            max_attempts=settings.max_attempts,
-            backoff_base=settings.backoff_base,
-            user_agent=user_agent(settings),
-            stats=session.stats,
-            breaker_failures=settings.breaker_failures,
-            max_wait=settings.max_wait_per_source,
-            clock=clock,
-            sleep=sleep,
-            jitter=jitter,
-        )
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
-    return session
-
-
 def _folder_is_a_file(folder: Path) -> CacheError:
     return CacheError(f"cache folder {folder} is a file; point BIBNORM_CACHE_DIR or --cache-dir at a folder")
-
-
-def open_cache_file(folder: Path) -> Path:
-    """The cache database's path, after checking that the folder and the database are usable."""
-    try:
-        make_folders(folder)  # never under a home folder that does not exist
-    except FileExistsError:
-        raise _folder_is_a_file(folder) from None
-    except OSError as error:
-        raise CacheError(
-            f"cache folder {folder}: {error.strerror or error}; point BIBNORM_CACHE_DIR or "
-            "--cache-dir at a writable folder"
-        ) from None
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise CacheError(f"cache folder {folder} is not writable; set BIBNORM_CACHE_DIR or --cache-dir")
-    path = folder / CACHE_FILE
-    if path.exists():
-        try:
-            with contextlib.closing(sqlite3.connect(path)) as database:
-                database.execute("select count(*) from sqlite_master").fetchone()
-        except sqlite3.Error as error:
-            raise CacheError(
-                f"the HTTP cache {path} is damaged ({error}); run 'bibnorm cache clear'"
-            ) from None
-    return path
 
 
 def register_validator(session: requests.Session, base_url: str, validator: Validator) -> None:

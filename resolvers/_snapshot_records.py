@@ -26,9 +26,9 @@ from typing import Any
 import orjson
 
 from normalizer.identifiers import canonical_doi
-from normalizer.matching import title_words
 from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.names import parse_name, person_from_parts, split_authors
+from normalizer.text.names import parse_name, person_from_parts, split_authors
+from normalizer.text.titles import title_words
 
 SOURCE = "snapshot"
 

@@ -33,7 +33,7 @@ ASCII; all words are lower-cased so a title word ``AND``/``OR`` is never an oper
    left). Asked **batched**: up to `TITLE_BATCH` titles OR-ed in one ``search_query``
    (kept under `MAX_QUERY_CHARS` URL-encoded characters), ``max_results`` =
    `RESULTS_PER_TITLE` × titles. Every result is scored against every title of the
-   batch with `normalizer.matching`; a title is *settled* when `matching.choose` finds an
+   batch with `normalizer.resolve.matching`; a title is *settled* when `matching.choose` finds an
    acceptable candidate (or calls it ambiguous).
 2. *loose*: ``ti:w1 AND ti:w2 …`` over the significant words (stop words and one-letter
    words dropped), batched the same way, for the titles step 1 did not settle.
@@ -66,7 +66,6 @@ from arxiv._feed import ParsedFeed
 from arxiv._feed import parse as parse_feed
 from lxml import etree
 
-from normalizer import matching
 from normalizer.config import Settings
 from normalizer.identifiers import canonical_doi, parse_arxiv_id
 from normalizer.models import (
@@ -80,8 +79,10 @@ from normalizer.models import (
     Severity,
     Status,
 )
-from normalizer.names import parse_name
-from normalizer.text import clean_reference
+from normalizer.resolve import matching
+from normalizer.text import titles
+from normalizer.text.clean import clean_reference
+from normalizer.text.names import parse_name
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
 SOURCE = "arxiv"
@@ -279,7 +280,7 @@ def title_segments(title: str) -> list[list[str]]:
     ``"ResNeSt: Split-Attention Networks"`` → ``[["resnest"], ["split", "attention",
     "networks"]]``; math, quotes, colons, parentheses, ``&`` and apostrophe words break runs.
     """
-    text = _MATH.sub(" | ", matching.plain_text(title))
+    text = _MATH.sub(" | ", titles.plain_text(title))
     text = _fold(text)
     segments: list[list[str]] = []
     current: list[str] = []
@@ -358,7 +359,7 @@ class _TitleState:
 class ArxivResolver:
     """The arXiv API resolver (see the module docstring for the request strategy).
 
-    ``session`` is the run's shared session from `resolvers._http.build_session`; this
+    ``session`` is the run's shared session from `resolvers._session.build_session`; this
     resolver registers its feed validator on it for the arXiv host.
     """
 
@@ -531,7 +532,7 @@ class ArxivResolver:
             state.exhaustive[stage] = exhaustive
             title = state.query.title or ""
             for record in records:
-                if matching.title_similarity(title, record.title) >= CANDIDATE_FLOOR and record.ids.arxiv_id:
+                if titles.title_similarity(title, record.title) >= CANDIDATE_FLOOR and record.ids.arxiv_id:
                     state.candidates.setdefault(
                         record.ids.arxiv_id, Candidate(source=SOURCE, reference=record)
                     )
@@ -557,7 +558,7 @@ def _title_answer(state: _TitleState) -> Lookup:
     title = state.query.title or ""
     ranked = sorted(
         state.candidates.values(),
-        key=lambda c: (-matching.title_similarity(title, c.reference.title), c.reference.ids.arxiv_id or ""),
+        key=lambda c: (-titles.title_similarity(title, c.reference.title), c.reference.ids.arxiv_id or ""),
     )
     problems = (state.failed,) if state.failed is not None else ()
     return Lookup(

@@ -35,7 +35,6 @@ import requests
 
 from normalizer.config import Settings
 from normalizer.identifiers import canonical_doi, is_arxiv_doi
-from normalizer.matching import plain_text, title_key, title_words
 from normalizer.models import (
     Candidate,
     EntryType,
@@ -46,9 +45,10 @@ from normalizer.models import (
     Reference,
     Severity,
 )
-from normalizer.names import parse_name
 from normalizer.safejson import loads
-from normalizer.venues import VenueKind, find_venue, tidy_venue
+from normalizer.text.names import parse_name
+from normalizer.text.titles import plain_text, title_key, title_words
+from normalizer.text.venues import VenueKind, find_venue, tidy_venue
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
 SOURCE = "dblp"

@@ -35,8 +35,8 @@ from normalizer.models import (
     Reference,
     Severity,
 )
-from normalizer.names import parse_name
 from normalizer.safejson import loads
+from normalizer.text.names import parse_name
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
 SOURCE = "openalex"

@@ -8,7 +8,7 @@ Two roles share one `SemanticScholarClient` (so a rejected API key stops both):
   (``DOI:<doi>``/``ARXIV:<id>``, up to 500 ids per call);
 - `S2Enricher` (``name="s2"``) — for resolved papers: one ``POST /paper/batch`` per 500
   papers with ``ARXIV:<id>`` (or ``DOI:<doi>``) ids, never one call each; each S2 record
-  comes back as a by-identifier `Candidate` that `normalizer.merge` folds in.
+  comes back as a by-identifier `Candidate` that `normalizer.resolve.merge` folds in.
 
 Wire facts (``shared/reference/API-NOTES.md`` and the S2 samples): explicit ``fields=``;
 404 ``{"error": ...}`` is "not found" (no candidates, and cached); 429 has no
@@ -35,7 +35,6 @@ import requests
 
 from normalizer.config import Settings
 from normalizer.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
-from normalizer.matching import same_title, title_words
 from normalizer.models import (
     Candidate,
     EntryType,
@@ -48,10 +47,11 @@ from normalizer.models import (
     Reference,
     Severity,
 )
-from normalizer.names import parse_name
 from normalizer.safejson import loads
-from normalizer.text import clean_reference
-from normalizer.venues import VenueKind, canonical_venue_name, find_venue, is_preprint_venue, tidy_venue
+from normalizer.text.clean import clean_reference
+from normalizer.text.names import parse_name
+from normalizer.text.titles import same_title, title_words
+from normalizer.text.venues import VenueKind, canonical_venue_name, find_venue, is_preprint_venue, tidy_venue
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
 SOURCE = "s2"

@@ -46,12 +46,12 @@ from typing import TYPE_CHECKING
 import orjson
 import zstandard
 
-from normalizer._pool import available_cpus, fork_pool
 from normalizer.errors import InputError, OutputError, SafetyError, SnapshotError
 from normalizer.io import adopt_mode, resolve_output, temporary_beside
-from normalizer.matching import title_key, title_similarity, title_words, typo_spellings
 from normalizer.models import Candidate, Lookup, Problem, Query, QueryKind, Reference, Severity
-from normalizer.text import clean_reference
+from normalizer.processes import available_cpus, fork_pool
+from normalizer.text.clean import clean_reference
+from normalizer.text.titles import title_key, title_similarity, title_words, typo_spellings
 from resolvers._snapshot_records import (
     SOURCE,
     BadRecordError,
@@ -657,7 +657,7 @@ class SnapshotResolver:
 
     Queries by arXiv id or DOI get the matching record as a by-identifier candidate;
     title queries get every record with the same title key plus the most similar
-    full-text hits, for `normalizer.matching.choose` to judge. Candidates are chosen on
+    full-text hits, for `normalizer.resolve.matching.choose` to judge. Candidates are chosen on
     (id, title) pairs; only the few offered are decompressed and made `Reference`s.
     """
 
@@ -829,7 +829,7 @@ class SnapshotResolver:
         A title whose known words still match more than `FTS_CAP` records, or that has no
         known word, may owe it to a typo in its one rare word ("Atention Is All You Need"):
         then the records that also hold a spelling of each unknown word one typo away
-        (`matching.typo_spellings`) are added, which the cap would otherwise cut off.
+        (`titles.typo_spellings`) are added, which the cap would otherwise cut off.
         """
         words = list(dict.fromkeys(title_words(title)))
         content = [w for w in words if w not in STOP_WORDS] or words

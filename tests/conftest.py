@@ -10,7 +10,8 @@ from fakes.arxiv_api import FakeArxivServer
 from paths import DEV_SNAPSHOT
 
 from normalizer.config import Settings
-from resolvers._http import BibnormSession, build_session
+from resolvers._http import BibnormSession
+from resolvers._session import build_session
 from resolvers.snapshot import build_index
 
 # --------------------------------------------------------------------------- snapshot index

@@ -13,8 +13,9 @@ from requests import Response
 
 from normalizer.config import Settings
 from normalizer.models import Origin, Query, QueryKind, Severity, Status
-from normalizer.pipeline import run
-from resolvers._http import BibnormSession, build_session
+from normalizer.resolve.pipeline import run
+from resolvers._http import BibnormSession
+from resolvers._session import build_session
 from resolvers.arxiv import (
     ArxivResolver,
     error_message,

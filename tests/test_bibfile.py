@@ -1,4 +1,4 @@
-"""normalizer.bibfile: reading real .bib files without loss, and canonical formatting."""
+"""normalizer.bib.bibfile: reading real .bib files without loss, and canonical formatting."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from normalizer.bibfile import (
+from normalizer.bib.bibfile import (
     BibEntry,
     CommentBlock,
     FailedBlock,

@@ -514,7 +514,7 @@ def test_ids_the_lock_lacks_are_asked_online_and_only_those(checker: Checker) ->
 def test_a_lock_that_says_preprint_keeps_the_check_quiet_offline(checker: Checker, tmp_path: Path) -> None:
     from datetime import date
 
-    from normalizer.lockfile import Lock, LockItem, save_lock
+    from normalizer.bib.lockfile import Lock, LockItem, save_lock
     from normalizer.models import Identifiers, Reference
 
     preprint = Reference(title="Augmenting large language models with chemistry tools", entry_type="preprint")

@@ -1,4 +1,4 @@
-"""normalizer.checks: each finding on the real corpus and on minimal entries."""
+"""normalizer.bib.checks: each finding on the real corpus and on minimal entries."""
 
 from __future__ import annotations
 
@@ -6,17 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from normalizer.bibfile import parse_bibtex, read_bibfile, render
-from normalizer.checks import (
-    CHECKS,
-    CheckConfig,
-    OnlineFacts,
-    apply_fixes,
-    arxiv_ids,
-    index_file,
-    run_checks,
-    unprotected_capitals,
-)
+from normalizer.bib.bibfile import parse_bibtex, read_bibfile, render
+from normalizer.bib.checks import CHECKS, run_checks
+from normalizer.bib.checks.base import CheckConfig, OnlineFacts, arxiv_ids, index_file
+from normalizer.bib.checks.fields import unprotected_capitals
+from normalizer.bib.fix import apply_fixes
 from normalizer.models import Identifiers, PartialDate, Person, Reference, Severity
 from normalizer.writers import WriterOptions, get_writer
 
@@ -112,7 +106,7 @@ def test_finding(text: str, expected: list[tuple[int, str]]) -> None:
         pytest.param("The \\LaTeX\\ Companion", [], id="control-word"),
         pytest.param("{{Whole Title IN Braces}}", [], id="double-braced"),
         pytest.param("TableQA and DivGraphPointer", ["TableQA", "DivGraphPointer"], id="camel-case"),
-        # The writer's rule (normalizer.capitals), so check and resolve agree (issue 15).
+        # The writer's rule (normalizer.text.capitals), so check and resolve agree (issue 15).
         pytest.param("Convolutional Kolmogorov-Arnold Networks", ["Kolmogorov-Arnold"], id="known-names"),
         pytest.param("Why Should I Trust You?", ["I"], id="pronoun-I"),
         pytest.param("{MLP}-Mixer and Illiterate {DALL}-E", ["DALL-E"], id="hyphenated-part-unbraced"),

@@ -17,7 +17,8 @@ from paths import GOLD
 
 from normalizer.cli import EXIT_FINDINGS, main
 from normalizer.config import Settings
-from resolvers._http import CACHE_FILE, build_session
+from resolvers._http import CACHE_FILE
+from resolvers._session import build_session
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_PAGE = ROOT / "fixtures" / "demo" / "hf-page.txt"

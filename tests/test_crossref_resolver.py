@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from fakes.crossref_api import FakeCrossref, sample_works
 
-from normalizer import pipeline
 from normalizer.config import Settings
 from normalizer.models import (
     Candidate,
@@ -28,7 +27,8 @@ from normalizer.models import (
     QueryKind,
     Reference,
 )
-from resolvers._http import build_session
+from normalizer.resolve import pipeline
+from resolvers._session import build_session
 from resolvers.crossref import DOI_BATCH, CrossrefClient, CrossrefEnricher, work_to_reference
 
 NATURE_MI_DOI = "10.1038/s42256-024-00832-8"

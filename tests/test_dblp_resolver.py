@@ -20,8 +20,8 @@ from fakes.dblp_api import CONFERENCE, JOURNAL, SAMPLE, FakeDblp, sample_records
 from normalizer.config import Settings
 from normalizer.identifiers import canonical_doi
 from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.venues import find_venue
-from resolvers._http import build_session
+from normalizer.text.venues import find_venue
+from resolvers._session import build_session
 from resolvers.dblp import (
     DblpClient,
     DblpEnricher,

@@ -15,14 +15,8 @@ import pytest
 from fakes.broken_api import closed_port
 
 from normalizer.config import Settings
-from resolvers._http import (
-    CACHE_FILE,
-    HttpStats,
-    SourcePolicy,
-    SourceUnavailable,
-    build_session,
-    register_validator,
-)
+from resolvers._http import CACHE_FILE, HttpStats, SourcePolicy, SourceUnavailable, register_validator
+from resolvers._session import build_session
 
 
 class ScriptedServer(ThreadingHTTPServer):

@@ -1,11 +1,12 @@
-"""Specification of normalizer.keys: key formulas, presets, transliteration, collisions."""
+"""Specification of normalizer.resolve.keys: key formulas, presets, transliteration, collisions."""
 
 from __future__ import annotations
 
 import pytest
 
 from normalizer.errors import UsageError
-from normalizer.keys import (
+from normalizer.models import Identifiers, PartialDate, Person, Reference
+from normalizer.resolve.keys import (
     PRESETS,
     KeyBook,
     assign_keys,
@@ -14,7 +15,6 @@ from normalizer.keys import (
     transliterate,
     validate_key_format,
 )
-from normalizer.models import Identifiers, PartialDate, Person, Reference
 
 ZHAI = Reference(
     title="Scaling Vision Transformers",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalizer.capitals import evidence_for
+from normalizer.text.capitals import evidence_for
 from normalizer.writers.latex_text import (
     Encoded,
     needs_protection,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from paths import HF_PAGES_DIR as HF_PAPERS
 
-from normalizer.links import extract_code_links
+from normalizer.text.links import extract_code_links
 
 REAL = [
     pytest.param(

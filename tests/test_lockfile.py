@@ -1,4 +1,4 @@
-"""normalizer.lockfile: diff-friendly decisions that replay without network."""
+"""normalizer.bib.lockfile: diff-friendly decisions that replay without network."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from normalizer.bib.lockfile import Lock, LockResolver, dump_lock, load_lock, lock_from_resolutions, save_lock
 from normalizer.errors import InputError
-from normalizer.lockfile import Lock, LockResolver, dump_lock, load_lock, lock_from_resolutions, save_lock
 from normalizer.models import (
     Identifiers,
     Origin,

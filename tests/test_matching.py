@@ -5,14 +5,6 @@ from __future__ import annotations
 import pytest
 
 from normalizer.config import MatchThresholds
-from normalizer.matching import (
-    choose,
-    only_typo_differences,
-    score_candidate,
-    title_key,
-    title_similarity,
-    typo_spellings,
-)
 from normalizer.models import (
     Candidate,
     Identifiers,
@@ -24,6 +16,8 @@ from normalizer.models import (
     Reference,
     Status,
 )
+from normalizer.resolve.matching import choose, score_candidate
+from normalizer.text.titles import only_typo_differences, title_key, title_similarity, typo_spellings
 
 THRESHOLDS = MatchThresholds()
 ABSTRACT = (
@@ -199,7 +193,7 @@ def test_title_similarity_is_symmetric_and_bounded() -> None:
 def _fields_with_accent_commands() -> list[str]:
     from pathlib import Path
 
-    from normalizer.bibfile import read_bibfile
+    from normalizer.bib.bibfile import read_bibfile
 
     corpus = Path(__file__).parent / "corpus"
     texts = {
@@ -228,7 +222,7 @@ def test_plain_text_renders_accents_as_pylatexenc_does(text: str) -> None:
     # The fast path for accent commands must be invisible: same text as the LaTeX parser's.
     from pylatexenc.latex2text import LatexNodes2Text
 
-    from normalizer.matching import plain_text
+    from normalizer.text.titles import plain_text
 
     parser = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
     expected = " ".join(parser.latex_to_text(text).split())

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from normalizer.config import Settings
-from normalizer.merge import merge_reference
 from normalizer.models import Candidate, Identifiers, PartialDate, Person, Reference
+from normalizer.resolve.merge import merge_reference
 
 CVPR = "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)"
 AUTHORS = (Person(given="Xiaohua", family="Zhai"), Person(given="Alexander", family="Kolesnikov"))

@@ -12,7 +12,7 @@ import pytest
 from paths import SHARED
 
 from normalizer.models import Person
-from normalizer.names import parse_name, person_from_parts, split_authors
+from normalizer.text.names import parse_name, person_from_parts, split_authors
 
 SNAPSHOT_SAMPLE = SHARED / "reference/api-samples/snapshot/arxiv-metadata-oai-snapshot.first-100-lines.jsonl"
 

@@ -9,8 +9,7 @@ import pytest
 from paths import API_SAMPLES
 
 from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.names import parse_name, split_authors
-from normalizer.normalize import (
+from normalizer.resolve.normalize import (
     STEPS,
     Step,
     canonicalize_identifiers,
@@ -23,6 +22,7 @@ from normalizer.normalize import (
     tidy_venue,
     url_from_arxiv_id,
 )
+from normalizer.text.names import parse_name, split_authors
 
 SNAPSHOT_SAMPLE = API_SAMPLES / "snapshot" / "arxiv-metadata-oai-snapshot.first-100-lines.jsonl"
 

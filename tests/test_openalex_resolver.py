@@ -17,7 +17,7 @@ from fakes.openalex_api import FakeOpenAlex, sample_works
 
 from normalizer.config import Settings
 from normalizer.models import Identifiers, PartialDate, Reference
-from resolvers._http import build_session
+from resolvers._session import build_session
 from resolvers.openalex import OpenAlexClient, OpenAlexEnricher, build_openalex, work_to_reference
 
 NATURE_MI = "10.1038/s42256-024-00832-8"

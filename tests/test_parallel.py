@@ -1,4 +1,4 @@
-"""normalizer.parallel: a file read in pieces, on several processes, reads exactly as a whole.
+"""normalizer.bib.parallel: a file read in pieces, on several processes, reads exactly as a whole.
 
 Forking is only done from a single-threaded process, and pytest may run fake servers in
 threads, so the multi-process runs happen in a fresh interpreter (`_in_fresh_python`).
@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from normalizer.bibfile import FormatOptions, parse_bibtex, render
-from normalizer.checks import CheckConfig, finish_checks, run_checks, scan_text
+from normalizer.bib.bibfile import FormatOptions, parse_bibtex, render
+from normalizer.bib.checks import finish_checks, run_checks, scan_text
+from normalizer.bib.checks.base import CheckConfig
+from normalizer.bib.parallel import map_pieces
 from normalizer.io import read_text
-from normalizer.parallel import map_pieces
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -48,9 +49,9 @@ def test_checks_of_pieces_equal_the_checks_of_the_whole_file() -> None:
 _SCRIPT = """
 import json, os, sys
 from pathlib import Path
-import normalizer.parallel as parallel
-from normalizer.bibfile import FormatOptions
-from normalizer.checks import CheckConfig, finish_checks, scan_text
+import normalizer.bib.parallel as parallel
+from normalizer.bib.bibfile import FormatOptions
+from normalizer.bib.checks import CheckConfig, finish_checks, scan_text
 from normalizer.cli.format_cmd import format_text
 
 text = Path(sys.argv[1]).read_text(encoding="utf-8")

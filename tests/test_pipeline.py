@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from normalizer import pipeline
 from normalizer.config import Settings
 from normalizer.models import (
     Candidate,
@@ -18,6 +17,7 @@ from normalizer.models import (
     Severity,
     Status,
 )
+from normalizer.resolve import pipeline
 
 
 class TableResolver:

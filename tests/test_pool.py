@@ -1,4 +1,4 @@
-"""Worker processes (`normalizer._pool`, used by `normalizer.parallel` and the index build): a
+"""Worker processes (`normalizer.processes`, used by `normalizer.bib.parallel` and the index build): a
 pooled run prints nothing on stderr but the command's own lines, stops in one line, never
 hangs, and ends a write error exactly as ``--jobs 1`` does (issue 24).
 
@@ -25,8 +25,8 @@ from typing import Any
 import pytest
 from paths import ROOT
 
-from normalizer.bibfile import chunk_spans
-from normalizer.parallel import PARALLEL_CHUNK_CHARS
+from normalizer.bib.bibfile import chunk_spans
+from normalizer.bib.parallel import PARALLEL_CHUNK_CHARS
 
 LIVENESS = 300  # seconds; a run takes about a second, only a hang takes this long
 RUNS = 20
@@ -144,7 +144,7 @@ def test_workers_ignore_ctrl_c_die_of_sigterm_and_leave_the_parents_handlers_alo
     lines = _in_fresh_python(
         """
         import signal
-        from normalizer._pool import fork_pool
+        from normalizer.processes import fork_pool
 
         STOP = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
@@ -171,7 +171,7 @@ def test_a_worker_that_dies_fails_the_run_at_once_instead_of_waiting_for_it() ->
     lines = _in_fresh_python(
         """
         import os, signal
-        import normalizer.parallel as parallel
+        import normalizer.bib.parallel as parallel
         from normalizer.errors import WorkerError
 
         def killed(piece):  # as the out-of-memory killer does to one worker

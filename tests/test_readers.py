@@ -13,11 +13,11 @@ import pytest
 from paths import SHARED
 
 from normalizer.errors import InputError, UsageError
-from normalizer.matching import title_key
 from normalizer.models import Origin, Query, QueryKind
 from normalizer.readers import READERS, available_formats, detect_format, read_inputs
 from normalizer.readers.bib import read_bib
 from normalizer.readers.hf_papers import read_hf_papers
+from normalizer.text.titles import title_key
 
 HF_DIR = SHARED / "inputs" / "hf-papers"
 HF_FILES = sorted(HF_DIR.glob("*.txt"))

@@ -20,10 +20,10 @@ from clients import PDFLATEX, need, run
 from paths import DEV_SNAPSHOT
 
 from normalizer.cli import main
-from normalizer.matching import title_key
 from normalizer.models import PartialDate, Person, QueryKind, Reference
 from normalizer.readers import detect_format, read_inputs
 from normalizer.readers.refs import parse_reference
+from normalizer.text.titles import title_key
 from normalizer.writers.bibtex import write_bibtex
 from resolvers.snapshot import build_index
 

@@ -19,8 +19,8 @@ from clients import PDFLATEX, latex_errors, need, run
 from paths import SHARED
 from records import PUBLISHED
 
-from normalizer.keys import assign_keys
 from normalizer.models import Identifiers, PartialDate, Person, Reference
+from normalizer.resolve.keys import assign_keys
 from normalizer.writers import WriterOptions, get_writer
 from normalizer.writers.csl_json import validate_csl
 

@@ -17,10 +17,11 @@ import pytest
 from fakes.s2_api import SAMPLES, FakeS2, build_papers, gold_paper_id
 from pydantic import SecretStr
 
-from normalizer import matching
 from normalizer.config import Settings
 from normalizer.models import Identifiers, Origin, Query, QueryKind, Reference, Status
-from resolvers._http import CACHE_FILE, HttpStats, build_session
+from normalizer.resolve import matching
+from resolvers._http import CACHE_FILE, HttpStats
+from resolvers._session import build_session
 from resolvers.semantic_scholar import (
     BATCH_SIZE,
     FIELDS,

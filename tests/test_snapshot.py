@@ -26,8 +26,8 @@ from normalizer.cli import main
 from normalizer.config import MatchThresholds
 from normalizer.errors import InputError, OutputError, SafetyError, SnapshotError
 from normalizer.io import STALE_AFTER
-from normalizer.matching import choose
 from normalizer.models import Lookup, Origin, PartialDate, Query, QueryKind, Reference, Status
+from normalizer.resolve.matching import choose
 from resolvers import snapshot
 from resolvers.snapshot import (
     FTS_CAP,

@@ -1,4 +1,4 @@
-"""normalizer.texflow: which cited keys are missing, and the merged .bib text."""
+"""normalizer.latex.texflow: which cited keys are missing, and the merged .bib text."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 import pytest
 
-from normalizer import texflow
+from normalizer.latex import texflow
+from normalizer.latex.texflow import KeyKind
 from normalizer.models import Origin, Problem, Query, QueryKind, Reference, Resolution, Status
-from normalizer.texflow import KeyKind
 
 EXISTING = """% my library
 @inproceedings{vaswani2017attention,

@@ -1,11 +1,17 @@
-"""Specification of normalizer.text: source titles and names to plain Unicode, once."""
+"""Specification of normalizer.text.clean: source titles and names to plain Unicode, once."""
 
 from __future__ import annotations
 
 import pytest
 
 from normalizer.models import Person, Reference
-from normalizer.text import clean_plain, clean_reference, clean_title, math_to_rich_text, math_to_unicode
+from normalizer.text.clean import (
+    clean_plain,
+    clean_reference,
+    clean_title,
+    math_to_rich_text,
+    math_to_unicode,
+)
 
 
 @pytest.mark.parametrize(

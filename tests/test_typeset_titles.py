@@ -21,7 +21,7 @@ from clients import PDFLATEX, latex_errors, need, run
 from paths import FIXTURES
 
 from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.text import clean_reference
+from normalizer.text.clean import clean_reference
 from normalizer.writers import WriterOptions, get_writer
 
 pytestmark = pytest.mark.clients

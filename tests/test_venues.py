@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalizer.venues import (
+from normalizer.text.venues import (
     VENUES,
     VenueKind,
     canonical_venue_name,

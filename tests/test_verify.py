@@ -19,10 +19,10 @@ from fakes.crossref_api import FakeCrossref
 from fakes.s2_api import FakeS2
 from fakes.verify_world import arxiv_records, crossref_works, s2_papers, world
 
-from normalizer.bibfile import parse_bibtex
+from normalizer.bib.bibfile import parse_bibtex
 from normalizer.cli import EXIT_SOURCES_FAILED, main
 from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.verify import Answer, Answers, Claim, Verdict, claim_from_entry, judge, venues_agree
+from normalizer.verify.judge import Answer, Answers, Claim, Verdict, claim_from_entry, judge, venues_agree
 
 TODAY = date(2026, 11, 22)
 DDPM = Reference(
@@ -588,7 +588,7 @@ def test_of_two_papers_with_one_title_the_claim_is_judged_against_the_one_it_cit
 
 
 def test_a_bulk_answer_settles_a_title_only_with_papers_that_carry_it() -> None:
-    from normalizer.verify_sources import _titled_papers
+    from normalizer.verify.sources import _titled_papers
 
     other = DDPM.model_copy(update={"authors": (Person(given="Ada", family="Lovelace"),)})
     assert _titled_papers(DDPM.title, [DDPM]) == [DDPM]

@@ -10,10 +10,10 @@ import pytest
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 from records import PUBLISHED
 
-from normalizer.bibfile import format_bibtex
+from normalizer.bib.bibfile import format_bibtex
 from normalizer.errors import UsageError
-from normalizer.matching import plain_text
 from normalizer.models import Identifiers, PartialDate, Person, Reference
+from normalizer.text.titles import plain_text
 from normalizer.writers import WriterOptions, format_for_output, get_writer, infer_format
 
 BIBTEX = get_writer("bibtex")

@@ -5,6 +5,8 @@ options into `Settings`, builds sources, calls library functions and prints.
 Every `BibnormError` becomes one line on stderr here, in one place, with its
 exit code (1 fatal, 2 usage); problems found by ``--strict``/``check`` use
 `EXIT_FINDINGS`.
+
+May import: everything (it is the only composition root).
 """
 
 from __future__ import annotations

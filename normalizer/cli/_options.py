@@ -126,7 +126,7 @@ jobs_option = click.option(
 
 def lock_option(purpose: str) -> Callable[[F], F]:
     """``--lock PATH``: the lockfile a command reuses (``purpose`` says for what)."""
-    from normalizer.lockfile import LOCK_FILE
+    from normalizer.bib.lockfile import LOCK_FILE
 
     return click.option(
         "--lock",

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from normalizer.config import Settings
 from normalizer.errors import UsageError, shown
 from normalizer.models import Lookup, Query, Reference
-from normalizer.pipeline import Enricher, Resolver
+from normalizer.resolve.pipeline import Enricher, Resolver
 from resolvers._stats import HttpStats
 
 if TYPE_CHECKING:
@@ -151,14 +151,14 @@ def open_sources(settings: Settings) -> Iterator[Sources]:
 
     def session() -> BibnormSession:
         if not holder:
-            from resolvers._http import build_session
+            from resolvers._session import build_session
 
             holder.append(build_session(settings, stats=stats))
         return holder[0]
 
     sources = Sources(resolvers=[], enrichers=[], stats=stats)
     if settings.lock is not None:
-        from normalizer.lockfile import LockResolver, load_lock
+        from normalizer.bib.lockfile import LockResolver, load_lock
 
         sources.resolvers.append(LockResolver(load_lock(settings.lock)))
     for name in settings.resolvers:

@@ -8,28 +8,19 @@ from pathlib import Path
 
 import click
 
-from normalizer.checks import (
-    CHECKS,
-    CheckConfig,
-    FileIndex,
-    Finding,
-    OnlineFacts,
-    arxiv_ids,
-    facts_from_lock,
-    finish_checks,
-    is_published_version,
-    scan_text,
-)
+from normalizer.bib.checks import CHECKS, finish_checks, scan_text
+from normalizer.bib.checks.base import CheckConfig, FileIndex, Finding, OnlineFacts, arxiv_ids
+from normalizer.bib.checks.online import facts_from_lock, is_published_version
+from normalizer.bib.lockfile import load_lock, lock_in_use
 from normalizer.cli import EXIT_FATAL, EXIT_OK
 from normalizer.cli._options import UserPath, jobs_option, lock_option
 from normalizer.cli.format_cmd import config_table, format_options
 from normalizer.config import Settings, load_settings
 from normalizer.errors import ConfigError, UsageError, shown
 from normalizer.io import read_text, write_stdout
-from normalizer.keys import validate_key_format
-from normalizer.lockfile import load_lock, lock_in_use
 from normalizer.models import Identifiers, Lookup, Origin, Query, QueryKind, Reference, Severity
-from normalizer.report import source_warnings
+from normalizer.resolve.keys import validate_key_format
+from normalizer.resolve.report import source_warnings
 
 
 def parse_codes(
@@ -106,7 +97,7 @@ def online_facts(
     ask_arxiv = list(latest_of) if config.enabled("BN502") else []
     if not ask_s2 and not ask_arxiv:
         return OnlineFacts()
-    from resolvers._http import build_session
+    from resolvers._session import build_session
 
     session = build_session(settings)
     published: dict[str, Reference] = {}
@@ -167,8 +158,8 @@ def verify_findings(files: Sequence[str], offline: bool | None, lock_path: Path 
     """``check --verify``: the BN7xx findings of ``bibnorm verify``, as check findings."""
     from datetime import date
 
-    from normalizer.verify import Verdict
-    from normalizer.verify_run import VerifyOptions, run_verify
+    from normalizer.verify.judge import Verdict
+    from normalizer.verify.run import VerifyOptions, run_verify
 
     outcome = run_verify(
         [Path(f) for f in files], {"offline": offline}, VerifyOptions(lock=lock_path), today=date.today()

@@ -6,8 +6,9 @@ from datetime import date
 
 import click
 
-from normalizer.bibfile import render
-from normalizer.checks import CheckConfig, apply_fixes, arxiv_ids, index_file
+from normalizer.bib.bibfile import render
+from normalizer.bib.checks.base import CheckConfig, arxiv_ids, index_file
+from normalizer.bib.fix import apply_fixes
 from normalizer.cli._options import UserPath
 from normalizer.cli.check_cmd import online_facts
 from normalizer.cli.format_cmd import format_options, read_files, unified_diff, write_safely

@@ -15,7 +15,7 @@ from typing import Any
 import click
 from pydantic import ValidationError
 
-from normalizer.bibfile import (
+from normalizer.bib.bibfile import (
     BibFile,
     Census,
     FormatOptions,
@@ -84,7 +84,7 @@ def unified_diff(path: str, old: str, new: str) -> str:
 
 def write_safely(path: str, before: BibFile | Census, text: str, jobs: int | None = None) -> None:
     """Replace ``path`` with ``text`` after asserting no entry is lost (atomic write)."""
-    from normalizer.parallel import map_pieces
+    from normalizer.bib.parallel import map_pieces
 
     after = Census.total(map_pieces(text, path, lambda piece: Census.of(piece.blocks), jobs=jobs))
     assert_nothing_lost(before, after, path)
@@ -93,7 +93,7 @@ def write_safely(path: str, before: BibFile | Census, text: str, jobs: int | Non
 
 def format_text(text: str, path: str, options: FormatOptions, jobs: int | None = None) -> tuple[str, Census]:
     """``text`` in the canonical style, and the census of what it held (for `write_safely`)."""
-    from normalizer.parallel import map_pieces
+    from normalizer.bib.parallel import map_pieces
 
     work = functools.partial(render_blocks, options=options)
     blocks: list[RenderedBlock] = [b for piece in map_pieces(text, path, work, jobs=jobs) for b in piece]

@@ -12,9 +12,10 @@ from typing import Any
 
 import click
 
-from normalizer import keys, pipeline, writers
-from normalizer.bibfile import read_bibfile
-from normalizer.bibmerge import keep_bib_inputs, key_book_from_bib
+from normalizer import writers
+from normalizer.bib.bibfile import read_bibfile
+from normalizer.bib.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lock_in_use, save_lock
+from normalizer.bib.merge import keep_bib_inputs, key_book_from_bib
 from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED
 from normalizer.cli._options import UserPath, lock_option, source_options, source_overrides, source_roles
 from normalizer.cli._sources import open_sources
@@ -22,10 +23,10 @@ from normalizer.cli.format_cmd import format_options
 from normalizer.config import load_settings
 from normalizer.errors import BibnormError, UsageError, one_line
 from normalizer.io import STDIO, Role, refuse_clashes, write_atomic
-from normalizer.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lock_in_use, save_lock
 from normalizer.models import Resolution, Status
 from normalizer.readers import READERS, available_formats, read_inputs
-from normalizer.report import build_report, source_trouble, summary_line, unsettled
+from normalizer.resolve import keys, pipeline
+from normalizer.resolve.report import build_report, source_trouble, summary_line, unsettled
 
 
 @click.command("resolve")

@@ -1,7 +1,7 @@
 """``bibnorm tex``: fill a LaTeX draft's bibliography with the papers it cites by id.
 
 The command reads the document's citations (`normalizer.readers.latex`), decides
-which keys are missing from its ``.bib`` (`normalizer.texflow`), resolves arXiv ids
+which keys are missing from its ``.bib`` (`normalizer.latex.texflow`), resolves arXiv ids
 and DOIs through the configured sources, and appends the new entries to the
 bibliography file atomically. Existing entries are never touched unless
 ``--refresh`` is given. ``--watch`` repeats this whenever the sources change.
@@ -23,8 +23,8 @@ from typing import Any, Protocol
 
 import click
 
-from normalizer import pipeline, texflow, writers
-from normalizer.bibfile import assert_nothing_lost
+from normalizer import writers
+from normalizer.bib.bibfile import assert_nothing_lost
 from normalizer.cli import EXIT_FINDINGS, EXIT_OK
 from normalizer.cli._options import UserPath, source_options, source_overrides, source_roles
 from normalizer.cli._sources import open_sources
@@ -32,9 +32,11 @@ from normalizer.cli.format_cmd import format_options
 from normalizer.config import Settings, load_settings
 from normalizer.errors import BibnormError, InputError, SafetyError, UsageError
 from normalizer.io import STDIO, Role, locked, named_output, refuse_clashes, write_atomic
+from normalizer.latex import texflow
 from normalizer.models import Query, Reference, Resolution
 from normalizer.readers.latex import LatexDocument, read_document
-from normalizer.report import source_trouble
+from normalizer.resolve import pipeline
+from normalizer.resolve.report import source_trouble
 
 __all__ = ["TexOutcome", "command", "run_tex", "watch_tex"]
 

@@ -15,10 +15,10 @@ import click
 from normalizer.cli import EXIT_FATAL, EXIT_OK, EXIT_SOURCES_FAILED
 from normalizer.cli._options import UserPath, lock_option, source_options, source_overrides
 from normalizer.errors import UsageError
-from normalizer.verify import VERIFY_CHECKS, EntryVerdict, Verdict
+from normalizer.verify.judge import VERIFY_CHECKS, EntryVerdict, Verdict
 
 if TYPE_CHECKING:
-    from normalizer.verify_run import VerifyOutcome
+    from normalizer.verify.run import VerifyOutcome
 
 EXAMPLES = """
 \b
@@ -84,7 +84,7 @@ def command(
     unverifiable); 2 usage error; 4 no entry could be verified (every source needed
     was down, or --offline without a lock that holds them: the reason is on stderr).
     """
-    from normalizer.verify_run import VerifyOptions, run_verify
+    from normalizer.verify.run import VerifyOptions, run_verify
 
     if list_checks:
         for check in VERIFY_CHECKS:

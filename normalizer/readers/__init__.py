@@ -13,6 +13,10 @@ nor ids: `_unreadable`), which stops the run with one line before any request.
 
 Adding a format: a module in this package exposing ``READER`` (a `base.Reader`),
 listed in `_READER_MODULES`.
+
+May import: normalizer.bib, normalizer.resolve, normalizer.text and the ground
+(normalizer.models, normalizer.identifiers, normalizer.errors, normalizer.config, normalizer.io,
+normalizer.processes, normalizer.safejson).
 """
 
 from __future__ import annotations

@@ -93,7 +93,7 @@ def strip_title_tags(title: str) -> tuple[str, int | None]:
     title. Unbracketed tags count only when they name a known venue, so "BERT: Pre-training
     of …" and "GPT-4 Technical Report" keep every word.
     """
-    from normalizer.venues import find_venue  # local: venues is a large table
+    from normalizer.text.venues import find_venue  # local: venues is a large table
 
     year: int | None = None
     text = title.strip()

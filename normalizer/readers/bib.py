@@ -17,12 +17,12 @@ import re
 
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
-from normalizer.bibfile import parse_library
+from normalizer.bib.bibfile import parse_library
 from normalizer.identifiers import ArxivId, canonical_doi, parse_arxiv_id
-from normalizer.matching import plain_text
 from normalizer.models import Origin, Query, QueryKind
 from normalizer.readers.base import URL_PATTERN, Reader, arxiv_doi_id
-from normalizer.text import clean_title
+from normalizer.text.clean import clean_title
+from normalizer.text.titles import plain_text
 
 _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
 # "arXiv:2211.09119", "arXiv preprint arXiv:hep-th/9901001v2", "abs/2211.09119" (DBLP CoRR)

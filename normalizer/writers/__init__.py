@@ -12,6 +12,10 @@ Every writer takes the references with their citation keys, in output order, and
 `WriterOptions`; `WriterSpec.render` returns the text and per-entry warnings
 (`models.Problem`), `WriterSpec.write` just the text. Writers do no I/O: the CLI
 writes the text atomically with `normalizer.io.write_atomic`.
+
+May import: normalizer.bib, normalizer.resolve, normalizer.text and the ground
+(normalizer.models, normalizer.identifiers, normalizer.errors, normalizer.config, normalizer.io,
+normalizer.processes, normalizer.safejson).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from normalizer.bibfile import FormatOptions
+from normalizer.bib.bibfile import FormatOptions
 from normalizer.config import Settings
 from normalizer.errors import UsageError
 from normalizer.models import Problem, Reference

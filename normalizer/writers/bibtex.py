@@ -41,7 +41,7 @@ replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix b
 - BibTeX mode escapes non-ASCII to LaTeX unless `WriterOptions.unicode`; biblatex keeps
   the Latin letters pdflatex reads as UTF-8 and encodes the rest (Greek, symbols: ``π`` →
   ``{\\ensuremath{\\pi}}``) unless `WriterOptions.unicode`. Both escape LaTeX specials and
-  protect capitals in titles from the record's evidence (`latex_text`, `normalizer.capitals`).
+  protect capitals in titles from the record's evidence (`latex_text`, `normalizer.text.capitals`).
 """
 
 from __future__ import annotations
@@ -56,10 +56,10 @@ from bibtexparser.middlewares import AddEnclosingMiddleware
 from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
 
-from normalizer.bibfile import format_bibtex
-from normalizer.capitals import evidence_for
+from normalizer.bib.bibfile import format_bibtex
 from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Person, Problem, Reference, Severity
+from normalizer.text.capitals import evidence_for
 from normalizer.writers import Rendered, WriterOptions
 from normalizer.writers.latex_text import Encoded, text_to_latex, text_with_math_to_latex, title_to_latex
 

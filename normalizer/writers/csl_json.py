@@ -6,7 +6,7 @@ One CSL item per reference, fields in a fixed order, Unicode kept, no LaTeX:
 - ``type``: ``article`` (preprint, CSL's type for preprints), ``article-journal``,
   ``paper-conference``, ``document`` (misc);
 - ``title``: plain Unicode; math with no plain form (``$O(n^2)$``) becomes CSL rich text
-  (``<i>O</i>(<i>n</i><sup>2</sup>)``), never TeX (`normalizer.text.math_to_rich_text`);
+  (``<i>O</i>(<i>n</i><sup>2</sup>)``), never TeX (`normalizer.text.clean.math_to_rich_text`);
   ``author``: ``family``/``given``/``non-dropping-particle``/``suffix``, or
   ``literal`` for collaborations;
 - ``issued.date-parts``: ``[[year, month, day]]`` as precise as known;
@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Person, Reference
-from normalizer.text import math_to_rich_text, split_source_math
+from normalizer.text.clean import math_to_rich_text, split_source_math
 from normalizer.writers import Rendered, WriterOptions
 
 CslType = Literal["article", "article-journal", "paper-conference", "document"]

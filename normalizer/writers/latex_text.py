@@ -17,7 +17,7 @@
 
 Title protection (`title_to_latex`): BibTeX styles and biblatex's sentence case
 lower-case titles, so every stretch whose capitals matter is wrapped in braces. Which
-stretches is decided in one place, `normalizer.capitals.protected_spans` (acronyms and
+stretches is decided in one place, `normalizer.text.capitals.protected_spans` (acronyms and
 mixed case, known names, the pronoun "I", names the paper's own abstract capitalises),
 which ``bibnorm check`` (BN305) asks too. A hyphenated token is braced whole
 (``{MLP-Mixer}``, ``{DALL-E}``, ``{I\\&S-ViT}``), a title never whole, nothing twice
@@ -45,7 +45,7 @@ from pylatexenc.latexencode import (
     UnicodeToLatexEncoder,
 )
 
-from normalizer.capitals import NO_EVIDENCE, Evidence, needs_protection, protected_spans
+from normalizer.text.capitals import NO_EVIDENCE, Evidence, needs_protection, protected_spans
 
 __all__ = [
     "Encoded",
@@ -292,7 +292,7 @@ def title_to_latex(
     """A title as a BibTeX field value: escaped, encoded, capitals protected with braces.
 
     ``evidence`` is what the record's abstract (and sentence-case title) say about
-    names (`normalizer.capitals.evidence_for`).
+    names (`normalizer.text.capitals.evidence_for`).
     """
     parts: list[Encoded] = []
     for number, (is_math, segment) in enumerate(split_math(" ".join(title.split()))):

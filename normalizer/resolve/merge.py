@@ -11,7 +11,7 @@ Rules, in order:
    id, version and primary class stay, so the preprint remains findable. With
    ``prefer="preprint"`` the entry stays a preprint and a note names the publication.
 3. **Titles**: the primary's title always wins; a companion title with a different
-   `matching.title_key` adds a note "Semantic Scholar title differs: ...".
+   `titles.title_key` adds a note "Semantic Scholar title differs: ...".
 4. **Fill missing**: authors (when the primary has none), abstract, and the S2 ids
    (paper id, corpus id, DBLP key) come from the companion.
 5. **Year** (``settings.year_policy``):
@@ -46,8 +46,8 @@ from typing import Any
 
 from normalizer.config import Settings
 from normalizer.identifiers import is_arxiv_doi
-from normalizer.matching import title_key
 from normalizer.models import Candidate, Identifiers, PartialDate, Person, Reference
+from normalizer.text.titles import title_key
 
 _PUBLISHED_TYPES = frozenset({"inproceedings", "article"})
 _PUBLICATION_FIELDS = ("venue", "volume", "number", "pages", "publisher")

@@ -25,7 +25,7 @@ from enum import StrEnum
 
 from bibtexparser.model import Block, DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
-from normalizer.bibfile import parse_library
+from normalizer.bib.bibfile import parse_library
 from normalizer.identifiers import canonical_doi, parse_arxiv_id
 from normalizer.models import Frozen, Origin, Query, QueryKind, Reference, Resolution, Status
 from normalizer.readers.bib import read_bib

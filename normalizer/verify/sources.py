@@ -12,7 +12,7 @@ cheaper answer did not settle it:
    exactly), then ``/paper/search/match`` one title at a time for the rest.
 
 A source that fails is named in ``Answers.unavailable`` for the questions it could not
-answer, so `normalizer.verify.judge` says "unverifiable", never "not found". Offline,
+answer, so `normalizer.verify.judge.judge` says "unverifiable", never "not found". Offline,
 only the snapshot index answers; it holds arXiv records only, so its silence proves
 nothing and an entry it does not hold is unverifiable.
 """
@@ -24,10 +24,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from normalizer.config import Settings
-from normalizer.matching import same_title
 from normalizer.models import Origin, Query, QueryKind, Reference
-from normalizer.verify import Answer, Answers, Claim, title_variant
-from resolvers._http import BibnormSession, HttpStats, build_session
+from normalizer.text.titles import same_title
+from normalizer.verify.judge import Answer, Answers, Claim, title_variant
+from resolvers._http import BibnormSession, HttpStats
+from resolvers._session import build_session
 
 if TYPE_CHECKING:
     from resolvers.semantic_scholar import SemanticScholarClient

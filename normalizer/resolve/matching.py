@@ -18,17 +18,9 @@ decision carries its evidence:
 
 from __future__ import annotations
 
-import itertools
 import re
-import string
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-
-from pylatexenc.latex2text import LatexNodes2Text
-from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
 
 from normalizer.config import MatchThresholds
 from normalizer.models import (
@@ -41,204 +33,31 @@ from normalizer.models import (
     Severity,
     Status,
 )
-
-_LATEX_HINT = re.compile(r"[\\{}$^_~]")
-_LATEX_MARKUP = re.compile(r"[\\$^_~]")
-_TEX_LIGATURES = (
-    ("---", "\u2014"),
-    ("--", "\u2013"),
-    ("``", "\u201c"),
-    ("''", "\u201d"),
-    ("!`", "\u00a1"),
-    ("?`", "\u00bf"),
-)
-_NON_WORD = re.compile(r"[^0-9a-z]+")
-# A differing word is a typo only when both spellings are letters and at least this long:
-# "3d"/"4d", "gpt"/"gpu" or "v2"/"v3" name different things.
-TYPO_MIN_LETTERS = 5
-_ABSTRACT_CHARS = 2000  # enough text to tell papers apart, cheap to compare
-
-_latex = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
-
-
-# Accent commands on one letter, the LaTeX most titles and names carry (``Donn{\\'e}es``,
-# ``fran{\\c{c}}ais``, ``Nystr{\\"{o}}m``): rendered here, as pylatexenc would, without its
-# parser, which costs a millisecond a title.
-_ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
-            ".": "\u0307", "c": "\u0327"}  # fmt: skip
-_ACCENTED_LETTER = re.compile(
-    r"\\(?:([`'^\"~=.])\s*|(c)\s+(?=[A-Za-z])|(c)\s*(?=\{))(?:\{(\\i|[A-Za-z])\}|(\\i\b|[A-Za-z]))"
+from normalizer.text.titles import (
+    abstract_similarity,
+    only_typo_differences,
+    plain_text,
+    same_title,
+    title_key,
+    title_similarity,
+    title_words,
 )
 
 
-def _accented(match: re.Match[str]) -> str:
-    accent = match.group(1) or match.group(2) or match.group(3)
-    letter = match.group(4) or match.group(5)
-    return unicodedata.normalize("NFC", ("i" if letter == "\\i" else letter) + _ACCENTS[accent])
+def query_identity(query: Query) -> str:
+    """The key under which two input items count as the same request."""
+    if query.arxiv_id:
+        return f"arxiv:{query.arxiv_id}".casefold()
+    if query.doi:
+        return f"doi:{query.doi}".casefold()
 
-
-@lru_cache(maxsize=65536)
-def plain_text(text: str) -> str:
-    """LaTeX markup to Unicode text (``M{\\"u}ller`` → ``Müller``), whitespace collapsed."""
-    if _LATEX_HINT.search(text):
-        if "\\" in text:
-            accented = _ACCENTED_LETTER.sub(_accented, text)
-            if not _LATEX_MARKUP.search(accented):
-                text = accented
-        if not _LATEX_MARKUP.search(text):
-            # Only protective braces (the common BibTeX case): no need for a LaTeX parser.
-            text = text.replace("{", "").replace("}", "")
-            for ligature, character in _TEX_LIGATURES:
-                text = text.replace(ligature, character)
-            return " ".join(text.split())
-        try:
-            text = _latex.latex_to_text(text)
-        except Exception:  # pylatexenc is lenient, but a broken brace must not abort a run
-            text = text.replace("{", "").replace("}", "")
-    return " ".join(text.split())
-
-
-# Greek letters by name, as TeX writes them: "ϵ-greedy" and "$\epsilon$-greedy" are one title.
-# (NFKD has already turned the symbol forms ϵ ϑ ϕ µ into the plain letters.)
-_GREEK = str.maketrans(
-    {
-        letter: f" {name} "
-        for letters, name in (
-            ("α", "alpha"), ("β", "beta"), ("γ", "gamma"), ("δ", "delta"), ("ε", "epsilon"),
-            ("ζ", "zeta"), ("η", "eta"), ("θ", "theta"), ("ι", "iota"), ("κ", "kappa"),
-            ("λ", "lambda"), ("μ", "mu"), ("ν", "nu"), ("ξ", "xi"), ("ο", "omicron"), ("π", "pi"),
-            ("ρ", "rho"), ("σς", "sigma"), ("τ", "tau"), ("υ", "upsilon"), ("φ", "phi"),
-            ("χ", "chi"), ("ψ", "psi"), ("ω", "omega"),
-        )
-        for letter in letters
-    }
-)  # fmt: skip
-# TeX's variant letters name the same letter; ``\ell`` is the letter l (NFKD makes ℓ an l).
-_TEX_LETTER_WORDS = {
-    "varepsilon": "epsilon",
-    "vartheta": "theta",
-    "varphi": "phi",
-    "varrho": "rho",
-    "varsigma": "sigma",
-    "varpi": "pi",
-    "ell": "l",
-}
-
-
-def _fold(text: str) -> tuple[str, ...]:
-    """Lower-case ASCII words: accents folded, Greek letters named, apostrophes joined,
-    punctuation dropped."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        text = text.replace("ß", "ss").replace("\u2019", "").casefold().translate(_GREEK)
-    text = text.casefold().replace("'", "")
-    return tuple(_TEX_LETTER_WORDS.get(w, w) for w in _NON_WORD.split(text) if w)
-
-
-# Commands whose names are not words of the title: styles (DBLP writes "L\({}_{\mbox{1}}\)-norm"
-# where a source has "L₁-norm") and symbols a source prints as a sign ("√n", "k-means||", "→").
-_NON_WORD_COMMAND = re.compile(
-    r"\\(?:mbox|hbox|text(?:rm|bf|it|tt|sf|sc|normal|up)?|math(?:rm|bf|it|sf|tt|cal|bb|frak|scr|normal)"
-    r"|operatorname|boldsymbol|bm|emph|displaystyle|left|right|[Bb]igg?[lr]?|rm|bf|it|sf|tt"
-    r"|sqrt|[vV]ert|mid|cdots?|[lc]?dots|times|pm|mp|leq?|geq?|neq|approx|sim|simeq|equiv|infty"
-    r"|to|[lL]eftarrow|[rR]ightarrow|mapsto|in|subseteq?|cup|cap|circ|star|ast|prime)(?![a-zA-Z])"
-)
-
-
-@lru_cache(maxsize=65536)
-def title_words(title: str) -> tuple[str, ...]:
-    """Lower-case ASCII words of a title: accents folded, LaTeX rendered, punctuation dropped."""
-    text = plain_text(title)
-    if "\\" in text:
-        text = _NON_WORD_COMMAND.sub(" ", text)
-    return _fold(text)
-
-
-def title_key(title: str) -> str:
-    """The comparison key of a title: its words joined without separators.
-
-    Joining makes "Pre-training", "Pre training" and "Pretraining" the same key.
-    """
-    return "".join(title_words(title))
-
-
-def same_title(a: str, b: str) -> bool:
-    """Whether two titles have the same, non-empty key (case, accents, TeX and punctuation aside)."""
-    key = title_key(a)
-    return bool(key) and key == title_key(b)
-
-
-_LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\*?|[{}$^_~\\]")
-
-
-# A query's abstract meets several candidates in a row; a candidate's is rarely seen again.
-# Each entry holds a few hundred word pairs (tens of KB), so the cache stays small.
-@lru_cache(maxsize=256)
-def _abstract_bigrams(text: str) -> frozenset[tuple[str, str]]:
-    # Abstracts are long: LaTeX commands are simply dropped here (rendering them with
-    # pylatexenc costs tens of milliseconds each and changes no word that matters).
-    words = _fold(_LATEX_COMMAND.sub(" ", text[:_ABSTRACT_CHARS]))
-    return frozenset(itertools.pairwise(words))
-
-
-def title_similarity(a: str, b: str) -> float:
-    """Character similarity of two titles' keys in [0, 1] (1 = same key)."""
-    key_a, key_b = title_key(a), title_key(b)
-    if not key_a or not key_b:
-        return 0.0
-    return fuzz.ratio(key_a, key_b) / 100.0
-
-
-def abstract_similarity(a: str | None, b: str | None) -> float | None:
-    """Similarity of two abstracts in [0, 1], or None when either is missing or too short."""
-    if not a or not b:
-        return None
-    pairs_a, pairs_b = _abstract_bigrams(a), _abstract_bigrams(b)
-    if min(len(pairs_a), len(pairs_b)) < 12:
-        return None  # too short to say anything either way
-    # Overlap coefficient of word bigrams: ~0 for unrelated texts, ~1 for the same
-    # abstract even when one version appends sentences.
-    return len(pairs_a & pairs_b) / min(len(pairs_a), len(pairs_b))
-
-
-def only_typo_differences(a: str, b: str) -> bool:
-    """True when two titles have the same words up to typos in long alphabetic words.
-
-    Word counts must agree (after joining hyphenated parts both ways), and each
-    differing word pair must be alphabetic, at least 5 letters, and one edit apart.
-    Numbers and short tokens ("v2", "3d", "gpt4") must match exactly.
-    """
-    words_a, words_b = title_words(a), title_words(b)
-    if len(words_a) != len(words_b):
-        return title_key(a) == title_key(b)
-    for wa, wb in zip(words_a, words_b, strict=True):
-        if wa == wb:
-            continue
-        if not (wa.isalpha() and wb.isalpha()) or min(len(wa), len(wb)) < TYPO_MIN_LETTERS:
-            return False
-        if OSA.distance(wa, wb) > 1:  # one edit; two swapped neighbours count as one
-            return False
-    return True
-
-
-def typo_spellings(word: str) -> frozenset[str]:
-    """The words ``word`` could be a typo of, in `only_typo_differences`' sense.
-
-    Every spelling one edit away (a letter deleted, inserted or replaced, or two neighbours
-    swapped), when ``word`` and the spelling are both letters and `TYPO_MIN_LETTERS` long.
-    """
-    if not word.isalpha() or len(word) < TYPO_MIN_LETTERS:
-        return frozenset()
-    splits = [(word[:cut], word[cut:]) for cut in range(len(word) + 1)]
-    spellings = {head + tail[1:] for head, tail in splits if tail}
-    spellings.update(head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1)
-    spellings.update(
-        head + letter + tail[1:] for head, tail in splits if tail for letter in string.ascii_lowercase
-    )
-    spellings.update(head + letter + tail for head, tail in splits for letter in string.ascii_lowercase)
-    spellings.discard(word)
-    return frozenset(spelling for spelling in spellings if len(spelling) >= TYPO_MIN_LETTERS)
+    identity = f"title:{title_key(query.title or '')}"
+    if query.author_names or query.year:
+        # The same title with other authors or another year may be another paper
+        # ("Deep learning" by LeCun et al. 2015 is not every "Deep learning").
+        names = ",".join(sorted({w for name in query.author_names for w in title_words(name)}))
+        identity += f"|{query.year or ''}|{names}"
+    return identity
 
 
 def score_candidate(query: Query, candidate: Candidate, thresholds: MatchThresholds) -> ScoredCandidate:
@@ -329,7 +148,7 @@ def authors_agree(query: Query, reference: Reference) -> bool | None:
 
 def venue_agrees(query: Query, reference: Reference) -> bool | None:
     """Whether the input's venue is the record's; ``None`` unless both are in the venue table."""
-    from normalizer.venues import find_venue  # local: the venue table is large
+    from normalizer.text.venues import find_venue  # local: the venue table is large
 
     mine, theirs = find_venue(query.venue), find_venue(reference.venue)
     if mine is None or theirs is None or not mine.is_publication or not theirs.is_publication:

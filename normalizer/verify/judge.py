@@ -2,7 +2,7 @@
 
 An entry *claims* a paper: a title, authors, a year, a venue, maybe a DOI and an arXiv id
 (`Claim`). The sources answer what they hold under that DOI, that arXiv id and that title
-(`Answers`, gathered by `normalizer.verify_sources`). `judge` compares the two, field by
+(`Answers`, gathered by `normalizer.verify.sources`). `judge` compares the two, field by
 field, and gives one `EntryVerdict`:
 
 - ``verified``: the paper exists and every claim agrees with the record;
@@ -28,12 +28,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 
-from normalizer.bibfile import BibEntry, split_value, unquote
+from normalizer.bib.bibfile import BibEntry, split_value, unquote
 from normalizer.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
-from normalizer.matching import plain_text, same_title, title_similarity, title_words
 from normalizer.models import Frozen, Person, Reference, Severity
-from normalizer.names import parse_name
-from normalizer.venues import VenueKind, find_venue, venue_key
+from normalizer.text.names import parse_name
+from normalizer.text.titles import plain_text, same_title, title_similarity, title_words
+from normalizer.text.venues import VenueKind, find_venue, venue_key
 
 
 class Verdict(StrEnum):

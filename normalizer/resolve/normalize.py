@@ -15,10 +15,10 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from normalizer import venues
 from normalizer.identifiers import arxiv_id_year_month, canonical_doi, is_new_style_arxiv_id, parse_arxiv_id
-from normalizer.links import extract_code_links
 from normalizer.models import PartialDate, Person, Reference
+from normalizer.text import venues
+from normalizer.text.links import extract_code_links
 
 __all__ = [
     "STEPS",

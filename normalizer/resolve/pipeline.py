@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from normalizer import keys, matching, merge, normalize
 from normalizer.config import Settings
 from normalizer.models import (
     Candidate,
@@ -32,6 +31,7 @@ from normalizer.models import (
     Severity,
     Status,
 )
+from normalizer.resolve import keys, matching, merge, normalize
 
 
 @runtime_checkable
@@ -92,7 +92,7 @@ def deduplicate(queries: Sequence[Query]) -> dict[int, int]:
     first_by_identity: dict[str, int] = {}
     duplicates: dict[int, int] = {}
     for query in queries:
-        identity = query.identity()
+        identity = matching.query_identity(query)
         if identity in first_by_identity:
             duplicates[query.index] = first_by_identity[identity]
         else:

@@ -54,8 +54,8 @@ from importlib import resources
 from types import MappingProxyType
 
 from normalizer.errors import UsageError, shown
-from normalizer.matching import plain_text, title_key
 from normalizer.models import Person, Reference
+from normalizer.text.titles import plain_text, title_key
 
 PRESETS: Mapping[str, str] = MappingProxyType(
     {
@@ -261,7 +261,7 @@ def assign_keys(
 
 def paper_identities(reference: Reference) -> list[str]:
     """The names under which a key once written is found again: arXiv id, DOI, title."""
-    from normalizer.matching import title_key  # local: matching imports models and names
+    from normalizer.text.titles import title_key  # local: matching imports models and names
 
     identities = []
     if reference.ids.arxiv_id:

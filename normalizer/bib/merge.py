@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from normalizer.bibfile import (
+from normalizer.bib.bibfile import (
     BibEntry,
     BibFile,
     CommentBlock,
@@ -26,8 +26,8 @@ from normalizer.bibfile import (
     render_block,
 )
 from normalizer.identifiers import canonical_doi, parse_arxiv_id
-from normalizer.keys import KeyBook
-from normalizer.matching import title_key
+from normalizer.resolve.keys import KeyBook
+from normalizer.text.titles import title_key
 
 # Fields whose meaning bibnorm decides for a resolved entry: the original's value is
 # replaced by the writer's, or dropped when the writer has none (an arXiv `journal` on

@@ -32,8 +32,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from normalizer.matching import plain_text
 from normalizer.models import Person
+from normalizer.text.titles import plain_text
 
 __all__ = ["parse_name", "person_from_parts", "split_authors"]
 

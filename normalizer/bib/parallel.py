@@ -10,9 +10,9 @@ Workers are forked, so they share the already imported modules and the text for
 free and need nothing pickled but the piece numbers and the results. Forking is
 only done from a single-threaded process (a fork taken while another thread holds
 a lock can deadlock the child); otherwise, on platforms without ``fork``, for
-small texts, for ``jobs=1`` and when no pool can be started (`normalizer._pool`) the
+small texts, for ``jobs=1`` and when no pool can be started (`normalizer.processes`) the
 same work runs in-process, piece by piece, with identical results. How workers
-start, stop and fail is `normalizer._pool.fork_pool`'s: quietly, and never in a hang.
+start, stop and fail is `normalizer.processes.fork_pool`'s: quietly, and never in a hang.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ import gc
 from collections.abc import Callable
 from typing import TypeVar, cast
 
-from normalizer._pool import available_cpus, can_fork, fork_pool
-from normalizer.bibfile import CHUNK_CHARS, BibFile, Span, chunk_spans, normalize_newlines, parse_span
+from normalizer.bib.bibfile import CHUNK_CHARS, BibFile, Span, chunk_spans, normalize_newlines, parse_span
 from normalizer.errors import WorkerError
+from normalizer.processes import available_cpus, can_fork, fork_pool
 
 T = TypeVar("T")
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from normalizer.errors import InputError
 from normalizer.io import read_text, write_atomic
 from normalizer.models import Candidate, Lookup, Query, Reference, Resolution, Status
+from normalizer.resolve.matching import query_identity
 from normalizer.safejson import loads
 
 LOCK_VERSION = 1
@@ -38,7 +39,7 @@ class LockItem(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    input: str  # Query.identity(): "arxiv:2211.09119", "doi:10...", "title:<key>"
+    input: str  # query_identity(): "arxiv:2211.09119", "doi:10...", "title:<key>"
     arxiv_id: str | None = None
     doi: str | None = None
     s2_paper_id: str | None = None
@@ -54,7 +55,7 @@ class VerifiedItem(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    fingerprint: str  # `normalizer.verify.Claim.fingerprint`: any edit to the entry voids it
+    fingerprint: str  # `normalizer.verify.judge.Claim.fingerprint`: any edit to the entry voids it
     source: str
     title: str
     doi: str | None = None
@@ -131,7 +132,7 @@ def lock_from_resolutions(
     for resolution in resolutions:
         if resolution.status is not Status.RESOLVED or resolution.reference is None:
             continue
-        identity = resolution.query.identity()
+        identity = query_identity(resolution.query)
         if identity in items:
             continue
         reference = resolution.reference
@@ -166,7 +167,7 @@ class LockResolver:
         """A by-identifier candidate for each query whose identity the lock holds."""
         answers: dict[int, Lookup] = {}
         for query in queries:
-            item = self.lock.get(query.identity())
+            item = self.lock.get(query_identity(query))
             if item is not None:
                 candidate = Candidate(source=SOURCE, reference=item.reference, by_identifier=True)
                 answers[query.index] = Lookup(candidates=(candidate,))

@@ -12,12 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from normalizer.bibfile import read_bibfile
+from normalizer.bib.bibfile import read_bibfile
+from normalizer.bib.lockfile import Lock, VerifiedItem, load_lock, lock_in_use, save_lock
 from normalizer.config import load_settings
 from normalizer.io import Role, refuse_clashes
-from normalizer.lockfile import Lock, VerifiedItem, load_lock, lock_in_use, save_lock
 from normalizer.models import Severity
-from normalizer.verify import (
+from normalizer.verify.judge import (
     VERIFY_CODES,
     Answers,
     Claim,
@@ -71,7 +71,7 @@ class VerifyOutcome:
     def warnings(self) -> list[str]:
         """Why entries could not be verified, for stderr: each source the run lost, once, with
         the words ``resolve`` uses; else, when nothing could be verified, the entries' reasons."""
-        from normalizer.report import source_warnings
+        from normalizer.resolve.report import source_warnings
 
         unverifiable = sum(1 for v in self.verdicts if v.verdict is Verdict.UNVERIFIABLE)
         effect = (
@@ -89,7 +89,7 @@ class VerifyOutcome:
 
 def enabled(code: str, options: VerifyOptions) -> bool:
     """Selected and not ignored; the longer matching prefix wins (as in ``check``)."""
-    from normalizer.checks import CheckConfig
+    from normalizer.bib.checks.base import CheckConfig
 
     return CheckConfig(select=options.select, ignore=options.ignore).enabled(code)
 
@@ -148,7 +148,7 @@ def judge_all(
 def run_verify(
     paths: Sequence[Path], overrides: Mapping[str, Any], options: VerifyOptions, today: date
 ) -> VerifyOutcome:
-    from normalizer.verify_sources import VerifySources
+    from normalizer.verify.sources import VerifySources
 
     claims, unreadable = read_claims(paths)
     paths_order = {str(path): number for number, path in enumerate(paths)}

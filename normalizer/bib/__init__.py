@@ -1,0 +1,12 @@
+"""Existing ``.bib`` files: parsing and the canonical layout, checks, fixes, merging, the lockfile.
+
+`bibfile` reads a file into blocks (failed blocks kept verbatim) and renders the
+canonical layout of ``bibnorm format``; `checks` holds the findings of ``bibnorm check``,
+one module per code family; `fix` the safe fixes of ``bibnorm fix``; `merge` adds
+resolved entries to an existing file; `lockfile` records match decisions
+(``bibnorm.lock``); `parallel` reads big files on every core.
+
+May import: normalizer.resolve, normalizer.text and the ground (normalizer.models,
+normalizer.identifiers, normalizer.errors, normalizer.config, normalizer.io,
+normalizer.processes, normalizer.safejson).
+"""

@@ -1,0 +1,183 @@
+"""Findings about existing ``.bib`` files: the checks behind ``bibnorm check``.
+
+Every check has a stable code (documented in ``docs/checks.md``), a name, a default
+severity and a pure function. Most checks look at one entry at a time (``run``, over
+parsed files, `normalizer.bib.bibfile.BibFile`), so they can run on any piece of a file,
+in parallel (`scan_text`); the checks that compare entries (duplicates, undefined
+macros, the online ones) read a `FileIndex` instead (``run_index``): the few facts of
+each entry they need, small enough for a worker process to send back.
+Codes are grouped by hundreds:
+
+- ``BN1xx`` file structure (unreadable blocks, undefined macros),
+- ``BN2xx`` duplicates,
+- ``BN3xx`` field content (required fields, author lists, title capitals),
+- ``BN4xx`` identifiers and links,
+- ``BN5xx`` facts only a metadata source knows (published versions, newer arXiv
+  versions); they read `OnlineFacts` the caller looked up, and stay silent without them,
+- ``BN6xx`` style (citation keys, formatting).
+
+`run_checks` does no I/O: the CLI reads the files and, unless offline, asks the
+sources for the facts the ``BN5xx`` checks need (`arxiv_ids` says which).
+`scan_text` + `finish_checks` are the same checks split in two around that lookup.
+
+May import: normalizer.resolve, normalizer.text and the ground (normalizer.models,
+normalizer.identifiers, normalizer.errors, normalizer.config, normalizer.io,
+normalizer.processes, normalizer.safejson).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+from normalizer.bib.bibfile import (
+    BibFile,
+)
+from normalizer.bib.checks.base import (
+    Check,
+    CheckConfig,
+    CheckContext,
+    FileIndex,
+    Finding,
+    OnlineFacts,
+    index_file,
+)
+from normalizer.bib.checks.duplicates import duplicate_keys, same_paper
+from normalizer.bib.checks.fields import (
+    et_al_in_names,
+    malformed_names,
+    missing_fields,
+    split_names,
+    unprotected_acronyms,
+)
+from normalizer.bib.checks.identifiers import code_links, doi_form, url_form
+from normalizer.bib.checks.online import pinned_versions, published_versions
+from normalizer.bib.checks.structure import parse_errors, undefined_macros
+from normalizer.bib.checks.style import keys_follow_format, not_formatted
+from normalizer.models import Severity
+
+# -- the registry ----------------------------------------------------------------------------------
+
+E, W = Severity.ERROR, Severity.WARNING
+
+CHECKS: tuple[Check, ...] = (
+    Check("BN101", "parse-error", E, "a block could not be parsed (kept verbatim)", parse_errors),
+    Check(
+        "BN102",
+        "undefined-string",
+        W,
+        "a field uses an @string macro the file does not define",
+        run_index=undefined_macros,
+    ),
+    Check("BN201", "duplicate-key", E, "two entries share a citation key", run_index=duplicate_keys),
+    Check(
+        "BN202",
+        "duplicate-arxiv",
+        E,
+        "two keys cite the same arXiv paper",
+        run_index=same_paper("BN202", "arXiv id", lambda entry: entry.arxiv.id if entry.arxiv else None),
+    ),
+    Check(
+        "BN203",
+        "duplicate-doi",
+        E,
+        "two keys cite the same DOI",
+        run_index=same_paper("BN203", "DOI", lambda entry: entry.doi),
+    ),
+    Check(
+        "BN204",
+        "duplicate-title",
+        W,
+        "two keys have the same normalized title",
+        run_index=same_paper("BN204", "normalized title", lambda entry: entry.title),
+    ),
+    Check("BN301", "missing-field", E, "a field the entry type requires is missing", missing_fields),
+    Check("BN302", "malformed-names", E, "an author/editor list is malformed", malformed_names),
+    Check("BN303", "et-al", W, "'et al.' written into an author list", et_al_in_names),
+    Check("BN304", "split-name", W, "one-word names that look like one name split in two", split_names),
+    Check("BN305", "unprotected-acronym", W, "title capitals not protected by braces", unprotected_acronyms),
+    Check("BN401", "doi-form", W, "doi field is a URL or not a DOI", doi_form),
+    Check("BN402", "url-form", W, "arXiv/DOI url not in canonical https form", url_form),
+    Check("BN403", "code-link", W, "code repository link not canonical", code_links),
+    Check(
+        "BN501",
+        "arxiv-published",
+        W,
+        "an arXiv preprint has a published version",
+        run_index=published_versions,
+        online=True,
+    ),
+    Check(
+        "BN502",
+        "arxiv-version",
+        W,
+        "a pinned arXiv version has a newer one",
+        run_index=pinned_versions,
+        online=True,
+    ),
+    Check("BN601", "key-format", W, "key does not follow the configured key format", keys_follow_format),
+    Check("BN602", "not-formatted", W, "entry differs from `bibnorm format` output", not_formatted),
+)
+
+_SEVERITY: Mapping[str, Severity] = {check.code: check.severity for check in CHECKS}
+CHECKS_BY_CODE: Mapping[str, Check] = {check.code: check for check in CHECKS}
+
+
+def run_checks(
+    files: Sequence[BibFile], config: CheckConfig | None = None, online: OnlineFacts | None = None
+) -> list[Finding]:
+    """All findings of the enabled checks, sorted by file order, line and code.
+
+    ``online`` feeds the BN5xx checks; without it they report nothing.
+    """
+    config = config or CheckConfig()
+    findings = [finding for bibfile in files for finding in _entry_findings(config, bibfile)]
+    return finish_checks(findings, [index_file(bibfile, config) for bibfile in files], config, online)
+
+
+def scan_text(
+    text: str, path: str, config: CheckConfig, *, jobs: int | None = None
+) -> tuple[list[Finding], FileIndex]:
+    """The per-entry findings of one file's text and its index, computed on ``jobs`` CPUs."""
+    from normalizer.bib.parallel import map_pieces  # local: only the CLI's big files need processes
+
+    pieces = map_pieces(text, path, functools.partial(_scan_piece, config), jobs=jobs)
+    return [finding for findings, _ in pieces for finding in findings], FileIndex.join([i for _, i in pieces])
+
+
+def _scan_piece(config: CheckConfig, piece: BibFile) -> tuple[list[Finding], FileIndex]:
+    return list(_entry_findings(config, piece)), index_file(piece, config)
+
+
+def _entry_findings(config: CheckConfig, bibfile: BibFile) -> Iterator[Finding]:
+    ctx = CheckContext(config=config, severities=_SEVERITY)
+    for check in CHECKS:
+        if check.run is not None and config.enabled(check.code):
+            yield from check.run([bibfile], ctx)
+
+
+def finish_checks(
+    entry_findings: Iterable[Finding],
+    indexes: Sequence[FileIndex],
+    config: CheckConfig,
+    online: OnlineFacts | None = None,
+) -> list[Finding]:
+    """``entry_findings`` plus the findings of the checks that compare entries, sorted."""
+    ctx = CheckContext(config=config, severities=_SEVERITY, online=online)
+    findings = list(entry_findings)
+    for check in CHECKS:
+        if check.run_index is not None and config.enabled(check.code):
+            findings.extend(check.run_index(indexes, ctx))
+    order = {index.path: i for i, index in enumerate(indexes)}
+    codes = {check.code: i for i, check in enumerate(CHECKS)}
+    findings.sort(key=lambda f: (order.get(f.path, len(order)), f.line, codes[f.code]))
+    return findings
+
+
+def findings_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
+    """How many findings of each severity."""
+    counts: dict[Severity, int] = defaultdict(int)
+    for finding in findings:
+        counts[finding.severity] += 1
+    return dict(counts)

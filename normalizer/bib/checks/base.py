@@ -1,0 +1,340 @@
+"""What every check shares: findings, the run's policy, and the per-file index.
+
+A check is a `Check` (stable code, name, default severity, one-line summary) with a pure
+function over parsed files (``run``) or over the files' `FileIndex`es (``run_index``);
+`CheckContext.finding` gives each finding its severity from the run's policy. The helpers over
+entries here (arXiv ids, preprints, name lists) are read by several code families.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from typing import NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from normalizer.bib.bibfile import (
+    BibEntry,
+    BibFile,
+    FailedBlock,
+    FormatOptions,
+    split_value,
+)
+from normalizer.identifiers import ArxivId, canonical_doi, parse_arxiv_id
+from normalizer.models import Reference, Severity
+from normalizer.text.titles import title_key
+
+
+class Finding(NamedTuple):
+    """One problem found in a ``.bib`` file, printed as ``path:line: key: CODE message``.
+
+    A named tuple, not a pydantic model: an unformatted 20,000-entry file has 20,000
+    findings, which worker processes pickle back (ten times faster as tuples).
+    """
+
+    path: str
+    line: int
+    key: str | None
+    code: str
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.key or '-'}: {self.code} {self.message}"
+
+    def as_json(self) -> dict[str, object]:
+        """The finding as a JSON object (``--json``)."""
+        return {**self._asdict(), "severity": self.severity.value}
+
+
+class CheckConfig(BaseModel):
+    """Which checks run and the policy they check against.
+
+    ``select``/``ignore`` hold codes or code prefixes (``BN2`` is every duplicate
+    check; ``ALL`` everything). ``key_format`` enables BN601; without it no key
+    formula is assumed.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    key_format: str | None = None
+    format_options: FormatOptions = FormatOptions()
+
+    def enabled(self, code: str) -> bool:
+        """True when ``code`` is selected and not ignored (the longer matching prefix wins)."""
+        selected = _longest_prefix(code, self.select)
+        ignored = _longest_prefix(code, self.ignore)
+        return selected > ignored
+
+
+def _longest_prefix(code: str, patterns: Iterable[str]) -> int:
+    best = -1
+    for pattern in patterns:
+        pattern = pattern.strip().upper()
+        if pattern == "ALL":
+            best = max(best, 0)
+        elif pattern and code.startswith(pattern):
+            best = max(best, len(pattern))
+    return best
+
+
+class OnlineFacts(BaseModel):
+    """What metadata sources said about the arXiv papers a file cites.
+
+    ``published`` maps a canonical arXiv id to the record of its published version;
+    ``latest_version`` maps an id to its newest arXiv version number.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    published: dict[str, Reference] = Field(default_factory=dict)
+    latest_version: dict[str, int] = Field(default_factory=dict)
+
+    def merged(self, other: OnlineFacts) -> OnlineFacts:
+        """These facts with ``other``'s added (``other`` wins for an id both know)."""
+        return OnlineFacts(
+            published={**self.published, **other.published},
+            latest_version={**self.latest_version, **other.latest_version},
+        )
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """One run's policy, plus per-entry facts several checks need, computed once."""
+
+    config: CheckConfig
+    severities: Mapping[str, Severity]
+    online: OnlineFacts | None = None
+    _people: dict[tuple[str, int], list[tuple[str, int, list[str], str]]] = dataclass_field(
+        default_factory=dict
+    )
+
+    def finding(self, code: str, path: str, line: int, key: str | None, message: str) -> Finding:
+        """A finding of check ``code`` with the severity this run gives it."""
+        return Finding(
+            path=path, line=line, key=key, code=code, severity=self.severities[code], message=message
+        )
+
+    def people(self, bibfile: BibFile, entry: BibEntry) -> list[tuple[str, int, list[str], str]]:
+        """(field name, line, names, text) of the entry's author and editor lists."""
+        where = (bibfile.path, entry.line)
+        if where not in self._people:
+            self._people[where] = list(person_fields(entry))
+        return self._people[where]
+
+
+class IndexedEntry(NamedTuple):
+    """What the checks that compare entries need to know of one entry (a named tuple: workers
+    pickle 20,000 of them)."""
+
+    line: int
+    key: str
+    readable: bool = True  # False: a block kept verbatim that still names a key
+    arxiv: ArxivId | None = None
+    preprint: bool = False
+    doi: str | None = None  # canonical and case-folded
+    title: str | None = None  # the title key, when long enough to identify a paper
+    macros: tuple[tuple[str, int, str], ...] = ()  # (field, line, name) of each @string use
+
+
+@dataclass(frozen=True, slots=True)
+class FileIndex:
+    """A file's entries as `IndexedEntry`s, in file order, and the @string names it defines."""
+
+    path: str
+    entries: tuple[IndexedEntry, ...]
+    strings: frozenset[str]  # lower-case
+
+    @staticmethod
+    def join(pieces: Sequence[FileIndex]) -> FileIndex:
+        """One file's index from the indexes of its pieces, in order."""
+        return FileIndex(
+            path=pieces[0].path,
+            entries=tuple(entry for piece in pieces for entry in piece.entries),
+            strings=frozenset().union(*(piece.strings for piece in pieces)),
+        )
+
+
+EntryCheckFunction = Callable[[Sequence[BibFile], CheckContext], Iterator[Finding]]
+IndexCheckFunction = Callable[[Sequence[FileIndex], CheckContext], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A named check: stable ``code``, kebab-case ``name``, default ``severity``, one-line ``summary``.
+
+    ``run`` looks at one block at a time; ``run_index`` compares entries through the
+    files' indexes. A check has exactly one of them.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    run: EntryCheckFunction | None = None
+    run_index: IndexCheckFunction | None = None
+    online: bool = False  # needs `OnlineFacts`
+
+
+# -- helpers over entries --------------------------------------------------------------------------
+
+_ARXIV_IN_TEXT = re.compile(
+    r"(?:arxiv\s*[:.]?\s*|\babs/)([A-Za-z.-]*/?\d{4}\.?\d{3,5}(?:v\d+)?)", re.IGNORECASE
+)
+_URL_IN_TEXT = re.compile(r"https?://[^\s{}\\]+", re.IGNORECASE)
+_PREPRINT_VENUE = re.compile(r"arxiv|corr|preprint|biorxiv|medrxiv|ssrn", re.IGNORECASE)
+
+
+_ARXIV_ID_FIELDS = frozenset({"eprint", "arxivid", "arxiv"})
+_ARXIV_FIELDS = frozenset({"url", "journal", "volume", "note", "howpublished", "booktitle", "doi"})
+_ARXIV_HINT = re.compile(r"arxiv|abs/|10\.48550", re.IGNORECASE)
+
+
+def entry_arxiv_id(entry: BibEntry) -> ArxivId | None:
+    """The arXiv paper an entry names (``eprint``, ``arxivid``, an arXiv ``url``, or journal text)."""
+    # Most entries of a big file cite no preprint: rule them out with one cheap scan.
+    for f in entry.fields:
+        if f.name in _ARXIV_ID_FIELDS or (f.name in _ARXIV_FIELDS and _ARXIV_HINT.search(f.value)):
+            break
+    else:
+        return None
+    eprint = entry.get("eprint")
+    prefix = (entry.get("archiveprefix") or entry.get("eprinttype") or "arxiv").strip().lower()
+    if eprint and prefix == "arxiv":
+        found = parse_arxiv_id(eprint)
+        if found:
+            return found
+    for name in ("arxivid", "arxiv"):
+        value = entry.get(name)
+        if value and (found := parse_arxiv_id(value)):
+            return found
+    for url in _URL_IN_TEXT.findall(entry.get("url") or ""):
+        if found := parse_arxiv_id(url):
+            return found
+    for name in ("journal", "volume", "note", "howpublished", "booktitle"):
+        for match in _ARXIV_IN_TEXT.finditer(entry.get(name) or ""):
+            if found := parse_arxiv_id(match.group(1)):
+                return found
+    doi = entry.get("doi") or ""
+    if doi.lower().startswith("10.48550/arxiv."):
+        return parse_arxiv_id(doi[len("10.48550/arxiv.") :])
+    return None
+
+
+def is_preprint(entry: BibEntry) -> bool:
+    """True when an entry cites a preprint rather than a journal or proceedings version."""
+    venue = entry.get("journal") or entry.get("booktitle") or entry.get("journaltitle") or ""
+    return not venue.strip() or bool(_PREPRINT_VENUE.search(venue))
+
+
+def arxiv_ids(indexes: Iterable[FileIndex]) -> dict[str, int | None]:
+    """Every arXiv id the files cite, with the version pinned (or None): what BN5xx need looked up."""
+    found: dict[str, int | None] = {}
+    for index in indexes:
+        for entry in index.entries:
+            arxiv = entry.arxiv
+            if arxiv and (arxiv.id not in found or found[arxiv.id] is None):
+                found[arxiv.id] = arxiv.version
+    return found
+
+
+_LATEX_ONLY_BRACES = re.compile(r"[\\$^_~]")
+
+
+def _title_key(title: str) -> str:
+    # Braces alone render to nothing, so dropping them first keeps the key identical while
+    # sparing the LaTeX renderer most DBLP-style titles ("{BERT:} Pre-training ...").
+    if not _LATEX_ONLY_BRACES.search(title):
+        title = title.replace("{", "").replace("}", "")
+    return title_key(title)
+
+
+# -- the index of a file ---------------------------------------------------------------------------
+
+
+def index_file(bibfile: BibFile, config: CheckConfig | None = None) -> FileIndex:
+    """The `FileIndex` of a parsed file (or piece of one); facts only enabled checks read are left out."""
+    config = config or CheckConfig()
+    wants_title = config.enabled("BN204") or config.enabled("BN501")  # BN501: is the id this paper's?
+    wants_doi = config.enabled("BN203")
+    wants_macros = config.enabled("BN102")
+    entries: list[IndexedEntry] = []
+    for block in bibfile.blocks:
+        if isinstance(block, FailedBlock) and block.key is not None:
+            entries.append(IndexedEntry(line=block.line, key=block.key, readable=False))
+        elif isinstance(block, BibEntry):
+            arxiv = entry_arxiv_id(block)
+            entries.append(
+                IndexedEntry(
+                    line=block.line,
+                    key=block.key,
+                    arxiv=arxiv,
+                    preprint=arxiv is not None and is_preprint(block),
+                    doi=_doi_identity(block) if wants_doi else None,
+                    title=_title_identity(block) if wants_title else None,
+                    macros=tuple(_macro_uses(block)) if wants_macros else (),
+                )
+            )
+    return FileIndex(path=bibfile.path, entries=tuple(entries), strings=frozenset(bibfile.strings))
+
+
+def _doi_identity(entry: BibEntry) -> str | None:
+    doi = entry.get("doi")
+    canonical = canonical_doi(doi) if doi else None
+    return canonical.casefold() if canonical else None
+
+
+def _title_identity(entry: BibEntry) -> str | None:
+    title = entry.get("title")
+    key = _title_key(title) if title else ""
+    return key if len(key) >= 12 else None  # "Introduction", "Preface": too short to mean one paper
+
+
+def _macro_uses(entry: BibEntry) -> Iterator[tuple[str, int, str]]:
+    for field in entry.fields:
+        value = field.value
+        first = value[:1]
+        if first.isspace():
+            first = value.lstrip()[:1]
+        if first == "{" or (first == '"' and "#" not in value):
+            continue  # a braced or quoted value
+        for part in split_value(field.value):
+            if part and part[0] not in '{"' and not part.isdigit():
+                yield field.name, field.line, part
+
+
+_AND = re.compile(r"(?<!\S)and(?!\S)", re.IGNORECASE)
+
+
+def name_list(text: str) -> list[str]:
+    """Split a BibTeX name list on ``and`` at brace depth 0, keeping empty names (they are findings)."""
+    if "{" not in text:  # no braces, so every "and" word is at depth 0
+        return [name.strip() for name in _AND.split(" ".join(text.split()))]
+    names: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for token in text.split():
+        if depth == 0 and token.lower() == "and":
+            names.append(" ".join(current))
+            current = []
+        else:
+            current.append(token)
+        depth += token.count("{") - token.count("}")
+    names.append(" ".join(current))
+    return names
+
+
+def person_fields(entry: BibEntry) -> Iterator[tuple[str, int, list[str], str]]:
+    for name in ("author", "editor"):
+        field = entry.field(name)
+        if field is None:
+            continue
+        text = field.text
+        if not text.strip() or split_value(field.value)[0][:1] not in '{"':
+            continue  # empty, or a macro: nothing to say about its names
+        yield name, field.line, name_list(text), text

@@ -1,0 +1,223 @@
+"""BN3xx: field content (required fields, author and editor lists, title capitals)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Mapping, Sequence
+
+from normalizer.bib.bibfile import (
+    BibFile,
+    iter_entries,
+)
+from normalizer.bib.checks.base import CheckContext, Finding
+from normalizer.text.capitals import evidence_for, holds_position, protected_spans
+
+# -- BN3xx: content --------------------------------------------------------------------------------
+
+# BibTeX's standard types (btxdoc); a tuple is "one of these". biblatex spellings count.
+_REQUIRED: Mapping[str, tuple[tuple[str, ...], ...]] = {
+    "article": (("author",), ("title",), ("journal", "journaltitle"), ("year", "date")),
+    "book": (("author", "editor"), ("title",), ("publisher",), ("year", "date")),
+    "booklet": (("title",),),
+    "conference": (("author",), ("title",), ("booktitle",), ("year", "date")),
+    "inbook": (("author", "editor"), ("title",), ("chapter", "pages"), ("publisher",), ("year", "date")),
+    "incollection": (("author",), ("title",), ("booktitle",), ("publisher",), ("year", "date")),
+    "inproceedings": (("author",), ("title",), ("booktitle",), ("year", "date")),
+    "manual": (("title",),),
+    "mastersthesis": (("author",), ("title",), ("school", "institution"), ("year", "date")),
+    "misc": (),
+    "phdthesis": (("author",), ("title",), ("school", "institution"), ("year", "date")),
+    "proceedings": (("title",), ("year", "date")),
+    "techreport": (("author",), ("title",), ("institution", "school"), ("year", "date")),
+    "unpublished": (("author",), ("title",), ("note",)),
+}
+
+
+_EMPTY_VALUES = frozenset({"", "{}", '""', "{ }", '" "'})
+
+
+def missing_fields(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
+    for bibfile, entry in iter_entries(files):
+        required = _REQUIRED.get(entry.entry_type)
+        if not required:
+            continue
+        present = {f.name for f in entry.fields if f.value.strip() not in _EMPTY_VALUES}
+        missing = ["/".join(group) for group in required if not present.intersection(group)]
+        if missing:
+            yield ctx.finding(
+                "BN301",
+                bibfile.path,
+                entry.line,
+                entry.key,
+                f"@{entry.entry_type} needs {', '.join(missing)}",
+            )
+
+
+_ET_AL = re.compile(r"\bet[\s~]*al\b\.?", re.IGNORECASE)
+
+
+def malformed_names(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
+    for bibfile, entry in iter_entries(files):
+        for name, line, names, text in ctx.people(bibfile, entry):
+            problems: list[str] = []
+            if len(names) > 1 and not names[0]:
+                problems.append("starts with 'and'")
+            if len(names) > 1 and not names[-1]:
+                problems.append("ends with 'and'")
+            if any(not n for n in names[1:-1]):
+                problems.append("'and and' (an empty name)")
+            if ",," in text.replace(" ", ""):
+                problems.append("',,' (an empty name part)")
+            commas = [n for n in names if n.count(",") >= 3 and _top_level_commas(n) >= 3]
+            if commas:
+                problems.append(f"names separated by commas instead of 'and': {commas[0][:60]!r}")
+            dangling = [n for n in names if n and (n.rstrip().endswith(",") or n.lstrip().startswith(","))]
+            if dangling:
+                problems.append(f"a name with a dangling comma: {dangling[0]!r}")
+            if problems:
+                yield ctx.finding(
+                    "BN302", bibfile.path, line, entry.key, f"{name} list: {'; '.join(problems)}"
+                )
+
+
+def _top_level_commas(name: str) -> int:
+    depth = 0
+    count = 0
+    for ch in name:
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            count += 1
+    return count
+
+
+def et_al_in_names(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
+    for bibfile, entry in iter_entries(files):
+        for name, line, _, text in ctx.people(bibfile, entry):
+            if _ET_AL.search(text):
+                yield ctx.finding(
+                    "BN303",
+                    bibfile.path,
+                    line,
+                    entry.key,
+                    f"{name} contains 'et al.'; list the names, or end with 'and others'",
+                )
+
+
+def _is_one_word(name: str) -> bool:
+    return (
+        bool(name) and " " not in name and "," not in name and not name.startswith("{") and name != "others"
+    )
+
+
+def split_names(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
+    for bibfile, entry in iter_entries(files):
+        for name, line, names, _ in ctx.people(bibfile, entry):
+            pairs = [(a, b) for a, b in itertools.pairwise(names) if _is_one_word(a) and _is_one_word(b)]
+            if pairs:
+                a, b = pairs[0]
+                yield ctx.finding(
+                    "BN304",
+                    bibfile.path,
+                    line,
+                    entry.key,
+                    f"{name} has one-word names {a!r} and {b!r}: probably one name split at a comma "
+                    f"(write '{a}, {b}' or '{b} {a}')",
+                )
+
+
+_BRACE_OR_CAPITAL = re.compile(r"[{}]|[^\W\d_a-z]")
+_FIRST_LETTER = re.compile(r"[^\W_]")
+
+
+# TeX control symbols that stand for a character of the title; other ones are accents.
+_SYMBOL_CHARACTERS = frozenset("&%#_$")
+
+
+def _tex_plain(title: str) -> tuple[str, list[int]]:
+    """A title with TeX: its text (commands, accents and braces dropped, math a space) and
+    where in that text its capitals outside braces are. ``M{\\"u}ller`` reads ``Muller``:
+    accents do not change which capitals a style lower-cases."""
+    out: list[str] = []
+    free: list[int] = []
+    depth = 0
+    math = False
+    position = 0
+    while position < len(title):
+        ch = title[position]
+        position += 1
+        if ch == "\\":
+            if position < len(title) and title[position].isalpha():
+                while position < len(title) and title[position].isalpha():
+                    position += 1  # a control word: \LaTeX is not an acronym to protect
+            elif position < len(title):
+                if title[position] in _SYMBOL_CHARACTERS and not math:
+                    out.append(title[position])
+                position += 1
+        elif ch == "$":
+            math = not math
+            out.append(" ")
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif not math:
+            if depth == 0 and ch.isupper():
+                free.append(len(out))
+            out.append(ch)
+    return "".join(out), free
+
+
+def _unbraced_capitals(title: str) -> tuple[str, list[int]]:
+    """A title without TeX commands or math: its text without braces, and where in that
+    text its capitals outside braces are (only braces and capitals are visited)."""
+    depth = removed = 0
+    found: list[int] = []
+    for match in _BRACE_OR_CAPITAL.finditer(title):
+        ch = match.group()
+        if ch == "{":
+            depth, removed = depth + 1, removed + 1
+        elif ch == "}":
+            depth, removed = depth - 1, removed + 1
+        elif depth == 0 and ch.isupper():
+            found.append(match.start() - removed)
+    return title.replace("{", "").replace("}", ""), found
+
+
+def unprotected_capitals(title: str) -> list[str]:
+    """What a style would lower-case in a BibTeX title though `normalizer.text.capitals` protects it.
+
+    The rule is the writer's (`normalizer.text.capitals.protected_spans`: acronyms, mixed case,
+    known names, "I", names a sentence-case title capitalises); ``check`` has no abstract,
+    so names known only from one are not asked for. Returns the tokens with a capital
+    outside braces, in title order. Styles keep the title's first letter as written.
+    """
+    if not any(ch.isupper() for ch in title[1:]):
+        return []  # most sentence-case titles: a capital at most at the start
+    text, free = _tex_plain(title) if "\\" in title or "$" in title else _unbraced_capitals(title)
+    first = _FIRST_LETTER.search(text)
+    unbraced = [i for i in free if first is None or i != first.start()]
+    if not unbraced:
+        return []
+    spans = protected_spans(text, evidence_for(text, None), near=unbraced)
+    return [text[start:end] for start, end in spans if holds_position(unbraced, start, end)]
+
+
+def unprotected_acronyms(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
+    for bibfile, entry in iter_entries(files):
+        field = entry.field("title")
+        if field is None:
+            continue
+        words = unprotected_capitals(field.text)
+        if words:
+            shown = ", ".join(dict.fromkeys(words))
+            yield ctx.finding(
+                "BN305",
+                bibfile.path,
+                field.line,
+                entry.key,
+                f"title has capitals a style may lower-case: {shown} (protect as {{{words[0]}}})",
+            )

@@ -1,0 +1,90 @@
+"""BN4xx: identifiers and links (DOI form, arXiv/DOI URL form, code repository links)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from normalizer.bib.bibfile import (
+    BibFile,
+    iter_entries,
+)
+from normalizer.bib.checks.base import CheckContext, Finding
+from normalizer.identifiers import canonical_doi, parse_arxiv_id
+from normalizer.text.links import CODE_HOSTS, extract_code_links
+
+# -- BN4xx: identifiers and links ------------------------------------------------------------------
+
+
+def doi_form(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
+    for bibfile, entry in iter_entries(files):
+        field = entry.field("doi")
+        if field is None:
+            continue
+        value = field.text.strip()
+        canonical = canonical_doi(value)
+        if canonical is None:
+            yield ctx.finding("BN401", bibfile.path, field.line, entry.key, f"doi {value!r} is not a DOI")
+        elif canonical != field.text:
+            yield ctx.finding(
+                "BN401",
+                bibfile.path,
+                field.line,
+                entry.key,
+                f"doi {value!r} should be the bare DOI {canonical!r}",
+            )
+
+
+def canonical_url(url: str) -> str | None:
+    """The canonical spelling of an arXiv or DOI link, or None when ``url`` is neither."""
+    text = url.strip()
+    lowered = text.lower()
+    if "arxiv.org/" in lowered:
+        arxiv = parse_arxiv_id(text)
+        if arxiv is None:
+            return None
+        version = f"v{arxiv.version}" if arxiv.version else ""
+        return f"https://arxiv.org/abs/{arxiv.id}{version}"
+    if "doi.org/" in lowered:
+        doi = canonical_doi(text)
+        return f"https://doi.org/{doi}" if doi else None
+    return None
+
+
+def url_form(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
+    for bibfile, entry in iter_entries(files):
+        field = entry.field("url")
+        if field is None:
+            continue
+        value = field.text
+        canonical = canonical_url(value)
+        if canonical is not None and canonical != value:
+            yield ctx.finding("BN402", bibfile.path, field.line, entry.key, f"url should be {canonical}")
+        elif canonical is None and value != value.strip():
+            yield ctx.finding("BN402", bibfile.path, field.line, entry.key, "url has surrounding spaces")
+
+
+CODE_URL = re.compile(
+    r"(?:https?://)?(?:www\.)?(?:" + "|".join(re.escape(h) for h in sorted(CODE_HOSTS)) + r")/[^\s{}\\]*",
+    re.IGNORECASE,
+)
+CODE_FIELDS = ("url", "code", "github", "repository", "howpublished", "note")
+
+
+def code_links(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
+    for bibfile, entry in iter_entries(files):
+        for name in CODE_FIELDS:
+            field = entry.field(name)
+            if field is None:
+                continue
+            for match in CODE_URL.finditer(field.text):
+                written = match.group(0).rstrip(".,;:)")
+                canonical, _ = extract_code_links([written if "://" in written else "https://" + written])
+                if canonical and written not in canonical:
+                    yield ctx.finding(
+                        "BN403",
+                        bibfile.path,
+                        field.line,
+                        entry.key,
+                        f"code link {written} should be {canonical[-1]}",
+                    )

@@ -1,0 +1,115 @@
+"""Safe fixes of ``.bib`` entries (``bibnorm fix``): canonical DOIs and URLs, preprints
+upgraded to their published versions (keeping the arXiv id and saying where the data came
+from)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from normalizer.bib.bibfile import (
+    BibEntry,
+    BibField,
+    BibFile,
+    Block,
+)
+from normalizer.bib.checks.base import entry_arxiv_id, is_preprint
+from normalizer.bib.checks.identifiers import CODE_FIELDS, CODE_URL, canonical_url
+from normalizer.bib.checks.online import names_the_paper
+from normalizer.identifiers import canonical_doi
+from normalizer.models import Reference
+from normalizer.text.links import extract_code_links
+
+# -- safe fixes (``bibnorm fix``) --------------------------------------------------------------------
+
+
+def _braced(text: str) -> str:
+    """A plain string as a braced BibTeX value (``&``, ``%``, ``#`` escaped; stray braces dropped)."""
+    text = re.sub(r"(?<!\\)([&%#])", r"\\\1", " ".join(text.split()))
+    if text.count("{") != text.count("}"):
+        text = text.replace("{", "").replace("}", "")
+    return "{" + text + "}"
+
+
+def fix_entry(entry: BibEntry, published: Reference | None = None, note: str = "") -> BibEntry:
+    """The entry with the safe fixes applied: bare DOI, canonical arXiv/DOI and code URLs,
+    and, when ``published`` is given, the published venue instead of the preprint.
+
+    The upgrade keeps the arXiv id in ``eprint``/``archiveprefix`` and records where
+    the new data came from in a ``bibnorm-upgrade`` field (``note`` says what to write).
+    """
+    fields = list(entry.fields)
+    for i, field in enumerate(fields):
+        text = field.text
+        if field.name == "doi" and (canonical := canonical_doi(text.strip())) and canonical != text:
+            fields[i] = field._replace(value="{" + canonical + "}")
+        elif field.name == "url" and (url := canonical_url(text)) and url != text:
+            fields[i] = field._replace(value="{" + url + "}")
+        elif field.name in CODE_FIELDS and CODE_URL.search(text):
+            fixed = CODE_URL.sub(lambda m: _canonical_code(m.group(0)), text)
+            if fixed != text:
+                fields[i] = field._replace(value="{" + fixed + "}")
+    fixed_entry = entry.replace_fields(fields)
+    if published is not None and published.venue and published.entry_type in ("article", "inproceedings"):
+        fixed_entry = _upgrade(fixed_entry, published, note)
+    return fixed_entry
+
+
+def _canonical_code(written: str) -> str:
+    trimmed = written.rstrip(".,;:)")
+    code, _ = extract_code_links([trimmed if "://" in trimmed else "https://" + trimmed])
+    return (code[-1] + written[len(trimmed) :]) if code else written
+
+
+_PREPRINT_ONLY_FIELDS = frozenset(
+    {"journal", "booktitle", "howpublished", "volume", "number", "pages", "publisher"}
+)
+
+
+def _upgrade(entry: BibEntry, published: Reference, note: str) -> BibEntry:
+    arxiv = entry_arxiv_id(entry)
+    line = entry.line
+    kept = [f for f in entry.fields if f.name not in _PREPRINT_ONLY_FIELDS and f.name not in {"year", "doi"}]
+    if published.entry_type == "inproceedings" and published.venue:
+        new = {"booktitle": published.venue}
+    else:
+        new = {"journal": published.venue or ""}
+    for name, value in (
+        ("volume", published.volume),
+        ("number", published.number),
+        ("pages", published.pages),
+        ("publisher", published.publisher),
+        ("year", str(published.issued.year) if published.issued else None),
+        ("doi", published.ids.doi),
+    ):
+        if value:
+            new[name] = value
+    if not new.get("year") and entry.get("year"):
+        new["year"] = entry.get("year") or ""
+    if arxiv and not entry.get("eprint"):
+        new["eprint"] = arxiv.id + (f"v{arxiv.version}" if arxiv.version else "")
+        new["archiveprefix"] = "arXiv"
+    if arxiv:
+        new["bibnorm-upgrade"] = f"from arXiv:{arxiv.id}{f'v{arxiv.version}' if arxiv.version else ''}" + (
+            f"; {note}" if note else ""
+        )
+    fields = kept + [BibField(name, _braced(value), line) for name, value in new.items()]
+    return entry._replace(entry_type=published.entry_type, fields=tuple(fields))
+
+
+def apply_fixes(
+    bibfile: BibFile, published: Mapping[str, Reference] | None = None, note: str = ""
+) -> BibFile:
+    """A copy of the file with `fix_entry` applied to every entry (preprints upgraded when
+    ``published`` names their arXiv id and they still cite the preprint)."""
+    blocks: list[Block] = []
+    for block in bibfile.blocks:
+        if isinstance(block, BibEntry):
+            arxiv = entry_arxiv_id(block) if published else None
+            upgrade = published.get(arxiv.id) if (published and arxiv and is_preprint(block)) else None
+            if upgrade is not None and not names_the_paper(block.get("title") or "", upgrade.title):
+                upgrade = None  # never dress an invented title up as the published paper of the id
+            blocks.append(fix_entry(block, upgrade, note))
+        else:
+            blocks.append(block)
+    return bibfile.with_blocks(blocks)

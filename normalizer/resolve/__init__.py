@@ -1,0 +1,13 @@
+"""The resolve core: from a `Query` to a `Resolution` and a finished `Reference`.
+
+`pipeline` runs the resolvers it is given over the queries and asks `matching` to
+choose (a score and its evidence per candidate, resolved / ambiguous / unresolved);
+`merge` joins the sources' records field by field, each from the source that owns it;
+`normalize` is the ordered tuple of small pure steps every reference passes through;
+`keys` makes citation keys; `report` turns resolutions into the JSON report and the
+exit code. No I/O and no HTTP: sources arrive as objects that satisfy
+`pipeline.Resolver`.
+
+May import: normalizer.text and the ground (normalizer.models, normalizer.identifiers,
+normalizer.errors, normalizer.config, normalizer.io, normalizer.processes, normalizer.safejson).
+"""

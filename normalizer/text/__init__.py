@@ -1,0 +1,11 @@
+"""Text rules: what a title, a name, a link or a venue is, independent of any source.
+
+Owns cleaning of titles and abstracts (LaTeX and math to Unicode, `clean`), title keys and
+title comparison (`titles`), which words keep their capitals (`capitals`), person names
+(`names`), code links (`links`) and the venue table (`venues`, data in
+``normalizer/data/venues.json``). Pure functions; the only I/O is reading the bundled
+data files.
+
+May import: the ground (normalizer.models, normalizer.identifiers, normalizer.errors,
+normalizer.config, normalizer.io, normalizer.processes, normalizer.safejson).
+"""
