@@ -37,6 +37,7 @@ from fakes.verify_world import arxiv_records, crossref_works, s2_papers, world  
 from normalizer.bib.bibfile import FormatOptions, read_bibfile, render_block  # noqa: E402
 from normalizer.verify.judge import Verdict  # noqa: E402
 from normalizer.verify.run import VerifyOptions, run_verify  # noqa: E402
+from resolvers._session import build_session  # noqa: E402
 
 DEV = ROOT / "fixtures" / "shared" / "reference" / "verify-dev"
 TODAY = date(2026, 11, 22)
@@ -124,13 +125,19 @@ def main() -> None:
             for number, texts in enumerate(parts):
                 path = Path(tmp) / f"shard{number}.bib"
                 path.write_text("\n".join(texts), encoding="utf-8")
-                outcome = run_verify([path], overrides, VerifyOptions(), today=TODAY)
+                outcome = run_verify(
+                    [path], overrides, VerifyOptions(), today=TODAY, open_session=build_session
+                )
                 requests.update(outcome.requests)
                 verdicts.update({v.key: v for v in outcome.verdicts})
             elapsed = time.perf_counter() - started
             for number in range(len(parts)):
                 outcome = run_verify(
-                    [Path(tmp) / f"shard{number}.bib"], overrides, VerifyOptions(), today=TODAY
+                    [Path(tmp) / f"shard{number}.bib"],
+                    overrides,
+                    VerifyOptions(),
+                    today=TODAY,
+                    open_session=build_session,
                 )
                 warm_requests += sum(outcome.requests.values())
         s2_calls = Counter(request.path.rsplit("/paper", 1)[-1] or "/" for request in s2.requests)

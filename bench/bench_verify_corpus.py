@@ -46,6 +46,7 @@ from fakes.s2_api import FakeS2  # noqa: E402
 
 from normalizer.verify.judge import Verdict  # noqa: E402
 from normalizer.verify.run import VerifyOptions, run_verify  # noqa: E402
+from resolvers._session import build_session  # noqa: E402
 
 TODAY = date(2026, 11, 22)
 FLAGGED = {Verdict.MISMATCH, Verdict.NOT_FOUND}
@@ -135,7 +136,7 @@ def main() -> None:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             overrides = fake_overrides(s2, arxiv, crossref, Path(tmp) / "cache")
-            outcome = run_verify([path], overrides, VerifyOptions(), today=TODAY)
+            outcome = run_verify([path], overrides, VerifyOptions(), today=TODAY, open_session=build_session)
         s2_calls = Counter(request.path.rsplit("/paper", 1)[-1] or "/" for request in s2.requests)
     finally:
         s2.stop()

@@ -1,6 +1,6 @@
 """The cached session: requests-cache's SQLite cache under `resolvers._http.BibnormSession`.
 
-Its own module so that only runs that use a cache import requests-cache (`_http.build_session`
+Its own module so that only runs that use a cache import requests-cache (`_session.build_session`
 imports it when it builds one).
 """
 

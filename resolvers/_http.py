@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Protocol
 from urllib.parse import urlsplit
 
 import requests
@@ -294,6 +294,13 @@ class BibnormSession(requests.Session):
     """The session every online source is given: requests counted into `HttpStats`."""
 
     stats: HttpStats
+
+
+class SessionFactory(Protocol):
+    """What opens the run's session (`resolvers._session.build_session`), for code that must not
+    compose one itself: only the CLI decides how a session is built."""
+
+    def __call__(self, settings: Settings, *, stats: HttpStats | None = None) -> BibnormSession: ...
 
 
 def _retry_after_seconds(value: str | None, clock: Callable[[], float]) -> float | None:

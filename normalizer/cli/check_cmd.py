@@ -160,9 +160,14 @@ def verify_findings(files: Sequence[str], offline: bool | None, lock_path: Path 
 
     from normalizer.verify.judge import Verdict
     from normalizer.verify.run import VerifyOptions, run_verify
+    from resolvers._session import build_session
 
     outcome = run_verify(
-        [Path(f) for f in files], {"offline": offline}, VerifyOptions(lock=lock_path), today=date.today()
+        [Path(f) for f in files],
+        {"offline": offline},
+        VerifyOptions(lock=lock_path),
+        today=date.today(),
+        open_session=build_session,
     )
     for line in outcome.warnings():  # the sources lost, once each, as `verify` says them
         click.echo(line, err=True)

@@ -85,6 +85,7 @@ def command(
     was down, or --offline without a lock that holds them: the reason is on stderr).
     """
     from normalizer.verify.run import VerifyOptions, run_verify
+    from resolvers._session import build_session
 
     if list_checks:
         for check in VERIFY_CHECKS:
@@ -100,7 +101,9 @@ def command(
         progress=not quiet and not json_out and sys.stderr.isatty(),
     )
     overrides = source_overrides(offline, snapshot, resolver_names, s2_api_key, cache_dir)
-    outcome = run_verify([Path(f) for f in files], overrides, options, today=date.today())
+    outcome = run_verify(
+        [Path(f) for f in files], overrides, options, today=date.today(), open_session=build_session
+    )
     if json_out:
         click.echo(json.dumps(outcome.as_json(), indent=2, ensure_ascii=False))
     else:

@@ -27,6 +27,7 @@ from normalizer.verify.judge import (
     claim_from_entry,
     judge,
 )
+from resolvers._http import SessionFactory
 
 LOCK_SOURCE = "lock"
 
@@ -146,8 +147,13 @@ def judge_all(
 
 
 def run_verify(
-    paths: Sequence[Path], overrides: Mapping[str, Any], options: VerifyOptions, today: date
+    paths: Sequence[Path],
+    overrides: Mapping[str, Any],
+    options: VerifyOptions,
+    today: date,
+    open_session: SessionFactory,
 ) -> VerifyOutcome:
+    """Verify the ``.bib`` files at ``paths``; sessions for the online sources come from ``open_session``."""
     from normalizer.verify.sources import VerifySources
 
     claims, unreadable = read_claims(paths)
@@ -161,7 +167,7 @@ def run_verify(
     lock = load_lock(lock_file) if lock_file is not None else Lock()
     locked = {i: verdict for i, claim in enumerate(claims) if (verdict := from_lock(claim, lock)) is not None}
     asking = [claim for i, claim in enumerate(claims) if i not in locked]
-    sources = VerifySources(settings)
+    sources = VerifySources(settings, open_session)
     try:
         answers = sources.answers(asking, progress=_progress if options.progress else None)
     finally:

@@ -27,8 +27,7 @@ from normalizer.config import Settings
 from normalizer.models import Origin, Query, QueryKind, Reference
 from normalizer.text.titles import same_title
 from normalizer.verify.judge import Answer, Answers, Claim, title_variant
-from resolvers._http import BibnormSession, HttpStats
-from resolvers._session import build_session
+from resolvers._http import BibnormSession, HttpStats, SessionFactory
 
 if TYPE_CHECKING:
     from resolvers.semantic_scholar import SemanticScholarClient
@@ -66,10 +65,17 @@ class _Questions:
 
 
 class VerifySources:
-    """The sources ``verify`` asks, on one shared cached session (made only when needed)."""
+    """The sources ``verify`` asks, on one shared cached session (made only when needed).
 
-    def __init__(self, settings: Settings, stats: HttpStats | None = None) -> None:
+    The session comes from ``open_session`` (the CLI, the only composition root, passes
+    `resolvers._session.build_session`), called once, at the first question a source must answer.
+    """
+
+    def __init__(
+        self, settings: Settings, open_session: SessionFactory, stats: HttpStats | None = None
+    ) -> None:
         self.settings = settings
+        self.open_session = open_session
         self.stats = stats or HttpStats()
         self._session: BibnormSession | None = None
         names = settings.resolvers
@@ -80,7 +86,7 @@ class VerifySources:
 
     def session(self) -> BibnormSession:
         if self._session is None:
-            self._session = build_session(self.settings, stats=self.stats)
+            self._session = self.open_session(self.settings, stats=self.stats)
         return self._session
 
     def close(self) -> None:
