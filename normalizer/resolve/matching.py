@@ -50,7 +50,6 @@ def query_identity(query: Query) -> str:
         return f"arxiv:{query.arxiv_id}".casefold()
     if query.doi:
         return f"doi:{query.doi}".casefold()
-
     identity = f"title:{title_key(query.title or '')}"
     if query.author_names or query.year:
         # The same title with other authors or another year may be another paper
