@@ -239,7 +239,9 @@ def command(
             click.echo(f"bibnorm: warning: {warning.message}", err=True)
         for resolution in unsettled(resolutions):
             click.echo(_describe_unsettled(resolution), err=True)
-        for line in source_trouble(resolutions, stats.down, stats.refused, stats.gave_up):
+        for line in source_trouble(
+            resolutions, stats.down, stats.refused, stats.gave_up, offline=settings.offline
+        ):
             click.echo(line, err=True)
         click.echo(summary_line(report["summary"]), err=True)
     exit_code = run_exit_code(resolutions, refused=bool(stats.refused), strict=strict)

@@ -156,7 +156,11 @@ def _run_tex_on(
             resolutions = _resolve(queries, sources, settings)
             refreshed = _resolve(preprints, sources, settings)
         for line in source_trouble(
-            [*resolutions, *refreshed], sources.stats.down, sources.stats.refused, sources.stats.gave_up
+            [*resolutions, *refreshed],
+            sources.stats.down,
+            sources.stats.refused,
+            sources.stats.gave_up,
+            offline=settings.offline,
         ):
             _say(line, quiet=False)
         if refresh:

@@ -114,15 +114,22 @@ def source_trouble(
     down: Mapping[str, str],
     refused: Collection[str] = (),
     gave_up: Mapping[str, str] | None = None,
+    *,
+    offline: bool = False,
 ) -> list[str]:
-    """Warnings for sources that stopped answering or gave up, once each, with what the user can do."""
+    """Warnings for sources that stopped answering or gave up, once each, with what the user can do.
+
+    Offline, a source that answers only from the cache is not in trouble when the cache lacks
+    something: that was asked for, so it is not warned about (the report still says it)."""
     failed = sum(1 for r in resolutions if r.status is Status.FAILED and r.duplicate_of is None)
     troubled = [
         r
         for r in resolutions
         if r.status is Status.RESOLVED
         and r.duplicate_of is None
-        and any(p.severity == "error" or p.code.endswith(".unavailable") for p in r.problems)
+        and any(
+            p.severity == "error" or (p.code.endswith(".unavailable") and not offline) for p in r.problems
+        )
     ]
     parts = [f"{failed} item{'' if failed == 1 else 's'} failed"] if failed or not troubled else []
     if troubled:
