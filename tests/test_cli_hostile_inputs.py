@@ -362,7 +362,9 @@ def test_latin1_on_stdin_is_read_like_a_latin1_file(workdir: Path) -> None:
     )
     assert "Traceback" not in result.stderr and result.exit_code == EXIT_OK
     note, unresolved = result.stderr.splitlines()[:2]
-    assert note == "bibnorm: note: <stdin>: not UTF-8; read as Windows-1252 (Latin-1); what bibnorm writes is UTF-8"
+    assert note == (
+        "bibnorm: note: <stdin>: not UTF-8; read as Windows-1252 (Latin-1); what bibnorm writes is UTF-8"
+    )
     assert unresolved.startswith("<stdin>:1: unresolved: Café Models")
 
 
