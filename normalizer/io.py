@@ -530,6 +530,13 @@ class EncodingNotes:
 ENCODING_NOTES = EncodingNotes()
 
 
+def start_run() -> None:
+    """Forget the records of an earlier run in this process (a command invoked again in-process,
+    as tests and embedding programs do, says its notes and lists its written files afresh)."""
+    WRITTEN.paths.clear()
+    ENCODING_NOTES.told.clear()
+
+
 def _utf16_encoding(data: bytes) -> str | None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"

@@ -357,9 +357,10 @@ def test_a_closed_standard_stream_is_one_line(
 
 def test_latin1_on_stdin_is_read_like_a_latin1_file(workdir: Path) -> None:
     env = sources_at(f"http://127.0.0.1:{closed_port()}", workdir / "cache") | {"BIBNORM_OFFLINE": "1"}
-    result = CliRunner().invoke(
-        main, ["resolve", "-", "-o", "out.bib"], env=env, input="Caf\xe9 Models\n".encode("latin-1")
-    )
+    for _run in range(2):  # each run in one process says its note afresh
+        result = CliRunner().invoke(
+            main, ["resolve", "-", "-o", "out.bib"], env=env, input="Caf\xe9 Models\n".encode("latin-1")
+        )
     assert "Traceback" not in result.stderr and result.exit_code == EXIT_OK
     note, unresolved = result.stderr.splitlines()[:2]
     assert note == (

@@ -84,8 +84,9 @@ class BibnormGroup(click.Group):
             sys.exit(EXIT_FATAL)
 
     def invoke(self, ctx: click.Context) -> Any:
-        from normalizer.io import WRITTEN
+        from normalizer.io import WRITTEN, start_run
 
+        start_run()
         previous = _terminate_on_signals()
         try:
             return super().invoke(ctx)
