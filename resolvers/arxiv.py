@@ -80,6 +80,7 @@ from normalizer.models import (
     Status,
 )
 from normalizer.resolve import matching
+from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.text import titles
 from normalizer.text.clean import clean_reference
 from normalizer.text.names import parse_name
@@ -373,18 +374,19 @@ class ArxivResolver:
         self.broad_fallback = settings.arxiv_broad_search if broad_fallback is None else broad_fallback
         register_validator(session, settings.arxiv_api_url, validate_feed)
 
-    def lookup(self, queries: Sequence[Query]) -> Mapping[int, Lookup]:
+    def lookup(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> Mapping[int, Lookup]:
         """Candidates per query index: by id for queries with an arXiv id, else by title."""
         by_id = [q for q in queries if q.arxiv_id]
         by_title = [q for q in queries if not q.arxiv_id and q.title and q.title.strip()]
+        progress.advance(len(queries) - len(by_id) - len(by_title))  # nothing to ask about these
         answers: dict[int, Lookup] = {}
-        answers.update(self.lookup_ids(by_id))
-        answers.update(self.lookup_titles(by_title))
+        answers.update(self.lookup_ids(by_id, progress))
+        answers.update(self.lookup_titles(by_title, progress))
         return answers
 
     # ----------------------------------------------------------------- ids
 
-    def lookup_ids(self, queries: Sequence[Query]) -> dict[int, Lookup]:
+    def lookup_ids(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> dict[int, Lookup]:
         """Id queries through ``id_list`` pages; see the module docstring."""
         answers: dict[int, Lookup] = {}
         wanted: dict[str, list[tuple[Query, int | None]]] = {}
@@ -404,8 +406,11 @@ class ArxivResolver:
         ids = list(wanted)
         found: dict[str, Reference] = {}
         failures: dict[str, Problem] = {}
+        progress.advance(len(queries) - sum(len(asking) for asking in wanted.values()))  # malformed
         for start in range(0, len(ids), ID_PAGE):
-            self._fetch_ids(ids[start : start + ID_PAGE], found, failures)
+            page = ids[start : start + ID_PAGE]
+            self._fetch_ids(page, found, failures)
+            progress.advance(sum(len(wanted[arxiv_id]) for arxiv_id in page))
         for arxiv_id, asking in wanted.items():
             for query, version in asking:
                 answers[query.index] = self._id_answer(
@@ -471,15 +476,19 @@ class ArxivResolver:
 
     # ----------------------------------------------------------------- titles
 
-    def lookup_titles(self, queries: Sequence[Query]) -> dict[int, Lookup]:
+    def lookup_titles(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> dict[int, Lookup]:
         """Title queries: batched strict, batched loose, then per-title fallbacks."""
         states = [_TitleState(q) for q in queries]
         for stage, make, size in (
             ("strict", strict_clause, TITLE_BATCH),
             ("loose", loose_clause, LOOSE_BATCH),
         ):
-            self._batched_stage(stage, [s for s in states if _open(s)], make, size)
+            self._batched_stage(stage, [s for s in states if _open(s)], make, size, progress)
+        # A title a batch settled was reported done with its batch; each other one is done
+        # after its own requests.
         for state in states:
+            if not _open(state):
+                continue
             title = state.query.title or ""
             for stage, make in (("strict", strict_clause), ("loose", loose_clause), ("broad", broad_clause)):
                 if not _open(state):
@@ -489,9 +498,12 @@ class ArxivResolver:
                 clause = make(title)
                 if clause is not None:
                     self._ask([state], clause, SINGLE_RESULTS, stage)
+            progress.advance()
         return {s.query.index: _title_answer(s) for s in states}
 
-    def _batched_stage(self, stage: str, states: list[_TitleState], make: Any, size: int) -> None:
+    def _batched_stage(
+        self, stage: str, states: list[_TitleState], make: Any, size: int, progress: Progress
+    ) -> None:
         batch: list[tuple[_TitleState, str]] = []
         for state in states:
             clause = make(state.query.title or "")
@@ -503,14 +515,15 @@ class ArxivResolver:
                 len(candidate_batch) > size
                 or _encoded_length(_or([c for _, c in candidate_batch])) > MAX_QUERY_CHARS
             ):
-                self._ask_batch(batch, stage)
+                self._ask_batch(batch, stage, progress)
                 candidate_batch = [(state, clause)]
             batch = candidate_batch
         if batch:
-            self._ask_batch(batch, stage)
+            self._ask_batch(batch, stage, progress)
 
-    def _ask_batch(self, batch: list[tuple[_TitleState, str]], stage: str) -> None:
+    def _ask_batch(self, batch: list[tuple[_TitleState, str]], stage: str, progress: Progress) -> None:
         self._ask([s for s, _ in batch], _or([c for _, c in batch]), RESULTS_PER_TITLE * len(batch), stage)
+        progress.advance(sum(1 for state, _ in batch if not _open(state)))  # settled (or failed) now
 
     def _ask(self, states: list[_TitleState], search_query: str, max_results: int, stage: str) -> None:
         """One search request; its results are matched back to every title it carried."""

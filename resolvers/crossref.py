@@ -41,6 +41,7 @@ from normalizer.models import (
     Reference,
     Severity,
 )
+from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.safejson import loads
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
@@ -275,12 +276,15 @@ class CrossrefEnricher:
     def __init__(self, client: CrossrefClient) -> None:
         self.client = client
 
-    def enrich(self, references: Mapping[int, Reference]) -> Mapping[int, Lookup]:
+    def enrich(
+        self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
+    ) -> Mapping[int, Lookup]:
         wanted: dict[str, list[int]] = {}
         for index, reference in references.items():
             doi = reference.ids.doi
             if doi and not is_arxiv_doi(doi) and reference.provenance.get("doi") != SOURCE:
                 wanted.setdefault(doi.casefold(), []).append(index)
+        progress.expect(len(wanted))
         answers: dict[int, Lookup] = {}
         for chunk in doi_batches(wanted):
             for doi, work in self.client.answers(chunk).items():
@@ -297,6 +301,7 @@ class CrossrefEnricher:
                     continue
                 candidate = Candidate(source=SOURCE, reference=published, by_identifier=True)
                 answers |= {i: Lookup(candidates=(candidate,)) for i in wanted[doi]}
+            progress.advance(len(chunk))
         return answers
 
 

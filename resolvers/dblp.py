@@ -45,6 +45,7 @@ from normalizer.models import (
     Reference,
     Severity,
 )
+from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.safejson import loads
 from normalizer.text.names import parse_name
 from normalizer.text.titles import plain_text, title_key, title_words
@@ -282,14 +283,21 @@ class DblpEnricher:
         self.client = client
         self.doi_sources = doi_sources  # a batched DOI source (Crossref, OpenAlex) follows dblp
 
-    def enrich(self, references: Mapping[int, Reference]) -> Mapping[int, Lookup]:
+    def enrich(
+        self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
+    ) -> Mapping[int, Lookup]:
+        asking = {
+            index: reference
+            for index, reference in references.items()
+            if not (reference.entry_type != "preprint" and reference.provenance.get("venue") == SOURCE)
+            and wants_dblp(reference)
+            and not settled_by_a_batch(reference, doi_sources=self.doi_sources)
+        }
+        progress.expect(len(asking))  # one search per paper: the count the time left is made of
         answers: dict[int, Lookup] = {}
-        for index, reference in references.items():
-            if reference.entry_type != "preprint" and reference.provenance.get("venue") == SOURCE:
-                continue
-            if not wants_dblp(reference) or settled_by_a_batch(reference, doi_sources=self.doi_sources):
-                continue
+        for index, reference in asking.items():
             answers[index] = self._published_version(reference)
+            progress.advance()
         return answers
 
     def _published_version(self, reference: Reference) -> Lookup:

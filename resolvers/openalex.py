@@ -35,6 +35,7 @@ from normalizer.models import (
     Reference,
     Severity,
 )
+from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.safejson import loads
 from normalizer.text.names import parse_name
 from resolvers._http import SourceUnavailable, describe_error, register_validator
@@ -167,12 +168,15 @@ class OpenAlexEnricher:
     def __init__(self, client: OpenAlexClient) -> None:
         self.client = client
 
-    def enrich(self, references: Mapping[int, Reference]) -> Mapping[int, Lookup]:
+    def enrich(
+        self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
+    ) -> Mapping[int, Lookup]:
         asking: dict[str, list[int]] = {}
         for index, reference in references.items():
             doi = reference.ids.doi
             if doi and not is_arxiv_doi(doi):
                 asking.setdefault(doi.casefold(), []).append(index)
+        progress.expect(len(asking))
         answers: dict[int, Lookup] = {}
         dois = sorted(asking)
         for start in range(0, len(dois), BATCH_SIZE):
@@ -185,6 +189,8 @@ class OpenAlexEnricher:
                     for index in asking[doi]:
                         answers[index] = Lookup(problems=(problem,), failed=True)
                 continue
+            finally:
+                progress.advance(len(chunk))
             for work in works:
                 doi = work_doi(work)
                 published = work_to_reference(work)

@@ -47,6 +47,7 @@ from normalizer.models import (
     Reference,
     Severity,
 )
+from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.safejson import loads
 from normalizer.text.clean import clean_reference
 from normalizer.text.names import parse_name
@@ -411,10 +412,18 @@ def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
 
 
 def _batch_lookup(
-    client: SemanticScholarClient, wanted: Mapping[int, str], severity: Severity
+    client: SemanticScholarClient,
+    wanted: Mapping[int, str],
+    severity: Severity,
+    progress: Progress = NO_PROGRESS,
 ) -> dict[int, Lookup]:
-    """Ask for every distinct id once, `BATCH_SIZE` per call; a Lookup per index."""
+    """Ask for every distinct id once, `BATCH_SIZE` per call; a Lookup per index.
+
+    Each batch answered advances ``progress`` by the indexes it settled."""
     distinct = list(dict.fromkeys(wanted.values()))
+    asking = {identifier: 0 for identifier in distinct}
+    for identifier in wanted.values():
+        asking[identifier] += 1
     found: dict[str, Reference | None] = {}
     failed: dict[str, Lookup] = {}
     for chunk in _chunks(distinct, BATCH_SIZE):
@@ -422,6 +431,7 @@ def _batch_lookup(
             found.update(zip(chunk, client.batch(chunk), strict=True))
         except S2Error as error:
             failed.update(dict.fromkeys(chunk, _failure(error, severity)))
+        progress.advance(sum(asking[identifier] for identifier in chunk))
     answers: dict[int, Lookup] = {}
     for index, identifier in wanted.items():
         if identifier in failed:
@@ -445,7 +455,7 @@ class S2Resolver:
     def __init__(self, client: SemanticScholarClient) -> None:
         self.client = client
 
-    def lookup(self, queries: Sequence[Query]) -> Mapping[int, Lookup]:
+    def lookup(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> Mapping[int, Lookup]:
         """A `Lookup` per query; per-item trouble is a failed Lookup, never an exception."""
         by_id: dict[int, str] = {}
         titles: dict[int, str] = {}  # index -> the title, its whitespace collapsed
@@ -456,12 +466,15 @@ class S2Resolver:
                 by_id[query.index] = f"ARXIV:{query.arxiv_id}"
             elif query.title and query.title.strip():
                 titles[query.index] = " ".join(query.title.split())
-        answers = _batch_lookup(self.client, by_id, Severity.ERROR) if by_id else {}
+        progress.advance(len(queries) - len(by_id) - len(titles))  # nothing to ask about these
+        answers = _batch_lookup(self.client, by_id, Severity.ERROR, progress) if by_id else {}
         # Titles 25 to a request first; the matcher still judges every paper found this way.
         in_bulk, unsettled = self.client.search_titles_in_bulk(titles, same_title_key)
+        progress.advance(len(titles) - len(unsettled))
         for index, papers in in_bulk.items():
             answers[index] = Lookup(candidates=tuple(Candidate(source=SOURCE, reference=p) for p in papers))
         for index in unsettled:
+            progress.advance()
             try:
                 reference = self.client.match_title(titles[index])
             except S2Error as error:
@@ -483,7 +496,9 @@ class S2Enricher:
     def __init__(self, client: SemanticScholarClient) -> None:
         self.client = client
 
-    def enrich(self, references: Mapping[int, Reference]) -> Mapping[int, Lookup]:
+    def enrich(
+        self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
+    ) -> Mapping[int, Lookup]:
         """Companion candidates per index; papers that came from S2 itself are skipped."""
         wanted: dict[int, str] = {}
         for index, reference in references.items():
@@ -493,9 +508,10 @@ class S2Enricher:
                 wanted[index] = f"ARXIV:{reference.ids.arxiv_id}"
             elif reference.ids.doi:
                 wanted[index] = f"DOI:{reference.ids.doi}"
+        progress.expect(len(wanted))
         if not wanted:
             return {}
-        answers = _batch_lookup(self.client, wanted, Severity.WARNING)
+        answers = _batch_lookup(self.client, wanted, Severity.WARNING, progress)
         for index, answer in answers.items():
             # S2 merges records; a companion naming another arXiv paper is not this paper's.
             mine = references[index].ids.arxiv_id

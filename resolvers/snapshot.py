@@ -36,7 +36,7 @@ import threading
 import time
 import zlib
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -50,6 +50,7 @@ from normalizer.errors import InputError, OutputError, SafetyError, SnapshotErro
 from normalizer.io import adopt_mode, resolve_output, temporary_beside
 from normalizer.models import Candidate, Lookup, Problem, Query, QueryKind, Reference, Severity
 from normalizer.processes import available_cpus, fork_pool
+from normalizer.resolve.progress import BYTES, NO_PROGRESS, Progress
 from normalizer.text.clean import clean_reference
 from normalizer.text.titles import title_key, title_similarity, title_words, typo_spellings
 from resolvers._snapshot_records import (
@@ -180,15 +181,11 @@ class IndexInfo:
     sources: tuple[str, ...]
 
 
-ProgressCallback = Callable[[int], None]  # called with the number of lines read so far
-
-
 def build_index(
     sources: Sequence[Path],
     output: Path,
     *,
-    progress: ProgressCallback | None = None,
-    progress_every: int = 100_000,
+    progress: Progress = NO_PROGRESS,
     jobs: int | None = None,
 ) -> BuildStats:
     """Build an index at ``output`` from snapshot JSON-lines files, atomically.
@@ -207,6 +204,9 @@ def build_index(
     while this one writes them; the index is the same whatever their number. The default, one
     per available core, pays from two cores on, and only for inputs of `PARALLEL_MIN_BYTES` or
     more (starting workers costs more than a small file); 1 does it all in this process.
+
+    ``progress`` hears two phases: ``index: read`` (the bytes of the lines written so far, of
+    the files' total unless one is compressed) and ``index: finish`` (the indexes).
     """
     for source in sources:
         if not source.is_file():
@@ -229,7 +229,7 @@ def build_index(
     try:
         connection = sqlite3.connect(temp, isolation_level=None)
         try:
-            _load(connection, sources, stats, _Progress(progress, progress_every), jobs)
+            _load(connection, sources, stats, progress, jobs)
         finally:
             connection.close()
         with temp.open("rb") as written:
@@ -291,19 +291,6 @@ def is_index(path: Path) -> bool:
         connection.close()
 
 
-class _Progress:
-    """Calls the callback at every multiple of ``every`` lines read, as chunks come back."""
-
-    def __init__(self, callback: ProgressCallback | None, every: int) -> None:
-        self.callback, self.every, self.read = callback, every, 0
-
-    def add(self, lines: int) -> None:
-        before, self.read = self.read, self.read + lines
-        if self.callback is not None:
-            for mark in range((before // self.every + 1) * self.every, self.read + 1, self.every):
-                self.callback(mark)
-
-
 @dataclass(frozen=True, slots=True)
 class _Chunk:
     """Up to `CHUNK_LINES` consecutive lines of one source, the first numbered ``first``."""
@@ -311,6 +298,7 @@ class _Chunk:
     source: int  # position in the build's sources
     first: int
     lines: list[bytes]
+    read_to: int = 0  # bytes of the build's lines read up to this chunk's end
 
 
 # One prepared record: arxiv_id, key hash, title, compressed abstract, compressed body,
@@ -388,19 +376,28 @@ def _encode_in_worker(chunk: _Chunk) -> _Encoded:
 
 
 def _chunks(sources: Sequence[Path]) -> Iterator[_Chunk]:
+    read = 0  # bytes of lines read so far, over every source
     for position, source in enumerate(sources):
         with _open_lines(source) as lines:
             first = 1
             while chunk := list(islice(lines, CHUNK_LINES)):
-                yield _Chunk(position, first, chunk)
+                read += sum(map(len, chunk))
+                yield _Chunk(position, first, chunk, read)
                 first += len(chunk)
+
+
+def _input_bytes(sources: Sequence[Path]) -> int | None:
+    """The bytes the build reads, None when a source is compressed (its size on disk is not)."""
+    if any(source.suffix == ".gz" for source in sources):
+        return None
+    return sum(source.stat().st_size for source in sources)
 
 
 def _load(
     connection: sqlite3.Connection,
     sources: Sequence[Path],
     stats: BuildStats,
-    progress: _Progress,
+    progress: Progress,
     jobs: int,
 ) -> None:
     # The file is private until os.replace, so durability during the load buys nothing.
@@ -422,13 +419,17 @@ def _load(
     samples.extend(row.body() for row in rows)
     dictionary = _train(samples)
     encoder = _Encoder(dictionary)
+    progress.start("index: read", _input_bytes(sources), BYTES)
     writer = _Writer(connection, sources, stats, progress)
     for chunk, parsed in first:
         writer.write(chunk, encoder.parsed(parsed))
     if jobs == 1 or not _load_in_workers(chunks, writer, jobs, dictionary):
         for chunk in chunks:
             writer.write(chunk, encoder.chunk(chunk))
+    progress.finish()
+    progress.start("index: finish", None, "steps")
     _finish(connection, sources, stats, writer.abstract_bytes, dictionary)
+    progress.finish()
 
 
 def _load_in_workers(chunks: Iterator[_Chunk], writer: _Writer, jobs: int, dictionary: bytes) -> bool:
@@ -462,14 +463,15 @@ class _Writer:
     """Inserts prepared chunks in order, numbering records from 1, one transaction per chunk."""
 
     def __init__(
-        self, connection: sqlite3.Connection, sources: Sequence[Path], stats: BuildStats, progress: _Progress
+        self, connection: sqlite3.Connection, sources: Sequence[Path], stats: BuildStats, progress: Progress
     ) -> None:
         self.connection, self.sources, self.stats, self.progress = connection, sources, stats, progress
+        self.read = 0  # bytes reported to progress
         self.record = 0
         self.abstract_bytes = 0
 
     def write(self, chunk: _Chunk, prepared: _Encoded) -> None:
-        encoded, skipped, read = prepared
+        encoded, skipped, _lines = prepared
         records: list[tuple[object, ...]] = []
         titles: list[tuple[int, str]] = []
         dois: list[tuple[str, int]] = []
@@ -491,7 +493,8 @@ class _Writer:
         self.stats.skipped += len(skipped)
         for number, reason in skipped[: SKIP_EXAMPLES - len(self.stats.examples)]:
             self.stats.examples.append(SkippedLine(str(self.sources[chunk.source]), number, reason))
-        self.progress.add(read)
+        self.progress.advance(chunk.read_to - self.read)
+        self.read = chunk.read_to
 
 
 def _finish(
@@ -568,7 +571,7 @@ def _keep_last_of_each_id(connection: sqlite3.Connection) -> int:
 
 
 @contextlib.contextmanager
-def _open_lines(path: Path) -> Iterator[Iterable[bytes]]:
+def _open_lines(path: Path) -> Iterator[Iterator[bytes]]:
     # Binary lines: orjson decodes UTF-8 itself, and a bad byte spoils one line, not the file.
     opener = gzip.open if path.suffix == ".gz" else open
     try:
@@ -721,7 +724,7 @@ class SnapshotResolver:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def lookup(self, queries: Sequence[Query]) -> Mapping[int, Lookup]:
+    def lookup(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> Mapping[int, Lookup]:
         """Candidates from the snapshot for each query, keyed by ``Query.index``.
 
         Many queries are shared between `threads` threads: SQLite lets go of the GIL while it
@@ -729,15 +732,15 @@ class SnapshotResolver:
         """
         try:
             if self.threads < 2 or len(queries) < PARALLEL_LOOKUPS_MIN:
-                return {query.index: self._lookup_one(query) for query in queries}
+                return {query.index: self._lookup_one(query, progress) for query in queries}
             if self._pool is None:
                 from concurrent.futures import ThreadPoolExecutor  # not on the start-up path
 
                 self._pool = ThreadPoolExecutor(self.threads - 1, thread_name_prefix="snapshot")
             share = -(-len(queries) // self.threads)
             mine, *theirs = [queries[start : start + share] for start in range(0, len(queries), share)]
-            running = [self._pool.submit(self._lookup_each, part) for part in theirs]
-            found = [self._lookup_each(mine), *(future.result() for future in running)]
+            running = [self._pool.submit(self._lookup_each, part, progress) for part in theirs]
+            found = [self._lookup_each(mine, progress), *(future.result() for future in running)]
             return {
                 query.index: lookup
                 for part, lookups in zip([mine, *theirs], found, strict=True)
@@ -746,10 +749,15 @@ class SnapshotResolver:
         except (sqlite3.DatabaseError, zstandard.ZstdError, orjson.JSONDecodeError) as error:
             raise SnapshotError(f"{self.path}: snapshot index is damaged ({error}); rebuild it") from None
 
-    def _lookup_each(self, queries: Sequence[Query]) -> list[Lookup]:
-        return [self._lookup_one(query) for query in queries]
+    def _lookup_each(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> list[Lookup]:
+        return [self._lookup_one(query, progress) for query in queries]
 
-    def _lookup_one(self, query: Query) -> Lookup:
+    def _lookup_one(self, query: Query, progress: Progress = NO_PROGRESS) -> Lookup:
+        lookup = self._look_up(query)
+        progress.advance()
+        return lookup
+
+    def _look_up(self, query: Query) -> Lookup:
         if query.kind is QueryKind.ARXIV_ID and query.arxiv_id:
             return self._by_arxiv_id(query)
         if query.kind is QueryKind.DOI and query.doi:

@@ -28,16 +28,17 @@ def test_check_prints_findings_and_exits_1_on_errors(runner: CliRunner) -> None:
     )
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{MISTAKES}:12: attention-again: BN202 same arXiv id as 'vaswani2017attention' (line 5)",
-        f"{MISTAKES}:12: attention-again: BN204 same normalized title as 'vaswani2017attention' (line 5)",
-        f"{MISTAKES}:24: devlin2019bert: BN302 author list: ends with 'and'",
-        f"{MISTAKES}:33: he2016resnet: BN303 author contains 'et al.'; "
+        f"{MISTAKES}:12: attention-again: BN202 error: same arXiv id as 'vaswani2017attention' (line 5)",
+        f"{MISTAKES}:12: attention-again: BN204 warning: same normalized title as "
+        "'vaswani2017attention' (line 5)",
+        f"{MISTAKES}:24: devlin2019bert: BN302 error: author list: ends with 'and'",
+        f"{MISTAKES}:33: he2016resnet: BN303 warning: author contains 'et al.'; "
         "list the names, or end with 'and others'",
-        f"{MISTAKES}:39: radford2019language: BN301 @article needs journal/journaltitle",
-        f"{MISTAKES}:41: radford2019language: BN304 author has one-word names 'Radford' and 'Alec': "
+        f"{MISTAKES}:39: radford2019language: BN301 error: @article needs journal/journaltitle",
+        f"{MISTAKES}:41: radford2019language: BN304 warning: author has one-word names 'Radford' and 'Alec': "
         "probably one name split at a comma (write 'Radford, Alec' or 'Alec Radford')",
-        f"{MISTAKES}:53: dammeier15dup: BN203 same DOI as 'dammeier15' (line 45)",
-        f"{MISTAKES}:53: dammeier15dup: BN204 same normalized title as 'dammeier15' (line 45)",
+        f"{MISTAKES}:53: dammeier15dup: BN203 error: same DOI as 'dammeier15' (line 45)",
+        f"{MISTAKES}:53: dammeier15dup: BN204 warning: same normalized title as 'dammeier15' (line 45)",
     ]
     assert "4 error(s), 4 warning(s) in 1 file(s)" in result.stderr
 
@@ -46,7 +47,7 @@ def test_check_exits_0_with_warnings_only(runner: CliRunner) -> None:
     result = runner.invoke(main, ["check", "--offline", "--select", "BN305", str(MISTAKES)])
     assert result.exit_code == 0
     assert result.stdout == (
-        f"{MISTAKES}:23: devlin2019bert: BN305 title has capitals a style may lower-case: "
+        f"{MISTAKES}:23: devlin2019bert: BN305 warning: title has capitals a style may lower-case: "
         "BERT (protect as {BERT})\n"
     )
 

@@ -95,30 +95,30 @@ BROKEN = """\
 
 def bran_bn501(line: int) -> str:
     return (
-        f"refs.bib:{line}: bran2023augmenting: BN501 arXiv:2304.05376 was published in Nature Machine "
-        "Intelligence 2024, doi 10.1038/s42256-024-00832-8" + FIX_HINT
+        f"refs.bib:{line}: bran2023augmenting: BN501 warning: arXiv:2304.05376 was published in "
+        "Nature Machine Intelligence 2024, doi 10.1038/s42256-024-00832-8" + FIX_HINT
     )
 
 
 def vaswani_bn501(line: int) -> str:
     return (
-        f"refs.bib:{line}: vaswani2017attention: BN501 arXiv:1706.03762 was published in {NEURIPS} 2017"
-        + FIX_HINT
+        f"refs.bib:{line}: vaswani2017attention: BN501 warning: arXiv:1706.03762 was published in "
+        f"{NEURIPS} 2017" + FIX_HINT
     )
 
 
 def bn502(line: int, arxiv_id: str, pinned: int, latest: int) -> str:
     return (
-        f"refs.bib:{line}: vaswani2017attention: BN502 cites arXiv:{arxiv_id}v{pinned} but v{latest} is "
-        "the latest; drop the version unless you mean that one"
+        f"refs.bib:{line}: vaswani2017attention: BN502 warning: cites arXiv:{arxiv_id}v{pinned} but "
+        f"v{latest} is the latest; drop the version unless you mean that one"
     )
 
 
 SEJNOWSKI_BN501 = (
-    "refs.bib:1: sejnowski2022large: BN501 arXiv:2207.14382 was published in Neural Computation "
+    "refs.bib:1: sejnowski2022large: BN501 warning: arXiv:2207.14382 was published in Neural Computation "
     "2022, doi 10.1162/neco_a_01563" + FIX_HINT
 )
-BROKEN_BN301 = "refs.bib:1: broken: BN301 @article needs author, journal/journaltitle, year/date"
+BROKEN_BN301 = "refs.bib:1: broken: BN301 error: @article needs author, journal/journaltitle, year/date"
 
 
 def bib(*entries: str) -> str:
@@ -266,7 +266,7 @@ def test_bn501_never_names_the_arxiv_doi_as_the_published_versions_doi(checker: 
     checker.write(bib(JONES_PREPRINT))
     result = checker.run("--select", "BN501")
     assert result.stdout.splitlines() == [
-        f"refs.bib:1: jones2023gpt4: BN501 arXiv:2310.20216 was published in {NAACL} 2023" + FIX_HINT
+        f"refs.bib:1: jones2023gpt4: BN501 warning: arXiv:2310.20216 was published in {NAACL} 2023" + FIX_HINT
     ]
 
 

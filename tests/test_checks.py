@@ -157,7 +157,7 @@ def test_mistakes_file_findings() -> None:
     ]
     assert findings[0].severity is Severity.ERROR
     assert str(findings[0]).startswith(
-        f"{CORPUS / 'ugly' / 'arxiv-and-author-mistakes.bib'}:12: attention-again: BN202 same arXiv id"
+        f"{CORPUS / 'ugly' / 'arxiv-and-author-mistakes.bib'}:12: attention-again: BN202 error: same arXiv id"
     )
 
 

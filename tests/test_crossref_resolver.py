@@ -174,7 +174,7 @@ class PublishedElsewhere:
 
     name = "s2"
 
-    def enrich(self, references: Mapping[int, Reference]) -> Mapping[int, Lookup]:
+    def enrich(self, references: Mapping[int, Reference], progress: object = None) -> Mapping[int, Lookup]:
         published = Reference(
             title="Augmenting large language models with chemistry tools",
             issued=PartialDate(year=2023, month=4, day=11),  # S2's publicationDate: the preprint's
@@ -188,7 +188,7 @@ class PublishedElsewhere:
 class Preprint:
     name = "arxiv"
 
-    def lookup(self, queries: object) -> Mapping[int, Lookup]:
+    def lookup(self, queries: object, progress: object = None) -> Mapping[int, Lookup]:
         return {0: Lookup(candidates=(Candidate(source="arxiv", reference=paper(None), by_identifier=True),))}
 
 

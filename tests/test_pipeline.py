@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from progress_log import ProgressLog
+
 from normalizer.config import Settings
 from normalizer.models import (
     Candidate,
@@ -18,6 +20,7 @@ from normalizer.models import (
     Status,
 )
 from normalizer.resolve import pipeline
+from normalizer.resolve.progress import NO_PROGRESS, Progress
 
 
 class TableResolver:
@@ -29,7 +32,7 @@ class TableResolver:
         self.fail = fail
         self.asked: list[int] = []
 
-    def lookup(self, queries: Sequence[Query]) -> Mapping[int, Lookup]:
+    def lookup(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> Mapping[int, Lookup]:
         self.asked.extend(q.index for q in queries)
         if self.fail:
             problem = Problem(code=f"{self.name}.unavailable", message="HTTP 503", severity=Severity.ERROR)
@@ -106,9 +109,11 @@ def test_unresolved_items_keep_their_best_candidates() -> None:
     assert result.problems[-1].code == "match.none"
 
 
-def test_progress_reports_each_stage_start_and_every_chunk() -> None:
+def test_progress_hears_one_phase_per_source_and_every_item_once() -> None:
     queries = [title_query(i, f"Paper number {i}") for i in range(pipeline.LOOKUP_CHUNK + 1)]
-    calls: list[tuple[str, int, int]] = []
-    pipeline.run(queries, [TableResolver("one", [])], SETTINGS, progress=lambda *a: calls.append(a))
+    log = ProgressLog()
+    pipeline.run(queries, [TableResolver("one", []), TableResolver("two", [])], SETTINGS, progress=log)
     total = pipeline.LOOKUP_CHUNK + 1
-    assert calls == [("one", 0, total), ("one", pipeline.LOOKUP_CHUNK, total), ("one", 1, total)]
+    # TableResolver reports nothing itself: each phase is still started with its size and ended.
+    assert log.summary() == [("find: one", 0, total), ("find: two", 0, total)]
+    assert all(phase.finished for phase in log.phases)

@@ -135,7 +135,7 @@ def test_check_hook_fails_on_errors_and_passes_clean_files(hooks: Hooks, work: P
     _git(work, "add", ".")
     failed = hooks.run(work, "bibnorm-check", "x.bib")
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert "x.bib:23: DBLP:conf/aaai/0001T15: BN201 key already used on line 3" in failed.stdout
+    assert "x.bib:23: DBLP:conf/aaai/0001T15: BN201 error: key already used on line 3" in failed.stdout
     passed = hooks.run(work, "bibnorm-check", "ok.bib")
     assert passed.returncode == 0, passed.stdout + passed.stderr
 
@@ -156,7 +156,7 @@ def test_try_repo_runs_the_check_hook_from_the_repository(hooks: Hooks, work: Pa
     _git(work, "add", ".")
     tried = hooks.try_repo(work, "bibnorm-check", "x.bib")
     assert tried.returncode == 1, tried.stdout + tried.stderr
-    assert "x.bib:23: DBLP:conf/aaai/0001T15: BN201 key already used on line 3" in tried.stdout
+    assert "x.bib:23: DBLP:conf/aaai/0001T15: BN201 error: key already used on line 3" in tried.stdout
 
 
 def test_try_repo_runs_the_verify_hook_against_the_sources(hooks: Hooks, work: Path) -> None:
@@ -200,5 +200,5 @@ def test_try_repo_runs_the_verify_hook_against_the_sources(hooks: Hooks, work: P
         for fake in fakes:
             fake.stop()
     assert flagged.returncode == 1, flagged.stdout + flagged.stderr
-    assert "fake.bib:1: made_up: BN703 arXiv has no paper 2006.99999" in flagged.stdout
+    assert "fake.bib:1: made_up: BN703 error: arXiv has no paper 2006.99999" in flagged.stdout
     assert passed.returncode == 0, passed.stdout + passed.stderr

@@ -28,6 +28,7 @@ from normalizer.errors import InputError, OutputError, SafetyError, SnapshotErro
 from normalizer.io import STALE_AFTER
 from normalizer.models import Lookup, Origin, PartialDate, Query, QueryKind, Reference, Status
 from normalizer.resolve.matching import choose
+from normalizer.resolve.progress import Silent
 from resolvers import snapshot
 from resolvers.snapshot import (
     FTS_CAP,
@@ -457,11 +458,12 @@ def test_an_interrupted_build_leaves_the_previous_index(tmp_path: Path, index: P
     output = tmp_path / "index.sqlite"
     shutil.copy(index, output)
 
-    def interrupt(lines: int) -> None:
-        raise KeyboardInterrupt  # Ctrl-C halfway through the lines
+    class Interrupt(Silent):
+        def advance(self, count: int = 1) -> None:
+            raise KeyboardInterrupt  # Ctrl-C once the first lines are written
 
     with pytest.raises(KeyboardInterrupt):
-        build_index([DEV_SNAPSHOT, SAMPLE], output, progress=interrupt, progress_every=100)
+        build_index([DEV_SNAPSHOT, SAMPLE], output, progress=Interrupt())
     assert index_info(output).records == 277
     assert [p.name for p in tmp_path.iterdir()] == ["index.sqlite"]
 
@@ -471,11 +473,13 @@ def test_a_killed_build_leaves_the_previous_index_and_no_file_that_reads_as_one(
 ) -> None:
     output = tmp_path / "index.sqlite"
     shutil.copy(index, output)
-    # The build stops (and is killed) after its first 100 lines: past the schema, mid-load.
+    # The build stops (and is killed) once its first lines are written: past the schema, mid-load.
     script = (
         "import sys, time; from pathlib import Path; from resolvers.snapshot import build_index\n"
-        "def stop(lines): print('loading', flush=True); time.sleep(60)\n"
-        "build_index([Path(sys.argv[1])], Path(sys.argv[2]), progress=stop, progress_every=100, jobs=1)\n"
+        "from normalizer.resolve.progress import Silent\n"
+        "class Stop(Silent):\n"
+        "    def advance(self, count=1): print('loading', flush=True); time.sleep(60)\n"
+        "build_index([Path(sys.argv[1])], Path(sys.argv[2]), progress=Stop(), jobs=1)\n"
     )
     build = subprocess.Popen(
         [sys.executable, "-c", script, str(DEV_SNAPSHOT), str(output)], stdout=subprocess.PIPE, text=True

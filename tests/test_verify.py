@@ -345,13 +345,13 @@ def test_verify_flags_a_fabricated_id_a_fabricated_doi_and_a_chimera(
     result = runner.invoke(main, ["verify", "refs.bib"])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert "refs.bib:1: fake_id: BN703 arXiv has no paper 2006.99999" in lines
+    assert "refs.bib:1: fake_id: BN703 error: arXiv has no paper 2006.99999" in lines
     assert any(
-        line.startswith("refs.bib:10: fake_doi: BN701 no source knows DOI 10.88880/bpr.633067")
+        line.startswith("refs.bib:10: fake_doi: BN701 error: no source knows DOI 10.88880/bpr.633067")
         for line in lines
     )
     assert any(
-        line.startswith('refs.bib:18: chimera: BN704 arXiv 2006.11239 is "Denoising Diffusion')
+        line.startswith('refs.bib:18: chimera: BN704 error: arXiv 2006.11239 is "Denoising Diffusion')
         for line in lines
     )
 
@@ -398,7 +398,7 @@ def test_sources_that_are_down_give_unverifiable_never_not_found_and_exit_4(
     relaxed = runner.invoke(main, ["verify", "refs.bib"])
     assert relaxed.exit_code == EXIT_SOURCES_FAILED, relaxed.output
     assert "0 not found, 2 unverifiable" in relaxed.stderr
-    assert "refs.bib:1: ho2020ddpm: BN700 could not be verified" in relaxed.stdout
+    assert "refs.bib:1: ho2020ddpm: BN700 warning: could not be verified" in relaxed.stdout
     assert runner.invoke(main, ["verify", "--strict", "refs.bib"]).exit_code == EXIT_SOURCES_FAILED
 
 
@@ -415,7 +415,7 @@ def test_verified_entries_in_the_lock_are_not_asked_again(runner: CliRunner, tmp
     (tmp_path / "refs.bib").write_text(REAL.replace("year = {2020}", "year = {2035}"), encoding="utf-8")
     edited = runner.invoke(main, ["verify", "--offline", "refs.bib"])
     assert edited.exit_code == 1
-    assert "ho2020ddpm: BN721 year 2035 is in the future" in edited.stdout
+    assert "ho2020ddpm: BN721 error: year 2035 is in the future" in edited.stdout
 
 
 def test_select_and_ignore_filter_findings_and_verdicts(runner: CliRunner, tmp_path: Path) -> None:
@@ -435,7 +435,7 @@ def test_check_with_verify_adds_the_bn7xx_findings(runner: CliRunner, tmp_path: 
     (tmp_path / "refs.bib").write_text(FABRICATED, encoding="utf-8")
     result = runner.invoke(main, ["check", "--verify", "--select", "BN2", "refs.bib"])
     assert result.exit_code == 1
-    assert "refs.bib:1: fake_id: BN703 arXiv has no paper 2006.99999" in result.stdout.splitlines()
+    assert "refs.bib:1: fake_id: BN703 error: arXiv has no paper 2006.99999" in result.stdout.splitlines()
 
 
 def test_when_semantic_scholar_is_down_crossrefs_citation_search_still_verifies_published_papers(
@@ -461,7 +461,7 @@ def test_an_entry_that_cannot_be_parsed_is_reported_not_silently_skipped(
     assert result.exit_code == 1
     assert any(
         line.startswith("refs.bib:18: ")
-        and "BN700 could not be verified (the block could not be parsed" in line
+        and "BN700 warning: could not be verified (the block could not be parsed" in line
         for line in result.stdout.splitlines()
     ), result.stdout
     assert "3 entries: 2 verified" in result.stderr

@@ -20,6 +20,7 @@ from normalizer.errors import InputError
 from normalizer.io import read_text, write_atomic
 from normalizer.models import Candidate, Lookup, Query, Reference, Resolution, Status
 from normalizer.resolve.matching import query_identity
+from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.safejson import loads
 
 LOCK_VERSION = 1
@@ -163,8 +164,9 @@ class LockResolver:
     def __init__(self, lock: Lock) -> None:
         self.lock = lock
 
-    def lookup(self, queries: Sequence[Query]) -> Mapping[int, Lookup]:
-        """A by-identifier candidate for each query whose identity the lock holds."""
+    def lookup(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> Mapping[int, Lookup]:
+        """A by-identifier candidate for each query whose identity the lock holds (no I/O, so
+        ``progress`` hears of them all at once, when the pipeline ends the phase)."""
         answers: dict[int, Lookup] = {}
         for query in queries:
             item = self.lock.get(query_identity(query))

@@ -20,6 +20,7 @@ from normalizer.config import Settings
 from normalizer.errors import UsageError, shown
 from normalizer.models import Lookup, Query, Reference
 from normalizer.resolve.pipeline import Enricher, Resolver
+from normalizer.resolve.progress import NO_PROGRESS, Progress
 from resolvers._stats import HttpStats
 
 if TYPE_CHECKING:
@@ -95,12 +96,14 @@ class Deferred:
             self._built = self._build()
         return self._built
 
-    def lookup(self, queries: Sequence[Query]) -> Mapping[int, Lookup]:
-        answers: Mapping[int, Lookup] = self._source().lookup(queries)
+    def lookup(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> Mapping[int, Lookup]:
+        answers: Mapping[int, Lookup] = self._source().lookup(queries, progress)
         return answers
 
-    def enrich(self, references: Mapping[int, Reference]) -> Mapping[int, Lookup]:
-        answers: Mapping[int, Lookup] = self._source().enrich(references)
+    def enrich(
+        self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
+    ) -> Mapping[int, Lookup]:
+        answers: Mapping[int, Lookup] = self._source().enrich(references, progress)
         return answers
 
     def close(self) -> None:

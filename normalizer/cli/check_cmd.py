@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -14,12 +15,15 @@ from normalizer.bib.checks.online import facts_from_lock, is_published_version
 from normalizer.bib.lockfile import load_lock, lock_in_use
 from normalizer.cli import EXIT_FATAL, EXIT_OK
 from normalizer.cli._options import UserPath, jobs_option, lock_option
+from normalizer.cli._progress import progress_for, progress_option
+from normalizer.cli._style import Painter, color_option
 from normalizer.cli.format_cmd import config_table, format_options
 from normalizer.config import Settings, load_settings
 from normalizer.errors import ConfigError, UsageError, shown
 from normalizer.io import read_text, write_stdout
 from normalizer.models import Identifiers, Lookup, Origin, Query, QueryKind, Reference, Severity
 from normalizer.resolve.keys import validate_key_format
+from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.resolve.report import source_warnings
 
 
@@ -68,7 +72,10 @@ def check_config(select: str | None, ignore: str | None) -> CheckConfig:
 
 
 def preprint_facts(
-    wanted: Mapping[str, int | None], settings: Settings, config: CheckConfig
+    wanted: Mapping[str, int | None],
+    settings: Settings,
+    config: CheckConfig,
+    progress: Progress = NO_PROGRESS,
 ) -> OnlineFacts | None:
     """The BN5xx facts about the arXiv ids ``wanted`` (id → pinned version or None):
     published versions from the lockfile's decisions first, the sources for the rest
@@ -77,14 +84,18 @@ def preprint_facts(
     pinned = sorted(arxiv_id for arxiv_id, version in wanted.items() if version is not None)
     lock_file = lock_in_use(settings.lock)
     if lock_file is None:
-        return None if settings.offline else online_facts(sorted(wanted), pinned, settings, config)
+        return None if settings.offline else online_facts(sorted(wanted), pinned, settings, config, progress)
     from_lock, unknown = facts_from_lock(load_lock(lock_file), sorted(wanted))
-    looked_up = None if settings.offline else online_facts(unknown, pinned, settings, config)
+    looked_up = None if settings.offline else online_facts(unknown, pinned, settings, config, progress)
     return from_lock.merged(looked_up) if looked_up else from_lock
 
 
 def online_facts(
-    published_of: Sequence[str], latest_of: Sequence[str], settings: Settings, config: CheckConfig
+    published_of: Sequence[str],
+    latest_of: Sequence[str],
+    settings: Settings,
+    config: CheckConfig,
+    progress: Progress = NO_PROGRESS,
 ) -> OnlineFacts | None:
     """Ask Semantic Scholar for the published versions of the arXiv ids ``published_of``
     (BN501), dated by Crossref where it holds their DOI, and arXiv for the newest versions of
@@ -109,7 +120,10 @@ def online_facts(
 
         _, enricher = build_s2(session, settings)
         references = {i: Reference(title="", ids=Identifiers(arxiv_id=a)) for i, a in enumerate(ask_s2)}
-        for index, answer in enricher.enrich(references).items():
+        progress.start("s2: published versions", len(references), "papers")
+        found = enricher.enrich(references, progress)
+        progress.finish()
+        for index, answer in found.items():
             answers.append(answer)
             records = [c.reference for c in answer.candidates if is_published_version(c.reference)]
             if records:
@@ -119,7 +133,9 @@ def online_facts(
             from resolvers.crossref import build_crossref
 
             arxiv_ids = list(published)
-            dated = build_crossref(session, settings).enrich(dict(enumerate(published.values())))
+            progress.start("crossref: dates", len(arxiv_ids), "papers")
+            dated = build_crossref(session, settings).enrich(dict(enumerate(published.values())), progress)
+            progress.finish()
             for index, answer in dated.items():
                 issued = answer.candidates[0].reference.issued if answer.candidates else None
                 if issued is not None:
@@ -132,7 +148,10 @@ def online_facts(
             Query(index=i, origin=Origin(path="-", line=0), kind=QueryKind.ARXIV_ID, arxiv_id=a)
             for i, a in enumerate(ask_arxiv)
         ]
-        for index, answer in ArxivResolver(settings, session).lookup_ids(queries).items():
+        progress.start("arxiv: versions", len(queries), "ids")
+        versions = ArxivResolver(settings, session).lookup_ids(queries, progress)
+        progress.finish()
+        for index, answer in versions.items():
             answers.append(answer)
             for candidate in answer.candidates:
                 if candidate.reference.ids.arxiv_version:
@@ -154,12 +173,13 @@ def online_facts(
     return OnlineFacts(published=published, latest_version=latest)
 
 
-def verify_findings(files: Sequence[str], offline: bool | None, lock_path: Path | None) -> list[Finding]:
+def verify_findings(
+    files: Sequence[str], offline: bool | None, lock_path: Path | None, progress: Progress = NO_PROGRESS
+) -> list[Finding]:
     """``check --verify``: the BN7xx findings of ``bibnorm verify``, as check findings."""
     from datetime import date
 
-    from normalizer.verify.judge import Verdict
-    from normalizer.verify.run import VerifyOptions, run_verify
+    from normalizer.verify.run import VerifyOptions, as_findings, run_verify
     from resolvers._session import build_session
 
     outcome = run_verify(
@@ -168,28 +188,19 @@ def verify_findings(files: Sequence[str], offline: bool | None, lock_path: Path 
         VerifyOptions(lock=lock_path),
         today=date.today(),
         open_session=build_session,
+        progress=progress,
     )
     for line in outcome.warnings():  # the sources lost, once each, as `verify` says them
         click.echo(line, err=True)
-    findings = []
-    for verdict in outcome.verdicts:
-        for found in verdict.findings:
-            findings.append(
-                Finding(verdict.path, verdict.line, verdict.key, found.code, found.severity, found.message)
-            )
-        if verdict.verdict is Verdict.UNVERIFIABLE:
-            why = ", ".join(verdict.unverifiable_because) or "no source could be asked"
-            message = f"could not be verified ({why})"
-            findings.append(
-                Finding(verdict.path, verdict.line, verdict.key, "BN700", Severity.WARNING, message)
-            )
-    return findings
+    return as_findings(outcome.verdicts)
 
 
-def _summary(findings: Sequence[Finding], files: int) -> str:
+def _summary(findings: Sequence[Finding], files: int, paint: Painter) -> str:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = len(findings) - errors
-    return f"{errors} error(s), {warnings} warning(s) in {files} file(s)"
+    shown_errors = paint.severity("error") if errors else "error"
+    shown_warnings = paint.severity("warning") if warnings else "warning"
+    return f"{errors} {shown_errors}(s), {warnings} {shown_warnings}(s) in {files} file(s)"
 
 
 @click.command("check")
@@ -213,8 +224,10 @@ def _summary(findings: Sequence[Finding], files: int) -> str:
     is_flag=True,
     help="Also run 'bibnorm verify': is every entry a real paper, cited faithfully (BN7xx)?",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary line on stderr.")
 @jobs_option
+@progress_option
+@color_option
 def command(
     files: tuple[str, ...],
     json_out: bool,
@@ -226,8 +239,9 @@ def command(
     also_verify: bool,
     quiet: bool,
     jobs: int | None,
+    show_progress: bool | None,
 ) -> None:
-    """Report problems in .bib files, one line each: PATH:LINE: KEY: CODE message.
+    """Report problems in .bib files, one line each: PATH:LINE: KEY: CODE SEVERITY: message.
 
     Finds duplicates (same key, arXiv id, DOI or title), missing required fields,
     malformed author lists, unprotected acronyms, non-canonical DOIs/URLs/code links,
@@ -256,22 +270,28 @@ def command(
     config = check_config(select, ignore)
     entry_findings: list[Finding] = []
     indexes: list[FileIndex] = []
-    for path in files:
-        found, index = scan_text(read_text(path), path, config, jobs=jobs)
-        entry_findings += found
-        indexes.append(index)
-    online = None
-    if any(config.enabled(c.code) for c in CHECKS if c.online):
-        settings = load_settings({"offline": offline, "lock": lock_path})
-        online = preprint_facts(arxiv_ids(indexes), settings, config)
-    findings = finish_checks(entry_findings, indexes, config, online)
-    if also_verify:
-        findings += verify_findings(files, offline, lock_path)
+    with progress_for(quiet=quiet, wanted=show_progress) as progress:
+        progress.start("read", len(files), "files")
+        for path in files:
+            found, index = scan_text(read_text(path), path, config, jobs=jobs)
+            entry_findings += found
+            indexes.append(index)
+            progress.advance()
+        progress.finish()
+        online = None
+        if any(config.enabled(c.code) for c in CHECKS if c.online):
+            settings = load_settings({"offline": offline, "lock": lock_path})
+            online = preprint_facts(arxiv_ids(indexes), settings, config, progress)
+        findings = finish_checks(entry_findings, indexes, config, online)
+        if also_verify:
+            findings += verify_findings(files, offline, lock_path, progress)
     if json_out:
         write_stdout(json.dumps([f.as_json() for f in findings], indent=2, ensure_ascii=False) + "\n")
     else:
-        write_stdout("".join(f"{finding}\n" for finding in findings))
+        paint = Painter.for_stream(sys.stdout)
+        severity = paint.severity if paint.on else None
+        write_stdout("".join(f"{finding.render(severity)}\n" for finding in findings))
     if not quiet:
-        click.echo(_summary(findings, len(files)), err=True)
+        click.echo(_summary(findings, len(files), Painter.for_stream(sys.stderr)), err=True)
     has_errors = any(f.severity is Severity.ERROR for f in findings)
     raise SystemExit(EXIT_FATAL if has_errors else EXIT_OK)

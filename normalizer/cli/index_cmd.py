@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from normalizer.cli._options import UserPath
+from normalizer.cli._progress import progress_for, progress_option
 from normalizer.config import load_settings
 from normalizer.io import Role, refuse_clashes
 from resolvers.snapshot import build_index, index_info
-
-PROGRESS_EVERY = 100_000  # lines between progress messages (a full snapshot has ~2.7 million)
 
 
 def default_index_path() -> Path:
@@ -49,7 +47,8 @@ def command() -> None:
     help="Worker processes parsing and compressing lines; 1 builds in this process alone "
     "[default: one per core for inputs of 32 MB or more].",
 )
-def build(files: tuple[Path, ...], output: Path | None, jobs: int | None) -> None:
+@progress_option
+def build(files: tuple[Path, ...], output: Path | None, jobs: int | None, show_progress: bool | None) -> None:
     """Build a snapshot index from arXiv metadata JSON-lines FILES (.gz works too).
 
     Files are streamed line by line; lines that are not JSON objects or lack an
@@ -67,8 +66,8 @@ def build(files: tuple[Path, ...], output: Path | None, jobs: int | None) -> Non
     refuse_clashes(
         [Role("-o/--output" if output else "the index", target)], [Role("an input", path) for path in files]
     )
-    progress = _echo_progress if sys.stderr.isatty() else None  # no clutter in logs and pipes
-    stats = build_index(list(files), target, progress=progress, progress_every=PROGRESS_EVERY, jobs=jobs)
+    with progress_for(quiet=False, wanted=show_progress) as progress:
+        stats = build_index(list(files), target, progress=progress, jobs=jobs)
     for example in stats.examples:
         click.echo(f"skipped {example}", err=True)
     if stats.skipped > len(stats.examples):
@@ -79,10 +78,6 @@ def build(files: tuple[Path, ...], output: Path | None, jobs: int | None) -> Non
     click.echo(
         f"indexed {stats.records} records ({stats.skipped} skipped) in {stats.seconds:.1f} s", err=True
     )
-
-
-def _echo_progress(lines: int) -> None:
-    click.echo(f"read {lines:,} lines", err=True)
 
 
 @command.command("info")

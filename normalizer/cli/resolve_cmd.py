@@ -18,7 +18,9 @@ from normalizer.bib.lockfile import LOCK_FILE, load_lock, lock_from_resolutions,
 from normalizer.bib.merge import keep_bib_inputs, key_book_from_bib
 from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED
 from normalizer.cli._options import UserPath, lock_option, source_options, source_overrides, source_roles
+from normalizer.cli._progress import progress_for, progress_option
 from normalizer.cli._sources import open_sources
+from normalizer.cli._style import Painter, color_option
 from normalizer.cli.format_cmd import format_options
 from normalizer.config import load_settings
 from normalizer.errors import BibnormError, UsageError, one_line
@@ -108,6 +110,8 @@ from normalizer.resolve.report import build_report, source_trouble, summary_line
     help="Record this run's decisions in the lockfile (created if missing).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
+@progress_option
+@color_option
 @source_options
 def command(
     inputs: tuple[str, ...],
@@ -126,6 +130,7 @@ def command(
     lock_path: Path | None,
     update_lock: bool,
     quiet: bool,
+    show_progress: bool | None,
     **sources: Any,
 ) -> None:
     """Match every input item to its arXiv / Semantic Scholar record and write a bibliography.
@@ -175,14 +180,12 @@ def command(
         [*(Role("an input", path) for path in inputs), *source_roles(settings, lock_written=update_lock)],
     )
     chosen_format = output_format or writers.format_for_output(output) or "bibtex"
-    queries = read_inputs(list(inputs), input_format=input_format)
-    progress = _ProgressBar() if not quiet and sys.stderr.isatty() else None
-
-    with open_sources(settings) as sources_:
-        if not quiet:
-            for note in sources_.notes:
-                click.echo(f"bibnorm: note: {note}", err=True)
-        try:
+    with progress_for(quiet=quiet, wanted=show_progress) as progress:
+        queries = read_inputs(list(inputs), input_format=input_format, progress=progress)
+        with open_sources(settings) as sources_:
+            if not quiet:
+                for note in sources_.notes:
+                    click.echo(f"bibnorm: note: {note}", err=True)
             resolutions = pipeline.run(
                 queries,
                 sources_.resolvers,
@@ -191,41 +194,41 @@ def command(
                 progress=progress,
                 known_keys=_known_keys(output, chosen_format, settings.lock),
             )
-        finally:
-            if progress is not None:
-                progress.close()
-        stats = sources_.stats
+            stats = sources_.stats
 
-    if lock_file is not None:
-        previous = load_lock(lock_file)
-        save_lock(lock_file, previous.merged(lock_from_resolutions(resolutions, date.today(), previous)))
-
-    report = build_report(resolutions, stats.requests, stats.cache_hits, sources_down=stats.down)
-    if report_path:
-        write_atomic(Path(report_path) if report_path != STDIO else STDIO, _dump(report))
-    layout = format_options()  # the canonical layout `format` and `check` use
-    rendered = writers.get_writer(chosen_format).render(
-        _entries(resolutions), writers.WriterOptions.from_settings(settings, layout=layout)
-    )
-    text = rendered.text
-    bib_files = [read_bibfile(path) for path in inputs if _read_as_bib(path, input_format)]
-    keeps_bib = chosen_format in ("bibtex", "biblatex")
-    if bib_files and keeps_bib:
-        # A .bib in, a .bib out: what was not resolved (and every field bibnorm does not own) stays.
-        text = keep_bib_inputs(bib_files, text, _replaced(resolutions), layout)
-    elif bib_files and not quiet:
-        dropped = sum(1 for r in resolutions if r.status is not Status.RESOLVED and r.query.key)
-        if dropped:
-            click.echo(
-                f"bibnorm: note: {dropped} .bib entries that did not resolve are not in the "
-                f"{chosen_format} output (a .bib output keeps them)",
-                err=True,
-            )
-    if json_out:
-        sys.stdout.write(_dump(report))
+        entries = _entries(resolutions)
+        progress.start("write", len(entries), "entries")
+        if lock_file is not None:
+            previous = load_lock(lock_file)
+            save_lock(lock_file, previous.merged(lock_from_resolutions(resolutions, date.today(), previous)))
+        report = build_report(resolutions, stats.requests, stats.cache_hits, sources_down=stats.down)
+        if report_path and report_path != STDIO:
+            write_atomic(Path(report_path), _dump(report))
+        layout = format_options()  # the canonical layout `format` and `check` use
+        rendered = writers.get_writer(chosen_format).render(
+            entries, writers.WriterOptions.from_settings(settings, layout=layout)
+        )
+        text = rendered.text
+        bib_files = [read_bibfile(path) for path in inputs if _read_as_bib(path, input_format)]
+        keeps_bib = chosen_format in ("bibtex", "biblatex")
+        if bib_files and keeps_bib:
+            # A .bib in, a .bib out: what was not resolved (and every field bibnorm does not own) stays.
+            text = keep_bib_inputs(bib_files, text, _replaced(resolutions), layout)
+        elif bib_files and not quiet:
+            dropped = sum(1 for r in resolutions if r.status is not Status.RESOLVED and r.query.key)
+            if dropped:
+                click.echo(
+                    f"bibnorm: note: {dropped} .bib entries that did not resolve are not in the "
+                    f"{chosen_format} output (a .bib output keeps them)",
+                    err=True,
+                )
         if output != STDIO:
             write_atomic(output, text)
-    else:
+        progress.finish()
+    # Data for stdout once the live progress is gone from the terminal they may share.
+    if json_out or report_path == STDIO:
+        sys.stdout.write(_dump(report))
+    if output == STDIO and not json_out:
         write_atomic(output, text)
 
     if not quiet:
@@ -237,13 +240,14 @@ def command(
                 click.echo(f"{where}: warning: {what} not read ({block.error}); {fate}", err=True)
         for warning in rendered.warnings:
             click.echo(f"bibnorm: warning: {warning.message}", err=True)
+        paint = Painter.for_stream(sys.stderr)
         for resolution in unsettled(resolutions):
-            click.echo(_describe_unsettled(resolution), err=True)
+            click.echo(_describe_unsettled(resolution, paint), err=True)
         for line in source_trouble(
             resolutions, stats.down, stats.refused, stats.gave_up, offline=settings.offline
         ):
             click.echo(line, err=True)
-        click.echo(summary_line(report["summary"]), err=True)
+        click.echo(summary_line(report["summary"], paint.verdict if paint.on else None), err=True)
     exit_code = run_exit_code(resolutions, refused=bool(stats.refused), strict=strict)
     if exit_code:
         sys.exit(exit_code)
@@ -302,11 +306,12 @@ def _entries(resolutions: list[Resolution]) -> list[tuple[str, Any]]:
 ECHO_LIMIT = 300  # characters of an input item quoted in its stderr line
 
 
-def _describe_unsettled(resolution: Resolution) -> str:
+def _describe_unsettled(resolution: Resolution, paint: Painter | None = None) -> str:
     query = resolution.query
     what = query.title or query.arxiv_id or query.doi or query.raw or ""
+    status = resolution.status.value
     # One line, of a readable length, even for a 100 KB "title" or one with control characters.
-    line = f"{query.origin}: {resolution.status.value}: {one_line(what, ECHO_LIMIT)}"
+    line = f"{query.origin}: {paint.verdict(status) if paint else status}: {one_line(what, ECHO_LIMIT)}"
     if resolution.problems:
         # The matcher's verdict says most; source trouble (offline, HTTP) comes after it.
         ordered = sorted(resolution.problems, key=lambda p: not p.code.startswith("match."))
@@ -318,26 +323,6 @@ def _describe_unsettled(resolution: Resolution) -> str:
             f"; best candidate {ref.ids.arxiv_id or ref.ids.doi or '?'} {ref.title!r} score {best.score:.2f}"
         )
     return line
-
-
-class _ProgressBar:
-    """One click progress bar per resolver stage, on stderr, only when it is a terminal."""
-
-    def __init__(self) -> None:
-        self.bar: Any = None
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if done == 0:
-            self.close()
-            self.bar = click.progressbar(length=total, label=f"bibnorm: {stage:<8}", file=sys.stderr)
-            self.bar.__enter__()
-        elif self.bar is not None:
-            self.bar.update(done)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
 
 
 def _dump(data: Any) -> str:

@@ -14,7 +14,10 @@ import click
 
 from normalizer.cli import EXIT_FATAL, EXIT_OK, EXIT_SOURCES_FAILED
 from normalizer.cli._options import UserPath, lock_option, source_options, source_overrides
+from normalizer.cli._progress import progress_for, progress_option
+from normalizer.cli._style import Painter, color_option
 from normalizer.errors import UsageError
+from normalizer.io import Role, refuse_clashes, write_atomic
 from normalizer.verify.judge import VERIFY_CHECKS, EntryVerdict, Verdict
 
 if TYPE_CHECKING:
@@ -28,6 +31,7 @@ Examples:
   bibnorm verify --update-lock refs.bib          # once, online: pin what was verified
   bibnorm verify --offline refs.bib              # CI on the committed bibnorm.lock
   bibnorm verify --ignore BN715,BN723 --strict refs.bib
+  bibnorm verify --html report.html refs.bib     # a report to read in a browser
 """
 
 
@@ -51,11 +55,21 @@ def parse_verify_codes(text: str | None) -> tuple[str, ...]:
 @lock_option("Reuse (and with --update-lock record) verified entries in this lockfile")
 @click.option("--update-lock", is_flag=True, help="Record the entries found verified in the lockfile.")
 @click.option("--list", "list_checks", is_flag=True, help="List every verify finding code and exit.")
+@click.option(
+    "--html",
+    "html_path",
+    default=None,
+    metavar="PATH",
+    help="Also write a report to read in a browser: one self-contained HTML file, written atomically.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+@progress_option
+@color_option
 @source_options
 def command(
     files: tuple[str, ...],
     json_out: bool,
+    html_path: str | None,
     strict: bool,
     select: str | None,
     ignore: str | None,
@@ -63,6 +77,7 @@ def command(
     update_lock: bool,
     list_checks: bool,
     quiet: bool,
+    show_progress: bool | None,
     offline: bool | None,
     snapshot: Path | None,
     resolver_names: str | None,
@@ -93,47 +108,62 @@ def command(
         return
     if not files:
         raise UsageError("give at least one .bib file (or --list)")
+    if html_path is not None:
+        refuse_clashes([Role("--html", html_path)], [Role("an input", path) for path in files])
     options = VerifyOptions(
         select=parse_verify_codes(select) or ("ALL",),
         ignore=parse_verify_codes(ignore),
         lock=lock_path,
         update_lock=update_lock,
-        progress=not quiet and not json_out and sys.stderr.isatty(),
     )
     overrides = source_overrides(offline, snapshot, resolver_names, s2_api_key, cache_dir)
-    outcome = run_verify(
-        [Path(f) for f in files], overrides, options, today=date.today(), open_session=build_session
-    )
+    with progress_for(quiet=quiet, wanted=show_progress) as progress:
+        outcome = run_verify(
+            [Path(f) for f in files],
+            overrides,
+            options,
+            today=date.today(),
+            open_session=build_session,
+            progress=progress,
+        )
+        if html_path is not None:
+            from normalizer.verify.html import render_report
+
+            progress.start("write", len(outcome.verdicts), "entries")
+            write_atomic(html_path, render_report(outcome, files=files, generated=date.today()))
+            progress.finish()
     if json_out:
         click.echo(json.dumps(outcome.as_json(), indent=2, ensure_ascii=False))
     else:
-        click.echo("".join(f"{line}\n" for line in human_lines(outcome.verdicts)), nl=False)
+        click.echo(
+            "".join(f"{line}\n" for line in human_lines(outcome.verdicts, Painter.for_stream())), nl=False
+        )
     if not quiet:
         for line in outcome.warnings():
             click.echo(line, err=True)
-        click.echo(summary_line(outcome.verdicts, outcome.requests), err=True)
+        click.echo(summary_line(outcome.verdicts, outcome.requests, Painter.for_stream(sys.stderr)), err=True)
     raise SystemExit(exit_code(outcome, strict=strict))
 
 
-def human_lines(verdicts: Sequence[EntryVerdict]) -> list[str]:
-    lines = []
-    for verdict in verdicts:
-        for finding in verdict.findings:
-            lines.append(f"{verdict.path}:{verdict.line}: {verdict.key}: {finding.code} {finding.message}")
-        if verdict.verdict is Verdict.UNVERIFIABLE:
-            why = ", ".join(verdict.unverifiable_because) or "no source could be asked"
-            lines.append(f"{verdict.path}:{verdict.line}: {verdict.key}: BN700 could not be verified ({why})")
-    return lines
+def human_lines(verdicts: Sequence[EntryVerdict], paint: Painter | None = None) -> list[str]:
+    """One line per finding: ``path:line: key: CODE severity: message`` (an unverifiable entry: BN700)."""
+    from normalizer.verify.run import as_findings
+
+    severity = paint.severity if paint is not None and paint.on else None
+    return [finding.render(severity) for finding in as_findings(verdicts)]
 
 
-def summary_line(verdicts: Sequence[EntryVerdict], requests: dict[str, int]) -> str:
+def summary_line(
+    verdicts: Sequence[EntryVerdict], requests: dict[str, int], paint: Painter | None = None
+) -> str:
+    paint = paint or Painter(on=False)
     counts = Counter(v.verdict for v in verdicts)
     asked = ", ".join(f"{source} {n}" for source, n in sorted(requests.items())) or "none"
-    return (
-        f"{len(verdicts)} entries: {counts[Verdict.VERIFIED]} verified, {counts[Verdict.MISMATCH]} mismatch, "
-        f"{counts[Verdict.NOT_FOUND]} not found, {counts[Verdict.UNVERIFIABLE]} unverifiable; "
-        f"requests: {asked}"
+    shown = ", ".join(
+        paint.counted(counts[verdict], verdict.value, f"{counts[verdict]} {verdict.value.replace('_', ' ')}")
+        for verdict in (Verdict.VERIFIED, Verdict.MISMATCH, Verdict.NOT_FOUND, Verdict.UNVERIFIABLE)
     )
+    return f"{len(verdicts)} entries: {shown}; requests: {asked}"
 
 
 def exit_code(outcome: VerifyOutcome, *, strict: bool) -> int:

@@ -31,6 +31,7 @@ from normalizer.io import read_text
 from normalizer.models import Query
 from normalizer.readers._unreadable import what_it_looks_like
 from normalizer.readers.base import Reader, display_path
+from normalizer.resolve.progress import NO_PROGRESS, Progress
 
 __all__ = ["READERS", "Reader", "available_formats", "detect_format", "read_inputs", "reader_for"]
 
@@ -106,17 +107,21 @@ def refuse_unreadable(text: str, name: str) -> None:
         )
 
 
-def read_inputs(paths: Sequence[str | Path], input_format: str | None = None) -> list[Query]:
+def read_inputs(
+    paths: Sequence[str | Path], input_format: str | None = None, progress: Progress = NO_PROGRESS
+) -> list[Query]:
     """Read every input file and return their queries, indexed 0.. in input order.
 
     ``input_format`` forces one reader for all files; otherwise each file's format is
     detected. Raises `UsageError` for an unknown format and `InputError` for a
     missing, unreadable or empty input, or one without a single reference.
+    ``progress`` hears a ``read`` phase of one item per file.
     """
     forced = reader_for(input_format) if input_format is not None else None
     if not paths:
         raise InputError("no input files given")
     queries: list[Query] = []
+    progress.start("read", len(paths), "files")
     for given in paths:
         path = str(given)
         name = display_path(path)
@@ -131,4 +136,6 @@ def read_inputs(paths: Sequence[str | Path], input_format: str | None = None) ->
             raise InputError(f"{name}: no references found (read as {reader.name})")
         offset = len(queries)
         queries.extend(q.model_copy(update={"index": offset + q.index}) for q in found)
+        progress.advance()
+    progress.finish()
     return queries

@@ -5,7 +5,8 @@ choose (a score and its evidence per candidate, resolved / ambiguous / unresolve
 `merge` joins the sources' records field by field, each from the source that owns it;
 `normalize` is the ordered tuple of small pure steps every reference passes through;
 `keys` makes citation keys; `report` turns resolutions into the JSON report and the
-exit code. No I/O and no HTTP: sources arrive as objects that satisfy
+exit code; `progress` is how long work (here, the sources, verify, the index build) says how
+far it got. No I/O and no HTTP: sources arrive as objects that satisfy
 `pipeline.Resolver`.
 
 May import: normalizer.text and the ground (normalizer.models, normalizer.identifiers,

@@ -15,7 +15,7 @@ The pipeline does no I/O of its own: resolvers own their sources.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -32,6 +32,7 @@ from normalizer.models import (
     Status,
 )
 from normalizer.resolve import keys, matching, merge, normalize
+from normalizer.resolve.progress import NO_PROGRESS, Progress
 
 
 @runtime_checkable
@@ -41,12 +42,13 @@ class Resolver(Protocol):
     ``lookup`` receives every pending query at once so a source can batch its
     requests; it returns a `Lookup` per query index it was given (a missing index
     counts as "no candidates"). It must not raise for per-item trouble: failures
-    are `Lookup(failed=True, problems=...)`.
+    are `Lookup(failed=True, problems=...)`. It reports each query it is done with to
+    ``progress`` (``advance``), inside the phase the pipeline started for it.
     """
 
     name: str
 
-    def lookup(self, queries: Sequence[Query]) -> Mapping[int, Lookup]: ...
+    def lookup(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> Mapping[int, Lookup]: ...
 
 
 def is_final(resolver: Resolver) -> bool:
@@ -63,16 +65,18 @@ class Enricher(Protocol):
     """A source that adds companion records (e.g. the published version) to resolved papers.
 
     Receives the resolved references keyed by query index; returns, per index, the
-    companion candidates found (by identifier, so no title matching is needed).
+    companion candidates found (by identifier, so no title matching is needed). The
+    pipeline starts a phase of one item per reference; an enricher that asks about only
+    some says how many (``progress.expect``) and reports each it is done with.
     """
 
     name: str
 
-    def enrich(self, references: Mapping[int, Reference]) -> Mapping[int, Lookup]: ...
+    def enrich(
+        self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
+    ) -> Mapping[int, Lookup]: ...
 
 
-# (stage name, items just finished, items in this stage); called with 0 when a stage starts.
-ProgressCallback = Callable[[str, int, int], None]
 LOOKUP_CHUNK = 500
 
 
@@ -105,11 +109,12 @@ def run(
     resolvers: Sequence[Resolver],
     settings: Settings,
     enrichers: Sequence[Enricher] = (),
-    progress: ProgressCallback | None = None,
+    progress: Progress = NO_PROGRESS,
     known_keys: keys.KeyBook | None = None,
 ) -> list[Resolution]:
     """Resolve every query; the result has one `Resolution` per query, in input order.
 
+    ``progress`` hears one phase per source asked (``find: NAME``, then ``enrich: NAME``).
     ``known_keys``: keys written earlier for the same papers (reused unless ``rekey``).
     """
     duplicates = deduplicate(queries)
@@ -120,24 +125,22 @@ def run(
         asking = [p.query for p in pending.values() if p.resolution is None]
         if not asking:
             break
-        if progress:
-            progress(resolver.name, 0, len(asking))
-        # Chunks keep progress moving on long runs. Each chunk may end in one partial
-        # source batch (one extra request), so chunks are large: 500 = S2's batch limit.
+        progress.start(f"find: {resolver.name}", len(asking))
+        # Chunks bound the answers held at once. Each chunk may end in one partial source
+        # batch (one extra request), so chunks are large: 500 = S2's batch limit.
         for start in range(0, len(asking), LOOKUP_CHUNK):
             chunk = asking[start : start + LOOKUP_CHUNK]
-            answers = resolver.lookup(chunk)
+            answers = resolver.lookup(chunk, progress)
             for query in chunk:
                 _absorb(pending[query.index], answers.get(query.index, Lookup()), settings)
-            if progress:
-                progress(resolver.name, len(chunk), len(asking))
+        progress.finish()
 
     for state in pending.values():
         if state.resolution is None:
             state.resolution = _undecided(state, offline=settings.offline)
 
     final_sources = {r.name for r in resolvers if is_final(r)}
-    _enrich(pending, enrichers, settings, skip_sources=final_sources)
+    _enrich(pending, enrichers, settings, skip_sources=final_sources, progress=progress)
 
     finished = {i: _finish(p.resolution) for i, p in pending.items() if p.resolution is not None}
     duplicates.update(same_paper(finished))
@@ -260,6 +263,7 @@ def _enrich(
     enrichers: Sequence[Enricher],
     settings: Settings,
     skip_sources: set[str] | frozenset[str] = frozenset(),
+    progress: Progress = NO_PROGRESS,
 ) -> None:
     """Ask enrichers for companions, then merge every resolved item exactly once.
 
@@ -280,9 +284,11 @@ def _enrich(
     extra_problems: dict[int, list[Problem]] = {i: [] for i in targets}
     view = targets
     for position, enricher in enumerate(enrichers):
-        for index, answer in enricher.enrich(view).items():
+        progress.start(f"enrich: {enricher.name}", len(view), "papers")
+        for index, answer in enricher.enrich(view, progress).items():
             companions[index].extend(answer.candidates)
             extra_problems[index].extend(answer.problems)
+        progress.finish()
         if position + 1 < len(enrichers):
             # Later enrichers see what earlier ones found (Crossref needs the DOI that
             # Semantic Scholar or dblp gave); the final merge still starts from the record.

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from normalizer.models import Resolution, ScoredCandidate, Status
@@ -88,15 +88,27 @@ def build_report(
     }
 
 
-def summary_line(summary: Mapping[str, Any]) -> str:
+def summary_line(summary: Mapping[str, Any], paint: Callable[[str, str], str] | None = None) -> str:
+    """The run in one line; ``paint(status, text)`` may colour each status count (the CLI's)."""
     requests = summary["requests"]
     per_source = ", ".join(f"{name} {count}" for name, count in requests.items()) or "none"
+    counts = ", ".join(
+        (paint or _plain)(status, f"{summary[status]} {status}") if summary[status] else f"0 {status}"
+        for status in ("resolved", "ambiguous", "unresolved", "failed")
+    )
+    duplicates = summary["duplicates"]
     return (
-        f"{summary['items']} items ({summary['duplicates']} duplicates): "
-        f"{summary['resolved']} resolved, {summary['ambiguous']} ambiguous, "
-        f"{summary['unresolved']} unresolved, {summary['failed']} failed; "
+        f"{_plural(summary['items'], 'item')} ({_plural(duplicates, 'duplicate')}): {counts}; "
         f"requests: {per_source}; cache hits: {summary['cache_hits']}"
     )
+
+
+def _plain(status: str, text: str) -> str:
+    return text
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def unsettled(resolutions: Sequence[Resolution]) -> list[Resolution]:

@@ -28,6 +28,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 
+from pydantic import Field
+
 from normalizer.bib.bibfile import BibEntry, split_value, unquote
 from normalizer.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
 from normalizer.models import Frozen, Person, Reference, Severity
@@ -98,6 +100,8 @@ class Matched(Frozen):
     doi: str | None = None
     arxiv_id: str | None = None
     title: str
+    # The record itself (abstract left out), for the HTML report; not in --json.
+    record: Reference | None = Field(default=None, exclude=True)
 
 
 class EntryVerdict(Frozen):
@@ -108,6 +112,7 @@ class EntryVerdict(Frozen):
     findings: tuple[VerifyFinding, ...] = ()
     matched: Matched | None = None
     unverifiable_because: tuple[str, ...] = ()  # the sources that could not be asked
+    claim: Claim | None = Field(default=None, exclude=True)  # what the entry said (HTML report)
 
     def as_json(self) -> dict[str, object]:
         """The entry in the ``--json`` shape the tracker issue fixes (tools consume it)."""
@@ -285,7 +290,13 @@ def judge(claim: Claim, answers: Answers, today: date) -> EntryVerdict:
     findings = _deduplicated(findings)
     matched = None
     if record is not None and source is not None:
-        matched = Matched(source=source, doi=record.ids.doi, arxiv_id=record.ids.arxiv_id, title=record.title)
+        matched = Matched(
+            source=source,
+            doi=record.ids.doi,
+            arxiv_id=record.ids.arxiv_id,
+            title=record.title,
+            record=record.model_copy(update={"abstract": None}),
+        )
     verdict = _verdict(answers, record, findings)
     if verdict is Verdict.VERIFIED and _venue_unchecked(claim, record, source, answers):
         verdict = Verdict.UNVERIFIABLE
@@ -299,6 +310,7 @@ def judge(claim: Claim, answers: Answers, today: date) -> EntryVerdict:
         findings=tuple(findings),
         matched=matched,
         unverifiable_because=answers.unavailable if verdict is Verdict.UNVERIFIABLE else (),
+        claim=claim,
     )
 
 

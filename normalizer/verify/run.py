@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from normalizer.bib.bibfile import read_bibfile
+from normalizer.bib.checks.base import Finding
 from normalizer.bib.lockfile import Lock, VerifiedItem, load_lock, lock_in_use, save_lock
 from normalizer.config import load_settings
 from normalizer.io import Role, refuse_clashes
 from normalizer.models import Severity
+from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.verify.judge import (
     VERIFY_CODES,
     Answers,
@@ -38,7 +40,6 @@ class VerifyOptions:
     ignore: tuple[str, ...] = ()
     lock: Path | None = None
     update_lock: bool = False
-    progress: bool = False
 
 
 @dataclass
@@ -50,6 +51,7 @@ class VerifyOutcome:
     sources_down: dict[str, str] = field(default_factory=dict)
     refused: set[str] = field(default_factory=set)
     gave_up: dict[str, str] = field(default_factory=dict)
+    asked: tuple[str, ...] = ()  # the sources this run could ask (the lock first when it answered)
 
     def as_json(self) -> dict[str, Any]:
         counts = Counter(v.verdict.value for v in self.verdicts)
@@ -104,11 +106,14 @@ def apply_selection(verdict: EntryVerdict, options: VerifyOptions) -> EntryVerdi
     return verdict.model_copy(update={"findings": findings, "verdict": outcome})
 
 
-def read_claims(paths: Sequence[Path]) -> tuple[list[Claim], list[EntryVerdict]]:
+def read_claims(
+    paths: Sequence[Path], progress: Progress = NO_PROGRESS
+) -> tuple[list[Claim], list[EntryVerdict]]:
     """The claims of every entry, and a verdict for each block that could not be parsed
     (unverifiable: what cannot be read cannot be checked, and must not pass unnoticed)."""
     claims: list[Claim] = []
     unreadable: list[EntryVerdict] = []
+    progress.start("read", len(paths), "files")
     for path in paths:
         bibfile = read_bibfile(path)
         strings = bibfile.strings
@@ -124,6 +129,8 @@ def read_claims(paths: Sequence[Path]) -> tuple[list[Claim], list[EntryVerdict]]
                     unverifiable_because=(f"the block could not be parsed: {failed.error}",),
                 )
             )
+        progress.advance()
+    progress.finish()
     return claims, unreadable
 
 
@@ -133,7 +140,12 @@ def from_lock(claim: Claim, lock: Lock) -> EntryVerdict | None:
         return None
     matched = Matched(source=LOCK_SOURCE, doi=item.doi, arxiv_id=item.arxiv_id, title=item.title)
     return EntryVerdict(
-        key=claim.key, path=claim.path, line=claim.line, verdict=Verdict.VERIFIED, matched=matched
+        key=claim.key,
+        path=claim.path,
+        line=claim.line,
+        verdict=Verdict.VERIFIED,
+        matched=matched,
+        claim=claim,
     )
 
 
@@ -152,11 +164,16 @@ def run_verify(
     options: VerifyOptions,
     today: date,
     open_session: SessionFactory,
+    progress: Progress = NO_PROGRESS,
 ) -> VerifyOutcome:
-    """Verify the ``.bib`` files at ``paths``; sessions for the online sources come from ``open_session``."""
+    """Verify the ``.bib`` files at ``paths``; sessions for the online sources come from ``open_session``.
+
+    ``progress`` hears a ``read`` phase (one item per file), then one per question the sources
+    are asked (`VerifySources.answers`).
+    """
     from normalizer.verify.sources import VerifySources
 
-    claims, unreadable = read_claims(paths)
+    claims, unreadable = read_claims(paths, progress)
     paths_order = {str(path): number for number, path in enumerate(paths)}
     settings = load_settings({**overrides, "lock": options.lock})
     lock_file = lock_in_use(settings.lock) or (Path("bibnorm.lock") if options.update_lock else None)
@@ -169,7 +186,7 @@ def run_verify(
     asking = [claim for i, claim in enumerate(claims) if i not in locked]
     sources = VerifySources(settings, open_session)
     try:
-        answers = sources.answers(asking, progress=_progress if options.progress else None)
+        answers = sources.answers(asking, progress)
     finally:
         sources.close()
     judged = iter(judge_all(asking, answers, options, today))
@@ -184,7 +201,25 @@ def run_verify(
         sources_down=dict(stats.down),
         refused=set(stats.refused),
         gave_up=dict(stats.gave_up),
+        asked=((LOCK_SOURCE,) if locked else ()) + sources.names(),
     )
+
+
+def as_findings(verdicts: Sequence[EntryVerdict]) -> list[Finding]:
+    """Each verdict's findings as ``check`` findings, an unverifiable entry's as one BN700 warning."""
+    findings = []
+    for verdict in verdicts:
+        for found in verdict.findings:
+            findings.append(
+                Finding(verdict.path, verdict.line, verdict.key, found.code, found.severity, found.message)
+            )
+        if verdict.verdict is Verdict.UNVERIFIABLE:
+            why = ", ".join(verdict.unverifiable_because) or "no source could be asked"
+            message = f"could not be verified ({why})"
+            findings.append(
+                Finding(verdict.path, verdict.line, verdict.key, "BN700", Severity.WARNING, message)
+            )
+    return findings
 
 
 def updated_lock(lock: Lock, claims: Sequence[Claim], verdicts: Sequence[EntryVerdict], today: date) -> Lock:
@@ -206,13 +241,6 @@ def updated_lock(lock: Lock, claims: Sequence[Claim], verdicts: Sequence[EntryVe
         elif verdict.verdict in (Verdict.MISMATCH, Verdict.NOT_FOUND):
             verified.pop(claim.key, None)
     return lock.model_copy(update={"verified": verified})
-
-
-def _progress(stage: str, done: int, total: int) -> None:
-    import sys
-
-    end = "\n" if done == total else ""
-    print(f"\rbibnorm: verify: {stage} {done}/{total}", end=end, file=sys.stderr, flush=True)
 
 
 __all__ = ["VERIFY_CODES", "VerifyOptions", "VerifyOutcome", "run_verify"]

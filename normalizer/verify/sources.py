@@ -19,20 +19,19 @@ nothing and an entry it does not hold is unverifiable.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from normalizer.config import Settings
 from normalizer.models import Origin, Query, QueryKind, Reference
+from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.text.titles import same_title
 from normalizer.verify.judge import Answer, Answers, Claim, title_variant
 from resolvers._http import BibnormSession, HttpStats, SessionFactory
 
 if TYPE_CHECKING:
     from resolvers.semantic_scholar import SemanticScholarClient
-
-ProgressCallback = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -84,6 +83,16 @@ class VerifySources:
         self.use_crossref = not settings.offline and ("crossref" in names or "s2" in names)
         self.snapshot = settings.snapshot_index() if "snapshot" in names or settings.offline else None
 
+    def names(self) -> tuple[str, ...]:
+        """The sources this run may ask, in the order they are asked."""
+        used = [
+            ("s2", self.use_s2),
+            ("arxiv", self.use_arxiv),
+            ("crossref", self.use_crossref),
+            ("snapshot", self.snapshot is not None),
+        ]
+        return tuple(name for name, use in used if use)
+
     def session(self) -> BibnormSession:
         if self._session is None:
             self._session = self.open_session(self.settings, stats=self.stats)
@@ -93,18 +102,23 @@ class VerifySources:
         if self._session is not None:
             self._session.close()
 
-    def answers(self, claims: Sequence[Claim], progress: ProgressCallback | None = None) -> list[Answers]:
-        """What the sources say about each claim, in order."""
+    def answers(self, claims: Sequence[Claim], progress: Progress = NO_PROGRESS) -> list[Answers]:
+        """What the sources say about each claim, in order.
+
+        ``progress`` hears one phase per question asked (``s2: identifiers``, ``arxiv:
+        identifiers``, ``crossref: DOIs``, ``snapshot: titles``, ``s2: titles``, ``crossref:
+        titles``), each counted in the claims it concerns.
+        """
         state = [_Questions() for _ in claims]
         if self.use_s2:
-            self._s2_identifiers(claims, state)
+            self._s2_identifiers(claims, state, progress)
         if self.use_arxiv:
-            self._arxiv_identifiers(claims, state)
+            self._arxiv_identifiers(claims, state, progress)
         if self.use_crossref:
             self._crossref_dois(claims, state, progress)
         open_titles = [i for i, claim in enumerate(claims) if claim.title and not state[i].settled(claim)]
         if self.snapshot is not None:
-            self._snapshot(claims, state, open_titles)
+            self._snapshot(claims, state, open_titles, progress)
             open_titles = [i for i in open_titles if not state[i].settled(claims[i])]
         if self.use_s2:
             self._s2_titles(claims, state, open_titles, progress)
@@ -114,7 +128,7 @@ class VerifySources:
             fallback = [
                 i for i in open_titles if "s2" in state[i].unavailable and not state[i].settled(claims[i])
             ]
-            self._crossref_titles(claims, state, fallback)
+            self._crossref_titles(claims, state, fallback, progress)
         elif self.snapshot is None or self.settings.offline:
             for i in open_titles:
                 state[i].unavailable.add("offline" if self.settings.offline else "no title source")
@@ -126,17 +140,20 @@ class VerifySources:
 
     # --- identifiers ---------------------------------------------------------------
 
-    def _s2_identifiers(self, claims: Sequence[Claim], state: list[_Questions]) -> None:
+    def _s2_identifiers(self, claims: Sequence[Claim], state: list[_Questions], progress: Progress) -> None:
         from resolvers.semantic_scholar import BATCH_SIZE, S2Error, SemanticScholarClient
 
-        client = SemanticScholarClient(self.session(), self.settings)
         wanted: dict[str, list[tuple[int, str]]] = {}
         for i, claim in enumerate(claims):
             if claim.doi:
                 wanted.setdefault(f"DOI:{claim.doi}", []).append((i, "doi"))
             if claim.arxiv_id:
                 wanted.setdefault(f"ARXIV:{claim.arxiv_id}", []).append((i, "arxiv"))
+        if not wanted:
+            return
+        client = SemanticScholarClient(self.session(), self.settings)
         ids = sorted(wanted)
+        progress.start("s2: identifiers", len(ids), "ids")
         for start in range(0, len(ids), BATCH_SIZE):
             chunk = ids[start : start + BATCH_SIZE]
             try:
@@ -146,12 +163,17 @@ class VerifySources:
                     for i, _ in wanted[identifier]:
                         state[i].unavailable.add("s2")
                 continue
+            finally:
+                progress.advance(len(chunk))
             for identifier, record in zip(chunk, records, strict=True):
                 for i, kind in wanted[identifier]:
                     target = state[i].by_doi if kind == "doi" else state[i].by_arxiv_id
                     target.append(Answer(source="s2", record=record))
+        progress.finish()
 
-    def _arxiv_identifiers(self, claims: Sequence[Claim], state: list[_Questions]) -> None:
+    def _arxiv_identifiers(
+        self, claims: Sequence[Claim], state: list[_Questions], progress: Progress
+    ) -> None:
         from resolvers.arxiv import ArxivResolver
 
         queries = [
@@ -166,7 +188,9 @@ class VerifySources:
         ]
         if not queries:
             return
-        answers = ArxivResolver(self.settings, self.session()).lookup_ids(queries)
+        progress.start("arxiv: identifiers", len(queries), "ids")
+        answers = ArxivResolver(self.settings, self.session()).lookup_ids(queries, progress)
+        progress.finish()
         for query in queries:
             lookup = answers.get(query.index)
             if lookup is None or lookup.failed or any(p.code == "arxiv.unavailable" for p in lookup.problems):
@@ -175,9 +199,7 @@ class VerifySources:
             record = lookup.candidates[0].reference if lookup.candidates else None
             state[query.index].by_arxiv_id.append(Answer(source="arxiv", record=record))
 
-    def _crossref_dois(
-        self, claims: Sequence[Claim], state: list[_Questions], progress: ProgressCallback | None
-    ) -> None:
+    def _crossref_dois(self, claims: Sequence[Claim], state: list[_Questions], progress: Progress) -> None:
         """Crossref for the DOIs Semantic Scholar did not know (or could not be asked about)."""
         from resolvers.crossref import CrossrefClient, CrossrefError, doi_batches, work_to_any_reference
 
@@ -188,11 +210,11 @@ class VerifySources:
         if not asking:
             return
         client = CrossrefClient(self.session(), self.settings)
-        done = 0
+        progress.start("crossref: DOIs", len(asking), "DOIs")
         for batch in doi_batches(asking):
             # A batch answer's silence about a DOI means Crossref does not hold it, like a 404.
             for doi, work in client.answers(batch).items():
-                done += 1
+                progress.advance()
                 if isinstance(work, CrossrefError):
                     for i in asking[doi]:
                         state[i].unavailable.add("crossref")
@@ -202,16 +224,18 @@ class VerifySources:
                     state[i].by_doi.append(Answer(source="crossref", record=record))
                     if not claims[i].arxiv_id:
                         state[i].unavailable.discard("s2")  # Crossref answered the DOI question S2 could not
-                if progress:
-                    progress("crossref", done, len(asking))
+        progress.finish()
 
     # --- titles ----------------------------------------------------------------------
 
-    def _snapshot(self, claims: Sequence[Claim], state: list[_Questions], indexes: Sequence[int]) -> None:
+    def _snapshot(
+        self, claims: Sequence[Claim], state: list[_Questions], indexes: Sequence[int], progress: Progress
+    ) -> None:
         from resolvers.snapshot import SnapshotResolver
 
         assert self.snapshot is not None
         queries = [self._title_query(i, claims[i]) for i in indexes]
+        progress.start("snapshot: titles", len(queries), "titles")
         with SnapshotResolver(self.snapshot) as snapshot:
             id_queries = [
                 Query(
@@ -229,19 +253,21 @@ class VerifySources:
                     state[query.index].by_arxiv_id.append(
                         Answer(source="snapshot", record=lookup.candidates[0].reference)
                     )
-            found = snapshot.lookup(queries)
+            found = snapshot.lookup(queries, progress)
         for query in queries:
             for candidate in found[query.index].candidates:
                 state[query.index].by_title.append(Answer(source="snapshot", record=candidate.reference))
+        progress.finish()
 
     def _crossref_titles(
-        self, claims: Sequence[Claim], state: list[_Questions], indexes: Sequence[int]
+        self, claims: Sequence[Claim], state: list[_Questions], indexes: Sequence[int], progress: Progress
     ) -> None:
         from resolvers.crossref import CrossrefClient, CrossrefError, work_to_any_reference
 
         if not indexes:
             return
         client = CrossrefClient(self.session(), self.settings)
+        progress.start("crossref: titles", len(indexes), "titles")
         for i in indexes:
             claim = claims[i]
             citation = " ".join([claim.title, *claim.authors[:3], str(claim.year or "")]).strip()
@@ -249,32 +275,40 @@ class VerifySources:
                 works = client.search(citation)
             except CrossrefError:
                 continue
+            finally:
+                progress.advance()
             records = [work_to_any_reference(work) for work in works]
             state[i].by_title.extend(Answer(source="crossref", record=record) for record in records)
             if state[i].settled(claim):
                 state[i].unavailable.discard("s2")
+        progress.finish()
 
     def _s2_titles(
         self,
         claims: Sequence[Claim],
         state: list[_Questions],
         indexes: Sequence[int],
-        progress: ProgressCallback | None,
+        progress: Progress,
     ) -> None:
         from resolvers.semantic_scholar import S2Error, SemanticScholarClient
 
+        if not indexes:
+            return
         client = SemanticScholarClient(self.session(), self.settings)
+        progress.start("s2: titles", len(indexes), "titles")
         unsettled = self._s2_bulk_titles(client, claims, state, indexes)
-        for done, i in enumerate(unsettled, start=1):
+        progress.advance(len(indexes) - len(unsettled))
+        for i in unsettled:
             record: Reference | None
             try:
                 record = client.match_title(claims[i].title)
             except S2Error:
                 state[i].unavailable.add("s2")
                 continue
+            finally:
+                progress.advance()
             state[i].by_title.append(Answer(source="s2", record=record))
-            if progress:
-                progress("titles", done, len(unsettled))
+        progress.finish()
 
     def _s2_bulk_titles(
         self,

@@ -29,7 +29,8 @@ from normalizer.text.titles import title_key
 
 
 class Finding(NamedTuple):
-    """One problem found in a ``.bib`` file, printed as ``path:line: key: CODE message``.
+    """One problem found in a ``.bib`` file, printed as ``path:line: key: CODE severity: message``
+    (editors parse the ``path:line:`` prefix; the severity word says which findings fail a run).
 
     A named tuple, not a pydantic model: an unformatted 20,000-entry file has 20,000
     findings, which worker processes pickle back (ten times faster as tuples).
@@ -43,7 +44,13 @@ class Finding(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.key or '-'}: {self.code} {self.message}"
+        return self.render()
+
+    def render(self, paint: Callable[[str], str] | None = None) -> str:
+        """The finding's line; ``paint`` may colour its severity word (the CLI's, on a terminal)."""
+        word = self.severity.value
+        shown = paint(word) if paint is not None else word
+        return f"{self.path}:{self.line}: {self.key or '-'}: {self.code} {shown}: {self.message}"
 
     def as_json(self) -> dict[str, object]:
         """The finding as a JSON object (``--json``)."""

@@ -1,0 +1,274 @@
+"""What the user sees while a command works: the `Progress` the CLI hands the library.
+
+- stderr is a terminal: a live line per phase (rich), with its count done/total, rate and time
+  left; finished phases stay on screen, one line each.
+- stderr is not a terminal (a log, a pipe, CI): nothing, or with ``--progress`` one plain line
+  per phase when it ends (``bibnorm: find: arxiv: 120/120 items in 14.2 s, 8.5 items/s``).
+- ``-q`` or ``--no-progress``: nothing.
+
+Never on stdout. rich is imported only for the live display: a run whose stderr is not a
+terminal does not pay its import (a tenth of a second; ``bench/bench_startup.py``).
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import IO, Any, TypeVar
+
+import click
+
+from normalizer.cli._style import colors
+from normalizer.resolve.progress import BYTES, NO_PROGRESS, Progress
+
+F = TypeVar("F", bound=Callable[..., Any])
+_MB = 1_000_000
+
+
+def progress_option(function: F) -> F:
+    """``--progress/--no-progress``: the default shows progress only on a terminal."""
+    return click.option(
+        "--progress/--no-progress",
+        "show_progress",
+        default=None,
+        help="Progress on stderr: live on a terminal (default), one line per phase in logs with "
+        "--progress, none with --no-progress or -q.",
+    )(function)
+
+
+@contextmanager
+def progress_for(*, quiet: bool, wanted: bool | None, stream: IO[str] | None = None) -> Iterator[Progress]:
+    """The `Progress` a command passes to the library, closed (its last line shown) on the way out."""
+    stream = stream or sys.stderr
+    if quiet or wanted is False:
+        yield NO_PROGRESS
+        return
+    shown: LiveProgress | PhaseLines
+    if _is_terminal(stream):
+        shown = LiveProgress(stream)
+    elif wanted:
+        shown = PhaseLines(lambda line: click.echo(line, file=stream))
+    else:
+        yield NO_PROGRESS
+        return
+    try:
+        yield shown
+    finally:
+        shown.close()
+
+
+def _is_terminal(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (ValueError, AttributeError):  # closed, or not a real file
+        return False
+
+
+# --- how counts, rates and times read --------------------------------------------------------
+
+
+def count_text(done: int, total: int | None, unit: str) -> str:
+    """``120/250 items``, ``37/1,830 MB``, ``2,000 lines`` (total not known)."""
+    if unit == BYTES:
+        shown = f"{done / _MB:,.0f}" if total is None else f"{done / _MB:,.0f}/{total / _MB:,.0f}"
+        return f"{shown} MB"
+    return f"{done:,} {unit}" if total is None else f"{done:,}/{total:,} {unit}"
+
+
+def rate_text(per_second: float | None, unit: str) -> str:
+    """``8.5 items/s``, ``41 MB/s``; empty when not known yet."""
+    if not per_second:
+        return ""
+    if unit == BYTES:
+        return f"{per_second / _MB:,.0f} MB/s"
+    return f"{per_second:,.0f} {unit}/s" if per_second >= 10 else f"{per_second:.1f} {unit}/s"
+
+
+def clock_text(seconds: float) -> str:
+    """``0:07``, ``12:40``, ``1:02:03``."""
+    minutes, secs = divmod(int(seconds + 0.5), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def phase_line(phase: str, done: int, total: int | None, unit: str, seconds: float) -> str:
+    """The one line a finished phase leaves in a log."""
+    took = f"{seconds:.1f} s"
+    if total is None and not done:
+        return f"bibnorm: {phase}: done in {took}"
+    rate = rate_text(done / seconds if seconds > 0 else None, unit)
+    return f"bibnorm: {phase}: {count_text(done, total, unit)} in {took}" + (f", {rate}" if rate else "")
+
+
+# --- not a terminal: one line per phase ------------------------------------------------------
+
+
+class PhaseLines:
+    """A `Progress` that says each phase once, when it ends: for logs and CI (``--progress``)."""
+
+    def __init__(self, echo: Callable[[str], None], clock: Callable[[], float] = time.monotonic) -> None:
+        self.echo, self.clock = echo, clock
+        self._lock = threading.Lock()
+        self._phase: str | None = None
+        self._total: int | None = None
+        self._unit = "items"
+        self._done = 0
+        self._started = 0.0
+
+    def start(self, phase: str, total: int | None = None, unit: str = "items") -> None:
+        with self._lock:
+            self._end(finished=False)
+            self._phase, self._total, self._unit, self._done = phase, total, unit, 0
+            self._started = self.clock()
+
+    def expect(self, total: int) -> None:
+        with self._lock:
+            self._total = total
+            self._done = min(self._done, total)
+
+    def advance(self, count: int = 1) -> None:
+        with self._lock:
+            done = self._done + count
+            self._done = done if self._total is None else min(done, self._total)
+
+    def finish(self) -> None:
+        with self._lock:
+            self._end(finished=True)
+
+    def close(self) -> None:
+        with self._lock:
+            self._end(finished=False)
+
+    def _end(self, *, finished: bool) -> None:
+        if self._phase is None:
+            return
+        done = self._total if finished and self._total is not None else self._done
+        self.echo(phase_line(self._phase, done, self._total, self._unit, self.clock() - self._started))
+        self._phase = None
+
+
+# --- a terminal: live lines (rich) -------------------------------------------------------------
+
+
+class LiveProgress:
+    """A `Progress` drawn live on a terminal with rich: one bar per phase, finished ones kept.
+
+    While it is drawn, rich shows what the command writes to stderr (notes, warnings) above the
+    bars instead of through them.
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, TextColumn
+        from rich.progress import Progress as Bars
+
+        # The caller decided this is a terminal (FORCE_COLOR must not make a log "live"); colour
+        # follows the command's --color / NO_COLOR choice.
+        console = Console(file=stream, force_terminal=True, no_color=not colors(stream))
+        self._bars = Bars(
+            TextColumn("bibnorm: {task.description}"),
+            BarColumn(bar_width=24),
+            _counts(),
+            _rate(),
+            _time_left(),
+            console=console,
+            transient=False,
+            redirect_stdout=False,
+            refresh_per_second=8,
+        )
+        self._lock = threading.Lock()
+        self._task: Any = None
+        self._bars.start()
+
+    def start(self, phase: str, total: int | None = None, unit: str = "items") -> None:
+        with self._lock:
+            self._end(finished=False)
+            self._task = self._bars.add_task(phase, total=total, unit=unit)
+
+    def expect(self, total: int) -> None:
+        with self._lock:
+            if self._task is not None:
+                self._bars.update(self._task, total=total)
+
+    def advance(self, count: int = 1) -> None:
+        with self._lock:
+            if self._task is not None:
+                task = self._bars.tasks[self._task]
+                room = count if task.total is None else max(0, min(count, int(task.total - task.completed)))
+                if room:
+                    self._bars.advance(self._task, room)
+
+    def finish(self) -> None:
+        with self._lock:
+            self._end(finished=True)
+
+    def close(self) -> None:
+        with self._lock:
+            self._end(finished=False)
+            self._bars.stop()
+
+    def _end(self, *, finished: bool) -> None:
+        if self._task is None:
+            return
+        task = self._bars.tasks[self._task]
+        total = task.total if finished and task.total is not None else task.completed
+        self._bars.update(self._task, total=total, completed=total)
+        self._bars.stop_task(self._task)
+        self._task = None
+
+
+def _counts() -> Any:
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class Counts(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            total = None if task.total is None else int(task.total)
+            return Text(
+                count_text(int(task.completed), total, task.fields["unit"]), style="progress.download"
+            )
+
+    return Counts()
+
+
+def _average_rate(task: Any) -> float | None:
+    """Items per second over the whole phase so far: sources answer in lumps (a batch settles
+    hundreds of titles at once), so a rate over the last few seconds would swing wildly."""
+    seconds = task.finished_time if task.finished else task.elapsed
+    return task.completed / seconds if seconds and task.completed else None
+
+
+def _rate() -> Any:
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            return Text(rate_text(_average_rate(task), task.fields["unit"]), style="progress.data.speed")
+
+    return Rate()
+
+
+def _time_left() -> Any:
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class TimeLeft(ProgressColumn):
+        max_refresh = 0.5  # an estimate that changes ten times a second cannot be read
+
+        def render(self, task: Any) -> Text:
+            if task.finished:
+                return Text(f"in {clock_text(task.finished_time or 0.0)}", style="progress.elapsed")
+            rate = _average_rate(task)
+            if rate is None or task.total is None:
+                return Text(f"{clock_text(task.elapsed or 0.0)} so far", style="progress.elapsed")
+            left = max(0.0, task.total - task.completed) / rate
+            return Text(f"{clock_text(left)} left", style="progress.remaining")
+
+    return TimeLeft()
+
+
+__all__ = ["LiveProgress", "PhaseLines", "phase_line", "progress_for", "progress_option"]

@@ -1,0 +1,411 @@
+"""``bibnorm verify --html``: the verdicts as one page a reviewer reads at a glance.
+
+One self-contained file: styles and the small filter script are inline, no font, image or
+script is loaded from anywhere (a Content-Security-Policy forbids it, so even a link in a
+title cannot load), and it reads the same printed (filters hidden, every card shown, link
+targets spelt out). At the top, the summary: counts per verdict, the sources asked (with their
+requests) and those that were down; then one card per entry, in file order:
+
+- the cited fields beside the record's, rows with a finding marked and the differing words
+  highlighted;
+- each finding with its code, severity, message and what the code means;
+- links to the paper on arXiv, doi.org, dblp and Semantic Scholar (the record's own page
+  where its identifiers are known, else a search for its title).
+
+Rendering is pure: the same outcome always gives the same page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+from html import escape
+from urllib.parse import quote, quote_plus
+
+from normalizer.models import Reference
+from normalizer.verify.judge import VERIFY_CODES, Claim, EntryVerdict, Verdict, VerifyFinding
+from normalizer.verify.run import VerifyOutcome
+
+VERDICT_LABELS = {
+    Verdict.VERIFIED: "verified",
+    Verdict.MISMATCH: "mismatch",
+    Verdict.NOT_FOUND: "not found",
+    Verdict.UNVERIFIABLE: "unverifiable",
+}
+VERDICT_MEANING = {
+    Verdict.VERIFIED: "the paper exists and every claim agrees with its record",
+    Verdict.MISMATCH: "the paper exists but a claim is wrong",
+    Verdict.NOT_FOUND: "every source answered and none holds the paper",
+    Verdict.UNVERIFIABLE: "a source that was needed could not be asked",
+}
+UNVERIFIABLE_CODE = ("BN700", "the entry could not be verified: a source it needed could not be asked")
+# The card's rows: label, the findings' field name, the claim's text, the record's text.
+FIELDS = ("title", "author", "year", "venue", "doi", "eprint")
+FIELD_LABELS = {
+    "title": "title",
+    "author": "authors",
+    "year": "year",
+    "venue": "venue",
+    "doi": "DOI",
+    "eprint": "arXiv",
+}
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def render_report(outcome: VerifyOutcome, *, files: Sequence[str], generated: date) -> str:
+    """The whole HTML page for one ``verify`` run."""
+    counts = Counter(verdict.verdict for verdict in outcome.verdicts)
+    cards = "\n".join(_card(number, verdict) for number, verdict in enumerate(outcome.verdicts, start=1))
+    return _PAGE.format(
+        title=escape(f"bibnorm verify: {', '.join(files)}"),
+        files=escape(", ".join(files)),
+        generated=generated.isoformat(),
+        style=_STYLE,
+        script=_SCRIPT,
+        summary=_summary(outcome, counts),
+        filters=_filters(counts, len(outcome.verdicts)),
+        cards=cards or '<p class="empty">No entries.</p>',
+    )
+
+
+# --- the summary ---------------------------------------------------------------------------
+
+
+def _summary(outcome: VerifyOutcome, counts: Counter[Verdict]) -> str:
+    tiles = "".join(
+        f'<div class="tile {verdict.value}"><span class="count">{counts[verdict]}</span>'
+        f'<span class="label">{VERDICT_LABELS[verdict]}</span>'
+        f'<span class="meaning">{VERDICT_MEANING[verdict]}</span></div>'
+        for verdict in Verdict
+    )
+    asked = (
+        ", ".join(
+            f"{escape(source)} ({_plural(outcome.requests.get(source, 0), 'request')})"
+            if source in outcome.requests or source not in ("lock", "snapshot")
+            else escape(source)
+            for source in outcome.asked
+        )
+        or "none"
+    )
+    down = (
+        "".join(
+            f"<li><b>{escape(source)}</b>: {escape(why)}</li>"
+            for source, why in sorted(outcome.sources_down.items())
+        )
+        if outcome.sources_down
+        else ""
+    )
+    down_part = (
+        f'<div class="down"><b>Down during this run</b> (their entries are unverifiable, never "not '
+        f'found"):<ul>{down}</ul></div>'
+        if down
+        else '<p class="sources">No source was down.</p>'
+    )
+    return (
+        f'<section class="summary" aria-label="summary"><div class="tiles">{tiles}</div>'
+        f'<p class="sources"><b>{_plural(len(outcome.verdicts), "entry")}</b>; sources asked: {asked}.</p>'
+        f"{down_part}</section>"
+    )
+
+
+def _filters(counts: Counter[Verdict], total: int) -> str:
+    buttons = [f'<button type="button" data-filter="all" aria-pressed="true">all ({total})</button>']
+    buttons += [
+        f'<button type="button" data-filter="{verdict.value}" aria-pressed="false" class="{verdict.value}">'
+        f"{VERDICT_LABELS[verdict]} ({counts[verdict]})</button>"
+        for verdict in Verdict
+    ]
+    return f'<nav class="filters" aria-label="filter by verdict">Show: {"".join(buttons)}</nav>'
+
+
+# --- one card per entry ----------------------------------------------------------------------
+
+
+def _card(number: int, verdict: EntryVerdict) -> str:
+    claim = verdict.claim
+    record = verdict.matched.record if verdict.matched is not None else None
+    flagged = {finding.field for finding in verdict.findings}
+    source = verdict.matched.source if verdict.matched is not None else None
+    record_head = f"record ({escape(source)})" if source else "record"
+    table = ""
+    if claim is not None:  # an unreadable block has no claim, only its verdict
+        rows = "".join(_row(name, claim, record, verdict, name in flagged) for name in FIELDS)
+        table = (
+            f'<table class="fields"><thead><tr><th scope="col"></th><th scope="col">cited</th>'
+            f'<th scope="col">{record_head}</th></tr></thead><tbody>{rows}</tbody></table>'
+        )
+    title = claim.title if claim is not None and claim.title else verdict.key
+    return (
+        f'<article class="card {verdict.verdict.value}" data-verdict="{verdict.verdict.value}" '
+        f'id="entry-{number}">'
+        f'<header><span class="badge {verdict.verdict.value}">{VERDICT_LABELS[verdict.verdict]}</span> '
+        f'<span class="key">{escape(verdict.key)}</span> '
+        f'<span class="where">{escape(verdict.path)}:{verdict.line}</span>'
+        f"<h2>{escape(title)}</h2></header>"
+        f"{table}{_findings(verdict)}{_links(claim, verdict)}</article>"
+    )
+
+
+def _row(
+    name: str, claim: Claim | None, record: Reference | None, verdict: EntryVerdict, flagged: bool
+) -> str:
+    assert claim is not None
+    cited = _cited(name, claim)
+    held = _held(name, record, verdict)
+    if not cited and not held:
+        return ""
+    cells = (_mark(cited, held), _mark(held, cited)) if flagged else (escape(cited), escape(held))
+    shown = [cell or '<span class="none">—</span>' for cell in cells]
+    return (
+        f'<tr class="{"differs" if flagged else "agrees"}"><th scope="row">{FIELD_LABELS[name]}</th>'
+        f"<td>{shown[0]}</td><td>{shown[1]}</td></tr>"
+    )
+
+
+def _cited(name: str, claim: Claim) -> str:
+    if name == "title":
+        return claim.title
+    if name == "author":
+        return "; ".join(claim.authors) + ("; and others" if claim.and_others else "")
+    if name == "year":
+        return str(claim.year) if claim.year else ""
+    if name == "venue":
+        return claim.venue or ""
+    if name == "doi":
+        return claim.doi or ""
+    if claim.arxiv_id:
+        return claim.arxiv_id + (f"v{claim.arxiv_version}" if claim.arxiv_version else "")
+    return ""
+
+
+def _held(name: str, record: Reference | None, verdict: EntryVerdict) -> str:
+    if record is None:
+        matched = verdict.matched
+        if matched is None:
+            return ""
+        # Verified earlier and pinned in the lock: only what the lock recorded.
+        return {"title": matched.title, "doi": matched.doi or "", "eprint": matched.arxiv_id or ""}.get(
+            name, ""
+        )
+    if name == "title":
+        return record.title
+    if name == "author":
+        return "; ".join(person.display() for person in record.authors)
+    if name == "year":
+        return str(record.issued.year) if record.issued else ""
+    if name == "venue":
+        return record.venue or ("arXiv (preprint)" if record.entry_type == "preprint" else "")
+    if name == "doi":
+        return record.ids.doi or ""
+    if record.ids.arxiv_id:
+        return record.ids.arxiv_id + (f"v{record.ids.arxiv_version}" if record.ids.arxiv_version else "")
+    return ""
+
+
+def _mark(text: str, other: str) -> str:
+    """``text`` escaped, its words that ``other`` lacks in ``<mark>`` (all of it when none is shared)."""
+    if not text:
+        return ""
+    theirs = {word.casefold() for word in _WORD.findall(other)}
+    if not theirs:
+        return f"<mark>{escape(text)}</mark>"
+    pieces = []
+    last = 0
+    for match in _WORD.finditer(text):
+        pieces.append(escape(text[last : match.start()]))
+        word = match.group()
+        pieces.append(f"<mark>{escape(word)}</mark>" if word.casefold() not in theirs else escape(word))
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return "".join(pieces)
+
+
+def _findings(verdict: EntryVerdict) -> str:
+    items = [_finding(finding) for finding in verdict.findings]
+    if verdict.verdict is Verdict.UNVERIFIABLE:
+        why = ", ".join(verdict.unverifiable_because) or "no source could be asked"
+        code, meaning = UNVERIFIABLE_CODE
+        items.append(
+            f'<li><code>{code}</code> <span class="sev warning">warning</span> could not be verified '
+            f'({escape(why)})<div class="why">{code}: {escape(meaning)}</div></li>'
+        )
+    if not items:
+        return ""
+    return f'<ul class="findings">{"".join(items)}</ul>'
+
+
+def _finding(finding: VerifyFinding) -> str:
+    check = VERIFY_CODES.get(finding.code)
+    meaning = (
+        f'<div class="why">{finding.code} {escape(check.name)}: {escape(check.summary)}</div>'
+        if check
+        else ""
+    )
+    detail = ""
+    if finding.expected is not None or finding.found is not None:
+        parts = []
+        if finding.found is not None:
+            parts.append(f"cited: <q>{escape(finding.found)}</q>")
+        if finding.expected is not None:
+            parts.append(f"{escape(finding.source or 'record')}: <q>{escape(finding.expected)}</q>")
+        detail = f'<div class="detail">{"; ".join(parts)}</div>'
+    severity = finding.severity.value
+    return (
+        f'<li><code>{finding.code}</code> <span class="sev {severity}">{severity}</span> '
+        f"{escape(finding.message)}{detail}{meaning}</li>"
+    )
+
+
+def _links(claim: Claim | None, verdict: EntryVerdict) -> str:
+    record = verdict.matched.record if verdict.matched is not None else None
+    matched = verdict.matched
+    arxiv_id = (record.ids.arxiv_id if record else None) or (matched.arxiv_id if matched else None)
+    doi = (record.ids.doi if record else None) or (matched.doi if matched else None)
+    title = (record.title if record else None) or (matched.title if matched else None)
+    if claim is not None:
+        # Nothing matched: the links look up what the entry itself claims.
+        arxiv_id = arxiv_id or (claim.arxiv_id if matched is None else None)
+        doi = doi or (claim.doi if matched is None else None)
+        title = title or claim.title
+    links = list(_link_targets(record, arxiv_id, doi, title))
+    if not links:
+        return ""
+    anchors = " · ".join(
+        f'<a href="{escape(url)}" rel="noreferrer">{escape(label)}</a>' for label, url in links
+    )
+    return f'<p class="links">{anchors}</p>'
+
+
+def _link_targets(
+    record: Reference | None, arxiv_id: str | None, doi: str | None, title: str | None
+) -> Iterable[tuple[str, str]]:
+    if arxiv_id:
+        yield "arXiv", f"https://arxiv.org/abs/{quote(arxiv_id)}"
+    if doi:
+        yield "DOI", f"https://doi.org/{quote(doi, safe='/')}"
+    if record is not None and record.ids.dblp:
+        yield "dblp", f"https://dblp.org/rec/{quote(record.ids.dblp)}"
+    elif title:
+        yield "dblp search", f"https://dblp.org/search?q={quote_plus(title)}"
+    if record is not None and record.ids.s2_paper_id:
+        yield "Semantic Scholar", f"https://www.semanticscholar.org/paper/{quote(record.ids.s2_paper_id)}"
+    elif title:
+        yield "Semantic Scholar search", f"https://www.semanticscholar.org/search?q={quote_plus(title)}"
+
+
+def _plural(count: int, noun: str) -> str:
+    if count == 1:
+        return f"1 {noun}"
+    return f"{count} {noun[:-1]}ies" if noun.endswith("y") else f"{count} {noun}s"
+
+
+# --- the page ----------------------------------------------------------------------------------
+
+_STYLE = """
+:root { --ok: #1a7f37; --bad: #cf222e; --warn: #9a6700; --ink: #1f2328; --muted: #59636e;
+  --line: #d1d9e0; --paper: #ffffff; --soft: #f6f8fa; --mark: #ffd8b5; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 72rem; padding: 1.5rem; color: var(--ink); background: var(--paper);
+  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", "Liberation Sans", sans-serif; }
+h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
+.meta { color: var(--muted); margin: 0 0 1rem; }
+.tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: .75rem; }
+.tile { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: .6rem .8rem; }
+.tile .count { display: block; font-size: 1.8rem; font-weight: 700; }
+.tile .label { display: block; font-weight: 600; }
+.tile .meaning { display: block; color: var(--muted); font-size: .85rem; }
+.verified { border-color: var(--ok); } .mismatch, .not_found { border-color: var(--bad); }
+.unverifiable { border-color: var(--warn); }
+.sources { margin: .75rem 0 0; }
+.down { margin-top: .75rem; padding: .6rem .8rem; border: 1px solid var(--warn); border-radius: 6px;
+  background: #fff8c5; }
+.down ul { margin: .3rem 0 0; }
+.filters { position: sticky; top: 0; background: var(--paper); padding: .75rem 0; margin: 1rem 0 .5rem;
+  border-bottom: 1px solid var(--line); z-index: 1; }
+.filters button { font: inherit; margin: 0 .25rem .25rem 0; padding: .25rem .7rem; border-radius: 999px;
+  border: 1px solid var(--line); border-left-width: 4px; background: var(--soft); cursor: pointer; }
+.filters button[aria-pressed="true"] { background: var(--ink); color: var(--paper); }
+.card { border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 6px;
+  padding: .8rem 1rem; margin: .9rem 0; break-inside: avoid; }
+.card.verified { border-left-color: var(--ok); }
+.card.mismatch, .card.not_found { border-left-color: var(--bad); }
+.card.unverifiable { border-left-color: var(--warn); }
+.card h2 { font-size: 1.05rem; margin: .3rem 0 .5rem; }
+.badge { display: inline-block; padding: 0 .5rem; border-radius: 4px; color: #fff; font-weight: 600;
+  font-size: .85rem; }
+.badge.verified { background: var(--ok); } .badge.mismatch, .badge.not_found { background: var(--bad); }
+.badge.unverifiable { background: var(--warn); }
+.key { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-weight: 600; }
+.where { color: var(--muted); font-size: .85rem; }
+table.fields { width: 100%; border-collapse: collapse; table-layout: fixed; }
+table.fields th, table.fields td { text-align: left; vertical-align: top; padding: .25rem .5rem;
+  border-top: 1px solid var(--line); overflow-wrap: anywhere; }
+table.fields thead th { color: var(--muted); font-weight: 600; border-top: none; }
+table.fields th[scope="row"] { width: 6.5rem; color: var(--muted); font-weight: 600; }
+tr.differs { background: #fff1f0; }
+tr.differs th[scope="row"]::before { content: "≠ "; color: var(--bad); }
+mark { background: var(--mark); color: inherit; padding: 0 .1em; border-radius: 2px; }
+.none { color: var(--muted); }
+ul.findings { margin: .6rem 0 0; padding-left: 1.1rem; }
+ul.findings li { margin: .3rem 0; }
+ul.findings code { font-weight: 600; }
+.sev { font-weight: 600; } .sev.error { color: var(--bad); } .sev.warning { color: var(--warn); }
+.sev.info { color: var(--muted); }
+.why { color: var(--muted); font-size: .85rem; }
+.detail { font-size: .9rem; }
+.links { margin: .6rem 0 0; font-size: .9rem; }
+.links a { color: #0550ae; }
+body[data-show="verified"] .card:not(.verified), body[data-show="mismatch"] .card:not(.mismatch),
+body[data-show="not_found"] .card:not(.not_found),
+body[data-show="unverifiable"] .card:not(.unverifiable) { display: none; }
+@media (max-width: 40rem) { .tiles { grid-template-columns: repeat(2, 1fr); } }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  .filters { display: none; }
+  body[data-show] .card { display: block !important; }
+  .card { border-left-width: 4pt; }
+  tr.differs, .down { background: none; }
+  mark { background: none; font-weight: 700; text-decoration: underline; }
+  .links a::after { content: " <" attr(href) ">"; font-size: 8pt; color: var(--muted); }
+}
+"""
+
+_SCRIPT = """
+document.querySelectorAll("[data-filter]").forEach(function (button) {
+  button.addEventListener("click", function () {
+    document.body.dataset.show = button.dataset.filter;
+    document.querySelectorAll("[data-filter]").forEach(function (other) {
+      other.setAttribute("aria-pressed", String(other === button));
+    });
+  });
+});
+"""
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; \
+script-src 'unsafe-inline'">
+<meta name="generator" content="bibnorm verify">
+<title>{title}</title>
+<style>{style}</style>
+</head>
+<body data-show="all">
+<h1>Verification report</h1>
+<p class="meta">{files} · checked {generated} by <code>bibnorm verify</code></p>
+{summary}
+{filters}
+<main>
+{cards}
+</main>
+<script>{script}</script>
+</body>
+</html>
+"""
+
+
+__all__ = ["render_report"]
