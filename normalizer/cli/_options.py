@@ -52,10 +52,10 @@ def source_options(function: F) -> F:
     """``--offline``, ``--snapshot``, ``--resolvers``, ``--s2-api-key``, ``--cache-dir``."""
     options = [
         click.option(
-            "--offline",
-            is_flag=True,
+            "--offline/--online",
             default=None,
-            help="Answer from the local snapshot and the HTTP cache only; never open a socket.",
+            help="Answer from the local snapshot and the HTTP cache only; never open a socket. "
+            "--online undoes an earlier --offline (a hook's default) and BIBNORM_OFFLINE.",
         ),
         click.option(
             "--snapshot",

@@ -133,7 +133,8 @@ def _card(number: int, verdict: EntryVerdict) -> str:
     if claim is not None:  # an unreadable block has no claim, only its verdict
         rows = "".join(_row(name, claim, record, verdict, name in flagged) for name in FIELDS)
         table = (
-            f'<table class="fields"><thead><tr><th scope="col"></th><th scope="col">cited</th>'
+            '<table class="fields"><colgroup><col class="name"><col><col></colgroup>'
+            f'<thead><tr><th scope="col"></th><th scope="col">cited</th>'
             f'<th scope="col">{record_head}</th></tr></thead><tbody>{rows}</tbody></table>'
         )
     title = claim.title if claim is not None and claim.title else verdict.key
@@ -205,12 +206,13 @@ def _held(name: str, record: Reference | None, verdict: EntryVerdict) -> str:
 
 
 def _mark(text: str, other: str) -> str:
-    """``text`` escaped, its words that ``other`` lacks in ``<mark>`` (all of it when none is shared)."""
+    """``text`` escaped, its words that ``other`` lacks in ``<mark>`` (all of it, as one, when they
+    share no word)."""
     if not text:
         return ""
     theirs = {word.casefold() for word in _WORD.findall(other)}
-    if not theirs:
-        return f"<mark>{escape(text)}</mark>"
+    if not any(word.casefold() in theirs for word in _WORD.findall(text)):
+        return f"<mark>{escape(text)}</mark>"  # nothing in common: the whole value differs
     pieces = []
     last = 0
     for match in _WORD.finditer(text):
@@ -343,7 +345,8 @@ table.fields { width: 100%; border-collapse: collapse; table-layout: fixed; }
 table.fields th, table.fields td { text-align: left; vertical-align: top; padding: .25rem .5rem;
   border-top: 1px solid var(--line); overflow-wrap: anywhere; }
 table.fields thead th { color: var(--muted); font-weight: 600; border-top: none; }
-table.fields th[scope="row"] { width: 6.5rem; color: var(--muted); font-weight: 600; }
+table.fields col.name { width: 6.5rem; }
+table.fields th[scope="row"] { color: var(--muted); font-weight: 600; }
 tr.differs { background: #fff1f0; }
 tr.differs th[scope="row"]::before { content: "≠ "; color: var(--bad); }
 mark { background: var(--mark); color: inherit; padding: 0 .1em; border-radius: 2px; }
