@@ -17,12 +17,15 @@ test runs it that way, the way a user first tries the hooks).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,11 +60,16 @@ class Hooks:
     repo: Path
     env: dict[str, str]
 
-    def run(self, work: Path, hook: str, *files: str) -> subprocess.CompletedProcess[str]:
-        """``pre-commit run`` of one hook on ``files`` of the git repository ``work``."""
-        command = [sys.executable, "-m", "pre_commit", "run", "--config", str(self.config), hook]
+    def run(
+        self, work: Path, hook: str, *files: str, online: bool = False, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        """``pre-commit run --verbose`` (the hook's output even when it passes) of one hook on
+        ``files`` of the git repository ``work``; ``online`` uses the configuration that gives
+        the hooks ``args: [--online]``."""
+        config = self.config.with_name("online.yaml") if online else self.config
+        command = [sys.executable, "-m", "pre_commit", "run", "--verbose", "--config", str(config), hook]
         command += ["--files", *files]
-        env = {**self.env, "BIBNORM_CACHE_DIR": str(work.parent / "cache")}
+        env = {**self.env, "BIBNORM_CACHE_DIR": str(work.parent / "cache"), **(env or {})}
         # The first run builds the hook virtualenv (about 8 s); later ones take under 1 s.
         return subprocess.run(command, cwd=work, env=env, capture_output=True, text=True, timeout=240)
 
@@ -101,6 +109,12 @@ def hooks(tmp_path_factory: pytest.TempPathFactory) -> Hooks:
     hook_ids = [{"id": h["id"]} for h in definitions]
     config.write_text(
         yaml.safe_dump({"repos": [{"repo": str(folder), "rev": commit, "hooks": hook_ids}]}),
+        encoding="utf-8",
+    )
+    # A user who wants the sources asked (through the cache) for what the lock lacks:
+    online = [{"id": "bibnorm-verify", "args": ["--online"]}]
+    (root / "online.yaml").write_text(
+        yaml.safe_dump({"repos": [{"repo": str(folder), "rev": commit, "hooks": online}]}),
         encoding="utf-8",
     )
 
@@ -159,7 +173,19 @@ def test_try_repo_runs_the_check_hook_from_the_repository(hooks: Hooks, work: Pa
     assert "x.bib:23: DBLP:conf/aaai/0001T15: BN201 error: key already used on line 3" in tried.stdout
 
 
-def test_try_repo_runs_the_verify_hook_against_the_sources(hooks: Hooks, work: Path) -> None:
+@dataclass
+class Sources:
+    """Fakes of Semantic Scholar, arXiv and Crossref holding the verify dev set's world."""
+
+    env: dict[str, str]
+    fakes: tuple[Any, ...]
+
+    def requests(self) -> int:
+        return sum(len(fake.requests) for fake in self.fakes)
+
+
+@contextlib.contextmanager
+def verify_sources() -> Iterator[Sources]:
     from fakes.arxiv_api import FakeArxivServer
     from fakes.crossref_api import FakeCrossref
     from fakes.s2_api import FakeS2
@@ -180,25 +206,75 @@ def test_try_repo_runs_the_verify_hook_against_the_sources(hooks: Hooks, work: P
         "BIBNORM_CROSSREF_API_URL": crossref.url,
         "BIBNORM_S2_DELAY": "0",
         "BIBNORM_ARXIV_DELAY": "0",
+        "BIBNORM_CROSSREF_DELAY": "0",
     }
-    (work / "real.bib").write_text(
-        "@inproceedings{ho2020,\n  author = {Jonathan Ho and Ajay Jain and Pieter Abbeel},\n"
-        "  title = {Denoising Diffusion Probabilistic Models},\n"
-        "  booktitle = {NeurIPS},\n  year = {2020}\n}\n",
-        encoding="utf-8",
-    )
-    (work / "fake.bib").write_text(
-        "@misc{made_up,\n  author = {Jonathan Ho},\n  title = {Denoising Diffusion Probabilistic Models},\n"
-        "  year = {2020},\n  eprint = {2006.99999},\n  archiveprefix = {arXiv}\n}\n",
-        encoding="utf-8",
-    )
-    _git(work, "add", ".")
     try:
-        flagged = hooks.try_repo(work, "bibnorm-verify", "fake.bib", env=env)
-        passed = hooks.try_repo(work, "bibnorm-verify", "real.bib", env=env)
+        yield Sources(env, fakes)
     finally:
         for fake in fakes:
             fake.stop()
+
+
+@pytest.fixture
+def sources() -> Iterator[Sources]:
+    with verify_sources() as running:
+        yield running
+
+
+REAL = (
+    "@inproceedings{ho2020,\n  author = {Jonathan Ho and Ajay Jain and Pieter Abbeel},\n"
+    "  title = {Denoising Diffusion Probabilistic Models},\n"
+    "  booktitle = {NeurIPS},\n  year = {2020}\n}\n"
+)
+FABRICATED = (
+    "@misc{made_up,\n  author = {Jonathan Ho},\n  title = {Denoising Diffusion Probabilistic Models},\n"
+    "  year = {2020},\n  eprint = {2006.99999},\n  archiveprefix = {arXiv}\n}\n"
+)
+
+
+def test_the_verify_hook_asks_the_sources_when_told_to_go_online(
+    hooks: Hooks, work: Path, sources: Sources
+) -> None:
+    (work / "real.bib").write_text(REAL, encoding="utf-8")
+    (work / "fake.bib").write_text(FABRICATED, encoding="utf-8")
+    _git(work, "add", ".")
+    flagged = hooks.run(work, "bibnorm-verify", "fake.bib", online=True, env=sources.env)
+    passed = hooks.run(work, "bibnorm-verify", "real.bib", online=True, env=sources.env)
     assert flagged.returncode == 1, flagged.stdout + flagged.stderr
     assert "fake.bib:1: made_up: BN703 error: arXiv has no paper 2006.99999" in flagged.stdout
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_the_verify_hook_is_offline_and_answers_from_the_committed_lock(
+    hooks: Hooks, work: Path, tmp_path: Path
+) -> None:
+    (work / "refs.bib").write_text(REAL, encoding="utf-8")
+    # Once, online: the author pins what was verified in bibnorm.lock and commits it.
+    with verify_sources() as running:
+        pinned = subprocess.run(
+            [str(Path(sys.executable).parent / "bibnorm"), "verify", "--update-lock", "refs.bib"],
+            cwd=work,
+            env={**os.environ, **running.env, "BIBNORM_CACHE_DIR": str(tmp_path / "author-cache")},
+            capture_output=True,
+            text=True,
+        )
+        requests_while_pinning = running.requests()
+    assert pinned.returncode == 0, pinned.stderr
+    (work / "more.bib").write_text(FABRICATED, encoding="utf-8")
+    _git(work, "add", ".")
+
+    # The hook, with no source running and an empty cache: the lock answers, nothing is asked
+    # (were anything asked, it would go to the discard port and be reported unverifiable).
+    nowhere = {
+        name: "http://127.0.0.1:9/"
+        for name in ("BIBNORM_S2_API_URL", "BIBNORM_ARXIV_API_URL", "BIBNORM_CROSSREF_API_URL")
+    }
+    committed = hooks.run(work, "bibnorm-verify", "refs.bib", env=nowhere)
+    unknown = hooks.run(work, "bibnorm-verify", "more.bib", env=nowhere)
+
+    assert requests_while_pinning > 0
+    assert committed.returncode == 0, committed.stdout + committed.stderr
+    assert "1 entry: 1 verified, 0 mismatch, 0 not found, 0 unverifiable; requests: none" in committed.stdout
+    # An entry the lock lacks cannot be checked offline: a warning, never a failed commit.
+    assert unknown.returncode == 0, unknown.stdout + unknown.stderr
+    assert "more.bib:1: made_up: BN700 warning: could not be verified (offline)" in unknown.stdout

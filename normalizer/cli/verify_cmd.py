@@ -163,7 +163,8 @@ def summary_line(
         paint.counted(counts[verdict], verdict.value, f"{counts[verdict]} {verdict.value.replace('_', ' ')}")
         for verdict in (Verdict.VERIFIED, Verdict.MISMATCH, Verdict.NOT_FOUND, Verdict.UNVERIFIABLE)
     )
-    return f"{len(verdicts)} entries: {shown}; requests: {asked}"
+    entries = "1 entry" if len(verdicts) == 1 else f"{len(verdicts)} entries"
+    return f"{entries}: {shown}; requests: {asked}"
 
 
 def exit_code(outcome: VerifyOutcome, *, strict: bool) -> int:
