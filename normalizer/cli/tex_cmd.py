@@ -27,6 +27,7 @@ from normalizer import writers
 from normalizer.bib.bibfile import assert_nothing_lost
 from normalizer.cli import EXIT_FINDINGS, EXIT_OK
 from normalizer.cli._options import UserPath, source_options, source_overrides, source_roles
+from normalizer.cli._progress import progress_for, progress_option
 from normalizer.cli._sources import open_sources
 from normalizer.cli.format_cmd import format_options
 from normalizer.config import Settings, load_settings
@@ -36,6 +37,7 @@ from normalizer.latex import texflow
 from normalizer.models import Query, Reference, Resolution
 from normalizer.readers.latex import LatexDocument, read_document
 from normalizer.resolve import pipeline
+from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.resolve.report import source_trouble
 
 __all__ = ["TexOutcome", "command", "run_tex", "watch_tex"]
@@ -87,6 +89,7 @@ def run_tex(
     refresh: bool = False,
     quiet: bool = False,
     allow_outside: bool = False,
+    progress: Progress = NO_PROGRESS,
 ) -> TexOutcome:
     """One pass of ``bibnorm tex``: read, plan, resolve, write; diagnostics go to stderr.
 
@@ -108,7 +111,9 @@ def run_tex(
     # Two runs completing one shared .bib (two drafts, latexmk and an editor) take turns:
     # each reads the file, resolves and appends under the lock, so neither loses the other's entries.
     with contextlib.nullcontext() if str(target) == STDIO else locked(target):
-        return _run_tex_on(document, target, output_format, settings, refresh=refresh, quiet=quiet)
+        return _run_tex_on(
+            document, target, output_format, settings, refresh=refresh, quiet=quiet, progress=progress
+        )
 
 
 def _run_tex_on(
@@ -119,6 +124,7 @@ def _run_tex_on(
     *,
     refresh: bool,
     quiet: bool,
+    progress: Progress = NO_PROGRESS,
 ) -> TexOutcome:
     chosen_format = output_format or ("biblatex" if document.biblatex else "bibtex")
 
@@ -153,8 +159,8 @@ def _run_tex_on(
     upgraded: tuple[str, ...] = ()
     if queries or preprints:
         with open_sources(settings) as sources:
-            resolutions = _resolve(queries, sources, settings)
-            refreshed = _resolve(preprints, sources, settings)
+            resolutions = _resolve(queries, sources, settings, progress)
+            refreshed = _resolve(preprints, sources, settings, progress)
         for line in source_trouble(
             [*resolutions, *refreshed],
             sources.stats.down,
@@ -190,10 +196,12 @@ def _run_tex_on(
     return TexOutcome(exit_code=EXIT_FINDINGS if diagnostics else EXIT_OK, files=document.files)
 
 
-def _resolve(queries: Sequence[Query], sources: Any, settings: Settings) -> list[Resolution]:
+def _resolve(
+    queries: Sequence[Query], sources: Any, settings: Settings, progress: Progress = NO_PROGRESS
+) -> list[Resolution]:
     if not queries:
         return []
-    return pipeline.run(queries, sources.resolvers, settings, enrichers=sources.enrichers)
+    return pipeline.run(queries, sources.resolvers, settings, enrichers=sources.enrichers, progress=progress)
 
 
 def _default_output(document: LatexDocument, *, allow_outside: bool) -> Path:
@@ -321,6 +329,7 @@ def watch_tex(
     "-q", "--quiet", is_flag=True, help="No summary line; keys that could not be resolved are still listed."
 )
 @click.option("--unicode", is_flag=True, default=None, help="Keep non-ASCII characters in new entries.")
+@progress_option
 @source_options
 def command(
     main: Path,
@@ -331,6 +340,7 @@ def command(
     watch: bool,
     quiet: bool,
     unicode: bool | None,
+    show_progress: bool | None,
     **sources: Any,
 ) -> None:
     """Add the papers a LaTeX draft cites by arXiv id or DOI to its .bib.
@@ -368,7 +378,15 @@ def command(
             main, output, output_format, settings, refresh=refresh, quiet=quiet, allow_outside=allow_outside
         )
         return
-    outcome = run_tex(
-        main, output, output_format, settings, refresh=refresh, quiet=quiet, allow_outside=allow_outside
-    )
+    with progress_for(quiet=quiet, wanted=show_progress) as progress:
+        outcome = run_tex(
+            main,
+            output,
+            output_format,
+            settings,
+            refresh=refresh,
+            quiet=quiet,
+            allow_outside=allow_outside,
+            progress=progress,
+        )
     sys.exit(outcome.exit_code)
