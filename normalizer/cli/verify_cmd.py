@@ -84,7 +84,7 @@ def command(
     s2_api_key: str | None,
     cache_dir: Path | None,
 ) -> None:
-    """Check that every entry cites a real paper faithfully: PATH:LINE: KEY: CODE message.
+    """Check that every entry cites a real paper faithfully: PATH:LINE: KEY: CODE SEVERITY: message.
 
     Each entry's DOI, arXiv id and title are looked up (Semantic Scholar, arXiv,
     Crossref; the snapshot index when configured) and its authors, year and venue
