@@ -12,14 +12,10 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from fakes.arxiv_api import FakeArxivServer
-from fakes.crossref_api import FakeCrossref
-from fakes.s2_api import FakeS2
-from fakes.verify_world import arxiv_records, crossref_works, s2_papers, world
+from fakes.verify_world import WorldSources, world_sources
 
 yaml = pytest.importorskip("yaml", reason="PyYAML comes with pre-commit")
 
@@ -60,43 +56,10 @@ NEW_MISTAKE = """@inproceedings{chimera,
 """
 
 
-@dataclass
-class Sources:
-    s2: FakeS2
-    arxiv: FakeArxivServer
-    crossref: FakeCrossref
-
-    def env(self) -> dict[str, str]:
-        return {
-            "BIBNORM_S2_API_URL": self.s2.url,
-            "BIBNORM_ARXIV_API_URL": self.arxiv.url,
-            "BIBNORM_CROSSREF_API_URL": self.crossref.url,
-            "BIBNORM_S2_DELAY": "0",
-            "BIBNORM_ARXIV_DELAY": "0",
-            "BIBNORM_CROSSREF_DELAY": "0",
-            "BIBNORM_CROSSREF_SEARCH_DELAY": "0",
-            "BIBNORM_OFFLINE": "",
-            "BIBNORM_SNAPSHOT": "",
-        }
-
-    def requests(self) -> int:
-        return len(self.s2.requests) + len(self.arxiv.requests) + len(self.crossref.requests)
-
-
 @pytest.fixture(scope="module")
-def sources() -> Iterator[Sources]:
-    records = world()
-    running = Sources(
-        FakeS2(papers=s2_papers(records)).start(),
-        FakeArxivServer(arxiv_records(records)).start(),
-        FakeCrossref(crossref_works(records)).start(),
-    )
-    try:
+def sources() -> Iterator[WorldSources]:
+    with world_sources() as running:
         yield running
-    finally:
-        running.s2.stop()
-        running.arxiv.stop()
-        running.crossref.stop()
 
 
 def _git(folder: Path, *args: str) -> str:
@@ -120,7 +83,9 @@ def repository(tmp_path: Path) -> tuple[Path, str]:
     return folder, base
 
 
-def run_action(folder: Path, cache: Path, sources: Sources, *args: str) -> subprocess.CompletedProcess[str]:
+def run_action(
+    folder: Path, cache: Path, sources: WorldSources, *args: str
+) -> subprocess.CompletedProcess[str]:
     """The action's last step, as action.yml runs it."""
     command = [sys.executable, str(ACTION / "verify.py"), "--cache", str(cache), "--bibnorm", str(BIBNORM)]
     env = {**os.environ, **sources.env(), "GITHUB_STEP_SUMMARY": str(cache.parent / "summary.md")}
@@ -130,7 +95,7 @@ def run_action(folder: Path, cache: Path, sources: Sources, *args: str) -> subpr
 
 
 def test_a_second_ci_run_with_the_cache_kept_asks_the_sources_nothing(
-    sources: Sources, tmp_path: Path
+    sources: WorldSources, tmp_path: Path
 ) -> None:
     folder = tmp_path / "paper"
     folder.mkdir()
@@ -157,7 +122,7 @@ def test_a_second_ci_run_with_the_cache_kept_asks_the_sources_nothing(
 
 
 def test_a_rerun_asks_only_about_what_the_lock_does_not_hold(
-    repository: tuple[Path, str], sources: Sources, tmp_path: Path
+    repository: tuple[Path, str], sources: WorldSources, tmp_path: Path
 ) -> None:
     folder, base = repository
     cache = tmp_path / "cache"
@@ -173,7 +138,7 @@ def test_a_rerun_asks_only_about_what_the_lock_does_not_hold(
 
 
 def test_findings_on_changed_entries_are_annotated_and_only_they_fail_the_step(
-    repository: tuple[Path, str], sources: Sources, tmp_path: Path
+    repository: tuple[Path, str], sources: WorldSources, tmp_path: Path
 ) -> None:
     folder, base = repository
     result = run_action(folder, tmp_path / "cache", sources, "--base", base)
@@ -193,7 +158,7 @@ def test_findings_on_changed_entries_are_annotated_and_only_they_fail_the_step(
 
 
 def test_a_change_that_adds_no_mistake_passes_although_old_ones_remain(
-    repository: tuple[Path, str], sources: Sources, tmp_path: Path
+    repository: tuple[Path, str], sources: WorldSources, tmp_path: Path
 ) -> None:
     folder, _ = repository
     head = _git(folder, "rev-parse", "HEAD").strip()
@@ -203,7 +168,7 @@ def test_a_change_that_adds_no_mistake_passes_although_old_ones_remain(
 
 
 def test_without_a_base_every_entry_is_new(
-    repository: tuple[Path, str], sources: Sources, tmp_path: Path
+    repository: tuple[Path, str], sources: WorldSources, tmp_path: Path
 ) -> None:
     folder, _ = repository
     result = run_action(folder, tmp_path / "cache", sources, "--base", "0" * 40)  # a push creating a branch

@@ -17,7 +17,6 @@ test runs it that way, the way a user first tries the hooks).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
@@ -25,12 +24,13 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 pytest.importorskip("pre_commit", reason="pre-commit is not installed (pip install pre-commit)")
 yaml = pytest.importorskip("yaml", reason="PyYAML comes with pre-commit")
+
+from fakes.verify_world import WorldSources, world_sources  # noqa: E402
 
 WHEELHOUSE = os.environ.get("BIBNORM_TEST_WHEELHOUSE", "")
 if not WHEELHOUSE:
@@ -173,51 +173,9 @@ def test_try_repo_runs_the_check_hook_from_the_repository(hooks: Hooks, work: Pa
     assert "x.bib:23: DBLP:conf/aaai/0001T15: BN201 error: key already used on line 3" in tried.stdout
 
 
-@dataclass
-class Sources:
-    """Fakes of Semantic Scholar, arXiv and Crossref holding the verify dev set's world."""
-
-    env: dict[str, str]
-    fakes: tuple[Any, ...]
-
-    def requests(self) -> int:
-        return sum(len(fake.requests) for fake in self.fakes)
-
-
-@contextlib.contextmanager
-def verify_sources() -> Iterator[Sources]:
-    from fakes.arxiv_api import FakeArxivServer
-    from fakes.crossref_api import FakeCrossref
-    from fakes.s2_api import FakeS2
-    from fakes.verify_world import arxiv_records, crossref_works, s2_papers, world
-
-    records = world()
-    fakes = (
-        FakeS2(papers=s2_papers(records)),
-        FakeArxivServer(arxiv_records(records)),
-        FakeCrossref(crossref_works(records)),
-    )
-    for fake in fakes:
-        fake.start()
-    s2, arxiv, crossref = fakes
-    env = {
-        "BIBNORM_S2_API_URL": s2.url,
-        "BIBNORM_ARXIV_API_URL": arxiv.url,
-        "BIBNORM_CROSSREF_API_URL": crossref.url,
-        "BIBNORM_S2_DELAY": "0",
-        "BIBNORM_ARXIV_DELAY": "0",
-        "BIBNORM_CROSSREF_DELAY": "0",
-    }
-    try:
-        yield Sources(env, fakes)
-    finally:
-        for fake in fakes:
-            fake.stop()
-
-
 @pytest.fixture
-def sources() -> Iterator[Sources]:
-    with verify_sources() as running:
+def sources() -> Iterator[WorldSources]:
+    with world_sources() as running:
         yield running
 
 
@@ -233,13 +191,13 @@ FABRICATED = (
 
 
 def test_the_verify_hook_asks_the_sources_when_told_to_go_online(
-    hooks: Hooks, work: Path, sources: Sources
+    hooks: Hooks, work: Path, sources: WorldSources
 ) -> None:
     (work / "real.bib").write_text(REAL, encoding="utf-8")
     (work / "fake.bib").write_text(FABRICATED, encoding="utf-8")
     _git(work, "add", ".")
-    flagged = hooks.run(work, "bibnorm-verify", "fake.bib", online=True, env=sources.env)
-    passed = hooks.run(work, "bibnorm-verify", "real.bib", online=True, env=sources.env)
+    flagged = hooks.run(work, "bibnorm-verify", "fake.bib", online=True, env=sources.env())
+    passed = hooks.run(work, "bibnorm-verify", "real.bib", online=True, env=sources.env())
     assert flagged.returncode == 1, flagged.stdout + flagged.stderr
     assert "fake.bib:1: made_up: BN703 error: arXiv has no paper 2006.99999" in flagged.stdout
     assert passed.returncode == 0, passed.stdout + passed.stderr
@@ -250,11 +208,11 @@ def test_the_verify_hook_is_offline_and_answers_from_the_committed_lock(
 ) -> None:
     (work / "refs.bib").write_text(REAL, encoding="utf-8")
     # Once, online: the author pins what was verified in bibnorm.lock and commits it.
-    with verify_sources() as running:
+    with world_sources() as running:
         pinned = subprocess.run(
             [str(Path(sys.executable).parent / "bibnorm"), "verify", "--update-lock", "refs.bib"],
             cwd=work,
-            env={**os.environ, **running.env, "BIBNORM_CACHE_DIR": str(tmp_path / "author-cache")},
+            env={**os.environ, **running.env(), "BIBNORM_CACHE_DIR": str(tmp_path / "author-cache")},
             capture_output=True,
             text=True,
         )

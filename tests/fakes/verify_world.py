@@ -16,11 +16,16 @@ Nothing here looks at the .bib entries or their labels: the fakes know papers, n
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from paths import VERIFY_DEV
 
-from fakes.arxiv_api import Author, FakeRecord, _date_from_id
+from fakes.arxiv_api import Author, FakeArxivServer, FakeRecord, _date_from_id
+from fakes.crossref_api import FakeCrossref
+from fakes.s2_api import FakeS2
 
 WORLD = VERIFY_DEV / "dev_public.world.jsonl"
 
@@ -96,3 +101,51 @@ def crossref_works(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _crossref_name(name: str) -> dict[str, str]:
     given, _, family = name.rpartition(" ")
     return {"given": given, "family": family, "sequence": "additional"}
+
+
+@dataclass
+class WorldSources:
+    """Fakes of Semantic Scholar, arXiv and Crossref answering for the world, running."""
+
+    s2: FakeS2
+    arxiv: FakeArxivServer
+    crossref: FakeCrossref
+
+    def env(self) -> dict[str, str]:
+        """Environment that points ``bibnorm`` at these fakes, unspaced, online, with no snapshot."""
+        return {
+            "BIBNORM_S2_API_URL": self.s2.url,
+            "BIBNORM_ARXIV_API_URL": self.arxiv.url,
+            "BIBNORM_CROSSREF_API_URL": self.crossref.url,
+            "BIBNORM_S2_DELAY": "0",
+            "BIBNORM_ARXIV_DELAY": "0",
+            "BIBNORM_CROSSREF_DELAY": "0",
+            "BIBNORM_CROSSREF_SEARCH_DELAY": "0",
+            "BIBNORM_OFFLINE": "",
+            "BIBNORM_SNAPSHOT": "",
+        }
+
+    def requests(self) -> int:
+        """Requests the three fakes received so far."""
+        return len(self.s2.requests) + len(self.arxiv.requests) + len(self.crossref.requests)
+
+
+@contextmanager
+def world_sources() -> Iterator[WorldSources]:
+    """Start the three fakes over the world; stop them afterwards."""
+    from fakes.arxiv_api import FakeArxivServer
+    from fakes.crossref_api import FakeCrossref
+    from fakes.s2_api import FakeS2
+
+    records = world()
+    running = WorldSources(
+        FakeS2(papers=s2_papers(records)).start(),
+        FakeArxivServer(arxiv_records(records)).start(),
+        FakeCrossref(crossref_works(records)).start(),
+    )
+    try:
+        yield running
+    finally:
+        running.s2.stop()
+        running.arxiv.stop()
+        running.crossref.stop()
