@@ -169,7 +169,7 @@ def test_the_summary_names_the_sources_that_were_down() -> None:
             ),
         ],
         requests={"s2": 3},
-        down={"s2": "Semantic Scholar unreachable: connection refused"},
+        sources_down={"s2": "Semantic Scholar unreachable: connection refused"},
         asked=("lock", "s2"),
     )
     text = render_report(outcome, files=["refs.bib"], generated=date(2026, 11, 22))

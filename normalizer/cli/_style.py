@@ -77,7 +77,8 @@ def color_option(function: F) -> F:
 def colors(stream: IO[str] | None = None) -> bool:
     """Whether text for ``stream`` (default stdout) is coloured in this command."""
     ctx = click.get_current_context(silent=True)
-    chosen = ctx.color if ctx is not None else color_choice("auto")
+    # Commands without --color (index, tex) still follow NO_COLOR and FORCE_COLOR.
+    chosen = ctx.color if ctx is not None and ctx.color is not None else color_choice("auto")
     if chosen is not None:
         return chosen
     stream = stream or sys.stdout
@@ -107,9 +108,6 @@ class Painter:
     def counted(self, count: int, word: str, text: str) -> str:
         """``text`` in ``word``'s colour when ``count`` is not zero (nothing to point at otherwise)."""
         return self.verdict(word, text) if count else text
-
-    def bold(self, text: str) -> str:
-        return self._paint(text, {"bold": True})
 
     def _paint(self, text: str, style: Mapping[str, Any]) -> str:
         return click.style(text, **style) if self.on and style else text

@@ -41,7 +41,7 @@ VERDICT_MEANING = {
     Verdict.UNVERIFIABLE: "a source that was needed could not be asked",
 }
 UNVERIFIABLE_CODE = ("BN700", "the entry could not be verified: a source it needed could not be asked")
-# The card's rows: label, the findings' field name, the claim's text, the record's text.
+# A card's rows, by the field names findings use, and how each row is labelled.
 FIELDS = ("title", "author", "year", "venue", "doi", "eprint")
 FIELD_LABELS = {
     "title": "title",
@@ -89,13 +89,9 @@ def _summary(outcome: VerifyOutcome, counts: Counter[Verdict]) -> str:
         )
         or "none"
     )
-    down = (
-        "".join(
-            f"<li><b>{escape(source)}</b>: {escape(why)}</li>"
-            for source, why in sorted(outcome.sources_down.items())
-        )
-        if outcome.sources_down
-        else ""
+    down = "".join(
+        f"<li><b>{escape(source)}</b>: {escape(why)}</li>"
+        for source, why in sorted(outcome.sources_down.items())
     )
     down_part = (
         f'<div class="down"><b>Down during this run</b> (their entries are unverifiable, never "not '
@@ -149,10 +145,8 @@ def _card(number: int, verdict: EntryVerdict) -> str:
     )
 
 
-def _row(
-    name: str, claim: Claim | None, record: Reference | None, verdict: EntryVerdict, flagged: bool
-) -> str:
-    assert claim is not None
+def _row(name: str, claim: Claim, record: Reference | None, verdict: EntryVerdict, flagged: bool) -> str:
+    """One field's row: the cited value beside the record's (empty when neither has one)."""
     cited = _cited(name, claim)
     held = _held(name, record, verdict)
     if not cited and not held:
@@ -187,9 +181,8 @@ def _held(name: str, record: Reference | None, verdict: EntryVerdict) -> str:
         if matched is None:
             return ""
         # Verified earlier and pinned in the lock: only what the lock recorded.
-        return {"title": matched.title, "doi": matched.doi or "", "eprint": matched.arxiv_id or ""}.get(
-            name, ""
-        )
+        pinned = {"title": matched.title, "doi": matched.doi or "", "eprint": matched.arxiv_id or ""}
+        return pinned.get(name, "")
     if name == "title":
         return record.title
     if name == "author":
