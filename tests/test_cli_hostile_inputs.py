@@ -396,7 +396,7 @@ def test_verify_with_every_source_down_names_them_and_exits_4(workdir: Path) -> 
         ["verify", "refs.bib"], sources_at(f"http://127.0.0.1:{closed_port()}", workdir / "cache")
     )
     assert result.exit_code == EXIT_SOURCES_FAILED
-    assert result.stdout.count("BN700 could not be verified") == 2
+    assert result.stdout.count("BN700 warning: could not be verified") == 2
     [warning, summary] = result.stderr.splitlines()
     for source in ("arXiv", "Semantic Scholar", "Crossref"):
         assert f"{source} unreachable: connection refused" in warning
@@ -592,7 +592,7 @@ CUT = "Unexpectedly reached end of file."  # bibtexparser's reason, quoted in ou
         pytest.param(["tex", "paper.tex"], EXIT_FINDINGS,
                      "cut.bib:10: warning: entry could not be parsed; its key counts as missing", id="tex"),
         pytest.param(["check", "cut.bib"], EXIT_FATAL,
-                     f"cut.bib:10: -: BN101 block not read, kept verbatim: {CUT}",
+                     f"cut.bib:10: -: BN101 error: block not read, kept verbatim: {CUT}",
                      id="check"),
     ],
 )  # fmt: skip

@@ -229,10 +229,16 @@ def test_the_verify_hook_is_offline_and_answers_from_the_committed_lock(
     }
     committed = hooks.run(work, "bibnorm-verify", "refs.bib", env=nowhere)
     unknown = hooks.run(work, "bibnorm-verify", "more.bib", env=nowhere)
+    both = hooks.run(work, "bibnorm-verify", "refs.bib", "more.bib", env=nowhere)
 
     assert requests_while_pinning > 0
     assert committed.returncode == 0, committed.stdout + committed.stderr
     assert "1 entry: 1 verified, 0 mismatch, 0 not found, 0 unverifiable; requests: none" in committed.stdout
-    # An entry the lock lacks cannot be checked offline: a warning, never a failed commit.
-    assert unknown.returncode == 0, unknown.stdout + unknown.stderr
+    # A file none of whose entries the lock holds cannot be checked offline: the commit stops
+    # (verify exits 4 when it verified nothing) and says why.
+    assert unknown.returncode == 1, unknown.stdout + unknown.stderr
     assert "more.bib:1: made_up: BN700 warning: could not be verified (offline)" in unknown.stdout
+    assert "bibnorm: warning: no entry could be verified (offline)" in unknown.stdout
+    # Next to verified entries, an entry the lock lacks is a warning, not a failed commit.
+    assert both.returncode == 0, both.stdout + both.stderr
+    assert "more.bib:1: made_up: BN700 warning: could not be verified (offline)" in both.stdout
