@@ -15,7 +15,8 @@ What a work gives: ``type`` (``journal-article`` → article, ``proceedings-arti
 inproceedings; other types are not a publication bibnorm upgrades to), ``container-title``,
 ``volume``, ``issue``, ``page``, authors (``given``/``family`` as the publisher printed
 them) and the date: ``published-print``, else ``issued`` — the date of the publication
-itself, so its month may be printed (``merge.DATES_PUBLICATIONS``). Crossref's
+itself, so its month may be printed (``merge.DATES_PUBLICATIONS``); a year-only one takes
+its month from ``published-online``/``published`` of the same year. Crossref's
 ``date-parts`` may hold ``[[null]]`` (no date).
 """
 
@@ -208,17 +209,36 @@ def _first(value: Any) -> str:
     return " ".join(str(value or "").split())
 
 
-def _date(work: Mapping[str, Any]) -> PartialDate | None:
-    """``published-print``, else ``issued``: the date of the publication, as precise as given."""
-    for field in ("published-print", "issued"):
-        parts = (work.get(field) or {}).get("date-parts") if isinstance(work.get(field), dict) else None
-        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-            numbers = [p for p in parts[0] if isinstance(p, int)]
-            if numbers and len(numbers) == len([p for p in parts[0] if p is not None]):
-                month = numbers[1] if len(numbers) > 1 else None
-                day = numbers[2] if len(numbers) > 2 and month else None
-                return PartialDate(year=numbers[0], month=month, day=day)
+def _date_field(work: Mapping[str, Any], field: str) -> PartialDate | None:
+    parts = (work.get(field) or {}).get("date-parts") if isinstance(work.get(field), dict) else None
+    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+        numbers = [p for p in parts[0] if isinstance(p, int)]
+        if numbers and len(numbers) == len([p for p in parts[0] if p is not None]):
+            month = numbers[1] if len(numbers) > 1 else None
+            day = numbers[2] if len(numbers) > 2 and month else None
+            return PartialDate(year=numbers[0], month=month, day=day)
     return None
+
+
+# Where a work's date may be, in order of authority; a later one only adds the month a
+# year-only earlier one lacks, in the same year.
+_DATE_FIELDS = ("published-print", "issued", "published-online", "published")
+
+
+def _date(work: Mapping[str, Any]) -> PartialDate | None:
+    """``published-print``, else ``issued``: the date of the publication, as precise as given.
+
+    Some deposits carry a year-only ``published-print`` (or ``issued``) beside a
+    ``published-online``/``published`` date of the same year with its month: the month is
+    taken from there rather than dropped.
+    """
+    dates = [date for field in _DATE_FIELDS if (date := _date_field(work, field)) is not None]
+    if not dates:
+        return None
+    first = dates[0]
+    if first.month is None:
+        first = next((d for d in dates[1:] if d.year == first.year and d.month), first)
+    return first
 
 
 def _person(author: Mapping[str, Any]) -> Person:

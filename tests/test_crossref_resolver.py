@@ -60,6 +60,41 @@ def test_recorded_works_convert_with_the_publications_own_date(
     assert reference.ids.doi == doi
 
 
+# SqueezeBERT (arXiv 2006.11316) as the ACL Anthology lists it: SustaiNLP 2020, November 2020.
+# The date fields are laid out as some deposits have them (the work itself is not recorded).
+SQUEEZEBERT = {
+    "DOI": "10.18653/v1/2020.sustainlp-1.17",
+    "type": "proceedings-article",
+    "title": ["SqueezeBERT: What can computer vision teach NLP about efficient neural networks?"],
+    "container-title": [
+        "Proceedings of SustaiNLP: Workshop on Simple and Efficient Natural Language Processing"
+    ],
+    "page": "124-135",
+    "publisher": "Association for Computational Linguistics",
+}
+
+
+@pytest.mark.parametrize(
+    ("dates", "issued"),
+    [
+        pytest.param({"published-print": [[2020]], "published-online": [[2020, 11]]},
+                     PartialDate(year=2020, month=11), id="year-only-print-month-online"),
+        pytest.param({"issued": [[2020]], "published": [[2020, 11, 20]]},
+                     PartialDate(year=2020, month=11, day=20), id="year-only-issued-month-published"),
+        pytest.param({"published-print": [[2021]], "published-online": [[2020, 11]]},
+                     PartialDate(year=2021), id="another-years-month-is-not-taken"),
+        pytest.param({"published-print": [[2020, 12]], "published-online": [[2020, 11]]},
+                     PartialDate(year=2020, month=12), id="print-month-wins"),
+    ],
+)  # fmt: skip
+def test_a_year_only_date_takes_the_month_the_same_work_gives_for_that_year(
+    dates: dict[str, list[list[int]]], issued: PartialDate
+) -> None:
+    work = SQUEEZEBERT | {field: {"date-parts": parts} for field, parts in dates.items()}
+    reference = work_to_reference(work)
+    assert reference is not None and reference.issued == issued
+
+
 def test_posted_content_is_not_a_publication() -> None:
     assert work_to_reference(sample("10.1101/2024.04.01.587366")) is None
 

@@ -263,6 +263,8 @@ def test_a_journal_according_to_dblp_is_an_article_even_if_semantic_scholar_says
         pytest.param(("Fründ", "Kolesnikov"), "Fründ", id="umlaut-spelt-out-on-arxiv"),
         pytest.param(("Frund", "Kolesnikov"), "Fruend", id="another-spelling-keeps-arxiv-names"),
         pytest.param(("Someone", "Kolesnikov"), "Fruend", id="different-person-keeps-arxiv-names"),
+        pytest.param(("Fruend", "Kolesnikow"), "Fruend", id="one-letter-replaced-is-a-typo"),
+        pytest.param(("Fruend", "Kolesnikvo"), "Fruend", id="two-letters-swapped-is-a-typo"),
     ],
 )
 def test_author_forms_come_from_dblp_when_the_lists_match_person_by_person(
@@ -275,6 +277,29 @@ def test_author_forms_come_from_dblp_when_the_lists_match_person_by_person(
         arxiv_record(authors=arxiv_authors), [dblp_record(authors=published)], settings()
     )
     assert merged.authors[0].family == expected_family
+
+
+@pytest.mark.parametrize(
+    ("arxiv_family", "published_family", "published_given", "taken"),
+    [
+        # The audit of issue 30 met an arXiv list with "Mexatas" where dblp prints "Metaxas".
+        pytest.param("Mexatas", "Metaxas", "Dimitris N.", True, id="letters-swapped-on-arxiv"),
+        pytest.param("Rusinol", "Rusiñol", "Marçal", True, id="accent-dropped-on-arxiv"),
+        pytest.param("Mexatas", "Metaxas", "Konstantinos", False, id="typo-but-other-initial"),
+        pytest.param("Lin", "Liu", "Dimitris", False, id="short-names-allow-no-typo"),
+        pytest.param("Mexatas", "Metaxis", "Dimitris N.", False, id="two-typos"),
+        pytest.param("Metaxas", "Metaxasi", "Dimitris N.", False, id="letter-added-is-another-name"),
+    ],
+)
+def test_published_names_replace_arxivs_despite_one_typo_per_name(
+    arxiv_family: str, published_family: str, published_given: str, taken: bool
+) -> None:
+    arxiv_authors = (Person(given="Xi", family="Peng"), Person(given="Dimitris N.", family=arxiv_family))
+    published = (Person(given="Xi", family="Peng"), Person(given=published_given, family=published_family))
+    merged = merge_reference(
+        arxiv_record(authors=arxiv_authors), [dblp_record(authors=published)], settings()
+    )
+    assert merged.authors == (published if taken else arxiv_authors)
 
 
 def test_semantic_scholar_names_never_replace_arxivs() -> None:
@@ -303,3 +328,27 @@ def test_dblp_names_the_venue_and_crossref_dates_it_when_the_years_agree() -> No
     assert merge_reference(arxiv_record(), [dblp_record(), other_year], settings()).issued == PartialDate(
         year=2022
     )
+
+
+def test_crossref_dates_the_publication_its_doi_names_even_without_a_container_title() -> None:
+    """SqueezeBERT (arXiv 2006.11316, SustaiNLP 2020): dblp names the venue and the year,
+    Crossref's record of the same DOI the month (November 2020)."""
+    title = "SqueezeBERT: What can computer vision teach NLP about efficient neural networks?"
+    doi = "10.18653/v1/2020.sustainlp-1.17"
+    preprint = arxiv_record(title=title, ids=Identifiers(arxiv_id="2006.11316"))
+    dblp = dblp_record(
+        title=title, venue="SustaiNLP@EMNLP", issued=PartialDate(year=2020), ids=Identifiers(doi=doi)
+    )
+    work = Reference(
+        title=title,
+        issued=PartialDate(year=2020, month=11),
+        entry_type="inproceedings",
+        ids=Identifiers(doi=doi),
+    )
+    crossref = Candidate(source="crossref", reference=work, by_identifier=True)
+    merged = merge_reference(preprint, [dblp, crossref], settings())
+    assert (merged.issued, merged.provenance["issued"]) == (PartialDate(year=2020, month=11), "crossref")
+    other = crossref.model_copy(
+        update={"reference": work.model_copy(update={"ids": Identifiers(doi="10.1/x")})}
+    )
+    assert merge_reference(preprint, [dblp, other], settings()).issued == PartialDate(year=2020)

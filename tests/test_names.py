@@ -38,6 +38,9 @@ NAMES = [
     pytest.param("Simon J.A. Malham", P("Simon J. A.", "Malham"), id="given-plus-glued-initials"),
     pytest.param("Yu.N. Kosovtsov", P("Yu. N.", "Kosovtsov"), id="two-letter-initial"),
     pytest.param("A.~B. Smith", P("A. B.", "Smith"), id="tex-tie-between-initials"),
+    # arXiv 2006.15102 lists "C . Krishna Mohan": the stray space before the period goes
+    pytest.param("C . Krishna Mohan", P("C. Krishna", "Mohan"), id="space-before-initial-period"),
+    pytest.param("Mohan, C . Krishna", P("C. Krishna", "Mohan"), id="space-before-period-bibtex-order"),
     # hyphens and apostrophes
     pytest.param("C.-P. Yuan", P("C.-P.", "Yuan"), id="hyphenated-initials"),
     pytest.param("C. -P. Yuan", P("C.-P.", "Yuan"), id="hyphenated-initials-spaced"),
@@ -180,6 +183,7 @@ def test_split_authors(text: str, expected: list[str]) -> None:
 PARTS = [
     pytest.param(("Balázs", "C.", ""), P("C.", "Balázs"), id="plain"),
     pytest.param(("Yuan", "C. -P.", ""), P("C.-P.", "Yuan"), id="spaced-hyphen-initials"),
+    pytest.param(("Mohan", "C . Krishna", ""), P("C. Krishna", "Mohan"), id="space-before-initial-period"),
     pytest.param(("de Marrais", "Robert P. C.", ""), P("Robert P. C.", "Marrais", "de"), id="particle"),
     pytest.param(("De Napoli", "M.", ""), P("M.", "De Napoli"), id="capital-particle"),
     pytest.param(("Evans", "Neal J.", "II"), P("Neal J.", "Evans", suffix="II"), id="suffix"),

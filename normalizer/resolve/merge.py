@@ -32,7 +32,8 @@ Rules, in order:
    then Semantic Scholar (`PUBLICATION_AUTHORITY`); a disagreement on the venue or type
    becomes a note naming both. Author names come from dblp/Crossref (as the venue
    printed them: accents, full given names) when their list matches the primary's
-   person by person.
+   person by person, accents aside and with at most one typo per family name
+   (`_same_person`).
 
 Every value taken from a companion is recorded in ``Reference.provenance`` under the
 field name (``"doi"``, ``"s2_paper_id"``, ``"corpus_id"``, ``"dblp"`` for identifiers)
@@ -155,7 +156,7 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
     if upgraded and settings.year_policy == "published" and issued is not None and not issued.month:
         # The venue's authority (dblp) may know no month; a source that dates the
         # publication (Crossref) and agrees on the year gives it.
-        dated = _dated_publication(companions, issued.year)
+        dated = _dated_publication(companions, issued.year, ids.get("doi"))
         if dated is not None:
             issued, issued_source = dated
     if issued is not None:
@@ -171,12 +172,19 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
     return primary.model_copy(update=update)
 
 
-def _dated_publication(companions: Sequence[Candidate], year: int) -> tuple[PartialDate, str] | None:
+def _dated_publication(
+    companions: Sequence[Candidate], year: int, doi: str | None
+) -> tuple[PartialDate, str] | None:
+    """A month for a publication of ``year``: from a source that dates publications, whose
+    record is a publication or the record of the entry's own DOI (a Crossref work without
+    a container title still dates the paper its DOI names)."""
     for candidate in companions:
-        issued = candidate.reference.issued
+        reference = candidate.reference
+        issued = reference.issued
+        own_doi = bool(doi and reference.ids.doi and reference.ids.doi.casefold() == doi.casefold())
         if (
             candidate.source in DATES_PUBLICATIONS
-            and is_published(candidate.reference)
+            and (is_published(reference) or own_doi)
             and issued is not None
             and issued.year == year
             and issued.month
@@ -206,11 +214,36 @@ NAMES_AS_PUBLISHED = frozenset({"dblp", "crossref", "openalex"})
 
 
 def _same_people(mine: Sequence[Person], theirs: Sequence[Person]) -> bool:
-    """Same length and, person by person, the same family name (accents and case aside)."""
-    return len(mine) == len(theirs) > 0 and all(
-        _name_forms(a.family or a.literal) & _name_forms(b.family or b.literal)
-        for a, b in zip(mine, theirs, strict=True)
+    """Same length and, person by person, the same family name: accents and case aside, or
+    with one typo ("Mexatas" on arXiv for dblp's "Metaxas") when the given names' initials agree."""
+    return len(mine) == len(theirs) > 0 and all(_same_person(a, b) for a, b in zip(mine, theirs, strict=True))
+
+
+def _same_person(mine: Person, theirs: Person) -> bool:
+    forms, other_forms = (
+        _name_forms(mine.family or mine.literal),
+        _name_forms(theirs.family or theirs.literal),
     )
+    if forms & other_forms:
+        return True
+    initials = (mine.given[:1].casefold(), theirs.given[:1].casefold())
+    return initials[0] == initials[1] != "" and any(_one_typo(a, b) for a in forms for b in other_forms)
+
+
+# A shorter name has too many neighbours one letter away ("Liu"/"Lin") to allow a typo.
+TYPO_MIN_LETTERS = 5
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """One letter replaced, or two letters swapped ("mexatas"/"metaxas"), in a name of
+    `TYPO_MIN_LETTERS` or more. A letter added or dropped is no typo here: "Frund" beside
+    "Fruend" is another spelling of the name, not a mistake in it."""
+    if len(a) != len(b) or len(a) < TYPO_MIN_LETTERS:
+        return False
+    differ = [index for index, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(differ) == 1:
+        return True
+    return len(differ) == 2 and (a[differ[0]], a[differ[1]]) == (b[differ[1]], b[differ[0]])
 
 
 _TRANSLITERATIONS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})

@@ -72,6 +72,8 @@ _TIE = re.compile(r"(?<!\\)~")  # a TeX tie is a space; "\~" is an accent
 # A period glued to the next word after an initial: "A.B." / "J.P.Hague" / "Yu.N." / "N.d'A".
 _GLUED_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_])\.(?=[^\W\d_])|(?<![^\W\d_])([A-Z][a-z])\.(?=[A-Z])")
 _SPACED_HYPHEN_INITIAL = re.compile(r"\.\s+-(?=[^\W\d_])")  # "C. -P." (authors_parsed) -> "C.-P."
+# A stray space between an initial and its period ("C . Krishna Mohan", as arXiv lists it).
+_SPACED_PERIOD = re.compile(r"(?<![^\W\d_])([^\W\d_])\s+\.(?=\s|$|-)")
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz)(?=[A-Z])")
 
 
@@ -130,14 +132,14 @@ def _is_braced(text: str) -> bool:
 
 
 def _clean_initials(text: str) -> str:
-    text = _SPACED_HYPHEN_INITIAL.sub(".-", text)
+    text = _SPACED_HYPHEN_INITIAL.sub(".-", _SPACED_PERIOD.sub(r"\1.", text))
     return _GLUED_INITIAL.sub(lambda m: (m.group(1) or m.group(2)) + ". ", text)
 
 
 def _words(part: str) -> list[tuple[str, bool]]:
     """The words of one comma-part as (Unicode text, protected-by-braces) pairs."""
     words: list[tuple[str, bool]] = []
-    part = _SPACED_HYPHEN_INITIAL.sub(".-", _TIE.sub(" ", part))
+    part = _SPACED_HYPHEN_INITIAL.sub(".-", _SPACED_PERIOD.sub(r"\1.", _TIE.sub(" ", part)))
     for raw in _split_top(part, " \t\n"):
         if not raw:
             continue
