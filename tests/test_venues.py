@@ -171,6 +171,19 @@ def test_preprint_servers_are_not_publications() -> None:
     assert not is_preprint_venue(None)
 
 
+@pytest.mark.parametrize(
+    "cited",
+    [
+        pytest.param("arXiv preprint arXiv:2106.04560", id="google-scholar"),
+        pytest.param("arXiv preprint arXiv:hep-th/9901001v2", id="google-scholar-old-style-id"),
+        pytest.param("CoRR abs/2106.04560", id="dblp-journal-and-volume"),
+        pytest.param("arXiv:2106.04560 [cs.CV]", id="arxivs-own-citation-form"),
+    ],
+)
+def test_a_preprint_cited_by_its_id_where_the_venue_goes_is_arxiv(cited: str) -> None:
+    assert is_preprint_venue(cited)
+
+
 def test_venue_key_ignores_years_ordinals_and_publishers() -> None:
     assert venue_key("Proceedings of the 2023 IEEE/CVF International Conference on Computer Vision") == (
         "international conference on computer vision"

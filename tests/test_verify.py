@@ -202,6 +202,7 @@ def test_a_future_year_is_flagged_even_when_no_source_can_be_asked() -> None:
         ("Advances in Neural Information Processing Systems 33", []),
         ("NeurIPS", []),
         ("arXiv preprint", []),  # citing the preprint of a published paper is fine
+        ("arXiv preprint arXiv:2006.11239", []),  # Google Scholar's export of the same
         ("ICML", ["BN732"]),
         ("Symposium on Neural Scaling Laws", ["BN731"]),
     ],
@@ -217,6 +218,23 @@ def test_a_preprint_cited_as_published_is_flagged() -> None:
         TODAY,
     )
     assert codes(verdict) == ["BN733"]
+
+
+@pytest.mark.parametrize(
+    ("entry_type", "venue"),
+    [
+        pytest.param("article", "arXiv preprint arXiv:2301.00001", id="google-scholar"),
+        pytest.param("article", "CoRR", id="dblp"),
+        pytest.param("misc", None, id="arxiv-and-bibnorm"),
+    ],
+)
+def test_a_preprint_cited_the_way_the_exports_cite_preprints_is_faithful(entry_type: str, venue: str) -> None:
+    verdict = judge(
+        claim(title=PREPRINT.title, authors=("Ada Lovelace",), year=2023, venue=venue, entry_type=entry_type),
+        by_title(PREPRINT),
+        TODAY,
+    )
+    assert codes(verdict) == []
 
 
 def test_venue_spellings_agree_by_acronym_and_abbreviation() -> None:

@@ -40,53 +40,96 @@ PUBLISHED = Reference(
     ids=Identifiers(doi="10.1007/11880561_13", arxiv_id="0601001"),
 )
 
+DBLP_IDS = Identifiers(doi="10.1007/11880561_13", arxiv_id="0601001", dblp="conf/spire/BastMW06")
+
 
 def fields(reference: Reference, style: str) -> tuple[str, dict[str, str]]:
+    kind, ordered = ordered_fields(reference, style)
+    return kind, dict(ordered)
+
+
+def ordered_fields(reference: Reference, style: str) -> tuple[str, list[tuple[str, str]]]:
+    """The entry type and the (name, value) pairs in the order the .bib holds them."""
     text = render_bibtex([("k", reference)], WriterOptions(style=style)).text  # type: ignore[arg-type]
     entry = bibtexparser.parse_string(text).entries[0]
-    return entry.entry_type, {f.key.casefold(): str(f.value) for f in entry.fields}
+    return entry.entry_type, [(f.key.casefold(), str(f.value)) for f in entry.fields]
 
 
 def test_arxiv_style_is_arxivs_own_export() -> None:
-    kind, values = fields(PREPRINT, "arxiv")
+    kind, values = ordered_fields(PREPRINT, "arxiv")
     assert kind == "misc"
-    assert values == {
-        "author": "Hu, Edward J. and Shen, Yelong",
-        "title": "{LoRA}: Low-Rank Adaptation of Large Language Models",
-        "year": "2021",
-        "eprint": "2106.09685",
-        "archiveprefix": "arXiv",
-        "primaryclass": "cs.CL",
-        "url": "https://arxiv.org/abs/2106.09685",
-    }
+    assert values == [
+        ("title", "{LoRA}: Low-Rank Adaptation of Large Language Models"),
+        ("author", "Edward J. Hu and Yelong Shen"),
+        ("year", "2021"),
+        ("eprint", "2106.09685"),
+        ("archiveprefix", "arXiv"),
+        ("primaryclass", "cs.CL"),
+        ("url", "https://arxiv.org/abs/2106.09685"),
+    ]
 
 
 def test_dblp_style_cites_preprints_as_corr_and_papers_with_their_doi() -> None:
-    kind, values = fields(PREPRINT, "dblp")
+    kind, values = ordered_fields(PREPRINT, "dblp")
     assert kind == "article"
-    assert (values["journal"], values["volume"], values["eprinttype"], values["eprint"]) == (
-        "CoRR", "abs/2106.09685", "arXiv", "2106.09685")  # fmt: skip
-    assert "month" not in values and "code" not in values
-    kind, values = fields(PUBLISHED, "dblp")
+    assert values == [
+        ("author", "Edward J. Hu and Yelong Shen"),
+        ("title", "{LoRA}: Low-Rank Adaptation of Large Language Models"),
+        ("journal", "CoRR"),
+        ("volume", "abs/2106.09685"),
+        ("year", "2021"),
+        ("url", "https://arxiv.org/abs/2106.09685"),
+        ("eprinttype", "arXiv"),
+        ("eprint", "2106.09685"),
+    ]
+    kind, values = ordered_fields(PUBLISHED.model_copy(update={"ids": DBLP_IDS}), "dblp")
     assert kind == "inproceedings"
-    assert values["doi"] == "10.1007/11880561_13"
-    assert values["url"] == "https://doi.org/10.1007/11880561_13"
-    assert (values["pages"], values["publisher"], values["year"]) == ("150--162", "Springer", "2006")
-    assert not {"month", "eprint", "archiveprefix"} & set(values)
+    # The order of dblp's own rec/conf/spire/BastMW06.bib (api-samples/dblp), less what
+    # bibnorm does not know (editor, series, volume, timestamp, bibsource).
+    assert values == [
+        ("author", "H. Bast and Ingmar Weber"),
+        ("title", "Output-Sensitive Autocompletion Search"),
+        ("booktitle", "String Processing and Information Retrieval"),
+        ("pages", "150--162"),
+        ("publisher", "Springer"),
+        ("year", "2006"),
+        ("url", "https://doi.org/10.1007/11880561_13"),
+        ("doi", "10.1007/11880561_13"),
+        ("biburl", "https://dblp.org/rec/conf/spire/BastMW06.bib"),
+    ]
 
 
 def test_google_scholar_style_names_the_preprint_in_journal_and_carries_no_ids() -> None:
-    kind, values = fields(PREPRINT, "google-scholar")
+    kind, values = ordered_fields(PREPRINT, "google-scholar")
     assert kind == "article"
-    assert values == {
-        "author": "Hu, Edward J. and Shen, Yelong",
-        "title": "{LoRA}: Low-Rank Adaptation of Large Language Models",
-        "journal": "arXiv preprint arXiv:2106.09685",
-        "year": "2021",
-    }
-    kind, values = fields(PUBLISHED, "google-scholar")
+    assert values == [
+        ("title", "{LoRA}: Low-Rank Adaptation of Large Language Models"),
+        ("author", "Hu, Edward J. and Shen, Yelong"),
+        ("journal", "arXiv preprint arXiv:2106.09685"),
+        ("year", "2021"),
+    ]
+    kind, values = ordered_fields(PUBLISHED, "google-scholar")
     assert kind == "inproceedings"
-    assert set(values) == {"author", "title", "booktitle", "pages", "year", "publisher"}
+    assert [name for name, _ in values] == ["title", "author", "booktitle", "pages", "year", "publisher"]
+
+
+@pytest.mark.parametrize(
+    ("person", "written"),
+    [
+        pytest.param(Person(given="Xiaohua", family="Zhai"), "Xiaohua Zhai", id="given-family"),
+        pytest.param(
+            Person(given="Jan", family="Berg", particle="van der"), "Jan van der Berg", id="particle"
+        ),
+        pytest.param(Person(given="Martin", family="King", suffix="Jr."), "King, Jr., Martin", id="suffix"),
+        pytest.param(Person(given="Ana", family="De la Torre"), "De la Torre, Ana", id="family-of-words"),
+        pytest.param(Person(literal="H1 Collaboration"), "{H1 Collaboration}", id="literal"),
+    ],
+)
+def test_given_first_names_fall_back_to_family_first_where_order_would_lose_a_part(
+    person: Person, written: str
+) -> None:
+    _, values = fields(PREPRINT.model_copy(update={"authors": (person,)}), "dblp")
+    assert values["author"] == written
 
 
 @pytest.mark.skipif(shutil.which("bibtex") is None, reason="bibtex is not installed (texlive-binaries)")

@@ -141,7 +141,18 @@ def find_venue(text: str | None) -> Venue | None:
         if found is not None:
             return found
     found = index.get(venue_key(_PAREN.sub(" ", text)))
+    if found is None and _ARXIV_CITATION.search(text):
+        # A preprint cited by its id where a venue goes: Google Scholar's "arXiv preprint
+        # arXiv:2106.04560", dblp's "CoRR abs/2106.04560".
+        # "arXiv:2106.04560 [cs.CV]" alone is arXiv's own citation form.
+        return find_venue(_ARXIV_CITATION.sub(" ", text).strip() or "arXiv")
     return found
+
+
+_ARXIV_CITATION = re.compile(
+    r"(?:arxiv:\s*|abs/)(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?/\d{7})(?:v\d+)?(?:\s*\[[^\]]*\])?",
+    re.IGNORECASE,
+)
 
 
 def venue_name_in_year(text: str, year: int | None) -> str:

@@ -48,6 +48,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal
 
 import bibtexparser
@@ -125,6 +127,15 @@ def format_name(person: Person, unicode: bool, out: _Collector) -> str:
     return ", ".join(parts)
 
 
+def format_name_given_first(person: Person, unicode: bool, out: _Collector) -> str:
+    """``Xiaohua Zhai`` (arXiv's and dblp's exports); ``Family, Given`` where that form would
+    lose a part: a suffix, a family name of several words, a literal name, no given name."""
+    if person.literal or person.suffix or not person.given or len(person.family.split()) != 1:
+        return format_name(person, unicode, out)
+    parts = (person.given, person.particle, person.family)
+    return " ".join(_name_part(part, unicode, out) for part in parts if part)
+
+
 def _raw(text: str) -> str:
     """URL-like values are written verbatim; only what would break the .bib is percent-encoded."""
     return "".join(_URL_UNSAFE.get(ch, ch) for ch in text)
@@ -166,8 +177,23 @@ def _doi(reference: Reference, kind: str) -> str | None:
 
 
 # --- whole-entry presets (`--style`): the layouts of the exports users compare with ------------
+# Each is read off the export itself: arXiv's "Export BibTeX Citation" (title, author, year,
+# eprint, archivePrefix, primaryClass, url; names given first), dblp's ``rec/<key>.bib``
+# (fixtures/shared/reference/api-samples/dblp/rec-bib-standard-inproceedings.bib: author,
+# editor, title, booktitle/journal, series, volume, number, pages, publisher, year, url, doi,
+# eprinttype, eprint, biburl; names given first) and Google Scholar's "Cite → BibTeX" (title,
+# author, journal/booktitle, volume, number, pages, year, publisher; names family first).
 
-_StyleFunction = Callable[[Reference, str, list[Field]], tuple[str, list[Field]]]
+_LayoutFunction = Callable[[Reference, str, list[Field]], tuple[str, list[Field]]]
+
+
+@dataclass(frozen=True)
+class Preset:
+    """One export's layout: which type and fields an entry gets, in which order, and the name form."""
+
+    layout: _LayoutFunction
+    field_order: tuple[str, ...]  # lower-case, as `bibnorm format` names fields
+    given_first: bool  # "Xiaohua Zhai" (arXiv, dblp) or "Zhai, Xiaohua" (Scholar, bibnorm)
 
 
 def _only(fields: list[Field], names: Sequence[str]) -> list[Field]:
@@ -180,11 +206,12 @@ def _value(fields: list[Field], name: str) -> str | None:
 
 def _arxiv_style(reference: Reference, entry_type: str, fields: list[Field]) -> tuple[str, list[Field]]:
     """arxiv.org's "Export BibTeX Citation": ``@misc`` with eprint, archivePrefix, primaryClass
-    and the abs URL, for every paper with an arXiv id; the year of its first version."""
+    and the abs URL, for every paper with an arXiv id. The year is the first version's (arXiv's
+    own export dates an entry by its latest version, a year no other record of the paper has)."""
     arxiv_id = reference.ids.arxiv_id
     if not arxiv_id:
         return entry_type, fields
-    kept = _only(fields, ("title", "author", "eprint", "archivePrefix", "primaryClass"))
+    kept = _only(fields, ("title", "author", "eprint", "archivePrefix", "primaryClass", "key"))
     date = reference.first_version or reference.issued
     if date:
         kept.append(Field("year", str(date.year)))
@@ -195,10 +222,11 @@ def _arxiv_style(reference: Reference, entry_type: str, fields: list[Field]) -> 
 def _dblp_style(reference: Reference, entry_type: str, fields: list[Field]) -> tuple[str, list[Field]]:
     """dblp's BibTeX: a preprint is ``@article{journal = {CoRR}, volume = {abs/ID}}`` with
     eprinttype/eprint; a published paper carries its venue, pages, publisher, year, the DOI and
-    its doi.org URL, and no month or arXiv fields."""
+    its doi.org URL, and no month or arXiv fields; ``biburl`` when the dblp key is known."""
     arxiv_id = reference.ids.arxiv_id
+    biburl = [Field("biburl", f"https://dblp.org/rec/{reference.ids.dblp}.bib")] if reference.ids.dblp else []
     if entry_type == "misc" and arxiv_id:
-        kept = _only(fields, ("author", "title", "year"))
+        kept = _only(fields, ("author", "title", "year", "key"))
         kept += [
             Field("journal", "CoRR"),
             Field("volume", f"abs/{arxiv_id}"),
@@ -208,20 +236,12 @@ def _dblp_style(reference: Reference, entry_type: str, fields: list[Field]) -> t
         ]
         return "article", kept
     names = (
-        "author",
-        "title",
-        "booktitle",
-        "journal",
-        "volume",
-        "number",
-        "pages",
-        "publisher",
-        "year",
-        "doi",
+        *("author", "editor", "title", "booktitle", "journal", "series", "volume", "number", "pages"),
+        *("publisher", "year", "doi", "key"),
     )
     doi = _value(fields, "doi")
     url = [Field("url", f"https://doi.org/{doi}")] if doi else _only(fields, ("url",))
-    return entry_type, _only(fields, names) + url
+    return entry_type, _only(fields, names) + url + biburl
 
 
 def _google_scholar_style(
@@ -230,18 +250,57 @@ def _google_scholar_style(
     """Google Scholar's BibTeX: a preprint is ``@article{journal = {arXiv preprint arXiv:ID}}``;
     a published paper its venue, volume, number, pages, year and publisher; no DOI, URL or eprint."""
     if entry_type == "misc" and reference.ids.arxiv_id:
-        kept = _only(fields, ("title", "author", "year"))
+        kept = _only(fields, ("title", "author", "year", "key"))
         kept.append(Field("journal", f"arXiv preprint arXiv:{reference.ids.arxiv_id}"))
         return "article", kept
-    names = ("title", "author", "booktitle", "journal", "volume", "number", "pages", "year", "publisher")
+    names = (
+        "title",
+        "author",
+        "booktitle",
+        "journal",
+        "volume",
+        "number",
+        "pages",
+        "year",
+        "publisher",
+        "key",
+    )
     return entry_type, _only(fields, names)
 
 
-STYLES: Mapping[str, _StyleFunction] = {
-    "arxiv": _arxiv_style,
-    "dblp": _dblp_style,
-    "google-scholar": _google_scholar_style,
-}
+STYLES: Mapping[str, Preset] = MappingProxyType(
+    {
+        "arxiv": Preset(
+            _arxiv_style,
+            ("title", "author", "year", "eprint", "archiveprefix", "primaryclass", "url", "key"),
+            given_first=True,
+        ),
+        "dblp": Preset(
+            _dblp_style,
+            (
+                *("author", "editor", "title", "booktitle", "journal", "series", "volume", "number"),
+                *("pages", "publisher", "year", "url", "doi", "eprinttype", "eprint", "biburl", "key"),
+            ),
+            given_first=True,
+        ),
+        "google-scholar": Preset(
+            _google_scholar_style,
+            (
+                "title",
+                "author",
+                "journal",
+                "booktitle",
+                "volume",
+                "number",
+                "pages",
+                "year",
+                "publisher",
+                "key",
+            ),
+            given_first=False,
+        ),
+    }
+)
 
 
 def build_entry(
@@ -272,8 +331,10 @@ def build_entry(
 
     evidence = evidence_for(reference.title, reference.abstract)
     title = out.take(title_to_latex(reference.title, unicode=unicode, latin=out.latin, evidence=evidence))
+    preset = STYLES.get(options.style) if mode == "bibtex" else None
     if reference.authors:
-        add("author", " and ".join(format_name(p, unicode, out) for p in reference.authors))
+        written = format_name_given_first if preset is not None and preset.given_first else format_name
+        add("author", " and ".join(written(p, unicode, out) for p in reference.authors))
     else:
         problems.append(Problem(code="output.no_authors", message=f"{key}: no authors known"))
     add("title", title)
@@ -328,8 +389,8 @@ def build_entry(
         # BibTeX styles sort and label by `key` when there is no author ("to sort, need author or key").
         add("key", title)
 
-    if mode == "bibtex" and options.style != "bibnorm":
-        entry_type, fields = STYLES[options.style](reference, entry_type, fields)
+    if preset is not None:
+        entry_type, fields = preset.layout(reference, entry_type, fields)
     for ch in out.unknown:
         problems.append(
             Problem(
@@ -368,8 +429,13 @@ def render(references: Sequence[tuple[str, Reference]], options: WriterOptions, 
         )
     ]
     text = bibtexparser.write_string(library, unparse_stack=stack, bibtex_format=_bibtex_format())
-    # One canonical layout: exactly what `bibnorm format` writes (field order, alignment).
-    return Rendered(text=format_bibtex(text, options.layout), warnings=tuple(problems))
+    # One canonical layout: exactly what `bibnorm format` writes (field order, alignment);
+    # a preset brings the field order of the export it follows.
+    layout = options.layout
+    preset = STYLES.get(options.style) if mode == "bibtex" else None
+    if preset is not None:
+        layout = layout.model_copy(update={"field_order": preset.field_order})
+    return Rendered(text=format_bibtex(text, layout), warnings=tuple(problems))
 
 
 def render_bibtex(references: Sequence[tuple[str, Reference]], options: WriterOptions) -> Rendered:
