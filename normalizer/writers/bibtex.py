@@ -253,19 +253,22 @@ def _google_scholar_style(
         kept = _only(fields, ("title", "author", "year", "key"))
         kept.append(Field("journal", f"arXiv preprint arXiv:{reference.ids.arxiv_id}"))
         return "article", kept
-    names = (
-        "title",
-        "author",
-        "booktitle",
-        "journal",
-        "volume",
-        "number",
-        "pages",
-        "year",
-        "publisher",
-        "key",
-    )
-    return entry_type, _only(fields, names)
+    return entry_type, _only(fields, _SCHOLAR_ORDER)
+
+
+# Scholar's fields, in its order: every one it writes for a published paper.
+_SCHOLAR_ORDER = (
+    "title",
+    "author",
+    "journal",
+    "booktitle",
+    "volume",
+    "number",
+    "pages",
+    "year",
+    "publisher",
+    "key",
+)
 
 
 STYLES: Mapping[str, Preset] = MappingProxyType(
@@ -285,18 +288,7 @@ STYLES: Mapping[str, Preset] = MappingProxyType(
         ),
         "google-scholar": Preset(
             _google_scholar_style,
-            (
-                "title",
-                "author",
-                "journal",
-                "booktitle",
-                "volume",
-                "number",
-                "pages",
-                "year",
-                "publisher",
-                "key",
-            ),
+            _SCHOLAR_ORDER,
             given_first=False,
         ),
     }
