@@ -177,6 +177,9 @@ class Settings(BaseModel):
     # The whole-entry layout of BibTeX output: bibnorm's own, or what arXiv's, dblp's or
     # Google Scholar's "export BibTeX" gives (normalizer/writers/bibtex.py `STYLES`).
     style: Literal["bibnorm", "arxiv", "dblp", "google-scholar"] = "bibnorm"
+    # Where bibnorm's BibTeX layout puts a published entry's publisher DOI besides ``doi``,
+    # which plain, abbrv and IEEEtran do not print (normalizer/writers/bibtex.py `DOI_LINKS`).
+    doi_link: Literal["url+note", "url", "note", "none"] = "url+note"
     prefer: Literal["published", "preprint"] = "published"
     year_policy: Literal["v1", "latest", "published"] = "published"
     contact: HeaderText = "https://github.com/bibnorm/bibnorm"  # in the User-Agent header

@@ -100,12 +100,47 @@ def test_article_with_published_doi_and_literal_name() -> None:
         "  pages = {1--20},\n"
         "  year = 2024,\n"
         "  month = jan,\n"
+        "  note = {doi: 10.5555/jmlr.2024.3},\n"
         "  eprint = {2303.02484},\n"
         "  archivePrefix = {arXiv},\n"
         "  doi = {10.5555/jmlr.2024.3},\n"
-        "  url = {https://arxiv.org/abs/2303.02484}\n"
+        "  url = {https://doi.org/10.5555/jmlr.2024.3}\n"
         "}\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("doi_link", "note", "url"),
+    [
+        pytest.param(
+            "url+note", "doi: 10.1007/11880561\\_13", "https://doi.org/10.1007/11880561_13", id="url+note"
+        ),
+        pytest.param("url", None, "https://doi.org/10.1007/11880561_13", id="url"),
+        pytest.param("note", "doi: 10.1007/11880561\\_13", "https://arxiv.org/abs/2303.02484", id="note"),
+        pytest.param("none", None, "https://arxiv.org/abs/2303.02484", id="none"),
+    ],
+)
+def test_a_published_doi_goes_where_styles_that_ignore_doi_print_it(
+    doi_link: str, note: str | None, url: str
+) -> None:
+    """plain and abbrv print only ``note``, IEEEtran ``url`` and ``note``; the DOI's underscore
+    is escaped where it is text (note) and raw where it is read verbatim (doi, url)."""
+    reference = JOURNAL.model_copy(
+        update={"ids": Identifiers(doi="10.1007/11880561_13", arxiv_id="2303.02484")}
+    )
+    text = BIBTEX.write([("k", reference)], WriterOptions(doi_link=doi_link))  # type: ignore[arg-type]
+    fields = {f.key: f.value for f in bibtexparser.parse_string(text).entries[0].fields}
+    assert (fields.get("note"), fields["url"], fields["doi"]) == (note, url, "10.1007/11880561_13")
+    assert fields["eprint"] == "2303.02484"  # the preprint stays findable
+
+
+@pytest.mark.parametrize("doi", [None, "10.48550/arXiv.2303.02484"], ids=["no-doi", "arxiv-doi"])
+def test_no_doi_link_without_a_publisher_doi_nor_on_a_preprint(doi: str | None) -> None:
+    for reference in (JOURNAL, POINCARE):
+        changed = reference.model_copy(update={"ids": Identifiers(doi=doi, arxiv_id="2303.02484")})
+        text = BIBTEX.write([("k", changed)], WriterOptions())
+        fields = {f.key: f.value for f in bibtexparser.parse_string(text).entries[0].fields}
+        assert "note" not in fields and fields["url"] == "https://arxiv.org/abs/2303.02484"
 
 
 def test_biblatex_online_with_iso_date_and_unicode() -> None:

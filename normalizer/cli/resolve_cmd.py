@@ -91,6 +91,16 @@ from normalizer.resolve.report import build_report, source_trouble, summary_line
     ),
 )
 @click.option(
+    "--doi-link",
+    type=click.Choice(["url+note", "url", "note", "none"]),
+    default=None,
+    help=(
+        "Where a published entry's publisher DOI goes besides 'doi', which plain, abbrv and IEEEtran "
+        "do not print: url+note (default: url = https://doi.org/DOI and note = 'doi: DOI'), url, note "
+        "(the url stays the arXiv page), none. bibnorm's own BibTeX layout only."
+    ),
+)
+@click.option(
     "--prefer",
     type=click.Choice(["published", "preprint"]),
     default=None,
@@ -125,6 +135,7 @@ def command(
     rekey: bool | None,
     unicode: bool | None,
     style: str | None,
+    doi_link: str | None,
     prefer: str | None,
     year_policy: str | None,
     lock_path: Path | None,
@@ -160,6 +171,7 @@ def command(
             "rekey": rekey,
             "unicode": unicode,
             "style": style,
+            "doi_link": doi_link,
             "prefer": prefer,
             "year_policy": year_policy,
             "lock": lock_path,

@@ -53,6 +53,10 @@ class WriterOptions(BaseModel):
     - ``layout``: the canonical ``bibnorm format`` layout (``[tool.bibnorm.format]``) the
       BibTeX and biblatex writers lay their text out in, so ``check`` on fresh output
       finds nothing to reformat (BN602).
+    - ``style``: the BibTeX entry layout (``--style``): bibnorm's own or an export preset
+      (`normalizer.writers.bibtex.STYLES`).
+    - ``doi_link``: in bibnorm's BibTeX layout, where a published entry's publisher DOI goes
+      besides ``doi`` (`normalizer.writers.bibtex.DOI_LINKS`).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -60,11 +64,17 @@ class WriterOptions(BaseModel):
     unicode: bool = False
     layout: FormatOptions = FormatOptions()
     style: Literal["bibnorm", "arxiv", "dblp", "google-scholar"] = "bibnorm"  # BibTeX only
+    doi_link: Literal["url+note", "url", "note", "none"] = "url+note"  # BibTeX's own layout only
 
     @classmethod
     def from_settings(cls, settings: Settings, layout: FormatOptions | None = None) -> WriterOptions:
         """The writer options a run's settings (and ``[tool.bibnorm.format]``) ask for."""
-        return cls(unicode=settings.unicode, layout=layout or FormatOptions(), style=settings.style)
+        return cls(
+            unicode=settings.unicode,
+            layout=layout or FormatOptions(),
+            style=settings.style,
+            doi_link=settings.doi_link,
+        )
 
 
 class Rendered(BaseModel):

@@ -50,7 +50,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import bibtexparser
 from bibtexparser.library import Library
@@ -295,6 +295,30 @@ STYLES: Mapping[str, Preset] = MappingProxyType(
 )
 
 
+class DoiLink(NamedTuple):
+    """Where a published entry's publisher DOI goes besides ``doi`` (``--doi-link``)."""
+
+    url: bool  # url = https://doi.org/<doi>, instead of the record's or arXiv's page
+    note: bool  # note = {doi: <doi>}
+
+
+# What the real styles print (their .bst files; typeset and read back with pdftotext):
+# plain, abbrv, unsrt and alpha print neither url nor doi, only note; IEEEtran prints url
+# and note; plainnat and splncs04 print doi, url and note. "url+note" (the default) shows
+# the DOI in every one of them, IEEEtran twice ("doi: X. [Online]. Available:
+# https://doi.org/X"), plainnat and splncs04 three times; "url" suits IEEEtran alone;
+# "note" keeps arXiv's page as the url (IEEEtran: the DOI once and the free copy's link);
+# "none" suits styles that print doi themselves (plainnat, splncs04).
+DOI_LINKS: Mapping[str, DoiLink | None] = MappingProxyType(
+    {
+        "url+note": DoiLink(url=True, note=True),
+        "url": DoiLink(url=True, note=False),
+        "note": DoiLink(url=False, note=True),
+        "none": None,
+    }
+)
+
+
 def build_entry(
     key: str, reference: Reference, mode: Mode, options: WriterOptions
 ) -> tuple[Entry, list[Problem]]:
@@ -371,6 +395,12 @@ def build_entry(
     url = reference.url or (
         f"https://arxiv.org/abs/{reference.ids.arxiv_id}" if reference.ids.arxiv_id else None
     )
+    link = DOI_LINKS[options.doi_link] if mode == "bibtex" and preset is None and kind != "preprint" else None
+    if link is not None and doi and not is_arxiv_doi(doi):
+        if link.url:
+            url = f"https://doi.org/{doi}"  # the arXiv link stays in eprint
+        if link.note:
+            add("note", out.take(text_to_latex(f"doi: {doi}", unicode=unicode, latin=out.latin)))
     add("url", url and _raw(url))
     if reference.code_links:
         # BibTeX's list separator (as in author lists), which biber splits list fields at.
