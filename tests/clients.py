@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Sequence
@@ -34,3 +35,59 @@ def run(args: Sequence[str], cwd: Path, *, timeout: float = 120) -> subprocess.C
 def latex_errors(log: str) -> list[str]:
     """Error lines of a LaTeX log, including characters the font cannot typeset."""
     return [line for line in log.splitlines() if line.startswith("!") or "Unicode character" in line]
+
+
+# Computer Modern's Type 1 fonts (OT1) with pdfTeX's glyph-to-Unicode table, so pdftotext
+# reads ligatures back as letters ("Efficient", not "E cient"); one wide page so that no
+# line break or hyphenation splits a title.
+WIDE = (
+    "\\input{glyphtounicode}\\pdfgentounicode=1\n"
+    "\\usepackage[paperwidth=90cm,paperheight=60cm,margin=1cm]{geometry}\n\\usepackage{url}\n"
+)
+
+
+def flat(text: str) -> str:
+    """Text without whitespace and with plain quotes: pdftotext spaces math and
+    superscripts as it likes ("PanGu-π :", "BT 2 :"), and line breaks are not the point."""
+    return re.sub(r"\s+", "", text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'"))
+
+
+def typeset_bibtex(folder: Path, bib: str, style: str) -> str:
+    """``bib`` typeset with a BibTeX style on one wide page: the page's text, `flat`."""
+    need("pdflatex", "bibtex", "pdftotext")
+    (folder / "refs.bib").write_text(bib, encoding="utf-8")
+    (folder / "doc.tex").write_text(
+        f"\\documentclass{{article}}\n{WIDE}\\begin{{document}}\n\\nocite{{*}}\n"
+        f"\\bibliographystyle{{{style}}}\n\\bibliography{{refs}}\n\\end{{document}}\n",
+        encoding="utf-8",
+    )
+    run(PDFLATEX, folder)
+    bibtex = run(["bibtex", "doc"], folder)
+    assert bibtex.returncode == 0, bibtex.stdout
+    run(PDFLATEX, folder)
+    return _finish(folder)
+
+
+def typeset_biblatex(folder: Path, bib: str, style: str) -> str:
+    """``bib`` typeset with biblatex (biber) in ``style`` on one wide page: the page's text, `flat`."""
+    need("pdflatex", "biber", "pdftotext")
+    (folder / "refs.bib").write_text(bib, encoding="utf-8")
+    (folder / "doc.tex").write_text(
+        f"\\documentclass{{article}}\n{WIDE}"
+        f"\\usepackage[backend=biber,style={style}]{{biblatex}}\n\\addbibresource{{refs.bib}}\n"
+        "\\begin{document}\n\\nocite{*}\n\\printbibliography\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    run(PDFLATEX, folder)
+    biber = run(["biber", "doc"], folder)
+    assert biber.returncode == 0, biber.stdout
+    return _finish(folder)
+
+
+def _finish(folder: Path) -> str:
+    latex = run(PDFLATEX, folder)
+    assert latex_errors((folder / "doc.log").read_text("utf-8", errors="replace")) == []
+    assert latex.returncode == 0
+    result = run(["pdftotext", "doc.pdf", "-"], folder)
+    assert result.returncode == 0, result.stderr
+    return flat(result.stdout)

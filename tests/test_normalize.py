@@ -17,6 +17,7 @@ from normalizer.resolve.normalize import (
     date_from_arxiv_id,
     merge_code_links,
     normalize_reference,
+    recover_title_capitals,
     strip_title_period,
     tidy_authors,
     tidy_venue,
@@ -36,6 +37,7 @@ def test_steps_are_named_and_ordered() -> None:
     assert [step.name for step in STEPS] == [
         "text_whitespace",
         "title_period",
+        "title_capitals",
         "authors",
         "identifiers",
         "date_from_arxiv_id",
@@ -44,6 +46,43 @@ def test_steps_are_named_and_ordered() -> None:
         "venue",
         "venue_year",
     ]
+
+
+# -- title_capitals --------------------------------------------------------------------
+
+MAMBA_ABSTRACT = (
+    "In this paper, we show that the reliance of visual representation learning on self-attention is"
+    " not necessary and propose a new generic vision backbone with bidirectional Mamba blocks (Vim),"
+    " which marks the image sequences with position embeddings and compresses the visual"
+    " representation with bidirectional state space models."
+)  # a sentence of arXiv 2401.09417's abstract (Vision Mamba), as the scraped pages hold it
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "recovered"),
+    [
+        pytest.param("Vision mamba: efficient visual representation learning", MAMBA_ABSTRACT,
+                     "Vision Mamba: efficient visual representation learning", id="known-name-from-abstract"),
+        pytest.param("Escaping plato's cave: 3D shape from adversarial rendering",
+                     "Like the prisoners in Plato's allegory of the cave, we see shadows only.",
+                     "Escaping Plato's cave: 3D shape from adversarial rendering", id="possessive"),
+        pytest.param("Scaling vision transformers to many parameters",
+                     "We present a Transformer model. It scales.",
+                     "Scaling vision transformers to many parameters", id="english-word-stays"),
+        pytest.param("Vision mamba: efficient visual representation learning",
+                     "The Mamba model and the mamba snake.",
+                     "Vision mamba: efficient visual representation learning", id="abstract-also-lower"),
+        pytest.param("Vision mamba: efficient visual representation learning", None,
+                     "Vision mamba: efficient visual representation learning", id="no-abstract"),
+        pytest.param("Vision Mamba: Efficient Visual Representation Learning", MAMBA_ABSTRACT,
+                     "Vision Mamba: Efficient Visual Representation Learning", id="title-case-untouched"),
+    ],
+)  # fmt: skip
+def test_title_capitals_come_back_from_the_abstract(title: str, abstract: str | None, recovered: str) -> None:
+    reference = Reference(title=title, abstract=abstract)
+    result = recover_title_capitals(reference)
+    assert result.title == recovered
+    assert (result is reference) == (recovered == title)  # unchanged records are not copied
 
 
 # -- text_whitespace -------------------------------------------------------------------

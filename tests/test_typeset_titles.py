@@ -13,11 +13,10 @@ applied to every word the tool has no evidence for, the names kept.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from clients import PDFLATEX, latex_errors, need, run
+from clients import flat, need, run, typeset_biblatex, typeset_bibtex
 from paths import FIXTURES
 
 from normalizer.models import Identifiers, PartialDate, Person, Reference
@@ -103,57 +102,22 @@ def _references() -> list[tuple[str, Reference]]:
     return keyed
 
 
-# Computer Modern's Type 1 fonts (OT1) with pdfTeX's glyph-to-Unicode table, so pdftotext
-# reads ligatures back as letters ("Efficient", not "E cient"); one wide page so that no
-# line break or hyphenation splits a title.
-WIDE = (
-    "\\input{glyphtounicode}\\pdfgentounicode=1\n"
-    "\\usepackage[paperwidth=90cm,paperheight=60cm,margin=1cm]{geometry}\n\\usepackage{url}\n"
-)
-
-
-def _flat(text: str) -> str:
-    """Text without whitespace and with plain quotes: pdftotext spaces math and
-    superscripts as it likes ("PanGu-π :", "BT 2 :"), and line breaks are not the point."""
-    return re.sub(r"\s+", "", text.replace("\u201c", '"').replace("\u201d", '"'))
-
-
-def _pdf_text(folder: Path) -> str:
-    result = run(["pdftotext", "doc.pdf", "-"], folder)
-    assert result.returncode == 0, result.stderr
-    return _flat(result.stdout)
-
-
 def _assert_titles(text: str, expected: tuple[str, ...]) -> None:
-    missing = [title for title in expected if _flat(title) not in text]
+    missing = [title for title in expected if flat(title) not in text]
     assert missing == [], text
 
 
 @pytest.mark.parametrize(
-    ("style", "documentclass", "expected"),
+    ("style", "expected"),
     [
-        pytest.param("plain", "article", SENTENCE_CASE, id="plain"),
-        pytest.param("IEEEtran", "article", SENTENCE_CASE, id="IEEEtran"),
-        pytest.param("splncs04", "article", SENTENCE_CASE, id="splncs04"),
+        pytest.param("plain", SENTENCE_CASE, id="plain"),
+        pytest.param("IEEEtran", SENTENCE_CASE, id="IEEEtran"),
+        pytest.param("splncs04", SENTENCE_CASE, id="splncs04"),
     ],
 )
-def test_bibtex_styles(tmp_path: Path, style: str, documentclass: str, expected: tuple[str, ...]) -> None:
-    need("pdflatex", "bibtex", "pdftotext")
-    (tmp_path / "refs.bib").write_text(get_writer("bibtex").write(_references(), WriterOptions()), "utf-8")
-    (tmp_path / "doc.tex").write_text(
-        f"\\documentclass{{{documentclass}}}\n{WIDE}"
-        "\\begin{document}\n\\nocite{*}\n"
-        f"\\bibliographystyle{{{style}}}\n\\bibliography{{refs}}\n\\end{{document}}\n",
-        encoding="utf-8",
-    )
-    run(PDFLATEX, tmp_path)
-    bibtex = run(["bibtex", "doc"], tmp_path)
-    assert bibtex.returncode == 0, bibtex.stdout
-    run(PDFLATEX, tmp_path)
-    latex = run(PDFLATEX, tmp_path)
-    assert latex_errors((tmp_path / "doc.log").read_text("utf-8", errors="replace")) == []
-    assert latex.returncode == 0
-    _assert_titles(_pdf_text(tmp_path), expected)
+def test_bibtex_styles(tmp_path: Path, style: str, expected: tuple[str, ...]) -> None:
+    text = typeset_bibtex(tmp_path, get_writer("bibtex").write(_references(), WriterOptions()), style)
+    _assert_titles(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -165,22 +129,9 @@ def test_bibtex_styles(tmp_path: Path, style: str, documentclass: str, expected:
     ],
 )
 def test_biblatex_styles(tmp_path: Path, style: str, expected: tuple[str, ...]) -> None:
-    need("pdflatex", "biber", "pdftotext")
     # No --unicode: the biblatex output must typeset with pdflatex's default UTF-8 input.
-    (tmp_path / "refs.bib").write_text(get_writer("biblatex").write(_references(), WriterOptions()), "utf-8")
-    (tmp_path / "doc.tex").write_text(
-        f"\\documentclass{{article}}\n{WIDE}"
-        f"\\usepackage[backend=biber,style={style}]{{biblatex}}\n\\addbibresource{{refs.bib}}\n"
-        "\\begin{document}\n\\nocite{*}\n\\printbibliography\n\\end{document}\n",
-        encoding="utf-8",
-    )
-    run(PDFLATEX, tmp_path)
-    biber = run(["biber", "doc"], tmp_path)
-    assert biber.returncode == 0, biber.stdout
-    latex = run(PDFLATEX, tmp_path)
-    assert latex_errors((tmp_path / "doc.log").read_text("utf-8", errors="replace")) == []
-    assert latex.returncode == 0
-    _assert_titles(_pdf_text(tmp_path), expected)
+    text = typeset_biblatex(tmp_path, get_writer("biblatex").write(_references(), WriterOptions()), style)
+    _assert_titles(text, expected)
 
 
 @pytest.mark.parametrize("style", ["apa", "ieee"])
@@ -194,4 +145,4 @@ def test_pandoc_csl_styles(tmp_path: Path, style: str) -> None:
     args = ["pandoc", "--citeproc", "--bibliography", "refs.json", "--csl", str(csl), "--wrap=none"]
     result = run([*args, "-t", "plain", "doc.md"], tmp_path)
     assert result.returncode == 0, result.stderr
-    _assert_titles(_flat(result.stdout), AS_WRITTEN_CSL)
+    _assert_titles(flat(result.stdout), AS_WRITTEN_CSL)

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from normalizer.identifiers import arxiv_id_year_month, canonical_doi, is_new_style_arxiv_id, parse_arxiv_id
 from normalizer.models import PartialDate, Person, Reference
 from normalizer.text import venues
+from normalizer.text.capitals import recover_capitals
 from normalizer.text.links import extract_code_links
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "date_from_arxiv_id",
     "merge_code_links",
     "normalize_reference",
+    "recover_title_capitals",
     "strip_title_period",
     "tidy_authors",
     "tidy_venue",
@@ -91,6 +93,18 @@ def strip_title_period(reference: Reference) -> Reference:
     if last_word.casefold() in _KEPT_FINAL_WORDS or "." in last_word[:-1]:
         return reference
     return _with(reference, title=title[:-1].rstrip())
+
+
+def recover_title_capitals(reference: Reference) -> Reference:
+    """Give a sentence-case title back the capitals of names it writes in lower case, from
+    the paper's own abstract (`normalizer.text.capitals.recover_capitals`: "Escaping plato's
+    cave" → "Escaping Plato's cave"), with a note saying which words changed."""
+    title = recover_capitals(reference.title, reference.abstract)
+    if title == reference.title:
+        return reference
+    changed = [new for old, new in zip(reference.title.split(), title.split(), strict=True) if old != new]
+    note = f"title: {', '.join(changed)} capitalised as the abstract writes it"
+    return _with(reference, title=title, notes=(*reference.notes, note))
 
 
 _NOBODY = Person()  # every name part empty
@@ -212,6 +226,7 @@ def venue_of_its_year(reference: Reference) -> Reference:
 STEPS: tuple[Step, ...] = (
     Step("text_whitespace", collapse_text_whitespace),
     Step("title_period", strip_title_period),
+    Step("title_capitals", recover_title_capitals),
     Step("authors", tidy_authors),
     Step("identifiers", canonicalize_identifiers),
     Step("date_from_arxiv_id", date_from_arxiv_id),

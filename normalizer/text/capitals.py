@@ -4,7 +4,8 @@ BibTeX styles (plain, IEEEtran, splncs04 ...) and biblatex's sentence case lower
 every title letter outside braces except the first. A capital survives only when it is
 protected, so the BibTeX writer (`normalizer.writers.latex_text.title_to_latex`) braces
 what `protected_spans` returns, and ``bibnorm check`` (BN305, `unprotected_capitals`)
-asks the same function what should have been braced — the two always agree.
+asks the same function what should have been braced — with the evidence a .bib file
+alone gives, which is part of what the writer had, so check never asks for more.
 
 A *token* is a run of letters and digits joined by hyphens or ``&`` (``MLP-Mixer``,
 ``I&S-ViT``, ``2-D``); its *parts* are the runs between those joiners. A part keeps its
@@ -13,41 +14,62 @@ capitals when the tool has evidence it is a name, never on a guess:
 1. **its shape**: a capital after the first character or a digit with a capital
    (``ViT``, ``BERT``, ``mIoU``, ``3D``, ``T5``);
 2. **a known name** in ``normalizer/data/proper-nouns.txt`` (people such as Turing,
-   Kolmogorov, Bayes; models and methods as the papers spell them, such as Mamba,
-   Swin), matched with possessive and plural endings removed (``Gaussians``);
+   Kolmogorov, Plato; models and methods as the papers spell them, such as Mamba, Swin),
+   matched with possessive and plural endings removed (``Gaussians``, ``Plato's``);
 3. **the pronoun** ``I`` (a token of its own);
-4. **the paper's own abstract** (`abstract_evidence`): the word is capitalised in the
-   middle of a sentence there and never written in lower case ("we build on the Swin
-   Transformer"; words spelling out an acronym, "Token Turing Machines (TTM)", do not
-   count), or the title itself is in sentence case and capitalises the word mid-sentence
-   ("Scaling laws for Mamba models"); see `evidence_for`;
+4. **the prose of the whole bibliography** (`Evidence`, pooled over every record of a run
+   by `pool`, so a word is braced in every entry or in none). Each abstract, and each
+   title written in sentence case, is read for how it writes the word in the middle of a
+   sentence: *named* (capitalised on its own: "akin to Plato's concept", "we propose
+   Hyena, a subquadratic operator"), *titled* (capitalised only inside a run of
+   capitalised words — "from Street View imagery", "a Memory-Sharing Backpropagation
+   strategy" — or in an acronym's spelling-out, "Vision Outlooker (VOLO)": title case,
+   which says nothing about one word) or *lower*. A word is a name when it is named more
+   often than written in lower case; or, never in lower case and capitalised only in
+   title case, when it is no ordinary English word (`is_english_word`: "Outlooker" is a
+   name, "Decoupled" and "View" are not). A sentence-case title that capitalises a word
+   that is no English word on its own ("Using Swin transformer") names it outright: that
+   is the evidence ``check`` has too;
 5. **its token**: a single capital letter joined to a protected part or a number
    (``DALL-E``, ``I&S-ViT``, ``2-D``).
 
-The protected parts of a token are braced together with the numbers between them, so a
-token is braced whole (``{DALL-E}``, ``{MLP-Mixer}``, ``{Kolmogorov-Arnold}``,
+A hyphenated token the prose names as written ("We present MLP-Mixer, an architecture")
+is braced whole. Otherwise the protected parts of a token are braced together with the
+numbers between them, so a token is braced whole (``{DALL-E}``, ``{Kolmogorov-Arnold}``,
 ``{GPT-4}``) unless a lower-case word or an unprotected capitalised word splits it
-(``{CLIP}-based``, ``{CLIP}-Based`` in a title-case title). Words are braced one token
-at a time, so a title is never braced whole and never twice.
+(``{CLIP}-based``, ``{CLIP}-Based`` in a title-case title). Words are braced one token at
+a time, so a title is never braced whole and never twice.
+
+`recover_capitals` puts back the capital of a name a sentence-case title writes in lower
+case ("Escaping plato's cave") when the paper's abstract writes it capitalised and never
+in lower case, and it is a known name or no ordinary English word.
 """
 
 from __future__ import annotations
 
+import gzip
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
 
 __all__ = [
+    "NO_EVIDENCE",
     "Evidence",
     "abstract_evidence",
     "evidence_for",
     "holds_position",
+    "is_english_word",
     "known_names",
     "needs_protection",
+    "pool",
     "protected_spans",
+    "recover_capitals",
+    "title_evidence",
+    "title_only_evidence",
     "word_key",
 ]
 
@@ -88,18 +110,112 @@ def known_names() -> frozenset[str]:
     return frozenset(word_key(name) for name in names if name)
 
 
-class Evidence(NamedTuple):
-    """What an abstract says about capitalised words (rule 4), as `word_key`s."""
+@lru_cache(maxsize=1)
+def _english_words() -> bytes:
+    """``normalizer/data/english-words.txt.gz``: sorted lower-case words, one a line."""
+    data = resources.files("normalizer").joinpath("data", "english-words.txt.gz").read_bytes()
+    return gzip.decompress(data)
 
-    capitalised: frozenset[str] = frozenset()  # capitalised in the middle of a sentence
-    lower: frozenset[str] = frozenset()  # written in lower case somewhere
+
+def _holds_line(data: bytes, word: bytes) -> bool:
+    """Binary search for a whole line in sorted newline-separated ``data`` (no list is built:
+    a run asks about a few dozen words, and splitting 115,000 lines would cost more)."""
+    low, high = 0, len(data)
+    while low < high:
+        middle = (low + high) // 2
+        start = data.rfind(b"\n", 0, middle) + 1
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        line = data[start:end]
+        if line == word:
+            return True
+        if line < word:
+            low = end + 1
+        else:
+            high = start
+    return False
+
+
+@lru_cache(maxsize=4096)
+def is_english_word(key: str) -> bool:
+    """Whether a `word_key` is an ordinary English word: SCOWL's American English list
+    (size 70) writes it, or its plural, in lower case ("decoupled", "view", "analysis";
+    not "outlooker", "plato", "swin")."""
+    if not key.isascii() or not key.isalpha():
+        return False
+    if len(key) < 3:
+        return True  # "A", "Al", "Of": too short to be a name on prose evidence alone
+    data = _english_words()
+    return _holds_line(data, key.encode()) or _holds_line(data, key.encode() + b"s")
+
+
+@dataclass(frozen=True, eq=False)
+class Evidence:
+    """What the prose of one record, or of a whole bibliography (`pool`), says about
+    capitalised words (rule 4): how often each `word_key` is written *named*, *titled*
+    or in *lower* case, hyphenated tokens named as written (``tokens``, by their exact
+    spelling) or written in lower case (``tokens_lower``, case-folded), the words a
+    sentence-case title names outright (``title_names``) and the capitalised spelling
+    the prose gives each named word (``forms``). Decisions are made once per word and
+    remembered, so every entry of a bibliography gets the same one."""
+
+    named: Mapping[str, int] = field(default_factory=dict)
+    titled: Mapping[str, int] = field(default_factory=dict)
+    lower: Mapping[str, int] = field(default_factory=dict)
+    tokens: Mapping[str, int] = field(default_factory=dict)
+    tokens_lower: Mapping[str, int] = field(default_factory=dict)
+    title_names: frozenset[str] = frozenset()
+    forms: Mapping[str, str] = field(default_factory=dict)
+    _decided: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def names(self, key: str) -> bool:
-        """True when the abstract treats the word as a name."""
-        return key in self.capitalised and key not in self.lower
+        """True when the word (a `word_key`) is a name: rules 2 and 4."""
+        decided = self._decided.get(key)
+        if decided is None:
+            decided = self._decide(key)
+            self._decided[key] = decided
+        return decided
+
+    def _decide(self, key: str) -> bool:
+        if key in known_names() or key in self.title_names:
+            return True
+        named, lower = self.named.get(key, 0), self.lower.get(key, 0)
+        if named > lower:
+            return True
+        return lower == 0 and self.titled.get(key, 0) > 0 and not is_english_word(key)
+
+    def names_token(self, token: str) -> bool:
+        """True when the prose names a hyphenated token as written ("MLP-Mixer") more often
+        than it writes it in lower case."""
+        token = _POSSESSIVE.sub("", token)
+        return self.tokens.get(token, 0) > self.tokens_lower.get(token.casefold(), 0)
 
 
 NO_EVIDENCE = Evidence()
+
+
+def pool(evidences: Iterable[Evidence]) -> Evidence:
+    """One `Evidence` for a whole bibliography: the counts of every record added up."""
+    named: Counter[str] = Counter()
+    titled: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    tokens: Counter[str] = Counter()
+    tokens_lower: Counter[str] = Counter()
+    title_names: set[str] = set()
+    forms: dict[str, str] = {}
+    for evidence in evidences:
+        if evidence is NO_EVIDENCE:
+            continue
+        named.update(evidence.named)
+        titled.update(evidence.titled)
+        lower.update(evidence.lower)
+        tokens.update(evidence.tokens)
+        tokens_lower.update(evidence.tokens_lower)
+        title_names.update(evidence.title_names)
+        for key, form in evidence.forms.items():
+            forms.setdefault(key, form)
+    return Evidence(named, titled, lower, tokens, tokens_lower, frozenset(title_names), forms)
+
 
 # What an abstract holds that is not prose: URLs, TeX commands, inline math.
 _NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|\\[A-Za-z]+|\$[^$]*\$")
@@ -110,19 +226,17 @@ _PROSE_TOKEN = re.compile(rf"{TOKEN.pattern}|[.!?:;,()\[\]{{}}\"\u201c\u201d\u20
 _EXPANSION_GLUE = frozenset({"of", "and", "for", "the", "in", "on", "to", "with", "a", "an", "by", "from"})
 
 
-@lru_cache(maxsize=4096)
-def abstract_evidence(abstract: str | None) -> Evidence:
-    """Which words the abstract capitalises mid-sentence, and which it writes in lower case.
-
-    Words that spell out an acronym ("Spiking Neural Networks (SNNs)") are not evidence:
-    they are capitalised for the acronym, not because they are names.
-    """
-    if not abstract:
-        return NO_EVIDENCE
-    tokens = [m.group() for m in _PROSE_TOKEN.finditer(_NOT_PROSE.sub(" . ", abstract))]
+def _read_prose(text: str) -> Evidence:
+    """How one text writes each word, as `Evidence` counts it."""
+    tokens = [m.group() for m in _PROSE_TOKEN.finditer(_NOT_PROSE.sub(" . ", text))]
     expansion = _acronym_expansions(tokens)
-    capitalised: set[str] = set()
-    lower: set[str] = set()
+    capital = [token[:1].isupper() for token in tokens]
+    named: Counter[str] = Counter()
+    titled: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    named_tokens: Counter[str] = Counter()
+    lower_tokens: Counter[str] = Counter()
+    forms: dict[str, str] = {}
     start = True
     for index, token in enumerate(tokens):
         if token == ",":
@@ -130,18 +244,66 @@ def abstract_evidence(abstract: str | None) -> Evidence:
         if not token[0].isalnum():
             start = True
             continue
-        for number, part in enumerate(_PART_RE.findall(token)):
+        parts = _PART_RE.findall(token)
+        in_title_case = index in expansion or _in_capital_run(tokens, capital, index)
+        hyphenated = len(parts) > 1
+        if hyphenated and token.islower():
+            lower_tokens[token.casefold()] += 1
+        elif hyphenated and not start and not in_title_case and capital[index]:
+            named_tokens[_POSSESSIVE.sub("", token)] += 1
+        # The parts of a compound with an acronym or a letter in it ("MLP-Mixer", "U-Net") are
+        # that name's, not words of their own.
+        compound = hyphenated and any(_is_acronym(part) for part in parts)
+        for number, part in enumerate(parts):
             if part.islower():
-                lower.add(word_key(part))
-            elif (
-                not (start and number == 0)
-                and index not in expansion
-                and part[0].isupper()
-                and not needs_protection(part)
-            ):
-                capitalised.add(word_key(part))
+                lower[word_key(part)] += 1
+            elif (start and number == 0) or compound or not part[0].isupper() or needs_protection(part):
+                continue
+            elif in_title_case:
+                titled[word_key(part)] += 1
+            else:
+                key = word_key(part)
+                named[key] += 1
+                forms.setdefault(key, _POSSESSIVE.sub("", part))
         start = False
-    return Evidence(frozenset(capitalised), frozenset(lower))
+    return Evidence(named, titled, lower, named_tokens, lower_tokens, frozenset(), forms)
+
+
+def _in_capital_run(tokens: Sequence[str], capital: Sequence[bool], index: int) -> bool:
+    """Whether a capitalised token stands next to another ("Street View", "Region of
+    Interest"), or in a list of capitalised words ("a new Open-World, Diverse,
+    Cross-Spatial-Temporal dataset": a title's words copied into the abstract)."""
+    if not capital[index]:
+        return False
+    for step in (-1, 1):
+        near = index + step
+        if 0 <= near < len(tokens) and tokens[near] in ("of", ","):
+            if tokens[near] == "," and (_has_acronym(tokens[index]) or not 0 <= near + step < len(tokens)):
+                continue
+            near += step
+            if tokens[near - step] == "," and _has_acronym(tokens[near]):
+                continue  # "Unlike ViT, Hyena ...": a list of names, not of title words
+        if 0 <= near < len(tokens) and capital[near] and tokens[near][0].isalnum():
+            return True
+    return False
+
+
+def _is_acronym(part: str) -> bool:
+    return needs_protection(part) or (len(part) == 1 and part.isupper())
+
+
+def _has_acronym(token: str) -> bool:
+    return any(_is_acronym(part) for part in _PART_RE.findall(token))
+
+
+@lru_cache(maxsize=4096)
+def abstract_evidence(abstract: str | None) -> Evidence:
+    """How one abstract writes each word (rule 4).
+
+    Words that spell out an acronym ("Spiking Neural Networks (SNNs)") and capitalised
+    words next to each other ("Street View") are title case, not names by themselves.
+    """
+    return _read_prose(abstract) if abstract else NO_EVIDENCE
 
 
 # Words that title case leaves in lower case too: they say nothing about a title's case.
@@ -151,24 +313,73 @@ _MINOR_WORDS = frozenset(
 )
 
 
-def evidence_for(title: str, abstract: str | None) -> Evidence:
-    """Rule 4's evidence for one record: its abstract, plus its title when in sentence case.
-
-    A title is in sentence case when more of its words (not starting a sentence, minor
-    words such as "for" aside) are lower-case than capitalised; its capitalised words are then
-    names ("Brain-Score for Area V4"), whatever case the abstract writes them in.
-    """
-    found = abstract_evidence(abstract)
+def is_sentence_case(title: str) -> bool:
+    """Whether more of a title's words (the first one and minor words such as "for" aside)
+    are lower-case than capitalised."""
     words = _WORD.findall(title)[1:]  # the first word is capitalised in any case
     if sum(word.islower() for word in words) * 2 <= len(words):
-        return found  # most words capitalised: title case, the title says nothing (fast path)
-    in_title = abstract_evidence(title)
-    lower = [key for key in in_title.lower if key not in _MINOR_WORDS]
-    if in_title.capitalised and len(lower) > len(in_title.capitalised):
-        # The title's own capitals are the paper's direct word: an abstract that also
-        # writes "area" in lower case does not veto "Area V4".
-        return Evidence(found.capitalised | in_title.capitalised, found.lower - in_title.capitalised)
-    return found
+        return False  # most words capitalised: title case (fast path)
+    found = _read_prose(title)
+    capitalised = sum(found.named.values()) + sum(found.titled.values())
+    lowered = sum(count for key, count in found.lower.items() if key not in _MINOR_WORDS)
+    return capitalised < lowered
+
+
+@lru_cache(maxsize=4096)
+def title_evidence(title: str) -> Evidence:
+    """What a title in sentence case says: its capitalised words are the authors' own
+    ("Brain-Score for Area V4", "Scaling laws for Hyena models"); a title in title case says
+    nothing. Its lower-case words are not counted: a source may have lower-cased a name."""
+    if not is_sentence_case(title):
+        return NO_EVIDENCE
+    found = _read_prose(title)
+    outright = frozenset(key for key in found.named if not is_english_word(key))
+    return Evidence(named=found.named, titled=found.titled, tokens=found.tokens, title_names=outright)
+
+
+def title_only_evidence(title: str) -> Evidence:
+    """What a .bib title alone shows (``check``): the words its sentence case names outright.
+    The writer's evidence always holds these, so ``check`` never asks for a brace that
+    ``resolve`` did not write."""
+    names = title_evidence(title).title_names
+    return Evidence(title_names=names) if names else NO_EVIDENCE
+
+
+def evidence_for(title: str, abstract: str | None) -> Evidence:
+    """Rule 4's evidence for one record: its abstract, plus its title when in sentence case."""
+    found, in_title = abstract_evidence(abstract), title_evidence(title)
+    if in_title is NO_EVIDENCE:
+        return found
+    return pool((found, in_title))
+
+
+def recover_capitals(title: str, abstract: str | None) -> str:
+    """A sentence-case title with the capitals its own abstract gives names it writes in
+    lower case ("Escaping plato's cave" → "Escaping Plato's cave" when the abstract writes
+    "Plato's" mid-sentence and never "plato"). Only known names and words that are no
+    ordinary English word are recovered; any other title comes back unchanged."""
+    if not abstract or not is_sentence_case(title):
+        return title
+    evidence = abstract_evidence(abstract)
+    pieces: list[str] = []
+    last = 0
+    for match in _PART_RE.finditer(title):
+        part = match.group()
+        key = word_key(part)
+        if (
+            match.start() == 0
+            or not part.islower()
+            or evidence.named.get(key, 0) == 0
+            or evidence.lower.get(key, 0) > 0
+            or not (key in known_names() or not is_english_word(key))
+        ):
+            continue
+        form = evidence.forms.get(key, "")
+        stem = _POSSESSIVE.sub("", part)
+        written = form if form.casefold() == stem.casefold() else stem[:1].upper() + stem[1:]
+        pieces += [title[last : match.start()], written + part[len(stem) :]]
+        last = match.end()
+    return "".join(pieces) + title[last:] if pieces else title
 
 
 def _acronym_expansions(tokens: list[str]) -> set[int]:
@@ -204,17 +415,19 @@ def _part_is_name(part: str, alone: bool, evidence: Evidence) -> bool:
         return False
     if part == "I":
         return alone
-    key = word_key(part)
-    return key in known_names() or evidence.names(key)
+    return evidence.names(word_key(part))
 
 
 def _token_spans(token: str, offset: int, evidence: Evidence) -> Iterable[tuple[int, int]]:
     if token.isalpha() and (token.islower() or (token[1:].islower() and token != "I")):
         # One plain word (most of any title): only a known or evidenced name is braced.
-        if token[0].isupper() and (word_key(token) in known_names() or evidence.names(word_key(token))):
+        if token[0].isupper() and evidence.names(word_key(token)):
             yield offset, offset + len(token)
         return
     parts = [(m.start(), m.end(), m.group()) for m in _PART_RE.finditer(token)]
+    if len(parts) > 1 and token[:1].isupper() and evidence.names_token(token):
+        yield offset, offset + len(_POSSESSIVE.sub("", token))  # named as written: "MLP-Mixer"
+        return
     alone = len(parts) == 1
     named = [_part_is_name(text, alone, evidence) for _, _, text in parts]
     if not any(named) and not any(t.isdigit() for _, _, t in parts):
@@ -262,6 +475,7 @@ def protected_spans(
 ) -> list[tuple[int, int]]:
     """``(start, end)`` of each stretch of ``text`` (plain Unicode, no math) to brace.
 
+    ``evidence``: what the bibliography's prose says (`pool`, `evidence_for`).
     ``title_start``: ``text`` begins the title. BibTeX keeps only the title's very first
     character, so a capitalised first word after an opening quote or bracket
     (``"Why Should I Trust You?"``) is braced too, or styles print "why".

@@ -61,7 +61,7 @@ from bibtexparser.writer import BibtexFormat
 from normalizer.bib.bibfile import format_bibtex
 from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Person, Problem, Reference, Severity
-from normalizer.text.capitals import evidence_for
+from normalizer.text.capitals import Evidence, evidence_for, pool
 from normalizer.writers import Rendered, WriterOptions
 from normalizer.writers.latex_text import Encoded, text_to_latex, text_with_math_to_latex, title_to_latex
 
@@ -320,9 +320,14 @@ DOI_LINKS: Mapping[str, DoiLink | None] = MappingProxyType(
 
 
 def build_entry(
-    key: str, reference: Reference, mode: Mode, options: WriterOptions
+    key: str, reference: Reference, mode: Mode, options: WriterOptions, evidence: Evidence | None = None
 ) -> tuple[Entry, list[Problem]]:
-    """The bibtexparser `Entry` for one reference, plus warnings about it."""
+    """The bibtexparser `Entry` for one reference, plus warnings about it.
+
+    ``evidence``: what the whole bibliography's prose says about capitalised words
+    (`normalizer.text.capitals.pool`), so a word is braced in every entry or in none;
+    by default the reference's own abstract and title.
+    """
     unicode = options.unicode
     out = _Collector(latin=mode == "biblatex" and not unicode)
     problems: list[Problem] = []
@@ -345,7 +350,8 @@ def build_entry(
         if value:
             fields.append(Field(name, value, enclosing=enclosing))
 
-    evidence = evidence_for(reference.title, reference.abstract)
+    if evidence is None:
+        evidence = evidence_for(reference.title, reference.abstract)
     title = out.take(title_to_latex(reference.title, unicode=unicode, latin=out.latin, evidence=evidence))
     preset = STYLES.get(options.style) if mode == "bibtex" else None
     if reference.authors:
@@ -437,8 +443,10 @@ def render(references: Sequence[tuple[str, Reference]], options: WriterOptions, 
     """The .bib text for ``(key, reference)`` pairs in the order given, and warnings."""
     library = Library()
     problems: list[Problem] = []
+    # One decision per word form for the whole file, from every record's prose at once.
+    evidence = pool(evidence_for(reference.title, reference.abstract) for _, reference in references)
     for key, reference in references:
-        entry, entry_problems = build_entry(key, reference, mode, options)
+        entry, entry_problems = build_entry(key, reference, mode, options, evidence)
         library.add(entry)
         problems.extend(entry_problems)
     # Braces around every value except bare integers and fields that demand none (month macros).

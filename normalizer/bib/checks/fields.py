@@ -11,7 +11,7 @@ from normalizer.bib.bibfile import (
     iter_entries,
 )
 from normalizer.bib.checks.base import CheckContext, Finding
-from normalizer.text.capitals import evidence_for, holds_position, protected_spans
+from normalizer.text.capitals import holds_position, protected_spans, title_only_evidence
 
 # -- BN3xx: content --------------------------------------------------------------------------------
 
@@ -202,7 +202,7 @@ def unprotected_capitals(title: str) -> list[str]:
     unbraced = [i for i in free if first is None or i != first.start()]
     if not unbraced:
         return []
-    spans = protected_spans(text, evidence_for(text, None), near=unbraced)
+    spans = protected_spans(text, title_only_evidence(text), near=unbraced)
     return [text[start:end] for start, end in spans if holds_position(unbraced, start, end)]
 
 
