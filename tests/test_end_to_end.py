@@ -27,6 +27,7 @@ from fakes.arxiv_api import DECOY_PREFIX
 from fakes.s2_api import DECOYS, RecordedRequest
 from fakes.servers import FakeApis, one_host, running_fakes
 from paths import SHARED
+from title_census import census
 
 from normalizer.cli import EXIT_SOURCES_FAILED, main
 from normalizer.writers.csl_json import validate_csl
@@ -658,6 +659,18 @@ def test_check_on_fresh_resolve_output_finds_nothing_to_format_or_protect(
     result = CliRunner().invoke(main, ["check", "--offline", "--json", str(tmp_path / "refs.bib")])
     findings = json.loads(result.stdout)
     assert [f for f in findings if f["code"] in ("BN602", "BN305")] == []
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_every_word_form_is_braced_in_every_title_or_in_none(
+    formats: dict[str, tuple[bytes, bytes]], fmt: str
+) -> None:
+    """One capitalization decision per word form for the whole bibliography (issue 30): the
+    five pages' 177 papers, whose abstracts write "Transformer" both ways, never brace it in
+    one title and not in another."""
+    found = census(formats[fmt][0].decode("utf-8"))
+    assert found.inconsistent() == {}
+    assert "transformer" in found.free and "mamba" in found.braced  # both kinds are there
 
 
 def test_the_csl_json_of_the_pages_has_no_tex(formats: dict[str, tuple[bytes, bytes]]) -> None:
