@@ -79,6 +79,7 @@ _PART = r"[^\W_]+(?:['\u2019][^\W_]+)*"
 _JOINER = "-\u2010\u2011&"
 TOKEN = re.compile(rf"{_PART}(?:[{_JOINER}]{_PART})*")
 _PART_RE = re.compile(_PART)
+_JOINED = re.compile(f"[{_JOINER}]")
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{4,}")  # words long enough to say which case a title is in
 
@@ -94,6 +95,7 @@ def needs_protection(word: str) -> bool:
     return any(ch.isdigit() for ch in word) and any(ch.isupper() for ch in word)
 
 
+@lru_cache(maxsize=65_536)  # the same words recur in every abstract
 def word_key(word: str) -> str:
     """A word compared for evidence: case-folded, without possessive and plural ``s``."""
     key = _POSSESSIVE.sub("", word).casefold()
@@ -244,12 +246,18 @@ def _read_prose(text: str) -> Evidence:
         if not token[0].isalnum():
             start = True
             continue
+        hyphenated = _JOINED.search(token) is not None
+        if token.islower():  # most words of any abstract: only counted
+            for part in _PART_RE.findall(token) if hyphenated else (token,):
+                if part.islower():
+                    lower[word_key(part)] += 1
+            if hyphenated:
+                lower_tokens[token] += 1
+            start = False
+            continue
         parts = _PART_RE.findall(token)
         in_title_case = index in expansion or _in_capital_run(tokens, capital, index)
-        hyphenated = len(parts) > 1
-        if hyphenated and token.islower():
-            lower_tokens[token.casefold()] += 1
-        elif hyphenated and not start and not in_title_case and capital[index]:
+        if hyphenated and not start and not in_title_case and capital[index]:
             named_tokens[_POSSESSIVE.sub("", token)] += 1
         # The parts of a compound with an acronym or a letter in it ("MLP-Mixer", "U-Net") are
         # that name's, not words of their own.
