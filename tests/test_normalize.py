@@ -158,6 +158,22 @@ def test_tidy_authors_collapses_whitespace_drops_empty_and_consecutive_repeats()
     )
 
 
+@pytest.mark.parametrize(
+    ("given", "tidied"),
+    [
+        pytest.param("C . Krishna", "C. Krishna", id="space-before-initials-period"),
+        pytest.param("C . V .", "C. V.", id="two-initials"),
+        pytest.param("Krishna .", "Krishna .", id="not-an-initial"),
+        pytest.param("J.-P.", "J.-P.", id="hyphenated-initials-untouched"),
+    ],
+)
+def test_tidy_authors_drops_the_stray_space_before_an_initials_period(given: str, tidied: str) -> None:
+    # arXiv 2006.15102 lists "C . Krishna Mohan". Names parsed from a string are tidied by
+    # parse_name; this step tidies every source's, Crossref's given/family parts included.
+    person = Person(given=given, family="Mohan")
+    assert tidy_authors(ref(authors=(person,))).authors == (Person(given=tidied, family="Mohan"),)
+
+
 # -- identifiers -----------------------------------------------------------------------
 
 

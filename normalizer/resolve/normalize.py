@@ -20,6 +20,7 @@ from normalizer.models import PartialDate, Person, Reference
 from normalizer.text import venues
 from normalizer.text.capitals import recover_capitals
 from normalizer.text.links import extract_code_links
+from normalizer.text.names import tidy_name_part
 
 __all__ = [
     "STEPS",
@@ -113,12 +114,13 @@ _NOBODY = Person()  # every name part empty
 @lru_cache(maxsize=16_384)  # a `Person` is immutable, and the same people recur across a run
 def _tidy_person(person: Person) -> Person:
     fields = ("given", "family", "particle", "suffix", "literal")
-    cleaned = {name: " ".join(getattr(person, name).split()) for name in fields}
+    cleaned = {name: tidy_name_part(getattr(person, name)) for name in fields}
     return person if all(cleaned[n] == getattr(person, n) for n in fields) else Person(**cleaned)
 
 
 def tidy_authors(reference: Reference) -> Reference:
-    """Collapse whitespace in name parts, drop empty persons, and drop a name that
+    """Tidy whitespace in name parts (`normalizer.text.names.tidy_name_part`: "C . Krishna" →
+    "C. Krishna", whichever source wrote it), drop empty persons, and drop a name that
     repeats the one just before it exactly (a doubled line in the source)."""
     authors: list[Person] = []
     for person in map(_tidy_person, reference.authors):

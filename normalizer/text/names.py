@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from normalizer.models import Person
 from normalizer.text.titles import plain_text
 
-__all__ = ["parse_name", "person_from_parts", "split_authors"]
+__all__ = ["parse_name", "person_from_parts", "split_authors", "tidy_name_part"]
 
 # Lower-case words that start a family name's particle ("von" part in BibTeX terms).
 # "y", "e" and "i" are not particles: in "Ortega y Gasset" they join two family names.
@@ -129,6 +129,13 @@ def _is_braced(text: str) -> bool:
     if not (text.startswith("{") and text.endswith("}")):
         return False
     return all(depth > 0 for index, _, depth in _scan(text) if index < len(text) - 1)
+
+
+def tidy_name_part(text: str) -> str:
+    """One part of a name (given, family ...) with its whitespace tidied: runs collapsed and
+    a stray space before an initial's period dropped ("C . Krishna" → "C. Krishna"), as
+    some sources (arXiv lists, Crossref deposits) write it."""
+    return _SPACED_PERIOD.sub(r"\1.", _collapse(text))
 
 
 def _clean_initials(text: str) -> str:
