@@ -18,7 +18,7 @@
 Title protection (`title_to_latex`): BibTeX styles and biblatex's sentence case
 lower-case titles, so every stretch whose capitals matter is wrapped in braces. Which
 stretches is decided in one place, `normalizer.text.capitals.protected_spans` (acronyms and
-mixed case, known names, the pronoun "I", names the paper's own abstract capitalises),
+mixed case, known names, the pronoun "I", names the bibliography's abstracts capitalise),
 which ``bibnorm check`` (BN305) asks too. A hyphenated token is braced whole
 (``{MLP-Mixer}``, ``{DALL-E}``, ``{I\\&S-ViT}``), a title never whole, nothing twice
 (the input never carries braces of its own: they are escaped). Math containing capital
@@ -291,8 +291,9 @@ def title_to_latex(
 ) -> Encoded:
     """A title as a BibTeX field value: escaped, encoded, capitals protected with braces.
 
-    ``evidence`` is what the record's abstract (and sentence-case title) say about
-    names (`normalizer.text.capitals.evidence_for`).
+    ``evidence`` is what the prose says about names: the whole bibliography's
+    (`normalizer.text.capitals.pool`, as the writers use it) or one record's
+    (`normalizer.text.capitals.evidence_for`).
     """
     parts: list[Encoded] = []
     for number, (is_math, segment) in enumerate(split_math(" ".join(title.split()))):
