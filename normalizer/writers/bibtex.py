@@ -25,7 +25,14 @@ replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix b
   IEEEtran and splncs04 print no eprint field on ``@misc``, so without it a preprint
   shows no identifier at all.
 - ``url`` is the record's URL, else ``https://arxiv.org/abs/<id>``; url, doi, eprint
-  and code are written raw (``\\url`` and ``\\doi`` read them verbatim).
+  and code are written raw (``\\url`` and ``\\doi`` read them verbatim). A published
+  entry with a publisher DOI gets ``url = https://doi.org/<doi>`` and ``note = {doi: <doi>}``
+  in BibTeX (`WriterOptions.doi_link`, `DOI_LINKS`): plain and abbrv print only ``note``,
+  IEEEtran ``url`` and ``note``.
+- Titles are braced from the prose of the whole file (`normalizer.text.capitals.pool`,
+  computed once per `render`): a word form is braced in every entry or in none.
+- ``--style`` presets (`STYLES`) lay an entry out as arXiv's, dblp's or Google Scholar's
+  export does: types, fields, field order and name form.
 - ``code`` lists code links separated by `` and `` (BibTeX's list separator, as in
   author lists); BibTeX styles ignore it, people and tools read it. biblatex has no
   such field, so it goes into ``verba`` (a verbatim field of biblatex's data model that
