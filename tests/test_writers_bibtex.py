@@ -11,6 +11,7 @@ from bibtexparser.middlewares.names import parse_single_name_into_parts, split_m
 from records import PUBLISHED
 
 from normalizer.bib.bibfile import format_bibtex
+from normalizer.config import Settings
 from normalizer.errors import UsageError
 from normalizer.models import Identifiers, PartialDate, Person, Reference
 from normalizer.text.titles import plain_text
@@ -132,6 +133,12 @@ def test_a_published_doi_goes_where_styles_that_ignore_doi_print_it(
     fields = {f.key: f.value for f in bibtexparser.parse_string(text).entries[0].fields}
     assert (fields.get("note"), fields["url"], fields["doi"]) == (note, url, "10.1007/11880561_13")
     assert fields["eprint"] == "2303.02484"  # the preprint stays findable
+
+
+def test_the_doi_link_comes_from_the_settings() -> None:
+    # `doi_link = "note"` in bibnorm.toml / --doi-link note reach the writer.
+    assert WriterOptions.from_settings(Settings(doi_link="note")).doi_link == "note"
+    assert WriterOptions.from_settings(Settings()).doi_link == "url+note"
 
 
 @pytest.mark.parametrize("doi", [None, "10.48550/arXiv.2303.02484"], ids=["no-doi", "arxiv-doi"])
