@@ -133,8 +133,9 @@ def _is_braced(text: str) -> bool:
 
 def tidy_name_part(text: str) -> str:
     """One part of a name (given, family ...) with its whitespace tidied: runs collapsed and
-    a stray space before an initial's period dropped ("C . Krishna" → "C. Krishna"), as
-    some sources (arXiv lists, Crossref deposits) write it."""
+    a stray space before an initial's period dropped ("C . Krishna" → "C. Krishna", as
+    arXiv lists an author of 2006.15102); for name parts a source gives apart, which
+    `parse_name` never saw."""
     return _SPACED_PERIOD.sub(r"\1.", _collapse(text))
 
 

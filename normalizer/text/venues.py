@@ -127,7 +127,11 @@ def _index() -> Mapping[str, Venue]:
 
 
 def find_venue(text: str | None) -> Venue | None:
-    """The table entry for a venue spelling, or ``None`` when the venue is not in the table."""
+    """The table entry for a venue spelling, or ``None`` when the venue is not in the table.
+
+    A preprint cited by its arXiv id where the venue goes ("arXiv preprint arXiv:2106.04560",
+    "CoRR abs/2106.04560") is arXiv's entry.
+    """
     if not text or not text.strip():
         return None
     index = _index()
@@ -143,8 +147,8 @@ def find_venue(text: str | None) -> Venue | None:
     found = index.get(venue_key(_PAREN.sub(" ", text)))
     if found is None and _ARXIV_CITATION.search(text):
         # A preprint cited by its id where a venue goes: Google Scholar's "arXiv preprint
-        # arXiv:2106.04560", dblp's "CoRR abs/2106.04560".
-        # "arXiv:2106.04560 [cs.CV]" alone is arXiv's own citation form.
+        # arXiv:2106.04560", dblp's "CoRR abs/2106.04560"; "arXiv:2106.04560 [cs.CV]" alone
+        # is arXiv's own citation form.
         return find_venue(_ARXIV_CITATION.sub(" ", text).strip() or "arXiv")
     return found
 
