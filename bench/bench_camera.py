@@ -6,7 +6,7 @@ Two bibliographies, each resolved by ``bibnorm resolve`` against the test fakes 
   DOIs" world: the fakes' real records for the 177 gold papers, a synthetic record (ids
   2912.8xxxx, the page's own abstract) for every other title, and a synthetic publisher DOI
   with its Crossref work for the gold papers whose venue's publisher registers DOIs;
-- "dev gold": the 177 titles of dev-gold.jsonl alone, in the same world.
+- "dev gold": the 177 papers of dev-gold.jsonl alone, asked by their arXiv ids, in the same world.
 
 For each it prints:
 
@@ -182,10 +182,10 @@ def main_() -> None:
     print(f"multi-word names of ordinary words, not counted: {', '.join(MULTIWORD_NAMES)}")
     measure("five pages", [str(p) for p in PAGES], world)
     with tempfile.TemporaryDirectory() as tmp:
-        titles = Path(tmp) / "gold-titles.txt"
+        ids = Path(tmp) / "gold-ids.txt"
         rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-        titles.write_text("".join(row["title"] + "\n" for row in rows), encoding="utf-8")
-        measure("dev gold", [str(titles)], world)
+        ids.write_text("".join(f"arXiv:{row['arxiv_id']}\n" for row in rows), encoding="utf-8")
+        measure("dev gold", [str(ids)], world)
 
 
 if __name__ == "__main__":
