@@ -129,9 +129,9 @@ def test_the_audits_titles_brace_only_names() -> None:
 
 
 def test_one_decision_per_word_form_across_a_bibliography() -> None:
-    """ "Transformer" is a name to Swin's abstract ("Swin Transformer", "the Transformer") and an
-    ordinary word to the other papers (and to Swin's too: "vision Transformer", "transformers"):
-    written once per form, braced in every entry or in none."""
+    """Swin's abstract only ever capitalises "Transformer" ("adapting Transformer from
+    language to vision", "a hierarchical Transformer whose ..."), the other abstracts mostly
+    write it in lower case: one form, one decision for the file, braced in no entry."""
     references = _references()
     text = get_writer("bibtex").write(references, WriterOptions())
     assert census(text).inconsistent() == {}
