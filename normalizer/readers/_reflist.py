@@ -178,12 +178,22 @@ _LAYOUTS: tuple[tuple[Layout, StartsItem], ...] = (
 )
 
 
+# A DOI or URL a line break cut ("doi: 10." / "48550/arXiv…", "https://doi." / "org/…").
+_CUT_IDENTIFIER = re.compile(r"(?:^|\s)(?:doi:\s*)?(?:10\.|(?:10\.\S*|https?://\S*|\S+/\S*)[./_-])$")
+
+
 def join_lines(parts: Sequence[str]) -> str:
-    """Lines of one reference as one string; a word hyphenated at a line end is joined."""
+    """Lines of one reference as one string.
+
+    A word hyphenated at a line end is joined; so is a DOI or URL cut after a dot, slash
+    or hyphen when the next line goes on with a digit or a lower-case letter.
+    """
     text = ""
     for part in parts:
         part = part.strip()
-        if text.endswith("-") and part[:1].islower():
+        if _CUT_IDENTIFIER.search(text) and part[:1].isdigit() | part[:1].islower():
+            text += part
+        elif text.endswith("-") and part[:1].islower():
             text = text[:-1] + part
         else:
             text = f"{text} {part}" if text else part

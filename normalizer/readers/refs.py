@@ -93,6 +93,7 @@ class ParsedReference(NamedTuple):
     doi: str | None
     venue: str | None = None
     authors: tuple[str, ...] = ()  # one name each, as written; "others" last for "et al."
+    arxiv_version: int | None = None
 
 
 def parse_reference(text: str) -> ParsedReference:
@@ -115,6 +116,7 @@ def parse_reference(text: str) -> ParsedReference:
         arxiv=arxiv.id if arxiv else None,
         doi=doi,
         authors=person_names(authors),
+        arxiv_version=arxiv.version if arxiv else None,
     )
 
 
@@ -137,7 +139,11 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
 
 
 _VENUE_LEAD = re.compile(r"^[\s.,:;”\"'’]*(?:[Ii]n:?\s+)?(?:Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?)?")
-_VENUE_END = re.compile(r"\s*(?:,|\(|\bpp\.|\bpages\b|\d{4}|\.\s|\.$).*$", re.DOTALL)
+# Where the venue ends: at a comma, a parenthesis, pages, a year, a DOI or URL — not at the
+# dot of an abbreviation ("Mach. Learn.", "Proc. IEEE", "Trans. Pattern Anal.").
+_VENUE_END = re.compile(
+    r"\s*(?:,|\(|\bpp\.|\bpages\b|\d{4}|\bdoi\b|\bURL\b|https?:|\.\s+(?:In\b|[A-Z][a-z]+,)|\.$).*$", re.DOTALL
+)
 
 
 def _venue_after(text: str, title: str | None) -> str | None:
@@ -234,6 +240,7 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
                 kind=kind,
                 title=parsed.title or (reference if kind is QueryKind.TITLE else None),
                 arxiv_id=parsed.arxiv,
+                arxiv_version=parsed.arxiv_version,
                 doi=parsed.doi,
                 author_names=parsed.author_names,
                 authors=parsed.authors,
