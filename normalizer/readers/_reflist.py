@@ -179,7 +179,7 @@ _LAYOUTS: tuple[tuple[Layout, StartsItem], ...] = (
 
 
 # A DOI or URL a line break cut ("doi: 10." / "48550/arXiv…", "https://doi." / "org/…").
-_CUT_IDENTIFIER = re.compile(r"(?:^|\s)(?:doi:\s*)?(?:10\.|(?:10\.\S*|https?://\S*|\S+/\S*)[./_-])$")
+_CUT_IDENTIFIER = re.compile(r"^(?:10\.|(?:10\.\S*|https?://\S*|\S+/\S*)[./_-])$")  # the last word
 
 
 def join_lines(parts: Sequence[str]) -> str:
@@ -191,7 +191,7 @@ def join_lines(parts: Sequence[str]) -> str:
     text = ""
     for part in parts:
         part = part.strip()
-        if _CUT_IDENTIFIER.search(text) and part[:1].isdigit() | part[:1].islower():
+        if _CUT_IDENTIFIER.match(text[text.rfind(" ") + 1 :]) and part[:1].isdigit() | part[:1].islower():
             text += part
         elif text.endswith("-") and part[:1].islower():
             text = text[:-1] + part

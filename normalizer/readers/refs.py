@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from normalizer.identifiers import canonical_doi, parse_arxiv_id
@@ -203,6 +204,7 @@ def _name_like(authors: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)  # each layout tried, and the sniffer before the reader, ask again
 def looks_like_reference(text: str) -> bool:
     """Whether one item reads as a reference: an author list, a year and a title-like span."""
     bare = _URL.sub(" ", _DOI.sub(" ", _ARXIV.sub(" ", text)))

@@ -57,7 +57,7 @@ def claims_from_file(path: Path) -> tuple[list[Claim], list[EntryVerdict], str |
                     path=str(path),
                     line=query.origin.line,
                     verdict=Verdict.UNVERIFIABLE,
-                    unverifiable_because=("no title could be told apart in the reference",),
+                    unverifiable_because=("no title could be read from the item",),
                 )
             )
         else:
@@ -92,10 +92,14 @@ def claim_from_query(query: Query, key: str, path: str) -> Claim:
 
 
 def _unparsed(query: Query) -> bool:
-    """A reference string read whole as its title: its authors or year show it was more."""
-    if query.arxiv_id or query.doi or not query.title:
-        return not (query.arxiv_id or query.doi or query.title)
-    return bool(query.author_names or query.year) and query.title == " ".join(query.raw.split())
+    """No title to claim: none at all, or a reference string read whole as its title (the
+    year found in that same text shows it was more than a title)."""
+    if query.arxiv_id or query.doi:
+        return False
+    if not query.title:
+        return True
+    whole = " ".join(query.raw.split())
+    return query.title == whole and query.year is not None and str(query.year) in whole
 
 
 def _keys(queries: list[Query]) -> list[str]:
