@@ -8,7 +8,8 @@ after them) and the same references as text (``lists/``: copied with ``pdftotext
 made them.
 
 Printed per input: references read, titles read exactly (title key equal to a record's),
-the reading speed (references per second, PDF text extraction included), and what
+the reading speed (references per second, PDF text extraction included; the best of
+three reads), and what
 ``bibnorm resolve --offline`` does with them against a snapshot index of those records:
 resolved to the right paper, to a WRONG one (must stay 0), unresolved. Then ``verify`` on
 ``hallmark-plainnat.pdf`` against the verify dev set's fakes, compared entry by entry with
@@ -41,6 +42,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from normalizer.readers import read_inputs  # noqa: E402
 from normalizer.readers._reflist import LIGATURES  # noqa: E402
+from normalizer.readers.refs import looks_like_reference  # noqa: E402
 from normalizer.text.titles import title_key  # noqa: E402
 from resolvers.snapshot import build_index  # noqa: E402
 
@@ -77,10 +79,14 @@ def reading_and_resolving(records: dict[str, str], folder: Path) -> None:
         f"{'input':<30}{'refs':>6}{'titles read':>13}{'refs/s':>9}{'right':>7}{'WRONG':>7}{'unresolved':>12}"
     )
     totals = [0, 0, 0, 0, 0]
+    read_inputs([inputs[0]])  # imports pypdfium2 and warms the caches: not part of any figure
     for path in inputs:
-        started = time.perf_counter()
-        queries = read_inputs([path])
-        seconds = time.perf_counter() - started
+        seconds = float("inf")
+        for _ in range(3):  # the best of three: a shared machine only ever slows a run down
+            looks_like_reference.cache_clear()
+            started = time.perf_counter()
+            queries = read_inputs([path])
+            seconds = min(seconds, time.perf_counter() - started)
         read = sum(1 for q in queries if title_key(q.title or "") in records)
         right = wrong = 0
         for query, item in zip(queries, resolve(path, index, folder), strict=True):
@@ -182,11 +188,12 @@ LIBRARIES: dict[str, Callable[[Path], str]] = {
 }
 
 
-def survey(records: dict[str, str]) -> None:
+def survey() -> None:
     def letters(text: str) -> str:
         return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKC", text.translate(LIGATURES)).casefold())
 
-    titles = [letters(title) for title in records]
+    rows = [json.loads(line) for line in SNAPSHOT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    titles = [letters(row["title"]) for row in rows if row.get("authors")]
     print(f"\nPDF text libraries on the {len(TYPESET)} typeset PDFs ({len(TYPESET) * len(titles)} titles)")
     print(f"{'library':<22}{'titles whole':>14}{'seconds':>9}{'two-column titles whole':>26}")
     for name, extract in LIBRARIES.items():
@@ -212,7 +219,7 @@ def main() -> None:
     if "--survey" in sys.argv[1:]:
         if shutil.which("pdftotext") is None:
             LIBRARIES.pop("pdftotext (poppler)")
-        survey(records)
+        survey()
 
 
 if __name__ == "__main__":
