@@ -133,7 +133,7 @@ def read_inputs_noted(
     paths: Sequence[str | Path], input_format: str | None = None, progress: Progress = NO_PROGRESS
 ) -> tuple[list[Query], list[str]]:
     """`read_inputs`, and one line per file whose reading the user should hear about
-    ("refs.txt: read as a reference list: 150 references, author-year, …")."""
+    ("refs.txt: read as a reference list: 150 references, unnumbered, one per line …")."""
     forced = reader_for(input_format) if input_format is not None else None
     if not paths:
         raise InputError("no input files given")

@@ -5,9 +5,10 @@ alpha's ``[ZKHB22]``) or neither. An unnumbered list may hold one reference per 
 run each over several lines: separated by blank lines, with hanging indents (the first
 line flush, the rest indented), or wrapped flush, where a reference starts at a line that
 opens with a name after a line that ended a sentence. Which one it is shows in the text:
-`split_list` tries every layout the text allows and keeps the one that yields the most
-items looking like a reference (the caller's predicate: an author list, a year, a title),
-preferring the simpler layout on a tie.
+`split_list` takes numbered or labelled items as they are; otherwise one reference per line
+when most lines read as whole references (the caller's predicate: an author list, a year,
+a title), else the layout that yields the most items reading as references, the one with
+fewer stray items (and then the simpler one) on a tie.
 
 Nothing here parses a reference; `normalizer.readers.refs` does.
 """
@@ -115,11 +116,6 @@ def split_list(text: str, looks_like_reference: LooksLikeReference) -> Reference
         # not read as one (a book without a year) into their neighbours.
         return one_per_line
     return max(candidates, key=score)
-
-
-def is_numbered(text: str) -> bool:
-    """Whether at least three lines of ``text`` open with a number ("[1]", "1.", "(1)")."""
-    return sum(1 for line in text.splitlines()[:400] if _NUMBERED.match(line)) >= 3
 
 
 def _labelled(lines: Sequence[str], starts: Sequence[re.Match[str] | None]) -> list[Item]:

@@ -225,16 +225,11 @@ OriginOf = Callable[[int], Origin]
 
 def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Query]:
     """One `Query` per reference of ``references``."""
-    from normalizer.text.venues import VenueKind, find_venue  # local: venues is a large table
-
     queries: list[Query] = []
     for line, reference, label in references.items:
         parsed = parse_reference(reference)
         kind = QueryKind.ARXIV_ID if parsed.arxiv else QueryKind.DOI if parsed.doi else QueryKind.TITLE
-        venue = find_venue(parsed.venue) if parsed.venue else None
-        entry_type = {VenueKind.CONFERENCE: "inproceedings", VenueKind.JOURNAL: "article"}.get(
-            venue.kind if venue else VenueKind.PREPRINT, "misc"
-        )
+        entry_type = _entry_type(parsed.venue)
         queries.append(
             Query(
                 index=len(queries),
@@ -256,16 +251,32 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
     return queries
 
 
+_PROCEEDINGS = re.compile(r"\b(?:Proc\.|Proceedings|Conference|Conf\.|Workshop|Symposium)\b", re.IGNORECASE)
+_JOURNAL = re.compile(r"\b(?:Journal|J\.|Transactions|Trans\.|Letters|Review)\b", re.IGNORECASE)
+
+
+def _entry_type(venue: str | None) -> str:
+    """The BibTeX type a printed venue implies: a conference's proceedings, a journal, else misc."""
+    from normalizer.text.venues import VenueKind, find_venue  # local: venues is a large table
+
+    known = find_venue(venue) if venue else None
+    if known is not None:
+        return {VenueKind.CONFERENCE: "inproceedings", VenueKind.JOURNAL: "article"}.get(known.kind, "misc")
+    if venue and _PROCEEDINGS.search(venue):
+        return "inproceedings"
+    return "article" if venue and _JOURNAL.search(venue) else "misc"
+
+
 def read_refs(text: str, path: str) -> list[Query]:
     """One `Query` per reference string."""
     return queries_from_list(read_list(text), lambda line: Origin(path=path, line=line))
 
 
 def describe_list(references: ReferenceList, queries: Sequence[Query]) -> str:
-    """The summary's line: how the list was read and why ("150 references, author-year, …")."""
+    """The summary's line: how the list was read and why ("150 references, unnumbered, …")."""
     kind = "numbered" if references.layout is Layout.NUMBERED else "unnumbered"
     read = sum(1 for query in queries if query.author_names and query.year)
-    layout = "" if references.layout in (Layout.NUMBERED,) else f", {references.layout.value}"
+    layout = "" if references.layout is Layout.NUMBERED else f", {references.layout.value}"
     return (
         f"read as a reference list: {len(queries)} references, {kind}{layout} "
         f"({read} with authors and a year)"
@@ -279,7 +290,7 @@ def looks_like_reference_list(text: str) -> bool:
     list, year, title): a list of titles, even one tagged "[CVPR 2022] …", has no author
     list and stays a title list.
     """
-    sample = "\n".join(text.splitlines()[:400])
+    sample = "\n".join(text.split("\n")[:400])  # not splitlines(): it also splits at Cork slots
     references = read_list(sample)
     if references.layout is Layout.NUMBERED:
         if sum(1 for item in references.items if item.label) < 3:
