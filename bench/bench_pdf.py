@@ -13,7 +13,8 @@ three reads), and what
 ``bibnorm resolve --offline`` does with them against a snapshot index of those records:
 resolved to the right paper, to a WRONG one (must stay 0), unresolved. Then ``verify`` on
 ``hallmark-plainnat.pdf`` against the verify dev set's fakes, compared entry by entry with
-``verify`` on the ``.bib`` it was typeset from.
+``verify`` on the ``.bib`` it was typeset from. And a real paper (``fixtures/pdf/real/``, a
+JOSS review draft with margin line numbers): references read, titles equal to its ``.bib``'s.
 
 ``--survey`` also times the PDF text libraries compared in docs/pdf.md on the same PDFs
 (each one that is installed: pypdf, pdfminer.six, PyMuPDF, pypdfium2, and poppler's
@@ -100,6 +101,20 @@ def reading_and_resolving(records: dict[str, str], folder: Path) -> None:
             totals[position] += value
     refs, read, right, wrong, unresolved = totals
     print(f"{'all':<30}{refs:>6}{read:>13}{'':>9}{right:>7}{wrong:>7}{unresolved:>12}")
+
+
+def real_papers() -> None:
+    """Real papers (fixtures/pdf/real/): references read, titles equal to one of the paper's .bib."""
+    from normalizer.bib.bibfile import read_bibfile
+
+    for pdf, bib in ((PDFS / "real" / "multivae-joss-draft.pdf", PDFS / "real" / "multivae-paper.bib"),):
+        titles = {title_key(entry.get("title") or "") for entry in read_bibfile(bib).entries}
+        started = time.perf_counter()
+        queries = read_inputs([pdf])
+        seconds = time.perf_counter() - started
+        read = sum(1 for q in queries if title_key(q.title or "") in titles)
+        print(f"\nreal/{pdf.name}: {len(queries)} references, {read} titles equal to its .bib's, "
+              f"{len(queries) / seconds:.0f} references/s")  # fmt: skip
 
 
 def verify_equivalence(folder: Path) -> None:
@@ -215,6 +230,7 @@ def main() -> None:
     records = truth()
     with tempfile.TemporaryDirectory() as tmp:
         reading_and_resolving(records, Path(tmp))
+        real_papers()
         verify_equivalence(Path(tmp))
     if "--survey" in sys.argv[1:]:
         if shutil.which("pdftotext") is None:

@@ -301,3 +301,25 @@ def test_resolve_a_pdf_writes_the_bib_of_its_bibliography(
     _resolved(PDFS / "ieeetran-2col.pdf", snapshot_index, tmp_path, monkeypatch)
     bib = (tmp_path / "out.bib").read_text(encoding="utf-8")
     assert bib.count("@") == len(RECORDS)
+
+
+# --------------------------------------------------------------------------- a real paper
+
+
+def test_a_real_review_draft_with_line_numbers_gives_its_cited_references() -> None:
+    """JOSS's review draft of MultiVae (fixtures/pdf/README.md): margin line numbers, words
+    hyphenated across them, a running foot; its own .bib holds what each reference must say."""
+    from normalizer.bib.bibfile import read_bibfile
+    from normalizer.text.names import parse_name
+
+    entries = {
+        title_key(e.get("title") or ""): e for e in read_bibfile(PDFS / "real" / "multivae-paper.bib").entries
+    }
+    queries, notes = read_inputs_noted([PDFS / "real" / "multivae-joss-draft.pdf"])
+    assert len(queries) == 25
+    assert "pages 4–5" in notes[0]
+    for query in queries:
+        entry = entries[title_key(query.title or "")]
+        assert str(query.year) in (entry.get("year") or entry.get("date") or ""), query.title
+        first = (entry.get("author") or "").split(" and ")[0]
+        assert parse_name(query.authors[0]).family in first, (query.authors, first)

@@ -5,10 +5,12 @@ alpha's ``[ZKHB22]``) or neither. An unnumbered list may hold one reference per 
 run each over several lines: separated by blank lines, with hanging indents (the first
 line flush, the rest indented), or wrapped flush, where a reference starts at a line that
 opens with a name after a line that ended a sentence. Which one it is shows in the text:
-`split_list` takes numbered or labelled items as they are; otherwise one reference per line
-when most lines read as whole references (the caller's predicate: an author list, a year,
-a title), else the layout that yields the most items reading as references, the one with
-fewer stray items (and then the simpler one) on a tie.
+`split_list` takes numbered items as they are; otherwise one reference per line when most
+lines read as whole references (the caller's predicate: an author list, a year, a title),
+else the layout (labelled items among them) with the most items reading as references,
+then the fewest fragments (items that neither read as one nor open with a name: the tail of
+a reference cut apart), then the simpler layout — so a reference that does not read as one
+(no year) stays an item of its own rather than being joined to its neighbour.
 
 Nothing here parses a reference; `normalizer.readers.refs` does.
 """
@@ -104,14 +106,19 @@ def split_list(text: str, looks_like_reference: LooksLikeReference) -> Reference
         ReferenceList(layout, _grouped(lines, starts_item, margin)) for layout, starts_item in _LAYOUTS
     ]
 
-    def score(candidate: ReferenceList) -> tuple[int, float]:
+    def score(candidate: ReferenceList) -> tuple[int, int]:
+        """Items reading as references; then fewer fragments (items that neither read as a
+        reference nor open with a name: the tail of a reference cut apart)."""
         read = sum(1 for item in candidate.items if looks_like_reference(item.text))
-        return read, read / max(len(candidate.items), 1)
+        fragments = sum(
+            1
+            for item in candidate.items
+            if not looks_like_reference(item.text) and not _OPENS_WITH_NAME.match(item.text)
+        )
+        return read, -fragments
 
     one_per_line = next(c for c in candidates if c.layout is Layout.ONE_PER_LINE)
-    if score(one_per_line)[1] >= ONE_PER_LINE_SHARE and not any(
-        c.layout is Layout.LABELLED for c in candidates
-    ):
+    if score(one_per_line)[0] >= ONE_PER_LINE_SHARE * len(one_per_line.items) and labelled < 3:
         # Most lines are whole references: joining lines could only swallow the few that do
         # not read as one (a book without a year) into their neighbours.
         return one_per_line

@@ -8,8 +8,8 @@ starts on the page. From that:
 
 1. every page's lines, with the page they are on and how far each is indented from the
    left edge of its column (two columns are told apart by the page's middle); page
-   numbers and running heads (a line repeated at the top or bottom of several pages) are
-   dropped; ligatures (ﬁ, ﬀ, and the Cork slots of T1 fonts) become letters, and a word
+   numbers, running heads (a line repeated at the top or bottom of several pages) and a
+   review copy's line numbers in the margin are dropped; ligatures (ﬁ, ﬀ, and the Cork slots of T1 fonts) become letters, and a word
    hyphenated at a line end is joined — keeping the hyphen only when the same word is
    written with one elsewhere in the paper ("self-supervised");
 2. the references section: from the last heading named References, Bibliography, Literature
@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from normalizer.errors import InputError
@@ -184,11 +185,19 @@ def _page_lines(page: object, number: int) -> list[PdfLine]:
     width = page.get_width()  # type: ignore[attr-defined]
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     text = textpage.get_text_range()
+    pieces = text.split("\r\n")
+    numbered = _numbered_lines(pieces)
     lines: list[PdfLine] = []
     offset = 0
-    for piece in text.split("\r\n"):
+    for piece in pieces:
         start = offset
         offset += len(piece) + 2
+        if numbered and piece.strip().isdigit():
+            continue  # the line number of an empty line
+        line_number = _LINE_NUMBER.match(piece) if numbered else None
+        if line_number is not None:  # a review copy's line number, in the margin
+            start += line_number.end()
+            piece = _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[line_number.end() :])
         # translated before stripping: Python counts the Cork slots \x1c-\x1f as white space
         piece = piece.translate(LIGATURES)
         stripped = piece.strip()
@@ -199,6 +208,26 @@ def _page_lines(page: object, number: int) -> list[PdfLine]:
         size = raw.FPDFText_GetFontSize(textpage, first)
         lines.append(PdfLine(number, int(left >= width / 2 - 2), left, size, stripped))
     return lines
+
+
+_LINE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")
+_JOINED_LINE_NUMBER = re.compile(rf"{_SOFT_HYPHEN}\d{{1,4}}\s+")  # after a word PDFium joined
+
+
+def _numbered_lines(pieces: Sequence[str]) -> bool:
+    """Whether a page's lines carry line numbers (a review copy: 75, 76, 77 … in the margin).
+
+    Most lines open with a number, and the numbers mostly go up by one (two or three where
+    PDFium joined a hyphenated line to the next).
+    """
+    lines = [piece for piece in pieces if piece.strip()]
+    numbers = [int(match.group(1)) for piece in lines if (match := _LINE_NUMBER.match(piece))]
+    steps = [b - a for a, b in pairwise(numbers)]
+    return (
+        len(numbers) >= 5
+        and len(numbers) >= 0.6 * len(lines)
+        and sum(1 for step in steps if 1 <= step <= 3) >= 0.8 * len(steps)
+    )
 
 
 READER = Reader(
