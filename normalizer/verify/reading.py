@@ -31,10 +31,11 @@ _OTHERS = frozenset({"others", "et al.", "et al"})
 
 
 def is_bibtex(path: Path) -> bool:
-    """Whether ``verify`` reads ``path`` as BibTeX entries: a ``.bib``, or BibTeX by its content."""
-    from normalizer.io import read_bytes
+    """Whether ``verify`` reads ``path`` as BibTeX entries: a ``.bib``, BibTeX by its content,
+    or stdin (``-``, read once, as BibTeX as before)."""
+    from normalizer.io import STDIO, read_bytes
 
-    if path.suffix.lower() == ".bib":
+    if path.suffix.lower() == ".bib" or str(path) == STDIO:
         return True
     if not path.is_file() or read_bytes(path)[:5] == b"%PDF-":
         return False
