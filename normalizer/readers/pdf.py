@@ -9,9 +9,10 @@ starts on the page. From that:
 1. every page's lines, with the page they are on and how far each is indented from the
    left edge of its column (two columns are told apart by the page's middle); page
    numbers, running heads (a line repeated at the top or bottom of several pages) and a
-   review copy's line numbers in the margin are dropped; ligatures (ﬁ, ﬀ, and the Cork slots of T1 fonts) become letters, and a word
-   hyphenated at a line end is joined — keeping the hyphen only when the same word is
-   written with one elsewhere in the paper ("self-supervised");
+   review copy's line numbers in the margin are dropped; ligatures (ﬁ, ﬀ, and the Cork
+   slots of T1 fonts) become letters, and a word hyphenated at a line end is joined —
+   keeping the hyphen only when the same word is written with one elsewhere in the paper
+   ("self-supervised");
 2. the references section: from the last heading named References, Bibliography, Literature
    Cited or Works Cited (numbered or not) to the end, or to the first larger-type heading
    after it (an appendix); without such a heading, the last list that starts at "[1]" or
@@ -60,31 +61,38 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
     lines = _document_lines(data, path)
     section = references_section(lines)
     references = (
-        read_list("\n".join(_as_text(line) for line in lines[section[0] : section[1]])) if section else None
+        read_list("\n".join(_as_text(line) for line in lines[section.first : section.end]))
+        if section
+        else None
     )
-    if section is None or references is None or not (section[2] or _mostly_references(references)):
+    if section is None or references is None or not (section.headed or _mostly_references(references)):
         raise InputError(
             f"{path}: no references section found (no 'References' or 'Bibliography' heading, "
             "no list of references starting at [1] or 1.); nothing was read"
         )
-    first, last, _ = section
+    first = section.first
     queries = queries_from_list(
         references,
         lambda at: Origin(path=path, line=first + at, page=lines[first + at - 1].page),
     )
-    pages = sorted({line.page for line in lines[first:last]})
+    pages = sorted({line.page for line in lines[section.first : section.end]})
     where = f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}–{pages[-1]}"
     return queries, f"the PDF's references section ({where}) {describe_list(references, queries)}"
 
 
 def _mostly_references(references: ReferenceList) -> bool:
-    return sum(1 for item in references.items if looks_like_reference(item.text)) >= 0.5 * len(
-        references.items
-    )
+    read = sum(1 for item in references.items if looks_like_reference(item.text))
+    return read >= 0.5 * len(references.items)
 
 
-def references_section(lines: Sequence[PdfLine]) -> tuple[int, int, bool] | None:
-    """``(first, end, under a heading)``: where the references' lines are in ``lines``, or ``None``."""
+class Section(NamedTuple):
+    first: int  # index of the first line after the heading (or of the list's "[1]")
+    end: int  # index after the last line
+    headed: bool  # found under a References/Bibliography heading
+
+
+def references_section(lines: Sequence[PdfLine]) -> Section | None:
+    """Where the references' lines are in ``lines`` (see the module docstring), or ``None``."""
     headings = [i for i, line in enumerate(lines) if HEADING.match(line.text.strip())]
     if headings:
         first = headings[-1] + 1
@@ -101,7 +109,7 @@ def references_section(lines: Sequence[PdfLine]) -> tuple[int, int, bool] | None
         (i for i in range(first, len(lines)) if lines[i].size > body * _LARGER and lines[i].text.strip()),
         len(lines),
     )
-    return (first, end, bool(headings)) if end > first else None
+    return Section(first, end, bool(headings)) if end > first else None
 
 
 def _as_text(line: PdfLine) -> str:
@@ -111,9 +119,7 @@ def _as_text(line: PdfLine) -> str:
 
 def _document_lines(data: bytes, path: str) -> list[PdfLine]:
     pages = list(_pages(data, path))
-    if not any(sum(ch.isalpha() for line in page for ch in line.text) for page in pages) or all(
-        sum(ch.isalpha() for line in page for ch in line.text) < _MIN_LETTERS_PER_PAGE for page in pages
-    ):
+    if all(sum(ch.isalpha() for line in page for ch in line.text) < _MIN_LETTERS_PER_PAGE for page in pages):
         raise InputError(
             f"{path}: the PDF has no text layer (a scanned paper?); run OCR on it first "
             "(e.g. ocrmypdf) and read the result; nothing was read"
