@@ -126,8 +126,8 @@ def _verbs(body: str) -> dict[str, str]:
     return verbs
 
 
-def _entries(text: str) -> Iterator[tuple[int, str, str]]:
-    """(offset, key, body) of each ``\\entry{key}{type}{}`` … ``\\endentry``, in order. The end
+def _entries(text: str) -> Iterator[tuple[int, str, str, str]]:
+    """(offset, key, type, body) of each ``\\entry{key}{type}{}`` … ``\\endentry``, in order. The end
     is found with one `str.find` per entry, not a lazy ``.*?`` per start: a file of headers
     with no end stays linear."""
     position = 0
@@ -135,13 +135,13 @@ def _entries(text: str) -> Iterator[tuple[int, str, str]]:
         end = text.find(_END_ENTRY, head.end())
         if end < 0:
             return
-        yield head.start(), head.group(1), text[head.end() : end]
+        yield head.start(), head.group(1), head.group(2), text[head.end() : end]
         position = end + len(_END_ENTRY)
 
 
 def _read_biber(text: str, path: str) -> list[Query]:
     queries: list[Query] = []
-    for start, key, body in _entries(text):
+    for start, key, entry_type, body in _entries(text):
         verbs = _verbs(body)
         title = _field(body, "title")
         year_text = _field(body, "year") or (_field(body, "date") or "")[:4]
@@ -157,7 +157,7 @@ def _read_biber(text: str, path: str) -> list[Query]:
                 plain_text(title) if title else None, names,
                 int(year_text) if year_text.isdigit() else None,
                 arxiv.id if arxiv else None, doi, plain_text(title or key),
-                authors=people, venue=plain_text(venue) if venue else None, entry_type=match.group(2).lower(),
+                authors=people, venue=plain_text(venue) if venue else None, entry_type=entry_type.lower(),
             )
         )  # fmt: skip
     return queries
