@@ -22,6 +22,7 @@ from pathlib import Path
 
 from normalizer.errors import InputError
 from normalizer.identifiers import is_arxiv_doi, parse_arxiv_id
+from normalizer.io import STDIO, read_bytes, read_text
 from normalizer.models import Query
 from normalizer.readers import detect_format, read_inputs_noted
 from normalizer.text.names import parse_name
@@ -33,14 +34,10 @@ _OTHERS = frozenset({"others", "et al.", "et al"})
 def is_bibtex(path: Path) -> bool:
     """Whether ``verify`` reads ``path`` as BibTeX entries: a ``.bib``, BibTeX by its content,
     or stdin (``-``, read once, as BibTeX as before)."""
-    from normalizer.io import STDIO, read_bytes
-
     if path.suffix.lower() == ".bib" or str(path) == STDIO:
         return True
     if not path.is_file() or read_bytes(path)[:5] == b"%PDF-":
         return False
-    from normalizer.io import read_text
-
     return detect_format(read_text(path), path) == "bib"
 
 
