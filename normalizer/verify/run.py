@@ -191,8 +191,8 @@ def run_verify(
     """Verify the files at ``paths`` (``.bib``, or any input ``resolve`` reads: `read_claims`);
     sessions for the online sources come from ``open_session``.
 
-    ``progress`` hears a ``read`` phase (one item per file, whatever its format), then one per question the sources
-    are asked (`VerifySources.answers`).
+    ``progress`` hears a ``read`` phase (one item per file, whatever its format), then one per
+    question the sources are asked (`VerifySources.answers`).
     """
     from normalizer.verify.sources import VerifySources
 
