@@ -407,17 +407,21 @@ def read_text(path: Path | str) -> str:
     """
     if str(path) == STDIO:
         return _read_stdin()
+    return decode_text(read_bytes(path), str(path))
+
+
+def read_bytes(path: Path | str) -> bytes:
+    """The bytes of an input file (not stdin); `InputError` when it cannot be read."""
     try:
         if stat.S_ISFIFO(os.stat(path).st_mode):
             print(f"bibnorm: waiting for data on the pipe {path} (Ctrl-C to stop)", file=sys.stderr)
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory, expected a file") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
-    return decode_text(data, str(path))
 
 
 def _read_stdin() -> str:

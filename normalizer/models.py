@@ -108,11 +108,20 @@ class QueryKind(StrEnum):
 
 
 class Origin(Frozen):
+    """Where an input item starts: a line of the input's text, and for a PDF the page too.
+
+    For a PDF, ``line`` counts the lines of the text read from the whole document, so it
+    grows with the page and orders the items; ``page`` (1-based) is what a reader looks for.
+    """
+
     path: str
     line: int
+    page: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
+        return (
+            f"{self.path}:{self.line}" if self.page is None else f"{self.path}:{self.line} (page {self.page})"
+        )
 
 
 class Query(Frozen):
@@ -132,6 +141,12 @@ class Query(Frozen):
     author_names: tuple[str, ...] = ()  # name words as written ("LeCun", "Yann", "Bengio")
     year: int | None = None
     venue: str | None = None  # as written ("CVPR", "Advances in Neural Information Processing Systems")
+    # What `verify` compares besides: each person's name as written ("Y. LeCun", "LeCun, Yann"),
+    # "others" last for "et al."; the BibTeX type the input gives or implies; the item's own
+    # number in a numbered reference list ("12" for "[12]").
+    authors: tuple[str, ...] = ()
+    entry_type: str | None = None
+    label: str | None = None
     raw: str = ""  # the input text the query was read from
 
 

@@ -14,10 +14,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from fakes.arxiv_api import FakeArxivServer
-from fakes.crossref_api import FakeCrossref
 from fakes.s2_api import FakeS2
-from fakes.verify_world import arxiv_records, crossref_works, s2_papers, world
+from fakes.verify_world import s2_papers, world, world_sources
 
 from normalizer.bib.bibfile import parse_bibtex
 from normalizer.cli import EXIT_SOURCES_FAILED, main
@@ -320,23 +318,8 @@ FABRICATED = """@inproceedings{fake_id,
 
 @pytest.fixture(scope="module")
 def sources() -> Iterator[dict[str, str]]:
-    records = world()
-    s2 = FakeS2(papers=s2_papers(records)).start()
-    arxiv = FakeArxivServer(arxiv_records(records)).start()
-    crossref = FakeCrossref(crossref_works(records)).start()
-    try:
-        yield {
-            "BIBNORM_S2_API_URL": s2.url,
-            "BIBNORM_ARXIV_API_URL": arxiv.url,
-            "BIBNORM_CROSSREF_API_URL": crossref.url,
-            "BIBNORM_S2_DELAY": "0",
-            "BIBNORM_ARXIV_DELAY": "0",
-            "BIBNORM_CROSSREF_DELAY": "0",
-        }
-    finally:
-        s2.stop()
-        arxiv.stop()
-        crossref.stop()
+    with world_sources() as running:
+        yield running.env()
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from normalizer.config import load_settings
 from normalizer.errors import BibnormError, UsageError, one_line
 from normalizer.io import STDIO, Role, refuse_clashes, write_atomic
 from normalizer.models import Resolution, Status
-from normalizer.readers import READERS, available_formats, read_inputs
+from normalizer.readers import READERS, available_formats, read_inputs_noted
 from normalizer.resolve import keys, pipeline
 from normalizer.resolve.report import build_report, source_trouble, summary_line, unsettled
 
@@ -149,8 +149,9 @@ def command(
 
     INPUT is a saved Hugging Face papers page, a list of titles / arXiv ids /
     arXiv URLs / DOIs (one per line, '#' comments), a reference list pasted from a
-    paper ([1] ... numbered), a .bbl, a .bib, a CSL-JSON or an RIS export; '-' reads
-    stdin. Authors and years the input gives are used as evidence.
+    paper (numbered, or unnumbered: one per line, hanging indents, blank-line separated),
+    a paper as PDF (its references section), a .bbl, a .bib, a CSL-JSON or an RIS export;
+    '-' reads stdin. Authors and years the input gives are used as evidence.
     Items that cannot be matched with confidence are never guessed: they are listed
     on stderr (and in --report) with their best candidates, and left out of the
     bibliography.
@@ -164,6 +165,7 @@ def command(
       bibnorm resolve page.txt --json | jq '.summary'
       bibnorm resolve refs.txt -o refs.bib --update-lock      # pin decisions for CI
       bibnorm resolve paper.bbl -o paper.bib                  # a .bbl back to a .bib, keys kept
+      bibnorm resolve paper.pdf -o refs.bib                   # the .bib of a paper's bibliography
     """
     settings = load_settings(
         {
@@ -194,7 +196,7 @@ def command(
     )
     chosen_format = output_format or writers.format_for_output(output) or "bibtex"
     with progress_for(quiet=quiet, wanted=show_progress) as progress:
-        queries = read_inputs(list(inputs), input_format=input_format, progress=progress)
+        queries, read_notes = read_inputs_noted(list(inputs), input_format=input_format, progress=progress)
         with open_sources(settings) as sources_:
             if not quiet:
                 for note in sources_.notes:
@@ -260,6 +262,8 @@ def command(
             resolutions, stats.down, stats.refused, stats.gave_up, offline=settings.offline
         ):
             click.echo(line, err=True)
+        for note in read_notes:
+            click.echo(f"bibnorm: note: {note}", err=True)
         click.echo(summary_line(report["summary"], paint.verdict if paint.on else None), err=True)
     exit_code = run_exit_code(resolutions, refused=bool(stats.refused), strict=strict)
     if exit_code:

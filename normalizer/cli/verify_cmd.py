@@ -27,6 +27,7 @@ EXAMPLES = """
 \b
 Examples:
   bibnorm verify refs.bib
+  bibnorm verify paper.pdf                       # every reference of a paper
   bibnorm verify --json refs.bib > verdicts.json
   bibnorm verify --update-lock refs.bib          # once, online: pin what was verified
   bibnorm verify --offline refs.bib              # CI on the committed bibnorm.lock
@@ -43,7 +44,7 @@ def parse_verify_codes(text: str | None) -> tuple[str, ...]:
 
 
 @click.command("verify", epilog=EXAMPLES)
-@click.argument("files", nargs=-1, required=False, type=UserPath(), metavar="FILE.bib...")
+@click.argument("files", nargs=-1, required=False, type=UserPath(), metavar="FILE...")
 @click.option(
     "--json", "json_out", is_flag=True, help="Print the verdicts as one JSON document (see docs/checks.md)."
 )
@@ -86,6 +87,12 @@ def command(
 ) -> None:
     """Check that every entry cites a real paper faithfully: PATH:LINE: KEY: CODE SEVERITY: message.
 
+    FILE is a .bib, or anything `resolve` reads: a .bbl, an RIS or CSL-JSON export, a
+    reference list pasted from a paper, a paper as PDF (its references section), a list
+    of titles or ids. Each item is judged as the equivalent .bib entry would be; an item
+    keeps its own key, else its number ([12]) or first author and year (Zhai2022).
+    A file with nothing to verify is an error, never a pass.
+
     Each entry's DOI, arXiv id and title are looked up (Semantic Scholar, arXiv,
     Crossref; the snapshot index when configured) and its authors, year and venue
     compared with the record found. Catches fabricated DOIs and arXiv ids, real ids
@@ -107,7 +114,7 @@ def command(
             click.echo(f"{check.code}  {check.name:<24} {check.severity.value:<8} {check.summary}")
         return
     if not files:
-        raise UsageError("give at least one .bib file (or --list)")
+        raise UsageError("give at least one file to verify (or --list)")
     if html_path is not None:
         refuse_clashes([Role("--html", html_path)], [Role("an input", path) for path in files])
     options = VerifyOptions(
@@ -141,6 +148,8 @@ def command(
     if not quiet:
         for line in outcome.warnings():
             click.echo(line, err=True)
+        for note in outcome.notes:
+            click.echo(f"bibnorm: note: {note}", err=True)
         click.echo(summary_line(outcome.verdicts, outcome.requests, Painter.for_stream(sys.stderr)), err=True)
     raise SystemExit(exit_code(outcome, strict=strict))
 

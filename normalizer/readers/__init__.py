@@ -5,9 +5,10 @@ each path once (``-`` is stdin), picks the reader — the forced ``input_format`
 else `detect_format` — and numbers the queries contiguously across all files in
 input order.
 
-Detection order: a suffix some reader claims (``.bib``); else the content sniffers
-in registry order (BibTeX entries, LaTeX if that reader is installed, a Hugging Face
-papers page); else ``lines``, which accepts any text — unless the text looks like
+Detection order: a binary format by suffix or first bytes (a PDF); a suffix some reader
+claims (``.bib``); else the content sniffers in registry order (BibTeX entries, LaTeX if
+that reader is installed, a Hugging Face papers page, a reference list); else ``lines``,
+which accepts any text — unless the text looks like
 something no installed reader reads (JSON, XML, binary, lines that are neither titles
 nor ids: `_unreadable`), which stops the run with one line before any request.
 
@@ -27,17 +28,25 @@ from pathlib import Path
 from types import MappingProxyType
 
 from normalizer.errors import InputError, UsageError
-from normalizer.io import read_text
+from normalizer.io import read_bytes, read_text
 from normalizer.models import Query
 from normalizer.readers._unreadable import what_it_looks_like
 from normalizer.readers.base import Reader, display_path
 from normalizer.resolve.progress import NO_PROGRESS, Progress
 
-__all__ = ["READERS", "Reader", "available_formats", "detect_format", "read_inputs", "reader_for"]
+__all__ = [
+    "READERS",
+    "Reader",
+    "available_formats",
+    "detect_format",
+    "read_inputs",
+    "read_inputs_noted",
+    "reader_for",
+]
 
 # Sniffing order matters: the first sniffer that recognises the text wins, and the
 # fallback ("lines") has no sniffer. "latex" is owned separately and optional.
-_READER_MODULES = ("bib", "bbl", "csl_json", "ris", "latex", "hf_papers", "refs", "lines")
+_READER_MODULES = ("bib", "bbl", "csl_json", "ris", "latex", "pdf", "hf_papers", "refs", "lines")
 FALLBACK_FORMAT = "lines"
 
 
@@ -117,25 +126,64 @@ def read_inputs(
     missing, unreadable or empty input, or one without a single reference.
     ``progress`` hears a ``read`` phase of one item per file.
     """
+    return read_inputs_noted(paths, input_format, progress)[0]
+
+
+def read_inputs_noted(
+    paths: Sequence[str | Path], input_format: str | None = None, progress: Progress = NO_PROGRESS
+) -> tuple[list[Query], list[str]]:
+    """`read_inputs`, and one line per file whose reading the user should hear about
+    ("refs.txt: read as a reference list: 150 references, unnumbered, one per line …")."""
     forced = reader_for(input_format) if input_format is not None else None
     if not paths:
         raise InputError("no input files given")
     queries: list[Query] = []
+    notes: list[str] = []
     progress.start("read", len(paths), "files")
     for given in paths:
         path = str(given)
         name = display_path(path)
-        text = read_text(path)
-        if not text.strip():
-            raise InputError(f"{name}: input is empty")
-        reader = forced or READERS[detect_format(text, path)]
-        if forced is None and reader.name == FALLBACK_FORMAT and not _claimed_by_suffix(path):
-            refuse_unreadable(text, name)
-        found = reader.read(text, name)
+        found, reader, note = _read_one(path, name, forced)
         if not found:
             raise InputError(f"{name}: no references found (read as {reader.name})")
+        if note:
+            notes.append(f"{name}: {note}")
         offset = len(queries)
         queries.extend(q.model_copy(update={"index": offset + q.index}) for q in found)
         progress.advance()
     progress.finish()
-    return queries
+    return queries, notes
+
+
+def _read_one(path: str, name: str, forced: Reader | None) -> tuple[list[Query], Reader, str | None]:
+    binary = forced if forced is not None else _binary_reader(path)
+    if binary is not None and binary.read_binary is not None:
+        found, note = binary.read_binary(read_bytes(path), name)
+        return found, binary, note
+    text = read_text(path)
+    if not text.strip():
+        raise InputError(f"{name}: input is empty")
+    reader = forced or READERS[detect_format(text, path)]
+    if forced is None and reader.name == FALLBACK_FORMAT and not _claimed_by_suffix(path):
+        refuse_unreadable(text, name)
+    found = reader.read(text, name)
+    return found, reader, reader.describe(text, found) if reader.describe and found else None
+
+
+def _binary_reader(path: str) -> Reader | None:
+    """The binary format a file is in, by its suffix or its first bytes (never stdin)."""
+    if path == "-":
+        return None
+    binary = [reader for reader in READERS.values() if reader.read_binary is not None]
+    suffix = Path(path).suffix.lower()
+    for reader in binary:
+        if suffix in reader.suffixes:
+            return reader
+    try:
+        if not Path(path).is_file():
+            return None  # a pipe is read once, as text; peeking would block or eat its bytes
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return None  # read_text says why, in its words
+    return next((reader for reader in binary if reader.magic and head.startswith(reader.magic)), None)

@@ -32,8 +32,14 @@ def item_query(
     texts_with_ids: Iterable[str],
     key: str | None,
     raw: str,
+    venue: str | None = None,
+    entry_type: str | None = None,
 ) -> Query:
-    """One `Query` from an export's fields (any of them may be missing)."""
+    """One `Query` from an export's fields (any of them may be missing).
+
+    ``names``: one string per person ("Given Family" or "Family, Given"); ``entry_type``: the
+    BibTeX type the export's own type maps to (`BIBTEX_TYPES`).
+    """
     doi = canonical_doi(doi_text) if doi_text else None
     arxiv = arxiv_doi_id(doi)
     for text in texts_with_ids:
@@ -43,6 +49,7 @@ def item_query(
     year_match = _YEAR.search(year_text or "")
     kind = QueryKind.ARXIV_ID if arxiv else QueryKind.DOI if doi else QueryKind.TITLE
     clean_title = " ".join((title or "").split()) or None
+    people = tuple(" ".join(name.split()) for name in names if name and name.strip())
     return Query(
         index=index,
         origin=origin,
@@ -52,7 +59,38 @@ def item_query(
         arxiv_version=arxiv.version if arxiv else None,
         doi=doi,
         key=key or None,
-        author_names=tuple(w for name in names for w in name.replace(",", " ").split() if len(w) > 1),
+        author_names=tuple(w for name in people for w in name.replace(",", " ").split() if len(w) > 1),
+        authors=people,
         year=int(year_match.group()) if year_match else None,
+        venue=" ".join(venue.split()) if venue and venue.strip() else None,
+        entry_type=entry_type,
         raw=raw,
     )
+
+
+BIBTEX_TYPES = {
+    # CSL types
+    "paper-conference": "inproceedings",
+    "article-journal": "article",
+    "book": "book",
+    "chapter": "incollection",
+    "thesis": "phdthesis",
+    "report": "techreport",
+    "software": "software",
+    "dataset": "dataset",
+    "webpage": "online",
+    "standard": "standard",
+    # RIS types
+    "CONF": "inproceedings",
+    "CPAPER": "inproceedings",
+    "JOUR": "article",
+    "BOOK": "book",
+    "CHAP": "incollection",
+    "THES": "phdthesis",
+    "RPRT": "techreport",
+    "COMP": "software",
+    "DATA": "dataset",
+    "ELEC": "online",
+    "STAND": "standard",
+}
+"""What the export's item type is as a BibTeX type (anything else is ``misc``)."""

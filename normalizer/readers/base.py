@@ -8,7 +8,7 @@ its queries from 0 within its file; `read_inputs` renumbers them across all file
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from normalizer.identifiers import ArxivId, canonical_doi, parse_arxiv_id
@@ -20,6 +20,12 @@ ReadFunction = Callable[[str, str], list[Query]]
 SniffFunction = Callable[[str], bool]
 """``sniff(text) -> bool``: true when the text is in this reader's format."""
 
+DescribeFunction = Callable[[str, Sequence[Query]], str]
+"""``describe(text, queries) -> line``: how the text was read and why, for the run's summary."""
+
+ReadBinaryFunction = Callable[[bytes, str], tuple[list[Query], str]]
+"""``read(data, path) -> (queries, how it was read)``, for a format that is not text (PDF)."""
+
 URL_PATTERN = re.compile(r"https?://\S+")
 
 
@@ -29,7 +35,11 @@ class Reader:
 
     ``suffixes`` are lower-case file suffixes (with the dot) that select this reader
     without looking at the content; ``sniff`` recognises the format from the text,
-    for files whose suffix says nothing (``.txt``, stdin).
+    for files whose suffix says nothing (``.txt``, stdin). ``describe``, when given, says
+    in one line how a text was read (a detection the user should hear about).
+
+    A binary format gives ``read_binary`` and the ``magic`` bytes its files start with;
+    its ``read`` is then never called with text.
     """
 
     name: str
@@ -37,6 +47,9 @@ class Reader:
     read: ReadFunction
     suffixes: tuple[str, ...] = ()
     sniff: SniffFunction | None = None
+    describe: DescribeFunction | None = None
+    read_binary: ReadBinaryFunction | None = None
+    magic: bytes = b""
 
 
 def display_path(path: str) -> str:

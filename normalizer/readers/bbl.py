@@ -40,6 +40,9 @@ _URL = re.compile(r"\\(?:url|href)\{([^}]*)\}")
 _VERB_HEAD = re.compile(r"\\verb\{(\w+)\}\s*\\verb\s+")
 _END_VERB = "\\endverb"
 _FAMILY = re.compile(r"family=\{((?:[^{}]|\{[^{}]*\})*)\}")
+_GIVEN = re.compile(r"\bgiven=\{((?:[^{}]|\{[^{}]*\})*)\}")
+_PERSON_START = re.compile(r"\{\{(?:hash|un|uniquepart)=")  # each person of a \name list opens so
+_NAME_DELIMITER = re.compile(r"\\bibnamedelim[a-d]|\\bibinitdelim|\\bibnamedelimi")
 _BLOCK_SEPARATOR = "\u2029"
 
 
@@ -60,13 +63,36 @@ def _field(body: str, name: str) -> str | None:
     return None
 
 
+def _authors(body: str) -> tuple[str, ...]:
+    """ "Family, Given" of each person of a biber entry's author list."""
+    start = body.find("\\name{author}")
+    if start < 0:
+        return ()
+    stop = min(
+        (
+            at
+            for at in (body.find(m, start + 1) for m in ("\\name{", "\\list{", "\\field{", "\\strng{"))
+            if at > 0
+        ),
+        default=len(body),
+    )
+    people = []
+    for chunk in _PERSON_START.split(body[start:stop])[1:]:
+        family, given = _FAMILY.search(chunk), _GIVEN.search(chunk)
+        if family:
+            name = f"{family.group(1)}, {given.group(1)}" if given else family.group(1)
+            people.append(" ".join(plain_text(_NAME_DELIMITER.sub(" ", name)).split()))
+    return tuple(people)
+
+
 def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
 def _query(
     index: int, path: str, line: int, key: str, title: str | None, names: tuple[str, ...], year: int | None,
-    arxiv: str | None, doi: str | None, raw: str,
+    arxiv: str | None, doi: str | None, raw: str, *, authors: tuple[str, ...] = (), venue: str | None = None,
+    entry_type: str | None = None,
 ) -> Query:  # fmt: skip
     kind = QueryKind.ARXIV_ID if arxiv else QueryKind.DOI if doi else QueryKind.TITLE
     return Query(
@@ -78,7 +104,10 @@ def _query(
         doi=doi,
         key=key or None,
         author_names=names,
+        authors=authors,
         year=year,
+        venue=venue,
+        entry_type=entry_type,
         raw=raw,
     )
 
@@ -97,8 +126,8 @@ def _verbs(body: str) -> dict[str, str]:
     return verbs
 
 
-def _entries(text: str) -> Iterator[tuple[int, str, str]]:
-    """(offset, key, body) of each ``\\entry{key}{type}{}`` … ``\\endentry``, in order. The end
+def _entries(text: str) -> Iterator[tuple[int, str, str, str]]:
+    """(offset, key, type, body) of each ``\\entry{key}{type}{}`` … ``\\endentry``, in order. The end
     is found with one `str.find` per entry, not a lazy ``.*?`` per start: a file of headers
     with no end stays linear."""
     position = 0
@@ -106,13 +135,13 @@ def _entries(text: str) -> Iterator[tuple[int, str, str]]:
         end = text.find(_END_ENTRY, head.end())
         if end < 0:
             return
-        yield head.start(), head.group(1), text[head.end() : end]
+        yield head.start(), head.group(1), head.group(2), text[head.end() : end]
         position = end + len(_END_ENTRY)
 
 
 def _read_biber(text: str, path: str) -> list[Query]:
     queries: list[Query] = []
-    for start, key, body in _entries(text):
+    for start, key, entry_type, body in _entries(text):
         verbs = _verbs(body)
         title = _field(body, "title")
         year_text = _field(body, "year") or (_field(body, "date") or "")[:4]
@@ -120,12 +149,15 @@ def _read_biber(text: str, path: str) -> list[Query]:
         arxiv = parse_arxiv_id(eprint) if eprint else None
         doi = canonical_doi(verbs["doi"]) if verbs.get("doi") else None
         names = tuple(plain_text(family) for family in _FAMILY.findall(body))
+        people = _authors(body)
+        venue = _field(body, "booktitle") or _field(body, "journaltitle") or _field(body, "journal")
         queries.append(
             _query(
                 len(queries), path, _line_of(text, start), key,
                 plain_text(title) if title else None, names,
                 int(year_text) if year_text.isdigit() else None,
                 arxiv.id if arxiv else None, doi, plain_text(title or key),
+                authors=people, venue=plain_text(venue) if venue else None, entry_type=entry_type.lower(),
             )
         )  # fmt: skip
     return queries
@@ -148,6 +180,7 @@ def _read_bibtex(text: str, path: str) -> list[Query]:
             _query(
                 len(queries), path, _line_of(text, match.start()), match.group(1), parsed.title,
                 parsed.author_names, parsed.year, parsed.arxiv, parsed.doi, joined,
+                authors=parsed.authors, venue=parsed.venue,
             )
         )  # fmt: skip
     return queries

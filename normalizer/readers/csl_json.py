@@ -12,7 +12,7 @@ from typing import Any
 
 from normalizer.errors import InputError
 from normalizer.models import Origin, Query
-from normalizer.readers._exports import item_query
+from normalizer.readers._exports import BIBTEX_TYPES, item_query
 from normalizer.readers.base import Reader
 from normalizer.safejson import loads
 
@@ -69,6 +69,8 @@ def read_csl_json(text: str, path: str) -> list[Query]:
                 texts_with_ids=[str(item.get(field) or "") for field in _FIELDS_WITH_IDS],
                 key=str(item.get("citation-key") or item.get("id") or ""),
                 raw=str(item.get("title") or item.get("id") or ""),
+                venue=str(item.get("container-title") or "") or None,
+                entry_type=BIBTEX_TYPES.get(str(item.get("type") or ""), "misc"),
             )
         )
     return queries

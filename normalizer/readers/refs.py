@@ -1,17 +1,24 @@
-"""Reference strings: a bibliography pasted from a paper, one reference per item.
+"""Reference strings: a bibliography pasted from a paper (or read from its PDF), one query each.
 
-Items start at a number (``[12]``, ``12.``, ``(12)``) and may run over several lines;
-without numbers (``--input-format refs``) every non-blank line is one reference. From
-each string:
+Which lines form one reference is `normalizer.readers._reflist`'s business: numbered
+(``[12]``, ``12.``, ``(12)``) or labelled items, else unnumbered references one per line,
+blank-line separated, with hanging indents or wrapped — whichever reads most lines as
+references. A text is a reference list (`looks_like_reference_list`) when it has three
+numbered items mostly with a year, or when most of its items carry an author list, a
+year and a title-like span (`looks_like_reference`); a list of plain titles has no author
+list, so it stays a title list. From each string:
 
 - ids anywhere: ``arXiv:2106.04560``, ``arxiv.org/abs/…``, a DOI — an arXiv id or DOI
   makes the item an id query (the title stays as evidence);
 - the title: in quotes (IEEE: ``A. Name, “Title,” in …``); after ``(2015).`` (APA:
   ``Name, A. (2015). Title. Venue.``); else the sentence after the author sentence
-  (ACM, plain, natbib: ``Names. Title. Venue, year.``); venue/year tags and a trailing
-  "arXiv preprint …" are never part of it;
-- the authors' name words and the year, which matching uses as evidence
-  (`matching.authors_agree`, `matching.year_consistent`).
+  (ACM, plain, natbib: ``Names. Title. Venue, year.``; ACM's ``Names. 2015. Title.``);
+  venue/year tags and a trailing "arXiv preprint …" are never part of it;
+- the authors, one name each as written ("X. Zhai", "Zhai, X.", "others" for "et al.")
+  and their name words, and the year, which matching uses as evidence
+  (`matching.authors_agree`, `matching.year_consistent`) and `verify` compares;
+- the venue as written, and the BibTeX type it implies (a known conference →
+  ``inproceedings``, a journal → ``article``, else ``misc``).
 
 Nothing here looks anything up; a string whose title cannot be found still becomes a
 query, so it is reported as unresolved instead of dropped.
@@ -28,13 +35,16 @@ out of the PDF (``bench/bench_refs.py``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from normalizer.identifiers import canonical_doi, parse_arxiv_id
 from normalizer.models import Origin, Query, QueryKind
+from normalizer.readers._reflist import Layout, ReferenceList, split_list
 from normalizer.readers.base import Reader
+from normalizer.text.names import split_authors
 
-_NUMBERED = re.compile(r"^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.(?=\s))\s*")
 _ARXIV = re.compile(
     r"(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/)((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)",
     re.IGNORECASE,
@@ -55,10 +65,25 @@ _VENUE_TAIL = re.compile(
     r"(?:[.,]\s*\b[Ii]n\b:?\s.*|\sIn:\s.*|\s*[,.]?\s*\b[Aa]r[Xx]iv preprint\b.*|\s*[,.]?\s*\bCoRR\b.*)$"
 )
 _TRAILING_YEAR = re.compile(r"\s*(?:,\s*|\(\s*)(?:19|20)\d{2}[a-z]?\)?\s*\.?$")
-# A page number or running head copied along with the list.
-_PAGE_FURNITURE = re.compile(r"^\s*(?:\d{1,4}|\f.*)\s*$")
+_ONLY_YEAR = re.compile(r"^\(?(?:19|20)\d{2}[a-z]?\)?$")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
 _NOT_NAMES = frozenset({"and", "et", "al", "others", "eds", "ed", "editors", "in", "with"})
+# Words a title has and an author list has not ("Attention Is All You Need").
+_TITLE_WORDS = frozenset(
+    {
+        "the", "of", "for", "a", "an", "in", "on", "with", "is", "are", "via", "using", "to", "from",
+        "towards", "toward", "by", "at", "into", "through", "without", "we", "our", "how", "what",
+        "why", "when", "do", "does", "can", "not",
+    }
+)  # fmt: skip
+_PARTICLES = frozenset(
+    {
+        "van", "von", "de", "der", "den", "di", "da", "del", "della", "le", "la", "du", "dos", "das",
+        "ten", "ter", "bin", "al",
+    }
+)  # fmt: skip
+_ELIDED = re.compile(r"^[dlo][’']", re.IGNORECASE)  # d'Ascoli, l'Hôpital, O'Neil
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?-?\s?)+$")
 
 
 class ParsedReference(NamedTuple):
@@ -68,48 +93,12 @@ class ParsedReference(NamedTuple):
     arxiv: str | None
     doi: str | None
     venue: str | None = None
-
-
-# Text copied out of a PDF typeset with T1-encoded fonts that lack a Unicode map
-# (pdftotext, most viewers) carries the Cork slots of quotes and ligatures as control
-# characters: IEEE's "\x10Title,\x11" and "E\x1ecient" for "Efficient".
-_CORK_LIGATURES = str.maketrans(
-    {"\x10": "“", "\x11": "”", "\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi", "\x1f": "ffl"}
-)
-
-
-def split_references(text: str) -> list[tuple[int, str]]:
-    """(line, text) of each reference: numbered items joined across lines, else one per line."""
-    lines = text.translate(_CORK_LIGATURES).splitlines()
-    numbered = sum(1 for line in lines if _NUMBERED.match(line))
-    items: list[tuple[int, list[str]]] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.lstrip().startswith("%") or _PAGE_FURNITURE.match(line):
-            continue
-        if numbered >= 2:
-            if _NUMBERED.match(line):
-                items.append((number, [_NUMBERED.sub("", line, count=1)]))
-            elif items:  # text before the first number is a heading ("References")
-                items[-1][1].append(line)
-        else:
-            items.append((number, [line]))
-    return [(number, _join(parts)) for number, parts in items]
-
-
-def _join(parts: list[str]) -> str:
-    """Lines of one reference as one string; a word hyphenated at a line end is joined."""
-    text = ""
-    for part in parts:
-        part = part.strip()
-        if text.endswith("-") and part[:1].islower():
-            text = text[:-1] + part
-        else:
-            text = f"{text} {part}" if text else part
-    return " ".join(text.split())
+    authors: tuple[str, ...] = ()  # one name each, as written; "others" last for "et al."
+    arxiv_version: int | None = None
 
 
 def parse_reference(text: str) -> ParsedReference:
-    """What one reference string says: title, name words, year, arXiv id, DOI."""
+    """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
     arxiv_match = _ARXIV.search(text)
     arxiv = parse_arxiv_id(arxiv_match.group(1)) if arxiv_match else None
     doi_match = _DOI.search(text)
@@ -127,6 +116,8 @@ def parse_reference(text: str) -> ParsedReference:
         year=years[-1] if years else None,
         arxiv=arxiv.id if arxiv else None,
         doi=doi,
+        authors=person_names(authors),
+        arxiv_version=arxiv.version if arxiv else None,
     )
 
 
@@ -141,13 +132,19 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     if apa:
         return _clean_title(_SENTENCE_END.split(apa.group("rest"), maxsplit=1)[0]), apa.group("authors")
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    if len(sentences) >= 3 and _ONLY_YEAR.match(sentences[1].rstrip(".")):
+        del sentences[1]  # ACM: "Names. 2022. Title. In Venue."
     if len(sentences) >= 2 and _looks_like_authors(sentences[0]):
         return _clean_title(sentences[1]), sentences[0]
     return (_clean_title(sentences[0]) if sentences else None), ""
 
 
 _VENUE_LEAD = re.compile(r"^[\s.,:;”\"'’]*(?:[Ii]n:?\s+)?(?:Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?)?")
-_VENUE_END = re.compile(r"\s*(?:,|\(|\bpp\.|\bpages\b|\d{4}|\.\s|\.$).*$", re.DOTALL)
+# Where the venue ends: at a comma, a parenthesis, pages, a year, a DOI or URL — not at the
+# dot of an abbreviation ("Mach. Learn.", "Proc. IEEE", "Trans. Pattern Anal.").
+_VENUE_END = re.compile(
+    r"\s*(?:,|\(|\bpp\.|\bpages\b|\d{4}|\bdoi\b|\bURL\b|https?:|\.\s+(?:In\b|[A-Z][a-z]+,)|\.$).*$", re.DOTALL
+)
 
 
 def _venue_after(text: str, title: str | None) -> str | None:
@@ -171,41 +168,148 @@ def _clean_title(text: str) -> str | None:
     return text if len(text) >= 2 else None
 
 
-def read_refs(text: str, path: str) -> list[Query]:
-    """One `Query` per reference string."""
+def person_names(authors: str) -> tuple[str, ...]:
+    """One string per person of an author list as a reference prints it.
+
+    "X. Zhai, A. Kolesnikov, and L. Beyer" and "Xiaohua Zhai and Lucas Beyer" split at
+    commas and "and"; "Zhai, X., Kolesnikov, A., & Beyer, L." (APA, LNCS) pairs each family
+    name with its initials. "et al." and "others" become a last "others", as in BibTeX.
+    """
+    text = authors.replace("…", ",").strip(" .,:;")
+    others = re.search(r"\bet\s*al\b|\bothers\b", text) is not None
+    pieces = [piece.strip(" .") for piece in split_authors(text)]
+    pieces = [piece for piece in pieces if piece]
+    if len(pieces) >= 2 and all(_INITIALS.match(f"{piece}.") for piece in pieces[1::2]):
+        pieces = [f"{family}, {given}." for family, given in zip(pieces[::2], pieces[1::2], strict=False)]
+    else:
+        pieces = [piece if not _INITIALS.match(f"{piece}.") else f"{piece}." for piece in pieces]
+    return (*pieces, "others") if others else tuple(pieces)
+
+
+def _name_like(authors: str) -> bool:
+    """An author list, not a title: capitalised words and initials, no title words or digits."""
+    words = [w for w in re.split(r"[\s,;&]+", authors.replace("et al.", " ")) if w and w != "and"]
+    if not words or len(words) > 120 or any(ch.isdigit() for ch in authors):  # "" has no words
+        return False
+    names = [
+        w
+        for w in words
+        if w.casefold() not in _PARTICLES
+        and w.strip(".")
+        and w.casefold().strip(".") != "others"
+        and not re.fullmatch(r"[a-z]{1,3}\.", w)  # "M. v. Spengler", "A. v. d. Hengel"
+    ]
+    return all(_ELIDED.sub("", w)[:1].isupper() and w.casefold() not in _TITLE_WORDS for w in names) and (
+        len(names) <= 3 or any(sep in authors for sep in (",", " and ", "&", "et al"))
+    )
+
+
+@lru_cache(maxsize=8192)  # each layout tried, and the sniffer before the reader, ask again
+def looks_like_reference(text: str) -> bool:
+    """Whether one item reads as a reference: an author list, a year and a title-like span."""
+    bare = _URL.sub(" ", _DOI.sub(" ", _ARXIV.sub(" ", text)))
+    if not _YEAR.search(bare):
+        return False
+    title, authors = _title_and_authors(bare)
+    return bool(title and re.search(r"[^\W\d_]{3}", title) and _name_like(authors.strip(" .:")))
+
+
+def read_list(text: str) -> ReferenceList:
+    """The references of a pasted list, in the layout that reads them best (`_reflist.split_list`)."""
+    return split_list(text, looks_like_reference)
+
+
+OriginOf = Callable[[int], Origin]
+"""``origin_of(line)``: where the reference starting at a line of the text came from."""
+
+
+def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Query]:
+    """One `Query` per reference of ``references``."""
     queries: list[Query] = []
-    for line, reference in split_references(text):
+    for line, reference, label in references.items:
         parsed = parse_reference(reference)
         kind = QueryKind.ARXIV_ID if parsed.arxiv else QueryKind.DOI if parsed.doi else QueryKind.TITLE
+        entry_type = _entry_type(parsed.venue)
         queries.append(
             Query(
                 index=len(queries),
-                origin=Origin(path=path, line=line),
+                origin=origin_of(line),
                 kind=kind,
                 title=parsed.title or (reference if kind is QueryKind.TITLE else None),
                 arxiv_id=parsed.arxiv,
+                arxiv_version=parsed.arxiv_version,
                 doi=parsed.doi,
                 author_names=parsed.author_names,
+                authors=parsed.authors,
                 year=parsed.year,
                 venue=parsed.venue,
+                entry_type=entry_type,
+                label=label if references.layout is Layout.NUMBERED else None,
                 raw=reference,
             )
         )
     return queries
 
 
+_PROCEEDINGS = re.compile(r"\b(?:Proc\.|Proceedings|Conference|Conf\.|Workshop|Symposium)\b", re.IGNORECASE)
+_JOURNAL = re.compile(r"\b(?:Journal|J\.|Transactions|Trans\.|Letters|Review)\b", re.IGNORECASE)
+
+
+def _entry_type(venue: str | None) -> str:
+    """The BibTeX type a printed venue implies: a conference's proceedings, a journal, else misc."""
+    from normalizer.text.venues import VenueKind, find_venue  # local: venues is a large table
+
+    known = find_venue(venue) if venue else None
+    if known is not None:
+        return {VenueKind.CONFERENCE: "inproceedings", VenueKind.JOURNAL: "article"}.get(known.kind, "misc")
+    if venue and _PROCEEDINGS.search(venue):
+        return "inproceedings"
+    return "article" if venue and _JOURNAL.search(venue) else "misc"
+
+
+def read_refs(text: str, path: str) -> list[Query]:
+    """One `Query` per reference string."""
+    return queries_from_list(read_list(text), lambda line: Origin(path=path, line=line))
+
+
+def describe_list(references: ReferenceList, queries: Sequence[Query]) -> str:
+    """The summary's line: how the list was read and why ("150 references, unnumbered, …")."""
+    kind = "numbered" if references.layout is Layout.NUMBERED else "unnumbered"
+    read = sum(1 for query in queries if query.author_names and query.year)
+    layout = "" if references.layout is Layout.NUMBERED else f", {references.layout.value}"
+    return (
+        f"read as a reference list: {len(queries)} references, {kind}{layout} "
+        f"({read} with authors and a year)"
+    )
+
+
 def looks_like_reference_list(text: str) -> bool:
-    """At least three numbered items, most of them with a year: a pasted bibliography."""
-    items = [line for line in text.splitlines()[:400] if _NUMBERED.match(line)]
-    if len(items) < 3:
-        return False
-    with_year = sum(1 for _, ref in split_references(text)[:200] if _YEAR.search(ref))
-    return with_year >= 0.6 * min(len(items), 200)
+    """A pasted bibliography: three numbered items mostly with a year, or mostly references.
+
+    Unnumbered, at least three items and 60% of them must read as references (author
+    list, year, title): a list of titles, even one tagged "[CVPR 2022] …", has no author
+    list and stays a title list.
+    """
+    sample = "\n".join(text.split("\n")[:400])  # not splitlines(): it also splits at Cork slots
+    references = read_list(sample)
+    if references.layout is Layout.NUMBERED:
+        if sum(1 for item in references.items if item.label) < 3:
+            return False
+        with_year = sum(1 for item in references.items[:200] if _YEAR.search(item.text))
+        return with_year >= 0.6 * min(len(references.items), 200)
+    read = sum(1 for item in references.items if looks_like_reference(item.text))
+    return read >= 3 and read >= 0.6 * len(references.items)
+
+
+def _describe(text: str, queries: Sequence[Query]) -> str:
+    return describe_list(read_list(text), queries)
 
 
 READER = Reader(
     name="refs",
-    description="a pasted reference list ([1] / 1. numbered, or one reference per line when forced)",
+    description="a pasted reference list: numbered, or unnumbered (one per line, blank-line separated, "
+    "hanging indents or wrapped)",
     read=read_refs,
     sniff=looks_like_reference_list,
+    describe=_describe,
 )

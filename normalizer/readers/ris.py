@@ -10,7 +10,7 @@ import re
 
 from normalizer.errors import InputError
 from normalizer.models import Origin, Query
-from normalizer.readers._exports import item_query
+from normalizer.readers._exports import BIBTEX_TYPES, item_query
 from normalizer.readers.base import Reader
 
 _TAG = re.compile(r"^(TY|TI|T1|AU|A1|PY|DO|ER)  -", re.MULTILINE)
@@ -39,6 +39,10 @@ def read_ris(text: str, path: str) -> list[Query]:
                 texts_with_ids=[*urls, str(record.get("notes") or "")],
                 key=record.get("id"),
                 raw=str(record.get("title") or record.get("primary_title") or ""),
+                venue=record.get("secondary_title")
+                or record.get("journal_name")
+                or record.get("alternate_title3"),
+                entry_type=BIBTEX_TYPES.get(str(record.get("type_of_reference") or ""), "misc"),
             )
         )
     return queries

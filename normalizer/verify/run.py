@@ -52,6 +52,7 @@ class VerifyOutcome:
     refused: set[str] = field(default_factory=set)
     gave_up: dict[str, str] = field(default_factory=dict)
     asked: tuple[str, ...] = ()  # the sources this run could ask (the lock first when it answered)
+    notes: list[str] = field(default_factory=list)  # how inputs that are not BibTeX were read
 
     def as_json(self) -> dict[str, Any]:
         counts = Counter(v.verdict.value for v in self.verdicts)
@@ -107,30 +108,51 @@ def apply_selection(verdict: EntryVerdict, options: VerifyOptions) -> EntryVerdi
 
 
 def read_claims(
-    paths: Sequence[Path], progress: Progress = NO_PROGRESS
+    paths: Sequence[Path], progress: Progress = NO_PROGRESS, notes: list[str] | None = None
 ) -> tuple[list[Claim], list[EntryVerdict]]:
     """The claims of every entry, and a verdict for each block that could not be parsed
-    (unverifiable: what cannot be read cannot be checked, and must not pass unnoticed)."""
+    (unverifiable: what cannot be read cannot be checked, and must not pass unnoticed).
+
+    A file that is not BibTeX is read by `normalizer.verify.reading` (``.bbl``, RIS,
+    CSL-JSON, reference lists, PDFs); how it was read goes into ``notes``. A file that
+    gives nothing to verify is an `InputError`.
+    """
+    from normalizer.verify import reading
+
     claims: list[Claim] = []
     unreadable: list[EntryVerdict] = []
     progress.start("read", len(paths), "files")
     for path in paths:
-        bibfile = read_bibfile(path)
-        strings = bibfile.strings
-        for entry in bibfile.entries:
-            claims.append(claim_from_entry(entry, str(path), strings))
-        for failed in bibfile.failed:
-            unreadable.append(
-                EntryVerdict(
-                    key=failed.key or "-",
-                    path=str(path),
-                    line=failed.line,
-                    verdict=Verdict.UNVERIFIABLE,
-                    unverifiable_because=(f"the block could not be parsed: {failed.error}",),
-                )
-            )
+        if reading.is_bibtex(path):
+            found, unclaimable = _claims_from_bib(path)
+        else:
+            found, unclaimable, note = reading.claims_from_file(path)
+            if note is not None and notes is not None:
+                notes.append(f"{path}: {note}")
+        claims += found
+        unreadable += unclaimable
         progress.advance()
     progress.finish()
+    return claims, unreadable
+
+
+def _claims_from_bib(path: Path) -> tuple[list[Claim], list[EntryVerdict]]:
+    from normalizer.verify import reading
+
+    bibfile = read_bibfile(path)
+    if not bibfile.entries and not bibfile.failed:
+        raise reading.no_entries(path, "BibTeX")
+    claims = [claim_from_entry(entry, str(path), bibfile.strings) for entry in bibfile.entries]
+    unreadable = [
+        EntryVerdict(
+            key=failed.key or "-",
+            path=str(path),
+            line=failed.line,
+            verdict=Verdict.UNVERIFIABLE,
+            unverifiable_because=(f"the block could not be parsed: {failed.error}",),
+        )
+        for failed in bibfile.failed
+    ]
     return claims, unreadable
 
 
@@ -166,14 +188,16 @@ def run_verify(
     open_session: SessionFactory,
     progress: Progress = NO_PROGRESS,
 ) -> VerifyOutcome:
-    """Verify the ``.bib`` files at ``paths``; sessions for the online sources come from ``open_session``.
+    """Verify the files at ``paths`` (``.bib``, or any input ``resolve`` reads: `read_claims`);
+    sessions for the online sources come from ``open_session``.
 
-    ``progress`` hears a ``read`` phase (one item per file), then one per question the sources
-    are asked (`VerifySources.answers`).
+    ``progress`` hears a ``read`` phase (one item per file, whatever its format), then one per
+    question the sources are asked (`VerifySources.answers`).
     """
     from normalizer.verify.sources import VerifySources
 
-    claims, unreadable = read_claims(paths, progress)
+    notes: list[str] = []
+    claims, unreadable = read_claims(paths, progress, notes)
     paths_order = {str(path): number for number, path in enumerate(paths)}
     settings = load_settings({**overrides, "lock": options.lock})
     lock_file = lock_in_use(settings.lock) or (Path("bibnorm.lock") if options.update_lock else None)
@@ -202,6 +226,7 @@ def run_verify(
         refused=set(stats.refused),
         gave_up=dict(stats.gave_up),
         asked=((LOCK_SOURCE,) if locked else ()) + sources.names(),
+        notes=notes,
     )
 
 

@@ -1,0 +1,203 @@
+"""How the lines of a pasted reference list group into references.
+
+A list is numbered (``[12]``, ``12.``, ``(12)``), labelled (apalike's ``[Zhai et al., 2022]``,
+alpha's ``[ZKHB22]``) or neither. An unnumbered list may hold one reference per line, or
+run each over several lines: separated by blank lines, with hanging indents (the first
+line flush, the rest indented), or wrapped flush, where a reference starts at a line that
+opens with a name after a line that ended a sentence. Which one it is shows in the text:
+`split_list` takes numbered items as they are; otherwise one reference per line when most
+lines read as whole references (the caller's predicate: an author list, a year, a title),
+else the layout (labelled items among them) with the most items reading as references,
+then the fewest fragments (items that neither read as one nor open with a name: the tail of
+a reference cut apart), then the simpler layout — so a reference that does not read as one
+(no year) stays an item of its own rather than being joined to its neighbour.
+
+Nothing here parses a reference; `normalizer.readers.refs` does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+from typing import NamedTuple
+
+_NUMBER = r"\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.(?=\s)"
+# A bracketed label that is not a number: "[Zhai et al., 2022]", "[ZKHB22]", "[Sch15]".
+_LABEL = r"\[[^\[\]\d][^\[\]]{0,60}\]"
+_ITEM_START = re.compile(rf"^\s*(?P<label>{_NUMBER}|{_LABEL})\s*")
+_NUMBERED = re.compile(rf"^\s*(?:{_NUMBER})\s*")
+# A page number, or a form feed with what follows it on its line, copied along with the list.
+_PAGE_FURNITURE = re.compile(r"^\s*(?:\d{1,4}|\f.*)\s*$")
+# How a reference opens: "Zhai, X." / "Zhai, Xiaohua" (APA, Chicago, LNCS), "X. Zhai," /
+# "J.-B. Alayrac" (abbrv, IEEE), "Xiaohua Zhai," / "Yann LeCun." (plain, natbib, ACM).
+_NAME = r"(?:[dlo][’'])?[A-Z][\w'’-]*[\w]"
+_OPENS_WITH_NAME = re.compile(
+    rf"^(?:(?:van|von|de|der|den|di|da|del|le|la|du)\s+)?{_NAME}(?:\s+{_NAME})?,\s+[A-Z]"
+    rf"|^(?:[A-Z]\.\s?(?:-[A-Z]\.\s?)?){{1,3}}\s*{_NAME}(?:,|\.|\s+and\s|\s+et al)"
+    rf"|^{_NAME}(?:\s+[A-Z]\.)?\s+{_NAME}(?:,|\.\s|\s+and\s|\s+et al)"
+)
+_ENDS_SENTENCE = re.compile(r"[.?!)\]”\"]\s*$|\b(?:19|20)\d{2}[a-z]?\s*$|\S+/\S+\s*$")
+_CORK = str.maketrans(
+    {"\x10": "“", "\x11": "”", "\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi", "\x1f": "ffl"}
+)
+# Ligatures set as one glyph (Unicode's presentation forms) and the Cork-encoding slots that
+# text copied from a PDF typeset with T1 fonts carries instead of quotes and ligatures
+# (pdftotext, most viewers): IEEE's "\x10Title,\x11" and "E\x1ecient" for "Efficient".
+LIGATURES = (
+    str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}) | _CORK
+)
+
+
+ONE_PER_LINE_SHARE = 0.8
+"""Lines reading as whole references, above which an unnumbered list is one per line."""
+
+HEADING = re.compile(
+    r"^(?:(?:\d{1,2}|[IVX]{1,4}|[A-Z])\.?\s+)?"
+    r"(?:references(?: and notes| cited)?|bibliography|literature(?: cited)?|works cited|reference list)\s*$",
+    re.IGNORECASE,
+)
+"""A references section's heading: "References", "7 References", "BIBLIOGRAPHY", "Works Cited"."""
+
+
+class Layout(StrEnum):
+    """How a list's references are laid out, as the summary names it."""
+
+    NUMBERED = "numbered"
+    LABELLED = "labelled"
+    PARAGRAPHS = "blank-line separated"
+    HANGING = "hanging indents"
+    ONE_PER_LINE = "one per line"
+    WRAPPED = "wrapped over several lines"
+
+
+class Item(NamedTuple):
+    line: int  # 1-based line of the text where the reference starts
+    text: str  # the reference on one line, its label removed
+    label: str | None  # "12" for "[12]" or "12.", "Zhai et al., 2022" for apalike
+
+
+class ReferenceList(NamedTuple):
+    layout: Layout
+    items: list[Item]
+
+
+LooksLikeReference = Callable[[str], bool]
+
+
+def split_list(text: str, looks_like_reference: LooksLikeReference) -> ReferenceList:
+    """The references of ``text``, in the layout that reads most of them (see the module docstring)."""
+    lines = [
+        ""
+        if _PAGE_FURNITURE.match(line) or HEADING.match(line.strip()) or line.lstrip().startswith("%")
+        else line.rstrip()
+        for line in text.translate(LIGATURES).splitlines()
+    ]
+    starts = [_ITEM_START.match(line) for line in lines]
+    numbered = sum(1 for line in lines if _NUMBERED.match(line))
+    if numbered >= 2:
+        return ReferenceList(Layout.NUMBERED, _labelled(lines, starts))
+    labelled = sum(1 for start in starts if start is not None)
+    candidates: list[ReferenceList] = []
+    if labelled >= 3:
+        candidates.append(ReferenceList(Layout.LABELLED, _labelled(lines, starts)))
+    margin = min((_indent(line) for line in lines if line.strip()), default=0)
+    candidates += [
+        ReferenceList(layout, _grouped(lines, starts_item, margin)) for layout, starts_item in _LAYOUTS
+    ]
+
+    def score(candidate: ReferenceList) -> tuple[int, int]:
+        """Items reading as references; then fewer fragments (items that neither read as a
+        reference nor open with a name: the tail of a reference cut apart)."""
+        read = sum(1 for item in candidate.items if looks_like_reference(item.text))
+        fragments = sum(
+            1
+            for item in candidate.items
+            if not looks_like_reference(item.text) and not _OPENS_WITH_NAME.match(item.text)
+        )
+        return read, -fragments
+
+    one_per_line = next(c for c in candidates if c.layout is Layout.ONE_PER_LINE)
+    if score(one_per_line)[0] >= ONE_PER_LINE_SHARE * len(one_per_line.items) and labelled < 3:
+        # Most lines are whole references: joining lines could only swallow the few that do
+        # not read as one (a book without a year) into their neighbours.
+        return one_per_line
+    return max(candidates, key=score)
+
+
+def _labelled(lines: Sequence[str], starts: Sequence[re.Match[str] | None]) -> list[Item]:
+    """Items that open with a number or label; text before the first is a heading."""
+    items: list[tuple[int, list[str], str]] = []
+    for number, (line, start) in enumerate(zip(lines, starts, strict=True), start=1):
+        if not line.strip():
+            continue
+        if start is not None:
+            items.append((number, [line[start.end() :]], start.group("label").strip("[]().")))
+        elif items:
+            items[-1][1].append(line)
+    return [Item(number, join_lines(parts), label) for number, parts, label in items]
+
+
+StartsItem = Callable[[Sequence[str], int, int], bool]
+"""``starts_item(lines, at, margin)``: whether ``lines[at]`` opens a reference."""
+
+
+def _grouped(lines: Sequence[str], starts_item: StartsItem, margin: int) -> list[Item]:
+    items: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        if not items or starts_item(lines, number - 1, margin):
+            items.append((number, [line]))
+        else:
+            items[-1][1].append(line)
+    return [Item(number, join_lines(parts), None) for number, parts in items]
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+def _after_blank(lines: Sequence[str], at: int, margin: int) -> bool:
+    return at == 0 or not lines[at - 1].strip()
+
+
+def _flush(lines: Sequence[str], at: int, margin: int) -> bool:
+    """A line at the list's left margin (the smallest indent of its non-blank lines)."""
+    return _indent(lines[at]) <= margin
+
+
+def _opens_reference(lines: Sequence[str], at: int, margin: int) -> bool:
+    previous = next((line for line in reversed(lines[:at]) if line.strip()), "")
+    return bool(_OPENS_WITH_NAME.match(lines[at].lstrip())) and bool(_ENDS_SENTENCE.search(previous))
+
+
+# Tried in this order; on a tie the earlier (simpler) layout wins.
+_LAYOUTS: tuple[tuple[Layout, StartsItem], ...] = (
+    (Layout.ONE_PER_LINE, lambda lines, at, margin: True),
+    (Layout.PARAGRAPHS, _after_blank),
+    (Layout.HANGING, _flush),
+    (Layout.WRAPPED, _opens_reference),
+)
+
+
+# A DOI or URL a line break cut ("doi: 10." / "48550/arXiv…", "https://doi." / "org/…").
+_CUT_IDENTIFIER = re.compile(r"^(?:10\.|(?:10\.\S*|https?://\S*|\S+/\S*)[./_-])$")  # the last word
+
+
+def join_lines(parts: Sequence[str]) -> str:
+    """Lines of one reference as one string.
+
+    A word hyphenated at a line end is joined; so is a DOI or URL cut after a dot, slash
+    or hyphen when the next line goes on with a digit or a lower-case letter.
+    """
+    text = ""
+    for part in parts:
+        part = part.strip()
+        if _CUT_IDENTIFIER.match(text[text.rfind(" ") + 1 :]) and part[:1].isdigit() | part[:1].islower():
+            text += part
+        elif text.endswith("-") and part[:1].islower():
+            text = text[:-1] + part
+        else:
+            text = f"{text} {part}" if text else part
+    return " ".join(text.split())

@@ -1,0 +1,246 @@
+"""PDF papers: the references section read out of the PDF, one query per reference.
+
+The text comes from PDFium (``pypdfium2``: Apache-2.0/BSD-3-Clause, wheels for Linux,
+macOS and Windows; chosen over pypdf, pdfminer.six, PyMuPDF and poppler's pdftotext in
+the survey of docs/pdf.md). PDFium gives the text of each page in reading order, columns
+one after the other, marks a hyphen it found at a line end, and tells where each line
+starts on the page. From that:
+
+1. every page's lines, with the page they are on and how far each is indented from the
+   left edge of its column (two columns are told apart by the page's middle); page
+   numbers, running heads (a line repeated at the top or bottom of several pages) and a
+   review copy's line numbers in the margin are dropped; ligatures (ﬁ, ﬀ, and the Cork
+   slots of T1 fonts) become letters, and a word hyphenated at a line end is joined —
+   keeping the hyphen only when the same word is written with one elsewhere in the paper
+   ("self-supervised");
+2. the references section: from the last heading named References, Bibliography, Literature
+   Cited or Works Cited (numbered or not) to the end, or to the first larger-type heading
+   after it (an appendix); without such a heading, the last list that starts at "[1]" or
+   "1.";
+3. the section's lines, hanging indents kept as indents, go to the reference-list reader
+   (`normalizer.readers.refs`), which splits and parses them; each query's origin is its
+   line in the document's text and its page.
+
+Refused with one line each: an encrypted PDF, a PDF without a text layer (a scan), a PDF
+without a references section, and a file that is not a readable PDF.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from itertools import pairwise
+from typing import NamedTuple
+
+from normalizer.errors import InputError
+from normalizer.models import Origin, Query
+from normalizer.readers._reflist import HEADING, LIGATURES, ReferenceList
+from normalizer.readers.base import Reader
+from normalizer.readers.refs import describe_list, looks_like_reference, queries_from_list, read_list
+
+_FIRST_ITEM = re.compile(r"^\s*(?:\[1\]|1\.)\s+\S")
+_SOFT_HYPHEN = "\ufffe"  # PDFium: a hyphen at a line end, the word going on on the next line
+_HYPHENATED = re.compile(rf"([^\W\d_]+){_SOFT_HYPHEN}([^\W\d_]+)")
+_WORD_WITH_HYPHEN = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+_MIN_LETTERS_PER_PAGE = 20  # fewer on every page: no text layer
+_LARGER = 1.15  # a heading's type is this much larger than the references'
+
+
+class PdfLine(NamedTuple):
+    page: int  # 1-based
+    column: int  # 0, or 1 for a line that starts right of the page's middle
+    left: float  # where the line starts, in points from the page's left edge
+    size: float  # font size of the line's first character
+    text: str
+    indent: float = 0.0  # from the left edge of the line's column (its leftmost line)
+
+
+def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
+    """One `Query` per reference in the PDF's references section, and how it was read."""
+    lines = _document_lines(data, path)
+    section = references_section(lines)
+    references = (
+        read_list("\n".join(_as_text(line) for line in lines[section.first : section.end]))
+        if section
+        else None
+    )
+    if section is None or references is None or not (section.headed or _mostly_references(references)):
+        raise InputError(
+            f"{path}: no references section found (no 'References' or 'Bibliography' heading, "
+            "no list of references starting at [1] or 1.); nothing was read"
+        )
+    first = section.first
+    queries = queries_from_list(
+        references,
+        lambda at: Origin(path=path, line=first + at, page=lines[first + at - 1].page),
+    )
+    pages = sorted({line.page for line in lines[section.first : section.end]})
+    where = f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}–{pages[-1]}"
+    return queries, f"the PDF's references section ({where}) {describe_list(references, queries)}"
+
+
+def _mostly_references(references: ReferenceList) -> bool:
+    read = sum(1 for item in references.items if looks_like_reference(item.text))
+    return read >= 0.5 * len(references.items)
+
+
+class Section(NamedTuple):
+    first: int  # index of the first line after the heading (or of the list's "[1]")
+    end: int  # index after the last line
+    headed: bool  # found under a References/Bibliography heading
+
+
+def references_section(lines: Sequence[PdfLine]) -> Section | None:
+    """Where the references' lines are in ``lines`` (see the module docstring), or ``None``."""
+    headings = [i for i, line in enumerate(lines) if HEADING.match(line.text.strip())]
+    if headings:
+        first = headings[-1] + 1
+    else:
+        starts = [i for i, line in enumerate(lines) if _FIRST_ITEM.match(line.text)]
+        if not starts:
+            return None
+        first = starts[-1]
+    sizes = sorted(line.size for line in lines[first:] if line.text.strip())
+    if not sizes:
+        return None
+    body = sizes[len(sizes) // 2]
+    end = next(
+        (i for i in range(first, len(lines)) if lines[i].size > body * _LARGER and lines[i].text.strip()),
+        len(lines),
+    )
+    return Section(first, end, bool(headings)) if end > first else None
+
+
+def _as_text(line: PdfLine) -> str:
+    """The line as the reference-list reader reads it: indented when it is indented on the page."""
+    return ("    " if line.indent > 0.4 * line.size else "") + line.text
+
+
+def _document_lines(data: bytes, path: str) -> list[PdfLine]:
+    pages = list(_pages(data, path))
+    if all(sum(ch.isalpha() for line in page for ch in line.text) < _MIN_LETTERS_PER_PAGE for page in pages):
+        raise InputError(
+            f"{path}: the PDF has no text layer (a scanned paper?); run OCR on it first "
+            "(e.g. ocrmypdf) and read the result; nothing was read"
+        )
+    furniture = _running_heads(pages)
+    lines = [line for page in pages for at, line in enumerate(page) if (line.page, at) not in furniture]
+    margins: dict[tuple[int, int], float] = {}
+    for line in lines:
+        where = (line.page, line.column)
+        margins[where] = min(line.left, margins.get(where, line.left))
+    hyphenated = {word.casefold() for line in lines for word in _WORD_WITH_HYPHEN.findall(line.text)}
+    return [
+        line._replace(
+            text=_dehyphenated(line.text, hyphenated), indent=line.left - margins[line.page, line.column]
+        )
+        for line in lines
+    ]
+
+
+def _dehyphenated(text: str, hyphenated: set[str]) -> str:
+    def join(match: re.Match[str]) -> str:
+        word = f"{match.group(1)}-{match.group(2)}"
+        return word if word.casefold() in hyphenated else match.group(1) + match.group(2)
+
+    return _HYPHENATED.sub(join, text).replace(_SOFT_HYPHEN, "-")
+
+
+def _running_heads(pages: Sequence[Sequence[PdfLine]]) -> set[tuple[int, int]]:
+    """(page, line) of page numbers and of lines repeated at a page's top or bottom."""
+
+    def shape(text: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(text.split()))
+
+    edges = [(page[0].page, at) for page in pages if page for at in (0, 1, len(page) - 2, len(page) - 1)]
+    edges = [(number, at) for number, at in edges if 0 <= at < len(pages[number - 1])]
+    seen = Counter(shape(pages[number - 1][at].text) for number, at in set(edges))
+    return {
+        (number, at)
+        for number, at in set(edges)
+        if seen[shape(pages[number - 1][at].text)] >= 2 or shape(pages[number - 1][at].text) == "#"
+    }
+
+
+def _pages(data: bytes, path: str) -> Iterator[list[PdfLine]]:
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:  # pragma: no cover - a dependency; only a broken install lacks it
+        raise InputError(
+            f"{path}: reading PDFs needs the pypdfium2 package (pip install pypdfium2)"
+        ) from None
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).casefold():
+            raise InputError(
+                f"{path}: the PDF is encrypted (it asks for a password); nothing was read"
+            ) from None
+        raise InputError(f"{path}: not a readable PDF ({error}); nothing was read") from None
+    try:
+        for number in range(len(document)):
+            yield _page_lines(document[number], number + 1)
+    finally:
+        document.close()
+
+
+def _page_lines(page: object, number: int) -> list[PdfLine]:
+    import pypdfium2.raw as raw
+
+    width = page.get_width()  # type: ignore[attr-defined]
+    textpage = page.get_textpage()  # type: ignore[attr-defined]
+    text = textpage.get_text_range()
+    pieces = text.split("\r\n")
+    numbered = _numbered_lines(pieces)
+    lines: list[PdfLine] = []
+    offset = 0
+    for piece in pieces:
+        start = offset
+        offset += len(piece) + 2
+        if numbered and piece.strip().isdigit():
+            continue  # the line number of an empty line
+        line_number = _LINE_NUMBER.match(piece) if numbered else None
+        if line_number is not None:  # a review copy's line number, in the margin
+            start += line_number.end()
+            piece = _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[line_number.end() :])
+        # translated before stripping: Python counts the Cork slots \x1c-\x1f as white space
+        piece = piece.translate(LIGATURES)
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        first = start + (len(piece) - len(piece.lstrip()))
+        left = textpage.get_charbox(first)[0]
+        size = raw.FPDFText_GetFontSize(textpage, first)
+        lines.append(PdfLine(number, int(left >= width / 2 - 2), left, size, stripped))
+    return lines
+
+
+_LINE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")
+_JOINED_LINE_NUMBER = re.compile(rf"{_SOFT_HYPHEN}\d{{1,4}}\s+")  # after a word PDFium joined
+
+
+def _numbered_lines(pieces: Sequence[str]) -> bool:
+    """Whether a page's lines carry line numbers (a review copy: 75, 76, 77 … in the margin).
+
+    Most lines open with a number, and the numbers mostly go up by one (two or three where
+    PDFium joined a hyphenated line to the next).
+    """
+    lines = [piece for piece in pieces if piece.strip()]
+    numbers = [int(match.group(1)) for piece in lines if (match := _LINE_NUMBER.match(piece))]
+    steps = [b - a for a, b in pairwise(numbers)]
+    return (
+        len(numbers) >= 5
+        and len(numbers) >= 0.6 * len(lines)
+        and sum(1 for step in steps if 1 <= step <= 3) >= 0.8 * len(steps)
+    )
+
+
+READER = Reader(
+    name="pdf",
+    description="a paper as PDF: the references section is found and read like a reference list",
+    read=lambda text, path: [],
+    suffixes=(".pdf",),
+    read_binary=read_pdf,
+    magic=b"%PDF-",
+)

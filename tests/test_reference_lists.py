@@ -1,0 +1,325 @@
+"""Reference lists as people have them: unnumbered, over several lines, or inside a paper's PDF.
+
+The inputs are real typeset bibliographies (fixtures/pdf/, made by fixtures/pdf/make.py):
+the 159 verified dev-snapshot records that have authors, written WITHOUT any identifier,
+typeset by bibtex (plain, abbrv, IEEEtran, apalike, plainnat, splncs04, unsrt) and biber
+(biblatex-apa) in one and two columns, as the PDF and as the text pdftotext copies out of
+it, with and without numbers. Expected titles are the records' own; nothing expected is
+made by the code under test.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from paths import DEV_SNAPSHOT, FIXTURES, GOLD, HF_PAGES_DIR
+
+from normalizer.cli import main
+from normalizer.errors import InputError
+from normalizer.models import QueryKind
+from normalizer.readers import detect_format, read_inputs, read_inputs_noted
+from normalizer.readers.refs import looks_like_reference, looks_like_reference_list, read_list
+from normalizer.text.titles import title_key
+from resolvers.snapshot import build_index
+
+PDFS = FIXTURES / "pdf"
+LISTS = PDFS / "lists"
+STYLES = ("plain", "abbrv", "IEEEtran", "apalike", "plainnat", "splncs04", "apa")
+TYPESET_PDFS = (
+    "plain-1col", "abbrv-2col", "ieeetran-2col", "apalike-1col", "plainnat-2col", "splncs04-llncs",
+    "unsrt-appendix", "apa-biblatex",
+)  # fmt: skip
+
+
+def _records() -> dict[str, str]:
+    rows = [
+        json.loads(line) for line in DEV_SNAPSHOT.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    return {title_key(row["title"]): row["id"] for row in rows if row.get("authors")}
+
+
+RECORDS = _records()
+
+
+# --------------------------------------------------------------------------- one list, by its layout
+
+
+@pytest.mark.parametrize(
+    ("text", "layout", "titles"),
+    [
+        pytest.param(
+            "Zhai, X., Kolesnikov, A., Houlsby, N., & Beyer, L. (2022). Scaling vision transformers. CVPR.\n"
+            "LeCun, Y., Bengio, Y., & Hinton, G. (2015). Deep learning. Nature, 521, 436–444.\n"
+            "He, K., Zhang, X., Ren, S., & Sun, J. (2016). Deep residual learning for image recognition.\n",
+            "one per line",
+            ["Scaling vision transformers", "Deep learning", "Deep residual learning for image recognition"],
+            id="apa-one-per-line",
+        ),
+        pytest.param(
+            "Xiaohua Zhai, Alexander Kolesnikov, Neil Houlsby, and Lucas Beyer. Scaling vision\n"
+            "   transformers. In CVPR, 2022.\n"
+            "Yann LeCun, Yoshua Bengio, and Geoffrey Hinton. Deep learning. Nature,\n"
+            "   521:436–444, 2015.\n"
+            "Kaiming He, Xiangyu Zhang, Shaoqing Ren, and Jian Sun. Deep residual learning\n"
+            "   for image recognition. In CVPR, 2016.\n",
+            "hanging indents",
+            ["Scaling vision transformers", "Deep learning", "Deep residual learning for image recognition"],
+            id="natbib-hanging-indents",
+        ),
+        pytest.param(
+            "Xiaohua Zhai, Alexander Kolesnikov, Neil Houlsby, and Lucas Beyer. Scaling vision\n"
+            "transformers. In CVPR, 2022.\n\n"
+            "Yann LeCun, Yoshua Bengio, and Geoffrey Hinton. Deep learning. Nature,\n"
+            "521:436–444, 2015.\n\n"
+            "Kaiming He, Xiangyu Zhang, Shaoqing Ren, and Jian Sun. Deep residual learning\n"
+            "for image recognition. In CVPR, 2016.\n",
+            "blank-line separated",
+            ["Scaling vision transformers", "Deep learning", "Deep residual learning for image recognition"],
+            id="blank-line-separated",
+        ),
+        pytest.param(
+            "Zhai, X., Kolesnikov, A., Houlsby, N., & Beyer, L. (2022). Scaling vision\n"
+            "transformers. In CVPR.\n"
+            "LeCun, Y., Bengio, Y., & Hinton, G. (2015). Deep learning. Nature,\n"
+            "521, 436–444.\n"
+            "He, K., Zhang, X., Ren, S., & Sun, J. (2016). Deep residual learning for\n"
+            "image recognition. In CVPR.\n",
+            "wrapped over several lines",
+            ["Scaling vision transformers", "Deep learning", "Deep residual learning for image recognition"],
+            id="apa-wrapped-flush",
+        ),
+        pytest.param(
+            "[Zhai et al., 2022] Zhai, X., Kolesnikov, A., and Beyer, L. (2022). Scaling vision\n"
+            "transformers. In CVPR.\n"
+            "[LeCun et al., 2015] LeCun, Y., Bengio, Y., and Hinton, G. (2015). Deep learning.\n"
+            "[He et al., 2016] He, K., Zhang, X., Ren, S., and Sun, J. (2016). Deep residual\n"
+            "learning for image recognition.\n",
+            "labelled",
+            ["Scaling vision transformers", "Deep learning", "Deep residual learning for image recognition"],
+            id="apalike-labels",
+        ),
+    ],
+)  # fmt: skip
+def test_an_unnumbered_list_is_read_in_the_layout_its_lines_show(
+    text: str, layout: str, titles: list[str]
+) -> None:
+    assert looks_like_reference_list(text)
+    assert detect_format(text) == "refs"
+    references = read_list(text)
+    assert references.layout.value == layout
+    assert [q.title for q in read_inputs_text(text)] == titles
+
+
+def read_inputs_text(text: str) -> list:  # type: ignore[type-arg]
+    from normalizer.readers.refs import read_refs
+
+    return read_refs(text, "refs.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Zhai, X., & Beyer, L. (2022). Scaling vision transformers. CVPR.", True, id="apa"),
+        pytest.param("A. Vaswani, N. Shazeer, “Attention is all you need,” in NeurIPS, 2017.", True,
+                     id="ieee"),
+        pytest.param("S. d'Ascoli and H. Touvron. ConViT: soft convolutional biases, 2021.", True,
+                     id="elided"),
+        pytest.param("M. v. Spengler and P. Mettes. Poincaré ResNet, 2023.", True, id="particle-initial"),
+        pytest.param("Attention Is All You Need", False, id="a-title"),
+        pytest.param("[CVPR 2022] Scaling Vision Transformers", False, id="a-tagged-title"),
+        pytest.param("Scaling Vision Transformers (CVPR'22)", False, id="a-title-with-venue-year"),
+        pytest.param("Attention Is All You Need. NeurIPS 2017.", False, id="title-then-venue"),
+        pytest.param(
+            "We present a method that, in 2023, outperforms prior work. It scales to 1000 GPUs.", False,
+            id="abstract-sentence",
+        ),
+    ],
+)  # fmt: skip
+def test_a_reference_has_an_author_list_a_year_and_a_title(text: str, expected: bool) -> None:
+    assert looks_like_reference(text) is expected
+
+
+# ------------------------------------------------------------------------ plain title lists stay title lists
+
+
+def _title_lists() -> Iterator[object]:
+    for page in sorted(HF_PAGES_DIR.glob("*.txt")):
+        yield pytest.param(page.read_text(encoding="utf-8"), "hf-papers", id=f"hf-page-{page.stem[:3]}")
+    yield pytest.param(
+        (FIXTURES / "demo" / "hf-page.txt").read_text(encoding="utf-8"), "hf-papers", id="demo-page"
+    )
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    titles = [row["title"] for row in gold]
+    yield pytest.param("\n".join(titles) + "\n", "lines", id="dev-gold-titles")
+    yield pytest.param(
+        "\n".join(f"[CVPR {2015 + n % 10}] {t}" for n, t in enumerate(titles)) + "\n", "lines", id="tagged"
+    )
+    yield pytest.param(
+        "\n".join(f"{t} (NeurIPS'{15 + n % 10})" for n, t in enumerate(titles)) + "\n", "lines", id="tailed"
+    )
+    yield pytest.param(
+        "\n".join(f"{t}, {2015 + n % 10}" for n, t in enumerate(titles)) + "\n",
+        "lines",
+        id="title-comma-year",
+    )
+    mixed = [row["title"] if n % 3 else f"arXiv:{row['arxiv_id']}" for n, row in enumerate(gold)]
+    yield pytest.param("\n".join(mixed) + "\n", "lines", id="titles-and-ids")
+
+
+@pytest.mark.parametrize(("text", "expected"), list(_title_lists()))
+def test_plain_title_lists_stay_title_lists(text: str, expected: str) -> None:
+    assert not looks_like_reference_list(text)
+    assert detect_format(text, "list.txt") == expected
+
+
+# --------------------------------------------------------------------------- typeset bibliographies as text
+
+
+@pytest.mark.parametrize("name", [f"{style}-one-per-line" for style in STYLES] + list(STYLES))
+def test_a_copied_bibliography_is_detected_and_every_title_read(name: str) -> None:
+    path = LISTS / f"{name}.txt"
+    queries, notes = read_inputs_noted([path])
+    assert [q.kind for q in queries] == [QueryKind.TITLE] * len(RECORDS)
+    assert sorted(title_key(q.title or "") for q in queries) == sorted(RECORDS)
+    assert all(q.author_names and q.year for q in queries)
+    assert notes == [notes[0]] and f"read as a reference list: {len(RECORDS)} references" in notes[0]
+    kind = "numbered" if name in ("plain", "abbrv", "IEEEtran", "splncs04") else "unnumbered"
+    assert f", {kind}" in notes[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "first_authors"),
+    [
+        pytest.param("plain", ("Awni Altabaa", "John Lafferty"), id="plain-full-names"),
+        pytest.param("abbrv", ("A. Altabaa", "J. Lafferty"), id="abbrv-initials"),
+        pytest.param("apa", ("Altabaa, A.", "Lafferty, J."), id="apa-inverted"),
+        pytest.param("splncs04", ("Altabaa, A.", "Lafferty, J."), id="lncs-inverted"),
+    ],
+)
+def test_each_person_is_read_as_one_name(name: str, first_authors: tuple[str, ...]) -> None:
+    queries = read_inputs([LISTS / f"{name}-one-per-line.txt"])
+    assert queries[0].authors == first_authors
+
+
+# --------------------------------------------------------------------------- resolving them
+
+
+@pytest.fixture(scope="module")
+def snapshot_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    index = tmp_path_factory.mktemp("snapshot") / "dev.sqlite"
+    build_index([DEV_SNAPSHOT], index)
+    return index
+
+
+def _resolved(path: Path, index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list, str]:  # type: ignore[type-arg]
+    monkeypatch.setenv("BIBNORM_CACHE_DIR", str(tmp_path / "cache"))
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(
+        main,
+        ["resolve", str(path), "--offline", "--snapshot", str(index), "-o", str(tmp_path / "out.bib"),
+         "--report", str(report)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return json.loads(report.read_text(encoding="utf-8"))["items"], result.stderr
+
+
+@pytest.mark.parametrize(
+    "name", [f"lists/{style}-one-per-line.txt" for style in STYLES] + [f"{stem}.pdf" for stem in TYPESET_PDFS]
+)
+def test_every_reference_resolves_to_its_paper(
+    name: str, snapshot_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = PDFS / name
+    queries = read_inputs([path])
+    items, stderr = _resolved(path, snapshot_index, tmp_path, monkeypatch)
+    assert [item["status"] for item in items] == ["resolved"] * len(RECORDS)
+    assert [item["arxiv_id"] for item in items] == [RECORDS[title_key(q.title or "")] for q in queries]
+    assert stderr.count("read as a reference list") == 1
+
+
+# --------------------------------------------------------------------------- PDFs
+
+
+@pytest.mark.parametrize("stem", TYPESET_PDFS)
+def test_a_papers_references_are_read_from_its_pdf(stem: str) -> None:
+    queries, notes = read_inputs_noted([PDFS / f"{stem}.pdf"])
+    assert sorted(title_key(q.title or "") for q in queries) == sorted(RECORDS)
+    assert [q.origin.line for q in queries] == sorted(q.origin.line for q in queries)
+    pages = [q.origin.page or 0 for q in queries]
+    assert pages == sorted(pages) and pages[-1] > pages[0] >= 1  # over a page break
+    assert notes[0].startswith(f"{PDFS / f'{stem}.pdf'}: the PDF's references section (pages ")
+
+
+def test_ligatures_and_line_end_hyphens_come_out_as_words() -> None:
+    titles = {q.title for q in read_inputs([PDFS / "abbrv-2col.pdf"])}
+    # "ﬃ" set as one glyph, and "self-" / "supervised" broken over two lines in two columns
+    assert "MobileNets: Efficient convolutional neural networks for mobile vision applications" in titles
+    assert any("self-supervised" in (t or "") for t in titles)
+
+
+def test_a_pdf_is_known_by_its_first_bytes_without_a_pdf_suffix(tmp_path: Path) -> None:
+    renamed = tmp_path / "paper.dat"
+    renamed.write_bytes((PDFS / "plain-1col.pdf").read_bytes())
+    assert len(read_inputs([renamed])) == len(RECORDS)
+
+
+def test_the_appendix_after_the_references_is_not_read_as_references() -> None:
+    queries = read_inputs([PDFS / "unsrt-appendix.pdf"])
+    assert len(queries) == len(RECORDS)
+    assert not any("Lemma" in q.raw for q in queries)
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        pytest.param("scanned.pdf", "the PDF has no text layer (a scanned paper?)", id="scanned"),
+        pytest.param("encrypted.pdf", "the PDF is encrypted (it asks for a password)", id="encrypted"),
+        pytest.param("no-references.pdf", "no references section found", id="no-references"),
+    ],
+)
+def test_a_pdf_that_cannot_be_read_is_refused_in_one_line(name: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        read_inputs([PDFS / name])
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_broken_pdf_is_refused_in_one_line(tmp_path: Path) -> None:
+    broken = tmp_path / "paper.pdf"
+    broken.write_bytes(b"%PDF-1.5\n" + b"\x00garbage" * 50)
+    result = CliRunner().invoke(main, ["resolve", str(broken), "--offline"])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines()[-1].startswith(f"bibnorm: error: {broken}: not a readable PDF")
+
+
+def test_resolve_a_pdf_writes_the_bib_of_its_bibliography(
+    snapshot_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _resolved(PDFS / "ieeetran-2col.pdf", snapshot_index, tmp_path, monkeypatch)
+    bib = (tmp_path / "out.bib").read_text(encoding="utf-8")
+    assert bib.count("@") == len(RECORDS)
+
+
+# --------------------------------------------------------------------------- a real paper
+
+
+def test_a_real_review_draft_with_line_numbers_gives_its_cited_references() -> None:
+    """JOSS's review draft of MultiVae (fixtures/pdf/README.md): margin line numbers, words
+    hyphenated across them, a running foot; its own .bib holds what each reference must say."""
+    from normalizer.bib.bibfile import read_bibfile
+    from normalizer.text.names import parse_name
+
+    entries = {
+        title_key(e.get("title") or ""): e for e in read_bibfile(PDFS / "real" / "multivae-paper.bib").entries
+    }
+    queries, notes = read_inputs_noted([PDFS / "real" / "multivae-joss-draft.pdf"])
+    assert len(queries) == 25
+    assert "pages 4–5" in notes[0]
+    for query in queries:
+        entry = entries[title_key(query.title or "")]
+        assert str(query.year) in (entry.get("year") or entry.get("date") or ""), query.title
+        first = (entry.get("author") or "").split(" and ")[0]
+        assert parse_name(query.authors[0]).family in first, (query.authors, first)
