@@ -199,9 +199,11 @@ def _is_software(entry: BibEntry) -> bool:
 
 
 def _is_web_page(entry: BibEntry) -> bool:
+    if _has_paper_identifiers(entry):
+        return False  # a paper cited as @online (biblatex's way with an arXiv eprint)
     if entry.entry_type in _WEB_TYPES:
         return True
-    if entry.entry_type != "misc" or _has_paper_identifiers(entry):
+    if entry.entry_type != "misc":
         return False
     urls = entry_urls(entry)
     return bool(urls) and not any(_PAPER_URLS.search(url) for url in urls)
@@ -215,6 +217,7 @@ _RULES: tuple[tuple[EntryKind, Callable[[BibEntry], bool]], ...] = (
     (EntryKind.SOFTWARE, lambda entry: entry.entry_type in _SOFTWARE_TYPES),
     (EntryKind.DATASET, lambda entry: entry.entry_type in _DATASET_TYPES),
     (EntryKind.STANDARD, lambda entry: entry.entry_type == "standard" or _is_standard(entry)),
+    (EntryKind.BOOK, lambda entry: entry.entry_type in _OPEN_TYPES and bool(entry.get("isbn"))),
     (EntryKind.DATASET, _is_dataset),
     (EntryKind.SOFTWARE, _is_software),
     (EntryKind.WEB, _is_web_page),

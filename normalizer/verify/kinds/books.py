@@ -108,10 +108,12 @@ def _isbn_findings(claim: Claim, answer: Answer) -> list[VerifyFinding]:
 
 
 def _title_hit(claim: Claim, hits: tuple[Answer, ...]) -> Answer | None:
-    """The title search's book that is the claimed one, if any: same title, a claimed author
-    among its authors, the claimed year among its editions' years (each as far as both sides say)."""
+    """Open Library's book that is the claimed one, if any: same title, a claimed author among
+    its authors, the claimed year among its editions' years (each as far as both sides say)."""
     for hit in hits:
         record = hit.record
+        if hit.source != SOURCE:
+            continue  # a paper source's record is a paper: never the book, whatever its title
         if record is None or not claim.title or _relation(claim, record) not in ("same", "variant"):
             continue
         if claim.authors and record.authors and not _authors_overlap(claim, record):
