@@ -16,7 +16,9 @@ inproceedings; other types are not a publication bibnorm upgrades to), ``contain
 ``volume``, ``issue``, ``page``, authors (``given``/``family`` as the publisher printed
 them) and the date: ``published-print``, else ``issued`` — the date of the publication
 itself, so its month may be printed (``merge.DATES_PUBLICATIONS``). Crossref's
-``date-parts`` may hold ``[[null]]`` (no date).
+``date-parts`` may hold ``[[null]]`` (no date). ``updated-by`` lists the notices published about
+the work — retractions, corrections, expressions of concern, from the publisher or Retraction
+Watch (`work_notices`); ``verify`` reads them from the same batched answers.
 """
 
 from __future__ import annotations

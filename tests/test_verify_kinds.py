@@ -21,10 +21,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from fakes.arxiv_api import Author, FakeArxivServer, FakeRecord
-from fakes.crossref_api import FakeCrossref, sample_works
+from fakes.crossref_api import FakeCrossref
+from fakes.kinds_world import CORPUS, CORPUS_ARXIV, RETRACTED, crossref_works
 from fakes.openlibrary_api import FakeOpenLibrary
 from fakes.s2_api import FakeS2
-from paths import FIXTURES
 
 from normalizer.bib.bibfile import parse_bibtex
 from normalizer.cli import main
@@ -37,8 +37,6 @@ from normalizer.verify.verdicts import judge_entry
 from resolvers.crossref import work_notices
 
 TODAY = date(2026, 11, 22)
-CORPUS = Path(__file__).resolve().parent / "corpus" / "kinds"
-CROSSREF_SAMPLES = FIXTURES / "verify-kinds" / "crossref"
 
 
 def entry_of(text: str) -> Any:
@@ -394,9 +392,6 @@ def test_an_unverifiable_kind_says_why() -> None:
 
 # --- notices: retractions, corrections, withdrawals ---------------------------------------------
 
-RETRACTED = json.loads((CROSSREF_SAMPLES / "work-retracted-updated-by.json").read_text(encoding="utf-8"))[
-    "message"
-]
 MYC = Reference(
     title="Myc is a prognostic biomarker and potential therapeutic target in osteosarcoma",
     authors=(Person(given="Wei", family="Feng"),),
@@ -423,6 +418,22 @@ def test_crossrefs_updated_by_gives_each_notice_once_with_its_date() -> None:
             source="publisher",
         ),
     )
+
+
+def test_an_update_dated_only_by_date_time_and_one_of_another_type_are_read_too() -> None:
+    """The shape seen on Wakefield's record: Retraction Watch's entries, ``updated`` as a date-time."""
+    work = {
+        "updated-by": [
+            {"DOI": "10.1016/S0140-6736(04)15715-2", "type": "correction", "label": "Correction",
+             "source": "retraction-watch", "updated": {"date-time": "2004-03-06T00:00:00Z"}},
+            {"DOI": "10.1016/S0140-6736(10)60175-4", "type": "retraction", "label": "Retraction",
+             "source": "retraction-watch", "updated": {"date-time": "2010-02-06T00:00:00Z"}},
+        ]
+    }  # fmt: skip
+    assert [(n.kind, n.date) for n in work_notices(work)] == [
+        ("correction", PartialDate(year=2004, month=3, day=6)),
+        ("retraction", PartialDate(year=2010, month=2, day=6)),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -587,43 +598,6 @@ WITHDRAWN = FakeRecord(
     categories=("math.CO",),
     comment="This paper has been withdrawn by the author due to an error in the main lemma",
 )
-# The real records behind the identifiers tests/corpus/kinds/ names (an arXiv id of @online
-# entries, RFC and book DOIs): what the live sources hold (days not recorded are stand-ins).
-CORPUS_ARXIV = (
-    # v3 of 2004-10-27, as the entry says; the days of v1 and v2 are stand-ins.
-    FakeRecord(
-        "math/0307200",
-        "Higher-Dimensional Algebra V: 2-Groups",
-        "",
-        (Author("John C. Baez"), Author("Aaron D. Lauda")),
-        ("2003-07-01T00:00:00Z", "2003-07-01T00:00:00Z", "2004-10-27T00:00:00Z"),
-        ("math.QA",),
-    ),
-    FakeRecord(
-        "hep-th/9603067",
-        "Some remarks on 't Hooft's S-matrix for black holes",
-        "",
-        (Author("Nissan Itzhaki"),),
-        ("1996-03-01T00:00:00Z",),
-        ("hep-th",),
-    ),
-    FakeRecord(
-        "1008.2849",
-        "Faster Radix Sort via Virtual Memory and Write-Combining",
-        "",
-        (Author("Jan Wassenberg"), Author("Peter Sanders")),
-        ("2010-08-01T00:00:00Z",),
-        ("cs.DS",),
-    ),
-)
-
-
-def crossref_works() -> list[dict[str, Any]]:
-    works = [
-        json.loads(path.read_text(encoding="utf-8"))["message"]
-        for path in sorted(CROSSREF_SAMPLES.glob("*.json"))
-    ]
-    return [*sample_works(), *works]
 
 
 @pytest.fixture(scope="module")

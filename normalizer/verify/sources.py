@@ -4,12 +4,18 @@ Questions are batched the way each API allows, and each is asked only when an ea
 cheaper answer did not settle it:
 
 1. identifiers — Semantic Scholar ``/paper/batch`` (500 DOIs and arXiv ids a request);
-   arXiv ``id_list`` for every arXiv id (its versions, and ids S2 does not know yet);
-   Crossref for DOIs Semantic Scholar does not know (DOIs are Crossref's), 20 to a request;
-2. titles — only for entries whose identifiers did not name the claimed paper: the
+   arXiv ``id_list`` for every arXiv id (its versions, its withdrawal, and ids S2 does not
+   know yet); Crossref for every DOI, 20 to a request: the record of the DOIs Semantic
+   Scholar does not know (DOIs are Crossref's), every DOI's notices (retractions,
+   corrections), and the DOI of each RFC cited by number;
+2. books — Open Library, for ``@book``-like entries only: their ISBNs (40 a request), then
+   the title and first author of those it holds no ISBN of;
+3. titles — only for papers whose identifiers did not name the claimed paper: the
    snapshot index when configured, then Semantic Scholar ``/paper/search/bulk`` with
    up to 25 quoted titles OR-ed in one request (it settles the titles some paper carries
-   exactly), then ``/paper/search/match`` one title at a time for the rest.
+   exactly), then ``/paper/search/match`` one title at a time for the rest. Works of other
+   kinds (normalizer/verify/kinds) are not searched for: absent from these sources, their
+   absence would prove nothing.
 
 A source that fails is named in ``Answers.unavailable`` for the questions it could not
 answer, so `normalizer.verify.judge.judge` says "unverifiable", never "not found". Offline,
