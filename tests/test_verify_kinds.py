@@ -113,6 +113,14 @@ def claim_of(text: str) -> Claim:
         ),
         pytest.param("@misc{k, title={T}, url={https://example.org/paper.pdf}}", "paper", id="misc-pdf"),
         pytest.param(
+            "@misc{k, title={T}, url={https://huggingface.co/papers/2106.09685}}", "paper", id="hf-paper"
+        ),
+        pytest.param(
+            "@misc{k, title={T}, url={https://huggingface.co/meta-llama/Llama-2-7b}}",
+            "software",
+            id="hf-model",
+        ),
+        pytest.param(
             "@article{k, title={T}, journal={J}, url={https://x.org/a}, urldate={2024-01-01}}",
             "paper",
             id="zotero-urldate",
@@ -388,6 +396,12 @@ def test_an_unverifiable_kind_says_why() -> None:
     assert verdict.unverifiable_because == ("a web page: its reachability is not checked",)
     thesis = judge_entry(claim_of("@phdthesis{k, title={T}, school={MIT}}"), Answers(), TODAY)
     assert thesis.unverifiable_because == ("no source holds theses",)
+    zenodo = claim_of("@software{k, title={JAX}, doi={10.5281/zenodo.1234567}}")
+    software = judge_entry(zenodo, Answers(by_doi=(Answer(source="s2"), Answer(source="crossref"))), TODAY)
+    assert software.unverifiable_because == (
+        "crossref, s2: no DOI 10.5281/zenodo.1234567; DataCite, which registers such DOIs, is not asked",
+        "no source holds software; repositories are not asked",
+    )
 
 
 # --- notices: retractions, corrections, withdrawals ---------------------------------------------

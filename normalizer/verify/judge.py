@@ -288,9 +288,8 @@ class Answer(Frozen):
 
     source: str
     record: Reference | None = None
-    years: tuple[
-        int, ...
-    ] = ()  # every year the work appeared in, when the source knows more than one (editions)
+    # Every year the work appeared in, when the source knows more than one (a book's editions).
+    years: tuple[int, ...] = ()
 
 
 class Answers(Frozen):

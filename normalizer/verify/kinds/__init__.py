@@ -56,7 +56,7 @@ _OPEN_TYPES = frozenset({"misc", "manual", "techreport", "report", *_WEB_TYPES})
 _CODE_HOSTS = re.compile(
     r"https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|sourceforge\.net|"
     r"git\.sr\.ht|gitee\.com|pypi\.org|cran\.r-project\.org|crates\.io|(?:www\.)?npmjs\.com|"
-    r"hackage\.haskell\.org|juliahub\.com|anaconda\.org|hub\.docker\.com|huggingface\.co)/",
+    r"hackage\.haskell\.org|juliahub\.com|anaconda\.org|hub\.docker\.com|huggingface\.co(?=/)(?!/papers/))/",
     re.IGNORECASE,
 )
 _DATASET_URLS = re.compile(
@@ -75,7 +75,8 @@ _PAPER_URLS = re.compile(
     r"sciencedirect\.com|wiley\.com|nature\.com|science\.org|semanticscholar\.org|thecvf\.com|"
     r"aaai\.org|ijcai\.org|biorxiv\.org|medrxiv\.org|ncbi\.nlm\.nih\.gov|jstor\.org|ssrn\.com|"
     r"tandfonline\.com|sagepub\.com|iop\.org|aps\.org|plos\.org|mdpi\.com|frontiersin\.org|"
-    r"cambridge\.org|oup\.com|acm\.org|usenix\.org|isca-speech\.org|ecva\.net|bmva\.org)[/:]"
+    r"cambridge\.org|oup\.com|acm\.org|usenix\.org|isca-speech\.org|ecva\.net|bmva\.org|"
+    r"huggingface\.co/papers)[/:]"
     r"|\.pdf(?:$|[?#])",
     re.IGNORECASE,
 )
@@ -165,10 +166,10 @@ def _has_paper_identifiers(entry: BibEntry) -> bool:
 
 
 def _is_standard(entry: BibEntry) -> bool:
+    if entry.entry_type not in _OPEN_TYPES:
+        return False  # an @article or @inproceedings is no standard, whoever published it
     if rfc_number(entry) is not None:
         return True
-    if entry.entry_type not in _OPEN_TYPES:
-        return False
     text = " ".join(_value(entry, name) for name in _KIND_FIELDS)
     return bool(_STANDARD_BODIES.search(text) or _STANDARD_NUMBER.search(text))
 
@@ -199,12 +200,12 @@ def _is_software(entry: BibEntry) -> bool:
 
 
 def _is_web_page(entry: BibEntry) -> bool:
+    if entry.entry_type not in _WEB_TYPES and entry.entry_type != "misc":
+        return False
     if _has_paper_identifiers(entry):
         return False  # a paper cited as @online (biblatex's way with an arXiv eprint)
     if entry.entry_type in _WEB_TYPES:
         return True
-    if entry.entry_type != "misc":
-        return False
     urls = entry_urls(entry)
     return bool(urls) and not any(_PAPER_URLS.search(url) for url in urls)
 

@@ -66,7 +66,7 @@ def identifier_findings(
     unchecked = []
     if claim.doi and answers.by_doi and not doi_absence_proves and not any(a.record for a in answers.by_doi):
         sources = ", ".join(sorted({answer.source for answer in answers.by_doi}))
-        unchecked.append(f"{sources} do not hold DOI {claim.doi} (DataCite's DOIs are not asked)")
+        unchecked.append(f"{sources}: no DOI {claim.doi}; DataCite, which registers such DOIs, is not asked")
     return matching, findings, unchecked
 
 

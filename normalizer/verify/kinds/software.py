@@ -29,7 +29,7 @@ def _judge_deposit(claim: Claim, answers: Answers, today: date, what: str) -> En
     if matched is not None and matched.record is not None:
         findings += author_findings(claim, matched.record, matched.source)
     why = (
-        "no source holds software (repositories are not asked)"
+        "no source holds software; repositories are not asked"
         if what == "software"
         else "no source holds datasets"
     )
