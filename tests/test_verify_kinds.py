@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -21,13 +22,14 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from fakes.arxiv_api import Author, FakeArxivServer, FakeRecord
+from fakes.broken_api import closed_port
 from fakes.crossref_api import FakeCrossref
 from fakes.kinds_world import CORPUS, CORPUS_ARXIV, RETRACTED, crossref_works
 from fakes.openlibrary_api import FakeOpenLibrary
 from fakes.s2_api import FakeS2
 
 from normalizer.bib.bibfile import parse_bibtex
-from normalizer.cli import main
+from normalizer.cli import EXIT_FATAL, EXIT_OK, EXIT_SOURCES_FAILED, main
 from normalizer.identifiers import isbn_has_valid_check_digit, parse_isbn
 from normalizer.models import Identifiers, Notice, PartialDate, Person, Reference
 from normalizer.verify.judge import Answer, Answers, Claim, Verdict, claim_from_entry
@@ -703,6 +705,59 @@ def test_fail_on_retracted_makes_ci_fail_on_a_retracted_or_withdrawn_work(
     )
     bad = runner.invoke(main, ["verify", "--fail-on", "retraction", "refs.bib"])
     assert bad.exit_code == 2 and "unknown condition 'retraction'" in bad.stderr
+
+
+def refs_with(*keys: str) -> str:
+    """The entries of `REFS` with these keys, in that order."""
+    entries = {m[1]: m[0] for m in re.finditer(r"@\w+\{([^,]+),.*?\n\}", REFS, re.DOTALL)}
+    return "\n".join(entries[key] for key in keys) + "\n"
+
+
+DRAFT_CITING_A_MISSING_KEY = "\\cite{feng2020,vaswani2017}\n\\bibliography{refs}\n"
+
+
+@pytest.mark.parametrize(
+    ("keys", "args", "exit_code", "warning"),
+    [
+        pytest.param(("uhlmann1995", "ctan", "jax2018github"), [], EXIT_OK, None,
+                     id="theses-web-pages-software-no-source-holds-exit-0"),
+        pytest.param(("uhlmann1995", "ctan"), ["--strict"], EXIT_FATAL, None,
+                     id="no-source-holds-them-with-strict-exit-1"),
+        pytest.param(("goodfellow2016",), [], EXIT_SOURCES_FAILED, "Open Library unreachable",
+                     id="a-book-open-library-down-exit-4"),
+        pytest.param(("goodfellow2016", "uhlmann1995"), ["--offline"], EXIT_SOURCES_FAILED,
+                     "no entry could be verified (offline", id="a-book-offline-without-a-lock-exit-4"),
+        pytest.param(("feng2020", "uhlmann1995"), ["--strict"], EXIT_SOURCES_FAILED, "Crossref unreachable",
+                     id="a-paper-sources-down-and-a-thesis-exit-4"),
+        pytest.param(("feng2020",), ["--tex", "paper.tex"], EXIT_FATAL, "Crossref unreachable",
+                     id="a-cited-key-without-an-entry-is-certain-exit-1-over-4"),
+    ],
+)  # fmt: skip
+def test_exit_status_with_sources_down_follows_the_documented_table(
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    keys: tuple[str, ...],
+    args: list[str],
+    exit_code: int,
+    warning: str | None,
+) -> None:
+    """Exit 4 says a run verified nothing it could have (a source it needed was lost); works no
+    source holds leave a run at 0 (1 with --strict); what is certain without a source (a cited
+    key no entry holds) is 1 even then. The table is in docs/checks.md and ``verify --help``."""
+    down = f"http://127.0.0.1:{closed_port()}"
+    for name in ("S2", "ARXIV", "CROSSREF", "OPENLIBRARY"):
+        monkeypatch.setenv(f"BIBNORM_{name}_API_URL", f"{down}/{name.lower()}")
+    (tmp_path / "refs.bib").write_text(refs_with(*keys), encoding="utf-8")
+    (tmp_path / "paper.tex").write_text(DRAFT_CITING_A_MISSING_KEY, encoding="utf-8")
+    result = runner.invoke(main, ["verify", *args, *([] if "--tex" in args else ["refs.bib"])])
+    assert result.exit_code == exit_code, result.output
+    assert "Traceback" not in result.stderr
+    if warning is None:
+        assert "warning" not in result.stderr
+    else:
+        assert result.stderr.startswith("bibnorm: warning: ") and warning in result.stderr.splitlines()[0]
+    assert result.stdout.count("BN700 could not be verified") == len(keys)
 
 
 def test_a_locked_entrys_retraction_is_still_reported(runner: CliRunner, tmp_path: Path) -> None:

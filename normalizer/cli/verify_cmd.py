@@ -142,13 +142,16 @@ def command(
     Verdicts: verified, mismatch, not_found (every source answered, none holds it),
     unverifiable (a source could not be asked, or none holds this kind of work).
 
-    Exit status: 0 nothing flagged; 1 an entry is a mismatch or not_found, with
-    --tex a cited key no entry holds, with --fail-on retracted a retracted or
-    withdrawn work cited; 2 usage error; 4 no entry could be verified (every source
-    needed was down, or --offline without a lock that holds the entries: the reason
-    is on stderr); else 1 with --strict (or --fail-on unverifiable) when an entry
-    could not be verified. Works no source holds (a thesis, a web page) are
-    unverifiable but never make a run exit 4.
+    \b
+    Exit status, the first that applies (docs/checks.md):
+      2  usage error
+      1  an entry is a mismatch or not_found; with --tex a cited key no entry
+         holds; with --fail-on retracted a retracted or withdrawn work cited
+      4  no entry could be verified: a source it needed was down or refused the
+         key, or --offline ran without a lock that holds the entries (the reason
+         is on stderr); works no source holds (theses, web pages) never give 4
+      1  with --strict (or --fail-on unverifiable) an entry is unverifiable
+      0  otherwise
     """
     from normalizer.verify.run import VerifyOptions, run_tex_audit, run_verify
     from resolvers._session import build_session

@@ -123,7 +123,12 @@ class EntryVerdict(Frozen):
     verdict: Verdict
     findings: tuple[VerifyFinding, ...] = ()
     matched: Matched | None = None
-    unverifiable_because: tuple[str, ...] = ()  # the sources that could not be asked
+    # Why an unverifiable entry could not be verified: the sources that could not be asked, and
+    # for a work that is not a paper the reason of its kind ("no source holds theses").
+    unverifiable_because: tuple[str, ...] = ()
+    # A work that is not a paper, judged with every source its kind's rules ask answering: when
+    # unverifiable, it is for its kind (no source holds it), not for a source the run lost.
+    no_source_missing: bool = False
     claim: Claim | None = Field(default=None, exclude=True)  # what the entry said (HTML report)
 
     def as_json(self) -> dict[str, object]:

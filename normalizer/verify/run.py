@@ -71,8 +71,14 @@ class VerifyOutcome:
 
     @property
     def nothing_verified(self) -> bool:
-        """True when there were entries and not one could be judged (every one unverifiable)."""
-        return bool(self.verdicts) and all(v.verdict is Verdict.UNVERIFIABLE for v in self.verdicts)
+        """True when there were entries, not one could be judged (every one unverifiable), and
+        some could have been with the sources the run lacked (down, refused, offline): a file of
+        theses and web pages, which no source holds, is no run that verified nothing."""
+        return (
+            bool(self.verdicts)
+            and all(v.verdict is Verdict.UNVERIFIABLE for v in self.verdicts)
+            and not all(v.no_source_missing for v in self.verdicts)
+        )
 
     def warnings(self) -> list[str]:
         """Why entries could not be verified, for stderr: each source the run lost, once, with

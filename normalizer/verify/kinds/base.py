@@ -120,6 +120,7 @@ def verdict_of(
             (*answers.unavailable, *why_unverifiable) if verdict is Verdict.UNVERIFIABLE else ()
         ),
         claim=claim,
+        no_source_missing=not answers.unavailable,
     )
 
 
