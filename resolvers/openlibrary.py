@@ -30,6 +30,7 @@ import requests
 
 from normalizer.config import Settings
 from normalizer.models import Frozen, PartialDate, Reference
+from normalizer.safejson import loads
 from normalizer.text.names import parse_name
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
@@ -55,9 +56,13 @@ class BookRecord(Frozen):
 
 
 def _json_validator(response: requests.Response) -> str | None:
+    """A 200 that is not JSON (an error page, a truncated or absurdly nested body) is retried,
+    never cached."""
     if response.status_code != 200:
         return None
-    if not response.content.lstrip().startswith((b"{", b"[")):
+    try:
+        loads(response.content)
+    except ValueError:
         return "Open Library sent a body that is not JSON"
     return None
 
@@ -105,7 +110,7 @@ class OpenLibraryClient:
         if response.status_code != 200:
             raise OpenLibraryError(f"Open Library answered HTTP {response.status_code}")
         try:
-            return response.json()
+            return loads(response.content)
         except ValueError:
             raise OpenLibraryError("Open Library sent a body that is not JSON") from None
 

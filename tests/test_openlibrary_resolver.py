@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from fakes.broken_api import DEEP_JSON, BrokenApi
 from fakes.openlibrary_api import FakeOpenLibrary, sample_editions, sample_works
 
 from normalizer.config import Settings
@@ -73,16 +75,24 @@ def fake() -> Iterator[FakeOpenLibrary]:
         server.stop()
 
 
+def client_at(url: str, tmp_path: Path, **settings: Any) -> OpenLibraryClient:
+    """A client of the Open Library at ``url``: no pacing, no sleeping between retries."""
+    chosen = Settings(
+        **{
+            "openlibrary_api_url": url,
+            "openlibrary_delay": 0,
+            "cache_dir": tmp_path / "cache",
+            "max_attempts": 2,
+            "backoff_base": 0.01,
+            **settings,
+        }
+    )
+    return OpenLibraryClient(build_session(chosen, sleep=lambda seconds: None), chosen)
+
+
 @pytest.fixture
 def client(fake: FakeOpenLibrary, tmp_path: Path) -> OpenLibraryClient:
-    settings = Settings(
-        openlibrary_api_url=fake.url,
-        openlibrary_delay=0,
-        cache_dir=tmp_path / "cache",
-        max_attempts=2,
-        backoff_base=0.01,
-    )
-    return OpenLibraryClient(build_session(settings, sleep=lambda seconds: None), settings)
+    return client_at(fake.url, tmp_path)
 
 
 def test_many_isbns_are_asked_in_one_request_and_one_it_lacks_is_absent(
@@ -110,14 +120,24 @@ def test_a_title_search_names_the_author_and_the_fields_it_reads(
 
 
 def test_a_failing_service_is_an_error_with_a_reason(tmp_path: Path) -> None:
-    settings = Settings(
-        openlibrary_api_url="http://127.0.0.1:9",
-        openlibrary_delay=0,
-        cache_dir=tmp_path / "cache",
-        max_attempts=1,
-        backoff_base=0.01,
-        timeout=2,
-    )
-    client = OpenLibraryClient(build_session(settings, sleep=lambda seconds: None), settings)
+    client = client_at("http://127.0.0.1:9", tmp_path, max_attempts=1, timeout=2)
     with pytest.raises(OpenLibraryError, match="Open Library"):
         client.books([DEEP_LEARNING])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(b"<html>Service Unavailable</html>", id="an-error-page"),
+        pytest.param(b'{"ISBN:9780262035613": {"title": "Deep', id="truncated"),
+        pytest.param(DEEP_JSON, id="nested-100k-deep"),
+    ],
+)
+def test_a_body_that_is_not_json_is_retried_then_an_error_never_a_traceback(
+    tmp_path: Path, body: bytes
+) -> None:
+    with BrokenApi(200, body) as api:
+        client = client_at(api.url, tmp_path)
+        with pytest.raises(OpenLibraryError, match="Open Library sent a body that is not JSON"):
+            client.books([DEEP_LEARNING])
+        assert api.requests == 2  # retried as unusable (never cached), then given up
