@@ -66,9 +66,9 @@ def sources_at(url: str, cache: Path) -> dict[str, str]:
     """Every source at a path of its own under ``url`` (a source is known by its base URL), no
     politeness delay, a fresh cache, no stray configuration."""
     env = {variable: "" for variable in _ENV}
-    names = ("ARXIV", "S2", "DBLP", "CROSSREF", "OPENALEX")
+    names = ("ARXIV", "S2", "DBLP", "CROSSREF", "OPENALEX", "OPENLIBRARY")
     env.update({f"BIBNORM_{name}_API_URL": f"{url}/{name.lower()}" for name in names})
-    env.update({f"BIBNORM_{name}_DELAY": "0" for name in ("ARXIV", "S2", "DBLP", "CROSSREF", "OPENALEX")})
+    env.update({f"BIBNORM_{name}_DELAY": "0" for name in names})
     return env | {"BIBNORM_CROSSREF_SEARCH_DELAY": "0", "BIBNORM_CACHE_DIR": str(cache)}
 
 
