@@ -225,17 +225,21 @@ def is_arxiv_doi(doi: str | None) -> bool:
 
 _ISBN_CHARS = re.compile(r"[\s\-‐‑–]")  # hyphens, spaces and the dashes PDFs copy
 _ISBN_SHAPE = re.compile(r"(?:97[89]\d{10}|\d{9}[\dX])")
+_ISBN_LABEL = re.compile(r"^\s*ISBN(?:-1[03])?:?", re.IGNORECASE)
+
+
+def _isbn_body(text: str) -> str | None:
+    """The ISBN's 10 or 13 characters as written (label, hyphens and spaces gone), if ISBN-shaped."""
+    body = _ISBN_CHARS.sub("", _ISBN_LABEL.sub("", text.strip())).upper()
+    return body if _ISBN_SHAPE.fullmatch(body) else None
 
 
 def parse_isbn(text: str) -> str | None:
     """The ISBN in ``text`` (``ISBN 978-0-262-03561-3``, ``0-262-03561-8``) as 13 digits,
     or ``None`` when ``text`` holds no ISBN-shaped number. The check digit is not judged
     here (`isbn_has_valid_check_digit` does), so a mistyped ISBN is still recognised as one."""
-    body = _ISBN_CHARS.sub("", re.sub(r"^\s*ISBN(?:-1[03])?:?", "", text.strip(), flags=re.IGNORECASE))
-    body = body.upper()
-    if not _ISBN_SHAPE.fullmatch(body):
-        return None
-    if len(body) == 13:
+    body = _isbn_body(text)
+    if body is None or len(body) == 13:
         return body
     return _isbn13("978" + body[:9])
 
@@ -247,10 +251,8 @@ def _isbn13(first_twelve: str) -> str:
 
 def isbn_has_valid_check_digit(text: str) -> bool:
     """Whether the ISBN as written (10 or 13 characters, hyphens allowed) has the right check digit."""
-    body = _ISBN_CHARS.sub(
-        "", re.sub(r"^\s*ISBN(?:-1[03])?:?", "", text.strip(), flags=re.IGNORECASE)
-    ).upper()
-    if not _ISBN_SHAPE.fullmatch(body):
+    body = _isbn_body(text)
+    if body is None:
         return False
     if len(body) == 13:
         return _isbn13(body[:12]) == body
