@@ -258,15 +258,15 @@ def run_tex_audit(
     files the draft names), and the verdicts of the entries it cites. Returns the outcome, the
     audit (its findings as ``--select``/``--ignore`` leave them) and the draft's reading warnings.
     """
-    from normalizer.errors import InputError
+    from normalizer.errors import UsageError
     from normalizer.readers.latex import read_document
     from normalizer.verify.audit import audit
 
     draft = read_document(document)
     paths = list(bib_paths) or list(draft.bibliographies)
-    if not paths:
-        raise InputError(
-            f"{document}: names no bibliography (\\bibliography, \\addbibresource): give the .bib files"
+    if not paths:  # as `bibnorm tex` says it: the command line must name the files
+        raise UsageError(
+            f"{document}: names no bibliography (\\bibliography or \\addbibresource); give the .bib files"
         )
     entries = [entry for path in paths for entry in listed_entries(path)]
     result = audit(str(document), draft.citations, entries, nocite_all=draft.nocite_all)
