@@ -85,7 +85,10 @@ class VerifyOutcome:
         the words ``resolve`` uses; else, when nothing could be verified, the entries' reasons."""
         from normalizer.resolve.report import source_warnings
 
-        unverifiable = sum(1 for v in self.verdicts if v.verdict is Verdict.UNVERIFIABLE)
+        # Works no source holds (a thesis, a web page) would be unverifiable with every source up.
+        unverifiable = sum(
+            1 for v in self.verdicts if v.verdict is Verdict.UNVERIFIABLE and not v.no_source_missing
+        )
         effect = (
             f"{unverifiable} entr{'y' if unverifiable == 1 else 'ies'} could not be verified"
             if unverifiable
@@ -93,7 +96,8 @@ class VerifyOutcome:
         )
         lines = source_warnings(effect, self.sources_down, self.refused, self.gave_up)
         if not lines and self.nothing_verified:
-            reasons = ", ".join(dict.fromkeys(why for v in self.verdicts for why in v.unverifiable_because))
+            wanting = [v for v in self.verdicts if not v.no_source_missing]
+            reasons = ", ".join(dict.fromkeys(why for v in wanting for why in v.unverifiable_because))
             why = reasons or "no source could be asked"
             lines.append(f"bibnorm: warning: no entry could be verified ({why})")
         return lines
