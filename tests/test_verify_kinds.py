@@ -699,6 +699,10 @@ def test_fail_on_retracted_makes_ci_fail_on_a_retracted_or_withdrawn_work(
     )
     bad = runner.invoke(main, ["verify", "--fail-on", "retraction", "refs.bib"])
     assert bad.exit_code == 2 and "unknown condition 'retraction'" in bad.stderr
+    huge = runner.invoke(main, ["verify", "--fail-on", "x" * 100_000, "refs.bib"])
+    assert huge.exit_code == 2
+    assert huge.stderr.endswith("… (100,000 characters) (known: retracted, unverifiable)\n")
+    assert len(huge.stderr) < 300
 
 
 def refs_with(*keys: str) -> str:

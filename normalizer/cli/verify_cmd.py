@@ -21,7 +21,7 @@ from normalizer.cli import EXIT_FATAL, EXIT_OK, EXIT_SOURCES_FAILED
 from normalizer.cli._options import UserPath, lock_option, source_options, source_overrides
 from normalizer.cli._progress import progress_for, progress_option
 from normalizer.cli._style import Painter, color_option
-from normalizer.errors import UsageError
+from normalizer.errors import UsageError, shown
 from normalizer.io import Role, refuse_clashes, write_atomic
 from normalizer.verify.codes import ALL_CHECKS
 from normalizer.verify.judge import EntryVerdict, Verdict
@@ -60,7 +60,7 @@ def parse_fail_on(text: str | None) -> frozenset[str]:
     names = frozenset(item.strip().lower() for item in (text or "").split(",") if item.strip())
     unknown = sorted(names - set(FAIL_ON))
     if unknown:
-        raise UsageError(f"--fail-on: unknown condition {unknown[0]!r} (known: {', '.join(FAIL_ON)})")
+        raise UsageError(f"--fail-on: unknown condition {shown(unknown[0])} (known: {', '.join(FAIL_ON)})")
     return names
 
 
@@ -198,9 +198,9 @@ def command(
         if html_path is not None:
             from normalizer.verify.html import render_report
 
-            shown = [*([str(tex_path)] if tex_path is not None else []), *files]
+            named = [*([str(tex_path)] if tex_path is not None else []), *files]
             progress.start("write", len(outcome.verdicts), "entries")
-            write_atomic(html_path, render_report(outcome, files=shown, generated=date.today()))
+            write_atomic(html_path, render_report(outcome, files=named, generated=date.today()))
             progress.finish()
     if json_out:
         document = outcome.as_json()
@@ -254,7 +254,7 @@ def summary_line(
     paint = paint or Painter(on=False)
     counts = Counter(v.verdict for v in verdicts)
     asked = ", ".join(f"{source} {n}" for source, n in sorted(requests.items())) or "none"
-    shown = ", ".join(
+    tally = ", ".join(
         paint.counted(counts[verdict], verdict.value, f"{counts[verdict]} {verdict.value.replace('_', ' ')}")
         for verdict in (Verdict.VERIFIED, Verdict.MISMATCH, Verdict.NOT_FOUND, Verdict.UNVERIFIABLE)
     )
@@ -265,7 +265,7 @@ def summary_line(
             f"; {audit.document}: {len(audit.cited)} entries cited, {len(audit.missing)} cited keys"
             f" without an entry, {len(audit.uncited)} entries never cited"
         )
-    return f"{entries}: {shown}; requests: {asked}{draft}"
+    return f"{entries}: {tally}; requests: {asked}{draft}"
 
 
 def exit_code(outcome: VerifyOutcome, conditions: Collection[str] = (), audit: TexAudit | None = None) -> int:
