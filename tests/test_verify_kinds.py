@@ -688,9 +688,10 @@ def test_fail_on_retracted_makes_ci_fail_on_a_retracted_or_withdrawn_work(
     assert runner.invoke(main, ["verify", "refs.bib"]).exit_code == 0
     failing = runner.invoke(main, ["verify", "--fail-on", "retracted", "refs.bib"])
     assert failing.exit_code == 1
-    assert "feng2020: BN751 retracted: Retraction 10.1177/17588359231172420 of 2023-04-22" in failing.stdout
+    retracted = "feng2020: BN751 warning: retracted: Retraction 10.1177/17588359231172420 of 2023-04-22"
+    assert retracted in failing.stdout
     assert (
-        "withdrawn2021: BN754 arXiv 2103.00001 was withdrawn in v2: This paper has been withdrawn"
+        "withdrawn2021: BN754 warning: arXiv 2103.00001 was withdrawn in v2: This paper has been withdrawn"
         in failing.stdout
     )
     assert (
@@ -755,7 +756,18 @@ def test_exit_status_with_sources_down_follows_the_documented_table(
         assert "warning" not in result.stderr
     else:
         assert result.stderr.startswith("bibnorm: warning: ") and warning in result.stderr.splitlines()[0]
-    assert result.stdout.count("BN700 could not be verified") == len(keys)
+    assert result.stdout.count("BN700 warning: could not be verified") == len(keys)
+
+
+def test_the_html_report_explains_the_codes_of_notices_and_kinds(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(REFS, encoding="utf-8")
+    result = runner.invoke(main, ["verify", "--html", "report.html", "refs.bib"])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "BN751 retracted: the work was retracted, withdrawn or removed (Crossref notice)" in page
+    assert "BN754 arxiv-withdrawn: the arXiv paper was withdrawn by its authors" in page
+    assert "could not be verified (no source holds theses)" in page
+    assert page.count('data-verdict="') == len(re.findall(r"^@", REFS, re.MULTILINE))
 
 
 def test_a_locked_entrys_retraction_is_still_reported(runner: CliRunner, tmp_path: Path) -> None:
@@ -835,9 +847,9 @@ def test_verify_tex_lists_missing_and_uncited_entries_and_judges_the_cited_ones(
     result = runner.invoke(main, ["verify", "--tex", "paper.tex"])
     assert result.exit_code == 1, result.output
     lines = result.stdout.splitlines()
-    assert "paper.tex:4: vaswani2017: BN791 cited, but no entry has this key" in lines
+    assert "paper.tex:4: vaswani2017: BN791 error: cited, but no entry has this key" in lines
     assert (
-        "paper.tex:4: Bishop2006: BN791 cited, but no entry has this key;"
+        "paper.tex:4: Bishop2006: BN791 error: cited, but no entry has this key;"
         " the bibliography has 'bishop2006' (keys are case-sensitive)" in lines
     )
     uncited = sorted(line.split(": ")[1] for line in lines if "BN792" in line)
