@@ -54,6 +54,7 @@ def fake_overrides(s2: FakeS2, arxiv: FakeArxivServer, crossref: FakeCrossref, c
         "s2_delay": 0,
         "arxiv_delay": 0,
         "crossref_delay": 0,
+        "crossref_search_delay": 0,
         "cache_dir": cache,
         "resolvers": ("arxiv", "s2", "crossref"),
         "offline": False,
@@ -172,7 +173,7 @@ def main() -> None:
         print(f"  {name:26} {flagged:4} / {len(rows):<4} ({flagged / len(rows):.3f})")
     print("\nverdicts:", dict(Counter(v.verdict.value for v in verdicts.values())))
     entries = len(all_rows)
-    per_source = ", ".join(f"{s} {n / entries:.3f}" for s, n in sorted(requests.items()))
+    per_source = ", ".join(f"{s} {n / entries:.3f} ({n})" for s, n in sorted(requests.items()))
     cold = sum(requests.values()) / entries
     print(f"requests per entry (cold): {cold:.3f} ({per_source}); warm: {warm_requests}")
     endpoints = ", ".join(f"/paper{path} {count}" for path, count in sorted(s2_calls.items()))

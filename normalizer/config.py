@@ -35,6 +35,7 @@ DEFAULT_S2_API_URL = "https://api.semanticscholar.org/graph/v1"
 DEFAULT_CROSSREF_API_URL = "https://api.crossref.org"
 DEFAULT_OPENALEX_API_URL = "https://api.openalex.org"
 DEFAULT_DBLP_API_URL = "https://dblp.org"  # mirrors: https://dblp.uni-trier.de, https://dblp.dagstuhl.de
+DEFAULT_OPENLIBRARY_API_URL = "https://openlibrary.org"
 
 
 # The ranges of the time settings (README, "Configuration"). Beyond them a value is a typo, and
@@ -157,6 +158,9 @@ class Settings(BaseModel):
     openalex_api_url: ApiUrl = DEFAULT_OPENALEX_API_URL
     openalex_delay: Delay = 0.1
     openalex_api_key: ApiKey | None = None
+    # Open Library: book records by ISBN and title, asked by `verify` for books only.
+    openlibrary_api_url: ApiUrl = DEFAULT_OPENLIBRARY_API_URL
+    openlibrary_delay: Delay = 1.0
     mailto: HeaderText | None = None  # joins Crossref's polite pool (sent as ?mailto=)
     timeout: Annotated[float, Field(gt=0, le=MAX_TIMEOUT, allow_inf_nan=False)] = 30.0
     max_attempts: Annotated[int, Field(ge=1, le=20)] = 4
@@ -237,6 +241,8 @@ _ENV: Mapping[str, str] = {
     "BIBNORM_OPENALEX_API_URL": "openalex_api_url",
     "BIBNORM_OPENALEX_DELAY": "openalex_delay",
     "BIBNORM_OPENALEX_API_KEY": "openalex_api_key",
+    "BIBNORM_OPENLIBRARY_API_URL": "openlibrary_api_url",
+    "BIBNORM_OPENLIBRARY_DELAY": "openlibrary_delay",
     "BIBNORM_MAILTO": "mailto",
     "S2_API_KEY": "s2_api_key",
     "BIBNORM_OFFLINE": "offline",

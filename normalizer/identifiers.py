@@ -1,4 +1,4 @@
-"""arXiv identifiers and DOIs: recognising them in what users write, in one canonical form.
+"""arXiv identifiers, DOIs and ISBNs: recognising them in what users write, in one canonical form.
 
 Canonical arXiv ids carry no version and no ``arXiv:`` prefix: ``2211.09119`` and
 ``hep-th/9901001``. The version, when the input named one, travels separately as an
@@ -12,6 +12,9 @@ for that month (``2211.9119``) is not an id, and is better treated as a title.
 
 Sources: https://info.arxiv.org/help/arxiv_identifier.html (scheme, 4-digit numbers
 0704-1412, 5-digit from 1501, old-style ``archive/YYMMNNN`` from 1991 to March 2007).
+ISBNs: the ISBN Users' Manual (International ISBN Agency, 7th ed.): ISBN-10 check digit
+modulo 11 (``X`` for 10), ISBN-13 modulo 10 with weights 1 and 3, and an ISBN-10 is the
+ISBN-13 ``978`` + its first nine digits + a new check digit.
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ __all__ = [
     "arxiv_id_year_month",
     "canonical_doi",
     "is_new_style_arxiv_id",
+    "isbn_has_valid_check_digit",
     "parse_arxiv_id",
+    "parse_isbn",
 ]
 
 
@@ -216,3 +221,40 @@ def canonical_doi(text: str) -> str | None:
 def is_arxiv_doi(doi: str | None) -> bool:
     """True for DataCite's arXiv DOIs (``10.48550/arXiv.<id>``), which name the preprint."""
     return doi is not None and _ARXIV_DOI.match(doi) is not None
+
+
+_ISBN_CHARS = re.compile(r"[\s\-‐‑–]")  # hyphens, spaces and the dashes PDFs copy
+_ISBN_SHAPE = re.compile(r"(?:97[89]\d{10}|\d{9}[\dX])")
+_ISBN_LABEL = re.compile(r"^\s*ISBN(?:-1[03])?:?", re.IGNORECASE)
+
+
+def _isbn_body(text: str) -> str | None:
+    """The ISBN's 10 or 13 characters as written (label, hyphens and spaces gone), if ISBN-shaped."""
+    body = _ISBN_CHARS.sub("", _ISBN_LABEL.sub("", text.strip())).upper()
+    return body if _ISBN_SHAPE.fullmatch(body) else None
+
+
+def parse_isbn(text: str) -> str | None:
+    """The ISBN in ``text`` (``ISBN 978-0-262-03561-3``, ``0-262-03561-8``) as 13 digits,
+    or ``None`` when ``text`` holds no ISBN-shaped number. The check digit is not judged
+    here (`isbn_has_valid_check_digit` does), so a mistyped ISBN is still recognised as one."""
+    body = _isbn_body(text)
+    if body is None or len(body) == 13:
+        return body
+    return _isbn13("978" + body[:9])
+
+
+def _isbn13(first_twelve: str) -> str:
+    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(first_twelve))
+    return first_twelve + str((10 - total % 10) % 10)
+
+
+def isbn_has_valid_check_digit(text: str) -> bool:
+    """Whether the ISBN as written (10 or 13 characters, hyphens allowed) has the right check digit."""
+    body = _isbn_body(text)
+    if body is None:
+        return False
+    if len(body) == 13:
+        return _isbn13(body[:12]) == body
+    total = sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(body))
+    return total % 11 == 0

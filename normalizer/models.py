@@ -101,6 +101,22 @@ class Reference(Frozen):
     notes: tuple[str, ...] = ()  # human-readable remarks (e.g. "S2 title differs")
 
 
+class Notice(Frozen):
+    """A notice attached to a published work: a retraction, a correction, a withdrawal.
+
+    ``kind`` is the registry's own word for it (Crossref's update types: ``retraction``,
+    ``withdrawal``, ``removal``, ``expression_of_concern``, ``correction``, ``erratum``,
+    ``addendum``, ``clarification``, ...); ``doi`` names the notice itself, ``date`` is when it
+    was published, ``source`` who recorded it (``publisher``, ``retraction-watch``).
+    """
+
+    kind: str
+    doi: str | None = None
+    date: PartialDate | None = None
+    label: str = ""
+    source: str = ""
+
+
 class QueryKind(StrEnum):
     TITLE = "title"
     ARXIV_ID = "arxiv_id"

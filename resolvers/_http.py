@@ -395,6 +395,9 @@ def source_policies(settings: Settings) -> list[SourcePolicy]:
             label="OpenAlex",
             busy_statuses=frozenset({403}),  # "rate limit exceeded; slow down" (its error docs)
         ),
+        SourcePolicy(
+            "openlibrary", settings.openlibrary_api_url, settings.openlibrary_delay, label="Open Library"
+        ),
     ]
 
 

@@ -17,7 +17,9 @@ inproceedings; other types are not a publication bibnorm upgrades to), ``contain
 them) and the date: ``published-print``, else ``issued`` — the date of the publication
 itself, so its month may be printed (``merge.DATES_PUBLICATIONS``); a year-only one takes
 its month from ``published-online``/``published`` of the same year. Crossref's
-``date-parts`` may hold ``[[null]]`` (no date).
+``date-parts`` may hold ``[[null]]`` (no date). ``updated-by`` lists the notices published about
+the work — retractions, corrections, expressions of concern, from the publisher or Retraction
+Watch (`work_notices`); ``verify`` reads them from the same batched answers.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from normalizer.models import (
     EntryType,
     Identifiers,
     Lookup,
+    Notice,
     PartialDate,
     Person,
     Problem,
@@ -94,9 +97,10 @@ def doi_batches(dois: Iterable[str]) -> list[list[str]]:
 
 
 # What judging a hit needs; `select` keeps answers small (and drops `score`, which we never trust).
+# `updated-by` carries the notices (retractions, corrections) of a work in the same answer.
 SEARCH_FIELDS = ",".join(
     ["DOI", "title", "author", "container-title", "issued", "published-print", "published-online", "type",
-     "volume", "issue", "page", "publisher"]
+     "volume", "issue", "page", "publisher", "updated-by", "update-to"]
 )  # fmt: skip
 
 
@@ -286,6 +290,46 @@ def work_to_any_reference(work: Mapping[str, Any]) -> Reference:
         ids=Identifiers(doi=canonical_doi(str(work.get("DOI") or ""))),
         provenance={"title": SOURCE},
     )
+
+
+def _update_date(update: Mapping[str, Any]) -> PartialDate | None:
+    """An update's ``updated`` date: ``date-parts`` (a Partial Date, as documented), else the
+    ``date-time`` some recorded answers carry alone."""
+    updated = update.get("updated")
+    if not isinstance(updated, dict):
+        return None
+    dated = _date({"issued": updated})
+    if dated is not None:
+        return dated
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(updated.get("date-time") or ""))
+    if match:
+        return PartialDate(year=int(match[1]), month=int(match[2]), day=int(match[3]))
+    return None
+
+
+def work_notices(work: Mapping[str, Any]) -> tuple[Notice, ...]:
+    """The notices that update ``work`` (its ``updated-by`` list), oldest first.
+
+    Crossref documents an *Update* as ``{"updated": <Partial Date>, "DOI": <the notice>,
+    "type": "retraction", "label": "Retraction"}``; since 2024 the works a notice updates
+    carry it as ``updated-by`` too, each with a ``source`` (``publisher`` or
+    ``retraction-watch``: Retraction Watch's data is served through Crossref). A notice
+    recorded by both sources is one notice.
+    """
+    notices: dict[tuple[str, str], Notice] = {}
+    for update in work.get("updated-by") or []:
+        if not isinstance(update, dict) or not update.get("type"):
+            continue
+        doi = canonical_doi(str(update.get("DOI") or "")) if update.get("DOI") else None
+        notice = Notice(
+            kind=str(update["type"]).casefold().replace(" ", "_").replace("-", "_"),
+            doi=doi,
+            date=_update_date(update),
+            label=_first(update.get("label")),
+            source=_first(update.get("source")),
+        )
+        notices.setdefault((notice.kind, (doi or "").casefold()), notice)
+    return tuple(sorted(notices.values(), key=lambda n: n.date.iso() if n.date else ""))
 
 
 class CrossrefEnricher:

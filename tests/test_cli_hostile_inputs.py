@@ -66,9 +66,9 @@ def sources_at(url: str, cache: Path) -> dict[str, str]:
     """Every source at a path of its own under ``url`` (a source is known by its base URL), no
     politeness delay, a fresh cache, no stray configuration."""
     env = {variable: "" for variable in _ENV}
-    names = ("ARXIV", "S2", "DBLP", "CROSSREF", "OPENALEX")
+    names = ("ARXIV", "S2", "DBLP", "CROSSREF", "OPENALEX", "OPENLIBRARY")
     env.update({f"BIBNORM_{name}_API_URL": f"{url}/{name.lower()}" for name in names})
-    env.update({f"BIBNORM_{name}_DELAY": "0" for name in ("ARXIV", "S2", "DBLP", "CROSSREF", "OPENALEX")})
+    env.update({f"BIBNORM_{name}_DELAY": "0" for name in names})
     return env | {"BIBNORM_CROSSREF_SEARCH_DELAY": "0", "BIBNORM_CACHE_DIR": str(cache)}
 
 
@@ -111,6 +111,11 @@ def sources_at(url: str, cache: Path) -> dict[str, str]:
                      ["BIBNORM_S2_DELAY", "greater than or equal to 0"], id="negative-delay"),
         pytest.param([], {"BIBNORM_CROSSREF_SEARCH_DELAY": "nan"}, None, EXIT_FATAL,
                      ["BIBNORM_CROSSREF_SEARCH_DELAY", "finite"], id="nan-delay"),
+        pytest.param([], {"BIBNORM_OPENLIBRARY_DELAY": "1e300"}, None, EXIT_FATAL,
+                     ["BIBNORM_OPENLIBRARY_DELAY", "less than or equal to 60"], id="openlibrary-delay"),
+        pytest.param([], {"BIBNORM_OPENLIBRARY_API_URL": "ftp://openlibrary.org"}, None, EXIT_FATAL,
+                     ["BIBNORM_OPENLIBRARY_API_URL", "must start with http:// or https://"],
+                     id="openlibrary-ftp-url"),
         pytest.param([], {}, "timeout = 1e300", EXIT_FATAL,
                      ["bibnorm.toml: timeout", "less than or equal to 600"], id="timeout-1e300"),
         pytest.param([], {}, "timeout = 0", EXIT_FATAL, ["timeout", "greater than 0"], id="timeout-0"),

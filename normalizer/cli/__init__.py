@@ -40,7 +40,7 @@ COMMANDS = {
     "resolve": ("resolve_cmd", "Match every input item to its arXiv / Semantic Scholar record..."),
     "tex": ("tex_cmd", "Add the papers a LaTeX draft cites by arXiv id or DOI to its..."),
     "check": ("check_cmd", "Report problems in .bib files, one line each: PATH:LINE: KEY:..."),
-    "verify": ("verify_cmd", "Check that every entry cites a real paper faithfully:..."),
+    "verify": ("verify_cmd", "Check that every entry cites a real work faithfully:..."),
     "format": ("format_cmd", "Format .bib files canonically: the same input always gives the..."),
     "fix": ("fix_cmd", "Apply the safe fixes to .bib files; show a unified diff unless..."),
     "index": ("index_cmd", "Build and inspect the local arXiv snapshot index."),
@@ -161,7 +161,7 @@ def main() -> None:
       bibnorm resolve page.txt --format csl-json      # → CSL-JSON for pandoc
       bibnorm tex paper.tex                           # fill a draft's missing citations
       bibnorm check refs.bib                          # CI: find problems, exit 1 on errors
-      bibnorm verify refs.bib                         # is every entry a real paper, cited right?
+      bibnorm verify refs.bib                         # is every entry a real work, cited right?
       bibnorm format --in-place refs.bib              # canonical formatting
 
     Every command explains itself with --help. Data goes to stdout, progress and

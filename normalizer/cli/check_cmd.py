@@ -222,7 +222,7 @@ def _summary(findings: Sequence[Finding], files: int, paint: Painter) -> str:
     "--verify",
     "also_verify",
     is_flag=True,
-    help="Also run 'bibnorm verify': is every entry a real paper, cited faithfully (BN7xx)?",
+    help="Also run 'bibnorm verify': is every entry a real work, cited faithfully (BN7xx)?",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary line on stderr.")
 @jobs_option

@@ -1,11 +1,16 @@
-"""``bibnorm verify``: is every entry of a .bib a real paper, cited faithfully?"""
+"""``bibnorm verify``: is every entry of a .bib a real work, cited faithfully? With ``--tex``,
+also a draft's citations against its bibliography.
+
+``--tex`` lives here rather than in ``bibnorm tex --audit``: the audit is a report with
+verify's verdicts, exit-code rules, ``--json``, lock and sources, while ``tex`` writes the
+``.bib`` (it resolves and adds what a draft cites)."""
 
 from __future__ import annotations
 
 import json
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,11 +21,13 @@ from normalizer.cli import EXIT_FATAL, EXIT_OK, EXIT_SOURCES_FAILED
 from normalizer.cli._options import UserPath, lock_option, source_options, source_overrides
 from normalizer.cli._progress import progress_for, progress_option
 from normalizer.cli._style import Painter, color_option
-from normalizer.errors import UsageError
+from normalizer.errors import UsageError, shown
 from normalizer.io import Role, refuse_clashes, write_atomic
-from normalizer.verify.judge import VERIFY_CHECKS, EntryVerdict, Verdict
+from normalizer.verify.codes import ALL_CHECKS
+from normalizer.verify.judge import EntryVerdict, Verdict
 
 if TYPE_CHECKING:
+    from normalizer.verify.audit import TexAudit
     from normalizer.verify.run import VerifyOutcome
 
 EXAMPLES = """
@@ -33,14 +40,29 @@ Examples:
   bibnorm verify --offline refs.bib              # CI on the committed bibnorm.lock
   bibnorm verify --ignore BN715,BN723 --strict refs.bib
   bibnorm verify --html report.html refs.bib     # a report to read in a browser
+  bibnorm verify --fail-on retracted refs.bib   # CI: no retracted or withdrawn paper cited
+  bibnorm verify --tex paper.tex                 # cited vs listed, and the cited entries' verdicts
 """
+
+# What --fail-on adds to the failing conditions (mismatch, not_found and, with --tex, cited keys
+# no entry holds, always fail).
+FAIL_ON = ("retracted", "unverifiable")
 
 
 def parse_verify_codes(text: str | None) -> tuple[str, ...]:
     """``"BN71,BN722"`` → codes/prefixes; `UsageError` for one that names no verify check."""
     from normalizer.cli.check_cmd import parse_codes
 
-    return parse_codes(text, [check.code for check in VERIFY_CHECKS], "verify")
+    return parse_codes(text, [check.code for check in ALL_CHECKS], "verify")
+
+
+def parse_fail_on(text: str | None) -> frozenset[str]:
+    """``"retracted,unverifiable"`` → the conditions; `UsageError` for an unknown one."""
+    names = frozenset(item.strip().lower() for item in (text or "").split(",") if item.strip())
+    unknown = sorted(names - set(FAIL_ON))
+    if unknown:
+        raise UsageError(f"--fail-on: unknown condition {shown(unknown[0])} (known: {', '.join(FAIL_ON)})")
+    return names
 
 
 @click.command("verify", epilog=EXAMPLES)
@@ -48,7 +70,27 @@ def parse_verify_codes(text: str | None) -> tuple[str, ...]:
 @click.option(
     "--json", "json_out", is_flag=True, help="Print the verdicts as one JSON document (see docs/checks.md)."
 )
+@click.option(
+    "--tex",
+    "tex_path",
+    type=UserPath(path_type=Path, dir_okay=False),
+    default=None,
+    metavar="DRAFT.tex",
+    help=(
+        "Audit a LaTeX draft (.tex or .aux): cited keys no entry holds (BN791), entries never cited"
+        " (BN792), and the verdicts of the cited entries. FILE.bib default to the draft's bibliography."
+    ),
+)
 @click.option("--strict", is_flag=True, help="Also fail (exit 1) when an entry could not be verified.")
+@click.option(
+    "--fail-on",
+    default=None,
+    metavar="CONDITIONS",
+    help=(
+        "Also fail (exit 1) on 'retracted' (a retracted or withdrawn work cited),"
+        " 'unverifiable' (the same as --strict)."
+    ),
+)
 @click.option(
     "--select", default=None, metavar="CODES", help="Only these codes or prefixes, e.g. 'BN70,BN71'."
 )
@@ -71,7 +113,9 @@ def command(
     files: tuple[str, ...],
     json_out: bool,
     html_path: str | None,
+    tex_path: Path | None,
     strict: bool,
+    fail_on: str | None,
     select: str | None,
     ignore: str | None,
     lock_path: Path | None,
@@ -85,7 +129,7 @@ def command(
     s2_api_key: str | None,
     cache_dir: Path | None,
 ) -> None:
-    """Check that every entry cites a real paper faithfully: PATH:LINE: KEY: CODE SEVERITY: message.
+    """Check that every entry cites a real work faithfully: PATH:LINE: KEY: CODE SEVERITY: message.
 
     FILE is a .bib, or anything `resolve` reads: a .bbl, an RIS or CSL-JSON export, a
     reference list pasted from a paper, a paper as PDF (its references section), a list
@@ -93,30 +137,41 @@ def command(
     keeps its own key, else its number ([12]) or first author and year (Zhai2022).
     A file with nothing to verify is an error, never a pass.
 
-    Each entry's DOI, arXiv id and title are looked up (Semantic Scholar, arXiv,
-    Crossref; the snapshot index when configured) and its authors, year and venue
-    compared with the record found. Catches fabricated DOIs and arXiv ids, real ids
-    under invented titles, near-miss titles, wrong, missing or placeholder authors,
-    future or wrong years, invented venues, preprints cited as published.
+    Papers: each entry's DOI, arXiv id and title are looked up (Semantic Scholar,
+    arXiv, Crossref; the snapshot index when configured) and its authors, year and
+    venue compared with the record found. Catches fabricated DOIs and arXiv ids, real
+    ids under invented titles, near-miss titles, wrong, missing or placeholder authors,
+    future or wrong years, invented venues, preprints cited as published. Books (ISBN,
+    title: Open Library), theses, software, datasets, standards and RFCs, web pages:
+    each kind by its own rules, never 'not found' for being absent from paper sources
+    (--list shows them). Retractions, corrections and arXiv withdrawals are reported.
 
     Verdicts: verified, mismatch, not_found (every source answered, none holds it),
-    unverifiable (a source could not be asked: never reported as not found).
+    unverifiable (a source could not be asked, or none holds this kind of work).
 
-    Exit status: 0 nothing flagged; 1 a mismatch or not_found (with --strict also
-    unverifiable); 2 usage error; 4 no entry could be verified (every source needed
-    was down, or --offline without a lock that holds them: the reason is on stderr).
+    \b
+    Exit status, the first that applies (docs/checks.md):
+      2  usage error
+      1  an entry is a mismatch or not_found; with --tex a cited key no entry
+         holds; with --fail-on retracted a retracted or withdrawn work cited
+      4  no entry could be verified: a source it needed was down or refused the
+         key, or --offline ran without a lock that holds the entries (the reason
+         is on stderr); works no source holds (theses, web pages) never give 4
+      1  with --strict (or --fail-on unverifiable) an entry is unverifiable
+      0  otherwise
     """
-    from normalizer.verify.run import VerifyOptions, run_verify
+    from normalizer.verify.run import VerifyOptions, run_tex_audit, run_verify
     from resolvers._session import build_session
 
     if list_checks:
-        for check in VERIFY_CHECKS:
-            click.echo(f"{check.code}  {check.name:<24} {check.severity.value:<8} {check.summary}")
+        click.echo("".join(f"{line}\n" for line in list_lines()), nl=False)
         return
-    if not files:
-        raise UsageError("give at least one file to verify (or --list)")
+    if not files and tex_path is None:
+        raise UsageError("give at least one file to verify, --tex DRAFT.tex, or --list")
     if html_path is not None:
-        refuse_clashes([Role("--html", html_path)], [Role("an input", path) for path in files])
+        inputs: list[str | Path] = [*files, *([tex_path] if tex_path is not None else [])]
+        refuse_clashes([Role("--html", html_path)], [Role("an input", path) for path in inputs])
+    conditions = parse_fail_on(fail_on) | ({"unverifiable"} if strict else set())
     options = VerifyOptions(
         select=parse_verify_codes(select) or ("ALL",),
         ignore=parse_verify_codes(ignore),
@@ -124,62 +179,126 @@ def command(
         update_lock=update_lock,
     )
     overrides = source_overrides(offline, snapshot, resolver_names, s2_api_key, cache_dir)
+    audit: TexAudit | None = None
     with progress_for(quiet=quiet, wanted=show_progress) as progress:
-        outcome = run_verify(
-            [Path(f) for f in files],
-            overrides,
-            options,
-            today=date.today(),
-            open_session=build_session,
-            progress=progress,
-        )
+        if tex_path is not None:
+            outcome, audit, warnings = run_tex_audit(
+                tex_path,
+                [Path(f) for f in files],
+                overrides,
+                options,
+                today=date.today(),
+                open_session=build_session,
+                progress=progress,
+            )
+            for warning in warnings:
+                click.echo(f"bibnorm: warning: {warning}", err=True)
+        else:
+            outcome = run_verify(
+                [Path(f) for f in files],
+                overrides,
+                options,
+                today=date.today(),
+                open_session=build_session,
+                progress=progress,
+            )
         if html_path is not None:
             from normalizer.verify.html import render_report
 
+            named = [*([str(tex_path)] if tex_path is not None else []), *files]
             progress.start("write", len(outcome.verdicts), "entries")
-            write_atomic(html_path, render_report(outcome, files=files, generated=date.today()))
+            write_atomic(html_path, render_report(outcome, files=named, generated=date.today()))
             progress.finish()
     if json_out:
-        click.echo(json.dumps(outcome.as_json(), indent=2, ensure_ascii=False))
+        document = outcome.as_json()
+        if audit is not None:
+            document["audit"] = audit.as_json()
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     else:
-        click.echo(
-            "".join(f"{line}\n" for line in human_lines(outcome.verdicts, Painter.for_stream())), nl=False
-        )
+        lines = human_lines(outcome.verdicts, Painter.for_stream(), audit)
+        click.echo("".join(f"{line}\n" for line in lines), nl=False)
     if not quiet:
         for line in outcome.warnings():
             click.echo(line, err=True)
         for note in outcome.notes:
             click.echo(f"bibnorm: note: {note}", err=True)
-        click.echo(summary_line(outcome.verdicts, outcome.requests, Painter.for_stream(sys.stderr)), err=True)
-    raise SystemExit(exit_code(outcome, strict=strict))
+        click.echo(
+            summary_line(outcome.verdicts, outcome.requests, Painter.for_stream(sys.stderr), audit), err=True
+        )
+    raise SystemExit(exit_code(outcome, conditions, audit))
 
 
-def human_lines(verdicts: Sequence[EntryVerdict], paint: Painter | None = None) -> list[str]:
-    """One line per finding: ``path:line: key: CODE severity: message`` (an unverifiable entry: BN700)."""
+def list_lines() -> list[str]:
+    """``verify --list``: every finding code, then the entry kinds and their rules."""
+    from normalizer.verify.kinds.rules import KINDS
+
+    lines = [
+        f"{check.code}  {check.name:<24} {check.severity.value:<8} {check.summary}" for check in ALL_CHECKS
+    ]
+    lines.append("")
+    lines.append("Entry kinds (each judged by its own rules):")
+    for rules in KINDS:
+        lines.append(f"  {rules.kind.value:<9} {rules.entries}")
+        lines.append(f"  {'':<9} -> {rules.summary}")
+    return lines
+
+
+def human_lines(
+    verdicts: Sequence[EntryVerdict], paint: Painter | None = None, audit: TexAudit | None = None
+) -> list[str]:
+    """One line per finding: ``path:line: key: CODE severity: message`` (an unverifiable entry: BN700),
+    then the draft audit's (``--tex``)."""
     from normalizer.verify.run import as_findings
 
     severity = paint.severity if paint is not None and paint.on else None
-    return [finding.render(severity) for finding in as_findings(verdicts)]
+    return [finding.render(severity) for finding in as_findings(verdicts, audit)]
 
 
 def summary_line(
-    verdicts: Sequence[EntryVerdict], requests: dict[str, int], paint: Painter | None = None
+    verdicts: Sequence[EntryVerdict],
+    requests: dict[str, int],
+    paint: Painter | None = None,
+    audit: TexAudit | None = None,
 ) -> str:
     paint = paint or Painter(on=False)
     counts = Counter(v.verdict for v in verdicts)
     asked = ", ".join(f"{source} {n}" for source, n in sorted(requests.items())) or "none"
-    shown = ", ".join(
+    tally = ", ".join(
         paint.counted(counts[verdict], verdict.value, f"{counts[verdict]} {verdict.value.replace('_', ' ')}")
         for verdict in (Verdict.VERIFIED, Verdict.MISMATCH, Verdict.NOT_FOUND, Verdict.UNVERIFIABLE)
     )
     entries = "1 entry" if len(verdicts) == 1 else f"{len(verdicts)} entries"
-    return f"{entries}: {shown}; requests: {asked}"
+    draft = ""
+    if audit is not None:
+        draft = (
+            f"; {audit.document}: {len(audit.cited)} entries cited, {len(audit.missing)} cited keys"
+            f" without an entry, {len(audit.uncited)} entries never cited"
+        )
+    return f"{entries}: {tally}; requests: {asked}{draft}"
 
 
-def exit_code(outcome: VerifyOutcome, *, strict: bool) -> int:
-    """1 for a mismatch or not_found (with ``strict`` also unverifiable); `EXIT_SOURCES_FAILED`
-    when no entry could be verified at all, so a CI job never passes having verified nothing."""
+def exit_code(outcome: VerifyOutcome, conditions: Collection[str] = (), audit: TexAudit | None = None) -> int:
+    """The exit status (the table in ``--help``), in this order:
+
+    1. `EXIT_FATAL` for what is certain whatever the sources: an entry ``mismatch`` or
+       ``not_found``, a cited key no entry holds (``audit``), and with ``--fail-on retracted``
+       a retracted or withdrawn work;
+    2. `EXIT_SOURCES_FAILED` when no entry could be verified for want of a source
+       (`VerifyOutcome.nothing_verified`), so a CI job never passes having verified nothing;
+    3. `EXIT_FATAL` with ``--fail-on unverifiable`` (``--strict``) when an entry is unverifiable;
+    4. else `EXIT_OK`.
+    """
+    from normalizer.verify.notices import RETRACTED_CODES
+
+    verdicts = outcome.verdicts
+    if any(v.verdict in (Verdict.MISMATCH, Verdict.NOT_FOUND) for v in verdicts):
+        return EXIT_FATAL
+    if audit is not None and audit.missing:
+        return EXIT_FATAL
+    if "retracted" in conditions and any(f.code in RETRACTED_CODES for v in verdicts for f in v.findings):
+        return EXIT_FATAL
     if outcome.nothing_verified:
         return EXIT_SOURCES_FAILED
-    failing = {Verdict.MISMATCH, Verdict.NOT_FOUND} | ({Verdict.UNVERIFIABLE} if strict else set())
-    return EXIT_FATAL if any(v.verdict in failing for v in outcome.verdicts) else EXIT_OK
+    if "unverifiable" in conditions and any(v.verdict is Verdict.UNVERIFIABLE for v in verdicts):
+        return EXIT_FATAL
+    return EXIT_OK

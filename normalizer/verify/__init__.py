@@ -1,8 +1,12 @@
-"""``bibnorm verify``: is every reference a real paper, cited faithfully?
+"""``bibnorm verify``: is every reference a real work, cited faithfully?
 
-`judge` compares what an entry claims with what the sources hold and gives the verdict
-and its findings (pure); `sources` asks the sources, batched, for what the claims need;
-`run` ties the two together for one or more files.
+`judge` compares what a paper's entry claims with what the sources hold and gives the verdict
+and its findings (pure); `kinds` says what kind of work an entry cites and judges the kinds
+that are not papers (books, theses, software, datasets, standards, web pages) by their own
+rules; `notices` reports retractions, corrections and arXiv withdrawals; `verdicts` gives one
+entry's verdict through them; `codes` registers every finding code; `audit` compares a LaTeX
+draft's citations with its bibliography; `sources` asks the sources, batched, for what the
+claims need; `run` ties them together for one or more files.
 
 May import: resolvers, normalizer.readers, normalizer.writers, normalizer.bib,
 normalizer.resolve, normalizer.text and the ground (normalizer.models, normalizer.identifiers,

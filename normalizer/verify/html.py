@@ -25,7 +25,8 @@ from html import escape
 from urllib.parse import quote, quote_plus
 
 from normalizer.models import Reference
-from normalizer.verify.judge import VERIFY_CODES, Claim, EntryVerdict, Verdict, VerifyFinding
+from normalizer.verify.codes import ALL_CODES
+from normalizer.verify.judge import Claim, EntryVerdict, Verdict, VerifyFinding
 from normalizer.verify.run import VerifyOutcome
 
 VERDICT_LABELS = {
@@ -232,7 +233,7 @@ def _findings(verdict: EntryVerdict) -> str:
 
 
 def _finding(finding: VerifyFinding) -> str:
-    check = VERIFY_CODES.get(finding.code)
+    check = ALL_CODES.get(finding.code)
     meaning = (
         f'<div class="why">{finding.code} {escape(check.name)}: {escape(check.summary)}</div>'
         if check

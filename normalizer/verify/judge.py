@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 
@@ -32,10 +32,11 @@ from pydantic import Field
 
 from normalizer.bib.bibfile import BibEntry, split_value, unquote
 from normalizer.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
-from normalizer.models import Frozen, Person, Reference, Severity
+from normalizer.models import Frozen, Notice, Person, Reference, Severity
 from normalizer.text.names import parse_name
 from normalizer.text.titles import plain_text, same_title, title_similarity, title_words
 from normalizer.text.venues import VenueKind, find_venue, venue_key
+from normalizer.verify.kinds import EntryKind, kind_fields
 
 
 class Verdict(StrEnum):
@@ -104,6 +105,17 @@ class Matched(Frozen):
     record: Reference | None = Field(default=None, exclude=True)
 
 
+def matched_record(source: str, record: Reference) -> Matched:
+    """What an entry was matched to: ``source``'s ``record`` (kept without its abstract)."""
+    return Matched(
+        source=source,
+        doi=record.ids.doi,
+        arxiv_id=record.ids.arxiv_id,
+        title=record.title,
+        record=record.model_copy(update={"abstract": None}),
+    )
+
+
 class EntryVerdict(Frozen):
     key: str
     path: str
@@ -111,7 +123,12 @@ class EntryVerdict(Frozen):
     verdict: Verdict
     findings: tuple[VerifyFinding, ...] = ()
     matched: Matched | None = None
-    unverifiable_because: tuple[str, ...] = ()  # the sources that could not be asked
+    # Why an unverifiable entry could not be verified: the sources that could not be asked, and
+    # for a work that is not a paper the reason of its kind ("no source holds theses").
+    unverifiable_because: tuple[str, ...] = ()
+    # A work that is not a paper, judged with every source its kind's rules ask answering: when
+    # unverifiable, it is for its kind (no source holds it), not for a source the run lost.
+    no_source_missing: bool = False
     claim: Claim | None = Field(default=None, exclude=True)  # what the entry said (HTML report)
 
     def as_json(self) -> dict[str, object]:
@@ -142,11 +159,42 @@ class Claim(Frozen):
     doi: str | None = None  # a publisher DOI (arXiv's own DOIs become `arxiv_id`)
     arxiv_id: str | None = None
     arxiv_version: int | None = None
+    # What kind of work the entry cites, and the claims only that kind's rules compare
+    # (normalizer/verify/kinds).
+    kind: EntryKind = EntryKind.PAPER
+    isbn: str | None = None  # as written
+    publisher: str | None = None
+    edition: str | None = None
+    school: str | None = None  # a thesis's school (or institution)
+    url: str | None = None
+    urldate: str | None = None
+    version: str | None = None  # software's version
+    standard: str | None = None  # the issuing body's number: "RFC 7540", "ISO 8601:2004"
+    rfc: int | None = None
 
     def fingerprint(self) -> str:
-        """A digest of every claim: a lock's "verified" holds only while none has changed."""
-        fields = self.model_dump(exclude={"path", "line"})
+        """A digest of every claim: a lock's "verified" holds only while none has changed.
+
+        The claims of the entry kinds count only when made, so a paper's digest is what it was
+        before they existed (a lock written then still holds).
+        """
+        unset = {name for name in _KIND_CLAIMS if getattr(self, name) in (None, "paper")}
+        fields = self.model_dump(exclude={"path", "line", *unset})
         return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:16]
+
+
+_KIND_CLAIMS = (
+    "kind",
+    "isbn",
+    "publisher",
+    "edition",
+    "school",
+    "url",
+    "urldate",
+    "version",
+    "standard",
+    "rfc",
+)
 
 
 _ARXIV_IN_TEXT = re.compile(
@@ -183,6 +231,7 @@ def claim_from_entry(entry: BibEntry, path: str, strings: Mapping[str, str] | No
         doi=doi,
         arxiv_id=arxiv_id,
         arxiv_version=version,
+        **kind_fields(entry),
     )
 
 
@@ -244,6 +293,8 @@ class Answer(Frozen):
 
     source: str
     record: Reference | None = None
+    # Every year the work appeared in, when the source knows more than one (a book's editions).
+    years: tuple[int, ...] = ()
 
 
 class Answers(Frozen):
@@ -251,11 +302,16 @@ class Answers(Frozen):
 
     ``unavailable`` names the sources that could not be asked a question this claim needed.
     An answer with ``record=None`` is a real "no such paper" from a source that answered.
+    ``by_isbn`` answers a book's ISBN, ``by_standard`` an RFC's number (its DOI), and
+    ``notices`` are the retractions and corrections published for the work behind the DOI.
     """
 
     by_doi: tuple[Answer, ...] = ()
     by_arxiv_id: tuple[Answer, ...] = ()
     by_title: tuple[Answer, ...] = ()
+    by_isbn: tuple[Answer, ...] = ()
+    by_standard: tuple[Answer, ...] = ()
+    notices: tuple[Notice, ...] = ()
     unavailable: tuple[str, ...] = ()
 
 
@@ -288,15 +344,7 @@ def judge(claim: Claim, answers: Answers, today: date) -> EntryVerdict:
         findings += _venue_findings(claim, record, source)
         findings += _version_findings(claim, answers)
     findings = _deduplicated(findings)
-    matched = None
-    if record is not None and source is not None:
-        matched = Matched(
-            source=source,
-            doi=record.ids.doi,
-            arxiv_id=record.ids.arxiv_id,
-            title=record.title,
-            record=record.model_copy(update={"abstract": None}),
-        )
+    matched = matched_record(source, record) if record is not None and source is not None else None
     verdict = _verdict(answers, record, findings)
     if verdict is Verdict.VERIFIED and _venue_unchecked(claim, record, source, answers):
         verdict = Verdict.UNVERIFIABLE
@@ -322,10 +370,11 @@ def _finding(
     expected: object = None,
     found: object = None,
     source: str | None = None,
+    severity: Severity | None = None,  # for codes of other registries (normalizer.verify.codes)
 ) -> VerifyFinding:
     return VerifyFinding(
         code=code,
-        severity=VERIFY_CODES[code].severity,
+        severity=severity or VERIFY_CODES[code].severity,
         message=message,
         field=field,
         expected=None if expected is None else str(expected),
@@ -394,9 +443,20 @@ def _spelling_variant(a: str, b: str) -> bool:
     return a.replace("is", "iz").replace("our", "or") == b.replace("is", "iz").replace("our", "or")
 
 
-def _identifier_records(claim: Claim, answers: Answers) -> tuple[Answer | None, list[VerifyFinding]]:
+def _identifier_records(
+    claim: Claim,
+    answers: Answers,
+    *,
+    doi_absence_proves: bool = True,
+    names_claim: Callable[[Claim, Reference], bool] | None = None,
+) -> tuple[Answer | None, list[VerifyFinding]]:
     """The record behind the entry's DOI or arXiv id when it names the claimed paper,
-    and the findings about identifiers that name no paper or another one."""
+    and the findings about identifiers that name no paper or another one.
+
+    The kinds of works that are not papers (normalizer/verify/kinds) say whether a DOI no
+    source knows is evidence (DataCite's DOIs are in none of the sources) and how loosely a
+    record's title may name the claimed work (``names_claim``; default: `title_relation`).
+    """
     findings: list[VerifyFinding] = []
     matching: Answer | None = None
     for kind, value, asked in (
@@ -413,23 +473,27 @@ def _identifier_records(claim: Claim, answers: Answers) -> tuple[Answer | None, 
                 # not be asked (unverifiable, never "no source knows").
                 continue
             if kind == "doi":
-                findings.append(
-                    _finding(
-                        "BN701",
-                        "doi",
-                        f"no source knows DOI {value} (asked {sources})",
-                        found=value,
-                        source=sources,
+                if doi_absence_proves:
+                    findings.append(
+                        _finding(
+                            "BN701",
+                            "doi",
+                            f"no source knows DOI {value} (asked {sources})",
+                            found=value,
+                            source=sources,
+                        )
                     )
-                )
             elif any(a.source in ("arxiv", "s2") for a in asked):
                 findings.append(
                     _finding("BN703", "eprint", f"arXiv has no paper {value}", found=value, source=sources)
                 )
             continue
         assert found.record is not None
-        relation = title_relation(claim, found.record) if claim.title else "same"
-        if relation != "other":
+        if names_claim is not None:
+            fits = names_claim(claim, found.record)
+        else:
+            fits = not claim.title or title_relation(claim, found.record) != "other"
+        if fits:
             matching = matching or found
         else:
             code, field = ("BN702", "doi") if kind == "doi" else ("BN704", "eprint")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from normalizer.config import load_settings
 from normalizer.io import Role, refuse_clashes
 from normalizer.models import Severity
 from normalizer.resolve.progress import NO_PROGRESS, Progress
+from normalizer.verify.audit import ListedEntry, TexAudit
 from normalizer.verify.judge import (
     VERIFY_CODES,
     Answers,
@@ -27,8 +28,9 @@ from normalizer.verify.judge import (
     Matched,
     Verdict,
     claim_from_entry,
-    judge,
 )
+from normalizer.verify.notices import notice_findings
+from normalizer.verify.verdicts import judge_entry
 from resolvers._http import SessionFactory
 
 LOCK_SOURCE = "lock"
@@ -40,6 +42,7 @@ class VerifyOptions:
     ignore: tuple[str, ...] = ()
     lock: Path | None = None
     update_lock: bool = False
+    keys: frozenset[str] | None = None  # verify only these entries (the ones a draft cites); None: all
 
 
 @dataclass
@@ -69,15 +72,24 @@ class VerifyOutcome:
 
     @property
     def nothing_verified(self) -> bool:
-        """True when there were entries and not one could be judged (every one unverifiable)."""
-        return bool(self.verdicts) and all(v.verdict is Verdict.UNVERIFIABLE for v in self.verdicts)
+        """True when there were entries, not one could be judged (every one unverifiable), and
+        some could have been with the sources the run lacked (down, refused, offline): a file of
+        theses and web pages, which no source holds, is no run that verified nothing."""
+        return (
+            bool(self.verdicts)
+            and all(v.verdict is Verdict.UNVERIFIABLE for v in self.verdicts)
+            and not all(v.no_source_missing for v in self.verdicts)
+        )
 
     def warnings(self) -> list[str]:
         """Why entries could not be verified, for stderr: each source the run lost, once, with
         the words ``resolve`` uses; else, when nothing could be verified, the entries' reasons."""
         from normalizer.resolve.report import source_warnings
 
-        unverifiable = sum(1 for v in self.verdicts if v.verdict is Verdict.UNVERIFIABLE)
+        # Works no source holds (a thesis, a web page) would be unverifiable with every source up.
+        unverifiable = sum(
+            1 for v in self.verdicts if v.verdict is Verdict.UNVERIFIABLE and not v.no_source_missing
+        )
         effect = (
             f"{unverifiable} entr{'y' if unverifiable == 1 else 'ies'} could not be verified"
             if unverifiable
@@ -85,7 +97,8 @@ class VerifyOutcome:
         )
         lines = source_warnings(effect, self.sources_down, self.refused, self.gave_up)
         if not lines and self.nothing_verified:
-            reasons = ", ".join(dict.fromkeys(why for v in self.verdicts for why in v.unverifiable_because))
+            wanting = [v for v in self.verdicts if not v.no_source_missing]
+            reasons = ", ".join(dict.fromkeys(why for v in wanting for why in v.unverifiable_because))
             why = reasons or "no source could be asked"
             lines.append(f"bibnorm: warning: no entry could be verified ({why})")
         return lines
@@ -175,7 +188,7 @@ def judge_all(
     claims: Sequence[Claim], answers: Sequence[Answers], options: VerifyOptions, today: date
 ) -> list[EntryVerdict]:
     return [
-        apply_selection(judge(claim, answer, today), options)
+        apply_selection(judge_entry(claim, answer, today), options)
         for claim, answer in zip(claims, answers, strict=True)
     ]
 
@@ -198,6 +211,8 @@ def run_verify(
 
     notes: list[str] = []
     claims, unreadable = read_claims(paths, progress, notes)
+    if options.keys is not None:
+        claims = [claim for claim in claims if claim.key in options.keys]
     paths_order = {str(path): number for number, path in enumerate(paths)}
     settings = load_settings({**overrides, "lock": options.lock})
     lock_file = lock_in_use(settings.lock) or (Path("bibnorm.lock") if options.update_lock else None)
@@ -211,8 +226,16 @@ def run_verify(
     sources = VerifySources(settings, open_session)
     try:
         answers = sources.answers(asking, progress)
+        # A lock vouches for the citation, not for what happened to the work since: its
+        # notices (a retraction) are asked with no other question, in the same batches.
+        locked_claims = [claims[i] for i in locked]
+        locked_notices = dict(zip(locked, sources.notices(locked_claims, progress), strict=True))
     finally:
         sources.close()
+    for i, notices in locked_notices.items():
+        extra = notice_findings(claims[i], Answers(notices=notices), [])
+        if extra:
+            locked[i] = apply_selection(locked[i].model_copy(update={"findings": tuple(extra)}), options)
     judged = iter(judge_all(asking, answers, options, today))
     verdicts = [locked[i] if i in locked else next(judged) for i in range(len(claims))]
     if options.update_lock and lock_file is not None:
@@ -230,8 +253,9 @@ def run_verify(
     )
 
 
-def as_findings(verdicts: Sequence[EntryVerdict]) -> list[Finding]:
-    """Each verdict's findings as ``check`` findings, an unverifiable entry's as one BN700 warning."""
+def as_findings(verdicts: Sequence[EntryVerdict], audit: TexAudit | None = None) -> list[Finding]:
+    """Each verdict's findings as ``check`` findings, an unverifiable entry's as one BN700 warning;
+    then the findings of a draft's ``audit`` (``verify --tex``), at the citation or the entry."""
     findings = []
     for verdict in verdicts:
         for found in verdict.findings:
@@ -244,7 +268,67 @@ def as_findings(verdicts: Sequence[EntryVerdict]) -> list[Finding]:
             findings.append(
                 Finding(verdict.path, verdict.line, verdict.key, "BN700", Severity.WARNING, message)
             )
+    for line in audit.lines() if audit is not None else ():
+        found = line.finding
+        findings.append(Finding(line.path, line.line, line.key, found.code, found.severity, found.message))
     return findings
+
+
+def run_tex_audit(
+    document: Path,
+    bib_paths: Sequence[Path],
+    overrides: Mapping[str, Any],
+    options: VerifyOptions,
+    today: date,
+    open_session: SessionFactory,
+    progress: Progress = NO_PROGRESS,
+) -> tuple[VerifyOutcome, TexAudit, tuple[str, ...]]:
+    """``verify --tex``: the draft's citations against its bibliography (``bib_paths``, else the
+    files the draft names), and the verdicts of the entries it cites. Returns the outcome, the
+    audit (its findings as ``--select``/``--ignore`` leave them) and the draft's reading warnings.
+    """
+    from normalizer.errors import UsageError
+    from normalizer.readers.latex import read_document
+    from normalizer.verify.audit import audit
+
+    draft = read_document(document)
+    paths = list(bib_paths) or list(draft.bibliographies)
+    if not paths:  # as `bibnorm tex` says it: the command line must name the files
+        raise UsageError(
+            f"{document}: names no bibliography (\\bibliography or \\addbibresource); give the .bib files"
+        )
+    entries = [entry for path in paths for entry in listed_entries(path)]
+    result = audit(str(document), draft.citations, entries, nocite_all=draft.nocite_all)
+    result = result.model_copy(
+        update={
+            "missing": tuple(a for a in result.missing if enabled(a.finding.code, options)),
+            "uncited": tuple(a for a in result.uncited if enabled(a.finding.code, options)),
+        }
+    )
+    outcome = run_verify(
+        paths, overrides, replace(options, keys=frozenset(result.cited)), today, open_session, progress
+    )
+    return outcome, result, draft.warnings
+
+
+def listed_entries(path: Path) -> list[ListedEntry]:
+    """Every entry of a ``.bib`` file as the audit sees it: key, place, the keys it pulls in."""
+    entries = []
+    for entry in read_bibfile(path).entries:
+        pulls = [
+            entry.get("crossref") or "",
+            *(entry.get("xdata") or "").split(","),
+            *(entry.get("entryset") or "").split(","),
+        ]
+        entries.append(
+            ListedEntry(
+                key=entry.key,
+                path=str(path),
+                line=entry.line,
+                pulls=tuple(key.strip() for key in pulls if key.strip()),
+            )
+        )
+    return entries
 
 
 def updated_lock(lock: Lock, claims: Sequence[Claim], verdicts: Sequence[EntryVerdict], today: date) -> Lock:
@@ -268,4 +352,4 @@ def updated_lock(lock: Lock, claims: Sequence[Claim], verdicts: Sequence[EntryVe
     return lock.model_copy(update={"verified": verified})
 
 
-__all__ = ["VERIFY_CODES", "VerifyOptions", "VerifyOutcome", "run_verify"]
+__all__ = ["VERIFY_CODES", "VerifyOptions", "VerifyOutcome", "run_tex_audit", "run_verify"]

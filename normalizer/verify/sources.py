@@ -4,12 +4,18 @@ Questions are batched the way each API allows, and each is asked only when an ea
 cheaper answer did not settle it:
 
 1. identifiers — Semantic Scholar ``/paper/batch`` (500 DOIs and arXiv ids a request);
-   arXiv ``id_list`` for every arXiv id (its versions, and ids S2 does not know yet);
-   Crossref for DOIs Semantic Scholar does not know (DOIs are Crossref's), 20 to a request;
-2. titles — only for entries whose identifiers did not name the claimed paper: the
+   arXiv ``id_list`` for every arXiv id (its versions, its withdrawal, and ids S2 does not
+   know yet); Crossref for every DOI, 20 to a request: the record of the DOIs Semantic
+   Scholar does not know (DOIs are Crossref's), every DOI's notices (retractions,
+   corrections), and the DOI of each RFC cited by number;
+2. books — Open Library, for ``@book``-like entries only: their ISBNs (40 a request), then
+   the title and first author of those it holds no ISBN of;
+3. titles — only for papers whose identifiers did not name the claimed paper: the
    snapshot index when configured, then Semantic Scholar ``/paper/search/bulk`` with
    up to 25 quoted titles OR-ed in one request (it settles the titles some paper carries
-   exactly), then ``/paper/search/match`` one title at a time for the rest.
+   exactly), then ``/paper/search/match`` one title at a time for the rest. Works of other
+   kinds (normalizer/verify/kinds) are not searched for: absent from these sources, their
+   absence would prove nothing.
 
 A source that fails is named in ``Answers.unavailable`` for the questions it could not
 answer, so `normalizer.verify.judge.judge` says "unverifiable", never "not found". Offline,
@@ -24,13 +30,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from normalizer.config import Settings
-from normalizer.models import Origin, Query, QueryKind, Reference
+from normalizer.identifiers import parse_isbn
+from normalizer.models import Notice, Origin, Query, QueryKind, Reference
 from normalizer.resolve.progress import NO_PROGRESS, Progress
+from normalizer.text.names import parse_name
 from normalizer.text.titles import same_title
 from normalizer.verify.judge import Answer, Answers, Claim, title_variant
+from normalizer.verify.kinds import EntryKind
+from normalizer.verify.kinds.standards import rfc_doi
 from resolvers._http import BibnormSession, HttpStats, SessionFactory
 
 if TYPE_CHECKING:
+    from resolvers.openlibrary import OpenLibraryClient
     from resolvers.semantic_scholar import SemanticScholarClient
 
 
@@ -41,6 +52,9 @@ class _Questions:
     by_doi: list[Answer] = field(default_factory=list)
     by_arxiv_id: list[Answer] = field(default_factory=list)
     by_title: list[Answer] = field(default_factory=list)
+    by_isbn: list[Answer] = field(default_factory=list)
+    by_standard: list[Answer] = field(default_factory=list)
+    notices: tuple[Notice, ...] = ()
     unavailable: set[str] = field(default_factory=set)
 
     def frozen(self) -> Answers:
@@ -48,6 +62,9 @@ class _Questions:
             by_doi=tuple(self.by_doi),
             by_arxiv_id=tuple(self.by_arxiv_id),
             by_title=tuple(self.by_title),
+            by_isbn=tuple(self.by_isbn),
+            by_standard=tuple(self.by_standard),
+            notices=self.notices,
             unavailable=tuple(sorted(self.unavailable)),
         )
 
@@ -81,6 +98,8 @@ class VerifySources:
         self.use_s2 = not settings.offline and "s2" in names
         self.use_arxiv = not settings.offline and "arxiv" in names
         self.use_crossref = not settings.offline and ("crossref" in names or "s2" in names)
+        # Books are asked of Open Library whenever verify is online: no other source holds them.
+        self.use_openlibrary = not settings.offline
         self.snapshot = settings.snapshot_index() if "snapshot" in names or settings.offline else None
 
     def names(self) -> tuple[str, ...]:
@@ -89,6 +108,7 @@ class VerifySources:
             ("s2", self.use_s2),
             ("arxiv", self.use_arxiv),
             ("crossref", self.use_crossref),
+            ("openlibrary", self.use_openlibrary),
             ("snapshot", self.snapshot is not None),
         ]
         return tuple(name for name, use in used if use)
@@ -106,8 +126,9 @@ class VerifySources:
         """What the sources say about each claim, in order.
 
         ``progress`` hears one phase per question asked (``s2: identifiers``, ``arxiv:
-        identifiers``, ``crossref: DOIs``, ``snapshot: titles``, ``s2: titles``, ``crossref:
-        titles``), each counted in the claims it concerns.
+        identifiers``, ``crossref: DOIs``, ``openlibrary: ISBNs``, ``openlibrary: titles``,
+        ``snapshot: titles``, ``s2: titles``, ``crossref: titles``), each counted in the claims
+        it concerns.
         """
         state = [_Questions() for _ in claims]
         if self.use_s2:
@@ -116,7 +137,19 @@ class VerifySources:
             self._arxiv_identifiers(claims, state, progress)
         if self.use_crossref:
             self._crossref_dois(claims, state, progress)
-        open_titles = [i for i, claim in enumerate(claims) if claim.title and not state[i].settled(claim)]
+        if self.use_openlibrary:
+            self._books(claims, state, progress)
+        if self.settings.offline:
+            for i, claim in enumerate(claims):
+                if claim.kind is not EntryKind.PAPER and _asks_online(claim):
+                    state[i].unavailable.add("offline")
+        # Only papers are looked up by title in the paper sources: a book, a thesis or a web
+        # page is absent from them, and that absence proves nothing (normalizer/verify/kinds).
+        open_titles = [
+            i
+            for i, claim in enumerate(claims)
+            if claim.kind is EntryKind.PAPER and claim.title and not state[i].settled(claim)
+        ]
         if self.snapshot is not None:
             self._snapshot(claims, state, open_titles, progress)
             open_titles = [i for i in open_titles if not state[i].settled(claims[i])]
@@ -133,10 +166,36 @@ class VerifySources:
             for i in open_titles:
                 state[i].unavailable.add("offline" if self.settings.offline else "no title source")
         for i, claim in enumerate(claims):
+            if claim.kind is not EntryKind.PAPER:
+                continue
             if self.snapshot is not None and not self.use_s2 and not state[i].settled(claim):
                 # The snapshot holds arXiv only: its silence says nothing about other papers.
                 state[i].unavailable.add("snapshot (arXiv only)")
         return [questions.frozen() for questions in state]
+
+    def notices(self, claims: Sequence[Claim], progress: Progress = NO_PROGRESS) -> list[tuple[Notice, ...]]:
+        """Only the notices of each claim's DOI (for entries a lock answers): Crossref, batched
+        (a ``crossref: notices`` phase); nothing offline or when Crossref cannot be asked."""
+        found: list[tuple[Notice, ...]] = [() for _ in claims]
+        if not self.use_crossref or not any(claim.doi for claim in claims):
+            return found
+        from resolvers.crossref import CrossrefClient, CrossrefError, doi_batches, work_notices
+
+        asking: dict[str, list[int]] = {}
+        for i, claim in enumerate(claims):
+            if claim.doi:
+                asking.setdefault(claim.doi.casefold(), []).append(i)
+        client = CrossrefClient(self.session(), self.settings)
+        progress.start("crossref: notices", len(asking), "DOIs")
+        for batch in doi_batches(asking):
+            for doi, work in client.answers(batch).items():
+                progress.advance()
+                if work is None or isinstance(work, CrossrefError):
+                    continue
+                for i in asking[doi]:
+                    found[i] = work_notices(work)
+        progress.finish()
+        return found
 
     # --- identifiers ---------------------------------------------------------------
 
@@ -200,30 +259,139 @@ class VerifySources:
             state[query.index].by_arxiv_id.append(Answer(source="arxiv", record=record))
 
     def _crossref_dois(self, claims: Sequence[Claim], state: list[_Questions], progress: Progress) -> None:
-        """Crossref for the DOIs Semantic Scholar did not know (or could not be asked about)."""
-        from resolvers.crossref import CrossrefClient, CrossrefError, doi_batches, work_to_any_reference
+        """Crossref for every publisher DOI, in batches: the record of a DOI Semantic Scholar did
+        not know (or could not be asked about), and for each DOI the notices Crossref holds
+        (retractions, corrections); an RFC's number is asked as its DOI in the same batches."""
+        from resolvers.crossref import (
+            CrossrefClient,
+            CrossrefError,
+            doi_batches,
+            work_notices,
+            work_to_any_reference,
+        )
 
         asking: dict[str, list[int]] = {}
+        standards: dict[str, list[int]] = {}
         for i, claim in enumerate(claims):
-            if claim.doi and not any(answer.record is not None for answer in state[i].by_doi):
+            if claim.doi:
                 asking.setdefault(claim.doi.casefold(), []).append(i)
-        if not asking:
+            if claim.rfc is not None:
+                standards.setdefault(rfc_doi(claim.rfc).casefold(), []).append(i)
+        if not asking and not standards:
             return
         client = CrossrefClient(self.session(), self.settings)
-        progress.start("crossref: DOIs", len(asking), "DOIs")
-        for batch in doi_batches(asking):
+        dois = asking.keys() | standards.keys()
+        progress.start("crossref: DOIs", len(dois), "DOIs")
+        for batch in doi_batches(dois):
             # A batch answer's silence about a DOI means Crossref does not hold it, like a 404.
             for doi, work in client.answers(batch).items():
                 progress.advance()
                 if isinstance(work, CrossrefError):
-                    for i in asking[doi]:
+                    for i in asking.get(doi, []) + standards.get(doi, []):
+                        if i in asking.get(doi, []) and any(a.record is not None for a in state[i].by_doi):
+                            continue  # Semantic Scholar answered the DOI; only its notices are unknown
                         state[i].unavailable.add("crossref")
                     continue
                 record = work_to_any_reference(work) if work is not None else None
-                for i in asking[doi]:
+                notices = work_notices(work) if work is not None else ()
+                for i in asking.get(doi, []):
+                    state[i].notices = notices
+                    if any(answer.record is not None for answer in state[i].by_doi):
+                        continue  # Semantic Scholar's record stands; Crossref was asked for notices
                     state[i].by_doi.append(Answer(source="crossref", record=record))
                     if not claims[i].arxiv_id:
                         state[i].unavailable.discard("s2")  # Crossref answered the DOI question S2 could not
+                for i in standards.get(doi, []):
+                    state[i].by_standard.append(Answer(source="crossref", record=record))
+        progress.finish()
+
+    def _books(self, claims: Sequence[Claim], state: list[_Questions], progress: Progress) -> None:
+        """Open Library for every book: its ISBN (many to a request), else (or when Open Library
+        lacks the ISBN) its title with its first author."""
+        from resolvers.openlibrary import OpenLibraryClient
+
+        books = [i for i, claim in enumerate(claims) if claim.kind is EntryKind.BOOK]
+        if not books:
+            return
+        client = OpenLibraryClient(self.session(), self.settings)
+        self._books_by_isbn(client, claims, state, books, progress)
+        titles = [
+            i
+            for i in books
+            if claims[i].title
+            and not any(answer.record is not None for answer in state[i].by_isbn)
+            and "openlibrary" not in state[i].unavailable
+        ]
+        self._books_by_title(client, claims, state, titles, progress)
+
+    def _books_by_isbn(
+        self,
+        client: OpenLibraryClient,
+        claims: Sequence[Claim],
+        state: list[_Questions],
+        books: Sequence[int],
+        progress: Progress,
+    ) -> None:
+        from resolvers.openlibrary import ISBN_BATCH, OpenLibraryError
+
+        by_isbn: dict[str, list[int]] = {}
+        for i in books:
+            isbn = parse_isbn(claims[i].isbn or "")
+            if isbn:
+                by_isbn.setdefault(isbn, []).append(i)
+        if not by_isbn:
+            return
+        isbns = sorted(by_isbn)
+        progress.start("openlibrary: ISBNs", len(isbns), "ISBNs")
+        for start in range(0, len(isbns), ISBN_BATCH):
+            chunk = isbns[start : start + ISBN_BATCH]
+            try:
+                found = client.books(chunk)
+            except OpenLibraryError:
+                for isbn in chunk:
+                    for i in by_isbn[isbn]:
+                        state[i].unavailable.add("openlibrary")
+                continue
+            finally:
+                progress.advance(len(chunk))
+            for isbn in chunk:
+                book = found.get(isbn)
+                for i in by_isbn[isbn]:
+                    state[i].by_isbn.append(
+                        Answer(
+                            source="openlibrary",
+                            record=book.reference if book else None,
+                            years=book.years if book else (),
+                        )
+                    )
+        progress.finish()
+
+    def _books_by_title(
+        self,
+        client: OpenLibraryClient,
+        claims: Sequence[Claim],
+        state: list[_Questions],
+        books: Sequence[int],
+        progress: Progress,
+    ) -> None:
+        from resolvers.openlibrary import OpenLibraryError
+
+        if not books:
+            return
+        progress.start("openlibrary: titles", len(books), "titles")
+        for i in books:
+            claim = claims[i]
+            author = family_name(claim.authors[0]) if claim.authors else None
+            try:
+                hits = client.search(claim.title, author)
+            except OpenLibraryError:
+                state[i].unavailable.add("openlibrary")
+                continue
+            finally:
+                progress.advance()
+            state[i].by_title.extend(
+                Answer(source="openlibrary", record=h.reference, years=h.years) for h in hits
+            )
         progress.finish()
 
     # --- titles ----------------------------------------------------------------------
@@ -351,3 +519,14 @@ def _titled_papers(title: str, records: Sequence[Reference]) -> list[Reference]:
         if hits:
             return hits
     return []
+
+
+def family_name(name: str) -> str:
+    """A written name's family name ("Ian Goodfellow", "Goodfellow, Ian" → "Goodfellow"), for searches."""
+    person = parse_name(name)
+    return person.literal or " ".join(p for p in (person.particle, person.family) if p) or name
+
+
+def _asks_online(claim: Claim) -> bool:
+    """Whether a claim that is no paper has a question only an online source answers."""
+    return bool(claim.doi or claim.arxiv_id or claim.rfc is not None or claim.kind is EntryKind.BOOK)

@@ -1,0 +1,135 @@
+"""Books (``@book``, ``@inbook``, ``@collection``, ``@mvbook``, ``@periodical``, …): judged by ISBN
+and title against Open Library, and by DOI (Crossref registers publishers' book DOIs).
+
+- An ISBN whose check digit is wrong is an error (BN761), judged without any source.
+- Open Library's edition for the ISBN must carry the claimed title: another title by other
+  authors is another book (BN762); by the same authors only a title difference (BN707: a series
+  title for a volume's, a translation). None of the claimed authors on it is an error (BN712);
+  a year more than one from the edition's a warning (BN763: reprints, printings).
+- Without an ISBN (or one Open Library lacks), a title search: a hit counts only when the title
+  is the claimed one, some claimed author wrote it and the claimed year is one of its editions'
+  years (±1) — type and year are evidence, so a paper of the same title never stands for a book.
+- Nothing found is never ``not_found``: Open Library's coverage is wide but not complete, so the
+  entry is ``unverifiable`` ("Open Library holds no such book"), or offline "no source holds books".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from normalizer.identifiers import isbn_has_valid_check_digit, parse_isbn
+from normalizer.models import Reference
+from normalizer.verify.codes import finding
+from normalizer.verify.judge import (
+    Answer,
+    Answers,
+    Claim,
+    EntryVerdict,
+    VerifyFinding,
+    _authors_overlap,
+    title_relation,
+)
+from normalizer.verify.kinds.base import (
+    author_findings,
+    identifier_findings,
+    offline_findings,
+    title_findings,
+    verdict_of,
+)
+
+SOURCE = "openlibrary"
+
+
+def judge_book(claim: Claim, answers: Answers, today: date) -> EntryVerdict:
+    findings = offline_findings(claim, today)
+    matched, id_findings, unchecked = identifier_findings(claim, answers, doi_absence_proves=True)
+    findings += id_findings
+    if claim.isbn and parse_isbn(claim.isbn) and not isbn_has_valid_check_digit(claim.isbn):
+        findings.append(
+            finding("BN761", "isbn", f"ISBN {claim.isbn} has a wrong check digit", found=claim.isbn)
+        )
+    by_isbn = next((a for a in answers.by_isbn if a.record is not None), None)
+    if by_isbn is not None:
+        findings += _isbn_findings(claim, by_isbn)
+        matched = matched or (by_isbn if not any(f.code in ("BN762", "BN712") for f in findings) else None)
+    if matched is None:
+        matched = _title_hit(claim, answers.by_title)
+    elif matched is not by_isbn and matched.record is not None:
+        findings += title_findings(claim, matched.record, matched.source)
+        findings += author_findings(claim, matched.record, matched.source)
+    if answers.by_isbn or answers.by_title:
+        why = [*unchecked, "Open Library holds no such book"]
+    else:
+        why = [*unchecked] if answers.unavailable else [*unchecked, "no source holds books"]
+    return verdict_of(claim, findings, matched, why, answers)
+
+
+def _isbn_findings(claim: Claim, answer: Answer) -> list[VerifyFinding]:
+    record = answer.record
+    assert record is not None
+    findings: list[VerifyFinding] = []
+    if claim.title and _relation(claim, record) == "other":
+        if claim.authors and _authors_overlap(claim, record):
+            findings.append(
+                finding(
+                    "BN707",
+                    "title",
+                    f'ISBN {claim.isbn} is titled "{record.title}" (Open Library)',
+                    expected=record.title,
+                    found=claim.title,
+                    source=answer.source,
+                )
+            )
+        else:
+            return [
+                finding(
+                    "BN762",
+                    "isbn",
+                    f'ISBN {claim.isbn} is "{record.title}", another book (Open Library)',
+                    expected=record.title,
+                    found=claim.title,
+                    source=answer.source,
+                )
+            ]
+    findings += author_findings(claim, record, answer.source)
+    years = answer.years or ((record.issued.year,) if record.issued else ())
+    if claim.year is not None and years and min(abs(claim.year - year) for year in years) > 1:
+        findings.append(
+            finding(
+                "BN763",
+                "year",
+                f"year {claim.year}; the edition with ISBN {claim.isbn} is from {', '.join(map(str, years))}",
+                expected=", ".join(map(str, years)),
+                found=claim.year,
+                source=answer.source,
+            )
+        )
+    return findings
+
+
+def _title_hit(claim: Claim, hits: tuple[Answer, ...]) -> Answer | None:
+    """Open Library's book that is the claimed one, if any: same title, a claimed author among
+    its authors, the claimed year among its editions' years (each as far as both sides say)."""
+    for hit in hits:
+        record = hit.record
+        if hit.source != SOURCE:
+            continue  # a paper source's record is a paper: never the book, whatever its title
+        if record is None or not claim.title or _relation(claim, record) not in ("same", "variant"):
+            continue
+        if claim.authors and record.authors and not _authors_overlap(claim, record):
+            continue
+        years = hit.years or ((record.issued.year,) if record.issued else ())
+        if claim.year is not None and years and min(abs(claim.year - year) for year in years) > 1:
+            continue
+        return hit
+    return None
+
+
+def _relation(claim: Claim, record: Reference) -> str:
+    """`title_relation`, where a book's title also stands without its subtitle (catalogues
+    append it; citations often leave it out, even when the title proper is short)."""
+    relation = title_relation(claim, record)
+    if relation == "same" or ":" not in record.title:
+        return relation
+    proper = title_relation(claim, record.model_copy(update={"title": record.title.split(":")[0]}))
+    return "variant" if proper == "same" else relation
