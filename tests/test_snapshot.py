@@ -30,6 +30,7 @@ from normalizer.models import Lookup, Origin, PartialDate, Query, QueryKind, Ref
 from normalizer.resolve.matching import choose
 from normalizer.resolve.progress import Silent
 from resolvers import snapshot
+from resolvers._index import is_index
 from resolvers.snapshot import (
     FTS_CAP,
     SCHEMA_VERSION,
@@ -37,7 +38,6 @@ from resolvers.snapshot import (
     all_but_one_query,
     build_index,
     index_info,
-    is_index,
 )
 
 DEV_SNAPSHOT = SHARED / "reference" / "dev-snapshot.jsonl"
