@@ -256,3 +256,19 @@ def open_read_only(path: Path, *, what: str, kind: str, schema_version: int) -> 
         )
     connection.row_factory = sqlite3.Row
     return connection
+
+
+def index_kind(path: Path) -> str:
+    """The kind an index file says it is ("snapshot" when it says nothing or cannot be read,
+    so that opening it as one reports what is wrong with it)."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return "snapshot"
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE key = 'kind'").fetchone()
+    except sqlite3.Error:
+        return "snapshot"
+    finally:
+        connection.close()
+    return str(row[0]) if row else "snapshot"

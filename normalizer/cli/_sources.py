@@ -63,10 +63,20 @@ def _s2_pair(settings: Settings, session: Callable[[], BibnormSession]) -> tuple
     return build_s2(session(), settings)
 
 
-def _dblp(settings: Settings, session: Callable[[], BibnormSession]) -> Enricher:
+def _dblp(
+    settings: Settings, session: Callable[[], BibnormSession], notify: Callable[[str], None] | None = None
+) -> Enricher:
+    """dblp: its local index when one was built (asked first, no request), then its search on
+    the session, made only when the index leaves a paper to ask about."""
     from resolvers.dblp import build_dblp
 
-    return build_dblp(session(), settings)
+    path = settings.dblp_index_path()
+    index = None
+    if path is not None:
+        from resolvers.dblp_index import DblpIndex
+
+        index = DblpIndex(path)
+    return build_dblp(session, settings, index=index, notify=notify)
 
 
 def _crossref(settings: Settings, session: Callable[[], BibnormSession]) -> Enricher:
@@ -138,12 +148,13 @@ ENRICHER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]],
 
 
 @contextmanager
-def open_sources(settings: Settings) -> Iterator[Sources]:
+def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = None) -> Iterator[Sources]:
     """The resolver chain and enrichers ``settings`` asks for; closes them afterwards.
 
     A lockfile (``settings.lock``) answers first, so decisions recorded there are
     reused as they are. The HTTP session is created only when an online source is
     first asked, so a run the snapshot settles never touches the cache database.
+    ``notify`` hears what a slow phase is about to cost ("dblp: 108 papers to look up …").
     """
     unknown = [name for name in settings.resolvers if name not in RESOLVER_FACTORIES | ENRICHER_FACTORIES]
     if unknown:
@@ -175,7 +186,12 @@ def open_sources(settings: Settings) -> Iterator[Sources]:
                 if "resolvers" in settings.model_fields_set:  # asked for by name: say why it is not
                     sources.notes.append(f"{name} skipped: it needs an API key (openalex_api_key)")
                 continue
-            sources.enrichers.append(Deferred(name, partial(ENRICHER_FACTORIES[name], settings, session)))
+            build = (
+                partial(_dblp, settings, session, notify)
+                if name == "dblp"
+                else partial(ENRICHER_FACTORIES[name], settings, session)
+            )
+            sources.enrichers.append(Deferred(name, build))
             continue
         if name == "snapshot":  # local: opened now, so a missing index is reported before any work
             resolver = _snapshot(settings, session)
@@ -187,8 +203,8 @@ def open_sources(settings: Settings) -> Iterator[Sources]:
         yield sources
     finally:
         sources.session = holder[0] if holder else None
-        for resolver in sources.resolvers:
-            close = getattr(resolver, "close", None)
+        for source in (*sources.resolvers, *sources.enrichers):
+            close = getattr(source, "close", None)
             if callable(close):
                 close()
         if holder:
