@@ -63,8 +63,8 @@ RECORD_ELEMENTS = (
 )
 # The fields of a stored record and of stored proceedings, in order (JSON arrays).
 RECORD_FIELDS = (
-    "key", "kind", "title", "authors", "venue", "year", "volume", "number", "pages", "doi", "ee",
-    "crossref", "publtype",
+    "key", "kind", "title", "authors", "venue", "year", "volume", "number", "pages", "links", "crossref",
+    "publtype",
 )  # fmt: skip
 PROCEEDINGS_FIELDS = ("key", "title", "venue", "publisher", "series", "volume", "editors", "year")
 
@@ -308,14 +308,20 @@ def prologue(encoding: str, entities: dict[str, str], internal_subset: bytes = b
 _RECORD_ENDS = tuple(f"</{name}>".encode("ascii") for name in RECORD_ELEMENTS)
 
 
+_TAIL = 1 << 16  # a record is a few hundred bytes: its end lies in the block's last 64 KiB
+
+
 def last_record_end(block: bytes) -> int:
     """The offset just after the last record end tag in ``block`` (0 when it holds none)."""
-    cut = 0
-    for tag in _RECORD_ENDS:
-        found = block.rfind(tag)
-        if found >= 0:
-            cut = max(cut, found + len(tag))
-    return cut
+    for start in (max(0, len(block) - _TAIL), 0):  # the tail first; the whole block for huge records
+        cut = 0
+        for tag in _RECORD_ENDS:
+            found = block.rfind(tag, start)
+            if found >= 0:
+                cut = max(cut, found + len(tag))
+        if cut or not start:
+            return cut
+    return 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,13 +402,29 @@ def _text(element: ET.Element | None) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+# Records the index does not keep, cut out before parsing (person pages are a third of the dump).
+_NOT_KEPT_ELEMENTS = ("www", "person", "data", "phdthesis", "mastersthesis")
+_NOT_KEPT = re.compile(rb"<(" + "|".join(_NOT_KEPT_ELEMENTS).encode() + rb")[\s>].*?</\1>", re.DOTALL)
+
+
+def _blanked(match: re.Match[bytes]) -> bytes:
+    return b"\n" * match.group().count(b"\n")  # the lines stay, so error messages name the right one
+
+
 def parse_chunk(chunk: Chunk, start: bytes, name: str) -> ParsedChunk:
     """The rows of one chunk, parsed behind ``start`` (`prologue`); raises `BadDumpError`
     (naming the dump's line) when the chunk is not well-formed XML."""
+    parsed = ParsedChunk()
+    elements = parsed.elements
+    for element in _NOT_KEPT_ELEMENTS:
+        found = chunk.data.count(b"<" + element.encode())
+        if found:
+            elements[element] = found
+    data = _NOT_KEPT.sub(_blanked, chunk.data) if elements else chunk.data
     parser = ET.XMLParser()
     try:
         parser.feed(start)
-        parser.feed(chunk.data)
+        parser.feed(data)
         parser.feed(b"</dblp>")
         root = parser.close()
     except ET.ParseError as error:
@@ -411,8 +433,6 @@ def parse_chunk(chunk: Chunk, start: bytes, name: str) -> ParsedChunk:
         where = chunk.first_line + line - 1 - offset if line > offset else chunk.first_line
         reason = str(error).split(":")[0]
         raise BadDumpError(f"{name}: line {where}: not well-formed XML ({reason})") from None
-    parsed = ParsedChunk()
-    elements = parsed.elements
     for element in root:
         tag = element.tag
         elements[tag] = elements.get(tag, 0) + 1
@@ -432,48 +452,44 @@ def parse_chunk(chunk: Chunk, start: bytes, name: str) -> ParsedChunk:
     return parsed
 
 
+# Fields a record keeps, by element name: their position in `RECORD_FIELDS`. A second
+# ``booktitle``/``journal`` or ``year`` is ignored (the DTD allows repeats the data never has).
+_SINGLE_FIELDS = {
+    "booktitle": 4,
+    "journal": 4,
+    "year": 5,
+    "volume": 6,
+    "number": 7,
+    "pages": 8,
+    "crossref": 10,
+}
+
+
 def _record_row(element: ET.Element, tag: str) -> Row | str:
+    # The build's hot path: no cleaning here that reading a record back can do (whitespace,
+    # DOIs from links); only the title key must be computed, to store the record under it.
     key = element.get("key") or ""
     if not key:
         return "no key"
-    title = ""
-    authors: list[str] = []
-    venue = year = volume = number = pages = crossref = ""
-    doi: str | None = None
-    ee: str | None = None
+    values: list[Any] = [key, tag, "", [], "", "", "", "", "", [], None, element.get("publtype") or ""]
+    authors: list[str] = values[3]
+    links: list[str] = values[9]
     for child in element:
         name = child.tag
         if name == "author":
-            authors.append(" ".join((child.text or "").split()))
+            authors.append(child.text or "")
         elif name == "title":
-            title = _text(child)
-        elif name in ("booktitle", "journal"):
-            venue = venue or _text(child)
-        elif name == "year":
-            year = (child.text or "").strip()
-        elif name == "volume":
-            volume = (child.text or "").strip()
-        elif name == "number":
-            number = (child.text or "").strip()
-        elif name == "pages":
-            pages = (child.text or "").strip()
+            values[2] = "".join(child.itertext()) if len(child) else (child.text or "")
         elif name == "ee":
-            link = (child.text or "").strip()
-            found = canonical_doi(link) if "10." in link else None
-            if found:
-                doi = doi or found
-            elif ee is None and link:
-                ee = link
-        elif name == "crossref":
-            crossref = (child.text or "").strip()
-    if not title:
+            links.append(child.text or "")
+        else:
+            slot = _SINGLE_FIELDS.get(name)
+            if slot is not None and not values[slot]:
+                values[slot] = child.text or ""
+    title = values[2]
+    if not title.strip():
         return "no title"
-    words = _uncached_title_words(title)
-    publtype = element.get("publtype") or ""
-    body = orjson.dumps(
-        [key, tag, title, authors, venue, year, volume, number, pages, doi, ee, crossref or None, publtype]
-    )
-    return Row(kind=tag, key=key, title_key="".join(words), body=body)
+    return Row(kind=tag, key=key, title_key="".join(_uncached_title_words(title)), body=orjson.dumps(values))
 
 
 def _proceedings_row(element: ET.Element) -> Row | str:
@@ -499,23 +515,29 @@ def _proceedings_row(element: ET.Element) -> Row | str:
 # --- reading rows back ------------------------------------------------------------------
 
 
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
 def record_from_body(body: list[Any], proceedings: Proceedings | None = None) -> DblpRecord:
     """The `DblpRecord` a stored body (`RECORD_FIELDS`) describes, with its proceedings if known."""
-    key, kind, title, authors, venue, year, volume, number, pages, doi, ee, crossref, publtype = body
+    key, kind, title, authors, venue, year, volume, number, pages, links, crossref, publtype = body
+    links = [_clean(link) for link in links]
+    dois = [found for link in links if "10." in link and (found := canonical_doi(link))]
     return DblpRecord(
         key=key,
         kind=kind,
-        title=title,
-        authors=tuple(authors),
-        venue=venue,
-        year=year,
-        volume=volume,
-        number=number,
-        pages=pages,
-        doi=doi,
-        ee=ee,
+        title=_clean(title),
+        authors=tuple(_clean(name) for name in authors),
+        venue=_clean(venue),
+        year=year.strip(),
+        volume=volume.strip(),
+        number=number.strip(),
+        pages=pages.strip(),
+        doi=dois[0] if dois else None,
+        ee=next((link for link in links if link and not ("10." in link and canonical_doi(link))), None),
         publtype=frozenset(publtype.split()),
-        crossref=crossref,
+        crossref=_clean(crossref) if crossref else None,
         proceedings=proceedings,
     )
 

@@ -85,12 +85,12 @@ def train_dictionary(samples: list[bytes | bytearray | memoryview]) -> bytes:
         return b""
 
 
-def make_compressor(dictionary: bytes) -> Callable[[bytes], bytes]:
+def make_compressor(dictionary: bytes, level: int = COMPRESSION_LEVEL) -> Callable[[bytes], bytes]:
     """The compress function of one build: the same bytes in any process given the same dictionary."""
     # No dictionary id in each frame: every record of an index shares the one dictionary.
     data = zstandard.ZstdCompressionDict(dictionary) if dictionary else None
     parameters = zstandard.ZstdCompressionParameters.from_level(
-        COMPRESSION_LEVEL, format=FRAME_FORMAT, write_dict_id=False, write_content_size=True
+        level, format=FRAME_FORMAT, write_dict_id=False, write_content_size=True
     )
     compress: Callable[[bytes], bytes] = zstandard.ZstdCompressor(
         dict_data=data, compression_params=parameters
