@@ -416,10 +416,10 @@ def parse_chunk(chunk: Chunk, start: bytes, name: str) -> ParsedChunk:
     (naming the dump's line) when the chunk is not well-formed XML."""
     parsed = ParsedChunk()
     elements = parsed.elements
-    for element in _NOT_KEPT_ELEMENTS:
-        found = chunk.data.count(b"<" + element.encode())
+    for skipped in _NOT_KEPT_ELEMENTS:
+        found = chunk.data.count(b"<" + skipped.encode())
         if found:
-            elements[element] = found
+            elements[skipped] = found
     data = _NOT_KEPT.sub(_blanked, chunk.data) if elements else chunk.data
     parser = ET.XMLParser()
     try:
