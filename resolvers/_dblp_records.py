@@ -308,15 +308,16 @@ def prologue(encoding: str, entities: dict[str, str], internal_subset: bytes = b
 _RECORD_ENDS = tuple(f"</{name}>".encode("ascii") for name in RECORD_ELEMENTS)
 
 
-_TAIL = 1 << 16  # a record is a few hundred bytes: its end lies in the block's last 64 KiB
+_TAIL = 1 << 16  # a record is a few hundred bytes: its end lies in the last 64 KiB before a cut
 
 
-def last_record_end(block: bytes) -> int:
-    """The offset just after the last record end tag in ``block`` (0 when it holds none)."""
-    for start in (max(0, len(block) - _TAIL), 0):  # the tail first; the whole block for huge records
+def last_record_end(block: bytes, end: int | None = None) -> int:
+    """The offset just after the last record end tag in ``block[:end]`` (0 when it holds none)."""
+    end = len(block) if end is None else end
+    for start in (max(0, end - _TAIL), 0):  # the tail first; all of it for a record past 64 KiB
         cut = 0
         for tag in _RECORD_ENDS:
-            found = block.rfind(tag, start)
+            found = block.rfind(tag, start, end)
             if found >= 0:
                 cut = max(cut, found + len(tag))
         if cut or not start:
@@ -335,8 +336,8 @@ class Chunk:
 def split_records(blocks: Iterator[bytes], body_start: int, block_bytes: int) -> Iterator[Chunk]:
     """The dump's records in chunks of about ``block_bytes``, each cut after a record end tag.
 
-    ``blocks`` is the decompressed dump in pieces; the prologue (before ``body_start``) is
-    left out and so is whatever follows the last record (the root's end tag).
+    ``blocks`` is the decompressed dump in pieces of any size; the prologue (before
+    ``body_start``) is left out and so is whatever follows the last record (the root's end tag).
     """
     pending = b""
     line = 1
@@ -347,10 +348,10 @@ def split_records(blocks: Iterator[bytes], body_start: int, block_bytes: int) ->
             line += block.count(b"\n", 0, taken)
             block, skip = block[taken:], skip - taken
         pending += block
-        if len(pending) < block_bytes:
-            continue
-        cut = last_record_end(pending)
-        if cut:
+        while len(pending) >= block_bytes:
+            cut = last_record_end(pending, block_bytes) or last_record_end(pending)
+            if not cut:
+                break  # one record longer than the chunk: wait for its end
             chunk, pending = pending[:cut], pending[cut:]
             yield Chunk(line, chunk)
             line += chunk.count(b"\n")

@@ -35,8 +35,8 @@ import html
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import requests
 
@@ -79,6 +79,7 @@ ANNOUNCE_SECONDS = 10.0
 INDEX_HINT = "bibnorm index build dblp.xml.gz"
 
 Notify = Callable[[str], None]
+Key = TypeVar("Key", bound=Hashable)
 
 
 class DblpError(Exception):
@@ -468,6 +469,23 @@ class DblpEnricher:
             )
             return Lookup(problems=(problem,), failed=True)
         return choose_publication(reference, [record_from_hit(info) for info in hits])
+
+
+def published_from_index(
+    index: DblpIndex, records: Mapping[Key, Reference], settings: Settings
+) -> dict[Key, Reference]:
+    """The records whose paper the dblp index holds a publication of, with that publication merged
+    in as ``resolve`` merges it (dblp's venue, type, year, pages, DOI); for ``verify``, ``check``
+    (BN501) and ``fix --upgrade-preprints``, which ask no online dblp."""
+    from normalizer.resolve.merge import merge_reference
+
+    keys = list(records)
+    answers = DblpEnricher(index=index, online=False).enrich(dict(enumerate(records.values())))
+    return {
+        keys[position]: merge_reference(records[keys[position]], answer.candidates, settings)
+        for position, answer in answers.items()
+        if answer.candidates
+    }
 
 
 def build_dblp(

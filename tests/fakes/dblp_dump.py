@@ -145,3 +145,13 @@ def write_dump(
             (target.parent / "dblp.dtd").write_bytes(dtd.read_bytes())
     else:
         write(target)
+
+
+def write_fake_dump(target: Path, *, root_mdate: str | None = None) -> None:
+    """The dump of every record the fake dblp search serves by default (`fakes.dblp_api`):
+    an index built from it holds what the fake's search finds."""
+    from fakes.dblp_api import gold_records, sample_records
+
+    write_dump(
+        (record_xml(info) for info in sample_records() + gold_records()), target, root_mdate=root_mdate
+    )
