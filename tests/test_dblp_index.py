@@ -17,13 +17,12 @@ from __future__ import annotations
 import gzip
 import shutil
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from builds import kill_when_loading
 from click.testing import CliRunner
 from fakes.dblp_api import FakeDblp, sample_records
 from fakes.dblp_dump import write_fake_dump
@@ -388,16 +387,7 @@ def test_a_killed_build_leaves_the_previous_index_and_no_file_that_reads_as_one(
         "    def advance(self, count=1): print('loading', flush=True); time.sleep(60)\n"
         "dblp_index.build_dblp_index(Path(sys.argv[1]), Path(sys.argv[2]), progress=Stop(), jobs=1)\n"
     )
-    build = subprocess.Popen(
-        [sys.executable, "-c", script, str(dump), str(output)], stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert build.stdout is not None
-        assert build.stdout.readline() == "loading\n"
-    finally:
-        build.kill()
-        build.wait()
-        build.stdout.close()  # type: ignore[union-attr]
+    kill_when_loading(script, str(dump), str(output))
     assert dblp_index_info(output).records == 41
     (left,) = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # SIGKILL leaves the temp file
     with pytest.raises(SnapshotError, match="dblp index has no schema version"):
