@@ -18,15 +18,17 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from clients import PDFLATEX, need, run
 from fakes.dblp_dump import write_fake_dump
 from fakes.servers import FakeApis, running_fakes
-from paths import GOLD, HF_PAGES_DIR
+from paths import FIXTURES, GOLD, HF_PAGES_DIR
 
 from normalizer.cli import main
 
 PAGES = sorted(HF_PAGES_DIR.glob("*.txt"))
 CONFIG = "max_attempts = 3\nbackoff_base = 0.0\ntimeout = 5.0\n"
 REFUSED = "http://127.0.0.1:9"  # the discard port: nothing listens, every connection is refused
+FIXTURE_DUMP = FIXTURES / "dblp" / "dblp.xml"
 GOLD_VENUES = sum(
     1 for line in GOLD.read_text(encoding="utf-8").splitlines() if json.loads(line).get("venue")
 )
@@ -138,3 +140,58 @@ def test_verify_checks_published_venues_against_the_index_with_dblp_and_s2_unrea
     # papers published two years after their preprint are flagged for their year).
     without = {**env, "BIBNORM_DBLP_INDEX": "", "BIBNORM_CACHE_DIR": str(world["folder"] / "verify-cache-2")}
     assert _verify(world, without) == {"unverifiable": GOLD_VENUES - 2, "mismatch": 2}
+
+
+TITLES = "Show, Attend and Tell: Neural Image Caption Generation with Visual Attention\n"
+PREAMBLE = (
+    "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage[utf8]{inputenc}\n\\usepackage{url}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("style", "printed"),
+    [
+        pytest.param(
+            "plain",
+            [
+                "In Francis R. Bach and David M. Blei, editors, Proceedings of the International",
+                "(ICML), volume 37 of Proceedings of Machine Learning Research, pages",
+                "PMLR, 2015.",
+            ],
+            id="plain",
+        ),
+        pytest.param(
+            "IEEEtran",
+            # Two justified columns: pdftotext interleaves the lines of the title and the venue.
+            ["ser. Proceedings of Machine", "F. R. Bach and D. M. Blei, Eds., vol. 37. PMLR, 2015"],
+            id="IEEEtran",
+        ),
+    ],
+)
+def test_a_pmlr_paper_prints_its_volume_series_editors_and_publisher(
+    world: dict[str, Any], tmp_path: Path, style: str, printed: list[str]
+) -> None:
+    """dblp's full record from the index (fixtures/dblp: ICML 2015 is PMLR volume 37), typeset."""
+    need("pdflatex", "bibtex", "pdftotext")
+    index = tmp_path / "fixture.sqlite"
+    assert CliRunner().invoke(main, ["index", "build", str(FIXTURE_DUMP), "-o", str(index)]).exit_code == 0
+    (tmp_path / "titles.txt").write_text(TITLES, encoding="utf-8")
+    env = {**world["local_env"], "BIBNORM_DBLP_INDEX": str(index), "BIBNORM_CACHE_DIR": str(tmp_path / "c")}
+    with contextlib.chdir(tmp_path):
+        result = CliRunner().invoke(main, ["resolve", "titles.txt", "-o", "refs.bib", "-q"], env=env)
+    assert result.exit_code == 0, result.output
+    bib = (tmp_path / "refs.bib").read_text(encoding="utf-8")
+    assert "  series        = {Proceedings of Machine Learning Research},\n  volume        = {37},\n" in bib
+    (tmp_path / "doc.tex").write_text(
+        PREAMBLE + f"\\begin{{document}}\n\\nocite{{*}}\n\\bibliographystyle{{{style}}}\n"
+        "\\bibliography{refs}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    run(PDFLATEX, tmp_path, timeout=60)
+    run(["bibtex", "doc"], tmp_path, timeout=60)
+    run(PDFLATEX, tmp_path, timeout=60)
+    assert run(PDFLATEX, tmp_path, timeout=60).returncode == 0
+    page = " ".join(run(["pdftotext", "doc.pdf", "-"], tmp_path, timeout=60).stdout.split())
+    for text in printed:
+        assert text in page, page
+    assert "2016 IEEE Conference" not in page and "Las Vegas" not in page
