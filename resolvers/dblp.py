@@ -331,12 +331,17 @@ def settled_by_a_batch(reference: Reference, *, doi_sources: bool) -> bool:
     return doi_source_settles(reference, doi_sources=doi_sources) or s2_says_preprint(reference)
 
 
+_DUMP_DATE = re.compile(r"^(\d{4})-(\d{2})")
+
+
 def _older_than(dump_date: str | None, paper: PartialDate | None) -> bool:
-    """Whether a dump dated ``dump_date`` ("YYYY-MM-DD") predates a paper's first version."""
-    if not dump_date or paper is None:
+    """Whether a dump dated ``dump_date`` ("YYYY-MM-DD") predates a paper's first version (by its
+    month when the paper's is known, else by its year)."""
+    dated = _DUMP_DATE.match(dump_date or "")
+    if dated is None or paper is None:
         return False
-    year, month = int(dump_date[:4]), int(dump_date[5:7] or 0)
-    return (paper.year, paper.month or 0) > (year, month) if paper.month else paper.year > year
+    year, month = int(dated[1]), int(dated[2])
+    return (paper.year, paper.month) > (year, month) if paper.month else paper.year > year
 
 
 def _duration(seconds: float) -> str:
@@ -410,11 +415,6 @@ class DblpEnricher:
                 progress.advance()
         return answers
 
-    def close(self) -> None:
-        """Close the local index (the search needs no closing: the run's session is shared)."""
-        if self.index is not None:
-            self.index.close()
-
     def _from_index(self, reference: Reference) -> Lookup | None:
         """The index's answer when it holds the paper (a publication or its CoRR listing), else None."""
         assert self.index is not None
@@ -455,8 +455,9 @@ class DblpEnricher:
             if self.index is None
             else f"; the dblp index ({self.index.dump_date or 'undated'}) does not hold them"
         )
+        papers = "paper" if len(new) == 1 else "papers"
         self.notify(
-            f"dblp: {len(new)} papers to look up online{cached}, about {_duration(seconds)} "
+            f"dblp: {len(new)} {papers} to look up online{cached}, about {_duration(seconds)} "
             f"at one request every {client.delay:g} s{hint}"
         )
 

@@ -530,3 +530,23 @@ def test_a_dblp_index_is_not_taken_for_a_snapshot(built: tuple[Path, dblp_index.
 
     with pytest.raises(SnapshotError, match="is a dblp index, not a snapshot index"):
         index_info(built[0])
+
+
+def test_a_configured_dblp_index_that_is_missing_stops_resolve_before_any_request(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "titles.txt").write_text("Scaling Vision Transformers\n", encoding="utf-8")
+    env = {
+        "BIBNORM_DBLP_INDEX": "missing.sqlite",
+        "BIBNORM_CACHE_DIR": str(tmp_path / "cache"),
+        "BIBNORM_SNAPSHOT": "",
+        "BIBNORM_ARXIV_API_URL": "http://127.0.0.1:9",
+    }
+    result = CliRunner().invoke(main, ["resolve", "titles.txt"], env=env)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "bibnorm: error: missing.sqlite: no dblp index there; "
+        "build one with 'bibnorm index build dblp.xml.gz'\n"
+    )
+    assert not (tmp_path / "cache").exists()  # no session was made, no request sent

@@ -25,6 +25,7 @@ from resolvers._stats import HttpStats
 
 if TYPE_CHECKING:
     from resolvers._http import BibnormSession
+    from resolvers.dblp_index import DblpIndex
 
 
 @dataclass
@@ -64,19 +65,27 @@ def _s2_pair(settings: Settings, session: Callable[[], BibnormSession]) -> tuple
 
 
 def _dblp(
-    settings: Settings, session: Callable[[], BibnormSession], notify: Callable[[str], None] | None = None
+    settings: Settings,
+    session: Callable[[], BibnormSession],
+    index: DblpIndex | None = None,
+    notify: Callable[[str], None] | None = None,
 ) -> Enricher:
-    """dblp: its local index when one was built (asked first, no request), then its search on
-    the session, made only when the index leaves a paper to ask about."""
+    """dblp: its local ``index`` (asked first, no request), then its search on the session, made
+    only when the index leaves a paper to ask about."""
     from resolvers.dblp import build_dblp
 
-    path = settings.dblp_index_path()
-    index = None
-    if path is not None:
-        from resolvers.dblp_index import DblpIndex
-
-        index = DblpIndex(path)
     return build_dblp(session, settings, index=index, notify=notify)
+
+
+def _dblp_index(settings: Settings) -> DblpIndex | None:
+    """The dblp index ``settings`` name or the default one, if built; opened now, so a broken or
+    missing configured index is reported before any work."""
+    path = settings.dblp_index_path()
+    if path is None or "dblp" not in settings.resolvers:
+        return None
+    from resolvers.dblp_index import DblpIndex
+
+    return DblpIndex(path)
 
 
 def _crossref(settings: Settings, session: Callable[[], BibnormSession]) -> Enricher:
@@ -171,6 +180,7 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
         return holder[0]
 
     sources = Sources(resolvers=[], enrichers=[], stats=stats)
+    local: list[DblpIndex] = []  # local indexes opened here, closed here
     if settings.lock is not None:
         from normalizer.bib.lockfile import LockResolver, load_lock
 
@@ -186,11 +196,12 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
                 if "resolvers" in settings.model_fields_set:  # asked for by name: say why it is not
                     sources.notes.append(f"{name} skipped: it needs an API key (openalex_api_key)")
                 continue
-            build = (
-                partial(_dblp, settings, session, notify)
-                if name == "dblp"
-                else partial(ENRICHER_FACTORIES[name], settings, session)
-            )
+            build: Callable[[], Enricher | None] = partial(ENRICHER_FACTORIES[name], settings, session)
+            if name == "dblp":
+                dblp_index = _dblp_index(settings)
+                if dblp_index is not None:
+                    local.append(dblp_index)
+                build = partial(_dblp, settings, session, dblp_index, notify)
             sources.enrichers.append(Deferred(name, build))
             continue
         if name == "snapshot":  # local: opened now, so a missing index is reported before any work
@@ -203,7 +214,7 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
         yield sources
     finally:
         sources.session = holder[0] if holder else None
-        for source in (*sources.resolvers, *sources.enrichers):
+        for source in (*sources.resolvers, *local):
             close = getattr(source, "close", None)
             if callable(close):
                 close()
