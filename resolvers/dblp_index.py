@@ -83,7 +83,10 @@ DICTIONARY_SAMPLES = 10_000
 # byte at half again the time.
 COMPRESSION_LEVEL = 3
 SKIP_EXAMPLES = 5
-KEY_HITS = 20  # records sharing one title key (a paper, its CoRR listing, a journal version …)
+# Records one title key may have: a paper, its CoRR listing and a journal version, but also the
+# many editorials, prefaces and "Deep Learning"s of dblp, all of which are read (authors and year
+# then choose); past this a title names too many records to be told apart.
+KEY_HITS = 20_000
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value NOT NULL);
@@ -414,13 +417,14 @@ class DblpIndex:
         self.close()
 
     def records_titled(self, title: str) -> list[DblpRecord]:
-        """Every record whose title has the same comparison key as ``title`` (at most `KEY_HITS`)."""
+        """Every record whose title has the same comparison key as ``title`` (at most `KEY_HITS`:
+        the records of one key are few but for the commonest titles)."""
         key = title_key(title)
         if not key:
             return []
         try:
             rows = self._connection.execute(
-                "SELECT body FROM records WHERE key = ? LIMIT ?", (key_hash(key), KEY_HITS * 2)
+                "SELECT body FROM records WHERE key = ? LIMIT ?", (key_hash(key), KEY_HITS)
             ).fetchall()
             records = []
             for (body,) in rows:
@@ -431,7 +435,7 @@ class DblpIndex:
                 records.append(record_from_body(values, self._volume(crossref) if crossref else None))
         except (sqlite3.DatabaseError, zstandard.ZstdError, orjson.JSONDecodeError, ValueError) as error:
             raise SnapshotError(f"{self.path}: {WHAT} is damaged ({error}); rebuild it") from None
-        return records[:KEY_HITS]
+        return records
 
     def _volume(self, key: str) -> Proceedings | None:
         if key not in self._proceedings:

@@ -25,7 +25,7 @@ import pytest
 from builds import kill_when_loading
 from click.testing import CliRunner
 from fakes.dblp_api import FakeDblp, sample_records
-from fakes.dblp_dump import write_fake_dump
+from fakes.dblp_dump import record_xml, write_dump, write_fake_dump
 from paths import FIXTURES
 
 from normalizer.cli import main
@@ -550,3 +550,29 @@ def test_a_configured_dblp_index_that_is_missing_stops_resolve_before_any_reques
         "build one with 'bibnorm index build dblp.xml.gz'\n"
     )
     assert not (tmp_path / "cache").exists()  # no session was made, no request sent
+
+
+def test_a_common_title_finds_its_paper_among_many_records_of_that_title(tmp_path: Path) -> None:
+    """dblp holds dozens of papers titled "Deep Learning": authors and year choose among all of them."""
+    others = [
+        {"type": "Journal Articles", "key": f"journals/synthetic/Other{n}", "title": "Deep Learning.",
+         "authors": {"author": [f"Synthetic Author{n:03d}"]}, "venue": "Synthetic J.",
+         "year": str(2000 + n % 20)}
+        for n in range(60)
+    ]  # fmt: skip
+    lecun = {
+        "type": "Journal Articles", "key": "journals/nature/LeCunBH15", "title": "Deep learning.",
+        "authors": {"author": ["Yann LeCun", "Yoshua Bengio", "Geoffrey E. Hinton"]}, "venue": "Nat.",
+        "volume": "521", "number": "7553", "pages": "436-444", "year": "2015",
+    }  # fmt: skip
+    dump = tmp_path / "dblp.xml"
+    write_dump([record_xml(info) for info in [*others, lecun]], dump)
+    build_dblp_index(dump, tmp_path / "dblp.sqlite")
+    with DblpIndex(tmp_path / "dblp.sqlite") as many:
+        assert len(many.records_titled("Deep Learning")) == 61
+        [published], problems = local(
+            many, paper("Deep Learning", ["Yann LeCun", "Yoshua Bengio", "Geoffrey Hinton"], 2015, 5)
+        )
+    assert (published.ids.dblp, published.volume, published.pages, problems) == (
+        "journals/nature/LeCunBH15", "521", "436--444", [],
+    )  # fmt: skip
