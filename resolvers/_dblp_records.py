@@ -275,8 +275,7 @@ def dtd_entities(dtd: Path) -> dict[str, str]:
     def external(context: str | None, *_: object) -> int:
         sub = parser.ExternalEntityParserCreate(context)
         sub.EntityDeclHandler = declared
-        with dtd.open("rb") as handle:
-            sub.ParseFile(handle)
+        sub.Parse(_as_utf8(dtd.read_bytes()), True)
         return 1
 
     parser.EntityDeclHandler = declared
@@ -288,6 +287,18 @@ def dtd_entities(dtd: Path) -> dict[str, str]:
             f"{dtd}: not a DTD bibnorm can read ({expat.errors.messages[error.code]})"
         ) from None
     return entities
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """A DTD without a text declaration is read as UTF-8: one written in ISO-8859-1 (its
+    comments name "Universit\u00e4t Trier") is re-encoded first."""
+    if data.lstrip().startswith(b"<?xml"):
+        return data
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1").encode("utf-8")
+    return data
 
 
 def prologue(encoding: str, entities: dict[str, str], internal_subset: bytes = b"") -> bytes:

@@ -34,7 +34,7 @@ from normalizer.errors import InputError, OutputError, SnapshotError
 from normalizer.models import Identifiers, PartialDate, Person, Reference
 from normalizer.text.venues import find_venue
 from resolvers import dblp_index
-from resolvers._dblp_records import published_reference
+from resolvers._dblp_records import dtd_entities, published_reference
 from resolvers._session import build_session
 from resolvers.dblp import DblpClient, DblpEnricher, record_from_hit
 from resolvers.dblp_index import DblpIndex, build_dblp_index, dblp_index_info
@@ -321,6 +321,17 @@ def test_a_long_online_phase_is_announced_with_its_count_and_wait(
 
 
 # --------------------------------------------------------------------------- build failures
+
+
+@pytest.mark.parametrize(
+    "encoding", [pytest.param("utf-8", id="utf-8-dtd"), pytest.param("latin-1", id="iso-8859-1-dtd")]
+)
+def test_the_dtd_is_read_in_either_encoding_its_comments_may_have(tmp_path: Path, encoding: str) -> None:
+    dtd = tmp_path / "dblp.dtd"
+    dtd.write_bytes(DTD.read_text(encoding="utf-8").encode(encoding))
+    assert "Universität" in dtd.read_text(encoding=encoding)  # a non-ASCII comment
+    entities = dtd_entities(dtd)
+    assert (len(entities), entities["uuml"], entities["times"]) == (65, "ü", "×")
 
 
 def test_without_its_dtd_the_dump_is_refused_in_one_line(tmp_path: Path) -> None:
