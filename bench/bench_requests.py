@@ -23,8 +23,10 @@ record names no publication).
 
 ``resolve`` runs on a cold cache, then again on the warm one, with the default chain
 (``snapshot,arxiv,s2,dblp,crossref,openalex``; no snapshot index is built and OpenAlex is
-off without a key) and with ``snapshot,arxiv,s2`` (no published-version sources), and
-prints requests per distinct item per source and the wall time the cold requests would take
+off without a key), with the default chain and a local dblp index (built by ``bibnorm index
+build`` from a dump in dblp's format of every record the fake dblp search serves,
+`fakes.dblp_dump.write_fake_dump`) and with ``snapshot,arxiv,s2`` (no published-version
+sources), and prints requests per distinct item per source and the wall time the cold requests would take
 at each source's real spacing (arXiv 3 s, S2 1 s without a key, dblp 2 s, Crossref 0.25 s
 for a single work and 1 s for a list). Issue 12's target: at most 0.15 requests per
 distinct item in total, cold; 0 warm.
@@ -45,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from click.testing import CliRunner  # noqa: E402
+from fakes.dblp_dump import write_fake_dump  # noqa: E402
 from fakes.s2_api import GOLD  # noqa: E402
 from fakes.servers import running_fakes, synthetic_completion  # noqa: E402
 
@@ -52,7 +55,13 @@ from normalizer.cli import main  # noqa: E402
 from normalizer.readers import read_inputs  # noqa: E402
 
 PAGES = sorted((ROOT / "fixtures" / "shared" / "inputs" / "hf-papers").glob("*.txt"))
-CHAINS = {"default": "snapshot,arxiv,s2,dblp,crossref,openalex", "no published sources": "snapshot,arxiv,s2"}
+DEFAULT = "snapshot,arxiv,s2,dblp,crossref,openalex"
+# (chain, with the local dblp index)
+CHAINS = {
+    "default": (DEFAULT, False),
+    "default + dblp index": (DEFAULT, True),
+    "no published sources": ("snapshot,arxiv,s2", False),
+}
 # Seconds per request at each source's limit (Crossref's public pool: single works 5/s, lists 1/s).
 SPACING = {"arxiv": 3.0, "s2": 1.0, "dblp": 2.0, "crossref": 0.25, "crossref-search": 1.0}
 
@@ -130,19 +139,29 @@ def main_() -> None:
         f"{'world':16}{'chain':22}{'items':>6}  {'requests per distinct item (cold)':50}"
         f"{'total':>6}  at real spacing  warm"
     )
-    for world, data in worlds.items():
-        for name, chain in CHAINS.items():
-            with tempfile.TemporaryDirectory() as tmp, running_fakes(**data) as apis:
-                env = apis.env(Path(tmp) / "cache")
-                distinct, cold = run(chain, Path(tmp), env)
-                _, warm = run(chain, Path(tmp), env)
-            per_source = ", ".join(f"{s} {n / distinct:.3f}" for s, n in sorted(cold.items()) if n)
-            total = sum(cold.values()) / distinct
-            minutes, warm_total = seconds_at_real_spacing(cold) / 60, sum(warm.values())
-            print(
-                f"{world:16}{name:22}{distinct:>6}  {per_source:50}{total:>6.3f}"
-                f"  {minutes:>10.1f} min  {warm_total:>4}"
-            )
+    with tempfile.TemporaryDirectory() as dumps:
+        dump, index = Path(dumps) / "dblp.xml.gz", Path(dumps) / "dblp.sqlite"
+        write_fake_dump(dump)
+        built = CliRunner().invoke(main, ["index", "build", str(dump), "-o", str(index)])
+        assert built.exit_code == 0, built.output
+        for world, data in worlds.items():
+            for name, (chain, with_index) in CHAINS.items():
+                measure(world, name, chain, data, index if with_index else None)
+
+
+def measure(world: str, name: str, chain: str, data: dict, index: Path | None) -> None:
+    """One world and chain: cold, then warm; one line of the table."""
+    with tempfile.TemporaryDirectory() as tmp, running_fakes(**data) as apis:
+        env = {**apis.env(Path(tmp) / "cache"), "BIBNORM_DBLP_INDEX": str(index or "")}
+        distinct, cold = run(chain, Path(tmp), env)
+        _, warm = run(chain, Path(tmp), env)
+    per_source = ", ".join(f"{s} {n / distinct:.3f}" for s, n in sorted(cold.items()) if n)
+    total = sum(cold.values()) / distinct
+    minutes, warm_total = seconds_at_real_spacing(cold) / 60, sum(warm.values())
+    print(
+        f"{world:16}{name:22}{distinct:>6}  {per_source:50}{total:>6.3f}"
+        f"  {minutes:>10.1f} min  {warm_total:>4}"
+    )
 
 
 if __name__ == "__main__":

@@ -150,6 +150,8 @@ class Settings(BaseModel):
     # dblp asks for "at least one or two seconds" between queries (its crawling FAQ).
     dblp_api_url: ApiUrl = DEFAULT_DBLP_API_URL
     dblp_delay: Delay = 2.0
+    # The local dblp index ('bibnorm index build dblp.xml.gz'), asked before dblp's search.
+    dblp_index: UsablePath | None = None
     # Crossref's public pool: 5 single-work requests a second since December 2025.
     crossref_api_url: ApiUrl = DEFAULT_CROSSREF_API_URL
     crossref_delay: Delay = 0.25
@@ -215,8 +217,21 @@ class Settings(BaseModel):
         built = self.cache_dir / DEFAULT_INDEX_NAME
         return built if built.is_file() else None
 
+    @property
+    def default_dblp_index(self) -> Path:
+        """Where ``bibnorm index build dblp.xml.gz`` writes when no ``-o`` is given."""
+        return self.dblp_index or self.cache_dir / DEFAULT_DBLP_INDEX_NAME
+
+    def dblp_index_path(self) -> Path | None:
+        """The dblp index to read: the configured one, else the default one if it was built."""
+        if self.dblp_index is not None:
+            return self.dblp_index
+        built = self.cache_dir / DEFAULT_DBLP_INDEX_NAME
+        return built if built.is_file() else None
+
 
 DEFAULT_INDEX_NAME = "snapshot.sqlite"
+DEFAULT_DBLP_INDEX_NAME = "dblp.sqlite"
 
 
 def default_cache_dir() -> Path:
@@ -235,6 +250,7 @@ _ENV: Mapping[str, str] = {
     "BIBNORM_S2_DELAY": "s2_delay",
     "BIBNORM_DBLP_API_URL": "dblp_api_url",
     "BIBNORM_DBLP_DELAY": "dblp_delay",
+    "BIBNORM_DBLP_INDEX": "dblp_index",
     "BIBNORM_CROSSREF_API_URL": "crossref_api_url",
     "BIBNORM_CROSSREF_DELAY": "crossref_delay",
     "BIBNORM_CROSSREF_SEARCH_DELAY": "crossref_search_delay",

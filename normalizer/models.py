@@ -90,6 +90,8 @@ class Reference(Frozen):
     number: str | None = None
     pages: str | None = None
     publisher: str | None = None
+    series: str | None = None  # the book series proceedings appeared in ("Lecture Notes in Computer Science")
+    editors: tuple[Person, ...] = ()  # the proceedings' editors, for styles that print them
     primary_class: str | None = None
     categories: tuple[str, ...] = ()
     journal_ref: str | None = None

@@ -2,11 +2,13 @@
 
 dblp (https://dblp.org) indexes what CS venues published, with the venue, its year, the
 publisher's DOI, pages and the authors' names as printed. bibnorm asks it for resolved
-papers (an `Enricher`): one search per paper, ``GET /search/publ/api?q=<title>&format=json&h=…``
-(API facts: docs/sources.md#dblp). dblp cannot answer several titles in one request, so it is
-asked only about papers no batch settled (`settled_by_a_batch`): not about a paper whose
-publisher DOI the batched DOI sources (Crossref, OpenAlex) will look up, nor about one whose
-Semantic Scholar record (fetched 500 to a request) names no publication at all.
+papers (an `Enricher`), first its local index when one was built from dblp's XML dump
+(`resolvers.dblp_index`: free, no request), then its search, one request a paper,
+``GET /search/publ/api?q=<title>&format=json&h=…`` (API facts: docs/sources.md#dblp), for
+the papers the index does not hold. dblp cannot answer several titles in one request, so it
+is asked only about papers no batch settled (`settled_by_a_batch`): not about a paper whose
+publisher DOI the batched DOI sources (Crossref, OpenAlex) will look up, nor (online) about
+one whose Semantic Scholar record (fetched 500 to a request) names no publication at all.
 
 Wire format (recorded sample ``api-samples/dblp/search-publ-json-q-test-30-hits-2019.json``):
 ``result.hits.hit[].info`` with ``authors.author`` (a string for one author, a list
@@ -14,22 +16,27 @@ otherwise; newer answers use ``{"@pid", "text"}`` objects), ``title`` ending in 
 ``venue`` (dblp's short form: "CVPR", "Softw. Test., Verif. Reliab."), ``volume``,
 ``number``, ``pages``, ``year``, ``type`` ("Conference and Workshop Papers", "Journal
 Articles", "Informal and Other Publications" for CoRR), ``key``, ``doi``, ``ee``. Every
-number is a string. Homonymous authors carry a four-digit suffix ("Wei Liu 0002").
+number is a string. Homonymous authors carry a four-digit suffix ("Wei Liu 0002"). A hit
+becomes a `_dblp_records.DblpRecord`, as a record of the dump does, and one function makes
+either a `Reference` (`_dblp_records.published_reference`).
 
-Search hits are a top-N by dblp's own relevance, so each is verified here:
-the same title key as the resolved paper, authors that agree, a year not before the
-preprint's. The CoRR record (arXiv's listing in dblp) is never a publication. When two
-different publications match (a workshop paper and its conference version, a journal
-extension), none is chosen: a wrong venue is worse than the preprint.
+Records are a top-N by dblp's own relevance (online) or every record with the title's key
+(the index), so each is verified here, by one rule for both: the same title key as the
+resolved paper, authors that agree, a year from one before the preprint's to
+`MAX_YEARS_AFTER_PREPRINT` after. The CoRR record (arXiv's listing in dblp), informal and
+withdrawn records are never a publication. When two different publications match (a
+workshop paper and its conference version, a journal extension), none is chosen: a wrong
+venue is worse than the preprint.
 """
 
 from __future__ import annotations
 
 import html
+import math
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import requests
 
@@ -37,8 +44,6 @@ from normalizer.config import Settings
 from normalizer.identifiers import canonical_doi, is_arxiv_doi
 from normalizer.models import (
     Candidate,
-    EntryType,
-    Identifiers,
     Lookup,
     PartialDate,
     Problem,
@@ -47,25 +52,34 @@ from normalizer.models import (
 )
 from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.safejson import loads
-from normalizer.text.names import parse_name
 from normalizer.text.titles import plain_text, title_key, title_words
-from normalizer.text.venues import VenueKind, find_venue, tidy_venue
+from resolvers._dblp_records import SOURCE, DblpRecord, published_reference
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
-SOURCE = "dblp"
+if TYPE_CHECKING:
+    from resolvers.dblp_index import DblpIndex
+
 HITS = 10  # the published version and the CoRR record rank first for a full title
 # dblp covers computer science: other arXiv archives are not asked (no request, no wait).
 CS_CATEGORIES = re.compile(r"^(cs|stat\.ML|eess|math\.OC|q-bio\.NC)\b")
-_TYPES: dict[str, EntryType] = {
+# dblp's publication types (the search's ``type``) → the dump's element names.
+_KINDS = {
     "Conference and Workshop Papers": "inproceedings",
     "Journal Articles": "article",
+    "Parts in Books or Collections": "incollection",
+    "Books and Theses": "book",
 }
+_INFORMAL = "Informal and Other Publications"
 _QUERY_WORD = re.compile(r"[0-9a-z]+")
 _HOMONYM = re.compile(r"\s+\d{4}$")
-_WORKSHOP = re.compile(r"\bworkshops?\b|@", re.IGNORECASE)
-_PAGES = re.compile(r"^\s*([^\s-]+)\s*-+\s*([^\s-]+)\s*$")
 # Years a published version may lie after the preprint's first version.
 MAX_YEARS_AFTER_PREPRINT = 5
+# An online phase shorter than this is not announced.
+ANNOUNCE_SECONDS = 10.0
+INDEX_HINT = "bibnorm index build dblp.xml.gz"
+
+Notify = Callable[[str], None]
+Key = TypeVar("Key", bound=Hashable)
 
 
 class DblpError(Exception):
@@ -88,13 +102,16 @@ class DblpClient:
     def __init__(self, session: requests.Session, settings: Settings) -> None:
         self.session = session
         self.base_url = settings.dblp_api_url.rstrip("/")
+        self.delay = settings.dblp_delay
         register_validator(session, self.base_url, _json_validator)
+
+    def _params(self, query: str, hits: int) -> dict[str, str]:
+        return {"q": query, "format": "json", "h": str(hits)}
 
     def search(self, query: str, hits: int = HITS) -> list[Mapping[str, Any]]:
         """The ``info`` objects of the first ``hits`` hits for ``query`` (maybe other papers)."""
-        params = {"q": query, "format": "json", "h": str(hits)}
         try:
-            response = self.session.get(self.base_url + "/search/publ/api", params=params)
+            response = self.session.get(self.base_url + "/search/publ/api", params=self._params(query, hits))
         except SourceUnavailable as error:
             raise DblpError(str(error)) from None
         except requests.RequestException as error:
@@ -116,6 +133,19 @@ class DblpClient:
             hit["info"] for hit in hit_list if isinstance(hit, dict) and isinstance(hit.get("info"), dict)
         ]
 
+    def is_cached(self, query: str, hits: int = HITS) -> bool:
+        """Whether the HTTP cache already holds this search (it then costs no request and no wait)."""
+        cache = getattr(self.session, "cache", None)
+        if cache is None:
+            return False
+        request = requests.Request(
+            "GET", self.base_url + "/search/publ/api", params=self._params(query, hits)
+        )
+        try:
+            return bool(cache.contains(request=self.session.prepare_request(request)))
+        except Exception:  # an advisory count: a cache that cannot say is a miss
+            return False
+
 
 def _path(body: Any, *keys: str) -> Any:
     for key in keys:
@@ -125,7 +155,7 @@ def _path(body: Any, *keys: str) -> Any:
     return body
 
 
-# --- wire JSON -> Reference ---------------------------------------------------------
+# --- wire JSON -> DblpRecord ----------------------------------------------------------
 
 
 def _text(value: Any) -> str:
@@ -139,68 +169,53 @@ def _text(value: Any) -> str:
     return html.unescape(" ".join(str(value or "").split()))
 
 
-def author_names(info: Mapping[str, Any]) -> list[str]:
-    """Author names as printed, homonym numbers ("Wei Liu 0002") removed."""
+def _authors(info: Mapping[str, Any]) -> list[str]:
     authors = _path(info, "authors", "author")
     if authors is None:
         return []
     if not isinstance(authors, list):
         authors = [authors]  # one author: a bare string (or object), not a list
-    return [_HOMONYM.sub("", name) for name in (_text(a) for a in authors) if name]
+    return [name for name in (_text(a) for a in authors) if name]
 
 
-def is_corr(info: Mapping[str, Any]) -> bool:
-    """dblp's record of an arXiv listing (CoRR): the preprint, not a publication."""
-    key = str(info.get("key") or "")
-    return key.startswith("journals/corr/") or _text(info.get("venue")) == "CoRR"
+def author_names(info: Mapping[str, Any]) -> list[str]:
+    """A hit's author names as printed, homonym numbers ("Wei Liu 0002") removed."""
+    return [_HOMONYM.sub("", name) for name in _authors(info)]
 
 
-def _venue(info: Mapping[str, Any], entry_type: EntryType) -> str:
-    """The printed venue: the table's name for dblp's short form, else dblp's own spelling.
-
-    A workshop held at a conference ("A-TEST@ESEC/SIGSOFT FSE", "CVPR Workshops") is never
-    turned into the main conference.
-    """
-    text = _text(info.get("venue"))
-    venue = find_venue(text)
-    if venue is None or venue.kind is VenueKind.PREPRINT:
-        return tidy_venue(text)
-    if _WORKSHOP.search(text) and not _WORKSHOP.search(venue.name):
-        return tidy_venue(text)
-    if (venue.kind is VenueKind.JOURNAL) != (entry_type == "article"):
-        return tidy_venue(text)
-    return venue.name
-
-
-def _pages(text: str) -> str | None:
-    if not text:
-        return None
-    match = _PAGES.match(text)
-    return f"{match.group(1)}--{match.group(2)}" if match else text
+def record_from_hit(info: Mapping[str, Any]) -> DblpRecord:
+    """The `DblpRecord` a search hit describes."""
+    kind_label = _text(info.get("type"))
+    ee = info.get("ee")
+    links = [_text(link) for link in (ee if isinstance(ee, list) else [ee])]
+    # The hit's ``doi`` is upper-cased by dblp; the link keeps the registrant's spelling.
+    doi = next((found for link in links if (found := canonical_doi(link)) is not None), None)
+    if doi is None and info.get("doi"):
+        doi = canonical_doi(_text(info.get("doi")))
+    return DblpRecord(
+        key=_text(info.get("key")),
+        kind=_KINDS.get(kind_label, "article" if kind_label == _INFORMAL else "other"),
+        title=_text(info.get("title")),
+        authors=tuple(_authors(info)),
+        venue=_text(info.get("venue")),
+        year=_text(info.get("year")),
+        volume=_text(info.get("volume")),
+        number=_text(info.get("number")),
+        pages=_text(info.get("pages")),
+        doi=doi,
+        ee=next((link for link in links if link and canonical_doi(link) is None), None),
+        publtype=frozenset({"informal"}) if kind_label == _INFORMAL else frozenset(),
+    )
 
 
 def hit_to_reference(info: Mapping[str, Any]) -> Reference | None:
     """A published record (``None`` for CoRR listings, books, theses and other types)."""
-    entry_type = _TYPES.get(_text(info.get("type")))
-    if entry_type is None or is_corr(info):
-        return None
-    year = _text(info.get("year"))
-    doi = canonical_doi(_text(info.get("doi"))) if info.get("doi") else None
-    values: dict[str, Any] = {
-        "title": _text(info.get("title")).removesuffix("."),
-        "authors": tuple(parse_name(name) for name in author_names(info)),
-        "issued": PartialDate(year=int(year)) if year.isdigit() else None,
-        "entry_type": entry_type,
-        "venue": _venue(info, entry_type) or None,
-        "volume": _text(info.get("volume")) or None,
-        "number": _text(info.get("number")) or None,
-        "pages": _pages(_text(info.get("pages"))),
-        "ids": Identifiers(doi=None if is_arxiv_doi(doi) else doi, dblp=_text(info.get("key")) or None),
-    }
-    provenance = {name: SOURCE for name, value in values.items() if value not in (None, "", ())}
-    provenance.pop("ids", None)
-    provenance |= {name: SOURCE for name, value in values["ids"].model_dump().items() if value is not None}
-    return Reference(**values, provenance=provenance)
+    return published_reference(record_from_hit(info))
+
+
+def is_corr(info: Mapping[str, Any]) -> bool:
+    """dblp's record of an arXiv listing (CoRR): the preprint, not a publication."""
+    return record_from_hit(info).is_corr
 
 
 # --- verification -----------------------------------------------------------------
@@ -225,16 +240,49 @@ def authors_agree(mine: Sequence[str], theirs: Sequence[str]) -> bool:
     return shared >= max(1, (len(my_families) * 2 + 2) // 3)
 
 
-def is_same_paper(reference: Reference, published: Reference) -> bool:
-    """The published record is this paper: same title key, agreeing authors, a plausible year."""
-    if title_key(published.title) != title_key(reference.title):
+def _is_this_paper(reference: Reference, title: str, authors: Sequence[str], year: int | None) -> bool:
+    if title_key(title) != title_key(reference.title):
         return False
-    if not authors_agree([p.display() for p in reference.authors], [p.display() for p in published.authors]):
+    if not authors_agree([p.display() for p in reference.authors], authors):
         return False
     first = reference.first_version or reference.issued
-    if first is not None and published.issued is not None:
-        return first.year - 1 <= published.issued.year <= first.year + MAX_YEARS_AFTER_PREPRINT
+    if first is not None and year is not None:
+        return first.year - 1 <= year <= first.year + MAX_YEARS_AFTER_PREPRINT
     return True
+
+
+def is_same_paper(reference: Reference, published: Reference) -> bool:
+    """The published record is this paper: same title key, agreeing authors, a plausible year."""
+    year = published.issued.year if published.issued else None
+    return _is_this_paper(reference, published.title, [p.display() for p in published.authors], year)
+
+
+def record_is_this_paper(reference: Reference, record: DblpRecord) -> bool:
+    """Any dblp record (a publication or the CoRR listing) describes this paper, by the same rule."""
+    names = [_HOMONYM.sub("", name) for name in record.authors]
+    return _is_this_paper(reference, record.title, names, int(record.year) if record.year.isdigit() else None)
+
+
+def choose_publication(reference: Reference, records: Sequence[DblpRecord]) -> Lookup:
+    """The one publication among ``records`` that is this paper; none and a note when there are
+    several (a workshop and its conference, a journal extension)."""
+    found: dict[str, Reference] = {}
+    for record in records:
+        published = published_reference(record)
+        if published is not None and is_same_paper(reference, published):
+            found.setdefault(published.ids.dblp or published.venue or "", published)
+    if len(found) > 1:
+        venues = "; ".join(
+            sorted(f"{p.venue} {p.issued.year if p.issued else ''}".strip() for p in found.values())
+        )
+        problem = Problem(
+            code="dblp.several_versions",
+            message=f"dblp lists several published versions ({venues}); none chosen",
+            severity=Severity.INFO,
+            source=SOURCE,
+        )
+        return Lookup(problems=(problem,))
+    return Lookup(candidates=tuple(Candidate(source=SOURCE, reference=p) for p in found.values()))
 
 
 def search_query(title: str) -> str:
@@ -256,6 +304,20 @@ def wants_dblp(reference: Reference) -> bool:
     return not categories or any(CS_CATEGORIES.match(category) for category in categories)
 
 
+def doi_source_settles(reference: Reference, *, doi_sources: bool) -> bool:
+    """A batched DOI source (Crossref, OpenAlex) follows and will fetch the publisher's record."""
+    doi = reference.ids.doi
+    return doi_sources and bool(doi) and not is_arxiv_doi(doi)
+
+
+def s2_says_preprint(reference: Reference) -> bool:
+    """Semantic Scholar's record of the paper names no venue, no publisher DOI and no dblp
+    record but the CoRR listing."""
+    dblp_key = reference.ids.dblp or ""
+    lists_a_publication = bool(dblp_key) and not dblp_key.startswith("journals/corr/")
+    return bool(reference.ids.s2_paper_id) and reference.entry_type == "preprint" and not lists_a_publication
+
+
 def settled_by_a_batch(reference: Reference, *, doi_sources: bool) -> bool:
     """Whether a batched source already settled the paper's published version.
 
@@ -266,70 +328,188 @@ def settled_by_a_batch(reference: Reference, *, doi_sources: bool) -> bool:
     A paper Semantic Scholar could not be asked about, or that it says was published with no
     DOI (most ICLR, NeurIPS and ICML papers), is not settled: dblp names its venue.
     """
-    doi = reference.ids.doi
-    if doi_sources and doi and not is_arxiv_doi(doi):
-        return True
-    dblp_key = reference.ids.dblp or ""
-    lists_a_publication = bool(dblp_key) and not dblp_key.startswith("journals/corr/")
-    return bool(reference.ids.s2_paper_id) and reference.entry_type == "preprint" and not lists_a_publication
+    return doi_source_settles(reference, doi_sources=doi_sources) or s2_says_preprint(reference)
+
+
+_DUMP_DATE = re.compile(r"^(\d{4})-(\d{2})")
+
+
+def _older_than(dump_date: str | None, paper: PartialDate | None) -> bool:
+    """Whether a dump dated ``dump_date`` ("YYYY-MM-DD") predates a paper's first version (by its
+    month when the paper's is known, else by its year)."""
+    dated = _DUMP_DATE.match(dump_date or "")
+    if dated is None or paper is None:
+        return False
+    year, month = int(dated[1]), int(dated[2])
+    return (paper.year, paper.month) > (year, month) if paper.month else paper.year > year
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{math.ceil(seconds)} s"
+    return f"{math.ceil(seconds / 60)} min"
 
 
 class DblpEnricher:
-    """Enricher: the one published record dblp holds for each resolved CS paper no batch settled."""
+    """Enricher: the one published record dblp holds for each resolved CS paper no batch settled.
+
+    The local index (``index``) answers first, and for every such paper: what it holds (the
+    paper's publication, or its CoRR listing alone) is final. The search (``client``, or
+    ``connect`` making it when first needed) is asked only about the papers the index does
+    not hold, and only those no batch settled; before the first online search, ``notify``
+    (when given) hears how many there are and how long dblp's spacing makes them take.
+    """
 
     name = SOURCE
 
-    def __init__(self, client: DblpClient, *, doi_sources: bool = False) -> None:
+    def __init__(
+        self,
+        client: DblpClient | None = None,
+        *,
+        connect: Callable[[], DblpClient] | None = None,
+        index: DblpIndex | None = None,
+        doi_sources: bool = False,
+        notify: Notify | None = None,
+        online: bool = True,
+    ) -> None:
         self.client = client
+        self.connect = connect
+        self.index = index
         self.doi_sources = doi_sources  # a batched DOI source (Crossref, OpenAlex) follows dblp
+        self.notify = notify
+        self.online = online  # False: the search is not asked at all (offline with an index)
 
     def enrich(
         self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
     ) -> Mapping[int, Lookup]:
-        asking = {
-            index: reference
-            for index, reference in references.items()
-            if not (reference.entry_type != "preprint" and reference.provenance.get("venue") == SOURCE)
-            and wants_dblp(reference)
-            and not settled_by_a_batch(reference, doi_sources=self.doi_sources)
-        }
-        progress.expect(len(asking))  # one search per paper: the count the time left is made of
         answers: dict[int, Lookup] = {}
+        asking: dict[int, Reference] = {}
+        notes: dict[int, Problem] = {}
+        for index, reference in references.items():
+            if reference.entry_type != "preprint" and reference.provenance.get("venue") == SOURCE:
+                continue
+            if not wants_dblp(reference) or doi_source_settles(reference, doi_sources=self.doi_sources):
+                continue
+            if self.index is not None:
+                held = self._from_index(reference)
+                if held is not None:
+                    answers[index] = held
+                    continue
+                paper = reference.first_version or reference.issued
+                if _older_than(self.index.dump_date, paper):
+                    notes[index] = self._index_older(paper)
+            if not s2_says_preprint(reference):
+                asking[index] = reference
+        client = self._client() if asking and self.online else None
+        if client is not None:
+            self._announce(client, asking)
+        # One search per paper the index left: the count the time left is made of.
+        progress.expect(len(asking) if client is not None else 0)
         for index, reference in asking.items():
-            answers[index] = self._published_version(reference)
-            progress.advance()
+            lookup = self._published_version(client, reference) if client is not None else Lookup()
+            note = notes.get(index)
+            answers[index] = (
+                lookup.model_copy(update={"problems": (note, *lookup.problems)}) if note else lookup
+            )
+            if client is not None:
+                progress.advance()
         return answers
 
-    def _published_version(self, reference: Reference) -> Lookup:
+    def _from_index(self, reference: Reference) -> Lookup | None:
+        """The index's answer when it holds the paper (a publication or its CoRR listing), else None."""
+        assert self.index is not None
+        records = [
+            r for r in self.index.records_titled(reference.title) if record_is_this_paper(reference, r)
+        ]
+        return choose_publication(reference, records) if records else None
+
+    def _index_older(self, paper: PartialDate | None) -> Problem:
+        assert self.index is not None and paper is not None
+        asked = "asked dblp online" if self.online else "not looked up online"
+        return Problem(
+            code="dblp.index_older",
+            message=(
+                f"the dblp index (dump of {self.index.dump_date}) is older than this paper "
+                f"({paper.iso()}); {asked}"
+            ),
+            severity=Severity.INFO,
+            source=SOURCE,
+        )
+
+    def _client(self) -> DblpClient | None:
+        if self.client is None and self.connect is not None:
+            self.client = self.connect()
+        return self.client
+
+    def _announce(self, client: DblpClient, asking: Mapping[int, Reference]) -> None:
+        if self.notify is None or client.delay <= 0:
+            return
+        queries = {search_query(reference.title) for reference in asking.values()}
+        new = [query for query in queries if not client.is_cached(query)]
+        seconds = len(new) * client.delay
+        if seconds < ANNOUNCE_SECONDS:
+            return
+        cached = f" ({len(queries) - len(new)} more in the cache)" if len(new) < len(queries) else ""
+        hint = (
+            f"; a local dblp index answers at once: {INDEX_HINT}"
+            if self.index is None
+            else f"; the dblp index ({self.index.dump_date or 'undated'}) does not hold them"
+        )
+        papers = "paper" if len(new) == 1 else "papers"
+        self.notify(
+            f"dblp: {len(new)} {papers} to look up online{cached}, about {_duration(seconds)} "
+            f"at one request every {client.delay:g} s{hint}"
+        )
+
+    def _published_version(self, client: DblpClient, reference: Reference) -> Lookup:
         try:
-            hits = self.client.search(search_query(reference.title))
+            hits = client.search(search_query(reference.title))
         except DblpError as error:
             problem = Problem(
                 code="dblp.unavailable", message=str(error), severity=Severity.WARNING, source=SOURCE
             )
             return Lookup(problems=(problem,), failed=True)
-        found: dict[str, Reference] = {}
-        for info in hits:
-            published = hit_to_reference(info)
-            if published is not None and is_same_paper(reference, published):
-                found.setdefault(published.ids.dblp or published.venue or "", published)
-        if len(found) > 1:
-            venues = "; ".join(
-                sorted(f"{p.venue} {p.issued.year if p.issued else ''}".strip() for p in found.values())
-            )
-            problem = Problem(
-                code="dblp.several_versions",
-                message=f"dblp lists several published versions ({venues}); none chosen",
-                severity=Severity.INFO,
-                source=SOURCE,
-            )
-            return Lookup(problems=(problem,))
-        return Lookup(candidates=tuple(Candidate(source=SOURCE, reference=p) for p in found.values()))
+        return choose_publication(reference, [record_from_hit(info) for info in hits])
 
 
-def build_dblp(session: requests.Session, settings: Settings) -> DblpEnricher:
+def published_from_index(
+    index: DblpIndex, records: Mapping[Key, Reference], settings: Settings
+) -> dict[Key, Reference]:
+    """The records whose paper the dblp index holds a publication of, with that publication merged
+    in as ``resolve`` merges it (dblp's venue, type, year, pages, DOI); for ``verify``, ``check``
+    (BN501) and ``fix --upgrade-preprints``, which ask no online dblp."""
+    from normalizer.resolve.merge import merge_reference
+
+    keys = list(records)
+    answers = DblpEnricher(index=index, online=False).enrich(dict(enumerate(records.values())))
+    return {
+        keys[position]: merge_reference(records[keys[position]], answer.candidates, settings)
+        for position, answer in answers.items()
+        if answer.candidates
+    }
+
+
+def build_dblp(
+    session: requests.Session | Callable[[], requests.Session],
+    settings: Settings,
+    *,
+    index: DblpIndex | None = None,
+    notify: Notify | None = None,
+) -> DblpEnricher:
+    """dblp's enricher for ``settings``: its local ``index`` (if any) first, then the search on
+    ``session`` (or the session ``session()`` makes, when the search is first needed)."""
     chain = settings.resolvers
     following = chain[chain.index(SOURCE) + 1 :] if SOURCE in chain else ()
     with_key = settings.openalex_api_key is not None
     doi_sources = "crossref" in following or ("openalex" in following and with_key)
-    return DblpEnricher(DblpClient(session, settings), doi_sources=doi_sources)
+    if isinstance(session, requests.Session):
+        client = DblpClient(session, settings)
+        return DblpEnricher(client, index=index, doi_sources=doi_sources, notify=notify)
+    make = session
+    return DblpEnricher(
+        connect=lambda: DblpClient(make(), settings),
+        index=index,
+        doi_sources=doi_sources,
+        notify=notify,
+        online=not (settings.offline and index is not None),
+    )

@@ -28,14 +28,10 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import hashlib
-import os
 import sqlite3
-import stat
 import threading
 import time
 import zlib
-from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -46,13 +42,23 @@ from typing import TYPE_CHECKING
 import orjson
 import zstandard
 
-from normalizer.errors import InputError, OutputError, SafetyError, SnapshotError
-from normalizer.io import adopt_mode, resolve_output, temporary_beside
+from normalizer.errors import InputError, SnapshotError
 from normalizer.models import Candidate, Lookup, Problem, Query, QueryKind, Reference, Severity
-from normalizer.processes import available_cpus, fork_pool
+from normalizer.processes import available_cpus
 from normalizer.resolve.progress import BYTES, NO_PROGRESS, Progress
 from normalizer.text.clean import clean_reference
 from normalizer.text.titles import title_key, title_similarity, title_words, typo_spellings
+from resolvers._index import (
+    BULK_LOAD_PRAGMAS,
+    SAFE_PRAGMAS,
+    build_file,
+    key_hash,
+    make_compressor,
+    make_decompressor,
+    open_read_only,
+    run_in_workers,
+    train_dictionary,
+)
 from resolvers._snapshot_records import (
     SOURCE,
     BadRecordError,
@@ -66,28 +72,14 @@ from resolvers._snapshot_records import (
 )
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+    from concurrent.futures import ThreadPoolExecutor
 
 SCHEMA_VERSION = 3
 CHUNK_LINES = 5_000  # lines per worker task and per transaction: large enough to amortise both
 PARALLEL_MIN_BYTES = 32 * 2**20  # smaller inputs are built in one process by default
 SKIP_EXAMPLES = 5  # bad lines reported individually; the rest are only counted
-# The compression dictionary is trained on the first records of the build (under a second
-# with fixed cover parameters; searching for them took 5 s and found the same): the larger it
-# is, the more of the vocabulary of abstracts and author names it holds, so that short texts
-# compress as well as long ones (512 KiB trained on 10,000 records: abstracts to 0.35 of their
-# size and bodies to 95 bytes, where 64 KiB on 2,000 gave 0.39 and 145 bytes).
+# Records the compression dictionary is trained on (`resolvers._index.train_dictionary`).
 DICTIONARY_SAMPLES = 10_000
-DICTIONARY_BYTES = 512 * 1024
-DICTIONARY_COVER = {"k": 2048, "d": 8}
-# zstd level 4 costs what 3 does here (about 20 µs a record) and saves 13 bytes; 5 saves 5 more at
-# twice the time. Frames carry neither magic number nor dictionary id (4 + 4 bytes each): every
-# frame of an index is one of its own, read with its one dictionary.
-COMPRESSION_LEVEL = 4
-FRAME_FORMAT = zstandard.FORMAT_ZSTD1_MAGICLESS
-# Large pages: a records page holds ~100 rows, so half a row wasted per page costs little
-# (4 KiB pages wasted 85 bytes a record); lookups read few pages, from the OS cache.
-PAGE_SIZE = 65536
 
 # Words too common in titles to tell papers apart; dropping them keeps full-text
 # queries selective (the exact title-key lookup still sees every word).
@@ -136,15 +128,6 @@ CREATE TABLE words(word TEXT PRIMARY KEY, titles INTEGER NOT NULL) WITHOUT ROWID
 """
 _INSERT = "INSERT INTO records(id, arxiv_id, key, title, abstract, body) VALUES (?, ?, ?, ?, ?, ?)"
 _SELECT = "SELECT id, arxiv_id, title, abstract, body FROM records"
-
-
-def key_hash(key: str) -> int:
-    """The 32-bit integer a title key is stored and looked up under (4 bytes, not the key's 60).
-
-    Hashes of different keys can collide (a few hundred pairs among 2.8 million titles); lookups
-    compare the keys themselves, so a collision costs one more row read, never a wrong match.
-    """
-    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=4).digest(), "big", signed=True)
 
 
 @dataclass(frozen=True)
@@ -218,77 +201,13 @@ def build_index(
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
     started = time.monotonic()
     stats = BuildStats()
-    target = resolve_output(output)
-    existing = _replaceable(target, output)
-    try:
-        handle, temp_name = temporary_beside(target)
-        os.close(handle)
-    except OSError as error:
-        raise OutputError(f"cannot write {output}: {error.strerror or error}") from error
-    temp = Path(temp_name)
-    try:
-        connection = sqlite3.connect(temp, isolation_level=None)
-        try:
-            _load(connection, sources, stats, progress, jobs)
-        finally:
-            connection.close()
-        with temp.open("rb") as written:
-            os.fsync(written.fileno())  # the build ran with synchronous=OFF
-        adopt_mode(temp, existing)
-        os.replace(temp, target)
-    except OSError as error:
-        raise OutputError(f"cannot write {output}: {error.strerror or error}") from error
-    except sqlite3.Error as error:
-        raise OutputError(f"cannot build {output}: {error}") from error
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+    build_file(
+        output,
+        lambda connection: _load(connection, sources, stats, progress, jobs),
+        what="snapshot index",
+    )
     stats.seconds = time.monotonic() - started
     return stats
-
-
-def _replaceable(target: Path, given: Path) -> os.stat_result | None:
-    """What is at ``target`` now, when a build may replace it (None: nothing there yet).
-
-    An index, or an empty file, may be replaced; anything else (a ``.bib``, another
-    program's database, the JSON-lines input itself, a device) is a `SafetyError`.
-    """
-    try:
-        info = target.stat()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise OutputError(f"cannot write {given}: {error.strerror or error}") from error
-    if stat.S_ISDIR(info.st_mode):
-        raise OutputError(f"cannot write {given}: is a directory")
-    if stat.S_ISREG(info.st_mode) and (info.st_size == 0 or is_index(target)):
-        return info
-    what = "not a regular file" if not stat.S_ISREG(info.st_mode) else "not a bibnorm snapshot index"
-    raise SafetyError(
-        f"refusing to replace {given}: it is {what}; delete it or write the index elsewhere"
-        " (nothing was written)"
-    )
-
-
-def is_index(path: Path) -> bool:
-    """True when ``path`` is a bibnorm snapshot index of any schema version (an SQLite file
-    with the ``records`` table and a ``meta`` table naming its ``schema_version``)."""
-    try:
-        with path.open("rb") as handle:
-            if handle.read(16) != b"SQLite format 3\x00":
-                return False
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except (OSError, sqlite3.Error):
-        return False
-    try:
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not {"meta", "records"} <= tables:
-            return False
-        return connection.execute("SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone() is not None
-    except sqlite3.Error:
-        return False
-    finally:
-        connection.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,12 +254,7 @@ class _Encoder:
     """Rows → the tuples the index stores; the same bytes in any process given the same dictionary."""
 
     def __init__(self, dictionary: bytes) -> None:
-        # No dictionary id in each frame: every record of an index shares the one dictionary.
-        data = zstandard.ZstdCompressionDict(dictionary) if dictionary else None
-        parameters = zstandard.ZstdCompressionParameters.from_level(
-            COMPRESSION_LEVEL, format=FRAME_FORMAT, write_dict_id=False, write_content_size=True
-        )
-        self._compress = zstandard.ZstdCompressor(dict_data=data, compression_params=parameters).compress
+        self._compress = make_compressor(dictionary)
 
     def encode(self, row: Row) -> _Prepared:
         abstract = self._compress(row.abstract.encode()) if row.abstract else None
@@ -400,11 +314,7 @@ def _load(
     progress: Progress,
     jobs: int,
 ) -> None:
-    # The file is private until os.replace, so durability during the load buys nothing.
-    connection.executescript(
-        f"PRAGMA page_size={PAGE_SIZE}; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-        "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA locking_mode=EXCLUSIVE;"
-    )
+    connection.executescript(BULK_LOAD_PRAGMAS)
     connection.executescript(_SCHEMA)
     chunks = _chunks(sources)
     # The dictionary is trained on the first records, so the build streams in one pass.
@@ -417,46 +327,22 @@ def _load(
     rows = [row for _, parsed in first for row in parsed.rows][:DICTIONARY_SAMPLES]
     samples: list[bytes | bytearray | memoryview] = [row.abstract.encode() for row in rows if row.abstract]
     samples.extend(row.body() for row in rows)
-    dictionary = _train(samples)
+    dictionary = train_dictionary(samples)
     encoder = _Encoder(dictionary)
     progress.start("index: read", _input_bytes(sources), BYTES)
     writer = _Writer(connection, sources, stats, progress)
     for chunk, parsed in first:
         writer.write(chunk, encoder.parsed(parsed))
-    if jobs == 1 or not _load_in_workers(chunks, writer, jobs, dictionary):
+    in_workers = jobs > 1 and run_in_workers(
+        chunks, _encode_in_worker, writer.write, jobs=jobs, initializer=_start_worker, initargs=(dictionary,)
+    )
+    if not in_workers:  # one process asked for, or no worker process could start
         for chunk in chunks:
             writer.write(chunk, encoder.chunk(chunk))
     progress.finish()
     progress.start("index: finish", None, "steps")
     _finish(connection, sources, stats, writer.abstract_bytes, dictionary)
     progress.finish()
-
-
-def _load_in_workers(chunks: Iterator[_Chunk], writer: _Writer, jobs: int, dictionary: bytes) -> bool:
-    """Encode ``chunks`` in ``jobs`` worker processes; False (nothing read) when none can start."""
-    from concurrent.futures.process import BrokenProcessPool  # builds only: start-up
-
-    try:
-        with fork_pool(jobs, _start_worker, (dictionary,)) as pool:
-            if pool is None:
-                return False
-            _encode_in(pool, chunks, writer, jobs)
-    except BrokenProcessPool as error:  # a worker was killed (out of memory, by hand)
-        raise OutputError(f"a build worker process stopped unexpectedly ({error})") from None
-    return True
-
-
-def _encode_in(pool: ProcessPoolExecutor, chunks: Iterator[_Chunk], writer: _Writer, jobs: int) -> None:
-    pending: deque[tuple[_Chunk, Future[_Encoded]]] = deque()
-    for chunk in chunks:
-        # A bounded window of chunks in flight: memory stays flat however long the input.
-        if len(pending) >= 2 * jobs:
-            done, future = pending.popleft()
-            writer.write(done, future.result())
-        pending.append((chunk, pool.submit(_encode_in_worker, chunk)))
-    while pending:
-        done, future = pending.popleft()
-        writer.write(done, future.result())
 
 
 class _Writer:
@@ -532,20 +418,7 @@ def _finish(
     connection.execute("INSERT INTO meta(key, value) VALUES ('dictionary', ?)", (dictionary,))
     connection.execute("COMMIT")
     connection.execute("ANALYZE")
-    # Back to SQLite's safe defaults before anyone uses the file.
-    connection.executescript(
-        "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL; PRAGMA locking_mode=NORMAL;"
-    )
-
-
-def _train(samples: list[bytes | bytearray | memoryview]) -> bytes:
-    """A compression dictionary for texts like ``samples``; empty when they are too few to train on."""
-    if len(samples) < 100:
-        return b""  # zstd cannot train on a handful; small indexes do without
-    try:
-        return zstandard.train_dictionary(DICTIONARY_BYTES, samples, **DICTIONARY_COVER).as_bytes()
-    except zstandard.ZstdError:
-        return b""
+    connection.executescript(SAFE_PRAGMAS)
 
 
 def _keep_last_of_each_id(connection: sqlite3.Connection) -> int:
@@ -607,28 +480,7 @@ def _numbered(handle: Iterable[bytes], path: Path) -> Iterator[bytes]:
 
 def open_index(path: Path) -> sqlite3.Connection:
     """Open an index read-only after checking it is one; raises `SnapshotError` otherwise."""
-    if not path.exists():
-        raise SnapshotError(f"{path}: no snapshot index there; build one with 'bibnorm index build'")
-    if not path.is_file():
-        raise SnapshotError(f"{path}: is not a file, expected a snapshot index")
-    try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-    except sqlite3.Error as error:
-        raise SnapshotError(f"{path}: cannot open the snapshot index: {error}") from None
-    try:
-        version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    except sqlite3.DatabaseError as error:
-        connection.close()
-        raise SnapshotError(f"{path}: not a bibnorm snapshot index ({error}); rebuild it") from None
-    if version is None or version[0] != str(SCHEMA_VERSION):
-        connection.close()
-        found = "no schema version" if version is None else f"schema version {version[0]}"
-        raise SnapshotError(
-            f"{path}: snapshot index has {found}, this bibnorm reads version {SCHEMA_VERSION}; "
-            "rebuild it with 'bibnorm index build'"
-        )
-    connection.row_factory = sqlite3.Row
-    return connection
+    return open_read_only(path, what="snapshot index", kind="snapshot", schema_version=SCHEMA_VERSION)
 
 
 def index_info(path: Path) -> IndexInfo:
@@ -684,7 +536,7 @@ class SnapshotResolver:
         except sqlite3.DatabaseError as error:
             first.close()
             raise SnapshotError(f"{path}: snapshot index is damaged ({error}); rebuild it") from None
-        self._dictionary = zstandard.ZstdCompressionDict(stored[0]) if stored and stored[0] else None
+        self._dictionary: bytes | None = stored[0] if stored and stored[0] else None
         # A connection and a zstd decompressor per thread: neither may be shared between threads.
         self._local = threading.local()
         self._local.connection = first
@@ -704,9 +556,7 @@ class SnapshotResolver:
     def _decompress(self, data: bytes) -> bytes:
         decompressor = getattr(self._local, "decompressor", None)
         if decompressor is None:
-            decompressor = self._local.decompressor = zstandard.ZstdDecompressor(
-                dict_data=self._dictionary, format=FRAME_FORMAT
-            )
+            decompressor = self._local.decompressor = make_decompressor(self._dictionary)
         decompressed: bytes = decompressor.decompress(data)
         return decompressed
 

@@ -32,9 +32,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from fakes.dblp_dump import record_xml, write_dump
 from fakes.servers import FakeApis, running_fakes
+from paths import GOLD
 
 from normalizer.cli import main
+from normalizer.text.venues import find_venue
 
 # Immediate, bounded retries: a failing fake costs milliseconds, not the default backoff.
 CONFIG = "max_attempts = 2\nbackoff_base = 0.0\ntimeout = 5.0\n"
@@ -297,6 +300,76 @@ def test_a_pinned_version_older_than_arxivs_latest_gets_bn502(
     for path, params in checker.apis.arxiv_requests:
         assert path == "/api/query"
         assert (params["id_list"], params["max_results"]) == (eprint.split("v")[0], "1")
+
+
+# --------------------------------------------------------------------------- the dblp index
+
+# VLTSeg (dev-gold 2312.02021) is a preprint on Semantic Scholar's record; a synthetic dblp record
+# of the same title and authors at ICLR 2024 stands for a publication only dblp knows of.
+VLTSEG = next(
+    row
+    for row in map(json.loads, GOLD.read_text(encoding="utf-8").splitlines())
+    if row["arxiv_id"] == "2312.02021"
+)
+VLTSEG_PREPRINT = f"""\
+@misc{{hummer2023vltseg,
+  title = {{{VLTSEG["title"]}}},
+  author = {{{" and ".join(VLTSEG["authors"])}}},
+  year = {{2023}},
+  eprint = {{2312.02021}},
+  archiveprefix = {{arXiv}},
+}}"""
+ICLR = find_venue("ICLR")
+assert ICLR is not None
+
+
+@pytest.fixture
+def vltseg_index(tmp_path: Path) -> Path:
+    """A dblp index holding one (synthetic) publication: VLTSeg at ICLR 2024."""
+    dump = tmp_path / "dump" / "dblp.xml"
+    dump.parent.mkdir()
+    info = {
+        "type": "Conference and Workshop Papers",
+        "key": "conf/iclr/Synthetic24",
+        "authors": {"author": VLTSEG["authors"]},
+        "title": VLTSEG["title"] + ".",
+        "venue": "ICLR",
+        "year": "2024",
+    }
+    write_dump([record_xml(info)], dump)
+    index = tmp_path / "dblp.sqlite"
+    assert CliRunner().invoke(main, ["index", "build", str(dump), "-o", str(index)]).exit_code == 0
+    return index
+
+
+def test_the_dblp_index_names_a_publication_semantic_scholar_lists_as_a_preprint(
+    checker: Checker, vltseg_index: Path
+) -> None:
+    checker.write(bib(VLTSEG_PREPRINT))
+    assert checker.run("--select", "BN501").stdout == ""  # S2 alone: a preprint
+    result = checker.run("--select", "BN501", env={"BIBNORM_DBLP_INDEX": str(vltseg_index)})
+    assert result.stdout.splitlines() == [
+        f"refs.bib:1: hummer2023vltseg: BN501 arXiv:2312.02021 was published in {ICLR.name} 2024" + FIX_HINT
+    ]
+    assert checker.requests()["dblp"] == 0
+
+
+def test_fix_upgrades_to_the_publication_the_dblp_index_holds(checker: Checker, vltseg_index: Path) -> None:
+    checker.write(bib(VLTSEG_PREPRINT))
+    with contextlib.chdir(checker.folder):
+        result = CliRunner().invoke(
+            main,
+            ["fix", "--upgrade-preprints", "refs.bib"],
+            env={**checker.apis.env(checker.cache), "BIBNORM_DBLP_INDEX": str(vltseg_index)},
+        )
+    assert result.exit_code == 0, result.output
+    added = [" ".join(line[1:].split()) for line in result.stdout.splitlines() if line.startswith("+ ")]
+    assert f"booktitle = {{{ICLR.name}}}," in added
+    assert "year = {2024}," in added
+    assert any(
+        line.startswith("bibnorm-upgrade = {from arXiv:2312.02021; Semantic Scholar and dblp, ")
+        for line in added
+    )
 
 
 # --------------------------------------------------------------------------- offline and cache

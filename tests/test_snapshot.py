@@ -12,13 +12,12 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 import time
 from itertools import combinations
 from pathlib import Path
 
 import pytest
+from builds import kill_when_loading
 from click.testing import CliRunner
 from paths import SHARED
 
@@ -30,6 +29,7 @@ from normalizer.models import Lookup, Origin, PartialDate, Query, QueryKind, Ref
 from normalizer.resolve.matching import choose
 from normalizer.resolve.progress import Silent
 from resolvers import snapshot
+from resolvers._index import is_index
 from resolvers.snapshot import (
     FTS_CAP,
     SCHEMA_VERSION,
@@ -37,7 +37,6 @@ from resolvers.snapshot import (
     all_but_one_query,
     build_index,
     index_info,
-    is_index,
 )
 
 DEV_SNAPSHOT = SHARED / "reference" / "dev-snapshot.jsonl"
@@ -481,16 +480,7 @@ def test_a_killed_build_leaves_the_previous_index_and_no_file_that_reads_as_one(
         "    def advance(self, count=1): print('loading', flush=True); time.sleep(60)\n"
         "build_index([Path(sys.argv[1])], Path(sys.argv[2]), progress=Stop(), jobs=1)\n"
     )
-    build = subprocess.Popen(
-        [sys.executable, "-c", script, str(DEV_SNAPSHOT), str(output)], stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert build.stdout is not None
-        assert build.stdout.readline() == "loading\n"
-    finally:
-        build.kill()
-        build.wait()
-        build.stdout.close()  # type: ignore[union-attr]
+    kill_when_loading(script, str(DEV_SNAPSHOT), str(output))
     assert index_info(output).records == 277
     (left,) = [p for p in tmp_path.iterdir() if p.name != "index.sqlite"]  # SIGKILL leaves the temp file
     assert left.name.startswith(".index.sqlite.") and left.name.endswith(".tmp")

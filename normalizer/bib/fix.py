@@ -62,7 +62,7 @@ def _canonical_code(written: str) -> str:
 
 
 _PREPRINT_ONLY_FIELDS = frozenset(
-    {"journal", "booktitle", "howpublished", "volume", "number", "pages", "publisher"}
+    {"journal", "booktitle", "howpublished", "series", "volume", "number", "pages", "publisher"}
 )
 
 
@@ -75,6 +75,7 @@ def _upgrade(entry: BibEntry, published: Reference, note: str) -> BibEntry:
     else:
         new = {"journal": published.venue or ""}
     for name, value in (
+        ("series", published.series),
         ("volume", published.volume),
         ("number", published.number),
         ("pages", published.pages),

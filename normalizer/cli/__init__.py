@@ -43,7 +43,7 @@ COMMANDS = {
     "verify": ("verify_cmd", "Check that every entry cites a real work faithfully:..."),
     "format": ("format_cmd", "Format .bib files canonically: the same input always gives the..."),
     "fix": ("fix_cmd", "Apply the safe fixes to .bib files; show a unified diff unless..."),
-    "index": ("index_cmd", "Build and inspect the local arXiv snapshot index."),
+    "index": ("index_cmd", "Build and inspect the local indexes: the arXiv snapshot and dblp."),
     "cache": ("cache_cmd", "Inspect or clear the HTTP cache that makes repeated runs free."),
 }
 

@@ -25,6 +25,7 @@ from resolvers._stats import HttpStats
 
 if TYPE_CHECKING:
     from resolvers._http import BibnormSession
+    from resolvers.dblp_index import DblpIndex
 
 
 @dataclass
@@ -63,10 +64,28 @@ def _s2_pair(settings: Settings, session: Callable[[], BibnormSession]) -> tuple
     return build_s2(session(), settings)
 
 
-def _dblp(settings: Settings, session: Callable[[], BibnormSession]) -> Enricher:
+def _dblp(
+    settings: Settings,
+    session: Callable[[], BibnormSession],
+    index: DblpIndex | None = None,
+    notify: Callable[[str], None] | None = None,
+) -> Enricher:
+    """dblp: its local ``index`` (asked first, no request), then its search on the session, made
+    only when the index leaves a paper to ask about."""
     from resolvers.dblp import build_dblp
 
-    return build_dblp(session(), settings)
+    return build_dblp(session, settings, index=index, notify=notify)
+
+
+def _dblp_index(settings: Settings) -> DblpIndex | None:
+    """The dblp index ``settings`` name or the default one, if built; opened now, so a broken or
+    missing configured index is reported before any work."""
+    path = settings.dblp_index_path()
+    if path is None or "dblp" not in settings.resolvers:
+        return None
+    from resolvers.dblp_index import DblpIndex
+
+    return DblpIndex(path)
 
 
 def _crossref(settings: Settings, session: Callable[[], BibnormSession]) -> Enricher:
@@ -138,12 +157,13 @@ ENRICHER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]],
 
 
 @contextmanager
-def open_sources(settings: Settings) -> Iterator[Sources]:
+def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = None) -> Iterator[Sources]:
     """The resolver chain and enrichers ``settings`` asks for; closes them afterwards.
 
     A lockfile (``settings.lock``) answers first, so decisions recorded there are
     reused as they are. The HTTP session is created only when an online source is
     first asked, so a run the snapshot settles never touches the cache database.
+    ``notify`` hears what a slow phase is about to cost ("dblp: 108 papers to look up …").
     """
     unknown = [name for name in settings.resolvers if name not in RESOLVER_FACTORIES | ENRICHER_FACTORIES]
     if unknown:
@@ -160,6 +180,7 @@ def open_sources(settings: Settings) -> Iterator[Sources]:
         return holder[0]
 
     sources = Sources(resolvers=[], enrichers=[], stats=stats)
+    local: list[DblpIndex] = []  # local indexes opened here, closed here
     if settings.lock is not None:
         from normalizer.bib.lockfile import LockResolver, load_lock
 
@@ -175,7 +196,13 @@ def open_sources(settings: Settings) -> Iterator[Sources]:
                 if "resolvers" in settings.model_fields_set:  # asked for by name: say why it is not
                     sources.notes.append(f"{name} skipped: it needs an API key (openalex_api_key)")
                 continue
-            sources.enrichers.append(Deferred(name, partial(ENRICHER_FACTORIES[name], settings, session)))
+            build: Callable[[], Enricher | None] = partial(ENRICHER_FACTORIES[name], settings, session)
+            if name == "dblp":
+                dblp_index = _dblp_index(settings)
+                if dblp_index is not None:
+                    local.append(dblp_index)
+                build = partial(_dblp, settings, session, dblp_index, notify)
+            sources.enrichers.append(Deferred(name, build))
             continue
         if name == "snapshot":  # local: opened now, so a missing index is reported before any work
             resolver = _snapshot(settings, session)
@@ -187,8 +214,8 @@ def open_sources(settings: Settings) -> Iterator[Sources]:
         yield sources
     finally:
         sources.session = holder[0] if holder else None
-        for resolver in sources.resolvers:
-            close = getattr(resolver, "close", None)
+        for source in (*sources.resolvers, *local):
+            close = getattr(source, "close", None)
             if callable(close):
                 close()
         if holder:

@@ -98,8 +98,9 @@ def online_facts(
     progress: Progress = NO_PROGRESS,
 ) -> OnlineFacts | None:
     """Ask Semantic Scholar for the published versions of the arXiv ids ``published_of``
-    (BN501), dated by Crossref where it holds their DOI, and arXiv for the newest versions of
-    ``latest_of`` (BN502).
+    (BN501) — the local dblp index, when one was built, naming the publication of the papers
+    it holds (the venue's authority; no request) — dated by Crossref where it holds their DOI,
+    and arXiv for the newest versions of ``latest_of`` (BN502).
 
     Returns None (and says why on stderr) when a source cannot be asked: the BN5xx
     checks then stay silent rather than report what only one source said.
@@ -123,11 +124,22 @@ def online_facts(
         progress.start("s2: published versions", len(references), "papers")
         found = enricher.enrich(references, progress)
         progress.finish()
+        known: dict[str, Reference] = {}
         for index, answer in found.items():
             answers.append(answer)
+            if answer.candidates:
+                known[ask_s2[index]] = answer.candidates[0].reference
             records = [c.reference for c in answer.candidates if is_published_version(c.reference)]
             if records:
                 published[ask_s2[index]] = records[0]
+        dblp_index = settings.dblp_index_path() if "dblp" in settings.resolvers else None
+        if dblp_index is not None and known:
+            from resolvers.dblp import published_from_index
+            from resolvers.dblp_index import DblpIndex
+
+            with DblpIndex(dblp_index) as dblp:
+                upgraded = published_from_index(dblp, known, settings)
+            published |= {arxiv_id: r for arxiv_id, r in upgraded.items() if is_published_version(r)}
         if "crossref" in settings.resolvers and published:
             # The publisher's record dates the publication (S2's year is often the preprint's).
             from resolvers.crossref import build_crossref

@@ -56,7 +56,9 @@ def command(files: tuple[str, ...], in_place: bool, upgrade_preprints: bool, off
         wanted = arxiv_ids(index_file(b, config) for _, b in loaded)
         facts = online_facts(sorted(wanted), [], settings, config)
         published = facts.published if facts else {}
-    note = f"Semantic Scholar, {date.today().isoformat()}" if upgrade_preprints else ""
+    by_dblp = any(record.provenance.get("venue") == "dblp" for record in (published or {}).values())
+    sources = "Semantic Scholar and dblp" if by_dblp else "Semantic Scholar"
+    note = f"{sources}, {date.today().isoformat()}" if upgrade_preprints else ""
     for text, bibfile in loaded:
         fixed = render(apply_fixes(bibfile, published, note), options)
         if in_place:

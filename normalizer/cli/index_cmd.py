@@ -1,34 +1,139 @@
-"""``bibnorm index``: build and inspect the local arXiv snapshot index."""
+"""``bibnorm index``: build and inspect the local indexes (the arXiv snapshot, dblp)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
 from normalizer.cli._options import UserPath
 from normalizer.cli._progress import progress_for, progress_option
-from normalizer.config import load_settings
+from normalizer.config import Settings, load_settings
+from normalizer.errors import UsageError
 from normalizer.io import Role, refuse_clashes
-from resolvers.snapshot import build_index, index_info
+from normalizer.resolve.progress import Progress
 
 
-def default_index_path() -> Path:
-    """Where the index goes when no ``-o`` is given: the ``snapshot`` setting, else the cache folder."""
-    return load_settings().default_index
+@dataclass(frozen=True)
+class IndexKind:
+    """One kind of local index: how to tell its dump, where it goes, how to build and show it."""
+
+    name: str
+    is_dump: Callable[[Path], bool]
+    default_path: Callable[[Settings], Path]
+    build: Callable[[Sequence[Path], Path, int | None, Path | None, Progress], list[str]]  # what it did
+    info: Callable[[Path], list[str]]
+
+
+def _is_dblp_dump(path: Path) -> bool:
+    from resolvers.dblp_index import is_dblp_dump
+
+    return is_dblp_dump(path)
+
+
+def _build_snapshot(
+    files: Sequence[Path], target: Path, jobs: int | None, dtd: Path | None, progress: Progress
+) -> list[str]:
+    from resolvers.snapshot import build_index
+
+    if dtd is not None:
+        raise UsageError("--dtd is for a dblp dump; arXiv snapshot files have no DTD")
+    stats = build_index(list(files), target, progress=progress, jobs=jobs)
+    lines = [f"skipped {example}" for example in stats.examples]
+    if stats.skipped > len(stats.examples):
+        lines.append(f"... and {stats.skipped - len(stats.examples)} more skipped lines")
+    if stats.replaced:
+        lines.append(f"{stats.replaced} ids appeared more than once; the later line was kept")
+    return [
+        *lines,
+        f"wrote {target}",
+        f"indexed {stats.records} records ({stats.skipped} skipped) in {stats.seconds:.1f} s",
+    ]
+
+
+def _build_dblp(
+    files: Sequence[Path], target: Path, jobs: int | None, dtd: Path | None, progress: Progress
+) -> list[str]:
+    from resolvers.dblp_index import build_dblp_index
+
+    if len(files) != 1:
+        raise UsageError("give one dblp dump (dblp.xml.gz) at a time")
+    stats = build_dblp_index(files[0], target, dtd=dtd, progress=progress, jobs=jobs)
+    lines = [f"skipped {example}" for example in stats.examples]
+    if stats.skipped > len(stats.examples):
+        lines.append(f"... and {stats.skipped - len(stats.examples)} more skipped records")
+    return [
+        *lines,
+        f"wrote {target}",
+        f"indexed {stats.records} records and {stats.proceedings} proceedings ({stats.skipped} skipped) "
+        f"of the dump of {stats.dump_date or 'unknown date'} in {stats.seconds:.1f} s",
+    ]
+
+
+def _snapshot_info(path: Path) -> list[str]:
+    from resolvers.snapshot import index_info
+
+    described = index_info(path)
+    return [
+        f"path: {described.path}",
+        f"schema version: {described.schema_version}",
+        f"records: {described.records}",
+        f"built at: {described.built_at or 'unknown'}",
+        f"sources: {', '.join(described.sources) or 'unknown'}",
+    ]
+
+
+def _dblp_info(path: Path) -> list[str]:
+    from resolvers.dblp_index import dblp_index_info
+
+    described = dblp_index_info(path)
+    elements = ", ".join(f"{name} {count}" for name, count in described.elements.items())
+    return [
+        f"path: {described.path}",
+        "kind: dblp",
+        f"schema version: {described.schema_version}",
+        f"records: {described.records}",
+        f"proceedings: {described.proceedings}",
+        f"dump: {described.dump or 'unknown'}",
+        f"dump date: {described.dump_date or 'unknown'}",
+        f"built at: {described.built_at or 'unknown'}",
+        f"elements in the dump: {elements or 'unknown'}",
+    ]
+
+
+# Registry: the first kind whose `is_dump` accepts the input builds it; the snapshot takes the rest.
+INDEX_KINDS: dict[str, IndexKind] = {
+    "dblp": IndexKind("dblp", _is_dblp_dump, lambda s: s.default_dblp_index, _build_dblp, _dblp_info),
+    "snapshot": IndexKind(
+        "snapshot", lambda _: True, lambda s: s.default_index, _build_snapshot, _snapshot_info
+    ),
+}
 
 
 @click.group("index")
 def command() -> None:
-    """Build and inspect the local arXiv snapshot index.
+    """Build and inspect the local indexes: the arXiv snapshot and dblp.
 
-    The index is an SQLite file made from the arXiv metadata snapshot (the Kaggle
-    "arXiv Dataset" JSON-lines file); with it, most arXiv papers resolve offline.
+    The snapshot index is an SQLite file made from the arXiv metadata snapshot (the
+    Kaggle "arXiv Dataset" JSON-lines file); with it, most arXiv papers resolve
+    offline. The dblp index is made from dblp's XML dump (dblp.xml.gz with its
+    dblp.dtd); with it, published versions of computer-science papers come without
+    waiting for dblp's search.
 
     \b
     Example:
       bibnorm index build arxiv-metadata-oai-snapshot.json
+      bibnorm index build dblp.xml.gz
     """
+
+
+def _kind_of(files: Sequence[Path]) -> IndexKind:
+    kinds = {next(kind for kind in INDEX_KINDS.values() if kind.is_dump(path)).name for path in files}
+    if len(kinds) > 1:
+        raise UsageError("give the files of one index at a time (a dblp dump, or arXiv snapshot files)")
+    return INDEX_KINDS[kinds.pop()]
 
 
 @command.command("build")
@@ -37,61 +142,83 @@ def command() -> None:
     "-o",
     "--output",
     type=UserPath(dir_okay=False, path_type=Path),
-    help="Index file to write [default: $BIBNORM_SNAPSHOT, else <cache dir>/snapshot.sqlite]; "
-    "an existing file is replaced only if it is a bibnorm index (or empty).",
+    help="Index file to write [default: $BIBNORM_SNAPSHOT, else <cache dir>/snapshot.sqlite; for a dblp "
+    "dump $BIBNORM_DBLP_INDEX, else <cache dir>/dblp.sqlite]; an existing file is replaced only if it "
+    "is a bibnorm index (or empty).",
 )
 @click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
-    help="Worker processes parsing and compressing lines; 1 builds in this process alone "
-    "[default: one per core for inputs of 32 MB or more].",
+    help="Worker processes parsing and compressing records; 1 builds in this process alone "
+    "[default: one per core for big inputs].",
+)
+@click.option(
+    "--dtd",
+    type=UserPath(dir_okay=False, path_type=Path),
+    help="dblp.dtd for a dblp dump [default: the DTD its DOCTYPE names, beside the dump].",
 )
 @progress_option
-def build(files: tuple[Path, ...], output: Path | None, jobs: int | None, show_progress: bool | None) -> None:
-    """Build a snapshot index from arXiv metadata JSON-lines FILES (.gz works too).
+def build(
+    files: tuple[Path, ...],
+    output: Path | None,
+    jobs: int | None,
+    dtd: Path | None,
+    show_progress: bool | None,
+) -> None:
+    """Build an index from arXiv metadata JSON-lines FILES (.gz works too) or a dblp XML dump.
 
-    Files are streamed line by line; lines that are not JSON objects or lack an
-    id or title are skipped and counted. When an id appears twice, the later line
-    wins. The index is written to a temporary file and moved into place at the
-    end, so an interrupted build leaves the previous index untouched. The index
-    is the same whatever --jobs is. A file that is not a bibnorm index (an input,
-    a .bib, another database) is never replaced.
+    The kind is told from the input: dblp's dump (dblp.xml.gz, with dblp.dtd beside it,
+    from https://dblp.org/xml/) builds the dblp index; anything else is read as arXiv
+    snapshot lines. Inputs are streamed, never loaded whole; records that cannot be
+    used (no id or title; no key or title) are skipped and counted. The index is written
+    to a temporary file and moved into place at the end, so an interrupted or failed
+    build leaves the previous index untouched. The index is the same whatever --jobs is.
+    A file that is not a bibnorm index (an input, a .bib, another database) is never
+    replaced.
 
     \b
     Example:
       bibnorm index build arxiv-metadata-oai-snapshot.json -o ~/arxiv.sqlite --jobs 2
+      bibnorm index build dblp.xml.gz                       # dblp.dtd beside it
     """
-    target = output or default_index_path()
+    kind = _kind_of(files)
+    target = output or kind.default_path(load_settings())
+    inputs = [*files, *([dtd] if dtd is not None else [])]
     refuse_clashes(
-        [Role("-o/--output" if output else "the index", target)], [Role("an input", path) for path in files]
+        [Role("-o/--output" if output else "the index", target)], [Role("an input", path) for path in inputs]
     )
     with progress_for(quiet=False, wanted=show_progress) as progress:
-        stats = build_index(list(files), target, progress=progress, jobs=jobs)
-    for example in stats.examples:
-        click.echo(f"skipped {example}", err=True)
-    if stats.skipped > len(stats.examples):
-        click.echo(f"... and {stats.skipped - len(stats.examples)} more skipped lines", err=True)
-    if stats.replaced:
-        click.echo(f"{stats.replaced} ids appeared more than once; the later line was kept", err=True)
-    click.echo(f"wrote {target}", err=True)
-    click.echo(
-        f"indexed {stats.records} records ({stats.skipped} skipped) in {stats.seconds:.1f} s", err=True
-    )
+        said = kind.build(files, target, jobs, dtd, progress)
+    for line in said:
+        click.echo(line, err=True)
 
 
 @command.command("info")
 @click.argument("index", required=False, type=UserPath(dir_okay=False, path_type=Path))
 def info(index: Path | None) -> None:
-    """Show what a snapshot INDEX holds [default: the configured index].
+    """Show what an INDEX holds [default: the configured snapshot and dblp indexes].
+
+    A dblp index says which dump it was built from and that dump's date: papers
+    published after it are asked of dblp online.
 
     \b
     Example:
       bibnorm index info ~/arxiv.sqlite
+      bibnorm index info                     # every index bibnorm would use
     """
-    described = index_info(index or default_index_path())
-    click.echo(f"path: {described.path}")
-    click.echo(f"schema version: {described.schema_version}")
-    click.echo(f"records: {described.records}")
-    click.echo(f"built at: {described.built_at or 'unknown'}")
-    click.echo(f"sources: {', '.join(described.sources) or 'unknown'}")
+    from resolvers._index import index_kind
+
+    if index is not None:
+        kind = INDEX_KINDS["snapshot"] if not index.is_file() else INDEX_KINDS.get(index_kind(index))
+        if kind is None:
+            raise UsageError(f"{index}: an index of an unknown kind")
+        click.echo("\n".join(kind.info(index)))
+        return
+    settings = load_settings()
+    shown = [
+        kind.info(path) for kind in INDEX_KINDS.values() if (path := kind.default_path(settings)).is_file()
+    ]
+    # With none built, the snapshot's own message says where it was looked for and what to do.
+    blocks = shown or [INDEX_KINDS["snapshot"].info(settings.default_index)]
+    click.echo("\n\n".join("\n".join(block) for block in blocks))

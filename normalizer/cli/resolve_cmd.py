@@ -197,7 +197,8 @@ def command(
     chosen_format = output_format or writers.format_for_output(output) or "bibtex"
     with progress_for(quiet=quiet, wanted=show_progress) as progress:
         queries, read_notes = read_inputs_noted(list(inputs), input_format=input_format, progress=progress)
-        with open_sources(settings) as sources_:
+        # A slow phase is announced with what it will cost (rich shows the line above the bars).
+        with open_sources(settings, notify=None if quiet else _announce) as sources_:
             if not quiet:
                 for note in sources_.notes:
                     click.echo(f"bibnorm: note: {note}", err=True)
@@ -340,6 +341,10 @@ def _describe_unsettled(resolution: Resolution, paint: Painter | None = None) ->
             f"; best candidate {ref.ids.arxiv_id or ref.ids.doi or '?'} {ref.title!r} score {best.score:.2f}"
         )
     return line
+
+
+def _announce(message: str) -> None:
+    click.echo(f"bibnorm: {message}", err=True)
 
 
 def _dump(data: Any) -> str:

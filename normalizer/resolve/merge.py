@@ -7,7 +7,7 @@ Rules, in order:
    ``entry_type`` is ``inproceedings`` or ``article``: the S2 resolver sets that from
    ``publicationVenue``/``journal``/``venue``/``publicationTypes``/a non-arXiv DOI) and
    ``settings.prefer`` is ``"published"``, the entry takes the companion's entry type,
-   venue (booktitle or journal), volume, number, pages, publisher and DOI. The arXiv
+   venue (booktitle or journal), volume, number, pages, publisher, series, editors and DOI. The arXiv
    id, version and primary class stay, so the preprint remains findable. With
    ``prefer="preprint"`` the entry stays a preprint and a note names the publication.
 3. **Titles**: the primary's title always wins; a companion title with a different
@@ -51,7 +51,7 @@ from normalizer.models import Candidate, Identifiers, PartialDate, Person, Refer
 from normalizer.text.titles import title_key
 
 _PUBLISHED_TYPES = frozenset({"inproceedings", "article"})
-_PUBLICATION_FIELDS = ("venue", "volume", "number", "pages", "publisher")
+_PUBLICATION_FIELDS = ("venue", "volume", "number", "pages", "publisher", "series", "editors")
 _SOURCE_NAMES = {
     "s2": "Semantic Scholar",
     "arxiv": "arXiv",

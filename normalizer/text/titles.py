@@ -28,7 +28,7 @@ _TEX_LIGATURES = (
     ("!`", "\u00a1"),
     ("?`", "\u00bf"),
 )
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+_WORD = re.compile(r"[0-9a-z]+")
 # A differing word is a typo only when both spellings are letters and at least this long:
 # "3d"/"4d", "gpt"/"gpu" or "v2"/"v3" name different things.
 TYPO_MIN_LETTERS = 5
@@ -108,8 +108,10 @@ def _fold(text: str) -> tuple[str, ...]:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = text.replace("ß", "ss").replace("\u2019", "").casefold().translate(_GREEK)
-    text = text.casefold().replace("'", "")
-    return tuple(_TEX_LETTER_WORDS.get(w, w) for w in _NON_WORD.split(text) if w)
+    words = _WORD.findall(text.casefold().replace("'", ""))
+    if _TEX_LETTER_WORDS.keys().isdisjoint(words):
+        return tuple(words)  # nearly every title: no word to rename (a build's hot path)
+    return tuple(_TEX_LETTER_WORDS.get(w, w) for w in words)
 
 
 # Commands whose names are not words of the title: styles (DBLP writes "L\({}_{\mbox{1}}\)-norm"

@@ -17,10 +17,14 @@ cheaper answer did not settle it:
    kinds (normalizer/verify/kinds) are not searched for: absent from these sources, their
    absence would prove nothing.
 
+3. published versions — the local dblp index, when one was built and dblp is in the chain,
+   for every paper a source found: its publication (venue, type, year, pages) is merged into
+   the record as ``resolve`` merges it, and offered first, under the source "dblp"; no request.
+
 A source that fails is named in ``Answers.unavailable`` for the questions it could not
 answer, so `normalizer.verify.judge.judge` says "unverifiable", never "not found". Offline,
-only the snapshot index answers; it holds arXiv records only, so its silence proves
-nothing and an entry it does not hold is unverifiable.
+only the snapshot index (and the dblp index) answers; the snapshot holds arXiv records only,
+so its silence proves nothing and an entry it does not hold is unverifiable.
 """
 
 from __future__ import annotations
@@ -101,6 +105,7 @@ class VerifySources:
         # Books are asked of Open Library whenever verify is online: no other source holds them.
         self.use_openlibrary = not settings.offline
         self.snapshot = settings.snapshot_index() if "snapshot" in names or settings.offline else None
+        self.dblp_index = settings.dblp_index_path() if "dblp" in names else None
 
     def names(self) -> tuple[str, ...]:
         """The sources this run may ask, in the order they are asked."""
@@ -171,6 +176,8 @@ class VerifySources:
             if self.snapshot is not None and not self.use_s2 and not state[i].settled(claim):
                 # The snapshot holds arXiv only: its silence says nothing about other papers.
                 state[i].unavailable.add("snapshot (arXiv only)")
+        if self.dblp_index is not None:
+            self._dblp_publications(state)
         return [questions.frozen() for questions in state]
 
     def notices(self, claims: Sequence[Claim], progress: Progress = NO_PROGRESS) -> list[tuple[Notice, ...]]:
@@ -196,6 +203,32 @@ class VerifySources:
                     found[i] = work_notices(work)
         progress.finish()
         return found
+
+    # --- published versions ------------------------------------------------------------
+
+    def _dblp_publications(self, state: list[_Questions]) -> None:
+        """Offer, before each record a source found, the record with dblp's publication of the
+        paper merged in (the venue's authority, as ``resolve`` merges it); the source's own
+        answer stays after it (arXiv's versions are still checked)."""
+        from resolvers.dblp import published_from_index
+        from resolvers.dblp_index import DblpIndex
+
+        assert self.dblp_index is not None
+        groups = [
+            answers
+            for questions in state
+            for answers in (questions.by_doi, questions.by_arxiv_id, questions.by_title)
+        ]
+        found = {
+            (g, position): answer.record
+            for g, answers in enumerate(groups)
+            for position, answer in enumerate(answers)
+            if answer.record is not None and answer.source != "dblp"
+        }
+        with DblpIndex(self.dblp_index) as index:
+            upgraded = published_from_index(index, found, self.settings)
+        for g, position in sorted(upgraded, reverse=True):  # inserting from the end keeps positions
+            groups[g].insert(position, Answer(source="dblp", record=upgraded[g, position]))
 
     # --- identifiers ---------------------------------------------------------------
 

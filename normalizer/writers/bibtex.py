@@ -13,7 +13,8 @@ inproceedings      ``@inproceedings``  ``@inproceedings``
 misc               ``@misc``           ``@misc``
 =================  ==================  ===========================================================
 
-BibTeX fields: author, title, journal/booktitle, volume, number, pages, year, month,
+BibTeX fields: author, editor and series (proceedings published in a series: PMLR, LNCS,
+CEUR), title, journal/booktitle, volume, number, pages, year, month,
 publisher (not for biblatex ``@article``, whose data model lacks it), eprint,
 archivePrefix = {arXiv}, primaryClass, doi, url, code. biblatex
 replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix by
@@ -366,6 +367,9 @@ def build_entry(
         add("author", " and ".join(written(p, unicode, out) for p in reference.authors))
     else:
         problems.append(Problem(code="output.no_authors", message=f"{key}: no authors known"))
+    if kind == "inproceedings" and venue_field and reference.editors:
+        # The proceedings' editors: plain, abbrv and IEEEtran print "In A and B, editors, …".
+        add("editor", " and ".join(format_name(p, unicode, out) for p in reference.editors))
     add("title", title)
     if kind == "preprint" and mode == "bibtex":
         # Classic styles (plain, abbrv, IEEEtran, splncs04) ignore eprint fields on @misc:
@@ -373,6 +377,9 @@ def build_entry(
         add("howpublished", _arxiv_citation(reference))
     if venue_field and reference.venue:
         add(venue_field, out.take(text_with_math_to_latex(reference.venue, unicode=unicode, latin=out.latin)))
+        if kind == "inproceedings" and reference.series:
+            # "volume 37 of Proceedings of Machine Learning Research": the series the volume numbers.
+            add("series", out.take(text_to_latex(reference.series, unicode=unicode, latin=out.latin)))
         add(
             "volume",
             reference.volume and out.take(text_to_latex(reference.volume, unicode=unicode, latin=out.latin)),

@@ -10,7 +10,8 @@ One CSL item per reference, fields in a fixed order, Unicode kept, no LaTeX:
   ``author``: ``family``/``given``/``non-dropping-particle``/``suffix``, or
   ``literal`` for collaborations;
 - ``issued.date-parts``: ``[[year, month, day]]`` as precise as known;
-- ``container-title``, ``volume``, ``issue``, ``page`` (published versions);
+- ``container-title``, ``volume``, ``issue``, ``page``, and for proceedings in a series its
+  ``collection-title`` and the proceedings' ``editor``s (published versions);
 - ``number``: the arXiv id and ``publisher``: ``arXiv`` (preprints; not also ``archive``,
   which styles such as Chicago print a second time: "arXiv. arXiv.");
 - ``DOI``: the published DOI; arXiv's ``10.48550/arXiv.<id>`` only for a preprint; ``URL``;
@@ -76,8 +77,10 @@ class CslItem(_Csl):
     type: CslType
     title: str
     author: list[CslName] | None = None
+    editor: list[CslName] | None = None
     issued: CslDate | None = None
     container_title: str | None = Field(default=None, serialization_alias="container-title")
+    collection_title: str | None = Field(default=None, serialization_alias="collection-title")
     volume: str | None = None
     issue: str | None = None
     page: str | None = None
@@ -134,8 +137,10 @@ def csl_item(key: str, reference: Reference) -> CslItem:
         type=kind,
         title=csl_title(reference.title),
         author=[csl_name(p) for p in reference.authors] or None,
+        editor=([csl_name(p) for p in reference.editors] or None) if published else None,
         issued=CslDate(date_parts=[[date.year, *parts]]) if date else None,
         container_title=reference.venue if published else None,
+        collection_title=reference.series if published else None,
         volume=reference.volume if published else None,
         issue=reference.number if published else None,
         page=reference.pages.replace("--", "-") if published and reference.pages else None,

@@ -96,6 +96,7 @@ class FakeApis:
             "BIBNORM_OPENALEX_API_KEY": "",
             "BIBNORM_CACHE_DIR": str(cache_dir),
             "BIBNORM_SNAPSHOT": "",
+            "BIBNORM_DBLP_INDEX": "",
             "BIBNORM_OFFLINE": "",
             "S2_API_KEY": api_key,
         }

@@ -1,0 +1,78 @@
+"""One spelling per book series that proceedings appear in: PMLR, LNCS, CEUR.
+
+A paper published in proceedings that are a volume of a series is cited with the series and
+its volume ("volume 37 of Proceedings of Machine Learning Research"). Sources spell a series
+several ways — dblp's proceedings records say "JMLR Workshop and Conference Proceedings" for
+the volumes PMLR published under its earlier name, with the same numbers — and some name it
+only through a link (``https://proceedings.mlr.press/v37/xuc15.html`` is PMLR volume 37).
+
+The table is a data file, ``normalizer/data/series.json``: one object per series with ``name``
+(what is printed), ``short``, ``publisher`` (the series' own imprint, printed instead of a
+source's spelling of it), ``aliases`` and ``links`` (regular expressions whose first group is
+the volume). Unknown series are not guessed: `find_series` returns ``None``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from normalizer.text.venues import venue_key
+
+
+@dataclass(frozen=True)
+class Series:
+    """A book series with its printed name and publisher."""
+
+    name: str
+    short: str
+    publisher: str
+    aliases: tuple[str, ...] = ()
+    links: tuple[re.Pattern[str], ...] = ()
+
+
+@cache
+def series_table() -> tuple[Series, ...]:
+    """Every series of ``normalizer/data/series.json``, read once."""
+    rows = json.loads(resources.files("normalizer").joinpath("data", "series.json").read_text("utf-8"))
+    return tuple(
+        Series(
+            name=row["name"],
+            short=row["short"],
+            publisher=row["publisher"],
+            aliases=tuple(row.get("aliases", ())),
+            links=tuple(re.compile(pattern, re.IGNORECASE) for pattern in row.get("links", ())),
+        )
+        for row in rows
+    )
+
+
+@cache
+def _by_key() -> dict[str, Series]:
+    return {
+        venue_key(spelling): series
+        for series in series_table()
+        for spelling in (series.name, series.short, *series.aliases)
+    }
+
+
+def find_series(text: str | None) -> Series | None:
+    """The table's series for a spelling (case, punctuation and "&"/"and" aside), else ``None``."""
+    if not text or not text.strip():
+        return None
+    return _by_key().get(venue_key(text))
+
+
+def series_of_link(url: str | None) -> tuple[Series, str] | None:
+    """(series, volume) a link names ("https://proceedings.mlr.press/v37/…" → PMLR, "37"), else ``None``."""
+    if not url:
+        return None
+    for series in series_table():
+        for pattern in series.links:
+            match = pattern.match(url.strip())
+            if match:
+                return series, match.group(1)
+    return None
