@@ -12,11 +12,19 @@ public pool allows 5 single-work requests a second and 1 list request a second s
 2025 — bibnorm spaces them by ``crossref_delay`` (0.25 s) and ``crossref_search_delay`` (1 s).
 
 What a work gives: ``type`` (``journal-article`` → article, ``proceedings-article`` →
-inproceedings; other types are not a publication bibnorm upgrades to), ``container-title``,
-``volume``, ``issue``, ``page``, authors (``given``/``family`` as the publisher printed
-them) and the date: ``published-print``, else ``issued`` — the date of the publication
-itself, so its month may be printed (``merge.DATES_PUBLICATIONS``). Crossref's
-``date-parts`` may hold ``[[null]]`` (no date).
+inproceedings; other types are not a publication bibnorm upgrades to — and this type is the
+first evidence of what a venue is, `normalizer.resolve.venue_kind`), ``container-title``,
+``short-container-title`` and ``ISSN`` (the journal's own short title and numbers: what
+verify compares a cited journal with), ``volume``, ``issue``, ``page`` (else
+``article-number``: "235306" in an online-only journal), authors (``given``/``family`` as the
+publisher printed them) and the date: ``published-print``, else ``issued`` — the date of the
+publication itself, so its month may be printed (``merge.DATES_PUBLICATIONS``). Crossref's
+``date-parts`` may hold ``[[null]]`` (no date). A preprint (``posted-content``, bioRxiv's
+``institution``) is a ``misc`` record whose venue names the server, for verify's
+"preprint cited as published".
+
+`bibliographic_search` is the citation look-up for a published paper no DOI names
+(``query.bibliographic``: title, first author, year); the caller judges every hit.
 """
 
 from __future__ import annotations
@@ -94,8 +102,9 @@ def doi_batches(dois: Iterable[str]) -> list[list[str]]:
 
 # What judging a hit needs; `select` keeps answers small (and drops `score`, which we never trust).
 SEARCH_FIELDS = ",".join(
-    ["DOI", "title", "author", "container-title", "issued", "published-print", "published-online", "type",
-     "volume", "issue", "page", "publisher"]
+    ["DOI", "title", "author", "container-title", "short-container-title", "ISSN", "issued",
+     "published-print", "published-online", "type", "volume", "issue", "page", "article-number",
+     "publisher", "institution", "subtype"]
 )  # fmt: skip
 
 
@@ -239,9 +248,11 @@ def work_to_reference(work: Mapping[str, Any]) -> Reference | None:
         "issued": _date(work),
         "entry_type": entry_type,
         "venue": _first(work.get("container-title")) or None,
+        "venue_short": _first(work.get("short-container-title")) or None,
+        "issn": _issns(work.get("ISSN")),
         "volume": _first(work.get("volume")) or None,
         "number": _first(work.get("issue")) or None,
-        "pages": (_first(work.get("page")).replace("-", "--") or None),
+        "pages": (_first(work.get("page")).replace("-", "--") or _first(work.get("article-number")) or None),
         "publisher": _first(work.get("publisher")) or None,
         "ids": Identifiers(doi=doi),
     }
@@ -252,19 +263,29 @@ def work_to_reference(work: Mapping[str, Any]) -> Reference | None:
     return Reference(**values, provenance=provenance)
 
 
+def _issns(value: Any) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(str(v).strip().upper() for v in value or () if str(v).strip()))
+
+
 def work_to_any_reference(work: Mapping[str, Any]) -> Reference:
     """Any registered work as a record (posted content and books as ``misc``): a DOI that
-    Crossref holds exists, whatever its type, and names the paper with this title."""
+    Crossref holds exists, whatever its type, and names the paper with this title. A preprint's
+    venue is its server (``institution``: "bioRxiv"), never a publication."""
     published = work_to_reference(work)
     if published is not None:
         return published
+    server = None
+    if work.get("type") == "posted-content":
+        institutions = [i for i in work.get("institution") or [] if isinstance(i, dict)]
+        server = _first(institutions[0].get("name")) if institutions else None
     return Reference(
         title=_first(work.get("title")),
         authors=tuple(_person(a) for a in work.get("author") or [] if isinstance(a, dict)),
         issued=_date(work),
         entry_type="misc",
+        venue=server or None,
         ids=Identifiers(doi=canonical_doi(str(work.get("DOI") or ""))),
-        provenance={"title": SOURCE},
+        provenance={"title": SOURCE, **({"venue": SOURCE} if server else {})},
     )
 
 
