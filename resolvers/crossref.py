@@ -36,19 +36,24 @@ from urllib.parse import quote
 
 import requests
 
-from normalizer.config import Settings
+from normalizer.config import MatchThresholds, Settings
 from normalizer.identifiers import canonical_doi, is_arxiv_doi
 from normalizer.models import (
     Candidate,
     EntryType,
     Identifiers,
     Lookup,
+    Origin,
     PartialDate,
     Person,
     Problem,
+    Query,
+    QueryKind,
     Reference,
     Severity,
+    Status,
 )
+from normalizer.resolve.matching import choose
 from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.safejson import loads
 from resolvers._http import SourceUnavailable, describe_error, register_validator
@@ -289,17 +294,100 @@ def work_to_any_reference(work: Mapping[str, Any]) -> Reference:
     )
 
 
+# A published version appears from a year before the preprint to this many years after it.
+MAX_YEARS_AFTER_PREPRINT = 5
+_CS_CATEGORIES = re.compile(r"^(cs|stat\.ML|eess)\b")
+
+
+def wants_search(reference: Reference) -> bool:
+    """Whether a resolved paper is worth one ``query.bibliographic`` search: published (its record
+    names a venue, or arXiv's journal reference says where it appeared) but with no publisher DOI
+    a batch could fetch, not settled by dblp, and not a computer-science paper (dblp is their
+    authority: arXiv ``cs.*``, ``stat.ML``, ``eess.*``)."""
+    doi = reference.ids.doi
+    if doi and not is_arxiv_doi(doi):
+        return False
+    published = reference.entry_type in ("article", "inproceedings") and bool(reference.venue)
+    if not (published or reference.journal_ref) or reference.provenance.get("venue") == "dblp":
+        return False
+    categories = reference.categories or ((reference.primary_class,) if reference.primary_class else ())
+    return not any(_CS_CATEGORIES.match(category) for category in categories)
+
+
+def citation(reference: Reference) -> str:
+    """The citation string Crossref's bibliographic query is asked: title, first author, year."""
+    first = reference.authors[0] if reference.authors else None
+    year = reference.first_version or reference.issued
+    author = (first.family or first.literal) if first else ""
+    return " ".join(part for part in (reference.title, author, str(year.year) if year else "") if part)
+
+
+def accepted_hit(
+    reference: Reference, works: Sequence[Mapping[str, Any]], thresholds: MatchThresholds
+) -> Reference | None:
+    """The one published work the matcher accepts as ``reference`` (title, authors), dated
+    from a year before its first version to `MAX_YEARS_AFTER_PREPRINT` after; else ``None``."""
+    records = [r for r in (work_to_reference(w) for w in works) if r is not None]
+    first = reference.first_version or reference.issued
+    if first is not None:
+        records = [
+            r
+            for r in records
+            if r.issued is None or first.year - 1 <= r.issued.year <= first.year + MAX_YEARS_AFTER_PREPRINT
+        ]
+    if not records:
+        return None
+    query = Query(
+        index=0,
+        origin=Origin(path="crossref", line=0),
+        kind=QueryKind.TITLE,
+        title=reference.title,
+        author_names=tuple(p.family or p.literal for p in reference.authors),
+    )
+    decision = choose(query, [Candidate(source=SOURCE, reference=r) for r in records], thresholds)
+    return decision.best.candidate.reference if decision.status is Status.RESOLVED and decision.best else None
+
+
 class CrossrefEnricher:
-    """Enricher: Crossref's record of each resolved paper's publisher DOI."""
+    """Enricher: Crossref's record of each resolved paper's publisher DOI (batched), and, for the
+    published papers outside computer science that no DOI names (`wants_search`), one citation
+    search each whose hit the matcher must accept (`accepted_hit`)."""
 
     name = SOURCE
 
-    def __init__(self, client: CrossrefClient) -> None:
+    def __init__(
+        self, client: CrossrefClient, thresholds: MatchThresholds | None = None, *, search: bool = True
+    ) -> None:
         self.client = client
+        self.thresholds = thresholds or MatchThresholds()
+        self.search = search  # False: DOIs only (check's dating of known publications)
 
     def enrich(
         self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
     ) -> Mapping[int, Lookup]:
+        answers = dict(self._by_doi(references, progress))
+        searching = [
+            index
+            for index, reference in references.items()
+            if self.search and index not in answers and wants_search(reference)
+        ]
+        if searching:
+            progress.expect(len(searching))
+        for index in searching:
+            answers[index] = self._searched(references[index])
+            progress.advance()
+        return answers
+
+    def _searched(self, reference: Reference) -> Lookup:
+        try:
+            works = self.client.search(citation(reference))
+        except CrossrefError as error:
+            problem = Problem(code="crossref.unavailable", message=str(error), severity=Severity.WARNING)
+            return Lookup(problems=(problem,), failed=True)
+        hit = accepted_hit(reference, works, self.thresholds)
+        return Lookup(candidates=(Candidate(source=SOURCE, reference=hit),) if hit else ())
+
+    def _by_doi(self, references: Mapping[int, Reference], progress: Progress) -> Mapping[int, Lookup]:
         wanted: dict[str, list[int]] = {}
         for index, reference in references.items():
             doi = reference.ids.doi
@@ -326,5 +414,5 @@ class CrossrefEnricher:
         return answers
 
 
-def build_crossref(session: requests.Session, settings: Settings) -> CrossrefEnricher:
-    return CrossrefEnricher(CrossrefClient(session, settings))
+def build_crossref(session: requests.Session, settings: Settings, *, search: bool = True) -> CrossrefEnricher:
+    return CrossrefEnricher(CrossrefClient(session, settings), settings.thresholds, search=search)

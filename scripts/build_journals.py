@@ -7,7 +7,9 @@ occurrence of a name winning), then joined into one row per journal:
 
 - the ISO 4 lists with dots (IEEE, ACS, UBC, AMS, general, geology and physics, life
   science, MathSciNet, mechanical, meteorology, sociology) give the name and its ISO 4
-  abbreviation;
+  abbreviation; after them the American Economic Association's and the astronomy lists
+  (which JabRef offers but does not combine) add the journals the others lack, with their
+  own abbreviations ("J. Polit. Economy");
 - the MEDLINE lists without dots (Entrez, Index Medicus) give the MEDLINE abbreviation,
   joined to the same journal by `row_key` (case, accents, punctuation and a leading "The"
   aside).
@@ -15,15 +17,19 @@ occurrence of a name winning), then joined into one row per journal:
 Cleaning, each rule a fact about the data rather than a guess:
 
 - whitespace (tabs included) inside names collapses to one space;
+- JabRef's check that a name and its abbreviation start alike skips a leading "The" or "A"
+  (its script's ``replace("The", "")`` left a space in front, which dropped every NLM title
+  beginning with "The": "The journal of political economy");
 - ISO 4 does not abbreviate a one-word title: its abbreviation is the title ("Sensors");
 - a journal only the MEDLINE lists know gets its dotted form from the MEDLINE one: MEDLINE
   abbreviations are ISO 4 without the dots, and a dot follows each word that is not a whole
   word of the title ("Emerg Infect Dis" of "Emerging Infectious Diseases" → "Emerg. Infect.
   Dis.");
 - the MEDLINE lists carry NLM catalogue titles ("Emergency medicine Australasia : EMA",
-  "Complement (Basel, Switzerland)"): the printed name drops the part after " : " or " / "
-  and a trailing parenthesised place, and capitalises its lower-case words except the
-  short linking ones; the catalogue title stays an alias, so it is still recognised.
+  "Complement (Basel, Switzerland)"): the printed name drops a leading "The" (as the dotted
+  lists do), the part after " : " or " / " and a trailing parenthesised place, and
+  capitalises its lower-case words except the short linking ones; the catalogue title stays an
+  alias, so it is still recognised.
 
 Output: gzip (deterministic: no file name, mtime 0) of UTF-8 lines ``name<TAB>iso4<TAB>medline
 <TAB>aliases`` (empty when unknown; aliases ``|``-separated), sorted by name key, after ``#``
@@ -38,15 +44,21 @@ import csv
 import gzip
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
-OUTPUT = Path(__file__).resolve().parents[1] / "normalizer" / "data" / "journals.tsv.gz"
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-# JabRef's import orders (abbrv.jabref.org scripts/combine_journal_lists_dots.py, _dotless.py).
+from normalizer.text.journals import journal_key  # noqa: E402
+
+OUTPUT = ROOT / "normalizer" / "data" / "journals.tsv.gz"
+
+# JabRef's import orders (abbrv.jabref.org scripts/combine_journal_lists_dots.py, _dotless.py),
+# then the economics (AEA) and astronomy lists JabRef offers but leaves out of its combination:
+# they only add journals the others lack ("Journal of Political Economy", "Journal of Finance").
 DOTTED_LISTS = (
     "ieee", "acs", "ubc", "ams", "general", "geology_physics", "lifescience", "mathematics",
-    "mechanical", "meteorology", "sociology",
+    "mechanical", "meteorology", "sociology", "aea", "astronomy",
 )  # fmt: skip
 MEDLINE_LISTS = ("entrez", "medicus")
 SMALL_WORDS = frozenset(
@@ -89,17 +101,19 @@ def jabref_key(name: str) -> str:
 
 
 def row_key(name: str) -> str:
-    """Case, accents, punctuation, ``&``/"and" and a leading "The" aside (as `journals.journal_key`)."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().replace("&", " and ")
-    words = re.findall(r"[0-9a-z]+", text)
-    return " ".join(words[1:] if words[:1] == ["the"] else words)
+    """The key bibnorm looks names up by (`normalizer.text.journals.journal_key`, the same function)."""
+    return journal_key(name)
 
 
-def load(folder: Path, lists: tuple[str, ...]) -> dict[str, str]:
-    """JabRef's ``load_data``: name → abbreviation, first occurrence winning, its filters applied."""
+def load(folder: Path, lists: tuple[str, ...], dropped: dict[str, list[str]]) -> dict[str, str]:
+    """JabRef's ``load_data``: name → abbreviation, first occurrence winning, its filters applied.
+
+    A name JabRef drops because its key repeats a kept name's ("IEEE Transactions on Biomedical
+    Engineering" after "… Bio-Medical Engineering") is recorded in ``dropped`` under the kept
+    name: it becomes an alias, so that spelling is still recognised.
+    """
     found: dict[str, str] = {}
-    keys: set[str] = set()
+    keys: dict[str, str] = {}
     for name_of_list in lists:
         path = folder / "journals" / f"journal_abbreviations_{name_of_list}.csv"
         with path.open(encoding="utf-8", newline="") as handle:
@@ -111,15 +125,18 @@ def load(folder: Path, lists: tuple[str, ...]) -> dict[str, str]:
                     continue
                 if name.replace(" ", "").isnumeric() or "\\" in name:
                     continue
-                if abbreviation[0] != name.replace("The", "").replace("A ", "")[0]:
-                    continue
-                if "." in name and name == abbreviation:
-                    continue  # an abbreviation filed as a name ("Artif. Intell.")
+                if abbreviation[0].casefold() != re.sub(r"^(The|A)\s+", "", name)[0].casefold():
+                    continue  # JabRef's check, reading a leading "The" as JabRef means to
+                if "." in name and len(name) <= len(abbreviation):
+                    continue  # an abbreviation filed as a name ("Artif. Intell.", "Stud. Med")
                 key = jabref_key(name)
-                if name in found or key in keys:
+                if name in found:
+                    continue
+                if key in keys:
+                    dropped.setdefault(keys[key], []).append(name)
                     continue
                 found[name] = abbreviation
-                keys.add(key)
+                keys[key] = name
     return found
 
 
@@ -132,7 +149,7 @@ def dotted(medline: str, name: str) -> str:
 
 def printed_name(catalogue_title: str) -> str:
     """An NLM catalogue title as a journal name: no subtitle or place, lower-case words capitalised."""
-    name = re.split(r" : | / ", catalogue_title, maxsplit=1)[0]
+    name = re.sub(r"^The\s+", "", re.split(r" : | / ", catalogue_title, maxsplit=1)[0])
     name = re.sub(r"\s*\([^()]*\)?$", "", name).strip(" .,;") or catalogue_title
     words = name.split(" ")
     return " ".join(
@@ -145,10 +162,11 @@ def printed_name(catalogue_title: str) -> str:
 
 def build(folder: Path) -> list[tuple[str, str, str, str]]:
     rows: dict[str, list[str]] = {}
-    for name, abbreviation in load(folder, DOTTED_LISTS).items():
+    dropped: dict[str, list[str]] = {}
+    for name, abbreviation in load(folder, DOTTED_LISTS, dropped).items():
         iso4 = name if len(name.split()) == 1 else abbreviation
         rows.setdefault(row_key(name), [name, iso4, "", ""])
-    for title, medline in load(folder, MEDLINE_LISTS).items():
+    for title, medline in load(folder, MEDLINE_LISTS, dropped).items():
         name = printed_name(title)
         row = rows.get(row_key(title)) or rows.get(row_key(name))
         if row is not None:
@@ -157,7 +175,21 @@ def build(folder: Path) -> list[tuple[str, str, str, str]]:
         iso4 = name if len(name.split()) == 1 else dotted(medline, name)
         aliases = title if title != name else ""
         rows.setdefault(row_key(name), [name, iso4, medline, aliases])
+    for kept, others in dropped.items():
+        row = rows.get(row_key(kept)) or rows.get(row_key(printed_name(kept)))
+        if row is not None:
+            names = [*row[3].split("|"), *(o for o in others if row_key(o) != row_key(row[0]))]
+            row[3] = "|".join(dict.fromkeys(n for n in names if n))
     return sorted(fold_variants(list(rows.values())), key=lambda r: (row_key(r[0]), r[0]))
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[0-9a-z]+", journal_key_words(name))
+
+
+def journal_key_words(name: str) -> str:
+    """The name as `journal_key` reads it, with the spaces kept."""
+    return " ".join(re.findall(r"[^\W_]+", name.casefold().replace("&", " and ")))
 
 
 def fold_variants(rows: list[list[str]]) -> list[tuple[str, str, str, str]]:
@@ -172,8 +204,8 @@ def fold_variants(rows: list[list[str]]) -> list[tuple[str, str, str, str]]:
     for group in by_abbreviation.values():
         group.sort(key=lambda r: (len(row_key(r[0])), r[0]))
         head, rest = group[0], group[1:]
-        stem = row_key(head[0])
-        if rest and all(row_key(r[0]).startswith(stem + " ") for r in rest):
+        stem = _words(head[0])
+        if rest and all(_words(r[0])[: len(stem)] == stem and len(_words(r[0])) > len(stem) for r in rest):
             names = [head[3], *(r[0] for r in rest), *(r[3] for r in rest)]
             head = [head[0], head[1], head[2] or next((r[2] for r in rest if r[2]), ""), ""]
             head[3] = "|".join(dict.fromkeys(n for a in names for n in a.split("|") if n))

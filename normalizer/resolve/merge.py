@@ -52,19 +52,11 @@ from typing import Any
 from normalizer.config import Settings
 from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Candidate, Identifiers, PartialDate, Person, Reference
-from normalizer.resolve.venue_kind import settle_entry_type
+from normalizer.resolve.venue_kind import SOURCE_NAMES, settle_entry_type
 from normalizer.text.titles import title_key
 
 _PUBLISHED_TYPES = frozenset({"inproceedings", "article"})
 _PUBLICATION_FIELDS = ("venue", "venue_short", "issn", "volume", "number", "pages", "publisher")
-_SOURCE_NAMES = {
-    "s2": "Semantic Scholar",
-    "arxiv": "arXiv",
-    "snapshot": "the arXiv snapshot",
-    "dblp": "dblp",
-    "crossref": "Crossref",
-    "openalex": "OpenAlex",
-}
 # Who owns a published version's venue, type, pages and DOI: the bibliographies that
 # record what venues published (dblp for computer science, Crossref for DOIs) before
 # Semantic Scholar, whose venue and type are inferred. Lower ranks win.
@@ -95,7 +87,7 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
     for candidate in companions:
         other = candidate.reference
         source = candidate.source
-        label = _SOURCE_NAMES.get(source, source)
+        label = SOURCE_NAMES.get(source, source)
         if primary.ids.arxiv_id and other.ids.arxiv_id and other.ids.arxiv_id != primary.ids.arxiv_id:
             notes.append(
                 f"{label} record ignored: it is arXiv:{other.ids.arxiv_id}, not arXiv:{primary.ids.arxiv_id}"
@@ -137,7 +129,7 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
         published, published_source = crossref, "crossref"
     upgraded = False
     if published is not None:
-        label = _SOURCE_NAMES.get(published_source, published_source)
+        label = SOURCE_NAMES.get(published_source, published_source)
         if settings.prefer == "preprint" and primary.entry_type not in _PUBLISHED_TYPES:
             when = f" {published.issued.year}" if published.issued else ""
             notes.append(f"{label} lists a published version: {published.venue}{when} (kept the preprint)")
@@ -234,8 +226,8 @@ def _note_disagreement(
     if (lost.entry_type, lost.venue) == (won.entry_type, won.venue):
         return
     notes.append(
-        f"{_SOURCE_NAMES.get(lost_source, lost_source)} says {lost.entry_type} in {lost.venue!r}; "
-        f"{_SOURCE_NAMES.get(won_source, won_source)}'s {won.entry_type} in {won.venue!r} was used"
+        f"{SOURCE_NAMES.get(lost_source, lost_source)} says {lost.entry_type} in {lost.venue!r}; "
+        f"{SOURCE_NAMES.get(won_source, won_source)}'s {won.entry_type} in {won.venue!r} was used"
     )
 
 

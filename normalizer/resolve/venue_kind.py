@@ -31,8 +31,11 @@ _CONFERENCE_WORDS = re.compile(
 )
 VENUE_DATA = "venue-data"  # provenance of an entry type the venue's own data decided
 _LABELS = {"article": "a journal article", "inproceedings": "a proceedings paper"}
-_SOURCE_NAMES = {
+# The sources as notes and findings name them.
+SOURCE_NAMES = {
     "s2": "Semantic Scholar",
+    "arxiv": "arXiv",
+    "snapshot": "the arXiv snapshot",
     "dblp": "dblp",
     "crossref": "Crossref",
     "openalex": "OpenAlex",
@@ -80,7 +83,7 @@ def settle_entry_type(reference: Reference, crossref_type: str | None = None) ->
         return reference
     labelled_by = reference.provenance.get("entry_type", "the record")
     note = (
-        f"{_SOURCE_NAMES.get(labelled_by, labelled_by)} labels it {_LABELS[reference.entry_type]}; "
+        f"{SOURCE_NAMES.get(labelled_by, labelled_by)} labels it {_LABELS[reference.entry_type]}; "
         f"{evidence.because}: written as {_LABELS[evidence.kind]}"
     )
     return reference.model_copy(

@@ -13,9 +13,9 @@ Two data files say what a journal is called:
 
 `find_journal` looks a spelling up in the table first (its rows are the names bibnorm has
 always printed), then in the list, by name (or a variant of it the list records), then by
-abbreviation. Spellings are compared by `journal_key`: case, accents, punctuation, ``&``
-for "and" and a leading "The" aside, so "Phys. Rev. Lett.", "Phys Rev Lett" and "Physical
-Review Letters" all find one journal; a trailing volume ("Entropy 27") or acronym in
+abbreviation. Spellings are compared by `journal_key`: case, accents, punctuation, spaces,
+``&`` for "and" and a leading "The" aside, so "Phys. Rev. Lett.", "Phys Rev Lett" and
+"Physical Review Letters" all find one journal; a trailing volume ("Entropy 27") or acronym in
 parentheses ("… Research (JMLR)") is tried without. An abbreviation two journals share
 ("J. Math. Phys.") finds neither: it is ambiguous, and a wrong journal is worse than none.
 
@@ -77,47 +77,85 @@ _PARENS = re.compile(r"\s*\([^()]*\)\s*")
 
 
 def journal_key(text: str) -> str:
-    """The comparison key of a journal spelling (see the module docstring)."""
+    """The comparison key of a journal spelling: its letters and digits, lower-case and without
+    accents, ``&`` read as "and", a leading "The" dropped, and — as JabRef compares names — no
+    spaces or hyphens ("Bio-Medical" is "Biomedical", "Knowledge-Based" "Knowledge Based")."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     words = [w for w in _NON_WORD.split(text.casefold().replace("&", " and ")) if w]
-    return " ".join(words[1:] if words[:1] == ["the"] else words)
+    return "".join(words[1:] if words[:1] == ["the"] else words)
 
 
 @dataclass(frozen=True)
 class _List:
-    rows: tuple[tuple[str, str, str, str], ...]
+    """The bundled list: one line per journal, sorted by `journal_key` of its name."""
+
+    lines: tuple[str, ...]
     version: str
-    by_name: Mapping[str, int]
-    by_abbreviation: Mapping[str, tuple[int, ...]]
 
 
 @cache
 def _journal_list() -> _List:
-    """The bundled list, indexed by name key and abbreviation key (read on first use)."""
+    """The bundled list's lines (read on first use; nothing is indexed yet)."""
     data = resources.files("normalizer").joinpath("data", "journals.tsv.gz").read_bytes()
-    rows: list[tuple[str, str, str, str]] = []
-    version = ""
-    by_name: dict[str, int] = {}
-    by_abbreviation: dict[str, list[int]] = {}
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
-        if line.startswith("#"):
-            version = version or line.lstrip("# ")
-            continue
-        name, iso4, medline, aliases = line.split("\t")
-        index = len(rows)
-        rows.append((name, iso4, medline, aliases))
-        for spelling in (name, *aliases.split("|")) if aliases else (name,):
-            by_name.setdefault(journal_key(spelling), index)
-        for abbreviation in {journal_key(iso4), journal_key(medline)} - {""}:
-            by_abbreviation.setdefault(abbreviation, []).append(index)
+    text = gzip.decompress(data).decode("utf-8")
+    lines = text.split("\n")
+    header = [line for line in lines[:5] if line.startswith("#")]
     return _List(
-        rows=tuple(rows),
-        version=version,
-        by_name=by_name,
-        by_abbreviation={k: tuple(v) for k, v in by_abbreviation.items()},
+        lines=tuple(line for line in lines if line and not line.startswith("#")), version=header[0][2:]
     )
+
+
+@cache
+def _fields(index: int) -> tuple[str, str, str, str]:
+    name, iso4, medline, aliases = _journal_list().lines[index].split("\t")
+    return name, iso4, medline, aliases
+
+
+@cache
+def _name_key(index: int) -> str:
+    line = _journal_list().lines[index]
+    return journal_key(line[: line.index("\t")])
+
+
+def _by_name(key: str) -> int | None:
+    """The row whose name has ``key``: a binary search over the sorted names (no index to build)."""
+    lo, hi = 0, len(_journal_list().lines)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if _name_key(mid) < key:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(_journal_list().lines) and _name_key(lo) == key:
+        return lo
+    return _by_alias().get(key)
+
+
+@cache
+def _by_alias() -> Mapping[str, int]:
+    """Other spellings of the names (catalogue titles, variants JabRef folded), by key."""
+    out: dict[str, int] = {}
+    for index, line in enumerate(_journal_list().lines):
+        aliases = line[line.rindex("\t") + 1 :]
+        for alias in aliases.split("|") if aliases else ():
+            out.setdefault(journal_key(alias), index)
+    return out
+
+
+@cache
+def _by_abbreviation() -> Mapping[str, tuple[int, ...]]:
+    """ISO 4 and MEDLINE abbreviations by key (built on the first look-up of one)."""
+    out: dict[str, list[int]] = {}
+    for index, line in enumerate(_journal_list().lines):
+        _, iso4, medline, _ = line.split("\t")
+        key = journal_key(iso4)
+        out.setdefault(key, []).append(index)
+        if medline and medline.replace(" ", "").casefold() != key and journal_key(medline) != key:
+            out.setdefault(journal_key(medline), []).append(index)
+    out.pop("", None)
+    return {key: tuple(found) for key, found in out.items()}
 
 
 def list_version() -> str:
@@ -127,17 +165,18 @@ def list_version() -> str:
 
 @lru_cache(maxsize=4096)
 def _from_list(index: int) -> Journal:
-    name, iso4, medline, aliases = _journal_list().rows[index]
+    name, iso4, medline, aliases = _fields(index)
     return Journal(name=name, iso4=iso4, medline=medline, aliases=tuple(a for a in aliases.split("|") if a))
 
 
 def _in_list(key: str) -> Journal | None:
-    journals = _journal_list()
-    index = journals.by_name.get(key)
+    if not key:
+        return None
+    index = _by_name(key)
     if index is not None:
         return _from_list(index)
-    found = journals.by_abbreviation.get(key, ())
-    if len(found) == 1 or (found and key == journal_key(journals.rows[found[0]][0])):
+    found = _by_abbreviation().get(key, ())
+    if len(found) == 1:
         return _from_list(found[0])
     return None  # unknown, or an abbreviation two journals share
 
@@ -279,6 +318,9 @@ def venue_spelling(
         if table is None or table.kind is not VenueKind.CONFERENCE or not table.spells(venue):
             return tidy_venue(venue)  # a workshop "@CVPR" is not CVPR: only the table's own spellings
         return table.name_in(year) if form == "full" else table.short_in(year)
+    table = find_venue(venue)
+    if form == "full" and table is not None and table.kind is VenueKind.JOURNAL:
+        return table.name  # the table's name: no need to read the list
     known = find_journal(venue)
     if known is not None:
         return known.spelled(form, venue)

@@ -9,7 +9,11 @@ cheaper answer did not settle it:
 2. titles — only for entries whose identifiers did not name the claimed paper: the
    snapshot index when configured, then Semantic Scholar ``/paper/search/bulk`` with
    up to 25 quoted titles OR-ed in one request (it settles the titles some paper carries
-   exactly), then ``/paper/search/match`` one title at a time for the rest.
+   exactly), then ``/paper/search/match`` one title at a time for the rest;
+3. journals — for a cited journal the paper's record did not confirm (another name, an
+   abbreviation the record does not spell, no venue at all), Crossref's record of the DOI
+   that record carries: the publisher's container title, short title and ISSNs, 20 DOIs a
+   request (`Answers.of_paper_doi`).
 
 A source that fails is named in ``Answers.unavailable`` for the questions it could not
 answer, so `normalizer.verify.judge.judge` says "unverifiable", never "not found". Offline,
@@ -24,10 +28,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from normalizer.config import Settings
+from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Origin, Query, QueryKind, Reference
 from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.text.titles import same_title
-from normalizer.verify.judge import Answer, Answers, Claim, title_variant
+from normalizer.text.venues import VenueKind, find_venue
+from normalizer.verify.judge import Answer, Answers, Claim, compare_journals, title_variant
 from resolvers._http import BibnormSession, HttpStats, SessionFactory
 
 if TYPE_CHECKING:
@@ -42,6 +48,7 @@ class _Questions:
     by_arxiv_id: list[Answer] = field(default_factory=list)
     by_title: list[Answer] = field(default_factory=list)
     unavailable: set[str] = field(default_factory=set)
+    of_paper_doi: list[Answer] = field(default_factory=list)
 
     def frozen(self) -> Answers:
         return Answers(
@@ -49,6 +56,7 @@ class _Questions:
             by_arxiv_id=tuple(self.by_arxiv_id),
             by_title=tuple(self.by_title),
             unavailable=tuple(sorted(self.unavailable)),
+            of_paper_doi=tuple(self.of_paper_doi),
         )
 
     def settled(self, claim: Claim) -> bool:
@@ -136,6 +144,8 @@ class VerifySources:
             if self.snapshot is not None and not self.use_s2 and not state[i].settled(claim):
                 # The snapshot holds arXiv only: its silence says nothing about other papers.
                 state[i].unavailable.add("snapshot (arXiv only)")
+        if self.use_crossref:
+            self._crossref_journals(claims, state)
         return [questions.frozen() for questions in state]
 
     # --- identifiers ---------------------------------------------------------------
@@ -225,6 +235,28 @@ class VerifySources:
                     if not claims[i].arxiv_id:
                         state[i].unavailable.discard("s2")  # Crossref answered the DOI question S2 could not
         progress.finish()
+
+    # --- journals --------------------------------------------------------------------
+
+    def _crossref_journals(self, claims: Sequence[Claim], state: list[_Questions]) -> None:
+        """Crossref's record of the paper's DOI for journal citations its record left open."""
+        from resolvers.crossref import CrossrefClient, CrossrefError, doi_batches, work_to_any_reference
+
+        asking: dict[str, list[int]] = {}
+        for i, claim in enumerate(claims):
+            doi = journal_question(claim, state[i])
+            if doi is not None:
+                asking.setdefault(doi.casefold(), []).append(i)
+        if not asking:
+            return
+        client = CrossrefClient(self.session(), self.settings)
+        for batch in doi_batches(asking):
+            for doi, work in client.answers(batch).items():
+                if isinstance(work, CrossrefError) or work is None:
+                    continue  # the matched record stays the only one compared
+                record = work_to_any_reference(work)
+                for i in asking[doi]:
+                    state[i].of_paper_doi.append(Answer(source="crossref", record=record))
 
     # --- titles ----------------------------------------------------------------------
 
@@ -341,6 +373,43 @@ class VerifySources:
             author_names=claim.authors,
             year=claim.year,
         )
+
+
+def journal_question(claim: Claim, questions: _Questions) -> str | None:
+    """The publisher DOI whose Crossref record a journal citation still needs, else ``None``.
+
+    Asked when the claim names a venue that is no conference of the venue table and no
+    preprint server, and the records found with its title carry a DOI Crossref has not
+    answered for but do not confirm the cited journal (`compare_journals`).
+    """
+    venue = claim.venue
+    if not venue or claim.entry_type == "misc":
+        return None
+    table = find_venue(venue)
+    if table is not None and table.kind is not VenueKind.JOURNAL:
+        return None
+    records = [
+        answer
+        for answer in (*questions.by_doi, *questions.by_arxiv_id, *questions.by_title)
+        if answer.record is not None and title_variant_or_same(claim.title, answer.record.title)
+    ]
+    if any(answer.source == "crossref" for answer in records):
+        return None  # Crossref's own record is already among them
+    for answer in records:
+        record = answer.record
+        assert record is not None
+        doi = record.ids.doi
+        if not doi or is_arxiv_doi(doi):
+            continue
+        published = bool(record.venue) and record.entry_type in ("article", "inproceedings")
+        if published and compare_journals(claim, record, answer.source).agree:
+            return None
+        return doi
+    return None
+
+
+def title_variant_or_same(claimed: str, record: str) -> bool:
+    return same_title(claimed, record) or title_variant(claimed, record) is not None
 
 
 def _titled_papers(title: str, records: Sequence[Reference]) -> list[Reference]:
