@@ -178,7 +178,25 @@ def _in_list(key: str) -> Journal | None:
     found = _by_abbreviation().get(key, ())
     if len(found) == 1:
         return _from_list(found[0])
-    return None  # unknown, or an abbreviation two journals share
+    journals = [_from_list(index) for index in found]
+    if journals and all(_variant_names(journals[0].name, j.name) for j in journals[1:]):
+        return min(
+            journals, key=lambda j: len(j.name)
+        )  # "Europhysics Letters" and "EPL (Europhysics Letters)"
+    return None  # unknown, or an abbreviation two journals share ("J. Math. Phys.")
+
+
+def _variant_names(a: str, b: str) -> bool:
+    """Two list names of one journal: equal once a parenthesised part or a subtitle is read as the
+    name ("EPL (Europhysics Letters)", "Physica B: Condensed Matter" beside "Physica B")."""
+    return bool(_name_forms(a) & _name_forms(b))
+
+
+def _name_forms(name: str) -> set[str]:
+    inner = re.findall(r"\(([^()]+)\)", name)
+    plain = _PARENS.sub(" ", name).strip()
+    head = re.split(r"\s*[:.]\s+|\s+-\s+", plain, maxsplit=1)[0]
+    return {journal_key(form) for form in (name, plain, head, *inner) if form}
 
 
 @cache
@@ -253,18 +271,13 @@ def trailing_volume(text: str) -> tuple[str, str] | None:
 
 
 def same_journal(a: Journal, b: Journal) -> bool:
-    """One journal, or one the other names with a subtitle ("Physical Review B: Condensed Matter")."""
+    """One journal: the same row or name, a spelling in common, or one the other names with a
+    subtitle or a parenthesised part ("Physical Review B: Condensed Matter", "EPL (Europhysics
+    Letters)")."""
     if a == b or a.name == b.name:
         return True
     keys_a, keys_b = {journal_key(s) for s in a.spellings}, {journal_key(s) for s in b.spellings}
-    if keys_a & keys_b:
-        return True
-    return _subtitle_of(a.name, b.name) or _subtitle_of(b.name, a.name)
-
-
-def _subtitle_of(longer: str, shorter: str) -> bool:
-    head = re.split(r"\s*[:.]\s+|\s+-\s+", longer, maxsplit=1)[0]
-    return head != longer and journal_key(head) == journal_key(shorter)
+    return bool(keys_a & keys_b) or _variant_names(a.name, b.name)
 
 
 def journal_name(text: str, form: JournalNames) -> str:

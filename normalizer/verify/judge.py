@@ -275,9 +275,10 @@ class Answers(Frozen):
     by_arxiv_id: tuple[Answer, ...] = ()
     by_title: tuple[Answer, ...] = ()
     unavailable: tuple[str, ...] = ()
-    # Crossref's record of the DOI the matched paper carries: the publisher's journal name,
-    # short title and ISSN, asked for journal citations the matched record did not settle.
-    of_paper_doi: tuple[Answer, ...] = ()
+    # Crossref's record of the matched paper (by the DOI it carries, or found by a citation
+    # search when it has none): the publisher's journal name, short title and ISSN, asked for
+    # journal citations the matched record did not settle.
+    of_paper: tuple[Answer, ...] = ()
 
 
 # --- judging ----------------------------------------------------------------------------
@@ -797,10 +798,17 @@ def _venue_findings(
     if claimed is not None and claimed.kind is VenueKind.PREPRINT:
         return  # citing the preprint of a published paper is not wrong
     published = record.entry_type in ("article", "inproceedings") and bool(record.venue)
+    publisher = _publisher_record(answers or Answers())
+    if not published and publisher is not None:
+        # The matched record names no venue; the publisher's record of the paper does.
+        yield from _journal_findings(claim, publisher, "crossref", Answers())
+        return
     if not published:
         if source in PREPRINT_SOURCES:
             return  # arXiv and the snapshot know no published versions: nothing to compare with
         if record.entry_type == "preprint" and record.ids.arxiv_id and claim.entry_type != "misc":
+            if _has_publisher_doi(record):
+                return  # a preprint's record that names a journal DOI: published, venue unknown here
             yield _finding(
                 "BN733",
                 "venue",
@@ -925,11 +933,7 @@ def _journal_findings(
     there is one."""
     assert claim.venue is not None
     records = [(record, source)]
-    records += [
-        (answer.record, answer.source)
-        for answer in answers.of_paper_doi
-        if answer.record is not None and answer.record.venue and answer.record.ids.doi == record.ids.doi
-    ]
+    records += [(answer.record, answer.source) for answer in answers.of_paper if answer.record is not None]
     comparisons = [compare_journals(claim, r, s) for r, s in records if r.venue]
     if any(c.agree for c in comparisons):
         return
@@ -955,6 +959,24 @@ def _journal_findings(
     )
 
 
+def _publisher_record(answers: Answers) -> Reference | None:
+    """Crossref's published record of the matched paper, when it was asked for one."""
+    return next(
+        (
+            answer.record
+            for answer in answers.of_paper
+            if answer.record is not None
+            and answer.record.venue
+            and answer.record.entry_type in ("article", "inproceedings")
+        ),
+        None,
+    )
+
+
+def _has_publisher_doi(record: Reference) -> bool:
+    return bool(record.ids.doi) and not is_arxiv_doi(record.ids.doi)
+
+
 def is_preprint_record(record: Reference) -> bool:
     """A record of a preprint server's copy with no published version (bioRxiv, SSRN, arXiv)."""
     if record.entry_type == "preprint":
@@ -968,7 +990,8 @@ def _unpublished_record_findings(
     """The paper's record names no publication: a preprint cited as published (BN733), or a cited
     venue that neither the record nor any list knows (BN731, unknown rather than verified)."""
     assert claim.venue is not None
-    if is_preprint_record(record) and claim.entry_type != "misc":
+    journal_doi = record.entry_type == "preprint" and _has_publisher_doi(record)  # not bioRxiv's own
+    if is_preprint_record(record) and claim.entry_type != "misc" and not journal_doi:
         where = record.venue or "a preprint server"
         issue = claim.volume_pages()
         yield _finding(
@@ -982,7 +1005,7 @@ def _unpublished_record_findings(
         )
         return
     known = find_venue(claim.venue) is not None or find_journal(claim.venue) is not None
-    if not known and not any(a.record is not None and a.record.venue for a in answers.of_paper_doi):
+    if not known and not any(a.record is not None and a.record.venue for a in answers.of_paper):
         yield _finding(
             "BN731",
             "venue",

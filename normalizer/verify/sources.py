@@ -13,7 +13,7 @@ cheaper answer did not settle it:
 3. journals — for a cited journal the paper's record did not confirm (another name, an
    abbreviation the record does not spell, no venue at all), Crossref's record of the DOI
    that record carries: the publisher's container title, short title and ISSNs, 20 DOIs a
-   request (`Answers.of_paper_doi`).
+   request (`Answers.of_paper`).
 
 A source that fails is named in ``Answers.unavailable`` for the questions it could not
 answer, so `normalizer.verify.judge.judge` says "unverifiable", never "not found". Offline,
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from normalizer.config import Settings
 from normalizer.identifiers import is_arxiv_doi
@@ -48,7 +48,7 @@ class _Questions:
     by_arxiv_id: list[Answer] = field(default_factory=list)
     by_title: list[Answer] = field(default_factory=list)
     unavailable: set[str] = field(default_factory=set)
-    of_paper_doi: list[Answer] = field(default_factory=list)
+    of_paper: list[Answer] = field(default_factory=list)
 
     def frozen(self) -> Answers:
         return Answers(
@@ -56,7 +56,7 @@ class _Questions:
             by_arxiv_id=tuple(self.by_arxiv_id),
             by_title=tuple(self.by_title),
             unavailable=tuple(sorted(self.unavailable)),
-            of_paper_doi=tuple(self.of_paper_doi),
+            of_paper=tuple(self.of_paper),
         )
 
     def settled(self, claim: Claim) -> bool:
@@ -239,15 +239,27 @@ class VerifySources:
     # --- journals --------------------------------------------------------------------
 
     def _crossref_journals(self, claims: Sequence[Claim], state: list[_Questions]) -> None:
-        """Crossref's record of the paper's DOI for journal citations its record left open."""
-        from resolvers.crossref import CrossrefClient, CrossrefError, doi_batches, work_to_any_reference
+        """Crossref's record of the paper for journal citations its other records left open:
+        by DOI, 20 to a request, or one citation search for a paper with neither venue nor DOI
+        (a hit only when the matcher accepts it: title, authors, year)."""
+        from resolvers.crossref import (
+            CrossrefClient,
+            CrossrefError,
+            accepted_hit,
+            citation,
+            doi_batches,
+            work_to_any_reference,
+        )
 
         asking: dict[str, list[int]] = {}
+        searching: list[tuple[int, Reference]] = []
         for i, claim in enumerate(claims):
-            doi = journal_question(claim, state[i])
-            if doi is not None:
-                asking.setdefault(doi.casefold(), []).append(i)
-        if not asking:
+            question = journal_question(claim, state[i])
+            if question is not None and question.doi:
+                asking.setdefault(question.doi.casefold(), []).append(i)
+            elif question is not None and question.search is not None:
+                searching.append((i, question.search))
+        if not asking and not searching:
             return
         client = CrossrefClient(self.session(), self.settings)
         for batch in doi_batches(asking):
@@ -256,7 +268,14 @@ class VerifySources:
                     continue  # the matched record stays the only one compared
                 record = work_to_any_reference(work)
                 for i in asking[doi]:
-                    state[i].of_paper_doi.append(Answer(source="crossref", record=record))
+                    state[i].of_paper.append(Answer(source="crossref", record=record))
+        for i, paper in searching:
+            try:
+                hit = accepted_hit(paper, client.search(citation(paper)), self.settings.thresholds)
+            except CrossrefError:
+                continue
+            if hit is not None:
+                state[i].of_paper.append(Answer(source="crossref", record=hit))
 
     # --- titles ----------------------------------------------------------------------
 
@@ -375,12 +394,20 @@ class VerifySources:
         )
 
 
-def journal_question(claim: Claim, questions: _Questions) -> str | None:
-    """The publisher DOI whose Crossref record a journal citation still needs, else ``None``.
+class JournalQuestion(NamedTuple):
+    """What Crossref is asked for a journal citation: the record of a DOI, or a citation search."""
+
+    doi: str | None = None
+    search: Reference | None = None  # the paper's record to search by (title, authors, year)
+
+
+def journal_question(claim: Claim, questions: _Questions) -> JournalQuestion | None:
+    """What a journal citation still needs from Crossref, else ``None``.
 
     Asked when the claim names a venue that is no conference of the venue table and no
-    preprint server, and the records found with its title carry a DOI Crossref has not
-    answered for but do not confirm the cited journal (`compare_journals`).
+    preprint server, and no record found with its title confirms the cited journal
+    (`compare_journals`): the record of the publisher DOI a record carries, or — when the
+    records name no venue and carry no DOI — one citation search for the paper.
     """
     venue = claim.venue
     if not venue or claim.entry_type == "misc":
@@ -393,18 +420,21 @@ def journal_question(claim: Claim, questions: _Questions) -> str | None:
         for answer in (*questions.by_doi, *questions.by_arxiv_id, *questions.by_title)
         if answer.record is not None and title_variant_or_same(claim.title, answer.record.title)
     ]
-    if any(answer.source == "crossref" for answer in records):
-        return None  # Crossref's own record is already among them
+    if not records or any(answer.source == "crossref" for answer in records):
+        return None  # nothing to complete, or Crossref's own record is already among them
     for answer in records:
         record = answer.record
         assert record is not None
-        doi = record.ids.doi
-        if not doi or is_arxiv_doi(doi):
-            continue
         published = bool(record.venue) and record.entry_type in ("article", "inproceedings")
         if published and compare_journals(claim, record, answer.source).agree:
             return None
-        return doi
+    for answer in records:
+        assert answer.record is not None
+        doi = answer.record.ids.doi
+        if doi and not is_arxiv_doi(doi):
+            return JournalQuestion(doi=doi)
+    if all(answer.record is not None and not answer.record.venue for answer in records):
+        return JournalQuestion(search=records[0].record)
     return None
 
 

@@ -80,8 +80,10 @@ def paper_id(record: dict[str, Any]) -> str:
 # --- the sources' records -------------------------------------------------------------------
 
 
-def s2_papers(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Semantic Scholar papers (Graph API fields) for every record."""
+def s2_papers(
+    items: Iterable[dict[str, Any]], *, venue_less_without_doi: bool = False
+) -> list[dict[str, Any]]:
+    """Semantic Scholar papers (Graph API fields) for every record (see `s2_spelling`)."""
     papers = []
     for record in items:
         external: dict[str, Any] = {}
@@ -104,15 +106,15 @@ def s2_papers(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             if server == "arXiv":
                 paper["journal"] = {"name": "ArXiv", "volume": f"abs/{record['arxiv_id']}"}
         else:
-            spelt = s2_spelling(record)
+            spelt = s2_spelling(record, venue_less_without_doi=venue_less_without_doi)
             journal = {"name": spelt, "volume": record.get("volume"), "pages": record.get("pages")}
             paper |= {
-                "venue": spelt,
-                "journal": {k: v for k, v in journal.items() if v},
-                "publicationTypes": ["JournalArticle"],
+                "venue": spelt or "",
+                "journal": {k: v for k, v in journal.items() if v} if spelt else None,
+                "publicationTypes": ["JournalArticle"] if spelt else None,
                 "publicationVenue": (
                     {"name": record["journal"], "type": "journal", "issn": record["issn"][0]}
-                    if record.get("issn")
+                    if record.get("issn") and spelt
                     else None
                 ),
             }
@@ -120,19 +122,25 @@ def s2_papers(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return papers
 
 
-def s2_spelling(record: dict[str, Any]) -> str:
-    """How Semantic Scholar spells the record's journal: as the bibliography does for a third of
-    the records, in NLM's sentence case ("Nature methods", as its PubMed-fed records do) for
-    another, and abbreviated (ISO 4, from the bundled list) for the rest — so verify has to read
-    the journal, not compare strings."""
+def s2_spelling(record: dict[str, Any], *, venue_less_without_doi: bool = False) -> str | None:
+    """How Semantic Scholar spells the record's journal, in turn by a hash of the origin: as the
+    bibliography does; in NLM's sentence case ("Nature methods", as its PubMed-fed records do);
+    abbreviated (ISO 4, from the bundled list); or not at all (one record in six: no venue, as
+    for many older papers) — so verify has to read the journal, and ask Crossref, rather than
+    compare strings. Only a record with a DOI goes without a venue: a paper the bibliography
+    gives no DOI for has no Crossref work in this world, and S2's record would be the only one
+    to name its journal (in the live services Crossref holds nearly every journal article);
+    ``venue_less_without_doi`` drops that rule, for a world where nothing knows those journals."""
     from normalizer.text.journals import find_journal
 
     name = record["journal"]
-    choice = int(_digest(record["origin"] + "s2")[:4], 16) % 3
-    if choice == 1:
+    choice = int(_digest(record["origin"] + "s2")[:4], 16) % 6
+    if choice == 5 and (record.get("doi") or venue_less_without_doi):
+        return None
+    if choice in (1, 2):
         first, _, rest = name.partition(" ")
         return f"{first} {rest.lower()}".strip() if rest else name
-    journal = find_journal(name) if choice == 2 else None
+    journal = find_journal(name) if choice in (3, 4) else None
     return journal.iso4 if journal is not None and journal.iso4 else name
 
 
