@@ -809,10 +809,11 @@ def _venue_findings(
         if record.entry_type == "preprint" and record.ids.arxiv_id and claim.entry_type != "misc":
             if _has_publisher_doi(record):
                 return  # a preprint's record that names a journal DOI: published, venue unknown here
+            issue = claim.volume_pages()
             yield _finding(
                 "BN733",
                 "venue",
-                f"cited as published in {claim.venue}, but the paper is an "
+                f"cited as published in {claim.venue}{f' ({issue})' if issue else ''}, but the paper is an "
                 f"arXiv preprint ({record.ids.arxiv_id}) with no published version",
                 expected="arXiv",
                 found=claim.venue,
