@@ -325,10 +325,12 @@ def test_a_search_hit_the_matcher_does_not_accept_is_no_companion(
         pytest.param({"categories": ("cs.LG",)}, id="computer-science-is-dblps"),
         pytest.param({"entry_type": "preprint", "venue": None}, id="no-publication-named"),
         pytest.param({"provenance": {"venue": "dblp"}}, id="dblp-settled-it"),
-        pytest.param({"ids": Identifiers(arxiv_id="1208.2623", doi="10.1103/PhysRevLett.110.067208")},
-                     id="a-doi-goes-to-the-batch"),
+        pytest.param(
+            {"ids": Identifiers(arxiv_id="1208.2623", doi="10.1103/PhysRevLett.110.067208")},
+            id="a-doi-goes-to-the-batch",
+        ),
     ],
-)  # fmt: skip
+)
 def test_no_search_for_papers_a_batch_or_dblp_settles(
     physics: FakeCrossref, tmp_path: Path, changes: dict[str, object]
 ) -> None:

@@ -53,13 +53,21 @@ def resolve(s2: FakeS2, folder: Path, *options: str) -> list[str]:
 @pytest.mark.parametrize(
     ("options", "journals"),
     [
-        pytest.param((), ["Nature Methods", "Nature Methods", "Physical Review Letters"], id="full-by-default"),
-        pytest.param(("--journal-names", "abbreviated"), ["Nat. Methods", "Nat. Methods", "Phys. Rev. Lett."],
-                     id="abbreviated"),
-        pytest.param(("--journal-names", "as-given"), ["Nat. Methods", "Nature Methods", "Phys. Rev. Lett."],
-                     id="as-given-keeps-the-sources-spellings"),
+        pytest.param(
+            (), ["Nature Methods", "Nature Methods", "Physical Review Letters"], id="full-by-default"
+        ),
+        pytest.param(
+            ("--journal-names", "abbreviated"),
+            ["Nat. Methods", "Nat. Methods", "Phys. Rev. Lett."],
+            id="abbreviated",
+        ),
+        pytest.param(
+            ("--journal-names", "as-given"),
+            ["Nat. Methods", "Nature Methods", "Phys. Rev. Lett."],
+            id="as-given-keeps-the-sources-spellings",
+        ),
     ],
-)  # fmt: skip
+)
 def test_resolve_writes_one_spelling_per_journal(
     s2: FakeS2, folder: Path, options: tuple[str, ...], journals: list[str]
 ) -> None:
@@ -113,18 +121,42 @@ def venue_lines(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("form", "lines"),
     [
-        pytest.param("abbreviated", ["journal = {Phys. Rev. Lett.},", "journal = {Phys. Rev. B},",
-                                     "booktitle = {CVPR},", "journal = prl,",
-                                     "journal = {Journal of Foo \\& Bar Studies},"], id="abbreviated"),
-        pytest.param("full", ["journal = {Physical Review Letters},", "journal = {Physical Review B},",
-                              "booktitle = {Proceedings of the IEEE Conference on Computer Vision and Pattern "
-                              "Recognition (CVPR)},",
-                              "journal = prl,", "journal = {Journal of Foo \\& Bar Studies},"], id="full"),
-        pytest.param("as-given", ["journal = {Physical Review Letters},", "journal = {Phys. Rev. B},",
-                                  "booktitle = {CVPR},", "journal = prl,",
-                                  "journal = {Journal of Foo \\& Bar Studies},"], id="as-given"),
+        pytest.param(
+            "abbreviated",
+            [
+                "journal = {Phys. Rev. Lett.},",
+                "journal = {Phys. Rev. B},",
+                "booktitle = {CVPR},",
+                "journal = prl,",
+                "journal = {Journal of Foo \\& Bar Studies},",
+            ],
+            id="abbreviated",
+        ),
+        pytest.param(
+            "full",
+            [
+                "journal = {Physical Review Letters},",
+                "journal = {Physical Review B},",
+                "booktitle = {Proceedings of the IEEE Conference on Computer Vision and Pattern "
+                "Recognition (CVPR)},",
+                "journal = prl,",
+                "journal = {Journal of Foo \\& Bar Studies},",
+            ],
+            id="full",
+        ),
+        pytest.param(
+            "as-given",
+            [
+                "journal = {Physical Review Letters},",
+                "journal = {Phys. Rev. B},",
+                "booktitle = {CVPR},",
+                "journal = prl,",
+                "journal = {Journal of Foo \\& Bar Studies},",
+            ],
+            id="as-given",
+        ),
     ],
-)  # fmt: skip
+)
 def test_format_writes_journal_and_conference_names_in_the_form_asked(
     folder: Path, form: str, lines: list[str]
 ) -> None:

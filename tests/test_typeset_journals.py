@@ -102,7 +102,8 @@ def test_the_records_become_journal_articles_without_the_volume_in_the_name() ->
         pytest.param(
             "plain",
             "Deep learning. Nature, 521(7553):436–444, May 2015.",
-            "Scaling instruction-finetuned language models. Journal of Machine Learning Research, 25:1–53, 2024.",
+            "Scaling instruction-finetuned language models. Journal of Machine Learning Research, "
+            "25:1–53, 2024.",
             id="plain",
         ),
         pytest.param(

@@ -29,15 +29,29 @@ def crossref(doi: str) -> Reference:
 @pytest.mark.parametrize(
     ("doi", "label", "kind", "because"),
     [
-        pytest.param("10.1038/s42256-024-00832-8", "inproceedings", "article",
-                     "Crossref's type of 10.1038/s42256-024-00832-8 is journal-article", id="journal-article"),
-        pytest.param("10.1063/1.4938384", "inproceedings", "article",
-                     "Crossref's type of 10.1063/1.4938384 is journal-article", id="journal-article-two-issns"),
-        pytest.param("10.1109/icdcsw.2003.1203662", "article", "inproceedings",
-                     "Crossref's type of 10.1109/icdcsw.2003.1203662 is proceedings-article",
-                     id="proceedings-article-no-issn"),
+        pytest.param(
+            "10.1038/s42256-024-00832-8",
+            "inproceedings",
+            "article",
+            "Crossref's type of 10.1038/s42256-024-00832-8 is journal-article",
+            id="journal-article",
+        ),
+        pytest.param(
+            "10.1063/1.4938384",
+            "inproceedings",
+            "article",
+            "Crossref's type of 10.1063/1.4938384 is journal-article",
+            id="journal-article-two-issns",
+        ),
+        pytest.param(
+            "10.1109/icdcsw.2003.1203662",
+            "article",
+            "inproceedings",
+            "Crossref's type of 10.1109/icdcsw.2003.1203662 is proceedings-article",
+            id="proceedings-article-no-issn",
+        ),
     ],
-)  # fmt: skip
+)
 def test_crossrefs_type_of_the_doi_decides(doi: str, label: str, kind: str, because: str) -> None:
     record = crossref(doi)
     crossref_type = "journal-article" if record.entry_type == "article" else "proceedings-article"
@@ -67,14 +81,20 @@ def _labelled(venue: str, label: str = "inproceedings", **changes: object) -> Re
         pytest.param(_labelled("Nature"), "article", id="table-journal"),
         pytest.param(_labelled("Physical Review Letters"), "article", id="list-journal"),
         pytest.param(_labelled("Some Society Bulletin", issn=("1234-5678",)), "article", id="issn"),
-        pytest.param(_labelled("Proceedings of the Some Symposium", issn=("1234-5678",)), None,
-                     id="issn-of-a-proceedings-series-is-no-evidence"),
-        pytest.param(_labelled("Conference on Computer Vision and Pattern Recognition", "article"), "inproceedings",
-                     id="table-conference"),
+        pytest.param(
+            _labelled("Proceedings of the Some Symposium", issn=("1234-5678",)),
+            None,
+            id="issn-of-a-proceedings-series-is-no-evidence",
+        ),
+        pytest.param(
+            _labelled("Conference on Computer Vision and Pattern Recognition", "article"),
+            "inproceedings",
+            id="table-conference",
+        ),
         pytest.param(_labelled("Some Local Venue"), None, id="nothing-knows-it"),
         pytest.param(_labelled("arXiv", "article"), None, id="a-preprint-server-is-no-venue"),
     ],
-)  # fmt: skip
+)
 def test_without_a_crossref_type_the_issn_and_the_venue_data_decide(
     reference: Reference, kind: str | None
 ) -> None:
@@ -94,12 +114,15 @@ def test_the_label_is_kept_when_nothing_speaks_and_when_the_evidence_agrees() ->
 
 LECUN = Reference(
     title="Deep learning",
-    authors=(Person(given="Yann", family="LeCun"), Person(given="Yoshua", family="Bengio"),
-             Person(given="Geoffrey", family="Hinton")),
+    authors=(
+        Person(given="Yann", family="LeCun"),
+        Person(given="Yoshua", family="Bengio"),
+        Person(given="Geoffrey", family="Hinton"),
+    ),
     first_version=PartialDate(year=2015, month=5),
     entry_type="misc",
     ids=Identifiers(),
-)  # fmt: skip
+)
 NATURE_DOI = "10.1038/nature14539"
 
 

@@ -63,19 +63,33 @@ def by_title(*records: tuple[str, Reference], of_paper: tuple[Reference, ...] = 
     [
         pytest.param("Phys. Rev. Lett.", "Physical Review Letters", Verdict.VERIFIED, id="iso4"),
         pytest.param("Phys Rev Lett", "Physical Review Letters", Verdict.VERIFIED, id="medline"),
-        pytest.param("Physical Review Letters", "Phys. Rev. Lett.", Verdict.VERIFIED, id="record-abbreviated"),
+        pytest.param(
+            "Physical Review Letters", "Phys. Rev. Lett.", Verdict.VERIFIED, id="record-abbreviated"
+        ),
         pytest.param("Physical review letters", "Physical Review Letters", Verdict.VERIFIED, id="nlm-case"),
         pytest.param("The Lancet", "Lancet", Verdict.VERIFIED, id="leading-the"),
-        pytest.param("Europhysics Letters", "EPL (Europhysics Letters)", Verdict.VERIFIED, id="parenthesised-name"),
+        pytest.param(
+            "Europhysics Letters", "EPL (Europhysics Letters)", Verdict.VERIFIED, id="parenthesised-name"
+        ),
         pytest.param("Physical Review B", "Physical Review Letters", Verdict.MISMATCH, id="sister-journal"),
-        pytest.param("Nature Communications", "Nature", Verdict.MISMATCH, id="nature-communications-is-not-nature"),
+        pytest.param(
+            "Nature Communications", "Nature", Verdict.MISMATCH, id="nature-communications-is-not-nature"
+        ),
         pytest.param("Nature", "Nature Communications", Verdict.MISMATCH, id="nor-the-other-way"),
-        pytest.param("Journal of Applied Physics Letters", "Journal of Applied Physics", Verdict.MISMATCH,
-                     id="a-word-added-is-another-journal"),
-        pytest.param("Quantum Physical Review Letters", "Physical Review Letters", Verdict.MISMATCH,
-                     id="made-up-around-a-real-name"),
+        pytest.param(
+            "Journal of Applied Physics Letters",
+            "Journal of Applied Physics",
+            Verdict.MISMATCH,
+            id="a-word-added-is-another-journal",
+        ),
+        pytest.param(
+            "Quantum Physical Review Letters",
+            "Physical Review Letters",
+            Verdict.MISMATCH,
+            id="made-up-around-a-real-name",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_cited_journal_is_the_papers_through_its_names_and_abbreviations(
     cited: str, paper: str, verdict: Verdict
 ) -> None:
@@ -159,14 +173,21 @@ def test_issns_decide_when_both_sides_give_them(
 @pytest.mark.parametrize(
     ("paper", "server"),
     [
-        pytest.param(record("bioRxiv", entry_type="misc", ids=Identifiers(doi="10.1101/512582")), "bioRxiv",
-                     id="biorxiv"),
-        pytest.param(record("medRxiv", entry_type="misc", ids=Identifiers(doi="10.1101/2020.01.01.1")), "medRxiv",
-                     id="medrxiv"),
-        pytest.param(record(None, entry_type="preprint", ids=Identifiers(arxiv_id="1208.2623")), "arXiv",
-                     id="arxiv"),
+        pytest.param(
+            record("bioRxiv", entry_type="misc", ids=Identifiers(doi="10.1101/512582")),
+            "bioRxiv",
+            id="biorxiv",
+        ),
+        pytest.param(
+            record("medRxiv", entry_type="misc", ids=Identifiers(doi="10.1101/2020.01.01.1")),
+            "medRxiv",
+            id="medrxiv",
+        ),
+        pytest.param(
+            record(None, entry_type="preprint", ids=Identifiers(arxiv_id="1208.2623")), "arXiv", id="arxiv"
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_preprint_cited_with_a_journals_volume_and_pages_is_bn733(paper: Reference, server: str) -> None:
     cited = claim("Nature Physics", volume="9", pages="101--112")
     result = judge(cited, by_title(("s2", paper)), TODAY)
@@ -196,7 +217,7 @@ def cross_domain() -> tuple[dict[str, bool], dict[str, str]]:
     from fakes.journal_world import cases, records
 
     all_cases = cases(records())
-    verdicts, requests, _ = verify(all_cases)
+    verdicts, _, _ = verify(all_cases)
     flagged = {case.key: verdicts[case.key].verdict in FLAGGED for case in all_cases}
     return flagged, {case.key: case.kind for case in all_cases}
 

@@ -23,8 +23,6 @@ import re
 from typing import NamedTuple
 
 from normalizer.models import EntryType, Reference
-from normalizer.text.journals import find_journal
-from normalizer.text.venues import VenueKind, find_venue
 
 _CONFERENCE_WORDS = re.compile(
     r"\b(conference|proceedings|proc|symposium|workshops?|meeting|congress|colloquium)\b", re.IGNORECASE
@@ -52,6 +50,10 @@ class KindEvidence(NamedTuple):
 def kind_by_evidence(reference: Reference, crossref_type: str | None = None) -> KindEvidence | None:
     """What the evidence says a published record is (see the module docstring); ``None`` when
     only the record's own label speaks."""
+    # Local: the venue table and the journal list are read only when a published record needs them.
+    from normalizer.text.journals import find_journal
+    from normalizer.text.venues import VenueKind, find_venue
+
     doi = reference.ids.doi or "the DOI"
     if crossref_type in ("journal-article", "proceedings-article"):
         kind: EntryType = "article" if crossref_type == "journal-article" else "inproceedings"

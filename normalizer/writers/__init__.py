@@ -138,15 +138,16 @@ def spell_venues(
     and one spelling per journal in the whole output: entries of one journal that no data
     knows — the same ISSN, or the same name up to case and punctuation — take the spelling
     the first of them got. ``as-given`` leaves every venue as its record spells it."""
-    if form == "as-given" or not references:
-        return list(references)
+    published = ("article", "inproceedings")
+    if form == "as-given" or not any(r.venue and r.entry_type in published for _, r in references):
+        return list(references)  # nothing to spell: preprints only (and no venue table read)
     from normalizer.text.journals import journal_key, venue_spelling  # local: the journal list is large
 
     chosen: dict[str, str] = {}  # journal identity (ISSN or name key) → its spelling in this output
     out: list[tuple[str, Reference]] = []
     for key, reference in references:
         venue = reference.venue
-        if not venue or reference.entry_type not in ("article", "inproceedings"):
+        if not venue or reference.entry_type not in published:
             out.append((key, reference))
             continue
         journal = reference.entry_type == "article"
