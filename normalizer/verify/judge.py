@@ -887,7 +887,7 @@ def compare_journals(claim: Claim, record: Reference, source: str) -> JournalCom
     paper_journal = next((j for j in map(find_journal, spellings) if j is not None), None)
     paper = f"{record.venue} ({_FIELD_OF_SOURCE.get(source, source)}"
     paper += f", ISSN {', '.join(record.issn)})" if record.issn else ")"
-    cited = f"{claim.venue} ({_journal_origin(cited_journal)})"
+    cited = f"{claim.venue} ({_journal_origin(cited_journal, claim.venue)})"
     if claim.issn and record.issn:
         shared = set(claim.issn) & set(record.issn)
         return JournalComparison(
@@ -905,10 +905,14 @@ def compare_journals(claim: Claim, record: Reference, source: str) -> JournalCom
     return JournalComparison(agree=False, cited=cited, paper=paper)
 
 
-def _journal_origin(journal: Journal | None) -> str:
-    if journal is None:
-        return "in no journal list"
-    return f"{journal.name} in {journal.origin}"
+def _journal_origin(journal: Journal | None, text: str) -> str:
+    """What the data says a cited name is: a journal of a list, a table conference, or nothing."""
+    if journal is not None:
+        return f"{journal.name} in {journal.origin}"
+    venue = find_venue(text)
+    if venue is not None:
+        return f"{venue.name}, a {venue.kind.value} in bibnorm's venue table"
+    return "in no journal list"
 
 
 def _same_journal_name(cited: str, name: str) -> bool:
@@ -929,9 +933,9 @@ def _journal_findings(
     claim: Claim, record: Reference, source: str, answers: Answers
 ) -> Iterable[VerifyFinding]:
     """BN732 when the paper appeared in another journal, BN731 when no source and no list knows the
-    cited one. The paper's own DOI record at Crossref, when asked, is compared too: the citation
-    stands when any record of the paper agrees, and is wrong only by the publisher's record if
-    there is one."""
+    cited one. Crossref's record of the paper (`Answers.of_paper`), when it was asked, is compared
+    too: the citation stands when any record of the paper agrees, and the finding is the
+    publisher's record's when there is one."""
     assert claim.venue is not None
     records = [(record, source)]
     records += [(answer.record, answer.source) for answer in answers.of_paper if answer.record is not None]

@@ -10,10 +10,11 @@ cheaper answer did not settle it:
    snapshot index when configured, then Semantic Scholar ``/paper/search/bulk`` with
    up to 25 quoted titles OR-ed in one request (it settles the titles some paper carries
    exactly), then ``/paper/search/match`` one title at a time for the rest;
-3. journals — for a cited journal the paper's record did not confirm (another name, an
-   abbreviation the record does not spell, no venue at all), Crossref's record of the DOI
-   that record carries: the publisher's container title, short title and ISSNs, 20 DOIs a
-   request (`Answers.of_paper`).
+3. journals — for a cited journal the paper's records did not confirm (another name, an
+   abbreviation a record does not spell, no venue at all), Crossref's record of the paper
+   (`Answers.of_paper`): by the DOI a record carries (the publisher's container title, short
+   title and ISSNs, 20 DOIs a request), or, when the records carry neither venue nor DOI, one
+   citation search whose hit the matcher must accept (title, authors, year).
 
 A source that fails is named in ``Answers.unavailable`` for the questions it could not
 answer, so `normalizer.verify.judge.judge` says "unverifiable", never "not found". Offline,
