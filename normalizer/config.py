@@ -46,6 +46,10 @@ MAX_TIMEOUT = 600.0  # seconds one request may take
 MAX_BACKOFF_BASE = 60.0  # seconds of the first backoff (doubled per attempt, capped at 120 s)
 MAX_WAIT_PER_SOURCE = 3600.0  # seconds of waiting a run may spend on one source
 Delay = Annotated[float, Field(ge=0, le=MAX_DELAY, allow_inf_nan=False)]
+
+# How journal and conference names are written (`normalizer.text.journals`).
+JournalNames = Literal["full", "abbreviated", "as-given"]
+
 Fraction = Annotated[float, Field(ge=0, le=1)]
 
 
@@ -186,6 +190,11 @@ class Settings(BaseModel):
     # Where bibnorm's BibTeX layout puts a published entry's publisher DOI besides ``doi``,
     # which plain, abbrv and IEEEtran do not print (normalizer/writers/bibtex.py `DOI_LINKS`).
     doi_link: Literal["url+note", "url", "note", "none"] = "url+note"
+
+    # How journal and conference names are written: in full, abbreviated (ISO 4 for journals,
+    # the acronym for conferences) or as the source (or your .bib) spells them. Unset: resolve
+    # writes full names; format and fix leave names alone.
+    journal_names: JournalNames | None = None
     prefer: Literal["published", "preprint"] = "published"
     year_policy: Literal["v1", "latest", "published"] = "published"
     contact: HeaderText = "https://github.com/bibnorm/bibnorm"  # in the User-Agent header

@@ -86,6 +86,8 @@ class Reference(Frozen):
     entry_type: EntryType = "preprint"
     ids: Identifiers = Identifiers()
     venue: str | None = None  # journal or proceedings title for published versions
+    venue_short: str | None = None  # the venue's own short title (Crossref's short-container-title)
+    issn: tuple[str, ...] = ()  # the journal's ISSNs (print, electronic) as the source gives them
     volume: str | None = None
     number: str | None = None
     pages: str | None = None

@@ -12,14 +12,22 @@ public pool allows 5 single-work requests a second and 1 list request a second s
 2025 — bibnorm spaces them by ``crossref_delay`` (0.25 s) and ``crossref_search_delay`` (1 s).
 
 What a work gives: ``type`` (``journal-article`` → article, ``proceedings-article`` →
-inproceedings; other types are not a publication bibnorm upgrades to), ``container-title``,
-``volume``, ``issue``, ``page``, authors (``given``/``family`` as the publisher printed
-them) and the date: ``published-print``, else ``issued`` — the date of the publication
-itself, so its month may be printed (``merge.DATES_PUBLICATIONS``); a year-only one takes
-its month from ``published-online``/``published`` of the same year. Crossref's
+inproceedings; other types are not a publication bibnorm upgrades to — and this type is the
+first evidence of what a venue is, `normalizer.resolve.venue_kind`), ``container-title``,
+``short-container-title`` and ``ISSN`` (the journal's own short title and numbers: what
+verify compares a cited journal with), ``volume``, ``issue``, ``page`` (else
+``article-number``: "235306" in an online-only journal), authors (``given``/``family`` as the
+publisher printed them) and the date: ``published-print``, else ``issued`` — the date of the
+publication itself, so its month may be printed (``merge.DATES_PUBLICATIONS``); a year-only one
+takes its month from ``published-online``/``published`` of the same year. Crossref's
 ``date-parts`` may hold ``[[null]]`` (no date). ``updated-by`` lists the notices published about
 the work — retractions, corrections, expressions of concern, from the publisher or Retraction
-Watch (`work_notices`); ``verify`` reads them from the same batched answers.
+Watch (`work_notices`); ``verify`` reads them from the same batched answers. A preprint
+(``posted-content``, bioRxiv's ``institution``) is a ``misc`` record whose venue names the
+server, for verify's "preprint cited as published".
+
+`bibliographic_search` is the citation look-up for a published paper no DOI names
+(``query.bibliographic``: title, first author, year); the caller judges every hit.
 """
 
 from __future__ import annotations
@@ -31,7 +39,7 @@ from urllib.parse import quote
 
 import requests
 
-from normalizer.config import Settings
+from normalizer.config import MatchThresholds, Settings
 from normalizer.identifiers import canonical_doi, is_arxiv_doi
 from normalizer.models import (
     Candidate,
@@ -39,12 +47,17 @@ from normalizer.models import (
     Identifiers,
     Lookup,
     Notice,
+    Origin,
     PartialDate,
     Person,
     Problem,
+    Query,
+    QueryKind,
     Reference,
     Severity,
+    Status,
 )
+from normalizer.resolve.matching import choose
 from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.safejson import loads
 from resolvers._http import SourceUnavailable, describe_error, register_validator
@@ -99,8 +112,9 @@ def doi_batches(dois: Iterable[str]) -> list[list[str]]:
 # What judging a hit needs; `select` keeps answers small (and drops `score`, which we never trust).
 # `updated-by` carries the notices (retractions, corrections) of a work in the same answer.
 SEARCH_FIELDS = ",".join(
-    ["DOI", "title", "author", "container-title", "issued", "published-print", "published-online", "type",
-     "volume", "issue", "page", "publisher", "updated-by", "update-to"]
+    ["DOI", "title", "author", "container-title", "short-container-title", "ISSN", "issued",
+     "published-print", "published-online", "type", "volume", "issue", "page", "article-number",
+     "publisher", "institution", "subtype", "updated-by", "update-to"]
 )  # fmt: skip
 
 
@@ -263,9 +277,11 @@ def work_to_reference(work: Mapping[str, Any]) -> Reference | None:
         "issued": _date(work),
         "entry_type": entry_type,
         "venue": _first(work.get("container-title")) or None,
+        "venue_short": _first(work.get("short-container-title")) or None,
+        "issn": _issns(work.get("ISSN")),
         "volume": _first(work.get("volume")) or None,
         "number": _first(work.get("issue")) or None,
-        "pages": (_first(work.get("page")).replace("-", "--") or None),
+        "pages": (_first(work.get("page")).replace("-", "--") or _first(work.get("article-number")) or None),
         "publisher": _first(work.get("publisher")) or None,
         "ids": Identifiers(doi=doi),
     }
@@ -276,19 +292,29 @@ def work_to_reference(work: Mapping[str, Any]) -> Reference | None:
     return Reference(**values, provenance=provenance)
 
 
+def _issns(value: Any) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(str(v).strip().upper() for v in value or () if str(v).strip()))
+
+
 def work_to_any_reference(work: Mapping[str, Any]) -> Reference:
     """Any registered work as a record (posted content and books as ``misc``): a DOI that
-    Crossref holds exists, whatever its type, and names the paper with this title."""
+    Crossref holds exists, whatever its type, and names the paper with this title. A preprint's
+    venue is its server (``institution``: "bioRxiv"), never a publication."""
     published = work_to_reference(work)
     if published is not None:
         return published
+    server = None
+    if work.get("type") == "posted-content":
+        institutions = [i for i in work.get("institution") or [] if isinstance(i, dict)]
+        server = _first(institutions[0].get("name")) if institutions else None
     return Reference(
         title=_first(work.get("title")),
         authors=tuple(_person(a) for a in work.get("author") or [] if isinstance(a, dict)),
         issued=_date(work),
         entry_type="misc",
+        venue=server or None,
         ids=Identifiers(doi=canonical_doi(str(work.get("DOI") or ""))),
-        provenance={"title": SOURCE},
+        provenance={"title": SOURCE, **({"venue": SOURCE} if server else {})},
     )
 
 
@@ -332,17 +358,100 @@ def work_notices(work: Mapping[str, Any]) -> tuple[Notice, ...]:
     return tuple(sorted(notices.values(), key=lambda n: n.date.iso() if n.date else ""))
 
 
+# A published version appears from a year before the preprint to this many years after it.
+MAX_YEARS_AFTER_PREPRINT = 5
+_CS_CATEGORIES = re.compile(r"^(cs|stat\.ML|eess)\b")
+
+
+def wants_search(reference: Reference) -> bool:
+    """Whether a resolved paper is worth one ``query.bibliographic`` search: published (its record
+    names a venue, or arXiv's journal reference says where it appeared) but with no publisher DOI
+    a batch could fetch, not settled by dblp, and not a computer-science paper (dblp is their
+    authority: arXiv ``cs.*``, ``stat.ML``, ``eess.*``)."""
+    doi = reference.ids.doi
+    if doi and not is_arxiv_doi(doi):
+        return False
+    published = reference.entry_type in ("article", "inproceedings") and bool(reference.venue)
+    if not (published or reference.journal_ref) or reference.provenance.get("venue") == "dblp":
+        return False
+    categories = reference.categories or ((reference.primary_class,) if reference.primary_class else ())
+    return not any(_CS_CATEGORIES.match(category) for category in categories)
+
+
+def citation(reference: Reference) -> str:
+    """The citation string Crossref's bibliographic query is asked: title, first author, year."""
+    first = reference.authors[0] if reference.authors else None
+    year = reference.first_version or reference.issued
+    author = (first.family or first.literal) if first else ""
+    return " ".join(part for part in (reference.title, author, str(year.year) if year else "") if part)
+
+
+def accepted_hit(
+    reference: Reference, works: Sequence[Mapping[str, Any]], thresholds: MatchThresholds
+) -> Reference | None:
+    """The one published work the matcher accepts as ``reference`` (title, authors), dated
+    from a year before its first version to `MAX_YEARS_AFTER_PREPRINT` after; else ``None``."""
+    records = [r for r in (work_to_reference(w) for w in works) if r is not None]
+    first = reference.first_version or reference.issued
+    if first is not None:
+        records = [
+            r
+            for r in records
+            if r.issued is None or first.year - 1 <= r.issued.year <= first.year + MAX_YEARS_AFTER_PREPRINT
+        ]
+    if not records:
+        return None
+    query = Query(
+        index=0,
+        origin=Origin(path="crossref", line=0),
+        kind=QueryKind.TITLE,
+        title=reference.title,
+        author_names=tuple(p.family or p.literal for p in reference.authors),
+    )
+    decision = choose(query, [Candidate(source=SOURCE, reference=r) for r in records], thresholds)
+    return decision.best.candidate.reference if decision.status is Status.RESOLVED and decision.best else None
+
+
 class CrossrefEnricher:
-    """Enricher: Crossref's record of each resolved paper's publisher DOI."""
+    """Enricher: Crossref's record of each resolved paper's publisher DOI (batched), and, for the
+    published papers outside computer science that no DOI names (`wants_search`), one citation
+    search each whose hit the matcher must accept (`accepted_hit`)."""
 
     name = SOURCE
 
-    def __init__(self, client: CrossrefClient) -> None:
+    def __init__(
+        self, client: CrossrefClient, thresholds: MatchThresholds | None = None, *, search: bool = True
+    ) -> None:
         self.client = client
+        self.thresholds = thresholds or MatchThresholds()
+        self.search = search  # False: DOIs only (check's dating of known publications)
 
     def enrich(
         self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
     ) -> Mapping[int, Lookup]:
+        answers = dict(self._by_doi(references, progress))
+        searching = [
+            index
+            for index, reference in references.items()
+            if self.search and index not in answers and wants_search(reference)
+        ]
+        if searching:
+            progress.expect(len(searching))
+        for index in searching:
+            answers[index] = self._searched(references[index])
+            progress.advance()
+        return answers
+
+    def _searched(self, reference: Reference) -> Lookup:
+        try:
+            works = self.client.search(citation(reference))
+        except CrossrefError as error:
+            problem = Problem(code="crossref.unavailable", message=str(error), severity=Severity.WARNING)
+            return Lookup(problems=(problem,), failed=True)
+        hit = accepted_hit(reference, works, self.thresholds)
+        return Lookup(candidates=(Candidate(source=SOURCE, reference=hit),) if hit else ())
+
+    def _by_doi(self, references: Mapping[int, Reference], progress: Progress) -> Mapping[int, Lookup]:
         wanted: dict[str, list[int]] = {}
         for index, reference in references.items():
             doi = reference.ids.doi
@@ -369,5 +478,5 @@ class CrossrefEnricher:
         return answers
 
 
-def build_crossref(session: requests.Session, settings: Settings) -> CrossrefEnricher:
-    return CrossrefEnricher(CrossrefClient(session, settings))
+def build_crossref(session: requests.Session, settings: Settings, *, search: bool = True) -> CrossrefEnricher:
+    return CrossrefEnricher(CrossrefClient(session, settings), settings.thresholds, search=search)

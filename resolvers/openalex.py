@@ -146,6 +146,7 @@ def work_to_reference(work: Mapping[str, Any]) -> Reference | None:
         or (PartialDate(year=int(work["publication_year"])) if work.get("publication_year") else None),
         "entry_type": entry_type,
         "venue": " ".join(str(source.get("display_name") or "").split()) or None,
+        "issn": tuple(str(i).upper() for i in source.get("issn") or () if isinstance(i, str) and i.strip()),
         "volume": biblio.get("volume") or None,
         "number": biblio.get("issue") or None,
         "pages": _pages(biblio),

@@ -315,6 +315,17 @@ def _publication(paper: Mapping[str, Any], doi: str | None) -> tuple[EntryType |
     return None, None
 
 
+def _preprint_server(paper: Mapping[str, Any]) -> str | None:
+    """The preprint server an unpublished record names ("bioRxiv"), else ``None``."""
+    names = (
+        str(_object(paper.get("publicationVenue")).get("name") or ""),
+        str(_object(paper.get("journal")).get("name") or ""),
+        str(paper.get("venue") or ""),
+    )
+    server = next((find_venue(name) for name in names if is_preprint_venue(name)), None)
+    return server.name if server is not None and server.short != "arXiv" else None
+
+
 def paper_to_reference(paper: Mapping[str, Any]) -> Reference:
     """Convert one S2 paper object (any subset of `FIELDS`) into a `Reference`.
 
@@ -352,14 +363,21 @@ def paper_to_reference(paper: Mapping[str, Any]) -> Reference:
         if is_preprint_venue(str(journal.get("name") or "")):
             journal = {}  # {"name": "ArXiv", "volume": "abs/<id>"}: arXiv's listing, not the venue's
         volume = str(journal.get("volume") or "").strip()
+        pub_venue = _object(paper.get("publicationVenue"))
+        issns = [pub_venue.get("issn"), *(pub_venue.get("alternate_issns") or [])]
         values |= {
             "entry_type": entry_type,
             "venue": venue,
             "volume": volume if volume and not volume.startswith("abs/") else None,
             "pages": normalize_pages(journal.get("pages")),
+            "issn": tuple(
+                dict.fromkeys(str(i).strip().upper() for i in issns if isinstance(i, str) and i.strip())
+            ),
         }
     else:
         values["entry_type"] = "preprint" if ids.arxiv_id else "misc"
+        # bioRxiv, medRxiv, SSRN…: the record is a preprint there, which verify must know.
+        values["venue"] = None if ids.arxiv_id else _preprint_server(paper)
     provenance = {name: SOURCE for name, value in values.items() if value not in (None, "", ())}
     provenance.pop("ids", None)
     provenance |= {name: SOURCE for name, value in ids.model_dump().items() if value is not None}

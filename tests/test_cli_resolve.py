@@ -140,7 +140,14 @@ def test_offline_without_a_cache_file_answers_as_an_empty_cache_and_creates_none
 # Libraries a one-line offline resolve must not pay for at start-up: the HTTP stack when no
 # source is asked, the cache when there is none to read, and what only other inputs or the
 # index build need (RIS, .bcf XML, worker processes).
-NOT_AT_START_UP = ("requests", "requests_cache", "rispy", "xml.etree.ElementTree", "multiprocessing")
+NOT_AT_START_UP = (
+    "requests",
+    "requests_cache",
+    "rispy",
+    "xml.etree.ElementTree",
+    "multiprocessing",
+    "normalizer.text.journals",  # the journal list: only for published entries
+)
 
 
 def modules_loaded_by_resolve(folder: Path, env: dict[str, str], *args: str) -> dict[str, bool]:

@@ -29,7 +29,13 @@ from normalizer.models import (
 )
 from normalizer.resolve import pipeline
 from resolvers._session import build_session
-from resolvers.crossref import DOI_BATCH, CrossrefClient, CrossrefEnricher, work_to_reference
+from resolvers.crossref import (
+    DOI_BATCH,
+    CrossrefClient,
+    CrossrefEnricher,
+    work_to_any_reference,
+    work_to_reference,
+)
 
 NATURE_MI_DOI = "10.1038/s42256-024-00832-8"
 
@@ -244,3 +250,124 @@ def test_crossref_sees_the_doi_an_earlier_enricher_found_and_dates_the_publicati
     )
     assert reference.issued == PartialDate(year=2024, month=5, day=8)  # not S2's April 2023
     assert reference.provenance["issued"] == "crossref"
+
+
+# --- the journal's own data, and the citation search for DOI-less published papers (issue 28) ---
+
+
+@pytest.mark.parametrize(
+    ("doi", "venue_short", "issn", "pages"),
+    [
+        pytest.param(
+            NATURE_MI_DOI, "Nat Mach Intell", ("2522-5839",), "525--535", id="journal-short-title-issn"
+        ),
+        pytest.param(
+            "10.1063/1.4938384", None, ("0021-8979", "1089-7550"), "235306", id="article-number-as-pages"
+        ),
+        pytest.param("10.17705/1cais.04607", "CAIS", ("1529-3181",), "134--186", id="acronym-short-title"),
+        pytest.param("10.1109/icdcsw.2003.1203662", None, (), "877--882", id="proceedings-without-issn"),
+    ],
+)
+def test_recorded_works_give_the_journals_short_title_and_issns(
+    doi: str, venue_short: str | None, issn: tuple[str, ...], pages: str
+) -> None:
+    reference = work_to_reference(sample(doi))
+    assert reference is not None
+    assert (reference.venue_short, reference.issn, reference.pages) == (venue_short, issn, pages)
+
+
+def test_a_recorded_biorxiv_preprint_is_a_record_whose_venue_is_its_server() -> None:
+    record = work_to_any_reference(sample("10.1101/2024.04.01.587366"))
+    assert (record.entry_type, record.venue) == ("misc", "bioRxiv")
+
+
+PHYSICS_WORK = {
+    "DOI": "10.1103/PhysRevLett.110.067208",
+    "type": "journal-article",
+    "title": ["Characterizing Topological Order by Studying the Ground States of an Infinite Cylinder"],
+    "author": [
+        {"given": "L.", "family": "Cincio", "sequence": "first"},
+        {"given": "G.", "family": "Vidal", "sequence": "additional"},
+    ],
+    "container-title": ["Physical Review Letters"],
+    "short-container-title": ["Phys. Rev. Lett."],
+    "ISSN": ["0031-9007", "1079-7114"],
+    "volume": "110",
+    "issue": "6",
+    "page": "067208",
+    "issued": {"date-parts": [[2013, 2, 7]]},
+}  # tenpy/tenpy @ 7f1d955 doc/literature.bib#cincio2013, in Crossref's work format
+
+
+def physics_preprint(**changes: object) -> Reference:
+    """arXiv 1208.2623 as resolved, with Semantic Scholar's record folded in: published, no DOI."""
+    values: dict[str, object] = {
+        "title": "Characterizing topological order by studying the ground states of an infinite cylinder",
+        "authors": (Person(given="Lukasz", family="Cincio"), Person(given="Guifre", family="Vidal")),
+        "first_version": PartialDate(year=2012, month=8),
+        "entry_type": "article",
+        "venue": "Phys. Rev. Lett.",
+        "categories": ("cond-mat.str-el",),
+        "ids": Identifiers(arxiv_id="1208.2623"),
+        "provenance": {"venue": "s2"},
+    }
+    return Reference(**{**values, **changes})
+
+
+@pytest.fixture
+def physics() -> Iterator[FakeCrossref]:
+    server = FakeCrossref([*sample_works(), PHYSICS_WORK]).start()
+    yield server
+    server.stop()
+
+
+def test_a_published_paper_outside_cs_without_a_doi_is_found_by_one_citation_search(
+    physics: FakeCrossref, tmp_path: Path
+) -> None:
+    answers = enricher(physics, tmp_path).enrich({0: physics_preprint()})
+    (candidate,) = answers[0].candidates
+    assert candidate.reference.ids.doi == "10.1103/PhysRevLett.110.067208"
+    assert (candidate.reference.venue, candidate.reference.issn) == (
+        "Physical Review Letters",
+        ("0031-9007", "1079-7114"),
+    )
+    (request,) = physics.requests
+    assert (
+        request["query.bibliographic"].startswith("Characterizing topological order")
+        and "Cincio 2012" in (request["query.bibliographic"])
+    )
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        pytest.param({"authors": (Person(given="Jane", family="Doe"),)}, id="other-authors"),
+        pytest.param({"first_version": PartialDate(year=2005)}, id="years-apart"),
+        pytest.param({"title": "Characterizing topological order of cylinders"}, id="other-title"),
+    ],
+)
+def test_a_search_hit_the_matcher_does_not_accept_is_no_companion(
+    physics: FakeCrossref, tmp_path: Path, changes: dict[str, object]
+) -> None:
+    answers = enricher(physics, tmp_path).enrich({0: physics_preprint(**changes)})
+    assert answers[0].candidates == ()
+    assert len(physics.requests) == 1
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        pytest.param({"categories": ("cs.LG",)}, id="computer-science-is-dblps"),
+        pytest.param({"entry_type": "preprint", "venue": None}, id="no-publication-named"),
+        pytest.param({"provenance": {"venue": "dblp"}}, id="dblp-settled-it"),
+        pytest.param(
+            {"ids": Identifiers(arxiv_id="1208.2623", doi="10.1103/PhysRevLett.110.067208")},
+            id="a-doi-goes-to-the-batch",
+        ),
+    ],
+)
+def test_no_search_for_papers_a_batch_or_dblp_settles(
+    physics: FakeCrossref, tmp_path: Path, changes: dict[str, object]
+) -> None:
+    enricher(physics, tmp_path).enrich({0: physics_preprint(**changes)})
+    assert not [r for r in physics.requests if "query.bibliographic" in r]

@@ -45,6 +45,7 @@ def test_steps_are_named_and_ordered() -> None:
         "code_links",
         "venue",
         "venue_year",
+        "journal_volume",
     ]
 
 

@@ -72,11 +72,12 @@ def test_arxiv_preprint_as_misc() -> None:
 
 
 def test_inproceedings_keeps_arxiv_fields_but_never_the_arxiv_doi() -> None:
+    # Full names (the default): the venue table's name of NeurIPS in 2017, "(NIPS)".
     assert BIBTEX.write([("vaswani2017attention", PUBLISHED)], WriterOptions()) == format_bibtex(
         "@inproceedings{vaswani2017attention,\n"
         "  author = {Vaswani, Ashish and Shazeer, Noam},\n"
         "  title = {Attention Is All You Need},\n"
-        "  booktitle = {Advances in Neural Information Processing Systems},\n"
+        "  booktitle = {Advances in Neural Information Processing Systems (NIPS)},\n"
         "  volume = 30,\n"
         "  pages = {5998--6008},\n"
         "  year = 2017,\n"

@@ -8,7 +8,10 @@ earlier one are kept as ordinary entries (the duplicate-key check reports them).
 
 Formatting (`render`, `format_bibtex`) is deterministic and idempotent: fields in a
 fixed order, lower-case names, one indentation and alignment, every value braced
-except macros and concatenations, month macros, one blank line between blocks.
+except macros and concatenations, month macros, one blank line between blocks, and —
+when ``FormatOptions.journal_names`` asks — journal and conference names written in full
+or abbreviated (`normalizer.text.journals`; plain values only: a macro or a value with
+LaTeX commands stays as written).
 `assert_nothing_lost` is the safety net every writer of a ``.bib`` file calls
 before replacing it.
 """
@@ -29,6 +32,7 @@ import bibtexparser
 from bibtexparser import model as bp
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from normalizer.config import JournalNames
 from normalizer.errors import SafetyError, shown
 from normalizer.io import read_text
 
@@ -127,6 +131,8 @@ class FormatOptions(BaseModel):
     sort: bool = False  # entries by key (``@string``/``@preamble`` stay first)
     month_macros: bool = True  # ``month = {March}`` -> ``month = mar``
     newline: str | None = None  # None keeps the input's dominant line ending
+    # Journals (``journal``) and table conferences (``booktitle``) in full or abbreviated.
+    journal_names: JournalNames = "as-given"
 
     @field_validator("indent")
     @classmethod
@@ -598,9 +604,33 @@ def _render_entry(entry: BibEntry, options: FormatOptions, order: dict[str, int]
     indent, month_macros = options.indent, options.month_macros
     lines = [head]
     for name, value, _ in fields:
-        lines.append(f"{indent}{name.ljust(width)} = {_normalized(name, value, month_macros, False)},")
+        text = _normalized(name, value, month_macros, False)
+        if options.journal_names != "as-given" and name in _VENUE_FIELDS:
+            text = _spelled_venue(name, text, options.journal_names, _year(entry))
+        lines.append(f"{indent}{name.ljust(width)} = {text},")
     lines.append("}")
     return "\n".join(lines)
+
+
+_VENUE_FIELDS = frozenset({"journal", "journaltitle", "booktitle"})
+_PLAIN_VENUE = re.compile(r"\{[^{}\\]*(?:\\&[^{}\\]*)*\}")  # braced, no commands but \&
+
+
+def _year(entry: BibEntry) -> int | None:
+    match = re.search(r"\b(1[89]\d\d|2\d\d\d)\b", entry.get("year") or entry.get("date") or "")
+    return int(match.group(1)) if match else None
+
+
+@lru_cache(maxsize=8192)
+def _spelled_venue(name: str, value: str, form: JournalNames, year: int | None) -> str:
+    """A plain journal/booktitle value in ``form``; macros and LaTeX stay as written."""
+    if not _PLAIN_VENUE.fullmatch(value):
+        return value
+    from normalizer.text.journals import venue_spelling  # local: the journal list is large
+
+    given = value[1:-1].replace("\\&", "&")
+    spelt = venue_spelling(given, journal=name != "booktitle", year=year, form=form)
+    return value if spelt == " ".join(given.split()) else "{" + spelt.replace("&", "\\&") + "}"
 
 
 def is_canonical(block: BibEntry | StringBlock, options: FormatOptions, order: dict[str, int]) -> bool:
@@ -618,11 +648,12 @@ def is_canonical(block: BibEntry | StringBlock, options: FormatOptions, order: d
     position = len(head)
     fields = sorted(block.fields, key=lambda field: order.get(field.name, len(order)))
     width = max([len(f.name) for f in fields], default=0) if options.align else 0
+    year = _year(block) if options.journal_names != "as-given" else None
     for name, value, _ in fields:
-        for piece in (
-            f"\n{options.indent}{name.ljust(width)} = ",
-            _normalized(name, value, options.month_macros, False) + ",",
-        ):
+        text = _normalized(name, value, options.month_macros, False)
+        if options.journal_names != "as-given" and name in _VENUE_FIELDS:
+            text = _spelled_venue(name, text, options.journal_names, year)
+        for piece in (f"\n{options.indent}{name.ljust(width)} = ", text + ","):
             if not raw.startswith(piece, position):
                 return False
             position += len(piece)

@@ -135,3 +135,15 @@ def lock_option(purpose: str) -> Callable[[F], F]:
         default=None,
         help=f"{purpose} (default: ./{LOCK_FILE} when it exists).",
     )
+
+
+journal_names_option = click.option(
+    "--journal-names",
+    type=click.Choice(["full", "abbreviated", "as-given"]),
+    default=None,
+    help=(
+        "Write journal and conference names in full, abbreviated (ISO 4: 'Phys. Rev. Lett.';"
+        " conferences by acronym: 'CVPR') or as given; one spelling per journal in the file"
+        " (config: journal_names)."
+    ),
+)

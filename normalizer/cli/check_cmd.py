@@ -146,7 +146,9 @@ def online_facts(
 
             arxiv_ids = list(published)
             progress.start("crossref: dates", len(arxiv_ids), "papers")
-            dated = build_crossref(session, settings).enrich(dict(enumerate(published.values())), progress)
+            dated = build_crossref(session, settings, search=False).enrich(
+                dict(enumerate(published.values())), progress
+            )
             progress.finish()
             for index, answer in dated.items():
                 issued = answer.candidates[0].reference.issued if answer.candidates else None

@@ -9,7 +9,7 @@ import click
 from normalizer.bib.bibfile import render
 from normalizer.bib.checks.base import CheckConfig, arxiv_ids, index_file
 from normalizer.bib.fix import apply_fixes
-from normalizer.cli._options import UserPath
+from normalizer.cli._options import UserPath, journal_names_option
 from normalizer.cli.check_cmd import online_facts
 from normalizer.cli.format_cmd import format_options, read_files, unified_diff, write_safely
 from normalizer.config import load_settings
@@ -31,10 +31,18 @@ from normalizer.io import STDIO, write_stdout
     help="Cite the published version of arXiv preprints that have one (asks Semantic Scholar; cached).",
 )
 @click.option("--offline", is_flag=True, default=None, help="Answer from the HTTP cache only.")
-def command(files: tuple[str, ...], in_place: bool, upgrade_preprints: bool, offline: bool | None) -> None:
+@journal_names_option
+def command(
+    files: tuple[str, ...],
+    in_place: bool,
+    upgrade_preprints: bool,
+    offline: bool | None,
+    journal_names: str | None,
+) -> None:
     """Apply the safe fixes to .bib files; show a unified diff unless --in-place.
 
-    Safe fixes: canonical formatting (as `bibnorm format`), bare DOIs in `doi`,
+    Safe fixes: canonical formatting (as `bibnorm format`, journal names included when
+    --journal-names or journal_names in the config asks), bare DOIs in `doi`,
     https://arxiv.org/abs/ and https://doi.org/ URLs, canonical code links. With
     --upgrade-preprints, arXiv entries with a published version become that
     version (venue, year, pages, DOI); the arXiv id stays in `eprint` and a
@@ -47,7 +55,7 @@ def command(files: tuple[str, ...], in_place: bool, upgrade_preprints: bool, off
     """
     if in_place and STDIO in files:
         raise UsageError("--in-place cannot rewrite stdin")
-    options = format_options()
+    options = format_options(journal_names=journal_names)
     loaded = read_files(files)
     published = None
     if upgrade_preprints:

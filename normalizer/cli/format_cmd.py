@@ -27,7 +27,7 @@ from normalizer.bib.bibfile import (
     render_blocks,
 )
 from normalizer.cli import EXIT_FATAL, EXIT_OK
-from normalizer.cli._options import UserPath, jobs_option
+from normalizer.cli._options import UserPath, jobs_option, journal_names_option
 from normalizer.config import find_config_file
 from normalizer.errors import ConfigError, UsageError, shown
 from normalizer.io import STDIO, read_text, write_atomic, write_stdout
@@ -45,14 +45,18 @@ def config_table(section: str | None = None) -> Mapping[str, Any]:
     return sub
 
 
-def format_options(sort: bool | None = None) -> FormatOptions:
+def format_options(sort: bool | None = None, journal_names: str | None = None) -> FormatOptions:
     """`FormatOptions` from ``[tool.bibnorm.format]`` (``indent``, ``align``, ``sort``,
-    ``month-macros``, ``field-order``), with ``--sort`` on top."""
+    ``month-macros``, ``field-order``) and the top-level ``journal_names`` setting, with
+    ``--sort`` and ``--journal-names`` on top."""
     table = {k.replace("-", "_"): v for k, v in config_table("format").items()}
     if isinstance(table.get("field_order"), list):
         table["field_order"] = tuple(str(name).lower() for name in table["field_order"])
     if sort is not None:
         table["sort"] = sort
+    configured = config_table().get("journal_names", config_table().get("journal-names"))
+    if journal_names or configured:
+        table["journal_names"] = journal_names or configured
     try:
         return FormatOptions(**table)
     except ValidationError as error:
@@ -62,7 +66,8 @@ def format_options(sort: bool | None = None) -> FormatOptions:
         found = find_config_file(Path.cwd())
         where = f"{found[0]}: " if found else ""
         reason = first["msg"].removeprefix("Value error, ")
-        raise ConfigError(f"{where}invalid [tool.bibnorm.format] {key}: {reason}") from None
+        section = "" if key == "journal-names" else ".format"
+        raise ConfigError(f"{where}invalid [tool.bibnorm{section}] {key}: {reason}") from None
 
 
 def read_files(paths: Sequence[str]) -> list[tuple[str, BibFile]]:
@@ -113,6 +118,7 @@ def format_text(text: str, path: str, options: FormatOptions, jobs: int | None =
     help="Rewrite the files (atomically, refusing if an entry would be lost).",
 )
 @click.option("--sort/--no-sort", default=None, help="Sort entries by key (@string/@preamble stay first).")
+@journal_names_option
 @jobs_option
 def command(
     files: tuple[str, ...],
@@ -120,6 +126,7 @@ def command(
     show_diff: bool,
     in_place: bool,
     sort: bool | None,
+    journal_names: str | None,
     jobs: int | None,
 ) -> None:
     """Format .bib files canonically: the same input always gives the same bytes.
@@ -129,19 +136,21 @@ def command(
     value in braces (macros and `#` concatenations kept), month macros (`month = mar`),
     one blank line between blocks, UTF-8. Comments, @string, @preamble and unknown
     fields are kept; blocks that cannot be parsed are kept verbatim. Formatting a
-    formatted file changes nothing.
+    formatted file changes nothing. Journal names change only with --journal-names
+    (or journal_names in the config).
 
     \b
     Examples:
       bibnorm format refs.bib > tidy.bib        # one file to stdout
       bibnorm format --in-place refs.bib        # rewrite in place
       bibnorm format --check --diff *.bib       # CI: show drift, exit 1 if any
+      bibnorm format --journal-names abbreviated refs.bib   # Phys. Rev. Lett., CVPR
     """
     if len(files) > 1 and not (check_only or show_diff or in_place):
         raise UsageError("several files need --in-place, --check or --diff (stdout takes one file)")
     if in_place and STDIO in files:
         raise UsageError("--in-place cannot rewrite stdin")
-    options = format_options(sort)
+    options = format_options(sort, journal_names)
     changed: list[str] = []
     for path in files:
         text = read_text(path)

@@ -17,7 +17,14 @@ from normalizer.bib.bibfile import read_bibfile
 from normalizer.bib.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lock_in_use, save_lock
 from normalizer.bib.merge import keep_bib_inputs, key_book_from_bib
 from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED
-from normalizer.cli._options import UserPath, lock_option, source_options, source_overrides, source_roles
+from normalizer.cli._options import (
+    UserPath,
+    journal_names_option,
+    lock_option,
+    source_options,
+    source_overrides,
+    source_roles,
+)
 from normalizer.cli._progress import progress_for, progress_option
 from normalizer.cli._sources import open_sources
 from normalizer.cli._style import Painter, color_option
@@ -114,6 +121,7 @@ from normalizer.resolve.report import build_report, source_trouble, summary_line
     default=None,
     help="Which year to cite: first arXiv version, latest version, or published (default).",
 )
+@journal_names_option
 @lock_option("Reuse the match decisions in this lockfile")
 @click.option(
     "--update-lock",
@@ -139,6 +147,7 @@ def command(
     doi_link: str | None,
     prefer: str | None,
     year_policy: str | None,
+    journal_names: str | None,
     lock_path: Path | None,
     update_lock: bool,
     quiet: bool,
@@ -166,6 +175,7 @@ def command(
       bibnorm resolve refs.txt -o refs.bib --update-lock      # pin decisions for CI
       bibnorm resolve paper.bbl -o paper.bib                  # a .bbl back to a .bib, keys kept
       bibnorm resolve paper.pdf -o refs.bib                   # the .bib of a paper's bibliography
+      bibnorm resolve refs.txt --journal-names abbreviated    # Phys. Rev. Lett., CVPR
     """
     settings = load_settings(
         {
@@ -177,6 +187,7 @@ def command(
             "doi_link": doi_link,
             "prefer": prefer,
             "year_policy": year_policy,
+            "journal_names": journal_names,
             "lock": lock_path,
         }
     )
@@ -220,7 +231,8 @@ def command(
         report = build_report(resolutions, stats.requests, stats.cache_hits, sources_down=stats.down)
         if report_path and report_path != STDIO:
             write_atomic(Path(report_path), _dump(report))
-        layout = format_options()  # the canonical layout `format` and `check` use
+        # The canonical layout `format` and `check` use, with the names as this run writes them.
+        layout = format_options(journal_names=settings.journal_names or "full")
         rendered = writers.get_writer(chosen_format).render(
             entries, writers.WriterOptions.from_settings(settings, layout=layout)
         )

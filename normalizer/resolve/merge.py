@@ -34,6 +34,11 @@ Rules, in order:
    printed them: accents, full given names) when their list matches the primary's
    person by person, accents aside and with at most one typo per family name
    (`_same_person`).
+8. **Journal or proceedings by evidence** (`normalizer.resolve.venue_kind`): Crossref's
+   type of the published DOI outranks every other source's label — a dblp or Semantic
+   Scholar record of another type gives way to Crossref's record of that DOI — and then the
+   ISSN and the venue data decide; a change is a note naming both. The journal's ISSNs and
+   short title come from whichever companion of the same DOI has them.
 
 Every value taken from a companion is recorded in ``Reference.provenance`` under the
 field name (``"doi"``, ``"s2_paper_id"``, ``"corpus_id"``, ``"dblp"`` for identifiers)
@@ -48,10 +53,21 @@ from typing import Any
 from normalizer.config import Settings
 from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Candidate, Identifiers, PartialDate, Person, Reference
+from normalizer.resolve.venue_kind import SOURCE_NAMES, settle_entry_type
 from normalizer.text.titles import title_key
 
 _PUBLISHED_TYPES = frozenset({"inproceedings", "article"})
-_PUBLICATION_FIELDS = ("venue", "volume", "number", "pages", "publisher", "series", "editors")
+_PUBLICATION_FIELDS = (
+    "venue",
+    "venue_short",
+    "issn",
+    "volume",
+    "number",
+    "pages",
+    "publisher",
+    "series",
+    "editors",
+)
 _SOURCE_NAMES = {
     "s2": "Semantic Scholar",
     "arxiv": "arXiv",
@@ -90,7 +106,7 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
     for candidate in companions:
         other = candidate.reference
         source = candidate.source
-        label = _SOURCE_NAMES.get(source, source)
+        label = SOURCE_NAMES.get(source, source)
         if primary.ids.arxiv_id and other.ids.arxiv_id and other.ids.arxiv_id != primary.ids.arxiv_id:
             notes.append(
                 f"{label} record ignored: it is arXiv:{other.ids.arxiv_id}, not arXiv:{primary.ids.arxiv_id}"
@@ -125,9 +141,14 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
             ids["doi"] = other.ids.doi
             provenance["doi"] = source
 
+    crossref = _crossref_record(companions, published)
+    if published is not None and crossref is not None and crossref.entry_type != published.entry_type:
+        # Crossref's type of the DOI is the publisher's deposit: another source's label gives way.
+        _note_disagreement(notes, published, published_source, crossref, "crossref")
+        published, published_source = crossref, "crossref"
     upgraded = False
     if published is not None:
-        label = _SOURCE_NAMES.get(published_source, published_source)
+        label = SOURCE_NAMES.get(published_source, published_source)
         if settings.prefer == "preprint" and primary.entry_type not in _PUBLISHED_TYPES:
             when = f" {published.issued.year}" if published.issued else ""
             notes.append(f"{label} lists a published version: {published.venue}{when} (kept the preprint)")
@@ -137,9 +158,13 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
             provenance["entry_type"] = published_source
             for name in _PUBLICATION_FIELDS:
                 value = getattr(published, name)
+                source = published_source
+                if not value and name in ("issn", "venue_short"):
+                    # Another record of the same DOI may name the journal's numbers and short title.
+                    value, source = _same_doi_value(companions, published, name)
                 if value:
                     update[name] = value
-                    provenance[name] = published_source
+                    provenance[name] = source
             if published_source in NAMES_AS_PUBLISHED and _same_people(primary.authors, published.authors):
                 update["authors"] = published.authors
                 provenance["authors"] = published_source
@@ -169,7 +194,30 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
     update["ids"] = Identifiers(**ids)
     update["provenance"] = {k: v for k, v in provenance.items() if v}
     update["notes"] = tuple(dict.fromkeys(notes))
-    return primary.model_copy(update=update)
+    merged = primary.model_copy(update=update)
+    crossref_type = None
+    if crossref is not None and crossref.ids.doi == merged.ids.doi:
+        crossref_type = "journal-article" if crossref.entry_type == "article" else "proceedings-article"
+    return settle_entry_type(merged, crossref_type)
+
+
+def _crossref_record(companions: Sequence[Candidate], published: Reference | None) -> Reference | None:
+    """Crossref's published record of the DOI the chosen published version carries."""
+    doi = published.ids.doi if published is not None else None
+    for candidate in companions:
+        other = candidate.reference
+        if candidate.source == "crossref" and is_published(other) and (doi is None or other.ids.doi == doi):
+            return other
+    return None
+
+
+def _same_doi_value(companions: Sequence[Candidate], published: Reference, name: str) -> tuple[Any, str]:
+    for candidate in companions:
+        other = candidate.reference
+        value = getattr(other, name)
+        if value and is_published(other) and other.ids.doi and other.ids.doi == published.ids.doi:
+            return value, candidate.source
+    return None, ""
 
 
 def _dated_publication(
@@ -204,8 +252,8 @@ def _note_disagreement(
     if (lost.entry_type, lost.venue) == (won.entry_type, won.venue):
         return
     notes.append(
-        f"{_SOURCE_NAMES.get(lost_source, lost_source)} says {lost.entry_type} in {lost.venue!r}; "
-        f"{_SOURCE_NAMES.get(won_source, won_source)}'s {won.entry_type} in {won.venue!r} was used"
+        f"{SOURCE_NAMES.get(lost_source, lost_source)} says {lost.entry_type} in {lost.venue!r}; "
+        f"{SOURCE_NAMES.get(won_source, won_source)}'s {won.entry_type} in {won.venue!r} was used"
     )
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "tidy_venue",
     "url_from_arxiv_id",
     "venue_of_its_year",
+    "volume_out_of_journal_name",
 ]
 
 ARXIV_ID_SOURCE = "arxiv-id"  # provenance of values derived from the arXiv identifier
@@ -225,6 +226,27 @@ def venue_of_its_year(reference: Reference) -> Reference:
     return _with(reference, venue=venues.venue_name_in_year(reference.venue, reference.issued.year))
 
 
+def volume_out_of_journal_name(reference: Reference) -> Reference:
+    """A known journal's name with its volume glued on ("Entropy 27", "JMLR 24") keeps the name;
+    the number goes to ``volume`` (a different volume already there wins, and a note says so)."""
+    if reference.entry_type != "article" or not reference.venue or not reference.venue[-1:].isdigit():
+        return reference
+    from normalizer.text.journals import trailing_volume  # local: the journal list is large
+
+    split = trailing_volume(reference.venue)
+    if split is None:
+        return reference
+    name, volume = split
+    source = reference.provenance.get("venue")
+    if reference.volume and reference.volume != volume:
+        note = (
+            f"venue {reference.venue!r} carried volume {volume}; the record's volume {reference.volume} kept"
+        )
+        return _with(reference, venue=name, notes=tuple(dict.fromkeys((*reference.notes, note))))
+    provenance = {"volume": source} if source and not reference.volume else None
+    return _with(reference, provenance, venue=name, volume=reference.volume or volume)
+
+
 STEPS: tuple[Step, ...] = (
     Step("text_whitespace", collapse_text_whitespace),
     Step("title_period", strip_title_period),
@@ -236,6 +258,7 @@ STEPS: tuple[Step, ...] = (
     Step("code_links", merge_code_links),
     Step("venue", tidy_venue),
     Step("venue_year", venue_of_its_year),
+    Step("journal_volume", volume_out_of_journal_name),
 )
 
 

@@ -16,10 +16,15 @@ returns them tidied but otherwise unchanged.
 The table is a data file, ``normalizer/data/venues.json``: one object per venue with
 ``short``, ``name`` (what is printed), ``kind`` (``conference``, ``journal`` or
 ``preprint`` — preprint servers are never a publication), ``aliases`` (other spellings
-seen in Semantic Scholar data and user input) and ``earlier_names`` (``[last year,
+seen in Semantic Scholar data and user input), ``earlier_names`` (``[last year,
 name]``: CVPR/CVPRW until 2018, ICCV/ICCVW until 2017 and WACV until 2020 print their
 "IEEE" names without "/CVF", NeurIPS until 2017 "(NIPS)"; applied by
-`venue_name_in_year`). Adding a venue is one line there.
+`venue_name_in_year`) and, for a journal that JabRef's list (`normalizer.text.journals`)
+lacks, its ISO 4 ``abbreviation``. Adding a venue is one line there.
+
+Every venue has a full and a short spelling (`Venue.spelled`): a conference's short one is
+its acronym as it was that year ("NIPS" until 2017, "NeurIPS" after), a journal's its ISO 4
+abbreviation (`normalizer.text.journals`).
 """
 
 from __future__ import annotations
@@ -56,6 +61,7 @@ class Venue:
     # Names the venue printed before it took `name`: (last year, name), oldest first.
     # CVPR became "IEEE/CVF" in 2019: a CVPR 2016 paper cited with it reads as an error.
     earlier_names: tuple[tuple[int, str], ...] = ()
+    abbreviation: str = ""  # ISO 4, for a journal JabRef's list lacks
 
     @property
     def is_publication(self) -> bool:
@@ -68,6 +74,24 @@ class Venue:
                 if year <= last_year:
                     return name
         return self.name
+
+    def short_in(self, year: int | None) -> str:
+        """The acronym the venue went by in ``year``: the one its name then carried ("NIPS")."""
+        name = self.name_in(year)
+        if name != self.name:
+            inner = _PAREN.findall(name)
+            if inner:
+                return inner[-1]
+        return self.short
+
+    def spells(self, text: str) -> bool:
+        """Whether ``text`` is one of this venue's own spellings (up to `venue_key`), not merely a
+        name that contains it ("A-TEST@ESEC/SIGSOFT FSE" is a workshop, not FSE)."""
+        key = venue_key(text)
+        return any(
+            key in (venue_key(s), venue_key(_PAREN.sub(" ", s)))
+            for s in (self.short, *self.all_names, *self.aliases)
+        )
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -83,6 +107,7 @@ def _load_venues() -> tuple[Venue, ...]:
             kind=VenueKind(row["kind"]),
             aliases=tuple(row.get("aliases", ())),
             earlier_names=tuple((int(year), name) for year, name in row.get("earlier_names", ())),
+            abbreviation=row.get("abbreviation", ""),
         )
         for row in rows
     )

@@ -33,9 +33,11 @@ from pydantic import Field
 from normalizer.bib.bibfile import BibEntry, split_value, unquote
 from normalizer.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
 from normalizer.models import Frozen, Notice, Person, Reference, Severity
+from normalizer.resolve.venue_kind import SOURCE_NAMES
+from normalizer.text.journals import Journal, find_journal, journal_key, same_journal
 from normalizer.text.names import parse_name
 from normalizer.text.titles import plain_text, same_title, title_similarity, title_words
-from normalizer.text.venues import VenueKind, find_venue, venue_key
+from normalizer.text.venues import VenueKind, find_venue, is_preprint_venue, venue_key
 from normalizer.verify.kinds import EntryKind, kind_fields
 
 
@@ -172,15 +174,26 @@ class Claim(Frozen):
     standard: str | None = None  # the issuing body's number: "RFC 7540", "ISO 8601:2004"
     rfc: int | None = None
 
+    issn: tuple[str, ...] = ()  # the journal's ISSNs, when the entry gives them
+    volume: str | None = None  # where in the journal (named in BN733's message; not judged)
+    pages: str | None = None
+
     def fingerprint(self) -> str:
         """A digest of every claim: a lock's "verified" holds only while none has changed.
 
         The claims of the entry kinds count only when made, so a paper's digest is what it was
-        before they existed (a lock written then still holds).
+        before they existed (a lock written then still holds); for the same reason an empty
+        ISSN is left out, and volume and pages (not judged) never count.
         """
         unset = {name for name in _KIND_CLAIMS if getattr(self, name) in (None, "paper")}
-        fields = self.model_dump(exclude={"path", "line", *unset})
+        left_out = {"path", "line", "volume", "pages", *unset, *(() if self.issn else ("issn",))}
+        fields = self.model_dump(exclude=left_out)
         return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:16]
+
+    def volume_pages(self) -> str:
+        """ "vol. 12, pp. 34--56" as far as the entry says."""
+        parts = [f"vol. {self.volume}" if self.volume else "", f"pp. {self.pages}" if self.pages else ""]
+        return ", ".join(part for part in parts if part)
 
 
 _KIND_CLAIMS = (
@@ -218,6 +231,7 @@ def claim_from_entry(entry: BibEntry, path: str, strings: Mapping[str, str] | No
     year_match = _YEAR.search(year_text)
     venue = entry.get("booktitle") or entry.get("journal") or entry.get("journaltitle")
     doi, arxiv_id, version = _identifiers(entry)
+    issns = tuple(dict.fromkeys(m.upper() for m in _ISSN.findall(entry.get("issn") or "")))
     return Claim(
         key=entry.key,
         path=path,
@@ -232,9 +246,13 @@ def claim_from_entry(entry: BibEntry, path: str, strings: Mapping[str, str] | No
         arxiv_id=arxiv_id,
         arxiv_version=version,
         **kind_fields(entry),
+        issn=issns,
+        volume=plain_text(entry.get("volume") or "") or None,
+        pages=plain_text(entry.get("pages") or "") or None,
     )
 
 
+_ISSN = re.compile(r"\b\d{4}-\d{3}[\dXx]\b")
 _MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
 
 
@@ -313,6 +331,10 @@ class Answers(Frozen):
     by_standard: tuple[Answer, ...] = ()
     notices: tuple[Notice, ...] = ()
     unavailable: tuple[str, ...] = ()
+    # Crossref's record of the matched paper (by the DOI it carries, or found by a citation
+    # search when it has none): the publisher's journal name, short title and ISSN, asked for
+    # journal citations the matched record did not settle.
+    of_paper: tuple[Answer, ...] = ()
 
 
 # --- judging ----------------------------------------------------------------------------
@@ -341,7 +363,7 @@ def judge(claim: Claim, answers: Answers, today: date) -> EntryVerdict:
     if record is not None and source is not None:
         findings += _author_findings(claim, record, source)
         findings += _year_findings(claim, record, source)
-        findings += _venue_findings(claim, record, source)
+        findings += _venue_findings(claim, record, source, answers)
         findings += _version_findings(claim, answers)
     findings = _deduplicated(findings)
     matched = matched_record(source, record) if record is not None and source is not None else None
@@ -831,28 +853,43 @@ def _abbreviates(short: str, long: str) -> bool:
     return len(parts) == len(linked) and all(w.startswith(p) for p, w in zip(parts, linked, strict=True))
 
 
-def _venue_findings(claim: Claim, record: Reference, source: str) -> Iterable[VerifyFinding]:
+def _venue_findings(
+    claim: Claim, record: Reference, source: str, answers: Answers | None = None
+) -> Iterable[VerifyFinding]:
     if not claim.venue:
         return
     claimed = find_venue(claim.venue)
     if claimed is not None and claimed.kind is VenueKind.PREPRINT:
         return  # citing the preprint of a published paper is not wrong
     published = record.entry_type in ("article", "inproceedings") and bool(record.venue)
+    publisher = _publisher_record(answers or Answers())
+    if not published and publisher is not None:
+        # The matched record names no venue; the publisher's record of the paper does.
+        yield from _journal_findings(claim, publisher, "crossref", Answers())
+        return
     if not published:
         if source in PREPRINT_SOURCES:
             return  # arXiv and the snapshot know no published versions: nothing to compare with
         if record.entry_type == "preprint" and record.ids.arxiv_id and claim.entry_type != "misc":
+            if _has_publisher_doi(record):
+                return  # a preprint's record that names a journal DOI: published, venue unknown here
+            issue = claim.volume_pages()
             yield _finding(
                 "BN733",
                 "venue",
-                f"cited as published in {claim.venue}, but the paper is an "
+                f"cited as published in {claim.venue}{f' ({issue})' if issue else ''}, but the paper is an "
                 f"arXiv preprint ({record.ids.arxiv_id}) with no published version",
                 expected="arXiv",
                 found=claim.venue,
                 source=source,
             )
+            return
+        yield from _unpublished_record_findings(claim, record, source, answers or Answers())
         return
     assert record.venue is not None
+    if is_journal_citation(claim, record):
+        yield from _journal_findings(claim, record, source, answers or Answers())
+        return
     agree = venues_agree(claim.venue, record.venue)
     if agree:
         return
@@ -871,6 +908,178 @@ def _venue_findings(claim: Claim, record: Reference, source: str) -> Iterable[Ve
             "venue",
             f"the paper appeared in {record.venue}, not {claim.venue}",
             expected=record.venue,
+            found=claim.venue,
+            source=source,
+        )
+
+
+# --- journals: a cited journal against the paper's, through names, abbreviations and ISSNs -----
+
+
+def is_journal_citation(claim: Claim, record: Reference) -> bool:
+    """A journal is cited or is the paper's venue (not two conferences, which `venues_agree` compares)."""
+    if record.entry_type == "article" or claim.entry_type == "article":
+        return True
+    claimed = find_venue(claim.venue) if claim.venue else None
+    return claimed is None and claim.venue is not None and find_journal(claim.venue) is not None
+
+
+class JournalComparison(Frozen):
+    """Whether a cited journal is the paper's, and what was compared (for the finding's message)."""
+
+    agree: bool | None  # None: no data tells (the cited name is unknown to every list)
+    cited: str  # what the cited name is, and where that is known from
+    paper: str  # the paper's journal, and which source and field said so
+
+
+_FIELD_OF_SOURCE = {
+    "crossref": "Crossref's container-title",
+    "s2": "Semantic Scholar's venue",
+    "dblp": "dblp's venue",
+    "openalex": "OpenAlex's source",
+    "arxiv": "arXiv's journal reference",
+    "snapshot": "the arXiv snapshot",
+}
+
+
+def compare_journals(claim: Claim, record: Reference, source: str) -> JournalComparison:
+    """The cited journal against the record's: ISSNs, then the journals the names (full, ISO 4,
+    MEDLINE, the venue table's acronyms) stand for, then the names themselves word for word."""
+    assert claim.venue is not None and record.venue is not None
+    cited_journal = find_journal(claim.venue)
+    spellings = [s for s in (record.venue, record.venue_short) if s]
+    paper_journal = next((j for j in map(find_journal, spellings) if j is not None), None)
+    paper = f"{record.venue} ({_FIELD_OF_SOURCE.get(source, source)}"
+    paper += f", ISSN {', '.join(record.issn)})" if record.issn else ")"
+    cited = f"{claim.venue} ({_journal_origin(cited_journal, claim.venue)})"
+    if claim.issn and record.issn:
+        shared = set(claim.issn) & set(record.issn)
+        return JournalComparison(
+            agree=bool(shared), cited=f"{cited}, ISSN {', '.join(claim.issn)}", paper=paper
+        )
+    if cited_journal is not None and paper_journal is not None:
+        return JournalComparison(agree=same_journal(cited_journal, paper_journal), cited=cited, paper=paper)
+    # One side unknown to every list: its name against the other side's names, word for word.
+    cited_names = cited_journal.spellings if cited_journal is not None else (claim.venue,)
+    paper_names = (*(paper_journal.spellings if paper_journal is not None else ()), *spellings)
+    if any(_same_journal_name(mine, theirs) for mine in cited_names for theirs in paper_names):
+        return JournalComparison(agree=True, cited=cited, paper=paper)
+    if cited_journal is None and find_venue(claim.venue) is None:
+        return JournalComparison(agree=None, cited=cited, paper=paper)  # nothing knows the cited name
+    return JournalComparison(agree=False, cited=cited, paper=paper)
+
+
+def _journal_origin(journal: Journal | None, text: str) -> str:
+    """What the data says a cited name is: a journal of a list, a table conference, or nothing."""
+    if journal is not None:
+        return f"{journal.name} in {journal.origin}"
+    venue = find_venue(text)
+    if venue is not None:
+        return f"{venue.name}, a {venue.kind.value} in bibnorm's venue table"
+    return "in no journal list"
+
+
+def _same_journal_name(cited: str, name: str) -> bool:
+    """One journal's name two ways: equal keys, an abbreviation word by word, a subtitle left out.
+
+    Never containment or shared words: "Nature" is not "Nature Communications", nor is
+    "Journal of Applied Physics" "Journal of Applied Physics Letters".
+    """
+    if journal_key(cited) == journal_key(name):
+        return True
+    if _abbreviates(cited, name) or _abbreviates(name, cited):
+        return True
+    heads = [re.split(r"\s*[:.]\s+|\s+-\s+", text, maxsplit=1)[0] for text in (cited, name)]
+    return journal_key(heads[0]) == journal_key(name) or journal_key(heads[1]) == journal_key(cited)
+
+
+def _journal_findings(
+    claim: Claim, record: Reference, source: str, answers: Answers
+) -> Iterable[VerifyFinding]:
+    """BN732 when the paper appeared in another journal, BN731 when no source and no list knows the
+    cited one. Crossref's record of the paper (`Answers.of_paper`), when it was asked, is compared
+    too: the citation stands when any record of the paper agrees, and the finding is the
+    publisher's record's when there is one."""
+    assert claim.venue is not None
+    records = [(record, source)]
+    records += [(answer.record, answer.source) for answer in answers.of_paper if answer.record is not None]
+    comparisons = [compare_journals(claim, r, s) for r, s in records if r.venue]
+    if any(c.agree for c in comparisons):
+        return
+    authority = comparisons[-1]  # Crossref's record of the DOI when it was asked, else the match
+    if authority.agree is None:
+        yield _finding(
+            "BN731",
+            "venue",
+            f"'{claim.venue}' is not where the paper appeared ({authority.paper}), and no source or "
+            f"journal list knows it",
+            expected=records[-1][0].venue,
+            found=claim.venue,
+            source=records[-1][1],
+        )
+        return
+    yield _finding(
+        "BN732",
+        "venue",
+        f"the paper appeared in {authority.paper}, not in {authority.cited}",
+        expected=records[-1][0].venue,
+        found=claim.venue,
+        source=records[-1][1],
+    )
+
+
+def _publisher_record(answers: Answers) -> Reference | None:
+    """Crossref's published record of the matched paper, when it was asked for one."""
+    return next(
+        (
+            answer.record
+            for answer in answers.of_paper
+            if answer.record is not None
+            and answer.record.venue
+            and answer.record.entry_type in ("article", "inproceedings")
+        ),
+        None,
+    )
+
+
+def _has_publisher_doi(record: Reference) -> bool:
+    return bool(record.ids.doi) and not is_arxiv_doi(record.ids.doi)
+
+
+def is_preprint_record(record: Reference) -> bool:
+    """A record of a preprint server's copy with no published version (bioRxiv, SSRN, arXiv)."""
+    if record.entry_type == "preprint":
+        return True
+    return record.entry_type == "misc" and is_preprint_venue(record.venue)
+
+
+def _unpublished_record_findings(
+    claim: Claim, record: Reference, source: str, answers: Answers
+) -> Iterable[VerifyFinding]:
+    """The paper's record names no publication: a preprint cited as published (BN733), or a cited
+    venue that neither the record nor any list knows (BN731, unknown rather than verified)."""
+    assert claim.venue is not None
+    journal_doi = record.entry_type == "preprint" and _has_publisher_doi(record)  # not bioRxiv's own
+    if is_preprint_record(record) and claim.entry_type != "misc" and not journal_doi:
+        where = record.venue or "a preprint server"
+        issue = claim.volume_pages()
+        yield _finding(
+            "BN733",
+            "venue",
+            f"cited as published in {claim.venue}{f' ({issue})' if issue else ''}, but "
+            f"{SOURCE_NAMES.get(source, source)}'s record is a preprint on {where} with no published version",
+            expected=where,
+            found=claim.venue,
+            source=source,
+        )
+        return
+    known = find_venue(claim.venue) is not None or find_journal(claim.venue) is not None
+    if not known and not any(a.record is not None and a.record.venue for a in answers.of_paper):
+        yield _finding(
+            "BN731",
+            "venue",
+            f"'{claim.venue}': the paper's record ({_FIELD_OF_SOURCE.get(source, source)}) names no venue, "
+            f"and no journal list or venue table knows this one",
             found=claim.venue,
             source=source,
         )

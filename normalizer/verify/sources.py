@@ -16,10 +16,14 @@ cheaper answer did not settle it:
    exactly), then ``/paper/search/match`` one title at a time for the rest. Works of other
    kinds (normalizer/verify/kinds) are not searched for: absent from these sources, their
    absence would prove nothing.
-
-3. published versions — the local dblp index, when one was built and dblp is in the chain,
+4. published versions — the local dblp index, when one was built and dblp is in the chain,
    for every paper a source found: its publication (venue, type, year, pages) is merged into
    the record as ``resolve`` merges it, and offered first, under the source "dblp"; no request.
+5. journals — for a cited journal the paper's records did not confirm (another name, an
+   abbreviation a record does not spell, no venue at all), Crossref's record of the paper
+   (`Answers.of_paper`): by the DOI a record carries (the publisher's container title, short
+   title and ISSNs, 20 DOIs a request), or, when the records carry neither venue nor DOI, one
+   citation search whose hit the matcher must accept (title, authors, year).
 
 A source that fails is named in ``Answers.unavailable`` for the questions it could not
 answer, so `normalizer.verify.judge.judge` says "unverifiable", never "not found". Offline,
@@ -31,15 +35,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from normalizer.config import Settings
-from normalizer.identifiers import parse_isbn
+from normalizer.identifiers import is_arxiv_doi, parse_isbn
 from normalizer.models import Notice, Origin, Query, QueryKind, Reference
 from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.text.names import parse_name
 from normalizer.text.titles import same_title
-from normalizer.verify.judge import Answer, Answers, Claim, title_variant
+from normalizer.text.venues import VenueKind, find_venue
+from normalizer.verify.judge import Answer, Answers, Claim, compare_journals, title_variant
 from normalizer.verify.kinds import EntryKind
 from normalizer.verify.kinds.standards import rfc_doi
 from resolvers._http import BibnormSession, HttpStats, SessionFactory
@@ -60,6 +65,7 @@ class _Questions:
     by_standard: list[Answer] = field(default_factory=list)
     notices: tuple[Notice, ...] = ()
     unavailable: set[str] = field(default_factory=set)
+    of_paper: list[Answer] = field(default_factory=list)
 
     def frozen(self) -> Answers:
         return Answers(
@@ -70,6 +76,7 @@ class _Questions:
             by_standard=tuple(self.by_standard),
             notices=self.notices,
             unavailable=tuple(sorted(self.unavailable)),
+            of_paper=tuple(self.of_paper),
         )
 
     def settled(self, claim: Claim) -> bool:
@@ -178,6 +185,8 @@ class VerifySources:
                 state[i].unavailable.add("snapshot (arXiv only)")
         if self.dblp_index is not None:
             self._dblp_publications(state)
+        if self.use_crossref:
+            self._crossref_journals(claims, state)
         return [questions.frozen() for questions in state]
 
     def notices(self, claims: Sequence[Claim], progress: Progress = NO_PROGRESS) -> list[tuple[Notice, ...]]:
@@ -427,6 +436,47 @@ class VerifySources:
             )
         progress.finish()
 
+    # --- journals --------------------------------------------------------------------
+
+    def _crossref_journals(self, claims: Sequence[Claim], state: list[_Questions]) -> None:
+        """Crossref's record of the paper for journal citations its other records left open:
+        by DOI, 20 to a request, or one citation search for a paper with neither venue nor DOI
+        (a hit only when the matcher accepts it: title, authors, year)."""
+        from resolvers.crossref import (
+            CrossrefClient,
+            CrossrefError,
+            accepted_hit,
+            citation,
+            doi_batches,
+            work_to_any_reference,
+        )
+
+        asking: dict[str, list[int]] = {}
+        searching: list[tuple[int, Reference]] = []
+        for i, claim in enumerate(claims):
+            question = journal_question(claim, state[i])
+            if question is not None and question.doi:
+                asking.setdefault(question.doi.casefold(), []).append(i)
+            elif question is not None and question.search is not None:
+                searching.append((i, question.search))
+        if not asking and not searching:
+            return
+        client = CrossrefClient(self.session(), self.settings)
+        for batch in doi_batches(asking):
+            for doi, work in client.answers(batch).items():
+                if isinstance(work, CrossrefError) or work is None:
+                    continue  # the matched record stays the only one compared
+                record = work_to_any_reference(work)
+                for i in asking[doi]:
+                    state[i].of_paper.append(Answer(source="crossref", record=record))
+        for i, paper in searching:
+            try:
+                hit = accepted_hit(paper, client.search(citation(paper)), self.settings.thresholds)
+            except CrossrefError:
+                continue
+            if hit is not None:
+                state[i].of_paper.append(Answer(source="crossref", record=hit))
+
     # --- titles ----------------------------------------------------------------------
 
     def _snapshot(
@@ -542,6 +592,54 @@ class VerifySources:
             author_names=claim.authors,
             year=claim.year,
         )
+
+
+class JournalQuestion(NamedTuple):
+    """What Crossref is asked for a journal citation: the record of a DOI, or a citation search."""
+
+    doi: str | None = None
+    search: Reference | None = None  # the paper's record to search by (title, authors, year)
+
+
+def journal_question(claim: Claim, questions: _Questions) -> JournalQuestion | None:
+    """What a journal citation still needs from Crossref, else ``None``.
+
+    Asked when the claim names a venue that is no conference of the venue table and no
+    preprint server, and no record found with its title confirms the cited journal
+    (`compare_journals`): the record of the publisher DOI a record carries, or — when the
+    records name no venue and carry no DOI — one citation search for the paper.
+    """
+    venue = claim.venue
+    if not venue or claim.entry_type == "misc":
+        return None
+    table = find_venue(venue)
+    if table is not None and table.kind is not VenueKind.JOURNAL:
+        return None
+    records = [
+        answer
+        for answer in (*questions.by_doi, *questions.by_arxiv_id, *questions.by_title)
+        if answer.record is not None and title_variant_or_same(claim.title, answer.record.title)
+    ]
+    if not records or any(answer.source == "crossref" for answer in records):
+        return None  # nothing to complete, or Crossref's own record is already among them
+    for answer in records:
+        record = answer.record
+        assert record is not None
+        published = bool(record.venue) and record.entry_type in ("article", "inproceedings")
+        if published and compare_journals(claim, record, answer.source).agree:
+            return None
+    for answer in records:
+        assert answer.record is not None
+        doi = answer.record.ids.doi
+        if doi and not is_arxiv_doi(doi):
+            return JournalQuestion(doi=doi)
+    if all(answer.record is not None and not answer.record.venue for answer in records):
+        return JournalQuestion(search=records[0].record)
+    return None
+
+
+def title_variant_or_same(claimed: str, record: str) -> bool:
+    return same_title(claimed, record) or title_variant(claimed, record) is not None
 
 
 def _titled_papers(title: str, records: Sequence[Reference]) -> list[Reference]:

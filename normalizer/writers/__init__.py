@@ -30,7 +30,7 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, ConfigDict
 
 from normalizer.bib.bibfile import FormatOptions
-from normalizer.config import Settings
+from normalizer.config import JournalNames, Settings
 from normalizer.errors import UsageError
 from normalizer.models import Problem, Reference
 
@@ -42,6 +42,7 @@ __all__ = [
     "format_for_output",
     "get_writer",
     "infer_format",
+    "spell_venues",
 ]
 
 
@@ -57,6 +58,9 @@ class WriterOptions(BaseModel):
       (`normalizer.writers.bibtex.STYLES`).
     - ``doi_link``: in bibnorm's BibTeX layout, where a published entry's publisher DOI goes
       besides ``doi`` (`normalizer.writers.bibtex.DOI_LINKS`).
+    - ``journal_names``: journals and conferences written in ``full``, ``abbreviated``
+      (ISO 4 for journals, the acronym for conferences) or ``as-given``; one spelling per
+      venue in the whole output (`spell_venues`).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -65,6 +69,7 @@ class WriterOptions(BaseModel):
     layout: FormatOptions = FormatOptions()
     style: Literal["bibnorm", "arxiv", "dblp", "google-scholar"] = "bibnorm"  # BibTeX only
     doi_link: Literal["url+note", "url", "note", "none"] = "url+note"  # BibTeX's own layout only
+    journal_names: JournalNames = "full"
 
     @classmethod
     def from_settings(cls, settings: Settings, layout: FormatOptions | None = None) -> WriterOptions:
@@ -74,6 +79,7 @@ class WriterOptions(BaseModel):
             layout=layout or FormatOptions(),
             style=settings.style,
             doi_link=settings.doi_link,
+            journal_names=settings.journal_names or "full",
         )
 
 
@@ -101,10 +107,11 @@ class WriterSpec:
     description: str
 
     def render(self, references: Sequence[tuple[str, Reference]], options: WriterOptions) -> Rendered:
-        """Text and warnings for ``(key, reference)`` pairs, in the order given."""
+        """Text and warnings for ``(key, reference)`` pairs, in the order given, every venue
+        spelt as ``options.journal_names`` asks (`spell_venues`)."""
         module = importlib.import_module(self.module)
         function: RenderFunction = getattr(module, self.function)
-        return function(references, options)
+        return function(spell_venues(references, options.journal_names), options)
 
     def write(self, references: Sequence[tuple[str, Reference]], options: WriterOptions) -> str:
         """Just the text of `render`."""
@@ -128,6 +135,40 @@ WRITERS: Mapping[str, WriterSpec] = MappingProxyType(
         ),
     }
 )
+
+
+def spell_venues(
+    references: Sequence[tuple[str, Reference]], form: JournalNames
+) -> list[tuple[str, Reference]]:
+    """Every published entry's venue in ``form`` (`normalizer.text.journals.venue_spelling`),
+    and one spelling per journal in the whole output: entries of one journal that no data
+    knows — the same ISSN, or the same name up to case and punctuation — take the spelling
+    the first of them got. ``as-given`` leaves every venue as its record spells it."""
+    published = ("article", "inproceedings")
+    if form == "as-given" or not any(r.venue and r.entry_type in published for _, r in references):
+        return list(references)  # nothing to spell: preprints only (and no venue table read)
+    from normalizer.text.journals import journal_key, venue_spelling  # local: the journal list is large
+
+    chosen: dict[str, str] = {}  # journal identity (ISSN or name key) → its spelling in this output
+    out: list[tuple[str, Reference]] = []
+    for key, reference in references:
+        venue = reference.venue
+        if not venue or reference.entry_type not in published:
+            out.append((key, reference))
+            continue
+        journal = reference.entry_type == "article"
+        year = reference.issued.year if reference.issued else None
+        spelt = venue_spelling(venue, journal=journal, year=year, form=form, short=reference.venue_short)
+        identities = [f"issn:{issn}" for issn in reference.issn] if journal else []
+        identities.append(f"{reference.entry_type}:{journal_key(venue)}")
+        earlier = next((chosen[i] for i in identities if i in chosen), None)
+        spelt = earlier or spelt
+        for identity in identities:
+            chosen.setdefault(identity, spelt)
+        if spelt != venue:
+            reference = reference.model_copy(update={"venue": spelt})
+        out.append((key, reference))
+    return out
 
 
 def get_writer(name: str) -> WriterSpec:

@@ -1,0 +1,342 @@
+"""Journals by name, ISO 4 abbreviation and MEDLINE abbreviation, from data.
+
+Two data files say what a journal is called:
+
+- ``normalizer/data/venues.json``: the venue table of `normalizer.text.venues`, whose
+  ``kind = "journal"`` rows (TPAMI, JMLR, Nature, …) carry the name bibnorm prints, the
+  acronyms people write ("TPAMI", "JMLR") and, where the list below lacks the journal, its
+  ISO 4 abbreviation (``abbreviation``);
+- ``normalizer/data/journals.tsv.gz``: JabRef's journal-abbreviation lists
+  (abbrv.jabref.org, CC0 1.0), combined by ``scripts/build_journals.py``: about 33,000
+  journals with their name, ISO 4 abbreviation (with dots) and MEDLINE abbreviation
+  (without), provenance in ``normalizer/data/PROVENANCE.md``.
+
+`find_journal` looks a spelling up in the table first (its rows are the names bibnorm has
+always printed), then in the list, by name (or a variant of it the list records), then by
+abbreviation. Spellings are compared by `journal_key`: case, accents, punctuation, spaces,
+``&`` for "and" and a leading "The" aside, so "Phys. Rev. Lett.", "Phys Rev Lett" and
+"Physical Review Letters" all find one journal; a trailing volume ("Entropy 27") or acronym in
+parentheses ("… Research (JMLR)") is tried without. An abbreviation two journals share
+("J. Math. Phys.") finds neither: it is ambiguous, and a wrong journal is worse than none.
+
+The list is read on the first look-up only (about 2.4 MB of text): runs that never look a
+journal up do not pay for it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import get_args
+
+from normalizer.config import JournalNames
+from normalizer.text.venues import VENUES, Venue, VenueKind, find_venue, tidy_venue
+
+JOURNAL_NAMES: tuple[str, ...] = get_args(JournalNames)
+
+TABLE = "bibnorm's venue table"
+LIST = "JabRef's journal list"
+
+
+@dataclass(frozen=True)
+class Journal:
+    """One journal: the name printed in full, its abbreviations, and where they come from."""
+
+    name: str
+    iso4: str = ""  # ISO 4 abbreviation, with dots ("Phys. Rev. Lett.")
+    medline: str = ""  # MEDLINE/NLM abbreviation, without dots ("Phys Rev Lett")
+    aliases: tuple[str, ...] = ()  # other spellings of the name (acronyms, old catalogue titles)
+    origin: str = LIST
+
+    @property
+    def abbreviation(self) -> str:
+        """The ISO 4 abbreviation, else the name (a journal without one is written in full)."""
+        return self.iso4 or self.name
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s for s in (self.name, self.iso4, self.medline, *self.aliases) if s))
+
+    def spelled(self, form: JournalNames, given: str) -> str:
+        """The name in ``form``: ``full``, ``abbreviated`` (ISO 4), or ``as-given`` (``given``)."""
+        if form == "full":
+            return self.name
+        if form == "abbreviated":
+            return self.abbreviation
+        return given
+
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_TRAILING_VOLUME = re.compile(r"[\s,]+(?:vol\.?\s*)?\d+\s*$", re.IGNORECASE)
+_PARENS = re.compile(r"\s*\([^()]*\)\s*")
+
+
+def journal_key(text: str) -> str:
+    """The comparison key of a journal spelling: its letters and digits, lower-case and without
+    accents, ``&`` read as "and", a leading "The" dropped, and — as JabRef compares names — no
+    spaces or hyphens ("Bio-Medical" is "Biomedical", "Knowledge-Based" "Knowledge Based")."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    words = [w for w in _NON_WORD.split(text.casefold().replace("&", " and ")) if w]
+    return "".join(words[1:] if words[:1] == ["the"] else words)
+
+
+@dataclass(frozen=True)
+class _List:
+    """The bundled list: one line per journal, sorted by `journal_key` of its name."""
+
+    lines: tuple[str, ...]
+    version: str
+
+
+@cache
+def _journal_list() -> _List:
+    """The bundled list's lines (read on first use; nothing is indexed yet)."""
+    data = resources.files("normalizer").joinpath("data", "journals.tsv.gz").read_bytes()
+    text = gzip.decompress(data).decode("utf-8")
+    lines = text.split("\n")
+    header = [line for line in lines[:5] if line.startswith("#")]
+    return _List(
+        lines=tuple(line for line in lines if line and not line.startswith("#")), version=header[0][2:]
+    )
+
+
+@cache
+def _fields(index: int) -> tuple[str, str, str, str]:
+    name, iso4, medline, aliases = _journal_list().lines[index].split("\t")
+    return name, iso4, medline, aliases
+
+
+@cache
+def _name_key(index: int) -> str:
+    line = _journal_list().lines[index]
+    return journal_key(line[: line.index("\t")])
+
+
+def _by_name(key: str) -> int | None:
+    """The row whose name has ``key``: a binary search over the sorted names (no index to build)."""
+    lo, hi = 0, len(_journal_list().lines)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if _name_key(mid) < key:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(_journal_list().lines) and _name_key(lo) == key:
+        return lo
+    return _by_alias().get(key)
+
+
+@cache
+def _by_alias() -> Mapping[str, int]:
+    """Other spellings of the names (catalogue titles, variants JabRef folded), by key."""
+    out: dict[str, int] = {}
+    for index, line in enumerate(_journal_list().lines):
+        aliases = line[line.rindex("\t") + 1 :]
+        for alias in aliases.split("|") if aliases else ():
+            out.setdefault(journal_key(alias), index)
+    return out
+
+
+@cache
+def _by_abbreviation() -> Mapping[str, tuple[int, ...]]:
+    """ISO 4 and MEDLINE abbreviations by key (built on the first look-up of one)."""
+    out: dict[str, list[int]] = {}
+    for index, line in enumerate(_journal_list().lines):
+        _, iso4, medline, _ = line.split("\t")
+        key = journal_key(iso4)
+        out.setdefault(key, []).append(index)
+        if medline and medline.replace(" ", "").casefold() != key and journal_key(medline) != key:
+            out.setdefault(journal_key(medline), []).append(index)
+    out.pop("", None)
+    return {key: tuple(found) for key, found in out.items()}
+
+
+def list_version() -> str:
+    """The header line naming the bundled list's source and commit."""
+    return _journal_list().version
+
+
+@lru_cache(maxsize=4096)
+def _from_list(index: int) -> Journal:
+    name, iso4, medline, aliases = _fields(index)
+    return Journal(name=name, iso4=iso4, medline=medline, aliases=tuple(a for a in aliases.split("|") if a))
+
+
+def _in_list(key: str) -> Journal | None:
+    if not key:
+        return None
+    index = _by_name(key)
+    if index is not None:
+        return _from_list(index)
+    found = _by_abbreviation().get(key, ())
+    if len(found) == 1:
+        return _from_list(found[0])
+    journals = [_from_list(index) for index in found]
+    if journals and all(_variant_names(journals[0].name, j.name) for j in journals[1:]):
+        return min(
+            journals, key=lambda j: len(j.name)
+        )  # "Europhysics Letters" and "EPL (Europhysics Letters)"
+    return None  # unknown, or an abbreviation two journals share ("J. Math. Phys.")
+
+
+def _variant_names(a: str, b: str) -> bool:
+    """Two list names of one journal: equal once a parenthesised part or a subtitle is read as the
+    name ("EPL (Europhysics Letters)", "Physica B: Condensed Matter" beside "Physica B")."""
+    return bool(_name_forms(a) & _name_forms(b))
+
+
+def _name_forms(name: str) -> set[str]:
+    inner = re.findall(r"\(([^()]+)\)", name)
+    plain = _PARENS.sub(" ", name).strip()
+    head = re.split(r"\s*[:.]\s+|\s+-\s+", plain, maxsplit=1)[0]
+    return {journal_key(form) for form in (name, plain, head, *inner) if form}
+
+
+@cache
+def _table_journals() -> Mapping[str, Journal]:
+    """The venue table's journals by short name, with the list's abbreviations of their names."""
+    out: dict[str, Journal] = {}
+    for venue in VENUES:
+        if venue.kind is VenueKind.JOURNAL:
+            out[venue.short] = _table_journal(venue)
+    return out
+
+
+def _table_journal(venue: Venue) -> Journal:
+    listed = next(
+        (j for j in (_in_list(journal_key(s)) for s in (venue.name, *venue.aliases)) if j is not None),
+        None,
+    )
+    iso4 = venue.abbreviation or (listed.iso4 if listed else "")
+    medline = listed.medline if listed else ""
+    aliases = (venue.short, *venue.aliases, *(listed.spellings if listed else ()))
+    return Journal(
+        name=venue.name,
+        iso4=iso4,
+        medline=medline,
+        aliases=tuple(a for a in dict.fromkeys(aliases) if a not in (venue.name, iso4, medline)),
+        origin=TABLE,
+    )
+
+
+@lru_cache(maxsize=8192)
+def find_journal(text: str | None) -> Journal | None:
+    """The journal a spelling names (see the module docstring), or ``None``."""
+    if not text or not text.strip():
+        return None
+    venue = find_venue(text)
+    if venue is not None:
+        return _table_journals().get(venue.short) if venue.kind is VenueKind.JOURNAL else None
+    for candidate in _variants(text):
+        found = _in_list(journal_key(candidate))
+        if found is not None:
+            # A table journal spelt in a way only the list knows ("Journal of machine learning
+            # research : JMLR") is still the table's journal, printed as the table prints it.
+            table = find_venue(found.name)
+            if table is not None and table.kind is VenueKind.JOURNAL:
+                return _table_journals()[table.short]
+            return found
+    return None
+
+
+def _variants(text: str) -> tuple[str, ...]:
+    """The spelling, then without a trailing volume, then without parenthesised parts."""
+    out = [text]
+    no_volume = _TRAILING_VOLUME.sub("", text)
+    if no_volume and no_volume != text:
+        out.append(no_volume)
+    no_parens = _PARENS.sub(" ", no_volume or text).strip()
+    if no_parens and no_parens not in out:
+        out.append(no_parens)
+    return tuple(out)
+
+
+def trailing_volume(text: str) -> tuple[str, str] | None:
+    """``("Entropy", "27")`` for a known journal's name with its volume glued on ("Entropy 27")."""
+    match = _TRAILING_VOLUME.search(text)
+    if not match:
+        return None
+    head = text[: match.start()].strip()
+    journal = find_journal(head)
+    if journal is None or journal_key(text) in {journal_key(s) for s in journal.spellings}:
+        return None  # "Physical Review 2"? the digits belong to the name
+    return head, re.sub(r"\D", "", match.group(0))
+
+
+def same_journal(a: Journal, b: Journal) -> bool:
+    """One journal: the same row or name, a spelling in common, or one the other names with a
+    subtitle or a parenthesised part ("Physical Review B: Condensed Matter", "EPL (Europhysics
+    Letters)")."""
+    if a == b or a.name == b.name:
+        return True
+    keys_a, keys_b = {journal_key(s) for s in a.spellings}, {journal_key(s) for s in b.spellings}
+    return bool(keys_a & keys_b) or _variant_names(a.name, b.name)
+
+
+def journal_name(text: str, form: JournalNames) -> str:
+    """A journal's name in ``form``; a spelling no data knows is kept as given (tidied)."""
+    if form == "as-given":
+        return tidy_venue(text)
+    journal = find_journal(text)
+    return journal.spelled(form, text) if journal is not None else tidy_venue(text)
+
+
+def dotted_abbreviation(short: str, name: str) -> str | None:
+    """Crossref's ``short-container-title`` as an ISO 4 abbreviation, when it is one.
+
+    "Nat Mach Intell" of "Nature Machine Intelligence" → "Nat. Mach. Intell." (each word a
+    beginning of the name's words, in order; dots after the shortened ones). An acronym
+    ("CAIS") or a short title that is not the name's words shortened gives ``None``.
+    """
+    words = short.replace(".", " ").split()
+    name_words = [w for w in re.findall(r"[^\W_]+", name) if w.casefold() not in _LINKING_WORDS]
+    if len(words) < 2 or len(words) != len(name_words):
+        return None
+    out = []
+    for word, full in zip(words, name_words, strict=True):
+        if not full.casefold().startswith(word.casefold()):
+            return None
+        out.append(word if len(word) == len(full) else word + ".")
+    return " ".join(out)
+
+
+_LINKING_WORDS = frozenset({"of", "the", "and", "in", "on", "for", "de", "la", "der", "und", "&"})
+
+
+# --- writing venue names: one spelling per venue in one file ----------------------------------
+
+
+def venue_spelling(
+    venue: str, *, journal: bool, year: int | None, form: JournalNames, short: str | None = None
+) -> str:
+    """How a venue is written in ``form``.
+
+    A journal (``journal=True``): its name or ISO 4 abbreviation from the data
+    (`find_journal`), else, abbreviated, the source's short title when it is the name's words
+    shortened (`dotted_abbreviation`), else the name as given. A proceedings: a table venue's
+    name that year, or its acronym ("CVPR", "NIPS" until 2017); any other as given. ``as-given``
+    changes nothing but whitespace.
+    """
+    if form == "as-given":
+        return tidy_venue(venue)
+    if not journal:
+        table = find_venue(venue)
+        if table is None or table.kind is not VenueKind.CONFERENCE or not table.spells(venue):
+            return tidy_venue(venue)  # a workshop "@CVPR" is not CVPR: only the table's own spellings
+        return table.name_in(year) if form == "full" else table.short_in(year)
+    table = find_venue(venue)
+    if form == "full" and table is not None and table.kind is VenueKind.JOURNAL:
+        return table.name  # the table's name: no need to read the list
+    known = find_journal(venue)
+    if known is not None:
+        return known.spelled(form, venue)
+    if form == "abbreviated" and short:
+        return dotted_abbreviation(short, venue) or tidy_venue(venue)
+    return tidy_venue(venue)
