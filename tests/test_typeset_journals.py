@@ -108,7 +108,8 @@ def test_the_records_become_journal_articles_without_the_volume_in_the_name() ->
         ),
         pytest.param(
             "IEEEtran",
-            "“Deep learning,” Nature, vol. 521, no. 7553, pp. 436–444, May 2015.",
+            # The publisher's DOI follows (bibnorm's --doi-link url+note: IEEEtran prints note and url).
+            "“Deep learning,” Nature, vol. 521, no. 7553, pp. 436–444, May 2015, doi: 10.1038/nature14539.",
             "“Scaling instruction-finetuned language models,” Journal of Machine Learning Research, vol. 25, "
             "pp. 1–53, 2024.",
             id="IEEEtran",

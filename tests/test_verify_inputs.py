@@ -188,4 +188,4 @@ def test_an_item_that_claims_nothing_is_unverifiable_not_passed(runner: CliRunne
     (tmp_path / "refs.ris").write_text("TY  - JOUR\nER  - \n", encoding="utf-8")
     result = runner.invoke(main, ["verify", "refs.ris"])
     assert result.exit_code == EXIT_SOURCES_FAILED  # nothing could be checked: never a pass
-    assert "BN700 could not be verified (no title could be read from the item)" in result.stdout
+    assert "BN700 warning: could not be verified (no title could be read from the item)" in result.stdout
