@@ -349,7 +349,8 @@ def test_the_dblp_index_names_a_publication_semantic_scholar_lists_as_a_preprint
     assert checker.run("--select", "BN501").stdout == ""  # S2 alone: a preprint
     result = checker.run("--select", "BN501", env={"BIBNORM_DBLP_INDEX": str(vltseg_index)})
     assert result.stdout.splitlines() == [
-        f"refs.bib:1: hummer2023vltseg: BN501 warning: arXiv:2312.02021 was published in {ICLR.name} 2024" + FIX_HINT
+        f"refs.bib:1: hummer2023vltseg: BN501 warning: arXiv:2312.02021 was published in {ICLR.name} 2024"
+        + FIX_HINT
     ]
     assert checker.requests()["dblp"] == 0
 
