@@ -406,6 +406,13 @@ def _finish(
     connection.execute("CREATE INDEX records_key ON records(key)")
     connection.execute("INSERT INTO words(word, titles) SELECT term, doc FROM titles_vocab")
     stats.records = connection.execute("SELECT count(*) FROM records").fetchone()[0]
+    if not stats.records and stats.examples:
+        # Every line was refused: not a snapshot at all (a dump of another kind, a wrong file).
+        # An empty index written with exit 0 would hide that, and replace a good one.
+        raise InputError(
+            f"no record could be read ({stats.skipped} lines skipped, the first {stats.examples[0]}); "
+            "a snapshot is arXiv metadata as JSON lines, a dblp dump is dblp.xml(.gz) with dblp.dtd"
+        )
     meta = {
         # Written last: a file a killed build left behind is not taken for an index.
         "schema_version": str(SCHEMA_VERSION),

@@ -453,6 +453,28 @@ def test_failed_build_leaves_the_previous_index(tmp_path: Path, index: Path) -> 
     assert [p.name for p in tmp_path.iterdir()] == ["index.sqlite"]  # no temporary file left behind
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(b"<?xml version='1.0'?>\n<rss><channel/></rss>\n", id="xml-that-is-no-dblp-dump"),
+        pytest.param(b'{"title": "no id"}\n[1, 2]\n', id="json-lines-without-records"),
+    ],
+)
+def test_a_file_with_no_record_is_refused_and_the_previous_index_kept(
+    tmp_path: Path, index: Path, content: bytes
+) -> None:
+    output = tmp_path / "index.sqlite"
+    shutil.copy(index, output)
+    wrong = tmp_path / "wrong.xml"
+    wrong.write_bytes(content)
+    result = CliRunner().invoke(main, ["index", "build", str(wrong), "-o", str(output)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("bibnorm: error: no record could be read (")
+    assert "a dblp dump is dblp.xml(.gz) with dblp.dtd" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert index_info(output).records == 277
+
+
 def test_an_interrupted_build_leaves_the_previous_index(tmp_path: Path, index: Path) -> None:
     output = tmp_path / "index.sqlite"
     shutil.copy(index, output)
