@@ -218,6 +218,27 @@ def canonical_doi(text: str) -> str | None:
     return doi
 
 
+_SHORT_DOI = re.compile(
+    r"(?:doi\s*:\s*)?(?:(?:https?://)?(?:dx\.)?doi\.org/)?(?P<short>10/[a-z0-9]+)", re.IGNORECASE
+)
+_SHORT_DOI_LINK = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/(?P<code>[a-z0-9]+)", re.IGNORECASE)
+
+
+def short_doi(text: str) -> str | None:
+    """The shortDOI in ``text`` as ``10/<code>`` (lower-case), or None.
+
+    shortDOIs are the DOI Foundation's short aliases of long DOIs (``10/ggcxkc``, made at
+    shortdoi.org); they are written bare, with ``doi:``, or as a doi.org link, with or
+    without the ``10/`` (``https://doi.org/ggcxkc``). ``text`` must hold nothing else.
+    """
+    text = text.strip().rstrip(".,;")
+    match = _SHORT_DOI.fullmatch(text)
+    if match:
+        return match["short"].lower()
+    link = _SHORT_DOI_LINK.fullmatch(text)
+    return f"10/{link['code'].lower()}" if link else None
+
+
 def is_arxiv_doi(doi: str | None) -> bool:
     """True for DataCite's arXiv DOIs (``10.48550/arXiv.<id>``), which name the preprint."""
     return doi is not None and _ARXIV_DOI.match(doi) is not None

@@ -114,8 +114,9 @@ def same_file(a: Path | str, b: Path | str) -> bool:
         return resolve_output(a) == resolve_output(b)
 
 
-def write_atomic(path: Path | str, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` without ever leaving a truncated file; ``"-"`` is stdout.
+def write_atomic(path: Path | str, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8; bytes as they are) to ``path`` without ever leaving a truncated
+    file; ``"-"`` is stdout.
 
     See the module docstring for symlinks, devices, FIFOs and file modes. Raises
     `OutputError` with a one-line reason; the previous file is then left as it was.
@@ -138,8 +139,8 @@ def write_atomic(path: Path | str, text: str) -> None:
     _replace_atomically(Path(path), target, text, info)
 
 
-def write_stdout(text: str) -> None:
-    """Write ``text`` to standard output, every byte of it, and flush.
+def write_stdout(text: str | bytes) -> None:
+    """Write ``text`` (or bytes, as they are) to standard output, every byte of it, and flush.
 
     The text layer ignores a short write (the raw stream's, under ``PYTHONUNBUFFERED``,
     when a full disk or ``ulimit -f`` cuts a write short): the output would end early
@@ -154,10 +155,13 @@ def write_stdout(text: str) -> None:
         stream.flush()
         binary = getattr(stream, "buffer", None)
         if binary is None:  # a text-only stream (embedding): it has no short writes to check
-            stream.write(text)
+            stream.write(text if isinstance(text, str) else text.decode("utf-8", "replace"))
             stream.flush()
             return
-        data = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+        if isinstance(text, bytes):
+            data = memoryview(text)
+        else:
+            data = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
         while data:
             data = data[binary.write(data) or 0 :]  # None: a non-blocking stream took nothing yet
         binary.flush()
@@ -176,22 +180,24 @@ def silence_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _write_in_place(given: Path, target: Path, text: str) -> None:
+def _write_in_place(given: Path, target: Path, text: str | bytes) -> None:
     """A device, FIFO or other special file: written like a stream, never renamed over."""
     try:
-        with target.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with target.open("wb") as handle:
+            handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
     except OSError as error:
         raise OutputError(f"cannot write {given}: {error.strerror or error}") from error
     WRITTEN.record(target)
 
 
-def _replace_atomically(given: Path, target: Path, text: str, existing: os.stat_result | None) -> None:
+def _replace_atomically(
+    given: Path, target: Path, text: str | bytes, existing: os.stat_result | None
+) -> None:
     temporary: str | None = None
     try:
         descriptor, temporary = temporary_beside(target)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
         adopt_mode(temporary, existing)
@@ -411,7 +417,14 @@ def read_text(path: Path | str) -> str:
 
 
 def read_bytes(path: Path | str) -> bytes:
-    """The bytes of an input file (not stdin); `InputError` when it cannot be read."""
+    """The bytes of an input file (``"-"``: stdin), with `read_text`'s one-line errors."""
+    if str(path) == STDIO:
+        if sys.stdin is None:
+            raise InputError("standard input is closed; give a file, or pipe the input into '-'")
+        try:
+            return sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+        except OSError as error:
+            raise InputError(f"<stdin>: cannot read: {error.strerror or error}") from None
     try:
         if stat.S_ISFIFO(os.stat(path).st_mode):
             print(f"bibnorm: waiting for data on the pipe {path} (Ctrl-C to stop)", file=sys.stderr)
@@ -424,15 +437,55 @@ def read_bytes(path: Path | str) -> bytes:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
 
 
+@dataclass(frozen=True)
+class KeptEncoding:
+    """How a file's bytes became text such that `encode` gives the same bytes back.
+
+    An 8-bit file is read as UTF-8 with every byte that is not UTF-8 kept as it is (a lone
+    surrogate, Python's ``surrogateescape``): a Latin-1 or Windows-1252 file, or one mixing
+    them with UTF-8, is written back byte for byte where its text is unchanged, in
+    whatever encoding each line had. BibTeX reads bytes, so this is what keeps its output
+    the same. ``legacy`` says such bytes were found.
+    """
+
+    codec: str = "utf-8"  # or "utf-16-le" / "utf-16-be"
+    bom: bool = False
+    legacy: bool = False
+
+    def encode(self, text: str) -> bytes:
+        """``text`` in this encoding (with the BOM the file had)."""
+        if self.codec == "utf-8":
+            return (b"\xef\xbb\xbf" if self.bom else b"") + text.encode("utf-8", "surrogateescape")
+        mark = ("\ufeff" if self.bom else "").encode(self.codec)
+        return mark + text.encode(self.codec)
+
+
+def decode_kept(data: bytes, name: str) -> tuple[str, KeptEncoding]:
+    """``data`` as text that `KeptEncoding.encode` turns back into ``data`` (see there).
+
+    UTF-16 is decoded as such; a binary file is an `InputError`, as for `read_text`.
+    """
+    encoding = _utf16_encoding(data)
+    if encoding is not None:
+        bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        codec = ("utf-16-be" if data.startswith(b"\xfe\xff") else "utf-16-le") if bom else encoding
+        try:
+            return data[2 if bom else 0 :].decode(codec), KeptEncoding(codec, bom)
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: looks like UTF-16 text but does not decode as UTF-16") from None
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{name}: looks like a binary file, expected text")
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    try:
+        return body.decode("utf-8"), KeptEncoding(bom=bom)
+    except UnicodeDecodeError:
+        return body.decode("utf-8", "surrogateescape"), KeptEncoding(bom=bom, legacy=True)
+
+
 def _read_stdin() -> str:
     """Standard input as text, decoded like a file (its bytes, not the locale's guess)."""
-    if sys.stdin is None:  # started with stdin closed (``<&-``): there is nothing to read
-        raise InputError("standard input is closed; give a file, or pipe the input into '-'")
-    try:
-        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
-    except OSError as error:
-        raise InputError(f"<stdin>: cannot read: {error.strerror or error}") from None
-    return decode_text(data, "<stdin>")
+    return decode_text(read_bytes(STDIO), "<stdin>")
 
 
 LEGACY_ENCODING = "cp1252"

@@ -85,11 +85,11 @@ JONES_PREPRINT = """\
   eprint = {2310.20216},
   archiveprefix = {arXiv},
 }"""
-# An offline error (BN301: @article needs author, journal, year) that cites no arXiv paper.
+# An offline error (BN302: an author list that ends with "and") that cites no arXiv paper.
 BROKEN = """\
 @article{broken,
-  title = {An Entry Without Its Author, Journal or Year},
-  note = {written in a hurry},
+  author = {Doe, Jane and},
+  title = {An Entry Written in a Hurry},
   pages = {1--2},
   volume = {1},
   number = {1},
@@ -121,7 +121,7 @@ SEJNOWSKI_BN501 = (
     "refs.bib:1: sejnowski2022large: BN501 warning: arXiv:2207.14382 was published in Neural Computation "
     "2022, doi 10.1162/neco_a_01563" + FIX_HINT
 )
-BROKEN_BN301 = "refs.bib:1: broken: BN301 error: @article needs author, journal/journaltitle, year/date"
+BROKEN_BN302 = "refs.bib:2: broken: BN302 error: author list: ends with 'and'"
 
 
 def bib(*entries: str) -> str:
@@ -430,9 +430,9 @@ FAULTS = [
 
 def test_healthy_fakes_baseline_for_the_fault_tests(checker: Checker) -> None:
     checker.write(bib(BROKEN, BRAN_PREPRINT, VASWANI_V1))
-    result = checker.run("--select", "BN301,BN5")
+    result = checker.run("--select", "BN302,BN5")
     assert result.stdout.splitlines() == [
-        BROKEN_BN301,
+        BROKEN_BN302,
         bran_bn501(9),
         vaswani_bn501(17),
         bn502(17, "1706.03762", pinned=1, latest=7),
@@ -445,7 +445,7 @@ def test_healthy_fakes_baseline_for_the_fault_tests(checker: Checker) -> None:
 @pytest.mark.parametrize(
     ("entries", "offline_lines", "status"),
     [
-        pytest.param((BROKEN, BRAN_PREPRINT, VASWANI_V1), [BROKEN_BN301], 1, id="offline-error"),
+        pytest.param((BROKEN, BRAN_PREPRINT, VASWANI_V1), [BROKEN_BN302], 1, id="offline-error"),
         pytest.param((BRAN_PREPRINT, VASWANI_V1), [], 0, id="no-offline-finding"),
     ],
 )
@@ -459,7 +459,7 @@ def test_a_failing_source_never_breaks_the_run(
 ) -> None:
     checker.write(bib(*entries))
     checker.apis.plan_faults(arxiv_plan, s2_plan)
-    result = checker.run("--select", "BN301,BN5")
+    result = checker.run("--select", "BN302,BN5")
     assert result.exit_code == status  # decided by the offline findings alone
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
@@ -484,9 +484,9 @@ def test_a_failing_source_skips_the_online_checks_with_one_note(
 ) -> None:
     checker.write(bib(BROKEN, BRAN_PREPRINT, VASWANI_V1))
     checker.apis.plan_faults(arxiv_plan, s2_plan)
-    result = checker.run("--select", "BN301,BN5")
+    result = checker.run("--select", "BN302,BN5")
     assert result.exit_code == 1
-    assert result.stdout.splitlines() == [BROKEN_BN301]
+    assert result.stdout.splitlines() == [BROKEN_BN302]
     *notes, last = result.stderr.splitlines()
     assert last == summary(1, 0)
     assert len(notes) == 1, notes

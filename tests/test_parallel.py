@@ -59,7 +59,7 @@ parallel.PARALLEL_CHUNK_CHARS = 3_000  # many pieces for two workers
 pids = parallel.map_pieces(text, "all.bib", lambda piece: os.getpid(), jobs=2)
 config = CheckConfig()
 found, index = scan_text(text, "all.bib", config, jobs=2)
-formatted, census = format_text(text, "all.bib", FormatOptions(sort=True), jobs=2)
+formatted, census, _ = format_text(text, "all.bib", FormatOptions(sort=True), jobs=2)
 print(json.dumps({
     "parent": os.getpid(),
     "pieces": len(pids),

@@ -29,9 +29,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import bibtexparser
-from bibtexparser import model as bp
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from normalizer.bib.bibtex_scan import Command, ascii_lower, scan_commands
 from normalizer.config import JournalNames
 from normalizer.errors import SafetyError, shown
 from normalizer.io import read_text
@@ -114,10 +114,12 @@ _MONTH_NAMES = {
 _VERBATIM_FIELDS = frozenset(
     {"url", "doi", "eprint", "file", "pdf", "verb", "verba", "verbb", "howpublished"}
 )
-_SPACES = re.compile(r"\s+")
+# BibTeX's white space is space, tab and the line end; a no-break space is text.
+_SPACES = re.compile(r"[ \t\n]+")
+_BLANKS = " \t\n"
 _BRACE = re.compile(r"[{}]")
-_NUMBER = re.compile(r"\d+")
-_MACRO = re.compile(r"[^\s\"#%'(),={}]+")
+_NUMBER = re.compile(r"[0-9]+")
+_MACRO = re.compile(r"[^ \t\n\"#%'(),={}]+")
 
 
 class FormatOptions(BaseModel):
@@ -129,7 +131,9 @@ class FormatOptions(BaseModel):
     align: bool = True  # pad field names so the ``=`` signs of an entry line up
     field_order: tuple[str, ...] = DEFAULT_FIELD_ORDER
     sort: bool = False  # entries by key (``@string``/``@preamble`` stay first)
-    month_macros: bool = True  # ``month = {March}`` -> ``month = mar``
+    # ``month = {March}`` -> ``month = mar``: off by default, as it changes the printed month
+    # under styles whose macros are not the text (``{jan}`` -> ``jan`` prints "January").
+    month_macros: bool = False
     newline: str | None = None  # None keeps the input's dominant line ending
     # Journals (``journal``) and table conferences (``booktitle``) in full or abbreviated.
     journal_names: JournalNames = "as-given"
@@ -225,27 +229,45 @@ class PreambleBlock:
     raw: str = ""
 
 
+class InnerCommand(NamedTuple):
+    """An entry or @string BibTeX reads inside text bibnorm keeps verbatim: a ``%`` comment
+    (``%@article{...}``), an ``@comment{...}`` (biber skips its content, BibTeX does not), or
+    the rest of a broken entry."""
+
+    kind: str  # "entry" or "string"
+    name: str  # the entry's key or the macro's name
+    line: int
+
+
 @dataclass(frozen=True, slots=True)
 class CommentBlock:
-    """Text between entries, or an ``@comment`` block (``explicit``); kept verbatim."""
+    """Text between entries, or an ``@comment`` block (``explicit``); kept verbatim.
+
+    ``inner`` are the entries and @strings BibTeX reads in it all the same (``%`` is no
+    comment to BibTeX, and its ``@comment`` hides nothing).
+    """
 
     text: str
     line: int
     explicit: bool = False
+    inner: tuple[InnerCommand, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class FailedBlock:
-    """A block the parser could not read; written back verbatim.
+    """A command BibTeX does not read as it is meant; written back verbatim.
 
-    ``key`` is set when the block is an entry that was read but cannot be rewritten
-    safely (e.g. a field name given twice), so it still counts as an entry.
+    ``error`` says what BibTeX does with it (which line, what is lost); ``code`` is the
+    check that reports it. ``key`` is set when the block is an entry, so it still counts
+    as one; ``inner`` are the entries and @strings BibTeX reads in the text it skips.
     """
 
     raw: str
     line: int
     error: str
     key: str | None = None
+    code: str = "BN101"
+    inner: tuple[InnerCommand, ...] = ()
 
 
 Block = BibEntry | StringBlock | PreambleBlock | CommentBlock | FailedBlock
@@ -270,7 +292,7 @@ class BibFile:
     @property
     def strings(self) -> dict[str, str]:
         """``@string`` definitions, names lower-cased (BibTeX macros are case-insensitive)."""
-        return {b.name.lower(): b.value for b in self.blocks if isinstance(b, StringBlock)}
+        return {ascii_lower(b.name): b.value for b in self.blocks if isinstance(b, StringBlock)}
 
     def entry_keys(self) -> list[str]:
         """Every entry key, duplicates included, entries kept as failed blocks too."""
@@ -361,59 +383,319 @@ def parse_library(text: str, **options: Any) -> bibtexparser.Library:
 
 def parse_span(text: str, span: Span) -> list[Block]:
     """The blocks of one piece of ``text`` (line numbers counted from the start of ``text``)."""
-    library = parse_library(text[span.start : span.end], parse_stack=[])
-    converted = (_convert(block, span.lines) for block in library.blocks)
-    return [block for block in converted if block is not None]
+    return _Layout(text, span).blocks()
 
 
-def _convert(block: bp.Block, offset: int = 0) -> Block | None:
-    line = (block.start_line or 0) + 1 + offset
-    raw = block.raw or ""
-    if isinstance(block, bp.Entry):
-        return _entry(block, raw, offset)
-    if isinstance(block, bp.DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, bp.Entry):
-        # A repeated key is a finding, not a reason to stop handling the entry.
-        return _entry(block.ignore_error_block, raw, offset)
-    if isinstance(block, bp.DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, bp.String):
-        string = block.ignore_error_block
-        return StringBlock(name=string.key, value=string.value, line=line, raw=raw)
-    if isinstance(block, bp.DuplicateFieldKeyBlock):
-        entry = block.ignore_error_block
-        key = entry.key if isinstance(entry, bp.Entry) else None
-        return FailedBlock(raw=raw, line=line, error=_reason(block.error), key=key)
-    if isinstance(block, bp.ParsingFailedBlock):
-        return FailedBlock(raw=raw, line=line, error=_reason(block.error))
-    if isinstance(block, bp.String):
-        return StringBlock(name=block.key, value=block.value, line=line, raw=raw)
-    if isinstance(block, bp.Preamble):
-        return PreambleBlock(value=block.value, line=line, raw=raw)
-    if isinstance(block, bp.ExplicitComment):
-        return CommentBlock(text=raw.strip() or f"@comment{{{block.comment}}}", line=line, explicit=True)
-    if isinstance(block, bp.ImplicitComment):
-        text = block.comment.strip()
-        return CommentBlock(text=text, line=line) if text else None
-    return FailedBlock(raw=raw, line=line, error=f"unknown block type {type(block).__name__}")
+# Text that starts a field (``name =``) or an entry at a line start: what a runaway value
+# swallowed, or what a broken entry loses.
+_FIELD_START = re.compile(r"(?:^|[,}\"])[ \t\n]*([A-Za-z][\w.:+-]{0,40})[ \t\n]*=", re.MULTILINE)
+# A field swallowed by a value: after a closing brace or quote and a comma, a name at the start
+# of a line. (biblatex's name parts, ``{given={Jean}, family=Duc}``, are not fields.)
+_SWALLOWED_FIELD = re.compile(
+    r"[}\"][ \t]*,[ \t]*\n[ \t\n]*([A-Za-z][\w.:+-]{0,40})[ \t]*=[ \t\n]*[{\"0-9A-Za-z]"
+)
+_NAME_PARTS = frozenset({"given", "family", "prefix", "suffix", "middle", "giveni", "familyi", "useprefix"})
+_ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z][\w-]*)[ \t]*[{(][ \t]*([^\s,{}()]*)", re.MULTILINE)
+_DEFINITIONS = frozenset({"comment", "string", "preamble"})
 
 
-def _entry(entry: bp.Entry, raw: str, offset: int) -> BibEntry:
-    base = (entry.start_line or 0) + 1 + offset
-    fields = tuple(
-        [
-            BibField(f.key.lower(), f.value, base if f.start_line is None else f.start_line + 1 + offset)
-            for f in entry.fields
+class _Lines:
+    """Line numbers of offsets, counted forward from the last one asked (queries mostly ascend)."""
+
+    def __init__(self, text: str, start: int, lines: int) -> None:
+        self.text, self.offset, self.line = text, start, lines + 1
+
+    def __call__(self, offset: int) -> int:
+        if offset >= self.offset:
+            self.line += self.text.count("\n", self.offset, offset)
+        else:
+            self.line -= self.text.count("\n", offset, self.offset)
+        self.offset = offset
+        return self.line
+
+
+@dataclass
+class _Unit:
+    """Text kept verbatim: a comment (free text, ``@comment``) or a command BibTeX cannot read
+    whole, with the commands BibTeX reads inside it."""
+
+    start: int
+    line: int
+    command: Command | None = None  # the failed command, or the @comment
+    problem: tuple[str, str] | None = None  # (check code, message) of a failed command
+    hides_until: int = -1  # an @comment's closing brace: biber skips everything before it
+    inner: list[InnerCommand] = dataclasses.field(default_factory=list)
+
+    def block(self, text: str, end: int) -> Block | None:
+        raw = text[self.start : end].rstrip(" \t\n")
+        inner = tuple(self.inner)
+        if self.problem is None:
+            explicit = self.command is not None
+            stripped = raw.strip(" \t\n")
+            return CommentBlock(stripped, self.line, explicit, inner) if stripped else None
+        key = self.command.key if self.command is not None and self.command.kind == "entry" else None
+        code, message = self.problem
+        return FailedBlock(raw, self.line, message, key, code, inner)
+
+
+class _Layout:
+    """The blocks of a piece of text, from the commands BibTeX reads in it (`scan_commands`).
+
+    A command starts a block of its own only when its ``@`` is the first thing on its line
+    (or follows another block on the same line). An ``@`` inside other text -- a ``%``
+    comment, an e-mail address, the rest of a broken entry -- is still read by BibTeX, so
+    that text is kept verbatim, together with whatever BibTeX reads from there. An
+    ``@comment{...}`` keeps its braces' content verbatim for the same reason (biber skips it,
+    BibTeX reads the entries in it). A command BibTeX cannot read whole is a `FailedBlock`
+    running to the next block, so that the text BibTeX skips stays exactly as it was.
+    """
+
+    def __init__(self, text: str, span: Span) -> None:
+        self.text, self.span = text, span
+        self.line = _Lines(text, span.start, span.lines)
+
+    def blocks(self) -> list[Block]:
+        text, line = self.text, self.line
+        commands = scan_commands(text, self.span.start, self.span.end)
+        out: list[Block] = []
+        unit: _Unit | None = None
+        previous = self.span.start
+        for index, command in enumerate(commands):
+            junk = text[previous : command.at]
+            if not _starts_line(junk) or (unit is not None and command.at < unit.hides_until):
+                if unit is None:
+                    unit = _Unit(previous, line(previous + len(junk) - len(junk.lstrip(" \t\n"))))
+                unit.inner.extend(self._inner(command))
+                previous = command.end
+                continue
+            if unit is not None:
+                block = unit.block(text, command.at)
+                if block is not None:
+                    out.append(block)
+                unit = None
+            elif junk.strip(" \t\n"):
+                first = previous + len(junk) - len(junk.lstrip(" \t\n"))
+                out.append(CommentBlock(junk.strip(" \t\n"), line(first)))
+            following = commands[index + 1].at if index + 1 < len(commands) else self.span.end
+            problem = _problem(text, command, line, following)
+            if problem is not None or command.kind == "comment":
+                unit = _Unit(command.at, line(command.at), command, problem)
+                if command.kind == "comment":
+                    unit.hides_until = _braced_end(text, command.end, self.span.end)
+            else:
+                out.append(self._block(command))
+            previous = command.end
+        if unit is not None:
+            block = unit.block(text, self.span.end)
+            if block is not None:
+                out.append(block)
+        else:
+            junk = text[previous : self.span.end]
+            if junk.strip(" \t\n"):
+                out.append(
+                    CommentBlock(junk.strip(" \t\n"), line(previous + len(junk) - len(junk.lstrip(" \t\n"))))
+                )
+        return out
+
+    def _inner(self, command: Command) -> list[InnerCommand]:
+        if command.kind == "entry" and command.key is not None:
+            return [InnerCommand("entry", command.key, self.line(command.at))]
+        if command.kind == "string" and command.error is None:
+            return [InnerCommand("string", command.fields[0].name, self.line(command.at))]
+        return []
+
+    def _block(self, command: Command) -> Block:
+        text, line = self.text, self.line
+        raw = text[command.at : command.end]
+        at = line(command.at)
+        if command.kind == "string":
+            field = command.fields[0]
+            return StringBlock(name=field.name, value=field.value, line=at, raw=raw)
+        if command.kind == "preamble":
+            return PreambleBlock(value=command.fields[0].value, line=at, raw=raw)
+        fields = tuple([BibField(ascii_lower(f.name), f.value, line(f.name_at)) for f in command.fields])
+        return BibEntry(ascii_lower(command.name), command.key or "", fields, at, raw)
+
+
+def _starts_line(junk: str) -> bool:
+    """True when an ``@`` after ``junk`` is the first thing on its line, or follows the
+    previous block with only blanks between."""
+    newline = junk.rfind("\n")
+    return not junk[newline + 1 :].strip(" \t")
+
+
+def _braced_end(text: str, position: int, end: int) -> int:
+    """Where the braces (or parentheses) that follow ``position`` close, as biber reads an
+    ``@comment``: -1 when no group follows."""
+    while position < end and text[position] in " \t\n":
+        position += 1
+    if position >= end or text[position] not in "{(":
+        return -1
+    if text[position] == "(":
+        close = text.find(")", position, end)
+        return close if close != -1 else end
+    depth = 0
+    for match in _BRACE.finditer(text, position, end):
+        depth += 1 if match.group() == "{" else -1
+        if depth == 0:
+            return match.start()
+    return end
+
+
+_COUNTS = "BibTeX counts \\{ and \\} as braces too"
+
+
+def _problem(text: str, command: Command, line: _Lines, following: int) -> tuple[str, str] | None:
+    """(check code, message) when BibTeX does not read ``command`` as it is meant, else None.
+
+    ``following`` is where the next command starts: the text up to it is what BibTeX
+    skips after an error, and what an entry closed too early leaves outside it.
+    """
+    what = f"@{command.name}{{{command.key}}}" if command.key is not None else f"@{command.name}"
+    swallowed = _swallowing_field(command)
+    if swallowed is not None:
+        field, fields, entries, close = swallowed
+        lost = _listed(fields + [f"entry {key}" for key in entries])
+        return (
+            "BN104",
+            f"the value of {field} (line {line(_field_at(command, field))}) "
+            f"closes only on line {line(close)}: "
+            f"a brace in it is unmatched ({_COUNTS}), so BibTeX reads {lost} into it",
+        )
+    if command.error is None:
+        after = text[command.end : following]
+        if command.kind == "entry" and _EXTRA_FIELDS.match(after):
+            return (
+                "BN104",
+                f"an extra '{text[command.end - 1]}' on line {line(command.end - 1)} ends {what} early: "
+                f"BibTeX ignores {_listed(_FIELD_START.findall(after))}",
+            )
+        return None
+    return _error_problem(text, command, what, line, following)
+
+
+_EXTRA_FIELDS = re.compile(r"[ \t\n]*,?[ \t\n]*([A-Za-z][\w.:+-]{0,40})[ \t\n]*=")
+
+
+def _error_problem(text: str, command: Command, what: str, line: _Lines, following: int) -> tuple[str, str]:
+    """What BibTeX does with a command it stopped reading (`Command.error`)."""
+    error = command.error
+    assert error is not None
+    if error.kind == "eof":
+        if error.value_at is None:
+            return (
+                "BN104",
+                f"{what} is not closed at the end of the file: BibTeX keeps what it read (an error)",
+            )
+        entries = [
+            key
+            for kind, key in _ENTRY_START.findall(text, error.value_at)
+            if kind.lower() not in _DEFINITIONS
         ]
+        lost = _listed([error.field or "the value", *(f"entry {key}" for key in entries)])
+        return (
+            "BN104",
+            f"the value of {error.field} (line {line(error.value_at)}) never closes: "
+            "a brace or quote in it is "
+            f"unmatched ({_COUNTS}), so BibTeX reads to the end of the file and loses {lost}",
+        )
+    at = line(error.at)
+    lost = _listed(_FIELD_START.findall(text[error.at : following]))  # a slice: ^ matches at its start
+    gone = f"BibTeX stops reading {what} there" + (f" and loses {lost}" if lost != "nothing" else "")
+    start = error.start if error.start is not None else error.at
+    first = text[start : start + 1]
+    if error.kind in ("after-value", "field-name") and first == "%":
+        return (
+            "BN106",
+            f"a % comment inside {what} (line {at}): BibTeX knows no comments; {gone} (biber reads them)",
+        )
+    if error.kind == "after-value" and first == "@":
+        return (
+            "BN104",
+            f"{what} is not closed before the next entry (line {at}): BibTeX reports an error, reads on",
+        )
+    if error.kind == "field-name" and first == "@":
+        following_entry = _ENTRY_START.match(text, text.rfind("\n", 0, start) + 1)
+        next_entry = f"entry {following_entry.group(2)}" if following_entry else "the next entry"
+        return (
+            "BN104",
+            f"{what} is not closed before the next entry (line {at}): BibTeX reads its '@' as a field name "
+            f"and loses {next_entry}",
+        )
+    if error.kind == "after-value":
+        return _after_value(text, command, what, at, gone)
+    messages = {
+        "field-name": f"BibTeX cannot read a field name at {_shown_at(text, start)} (line {at}): {gone}",
+        "equals": f"no '=' after {error.field} (line {at}): {gone}",
+        "value": f"{_shown_at(text, start)} is no value BibTeX reads (line {at}; a value is {{...}}, "
+        f'"...", a number or an @string name): {gone}',
+        "type": f"'@' is not followed by an entry type (line {at}): BibTeX skips to the next '@'",
+        "open": f"@{command.name} has no '{{' or '(' (line {at}): BibTeX skips it",
+        "close": f"@{command.name} is not closed (line {at}): {gone}",
+    }
+    if error.kind == "field-name" and "0" <= first <= "9":
+        return ("BN101", f"a field name starts with a digit (line {at}): {gone}")
+    if error.kind == "unbalanced":
+        return (
+            "BN104",
+            f"the quoted value of {error.field} has a '}}' that closes nothing (line {at}): {gone}",
+        )
+    return ("BN101", messages[error.kind])
+
+
+def _after_value(text: str, command: Command, what: str, at: int, gone: str) -> tuple[str, str]:
+    """Neither ``,`` nor the closing brace where BibTeX expects one: a missing comma, a missing key."""
+    error = command.error
+    assert error is not None
+    following_field = re.match(r"([A-Za-z][\w.:+-]{0,40})[ \t\n]*=", text[error.at : error.at + 60])
+    if following_field and error.field is None:
+        return ("BN103", f"no comma after the key {command.key} (line {at}): {gone}")
+    if following_field:
+        return ("BN103", f"no comma between {error.field} and {following_field.group(1)} (line {at}): {gone}")
+    if error.field is None and text.startswith("=", error.at):
+        return (
+            "BN101",
+            f"@{command.name} has no key (line {at}): BibTeX takes {command.key!r} for its key and stops "
+            "reading it there",
+        )
+    return (
+        "BN101",
+        f"unexpected {_shown_at(text, error.at)} after the value of {error.field} (line {at}): {gone}",
     )
-    return BibEntry(entry.entry_type.lower(), entry.key, fields, base, raw)
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+def _swallowing_field(command: Command) -> tuple[str, list[str], list[str], int] | None:
+    """(field, fields, entries, closing offset) when a value of ``command`` holds other
+    fields or entries: an unmatched brace made BibTeX read them into it."""
+    for field in command.fields:
+        value = field.value
+        if "=" not in value and "@" not in value:
+            continue
+        entries = [key for kind, key in _ENTRY_START.findall(value) if kind.lower() not in _DEFINITIONS]
+        fields = [name for name in _SWALLOWED_FIELD.findall(value) if name.lower() not in _NAME_PARTS]
+        if entries or fields:
+            return field.name, fields, entries, field.value_at + len(value) - 1
+    return None
 
 
-def _reason(error: Exception) -> str:
-    """A one-line reason for a failed block (bibtexparser's abort exceptions have empty ``str``)."""
-    text = getattr(error, "abort_reason", None) or str(error) or type(error).__name__
-    return _one_line(str(text))
+def _field_at(command: Command, name: str) -> int:
+    return next((f.value_at for f in command.fields if f.name == name), command.at)
+
+
+def _listed(names: Sequence[str], shown: int = 6) -> str:
+    """``["title", "year"]`` → ``"title, year"``; the first ``shown`` and a count of the rest."""
+    names = list(dict.fromkeys(names))
+    if not names:
+        return "nothing"
+    words = ", ".join(names[:shown])
+    return words + (f" and {len(names) - shown} more" if len(names) > shown else "")
+
+
+def _shown_at(text: str, position: int) -> str:
+    """The text at ``position`` as a message shows it: the rest of its line, quoted and cut."""
+    end = text.find("\n", position)
+    piece = text[position : end if end != -1 else len(text)].strip()
+    return repr(piece[:30] + ("..." if len(piece) > 30 else "")) if piece else "the end of the line"
 
 
 # -- values ----------------------------------------------------------------------------------------
@@ -422,7 +704,7 @@ def _reason(error: Exception) -> str:
 def split_value(value: str) -> list[str]:
     """Split a raw value on top-level ``#`` into its parts (braced, quoted, number or macro)."""
     if "#" not in value:
-        return [value.strip()]
+        return [value.strip(_BLANKS)]
     parts: list[str] = []
     depth = 0
     quoted = False
@@ -435,15 +717,15 @@ def split_value(value: str) -> list[str]:
         elif ch == '"' and depth == 0:
             quoted = not quoted
         elif ch == "#" and depth == 0 and not quoted:
-            parts.append(value[start:i].strip())
+            parts.append(value[start:i].strip(_BLANKS))
             start = i + 1
-    parts.append(value[start:].strip())
+    parts.append(value[start:].strip(_BLANKS))
     return parts
 
 
 def unquote(value: str) -> str:
     """The content of a single ``{...}`` or ``"..."`` value; other values are returned as written."""
-    value = value.strip()
+    value = value.strip(_BLANKS)
     if len(value) >= 2 and (
         (value[0] == "{" and value[-1] == "}" and _encloses(value)) or (value[0] == value[-1] == '"')
     ):
@@ -497,13 +779,13 @@ def _normalized(name: str, value: str, month_macros: bool, definition: bool) -> 
     """
     parts = split_value(value)
     if any(not p for p in parts):
-        return " ".join(value.split())  # malformed concatenation: keep the text, tidy spaces only
+        return _SPACES.sub(" ", value).strip(_BLANKS)  # malformed concatenation: tidy spaces only
     # Spaces at the ends of a concatenated part or an @string text are part of the
     # result ("Proceedings of the " # venue): only a whole field value may be trimmed.
     trim = len(parts) == 1 and not definition
     out = [_normalize_part(name, part, trim) for part in parts]
     if name == "month" and month_macros and len(out) == 1:
-        inner = unquote(out[0]).strip().rstrip(".").lower()
+        inner = unquote(out[0]).strip(_BLANKS).rstrip(".").lower()
         if inner in _MONTH_NAMES:
             return _MONTH_NAMES[inner]
     return " # ".join(out)
@@ -518,10 +800,10 @@ def _normalize_part(name: str, part: str, trim: bool) -> str:
         content = part
     else:
         # A macro (@string reference or month); lower-case as BibTeX compares them that way.
-        return part.lower() if _MACRO.fullmatch(part) else part
+        return ascii_lower(part) if _MACRO.fullmatch(part) else part
     if name not in _VERBATIM_FIELDS:
         content = _SPACES.sub(" ", content)
-    return "{" + (content.strip() if trim else content) + "}"
+    return "{" + (content.strip(_BLANKS) if trim else content) + "}"
 
 
 # -- formatting ------------------------------------------------------------------------------------
@@ -544,6 +826,7 @@ class RenderedBlock(NamedTuple):
     text: str
     kind: str  # "entry", "failed", "string", "preamble" or "comment"
     key: str | None = None  # entries, and failed blocks that still name a key
+    note: str | None = None  # a failed block: "line: what BibTeX does with it" (it is kept as it was)
 
 
 def render_blocks(bibfile: BibFile, options: FormatOptions) -> list[RenderedBlock]:
@@ -555,7 +838,7 @@ def render_blocks(bibfile: BibFile, options: FormatOptions) -> list[RenderedBloc
         if isinstance(block, BibEntry):
             out.append(RenderedBlock(text, "entry", block.key))
         elif isinstance(block, FailedBlock):
-            out.append(RenderedBlock(text, "failed", block.key))
+            out.append(RenderedBlock(text, "failed", block.key, f"{block.line}: {block.code} {block.error}"))
         elif isinstance(block, StringBlock):
             out.append(RenderedBlock(text, "string"))
         elif isinstance(block, PreambleBlock):
@@ -580,13 +863,13 @@ def render_block(block: Block, options: FormatOptions, order: dict[str, int] | N
     if isinstance(block, BibEntry):
         return _render_entry(block, options, order if order is not None else _order(options))
     if isinstance(block, StringBlock):
-        value = normalize_value(block.name.lower(), block.value, options, definition=True)
+        value = normalize_value(ascii_lower(block.name), block.value, options, definition=True)
         return f"@string{{{block.name} = {value}}}"
     if isinstance(block, PreambleBlock):
-        return f"@preamble{{{block.value.strip()}}}"
+        return f"@preamble{{{block.value.strip(_BLANKS)}}}"
     if isinstance(block, CommentBlock):
-        return block.text.strip()
-    return block.raw.strip()
+        return block.text.strip(_BLANKS)
+    return block.raw.strip(_BLANKS)
 
 
 def _order(options: FormatOptions) -> dict[str, int]:
@@ -639,7 +922,7 @@ def is_canonical(block: BibEntry | StringBlock, options: FormatOptions, order: d
     An unformatted entry usually differs in its first field line, so most of them are
     told apart without normalizing a single value.
     """
-    raw = block.raw.strip()
+    raw = block.raw.strip(_BLANKS)
     if isinstance(block, StringBlock):
         return render_block(block, options, order) == raw
     head = f"@{block.entry_type}{{{block.key},"

@@ -41,7 +41,7 @@ COMMANDS = {
     "tex": ("tex_cmd", "Add the papers a LaTeX draft cites by arXiv id or DOI to its..."),
     "check": ("check_cmd", "Report problems in .bib files, one line each: PATH:LINE: KEY:..."),
     "verify": ("verify_cmd", "Check that every entry cites a real work faithfully:..."),
-    "format": ("format_cmd", "Format .bib files canonically: the same input always gives the..."),
+    "format": ("format_cmd", "Format .bib files canonically without changing what BibTeX..."),
     "fix": ("fix_cmd", "Apply the safe fixes to .bib files; show a unified diff unless..."),
     "index": ("index_cmd", "Build and inspect the local indexes: the arXiv snapshot and dblp."),
     "cache": ("cache_cmd", "Inspect or clear the HTTP cache that makes repeated runs free."),

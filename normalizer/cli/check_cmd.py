@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from normalizer.bib.bibfile import parse_bibtex
 from normalizer.bib.checks import CHECKS, finish_checks, scan_text
 from normalizer.bib.checks.base import CheckConfig, FileIndex, Finding, OnlineFacts, arxiv_ids
 from normalizer.bib.checks.online import facts_from_lock, is_published_version
@@ -45,10 +46,11 @@ def parse_codes(
     return codes
 
 
-def check_config(select: str | None, ignore: str | None) -> CheckConfig:
+def check_config(select: str | None, ignore: str | None, strings: Sequence[str] = ()) -> CheckConfig:
     """`CheckConfig` from ``[tool.bibnorm.check]`` (``select``, ``ignore``) and the options.
 
-    BN601 checks keys against ``key-format`` only when the config file sets one.
+    BN601 checks keys against ``key-format`` only when the config file sets one;
+    ``strings`` are files whose @string definitions BN102 counts as defined.
     """
     table = config_table("check")
     for name in ("select", "ignore"):
@@ -68,7 +70,18 @@ def check_config(select: str | None, ignore: str | None) -> CheckConfig:
         ignore=parse_codes(ignore) or parse_codes(table.get("ignore")),
         key_format=str(key_format) if key_format else None,
         format_options=format_options(),
+        strings=defined_strings(strings),
     )
+
+
+def defined_strings(paths: Sequence[str]) -> frozenset[str]:
+    """The @string names (lower-case) the files ``paths`` define, comments BibTeX reads included."""
+    from normalizer.bib.checks.base import index_file
+
+    names: set[str] = set()
+    for path in paths:
+        names.update(index_file(parse_bibtex(read_text(path), path)).strings)
+    return frozenset(names)
 
 
 def preprint_facts(
@@ -211,10 +224,12 @@ def verify_findings(
 
 def _summary(findings: Sequence[Finding], files: int, paint: Painter) -> str:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    warnings = len(findings) - errors
+    notes = sum(1 for f in findings if f.severity is Severity.INFO)
+    warnings = len(findings) - errors - notes
     shown_errors = paint.severity("error") if errors else "error"
     shown_warnings = paint.severity("warning") if warnings else "warning"
-    return f"{errors} {shown_errors}(s), {warnings} {shown_warnings}(s) in {files} file(s)"
+    noted = f", {notes} note(s)" if notes else ""
+    return f"{errors} {shown_errors}(s), {warnings} {shown_warnings}(s){noted} in {files} file(s)"
 
 
 @click.command("check")
@@ -238,6 +253,15 @@ def _summary(findings: Sequence[Finding], files: int, paint: Painter) -> str:
     is_flag=True,
     help="Also run 'bibnorm verify': is every entry a real work, cited faithfully (BN7xx)?",
 )
+@click.option(
+    "--strings",
+    "strings_files",
+    multiple=True,
+    type=UserPath(),
+    metavar="FILE",
+    help="A .bib file whose @string macros count as defined (BN102), e.g. a shared abbreviations "
+    "file; repeatable.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary line on stderr.")
 @jobs_option
 @progress_option
@@ -251,26 +275,33 @@ def command(
     lock_path: Path | None,
     list_checks: bool,
     also_verify: bool,
+    strings_files: tuple[str, ...],
     quiet: bool,
     jobs: int | None,
     show_progress: bool | None,
 ) -> None:
     """Report problems in .bib files, one line each: PATH:LINE: KEY: CODE SEVERITY: message.
 
-    Finds duplicates (same key, arXiv id, DOI or title), missing required fields,
+    Reads each file as BibTeX does and says where BibTeX will lose or misread data
+    (a missing comma, an unbalanced brace, a % comment inside an entry, an entry
+    inside a comment), then finds duplicates (same key, arXiv id, DOI, or title,
+    year and first author), missing required fields (crossref/xdata inherited),
     malformed author lists, unprotected acronyms, non-canonical DOIs/URLs/code links,
     formatting drift, and arXiv preprints that have a published version or a newer
     version (BN501 from bibnorm.lock's decisions when it has them; otherwise
-    asked online, cached). Codes are listed with --list and in docs/checks.md;
-    [tool.bibnorm.check] select/ignore in pyproject.toml set the defaults.
+    asked online, cached). The files given are checked together: @string macros
+    defined in one are defined for all. Codes are listed with --list and in
+    docs/checks.md; [tool.bibnorm.check] select/ignore in pyproject.toml set the
+    defaults.
 
-    Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
+    Exit status: 0 no errors (warnings and notes allowed), 1 errors found, 2 usage error.
 
     \b
     Examples:
       bibnorm check refs.bib
       bibnorm check --offline --ignore BN305,BN602 refs.bib
       bibnorm check --json --select BN2 *.bib
+      bibnorm check --strings abbrev.bib refs.bib               # macros defined elsewhere
       bibnorm resolve refs.bib --update-lock -o resolved.bib   # once: pin decisions
       bibnorm check --offline refs.bib                          # CI: BN501 from the lock
     """
@@ -281,7 +312,7 @@ def command(
         return
     if not files:
         raise UsageError("give at least one .bib file (or --list)")
-    config = check_config(select, ignore)
+    config = check_config(select, ignore, strings_files)
     entry_findings: list[Finding] = []
     indexes: list[FileIndex] = []
     with progress_for(quiet=quiet, wanted=show_progress) as progress:

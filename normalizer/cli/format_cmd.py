@@ -30,7 +30,16 @@ from normalizer.cli import EXIT_FATAL, EXIT_OK
 from normalizer.cli._options import UserPath, jobs_option, journal_names_option
 from normalizer.config import find_config_file
 from normalizer.errors import ConfigError, UsageError, shown
-from normalizer.io import STDIO, read_text, write_atomic, write_stdout
+from normalizer.io import (
+    STDIO,
+    KeptEncoding,
+    decode_kept,
+    decode_text,
+    read_bytes,
+    read_text,
+    write_atomic,
+    write_stdout,
+)
 
 
 def config_table(section: str | None = None) -> Mapping[str, Any]:
@@ -45,10 +54,12 @@ def config_table(section: str | None = None) -> Mapping[str, Any]:
     return sub
 
 
-def format_options(sort: bool | None = None, journal_names: str | None = None) -> FormatOptions:
+def format_options(
+    sort: bool | None = None, journal_names: str | None = None, month_macros: bool | None = None
+) -> FormatOptions:
     """`FormatOptions` from ``[tool.bibnorm.format]`` (``indent``, ``align``, ``sort``,
     ``month-macros``, ``field-order``) and the top-level ``journal_names`` setting, with
-    ``--sort`` and ``--journal-names`` on top."""
+    ``--sort``, ``--journal-names`` and ``--month-macros`` on top."""
     table = {k.replace("-", "_"): v for k, v in config_table("format").items()}
     if isinstance(table.get("field_order"), list):
         table["field_order"] = tuple(str(name).lower() for name in table["field_order"])
@@ -57,6 +68,8 @@ def format_options(sort: bool | None = None, journal_names: str | None = None) -
     configured = config_table().get("journal_names", config_table().get("journal-names"))
     if journal_names or configured:
         table["journal_names"] = journal_names or configured
+    if month_macros is not None:
+        table["month_macros"] = month_macros
     try:
         return FormatOptions(**table)
     except ValidationError as error:
@@ -87,22 +100,54 @@ def unified_diff(path: str, old: str, new: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
-def write_safely(path: str, before: BibFile | Census, text: str, jobs: int | None = None) -> None:
-    """Replace ``path`` with ``text`` after asserting no entry is lost (atomic write)."""
+def write_safely(
+    path: str,
+    before: BibFile | Census,
+    text: str,
+    jobs: int | None = None,
+    encoding: KeptEncoding | None = None,
+) -> None:
+    """Replace ``path`` with ``text`` after asserting no entry is lost (atomic write), in
+    ``encoding`` (default UTF-8)."""
     from normalizer.bib.parallel import map_pieces
 
     after = Census.total(map_pieces(text, path, lambda piece: Census.of(piece.blocks), jobs=jobs))
     assert_nothing_lost(before, after, path)
-    write_atomic(path, text)
+    write_atomic(path, encoding.encode(text) if encoding is not None else text)
 
 
-def format_text(text: str, path: str, options: FormatOptions, jobs: int | None = None) -> tuple[str, Census]:
-    """``text`` in the canonical style, and the census of what it held (for `write_safely`)."""
+def read_for_format(path: str, convert: bool) -> tuple[bytes, str, KeptEncoding]:
+    """A file's bytes, its text and the encoding to write it back in.
+
+    By default the encoding is kept byte for byte (`normalizer.io.KeptEncoding`): BibTeX
+    reads bytes, and a Latin-1 file re-encoded would typeset differently. ``convert``
+    (``--encoding utf-8``) reads a legacy file as `read_text` does and writes UTF-8.
+    """
+    data = read_bytes(path)
+    name = "<stdin>" if path == STDIO else path
+    if convert:
+        return data, decode_text(data, name), KeptEncoding()
+    text, encoding = decode_kept(data, name)
+    if encoding.legacy:
+        click.echo(
+            f"bibnorm: note: {name}: not UTF-8 throughout: its bytes are kept as they are "
+            "(--encoding utf-8 converts it, reading them as Windows-1252)",
+            err=True,
+        )
+    return data, text, encoding
+
+
+def format_text(
+    text: str, path: str, options: FormatOptions, jobs: int | None = None
+) -> tuple[str, Census, list[str]]:
+    """``text`` in the canonical style, the census of what it held (for `write_safely`), and
+    ``line: why`` of each block kept as it was."""
     from normalizer.bib.parallel import map_pieces
 
     work = functools.partial(render_blocks, options=options)
     blocks: list[RenderedBlock] = [b for piece in map_pieces(text, path, work, jobs=jobs) for b in piece]
-    return join_rendered(blocks, options, dominant_newline(text)), Census.of(blocks)
+    kept = [block.note for block in blocks if block.note]
+    return join_rendered(blocks, options, dominant_newline(text)), Census.of(blocks), kept
 
 
 @click.command("format")
@@ -119,6 +164,20 @@ def format_text(text: str, path: str, options: FormatOptions, jobs: int | None =
 )
 @click.option("--sort/--no-sort", default=None, help="Sort entries by key (@string/@preamble stay first).")
 @journal_names_option
+@click.option(
+    "--month-macros/--no-month-macros",
+    default=None,
+    help="Write months as BibTeX's macros (month = {March} -> mar). Changes the printed month "
+    "with styles whose macros differ from the text ('{jan}' prints 'January' as jan).",
+)
+@click.option(
+    "--encoding",
+    type=click.Choice(["keep", "utf-8"]),
+    default="keep",
+    show_default=True,
+    help="keep: write each file's bytes in the encoding they had; utf-8: convert Latin-1 "
+    "(Windows-1252) and mixed files to UTF-8.",
+)
 @jobs_option
 def command(
     files: tuple[str, ...],
@@ -127,17 +186,20 @@ def command(
     in_place: bool,
     sort: bool | None,
     journal_names: str | None,
+    month_macros: bool | None,
+    encoding: str,
     jobs: int | None,
 ) -> None:
-    """Format .bib files canonically: the same input always gives the same bytes.
+    """Format .bib files canonically without changing what BibTeX typesets.
 
     Lower-case types and field names, fields in a fixed order (author, title, venue,
     ..., year, month, doi, url; unknown fields after, as written), aligned `=`, every
-    value in braces (macros and `#` concatenations kept), month macros (`month = mar`),
-    one blank line between blocks, UTF-8. Comments, @string, @preamble and unknown
-    fields are kept; blocks that cannot be parsed are kept verbatim. Formatting a
-    formatted file changes nothing. Journal names change only with --journal-names
-    (or journal_names in the config).
+    value in braces (macros and `#` concatenations kept), one blank line between blocks.
+    Only what BibTeX ignores changes: the values BibTeX stores are the same, and the
+    file keeps its encoding. Comments, @string, @preamble and unknown fields are kept; a
+    block BibTeX cannot read as meant (see `bibnorm check`, BN1xx) is kept byte for byte
+    and named once on stderr. Formatting a formatted file changes nothing. Journal names
+    change only with --journal-names (or journal_names in the config).
 
     \b
     Examples:
@@ -145,24 +207,28 @@ def command(
       bibnorm format --in-place refs.bib        # rewrite in place
       bibnorm format --check --diff *.bib       # CI: show drift, exit 1 if any
       bibnorm format --journal-names abbreviated refs.bib   # Phys. Rev. Lett., CVPR
+      bibnorm format -i --encoding utf-8 old.bib  # also convert a Latin-1 file
     """
     if len(files) > 1 and not (check_only or show_diff or in_place):
         raise UsageError("several files need --in-place, --check or --diff (stdout takes one file)")
     if in_place and STDIO in files:
         raise UsageError("--in-place cannot rewrite stdin")
-    options = format_options(sort, journal_names)
+    options = format_options(sort, journal_names, month_macros)
     changed: list[str] = []
     for path in files:
-        text = read_text(path)
-        formatted, census = format_text(text, path, options, jobs)
-        if formatted != text:
+        data, text, kept = read_for_format(path, encoding == "utf-8")
+        formatted, census, kept_blocks = format_text(text, path, options, jobs)
+        for note in kept_blocks:
+            click.echo(f"bibnorm: note: {path}:{note} (kept as it is)", err=True)
+        output = kept.encode(formatted)
+        if output != data:
             changed.append(path)
         if show_diff:
-            write_stdout(unified_diff(path, text, formatted))
-        if in_place and formatted != text:
-            write_safely(path, census, formatted, jobs)
+            write_stdout(unified_diff(path, text, formatted).encode("utf-8", "surrogateescape"))
+        if in_place and output != data:
+            write_safely(path, census, formatted, jobs, kept)
         elif not (check_only or show_diff or in_place):
-            write_stdout(formatted)  # the input file stays as it was: nothing to guard
+            write_stdout(output)  # the input file stays as it was: nothing to guard
     for path in changed:
         verb = "reformatted" if in_place else "would reformat"
         if check_only or in_place:

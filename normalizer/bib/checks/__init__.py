@@ -8,7 +8,8 @@ macros, the online ones) read a `FileIndex` instead (``run_index``): the few fac
 each entry they need, small enough for a worker process to send back.
 Codes are grouped by hundreds:
 
-- ``BN1xx`` file structure (unreadable blocks, undefined macros),
+- ``BN1xx`` the file as BibTeX reads it (blocks it cannot read as meant, undefined
+  macros, fields given twice, entries inside comments),
 - ``BN2xx`` duplicates,
 - ``BN3xx`` field content (required fields, author lists, title capitals),
 - ``BN4xx`` identifiers and links,
@@ -43,7 +44,7 @@ from normalizer.bib.checks.base import (
     OnlineFacts,
     index_file,
 )
-from normalizer.bib.checks.duplicates import duplicate_keys, same_paper
+from normalizer.bib.checks.duplicates import duplicate_keys, other_versions, same_paper, same_work
 from normalizer.bib.checks.fields import (
     et_al_in_names,
     malformed_names,
@@ -53,22 +54,52 @@ from normalizer.bib.checks.fields import (
 )
 from normalizer.bib.checks.identifiers import code_links, doi_form, url_form
 from normalizer.bib.checks.online import pinned_versions, published_versions
-from normalizer.bib.checks.structure import parse_errors, undefined_macros
+from normalizer.bib.checks.structure import (
+    duplicate_fields,
+    entries_in_comments,
+    failed_blocks,
+    undefined_macros,
+)
 from normalizer.bib.checks.style import keys_follow_format, not_formatted
 from normalizer.models import Severity
 
 # -- the registry ----------------------------------------------------------------------------------
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, NOTE = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 CHECKS: tuple[Check, ...] = (
-    Check("BN101", "parse-error", E, "a block could not be parsed (kept verbatim)", parse_errors),
+    Check("BN101", "parse-error", E, "BibTeX cannot read a block (kept verbatim)", failed_blocks("BN101")),
     Check(
         "BN102",
         "undefined-string",
         W,
-        "a field uses an @string macro the file does not define",
+        "a field uses an @string macro no file given defines (or defines only below)",
         run_index=undefined_macros,
+    ),
+    Check(
+        "BN103",
+        "missing-comma",
+        E,
+        "no comma between two fields: BibTeX loses the rest",
+        failed_blocks("BN103"),
+    ),
+    Check(
+        "BN104",
+        "unbalanced-braces",
+        E,
+        "a brace or quote BibTeX reads differently: it swallows or skips text",
+        failed_blocks("BN104"),
+    ),
+    Check("BN105", "duplicate-field", W, "a field given twice: BibTeX keeps the first", duplicate_fields),
+    Check(
+        "BN106",
+        "comment-in-entry",
+        E,
+        "a % comment inside an entry: BibTeX stops reading it there",
+        failed_blocks("BN106"),
+    ),
+    Check(
+        "BN107", "entry-in-comment", W, "an entry inside a comment, which BibTeX reads", entries_in_comments
     ),
     Check("BN201", "duplicate-key", E, "two entries share a citation key", run_index=duplicate_keys),
     Check(
@@ -87,12 +118,25 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "BN204",
-        "duplicate-title",
+        "duplicate-work",
         W,
-        "two keys have the same normalized title",
-        run_index=same_paper("BN204", "normalized title", lambda entry: entry.title),
+        "two keys have the same title, year and first author",
+        run_index=same_work,
     ),
-    Check("BN301", "missing-field", E, "a field the entry type requires is missing", missing_fields),
+    Check(
+        "BN205",
+        "same-title",
+        NOTE,
+        "two keys share a title but not year or first author (versions, editions)",
+        run_index=other_versions,
+    ),
+    Check(
+        "BN301",
+        "missing-field",
+        W,
+        "a field the entry type requires is missing (crossref/xdata count)",
+        run_index=missing_fields,
+    ),
     Check("BN302", "malformed-names", E, "an author/editor list is malformed", malformed_names),
     Check("BN303", "et-al", W, "'et al.' written into an author list", et_al_in_names),
     Check("BN304", "split-name", W, "one-word names that look like one name split in two", split_names),

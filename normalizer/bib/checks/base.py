@@ -19,10 +19,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from normalizer.bib.bibfile import (
     BibEntry,
     BibFile,
+    CommentBlock,
     FailedBlock,
     FormatOptions,
+    StringBlock,
     split_value,
 )
+from normalizer.bib.bibtex_scan import ascii_lower
 from normalizer.identifiers import ArxivId, canonical_doi, parse_arxiv_id
 from normalizer.models import Reference, Severity
 from normalizer.text.titles import title_key
@@ -71,6 +74,7 @@ class CheckConfig(BaseModel):
     ignore: tuple[str, ...] = ()
     key_format: str | None = None
     format_options: FormatOptions = FormatOptions()
+    strings: frozenset[str] = frozenset()  # @string names other files define (``--strings``), lower-case
 
     def enabled(self, code: str) -> bool:
         """True when ``code`` is selected and not ignored (the longer matching prefix wins)."""
@@ -147,23 +151,35 @@ class IndexedEntry(NamedTuple):
     doi: str | None = None  # canonical and case-folded
     title: str | None = None  # the title key, when long enough to identify a paper
     macros: tuple[tuple[str, int, str], ...] = ()  # (field, line, name) of each @string use
+    kind: str = ""  # the entry type, lower-case
+    fields: frozenset[str] = frozenset()  # the fields with a value (BN301 and what inherits them)
+    parents: tuple[str, ...] = ()  # crossref and xdata keys, lower-case
+    year: str | None = None
+    first_author: str | None = None  # the first author's (or editor's) family name, folded
+    place: tuple[str, str, str] = ("", "", "")  # volume, number, pages ("" when absent)
+    hidden: str = ""  # read by BibTeX inside text kept verbatim: "a comment", "a broken entry"
 
 
 @dataclass(frozen=True, slots=True)
 class FileIndex:
-    """A file's entries as `IndexedEntry`s, in file order, and the @string names it defines."""
+    """A file's entries as `IndexedEntry`s, in file order, and the @string names it defines
+    (lower-case, with the line of their first definition)."""
 
     path: str
     entries: tuple[IndexedEntry, ...]
-    strings: frozenset[str]  # lower-case
+    strings: Mapping[str, int]
 
     @staticmethod
     def join(pieces: Sequence[FileIndex]) -> FileIndex:
         """One file's index from the indexes of its pieces, in order."""
+        strings: dict[str, int] = {}
+        for piece in pieces:
+            for name, line in piece.strings.items():
+                strings.setdefault(name, line)
         return FileIndex(
             path=pieces[0].path,
             entries=tuple(entry for piece in pieces for entry in piece.entries),
-            strings=frozenset().union(*(piece.strings for piece in pieces)),
+            strings=strings,
         )
 
 
@@ -267,15 +283,29 @@ def _title_key(title: str) -> str:
 def index_file(bibfile: BibFile, config: CheckConfig | None = None) -> FileIndex:
     """The `FileIndex` of a parsed file (or piece of one); facts only enabled checks read are left out."""
     config = config or CheckConfig()
-    wants_title = config.enabled("BN204") or config.enabled("BN501")  # BN501: is the id this paper's?
+    wants_title = config.enabled("BN204") or config.enabled("BN205") or config.enabled("BN501")
     wants_doi = config.enabled("BN203")
     wants_macros = config.enabled("BN102")
+    wants_fields = config.enabled("BN301")
     entries: list[IndexedEntry] = []
+    strings: dict[str, int] = {}
     for block in bibfile.blocks:
-        if isinstance(block, FailedBlock) and block.key is not None:
-            entries.append(IndexedEntry(line=block.line, key=block.key, readable=False))
+        if isinstance(block, StringBlock):
+            strings.setdefault(ascii_lower(block.name), block.line)
+        elif isinstance(block, FailedBlock | CommentBlock):
+            if isinstance(block, FailedBlock) and block.key is not None:
+                entries.append(IndexedEntry(line=block.line, key=block.key, readable=False))
+            where = "a comment" if isinstance(block, CommentBlock) else "a block BibTeX cannot read whole"
+            for inner in block.inner:
+                if inner.kind == "string":
+                    strings.setdefault(ascii_lower(inner.name), inner.line)
+                else:
+                    entries.append(
+                        IndexedEntry(line=inner.line, key=inner.name, readable=False, hidden=where)
+                    )
         elif isinstance(block, BibEntry):
             arxiv = entry_arxiv_id(block)
+            title = _title_identity(block) if wants_title else None
             entries.append(
                 IndexedEntry(
                     line=block.line,
@@ -283,11 +313,61 @@ def index_file(bibfile: BibFile, config: CheckConfig | None = None) -> FileIndex
                     arxiv=arxiv,
                     preprint=arxiv is not None and is_preprint(block),
                     doi=_doi_identity(block) if wants_doi else None,
-                    title=_title_identity(block) if wants_title else None,
+                    title=title,
                     macros=tuple(_macro_uses(block)) if wants_macros else (),
+                    kind=block.entry_type,
+                    fields=_filled_fields(block) if wants_fields else frozenset(),
+                    parents=_parents(block),
+                    year=_year(block) if title else None,
+                    first_author=_first_author(block) if title else None,
+                    place=_place(block) if title else ("", "", ""),
                 )
             )
-    return FileIndex(path=bibfile.path, entries=tuple(entries), strings=frozenset(bibfile.strings))
+    return FileIndex(path=bibfile.path, entries=tuple(entries), strings=strings)
+
+
+_EMPTY_VALUES = frozenset({"", "{}", '""', "{ }", '" "'})
+
+
+def _filled_fields(entry: BibEntry) -> frozenset[str]:
+    return frozenset(f.name for f in entry.fields if f.value.strip(" \t\n") not in _EMPTY_VALUES)
+
+
+def _parents(entry: BibEntry) -> tuple[str, ...]:
+    """The keys an entry inherits fields from: BibTeX's ``crossref``, biblatex's ``xdata``."""
+    found: list[str] = []
+    for field in entry.fields:
+        if field.name == "crossref":
+            found.append(field.text.strip())
+        elif field.name == "xdata":
+            found += [key.strip() for key in field.text.split(",")]
+    return tuple(ascii_lower(key) for key in found if key)
+
+
+_YEAR = re.compile(r"\d{4}")
+
+
+def _year(entry: BibEntry) -> str | None:
+    found = _YEAR.search(entry.get("year") or entry.get("date") or "")
+    return found.group() if found else None
+
+
+def _place(entry: BibEntry) -> tuple[str, str, str]:
+    """Where in a venue an entry is: its volume, number and pages, spaces and dashes dropped."""
+    return tuple(re.sub(r"[\s{}\-–]+", "", entry.get(name) or "") for name in ("volume", "number", "pages"))  # type: ignore[return-value]
+
+
+def _first_author(entry: BibEntry) -> str | None:
+    """The family name of an entry's first author (else editor), folded for comparison."""
+    for name in ("author", "editor"):
+        text = entry.get(name)
+        if not text:
+            continue
+        first = name_list(text)[0]
+        family = first.split(",")[0] if "," in first else (first.split() or [""])[-1]
+        key = title_key(family)
+        return key or None
+    return None
 
 
 def _doi_identity(entry: BibEntry) -> str | None:

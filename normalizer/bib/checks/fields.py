@@ -10,19 +10,23 @@ from normalizer.bib.bibfile import (
     BibFile,
     iter_entries,
 )
-from normalizer.bib.checks.base import CheckContext, Finding
+from normalizer.bib.bibtex_scan import ascii_lower
+from normalizer.bib.checks.base import CheckContext, FileIndex, Finding, IndexedEntry
 from normalizer.text.capitals import holds_position, protected_spans, title_only_evidence
 
 # -- BN3xx: content --------------------------------------------------------------------------------
 
-# BibTeX's standard types (btxdoc); a tuple is "one of these". biblatex spellings count.
+# The fields both BibTeX's standard styles (btxdoc) and biblatex (its manual, 2.1.1) require
+# of a type, with their aliases: a file may be meant for either, and a field only one of them
+# requires (BibTeX's publisher of a book, biblatex's booktitle of an inbook) is no error for
+# the other. A tuple is "one of these".
 _REQUIRED: Mapping[str, tuple[tuple[str, ...], ...]] = {
     "article": (("author",), ("title",), ("journal", "journaltitle"), ("year", "date")),
-    "book": (("author", "editor"), ("title",), ("publisher",), ("year", "date")),
+    "book": (("author", "editor"), ("title",), ("year", "date")),
     "booklet": (("title",),),
     "conference": (("author",), ("title",), ("booktitle",), ("year", "date")),
-    "inbook": (("author", "editor"), ("title",), ("chapter", "pages"), ("publisher",), ("year", "date")),
-    "incollection": (("author",), ("title",), ("booktitle",), ("publisher",), ("year", "date")),
+    "inbook": (("author", "editor"), ("title",), ("year", "date")),
+    "incollection": (("author",), ("title",), ("booktitle",), ("year", "date")),
     "inproceedings": (("author",), ("title",), ("booktitle",), ("year", "date")),
     "manual": (("title",),),
     "mastersthesis": (("author",), ("title",), ("school", "institution"), ("year", "date")),
@@ -30,28 +34,51 @@ _REQUIRED: Mapping[str, tuple[tuple[str, ...], ...]] = {
     "phdthesis": (("author",), ("title",), ("school", "institution"), ("year", "date")),
     "proceedings": (("title",), ("year", "date")),
     "techreport": (("author",), ("title",), ("institution", "school"), ("year", "date")),
-    "unpublished": (("author",), ("title",), ("note",)),
+    "unpublished": (("author",), ("title",)),
 }
 
 
-_EMPTY_VALUES = frozenset({"", "{}", '""', "{ }", '" "'})
+def missing_fields(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[Finding]:
+    """BN301, on each entry with what it inherits: the fields of its ``crossref`` and ``xdata``
+    entries (in any of the files checked together, as BibTeX and biber look them up), the
+    parent's ``title`` standing for an ``in*`` entry's ``booktitle``. A warning: BibTeX
+    typesets the entry without the field and warns."""
+    by_key: dict[str, IndexedEntry] = {}
+    for index in indexes:
+        for entry in index.entries:
+            by_key.setdefault(ascii_lower(entry.key), entry)
+    for index in indexes:
+        for entry in index.entries:
+            required = _REQUIRED.get(entry.kind)
+            if not required or not entry.readable:
+                continue
+            present = set(entry.fields)
+            missing = [group for group in required if not present.intersection(group)]
+            if missing and entry.parents:
+                present |= _inherited(entry, by_key)
+                missing = [group for group in missing if not present.intersection(group)]
+            if missing:
+                names = ", ".join("/".join(group) for group in missing)
+                yield ctx.finding("BN301", index.path, entry.line, entry.key, f"@{entry.kind} needs {names}")
 
 
-def missing_fields(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
-    for bibfile, entry in iter_entries(files):
-        required = _REQUIRED.get(entry.entry_type)
-        if not required:
+def _inherited(entry: IndexedEntry, by_key: Mapping[str, IndexedEntry]) -> set[str]:
+    """The fields ``entry`` gets from its crossref/xdata entries, theirs included (biblatex
+    follows chains; a cycle stops)."""
+    found: set[str] = set()
+    seen = {ascii_lower(entry.key)}
+    pending = list(entry.parents)
+    while pending:
+        key = pending.pop()
+        parent = by_key.get(key)
+        if parent is None or key in seen:
             continue
-        present = {f.name for f in entry.fields if f.value.strip() not in _EMPTY_VALUES}
-        missing = ["/".join(group) for group in required if not present.intersection(group)]
-        if missing:
-            yield ctx.finding(
-                "BN301",
-                bibfile.path,
-                entry.line,
-                entry.key,
-                f"@{entry.entry_type} needs {', '.join(missing)}",
-            )
+        seen.add(key)
+        found |= parent.fields
+        if "title" in parent.fields:
+            found.add("booktitle")  # @inproceedings/@incollection print the parent's title there
+        pending.extend(parent.parents)
+    return found
 
 
 _ET_AL = re.compile(r"\bet[\s~]*al\b\.?", re.IGNORECASE)
@@ -135,6 +162,11 @@ _FIRST_LETTER = re.compile(r"[^\W_]")
 
 # TeX control symbols that stand for a character of the title; other ones are accents.
 _SYMBOL_CHARACTERS = frozenset("&%#_$")
+# Control words that are letters, and the letter they count as for capitals.
+_LETTER_COMMANDS = {
+    **{word: "o" for word in ("o", "oe", "ae", "aa", "ss", "l", "i", "j", "dh", "th", "ng", "dj")},
+    **{word: "O" for word in ("O", "OE", "AE", "AA", "L", "DH", "TH", "NG", "DJ", "SS")},
+}
 
 
 def _tex_plain(title: str) -> tuple[str, list[int]]:
@@ -151,8 +183,14 @@ def _tex_plain(title: str) -> tuple[str, list[int]]:
         position += 1
         if ch == "\\":
             if position < len(title) and title[position].isalpha():
+                start = position
                 while position < len(title) and title[position].isalpha():
                     position += 1  # a control word: \LaTeX is not an acronym to protect
+                # A letter command stands for its letter (Bj{\o}rn is one word); any other one
+                # separates words ({Current}\textendash{Voltage} is no word "CurrentVoltage").
+                letter = _LETTER_COMMANDS.get(title[start:position])
+                if not math:
+                    out.append(letter or " ")
             elif position < len(title):
                 if title[position] in _SYMBOL_CHARACTERS and not math:
                     out.append(title[position])

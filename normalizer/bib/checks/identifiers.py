@@ -10,29 +10,35 @@ from normalizer.bib.bibfile import (
     iter_entries,
 )
 from normalizer.bib.checks.base import CheckContext, Finding
-from normalizer.identifiers import canonical_doi, parse_arxiv_id
+from normalizer.identifiers import canonical_doi, parse_arxiv_id, short_doi
 from normalizer.text.links import CODE_HOSTS, extract_code_links
 
 # -- BN4xx: identifiers and links ------------------------------------------------------------------
 
 
 def doi_form(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
+    """BN401: a ``doi`` that is a link, has a ``doi:`` prefix or TeX escapes, or is no DOI.
+
+    A shortDOI (``10/ggcxkc``) is a DOI; the case of a DOI is not held against it (DOIs are
+    case-insensitive), nor are braces around it.
+    """
     for bibfile, entry in iter_entries(files):
         field = entry.field("doi")
         if field is None:
             continue
         value = field.text.strip()
-        canonical = canonical_doi(value)
-        if canonical is None:
-            yield ctx.finding("BN401", bibfile.path, field.line, entry.key, f"doi {value!r} is not a DOI")
-        elif canonical != field.text:
-            yield ctx.finding(
-                "BN401",
-                bibfile.path,
-                field.line,
-                entry.key,
-                f"doi {value!r} should be the bare DOI {canonical!r}",
-            )
+        bare = value.replace("{", "").replace("}", "").strip()
+        canonical = canonical_doi(bare)
+        message = None
+        if canonical is None and (short := short_doi(bare)) is not None:
+            if short != bare.lower():
+                message = f"doi {value!r} should be the bare shortDOI {short!r}"
+        elif canonical is None:
+            message = f"doi {value!r} is not a DOI"
+        elif canonical.casefold() != bare.casefold():
+            message = f"doi {value!r} should be the bare DOI {canonical!r}"
+        if message is not None:
+            yield ctx.finding("BN401", bibfile.path, field.line, entry.key, message)
 
 
 def canonical_url(url: str) -> str | None:

@@ -1,40 +1,133 @@
-"""BN1xx: the file's structure (blocks that cannot be read, undefined @string macros)."""
+"""BN1xx: the file as BibTeX reads it: blocks it cannot read as meant, @string macros, fields
+given twice, entries it reads inside comments."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from normalizer.bib.bibfile import (
-    MONTH_MACROS,
-    BibFile,
-)
-from normalizer.bib.checks.base import CheckContext, FileIndex, Finding
+from normalizer.bib.bibfile import MONTH_MACROS, BibFile, CommentBlock, FailedBlock, iter_entries
+from normalizer.bib.bibtex_scan import ascii_lower
+from normalizer.bib.checks.base import CheckContext, EntryCheckFunction, FileIndex, Finding
 
 # -- BN1xx: structure ------------------------------------------------------------------------------
 
 
-def parse_errors(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
-    for bibfile in files:
-        for block in bibfile.failed:
-            what = block.error or "cannot be parsed"
+def failed_blocks(code: str) -> EntryCheckFunction:
+    """The check of the blocks BibTeX does not read as meant that `normalizer.bib.bibfile`
+    files under ``code`` (BN101 unreadable, BN103 missing comma, BN104 unbalanced braces,
+    BN106 comment inside an entry); each is kept verbatim by ``format``."""
+
+    def check(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
+        for bibfile in files:
+            for block in bibfile.failed:
+                if block.code == code:
+                    yield ctx.finding(code, bibfile.path, block.line, block.key, block.error)
+
+    return check
+
+
+def duplicate_fields(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
+    """BN105: a field given twice; BibTeX keeps the first value and warns."""
+    for bibfile, entry in iter_entries(files):
+        first: dict[str, int] = {}
+        for index, field in enumerate(entry.fields):
+            if field.name not in first:
+                first[field.name] = index
+                continue
+            kept = entry.fields[first[field.name]]
+            same = " (the same value)" if kept.value.strip() == field.value.strip() else ""
             yield ctx.finding(
-                "BN101", bibfile.path, block.line, block.key, f"block not read, kept verbatim: {what}"
+                "BN105",
+                bibfile.path,
+                field.line,
+                entry.key,
+                f"{field.name} given twice (lines {kept.line} and {field.line}): BibTeX keeps the first, "
+                f"{_shown(kept.value)}, and ignores {_shown(field.value)}{same}",
             )
 
 
-_PREDEFINED_MACROS = frozenset(MONTH_MACROS)
+def entries_in_comments(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
+    """BN107: an entry inside a ``%`` comment or an ``@comment{...}``, which BibTeX reads all the
+    same (``%`` means nothing to it outside entries, and its ``@comment`` hides nothing)."""
+    for bibfile in files:
+        for block in bibfile.blocks:
+            if not isinstance(block, CommentBlock | FailedBlock):
+                continue
+            where = "an @comment" if isinstance(block, CommentBlock) and block.explicit else "a comment"
+            if isinstance(block, FailedBlock):
+                where = "the text BibTeX skips after the error on line " + str(block.line)
+            for inner in block.inner:
+                if inner.kind == "entry":
+                    yield ctx.finding(
+                        "BN107",
+                        bibfile.path,
+                        inner.line,
+                        inner.name,
+                        f"entry {inner.name!r} inside {where}: BibTeX reads it all the same "
+                        "(biber does not); delete it, or remove its '@'",
+                    )
+
+
+def _shown(value: str, width: int = 40) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= width else value[: width - 3] + "..."
+
+
+# The macros the standard styles (plain, abbrv, alpha, unsrt and the many styles made from
+# them) define: the months and the journal abbreviations of btxbst.doc.
+PREDEFINED_MACROS = frozenset(MONTH_MACROS) | frozenset(
+    [
+        "acmcs",
+        "acta",
+        "cacm",
+        "ibmjrd",
+        "ibmsj",
+        "ieeese",
+        "ieeetc",
+        "ieeetcad",
+        "ipl",
+        "jacm",
+        "jcss",
+        "scp",
+        "sicomp",
+        "tocs",
+        "tods",
+        "tog",
+        "toms",
+        "toois",
+        "toplas",
+        "tcs",
+    ]
+)
 
 
 def undefined_macros(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[Finding]:
+    """BN102, with the @strings of every file checked together, ``--strings`` files and the
+    standard styles' macros all defined. A macro used above its only definition is reported
+    too: BibTeX reads a file from the top, so there it is still undefined (empty)."""
+    elsewhere: dict[str, set[str]] = {}
     for index in indexes:
-        defined = _PREDEFINED_MACROS | index.strings
+        for name in index.strings:
+            elsewhere.setdefault(name, set()).add(index.path)
+    for index in indexes:
         for entry in index.entries:
             for field, line, name in entry.macros:
-                if name.lower() not in defined:
-                    yield ctx.finding(
-                        "BN102",
-                        index.path,
-                        line,
-                        entry.key,
-                        f"{field} uses @string {name!r}, which this file does not define",
+                macro = ascii_lower(name)
+                if macro in PREDEFINED_MACROS or macro in ctx.config.strings:
+                    continue
+                defined_in = elsewhere.get(macro, set())
+                if defined_in - {index.path}:
+                    continue  # defined in another file given with this one
+                if not defined_in:
+                    message = (
+                        f"{field} uses @string {name!r}, which no file given defines: BibTeX prints nothing "
+                        "for it (give the file that defines it too, or --strings FILE)"
                     )
+                elif index.strings[macro] > line:
+                    message = (
+                        f"{field} uses @string {name!r} above its definition on line {index.strings[macro]}: "
+                        "BibTeX reads the file from the top and prints nothing here"
+                    )
+                else:
+                    continue
+                yield ctx.finding("BN102", index.path, line, entry.key, message)

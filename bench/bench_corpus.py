@@ -1,0 +1,300 @@
+"""``check`` and ``format`` on a corpus of real ``.bib`` files, with BibTeX itself as the referee.
+
+The corpus is assembled by ``bench/corpus_assemble.py`` from its manifest (real public
+files; see that script). For every file this bench
+
+- formats it with ``bibnorm format FILE`` and formats the result again: the second pass
+  must give the same bytes (idempotence);
+- runs the real ``bibtex`` on the original and on the formatted file, with a style written
+  for the purpose that prints every field of every entry (``\\nocite{*}``; fields with their
+  values as BibTeX stores them, @preamble, the month macros of the standard styles; the
+  tests' referee, ``tests/bibtex_referee.py``) and compares the two ``.bbl`` files byte for
+  byte: formatting must not change what BibTeX typesets;
+
+and runs ``bibnorm check --offline --json`` once per folder of the corpus (the files of a
+folder on one command line, as ``bibnorm check *.bib`` in a repository), counting the
+findings per code per 1,000 commands. ``--sample N`` writes N findings drawn at random (a
+fixed seed) with the text of their entries, for judging by hand
+(``bench/judged-findings.csv`` records the judgements).
+
+The bibnorm commands run in-process through click's test runner, in one worker process
+per ``--jobs``, on the bibnorm of ``--tree`` (a checkout or worktree: the figures of an
+older commit can be taken the same way); ``--jobs 1`` is passed to every command, so each
+file is read in one process (the pooled reading of big files is ``bench/bench_pool.py``'s).
+
+    python bench/bench_corpus.py [--corpus DIR] [--tree DIR] [--jobs 2] [--limit N] [--sample 100]
+
+Prints, with the load average at start and end: files and commands read; files whose
+``.bbl`` differ (listed, with the first differing line), files not idempotent, files
+format refused or failed on; BibTeX's exit codes on the originals; findings per code; the
+wall time of each phase.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import corpus_assemble  # noqa: E402  (a sibling script, not a package)
+from bibtex_referee import read_with_bibtex  # noqa: E402  (the tests' referee: one style for both)
+
+
+def compare_with_bibtex(original: Path, formatted: Path) -> dict[str, object]:
+    """BibTeX's reading of a file and of its formatted version: equal .bbl or the first difference."""
+    before, after = original.read_bytes(), formatted.read_bytes()
+    (bbl_before, code, errors), (bbl_after, code_after, _) = read_with_bibtex(before, after)
+    entries = bbl_before.count(b"\\entry{")
+    result: dict[str, object] = {"entries": entries, "bibtex_exit": code, "bibtex_errors": errors}
+    result["equal"] = bbl_before == bbl_after
+    if bbl_before != bbl_after:
+        old, new = bbl_before.splitlines(), bbl_after.splitlines()
+        first = next(
+            (i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new))
+        )
+        result["first_difference"] = {
+            "line": first + 1,
+            "original": old[first].decode("latin-1") if first < len(old) else "<end>",
+            "formatted": new[first].decode("latin-1") if first < len(new) else "<end>",
+            "entries_after": bbl_after.count(b"\\entry{"),
+            "exit_after": code_after,
+        }
+    return result
+
+
+# The worker: runs the CLI of the tree under test in-process, one job per line of stdin.
+_WORKER = r"""
+import json, sys, traceback
+from click.testing import CliRunner
+from normalizer.cli import main as cli
+runner = CliRunner()
+for line in sys.stdin:
+    job = json.loads(line)
+    try:
+        result = runner.invoke(cli, job["args"], catch_exceptions=True)
+        out = {"exit": result.exit_code, "stderr": result.stderr[-2000:]}
+        if job.get("stdout_to"):
+            open(job["stdout_to"], "wb").write(result.stdout_bytes)
+        else:
+            out["stdout"] = result.stdout
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            out["traceback"] = "".join(traceback.format_exception(result.exception))[-3000:]
+    except BaseException as error:
+        out = {"exit": -1, "traceback": repr(error)}
+    print(json.dumps(out), flush=True)
+"""
+
+
+class Worker:
+    """A Python process running bibnorm's CLI of ``tree`` for one job at a time."""
+
+    def __init__(self, tree: Path) -> None:
+        env = {**os.environ, "PYTHONPATH": str(tree), "BIBNORM_OFFLINE": "1", "NO_COLOR": "1"}
+        env["BIBNORM_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench-corpus-cache-")
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _WORKER],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=tempfile.mkdtemp(prefix="bench-corpus-cwd-"),  # no bibnorm.toml or lock of ours
+        )
+
+    def run(self, args: list[str], stdout_to: Path | None = None) -> dict[str, object]:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        job = {"args": args, "stdout_to": str(stdout_to) if stdout_to else None}
+        self.process.stdin.write(json.dumps(job) + "\n")
+        self.process.stdin.flush()
+        answer: dict[str, object] = json.loads(self.process.stdout.readline())
+        return answer
+
+    def close(self) -> None:
+        if self.process.stdin:
+            self.process.stdin.close()
+        self.process.wait(timeout=60)
+
+
+def _format_and_compare(worker: Worker, source: Path, out: Path) -> dict[str, object]:
+    formatted = out / "formatted" / source.name
+    again = out / "again" / source.name
+    formatted.parent.mkdir(parents=True, exist_ok=True)
+    again.parent.mkdir(parents=True, exist_ok=True)
+    first = worker.run(["format", "--jobs", "1", str(source)], stdout_to=formatted)
+    result: dict[str, object] = {"format_exit": first["exit"]}
+    if first.get("traceback"):
+        result["traceback"] = first["traceback"]
+    if first["exit"] != 0:
+        result["format_stderr"] = first.get("stderr", "")
+        return result
+    second = worker.run(["format", "--jobs", "1", str(formatted)], stdout_to=again)
+    result["idempotent"] = second["exit"] == 0 and formatted.read_bytes() == again.read_bytes()
+    result["changed"] = formatted.read_bytes() != source.read_bytes()
+    result.update(compare_with_bibtex(source, formatted))
+    return result
+
+
+def _chunks(items: list[Path], parts: int) -> list[list[Path]]:
+    return [items[i::parts] for i in range(parts)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=Path(tempfile.gettempdir()) / "bib-corpus")
+    parser.add_argument("--tree", type=Path, default=ROOT, help="the bibnorm checkout to measure")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N files (0: all)")
+    parser.add_argument("--sample", type=int, default=0, help="write N random findings for judging")
+    parser.add_argument("--seed", type=int, default=26)
+    parser.add_argument("--out", type=Path, default=None, help="keep the outputs here (default: a temp dir)")
+    args = parser.parse_args()
+
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    rows = corpus_assemble.read_manifest()
+    if not args.corpus.is_dir():
+        files, commands, problems = corpus_assemble.assemble(
+            args.corpus, Path("/work/.mirror"), Path("/usr/share/texlive/texmf-dist")
+        )
+        print(f"assembled {files} files ({commands} commands) into {args.corpus}; {len(problems)} missing")
+    paths = [args.corpus / corpus_assemble.local_name(row) for row in rows]
+    paths = [p for p in paths if p.is_file()]
+    if args.limit:
+        paths = paths[: args.limit]
+    commands = {str(args.corpus / corpus_assemble.local_name(r)): int(r["commands"]) for r in rows}
+    out = args.out or Path(tempfile.mkdtemp(prefix="bench-corpus-"))
+    out.mkdir(parents=True, exist_ok=True)
+
+    # 1. format, idempotence and BibTeX's reading, file by file.
+    started = time.perf_counter()
+    results: dict[str, dict[str, object]] = {}
+
+    def format_share(share: list[Path], index: int) -> dict[str, dict[str, object]]:
+        worker = Worker(args.tree)
+        done = {}
+        try:
+            for number, path in enumerate(share):
+                target = out / "files" / str(index) / str(number)
+                target.mkdir(parents=True, exist_ok=True)
+                done[str(path)] = _format_and_compare(worker, path, target)
+        finally:
+            worker.close()
+        return done
+
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        for done in pool.map(format_share, _chunks(paths, args.jobs), range(args.jobs)):
+            results.update(done)
+    format_seconds = time.perf_counter() - started
+
+    # 2. check, one run per folder.
+    started = time.perf_counter()
+    folders: dict[Path, list[Path]] = defaultdict(list)
+    for path in paths:
+        folders[path.parent].append(path)
+    findings: list[dict[str, object]] = []
+    check_exits: Counter[int] = Counter()
+
+    def check_share(share: list[Path]) -> tuple[list[dict[str, object]], Counter[int]]:
+        worker = Worker(args.tree)
+        found: list[dict[str, object]] = []
+        exits: Counter[int] = Counter()
+        try:
+            for folder in share:
+                files = [str(p) for p in folders[folder]]
+                answer = worker.run(["check", "--offline", "--json", "-q", "--jobs", "1", *files])
+                exits[int(answer["exit"])] += 1  # type: ignore[call-overload]
+                try:
+                    found += json.loads(str(answer.get("stdout") or "[]"))
+                except json.JSONDecodeError:
+                    exits[-2] += 1
+        finally:
+            worker.close()
+        return found, exits
+
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        for found, exits in pool.map(check_share, _chunks(sorted(folders), args.jobs)):
+            findings += found
+            check_exits.update(exits)
+    check_seconds = time.perf_counter() - started
+
+    # 3. the report.
+    total_commands = sum(commands.get(str(p), 0) for p in paths)
+    bibtex_entries = sum(int(r.get("entries", 0)) for r in results.values())  # type: ignore[call-overload]
+    differ = {p: r for p, r in results.items() if r.get("format_exit") == 0 and not r.get("equal")}
+    not_idempotent = [p for p, r in results.items() if r.get("format_exit") == 0 and not r.get("idempotent")]
+    failed = {p: r for p, r in results.items() if r.get("format_exit") != 0}
+    changed = sum(1 for r in results.values() if r.get("changed"))
+    print(
+        f"corpus: {len(paths)} files, {total_commands} @-commands, "
+        f"{bibtex_entries} entries as BibTeX reads them"
+    )
+    print(
+        f"format: {changed} files changed; "
+        f"exit codes {dict(Counter(r.get('format_exit') for r in results.values()))}"
+    )
+    print(
+        f"  .bbl equal: {len(paths) - len(differ) - len(failed)} of {len(paths)} files; differ: {len(differ)}"
+    )
+    for path, result in sorted(differ.items()):
+        print(f"    {Path(path).relative_to(args.corpus)}: {result.get('first_difference')}")
+    print(
+        f"  idempotent: {len(paths) - len(not_idempotent) - len(failed)} of {len(paths)}; "
+        f"not: {len(not_idempotent)}"
+    )
+    for path in sorted(not_idempotent):
+        print(f"    {Path(path).relative_to(args.corpus)}")
+    for path, result in sorted(failed.items()):
+        detail = str(result.get("traceback") or result.get("format_stderr", "")).strip().splitlines()
+        print(
+            f"    format exit {result.get('format_exit')}: "
+            f"{Path(path).relative_to(args.corpus)}: {detail[-1:]}"
+        )
+    codes = Counter(str(f["code"]) for f in findings)
+    severity = {str(f["code"]): str(f["severity"]) for f in findings}
+    print(f"check: {len(folders)} runs, exit codes {dict(check_exits)}; {len(findings)} findings")
+    print(f"  {'code':<6} {'severity':<8} {'findings':>9} {'per 1,000':>9}")
+    for code, count in sorted(codes.items()):
+        print(f"  {code:<6} {severity[code]:<8} {count:>9} {1000 * count / max(total_commands, 1):>9.1f}")
+    print(
+        f"bibtex exit codes on the originals: {dict(Counter(r.get('bibtex_exit') for r in results.values()))}"
+    )
+    print(f"time: format + BibTeX {format_seconds:.0f} s, check {check_seconds:.0f} s ({args.jobs} workers)")
+    print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    (out / "results.json").write_text(json.dumps({"files": results, "findings": findings}, indent=1))
+    print(f"details: {out / 'results.json'}")
+    if args.sample:
+        write_sample(findings, args.sample, args.seed, out / "sample.json", args.corpus)
+        print(f"sample of {args.sample} findings: {out / 'sample.json'}")
+    if args.out is None:
+        shutil.rmtree(out / "files", ignore_errors=True)
+
+
+def write_sample(findings: list[dict[str, object]], size: int, seed: int, target: Path, corpus: Path) -> None:
+    """``size`` findings at random, each with the text of its entry, for judging by hand."""
+    chosen = random.Random(seed).sample(findings, min(size, len(findings)))
+    for finding in chosen:
+        path = Path(str(finding["path"]))
+        lines = path.read_bytes().decode("utf-8", "replace").splitlines()
+        line = int(finding["line"])  # type: ignore[call-overload]
+        start = line - 1
+        while start > 0 and not lines[start].lstrip().startswith("@"):
+            start -= 1
+        finding["context"] = "\n".join(lines[start : min(len(lines), max(line + 3, start + 25))])
+        finding["path"] = str(path.relative_to(corpus))
+    target.write_text(json.dumps(chosen, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

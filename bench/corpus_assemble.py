@@ -1,0 +1,344 @@
+"""The corpus of real public ``.bib`` files that ``bench/bench_corpus.py`` measures bibnorm on.
+
+Nothing of the corpus is committed but its manifest, ``bench/corpus/manifest.csv``: one row
+per file with where it comes from (``github:owner/name`` and the commit, or
+``texlive:<package>`` and the Debian package version), its path there, its licence as its
+source states it, its SHA-256 and size, and how many ``@`` commands it holds. Files whose
+content is identical to an earlier row's are left out (bibtex-tidy's tests copy biber's,
+papers copy each other's bibliographies).
+
+Assembling copies every file of the manifest into a folder, from a local mirror of the
+repositories (one bare git directory per repository, ``<mirror>/<owner>+<name>/repo``, as
+the team's fetch tool leaves them, or a plain clone there) and from a TeX Live tree, and
+checks each file's SHA-256::
+
+    python bench/corpus_assemble.py --out /tmp/bib-corpus
+    python bench/corpus_assemble.py --out DIR --mirror /work/.mirror --texmf /usr/share/texlive/texmf-dist
+
+A file that cannot be found (a repository not mirrored) is named and skipped; the run
+says how many files and commands it assembled. ``--discover`` rebuilds the manifest from
+the mirror: every ``.bib``, ``.bibtex`` and ``.biblatex`` file at the commit mirrored (and
+the older test data named in `SOURCES`), every ``.bib`` file of the TeX Live tree.
+
+Sources (``SOURCES``): the test suites of biber, python-bibtexparser, pybtex, Better
+BibTeX, JabRef, bibtex-tidy and citation-js; TeX Live's bibliographies; and the
+bibliographies of papers, theses, books and personal libraries in public repositories,
+exported by Zotero (with and without Better BibTeX), Mendeley, JabRef, dblp, Google
+Scholar and ADS, from machine learning, physics, astronomy, mathematics, biology,
+ecology, economics, political science and the humanities.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import hashlib
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+MANIFEST = HERE / "corpus" / "manifest.csv"
+COLUMNS = ("source", "commit", "path", "licence", "sha256", "bytes", "commands", "kind")
+SUFFIXES = (".bib", ".bibtex", ".biblatex")
+_COMMAND = re.compile(rb"^[ \t]*@[A-Za-z]+[ \t]*[{(]", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A repository of the corpus: what kind of files it gives, and older paths to add."""
+
+    kind: str  # "test-suite", "paper", "library"
+    older: tuple[tuple[str, str], ...] = ()  # (commit, folder): test data since removed
+
+
+SOURCES: dict[str, Source] = {
+    # Test suites of BibTeX tools: the hard cases their authors met.
+    "plk/biber": Source("test-suite"),
+    "sciunto-org/python-bibtexparser": Source(
+        "test-suite",
+        # bibtexparser v1's test data, removed from the tree in v2 (commit 63cd71a deleted it).
+        older=(("63cd71a427d8d02d6c0a933fa4685d0218952396^", "bibtexparser/tests/data"),),
+    ),
+    "live-clones/pybtex": Source("test-suite"),
+    "retorquere/zotero-better-bibtex": Source("test-suite"),
+    "JabRef/jabref": Source("test-suite"),
+    "FlamingTempura/bibtex-tidy": Source("test-suite"),
+    "citation-js/citation-js": Source("test-suite"),
+    "plk/biblatex": Source("test-suite"),
+    # Personal and group libraries (Mendeley, Zotero, JabRef, BibDesk exports).
+    "BU-DiSC/mendeley-library": Source("library"),
+    "sbacelar/bibs": Source("library"),
+    "crcox/MASTERBIB": Source("library"),
+    "Blaisorblade/Bibs": Source("library"),
+    "ivotron/bibfile": Source("library"),
+    "akiratk0355/crypto-bib": Source("library"),
+    "migueldvb/bibtex": Source("library"),
+    "fatihserta/reference-directory": Source("library"),
+    "El3ssar/zotero-bib": Source("library"),
+    "jfcrenshaw/bibfile": Source("library"),
+    "DasterSociety/Bibliography": Source("library"),
+    "ControlNet/annotated-bibliography": Source("library"),
+    "Jollyhrothgar/bibtex": Source("library"),
+    "carlostome/latex-biblio": Source("library"),
+    "AhmedThahir/Zotero_Database": Source("library"),
+    "AndersonEnergyLab-Cornell/bibliography": Source("library"),
+    "Alizter/bibs": Source("library"),
+    # Papers, theses and books.
+    "judgelord/dissertation": Source("paper"),
+    "mcallaghan/rapid-screening": Source("paper"),
+    "DarwinAwardWinner/Thesis": Source("paper"),
+    "allenday/dissertation": Source("paper"),
+    "d2l-ai/d2l-en": Source("paper"),
+    "QuantEcon/lecture-python.myst": Source("paper"),
+    "therneau/survival": Source("paper"),
+    "GacGorge/Islam": Source("paper"),
+    "ANU-HPC/tuning-hints-with-aiwc": Source("paper"),
+    "tenpy/tenpy": Source("paper"),
+    "davharris/dissertation": Source("paper"),
+    "chrisjbillington/thesis": Source("paper"),
+    "garretchristensen/BestPracticesManual": Source("paper"),
+    "mne-tools/mne-python": Source("paper"),
+    "diegoferigo/phd-thesis": Source("paper"),
+    "davips/tese": Source("paper"),
+    "rnbguy/thesis2021": Source("paper"),
+    "hughjonesd/group-reciprocity": Source("paper"),
+    "Carreau/phd-dissertation": Source("paper"),
+    "csabakissgit/vrsa_edition": Source("paper"),
+    "scverse/scanpy": Source("paper"),
+    "openmm/openmm": Source("paper"),
+    "exoplanet-dev/exoplanet": Source("paper"),
+    "sunpy/sunpy": Source("paper"),
+    "arviz-devs/arviz": Source("paper"),
+    "scverse/scvi-tools": Source("paper"),
+    "HotSmartSandwich/Dissertation": Source("paper"),
+    "AMReX-Codes/amrex": Source("paper"),
+    "Ten000hours/Papers4CNN": Source("paper"),
+    "Alexander-Barth/NCDatasets.jl": Source("paper"),
+    "AlexanderFabisch/gmr": Source("paper"),
+    "ctlab/fgsea-paper": Source("paper"),
+    "Thomas-S-Allen/doppler_activity": Source("paper"),
+}
+
+# Licence files at a repository's root, and how to name what they grant.
+_LICENCE_FILES = re.compile(r"^(licen[cs]e|copying|unlicense)(\.(md|txt|rst))?$", re.IGNORECASE)
+_LICENCE_NAMES = (
+    ("MIT", re.compile(r"Permission is hereby granted, free of charge", re.I)),
+    ("Apache-2.0", re.compile(r"Apache License,?\s+Version 2\.0", re.I)),
+    ("LGPL", re.compile(r"GNU LESSER GENERAL PUBLIC LICENSE", re.I)),
+    ("GPL-3.0", re.compile(r"GNU GENERAL PUBLIC LICENSE\s+Version 3", re.I)),
+    ("GPL-2.0", re.compile(r"GNU GENERAL PUBLIC LICENSE\s+Version 2", re.I)),
+    ("Artistic-2.0", re.compile(r"Artistic License 2\.0", re.I)),
+    ("BSD-3-Clause", re.compile(r"Neither the name of", re.I)),
+    ("BSD-2-Clause", re.compile(r"Redistributions in binary form must reproduce", re.I)),
+    ("CC-BY-4.0", re.compile(r"Attribution 4\.0 International", re.I)),
+    ("CC-BY-SA-4.0", re.compile(r"Attribution-ShareAlike 4\.0", re.I)),
+    ("CC0-1.0", re.compile(r"CC0 1\.0|Creative Commons Zero", re.I)),
+    ("Unlicense", re.compile(r"This is free and unencumbered software", re.I)),
+    ("MPL-2.0", re.compile(r"Mozilla Public License,?\s+v(ersion)?\.? ?2\.0", re.I)),
+)
+
+
+def git_dir(mirror: Path, repository: str) -> Path | None:
+    """The git directory of ``owner/name`` in the mirror, or None."""
+    root = mirror / repository.replace("/", "+") / "repo"
+    for candidate in (root / ".git", root):
+        if (candidate / "HEAD").is_file():
+            return candidate
+    return None
+
+
+def _git(directory: Path, *args: str) -> bytes:
+    return subprocess.run(["git", "--git-dir", str(directory), *args], capture_output=True, check=True).stdout
+
+
+def _licence_of(directory: Path, commit: str) -> str:
+    names = _git(directory, "ls-tree", "--name-only", commit).decode("utf-8", "replace").splitlines()
+    for name in names:
+        if _LICENCE_FILES.match(name):
+            text = _git(directory, "show", f"{commit}:{name}").decode("utf-8", "replace")
+            for spdx, pattern in _LICENCE_NAMES:
+                if pattern.search(text):
+                    return spdx
+            return f"see {name}"
+    return "none stated"
+
+
+def _rows_of_repository(mirror: Path, repository: str, source: Source) -> list[dict[str, str]]:
+    directory = git_dir(mirror, repository)
+    if directory is None:
+        print(f"not mirrored, skipped: {repository}", file=sys.stderr)
+        return []
+    head = _git(directory, "rev-parse", "HEAD").decode().strip()
+    trees = [(head, "")]
+    for commit, folder in source.older:
+        resolved = _git(directory, "rev-parse", commit).decode().strip()
+        trees.append((resolved, folder))
+    rows = []
+    for commit, folder in trees:
+        licence = _licence_of(directory, commit)
+        listing = _git(directory, "ls-tree", "-r", "-z", commit, *([folder] if folder else []))
+        for record in listing.split(b"\0"):
+            if not record:
+                continue
+            meta, raw_path = record.split(b"\t", 1)
+            path = raw_path.decode("utf-8", "surrogateescape")
+            if not path.lower().endswith(SUFFIXES) or meta.split()[1] != b"blob":
+                continue
+            try:
+                data = _git(directory, "cat-file", "blob", meta.split()[2].decode())
+            except subprocess.CalledProcessError:
+                continue  # not in the snapshot (files of 4 MiB and more are left out)
+            rows.append(_row(f"github:{repository}", commit, path, licence, data, source.kind))
+    return rows
+
+
+def _texlive_licences() -> dict[str, str]:
+    """TeX Live package → licence, from the Debian packages' ``Licenses`` lists."""
+    found: dict[str, str] = {}
+    for listing in Path("/usr/share/doc").glob("texlive-*/Licenses.gz"):
+        with gzip.open(listing, "rt", encoding="utf-8", errors="replace") as lines:
+            for line in lines:
+                name, _, licence = line.partition(":")
+                if licence.strip():
+                    found.setdefault(name.strip(), licence.strip())
+    return found
+
+
+def _debian_package(path: Path) -> tuple[str, str]:
+    try:
+        owner = subprocess.run(["dpkg", "-S", str(path)], capture_output=True, text=True, check=True)
+        package = owner.stdout.split(":", 1)[0]
+        version = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Version}", package], capture_output=True, text=True, check=True
+        ).stdout
+        return package, version
+    except (OSError, subprocess.CalledProcessError):
+        return "texlive", "unknown"
+
+
+def _rows_of_texlive(texmf: Path) -> list[dict[str, str]]:
+    licences = _texlive_licences()
+    rows = []
+    for path in sorted((texmf / "bibtex" / "bib").rglob("*.bib")):
+        relative = path.relative_to(texmf).as_posix()
+        package, version = _debian_package(path)
+        tex_package = path.relative_to(texmf / "bibtex" / "bib").parts[0]
+        licence = licences.get(tex_package, "see the Debian package's copyright file")
+        rows.append(_row(f"texlive:{package}", version, relative, licence, path.read_bytes(), "texlive"))
+    return rows
+
+
+def _row(source: str, commit: str, path: str, licence: str, data: bytes, kind: str) -> dict[str, str]:
+    return {
+        "source": source,
+        "commit": commit,
+        "path": path,
+        "licence": licence,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "bytes": str(len(data)),
+        "commands": str(len(_COMMAND.findall(data))),
+        "kind": kind,
+    }
+
+
+def discover(mirror: Path, texmf: Path | None) -> list[dict[str, str]]:
+    """Every corpus file the mirror and the TeX Live tree hold, first copy of each content only."""
+    rows: list[dict[str, str]] = []
+    for repository, source in SOURCES.items():
+        rows += _rows_of_repository(mirror, repository, source)
+    if texmf is not None:
+        rows += _rows_of_texlive(texmf)
+    seen: set[str] = set()
+    unique = []
+    for row in rows:
+        if row["sha256"] in seen or row["commands"] == "0":
+            continue
+        seen.add(row["sha256"])
+        unique.append(row)
+    return unique
+
+
+def read_manifest(path: Path = MANIFEST) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write_manifest(rows: list[dict[str, str]], path: Path = MANIFEST) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def local_name(row: dict[str, str]) -> str:
+    """Where a manifest row's file goes in the assembled folder (source, then its path)."""
+    source = row["source"].split(":", 1)[1].replace("/", "+")
+    return f"{source}/{row['path']}"
+
+
+def fetch_bytes(row: dict[str, str], mirror: Path, texmf: Path) -> bytes | None:
+    """A manifest row's file, from the mirror or the TeX Live tree (None when absent)."""
+    kind, _, name = row["source"].partition(":")
+    if kind == "texlive":
+        path = texmf / row["path"]
+        return path.read_bytes() if path.is_file() else None
+    directory = git_dir(mirror, name)
+    if directory is None:
+        return None
+    try:
+        return _git(directory, "show", f"{row['commit']}:{row['path']}")
+    except subprocess.CalledProcessError:
+        return None
+
+
+def assemble(out: Path, mirror: Path, texmf: Path, manifest: Path = MANIFEST) -> tuple[int, int, list[str]]:
+    """Copy every manifest file into ``out``; (files, commands, problems)."""
+    files = commands = 0
+    problems: list[str] = []
+    for row in read_manifest(manifest):
+        data = fetch_bytes(row, mirror, texmf)
+        where = f"{row['source']}:{row['path']}"
+        if data is None:
+            problems.append(f"missing: {where}")
+            continue
+        if hashlib.sha256(data).hexdigest() != row["sha256"]:
+            problems.append(f"changed (SHA-256 differs): {where}")
+            continue
+        target = out / local_name(row)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        files += 1
+        commands += int(row["commands"])
+    return files, commands, problems
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, help="folder to assemble the corpus into")
+    parser.add_argument("--mirror", type=Path, default=Path("/work/.mirror"), help="local repository mirror")
+    parser.add_argument(
+        "--texmf", type=Path, default=Path("/usr/share/texlive/texmf-dist"), help="a TeX Live texmf-dist tree"
+    )
+    parser.add_argument("--discover", action="store_true", help="rebuild the manifest from the mirror")
+    args = parser.parse_args()
+    if args.discover:
+        rows = discover(args.mirror, args.texmf if args.texmf.is_dir() else None)
+        write_manifest(rows)
+        total = sum(int(r["commands"]) for r in rows)
+        print(f"manifest: {len(rows)} files, {total} commands -> {MANIFEST}")
+    if args.out:
+        files, commands, problems = assemble(args.out, args.mirror, args.texmf)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"assembled {files} files, {commands} commands into {args.out} ({len(problems)} not found)")
+    if not args.discover and not args.out:
+        parser.error("give --out DIR (and/or --discover)")
+
+
+if __name__ == "__main__":
+    main()
