@@ -14,8 +14,9 @@ files; see that script). For every file this bench
 and runs ``bibnorm check --offline --json`` once per folder of the corpus (the files of a
 folder on one command line, as ``bibnorm check *.bib`` in a repository), counting the
 findings per code per 1,000 commands. ``--sample N`` writes N findings drawn at random (a
-fixed seed) with the text of their entries, for judging by hand
-(``bench/judged-findings.csv`` records the judgements).
+fixed seed; BN602, formatting drift, left out) with the text of their entries, for judging by
+hand (``bench/judged-findings.csv`` records the judgements); ``--sample-from results.json``
+draws them from an earlier run without running anything.
 
 The bibnorm commands run in-process through click's test runner, in one worker process
 per ``--jobs``, on the bibnorm of ``--tree`` (a checkout or worktree: the figures of an
@@ -160,7 +161,16 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=0, help="write N random findings for judging")
     parser.add_argument("--seed", type=int, default=26)
     parser.add_argument("--out", type=Path, default=None, help="keep the outputs here (default: a temp dir)")
+    parser.add_argument(
+        "--sample-from", type=Path, default=None, help="only draw --sample findings from an earlier results.json"
+    )
     args = parser.parse_args()
+    if args.sample_from is not None:
+        findings = json.loads(args.sample_from.read_text())["findings"]
+        target = args.sample_from.with_name("sample.json")
+        write_sample(findings, args.sample, args.seed, target, args.corpus)
+        print(f"sample of {args.sample} findings: {target}")
+        return
 
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     rows = corpus_assemble.read_manifest()
@@ -282,8 +292,14 @@ def main() -> None:
 
 
 def write_sample(findings: list[dict[str, object]], size: int, seed: int, target: Path, corpus: Path) -> None:
-    """``size`` findings at random, each with the text of its entry, for judging by hand."""
-    chosen = random.Random(seed).sample(findings, min(size, len(findings)))
+    """``size`` findings at random, each with the text of its entry, for judging by hand.
+
+    BN602 (an entry not laid out as ``format`` writes it) is left out: it is 98 % of all
+    findings, true by construction (the corpus bench formats every file), and would make
+    the sample say nothing about the other checks.
+    """
+    judged = [finding for finding in findings if finding["code"] != "BN602"]
+    chosen = random.Random(seed).sample(judged, min(size, len(judged)))
     for finding in chosen:
         path = Path(str(finding["path"]))
         lines = path.read_bytes().decode("utf-8", "replace").splitlines()

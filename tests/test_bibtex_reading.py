@@ -169,7 +169,8 @@ CASES = [
         "  year = 1959,\n  publisher = {John Wiley \\& Sons},\n}\n\n@book{kullback:reprint,\n"
         "  author = {Kullback, Solomon},\n  title = {Information Theory and Statistics},\n  year = 1997,\n"
         "  publisher = {Dover Publications},\n}\n",
-        [(8, "BN205", "same title as 'kullback' (line 1) with another year (1959 / 1997): another version")],
+        [(8, "BN205", "same title as 'kullback' (line 1) with another year (1959 / 1997): another version, "
+                      "edition or issue")],
         {"kullback:reprint": {"year": "1997"}},
     ), id="book-editions-are-a-note"),
     pytest.param(Case(
@@ -292,3 +293,18 @@ def test_month_macros_are_an_option_that_changes_the_printed_month() -> None:
     text = CASES[10].values[0].text
     assert "month  = {jan}" in format_bibtex(text)
     assert "month  = jan" in format_bibtex(text, FormatOptions(month_macros=True))
+
+
+def test_a_record_kept_in_several_files_is_complete(tmp_path: Path) -> None:
+    # crcox/MASTERBIB keeps each entry's abstract, file path and URL in files of their own,
+    # under the same keys as the full entries of Main.bib.
+    (tmp_path / "Main.bib").write_text(
+        "@Article{koch_attention_2007,\n  Title = {Attention and consciousness},\n"
+        "  Author = {Koch, Christof and Tsuchiya, Naotsugu},\n  Journal = {Trends Cogn Sci},\n  Year = {2007}\n}\n"
+    )
+    (tmp_path / "URLS.bib").write_text("@article{koch_attention_2007,\n\turl = {http://example.org/koch},\n}\n")
+    args = ["check", "--offline", "--select", "BN301"]
+    together = CliRunner().invoke(main, [*args, str(tmp_path / "Main.bib"), str(tmp_path / "URLS.bib")])
+    alone = CliRunner().invoke(main, [*args, str(tmp_path / "URLS.bib")])
+    assert together.stdout == ""
+    assert alone.stdout.endswith("BN301 @article needs author, title, journal/journaltitle, year/date\n")

@@ -108,7 +108,7 @@ def other_versions(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[
                 entry.line,
                 entry.key,
                 f"same title as {other.key!r} ({_where(index, other_index, other)}) with another "
-                f"{' and '.join(differs)}: another version or edition",
+                f"{' and '.join(differs)}: another version, edition or issue",
             )
 
 

@@ -41,12 +41,18 @@ _REQUIRED: Mapping[str, tuple[tuple[str, ...], ...]] = {
 def missing_fields(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[Finding]:
     """BN301, on each entry with what it inherits: the fields of its ``crossref`` and ``xdata``
     entries (in any of the files checked together, as BibTeX and biber look them up), the
-    parent's ``title`` standing for an ``in*`` entry's ``booktitle``. A warning: BibTeX
+    parent's ``title`` standing for an ``in*`` entry's ``booktitle``, and the fields of the
+    entries of the same key in the other files given (a record kept in several files, as
+    libraries that keep abstracts or file paths in files of their own do). A warning: BibTeX
     typesets the entry without the field and warns."""
     by_key: dict[str, IndexedEntry] = {}
+    elsewhere: dict[str, dict[str, frozenset[str]]] = {}  # key -> file -> the fields there
     for index in indexes:
         for entry in index.entries:
-            by_key.setdefault(ascii_lower(entry.key), entry)
+            key = ascii_lower(entry.key)
+            by_key.setdefault(key, entry)
+            files = elsewhere.setdefault(key, {})
+            files[index.path] = files.get(index.path, frozenset()) | entry.fields
     for index in indexes:
         for entry in index.entries:
             required = _REQUIRED.get(entry.kind)
@@ -56,6 +62,10 @@ def missing_fields(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[
             missing = [group for group in required if not present.intersection(group)]
             if missing and entry.parents:
                 present |= _inherited(entry, by_key)
+            if missing:
+                for path, fields in elsewhere[ascii_lower(entry.key)].items():
+                    if path != index.path:
+                        present |= fields
                 missing = [group for group in missing if not present.intersection(group)]
             if missing:
                 names = ", ".join("/".join(group) for group in missing)
