@@ -162,7 +162,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=26)
     parser.add_argument("--out", type=Path, default=None, help="keep the outputs here (default: a temp dir)")
     parser.add_argument(
-        "--sample-from", type=Path, default=None, help="only draw --sample findings from an earlier results.json"
+        "--sample-from", type=Path, default=None, help="draw --sample findings from an earlier results.json"
     )
     args = parser.parse_args()
     if args.sample_from is not None:

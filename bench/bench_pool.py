@@ -22,7 +22,7 @@ so the figures of an older commit can be taken on the same machine in the same w
 encoding) are the command's own, not noise.
 
     python bench/bench_pool.py [--runs 500] [--entries 2500] [--concurrent 2] [--timeout 120] [--tree DIR]
-    python bench/bench_pool.py --file /tmp/bib-corpus/texlive-bibtex-extra/bibtex/bib/beebe/printing-history.bib
+    python bench/bench_pool.py --file CORPUS/texlive-bibtex-extra/bibtex/bib/beebe/printing-history.bib
 """
 
 from __future__ import annotations

@@ -300,9 +300,12 @@ def test_a_record_kept_in_several_files_is_complete(tmp_path: Path) -> None:
     # under the same keys as the full entries of Main.bib.
     (tmp_path / "Main.bib").write_text(
         "@Article{koch_attention_2007,\n  Title = {Attention and consciousness},\n"
-        "  Author = {Koch, Christof and Tsuchiya, Naotsugu},\n  Journal = {Trends Cogn Sci},\n  Year = {2007}\n}\n"
+        "  Author = {Koch, Christof and Tsuchiya, Naotsugu},\n"
+        "  Journal = {Trends Cogn Sci},\n  Year = {2007}\n}\n"
     )
-    (tmp_path / "URLS.bib").write_text("@article{koch_attention_2007,\n\turl = {http://example.org/koch},\n}\n")
+    (tmp_path / "URLS.bib").write_text(
+        "@article{koch_attention_2007,\n\turl = {http://example.org/koch},\n}\n"
+    )
     args = ["check", "--offline", "--select", "BN301"]
     together = CliRunner().invoke(main, [*args, str(tmp_path / "Main.bib"), str(tmp_path / "URLS.bib")])
     alone = CliRunner().invoke(main, [*args, str(tmp_path / "URLS.bib")])
