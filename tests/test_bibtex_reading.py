@@ -246,7 +246,7 @@ def test_missing_field_with_crossref_elsewhere_is_a_warning_not_exit_1(tmp_path:
     result = CliRunner().invoke(main, ["check", "--offline", "--select", "BN3", str(tmp_path / "refs.bib")])
     assert (result.exit_code, result.stdout.split(": ", 2)[-1]) == (
         0,
-        "BN301 @article needs journal/journaltitle\n",
+        "BN301 warning: @article needs journal/journaltitle\n",
     )
 
 
@@ -310,4 +310,6 @@ def test_a_record_kept_in_several_files_is_complete(tmp_path: Path) -> None:
     together = CliRunner().invoke(main, [*args, str(tmp_path / "Main.bib"), str(tmp_path / "URLS.bib")])
     alone = CliRunner().invoke(main, [*args, str(tmp_path / "URLS.bib")])
     assert together.stdout == ""
-    assert alone.stdout.endswith("BN301 @article needs author, title, journal/journaltitle, year/date\n")
+    assert alone.stdout.endswith(
+        "BN301 warning: @article needs author, title, journal/journaltitle, year/date\n"
+    )
