@@ -13,10 +13,11 @@ files; see that script). For every file this bench
 
 and runs ``bibnorm check --offline --json`` once per folder of the corpus (the files of a
 folder on one command line, as ``bibnorm check *.bib`` in a repository), counting the
-findings per code per 1,000 commands. ``--sample N`` writes N findings drawn at random (a
-fixed seed; BN602, formatting drift, left out) with the text of their entries, for judging by
-hand (``bench/judged-findings.csv`` records the judgements); ``--sample-from results.json``
-draws them from an earlier run without running anything.
+findings per code per 1,000 entries (as BibTeX reads them). ``--sample N`` writes N
+findings drawn at random (a fixed seed; BN602, formatting drift, left out) with the text
+of their entries, for judging by hand (``bench/judged-findings.csv`` records the
+judgements); ``--sample-from results.json`` draws them from an earlier run without
+running anything.
 
 The bibnorm commands run in-process through click's test runner, in one worker process
 per ``--jobs``, on the bibnorm of ``--tree`` (a checkout or worktree: the figures of an
@@ -274,9 +275,9 @@ def main() -> None:
     codes = Counter(str(f["code"]) for f in findings)
     severity = {str(f["code"]): str(f["severity"]) for f in findings}
     print(f"check: {len(folders)} runs, exit codes {dict(check_exits)}; {len(findings)} findings")
-    print(f"  {'code':<6} {'severity':<8} {'findings':>9} {'per 1,000':>9}")
+    print(f"  {'code':<6} {'severity':<8} {'findings':>9} {'per 1,000 entries':>17}")
     for code, count in sorted(codes.items()):
-        print(f"  {code:<6} {severity[code]:<8} {count:>9} {1000 * count / max(total_commands, 1):>9.1f}")
+        print(f"  {code:<6} {severity[code]:<8} {count:>9} {1000 * count / max(bibtex_entries, 1):>17.1f}")
     print(
         f"bibtex exit codes on the originals: {dict(Counter(r.get('bibtex_exit') for r in results.values()))}"
     )
