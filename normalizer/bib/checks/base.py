@@ -157,6 +157,7 @@ class IndexedEntry(NamedTuple):
     year: str | None = None
     first_author: str | None = None  # the first author's (or editor's) family name, folded
     place: tuple[str, str, str] = ("", "", "")  # volume, number, pages ("" when absent)
+    venue: str = ""  # the journal or booktitle, folded as titles are ("" when absent)
     hidden: str = ""  # read by BibTeX inside text kept verbatim: "a comment", "a broken entry"
 
 
@@ -321,6 +322,7 @@ def index_file(bibfile: BibFile, config: CheckConfig | None = None) -> FileIndex
                     year=_year(block) if title else None,
                     first_author=_first_author(block) if title else None,
                     place=_place(block) if title else ("", "", ""),
+                    venue=_venue(block) if title else "",
                 )
             )
     return FileIndex(path=bibfile.path, entries=tuple(entries), strings=strings)
@@ -355,6 +357,12 @@ def _year(entry: BibEntry) -> str | None:
 def _place(entry: BibEntry) -> tuple[str, str, str]:
     """Where in a venue an entry is: its volume, number and pages, spaces and dashes dropped."""
     return tuple(re.sub(r"[\s{}\-–]+", "", entry.get(name) or "") for name in ("volume", "number", "pages"))  # type: ignore[return-value]
+
+
+def _venue(entry: BibEntry) -> str:
+    """The journal or proceedings an entry appeared in, folded as titles are."""
+    text = entry.get("journal") or entry.get("journaltitle") or entry.get("booktitle") or ""
+    return title_key(text)
 
 
 def _first_author(entry: BibEntry) -> str | None:

@@ -88,9 +88,10 @@ def same_work(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[Findi
 
 def other_versions(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[Finding]:
     """BN205, a note: the same title on another work: a conference and a journal version, a
-    preprint and its publication, two editions of a book, a column that recurs."""
+    preprint and its publication, two editions of a book. A title that recurs in one journal
+    or proceedings (a column, an editorial, an index in every volume) is no version: not noted."""
     for index, entry, other_index, other in _pairs(indexes, lambda entry: entry.title):
-        if is_same_work(entry, other) or _same_identifier(entry, other):
+        if is_same_work(entry, other) or _same_identifier(entry, other) or _recurs(entry, other):
             continue
         differs = []
         if entry.year != other.year:
@@ -110,6 +111,11 @@ def other_versions(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[
                 f"same title as {other.key!r} ({_where(index, other_index, other)}) with another "
                 f"{' and '.join(differs)}: another version, edition or issue",
             )
+
+
+def _recurs(entry: IndexedEntry, other: IndexedEntry) -> bool:
+    """Two entries of one title and type in the same journal or proceedings."""
+    return bool(entry.venue) and entry.venue == other.venue and entry.kind == other.kind
 
 
 def _pairs(
