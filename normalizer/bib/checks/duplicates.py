@@ -87,9 +87,11 @@ def same_work(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[Findi
 
 
 def other_versions(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[Finding]:
-    """BN205, a note: the same title on another work: a conference and a journal version, a
-    preprint and its publication, two editions of a book. A title that recurs in one journal
-    or proceedings (a column, an editorial, an index in every volume) is no version: not noted."""
+    """BN205, a note: the same title and first author on another work: a conference and a
+    journal version, a preprint and its publication, two editions of a book. A title that
+    recurs in one journal or proceedings (a column, an editorial, an index in every volume),
+    or that another first author gave another work ("Introduction", a placeholder title, two
+    chapters of one book), is no version: not noted."""
     for index, entry, other_index, other in _pairs(indexes, lambda entry: entry.title):
         if is_same_work(entry, other) or _same_identifier(entry, other) or _recurs(entry, other):
             continue
@@ -97,7 +99,7 @@ def other_versions(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[
         if entry.year != other.year:
             differs.append(f"year ({other.year or '-'} / {entry.year or '-'})")
         if entry.first_author != other.first_author:
-            differs.append("first author")
+            differs.append("first author")  # one of them gives none
         if not differs and entry.kind != other.kind:
             differs.append(f"type (@{other.kind} / @{entry.kind})")
         if not differs:
@@ -114,7 +116,10 @@ def other_versions(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[
 
 
 def _recurs(entry: IndexedEntry, other: IndexedEntry) -> bool:
-    """Two entries of one title and type in the same journal or proceedings."""
+    """Two entries of one title by two first authors, or of one type in one journal or
+    proceedings."""
+    if entry.first_author and other.first_author and entry.first_author != other.first_author:
+        return True
     return bool(entry.venue) and entry.venue == other.venue and entry.kind == other.kind
 
 

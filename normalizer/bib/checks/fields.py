@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import ChainMap
 from collections.abc import Iterator, Mapping, Sequence
 
 from normalizer.bib.bibfile import (
@@ -40,7 +41,8 @@ _REQUIRED: Mapping[str, tuple[tuple[str, ...], ...]] = {
 
 def missing_fields(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[Finding]:
     """BN301, on each entry with what it inherits: the fields of its ``crossref`` and ``xdata``
-    entries (in any of the files checked together, as BibTeX and biber look them up), the
+    entries (in the entry's own file first, then in any of the files checked together, as
+    BibTeX and biber look them up: test suites give one key in each of their files), the
     parent's ``title`` standing for an ``in*`` entry's ``booktitle``, and the fields of the
     entries of the same key in the other files given (a record kept in several files, as
     libraries that keep abstracts or file paths in files of their own do). A warning: BibTeX
@@ -54,6 +56,10 @@ def missing_fields(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[
             files = elsewhere.setdefault(key, {})
             files[index.path] = files.get(index.path, frozenset()) | entry.fields
     for index in indexes:
+        own: dict[str, IndexedEntry] = {}
+        for entry in index.entries:
+            own.setdefault(ascii_lower(entry.key), entry)
+        lookup = ChainMap(own, by_key)
         for entry in index.entries:
             required = _REQUIRED.get(entry.kind)
             if not required or not entry.readable:
@@ -61,7 +67,7 @@ def missing_fields(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[
             present = set(entry.fields)
             missing = [group for group in required if not present.intersection(group)]
             if missing and entry.parents:
-                present |= _inherited(entry, by_key)
+                present |= _inherited(entry, lookup)
             if missing:
                 for path, fields in elsewhere[ascii_lower(entry.key)].items():
                     if path != index.path:
