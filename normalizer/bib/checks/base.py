@@ -156,7 +156,7 @@ class IndexedEntry(NamedTuple):
     parents: tuple[str, ...] = ()  # crossref and xdata keys, lower-case
     year: str | None = None
     first_author: str | None = None  # the first author's (or editor's) family name, folded
-    place: tuple[str, str, str] = ("", "", "")  # volume, number, pages ("" when absent)
+    place: tuple[str, ...] = ()  # `PLACE_FIELDS`' values ("" when absent; () when not indexed)
     venue: str = ""  # the journal or booktitle, folded as titles are ("" when absent)
     hidden: str = ""  # read by BibTeX inside text kept verbatim: "a comment", "a broken entry"
 
@@ -321,7 +321,7 @@ def index_file(bibfile: BibFile, config: CheckConfig | None = None) -> FileIndex
                     parents=_parents(block),
                     year=_year(block) if title else None,
                     first_author=_first_author(block) if title else None,
-                    place=_place(block) if title else ("", "", ""),
+                    place=_place(block) if title else (),
                     venue=_venue(block) if title else "",
                 )
             )
@@ -354,9 +354,14 @@ def _year(entry: BibEntry) -> str | None:
     return found.group() if found else None
 
 
-def _place(entry: BibEntry) -> tuple[str, str, str]:
-    """Where in a venue an entry is: its volume, number and pages, spaces and dashes dropped."""
-    return tuple(re.sub(r"[\s{}\-–]+", "", entry.get(name) or "") for name in ("volume", "number", "pages"))  # type: ignore[return-value]
+# What tells two works of one title, year and author apart: where in a venue each is, and
+# which edition or publication ("DHEW Publication No. HRA 75-1151", "... 75-115").
+PLACE_FIELDS = ("volume", "number", "pages", "chapter", "edition", "howpublished")
+
+
+def _place(entry: BibEntry) -> tuple[str, ...]:
+    """`PLACE_FIELDS`' values, spaces, braces and dashes dropped."""
+    return tuple(re.sub(r"[\s{}\-–]+", "", entry.get(name) or "") for name in PLACE_FIELDS)
 
 
 def _venue(entry: BibEntry) -> str:

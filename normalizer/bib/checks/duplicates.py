@@ -57,7 +57,8 @@ _KIND = {
 def is_same_work(entry: IndexedEntry, other: IndexedEntry) -> bool:
     """Two entries of one title are the same work unless something tells them apart: the year,
     the first author, the type (a conference paper and its journal version, a preprint and
-    its publication), or a volume, number or pages both give (two issues' columns)."""
+    its publication), or a volume, number, pages, chapter, edition or howpublished both give
+    (two issues' columns, two volumes of one series)."""
     if entry.year != other.year or entry.first_author != other.first_author:
         return False
     if _KIND.get(entry.kind, entry.kind) != _KIND.get(other.kind, other.kind):
@@ -103,7 +104,7 @@ def other_versions(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[
         if not differs and entry.kind != other.kind:
             differs.append(f"type (@{other.kind} / @{entry.kind})")
         if not differs:
-            differs.append("volume, number or pages")
+            differs.append("volume, number, pages, chapter, edition or howpublished")
         if differs:
             yield ctx.finding(
                 "BN205",

@@ -263,8 +263,8 @@ def unprotected_capitals(title: str) -> list[str]:
 def unprotected_acronyms(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
     for bibfile, entry in iter_entries(files):
         field = entry.field("title")
-        if field is None:
-            continue
+        if field is None or not field.value.startswith(("{", '"')):
+            continue  # a @string macro's name is no title text (its definition is checked nowhere)
         words = unprotected_capitals(field.text)
         if words:
             shown = ", ".join(dict.fromkeys(words))
