@@ -261,7 +261,7 @@ def test_check_colours_each_severity_word(
     assert f"{MISTAKES}:24: devlin2019bert: BN302 error: author list: ends with 'and'" in plain.splitlines()
     if colored:
         assert f"BN302 {RED_BOLD_ERROR}: author list" in result.stdout
-        assert f"BN204 {YELLOW_WARNING}: same normalized title" in result.stdout
+        assert f"BN303 {YELLOW_WARNING}: author contains 'et al.'" in result.stdout
         assert RED_BOLD_ERROR in result.stderr  # the summary's error count
     else:
         assert "\x1b[" not in result.stdout + result.stderr
