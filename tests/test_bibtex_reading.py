@@ -10,6 +10,7 @@ it again must change nothing.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import NamedTuple
 
@@ -226,6 +227,11 @@ CASES = [
 # fmt: on
 
 
+def _case(name: str) -> Case:
+    """The case of ``CASES`` with the id ``name``."""
+    return next(param.values[0] for param in CASES if param.id == name)
+
+
 def _findings(text: str, ignore: tuple[str, ...] = Case("", [], {}).ignore) -> list[tuple[int, str, str]]:
     config = CheckConfig(ignore=ignore)
     return [(f.line, f.code, f.message) for f in run_checks([parse_bibtex(text, "x.bib")], config)]
@@ -263,7 +269,7 @@ def test_bibtex_stores_what_the_case_says_and_the_same_after_format(case: Case) 
 
 
 def test_duplicate_field_is_a_warning_and_the_entry_is_still_formatted() -> None:
-    text = CASES[11].values[0].text
+    text = _case("duplicate-field-first-kept").text
     [finding] = run_checks([parse_bibtex(text, "x.bib")], CheckConfig(select=("BN105",)))
     assert finding.severity is Severity.WARNING
     assert format_bibtex(text).splitlines()[-3:-1] == [
@@ -311,7 +317,7 @@ def test_strings_of_every_file_given_are_defined(
     paths = [str(tmp_path / name) for name in files]
     options = [str(tmp_path / o) if o.endswith(".bib") else o for o in options]
     result = CliRunner().invoke(main, ["check", "--offline", "--json", "--select", "BN102", *options, *paths])
-    assert [f["code"] for f in __import__("json").loads(result.stdout)] == expected
+    assert [f["code"] for f in json.loads(result.stdout)] == expected
 
 
 def test_macro_used_above_its_definition_is_reported() -> None:
@@ -321,7 +327,7 @@ def test_macro_used_above_its_definition_is_reported() -> None:
 
 
 def test_month_macros_are_an_option_that_changes_the_printed_month() -> None:
-    text = CASES[10].values[0].text
+    text = _case("month-text-stays-text").text
     assert "month  = {jan}" in format_bibtex(text)
     assert "month  = jan" in format_bibtex(text, FormatOptions(month_macros=True))
 
