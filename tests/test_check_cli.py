@@ -165,3 +165,14 @@ def test_format_reads_a_mixed_file_on_stdin_like_a_named_one(runner: CliRunner) 
         "the other lines as UTF-8; what bibnorm writes is UTF-8"
     ]
     assert "Białynicki-Birula, Iwo" in result.stdout and "Harremoës, Peter" in result.stdout
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.stem) for p in sorted(CORPUS.glob("*/*.bib"))])
+def test_format_of_a_large_file_is_written_as_it_is_rendered_with_the_same_bytes(
+    runner: CliRunner, path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = runner.invoke(main, ["format", "--jobs", "1", str(path)])
+    monkeypatch.setattr("normalizer.cli.format_cmd.STREAM_MIN_CHARS", 0)  # every file is "large"
+    monkeypatch.setattr("normalizer.bib.bibfile.CHUNK_CHARS", 300)  # and read in many pieces
+    streamed = runner.invoke(main, ["format", "--jobs", "1", str(path)])
+    assert (streamed.exit_code, streamed.stdout_bytes) == (whole.exit_code, whole.stdout_bytes)

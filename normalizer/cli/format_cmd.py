@@ -105,6 +105,30 @@ def format_text(text: str, path: str, options: FormatOptions, jobs: int | None =
     return join_rendered(blocks, options, dominant_newline(text)), Census.of(blocks)
 
 
+# From this size on, a file formatted to stdout is written piece by piece as it is rendered.
+STREAM_MIN_CHARS = 32 * 2**20
+
+
+def write_formatted(text: str, path: str, options: FormatOptions, jobs: int | None = None) -> None:
+    """Write `format_text`'s text to stdout piece by piece: the memory of a few pieces' blocks,
+    not of the whole file's (9 KB an entry). Not for ``options.sort``, which needs every key.
+    Output already written stays written if a later piece fails (the error says so on stderr)."""
+    from normalizer.bib.parallel import iter_pieces
+
+    newline = options.newline or dominant_newline(text)
+    work = functools.partial(render_blocks, options=options)
+    written = False
+    for blocks in iter_pieces(text, path, work, jobs=jobs):
+        # `join_rendered`'s text, a piece at a time: blocks one blank line apart, a final newline.
+        texts = [block.text for block in blocks if block.text]
+        if texts:
+            piece = ("\n\n" if written else "") + "\n\n".join(texts)
+            write_stdout(piece.replace("\n", newline) if newline != "\n" else piece)
+            written = True
+    if written:
+        write_stdout(newline)
+
+
 @click.command("format")
 @click.argument("files", nargs=-1, required=True, type=UserPath(), metavar="FILE.bib...")
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if any file would change.")
@@ -154,6 +178,9 @@ def command(
     changed: list[str] = []
     for path in files:
         text = read_text(path)
+        if len(text) >= STREAM_MIN_CHARS and not (check_only or show_diff or in_place or options.sort):
+            write_formatted(text, path, options, jobs)
+            continue
         formatted, census = format_text(text, path, options, jobs)
         if formatted != text:
             changed.append(path)
