@@ -460,11 +460,13 @@ def test_render_writes_what_bibtexparsers_writer_and_format_write(
         pytest.param("Line\nbreak then\n@article{inside", id="block-start-in-value"),
         pytest.param('"Quoted" words and 100% of #hashes', id="quotes-and-specials"),
         pytest.param("Ends with a backslash \\", id="trailing-backslash"),
+        pytest.param("A carriage\rreturn", id="carriage-return"),
     ],
 )
 @pytest.mark.parametrize("mode", ["bibtex", "biblatex"])
 def test_render_of_awkward_values_is_the_writers_too(mode: Mode, value: str) -> None:
-    references = [("a", POINCARE.model_copy(update={"title": value, "pages": value})), *WORLD[:3]]
+    update = {"title": value, "pages": value, "url": value, "code_links": (value,)}
+    references = [("a", POINCARE.model_copy(update=update)), *WORLD[:3]]
     assert render(references, WriterOptions(), mode) == render_through_writer(
         references, WriterOptions(), mode
     )

@@ -475,7 +475,7 @@ def render_through_writer(
     references: Sequence[tuple[str, Reference]], options: WriterOptions, mode: Mode
 ) -> Rendered:
     """`render` the long way: bibtexparser's `write_string`, then `bibnorm format` of that text.
-    The reference `render` is held to, byte for byte (tests and ``bench/bench_writers.py``)."""
+    The reference `render` is held to, byte for byte (tests and ``bench/bench_speed.py``)."""
     library, problems, layout = _library(references, options, mode)
     return Rendered(text=format_bibtex(written_by_bibtexparser(library), layout), warnings=problems)
 
@@ -516,6 +516,7 @@ def written_by_bibtexparser(library: Library) -> str:
 # What bibtexparser's splitter treats as a brace (an escaped one is text).
 _SPLITTER_BRACE = re.compile(r"(?<!\\)[{}]")
 _BRACES = frozenset("{}")
+_LINE_BREAKS = frozenset("\r\n")  # reading makes every "\r" a "\n"
 _KEY_BREAKERS = frozenset('{}(),="# \t\n')
 
 
@@ -526,7 +527,8 @@ def _as_read(block: object) -> BibEntry | None:
 
     The writer puts each value verbatim after ``name = ``; the splitter takes everything up to
     the next ``,`` outside braces and quotes, stripped. So a value reads back as written when
-    its unescaped braces balance, it holds no line break (an ``@`` starting a line ends an
+    its unescaped braces balance (its last brace is not an escaped one), it holds no line break
+    (reading turns a carriage return into a newline, and an ``@`` starting a line ends an
     entry), and an unbraced one (a number, a month macro) has nothing the splitter stops at.
     """
     if not isinstance(block, Entry) or not block.key or _KEY_BREAKERS.intersection(block.key):
@@ -535,11 +537,11 @@ def _as_read(block: object) -> BibEntry | None:
     names: set[str] = set()
     for field in block.fields:
         name, value = field.key.lower(), str(field.value)
-        if name in names or "\n" in value or value != value.strip():
+        if name in names or not _LINE_BREAKS.isdisjoint(value) or value != value.strip():
             return None
         names.add(name)
         if value.startswith("{"):
-            if value.endswith("}") and not _BRACES.intersection(value[1:-1]):
+            if value.endswith("}") and not _BRACES.intersection(value[1:-1]) and value[-2:-1] != "\\":
                 fields.append(BibField(name, value, 0))  # most values: no braces inside
                 continue
             depth = 0
