@@ -13,7 +13,7 @@ import requests
 from requests_cache import CacheMixin
 
 from normalizer.errors import CacheError
-from resolvers._http import BibnormSession
+from resolvers._http import OFFLINE_MISS, BibnormSession, SourceUnavailable
 
 
 class CachedBibnormSession(CacheMixin, BibnormSession):
@@ -27,3 +27,33 @@ class CachedBibnormSession(CacheMixin, BibnormSession):
         if getattr(response, "from_cache", False):
             self.stats.cache_hits += 1
         return response
+
+
+class OfflineCachedSession(CachedBibnormSession):
+    """The cached session of an offline run: a request the cache lacks is refused before the
+    HTTP stack sees it.
+
+    Its cache key is computed from the request alone and looked up directly (the responses and
+    the redirects, as requests-cache's own lookup does); only a key the cache holds goes the
+    usual way, through requests and requests-cache, so a hit is answered exactly as before and
+    a miss with the same "offline: not in the cache" `OfflineAdapter` would raise, without
+    reading the environment's proxy settings, cookies or netrc for it.
+    """
+
+    def request(self, method: str, url: str, **kwargs: Any) -> Any:  # type: ignore[override]
+        prepared = requests.Request(
+            method,
+            url,
+            params=kwargs.get("params"),
+            data=kwargs.get("data"),
+            headers=kwargs.get("headers"),
+            json=kwargs.get("json"),
+        ).prepare()
+        try:
+            # The key requests-cache's send computes; ``verify`` is part of it and always on here.
+            held = self.cache.contains(key=self.cache.create_key(prepared, verify=True))
+        except sqlite3.Error as error:
+            raise CacheError(f"the HTTP cache failed ({error}); run 'bibnorm cache clear'") from None
+        if not held:
+            raise SourceUnavailable(OFFLINE_MISS)
+        return super().request(method, url, **kwargs)

@@ -18,7 +18,9 @@ Layers, from the caller down:
    ``Retry-After``, and gives up after ``max_attempts`` with `SourceUnavailable`.
    A raised error means nothing is cached, so a bad body never poisons the cache.
 3. `OfflineAdapter` — mounted instead in ``--offline`` mode: it raises on any send,
-   so no socket is ever opened.
+   so no socket is ever opened. Offline, a request the cache cannot answer never gets this
+   far: with no response cached at all the session is a `RefusingSession`, and otherwise
+   the cached session looks the request's key up first (`resolvers._cache`).
 
 Clock, sleep and randomness are injectable so the tests run in milliseconds.
 """
@@ -283,17 +285,32 @@ def _joined(reason: str) -> str:
     return reason if reason.startswith(("rate", "temporarily", "server")) else f"failed: {reason}"
 
 
+OFFLINE_MISS = "offline: not in the cache"
+
+
 class OfflineAdapter(HTTPAdapter):
     """Refuses every request: in offline mode only the cache may answer."""
 
     def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:  # type: ignore[override]
-        raise SourceUnavailable("offline: not in the cache")
+        raise SourceUnavailable(OFFLINE_MISS)
 
 
 class BibnormSession(requests.Session):
     """The session every online source is given: requests counted into `HttpStats`."""
 
     stats: HttpStats
+
+
+class RefusingSession(BibnormSession):
+    """Offline with nothing cached: every request is refused as a cache miss is, at once.
+
+    The answer is the one the cache and `OfflineAdapter` would give, without preparing the
+    request, reading the proxy settings of the environment or opening a cache (a millisecond
+    and more a request, for an answer known before asking).
+    """
+
+    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> requests.Response:
+        raise SourceUnavailable(OFFLINE_MISS)
 
 
 class SessionFactory(Protocol):

@@ -27,7 +27,9 @@ from resolvers._http import (
     BibnormSession,
     OfflineAdapter,
     PoliteAdapter,
+    RefusingSession,
     _folder_is_a_file,
+    cached_responses,
     source_policies,
     user_agent,
 )
@@ -45,18 +47,22 @@ def build_session(
 ) -> BibnormSession:
     """The run's session: cache in ``settings.cache_dir``, polite or offline transport.
 
-    Offline with no cache file there, the session has no cache (nothing could be in it) and
-    creates none: each request is refused with the cache miss's "offline: not in the cache".
+    Offline with no response cached (no cache file there, or an empty one), the session has no
+    cache and creates none: each request is refused at once with the cache miss's "offline: not
+    in the cache". Offline with a cache, a request is looked up in it before anything else
+    (`resolvers._cache.OfflineCachedSession`): only hits go through the HTTP stack.
     Raises `CacheError` (one line, naming ``bibnorm cache clear`` or the setting to change)
     when the cache folder cannot be made or its database is damaged.
     """
     session: BibnormSession
-    if settings.offline and not (settings.cache_dir / CACHE_FILE).exists():
-        session = BibnormSession()  # every request is refused below, exactly as a miss would be
+    if settings.offline and _nothing_cached(settings.cache_dir):
+        session = RefusingSession()  # nothing could answer: every request is a miss, said at once
     else:
-        from resolvers._cache import CachedBibnormSession  # requests-cache: only when a cache is used
+        # requests-cache: only when a cache is used
+        from resolvers._cache import CachedBibnormSession, OfflineCachedSession
 
-        session = CachedBibnormSession(
+        kind = OfflineCachedSession if settings.offline else CachedBibnormSession
+        session = kind(
             cache_name=str(open_cache_file(settings.cache_dir)),
             backend="sqlite",
             allowable_codes=CACHEABLE_STATUSES,
@@ -88,6 +94,16 @@ def build_session(
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     return session
+
+
+def _nothing_cached(folder: Path) -> bool:
+    """True when ``folder`` holds no cached response: no cache file, or one without any."""
+    if not (folder / CACHE_FILE).exists():
+        return True
+    try:
+        return cached_responses(folder)[1] == 0
+    except CacheError:
+        return False  # opening it as the cache says what is wrong with it, as it always did
 
 
 def open_cache_file(folder: Path) -> Path:

@@ -100,6 +100,10 @@ FTS_CAP = 200
 # connection) once there are at least PARALLEL_LOOKUPS_MIN of them: fewer are not worth a thread.
 LOOKUP_THREADS = 2
 PARALLEL_LOOKUPS_MIN = 64
+# The most of an index mapped into memory (SQLite caps it at its own limit, 2 GiB by default): the
+# whole file for any real snapshot. Mapped pages are the OS's file cache, shared and dropped
+# under memory pressure, though counted in the process's resident size once read.
+MMAP_BYTES = 1 << 34
 KEY_HITS = 20  # records sharing one exact title key (same-title papers do exist)
 # Full-text hits whose title is less similar than this are not offered: `matching` never
 # accepts one (its lowest bar, MatchThresholds.title_floor, is 0.80 by default; pass a
@@ -490,6 +494,15 @@ def open_index(path: Path) -> sqlite3.Connection:
     return open_read_only(path, what="snapshot index", kind="snapshot", schema_version=SCHEMA_VERSION)
 
 
+def _open_for_lookups(path: Path) -> sqlite3.Connection:
+    """`open_index`, with the file memory-mapped: a lookup reads a few rows from each of many
+    64 KiB pages, which SQLite would otherwise copy whole into its page cache one by one
+    (reading the titles of a title's full-text matches took twice as long that way)."""
+    connection = open_index(path)
+    connection.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+    return connection
+
+
 def index_info(path: Path) -> IndexInfo:
     """Read an index's self-description (record count, schema version, build time, sources)."""
     connection = open_index(path)
@@ -537,7 +550,7 @@ class SnapshotResolver:
         if threads is None:
             threads = min(LOOKUP_THREADS, available_cpus())
         self.threads = threads
-        first = open_index(path)
+        first = _open_for_lookups(path)
         try:
             stored = first.execute("SELECT value FROM meta WHERE key = 'dictionary'").fetchone()
         except sqlite3.DatabaseError as error:
@@ -555,7 +568,7 @@ class SnapshotResolver:
     def _connection(self) -> sqlite3.Connection:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
-            connection = self._local.connection = open_index(self.path)
+            connection = self._local.connection = _open_for_lookups(self.path)
             with self._connections_lock:
                 self._connections.append(connection)
         return connection

@@ -192,3 +192,15 @@ def test_format_keeps_a_mixed_file_on_stdin_like_a_named_one(runner: CliRunner) 
     assert result.stderr.splitlines() == [f"bibnorm: note: <stdin>: {KEPT_NOTE}"]
     assert "Białynicki-Birula, Iwo".encode() in result.stdout_bytes
     assert "Harremo\xebs, Peter".encode("latin-1") in result.stdout_bytes
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.stem) for p in sorted(CORPUS.glob("*/*.bib"))])
+def test_format_of_a_large_file_is_written_as_it_is_rendered_with_the_same_bytes(
+    runner: CliRunner, path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = runner.invoke(main, ["format", "--jobs", "1", str(path)])
+    monkeypatch.setattr("normalizer.cli.format_cmd.STREAM_MIN_CHARS", 0)  # every file is "large"
+    monkeypatch.setattr("normalizer.bib.bibfile.CHUNK_CHARS", 300)  # and read in many pieces
+    streamed = runner.invoke(main, ["format", "--jobs", "1", str(path)])
+    assert (streamed.exit_code, streamed.stdout_bytes) == (whole.exit_code, whole.stdout_bytes)
+    assert streamed.stderr == whole.stderr  # the same notes (a block kept as it is, a legacy encoding)

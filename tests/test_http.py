@@ -10,8 +10,10 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
+import requests
 from fakes.broken_api import closed_port
 
 from normalizer.config import Settings
@@ -215,6 +217,50 @@ def test_offline_session_never_sends_and_answers_from_cache(tmp_path: Path, serv
     with pytest.raises(SourceUnavailable, match="offline"):
         offline.get(server.url + "/graph/v1/paper/not-cached")
     assert len(server.seen) == 1
+
+
+def test_offline_cache_miss_is_refused_before_the_transport(tmp_path: Path, server: ScriptedServer) -> None:
+    online = build_session(make_settings(tmp_path, server))
+    online.get(server.url + "/graph/v1/paper/cached", params={"fields": "title"})
+    offline = build_session(make_settings(tmp_path, server, offline=True))
+    sent: list[str] = []
+    send = offline.send
+
+    def recording_send(request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+        sent.append(str(request.url))
+        return send(request, **kwargs)
+
+    offline.send = recording_send  # type: ignore[method-assign]
+    with pytest.raises(SourceUnavailable, match=r"^offline: not in the cache$"):
+        offline.get(server.url + "/graph/v1/paper/cached", params={"fields": "title,year"})
+    assert sent == []  # the miss never became a prepared request on its way to an adapter
+    response = offline.get(server.url + "/graph/v1/paper/cached", params={"fields": "title"})
+    assert response.json() == {"ok": True} and getattr(response, "from_cache", False)
+    assert sent == [server.url + "/graph/v1/paper/cached?fields=title"]
+    assert len(server.seen) == 1
+
+
+@pytest.mark.parametrize(
+    "cache_file",
+    [pytest.param(None, id="no-cache-file"), pytest.param(b"", id="empty-cache-file")],
+)
+def test_offline_with_nothing_cached_refuses_every_request_and_writes_nothing(
+    tmp_path: Path, server: ScriptedServer, cache_file: bytes | None
+) -> None:
+    folder = tmp_path / "cache"
+    if cache_file is not None:
+        folder.mkdir()
+        (folder / CACHE_FILE).write_bytes(cache_file)
+    session = build_session(make_settings(tmp_path, server, offline=True))
+    with pytest.raises(SourceUnavailable, match=r"^offline: not in the cache$"):
+        session.get(server.url + "/graph/v1/paper/A")
+    with pytest.raises(SourceUnavailable, match=r"^offline: not in the cache$"):
+        session.post(server.url + "/graph/v1/paper/batch", json={"ids": ["A"]})
+    assert server.seen == []
+    if cache_file is None:
+        assert not (folder / CACHE_FILE).exists()
+    else:
+        assert (folder / CACHE_FILE).read_bytes() == cache_file
 
 
 def test_api_key_is_sent_but_never_stored_in_the_cache(tmp_path: Path, server: ScriptedServer) -> None:

@@ -63,6 +63,13 @@ def candidate(title: str, arxiv_id: str = "2106.04560", abstract: str | None = N
         pytest.param(r"the L\({}_{\mbox{1}}\)-norm", "the L₁-norm", id="dblp-math-style-command"),
         pytest.param(r"Beating the \(\sqrt{n}\) Barrier", "Beating the √n Barrier", id="math-symbol"),
         pytest.param(r"k-means{\(\vert\)}{\(\vert\)}", "k-means||", id="math-bars"),
+        # Plain ASCII titles take a shorter path than LaTeX or non-ASCII ones: the same words.
+        pytest.param(
+            "ell-norm Varepsilon-Nets", r"$\ell$-norm $\varepsilon$-Nets", id="ascii-tex-letter-words"
+        ),
+        pytest.param("O'Neil's Nets", "O’Neil’s Nets", id="ascii-apostrophes"),
+        pytest.param("Deep\tNets\n", "Deep Nets", id="ascii-control-whitespace"),
+        pytest.param("Nets (v2) & 3D: 100%", r"Nets (v2) \& 3D: 100\%", id="ascii-vs-escaped-specials"),
     ],
 )
 def test_title_key_ignores_surface_differences(a: str, b: str) -> None:

@@ -96,3 +96,23 @@ def test_two_worker_processes_give_the_single_process_results(tmp_path: Path) ->
     assert result["findings"] == [str(f) for f in run_checks([whole], CheckConfig())]
     assert result["formatted"] == render(whole, FormatOptions(sort=True))
     assert result["entries"] == len(whole.entry_keys())
+
+
+@pytest.mark.parametrize(
+    "awkward",
+    [
+        pytest.param("  title = {\"Boosting'' a Learner},\n", id="quote-in-braces"),
+        pytest.param('  title = {H{\\"o}lder Spaces},\n', id="escaped-quote"),
+        pytest.param("  title = {An \\} escaped brace},\n", id="escaped-brace"),
+        pytest.param('  title = "A {quoted} value",\n', id="quoted-value"),
+    ],
+)
+def test_a_quote_or_brace_read_as_text_does_not_stop_the_cutting(awkward: str) -> None:
+    entry = "@misc{k%d,\n  title = {Title %d},\n}\n\n"
+    text = (
+        entry % (0, 0) + "@misc{odd,\n" + awkward + "}\n\n" + "".join(entry % (i, i) for i in range(1, 300))
+    )
+    pieces = map_pieces(text, "a.bib", lambda piece: piece.blocks, jobs=1, chunk_chars=500)
+    holding = next(n for n, piece in enumerate(pieces) if any(getattr(b, "key", "") == "odd" for b in piece))
+    assert len(pieces) - holding > 10  # cut after the awkward entry too, not only before it
+    assert [block for piece in pieces for block in piece] == list(parse_bibtex(text, "a.bib").blocks)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from typing import Any
 
 import bibtexparser
 import pytest
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+from paths import VERIFY_DEV
 from records import PUBLISHED
 
 from normalizer.bib.bibfile import format_bibtex
@@ -16,6 +19,9 @@ from normalizer.errors import UsageError
 from normalizer.models import Identifiers, PartialDate, Person, Reference
 from normalizer.text.titles import plain_text
 from normalizer.writers import WriterOptions, format_for_output, get_writer, infer_format
+from normalizer.writers import bibtex as bibtex_module
+from normalizer.writers.bibtex import STYLES, Mode, render, render_through_writer
+from resolvers.semantic_scholar import paper_to_reference
 
 BIBTEX = get_writer("bibtex")
 BIBLATEX = get_writer("biblatex")
@@ -410,4 +416,57 @@ def test_biblatex_writes_greek_as_commands_and_latin_as_utf8() -> None:
     # --unicode: a UTF-8 engine takes everything as is.
     assert " title = {{PanGu}-π: Poincaré Δ}," in flat(
         BIBLATEX.write([("k", reference)], WriterOptions(unicode=True))
+    )
+
+
+def _world_references() -> list[tuple[str, Reference]]:
+    """Every Semantic Scholar record of the verify development world (1,600 papers: articles,
+    proceedings and preprints, names and venues in many scripts)."""
+    lines = (VERIFY_DEV / "dev_public.world.jsonl").read_text(encoding="utf-8").splitlines()
+    papers = [record["s2"] for record in map(json.loads, lines) if record.get("s2")]
+    return [(f"key{number}", paper_to_reference(paper)) for number, paper in enumerate(papers)]
+
+
+WORLD = _world_references()
+
+
+@pytest.mark.parametrize(
+    ("mode", "unicode", "style"),
+    [
+        pytest.param("bibtex", False, "bibnorm", id="bibtex"),
+        pytest.param("bibtex", True, "bibnorm", id="bibtex-unicode"),
+        pytest.param("biblatex", False, "bibnorm", id="biblatex"),
+        pytest.param("biblatex", True, "bibnorm", id="biblatex-unicode"),
+        *(pytest.param("bibtex", False, style, id=f"bibtex-{style}") for style in STYLES),
+    ],
+)
+def test_render_writes_what_bibtexparsers_writer_and_format_write(
+    mode: Mode, unicode: bool, style: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    options = WriterOptions(unicode=unicode, style=style)
+    expected = render_through_writer(WORLD, options, mode)
+    with monkeypatch.context() as patched:  # the direct way, never the writer's text
+        patched.setattr(bibtex_module, "written_by_bibtexparser", None)
+        assert render(WORLD, options, mode) == expected
+    assert expected.text.count("\n@") + 1 == len(WORLD)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param("Braces } {unbalanced", id="unbalanced-braces"),
+        pytest.param("Braces {inside} twice {here}", id="balanced-braces"),
+        pytest.param("A \\{literal\\} brace, a comma, and = signs", id="escaped-braces"),
+        pytest.param("Line\nbreak then\n@article{inside", id="block-start-in-value"),
+        pytest.param('"Quoted" words and 100% of #hashes', id="quotes-and-specials"),
+        pytest.param("Ends with a backslash \\", id="trailing-backslash"),
+        pytest.param("A carriage\rreturn", id="carriage-return"),
+    ],
+)
+@pytest.mark.parametrize("mode", ["bibtex", "biblatex"])
+def test_render_of_awkward_values_is_the_writers_too(mode: Mode, value: str) -> None:
+    update = {"title": value, "pages": value, "url": value, "code_links": (value,)}
+    references = [("a", POINCARE.model_copy(update=update)), *WORLD[:3]]
+    assert render(references, WriterOptions(), mode) == render_through_writer(
+        references, WriterOptions(), mode
     )

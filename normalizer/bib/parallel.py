@@ -18,7 +18,9 @@ start, stop and fail is `normalizer.processes.fork_pool`'s: quietly, and never i
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
+from itertools import islice
 from typing import TypeVar, cast
 
 from normalizer.bib.bibfile import CHUNK_CHARS, BibFile, Span, chunk_spans, normalize_newlines, parse_span
@@ -29,6 +31,9 @@ T = TypeVar("T")
 
 # Small pieces balance the two workers; the fixed cost per piece is a fraction of a millisecond.
 PARALLEL_CHUNK_CHARS = 1 << 18
+# Pieces handed to the pool ahead of the one the caller waits for, per worker: enough to keep
+# every worker busy, few enough that results wait for the caller in bounded memory.
+AHEAD = 4
 
 
 # What forked workers read: set just before the pool forks, cleared after.
@@ -66,6 +71,19 @@ def map_pieces(
     Line numbers are the whole file's. ``jobs`` defaults to the CPUs available;
     ``chunk_chars`` (the piece size) exists for tests.
     """
+    return list(iter_pieces(text, path, work, jobs=jobs, chunk_chars=chunk_chars))
+
+
+def iter_pieces(
+    text: str,
+    path: str,
+    work: Callable[[BibFile], T],
+    *,
+    jobs: int | None = None,
+    chunk_chars: int | None = None,
+) -> Iterator[T]:
+    """`map_pieces`, one result at a time: a few pieces ahead of the caller are worked on,
+    so a caller that drops each result holds a few pieces' results, never the file's."""
     global _job
     jobs = available_cpus() if jobs is None else max(1, jobs)
     newline, text = normalize_newlines(text)
@@ -79,8 +97,13 @@ def map_pieces(
         try:
             with fork_pool(min(jobs, len(spans)), _start_worker) as pool:
                 if pool is not None:
-                    futures = [pool.submit(_run_piece, index) for index in range(len(spans))]
-                    return cast("list[T]", [future.result() for future in futures])
+                    following = iter(range(len(spans)))
+                    ahead = deque(pool.submit(_run_piece, index) for index in islice(following, AHEAD * jobs))
+                    while ahead:
+                        result = cast("T", ahead.popleft().result())
+                        ahead.extend(pool.submit(_run_piece, index) for index in islice(following, 1))
+                        yield result
+                    return
         except BrokenProcessPool as error:
             raise WorkerError(
                 f"a worker process reading {path} stopped unexpectedly (killed, or out of memory?); "
@@ -88,4 +111,5 @@ def map_pieces(
             ) from error
         finally:
             _job = None
-    return [work(BibFile(path=path, blocks=tuple(parse_span(text, span)), newline=newline)) for span in spans]
+    for span in spans:
+        yield work(BibFile(path=path, blocks=tuple(parse_span(text, span)), newline=newline))

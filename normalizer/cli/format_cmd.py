@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+from dataclasses import replace
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -150,6 +151,38 @@ def format_text(
     return join_rendered(blocks, options, dominant_newline(text)), Census.of(blocks), kept
 
 
+# From this size on, a file formatted to stdout is written piece by piece as it is rendered.
+STREAM_MIN_CHARS = 32 * 2**20
+
+
+def write_formatted(
+    text: str, path: str, options: FormatOptions, kept: KeptEncoding, jobs: int | None = None
+) -> None:
+    """Write `format_text`'s text to stdout piece by piece, in the file's own encoding
+    (``kept``): the memory of a few pieces' blocks, not of the whole file's (9 KB an entry).
+    Not for ``options.sort``, which needs every key. Output already written stays written if
+    a later piece fails (the error says so on stderr)."""
+    from normalizer.bib.parallel import iter_pieces
+
+    newline = options.newline or dominant_newline(text)
+    work = functools.partial(render_blocks, options=options)
+    written = False
+    for blocks in iter_pieces(text, path, work, jobs=jobs):
+        for block in blocks:
+            if block.note:
+                click.echo(f"bibnorm: note: {path}:{block.note} (kept as it is)", err=True)
+        # `join_rendered`'s text, a piece at a time: blocks one blank line apart, a final newline.
+        texts = [block.text for block in blocks if block.text]
+        if texts:
+            piece = ("\n\n" if written else "") + "\n\n".join(texts)
+            piece = piece.replace("\n", newline) if newline != "\n" else piece
+            # The byte-order mark, if the file had one, goes before the first piece only.
+            write_stdout((kept if not written else replace(kept, bom=False)).encode(piece))
+            written = True
+    if written:
+        write_stdout(replace(kept, bom=False).encode(newline))
+
+
 @click.command("format")
 @click.argument("files", nargs=-1, required=True, type=UserPath(), metavar="FILE.bib...")
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if any file would change.")
@@ -217,6 +250,9 @@ def command(
     changed: list[str] = []
     for path in files:
         data, text, kept = read_for_format(path, encoding == "utf-8")
+        if len(text) >= STREAM_MIN_CHARS and not (check_only or show_diff or in_place or options.sort):
+            write_formatted(text, path, options, kept, jobs)
+            continue
         formatted, census, kept_blocks = format_text(text, path, options, jobs)
         for note in kept_blocks:
             click.echo(f"bibnorm: note: {path}:{note} (kept as it is)", err=True)

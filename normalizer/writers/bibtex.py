@@ -1,4 +1,4 @@
-"""BibTeX and biblatex output through bibtexparser v2's model (`Entry`/`Field` → `write_string`).
+"""BibTeX and biblatex output through bibtexparser v2's model (`Entry`/`Field`, enclosed by its middleware).
 
 Entry types and fields (absent values are left out), laid out exactly as ``bibnorm
 format`` would (`WriterOptions.layout`: field order, lower-case names, alignment), so
@@ -66,7 +66,8 @@ from bibtexparser.middlewares import AddEnclosingMiddleware
 from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
 
-from normalizer.bib.bibfile import format_bibtex
+from normalizer.bib.bibfile import BibEntry, BibField, BibFile, FormatOptions, format_bibtex
+from normalizer.bib.bibfile import render as format_bibfile
 from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Person, Problem, Reference, Severity
 from normalizer.text.capitals import Evidence, evidence_for, pool
@@ -454,7 +455,35 @@ def _bibtex_format() -> BibtexFormat:
 
 
 def render(references: Sequence[tuple[str, Reference]], options: WriterOptions, mode: Mode) -> Rendered:
-    """The .bib text for ``(key, reference)`` pairs in the order given, and warnings."""
+    """The .bib text for ``(key, reference)`` pairs in the order given, and warnings.
+
+    The entries are bibtexparser `Entry`s with values enclosed by its `AddEnclosingMiddleware`;
+    `bibnorm format`'s renderer lays them out from the blocks its reader would read from
+    bibtexparser's text of them (`_as_read`), so the text is `render_through_writer`'s without
+    writing and parsing it (a tenth of a millisecond an entry); an entry that might read back
+    otherwise sends the whole file the long way.
+    """
+    library, problems, layout = _library(references, options, mode)
+    read = [_as_read(block) for block in library.blocks]
+    blocks = [block for block in read if block is not None]
+    if len(blocks) != len(read):
+        return Rendered(text=format_bibtex(written_by_bibtexparser(library), layout), warnings=problems)
+    return Rendered(text=format_bibfile(BibFile("<string>", tuple(blocks)), layout), warnings=problems)
+
+
+def render_through_writer(
+    references: Sequence[tuple[str, Reference]], options: WriterOptions, mode: Mode
+) -> Rendered:
+    """`render` the long way: bibtexparser's `write_string`, then `bibnorm format` of that text.
+    The reference `render` is held to, byte for byte (tests and ``bench/bench_speed.py``)."""
+    library, problems, layout = _library(references, options, mode)
+    return Rendered(text=format_bibtex(written_by_bibtexparser(library), layout), warnings=problems)
+
+
+def _library(
+    references: Sequence[tuple[str, Reference]], options: WriterOptions, mode: Mode
+) -> tuple[Library, tuple[Problem, ...], FormatOptions]:
+    """The entries with enclosed values, their warnings and the layout to write them in."""
     library = Library()
     problems: list[Problem] = []
     # One decision per word form for the whole file, from every record's prose at once.
@@ -464,22 +493,68 @@ def render(references: Sequence[tuple[str, Reference]], options: WriterOptions, 
         library.add(entry)
         problems.extend(entry_problems)
     # Braces around every value except bare integers and fields that demand none (month macros).
-    stack = [
-        AddEnclosingMiddleware(
-            reuse_previous_enclosing=False,
-            enclose_integers=False,
-            default_enclosing="{",
-            allow_inplace_modification=True,
-        )
-    ]
-    text = bibtexparser.write_string(library, unparse_stack=stack, bibtex_format=_bibtex_format())
+    enclosing = AddEnclosingMiddleware(
+        reuse_previous_enclosing=False,
+        enclose_integers=False,
+        default_enclosing="{",
+        allow_inplace_modification=True,
+    )
     # One canonical layout: exactly what `bibnorm format` writes (field order, alignment);
     # a preset brings the field order of the export it follows.
     layout = options.layout
     preset = STYLES.get(options.style) if mode == "bibtex" else None
     if preset is not None:
         layout = layout.model_copy(update={"field_order": preset.field_order})
-    return Rendered(text=format_bibtex(text, layout), warnings=tuple(problems))
+    return enclosing.transform(library), tuple(problems), layout
+
+
+def written_by_bibtexparser(library: Library) -> str:
+    """bibtexparser's text of a library whose values are already enclosed."""
+    return bibtexparser.write_string(library, unparse_stack=[], bibtex_format=_bibtex_format())
+
+
+# What bibtexparser's splitter treats as a brace (an escaped one is text).
+_SPLITTER_BRACE = re.compile(r"(?<!\\)[{}]")
+_BRACES = frozenset("{}")
+_LINE_BREAKS = frozenset("\r\n")  # reading makes every "\r" a "\n"
+_KEY_BREAKERS = frozenset('{}(),="# \t\n')
+
+
+def _as_read(block: object) -> BibEntry | None:
+    """The `BibEntry` that `parse_bibtex` reads back from bibtexparser's text of an entry with
+    enclosed values, built without writing and parsing that text; None where the reading
+    could differ from the entry (a value that would not read back whole, a field given twice).
+
+    The writer puts each value verbatim after ``name = ``; the splitter takes everything up to
+    the next ``,`` outside braces and quotes, stripped. So a value reads back as written when
+    its unescaped braces balance (its last brace is not an escaped one), it holds no line break
+    (reading turns a carriage return into a newline, and an ``@`` starting a line ends an
+    entry), and an unbraced one (a number, a month macro) has nothing the splitter stops at.
+    """
+    if not isinstance(block, Entry) or not block.key or _KEY_BREAKERS.intersection(block.key):
+        return None
+    fields: list[BibField] = []
+    names: set[str] = set()
+    for field in block.fields:
+        name, value = field.key.lower(), str(field.value)
+        if name in names or not _LINE_BREAKS.isdisjoint(value) or value != value.strip():
+            return None
+        names.add(name)
+        if value.startswith("{"):
+            if value.endswith("}") and not _BRACES.intersection(value[1:-1]) and value[-2:-1] != "\\":
+                fields.append(BibField(name, value, 0))  # most values: no braces inside
+                continue
+            depth = 0
+            for match in _SPLITTER_BRACE.finditer(value):
+                depth += 1 if match.group() == "{" else -1
+                if depth == 0 and match.end() != len(value):
+                    return None
+            if depth != 0:
+                return None
+        elif not value.isalnum():
+            return None
+        fields.append(BibField(name, value, 0))
+    return BibEntry(block.entry_type.lower(), block.key, tuple(fields), 0)
 
 
 def render_bibtex(references: Sequence[tuple[str, Reference]], options: WriterOptions) -> Rendered:
