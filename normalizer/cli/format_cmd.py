@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import difflib
 import functools
-from dataclasses import replace
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
