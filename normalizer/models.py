@@ -166,6 +166,9 @@ class Query(Frozen):
     # number in a numbered reference list ("12" for "[12]").
     authors: tuple[str, ...] = ()
     entry_type: str | None = None
+    # The publisher, or a thesis's school, as the item names it ("MIT Press"; "MIT" for "PhD
+    # thesis, MIT"): the claim `verify` judges books and theses by.
+    publisher: str | None = None
     label: str | None = None
     raw: str = ""  # the input text the query was read from
 

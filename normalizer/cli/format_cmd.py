@@ -60,10 +60,18 @@ def format_options(
 ) -> FormatOptions:
     """`FormatOptions` from ``[tool.bibnorm.format]`` (``indent``, ``align``, ``sort``,
     ``month-macros``, ``field-order``) and the top-level ``journal_names`` setting, with
-    ``--sort``, ``--journal-names`` and ``--month-macros`` on top."""
+    ``--sort``, ``--journal-names`` and ``--month-macros`` on top. A top-level ``style`` preset
+    (arxiv, dblp, google-scholar) brings its export's field order unless ``field-order`` is set:
+    the layout ``resolve`` writes with it is then the one ``format`` keeps and ``check`` expects
+    (BN602)."""
     table = {k.replace("-", "_"): v for k, v in config_table("format").items()}
     if isinstance(table.get("field_order"), list):
         table["field_order"] = tuple(str(name).lower() for name in table["field_order"])
+    from normalizer.writers.bibtex import STYLES  # local: the writer pulls in bibtexparser
+
+    preset = STYLES.get(str(config_table().get("style") or ""))
+    if preset is not None and "field_order" not in table:
+        table["field_order"] = preset.field_order
     if sort is not None:
         table["sort"] = sort
     configured = config_table().get("journal_names", config_table().get("journal-names"))

@@ -207,7 +207,8 @@ def command(
 
             named = [*([str(tex_path)] if tex_path is not None else []), *files]
             progress.start("write", len(outcome.verdicts), "entries")
-            write_atomic(html_path, render_report(outcome, files=named, generated=date.today()))
+            page = render_report(outcome, files=named, generated=date.today(), audit=audit)
+            write_atomic(html_path, page)
             progress.finish()
     if json_out:
         document = outcome.as_json()

@@ -34,11 +34,13 @@ def item_query(
     raw: str,
     venue: str | None = None,
     entry_type: str | None = None,
+    publisher: str | None = None,
 ) -> Query:
     """One `Query` from an export's fields (any of them may be missing).
 
     ``names``: one string per person ("Given Family" or "Family, Given"); ``entry_type``: the
-    BibTeX type the export's own type maps to (`BIBTEX_TYPES`).
+    BibTeX type the export's own type maps to (`BIBTEX_TYPES`); ``publisher``: the publisher,
+    or a thesis's school (both formats name it so).
     """
     doi = canonical_doi(doi_text) if doi_text else None
     arxiv = arxiv_doi_id(doi)
@@ -64,6 +66,7 @@ def item_query(
         year=int(year_match.group()) if year_match else None,
         venue=" ".join(venue.split()) if venue and venue.strip() else None,
         entry_type=entry_type,
+        publisher=" ".join(publisher.split()) if publisher and publisher.strip() else None,
         raw=raw,
     )
 

@@ -71,6 +71,7 @@ def read_csl_json(text: str, path: str) -> list[Query]:
                 raw=str(item.get("title") or item.get("id") or ""),
                 venue=str(item.get("container-title") or "") or None,
                 entry_type=BIBTEX_TYPES.get(str(item.get("type") or ""), "misc"),
+                publisher=str(item.get("publisher") or "") or None,
             )
         )
     return queries

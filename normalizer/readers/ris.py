@@ -1,7 +1,8 @@
 """RIS: the tagged export of EndNote, Zotero, Mendeley and most publishers (via ``rispy``).
 
 Each ``TY - … ER -`` record gives ``title`` (TI/T1), ``authors`` (AU/A1), ``year``
-(PY/Y1/DA), ``doi`` (DO), ``urls`` (UR) and ``id`` (ID).
+(PY/Y1/DA), ``doi`` (DO), ``urls`` (UR), ``id`` (ID), the type (TY) and the publisher, a
+thesis's school (PB).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def read_ris(text: str, path: str) -> list[Query]:
                 or record.get("journal_name")
                 or record.get("alternate_title3"),
                 entry_type=BIBTEX_TYPES.get(str(record.get("type_of_reference") or ""), "misc"),
+                publisher=str(record.get("publisher") or "") or None,
             )
         )
     return queries

@@ -4,7 +4,8 @@ One self-contained file: styles and the small filter script are inline, no font,
 script is loaded from anywhere (a Content-Security-Policy forbids it, so even a link in a
 title cannot load), and it reads the same printed (filters hidden, every card shown, link
 targets spelt out). At the top, the summary: counts per verdict, the sources asked (with their
-requests) and those that were down; then one card per entry, in file order:
+requests) and those that were down; with ``--tex``, the draft audit (cited keys no entry holds,
+BN791; entries never cited, BN792); then one card per entry, in file order:
 
 - the cited fields beside the record's, rows with a finding marked and the differing words
   highlighted;
@@ -25,6 +26,7 @@ from html import escape
 from urllib.parse import quote, quote_plus
 
 from normalizer.models import Reference
+from normalizer.verify.audit import AuditLine, TexAudit
 from normalizer.verify.codes import ALL_CODES
 from normalizer.verify.judge import Claim, EntryVerdict, Verdict, VerifyFinding
 from normalizer.verify.run import VerifyOutcome
@@ -55,8 +57,10 @@ FIELD_LABELS = {
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def render_report(outcome: VerifyOutcome, *, files: Sequence[str], generated: date) -> str:
-    """The whole HTML page for one ``verify`` run."""
+def render_report(
+    outcome: VerifyOutcome, *, files: Sequence[str], generated: date, audit: TexAudit | None = None
+) -> str:
+    """The whole HTML page for one ``verify`` run (and its ``--tex`` audit, when given)."""
     counts = Counter(verdict.verdict for verdict in outcome.verdicts)
     cards = "\n".join(_card(number, verdict) for number, verdict in enumerate(outcome.verdicts, start=1))
     return _PAGE.format(
@@ -65,7 +69,7 @@ def render_report(outcome: VerifyOutcome, *, files: Sequence[str], generated: da
         generated=generated.isoformat(),
         style=_STYLE,
         script=_SCRIPT,
-        summary=_summary(outcome, counts),
+        summary=_summary(outcome, counts) + (_audit(audit) if audit is not None else ""),
         filters=_filters(counts, len(outcome.verdicts)),
         cards=cards or '<p class="empty">No entries.</p>',
     )
@@ -105,6 +109,28 @@ def _summary(outcome: VerifyOutcome, counts: Counter[Verdict]) -> str:
         f'<p class="sources"><b>{_plural(len(outcome.verdicts), "entry")}</b>; sources asked: {asked}.</p>'
         f"{down_part}</section>"
     )
+
+
+def _audit(audit: TexAudit) -> str:
+    """The draft audit: each cited key no entry holds and each entry never cited, with its place."""
+
+    def items(lines: Sequence[AuditLine]) -> str:
+        return "".join(
+            f'<li><b>{escape(line.key)}</b> <span class="where">{escape(line.path)}:{line.line}</span>'
+            f'<ul class="findings">{_finding(line.finding)}</ul></li>'
+            for line in lines
+        )
+
+    parts = [
+        f'<p class="sources"><b>{escape(audit.document)}</b>: {_plural(len(audit.cited), "entry")} cited, '
+        f"{_plural(len(audit.missing), 'cited key')} without an entry, "
+        f"{_plural(len(audit.uncited), 'entry')} never cited.</p>"
+    ]
+    if audit.missing:
+        parts.append(f"<h2>Cited, but no entry has the key</h2><ul>{items(audit.missing)}</ul>")
+    if audit.uncited:
+        parts.append(f"<h2>Entries never cited</h2><ul>{items(audit.uncited)}</ul>")
+    return f'<section class="audit" aria-label="draft audit">{"".join(parts)}</section>'
 
 
 def _filters(counts: Counter[Verdict], total: int) -> str:
@@ -308,6 +334,8 @@ body { margin: 0 auto; max-width: 72rem; padding: 1.5rem; color: var(--ink); bac
 h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
 .meta { color: var(--muted); margin: 0 0 1rem; }
 .tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: .75rem; }
+.audit { margin-top: 1rem; }
+.audit h2 { font-size: 1.05rem; margin: .8rem 0 .3rem; }
 .tile { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: .6rem .8rem; }
 .tile .count { display: block; font-size: 1.8rem; font-weight: 700; }
 .tile .label { display: block; font-weight: 600; }

@@ -5,7 +5,9 @@ other input — a ``.bbl``, an RIS or CSL-JSON export, a pasted reference list, 
 a list of titles or ids — goes through the same readers as ``resolve``
 (`normalizer.readers.read_inputs_noted`), and each `Query` becomes the `Claim` the
 equivalent ``.bib`` entry would make (`claim_from_query`): its title, authors, year,
-venue, DOI and arXiv id, so it gets the same verdicts and finding codes. An item keeps its
+venue, DOI and arXiv id, and the kind of work its type says (a book, a thesis: judged by
+their kind's rules, never looked up as papers), so it gets the same verdicts and finding
+codes. An item keeps its
 own key when the input has one (``.bbl``, RIS, CSL-JSON); a reference list's item is
 keyed by its number (``[12]``) or, unnumbered, by its first author's family name and year
 (``Zhai2022``, ``Zhai2022b`` for the second), as a reader of the paper would name it.
@@ -20,6 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from normalizer.bib.bibfile import BibEntry, BibField
 from normalizer.errors import InputError
 from normalizer.identifiers import is_arxiv_doi, parse_arxiv_id
 from normalizer.io import STDIO, read_bytes, read_text
@@ -27,6 +30,7 @@ from normalizer.models import Query
 from normalizer.readers import detect_format, read_inputs_noted
 from normalizer.text.names import parse_name
 from normalizer.verify.judge import Claim, EntryVerdict, Verdict
+from normalizer.verify.kinds import kind_fields
 
 _OTHERS = frozenset({"others", "et al.", "et al"})
 
@@ -86,6 +90,28 @@ def claim_from_query(query: Query, key: str, path: str) -> Claim:
         doi=doi,
         arxiv_id=arxiv_id,
         arxiv_version=version,
+        **kind_fields(_as_entry(query, key)),
+    )
+
+
+def _as_entry(query: Query, key: str) -> BibEntry:
+    """The ``.bib`` entry the item stands for, with what `kinds.entry_kind` reads the kind from:
+    its type, DOI, first link, venue and publisher or school (an RIS ``BOOK`` or CSL ``thesis``
+    is no paper)."""
+    thesis = query.entry_type in ("phdthesis", "mastersthesis", "thesis")
+    fields = {
+        "doi": query.doi,
+        "url": query.urls[0] if query.urls else None,
+        "journal": query.venue if not thesis else None,
+        "school" if thesis else "publisher": query.publisher,
+    }
+    return BibEntry(
+        entry_type=query.entry_type or "misc",
+        key=key,
+        fields=tuple(
+            BibField(name, "{" + value + "}", query.origin.line) for name, value in fields.items() if value
+        ),
+        line=query.origin.line,
     )
 
 
