@@ -269,3 +269,27 @@ def test_a_printed_reference_says_what_kind_of_work_it_cites(
 
     (query,) = read_refs(f"[1] {reference}\n", "refs.txt")
     assert (query.entry_type, query.publisher) == (entry_type, publisher)
+
+
+# --- the dblp preset's biburl names the record of what the entry cites ------------------------
+
+
+def test_the_dblp_presets_biburl_is_the_publications_record_not_the_preprints(
+    apis: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Semantic Scholar's record of "Attention Is All You Need" (recorded: fixtures/shared/
+    # reference/api-samples/s2/search-match-arxiv-paper.json) names the NeurIPS paper but gives
+    # the CoRR listing's dblp key, journals/corr/VaswaniSPUJGKP17.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.txt").write_text("1706.03762\n", encoding="utf-8")
+    env = apis.env(tmp_path / "cache")
+    published = CliRunner().invoke(main, ["resolve", "in.txt", "-q", "--style", "dblp"], env=env)
+    assert published.exit_code == 0, published.output
+    assert published.stdout.startswith("@inproceedings{")
+    assert "journals/corr/" not in published.stdout
+    preprint = CliRunner().invoke(
+        main, ["resolve", "in.txt", "-q", "--style", "dblp", "--prefer", "preprint"], env=env
+    )
+    assert preprint.exit_code == 0, preprint.output
+    assert preprint.stdout.startswith("@article{")
+    assert re.search(r"journal +\= \{CoRR\}", preprint.stdout), preprint.stdout

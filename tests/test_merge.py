@@ -352,3 +352,21 @@ def test_crossref_dates_the_publication_its_doi_names_even_without_a_container_t
         update={"reference": work.model_copy(update={"ids": Identifiers(doi="10.1/x")})}
     )
     assert merge_reference(preprint, [dblp, other], settings()).issued == PartialDate(year=2020)
+
+
+@pytest.mark.parametrize(
+    "s2_dblp",
+    [
+        pytest.param("journals/corr/abs-2106-04560", id="publication-over-corr"),
+        pytest.param(None, id="no-key-before"),
+    ],
+)
+def test_the_dblp_key_is_the_publications_when_the_entry_cites_it(s2_dblp: str | None) -> None:
+    # Semantic Scholar gives the CoRR listing's key of papers it knows as published (its record
+    # of "Attention Is All You Need": journals/corr/VaswaniSPUJGKP17); the dblp preset's biburl
+    # and verify's link are made from the key.
+    s2 = s2_record(ids=Identifiers(arxiv_id="2106.04560", s2_paper_id="fake-s2-id", dblp=s2_dblp))
+    for companions in ([s2, dblp_record()], [dblp_record(), s2]):
+        merged = merge_reference(arxiv_record(), companions, settings())
+        assert (merged.entry_type, merged.ids.dblp) == ("inproceedings", "conf/cvpr/Zhai0HB22")
+        assert merged.provenance["dblp"] == "dblp"

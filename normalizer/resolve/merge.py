@@ -168,6 +168,10 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
             if published_source in NAMES_AS_PUBLISHED and _same_people(primary.authors, published.authors):
                 update["authors"] = published.authors
                 provenance["authors"] = published_source
+            if published.ids.dblp and not published.ids.dblp.startswith("journals/corr/"):
+                # The publication's dblp record, not the CoRR listing Semantic Scholar may name.
+                ids["dblp"] = published.ids.dblp
+                provenance["dblp"] = published_source
             if published.ids.doi and not is_arxiv_doi(published.ids.doi):
                 ids["doi"] = published.ids.doi
                 provenance["doi"] = published_source

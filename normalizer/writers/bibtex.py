@@ -231,9 +231,13 @@ def _arxiv_style(reference: Reference, entry_type: str, fields: list[Field]) -> 
 def _dblp_style(reference: Reference, entry_type: str, fields: list[Field]) -> tuple[str, list[Field]]:
     """dblp's BibTeX: a preprint is ``@article{journal = {CoRR}, volume = {abs/ID}}`` with
     eprinttype/eprint; a published paper carries its venue, pages, publisher, year, the DOI and
-    its doi.org URL, and no month or arXiv fields; ``biburl`` when the dblp key is known."""
+    its doi.org URL, and no month or arXiv fields; ``biburl`` when the dblp key is that of the
+    publication: a CoRR key is the preprint's listing, whose biburl would export the preprint
+    (Semantic Scholar gives the CoRR key of papers it knows as published)."""
     arxiv_id = reference.ids.arxiv_id
-    biburl = [Field("biburl", f"https://dblp.org/rec/{reference.ids.dblp}.bib")] if reference.ids.dblp else []
+    key = reference.ids.dblp
+    published = key is not None and not key.startswith("journals/corr/")
+    biburl = [Field("biburl", f"https://dblp.org/rec/{key}.bib")] if published else []
     if entry_type == "misc" and arxiv_id:
         kept = _only(fields, ("author", "title", "year", "key"))
         kept += [
