@@ -7,10 +7,10 @@ a list of titles or ids — goes through the same readers as ``resolve``
 equivalent ``.bib`` entry would make (`claim_from_query`): its title, authors, year,
 venue, DOI and arXiv id, and the kind of work its type says (a book, a thesis: judged by
 their kind's rules, never looked up as papers), so it gets the same verdicts and finding
-codes. An item keeps its
-own key when the input has one (``.bbl``, RIS, CSL-JSON); a reference list's item is
-keyed by its number (``[12]``) or, unnumbered, by its first author's family name and year
-(``Zhai2022``, ``Zhai2022b`` for the second), as a reader of the paper would name it.
+codes. An item keeps its own key when the input has one (``.bbl``, RIS, CSL-JSON); a
+reference list's item is keyed by its number (``[12]``) or, unnumbered, by its first
+author's family name and year (``Zhai2022``, ``Zhai2022b`` for the second), as a reader of
+the paper would name it.
 
 A reference whose title could not be told apart from the rest of its text cannot be
 checked: it is reported unverifiable, never looked up as a whole string (which would
