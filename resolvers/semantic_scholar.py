@@ -3,9 +3,10 @@
 Two roles share one `SemanticScholarClient` (so a rejected API key stops both):
 
 - `S2Resolver` (``name="s2"``) — for queries no earlier resolver settled: titles through
-  ``/paper/search/match`` (one call per title; its ``matchScore`` is not a probability,
-  the pipeline verifies the title), DOIs and arXiv ids through ``POST /paper/batch``
-  (``DOI:<doi>``/``ARXIV:<id>``, up to 500 ids per call);
+  ``/paper/search/bulk`` (up to `BULK_TITLES` quoted titles OR-ed in one call), then
+  ``/paper/search/match`` for each title the bulk pass did not settle (one call per title;
+  its ``matchScore`` is not a probability, the pipeline verifies the title), DOIs and arXiv
+  ids through ``POST /paper/batch`` (``DOI:<doi>``/``ARXIV:<id>``, up to 500 ids per call);
 - `S2Enricher` (``name="s2"``) — for resolved papers: one ``POST /paper/batch`` per 500
   papers with ``ARXIV:<id>`` (or ``DOI:<doi>``) ids, never one call each; each S2 record
   comes back as a by-identifier `Candidate` that `normalizer.resolve.merge` folds in.

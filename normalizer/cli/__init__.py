@@ -158,15 +158,18 @@ def main() -> None:
     \b
     Typical uses:
       bibnorm resolve papers.txt -o refs.bib          # titles/ids/HF page → BibTeX
+      bibnorm resolve paper.pdf -o refs.bib           # a paper's references → BibTeX
       bibnorm resolve page.txt --format csl-json      # → CSL-JSON for pandoc
       bibnorm tex paper.tex                           # fill a draft's missing citations
       bibnorm check refs.bib                          # CI: find problems, exit 1 on errors
       bibnorm verify refs.bib                         # is every entry a real work, cited right?
       bibnorm format --in-place refs.bib              # canonical formatting
+      bibnorm index build dblp.xml.gz                 # published versions without dblp's search
 
     Every command explains itself with --help. Data goes to stdout, progress and
-    diagnostics to stderr. Exit codes: 0 ok, 1 fatal error, 2 usage error,
-    3 when --strict/tex found items that could not be resolved, 4 when every
-    item failed, a source refused the API key or verify could verify no entry,
-    130 interrupted (Ctrl-C).
+    diagnostics to stderr. Exit codes: 0 ok, 1 fatal error (also: check found
+    errors, verify a mismatch or a work not found), 2 usage error, 3 when
+    --strict/tex found items that could not be resolved, 4 when every item
+    failed, a source refused the API key or verify could verify no entry, 130
+    interrupted (Ctrl-C), 143 stopped by SIGTERM/SIGHUP.
     """

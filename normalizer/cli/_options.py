@@ -48,13 +48,22 @@ def source_roles(settings: Settings, *, lock_written: bool = False) -> list[Role
     return roles
 
 
+cache_dir_option = click.option(
+    "--cache-dir",
+    type=UserPath(path_type=Path, file_okay=False),
+    default=None,
+    help="HTTP cache folder (env: BIBNORM_CACHE_DIR; default: the user cache dir).",
+)
+
+
 def source_options(function: F) -> F:
     """``--offline``, ``--snapshot``, ``--resolvers``, ``--s2-api-key``, ``--cache-dir``."""
     options = [
         click.option(
             "--offline/--online",
             default=None,
-            help="Answer from the local snapshot and the HTTP cache only; never open a socket. "
+            help="Answer from the local indexes (snapshot, dblp) and the HTTP cache only; never open a"
+            " socket. "
             "--online undoes an earlier --offline (a hook's default) and BIBNORM_OFFLINE.",
         ),
         click.option(
@@ -83,12 +92,7 @@ def source_options(function: F) -> F:
             metavar="KEY",
             help="Semantic Scholar API key (env: S2_API_KEY). Never cached or printed.",
         ),
-        click.option(
-            "--cache-dir",
-            type=UserPath(path_type=Path, file_okay=False),
-            default=None,
-            help="HTTP cache folder (env: BIBNORM_CACHE_DIR; default: the user cache dir).",
-        ),
+        cache_dir_option,
     ]
     for option in reversed(options):
         function = option(function)

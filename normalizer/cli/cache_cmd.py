@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from normalizer.cli._options import UserPath
+from normalizer.cli._options import cache_dir_option
 from normalizer.config import load_settings
 from normalizer.errors import CacheError
 from resolvers._http import cache_file_in, cached_responses
@@ -17,10 +17,12 @@ from resolvers._http import cache_file_in, cached_responses
 def command() -> None:
     """Inspect or clear the HTTP cache that makes repeated runs free.
 
-    Every arXiv and Semantic Scholar answer is cached (SQLite, 30 days), so a
-    second run over the same input makes no request, and --offline runs answer
-    from it. API keys are never stored. Location: $BIBNORM_CACHE_DIR or
-    ~/.cache/bibnorm.
+    Every answer of the online sources (arXiv, Semantic Scholar, dblp's search,
+    Crossref, OpenAlex, Open Library) is cached (SQLite, 30 days), so a second
+    run over the same input makes no request, and --offline runs answer from it.
+    API keys are never stored. Location: $BIBNORM_CACHE_DIR, else
+    $XDG_CACHE_HOME/bibnorm or ~/.cache/bibnorm. 'clear' leaves the local
+    indexes ('bibnorm index build') alone.
 
     \b
     Examples:
@@ -35,7 +37,7 @@ def _cache_folder(cache_dir: Path | None) -> Path:
 
 
 @command.command("info")
-@click.option("--cache-dir", type=UserPath(path_type=Path, file_okay=False), default=None)
+@cache_dir_option
 @click.option("--json", "json_out", is_flag=True, help="Print the figures as JSON.")
 def info(cache_dir: Path | None, json_out: bool) -> None:
     """Show where the cache is, how many responses it holds and its size.
@@ -55,7 +57,7 @@ def info(cache_dir: Path | None, json_out: bool) -> None:
 
 
 @command.command("clear")
-@click.option("--cache-dir", type=UserPath(path_type=Path, file_okay=False), default=None)
+@cache_dir_option
 def clear(cache_dir: Path | None) -> None:
     """Delete every cached response (the next run asks the APIs again)."""
     path = cache_file_in(_cache_folder(cache_dir))

@@ -243,7 +243,7 @@ def _summary(findings: Sequence[Finding], files: int, paint: Painter) -> str:
     "--offline",
     is_flag=True,
     default=None,
-    help="Never ask Semantic Scholar/arXiv: BN501 uses only the lockfile's decisions, BN502 is skipped.",
+    help="Ask no source: BN501 uses only the lockfile's decisions, BN502 is skipped.",
 )
 @lock_option("Take BN501's published versions from this lockfile ('bibnorm resolve --update-lock' writes it)")
 @click.option("--list", "list_checks", is_flag=True, help="List every check and exit.")
@@ -289,7 +289,8 @@ def command(
     malformed author lists, unprotected acronyms, non-canonical DOIs/URLs/code links,
     formatting drift, and arXiv preprints that have a published version or a newer
     version (BN501 from bibnorm.lock's decisions when it has them; otherwise
-    asked online, cached). The files given are checked together: @string macros
+    asked of Semantic Scholar, cached, with the local dblp index when one was
+    built; BN502 of arXiv). The files given are checked together: @string macros
     defined in one are defined for all. Codes are listed with --list and in
     docs/checks.md; [tool.bibnorm.check] select/ignore in pyproject.toml set the
     defaults.

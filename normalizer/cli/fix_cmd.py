@@ -28,7 +28,10 @@ from normalizer.io import STDIO, write_stdout
 @click.option(
     "--upgrade-preprints",
     is_flag=True,
-    help="Cite the published version of arXiv preprints that have one (asks Semantic Scholar; cached).",
+    help=(
+        "Cite the published version of arXiv preprints that have one (asks Semantic Scholar, cached,"
+        " and the local dblp index when one was built; Crossref dates it)."
+    ),
 )
 @click.option("--offline", is_flag=True, default=None, help="Answer from the HTTP cache only.")
 @journal_names_option

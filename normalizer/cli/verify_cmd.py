@@ -138,8 +138,9 @@ def command(
     A file with nothing to verify is an error, never a pass.
 
     Papers: each entry's DOI, arXiv id and title are looked up (Semantic Scholar,
-    arXiv, Crossref; the snapshot index when configured) and its authors, year and
-    venue compared with the record found. Catches fabricated DOIs and arXiv ids, real
+    arXiv, Crossref; the snapshot index when configured; the publication the local
+    dblp index holds, when one was built) and its authors, year and venue compared
+    with the record found. Catches fabricated DOIs and arXiv ids, real
     ids under invented titles, near-miss titles, wrong, missing or placeholder authors,
     future or wrong years, invented venues, preprints cited as published. Books (ISBN,
     title: Open Library), theses, software, datasets, standards and RFCs, web pages:
