@@ -1,4 +1,4 @@
-"""``bibnorm verify`` on journal citations from six fields: detection per kind and false alarms.
+"""``bibnorm verify`` on journal citations from five fields: detection per kind and false alarms.
 
 The cases are made by ``tests/fakes/journal_world.py`` from the 530 real records of
 ``fixtures/journals/cross-domain.jsonl`` (physics, biology, medicine, chemistry, economics;

@@ -1,4 +1,4 @@
-"""Build ``fixtures/journals/cross-domain.jsonl``: real journal articles and preprints from six fields.
+"""Build ``fixtures/journals/cross-domain.jsonl``: real journal articles and preprints from five fields.
 
 Each record is one entry of a bibliography a public project keeps for its own documentation,
 read as the project wrote it (the facts only: authors, title, journal, year, volume, number,

@@ -2,7 +2,7 @@
 
 First the judge alone, one claim against the records the sources hold (each finding names what
 was compared and where it came from); then the cases `fakes.journal_world` makes from 533 real
-articles and preprints of six fields, verified against the fakes of Semantic Scholar, arXiv
+articles and preprints of five fields, verified against the fakes of Semantic Scholar, arXiv
 and Crossref: every kind of made-up citation detected in at least 97% of its entries, no valid
 one flagged.
 """

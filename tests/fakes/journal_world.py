@@ -1,4 +1,4 @@
-"""Real journal articles from six fields, the sources' answers for them, and verify cases made from them.
+"""Real journal articles from five fields, the sources' answers for them, and verify cases made from them.
 
 ``fixtures/journals/cross-domain.jsonl`` (built by ``scripts/build_cross_domain.py``; see
 ``fixtures/journals/README.md``) holds 530 records read from the bibliographies public projects
