@@ -112,7 +112,7 @@ from normalizer.resolve.report import build_report, source_trouble, summary_line
     "--prefer",
     type=click.Choice(["published", "preprint"]),
     default=None,
-    help="Cite the published version when Semantic Scholar knows one (default), or keep the preprint.",
+    help="Cite the published version when a source knows one (default), or keep the preprint.",
 )
 @click.option(
     "--year",

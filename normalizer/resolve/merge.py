@@ -1,4 +1,5 @@
-"""Field-precedence merge of a primary record (arXiv/snapshot) with companion records (S2).
+"""Field-precedence merge of a primary record (arXiv/snapshot) with companion records (Semantic
+Scholar, dblp, Crossref, OpenAlex).
 
 Rules, in order:
 
@@ -11,7 +12,7 @@ Rules, in order:
    id, version and primary class stay, so the preprint remains findable. With
    ``prefer="preprint"`` the entry stays a preprint and a note names the publication.
 3. **Titles**: the primary's title always wins; a companion title with a different
-   `titles.title_key` adds a note "Semantic Scholar title differs: ...".
+   `titles.title_key` adds a note naming its source ("Semantic Scholar title differs: ...").
 4. **Fill missing**: authors (when the primary has none), abstract, and the S2 ids
    (paper id, corpus id, DBLP key) come from the companion.
 5. **Year** (``settings.year_policy``):
