@@ -3,8 +3,9 @@
 Each sub-command lives in its own module of this package and stays thin: it turns
 options into `Settings`, builds sources, calls library functions and prints.
 Every `BibnormError` becomes one line on stderr here, in one place, with its
-exit code (1 fatal, 2 usage); problems found by ``--strict``/``check`` use
-`EXIT_FINDINGS`.
+exit code (1 fatal, 2 usage). Items ``resolve --strict`` or ``tex`` could not resolve
+exit `EXIT_FINDINGS`; ``check``'s errors and ``verify``'s mismatches exit `EXIT_FATAL`,
+a ``verify`` that could verify nothing `EXIT_SOURCES_FAILED`.
 
 May import: everything (it is the only composition root).
 """

@@ -1,5 +1,5 @@
-"""``bibnorm verify``: is every entry of a .bib a real work, cited faithfully? With ``--tex``,
-also a draft's citations against its bibliography.
+"""``bibnorm verify``: is every entry of a bibliography (a .bib, or anything ``resolve`` reads)
+a real work, cited faithfully? With ``--tex``, also a draft's citations against its bibliography.
 
 ``--tex`` lives here rather than in ``bibnorm tex --audit``: the audit is a report with
 verify's verdicts, exit-code rules, ``--json``, lock and sources, while ``tex`` writes the
