@@ -165,7 +165,7 @@ def main() -> None:
       bibnorm check refs.bib                          # CI: find problems, exit 1 on errors
       bibnorm verify refs.bib                         # is every entry a real work, cited right?
       bibnorm format --in-place refs.bib              # canonical formatting
-      bibnorm index build dblp.xml.gz                 # published versions without dblp's search
+      bibnorm index build dblp.xml.gz                 # dblp answered from its dump, locally
 
     Every command explains itself with --help. Data goes to stdout, progress and
     diagnostics to stderr. Exit codes: 0 ok, 1 fatal error (also: check found

@@ -95,7 +95,8 @@ from normalizer.resolve.report import build_report, source_trouble, summary_line
         "BibTeX entry layout: bibnorm (default: every id kept, 'arXiv:ID [class]' printable by every "
         "style), arxiv (arXiv's export: @misc with eprint), dblp (@article{CoRR} for preprints, "
         "DOI and doi.org URL for papers), google-scholar (journal = 'arXiv preprint arXiv:ID'; no ids). "
-        "Each preset writes its export's fields in its order and name form; bibnorm verify accepts them."
+        "Each preset writes its export's fields in its order and name form; bibnorm verify accepts them "
+        "(config: style)."
     ),
 )
 @click.option(
@@ -105,7 +106,7 @@ from normalizer.resolve.report import build_report, source_trouble, summary_line
     help=(
         "Where a published entry's publisher DOI goes besides 'doi', which plain, abbrv and IEEEtran "
         "do not print: url+note (default: url = https://doi.org/DOI and note = 'doi: DOI'), url, note "
-        "(the url stays the arXiv page), none. bibnorm's own BibTeX layout only."
+        "(the url stays the arXiv page), none. bibnorm's own BibTeX layout only (config: doi_link)."
     ),
 )
 @click.option(
