@@ -155,16 +155,18 @@ def command(
     show_progress: bool | None,
     **sources: Any,
 ) -> None:
-    """Match every input item to its arXiv / Semantic Scholar record and write a bibliography.
+    """Match every input item to its paper's record and write a bibliography.
 
     INPUT is a saved Hugging Face papers page, a list of titles / arXiv ids /
     arXiv URLs / DOIs (one per line, '#' comments), a reference list pasted from a
     paper (numbered, or unnumbered: one per line, hanging indents, blank-line separated),
     a paper as PDF (its references section), a .bbl, a .bib, a CSL-JSON or an RIS export;
     '-' reads stdin. Authors and years the input gives are used as evidence.
-    Items that cannot be matched with confidence are never guessed: they are listed
-    on stderr (and in --report) with their best candidates, and left out of the
-    bibliography.
+    Papers are found in the snapshot index, arXiv and Semantic Scholar, and their
+    published versions in dblp (its local index first), Crossref and OpenAlex
+    (--resolvers). Items that cannot be matched with confidence are never guessed:
+    they are listed on stderr (and in --report) with their best candidates, and left
+    out of the bibliography (an input .bib's entries stay as they were).
 
     \b
     Examples:

@@ -6,11 +6,11 @@ else `detect_format` — and numbers the queries contiguously across all files i
 input order.
 
 Detection order: a binary format by suffix or first bytes (a PDF); a suffix some reader
-claims (``.bib``); else the content sniffers in registry order (BibTeX entries, LaTeX if
-that reader is installed, a Hugging Face papers page, a reference list); else ``lines``,
-which accepts any text — unless the text looks like
-something no installed reader reads (JSON, XML, binary, lines that are neither titles
-nor ids: `_unreadable`), which stops the run with one line before any request.
+claims (``.bib``); else the content sniffers in registry order (BibTeX entries, a ``.bbl``,
+CSL-JSON, RIS, LaTeX if that reader is installed, a Hugging Face papers page, a reference
+list); else ``lines``, which accepts any text — unless the text looks like something no
+installed reader reads (JSON, XML, binary, lines that are neither titles nor ids:
+`_unreadable`), which stops the run with one line before any request.
 
 Adding a format: a module in this package exposing ``READER`` (a `base.Reader`),
 listed in `_READER_MODULES`.

@@ -5,8 +5,9 @@ and its findings (pure); `kinds` says what kind of work an entry cites and judge
 that are not papers (books, theses, software, datasets, standards, web pages) by their own
 rules; `notices` reports retractions, corrections and arXiv withdrawals; `verdicts` gives one
 entry's verdict through them; `codes` registers every finding code; `audit` compares a LaTeX
-draft's citations with its bibliography; `sources` asks the sources, batched, for what the
-claims need; `run` ties them together for one or more files.
+draft's citations with its bibliography; `reading` makes claims from the inputs that are not
+BibTeX (anything ``resolve`` reads); `sources` asks the sources, batched, for what the claims
+need; `html` writes the ``--html`` report; `run` ties them together for one or more files.
 
 May import: resolvers, normalizer.readers, normalizer.writers, normalizer.bib,
 normalizer.resolve, normalizer.text and the ground (normalizer.models, normalizer.identifiers,
