@@ -62,9 +62,8 @@ def source_options(function: F) -> F:
         click.option(
             "--offline/--online",
             default=None,
-            help="Answer from the local indexes (snapshot, dblp) and the HTTP cache only; never open a"
-            " socket. "
-            "--online undoes an earlier --offline (a hook's default) and BIBNORM_OFFLINE.",
+            help="Answer from the local indexes (snapshot, dblp) and the HTTP cache only; never open a "
+            "socket. --online undoes an earlier --offline (a hook's default) and BIBNORM_OFFLINE.",
         ),
         click.option(
             "--snapshot",

@@ -140,9 +140,9 @@ def command(
     Papers: each entry's DOI, arXiv id and title are looked up (Semantic Scholar,
     arXiv, Crossref; the snapshot index when configured; the publication the local
     dblp index holds, when one was built) and its authors, year and venue compared
-    with the record found. Catches fabricated DOIs and arXiv ids, real
-    ids under invented titles, near-miss titles, wrong, missing or placeholder authors,
-    future or wrong years, invented venues, preprints cited as published. Books (ISBN,
+    with the record found. Catches fabricated DOIs and arXiv ids, real ids under
+    invented titles, near-miss titles, wrong, missing or placeholder authors, future
+    or wrong years, invented venues, preprints cited as published. Books (ISBN,
     title: Open Library), theses, software, datasets, standards and RFCs, web pages:
     each kind by its own rules, never 'not found' for being absent from paper sources
     (--list shows them). Retractions, corrections and arXiv withdrawals are reported.
