@@ -203,7 +203,7 @@ class Settings(BaseModel):
     check: dict[str, Any] = Field(default_factory=dict)
     format: dict[str, Any] = Field(default_factory=dict)
 
-    @field_validator("snapshot", "cache_dir", "lock", mode="before")
+    @field_validator("snapshot", "dblp_index", "cache_dir", "lock", mode="before")
     @classmethod
     def _expand_user(cls, value: Any) -> Any:
         """``~/x`` and ``~user/x`` from a config file or the environment, as on the command line."""

@@ -578,3 +578,13 @@ def test_watch_stopped_with_ctrl_c_exits_130_saying_what_it_wrote(
     _, stderr = watcher.communicate(timeout=60)
     assert watcher.returncode == EXIT_INTERRUPTED
     assert stderr.splitlines() == [f"bibnorm: interrupted; already written: {world / 'paper' / 'refs.bib'}"]
+
+
+@pytest.mark.parametrize("key", ["snapshot", "dblp_index", "cache_dir", "lock"])
+def test_every_path_setting_expands_a_home_as_the_command_line_does(
+    key: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from normalizer.config import Settings
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert getattr(Settings.model_validate({key: "~/x.sqlite"}), key) == tmp_path / "x.sqlite"
