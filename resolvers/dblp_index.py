@@ -343,6 +343,12 @@ class _Loader:
         connection.execute("CREATE INDEX records_key ON records(key)")
         stats.records = connection.execute("SELECT count(*) FROM records").fetchone()[0]
         stats.proceedings = connection.execute("SELECT count(*) FROM proceedings").fetchone()[0]
+        if not stats.records:
+            # An empty or cut-down dump would replace a working index with one that knows nothing.
+            raise InputError(
+                f"{self.dump}: no publication record in the dump ({stats.skipped} skipped); "
+                "the previous index, if any, is kept"
+            )
         stats.dump_date = self.header.mdate or self.newest or None
         meta = {
             "kind": KIND,

@@ -361,6 +361,11 @@ def test_without_its_dtd_the_dump_is_refused_in_one_line(tmp_path: Path) -> None
             id="not-well-formed",
         ),
         pytest.param(
+            lambda data: gzip.compress(data[: data.index(b"<dblp>") + len(b"<dblp>")] + b"\n</dblp>\n"),
+            "no publication record in the dump (0 skipped); the previous index, if any, is kept",
+            id="empty-dump",
+        ),
+        pytest.param(
             lambda data: gzip.compress(b'{"id": "2101.00001", "title": "A JSON line"}\n'),
             "not a dblp XML dump (no <dblp> root element at its start)",
             id="not-a-dump",

@@ -172,8 +172,8 @@ def build(
     from https://dblp.org/xml/) builds the dblp index; anything else is read as arXiv
     snapshot lines. Inputs are streamed, never loaded whole; records that cannot be
     used (no id or title; no key or title) are skipped and counted; snapshot lines of
-    which none is a record are refused (exit 1). The index is written
-    to a temporary file and moved into place at the end, so an interrupted or failed
+    which none is a record, and a dblp dump with no publication, are refused (exit 1).
+    The index is written to a temporary file and moved into place at the end, so an interrupted or failed
     build leaves the previous index untouched. The index is the same whatever --jobs is.
     A file that is not a bibnorm index (an input, a .bib, another database) is never
     replaced.
