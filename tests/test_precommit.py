@@ -32,6 +32,11 @@ yaml = pytest.importorskip("yaml", reason="PyYAML comes with pre-commit")
 
 from fakes.verify_world import WorldSources, world_sources  # noqa: E402
 
+# What `bibnorm check` says of the second entry of the fixture with a key used twice.
+DUPLICATE_KEY = (
+    "x.bib:23: DBLP:conf/aaai/0001T15: BN201 error: key already used (line 3); "
+    "BibTeX ignores this later entry"
+)
 WHEELHOUSE = os.environ.get("BIBNORM_TEST_WHEELHOUSE", "")
 if not WHEELHOUSE:
     pytest.skip(
@@ -149,7 +154,7 @@ def test_check_hook_fails_on_errors_and_passes_clean_files(hooks: Hooks, work: P
     _git(work, "add", ".")
     failed = hooks.run(work, "bibnorm-check", "x.bib")
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert "x.bib:23: DBLP:conf/aaai/0001T15: BN201 error: key already used (line 3); BibTeX ignores this later entry" in failed.stdout
+    assert DUPLICATE_KEY in failed.stdout
     passed = hooks.run(work, "bibnorm-check", "ok.bib")
     assert passed.returncode == 0, passed.stdout + passed.stderr
 
@@ -170,7 +175,7 @@ def test_try_repo_runs_the_check_hook_from_the_repository(hooks: Hooks, work: Pa
     _git(work, "add", ".")
     tried = hooks.try_repo(work, "bibnorm-check", "x.bib")
     assert tried.returncode == 1, tried.stdout + tried.stderr
-    assert "x.bib:23: DBLP:conf/aaai/0001T15: BN201 error: key already used (line 3); BibTeX ignores this later entry" in tried.stdout
+    assert DUPLICATE_KEY in tried.stdout
 
 
 @pytest.fixture
