@@ -92,7 +92,7 @@ def sources_at(url: str, cache: Path) -> dict[str, str]:
                      ["BIBNORM_DBLP_API_URL", "must start with http:// or https://"], id="garbage-url"),
         pytest.param([], {"BIBNORM_OPENALEX_API_URL": "https:///works"}, None, EXIT_FATAL,
                      ["BIBNORM_OPENALEX_API_URL", "has no host name"], id="url-without-host"),
-        pytest.param([], {"BIBNORM_ARXIV_API_URL": "http://export.arxiv.org/api query"}, None, EXIT_FATAL,
+        pytest.param([], {"BIBNORM_ARXIV_API_URL": "http://127.0.0.1:9/api query"}, None, EXIT_FATAL,
                      ["BIBNORM_ARXIV_API_URL", "without spaces"], id="url-with-a-space"),
         pytest.param([], {"S2_API_KEY": f"{SECRET}\u043a\u043b\u044e\u0447"}, None, EXIT_FATAL,
                      ["environment variable S2_API_KEY", "printable ASCII", "not shown"],

@@ -223,9 +223,9 @@ def test_a_draft_naming_a_bibliography_outside_its_folder_writes_nothing(
     ("tex", "args", "written", "code"),
     [
         pytest.param(
-            "\\bibliography{../shared/refs}",
+            "\\bibliography{../common/refs}",
             ["--allow-outside"],
-            "shared/refs.bib",
+            "common/refs.bib",
             EXIT_OK,
             id="allow-outside",
         ),
