@@ -47,8 +47,10 @@ def config_table(section: str | None = None) -> Mapping[str, Any]:
     """The ``[tool.bibnorm]`` table (or its ``section`` sub-table) of the nearest config file."""
     found = find_config_file(Path.cwd())
     table: Mapping[str, Any] = found[1] if found else {}
-    if section is None:
-        return table
+    return table if section is None else _section(table, section)
+
+
+def _section(table: Mapping[str, Any], section: str) -> Mapping[str, Any]:
     sub = table.get(section, {})
     if not isinstance(sub, dict):
         raise ConfigError(f"[tool.bibnorm.{section}] must be a table")
@@ -64,17 +66,18 @@ def format_options(
     (arxiv, dblp, google-scholar) brings its export's field order unless ``field-order`` is set:
     the layout ``resolve`` writes with it is then the one ``format`` keeps and ``check`` expects
     (BN602)."""
-    table = {k.replace("-", "_"): v for k, v in config_table("format").items()}
+    top = config_table()  # read once: the format section and two top-level keys come from it
+    table = {k.replace("-", "_"): v for k, v in _section(top, "format").items()}
     if isinstance(table.get("field_order"), list):
         table["field_order"] = tuple(str(name).lower() for name in table["field_order"])
     from normalizer.writers.bibtex import STYLES  # local: the writer pulls in bibtexparser
 
-    preset = STYLES.get(str(config_table().get("style") or ""))
+    preset = STYLES.get(str(top.get("style") or ""))
     if preset is not None and "field_order" not in table:
         table["field_order"] = preset.field_order
     if sort is not None:
         table["sort"] = sort
-    configured = config_table().get("journal_names", config_table().get("journal-names"))
+    configured = top.get("journal_names", top.get("journal-names"))
     if journal_names or configured:
         table["journal_names"] = journal_names or configured
     if month_macros is not None:
