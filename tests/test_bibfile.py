@@ -228,3 +228,20 @@ def test_assert_nothing_lost_refuses(after: str, message: str) -> None:
     before = "@misc{a, title={A}}\n@misc{b, title={B}}\n"
     with pytest.raises(SafetyError, match=message):
         assert_nothing_lost(before, after)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('@article{a, title = {Open\n@article{b, title = "x"}\n', id="unclosed-brace"),
+        pytest.param('@article{a, title = "Open\n@article{b, year = 2020}\n', id="unclosed-quote"),
+        pytest.param("@article{a, year = 20\n@article{b, year = 2020}\n", id="number-at-the-cut"),
+        pytest.param("@article{a, title = x # \n@string{b = {y}}\n", id="concatenation-at-the-cut"),
+        pytest.param("@article{a,\n  title = {T}}\n@misc{b, note = {n}}\n", id="whole-entries"),
+    ],
+)
+def test_a_piece_is_read_as_if_the_text_ended_where_the_piece_ends(text: str) -> None:
+    from normalizer.bib.bibtex_scan import scan_commands
+
+    for end in range(len(text) + 1):
+        assert scan_commands(text, 0, end) == scan_commands(text[:end]), end

@@ -96,7 +96,7 @@ _COMMANDS = {"comment": "comment", "preamble": "preamble", "string": "string"}
 def scan_commands(text: str, start: int = 0, end: int | None = None) -> list[Command]:
     """Every command BibTeX reads in ``text[start:end]``, in order (see the module docstring)."""
     stop = len(text) if end is None else end
-    scanner = _Scanner(text[:stop])
+    scanner = _Scanner(text, stop)
     commands: list[Command] = []
     position = start
     find = text.find
@@ -117,12 +117,15 @@ class _Fail(Exception):
 class _Scanner:
     """One pass over a text; each method takes an offset and returns where it stopped."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, size: int) -> None:
+        # The text is read as if it ended at ``size``: a piece of a large file is scanned in
+        # place, never copied (a copy of the file up to each piece cost the file's size again
+        # for every piece).
         self.text = text
-        self.size = len(text)
+        self.size = size
 
     def white(self, position: int) -> int:
-        match = _WHITE.match(self.text, position)
+        match = _WHITE.match(self.text, position, self.size)
         return match.end() if match else position
 
     def identifier(self, position: int) -> int:
@@ -130,7 +133,7 @@ class _Scanner:
         identifiers cannot start with a digit)."""
         if position < self.size and "0" <= self.text[position] <= "9":
             return position
-        match = _IDENT.match(self.text, position)
+        match = _IDENT.match(self.text, position, self.size)
         return match.end() if match else position
 
     def command(self, at: int) -> Command:
@@ -256,14 +259,14 @@ class _Scanner:
         char = text[position]
         if char == "{":
             depth = 1
-            for match in _BRACES.finditer(text, position + 1):
+            for match in _BRACES.finditer(text, position + 1, size):
                 depth += 1 if match.group() == "{" else -1
                 if depth == 0:
                     return match.end()
             raise _Fail(ScanError("eof", size, field, value_at))
         if char == '"':
             depth = 0
-            for match in _QUOTED.finditer(text, position + 1):
+            for match in _QUOTED.finditer(text, position + 1, size):
                 found = match.group()
                 if found == "{":
                     depth += 1
@@ -275,7 +278,7 @@ class _Scanner:
                     return match.end()
             raise _Fail(ScanError("eof", size, field, value_at))
         if "0" <= char <= "9":
-            digits = _DIGITS.match(text, position)
+            digits = _DIGITS.match(text, position, size)
             assert digits is not None
             return digits.end()
         end = self.identifier(position)

@@ -262,6 +262,7 @@ def command(
     for path in files:
         data, text, kept = read_for_format(path, encoding == "utf-8")
         if len(text) >= STREAM_MIN_CHARS and not (check_only or show_diff or in_place or options.sort):
+            del data  # the file's bytes are not compared when streaming: their memory goes back
             write_formatted(text, path, options, kept, jobs)
             continue
         formatted, census, kept_blocks = format_text(text, path, options, jobs)
