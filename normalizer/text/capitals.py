@@ -55,11 +55,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import chain, compress
 
 __all__ = [
     "NO_EVIDENCE",
     "Evidence",
     "abstract_evidence",
+    "bibliography_evidence",
     "evidence_for",
     "holds_position",
     "is_english_word",
@@ -259,22 +261,33 @@ def _read_prose(text: str) -> Evidence:
         in_title_case = index in expansion or _in_capital_run(tokens, capital, index)
         if hyphenated and not start and not in_title_case and capital[index]:
             named_tokens[_POSSESSIVE.sub("", token)] += 1
-        # The parts of a compound with an acronym or a letter in it ("MLP-Mixer", "U-Net") are
-        # that name's, not words of their own.
-        compound = hyphenated and any(_is_acronym(part) for part in parts)
-        for number, part in enumerate(parts):
+        for part in parts:
             if part.islower():
                 lower[word_key(part)] += 1
-            elif (start and number == 0) or compound or not part[0].isupper() or needs_protection(part):
-                continue
-            elif in_title_case:
-                titled[word_key(part)] += 1
+        for key, part, title_case in _capitalised_parts(parts, hyphenated, start, in_title_case):
+            if title_case:
+                titled[key] += 1
             else:
-                key = word_key(part)
                 named[key] += 1
-                forms.setdefault(key, _POSSESSIVE.sub("", part))
+                forms.setdefault(key, part)
         start = False
     return Evidence(named, titled, lower, named_tokens, lower_tokens, frozenset(), forms)
+
+
+def _capitalised_parts(
+    parts: Sequence[str], hyphenated: bool, start: bool, in_title_case: bool
+) -> Iterable[tuple[str, str, bool]]:
+    """``(word_key, form, in title case)`` of each part of a token that counts as named or
+    titled: capitalised, not an acronym by its shape, not the first word of a sentence."""
+    # The parts of a compound with an acronym or a letter in it ("MLP-Mixer", "U-Net") are
+    # that name's, not words of their own.
+    compound = hyphenated and any(_is_acronym(part) for part in parts)
+    for number, part in enumerate(parts):
+        if part.islower() or (start and number == 0) or compound:
+            continue
+        if not part[0].isupper() or needs_protection(part):
+            continue
+        yield word_key(part), _POSSESSIVE.sub("", part), in_title_case
 
 
 def _in_capital_run(tokens: Sequence[str], capital: Sequence[bool], index: int) -> bool:
@@ -314,6 +327,189 @@ def abstract_evidence(abstract: str | None) -> Evidence:
     return _read_prose(abstract) if abstract else NO_EVIDENCE
 
 
+# Between two abstracts read as one text: three tokens that end a sentence, so no capital run,
+# spelt-out acronym or sentence start reaches from one abstract into the next (an acronym looks
+# at most three tokens ahead for its closing parenthesis).
+_BETWEEN_ABSTRACTS = " . . . "
+
+
+class _Capitals(Sequence[bool]):
+    """``capital`` of `_read_prose` (whether a token starts with a capital), asked per index."""
+
+    def __init__(self, tokens: Sequence[str]) -> None:
+        self._tokens = tokens
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    def __getitem__(self, index: int) -> bool:  # type: ignore[override]
+        return self._tokens[index][:1].isupper()
+
+
+class _Abstracts:
+    """Every abstract of a bibliography read as one token sequence, `_read_prose`'s, with each
+    capitalised word's context (sentence start, capital run, acronym spelt out) worked out only
+    for the words asked about (`read`).
+
+    Tokens never span whitespace, so the text is split at whitespace (C speed) and each distinct
+    piece is tokenized once; a line break is a token of its own, which plays the same part as a
+    full stop everywhere `_read_prose` looks (it starts a sentence, ends a capital run and a
+    spelling-out), so it is read as one. Lower-case counts need no context: they are counted once
+    for every word, from the distinct pieces.
+    """
+
+    def __init__(self, abstracts: Iterable[str]) -> None:
+        whole = _BETWEEN_ABSTRACTS.join(_NOT_PROSE.sub(" . ", text) for text in abstracts)
+        pieces = whole.replace("\n", " . ").split()
+        counted = Counter(pieces)
+        tokenized = {piece: _PROSE_TOKEN.findall(piece) for piece in counted}
+        self.tokens: list[str] = list(chain.from_iterable(map(tokenized.__getitem__, pieces)))
+        self.lower: Counter[str] = Counter()
+        self.lower_tokens: Counter[str] = Counter()
+        self.named: Counter[str] = Counter()
+        self.titled: Counter[str] = Counter()
+        self.named_tokens: Counter[str] = Counter()
+        self.forms: dict[str, str] = {}
+        # Distinct capitalised tokens: their parts' keys and their hyphenated spelling.
+        self._capitalised: dict[str, tuple[frozenset[str], str | None]] = {}
+        for piece, count in counted.items():
+            for token in tokenized[piece]:
+                if token == "," or not token[0].isalnum():
+                    continue
+                hyphenated = _JOINED.search(token) is not None
+                parts = _PART_RE.findall(token) if hyphenated else (token,)
+                for part in parts:
+                    if part.islower():
+                        self.lower[word_key(part)] += count
+                if token.islower():
+                    if hyphenated:
+                        self.lower_tokens[token] += count
+                elif token not in self._capitalised:
+                    keys = frozenset(word_key(part) for part in parts if part[0].isupper())
+                    spelling = _POSSESSIVE.sub("", token) if hyphenated and token[0].isupper() else None
+                    if keys or spelling:
+                        self._capitalised[token] = (keys, spelling)
+        self._read_keys: set[str] = set()
+        self._read_spellings: set[str] = set()
+        self._expansion: set[int] | None = None
+
+    def read(self, keys: Iterable[str] = (), spellings: Iterable[str] = ()) -> None:
+        """Count how the abstracts write these `word_key`s (named, titled) and these hyphenated
+        tokens (named as written), as `_read_prose` would; what was read before is not again."""
+        keys = set(keys) - self._read_keys
+        spellings = set(spellings) - self._read_spellings
+        if not keys and not spellings:
+            return
+        self._read_keys |= keys
+        self._read_spellings |= spellings
+        wanted = {
+            token
+            for token, (token_keys, spelling) in self._capitalised.items()
+            if not keys.isdisjoint(token_keys) or spelling in spellings
+        }
+        if not wanted:
+            return
+        tokens = self.tokens
+        if self._expansion is None:
+            self._expansion = set()
+            opening = compress(range(len(tokens)), map("(".__eq__, tokens))
+            for index in (number + 1 for number in opening):
+                if 2 <= index < len(tokens) - 1:
+                    _spell_out(tokens, index, self._expansion)
+        capital = _Capitals(tokens)
+        # What each token counts, worked out once: its spelling named as written, and its
+        # capitalised parts' (key, form) mid-sentence and at a sentence start.
+        counted = {token: self._counted(token, keys, spellings) for token in wanted}
+        for index in compress(range(len(tokens)), map(wanted.__contains__, tokens)):
+            spelling, anywhere, first = counted[tokens[index]]
+            before = index - 1
+            while before >= 0 and tokens[before] == ",":
+                before -= 1  # a comma neither starts nor ends a sentence
+            start = before < 0 or not tokens[before][0].isalnum()
+            if start and not first:
+                continue  # a sentence's first word says nothing ("We", "The"), nor its spelling
+            in_title_case = index in self._expansion or _in_capital_run(tokens, capital, index)
+            if spelling is not None and not start and not in_title_case:
+                self.named_tokens[spelling] += 1
+            for key, form in first if start else anywhere:
+                if in_title_case:
+                    self.titled[key] += 1
+                else:
+                    self.named[key] += 1
+                    self.forms.setdefault(key, form)
+
+    @staticmethod
+    def _counted(
+        token: str, keys: set[str], spellings: set[str]
+    ) -> tuple[str | None, list[tuple[str, str]], list[tuple[str, str]]]:
+        """For one capitalised token: its spelling when asked about, the ``(key, form)`` of its
+        parts asked about, counted mid-sentence and at a sentence start."""
+        hyphenated = _JOINED.search(token) is not None
+        parts = _PART_RE.findall(token) if hyphenated else (token,)
+        spelling = _POSSESSIVE.sub("", token) if hyphenated and token[0].isupper() else None
+        spelling = spelling if spelling in spellings else None
+
+        def asked(start: bool) -> list[tuple[str, str]]:
+            found = _capitalised_parts(parts, hyphenated, start, in_title_case=False)
+            return [(key, form) for key, form, _ in found if key in keys]
+
+        return spelling, asked(False), asked(True)
+
+
+@dataclass(frozen=True, eq=False)
+class _ReadOnDemand(Evidence):
+    """`Evidence` whose abstracts' counts of a word are read when a decision first needs them."""
+
+    abstracts: _Abstracts | None = field(default=None, repr=False)
+
+    def _decide(self, key: str) -> bool:
+        if self.abstracts is not None and key not in known_names() and key not in self.title_names:
+            self.abstracts.read(keys=(key,))
+        return super()._decide(key)
+
+    def names_token(self, token: str) -> bool:
+        if self.abstracts is not None:
+            self.abstracts.read(spellings=(_POSSESSIVE.sub("", token),))
+        return super().names_token(token)
+
+
+def bibliography_evidence(records: Sequence[tuple[str, str | None]]) -> Evidence:
+    """``pool(evidence_for(title, abstract) for title, abstract in records)``, as far as any
+    question about a word asks (`Evidence.names`, `Evidence.names_token`), at a fraction of its
+    cost: the abstracts are read only for the capitalised words and hyphenated tokens the
+    titles hold (a word asked about beyond those is read when asked), each once for the whole
+    bibliography. Its counts of the words read equal `pool`'s."""
+    titles = [title_evidence(title) for title, _ in records]
+    abstracts = _Abstracts(abstract for _, abstract in records if abstract)
+    named, titled, tokens = abstracts.named, abstracts.titled, abstracts.named_tokens
+    title_names: set[str] = set()
+    for found in titles:
+        if found is not NO_EVIDENCE:
+            named.update(found.named)
+            titled.update(found.titled)
+            tokens.update(found.tokens)
+            title_names.update(found.title_names)
+    keys: set[str] = set()
+    spellings: set[str] = set()
+    for title, _ in records:
+        for match in TOKEN.finditer(title):
+            parts = _PART_RE.findall(match.group())
+            keys.update(word_key(part) for part in parts if part[0].isupper() and not needs_protection(part))
+            if len(parts) > 1 and match.group()[0].isupper():
+                spellings.add(_POSSESSIVE.sub("", match.group()))
+    abstracts.read(keys - known_names() - title_names, spellings)
+    return _ReadOnDemand(
+        named,
+        titled,
+        abstracts.lower,
+        tokens,
+        abstracts.lower_tokens,
+        frozenset(title_names),
+        abstracts.forms,
+        abstracts=abstracts,
+    )
+
+
 # Words that title case leaves in lower case too: they say nothing about a title's case.
 _MINOR_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or"}
@@ -324,13 +520,18 @@ _MINOR_WORDS = frozenset(
 def is_sentence_case(title: str) -> bool:
     """Whether more of a title's words (the first one and minor words such as "for" aside)
     are lower-case than capitalised."""
+    return _sentence_case_prose(title) is not None
+
+
+def _sentence_case_prose(title: str) -> Evidence | None:
+    """`_read_prose` of a title in sentence case (`is_sentence_case`), None for any other."""
     words = _WORD.findall(title)[1:]  # the first word is capitalised in any case
     if sum(word.islower() for word in words) * 2 <= len(words):
-        return False  # most words capitalised: title case (fast path)
+        return None  # most words capitalised: title case (fast path)
     found = _read_prose(title)
     capitalised = sum(found.named.values()) + sum(found.titled.values())
     lowered = sum(count for key, count in found.lower.items() if key not in _MINOR_WORDS)
-    return capitalised < lowered
+    return found if capitalised < lowered else None
 
 
 @lru_cache(maxsize=4096)
@@ -338,9 +539,9 @@ def title_evidence(title: str) -> Evidence:
     """What a title in sentence case says: its capitalised words are the authors' own
     ("Brain-Score for Area V4", "Scaling laws for Hyena models"); a title in title case says
     nothing. Its lower-case words are not counted: a source may have lower-cased a name."""
-    if not is_sentence_case(title):
+    found = _sentence_case_prose(title)
+    if found is None:
         return NO_EVIDENCE
-    found = _read_prose(title)
     outright = frozenset(key for key in found.named if not is_english_word(key))
     return Evidence(named=found.named, titled=found.titled, tokens=found.tokens, title_names=outright)
 
@@ -398,21 +599,27 @@ def _acronym_expansions(tokens: list[str]) -> set[int]:
     """
     found: set[int] = set()
     for index in range(2, len(tokens) - 1):
-        acronym = tokens[index]
-        if tokens[index - 1] != "(" or ")" not in tokens[index + 1 : index + 4]:
-            continue
-        letters = sum(ch.isupper() for ch in acronym)
-        if letters < 2:
-            continue
-        back = index - 2
-        # Lower-case words are free ("Bilateral lOcal Attention vision Transformer (BOAT)"):
-        # only capitalised parts spend a letter of the acronym.
-        while back >= 0 and letters > 0 and tokens[back][0].isalnum() and index - back < 16:
-            found.add(back)
-            if tokens[back] not in _EXPANSION_GLUE:
-                letters -= sum(1 for part in _PART_RE.findall(tokens[back]) if not part.islower()) or 0
-            back -= 1
+        _spell_out(tokens, index, found)
     return found
+
+
+def _spell_out(tokens: Sequence[str], index: int, found: set[int]) -> None:
+    """Add to ``found`` the indexes of the tokens spelling out ``tokens[index]`` when it is an
+    acronym in parentheses (`_acronym_expansions`)."""
+    acronym = tokens[index]
+    if tokens[index - 1] != "(" or ")" not in tokens[index + 1 : index + 4]:
+        return
+    letters = sum(ch.isupper() for ch in acronym)
+    if letters < 2:
+        return
+    back = index - 2
+    # Lower-case words are free ("Bilateral lOcal Attention vision Transformer (BOAT)"):
+    # only capitalised parts spend a letter of the acronym.
+    while back >= 0 and letters > 0 and tokens[back][0].isalnum() and index - back < 16:
+        found.add(back)
+        if tokens[back] not in _EXPANSION_GLUE:
+            letters -= sum(1 for part in _PART_RE.findall(tokens[back]) if not part.islower()) or 0
+        back -= 1
 
 
 def _part_is_name(part: str, alone: bool, evidence: Evidence) -> bool:

@@ -30,7 +30,7 @@ replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix b
   entry with a publisher DOI gets ``url = https://doi.org/<doi>`` and ``note = {doi: <doi>}``
   in BibTeX (`WriterOptions.doi_link`, `DOI_LINKS`): plain and abbrv print only ``note``,
   IEEEtran ``url`` and ``note``.
-- Titles are braced from the prose of the whole file (`normalizer.text.capitals.pool`,
+- Titles are braced from the prose of the whole file (`normalizer.text.capitals.bibliography_evidence`,
   computed once per `render`): a word form is braced in every entry or in none.
 - ``--style`` presets (`STYLES`) lay an entry out as arXiv's, dblp's or Google Scholar's
   export does: types, fields, field order and name form.
@@ -70,7 +70,7 @@ from normalizer.bib.bibfile import BibEntry, BibField, BibFile, FormatOptions, f
 from normalizer.bib.bibfile import render as format_bibfile
 from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Person, Problem, Reference, Severity
-from normalizer.text.capitals import Evidence, evidence_for, pool
+from normalizer.text.capitals import Evidence, bibliography_evidence, evidence_for
 from normalizer.writers import Rendered, WriterOptions
 from normalizer.writers.latex_text import Encoded, text_to_latex, text_with_math_to_latex, title_to_latex
 
@@ -491,7 +491,7 @@ def _library(
     library = Library()
     problems: list[Problem] = []
     # One decision per word form for the whole file, from every record's prose at once.
-    evidence = pool(evidence_for(reference.title, reference.abstract) for _, reference in references)
+    evidence = bibliography_evidence([(reference.title, reference.abstract) for _, reference in references])
     for key, reference in references:
         entry, entry_problems = build_entry(key, reference, mode, options, evidence)
         library.add(entry)

@@ -1,0 +1,80 @@
+"""The capitals evidence of a whole bibliography read lazily (`bibliography_evidence`) counts
+every word it is asked about exactly as reading each record in full (`pool` of `evidence_for`,
+`_read_prose`) does, on the real records the tests carry and on texts made to trip it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from paths import API_SAMPLES, DEV_SNAPSHOT, VERIFY_DEV
+
+from normalizer.text.capitals import Evidence, bibliography_evidence, evidence_for, pool
+
+Records = list[tuple[str, str | None]]
+
+
+def _jsonl(path: Path) -> Records:
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(record["title"], record.get("abstract")) for record in records]
+
+
+CORPORA = {
+    # 177 arXiv records of the development snapshot: titles in both cases, acronyms spelt out.
+    "dev-snapshot": _jsonl(DEV_SNAPSHOT),
+    # arXiv's own metadata dump, as written: line breaks inside abstracts, TeX commands, math.
+    "arxiv-dump": _jsonl(API_SAMPLES / "snapshot" / "arxiv-metadata-oai-snapshot.first-100-lines.jsonl"),
+    # The verify world's 1,600 papers (Semantic Scholar's abstracts, many without one).
+    "verify-world": _jsonl(VERIFY_DEV / "dev_public.world.jsonl"),
+}
+
+# Texts placed to trip a reading of every abstract as one text: an acronym left open at the end
+# of one abstract and closed at the start of the next, capital runs and commas across the seam,
+# line breaks, a sentence start after a comma, hyphenated names and their lower-case spellings.
+SEAMS: Records = [
+    ("Spiking Neural Networks for Hyena", "We train Spiking Neural Networks (SNN"),
+    ("Outlooker Vision Models", "We train the Outlooker vision model (OVM"),
+    ("Hyena-Mixer at Scale", ") Hyena-Mixer, Street View and Plato's cave.\nHyena works"),
+    ("Street View Outlooker", "data from Street\nView, Outlooker"),
+    ("The Vision Outlooker", ", Outlooker and the Vision Outlooker (VOLO) , Hyena-mixer"),
+    ("hyena-mixer in sentence case with Swin", "Unlike ViT, Hyena is fast; hyena-mixer is not"),
+    ("Escaping plato's cave", "$x$ Plato's cave (see \\cite{x}) https://e.org/A Plato"),
+    ("No abstract at all", None),
+    ("An empty abstract", ""),
+]
+
+
+def _every_question(reference: Evidence) -> tuple[set[str], set[str]]:
+    """Every word and hyphenated token `reference` has any count of."""
+    keys = set(reference.named) | set(reference.titled) | set(reference.lower) | set(reference.forms)
+    return keys, set(reference.tokens) | set(reference.tokens_lower)
+
+
+@pytest.mark.parametrize(
+    "records",
+    [*(pytest.param(records, id=name) for name, records in CORPORA.items()), pytest.param(SEAMS, id="seams")],
+)
+def test_the_lazy_counts_of_every_word_are_those_of_reading_each_record(records: Records) -> None:
+    reference = pool(evidence_for(title, abstract) for title, abstract in records)
+    lazy = bibliography_evidence(records)
+    keys, spellings = _every_question(reference)
+    assert lazy.abstracts is not None  # type: ignore[attr-defined]
+    lazy.abstracts.read(keys, spellings)  # type: ignore[attr-defined]
+    for name in ("named", "titled", "lower", "tokens", "tokens_lower"):
+        assert {k: v for k, v in getattr(lazy, name).items() if v} == dict(getattr(reference, name)), name
+    assert lazy.forms == reference.forms
+    assert lazy.title_names == reference.title_names
+
+
+@pytest.mark.parametrize(
+    "records",
+    [*(pytest.param(records, id=name) for name, records in CORPORA.items()), pytest.param(SEAMS, id="seams")],
+)
+def test_the_lazy_evidence_decides_every_word_as_reading_each_record_does(records: Records) -> None:
+    reference = pool(evidence_for(title, abstract) for title, abstract in records)
+    lazy = bibliography_evidence(records)  # only the titles' words read up front; the rest when asked
+    keys, spellings = _every_question(reference)
+    assert {key: lazy.names(key) for key in keys} == {key: reference.names(key) for key in keys}
+    for spelling in spellings | {token.title() for token in spellings}:
+        assert lazy.names_token(spelling) == reference.names_token(spelling), spelling
