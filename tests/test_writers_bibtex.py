@@ -454,6 +454,33 @@ def test_render_writes_what_bibtexparsers_writer_and_format_write(
 @pytest.mark.parametrize(
     "value",
     [
+        pytest.param("Line\nbreak", id="line-break"),
+        pytest.param("A carriage\rreturn", id="carriage-return"),
+        pytest.param("Ends with a backslash \\", id="trailing-backslash"),
+        pytest.param("Line\nbreak then\n@article{inside", id="block-start-in-value"),
+    ],
+)
+def test_an_awkward_entry_takes_the_long_way_alone(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the entry whose text might read back otherwise is written by bibtexparser and read
+    back; the entries around it take the direct way, and the file is the long way's."""
+    update = {"pages": value, "url": value, "code_links": (value,)}
+    references = [*WORLD[:2], ("a", POINCARE.model_copy(update=update)), *WORLD[2:4]]
+    expected = render_through_writer(references, WriterOptions(), "bibtex")
+    written: list[int] = []
+    writer = bibtex_module.written_by_bibtexparser
+    with monkeypatch.context() as patched:
+        patched.setattr(
+            bibtex_module,
+            "written_by_bibtexparser",
+            lambda library: written.append(len(library.blocks)) or writer(library),
+        )
+        assert render(references, WriterOptions(), "bibtex") == expected
+    assert written == [2]  # the awkward entry and the probe entry after it, never the whole file
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
         pytest.param("Braces } {unbalanced", id="unbalanced-braces"),
         pytest.param("Braces {inside} twice {here}", id="balanced-braces"),
         pytest.param("A \\{literal\\} brace, a comma, and = signs", id="escaped-braces"),

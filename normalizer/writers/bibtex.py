@@ -57,16 +57,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
 import bibtexparser
 from bibtexparser.library import Library
 from bibtexparser.middlewares import AddEnclosingMiddleware
-from bibtexparser.model import Entry, Field
+from bibtexparser.model import Block, Entry, Field
 from bibtexparser.writer import BibtexFormat
 
-from normalizer.bib.bibfile import BibEntry, BibField, BibFile, FormatOptions, format_bibtex
+from normalizer.bib.bibfile import BibEntry, BibField, BibFile, FormatOptions, format_bibtex, parse_bibtex
+from normalizer.bib.bibfile import Block as BibBlock
 from normalizer.bib.bibfile import render as format_bibfile
 from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Person, Problem, Reference, Severity
@@ -110,11 +112,16 @@ class _Collector:
 
 
 def _name_part(text: str, unicode: bool, out: _Collector) -> str:
-    latex = out.take(text_to_latex(text, unicode=unicode, latin=out.latin))
+    return out.take(_name_part_latex(text, unicode, out.latin))
+
+
+@lru_cache(maxsize=16_384)  # family and given names recur across a bibliography
+def _name_part_latex(text: str, unicode: bool, latin: bool) -> Encoded:
+    encoded = text_to_latex(text, unicode=unicode, latin=latin)
     # A comma or a free-standing "and" inside a part would split the name list.
-    if "," in latex or _AND_WORD.search(latex):
-        return "{" + latex + "}"
-    return latex
+    if "," in encoded.text or _AND_WORD.search(encoded.text):
+        return Encoded("{" + encoded.text + "}", encoded.unknown)
+    return encoded
 
 
 def format_name(person: Person, unicode: bool, out: _Collector) -> str:
@@ -464,15 +471,32 @@ def render(references: Sequence[tuple[str, Reference]], options: WriterOptions, 
     The entries are bibtexparser `Entry`s with values enclosed by its `AddEnclosingMiddleware`;
     `bibnorm format`'s renderer lays them out from the blocks its reader would read from
     bibtexparser's text of them (`_as_read`), so the text is `render_through_writer`'s without
-    writing and parsing it (a tenth of a millisecond an entry); an entry that might read back
-    otherwise sends the whole file the long way.
+    writing and parsing it (a tenth of a millisecond an entry). An entry that might read back
+    otherwise is written and read back on its own (`_read_alone`); only one whose text would
+    reach into the entries after it sends the whole file the long way.
     """
     library, problems, layout = _library(references, options, mode)
-    read = [_as_read(block) for block in library.blocks]
-    blocks = [block for block in read if block is not None]
-    if len(blocks) != len(read):
-        return Rendered(text=format_bibtex(written_by_bibtexparser(library), layout), warnings=problems)
+    blocks: list[BibBlock] = []
+    for block in library.blocks:
+        read = _as_read(block)
+        alone = (read,) if read is not None else _read_alone(block)
+        if alone is None:
+            return Rendered(text=format_bibtex(written_by_bibtexparser(library), layout), warnings=problems)
+        blocks.extend(alone)
     return Rendered(text=format_bibfile(BibFile("<string>", tuple(blocks)), layout), warnings=problems)
+
+
+def _read_alone(block: Block) -> tuple[BibBlock, ...] | None:
+    """The blocks `parse_bibtex` reads from bibtexparser's text of one entry, when that text
+    leaves what follows it alone: an entry written after it reads back whole. Else None."""
+    probe = Entry("misc", "bibnorm-probe", [Field("note", "{probe}")])  # values come enclosed
+    parsed = parse_bibtex(written_by_bibtexparser(Library([block, probe])))
+    read = parsed.blocks[-1] if len(parsed.blocks) > 1 else None
+    if parsed.newline != "\n" or not isinstance(read, BibEntry) or read.key != probe.key:
+        return None
+    if [(field.name, field.value) for field in read.fields] != [("note", "{probe}")]:
+        return None
+    return parsed.blocks[:-1]
 
 
 def render_through_writer(
@@ -519,8 +543,6 @@ def written_by_bibtexparser(library: Library) -> str:
 
 # What bibtexparser's splitter treats as a brace (an escaped one is text).
 _SPLITTER_BRACE = re.compile(r"(?<!\\)[{}]")
-_BRACES = frozenset("{}")
-_LINE_BREAKS = frozenset("\r\n")  # reading makes every "\r" a "\n"
 _KEY_BREAKERS = frozenset('{}(),="# \t\n')
 
 
@@ -541,11 +563,11 @@ def _as_read(block: object) -> BibEntry | None:
     names: set[str] = set()
     for field in block.fields:
         name, value = field.key.lower(), str(field.value)
-        if name in names or not _LINE_BREAKS.isdisjoint(value) or value != value.strip():
+        if name in names or "\n" in value or "\r" in value or value != value.strip():
             return None
         names.add(name)
         if value.startswith("{"):
-            if value.endswith("}") and not _BRACES.intersection(value[1:-1]) and value[-2:-1] != "\\":
+            if value.endswith("}") and value.count("{") == value.count("}") == 1 and value[-2:-1] != "\\":
                 fields.append(BibField(name, value, 0))  # most values: no braces inside
                 continue
             depth = 0

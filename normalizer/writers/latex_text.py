@@ -235,6 +235,8 @@ def encode_non_ascii(text: str, *, unicode: bool = False, latin: bool = False) -
     ``latin`` keeps the letters and punctuation pdflatex reads as UTF-8 (``ü``, ``–``)
     and encodes the rest (``π`` → ``{\\ensuremath{\\pi}}``).
     """
+    if text.isascii():  # most text: NFC leaves ASCII as it is
+        return Encoded(text)
     text = unicodedata.normalize("NFC", text)
     if unicode or text.isascii():
         return Encoded(text)
