@@ -828,8 +828,8 @@ def _normalize_part(name: str, part: str, trim: bool) -> str:
     else:
         # A macro (@string reference or month); lower-case as BibTeX compares them that way.
         return ascii_lower(part) if _MACRO.fullmatch(part) else part
-    if name not in _VERBATIM_FIELDS:
-        content = _SPACES.sub(" ", content)
+    if name not in _VERBATIM_FIELDS and ("  " in content or "\t" in content or "\n" in content):
+        content = _SPACES.sub(" ", content)  # (single spaces alone are already what this writes)
     return "{" + (content.strip(_BLANKS) if trim else content) + "}"
 
 

@@ -491,12 +491,13 @@ def bibliography_evidence(records: Sequence[tuple[str, str | None]]) -> Evidence
             title_names.update(found.title_names)
     keys: set[str] = set()
     spellings: set[str] = set()
-    for title, _ in records:
-        for match in TOKEN.finditer(title):
-            parts = _PART_RE.findall(match.group())
-            keys.update(word_key(part) for part in parts if part[0].isupper() and not needs_protection(part))
-            if len(parts) > 1 and match.group()[0].isupper():
-                spellings.add(_POSSESSIVE.sub("", match.group()))
+    for token in set(chain.from_iterable(TOKEN.findall(title) for title, _ in records)):
+        if not token[0].isupper() and token.isalpha():
+            continue  # a lower-case word: never asked about
+        parts = _PART_RE.findall(token)
+        keys.update(word_key(part) for part in parts if part[0].isupper() and not needs_protection(part))
+        if len(parts) > 1 and token[0].isupper():
+            spellings.add(_POSSESSIVE.sub("", token))
     abstracts.read(keys - known_names() - title_names, spellings)
     return _ReadOnDemand(
         named,
@@ -700,7 +701,10 @@ def protected_spans(
     for number, match in enumerate(TOKEN.finditer(text)):
         if near is not None and not holds_position(near, match.start(), match.end()):
             continue
-        found = list(_token_spans(match.group(), match.start(), evidence))
+        token = match.group()
+        if token.islower() and token.isalpha():
+            continue  # a lower-case word (most of any title): nothing to brace
+        found = list(_token_spans(token, match.start(), evidence))
         if number == 0 and title_start and not found and match.start() > 0 and match.group()[0].isupper():
             found = [(match.start(), match.start() + len(_PART_RE.match(match.group()).group()))]  # type: ignore[union-attr]
         spans.extend(found)
