@@ -452,17 +452,22 @@ def test_render_writes_what_bibtexparsers_writer_and_format_write(
 
 
 @pytest.mark.parametrize(
-    "value",
+    ("value", "alone"),
     [
-        pytest.param("Line\nbreak", id="line-break"),
-        pytest.param("A carriage\rreturn", id="carriage-return"),
-        pytest.param("Ends with a backslash \\", id="trailing-backslash"),
-        pytest.param("Line\nbreak then\n@article{inside", id="block-start-in-value"),
+        pytest.param("Line\nbreak", True, id="line-break"),
+        pytest.param("A carriage\rreturn", True, id="carriage-return"),
+        pytest.param("Ends with a backslash \\", True, id="trailing-backslash"),
+        pytest.param("Line\nbreak then\n@article{inside", True, id="block-start-in-value"),
+        # Enough \r\n line ends in a few such entries would make \r\n the whole file's.
+        pytest.param("Windows\r\nline\r\nends", False, id="crlf"),
     ],
 )
-def test_an_awkward_entry_takes_the_long_way_alone(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_awkward_entry_takes_the_long_way_alone(
+    value: str, alone: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Only the entry whose text might read back otherwise is written by bibtexparser and read
-    back; the entries around it take the direct way, and the file is the long way's."""
+    back; the entries around it take the direct way, and the file is the long way's. One whose
+    text might change the file's line ending sends the whole file the long way."""
     update = {"pages": value, "url": value, "code_links": (value,)}
     references = [*WORLD[:2], ("a", POINCARE.model_copy(update=update)), *WORLD[2:4]]
     expected = render_through_writer(references, WriterOptions(), "bibtex")
@@ -475,7 +480,8 @@ def test_an_awkward_entry_takes_the_long_way_alone(value: str, monkeypatch: pyte
             lambda library: written.append(len(library.blocks)) or writer(library),
         )
         assert render(references, WriterOptions(), "bibtex") == expected
-    assert written == [2]  # the awkward entry and the probe entry after it, never the whole file
+    # The awkward entry and the probe entry after it; the whole file only when it cannot be alone.
+    assert written == ([2] if alone else [2, len(references)])
 
 
 @pytest.mark.parametrize(

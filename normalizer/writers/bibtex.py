@@ -488,11 +488,15 @@ def render(references: Sequence[tuple[str, Reference]], options: WriterOptions, 
 
 def _read_alone(block: Block) -> tuple[BibBlock, ...] | None:
     """The blocks `parse_bibtex` reads from bibtexparser's text of one entry, when that text
-    leaves what follows it alone: an entry written after it reads back whole. Else None."""
+    leaves what follows it alone (an entry written after it reads back whole) and holds no
+    ``\r\n`` (which could make the whole file's line ending ``\r\n``). Else None."""
     probe = Entry("misc", "bibnorm-probe", [Field("note", "{probe}")])  # values come enclosed
-    parsed = parse_bibtex(written_by_bibtexparser(Library([block, probe])))
+    text = written_by_bibtexparser(Library([block, probe]))
+    if "\r\n" in text:
+        return None
+    parsed = parse_bibtex(text)
     read = parsed.blocks[-1] if len(parsed.blocks) > 1 else None
-    if parsed.newline != "\n" or not isinstance(read, BibEntry) or read.key != probe.key:
+    if not isinstance(read, BibEntry) or read.key != probe.key:
         return None
     if [(field.name, field.value) for field in read.fields] != [("note", "{probe}")]:
         return None
