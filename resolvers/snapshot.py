@@ -47,7 +47,7 @@ from normalizer.models import Candidate, Lookup, Problem, Query, QueryKind, Refe
 from normalizer.processes import available_cpus
 from normalizer.resolve.progress import BYTES, NO_PROGRESS, Progress
 from normalizer.text.clean import clean_reference
-from normalizer.text.titles import title_key, title_similarity, title_words, typo_spellings
+from normalizer.text.titles import title_key, title_similarities, title_words, typo_spellings
 from resolvers._index import (
     BULK_LOAD_PRAGMAS,
     SAFE_PRAGMAS,
@@ -670,13 +670,10 @@ class SnapshotResolver:
             )
             wanted.update((record, None) for record, stored in same if title_key(stored) == key)
             wanted = dict(list(wanted.items())[:KEY_HITS])
+        hits = [(record, stored) for record, stored in self._fts_titles(title) if record not in wanted]
+        similarities = title_similarities(title, [stored for _, stored in hits])
         similar = sorted(
-            (
-                (title_similarity(title, stored), record)
-                for record, stored in self._fts_titles(title)
-                if record not in wanted
-            ),
-            key=lambda pair: -pair[0],
+            zip(similarities, (record for record, _ in hits), strict=True), key=lambda pair: -pair[0]
         )[:FTS_HITS]
         # The closest few are kept whatever their similarity: reports show them as near misses.
         wanted.update(

@@ -12,6 +12,7 @@ import itertools
 import re
 import string
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from pylatexenc.latex2text import LatexNodes2Text
@@ -177,6 +178,16 @@ def title_similarity(a: str, b: str) -> float:
     if not key_a or not key_b:
         return 0.0
     return fuzz.ratio(key_a, key_b) / 100.0
+
+
+def title_similarities(title: str, others: Iterable[str]) -> list[float]:
+    """`title_similarity` of ``title`` to each of ``others``, its key made once (a lookup ranks
+    dozens of stored titles against one query)."""
+    key = title_key(title)
+    if not key:
+        return [0.0 for _ in others]
+    ratio = fuzz.ratio
+    return [ratio(key, other_key) / 100.0 if (other_key := title_key(other)) else 0.0 for other in others]
 
 
 def abstract_similarity(a: str | None, b: str | None) -> float | None:
