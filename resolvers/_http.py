@@ -27,18 +27,14 @@ Clock, sleep and randomness are injectable so the tests run in milliseconds.
 
 from __future__ import annotations
 
-import contextlib
 import email.utils
-import os
 import random
 import socket
-import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, NoReturn, Protocol
 from urllib.parse import urlsplit
 
@@ -47,7 +43,13 @@ from requests.adapters import HTTPAdapter
 
 from normalizer import __version__
 from normalizer.config import Settings
-from normalizer.errors import CacheError
+from resolvers._cache_file import (  # noqa: F401 (re-exported: the cache commands, the sessions)
+    CACHE_FILE,
+    OFFLINE_MISS,
+    cache_file_in,
+    cached_responses,
+    folder_is_a_file,
+)
 from resolvers._stats import HttpStats
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -55,7 +57,6 @@ AUTH_STATUSES = frozenset({401, 403})
 CONNECTION_RETRY_DELAY = 1.0  # seconds before retrying a connection that failed
 CACHEABLE_STATUSES = (200, 400, 404)  # 400/404 are deterministic answers (bad id, not found)
 MAX_BACKOFF = 120.0  # seconds; a longer Retry-After means "not this run"
-CACHE_FILE = "http-cache.sqlite"
 
 Validator = Callable[[requests.Response], str | None]
 
@@ -285,9 +286,6 @@ def _joined(reason: str) -> str:
     return reason if reason.startswith(("rate", "temporarily", "server")) else f"failed: {reason}"
 
 
-OFFLINE_MISS = "offline: not in the cache"
-
-
 class OfflineAdapter(HTTPAdapter):
     """Refuses every request: in offline mode only the cache may answer."""
 
@@ -418,10 +416,6 @@ def source_policies(settings: Settings) -> list[SourcePolicy]:
     ]
 
 
-def _folder_is_a_file(folder: Path) -> CacheError:
-    return CacheError(f"cache folder {folder} is a file; point BIBNORM_CACHE_DIR or --cache-dir at a folder")
-
-
 def register_validator(session: requests.Session, base_url: str, validator: Validator) -> None:
     """Reject unusable 200 bodies of the source at ``base_url``: retried, never cached.
 
@@ -431,34 +425,3 @@ def register_validator(session: requests.Session, base_url: str, validator: Vali
     adapter = session.get_adapter("https://")
     if isinstance(adapter, PoliteAdapter):
         adapter.policy_for(base_url).validator = validator
-
-
-def cache_file_in(folder: Path) -> Path:
-    """The cache database's path in ``folder``; `CacheError` when ``folder`` is a file."""
-    if folder.exists() and not folder.is_dir():
-        raise _folder_is_a_file(folder)
-    return folder / CACHE_FILE
-
-
-def cached_responses(folder: Path) -> tuple[Path, int]:
-    """The cache database in ``folder`` and how many responses it holds (0 when there is none
-    yet), read without creating or changing anything. Raises `CacheError` when the folder is a
-    file, or the database is not a file, cannot be read or is damaged: a count of 0 there
-    would say "empty" about a cache that cannot answer at all."""
-    path = cache_file_in(folder)
-    if not path.exists():
-        return path, 0
-    if not path.is_file():
-        raise CacheError(f"the HTTP cache {path} is not a file; remove it, or set BIBNORM_CACHE_DIR")
-    if not os.access(path, os.R_OK):
-        raise CacheError(f"the HTTP cache {path} cannot be read (permission denied)")
-    try:
-        # Read-only through a URI (as_uri quotes a '?' or '#' in the path): never creates a file.
-        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as database:
-            tables = {name for (name,) in database.execute("select name from sqlite_master")}
-            count = 0
-            if "responses" in tables:  # an empty file is an empty database: a cache not yet written
-                count = database.execute("select count(*) from responses").fetchone()[0]
-    except sqlite3.Error as error:
-        raise CacheError(f"the HTTP cache {path} is damaged ({error}); run 'bibnorm cache clear'") from None
-    return path, int(count)

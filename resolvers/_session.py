@@ -21,6 +21,7 @@ from requests.adapters import HTTPAdapter
 from normalizer.config import Settings
 from normalizer.errors import CacheError
 from normalizer.io import make_folders
+from resolvers._cache_file import folder_is_a_file, nothing_cached
 from resolvers._http import (
     CACHE_FILE,
     CACHEABLE_STATUSES,
@@ -28,8 +29,6 @@ from resolvers._http import (
     OfflineAdapter,
     PoliteAdapter,
     RefusingSession,
-    _folder_is_a_file,
-    cached_responses,
     source_policies,
     user_agent,
 )
@@ -55,7 +54,7 @@ def build_session(
     when the cache folder cannot be made or its database is damaged.
     """
     session: BibnormSession
-    if settings.offline and _nothing_cached(settings.cache_dir):
+    if settings.offline and nothing_cached(settings.cache_dir):
         session = RefusingSession()  # nothing could answer: every request is a miss, said at once
     else:
         # requests-cache: only when a cache is used
@@ -96,22 +95,12 @@ def build_session(
     return session
 
 
-def _nothing_cached(folder: Path) -> bool:
-    """True when ``folder`` holds no cached response: no cache file, or one without any."""
-    if not (folder / CACHE_FILE).exists():
-        return True
-    try:
-        return cached_responses(folder)[1] == 0
-    except CacheError:
-        return False  # opening it as the cache says what is wrong with it, as it always did
-
-
 def open_cache_file(folder: Path) -> Path:
     """The cache database's path, after checking that the folder and the database are usable."""
     try:
         make_folders(folder)  # never under a home folder that does not exist
     except FileExistsError:
-        raise _folder_is_a_file(folder) from None
+        raise folder_is_a_file(folder) from None
     except OSError as error:
         raise CacheError(
             f"cache folder {folder}: {error.strerror or error}; point BIBNORM_CACHE_DIR or "

@@ -53,8 +53,6 @@ reason; `ArxivResolver.lookup` never raises for that.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -84,9 +82,9 @@ from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.text import titles
 from normalizer.text.clean import clean_reference
 from normalizer.text.names import parse_name
+from resolvers._arxiv_query import SOURCE, STOP_WORDS, malformed_id, title_segments
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
-SOURCE = "arxiv"
 ID_PAGE = 100  # ids per id_list request: ~1.2 kB of URL, one page of answers
 TITLE_BATCH = 15  # titles OR-ed in one search_query
 LOOSE_BATCH = 8  # loose clauses match more papers: fewer per request
@@ -98,49 +96,6 @@ MAX_CANDIDATES = 10
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, recover=False)
-
-# Lucene's default English stop words: what an analyzer drops anyway.
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "for",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "no",
-        "not",
-        "of",
-        "on",
-        "or",
-        "such",
-        "that",
-        "the",
-        "their",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "to",
-        "was",
-        "will",
-        "with",
-    ]
-)
-
-_MATH = re.compile(r"\$[^$]*\$|\\\(.*?\\\)")
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z0-9]+)*")
-_INSIDE_SEGMENT = re.compile(r"[\s\-\u2010-\u2013/]+")
 
 
 # --------------------------------------------------------------------------- wire → models
@@ -270,41 +225,6 @@ class _FeedClient(arxiv.Client):
 # --------------------------------------------------------------------------- title queries
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def title_segments(title: str) -> list[list[str]]:
-    """A title's plain-word runs, lower-case ASCII, split where the query syntax cannot follow.
-
-    ``"ResNeSt: Split-Attention Networks"`` → ``[["resnest"], ["split", "attention",
-    "networks"]]``; math, quotes, colons, parentheses, ``&`` and apostrophe words break runs.
-    """
-    text = _MATH.sub(" | ", titles.plain_text(title))
-    text = _fold(text)
-    segments: list[list[str]] = []
-    current: list[str] = []
-    pos = 0
-    for match in _WORD.finditer(text):
-        gap = text[pos : match.start()]
-        pos = match.end()
-        if current and not _INSIDE_SEGMENT.fullmatch(gap):
-            segments.append(current)
-            current = []
-        word = match.group()
-        if "'" in word or "\u2019" in word:
-            if current:
-                segments.append(current)
-            current = []
-            continue
-        current.append(word.lower())
-    if current:
-        segments.append(current)
-    useful = [s for s in segments if any(w not in STOP_WORDS for w in s) and len("".join(s)) > 1]
-    return useful or segments
-
-
 def significant_words(title: str) -> list[str]:
     """Distinct words of the segments that carry meaning: no stop words, no single letters."""
     words = [w for s in title_segments(title) for w in s]
@@ -393,13 +313,7 @@ class ArxivResolver:
         for query in queries:
             parsed = parse_arxiv_id(query.arxiv_id or "")
             if parsed is None:
-                problem = Problem(
-                    code="arxiv.malformed_id",
-                    message=f"{query.arxiv_id!r} is not an arXiv identifier",
-                    severity=Severity.ERROR,
-                    source=SOURCE,
-                )
-                answers[query.index] = Lookup(problems=(problem,))
+                answers[query.index] = Lookup(problems=(malformed_id(query.arxiv_id or ""),))
                 continue
             version = query.arxiv_version if query.arxiv_version is not None else parsed.version
             wanted.setdefault(parsed.id, []).append((query, version))

@@ -40,7 +40,7 @@ from urllib.parse import quote
 import requests
 
 from normalizer.config import MatchThresholds, Settings
-from normalizer.identifiers import canonical_doi, is_arxiv_doi
+from normalizer.identifiers import canonical_doi
 from normalizer.models import (
     Candidate,
     EntryType,
@@ -60,6 +60,7 @@ from normalizer.models import (
 from normalizer.resolve.matching import choose
 from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.safejson import loads
+from resolvers._asking import wants_doi, wants_search
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
 SOURCE = "crossref"
@@ -360,22 +361,6 @@ def work_notices(work: Mapping[str, Any]) -> tuple[Notice, ...]:
 
 # A published version appears from a year before the preprint to this many years after it.
 MAX_YEARS_AFTER_PREPRINT = 5
-_CS_CATEGORIES = re.compile(r"^(cs|stat\.ML|eess)\b")
-
-
-def wants_search(reference: Reference) -> bool:
-    """Whether a resolved paper is worth one ``query.bibliographic`` search: published (its record
-    names a venue, or arXiv's journal reference says where it appeared) but with no publisher DOI
-    a batch could fetch, not settled by dblp, and not a computer-science paper (dblp is their
-    authority: arXiv ``cs.*``, ``stat.ML``, ``eess.*``)."""
-    doi = reference.ids.doi
-    if doi and not is_arxiv_doi(doi):
-        return False
-    published = reference.entry_type in ("article", "inproceedings") and bool(reference.venue)
-    if not (published or reference.journal_ref) or reference.provenance.get("venue") == "dblp":
-        return False
-    categories = reference.categories or ((reference.primary_class,) if reference.primary_class else ())
-    return not any(_CS_CATEGORIES.match(category) for category in categories)
 
 
 def citation(reference: Reference) -> str:
@@ -454,9 +439,8 @@ class CrossrefEnricher:
     def _by_doi(self, references: Mapping[int, Reference], progress: Progress) -> Mapping[int, Lookup]:
         wanted: dict[str, list[int]] = {}
         for index, reference in references.items():
-            doi = reference.ids.doi
-            if doi and not is_arxiv_doi(doi) and reference.provenance.get("doi") != SOURCE:
-                wanted.setdefault(doi.casefold(), []).append(index)
+            if (doi := wants_doi(reference, SOURCE)) is not None:
+                wanted.setdefault(doi, []).append(index)
         progress.expect(len(wanted))
         answers: dict[int, Lookup] = {}
         for chunk in doi_batches(wanted):

@@ -32,16 +32,14 @@ venue is worse than the preprint.
 from __future__ import annotations
 
 import html
-import math
 import re
-import unicodedata
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import requests
 
 from normalizer.config import Settings
-from normalizer.identifiers import canonical_doi, is_arxiv_doi
+from normalizer.identifiers import canonical_doi
 from normalizer.models import (
     Candidate,
     Lookup,
@@ -52,7 +50,15 @@ from normalizer.models import (
 )
 from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.safejson import loads
-from normalizer.text.titles import plain_text, title_key, title_words
+from normalizer.text.titles import title_key, title_words
+from resolvers._asking import (
+    dblp_announcement,
+    doi_source_settles,
+    doi_sources_follow,
+    s2_says_preprint,
+    search_query,
+    wants_dblp,
+)
 from resolvers._dblp_records import SOURCE, DblpRecord, published_reference
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
@@ -60,8 +66,6 @@ if TYPE_CHECKING:
     from resolvers.dblp_index import DblpIndex
 
 HITS = 10  # the published version and the CoRR record rank first for a full title
-# dblp covers computer science: other arXiv archives are not asked (no request, no wait).
-CS_CATEGORIES = re.compile(r"^(cs|stat\.ML|eess|math\.OC|q-bio\.NC)\b")
 # dblp's publication types (the search's ``type``) → the dump's element names.
 _KINDS = {
     "Conference and Workshop Papers": "inproceedings",
@@ -70,13 +74,9 @@ _KINDS = {
     "Books and Theses": "book",
 }
 _INFORMAL = "Informal and Other Publications"
-_QUERY_WORD = re.compile(r"[0-9a-z]+")
 _HOMONYM = re.compile(r"\s+\d{4}$")
 # Years a published version may lie after the preprint's first version.
 MAX_YEARS_AFTER_PREPRINT = 5
-# An online phase shorter than this is not announced.
-ANNOUNCE_SECONDS = 10.0
-INDEX_HINT = "bibnorm index build dblp.xml.gz"
 
 Notify = Callable[[str], None]
 Key = TypeVar("Key", bound=Hashable)
@@ -285,39 +285,6 @@ def choose_publication(reference: Reference, records: Sequence[DblpRecord]) -> L
     return Lookup(candidates=tuple(Candidate(source=SOURCE, reference=p) for p in found.values()))
 
 
-def search_query(title: str) -> str:
-    """The title's words for dblp: accents folded, split at every non-letter.
-
-    dblp matches each query word as a prefix, so "What's" sent as "what s" finds both
-    "What's" and "Whats" however dblp split them; "whats" would find neither "what".
-    """
-    text = unicodedata.normalize("NFKD", plain_text(title))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return " ".join(_QUERY_WORD.findall(text))
-
-
-def wants_dblp(reference: Reference) -> bool:
-    """dblp is asked about computer-science papers (and papers whose field is unknown)."""
-    if reference.ids.dblp and not reference.ids.dblp.startswith("journals/corr/"):
-        return True
-    categories = reference.categories or ((reference.primary_class,) if reference.primary_class else ())
-    return not categories or any(CS_CATEGORIES.match(category) for category in categories)
-
-
-def doi_source_settles(reference: Reference, *, doi_sources: bool) -> bool:
-    """A batched DOI source (Crossref, OpenAlex) follows and will fetch the publisher's record."""
-    doi = reference.ids.doi
-    return doi_sources and bool(doi) and not is_arxiv_doi(doi)
-
-
-def s2_says_preprint(reference: Reference) -> bool:
-    """Semantic Scholar's record of the paper names no venue, no publisher DOI and no dblp
-    record but the CoRR listing."""
-    dblp_key = reference.ids.dblp or ""
-    lists_a_publication = bool(dblp_key) and not dblp_key.startswith("journals/corr/")
-    return bool(reference.ids.s2_paper_id) and reference.entry_type == "preprint" and not lists_a_publication
-
-
 def settled_by_a_batch(reference: Reference, *, doi_sources: bool) -> bool:
     """Whether a batched source already settled the paper's published version.
 
@@ -342,12 +309,6 @@ def _older_than(dump_date: str | None, paper: PartialDate | None) -> bool:
         return False
     year, month = int(dated[1]), int(dated[2])
     return (paper.year, paper.month) > (year, month) if paper.month else paper.year > year
-
-
-def _duration(seconds: float) -> str:
-    if seconds < 90:
-        return f"{math.ceil(seconds)} s"
-    return f"{math.ceil(seconds / 60)} min"
 
 
 class DblpEnricher:
@@ -446,20 +407,9 @@ class DblpEnricher:
             return
         queries = {search_query(reference.title) for reference in asking.values()}
         new = [query for query in queries if not client.is_cached(query)]
-        seconds = len(new) * client.delay
-        if seconds < ANNOUNCE_SECONDS:
-            return
-        cached = f" ({len(queries) - len(new)} more in the cache)" if len(new) < len(queries) else ""
-        hint = (
-            f"; a local dblp index answers at once: {INDEX_HINT}"
-            if self.index is None
-            else f"; the dblp index ({self.index.dump_date or 'undated'}) does not hold them"
-        )
-        papers = "paper" if len(new) == 1 else "papers"
-        self.notify(
-            f"dblp: {len(new)} {papers} to look up online{cached}, about {_duration(seconds)} "
-            f"at one request every {client.delay:g} s{hint}"
-        )
+        message = dblp_announcement(len(new), len(queries), client.delay, self.index)
+        if message is not None:
+            self.notify(message)
 
     def _published_version(self, client: DblpClient, reference: Reference) -> Lookup:
         try:
@@ -498,10 +448,7 @@ def build_dblp(
 ) -> DblpEnricher:
     """dblp's enricher for ``settings``: its local ``index`` (if any) first, then the search on
     ``session`` (or the session ``session()`` makes, when the search is first needed)."""
-    chain = settings.resolvers
-    following = chain[chain.index(SOURCE) + 1 :] if SOURCE in chain else ()
-    with_key = settings.openalex_api_key is not None
-    doi_sources = "crossref" in following or ("openalex" in following and with_key)
+    doi_sources = doi_sources_follow(settings)
     if isinstance(session, requests.Session):
         client = DblpClient(session, settings)
         return DblpEnricher(client, index=index, doi_sources=doi_sources, notify=notify)

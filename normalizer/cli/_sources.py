@@ -5,7 +5,9 @@ factories, so the chain order is configuration, not code. All online sources
 share one cached session whose counters feed the run summary.
 
 Online sources are built when first asked (`Deferred`): a run the snapshot settles
-never imports the HTTP stack, which is most of a short run's start-up.
+never imports the HTTP stack, which is most of a short run's start-up. Offline with no
+response cached, they are not built at all: their stand-ins (`resolvers._refused`) give every
+item the answer a refused request would.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from normalizer.config import Settings
@@ -131,16 +133,38 @@ class Deferred:
             close()
 
 
-def _deferred_s2(settings: Settings, session: Callable[[], BibnormSession]) -> tuple[Deferred, Deferred]:
+def _deferred_s2(
+    settings: Settings,
+    session: Callable[[], BibnormSession],
+    or_refused: Callable[[str, Callable[[], Any]], Callable[[], Any]],
+) -> tuple[Deferred, Deferred]:
     """S2's resolver and enricher, both built (as one pair) when either is first asked."""
-    pair: list[tuple[Resolver, Enricher]] = []
+    pair: list[Any] = []
+    make = or_refused("s2", partial(_s2_pair, settings, session))
 
     def part(position: int) -> Any:
         if not pair:
-            pair.append(_s2_pair(settings, session))
-        return pair[0][position]
+            pair.append(make())
+        built = pair[0]
+        return built[position] if isinstance(built, tuple) else built  # a stand-in plays both roles
 
     return Deferred("s2", partial(part, 0)), Deferred("s2", partial(part, 1))
+
+
+def _built_or_refused(
+    name: str,
+    build: Callable[[], Any],
+    settings: Settings,
+    notify: Callable[[str], None] | None,
+    nothing_to_ask: Callable[[], bool],
+) -> Any:
+    """The source ``build`` makes, or, offline with nothing cached, its stand-in: the same answers
+    without the HTTP stack (requests, the session, the source's queries)."""
+    if not nothing_to_ask():
+        return build()
+    from resolvers._refused import STAND_INS
+
+    return STAND_INS[name](settings, notify)
 
 
 RESOLVER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]], Resolver | None]] = {
@@ -172,6 +196,19 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
     stats = HttpStats()
     holder: list[BibnormSession] = []
 
+    @cache
+    def nothing_to_ask() -> bool:
+        """Offline with no response cached: every online source could only be refused."""
+        if not settings.offline:
+            return False
+        from resolvers._cache_file import nothing_cached
+
+        return nothing_cached(settings.cache_dir)
+
+    def or_refused(name: str, build: Callable[[], Any]) -> Callable[[], Any]:
+        """``build``, or the source's stand-in (`resolvers._refused`) when nothing could answer."""
+        return partial(_built_or_refused, name, build, settings, notify, nothing_to_ask)
+
     def session() -> BibnormSession:
         if not holder:
             from resolvers._session import build_session
@@ -187,7 +224,7 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
         sources.resolvers.append(LockResolver(load_lock(settings.lock)))
     for name in settings.resolvers:
         if name == "s2":
-            s2_resolver, s2_enricher = _deferred_s2(settings, session)
+            s2_resolver, s2_enricher = _deferred_s2(settings, session, or_refused)
             sources.resolvers.append(s2_resolver)
             sources.enrichers.append(s2_enricher)
             continue
@@ -196,12 +233,16 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
                 if "resolvers" in settings.model_fields_set:  # asked for by name: say why it is not
                     sources.notes.append(f"{name} skipped: it needs an API key (openalex_api_key)")
                 continue
-            build: Callable[[], Enricher | None] = partial(ENRICHER_FACTORIES[name], settings, session)
+            build: Callable[[], Enricher | None] = or_refused(
+                name, partial(ENRICHER_FACTORIES[name], settings, session)
+            )
             if name == "dblp":
                 dblp_index = _dblp_index(settings)
-                if dblp_index is not None:
-                    local.append(dblp_index)
                 build = partial(_dblp, settings, session, dblp_index, notify)
+                if dblp_index is not None:
+                    local.append(dblp_index)  # it answers offline too: never stood in for
+                else:
+                    build = or_refused(name, build)
             sources.enrichers.append(Deferred(name, build))
             continue
         if name == "snapshot":  # local: opened now, so a missing index is reported before any work
@@ -209,7 +250,9 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
             if resolver is not None:
                 sources.resolvers.append(resolver)
             continue
-        sources.resolvers.append(Deferred(name, partial(RESOLVER_FACTORIES[name], settings, session)))
+        sources.resolvers.append(
+            Deferred(name, or_refused(name, partial(RESOLVER_FACTORIES[name], settings, session)))
+        )
     try:
         yield sources
     finally:
