@@ -165,11 +165,13 @@ _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\*?|[{}$^_~\\]")
 # A query's abstract meets several candidates in a row; a candidate's is rarely seen again.
 # Each entry holds a few hundred word pairs (tens of KB), so the cache stays small.
 @lru_cache(maxsize=256)
-def _abstract_bigrams(text: str) -> frozenset[tuple[str, str]]:
+def _abstract_bigrams(text: str) -> frozenset[str]:
     # Abstracts are long: LaTeX commands are simply dropped here (rendering them with
     # pylatexenc costs tens of milliseconds each and changes no word that matters).
     words = _fold(_LATEX_COMMAND.sub(" ", text[:_ABSTRACT_CHARS]))
-    return frozenset(itertools.pairwise(words))
+    # Each pair as one string ("word word": words hold no space, so no two pairs meet):
+    # a fifth cheaper to build and to intersect than pairs of strings.
+    return frozenset(map(" ".join, itertools.pairwise(words)))
 
 
 def title_similarity(a: str, b: str) -> float:
