@@ -1,3 +1,3 @@
-from normalizer.cli import main
+from normalizer.cli import run
 
-main()
+run()

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
+from normalizer.cli._sources import ENRICHER_FACTORIES, RESOLVER_FACTORIES
 from normalizer.config import Settings
 from normalizer.models import Identifiers, Lookup, Origin, PartialDate, Query, QueryKind, Reference
 from resolvers._http import OFFLINE_MISS, RefusingSession
@@ -139,6 +140,11 @@ def answers_of(
 ) -> tuple[dict[int, Lookup], tuple[list[int], int]]:
     progress = Recorder()
     return dict(ask(progress)), progress.totals()
+
+
+def test_every_online_source_has_a_stand_in() -> None:
+    online = set(RESOLVER_FACTORIES) | set(ENRICHER_FACTORIES)
+    assert online - {"snapshot"} == set(STAND_INS)
 
 
 def test_every_stand_in_has_its_source_s_name(tmp_path: Path) -> None:
