@@ -48,7 +48,6 @@ from resolvers._cache_file import (  # noqa: F401 (re-exported: the cache comman
     OFFLINE_MISS,
     cache_file_in,
     cached_responses,
-    folder_is_a_file,
 )
 from resolvers._stats import HttpStats
 
