@@ -60,6 +60,8 @@ _INSIDE_SEGMENT = re.compile(r"[\s\-\u2010-\u2013/]+")
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text  # nothing to decompose or drop: most titles
     text = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
     return "".join(c for c in text if not unicodedata.combining(c))
 
