@@ -12,8 +12,10 @@ public pool allows 5 single-work requests a second and 1 list request a second s
 2025 — bibnorm spaces them by ``crossref_delay`` (0.25 s) and ``crossref_search_delay`` (1 s).
 
 What a work gives: ``type`` (``journal-article`` → article, ``proceedings-article`` →
-inproceedings; other types are not a publication bibnorm upgrades to — and this type is the
-first evidence of what a venue is, `normalizer.resolve.venue_kind`), ``container-title``,
+inproceedings; a ``book-chapter`` in a volume of a proceedings series such as LNCS is a
+proceedings paper of that volume, `series_chapter`; other types are not a publication bibnorm
+upgrades to — and this type is the first evidence of what a venue is,
+`normalizer.resolve.venue_kind`), ``container-title``,
 ``short-container-title`` and ``ISSN`` (the journal's own short title and numbers: what
 verify compares a cited journal with), ``volume``, ``issue``, ``page`` (else
 ``article-number``: "235306" in an online-only journal), authors (``given``/``family`` as the
@@ -60,6 +62,7 @@ from normalizer.models import (
 from normalizer.resolve.matching import choose
 from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.safejson import loads
+from normalizer.text.series import Series, find_series
 from resolvers._asking import wants_doi, wants_search
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
@@ -266,9 +269,32 @@ def _person(author: Mapping[str, Any]) -> Person:
     return Person(literal=str(author.get("name") or author.get("given") or ""))
 
 
+def series_chapter(work: Mapping[str, Any]) -> tuple[str, Series] | None:
+    """(proceedings title, series) of a ``book-chapter`` in a volume of a proceedings series
+    (`normalizer.text.series`: LNCS, PMLR, CEUR), else ``None``.
+
+    Springer deposits an LNCS paper as a chapter whose ``container-title`` names the series
+    and the volume, in either order: ``["Lecture Notes in Computer Science", "Medical Image
+    Computing and Computer-Assisted Intervention – MICCAI 2015"]``. The paper is a proceedings
+    paper of that volume; the series is no journal, and its ISSN (0302-9743) is the series'.
+    A chapter of a series not in the table (an edited book) is not a publication bibnorm
+    upgrades to.
+    """
+    if work.get("type") != "book-chapter":
+        return None
+    titles = [" ".join(str(t).split()) for t in work.get("container-title") or () if str(t).strip()]
+    series = next((found for title in titles if (found := find_series(title)) is not None), None)
+    volume_titles = [title for title in titles if find_series(title) is None]
+    if series is None or not volume_titles:
+        return None
+    return volume_titles[0], series
+
+
 def work_to_reference(work: Mapping[str, Any]) -> Reference | None:
-    """A published record (``None`` for posted content, books and the other types)."""
-    entry_type = _TYPES.get(str(work.get("type") or ""))
+    """A published record (``None`` for posted content, books and the other types; a chapter
+    of a proceedings series is a proceedings paper, `series_chapter`)."""
+    in_series = series_chapter(work)
+    entry_type = "inproceedings" if in_series else _TYPES.get(str(work.get("type") or ""))
     if entry_type is None:
         return None
     doi = canonical_doi(str(work.get("DOI") or ""))
@@ -277,9 +303,10 @@ def work_to_reference(work: Mapping[str, Any]) -> Reference | None:
         "authors": tuple(_person(a) for a in work.get("author") or [] if isinstance(a, dict)),
         "issued": _date(work),
         "entry_type": entry_type,
-        "venue": _first(work.get("container-title")) or None,
-        "venue_short": _first(work.get("short-container-title")) or None,
-        "issn": _issns(work.get("ISSN")),
+        "venue": in_series[0] if in_series else _first(work.get("container-title")) or None,
+        "venue_short": None if in_series else _first(work.get("short-container-title")) or None,
+        "series": in_series[1].name if in_series else None,
+        "issn": () if in_series else _issns(work.get("ISSN")),
         "volume": _first(work.get("volume")) or None,
         "number": _first(work.get("issue")) or None,
         "pages": (_first(work.get("page")).replace("-", "--") or _first(work.get("article-number")) or None),

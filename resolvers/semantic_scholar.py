@@ -52,6 +52,7 @@ from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.safejson import loads
 from normalizer.text.clean import clean_reference
 from normalizer.text.names import parse_name
+from normalizer.text.series import find_series
 from normalizer.text.titles import same_title, title_words
 from normalizer.text.venues import VenueKind, canonical_venue_name, find_venue, is_preprint_venue, tidy_venue
 from resolvers._http import SourceUnavailable, describe_error, register_validator
@@ -281,7 +282,9 @@ def _publication(paper: Mapping[str, Any], doi: str | None) -> tuple[EntryType |
     """The entry type and venue name of a peer-reviewed publication, or ``(None, None)``.
 
     Venue spellings are tried in order ``publicationVenue.name``, ``journal.name``,
-    ``venue``; preprint servers (arXiv, medRxiv, ...) do not count.
+    ``venue``; preprint servers (arXiv, medRxiv, ...) and book series do not count: for a
+    Springer LNCS paper ``journal.name`` is "Lecture Notes in Computer Science" (and
+    ``journal.volume`` the series volume) while ``venue`` names the conference.
     """
     pub_venue = _object(paper.get("publicationVenue"))
     journal = _object(paper.get("journal"))
@@ -292,8 +295,8 @@ def _publication(paper: Mapping[str, Any], doi: str | None) -> tuple[EntryType |
         ("venue", str(paper.get("venue") or "")),
     ]
     for origin, text in spellings:
-        if not text.strip():
-            continue
+        if not text.strip() or find_series(text) is not None:
+            continue  # a book series ("Lecture Notes in Computer Science") is not the venue
         venue = find_venue(text)
         if venue is not None and venue.kind is VenueKind.PREPRINT:
             continue
@@ -364,8 +367,15 @@ def paper_to_reference(paper: Mapping[str, Any]) -> Reference:
         if is_preprint_venue(str(journal.get("name") or "")):
             journal = {}  # {"name": "ArXiv", "volume": "abs/<id>"}: arXiv's listing, not the venue's
         volume = str(journal.get("volume") or "").strip()
+        series = find_series(str(journal.get("name") or ""))
+        if series is not None and entry_type == "inproceedings":
+            values["series"] = series.name  # the volume is the series' ("volume 9351 of LNCS")
+        elif series is not None:
+            volume = ""  # the series' volume is not the journal's
         pub_venue = _object(paper.get("publicationVenue"))
         issns = [pub_venue.get("issn"), *(pub_venue.get("alternate_issns") or [])]
+        if find_series(str(pub_venue.get("name") or "")) is not None:
+            issns = []  # the series' numbers (LNCS: 0302-9743), not a journal's
         values |= {
             "entry_type": entry_type,
             "venue": venue,

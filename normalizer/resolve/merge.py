@@ -163,6 +163,10 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
                 if not value and name in ("issn", "venue_short"):
                     # Another record of the same DOI may name the journal's numbers and short title.
                     value, source = _same_doi_value(companions, published, name)
+                elif not value and name == "volume" and published.series:
+                    # Crossref's chapter of an LNCS volume has no volume number; Semantic Scholar's
+                    # record of the same DOI in the same series has it ("volume 9351 of LNCS").
+                    value, source = _same_doi_value(companions, published, name, series=published.series)
                 if value:
                     update[name] = value
                     provenance[name] = source
@@ -203,6 +207,8 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
     crossref_type = None
     if crossref is not None and crossref.ids.doi == merged.ids.doi:
         crossref_type = "journal-article" if crossref.entry_type == "article" else "proceedings-article"
+        if crossref.series:  # `resolvers.crossref.series_chapter`: LNCS and the like
+            crossref_type = "book-chapter"
     return settle_entry_type(merged, crossref_type)
 
 
@@ -216,10 +222,14 @@ def _crossref_record(companions: Sequence[Candidate], published: Reference | Non
     return None
 
 
-def _same_doi_value(companions: Sequence[Candidate], published: Reference, name: str) -> tuple[Any, str]:
+def _same_doi_value(
+    companions: Sequence[Candidate], published: Reference, name: str, series: str | None = None
+) -> tuple[Any, str]:
     for candidate in companions:
         other = candidate.reference
         value = getattr(other, name)
+        if series is not None and other.series != series:
+            continue
         if value and is_published(other) and other.ids.doi and other.ids.doi == published.ids.doi:
             return value, candidate.source
     return None, ""

@@ -5,15 +5,17 @@ Sources label papers loosely: Semantic Scholar's ``publicationTypes`` calls Natu
 proceedings in a journal, and a ``.bib`` entry may say ``@inproceedings{…, booktitle =
 {Nature}}``. `kind_by_evidence` decides from, in this order:
 
-1. **Crossref's type of the DOI** (``journal-article``, ``proceedings-article``): the
-   publisher's own deposit;
+1. **Crossref's type of the DOI** (``journal-article``, ``proceedings-article``; a
+   ``book-chapter`` of a proceedings series such as LNCS): the publisher's own deposit;
 2. **an ISSN** on a venue that nothing calls a conference (no "conference", "proceedings",
    "symposium", "workshop" or "meeting" in its name, not a conference in the venue table):
    journals are registered serials;
 3. **the venue data**: the venue table's kind (`normalizer.text.venues`), then JabRef's
    journal list (`normalizer.text.journals`) for a name without conference words.
 
-A source's label counts only when none of these speaks. When the evidence overrules the
+A book series (LNCS, PMLR, CEUR: `normalizer.text.series`) named as the venue is evidence of
+nothing: it has an ISSN and JabRef lists it, but it is no journal. A source's label counts only
+when none of these speaks. When the evidence overrules the
 label a record came with, the record's notes say both (`settle_entry_type`).
 """
 
@@ -52,15 +54,21 @@ def kind_by_evidence(reference: Reference, crossref_type: str | None = None) -> 
     only the record's own label speaks."""
     # Local: the venue table and the journal list are read only when a published record needs them.
     from normalizer.text.journals import find_journal
+    from normalizer.text.series import find_series
     from normalizer.text.venues import VenueKind, find_venue
 
     doi = reference.ids.doi or "the DOI"
     if crossref_type in ("journal-article", "proceedings-article"):
         kind: EntryType = "article" if crossref_type == "journal-article" else "inproceedings"
         return KindEvidence(kind, f"Crossref's type of {doi} is {crossref_type}", "crossref")
+    if crossref_type == "book-chapter" and reference.series:
+        because = f"Crossref files {doi} as a chapter of a {reference.series} proceedings volume"
+        return KindEvidence("inproceedings", because, "crossref")
     venue = reference.venue or ""
     if not venue:
         return None
+    if find_series(venue) is not None:
+        return None  # a book series (LNCS) is no journal, though it has an ISSN and JabRef lists it
     table = find_venue(venue)
     if table is not None and table.kind is VenueKind.PREPRINT:
         return None
