@@ -192,6 +192,44 @@ def test_resolving_a_bib_keeps_unresolved_entries_comments_strings_and_foreign_f
     assert source.read_text(encoding="utf-8") == ZOTERO_BIB
 
 
+TWICE_BIB = """@article{zhai2021scaling,
+  title = {Scaling Vision Transformers},
+  journal = {arXiv preprint arXiv:2106.04560},
+  year = {2021}
+}
+
+@misc{vit-scaling,
+  title = {Scaling vision transformers},
+  note = {cited in the intro},
+  eprint = {2106.04560}
+}
+
+@misc{zhai2021scaling,
+  title = {Scaling Vision Transformers}
+}
+"""
+
+
+def test_a_bib_entry_repeating_a_paper_is_written_resolved_under_its_own_key(
+    tmp_path: Path, env: dict[str, str], snapshot_index: Path
+) -> None:
+    # A draft may \cite either key: both stay, both resolved (the same fields, so --journal-names
+    # and a preset reach both); the same key twice is kept as written (BibTeX's own error stays).
+    source = tmp_path / "refs.bib"
+    source.write_text(TWICE_BIB, encoding="utf-8")
+    args = ["resolve", str(source), "-o", "clean.bib", "--offline", "--snapshot", str(snapshot_index), "-q"]
+    code, _, _ = invoke(args, env)
+    assert code == 0
+    blocks = (tmp_path / "clean.bib").read_text(encoding="utf-8").split("\n\n")
+    first, second, third = blocks
+    assert first.startswith("@misc{zhai2021scaling,") and second.startswith("@misc{vit-scaling,")
+    assert first.replace("zhai2021scaling", "KEY") == second.replace("vit-scaling", "KEY").replace(
+        "  note          = {cited in the intro},\n", ""
+    )
+    assert "arXiv preprint" not in second and "note          = {cited in the intro}" in second
+    assert third == TWICE_BIB[TWICE_BIB.rindex("@misc{zhai2021scaling") :].rstrip("\n") + "\n"
+
+
 @pytest.mark.parametrize("option", ["-o", "--report"])
 def test_an_output_that_is_an_input_is_refused_and_the_input_kept(
     tmp_path: Path, env: dict[str, str], option: str
