@@ -22,12 +22,13 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     SecretStr,
     ValidationError,
     field_validator,
 )
 
-from normalizer.errors import ConfigError, UsageError, shown
+from normalizer.errors import BibnormError, ConfigError, UsageError, shown
 from normalizer.io import expand_user
 
 DEFAULT_ARXIV_API_URL = "https://export.arxiv.org/api/query"
@@ -202,6 +203,18 @@ class Settings(BaseModel):
     # Tables read by `check` and `format` (see docs/checks.md); kept raw here.
     check: dict[str, Any] = Field(default_factory=dict)
     format: dict[str, Any] = Field(default_factory=dict)
+    # Where each value came from ("/p/bibnorm.toml: resolvers"), set by `load_settings`.
+    _origins: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def refusal(self, field: str, reason: str) -> BibnormError:
+        """The error for a value of ``field`` that a later check refuses (an unknown resolver,
+        a key formula with an unknown placeholder): named with the file and key, or the
+        environment variable, it came from, as `load_settings`'s own errors are; a value given
+        as an option stays a usage error."""
+        origin = self._origins.get(field)
+        if origin is None or origin.startswith("option "):
+            return UsageError(reason)
+        return ConfigError(f"{origin}: invalid value: {reason}")
 
     @field_validator("snapshot", "dblp_index", "cache_dir", "lock", mode="before")
     @classmethod
@@ -330,7 +343,7 @@ def load_settings(
             values[field] = value
             origins[field] = f"option --{field.replace('_', '-')}"
     try:
-        return Settings(**values)
+        settings = Settings(**values)
     except ValidationError as error:
         first = error.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else ""
@@ -342,3 +355,5 @@ def load_settings(
         # pydantic prefixes the messages of our own validators; the reason reads better alone.
         reason = first["msg"].removeprefix("Value error, ")
         raise ConfigError(f"{where}: invalid value{what}: {reason}") from None
+    settings._origins.update(origins)
+    return settings

@@ -457,3 +457,40 @@ def test_two_runs_sharing_one_cache_both_succeed_with_the_same_output(tmp_path: 
     assert [run.returncode for run in runs] == [0, 0], [err for _, err in outputs]
     assert outputs[0][0] == outputs[1][0]
     assert re.search(rb"eprint *= \{1704.04861\}", outputs[0][0])
+
+
+@pytest.mark.parametrize(
+    ("setting", "reason"),
+    [
+        pytest.param(
+            'resolvers = ["snapshot", "nosuch"]',
+            "resolvers: invalid value: unknown resolver 'nosuch' (known: snapshot, arxiv, s2, dblp, "
+            "crossref, openalex)",
+            id="resolvers",
+        ),
+        pytest.param(
+            'key_format = "{nonsense}"',
+            "key_format: invalid value: unknown key placeholder {nonsense} in key format '{nonsense}'; "
+            "known: {family}, {auth}, {year}, {firstword}, {shorttitle}, {arxiv}, {dblp}; presets: google, "
+            "bbt, arxiv, dblp",
+            id="key_format",
+        ),
+    ],
+)
+def test_a_config_value_refused_after_loading_names_its_file_and_key(
+    tmp_path: Path, env: dict[str, str], setting: str, reason: str
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(f"[tool.bibnorm]\n{setting}\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("Layer Normalization\n", encoding="utf-8")
+    code, lines, _ = invoke(["resolve", "t.txt", "--offline"], env)
+    assert code == 1
+    assert lines == [f"bibnorm: error: {tmp_path / 'pyproject.toml'}: [tool.bibnorm] {reason}"]
+
+
+def test_the_same_value_given_as_an_option_stays_a_usage_error(tmp_path: Path, env: dict[str, str]) -> None:
+    (tmp_path / "t.txt").write_text("Layer Normalization\n", encoding="utf-8")
+    code, lines, _ = invoke(["resolve", "t.txt", "--offline", "--resolvers", "nosuch"], env)
+    assert code == EXIT_USAGE
+    assert lines == [
+        "bibnorm: error: unknown resolver 'nosuch' (known: snapshot, arxiv, s2, dblp, crossref, openalex)"
+    ]

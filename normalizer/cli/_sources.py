@@ -19,7 +19,7 @@ from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from normalizer.config import Settings
-from normalizer.errors import UsageError, shown
+from normalizer.errors import shown
 from normalizer.models import Lookup, Query, Reference
 from normalizer.resolve.pipeline import Enricher, Resolver
 from normalizer.resolve.progress import NO_PROGRESS, Progress
@@ -193,7 +193,7 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
     unknown = [name for name in settings.resolvers if name not in RESOLVER_FACTORIES | ENRICHER_FACTORIES]
     if unknown:
         known = ", ".join(RESOLVER_FACTORIES | ENRICHER_FACTORIES)
-        raise UsageError(f"unknown resolver {shown(unknown[0])} (known: {known})")
+        raise settings.refusal("resolvers", f"unknown resolver {shown(unknown[0])} (known: {known})")
     stats = HttpStats()
     holder: list[BibnormSession] = []
 

@@ -196,7 +196,10 @@ def command(
     )
     settings = settings.model_copy(update={"lock": lock_in_use(settings.lock)})
     lock_file = (settings.lock or Path(LOCK_FILE)) if update_lock else None
-    keys.validate_key_format(settings.key_format)
+    try:
+        keys.validate_key_format(settings.key_format)
+    except UsageError as error:
+        raise settings.refusal("key_format", str(error)) from None
     if json_out and output != STDIO and report_path is None:
         raise UsageError("--json prints the report on stdout; use --report PATH together with -o")
     writes = [
