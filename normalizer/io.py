@@ -416,15 +416,26 @@ def read_text(path: Path | str) -> str:
     return decode_text(read_bytes(path), str(path))
 
 
+# Standard input as read the first time, with the stream it came from: a command may look at its
+# input twice (what format it is, then its entries), and a stream is read only once.
+_stdin_read: tuple[object, bytes] | None = None
+
+
 def read_bytes(path: Path | str) -> bytes:
-    """The bytes of an input file (``"-"``: stdin), with `read_text`'s one-line errors."""
+    """The bytes of an input file (``"-"``: stdin, the same bytes each time it is asked for),
+    with `read_text`'s one-line errors."""
+    global _stdin_read
     if str(path) == STDIO:
         if sys.stdin is None:
             raise InputError("standard input is closed; give a file, or pipe the input into '-'")
+        if _stdin_read is not None and _stdin_read[0] is sys.stdin:
+            return _stdin_read[1]
         try:
-            return sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+            data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
         except OSError as error:
             raise InputError(f"<stdin>: cannot read: {error.strerror or error}") from None
+        _stdin_read = (sys.stdin, data)
+        return data
     try:
         if stat.S_ISFIFO(os.stat(path).st_mode):
             print(f"bibnorm: waiting for data on the pipe {path} (Ctrl-C to stop)", file=sys.stderr)

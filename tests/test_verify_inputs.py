@@ -142,6 +142,17 @@ def test_every_input_gets_the_verdicts_of_the_equivalent_bib(
         assert read_as in stderr
 
 
+@pytest.mark.parametrize(
+    "name", [pytest.param("hallmark-plainnat.txt", id="pasted-list"), pytest.param("hallmark.bib", id="bib")]
+)
+def test_standard_input_is_read_as_what_it_is_like_the_same_file(name: str, runner: CliRunner) -> None:
+    path = FIXTURES / "pdf" / name
+    from_file, _ = _verdicts(runner, path)
+    result = runner.invoke(main, ["verify", "--json", "-"], input=path.read_bytes())
+    assert result.exit_code in (0, 1), result.output
+    assert json.loads(result.stdout)["entries"] == from_file
+
+
 def test_a_reference_list_is_keyed_by_number_or_first_author_and_year(
     runner: CliRunner, tmp_path: Path
 ) -> None:

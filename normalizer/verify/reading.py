@@ -36,11 +36,11 @@ _OTHERS = frozenset({"others", "et al.", "et al"})
 
 
 def is_bibtex(path: Path) -> bool:
-    """Whether ``verify`` reads ``path`` as BibTeX entries: a ``.bib``, BibTeX by its content,
-    or stdin (``-``, read once, as BibTeX as before)."""
-    if path.suffix.lower() == ".bib" or str(path) == STDIO:
+    """Whether ``verify`` reads ``path`` as BibTeX entries: a ``.bib``, or BibTeX by its
+    content (stdin, ``-``, too: a pasted list or a .bbl piped in is read as what it is)."""
+    if path.suffix.lower() == ".bib":
         return True
-    if not path.is_file() or read_bytes(path)[:5] == b"%PDF-":
+    if (str(path) != STDIO and not path.is_file()) or read_bytes(path)[:5] == b"%PDF-":
         return False
     return detect_format(read_text(path), path) == "bib"
 
