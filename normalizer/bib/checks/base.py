@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -290,6 +290,10 @@ def index_file(bibfile: BibFile, config: CheckConfig | None = None) -> FileIndex
     wants_fields = config.enabled("BN301")
     entries: list[IndexedEntry] = []
     strings: dict[str, int] = {}
+    # A worker pickles its piece's index to the parent, which holds every entry's until the end
+    # (2 KB an entry, more than the file's text): equal facts (entry types, field sets, years,
+    # venues, place values) made one object here are pickled and unpickled as one.
+    shared: dict[Any, Any] = {}
     for block in bibfile.blocks:
         if isinstance(block, StringBlock):
             strings.setdefault(ascii_lower(block.name), block.line)
@@ -316,23 +320,33 @@ def index_file(bibfile: BibFile, config: CheckConfig | None = None) -> FileIndex
                     doi=_doi_identity(block) if wants_doi else None,
                     title=title,
                     macros=tuple(_macro_uses(block)) if wants_macros else (),
-                    kind=block.entry_type,
-                    fields=_filled_fields(block) if wants_fields else frozenset(),
+                    kind=_one(shared, block.entry_type),
+                    fields=_filled_fields(block, shared) if wants_fields else frozenset(),
                     parents=_parents(block),
-                    year=_year(block) if title else None,
-                    first_author=_first_author(block) if title else None,
-                    place=_place(block) if title else (),
-                    venue=_venue(block) if title else "",
+                    year=_one(shared, _year(block)) if title else None,
+                    first_author=_one(shared, _first_author(block)) if title else None,
+                    place=_place(block, shared) if title else (),
+                    venue=_one(shared, _venue(block)) if title else "",
                 )
             )
     return FileIndex(path=bibfile.path, entries=tuple(entries), strings=strings)
 
 
+_Shared = TypeVar("_Shared")
+
+
+def _one(shared: dict[Any, Any], value: _Shared) -> _Shared:
+    """The one object equal to ``value`` in ``shared`` (``value`` itself the first time)."""
+    found: _Shared = shared.setdefault(value, value)
+    return found
+
+
 _EMPTY_VALUES = frozenset({"", "{}", '""', "{ }", '" "'})
 
 
-def _filled_fields(entry: BibEntry) -> frozenset[str]:
-    return frozenset(f.name for f in entry.fields if f.value.strip(" \t\n") not in _EMPTY_VALUES)
+def _filled_fields(entry: BibEntry, shared: dict[Any, Any]) -> frozenset[str]:
+    names = (_one(shared, f.name) for f in entry.fields if f.value.strip(" \t\n") not in _EMPTY_VALUES)
+    return _one(shared, frozenset(names))
 
 
 def _parents(entry: BibEntry) -> tuple[str, ...]:
@@ -359,9 +373,10 @@ def _year(entry: BibEntry) -> str | None:
 PLACE_FIELDS = ("volume", "number", "pages", "chapter", "edition", "howpublished")
 
 
-def _place(entry: BibEntry) -> tuple[str, ...]:
-    """`PLACE_FIELDS`' values, spaces, braces and dashes dropped."""
-    return tuple(re.sub(r"[\s{}\-–]+", "", entry.get(name) or "") for name in PLACE_FIELDS)
+def _place(entry: BibEntry, shared: dict[Any, Any]) -> tuple[str, ...]:
+    """`PLACE_FIELDS`' values, spaces, braces and dashes dropped (equal ones one object of ``shared``)."""
+    values = (_one(shared, re.sub(r"[\s{}\-–]+", "", entry.get(name) or "")) for name in PLACE_FIELDS)
+    return _one(shared, tuple(values))
 
 
 def _venue(entry: BibEntry) -> str:
