@@ -190,6 +190,20 @@ PUBLISHED = Reference(
 )
 
 
+def test_an_index_holds_equal_facts_of_its_entries_once() -> None:
+    # The parent process keeps every entry's index until the end of a check: equal entry types,
+    # field sets, years, venues and place values are one object (pickled once by a worker).
+    entry = "@article{{{key}, title = {{A Title Long Enough {n}}}, author = {{Doe, Jane}}, year = {{2020}},\n"
+    entry += "  journal = {{Journal of Things}}, volume = {{{n}}}, pages = {{1--2}}}}\n"
+    text = "".join(entry.format(key=f"k{n}", n=n) for n in (1, 2))
+    first, second = index_file(parse_bibtex(text, "x.bib")).entries
+    assert (first.fields, first.place[1:]) == (second.fields, second.place[1:])
+    assert first.place != second.place  # the volumes differ
+    for name in ("kind", "fields", "year", "venue", "first_author"):
+        assert getattr(first, name) is getattr(second, name), name
+    assert first.place[2] is second.place[2]  # the pages
+
+
 def test_online_checks_use_the_facts_given() -> None:
     bibfile = read_bibfile(CORPUS / "ugly" / "arxiv-and-author-mistakes.bib")
     assert arxiv_ids([index_file(bibfile)]) == {"1706.03762": 5}
