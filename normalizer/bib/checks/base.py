@@ -28,7 +28,7 @@ from normalizer.bib.bibfile import (
 from normalizer.bib.bibtex_scan import ascii_lower
 from normalizer.identifiers import ArxivId, canonical_doi, parse_arxiv_id
 from normalizer.models import Reference, Severity
-from normalizer.text.titles import title_key
+from normalizer.text.titles import title_key, title_words
 
 
 class Finding(NamedTuple):
@@ -275,7 +275,12 @@ def _title_key(title: str) -> str:
     # sparing the LaTeX renderer most DBLP-style titles ("{BERT:} Pre-training ...").
     if not _LATEX_ONLY_BRACES.search(title):
         title = title.replace("{", "").replace("}", "")
-    return title_key(title)
+    # Not through title_words' cache: each title is keyed once, and a worker's cache of a large
+    # file's titles would only grow (tens of MB a process, never given back).
+    return "".join(_uncached_title_words(title))
+
+
+_uncached_title_words: Callable[[str], tuple[str, ...]] = title_words.__wrapped__
 
 
 # -- the index of a file ---------------------------------------------------------------------------
