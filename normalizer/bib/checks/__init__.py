@@ -186,7 +186,7 @@ def scan_text(
 ) -> tuple[list[Finding], FileIndex]:
     """The per-entry findings of one file's text and its index, computed on ``jobs`` CPUs.
 
-    Each piece's findings and index stay pickled (a fifth of their size as objects) until the
+    Each piece's findings and index stay pickled (a quarter of their size as objects) until the
     text is let go of: a caller that hands over its only reference to the text
     (``scan_text(read_text(path), ...)``) never holds a large file's text and the facts of all
     its entries at once.
