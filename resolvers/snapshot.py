@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 import orjson
 import zstandard
 
-from normalizer.errors import InputError, SnapshotError
+from normalizer.errors import InputError, SnapshotError, WorkerError
 from normalizer.models import Candidate, Lookup, Problem, Query, QueryKind, Reference, Severity
 from normalizer.processes import available_cpus
 from normalizer.resolve.progress import BYTES, NO_PROGRESS, Progress
@@ -603,14 +603,16 @@ class SnapshotResolver:
         try:
             if self.threads < 2 or len(queries) < PARALLEL_LOOKUPS_MIN:
                 return {query.index: self._lookup_one(query, progress) for query in queries}
-            if self._pool is None:
-                from concurrent.futures import ThreadPoolExecutor  # not on the start-up path
-
-                self._pool = ThreadPoolExecutor(self.threads - 1, thread_name_prefix="snapshot")
             share = -(-len(queries) // self.threads)
             mine, *theirs = [queries[start : start + share] for start in range(0, len(queries), share)]
-            running = [self._pool.submit(self._lookup_each, part, progress) for part in theirs]
-            found = [self._lookup_each(mine, progress), *(future.result() for future in running)]
+            found = self._in_processes(mine, theirs, progress)
+            if found is None:
+                if self._pool is None:
+                    from concurrent.futures import ThreadPoolExecutor  # not on the start-up path
+
+                    self._pool = ThreadPoolExecutor(self.threads - 1, thread_name_prefix="snapshot")
+                running = [self._pool.submit(self._lookup_each, part, progress) for part in theirs]
+                found = [self._lookup_each(mine, progress), *(future.result() for future in running)]
             return {
                 query.index: lookup
                 for part, lookups in zip([mine, *theirs], found, strict=True)
@@ -618,6 +620,43 @@ class SnapshotResolver:
             }
         except (sqlite3.DatabaseError, zstandard.ZstdError, orjson.JSONDecodeError) as error:
             raise SnapshotError(f"{self.path}: snapshot index is damaged ({error}); rebuild it") from None
+
+    def _in_processes(
+        self, mine: Sequence[Query], theirs: Sequence[Sequence[Query]], progress: Progress
+    ) -> list[list[Lookup]] | None:
+        """``mine`` looked up here while forked workers look up ``theirs``; ``None`` when no
+        worker can be forked (another thread runs, no ``fork``), for the threads to do it.
+
+        Threads gain little on a busy machine: half of a lookup is Python that holds the GIL.
+        Forked workers share the mapped index and the imported modules; each opens its own
+        connection (one is never used across a fork), and only the lookups come back.
+        """
+        global _forked
+        from normalizer.processes import can_fork, fork_pool
+
+        if not can_fork():
+            return None
+        _forked = self
+        try:
+            with fork_pool(len(theirs), _start_lookup_worker) as pool:
+                if pool is None:
+                    return None
+                from concurrent.futures.process import BrokenProcessPool
+
+                running = [pool.submit(_lookup_in_worker, part) for part in theirs]
+                found = [self._lookup_each(mine, progress)]
+                try:
+                    for part, future in zip(theirs, running, strict=True):
+                        found.append(future.result())
+                        progress.advance(len(part))
+                except BrokenProcessPool:
+                    raise WorkerError(
+                        f"a worker process reading {self.path} stopped unexpectedly (killed, or out "
+                        "of memory?)"
+                    ) from None
+                return found
+        finally:
+            _forked = None
 
     def _lookup_each(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> list[Lookup]:
         return [self._lookup_one(query, progress) for query in queries]
@@ -762,6 +801,24 @@ class SnapshotResolver:
         # Cleaned at lookup time, not while building the index: only candidates pay for it.
         reference: Reference = clean_reference(reference_from_row(row, self._decompress))
         return Candidate(source=SOURCE, reference=reference, by_identifier=by_identifier)
+
+
+# The resolver forked workers look up with: set just before the pool forks, cleared after.
+_forked: SnapshotResolver | None = None
+
+
+def _start_lookup_worker() -> None:
+    # The parent's connections and decompressors stay the parent's: the worker opens its own.
+    assert _forked is not None, "lookup worker started without a resolver"
+    _forked._local = threading.local()
+    _forked._connections = []
+    _forked._connections_lock = threading.Lock()
+    _forked._pool = None
+
+
+def _lookup_in_worker(queries: Sequence[Query]) -> list[Lookup]:
+    assert _forked is not None, "lookup worker started without a resolver"
+    return _forked._lookup_each(queries)
 
 
 def all_but_one_query(words: Sequence[str]) -> str:

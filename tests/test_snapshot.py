@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import sqlite3
+import threading
 import time
 from itertools import combinations
 from pathlib import Path
@@ -26,6 +27,7 @@ from normalizer.config import MatchThresholds
 from normalizer.errors import InputError, OutputError, SafetyError, SnapshotError
 from normalizer.io import STALE_AFTER
 from normalizer.models import Lookup, Origin, PartialDate, Query, QueryKind, Reference, Status
+from normalizer.processes import can_fork
 from normalizer.resolve.matching import choose
 from normalizer.resolve.progress import Silent
 from resolvers import snapshot
@@ -300,16 +302,30 @@ def test_lookup_answers_every_query_by_its_index(resolver: SnapshotResolver) -> 
     assert only(answers[5]).ids.arxiv_id == "0704.0001"
 
 
-def test_many_queries_get_the_same_answers_whether_one_thread_or_two_ask(index: Path) -> None:
+def test_many_queries_get_the_same_answers_alone_in_a_forked_worker_or_in_threads(index: Path) -> None:
     records = [json.loads(line) for line in DEV_SNAPSHOT.read_text(encoding="utf-8").splitlines()]
     queries = [
         Query(index=n, origin=ORIGIN, kind=QueryKind.TITLE, title=record["title"].lower())
         for n, record in enumerate(records)
     ] + [Query(index=len(records), origin=ORIGIN, kind=QueryKind.ARXIV_ID, arxiv_id=records[0]["id"])]
-    assert len(queries) >= snapshot.PARALLEL_LOOKUPS_MIN  # enough to be shared between threads
-    with SnapshotResolver(index, threads=1) as alone, SnapshotResolver(index, threads=2) as shared:
-        assert shared.lookup(queries) == alone.lookup(queries)
-        assert len(shared._connections) == 2  # the second thread had a connection of its own
+    assert len(queries) >= snapshot.PARALLEL_LOOKUPS_MIN  # enough to be shared
+    with SnapshotResolver(index, threads=1) as alone:
+        expected = alone.lookup(queries)
+    assert can_fork()  # nothing else runs: the other half goes to a forked worker
+    with SnapshotResolver(index, threads=2) as forked:
+        assert forked.lookup(queries) == expected
+        assert len(forked._connections) == 1  # the worker's connection was its own process's
+    # Another thread running: forking could deadlock, so a second thread of this process asks.
+    hold = threading.Event()
+    other = threading.Thread(target=hold.wait)
+    other.start()
+    try:
+        with SnapshotResolver(index, threads=2) as shared:
+            assert shared.lookup(queries) == expected
+            assert len(shared._connections) == 2  # the second thread had a connection of its own
+    finally:
+        hold.set()
+        other.join()
     with pytest.raises(sqlite3.ProgrammingError):  # closing closed every thread's connection
         shared._connections[1].execute("SELECT 1")
 
