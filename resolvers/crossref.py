@@ -62,7 +62,7 @@ from normalizer.models import (
 from normalizer.resolve.matching import choose
 from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.safejson import loads
-from normalizer.text.series import Series, find_series
+from normalizer.text.series import Series, named_series
 from resolvers._asking import wants_doi, wants_search
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
@@ -283,8 +283,8 @@ def series_chapter(work: Mapping[str, Any]) -> tuple[str, Series] | None:
     if work.get("type") != "book-chapter":
         return None
     titles = [" ".join(str(t).split()) for t in work.get("container-title") or () if str(t).strip()]
-    series = next((found for title in titles if (found := find_series(title)) is not None), None)
-    volume_titles = [title for title in titles if find_series(title) is None]
+    series = next((found for title in titles if (found := named_series(title)) is not None), None)
+    volume_titles = [title for title in titles if named_series(title) is None]
     if series is None or not volume_titles:
         return None
     return volume_titles[0], series

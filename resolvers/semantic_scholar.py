@@ -52,7 +52,7 @@ from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.safejson import loads
 from normalizer.text.clean import clean_reference
 from normalizer.text.names import parse_name
-from normalizer.text.series import find_series
+from normalizer.text.series import named_series
 from normalizer.text.titles import same_title, title_words
 from normalizer.text.venues import VenueKind, canonical_venue_name, find_venue, is_preprint_venue, tidy_venue
 from resolvers._http import SourceUnavailable, describe_error, register_validator
@@ -295,7 +295,7 @@ def _publication(paper: Mapping[str, Any], doi: str | None) -> tuple[EntryType |
         ("venue", str(paper.get("venue") or "")),
     ]
     for origin, text in spellings:
-        if not text.strip() or find_series(text) is not None:
+        if not text.strip() or named_series(text) is not None:
             continue  # a book series ("Lecture Notes in Computer Science") is not the venue
         venue = find_venue(text)
         if venue is not None and venue.kind is VenueKind.PREPRINT:
@@ -367,14 +367,14 @@ def paper_to_reference(paper: Mapping[str, Any]) -> Reference:
         if is_preprint_venue(str(journal.get("name") or "")):
             journal = {}  # {"name": "ArXiv", "volume": "abs/<id>"}: arXiv's listing, not the venue's
         volume = str(journal.get("volume") or "").strip()
-        series = find_series(str(journal.get("name") or ""))
+        series = named_series(str(journal.get("name") or ""))
         if series is not None and entry_type == "inproceedings":
             values["series"] = series.name  # the volume is the series' ("volume 9351 of LNCS")
         elif series is not None:
             volume = ""  # the series' volume is not the journal's
         pub_venue = _object(paper.get("publicationVenue"))
         issns = [pub_venue.get("issn"), *(pub_venue.get("alternate_issns") or [])]
-        if find_series(str(pub_venue.get("name") or "")) is not None:
+        if named_series(str(pub_venue.get("name") or "")) is not None:
             issns = []  # the series' numbers (LNCS: 0302-9743), not a journal's
         values |= {
             "entry_type": entry_type,

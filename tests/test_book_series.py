@@ -106,6 +106,32 @@ def test_a_semantic_scholar_record_naming_only_the_series_is_no_publication_but_
     assert reference.ids.doi == DOI
 
 
+@pytest.mark.parametrize(
+    ("text", "series"),
+    [
+        pytest.param(LNCS, LNCS, id="name"),
+        pytest.param("Lect. Notes Comput. Sci.", LNCS, id="abbreviation"),
+        pytest.param(
+            "JMLR Workshop and Conference Proceedings", "Proceedings of Machine Learning Research", id="alias"
+        ),
+        pytest.param("JMLR", None, id="the-journal"),
+        pytest.param("JMLR 25", None, id="the-journal-with-its-volume"),
+        pytest.param("Journal of Machine Learning Research", None, id="the-journal-in-full"),
+        pytest.param("Proceedings of LNCS 2020", None, id="more-than-the-series"),
+    ],
+)
+def test_a_venue_names_a_series_only_as_a_whole_spelling(text: str, series: str | None) -> None:
+    from normalizer.text.series import named_series
+
+    found = named_series(text)
+    assert (found.name if found else None) == series
+
+
+def test_semantic_scholars_jmlr_journal_stays_a_journal() -> None:
+    paper = s2_paper(venue="", journal={"name": "JMLR", "volume": "25", "pages": "70:1-70:53"})
+    assert paper_to_reference(paper).entry_type == "article"
+
+
 def test_the_series_as_a_venue_is_no_evidence_of_a_journal() -> None:
     # It has an ISSN and JabRef lists it: neither makes the series a journal.
     named = Reference(title=TITLE, entry_type="inproceedings", venue=LNCS, issn=("0302-9743",))

@@ -54,7 +54,7 @@ def kind_by_evidence(reference: Reference, crossref_type: str | None = None) -> 
     only the record's own label speaks."""
     # Local: the venue table and the journal list are read only when a published record needs them.
     from normalizer.text.journals import find_journal
-    from normalizer.text.series import find_series
+    from normalizer.text.series import named_series
     from normalizer.text.venues import VenueKind, find_venue
 
     doi = reference.ids.doi or "the DOI"
@@ -67,7 +67,7 @@ def kind_by_evidence(reference: Reference, crossref_type: str | None = None) -> 
     venue = reference.venue or ""
     if not venue:
         return None
-    if find_series(venue) is not None:
+    if named_series(venue) is not None:
         return None  # a book series (LNCS) is no journal, though it has an ISSN and JabRef lists it
     table = find_venue(venue)
     if table is not None and table.kind is VenueKind.PREPRINT:

@@ -66,6 +66,29 @@ def find_series(text: str | None) -> Series | None:
     return _by_key().get(venue_key(text))
 
 
+def _spelling_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold().replace("&", " and ")).split())
+
+
+@cache
+def _by_spelling() -> dict[str, Series]:
+    return {
+        _spelling_key(spelling): series
+        for series in series_table()
+        for spelling in (series.name, series.short, *series.aliases)
+    }
+
+
+def named_series(text: str | None) -> Series | None:
+    """The table's series when ``text`` is one of its spellings as a whole (case and punctuation
+    aside), else ``None``: for a source's venue field, where "JMLR 25" is the journal and not
+    the series that "JMLR Proceedings" names (`find_series`, which compares venue keys, takes
+    both for PMLR)."""
+    if not text or not text.strip():
+        return None
+    return _by_spelling().get(_spelling_key(text))
+
+
 def series_of_link(url: str | None) -> tuple[Series, str] | None:
     """(series, volume) a link names ("https://proceedings.mlr.press/v37/…" → PMLR, "37"), else ``None``."""
     if not url:
