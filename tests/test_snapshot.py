@@ -12,7 +12,8 @@ import json
 import os
 import shutil
 import sqlite3
-import threading
+import subprocess
+import sys
 import time
 from itertools import combinations
 from pathlib import Path
@@ -27,7 +28,6 @@ from normalizer.config import MatchThresholds
 from normalizer.errors import InputError, OutputError, SafetyError, SnapshotError
 from normalizer.io import STALE_AFTER
 from normalizer.models import Lookup, Origin, PartialDate, Query, QueryKind, Reference, Status
-from normalizer.processes import can_fork
 from normalizer.resolve.matching import choose
 from normalizer.resolve.progress import Silent
 from resolvers import snapshot
@@ -302,32 +302,53 @@ def test_lookup_answers_every_query_by_its_index(resolver: SnapshotResolver) -> 
     assert only(answers[5]).ids.arxiv_id == "0704.0001"
 
 
+_FORKED_LOOKUPS = """
+import json, sys, threading
+from pathlib import Path
+from normalizer.models import Origin, Query, QueryKind
+from normalizer.processes import can_fork
+from resolvers.snapshot import SnapshotResolver
+
+index, snapshot = Path(sys.argv[1]), Path(sys.argv[2])
+records = [json.loads(line) for line in snapshot.read_text(encoding="utf-8").splitlines()]
+origin = Origin(path="t", line=1)
+queries = [
+    Query(index=n, origin=origin, kind=QueryKind.TITLE, title=record["title"].lower())
+    for n, record in enumerate(records)
+] + [Query(index=len(records), origin=origin, kind=QueryKind.ARXIV_ID, arxiv_id=records[0]["id"])]
+with SnapshotResolver(index, threads=1) as alone:
+    expected = alone.lookup(queries)
+could_fork = can_fork()
+with SnapshotResolver(index, threads=2) as forked:
+    forked_same, forked_connections = forked.lookup(queries) == expected, len(forked._connections)
+hold = threading.Event()
+other = threading.Thread(target=hold.wait)
+other.start()
+with SnapshotResolver(index, threads=2) as shared:
+    shared_same, shared_connections = shared.lookup(queries) == expected, len(shared._connections)
+hold.set()
+other.join()
+found = [len(queries), could_fork, forked_same, forked_connections, shared_same, shared_connections]
+print(json.dumps(found))
+"""
+
+
 def test_many_queries_get_the_same_answers_alone_in_a_forked_worker_or_in_threads(index: Path) -> None:
-    records = [json.loads(line) for line in DEV_SNAPSHOT.read_text(encoding="utf-8").splitlines()]
-    queries = [
-        Query(index=n, origin=ORIGIN, kind=QueryKind.TITLE, title=record["title"].lower())
-        for n, record in enumerate(records)
-    ] + [Query(index=len(records), origin=ORIGIN, kind=QueryKind.ARXIV_ID, arxiv_id=records[0]["id"])]
-    assert len(queries) >= snapshot.PARALLEL_LOOKUPS_MIN  # enough to be shared
-    with SnapshotResolver(index, threads=1) as alone:
-        expected = alone.lookup(queries)
-    assert can_fork()  # nothing else runs: the other half goes to a forked worker
-    with SnapshotResolver(index, threads=2) as forked:
-        assert forked.lookup(queries) == expected
-        assert len(forked._connections) == 1  # the worker's connection was its own process's
-    # Another thread running: forking could deadlock, so a second thread of this process asks.
-    hold = threading.Event()
-    other = threading.Thread(target=hold.wait)
-    other.start()
-    try:
-        with SnapshotResolver(index, threads=2) as shared:
-            assert shared.lookup(queries) == expected
-            assert len(shared._connections) == 2  # the second thread had a connection of its own
-    finally:
-        hold.set()
-        other.join()
-    with pytest.raises(sqlite3.ProgrammingError):  # closing closed every thread's connection
-        shared._connections[1].execute("SELECT 1")
+    # In a fresh process: only there is it sure that no other thread runs (a test's fake server
+    # would make the forked worker a thread).
+    done = subprocess.run(
+        [sys.executable, "-c", _FORKED_LOOKUPS, str(index), str(DEV_SNAPSHOT)],
+        capture_output=True, text=True, check=True, timeout=120,
+    )  # fmt: skip
+    count, could_fork, forked_same, forked_connections, shared_same, shared_connections = json.loads(
+        done.stdout
+    )
+    assert count >= snapshot.PARALLEL_LOOKUPS_MIN  # enough to be shared
+    assert could_fork  # nothing else ran: the other half went to a forked worker …
+    assert (forked_same, forked_connections) == (True, 1)  # … whose connection was its own process's
+    # Another thread running: forking could deadlock, so a second thread of the process asks,
+    # with a connection of its own.
+    assert (shared_same, shared_connections) == (True, 2)
 
 
 # --- record → Reference ---------------------------------------------------------------
