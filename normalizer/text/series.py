@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -50,10 +51,15 @@ def series_table() -> tuple[Series, ...]:
     )
 
 
+def _spelling_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold().replace("&", " and ")).split())
+
+
 @cache
-def _by_key() -> dict[str, Series]:
+def _by(key: Callable[[str], str]) -> dict[str, Series]:
+    """Every series under ``key`` of each of its spellings."""
     return {
-        venue_key(spelling): series
+        key(spelling): series
         for series in series_table()
         for spelling in (series.name, series.short, *series.aliases)
     }
@@ -63,20 +69,7 @@ def find_series(text: str | None) -> Series | None:
     """The table's series for a spelling (case, punctuation and "&"/"and" aside), else ``None``."""
     if not text or not text.strip():
         return None
-    return _by_key().get(venue_key(text))
-
-
-def _spelling_key(text: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", text.casefold().replace("&", " and ")).split())
-
-
-@cache
-def _by_spelling() -> dict[str, Series]:
-    return {
-        _spelling_key(spelling): series
-        for series in series_table()
-        for spelling in (series.name, series.short, *series.aliases)
-    }
+    return _by(venue_key).get(venue_key(text))
 
 
 def named_series(text: str | None) -> Series | None:
@@ -86,7 +79,7 @@ def named_series(text: str | None) -> Series | None:
     both for PMLR)."""
     if not text or not text.strip():
         return None
-    return _by_spelling().get(_spelling_key(text))
+    return _by(_spelling_key).get(_spelling_key(text))
 
 
 def series_of_link(url: str | None) -> tuple[Series, str] | None:
