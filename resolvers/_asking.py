@@ -1,7 +1,9 @@
-"""Which papers dblp and Crossref are asked about, and what dblp's announcement says.
+"""Which papers dblp, Crossref, OpenAlex and Semantic Scholar's enrichment are asked about, and
+what dblp's announcement says.
 
 Pure functions over `Reference`s, free of the HTTP stack: the sources (`resolvers.dblp`,
-`resolvers.crossref`) decide with them whom to ask, and so do their offline stand-ins
+`resolvers.crossref`, `resolvers.openalex`, `resolvers.semantic_scholar`) decide with them whom
+to ask, and so do their offline stand-ins
 (`resolvers._refused`), which must name the very papers the sources would have asked about
 without importing them.
 """
@@ -112,10 +114,23 @@ def wants_search(reference: Reference) -> bool:
     return not any(_CROSSREF_SKIPS.match(category) for category in categories)
 
 
+def publisher_doi(reference: Reference) -> str | None:
+    """The paper's publisher DOI, case-folded (arXiv's own DOIs name the preprint), if any."""
+    doi = reference.ids.doi
+    return doi.casefold() if doi and not is_arxiv_doi(doi) else None
+
+
 def wants_doi(reference: Reference, source: str) -> str | None:
     """The publisher DOI (case-folded) a batched DOI source is asked about for a paper, if any:
-    not an arXiv DOI, and not one ``source`` itself gave."""
-    doi = reference.ids.doi
-    if doi and not is_arxiv_doi(doi) and reference.provenance.get("doi") != source:
-        return doi.casefold()
-    return None
+    not one ``source`` itself gave."""
+    return publisher_doi(reference) if reference.provenance.get("doi") != source else None
+
+
+def s2_batch_id(reference: Reference) -> str | None:
+    """What Semantic Scholar's enrichment asks its batch for a resolved paper ("ARXIV:…", else
+    "DOI:…"); ``None`` for a paper that came from Semantic Scholar itself or has neither id."""
+    if reference.ids.s2_paper_id:
+        return None
+    if reference.ids.arxiv_id:
+        return f"ARXIV:{reference.ids.arxiv_id}"
+    return f"DOI:{reference.ids.doi}" if reference.ids.doi else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from normalizer.config import Settings
-from normalizer.identifiers import is_arxiv_doi, parse_arxiv_id
+from normalizer.identifiers import parse_arxiv_id
 from normalizer.models import Lookup, Problem, Query, QueryKind, Reference, Severity
 from normalizer.resolve.progress import NO_PROGRESS, Progress
 from resolvers._arxiv_query import malformed_id, title_segments
@@ -21,6 +21,8 @@ from resolvers._asking import (
     dblp_announcement,
     doi_source_settles,
     doi_sources_follow,
+    publisher_doi,
+    s2_batch_id,
     s2_says_preprint,
     search_query,
     wants_dblp,
@@ -85,11 +87,7 @@ class RefusedS2:
     def enrich(
         self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
     ) -> Mapping[int, Lookup]:
-        asked = [
-            index
-            for index, reference in references.items()
-            if not reference.ids.s2_paper_id and (reference.ids.arxiv_id or reference.ids.doi)
-        ]
+        asked = [index for index, reference in references.items() if s2_batch_id(reference)]
         progress.expect(len(asked))
         progress.advance(len(asked))
         return {index: refused(self.name, Severity.WARNING) for index in asked}
@@ -155,15 +153,10 @@ class RefusedOpenAlex:
     def enrich(
         self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
     ) -> Mapping[int, Lookup]:
-        asked = [
-            index
-            for index, reference in references.items()
-            if reference.ids.doi and not is_arxiv_doi(reference.ids.doi)
-        ]
-        dois = {(references[index].ids.doi or "").casefold() for index in asked}
-        progress.expect(len(dois))
-        progress.advance(len(dois))
-        return {index: refused(self.name, Severity.WARNING, named=False) for index in asked}
+        dois = {index: doi for index, reference in references.items() if (doi := publisher_doi(reference))}
+        progress.expect(len(set(dois.values())))
+        progress.advance(len(set(dois.values())))
+        return {index: refused(self.name, Severity.WARNING, named=False) for index in dois}
 
 
 # The stand-in of each online source, by its name in `Settings.resolvers`.

@@ -24,7 +24,7 @@ from typing import Any
 import requests
 
 from normalizer.config import Settings
-from normalizer.identifiers import canonical_doi, is_arxiv_doi
+from normalizer.identifiers import canonical_doi
 from normalizer.models import (
     Candidate,
     EntryType,
@@ -38,6 +38,7 @@ from normalizer.models import (
 from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.safejson import loads
 from normalizer.text.names import parse_name
+from resolvers._asking import publisher_doi
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
 SOURCE = "openalex"
@@ -174,9 +175,8 @@ class OpenAlexEnricher:
     ) -> Mapping[int, Lookup]:
         asking: dict[str, list[int]] = {}
         for index, reference in references.items():
-            doi = reference.ids.doi
-            if doi and not is_arxiv_doi(doi):
-                asking.setdefault(doi.casefold(), []).append(index)
+            if doi := publisher_doi(reference):
+                asking.setdefault(doi, []).append(index)
         progress.expect(len(asking))
         answers: dict[int, Lookup] = {}
         dois = sorted(asking)

@@ -55,6 +55,7 @@ from normalizer.text.names import parse_name
 from normalizer.text.series import named_series
 from normalizer.text.titles import same_title, title_words
 from normalizer.text.venues import VenueKind, canonical_venue_name, find_venue, is_preprint_venue, tidy_venue
+from resolvers._asking import s2_batch_id
 from resolvers._http import SourceUnavailable, describe_error, register_validator
 
 SOURCE = "s2"
@@ -529,14 +530,9 @@ class S2Enricher:
         self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
     ) -> Mapping[int, Lookup]:
         """Companion candidates per index; papers that came from S2 itself are skipped."""
-        wanted: dict[int, str] = {}
-        for index, reference in references.items():
-            if reference.ids.s2_paper_id:
-                continue
-            if reference.ids.arxiv_id:
-                wanted[index] = f"ARXIV:{reference.ids.arxiv_id}"
-            elif reference.ids.doi:
-                wanted[index] = f"DOI:{reference.ids.doi}"
+        wanted = {
+            index: asked for index, reference in references.items() if (asked := s2_batch_id(reference))
+        }
         progress.expect(len(wanted))
         if not wanted:
             return {}
