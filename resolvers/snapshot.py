@@ -72,7 +72,8 @@ from resolvers._snapshot_records import (
 )
 
 if TYPE_CHECKING:
-    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+    from types import TracebackType
 
 SCHEMA_VERSION = 3
 CHUNK_LINES = 5_000  # lines per worker task and per transaction: large enough to amortise both
@@ -100,6 +101,7 @@ FTS_CAP = 200
 # connection) once there are at least PARALLEL_LOOKUPS_MIN of them: fewer are not worth a thread.
 LOOKUP_THREADS = 2
 PARALLEL_LOOKUPS_MIN = 64
+WORKER_SHARE = 55  # percent of the shared lookups the worker (process or thread) does
 # The most of an index mapped into memory (SQLite caps it at its own limit, 2 GiB by default): the
 # whole file for any real snapshot. Mapped pages are the OS's file cache, shared and dropped
 # under memory pressure, though counted in the process's resident size once read.
@@ -563,6 +565,7 @@ class SnapshotResolver:
         self._connections = [first]
         self._connections_lock = threading.Lock()
         self._pool: ThreadPoolExecutor | None = None
+        self._workers: tuple[contextlib.ExitStack, ProcessPoolExecutor] | None = None
 
     @property
     def _connection(self) -> sqlite3.Connection:
@@ -580,8 +583,21 @@ class SnapshotResolver:
         decompressed: bytes = decompressor.decompress(data)
         return decompressed
 
-    def close(self) -> None:
-        """Close the index file (every thread's connection to it)."""
+    def close(
+        self,
+        error_type: type[BaseException] | None = None,
+        error: BaseException | None = None,
+        traceback: TracebackType | None = None,
+    ) -> None:
+        """Close the index file (every thread's connection to it) and stop the lookup worker;
+        the exception that ends the run, if any, cancels its unstarted work."""
+        global _forked
+        if self._workers is not None:
+            stack, self._workers = self._workers[0], None
+            try:
+                stack.__exit__(error_type, error, traceback)
+            finally:
+                _forked = None
         if self._pool is not None:
             self._pool.shutdown()
         with self._connections_lock:
@@ -591,72 +607,70 @@ class SnapshotResolver:
     def __enter__(self) -> SnapshotResolver:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(
+        self,
+        error_type: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close(error_type, error, traceback)
 
     def lookup(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> Mapping[int, Lookup]:
         """Candidates from the snapshot for each query, keyed by ``Query.index``.
 
-        Many queries are shared between `threads` threads: SQLite lets go of the GIL while it
-        searches, which is half of a title's time, so a second core takes the other half.
+        Many queries are shared with a forked worker process (or, where a fork is unsafe, a
+        thread): this process looks up the first part, the worker the rest. The answer
+        holds this process's lookups at once and the worker's when first asked for, so the
+        caller judges the first part's candidates while the worker is still looking.
         """
-        try:
+        with _index_errors(self.path):
             if self.threads < 2 or len(queries) < PARALLEL_LOOKUPS_MIN:
                 return {query.index: self._lookup_one(query, progress) for query in queries}
-            share = -(-len(queries) // self.threads)
-            mine, *theirs = [queries[start : start + share] for start in range(0, len(queries), share)]
-            found = self._in_processes(mine, theirs, progress)
-            if found is None:
-                if self._pool is None:
-                    from concurrent.futures import ThreadPoolExecutor  # not on the start-up path
+            # The worker's share is the larger: it also pickles its answers, and this
+            # process judges its own share's candidates while the worker finishes.
+            split = len(queries) - len(queries) * WORKER_SHARE // 100
+            mine, theirs = queries[:split], queries[split:]
+            pool = self._lookup_pool()
+            if pool is not None:
+                running = pool.submit(_lookup_in_worker, theirs)
+                found = {query.index: self._lookup_one(query, progress) for query in mine}
+                return _Answers(self.path, found, theirs, running, progress)
+            if self._pool is None:
+                from concurrent.futures import ThreadPoolExecutor  # not on the start-up path
 
-                    self._pool = ThreadPoolExecutor(self.threads - 1, thread_name_prefix="snapshot")
-                running = [self._pool.submit(self._lookup_each, part, progress) for part in theirs]
-                found = [self._lookup_each(mine, progress), *(future.result() for future in running)]
-            return {
-                query.index: lookup
-                for part, lookups in zip([mine, *theirs], found, strict=True)
-                for query, lookup in zip(part, lookups, strict=True)
-            }
-        except (sqlite3.DatabaseError, zstandard.ZstdError, orjson.JSONDecodeError) as error:
-            raise SnapshotError(f"{self.path}: snapshot index is damaged ({error}); rebuild it") from None
+                self._pool = ThreadPoolExecutor(self.threads - 1, thread_name_prefix="snapshot")
+            thread = self._pool.submit(self._lookup_each, theirs, progress)
+            lookups = self._lookup_each(mine, progress) + thread.result()
+            return {query.index: lookup for query, lookup in zip(queries, lookups, strict=True)}
 
-    def _in_processes(
-        self, mine: Sequence[Query], theirs: Sequence[Sequence[Query]], progress: Progress
-    ) -> list[list[Lookup]] | None:
-        """``mine`` looked up here while forked workers look up ``theirs``; ``None`` when no
-        worker can be forked (another thread runs, no ``fork``), for the threads to do it.
+    def _lookup_pool(self) -> ProcessPoolExecutor | None:
+        """The forked lookup worker, started at the first lookup that shares its queries and
+        kept until `close`; None when no worker can be forked (another thread runs, no
+        ``fork``, another resolver's worker is running), for a thread to do its share.
 
         Threads gain little on a busy machine: half of a lookup is Python that holds the GIL.
-        Forked workers share the mapped index and the imported modules; each opens its own
+        A forked worker shares the mapped index and the imported modules; it opens its own
         connection (one is never used across a fork), and only the lookups come back.
         """
         global _forked
+        if self._workers is not None:
+            return self._workers[1]
         from normalizer.processes import can_fork, fork_pool
 
-        if not can_fork():
+        if _forked is not None or not can_fork():
             return None
-        _forked = self
+        stack = contextlib.ExitStack()
+        _forked = self  # what the worker looks up with: the fork copies it
         try:
-            with fork_pool(len(theirs), _start_lookup_worker) as pool:
-                if pool is None:
-                    return None
-                from concurrent.futures.process import BrokenProcessPool
-
-                running = [pool.submit(_lookup_in_worker, part) for part in theirs]
-                found = [self._lookup_each(mine, progress)]
-                try:
-                    for part, future in zip(theirs, running, strict=True):
-                        found.append(future.result())
-                        progress.advance(len(part))
-                except BrokenProcessPool:
-                    raise WorkerError(
-                        f"a worker process reading {self.path} stopped unexpectedly (killed, or out "
-                        "of memory?)"
-                    ) from None
-                return found
-        finally:
+            pool = stack.enter_context(fork_pool(1, _start_lookup_worker))
+        except BaseException:
             _forked = None
+            raise
+        if pool is None:
+            _forked = None
+            return None
+        self._workers = (stack, pool)
+        return pool
 
     def _lookup_each(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> list[Lookup]:
         return [self._lookup_one(query, progress) for query in queries]
@@ -807,6 +821,63 @@ class SnapshotResolver:
 _forked: SnapshotResolver | None = None
 
 
+@contextlib.contextmanager
+def _index_errors(path: Path) -> Iterator[None]:
+    """A damaged index, found by this process or by the lookup worker, is one `SnapshotError`."""
+    try:
+        yield
+    except (sqlite3.DatabaseError, zstandard.ZstdError, orjson.JSONDecodeError) as error:
+        raise SnapshotError(f"{path}: snapshot index is damaged ({error}); rebuild it") from None
+
+
+class _Answers(Mapping[int, Lookup]):
+    """`SnapshotResolver.lookup`'s answer when a worker process shares the queries: this
+    process's lookups, and the worker's once the first of them is asked for (waited for then)."""
+
+    def __init__(
+        self,
+        path: Path,
+        found: dict[int, Lookup],
+        theirs: Sequence[Query],
+        running: Future[list[Lookup]],
+        progress: Progress,
+    ) -> None:
+        self._path = path
+        self._found = found
+        self._theirs = [query.index for query in theirs]
+        self._running: Future[list[Lookup]] | None = running
+        self._progress = progress
+
+    def _arrived(self) -> None:
+        if self._running is None:
+            return
+        running, self._running = self._running, None
+        from concurrent.futures.process import BrokenProcessPool
+
+        with _index_errors(self._path):
+            try:
+                found = running.result()
+            except BrokenProcessPool:
+                raise WorkerError(
+                    f"a worker process reading {self._path} stopped unexpectedly (killed, or out of memory?)"
+                ) from None
+        self._found.update(zip(self._theirs, found, strict=True))
+        self._progress.advance(len(found))
+
+    def __getitem__(self, index: int) -> Lookup:
+        if index not in self._found:
+            self._arrived()
+        return self._found[index]
+
+    def __iter__(self) -> Iterator[int]:
+        self._arrived()
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        self._arrived()
+        return len(self._found)
+
+
 def _start_lookup_worker() -> None:
     # The parent's connections and decompressors stay the parent's: the worker opens its own.
     assert _forked is not None, "lookup worker started without a resolver"
@@ -814,6 +885,7 @@ def _start_lookup_worker() -> None:
     _forked._connections = []
     _forked._connections_lock = threading.Lock()
     _forked._pool = None
+    _forked._workers = None  # the parent's pool, not this process's
 
 
 def _lookup_in_worker(queries: Sequence[Query]) -> list[Lookup]:

@@ -303,8 +303,9 @@ def test_lookup_answers_every_query_by_its_index(resolver: SnapshotResolver) -> 
 
 
 _FORKED_LOOKUPS = """
-import json, sys, threading
+import json, os, signal, sys, threading
 from pathlib import Path
+from normalizer.errors import WorkerError
 from normalizer.models import Origin, Query, QueryKind
 from normalizer.processes import can_fork
 from resolvers.snapshot import SnapshotResolver
@@ -321,6 +322,14 @@ with SnapshotResolver(index, threads=1) as alone:
 could_fork = can_fork()
 with SnapshotResolver(index, threads=2) as forked:
     forked_same, forked_connections = forked.lookup(queries) == expected, len(forked._connections)
+    again_same = forked.lookup(queries[::-1]) == expected  # the same worker, asked again
+    workers = [process.pid for process in forked._workers[1]._processes.values()]
+    os.kill(workers[0], signal.SIGKILL)  # as the out-of-memory killer would
+    try:
+        dict(forked.lookup(queries))
+        lost = None
+    except WorkerError as error:
+        lost = str(error)
 hold = threading.Event()
 other = threading.Thread(target=hold.wait)
 other.start()
@@ -328,7 +337,8 @@ with SnapshotResolver(index, threads=2) as shared:
     shared_same, shared_connections = shared.lookup(queries) == expected, len(shared._connections)
 hold.set()
 other.join()
-found = [len(queries), could_fork, forked_same, forked_connections, shared_same, shared_connections]
+found = [len(queries), could_fork, forked_same, forked_connections, again_same, len(workers), lost]
+found += [shared_same, shared_connections]
 print(json.dumps(found))
 """
 
@@ -340,12 +350,24 @@ def test_many_queries_get_the_same_answers_alone_in_a_forked_worker_or_in_thread
         [sys.executable, "-c", _FORKED_LOOKUPS, str(index), str(DEV_SNAPSHOT)],
         capture_output=True, text=True, check=True, timeout=120,
     )  # fmt: skip
-    count, could_fork, forked_same, forked_connections, shared_same, shared_connections = json.loads(
-        done.stdout
-    )
+    (
+        count,
+        could_fork,
+        forked_same,
+        forked_connections,
+        again_same,
+        workers,
+        lost,
+        shared_same,
+        shared_connections,
+    ) = json.loads(done.stdout)
     assert count >= snapshot.PARALLEL_LOOKUPS_MIN  # enough to be shared
     assert could_fork  # nothing else ran: the other half went to a forked worker …
     assert (forked_same, forked_connections) == (True, 1)  # … whose connection was its own process's
+    assert (again_same, workers) == (True, 1)  # one worker serves every lookup of the resolver
+    assert lost == (
+        f"a worker process reading {index} stopped unexpectedly (killed, or out of memory?)"
+    )  # a killed worker is one line, not a wait
     # Another thread running: forking could deadlock, so a second thread of the process asks,
     # with a connection of its own.
     assert (shared_same, shared_connections) == (True, 2)

@@ -30,6 +30,7 @@ _TEX_LIGATURES = (
     ("?`", "\u00bf"),
 )
 _WORD = re.compile(r"[0-9a-z]+")
+_ASCII_WORD_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")  # what `_WORD` matches
 # A differing word is a typo only when both spellings are letters and at least this long:
 # "3d"/"4d", "gpt"/"gpu" or "v2"/"v3" name different things.
 TYPO_MIN_LETTERS = 5
@@ -165,13 +166,27 @@ _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\*?|[{}$^_~\\]")
 # A query's abstract meets several candidates in a row; a candidate's is rarely seen again.
 # Each entry holds a few hundred word pairs (tens of KB), so the cache stays small.
 @lru_cache(maxsize=256)
-def _abstract_bigrams(text: str) -> frozenset[str]:
-    # Abstracts are long: LaTeX commands are simply dropped here (rendering them with
-    # pylatexenc costs tens of milliseconds each and changes no word that matters).
-    words = _fold(_LATEX_COMMAND.sub(" ", text[:_ABSTRACT_CHARS]))
-    # Each pair as one string ("word word": words hold no space, so no two pairs meet):
-    # a fifth cheaper to build and to intersect than pairs of strings.
-    return frozenset(map(" ".join, itertools.pairwise(words)))
+def _abstract_bigrams(text: str) -> frozenset[bytes]:
+    """The word pairs of an abstract's first `_ABSTRACT_CHARS` characters, each as one ASCII
+    string ("word word": words hold no space, so no two pairs meet), as `_fold` reads the words."""
+    text = text[:_ABSTRACT_CHARS]
+    if text.isascii() and "\\" not in text:
+        # Most abstracts: no accent to fold, no command to drop. Lower-cased, apostrophes
+        # deleted and every other character not a letter or digit made a space, the words are
+        # `_fold`'s, found by C-speed byte operations at a third of the regexes' cost.
+        words = text.encode("ascii").lower().translate(_NOT_WORD_BYTES, b"'").split()
+        if not _TEX_LETTER_BYTES.keys().isdisjoint(words):
+            words = [_TEX_LETTER_BYTES.get(word, word) for word in words]
+    else:
+        # LaTeX commands are simply dropped here (rendering them with pylatexenc costs tens of
+        # milliseconds each and changes no word that matters).
+        words = [word.encode("ascii") for word in _fold(_LATEX_COMMAND.sub(" ", text))]
+    return frozenset(map(b" ".join, itertools.pairwise(words)))
+
+
+# `_fold`'s words in bytes: each byte that is not a lower-case ASCII letter or a digit is a space.
+_NOT_WORD_BYTES = bytes(byte if chr(byte) in _ASCII_WORD_CHARS else 0x20 for byte in range(256))
+_TEX_LETTER_BYTES = {name.encode(): word.encode() for name, word in _TEX_LETTER_WORDS.items()}
 
 
 def title_similarity(a: str, b: str) -> float:
