@@ -32,12 +32,12 @@ import sqlite3
 import threading
 import time
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import orjson
 import zstandard
@@ -101,7 +101,12 @@ FTS_CAP = 200
 # connection) once there are at least PARALLEL_LOOKUPS_MIN of them: fewer are not worth a thread.
 LOOKUP_THREADS = 2
 PARALLEL_LOOKUPS_MIN = 64
-WORKER_SHARE = 55  # percent of the shared lookups the worker (process or thread) does
+WORKER_SHARE = 50  # percent of the shared lookups the worker (process or thread) does
+
+Judgement = TypeVar("Judgement")
+# What a caller makes of one query's candidates (`matching.choose`); a worker process that looks
+# them up applies it there, so the caller receives it made.
+Judge = Callable[[Query, Sequence[Candidate]], Judgement]
 # The most of an index mapped into memory (SQLite caps it at its own limit, 2 GiB by default): the
 # whole file for any real snapshot. Mapped pages are the OS's file cache, shared and dropped
 # under memory pressure, though counted in the process's resident size once read.
@@ -539,6 +544,9 @@ class SnapshotResolver:
     """
 
     name = SOURCE
+    # Queries the pipeline asks in one call: each call shares its queries with the worker
+    # anew, and a small last chunk leaves one process idle. Candidates are a few KB each.
+    lookup_chunk = 2_000
 
     def __init__(
         self,
@@ -616,24 +624,32 @@ class SnapshotResolver:
         self.close(error_type, error, traceback)
 
     def lookup(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> Mapping[int, Lookup]:
-        """Candidates from the snapshot for each query, keyed by ``Query.index``.
+        """Candidates from the snapshot for each query, keyed by ``Query.index`` (`judged_lookup`
+        with nobody to judge them)."""
+        return {index: lookup for index, (lookup, _) in self.judged_lookup(queries, None, progress).items()}
+
+    def judged_lookup(
+        self, queries: Sequence[Query], judge: Judge[Judgement] | None, progress: Progress = NO_PROGRESS
+    ) -> Mapping[int, tuple[Lookup, Judgement | None]]:
+        """Each query's candidates, keyed by ``Query.index``, with the ``judge``'s judgement of
+        them where a worker process made it (None where there are none, or the caller judges).
 
         Many queries are shared with a forked worker process (or, where a fork is unsafe, a
-        thread): this process looks up the first part, the worker the rest. The answer
-        holds this process's lookups at once and the worker's when first asked for, so the
-        caller judges the first part's candidates while the worker is still looking.
+        thread): this process looks up the first half, the worker looks up the other and
+        judges its candidates too. The answer holds this process's lookups at once and the
+        worker's when first asked for, so the caller judges its half while the worker works.
         """
         with _index_errors(self.path):
             if self.threads < 2 or len(queries) < PARALLEL_LOOKUPS_MIN:
-                return {query.index: self._lookup_one(query, progress) for query in queries}
-            # The worker's share is the larger: it also pickles its answers, and this
-            # process judges its own share's candidates while the worker finishes.
+                return {query.index: (self._lookup_one(query, progress), None) for query in queries}
             split = len(queries) - len(queries) * WORKER_SHARE // 100
             mine, theirs = queries[:split], queries[split:]
             pool = self._lookup_pool()
             if pool is not None:
-                running = pool.submit(_lookup_in_worker, theirs)
-                found = {query.index: self._lookup_one(query, progress) for query in mine}
+                running = pool.submit(_lookup_in_worker, theirs, judge)
+                found: dict[int, tuple[Lookup, Judgement | None]] = {
+                    query.index: (self._lookup_one(query, progress), None) for query in mine
+                }
                 return _Answers(self.path, found, theirs, running, progress)
             if self._pool is None:
                 from concurrent.futures import ThreadPoolExecutor  # not on the start-up path
@@ -641,7 +657,7 @@ class SnapshotResolver:
                 self._pool = ThreadPoolExecutor(self.threads - 1, thread_name_prefix="snapshot")
             thread = self._pool.submit(self._lookup_each, theirs, progress)
             lookups = self._lookup_each(mine, progress) + thread.result()
-            return {query.index: lookup for query, lookup in zip(queries, lookups, strict=True)}
+            return {query.index: (lookup, None) for query, lookup in zip(queries, lookups, strict=True)}
 
     def _lookup_pool(self) -> ProcessPoolExecutor | None:
         """The forked lookup worker, started at the first lookup that shares its queries and
@@ -830,22 +846,22 @@ def _index_errors(path: Path) -> Iterator[None]:
         raise SnapshotError(f"{path}: snapshot index is damaged ({error}); rebuild it") from None
 
 
-class _Answers(Mapping[int, Lookup]):
-    """`SnapshotResolver.lookup`'s answer when a worker process shares the queries: this
+class _Answers(Mapping[int, tuple[Lookup, Judgement | None]]):
+    """`SnapshotResolver.judged_lookup`'s answer when a worker process shares the queries: this
     process's lookups, and the worker's once the first of them is asked for (waited for then)."""
 
     def __init__(
         self,
         path: Path,
-        found: dict[int, Lookup],
+        found: dict[int, tuple[Lookup, Judgement | None]],
         theirs: Sequence[Query],
-        running: Future[list[Lookup]],
+        running: Future[list[tuple[Lookup, Judgement | None]]],
         progress: Progress,
     ) -> None:
         self._path = path
         self._found = found
         self._theirs = [query.index for query in theirs]
-        self._running: Future[list[Lookup]] | None = running
+        self._running: Future[list[tuple[Lookup, Judgement | None]]] | None = running
         self._progress = progress
 
     def _arrived(self) -> None:
@@ -864,7 +880,7 @@ class _Answers(Mapping[int, Lookup]):
         self._found.update(zip(self._theirs, found, strict=True))
         self._progress.advance(len(found))
 
-    def __getitem__(self, index: int) -> Lookup:
+    def __getitem__(self, index: int) -> tuple[Lookup, Judgement | None]:
         if index not in self._found:
             self._arrived()
         return self._found[index]
@@ -888,9 +904,15 @@ def _start_lookup_worker() -> None:
     _forked._workers = None  # the parent's pool, not this process's
 
 
-def _lookup_in_worker(queries: Sequence[Query]) -> list[Lookup]:
+def _lookup_in_worker(
+    queries: Sequence[Query], judge: Judge[Judgement] | None
+) -> list[tuple[Lookup, Judgement | None]]:
     assert _forked is not None, "lookup worker started without a resolver"
-    return _forked._lookup_each(queries)
+    found = []
+    for query in queries:
+        lookup = _forked._look_up(query)
+        found.append((lookup, judge(query, lookup.candidates) if judge and lookup.candidates else None))
+    return found
 
 
 def all_but_one_query(words: Sequence[str]) -> str:

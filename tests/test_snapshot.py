@@ -304,8 +304,11 @@ def test_lookup_answers_every_query_by_its_index(resolver: SnapshotResolver) -> 
 
 _FORKED_LOOKUPS = """
 import json, os, signal, sys, threading
+from functools import partial
 from pathlib import Path
+from normalizer.config import MatchThresholds
 from normalizer.errors import WorkerError
+from normalizer.resolve.matching import choose
 from normalizer.models import Origin, Query, QueryKind
 from normalizer.processes import can_fork
 from resolvers.snapshot import SnapshotResolver
@@ -323,6 +326,14 @@ could_fork = can_fork()
 with SnapshotResolver(index, threads=2) as forked:
     forked_same, forked_connections = forked.lookup(queries) == expected, len(forked._connections)
     again_same = forked.lookup(queries[::-1]) == expected  # the same worker, asked again
+    judge = partial(choose, thresholds=MatchThresholds())
+    judged = forked.judged_lookup(queries, judge)
+    judged_there = sum(1 for _, decision in judged.values() if decision is not None)
+    judged_same = all(
+        judged[query.index][0] == expected[query.index]
+        and judged[query.index][1] in (None, judge(query, expected[query.index].candidates))
+        for query in queries
+    )
     workers = [process.pid for process in forked._workers[1]._processes.values()]
     os.kill(workers[0], signal.SIGKILL)  # as the out-of-memory killer would
     try:
@@ -337,9 +348,10 @@ with SnapshotResolver(index, threads=2) as shared:
     shared_same, shared_connections = shared.lookup(queries) == expected, len(shared._connections)
 hold.set()
 other.join()
-found = [len(queries), could_fork, forked_same, forked_connections, again_same, len(workers), lost]
-found += [shared_same, shared_connections]
-print(json.dumps(found))
+names = "could_fork forked_same forked_connections again_same workers lost judged_there judged_same"
+names += " shared_same shared_connections"
+workers = len(workers)
+print(json.dumps({"count": len(queries), **{name: globals()[name] for name in names.split()}}))
 """
 
 
@@ -350,27 +362,21 @@ def test_many_queries_get_the_same_answers_alone_in_a_forked_worker_or_in_thread
         [sys.executable, "-c", _FORKED_LOOKUPS, str(index), str(DEV_SNAPSHOT)],
         capture_output=True, text=True, check=True, timeout=120,
     )  # fmt: skip
-    (
-        count,
-        could_fork,
-        forked_same,
-        forked_connections,
-        again_same,
-        workers,
-        lost,
-        shared_same,
-        shared_connections,
-    ) = json.loads(done.stdout)
+    found = json.loads(done.stdout)
+    count = found["count"]
     assert count >= snapshot.PARALLEL_LOOKUPS_MIN  # enough to be shared
-    assert could_fork  # nothing else ran: the other half went to a forked worker …
-    assert (forked_same, forked_connections) == (True, 1)  # … whose connection was its own process's
-    assert (again_same, workers) == (True, 1)  # one worker serves every lookup of the resolver
-    assert lost == (
+    assert found["could_fork"]  # nothing else ran: the other half went to a forked worker …
+    assert (found["forked_same"], found["forked_connections"]) == (True, 1)  # … with its own connection
+    assert (found["again_same"], found["workers"]) == (True, 1)  # one worker serves every lookup
+    assert found["lost"] == (
         f"a worker process reading {index} stopped unexpectedly (killed, or out of memory?)"
     )  # a killed worker is one line, not a wait
+    # The worker judged the candidates of its share (the caller judges its own), as the caller would.
+    assert count // 3 < found["judged_there"] < count
+    assert found["judged_same"]
     # Another thread running: forking could deadlock, so a second thread of the process asks,
     # with a connection of its own.
-    assert (shared_same, shared_connections) == (True, 2)
+    assert (found["shared_same"], found["shared_connections"]) == (True, 2)
 
 
 # --- record → Reference ---------------------------------------------------------------

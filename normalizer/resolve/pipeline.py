@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Protocol, runtime_checkable
 
 from normalizer.config import Settings
@@ -127,12 +128,15 @@ def run(
             break
         progress.start(f"find: {resolver.name}", len(asking))
         # Chunks bound the answers held at once. Each chunk may end in one partial source
-        # batch (one extra request), so chunks are large: 500 = S2's batch limit.
-        for start in range(0, len(asking), LOOKUP_CHUNK):
-            chunk = asking[start : start + LOOKUP_CHUNK]
-            answers = resolver.lookup(chunk, progress)
+        # batch (one extra request), so chunks are large: 500 = S2's batch limit. A resolver
+        # may ask for other chunks (``lookup_chunk``).
+        size = getattr(resolver, "lookup_chunk", LOOKUP_CHUNK)
+        for start in range(0, len(asking), size):
+            chunk = asking[start : start + size]
+            answers = _judged_lookup(resolver, chunk, settings, progress)
             for query in chunk:
-                _absorb(pending[query.index], answers.get(query.index, Lookup()), settings)
+                lookup, decision = answers.get(query.index, (Lookup(), None))
+                _absorb(pending[query.index], lookup, settings, decision)
         progress.finish()
 
     for state in pending.values():
@@ -189,14 +193,33 @@ def same_paper(finished: Mapping[int, Resolution]) -> dict[int, int]:
     return later
 
 
-def _absorb(state: _Pending, answer: Lookup, settings: Settings) -> None:
-    """Fold one resolver's answer into a query's state; settle it when the matcher accepts."""
+def _judged_lookup(
+    resolver: Resolver, queries: Sequence[Query], settings: Settings, progress: Progress
+) -> Mapping[int, tuple[Lookup, matching.Decision | None]]:
+    """The resolver's answer to each query, with the matcher's decision where the resolver made
+    it: one that looks up in another process (``judged_lookup``, the snapshot's) judges there
+    too, by the same `matching.choose`, so the judging is shared between processes as well."""
+    judged = getattr(resolver, "judged_lookup", None)
+    if callable(judged):
+        answers: Mapping[int, tuple[Lookup, matching.Decision | None]] = judged(
+            queries, partial(matching.choose, thresholds=settings.thresholds), progress
+        )
+        return answers
+    return {index: (lookup, None) for index, lookup in resolver.lookup(queries, progress).items()}
+
+
+def _absorb(
+    state: _Pending, answer: Lookup, settings: Settings, decision: matching.Decision | None = None
+) -> None:
+    """Fold one resolver's answer into a query's state; settle it when the matcher accepts
+    (its decision is made here unless it came with the answer)."""
     state.problems.extend(answer.problems)
     if answer.failed:
         state.failed = True
     if not answer.candidates:
         return
-    decision = matching.choose(state.query, answer.candidates, settings.thresholds)
+    if decision is None:
+        decision = matching.choose(state.query, answer.candidates, settings.thresholds)
     state.ranked = _merge_ranked(state.ranked, decision.ranked)
     if decision.status is Status.RESOLVED and decision.best is not None:
         state.resolution = Resolution(
