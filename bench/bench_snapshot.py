@@ -11,7 +11,7 @@ can resolve and be checked against dev-gold.
 Each stage runs in its own process, so its peak RSS is its own:
 
 - **build**: `build_index` over the file; records/s, index bytes per record (and the same
-  figure without abstracts, from the index's own accounting);
+  figure without the compressed lines, from the index's own accounting);
 - **floor**: a plain loop over the same file (orjson + ``executemany`` into one table and a
   contentless FTS5 table of the raw titles, no cleaning), the least any build can cost; the
   build's time is printed as a ratio of it;
@@ -282,11 +282,9 @@ def stage_build(source: Path, index: Path) -> dict[str, Any]:
     size = index.stat().st_size
     result = {"records": stats.records, "seconds": stats.seconds, "bytes": size, "rss": peak_rss_mib()}
     with sqlite3.connect(index) as connection:
-        try:  # what the abstracts take, as the index's own table of sizes says
-            (abstract_bytes,) = connection.execute(
-                "SELECT value FROM meta WHERE key = 'abstract_bytes'"
-            ).fetchone()
-            result["abstract_bytes"] = int(abstract_bytes)
+        try:  # what the stored lines take, as the index's own table of sizes says
+            (record_bytes,) = connection.execute("SELECT value FROM meta WHERE key = 'record_bytes'").fetchone()
+            result["record_bytes"] = int(record_bytes)
         except (sqlite3.Error, TypeError):
             pass
     connection.close()
@@ -466,9 +464,9 @@ def main() -> None:
         rows.append(("plain-loop floor", f"{plain['seconds']:.1f} s = {floor_rate:,.0f} records/s"))
         rows.append(("  build / floor", f"{ratio:.2f}×"))
         size_line = f"{build['bytes'] / 2**20:,.0f} MiB = {per_record:,.0f} bytes/record"
-        if "abstract_bytes" in build:
-            without = (build["bytes"] - build["abstract_bytes"]) / build["records"]
-            size_line += f"; without abstracts {without:,.0f} bytes/record"
+        if "record_bytes" in build:
+            without = (build["bytes"] - build["record_bytes"]) / build["records"]
+            size_line += f"; without the stored lines {without:,.0f} bytes/record"
         rows.append(("index size", size_line + f" (floor: {plain['bytes'] / plain['records']:,.0f})"))
 
         for label, file in (("610 page titles", "-"), (f"{MIXED_TITLES:,} mixed titles", str(titles))):

@@ -7,15 +7,15 @@ over the destination only when complete. `SnapshotResolver` answers queries from
 arXiv id, by DOI, and by title (the records with the same title key, plus full-text
 candidates for the pipeline's matcher to judge).
 
-Layout (``SCHEMA_VERSION`` 3), sized for the full snapshot (2.8 million records), in 64 KiB pages:
+Layout (``SCHEMA_VERSION`` 4), sized for the full snapshot (2.8 million records), in 64 KiB pages:
 
 - ``meta(key, value)``: ``schema_version`` (written last), ``records``, ``built_at``,
-  ``sources``, ``abstract_bytes`` (what the abstracts take), ``dictionary`` (the zstd dictionary);
-- ``records(id, arxiv_id, key, title, abstract, body)``: ``key`` is a 32-bit hash of the
+  ``sources``, ``record_bytes`` (what the stored lines take), ``dictionary`` (the zstd dictionary);
+- ``records(id, arxiv_id, key, title, record)``: ``key`` is a 32-bit hash of the
   title key (`key_hash`), indexed: exact-title lookups are one index seek; ``title`` is
-  plain text for scoring; ``abstract`` (hard wraps made spaces) and ``body`` (the other
-  `_snapshot_records.BODY_FIELDS` as JSON) are zstd-compressed with a dictionary trained on
-  the first records of the build, so short texts compress as well as long ones;
+  plain text for scoring; ``record`` is the snapshot line itself, zstd-compressed with a
+  dictionary trained on the first lines of the build, and read (authors, versions, abstract)
+  only when a lookup returns the record: the build does only what lookups search by;
 - ``dois(doi_key, record)``: every DOI a record names, case-folded; the table is its own
   index (``WITHOUT ROWID``);
 - ``titles``: contentless FTS5 over each title's comparison words, without positions or
@@ -63,7 +63,7 @@ from resolvers._snapshot_records import (
     SOURCE,
     BadRecordError,
     Row,
-    decode_body,
+    decode_record,
     doi_lookup_key,
     fts_words,
     reference_from_row,
@@ -75,7 +75,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
     from types import TracebackType
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 CHUNK_LINES = 5_000  # lines per worker task and per transaction: large enough to amortise both
 PARALLEL_MIN_BYTES = 32 * 2**20  # smaller inputs are built in one process by default
 SKIP_EXAMPLES = 5  # bad lines reported individually; the rest are only counted
@@ -126,8 +126,7 @@ CREATE TABLE records(
     arxiv_id TEXT NOT NULL,
     key INTEGER NOT NULL,
     title TEXT NOT NULL,
-    abstract BLOB,
-    body BLOB NOT NULL
+    record BLOB NOT NULL
 );
 CREATE TABLE dois_load(doi_key TEXT NOT NULL, record INTEGER NOT NULL);
 CREATE TABLE dois(doi_key TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY(doi_key, record)) WITHOUT ROWID;
@@ -137,8 +136,8 @@ CREATE VIRTUAL TABLE titles USING fts5(
 CREATE VIRTUAL TABLE titles_vocab USING fts5vocab(titles, 'row');
 CREATE TABLE words(word TEXT PRIMARY KEY, titles INTEGER NOT NULL) WITHOUT ROWID;
 """
-_INSERT = "INSERT INTO records(id, arxiv_id, key, title, abstract, body) VALUES (?, ?, ?, ?, ?, ?)"
-_SELECT = "SELECT id, arxiv_id, title, abstract, body FROM records"
+_INSERT = "INSERT INTO records(id, arxiv_id, key, title, record) VALUES (?, ?, ?, ?, ?)"
+_SELECT = "SELECT id, arxiv_id, title, record FROM records"
 
 
 @dataclass(frozen=True)
@@ -231,9 +230,8 @@ class _Chunk:
     read_to: int = 0  # bytes of the build's lines read up to this chunk's end
 
 
-# One prepared record: arxiv_id, key hash, title, compressed abstract, compressed body,
-# full-text words, DOI lookup keys.
-_Prepared = tuple[str, int, str, bytes | None, bytes, str, tuple[str, ...]]
+# One prepared record: arxiv_id, key hash, title, compressed line, full-text words, DOI lookup keys.
+_Prepared = tuple[str, int, str, bytes, str, tuple[str, ...]]
 # A chunk ready to write: its prepared records, its skipped lines (line number, reason) and its
 # non-blank lines.
 _Encoded = tuple[list[_Prepared], list[tuple[int, str]], int]
@@ -268,17 +266,8 @@ class _Encoder:
         self._compress = make_compressor(dictionary)
 
     def encode(self, row: Row) -> _Prepared:
-        abstract = self._compress(row.abstract.encode()) if row.abstract else None
         dois = tuple(doi_lookup_key(doi) for doi in row.dois)
-        return (
-            row.arxiv_id,
-            key_hash(row.key),
-            row.title,
-            abstract,
-            self._compress(row.body()),
-            row.words,
-            dois,
-        )
+        return (row.arxiv_id, key_hash(row.key), row.title, self._compress(row.record), row.words, dois)
 
     def chunk(self, chunk: _Chunk) -> _Encoded:
         return self.parsed(_parse(chunk))
@@ -336,9 +325,7 @@ def _load(
             break
         first.append((chunk, _parse(chunk)))
     rows = [row for _, parsed in first for row in parsed.rows][:DICTIONARY_SAMPLES]
-    samples: list[bytes | bytearray | memoryview] = [row.abstract.encode() for row in rows if row.abstract]
-    samples.extend(row.body() for row in rows)
-    dictionary = train_dictionary(samples)
+    dictionary = train_dictionary([row.record for row in rows])
     encoder = _Encoder(dictionary)
     progress.start("index: read", _input_bytes(sources), BYTES)
     writer = _Writer(connection, sources, stats, progress)
@@ -352,7 +339,7 @@ def _load(
             writer.write(chunk, encoder.chunk(chunk))
     progress.finish()
     progress.start("index: finish", None, "steps")
-    _finish(connection, sources, stats, writer.abstract_bytes, dictionary)
+    _finish(connection, sources, stats, writer.record_bytes, dictionary)
     progress.finish()
 
 
@@ -365,7 +352,7 @@ class _Writer:
         self.connection, self.sources, self.stats, self.progress = connection, sources, stats, progress
         self.read = 0  # bytes reported to progress
         self.record = 0
-        self.abstract_bytes = 0
+        self.record_bytes = 0
 
     def write(self, chunk: _Chunk, prepared: _Encoded) -> None:
         encoded, skipped, _lines = prepared
@@ -373,11 +360,10 @@ class _Writer:
         titles: list[tuple[int, str]] = []
         dois: list[tuple[str, int]] = []
         record = self.record
-        for arxiv_id, key, title, abstract, body, words, doi_keys in encoded:
+        for arxiv_id, key, title, line, words, doi_keys in encoded:
             record += 1
-            if abstract:
-                self.abstract_bytes += len(abstract)
-            records.append((record, arxiv_id, key, title, abstract, body))
+            self.record_bytes += len(line)
+            records.append((record, arxiv_id, key, title, line))
             titles.append((record, words))
             dois.extend((doi, record) for doi in doi_keys)
         self.record = record
@@ -398,7 +384,7 @@ def _finish(
     connection: sqlite3.Connection,
     sources: Sequence[Path],
     stats: BuildStats,
-    abstract_bytes: int,
+    record_bytes: int,
     dictionary: bytes,
 ) -> None:
     """After the bulk load: later lines win, indexes, word counts, meta, safe pragmas."""
@@ -430,7 +416,7 @@ def _finish(
         "records": str(stats.records),
         "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "sources": orjson.dumps([source.name for source in sources]).decode(),
-        "abstract_bytes": str(abstract_bytes),
+        "record_bytes": str(record_bytes),
     }
     connection.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", meta.items())
     connection.execute("INSERT INTO meta(key, value) VALUES ('dictionary', ?)", (dictionary,))
@@ -714,7 +700,7 @@ class SnapshotResolver:
         if row is None:
             return Lookup()
         problems: tuple[Problem, ...] = ()
-        known = version_numbers(decode_body(row, self._decompress))
+        known = version_numbers(decode_record(row, self._decompress))
         if query.arxiv_version is not None and known and query.arxiv_version not in known:
             problems = (
                 Problem(

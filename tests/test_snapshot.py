@@ -458,6 +458,51 @@ def test_unicode_author_string_is_split_into_people(resolver: SnapshotResolver) 
     ]
 
 
+_PARSED = [["Vaswani", "Ashish", ""], ["Shazeer", "Noam", ""]]
+
+
+@pytest.mark.parametrize(
+    ("fields", "families", "version", "first"),
+    [
+        pytest.param(
+            {"authors": "A. Other and B. Else", "authors_parsed": _PARSED},
+            ["Vaswani", "Shazeer"], None, None, id="parsed-names-are-read-not-the-string",
+        ),
+        pytest.param(
+            {"authors": "Ashish Vaswani and Noam Shazeer", "authors_parsed": [*_PARSED, []]},
+            ["Vaswani", "Shazeer"], None, None, id="unusable-parsed-names-fall-back-to-the-string",
+        ),
+        pytest.param(
+            {"authors": "Ashish Vaswani and Noam Shazeer"},
+            ["Vaswani", "Shazeer"], None, None, id="only-the-string",
+        ),
+        pytest.param(
+            {"versions": [
+                {"version": "V2", "created": "Tue, 3 Apr 2007 10:00:00 GMT"},
+                {"version": "v1", "created": "2 Apr 2007 19:18:42 +0000"},
+            ]},
+            [], 2, PartialDate(year=2007, month=4, day=2), id="versions-any-spelling",
+        ),
+    ],
+)  # fmt: skip
+def test_what_the_index_keeps_of_a_line_reads_as_the_line(
+    tmp_path: Path,
+    fields: dict[str, object],
+    families: list[str],
+    version: int | None,
+    first: PartialDate | None,
+) -> None:
+    # The index keeps a line without what no reader needs (`_stored`): nothing a Reference holds is lost.
+    line = {"id": "1706.03762", "title": "Attention Is All You Need", "submitter": "Ashish", **fields}
+    source = tmp_path / "one.jsonl"
+    source.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    build_index([source], tmp_path / "one.sqlite")
+    with SnapshotResolver(tmp_path / "one.sqlite") as one:
+        reference = only(ask(one, kind=QueryKind.ARXIV_ID, arxiv_id="1706.03762"))
+    assert [person.family for person in reference.authors] == families
+    assert (reference.ids.arxiv_version, reference.first_version) == (version, first)
+
+
 # --- building -------------------------------------------------------------------------
 
 
@@ -644,7 +689,7 @@ def test_workers_build_the_same_index_as_one_process(tmp_path: Path, monkeypatch
         f"{source}:557: not valid JSON (JSONDecodeError)",
     ]
     content = _content(tmp_path / "one.sqlite")
-    assert len(content["meta"][1][1]) > 1000  # ("dictionary", ...): the records were compressed with one
+    assert len(dict(content["meta"])["dictionary"]) > 1000  # the records were compressed with one
     assert _content(tmp_path / "two.sqlite") == content
     with SnapshotResolver(tmp_path / "two.sqlite") as resolver:
         replaced = only(ask(resolver, kind=QueryKind.ARXIV_ID, arxiv_id="2000.00007"))
@@ -697,7 +742,7 @@ def _previous_schema(path: Path, index: Path) -> Path:
 def _meta_only(path: Path) -> Path:
     with sqlite3.connect(path) as connection:
         connection.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        connection.execute("INSERT INTO meta VALUES ('schema_version', '3')")
+        connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     connection.close()
     return path
 
@@ -751,7 +796,9 @@ def test_a_build_through_a_link_replaces_the_index_it_points_at(tmp_path: Path) 
             lambda p, i: _empty_database(p), "not a bibnorm snapshot index", id="database-without-meta"
         ),
         pytest.param(
-            _wrong_schema, "schema version 999, this bibnorm reads version 3", id="wrong-schema-version"
+            _wrong_schema,
+            f"schema version 999, this bibnorm reads version {SCHEMA_VERSION}",
+            id="wrong-schema-version",
         ),
         pytest.param(lambda p, i: p.parent, "is not a file", id="a-directory"),
     ],
@@ -783,7 +830,11 @@ def test_cli_index_build_and_info(tmp_path: Path) -> None:
 
     result = runner.invoke(main, ["index", "info", str(output)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[:3] == [f"path: {output}", "schema version: 3", "records: 177"]
+    assert result.stdout.splitlines()[:3] == [
+        f"path: {output}",
+        f"schema version: {SCHEMA_VERSION}",
+        "records: 177",
+    ]
     assert result.stdout.splitlines()[4] == "sources: snapshot.jsonl"
 
 
@@ -898,8 +949,8 @@ def test_an_index_of_the_previous_schema_asks_for_a_rebuild(tmp_path: Path) -> N
     result = CliRunner().invoke(main, ["index", "info", str(path)])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"bibnorm: error: {path}: snapshot index has schema version 1, this bibnorm reads version 3; "
-        "rebuild it with 'bibnorm index build'\n"
+        f"bibnorm: error: {path}: snapshot index has schema version 1, "
+        f"this bibnorm reads version {SCHEMA_VERSION}; rebuild it with 'bibnorm index build'\n"
     )
 
 
