@@ -1,7 +1,7 @@
-"""Abstracts are compared by their word pairs (`abstract_similarity`). The quick reading of a
-plain-ASCII abstract (bytes lower-cased and split, no regex) gives exactly the pairs of the
-general reading: LaTeX commands dropped, then `_fold`'s words, on every abstract of the real
-records the tests carry and on texts made to trip it."""
+"""The quick readings that matching rests on give what the general ones give, on every abstract
+and title of the real records the tests carry and on texts made to trip them: an abstract's
+word pairs (`abstract_similarity`; a plain-ASCII one read as bytes lower-cased and split, no
+regex) and title keys made for many titles at once (`title_keys`, for a lookup's hits)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ from normalizer.text.titles import (
     _abstract_bigrams,
     _fold,
     abstract_similarity,
+    title_key,
+    title_keys,
 )
 
 
@@ -65,3 +67,34 @@ def test_an_ascii_abstract_and_its_accented_copy_are_the_same_text() -> None:
     plain = "We study the naive cafe problem and the resume of the Schrodinger equation in detail here"
     accented = "We study the naïve café problem and the résumé of the Schrödinger equation in detail here"
     assert abstract_similarity(plain, accented) == 1.0
+
+
+TITLES = [
+    *(
+        json.loads(line)["title"]
+        for line in DEV_SNAPSHOT.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ),
+    "Don't Stop Pretraining: Adapt Language Models to Domains and Tasks",  # an apostrophe joins
+    "The ell-1 Norm and an Ell Curve",  # a word title_words renames
+    "Varepsilon-Greedy Exploration, Revisited",
+    "Well-Tempered Cells in a Shell",  # "ell" inside words: not renamed
+    "$\\ell_1$ Regularization",  # LaTeX: keyed one by one
+    "Schrödinger Bridges",  # not ASCII: keyed one by one
+    "A title\nwith a line break",  # the batch's separator: keyed one by one
+    "",
+    "!!!",
+    "GPT-4o: 3D, 4K & v2",
+]
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [
+        pytest.param(TITLES, id="all-together"),
+        pytest.param([title for title in TITLES if "ell" not in title.lower()], id="no-renamed-word"),
+        *(pytest.param([title], id=f"alone-{n}") for n, title in enumerate(TITLES[-10:])),
+    ],
+)
+def test_titles_keyed_together_get_each_its_own_key(titles: list[str]) -> None:
+    assert title_keys(titles) == [title_key(title) for title in titles]
