@@ -283,7 +283,8 @@ def stage_build(source: Path, index: Path) -> dict[str, Any]:
     result = {"records": stats.records, "seconds": stats.seconds, "bytes": size, "rss": peak_rss_mib()}
     with sqlite3.connect(index) as connection:
         try:  # what the stored lines take, as the index's own table of sizes says
-            (record_bytes,) = connection.execute("SELECT value FROM meta WHERE key = 'record_bytes'").fetchone()
+            query = "SELECT value FROM meta WHERE key = 'record_bytes'"
+            (record_bytes,) = connection.execute(query).fetchone()
             result["record_bytes"] = int(record_bytes)
         except (sqlite3.Error, TypeError):
             pass

@@ -13,9 +13,10 @@ Layout (``SCHEMA_VERSION`` 4), sized for the full snapshot (2.8 million records)
   ``sources``, ``record_bytes`` (what the stored lines take), ``dictionary`` (the zstd dictionary);
 - ``records(id, arxiv_id, key, title, record)``: ``key`` is a 32-bit hash of the
   title key (`key_hash`), indexed: exact-title lookups are one index seek; ``title`` is
-  plain text for scoring; ``record`` is the snapshot line itself, zstd-compressed with a
-  dictionary trained on the first lines of the build, and read (authors, versions, abstract)
-  only when a lookup returns the record: the build does only what lookups search by;
+  plain text for scoring; ``record`` is the snapshot line less what no reader needs
+  (`_snapshot_records._stored`), zstd-compressed with a dictionary trained on the first lines
+  of the build, and read (authors, versions, abstract) only when a lookup returns the record:
+  the build does only what lookups search by;
 - ``dois(doi_key, record)``: every DOI a record names, case-folded; the table is its own
   index (``WITHOUT ROWID``);
 - ``titles``: contentless FTS5 over each title's comparison words, without positions or
@@ -97,8 +98,9 @@ FTS_RARE_WORDS = 4  # the rarest words of a title that select full-text hits
 # Models") matches hundreds of thousands of records, and reading them all would cost more
 # than everything else. Past the cap the query is narrowed to all the title's known words.
 FTS_CAP = 200
-# Title lookups in one call are shared between this many threads (each with its own
-# connection) once there are at least PARALLEL_LOOKUPS_MIN of them: fewer are not worth a thread.
+# Lookups in one call are shared with a worker (a forked process, else a thread; each with its
+# own connection) when `threads` is 2 or more and there are at least PARALLEL_LOOKUPS_MIN of
+# them: fewer are not worth it.
 LOOKUP_THREADS = 2
 PARALLEL_LOOKUPS_MIN = 64
 WORKER_SHARE = 50  # percent of the shared lookups the worker (process or thread) does

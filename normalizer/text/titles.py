@@ -214,7 +214,7 @@ def title_keys(titles: Sequence[str]) -> list[str]:
     """`title_key` of each title. Plain ASCII titles with no LaTeX are keyed all at once: their
     key is their lower-cased text without apostrophes and without anything but letters and
     digits (`title_words`' quick path, joined), made by two C-speed passes over the titles
-    joined by line breaks, a tenth of keying them one by one; the rest one by one."""
+    joined by line breaks instead of a regex search per title; the rest one by one."""
     keys: list[str | None] = [None] * len(titles)
     quick = [
         n
