@@ -621,6 +621,8 @@ class SnapshotResolver:
     ) -> Mapping[int, tuple[Lookup, Judgement | None]]:
         """Each query's candidates, keyed by ``Query.index``, with the ``judge``'s judgement of
         them where a worker process made it (None where there are none, or the caller judges).
+        Where a judgement is given, the lookup comes without its candidates: the judgement
+        holds what the caller keeps of them, and only it is sent back from the worker.
 
         Many queries are shared with a forked worker process (or, where a fork is unsafe, a
         thread): this process looks up the first half, the worker looks up the other and
@@ -896,10 +898,13 @@ def _lookup_in_worker(
     queries: Sequence[Query], judge: Judge[Judgement] | None
 ) -> list[tuple[Lookup, Judgement | None]]:
     assert _forked is not None, "lookup worker started without a resolver"
-    found = []
+    found: list[tuple[Lookup, Judgement | None]] = []
     for query in queries:
         lookup = _forked._look_up(query)
-        found.append((lookup, judge(query, lookup.candidates) if judge and lookup.candidates else None))
+        if judge is None or not lookup.candidates:
+            found.append((lookup, None))
+        else:  # the judgement holds what the caller keeps of the candidates: only it travels
+            found.append((lookup.model_copy(update={"candidates": ()}), judge(query, lookup.candidates)))
     return found
 
 

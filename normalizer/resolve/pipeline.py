@@ -16,11 +16,11 @@ The pipeline does no I/O of its own: resolvers own their sources.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Protocol, runtime_checkable
 
-from normalizer.config import Settings
+from normalizer.config import MatchThresholds, Settings
 from normalizer.models import (
     Candidate,
     Lookup,
@@ -202,10 +202,19 @@ def _judged_lookup(
     judged = getattr(resolver, "judged_lookup", None)
     if callable(judged):
         answers: Mapping[int, tuple[Lookup, matching.Decision | None]] = judged(
-            queries, partial(matching.choose, thresholds=settings.thresholds), progress
+            queries, partial(_choose_to_send, thresholds=settings.thresholds), progress
         )
         return answers
     return {index: (lookup, None) for index, lookup in resolver.lookup(queries, progress).items()}
+
+
+def _choose_to_send(
+    query: Query, candidates: Sequence[Candidate], thresholds: MatchThresholds
+) -> matching.Decision:
+    """`matching.choose`, its decision cut to what `_absorb` keeps of it (the chosen record whole,
+    the ranked ones outlined), so a worker process sends a fraction of the records back."""
+    decision = matching.choose(query, candidates, thresholds)
+    return replace(decision, ranked=tuple(_outline(scored) for scored in decision.ranked))
 
 
 def _absorb(
@@ -216,7 +225,7 @@ def _absorb(
     state.problems.extend(answer.problems)
     if answer.failed:
         state.failed = True
-    if not answer.candidates:
+    if decision is None and not answer.candidates:
         return
     if decision is None:
         decision = matching.choose(state.query, answer.candidates, settings.thresholds)
