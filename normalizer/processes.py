@@ -34,6 +34,7 @@ big files, ``index build``). What it guarantees, and why:
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import threading
@@ -65,6 +66,21 @@ def can_fork() -> bool:
     import multiprocessing  # local: the snapshot asks available_cpus at start-up
 
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+@contextlib.contextmanager
+def shared_objects_frozen() -> Iterator[None]:
+    """Around a fork: the objects alive now stay out of the child's garbage collections.
+
+    A collection reads every object it tracks, and in a forked child that read makes the kernel copy
+    each page it shares with the parent (reference counts and GC headers are written). Frozen
+    (`gc.freeze`), the inherited objects are left alone; the parent gets its own back after.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextlib.contextmanager

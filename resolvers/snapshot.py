@@ -45,7 +45,7 @@ import zstandard
 
 from normalizer.errors import InputError, SnapshotError, WorkerError
 from normalizer.models import Candidate, Lookup, Problem, Query, QueryKind, Reference, Severity
-from normalizer.processes import available_cpus
+from normalizer.processes import available_cpus, shared_objects_frozen
 from normalizer.resolve.progress import BYTES, NO_PROGRESS, Progress
 from normalizer.text.clean import clean_reference
 from normalizer.text.titles import title_key, title_similarities, title_words, typo_spellings
@@ -636,7 +636,8 @@ class SnapshotResolver:
             mine, theirs = queries[:split], queries[split:]
             pool = self._lookup_pool()
             if pool is not None:
-                running = pool.submit(_lookup_in_worker, theirs, judge)
+                with shared_objects_frozen():  # the first submit forks the worker
+                    running = pool.submit(_lookup_in_worker, theirs, judge)
                 found: dict[int, tuple[Lookup, Judgement | None]] = {
                     query.index: (self._lookup_one(query, progress), None) for query in mine
                 }

@@ -9,6 +9,7 @@ subprocess timeout, a liveness check, not a speed test.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import resource
@@ -27,6 +28,7 @@ from paths import ROOT
 
 from normalizer.bib.bibfile import chunk_spans
 from normalizer.bib.parallel import PARALLEL_CHUNK_CHARS
+from normalizer.processes import shared_objects_frozen
 
 LIVENESS = 300  # seconds; a run takes about a second, only a hang takes this long
 RUNS = 20
@@ -270,3 +272,21 @@ def test_format_in_place_on_a_full_disk_is_one_line_and_keeps_the_file(
         1,
         ["bibnorm: error: cannot write refs.bib: No space left on device", "unchanged", "refs.bib"],
     )
+
+
+def test_objects_alive_at_a_fork_stay_out_of_the_childs_collections_and_come_back_to_the_parent() -> None:
+    before = gc.get_freeze_count()
+    with shared_objects_frozen():
+        frozen = gc.get_freeze_count()
+        read, write = os.pipe()
+        child = os.fork()
+        if child == 0:  # the child: what it inherited stays frozen
+            os.write(write, str(gc.get_freeze_count()).encode())
+            os._exit(0)
+        os.waitpid(child, 0)
+        in_child = int(os.read(read, 64))
+        os.close(read)
+        os.close(write)
+    assert frozen > before
+    assert frozen - 100 < in_child <= frozen  # (the few the child frees on its way out leave)
+    assert gc.get_freeze_count() == before  # the parent collects its objects again
