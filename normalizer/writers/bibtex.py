@@ -64,12 +64,24 @@ from typing import Literal, NamedTuple
 import bibtexparser
 from bibtexparser.library import Library
 from bibtexparser.middlewares import AddEnclosingMiddleware
+from bibtexparser.middlewares.enclosing import ENTRY_POTENTIALLY_INT_FIELDS
 from bibtexparser.model import Block, Entry, Field
 from bibtexparser.writer import BibtexFormat
 
-from normalizer.bib.bibfile import BibEntry, BibField, BibFile, FormatOptions, format_bibtex, parse_bibtex
+from normalizer.bib.bibfile import (
+    BibEntry,
+    BibField,
+    BibFile,
+    FormatOptions,
+    RenderedBlock,
+    format_bibtex,
+    join_rendered,
+    normalize_value,
+    parse_bibtex,
+    render_block,
+    render_blocks,
+)
 from normalizer.bib.bibfile import Block as BibBlock
-from normalizer.bib.bibfile import render as format_bibfile
 from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Person, Problem, Reference, Severity
 from normalizer.text.capitals import Evidence, bibliography_evidence, evidence_for
@@ -468,22 +480,106 @@ def _bibtex_format() -> BibtexFormat:
 def render(references: Sequence[tuple[str, Reference]], options: WriterOptions, mode: Mode) -> Rendered:
     """The .bib text for ``(key, reference)`` pairs in the order given, and warnings.
 
-    The entries are bibtexparser `Entry`s with values enclosed by its `AddEnclosingMiddleware`;
-    `bibnorm format`'s renderer lays them out from the blocks its reader would read from
-    bibtexparser's text of them (`_as_read`), so the text is `render_through_writer`'s without
-    writing and parsing it (a tenth of a millisecond an entry). An entry that might read back
-    otherwise is written and read back on its own (`_read_alone`); only one whose text would
-    reach into the entries after it sends the whole file the long way.
+    Each entry's text is laid out straight from the fields `build_entry` gives it, exactly as
+    `render_through_writer` would write it (bibtexparser's writer with values enclosed by its
+    `AddEnclosingMiddleware`, then ``bibnorm format`` of that text) without writing and reading
+    anything back (`_entry_text`). An entry whose text might read back otherwise is written and
+    read back on its own (`_read_alone`); only one whose text would reach into the entries after
+    it, or keys given twice (which bibtexparser's library refuses), send the whole file the long way.
     """
-    library, problems, layout = _library(references, options, mode)
-    blocks: list[BibBlock] = []
-    for block in library.blocks:
-        read = _as_read(block)
-        alone = (read,) if read is not None else _read_alone(block)
+    keys = [key for key, _ in references]
+    if len(set(keys)) != len(keys):
+        return render_through_writer(references, options, mode)
+    evidence = _evidence(references)
+    layout = _layout(options, mode)
+    order = {name: rank for rank, name in enumerate(layout.field_order)}
+    blocks: list[RenderedBlock] = []
+    problems: list[Problem] = []
+    for key, reference in references:
+        entry, entry_problems = build_entry(key, reference, mode, options, evidence)
+        problems.extend(entry_problems)
+        text = _entry_text(entry, layout, order)
+        if text is not None:
+            blocks.append(RenderedBlock(text, "entry", key))
+            continue
+        alone = _read_alone(_enclosed(entry))
         if alone is None:
-            return Rendered(text=format_bibtex(written_by_bibtexparser(library), layout), warnings=problems)
-        blocks.extend(alone)
-    return Rendered(text=format_bibfile(BibFile("<string>", tuple(blocks)), layout), warnings=problems)
+            return render_through_writer(references, options, mode)
+        blocks.extend(render_blocks(BibFile("<string>", alone), layout))
+    return Rendered(text=join_rendered(blocks, layout), warnings=tuple(problems))
+
+
+def _entry_text(entry: Entry, layout: FormatOptions, order: Mapping[str, int]) -> str | None:
+    """`render_block` of the `BibEntry` that `parse_bibtex` reads back from bibtexparser's text
+    of ``entry`` (values enclosed as `_library` encloses them), without that text; None where
+    the reading could differ from the entry (`_canonical_value`, a field given twice, a key
+    the splitter would cut)."""
+    key = entry.key
+    if not key or _KEY_BREAKERS.intersection(key):
+        return None
+    fields: list[tuple[str, str]] = []
+    for field in entry.fields:
+        text = _canonical_value(field.key, str(field.value), field.enclosing, layout)
+        if text is None:
+            return None
+        fields.append((field.key.lower(), text))
+    names = [name for name, _ in fields]
+    if len(set(names)) != len(names):
+        return None
+    entry_type = entry.entry_type.lower()
+    if layout.journal_names != "as-given":  # venues respelt as `format` respells them
+        read = BibEntry(entry_type, key, tuple(BibField(name, text, 0) for name, text in fields), 0)
+        return render_block(read, layout, dict(order))
+    last = len(order)
+    fields.sort(key=lambda field: order.get(field[0], last))  # stable: unknown fields keep their order
+    width = max(map(len, names), default=0) if layout.align else 0
+    indent = layout.indent
+    lines = [f"@{entry_type}{{{key},"]
+    lines += [f"{indent}{name.ljust(width)} = {text}," for name, text in fields]
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _canonical_value(name: str, value: str, enclosing: str | None, layout: FormatOptions) -> str | None:
+    """The value ``format`` writes for a field bibtexparser's writer would write as ``name =
+    <enclosed value>``, or None where parsing that text might not give the enclosed value back.
+
+    Enclosed as `AddEnclosingMiddleware(reuse_previous_enclosing=False, enclose_integers=False,
+    default_enclosing="{")` encloses: a demanded enclosing wins, digits in a possibly numeric
+    field stay bare, anything else is braced. The splitter takes everything up to the next ``,``
+    outside braces and quotes, stripped, so a value reads back as written when its unescaped
+    braces balance (its last brace is not an escaped one), it holds no line break (reading turns
+    a carriage return into a newline, and an ``@`` starting a line ends an entry), and an
+    unbraced one (a number, a month macro) is letters and digits alone.
+    """
+    if "\n" in value or "\r" in value:
+        return None
+    if enclosing == "no-enclosing" or (
+        enclosing is None and name in ENTRY_POTENTIALLY_INT_FIELDS and value.isdigit()
+    ):
+        return normalize_value(name.lower(), value, layout) if value.isalnum() else None
+    if enclosing not in (None, "{"):
+        return None
+    if "{" not in value and "}" not in value:
+        if value.endswith("\\"):
+            return None  # "{...\\}": the closing brace is an escaped one
+        if "  " in value or "\t" in value or value[:1] == " " or value[-1:] == " " or name == "month":
+            return normalize_value(name.lower(), "{" + value + "}", layout)
+        return "{" + value + "}"  # most values: exactly as written
+    enclosed = "{" + value + "}"
+    depth = 0
+    for match in _SPLITTER_BRACE.finditer(enclosed):
+        depth += 1 if match.group() == "{" else -1
+        if depth == 0 and match.end() != len(enclosed):
+            return None
+    if depth != 0:
+        return None
+    return normalize_value(name.lower(), enclosed, layout)
+
+
+def _enclosed(entry: Entry) -> Block:
+    """``entry`` with its values enclosed as `_library` encloses them."""
+    return _ENCLOSING.transform(Library([entry])).blocks[0]
 
 
 def _read_alone(block: Block) -> tuple[BibBlock, ...] | None:
@@ -518,26 +614,35 @@ def _library(
     """The entries with enclosed values, their warnings and the layout to write them in."""
     library = Library()
     problems: list[Problem] = []
-    # One decision per word form for the whole file, from every record's prose at once.
-    evidence = bibliography_evidence([(reference.title, reference.abstract) for _, reference in references])
+    evidence = _evidence(references)
     for key, reference in references:
         entry, entry_problems = build_entry(key, reference, mode, options, evidence)
         library.add(entry)
         problems.extend(entry_problems)
-    # Braces around every value except bare integers and fields that demand none (month macros).
-    enclosing = AddEnclosingMiddleware(
-        reuse_previous_enclosing=False,
-        enclose_integers=False,
-        default_enclosing="{",
-        allow_inplace_modification=True,
-    )
-    # One canonical layout: exactly what `bibnorm format` writes (field order, alignment);
-    # a preset brings the field order of the export it follows.
-    layout = options.layout
+    return _ENCLOSING.transform(library), tuple(problems), _layout(options, mode)
+
+
+def _evidence(references: Sequence[tuple[str, Reference]]) -> Evidence:
+    """One decision per word form for the whole file, from every record's prose at once."""
+    return bibliography_evidence([(reference.title, reference.abstract) for _, reference in references])
+
+
+def _layout(options: WriterOptions, mode: Mode) -> FormatOptions:
+    """One canonical layout: exactly what `bibnorm format` writes (field order, alignment);
+    a preset brings the field order of the export it follows."""
     preset = STYLES.get(options.style) if mode == "bibtex" else None
-    if preset is not None:
-        layout = layout.model_copy(update={"field_order": preset.field_order})
-    return enclosing.transform(library), tuple(problems), layout
+    if preset is None:
+        return options.layout
+    return options.layout.model_copy(update={"field_order": preset.field_order})
+
+
+# Braces around every value except bare integers and fields that demand none (month macros).
+_ENCLOSING = AddEnclosingMiddleware(
+    reuse_previous_enclosing=False,
+    enclose_integers=False,
+    default_enclosing="{",
+    allow_inplace_modification=True,
+)
 
 
 def written_by_bibtexparser(library: Library) -> str:
@@ -548,43 +653,6 @@ def written_by_bibtexparser(library: Library) -> str:
 # What bibtexparser's splitter treats as a brace (an escaped one is text).
 _SPLITTER_BRACE = re.compile(r"(?<!\\)[{}]")
 _KEY_BREAKERS = frozenset('{}(),="# \t\n')
-
-
-def _as_read(block: object) -> BibEntry | None:
-    """The `BibEntry` that `parse_bibtex` reads back from bibtexparser's text of an entry with
-    enclosed values, built without writing and parsing that text; None where the reading
-    could differ from the entry (a value that would not read back whole, a field given twice).
-
-    The writer puts each value verbatim after ``name = ``; the splitter takes everything up to
-    the next ``,`` outside braces and quotes, stripped. So a value reads back as written when
-    its unescaped braces balance (its last brace is not an escaped one), it holds no line break
-    (reading turns a carriage return into a newline, and an ``@`` starting a line ends an
-    entry), and an unbraced one (a number, a month macro) has nothing the splitter stops at.
-    """
-    if not isinstance(block, Entry) or not block.key or _KEY_BREAKERS.intersection(block.key):
-        return None
-    fields: list[BibField] = []
-    names: set[str] = set()
-    for field in block.fields:
-        name, value = field.key.lower(), str(field.value)
-        if name in names or "\n" in value or "\r" in value or value != value.strip():
-            return None
-        names.add(name)
-        if value.startswith("{"):
-            if value.endswith("}") and value.count("{") == value.count("}") == 1 and value[-2:-1] != "\\":
-                fields.append(BibField(name, value, 0))  # most values: no braces inside
-                continue
-            depth = 0
-            for match in _SPLITTER_BRACE.finditer(value):
-                depth += 1 if match.group() == "{" else -1
-                if depth == 0 and match.end() != len(value):
-                    return None
-            if depth != 0:
-                return None
-        elif not value.isalnum():
-            return None
-        fields.append(BibField(name, value, 0))
-    return BibEntry(block.entry_type.lower(), block.key, tuple(fields), 0)
 
 
 def render_bibtex(references: Sequence[tuple[str, Reference]], options: WriterOptions) -> Rendered:
