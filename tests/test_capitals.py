@@ -5,12 +5,14 @@ every word it is asked about exactly as reading each record in full (`pool` of `
 from __future__ import annotations
 
 import json
+import re
+from itertools import product
 from pathlib import Path
 
 import pytest
 from paths import API_SAMPLES, DEV_SNAPSHOT, VERIFY_DEV
 
-from normalizer.text.capitals import Evidence, bibliography_evidence, evidence_for, pool
+from normalizer.text.capitals import _PART_RE, TOKEN, Evidence, bibliography_evidence, evidence_for, pool
 
 Records = list[tuple[str, str | None]]
 
@@ -78,3 +80,20 @@ def test_the_lazy_evidence_decides_every_word_as_reading_each_record_does(record
     assert {key: lazy.names(key) for key in keys} == {key: reference.names(key) for key in keys}
     for spelling in spellings | {token.title() for token in spellings}:
         assert lazy.names_token(spelling) == reference.names_token(spelling), spelling
+
+
+# The token pattern as first written, with greedy (backtracking) quantifiers: the specification
+# the possessive one in `normalizer.text.capitals` must match exactly.
+_BACKTRACKING_PART = r"[^\W_]+(?:['\u2019][^\W_]+)*"
+BACKTRACKING_TOKEN = re.compile(rf"{_BACKTRACKING_PART}(?:[-\u2010\u2011&]{_BACKTRACKING_PART})*")
+# Every character class the pattern tells apart: letters of both cases and scripts, digits, the
+# underscore (a word character that is no part), apostrophes, the joiners, space and punctuation.
+TRICKY = "aZé1_'\u2019-\u2010&. "
+
+
+def test_the_possessive_tokenizer_finds_the_tokens_the_backtracking_one_finds() -> None:
+    texts = ["".join(chars) for length in range(1, 6) for chars in product(TRICKY, repeat=length)]
+    texts += [text for records in CORPORA.values() for record in records for text in record if text]
+    for text in texts:
+        assert TOKEN.findall(text) == BACKTRACKING_TOKEN.findall(text), text
+        assert _PART_RE.findall(text) == re.findall(_BACKTRACKING_PART, text), text
