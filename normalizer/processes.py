@@ -70,13 +70,21 @@ def can_fork() -> bool:
 
 @contextlib.contextmanager
 def shared_objects_frozen() -> Iterator[None]:
-    """Around a fork: the objects alive now stay out of the child's garbage collections.
+    """The objects alive now stay out of the garbage collections until the block ends (`gc.freeze`);
+    inside a block that froze objects already, until that block ends (it unfreezes them all).
 
-    A collection reads every object it tracks, and in a forked child that read makes the kernel copy
-    each page it shares with the parent (reference counts and GC headers are written). Frozen
-    (`gc.freeze`), the inherited objects are left alone; the parent gets its own back after.
+    Around a fork: a collection reads every object it tracks, and in a forked child that read makes
+    the kernel copy each page it shares with the parent (reference counts and GC headers are
+    written); frozen, the inherited objects are left alone, and the parent gets its own back after.
+    Around a pass that makes many small objects beside many it only reads (rendering 20,000 entries
+    beside their references and the bibliography's evidence): every collection of the oldest
+    generation would walk them all, a third of such a pass's time.
     """
+    enclosed = gc.get_freeze_count() > 0
     gc.freeze()
+    if enclosed:
+        yield
+        return
     try:
         yield
     finally:

@@ -84,6 +84,7 @@ from normalizer.bib.bibfile import (
 from normalizer.bib.bibfile import Block as BibBlock
 from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Person, Problem, Reference, Severity
+from normalizer.processes import shared_objects_frozen
 from normalizer.text.capitals import Evidence, bibliography_evidence, evidence_for
 from normalizer.writers import Rendered, WriterOptions
 from normalizer.writers.latex_text import Encoded, text_to_latex, text_with_math_to_latex, title_to_latex
@@ -212,7 +213,17 @@ def _doi(reference: Reference, kind: str) -> str | None:
 # eprinttype, eprint, biburl; names given first) and Google Scholar's "Cite → BibTeX" (title,
 # author, journal/booktitle, volume, number, pages, year, publisher; names family first).
 
-_LayoutFunction = Callable[[Reference, str, list[Field]], tuple[str, list[Field]]]
+
+class _Field(NamedTuple):
+    """A field as `build_entry` lays it out: bibtexparser's `Field` without its cost (an object
+    and a dict a field, which a large bibliography's garbage collections walk)."""
+
+    key: str
+    value: str
+    enclosing: str | None = None  # "no-enclosing" for a month macro, else braced
+
+
+_LayoutFunction = Callable[[Reference, str, list[_Field]], tuple[str, list[_Field]]]
 
 
 @dataclass(frozen=True)
@@ -224,15 +235,15 @@ class Preset:
     given_first: bool  # "Xiaohua Zhai" (arXiv, dblp) or "Zhai, Xiaohua" (Scholar, bibnorm)
 
 
-def _only(fields: list[Field], names: Sequence[str]) -> list[Field]:
+def _only(fields: list[_Field], names: Sequence[str]) -> list[_Field]:
     return [f for f in fields if f.key in names]
 
 
-def _value(fields: list[Field], name: str) -> str | None:
+def _value(fields: list[_Field], name: str) -> str | None:
     return next((str(f.value) for f in fields if f.key == name), None)
 
 
-def _arxiv_style(reference: Reference, entry_type: str, fields: list[Field]) -> tuple[str, list[Field]]:
+def _arxiv_style(reference: Reference, entry_type: str, fields: list[_Field]) -> tuple[str, list[_Field]]:
     """arxiv.org's "Export BibTeX Citation": ``@misc`` with eprint, archivePrefix, primaryClass
     and the abs URL, for every paper with an arXiv id. The year is the first version's (arXiv's
     own export dates an entry by its latest version, a year no other record of the paper has)."""
@@ -242,12 +253,12 @@ def _arxiv_style(reference: Reference, entry_type: str, fields: list[Field]) -> 
     kept = _only(fields, ("title", "author", "eprint", "archivePrefix", "primaryClass", "key"))
     date = reference.first_version or reference.issued
     if date:
-        kept.append(Field("year", str(date.year)))
-    kept.append(Field("url", f"https://arxiv.org/abs/{arxiv_id}"))
+        kept.append(_Field("year", str(date.year)))
+    kept.append(_Field("url", f"https://arxiv.org/abs/{arxiv_id}"))
     return "misc", kept
 
 
-def _dblp_style(reference: Reference, entry_type: str, fields: list[Field]) -> tuple[str, list[Field]]:
+def _dblp_style(reference: Reference, entry_type: str, fields: list[_Field]) -> tuple[str, list[_Field]]:
     """dblp's BibTeX: a preprint is ``@article{journal = {CoRR}, volume = {abs/ID}}`` with
     eprinttype/eprint; a published paper carries its venue, pages, publisher, year, the DOI and
     its doi.org URL, and no month or arXiv fields; ``biburl`` when the dblp key is that of the
@@ -256,15 +267,15 @@ def _dblp_style(reference: Reference, entry_type: str, fields: list[Field]) -> t
     arxiv_id = reference.ids.arxiv_id
     key = reference.ids.dblp
     published = key is not None and not key.startswith("journals/corr/")
-    biburl = [Field("biburl", f"https://dblp.org/rec/{key}.bib")] if published else []
+    biburl = [_Field("biburl", f"https://dblp.org/rec/{key}.bib")] if published else []
     if entry_type == "misc" and arxiv_id:
         kept = _only(fields, ("author", "title", "year", "key"))
         kept += [
-            Field("journal", "CoRR"),
-            Field("volume", f"abs/{arxiv_id}"),
-            Field("url", f"https://arxiv.org/abs/{arxiv_id}"),
-            Field("eprinttype", "arXiv"),
-            Field("eprint", arxiv_id),
+            _Field("journal", "CoRR"),
+            _Field("volume", f"abs/{arxiv_id}"),
+            _Field("url", f"https://arxiv.org/abs/{arxiv_id}"),
+            _Field("eprinttype", "arXiv"),
+            _Field("eprint", arxiv_id),
         ]
         return "article", kept
     names = (
@@ -272,18 +283,18 @@ def _dblp_style(reference: Reference, entry_type: str, fields: list[Field]) -> t
         *("publisher", "year", "doi", "key"),
     )
     doi = _value(fields, "doi")
-    url = [Field("url", f"https://doi.org/{doi}")] if doi else _only(fields, ("url",))
+    url = [_Field("url", f"https://doi.org/{doi}")] if doi else _only(fields, ("url",))
     return entry_type, _only(fields, names) + url + biburl
 
 
 def _google_scholar_style(
-    reference: Reference, entry_type: str, fields: list[Field]
-) -> tuple[str, list[Field]]:
+    reference: Reference, entry_type: str, fields: list[_Field]
+) -> tuple[str, list[_Field]]:
     """Google Scholar's BibTeX: a preprint is ``@article{journal = {arXiv preprint arXiv:ID}}``;
     a published paper its venue, volume, number, pages, year and publisher; no DOI, URL or eprint."""
     if entry_type == "misc" and reference.ids.arxiv_id:
         kept = _only(fields, ("title", "author", "year", "key"))
-        kept.append(Field("journal", f"arXiv preprint arXiv:{reference.ids.arxiv_id}"))
+        kept.append(_Field("journal", f"arXiv preprint arXiv:{reference.ids.arxiv_id}"))
         return "article", kept
     return entry_type, _only(fields, _SCHOLAR_ORDER)
 
@@ -360,6 +371,14 @@ def build_entry(
     (`normalizer.text.capitals.pool`), so a word is braced in every entry or in none;
     by default the reference's own abstract and title.
     """
+    entry_type, fields, problems = _entry(key, reference, mode, options, evidence)
+    return Entry(entry_type, key, [Field(f.key, f.value, enclosing=f.enclosing) for f in fields]), problems
+
+
+def _entry(
+    key: str, reference: Reference, mode: Mode, options: WriterOptions, evidence: Evidence | None
+) -> tuple[str, list[_Field], list[Problem]]:
+    """`build_entry`'s entry type, fields (in the writer's order) and warnings."""
     unicode = options.unicode
     out = _Collector(latin=mode == "biblatex" and not unicode)
     problems: list[Problem] = []
@@ -376,11 +395,11 @@ def build_entry(
         venue_field = None
     entry_type = (_BIBTEX_TYPES if mode == "bibtex" else _BIBLATEX_TYPES)[kind]
 
-    fields: list[Field] = []
+    fields: list[_Field] = []
 
     def add(name: str, value: str | None, enclosing: str | None = None) -> None:
         if value:
-            fields.append(Field(name, value, enclosing=enclosing))
+            fields.append(_Field(name, value, enclosing))
 
     if evidence is None:
         evidence = evidence_for(reference.title, reference.abstract)
@@ -465,7 +484,7 @@ def build_entry(
                 severity=Severity.WARNING,
             )
         )
-    return Entry(entry_type, key, fields), problems
+    return entry_type, fields, problems
 
 
 def _bibtex_format() -> BibtexFormat:
@@ -490,52 +509,62 @@ def render(references: Sequence[tuple[str, Reference]], options: WriterOptions, 
     keys = [key for key, _ in references]
     if len(set(keys)) != len(keys):
         return render_through_writer(references, options, mode)
-    evidence = _evidence(references)
+    with shared_objects_frozen():  # the references: read, never freed here
+        evidence = _evidence(references)
+        with shared_objects_frozen():  # and the evidence
+            return _rendered(references, options, mode, evidence)
+
+
+def _rendered(
+    references: Sequence[tuple[str, Reference]], options: WriterOptions, mode: Mode, evidence: Evidence
+) -> Rendered:
     layout = _layout(options, mode)
     order = {name: rank for rank, name in enumerate(layout.field_order)}
     blocks: list[RenderedBlock] = []
     problems: list[Problem] = []
     for key, reference in references:
-        entry, entry_problems = build_entry(key, reference, mode, options, evidence)
+        entry_type, fields, entry_problems = _entry(key, reference, mode, options, evidence)
         problems.extend(entry_problems)
-        text = _entry_text(entry, layout, order)
+        text = _entry_text(entry_type, key, fields, layout, order)
         if text is not None:
             blocks.append(RenderedBlock(text, "entry", key))
             continue
-        alone = _read_alone(_enclosed(entry))
+        fields_ = [Field(f.key, f.value, enclosing=f.enclosing) for f in fields]
+        alone = _read_alone(_enclosed(Entry(entry_type, key, fields_)))
         if alone is None:
             return render_through_writer(references, options, mode)
         blocks.extend(render_blocks(BibFile("<string>", alone), layout))
     return Rendered(text=join_rendered(blocks, layout), warnings=tuple(problems))
 
 
-def _entry_text(entry: Entry, layout: FormatOptions, order: Mapping[str, int]) -> str | None:
+def _entry_text(
+    entry_type: str, key: str, fields: Sequence[_Field], layout: FormatOptions, order: Mapping[str, int]
+) -> str | None:
     """`render_block` of the `BibEntry` that `parse_bibtex` reads back from bibtexparser's text
-    of ``entry`` (values enclosed as `_library` encloses them), without that text; None where
+    of this entry (values enclosed as `_library` encloses them), without that text; None where
     the reading could differ from the entry (`_canonical_value`, a field given twice, a key
     the splitter would cut)."""
-    key = entry.key
     if not key or _KEY_BREAKERS.intersection(key):
         return None
-    fields: list[tuple[str, str]] = []
-    for field in entry.fields:
-        text = _canonical_value(field.key, str(field.value), field.enclosing, layout)
+    written: list[tuple[str, str]] = []
+    for name, value, enclosing in fields:
+        text = _canonical_value(name, value, enclosing, layout)
         if text is None:
             return None
-        fields.append((field.key.lower(), text))
-    names = [name for name, _ in fields]
+        written.append((name.lower(), text))
+    names = [name for name, _ in written]
     if len(set(names)) != len(names):
         return None
-    entry_type = entry.entry_type.lower()
+    entry_type = entry_type.lower()
     if layout.journal_names != "as-given":  # venues respelt as `format` respells them
-        read = BibEntry(entry_type, key, tuple(BibField(name, text, 0) for name, text in fields), 0)
+        read = BibEntry(entry_type, key, tuple(BibField(name, text, 0) for name, text in written), 0)
         return render_block(read, layout, dict(order))
     last = len(order)
-    fields.sort(key=lambda field: order.get(field[0], last))  # stable: unknown fields keep their order
+    written.sort(key=lambda field: order.get(field[0], last))  # stable: unknown fields keep their order
     width = max(map(len, names), default=0) if layout.align else 0
     indent = layout.indent
     lines = [f"@{entry_type}{{{key},"]
-    lines += [f"{indent}{name.ljust(width)} = {text}," for name, text in fields]
+    lines += [f"{indent}{name.ljust(width)} = {text}," for name, text in written]
     lines.append("}")
     return "\n".join(lines)
 
@@ -555,17 +584,22 @@ def _canonical_value(name: str, value: str, enclosing: str | None, layout: Forma
     if "\n" in value or "\r" in value:
         return None
     if enclosing == "no-enclosing" or (
-        enclosing is None and name in ENTRY_POTENTIALLY_INT_FIELDS and value.isdigit()
+        enclosing is None and name in _POTENTIALLY_INT_FIELDS and value.isdigit()
     ):
         return normalize_value(name.lower(), value, layout) if value.isalnum() else None
     if enclosing not in (None, "{"):
         return None
-    if "{" not in value and "}" not in value:
-        if value.endswith("\\"):
-            return None  # "{...\\}": the closing brace is an escaped one
-        if "  " in value or "\t" in value or value[:1] == " " or value[-1:] == " " or name == "month":
-            return normalize_value(name.lower(), "{" + value + "}", layout)
-        return "{" + value + "}"  # most values: exactly as written
+    if "\\" not in value and "\t" not in value and "  " not in value and name != "month":
+        # Most values: no escapes, no runs of white space, braces (if any) that balance. Then the
+        # enclosing braces hold the whole value, and `format` only trims its ends.
+        depth = 0
+        for match in _BRACE.finditer(value) if "{" in value or "}" in value else ():
+            depth += 1 if match.group() == "{" else -1
+            if depth < 0:
+                return None  # a "}" would close the enclosing brace early
+        return "{" + value.strip(" ") + "}" if depth == 0 else None
+    if value.endswith("\\") and "{" not in value and "}" not in value:
+        return None  # "{...\\}": the closing brace is an escaped one
     enclosed = "{" + value + "}"
     depth = 0
     for match in _SPLITTER_BRACE.finditer(enclosed):
@@ -652,6 +686,10 @@ def written_by_bibtexparser(library: Library) -> str:
 
 # What bibtexparser's splitter treats as a brace (an escaped one is text).
 _SPLITTER_BRACE = re.compile(r"(?<!\\)[{}]")
+_BRACE = re.compile(r"[{}]")
+_POTENTIALLY_INT_FIELDS = frozenset(
+    ENTRY_POTENTIALLY_INT_FIELDS
+)  # the fields its middleware leaves bare digits in
 _KEY_BREAKERS = frozenset('{}(),="# \t\n')
 
 

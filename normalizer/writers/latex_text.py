@@ -305,8 +305,18 @@ def title_to_latex(
                 math = Encoded("{" + math.text + "}", math.unknown)
             parts.append(math)
             continue
+        spans = protected_spans(segment, evidence, title_start=number == 0)
+        if segment.isascii() and not _ASCII_SPECIAL_RE.search(segment):  # most titles: nothing to escape
+            pieces: list[str] = []
+            position = 0
+            for start, end in spans:
+                pieces += (segment[position:start], "{", segment[start:end], "}")
+                position = end
+            pieces.append(segment[position:])
+            parts.append(Encoded("".join(pieces)))
+            continue
         position = 0
-        for start, end in protected_spans(segment, evidence, title_start=number == 0):
+        for start, end in spans:
             parts.append(text_to_latex(segment[position:start], unicode=unicode, latin=latin))
             word = text_to_latex(segment[start:end], unicode=unicode, latin=latin)
             parts.append(Encoded("{" + word.text + "}", word.unknown))
