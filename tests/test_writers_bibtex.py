@@ -13,7 +13,7 @@ from bibtexparser.middlewares.names import parse_single_name_into_parts, split_m
 from paths import VERIFY_DEV
 from records import PUBLISHED
 
-from normalizer.bib.bibfile import format_bibtex
+from normalizer.bib.bibfile import FormatOptions, format_bibtex
 from normalizer.config import Settings
 from normalizer.errors import UsageError
 from normalizer.models import Identifiers, PartialDate, Person, Reference
@@ -449,6 +449,27 @@ def test_render_writes_what_bibtexparsers_writer_and_format_write(
         patched.setattr(bibtex_module, "written_by_bibtexparser", None)
         assert render(WORLD, options, mode) == expected
     assert expected.text.count("\n@") + 1 == len(WORLD)
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        pytest.param(FormatOptions(journal_names="abbreviated"), id="venues-abbreviated"),
+        pytest.param(FormatOptions(journal_names="full", sort=True), id="venues-full-sorted"),
+        pytest.param(FormatOptions(align=False, indent="\t", newline="\r\n"), id="tabs-crlf-unaligned"),
+        pytest.param(FormatOptions(month_macros=True, field_order=("url", "title")), id="own-field-order"),
+    ],
+)
+def test_render_lays_entries_out_as_format_would_in_any_layout(
+    layout: FormatOptions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A `[tool.bibnorm.format]` layout: `format` respells venues, sorts, indents and orders
+    fields of the writer's text; the direct way does the same without that text."""
+    options = WriterOptions(layout=layout)
+    expected = render_through_writer(WORLD, options, "bibtex")
+    with monkeypatch.context() as patched:
+        patched.setattr(bibtex_module, "written_by_bibtexparser", None)
+        assert render(WORLD, options, "bibtex") == expected
 
 
 @pytest.mark.parametrize(
