@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from paths import API_SAMPLES, DEV_SNAPSHOT, VERIFY_DEV
 
+from normalizer.text import capitals
 from normalizer.text.capitals import _PART_RE, TOKEN, Evidence, bibliography_evidence, evidence_for, pool
 
 Records = list[tuple[str, str | None]]
@@ -53,11 +54,17 @@ def _every_question(reference: Evidence) -> tuple[set[str], set[str]]:
     return keys, set(reference.tokens) | set(reference.tokens_lower)
 
 
+@pytest.mark.parametrize("at_once", [1_000, 2], ids=["chunks-of-1000", "chunks-of-2"])
 @pytest.mark.parametrize(
     "records",
     [*(pytest.param(records, id=name) for name, records in CORPORA.items()), pytest.param(SEAMS, id="seams")],
 )
-def test_the_lazy_counts_of_every_word_are_those_of_reading_each_record(records: Records) -> None:
+def test_the_lazy_counts_of_every_word_are_those_of_reading_each_record(
+    records: Records, at_once: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Abstracts are split a chunk at a time (`_ABSTRACTS_AT_ONCE`); with chunks of two, every
+    other seam between abstracts is also one between chunks."""
+    monkeypatch.setattr(capitals, "_ABSTRACTS_AT_ONCE", at_once)
     reference = pool(evidence_for(title, abstract) for title, abstract in records)
     lazy = bibliography_evidence(records)
     keys, spellings = _every_question(reference)
