@@ -54,6 +54,7 @@ replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix b
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -139,6 +140,10 @@ def _name_part_latex(text: str, unicode: bool, latin: bool) -> Encoded:
 
 def format_name(person: Person, unicode: bool, out: _Collector) -> str:
     """One name in BibTeX's ``von Last, Jr, First`` form (``{...}`` for literal names)."""
+    if not (person.literal or person.particle or person.suffix) and person.family:  # most names
+        given = person.given
+        last = _name_part(person.family, unicode, out)
+        return f"{last}, {_name_part(given, unicode, out)}" if given else last
     if person.literal:
         return "{" + out.take(text_to_latex(person.literal, unicode=unicode, latin=out.latin)) + "}"
     family = person.family or person.given
@@ -496,8 +501,16 @@ def _bibtex_format() -> BibtexFormat:
     return fmt
 
 
-def render(references: Sequence[tuple[str, Reference]], options: WriterOptions, mode: Mode) -> Rendered:
+def render(
+    references: Sequence[tuple[str, Reference]],
+    options: WriterOptions,
+    mode: Mode,
+    evidence: Evidence | None = None,
+) -> Rendered:
     """The .bib text for ``(key, reference)`` pairs in the order given, and warnings.
+
+    ``evidence``: the bibliography's capitals evidence if already read (`bibliography_evidence`
+    of these references' titles and abstracts), else read here.
 
     Each entry's text is laid out straight from the fields `build_entry` gives it, exactly as
     `render_through_writer` would write it (bibtexparser's writer with values enclosed by its
@@ -510,9 +523,10 @@ def render(references: Sequence[tuple[str, Reference]], options: WriterOptions, 
     if len(set(keys)) != len(keys):
         return render_through_writer(references, options, mode)
     with shared_objects_frozen():  # the references: read, never freed here
-        evidence = _evidence(references)
-        with shared_objects_frozen():  # and the evidence
-            return _rendered(references, options, mode, evidence)
+        if evidence is None:
+            evidence = _evidence(references)
+        gc.freeze()  # and the evidence, unfrozen with them
+        return _rendered(references, options, mode, evidence)
 
 
 def _rendered(
@@ -546,27 +560,41 @@ def _entry_text(
     the splitter would cut)."""
     if not key or _KEY_BREAKERS.intersection(key):
         return None
-    written: list[tuple[str, str]] = []
+    names: list[str] = []
+    texts: list[str] = []
     for name, value, enclosing in fields:
         text = _canonical_value(name, value, enclosing, layout)
         if text is None:
             return None
-        written.append((name.lower(), text))
-    names = [name for name, _ in written]
-    if len(set(names)) != len(names):
+        names.append(name)
+        texts.append(text)
+    lines = _field_lines(tuple(names), layout.field_order, layout.align, layout.indent)
+    if lines is None:
         return None
     entry_type = entry_type.lower()
     if layout.journal_names != "as-given":  # venues respelt as `format` respells them
-        read = BibEntry(entry_type, key, tuple(BibField(name, text, 0) for name, text in written), 0)
+        named = zip(names, texts, strict=True)
+        read = BibEntry(entry_type, key, tuple(BibField(name.lower(), text, 0) for name, text in named), 0)
         return render_block(read, layout, dict(order))
-    last = len(order)
-    written.sort(key=lambda field: order.get(field[0], last))  # stable: unknown fields keep their order
-    width = max(map(len, names), default=0) if layout.align else 0
-    indent = layout.indent
-    lines = [f"@{entry_type}{{{key},"]
-    lines += [f"{indent}{name.ljust(width)} = {text}," for name, text in written]
-    lines.append("}")
-    return "\n".join(lines)
+    body = "".join([f"{start}{texts[index]},\n" for index, start in lines])
+    return f"@{entry_type}{{{key},\n{body}}}"
+
+
+@lru_cache(maxsize=1024)  # a writer gives few distinct field sequences
+def _field_lines(
+    names: tuple[str, ...], order: tuple[str, ...], align: bool, indent: str
+) -> tuple[tuple[int, str], ...] | None:
+    """How `format` lays out fields called ``names`` (`_render_entry`): for each line, which
+    field and the line's start (indent, lower-case name padded to the longest when aligned,
+    ``=``), in a stable sort by rank in ``order`` (unknown fields after the known ones, in the
+    order they came). None for a name given twice (which reading back would not keep)."""
+    lower = [name.lower() for name in names]
+    if len(set(lower)) != len(lower):
+        return None
+    rank = {name: place for place, name in enumerate(order)}
+    width = max(map(len, lower), default=0) if align else 0
+    placed = sorted(range(len(lower)), key=lambda index: rank.get(lower[index], len(order)))
+    return tuple((index, f"{indent}{lower[index].ljust(width)} = ") for index in placed)
 
 
 def _canonical_value(name: str, value: str, enclosing: str | None, layout: FormatOptions) -> str | None:
