@@ -322,4 +322,4 @@ def title_to_latex(
             parts.append(Encoded("{" + word.text + "}", word.unknown))
             position = end
         parts.append(text_to_latex(segment[position:], unicode=unicode, latin=latin))
-    return _merge(parts)
+    return parts[0] if len(parts) == 1 else _merge(parts)  # (most titles: one ASCII piece)
