@@ -1,4 +1,5 @@
-"""BibTeX and biblatex output through bibtexparser v2's model (`Entry`/`Field`, enclosed by its middleware).
+"""BibTeX and biblatex output, exactly as bibtexparser v2's writer (values enclosed by its middleware)
+then ``bibnorm format`` would write it (`render_through_writer`), laid out straight from the fields.
 
 Entry types and fields (absent values are left out), laid out exactly as ``bibnorm
 format`` would (`WriterOptions.layout`: field order, lower-case names, alignment), so
