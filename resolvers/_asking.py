@@ -74,19 +74,28 @@ def doi_sources_follow(settings: Settings) -> bool:
     return "crossref" in following or ("openalex" in following and with_key)
 
 
-def dblp_announcement(new: int, queries: int, delay: float, index: DblpIndex | None) -> str | None:
+def dblp_announcement(
+    new: int, queries: int, delay: float, index: DblpIndex | None, *, offline: bool = False
+) -> str | None:
     """What the user hears before dblp is searched for ``queries`` papers, ``new`` of them not
-    in the cache, one request every ``delay`` seconds; None when that is too short to mention."""
+    in the cache, one request every ``delay`` seconds; None when that is too short to mention.
+    ``offline``: nothing is waited for (the cache answers or the search is refused), so what is
+    said is which papers dblp cannot settle, and what would."""
     seconds = new * delay
     if seconds < ANNOUNCE_SECONDS:
         return None
     cached = f" ({queries - new} more in the cache)" if new < queries else ""
+    papers = "paper" if new == 1 else "papers"
+    if offline:
+        return (
+            f"dblp: {new} {papers} not in the cache{cached}, not looked up offline; "
+            f"a local dblp index answers offline: {INDEX_HINT}"
+        )
     hint = (
         f"; a local dblp index answers at once: {INDEX_HINT}"
         if index is None
         else f"; the dblp index ({index.dump_date or 'undated'}) does not hold them"
     )
-    papers = "paper" if new == 1 else "papers"
     return (
         f"dblp: {new} {papers} to look up online{cached}, about {_duration(seconds)} "
         f"at one request every {delay:g} s{hint}"

@@ -117,7 +117,7 @@ class RefusedDblp:
                 asked[index] = reference
         if asked and self.notify is not None and self.delay > 0:
             searches = len({search_query(reference.title) for reference in asked.values()})
-            message = dblp_announcement(searches, searches, self.delay, None)
+            message = dblp_announcement(searches, searches, self.delay, None, offline=True)
             if message is not None:
                 self.notify(message)
         progress.expect(len(asked))

@@ -332,6 +332,7 @@ class DblpEnricher:
         doi_sources: bool = False,
         notify: Notify | None = None,
         online: bool = True,
+        offline: bool = False,
     ) -> None:
         self.client = client
         self.connect = connect
@@ -339,6 +340,7 @@ class DblpEnricher:
         self.doi_sources = doi_sources  # a batched DOI source (Crossref, OpenAlex) follows dblp
         self.notify = notify
         self.online = online  # False: the search is not asked at all (offline with an index)
+        self.offline = offline  # the search answers from the cache only: nothing to wait for
 
     def enrich(
         self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
@@ -407,7 +409,7 @@ class DblpEnricher:
             return
         queries = {search_query(reference.title) for reference in asking.values()}
         new = [query for query in queries if not client.is_cached(query)]
-        message = dblp_announcement(len(new), len(queries), client.delay, self.index)
+        message = dblp_announcement(len(new), len(queries), client.delay, self.index, offline=self.offline)
         if message is not None:
             self.notify(message)
 
@@ -451,7 +453,9 @@ def build_dblp(
     doi_sources = doi_sources_follow(settings)
     if isinstance(session, requests.Session):
         client = DblpClient(session, settings)
-        return DblpEnricher(client, index=index, doi_sources=doi_sources, notify=notify)
+        return DblpEnricher(
+            client, index=index, doi_sources=doi_sources, notify=notify, offline=settings.offline
+        )
     make = session
     return DblpEnricher(
         connect=lambda: DblpClient(make(), settings),
@@ -459,4 +463,5 @@ def build_dblp(
         doi_sources=doi_sources,
         notify=notify,
         online=not (settings.offline and index is not None),
+        offline=settings.offline,
     )

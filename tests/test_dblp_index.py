@@ -36,7 +36,7 @@ from normalizer.text.venues import find_venue
 from resolvers import dblp_index
 from resolvers._dblp_records import dtd_entities, published_reference
 from resolvers._session import build_session
-from resolvers.dblp import DblpClient, DblpEnricher, record_from_hit
+from resolvers.dblp import DblpClient, DblpEnricher, build_dblp, record_from_hit
 from resolvers.dblp_index import DblpIndex, build_dblp_index, dblp_index_info
 
 DUMP = FIXTURES / "dblp" / "dblp.xml"
@@ -318,6 +318,30 @@ def test_a_long_online_phase_is_announced_with_its_count_and_wait(
     online.ask(*papers)  # again: every search is in the cache, nothing to wait for, nothing said
     assert online.notes == [announced]
     online.session.close()
+
+
+def test_offline_the_papers_dblp_cannot_settle_are_named_with_no_wait_promised(
+    fake: FakeDblp, tmp_path: Path
+) -> None:
+    """Offline nothing is waited for (the cache answers or the search is refused): the user hears
+    how many papers dblp cannot settle and what would, not how long the searches would take."""
+    settings = Settings(cache_dir=tmp_path / "cache", dblp_api_url=fake.url, dblp_delay=5, offline=True)
+    notes: list[str] = []
+    session = build_session(settings)
+    enricher = build_dblp(session, settings, notify=notes.append)
+    papers = [
+        MOBILENETS,
+        paper("Attention Is All You Need", ["Ashish Vaswani"], 2017),
+        paper("Deep Learning", ["Yann LeCun"], 2015),
+        SCALING,
+    ]
+    enricher.enrich(dict(enumerate(papers)))
+    assert notes == [
+        "dblp: 4 papers not in the cache, not looked up offline; "
+        "a local dblp index answers offline: bibnorm index build dblp.xml.gz"
+    ]
+    assert fake.requests == []
+    session.close()
 
 
 # --------------------------------------------------------------------------- build failures
