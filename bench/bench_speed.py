@@ -92,6 +92,7 @@ def resolve_figures(index: Path, repeat: int, work: Path) -> list[tuple[str, str
 
 def stage_render(index: Path, count: int) -> dict[str, Any]:
     """In a fresh process: render ``count`` index records three ways (see the module docstring)."""
+    from normalizer.bib.bibfile import FormatOptions
     from normalizer.text import capitals
     from normalizer.text.clean import clean_reference
     from normalizer.writers import WriterOptions, bibtex
@@ -105,7 +106,7 @@ def stage_render(index: Path, count: int) -> dict[str, Any]:
             (f"k{number}", clean_reference(reference_from_row(row, decompress)))
             for number, row in enumerate(rows.fetchall())
         ]
-    options = WriterOptions()
+    options = WriterOptions(layout=FormatOptions(journal_names="full"))  # the layout resolve writes in
     timings = {}
     texts = {}
 

@@ -915,20 +915,26 @@ def _render_entry(entry: BibEntry, options: FormatOptions, order: dict[str, int]
     lines = [head]
     for name, value, _ in fields:
         text = _normalized(name, value, month_macros, False)
-        if options.journal_names != "as-given" and name in _VENUE_FIELDS:
+        if options.journal_names != "as-given" and name in VENUE_FIELDS:
             text = _spelled_venue(name, text, options.journal_names, _year(entry))
         lines.append(f"{indent}{name.ljust(width)} = {text},")
     lines.append("}")
     return "\n".join(lines)
 
 
-_VENUE_FIELDS = frozenset({"journal", "journaltitle", "booktitle"})
+VENUE_FIELDS = frozenset({"journal", "journaltitle", "booktitle"})  # respelt per `journal_names`
 _PLAIN_VENUE = re.compile(r"\{[^{}\\]*(?:\\&[^{}\\]*)*\}")  # braced, no commands but \&
 
 
 def _year(entry: BibEntry) -> int | None:
     match = re.search(r"\b(1[89]\d\d|2\d\d\d)\b", entry.get("year") or entry.get("date") or "")
     return int(match.group(1)) if match else None
+
+
+def venue_as_laid_out(entry: BibEntry, name: str, text: str, form: JournalNames) -> str:
+    """The canonical ``text`` of ``entry``'s venue field ``name`` (one of `VENUE_FIELDS`) as
+    `render_block` writes it in a layout whose ``journal_names`` is ``form``."""
+    return _spelled_venue(name, text, form, _year(entry))
 
 
 @lru_cache(maxsize=8192)
@@ -961,7 +967,7 @@ def is_canonical(block: BibEntry | StringBlock, options: FormatOptions, order: d
     year = _year(block) if options.journal_names != "as-given" else None
     for name, value, _ in fields:
         text = _normalized(name, value, options.month_macros, False)
-        if options.journal_names != "as-given" and name in _VENUE_FIELDS:
+        if options.journal_names != "as-given" and name in VENUE_FIELDS:
             text = _spelled_venue(name, text, options.journal_names, year)
         for piece in (f"\n{options.indent}{name.ljust(width)} = ", text + ","):
             if not raw.startswith(piece, position):

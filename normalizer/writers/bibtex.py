@@ -60,6 +60,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
@@ -71,6 +72,7 @@ from bibtexparser.model import Block, Entry, Field
 from bibtexparser.writer import BibtexFormat
 
 from normalizer.bib.bibfile import (
+    VENUE_FIELDS,
     BibEntry,
     BibField,
     BibFile,
@@ -80,8 +82,8 @@ from normalizer.bib.bibfile import (
     join_rendered,
     normalize_value,
     parse_bibtex,
-    render_block,
     render_blocks,
+    venue_as_laid_out,
 )
 from normalizer.bib.bibfile import Block as BibBlock
 from normalizer.identifiers import is_arxiv_doi
@@ -534,13 +536,12 @@ def _rendered(
     references: Sequence[tuple[str, Reference]], options: WriterOptions, mode: Mode, evidence: Evidence
 ) -> Rendered:
     layout = _layout(options, mode)
-    order = {name: rank for rank, name in enumerate(layout.field_order)}
     blocks: list[RenderedBlock] = []
     problems: list[Problem] = []
     for key, reference in references:
         entry_type, fields, entry_problems = _entry(key, reference, mode, options, evidence)
         problems.extend(entry_problems)
-        text = _entry_text(entry_type, key, fields, layout, order)
+        text = _entry_text(entry_type, key, fields, layout)
         if text is not None:
             blocks.append(RenderedBlock(text, "entry", key))
             continue
@@ -552,9 +553,7 @@ def _rendered(
     return Rendered(text=join_rendered(blocks, layout), warnings=tuple(problems))
 
 
-def _entry_text(
-    entry_type: str, key: str, fields: Sequence[_Field], layout: FormatOptions, order: Mapping[str, int]
-) -> str | None:
+def _entry_text(entry_type: str, key: str, fields: Sequence[_Field], layout: FormatOptions) -> str | None:
     """`render_block` of the `BibEntry` that `parse_bibtex` reads back from bibtexparser's text
     of this entry (values enclosed as `_library` encloses them), without that text; None where
     the reading could differ from the entry (`_canonical_value`, a field given twice, a key
@@ -573,10 +572,15 @@ def _entry_text(
     if lines is None:
         return None
     entry_type = entry_type.lower()
-    if layout.journal_names != "as-given":  # venues respelt as `format` respells them
-        named = zip(names, texts, strict=True)
-        read = BibEntry(entry_type, key, tuple(BibField(name.lower(), text, 0) for name, text in named), 0)
-        return render_block(read, layout, dict(order))
+    lower = [name.lower() for name in names]
+    if layout.journal_names != "as-given" and not VENUE_FIELDS.isdisjoint(lower):
+        # Venues respelt as `format` respells them (the writer's own spelling mostly stands).
+        read = BibEntry(entry_type, key, tuple(map(BibField, lower, texts, repeat(0))), 0)
+        form = layout.journal_names
+        texts = [
+            venue_as_laid_out(read, name, text, form) if name in VENUE_FIELDS else text
+            for name, text in zip(lower, texts, strict=True)
+        ]
     body = "".join([f"{start}{texts[index]},\n" for index, start in lines])
     return f"@{entry_type}{{{key},\n{body}}}"
 
