@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from paths import SHARED
+from paths import FIXTURES, SHARED
 
 from normalizer.models import Person
-from normalizer.text.names import parse_name, person_from_parts, split_authors
+from normalizer.text.names import _person_from_parts_in_full, parse_name, person_from_parts, split_authors
 
 SNAPSHOT_SAMPLE = SHARED / "reference/api-samples/snapshot/arxiv-metadata-oai-snapshot.first-100-lines.jsonl"
 
@@ -233,3 +233,22 @@ def test_person_from_parts_on_every_snapshot_triple() -> None:
             assert person.literal or person.family
             family = person.literal or " ".join(p for p in (person.particle, person.family) if p)
             assert family == " ".join(triple[0].split())
+
+
+def test_the_shortcut_for_plain_triples_gives_what_the_full_parse_gives() -> None:
+    """`person_from_parts` takes one plain word with plain given names without the full parse;
+    on every real triple the tests carry, and on plain-looking ones made to sit at its edges
+    (particles and suffixes alone, an empty or spaced given name, initials, non-ASCII letters),
+    both give the same person."""
+    triples = [
+        tuple(triple[:3])
+        for path in (SNAPSHOT_SAMPLE, FIXTURES / "demo" / "snapshot.jsonl")
+        for record in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+        for triple in record.get("authors_parsed") or []
+    ]
+    lasts = ["Zhai", "van", "De", "Jr", "III", "Collaboration", "Müller", "O'Neil", "Smith-Jones", "Li "]
+    firsts = ["Xiaohua", "Robert Paul", " Jan  Kees ", "", "A", "A.", "J R R", "Zoë", "Jr", "van"]
+    triples += [(last, first, suffix) for last in lasts for first in firsts for suffix in ("", "Jr")]
+    assert len(triples) > 400
+    for triple in triples:
+        assert person_from_parts(*triple) == _person_from_parts_in_full(*triple), triple

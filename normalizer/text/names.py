@@ -291,6 +291,21 @@ def person_from_parts(last: str, first: str, suffix: str) -> Person:
     ``C.-P.``. TeX accents become Unicode. A triple with only ``last`` is parsed like a
     whole name (arXiv puts names it could not split there).
     """
+    if (
+        not suffix
+        and last.isalpha()
+        and last.isascii()
+        and first.replace(" ", "").isalpha()
+        and first.isascii()
+    ):
+        # Most triples (["Vaswani", "Ashish", ""]): one plain word, plain given names. Nothing
+        # below changes them, and a run parses the authors of every candidate record it reads.
+        return Person(given=" ".join(first.split()), family=last)
+    return _person_from_parts_in_full(last, first, suffix)
+
+
+def _person_from_parts_in_full(last: str, first: str, suffix: str) -> Person:
+    """`person_from_parts` for any triple: words, TeX, initials, particles, suffixes."""
     last_words = _words(_collapse(last))
     given = " ".join(w for w, _ in _words(_collapse(first)))
     suffix_text = plain_text(_collapse(suffix))
