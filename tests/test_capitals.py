@@ -1,6 +1,8 @@
 """The capitals evidence of a whole bibliography read lazily (`bibliography_evidence`) counts
 every word it is asked about exactly as reading each record in full (`pool` of `evidence_for`,
-`_read_prose`) does, on the real records the tests carry and on texts made to trip it."""
+`_read_prose`) does, on the real records the tests carry and on texts made to trip it; and the
+quick readings under it (the possessive token pattern, the shape rule) agree with their definitions
+on every short string of the characters they tell apart."""
 
 from __future__ import annotations
 
@@ -13,7 +15,15 @@ import pytest
 from paths import API_SAMPLES, DEV_SNAPSHOT, VERIFY_DEV
 
 from normalizer.text import capitals
-from normalizer.text.capitals import _PART_RE, TOKEN, Evidence, bibliography_evidence, evidence_for, pool
+from normalizer.text.capitals import (
+    _PART_RE,
+    TOKEN,
+    Evidence,
+    bibliography_evidence,
+    evidence_for,
+    needs_protection,
+    pool,
+)
 
 Records = list[tuple[str, str | None]]
 
@@ -104,3 +114,20 @@ def test_the_possessive_tokenizer_finds_the_tokens_the_backtracking_one_finds() 
     for text in texts:
         assert TOKEN.findall(text) == BACKTRACKING_TOKEN.findall(text), text
         assert _PART_RE.findall(text) == re.findall(_BACKTRACKING_PART, text), text
+
+
+def test_the_shape_rule_reads_every_kind_of_character_as_its_definition_does() -> None:
+    """`needs_protection`'s quick answers (a lower-case rest, letters alone) agree with the rule
+    as written, on every string of up to four characters of every case class and digits."""
+
+    def by_definition(word: str) -> bool:
+        return any(ch.isupper() for ch in word[1:]) or (
+            any(ch.isdigit() for ch in word) and any(ch.isupper() for ch in word)
+        )
+
+    # Lower, upper and title case (ǅ), uncased letters (ª, 中), digits (3, ², ٣), a mark, a hyphen.
+    alphabet = "aZǅª中3²٣\u0301-"
+    for length in range(1, 5):
+        for chars in product(alphabet, repeat=length):
+            word = "".join(chars)
+            assert needs_protection(word) == by_definition(word), word

@@ -94,15 +94,20 @@ def needs_protection(word: str) -> bool:
     True for a capital after the first character (``ViT``, ``BERT``, ``ImageNet``,
     ``3D``) or a word mixing digits and capitals (``T5``).
     """
-    if any(ch.isupper() for ch in word[1:]):
+    rest = word[1:]
+    # (`islower` and `isalpha` answer in C for most words: lower-case after the first letter
+    # means no capital there, letters alone mean no digit.)
+    if not rest.islower() and any(ch.isupper() for ch in rest):
         return True
+    if word.isalpha():
+        return False
     return any(ch.isdigit() for ch in word) and any(ch.isupper() for ch in word)
 
 
 @lru_cache(maxsize=65_536)  # the same words recur in every abstract
 def word_key(word: str) -> str:
     """A word compared for evidence: case-folded, without possessive and plural ``s``."""
-    key = _POSSESSIVE.sub("", word).casefold()
+    key = (word if word.isalpha() else _POSSESSIVE.sub("", word)).casefold()  # (no apostrophe: no "'s")
     if len(key) > 3 and key.endswith("s") and not key.endswith("ss"):
         key = key[:-1]
     return key
@@ -405,8 +410,8 @@ class _Abstracts:
             first = False
             in_chunk = Counter(pieces)
             counted.update(in_chunk)
-            for piece in in_chunk.keys() - tokenized.keys():
-                tokenized[piece] = _PROSE_TOKEN.findall(piece)
+            for piece in in_chunk.keys() - tokenized.keys():  # (letters alone: one token, itself)
+                tokenized[piece] = [piece] if piece.isalpha() else _PROSE_TOKEN.findall(piece)
             self.tokens += chain.from_iterable(map(tokenized.__getitem__, pieces))
         self.lower: Counter[str] = Counter()
         self.lower_tokens: Counter[str] = Counter()
@@ -417,6 +422,9 @@ class _Abstracts:
         # Distinct capitalised tokens: their parts' keys and their hyphenated spelling.
         self._capitalised: dict[str, tuple[frozenset[str], str | None]] = {}
         for piece, count in counted.items():
+            if piece.islower() and piece.isalpha():  # most pieces: one lower-case word
+                self.lower[word_key(piece)] += count
+                continue
             for token in tokenized[piece]:
                 if token == "," or not token[0].isalnum():
                     continue
