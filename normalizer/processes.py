@@ -68,10 +68,13 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
+_freezes = 0  # `shared_objects_frozen` blocks open in this process
+
+
 @contextlib.contextmanager
 def shared_objects_frozen() -> Iterator[None]:
     """The objects alive now stay out of the garbage collections until the block ends (`gc.freeze`);
-    inside a block that froze objects already, until that block ends (it unfreezes them all).
+    inside another such block, until the outermost one ends (it unfreezes them all).
 
     Around a fork: a collection reads every object it tracks, and in a forked child that read makes
     the kernel copy each page it shares with the parent (reference counts and GC headers are
@@ -80,15 +83,15 @@ def shared_objects_frozen() -> Iterator[None]:
     beside their references and the bibliography's evidence): every collection of the oldest
     generation would walk them all, a third of such a pass's time.
     """
-    enclosed = gc.get_freeze_count() > 0
+    global _freezes
     gc.freeze()
-    if enclosed:
-        yield
-        return
+    _freezes += 1
     try:
         yield
     finally:
-        gc.unfreeze()
+        _freezes -= 1
+        if not _freezes:  # (counted here: `gc.get_freeze_count` walks every frozen object)
+            gc.unfreeze()
 
 
 @contextlib.contextmanager

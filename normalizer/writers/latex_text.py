@@ -198,6 +198,8 @@ def _unknown_chars(latex: str) -> tuple[str, ...]:
 
 
 def _merge(parts: list[Encoded]) -> Encoded:
+    if len(parts) == 1:
+        return parts[0]  # (most titles and values: one piece)
     unknown: dict[str, None] = {}
     for part in parts:
         for ch in part.unknown:
@@ -322,4 +324,4 @@ def title_to_latex(
             parts.append(Encoded("{" + word.text + "}", word.unknown))
             position = end
         parts.append(text_to_latex(segment[position:], unicode=unicode, latin=latin))
-    return parts[0] if len(parts) == 1 else _merge(parts)  # (most titles: one ASCII piece)
+    return _merge(parts)
