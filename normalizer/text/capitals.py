@@ -330,9 +330,16 @@ def _in_capital_run(tokens: Sequence[str], capital: Sequence[bool], index: int) 
     Cross-Spatial-Temporal dataset": a title's words copied into the abstract)."""
     if not capital[index]:
         return False
+    # Most words stand between lower-case ones: nothing to look across or at.
+    previous = tokens[index - 1] if index else ""
+    following = tokens[index + 1] if index + 1 < len(tokens) else ""
+    if not (
+        previous in _RUN_LINKS or following in _RUN_LINKS or previous[:1].isupper() or following[:1].isupper()
+    ):
+        return False
     for step in (-1, 1):
         near = index + step
-        if 0 <= near < len(tokens) and tokens[near] in ("of", ","):
+        if 0 <= near < len(tokens) and tokens[near] in _RUN_LINKS:
             if tokens[near] == "," and (_has_acronym(tokens[index]) or not 0 <= near + step < len(tokens)):
                 continue
             near += step
@@ -469,7 +476,6 @@ class _Abstracts:
                 if 2 <= index < len(tokens) - 1 and not tokens[index].islower():
                     _spell_out(tokens, index, self._expansion)
         capital = _Capitals(tokens)
-        last = len(tokens) - 1
         # What each token counts, worked out once: its spelling named as written, and its
         # capitalised parts' (key, form) mid-sentence and at a sentence start.
         counted = {token: self._counted(token, keys, spellings) for token in wanted}
@@ -481,18 +487,7 @@ class _Abstracts:
             start = before < 0 or not tokens[before][0].isalnum()
             if start and not first:
                 continue  # a sentence's first word says nothing ("We", "The"), nor its spelling
-            # Most words stand between lower-case ones: no capital run to look for.
-            previous = tokens[index - 1] if index else ""
-            following = tokens[index + 1] if index < last else ""
-            in_title_case = index in self._expansion or (
-                (
-                    previous in _RUN_LINKS
-                    or following in _RUN_LINKS
-                    or previous[:1].isupper()
-                    or following[:1].isupper()
-                )
-                and _in_capital_run(tokens, capital, index)
-            )
+            in_title_case = index in self._expansion or _in_capital_run(tokens, capital, index)
             if spelling is not None and not start and not in_title_case:
                 self.named_tokens[spelling] += 1
             for key, form in first if start else anywhere:
