@@ -37,6 +37,7 @@ DEFAULT_CROSSREF_API_URL = "https://api.crossref.org"
 DEFAULT_OPENALEX_API_URL = "https://api.openalex.org"
 DEFAULT_DBLP_API_URL = "https://dblp.org"  # mirrors: https://dblp.uni-trier.de, https://dblp.dagstuhl.de
 DEFAULT_OPENLIBRARY_API_URL = "https://openlibrary.org"
+DEFAULT_ZOTERO_API_URL = "http://localhost:23119/api/"  # Zotero 7+'s local API (resolvers/zotero.py)
 
 
 # The ranges of the time settings (README, "Configuration"). Beyond them a value is a typo, and
@@ -168,6 +169,8 @@ class Settings(BaseModel):
     # Open Library: book records by ISBN and title, asked by `verify` for books only.
     openlibrary_api_url: ApiUrl = DEFAULT_OPENLIBRARY_API_URL
     openlibrary_delay: Delay = 1.0
+    # The user's Zotero library, read in place (`verify zotero:`): the local API of a running Zotero.
+    zotero_api_url: ApiUrl = DEFAULT_ZOTERO_API_URL
     mailto: HeaderText | None = None  # joins Crossref's polite pool (sent as ?mailto=)
     timeout: Annotated[float, Field(gt=0, le=MAX_TIMEOUT, allow_inf_nan=False)] = 30.0
     max_attempts: Annotated[int, Field(ge=1, le=20)] = 4
@@ -281,6 +284,7 @@ _ENV: Mapping[str, str] = {
     "BIBNORM_OPENALEX_API_KEY": "openalex_api_key",
     "BIBNORM_OPENLIBRARY_API_URL": "openlibrary_api_url",
     "BIBNORM_OPENLIBRARY_DELAY": "openlibrary_delay",
+    "BIBNORM_ZOTERO_API_URL": "zotero_api_url",
     "BIBNORM_MAILTO": "mailto",
     "S2_API_KEY": "s2_api_key",
     "BIBNORM_OFFLINE": "offline",

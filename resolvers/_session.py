@@ -118,3 +118,18 @@ def open_cache_file(folder: Path) -> Path:
                 f"the HTTP cache {path} is damaged ({error}); run 'bibnorm cache clear'"
             ) from None
     return path
+
+
+def build_local_session(settings: Settings) -> BibnormSession:
+    """A session for a program on this computer (Zotero's local API): no cache, so what is read is
+    what the library holds now; no retries or spacing, so a Zotero that is not running is said at
+    once; never refused by ``--offline``, which keeps bibnorm off the network, not off the user's
+    own applications."""
+    session = BibnormSession()
+    session.stats = HttpStats()
+    session.headers["User-Agent"] = user_agent(settings)
+    session.trust_env = False  # a proxy from the environment must not see the user's library
+    adapter = HTTPAdapter(max_retries=0)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session

@@ -618,8 +618,8 @@ def test_unknown_format() -> None:
     with pytest.raises(UsageError) as caught:
         read_inputs([HF_FILES[0]], input_format="docx")
     assert (
-        str(caught.value)
-        == "unknown input format 'docx'; choose one of: bbl, bib, csl-json, hf-papers, lines, pdf, refs, ris"
+        str(caught.value) == "unknown input format 'docx'; choose one of: "
+        "bbl, bib, csl-json, hf-papers, lines, pdf, refs, ris, zotero"
     )
     assert caught.value.exit_code == 2
 

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -28,7 +28,7 @@ from normalizer.verify.judge import EntryVerdict, Verdict
 
 if TYPE_CHECKING:
     from normalizer.verify.audit import TexAudit
-    from normalizer.verify.run import VerifyOutcome
+    from normalizer.verify.run import ReadInput, VerifyOutcome
 
 EXAMPLES = """
 \b
@@ -42,6 +42,8 @@ Examples:
   bibnorm verify --html report.html refs.bib     # a report to read in a browser
   bibnorm verify --fail-on retracted refs.bib   # CI: no retracted or withdrawn paper cited
   bibnorm verify --tex paper.tex                 # cited vs listed, and the cited entries' verdicts
+  bibnorm verify zotero:                         # the Zotero library, read in place (Zotero 7+)
+  bibnorm verify zotero:Thesis                   # one collection, by name or key
 """
 
 # What --fail-on adds to the failing conditions (mismatch, not_found and, with --tex, cited keys
@@ -95,6 +97,13 @@ def parse_fail_on(text: str | None) -> frozenset[str]:
     "--select", default=None, metavar="CODES", help="Only these codes or prefixes, e.g. 'BN70,BN71'."
 )
 @click.option("--ignore", default=None, metavar="CODES", help="Skip these codes or prefixes, e.g. 'BN715'.")
+@click.option(
+    "--zotero",
+    "zotero",
+    is_flag=True,
+    help="Also verify the Zotero library, read in place through Zotero's local API (the same as a"
+    " FILE 'zotero:'; 'zotero:COLLECTION' names one collection by key or name).",
+)
 @lock_option("Reuse (and with --update-lock record) verified entries in this lockfile")
 @click.option("--update-lock", is_flag=True, help="Record the entries found verified in the lockfile.")
 @click.option("--list", "list_checks", is_flag=True, help="List every verify finding code and exit.")
@@ -114,6 +123,7 @@ def command(
     json_out: bool,
     html_path: str | None,
     tex_path: Path | None,
+    zotero: bool,
     strict: bool,
     fail_on: str | None,
     select: str | None,
@@ -133,8 +143,10 @@ def command(
 
     FILE is a .bib, or anything `resolve` reads: a .bbl, an RIS or CSL-JSON export, a
     reference list pasted from a paper, a paper as PDF (its references section), a list
-    of titles or ids. Each item is judged as the equivalent .bib entry would be; an item
-    keeps its own key, else its number ([12]) or first author and year (Zhai2022).
+    of titles or ids; 'zotero:' is the Zotero library (Zotero 7+, its local API enabled),
+    'zotero:COLLECTION' one of its collections. Each item is judged as the equivalent .bib
+    entry would be; an item keeps its own key, else its number ([12]) or first author and
+    year (Zhai2022).
     A file with nothing to verify is an error, never a pass.
 
     Papers: each entry's DOI, arXiv id and title are looked up (Semantic Scholar,
@@ -167,6 +179,7 @@ def command(
     if list_checks:
         click.echo("".join(f"{line}\n" for line in list_lines()), nl=False)
         return
+    files = (*files, "zotero:") if zotero else files
     if not files and tex_path is None:
         raise UsageError("give at least one file to verify, --tex DRAFT.tex, or --list")
     if html_path is not None:
@@ -196,7 +209,7 @@ def command(
                 click.echo(f"bibnorm: warning: {warning}", err=True)
         else:
             outcome = run_verify(
-                [Path(f) for f in files],
+                verify_inputs(files, overrides),
                 overrides,
                 options,
                 today=date.today(),
@@ -228,6 +241,23 @@ def command(
             summary_line(outcome.verdicts, outcome.requests, Painter.for_stream(sys.stderr), audit), err=True
         )
     raise SystemExit(exit_code(outcome, conditions, audit))
+
+
+def verify_inputs(files: Sequence[str], overrides: dict[str, Any]) -> list[Path | ReadInput]:
+    """The files to verify, with each ``zotero:`` input read from Zotero's local API."""
+    from normalizer.cli._zotero import read_library
+    from normalizer.config import load_settings
+    from normalizer.verify.run import ReadInput
+    from resolvers.zotero import is_zotero_spec
+
+    inputs: list[Path | ReadInput] = []
+    for given in files:
+        if is_zotero_spec(given):
+            name, queries, note = read_library(given, load_settings(overrides))
+            inputs.append(ReadInput(name, tuple(queries), note))
+        else:
+            inputs.append(Path(given))
+    return inputs
 
 
 def list_lines() -> list[str]:

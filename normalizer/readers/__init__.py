@@ -7,7 +7,7 @@ input order.
 
 Detection order: a binary format by suffix or first bytes (a PDF); a suffix some reader
 claims (``.bib``); else the content sniffers in registry order (BibTeX entries, a ``.bbl``,
-CSL-JSON, RIS, LaTeX if that reader is installed, a Hugging Face papers page, a reference
+Zotero's item JSON, CSL-JSON, RIS, LaTeX if that reader is installed, a Hugging Face papers page, a reference
 list); else ``lines``, which accepts any text — unless the text looks like something no
 installed reader reads (JSON, XML, binary, lines that are neither titles nor ids:
 `_unreadable`), which stops the run with one line before any request.
@@ -46,7 +46,7 @@ __all__ = [
 
 # Sniffing order matters: the first sniffer that recognises the text wins, and the
 # fallback ("lines") has no sniffer. "latex" is owned separately and optional.
-_READER_MODULES = ("bib", "bbl", "csl_json", "ris", "latex", "pdf", "hf_papers", "refs", "lines")
+_READER_MODULES = ("bib", "bbl", "zotero", "csl_json", "ris", "latex", "pdf", "hf_papers", "refs", "lines")
 FALLBACK_FORMAT = "lines"
 
 
@@ -87,13 +87,17 @@ def reader_for(name: str) -> Reader:
 def detect_format(text: str, path: str | Path = "-") -> str:
     """The name of the format ``text`` (read from ``path``) is in.
 
-    A suffix a reader claims decides first; then the content sniffers; then ``lines``.
+    A suffix a reader claims decides first (one several claim, by their sniffers in registry order,
+    the last claimant when none recognises it); then the content sniffers; then ``lines``.
     """
     suffix = Path(str(path)).suffix.lower() if str(path) != "-" else ""
-    if suffix:
-        for reader in READERS.values():
-            if suffix in reader.suffixes:
-                return reader.name
+    claimants = [reader for reader in READERS.values() if suffix and suffix in reader.suffixes]
+    if len(claimants) > 1:  # .json: Zotero's item JSON or CSL-JSON, told apart by their content
+        return next(
+            (r.name for r in claimants[:-1] if r.sniff is not None and r.sniff(text)), claimants[-1].name
+        )
+    if claimants:
+        return claimants[0].name
     for reader in READERS.values():
         if reader.sniff is not None and reader.sniff(text):
             return reader.name

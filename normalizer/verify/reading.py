@@ -49,6 +49,13 @@ def claims_from_file(path: Path) -> tuple[list[Claim], list[EntryVerdict], str |
     """The claims of a non-BibTeX input, the verdicts of items that cannot be claimed, and
     how the file was read (for the summary)."""
     queries, notes = read_inputs_noted([path])
+    claims, unclaimable = claims_from_queries(queries, str(path))
+    return claims, unclaimable, notes[0].split(": ", 1)[-1] if notes else None
+
+
+def claims_from_queries(queries: list[Query], path: str) -> tuple[list[Claim], list[EntryVerdict]]:
+    """The claims of one input's items, already read (a file, a Zotero library), and the verdicts
+    of the items that cannot be claimed."""
     claims: list[Claim] = []
     unclaimable: list[EntryVerdict] = []
     for query, key in zip(queries, _keys(queries), strict=True):
@@ -56,15 +63,15 @@ def claims_from_file(path: Path) -> tuple[list[Claim], list[EntryVerdict], str |
             unclaimable.append(
                 EntryVerdict(
                     key=key,
-                    path=str(path),
+                    path=path,
                     line=query.origin.line,
                     verdict=Verdict.UNVERIFIABLE,
                     unverifiable_because=("no title could be read from the item",),
                 )
             )
         else:
-            claims.append(claim_from_query(query, key, str(path)))
-    return claims, unclaimable, notes[0].split(": ", 1)[-1] if notes else None
+            claims.append(claim_from_query(query, key, path))
+    return claims, unclaimable
 
 
 def claim_from_query(query: Query, key: str, path: str) -> Claim:

@@ -16,8 +16,9 @@ from normalizer.bib.bibfile import read_bibfile
 from normalizer.bib.checks.base import Finding
 from normalizer.bib.lockfile import Lock, VerifiedItem, load_lock, lock_in_use, save_lock
 from normalizer.config import load_settings
+from normalizer.errors import InputError
 from normalizer.io import Role, refuse_clashes
-from normalizer.models import Severity
+from normalizer.models import Query, Severity
 from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.verify.audit import ListedEntry, TexAudit
 from normalizer.verify.judge import (
@@ -43,6 +44,23 @@ class VerifyOptions:
     lock: Path | None = None
     update_lock: bool = False
     keys: frozenset[str] | None = None  # verify only these entries (the ones a draft cites); None: all
+
+
+@dataclass(frozen=True)
+class ReadInput:
+    """An input that is no file, already read into its items (a Zotero library, `zotero:`):
+    verified as a file holding them would be, under ``name``."""
+
+    name: str
+    queries: tuple[Query, ...]
+    note: str | None = None  # how it was read, for the summary
+
+
+Input = Path | ReadInput
+
+
+def input_name(given: Input) -> str:
+    return given.name if isinstance(given, ReadInput) else str(given)
 
 
 @dataclass
@@ -121,7 +139,7 @@ def apply_selection(verdict: EntryVerdict, options: VerifyOptions) -> EntryVerdi
 
 
 def read_claims(
-    paths: Sequence[Path], progress: Progress = NO_PROGRESS, notes: list[str] | None = None
+    paths: Sequence[Input], progress: Progress = NO_PROGRESS, notes: list[str] | None = None
 ) -> tuple[list[Claim], list[EntryVerdict]]:
     """The claims of every entry, and a verdict for each block that could not be parsed
     (unverifiable: what cannot be read cannot be checked, and must not pass unnoticed).
@@ -136,7 +154,13 @@ def read_claims(
     unreadable: list[EntryVerdict] = []
     progress.start("read", len(paths), "files")
     for path in paths:
-        if reading.is_bibtex(path):
+        if isinstance(path, ReadInput):
+            found, unclaimable = reading.claims_from_queries(list(path.queries), path.name)
+            if not found and not unclaimable:
+                raise InputError(f"{path.name}: no entries to verify; nothing was checked")
+            if path.note is not None and notes is not None:
+                notes.append(f"{path.name}: {path.note}")
+        elif reading.is_bibtex(path):
             found, unclaimable = _claims_from_bib(path)
         else:
             found, unclaimable, note = reading.claims_from_file(path)
@@ -194,15 +218,15 @@ def judge_all(
 
 
 def run_verify(
-    paths: Sequence[Path],
+    paths: Sequence[Input],
     overrides: Mapping[str, Any],
     options: VerifyOptions,
     today: date,
     open_session: SessionFactory,
     progress: Progress = NO_PROGRESS,
 ) -> VerifyOutcome:
-    """Verify the files at ``paths`` (``.bib``, or any input ``resolve`` reads: `read_claims`);
-    sessions for the online sources come from ``open_session``.
+    """Verify the files at ``paths`` (``.bib``, or any input ``resolve`` reads: `read_claims`;
+    or inputs already read, `ReadInput`); sessions for the online sources come from ``open_session``.
 
     ``progress`` hears a ``read`` phase (one item per file, whatever its format), then one per
     question the sources are asked (`VerifySources.answers`).
@@ -213,12 +237,13 @@ def run_verify(
     claims, unreadable = read_claims(paths, progress, notes)
     if options.keys is not None:
         claims = [claim for claim in claims if claim.key in options.keys]
-    paths_order = {str(path): number for number, path in enumerate(paths)}
+    paths_order = {input_name(path): number for number, path in enumerate(paths)}
     settings = load_settings({**overrides, "lock": options.lock})
     lock_file = lock_in_use(settings.lock) or (Path("bibnorm.lock") if options.update_lock else None)
     if options.update_lock and lock_file is not None:
         refuse_clashes(
-            [Role("the lockfile (--update-lock)", lock_file)], [Role("an input", p) for p in paths]
+            [Role("the lockfile (--update-lock)", lock_file)],
+            [Role("an input", p) for p in paths if isinstance(p, Path)],
         )
     lock = load_lock(lock_file) if lock_file is not None else Lock()
     locked = {i: verdict for i, claim in enumerate(claims) if (verdict := from_lock(claim, lock)) is not None}
@@ -352,4 +377,4 @@ def updated_lock(lock: Lock, claims: Sequence[Claim], verdicts: Sequence[EntryVe
     return lock.model_copy(update={"verified": verified})
 
 
-__all__ = ["VERIFY_CODES", "VerifyOptions", "VerifyOutcome", "run_tex_audit", "run_verify"]
+__all__ = ["VERIFY_CODES", "ReadInput", "VerifyOptions", "VerifyOutcome", "run_tex_audit", "run_verify"]
