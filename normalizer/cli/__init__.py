@@ -50,6 +50,7 @@ COMMANDS = {
     "fix": ("fix_cmd", "Apply the safe fixes to .bib files; show a unified diff unless..."),
     "index": ("index_cmd", "Build and inspect the local indexes: the arXiv snapshot and dblp."),
     "cache": ("cache_cmd", "Inspect or clear the HTTP cache that makes repeated runs free."),
+    "mcp": ("mcp_cmd", "Serve bibnorm's tools to an assistant (Claude, VS Code,..."),
 }
 
 

@@ -321,45 +321,18 @@ def _read_as_bib(path: str, input_format: str | None) -> bool:
     return Path(path).suffix.lower() in READERS["bib"].suffixes
 
 
-def _written_key(resolution: Resolution, taken: set[str]) -> str | None:
-    """The key an item is written under: its paper's; for a .bib entry that repeats a paper
-    another entry already holds, its own key (a draft may \\cite either), unless that key is
-    written already; ``None`` when the item is not written."""
-    r = resolution
-    if r.status is not Status.RESOLVED or r.reference is None or not r.key:
-        return None
-    if r.duplicate_of is None:
-        return r.key
-    own = r.query.key
-    return own if own is not None and own not in taken else None
-
-
-def _written(resolutions: Sequence[Resolution]) -> list[tuple[Resolution, str]]:
-    """(item, key) of every item written, in input order: each paper once, and again under
-    the key of each .bib entry that repeats it, so `--journal-names`, a preset and the
-    resolved fields reach every entry the file had."""
-    taken = {r.key for r in resolutions if r.key and r.duplicate_of is None}
-    written = []
-    for resolution in resolutions:
-        key = _written_key(resolution, taken)
-        if key is not None:
-            written.append((resolution, key))
-            taken.add(key)
-    return written
-
-
 def _replaced(resolutions: Sequence[Resolution]) -> dict[tuple[str, int], str]:
     """Which input entry (path, line) each written entry replaces."""
     return {
         (r.query.origin.path, r.query.origin.line): key
-        for r, key in _written(resolutions)
+        for r, key in keys.written_entries(resolutions)
         if r.query.key is not None
     }
 
 
 def _entries(resolutions: list[Resolution]) -> list[tuple[str, Any]]:
     """(key, reference) in input order: each paper once, plus the .bib entries repeating it."""
-    return [(key, r.reference) for r, key in _written(resolutions)]
+    return [(key, r.reference) for r, key in keys.written_entries(resolutions)]
 
 
 ECHO_LIMIT = 300  # characters of an input item quoted in its stderr line

@@ -54,7 +54,7 @@ from importlib import resources
 from types import MappingProxyType
 
 from normalizer.errors import UsageError, shown
-from normalizer.models import Person, Reference
+from normalizer.models import Person, Reference, Resolution, Status
 from normalizer.text.titles import plain_text, title_key
 
 PRESETS: Mapping[str, str] = MappingProxyType(
@@ -303,3 +303,30 @@ class KeyBook:
 
     def __len__(self) -> int:
         return len(set(self._keys.values()))
+
+
+def _written_key(resolution: Resolution, taken: set[str]) -> str | None:
+    """The key an item is written under: its paper's; for a .bib entry that repeats a paper
+    another entry already holds, its own key (a draft may \\cite either), unless that key is
+    written already; ``None`` when the item is not written."""
+    r = resolution
+    if r.status is not Status.RESOLVED or r.reference is None or not r.key:
+        return None
+    if r.duplicate_of is None:
+        return r.key
+    own = r.query.key
+    return own if own is not None and own not in taken else None
+
+
+def written_entries(resolutions: Sequence[Resolution]) -> list[tuple[Resolution, str]]:
+    """(item, key) of every item written, in input order: each paper once, and again under
+    the key of each .bib entry that repeats it, so `--journal-names`, a preset and the
+    resolved fields reach every entry the file had."""
+    taken = {r.key for r in resolutions if r.key and r.duplicate_of is None}
+    written = []
+    for resolution in resolutions:
+        key = _written_key(resolution, taken)
+        if key is not None:
+            written.append((resolution, key))
+            taken.add(key)
+    return written

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from normalizer.bib.bibfile import read_bibfile
+from normalizer.bib.bibfile import BibFile, parse_bibtex, read_bibfile
 from normalizer.bib.checks.base import Finding
 from normalizer.bib.lockfile import Lock, VerifiedItem, load_lock, lock_in_use, save_lock
 from normalizer.config import load_settings
@@ -48,12 +48,13 @@ class VerifyOptions:
 
 @dataclass(frozen=True)
 class ReadInput:
-    """An input that is no file, already read into its items (a Zotero library, `zotero:`):
-    verified as a file holding them would be, under ``name``."""
+    """An input that is no file: its items already read (a Zotero library, `zotero:`), or its
+    BibTeX text; verified as a file holding them would be, under ``name``."""
 
     name: str
-    queries: tuple[Query, ...]
+    queries: tuple[Query, ...] = ()
     note: str | None = None  # how it was read, for the summary
+    bibtex: str | None = None  # BibTeX text (an assistant's, `normalizer.assist`): read as a .bib is
 
 
 Input = Path | ReadInput
@@ -154,7 +155,9 @@ def read_claims(
     unreadable: list[EntryVerdict] = []
     progress.start("read", len(paths), "files")
     for path in paths:
-        if isinstance(path, ReadInput):
+        if isinstance(path, ReadInput) and path.bibtex is not None:
+            found, unclaimable = _claims_from_bibfile(parse_bibtex(path.bibtex, path.name), path.name)
+        elif isinstance(path, ReadInput):
             found, unclaimable = reading.claims_from_queries(list(path.queries), path.name)
             if not found and not unclaimable:
                 raise InputError(f"{path.name}: no entries to verify; nothing was checked")
@@ -174,16 +177,19 @@ def read_claims(
 
 
 def _claims_from_bib(path: Path) -> tuple[list[Claim], list[EntryVerdict]]:
+    return _claims_from_bibfile(read_bibfile(path), str(path))
+
+
+def _claims_from_bibfile(bibfile: BibFile, path: str) -> tuple[list[Claim], list[EntryVerdict]]:
     from normalizer.verify import reading
 
-    bibfile = read_bibfile(path)
     if not bibfile.entries and not bibfile.failed:
-        raise reading.no_entries(path, "BibTeX")
-    claims = [claim_from_entry(entry, str(path), bibfile.strings) for entry in bibfile.entries]
+        raise reading.no_entries(Path(path), "BibTeX")
+    claims = [claim_from_entry(entry, path, bibfile.strings) for entry in bibfile.entries]
     unreadable = [
         EntryVerdict(
             key=failed.key or "-",
-            path=str(path),
+            path=path,
             line=failed.line,
             verdict=Verdict.UNVERIFIABLE,
             unverifiable_because=(f"the block could not be parsed: {failed.error}",),

@@ -1,0 +1,14 @@
+"""Tools for assistants: what ``bibnorm mcp`` serves over the Model Context Protocol.
+
+`tools` holds the tools as plain functions over the library (look up one reference, resolve
+many, verify a bibliography, check and format BibTeX): bounded inputs, read-only, each result a
+JSON-ready dict, trouble a `tools.ToolInputError` with one line; the sessions and sources they
+need, the layout and the check settings come in an `tools.AssistConfig` that the CLI builds (it
+is the one composition root). `server` binds them to the ``mcp`` SDK (an optional extra,
+imported only there).
+
+May import: normalizer.latex, normalizer.verify, resolvers, normalizer.readers,
+normalizer.writers, normalizer.bib, normalizer.resolve, normalizer.text and the ground
+(normalizer.models, normalizer.identifiers, normalizer.errors, normalizer.config, normalizer.io,
+normalizer.processes, normalizer.safejson).
+"""

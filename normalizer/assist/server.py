@@ -1,0 +1,138 @@
+"""The MCP server: `normalizer.assist.tools` served through the official ``mcp`` SDK (v2).
+
+Each tool runs in a worker thread (the library blocks on sources and files; the event loop
+keeps answering), and turns every failure into an MCP tool error (``isError`` with one line),
+never a traceback: a `BibnormError` says its own line, anything else its type and message.
+The tools say their limits in their descriptions, so an assistant can keep to them.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
+
+import anyio.to_thread
+from mcp.server import MCPServer
+from mcp.server.mcpserver.exceptions import ToolError
+from mcp.types import ToolAnnotations
+from pydantic import Field
+
+from normalizer.assist import tools
+from normalizer.assist.tools import MAX_ITEMS, MAX_LOOKUP_CHARS, MAX_TEXT_CHARS, AssistConfig
+
+NAME = "bibnorm"
+INSTRUCTIONS = (
+    "bibnorm turns references into verified bibliographies. Never cite a paper you have not looked "
+    "up: use lookup_reference or resolve_references to get real records (an unresolved reference "
+    "stays unresolved; its candidates are not matches), and verify_bibliography to check a .bib "
+    "before handing it over. Tools are read-only."
+)
+READ_ONLY = ToolAnnotations(
+    read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=True
+)
+OFFLINE_ONLY = ToolAnnotations(
+    read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False
+)
+
+Bibtex = Annotated[
+    str | None, Field(description=f"BibTeX text (at most {MAX_TEXT_CHARS:,} characters); or give path")
+]
+BibPath = Annotated[
+    str | None,
+    Field(description="A .bib file under a folder the user opened with --root (relative: to the first)"),
+]
+
+
+def _call(function: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> Any:
+    """The tool's result; any failure as a `ToolError` with one line."""
+    try:
+        return function(*args, **kwargs)
+    except Exception as error:
+        raise ToolError(tools.describe_error(error)) from None
+
+
+async def _in_thread(function: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> dict[str, Any]:
+    result: dict[str, Any] = await anyio.to_thread.run_sync(
+        functools.partial(_call, function, *args, **kwargs)
+    )
+    return result
+
+
+def build_server(config: AssistConfig) -> MCPServer:
+    """An MCP server whose tools run against ``config``'s sources and roots."""
+    from normalizer import __version__
+
+    server = MCPServer(NAME, version=__version__, instructions=INSTRUCTIONS, log_level="WARNING")
+
+    @server.tool(
+        description=(
+            "Look up ONE reference — a title, an arXiv id or URL, a DOI, or one reference string "
+            f"(at most {MAX_LOOKUP_CHARS:,} characters) — in the configured sources. Returns its record "
+            "(title, ids, venue, key) with the match score and evidence when it resolved; otherwise "
+            "status 'unresolved' or 'ambiguous' with the best candidates and their scores, which are "
+            "NOT matches: never cite them as the reference."
+        ),
+        annotations=READ_ONLY,
+    )
+    async def lookup_reference(
+        reference: Annotated[str, Field(description="A title, arXiv id/URL, DOI or reference string")],
+    ) -> dict[str, Any]:
+        return await _in_thread(tools.lookup_reference, config, reference)
+
+    @server.tool(
+        description=(
+            "Resolve many references — one per line (titles, arXiv ids, DOIs), a pasted reference "
+            "list, a Hugging Face papers page, BibTeX or CSL-JSON; at most "
+            f"{MAX_TEXT_CHARS:,} characters and {MAX_ITEMS} references — into a bibliography "
+            "(bibtex, biblatex or csl-json) of those that resolved, the same text 'bibnorm resolve' "
+            "writes. References that did not resolve are listed in not_resolved, with candidates, "
+            "and left out of the bibliography."
+        ),
+        annotations=READ_ONLY,
+    )
+    async def resolve_references(
+        text: Annotated[str, Field(description="The references, in any format bibnorm resolve reads")],
+        format: Annotated[
+            Literal["bibtex", "biblatex", "csl-json"], Field(description="The bibliography's format")
+        ] = "bibtex",
+    ) -> dict[str, Any]:
+        return await _in_thread(tools.resolve_references, config, text, format)
+
+    @server.tool(
+        description=(
+            "Verify a bibliography: is every entry a real work, cited faithfully (title, authors, "
+            "year, venue, DOI, arXiv id)? Give the BibTeX text or a path under a folder the user "
+            f"opened; at most {MAX_TEXT_CHARS:,} characters and {MAX_ITEMS} entries. Each entry gets "
+            "a verdict — verified, mismatch, not_found (every source answered, none holds it), "
+            "unverifiable (a source could not be asked) — with its findings (code, severity, message)."
+        ),
+        annotations=READ_ONLY,
+    )
+    async def verify_bibliography(bibtex: Bibtex = None, path: BibPath = None) -> dict[str, Any]:
+        return await _in_thread(tools.verify_bibliography, config, bibtex, path)
+
+    @server.tool(
+        description=(
+            "Check a .bib (the text or a path under an opened folder; at most "
+            f"{MAX_TEXT_CHARS:,} characters) as 'bibnorm check' does, without asking any source: "
+            "syntax BibTeX misreads, duplicates, missing fields, malformed names, identifiers, "
+            "layout. Returns findings with code, severity, line, key and message."
+        ),
+        annotations=OFFLINE_ONLY,
+    )
+    async def check_bibtex(bibtex: Bibtex = None, path: BibPath = None) -> dict[str, Any]:
+        return await _in_thread(tools.check_bibtex, config, bibtex, path)
+
+    @server.tool(
+        description=(
+            f"Format BibTeX text (at most {MAX_TEXT_CHARS:,} characters) in bibnorm's canonical layout, "
+            "as 'bibnorm format' does: nothing BibTeX reads is changed, no entry is lost; blocks that "
+            "cannot be parsed are kept as they are and listed."
+        ),
+        annotations=OFFLINE_ONLY,
+    )
+    async def format_bibtex(bibtex: Annotated[str, Field(description="The BibTeX text")]) -> dict[str, Any]:
+        return await _in_thread(tools.format_bibtex, config, bibtex)
+
+    return server

@@ -1,0 +1,217 @@
+"""The assistant's tools as plain functions: the library calls ``resolve``, ``verify``, ``check``
+and ``format`` make, on text an assistant passes (or a file under a root the user opened).
+
+Each tool is read-only (it writes no file, and reads only files under `AssistConfig.roots`),
+bounded (`MAX_TEXT_CHARS`, `MAX_LOOKUP_CHARS`, `MAX_ITEMS`) and deterministic for the same
+sources; each returns a JSON-ready dict. Trouble with the input or the settings is a
+`ToolInputError` whose message is one line; per-item trouble is data (an unresolved item with
+its best candidates, an unverifiable entry with its reasons), as on the command line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+from normalizer import writers
+from normalizer.bib.bibfile import FormatOptions, parse_bibtex
+from normalizer.bib.checks.base import CheckConfig
+from normalizer.config import Settings, load_settings
+from normalizer.errors import BibnormError, one_line
+from normalizer.io import read_text
+from normalizer.models import Query, Resolution, Status
+from normalizer.readers import READERS, detect_format, refuse_unreadable
+from normalizer.resolve import keys, pipeline
+from normalizer.resolve.report import build_report, item_json
+from resolvers._http import SessionFactory
+from resolvers._stats import HttpStats
+
+MAX_TEXT_CHARS = 1_000_000  # a bibliography or a reference list passed as text, or read from a file
+MAX_LOOKUP_CHARS = 2_000  # one reference: a title, an id, a DOI or one reference string
+MAX_ITEMS = 500  # references one call resolves or verifies (each may cost requests to the sources)
+TEXT_NAME = "<text>"  # where findings in text passed to a tool are said to be
+FORMATS = ("bibtex", "biblatex", "csl-json")
+
+
+class ToolInputError(BibnormError):
+    """A tool's input or settings cannot be used; ``str()`` is one line for the assistant."""
+
+
+class SourcesLike(Protocol):
+    """What `AssistConfig.open_sources` yields: the resolver chain and the enrichers of a run."""
+
+    resolvers: list[pipeline.Resolver]
+    enrichers: list[pipeline.Enricher]
+    stats: HttpStats
+
+
+@dataclass(frozen=True)
+class AssistConfig:
+    """What the tools are given by the one composition root (``bibnorm mcp``).
+
+    ``overrides`` are the CLI's source settings (offline, snapshot, resolvers, key, cache
+    folder); ``roots`` the folders whose files a tool may read (none: text only);
+    ``open_session`` and ``open_sources`` build verify's session and resolve's sources, as the
+    CLI's commands do; ``layout`` is the BibTeX layout ``resolve`` and ``format`` write;
+    ``check_config`` the checks ``check`` runs; ``format_text(text, name)`` what ``format`` does
+    to a file's text (the formatted text and a note for each block kept as it was).
+    """
+
+    overrides: dict[str, Any]
+    open_session: SessionFactory
+    open_sources: Callable[[Settings], AbstractContextManager[SourcesLike]]
+    layout: FormatOptions
+    check_config: CheckConfig
+    format_text: Callable[[str, str], tuple[str, list[str]]]
+    roots: tuple[Path, ...] = ()
+    today: Callable[[], date] = field(default=date.today)
+
+    def settings(self) -> Settings:
+        return load_settings(self.overrides)
+
+
+def _bounded(text: str, what: str, limit: int = MAX_TEXT_CHARS) -> str:
+    if len(text) > limit:
+        raise ToolInputError(f"{what} is {len(text):,} characters; this tool takes at most {limit:,}")
+    if not text.strip():
+        raise ToolInputError(f"{what} is empty")
+    return text
+
+
+def _queries(text: str, name: str) -> list[Query]:
+    """The references in ``text``, read as ``resolve`` reads a file of that content."""
+    found = detect_format(text)
+    if found == "lines":
+        refuse_unreadable(text, name)
+    queries = READERS[found].read(text, name)
+    if not queries:
+        raise ToolInputError(f"{name}: no references found (read as {found})")
+    if len(queries) > MAX_ITEMS:
+        raise ToolInputError(f"{name}: {len(queries)} references; this tool takes at most {MAX_ITEMS} a call")
+    return queries
+
+
+def _resolved(config: AssistConfig, queries: Sequence[Query]) -> tuple[list[Resolution], Settings, HttpStats]:
+    settings = config.settings()
+    keys.validate_key_format(settings.key_format)
+    with config.open_sources(settings) as sources:
+        resolutions = pipeline.run(
+            list(queries), sources.resolvers, settings, enrichers=sources.enrichers, known_keys=keys.KeyBook()
+        )
+        return resolutions, settings, sources.stats
+
+
+def lookup_reference(config: AssistConfig, reference: str) -> dict[str, Any]:
+    """One reference (a title, an arXiv id or URL, a DOI, or one reference string) → what it
+    resolved to, or, when nothing matched with confidence, ``unresolved``/``ambiguous`` with the
+    best candidates; each candidate with its score and evidence. Never a guess."""
+    text = _bounded(reference, "the reference", MAX_LOOKUP_CHARS)
+    queries = _queries(" ".join(text.split()), "reference")
+    resolutions, _, _ = _resolved(config, queries[:1])
+    item = item_json(resolutions[0])
+    resolved = resolutions[0].status is Status.RESOLVED
+    return {"resolved": resolved, **item}
+
+
+def resolve_references(config: AssistConfig, text: str, output_format: str = "bibtex") -> dict[str, Any]:
+    """Many references (one per line, a pasted reference list, a papers page, BibTeX, CSL-JSON)
+    → the bibliography of those that resolved, in ``output_format``, and the ones that did not."""
+    if output_format not in FORMATS:
+        raise ToolInputError(f"unknown format {output_format!r}; choose one of: {', '.join(FORMATS)}")
+    queries = _queries(_bounded(text, "the text"), TEXT_NAME)
+    resolutions, settings, stats = _resolved(config, queries)
+    entries = [(key, r.reference) for r, key in keys.written_entries(resolutions) if r.reference is not None]
+    rendered = writers.get_writer(output_format).render(
+        entries, writers.WriterOptions.from_settings(settings, layout=config.layout)
+    )
+    report = build_report(resolutions, stats.requests, stats.cache_hits, sources_down=stats.down)
+    not_written = [item for item in report["items"] if item["status"] != Status.RESOLVED.value]
+    return {
+        "format": output_format,
+        "text": rendered.text,
+        "summary": report["summary"],
+        "not_resolved": not_written,
+        "warnings": [warning.message for warning in rendered.warnings],
+    }
+
+
+def read_under_roots(config: AssistConfig, path: str) -> tuple[str, str]:
+    """(the text, the name to report) of a file under one of the configured roots; a path
+    elsewhere (after following links and ``..``) is refused."""
+    if not config.roots:
+        raise ToolInputError("no folder is open to this server (start it with --root DIR); pass the text")
+    given = Path(path).expanduser()
+    candidate = (given if given.is_absolute() else config.roots[0] / given).resolve()
+    for root in config.roots:
+        if candidate.is_relative_to(root.resolve()):
+            break
+    else:
+        raise ToolInputError(f"{path}: outside the folders open to this server")
+    if not candidate.is_file():
+        raise ToolInputError(f"{path}: no such file under the open folders")
+    if candidate.stat().st_size > MAX_TEXT_CHARS * 4:  # UTF-8 takes at most 4 bytes a character
+        raise ToolInputError(f"{path}: larger than this tool reads ({MAX_TEXT_CHARS:,} characters)")
+    return _bounded(read_text(str(candidate)), path), path
+
+
+def _bibtex_or_path(config: AssistConfig, bibtex: str | None, path: str | None) -> tuple[str, str]:
+    if (bibtex is None) == (path is None):
+        raise ToolInputError("give either the BibTeX text or a path, not both or neither")
+    if path is not None:
+        return read_under_roots(config, path)
+    assert bibtex is not None
+    return _bounded(bibtex, "the BibTeX text"), TEXT_NAME
+
+
+def verify_bibliography(
+    config: AssistConfig, bibtex: str | None = None, path: str | None = None
+) -> dict[str, Any]:
+    """Is every entry of a bibliography a real work, cited faithfully? Each entry's verdict
+    (verified, mismatch, not_found, unverifiable) with its findings and the record it matched."""
+    from normalizer.verify.run import ReadInput, VerifyOptions, as_findings, run_verify
+
+    text, name = _bibtex_or_path(config, bibtex, path)
+    entries = len(parse_bibtex(text, name).entries)
+    if entries > MAX_ITEMS:
+        raise ToolInputError(f"{name}: {entries} entries; this tool takes at most {MAX_ITEMS} a call")
+    given = ReadInput(name, bibtex=text)
+    outcome = run_verify([given], config.overrides, VerifyOptions(), config.today(), config.open_session)
+    document = outcome.as_json()
+    for entry, verdict in zip(document["entries"], outcome.verdicts, strict=True):
+        entry["line"] = verdict.line
+        entry["unverifiable_because"] = list(verdict.unverifiable_because)
+    return {
+        **document,
+        "lines": [finding.render() for finding in as_findings(outcome.verdicts)],
+        "warnings": outcome.warnings(),
+    }
+
+
+def check_bibtex(config: AssistConfig, bibtex: str | None = None, path: str | None = None) -> dict[str, Any]:
+    """``bibnorm check`` of one .bib text: each finding (code, severity, line, key, message);
+    the checks that need the sources (BN5xx) are not run here."""
+    from normalizer.bib.checks import finish_checks, scan_text
+
+    text, name = _bibtex_or_path(config, bibtex, path)
+    found, index = scan_text(text, name, config.check_config, jobs=1)
+    findings = finish_checks(found, [index], config.check_config, None)
+    return {
+        "findings": [finding.as_json() for finding in findings],
+        "lines": [finding.render() for finding in findings],
+        "errors": sum(1 for f in findings if f.severity.value == "error"),
+    }
+
+
+def format_bibtex(config: AssistConfig, bibtex: str) -> dict[str, Any]:
+    """``bibnorm format`` of one .bib text: the canonical layout, nothing BibTeX reads changed."""
+    formatted, kept = config.format_text(_bounded(bibtex, "the BibTeX text"), TEXT_NAME)
+    return {"text": formatted, "changed": formatted != bibtex, "kept_as_is": kept}
+
+
+def describe_error(error: BaseException) -> str:
+    """One line for an error a tool ran into."""
+    return one_line(str(error)) or type(error).__name__

@@ -1,0 +1,274 @@
+"""``bibnorm mcp``: bibnorm's tools for assistants, over the Model Context Protocol.
+
+The server is driven through the ``mcp`` SDK's own client: in memory (``Client(server)``) for the
+tools, and once over stdio against ``python -m normalizer mcp`` as an assistant starts it. Every
+answer is held to what the command line gives for the same input, run here in the same test
+(offline, against the bundled demo snapshot, built as tox's demo env builds it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import anyio
+import pytest
+from click.testing import CliRunner
+from paths import FIXTURES, ROOT
+
+from normalizer.assist.server import build_server
+from normalizer.assist.tools import MAX_LOOKUP_CHARS, MAX_TEXT_CHARS
+from normalizer.cli import EXIT_USAGE, main
+from normalizer.cli.mcp_cmd import assist_config
+
+mcp = pytest.importorskip("mcp")
+
+DEMO = FIXTURES / "demo"
+DEMO_PAGE = DEMO / "hf-page.txt"
+VIT_COMER = (
+    "ViT-CoMer: Vision Transformer with Convolutional Multi-scale Feature Interaction for Dense Predictions"
+)
+TOOLS = {"lookup_reference", "resolve_references", "verify_bibliography", "check_bibtex", "format_bibtex"}
+
+
+@pytest.fixture(scope="module")
+def demo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    index = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    result = CliRunner().invoke(main, ["index", "build", str(DEMO / "snapshot.jsonl"), "-o", str(index)])
+    assert result.exit_code == 0, result.output
+    return index
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("BIBNORM_CACHE_DIR", str(tmp_path / "cache"))
+    for name in ("BIBNORM_SNAPSHOT", "BIBNORM_OFFLINE", "S2_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    return CliRunner()
+
+
+def call(server: Any, tool: str, arguments: dict[str, Any]) -> Any:
+    """The result of one tool call through the SDK's in-memory client."""
+
+    async def go() -> Any:
+        async with mcp.Client(server, raise_exceptions=True) as client:
+            return await client.call_tool(tool, arguments)
+
+    return anyio.run(go)
+
+
+def tool_names(server: Any) -> set[str]:
+    async def go() -> set[str]:
+        async with mcp.Client(server, raise_exceptions=True) as client:
+            return {tool.name for tool in (await client.list_tools()).tools}
+
+    return anyio.run(go)
+
+
+@pytest.fixture
+def offline_server(runner: CliRunner, demo_index: Path, tmp_path: Path) -> Any:
+    return build_server(assist_config((tmp_path,), {"offline": True, "snapshot": demo_index}))
+
+
+def test_the_server_lists_its_tools_each_saying_its_caps(offline_server: Any) -> None:
+    assert tool_names(offline_server) == TOOLS
+
+    async def descriptions() -> dict[str, str]:
+        async with mcp.Client(offline_server, raise_exceptions=True) as client:
+            return {tool.name: tool.description or "" for tool in (await client.list_tools()).tools}
+
+    described = anyio.run(descriptions)
+    assert f"{MAX_LOOKUP_CHARS:,} characters" in described["lookup_reference"]
+    for name in TOOLS - {"lookup_reference"}:
+        assert f"{MAX_TEXT_CHARS:,} characters" in described[name], name
+
+
+def test_resolve_and_verify_give_the_clis_bibtex_and_verdicts_for_the_demo_page(
+    runner: CliRunner, demo_index: Path, offline_server: Any, tmp_path: Path
+) -> None:
+    cli = runner.invoke(main, ["resolve", str(DEMO_PAGE), "--snapshot", str(demo_index), "--offline", "-q"])
+    assert cli.exit_code == 0, cli.output
+    assert cli.stdout.count("@") > 10  # the page's papers, not an empty bibliography
+
+    resolved = call(offline_server, "resolve_references", {"text": DEMO_PAGE.read_text(encoding="utf-8")})
+    assert not resolved.is_error, resolved.content
+    assert resolved.structured_content["text"] == cli.stdout
+
+    (tmp_path / "refs.bib").write_text(cli.stdout, encoding="utf-8")
+    verify_cli = runner.invoke(
+        main, ["verify", "--json", "--offline", "--snapshot", str(demo_index), "refs.bib"]
+    )
+    expected = json.loads(verify_cli.stdout)["entries"]
+    verified = call(offline_server, "verify_bibliography", {"bibtex": cli.stdout})
+    assert not verified.is_error, verified.content
+    got = verified.structured_content["entries"]
+    assert [(e["key"], e["verdict"], e["findings"], e["matched"]) for e in got] == [
+        (e["key"], e["verdict"], e["findings"], e["matched"]) for e in expected
+    ]
+    assert {e["verdict"] for e in got} == {"verified"}  # a snapshot answers for every paper it holds
+    # The same again by path, under the folder the server was given.
+    by_path = call(offline_server, "verify_bibliography", {"path": "refs.bib"})
+    assert [e["verdict"] for e in by_path.structured_content["entries"]] == [e["verdict"] for e in expected]
+
+
+def test_csl_json_is_the_clis_too(runner: CliRunner, demo_index: Path, offline_server: Any) -> None:
+    cli = runner.invoke(
+        main,
+        ["resolve", str(DEMO_PAGE), "--snapshot", str(demo_index), "--offline", "-q", "--format", "csl-json"],
+    )
+    resolved = call(
+        offline_server,
+        "resolve_references",
+        {"text": DEMO_PAGE.read_text(encoding="utf-8"), "format": "csl-json"},
+    )
+    assert resolved.structured_content["text"] == cli.stdout
+
+
+def test_a_lookup_gives_the_record_with_its_score_and_evidence(offline_server: Any) -> None:
+    title = VIT_COMER
+    found = call(offline_server, "lookup_reference", {"reference": title}).structured_content
+    assert (found["resolved"], found["status"], found["title"]) == (True, "resolved", title)
+    assert found["arxiv_id"] and found["key"]
+    assert found["score"] > 0.9 and found["evidence"]["title_key_equal"] is True
+
+
+def test_a_reference_nobody_holds_is_unresolved_never_guessed(offline_server: Any) -> None:
+    # One word from a real title: close enough to find the real paper, not close enough to be it.
+    invented = VIT_COMER.replace("Dense", "Sparse")
+    found = call(offline_server, "lookup_reference", {"reference": invented}).structured_content
+    assert (found["resolved"], found["status"]) == (False, "unresolved")
+    assert found["arxiv_id"] is None and found["key"] is None and found["title"] is None
+    (best,) = found["candidates"]
+    assert best["title"] == VIT_COMER
+    assert 0.9 < best["score"] < 1
+    assert "no candidate reached the acceptance bar" in [p["message"] for p in found["problems"]]
+
+
+BROKEN = """@article{a,
+  title = {One},
+  author = {Doe, Jane}
+  year = {2020}
+}
+
+@article{a,
+  title={Two}, author={Roe, Richard}, journal={J}, year={2021}}
+"""
+
+
+def test_check_and_format_are_the_clis(runner: CliRunner, offline_server: Any, tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(BROKEN, encoding="utf-8")
+    check_cli = runner.invoke(main, ["check", "--offline", "refs.bib"])
+    checked = call(offline_server, "check_bibtex", {"path": "refs.bib"}).structured_content
+    assert checked["lines"] == check_cli.stdout.splitlines()
+    assert checked["errors"] > 0
+    format_cli = runner.invoke(main, ["format", "refs.bib"])
+    formatted = call(offline_server, "format_bibtex", {"bibtex": BROKEN}).structured_content
+    assert formatted["text"] == format_cli.stdout
+    assert formatted["changed"] is True
+
+
+@pytest.mark.parametrize(
+    ("tool", "arguments", "message"),
+    [
+        pytest.param(
+            "lookup_reference",
+            {"reference": "x" * (MAX_LOOKUP_CHARS + 1)},
+            f"the reference is {MAX_LOOKUP_CHARS + 1:,} characters; "
+            f"this tool takes at most {MAX_LOOKUP_CHARS:,}",
+            id="lookup-too-long",
+        ),
+        pytest.param(
+            "format_bibtex",
+            {"bibtex": "@misc{a,}\n" * (MAX_TEXT_CHARS // 10 + 1)},
+            f"the BibTeX text is {MAX_TEXT_CHARS + 10:,} characters; "
+            f"this tool takes at most {MAX_TEXT_CHARS:,}",
+            id="text-too-long",
+        ),
+        pytest.param(
+            "verify_bibliography",
+            {"path": "../outside.bib"},
+            "../outside.bib: outside the folders open to this server",
+            id="path-outside-the-root",
+        ),
+        pytest.param(
+            "check_bibtex",
+            {"path": "/etc/passwd"},
+            "/etc/passwd: outside the folders open to this server",
+            id="absolute-path-elsewhere",
+        ),
+        pytest.param(
+            "verify_bibliography",
+            {"bibtex": "@misc{a, title={T}}", "path": "refs.bib"},
+            "give either the BibTeX text or a path, not both or neither",
+            id="both",
+        ),
+        pytest.param(
+            "resolve_references",
+            {"text": '{"not": "references"}'},
+            "<text>: looks like JSON (a CSL-JSON or other export?), not a list of titles or ids",
+            id="not-references",
+        ),
+    ],
+)
+def test_bad_input_is_a_tool_error_of_one_line(
+    offline_server: Any, tmp_path: Path, tool: str, arguments: dict[str, Any], message: str
+) -> None:
+    (tmp_path.parent / "outside.bib").write_text("@misc{a, title={T}}\n", encoding="utf-8")
+    result = call(offline_server, tool, arguments)
+    assert result.is_error
+    (content,) = result.content
+    assert content.text.startswith(f"Error executing tool {tool}: {message}")
+    assert "\n" not in content.text and "Traceback" not in content.text
+
+
+def test_without_roots_no_file_is_read(runner: CliRunner, demo_index: Path, tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(BROKEN, encoding="utf-8")
+    server = build_server(assist_config((), {"offline": True, "snapshot": demo_index}))
+    result = call(server, "check_bibtex", {"path": str(tmp_path / "refs.bib")})
+    assert result.is_error
+    assert "no folder is open to this server (start it with --root DIR)" in result.content[0].text
+
+
+def test_without_the_sdk_the_command_says_how_to_install_it(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What an environment without the extra has: no module of the SDK can be imported.
+    for name in [name for name in sys.modules if name.split(".")[0] in ("mcp", "mcp_types")]:
+        monkeypatch.setitem(sys.modules, name, None)
+    monkeypatch.delitem(sys.modules, "normalizer.assist.server")
+    result = runner.invoke(main, ["mcp"])
+    assert result.exit_code == EXIT_USAGE
+    assert result.stderr == (
+        "bibnorm: error: bibnorm mcp needs the MCP SDK, an optional extra: pip install 'bibnorm[mcp]' "
+        "(or 'mcp>=2.3,<3')\n"
+    )
+
+
+@pytest.fixture
+def stdio_env(tmp_path: Path, demo_index: Path) -> Iterator[dict[str, str]]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BIBNORM_")}
+    yield env | {"BIBNORM_CACHE_DIR": str(tmp_path / "cache"), "BIBNORM_SNAPSHOT": str(demo_index)}
+
+
+def test_over_stdio_as_an_assistant_starts_it(stdio_env: dict[str, str], tmp_path: Path) -> None:
+    params = mcp.StdioServerParameters(
+        command=sys.executable,
+        args=["-m", "normalizer", "mcp", "--offline", "--root", str(tmp_path)],
+        env=stdio_env,
+        cwd=str(ROOT),
+    )
+
+    async def go() -> tuple[set[str], Any]:
+        async with mcp.Client(params) as client:
+            names = {tool.name for tool in (await client.list_tools()).tools}
+            return names, await client.call_tool("lookup_reference", {"reference": "arXiv:2403.07392"})
+
+    names, found = anyio.run(go)
+    assert names == TOOLS
+    assert found.structured_content["status"] == "resolved"
+    assert found.structured_content["arxiv_id"] == "2403.07392"
