@@ -310,7 +310,7 @@ def test_running_twice_gives_byte_identical_output(
 
 def test_every_command_has_help_with_an_example() -> None:
     names = main.list_commands(click.Context(main))
-    assert names == ["resolve", "tex", "check", "verify", "format", "fix", "index", "cache"]
+    assert names == ["resolve", "tex", "check", "verify", "format", "fix", "index", "cache", "mcp"]
     for name in names:
         result = CliRunner().invoke(main, [name, "--help"])
         assert result.exit_code == 0, name
