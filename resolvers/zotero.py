@@ -54,17 +54,6 @@ class ZoteroLibrary:
     citekeys: dict[str, str] = field(default_factory=dict)
 
 
-def parse_spec(spec: str) -> str | None:
-    """``zotero:`` → None (the whole library); ``zotero:NAME`` → the collection's key or name."""
-    rest = spec.split(":", 1)[1] if ":" in spec else ""
-    return rest.strip() or None
-
-
-def is_zotero_spec(text: str) -> bool:
-    """Whether an input names a Zotero library (``zotero:`` or ``zotero:COLLECTION``), not a file."""
-    return text.lower().startswith("zotero:")
-
-
 class ZoteroClient:
     """Reads the user's library from a running Zotero through ``session`` (no cache, no key)."""
 

@@ -402,3 +402,16 @@ def test_verify_zotero_collection_and_the_flag(
     assert "2 entries: 2 verified" in one.stderr
     flag = runner.invoke(main, ["verify", "--json", "--zotero"])
     assert len(json.loads(flag.stdout)["entries"]) == 6
+
+
+def test_resolve_zotero_writes_the_collections_papers_under_their_citation_keys(
+    runner: CliRunner, zotero: FakeZotero, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BIBNORM_ZOTERO_API_URL", zotero.api_url)
+    result = runner.invoke(main, ["resolve", "zotero:COLL0001"])
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stdout.splitlines() if line.startswith("@")] == [
+        "@inproceedings{ho2020ddpm,",
+        "@inproceedings{wang2022scene,",
+    ]
+    assert "zotero:COLL0001: read from Zotero's local API: 2 items" in result.stderr

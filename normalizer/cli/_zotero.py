@@ -7,16 +7,21 @@ one reader that maps Zotero items (`normalizer.readers.zotero`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from normalizer.config import Settings
+from normalizer.errors import InputError
 from normalizer.models import Query
-from normalizer.readers.zotero import read_zotero
+from normalizer.readers import read_inputs_noted
+from normalizer.readers.zotero import is_zotero_spec, parse_spec, read_zotero
+from normalizer.resolve.progress import Progress
 
 
 def read_library(spec: str, settings: Settings) -> tuple[str, list[Query], str]:
     """The library (or collection) ``spec`` names: its name for messages, its items as queries
     (numbered from 0), and how it was read; `ZoteroError` (one line) when Zotero cannot be read."""
     from resolvers._session import build_local_session
-    from resolvers.zotero import ZoteroClient, parse_spec
+    from resolvers.zotero import ZoteroClient
 
     session = build_local_session(settings)
     try:
@@ -28,3 +33,25 @@ def read_library(spec: str, settings: Settings) -> tuple[str, list[Query], str]:
     keys = "Better BibTeX's citation keys" if library.citekeys else "citation keys from 'extra'"
     note = f"read from Zotero's local API: {len(queries)} items, {keyed} with {keys}"
     return library.name, queries, note
+
+
+def read_inputs_with_zotero(
+    inputs: Sequence[str], settings: Settings, input_format: str | None, progress: Progress
+) -> tuple[list[Query], list[str]]:
+    """`normalizer.readers.read_inputs_noted`, where an input may also be ``zotero:`` or
+    ``zotero:COLLECTION``: the queries of every input in order, numbered across all of them."""
+    if not any(is_zotero_spec(given) for given in inputs):
+        return read_inputs_noted(list(inputs), input_format=input_format, progress=progress)
+    queries: list[Query] = []
+    notes: list[str] = []
+    for given in inputs:
+        if is_zotero_spec(given):
+            name, found, note = read_library(given, settings)
+            if not found:
+                raise InputError(f"{name}: no references found (read as zotero)")
+            notes.append(f"{name}: {note}")
+        else:
+            found, noted = read_inputs_noted([given], input_format=input_format)
+            notes += noted
+        queries += [query.model_copy(update={"index": len(queries) + query.index}) for query in found]
+    return queries, notes

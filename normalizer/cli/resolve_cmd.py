@@ -28,12 +28,13 @@ from normalizer.cli._options import (
 from normalizer.cli._progress import progress_for, progress_option
 from normalizer.cli._sources import open_sources
 from normalizer.cli._style import Painter, color_option
+from normalizer.cli._zotero import read_inputs_with_zotero
 from normalizer.cli.format_cmd import format_options
 from normalizer.config import load_settings
 from normalizer.errors import BibnormError, UsageError, one_line
 from normalizer.io import STDIO, Role, refuse_clashes, write_atomic
 from normalizer.models import Resolution, Status
-from normalizer.readers import READERS, available_formats, read_inputs_noted
+from normalizer.readers import READERS, available_formats
 from normalizer.resolve import keys, pipeline
 from normalizer.resolve.report import build_report, source_trouble, summary_line, unsettled
 
@@ -161,7 +162,8 @@ def command(
     arXiv URLs / DOIs (one per line, '#' comments), a reference list pasted from a
     paper (numbered, or unnumbered: one per line, hanging indents, blank-line separated),
     a paper as PDF (its references section), a .bbl, a .bib, a CSL-JSON or an RIS export;
-    '-' reads stdin. Authors and years the input gives are used as evidence.
+    '-' reads stdin; 'zotero:' the Zotero library (Zotero 7+, its local API enabled),
+    'zotero:COLLECTION' one collection. Authors and years the input gives are used as evidence.
     Papers are found in the snapshot index, arXiv and Semantic Scholar, and their
     published versions in dblp (its local index first), Crossref and OpenAlex
     (--resolvers). Items that cannot be matched with confidence are never guessed:
@@ -213,7 +215,7 @@ def command(
     )
     chosen_format = output_format or writers.format_for_output(output) or "bibtex"
     with progress_for(quiet=quiet, wanted=show_progress) as progress:
-        queries, read_notes = read_inputs_noted(list(inputs), input_format=input_format, progress=progress)
+        queries, read_notes = read_inputs_with_zotero(inputs, settings, input_format, progress)
         # A slow phase is announced with what it will cost (rich shows the line above the bars).
         with open_sources(settings, notify=None if quiet else _announce) as sources_:
             if not quiet:

@@ -247,8 +247,8 @@ def verify_inputs(files: Sequence[str], overrides: dict[str, Any]) -> list[Path 
     """The files to verify, with each ``zotero:`` input read from Zotero's local API."""
     from normalizer.cli._zotero import read_library
     from normalizer.config import load_settings
+    from normalizer.readers.zotero import is_zotero_spec
     from normalizer.verify.run import ReadInput
-    from resolvers.zotero import is_zotero_spec
 
     inputs: list[Path | ReadInput] = []
     for given in files:

@@ -62,6 +62,17 @@ _EXTRA_DOI = re.compile(r"^\s*DOI:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
 _MASTERS = re.compile(r"master|m\.\s?sc|msc|m\.a\.", re.IGNORECASE)
 
 
+def parse_spec(spec: str) -> str | None:
+    """``zotero:`` → None (the whole library); ``zotero:NAME`` → the collection's key or name."""
+    rest = spec.split(":", 1)[1] if ":" in spec else ""
+    return rest.strip() or None
+
+
+def is_zotero_spec(text: str) -> bool:
+    """Whether an input names a Zotero library (``zotero:`` or ``zotero:COLLECTION``), not a file."""
+    return text.lower().startswith("zotero:")
+
+
 def _items(text: str) -> list[dict[str, Any]] | None:
     """The library's item objects, or None when ``text`` is not Zotero's item JSON."""
     try:
