@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -272,3 +275,36 @@ def test_over_stdio_as_an_assistant_starts_it(stdio_env: dict[str, str], tmp_pat
     assert names == TOOLS
     assert found.structured_content["status"] == "resolved"
     assert found.structured_content["arxiv_id"] == "2403.07392"
+
+
+def test_over_streamable_http_on_the_loopback(stdio_env: dict[str, str], tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "normalizer", "mcp", "--offline", "--http", str(port)],
+        env=stdio_env,
+        cwd=str(ROOT),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:  # until it listens (bounded: a server that never does fails the test)
+            assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
+            with socket.socket() as attempt:
+                if attempt.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            assert time.monotonic() < deadline, "the server did not listen within a minute"
+            time.sleep(0.2)
+
+        async def go() -> set[str]:
+            async with mcp.Client(f"http://127.0.0.1:{port}/mcp") as client:
+                return {tool.name for tool in (await client.list_tools()).tools}
+
+        assert anyio.run(go) == TOOLS
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if server.stderr is not None:
+            server.stderr.close()
