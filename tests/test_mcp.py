@@ -216,6 +216,12 @@ def test_check_and_format_are_the_clis(runner: CliRunner, offline_server: Any, t
             "<text>: looks like JSON (a CSL-JSON or other export?), not a list of titles or ids",
             id="not-references",
         ),
+        pytest.param(
+            "resolve_references",
+            {"text": "arXiv:2403.07392", "format": "docx"},
+            "unknown format 'docx'; choose one of: ",  # the writers registered, whichever they are
+            id="unknown-format",
+        ),
     ],
 )
 def test_bad_input_is_a_tool_error_of_one_line(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import anyio.to_thread
 from mcp.server import MCPServer
@@ -18,6 +18,7 @@ from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import ToolAnnotations
 from pydantic import Field
 
+from normalizer import writers
 from normalizer.assist import tools
 from normalizer.assist.tools import MAX_ITEMS, MAX_LOOKUP_CHARS, MAX_TEXT_CHARS, AssistConfig
 
@@ -38,6 +39,8 @@ OFFLINE_ONLY = ToolAnnotations(
 Bibtex = Annotated[
     str | None, Field(description=f"BibTeX text (at most {MAX_TEXT_CHARS:,} characters); or give path")
 ]
+FORMATS = ", ".join(sorted(writers.WRITERS))
+OutputFormat = Annotated[str, Field(description=f"The bibliography's format: one of {FORMATS}")]
 BibPath = Annotated[
     str | None,
     Field(description="A .bib file under a folder the user opened with --root (relative: to the first)"),
@@ -85,7 +88,7 @@ def build_server(config: AssistConfig) -> MCPServer:
             "Resolve many references — one per line (titles, arXiv ids, DOIs), a pasted reference "
             "list, a Hugging Face papers page, BibTeX or CSL-JSON; at most "
             f"{MAX_TEXT_CHARS:,} characters and {MAX_ITEMS} references — into a bibliography "
-            "(bibtex, biblatex or csl-json) of those that resolved, the same text 'bibnorm resolve' "
+            f"({FORMATS}) of those that resolved, the same text 'bibnorm resolve' "
             "writes. References that did not resolve are listed in not_resolved, with candidates, "
             "and left out of the bibliography."
         ),
@@ -93,9 +96,7 @@ def build_server(config: AssistConfig) -> MCPServer:
     )
     async def resolve_references(
         text: Annotated[str, Field(description="The references, in any format bibnorm resolve reads")],
-        format: Annotated[
-            Literal["bibtex", "biblatex", "csl-json"], Field(description="The bibliography's format")
-        ] = "bibtex",
+        format: OutputFormat = "bibtex",
     ) -> dict[str, Any]:
         return await _in_thread(tools.resolve_references, config, text, format)
 

@@ -34,7 +34,6 @@ MAX_TEXT_CHARS = 1_000_000  # a bibliography or a reference list passed as text,
 MAX_LOOKUP_CHARS = 2_000  # one reference: a title, an id, a DOI or one reference string
 MAX_ITEMS = 500  # references one call resolves or verifies (each may cost requests to the sources)
 TEXT_NAME = "<text>"  # where findings in text passed to a tool are said to be
-FORMATS = ("bibtex", "biblatex", "csl-json")
 
 
 class ToolInputError(BibnormError):
@@ -119,9 +118,11 @@ def lookup_reference(config: AssistConfig, reference: str) -> dict[str, Any]:
 
 def resolve_references(config: AssistConfig, text: str, output_format: str = "bibtex") -> dict[str, Any]:
     """Many references (one per line, a pasted reference list, a papers page, BibTeX, CSL-JSON)
-    → the bibliography of those that resolved, in ``output_format``, and the ones that did not."""
-    if output_format not in FORMATS:
-        raise ToolInputError(f"unknown format {output_format!r}; choose one of: {', '.join(FORMATS)}")
+    → the bibliography of those that resolved, in ``output_format`` (a writer's name, as
+    ``resolve --format`` takes it), and the ones that did not."""
+    if output_format not in writers.WRITERS:
+        choices = ", ".join(sorted(writers.WRITERS))
+        raise ToolInputError(f"unknown format {output_format!r}; choose one of: {choices}")
     queries = _queries(_bounded(text, "the text"), TEXT_NAME)
     resolutions, settings, stats = _resolved(config, queries)
     entries = [(key, r.reference) for r, key in keys.written_entries(resolutions) if r.reference is not None]
