@@ -415,3 +415,13 @@ def test_resolve_zotero_writes_the_collections_papers_under_their_citation_keys(
         "@inproceedings{wang2022scene,",
     ]
     assert "zotero:COLL0001: read from Zotero's local API: 2 items" in result.stderr
+
+
+def test_a_zotero_without_the_local_api_is_told_apart(zotero: FakeZotero) -> None:
+    # Zotero 6 answers on the same port (the connector) but has no /api/: a 404 there.
+    with pytest.raises(ZoteroError) as caught:
+        client_for(f"{zotero.url}/connector/").library()
+    assert (
+        str(caught.value)
+        == f"this Zotero has no local API at {zotero.url}/connector/ (Zotero 7 or later has it)"
+    )
