@@ -100,6 +100,21 @@ def read_one(data: dict[str, Any], citekeys: dict[str, str] | None = None) -> An
             id="book-with-editors-only",
         ),
         pytest.param(
+            {
+                "itemType": "computerProgram",
+                "title": "A Tool",
+                "creators": [author("Ada", "Lovelace", "programmer"), author("C.", "Babbage", "contributor")],
+                "repository": "GitHub",
+            },
+            {"entry_type": "software", "authors": ("Lovelace, Ada",), "venue": "GitHub"},
+            id="program-by-its-programmers",
+        ),
+        pytest.param(
+            {"itemType": "film", "title": "T", "creators": [author("Edwin", "Blum", "contributor")]},
+            {"authors": ()},
+            id="contributors-are-no-authors",
+        ),
+        pytest.param(
             {"itemType": "thesis", "title": "T", "thesisType": "Master's thesis", "university": "MIT"},
             {"entry_type": "mastersthesis", "publisher": "MIT"},
             id="masters-thesis",

@@ -8,7 +8,8 @@ it from a running Zotero, pages joined) or the same array saved to a file. The f
 - ``itemType`` gives the BibTeX type (`ITEM_TYPES`, after Zotero's own BibTeX export translator);
   notes, attachments and annotations (child items) and items in the trash are skipped;
 - ``title``; ``creators`` (``{creatorType, firstName, lastName}`` or ``{creatorType, name}``):
-  the authors, else (a book with editors only) the editors; ``date`` (free text: ``"May 01, 1980"``,
+  the authors, else the primary creators of the item's type (a book's editors, a program's
+  programmers), never the contributors or translators; ``date`` (free text: ``"May 01, 1980"``,
   ``"08/1993"``, ``"2021-03-04"``), its year;
 - ``DOI``, ``url``, ``archiveID`` (a preprint's ``arXiv:2101.00001``) and ``extra``, where Zotero
   keeps what its schema has no field for: ``arXiv: 2101.00001``, ``DOI: 10.…`` for item types
@@ -55,6 +56,10 @@ ITEM_TYPES = {
     "preprint": "misc",
 }
 SKIPPED_TYPES = frozenset({"note", "attachment", "annotation"})  # child items, never references
+# Creator types that never stand for a work's authors (Zotero's schema, ``creatorTypes``).
+_NOT_PRIMARY = frozenset(
+    {"contributor", "translator", "seriesEditor", "reviewedAuthor", "bookAuthor", "commenter"}
+)
 _VENUE_FIELDS = ("publicationTitle", "proceedingsTitle", "bookTitle", "websiteTitle", "repository")
 _PUBLISHER_FIELDS = ("publisher", "university", "institution")
 _CITATION_KEY = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
@@ -104,13 +109,14 @@ def _person(creator: Mapping[str, Any]) -> str:
 
 
 def _people(data: Mapping[str, Any]) -> list[str]:
-    """The authors; a work with none (an edited book) is claimed by its editors."""
+    """The authors; a work with none is claimed by its primary creators, whatever its type calls
+    them (a program's ``programmer``, an edited book's ``editor``), never by its contributors."""
     creators = [c for c in data.get("creators") or [] if isinstance(c, dict)]
-    for role in ("author", "editor"):
-        named = [_person(c) for c in creators if c.get("creatorType") == role]
-        if any(named):
-            return named
-    return []
+    role = "author" if any(c.get("creatorType") == "author" for c in creators) else None
+    if role is None:
+        primary = [c for c in creators if c.get("creatorType") not in _NOT_PRIMARY]
+        role = primary[0].get("creatorType") if primary else None
+    return [_person(c) for c in creators if c.get("creatorType") == role and _person(c)]
 
 
 def _entry_type(data: Mapping[str, Any]) -> str:
