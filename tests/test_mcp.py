@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import anyio
+import mcp
 import pytest
 from click.testing import CliRunner
 from paths import FIXTURES, ROOT
@@ -27,8 +28,6 @@ from normalizer.assist.server import build_server
 from normalizer.assist.tools import MAX_LOOKUP_CHARS, MAX_TEXT_CHARS
 from normalizer.cli import EXIT_USAGE, main
 from normalizer.cli.mcp_cmd import assist_config
-
-mcp = pytest.importorskip("mcp")
 
 DEMO = FIXTURES / "demo"
 DEMO_PAGE = DEMO / "hf-page.txt"

@@ -7,8 +7,8 @@ input order.
 
 Detection order: a binary format by suffix or first bytes (a PDF); a suffix some reader
 claims (``.bib``); else the content sniffers in registry order (BibTeX entries, a ``.bbl``,
-Zotero's item JSON, CSL-JSON, RIS, LaTeX if that reader is installed, a Hugging Face papers page, a reference
-list); else ``lines``, which accepts any text — unless the text looks like something no
+Zotero's item JSON, CSL-JSON, RIS, LaTeX if that reader is installed, a Hugging Face papers
+page, a reference list); else ``lines``, which accepts any text — unless the text looks like something no
 installed reader reads (JSON, XML, binary, lines that are neither titles nor ids:
 `_unreadable`), which stops the run with one line before any request.
 
