@@ -403,8 +403,9 @@ def test_verify_zotero_gives_the_verdicts_of_the_same_entries_exported_as_bib(
     }
     places = runner.invoke(main, ["verify", "zotero:"]).stdout.splitlines()
     assert places[0].startswith("zotero:3: fake_id: BN703 error: arXiv has no paper 2006.99999")
-    assert "zotero: read from Zotero's local API: 6 items, 4 with Better BibTeX's citation keys" in (
-        from_zotero.stderr
+    assert (
+        "zotero: read from Zotero's local API: 6 items, 4 with a citation key (Better BibTeX's keys first)"
+        in (from_zotero.stderr)
     )
 
 

@@ -30,8 +30,8 @@ def read_library(spec: str, settings: Settings) -> tuple[str, list[Query], str]:
         session.close()
     queries = read_zotero(library.items_json, library.name, library.citekeys)
     keyed = sum(1 for query in queries if query.key)
-    keys = "Better BibTeX's citation keys" if library.citekeys else "citation keys from 'extra'"
-    note = f"read from Zotero's local API: {len(queries)} items, {keyed} with {keys}"
+    bbt = "Better BibTeX's keys first" if library.citekeys else "no Better BibTeX: keys from 'extra'"
+    note = f"read from Zotero's local API: {len(queries)} items, {keyed} with a citation key ({bbt})"
     return library.name, queries, note
 
 
