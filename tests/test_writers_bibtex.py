@@ -276,7 +276,12 @@ def test_format_for_output(path: str, among: tuple[str, ...] | None, fmt: str | 
 @pytest.mark.parametrize(
     ("path", "among", "known"),
     [
-        pytest.param("out.yaml", None, ".bib (bibtex), .json (csl-json)", id="yaml"),
+        pytest.param(
+            "out.txt",
+            None,
+            ".bib (bibtex), .json (csl-json), .yml (hayagriva), .yaml (hayagriva), .ris (ris)",
+            id="txt",
+        ),
         pytest.param("refs.json", ("bibtex", "biblatex"), ".bib (bibtex)", id="json-among-tex-formats"),
     ],
 )
