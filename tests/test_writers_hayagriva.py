@@ -16,6 +16,7 @@ import yaml
 from click.testing import CliRunner
 from clients import flat
 from paths import FIXTURES
+from records import HAZARD, JOURNAL_ARTICLE, POINCARE
 
 from normalizer.cli import main
 from normalizer.models import Identifiers, PartialDate, Person, Reference
@@ -25,24 +26,6 @@ from normalizer.writers.hayagriva import hayagriva_entries, hayagriva_name
 HAYAGRIVA = get_writer("hayagriva")
 DEMO = FIXTURES / "demo"
 
-PREPRINT = Reference(
-    title="Poincaré ResNet",
-    authors=(Person(given="Max", family="Spengler", particle="van"), Person(literal="H1 Collaboration")),
-    issued=PartialDate(year=2023, month=3),
-    ids=Identifiers(arxiv_id="2303.14027"),
-    code_links=("https://github.com/maxvanspengler/poincare-resnet",),
-)
-ARTICLE = Reference(
-    title="Multi-Symmetry Ensembles",
-    authors=(Person(given="Marin", family="Soljačić"),),
-    issued=PartialDate(year=2024, month=1, day=5),
-    entry_type="article",
-    venue="Journal of Machine Learning Research",
-    volume="25",
-    number="3",
-    pages="1--20",
-    ids=Identifiers(arxiv_id="2303.02484", doi="10.5555/jmlr.2024.3"),
-)
 PROCEEDINGS = Reference(
     title="Deep Residual Learning",
     authors=(Person(given="Kaiming", family="He"),),
@@ -59,18 +42,6 @@ PROCEEDINGS = Reference(
 MISC = Reference(
     title="A Web Page", entry_type="misc", url="https://example.org/page", issued=PartialDate(year=2020)
 )
-AWKWARD = Reference(
-    title="R&D at 50% of #1 with a_b: PanGu-π, ΔNeRF and $O(N \\log N)$ — “Quoted” {Braces} ~ ^ \\$5",
-    authors=(
-        Person(given="Łukasz", family="Kaiser"),
-        Person(given="Thị", family="Nguyễn"),
-        Person(given="Martin Luther", family="King", suffix="Jr."),
-        Person(given="Jan", family="Berg", particle="van der"),
-        Person(literal="AI & Society Lab, Inc."),
-    ),
-    issued=PartialDate(year=2023, month=11),
-    ids=Identifiers(arxiv_id="2311.00001"),
-)
 
 
 def entries(*references: Reference) -> dict[str, object]:
@@ -79,12 +50,13 @@ def entries(*references: Reference) -> dict[str, object]:
 
 
 def test_preprint_entry_exactly() -> None:
-    assert entries(PREPRINT) == {
+    assert entries(POINCARE) == {
         "k0": {
             "type": "article",
             "title": "Poincaré {ResNet}",
             "author": [
                 {"name": "Spengler", "given-name": "Max", "prefix": "van"},
+                {"name": "King", "given-name": "Martin Luther", "suffix": "Jr."},
                 {"name": "H1 Collaboration"},
             ],
             "date": "2023-03",
@@ -100,7 +72,7 @@ def test_preprint_entry_exactly() -> None:
 
 
 def test_journal_article_has_a_periodical_parent() -> None:
-    assert entries(ARTICLE) == {
+    assert entries(JOURNAL_ARTICLE) == {
         "k0": {
             "type": "article",
             "title": "Multi-Symmetry Ensembles",
@@ -147,7 +119,7 @@ def test_misc_is_misc_without_arxiv_fields() -> None:
 
 
 def test_published_type_without_venue_is_cited_as_a_preprint() -> None:
-    (entry,) = entries(ARTICLE.model_copy(update={"venue": None})).values()
+    (entry,) = entries(JOURNAL_ARTICLE.model_copy(update={"venue": None})).values()
     assert isinstance(entry, dict)
     assert "parent" not in entry
     assert entry["publisher"] == "arXiv"
@@ -217,14 +189,14 @@ def test_number_like_strings_are_quoted_for_yaml_1_2_readers() -> None:
 
 
 def test_math_without_plain_or_typst_form_is_reported() -> None:
-    rendered = HAYAGRIVA.render([("k", AWKWARD)], WriterOptions())
+    rendered = HAYAGRIVA.render([("k", HAZARD)], WriterOptions())
     assert [(w.code, w.message) for w in rendered.warnings] == [
         ("output.math_as_tex", "k: title math $O(N \\log N)$ has no plain or Typst form; written as TeX text")
     ]
 
 
 def test_output_is_deterministic_and_in_input_order() -> None:
-    references = [("b", ARTICLE), ("a", PREPRINT), ("c", PROCEEDINGS)]
+    references = [("b", JOURNAL_ARTICLE), ("a", POINCARE), ("c", PROCEEDINGS)]
     first = HAYAGRIVA.write(references, WriterOptions())
     assert first == HAYAGRIVA.write(references, WriterOptions())
     assert list(yaml.safe_load(first)) == ["b", "a", "c"]
@@ -292,15 +264,18 @@ def test_typst_typesets_every_demo_entry_without_warning(
 
 
 def test_typst_typesets_the_awkward_entries_as_text(tmp_path: Path) -> None:
-    references = [("awkward", AWKWARD), ("article", ARTICLE), ("proceedings", PROCEEDINGS), ("misc", MISC)]
-    page = typeset(tmp_path, HAYAGRIVA.write(references, WriterOptions()), [k for k, _ in references])
+    references = [("hazard", HAZARD), ("article", JOURNAL_ARTICLE), ("paper", PROCEEDINGS), ("misc", MISC)]
+    text = HAYAGRIVA.write(references, WriterOptions())
+    page = typeset(tmp_path, text, [key for key, _ in references], style="apa")  # APA lists every author
     for expected in (
-        "R&D at 50% of #1 with a_b: PanGu-π, ΔNeRF and $O(N \\log N)$ — “Quoted” {Braces} ~ ^ $5",
-        "Ł. Kaiser, T. Nguyễn, M. L. King Jr., J. van der Berg, and AI & Society Lab, Inc.",
-        "Journal of Machine Learning Research, vol. 25, no. 3, pp. 1–20, Jan. 2024",
+        # hayagriva's APA puts the particle (its `prefix`) after the given name when inverted
+        "Kaiser, Ł., Nguyễn, T., Dvořák, A., Şahin, U., Großmann, Ø., King, M. L., Jr., Berg, J. van der,"
+        " & AI & Society Lab. (2023).",
+        "R&D at 50% of #1 with a_b: PanGu-π, ΔNeRF and $O(N \\log N)$ — “Quoted” {Braces} ~ ^ \\ $5"
+        " (2311.00001). arXiv. https://doi.org/10.48550/arXiv.2311.00001",
+        "Journal of Machine Learning Research, 25(3), 1–20. https://doi.org/10.5555/jmlr.2024.3",
         "Computer Vision – ECCV 2016",
-        "doi: 10.1007/978-3-319-46493-0_38",
-        "arXiv: 2311.00001",
+        "https://doi.org/10.1007/978-3-319-46493-0_38",
     ):
         assert flat(expected) in page, expected
 
