@@ -1,12 +1,12 @@
 """CSL YAML output: the CSL-JSON items as the YAML bibliography pandoc, Quarto and Obsidian read.
 
 The items are the CSL-JSON writer's (`normalizer.writers.csl_json.csl_items`): one conversion,
-the same fields in the same order, under a ``references`` key. What differs is how pandoc
-reads text in YAML: every string is Markdown (pandoc's own ``-t markdown`` writer escapes them
-so). So each string has Markdown's specials escaped (``*``, ``_``, ``[``, ``@``, ...), and CSL's
-rich-text markup in titles becomes Markdown's: ``<i>O</i>(<i>n</i><sup>2</sup>)`` →
-``*O*(*n*^2^)``. Numbers (the date parts) stay numbers; YAML is written by
-`normalizer.writers._yaml` (ambiguous strings quoted).
+the same fields in the same order, under a ``references`` key, between ``---`` and ``...``.
+What differs is how pandoc reads text in YAML: every string is Markdown (pandoc's own ``-t
+markdown`` writer escapes them so). So each string has Markdown's specials escaped (``*``,
+``_``, ``[``, ``@``, ...), and CSL's rich-text markup in titles becomes Markdown's:
+``<i>O</i>(<i>n</i><sup>2</sup>)`` → ``*O*(*n*^2^)``. Numbers (the date parts) stay numbers;
+YAML is written by `normalizer.writers._yaml` (ambiguous strings quoted).
 """
 
 from __future__ import annotations
@@ -70,8 +70,9 @@ def csl_yaml_items(references: Sequence[tuple[str, Reference]]) -> list[dict[str
 
 
 def render_csl_yaml(references: Sequence[tuple[str, Reference]], options: WriterOptions) -> Rendered:
-    """A YAML document with the CSL items under ``references`` (``options``: nothing CSL needs)."""
-    return Rendered(text="---\n" + dump_yaml({"references": csl_yaml_items(references)}))
+    """A YAML document with the CSL items under ``references`` (``options``: nothing CSL needs),
+    between ``---`` and ``...``: a file of its own, or a Markdown file's metadata block as is."""
+    return Rendered(text="---\n" + dump_yaml({"references": csl_yaml_items(references)}) + "...\n")
 
 
 def write_csl_yaml(references: Sequence[tuple[str, Reference]], options: WriterOptions | None = None) -> str:
