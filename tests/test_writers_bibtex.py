@@ -241,8 +241,8 @@ def test_get_writer(name: str, expected: str) -> None:
 
 
 def test_get_writer_unknown_is_usage_error() -> None:
-    with pytest.raises(UsageError, match="bibtex, biblatex, csl-json"):
-        get_writer("ris")
+    with pytest.raises(UsageError, match="bibtex, biblatex, csl-json, hayagriva, csl-yaml, ris"):
+        get_writer("docx")
 
 
 @pytest.mark.parametrize(
