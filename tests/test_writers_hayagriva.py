@@ -92,6 +92,13 @@ def test_journal_article_has_a_periodical_parent() -> None:
     }
 
 
+def test_journal_publisher_goes_on_the_periodical() -> None:
+    (entry,) = entries(JOURNAL_ARTICLE.model_copy(update={"publisher": "JMLR, Inc."})).values()
+    assert isinstance(entry, dict)
+    assert "publisher" not in entry
+    assert entry["parent"]["publisher"] == "JMLR, Inc."
+
+
 def test_proceedings_paper_has_proceedings_parent_with_editors_and_series() -> None:
     (entry,) = entries(PROCEEDINGS).values()
     assert entry == {

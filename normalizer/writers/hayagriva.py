@@ -10,7 +10,7 @@ preprint           ``type: article`` without a parent (CSL's ``article``, as the
                    writer's preprints), ``publisher: arXiv``, the arXiv id as the ``serial``
                    number, which styles print ("arXiv: 2207.01405")
 article            ``type: article`` with a ``periodical`` parent: the journal's ``title``,
-                   ``volume``, ``issue``
+                   ``volume``, ``issue``, ``publisher``
 inproceedings      ``type: article`` with a ``proceedings`` parent: the proceedings' ``title``,
                    ``volume``, ``editor``s, ``publisher``, and for ``series`` a parent of its
                    own (the series' title)
@@ -181,7 +181,7 @@ def _parent(reference: Reference) -> HayagrivaParent | None:
         editor=[hayagriva_name(p) for p in reference.editors] or None,
         volume=reference.volume,
         issue=reference.number if journal else None,
-        publisher=formattable(reference.publisher) if reference.publisher and not journal else None,
+        publisher=formattable(reference.publisher) if reference.publisher else None,
         parent=HayagrivaSeries(title=formattable(reference.series)) if reference.series else None,
     )
 
