@@ -3,15 +3,18 @@
 Typst (the ``typst`` package of the test extras) compiles a document citing every entry of the
 bundled demo page, resolved offline as ``tox -e demo`` does, with no warning; the awkward
 values (YAML's special words, hayagriva's markup characters, TeX math, non-ASCII names) come
-back as text, read by YAML and typeset by Typst.
+back as text, read by YAML and typeset by Typst. A community JSON schema of the format
+(``fixtures/hayagriva``) accepts every entry too.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -211,6 +214,34 @@ def test_output_is_deterministic_and_in_input_order() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# The community JSON schema of the format (fixtures/hayagriva/PROVENANCE.md) accepts it.
+
+
+def schema_errors(data: object) -> list[str]:
+    schema = json.loads((FIXTURES / "hayagriva" / "hayagriva.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(schema)
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+
+
+def test_every_kind_of_entry_satisfies_the_schema() -> None:
+    references = [("hazard", HAZARD), ("article", JOURNAL_ARTICLE), ("paper", PROCEEDINGS), ("misc", MISC)]
+    references.append(("preprint", POINCARE))
+    assert schema_errors(yaml.safe_load(HAYAGRIVA.write(references, WriterOptions()))) == []
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        pytest.param({"type": "preprint", "title": "x"}, id="unknown-type"),
+        pytest.param({"type": "article", "title": "x", "pages": "1-2"}, id="unknown-field"),
+        pytest.param({"type": "article", "title": "x", "date": "March 2020"}, id="date-not-iso"),
+    ],
+)
+def test_the_schema_refuses_what_hayagriva_would(entry: dict[str, str]) -> None:
+    assert schema_errors({"k": entry}) != []
+
+
+# ---------------------------------------------------------------------------------------------
 # Typst reads it: every entry cited, no warning, the text on the page.
 
 
@@ -254,6 +285,10 @@ def demo_bibliography(tmp_path_factory: pytest.TempPathFactory, demo_index: Path
     folder = tmp_path_factory.mktemp("demo")
     resolve_offline(folder, demo_index, DEMO / "hf-page.txt", "-o", str(folder / "refs.yml"))
     return (folder / "refs.yml").read_text(encoding="utf-8")
+
+
+def test_the_demo_satisfies_the_schema(demo_bibliography: str) -> None:
+    assert schema_errors(yaml.safe_load(demo_bibliography)) == []
 
 
 @pytest.mark.parametrize("style", ["ieee", "apa", "chicago-author-date"])
