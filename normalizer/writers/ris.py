@@ -19,8 +19,8 @@ is one unsplit value), ``A2`` (the proceedings' editors, as Zotero writes them),
 (year) and ``DA`` (``YYYY/MM/DD``, as precise as known), ``T2``, ``T3``, ``VL``, ``IS``,
 ``SP``/``EP`` (first and last page), ``PB``, ``DO`` (the published DOI; arXiv's
 ``10.48550/arXiv.<id>`` only for a preprint), ``UR`` (the record's URL, else the arXiv page;
-then the code links, one ``UR`` each), ``N1`` (``arXiv:<id>`` for a published version, so
-the preprint stays findable), ``ER``.
+then the code links, one ``UR`` each), ``N1`` (``arXiv:<id>`` for anything but a preprint,
+whose id is already its URL and serial: the preprint stays findable), ``ER``.
 
 rispy (the reader's library) reads every tag back (`tests/test_writers_ris.py`).
 """
