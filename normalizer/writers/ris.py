@@ -20,7 +20,7 @@ is one unsplit value), ``A2`` (the proceedings' editors, as Zotero writes them),
 ``SP``/``EP`` (first and last page), ``PB``, ``DO`` (the published DOI; arXiv's
 ``10.48550/arXiv.<id>`` only for a preprint), ``UR`` (the record's URL, else the arXiv page;
 then the code links, one ``UR`` each), ``N1`` (``arXiv:<id>`` for anything but a preprint,
-whose id is already its URL and serial: the preprint stays findable), ``ER``.
+whose id is already in its URL and DOI: the preprint stays findable), ``ER``.
 
 rispy (the reader's library) reads every tag back (`tests/test_writers_ris.py`).
 """
