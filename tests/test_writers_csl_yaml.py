@@ -36,7 +36,7 @@ def test_items_are_the_csl_json_items_when_nothing_needs_escaping() -> None:
 
 def test_document_is_the_csl_json_array_under_references() -> None:
     text = CSL_YAML.write([("article", JOURNAL_ARTICLE)], WriterOptions())
-    assert text.startswith("---\nreferences:\n  - id: article\n    citation-key: article\n")
+    assert text.startswith("---\nreferences:\n- id: article\n  citation-key: article\n")
     assert text.endswith("\n...\n")
     csl_json = get_writer("csl-json").write([("article", JOURNAL_ARTICLE)], WriterOptions())
     assert yaml.safe_load(text) == {
@@ -75,7 +75,7 @@ def test_markdown_text(csl: str, markdown: str) -> None:
 )
 def test_yaml_special_titles_are_quoted(title: str, written: str) -> None:
     text = CSL_YAML.write([("k", Reference(title=title, entry_type="misc"))], WriterOptions())
-    assert f"    title: {written}\n" in text.replace("'", '"')
+    assert f"  title: {written}\n" in text.replace("'", '"')
     assert yaml.safe_load(text)["references"][0]["title"] == title
 
 

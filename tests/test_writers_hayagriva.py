@@ -25,6 +25,7 @@ from records import HAZARD, JOURNAL_ARTICLE, POINCARE
 from normalizer.cli import main
 from normalizer.models import Identifiers, PartialDate, Person, Reference
 from normalizer.writers import WriterOptions, get_writer
+from normalizer.writers._yaml import FastDumper, PythonDumper, dump_yaml
 from normalizer.writers.hayagriva import hayagriva_entries, hayagriva_name
 
 HAYAGRIVA = get_writer("hayagriva")
@@ -197,6 +198,21 @@ def test_awkward_titles_read_back_as_written(title: str, written: str) -> None:
 def test_number_like_strings_are_quoted_for_yaml_1_2_readers() -> None:
     text = HAYAGRIVA.write([("k", Reference(title="1e5", entry_type="misc"))], WriterOptions())
     assert text == 'k:\n  type: misc\n  title: "1e5"\n'
+
+
+def test_libyaml_and_python_emitters_write_the_same_text(demo_bibliography: str) -> None:
+    if FastDumper is None:
+        pytest.skip("PyYAML was built without libyaml")
+    references = [("hazard", HAZARD), ("article", JOURNAL_ARTICLE), ("paper", PROCEEDINGS), ("misc", MISC)]
+    for data in (hayagriva_entries(references)[0], yaml.safe_load(demo_bibliography)):
+        assert dump_yaml(data, dumper=FastDumper) == dump_yaml(data, dumper=PythonDumper)
+
+
+def test_characters_beyond_the_bmp_are_written_as_themselves() -> None:
+    text = HAYAGRIVA.write(
+        [("k", Reference(title="Bounds in $\\mathcal{O}$", entry_type="misc"))], WriterOptions()
+    )
+    assert text == "k:\n  type: misc\n  title: Bounds in 𝒪\n"
 
 
 def test_math_without_plain_or_typst_form_is_reported() -> None:

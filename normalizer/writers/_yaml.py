@@ -7,6 +7,11 @@ HsYAML), which also read ``1e5`` and ``0o17`` as numbers where YAML 1.1 sees tex
 numeric-looking volume or page range read as a number loses its leading zeros. So every
 string that starts like a number (a digit, or a sign or dot before one) is double-quoted
 as well. Keys keep the order given; Unicode is written as itself; lines are never folded.
+
+libyaml's emitter (PyYAML's C dumper) writes the same text as PyYAML's Python one, four times
+as fast, except that it escapes characters beyond the Basic Multilingual Plane (``𝒪`` →
+``"\\U0001D4AA"``); data holding one is written by the Python emitter, so the text is the
+same with or without libyaml (tests/test_writers_hayagriva.py holds the two to it).
 """
 
 from __future__ import annotations
@@ -17,28 +22,50 @@ from typing import Any
 import yaml
 
 _NUMBER_LIKE = re.compile(r"[-+.]?[.]?[0-9]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
-class _Dumper(yaml.SafeDumper):
-    """The safe dumper with lists indented under their key (the layout people write by hand)."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+def _represent_str(dumper: yaml.representer.SafeRepresenter, value: str) -> yaml.ScalarNode:
     style = '"' if _NUMBER_LIKE.match(value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-_Dumper.add_representer(str, _represent_str)
+class PythonDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper in Python, number-like strings quoted."""
 
 
-def dump_yaml(data: Any) -> str:
-    """``data`` (plain dicts, lists, strings and ints) as a YAML document, byte-stable."""
+PythonDumper.add_representer(str, _represent_str)
+FastDumper: type | None = None
+if yaml.__with_libyaml__:
+
+    class _FastDumper(yaml.CSafeDumper):
+        """The same dumper on libyaml's emitter."""
+
+    _FastDumper.add_representer(str, _represent_str)
+    FastDumper = _FastDumper
+
+
+def _has_astral(data: Any) -> bool:
+    if isinstance(data, str):
+        return _ASTRAL.search(data) is not None
+    if isinstance(data, dict):
+        return any(_has_astral(key) or _has_astral(value) for key, value in data.items())
+    if isinstance(data, list):
+        return any(_has_astral(item) for item in data)
+    return False
+
+
+def dump_yaml(data: Any, *, dumper: type | None = None) -> str:
+    """``data`` (plain dicts, lists, strings and ints) as a YAML document, byte-stable.
+
+    ``dumper``: `PythonDumper` or `FastDumper` to force one (tests); by default the fast one
+    when libyaml is there and the data lets it write the same text.
+    """
+    if dumper is None:
+        dumper = FastDumper if FastDumper is not None and not _has_astral(data) else PythonDumper
     text: str = yaml.dump(
         data,
-        Dumper=_Dumper,
+        Dumper=dumper,
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
