@@ -208,6 +208,21 @@ def test_libyaml_and_python_emitters_write_the_same_text(demo_bibliography: str)
         assert dump_yaml(data, dumper=FastDumper) == dump_yaml(data, dumper=PythonDumper)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("𝒪", id="beyond-the-bmp"),
+        pytest.param("a\u2028b", id="line-separator"),
+        pytest.param("a\x85b", id="next-line"),
+        pytest.param("a\nb\r", id="ascii-line-breaks"),
+    ],
+)
+def test_text_libyaml_and_python_would_write_differently_is_written_once_and_read_back(text: str) -> None:
+    written = dump_yaml({"title": text})
+    assert written == dump_yaml({"title": text}, dumper=PythonDumper)
+    assert yaml.safe_load(written) == {"title": text}
+
+
 def test_characters_beyond_the_bmp_are_written_as_themselves() -> None:
     text = HAYAGRIVA.write(
         [("k", Reference(title="Bounds in $\\mathcal{O}$", entry_type="misc"))], WriterOptions()

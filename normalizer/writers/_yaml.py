@@ -8,10 +8,14 @@ numeric-looking volume or page range read as a number loses its leading zeros. S
 string that starts like a number (a digit, or a sign or dot before one) is double-quoted
 as well. Keys keep the order given; Unicode is written as itself; lines are never folded.
 
+Unicode's line breaks (U+0085, U+2028, U+2029), which YAML folds into spaces in a plain or
+single-quoted scalar, are double-quoted too, where YAML escapes them (``\\N``, ``\\L``, ``\\P``).
+
 libyaml's emitter (PyYAML's C dumper) writes the same text as PyYAML's Python one, four times
 as fast, except that it escapes characters beyond the Basic Multilingual Plane (``𝒪`` →
-``"\\U0001D4AA"``); data holding one is written by the Python emitter, so the text is the
-same with or without libyaml (tests/test_writers_hayagriva.py holds the two to it).
+``"\\U0001D4AA"``), which the Python one writes as themselves; data holding one is written by
+the Python emitter, so the text is the same with or without libyaml
+(tests/test_writers_hayagriva.py holds the two to it).
 """
 
 from __future__ import annotations
@@ -22,11 +26,12 @@ from typing import Any
 import yaml
 
 _NUMBER_LIKE = re.compile(r"[-+.]?[.]?[0-9]")
+_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _represent_str(dumper: yaml.representer.SafeRepresenter, value: str) -> yaml.ScalarNode:
-    style = '"' if _NUMBER_LIKE.match(value) else None
+    style = '"' if _NUMBER_LIKE.match(value) or _LINE_BREAK.search(value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
