@@ -65,7 +65,7 @@ def test_preprint_entry_exactly() -> None:
                 {"name": "H1 Collaboration"},
             ],
             "date": "2023-03",
-            "publisher": "arXiv",
+            "publisher": "{arXiv}",  # braced: Chicago title-cases publishers ("ArXiv")
             "serial-number": {
                 "doi": "10.48550/arXiv.2303.14027",
                 "arxiv": "2303.14027",
@@ -134,7 +134,7 @@ def test_published_type_without_venue_is_cited_as_a_preprint() -> None:
     (entry,) = entries(JOURNAL_ARTICLE.model_copy(update={"venue": None})).values()
     assert isinstance(entry, dict)
     assert "parent" not in entry
-    assert entry["publisher"] == "arXiv"
+    assert entry["publisher"] == "{arXiv}"
     assert entry["serial-number"] == {
         "doi": "10.5555/jmlr.2024.3",
         "arxiv": "2303.02484",
@@ -335,6 +335,7 @@ def test_typst_typesets_every_demo_entry_without_warning(
         assert entry["serial-number"]["arxiv"] in page
     for braced in re.findall(r"\{([^{}]+)\}", demo_bibliography):
         assert flat(braced) in page, braced  # the case a brace keeps, whatever the style's casing
+    assert "ArXiv" not in page
 
 
 def test_typst_typesets_the_awkward_entries_as_text(tmp_path: Path) -> None:

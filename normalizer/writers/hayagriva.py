@@ -29,7 +29,8 @@ misc               ``type: misc``
   where the BibTeX writer braces them (`normalizer.text.capitals.protected_spans`, evidence from
   the whole file), and title math becomes Unicode (``$\\alpha$`` → α), or Typst math where the
   TeX is also valid Typst (``$O(n^2)$``), else stays TeX source as text with an
-  ``output.math_as_tex`` warning.
+  ``output.math_as_tex`` warning. In venues, series and publishers a word like ``arXiv`` is
+  braced, or title-casing styles (Chicago) print "ArXiv".
 - Code links have no field in hayagriva (``note`` is printed by styles): they are left out.
 
 YAML is written by `normalizer.writers._yaml` (PyYAML; ambiguous strings quoted).
@@ -54,6 +55,7 @@ from normalizer.writers._yaml import dump_yaml
 _CONTROL = re.compile(r"([\\{}$])")
 # TeX math that is also Typst math: single-letter variables, digits, brackets, operators,
 # sub- and superscripts; two letters in a row would be one unknown Typst identifier.
+_INNER_CAPITAL = re.compile(r"(?<![\\\w])[a-z]+[A-Z][\w-]*")
 _TYPST_MATH = re.compile(r"(?!.*[A-Za-z]{2})[A-Za-z0-9 ()+\-=,./^_{}]+")
 
 
@@ -129,6 +131,13 @@ def formattable(text: str) -> str:
     return _CONTROL.sub(r"\\\1", text)
 
 
+def name_text(text: str) -> str:
+    """A venue, series or publisher as a formattable string: a word spelt with a lower-case
+    initial and a capital after it (``arXiv``, ``eLife``, ``bioRxiv``) braced, or styles that
+    title-case names print "ArXiv"."""
+    return _INNER_CAPITAL.sub(r"{\g<0>}", formattable(text))
+
+
 def hayagriva_title(title: str, evidence: Evidence, key: str = "") -> tuple[str, list[Problem]]:
     """A title as a formattable string (capitals braced, math as Unicode or Typst) and its warnings."""
     out: list[str] = []
@@ -177,12 +186,12 @@ def _parent(reference: Reference) -> HayagrivaParent | None:
     journal = reference.entry_type == "article"
     return HayagrivaParent(
         type="periodical" if journal else "proceedings",
-        title=formattable(reference.venue),
+        title=name_text(reference.venue),
         editor=[hayagriva_name(p) for p in reference.editors] or None,
         volume=reference.volume,
         issue=reference.number if journal else None,
-        publisher=formattable(reference.publisher) if reference.publisher else None,
-        parent=HayagrivaSeries(title=formattable(reference.series)) if reference.series else None,
+        publisher=name_text(reference.publisher) if reference.publisher else None,
+        parent=HayagrivaSeries(title=name_text(reference.series)) if reference.series else None,
     )
 
 
@@ -205,7 +214,7 @@ def hayagriva_entry(
         author=[hayagriva_name(p) for p in reference.authors] or None,
         date=date.iso() if date else None,
         page_range=reference.pages.replace("--", "-") if parent and reference.pages else None,
-        publisher=formattable(publisher) if publisher and parent is None else None,
+        publisher=name_text(publisher) if publisher and parent is None else None,
         serial_number=_serial_number(reference, preprint),
         url=reference.url or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None),
         parent=parent,
