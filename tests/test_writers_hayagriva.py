@@ -184,6 +184,7 @@ def test_names(person: Person, written: object) -> None:
         pytest.param("Costs {and} \\$5 \\ more", "Costs \\{and\\} \\$5 \\\\ more", id="hayagriva-markup"),
         pytest.param("Sorting in $O(n^2)$ time", "Sorting in $O(n^2)$ time", id="typst-math"),
         pytest.param("Angles $\\alpha$ and $\\beta$", "Angles α and β", id="unicode-math"),
+        pytest.param("A $\\Delta$-shift", "A {Δ}-shift", id="unicode-math-keeps-case"),
         pytest.param(
             "Mesh $\\mathcal{O}(n \\log n)$", "Mesh \\$\\\\mathcal\\{O\\}(n \\\\log n)\\$", id="tex-math"
         ),
@@ -227,7 +228,7 @@ def test_characters_beyond_the_bmp_are_written_as_themselves() -> None:
     text = HAYAGRIVA.write(
         [("k", Reference(title="Bounds in $\\mathcal{O}$", entry_type="misc"))], WriterOptions()
     )
-    assert text == "k:\n  type: misc\n  title: Bounds in 𝒪\n"
+    assert text == "k:\n  type: misc\n  title: Bounds in {𝒪}\n"
 
 
 def test_math_without_plain_or_typst_form_is_reported() -> None:

@@ -153,8 +153,10 @@ def hayagriva_title(title: str, evidence: Evidence, key: str = "") -> tuple[str,
             out.append(formattable(piece[position:]))
             continue
         plain = math_to_unicode(piece)
-        if plain is not None:
-            out.append(formattable(plain))
+        if plain is not None:  # math keeps its case (Δ is not δ), as its braces keep it in BibTeX
+            out.append(
+                "{" + formattable(plain) + "}" if any(c.isupper() for c in plain) else formattable(plain)
+            )
         elif _TYPST_MATH.fullmatch(piece):
             out.append("$" + piece.replace("{", "(").replace("}", ")") + "$")
         else:
