@@ -17,3 +17,47 @@ PUBLISHED = Reference(
     ids=Identifiers(arxiv_id="1706.03762"),
     primary_class="cs.CL",
 )
+
+# An arXiv preprint with a particle, a suffix, a collaboration and a code link.
+POINCARE = Reference(
+    title="Poincaré ResNet",
+    authors=(
+        Person(given="Max", family="Spengler", particle="van"),
+        Person(given="Martin Luther", family="King", suffix="Jr."),
+        Person(literal="H1 Collaboration"),
+    ),
+    issued=PartialDate(year=2023, month=3),
+    ids=Identifiers(arxiv_id="2303.14027"),
+    code_links=("https://github.com/maxvanspengler/poincare-resnet",),
+)
+# A journal article with its DOI, volume, issue and pages.
+JOURNAL_ARTICLE = Reference(
+    title="Multi-Symmetry Ensembles",
+    authors=(Person(given="Marin", family="Soljačić"),),
+    issued=PartialDate(year=2024, month=1, day=5),
+    entry_type="article",
+    venue="Journal of Machine Learning Research",
+    volume="25",
+    number="3",
+    pages="1--20",
+    ids=Identifiers(arxiv_id="2303.02484", doi="10.5555/jmlr.2024.3"),
+)
+
+# Every escaping hazard we know: LaTeX, YAML, Markdown and hayagriva specials, math, non-ASCII names.
+HAZARD = Reference(
+    title="R&D at 50% of #1 with a_b: PanGu-π, ΔNeRF and $O(N \\log N)$ — “Quoted” {Braces} ~ ^ \\ $5",
+    authors=(
+        Person(given="Łukasz", family="Kaiser"),
+        Person(given="Thị", family="Nguyễn"),
+        Person(given="Antonín", family="Dvořák"),
+        Person(given="Uğur", family="Şahin"),
+        Person(given="Øyvind", family="Großmann"),
+        Person(given="Martin Luther", family="King", suffix="Jr."),
+        Person(given="Jan", family="Berg", particle="van der"),
+        Person(literal="AI & Society Lab"),
+    ),
+    issued=PartialDate(year=2023, month=11),
+    ids=Identifiers(arxiv_id="2311.00001"),
+    primary_class="cs.LG",
+    code_links=("https://github.com/org/repo_name#readme", "https://github.com/org/100%25"),
+)

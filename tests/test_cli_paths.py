@@ -370,10 +370,11 @@ VALID_LOCK = '{"items": {}, "version": 1}\n'
         ),
         pytest.param(
             {"t.txt": "Scaling Vision Transformers\n"},
-            ["resolve", "t.txt", "-o", "out.yaml"],
+            ["resolve", "t.txt", "-o", "out.txt"],
             EXIT_USAGE,
-            "-o/--output out.yaml: unknown output suffix '.yaml'; known: .bib (bibtex), .json (csl-json),"
-            " or '-' for standard output; --format chooses the format for any other name",
+            "-o/--output out.txt: unknown output suffix '.txt'; known: .bib (bibtex), .json (csl-json),"
+            " .yml (hayagriva), .yaml (hayagriva), .ris (ris), or '-' for standard output; --format"
+            " chooses the format for any other name",
             id="resolve-unknown-suffix",
         ),
         pytest.param(

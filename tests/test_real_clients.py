@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from clients import PDFLATEX, latex_errors, need, run
 from paths import SHARED
-from records import PUBLISHED
+from records import HAZARD, PUBLISHED
 
 from normalizer.models import Identifiers, PartialDate, Person, Reference
 from normalizer.resolve.keys import assign_keys
@@ -69,23 +69,7 @@ def _reference(record: dict) -> Reference:
 
 
 HAZARDS = (
-    Reference(
-        title="R&D at 50% of #1 with a_b: PanGu-π, ΔNeRF and $O(N \\log N)$ — “Quoted” {Braces} ~ ^ \\ $5",
-        authors=(
-            Person(given="Łukasz", family="Kaiser"),
-            Person(given="Thị", family="Nguyễn"),
-            Person(given="Antonín", family="Dvořák"),
-            Person(given="Uğur", family="Şahin"),
-            Person(given="Øyvind", family="Großmann"),
-            Person(given="Martin Luther", family="King", suffix="Jr."),
-            Person(given="Jan", family="Berg", particle="van der"),
-            Person(literal="AI & Society Lab"),
-        ),
-        issued=PartialDate(year=2023, month=11),
-        ids=Identifiers(arxiv_id="2311.00001"),
-        primary_class="cs.LG",
-        code_links=("https://github.com/org/repo_name#readme", "https://github.com/org/100%25"),
-    ),
+    HAZARD,
     PUBLISHED,
     Reference(
         title="Multi-Symmetry Ensembles",

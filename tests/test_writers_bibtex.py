@@ -241,8 +241,8 @@ def test_get_writer(name: str, expected: str) -> None:
 
 
 def test_get_writer_unknown_is_usage_error() -> None:
-    with pytest.raises(UsageError, match="bibtex, biblatex, csl-json"):
-        get_writer("ris")
+    with pytest.raises(UsageError, match="bibtex, biblatex, csl-json, hayagriva, csl-yaml, ris"):
+        get_writer("docx")
 
 
 @pytest.mark.parametrize(
@@ -276,7 +276,12 @@ def test_format_for_output(path: str, among: tuple[str, ...] | None, fmt: str | 
 @pytest.mark.parametrize(
     ("path", "among", "known"),
     [
-        pytest.param("out.yaml", None, ".bib (bibtex), .json (csl-json)", id="yaml"),
+        pytest.param(
+            "out.txt",
+            None,
+            ".bib (bibtex), .json (csl-json), .yml (hayagriva), .yaml (hayagriva), .ris (ris)",
+            id="txt",
+        ),
         pytest.param("refs.json", ("bibtex", "biblatex"), ".bib (bibtex)", id="json-among-tex-formats"),
     ],
 )

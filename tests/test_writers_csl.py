@@ -8,6 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from paths import REFERENCE
+from records import JOURNAL_ARTICLE, POINCARE
 
 from normalizer.models import Identifiers, PartialDate, Person, Reference
 from normalizer.writers import WriterOptions, get_writer
@@ -16,28 +17,8 @@ from normalizer.writers.csl_json import csl_items, validate_csl
 ROOT = Path(__file__).parents[1]
 CSL = get_writer("csl-json")
 
-PREPRINT = Reference(
-    title="Poincaré ResNet",
-    authors=(
-        Person(given="Max", family="Spengler", particle="van"),
-        Person(given="Martin Luther", family="King", suffix="Jr."),
-        Person(literal="H1 Collaboration"),
-    ),
-    issued=PartialDate(year=2023, month=3),
-    ids=Identifiers(arxiv_id="2303.14027"),
-    code_links=("https://github.com/maxvanspengler/poincare-resnet",),
-)
-ARTICLE = Reference(
-    title="Multi-Symmetry Ensembles",
-    authors=(Person(given="Marin", family="Soljačić"),),
-    issued=PartialDate(year=2024, month=1, day=5),
-    entry_type="article",
-    venue="Journal of Machine Learning Research",
-    volume="25",
-    number="3",
-    pages="1--20",
-    ids=Identifiers(arxiv_id="2303.02484", doi="10.5555/jmlr.2024.3"),
-)
+PREPRINT = POINCARE
+ARTICLE = JOURNAL_ARTICLE
 PROCEEDINGS = Reference(
     title="Attention Is All You Need",
     authors=(Person(given="Ashish", family="Vaswani"),),

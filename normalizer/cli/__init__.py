@@ -186,6 +186,7 @@ def main() -> None:
       bibnorm resolve papers.txt -o refs.bib          # titles/ids/HF page → BibTeX
       bibnorm resolve paper.pdf -o refs.bib           # a paper's references → BibTeX
       bibnorm resolve page.txt --format csl-json      # → CSL-JSON for pandoc
+      bibnorm resolve page.txt -o refs.yml            # → Hayagriva YAML for Typst
       bibnorm tex paper.tex                           # fill a draft's missing citations
       bibnorm check refs.bib                          # CI: find problems, exit 1 on errors
       bibnorm verify refs.bib                         # is every entry a real work, cited right?

@@ -1,4 +1,4 @@
-"""``bibnorm resolve``: inputs → matched records → BibTeX / biblatex / CSL-JSON."""
+"""``bibnorm resolve``: inputs → matched records → BibTeX, biblatex, CSL-JSON, Hayagriva, CSL YAML, RIS."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ from normalizer.resolve.report import build_report, source_trouble, summary_line
     default=STDIO,
     metavar="PATH",
     help="Write the bibliography here (atomically); '-' (default) is stdout. The suffix names the "
-    "format (.bib, .json); another suffix needs --format.",
+    "format (.bib, .json, .yml/.yaml, .ris); another suffix needs --format.",
 )
 @click.option(
     "-f",
@@ -56,7 +56,8 @@ from normalizer.resolve.report import build_report, source_trouble, summary_line
     "output_format",
     type=click.Choice(sorted(writers.WRITERS)),
     default=None,
-    help="Output format; inferred from the -o suffix (.bib → bibtex, .json → csl-json).",
+    help="Output format; inferred from the -o suffix (.bib → bibtex, .json → csl-json, .yml/.yaml → "
+    "hayagriva for Typst, .ris → ris); csl-yaml (pandoc, Quarto) only by name.",
 )
 @click.option(
     "--report",

@@ -6,6 +6,10 @@ name        suffix    module
 bibtex      ``.bib``  `normalizer.writers.bibtex` (LaTeX-escaped BibTeX)
 biblatex    (none)    `normalizer.writers.bibtex` (biblatex/biber, Unicode)
 csl-json    ``.json`` `normalizer.writers.csl_json` (CSL-JSON for pandoc, Zotero)
+hayagriva   ``.yml``  `normalizer.writers.hayagriva` (Typst's bibliography
+            ``.yaml`` format; CSL YAML only by name)
+csl-yaml    (none)    `normalizer.writers.csl_yaml` (CSL YAML for pandoc, Quarto)
+ris         ``.ris``  `normalizer.writers.ris` (RIS for reference managers)
 ==========  ========  =================================================
 
 Every writer takes the references with their citation keys, in output order, and
@@ -133,6 +137,19 @@ WRITERS: Mapping[str, WriterSpec] = MappingProxyType(
             "render_csl_json",
             "CSL-JSON (pandoc, Zotero)",
         ),
+        "hayagriva": WriterSpec(
+            "hayagriva",
+            (".yml", ".yaml"),
+            "normalizer.writers.hayagriva",
+            "render_hayagriva",
+            "Hayagriva YAML (Typst)",
+        ),
+        "csl-yaml": WriterSpec(
+            "csl-yaml", (), "normalizer.writers.csl_yaml", "render_csl_yaml", "CSL YAML (pandoc, Quarto)"
+        ),
+        "ris": WriterSpec(
+            "ris", (".ris",), "normalizer.writers.ris", "render_ris", "RIS (reference managers)"
+        ),
     }
 )
 
@@ -194,7 +211,7 @@ def format_for_output(output_path: str | PurePath, *, among: Collection[str] | N
     """The format ``-o``'s suffix names, checked: ``out.bib`` → ``bibtex``.
 
     None for stdout and a name without a suffix (``/dev/stdout``, ``/dev/fd/63``): the
-    command's default applies. Any other suffix (``out.yaml``) is a `UsageError` listing
+    command's default applies. Any other suffix (``out.txt``) is a `UsageError` listing
     the suffixes of the writers ``among`` (default: all), rather than BibTeX under a
     name that promises something else; ``--format`` chooses the format for any name.
     """

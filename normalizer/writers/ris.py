@@ -1,0 +1,115 @@
+"""RIS output: the tagged exchange format of EndNote, Zotero, Mendeley and most reference managers.
+
+One ``TY  - `` … ``ER  - `` record per reference, tags in a fixed order, one value a line
+(whitespace in a value, line breaks included, collapsed to one space), Unicode kept (RIS
+files are read as UTF-8 by today's managers), ``\\n`` line ends, a blank line between records:
+
+=================  ======  ==========================================================
+Reference          ``TY``  what the venue tag means
+=================  ======  ==========================================================
+preprint           UNPB    (no venue; ``PB  - arXiv``)
+article            JOUR    ``T2``: the journal
+inproceedings      CPAPER  ``T2``: the proceedings; ``T3``: its book series
+misc               GEN
+=================  ======  ==========================================================
+
+Tags: ``ID`` (citation key), ``TI`` (math as Unicode where it has a plain form, else TeX),
+``AU`` (``Family, Given, Suffix``; a particle stays with the family name, a collaboration
+is one unsplit value), ``A2`` (the proceedings' editors, as Zotero writes them), ``PY``
+(year) and ``DA`` (``YYYY/MM/DD``, as precise as known), ``T2``, ``T3``, ``VL``, ``IS``,
+``SP``/``EP`` (first and last page), ``PB``, ``DO`` (the published DOI; arXiv's
+``10.48550/arXiv.<id>`` only for a preprint), ``UR`` (the record's URL, else the arXiv page;
+then the code links, one ``UR`` each), ``N1`` (``arXiv:<id>`` for anything but a preprint,
+whose id is already in its URL and DOI: the preprint stays findable), ``ER``.
+
+rispy (the reader's library) reads every tag back (`tests/test_writers_ris.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from normalizer.identifiers import is_arxiv_doi
+from normalizer.models import Person, Reference
+from normalizer.text.clean import math_to_unicode, split_source_math
+from normalizer.writers import Rendered, WriterOptions
+
+_TYPES = {"preprint": "UNPB", "article": "JOUR", "inproceedings": "CPAPER", "misc": "GEN"}
+
+
+def ris_name(person: Person) -> str:
+    """``Family, Given, Suffix`` (the RIS name form), a particle kept with the family name."""
+    if person.literal:
+        return person.literal
+    family = " ".join(part for part in (person.particle, person.family) if part)
+    return ", ".join(part for part in (family, person.given, person.suffix) if part)
+
+
+def ris_title(title: str) -> str:
+    """A title as RIS's plain text: math as Unicode where it has a plain form, else its TeX source."""
+    pieces, _ = split_source_math(title)  # repairs were reported when the title was cleaned
+    return "".join(_plain_math(piece) if is_math else piece.replace("\\$", "$") for is_math, piece in pieces)
+
+
+def _plain_math(math: str) -> str:
+    plain = math_to_unicode(math)
+    return f"${math}$" if plain is None else plain
+
+
+def _pages(pages: str) -> tuple[str, str | None]:
+    first, _, last = pages.replace("--", "-").partition("-")
+    return first.strip(), last.strip() or None
+
+
+def ris_fields(key: str, reference: Reference) -> Iterator[tuple[str, str]]:
+    """The ``(tag, value)`` lines of one record, ``TY`` first and ``ER`` last, empty values left out."""
+    published = reference.entry_type in ("article", "inproceedings") and bool(reference.venue)
+    kind = _TYPES[reference.entry_type] if published or reference.entry_type == "misc" else "UNPB"
+    arxiv_id = reference.ids.arxiv_id
+    preprint = kind == "UNPB" and arxiv_id is not None
+    doi = reference.ids.doi
+    if not preprint and is_arxiv_doi(doi):
+        doi = None  # arXiv's DOI names the preprint, never the published paper
+    elif preprint and not doi:
+        doi = f"10.48550/arXiv.{arxiv_id}"
+    date = reference.issued or reference.first_version
+    first_page, last_page = _pages(reference.pages) if published and reference.pages else ("", None)
+    lines: list[tuple[str, str | None]] = [
+        ("TY", kind),
+        ("ID", key),
+        ("TI", ris_title(reference.title)),
+        *(("AU", ris_name(person)) for person in reference.authors),
+        *(("A2", ris_name(person)) for person in (reference.editors if published else ())),
+        ("PY", str(date.year) if date else None),
+        ("DA", date.iso().replace("-", "/") if date and date.month else None),
+        ("T2", reference.venue if published else None),
+        ("T3", reference.series if published else None),
+        ("VL", reference.volume if published else None),
+        ("IS", reference.number if published else None),
+        ("SP", first_page),
+        ("EP", last_page),
+        ("PB", "arXiv" if preprint else reference.publisher),
+        ("DO", doi),
+        ("UR", reference.url or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None)),
+        *(("UR", link) for link in reference.code_links),
+        ("N1", f"arXiv:{arxiv_id}" if arxiv_id and not preprint else None),
+    ]
+    for tag, value in lines:
+        text = " ".join(value.split()) if value else ""
+        if text:
+            yield tag, text
+    yield "ER", ""
+
+
+def render_ris(references: Sequence[tuple[str, Reference]], options: WriterOptions) -> Rendered:
+    """RIS records in the order given (always Unicode; ``options`` has nothing RIS needs)."""
+    records = [
+        "".join(f"{tag}  - {value}\n" for tag, value in ris_fields(key, reference))
+        for key, reference in references
+    ]
+    return Rendered(text="\n".join(records))
+
+
+def write_ris(references: Sequence[tuple[str, Reference]], options: WriterOptions | None = None) -> str:
+    """Just the RIS text."""
+    return render_ris(references, options or WriterOptions()).text

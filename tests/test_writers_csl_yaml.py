@@ -1,0 +1,141 @@
+"""Specification of the CSL YAML writer (normalizer.writers.csl_yaml), and pandoc reading it.
+
+The items are the CSL-JSON writer's; what pandoc reads back from the YAML (``pandoc -t csljson``)
+is those items again, and ``pandoc --citeproc`` renders them. Tests that need pandoc skip,
+saying so, when it is not installed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from clients import need, run
+from records import HAZARD, JOURNAL_ARTICLE, POINCARE, PUBLISHED
+
+from normalizer.models import Reference
+from normalizer.writers import WriterOptions, get_writer
+from normalizer.writers.csl_json import csl_items
+from normalizer.writers.csl_yaml import csl_yaml_items, markdown_text
+
+CSL_YAML = get_writer("csl-yaml")
+REFERENCES = [
+    ("poincare", POINCARE),
+    ("article", JOURNAL_ARTICLE),
+    ("published", PUBLISHED),
+    ("hazard", HAZARD),
+]
+
+
+def test_items_are_the_csl_json_items_when_nothing_needs_escaping() -> None:
+    plain = [("article", JOURNAL_ARTICLE), ("published", PUBLISHED)]
+    assert csl_yaml_items(plain) == csl_items(plain)
+
+
+def test_document_is_the_csl_json_array_under_references() -> None:
+    text = CSL_YAML.write([("article", JOURNAL_ARTICLE)], WriterOptions())
+    assert text.startswith("---\nreferences:\n- id: article\n  citation-key: article\n")
+    assert text.endswith("\n...\n")
+    csl_json = get_writer("csl-json").write([("article", JOURNAL_ARTICLE)], WriterOptions())
+    assert yaml.safe_load(text) == {
+        "references": json.loads(csl_json)
+    }  # the items: tests/test_writers_csl.py
+
+
+@pytest.mark.parametrize(
+    ("csl", "markdown"),
+    [
+        pytest.param("Plain words", "Plain words", id="plain"),
+        pytest.param(
+            "a*b_c [d] `e` @f ~g ^h $5 #1 \\",
+            "a\\*b\\_c \\[d\\] \\`e\\` \\@f \\~g \\^h \\$5 \\#1 \\\\",
+            id="specials",
+        ),
+        pytest.param("<i>O</i>(<i>n</i><sup>2</sup>)", "*O*(*n*^2^)", id="rich-text"),
+        pytest.param("x<sub>i j</sub> and <b>bold</b>", "x~i\\ j~ and **bold**", id="spaces-in-scripts"),
+        pytest.param("- dash", "\\- dash", id="list-marker"),
+        pytest.param("1. First", "1\\. First", id="numbered-list-marker"),
+        pytest.param("1.5 million", "1.5 million", id="number-not-a-list"),
+    ],
+)
+def test_markdown_text(csl: str, markdown: str) -> None:
+    assert markdown_text(csl) == markdown
+
+
+@pytest.mark.parametrize(
+    ("title", "written"),
+    [
+        pytest.param("no", '"no"', id="yaml-false"),
+        pytest.param("1e5", '"1e5"', id="yaml-1.2-float"),
+        pytest.param("2023-03-14", '"2023-03-14"', id="yaml-date"),
+        pytest.param("key: value", '"key: value"', id="colon"),
+    ],
+)
+def test_yaml_special_titles_are_quoted(title: str, written: str) -> None:
+    text = CSL_YAML.write([("k", Reference(title=title, entry_type="misc"))], WriterOptions())
+    assert f"  title: {written}\n" in text.replace("'", '"')
+    assert yaml.safe_load(text)["references"][0]["title"] == title
+
+
+# ---------------------------------------------------------------------------------------------
+# pandoc reads it.
+
+
+def pandoc(folder: Path, *args: str) -> str:
+    need("pandoc")
+    (folder / "refs.yaml").write_text(CSL_YAML.write(REFERENCES, WriterOptions()), encoding="utf-8")
+    result = run(["pandoc", *args], folder, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+@pytest.mark.clients
+def test_pandoc_reads_back_the_csl_json_items(tmp_path: Path) -> None:
+    read = json.loads(pandoc(tmp_path, "-f", "markdown", "-t", "csljson", "refs.yaml"))
+    csl_json = json.loads(get_writer("csl-json").write(REFERENCES, WriterOptions()))
+    written = {item["id"]: item for item in csl_json}
+    assert [item["id"] for item in read] == list(written)
+    for item in read:
+        for field in (
+            "type",
+            "author",
+            "issued",
+            "container-title",
+            "DOI",
+            "URL",
+            "publisher",
+            "page",
+            "number",
+        ):
+            assert item.get(field) == written[item["id"]].get(field), (item["id"], field)
+    titles = {item["id"]: item["title"] for item in read}
+    assert titles["hazard"] == (
+        "R&D at 50% of #1 with a_b: PanGu-π, ΔNeRF and <i>O</i>(<i>N</i>log<i>N</i>)"
+        " — “Quoted” {Braces} ~ ^ \\ $5"
+    )
+    assert titles["poincare"] == "Poincaré ResNet"
+
+
+@pytest.mark.clients
+def test_pandoc_citeproc_renders_titles_and_authors(tmp_path: Path) -> None:
+    (tmp_path / "doc.md").write_text("---\nnocite: '@*'\n---\n", encoding="utf-8")
+    page = pandoc(
+        tmp_path, "--citeproc", "--bibliography", "refs.yaml", "--wrap=none", "-t", "plain", "doc.md"
+    )
+    for expected in (
+        "Spengler, Max van",  # Chicago demotes the non-dropping particle when inverted
+        "Martin Luther King Jr.",
+        "Poincaré ResNet",
+        "Soljačić, Marin",
+        "Multi-Symmetry Ensembles",
+        "Journal of Machine Learning Research",
+        "Attention Is All You Need",
+        "Kaiser, Łukasz",
+        "AI & Society Lab",
+        "R&D at 50% of #1 with a_b: PanGu-π, ΔNeRF and O(NlogN)",
+        "https://doi.org/10.48550/arXiv.2303.14027",
+    ):
+        assert expected in page, expected

@@ -1,0 +1,419 @@
+"""Specification of the Hayagriva YAML writer (normalizer.writers.hayagriva), and Typst reading it.
+
+Typst (the ``typst`` package of the test extras) compiles a document citing every entry of the
+bundled demo page, resolved offline as ``tox -e demo`` does, with no warning; the awkward
+values (YAML's special words, hayagriva's markup characters, TeX math, non-ASCII names) come
+back as text, read by YAML and typeset by Typst. A community JSON schema of the format
+(``fixtures/hayagriva``) accepts every entry too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from click.testing import CliRunner
+from clients import flat
+from paths import FIXTURES
+from records import HAZARD, JOURNAL_ARTICLE, POINCARE
+
+from normalizer.cli import main
+from normalizer.models import Identifiers, PartialDate, Person, Reference
+from normalizer.writers import WriterOptions, get_writer
+from normalizer.writers._yaml import FastDumper, PythonDumper, dump_yaml
+from normalizer.writers.hayagriva import hayagriva_entries, hayagriva_name
+
+HAYAGRIVA = get_writer("hayagriva")
+DEMO = FIXTURES / "demo"
+
+PROCEEDINGS = Reference(
+    title="Deep Residual Learning",
+    authors=(Person(given="Kaiming", family="He"),),
+    issued=PartialDate(year=2016),
+    entry_type="inproceedings",
+    venue="Computer Vision – ECCV 2016",
+    series="Lecture Notes in Computer Science",
+    editors=(Person(given="Bastian", family="Leibe"),),
+    volume="9908",
+    pages="630--645",
+    publisher="Springer",
+    ids=Identifiers(arxiv_id="1603.05027", doi="10.1007/978-3-319-46493-0_38"),
+)
+MISC = Reference(
+    title="A Web Page", entry_type="misc", url="https://example.org/page", issued=PartialDate(year=2020)
+)
+
+
+def entries(*references: Reference) -> dict[str, object]:
+    found, _ = hayagriva_entries([(f"k{number}", ref) for number, ref in enumerate(references)])
+    return found
+
+
+def test_preprint_entry_exactly() -> None:
+    assert entries(POINCARE) == {
+        "k0": {
+            "type": "article",
+            "title": "Poincaré {ResNet}",
+            "author": [
+                {"name": "Spengler", "given-name": "Max", "prefix": "van"},
+                {"name": "King", "given-name": "Martin Luther", "suffix": "Jr."},
+                {"name": "H1 Collaboration"},
+            ],
+            "date": "2023-03",
+            "publisher": "{arXiv}",  # braced: Chicago title-cases publishers ("ArXiv")
+            "serial-number": {
+                "doi": "10.48550/arXiv.2303.14027",
+                "arxiv": "2303.14027",
+                "serial": "2303.14027",
+            },
+            "url": "https://arxiv.org/abs/2303.14027",
+        }
+    }
+
+
+def test_journal_article_has_a_periodical_parent() -> None:
+    assert entries(JOURNAL_ARTICLE) == {
+        "k0": {
+            "type": "article",
+            "title": "Multi-Symmetry Ensembles",
+            "author": ["Soljačić, Marin"],
+            "date": "2024-01-05",
+            "page-range": "1-20",
+            "serial-number": {"doi": "10.5555/jmlr.2024.3", "arxiv": "2303.02484"},
+            "url": "https://arxiv.org/abs/2303.02484",
+            "parent": {
+                "type": "periodical",
+                "title": "Journal of Machine Learning Research",
+                "volume": "25",
+                "issue": "3",
+            },
+        }
+    }
+
+
+def test_journal_publisher_goes_on_the_periodical() -> None:
+    (entry,) = entries(JOURNAL_ARTICLE.model_copy(update={"publisher": "JMLR, Inc."})).values()
+    assert isinstance(entry, dict)
+    assert "publisher" not in entry
+    assert entry["parent"]["publisher"] == "JMLR, Inc."
+
+
+def test_proceedings_paper_has_proceedings_parent_with_editors_and_series() -> None:
+    (entry,) = entries(PROCEEDINGS).values()
+    assert entry == {
+        "type": "article",
+        "title": "Deep Residual Learning",
+        "author": ["He, Kaiming"],
+        "date": "2016",
+        "page-range": "630-645",
+        "serial-number": {"doi": "10.1007/978-3-319-46493-0_38", "arxiv": "1603.05027"},
+        "url": "https://arxiv.org/abs/1603.05027",
+        "parent": {
+            "type": "proceedings",
+            "title": "Computer Vision – ECCV 2016",
+            "editor": ["Leibe, Bastian"],
+            "volume": "9908",
+            "publisher": "Springer",
+            "parent": {"type": "proceedings", "title": "Lecture Notes in Computer Science"},
+        },
+    }
+
+
+def test_misc_is_misc_without_arxiv_fields() -> None:
+    assert entries(MISC) == {
+        "k0": {"type": "misc", "title": "A Web Page", "date": "2020", "url": "https://example.org/page"}
+    }
+
+
+def test_published_type_without_venue_is_cited_as_a_preprint() -> None:
+    (entry,) = entries(JOURNAL_ARTICLE.model_copy(update={"venue": None})).values()
+    assert isinstance(entry, dict)
+    assert "parent" not in entry
+    assert entry["publisher"] == "{arXiv}"
+    assert entry["serial-number"] == {
+        "doi": "10.5555/jmlr.2024.3",
+        "arxiv": "2303.02484",
+        "serial": "2303.02484",
+    }
+
+
+@pytest.mark.parametrize(
+    ("person", "written"),
+    [
+        pytest.param(Person(given="Marin", family="Soljačić"), "Soljačić, Marin", id="plain"),
+        pytest.param(Person(family="Plato"), "Plato", id="family-only"),
+        pytest.param(
+            Person(given="Jan", family="Berg", particle="van der"),
+            {"name": "Berg", "given-name": "Jan", "prefix": "van der"},
+            id="particle",
+        ),
+        pytest.param(
+            Person(given="Martin Luther", family="King", suffix="Jr."),
+            {"name": "King", "given-name": "Martin Luther", "suffix": "Jr."},
+            id="suffix",
+        ),
+        pytest.param(
+            Person(given="Ana", family="da Silva"), {"name": "da Silva", "given-name": "Ana"}, id="lower"
+        ),
+        pytest.param(
+            Person(literal="AI & Society Lab, Inc."), {"name": "AI & Society Lab, Inc."}, id="literal"
+        ),
+    ],
+)
+def test_names(person: Person, written: object) -> None:
+    name = hayagriva_name(person)
+    assert (name if isinstance(name, str) else name.model_dump(by_alias=True, exclude_none=True)) == written
+
+
+@pytest.mark.parametrize(
+    ("title", "written"),
+    [
+        pytest.param("no", "no", id="yaml-false"),
+        pytest.param("yes", "yes", id="yaml-true"),
+        pytest.param("null", "null", id="yaml-null"),
+        pytest.param("1e5", "1e5", id="yaml-1.2-float"),
+        pytest.param("0o17", "0o17", id="yaml-1.2-octal"),
+        pytest.param("2023-03-14", "2023-03-14", id="yaml-date"),
+        pytest.param("@home: where # is", "@home: where # is", id="yaml-indicators"),
+        pytest.param("- not a list", "- not a list", id="leading-dash"),
+        pytest.param("Costs {and} \\$5 \\ more", "Costs \\{and\\} \\$5 \\\\ more", id="hayagriva-markup"),
+        pytest.param("Sorting in $O(n^2)$ time", "Sorting in $O(n^2)$ time", id="typst-math"),
+        pytest.param("Angles $\\alpha$ and $\\beta$", "Angles α and β", id="unicode-math"),
+        pytest.param("A $\\Delta$-shift", "A {Δ}-shift", id="unicode-math-keeps-case"),
+        pytest.param(
+            "Mesh $\\mathcal{O}(n \\log n)$", "Mesh \\$\\\\mathcal\\{O\\}(n \\\\log n)\\$", id="tex-math"
+        ),
+        pytest.param("Gödel, Escher, Bach", "Gödel, Escher, Bach", id="non-ascii"),
+    ],
+)
+def test_awkward_titles_read_back_as_written(title: str, written: str) -> None:
+    text = HAYAGRIVA.write([("k", Reference(title=title, entry_type="misc"))], WriterOptions())
+    assert yaml.safe_load(text) == {"k": {"type": "misc", "title": written}}
+
+
+def test_number_like_strings_are_quoted_for_yaml_1_2_readers() -> None:
+    text = HAYAGRIVA.write([("k", Reference(title="1e5", entry_type="misc"))], WriterOptions())
+    assert text == 'k:\n  type: misc\n  title: "1e5"\n'
+
+
+def test_libyaml_and_python_emitters_write_the_same_text(demo_bibliography: str) -> None:
+    if FastDumper is None:
+        pytest.skip("PyYAML was built without libyaml")
+    references = [("hazard", HAZARD), ("article", JOURNAL_ARTICLE), ("paper", PROCEEDINGS), ("misc", MISC)]
+    for data in (hayagriva_entries(references)[0], yaml.safe_load(demo_bibliography)):
+        assert dump_yaml(data, dumper=FastDumper) == dump_yaml(data, dumper=PythonDumper)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("𝒪", id="beyond-the-bmp"),
+        pytest.param("a\u2028b", id="line-separator"),
+        pytest.param("a\x85b", id="next-line"),
+        pytest.param("a\nb\r", id="ascii-line-breaks"),
+    ],
+)
+def test_text_libyaml_and_python_would_write_differently_is_written_once_and_read_back(text: str) -> None:
+    written = dump_yaml({"title": text})
+    assert written == dump_yaml({"title": text}, dumper=PythonDumper)
+    assert yaml.safe_load(written) == {"title": text}
+
+
+def test_characters_beyond_the_bmp_are_written_as_themselves() -> None:
+    text = HAYAGRIVA.write(
+        [("k", Reference(title="Bounds in $\\mathcal{O}$", entry_type="misc"))], WriterOptions()
+    )
+    assert text == "k:\n  type: misc\n  title: Bounds in {𝒪}\n"
+
+
+def test_math_without_plain_or_typst_form_is_reported() -> None:
+    rendered = HAYAGRIVA.render([("k", HAZARD)], WriterOptions())
+    assert [(w.code, w.message) for w in rendered.warnings] == [
+        ("output.math_as_tex", "k: title math $O(N \\log N)$ has no plain or Typst form; written as TeX text")
+    ]
+
+
+def test_output_is_deterministic_and_in_input_order() -> None:
+    references = [("b", JOURNAL_ARTICLE), ("a", POINCARE), ("c", PROCEEDINGS)]
+    first = HAYAGRIVA.write(references, WriterOptions())
+    assert first == HAYAGRIVA.write(references, WriterOptions())
+    assert list(yaml.safe_load(first)) == ["b", "a", "c"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The community JSON schema of the format (fixtures/hayagriva/PROVENANCE.md) accepts it.
+
+
+def schema_errors(data: object) -> list[str]:
+    schema = json.loads((FIXTURES / "hayagriva" / "hayagriva.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(schema)
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+
+
+def test_every_kind_of_entry_satisfies_the_schema() -> None:
+    references = [("hazard", HAZARD), ("article", JOURNAL_ARTICLE), ("paper", PROCEEDINGS), ("misc", MISC)]
+    references.append(("preprint", POINCARE))
+    assert schema_errors(yaml.safe_load(HAYAGRIVA.write(references, WriterOptions()))) == []
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        pytest.param({"type": "preprint", "title": "x"}, id="unknown-type"),
+        pytest.param({"type": "article", "title": "x", "pages": "1-2"}, id="unknown-field"),
+        pytest.param({"type": "article", "title": "x", "date": "March 2020"}, id="date-not-iso"),
+    ],
+)
+def test_the_schema_refuses_what_hayagriva_would(entry: dict[str, str]) -> None:
+    assert schema_errors({"k": entry}) != []
+
+
+# ---------------------------------------------------------------------------------------------
+# Typst reads it: every entry cited, no warning, the text on the page.
+
+
+def typeset(folder: Path, bibliography: str, keys: list[str], style: str = "ieee") -> str:
+    """The bibliography compiled by Typst citing every key, on one wide page: its text, `flat`."""
+    typst = pytest.importorskip("typst", reason="the typst package (test extras) is not installed")
+    import pypdfium2
+
+    (folder / "refs.yml").write_text(bibliography, encoding="utf-8")
+    cites = " ".join(f'#cite(label("{key}"))' for key in keys)
+    (folder / "main.typ").write_text(
+        f'#set page(width: 120cm, height: auto)\n{cites}\n#bibliography("refs.yml", style: "{style}")\n',
+        encoding="utf-8",
+    )
+    pdf, warnings = typst.compile_with_warnings(str(folder / "main.typ"), format="pdf")
+    assert [w.message for w in warnings] == []
+    document = pypdfium2.PdfDocument(pdf)
+    return flat("".join(page.get_textpage().get_text_range() for page in document))
+
+
+@pytest.fixture(scope="module")
+def demo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled snapshot's index, as ``tox -e demo`` builds it."""
+    index = tmp_path_factory.mktemp("index") / "demo.sqlite"
+    built = CliRunner().invoke(main, ["index", "build", str(DEMO / "snapshot.jsonl"), "-o", str(index)])
+    assert built.exit_code == 0, built.output
+    return index
+
+
+def resolve_offline(folder: Path, demo_index: Path, page: Path, *args: str) -> None:
+    """``bibnorm resolve PAGE --snapshot INDEX --offline -q ARGS`` in ``folder``."""
+    env = {"BIBNORM_CACHE_DIR": str(folder / "cache"), "S2_API_KEY": ""}
+    command = ["resolve", str(page), "--snapshot", str(demo_index), "--offline", "-q", *args]
+    result = CliRunner().invoke(main, command, env=env)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="module")
+def demo_bibliography(tmp_path_factory: pytest.TempPathFactory, demo_index: Path) -> str:
+    """The demo page resolved offline against the bundled snapshot (``tox -e demo``), as Hayagriva."""
+    folder = tmp_path_factory.mktemp("demo")
+    resolve_offline(folder, demo_index, DEMO / "hf-page.txt", "-o", str(folder / "refs.yml"))
+    return (folder / "refs.yml").read_text(encoding="utf-8")
+
+
+def test_the_demo_satisfies_the_schema(demo_bibliography: str) -> None:
+    assert schema_errors(yaml.safe_load(demo_bibliography)) == []
+
+
+@pytest.mark.parametrize("style", ["ieee", "apa", "chicago-author-date"])
+def test_typst_typesets_every_demo_entry_without_warning(
+    demo_bibliography: str, tmp_path: Path, style: str
+) -> None:
+    data = yaml.safe_load(demo_bibliography)
+    assert len(data) == 44  # the titles the bundled snapshot holds (tests/test_cli_resolve.py)
+    page = typeset(tmp_path, demo_bibliography, list(data), style)
+    for entry in data.values():
+        title = flat(re.sub(r"[{}]", "", entry["title"]))  # braces keep case; Typst prints the words
+        assert title.casefold() in page.casefold(), title  # Chicago title-cases: "Multi-Scale"
+        assert entry["serial-number"]["arxiv"] in page
+    for braced in re.findall(r"\{([^{}]+)\}", demo_bibliography):
+        assert flat(braced) in page, braced  # the case a brace keeps, whatever the style's casing
+    assert "ArXiv" not in page
+
+
+def test_typst_typesets_the_awkward_entries_as_text(tmp_path: Path) -> None:
+    references = [("hazard", HAZARD), ("article", JOURNAL_ARTICLE), ("paper", PROCEEDINGS), ("misc", MISC)]
+    text = HAYAGRIVA.write(references, WriterOptions())
+    page = typeset(tmp_path, text, [key for key, _ in references], style="apa")  # APA lists every author
+    for expected in (
+        # hayagriva's APA puts the particle (its `prefix`) after the given name when inverted
+        "Kaiser, Ł., Nguyễn, T., Dvořák, A., Şahin, U., Großmann, Ø., King, M. L., Jr., Berg, J. van der,"
+        " & AI & Society Lab. (2023).",
+        "R&D at 50% of #1 with a_b: PanGu-π, ΔNeRF and $O(N \\log N)$ — “Quoted” {Braces} ~ ^ \\ $5"
+        " (2311.00001). arXiv. https://doi.org/10.48550/arXiv.2311.00001",
+        "Journal of Machine Learning Research, 25(3), 1–20. https://doi.org/10.5555/jmlr.2024.3",
+        "Computer Vision – ECCV 2016",
+        "https://doi.org/10.1007/978-3-319-46493-0_38",
+    ):
+        assert flat(expected) in page, expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Chosen by suffix or name, by `resolve` (the one command that converts; format, fix and tex
+# write .bib only).
+
+
+def titles_in_hayagriva(text: str) -> list[tuple[str, str]]:
+    return [(key, entry["title"]) for key, entry in yaml.safe_load(text).items()]
+
+
+def titles_in_csl_yaml(text: str) -> list[tuple[str, str]]:
+    return [(item["id"], item["title"]) for item in yaml.safe_load(text)["references"]]
+
+
+def titles_in_ris(text: str) -> list[tuple[str, str]]:
+    import rispy
+
+    return [(record["id"], record["title"]) for record in rispy.loads(text)]
+
+
+VIT_LENS = "ViT-Lens: Towards Omni-modal Representations"
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "titles", "title"),
+    [
+        pytest.param(
+            ["-o", "refs.yml"], "refs.yml", titles_in_hayagriva, "{ViT-Lens}" + VIT_LENS[8:], id="yml"
+        ),
+        pytest.param(
+            ["-o", "refs.YAML"], "refs.YAML", titles_in_hayagriva, "{ViT-Lens}" + VIT_LENS[8:], id="yaml"
+        ),
+        pytest.param(
+            ["--format", "hayagriva", "-o", "refs.txt"],
+            "refs.txt",
+            titles_in_hayagriva,
+            "{ViT-Lens}" + VIT_LENS[8:],
+            id="hayagriva-by-name",
+        ),
+        pytest.param(
+            ["--format", "csl-yaml", "-o", "refs.yaml"],
+            "refs.yaml",
+            titles_in_csl_yaml,
+            VIT_LENS,
+            id="csl-yaml",
+        ),
+        pytest.param(["-o", "refs.ris"], "refs.ris", titles_in_ris, VIT_LENS, id="ris"),
+    ],
+)
+def test_resolve_chooses_the_writer_by_suffix_or_name(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    demo_index: Path,
+    args: list[str],
+    name: str,
+    titles: Callable[[str], list[tuple[str, str]]],
+    title: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "titles.txt").write_text(VIT_LENS + "\n", encoding="utf-8")
+    resolve_offline(tmp_path, demo_index, tmp_path / "titles.txt", *args)
+    assert titles((tmp_path / name).read_text(encoding="utf-8")) == [("lei2023vit", title)]
