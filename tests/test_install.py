@@ -41,7 +41,8 @@ def test_a_missing_client_skips_naming_the_package_list() -> None:
     with pytest.raises(pytest.skip.Exception) as skipped:
         need("no-such-client-bibnorm-tests")
     assert str(skipped.value) == (
-        "no-such-client-bibnorm-tests not installed (Debian: .ci/debian-packages.txt; bash .ci/run installs them)"
+        "no-such-client-bibnorm-tests not installed"
+        " (Debian: .ci/debian-packages.txt; bash .ci/run installs them)"
     )
 
 
