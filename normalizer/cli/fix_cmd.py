@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import click
 
 from normalizer.bib.bibfile import render
 from normalizer.bib.checks.base import CheckConfig, arxiv_ids, index_file
 from normalizer.bib.fix import apply_fixes
-from normalizer.cli._options import UserPath, journal_names_option
+from normalizer.cli._options import UserPath, asking_options, journal_names_option
 from normalizer.cli.check_cmd import online_facts
 from normalizer.cli.format_cmd import format_options, read_files, unified_diff, write_safely
 from normalizer.config import load_settings
@@ -33,13 +34,15 @@ from normalizer.io import STDIO, write_stdout
         " and the local dblp index when one was built; Crossref dates it)."
     ),
 )
-@click.option("--offline", is_flag=True, default=None, help="Answer from the HTTP cache only.")
+@asking_options("--upgrade-preprints answers from the HTTP cache and the local dblp index only.")
 @journal_names_option
 def command(
     files: tuple[str, ...],
     in_place: bool,
     upgrade_preprints: bool,
     offline: bool | None,
+    s2_api_key: str | None,
+    cache_dir: Path | None,
     journal_names: str | None,
 ) -> None:
     """Apply the safe fixes to .bib files; show a unified diff unless --in-place.
@@ -62,7 +65,7 @@ def command(
     loaded = read_files(files)
     published = None
     if upgrade_preprints:
-        settings = load_settings({"offline": offline})
+        settings = load_settings({"offline": offline, "s2_api_key": s2_api_key, "cache_dir": cache_dir})
         config = CheckConfig(select=("BN501",))
         wanted = arxiv_ids(index_file(b, config) for _, b in loaded)
         facts = online_facts(sorted(wanted), [], settings, config)
