@@ -56,9 +56,12 @@ cache_dir_option = click.option(
 )
 
 
-def offline_option(
-    offline: str = "Answer from the local indexes (snapshot, dblp) and the HTTP cache only; never open a socket.",
-) -> Callable[[F], F]:
+ANSWER_LOCALLY = (
+    "Answer from the local indexes (snapshot, dblp) and the HTTP cache only; never open a socket."
+)
+
+
+def offline_option(offline: str = ANSWER_LOCALLY) -> Callable[[F], F]:
     """``--offline/--online`` (``offline`` says what --offline does for the command): every
     command that can ask a source takes both, so a hook's ``--offline`` can be undone."""
     return click.option(

@@ -326,7 +326,10 @@ def watch_tex(
     "--watch", is_flag=True, help="Run again whenever the .tex/.aux files change; Ctrl-C stops (exit 130)."
 )
 @click.option(
-    "-q", "--quiet", is_flag=True, help="No progress and no summary line; keys that could not be resolved are still listed."
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No progress and no summary line; keys that could not be resolved are still listed.",
 )
 @click.option("--unicode", is_flag=True, default=None, help="Keep non-ASCII characters in new entries.")
 @progress_option
