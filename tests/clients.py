@@ -9,15 +9,25 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from paths import ROOT
 
 PDFLATEX = ("pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc")  # compiles doc.tex
 
 
+# The one list of the Debian packages the real clients come from (.ci/run installs it).
+DEBIAN_PACKAGES = ROOT / ".ci" / "debian-packages.txt"
+
+
+def not_installed(what: str) -> str:
+    """The reason a test skips for want of ``what``: the list of packages that brings it."""
+    return f"{what} not installed (Debian: {DEBIAN_PACKAGES.relative_to(ROOT)}; bash .ci/run installs them)"
+
+
 def need(*tools: str) -> None:
-    """Skip the calling test, saying which Debian packages provide what is missing."""
+    """Skip the calling test, saying where the Debian packages that provide what is missing are listed."""
     missing = [tool for tool in tools if shutil.which(tool) is None]
     if missing:
-        pytest.skip(f"{', '.join(missing)} not installed (Debian: texlive-latex-extra biber pandoc)")
+        pytest.skip(not_installed(", ".join(missing)))
 
 
 def run(args: Sequence[str], cwd: Path, *, timeout: float = 120) -> subprocess.CompletedProcess[str]:

@@ -70,6 +70,8 @@ def test_check_json(runner: CliRunner) -> None:
         pytest.param(["check", "--select", "BN999", "x.bib"], id="unknown-code"),
         pytest.param(["check"], id="no-files"),
         pytest.param(["format", "a.bib", "b.bib"], id="format-several-to-stdout"),
+        pytest.param(["format", "--json", "a.bib"], id="format-json-to-stdout-with-the-file"),
+        pytest.param(["format", "--json", "--check", "--diff", "a.bib"], id="format-json-with-a-diff"),
     ],
 )
 def test_usage_errors_exit_2(runner: CliRunner, args: list[str]) -> None:
@@ -111,6 +113,56 @@ def test_fix_shows_diff_and_rewrites_in_place(runner: CliRunner, tmp_path: Path)
     assert runner.invoke(main, ["fix", "--in-place", str(target)]).exit_code == 0
     check = runner.invoke(main, ["check", "--offline", "--select", "BN4,BN602", str(target)])
     assert check.exit_code == 0 and check.stdout == ""
+
+
+def test_format_json_says_which_files_change_and_nothing_else_on_stdout(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    messy, tidy = tmp_path / "messy.bib", tmp_path / "tidy.bib"
+    shutil.copy(CORPUS / "bibtexparser" / "traps.bib", messy)
+    tidy.write_text("@misc{a,\n  title = {A},\n}\n", encoding="utf-8")
+    checked = runner.invoke(main, ["format", "--check", "--json", str(messy), str(tidy)])
+    assert checked.exit_code == 1
+    assert json.loads(checked.stdout) == {
+        "files": [
+            {"path": str(messy), "changed": True, "written": False, "kept": []},
+            {"path": str(tidy), "changed": False, "written": False, "kept": []},
+        ],
+        "changed": 1,
+        "unchanged": 1,
+    }
+    before = messy.read_bytes()
+    rewritten = runner.invoke(main, ["format", "--in-place", "--json", str(messy), str(tidy)])
+    assert rewritten.exit_code == 0
+    assert [(f["changed"], f["written"]) for f in json.loads(rewritten.stdout)["files"]] == [
+        (True, True),
+        (False, False),
+    ]
+    assert messy.read_bytes() != before
+
+
+def test_fix_json_holds_each_files_diff(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "refs.bib"
+    shutil.copy(MISTAKES, target)
+    plain = runner.invoke(main, ["fix", str(target)])
+    shown = runner.invoke(main, ["fix", "--json", str(target)])
+    assert shown.exit_code == 0
+    report = json.loads(shown.stdout)
+    assert report == {
+        "files": [{"path": str(target), "changed": True, "written": False, "diff": plain.stdout}],
+        "changed": 1,
+        "unchanged": 0,
+    }
+    assert "+  doi       = {10.18653/v1/N19-1423},\n" in report["files"][0]["diff"]
+    assert target.read_bytes() == MISTAKES.read_bytes()
+    fixed = runner.invoke(main, ["fix", "--in-place", "--json", str(target)])
+    assert json.loads(fixed.stdout)["files"][0]["written"] is True
+    again = runner.invoke(main, ["fix", "--json", str(target)])
+    assert json.loads(again.stdout) == {
+        "files": [{"path": str(target), "changed": False, "written": False, "diff": ""}],
+        "changed": 0,
+        "unchanged": 1,
+    }
 
 
 READ_AS = "read as Windows-1252 (Latin-1)"

@@ -154,9 +154,13 @@ class Checker:
         (self.folder / "refs.bib").write_text(text, encoding="utf-8")
 
     def run(self, *args: str, env: dict[str, str] | None = None) -> Result:
+        return self.invoke("check", *args, env=env)
+
+    def invoke(self, command: str, *args: str, env: dict[str, str] | None = None) -> Result:
+        """``bibnorm COMMAND ARGS refs.bib`` in the folder, against the fakes."""
         with contextlib.chdir(self.folder):
             return CliRunner().invoke(
-                main, ["check", *args, "refs.bib"], env={**self.apis.env(self.cache), **(env or {})}
+                main, [command, *args, "refs.bib"], env={**self.apis.env(self.cache), **(env or {})}
             )
 
     def requests(self) -> dict[str, int]:
@@ -407,6 +411,42 @@ def test_a_second_identical_run_is_answered_from_the_cache(checker: Checker) -> 
     second = checker.run("--select", "BN5")
     assert checker.requests() == {"arxiv": 0, "s2": 0, "dblp": 0, "crossref": 0}
     assert (second.exit_code, second.stdout, second.stderr) == (first.exit_code, first.stdout, first.stderr)
+
+
+# ------------------------------------------------------- the options of each command that asks
+
+# Both ask Semantic Scholar for published versions; each takes --online, --s2-api-key, --cache-dir.
+ASKING = [
+    pytest.param(("check", "--select", "BN501"), id="check"),
+    pytest.param(("fix", "--upgrade-preprints"), id="fix"),
+]
+PUBLISHED_IN = "Nature Machine Intelligence"  # in check's BN501 line and in fix's diff alike
+
+
+@pytest.mark.parametrize("command", ASKING)
+def test_online_undoes_an_offline_environment(checker: Checker, command: tuple[str, ...]) -> None:
+    checker.write(bib(BRAN_PREPRINT))
+    offline = checker.invoke(*command, env={"BIBNORM_OFFLINE": "1"})
+    assert checker.requests()["s2"] == 0
+    assert PUBLISHED_IN not in offline.stdout
+    online = checker.invoke(*command, "--offline", "--online", env={"BIBNORM_OFFLINE": "1"})
+    assert checker.requests()["s2"] == 1
+    assert PUBLISHED_IN in online.stdout
+    assert online.exit_code == 0, online.output
+
+
+@pytest.mark.parametrize("command", ASKING)
+def test_the_key_and_the_cache_folder_of_the_command_line_are_the_ones_used(
+    checker: Checker, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    checker.write(bib(BRAN_PREPRINT))
+    own_cache = tmp_path / "own-cache"
+    result = checker.invoke(*command, "--s2-api-key", "key-of-the-option", "--cache-dir", str(own_cache))
+    assert result.exit_code == 0, result.output
+    assert PUBLISHED_IN in result.stdout
+    assert [request.headers.get("x-api-key") for request in checker.apis.s2_requests] == ["key-of-the-option"]
+    assert any(own_cache.iterdir())
+    assert not checker.cache.exists()  # the environment's cache folder was not used
 
 
 # --------------------------------------------------------------------------- a failing source

@@ -15,6 +15,7 @@ PROVENANCE.md); the fake dblp search of tests/fakes/dblp_api.py for the online h
 from __future__ import annotations
 
 import gzip
+import json
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -525,6 +526,41 @@ def test_index_info_shows_every_index_bibnorm_would_use(
     info = runner.invoke(main, ["index", "info"], env=env)
     assert info.exit_code == 0, info.output
     assert info.stdout.splitlines()[:2] == [f"path: {tmp_path / 'cache' / 'dblp.sqlite'}", "kind: dblp"]
+
+
+def test_index_info_json_is_an_array_of_one_object_for_each_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    cache = tmp_path / "cache"
+    env = {"BIBNORM_CACHE_DIR": str(cache), "BIBNORM_SNAPSHOT": "", "BIBNORM_DBLP_INDEX": ""}
+    runner = CliRunner()
+    for dump in (DUMP, FIXTURES / "demo" / "snapshot.jsonl"):
+        built = runner.invoke(main, ["index", "build", str(dump)], env=env)
+        assert built.exit_code == 0, built.output
+    info = runner.invoke(main, ["index", "info", "--json"], env=env)
+    assert info.exit_code == 0, info.output
+    dblp, snapshot = json.loads(info.stdout)
+    assert {key: dblp[key] for key in ("kind", "path", "records", "proceedings", "dump", "dump_date")} == {
+        "kind": "dblp",
+        "path": str(cache / "dblp.sqlite"),
+        "records": 41,
+        "proceedings": 3,
+        "dump": "dblp.xml",
+        "dump_date": "2024-06-03",
+    }
+    assert dblp["elements"]["inproceedings"] == 24
+    assert sorted(dblp) == [
+        "built_at", "dump", "dump_date", "elements", "kind", "path", "proceedings", "records",
+        "schema_version",
+    ]  # fmt: skip
+    assert {key: snapshot[key] for key in ("kind", "path", "records", "sources")} == {
+        "kind": "snapshot",
+        "path": str(cache / "snapshot.sqlite"),
+        "records": 177,
+        "sources": ["snapshot.jsonl"],
+    }
+    assert sorted(snapshot) == ["built_at", "kind", "path", "records", "schema_version", "sources"]
 
 
 @pytest.mark.parametrize(

@@ -48,8 +48,8 @@ if not WHEELHOUSE:
 REPO = Path(__file__).parents[1]
 CORPUS = Path(__file__).parent / "corpus"
 # What `pip install .` reads from a checkout (pyproject.toml names README.md as the readme and
-# finds these packages), plus the hook definitions.
-HOOK_REPO_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
+# LICENSE as the licence file, and finds these packages), plus the hook definitions.
+HOOK_REPO_FILES = ("pyproject.toml", "README.md", "LICENSE", ".pre-commit-hooks.yaml")
 HOOK_REPO_PACKAGES = ("normalizer", "resolvers")
 
 

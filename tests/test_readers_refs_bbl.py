@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from clients import PDFLATEX, need, run
+from clients import PDFLATEX, need, not_installed, run
 from paths import DEV_SNAPSHOT
 
 from normalizer.cli import main
@@ -172,7 +172,7 @@ STYLES = ["plain", "IEEEtran", "splncs04"]
 def test_every_title_of_a_real_bbl_is_read_with_its_key(typeset: Path, style: str) -> None:
     bbl = typeset / style / "doc.bbl"
     if not bbl.is_file():
-        pytest.skip(f"{style} not installed (Debian: texlive-publishers)")
+        pytest.skip(not_installed(style))
     queries = read_inputs([bbl])
     expected = {f"ref{i}": title_key(row["title"]) for i, row in enumerate(_records())}
     assert {q.key: title_key(q.title or "") for q in queries} == expected
@@ -184,7 +184,7 @@ def test_every_title_of_a_real_bbl_is_read_with_its_key(typeset: Path, style: st
 def test_every_title_of_a_reference_list_copied_from_a_pdf_is_read(typeset: Path, style: str) -> None:
     listing = typeset / style / "list.txt"
     if not listing.is_file():
-        pytest.skip(f"{style} not installed (Debian: texlive-publishers)")
+        pytest.skip(not_installed(style))
     assert detect_format(listing.read_text(encoding="utf-8"), listing) == "refs"
     queries = read_inputs([listing])
     assert sorted(title_key(q.title or "") for q in queries) == sorted(

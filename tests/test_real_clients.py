@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from clients import PDFLATEX, latex_errors, need, run
+from clients import PDFLATEX, latex_errors, need, not_installed, run
 from paths import SHARED
 from records import HAZARD, PUBLISHED
 
@@ -216,7 +216,7 @@ def test_every_preprint_prints_its_arxiv_id_and_no_published_entry_an_arxiv_doi(
 ) -> None:
     need("pdflatex", "bibtex", "pdftotext")
     if not _kpse_has(f"{style}.bst"):
-        pytest.skip(f"{style}.bst not installed (Debian: texlive-publishers)")
+        pytest.skip(not_installed(f"{style}.bst"))
     published_with_arxiv_doi = PUBLISHED.model_copy(
         update={"ids": Identifiers(arxiv_id="1706.03762", doi="10.48550/arXiv.1706.03762")}
     )

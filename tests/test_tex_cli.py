@@ -9,6 +9,7 @@ pdflatex + bibtex / biber with only the unresolvable keys undefined.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -137,6 +138,35 @@ def test_stdout_output_prints_only_the_new_entries(project: Path, snapshot_index
         "@misc{2201.13027,",
     ]
     assert (project / "refs.bib").read_bytes() == original
+
+
+def test_json_says_what_was_added_and_what_was_not(project: Path, snapshot_index: Path) -> None:
+    result = run_tex(["main.tex", "--json"], snapshot_index, project / "cache")
+    assert result.exit_code == 3, result.output
+    report = json.loads(result.stdout)
+    unresolved = {item["key"]: item for item in report.pop("unresolved")}
+    assert report == {"bibliography": "refs.bib", "added": list(ADDED), "upgraded": [], "present": 1}
+    assert sorted(unresolved) == sorted(["smith2099unknown", DOI_KEY])
+    assert unresolved["smith2099unknown"] == {
+        "key": "smith2099unknown",
+        "message": "not in the bibliography and not an arXiv id or DOI",
+        "cited_at": [{"path": "main.tex", "line": 13}],
+    }
+    assert set(entries(project / "refs.bib")) == {"vaswani2017attention", *ADDED}  # written as without
+
+
+@pytest.mark.parametrize(
+    "args",
+    [pytest.param(["-o", "-"], id="entries-on-stdout"), pytest.param(["--watch"], id="watching")],
+)
+def test_json_is_refused_where_stdout_would_hold_more_than_one_report(
+    project: Path, snapshot_index: Path, args: list[str]
+) -> None:
+    result = run_tex(["main.tex", "--json", *args], snapshot_index, project / "cache")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "bibnorm: error: --json prints one report on stdout: not with --watch or -o -\n",
+    )
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from clients import not_installed
 from fakes.verify_world import world_sources
 
 from normalizer.cli import main
@@ -186,7 +187,7 @@ def _browser_or_skip() -> tuple[str, str]:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     driver = shutil.which("chromedriver")
     if chromium is None or driver is None:
-        pytest.skip("Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)")
+        pytest.skip(not_installed("Chromium and chromedriver are"))
     pytest.importorskip("selenium", reason="selenium is not installed (it comes with the 'test' extra)")
     return chromium, driver
 

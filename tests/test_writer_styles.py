@@ -14,6 +14,7 @@ from pathlib import Path
 
 import bibtexparser
 import pytest
+from clients import not_installed
 
 from normalizer.models import Identifiers, PartialDate, Person, Reference
 from normalizer.writers import WriterOptions
@@ -132,7 +133,7 @@ def test_given_first_names_fall_back_to_family_first_where_order_would_lose_a_pa
     assert values["author"] == written
 
 
-@pytest.mark.skipif(shutil.which("bibtex") is None, reason="bibtex is not installed (texlive-binaries)")
+@pytest.mark.skipif(shutil.which("bibtex") is None, reason=not_installed("bibtex is"))
 @pytest.mark.parametrize("style", ["bibnorm", "arxiv", "dblp", "google-scholar"])
 def test_plain_bst_takes_every_style_without_a_warning(tmp_path: Path, style: str) -> None:
     text = render_bibtex([("pre", PREPRINT), ("pub", PUBLISHED)], WriterOptions(style=style)).text  # type: ignore[arg-type]

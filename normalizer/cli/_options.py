@@ -56,15 +56,45 @@ cache_dir_option = click.option(
 )
 
 
+ANSWER_LOCALLY = (
+    "Answer from the local indexes (snapshot, dblp) and the HTTP cache only; never open a socket."
+)
+
+
+def offline_option(offline: str = ANSWER_LOCALLY) -> Callable[[F], F]:
+    """``--offline/--online`` (``offline`` says what --offline does for the command): every
+    command that can ask a source takes both, so a hook's ``--offline`` can be undone."""
+    return click.option(
+        "--offline/--online",
+        default=None,
+        help=f"{offline} --online undoes an earlier --offline (a hook's default) and BIBNORM_OFFLINE.",
+    )
+
+
+s2_api_key_option = click.option(
+    "--s2-api-key",
+    default=None,
+    metavar="KEY",
+    help="Semantic Scholar API key (env: S2_API_KEY). Never cached or printed.",
+)
+
+
+def asking_options(offline: str) -> Callable[[F], F]:
+    """``--offline/--online``, ``--s2-api-key``, ``--cache-dir``: for a command that asks Semantic
+    Scholar and the other sources only for some of its work (``check``, ``fix``)."""
+
+    def decorate(function: F) -> F:
+        for option in reversed([offline_option(offline), s2_api_key_option, cache_dir_option]):
+            function = option(function)
+        return function
+
+    return decorate
+
+
 def source_options(function: F) -> F:
     """``--offline``, ``--snapshot``, ``--resolvers``, ``--s2-api-key``, ``--cache-dir``."""
     options = [
-        click.option(
-            "--offline/--online",
-            default=None,
-            help="Answer from the local indexes (snapshot, dblp) and the HTTP cache only; never open a "
-            "socket. --online undoes an earlier --offline (a hook's default) and BIBNORM_OFFLINE.",
-        ),
+        offline_option(),
         click.option(
             "--snapshot",
             type=UserPath(path_type=Path, dir_okay=False),
@@ -85,12 +115,7 @@ def source_options(function: F) -> F:
                 " version (openalex only with openalex_api_key). 'snapshot,arxiv,s2' skips them."
             ),
         ),
-        click.option(
-            "--s2-api-key",
-            default=None,
-            metavar="KEY",
-            help="Semantic Scholar API key (env: S2_API_KEY). Never cached or printed.",
-        ),
+        s2_api_key_option,
         cache_dir_option,
     ]
     for option in reversed(options):

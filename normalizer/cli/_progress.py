@@ -36,7 +36,7 @@ def progress_option(function: F) -> F:
         "show_progress",
         default=None,
         help="Progress on stderr: live on a terminal (default), one line per phase in logs with "
-        "--progress, none with --no-progress or -q.",
+        "--progress, none with --no-progress.",
     )(function)
 
 

@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -15,7 +16,7 @@ from normalizer.bib.checks.base import CheckConfig, FileIndex, Finding, OnlineFa
 from normalizer.bib.checks.online import facts_from_lock, is_published_version
 from normalizer.bib.lockfile import load_lock, lock_in_use
 from normalizer.cli import EXIT_FATAL, EXIT_OK
-from normalizer.cli._options import UserPath, jobs_option, lock_option
+from normalizer.cli._options import UserPath, asking_options, jobs_option, lock_option
 from normalizer.cli._progress import progress_for, progress_option
 from normalizer.cli._style import Painter, color_option
 from normalizer.cli.format_cmd import config_table, format_options
@@ -201,7 +202,10 @@ def online_facts(
 
 
 def verify_findings(
-    files: Sequence[str], offline: bool | None, lock_path: Path | None, progress: Progress = NO_PROGRESS
+    files: Sequence[str],
+    overrides: Mapping[str, Any],
+    lock_path: Path | None,
+    progress: Progress = NO_PROGRESS,
 ) -> list[Finding]:
     """``check --verify``: the BN7xx findings of ``bibnorm verify``, as check findings."""
     from datetime import date
@@ -211,7 +215,7 @@ def verify_findings(
 
     outcome = run_verify(
         [Path(f) for f in files],
-        {"offline": offline},
+        dict(overrides),
         VerifyOptions(lock=lock_path),
         today=date.today(),
         open_session=build_session,
@@ -239,12 +243,7 @@ def _summary(findings: Sequence[Finding], files: int, paint: Painter) -> str:
     "--select", default=None, metavar="CODES", help="Only these codes or prefixes, e.g. 'BN2,BN301'."
 )
 @click.option("--ignore", default=None, metavar="CODES", help="Skip these codes or prefixes, e.g. 'BN305'.")
-@click.option(
-    "--offline",
-    is_flag=True,
-    default=None,
-    help="Ask no source: BN501 uses only the lockfile's decisions, BN502 is skipped.",
-)
+@asking_options("Ask no source: BN501 uses only the lockfile's decisions, BN502 is skipped.")
 @lock_option("Take BN501's published versions from this lockfile ('bibnorm resolve --update-lock' writes it)")
 @click.option("--list", "list_checks", is_flag=True, help="List every check and exit.")
 @click.option(
@@ -272,6 +271,8 @@ def command(
     select: str | None,
     ignore: str | None,
     offline: bool | None,
+    s2_api_key: str | None,
+    cache_dir: Path | None,
     lock_path: Path | None,
     list_checks: bool,
     also_verify: bool,
@@ -325,12 +326,13 @@ def command(
             progress.advance()
         progress.finish()
         online = None
+        asking = {"offline": offline, "s2_api_key": s2_api_key, "cache_dir": cache_dir}
         if any(config.enabled(c.code) for c in CHECKS if c.online):
-            settings = load_settings({"offline": offline, "lock": lock_path})
+            settings = load_settings({**asking, "lock": lock_path})
             online = preprint_facts(arxiv_ids(indexes), settings, config, progress)
         findings = finish_checks(entry_findings, indexes, config, online)
         if also_verify:
-            findings += verify_findings(files, offline, lock_path, progress)
+            findings += verify_findings(files, asking, lock_path, progress)
     if json_out:
         write_stdout(json.dumps([f.as_json() for f in findings], indent=2, ensure_ascii=False) + "\n")
     else:

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import click
 
 from normalizer.bib.bibfile import render
 from normalizer.bib.checks.base import CheckConfig, arxiv_ids, index_file
 from normalizer.bib.fix import apply_fixes
-from normalizer.cli._options import UserPath, journal_names_option
+from normalizer.cli._options import UserPath, asking_options, journal_names_option
 from normalizer.cli.check_cmd import online_facts
-from normalizer.cli.format_cmd import format_options, read_files, unified_diff, write_safely
+from normalizer.cli.format_cmd import (
+    format_options,
+    read_files,
+    unified_diff,
+    write_files_report,
+    write_safely,
+)
 from normalizer.config import load_settings
 from normalizer.errors import UsageError
 from normalizer.io import STDIO, write_stdout
@@ -33,14 +40,23 @@ from normalizer.io import STDIO, write_stdout
         " and the local dblp index when one was built; Crossref dates it)."
     ),
 )
-@click.option("--offline", is_flag=True, default=None, help="Answer from the HTTP cache only.")
+@asking_options("--upgrade-preprints answers from the HTTP cache and the local dblp index only.")
 @journal_names_option
+@click.option(
+    "--json",
+    "json_out",
+    is_flag=True,
+    help="Print what was found as JSON, each file's diff in it (stdout holds only that).",
+)
 def command(
     files: tuple[str, ...],
     in_place: bool,
     upgrade_preprints: bool,
     offline: bool | None,
+    s2_api_key: str | None,
+    cache_dir: Path | None,
     journal_names: str | None,
+    json_out: bool,
 ) -> None:
     """Apply the safe fixes to .bib files; show a unified diff unless --in-place.
 
@@ -51,10 +67,16 @@ def command(
     version (venue, year, pages, DOI); the arXiv id stays in `eprint` and a
     `bibnorm-upgrade` field says where the new data came from.
 
+    With --json, stdout is one JSON object: "files", one object a file in the order
+    given, with "path", "changed" (a fix applies), "written" (--in-place rewrote it)
+    and "diff" (the unified diff of the fixes, "" when none); then "changed" and
+    "unchanged", the counts.
+
     \b
     Examples:
       bibnorm fix refs.bib                              # show what would change
       bibnorm fix --upgrade-preprints --in-place refs.bib
+      bibnorm fix --json refs.bib                       # the same, as JSON
     """
     if in_place and STDIO in files:
         raise UsageError("--in-place cannot rewrite stdin")
@@ -62,7 +84,7 @@ def command(
     loaded = read_files(files)
     published = None
     if upgrade_preprints:
-        settings = load_settings({"offline": offline})
+        settings = load_settings({"offline": offline, "s2_api_key": s2_api_key, "cache_dir": cache_dir})
         config = CheckConfig(select=("BN501",))
         wanted = arxiv_ids(index_file(b, config) for _, b in loaded)
         facts = online_facts(sorted(wanted), [], settings, config)
@@ -70,11 +92,16 @@ def command(
     by_dblp = any(record.provenance.get("venue") == "dblp" for record in (published or {}).values())
     sources = "Semantic Scholar and dblp" if by_dblp else "Semantic Scholar"
     note = f"{sources}, {date.today().isoformat()}" if upgrade_preprints else ""
+    reports = []
     for text, bibfile in loaded:
         fixed = render(apply_fixes(bibfile, published, note), options)
-        if in_place:
-            if fixed != text:
-                write_safely(bibfile.path, bibfile, fixed)
-                click.echo(f"fixed {bibfile.path}", err=True)
-        else:
-            write_stdout(unified_diff(bibfile.path, text, fixed))
+        diff = unified_diff(bibfile.path, text, fixed)
+        if in_place and fixed != text:
+            write_safely(bibfile.path, bibfile, fixed)
+            click.echo(f"fixed {bibfile.path}", err=True)
+        elif not (in_place or json_out):
+            write_stdout(diff)
+        written = in_place and fixed != text
+        reports.append({"path": bibfile.path, "changed": fixed != text, "written": written, "diff": diff})
+    if json_out:
+        write_files_report(reports)

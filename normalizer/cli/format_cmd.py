@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -162,6 +163,14 @@ def format_text(
     return join_rendered(blocks, options, dominant_newline(text)), Census.of(blocks), kept
 
 
+def write_files_report(files: Sequence[Mapping[str, Any]]) -> None:
+    """``format --json`` and ``fix --json``: one object a file (each with ``changed``), and the
+    counts of files changed and unchanged, as one JSON object on stdout."""
+    changed = sum(1 for file in files if file["changed"])
+    report = {"files": list(files), "changed": changed, "unchanged": len(files) - changed}
+    write_stdout(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+
+
 # From this size on, a file formatted to stdout is written piece by piece as it is rendered.
 STREAM_MIN_CHARS = 32 * 2**20
 
@@ -223,6 +232,12 @@ def write_formatted(
     "(Windows-1252) and mixed files to UTF-8.",
 )
 @jobs_option
+@click.option(
+    "--json",
+    "json_out",
+    is_flag=True,
+    help="With --check or --in-place: print what was found as JSON (stdout holds only that).",
+)
 def command(
     files: tuple[str, ...],
     check_only: bool,
@@ -233,6 +248,7 @@ def command(
     month_macros: bool | None,
     encoding: str,
     jobs: int | None,
+    json_out: bool,
 ) -> None:
     """Format .bib files canonically without changing what BibTeX typesets.
 
@@ -245,6 +261,11 @@ def command(
     and named once on stderr. Formatting a formatted file changes nothing. Journal names
     change only with --journal-names (or journal_names in the config).
 
+    With --json (and --check or --in-place), stdout is one JSON object: "files", one
+    object a file in the order given, with "path", "changed" (its formatted text
+    differs), "written" (--in-place rewrote it) and "kept" (the blocks kept as they
+    were, "LINE: why"); then "changed" and "unchanged", the counts.
+
     \b
     Examples:
       bibnorm format refs.bib > tidy.bib        # one file to stdout
@@ -252,13 +273,17 @@ def command(
       bibnorm format --check --diff *.bib       # CI: show drift, exit 1 if any
       bibnorm format --journal-names abbreviated refs.bib   # Phys. Rev. Lett., CVPR
       bibnorm format -i --encoding utf-8 old.bib  # also convert a Latin-1 file
+      bibnorm format --check --json *.bib       # which files would change, as JSON
     """
     if len(files) > 1 and not (check_only or show_diff or in_place):
         raise UsageError("several files need --in-place, --check or --diff (stdout takes one file)")
     if in_place and STDIO in files:
         raise UsageError("--in-place cannot rewrite stdin")
+    if json_out and (show_diff or not (check_only or in_place)):
+        raise UsageError("--json needs --check or --in-place, without --diff (stdout holds the JSON alone)")
     options = format_options(sort, journal_names, month_macros)
     changed: list[str] = []
+    reports: list[dict[str, Any]] = []
     for path in files:
         data, text, kept = read_for_format(path, encoding == "utf-8")
         if len(text) >= STREAM_MIN_CHARS and not (check_only or show_diff or in_place or options.sort):
@@ -271,6 +296,8 @@ def command(
         output = kept.encode(formatted)
         if output != data:
             changed.append(path)
+        written = in_place and output != data
+        reports.append({"path": path, "changed": output != data, "written": written, "kept": kept_blocks})
         if show_diff:
             write_stdout(unified_diff(path, text, formatted).encode("utf-8", "surrogateescape"))
         if in_place and output != data:
@@ -281,7 +308,9 @@ def command(
         verb = "reformatted" if in_place else "would reformat"
         if check_only or in_place:
             click.echo(f"{verb} {path}", err=True)
+    unchanged = len(files) - len(changed)
+    if json_out:
+        write_files_report(reports)
     if check_only:
-        unchanged = len(files) - len(changed)
         click.echo(f"{len(changed)} file(s) would be reformatted, {unchanged} already formatted", err=True)
         raise SystemExit(EXIT_FATAL if changed else EXIT_OK)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -15,6 +17,10 @@ from normalizer.errors import UsageError
 from normalizer.io import Role, refuse_clashes
 from normalizer.resolve.progress import Progress
 
+# One figure `index info` shows: its JSON key, its label in the text (None: in the JSON only), its
+# value (None, "" or an empty list or table: "unknown" in the text, as they are in the JSON).
+Figure = tuple[str, str | None, Any]
+
 
 @dataclass(frozen=True)
 class IndexKind:
@@ -24,7 +30,7 @@ class IndexKind:
     is_dump: Callable[[Path], bool]
     default_path: Callable[[Settings], Path]
     build: Callable[[Sequence[Path], Path, int | None, Path | None, Progress], list[str]]  # what it did
-    info: Callable[[Path], list[str]]
+    info: Callable[[Path], list[Figure]]
 
 
 def _is_dblp_dump(path: Path) -> bool:
@@ -72,35 +78,47 @@ def _build_dblp(
     ]
 
 
-def _snapshot_info(path: Path) -> list[str]:
+def _snapshot_info(path: Path) -> list[Figure]:
     from resolvers.snapshot import index_info
 
     described = index_info(path)
     return [
-        f"path: {described.path}",
-        f"schema version: {described.schema_version}",
-        f"records: {described.records}",
-        f"built at: {described.built_at or 'unknown'}",
-        f"sources: {', '.join(described.sources) or 'unknown'}",
+        ("kind", None, "snapshot"),
+        ("path", "path", str(described.path)),
+        ("schema_version", "schema version", described.schema_version),
+        ("records", "records", described.records),
+        ("built_at", "built at", described.built_at),
+        ("sources", "sources", list(described.sources)),
     ]
 
 
-def _dblp_info(path: Path) -> list[str]:
+def _dblp_info(path: Path) -> list[Figure]:
     from resolvers.dblp_index import dblp_index_info
 
     described = dblp_index_info(path)
-    elements = ", ".join(f"{name} {count}" for name, count in described.elements.items())
     return [
-        f"path: {described.path}",
-        "kind: dblp",
-        f"schema version: {described.schema_version}",
-        f"records: {described.records}",
-        f"proceedings: {described.proceedings}",
-        f"dump: {described.dump or 'unknown'}",
-        f"dump date: {described.dump_date or 'unknown'}",
-        f"built at: {described.built_at or 'unknown'}",
-        f"elements in the dump: {elements or 'unknown'}",
+        ("path", "path", str(described.path)),
+        ("kind", "kind", "dblp"),
+        ("schema_version", "schema version", described.schema_version),
+        ("records", "records", described.records),
+        ("proceedings", "proceedings", described.proceedings),
+        ("dump", "dump", described.dump),
+        ("dump_date", "dump date", described.dump_date),
+        ("built_at", "built at", described.built_at),
+        ("elements", "elements in the dump", dict(described.elements)),
     ]
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        value = [f"{name} {count}" for name, count in value.items()]
+    if isinstance(value, list):
+        value = ", ".join(value)
+    return str(value) if isinstance(value, int) or value else "unknown"
+
+
+def _info_text(figures: list[Figure]) -> str:
+    return "\n".join(f"{label}: {_shown(value)}" for _, label, value in figures if label is not None)
 
 
 # Registry: the first kind whose `is_dump` accepts the input builds it; the snapshot takes the rest.
@@ -197,16 +215,25 @@ def build(
 
 @command.command("info")
 @click.argument("index", required=False, type=UserPath(dir_okay=False, path_type=Path))
-def info(index: Path | None) -> None:
+@click.option(
+    "--json", "json_out", is_flag=True, help="Print the figures as a JSON array, one object an index."
+)
+def info(index: Path | None, json_out: bool) -> None:
     """Show what an INDEX holds [default: the configured snapshot and dblp indexes].
 
     A dblp index says which dump it was built from and that dump's date: papers
     published after it are asked of dblp online.
 
+    With --json, stdout is an array of one object for each index shown: "kind"
+    ("snapshot" or "dblp"), "path", "schema_version", "records", "built_at" (null when
+    unknown); a snapshot adds "sources" (the files it was built from), a dblp index
+    "proceedings", "dump", "dump_date" and "elements" (records of each kind in the dump).
+
     \b
     Example:
       bibnorm index info ~/arxiv.sqlite
       bibnorm index info                     # every index bibnorm would use
+      bibnorm index info --json
     """
     from resolvers._index import index_kind
 
@@ -214,12 +241,15 @@ def info(index: Path | None) -> None:
         kind = INDEX_KINDS["snapshot"] if not index.is_file() else INDEX_KINDS.get(index_kind(index))
         if kind is None:
             raise UsageError(f"{index}: an index of an unknown kind")
-        click.echo("\n".join(kind.info(index)))
-        return
-    settings = load_settings()
-    shown = [
-        kind.info(path) for kind in INDEX_KINDS.values() if (path := kind.default_path(settings)).is_file()
-    ]
-    # With none built, the snapshot's own message says where it was looked for and what to do.
-    blocks = shown or [INDEX_KINDS["snapshot"].info(settings.default_index)]
-    click.echo("\n\n".join("\n".join(block) for block in blocks))
+        blocks = [kind.info(index)]
+    else:
+        settings = load_settings()
+        paths = [(kind, kind.default_path(settings)) for kind in INDEX_KINDS.values()]
+        shown = [kind.info(path) for kind, path in paths if path.is_file()]
+        # With none built, the snapshot's own message says where it was looked for and what to do.
+        blocks = shown or [INDEX_KINDS["snapshot"].info(settings.default_index)]
+    if json_out:
+        objects = [{key: value for key, _, value in figures} for figures in blocks]
+        click.echo(json.dumps(objects, indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n\n".join(_info_text(figures) for figures in blocks))

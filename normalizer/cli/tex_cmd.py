@@ -15,6 +15,7 @@ else: a bibliography it names is written only under `normalizer.io.named_output`
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from normalizer.cli._sources import open_sources
 from normalizer.cli.format_cmd import format_options
 from normalizer.config import Settings, load_settings
 from normalizer.errors import BibnormError, InputError, SafetyError, UsageError
-from normalizer.io import STDIO, Role, locked, named_output, refuse_clashes, write_atomic
+from normalizer.io import STDIO, Role, locked, named_output, refuse_clashes, write_atomic, write_stdout
 from normalizer.latex import texflow
 from normalizer.models import Query, Reference, Resolution
 from normalizer.readers.latex import LatexDocument, read_document
@@ -53,10 +54,33 @@ class StopEvent(Protocol):
 
 @dataclass(frozen=True)
 class TexOutcome:
-    """The result of one run: the exit code and every file it read (for watching)."""
+    """The result of one run: the exit code, every file it read (for watching), and what it did
+    to the bibliography (for ``--json``)."""
 
     exit_code: int
     files: tuple[Path, ...]
+    bibliography: Path | None = None
+    added: tuple[str, ...] = ()
+    upgraded: tuple[str, ...] = ()
+    present: int = 0
+    unresolved: tuple[texflow.Diagnostic, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        """``tex --json``'s object (its shape is documented in the command's help)."""
+        return {
+            "bibliography": None if self.bibliography is None else str(self.bibliography),
+            "added": list(self.added),
+            "upgraded": list(self.upgraded),
+            "present": self.present,
+            "unresolved": [
+                {
+                    "key": d.key,
+                    "message": d.message,
+                    "cited_at": [{"path": o.path, "line": o.line} for o in d.origins],
+                }
+                for d in self.unresolved
+            ],
+        }
 
 
 def read_library(path: Path) -> str:
@@ -188,12 +212,21 @@ def _run_tex_on(
     for warning in writer_warnings:
         _say(warning, quiet=False)
     order = {planned.key: index for index, planned in enumerate(plan.keys)}
-    for diagnostic in sorted(diagnostics, key=lambda d: order.get(d.key, len(order))):
+    diagnostics = sorted(diagnostics, key=lambda d: order.get(d.key, len(order)))
+    for diagnostic in diagnostics:
         for line in diagnostic.lines():
             _say(line, quiet=False)
     present = len(plan.of_kind(texflow.KeyKind.PRESENT))
     _say(_summary(target, added, upgraded, present, len(diagnostics)), quiet=quiet)
-    return TexOutcome(exit_code=EXIT_FINDINGS if diagnostics else EXIT_OK, files=document.files)
+    return TexOutcome(
+        exit_code=EXIT_FINDINGS if diagnostics else EXIT_OK,
+        files=document.files,
+        bibliography=None if str(target) == STDIO else target,
+        added=added,
+        upgraded=upgraded,
+        present=present,
+        unresolved=tuple(diagnostics),
+    )
 
 
 def _resolve(
@@ -326,9 +359,18 @@ def watch_tex(
     "--watch", is_flag=True, help="Run again whenever the .tex/.aux files change; Ctrl-C stops (exit 130)."
 )
 @click.option(
-    "-q", "--quiet", is_flag=True, help="No summary line; keys that could not be resolved are still listed."
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No progress and no summary line; keys that could not be resolved are still listed.",
 )
 @click.option("--unicode", is_flag=True, default=None, help="Keep non-ASCII characters in new entries.")
+@click.option(
+    "--json",
+    "json_out",
+    is_flag=True,
+    help="Print what the run did as JSON on stdout (the summary line is still on stderr).",
+)
 @progress_option
 @source_options
 def command(
@@ -340,6 +382,7 @@ def command(
     watch: bool,
     quiet: bool,
     unicode: bool | None,
+    json_out: bool,
     show_progress: bool | None,
     **sources: Any,
 ) -> None:
@@ -360,14 +403,22 @@ def command(
     -o PATH you name the file yourself; --allow-outside lets the draft's .bib be
     outside its folder.
 
+    With --json, stdout is one JSON object: "bibliography" (the file completed),
+    "added" and "upgraded" (the keys, in citation order), "present" (how many cited
+    keys it held already) and "unresolved" (one object a key: "key", "message",
+    "cited_at": [{"path", "line"}]). Not with --watch or -o -.
+
     \b
     Examples:
       bibnorm tex paper.tex                         # complete the \\bibliography{} file
       bibnorm tex paper.aux -o refs.bib --offline   # after pdflatex, from snapshot/cache only
       bibnorm tex paper.tex --watch                 # next to latexmk -pvc
       bibnorm tex paper.tex --refresh               # also upgrade published preprints
+      bibnorm tex paper.tex --json                  # what it did, as JSON
     """
     settings = load_settings({**source_overrides(**sources), "unicode": unicode})
+    if json_out and (watch or (output is not None and str(output) == STDIO)):
+        raise UsageError("--json prints one report on stdout: not with --watch or -o -")
     if watch:
         if output is not None and str(output) == STDIO:
             raise UsageError("--watch writes a file; give -o PATH, not '-'")
@@ -389,4 +440,6 @@ def command(
             allow_outside=allow_outside,
             progress=progress,
         )
+    if json_out:
+        write_stdout(json.dumps(outcome.as_json(), indent=2, ensure_ascii=False) + "\n")
     sys.exit(outcome.exit_code)
