@@ -170,6 +170,8 @@ class Settings(BaseModel):
     openlibrary_delay: Delay = 1.0
     mailto: HeaderText | None = None  # joins Crossref's polite pool (sent as ?mailto=)
     timeout: Annotated[float, Field(gt=0, le=MAX_TIMEOUT, allow_inf_nan=False)] = 30.0
+    # The most one answer may be, as sent and as decompressed (resolvers/_http.py `read_bounded`).
+    max_response_mb: Annotated[float, Field(gt=0, le=1024, allow_inf_nan=False)] = 32.0
     max_attempts: Annotated[int, Field(ge=1, le=20)] = 4
     backoff_base: Annotated[float, Field(ge=0, le=MAX_BACKOFF_BASE, allow_inf_nan=False)] = 2.0
     # The circuit breaker (resolvers/_http.py): a source is not asked again in this run
