@@ -169,6 +169,9 @@ class Settings(BaseModel):
     openlibrary_api_url: ApiUrl = DEFAULT_OPENLIBRARY_API_URL
     openlibrary_delay: Delay = 1.0
     mailto: HeaderText | None = None  # joins Crossref's polite pool (sent as ?mailto=)
+    # Seals the entries `verify --update-lock` records (normalizer/bib/lockfile.py `lock_key`);
+    # unset, a key kept in the cache folder: a lock then vouches only where it was written.
+    lock_key: ApiKey | None = None
     timeout: Annotated[float, Field(gt=0, le=MAX_TIMEOUT, allow_inf_nan=False)] = 30.0
     # The most one answer may be, as sent and as decompressed (resolvers/_http.py `read_bounded`).
     max_response_mb: Annotated[float, Field(gt=0, le=1024, allow_inf_nan=False)] = 32.0
@@ -284,6 +287,7 @@ _ENV: Mapping[str, str] = {
     "BIBNORM_OPENLIBRARY_API_URL": "openlibrary_api_url",
     "BIBNORM_OPENLIBRARY_DELAY": "openlibrary_delay",
     "BIBNORM_MAILTO": "mailto",
+    "BIBNORM_LOCK_KEY": "lock_key",
     "S2_API_KEY": "s2_api_key",
     "BIBNORM_OFFLINE": "offline",
 }

@@ -335,7 +335,6 @@ def read_bounded(response: requests.Response, max_bytes: int) -> None:
             response.close()
             raise TooLarge(f"of more than {_megabytes(max_bytes)}")
     response._content = bytes(body)
-    response._content_consumed = True
 
 
 def _megabytes(size: int) -> str:

@@ -73,7 +73,7 @@ def test_dump_is_sorted_compact_and_round_trips(tmp_path: Path) -> None:
     text = dump_lock(lock)
     data = json.loads(text)
     assert list(data["items"]) == ["arxiv:2010.11929", "title:animageisworth16x16words"]
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert "abstract" not in data["items"]["arxiv:2010.11929"]["reference"]  # defaults left out
     assert data["items"]["arxiv:2010.11929"]["reference"]["ids"] == {
         "arxiv_id": "2010.11929",
