@@ -191,7 +191,8 @@ class PoliteAdapter(HTTPAdapter):
 
     def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
         manager = super().proxy_manager_for(proxy, **proxy_kwargs)
-        manager.pool_classes_by_scheme = _WATCHED_POOLS
+        if not proxy.lower().startswith("socks"):  # SOCKS has its own connections (and no watchdog)
+            manager.pool_classes_by_scheme = _WATCHED_POOLS
         return manager
 
     def _lock(self, source: str) -> threading.Lock:

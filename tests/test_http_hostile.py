@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from fakes.broken_api import closed_port
 from fakes.hostile_api import BOMB_MB, HostileServer, RecordingServer, Script, gzip_bomb
 
-from normalizer.cli import main
+from normalizer.cli import EXIT_SOURCES_FAILED, main
 from normalizer.config import Settings
 from resolvers._http import SourceUnavailable, same_origin
 from resolvers._session import build_session
@@ -192,25 +192,19 @@ def cli_env(tmp_path: Path, hostile: HostileServer) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- bounded in bytes
 
+OVER_1_MB = "Semantic Scholar sent an answer of more than 1 MB; refused"
+
 
 @pytest.mark.parametrize(
     ("mode", "message"),
     [
-        pytest.param(
-            "endless",
-            "Semantic Scholar sent an answer of more than 1 MB; refused",
-            id="endless-body-without-length",
-        ),
+        pytest.param("endless", OVER_1_MB, id="endless-body-without-length"),
         pytest.param(
             "declared-huge",
             "Semantic Scholar sent an answer of 10240 MB (more than the 1 MB allowed); refused",
             id="declared-10-GB",
         ),
-        pytest.param(
-            "gzip-bomb",
-            "Semantic Scholar sent an answer of more than 1 MB; refused",
-            id="gzip-bomb",
-        ),
+        pytest.param("gzip-bomb", OVER_1_MB, id="gzip-bomb"),
     ],
 )
 def test_an_oversized_answer_is_refused_at_the_cap_and_never_cached(
@@ -258,6 +252,8 @@ def test_a_compressed_answer_under_the_cap_is_read_inflated_and_cached(
 
 # --------------------------------------------------------------------------- bounded in time
 
+NO_ANSWER_IN_1_S = "Semantic Scholar failed: no answer within 1 s (gave up after 1 attempts)"
+
 
 @pytest.mark.parametrize("mode", ["drip", "drip-headers"])
 def test_a_dripping_answer_ends_within_the_timeout(
@@ -270,4 +266,39 @@ def test_a_dripping_answer_ends_within_the_timeout(
     with pytest.raises(SourceUnavailable) as raised:
         session.get(hostile.url + "/graph/v1/paper/X")
     assert time.monotonic() - started < 3.0
-    assert str(raised.value) == "Semantic Scholar failed: no answer within 1 s (gave up after 1 attempts)"
+    assert str(raised.value) == NO_ANSWER_IN_1_S
+
+
+@pytest.mark.parametrize(
+    ("mode", "problem"),
+    [
+        pytest.param("endless", OVER_1_MB, id="endless"),
+        pytest.param("gzip-bomb", OVER_1_MB, id="gzip-bomb"),
+        pytest.param("drip", NO_ANSWER_IN_1_S, id="drip"),
+    ],
+)
+def test_resolve_with_a_hostile_s2_loses_the_source_in_one_line(
+    tmp_path: Path,
+    hostile: HostileServer,
+    script: Script,
+    monkeypatch: pytest.MonkeyPatch,
+    mode: str,
+    problem: str,
+) -> None:
+    script.mode = mode  # type: ignore[assignment]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bibnorm.toml").write_text("max_response_mb = 1\ntimeout = 1.0\nmax_attempts = 1\n")
+    (tmp_path / "titles.txt").write_text("Attention Is All You Need\n", encoding="utf-8")
+    started = time.monotonic()
+    result = CliRunner().invoke(
+        main,
+        ["resolve", "titles.txt", "-o", "out.bib", "--report", "r.json", "--resolvers", "s2"],
+        env=cli_env(tmp_path, hostile),
+    )
+    assert time.monotonic() - started < 10
+    assert "Traceback" not in result.stderr
+    assert result.exit_code == EXIT_SOURCES_FAILED
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    [item] = report["items"]
+    assert [p["message"] for p in item["problems"]] == [problem]
+    assert [line for line in result.stderr.splitlines() if problem in line] != []
