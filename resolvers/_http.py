@@ -231,6 +231,9 @@ class PoliteAdapter(HTTPAdapter):
                     response = super().send(request, **{**kwargs, "stream": True})
                     # Read the body now, inside the retry loop and the deadline.
                     read_bounded(response, self.max_bytes)
+                    if deadline.expired:  # cut off in its headers, it may look like a whole answer
+                        response.close()
+                        raise requests.Timeout("cut off at the deadline")
             except TooLarge as error:
                 message = f"{policy.label} sent an answer {error}; refused"
                 self.stats.gave_up.setdefault(policy.source, message)

@@ -255,12 +255,20 @@ def test_a_compressed_answer_under_the_cap_is_read_inflated_and_cached(
 NO_ANSWER_IN_1_S = "Semantic Scholar failed: no answer within 1 s (gave up after 1 attempts)"
 
 
-@pytest.mark.parametrize("mode", ["drip", "drip-headers"])
+@pytest.mark.parametrize(
+    ("mode", "every"),
+    [
+        pytest.param("drip", 0.2, id="body"),
+        pytest.param("drip-headers", 0.2, id="status-line"),
+        # The status line whole, then the deadline in a header: no answer, not an empty one.
+        pytest.param("drip-headers", 0.02, id="headers"),
+    ],
+)
 def test_a_dripping_answer_ends_within_the_timeout(
-    tmp_path: Path, hostile: HostileServer, script: Script, mode: str
+    tmp_path: Path, hostile: HostileServer, script: Script, mode: str, every: float
 ) -> None:
     # A byte every 0.2 s never trips requests' per-read timeout of 1 s; the whole is 1000 bytes.
-    script.mode = mode  # type: ignore[assignment]
+    script.mode, script.drip_every = mode, every  # type: ignore[assignment]
     session = build_session(settings_for(tmp_path, hostile, timeout=1.0))
     started = time.monotonic()
     with pytest.raises(SourceUnavailable) as raised:
