@@ -25,7 +25,7 @@ from normalizer.bib.lockfile import (
     sealed,
     trusted,
 )
-from normalizer.errors import InputError
+from normalizer.errors import InputError, OutputError
 from normalizer.models import (
     Identifiers,
     Origin,
@@ -218,3 +218,15 @@ def test_a_lock_from_a_newer_bibnorm_is_refused(tmp_path: Path) -> None:
     path.write_text('{"version": 3, "items": {}}', encoding="utf-8")
     with pytest.raises(InputError, match="a version 3 lock, from a newer bibnorm; upgrade bibnorm"):
         load_lock(path)
+
+
+def test_a_lock_key_that_cannot_be_made_or_is_empty_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    with pytest.raises(
+        OutputError, match=r"cannot make the lock key .*lock\.key: Not a directory; set BIBNORM_LOCK_KEY$"
+    ):
+        lock_key(None, tmp_path / "a-file" / "cache", create=True)
+    (tmp_path / KEY_FILE).write_text("\n", encoding="utf-8")
+    assert lock_key(None, tmp_path, create=False) is None
+    with pytest.raises(OutputError, match="is empty; delete it and run again"):
+        lock_key(None, tmp_path, create=True)

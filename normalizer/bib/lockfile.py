@@ -116,8 +116,7 @@ def lock_key(configured: str | None, folder: Path, *, create: bool) -> bytes | N
         return configured.encode()
     path = folder / KEY_FILE
     with contextlib.suppress(OSError, UnicodeDecodeError):
-        text = path.read_text(encoding="ascii").strip()
-        if len(text) >= 32:
+        if text := path.read_text(encoding="ascii").strip():
             return text.encode()
     if not create:
         return None
@@ -133,11 +132,13 @@ def lock_key(configured: str | None, folder: Path, *, create: bool) -> bytes | N
             pass
         finally:
             draft.unlink()
-        return path.read_text(encoding="ascii").strip().encode()
-    except OSError as error:
-        raise OutputError(
-            f"cannot make the lock key {path}: {error.strerror or error}; set BIBNORM_LOCK_KEY"
-        ) from None
+        made = path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not a key bibnorm wrote"
+        raise OutputError(f"cannot make the lock key {path}: {reason}; set BIBNORM_LOCK_KEY") from None
+    if not made:
+        raise OutputError(f"the lock key {path} is empty; delete it and run again")
+    return made.encode()
 
 
 class Lock(BaseModel):

@@ -255,7 +255,8 @@ def run_verify(
         )
     lock = load_lock(lock_file) if lock_file is not None else Lock()
     configured_key = settings.lock_key.get_secret_value() if settings.lock_key else None
-    key = lock_key(configured_key, settings.cache_dir, create=False) if lock.verified else None
+    # Made before any question is asked: a key that cannot be made stops the run at once.
+    key = lock_key(configured_key, settings.cache_dir, create=options.update_lock)
     locked = {
         i: verdict for i, claim in enumerate(claims) if (verdict := from_lock(claim, lock, key)) is not None
     }
@@ -278,7 +279,7 @@ def run_verify(
     judged = iter(judge_all(asking, answers, options, today))
     verdicts = [locked[i] if i in locked else next(judged) for i in range(len(claims))]
     if options.update_lock and lock_file is not None:
-        sealing = lock_key(configured_key, settings.cache_dir, create=True) or b""
+        sealing = key or b""  # never empty: made above (or the run stopped)
         update_lock(lock_file, lambda current: updated_lock(current, claims, verdicts, today, sealing))
     ordered = sorted([*verdicts, *unreadable], key=lambda v: (paths_order[v.path], v.line))
     stats = sources.stats
