@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from paths import DEV_SNAPSHOT, ROOT
 
 from normalizer.bib.lockfile import (
     KEY_FILE,
@@ -37,6 +39,7 @@ from normalizer.models import (
     Resolution,
     Status,
 )
+from resolvers.snapshot import build_index
 
 VIT = Reference(
     title="An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale",
@@ -230,3 +233,31 @@ def test_a_lock_key_that_cannot_be_made_or_is_empty_is_one_line(tmp_path: Path) 
     assert lock_key(None, tmp_path, create=False) is None
     with pytest.raises(OutputError, match="is empty; delete it and run again"):
         lock_key(None, tmp_path, create=True)
+
+
+SNAPSHOT_IDS = [
+    "2312.02021", "2106.04560", "1704.04861", "2411.15241", "2503.03272",
+    "2401.14168", "2207.01405", "2410.09132", "2310.19909", "2206.02680",
+]  # fmt: skip
+
+
+def test_ten_parallel_resolve_update_lock_runs_all_land_in_the_lock(tmp_path: Path) -> None:
+    index = tmp_path / "dev.sqlite"
+    build_index([DEV_SNAPSHOT], index)
+    runs = []
+    for number, arxiv_id in enumerate(SNAPSHOT_IDS):
+        (tmp_path / f"ids{number}.txt").write_text(f"arXiv:{arxiv_id}\n", encoding="utf-8")
+        command = ["resolve", f"ids{number}.txt", "-o", f"out{number}.bib", "--offline", "-q"]
+        command += ["--snapshot", str(index), "--update-lock"]
+        runs.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "normalizer", *command],
+                cwd=tmp_path,
+                env={**os.environ, "BIBNORM_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)},
+                stderr=subprocess.PIPE,
+            )
+        )
+    for run in runs:
+        _, error = run.communicate(timeout=300)
+        assert run.returncode == 0, error.decode()
+    assert sorted(load_lock(tmp_path / "bibnorm.lock").items) == sorted(f"arxiv:{i}" for i in SNAPSHOT_IDS)
