@@ -172,7 +172,12 @@ class Settings(BaseModel):
     # The user's Zotero library, read in place (`verify zotero:`): the local API of a running Zotero.
     zotero_api_url: ApiUrl = DEFAULT_ZOTERO_API_URL
     mailto: HeaderText | None = None  # joins Crossref's polite pool (sent as ?mailto=)
+    # Seals the entries `verify --update-lock` records (normalizer/bib/lockfile.py `lock_key`);
+    # unset, a key kept in the cache folder: a lock then vouches only where it was written.
+    lock_key: ApiKey | None = None
     timeout: Annotated[float, Field(gt=0, le=MAX_TIMEOUT, allow_inf_nan=False)] = 30.0
+    # The most one answer may be, as sent and as decompressed (resolvers/_http.py `read_bounded`).
+    max_response_mb: Annotated[float, Field(gt=0, le=1024, allow_inf_nan=False)] = 32.0
     max_attempts: Annotated[int, Field(ge=1, le=20)] = 4
     backoff_base: Annotated[float, Field(ge=0, le=MAX_BACKOFF_BASE, allow_inf_nan=False)] = 2.0
     # The circuit breaker (resolvers/_http.py): a source is not asked again in this run
@@ -286,6 +291,7 @@ _ENV: Mapping[str, str] = {
     "BIBNORM_OPENLIBRARY_DELAY": "openlibrary_delay",
     "BIBNORM_ZOTERO_API_URL": "zotero_api_url",
     "BIBNORM_MAILTO": "mailto",
+    "BIBNORM_LOCK_KEY": "lock_key",
     "S2_API_KEY": "s2_api_key",
     "BIBNORM_OFFLINE": "offline",
 }

@@ -17,16 +17,28 @@ Layers, from the caller down:
    bodies a source's validator rejects, with exponential backoff and jitter, honours
    ``Retry-After``, and gives up after ``max_attempts`` with `SourceUnavailable`.
    A raised error means nothing is cached, so a bad body never poisons the cache.
+   Every answer is bounded: its body is read in chunks and refused past ``max_bytes``
+   (counted both as sent and as decompressed, so a gzip bomb stops at the cap), and a
+   watchdog cuts the connection when an attempt, from the request to the last byte, takes
+   longer than ``timeout`` (requests' own timeout is per socket read: a server dripping a
+   byte a second would never end). A refused or cut-off body raises, so it is never cached.
 3. `OfflineAdapter` — mounted instead in ``--offline`` mode: it raises on any send,
    so no socket is ever opened. Offline, a request the cache cannot answer never gets this
    far: with no response cached at all the session is a `RefusingSession`, and otherwise
    the cached session looks the request's key up first (`resolvers._cache`).
+
+Redirects are followed only to the same origin (scheme, host and port; plain HTTP may be
+upgraded to HTTPS on the same host): a source's credentials (S2's ``x-api-key`` header,
+OpenAlex's ``api_key`` and the ``mailto`` parameter) travel with the request, and requests
+strips only ``Authorization`` on a cross-host redirect. A redirect elsewhere is
+`SourceUnavailable` (`BibnormSession.get_redirect_target`), the one rule for every source.
 
 Clock, sleep and randomness are injectable so the tests run in milliseconds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import random
 import socket
@@ -36,10 +48,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, NoReturn, Protocol
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from normalizer import __version__
 from normalizer.config import Settings
@@ -56,6 +70,10 @@ AUTH_STATUSES = frozenset({401, 403})
 CONNECTION_RETRY_DELAY = 1.0  # seconds before retrying a connection that failed
 CACHEABLE_STATUSES = (200, 400, 404)  # 400/404 are deterministic answers (bad id, not found)
 MAX_BACKOFF = 120.0  # seconds; a longer Retry-After means "not this run"
+# The biggest legitimate answers (an S2 batch of 500 papers with abstracts, 100 arXiv entries)
+# are a few MB; 32 MB leaves room for them and bounds what a hostile answer can cost.
+MAX_RESPONSE_MB = 32.0
+_CHUNK = 64 * 1024  # bytes read at a time; a gzip chunk inflates at most ~1000 times this
 
 Validator = Callable[[requests.Response], str | None]
 
@@ -131,11 +149,13 @@ class PoliteAdapter(HTTPAdapter):
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         jitter: Callable[[], float] = random.random,
+        max_bytes: int = int(MAX_RESPONSE_MB * 1024 * 1024),
     ) -> None:
         # pool_maxsize=1: one connection at a time per host, as arXiv's terms ask.
         super().__init__(pool_connections=4, pool_maxsize=1, max_retries=0)
         self.policies = list(policies)
         self.timeout = timeout
+        self.max_bytes = max_bytes
         self.max_attempts = max(1, max_attempts)
         self.backoff_base = backoff_base
         self.user_agent = user_agent
@@ -164,6 +184,16 @@ class PoliteAdapter(HTTPAdapter):
             )
             self.policies.append(best)
         return best
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):  # SOCKS has its own connections (and no watchdog)
+            manager.pool_classes_by_scheme = _WATCHED_POOLS
+        return manager
 
     def _lock(self, source: str) -> threading.Lock:
         with self._locks_guard:
@@ -195,21 +225,34 @@ class PoliteAdapter(HTTPAdapter):
             retry_after: float | None = None
             started = self.clock()
             unreachable = never_arrived = False
+            deadline = _Deadline(self.timeout)
             try:
-                response = super().send(request, **kwargs)
-                _ = response.content  # read the body now, inside the retry loop
+                with deadline:
+                    response = super().send(request, **{**kwargs, "stream": True})
+                    # Read the body now, inside the retry loop and the deadline.
+                    read_bounded(response, self.max_bytes)
+                    if deadline.expired:  # cut off in its headers, it may look like a whole answer
+                        response.close()
+                        raise requests.Timeout("cut off at the deadline")
+            except TooLarge as error:
+                message = f"{policy.label} sent an answer {error}; refused"
+                self.stats.gave_up.setdefault(policy.source, message)
+                raise SourceUnavailable(message) from None
             except (
                 requests.ConnectionError,
                 requests.Timeout,
                 requests.exceptions.ChunkedEncodingError,  # body cut off mid-transfer
                 requests.exceptions.ContentDecodingError,
             ) as error:
-                reason = describe_error(error, self.timeout)
+                # A cut-off drip reads as the timeout it is (the same words, whichever came first).
+                reason = describe_error(requests.Timeout() if deadline.expired else error, self.timeout)
                 unreachable = True
-                if isinstance(error, requests.Timeout):
+                if isinstance(error, requests.Timeout) or deadline.expired:
                     policy.waited += max(0.0, self.clock() - started)
-                never_arrived = isinstance(error, requests.ConnectionError) and not isinstance(
-                    error, requests.exceptions.ChunkedEncodingError | requests.ReadTimeout
+                never_arrived = (
+                    isinstance(error, requests.ConnectionError)
+                    and not isinstance(error, requests.exceptions.ChunkedEncodingError | requests.ReadTimeout)
+                    and not deadline.expired
                 )
             else:
                 status = response.status_code
@@ -271,6 +314,112 @@ class PoliteAdapter(HTTPAdapter):
         return min(delay, CONNECTION_RETRY_DELAY) if connection_error else delay
 
 
+class TooLarge(Exception):
+    """An answer past the byte cap; ``str()`` says how big ("of more than 32 MB")."""
+
+
+def read_bounded(response: requests.Response, max_bytes: int) -> None:
+    """Read a streamed ``response``'s body into ``response.content``, or raise `TooLarge` once
+    more than ``max_bytes`` arrived or inflated (a gzip bomb stops at the cap, not at its size).
+
+    A declared ``Content-Length`` past the cap is refused before any of the body is read.
+    """
+    try:
+        declared = int(response.headers.get("Content-Length", ""))
+    except ValueError:
+        declared = 0
+    if declared > max_bytes:
+        response.close()
+        raise TooLarge(f"of {_megabytes(declared)} (more than the {_megabytes(max_bytes)} allowed)")
+    body = bytearray()
+    for chunk in response.iter_content(_CHUNK):
+        body += chunk
+        # ``tell()`` counts the bytes as sent (compressed), ``body`` as decoded: both are capped.
+        if len(body) > max_bytes or response.raw.tell() > max_bytes:
+            response.close()
+            raise TooLarge(f"of more than {_megabytes(max_bytes)}")
+    response._content = bytes(body)
+
+
+def _megabytes(size: int) -> str:
+    value = size / (1024 * 1024)
+    return f"{value:.0f} MB" if value >= 10 else f"{value:.2g} MB"
+
+
+_watched = threading.local()  # the `_Deadline` of the request this thread is sending, if any
+
+
+class _Deadline:
+    """A watchdog over one attempt: ``seconds`` after it starts, the connection's socket is shut
+    down, so a read blocked on a server that drips bytes (or headers) ends at once.
+
+    The socket is handed over by `_WatchedConnection` when the response is awaited; a deadline
+    that passed before that shuts it down as soon as it is handed over.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._socket: socket.socket | None = None
+        self._guard = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        _watched.deadline = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        _watched.deadline = None
+        with self._guard:
+            self._socket = None  # back in the pool: a late timer must not cut it
+
+    def watch(self, sock: socket.socket | None) -> None:
+        with self._guard:
+            self._socket = sock
+            if self.expired:
+                self._cut()
+
+    def _expire(self) -> None:
+        with self._guard:
+            self.expired = True
+            self._cut()
+
+    def _cut(self) -> None:
+        if self._socket is not None:
+            with contextlib.suppress(OSError):
+                # The plain socket's shutdown, also for TLS: it wakes the reading thread
+                # without touching the TLS object that thread is using.
+                socket.socket.shutdown(self._socket, socket.SHUT_RDWR)
+
+
+class _WatchedConnection(HTTPConnection):
+    """A connection that hands its socket to the sending thread's `_Deadline` before waiting
+    for the answer (a kept-alive connection is handed over again on every request)."""
+
+    def getresponse(self, *args: Any, **kwargs: Any) -> Any:
+        deadline = getattr(_watched, "deadline", None)
+        if deadline is not None:
+            deadline.watch(self.sock)
+        return super().getresponse(*args, **kwargs)
+
+
+class _WatchedHTTPSConnection(HTTPSConnection):
+    getresponse = _WatchedConnection.getresponse
+
+
+class _WatchedPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedConnection
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+_WATCHED_POOLS = {"http": _WatchedPool, "https": _WatchedHTTPSPool}
+
+
 def _status_reason(status: int) -> str:
     if status == 429:
         return "rate limit reached (HTTP 429)"
@@ -293,9 +442,50 @@ class OfflineAdapter(HTTPAdapter):
 
 
 class BibnormSession(requests.Session):
-    """The session every online source is given: requests counted into `HttpStats`."""
+    """The session every online source is given: requests counted into `HttpStats`, redirects
+    followed only within their origin (the module docstring says why)."""
 
     stats: HttpStats
+
+    def get_redirect_target(self, resp: requests.Response) -> str | None:
+        target = super().get_redirect_target(resp)
+        if target is None or not resp.url:
+            return target
+        where = urljoin(resp.url, target)
+        if not same_origin(resp.url, where):
+            adapter = self.get_adapter(resp.url)
+            source = label = _netloc(resp.url)
+            if isinstance(adapter, PoliteAdapter):
+                policy = adapter.policy_for(resp.url)
+                source, label = policy.source, policy.label
+            parts = urlsplit(where)
+            message = (
+                f"{label} redirected to another host ({parts.scheme}://{parts.netloc}); "
+                "not followed, so no credential leaves its source"
+            )
+            if hasattr(self, "stats"):
+                self.stats.gave_up.setdefault(source, message)
+            raise SourceUnavailable(message)
+        return target
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def same_origin(origin: str, target: str) -> bool:
+    """True when ``target`` is on ``origin``'s scheme, host and port, or is the same host's
+    HTTPS on default ports when ``origin`` is plain HTTP (an upgrade only adds protection)."""
+    before, after = urlsplit(origin), urlsplit(target)
+    try:
+        before_port = before.port or _DEFAULT_PORTS.get(before.scheme)
+        after_port = after.port or _DEFAULT_PORTS.get(after.scheme)
+    except ValueError:  # a port that is not a number
+        return False
+    if (before.hostname or "").lower() != (after.hostname or "").lower():
+        return False
+    if (before.scheme, before_port) == (after.scheme, after_port):
+        return True
+    return (before.scheme, before_port, after.scheme, after_port) == ("http", 80, "https", 443)
 
 
 class RefusingSession(BibnormSession):

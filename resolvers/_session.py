@@ -80,6 +80,7 @@ def build_session(
         adapter = PoliteAdapter(
             source_policies(settings),
             timeout=settings.timeout,
+            max_bytes=int(settings.max_response_mb * 1024 * 1024),
             max_attempts=settings.max_attempts,
             backoff_base=settings.backoff_base,
             user_agent=user_agent(settings),

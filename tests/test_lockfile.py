@@ -3,13 +3,31 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
 import pytest
+from paths import DEV_SNAPSHOT, ROOT
 
-from normalizer.bib.lockfile import Lock, LockResolver, dump_lock, load_lock, lock_from_resolutions, save_lock
-from normalizer.errors import InputError
+from normalizer.bib.lockfile import (
+    KEY_FILE,
+    Lock,
+    LockResolver,
+    VerifiedItem,
+    dump_lock,
+    load_lock,
+    lock_from_resolutions,
+    lock_key,
+    save_lock,
+    sealed,
+    trusted,
+)
+from normalizer.errors import InputError, OutputError
 from normalizer.models import (
     Identifiers,
     Origin,
@@ -21,6 +39,7 @@ from normalizer.models import (
     Resolution,
     Status,
 )
+from resolvers.snapshot import build_index
 
 VIT = Reference(
     title="An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale",
@@ -73,7 +92,7 @@ def test_dump_is_sorted_compact_and_round_trips(tmp_path: Path) -> None:
     text = dump_lock(lock)
     data = json.loads(text)
     assert list(data["items"]) == ["arxiv:2010.11929", "title:animageisworth16x16words"]
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert "abstract" not in data["items"]["arxiv:2010.11929"]["reference"]  # defaults left out
     assert data["items"]["arxiv:2010.11929"]["reference"]["ids"] == {
         "arxiv_id": "2010.11929",
@@ -123,3 +142,122 @@ def test_merged_prefers_newer_items() -> None:
     merged = old.merged(new)
     assert merged.items["arxiv:2010.11929"].score == 0.5
     assert "title:animageisworth16x16words" in merged.items
+
+
+# --------------------------------------------------------------------------- updates and the lock key
+
+# One run of `update_lock` in its own process: it adds its own item after a pause between
+# reading the lock and writing it back, the window in which an unguarded run loses the others'.
+UPDATER = """
+import sys, time
+from normalizer.bib.lockfile import Lock, LockItem, update_lock
+from normalizer.models import Reference
+
+number = int(sys.argv[2])
+item = LockItem(input=f"title:paper{number}", date="2026-01-01", reference=Reference(title=f"Paper {number}"))
+
+def add(lock):
+    time.sleep(0.2)
+    return Lock(items={**lock.items, item.input: item}, verified=lock.verified)
+
+update_lock(sys.argv[1], add)
+"""
+
+
+def test_parallel_updates_keep_every_runs_decisions(tmp_path: Path) -> None:
+    path = tmp_path / "bibnorm.lock"
+    runs = [
+        subprocess.Popen([sys.executable, "-c", UPDATER, str(path), str(number)], stderr=subprocess.PIPE)
+        for number in range(10)
+    ]
+    for run in runs:
+        _, error = run.communicate(timeout=120)
+        assert run.returncode == 0, error.decode()
+    assert sorted(load_lock(path).items) == sorted(f"title:paper{number}" for number in range(10))
+    assert [p.name for p in tmp_path.iterdir()] == ["bibnorm.lock"]  # no temporary or lock file left
+
+
+def test_the_lock_key_is_the_configured_one_else_one_made_once_in_the_cache(tmp_path: Path) -> None:
+    assert lock_key("team-key", tmp_path, create=True) == b"team-key"
+    assert lock_key(None, tmp_path, create=False) is None
+    assert not (tmp_path / KEY_FILE).exists()
+    with ThreadPoolExecutor(8) as pool:  # parallel first runs agree on one key
+        keys = set(pool.map(lambda _: lock_key(None, tmp_path, create=True), range(8)))
+    [key] = keys
+    assert len(key) == 64
+    assert lock_key(None, tmp_path, create=False) == key
+    assert stat.S_IMODE((tmp_path / KEY_FILE).stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == [KEY_FILE]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param({"fingerprint": "0" * 16}, id="entry"),
+        pytest.param({"title": "Another Paper"}, id="record-title"),
+        pytest.param({"doi": "10.1/other"}, id="record-doi"),
+        pytest.param({"arxiv_id": "2101.00001"}, id="record-arxiv-id"),
+        pytest.param({"source": "crossref"}, id="record-source"),
+        pytest.param({"seal": None}, id="no-seal"),
+    ],
+)
+def test_a_sealed_line_is_trusted_only_unchanged_and_under_its_key(change: dict[str, object]) -> None:
+    item = sealed(
+        b"k" * 32,
+        "vit",
+        VerifiedItem(
+            fingerprint="f" * 16, source="s2", title="ViT", arxiv_id="2010.11929", date="2025-01-02"
+        ),
+    )
+    assert trusted(b"k" * 32, "vit", item)
+    assert not trusted(b"x" * 32, "vit", item)  # another key
+    assert not trusted(b"k" * 32, "vit2", item)  # another entry's line
+    assert not trusted(None, "vit", item)
+    assert not trusted(b"k" * 32, "vit", item.model_copy(update=change))
+
+
+def test_a_lock_from_a_newer_bibnorm_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bibnorm.lock"
+    path.write_text('{"version": 3, "items": {}}', encoding="utf-8")
+    with pytest.raises(InputError, match="a version 3 lock, from a newer bibnorm; upgrade bibnorm"):
+        load_lock(path)
+
+
+def test_a_lock_key_that_cannot_be_made_or_is_empty_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    with pytest.raises(
+        OutputError, match=r"cannot make the lock key .*lock\.key: Not a directory; set BIBNORM_LOCK_KEY$"
+    ):
+        lock_key(None, tmp_path / "a-file" / "cache", create=True)
+    (tmp_path / KEY_FILE).write_text("\n", encoding="utf-8")
+    assert lock_key(None, tmp_path, create=False) is None
+    with pytest.raises(OutputError, match="is empty; delete it and run again"):
+        lock_key(None, tmp_path, create=True)
+
+
+SNAPSHOT_IDS = [
+    "2312.02021", "2106.04560", "1704.04861", "2411.15241", "2503.03272",
+    "2401.14168", "2207.01405", "2410.09132", "2310.19909", "2206.02680",
+]  # fmt: skip
+
+
+def test_ten_parallel_resolve_update_lock_runs_all_land_in_the_lock(tmp_path: Path) -> None:
+    index = tmp_path / "dev.sqlite"
+    build_index([DEV_SNAPSHOT], index)
+    runs = []
+    for number, arxiv_id in enumerate(SNAPSHOT_IDS):
+        (tmp_path / f"ids{number}.txt").write_text(f"arXiv:{arxiv_id}\n", encoding="utf-8")
+        command = ["resolve", f"ids{number}.txt", "-o", f"out{number}.bib", "--offline", "-q"]
+        command += ["--snapshot", str(index), "--update-lock"]
+        runs.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "normalizer", *command],
+                cwd=tmp_path,
+                env={**os.environ, "BIBNORM_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)},
+                stderr=subprocess.PIPE,
+            )
+        )
+    for run in runs:
+        _, error = run.communicate(timeout=300)
+        assert run.returncode == 0, error.decode()
+    assert sorted(load_lock(tmp_path / "bibnorm.lock").items) == sorted(f"arxiv:{i}" for i in SNAPSHOT_IDS)

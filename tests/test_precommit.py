@@ -208,6 +208,11 @@ def test_the_verify_hook_asks_the_sources_when_told_to_go_online(
     assert passed.returncode == 0, passed.stdout + passed.stderr
 
 
+# The lock key the author and the hook share (their caches differ here): a lock's lines are
+# trusted only under the key they were sealed with (normalizer/bib/lockfile.py).
+TEAM = {"BIBNORM_LOCK_KEY": "team-key-for-the-hook-test-0123456789"}
+
+
 def test_the_verify_hook_is_offline_and_answers_from_the_committed_lock(
     hooks: Hooks, work: Path, tmp_path: Path
 ) -> None:
@@ -217,7 +222,7 @@ def test_the_verify_hook_is_offline_and_answers_from_the_committed_lock(
         pinned = subprocess.run(
             [str(Path(sys.executable).parent / "bibnorm"), "verify", "--update-lock", "refs.bib"],
             cwd=work,
-            env={**os.environ, **running.env(), "BIBNORM_CACHE_DIR": str(tmp_path / "author-cache")},
+            env={**os.environ, **running.env(), "BIBNORM_CACHE_DIR": str(tmp_path / "author-cache"), **TEAM},
             capture_output=True,
             text=True,
         )
@@ -231,7 +236,7 @@ def test_the_verify_hook_is_offline_and_answers_from_the_committed_lock(
     nowhere = {
         name: "http://127.0.0.1:9/"
         for name in ("BIBNORM_S2_API_URL", "BIBNORM_ARXIV_API_URL", "BIBNORM_CROSSREF_API_URL")
-    }
+    } | TEAM
     committed = hooks.run(work, "bibnorm-verify", "refs.bib", env=nowhere)
     unknown = hooks.run(work, "bibnorm-verify", "more.bib", env=nowhere)
     both = hooks.run(work, "bibnorm-verify", "refs.bib", "more.bib", env=nowhere)

@@ -5,27 +5,47 @@ and indented so a change to one decision is a small diff in review. Each item ke
 what was chosen (ids, score, source, the date it was decided) and a compact copy of
 the resolved `Reference`, which is enough for `LockResolver` to answer the same
 query again with no network: a CI run on a committed lock is deterministic.
+
+Entries ``bibnorm verify`` found faithful are kept under ``verified``, by citation key, each
+bound to the entry it was made from (`VerifiedItem.fingerprint`, a digest of the entry's
+claims) and to the record it was verified against (source, title, DOI, arXiv id) by a
+``seal``: an HMAC-SHA256 of both under the lock key (`lock_key`: ``BIBNORM_LOCK_KEY``, else a
+random key kept in the cache folder). A digest anyone can compute would not tell a line
+``verify`` wrote from one written by hand for a fabricated entry; the key does. So an edited
+entry, a line edited or written by hand, a line of a version 1 lock (no seal) and one sealed
+under another key are not trusted (`trusted`): ``verify`` asks the sources again online and
+reports the entry unverifiable offline.
+
+Updates are read-modify-write under an exclusive lock (`update_lock`), written atomically, so
+parallel ``--update-lock`` runs on one lock keep every run's decisions.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import hmac
 import json
-from collections.abc import Iterable, Mapping, Sequence
+import os
+import secrets
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from normalizer.errors import InputError
-from normalizer.io import read_text, write_atomic
+from normalizer.errors import InputError, OutputError
+from normalizer.io import locked, make_folders, read_text, write_atomic
 from normalizer.models import Candidate, Lookup, Query, Reference, Resolution, Status
 from normalizer.resolve.matching import query_identity
 from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.safejson import loads
 
-LOCK_VERSION = 1
+# 2: verified entries carry a seal; 1 (still read): they did not, and are no longer trusted.
+LOCK_VERSION = 2
 SOURCE = "lock"
 LOCK_FILE = "bibnorm.lock"  # used from the working directory when it exists
+KEY_FILE = "lock.key"  # the lock key in the cache folder, when BIBNORM_LOCK_KEY is not set
 
 
 def lock_in_use(configured: Path | None) -> Path | None:
@@ -62,6 +82,63 @@ class VerifiedItem(BaseModel):
     doi: str | None = None
     arxiv_id: str | None = None
     date: str
+    seal: str | None = None  # `seal_of`; none in a version 1 lock
+
+
+def seal_of(key: bytes, citation_key: str, item: VerifiedItem) -> str:
+    """The HMAC binding the entry (its citation key and claims' digest) to the record it was
+    verified against (source, title, DOI, arXiv id), under the lock ``key``."""
+    bound = [LOCK_VERSION, citation_key, item.fingerprint, item.source, item.title, item.doi, item.arxiv_id]
+    message = json.dumps(bound, ensure_ascii=False, separators=(",", ":")).encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def sealed(key: bytes, citation_key: str, item: VerifiedItem) -> VerifiedItem:
+    return item.model_copy(update={"seal": seal_of(key, citation_key, item)})
+
+
+def trusted(key: bytes | None, citation_key: str, item: VerifiedItem) -> bool:
+    """True when ``item`` was sealed under ``key`` for ``citation_key`` and nothing in it changed."""
+    if key is None or item.seal is None:
+        return False
+    return hmac.compare_digest(item.seal, seal_of(key, citation_key, item))
+
+
+def lock_key(configured: str | None, folder: Path, *, create: bool) -> bytes | None:
+    """The key lock lines are sealed with: ``configured`` (``BIBNORM_LOCK_KEY``, shared by a team
+    and its CI), else the one in ``folder/lock.key`` (the cache folder: one per machine), made
+    when ``create`` and missing. ``None`` when there is none (nothing is trusted then).
+
+    A new key is written whole beside the file, then linked into place, so parallel first runs
+    agree on one key. Raises `OutputError` when a key must be made and cannot be.
+    """
+    if configured:
+        return configured.encode()
+    path = folder / KEY_FILE
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        if text := path.read_text(encoding="ascii").strip():
+            return text.encode()
+    if not create:
+        return None
+    try:
+        make_folders(folder)
+        draft = folder / f".{KEY_FILE}.{os.getpid()}.tmp"
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+            handle.write(secrets.token_hex(32) + "\n")
+        try:
+            os.link(draft, path)  # fails when another run made the key first: theirs is used
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+        made = path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not a key bibnorm wrote"
+        raise OutputError(f"cannot make the lock key {path}: {reason}; set BIBNORM_LOCK_KEY") from None
+    if not made:
+        raise OutputError(f"the lock key {path} is empty; delete it and run again")
+    return made.encode()
 
 
 class Lock(BaseModel):
@@ -88,12 +165,15 @@ def load_lock(path: Path | str) -> Lock:
     text = read_text(path)
     try:
         data = loads(text)
-        return Lock.model_validate(data)
+        lock = Lock.model_validate(data)
     except (json.JSONDecodeError, ValidationError) as error:
         first = str(error).splitlines()[0]
         raise InputError(
             f"{path}: not a bibnorm lock file ({first}); delete it or run with --update-lock"
         ) from None
+    if lock.version > LOCK_VERSION:
+        raise InputError(f"{path}: a version {lock.version} lock, from a newer bibnorm; upgrade bibnorm")
+    return lock
 
 
 def dump_lock(lock: Lock) -> str:
@@ -107,7 +187,7 @@ def dump_lock(lock: Lock) -> str:
         item["reference"] = lock.items[identity].reference.model_dump(
             mode="json", exclude_none=True, exclude_defaults=True
         )
-    document: dict[str, object] = {"version": lock.version, "items": items}
+    document: dict[str, object] = {"version": LOCK_VERSION, "items": items}
     if lock.verified:
         document["verified"] = {
             key: item.model_dump(mode="json", exclude_none=True)
@@ -119,6 +199,19 @@ def dump_lock(lock: Lock) -> str:
 def save_lock(path: Path | str, lock: Lock) -> None:
     """Write the lock atomically (a crash leaves the old lock intact)."""
     write_atomic(path, dump_lock(lock))
+
+
+def update_lock(path: Path | str, change: Callable[[Lock], Lock]) -> Lock:
+    """Replace the lock at ``path`` with ``change(the lock as it is now)``, and return it.
+
+    The read, the change and the atomic write happen under an exclusive lock
+    (`normalizer.io.locked`), so runs updating one lock in parallel each start from what the
+    others wrote: no run's decisions are lost.
+    """
+    with locked(path):
+        new = change(load_lock(path))
+        save_lock(path, new)
+    return new
 
 
 def lock_from_resolutions(

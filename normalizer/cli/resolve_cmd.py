@@ -13,8 +13,9 @@ from typing import Any
 import click
 
 from normalizer import writers
+from normalizer.bib import lockfile
 from normalizer.bib.bibfile import read_bibfile
-from normalizer.bib.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lock_in_use, save_lock
+from normalizer.bib.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lock_in_use
 from normalizer.bib.merge import keep_bib_inputs, key_book_from_bib
 from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED
 from normalizer.cli._options import (
@@ -235,8 +236,10 @@ def command(
         entries = _entries(resolutions)
         progress.start("write", len(entries), "entries")
         if lock_file is not None:
-            previous = load_lock(lock_file)
-            save_lock(lock_file, previous.merged(lock_from_resolutions(resolutions, date.today(), previous)))
+            lockfile.update_lock(
+                lock_file,
+                lambda previous: previous.merged(lock_from_resolutions(resolutions, date.today(), previous)),
+            )
         report = build_report(resolutions, stats.requests, stats.cache_hits, sources_down=stats.down)
         if report_path and report_path != STDIO:
             write_atomic(Path(report_path), _dump(report))

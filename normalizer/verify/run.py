@@ -14,7 +14,16 @@ from typing import Any
 
 from normalizer.bib.bibfile import BibFile, parse_bibtex, read_bibfile
 from normalizer.bib.checks.base import Finding
-from normalizer.bib.lockfile import Lock, VerifiedItem, load_lock, lock_in_use, save_lock
+from normalizer.bib.lockfile import (
+    Lock,
+    VerifiedItem,
+    load_lock,
+    lock_in_use,
+    lock_key,
+    sealed,
+    trusted,
+    update_lock,
+)
 from normalizer.config import load_settings
 from normalizer.errors import InputError
 from normalizer.io import Role, refuse_clashes
@@ -199,9 +208,11 @@ def _claims_from_bibfile(bibfile: BibFile, path: str) -> tuple[list[Claim], list
     return claims, unreadable
 
 
-def from_lock(claim: Claim, lock: Lock) -> EntryVerdict | None:
+def from_lock(claim: Claim, lock: Lock, key: bytes | None) -> EntryVerdict | None:
+    """The lock's "verified" for ``claim``: only for the very entry it was sealed for (under
+    ``key``); an edited entry, or a line written or changed by hand, gets ``None``."""
     item = lock.verified.get(claim.key)
-    if item is None or item.fingerprint != claim.fingerprint():
+    if item is None or item.fingerprint != claim.fingerprint() or not trusted(key, claim.key, item):
         return None
     matched = Matched(source=LOCK_SOURCE, doi=item.doi, arxiv_id=item.arxiv_id, title=item.title)
     return EntryVerdict(
@@ -211,6 +222,28 @@ def from_lock(claim: Claim, lock: Lock) -> EntryVerdict | None:
         verdict=Verdict.VERIFIED,
         matched=matched,
         claim=claim,
+    )
+
+
+def unsealed(claims: Sequence[Claim], lock: Lock, key: bytes | None) -> list[str]:
+    """Keys of the entries whose lock line matches the entry but is not trusted (no seal: an
+    older bibnorm or a hand-made line; a seal under another key, or that does not match)."""
+    return [
+        claim.key
+        for claim in claims
+        if (item := lock.verified.get(claim.key)) is not None
+        and item.fingerprint == claim.fingerprint()
+        and not trusted(key, claim.key, item)
+    ]
+
+
+def untrusted_note(lock_file: Path | None, keys: Sequence[str], *, offline: bool) -> str:
+    fate = "not trusted (unverifiable offline)" if offline else "not trusted: asked the sources again"
+    shown_keys = ", ".join(keys[:3]) + (f" and {len(keys) - 3} more" if len(keys) > 3 else "")
+    return (
+        f"{lock_file}: {len(keys)} verified line(s) not sealed by this lock key ({shown_keys}): written "
+        f"by hand, by an older bibnorm or with another BIBNORM_LOCK_KEY; {fate}. Refresh them with "
+        "'bibnorm verify --update-lock' online"
     )
 
 
@@ -252,7 +285,14 @@ def run_verify(
             [Role("an input", p) for p in paths if isinstance(p, Path)],
         )
     lock = load_lock(lock_file) if lock_file is not None else Lock()
-    locked = {i: verdict for i, claim in enumerate(claims) if (verdict := from_lock(claim, lock)) is not None}
+    configured_key = settings.lock_key.get_secret_value() if settings.lock_key else None
+    # Made before any question is asked: a key that cannot be made stops the run at once.
+    key = lock_key(configured_key, settings.cache_dir, create=options.update_lock)
+    locked = {
+        i: verdict for i, claim in enumerate(claims) if (verdict := from_lock(claim, lock, key)) is not None
+    }
+    if untrusted := unsealed(claims, lock, key):
+        notes.append(untrusted_note(lock_file, untrusted, offline=settings.offline))
     asking = [claim for i, claim in enumerate(claims) if i not in locked]
     sources = VerifySources(settings, open_session)
     try:
@@ -270,7 +310,8 @@ def run_verify(
     judged = iter(judge_all(asking, answers, options, today))
     verdicts = [locked[i] if i in locked else next(judged) for i in range(len(claims))]
     if options.update_lock and lock_file is not None:
-        save_lock(lock_file, updated_lock(lock, claims, verdicts, today))
+        sealing = key or b""  # never empty: made above (or the run stopped)
+        update_lock(lock_file, lambda current: updated_lock(current, claims, verdicts, today, sealing))
     ordered = sorted([*verdicts, *unreadable], key=lambda v: (paths_order[v.path], v.line))
     stats = sources.stats
     return VerifyOutcome(
@@ -362,15 +403,18 @@ def listed_entries(path: Path) -> list[ListedEntry]:
     return entries
 
 
-def updated_lock(lock: Lock, claims: Sequence[Claim], verdicts: Sequence[EntryVerdict], today: date) -> Lock:
-    """``lock`` with this run's verified entries recorded and its failed ones forgotten."""
+def updated_lock(
+    lock: Lock, claims: Sequence[Claim], verdicts: Sequence[EntryVerdict], today: date, key: bytes
+) -> Lock:
+    """``lock`` with this run's verified entries recorded (sealed under ``key``) and its failed
+    ones forgotten."""
     verified = dict(lock.verified)
     for claim, verdict in zip(claims, verdicts, strict=True):
         if verdict.verdict is Verdict.VERIFIED and verdict.matched is not None:
             old = verified.get(claim.key)
-            if old is not None and old.fingerprint == claim.fingerprint():
+            if old is not None and old.fingerprint == claim.fingerprint() and trusted(key, claim.key, old):
                 continue  # unchanged: keep its date, so a stable file gives a byte-identical lock
-            verified[claim.key] = VerifiedItem(
+            item = VerifiedItem(
                 fingerprint=claim.fingerprint(),
                 source=verdict.matched.source,
                 title=verdict.matched.title,
@@ -378,6 +422,7 @@ def updated_lock(lock: Lock, claims: Sequence[Claim], verdicts: Sequence[EntryVe
                 arxiv_id=verdict.matched.arxiv_id,
                 date=today.isoformat(),
             )
+            verified[claim.key] = sealed(key, claim.key, item)
         elif verdict.verdict in (Verdict.MISMATCH, Verdict.NOT_FOUND):
             verified.pop(claim.key, None)
     return lock.model_copy(update={"verified": verified})
