@@ -428,7 +428,26 @@ def test_verify_offline_without_a_lock_verifies_nothing_and_exits_4(workdir: Pat
     env = sources_at(f"http://127.0.0.1:{closed_port()}", workdir / "cache")
     result = invoke(["verify", "--offline", "refs.bib"], env)
     assert result.exit_code == EXIT_SOURCES_FAILED
-    assert result.stderr.splitlines()[0] == "bibnorm: warning: no entry could be verified (offline)"
+    assert result.stderr.splitlines()[:2] == [
+        "bibnorm: warning: no entry could be verified (offline)",
+        "bibnorm: hint: no lockfile (bibnorm.lock): run `bibnorm verify --update-lock FILE.bib` once online"
+        " and commit bibnorm.lock",
+    ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["verify", "--offline", "refs.bib"], id="verify-default-lock"),
+        pytest.param(["check", "--offline", "refs.bib"], id="check-default-lock"),
+        pytest.param(["resolve", "--offline", "titles.txt"], id="resolve-default-lock"),
+    ],
+)
+def test_a_lockfile_that_is_a_directory_is_one_line_not_ignored(workdir: Path, args: list[str]) -> None:
+    (workdir / "bibnorm.lock").mkdir()
+    result = invoke(args, sources_at(f"http://127.0.0.1:{closed_port()}", workdir / "cache"))
+    assert result.exit_code == EXIT_FATAL
+    assert one_error_line(result) == "bibnorm: error: bibnorm.lock: is a directory, expected a lock file"
 
 
 @pytest.fixture(scope="module")

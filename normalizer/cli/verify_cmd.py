@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from normalizer.bib.lockfile import LOCK_FILE, lock_in_use
 from normalizer.cli import EXIT_FATAL, EXIT_OK, EXIT_SOURCES_FAILED
 from normalizer.cli._options import UserPath, lock_option, source_options, source_overrides
 from normalizer.cli._progress import progress_for, progress_option
@@ -222,12 +223,23 @@ def command(
     if not quiet:
         for line in outcome.warnings():
             click.echo(line, err=True)
+        offline = any("offline" in v.unverifiable_because for v in outcome.verdicts)
+        if outcome.nothing_verified and offline and lock_in_use(lock_path) is None:
+            click.echo(NO_LOCK_HINT, err=True)
         for note in outcome.notes:
             click.echo(f"bibnorm: note: {note}", err=True)
         click.echo(
             summary_line(outcome.verdicts, outcome.requests, Painter.for_stream(sys.stderr), audit), err=True
         )
     raise SystemExit(exit_code(outcome, conditions, audit))
+
+
+# What to do when nothing could be verified offline and no lockfile pins earlier verdicts (a pre-commit
+# hook run offline without one would otherwise fail every commit with exit 4 and no way out).
+NO_LOCK_HINT = (
+    f"bibnorm: hint: no lockfile ({LOCK_FILE}): run `bibnorm verify --update-lock FILE.bib` once online"
+    f" and commit {LOCK_FILE}"
+)
 
 
 def list_lines() -> list[str]:
