@@ -641,3 +641,35 @@ def test_a_cut_off_bib_is_one_line_of_ours_at_the_entrys_line(
     output = result.stderr + result.stdout
     assert expected in output.splitlines()
     assert "Parsing of" not in output and "aborted on line" not in output  # bibtexparser's own log line
+
+
+# Every invisible format character a title may carry: bidi embeddings, overrides and isolates,
+# direction marks, zero-width space, non-joiner and joiner, word joiner, a BOM inside the text.
+FORMAT_CHARACTERS = (
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u200b\u200c\u200d\u2060\ufeff"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        pytest.param("refs.bib", ["check", "--offline"], id="check"),
+        pytest.param("refs.bib", ["format"], id="format"),
+        pytest.param("refs.bib", ["resolve", "--offline"], id="resolve-bib"),
+        pytest.param("titles.txt", ["resolve", "--offline"], id="resolve-list-of-titles"),
+    ],
+)
+def test_titles_with_bidi_and_zero_width_characters_are_text(
+    workdir: Path, name: str, args: list[str]
+) -> None:
+    """Issue 40: Unicode format characters are legitimate text, never a reason to call a file
+    binary or not a list of titles."""
+    titles = [f"Attention{FORMAT_CHARACTERS} Is All You Need", f"Deep Residual{FORMAT_CHARACTERS} Learning"]
+    (workdir / "titles.txt").write_text("".join(f"{t}\n" for t in titles * 3), encoding="utf-8")
+    (workdir / "refs.bib").write_text(
+        "".join(f"@misc{{k{i}, title = {{{t}}}, year = {{2017}}}}\n" for i, t in enumerate(titles)),
+        encoding="utf-8",
+    )
+    result = invoke([*args, name], sources_at(f"http://127.0.0.1:{closed_port()}", workdir / "cache"))
+    assert result.exit_code in (EXIT_OK, EXIT_FINDINGS), result.stderr
+    assert "binary" not in result.stderr and "bibnorm: error" not in result.stderr, result.stderr

@@ -90,6 +90,7 @@ from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Person, Problem, Reference, Severity
 from normalizer.processes import shared_objects_frozen
 from normalizer.text.capitals import Evidence, bibliography_evidence, evidence_for
+from normalizer.text.clean import without_invisible
 from normalizer.writers import Rendered, WriterOptions
 from normalizer.writers.latex_text import Encoded, text_to_latex, text_with_math_to_latex, title_to_latex
 
@@ -416,7 +417,15 @@ def _entry(
 
     if evidence is None:
         evidence = evidence_for(reference.title, reference.abstract)
-    title = out.take(title_to_latex(reference.title, unicode=unicode, latin=out.latin, evidence=evidence))
+    plain_title, invisible = without_invisible(reference.title)
+    if invisible:
+        problems.append(
+            Problem(
+                code="output.invisible_characters",
+                message=f"{key}: title: removed {invisible} invisible direction or zero-width character(s)",
+            )
+        )
+    title = out.take(title_to_latex(plain_title, unicode=unicode, latin=out.latin, evidence=evidence))
     preset = STYLES.get(options.style) if mode == "bibtex" else None
     if reference.authors:
         written = format_name_given_first if preset is not None and preset.given_first else format_name
