@@ -10,6 +10,7 @@ built (`normalizer.config.Settings`), before any source is asked.
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import os
 import subprocess
@@ -673,3 +674,49 @@ def test_titles_with_bidi_and_zero_width_characters_are_text(
     result = invoke([*args, name], sources_at(f"http://127.0.0.1:{closed_port()}", workdir / "cache"))
     assert result.exit_code in (EXIT_OK, EXIT_FINDINGS), result.stderr
     assert "binary" not in result.stderr and "bibnorm: error" not in result.stderr, result.stderr
+
+
+def _input_chain(folder: Path, length: int, suffix: str, command: str) -> None:
+    """main{suffix} inputs c1, which inputs c2, ... c{length}; the last cites a key."""
+    names = ["main", *(f"c{i}" for i in range(1, length + 1))]
+    for name, following in itertools.pairwise(names):
+        (folder / f"{name}{suffix}").write_text(f"{command}{{{following}{suffix}}}\n", encoding="utf-8")
+    last = "\\citation{k}\n" if suffix == ".aux" else "\\cite{k}\n"
+    (folder / f"{names[-1]}{suffix}").write_text(last, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["tex", "main.tex", "-o", "out.bib"], id="tex"),
+        pytest.param(["verify", "--offline", "--tex", "main.tex", "refs.bib"], id="verify-tex"),
+        pytest.param(["verify", "--offline", "--tex", "main.aux", "refs.bib"], id="verify-aux"),
+    ],
+)
+def test_a_chain_of_3000_inputs_is_one_line_not_a_recursion_error(workdir: Path, args: list[str]) -> None:
+    suffix = Path(args[args.index("--tex") + 1] if "--tex" in args else args[1]).suffix
+    _input_chain(workdir, 3000, suffix, "\\@input" if suffix == ".aux" else "\\input")
+    result = invoke(args, sources_at(f"http://127.0.0.1:{closed_port()}", workdir / "cache"))
+    assert result.exit_code == EXIT_FATAL
+    assert one_error_line(result) == (
+        f"bibnorm: error: c64{suffix}:1: inputs nested more than 64 files deep (TeX itself stops at 15);"
+        " not a document LaTeX compiles"
+    )
+    assert not (workdir / "out.bib").exists()
+
+
+@pytest.mark.parametrize("suffix", [".tex", ".aux"])
+def test_inputs_nested_as_deep_as_allowed_and_cycles_are_read(workdir: Path, suffix: str) -> None:
+    command = "\\@input" if suffix == ".aux" else "\\input"
+    _input_chain(workdir, 64, suffix, command)
+    # c64 also inputs main: a cycle, read once.
+    (workdir / f"c64{suffix}").write_text(
+        f"{command}{{main{suffix}}}\n" + ("\\citation{k}\n" if suffix == ".aux" else "\\cite{k}\n"),
+        encoding="utf-8",
+    )
+    result = invoke(
+        ["verify", "--offline", "--tex", f"main{suffix}", "refs.bib"],
+        sources_at(f"http://127.0.0.1:{closed_port()}", workdir / "cache"),
+    )
+    assert "bibnorm: error" not in result.stderr, result.stderr
+    assert "BN791" in result.stdout  # the key cited at the bottom of the chain was found: no entry holds it
