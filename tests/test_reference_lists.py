@@ -11,6 +11,7 @@ made by the code under test.
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -293,6 +294,85 @@ def test_a_broken_pdf_is_refused_in_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["resolve", str(broken), "--offline"])
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines()[-1].startswith(f"bibnorm: error: {broken}: not a readable PDF")
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """A PDF of ``objects`` (numbered from 1; the first the catalog), with a true xref table."""
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _nested_page_tree(depth: int) -> bytes:
+    kids = [b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (number + 1) for number in range(2, depth + 2)]
+    page = b"<< /Type /Page /MediaBox [0 0 612 792] >>"
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", *kids, page])
+
+
+CYCLIC_PAGE_TREE = _pdf(
+    [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+        b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>",
+    ]
+)
+
+
+def _refused(pdf: bytes, folder: Path) -> str:
+    """What ``resolve`` says of ``pdf`` on stderr (after the ``bibnorm: error: PATH: ``), which
+    it must refuse with exit 1."""
+    (folder / "paper.pdf").write_bytes(pdf)
+    result = CliRunner().invoke(main, ["resolve", str(folder / "paper.pdf"), "--offline"])
+    assert result.exit_code == 1, result.output
+    return result.stderr.removeprefix(f"bibnorm: error: {folder / 'paper.pdf'}: ")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(_nested_page_tree(50_000), id="page-tree-50000-deep"),
+        pytest.param(CYCLIC_PAGE_TREE, id="cyclic-page-tree"),
+    ],
+)
+def test_a_hostile_page_tree_is_one_line_not_a_traceback(tmp_path: Path, data: bytes) -> None:
+    assert _refused(data, tmp_path) == (
+        "PDFium cannot load page 1 (Failed to load page: a damaged page tree, or one nested too deep or"
+        " in a cycle); nothing was read\n"
+    )
+
+
+def test_a_content_stream_inflating_past_the_memory_budget_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 40: 1 GB of blanks in one compressed stream cost 2.1 GB. Here the budget is scaled
+    down to 32 MiB and the stream to 100 MB (100 KB compressed); the worker that reads the
+    pages runs out, the run says so in one line."""
+    from normalizer.readers import pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "MEMORY_BUDGET", 32 << 20)
+    packer = zlib.compressobj(9)
+    blanks = b" " * (1 << 20)
+    stream = packer.compress(b"BT /F1 12 Tf 72 700 Td (References) Tj ET\n")
+    stream += b"".join(packer.compress(blanks) for _ in range(100)) + packer.flush()
+    pdf = _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream),
+        ]
+    )
+    assert _refused(pdf, tmp_path) == (
+        "reading this PDF takes more than 32 MiB of memory (a content stream that inflates to gigabytes?);"
+        " nothing was read\n"
+    )
 
 
 def test_resolve_a_pdf_writes_the_bib_of_its_bibliography(
