@@ -343,6 +343,15 @@ def test_hostile_file_names_are_file_names(
     assert any(line.startswith("4 entries: 2 verified, ") for line in result.stderr.splitlines())
 
 
+def test_a_pattern_in_the_files_input_names_the_files_it_matches(
+    repository: tuple[Path, str], sources: WorldSources, tmp_path: Path
+) -> None:
+    folder, base = repository
+    result = run_script(folder, tmp_path / "cache", sources, {"files": "*.bib", "base": base})
+    assert result.stdout.splitlines()[-1].startswith("bibnorm verify: 1 error(s) in changed entries")
+    assert any(line.startswith("3 entries: ") for line in result.stderr.splitlines())
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [

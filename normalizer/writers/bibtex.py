@@ -45,6 +45,9 @@ replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix b
   prints the month in its own language and form.
 - An ``article``/``inproceedings`` without venue is written as a preprint/``@misc``
   (a published type without its venue only makes styles warn) and reported.
+- A title loses its invisible direction and zero-width characters (`without_invisible`:
+  bidi overrides and isolates that make it print reversed, marks, ZWSP), with an
+  ``output.invisible_characters`` warning; ZWNJ and ZWJ stay (scripts and emoji need them).
 - Names: ``Family, Given`` joined by `` and ``; ``van der Berg, Jan`` (particle),
   ``King, Jr., Martin`` (suffix), ``{H1 Collaboration}`` (literal, never split).
 - BibTeX mode escapes non-ASCII to LaTeX unless `WriterOptions.unicode`; biblatex keeps

@@ -32,6 +32,7 @@ Standard library only: it runs before anything but bibnorm is installed.
 from __future__ import annotations
 
 import argparse
+import glob
 import hashlib
 import os
 import re
@@ -134,7 +135,10 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace | str:
     parser.add_argument("--strict", action="store_true", help="fail on unverifiable changed entries too")
     parser.add_argument("--bibnorm", default="bibnorm", help="the bibnorm command")
     args = parser.parse_args(argv)
-    args.files = args.files or os.environ.get(f"{ENV}FILES", "").split()
+    # The files input is words, each a name or a pattern (as the shell line once expanded it):
+    # expanded here, so a name never meets a shell.
+    words = os.environ.get(f"{ENV}FILES", "").split()
+    args.files = args.files or [name for word in words for name in sorted(glob.glob(word)) or [word]]
     if not args.files:
         return "no .bib file given (the 'files' input)"
     online = os.environ.get(f"{ENV}ONLINE", "true").strip().lower()
