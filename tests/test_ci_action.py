@@ -343,6 +343,25 @@ def test_hostile_file_names_are_file_names(
     assert any(line.startswith("4 entries: 2 verified, ") for line in result.stderr.splitlines())
 
 
+def test_offline_without_a_lock_the_step_fails_and_says_what_to_do(
+    repository: tuple[Path, str], sources: WorldSources, tmp_path: Path
+) -> None:
+    """Issue 47: bibnorm verified nothing (exit 4): the step fails, never "0 error(s)"."""
+    folder, base = repository
+    result = run_script(
+        folder, tmp_path / "cache", sources, {"files": "refs.bib", "base": base, "online": "false"}
+    )
+    assert result.returncode == 4
+    assert result.stdout.splitlines()[-1] == (
+        "::error::bibnorm verify could not run (exit 4): "
+        "3 entries: 0 verified, 0 mismatch, 0 not found, 3 unverifiable; requests: none"
+    )
+    assert (
+        "bibnorm: hint: no lockfile holds these entries: run `bibnorm verify --update-lock FILE.bib`"
+        in result.stderr
+    )
+
+
 def test_a_pattern_in_the_files_input_names_the_files_it_matches(
     repository: tuple[Path, str], sources: WorldSources, tmp_path: Path
 ) -> None:

@@ -431,8 +431,8 @@ def test_verify_offline_without_a_lock_verifies_nothing_and_exits_4(workdir: Pat
     assert result.exit_code == EXIT_SOURCES_FAILED
     assert result.stderr.splitlines()[:2] == [
         "bibnorm: warning: no entry could be verified (offline)",
-        "bibnorm: hint: no lockfile (bibnorm.lock): run `bibnorm verify --update-lock FILE.bib` once online"
-        " and commit bibnorm.lock",
+        "bibnorm: hint: no lockfile holds these entries: run `bibnorm verify --update-lock FILE.bib` once"
+        " online and commit bibnorm.lock",
     ]
 
 

@@ -297,6 +297,6 @@ def test_the_offline_verify_hook_without_a_lock_says_what_to_do(hooks: Hooks, wo
     stopped = hooks.run(work, "bibnorm-verify", "refs.bib", offline=True)
     assert stopped.returncode == 1, stopped.stdout + stopped.stderr
     assert (
-        "bibnorm: hint: no lockfile (bibnorm.lock): run `bibnorm verify --update-lock FILE.bib` once online"
-        " and commit bibnorm.lock"
+        "bibnorm: hint: no lockfile holds these entries: run `bibnorm verify --update-lock FILE.bib` once"
+        " online and commit bibnorm.lock"
     ) in stopped.stdout

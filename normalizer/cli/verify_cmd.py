@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from normalizer.bib.lockfile import LOCK_FILE, lock_in_use
+from normalizer.bib.lockfile import LOCK_FILE
 from normalizer.cli import EXIT_FATAL, EXIT_OK, EXIT_SOURCES_FAILED
 from normalizer.cli._options import UserPath, lock_option, source_options, source_overrides
 from normalizer.cli._progress import progress_for, progress_option
@@ -224,7 +224,7 @@ def command(
         for line in outcome.warnings():
             click.echo(line, err=True)
         offline = any("offline" in v.unverifiable_because for v in outcome.verdicts)
-        if outcome.nothing_verified and offline and lock_in_use(lock_path) is None:
+        if outcome.nothing_verified and offline:  # the lock, if any, held none of the entries
             click.echo(NO_LOCK_HINT, err=True)
         for note in outcome.notes:
             click.echo(f"bibnorm: note: {note}", err=True)
@@ -234,11 +234,11 @@ def command(
     raise SystemExit(exit_code(outcome, conditions, audit))
 
 
-# What to do when nothing could be verified offline and no lockfile pins earlier verdicts (a pre-commit
+# What to do when nothing could be verified offline, as no lockfile pins earlier verdicts (a pre-commit
 # hook run offline without one would otherwise fail every commit with exit 4 and no way out).
 NO_LOCK_HINT = (
-    f"bibnorm: hint: no lockfile ({LOCK_FILE}): run `bibnorm verify --update-lock FILE.bib` once online"
-    f" and commit {LOCK_FILE}"
+    "bibnorm: hint: no lockfile holds these entries: run `bibnorm verify --update-lock FILE.bib` once"
+    f" online and commit {LOCK_FILE}"
 )
 
 
