@@ -343,25 +343,6 @@ def test_hostile_file_names_are_file_names(
     assert any(line.startswith("4 entries: 2 verified, ") for line in result.stderr.splitlines())
 
 
-def test_offline_without_a_lock_the_step_fails_and_says_what_to_do(
-    repository: tuple[Path, str], sources: WorldSources, tmp_path: Path
-) -> None:
-    """Issue 47: bibnorm verified nothing (exit 4): the step fails, never "0 error(s)"."""
-    folder, base = repository
-    result = run_script(
-        folder, tmp_path / "cache", sources, {"files": "refs.bib", "base": base, "online": "false"}
-    )
-    assert result.returncode == 4
-    assert result.stdout.splitlines()[-1] == (
-        "::error::bibnorm verify could not run (exit 4): "
-        "3 entries: 0 verified, 0 mismatch, 0 not found, 3 unverifiable; requests: none"
-    )
-    assert (
-        "bibnorm: hint: no lockfile holds these entries: run `bibnorm verify --update-lock FILE.bib`"
-        in result.stderr
-    )
-
-
 def test_a_pattern_in_the_files_input_names_the_files_it_matches(
     repository: tuple[Path, str], sources: WorldSources, tmp_path: Path
 ) -> None:
@@ -416,15 +397,41 @@ def test_an_unusable_input_is_one_error_line(
     assert result.stdout == f"::error::bibnorm verify: {message}\n"
 
 
-def test_the_options_reach_verify(
-    repository: tuple[Path, str], sources: WorldSources, tmp_path: Path
+@pytest.mark.parametrize(
+    ("inputs", "code", "last", "said"),
+    [
+        pytest.param(
+            {"ignore": "BN7"},
+            0,
+            "bibnorm verify: 0 error(s) in changed entries",
+            "",
+            id="ignore-reaches-verify",
+        ),
+        pytest.param(
+            # Issue 47: bibnorm verified nothing (exit 4): the step fails, never "0 error(s)".
+            {"online": "false"},
+            4,
+            "::error::bibnorm verify could not run (exit 4): "
+            "3 entries: 0 verified, 0 mismatch, 0 not found, 3 unverifiable; requests: none",
+            "bibnorm: hint: no lockfile holds these entries: run `bibnorm verify --update-lock FILE.bib`",
+            id="offline-without-a-lock-fails-and-says-what-to-do",
+        ),
+    ],
+)
+def test_the_inputs_reach_verify(
+    repository: tuple[Path, str],
+    sources: WorldSources,
+    tmp_path: Path,
+    inputs: dict[str, str],
+    code: int,
+    last: str,
+    said: str,
 ) -> None:
     folder, base = repository
-    ignored = run_script(
-        folder, tmp_path / "cache", sources, {"files": "refs.bib", "base": base, "ignore": "BN7"}
-    )
-    assert ignored.returncode == 0, ignored.stdout + ignored.stderr
-    assert ignored.stdout.splitlines()[-1] == "bibnorm verify: 0 error(s) in changed entries"
+    result = run_script(folder, tmp_path / "cache", sources, {"files": "refs.bib", "base": base, **inputs})
+    assert result.returncode == code, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == last
+    assert said in result.stderr
 
 
 def test_output_of_bibnorm_cannot_issue_workflow_commands() -> None:
