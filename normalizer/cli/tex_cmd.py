@@ -115,7 +115,7 @@ def run_tex(
         target, role = output, "-o/--output"
     # Where the write lands is fixed by the checks: a link swapped in for the target while the run
     # waits and resolves (seconds; --watch runs again and again) must not redirect the write.
-    checked = resolve_output(target)
+    checked = None if str(target) == STDIO else resolve_output(target)
     refuse_clashes(
         [Role(role, target)], [*(Role("an input", path) for path in document.files), *source_roles(settings)]
     )
