@@ -4,7 +4,8 @@ a non-zero exit within 2 minutes and 1 GB.
     python bench/bench_hostile.py              # the issue's sizes (1 GB of blanks, ...): ~1 minute
     python bench/bench_hostile.py --scale 0.1  # a tenth of each: seconds
 
-The files are made in a temporary folder, never committed:
+The files are made in a temporary folder, never committed (the PDFs by
+``tests/fakes/hostile_pdf.py``):
 
 - a PDF with one compressed content stream of ``scale`` GB of blanks (PDFium decodes it whole;
   the pages are read in a worker held to 768 MiB more);
@@ -27,53 +28,16 @@ import subprocess
 import sys
 import tempfile
 import time
-import zlib
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from fakes.hostile_pdf import CYCLIC_PAGE_TREE, blank_stream, nested_page_tree  # noqa: E402
 
 BIBNORM = Path(sys.executable).parent / "bibnorm"
 
 
-def pdf(objects: list[bytes]) -> bytes:
-    """A PDF of ``objects`` (numbered from 1; the first the catalog), with a true xref table."""
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-def blank_stream_pdf(megabytes: int) -> bytes:
-    packer = zlib.compressobj(9)
-    blanks = b" " * (1 << 20)
-    stream = packer.compress(b"BT /F1 12 Tf 72 700 Td (References) Tj ET\n")
-    stream += b"".join(packer.compress(blanks) for _ in range(megabytes)) + packer.flush()
-    return pdf(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-            b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream),
-        ]
-    )
-
-
-def nested_pdf(depth: int) -> bytes:
-    kids = [b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (number + 1) for number in range(2, depth + 2)]
-    return pdf([b"<< /Type /Catalog /Pages 2 0 R >>", *kids, b"<< /Type /Page /MediaBox [0 0 612 792] >>"])
-
-
-CYCLIC_PDF = pdf(
-    [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
-        b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>",
-    ]
-)
 DUMP_HEAD = b'<?xml version="1.0" encoding="%s"?>\n<dblp>\n'
 RECORD = (
     b'<article key="a/b" mdate="2020-01-01"><author>A B</author><title>T.</title>'
@@ -84,9 +48,9 @@ RECORD = (
 def make(folder: Path, scale: float) -> list[tuple[str, list[str]]]:
     """The hostile files in ``folder``; the cases as (name, bibnorm arguments)."""
     megabytes = max(1, int(1024 * scale))
-    (folder / "blanks.pdf").write_bytes(blank_stream_pdf(megabytes))
-    (folder / "nested.pdf").write_bytes(nested_pdf(50_000))
-    (folder / "cyclic.pdf").write_bytes(CYCLIC_PDF)
+    (folder / "blanks.pdf").write_bytes(blank_stream(megabytes))
+    (folder / "nested.pdf").write_bytes(nested_page_tree(50_000))
+    (folder / "cyclic.pdf").write_bytes(CYCLIC_PAGE_TREE)
     with gzip.open(folder / "bomb.xml.gz", "wb", compresslevel=9) as bomb:
         bomb.write(DUMP_HEAD % b"ISO-8859-1" + RECORD)
         for _ in range(megabytes):

@@ -11,12 +11,12 @@ made by the code under test.
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fakes.hostile_pdf import CYCLIC_PAGE_TREE, blank_stream, nested_page_tree
 from paths import DEV_SNAPSHOT, FIXTURES, GOLD, HF_PAGES_DIR
 
 from normalizer.cli import main
@@ -296,35 +296,6 @@ def test_a_broken_pdf_is_refused_in_one_line(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines()[-1].startswith(f"bibnorm: error: {broken}: not a readable PDF")
 
 
-def _pdf(objects: list[bytes]) -> bytes:
-    """A PDF of ``objects`` (numbered from 1; the first the catalog), with a true xref table."""
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-def _nested_page_tree(depth: int) -> bytes:
-    kids = [b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (number + 1) for number in range(2, depth + 2)]
-    page = b"<< /Type /Page /MediaBox [0 0 612 792] >>"
-    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", *kids, page])
-
-
-CYCLIC_PAGE_TREE = _pdf(
-    [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
-        b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>",
-    ]
-)
-
-
 def _refused(pdf: bytes, folder: Path) -> str:
     """What ``resolve`` says of ``pdf`` on stderr (after the ``bibnorm: error: PATH: ``), which
     it must refuse with exit 1."""
@@ -337,7 +308,7 @@ def _refused(pdf: bytes, folder: Path) -> str:
 @pytest.mark.parametrize(
     "data",
     [
-        pytest.param(_nested_page_tree(50_000), id="page-tree-50000-deep"),
+        pytest.param(nested_page_tree(50_000), id="page-tree-50000-deep"),
         pytest.param(CYCLIC_PAGE_TREE, id="cyclic-page-tree"),
     ],
 )
@@ -357,18 +328,7 @@ def test_a_content_stream_inflating_past_the_memory_budget_is_one_line(
     from normalizer.readers import pdf as pdf_reader
 
     monkeypatch.setattr(pdf_reader, "MEMORY_BUDGET", 32 << 20)
-    packer = zlib.compressobj(9)
-    blanks = b" " * (1 << 20)
-    stream = packer.compress(b"BT /F1 12 Tf 72 700 Td (References) Tj ET\n")
-    stream += b"".join(packer.compress(blanks) for _ in range(100)) + packer.flush()
-    pdf = _pdf(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-            b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream),
-        ]
-    )
+    pdf = blank_stream(100)
     assert _refused(pdf, tmp_path) == (
         "reading this PDF takes more than 32 MiB of memory (a content stream that inflates to gigabytes?);"
         " nothing was read\n"
