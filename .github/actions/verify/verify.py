@@ -57,7 +57,6 @@ FOUND_PROBLEMS = 1
 # unverifiable; BN751 retracted, BN754 arXiv-withdrawn.
 CONDITION_CODES = {"unverifiable": frozenset({"BN700"}), "retracted": frozenset({"BN751", "BN754"})}
 ENV = "BIBNORM_VERIFY_"
-EVERY_ENTRY = "every entry counts as new"
 
 
 @dataclass(frozen=True)
@@ -93,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(verbatim(run.stdout))
         last = run.stderr.strip().splitlines()[-1] if run.stderr.strip() else "no message"
         print(f"::error::bibnorm verify could not run (exit {run.returncode}): {_data(last)}")
+        write_summary(f"bibnorm verify could not run (exit {run.returncode})", last)
         return run.returncode or 1
 
     base = resolve_base(args.base)
@@ -114,10 +114,15 @@ def main(argv: list[str] | None = None) -> int:
         f"{f', {old} in unchanged entries (not failing)' if old else ''}"
     )
     print(summary)
+    write_summary(summary, run.stderr.strip().splitlines()[-1] if run.stderr.strip() else "")
+    return 1 if failing else 0
+
+
+def write_summary(summary: str, detail: str) -> None:
+    """Add the run's summary and one line of detail to the job's summary page, when there is one."""
     if os.environ.get("GITHUB_STEP_SUMMARY"):
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as out:
-            out.write(f"{summary}\n\n{run.stderr.strip().splitlines()[-1] if run.stderr.strip() else ''}\n")
-    return 1 if failing else 0
+            out.write(f"{summary}\n\n{detail}\n")
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace | str:
