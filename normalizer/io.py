@@ -363,6 +363,60 @@ def named_output(
 
 
 @dataclass(frozen=True)
+class PinnedOutput:
+    """Where a checked output lands, fixed when it was checked (`pin_output`): the real path,
+    and the file there then as (device, inode), None when there was none yet."""
+
+    given: Path
+    landing: Path
+    identity: tuple[int, int] | None
+
+
+def pin_output(path: Path | str, landing: Path | None = None) -> PinnedOutput:
+    """Fix where a write to ``path`` lands, so that `write_pinned` writes there or nowhere:
+    ``landing``, where it led when it was checked (`named_output`, `resolve_output`; default:
+    where it leads now), and the file there now. A read-modify-write pins under its `locked`,
+    after another process's turn, and passes the landing of the checks before it."""
+    landing = landing if landing is not None else resolve_output(path)
+    try:
+        info = os.lstat(landing)
+    except OSError:
+        return PinnedOutput(Path(path), landing, None)
+    return PinnedOutput(Path(path), landing, (info.st_dev, info.st_ino))
+
+
+def write_pinned(pinned: PinnedOutput, text: str | bytes) -> None:
+    """`write_atomic` to the place `pin_output` fixed, never through a link swapped in since.
+
+    Between the checks and the write (a whole run of lookups) the path may have been replaced:
+    by a symlink to ``../victim.bib`` or to a file that is not a .bib. Then the path no longer
+    leads to the pinned place, or another file is there (another device and inode): the write
+    is refused with an `OutputError` and nothing is written. Otherwise a temporary file in the
+    same folder is renamed over the pinned path itself; a rename replaces a link put there in
+    the last instant, it never follows one. A file that is not a regular one (a device, a FIFO)
+    is written as `write_atomic` writes it.
+    """
+    now = resolve_output(pinned.given)
+    try:
+        info: os.stat_result | None = os.lstat(pinned.landing)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise OutputError(f"cannot write {pinned.given}: {error.strerror or error}") from error
+    identity = None if info is None else (info.st_dev, info.st_ino)
+    if now != pinned.landing or identity != pinned.identity:
+        moved = f"now leads to {now}" if now != pinned.landing else "was replaced"
+        raise OutputError(
+            f"refusing to write {pinned.given}: it {moved} since it was checked (a link or another file"
+            " swapped in while bibnorm worked); nothing was written, run again"
+        )
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        write_atomic(pinned.given, text)
+        return
+    _replace_atomically(pinned.given, pinned.landing, text, info)
+
+
+@dataclass(frozen=True)
 class Role:
     """One file of a run and what it is to the user: ``Role("-o/--output", "out.bib")``."""
 

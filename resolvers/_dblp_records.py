@@ -29,6 +29,7 @@ relative to its papers.
 
 from __future__ import annotations
 
+import codecs
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -232,6 +233,17 @@ class Header:
 
 
 HEAD_BYTES = 1 << 20  # the prologue and root start tag lie in the first megabyte
+# What a dump may declare (by Python's codec name): dblp writes ISO-8859-1; UTF-8 and its ASCII
+# subset are XML's defaults. Anything else (UTF-7, UTF-16, a name no codec has) is refused
+# before parsing, in one line, rather than failing inside the parser.
+_DUMP_ENCODINGS = frozenset({"iso8859-1", "utf-8", "ascii"})
+
+
+def _codec_name(encoding: str) -> str | None:
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        return None
 
 
 def read_header(head: bytes, name: str) -> Header:
@@ -241,6 +253,10 @@ def read_header(head: bytes, name: str) -> Header:
         raise BadDumpError(f"{name}: not a dblp XML dump (no <dblp> root element at its start)")
     declaration = _XML_DECLARATION.match(head)
     encoding = declaration.group(1).decode("ascii") if declaration else "UTF-8"
+    if _codec_name(encoding) not in _DUMP_ENCODINGS:
+        raise BadDumpError(
+            f"{name}: declares the encoding {encoding!r}; a dblp XML dump is in ISO-8859-1 or UTF-8"
+        )
     doctype = _DOCTYPE.search(head, 0, root.start())
     dtd = None
     subset = b""
@@ -322,18 +338,26 @@ _RECORD_ENDS = tuple(f"</{name}>".encode("ascii") for name in RECORD_ELEMENTS)
 _TAIL = 1 << 16  # a record is a few hundred bytes: its end lies in the last 64 KiB before a cut
 
 
-def last_record_end(block: bytes, end: int | None = None) -> int:
-    """The offset just after the last record end tag in ``block[:end]`` (0 when it holds none)."""
+def last_record_end(block: bytes, end: int | None = None, start: int = 0) -> int:
+    """The offset just after the last record end tag in ``block[start:end]`` (0 when it holds none)."""
     end = len(block) if end is None else end
-    for start in (max(0, end - _TAIL), 0):  # the tail first; all of it for a record past 64 KiB
+    for begin in (max(start, end - _TAIL), start):  # the tail first; all of it for a record past 64 KiB
         cut = 0
         for tag in _RECORD_ENDS:
-            found = block.rfind(tag, start, end)
+            found = block.rfind(tag, begin, end)
             if found >= 0:
                 cut = max(cut, found + len(tag))
-        if cut or not start:
+        if cut or begin == start:
             return cut
     return 0
+
+
+# dblp's longest records (thousands of authors) are a few hundred KiB. Bytes that run on this
+# long with no record end are no dump (a gzip bomb of blanks, a record never closed): one line,
+# after reading this much, not hours of waiting for an end tag. It also bounds what one chunk
+# costs the parser: 8 MiB of nested start tags make about 300 MB of elements.
+MAX_RECORD_BYTES = 8 << 20
+_LONGEST_END = max(len(tag) for tag in _RECORD_ENDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,13 +368,17 @@ class Chunk:
     data: bytes
 
 
-def split_records(blocks: Iterator[bytes], body_start: int, block_bytes: int) -> Iterator[Chunk]:
+def split_records(
+    blocks: Iterator[bytes], body_start: int, block_bytes: int, max_record_bytes: int = MAX_RECORD_BYTES
+) -> Iterator[Chunk]:
     """The dump's records in chunks of about ``block_bytes``, each cut after a record end tag.
 
     ``blocks`` is the decompressed dump in pieces of any size; the prologue (before
     ``body_start``) is left out and so is whatever follows the last record (the root's end tag).
+    More than ``max_record_bytes`` with no record end is a `BadDumpError`.
     """
     pending = b""
+    searched = 0  # pending[:searched] holds no record end: each byte is searched once
     line = 1
     skip = body_start
     for block in blocks:
@@ -360,10 +388,17 @@ def split_records(blocks: Iterator[bytes], body_start: int, block_bytes: int) ->
             block, skip = block[taken:], skip - taken
         pending += block
         while len(pending) >= block_bytes:
-            cut = last_record_end(pending, block_bytes) or last_record_end(pending)
+            cut = last_record_end(pending, block_bytes) if searched < block_bytes else 0
+            cut = cut or last_record_end(pending, start=searched)
             if not cut:
+                if len(pending) > max_record_bytes:
+                    raise BadDumpError(
+                        f"line {line}: {len(pending) >> 20} MiB with no record end tag (a record never"
+                        " closed, or no dblp dump at all)"
+                    )
+                searched = max(0, len(pending) - _LONGEST_END)
                 break  # one record longer than the chunk: wait for its end
-            chunk, pending = pending[:cut], pending[cut:]
+            chunk, pending, searched = pending[:cut], pending[cut:], 0
             yield Chunk(line, chunk)
             line += chunk.count(b"\n")
     cut = last_record_end(pending)
@@ -416,11 +451,29 @@ def _text(element: ET.Element | None) -> str:
 
 # Records the index does not keep, cut out before parsing (person pages are a third of the dump).
 _NOT_KEPT_ELEMENTS = ("www", "person", "data", "phdthesis", "mastersthesis")
-_NOT_KEPT = re.compile(rb"<(" + "|".join(_NOT_KEPT_ELEMENTS).encode() + rb")[\s>].*?</\1>", re.DOTALL)
+_NOT_KEPT_START = re.compile(rb"<(" + "|".join(_NOT_KEPT_ELEMENTS).encode() + rb")[\s>]")
 
 
-def _blanked(match: re.Match[bytes]) -> bytes:
-    return b"\n" * match.group().count(b"\n")  # the lines stay, so error messages name the right one
+def _without_not_kept(data: bytes) -> bytes:
+    """``data`` with each element not kept cut out, its lines kept (so error messages name the
+    right line). Linear: an element with no end tag (none follows it, so none follows a later
+    one either) is left for the parser to report, not searched again for every start tag."""
+    parts: list[bytes] = []
+    position = 0
+    unclosed: set[bytes] = set()
+    for match in _NOT_KEPT_START.finditer(data):
+        tag = match.group(1)
+        if match.start() < position or tag in unclosed:
+            continue
+        end = data.find(b"</" + tag + b">", match.end())
+        if end < 0:
+            unclosed.add(tag)
+            continue
+        end += len(tag) + 3
+        parts += (data[position : match.start()], b"\n" * data.count(b"\n", match.start(), end))
+        position = end
+    parts.append(data[position:])
+    return b"".join(parts)
 
 
 def parse_chunk(chunk: Chunk, start: bytes, name: str) -> ParsedChunk:
@@ -432,7 +485,7 @@ def parse_chunk(chunk: Chunk, start: bytes, name: str) -> ParsedChunk:
         found = chunk.data.count(b"<" + skipped.encode())
         if found:
             elements[skipped] = found
-    data = _NOT_KEPT.sub(_blanked, chunk.data) if elements else chunk.data
+    data = _without_not_kept(chunk.data) if elements else chunk.data
     parser = ET.XMLParser()
     try:
         parser.feed(start)

@@ -8,7 +8,10 @@ runs (actions/cache) kept in between. The second run must ask the sources nothin
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -114,9 +117,9 @@ def test_a_second_ci_run_with_the_cache_kept_asks_the_sources_nothing(
     assert asked > 0
     assert sources.requests() - before == asked  # the second run made 0 requests
     assert second.returncode == 0, second.stdout + second.stderr
-    assert (
-        second.stderr.splitlines()[-1]
-        == "2 entries: 2 verified, 0 mismatch, 0 not found, 0 unverifiable; requests: none"
+    # bibnorm's stderr, shown with workflow commands off (between ::stop-commands:: markers)
+    assert "2 entries: 2 verified, 0 mismatch, 0 not found, 0 unverifiable; requests: none" in (
+        second.stderr.splitlines()
     )
     assert (cache / "bibnorm.lock").is_file()  # the verified entries are pinned for later runs
 
@@ -204,6 +207,255 @@ def test_the_action_caches_the_folder_its_script_uses() -> None:
     cache = next(step for step in steps if str(step.get("uses", "")).startswith("actions/cache@"))
     script = next(step for step in steps if "verify.py" in step.get("run", ""))
     assert cache["with"]["path"] == "${{ runner.temp }}/bibnorm-verify"
-    assert '--cache "${{ runner.temp }}/bibnorm-verify"' in script["run"]
+    assert '--cache "$RUNNER_TEMP/bibnorm-verify"' in script["run"]  # runner.temp
     assert cache["with"]["restore-keys"] in cache["with"]["key"]  # the newest earlier cache is restored
     assert steps.index(cache) < steps.index(script)
+
+
+# --- No input runs a command or becomes an option (issue 40) ---------------------------------
+
+CANARY = "CANARY"
+HOSTILE_INPUTS = {
+    "files": f'x"; touch {CANARY}; echo "',
+    "base": f"$(touch {CANARY})",
+    "online": f"true`touch {CANARY}`",
+    "s2-api-key": f"'; touch {CANARY}; '",
+    "python-version": "3.11",
+    "bibnorm": f'x"; touch {CANARY}; echo "',
+    "ignore": f"$(touch {CANARY})",
+    "fail-on": f"; touch {CANARY}",
+    "strict": f"`touch {CANARY}`",
+}
+INPUT = re.compile(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}")
+
+
+def _action_steps() -> list[dict[str, object]]:
+    return yaml.safe_load((ACTION / "action.yml").read_text(encoding="utf-8"))["runs"]["steps"]
+
+
+def test_no_run_line_of_the_action_expands_an_expression() -> None:
+    runs = [str(step["run"]) for step in _action_steps() if "run" in step]
+    assert len(runs) == 2
+    assert not [run for run in runs if "${{" in run]
+
+
+@pytest.mark.parametrize("step", [0, 1], ids=["install", "verify"])
+def test_hostile_inputs_reach_the_programs_as_data(step: int, tmp_path: Path) -> None:
+    """Each run: step as the runner runs it (bash -eo pipefail), its env: filled with hostile inputs;
+    ``python`` is a stand-in that records its arguments."""
+    run_step = [s for s in _action_steps() if "run" in s][step]
+    env = {
+        name: INPUT.sub(lambda match: HOSTILE_INPUTS[match[1]], str(value))
+        for name, value in dict(run_step.get("env") or {}).items()  # type: ignore[call-overload]
+    }
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    recorder = bin_folder / "python"
+    recorder.write_text(
+        f"#!{sys.executable}\nimport json, os, sys\n"
+        f'json.dump({{"argv": sys.argv[1:], "env": dict(os.environ)}},\n'
+        f'          open({str(tmp_path / "called.json")!r}, "w"))\n',
+        encoding="utf-8",
+    )
+    recorder.chmod(0o755)
+    work = tmp_path / "work"
+    work.mkdir()
+    shell_env = {
+        "PATH": f"{bin_folder}{os.pathsep}/usr/bin{os.pathsep}/bin",
+        "GITHUB_ACTION_PATH": str(ACTION),
+        "RUNNER_TEMP": str(tmp_path / "runner-temp"),
+        **env,
+    }
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", str(run_step["run"])],
+        cwd=work,
+        env=shell_env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert not (work / CANARY).exists()
+    called = json.loads((tmp_path / "called.json").read_text(encoding="utf-8"))
+    if step == 0:
+        assert called["argv"] == ["-m", "pip", "install", "--quiet", "--", HOSTILE_INPUTS["bibnorm"]]
+    else:
+        assert called["argv"] == [
+            f"{ACTION}/verify.py",
+            "--cache",
+            f"{tmp_path}/runner-temp/bibnorm-verify",
+        ]
+        assert called["env"]["BIBNORM_VERIFY_FILES"] == HOSTILE_INPUTS["files"]
+        assert called["env"]["BIBNORM_VERIFY_BASE"] == HOSTILE_INPUTS["base"]
+
+
+def run_script(
+    folder: Path, cache: Path, sources: WorldSources, inputs: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
+    """verify.py as action.yml runs it: the inputs in the environment, only --cache on the line."""
+    command = [sys.executable, str(ACTION / "verify.py"), "--cache", str(cache), "--bibnorm", str(BIBNORM)]
+    variables = {f"BIBNORM_VERIFY_{name.upper().replace('-', '_')}": value for name, value in inputs.items()}
+    env = {**os.environ, **sources.env(), **variables}
+    return subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize(
+    "base",
+    [
+        pytest.param("--output=HIJACKED", id="git-option"),
+        pytest.param(f"$(touch {CANARY})", id="command-substitution"),
+        pytest.param("HEAD; touch CANARY", id="shell-list"),
+    ],
+)
+def test_a_hostile_base_is_no_commit_and_every_entry_counts_as_new(
+    base: str, repository: tuple[Path, str], sources: WorldSources, tmp_path: Path
+) -> None:
+    folder, _ = repository
+    result = run_script(folder, tmp_path / "cache", sources, {"files": "refs.bib", "base": base})
+    assert sorted(p.name for p in folder.iterdir()) == [".git", "refs.bib"]  # nothing written
+    assert result.stdout.splitlines()[0].startswith("::warning::bibnorm verify: no commit ")
+    assert result.returncode == 1  # both mistakes count: every entry is new
+    assert result.stdout.splitlines()[-1] == "bibnorm verify: 2 error(s) in changed entries"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("--html=x.bib", id="an-option-of-bibnorm"),
+        pytest.param("--lock=evil.bib", id="the-lock-option"),
+        pytest.param(f"$(id>{CANARY}).bib", id="command-substitution"),
+    ],
+)
+def test_hostile_file_names_are_file_names(
+    name: str, repository: tuple[Path, str], sources: WorldSources, tmp_path: Path
+) -> None:
+    folder, base = repository
+    hostile = name
+    (folder / hostile).write_text(DDPM, encoding="utf-8")
+    _git(folder, "add", "--", hostile)
+    _git(folder, "commit", "-q", "-m", "a file with a strange name")
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    result = run_script(folder, tmp_path / "cache", sources, {"files": f"refs.bib {hostile}", "base": base})
+    after = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    assert after == before  # no report, lock or other file appeared or changed
+    assert not (tmp_path / "cache" / "evil.bib").exists()
+    assert result.returncode == 1, result.stdout + result.stderr  # the new mistake in refs.bib
+    # refs.bib's three entries and the hostile file's one were verified
+    assert any(line.startswith("4 entries: 2 verified, ") for line in result.stderr.splitlines())
+
+
+def test_a_pattern_in_the_files_input_names_the_files_it_matches(
+    repository: tuple[Path, str], sources: WorldSources, tmp_path: Path
+) -> None:
+    folder, base = repository
+    result = run_script(folder, tmp_path / "cache", sources, {"files": "*.bib", "base": base})
+    assert result.stdout.splitlines()[-1].startswith("bibnorm verify: 1 error(s) in changed entries")
+    assert any(line.startswith("3 entries: ") for line in result.stderr.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        pytest.param(None, "refs.bib: no such file", id="missing-file"),
+        pytest.param("% nothing but a comment\n", "no entries to verify", id="no-entries"),
+    ],
+)
+def test_the_step_fails_when_bibnorm_could_not_run(
+    content: str | None, expected: str, sources: WorldSources, tmp_path: Path
+) -> None:
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    _git(folder, "init", "-q")
+    if content is not None:
+        (folder / "refs.bib").write_text(content, encoding="utf-8")
+    result = run_script(folder, tmp_path / "cache", sources, {"files": "refs.bib", "base": ""})
+    assert result.returncode != 0
+    assert "error(s) in changed entries" not in result.stdout
+    last = result.stdout.splitlines()[-1]
+    assert last.startswith("::error::bibnorm verify could not run (exit "), result.stdout
+    assert expected in last
+    assert expected in result.stderr  # bibnorm's own message is shown
+
+
+@pytest.mark.parametrize(
+    ("inputs", "message"),
+    [
+        pytest.param({"online": "yes"}, "the 'online' input is 'yes'; give 'true' or 'false'", id="online"),
+        pytest.param({"strict": "1"}, "the 'strict' input is '1'; give 'true' or 'false'", id="strict"),
+        pytest.param(
+            {"fail-on": "--html=x"},
+            "unknown --fail-on condition '--html=x'; give retracted or unverifiable",
+            id="fail-on",
+        ),
+        pytest.param({"files": "  "}, "no .bib file given (the 'files' input)", id="no-files"),
+    ],
+)
+def test_an_unusable_input_is_one_error_line(
+    inputs: dict[str, str], message: str, sources: WorldSources, tmp_path: Path
+) -> None:
+    result = run_script(tmp_path, tmp_path / "cache", sources, {"files": "refs.bib", **inputs})
+    assert result.returncode == 2
+    assert result.stdout == f"::error::bibnorm verify: {message}\n"
+
+
+@pytest.mark.parametrize(
+    ("inputs", "code", "last", "said"),
+    [
+        pytest.param(
+            {"ignore": "BN7"},
+            0,
+            "bibnorm verify: 0 error(s) in changed entries",
+            "",
+            id="ignore-reaches-verify",
+        ),
+        pytest.param(
+            # Issue 47: bibnorm verified nothing (exit 4): the step fails, never "0 error(s)".
+            {"online": "false"},
+            4,
+            "::error::bibnorm verify could not run (exit 4): "
+            "3 entries: 0 verified, 0 mismatch, 0 not found, 3 unverifiable; requests: none",
+            "bibnorm: hint: no lockfile holds these entries: run `bibnorm verify --update-lock FILE.bib`",
+            id="offline-without-a-lock-fails-and-says-what-to-do",
+        ),
+    ],
+)
+def test_the_inputs_reach_verify(
+    repository: tuple[Path, str],
+    sources: WorldSources,
+    tmp_path: Path,
+    inputs: dict[str, str],
+    code: int,
+    last: str,
+    said: str,
+) -> None:
+    folder, base = repository
+    result = run_script(folder, tmp_path / "cache", sources, {"files": "refs.bib", "base": base, **inputs})
+    assert result.returncode == code, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == last
+    assert said in result.stderr
+
+
+def test_output_of_bibnorm_cannot_issue_workflow_commands() -> None:
+    sys.path.insert(0, str(ACTION))
+    try:
+        import verify as action_script
+    finally:
+        sys.path.remove(str(ACTION))
+    text = "::add-mask::x\n::error::forged\n"
+    shown = action_script.verbatim(text).splitlines()
+    token = shown[0].removeprefix("::stop-commands::")
+    assert len(token) == 64 and token not in text
+    assert shown == [f"::stop-commands::{token}", "::add-mask::x", "::error::forged", f"::{token}::"]
+
+
+def test_zizmor_finds_nothing_in_the_action() -> None:
+    """The static audit tox's lint runs (template injection, unpinned actions, ...), pedantic."""
+    zizmor = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")
+    if zizmor is None:
+        pytest.skip("zizmor is not installed (pip install zizmor; tox -e lint installs it)")
+    audit = subprocess.run(
+        [zizmor, "--offline", "--persona=pedantic", "--no-progress", str(ACTION / "action.yml")],
+        capture_output=True,
+        text=True,
+    )
+    assert audit.returncode == 0, audit.stdout + audit.stderr
+    assert "No findings to report." in audit.stdout

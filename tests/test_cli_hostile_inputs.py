@@ -10,6 +10,7 @@ built (`normalizer.config.Settings`), before any source is asked.
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import os
 import subprocess
@@ -428,7 +429,26 @@ def test_verify_offline_without_a_lock_verifies_nothing_and_exits_4(workdir: Pat
     env = sources_at(f"http://127.0.0.1:{closed_port()}", workdir / "cache")
     result = invoke(["verify", "--offline", "refs.bib"], env)
     assert result.exit_code == EXIT_SOURCES_FAILED
-    assert result.stderr.splitlines()[0] == "bibnorm: warning: no entry could be verified (offline)"
+    assert result.stderr.splitlines()[:2] == [
+        "bibnorm: warning: no entry could be verified (offline)",
+        "bibnorm: hint: no lockfile holds these entries: run `bibnorm verify --update-lock FILE.bib` once"
+        " online and commit bibnorm.lock",
+    ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["verify", "--offline", "refs.bib"], id="verify-default-lock"),
+        pytest.param(["check", "--offline", "refs.bib"], id="check-default-lock"),
+        pytest.param(["resolve", "--offline", "titles.txt"], id="resolve-default-lock"),
+    ],
+)
+def test_a_lockfile_that_is_a_directory_is_one_line_not_ignored(workdir: Path, args: list[str]) -> None:
+    (workdir / "bibnorm.lock").mkdir()
+    result = invoke(args, sources_at(f"http://127.0.0.1:{closed_port()}", workdir / "cache"))
+    assert result.exit_code == EXIT_FATAL
+    assert one_error_line(result) == "bibnorm: error: bibnorm.lock: is a directory, expected a lock file"
 
 
 @pytest.fixture(scope="module")
@@ -622,3 +642,81 @@ def test_a_cut_off_bib_is_one_line_of_ours_at_the_entrys_line(
     output = result.stderr + result.stdout
     assert expected in output.splitlines()
     assert "Parsing of" not in output and "aborted on line" not in output  # bibtexparser's own log line
+
+
+# Every invisible format character a title may carry: bidi embeddings, overrides and isolates,
+# direction marks, zero-width space, non-joiner and joiner, word joiner, a BOM inside the text.
+FORMAT_CHARACTERS = (
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u200b\u200c\u200d\u2060\ufeff"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        pytest.param("refs.bib", ["check", "--offline"], id="check"),
+        pytest.param("refs.bib", ["format"], id="format"),
+        pytest.param("refs.bib", ["resolve", "--offline"], id="resolve-bib"),
+        pytest.param("titles.txt", ["resolve", "--offline"], id="resolve-list-of-titles"),
+    ],
+)
+def test_titles_with_bidi_and_zero_width_characters_are_text(
+    workdir: Path, name: str, args: list[str]
+) -> None:
+    """Issue 40: Unicode format characters are legitimate text, never a reason to call a file
+    binary or not a list of titles."""
+    titles = [f"Attention{FORMAT_CHARACTERS} Is All You Need", f"Deep Residual{FORMAT_CHARACTERS} Learning"]
+    (workdir / "titles.txt").write_text("".join(f"{t}\n" for t in titles * 3), encoding="utf-8")
+    (workdir / "refs.bib").write_text(
+        "".join(f"@misc{{k{i}, title = {{{t}}}, year = {{2017}}}}\n" for i, t in enumerate(titles)),
+        encoding="utf-8",
+    )
+    result = invoke([*args, name], sources_at(f"http://127.0.0.1:{closed_port()}", workdir / "cache"))
+    assert result.exit_code in (EXIT_OK, EXIT_FINDINGS), result.stderr
+    assert "binary" not in result.stderr and "bibnorm: error" not in result.stderr, result.stderr
+
+
+def _input_chain(folder: Path, length: int, suffix: str, command: str) -> None:
+    """main{suffix} inputs c1, which inputs c2, ... c{length}; the last cites a key."""
+    names = ["main", *(f"c{i}" for i in range(1, length + 1))]
+    for name, following in itertools.pairwise(names):
+        (folder / f"{name}{suffix}").write_text(f"{command}{{{following}{suffix}}}\n", encoding="utf-8")
+    last = "\\citation{k}\n" if suffix == ".aux" else "\\cite{k}\n"
+    (folder / f"{names[-1]}{suffix}").write_text(last, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["tex", "main.tex", "-o", "out.bib"], id="tex"),
+        pytest.param(["verify", "--offline", "--tex", "main.tex", "refs.bib"], id="verify-tex"),
+        pytest.param(["verify", "--offline", "--tex", "main.aux", "refs.bib"], id="verify-aux"),
+    ],
+)
+def test_a_chain_of_3000_inputs_is_one_line_not_a_recursion_error(workdir: Path, args: list[str]) -> None:
+    suffix = Path(args[args.index("--tex") + 1] if "--tex" in args else args[1]).suffix
+    _input_chain(workdir, 3000, suffix, "\\@input" if suffix == ".aux" else "\\input")
+    result = invoke(args, sources_at(f"http://127.0.0.1:{closed_port()}", workdir / "cache"))
+    assert result.exit_code == EXIT_FATAL
+    assert one_error_line(result) == (
+        f"bibnorm: error: c64{suffix}:1: inputs nested more than 64 files deep (TeX itself stops at 15);"
+        " not a document LaTeX compiles"
+    )
+    assert not (workdir / "out.bib").exists()
+
+
+@pytest.mark.parametrize("suffix", [".tex", ".aux"])
+def test_inputs_nested_as_deep_as_allowed_and_cycles_are_read(workdir: Path, suffix: str) -> None:
+    command = "\\@input" if suffix == ".aux" else "\\input"
+    _input_chain(workdir, 64, suffix, command)
+    # c64 also inputs main: a cycle, read once.
+    (workdir / f"c64{suffix}").write_text(
+        f"{command}{{main{suffix}}}\n" + ("\\citation{k}\n" if suffix == ".aux" else "\\cite{k}\n"),
+        encoding="utf-8",
+    )
+    result = invoke(
+        ["verify", "--offline", "--tex", f"main{suffix}", "refs.bib"],
+        sources_at(f"http://127.0.0.1:{closed_port()}", workdir / "cache"),
+    )
+    assert "bibnorm: error" not in result.stderr, result.stderr
+    assert "BN791" in result.stdout  # the key cited at the bottom of the chain was found: no entry holds it

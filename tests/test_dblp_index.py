@@ -395,6 +395,30 @@ def test_without_its_dtd_the_dump_is_refused_in_one_line(tmp_path: Path) -> None
             "not a dblp XML dump (no <dblp> root element at its start)",
             id="not-a-dump",
         ),
+        pytest.param(
+            lambda data: gzip.compress(data.replace(b'encoding="ISO-8859-1"', b'encoding="UTF-7"', 1)),
+            "declares the encoding 'UTF-7'; a dblp XML dump is in ISO-8859-1 or UTF-8",
+            id="utf-7",
+        ),
+        pytest.param(
+            lambda data: gzip.compress(
+                data.replace(b'encoding="ISO-8859-1"', b'encoding="no-such-codec"', 1)
+            ),
+            "declares the encoding 'no-such-codec'; a dblp XML dump is in ISO-8859-1 or UTF-8",
+            id="unknown-encoding",
+        ),
+        pytest.param(
+            # A gzip bomb: 10 KiB that inflate to 9 MiB of blanks after the first record (line 15).
+            lambda data: gzip.compress(data[: data.index(b"</inproceedings>") + 16] + b" " * (9 << 20)),
+            "line 15: 8 MiB with no record end tag (a record never closed, or no dblp dump at all)",
+            id="gzip-bomb-of-blanks",
+        ),
+        pytest.param(
+            # Start tags never closed, from the root's line on.
+            lambda data: gzip.compress(data[: data.index(b"<dblp>") + 6] + b"<article key='x'><i>" * 500_000),
+            "line 3: 8 MiB with no record end tag (a record never closed, or no dblp dump at all)",
+            id="a-record-never-closed",
+        ),
     ],
 )
 def test_a_damaged_dump_fails_in_one_line_and_keeps_the_previous_index(
@@ -652,3 +676,20 @@ def test_a_common_title_finds_its_paper_among_many_records_of_that_title(tmp_pat
     assert (published.ids.dblp, published.volume, published.pages, problems) == (
         "journals/nature/LeCunBH15", "521", "436--444", [],
     )  # fmt: skip
+
+
+def test_elements_not_kept_left_unclosed_are_cut_in_linear_time(tmp_path: Path) -> None:
+    """100,000 ``<www>`` start tags without an end before a record's end: each is looked for
+    once (searching every one to the chunk's end took hours at 400,000), and the chunk is then
+    the parser's to refuse."""
+    data = DUMP.read_bytes()
+    body = data.index(b"<dblp>") + len(b"<dblp>")
+    dump = tmp_path / "dblp.xml"
+    dump.write_bytes(
+        data[:body] + b"\n<article key='x'>" + b"<www key='y'>" * 100_000 + b"</article>\n</dblp>\n"
+    )
+    shutil.copy(DTD, tmp_path / "dblp.dtd")
+    with pytest.raises(InputError) as failed:
+        build_dblp_index(dump, tmp_path / "dblp.sqlite")
+    assert str(failed.value) == f"{dump}: line 4: not well-formed XML (mismatched tag)"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dblp.dtd", "dblp.xml"]

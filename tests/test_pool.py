@@ -120,10 +120,14 @@ def _signal_when_workers_run(process: subprocess.Popen[bytes], number: int) -> N
         ),
     ],
 )
+@pytest.mark.parametrize(
+    "command",
+    [pytest.param(("check", "--offline"), id="check"), pytest.param(("format",), id="format")],
+)
 def test_a_stop_signal_to_the_process_group_while_workers_run_is_one_line(
-    many_entries: Path, tmp_path: Path, number: int, code: int, line: str
+    many_entries: Path, tmp_path: Path, number: int, code: int, line: str, command: tuple[str, ...]
 ) -> None:
-    process = bibnorm("check", "--offline", "--jobs", "2", str(many_entries), cwd=tmp_path)
+    process = bibnorm(*command, "--jobs", "2", str(many_entries), cwd=tmp_path)
     _signal_when_workers_run(process, number)
     assert finish(process)[::2] == (code, [line])
 

@@ -66,16 +66,26 @@ class Hooks:
     env: dict[str, str]
 
     def run(
-        self, work: Path, hook: str, *files: str, online: bool = False, env: dict[str, str] | None = None
+        self, work: Path, hook: str, *files: str, offline: bool = False, env: dict[str, str] | None = None
     ) -> subprocess.CompletedProcess[str]:
         """``pre-commit run --verbose`` (the hook's output even when it passes) of one hook on
-        ``files`` of the git repository ``work``; ``online`` uses the configuration that gives
-        the hooks ``args: [--online]``."""
-        config = self.config.with_name("online.yaml") if online else self.config
+        ``files`` of the git repository ``work``, or with none on the staged files, as a commit
+        runs it; ``offline`` uses the configuration whose verify hook's ``entry`` says
+        ``--offline``."""
+        config = self.config.with_name("offline.yaml") if offline else self.config
         command = [sys.executable, "-m", "pre_commit", "run", "--verbose", "--config", str(config), hook]
-        command += ["--files", *files]
+        command += ["--files", *files] if files else []
         env = {**self.env, "BIBNORM_CACHE_DIR": str(work.parent / "cache"), **(env or {})}
         # The first run builds the hook virtualenv (about 8 s); later ones take under 1 s.
+        return subprocess.run(command, cwd=work, env=env, capture_output=True, text=True, timeout=240)
+
+    def commit(self, work: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        """``git commit`` of what is staged, with the hooks installed as a user installs them
+        (``pre-commit install``)."""
+        env = {**self.env, "BIBNORM_CACHE_DIR": str(work.parent / "cache"), **(env or {})}
+        install = [sys.executable, "-m", "pre_commit", "install", "--config", str(self.config)]
+        subprocess.run(install, cwd=work, env=env, check=True, capture_output=True, text=True)
+        command = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "cite"]
         return subprocess.run(command, cwd=work, env=env, capture_output=True, text=True, timeout=240)
 
     def try_repo(
@@ -116,10 +126,11 @@ def hooks(tmp_path_factory: pytest.TempPathFactory) -> Hooks:
         yaml.safe_dump({"repos": [{"repo": str(folder), "rev": commit, "hooks": hook_ids}]}),
         encoding="utf-8",
     )
-    # A user who wants the sources asked (through the cache) for what the lock lacks:
-    online = [{"id": "bibnorm-verify", "args": ["--online"]}]
-    (root / "online.yaml").write_text(
-        yaml.safe_dump({"repos": [{"repo": str(folder), "rev": commit, "hooks": online}]}),
+    # A user who wants commits never to wait on the network: the options in `entry`, before its
+    # "--" (after it, pre-commit's file names; `args` would be file names too).
+    offline = [{"id": "bibnorm-verify", "entry": "bibnorm verify --offline --no-progress --"}]
+    (root / "offline.yaml").write_text(
+        yaml.safe_dump({"repos": [{"repo": str(folder), "rev": commit, "hooks": offline}]}),
         encoding="utf-8",
     )
 
@@ -195,17 +206,25 @@ FABRICATED = (
 )
 
 
-def test_the_verify_hook_asks_the_sources_when_told_to_go_online(
+def test_the_documented_verify_hook_fails_a_commit_adding_a_fabricated_entry(
     hooks: Hooks, work: Path, sources: WorldSources
 ) -> None:
-    (work / "real.bib").write_text(REAL, encoding="utf-8")
-    (work / "fake.bib").write_text(FABRICATED, encoding="utf-8")
+    """The hook as .pre-commit-hooks.yaml defines it, installed, on ``git commit``: a new entry no
+    lock holds is asked of the sources (issue 41: offline, it was a warning pre-commit hid)."""
+    only_verify = {**sources.env(), "SKIP": "bibnorm-format,bibnorm-check"}  # pre-commit's SKIP
+    (work / "refs.bib").write_text(REAL, encoding="utf-8")
     _git(work, "add", ".")
-    flagged = hooks.run(work, "bibnorm-verify", "fake.bib", online=True, env=sources.env())
-    passed = hooks.run(work, "bibnorm-verify", "real.bib", online=True, env=sources.env())
-    assert flagged.returncode == 1, flagged.stdout + flagged.stderr
-    assert "fake.bib:1: made_up: BN703 error: arXiv has no paper 2006.99999" in flagged.stdout
+    passed = hooks.commit(work, env=only_verify)
     assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert _git(work, "log", "--format=%s") == "cite\n"
+
+    (work / "refs.bib").write_text(REAL + "\n" + FABRICATED, encoding="utf-8")
+    _git(work, "add", ".")
+    refused = hooks.commit(work, env=only_verify)
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    shown = refused.stdout + refused.stderr  # git commit shows the hooks' output on stderr
+    assert "refs.bib:8: made_up: BN703 error: arXiv has no paper 2006.99999" in shown, shown
+    assert _git(work, "log", "--format=%s") == "cite\n"  # the fabricated entry was not committed
 
 
 # The lock key the author and the hook share (their caches differ here): a lock's lines are
@@ -213,7 +232,31 @@ def test_the_verify_hook_asks_the_sources_when_told_to_go_online(
 TEAM = {"BIBNORM_LOCK_KEY": "team-key-for-the-hook-test-0123456789"}
 
 
-def test_the_verify_hook_is_offline_and_answers_from_the_committed_lock(
+
+# Named so that, read as options, they would write a report over x.bib, read another lockfile, or
+# be swallowed as the value of an option.
+HOSTILE_NAMES = ("--html=x.bib", "--lock=evil.bib", "-q.bib")
+
+
+def test_staged_file_names_never_become_options(hooks: Hooks, work: Path, sources: WorldSources) -> None:
+    (work / "x.bib").write_text(REAL, encoding="utf-8")
+    for name in HOSTILE_NAMES:
+        (work / name).write_text(REAL.replace("ho2020", f"ho2020{len(name)}"), encoding="utf-8")
+    _git(work, "add", "--", ".")
+    verified = hooks.run(work, "bibnorm-verify", env=sources.env())
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert "4 entries: 4 verified, 0 mismatch, 0 not found, 0 unverifiable" in verified.stdout
+    assert (work / "x.bib").read_text(encoding="utf-8") == REAL  # no HTML report written over it
+    assert sorted(p.name for p in work.iterdir()) == sorted([".git", "x.bib", *HOSTILE_NAMES])
+
+    formatted = hooks.run(work, "bibnorm-format")
+    assert formatted.returncode == 1, formatted.stdout + formatted.stderr  # it rewrote them: files
+    for name in ("x.bib", *HOSTILE_NAMES):
+        assert (work / name).read_text(encoding="utf-8").startswith("@inproceedings{ho2020"), name
+    assert sorted(p.name for p in work.iterdir()) == sorted([".git", "x.bib", *HOSTILE_NAMES])
+
+
+def test_the_offline_verify_hook_answers_from_the_committed_lock(
     hooks: Hooks, work: Path, tmp_path: Path
 ) -> None:
     (work / "refs.bib").write_text(REAL, encoding="utf-8")
@@ -237,9 +280,9 @@ def test_the_verify_hook_is_offline_and_answers_from_the_committed_lock(
         name: "http://127.0.0.1:9/"
         for name in ("BIBNORM_S2_API_URL", "BIBNORM_ARXIV_API_URL", "BIBNORM_CROSSREF_API_URL")
     } | TEAM
-    committed = hooks.run(work, "bibnorm-verify", "refs.bib", env=nowhere)
-    unknown = hooks.run(work, "bibnorm-verify", "more.bib", env=nowhere)
-    both = hooks.run(work, "bibnorm-verify", "refs.bib", "more.bib", env=nowhere)
+    committed = hooks.run(work, "bibnorm-verify", "refs.bib", offline=True, env=nowhere)
+    unknown = hooks.run(work, "bibnorm-verify", "more.bib", offline=True, env=nowhere)
+    both = hooks.run(work, "bibnorm-verify", "refs.bib", "more.bib", offline=True, env=nowhere)
 
     assert requests_while_pinning > 0
     assert committed.returncode == 0, committed.stdout + committed.stderr
@@ -252,3 +295,14 @@ def test_the_verify_hook_is_offline_and_answers_from_the_committed_lock(
     # Next to verified entries, an entry the lock lacks is a warning, not a failed commit.
     assert both.returncode == 0, both.stdout + both.stderr
     assert "more.bib:1: made_up: BN700 warning: could not be verified (offline)" in both.stdout
+
+
+def test_the_offline_verify_hook_without_a_lock_says_what_to_do(hooks: Hooks, work: Path) -> None:
+    (work / "refs.bib").write_text(REAL, encoding="utf-8")
+    _git(work, "add", ".")
+    stopped = hooks.run(work, "bibnorm-verify", "refs.bib", offline=True)
+    assert stopped.returncode == 1, stopped.stdout + stopped.stderr
+    assert (
+        "bibnorm: hint: no lockfile holds these entries: run `bibnorm verify --update-lock FILE.bib` once"
+        " online and commit bibnorm.lock"
+    ) in stopped.stdout

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fakes.hostile_pdf import CYCLIC_PAGE_TREE, blank_stream, nested_page_tree
 from paths import DEV_SNAPSHOT, FIXTURES, GOLD, HF_PAGES_DIR
 
 from normalizer.cli import main
@@ -293,6 +294,45 @@ def test_a_broken_pdf_is_refused_in_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["resolve", str(broken), "--offline"])
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines()[-1].startswith(f"bibnorm: error: {broken}: not a readable PDF")
+
+
+def _refused(pdf: bytes, folder: Path) -> str:
+    """What ``resolve`` says of ``pdf`` on stderr (after the ``bibnorm: error: PATH: ``), which
+    it must refuse with exit 1."""
+    (folder / "paper.pdf").write_bytes(pdf)
+    result = CliRunner().invoke(main, ["resolve", str(folder / "paper.pdf"), "--offline"])
+    assert result.exit_code == 1, result.output
+    return result.stderr.removeprefix(f"bibnorm: error: {folder / 'paper.pdf'}: ")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(nested_page_tree(50_000), id="page-tree-50000-deep"),
+        pytest.param(CYCLIC_PAGE_TREE, id="cyclic-page-tree"),
+    ],
+)
+def test_a_hostile_page_tree_is_one_line_not_a_traceback(tmp_path: Path, data: bytes) -> None:
+    assert _refused(data, tmp_path) == (
+        "PDFium cannot load page 1 (Failed to load page: a damaged page tree, or one nested too deep or"
+        " in a cycle); nothing was read\n"
+    )
+
+
+def test_a_content_stream_inflating_past_the_memory_budget_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 40: 1 GB of blanks in one compressed stream cost 2.1 GB. Here the budget is scaled
+    down to 32 MiB and the stream to 100 MB (100 KB compressed); the worker that reads the
+    pages runs out, the run says so in one line."""
+    from normalizer.readers import pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "MEMORY_BUDGET", 32 << 20)
+    pdf = blank_stream(100)
+    assert _refused(pdf, tmp_path) == (
+        "reading this PDF takes more than 32 MiB of memory (a content stream that inflates to gigabytes?);"
+        " nothing was read\n"
+    )
 
 
 def test_resolve_a_pdf_writes_the_bib_of_its_bibliography(

@@ -224,6 +224,55 @@ def test_failed_write_leaves_the_bib_intact(
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == []  # no temp file left
 
 
+@pytest.mark.parametrize(
+    ("swap", "why"),
+    [
+        pytest.param("link-out", "now leads to {victim}", id="a-link-to-a-bib-outside"),
+        pytest.param("link-not-bib", "now leads to {notes}", id="a-link-to-a-file-that-is-not-a-bib"),
+        pytest.param("replaced", "was replaced", id="another-file-renamed-over-it"),
+    ],
+)
+def test_a_bib_swapped_while_the_run_resolves_is_not_written_through(
+    project: Path, snapshot_index: Path, monkeypatch: pytest.MonkeyPatch, swap: str, why: str
+) -> None:
+    """Issue 40: the draft's refs.bib passes the checks, then, while bibnorm works, another process
+    swaps it (time of check to time of use). The write must go to the checked file or nowhere."""
+    from normalizer.writers import WriterSpec
+
+    victim = project.parent / "victim.bib"
+    victim.write_text("@misc{mine, title = {Mine}}\n", encoding="utf-8")
+    notes = project / "notes.txt"
+    notes.write_text("my notes\n", encoding="utf-8")
+    bib = project / "refs.bib"
+    original = bib.read_bytes()
+    render = WriterSpec.render
+
+    def swapped_then_rendered(self: WriterSpec, *args: object, **kwargs: object) -> object:
+        if not bib.is_symlink() and bib.read_bytes() == original:
+            if swap == "replaced":  # an editor's save: a new file renamed over it
+                (project / "refs.bib.new").write_bytes(original)
+                os.replace(project / "refs.bib.new", bib)
+            else:
+                bib.unlink()
+                bib.symlink_to(os.path.relpath(victim if swap == "link-out" else notes, project))
+        return render(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(WriterSpec, "render", swapped_then_rendered)
+    result = run_tex(["main.tex"], snapshot_index, project / "cache")
+    assert result.exit_code == 1, result.output
+    message = why.format(victim=victim.resolve(), notes=notes.resolve())
+    assert result.stderr.splitlines()[-1] == (
+        f"bibnorm: error: refusing to write refs.bib: it {message} since it was checked (a link or another"
+        " file swapped in while bibnorm worked); nothing was written, run again"
+    )
+    assert victim.read_text(encoding="utf-8") == "@misc{mine, title = {Mine}}\n"
+    assert notes.read_text(encoding="utf-8") == "my notes\n"
+    assert bib.is_symlink() == (swap != "replaced")  # the link is left as the other process made it
+    if swap == "replaced":
+        assert bib.read_bytes() == original  # the file now there: untouched
+    assert not [p.name for p in project.iterdir() if p.name.endswith(".tmp")]
+
+
 def test_non_utf8_bib_is_refused(project: Path, snapshot_index: Path) -> None:
     (project / "refs.bib").write_bytes("@misc{m, author = {M\xfcller}}\n".encode("latin-1"))
     result = run_tex(["main.tex"], snapshot_index, project / "cache")

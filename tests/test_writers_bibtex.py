@@ -195,6 +195,39 @@ def test_published_type_without_venue_falls_back_to_misc_with_warning() -> None:
     assert [p.code for p in rendered.warnings] == ["output.no_venue"]
 
 
+@pytest.mark.parametrize(
+    ("title", "written", "removed"),
+    [
+        pytest.param(
+            "Poincar\u202eTeNseR \u202c\u2066ok\u2069", "{PoincarTeNseR} ok", 4, id="bidi-override-isolate"
+        ),
+        pytest.param("Poincar\u00e9\u200b Res\u2060Net\ufeff", "Poincar{\\'e} {ResNet}", 3, id="zero-width"),
+        pytest.param("\u200fPoincar\u00e9 ResNet\u200e", "Poincar{\\'e} {ResNet}", 2, id="direction-marks"),
+        pytest.param("Poincar\u00e9 ResNet", "Poincar{\\'e} {ResNet}", 0, id="none"),
+    ],
+)
+def test_invisible_direction_and_zero_width_characters_leave_the_title_with_a_warning(
+    title: str, written: str, removed: int
+) -> None:
+    """Issue 40: invisible characters that reorder or split a title (Trojan Source) are not
+    written; a warning says how many went."""
+    rendered = BIBTEX.render([("k", POINCARE.model_copy(update={"title": title}))], WriterOptions())
+    assert f" title = {{{written}}},\n" in flat(rendered.text)
+    warnings = [p.message for p in rendered.warnings if p.code == "output.invisible_characters"]
+    expected = f"k: title: removed {removed} invisible direction or zero-width character(s)"
+    assert warnings == ([expected] if removed else [])
+
+
+def test_zero_width_joiners_that_scripts_need_stay() -> None:
+    # A Persian word with its zero-width non-joiner, an emoji sequence with its zero-width joiner.
+    title = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 and \U0001f469\u200d\U0001f52c"
+    rendered = BIBTEX.render(
+        [("k", POINCARE.model_copy(update={"title": title}))], WriterOptions(unicode=True)
+    )
+    assert "\u200c" in rendered.text and "\u200d" in rendered.text
+    assert not [p for p in rendered.warnings if p.code == "output.invisible_characters"]
+
+
 def test_character_without_latex_form_warns_not_crashes() -> None:
     reference = POINCARE.model_copy(update={"title": "中文 Poincaré"})
     rendered = BIBTEX.render([("k", reference)], WriterOptions())

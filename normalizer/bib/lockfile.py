@@ -49,10 +49,15 @@ KEY_FILE = "lock.key"  # the lock key in the cache folder, when BIBNORM_LOCK_KEY
 
 
 def lock_in_use(configured: Path | None) -> Path | None:
-    """The lockfile a run reuses: the configured one, else ``./bibnorm.lock`` when it exists."""
+    """The lockfile a run reuses: the configured one, else ``./bibnorm.lock`` when it exists.
+    A folder by that name is an `InputError`: passing over it would run without the decisions
+    the user meant to pin, and exit 0."""
+    path = configured if configured is not None else Path(LOCK_FILE)
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, expected a lock file")
     if configured is not None:
         return configured
-    return Path(LOCK_FILE) if Path(LOCK_FILE).is_file() else None
+    return path if path.is_file() else None
 
 
 class LockItem(BaseModel):

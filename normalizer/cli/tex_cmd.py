@@ -33,7 +33,19 @@ from normalizer.cli._sources import open_sources
 from normalizer.cli.format_cmd import format_options
 from normalizer.config import Settings, load_settings
 from normalizer.errors import BibnormError, InputError, SafetyError, UsageError
-from normalizer.io import STDIO, Role, locked, named_output, refuse_clashes, write_atomic, write_stdout
+from normalizer.io import (
+    STDIO,
+    PinnedOutput,
+    Role,
+    locked,
+    named_output,
+    pin_output,
+    refuse_clashes,
+    resolve_output,
+    write_atomic,
+    write_pinned,
+    write_stdout,
+)
 from normalizer.latex import texflow
 from normalizer.models import Query, Reference, Resolution
 from normalizer.readers.latex import LatexDocument, read_document
@@ -127,16 +139,31 @@ def run_tex(
         target, role = _default_output(document, allow_outside=allow_outside), "the bibliography"
     else:
         target, role = output, "-o/--output"
+    # Where the write lands is fixed by the checks: a link swapped in for the target while the run
+    # waits and resolves (seconds; --watch runs again and again) must not redirect the write.
+    checked = None if str(target) == STDIO else resolve_output(target)
     refuse_clashes(
         [Role(role, target)], [*(Role("an input", path) for path in document.files), *source_roles(settings)]
     )
     if output is not None and output_format is None:
         writers.format_for_output(output, among=("bibtex", "biblatex"))  # refuses -o notes.txt
-    # Two runs completing one shared .bib (two drafts, latexmk and an editor) take turns:
-    # each reads the file, resolves and appends under the lock, so neither loses the other's entries.
-    with contextlib.nullcontext() if str(target) == STDIO else locked(target):
+    if str(target) == STDIO:
         return _run_tex_on(
             document, target, output_format, settings, refresh=refresh, quiet=quiet, progress=progress
+        )
+    # Two runs completing one shared .bib (two drafts, latexmk and an editor) take turns:
+    # each reads the file, resolves and appends under the lock, so neither loses the other's entries.
+    with locked(target):
+        pinned = pin_output(target, checked)
+        return _run_tex_on(
+            document,
+            target,
+            output_format,
+            settings,
+            refresh=refresh,
+            quiet=quiet,
+            progress=progress,
+            pinned=pinned,
         )
 
 
@@ -149,6 +176,7 @@ def _run_tex_on(
     refresh: bool,
     quiet: bool,
     progress: Progress = NO_PROGRESS,
+    pinned: PinnedOutput | None = None,
 ) -> TexOutcome:
     chosen_format = output_format or ("biblatex" if document.biblatex else "bibtex")
 
@@ -208,7 +236,10 @@ def _run_tex_on(
         diagnostics = [*merged.diagnostics, *diagnostics]
 
     if text != original or str(target) == STDIO:
-        write_atomic(target, text)
+        if pinned is None:
+            write_atomic(target, text)  # standard output
+        else:
+            write_pinned(pinned, text)
     for warning in writer_warnings:
         _say(warning, quiet=False)
     order = {planned.key: index for index, planned in enumerate(plan.keys)}

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from normalizer.bib.lockfile import LOCK_FILE
 from normalizer.cli import EXIT_FATAL, EXIT_OK, EXIT_SOURCES_FAILED
 from normalizer.cli._options import UserPath, lock_option, source_options, source_overrides
 from normalizer.cli._progress import progress_for, progress_option
@@ -235,6 +236,9 @@ def command(
     if not quiet:
         for line in outcome.warnings():
             click.echo(line, err=True)
+        offline = any("offline" in v.unverifiable_because for v in outcome.verdicts)
+        if outcome.nothing_verified and offline:  # the lock, if any, held none of the entries
+            click.echo(NO_LOCK_HINT, err=True)
         for note in outcome.notes:
             click.echo(f"bibnorm: note: {note}", err=True)
         click.echo(
@@ -258,6 +262,14 @@ def verify_inputs(files: Sequence[str], overrides: dict[str, Any]) -> list[Path 
         else:
             inputs.append(Path(given))
     return inputs
+
+
+# What to do when nothing could be verified offline, as no lockfile pins earlier verdicts (a pre-commit
+# hook run offline without one would otherwise fail every commit with exit 4 and no way out).
+NO_LOCK_HINT = (
+    "bibnorm: hint: no lockfile holds these entries: run `bibnorm verify --update-lock FILE.bib` once"
+    f" online and commit {LOCK_FILE}"
+)
 
 
 def list_lines() -> list[str]:

@@ -18,6 +18,7 @@ _RIS_TAG = re.compile(r"^(TY|TI|T1|AU|A1|PY|DO|ER)  -", re.MULTILINE)
 _BBL = re.compile(r"\\bibitem[\[{]|\\entry\{|\\begin\{thebibliography\}")
 _XML = re.compile(r"^\s*(<\?xml|<!DOCTYPE|<html|<feed|<rdf|<OAI-PMH|<[A-Za-z][\w:-]*[\s>])", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]")
+_FORMAT = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _MIN_LINES_TO_JUDGE = 5
 
 
@@ -52,7 +53,8 @@ def _plausible_item(line: str) -> bool:
     if len(words) < 2 or len(line) > 600:
         return False
     letters = len(_LETTERS.findall(line))
-    return letters >= 0.5 * len(line.replace(" ", ""))
+    # Invisible format characters (direction marks, zero-width spaces) are no evidence either way.
+    return letters >= 0.5 * len(_FORMAT.sub("", line.replace(" ", "")))
 
 
 def _not_a_list(text: str) -> bool:

@@ -399,6 +399,19 @@ class _Collector:
         )
 
 
+# How deep \input (and .aux \@input) may nest. TeX itself stops at 15 files open at once
+# (TeX Live's max_in_open), so no document that compiles comes near; a hostile chain of
+# thousands is one clear error instead of Python's recursion limit.
+MAX_INPUT_DEPTH = 64
+
+
+def _too_deep(here: Origin) -> InputError:
+    return InputError(
+        f"{here}: inputs nested more than {MAX_INPUT_DEPTH} files deep (TeX itself stops at 15);"
+        " not a document LaTeX compiles"
+    )
+
+
 def _join(folder: Path, name: str) -> Path:
     return Path(os.path.normpath(folder / name))
 
@@ -417,10 +430,12 @@ def read_document(path: Path) -> LatexDocument:
     return collector.document()
 
 
-def _walk_tex(path: Path, root: Path, collector: _Collector, origin: Origin | None) -> None:
+def _walk_tex(path: Path, root: Path, collector: _Collector, origin: Origin | None, depth: int = 0) -> None:
     resolved = path.resolve()
     if resolved in collector.seen:  # \input cycles and repeated includes are read once
         return
+    if depth > MAX_INPUT_DEPTH and origin is not None:
+        raise _too_deep(origin)
     collector.seen.add(resolved)
     if origin is None:
         text = read_text(path)
@@ -442,7 +457,7 @@ def _walk_tex(path: Path, root: Path, collector: _Collector, origin: Origin | No
         if target is None:
             collector.warnings.append(f"{here}: cannot find input file {name!r}")
             continue
-        _walk_tex(target, root, collector, here)
+        _walk_tex(target, root, collector, here, depth + 1)
 
 
 def _find_input(name: str, root: Path, current: Path) -> Path | None:
@@ -478,10 +493,12 @@ def _read_from_aux(path: Path) -> LatexDocument:
     return collector.document()
 
 
-def _walk_aux(path: Path, root: Path, collector: _Collector, origin: Origin | None) -> bool:
+def _walk_aux(path: Path, root: Path, collector: _Collector, origin: Origin | None, depth: int = 0) -> bool:
     resolved = path.resolve()
     if resolved in collector.seen:
         return False
+    if depth > MAX_INPUT_DEPTH and origin is not None:
+        raise _too_deep(origin)
     collector.seen.add(resolved)
     if origin is None:
         text = read_text(path)
@@ -499,6 +516,6 @@ def _walk_aux(path: Path, root: Path, collector: _Collector, origin: Origin | No
     collector.add_bibliographies(root, scan.bibliographies, path)
     biblatex = scan.biblatex
     for name, line in scan.inputs:
-        nested = _walk_aux(_join(root, name), root, collector, Origin(path=str(path), line=line))
+        nested = _walk_aux(_join(root, name), root, collector, Origin(path=str(path), line=line), depth + 1)
         biblatex = biblatex or nested
     return biblatex

@@ -118,7 +118,7 @@ def _as_text(line: PdfLine) -> str:
 
 
 def _document_lines(data: bytes, path: str) -> list[PdfLine]:
-    pages = list(_pages(data, path))
+    pages = _read_bounded(data, path)
     if all(sum(ch.isalpha() for line in page for ch in line.text) < _MIN_LETTERS_PER_PAGE for page in pages):
         raise InputError(
             f"{path}: the PDF has no text layer (a scanned paper?); run OCR on it first "
@@ -163,6 +163,52 @@ def _running_heads(pages: Sequence[Sequence[PdfLine]]) -> set[tuple[int, int]]:
     }
 
 
+# What reading one PDF may take beyond what the process holds already. PDFium decodes a page's
+# content streams whole, so a small file can inflate to gigabytes (1 GB of blanks in one
+# compressed stream cost 2.1 GB). The pages are read in a forked worker held to this much more
+# address space: one that runs out is one line, and the run's own memory is never at stake.
+MEMORY_BUDGET = 768 << 20
+
+
+def _read_bounded(data: bytes, path: str) -> list[list[PdfLine]]:
+    """The lines of every page, read in a worker process held to `MEMORY_BUDGET` (in this
+    process where no worker can be forked: another thread runs, or the platform cannot)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from normalizer.processes import can_fork, fork_pool
+
+    if not can_fork():
+        return list(_pages(data, path))
+    with fork_pool(1, _limit_memory, (MEMORY_BUDGET,)) as pool:
+        if pool is None:
+            return list(_pages(data, path))
+        try:
+            return pool.submit(_all_pages, data, path).result()
+        except (BrokenProcessPool, MemoryError):
+            raise InputError(
+                f"{path}: reading this PDF takes more than {MEMORY_BUDGET >> 20} MiB of memory (a content"
+                " stream that inflates to gigabytes?); nothing was read"
+            ) from None
+
+
+def _limit_memory(budget: int) -> None:
+    """In the worker: at most ``budget`` bytes of address space beyond what it has (the parent's)."""
+    import resource
+
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            used = int(statm.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return  # not Linux: no bound, as before
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = used + budget if hard == resource.RLIM_INFINITY else min(hard, used + budget)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _all_pages(data: bytes, path: str) -> list[list[PdfLine]]:
+    return list(_pages(data, path))
+
+
 def _pages(data: bytes, path: str) -> Iterator[list[PdfLine]]:
     try:
         import pypdfium2 as pdfium
@@ -180,7 +226,15 @@ def _pages(data: bytes, path: str) -> Iterator[list[PdfLine]]:
         raise InputError(f"{path}: not a readable PDF ({error}); nothing was read") from None
     try:
         for number in range(len(document)):
-            yield _page_lines(document[number], number + 1)
+            try:
+                page = document[number]
+            except pdfium.PdfiumError as error:
+                # A page tree nested thousands deep or in a cycle: PDFium refuses the page.
+                raise InputError(
+                    f"{path}: PDFium cannot load page {number + 1} ({str(error).rstrip('.')}: a damaged page"
+                    " tree, or one nested too deep or in a cycle); nothing was read"
+                ) from None
+            yield _page_lines(page, number + 1)
     finally:
         document.close()
 

@@ -587,3 +587,17 @@ def clean_reference(reference: Reference) -> Reference:
     if notes:
         changes["notes"] = tuple(dict.fromkeys([*reference.notes, *notes]))
     return reference.model_copy(update=changes) if changes else reference
+
+
+# Invisible characters that only steer how text is shown: the bidirectional embeddings,
+# overrides and isolates (U+202A-U+202E, U+2066-U+2069, the "Trojan Source" characters), the
+# direction marks (U+200E, U+200F, U+061C), zero-width space, word joiner and a byte-order
+# mark inside text. In a title they make a reference print reversed or differ invisibly from
+# the paper's. ZWNJ and ZWJ (U+200C, U+200D) stay: Persian, Indic scripts and emoji need them.
+_INVISIBLE = re.compile("[\u200b\u200e\u200f\u061c\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def without_invisible(text: str) -> tuple[str, int]:
+    """``text`` without the invisible direction and zero-width characters above, and how many
+    there were."""
+    return _INVISIBLE.subn("", text)

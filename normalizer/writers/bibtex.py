@@ -45,6 +45,9 @@ replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix b
   prints the month in its own language and form.
 - An ``article``/``inproceedings`` without venue is written as a preprint/``@misc``
   (a published type without its venue only makes styles warn) and reported.
+- A title loses its invisible direction and zero-width characters (`without_invisible`:
+  bidi overrides and isolates that make it print reversed, marks, ZWSP), with an
+  ``output.invisible_characters`` warning; ZWNJ and ZWJ stay (scripts and emoji need them).
 - Names: ``Family, Given`` joined by `` and ``; ``van der Berg, Jan`` (particle),
   ``King, Jr., Martin`` (suffix), ``{H1 Collaboration}`` (literal, never split).
 - BibTeX mode escapes non-ASCII to LaTeX unless `WriterOptions.unicode`; biblatex keeps
@@ -90,6 +93,7 @@ from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Person, Problem, Reference, Severity
 from normalizer.processes import shared_objects_frozen
 from normalizer.text.capitals import Evidence, bibliography_evidence, evidence_for
+from normalizer.text.clean import without_invisible
 from normalizer.writers import Rendered, WriterOptions
 from normalizer.writers.latex_text import Encoded, text_to_latex, text_with_math_to_latex, title_to_latex
 
@@ -416,7 +420,15 @@ def _entry(
 
     if evidence is None:
         evidence = evidence_for(reference.title, reference.abstract)
-    title = out.take(title_to_latex(reference.title, unicode=unicode, latin=out.latin, evidence=evidence))
+    plain_title, invisible = without_invisible(reference.title)
+    if invisible:
+        problems.append(
+            Problem(
+                code="output.invisible_characters",
+                message=f"{key}: title: removed {invisible} invisible direction or zero-width character(s)",
+            )
+        )
+    title = out.take(title_to_latex(plain_title, unicode=unicode, latin=out.latin, evidence=evidence))
     preset = STYLES.get(options.style) if mode == "bibtex" else None
     if reference.authors:
         written = format_name_given_first if preset is not None and preset.given_first else format_name
