@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from normalizer.cli._options import (
     source_roles,
 )
 from normalizer.cli._previous import Outcome, PreviousOutput, read_previous, settled_nothing, with_previous
-from normalizer.cli._progress import progress_for, progress_option
+from normalizer.cli._progress import progress_for, progress_option, say
 from normalizer.cli._sources import open_sources
 from normalizer.cli._style import Painter, color_option
 from normalizer.cli.format_cmd import format_options
@@ -37,6 +38,7 @@ from normalizer.io import STDIO, Role, refuse_clashes, write_atomic
 from normalizer.models import Resolution, Status
 from normalizer.readers import READERS, available_formats, read_inputs_noted
 from normalizer.resolve import keys, pipeline
+from normalizer.resolve.progress import Progress
 from normalizer.resolve.report import build_report, source_trouble, summary_line, unsettled
 
 
@@ -217,10 +219,11 @@ def command(
     with progress_for(quiet=quiet, wanted=show_progress) as progress:
         queries, read_notes = read_inputs_noted(list(inputs), input_format=input_format, progress=progress)
         # A slow phase is announced with what it will cost (rich shows the line above the bars).
-        with open_sources(settings, notify=None if quiet else _announce) as sources_:
+        announce = partial(_announce, progress)
+        with open_sources(settings, notify=None if quiet else announce) as sources_:
             if not quiet:
                 for note in sources_.notes:
-                    click.echo(f"bibnorm: note: {note}", err=True)
+                    say(progress, f"bibnorm: note: {note}")
             resolutions = pipeline.run(
                 queries,
                 sources_.resolvers,
@@ -251,10 +254,10 @@ def command(
         elif bib_files and not quiet:
             dropped = sum(1 for r in resolutions if r.status is not Status.RESOLVED and r.query.key)
             if dropped:
-                click.echo(
+                say(
+                    progress,
                     f"bibnorm: note: {dropped} .bib entries that did not resolve are not in the "
                     f"{chosen_format} output (a .bib output keeps them)",
-                    err=True,
                 )
         previous = read_previous(output, chosen_format) if output != STDIO and not bib_files else None
         outcome = None
@@ -460,8 +463,8 @@ def _mark_kept(report: dict[str, Any], kept: dict[int, str]) -> None:
     report["summary"]["kept_previous"] = len(kept)
 
 
-def _announce(message: str) -> None:
-    click.echo(f"bibnorm: {message}", err=True)
+def _announce(progress: Progress, message: str) -> None:
+    say(progress, f"bibnorm: {message}")
 
 
 def _dump(data: Any) -> str:

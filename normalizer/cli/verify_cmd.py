@@ -19,7 +19,7 @@ import click
 
 from normalizer.cli import EXIT_FATAL, EXIT_OK, EXIT_SOURCES_FAILED
 from normalizer.cli._options import UserPath, lock_option, source_options, source_overrides
-from normalizer.cli._progress import progress_for, progress_option
+from normalizer.cli._progress import progress_for, progress_option, say
 from normalizer.cli._style import Painter, color_option
 from normalizer.errors import UsageError, shown
 from normalizer.io import Role, refuse_clashes, write_atomic
@@ -193,7 +193,7 @@ def command(
                 progress=progress,
             )
             for warning in warnings:
-                click.echo(f"bibnorm: warning: {warning}", err=True)
+                say(progress, f"bibnorm: warning: {warning}")
         else:
             outcome = run_verify(
                 [Path(f) for f in files],
@@ -219,9 +219,9 @@ def command(
     else:
         lines = human_lines(outcome.verdicts, Painter.for_stream(), audit)
         click.echo("".join(f"{line}\n" for line in lines), nl=False)
+    for line in outcome.warnings():  # a lost source is said with -q too: it is a failure
+        click.echo(line, err=True)
     if not quiet:
-        for line in outcome.warnings():
-            click.echo(line, err=True)
         for note in outcome.notes:
             click.echo(f"bibnorm: note: {note}", err=True)
         click.echo(

@@ -133,14 +133,32 @@ class EntryVerdict(Frozen):
     no_source_missing: bool = False
     claim: Claim | None = Field(default=None, exclude=True)  # what the entry said (HTML report)
 
+    @property
+    def unverifiable_message(self) -> str | None:
+        """What the text report's BN700 line says of an unverifiable entry (None otherwise)."""
+        if self.verdict is not Verdict.UNVERIFIABLE:
+            return None
+        return f"could not be verified ({', '.join(self.unverifiable_because) or 'no source could be asked'})"
+
     def as_json(self) -> dict[str, object]:
-        """The entry in the ``--json`` shape the tracker issue fixes (tools consume it)."""
-        return {
+        """The entry in the ``--json`` shape the tracker issue fixes (tools consume it); an
+        unverifiable entry carries the BN700 finding the text shows, and why."""
+        findings = [finding.model_dump(mode="json") for finding in self.findings]
+        if (message := self.unverifiable_message) is not None:
+            findings.append(
+                VerifyFinding(
+                    code="BN700", severity=Severity.WARNING, message=message, field="entry"
+                ).model_dump(mode="json")
+            )
+        document: dict[str, object] = {
             "key": self.key,
             "verdict": self.verdict.value,
-            "findings": [finding.model_dump(mode="json") for finding in self.findings],
+            "findings": findings,
             "matched": self.matched.model_dump(mode="json") if self.matched else None,
         }
+        if self.verdict is Verdict.UNVERIFIABLE:
+            document["unverifiable_because"] = list(self.unverifiable_because)
+        return document
 
 
 # --- what an entry claims -------------------------------------------------------------
