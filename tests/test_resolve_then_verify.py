@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -37,6 +38,21 @@ def _env(apis: FakeApis, cache: Path) -> dict[str, str]:
     return {**apis.env(cache), "NO_COLOR": "", "FORCE_COLOR": ""}
 
 
+def verify_json(output: Path, env: dict[str, str]) -> tuple[int, dict[str, Any]]:
+    """``bibnorm verify --json`` of ``output`` against the same world: exit code and document."""
+    verified = CliRunner().invoke(main, ["verify", str(output), "--json", "-q"], env=env)
+    return verified.exit_code, json.loads(verified.stdout)
+
+
+def flagged(document: dict[str, Any]) -> dict[str, list[str]]:
+    """Each entry not verified, with its findings' messages."""
+    return {
+        entry["key"]: [finding["message"] for finding in entry["findings"]]
+        for entry in document["entries"]
+        if entry["verdict"] != "verified"
+    }
+
+
 @pytest.mark.parametrize(
     ("options", "suffix"),
     [
@@ -59,16 +75,10 @@ def test_every_entry_resolve_writes_verifies(
         main, ["resolve", str(folder / "titles.txt"), "-o", str(output), "-q", *options], env=env
     )
     assert resolved.exit_code == 0, resolved.stderr
-    verified = CliRunner().invoke(main, ["verify", str(output), "--json", "-q"], env=env)
-    document = json.loads(verified.stdout)
-    flagged = {
-        e["key"]: [f["message"] for f in e["findings"]]
-        for e in document["entries"]
-        if e["verdict"] != "verified"
-    }
-    assert flagged == {}
+    code, document = verify_json(output, env)
+    assert flagged(document) == {}
     assert document["summary"]["entries"] >= 150  # the dev gold's titles the fakes hold, not a handful
-    assert verified.exit_code == 0
+    assert code == 0
 
 
 # dblp spells some names otherwise than arXiv does, and bibnorm writes dblp's ("names as
@@ -102,11 +112,4 @@ def test_names_dblp_spells_otherwise_than_arxiv_verify_against_both(
     assert CliRunner().invoke(main, args, env=env).exit_code == 0
     written = output.read_text(encoding="utf-8")
     assert "Kolesnikow" in written and "Weinz" in written  # dblp's spellings were written
-    verified = CliRunner().invoke(main, ["verify", str(output), "--json", "-q"], env=env)
-    document = json.loads(verified.stdout)
-    flagged = {
-        e["key"]: [f["message"] for f in e["findings"]]
-        for e in document["entries"]
-        if e["verdict"] != "verified"
-    }
-    assert flagged == {}
+    assert flagged(verify_json(output, env)[1]) == {}
