@@ -259,14 +259,15 @@ def command(
                     f"bibnorm: note: {dropped} .bib entries that did not resolve are not in the "
                     f"{chosen_format} output (a .bib output keeps them)",
                 )
-        previous = read_previous(output, chosen_format) if output != STDIO and not bib_files else None
+        # An output is replaced only by something at least as good (README "Files are never lost").
+        earlier = read_previous(output, chosen_format) if output != STDIO and not bib_files else None
+        kept_all = earlier is not None and bool(earlier.entries) and settled_nothing(resolutions)
         outcome = None
-        if previous is not None and previous.entries and not settled_nothing(resolutions):
+        if earlier is not None and earlier.entries and not kept_all:
             order = [(r.query.index, key) for r, key in _written(resolutions)]
-            outcome = with_previous(previous, text, resolutions, order, layout)
+            outcome = with_previous(earlier, text, resolutions, order, layout)
             text = outcome.text
         _mark_kept(report, outcome.kept if outcome is not None else {})
-        kept_all = previous is not None and bool(previous.entries) and settled_nothing(resolutions)
         if report_path and report_path != STDIO:
             write_atomic(Path(report_path), _dump(report))
         if output != STDIO and not kept_all:
@@ -295,7 +296,7 @@ def command(
         resolutions, stats.down, stats.refused, stats.gave_up, offline=settings.offline
     ):
         click.echo(line, err=True)
-    for line in _previous_lines(output, previous, outcome, kept_all=kept_all):
+    for line in _previous_lines(output, earlier, outcome, kept_all=kept_all):
         click.echo(line, err=True)
     if not quiet:
         for note in read_notes:
