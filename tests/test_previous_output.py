@@ -190,3 +190,22 @@ def test_more_than_ten_unsettled_items_are_counted_not_listed(
     assert code == 0
     assert not any(UNKNOWN in line for line in lines)
     assert f"bibnorm: warning: 11 items not resolved (11 unresolved); {NO_REPORT}" in lines
+
+
+@pytest.mark.parametrize("style", ["bibnorm", "arxiv", "dblp", "google-scholar"])
+@pytest.mark.parametrize("output_format", ["bibtex", "biblatex"])
+def test_a_second_run_over_its_own_output_writes_the_same_bytes_and_says_nothing_replaced(
+    titles: Path,
+    indexes: tuple[Path, Path],
+    env: dict[str, str],
+    tmp_path: Path,
+    style: str,
+    output_format: str,
+) -> None:
+    args = [*offline(titles, indexes[0]), "--style", style, "--format", output_format]
+    assert run(args, env)[0] == 0
+    first = (tmp_path / "refs.bib").read_bytes()
+    code, lines = run(args, env)
+    assert code == 0
+    assert (tmp_path / "refs.bib").read_bytes() == first  # each preset's own field order kept
+    assert not any("replaced fields" in line or "kept the earlier" in line for line in lines)

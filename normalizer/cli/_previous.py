@@ -169,11 +169,14 @@ def with_previous(
         old = previous.entries.get(key)
         if new is None:
             continue
+        text = new.raw.strip()  # as the writer laid it out (a preset has its own field order)
         if old is not None and old.entry is not None:
             if changed := replaced_fields(old.entry, new):
                 replaced.append(Replaced(key, changed))
-            new = _with_kept_fields(new, old.entry)
-        pieces.setdefault(index, []).append(render_block(new, layout))
+            merged = _with_kept_fields(new, old.entry)
+            if merged is not new:
+                text = render_block(merged, layout)
+        pieces.setdefault(index, []).append(text)
     for index, key in kept.items():
         pieces.setdefault(index, []).append(previous.entries[key].text)
     text = "\n\n".join(piece for index in sorted(pieces) for piece in pieces[index])
