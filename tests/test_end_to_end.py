@@ -341,7 +341,9 @@ def test_offline_on_a_warm_cache_gives_the_same_output_without_requests(
 
 
 def test_offline_on_a_cold_cache_makes_no_request(apis: FakeApis, workdir: Path) -> None:
-    run = resolve(apis, workdir, workdir / "empty-cache", "offline-cold.bib", "--offline")
+    # Nothing could be asked: exit 4, not success (issue 41).
+    cold = workdir / "empty-cache"
+    run = resolve(apis, workdir, cold, "offline-cold.bib", "--offline", exit_code=EXIT_SOURCES_FAILED)
     assert run.arxiv_requests == [] and run.s2_requests == []
     assert len(run.items) == ITEMS
     assert run.report["summary"]["resolved"] == 0

@@ -661,11 +661,11 @@ def test_books_theses_software_rfcs_and_web_pages_pass_and_a_retraction_is_repor
     assert verdicts == {
         "goodfellow2016": ("verified", []),  # Open Library's edition of the ISBN, not the 2014 paper
         "bishop2006": ("verified", []),  # Open Library's work, by title and author
-        "uhlmann1995": ("unverifiable", []),
-        "jax2018github": ("unverifiable", []),
+        "uhlmann1995": ("unverifiable", ["BN700"]),  # as the text shows it
+        "jax2018github": ("unverifiable", ["BN700"]),  # as the text shows it
         "rfc2119": ("verified", []),
         "rfc2481": ("verified", []),  # by its number: Crossref's record of 10.17487/RFC2481
-        "ctan": ("unverifiable", []),
+        "ctan": ("unverifiable", ["BN700"]),  # as the text shows it
         "feng2020": ("verified", ["BN751"]),
         "withdrawn2021": ("verified", ["BN754"]),
     }

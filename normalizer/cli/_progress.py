@@ -61,6 +61,16 @@ def progress_for(*, quiet: bool, wanted: bool | None, stream: IO[str] | None = N
         shown.close()
 
 
+def say(progress: Progress, line: str) -> None:
+    """One line on stderr while ``progress`` may be drawn: through the live display's console
+    when there is one, so that it stands above the bars (a plain write would land between
+    rich's redraws and leave finished phases on screen twice), else as a plain line."""
+    if isinstance(progress, LiveProgress):
+        progress.say(line)
+    else:
+        click.echo(line, err=True)
+
+
 def _is_terminal(stream: IO[str]) -> bool:
     try:
         return stream.isatty()
@@ -206,6 +216,11 @@ class LiveProgress:
         with self._lock:
             self._end(finished=True)
 
+    def say(self, line: str) -> None:
+        """``line`` above the bars, as it is (no markup, no highlighting, not wrapped)."""
+        with self._lock:
+            self._bars.console.print(line, markup=False, highlight=False, soft_wrap=True, emoji=False)
+
     def close(self) -> None:
         with self._lock:
             self._end(finished=False)
@@ -272,4 +287,4 @@ def _time_left() -> Any:
     return TimeLeft()
 
 
-__all__ = ["LiveProgress", "PhaseLines", "phase_line", "progress_for", "progress_option"]
+__all__ = ["LiveProgress", "PhaseLines", "phase_line", "progress_for", "progress_option", "say"]

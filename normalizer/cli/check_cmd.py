@@ -17,7 +17,7 @@ from normalizer.bib.checks.online import facts_from_lock, is_published_version
 from normalizer.bib.lockfile import load_lock, lock_in_use
 from normalizer.cli import EXIT_FATAL, EXIT_OK
 from normalizer.cli._options import UserPath, asking_options, jobs_option, lock_option
-from normalizer.cli._progress import progress_for, progress_option
+from normalizer.cli._progress import progress_for, progress_option, say
 from normalizer.cli._style import Painter, color_option
 from normalizer.cli.format_cmd import config_table, format_options
 from normalizer.config import Settings, load_settings
@@ -187,7 +187,7 @@ def online_facts(
     failure = next((answer for answer in answers if answer.failed), None)
     if failure is not None:
         why = failure.problems[0].message if failure.problems else "a source did not answer"
-        click.echo(f"bibnorm: note: online checks skipped: {why}", err=True)
+        say(progress, f"bibnorm: note: online checks skipped: {why}")
         return None
     stats = session.stats  # Crossref giving up leaves the dates to S2's years: said, not silent
     for line in source_warnings(
@@ -197,7 +197,7 @@ def online_facts(
         stats.gave_up,
         advice="Try again later, or run with --offline.",
     ):
-        click.echo(line, err=True)
+        say(progress, line)
     return OnlineFacts(published=published, latest_version=latest)
 
 
@@ -222,7 +222,7 @@ def verify_findings(
         progress=progress,
     )
     for line in outcome.warnings():  # the sources lost, once each, as `verify` says them
-        click.echo(line, err=True)
+        say(progress, line)
     return as_findings(outcome.verdicts)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,8 @@ from normalizer.cli._options import (
     source_overrides,
     source_roles,
 )
-from normalizer.cli._progress import progress_for, progress_option
+from normalizer.cli._previous import Outcome, PreviousOutput, read_previous, settled_nothing, with_previous
+from normalizer.cli._progress import progress_for, progress_option, say
 from normalizer.cli._sources import open_sources
 from normalizer.cli._style import Painter, color_option
 from normalizer.cli._zotero import read_inputs_with_zotero
@@ -37,6 +40,7 @@ from normalizer.io import STDIO, Role, refuse_clashes, write_atomic
 from normalizer.models import Resolution, Status
 from normalizer.readers import READERS, available_formats
 from normalizer.resolve import keys, pipeline
+from normalizer.resolve.progress import Progress
 from normalizer.resolve.report import build_report, source_trouble, summary_line, unsettled
 
 
@@ -219,10 +223,11 @@ def command(
     with progress_for(quiet=quiet, wanted=show_progress) as progress:
         queries, read_notes = read_inputs_with_zotero(inputs, settings, input_format, progress)
         # A slow phase is announced with what it will cost (rich shows the line above the bars).
-        with open_sources(settings, notify=None if quiet else _announce) as sources_:
+        announce = partial(_announce, progress)
+        with open_sources(settings, notify=None if quiet else announce) as sources_:
             if not quiet:
                 for note in sources_.notes:
-                    click.echo(f"bibnorm: note: {note}", err=True)
+                    say(progress, f"bibnorm: note: {note}")
             resolutions = pipeline.run(
                 queries,
                 sources_.resolvers,
@@ -241,8 +246,6 @@ def command(
                 lambda previous: previous.merged(lock_from_resolutions(resolutions, date.today(), previous)),
             )
         report = build_report(resolutions, stats.requests, stats.cache_hits, sources_down=stats.down)
-        if report_path and report_path != STDIO:
-            write_atomic(Path(report_path), _dump(report))
         # The canonical layout `format` and `check` use, with the names as this run writes them.
         layout = format_options(journal_names=settings.journal_names or "full")
         rendered = writers.get_writer(chosen_format).render(
@@ -257,12 +260,23 @@ def command(
         elif bib_files and not quiet:
             dropped = sum(1 for r in resolutions if r.status is not Status.RESOLVED and r.query.key)
             if dropped:
-                click.echo(
+                say(
+                    progress,
                     f"bibnorm: note: {dropped} .bib entries that did not resolve are not in the "
                     f"{chosen_format} output (a .bib output keeps them)",
-                    err=True,
                 )
-        if output != STDIO:
+        # An output is replaced only by something at least as good (README "Files are never lost").
+        earlier = read_previous(output, chosen_format) if output != STDIO and not bib_files else None
+        kept_all = earlier is not None and bool(earlier.entries) and settled_nothing(resolutions)
+        outcome = None
+        if earlier is not None and earlier.entries and not kept_all:
+            order = [(r.query.index, key) for r, key in _written(resolutions)]
+            outcome = with_previous(earlier, text, resolutions, order, layout)
+            text = outcome.text
+        _mark_kept(report, outcome.kept if outcome is not None else {})
+        if report_path and report_path != STDIO:
+            write_atomic(Path(report_path), _dump(report))
+        if output != STDIO and not kept_all:
             write_atomic(output, text)
         progress.finish()
     # Data for stdout once the live progress is gone from the terminal they may share.
@@ -280,13 +294,17 @@ def command(
                 click.echo(f"{where}: warning: {what} not read ({block.error}); {fate}", err=True)
         for warning in rendered.warnings:
             click.echo(f"bibnorm: warning: {warning.message}", err=True)
-        paint = Painter.for_stream(sys.stderr)
-        for resolution in unsettled(resolutions):
-            click.echo(_describe_unsettled(resolution, paint), err=True)
-        for line in source_trouble(
-            resolutions, stats.down, stats.refused, stats.gave_up, offline=settings.offline
-        ):
-            click.echo(line, err=True)
+    # Failures are said with -q too: -q quiets progress and the summary, not what went missing.
+    paint = Painter.for_stream(sys.stderr)
+    for line in _unsettled_lines(resolutions, report_path, paint, quiet=quiet):
+        click.echo(line, err=True)
+    for line in source_trouble(
+        resolutions, stats.down, stats.refused, stats.gave_up, offline=settings.offline
+    ):
+        click.echo(line, err=True)
+    for line in _previous_lines(output, earlier, outcome, kept_all=kept_all):
+        click.echo(line, err=True)
+    if not quiet:
         for note in read_notes:
             click.echo(f"bibnorm: note: {note}", err=True)
         click.echo(summary_line(report["summary"], paint.verdict if paint.on else None), err=True)
@@ -310,9 +328,10 @@ def _known_keys(output: str, chosen_format: str, lock_path: Path | None) -> keys
 
 
 def run_exit_code(resolutions: Sequence[Resolution], *, refused: bool, strict: bool) -> int:
-    """0, `EXIT_SOURCES_FAILED` (every item failed, or a source refused the key), or `EXIT_FINDINGS`."""
-    distinct = [r for r in resolutions if r.duplicate_of is None]
-    if refused or (distinct and all(r.status is Status.FAILED for r in distinct)):
+    """0, `EXIT_SOURCES_FAILED` (nothing could be asked: every item failed or was left
+    unsettled by a source that could not answer, offline with nothing cached included; or a
+    source refused the key), or `EXIT_FINDINGS`."""
+    if refused or settled_nothing(resolutions):
         return EXIT_SOURCES_FAILED
     if strict and any(r.status is not Status.RESOLVED for r in resolutions):
         return EXIT_FINDINGS
@@ -363,8 +382,69 @@ def _describe_unsettled(resolution: Resolution, paint: Painter | None = None) ->
     return line
 
 
-def _announce(message: str) -> None:
-    click.echo(f"bibnorm: {message}", err=True)
+UNSETTLED_SHOWN = 10  # unsettled items listed one per line; past this, one line counts them
+
+
+def _unsettled_lines(
+    resolutions: Sequence[Resolution], report_path: str | None, paint: Painter, *, quiet: bool
+) -> list[str]:
+    """One line per unsettled item, or past `UNSETTLED_SHOWN` (and always with -q) one line
+    that counts them by status and says where each is listed."""
+    items = unsettled(resolutions)
+    if not items:
+        return []
+    if len(items) <= UNSETTLED_SHOWN and not quiet:
+        return [_describe_unsettled(resolution, paint) for resolution in items]
+    counts = Counter(r.status.value for r in items)
+    by_status = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
+    where = (
+        f"each is listed with its best candidates in {report_path}"
+        if report_path and report_path != STDIO
+        else "--report PATH lists each with its best candidates"
+    )
+    counted = f"{len(items)} item{'s' if len(items) != 1 else ''}"
+    return [f"bibnorm: warning: {counted} not resolved ({by_status}); {where}"]
+
+
+def _previous_lines(
+    output: str, previous: PreviousOutput | None, outcome: Outcome | None, *, kept_all: bool
+) -> list[str]:
+    """What became of the entries the output already held."""
+    if previous is None:
+        return []
+    if kept_all:
+        return [
+            f"bibnorm: warning: {output} kept as it was ({len(previous.entries)} entries): "
+            "nothing could be resolved this run"
+        ]
+    if outcome is None:
+        return []
+    lines = []
+    if outcome.kept:
+        keys = ", ".join(outcome.kept[index] for index in sorted(outcome.kept))
+        lines.append(
+            f"bibnorm: warning: {output}: kept the earlier entry of {len(outcome.kept)} "
+            f"item{'s' if len(outcome.kept) != 1 else ''} not resolved this run: {one_line(keys, ECHO_LIMIT)}"
+        )
+    if outcome.replaced:
+        shown = "; ".join(f"{r.key} ({', '.join(r.fields)})" for r in outcome.replaced)
+        lines.append(
+            f"bibnorm: note: {output}: replaced fields that differed from this run's "
+            f"(edited by hand, or changed at the source) in {len(outcome.replaced)} "
+            f"entr{'ies' if len(outcome.replaced) != 1 else 'y'}: {one_line(shown, ECHO_LIMIT)}"
+        )
+    return lines
+
+
+def _mark_kept(report: dict[str, Any], kept: dict[int, str]) -> None:
+    """Each report item says whether the output kept an earlier entry for it (its key)."""
+    for item in report["items"]:
+        item["kept_previous"] = kept.get(item["index"])
+    report["summary"]["kept_previous"] = len(kept)
+
+
+def _announce(progress: Progress, message: str) -> None:
+    say(progress, f"bibnorm: {message}")
 
 
 def _dump(data: Any) -> str:

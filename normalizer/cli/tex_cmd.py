@@ -28,7 +28,7 @@ from normalizer import writers
 from normalizer.bib.bibfile import assert_nothing_lost
 from normalizer.cli import EXIT_FINDINGS, EXIT_OK
 from normalizer.cli._options import UserPath, source_options, source_overrides, source_roles
-from normalizer.cli._progress import progress_for, progress_option
+from normalizer.cli._progress import progress_for, progress_option, say
 from normalizer.cli._sources import open_sources
 from normalizer.cli.format_cmd import format_options
 from normalizer.config import Settings, load_settings
@@ -134,7 +134,7 @@ def run_tex(
     """
     document = read_document(main)
     for warning in document.warnings:
-        _say(f"{warning}", quiet=False)
+        _say(f"{warning}", quiet=False, progress=progress)
     if output is None:
         target, role = _default_output(document, allow_outside=allow_outside), "the bibliography"
     else:
@@ -187,7 +187,9 @@ def _run_tex_on(
         existing_keys |= texflow.library_keys(text)
         for number in texflow.failed_blocks(text):
             _say(
-                f"{path}:{number}: warning: entry could not be parsed; its key counts as missing", quiet=False
+                f"{path}:{number}: warning: entry could not be parsed; its key counts as missing",
+                quiet=False,
+                progress=progress,
             )
         if path == target:
             original = text
@@ -220,13 +222,13 @@ def _run_tex_on(
             sources.stats.gave_up,
             offline=settings.offline,
         ):
-            _say(line, quiet=False)
+            _say(line, quiet=False, progress=progress)
         if refresh:
             result = texflow.refresh(text, refreshed, render)
             upgraded = result.upgraded
             diff = texflow.unified_diff(text, result.text, target.name)
             if diff:
-                sys.stderr.write(diff)
+                _say(diff.rstrip("\n"), quiet=False, progress=progress)
             assert_nothing_lost(text, result.text)  # an upgrade replaces entries, never drops one
             text = result.text
         merged = texflow.merge(text, plan, resolutions, render)
@@ -241,14 +243,14 @@ def _run_tex_on(
         else:
             write_pinned(pinned, text)
     for warning in writer_warnings:
-        _say(warning, quiet=False)
+        _say(warning, quiet=False, progress=progress)
     order = {planned.key: index for index, planned in enumerate(plan.keys)}
     diagnostics = sorted(diagnostics, key=lambda d: order.get(d.key, len(order)))
     for diagnostic in diagnostics:
         for line in diagnostic.lines():
-            _say(line, quiet=False)
+            _say(line, quiet=False, progress=progress)
     present = len(plan.of_kind(texflow.KeyKind.PRESENT))
-    _say(_summary(target, added, upgraded, present, len(diagnostics)), quiet=quiet)
+    _say(_summary(target, added, upgraded, present, len(diagnostics)), quiet=quiet, progress=progress)
     return TexOutcome(
         exit_code=EXIT_FINDINGS if diagnostics else EXIT_OK,
         files=document.files,
@@ -293,9 +295,10 @@ def _summary(target: Path, added: Sequence[str], upgraded: Sequence[str], presen
     return f"bibnorm: {target}: " + "; ".join(parts)
 
 
-def _say(line: str, *, quiet: bool) -> None:
+def _say(line: str, *, quiet: bool, progress: Progress = NO_PROGRESS) -> None:
+    """``line`` on stderr, above the live progress when it is drawn (`normalizer.cli._progress.say`)."""
     if not quiet:
-        click.echo(line, err=True)
+        say(progress, line)
 
 
 def watch_tex(

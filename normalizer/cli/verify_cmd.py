@@ -20,7 +20,7 @@ import click
 from normalizer.bib.lockfile import LOCK_FILE
 from normalizer.cli import EXIT_FATAL, EXIT_OK, EXIT_SOURCES_FAILED
 from normalizer.cli._options import UserPath, lock_option, source_options, source_overrides
-from normalizer.cli._progress import progress_for, progress_option
+from normalizer.cli._progress import progress_for, progress_option, say
 from normalizer.cli._style import Painter, color_option
 from normalizer.errors import UsageError, shown
 from normalizer.io import Role, refuse_clashes, write_atomic
@@ -207,7 +207,7 @@ def command(
                 progress=progress,
             )
             for warning in warnings:
-                click.echo(f"bibnorm: warning: {warning}", err=True)
+                say(progress, f"bibnorm: warning: {warning}")
         else:
             outcome = run_verify(
                 verify_inputs(files, overrides),
@@ -233,9 +233,9 @@ def command(
     else:
         lines = human_lines(outcome.verdicts, Painter.for_stream(), audit)
         click.echo("".join(f"{line}\n" for line in lines), nl=False)
+    for line in outcome.warnings():  # a lost source is said with -q too: it is a failure
+        click.echo(line, err=True)
     if not quiet:
-        for line in outcome.warnings():
-            click.echo(line, err=True)
         offline = any("offline" in v.unverifiable_because for v in outcome.verdicts)
         if outcome.nothing_verified and offline:  # the lock, if any, held none of the entries
             click.echo(NO_LOCK_HINT, err=True)

@@ -41,6 +41,45 @@ _ENDS_SENTENCE = re.compile(r"[.?!)\]”\"]\s*$|\b(?:19|20)\d{2}[a-z]?\s*$|\S+/\
 _CORK = str.maketrans(
     {"\x10": "“", "\x11": "”", "\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi", "\x1f": "ffl"}
 )
+# The accented letters of the Cork (T1) encoding, 0x80-0xBF, which text copied from a PDF whose
+# T1 fonts lack a Unicode map carries as the Latin-1 characters of the same codes: "Solja£i¢"
+# for "Soljačić" (0xA3 č, 0xA2 ć), "Wªodek" for "Włodek". From the encoding's table (LaTeX's
+# t1enc.def / fontenc documentation, "Cork encoding").
+_CORK_LETTERS = dict(
+    zip(
+        map(chr, range(0x80, 0xC0)),
+        "ĂĄĆČĎĚĘĞĹĽŁŃŇŊŐŔŘŚŠŞŤŢŰŮŸŹŽŻĲİđ§ăąćčďěęğĺľłńňŋőŕřśšşťţűůÿźžżĳ¡¿£",
+        strict=True,
+    )
+)
+# Latin-1 signs that also stand beside a letter in real text ("m²", "Brand®", "µm", "Smith¹",
+# guillemets, a Catalan "l·l"): taken for a Cork letter only between two letters.
+_BESIDE_LETTERS = frozenset("\xa0\xad¹²³®©µ´¨¸·¯«»°±ª º¬")
+_CORK_SLOT = re.compile(
+    r"(?<=[^\W\d_])[\x80-\xbf](?=[^\W\d_])|(?<=[^\W\d_])[\x80-\xbf](?![^\W\d_])|[\x80-\x9f](?=[^\W\d_])"
+)
+
+
+def _cork_letter(match: re.Match[str]) -> str:
+    slot = match.group(0)
+    inside = match.start() > 0 and match.end() < len(match.string) and match.string[match.end()].isalpha()
+    if slot in _BESIDE_LETTERS and not inside:
+        return slot
+    if slot == "·" and match.string[match.start() - 1 : match.end() + 1].casefold() == "l·l":
+        return slot  # Catalan's "l·l", not a "lůl"
+    return _CORK_LETTERS[slot]
+
+
+def repair_cork_letters(text: str) -> str:
+    """The accented letters a T1 font without a Unicode map left as Latin-1 signs, restored where
+    they stand in a word ("Marin Solja£i¢" → "Marin Soljačić"); a sign that is no letter ("£5",
+    "m²", "© 2020") stays."""
+    if text.isascii():
+        return text
+    # Twice: ª, º and µ count as letters, so a slot next to one is seen once the other is a letter.
+    return _CORK_SLOT.sub(_cork_letter, _CORK_SLOT.sub(_cork_letter, text))
+
+
 # Ligatures set as one glyph (Unicode's presentation forms) and the Cork-encoding slots that
 # text copied from a PDF typeset with T1 fonts carries instead of quotes and ligatures
 # (pdftotext, most viewers): IEEE's "\x10Title,\x11" and "E\x1ecient" for "Efficient".
@@ -91,7 +130,7 @@ def split_list(text: str, looks_like_reference: LooksLikeReference) -> Reference
         ""
         if _PAGE_FURNITURE.match(line) or HEADING.match(line.strip()) or line.lstrip().startswith("%")
         else line.rstrip()
-        for line in text.translate(LIGATURES).splitlines()
+        for line in repair_cork_letters(text.translate(LIGATURES)).splitlines()
     ]
     starts = [_ITEM_START.match(line) for line in lines]
     numbered = sum(1 for line in lines if _NUMBERED.match(line))

@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from normalizer.errors import InputError
 from normalizer.models import Origin, Query
-from normalizer.readers._reflist import HEADING, LIGATURES, ReferenceList
+from normalizer.readers._reflist import HEADING, LIGATURES, ReferenceList, repair_cork_letters
 from normalizer.readers.base import Reader
 from normalizer.readers.refs import describe_list, looks_like_reference, queries_from_list, read_list
 
@@ -259,7 +259,7 @@ def _page_lines(page: object, number: int) -> list[PdfLine]:
             start += line_number.end()
             piece = _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[line_number.end() :])
         # translated before stripping: Python counts the Cork slots \x1c-\x1f as white space
-        piece = piece.translate(LIGATURES)
+        piece = repair_cork_letters(piece.translate(LIGATURES))
         stripped = piece.strip()
         if not stripped:
             continue

@@ -55,6 +55,7 @@ from normalizer.config import Settings
 from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Candidate, Identifiers, PartialDate, Person, Reference
 from normalizer.resolve.venue_kind import SOURCE_NAMES, settle_entry_type
+from normalizer.text.names import family_forms, one_typo
 from normalizer.text.titles import title_key
 
 _PUBLISHED_TYPES = frozenset({"inproceedings", "article"})
@@ -284,37 +285,13 @@ def _same_people(mine: Sequence[Person], theirs: Sequence[Person]) -> bool:
 
 def _same_person(mine: Person, theirs: Person) -> bool:
     forms, other_forms = (
-        _name_forms(mine.family or mine.literal),
-        _name_forms(theirs.family or theirs.literal),
+        family_forms(mine.family or mine.literal),
+        family_forms(theirs.family or theirs.literal),
     )
     if forms & other_forms:
         return True
     initials = (mine.given[:1].casefold(), theirs.given[:1].casefold())
-    return initials[0] == initials[1] != "" and any(_one_typo(a, b) for a in forms for b in other_forms)
-
-
-# A shorter name has too many neighbours one letter away ("Liu"/"Lin") to allow a typo.
-TYPO_MIN_LETTERS = 5
-
-
-def _one_typo(a: str, b: str) -> bool:
-    """One letter replaced, or two letters swapped ("mexatas"/"metaxas"), in a name of
-    `TYPO_MIN_LETTERS` or more. A letter added or dropped is no typo here: "Frund" beside
-    "Fruend" is another spelling of the name, not a mistake in it."""
-    if len(a) != len(b) or len(a) < TYPO_MIN_LETTERS:
-        return False
-    differ = [index for index, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    if len(differ) == 1:
-        return True
-    return len(differ) == 2 and (a[differ[0]], a[differ[1]]) == (b[differ[1]], b[differ[0]])
-
-
-_TRANSLITERATIONS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-
-
-def _name_forms(text: str) -> set[str]:
-    """A family name's comparison keys: accents dropped ("Fründ" → "frund") or spelt out ("fruend")."""
-    return {title_key(text), title_key(text.translate(_TRANSLITERATIONS))}
+    return initials[0] == initials[1] != "" and any(one_typo(a, b) for a in forms for b in other_forms)
 
 
 def _choose_issued(

@@ -33,9 +33,20 @@ import re
 from collections.abc import Iterator
 
 from normalizer.models import Person
-from normalizer.text.titles import plain_text
+from normalizer.text.titles import plain_text, title_key, title_words
 
-__all__ = ["parse_name", "person_from_parts", "split_authors", "tidy_name_part"]
+__all__ = [
+    "LATIN_LETTERS",
+    "family_forms",
+    "fold_letters",
+    "name_words",
+    "one_edit",
+    "one_typo",
+    "parse_name",
+    "person_from_parts",
+    "split_authors",
+    "tidy_name_part",
+]
 
 # Lower-case words that start a family name's particle ("von" part in BibTeX terms).
 # "y", "e" and "i" are not particles: in "Ortega y Gasset" they join two family names.
@@ -350,3 +361,74 @@ def split_authors(text: str) -> list[str]:
             continue
         names.append(item)
     return names
+
+
+# --- comparing names ------------------------------------------------------------------------
+
+# Latin letters Unicode does not decompose into a base letter and an accent, so that folding
+# accents away leaves them out ("Łukasz" would compare as "ukasz"): spelt in ASCII as the
+# languages that use them transliterate them (TeX's \L, \o, \ss, \ae, \oe, \i, \dh, \th).
+LATIN_LETTERS = str.maketrans(
+    {
+        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE",
+        "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
+        "ı": "i", "ȷ": "j", "ħ": "h", "Ħ": "H", "ŀ": "l", "Ŀ": "L", "ŧ": "t", "Ŧ": "T",
+        "ŋ": "ng", "Ŋ": "Ng", "ĸ": "k", "ſ": "s", "ƒ": "f",
+    }
+)  # fmt: skip
+# How German and the Nordic languages spell their letters without the accent ("Fründ" is
+# "Fruend" in a passport, "Ångström" "Aangstroem"): a second spelling of the same name.
+_SPELT_OUT = str.maketrans(
+    {
+        "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "å": "aa", "Å": "Aa",
+        "ø": "oe", "Ø": "Oe",
+    }
+)  # fmt: skip
+
+
+def fold_letters(text: str) -> str:
+    """``text`` (TeX rendered) with the letters that do not decompose spelt in ASCII."""
+    text = plain_text(text) if "\\" in text or "{" in text else text
+    return text if text.isascii() else text.translate(LATIN_LETTERS)
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """A name's lower-case ASCII words, every Latin letter folded (``{\\L}ukasz`` → ``lukasz``)."""
+    return title_words(fold_letters(text))
+
+
+def family_forms(text: str) -> set[str]:
+    """A family name's comparison keys: accents dropped ("Fründ" → "frund") or spelt out
+    ("fruend", "Østergaard" → "oestergaard"), every Latin letter folded."""
+    text = plain_text(text) if "\\" in text or "{" in text else text
+    return {title_key(fold_letters(text)), title_key(fold_letters(text.translate(_SPELT_OUT)))} - {""}
+
+
+# A shorter name has too many neighbours one letter away ("Liu"/"Lin") to allow a typo.
+TYPO_MIN_LETTERS = 5
+# A letter added or dropped only in a long name ("Metaxas"/"Metaxass" is the same person,
+# "Chen"/"Cheng" is not).
+EDIT_MIN_LETTERS = 7
+
+
+def one_typo(a: str, b: str) -> bool:
+    """One letter replaced, or two letters swapped ("mexatas"/"metaxas"), in a name of
+    `TYPO_MIN_LETTERS` or more. A letter added or dropped is no typo here: "Frund" beside
+    "Fruend" is another spelling of the name, not a mistake in it."""
+    if len(a) != len(b) or len(a) < TYPO_MIN_LETTERS:
+        return False
+    differ = [index for index, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(differ) == 1:
+        return True
+    return len(differ) == 2 and (a[differ[0]], a[differ[1]]) == (b[differ[1]], b[differ[0]])
+
+
+def one_edit(a: str, b: str) -> bool:
+    """`one_typo`, or one letter added or dropped in a name of `EDIT_MIN_LETTERS` or more:
+    the spelling corrections dblp and Crossref make to a name arXiv got wrong."""
+    if one_typo(a, b):
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(long) - len(short) != 1 or len(short) < EDIT_MIN_LETTERS:
+        return False
+    return any(long[:index] + long[index + 1 :] == short for index in range(len(long)))

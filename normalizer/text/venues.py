@@ -29,6 +29,7 @@ abbreviation (`normalizer.text.journals`).
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import unicodedata
@@ -139,8 +140,11 @@ def venue_key(text: str) -> str:
 @cache
 def _index() -> Mapping[str, Venue]:
     """Every spelling's key → its venue; built on the first look-up (a run that never looks a
-    venue up, a list of preprints, does not pay for the whole table's keys)."""
+    venue up, a list of preprints, does not pay for the whole table's keys). A name's ISO 4
+    abbreviation is a spelling too ("Proc. IEEE Conf. Comput. Vis. Pattern Recognit."), unless
+    two venues' names abbreviate alike."""
     index: dict[str, Venue] = {}
+    abbreviated: dict[str, set[str]] = {}
     for venue in VENUES:
         for spelling in (venue.short, *venue.all_names, *venue.aliases):
             key = venue_key(spelling)
@@ -148,7 +152,55 @@ def _index() -> Mapping[str, Venue]:
             for variant in (key, venue_key(_PAREN.sub(" ", spelling))):
                 if variant and variant not in index:
                     index[variant] = venue
+            if " " in spelling.strip():
+                abbreviated.setdefault(venue_key(iso4_abbreviation(_PAREN.sub(" ", spelling))), set()).add(
+                    venue.short
+                )
+    by_short = {venue.short: venue for venue in VENUES}
+    for key, shorts in sorted(abbreviated.items()):
+        if key and key not in index and len(shorts) == 1:
+            index[key] = by_short[next(iter(shorts))]
     return MappingProxyType(index)
+
+
+# Words ISO 4 leaves out of a title: articles, prepositions, conjunctions.
+_ISO4_DROPPED = frozenset(
+    {"a", "an", "and", "the", "of", "for", "in", "on", "at", "to", "by", "with", "from"}
+)
+_ISO4_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _iso4_words() -> Mapping[str, str]:
+    """ISO 4's word abbreviations (``normalizer/data/iso4-words.tsv.gz``, read off JabRef's
+    journal lists by ``scripts/build_iso4_words.py``): lower-case word → abbreviation."""
+    data = resources.files("normalizer").joinpath("data", "iso4-words.tsv.gz").read_bytes()
+    table = {}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, abbreviation = line.split("\t")
+            table[word] = abbreviation
+    return MappingProxyType(table)
+
+
+def _iso4_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    lower = word.casefold()
+    if lower in _ISO4_DROPPED:
+        return ""
+    table = _iso4_words()
+    # The LTWA abbreviates a word's stem: "Representations" as "Representation" does.
+    stem = table.get(lower) or (table.get(lower[:-1]) if lower.endswith("s") else None)
+    if not stem:
+        return word
+    return f"{stem[:1].upper() + stem[1:] if word[:1].isupper() else stem}."
+
+
+def iso4_abbreviation(name: str) -> str:
+    """A name abbreviated word by word as ISO 4 does ("IEEE Conference on Computer Vision and
+    Pattern Recognition" → "IEEE Conf. Comput. Vis. Pattern Recognit."): linking words left
+    out, each word the list knows abbreviated, the others kept."""
+    return " ".join(_ISO4_WORD.sub(_iso4_word, name).split())
 
 
 def find_venue(text: str | None) -> Venue | None:
@@ -170,12 +222,32 @@ def find_venue(text: str | None) -> Venue | None:
         if found is not None:
             return found
     found = index.get(venue_key(_PAREN.sub(" ", text)))
+    if found is None and "," in text:
+        found = _dblp_proceedings(text, index)
     if found is None and _ARXIV_CITATION.search(text):
         # A preprint cited by its id where a venue goes: Google Scholar's "arXiv preprint
         # arXiv:2106.04560", dblp's "CoRR abs/2106.04560"; "arXiv:2106.04560 [cs.CV]" alone
         # is arXiv's own citation form.
         return find_venue(_ARXIV_CITATION.sub(" ", text).strip() or "arXiv")
     return found
+
+
+_DBLP_ACRONYM = re.compile(r"^[A-Za-z][\w/&@'+-]*(?: [A-Za-z][\w/&@'+-]*)* (?:19|20)\d\d$")
+
+
+def _dblp_proceedings(text: str, index: Mapping[str, Venue]) -> Venue | None:
+    """dblp's title of a proceedings volume: "IEEE/CVF Conference on Computer Vision and Pattern
+    Recognition, CVPR 2022, New Orleans, LA, USA, June 18-24, 2022" — the name, then the
+    acronym and year, then place and dates. The venue the acronym names, when the name names
+    no other."""
+    name, acronym, *_ = [*(part.strip() for part in text.split(",")), ""]
+    if not _DBLP_ACRONYM.match(acronym):
+        return None  # not dblp's layout: a journal's name with a comma ("arXiv.org, e-Print Archive …")
+    named, short = index.get(venue_key(name)), index.get(venue_key(acronym))
+    if short is None or (named is not None and named != short):
+        return None
+    # A workshop's volume names the conference it met at ("… Workshop, CVPR 2022"): not the conference.
+    return short if named is not None or "workshop" not in name.casefold() else None
 
 
 _ARXIV_CITATION = re.compile(

@@ -35,7 +35,7 @@ from normalizer.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
 from normalizer.models import Frozen, Notice, Person, Reference, Severity
 from normalizer.resolve.venue_kind import SOURCE_NAMES
 from normalizer.text.journals import Journal, find_journal, journal_key, same_journal
-from normalizer.text.names import parse_name
+from normalizer.text.names import family_forms, name_words, one_edit, parse_name
 from normalizer.text.titles import plain_text, same_title, title_similarity, title_words
 from normalizer.text.venues import VenueKind, find_venue, is_preprint_venue, venue_key
 from normalizer.verify.kinds import EntryKind, kind_fields
@@ -133,14 +133,32 @@ class EntryVerdict(Frozen):
     no_source_missing: bool = False
     claim: Claim | None = Field(default=None, exclude=True)  # what the entry said (HTML report)
 
+    @property
+    def unverifiable_message(self) -> str | None:
+        """What the text report's BN700 line says of an unverifiable entry (None otherwise)."""
+        if self.verdict is not Verdict.UNVERIFIABLE:
+            return None
+        return f"could not be verified ({', '.join(self.unverifiable_because) or 'no source could be asked'})"
+
     def as_json(self) -> dict[str, object]:
-        """The entry in the ``--json`` shape the tracker issue fixes (tools consume it)."""
-        return {
+        """The entry in the ``--json`` shape the tracker issue fixes (tools consume it); an
+        unverifiable entry carries the BN700 finding the text shows, and why."""
+        findings = [finding.model_dump(mode="json") for finding in self.findings]
+        if (message := self.unverifiable_message) is not None:
+            findings.append(
+                VerifyFinding(
+                    code="BN700", severity=Severity.WARNING, message=message, field="entry"
+                ).model_dump(mode="json")
+            )
+        document: dict[str, object] = {
             "key": self.key,
             "verdict": self.verdict.value,
-            "findings": [finding.model_dump(mode="json") for finding in self.findings],
+            "findings": findings,
             "matched": self.matched.model_dump(mode="json") if self.matched else None,
         }
+        if self.verdict is Verdict.UNVERIFIABLE:
+            document["unverifiable_because"] = list(self.unverifiable_because)
+        return document
 
 
 # --- what an entry claims -------------------------------------------------------------
@@ -361,7 +379,7 @@ def judge(claim: Claim, answers: Answers, today: date) -> EntryVerdict:
     record, source, title_findings = _paper_record(claim, answers, id_record)
     findings += title_findings
     if record is not None and source is not None:
-        findings += _author_findings(claim, record, source)
+        findings += _version_author_findings(claim, record, source, answers)
         findings += _year_findings(claim, record, source)
         findings += _venue_findings(claim, record, source, answers)
         findings += _version_findings(claim, answers)
@@ -603,30 +621,33 @@ _BARE_ACCENT = re.compile(r"\\[`'^\"~=.uvHcdbk](?=[A-Za-z])")  # "\vZ": an accen
 
 
 def _words(text: str) -> str:
-    return "".join(title_words(_BARE_ACCENT.sub("", text)))
+    return "".join(name_words(_BARE_ACCENT.sub("", text)))
 
 
-def _name_key(person: Person) -> tuple[str, str]:
-    """(family name key, first initial): what must agree for two spellings to be one person."""
+def _name_key(person: Person) -> tuple[set[str], str]:
+    """(family name keys, first initial): what must agree for two spellings to be one person.
+    A family name has more than one key when it can be spelt out ("Fründ": frund, fruend)."""
     if person.is_literal:
-        return _words(person.literal), ""
-    family = _words(f"{person.particle} {person.family}")
-    given = title_words(person.given)
+        return {_words(person.literal)} - {""}, ""
+    family = family_forms(_BARE_ACCENT.sub("", f"{person.particle} {person.family}"))
+    given = name_words(_BARE_ACCENT.sub("", person.given))
     return family, given[0][0] if given else ""
 
 
 def _whole_name(person: Person) -> tuple[str, ...]:
     """The name's words in reading order, wherever the given/family split falls."""
     if person.is_literal:
-        return title_words(_BARE_ACCENT.sub("", person.literal))
-    return title_words(_BARE_ACCENT.sub("", f"{person.given} {person.particle} {person.family}"))
+        return name_words(_BARE_ACCENT.sub("", person.literal))
+    return name_words(_BARE_ACCENT.sub("", f"{person.given} {person.particle} {person.family}"))
 
 
 def same_person(a: Person, b: Person) -> bool:
-    """Equal up to initials, accents, particles, hyphens, where the family name starts
-    ("Suresh Ragupathi, Sridhar" is "Sridhar Suresh Ragupathi") and the order of Chinese names."""
+    """Equal up to initials, accents and how a letter is spelt without them ("Łukasz",
+    "{\\L}ukasz", "Lukasz"; "Fründ", "Fruend"), particles, hyphens, where the family name
+    starts ("Suresh Ragupathi, Sridhar" is "Sridhar Suresh Ragupathi") and the order of
+    Chinese names."""
     (family_a, initial_a), (family_b, initial_b) = _name_key(a), _name_key(b)
-    if family_a and family_a == family_b:
+    if family_a & family_b:
         return not initial_a or not initial_b or initial_a == initial_b
     whole_a, whole_b = _whole_name(a), _whole_name(b)
     if whole_a and "".join(whole_a) == "".join(whole_b):
@@ -641,7 +662,22 @@ def same_person(a: Person, b: Person) -> bool:
         return True
     # "Zhang Wei" for "Wei Zhang": given and family names written the other way round.
     given_a, given_b = _words(a.given), _words(b.given)
-    return bool(given_a) and given_a == family_b and given_b == family_a
+    return bool(given_a) and given_a in family_b and given_b in family_a
+
+
+def corrected_person(a: Person, b: Person) -> bool:
+    """The same person under a spelling one source corrected: one letter changed, swapped,
+    added or dropped in a long family name ("Mexatas" on arXiv, "Metaxas" on dblp), or a
+    double family name that contains the other ("Gomez" beside "Gomez-Bigorda") — always with
+    the same first initial. Tried only for names no author matched as `same_person`."""
+    (family_a, initial_a), (family_b, initial_b) = _name_key(a), _name_key(b)
+    if not initial_a or initial_a != initial_b or a.is_literal or b.is_literal:
+        return False
+    if any(one_edit(x, y) for x in family_a for y in family_b):
+        return True
+    words_a = set(name_words(f"{a.particle} {a.family}"))
+    words_b = set(name_words(f"{b.particle} {b.family}"))
+    return bool(words_a and words_b) and words_a != words_b and (words_a <= words_b or words_b <= words_a)
 
 
 def _people(claim: Claim) -> list[Person]:
@@ -654,17 +690,55 @@ def _authors_overlap(claim: Claim, record: Reference) -> bool:
 
 
 def _pairing(mine: Sequence[Person], theirs: Sequence[Person]) -> list[int | None]:
-    """For each claimed author, the index of the same person on the record (or None)."""
+    """For each claimed author, the index of the same person on the record (or None): first
+    by `same_person`, then what is left by `corrected_person`, so that a loose match never
+    takes a record author another claimed name matches exactly."""
     used: set[int] = set()
-    pairing: list[int | None] = []
-    for person in mine:
-        index = next(
-            (i for i, other in enumerate(theirs) if i not in used and same_person(person, other)), None
-        )
-        if index is not None:
-            used.add(index)
-        pairing.append(index)
+    pairing: list[int | None] = [None] * len(mine)
+    for alike in (same_person, corrected_person):
+        for position, person in enumerate(mine):
+            if pairing[position] is not None:
+                continue
+            index = next(
+                (i for i, other in enumerate(theirs) if i not in used and alike(person, other)), None
+            )
+            if index is not None:
+                used.add(index)
+                pairing[position] = index
     return pairing
+
+
+def _version_author_findings(
+    claim: Claim, record: Reference, source: str, answers: Answers
+) -> list[VerifyFinding]:
+    """The author findings against the matched record, unless the authors are as another
+    version of the same paper lists them: a preprint and its publication may differ in order,
+    in who is listed, and in spelling, and a citation that follows either is correct."""
+    findings = list(_author_findings(claim, record, source))
+    if not findings:
+        return findings
+    for other in _versions(record, answers):
+        if other.record is not None and not list(_author_findings(claim, other.record, other.source)):
+            return []
+    return findings
+
+
+SAME_PAPER_AUTHORS = 0.5  # of the shorter list, for two records of one title to be one paper
+
+
+def _versions(record: Reference, answers: Answers) -> list[Answer]:
+    """The other records the sources hold of the paper ``record`` is: the same title, and
+    at least half of the shorter author list the same people (two papers may share a title)."""
+    versions = []
+    for answer in (*answers.by_doi, *answers.by_arxiv_id, *answers.by_title, *answers.of_paper):
+        other = answer.record
+        if other is None or other is record or not same_title(other.title, record.title):
+            continue
+        shorter = min(len(other.authors), len(record.authors))
+        shared = sum(any(same_person(a, b) for b in record.authors) for a in other.authors)
+        if shorter and shared >= SAME_PAPER_AUTHORS * shorter:
+            versions.append(answer)
+    return versions
 
 
 def _names(people: Iterable[Person]) -> str:

