@@ -232,7 +232,6 @@ def test_the_documented_verify_hook_fails_a_commit_adding_a_fabricated_entry(
 TEAM = {"BIBNORM_LOCK_KEY": "team-key-for-the-hook-test-0123456789"}
 
 
-
 # Named so that, read as options, they would write a report over x.bib, read another lockfile, or
 # be swallowed as the value of an option.
 HOSTILE_NAMES = ("--html=x.bib", "--lock=evil.bib", "-q.bib")

@@ -270,7 +270,7 @@ def command(
         kept_all = earlier is not None and bool(earlier.entries) and settled_nothing(resolutions)
         outcome = None
         if earlier is not None and earlier.entries and not kept_all:
-            order = [(r.query.index, key) for r, key in _written(resolutions)]
+            order = [(r.query.index, key) for r, key in keys.written_entries(resolutions)]
             outcome = with_previous(earlier, text, resolutions, order, layout)
             text = outcome.text
         _mark_kept(report, outcome.kept if outcome is not None else {})

@@ -14,7 +14,6 @@ else: a bibliography it names is written only under `normalizer.io.named_output`
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
 from collections.abc import Sequence
