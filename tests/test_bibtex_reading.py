@@ -393,4 +393,5 @@ def test_what_follows_a_command_on_the_last_line_is_read_by_neither_bibtex_nor_f
     assert sorted(stored_fields(after.bbl)) == typeset
     assert format_bibtex(formatted) == formatted
     reported = any("BibTeX ignores @article{k}" in message for _, _, message in _findings(text))
-    assert reported == ("j" in typeset and "k" not in typeset)  # after an entry (an @comment's text is kept as it is)
+    # Reported after an entry; the text after an @comment is kept with it, as it is.
+    assert reported == ("j" in typeset and "k" not in typeset)

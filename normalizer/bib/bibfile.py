@@ -237,6 +237,9 @@ class InnerCommand(NamedTuple):
     kind: str  # "entry" or "string"
     name: str  # the entry's key or the macro's name
     line: int
+    # The ``@`` ends its line (btxdoc's ``...may use.@`` before ``MaNuAl (scribe,``): written
+    # there on purpose, it reads as an entry, not as one hidden in text.
+    deliberate: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,8 +441,10 @@ def rest_of(text: str, span: Span) -> Span:
 _FIELD_START = re.compile(r"(?:^|[,}\"])[ \t\n]*([A-Za-z][\w.:+-]{0,40})[ \t\n]*=", re.MULTILINE)
 # A field swallowed by a value: after a closing brace or quote and a comma, a name at the start
 # of a line. (biblatex's name parts, ``{given={Jean}, family=Duc}``, are not fields.)
+# (An escaped brace does not end a field: Mendeley writes a record pasted into a note with its
+# braces escaped, ``year = 2010,`` after ``\},``, and BibTeX reads it as the note's text.)
 _SWALLOWED_FIELD = re.compile(
-    r"[}\"][ \t]*,[ \t]*\n[ \t\n]*([A-Za-z][\w.:+-]{0,40})[ \t]*=[ \t\n]*[{\"0-9A-Za-z]"
+    r"(?<!\\)[}\"][ \t]*,[ \t]*\n[ \t\n]*([A-Za-z][\w.:+-]{0,40})[ \t]*=[ \t\n]*[{\"0-9A-Za-z]"
 )
 _NAME_PARTS = frozenset({"given", "family", "prefix", "suffix", "middle", "giveni", "familyi", "useprefix"})
 _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z][\w-]*)[ \t]*[{(][ \t]*([^\s,{}()]*)", re.MULTILINE)
@@ -565,7 +570,9 @@ class _Layout:
 
     def _inner(self, command: Command) -> list[InnerCommand]:
         if command.kind == "entry" and command.key is not None:
-            return [InnerCommand("entry", command.key, self.line(command.at))]
+            line_end = self.text.find("\n", command.at)
+            rest = self.text[command.at + 1 : line_end if line_end != -1 else len(self.text)]
+            return [InnerCommand("entry", command.key, self.line(command.at), not rest.strip(" \t"))]
         if command.kind == "string" and command.error is None:
             return [InnerCommand("string", command.fields[0].name, self.line(command.at))]
         return []
