@@ -21,9 +21,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from fakes.verify_world import world_sources
+from records import PUBLISHED
 
 from normalizer.cli import main
-from normalizer.models import Identifiers, PartialDate, Person, Reference, Severity
+from normalizer.models import Severity
 from normalizer.verify.html import render_report
 from normalizer.verify.judge import Claim, EntryVerdict, Matched, Verdict, VerifyFinding
 from normalizer.verify.run import VerifyOutcome
@@ -312,18 +313,8 @@ def test_printed_every_card_shows_and_the_filters_do_not(browser: Any, report: P
 
 # --- a real bibliography's report ----------------------------------------------------------------
 
-_HO = Reference(
-    title="Denoising Diffusion Probabilistic Models",
-    authors=(
-        Person(given="Jonathan", family="Ho"),
-        Person(given="Ajay", family="Jain"),
-        Person(given="Pieter", family="Abbeel"),
-    ),
-    issued=PartialDate(year=2020),
-    venue="Advances in Neural Information Processing Systems",
-    entry_type="inproceedings",
-    ids=Identifiers(arxiv_id="2006.11239"),
-)
+# The NeurIPS paper of arXiv 1706.03762 (tests/records.py), as every verified entry's record.
+_RECORD = PUBLISHED
 
 
 def _finding(code: str, field: str, message: str, severity: Severity = Severity.ERROR) -> VerifyFinding:
@@ -338,23 +329,25 @@ def _entry(number: int) -> EntryVerdict:
         path="refs.bib",
         line=1 + 8 * number,
         entry_type="inproceedings",
-        title=f"{_HO.title} {number}",
-        authors=("Jonathan Ho", "Ajay Jain", "Pieter Abbeel"),
-        year=2020,
+        title=f"{_RECORD.title} {number}",
+        authors=("Ashish Vaswani", "Noam Shazeer"),
+        year=2017,
         venue="NeurIPS",
     )
-    matched = Matched(source="s2", title=claim.title, record=_HO.model_copy(update={"title": claim.title}))
+    matched = Matched(
+        source="s2", title=claim.title, record=_RECORD.model_copy(update={"title": claim.title})
+    )
     base = {"key": key, "path": "refs.bib", "line": claim.line, "claim": claim}
     kind = number % 20
     if kind == 3:
-        wrong = claim.model_copy(update={"authors": ("J. Ho", "P. Abbeel", "A. Jain")})
+        wrong = claim.model_copy(update={"authors": ("N. Shazeer", "A. Vaswani")})
         finding = _finding("BN715", "author", "the authors are listed in another order")
         return EntryVerdict(
             **{**base, "claim": wrong}, verdict=Verdict.MISMATCH, findings=(finding,), matched=matched
         )
     if kind == 7:
-        finding = _finding("BN722", "year", "year 2019; the paper is from 2020")
-        wrong = claim.model_copy(update={"year": 2019})
+        finding = _finding("BN722", "year", "year 2016; the paper is from 2017")
+        wrong = claim.model_copy(update={"year": 2016})
         return EntryVerdict(
             **{**base, "claim": wrong}, verdict=Verdict.MISMATCH, findings=(finding,), matched=matched
         )
@@ -380,15 +373,12 @@ def test_the_author_diff_shows_the_order_not_the_initials(big_report: Path) -> N
     page = big_report.read_text(encoding="utf-8")
     card = page[page.index('id="entry-4"') :]
     row = card[card.index('<tr class="differs">') :]
-    row = row[: row.index("</tr>")]
-    cited, held = row.split("</td><td>")
-    assert "<mark>J. Ho</mark>" not in cited  # an initial for a given name is no difference
-    assert (
-        '<li class="name moved" title="moved"><mark>P. Abbeel</mark> <span class="at">(2nd here, 3rd there)'
-        in cited
-    )
-    moved = '<li class="name moved" title="moved"><mark>Pieter Abbeel</mark> <span class="at">'
-    assert moved + "(3rd here, 2nd there)" in held
+    cited, held = row[: row.index("</tr>")].split("</td><td>")
+    moved = '<li class="name moved" title="moved"><mark>'
+    # An initial for a given name is no difference; the order is.
+    assert moved + 'N. Shazeer</mark> <span class="at">(1st here, 2nd there)' in cited
+    assert moved + 'A. Vaswani</mark> <span class="at">(2nd here, 1st there)' in cited
+    assert moved + 'Ashish Vaswani</mark> <span class="at">(1st here, 2nd there)' in held
     assert "extra" not in row and "missing" not in row
 
 
@@ -414,3 +404,35 @@ def test_a_500_entry_report_opens_problems_first_without_javascript(
     assert _visible_verdicts(browser) == ["not_found"] * 25
     browser.find_element("css selector", '[data-filter="errors"]').click()
     assert len(_visible_verdicts(browser)) == 75
+
+
+def test_the_author_diff_shows_missing_and_extra_authors() -> None:
+    claim = Claim(
+        key="k",
+        path="refs.bib",
+        line=1,
+        entry_type="inproceedings",
+        title=PUBLISHED.title,
+        authors=("Vaswani, A.", "Ada Lovelace"),
+    )
+    verdict = EntryVerdict(
+        key="k",
+        path="refs.bib",
+        line=1,
+        verdict=Verdict.MISMATCH,
+        findings=(_finding("BN713", "author", "an author listed is not an author of the paper"),),
+        matched=Matched(source="s2", title=PUBLISHED.title, record=PUBLISHED),
+        claim=claim,
+    )
+    page = render_report(VerifyOutcome(verdicts=[verdict]), files=["refs.bib"], generated=date(2026, 11, 24))
+    row = page[page.index('<tr class="differs">') :]
+    cited, held = row[: row.index("</tr>")].split("</td><td>")
+    assert cited == (
+        '<tr class="differs"><th scope="row">authors</th><td>'
+        '<ol class="names"><li class="name">Vaswani, A.</li>'
+        '<li class="name extra" title="extra"><mark>Ada Lovelace</mark></li></ol>'
+    )
+    assert held == (
+        '<ol class="names"><li class="name">Ashish Vaswani</li>'
+        '<li class="name missing" title="missing"><mark>Noam Shazeer</mark></li></ol></td>'
+    )
