@@ -879,8 +879,15 @@ def _normalize_part(name: str, part: str, trim: bool) -> str:
         # A macro (@string reference or month); lower-case as BibTeX compares them that way.
         return ascii_lower(part) if _MACRO.fullmatch(part) else part
     if name not in _VERBATIM_FIELDS and ("  " in content or "\t" in content or "\n" in content):
-        content = _SPACES.sub(" ", content)  # (single spaces alone are already what this writes)
+        content = _SPACES.sub(_one_space, content)  # (single spaces alone are already what this writes)
     return "{" + (content.strip(_BLANKS) if trim else content) + "}"
+
+
+def _one_space(run: re.Match[str]) -> str:
+    """A white space run as one space, as BibTeX reads it; but a run with a tab and no line end
+    stays: biber keeps it in the value it hands to biblatex (``models<tab>and``)."""
+    text = run.group()
+    return text if "\t" in text and "\n" not in text else " "
 
 
 # -- formatting ------------------------------------------------------------------------------------
