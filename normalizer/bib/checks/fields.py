@@ -223,6 +223,11 @@ def _tex_plain(title: str) -> tuple[str, list[int]]:
                 letter = _LETTER_COMMANDS.get(title[start:position])
                 if not math:
                     out.append(letter or " ")
+            elif position < len(title) and title[position] in "{}":
+                # BibTeX counts an escaped brace as a brace: ``\{CARTOON\}`` is a group it keeps
+                # the case of (LaTeX prints the braces).
+                depth += 1 if title[position] == "{" else -1
+                position += 1
             elif position < len(title):
                 if title[position] in _SYMBOL_CHARACTERS and not math:
                     out.append(title[position])
@@ -273,7 +278,19 @@ def unprotected_capitals(title: str) -> list[str]:
     if not unbraced:
         return []
     spans = protected_spans(text, title_only_evidence(text), near=unbraced)
-    return [text[start:end] for start, end in spans if holds_position(unbraced, start, end)]
+    return [_dotted(text, start, end) for start, end in spans if holds_position(unbraced, start, end)]
+
+
+_DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_]\.){2,}[^\W\d_]?")
+
+
+def _dotted(text: str, start: int, end: int) -> str:
+    """The token at ``text[start:end]``, or the dotted acronym it is a letter of (the "I" of
+    ``J.A.R.V.I.S.`` is no pronoun: the acronym is what a style lower-cases)."""
+    for match in _DOTTED_ACRONYM.finditer(text, max(0, start - 40), min(len(text), end + 40)):
+        if match.start() <= start and end <= match.end():
+            return match.group()
+    return text[start:end]
 
 
 def unprotected_acronyms(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
