@@ -11,6 +11,11 @@ files; see that script). For every file this bench
   tests' referee, ``tests/bibtex_referee.py``) and compares the two ``.bbl`` files byte for
   byte: formatting must not change what BibTeX typesets;
 
+- formats it with ``--jobs 2`` too: the same bytes as with ``--jobs 1``;
+- with ``--biber``, runs biber (through the ``.bcf`` of a biblatex document citing every entry)
+  on the original and on the formatted file: the same ``.bbl``;
+- runs ``bibnorm fix --offline`` on it and again on the result: the same bytes;
+
 and runs ``bibnorm check --offline --json`` once per folder of the corpus (the files of a
 folder on one command line, as ``bibnorm check *.bib`` in a repository), counting the
 findings per code per 1,000 entries (as BibTeX reads them). ``--sample N`` writes N
@@ -25,6 +30,7 @@ older commit can be taken the same way); ``--jobs 1`` is passed to every command
 file is read in one process (the pooled reading of big files is ``bench/bench_pool.py``'s).
 
     python bench/bench_corpus.py [--corpus DIR] [--tree DIR] [--jobs 2] [--limit N] [--sample 100]
+    python bench/bench_corpus.py --fresh --biber --corpus /tmp/fresh-corpus --sample 100 --seed 41
 
 Prints, with the load average at start and end: files and commands read; files whose
 ``.bbl`` differ (listed, with the first differing line), files not idempotent, files
@@ -76,6 +82,43 @@ def compare_with_bibtex(original: Path, formatted: Path) -> dict[str, object]:
             "exit_after": code_after,
         }
     return result
+
+
+_BIBER_DOCUMENT = r"""\documentclass{article}
+\usepackage[backend=biber]{biblatex}
+\addbibresource{corpusfile.bib}
+\begin{document}
+\nocite{*}
+\printbibliography
+\end{document}
+"""
+
+
+def biber_control(folder: Path) -> Path:
+    """The ``.bcf`` biblatex writes for a document citing every entry of ``corpusfile.bib``
+    (one LaTeX run, once): biber run on it writes what it read of whatever that file holds."""
+    (folder / "doc.tex").write_text(_BIBER_DOCUMENT, encoding="utf-8")
+    subprocess.run(
+        ["latex", "-interaction=batchmode", "doc.tex"],
+        cwd=folder,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    return folder / "doc.bcf"
+
+
+def read_with_biber(control: Path, data: bytes) -> bytes:
+    """biber's ``.bbl`` of ``data`` as ``corpusfile.bib`` (its exit code and messages if it wrote none)."""
+    with tempfile.TemporaryDirectory(prefix="biber-") as temporary:
+        folder = Path(temporary)
+        shutil.copy(control, folder / "doc.bcf")
+        (folder / "corpusfile.bib").write_bytes(data)
+        done = subprocess.run(
+            ["biber", "--quiet", "doc.bcf"], cwd=folder, capture_output=True, timeout=300, check=False
+        )
+        bbl = folder / "doc.bbl"
+        return bbl.read_bytes() if bbl.is_file() else f"biber exit {done.returncode}".encode()
 
 
 # The worker: runs the CLI of the tree under test in-process, one job per line of stdin.
@@ -130,11 +173,14 @@ class Worker:
         self.process.wait(timeout=60)
 
 
-def _format_and_compare(worker: Worker, source: Path, out: Path) -> dict[str, object]:
+def _format_and_compare(
+    worker: Worker, source: Path, out: Path, biber: Path | None = None
+) -> dict[str, object]:
     formatted = out / "formatted" / source.name
     again = out / "again" / source.name
-    formatted.parent.mkdir(parents=True, exist_ok=True)
-    again.parent.mkdir(parents=True, exist_ok=True)
+    two_jobs = out / "two-jobs" / source.name
+    for folder in (formatted, again, two_jobs):
+        folder.parent.mkdir(parents=True, exist_ok=True)
     first = worker.run(["format", "--jobs", "1", str(source)], stdout_to=formatted)
     result: dict[str, object] = {"format_exit": first["exit"]}
     if first.get("traceback"):
@@ -145,8 +191,27 @@ def _format_and_compare(worker: Worker, source: Path, out: Path) -> dict[str, ob
     second = worker.run(["format", "--jobs", "1", str(formatted)], stdout_to=again)
     result["idempotent"] = second["exit"] == 0 and formatted.read_bytes() == again.read_bytes()
     result["changed"] = formatted.read_bytes() != source.read_bytes()
+    parallel = worker.run(["format", "--jobs", "2", str(source)], stdout_to=two_jobs)
+    result["jobs_equal"] = parallel["exit"] == 0 and two_jobs.read_bytes() == formatted.read_bytes()
     result.update(compare_with_bibtex(source, formatted))
+    if biber is not None:
+        result["biber_equal"] = read_with_biber(biber, source.read_bytes()) == read_with_biber(
+            biber, formatted.read_bytes()
+        )
+    result["fix_idempotent"] = _fix_twice(worker, source, out)
     return result
+
+
+def _fix_twice(worker: Worker, source: Path, out: Path) -> bool:
+    """``fix --offline`` applied once and applied to its own output give the same bytes."""
+    once, twice = out / "fixed-once" / source.name, out / "fixed-twice" / source.name
+    for path in (once, twice):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(source, once)
+    first = worker.run(["fix", "--offline", "--in-place", str(once)])
+    shutil.copy(once, twice)
+    second = worker.run(["fix", "--offline", "--in-place", str(twice)])
+    return first["exit"] == second["exit"] == 0 and once.read_bytes() == twice.read_bytes()
 
 
 def _chunks(items: list[Path], parts: int) -> list[list[Path]]:
@@ -165,7 +230,14 @@ def main() -> None:
     parser.add_argument(
         "--sample-from", type=Path, default=None, help="draw --sample findings from an earlier results.json"
     )
+    parser.add_argument(
+        "--fresh", action="store_true", help="the fresh corpus (bench/corpus/fresh-manifest.csv) instead"
+    )
+    parser.add_argument(
+        "--biber", action="store_true", help="also compare biber's reading (about 4 s a file)"
+    )
     args = parser.parse_args()
+    manifest = corpus_assemble.FRESH_MANIFEST if args.fresh else corpus_assemble.MANIFEST
     if args.sample_from is not None:
         findings = json.loads(args.sample_from.read_text())["findings"]
         target = args.sample_from.with_name("sample.json")
@@ -174,10 +246,10 @@ def main() -> None:
         return
 
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    rows = corpus_assemble.read_manifest()
+    rows = corpus_assemble.read_manifest(manifest)
     if not args.corpus.is_dir():
         files, commands, problems = corpus_assemble.assemble(
-            args.corpus, Path("/work/.mirror"), Path("/usr/share/texlive/texmf-dist")
+            args.corpus, Path("/work/.mirror"), Path("/usr/share/texlive/texmf-dist"), manifest
         )
         print(f"assembled {files} files ({commands} commands) into {args.corpus}; {len(problems)} missing")
     paths = [args.corpus / corpus_assemble.local_name(row) for row in rows]
@@ -192,6 +264,8 @@ def main() -> None:
     started = time.perf_counter()
     results: dict[str, dict[str, object]] = {}
 
+    biber = biber_control(Path(tempfile.mkdtemp(prefix="biber-control-"))) if args.biber else None
+
     def format_share(share: list[Path], index: int) -> dict[str, dict[str, object]]:
         worker = Worker(args.tree)
         done = {}
@@ -199,7 +273,7 @@ def main() -> None:
             for number, path in enumerate(share):
                 target = out / "files" / str(index) / str(number)
                 target.mkdir(parents=True, exist_ok=True)
-                done[str(path)] = _format_and_compare(worker, path, target)
+                done[str(path)] = _format_and_compare(worker, path, target, biber)
         finally:
             worker.close()
         return done
@@ -266,6 +340,13 @@ def main() -> None:
     )
     for path in sorted(not_idempotent):
         print(f"    {Path(path).relative_to(args.corpus)}")
+    for name, label in (("jobs_equal", "-j 2 = -j 1"), ("fix_idempotent", "fix twice = fix once")) + (
+        (("biber_equal", "biber reads the same"),) if args.biber else ()
+    ):
+        failing = sorted(p for p, r in results.items() if r.get("format_exit") == 0 and not r.get(name))
+        print(f"  {label}: {len(paths) - len(failing) - len(failed)} of {len(paths)}; not: {len(failing)}")
+        for path in failing:
+            print(f"    {Path(path).relative_to(args.corpus)}")
     for path, result in sorted(failed.items()):
         detail = str(result.get("traceback") or result.get("format_stderr", "")).strip().splitlines()
         print(

@@ -20,6 +20,12 @@ says how many files and commands it assembled. ``--discover`` rebuilds the manif
 the mirror: every ``.bib``, ``.bibtex`` and ``.biblatex`` file at the commit mirrored (and
 the older test data named in `SOURCES`), every ``.bib`` file of the TeX Live tree.
 
+``--fresh`` does the same with ``FRESH_SOURCES`` and ``bench/corpus/fresh-manifest.csv``: files
+from other repositories (test suites, libraries, theses) that no check was tuned on, whose content
+the main manifest does not hold, for judging a fresh sample of findings (issue 41)::
+
+    python bench/corpus_assemble.py --fresh --out /tmp/fresh-corpus
+
 Sources (``SOURCES``): the test suites of biber, python-bibtexparser, pybtex, Better
 BibTeX, JabRef, bibtex-tidy and citation-js; TeX Live's bibliographies; and the
 bibliographies of papers, theses, books and personal libraries in public repositories,
@@ -53,6 +59,7 @@ class Source:
 
     kind: str  # "test-suite", "paper", "library"
     older: tuple[tuple[str, str], ...] = ()  # (commit, folder): test data since removed
+    most: int = 0  # at most this many of its files (the first by SHA-256 of their paths); 0: all
 
 
 SOURCES: dict[str, Source] = {
@@ -122,6 +129,32 @@ SOURCES: dict[str, Source] = {
     "ctlab/fgsea-paper": Source("paper"),
     "Thomas-S-Allen/doppler_activity": Source("paper"),
 }
+
+# The fresh corpus (issue 41): real files nobody on the team wrote and no check was tuned on,
+# for a judged sample of `check`'s findings taken once. Its manifest is FRESH_MANIFEST; a file
+# whose content the main manifest holds is left out.
+FRESH_SOURCES: dict[str, Source] = {
+    # Test suites of BibTeX tools the main corpus lacks.
+    "inukshuk/bibtex-ruby": Source("test-suite"),
+    "mcmtroffaes/sphinxcontrib-bibtex": Source("test-suite"),
+    "backtracking/bibtex2html": Source("test-suite"),
+    "ropensci/bibtex": Source("test-suite"),
+    "dlesbre/bibtex-autocomplete": Source("test-suite"),
+    # A lab's shared library, a conference's proceedings, personal libraries.
+    "ContextLab/CDL-bibliography": Source("library"),
+    "NIME-conference/NIME-bibliography": Source("library"),
+    "akhirsch/bibliography": Source("library"),
+    "jgrey4296/bibliography": Source("library", most=40),  # 2,440 files: 40 of them
+    # Theses.
+    "3lectrologos/thesis": Source("paper"),
+    "AaronJackson/thesis": Source("paper"),
+    "BerenMillidge/PhD_Thesis": Source("paper"),
+    "DCBoland/thesis": Source("paper"),
+    "DanielAndreasen/Thesis": Source("paper"),
+    "Aszarsha/PhDManuscript": Source("paper"),
+    "ChristophAlt/thesis": Source("paper"),
+}
+FRESH_MANIFEST = HERE / "corpus" / "fresh-manifest.csv"
 
 # Licence files at a repository's root, and how to name what they grant.
 _LICENCE_FILES = re.compile(r"^(licen[cs]e|copying|unlicense)(\.(md|txt|rst))?$", re.IGNORECASE)
@@ -193,6 +226,9 @@ def _rows_of_repository(mirror: Path, repository: str, source: Source) -> list[d
             except subprocess.CalledProcessError:
                 continue  # not in the snapshot (files of 4 MiB and more are left out)
             rows.append(_row(f"github:{repository}", commit, path, licence, data, source.kind))
+    if source.most:
+        rows = sorted(rows, key=lambda row: hashlib.sha256(row["path"].encode()).hexdigest())[: source.most]
+        rows.sort(key=lambda row: row["path"])
     return rows
 
 
@@ -245,14 +281,20 @@ def _row(source: str, commit: str, path: str, licence: str, data: bytes, kind: s
     }
 
 
-def discover(mirror: Path, texmf: Path | None) -> list[dict[str, str]]:
-    """Every corpus file the mirror and the TeX Live tree hold, first copy of each content only."""
+def discover(
+    mirror: Path,
+    texmf: Path | None,
+    sources: dict[str, Source] = SOURCES,
+    known: frozenset[str] = frozenset(),
+) -> list[dict[str, str]]:
+    """Every corpus file the mirror and the TeX Live tree hold, first copy of each content only
+    (and none whose SHA-256 is in ``known``)."""
     rows: list[dict[str, str]] = []
-    for repository, source in SOURCES.items():
+    for repository, source in sources.items():
         rows += _rows_of_repository(mirror, repository, source)
     if texmf is not None:
         rows += _rows_of_texlive(texmf)
-    seen: set[str] = set()
+    seen: set[str] = set(known)
     unique = []
     for row in rows:
         if row["sha256"] in seen or row["commands"] == "0":
@@ -325,14 +367,22 @@ def main() -> None:
         "--texmf", type=Path, default=Path("/usr/share/texlive/texmf-dist"), help="a TeX Live texmf-dist tree"
     )
     parser.add_argument("--discover", action="store_true", help="rebuild the manifest from the mirror")
+    parser.add_argument(
+        "--fresh", action="store_true", help="the fresh corpus (FRESH_SOURCES, fresh-manifest.csv) instead"
+    )
     args = parser.parse_args()
+    manifest = FRESH_MANIFEST if args.fresh else MANIFEST
     if args.discover:
-        rows = discover(args.mirror, args.texmf if args.texmf.is_dir() else None)
-        write_manifest(rows)
+        if args.fresh:
+            known = frozenset(row["sha256"] for row in read_manifest(MANIFEST))
+            rows = discover(args.mirror, None, FRESH_SOURCES, known)
+        else:
+            rows = discover(args.mirror, args.texmf if args.texmf.is_dir() else None)
+        write_manifest(rows, manifest)
         total = sum(int(r["commands"]) for r in rows)
-        print(f"manifest: {len(rows)} files, {total} commands -> {MANIFEST}")
+        print(f"manifest: {len(rows)} files, {total} commands -> {manifest}")
     if args.out:
-        files, commands, problems = assemble(args.out, args.mirror, args.texmf)
+        files, commands, problems = assemble(args.out, args.mirror, args.texmf, manifest)
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"assembled {files} files, {commands} commands into {args.out} ({len(problems)} not found)")

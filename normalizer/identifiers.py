@@ -204,6 +204,9 @@ def canonical_doi(text: str) -> str | None:
     text = _TEX_ESCAPE.sub(r"\1", text.strip())
     if _DOI_URL.match(text):
         text = unquote(re.split(r"[?#]", _DOI_URL.sub("", text, count=1), maxsplit=1)[0])
+        # An escape can come percent-encoded too (``%5C_49``): dropped here, or the DOI found
+        # would lose it only when read a second time.
+        text = _TEX_ESCAPE.sub(r"\1", text)
     elif _DOI_PREFIX.match(text):
         text = _DOI_PREFIX.sub("", text, count=1)
     text = text.rstrip(".,;")

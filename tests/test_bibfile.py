@@ -246,3 +246,21 @@ def test_a_piece_is_read_as_if_the_text_ended_where_the_piece_ends(text: str) ->
 
     for end in range(len(text) + 1):
         assert scan_commands(text, 0, end) == scan_commands(text[:end]), end
+
+
+@pytest.mark.parametrize(
+    ("written", "formatted"),
+    [
+        pytest.param("{a  b}", "{a b}", id="spaces-one-space"),
+        pytest.param("{a\n   b}", "{a b}", id="line-end-one-space"),
+        # sphinxcontrib-bibtex's test-parallel/listb.bib: biber keeps a tab between words in the
+        # value it hands biblatex, and makes every run with a line end one space, as BibTeX does.
+        pytest.param("{models\tand\n theories}", "{models\tand theories}", id="tab-kept-as-biber-keeps-it"),
+        pytest.param("{a \t b}", "{a \t b}", id="run-with-a-tab-kept"),
+        pytest.param("{a\t\n b}", "{a b}", id="tab-and-line-end-one-space"),
+    ],
+)
+def test_white_space_runs_become_what_bibtex_and_biber_both_read(written: str, formatted: str) -> None:
+    text = format_bibtex(f"@misc{{k,\n  title = {written},\n}}\n")
+    assert text == f"@misc{{k,\n  title = {formatted},\n}}\n"
+    assert format_bibtex(text) == text

@@ -223,6 +223,15 @@ CASES = [
         [(8, "BN204", "same title, year and first author as 'DBLP:conf/aaai/0001T15' (line 1)")],
         {"lu2015semantic": {"year": "2015"}},
     ), id="same-work-twice"),
+    pytest.param(Case(
+        # Issue 41's repro (from a real file of the corpus): a second entry after the first's end on
+        # the file's last line. BibTeX reads no further once the file has no lines left.
+        "@article{j, author={A. Author}, title={First}, journal={J}, year={2001}}"
+        "@article{k, author={B. Author}, title={Second}, journal={J}, year={2002}}",
+        [(1, "BN101", "BibTeX ignores @article{k} and the rest of line 1: it follows the end of @article{j} "
+                      "on the file's last line")],
+        {"j": {"title": "First"}},
+    ), id="entry-after-an-entry-on-the-last-line-is-not-read"),
 ]
 # fmt: on
 
@@ -350,3 +359,39 @@ def test_a_record_kept_in_several_files_is_complete(tmp_path: Path) -> None:
     assert alone.stdout.endswith(
         "BN301 warning: @article needs author, title, journal/journaltitle, year/date\n"
     )
+
+
+_ONE_LINE = (
+    "@article{j, author={A. Author}, title={First}, journal={J}, year={2001}}"
+    "@article{k, author={B. Author}, title={Second}, journal={J}, year={2002}}"
+)
+
+
+@pytest.mark.skipif(bibtex_missing() is not None, reason=str(bibtex_missing()))
+@pytest.mark.parametrize(
+    ("text", "typeset"),
+    [
+        pytest.param(_ONE_LINE, ["j"], id="one-line-file"),
+        pytest.param(_ONE_LINE + "\n", ["j"], id="last-line-with-its-line-end"),
+        pytest.param("@misc{a, title={A}}\n" + _ONE_LINE + "\n", ["a", "j"], id="last-of-two-lines"),
+        pytest.param(_ONE_LINE + "\n\n", ["j", "k"], id="a-blank-line-follows"),
+        pytest.param(_ONE_LINE + "\n% end\n", ["j", "k"], id="a-comment-line-follows"),
+        pytest.param(
+            "@comment{x}"
+            + _ONE_LINE[len("@article{j, author={A. Author}, title={First}, journal={J}, year={2001}}") :],
+            [],
+            id="after-an-at-comment",
+        ),
+    ],
+)
+def test_what_follows_a_command_on_the_last_line_is_read_by_neither_bibtex_nor_format(
+    text: str, typeset: list[str]
+) -> None:
+    formatted = format_bibtex(text)
+    original, after = read_with_bibtex(text.encode(), formatted.encode())
+    assert sorted(stored_fields(original.bbl)) == typeset
+    assert sorted(stored_fields(after.bbl)) == typeset
+    assert format_bibtex(formatted) == formatted
+    reported = any("BibTeX ignores @article{k}" in message for _, _, message in _findings(text))
+    # Reported after an entry; the text after an @comment is kept with it, as it is.
+    assert reported == ("j" in typeset and "k" not in typeset)

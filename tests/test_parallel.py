@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from normalizer.bib.bibfile import FormatOptions, parse_bibtex, render
+from normalizer.bib.bibfile import BibEntry, FailedBlock, FormatOptions, parse_bibtex, render
 from normalizer.bib.checks import finish_checks, run_checks, scan_text
 from normalizer.bib.checks.base import CheckConfig
 from normalizer.bib.parallel import map_pieces
@@ -71,9 +71,9 @@ print(json.dumps({
 """
 
 
-def _in_fresh_python(tmp_path: Path) -> dict[str, object]:
+def _in_fresh_python(tmp_path: Path, text: str | None = None) -> dict[str, object]:
     corpus = tmp_path / "all.bib"
-    corpus.write_text(_whole_corpus(), encoding="utf-8")
+    corpus.write_text(_whole_corpus() if text is None else text, encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(_SCRIPT), str(corpus)],
         capture_output=True,
@@ -116,3 +116,47 @@ def test_a_quote_or_brace_read_as_text_does_not_stop_the_cutting(awkward: str) -
     holding = next(n for n, piece in enumerate(pieces) if any(getattr(b, "key", "") == "odd" for b in piece))
     assert len(pieces) - holding > 10  # cut after the awkward entry too, not only before it
     assert [block for piece in pieces for block in piece] == list(parse_bibtex(text, "a.bib").blocks)
+
+
+# BibTeX counts ``\{`` as a brace (bibtexparser's splitter, whose cut points the pieces start
+# from, does not): each value below never closes, and BibTeX reads the rest of the file into it.
+_SWALLOWING = [
+    pytest.param("  title = {The \\{ and \\{ signs},\n", id="escaped-braces-never-closed"),
+    pytest.param("  title = {An {unclosed {group},\n", id="braces-never-closed"),
+    pytest.param('  title = "A {quoted value",\n', id="quoted-brace-never-closed"),
+]
+
+
+def _swallowing_file(awkward: str, entries: int) -> str:
+    entry = "@misc{k%d,\n  title = {Title %d},\n}\n\n"
+    return (
+        entry % (0, 0)
+        + "@misc{odd,\n"
+        + awkward
+        + "}\n\n"
+        + "".join(entry % (i, i) for i in range(1, entries))
+    )
+
+
+@pytest.mark.parametrize("awkward", _SWALLOWING)
+def test_a_value_that_never_closes_keeps_the_rest_of_the_file_in_one_piece(awkward: str) -> None:
+    text = _swallowing_file(awkward, 300)
+    pieces = map_pieces(text, "a.bib", lambda piece: piece.blocks, jobs=1, chunk_chars=500)
+    blocks = [block for piece in pieces for block in piece]
+    assert blocks == list(parse_bibtex(text, "a.bib").blocks)
+    swallowed = blocks[-1]
+    assert isinstance(swallowed, FailedBlock) and swallowed.key == "odd"
+    assert swallowed.raw == text[text.index("@misc{odd") :].rstrip()  # byte for byte, to the end
+    assert [b.key for b in blocks if isinstance(b, BibEntry)] == ["k0"]  # nothing read inside it
+
+
+@pytest.mark.parametrize("awkward", _SWALLOWING)
+def test_two_workers_read_a_value_that_never_closes_as_one_worker(tmp_path: Path, awkward: str) -> None:
+    text = _swallowing_file(awkward, 2_000)
+    result = _in_fresh_python(tmp_path, text)
+    assert isinstance(result["pieces"], int) and result["pieces"] < 20  # the rest was one piece
+    whole = parse_bibtex(text, "all.bib")
+    assert result["findings"] == [str(f) for f in run_checks([whole], CheckConfig())]
+    assert not any(":k1" in finding or ": k1:" in finding for finding in result["findings"])  # type: ignore[union-attr]
+    assert result["formatted"] == render(whole, FormatOptions(sort=True))
+    assert result["entries"] == 2

@@ -22,10 +22,12 @@ import pytest
 from click.testing import CliRunner
 from clients import not_installed
 from fakes.verify_world import world_sources
+from records import PUBLISHED
 
 from normalizer.cli import main
+from normalizer.models import Severity
 from normalizer.verify.html import render_report
-from normalizer.verify.judge import Claim, EntryVerdict, Matched, Verdict
+from normalizer.verify.judge import Claim, EntryVerdict, Matched, Verdict, VerifyFinding
 from normalizer.verify.run import VerifyOutcome
 
 REFS = """@inproceedings{ho2020ddpm,
@@ -125,7 +127,8 @@ def test_the_report_is_one_file_that_loads_nothing(report: Path) -> None:
     assert not any("url(" in style or "@import" in style for style in page.styles)
     assert page.policy.startswith("default-src 'none'")  # and the browser is told to load nothing
     assert page.links  # links to the records are there, to be followed by the reader only
-    assert all(link.startswith("https://") for link in page.links)
+    assert all(link.startswith(("https://", "#")) for link in page.links)  # or to the page's own anchors
+    assert "<script" not in report.read_text(encoding="utf-8")  # nothing needs JavaScript
 
 
 def test_the_report_links_each_record_where_its_source_keeps_it(report: Path) -> None:
@@ -211,6 +214,8 @@ def browser() -> Iterator[Any]:
     ):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})  # DevTools events
+    # JavaScript off, as a cautious reader (or a mail client's viewer) opens the page.
+    options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     session = webdriver.Chrome(service=Service(driver), options=options)
     try:
         yield session
@@ -253,8 +258,8 @@ def test_the_report_reads_in_a_browser_and_asks_the_network_nothing(
     assert "1\nverified" in summary and "2\nmismatch" in summary and "1\nnot found" in summary
     assert "4 entries; sources asked: s2 (" in summary
     assert "No source was down." in summary
-    # One card per entry, in file order, each finding explained.
-    assert _visible_verdicts(browser) == ["verified", "mismatch", "mismatch", "not_found"]
+    # One card per entry, problems first (each group in file order), each finding explained.
+    assert _visible_verdicts(browser) == ["mismatch", "mismatch", "not_found", "verified"]
     assert "BN704 arxiv-id-other-paper: the arXiv id is another paper's" in text
     assert "BN722 year-differs: the year is neither the paper's nor its preprint's" in text
     assert "BN706 paper-not-found: no source holds a paper with this title" in text
@@ -271,8 +276,28 @@ def test_the_verdict_filters_show_only_the_chosen_cards(browser: Any, report: Pa
     browser.save_screenshot(str(tmp_path / "mismatch-only.png"))
     browser.find_element("css selector", '[data-filter="not_found"]').click()
     assert _visible_verdicts(browser) == ["not_found"]
+    browser.find_element("css selector", '[data-filter="verified"]').click()
+    assert _visible_verdicts(browser) == ["verified"]
+    browser.find_element("css selector", '[data-filter="errors"]').click()
+    assert _visible_verdicts(browser) == ["mismatch", "mismatch", "not_found"]
     browser.find_element("css selector", '[data-filter="all"]').click()
     assert len(_visible_verdicts(browser)) == 4
+
+
+def test_a_chimera_shows_the_paper_its_arxiv_id_names_and_no_suggested_entry(
+    browser: Any, report: Path
+) -> None:
+    browser.get(report.as_uri())
+    card = browser.find_element("css selector", "#entry-2")
+    assert "BN704" in card.text
+    head = card.find_element("css selector", "thead").text
+    assert head == "cited the paper its identifier names (s2)"
+    title = card.find_element("css selector", "tbody tr").text
+    assert "Diffusion Models for High-Resolution Image Synthesis" in title
+    assert "Denoising Diffusion Probabilistic Models" in title  # the record of 2006.11239
+    assert card.find_elements("css selector", ".suggestion") == []  # never another paper's entry
+    suggested = browser.find_element("css selector", "#entry-3 .suggestion pre").text
+    assert suggested.startswith("@inproceedings{wrong_year,") and "2022" in suggested
 
 
 def test_printed_every_card_shows_and_the_filters_do_not(browser: Any, report: Path, tmp_path: Path) -> None:
@@ -285,3 +310,130 @@ def test_printed_every_card_shows_and_the_filters_do_not(browser: Any, report: P
         browser.save_screenshot(str(tmp_path / "printed.png"))
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+# --- a real bibliography's report ----------------------------------------------------------------
+
+# The NeurIPS paper of arXiv 1706.03762 (tests/records.py), as every verified entry's record.
+_RECORD = PUBLISHED
+
+
+def _finding(code: str, field: str, message: str, severity: Severity = Severity.ERROR) -> VerifyFinding:
+    return VerifyFinding(code=code, severity=severity, message=message, field=field)
+
+
+def _entry(number: int) -> EntryVerdict:
+    """Entry ``number`` of a 500-entry bibliography: one in ten has a problem, as in real ones."""
+    key = f"k{number:03d}"
+    claim = Claim(
+        key=key,
+        path="refs.bib",
+        line=1 + 8 * number,
+        entry_type="inproceedings",
+        title=f"{_RECORD.title} {number}",
+        authors=("Ashish Vaswani", "Noam Shazeer"),
+        year=2017,
+        venue="NeurIPS",
+    )
+    matched = Matched(
+        source="s2", title=claim.title, record=_RECORD.model_copy(update={"title": claim.title})
+    )
+    base = {"key": key, "path": "refs.bib", "line": claim.line, "claim": claim}
+    kind = number % 20
+    if kind == 3:
+        wrong = claim.model_copy(update={"authors": ("N. Shazeer", "A. Vaswani")})
+        finding = _finding("BN715", "author", "the authors are listed in another order")
+        return EntryVerdict(
+            **{**base, "claim": wrong}, verdict=Verdict.MISMATCH, findings=(finding,), matched=matched
+        )
+    if kind == 7:
+        finding = _finding("BN722", "year", "year 2016; the paper is from 2017")
+        wrong = claim.model_copy(update={"year": 2016})
+        return EntryVerdict(
+            **{**base, "claim": wrong}, verdict=Verdict.MISMATCH, findings=(finding,), matched=matched
+        )
+    if kind == 11:
+        return EntryVerdict(**base, verdict=Verdict.UNVERIFIABLE, unverifiable_because=("s2",))
+    if kind == 15:
+        finding = _finding("BN706", "title", "no paper with this title in s2, arxiv")
+        return EntryVerdict(**base, verdict=Verdict.NOT_FOUND, findings=(finding,))
+    return EntryVerdict(**base, verdict=Verdict.VERIFIED, matched=matched)
+
+
+@pytest.fixture(scope="module")
+def big_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    outcome = VerifyOutcome(verdicts=[_entry(number) for number in range(500)], asked=("s2",))
+    path = tmp_path_factory.mktemp("big") / "report.html"
+    path.write_text(
+        render_report(outcome, files=["refs.bib"], generated=date(2026, 11, 24)), encoding="utf-8"
+    )
+    return path
+
+
+def test_the_author_diff_shows_the_order_not_the_initials(big_report: Path) -> None:
+    page = big_report.read_text(encoding="utf-8")
+    card = page[page.index('id="entry-4"') :]
+    row = card[card.index('<tr class="differs">') :]
+    cited, held = row[: row.index("</tr>")].split("</td><td>")
+    moved = '<li class="name moved" title="moved"><mark>'
+    # An initial for a given name is no difference; the order is.
+    assert moved + 'N. Shazeer</mark> <span class="at">(1st here, 2nd there)' in cited
+    assert moved + 'A. Vaswani</mark> <span class="at">(2nd here, 1st there)' in cited
+    assert moved + 'Ashish Vaswani</mark> <span class="at">(1st here, 2nd there)' in held
+    assert "extra" not in row and "missing" not in row
+
+
+def test_a_500_entry_report_opens_problems_first_without_javascript(
+    browser: Any, big_report: Path, tmp_path: Path
+) -> None:
+    assert big_report.stat().st_size < 500 * 1_500  # 842 KB for 498 entries before, every card open
+    browser.set_window_size(1280, 1400)
+    browser.get(big_report.as_uri())
+    assert browser.execute_script("return 1") == 1  # the driver's own scripts run; the page has none
+    cards = browser.find_elements("css selector", ".card")
+    groups = [card.get_attribute("class").split()[-1] for card in cards]
+    assert groups == ["errors"] * 75 + ["warnings"] * 25 + ["verified"] * 400  # problems first
+    first = cards[0]
+    assert first.get_attribute("id") == "entry-4" and first.location["y"] < 800  # seen on opening
+    verified = [card for card in cards if "verified" in card.get_attribute("class").split()]
+    assert all(card.size["height"] < 45 for card in verified[:20])  # one line each
+    verified[0].find_element("tag name", "summary").click()  # a verified card opens on a click
+    assert verified[0].size["height"] > 150 and "record (s2)" in verified[0].text
+    browser.find_element("css selector", '[data-filter="warnings"]').click()
+    assert _visible_verdicts(browser) == ["unverifiable"] * 25
+    browser.find_element("css selector", '[data-filter="not_found"]').click()
+    assert _visible_verdicts(browser) == ["not_found"] * 25
+    browser.find_element("css selector", '[data-filter="errors"]').click()
+    assert len(_visible_verdicts(browser)) == 75
+
+
+def test_the_author_diff_shows_missing_and_extra_authors() -> None:
+    claim = Claim(
+        key="k",
+        path="refs.bib",
+        line=1,
+        entry_type="inproceedings",
+        title=PUBLISHED.title,
+        authors=("Vaswani, A.", "Ada Lovelace"),
+    )
+    verdict = EntryVerdict(
+        key="k",
+        path="refs.bib",
+        line=1,
+        verdict=Verdict.MISMATCH,
+        findings=(_finding("BN713", "author", "an author listed is not an author of the paper"),),
+        matched=Matched(source="s2", title=PUBLISHED.title, record=PUBLISHED),
+        claim=claim,
+    )
+    page = render_report(VerifyOutcome(verdicts=[verdict]), files=["refs.bib"], generated=date(2026, 11, 24))
+    row = page[page.index('<tr class="differs">') :]
+    cited, held = row[: row.index("</tr>")].split("</td><td>")
+    assert cited == (
+        '<tr class="differs"><th scope="row">authors</th><td>'
+        '<ol class="names"><li class="name">Vaswani, A.</li>'
+        '<li class="name extra" title="extra"><mark>Ada Lovelace</mark></li></ol>'
+    )
+    assert held == (
+        '<ol class="names"><li class="name">Ashish Vaswani</li>'
+        '<li class="name missing" title="missing"><mark>Noam Shazeer</mark></li></ol></td>'
+    )

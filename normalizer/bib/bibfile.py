@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 import bibtexparser
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from normalizer.bib.bibtex_scan import Command, ascii_lower, scan_commands
+from normalizer.bib.bibtex_scan import Command, ascii_lower, ends_last_line, scan_commands
 from normalizer.config import JournalNames
 from normalizer.errors import SafetyError, shown
 from normalizer.io import read_text
@@ -237,6 +237,9 @@ class InnerCommand(NamedTuple):
     kind: str  # "entry" or "string"
     name: str  # the entry's key or the macro's name
     line: int
+    # The ``@`` ends its line (btxdoc's ``...may use.@`` before ``MaNuAl (scribe,``): written
+    # there on purpose, it reads as an entry, not as one hidden in text.
+    deliberate: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +271,7 @@ class FailedBlock:
     key: str | None = None
     code: str = "BN101"
     inner: tuple[InnerCommand, ...] = ()
+    glued: bool = False  # written on the line where the block before it ends (see `_Layout`)
 
 
 Block = BibEntry | StringBlock | PreambleBlock | CommentBlock | FailedBlock
@@ -319,7 +323,11 @@ def parse_bibtex(text: str, path: str = "<string>") -> BibFile:
     for span in chunk_spans(text):
         # Each chunk's parser objects die before the next chunk is read, which keeps the
         # peak memory of a 20,000-entry file at a fraction of a one-shot parse.
-        blocks.extend(parse_span(text, span))
+        piece = parse_piece(text, span)
+        if piece is None:
+            blocks.extend(parse_span(text, rest_of(text, span)))
+            break
+        blocks.extend(piece)
     return BibFile(path=path, blocks=tuple(blocks), newline=newline)
 
 
@@ -413,13 +421,30 @@ def parse_span(text: str, span: Span) -> list[Block]:
     return _Layout(text, span).blocks()
 
 
+def parse_piece(text: str, span: Span) -> list[Block] | None:
+    """`parse_span`, or None when BibTeX's reading of the piece's last command runs past the
+    piece's end (a brace that never closes swallows the rest of the file; a value cut at the
+    piece's end): the cut was no boundary of BibTeX's, and the text from the piece's start on
+    must be read as one piece (`rest_of`), whatever the number of pieces or workers."""
+    layout = _Layout(text, span)
+    blocks = layout.blocks()
+    return None if layout.runs_on else blocks
+
+
+def rest_of(text: str, span: Span) -> Span:
+    """The piece from ``span``'s start to the end of ``text``."""
+    return Span(span.start, len(text), span.lines)
+
+
 # Text that starts a field (``name =``) or an entry at a line start: what a runaway value
 # swallowed, or what a broken entry loses.
 _FIELD_START = re.compile(r"(?:^|[,}\"])[ \t\n]*([A-Za-z][\w.:+-]{0,40})[ \t\n]*=", re.MULTILINE)
 # A field swallowed by a value: after a closing brace or quote and a comma, a name at the start
 # of a line. (biblatex's name parts, ``{given={Jean}, family=Duc}``, are not fields.)
+# (An escaped brace does not end a field: Mendeley writes a record pasted into a note with its
+# braces escaped, ``year = 2010,`` after ``\},``, and BibTeX reads it as the note's text.)
 _SWALLOWED_FIELD = re.compile(
-    r"[}\"][ \t]*,[ \t]*\n[ \t\n]*([A-Za-z][\w.:+-]{0,40})[ \t]*=[ \t\n]*[{\"0-9A-Za-z]"
+    r"(?<!\\)[}\"][ \t]*,[ \t]*\n[ \t\n]*([A-Za-z][\w.:+-]{0,40})[ \t]*=[ \t\n]*[{\"0-9A-Za-z]"
 )
 _NAME_PARTS = frozenset({"given", "family", "prefix", "suffix", "middle", "giveni", "familyi", "useprefix"})
 _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z][\w-]*)[ \t]*[{(][ \t]*([^\s,{}()]*)", re.MULTILINE)
@@ -480,10 +505,13 @@ class _Layout:
     def __init__(self, text: str, span: Span) -> None:
         self.text, self.span = text, span
         self.line = _Lines(text, span.start, span.lines)
+        self.runs_on = False  # BibTeX's reading of the last command goes on past the piece's end
 
     def blocks(self) -> list[Block]:
         text, line = self.text, self.line
         commands = scan_commands(text, self.span.start, self.span.end)
+        last_error = commands[-1].error if commands else None
+        self.runs_on = self.span.end < len(text) and last_error is not None and last_error.kind == "eof"
         out: list[Block] = []
         unit: _Unit | None = None
         previous = self.span.start
@@ -518,15 +546,33 @@ class _Layout:
                 out.append(block)
         else:
             junk = text[previous : self.span.end]
-            if junk.strip(" \t\n"):
+            if commands and "@" in junk and ends_last_line(text, previous):
+                out.append(self._unread_tail(commands[-1], junk))
+            elif junk.strip(" \t\n"):
                 out.append(
                     CommentBlock(junk.strip(" \t\n"), line(previous + len(junk) - len(junk.lstrip(" \t\n"))))
                 )
         return out
 
+    def _unread_tail(self, last: Command, junk: str) -> FailedBlock:
+        """The text after the last command on the file's last line, which BibTeX never reads: kept
+        on that line (on a line of its own BibTeX would read it)."""
+        at = self.text.index("@", last.end)
+        what = _command_name(scan_commands(self.text, at)[0])
+        return FailedBlock(
+            junk.strip(" \t\n"),
+            self.line(at),
+            f"BibTeX ignores {what} and the rest of line {self.line(at)}: it follows the end of "
+            f"{_command_name(last)} on the file's last line, and BibTeX stops reading there "
+            "(biber reads it); put it on a line of its own",
+            glued=True,
+        )
+
     def _inner(self, command: Command) -> list[InnerCommand]:
         if command.kind == "entry" and command.key is not None:
-            return [InnerCommand("entry", command.key, self.line(command.at))]
+            line_end = self.text.find("\n", command.at)
+            rest = self.text[command.at + 1 : line_end if line_end != -1 else len(self.text)]
+            return [InnerCommand("entry", command.key, self.line(command.at), not rest.strip(" \t"))]
         if command.kind == "string" and command.error is None:
             return [InnerCommand("string", command.fields[0].name, self.line(command.at))]
         return []
@@ -572,13 +618,17 @@ def _braced_end(text: str, position: int, end: int) -> int:
 _COUNTS = "BibTeX counts \\{ and \\} as braces too"
 
 
+def _command_name(command: Command) -> str:
+    return f"@{command.name}{{{command.key}}}" if command.key is not None else f"@{command.name}"
+
+
 def _problem(text: str, command: Command, line: _Lines, following: int) -> tuple[str, str] | None:
     """(check code, message) when BibTeX does not read ``command`` as it is meant, else None.
 
     ``following`` is where the next command starts: the text up to it is what BibTeX
     skips after an error, and what an entry closed too early leaves outside it.
     """
-    what = f"@{command.name}{{{command.key}}}" if command.key is not None else f"@{command.name}"
+    what = _command_name(command)
     swallowed = _swallowing_field(command)
     if swallowed is not None:
         field, fields, entries, close = swallowed
@@ -829,8 +879,15 @@ def _normalize_part(name: str, part: str, trim: bool) -> str:
         # A macro (@string reference or month); lower-case as BibTeX compares them that way.
         return ascii_lower(part) if _MACRO.fullmatch(part) else part
     if name not in _VERBATIM_FIELDS and ("  " in content or "\t" in content or "\n" in content):
-        content = _SPACES.sub(" ", content)  # (single spaces alone are already what this writes)
+        content = _SPACES.sub(_one_space, content)  # (single spaces alone are already what this writes)
     return "{" + (content.strip(_BLANKS) if trim else content) + "}"
+
+
+def _one_space(run: re.Match[str]) -> str:
+    """A white space run as one space, as BibTeX reads it; but a run with a tab and no line end
+    stays: biber keeps it in the value it hands to biblatex (``models<tab>and``)."""
+    text = run.group()
+    return text if "\t" in text and "\n" not in text else " "
 
 
 # -- formatting ------------------------------------------------------------------------------------
@@ -854,6 +911,7 @@ class RenderedBlock(NamedTuple):
     kind: str  # "entry", "failed", "string", "preamble" or "comment"
     key: str | None = None  # entries, and failed blocks that still name a key
     note: str | None = None  # a failed block: "line: what BibTeX does with it" (it is kept as it was)
+    glued: bool = False  # written right after the block before it, on its last line
 
 
 def render_blocks(bibfile: BibFile, options: FormatOptions) -> list[RenderedBlock]:
@@ -865,7 +923,8 @@ def render_blocks(bibfile: BibFile, options: FormatOptions) -> list[RenderedBloc
         if isinstance(block, BibEntry):
             out.append(RenderedBlock(text, "entry", block.key))
         elif isinstance(block, FailedBlock):
-            out.append(RenderedBlock(text, "failed", block.key, f"{block.line}: {block.code} {block.error}"))
+            note = f"{block.line}: {block.code} {block.error}"
+            out.append(RenderedBlock(text, "failed", block.key, note, block.glued))
         elif isinstance(block, StringBlock):
             out.append(RenderedBlock(text, "string"))
         elif isinstance(block, PreambleBlock):
@@ -879,7 +938,13 @@ def join_rendered(blocks: Sequence[RenderedBlock], options: FormatOptions, newli
     """The file text of rendered blocks: sorted if ``options.sort``, one blank line between blocks."""
     if options.sort:
         blocks = _sorted_blocks(blocks)
-    text = "\n\n".join(block.text for block in blocks if block.text)
+    parts: list[str] = []
+    for block in blocks:
+        if block.text and parts:
+            parts.append("" if block.glued else "\n\n")
+        if block.text:
+            parts.append(block.text)
+    text = "".join(parts)
     text = text + "\n" if text else ""
     newline = options.newline or newline
     return text.replace("\n", newline) if newline != "\n" else text

@@ -18,6 +18,9 @@ fields and values BibTeX will typeset, and knows where BibTeX gives up:
   skipped up to the next ``@``.
 - Whitespace is space, tab and the line end; anything else, a no-break space included,
   is text.
+- BibTeX looks for the next command only while the file has lines left to read
+  (``while not eof(bib_file) do get_bib_command_or_entry_and_process``): what follows the
+  end of a command on the file's last line is never read, an entry there included.
 
 `scan_commands` gives every command in order with the offset where BibTeX's reading of it
 ended (where it resumes looking for ``@``). It needs no state beyond the text: a repeated
@@ -107,6 +110,15 @@ def scan_commands(text: str, start: int = 0, end: int | None = None) -> list[Com
         command = scanner.command(at)
         commands.append(command)
         position = command.end
+        if ends_last_line(text, position):
+            return commands
+
+
+def ends_last_line(text: str, position: int) -> bool:
+    """True when ``position`` is on the last line of ``text``: a command whose reading ends
+    there is the last one BibTeX reads (the rest of that line is never looked at)."""
+    newline = text.find("\n", position)
+    return newline == -1 or newline + 1 == len(text)
 
 
 class _Fail(Exception):

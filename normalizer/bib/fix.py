@@ -14,11 +14,16 @@ from normalizer.bib.bibfile import (
     Block,
 )
 from normalizer.bib.checks.base import entry_arxiv_id, is_preprint
-from normalizer.bib.checks.identifiers import CODE_FIELDS, CODE_URL, canonical_url
+from normalizer.bib.checks.identifiers import (
+    CODE_FIELDS,
+    CODE_URL,
+    canonical_code_link,
+    canonical_url,
+    escaped_percent,
+)
 from normalizer.bib.checks.online import names_the_paper
 from normalizer.identifiers import canonical_doi
 from normalizer.models import Reference
-from normalizer.text.links import extract_code_links
 
 # -- safe fixes (``bibnorm fix``) --------------------------------------------------------------------
 
@@ -41,7 +46,11 @@ def fix_entry(entry: BibEntry, published: Reference | None = None, note: str = "
     fields = list(entry.fields)
     for i, field in enumerate(fields):
         text = field.text
-        if field.name == "doi" and (canonical := canonical_doi(text.strip())) and canonical != text:
+        if (
+            field.name == "doi"
+            and (canonical := escaped_percent(text, canonical_doi(text.strip())))
+            and canonical != text
+        ):
             fields[i] = field._replace(value="{" + canonical + "}")
         elif field.name == "url" and (url := canonical_url(text)) and url != text:
             fields[i] = field._replace(value="{" + url + "}")
@@ -57,8 +66,8 @@ def fix_entry(entry: BibEntry, published: Reference | None = None, note: str = "
 
 def _canonical_code(written: str) -> str:
     trimmed = written.rstrip(".,;:)")
-    code, _ = extract_code_links([trimmed if "://" in trimmed else "https://" + trimmed])
-    return (code[-1] + written[len(trimmed) :]) if code else written
+    canonical = canonical_code_link(trimmed)
+    return (canonical + written[len(trimmed) :]) if canonical is not None else written
 
 
 _PREPRINT_ONLY_FIELDS = frozenset(

@@ -23,7 +23,16 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 from typing import TypeVar, cast
 
-from normalizer.bib.bibfile import CHUNK_CHARS, BibFile, Span, chunk_spans, normalize_newlines, parse_span
+from normalizer.bib.bibfile import (
+    CHUNK_CHARS,
+    BibFile,
+    Span,
+    chunk_spans,
+    normalize_newlines,
+    parse_piece,
+    parse_span,
+    rest_of,
+)
 from normalizer.errors import WorkerError
 from normalizer.processes import available_cpus, can_fork, fork_pool
 
@@ -52,10 +61,14 @@ def _start_worker() -> None:
     gc.set_threshold(*_WORKER_GC_THRESHOLDS)
 
 
-def _run_piece(index: int) -> object:
+def _run_piece(index: int) -> tuple[bool, object]:
+    """(True, the work's result), or (False, None) when the piece is no piece (`parse_piece`)."""
     assert _job is not None, "worker started without a job"
     text, spans, path, newline, work = _job
-    return work(BibFile(path=path, blocks=tuple(parse_span(text, spans[index])), newline=newline))
+    blocks = parse_piece(text, spans[index])
+    if blocks is None:
+        return False, None
+    return True, work(BibFile(path=path, blocks=tuple(blocks), newline=newline))
 
 
 def map_pieces(
@@ -90,6 +103,10 @@ def iter_pieces(
     parallel = jobs > 1 and can_fork()
     size = chunk_chars or (PARALLEL_CHUNK_CHARS if parallel else CHUNK_CHARS)
     spans = chunk_spans(text, size)
+
+    def rest(span: Span) -> T:
+        return work(BibFile(path=path, blocks=tuple(parse_span(text, rest_of(text, span))), newline=newline))
+
     if parallel and len(spans) >= 2:
         from concurrent.futures.process import BrokenProcessPool  # local: imported with the pool
 
@@ -99,10 +116,17 @@ def iter_pieces(
                 if pool is not None:
                     following = iter(range(len(spans)))
                     ahead = deque(pool.submit(_run_piece, index) for index in islice(following, AHEAD * jobs))
-                    while ahead:
-                        result = cast("T", ahead.popleft().result())
+                    for span in spans:
+                        read, result = ahead.popleft().result()
+                        if not read:
+                            # BibTeX reads on from this piece to the end of the file (a brace that
+                            # never closes): the rest is one piece, as with one worker.
+                            for future in ahead:
+                                future.cancel()
+                            yield rest(span)
+                            return
                         ahead.extend(pool.submit(_run_piece, index) for index in islice(following, 1))
-                        yield result
+                        yield cast("T", result)
                     return
         except BrokenProcessPool as error:
             raise WorkerError(
@@ -112,4 +136,8 @@ def iter_pieces(
         finally:
             _job = None
     for span in spans:
-        yield work(BibFile(path=path, blocks=tuple(parse_span(text, span)), newline=newline))
+        blocks = parse_piece(text, span)
+        if blocks is None:
+            yield rest(span)
+            return
+        yield work(BibFile(path=path, blocks=tuple(blocks), newline=newline))

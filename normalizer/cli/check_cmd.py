@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 import click
 
 from normalizer.bib.bibfile import parse_bibtex
+from normalizer.bib.bibtex_scan import ascii_lower
 from normalizer.bib.checks import CHECKS, finish_checks, scan_text
 from normalizer.bib.checks.base import CheckConfig, FileIndex, Finding, OnlineFacts, arxiv_ids
 from normalizer.bib.checks.online import facts_from_lock, is_published_version
@@ -21,7 +23,7 @@ from normalizer.cli._progress import progress_for, progress_option, say
 from normalizer.cli._style import Painter, color_option
 from normalizer.cli.format_cmd import config_table, format_options
 from normalizer.config import Settings, load_settings
-from normalizer.errors import ConfigError, UsageError, shown
+from normalizer.errors import BibnormError, ConfigError, UsageError, shown
 from normalizer.io import read_text, write_stdout
 from normalizer.models import Identifiers, Lookup, Origin, Query, QueryKind, Reference, Severity
 from normalizer.resolve.keys import validate_key_format
@@ -83,6 +85,45 @@ def defined_strings(paths: Sequence[str]) -> frozenset[str]:
     for path in paths:
         names.update(index_file(parse_bibtex(read_text(path), path)).strings)
     return frozenset(names)
+
+
+# A folder's other .bib files are read for the macros no file given defines only up to these sizes.
+_COMPANIONS_READ = 20
+_COMPANION_BYTES = 5 << 20
+
+
+def companion_strings(
+    files: Sequence[str], indexes: Sequence[FileIndex], config: CheckConfig
+) -> dict[str, str]:
+    """For the @string macros the files use and none of them (nor ``--strings``, nor the standard
+    styles) defines: the first other .bib file in a given file's folder that defines each."""
+    from normalizer.bib.checks.structure import PREDEFINED_MACROS
+
+    defined = set(config.strings) | PREDEFINED_MACROS
+    for index in indexes:
+        defined.update(index.strings)
+    wanted = {
+        ascii_lower(name) for index in indexes for entry in index.entries for _, _, name in entry.macros
+    }
+    wanted -= defined
+    if not wanted:
+        return {}
+    given = {Path(path).resolve() for path in files if path != "-"}
+    folders = dict.fromkeys(Path(path).resolve().parent for path in files if path != "-")
+    found: dict[str, str] = {}
+    for folder in folders:
+        siblings = sorted(p for p in folder.glob("*.bib") if p.resolve() not in given and p.is_file())
+        for sibling in siblings[:_COMPANIONS_READ]:
+            if sibling.stat().st_size > _COMPANION_BYTES:
+                continue
+            try:
+                names = defined_strings([str(sibling)])
+            except BibnormError:
+                continue  # an unreadable neighbour is no companion
+            shown = os.path.relpath(sibling)
+            for name in wanted & names:
+                found.setdefault(name, shown)
+    return found
 
 
 def preprint_facts(
@@ -330,6 +371,8 @@ def command(
         if any(config.enabled(c.code) for c in CHECKS if c.online):
             settings = load_settings({**asking, "lock": lock_path})
             online = preprint_facts(arxiv_ids(indexes), settings, config, progress)
+        if config.enabled("BN102"):
+            config = config.model_copy(update={"companions": companion_strings(files, indexes, config)})
         findings = finish_checks(entry_findings, indexes, config, online)
         if also_verify:
             findings += verify_findings(files, asking, lock_path, progress)

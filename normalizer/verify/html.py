@@ -1,15 +1,22 @@
 """``bibnorm verify --html``: the verdicts as one page a reviewer reads at a glance.
 
-One self-contained file: styles and the small filter script are inline, no font, image or
-script is loaded from anywhere (a Content-Security-Policy forbids it, so even a link in a
-title cannot load), and it reads the same printed (filters hidden, every card shown, link
-targets spelt out). At the top, the summary: counts per verdict, the sources asked (with their
-requests) and those that were down; with ``--tex``, the draft audit (cited keys no entry holds,
-BN791; entries never cited, BN792); then one card per entry, in file order:
+One self-contained file: styles are inline, no font, image or script is loaded from anywhere
+(a Content-Security-Policy forbids it, so even a link in a title cannot load), nothing needs
+JavaScript, and it reads the same printed (filters hidden, link targets spelt out). At the top,
+the summary: counts per verdict, the sources asked (with their requests) and those that were
+down; with ``--tex``, the draft audit (cited keys no entry holds, BN791; entries never cited,
+BN792). Then the entries, problems first: those with errors, then those with warnings (each
+group in file order, every card open), then the verified ones, one line each (a
+``<details>`` that opens on a click). The filters are links to anchors (``#show-errors``,
+``#show-mismatch``...): CSS's ``:target`` shows the chosen cards, with no script. A card holds
 
-- the cited fields beside the record's, rows with a finding marked and the differing words
-  highlighted;
+- the cited fields beside the record's (the record found, or, when the entry's DOI or arXiv id
+  names another paper, BN702/BN704, that paper's record), rows with a finding marked: in titles
+  and venues the differing words highlighted, in author lists the authors missing, extra or in
+  another place (family names compared: initials and spelling of given names are no difference);
 - each finding with its code, severity, message and what the code means;
+- the entry as the record found would write it (BibTeX, through the writer of ``resolve``), to
+  copy; never from a record of another paper;
 - links to the paper on arXiv, doi.org, dblp and Semantic Scholar (the record's own page
   where its identifiers are known, else a search for its title).
 
@@ -19,17 +26,20 @@ Rendering is pure: the same outcome always gives the same page.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 from html import escape
 from urllib.parse import quote, quote_plus
 
-from normalizer.models import Reference
+from normalizer.models import Person, Reference, Severity
+from normalizer.text.names import parse_name
 from normalizer.verify.audit import AuditLine, TexAudit
 from normalizer.verify.codes import ALL_CODES
-from normalizer.verify.judge import Claim, EntryVerdict, Verdict, VerifyFinding
+from normalizer.verify.judge import Claim, EntryVerdict, Matched, Verdict, VerifyFinding
 from normalizer.verify.run import VerifyOutcome
+from normalizer.writers import WriterOptions, get_writer
 
 VERDICT_LABELS = {
     Verdict.VERIFIED: "verified",
@@ -57,22 +67,48 @@ FIELD_LABELS = {
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+# The groups of cards, problems first: (name, heading, anchor of its filter).
+GROUPS = (
+    ("errors", "Errors", "show-errors"),
+    ("warnings", "Warnings", "show-warnings"),
+    ("verified", "Verified", "show-verified"),
+)
+
+
 def render_report(
     outcome: VerifyOutcome, *, files: Sequence[str], generated: date, audit: TexAudit | None = None
 ) -> str:
     """The whole HTML page for one ``verify`` run (and its ``--tex`` audit, when given)."""
     counts = Counter(verdict.verdict for verdict in outcome.verdicts)
-    cards = "\n".join(_card(number, verdict) for number, verdict in enumerate(outcome.verdicts, start=1))
+    groups: dict[str, list[str]] = {name: [] for name, _, _ in GROUPS}
+    for number, verdict in enumerate(outcome.verdicts, start=1):
+        other = outcome.id_records.get((verdict.path, verdict.line))
+        groups[group_of(verdict)].append(_card(number, verdict, other))
+    sections = "\n".join(
+        f'<section class="group {name}" aria-label="{heading.lower()}">'
+        f"<h2>{heading} ({len(groups[name])})</h2>" + "\n".join(groups[name]) + "</section>"
+        for name, heading, _ in GROUPS
+        if groups[name]
+    )
     return _PAGE.format(
         title=escape(f"bibnorm verify: {', '.join(files)}"),
         files=escape(", ".join(files)),
         generated=generated.isoformat(),
         style=_STYLE,
-        script=_SCRIPT,
         summary=_summary(outcome, counts) + (_audit(audit) if audit is not None else ""),
-        filters=_filters(counts, len(outcome.verdicts)),
-        cards=cards or '<p class="empty">No entries.</p>',
+        filters=_filters(counts, {name: len(cards) for name, cards in groups.items()}, len(outcome.verdicts)),
+        cards=sections or '<p class="empty">No entries.</p>',
     )
+
+
+def group_of(verdict: EntryVerdict) -> str:
+    """``errors``, ``warnings`` or ``verified``: where the entry's card goes."""
+    severities = {finding.severity for finding in verdict.findings}
+    if verdict.verdict in (Verdict.MISMATCH, Verdict.NOT_FOUND) or Severity.ERROR in severities:
+        return "errors"
+    if verdict.verdict is Verdict.UNVERIFIABLE or Severity.WARNING in severities:
+        return "warnings"
+    return "verified"
 
 
 # --- the summary ---------------------------------------------------------------------------
@@ -133,57 +169,154 @@ def _audit(audit: TexAudit) -> str:
     return f'<section class="audit" aria-label="draft audit">{"".join(parts)}</section>'
 
 
-def _filters(counts: Counter[Verdict], total: int) -> str:
-    buttons = [f'<button type="button" data-filter="all" aria-pressed="true">all ({total})</button>']
-    buttons += [
-        f'<button type="button" data-filter="{verdict.value}" aria-pressed="false" class="{verdict.value}">'
-        f"{VERDICT_LABELS[verdict]} ({counts[verdict]})</button>"
-        for verdict in Verdict
+# The verdicts with a filter of their own (the verified ones have their group's).
+_PROBLEMS = (Verdict.MISMATCH, Verdict.NOT_FOUND, Verdict.UNVERIFIABLE)
+
+
+def _filters(counts: Counter[Verdict], groups: dict[str, int], total: int) -> str:
+    """Links to the anchors whose ``:target`` shows one group or one verdict (no script)."""
+    links = [f'<a href="#all" data-filter="all">all ({total})</a>']
+    links += [
+        f'<a href="#{anchor}" data-filter="{name}" class="{name}">{heading.lower()} ({groups[name]})</a>'
+        for name, heading, anchor in GROUPS
     ]
-    return f'<nav class="filters" aria-label="filter by verdict">Show: {"".join(buttons)}</nav>'
+    links.append('<span class="by">problems by verdict:</span>')
+    links += [
+        f'<a href="#show-{verdict.value}" data-filter="{verdict.value}" class="{verdict.value}">'
+        f"{VERDICT_LABELS[verdict]} ({counts[verdict]})</a>"
+        for verdict in _PROBLEMS
+    ]
+    targets = "".join(
+        f'<span class="target" id="{anchor}"></span>'
+        for anchor in [a for _, _, a in GROUPS] + [f"show-{v.value}" for v in _PROBLEMS]
+    )
+    return f'{targets}<nav class="filters" aria-label="filter">Show: {"".join(links)}</nav>'
 
 
 # --- one card per entry ----------------------------------------------------------------------
 
 
-def _card(number: int, verdict: EntryVerdict) -> str:
+def _card(number: int, verdict: EntryVerdict, other: Matched | None = None) -> str:
     claim = verdict.claim
-    record = verdict.matched.record if verdict.matched is not None else None
+    shown = verdict.matched or other  # the record beside the claim: the one found, or the id's
+    record = shown.record if shown is not None else None
     flagged = {finding.field for finding in verdict.findings}
-    source = verdict.matched.source if verdict.matched is not None else None
-    record_head = f"record ({escape(source)})" if source else "record"
+    source = shown.source if shown is not None else None
+    if verdict.matched is None and other is not None:
+        record_head = f"the paper its identifier names ({escape(other.source)})"
+        if claim is not None:  # another paper: what differs is its title, authors..., not the id
+            flagged = {
+                name
+                for name in FIELDS
+                if _cited(name, claim).casefold() != _held(name, other.record, other).casefold()
+            }
+    else:
+        record_head = f"record ({escape(source)})" if source else "record"
     table = ""
     if claim is not None:  # an unreadable block has no claim, only its verdict
-        rows = "".join(_row(name, claim, record, verdict, name in flagged) for name in FIELDS)
+        rows = "".join(_row(name, claim, record, shown, name in flagged) for name in FIELDS)
         table = (
-            '<table class="fields"><colgroup><col class="name"><col><col></colgroup>'
+            '<table class="fields">'
             f'<thead><tr><th scope="col"></th><th scope="col">cited</th>'
             f'<th scope="col">{record_head}</th></tr></thead><tbody>{rows}</tbody></table>'
         )
     title = claim.title if claim is not None and claim.title else verdict.key
-    return (
-        f'<article class="card {verdict.verdict.value}" data-verdict="{verdict.verdict.value}" '
-        f'id="entry-{number}">'
-        f'<header><span class="badge {verdict.verdict.value}">{VERDICT_LABELS[verdict.verdict]}</span> '
+    value = verdict.verdict.value
+    group = group_of(verdict)
+    head = (
+        f'<span class="badge {value}">{VERDICT_LABELS[verdict.verdict]}</span> '
         f'<span class="key">{escape(verdict.key)}</span> '
         f'<span class="where">{escape(verdict.path)}:{verdict.line}</span>'
-        f"<h2>{escape(title)}</h2></header>"
-        f"{table}{_findings(verdict)}{_links(claim, verdict)}</article>"
+    )
+    body = f"{table}{_findings(verdict)}{_suggestion(verdict)}{_links(claim, verdict)}"
+    attributes = f'class="card {value} {group}" data-verdict="{value}" id="entry-{number}"'
+    if group == "verified":
+        return (
+            f'<details {attributes}><summary>{head} <span class="title">{escape(title)}</span></summary>'
+            f"{body}</details>"
+        )
+    return f"<article {attributes}><header>{head}<h3>{escape(title)}</h3></header>{body}</article>"
+
+
+def _suggestion(verdict: EntryVerdict) -> str:
+    """The entry as the record found writes it, to copy: for a problem, from the paper's own record."""
+    matched = verdict.matched
+    if matched is None or matched.record is None or group_of(verdict) == "verified":
+        return ""
+    text = get_writer("bibtex").write([(verdict.key, matched.record)], WriterOptions())
+    return (
+        f'<details class="suggestion" open><summary>Suggested entry, from {escape(matched.source)}\'s '
+        f"record (check it before you copy it)</summary><pre>{escape(text.strip())}</pre></details>"
     )
 
 
-def _row(name: str, claim: Claim, record: Reference | None, verdict: EntryVerdict, flagged: bool) -> str:
+def _row(name: str, claim: Claim, record: Reference | None, shown: Matched | None, flagged: bool) -> str:
     """One field's row: the cited value beside the record's (empty when neither has one)."""
     cited = _cited(name, claim)
-    held = _held(name, record, verdict)
+    held = _held(name, record, shown)
     if not cited and not held:
         return ""
-    cells = (_mark(cited, held), _mark(held, cited)) if flagged else (escape(cited), escape(held))
-    shown = [cell or '<span class="none">—</span>' for cell in cells]
+    if flagged and name == "author" and record is not None and claim.authors:
+        cells = _author_cells(list(claim.authors), list(record.authors), claim.and_others)
+    elif flagged:
+        cells = (_mark(cited, held), _mark(held, cited))
+    else:
+        cells = (escape(cited), escape(held))
+    if not flagged and cited == held:  # one value both say: written once, across both columns
+        return f'<tr><th scope="row">{FIELD_LABELS[name]}</th><td colspan="2">{cells[0]}</td></tr>'
+    filled = [cell or '<span class="none">—</span>' for cell in cells]
+    differs = ' class="differs"' if flagged else ""
     return (
-        f'<tr class="{"differs" if flagged else "agrees"}"><th scope="row">{FIELD_LABELS[name]}</th>'
-        f"<td>{shown[0]}</td><td>{shown[1]}</td></tr>"
+        f'<tr{differs}><th scope="row">{FIELD_LABELS[name]}</th><td>{filled[0]}</td><td>{filled[1]}</td></tr>'
     )
+
+
+def _family(person: Person) -> str:
+    """A family name folded for comparison: no accents, case or punctuation."""
+    text = unicodedata.normalize("NFKD", person.family or person.literal)
+    return "".join(ch for ch in text if ch.isalnum()).casefold()
+
+
+def _author_cells(cited: list[str], held: Sequence[Person], and_others: bool) -> tuple[str, str]:
+    """Both author lists, each name marked by what differs: ``extra`` (cited, not in the record),
+    ``missing`` (in the record, not cited), ``moved`` (in both, at another place, the other
+    place said). Given names and initials are not compared: only which families, in which order."""
+    cited_families = [_family(parse_name(name)) for name in cited]
+    held_families = [_family(person) for person in held]
+
+    def place(family: str, families: list[str]) -> int | None:
+        return families.index(family) + 1 if family and family in families else None
+
+    def shown(names: list[str], families: list[str], others: list[str], absent: str) -> str:
+        items = []
+        for position, (name, family) in enumerate(zip(names, families, strict=True), start=1):
+            there = place(family, others)
+            if there is None:
+                if absent == "missing" and and_others and position > len(others):
+                    items.append(f'<li class="name">{escape(name)}</li>')  # behind "and others"
+                    continue
+                items.append(f'<li class="name {absent}" title="{absent}"><mark>{escape(name)}</mark></li>')
+            elif there != position:
+                items.append(
+                    f'<li class="name moved" title="moved"><mark>{escape(name)}</mark> '
+                    f'<span class="at">({_ordinal(position)} here, {_ordinal(there)} there)</span></li>'
+                )
+            else:
+                items.append(f'<li class="name">{escape(name)}</li>')
+        if absent == "extra" and and_others:
+            items.append('<li class="name">and others</li>')
+        return f'<ol class="names">{"".join(items)}</ol>'
+
+    held_names = [person.display() for person in held]
+    return (
+        shown(cited, cited_families, held_families, "extra"),
+        shown(held_names, held_families, cited_families, "missing"),
+    )
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def _cited(name: str, claim: Claim) -> str:
@@ -202,9 +335,8 @@ def _cited(name: str, claim: Claim) -> str:
     return ""
 
 
-def _held(name: str, record: Reference | None, verdict: EntryVerdict) -> str:
+def _held(name: str, record: Reference | None, matched: Matched | None) -> str:
     if record is None:
-        matched = verdict.matched
         if matched is None:
             return ""
         # Verified earlier and pinned in the lock: only what the lock recorded.
@@ -348,15 +480,31 @@ h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
 .down ul { margin: .3rem 0 0; }
 .filters { position: sticky; top: 0; background: var(--paper); padding: .75rem 0; margin: 1rem 0 .5rem;
   border-bottom: 1px solid var(--line); z-index: 1; }
-.filters button { font: inherit; margin: 0 .25rem .25rem 0; padding: .25rem .7rem; border-radius: 999px;
-  border: 1px solid var(--line); border-left-width: 4px; background: var(--soft); cursor: pointer; }
-.filters button[aria-pressed="true"] { background: var(--ink); color: var(--paper); }
+.filters a { display: inline-block; margin: 0 .25rem .25rem 0; padding: .15rem .7rem; border-radius: 999px;
+  border: 1px solid var(--line); border-left-width: 4px; background: var(--soft); color: var(--ink);
+  text-decoration: none; }
+.filters a.errors { border-left-color: var(--bad); } .filters a.warnings { border-left-color: var(--warn); }
+.filters .by { color: var(--muted); margin: 0 .4rem 0 .6rem; }
+.target { display: block; height: 0; }
+.group > h2 { font-size: 1.15rem; margin: 1.2rem 0 .4rem; }
 .card { border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 6px;
   padding: .8rem 1rem; margin: .9rem 0; break-inside: avoid; }
 .card.verified { border-left-color: var(--ok); }
 .card.mismatch, .card.not_found { border-left-color: var(--bad); }
 .card.unverifiable { border-left-color: var(--warn); }
-.card h2 { font-size: 1.05rem; margin: .3rem 0 .5rem; }
+.card h3 { font-size: 1.05rem; margin: .3rem 0 .5rem; }
+details.card { padding: .3rem 1rem; margin: .25rem 0; }
+details.card > summary { cursor: pointer; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+details.card[open] > summary { white-space: normal; margin-bottom: .4rem; }
+details.card .title { margin-left: .4rem; }
+.suggestion { margin: .6rem 0 0; }
+.suggestion > summary { cursor: pointer; font-weight: 600; }
+.suggestion pre { margin: .3rem 0 0; padding: .5rem .7rem; background: var(--soft); border-radius: 4px;
+  overflow-x: auto; font: .85rem/1.4 ui-monospace, "DejaVu Sans Mono", monospace; user-select: all; }
+ol.names { margin: 0; padding-left: 1.4rem; }
+ol.names li.extra mark, ol.names li.missing mark { background: #ffcecb; }
+ol.names li.moved mark { background: var(--mark); }
+ol.names .at { color: var(--muted); font-size: .85rem; }
 .badge { display: inline-block; padding: 0 .5rem; border-radius: 4px; color: #fff; font-weight: 600;
   font-size: .85rem; }
 .badge.verified { background: var(--ok); } .badge.mismatch, .badge.not_found { background: var(--bad); }
@@ -367,7 +515,7 @@ table.fields { width: 100%; border-collapse: collapse; table-layout: fixed; }
 table.fields th, table.fields td { text-align: left; vertical-align: top; padding: .25rem .5rem;
   border-top: 1px solid var(--line); overflow-wrap: anywhere; }
 table.fields thead th { color: var(--muted); font-weight: 600; border-top: none; }
-table.fields col.name { width: 6.5rem; }
+table.fields thead th:first-child { width: 6.5rem; }
 table.fields th[scope="row"] { color: var(--muted); font-weight: 600; }
 tr.differs { background: #fff1f0; }
 tr.differs th[scope="row"]::before { content: "≠ "; color: var(--bad); }
@@ -382,14 +530,22 @@ ul.findings code { font-weight: 600; }
 .detail { font-size: .9rem; }
 .links { margin: .6rem 0 0; font-size: .9rem; }
 .links a { color: #0550ae; }
-body[data-show="verified"] .card:not(.verified), body[data-show="mismatch"] .card:not(.mismatch),
-body[data-show="not_found"] .card:not(.not_found),
-body[data-show="unverifiable"] .card:not(.unverifiable) { display: none; }
+#show-errors:target ~ main .group:not(.errors), #show-warnings:target ~ main .group:not(.warnings),
+#show-verified:target ~ main .group:not(.verified),
+#show-verified:target ~ main .card:not(.verified), #show-mismatch:target ~ main .card:not(.mismatch),
+#show-not_found:target ~ main .card:not(.not_found),
+#show-unverifiable:target ~ main .card:not(.unverifiable) { display: none; }
+#show-mismatch:target ~ main .group > h2, #show-not_found:target ~ main .group > h2,
+#show-unverifiable:target ~ main .group > h2 { display: none; }
+#show-errors:target ~ .filters a.errors, #show-warnings:target ~ .filters a.warnings,
+#show-verified:target ~ .filters a.verified, #show-mismatch:target ~ .filters a.mismatch,
+#show-not_found:target ~ .filters a.not_found, #show-unverifiable:target ~ .filters a.unverifiable
+  { background: var(--ink); color: var(--paper); }
 @media (max-width: 40rem) { .tiles { grid-template-columns: repeat(2, 1fr); } }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   .filters { display: none; }
-  body[data-show] .card { display: block !important; }
+  .group, .card { display: block !important; }
   .card { border-left-width: 4pt; }
   tr.differs, .down { background: none; }
   mark { background: none; font-weight: 700; text-decoration: underline; }
@@ -397,29 +553,17 @@ body[data-show="unverifiable"] .card:not(.unverifiable) { display: none; }
 }
 """
 
-_SCRIPT = """
-document.querySelectorAll("[data-filter]").forEach(function (button) {
-  button.addEventListener("click", function () {
-    document.body.dataset.show = button.dataset.filter;
-    document.querySelectorAll("[data-filter]").forEach(function (other) {
-      other.setAttribute("aria-pressed", String(other === button));
-    });
-  });
-});
-"""
-
 _PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; \
-script-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="generator" content="bibnorm verify">
 <title>{title}</title>
 <style>{style}</style>
 </head>
-<body data-show="all">
+<body>
 <h1>Verification report</h1>
 <p class="meta">{files} · checked {generated} by <code>bibnorm verify</code></p>
 {summary}
@@ -427,7 +571,6 @@ script-src 'unsafe-inline'">
 <main>
 {cards}
 </main>
-<script>{script}</script>
 </body>
 </html>
 """

@@ -39,6 +39,7 @@ from normalizer.verify.judge import (
     Matched,
     Verdict,
     claim_from_entry,
+    matched_record,
 )
 from normalizer.verify.notices import notice_findings
 from normalizer.verify.verdicts import judge_entry
@@ -85,6 +86,9 @@ class VerifyOutcome:
     gave_up: dict[str, str] = field(default_factory=dict)
     asked: tuple[str, ...] = ()  # the sources this run could ask (the lock first when it answered)
     notes: list[str] = field(default_factory=list)  # how inputs that are not BibTeX were read
+    # The record an entry's DOI or arXiv id names when that is another paper (BN702, BN704), by
+    # the entry's (path, line): the HTML report shows it beside what the entry cites.
+    id_records: dict[tuple[str, int], Matched] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         counts = Counter(v.verdict.value for v in self.verdicts)
@@ -328,7 +332,13 @@ def run_verify(
         extra = notice_findings(claims[i], Answers(notices=notices), [])
         if extra:
             locked[i] = apply_selection(locked[i].model_copy(update={"findings": tuple(extra)}), options)
-    judged = iter(judge_all(asking, answers, options, today))
+    judged_all = judge_all(asking, answers, options, today)
+    id_records = {
+        (verdict.path, verdict.line): named
+        for verdict, answer in zip(judged_all, answers, strict=True)
+        if (named := record_of_other_paper(verdict, answer)) is not None
+    }
+    judged = iter(judged_all)
     verdicts = [locked[i] if i in locked else next(judged) for i in range(len(claims))]
     if options.update_lock and lock_file is not None:
         sealing = key or b""  # never empty: made above (or the run stopped)
@@ -343,7 +353,28 @@ def run_verify(
         gave_up=dict(stats.gave_up),
         asked=((LOCK_SOURCE,) if locked else ()) + sources.names(),
         notes=notes,
+        id_records=id_records,
     )
+
+
+# The findings that say an identifier names another paper, and the answers holding that paper.
+_OTHER_PAPER = {"BN702": "by_doi", "BN704": "by_arxiv_id"}
+
+
+def record_of_other_paper(verdict: EntryVerdict, answers: Answers) -> Matched | None:
+    """The record the entry's DOI or arXiv id names when it is another paper's, else None."""
+    if verdict.matched is not None:
+        return None
+    for finding in verdict.findings:
+        field_name = _OTHER_PAPER.get(finding.code)
+        if field_name is None:
+            continue
+        held = [answer for answer in getattr(answers, field_name) if answer.record is not None]
+        named = next((a for a in held if a.record is not None and a.record.title == finding.expected), None)
+        named = named or (held[0] if held else None)
+        if named is not None and named.record is not None:
+            return matched_record(named.source, named.record)
+    return None
 
 
 def as_findings(verdicts: Sequence[EntryVerdict], audit: TexAudit | None = None) -> list[Finding]:

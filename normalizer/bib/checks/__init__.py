@@ -140,7 +140,7 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check("BN302", "malformed-names", E, "an author/editor list is malformed", malformed_names),
     Check("BN303", "et-al", W, "'et al.' written into an author list", et_al_in_names),
-    Check("BN304", "split-name", W, "one-word names that look like one name split in two", split_names),
+    Check("BN304", "split-name", NOTE, "one-word names that look like one name split in two", split_names),
     Check("BN305", "unprotected-acronym", W, "title capitals not protected by braces", unprotected_acronyms),
     Check("BN401", "doi-form", W, "doi field is a URL or not a DOI", doi_form),
     Check("BN402", "url-form", W, "arXiv/DOI url not in canonical https form", url_form),

@@ -75,6 +75,9 @@ class CheckConfig(BaseModel):
     key_format: str | None = None
     format_options: FormatOptions = FormatOptions()
     strings: frozenset[str] = frozenset()  # @string names other files define (``--strings``), lower-case
+    # @string names (lower-case) no file checked defines -> a .bib file beside them that does (BN102
+    # says which: a project's abbreviations often live in a file of their own).
+    companions: Mapping[str, str] = {}
 
     def enabled(self, code: str) -> bool:
         """True when ``code`` is selected and not ignored (the longer matching prefix wins)."""

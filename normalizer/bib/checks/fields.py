@@ -10,6 +10,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from normalizer.bib.bibfile import (
     BibFile,
     iter_entries,
+    split_value,
+    unquote,
 )
 from normalizer.bib.bibtex_scan import ascii_lower
 from normalizer.bib.checks.base import CheckContext, FileIndex, Finding, IndexedEntry
@@ -112,7 +114,9 @@ def malformed_names(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Fin
                 problems.append("'and and' (an empty name)")
             if ",," in text.replace(" ", ""):
                 problems.append("',,' (an empty name part)")
-            commas = [n for n in names if n.count(",") >= 3 and _top_level_commas(n) >= 3]
+            commas = [
+                n for n in names if n.count(",") >= 3 and _top_level_commas(n) >= 3 and not _EXTENDED.match(n)
+            ]
             if commas:
                 problems.append(f"names separated by commas instead of 'and': {commas[0][:60]!r}")
             dangling = [n for n in names if n and (n.rstrip().endswith(",") or n.lstrip().startswith(","))]
@@ -122,6 +126,11 @@ def malformed_names(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Fin
                 yield ctx.finding(
                     "BN302", bibfile.path, line, entry.key, f"{name} list: {'; '.join(problems)}"
                 )
+
+
+# biber's extended name format: ``family=Duc, given=Jean, prefix=de, useprefix=true`` is one
+# name, its parts separated by commas (Better BibTeX writes it for names with particles).
+_EXTENDED = re.compile(r"\s*[A-Za-z-]+\s*=")
 
 
 def _top_level_commas(name: str) -> int:
@@ -150,10 +159,17 @@ def et_al_in_names(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Find
                 )
 
 
+# A name of one plain word: letters (a hyphen or apostrophe inside), or an initial. Not one
+# with a LaTeX command or braces in it (``{\relax Ch}ristopher``, ``\'Emile``), no acronym
+# (``IEEE``, ``NASA`` are bodies that sign alone), no digits.
+_ONE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?")
+
+
 def _is_one_word(name: str) -> bool:
-    return (
-        bool(name) and " " not in name and "," not in name and not name.startswith("{") and name != "others"
-    )
+    if name == "others" or not _ONE_WORD.fullmatch(name):
+        return False
+    letters = name.rstrip(".")
+    return len(letters) == 1 or not letters.isupper()
 
 
 def split_names(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
@@ -167,8 +183,8 @@ def split_names(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding
                     bibfile.path,
                     line,
                     entry.key,
-                    f"{name} has one-word names {a!r} and {b!r}: probably one name split at a comma "
-                    f"(write '{a}, {b}' or '{b} {a}')",
+                    f"{name} has one-word names {a!r} and {b!r}: one name split at a comma? "
+                    f"(if so, write '{a}, {b}' or '{b} {a}'; people and bodies known by one name are right)",
                 )
 
 
@@ -207,6 +223,11 @@ def _tex_plain(title: str) -> tuple[str, list[int]]:
                 letter = _LETTER_COMMANDS.get(title[start:position])
                 if not math:
                     out.append(letter or " ")
+            elif position < len(title) and title[position] in "{}":
+                # BibTeX counts an escaped brace as a brace: ``\{CARTOON\}`` is a group it keeps
+                # the case of (LaTeX prints the braces).
+                depth += 1 if title[position] == "{" else -1
+                position += 1
             elif position < len(title):
                 if title[position] in _SYMBOL_CHARACTERS and not math:
                     out.append(title[position])
@@ -257,7 +278,19 @@ def unprotected_capitals(title: str) -> list[str]:
     if not unbraced:
         return []
     spans = protected_spans(text, title_only_evidence(text), near=unbraced)
-    return [text[start:end] for start, end in spans if holds_position(unbraced, start, end)]
+    return [_dotted(text, start, end) for start, end in spans if holds_position(unbraced, start, end)]
+
+
+_DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_]\.){2,}[^\W\d_]?")
+
+
+def _dotted(text: str, start: int, end: int) -> str:
+    """The token at ``text[start:end]``, or the dotted acronym it is a letter of (the "I" of
+    ``J.A.R.V.I.S.`` is no pronoun: the acronym is what a style lower-cases)."""
+    for match in _DOTTED_ACRONYM.finditer(text, max(0, start - 40), min(len(text), end + 40)):
+        if match.start() <= start and end <= match.end():
+            return match.group()
+    return text[start:end]
 
 
 def unprotected_acronyms(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
@@ -265,7 +298,14 @@ def unprotected_acronyms(files: Sequence[BibFile], ctx: CheckContext) -> Iterato
         field = entry.field("title")
         if field is None or not field.value.startswith(("{", '"')):
             continue  # a @string macro's name is no title text (its definition is checked nowhere)
-        words = unprotected_capitals(field.text)
+        # Of a concatenation (``"Proc. Fifteenth Annual" # STOC``) only the literal parts are
+        # text: a macro's name is no title word.
+        words = [
+            word
+            for part in split_value(field.value)
+            if part[:1] in '{"'
+            for word in unprotected_capitals(unquote(part))
+        ]
         if words:
             shown = ", ".join(dict.fromkeys(words))
             yield ctx.finding(

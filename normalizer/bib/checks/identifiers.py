@@ -28,7 +28,7 @@ def doi_form(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
             continue
         value = field.text.strip()
         bare = value.replace("{", "").replace("}", "").strip()
-        canonical = canonical_doi(bare)
+        canonical = escaped_percent(bare, canonical_doi(bare))
         message = None
         if canonical is None and (short := short_doi(bare)) is not None:
             if short != bare.lower():
@@ -39,6 +39,12 @@ def doi_form(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
             message = f"doi {value!r} should be the bare DOI {canonical!r}"
         if message is not None:
             yield ctx.finding("BN401", bibfile.path, field.line, entry.key, message)
+
+
+def escaped_percent(written: str, doi: str | None) -> str | None:
+    """``doi`` with its ``%`` escaped as ``\\%`` when ``written`` escapes it so: a style that
+    prints the field as text would read a bare ``%`` as the start of a LaTeX comment."""
+    return doi.replace("%", "\\%") if doi is not None and "\\%" in written else doi
 
 
 def canonical_url(url: str) -> str | None:
@@ -70,8 +76,12 @@ def url_form(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding("BN402", bibfile.path, field.line, entry.key, "url has surrounding spaces")
 
 
+# A code host's link, not a site under it: ``adriaanm.github.com/research`` is a GitHub Pages
+# site, no repository (nothing of the host name may come before the code host's).
 CODE_URL = re.compile(
-    r"(?:https?://)?(?:www\.)?(?:" + "|".join(re.escape(h) for h in sorted(CODE_HOSTS)) + r")/[^\s{}\\]*",
+    r"(?<![\w.@/-])(?:https?://)?(?:www\.)?(?:"
+    + "|".join(re.escape(h) for h in sorted(CODE_HOSTS))
+    + r")/[^\s{}\\]*",
     re.IGNORECASE,
 )
 CODE_FIELDS = ("url", "code", "github", "repository", "howpublished", "note")
@@ -85,12 +95,24 @@ def code_links(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]
                 continue
             for match in CODE_URL.finditer(field.text):
                 written = match.group(0).rstrip(".,;:)")
-                canonical, _ = extract_code_links([written if "://" in written else "https://" + written])
-                if canonical and written not in canonical:
+                canonical = canonical_code_link(written)
+                if canonical is not None and canonical != written:
                     yield ctx.finding(
                         "BN403",
                         bibfile.path,
                         field.line,
                         entry.key,
-                        f"code link {written} should be {canonical[-1]}",
+                        f"code link {written} should be {canonical}",
                     )
+
+
+def canonical_code_link(written: str) -> str | None:
+    """The canonical spelling of a code host's link (`normalizer.text.links`), with the query
+    and fragment it was written with (``#L323`` points at a line), or None when it names no
+    repository."""
+    link, hash_, fragment = written.partition("#")
+    code, _ = extract_code_links([link if "://" in link else "https://" + link])
+    if not code:
+        return None
+    query = link.partition("?")[2]
+    return code[-1] + (f"?{query}" if query else "") + hash_ + fragment

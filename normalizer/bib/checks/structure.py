@@ -57,7 +57,7 @@ def entries_in_comments(files: Sequence[BibFile], ctx: CheckContext) -> Iterator
             if isinstance(block, FailedBlock):
                 where = "the text BibTeX skips after the error on line " + str(block.line)
             for inner in block.inner:
-                if inner.kind == "entry":
+                if inner.kind == "entry" and not inner.deliberate:
                     yield ctx.finding(
                         "BN107",
                         bibfile.path,
@@ -118,10 +118,17 @@ def undefined_macros(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterato
                 defined_in = elsewhere.get(macro, set())
                 if defined_in - {index.path}:
                     continue  # defined in another file given with this one
-                if not defined_in:
+                companion = ctx.config.companions.get(macro)
+                if not defined_in and companion is not None:
+                    message = (
+                        f"{field} uses @string {name!r}, which {companion} beside it defines: check them "
+                        f"together (bibnorm check {companion} {index.path}) or pass --strings {companion}"
+                    )
+                elif not defined_in:
                     message = (
                         f"{field} uses @string {name!r}, which no file given defines: BibTeX prints nothing "
-                        "for it (give the file that defines it too, or --strings FILE)"
+                        "for it unless a .bib read before this one defines it (\\bibliography{abbrev,refs}): "
+                        "check them together (bibnorm check abbrev.bib refs.bib), or pass --strings FILE"
                     )
                 elif index.strings[macro] > line:
                     message = (
