@@ -128,9 +128,17 @@ def _start_worker(initializer: Callable[..., object] | None, initargs: tuple[Any
 
 @contextlib.contextmanager
 def fork_pool(
-    jobs: int, initializer: Callable[..., object] | None = None, initargs: tuple[Any, ...] = ()
+    jobs: int,
+    initializer: Callable[..., object] | None = None,
+    initargs: tuple[Any, ...] = (),
+    *,
+    start_method: str = "fork",
 ) -> Iterator[ProcessPoolExecutor | None]:
     """``jobs`` forked worker processes, as a ``ProcessPoolExecutor``; None when they cannot start.
+
+    ``start_method="forkserver"`` forks them from a fresh single-threaded server process instead
+    of this one: safe while other threads run here (a live progress display), at the cost of
+    the server's start and of pickling each job's arguments.
 
     ``initializer(*initargs)`` runs first in each worker, after its signals are set (see
     the module docstring). Leaving the block shuts the pool down and waits for the workers;
@@ -141,7 +149,7 @@ def fork_pool(
     stopped = False
     try:
         with _stop_signals_held():
-            pool = _start_pool(jobs, initializer, initargs)
+            pool = _start_pool(jobs, initializer, initargs, start_method)
         # A stop signal sent while the workers were forked is raised here, with the pool
         # already in hand to shut down.
         yield pool
@@ -159,7 +167,7 @@ def fork_pool(
 
 
 def _start_pool(
-    jobs: int, initializer: Callable[..., object] | None, initargs: tuple[Any, ...]
+    jobs: int, initializer: Callable[..., object] | None, initargs: tuple[Any, ...], start_method: str
 ) -> ProcessPoolExecutor | None:
     """The pool with its workers forked (call with the stop signals held); None when it cannot start."""
     import multiprocessing
@@ -169,7 +177,7 @@ def _start_pool(
     try:
         pool = ProcessPoolExecutor(
             jobs,
-            mp_context=multiprocessing.get_context("fork"),
+            mp_context=multiprocessing.get_context(start_method),
             initializer=_start_worker,
             initargs=(initializer, initargs),
         )

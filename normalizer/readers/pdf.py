@@ -171,15 +171,18 @@ MEMORY_BUDGET = 768 << 20
 
 
 def _read_bounded(data: bytes, path: str) -> list[list[PdfLine]]:
-    """The lines of every page, read in a worker process held to `MEMORY_BUDGET` (in this
-    process where no worker can be forked: another thread runs, or the platform cannot)."""
+    """The lines of every page, read in a worker process held to `MEMORY_BUDGET`: forked from
+    this process, or, while another thread runs here (a live progress display), from a fresh
+    fork server; in this process only where the platform can do neither."""
+    import multiprocessing
     from concurrent.futures.process import BrokenProcessPool
 
     from normalizer.processes import can_fork, fork_pool
 
-    if not can_fork():
+    method = "fork" if can_fork() else "forkserver"
+    if method not in multiprocessing.get_all_start_methods():
         return list(_pages(data, path))
-    with fork_pool(1, _limit_memory, (MEMORY_BUDGET,)) as pool:
+    with fork_pool(1, _limit_memory, (MEMORY_BUDGET,), start_method=method) as pool:
         if pool is None:
             return list(_pages(data, path))
         try:
