@@ -1,0 +1,107 @@
+"""The results folder: one JSON line per document, sharded, written as each document finishes.
+
+``RESULTS_DIR/results/<x>.jsonl`` holds the documents whose content hash starts with the hex
+digit ``x`` (16 shards: a few thousand documents each at the scale of a venue's hundred
+thousand, small enough to rewrite). Lines are appended (and flushed) the moment a document is
+done, so a run killed at any point keeps every finished document; a line cut short by the kill
+is dropped when the shard is next opened. A result is reused when its document id, content hash
+and decision version are all the same: a resumed run verifies only what is left, and a re-run
+after new submissions only what is new or changed.
+
+When a run ends, `ResultStore.settle` rewrites each shard (atomically) with exactly the current
+corpus's lines sorted by document id, so the folder is byte-identical whatever the engine, the
+number of workers, the order documents finished in, or how often the run was stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from normalizer.io import make_folders, write_atomic
+
+SHARDS = "0123456789abcdef"
+Key = tuple[str, str, str]  # document id, content hash, decision version
+
+
+def result_key(result: dict[str, Any]) -> Key:
+    document = result["document"]
+    return (document["id"], document["sha256"], result["decision"])
+
+
+class ResultStore:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.results = folder / "results"
+        self._open: dict[str, IO[str]] = {}
+
+    def shard(self, content_hash: str) -> Path:
+        return self.results / f"{content_hash[0]}.jsonl"
+
+    def read_all(self) -> dict[Key, str]:
+        """Every whole line of every shard, by key (a line cut short is not whole)."""
+        found: dict[Key, str] = {}
+        for shard in sorted(self.results.glob("*.jsonl")) if self.results.is_dir() else ():
+            with shard.open(encoding="utf-8") as lines:
+                for line in lines:
+                    if not line.endswith("\n"):
+                        continue  # the tail a killed run left
+                    try:
+                        found[result_key(json.loads(line))] = line
+                    except (json.JSONDecodeError, KeyError, TypeError):
+                        continue
+        return found
+
+    def append(self, line: str) -> None:
+        """Add one document's line to its shard, durably enough that a killed run keeps it."""
+        shard = self.shard(json.loads(line)["document"]["sha256"])
+        handle = self._open.get(shard.name)
+        if handle is None:
+            make_folders(self.results)
+            _drop_cut_tail(shard)
+            handle = self._open[shard.name] = shard.open("a", encoding="utf-8")
+        handle.write(line)
+        handle.flush()
+
+    def close(self) -> None:
+        for handle in self._open.values():
+            handle.close()
+        self._open.clear()
+
+    def settle(self, keys: Iterable[Key]) -> list[dict[str, Any]]:
+        """Rewrite the shards with the lines of ``keys`` only, sorted by id; return those results."""
+        self.close()
+        lines = self.read_all()
+        kept = sorted((key for key in keys), key=lambda key: key[0])
+        by_shard: dict[str, list[str]] = {name: [] for name in SHARDS}
+        results = []
+        for key in kept:
+            by_shard[key[1][0]].append(lines[key])
+            results.append(json.loads(lines[key]))
+        make_folders(self.results)
+        for name, shard_lines in by_shard.items():
+            shard = self.results / f"{name}.jsonl"
+            if shard_lines:
+                write_atomic(shard, "".join(shard_lines))
+            elif shard.exists():
+                shard.unlink()  # no document of the corpus left in it: as if never written
+        return results
+
+
+def _drop_cut_tail(shard: Path) -> None:
+    """Cut a shard back to its last whole line, so the next line appended starts a line."""
+    if not shard.exists():
+        return
+    with shard.open("rb+") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        if size == 0:
+            return
+        handle.seek(size - 1)
+        if handle.read(1) == b"\n":
+            return
+        handle.seek(0)
+        data = handle.read()
+        handle.truncate(data.rfind(b"\n") + 1)
