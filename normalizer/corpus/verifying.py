@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from normalizer.config import load_settings
+from normalizer.config import Settings, load_settings
 from normalizer.errors import BibnormError
 from normalizer.verify.judge import Claim, EntryVerdict
 from normalizer.verify.run import VerifyOptions, judge_all, read_claims
@@ -37,18 +37,26 @@ _READ_FIELDS = ("title", "authors", "year", "venue", "doi", "arxiv_id", "kind")
 
 @dataclass(frozen=True)
 class Job:
-    """What every document of one run is verified with (sent once to each worker)."""
+    """What every document of one run is verified with (sent with each task to the workers).
 
-    overrides: tuple[tuple[str, Any], ...]
+    The settings are resolved once, where the run starts (flags, environment, config file), and
+    travel with the job: a Dask worker on another node verifies with the client's settings, not
+    with whatever its own environment says. ``token`` tells two jobs' settings apart.
+    """
+
+    token: str
     options: VerifyOptions
     today: date
+    settings: Settings = field(compare=False, hash=False)
     open_session: SessionFactory = field(compare=False, hash=False)
 
     @classmethod
     def make(
         cls, overrides: Mapping[str, Any], options: VerifyOptions, today: date, open_session: SessionFactory
     ) -> Job:
-        return cls(tuple(sorted(overrides.items())), options, today, open_session)
+        settings = load_settings(dict(overrides))
+        token = hashlib.sha256(settings.model_dump_json().encode()).hexdigest()
+        return cls(token, options, today, settings, open_session)
 
     def decision_version(self) -> str:
         """What a result depends on besides the document's bytes: bibnorm's version, the
@@ -57,7 +65,7 @@ class Job:
         from normalizer import __version__
         from normalizer.verify.codes import ALL_CHECKS
 
-        settings = load_settings(dict(self.overrides))
+        settings = self.settings
         decided = {
             "format": RESULT_FORMAT,
             "codes": [check.code for check in ALL_CHECKS],
@@ -86,7 +94,7 @@ def sources_for(job: Job) -> VerifySources:
 
     sources = _OPEN.sources.get(job)
     if sources is None:
-        sources = _OPEN.sources[job] = VerifySources(load_settings(dict(job.overrides)), job.open_session)
+        sources = _OPEN.sources[job] = VerifySources(job.settings, job.open_session)
     return sources
 
 
