@@ -157,6 +157,9 @@ class Settings(BaseModel):
     dblp_delay: Delay = 2.0
     # The local dblp index ('bibnorm index build dblp.xml.gz'), asked before dblp's search.
     dblp_index: UsablePath | None = None
+    # The local OpenAlex works index ('bibnorm index build' on the works snapshot), asked by
+    # verify before the online sources (normalizer/corpus, resolvers/openalex_works.py).
+    openalex_works: UsablePath | None = None
     # Crossref's public pool: 5 single-work requests a second since December 2025.
     crossref_api_url: ApiUrl = DEFAULT_CROSSREF_API_URL
     crossref_delay: Delay = 0.25
@@ -216,7 +219,7 @@ class Settings(BaseModel):
             return UsageError(reason)
         return ConfigError(f"{origin}: invalid value: {reason}")
 
-    @field_validator("snapshot", "dblp_index", "cache_dir", "lock", mode="before")
+    @field_validator("snapshot", "dblp_index", "openalex_works", "cache_dir", "lock", mode="before")
     @classmethod
     def _expand_user(cls, value: Any) -> Any:
         """``~/x`` and ``~user/x`` from a config file or the environment, as on the command line."""
@@ -251,9 +254,22 @@ class Settings(BaseModel):
         built = self.cache_dir / DEFAULT_DBLP_INDEX_NAME
         return built if built.is_file() else None
 
+    @property
+    def default_openalex_works(self) -> Path:
+        """Where ``bibnorm index build`` writes the OpenAlex works index when no ``-o`` is given."""
+        return self.openalex_works or self.cache_dir / DEFAULT_OPENALEX_WORKS_NAME
+
+    def openalex_works_path(self) -> Path | None:
+        """The OpenAlex works index to read: the configured one, else the default one if built."""
+        if self.openalex_works is not None:
+            return self.openalex_works
+        built = self.cache_dir / DEFAULT_OPENALEX_WORKS_NAME
+        return built if built.is_file() else None
+
 
 DEFAULT_INDEX_NAME = "snapshot.sqlite"
 DEFAULT_DBLP_INDEX_NAME = "dblp.sqlite"
+DEFAULT_OPENALEX_WORKS_NAME = "openalex-works.sqlite"
 
 
 def default_cache_dir() -> Path:
@@ -273,6 +289,7 @@ _ENV: Mapping[str, str] = {
     "BIBNORM_DBLP_API_URL": "dblp_api_url",
     "BIBNORM_DBLP_DELAY": "dblp_delay",
     "BIBNORM_DBLP_INDEX": "dblp_index",
+    "BIBNORM_OPENALEX_WORKS": "openalex_works",
     "BIBNORM_CROSSREF_API_URL": "crossref_api_url",
     "BIBNORM_CROSSREF_DELAY": "crossref_delay",
     "BIBNORM_CROSSREF_SEARCH_DELAY": "crossref_search_delay",

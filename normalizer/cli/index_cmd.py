@@ -103,9 +103,45 @@ def _dblp_info(path: Path) -> list[str]:
     ]
 
 
+def _is_works_snapshot(path: Path) -> bool:
+    from resolvers.openalex_works import is_works_snapshot
+
+    return is_works_snapshot(path)
+
+
+def _build_works(
+    files: Sequence[Path], target: Path, jobs: int | None, dtd: Path | None, progress: Progress
+) -> list[str]:
+    from resolvers.openalex_works import build_works_index
+
+    if dtd is not None:
+        raise UsageError("--dtd is for a dblp dump; the OpenAlex works snapshot has no DTD")
+    stats = build_works_index(list(files), target, progress=progress)
+    return [
+        *(f"skipped {example}" for example in stats.examples),
+        f"wrote {target}",
+        f"indexed {stats.records} OpenAlex works ({stats.skipped} skipped) in {stats.seconds:.1f} s",
+    ]
+
+
+def _works_info(path: Path) -> list[str]:
+    from resolvers.openalex_works import OpenAlexWorks
+
+    works = OpenAlexWorks(path)
+    try:
+        meta = dict(works.connection.execute("SELECT key, value FROM meta").fetchall())
+    finally:
+        works.close()
+    return [f"path: {path}", "kind: openalex-works", f"schema version: {meta.get('schema_version')}",
+            f"records: {meta.get('records')}"]  # fmt: skip
+
+
 # Registry: the first kind whose `is_dump` accepts the input builds it; the snapshot takes the rest.
 INDEX_KINDS: dict[str, IndexKind] = {
     "dblp": IndexKind("dblp", _is_dblp_dump, lambda s: s.default_dblp_index, _build_dblp, _dblp_info),
+    "openalex-works": IndexKind(
+        "openalex-works", _is_works_snapshot, lambda s: s.default_openalex_works, _build_works, _works_info
+    ),
     "snapshot": IndexKind(
         "snapshot", lambda _: True, lambda s: s.default_index, _build_snapshot, _snapshot_info
     ),

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from normalizer.config import Settings, load_settings
-from normalizer.errors import BibnormError
+from normalizer.errors import InputError
 from normalizer.verify.judge import Claim, EntryVerdict
 from normalizer.verify.run import VerifyOptions, judge_all, read_claims
 from resolvers._http import SessionFactory
@@ -117,7 +117,7 @@ def verify_document(job: Job, document: Document, content_hash: str, decision: s
     try:
         entries, notes = _verify(job, document.path)
         body: dict[str, Any] = {"entries": entries, "notes": notes}
-    except BibnormError as error:
+    except InputError as error:  # this document's trouble; any other stops the run
         # The message names the file by the corpus-relative path: no absolute path in a result.
         message = str(error).replace(str(document.path), document.relative)
         body = {"entries": [], "notes": [], "error": message}

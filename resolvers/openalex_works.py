@@ -1,0 +1,232 @@
+"""The local OpenAlex works index: the works snapshot, kept to what verifying needs.
+
+OpenAlex's snapshot (``data/works/updated_date=YYYY-MM-DD/part_NNN.gz``) holds one Work per
+line, the same objects its API returns (tests/fakes and shared/reference hold API samples). The
+build streams every line of every part (gzip or plain), keeps of each work only its id, DOI,
+title, authors' names, dates, type, primary source, biblio, arXiv id (from its locations),
+``is_retracted`` and ``updated_date``, and writes them (orjson, zstd-compressed like the other
+indexes) to an SQLite file keyed by OpenAlex id, DOI and title key (`_index.key_hash`). A work
+that appears in several partitions is kept as its latest ``updated_date`` says. The file is
+written by `_index.build_file`: a killed or failed build leaves the old index.
+
+`OpenAlexWorks` answers by DOI and by title, with the records as `Reference`s (the published
+ones exactly as `resolvers.openalex.work_to_reference` makes them from the API) and the
+retraction OpenAlex records as a `Notice`. It opens read-only and may stay open for a whole
+corpus run.
+"""
+
+from __future__ import annotations
+
+import gzip
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from normalizer.identifiers import canonical_doi, parse_arxiv_id
+from normalizer.models import Identifiers, Notice, PartialDate, Reference
+from normalizer.resolve.progress import NO_PROGRESS, Progress
+from normalizer.text.names import parse_name
+from normalizer.text.titles import title_key
+from resolvers._index import BULK_LOAD_PRAGMAS, SAFE_PRAGMAS, build_file, key_hash, open_read_only
+
+KIND = "openalex-works"
+SCHEMA_VERSION = 1
+WHAT = "OpenAlex works index"
+SOURCE = "openalex"
+_BATCH = 5_000  # rows a transaction during the build
+_EXAMPLES = 5
+
+
+@dataclass
+class WorksBuildStats:
+    records: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+    examples: list[str] = field(default_factory=list)
+
+
+def is_works_snapshot(path: Path) -> bool:
+    """A part of the works snapshot (or a folder of them): its first line a Work object."""
+    if path.is_dir():
+        return any(_parts(path))
+    try:
+        first = _lines(path).__next__()
+    except (StopIteration, OSError, EOFError, gzip.BadGzipFile):
+        return False
+    return first.lstrip().startswith(b"{") and b'"https://openalex.org/W' in first[:2000]
+
+
+def _parts(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.name.endswith((".gz", ".jsonl", ".json")))
+
+
+def _lines(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as raw:
+        magic = raw.read(2)
+    opener: Any = gzip.open if magic == b"\x1f\x8b" else open
+    with opener(path, "rb") as lines:
+        yield from lines
+
+
+def kept(work: dict[str, Any]) -> dict[str, Any] | None:
+    """What the index keeps of a Work (None: no id or no title)."""
+    work_id = str(work.get("id") or "").rsplit("/", 1)[-1]
+    title = work.get("title") or work.get("display_name")
+    if not work_id.startswith("W") or not title:
+        return None
+    source = (work.get("primary_location") or {}).get("source") or {}
+    arxiv = None
+    for location in work.get("locations") or ():
+        url = str((location or {}).get("landing_page_url") or "")
+        if "arxiv.org/abs/" in url:
+            parsed = parse_arxiv_id(url.split("arxiv.org/abs/", 1)[1])
+            arxiv = parsed.id if parsed is not None else None
+            break
+    return {
+        "id": work_id,
+        "doi": work.get("doi"),
+        "title": title,
+        "authorships": [
+            {"author": {"display_name": (a.get("author") or {}).get("display_name")}}
+            for a in work.get("authorships") or ()
+            if isinstance(a, dict)
+        ],
+        "publication_year": work.get("publication_year"),
+        "publication_date": work.get("publication_date"),
+        "type": work.get("type"),
+        "is_paratext": work.get("is_paratext"),
+        "is_retracted": bool(work.get("is_retracted")),
+        "primary_location": {
+            "source": {k: source.get(k) for k in ("display_name", "type", "issn")} if source else None
+        },
+        "biblio": work.get("biblio") or {},
+        "arxiv_id": arxiv,
+        "updated_date": str(work.get("updated_date") or ""),
+    }
+
+
+def build_works_index(
+    dumps: Sequence[Path], output: Path, progress: Progress = NO_PROGRESS
+) -> WorksBuildStats:
+    """Index the works snapshot's parts (files, or folders of them) into ``output``."""
+    stats = WorksBuildStats()
+    started = time.monotonic()
+    parts = [part for dump in dumps for part in (_parts(dump) if dump.is_dir() else [dump])]
+
+    def load(connection: sqlite3.Connection) -> None:
+        connection.executescript(
+            BULK_LOAD_PRAGMAS + "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE records (id TEXT PRIMARY KEY, updated TEXT, doi TEXT, title_hash INTEGER,"
+            " record BLOB);"
+        )
+        progress.start("openalex works", len(parts), "parts")
+        rows: list[tuple[str, str, str | None, int, bytes]] = []
+        for part in parts:
+            for number, line in enumerate(_lines(part), 1):
+                if not line.strip():
+                    continue
+                try:
+                    work = orjson.loads(line)
+                    record = kept(work) if isinstance(work, dict) else None
+                except orjson.JSONDecodeError:
+                    record = None
+                if record is None:
+                    stats.skipped += 1
+                    if len(stats.examples) < _EXAMPLES:
+                        stats.examples.append(f"{part.name}:{number}: not a work with an id and a title")
+                    continue
+                doi = canonical_doi(str(record["doi"])) if record["doi"] else None
+                key = key_hash(title_key(str(record["title"])))
+                rows.append((record["id"], record["updated_date"], doi, key, orjson.dumps(record)))
+                if len(rows) >= _BATCH:
+                    _write(connection, rows)
+            progress.advance()
+        _write(connection, rows)
+        progress.finish()
+        connection.executescript(
+            "CREATE INDEX records_doi ON records (doi) WHERE doi IS NOT NULL;"
+            "CREATE INDEX records_title ON records (title_hash);"
+        )
+        stats.records = connection.execute("SELECT count(*) FROM records").fetchone()[0]
+        connection.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [("kind", KIND), ("records", str(stats.records)), ("schema_version", str(SCHEMA_VERSION))],
+        )
+        connection.executescript(SAFE_PRAGMAS)
+
+    build_file(output, load, what=WHAT)
+    stats.seconds = time.monotonic() - started
+    return stats
+
+
+def _write(connection: sqlite3.Connection, rows: list[tuple[str, str, str | None, int, bytes]]) -> None:
+    connection.execute("BEGIN")
+    # A work met again replaces the one kept only when it was updated later (partitions may come in
+    # any order); equal dates keep the later line, as the snapshot index does.
+    connection.executemany(
+        "INSERT INTO records VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated=excluded.updated,"
+        " doi=excluded.doi, title_hash=excluded.title_hash, record=excluded.record"
+        " WHERE excluded.updated >= records.updated",
+        rows,
+    )
+    connection.execute("COMMIT")
+    rows.clear()
+
+
+def record_reference(record: dict[str, Any]) -> Reference:
+    """The work as a `Reference`: the API's conversion for published works, else its title,
+    authors, year and identifiers (a preprint, a work without a venue)."""
+    from resolvers.openalex import work_to_reference
+
+    published = work_to_reference(record)
+    arxiv = record.get("arxiv_id")
+    if published is not None:
+        return published.model_copy(update={"ids": published.ids.model_copy(update={"arxiv_id": arxiv})})
+    year = record.get("publication_year")
+    return Reference(
+        title=" ".join(str(record["title"]).split()),
+        authors=tuple(
+            parse_name(str(a["author"]["display_name"]))
+            for a in record.get("authorships") or ()
+            if a["author"].get("display_name")
+        ),
+        issued=PartialDate(year=int(year)) if isinstance(year, int) else None,
+        entry_type="preprint" if arxiv or record.get("type") == "preprint" else "misc",
+        ids=Identifiers(doi=canonical_doi(str(record["doi"])) if record.get("doi") else None, arxiv_id=arxiv),
+    )
+
+
+def record_notices(record: dict[str, Any]) -> tuple[Notice, ...]:
+    if not record.get("is_retracted"):
+        return ()
+    return (Notice(kind="retraction", label="Retracted", source=SOURCE),)
+
+
+class OpenAlexWorks:
+    """The index, read-only: records by DOI and by title key."""
+
+    def __init__(self, path: Path) -> None:
+        self.connection = open_read_only(path, what=WHAT, kind=KIND, schema_version=SCHEMA_VERSION)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def by_doi(self, doi: str) -> list[dict[str, Any]]:
+        doi = canonical_doi(doi) or doi
+        rows = self.connection.execute(
+            "SELECT record FROM records WHERE doi = ? ORDER BY id", (doi,)
+        ).fetchall()
+        return [orjson.loads(row[0]) for row in rows]
+
+    def by_title(self, title: str) -> list[dict[str, Any]]:
+        key = title_key(title)
+        rows = self.connection.execute(
+            "SELECT record FROM records WHERE title_hash = ? ORDER BY id", (key_hash(key),)
+        ).fetchall()
+        records = [orjson.loads(row[0]) for row in rows]
+        return [record for record in records if title_key(str(record["title"])) == key]
