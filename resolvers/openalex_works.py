@@ -21,7 +21,6 @@ import gzip
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,22 +31,20 @@ from normalizer.models import Identifiers, Notice, PartialDate, Reference
 from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.text.names import parse_name
 from normalizer.text.titles import title_key
-from resolvers._index import BULK_LOAD_PRAGMAS, SAFE_PRAGMAS, build_file, key_hash, open_read_only
+from resolvers._index import (
+    BULK_LOAD_PRAGMAS,
+    BuildCounts,
+    build_file,
+    key_hash,
+    open_read_only,
+    seal,
+)
 
 KIND = "openalex-works"
 SCHEMA_VERSION = 1
 WHAT = "OpenAlex works index"
 SOURCE = "openalex"
 _BATCH = 5_000  # rows a transaction during the build
-_EXAMPLES = 5
-
-
-@dataclass
-class WorksBuildStats:
-    records: int = 0
-    skipped: int = 0
-    seconds: float = 0.0
-    examples: list[str] = field(default_factory=list)
 
 
 def is_works_snapshot(path: Path) -> bool:
@@ -110,11 +107,9 @@ def kept(work: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
-def build_works_index(
-    dumps: Sequence[Path], output: Path, progress: Progress = NO_PROGRESS
-) -> WorksBuildStats:
+def build_works_index(dumps: Sequence[Path], output: Path, progress: Progress = NO_PROGRESS) -> BuildCounts:
     """Index the works snapshot's parts (files, or folders of them) into ``output``."""
-    stats = WorksBuildStats()
+    stats = BuildCounts()
     started = time.monotonic()
     parts = [part for dump in dumps for part in (_parts(dump) if dump.is_dir() else [dump])]
 
@@ -136,9 +131,7 @@ def build_works_index(
                 except orjson.JSONDecodeError:
                     record = None
                 if record is None:
-                    stats.skipped += 1
-                    if len(stats.examples) < _EXAMPLES:
-                        stats.examples.append(f"{part.name}:{number}: not a work with an id and a title")
+                    stats.skip(f"{part.name}:{number}: not a work with an id and a title")
                     continue
                 doi = canonical_doi(str(record["doi"])) if record["doi"] else None
                 key = key_hash(title_key(str(record["title"])))
@@ -153,11 +146,7 @@ def build_works_index(
             "CREATE INDEX records_title ON records (title_hash);"
         )
         stats.records = connection.execute("SELECT count(*) FROM records").fetchone()[0]
-        connection.executemany(
-            "INSERT INTO meta VALUES (?, ?)",
-            [("kind", KIND), ("records", str(stats.records)), ("schema_version", str(SCHEMA_VERSION))],
-        )
-        connection.executescript(SAFE_PRAGMAS)
+        seal(connection, KIND, stats.records, SCHEMA_VERSION)
 
     build_file(output, load, what=WHAT)
     stats.seconds = time.monotonic() - started

@@ -95,3 +95,25 @@ def test_offline_the_index_verifies_by_doi_and_title_and_reports_retractions(ind
 def test_index_info_names_the_kind_and_the_records(index: Path) -> None:
     result = CliRunner().invoke(main, ["index", "info", str(index)])
     assert result.stdout.splitlines()[1:4] == ["kind: openalex-works", "schema version: 1", "records: 2"]
+
+
+def test_the_snapshots_own_lines_build_an_index_that_verifies_a_preprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """works-sample.jsonl: three lines of the real works snapshot (a journal article, a Cell
+    Genomics paper, an arXiv preprint OpenAlex dates 2023-01-01)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("BIBNORM_CACHE_DIR", str(tmp_path / "cache"))
+    sample = REFERENCE / "formats/openalex-snapshot/works-sample.jsonl"
+    result = CliRunner().invoke(main, ["index", "build", str(sample), "-o", "works.sqlite"])
+    assert "indexed 3 OpenAlex works (0 skipped)" in result.stderr + result.stdout
+    monkeypatch.setenv("BIBNORM_OPENALEX_WORKS", str(tmp_path / "works.sqlite"))
+    Path("refs.bib").write_text(
+        "@article{bran2023,\n  author = {Andres M. Bran and Sam Cox"
+        " and Andrew D. White and Philippe Schwaller},\n  title = {ChemCrow: Augmenting large-language models"
+        " with chemistry tools},\n  journal = {arXiv preprint arXiv:2304.05376},\n  year = {2023}\n}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["verify", "--offline", "--json", "refs.bib"])
+    (entry,) = json.loads(result.stdout)["entries"]
+    assert (entry["verdict"], entry["matched"]["source"]) == ("verified", "openalex-works")

@@ -136,9 +136,35 @@ def _works_info(path: Path) -> list[str]:
             f"records: {meta.get('records')}"]  # fmt: skip
 
 
+def _is_retraction_watch(path: Path) -> bool:
+    from resolvers.retraction_watch import is_retraction_watch
+
+    return is_retraction_watch(path)
+
+
+def _build_retractions(
+    files: Sequence[Path], target: Path, jobs: int | None, dtd: Path | None, progress: Progress
+) -> list[str]:
+    from resolvers.retraction_watch import build_retraction_index
+
+    stats = build_retraction_index(list(files), target, progress=progress)
+    return [
+        *(f"skipped {example}" for example in stats.examples),
+        f"wrote {target}",
+        f"indexed {stats.records} notices ({stats.skipped} skipped) in {stats.seconds:.1f} s",
+    ]
+
+
 # Registry: the first kind whose `is_dump` accepts the input builds it; the snapshot takes the rest.
 INDEX_KINDS: dict[str, IndexKind] = {
     "dblp": IndexKind("dblp", _is_dblp_dump, lambda s: s.default_dblp_index, _build_dblp, _dblp_info),
+    "retraction-watch": IndexKind(
+        "retraction-watch",
+        _is_retraction_watch,
+        lambda s: s.default_retraction_watch,
+        _build_retractions,
+        lambda path: [f"path: {path}", "kind: retraction-watch"],
+    ),
     "openalex-works": IndexKind(
         "openalex-works", _is_works_snapshot, lambda s: s.default_openalex_works, _build_works, _works_info
     ),

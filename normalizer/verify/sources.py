@@ -52,6 +52,7 @@ from resolvers._http import BibnormSession, HttpStats, SessionFactory
 if TYPE_CHECKING:
     from resolvers.openalex_works import OpenAlexWorks
     from resolvers.openlibrary import OpenLibraryClient
+    from resolvers.retraction_watch import RetractionWatch
     from resolvers.semantic_scholar import SemanticScholarClient
 
 
@@ -118,6 +119,8 @@ class VerifySources:
         # open until `close` (a corpus run verifies thousands of documents with one VerifySources).
         self.openalex_works = settings.openalex_works_path()
         self._works: OpenAlexWorks | None = None
+        self.retraction_watch = settings.retraction_watch_path()
+        self._retractions: RetractionWatch | None = None
 
     def names(self) -> tuple[str, ...]:
         """The sources this run may ask, in the order they are asked."""
@@ -128,6 +131,7 @@ class VerifySources:
             ("openlibrary", self.use_openlibrary),
             ("snapshot", self.snapshot is not None),
             ("openalex-works", self.openalex_works is not None),
+            ("retraction-watch", self.retraction_watch is not None),
         ]
         return tuple(name for name, use in used if use)
 
@@ -142,6 +146,9 @@ class VerifySources:
         if self._works is not None:
             self._works.close()
             self._works = None
+        if self._retractions is not None:
+            self._retractions.close()
+            self._retractions = None
 
     def answers(self, claims: Sequence[Claim], progress: Progress = NO_PROGRESS) -> list[Answers]:
         """What the sources say about each claim, in order.
@@ -154,6 +161,8 @@ class VerifySources:
         state = [_Questions() for _ in claims]
         if self.openalex_works is not None:
             self._openalex_works(claims, state, progress)
+        if self.retraction_watch is not None:
+            self._retraction_watch(claims, state)
         if self.use_s2:
             self._s2_identifiers(claims, state, progress)
         if self.use_arxiv:
@@ -510,6 +519,18 @@ class VerifySources:
                     state[i].by_title.append(Answer(source="openalex-works", record=record_reference(record)))
             progress.advance()
         progress.finish()
+
+    def _retraction_watch(self, claims: Sequence[Claim], state: list[_Questions]) -> None:
+        """The notices Retraction Watch records for each claimed DOI (Crossref's, asked online
+        later, carry the same data and replace them)."""
+        from resolvers.retraction_watch import RetractionWatch
+
+        assert self.retraction_watch is not None
+        if self._retractions is None:
+            self._retractions = RetractionWatch(self.retraction_watch)
+        for i, claim in enumerate(claims):
+            if claim.doi:
+                state[i].notices += self._retractions.notices(claim.doi)
 
     def _snapshot(
         self, claims: Sequence[Claim], state: list[_Questions], indexes: Sequence[int], progress: Progress
