@@ -22,6 +22,7 @@ whether per-file ``verify`` gives the same verdicts on a sample of documents.
 
     python bench/bench_corpus_verify.py                                  # 200 documents, ~10k refs
     python bench/bench_corpus_verify.py --documents 2000 --refs 50 --dask  # the issue's size
+    python bench/bench_corpus_verify.py --documents 2000 --refs 5 --keep /tmp/venue  # docs/scale-summary.png
 """
 
 from __future__ import annotations
@@ -307,10 +308,13 @@ def main() -> None:
         "--dask", action="store_true", help="also run on a Dask LocalCluster of 2 worker processes"
     )
     parser.add_argument("--sample", type=int, default=40, help="documents checked against per-file verify")
+    parser.add_argument("--keep", type=Path, default=None, help="work in this (new) folder and keep it")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench-corpus-") as tmp:
-        work = Path(tmp)
+        work = args.keep or Path(tmp)
+        if args.keep:
+            work.mkdir(parents=True)
         pool = papers()
         snapshot = work / "works" / "part_000.gz"
         snapshot.parent.mkdir()
