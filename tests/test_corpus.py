@@ -306,3 +306,34 @@ def test_without_workers_the_engine_uses_every_available_cpu() -> None:
     assert engine.workers == available_cpus()
     with pytest.raises(UsageError):
         engine_for(0, None)
+
+
+def test_a_run_killed_by_sigkill_and_run_again_writes_what_an_uninterrupted_run_writes(env: Path) -> None:
+    """The real thing: ``bibnorm verify`` with 2 worker processes, its whole process group sent
+    SIGKILL once the first documents are written, then run again to the end."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    files = {f"p{n:03d}.bib": (DDPM if n % 2 else SCENE) + (FAKE_ID if n % 5 == 0 else "") for n in range(60)}
+    write_corpus(env / "venue", files)
+    run_corpus("venue", env / "whole", job(), SerialEngine())
+    command = [sys.executable, "-m", "normalizer", "verify", "venue", "--out", "killed", "--workers", "2"]
+    started = subprocess.Popen(command, cwd=env, start_new_session=True, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and started.poll() is None:
+        if any(shard.stat().st_size for shard in (env / "killed/results").glob("*.jsonl")):
+            break
+        time.sleep(0.01)
+    os.killpg(started.pid, signal.SIGKILL)
+    started.wait()
+    assert not (env / "killed/summary.csv").exists(), "the run ended before it could be killed"
+
+    again = subprocess.run(command, cwd=env, capture_output=True, text=True, timeout=120)
+
+    assert again.returncode == EXIT_FATAL, again.stderr
+    whole, resumed = folder_bytes(env / "whole"), folder_bytes(env / "killed")
+    assert resumed == whole
