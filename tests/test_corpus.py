@@ -12,11 +12,13 @@ import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from fakes.verify_world import world_sources
 from test_verify import FABRICATED, REAL
+from test_verify_report import browser  # noqa: F401  (the real Chromium, as the report's tests drive it)
 
 from normalizer.cli import EXIT_FATAL, EXIT_USAGE, main
 from normalizer.corpus.documents import find_documents
@@ -337,3 +339,21 @@ def test_a_run_killed_by_sigkill_and_run_again_writes_what_an_uninterrupted_run_
     assert again.returncode == EXIT_FATAL, again.stderr
     whole, resumed = folder_bytes(env / "whole"), folder_bytes(env / "killed")
     assert resumed == whole
+
+
+def test_the_summary_opens_in_a_real_browser_and_links_to_each_documents_page(
+    env: Path,
+    browser: Any,  # noqa: F811
+) -> None:
+    write_corpus(env / "venue")
+    run_corpus("venue", env / "out", job(), SerialEngine())
+
+    browser.get((env / "out/summary.html").as_uri())
+    rows = browser.find_elements("css selector", "tbody tr")
+    assert len(rows) == 12
+    first = rows[0].find_element("css selector", "a")
+    assert first.text == "track0/paper00.bib"  # flagged documents first, then by id
+    first.click()
+    assert browser.find_element("css selector", "h1").text == "track0/paper00.bib"
+    cells = [row.text for row in browser.find_elements("css selector", "tbody tr")]
+    assert any("fake_id" in cell and "mismatch" in cell and "BN703" in cell for cell in cells), cells
