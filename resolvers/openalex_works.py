@@ -2,12 +2,13 @@
 
 OpenAlex's snapshot (``data/works/updated_date=YYYY-MM-DD/part_NNN.gz``) holds one Work per
 line, the same objects its API returns (tests/fakes and shared/reference hold API samples). The
-build streams every line of every part (gzip or plain), keeps of each work only its id, DOI,
-title, authors' names, dates, type, primary source, biblio, arXiv id (from its locations),
-``is_retracted`` and ``updated_date``, and writes them (orjson, zstd-compressed like the other
-indexes) to an SQLite file keyed by OpenAlex id, DOI and title key (`_index.key_hash`). A work
-that appears in several partitions is kept as its latest ``updated_date`` says. The file is
-written by `_index.build_file`: a killed or failed build leaves the old index.
+build streams every line of every part (gzip or plain), worker processes parse chunks of lines
+(``--jobs``), and this process keeps of each work only its id, DOI, title, authors' names, dates,
+type, primary source, biblio, arXiv id (from its locations), ``is_retracted`` and
+``updated_date``, written (as orjson) to an SQLite file keyed by OpenAlex id, DOI and title key
+(`_index.key_hash`). A work that appears in several partitions is kept as its latest
+``updated_date`` says. The file is written by `_index.build_file`: a killed or failed build leaves
+the old index.
 
 `OpenAlexWorks` answers by DOI and by title, with the records as `Reference`s (the published
 ones exactly as `resolvers.openalex.work_to_reference` makes them from the API) and the
@@ -28,6 +29,7 @@ import orjson
 
 from normalizer.identifiers import canonical_doi, parse_arxiv_id
 from normalizer.models import Identifiers, Notice, PartialDate, Reference
+from normalizer.processes import available_cpus
 from normalizer.resolve.progress import NO_PROGRESS, Progress
 from normalizer.text.names import parse_name
 from normalizer.text.titles import title_key
@@ -37,6 +39,7 @@ from resolvers._index import (
     build_file,
     key_hash,
     open_read_only,
+    run_in_workers,
     seal,
 )
 
@@ -44,7 +47,6 @@ KIND = "openalex-works"
 SCHEMA_VERSION = 1
 WHAT = "OpenAlex works index"
 SOURCE = "openalex"
-_BATCH = 5_000  # rows a transaction during the build
 
 
 def is_works_snapshot(path: Path) -> bool:
@@ -107,39 +109,47 @@ def kept(work: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
-def build_works_index(dumps: Sequence[Path], output: Path, progress: Progress = NO_PROGRESS) -> BuildCounts:
-    """Index the works snapshot's parts (files, or folders of them) into ``output``."""
+Row = tuple[str, str, str | None, int, bytes]
+Chunk = tuple[str, int, list[bytes]]  # a part's name, the number of the chunk's first line, its lines
+CHUNK_LINES = 2_000
+PARALLEL_MIN_BYTES = 64 * 1024 * 1024  # below this, forking workers costs more than it saves
+
+
+def build_works_index(
+    dumps: Sequence[Path], output: Path, progress: Progress = NO_PROGRESS, jobs: int | None = None
+) -> BuildCounts:
+    """Index the works snapshot's parts (files, or folders of them) into ``output``; ``jobs``
+    worker processes parse chunks of lines while this one writes them, in order (default: one
+    per CPU for inputs of 64 MB or more, else this process alone)."""
     stats = BuildCounts()
     started = time.monotonic()
     parts = [part for dump in dumps for part in (_parts(dump) if dump.is_dir() else [dump])]
+    if jobs is None:
+        jobs = 1 if sum(part.stat().st_size for part in parts) < PARALLEL_MIN_BYTES else available_cpus()
+
+    def write(chunk: Chunk, parsed: tuple[list[Row], list[str]]) -> None:
+        rows, skipped = parsed
+        _write(connection_of[0], rows)
+        for example in skipped:
+            stats.skip(example)
+        progress.advance(len(rows))
+
+    connection_of: list[sqlite3.Connection] = []
 
     def load(connection: sqlite3.Connection) -> None:
+        connection_of.append(connection)
         connection.executescript(
             BULK_LOAD_PRAGMAS + "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
             "CREATE TABLE records (id TEXT PRIMARY KEY, updated TEXT, doi TEXT, title_hash INTEGER,"
             " record BLOB);"
         )
-        progress.start("openalex works", len(parts), "parts")
-        rows: list[tuple[str, str, str | None, int, bytes]] = []
-        for part in parts:
-            for number, line in enumerate(_lines(part), 1):
-                if not line.strip():
-                    continue
-                try:
-                    work = orjson.loads(line)
-                    record = kept(work) if isinstance(work, dict) else None
-                except orjson.JSONDecodeError:
-                    record = None
-                if record is None:
-                    stats.skip(f"{part.name}:{number}: not a work with an id and a title")
-                    continue
-                doi = canonical_doi(str(record["doi"])) if record["doi"] else None
-                key = key_hash(title_key(str(record["title"])))
-                rows.append((record["id"], record["updated_date"], doi, key, orjson.dumps(record)))
-                if len(rows) >= _BATCH:
-                    _write(connection, rows)
-            progress.advance()
-        _write(connection, rows)
+        progress.start("openalex works", None, "works")
+        in_workers = jobs > 1 and run_in_workers(
+            _chunks(parts), _parse_chunk, write, jobs=jobs, initializer=_start_worker
+        )
+        if not in_workers:
+            for chunk in _chunks(parts):
+                write(chunk, _parse_chunk(chunk))
         progress.finish()
         connection.executescript(
             "CREATE INDEX records_doi ON records (doi) WHERE doi IS NOT NULL;"
@@ -153,7 +163,46 @@ def build_works_index(dumps: Sequence[Path], output: Path, progress: Progress = 
     return stats
 
 
-def _write(connection: sqlite3.Connection, rows: list[tuple[str, str, str | None, int, bytes]]) -> None:
+def _chunks(parts: Sequence[Path]) -> Iterator[Chunk]:
+    for part in parts:
+        lines: list[bytes] = []
+        first = 1
+        for number, line in enumerate(_lines(part), 1):
+            lines.append(line)
+            if len(lines) >= CHUNK_LINES:
+                yield part.name, first, lines
+                first, lines = number + 1, []
+        if lines:
+            yield part.name, first, lines
+
+
+def _start_worker() -> None:
+    """Nothing to set up: a worker parses lines with module-level functions only."""
+
+
+def _parse_chunk(chunk: Chunk) -> tuple[list[Row], list[str]]:
+    """The rows of a chunk's works, and where the lines that are not works are."""
+    name, first, lines = chunk
+    rows: list[Row] = []
+    skipped: list[str] = []
+    for number, line in enumerate(lines, first):
+        if not line.strip():
+            continue
+        try:
+            work = orjson.loads(line)
+            record = kept(work) if isinstance(work, dict) else None
+        except orjson.JSONDecodeError:
+            record = None
+        if record is None:
+            skipped.append(f"{name}:{number}: not a work with an id and a title")
+            continue
+        doi = canonical_doi(str(record["doi"])) if record["doi"] else None
+        key = key_hash(title_key(str(record["title"])))
+        rows.append((record["id"], record["updated_date"], doi, key, orjson.dumps(record)))
+    return rows, skipped
+
+
+def _write(connection: sqlite3.Connection, rows: list[Row]) -> None:
     connection.execute("BEGIN")
     # A work met again replaces the one kept only when it was updated later (partitions may come in
     # any order); equal dates keep the later line, as the snapshot index does.
@@ -164,7 +213,6 @@ def _write(connection: sqlite3.Connection, rows: list[tuple[str, str, str | None
         rows,
     )
     connection.execute("COMMIT")
-    rows.clear()
 
 
 def record_reference(record: dict[str, Any]) -> Reference:

@@ -117,3 +117,25 @@ def test_the_snapshots_own_lines_build_an_index_that_verifies_a_preprint(
     result = CliRunner().invoke(main, ["verify", "--offline", "--json", "refs.bib"])
     (entry,) = json.loads(result.stdout)["entries"]
     assert (entry["verdict"], entry["matched"]["source"]) == ("verified", "openalex-works")
+
+
+def test_a_build_in_worker_processes_writes_what_one_process_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from resolvers import openalex_works
+
+    monkeypatch.setattr(openalex_works, "CHUNK_LINES", 3)  # many chunks from a few lines
+    works = [work(), retracted("2025-01-01T00:00:00", False), retracted("2025-08-01T00:00:00", True)]
+    part = write_part(tmp_path / "part_000.gz", works * 4)
+    one = openalex_works.build_works_index([part], tmp_path / "one.sqlite", jobs=1)
+    two = openalex_works.build_works_index([part], tmp_path / "two.sqlite", jobs=2)
+
+    def rows(path: Path) -> list[tuple]:
+        with sqlite3.connect(path) as connection:
+            return connection.execute("SELECT * FROM records ORDER BY id").fetchall()
+
+    assert (one.records, one.skipped, two.records, two.skipped) == (2, 1, 2, 1)
+    assert rows(tmp_path / "two.sqlite") == rows(tmp_path / "one.sqlite")
+    assert json.loads(rows(tmp_path / "one.sqlite")[0][4])["is_retracted"] is True  # W1: the later date

@@ -116,7 +116,7 @@ def _build_works(
 
     if dtd is not None:
         raise UsageError("--dtd is for a dblp dump; the OpenAlex works snapshot has no DTD")
-    stats = build_works_index(list(files), target, progress=progress)
+    stats = build_works_index(list(files), target, progress=progress, jobs=jobs)
     return [
         *(f"skipped {example}" for example in stats.examples),
         f"wrote {target}",
