@@ -229,6 +229,13 @@ def make_venue(folder: Path, pool: list[dict[str, Any]], documents: int, refs: i
 # --- measuring ----------------------------------------------------------------------------------
 
 
+def results_of(folder: Path) -> list[dict[str, Any]]:
+    """The result lines a run left in ``folder``, sorted by document id."""
+    shards = sorted((folder / "results").glob("*.jsonl"))
+    lines = [json.loads(line) for shard in shards for line in shard.read_text(encoding="utf-8").splitlines()]
+    return sorted(lines, key=lambda result: result["document"]["id"])
+
+
 def folder_bytes(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
@@ -345,7 +352,7 @@ def main() -> None:
         timings = {}
         for name, engine in (("1 process", SerialEngine()), ("2 processes", ProcessEngine(2))):
             started = time.perf_counter()
-            outcome = run_corpus(str(venue), work / name, job, engine)
+            run_corpus(str(venue), work / name, job, engine)
             timings[name] = time.perf_counter() - started
             print(f"{name}: {len(labels) / timings[name]:,.0f} refs/s over the venue ({timings[name]:.1f} s)")
         print(f"scaling 1 -> 2 processes: {timings['1 process'] / timings['2 processes']:.2f}x")
@@ -367,8 +374,9 @@ def main() -> None:
             print(f"2 Dask workers: {len(labels) / elapsed:,.0f} refs/s ({elapsed:.1f} s)")
             same = same and folder_bytes(work / "dask") == folder_bytes(work / "1 process")
         print(f"results byte-identical across engines: {same}")
-        rates(outcome.results, labels)
-        agreed = per_file_agreement(venue, outcome.results, job, overrides, args.sample)
+        results = results_of(work / "1 process")
+        rates(results, labels)
+        agreed = per_file_agreement(venue, results, job, overrides, args.sample)
         print(f"per-file verify gives the same verdicts: {agreed} documents")
 
 

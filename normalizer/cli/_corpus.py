@@ -42,7 +42,7 @@ def verify_corpus(
     tally = outcome.verdicts()
     if not quiet:
         click.echo(
-            f"{len(outcome.results)} documents ({outcome.verified_now} verified now, {outcome.reused} from"
+            f"{len(outcome.rows)} documents ({outcome.verified_now} verified now, {outcome.reused} from"
             f" earlier runs, {outcome.unreadable()} unreadable): {sum(tally.values())} references,"
             f" {tally['verified']} verified, {tally['mismatch']} mismatch, {tally['not_found']} not found,"
             f" {tally['unverifiable']} unverifiable; {out / 'summary.html'}",

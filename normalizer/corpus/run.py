@@ -10,22 +10,22 @@ from typing import Any
 from normalizer.corpus.documents import Document, find_documents
 from normalizer.corpus.engines import Engine, batches
 from normalizer.corpus.store import Key, ResultStore
-from normalizer.corpus.summary import write_summary
+from normalizer.corpus.summary import VERDICTS, write_summary
 from normalizer.corpus.verifying import Job
 from normalizer.resolve.progress import NO_PROGRESS, Progress
 
 
 @dataclass
 class CorpusOutcome:
-    results: list[dict[str, Any]]
+    rows: list[dict[str, Any]]  # one per document, as summary.csv has it (`summary.document_row`)
     verified_now: int  # documents verified by this run
     reused: int  # documents whose result an earlier run had written
 
     def verdicts(self) -> Counter[str]:
-        return Counter(entry["verdict"] for result in self.results for entry in result["entries"])
+        return Counter({verdict: sum(row[verdict] for row in self.rows) for verdict in VERDICTS})
 
     def unreadable(self) -> int:
-        return sum(1 for result in self.results if result.get("error"))
+        return sum(1 for row in self.rows if row["error"])
 
 
 def run_corpus(
@@ -43,7 +43,7 @@ def run_corpus(
         hashed.append((document, document.content_hash()))
         progress.advance()
     keys: list[Key] = [(document.id, digest, decision) for document, digest in hashed]
-    done = store.read_all()
+    done = store.done()
     todo = [pair for pair, key in zip(hashed, keys, strict=True) if key not in done]
     progress.start("verify", len(todo), "documents")
     try:
@@ -54,11 +54,10 @@ def run_corpus(
     finally:
         store.close()
     progress.finish()
-    results = store.settle(keys)
-    progress.start("summary", len(results), "documents")
-    write_summary(out, results)
+    progress.start("summary", len(keys), "documents")
+    rows = write_summary(out, store.settle(keys), progress)
     progress.finish()
-    return CorpusOutcome(results=results, verified_now=len(todo), reused=len(documents) - len(todo))
+    return CorpusOutcome(rows=rows, verified_now=len(todo), reused=len(documents) - len(todo))
 
 
 def _inside(path: Path, folder: Path) -> bool:

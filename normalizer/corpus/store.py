@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -41,19 +41,22 @@ class ResultStore:
     def shard(self, content_hash: str) -> Path:
         return self.results / f"{content_hash[0]}.jsonl"
 
-    def read_all(self) -> dict[Key, str]:
-        """Every whole line of every shard, by key (a line cut short is not whole)."""
-        found: dict[Key, str] = {}
-        for shard in sorted(self.results.glob("*.jsonl")) if self.results.is_dir() else ():
-            with shard.open(encoding="utf-8") as lines:
-                for line in lines:
-                    if not line.endswith("\n"):
-                        continue  # the tail a killed run left
-                    try:
-                        found[result_key(json.loads(line))] = line
-                    except (json.JSONDecodeError, KeyError, TypeError):
-                        continue
-        return found
+    def _whole_lines(self, shard: Path) -> Iterator[tuple[Key, str]]:
+        """The shard's whole lines with their keys (a line cut short, or not a result, is skipped)."""
+        if not shard.is_file():
+            return
+        with shard.open(encoding="utf-8") as lines:
+            for line in lines:
+                if not line.endswith("\n"):
+                    continue  # the tail a killed run left
+                try:
+                    yield result_key(json.loads(line)), line
+                except (json.JSONDecodeError, KeyError, TypeError):
+                    continue
+
+    def done(self) -> set[Key]:
+        """The keys of every result already written."""
+        return {key for name in SHARDS for key, _ in self._whole_lines(self.results / f"{name}.jsonl")}
 
     def append(self, line: str) -> None:
         """Add one document's line to its shard, durably enough that a killed run keeps it."""
@@ -71,24 +74,24 @@ class ResultStore:
             handle.close()
         self._open.clear()
 
-    def settle(self, keys: Iterable[Key]) -> list[dict[str, Any]]:
-        """Rewrite the shards with the lines of ``keys`` only, sorted by id; return those results."""
+    def settle(self, keys: Iterable[Key]) -> Iterator[dict[str, Any]]:
+        """Rewrite each shard with the lines of ``keys`` only, sorted by id, and yield its results;
+        one shard at a time, so a venue's results are never all in memory at once."""
         self.close()
-        lines = self.read_all()
-        kept = sorted((key for key in keys), key=lambda key: key[0])
-        by_shard: dict[str, list[str]] = {name: [] for name in SHARDS}
-        results = []
-        for key in kept:
-            by_shard[key[1][0]].append(lines[key])
-            results.append(json.loads(lines[key]))
+        wanted: dict[str, set[Key]] = {name: set() for name in SHARDS}
+        for key in keys:
+            wanted[key[1][0]].add(key)
         make_folders(self.results)
-        for name, shard_lines in by_shard.items():
+        for name in SHARDS:
             shard = self.results / f"{name}.jsonl"
-            if shard_lines:
-                write_atomic(shard, "".join(shard_lines))
+            lines = {key: line for key, line in self._whole_lines(shard) if key in wanted[name]}
+            kept = [lines[key] for key in sorted(lines, key=lambda key: key[0])]
+            if kept:
+                write_atomic(shard, "".join(kept))
             elif shard.exists():
                 shard.unlink()  # no document of the corpus left in it: as if never written
-        return results
+            for line in kept:
+                yield json.loads(line)
 
 
 def _drop_cut_tail(shard: Path) -> None:

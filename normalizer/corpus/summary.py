@@ -14,12 +14,13 @@ import csv
 import hashlib
 import io
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from normalizer.io import make_folders, write_atomic
+from normalizer.resolve.progress import NO_PROGRESS, Progress
 
 VERDICTS = ("verified", "mismatch", "not_found", "unverifiable")
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -44,8 +45,20 @@ def document_page(document_id: str) -> str:
     return f"documents/{hashlib.sha256(document_id.encode()).hexdigest()[:16]}.html"
 
 
-def counts(result: dict[str, Any]) -> Counter[str]:
-    return Counter(entry["verdict"] for entry in result["entries"])
+def document_row(result: dict[str, Any]) -> dict[str, Any]:
+    """What the summaries say of one document: all they need, without its entries."""
+    document = result["document"]
+    tally = Counter(entry["verdict"] for entry in result["entries"])
+    return {
+        "document": document["id"],
+        "path": document["path"],
+        "venue": document["venue"] or "",
+        "track": document["track"] or "",
+        "entries": len(result["entries"]),
+        **{verdict: tally[verdict] for verdict in VERDICTS},
+        "worst_findings": "; ".join(worst_findings(result)),
+        "error": result.get("error") or "",
+    }
 
 
 def worst_findings(result: dict[str, Any]) -> list[str]:
@@ -58,42 +71,27 @@ def worst_findings(result: dict[str, Any]) -> list[str]:
     return [f"{code} {key}" for _, _, code, key in sorted(found)[:WORST_SHOWN]]
 
 
-def summary_csv(results: Sequence[dict[str, Any]]) -> str:
+def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
+    """One row per document, in the order given (by id)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for result in results:
-        document, tally = result["document"], counts(result)
-        writer.writerow(
-            [
-                document["id"],
-                document["path"],
-                document["venue"] or "",
-                document["track"] or "",
-                len(result["entries"]),
-                *(tally[verdict] for verdict in VERDICTS),
-                "; ".join(worst_findings(result)),
-                result.get("error") or "",
-            ]
-        )
+    for row in rows:
+        writer.writerow([row[column] for column in CSV_COLUMNS])
     return out.getvalue()
 
 
-def _flagged(result: dict[str, Any]) -> int:
-    tally = counts(result)
-    return tally["not_found"] + tally["mismatch"]
+def _flagged(row: dict[str, Any]) -> int:
+    return int(row["not_found"] + row["mismatch"])
 
 
-def summary_html(results: Sequence[dict[str, Any]]) -> str:
-    total: Counter[str] = Counter()
-    for result in results:
-        total.update(counts(result))
-    flagged = sum(1 for result in results if _flagged(result))
-    failed = sum(1 for result in results if result.get("error"))
-    entries = sum(total.values())
+def summary_html(rows: Sequence[dict[str, Any]]) -> str:
+    total = Counter({verdict: sum(row[verdict] for row in rows) for verdict in VERDICTS})
+    flagged = sum(1 for row in rows if _flagged(row))
+    failed = sum(1 for row in rows if row["error"])
     parts = [_HEAD.format(title="bibnorm: corpus verification")]
     parts.append('<h1>Corpus verification</h1>\n<p class="tally">')
-    parts.append(f"<span>{len(results)} documents</span><span>{entries} references</span>")
+    parts.append(f"<span>{len(rows)} documents</span><span>{sum(total.values())} references</span>")
     parts.append(f"<span>{flagged} documents with references flagged</span>")
     parts.append(f'<span>{failed} documents unreadable</span></p>\n<p class="tally">')
     parts.append("".join(f"<span>{total[v]} {v.replace('_', ' ')}</span>" for v in VERDICTS))
@@ -102,16 +100,15 @@ def summary_html(results: Sequence[dict[str, Any]]) -> str:
     parts.append("<th>document</th><th>venue</th><th>refs</th>")
     parts.append("".join(f"<th>{v.replace('_', ' ')}</th>" for v in VERDICTS))
     parts.append("<th>worst findings</th></tr></thead>\n<tbody>\n")
-    ordered = sorted(results, key=lambda r: (-counts(r)["not_found"], -_flagged(r), r["document"]["id"]))
-    for result in ordered:
-        document, tally = result["document"], counts(result)
-        row_class = "bad" if _flagged(result) or result.get("error") else ""
-        venue = " / ".join(part for part in (document["venue"], document["track"]) if part)
-        worst = escape("; ".join(worst_findings(result)) or (result.get("error") or ""))
+    for row in sorted(rows, key=lambda r: (-r["not_found"], -_flagged(r), r["document"])):
+        row_class = "bad" if _flagged(row) or row["error"] else ""
+        venue = " / ".join(part for part in (row["venue"], row["track"]) if part)
+        worst = escape(row["worst_findings"] or row["error"])
+        link = document_page(row["document"])
         parts.append(
-            f'<tr class="{row_class}"><td><a href="{document_page(document["id"])}">{escape(document["id"])}'
-            f'</a></td><td>{escape(venue)}</td><td class="n">{len(result["entries"])}</td>'
-            + "".join(f'<td class="n">{tally[v]}</td>' for v in VERDICTS)
+            f'<tr class="{row_class}"><td><a href="{link}">{escape(row["document"])}'
+            f'</a></td><td>{escape(venue)}</td><td class="n">{row["entries"]}</td>'
+            + "".join(f'<td class="n">{row[v]}</td>' for v in VERDICTS)
             + f"<td><code>{worst}</code></td></tr>\n"
         )
     parts.append("</tbody></table>\n</body></html>\n")
@@ -153,18 +150,28 @@ def _shown(value: object) -> str:
     return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
-def write_summary(folder: Path, results: Sequence[dict[str, Any]]) -> None:
-    """``summary.csv``, ``summary.html`` and the document pages (pages of documents no longer in
-    the corpus removed), each written atomically."""
+def write_summary(
+    folder: Path, results: Iterable[dict[str, Any]], progress: Progress = NO_PROGRESS
+) -> list[dict[str, Any]]:
+    """Each document's page as its result comes (an unchanged page is not rewritten), then
+    ``summary.csv`` and ``summary.html``; pages of documents no longer in the corpus are removed.
+    Every file is written atomically. Returns the documents' rows, sorted by id."""
     make_folders(folder / "documents")
-    pages = {document_page(result["document"]["id"]): result for result in results}
-    for stale in sorted((folder / "documents").glob("*.html")):
-        if f"documents/{stale.name}" not in pages:
-            stale.unlink()
-    for page, result in pages.items():
+    rows = []
+    pages = set()
+    for result in results:
+        page = document_page(result["document"]["id"])
+        pages.add(page)
         text = report_html(result)
         target = folder / page
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             write_atomic(target, text)
-    write_atomic(folder / "summary.csv", summary_csv(results))
-    write_atomic(folder / "summary.html", summary_html(results))
+        rows.append(document_row(result))
+        progress.advance()
+    for stale in sorted((folder / "documents").glob("*.html")):
+        if f"documents/{stale.name}" not in pages:
+            stale.unlink()
+    rows.sort(key=lambda row: row["document"])
+    write_atomic(folder / "summary.csv", summary_csv(rows))
+    write_atomic(folder / "summary.html", summary_html(rows))
+    return rows
