@@ -3,7 +3,8 @@
 The venue is made from real records: the 1,629 real papers of the verify dev set's world
 (``verify-dev/dev_public.world.jsonl``: titles, authors, DOIs, arXiv ids, dblp venues and years).
 The local OpenAlex works index is built from them, written as the snapshot's Work objects (the
-same objects the API returns); each document cites ``--refs`` of them, as a ``.bib`` or as a PDF
+same objects the API returns), and opened beside the arXiv snapshot and dblp indexes built from the
+bundled fixtures and a Retraction Watch index, as a venue run has them; each document cites ``--refs`` of them, as a ``.bib`` or as a PDF
 paper (a small PDF this script writes, its references section one numbered item each). A share of
 the references (``--corrupt``, 3.5% by default) is corrupted with a known label:
 
@@ -44,13 +45,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from fakes.verify_world import world  # noqa: E402
+from paths import REFERENCE  # noqa: E402
 
 from normalizer.corpus.engines import DaskEngine, ProcessEngine, SerialEngine  # noqa: E402
 from normalizer.corpus.run import run_corpus  # noqa: E402
 from normalizer.corpus.verifying import Job, close_sources, sources_for  # noqa: E402
 from normalizer.verify.run import VerifyOptions, judge_all, read_claims, run_verify  # noqa: E402
 from resolvers._session import build_session  # noqa: E402
+from resolvers.dblp_index import build_dblp_index  # noqa: E402
 from resolvers.openalex_works import build_works_index  # noqa: E402
+from resolvers.retraction_watch import build_retraction_index  # noqa: E402
+from resolvers.snapshot import build_index  # noqa: E402
 
 TODAY = date(2026, 11, 1)
 KINDS = ("chimera", "wrong-authors", "fabricated")
@@ -339,7 +344,20 @@ def main() -> None:
         print(f"venue: {args.documents} documents ({len(pdfs)} PDF, {len(bibs)} .bib), {len(labels)} refs,"
               f" {sum(1 for v in labels.values() if v != 'clean')} corrupted")  # fmt: skip
 
-        overrides = {"offline": True, "openalex_works": work / "works.sqlite", "cache_dir": work / "cache"}
+        # The other local indexes open beside it, as a venue run has them: the arXiv snapshot and the
+        # dblp dump bundled in fixtures/, Retraction Watch's sample rows.
+        build_index([ROOT / "fixtures/demo/snapshot.jsonl"], work / "arxiv.sqlite")
+        build_dblp_index(ROOT / "fixtures/dblp/dblp.xml", work / "dblp.sqlite")
+        build_retraction_index([REFERENCE / "formats/retraction-watch/labs-api-sample-header-and-row.csv"],
+                               work / "retractions.sqlite")  # fmt: skip
+        overrides = {
+            "offline": True,
+            "openalex_works": work / "works.sqlite",
+            "snapshot": work / "arxiv.sqlite",
+            "dblp_index": work / "dblp.sqlite",
+            "retraction_watch": work / "retractions.sqlite",
+            "cache_dir": work / "cache",
+        }
         job = Job.make(overrides, VerifyOptions(), TODAY, build_session)
         for kind, paths in (("bib", bibs), ("pdf", pdfs)):
             if not paths:
