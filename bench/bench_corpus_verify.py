@@ -3,10 +3,11 @@
 The venue is made from real records: the 1,629 real papers of the verify dev set's world
 (``verify-dev/dev_public.world.jsonl``: titles, authors, DOIs, arXiv ids, dblp venues and years).
 The local OpenAlex works index is built from them, written as the snapshot's Work objects (the
-same objects the API returns), and opened beside the arXiv snapshot and dblp indexes built from the
-bundled fixtures and a Retraction Watch index, as a venue run has them; each document cites ``--refs`` of them, as a ``.bib`` or as a PDF
-paper (a small PDF this script writes, its references section one numbered item each). A share of
-the references (``--corrupt``, 3.5% by default) is corrupted with a known label:
+same objects the API returns), and opened beside the arXiv snapshot and dblp indexes built from
+the bundled fixtures and a Retraction Watch index, as a venue run has them. Each document cites
+``--refs`` of the papers, as a ``.bib`` or as a PDF paper (a small PDF this script writes, its
+references section one numbered item each). A share of the references (``--corrupt``, 3.5% by
+default) is corrupted with a known label:
 
 - ``chimera``: a real paper's DOI or arXiv id under another paper's title and authors;
 - ``wrong-authors``: a real title with another paper's authors;
