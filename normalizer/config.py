@@ -158,6 +158,11 @@ class Settings(BaseModel):
     dblp_delay: Delay = 2.0
     # The local dblp index ('bibnorm index build dblp.xml.gz'), asked before dblp's search.
     dblp_index: UsablePath | None = None
+    # The local OpenAlex works index ('bibnorm index build' on the works snapshot), asked by
+    # verify before the online sources (normalizer/corpus, resolvers/openalex_works.py).
+    openalex_works: UsablePath | None = None
+    # The local Retraction Watch index ('bibnorm index build retraction_watch.csv'): notices by DOI.
+    retraction_watch: UsablePath | None = None
     # Crossref's public pool: 5 single-work requests a second since December 2025.
     crossref_api_url: ApiUrl = DEFAULT_CROSSREF_API_URL
     crossref_delay: Delay = 0.25
@@ -224,7 +229,9 @@ class Settings(BaseModel):
             return UsageError(reason)
         return ConfigError(f"{origin}: invalid value: {reason}")
 
-    @field_validator("snapshot", "dblp_index", "cache_dir", "lock", mode="before")
+    @field_validator(
+        "snapshot", "dblp_index", "openalex_works", "retraction_watch", "cache_dir", "lock", mode="before"
+    )
     @classmethod
     def _expand_user(cls, value: Any) -> Any:
         """``~/x`` and ``~user/x`` from a config file or the environment, as on the command line."""
@@ -259,9 +266,35 @@ class Settings(BaseModel):
         built = self.cache_dir / DEFAULT_DBLP_INDEX_NAME
         return built if built.is_file() else None
 
+    @property
+    def default_openalex_works(self) -> Path:
+        """Where ``bibnorm index build`` writes the OpenAlex works index when no ``-o`` is given."""
+        return self.openalex_works or self.cache_dir / DEFAULT_OPENALEX_WORKS_NAME
+
+    def openalex_works_path(self) -> Path | None:
+        """The OpenAlex works index to read: the configured one, else the default one if built."""
+        if self.openalex_works is not None:
+            return self.openalex_works
+        built = self.cache_dir / DEFAULT_OPENALEX_WORKS_NAME
+        return built if built.is_file() else None
+
+    @property
+    def default_retraction_watch(self) -> Path:
+        """Where ``bibnorm index build`` writes the Retraction Watch index when no ``-o`` is given."""
+        return self.retraction_watch or self.cache_dir / DEFAULT_RETRACTION_WATCH_NAME
+
+    def retraction_watch_path(self) -> Path | None:
+        """The Retraction Watch index to read: the configured one, else the default one if built."""
+        if self.retraction_watch is not None:
+            return self.retraction_watch
+        built = self.cache_dir / DEFAULT_RETRACTION_WATCH_NAME
+        return built if built.is_file() else None
+
 
 DEFAULT_INDEX_NAME = "snapshot.sqlite"
 DEFAULT_DBLP_INDEX_NAME = "dblp.sqlite"
+DEFAULT_OPENALEX_WORKS_NAME = "openalex-works.sqlite"
+DEFAULT_RETRACTION_WATCH_NAME = "retraction-watch.sqlite"
 
 
 def default_cache_dir() -> Path:
@@ -281,6 +314,8 @@ _ENV: Mapping[str, str] = {
     "BIBNORM_DBLP_API_URL": "dblp_api_url",
     "BIBNORM_DBLP_DELAY": "dblp_delay",
     "BIBNORM_DBLP_INDEX": "dblp_index",
+    "BIBNORM_OPENALEX_WORKS": "openalex_works",
+    "BIBNORM_RETRACTION_WATCH": "retraction_watch",
     "BIBNORM_CROSSREF_API_URL": "crossref_api_url",
     "BIBNORM_CROSSREF_DELAY": "crossref_delay",
     "BIBNORM_CROSSREF_SEARCH_DELAY": "crossref_search_delay",

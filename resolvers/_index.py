@@ -27,6 +27,7 @@ import sqlite3
 import stat
 from collections import deque
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -256,6 +257,31 @@ def open_read_only(path: Path, *, what: str, kind: str, schema_version: int) -> 
         )
     connection.row_factory = sqlite3.Row
     return connection
+
+
+@dataclass
+class BuildCounts:
+    """What a build from a dump did: records indexed, records skipped (the first few said), time."""
+
+    records: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+    examples: list[str] = field(default_factory=list)
+
+    def skip(self, example: str, kept: int = 5) -> None:
+        self.skipped += 1
+        if len(self.examples) < kept:
+            self.examples.append(example)
+
+
+def seal(connection: sqlite3.Connection, kind: str, records: int, schema_version: int) -> None:
+    """The last step of a build: its ``meta`` (``schema_version`` last, so a killed build's file
+    never reads as an index) and SQLite's safe defaults back."""
+    connection.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [("kind", kind), ("records", str(records)), ("schema_version", str(schema_version))],
+    )
+    connection.executescript(SAFE_PRAGMAS)
 
 
 def index_kind(path: Path) -> str:

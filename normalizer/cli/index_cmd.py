@@ -121,9 +121,75 @@ def _info_text(figures: list[Figure]) -> str:
     return "\n".join(f"{label}: {_shown(value)}" for _, label, value in figures if label is not None)
 
 
+def _is_works_snapshot(path: Path) -> bool:
+    from resolvers.openalex_works import is_works_snapshot
+
+    return is_works_snapshot(path)
+
+
+def _build_works(
+    files: Sequence[Path], target: Path, jobs: int | None, dtd: Path | None, progress: Progress
+) -> list[str]:
+    from resolvers.openalex_works import build_works_index
+
+    if dtd is not None:
+        raise UsageError("--dtd is for a dblp dump; the OpenAlex works snapshot has no DTD")
+    stats = build_works_index(list(files), target, progress=progress, jobs=jobs)
+    return [
+        *(f"skipped {example}" for example in stats.examples),
+        f"wrote {target}",
+        f"indexed {stats.records} OpenAlex works ({stats.skipped} skipped) in {stats.seconds:.1f} s",
+    ]
+
+
+def _works_info(path: Path) -> list[Figure]:
+    from resolvers.openalex_works import OpenAlexWorks
+
+    works = OpenAlexWorks(path)
+    try:
+        meta = dict(works.connection.execute("SELECT key, value FROM meta").fetchall())
+    finally:
+        works.close()
+    return [
+        ("path", "path", str(path)),
+        ("kind", "kind", "openalex-works"),
+        ("schema_version", "schema version", meta.get("schema_version")),
+        ("records", "records", meta.get("records")),
+    ]
+
+
+def _is_retraction_watch(path: Path) -> bool:
+    from resolvers.retraction_watch import is_retraction_watch
+
+    return is_retraction_watch(path)
+
+
+def _build_retractions(
+    files: Sequence[Path], target: Path, jobs: int | None, dtd: Path | None, progress: Progress
+) -> list[str]:
+    from resolvers.retraction_watch import build_retraction_index
+
+    stats = build_retraction_index(list(files), target, progress=progress)
+    return [
+        *(f"skipped {example}" for example in stats.examples),
+        f"wrote {target}",
+        f"indexed {stats.records} notices ({stats.skipped} skipped) in {stats.seconds:.1f} s",
+    ]
+
+
 # Registry: the first kind whose `is_dump` accepts the input builds it; the snapshot takes the rest.
 INDEX_KINDS: dict[str, IndexKind] = {
     "dblp": IndexKind("dblp", _is_dblp_dump, lambda s: s.default_dblp_index, _build_dblp, _dblp_info),
+    "retraction-watch": IndexKind(
+        "retraction-watch",
+        _is_retraction_watch,
+        lambda s: s.default_retraction_watch,
+        _build_retractions,
+        lambda path: [("path", "path", str(path)), ("kind", "kind", "retraction-watch")],
+    ),
+    "openalex-works": IndexKind(
+        "openalex-works", _is_works_snapshot, lambda s: s.default_openalex_works, _build_works, _works_info
+    ),
     "snapshot": IndexKind(
         "snapshot", lambda _: True, lambda s: s.default_index, _build_snapshot, _snapshot_info
     ),

@@ -45,6 +45,7 @@ Examples:
   bibnorm verify --tex paper.tex                 # cited vs listed, and the cited entries' verdicts
   bibnorm verify zotero:                         # the Zotero library, read in place (Zotero 7+)
   bibnorm verify zotero:Thesis                   # one collection, by name or key
+  bibnorm verify submissions/ --out results/     # a whole venue: resumable, summary.html (docs/scale.md)
 """
 
 # What --fail-on adds to the failing conditions (mismatch, not_found and, with --tex, cited keys
@@ -115,6 +116,21 @@ def parse_fail_on(text: str | None) -> frozenset[str]:
     metavar="PATH",
     help="Also write a report to read in a browser: one self-contained HTML file, written atomically.",
 )
+@click.option(
+    "--out",
+    "out_dir",
+    type=UserPath(path_type=Path, file_okay=False),
+    default=None,
+    metavar="RESULTS_DIR",
+    help=(
+        "Verify a corpus (FILE is a folder, a quoted glob or a .csv/.jsonl manifest) into this folder:"
+        " one JSON line per document, summary.csv and summary.html; resumes where a run stopped."
+    ),
+)
+@click.option("--workers", type=int, default=None, metavar="N", help="With --out: N local processes.")
+@click.option(
+    "--scheduler", default=None, metavar="ADDRESS", help="With --out: a Dask scheduler (tcp://host:8786)."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @progress_option
 @color_option
@@ -132,6 +148,9 @@ def command(
     lock_path: Path | None,
     update_lock: bool,
     list_checks: bool,
+    out_dir: Path | None,
+    workers: int | None,
+    scheduler: str | None,
     quiet: bool,
     show_progress: bool | None,
     offline: bool | None,
@@ -194,6 +213,14 @@ def command(
         update_lock=update_lock,
     )
     overrides = source_overrides(offline, snapshot, resolver_names, s2_api_key, cache_dir)
+    if out_dir is not None or workers is not None or scheduler is not None:
+        from normalizer.cli._corpus import verify_corpus
+
+        if out_dir is None or tex_path is not None or json_out or html_path is not None:
+            raise UsageError("--workers and --scheduler go with --out DIR, not --tex, --json or --html")
+        raise SystemExit(
+            verify_corpus(files, out_dir, workers, scheduler, options, overrides, quiet, show_progress)
+        )
     audit: TexAudit | None = None
     with progress_for(quiet=quiet, wanted=show_progress) as progress:
         if tex_path is not None:

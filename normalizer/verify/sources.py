@@ -50,7 +50,9 @@ from normalizer.verify.kinds.standards import rfc_doi
 from resolvers._http import BibnormSession, HttpStats, SessionFactory
 
 if TYPE_CHECKING:
+    from resolvers.openalex_works import OpenAlexWorks
     from resolvers.openlibrary import OpenLibraryClient
+    from resolvers.retraction_watch import RetractionWatch
     from resolvers.semantic_scholar import SemanticScholarClient
 
 
@@ -113,6 +115,12 @@ class VerifySources:
         self.use_openlibrary = not settings.offline
         self.snapshot = settings.snapshot_index() if "snapshot" in names or settings.offline else None
         self.dblp_index = settings.dblp_index_path() if "dblp" in names else None
+        # The OpenAlex works index, when built: asked first, online or not; opened once and kept
+        # open until `close` (a corpus run verifies thousands of documents with one VerifySources).
+        self.openalex_works = settings.openalex_works_path()
+        self._works: OpenAlexWorks | None = None
+        self.retraction_watch = settings.retraction_watch_path()
+        self._retractions: RetractionWatch | None = None
 
     def names(self) -> tuple[str, ...]:
         """The sources this run may ask, in the order they are asked."""
@@ -122,6 +130,8 @@ class VerifySources:
             ("crossref", self.use_crossref),
             ("openlibrary", self.use_openlibrary),
             ("snapshot", self.snapshot is not None),
+            ("openalex-works", self.openalex_works is not None),
+            ("retraction-watch", self.retraction_watch is not None),
         ]
         return tuple(name for name, use in used if use)
 
@@ -133,6 +143,12 @@ class VerifySources:
     def close(self) -> None:
         if self._session is not None:
             self._session.close()
+        if self._works is not None:
+            self._works.close()
+            self._works = None
+        if self._retractions is not None:
+            self._retractions.close()
+            self._retractions = None
 
     def answers(self, claims: Sequence[Claim], progress: Progress = NO_PROGRESS) -> list[Answers]:
         """What the sources say about each claim, in order.
@@ -143,6 +159,10 @@ class VerifySources:
         it concerns.
         """
         state = [_Questions() for _ in claims]
+        if self.openalex_works is not None:
+            self._openalex_works(claims, state, progress)
+        if self.retraction_watch is not None:
+            self._retraction_watch(claims, state)
         if self.use_s2:
             self._s2_identifiers(claims, state, progress)
         if self.use_arxiv:
@@ -478,6 +498,39 @@ class VerifySources:
                 state[i].of_paper.append(Answer(source="crossref", record=hit))
 
     # --- titles ----------------------------------------------------------------------
+
+    def _openalex_works(self, claims: Sequence[Claim], state: list[_Questions], progress: Progress) -> None:
+        """The local OpenAlex works index: each paper's DOI (its record and whether OpenAlex
+        records it retracted), then the title of each paper its DOI did not settle."""
+        from resolvers.openalex_works import OpenAlexWorks, record_notices, record_reference
+
+        assert self.openalex_works is not None
+        if self._works is None:
+            self._works = OpenAlexWorks(self.openalex_works)
+        papers = [i for i, claim in enumerate(claims) if claim.kind is EntryKind.PAPER]
+        progress.start("openalex-works: DOIs and titles", len(papers), "claims")
+        for i in papers:
+            claim = claims[i]
+            for record in self._works.by_doi(claim.doi) if claim.doi else ():
+                state[i].by_doi.append(Answer(source="openalex-works", record=record_reference(record)))
+                state[i].notices += record_notices(record)
+            if claim.title and not state[i].settled(claim):
+                for record in self._works.by_title(claim.title):
+                    state[i].by_title.append(Answer(source="openalex-works", record=record_reference(record)))
+            progress.advance()
+        progress.finish()
+
+    def _retraction_watch(self, claims: Sequence[Claim], state: list[_Questions]) -> None:
+        """The notices Retraction Watch records for each claimed DOI (Crossref's, asked online
+        later, carry the same data and replace them)."""
+        from resolvers.retraction_watch import RetractionWatch
+
+        assert self.retraction_watch is not None
+        if self._retractions is None:
+            self._retractions = RetractionWatch(self.retraction_watch)
+        for i, claim in enumerate(claims):
+            if claim.doi:
+                state[i].notices += self._retractions.notices(claim.doi)
 
     def _snapshot(
         self, claims: Sequence[Claim], state: list[_Questions], indexes: Sequence[int], progress: Progress

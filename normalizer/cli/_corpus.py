@@ -1,0 +1,51 @@
+"""``bibnorm verify CORPUS --out DIR``: a whole venue, resumably (normalizer.corpus does the work)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from normalizer.cli import EXIT_FATAL, EXIT_OK
+from normalizer.cli._progress import progress_for
+from normalizer.errors import UsageError
+from normalizer.verify.run import VerifyOptions
+
+
+def verify_corpus(
+    corpora: tuple[str, ...],
+    out: Path,
+    workers: int | None,
+    scheduler: str | None,
+    options: VerifyOptions,
+    overrides: dict[str, Any],
+    quiet: bool,
+    show_progress: bool | None,
+) -> int:
+    """Run the corpus and print one summary line; the exit status: 1 when a reference is a
+    mismatch or not found (as for one file), else 0."""
+    from normalizer.corpus.engines import engine_for
+    from normalizer.corpus.run import run_corpus
+    from normalizer.corpus.verifying import Job
+    from resolvers._session import build_session
+
+    if len(corpora) != 1:
+        raise UsageError("--out takes one CORPUS: a folder, a glob (quoted) or a manifest (.csv, .jsonl)")
+    if options.lock is not None or options.update_lock:
+        raise UsageError("--out verifies a corpus: --lock and --update-lock are for one bibliography")
+    engine = engine_for(workers, scheduler)
+    job = Job.make(overrides, options, date.today(), build_session)
+    with progress_for(quiet=quiet, wanted=show_progress) as progress:
+        outcome = run_corpus(corpora[0], out, job, engine, progress)
+    tally = outcome.verdicts()
+    if not quiet:
+        click.echo(
+            f"{len(outcome.rows)} documents ({outcome.verified_now} verified now, {outcome.reused} from"
+            f" earlier runs, {outcome.unreadable()} unreadable): {sum(tally.values())} references,"
+            f" {tally['verified']} verified, {tally['mismatch']} mismatch, {tally['not_found']} not found,"
+            f" {tally['unverifiable']} unverifiable; {out / 'summary.html'}",
+            err=True,
+        )
+    return EXIT_FATAL if tally["mismatch"] or tally["not_found"] else EXIT_OK

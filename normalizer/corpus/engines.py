@@ -1,0 +1,133 @@
+"""Where the documents are verified: in this process, on local worker processes, or on Dask.
+
+Every engine runs the same task, `verifying.verify_batch` (a batch of documents → their result
+lines), and yields each batch's lines as it finishes; the store sorts them when the run ends, so
+the engine and the number of workers change how fast a venue is checked, never what is written.
+
+- `SerialEngine`: one document after another, here (``--workers 1``).
+- `ProcessEngine`: ``N`` forked workers (`normalizer.processes.fork_pool`); each opens the
+  sources and local indexes once and keeps them for every batch it is given.
+- `DaskEngine`: a Dask ``distributed`` cluster, by the scheduler's address (``--scheduler
+  tcp://host:8786``) or, through the API, a cluster object (``LocalCluster``, dask-jobqueue's
+  ``SLURMCluster``/``PBSCluster``, dask-kubernetes) or a ``Client``. Workers import bibnorm
+  and open the read-only indexes from the path the settings give (shared, or a copy per node).
+  Dask is an optional extra (``pip install 'bibnorm[dask]'``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any, Protocol
+
+from normalizer.corpus.documents import Document
+from normalizer.corpus.verifying import Job, close_sources, verify_batch
+from normalizer.errors import UsageError
+
+Batch = list[tuple[Document, str]]
+
+MAX_BATCH = 16  # documents a task: the per-task overhead paid once, a stop loses little
+BATCHES_PER_WORKER = 4  # at least this many tasks per worker, so a slow batch does not idle the others
+
+
+def batches(todo: Sequence[tuple[Document, str]], workers: int) -> list[Batch]:
+    size = max(1, min(MAX_BATCH, len(todo) // max(1, workers * BATCHES_PER_WORKER)))
+    return [list(todo[start : start + size]) for start in range(0, len(todo), size)]
+
+
+class Engine(Protocol):
+    workers: int
+
+    def run(self, job: Job, todo: Sequence[Batch], decision: str) -> Iterator[list[str]]:
+        """Each batch's result lines, as batches finish (in any order)."""
+
+
+class SerialEngine:
+    workers = 1
+
+    def run(self, job: Job, todo: Sequence[Batch], decision: str) -> Iterator[list[str]]:
+        try:
+            for batch in todo:
+                yield verify_batch(job, batch, decision)
+        finally:
+            close_sources()
+
+
+class ProcessEngine:
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+
+    def run(self, job: Job, todo: Sequence[Batch], decision: str) -> Iterator[list[str]]:
+        from concurrent.futures import as_completed
+
+        from normalizer.processes import fork_pool
+
+        with fork_pool(self.workers) as pool:
+            if pool is None:  # no semaphores or no fork here: the same run, in this process
+                yield from SerialEngine().run(job, todo, decision)
+                return
+            futures = [pool.submit(verify_batch, job, batch, decision) for batch in todo]
+            try:
+                for future in as_completed(futures):
+                    yield future.result()
+            finally:
+                for future in futures:
+                    future.cancel()
+
+
+class DaskEngine:
+    """Batches as Dask tasks on ``scheduler``: an address, a cluster object or a ``Client``."""
+
+    def __init__(self, scheduler: Any) -> None:
+        self.scheduler = scheduler
+        self.workers = 0  # known once connected
+
+    def run(self, job: Job, todo: Sequence[Batch], decision: str) -> Iterator[list[str]]:
+        client, owned = self._client()
+        try:
+            self.workers = len(client.scheduler_info().get("workers", {}))
+            futures = client.map(
+                verify_batch, [job] * len(todo), list(todo), [decision] * len(todo), pure=False
+            )
+            try:
+                for future in _as_completed(futures):
+                    yield future.result()
+            finally:
+                client.cancel(futures)
+        finally:
+            if owned:
+                client.close()
+
+    def _client(self) -> tuple[Any, bool]:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise UsageError(
+                "--scheduler needs Dask's distributed scheduler: pip install 'bibnorm[dask]'"
+            ) from None
+        if isinstance(self.scheduler, Client):
+            return self.scheduler, False
+        try:
+            return Client(self.scheduler, timeout="10s"), True
+        except (OSError, TimeoutError) as error:
+            reason = f"cannot reach the Dask scheduler at {self.scheduler}: {error}"
+            raise UsageError(f"--scheduler: {reason}") from None
+
+
+def _as_completed(futures: list[Any]) -> Iterator[Any]:
+    from distributed import as_completed
+
+    yield from as_completed(futures)
+
+
+def engine_for(workers: int | None, scheduler: Any | None) -> Engine:
+    """``--scheduler`` (Dask) when given, else ``--workers`` local processes (1: this process)."""
+    from normalizer.processes import available_cpus
+
+    if scheduler is not None:
+        if workers is not None:
+            raise UsageError("give --workers or --scheduler, not both (a Dask cluster has its own workers)")
+        return DaskEngine(scheduler)
+    count = available_cpus() if workers is None else workers
+    if count < 1:
+        raise UsageError("--workers must be at least 1")
+    return SerialEngine() if count == 1 else ProcessEngine(count)

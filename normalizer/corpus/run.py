@@ -1,0 +1,65 @@
+"""A corpus verified into a results folder: find, skip what is done, verify, settle, summarise."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from normalizer.corpus.documents import Document, find_documents
+from normalizer.corpus.engines import Engine, batches
+from normalizer.corpus.store import Key, ResultStore
+from normalizer.corpus.summary import VERDICTS, write_summary
+from normalizer.corpus.verifying import Job
+from normalizer.resolve.progress import NO_PROGRESS, Progress
+
+
+@dataclass
+class CorpusOutcome:
+    rows: list[dict[str, Any]]  # one per document, as summary.csv has it (`summary.document_row`)
+    verified_now: int  # documents verified by this run
+    reused: int  # documents whose result an earlier run had written
+
+    def verdicts(self) -> Counter[str]:
+        return Counter({verdict: sum(row[verdict] for row in self.rows) for verdict in VERDICTS})
+
+    def unreadable(self) -> int:
+        return sum(1 for row in self.rows if row["error"])
+
+
+def run_corpus(
+    corpus: str, out: Path, job: Job, engine: Engine, progress: Progress = NO_PROGRESS
+) -> CorpusOutcome:
+    """Verify every document of ``corpus`` (`find_documents`) not yet verified in ``out`` with
+    this decision version, write its line as it finishes, then settle the shards and write the
+    summaries. Stopped at any point, the next run goes on where this one stopped."""
+    documents = [d for d in find_documents(corpus) if not _inside(d.path, out)]
+    decision = job.decision_version()
+    store = ResultStore(out)
+    progress.start("hash", len(documents), "documents")
+    hashed: list[tuple[Document, str]] = []
+    for document in documents:
+        hashed.append((document, document.content_hash()))
+        progress.advance()
+    keys: list[Key] = [(document.id, digest, decision) for document, digest in hashed]
+    done = store.done()
+    todo = [pair for pair, key in zip(hashed, keys, strict=True) if key not in done]
+    progress.start("verify", len(todo), "documents")
+    try:
+        for lines in engine.run(job, batches(todo, max(1, engine.workers)), decision):
+            for line in lines:
+                store.append(line)
+            progress.advance(len(lines))
+    finally:
+        store.close()
+    progress.finish()
+    progress.start("summary", len(keys), "documents")
+    rows = write_summary(out, store.settle(keys), progress)
+    progress.finish()
+    return CorpusOutcome(rows=rows, verified_now=len(todo), reused=len(documents) - len(todo))
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` lies in the results ``folder`` (a corpus folder holding its own results)."""
+    return path.resolve().is_relative_to(folder.resolve())

@@ -1,0 +1,269 @@
+"""The local OpenAlex works index: the works snapshot, kept to what verifying needs.
+
+OpenAlex's snapshot (``data/works/updated_date=YYYY-MM-DD/part_NNN.gz``) holds one Work per
+line, the same objects its API returns (tests/fakes and shared/reference hold API samples). The
+build streams every line of every part (gzip or plain), worker processes parse chunks of lines
+(``--jobs``), and this process keeps of each work only its id, DOI, title, authors' names, dates,
+type, primary source, biblio, arXiv id (from its locations), ``is_retracted`` and
+``updated_date``, written (as orjson) to an SQLite file keyed by OpenAlex id, DOI and title key
+(`_index.key_hash`). A work that appears in several partitions is kept as its latest
+``updated_date`` says. The file is written by `_index.build_file`: a killed or failed build leaves
+the old index.
+
+`OpenAlexWorks` answers by DOI and by title, with the records as `Reference`s (the published
+ones exactly as `resolvers.openalex.work_to_reference` makes them from the API) and the
+retraction OpenAlex records as a `Notice`. It opens read-only and may stay open for a whole
+corpus run.
+"""
+
+from __future__ import annotations
+
+import gzip
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from normalizer.identifiers import canonical_doi, parse_arxiv_id
+from normalizer.models import Identifiers, Notice, PartialDate, Reference
+from normalizer.processes import available_cpus
+from normalizer.resolve.progress import NO_PROGRESS, Progress
+from normalizer.text.names import parse_name
+from normalizer.text.titles import title_key
+from resolvers._index import (
+    BULK_LOAD_PRAGMAS,
+    BuildCounts,
+    build_file,
+    key_hash,
+    open_read_only,
+    run_in_workers,
+    seal,
+)
+
+KIND = "openalex-works"
+SCHEMA_VERSION = 1
+WHAT = "OpenAlex works index"
+SOURCE = "openalex"
+
+
+def is_works_snapshot(path: Path) -> bool:
+    """A part of the works snapshot (or a folder of them): its first line a Work object."""
+    if path.is_dir():
+        return any(_parts(path))
+    try:
+        first = _lines(path).__next__()
+    except (StopIteration, OSError, EOFError, gzip.BadGzipFile):
+        return False
+    return first.lstrip().startswith(b"{") and b'"https://openalex.org/W' in first[:2000]
+
+
+def _parts(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.name.endswith((".gz", ".jsonl", ".json")))
+
+
+def _lines(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as raw:
+        magic = raw.read(2)
+    opener: Any = gzip.open if magic == b"\x1f\x8b" else open
+    with opener(path, "rb") as lines:
+        yield from lines
+
+
+def kept(work: dict[str, Any]) -> dict[str, Any] | None:
+    """What the index keeps of a Work (None: no id or no title)."""
+    work_id = str(work.get("id") or "").rsplit("/", 1)[-1]
+    title = work.get("title") or work.get("display_name")
+    if not work_id.startswith("W") or not title:
+        return None
+    source = (work.get("primary_location") or {}).get("source") or {}
+    arxiv = None
+    for location in work.get("locations") or ():
+        url = str((location or {}).get("landing_page_url") or "")
+        if "arxiv.org/abs/" in url:
+            parsed = parse_arxiv_id(url.split("arxiv.org/abs/", 1)[1])
+            arxiv = parsed.id if parsed is not None else None
+            break
+    return {
+        "id": work_id,
+        "doi": work.get("doi"),
+        "title": title,
+        "authorships": [
+            {"author": {"display_name": (a.get("author") or {}).get("display_name")}}
+            for a in work.get("authorships") or ()
+            if isinstance(a, dict)
+        ],
+        "publication_year": work.get("publication_year"),
+        "publication_date": work.get("publication_date"),
+        "type": work.get("type"),
+        "is_paratext": work.get("is_paratext"),
+        "is_retracted": bool(work.get("is_retracted")),
+        "primary_location": {
+            "source": {k: source.get(k) for k in ("display_name", "type", "issn")} if source else None
+        },
+        "biblio": work.get("biblio") or {},
+        "arxiv_id": arxiv,
+        "updated_date": str(work.get("updated_date") or ""),
+    }
+
+
+Row = tuple[str, str, str | None, int, bytes]
+Chunk = tuple[str, int, list[bytes]]  # a part's name, the number of the chunk's first line, its lines
+CHUNK_LINES = 2_000
+PARALLEL_MIN_BYTES = 64 * 1024 * 1024  # below this, forking workers costs more than it saves
+
+
+def build_works_index(
+    dumps: Sequence[Path], output: Path, progress: Progress = NO_PROGRESS, jobs: int | None = None
+) -> BuildCounts:
+    """Index the works snapshot's parts (files, or folders of them) into ``output``; ``jobs``
+    worker processes parse chunks of lines while this one writes them, in order (default: one
+    per CPU for inputs of 64 MB or more, else this process alone)."""
+    stats = BuildCounts()
+    started = time.monotonic()
+    parts = [part for dump in dumps for part in (_parts(dump) if dump.is_dir() else [dump])]
+    if jobs is None:
+        jobs = 1 if sum(part.stat().st_size for part in parts) < PARALLEL_MIN_BYTES else available_cpus()
+
+    def write(chunk: Chunk, parsed: tuple[list[Row], list[str]]) -> None:
+        rows, skipped = parsed
+        _write(connection_of[0], rows)
+        for example in skipped:
+            stats.skip(example)
+        progress.advance(len(rows))
+
+    connection_of: list[sqlite3.Connection] = []
+
+    def load(connection: sqlite3.Connection) -> None:
+        connection_of.append(connection)
+        connection.executescript(
+            BULK_LOAD_PRAGMAS + "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE records (id TEXT PRIMARY KEY, updated TEXT, doi TEXT, title_hash INTEGER,"
+            " record BLOB);"
+        )
+        progress.start("openalex works", None, "works")
+        in_workers = jobs > 1 and run_in_workers(
+            _chunks(parts), _parse_chunk, write, jobs=jobs, initializer=_start_worker
+        )
+        if not in_workers:
+            for chunk in _chunks(parts):
+                write(chunk, _parse_chunk(chunk))
+        progress.finish()
+        connection.executescript(
+            "CREATE INDEX records_doi ON records (doi) WHERE doi IS NOT NULL;"
+            "CREATE INDEX records_title ON records (title_hash);"
+        )
+        stats.records = connection.execute("SELECT count(*) FROM records").fetchone()[0]
+        seal(connection, KIND, stats.records, SCHEMA_VERSION)
+
+    build_file(output, load, what=WHAT)
+    stats.seconds = time.monotonic() - started
+    return stats
+
+
+def _chunks(parts: Sequence[Path]) -> Iterator[Chunk]:
+    for part in parts:
+        lines: list[bytes] = []
+        first = 1
+        for number, line in enumerate(_lines(part), 1):
+            lines.append(line)
+            if len(lines) >= CHUNK_LINES:
+                yield part.name, first, lines
+                first, lines = number + 1, []
+        if lines:
+            yield part.name, first, lines
+
+
+def _start_worker() -> None:
+    """Nothing to set up: a worker parses lines with module-level functions only."""
+
+
+def _parse_chunk(chunk: Chunk) -> tuple[list[Row], list[str]]:
+    """The rows of a chunk's works, and where the lines that are not works are."""
+    name, first, lines = chunk
+    rows: list[Row] = []
+    skipped: list[str] = []
+    for number, line in enumerate(lines, first):
+        if not line.strip():
+            continue
+        try:
+            work = orjson.loads(line)
+            record = kept(work) if isinstance(work, dict) else None
+        except orjson.JSONDecodeError:
+            record = None
+        if record is None:
+            skipped.append(f"{name}:{number}: not a work with an id and a title")
+            continue
+        doi = canonical_doi(str(record["doi"])) if record["doi"] else None
+        key = key_hash(title_key(str(record["title"])))
+        rows.append((record["id"], record["updated_date"], doi, key, orjson.dumps(record)))
+    return rows, skipped
+
+
+def _write(connection: sqlite3.Connection, rows: list[Row]) -> None:
+    connection.execute("BEGIN")
+    # A work met again replaces the one kept only when it was updated later (partitions may come in
+    # any order); equal dates keep the later line, as the snapshot index does.
+    connection.executemany(
+        "INSERT INTO records VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated=excluded.updated,"
+        " doi=excluded.doi, title_hash=excluded.title_hash, record=excluded.record"
+        " WHERE excluded.updated >= records.updated",
+        rows,
+    )
+    connection.execute("COMMIT")
+
+
+def record_reference(record: dict[str, Any]) -> Reference:
+    """The work as a `Reference`: the API's conversion for published works, else its title,
+    authors, year and identifiers (a preprint, a work without a venue)."""
+    from resolvers.openalex import work_to_reference
+
+    published = work_to_reference(record)
+    arxiv = record.get("arxiv_id")
+    if published is not None:
+        return published.model_copy(update={"ids": published.ids.model_copy(update={"arxiv_id": arxiv})})
+    year = record.get("publication_year")
+    return Reference(
+        title=" ".join(str(record["title"]).split()),
+        authors=tuple(
+            parse_name(str(a["author"]["display_name"]))
+            for a in record.get("authorships") or ()
+            if a["author"].get("display_name")
+        ),
+        issued=PartialDate(year=int(year)) if isinstance(year, int) else None,
+        entry_type="preprint" if arxiv or record.get("type") == "preprint" else "misc",
+        ids=Identifiers(doi=canonical_doi(str(record["doi"])) if record.get("doi") else None, arxiv_id=arxiv),
+    )
+
+
+def record_notices(record: dict[str, Any]) -> tuple[Notice, ...]:
+    if not record.get("is_retracted"):
+        return ()
+    return (Notice(kind="retraction", label="Retracted", source=SOURCE),)
+
+
+class OpenAlexWorks:
+    """The index, read-only: records by DOI and by title key."""
+
+    def __init__(self, path: Path) -> None:
+        self.connection = open_read_only(path, what=WHAT, kind=KIND, schema_version=SCHEMA_VERSION)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def by_doi(self, doi: str) -> list[dict[str, Any]]:
+        doi = canonical_doi(doi) or doi
+        rows = self.connection.execute(
+            "SELECT record FROM records WHERE doi = ? ORDER BY id", (doi,)
+        ).fetchall()
+        return [orjson.loads(row[0]) for row in rows]
+
+    def by_title(self, title: str) -> list[dict[str, Any]]:
+        key = title_key(title)
+        rows = self.connection.execute(
+            "SELECT record FROM records WHERE title_hash = ? ORDER BY id", (key_hash(key),)
+        ).fetchall()
+        records = [orjson.loads(row[0]) for row in rows]
+        return [record for record in records if title_key(str(record["title"])) == key]
