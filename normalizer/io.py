@@ -62,8 +62,9 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import BinaryIO
 
-from normalizer.errors import InputError, OutputError, SafetyError, UsageError
+from normalizer.errors import InputError, OutputError, SafetyError, UsageError, shown
 
 STDIO = "-"
 
@@ -421,25 +422,91 @@ def read_text(path: Path | str) -> str:
 _stdin_read: tuple[object, bytes] | None = None
 
 
-def read_bytes(path: Path | str) -> bytes:
+INPUT_LIMIT = 1 << 30
+"""Bytes bibnorm reads from one input at most (1 GiB): a title list of 10 million lines is a tenth
+of it. ``BIBNORM_MAX_INPUT`` (bytes, or with a K, M or G suffix) sets another limit."""
+INPUT_LIMIT_VARIABLE = "BIBNORM_MAX_INPUT"
+_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+
+
+def input_limit() -> int:
+    """`INPUT_LIMIT`, or what ``BIBNORM_MAX_INPUT`` says (a `UsageError` when it is not a size)."""
+    given = os.environ.get(INPUT_LIMIT_VARIABLE, "").strip().upper().removesuffix("B")
+    if not given:
+        return INPUT_LIMIT
+    number, unit = (given[:-1], given[-1]) if given[-1:] in _UNITS else (given, "")
+    if not number.isdigit() or int(number) == 0:
+        raise UsageError(f"{INPUT_LIMIT_VARIABLE}={shown(given)} is not a size (bytes, or e.g. 200M, 2G)")
+    return int(number) * _UNITS[unit]
+
+
+def _too_big(name: str, limit: int) -> InputError:
+    return InputError(
+        f"{name}: more than {limit:,} bytes, the most bibnorm reads from one input "
+        f"(set {INPUT_LIMIT_VARIABLE} to allow more); nothing was read"
+    )
+
+
+def _read_capped(stream: BinaryIO, name: str, limit: int) -> bytes:
+    """All of ``stream`` up to ``limit`` bytes, read in chunks; `InputError` when there is more.
+
+    A pipe or standard input has no size to look at first: ``resolve - < /dev/zero`` read until
+    the memory was gone.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(min(1 << 20, limit + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise _too_big(name, limit)
+    return b"".join(chunks)
+
+
+def read_bytes(path: Path | str, *, pipes: bool = True) -> bytes:
     """The bytes of an input file (``"-"``: stdin, the same bytes each time it is asked for),
-    with `read_text`'s one-line errors."""
+    with `read_text`'s one-line errors.
+
+    At most `input_limit` bytes are read. A device (``/dev/zero``, ``/dev/urandom``, a terminal)
+    is refused before reading; a FIFO is read like standard input, unless ``pipes`` is false
+    (a file another file names, such as a draft's ``.bib``, which must be a regular file).
+    """
     global _stdin_read
+    limit = input_limit()
     if str(path) == STDIO:
         if sys.stdin is None:
             raise InputError("standard input is closed; give a file, or pipe the input into '-'")
         if _stdin_read is not None and _stdin_read[0] is sys.stdin:
             return _stdin_read[1]
         try:
-            data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+            if hasattr(sys.stdin, "buffer"):
+                data = _read_capped(sys.stdin.buffer, "<stdin>", limit)
+            else:  # a text-only stream (embedding, tests): its text is already in memory
+                data = sys.stdin.read(limit + 1).encode()
+                if len(data) > limit:
+                    raise _too_big("<stdin>", limit)
         except OSError as error:
             raise InputError(f"<stdin>: cannot read: {error.strerror or error}") from None
         _stdin_read = (sys.stdin, data)
         return data
     try:
-        if stat.S_ISFIFO(os.stat(path).st_mode):
+        mode = os.stat(path)
+        if stat.S_ISDIR(mode.st_mode):
+            raise InputError(f"{path}: is a directory, expected a file")
+        if stat.S_ISFIFO(mode.st_mode) and not pipes:
+            raise InputError(f"{path}: is a pipe (FIFO), expected a regular file; nothing was read")
+        if not (stat.S_ISREG(mode.st_mode) or stat.S_ISFIFO(mode.st_mode)):
+            raise InputError(
+                f"{path}: is a device, not a file; give a file, or pipe the data into '-' (nothing was read)"
+            )
+        if mode.st_size > limit:
+            raise _too_big(str(path), limit)
+        if stat.S_ISFIFO(mode.st_mode):
             print(f"bibnorm: waiting for data on the pipe {path} (Ctrl-C to stop)", file=sys.stderr)
-        return Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            if stat.S_ISREG(mode.st_mode):  # its size was looked at: read whole, in one buffer
+                return handle.read()
+            return _read_capped(handle, str(path), limit)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:

@@ -108,6 +108,11 @@ class BibnormGroup(click.Group):
             click.echo(f"bibnorm: stopped by {signal_}; {WRITTEN.describe()}", err=True)
             sys.exit(EXIT_TERMINATED)
         except KeyboardInterrupt:
+            if STOPPED_BY.name is not None:
+                # Our SIGTERM handler raised, but a library turned that into KeyboardInterrupt
+                # (watchfiles ends `tex --watch` so on any signal): the signal still decides.
+                click.echo(f"bibnorm: stopped by {STOPPED_BY.name}; {WRITTEN.describe()}", err=True)
+                sys.exit(EXIT_TERMINATED)
             click.echo(f"bibnorm: interrupted; {WRITTEN.describe()}", err=True)
             sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
@@ -143,12 +148,24 @@ class Terminated(BaseException):
     """SIGTERM/SIGHUP, raised like Ctrl-C so temporary files are removed on the way out."""
 
 
+class StoppedBy:
+    """The SIGTERM/SIGHUP this run received, if any (a record of the signal, like `WRITTEN`)."""
+
+    def __init__(self) -> None:
+        self.name: str | None = None
+
+
+STOPPED_BY = StoppedBy()
+
+
 def _terminate_on_signals() -> dict[int, Any]:
     """Make SIGTERM and SIGHUP unwind like Ctrl-C; returns the handlers to restore."""
     previous: dict[int, Any] = {}
+    STOPPED_BY.name = None
 
     def stop(number: int, frame: Any) -> None:
-        raise Terminated(signal.Signals(number).name)
+        STOPPED_BY.name = signal.Signals(number).name
+        raise Terminated(STOPPED_BY.name)
 
     if threading.current_thread() is not threading.main_thread():
         return previous  # signal handlers can only be set from the main thread (tests, embedding)

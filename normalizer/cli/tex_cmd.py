@@ -32,7 +32,7 @@ from normalizer.cli._sources import open_sources
 from normalizer.cli.format_cmd import format_options
 from normalizer.config import Settings, load_settings
 from normalizer.errors import BibnormError, InputError, SafetyError, UsageError
-from normalizer.io import STDIO, Role, locked, named_output, refuse_clashes, write_atomic
+from normalizer.io import STDIO, Role, locked, named_output, read_bytes, refuse_clashes, write_atomic
 from normalizer.latex import texflow
 from normalizer.models import Query, Reference, Resolution
 from normalizer.readers.latex import LatexDocument, read_document
@@ -66,12 +66,10 @@ def read_library(path: Path) -> str:
     reproduces the original bytes; a file in another encoding is refused rather
     than silently re-encoded.
     """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists():
         return ""
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    # A pipe or device named as the bibliography is refused, not waited on (it would hang the run).
+    data = read_bytes(path, pipes=False)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

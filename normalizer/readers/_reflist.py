@@ -168,7 +168,8 @@ def _flush(lines: Sequence[str], at: int, margin: int) -> bool:
 
 
 def _opens_reference(lines: Sequence[str], at: int, margin: int) -> bool:
-    previous = next((line for line in reversed(lines[:at]) if line.strip()), "")
+    # Walked back by index: slicing ``lines[:at]`` copied the list for every line (quadratic).
+    previous = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
     return bool(_OPENS_WITH_NAME.match(lines[at].lstrip())) and bool(_ENDS_SENTENCE.search(previous))
 
 
