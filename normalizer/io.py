@@ -570,11 +570,26 @@ LEGACY_ENCODING = "cp1252"
 LEGACY_NAME = "Windows-1252 (Latin-1)"
 
 
+# Files that are not text, by their first bytes: read as Windows-1252 they would become text
+# with no entry in it ("check paper.pdf": "0 error(s)", exit 0).
+BINARY_MAGIC = {
+    b"%PDF-": "a PDF",
+    b"PK\x03\x04": "a ZIP archive (.zip, .docx, .epub)",
+    b"\x1f\x8b": "gzip-compressed",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+}
+
+
 def decode_text(data: bytes, name: str) -> str:
     """Bytes of a text file to `str`; see `read_text` for the encodings accepted.
 
-    When some lines are not UTF-8, says so on stderr (once per ``name`` and process).
+    When some lines are not UTF-8, says so on stderr (once per ``name`` and process). A file
+    that starts like a PDF, an archive or an image (`BINARY_MAGIC`) is an `InputError`.
     """
+    kind = next((kind for magic, kind in BINARY_MAGIC.items() if data.startswith(magic)), None)
+    if kind is not None:
+        raise InputError(f"{name}: is {kind} file, not text; nothing was read")
     encoding = _utf16_encoding(data)
     if encoding is not None:
         try:
