@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from paths import ROOT
+from test_cli_hostile_inputs import one_error_line
 
 import resolvers._cache_file
 from normalizer.cli import EXIT_FATAL, EXIT_FINDINGS, EXIT_OK, EXIT_TERMINATED, main
@@ -52,14 +53,6 @@ def invoke(args: list[str], **kwargs: object) -> Result:
     return result
 
 
-def error_line(result: Result) -> str:
-    """The run's one error line (a PDF's reading note may come before nothing else)."""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr[:2000]
-    assert lines[0].startswith("bibnorm: error: ") and len(lines[0]) < 1000, lines[0][:2000]
-    return lines[0]
-
-
 # --------------------------------------------------------------------------- devices, pipes, caps
 
 
@@ -77,7 +70,7 @@ def error_line(result: Result) -> str:
 def test_a_device_is_refused_before_a_byte_is_read(workdir: Path, args: list[str], named: str) -> None:
     result = invoke(args)
     assert result.exit_code == EXIT_FATAL
-    assert error_line(result) == (
+    assert one_error_line(result) == (
         f"bibnorm: error: {named}: is a device, not a file; give a file, or pipe the data into '-' "
         "(nothing was read)"
     )
@@ -88,7 +81,7 @@ def test_standard_input_above_the_cap_is_refused(workdir: Path, monkeypatch: pyt
     monkeypatch.setenv("BIBNORM_MAX_INPUT", "1K")
     result = invoke(["resolve", "-", "-o", "out.bib"], input="Attention Is All You Need\n" * 100)
     assert result.exit_code == EXIT_FATAL
-    assert error_line(result) == (
+    assert one_error_line(result) == (
         "bibnorm: error: <stdin>: more than 1,024 bytes, the most bibnorm reads from one input "
         "(set BIBNORM_MAX_INPUT to allow more); nothing was read"
     )
@@ -98,7 +91,7 @@ def test_a_file_above_the_cap_is_refused_by_its_size(workdir: Path, monkeypatch:
     monkeypatch.setenv("BIBNORM_MAX_INPUT", "40")
     result = invoke(["resolve", "titles.txt", "-o", "out.bib"])
     assert result.exit_code == EXIT_FATAL
-    assert "titles.txt: more than 40 bytes, the most bibnorm reads from one input" in error_line(result)
+    assert "titles.txt: more than 40 bytes, the most bibnorm reads from one input" in one_error_line(result)
 
 
 def test_a_file_at_the_cap_is_read(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -116,7 +109,7 @@ def test_a_cap_that_is_not_a_size_is_a_usage_error(
     monkeypatch.setenv("BIBNORM_MAX_INPUT", value)
     result = invoke(["resolve", "titles.txt", "-o", "out.bib"])
     assert result.exit_code == 2
-    assert "BIBNORM_MAX_INPUT=" in error_line(result) and "is not a size" in result.stderr
+    assert "BIBNORM_MAX_INPUT=" in one_error_line(result) and "is not a size" in result.stderr
 
 
 @pytest.fixture
@@ -165,7 +158,7 @@ def test_tex_refuses_a_pipe_named_as_the_drafts_bib_instead_of_waiting_on_it(wor
     os.mkfifo(workdir / "refs.bib")  # nobody ever writes to it: reading it would hang the run
     result = invoke(["tex", "paper.tex"])
     assert result.exit_code == EXIT_FATAL
-    assert error_line(result).endswith(
+    assert one_error_line(result).endswith(
         "refs.bib: is a pipe (FIFO), expected a regular file; nothing was read"
     )
 
@@ -185,7 +178,7 @@ def test_a_title_or_field_above_the_limit_is_one_line(workdir: Path, content: st
     (workdir / f"big{suffix}").write_text(content + "\n", encoding="utf-8")
     result = invoke(["resolve", f"big{suffix}", "-o", "out.bib"])
     assert result.exit_code == EXIT_FATAL
-    assert error_line(result) == (
+    assert one_error_line(result) == (
         f"bibnorm: error: big{suffix}:1: {what} of {MAX_ITEM + 1:,} characters, more than the "
         f"{MAX_ITEM:,} bibnorm reads as one title or field; nothing was looked up"
     )
@@ -198,7 +191,7 @@ def test_check_refuses_a_pdf_as_could_not_run_and_keeps_3_for_findings(workdir: 
     (workdir / "paper.pdf").write_bytes(PDF.read_bytes())
     refused = invoke(["check", "paper.pdf"])
     assert refused.exit_code == EXIT_FATAL
-    assert error_line(refused) == "bibnorm: error: paper.pdf: is a PDF file, not text; nothing was read"
+    assert one_error_line(refused) == "bibnorm: error: paper.pdf: is a PDF file, not text; nothing was read"
     assert refused.stdout == ""
 
     (workdir / "refs.bib").write_text("@misc{a, title = {A}}\n@misc{a, title = {B}}\n", encoding="utf-8")
@@ -207,7 +200,7 @@ def test_check_refuses_a_pdf_as_could_not_run_and_keeps_3_for_findings(workdir: 
     assert "BN201 error" in found.stdout
     missing = invoke(["check", "nowhere.bib"])
     assert missing.exit_code == EXIT_FATAL
-    assert error_line(missing) == "bibnorm: error: nowhere.bib: no such file"
+    assert one_error_line(missing) == "bibnorm: error: nowhere.bib: no such file"
 
 
 def test_a_pdf_on_standard_input_is_read_as_a_pdf(workdir: Path) -> None:
@@ -234,7 +227,7 @@ def test_a_cache_another_process_holds_is_in_use_not_damaged(
         holder.execute("rollback")
         holder.close()
     assert result.exit_code == EXIT_FATAL
-    line = error_line(result)
+    line = one_error_line(result)
     assert "is in use by another bibnorm process" in line
     assert "damaged" not in line and "cache clear" not in line
 
