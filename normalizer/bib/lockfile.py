@@ -85,9 +85,10 @@ def load_lock(path: Path | str) -> Lock:
     """Read a lock file; a missing file is an empty lock, a corrupt one an `InputError`."""
     if not Path(path).exists():
         return Lock()
-    text = read_text(path)
+    text = read_text(path)  # at most BIBNORM_MAX_INPUT bytes; a device is refused unread
     try:
         data = loads(text)
+        del text  # the text is not needed while the models are built (a lock of a million items: 0.5 GB)
         return Lock.model_validate(data)
     except (json.JSONDecodeError, ValidationError) as error:
         first = str(error).splitlines()[0]

@@ -35,7 +35,7 @@ from normalizer.io import STDIO, Role, refuse_clashes, write_atomic
 from normalizer.models import Resolution, Status
 from normalizer.readers import READERS, available_formats, read_inputs_noted
 from normalizer.resolve import keys, pipeline
-from normalizer.resolve.report import build_report, source_trouble, summary_line, unsettled
+from normalizer.resolve.report import build_report, source_trouble, summarize, summary_line, unsettled
 
 
 @click.command("resolve")
@@ -234,7 +234,13 @@ def command(
         if lock_file is not None:
             previous = load_lock(lock_file)
             save_lock(lock_file, previous.merged(lock_from_resolutions(resolutions, date.today(), previous)))
-        report = build_report(resolutions, stats.requests, stats.cache_hits, sources_down=stats.down)
+        # The report's items (a dict per item, more than the item itself) only when it is written.
+        wanted = json_out or report_path is not None
+        report = (
+            build_report(resolutions, stats.requests, stats.cache_hits, sources_down=stats.down)
+            if wanted
+            else {"summary": summarize(resolutions, stats.requests, stats.cache_hits, stats.down)}
+        )
         if report_path and report_path != STDIO:
             write_atomic(Path(report_path), _dump(report))
         # The canonical layout `format` and `check` use, with the names as this run writes them.

@@ -149,7 +149,10 @@ def read_inputs_noted(
         if note:
             notes.append(f"{name}: {note}")
         offset = len(queries)
-        queries.extend(q.model_copy(update={"index": offset + q.index}) for q in found)
+        if offset:
+            queries.extend(q.model_copy(update={"index": offset + q.index}) for q in found)
+        else:  # numbered from 0 in their file: the first file's need no copy each
+            queries = found
         progress.advance()
     progress.finish()
     return queries, notes
