@@ -17,6 +17,7 @@ past 900 s at 400,000).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import random
 import resource
@@ -164,7 +165,10 @@ def child(reader: str, path: Path) -> None:
     """Read ``path`` once and print JSON: records read, seconds, peak RSS before and after."""
     sys.path.insert(0, str(ROOT))
     from normalizer.bib.lockfile import load_lock
+    from normalizer.cli import GC_ALLOCATIONS
     from normalizer.readers import read_inputs
+
+    gc.set_threshold(GC_ALLOCATIONS)  # as every command runs (`BibnormGroup.invoke`)
 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
