@@ -179,9 +179,11 @@ def child(reader: str, path: Path) -> None:
 
 
 def measure(reader: str, count: int, folder: Path) -> dict[str, float]:
-    suffix, write = READERS[reader]
+    suffix, _write = READERS[reader]
     path = folder / f"{reader}-{count}{suffix}"
-    write(path, count)
+    # Written in a process of its own too: Linux keeps a process's peak RSS across fork and exec,
+    # so a reader started after this process built a large lock would inherit that peak.
+    subprocess.run([sys.executable, __file__, "--write", reader, str(count), str(path)], check=True)
     done = subprocess.run(
         [sys.executable, __file__, "--child", reader, str(path)], capture_output=True, text=True, check=False
     )
@@ -199,7 +201,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000", help="record counts, comma-separated")
     parser.add_argument("--readers", default=",".join(READERS), help=f"some of: {', '.join(READERS)}")
     parser.add_argument("--child", nargs=2, metavar=("READER", "PATH"), help=argparse.SUPPRESS)
+    parser.add_argument("--write", nargs=3, metavar=("READER", "COUNT", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.write:
+        READERS[args.write[0]][1](Path(args.write[2]), int(args.write[1]))
+        return
     if args.child:
         child(args.child[0], Path(args.child[1]))
         return
