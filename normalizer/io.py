@@ -574,7 +574,7 @@ LEGACY_NAME = "Windows-1252 (Latin-1)"
 # with no entry in it ("check paper.pdf": "0 error(s)", exit 0).
 BINARY_MAGIC = {
     b"%PDF-": "a PDF",
-    b"PK\x03\x04": "a ZIP archive (.zip, .docx, .epub)",
+    b"PK\x03\x04": "a ZIP archive: .zip, .docx, .epub",
     b"\x1f\x8b": "gzip-compressed",
     b"\x89PNG": "a PNG image",
     b"\xff\xd8\xff": "a JPEG image",
@@ -589,7 +589,7 @@ def decode_text(data: bytes, name: str) -> str:
     """
     kind = next((kind for magic, kind in BINARY_MAGIC.items() if data.startswith(magic)), None)
     if kind is not None:
-        raise InputError(f"{name}: is {kind} file, not text; nothing was read")
+        raise InputError(f"{name}: is a binary file ({kind}), expected text; nothing was read")
     encoding = _utf16_encoding(data)
     if encoding is not None:
         try:

@@ -191,7 +191,10 @@ def test_check_refuses_a_pdf_as_could_not_run_and_keeps_3_for_findings(workdir: 
     (workdir / "paper.pdf").write_bytes(PDF.read_bytes())
     refused = invoke(["check", "paper.pdf"])
     assert refused.exit_code == EXIT_FATAL
-    assert one_error_line(refused) == "bibnorm: error: paper.pdf: is a PDF file, not text; nothing was read"
+    assert (
+        one_error_line(refused)
+        == "bibnorm: error: paper.pdf: is a binary file (a PDF), expected text; nothing was read"
+    )
     assert refused.stdout == ""
 
     (workdir / "refs.bib").write_text("@misc{a, title = {A}}\n@misc{a, title = {B}}\n", encoding="utf-8")
