@@ -35,8 +35,12 @@ silently truncated output.
 Reading (`read_text`) accepts UTF-8 (with or without BOM), UTF-16 (with BOM, or
 without one when the NUL pattern shows it) and the legacy 8-bit encoding of old
 exporters, Windows-1252 (Latin-1 with printable characters in 0x80-0x9F; Latin-1 for
-the five bytes it leaves undefined), and says so in one line when a file is binary or
-a FIFO has no writer yet.
+the five bytes it leaves undefined), and says so in one line when a file is binary (a NUL
+early on, or the first bytes of a PDF, an archive or an image) or a FIFO has no writer yet.
+
+What one input may cost is bounded (`read_bytes`): a device is refused before reading, a
+file by its size, a pipe or standard input once it has given more than `input_limit` bytes
+(1 GiB, or ``BIBNORM_MAX_INPUT``).
 
 A file that is not UTF-8 throughout is read line by line: each line that is valid
 UTF-8 as UTF-8, each other line as Windows-1252, and one note on stderr names the
@@ -543,6 +547,7 @@ def decode_kept(data: bytes, name: str) -> tuple[str, KeptEncoding]:
 
     UTF-16 is decoded as such; a binary file is an `InputError`, as for `read_text`.
     """
+    refuse_binary(data, name)
     encoding = _utf16_encoding(data)
     if encoding is not None:
         bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))
@@ -581,15 +586,20 @@ BINARY_MAGIC = {
 }
 
 
+def refuse_binary(data: bytes, name: str) -> None:
+    """`InputError` when ``data`` starts like one of the `BINARY_MAGIC` formats."""
+    kind = next((kind for magic, kind in BINARY_MAGIC.items() if data.startswith(magic)), None)
+    if kind is not None:
+        raise InputError(f"{name}: is a binary file ({kind}), expected text; nothing was read")
+
+
 def decode_text(data: bytes, name: str) -> str:
     """Bytes of a text file to `str`; see `read_text` for the encodings accepted.
 
     When some lines are not UTF-8, says so on stderr (once per ``name`` and process). A file
     that starts like a PDF, an archive or an image (`BINARY_MAGIC`) is an `InputError`.
     """
-    kind = next((kind for magic, kind in BINARY_MAGIC.items() if data.startswith(magic)), None)
-    if kind is not None:
-        raise InputError(f"{name}: is a binary file ({kind}), expected text; nothing was read")
+    refuse_binary(data, name)
     encoding = _utf16_encoding(data)
     if encoding is not None:
         try:

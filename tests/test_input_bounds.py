@@ -206,6 +206,16 @@ def test_check_refuses_a_pdf_as_could_not_run_and_keeps_3_for_findings(workdir: 
     assert one_error_line(missing) == "bibnorm: error: nowhere.bib: no such file"
 
 
+@pytest.mark.parametrize("command", ["check", "format", "fix"])
+def test_every_bib_command_refuses_a_pdf_by_its_first_bytes(workdir: Path, command: str) -> None:
+    (workdir / "refs.bib").write_bytes(b"%PDF-1.7\n" + b"stream of text without a NUL\n" * 400)
+    result = invoke([command, "refs.bib"])
+    assert result.exit_code == EXIT_FATAL
+    assert one_error_line(result) == (
+        "bibnorm: error: refs.bib: is a binary file (a PDF), expected text; nothing was read"
+    )
+
+
 def test_a_pdf_on_standard_input_is_read_as_a_pdf(workdir: Path) -> None:
     result = invoke(["resolve", "-", "-o", "out.bib"], input=PDF.read_bytes())
     assert result.exit_code == EXIT_OK, result.stderr
