@@ -35,8 +35,12 @@ silently truncated output.
 Reading (`read_text`) accepts UTF-8 (with or without BOM), UTF-16 (with BOM, or
 without one when the NUL pattern shows it) and the legacy 8-bit encoding of old
 exporters, Windows-1252 (Latin-1 with printable characters in 0x80-0x9F; Latin-1 for
-the five bytes it leaves undefined), and says so in one line when a file is binary or
-a FIFO has no writer yet.
+the five bytes it leaves undefined), and says so in one line when a file is binary (a NUL
+early on, or the first bytes of a PDF, an archive or an image) or a FIFO has no writer yet.
+
+What one input may cost is bounded (`read_bytes`): a device is refused before reading, a
+file by its size, a pipe or standard input once it has given more than `input_limit` bytes
+(1 GiB, or ``BIBNORM_MAX_INPUT``).
 
 A file that is not UTF-8 throughout is read line by line: each line that is valid
 UTF-8 as UTF-8, each other line as Windows-1252, and one note on stderr names the
@@ -62,8 +66,9 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import BinaryIO
 
-from normalizer.errors import InputError, OutputError, SafetyError, UsageError
+from normalizer.errors import InputError, OutputError, SafetyError, UsageError, shown
 
 STDIO = "-"
 
@@ -475,25 +480,91 @@ def read_text(path: Path | str) -> str:
 _stdin_read: tuple[object, bytes] | None = None
 
 
-def read_bytes(path: Path | str) -> bytes:
+INPUT_LIMIT = 1 << 30
+"""Bytes bibnorm reads from one input at most (1 GiB): a title list of 10 million lines is a tenth
+of it. ``BIBNORM_MAX_INPUT`` (bytes, or with a K, M or G suffix) sets another limit."""
+INPUT_LIMIT_VARIABLE = "BIBNORM_MAX_INPUT"
+_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+
+
+def input_limit() -> int:
+    """`INPUT_LIMIT`, or what ``BIBNORM_MAX_INPUT`` says (a `UsageError` when it is not a size)."""
+    given = os.environ.get(INPUT_LIMIT_VARIABLE, "").strip().upper().removesuffix("B")
+    if not given:
+        return INPUT_LIMIT
+    number, unit = (given[:-1], given[-1]) if given[-1:] in _UNITS else (given, "")
+    if not number.isdigit() or int(number) == 0:
+        raise UsageError(f"{INPUT_LIMIT_VARIABLE}={shown(given)} is not a size (bytes, or e.g. 200M, 2G)")
+    return int(number) * _UNITS[unit]
+
+
+def _too_big(name: str, limit: int) -> InputError:
+    return InputError(
+        f"{name}: more than {limit:,} bytes, the most bibnorm reads from one input "
+        f"(set {INPUT_LIMIT_VARIABLE} to allow more); nothing was read"
+    )
+
+
+def _read_capped(stream: BinaryIO, name: str, limit: int) -> bytes:
+    """All of ``stream`` up to ``limit`` bytes, read in chunks; `InputError` when there is more.
+
+    A pipe or standard input has no size to look at first: ``resolve - < /dev/zero`` read until
+    the memory was gone.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(min(1 << 20, limit + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise _too_big(name, limit)
+    return b"".join(chunks)
+
+
+def read_bytes(path: Path | str, *, pipes: bool = True) -> bytes:
     """The bytes of an input file (``"-"``: stdin, the same bytes each time it is asked for),
-    with `read_text`'s one-line errors."""
+    with `read_text`'s one-line errors.
+
+    At most `input_limit` bytes are read. A device (``/dev/zero``, ``/dev/urandom``, a terminal)
+    is refused before reading; a FIFO is read like standard input, unless ``pipes`` is false
+    (a file another file names, such as a draft's ``.bib``, which must be a regular file).
+    """
     global _stdin_read
+    limit = input_limit()
     if str(path) == STDIO:
         if sys.stdin is None:
             raise InputError("standard input is closed; give a file, or pipe the input into '-'")
         if _stdin_read is not None and _stdin_read[0] is sys.stdin:
             return _stdin_read[1]
         try:
-            data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+            if hasattr(sys.stdin, "buffer"):
+                data = _read_capped(sys.stdin.buffer, "<stdin>", limit)
+            else:  # a text-only stream (embedding, tests): its text is already in memory
+                data = sys.stdin.read(limit + 1).encode()
+                if len(data) > limit:
+                    raise _too_big("<stdin>", limit)
         except OSError as error:
             raise InputError(f"<stdin>: cannot read: {error.strerror or error}") from None
         _stdin_read = (sys.stdin, data)
         return data
     try:
-        if stat.S_ISFIFO(os.stat(path).st_mode):
+        mode = os.stat(path)
+        if stat.S_ISDIR(mode.st_mode):
+            raise InputError(f"{path}: is a directory, expected a file")
+        if stat.S_ISFIFO(mode.st_mode) and not pipes:
+            raise InputError(f"{path}: is a pipe (FIFO), expected a regular file; nothing was read")
+        if not (stat.S_ISREG(mode.st_mode) or stat.S_ISFIFO(mode.st_mode)):
+            raise InputError(
+                f"{path}: is a device, not a file; give a file, or pipe the data into '-' (nothing was read)"
+            )
+        if mode.st_size > limit:
+            raise _too_big(str(path), limit)
+        if stat.S_ISFIFO(mode.st_mode):
             print(f"bibnorm: waiting for data on the pipe {path} (Ctrl-C to stop)", file=sys.stderr)
-        return Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            if stat.S_ISREG(mode.st_mode):  # its size was looked at: read whole, in one buffer
+                return handle.read()
+            return _read_capped(handle, str(path), limit)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -530,6 +601,7 @@ def decode_kept(data: bytes, name: str) -> tuple[str, KeptEncoding]:
 
     UTF-16 is decoded as such; a binary file is an `InputError`, as for `read_text`.
     """
+    refuse_binary(data, name)
     encoding = _utf16_encoding(data)
     if encoding is not None:
         bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))
@@ -557,11 +629,31 @@ LEGACY_ENCODING = "cp1252"
 LEGACY_NAME = "Windows-1252 (Latin-1)"
 
 
+# Files that are not text, by their first bytes: read as Windows-1252 they would become text
+# with no entry in it ("check paper.pdf": "0 error(s)", exit 0).
+BINARY_MAGIC = {
+    b"%PDF-": "a PDF",
+    b"PK\x03\x04": "a ZIP archive: .zip, .docx, .epub",
+    b"\x1f\x8b": "gzip-compressed",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+}
+
+
+def refuse_binary(data: bytes, name: str) -> None:
+    """`InputError` when ``data`` starts like one of the `BINARY_MAGIC` formats."""
+    kind = next((kind for magic, kind in BINARY_MAGIC.items() if data.startswith(magic)), None)
+    if kind is not None:
+        raise InputError(f"{name}: is a binary file ({kind}), expected text; nothing was read")
+
+
 def decode_text(data: bytes, name: str) -> str:
     """Bytes of a text file to `str`; see `read_text` for the encodings accepted.
 
-    When some lines are not UTF-8, says so on stderr (once per ``name`` and process).
+    When some lines are not UTF-8, says so on stderr (once per ``name`` and process). A file
+    that starts like a PDF, an archive or an image (`BINARY_MAGIC`) is an `InputError`.
     """
+    refuse_binary(data, name)
     encoding = _utf16_encoding(data)
     if encoding is not None:
         try:

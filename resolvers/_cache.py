@@ -12,7 +12,7 @@ from typing import Any
 import requests
 from requests_cache import CacheMixin
 
-from normalizer.errors import CacheError
+from resolvers._cache_file import cache_failure
 from resolvers._http import OFFLINE_MISS, BibnormSession, SourceUnavailable
 
 
@@ -23,7 +23,7 @@ class CachedBibnormSession(CacheMixin, BibnormSession):
         try:
             response = super().send(request, **kwargs)
         except sqlite3.Error as error:  # the cache database broke (disk full, damaged) mid-run
-            raise CacheError(f"the HTTP cache failed ({error}); run 'bibnorm cache clear'") from None
+            raise cache_failure(error) from None
         if getattr(response, "from_cache", False):
             self.stats.cache_hits += 1
         return response
@@ -53,7 +53,7 @@ class OfflineCachedSession(CachedBibnormSession):
             # The key requests-cache's send computes; ``verify`` is part of it and always on here.
             held = self.cache.contains(key=self.cache.create_key(prepared, verify=True))
         except sqlite3.Error as error:
-            raise CacheError(f"the HTTP cache failed ({error}); run 'bibnorm cache clear'") from None
+            raise cache_failure(error) from None
         if not held:
             raise SourceUnavailable(OFFLINE_MISS)
         return super().request(method, url, **kwargs)

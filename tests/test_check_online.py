@@ -36,7 +36,7 @@ from fakes.dblp_dump import record_xml, write_dump
 from fakes.servers import FakeApis, running_fakes
 from paths import GOLD
 
-from normalizer.cli import main
+from normalizer.cli import EXIT_FINDINGS, main
 from normalizer.text.venues import find_venue
 
 # Immediate, bounded retries: a failing fake costs milliseconds, not the default backoff.
@@ -478,14 +478,14 @@ def test_healthy_fakes_baseline_for_the_fault_tests(checker: Checker) -> None:
         bn502(17, "1706.03762", pinned=1, latest=7),
     ]
     assert result.stderr.splitlines() == [summary(1, 3)]
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_FINDINGS
 
 
 @pytest.mark.parametrize(("arxiv_plan", "s2_plan"), FAULTS)
 @pytest.mark.parametrize(
     ("entries", "offline_lines", "status"),
     [
-        pytest.param((BROKEN, BRAN_PREPRINT, VASWANI_V1), [BROKEN_BN302], 1, id="offline-error"),
+        pytest.param((BROKEN, BRAN_PREPRINT, VASWANI_V1), [BROKEN_BN302], EXIT_FINDINGS, id="offline-error"),
         pytest.param((BRAN_PREPRINT, VASWANI_V1), [], 0, id="no-offline-finding"),
     ],
 )
@@ -525,7 +525,7 @@ def test_a_failing_source_skips_the_online_checks_with_one_note(
     checker.write(bib(BROKEN, BRAN_PREPRINT, VASWANI_V1))
     checker.apis.plan_faults(arxiv_plan, s2_plan)
     result = checker.run("--select", "BN302,BN5")
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_FINDINGS
     assert result.stdout.splitlines() == [BROKEN_BN302]
     *notes, last = result.stderr.splitlines()
     assert last == summary(1, 0)

@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from fakes.servers import FakeApis, running_fakes
 from paths import HF_PAGES_DIR
 
-from normalizer.cli import main
+from normalizer.cli import EXIT_FINDINGS, main
 from normalizer.cli._progress import PhaseLines, clock_text, count_text, phase_line, rate_text
 from normalizer.cli._style import color_choice
 from normalizer.resolve.progress import BYTES
@@ -262,7 +262,7 @@ def test_check_colours_each_severity_word(
         monkeypatch.setenv(name, environ.get(name, ""))
     result = CliRunner().invoke(main, [*CHECK, *options])
     plain = ANSI.sub("", result.stdout)
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_FINDINGS
     assert f"{MISTAKES}:24: devlin2019bert: BN302 error: author list: ends with 'and'" in plain.splitlines()
     if colored:
         assert f"BN302 {RED_BOLD_ERROR}: author list" in result.stdout
@@ -282,7 +282,7 @@ def test_check_colours_each_severity_word(
 def test_check_on_a_terminal(tmp_path: Path, no_color: str, colored: bool) -> None:
     env = {**os.environ, "NO_COLOR": no_color, "FORCE_COLOR": "", "BIBNORM_CACHE_DIR": str(tmp_path / "c")}
     code, screen, _ = run_on_a_terminal([str(BIBNORM), *CHECK], env, tmp_path, stdout_too=True)
-    assert code == 1
+    assert code == EXIT_FINDINGS
     assert "BN302 error: author list" in ANSI.sub("", screen)
     assert (RED_BOLD_ERROR in screen) is colored
     assert bool(COLOUR.search(screen)) is colored  # the live progress's cursor moves are no colour

@@ -18,7 +18,7 @@ from fakes.s2_api import FakeS2
 from fakes.verify_world import s2_papers, world, world_sources
 
 from normalizer.bib.bibfile import parse_bibtex
-from normalizer.cli import EXIT_SOURCES_FAILED, main
+from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED, main
 from normalizer.models import Identifiers, PartialDate, Person, Reference
 from normalizer.verify.judge import Answer, Answers, Claim, Verdict, claim_from_entry, judge, venues_agree
 
@@ -435,7 +435,7 @@ def test_select_and_ignore_filter_findings_and_verdicts(runner: CliRunner, tmp_p
 def test_check_with_verify_adds_the_bn7xx_findings(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "refs.bib").write_text(FABRICATED, encoding="utf-8")
     result = runner.invoke(main, ["check", "--verify", "--select", "BN2", "refs.bib"])
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_FINDINGS  # check's findings, whoever found them
     assert "refs.bib:1: fake_id: BN703 error: arXiv has no paper 2006.99999" in result.stdout.splitlines()
 
 

@@ -3,9 +3,10 @@
 Each sub-command lives in its own module of this package and stays thin: it turns
 options into `Settings`, builds sources, calls library functions and prints.
 Every `BibnormError` becomes one line on stderr here, in one place, with its
-exit code (1 fatal, 2 usage). Items ``resolve --strict`` or ``tex`` could not resolve
-exit `EXIT_FINDINGS`; ``check``'s errors and ``verify``'s mismatches exit `EXIT_FATAL`,
-a ``verify`` that could verify nothing `EXIT_SOURCES_FAILED`.
+exit code (1 could not run, 2 usage). What a run found — items ``resolve --strict`` or
+``tex`` could not resolve, ``check``'s errors, files ``format --check`` would change — exits
+`EXIT_FINDINGS`; ``verify``'s mismatches still exit `EXIT_FATAL` (the verify action reads
+them so), a ``verify`` that could verify nothing `EXIT_SOURCES_FAILED`.
 
 May import: everything (it is the only composition root).
 """
@@ -27,7 +28,7 @@ from normalizer.errors import BibnormError, one_line
 EXIT_OK = 0
 EXIT_FATAL = 1
 EXIT_USAGE = 2
-EXIT_FINDINGS = 3  # --strict found unresolved items; tex found unresolvable keys
+EXIT_FINDINGS = 3  # ran and found problems: check errors, format --check, --strict, tex's unresolved keys
 EXIT_SOURCES_FAILED = 4  # every item failed, a source refused the key, verify verified nothing
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as shells report it
 EXIT_TERMINATED = 143  # SIGTERM/SIGHUP (128 + SIGTERM)
@@ -109,6 +110,11 @@ class BibnormGroup(click.Group):
             click.echo(f"bibnorm: stopped by {signal_}; {WRITTEN.describe()}", err=True)
             sys.exit(EXIT_TERMINATED)
         except KeyboardInterrupt:
+            if STOPPED_BY.name is not None:
+                # Our SIGTERM handler raised, but a library turned that into KeyboardInterrupt
+                # (watchfiles ends `tex --watch` so on any signal): the signal still decides.
+                click.echo(f"bibnorm: stopped by {STOPPED_BY.name}; {WRITTEN.describe()}", err=True)
+                sys.exit(EXIT_TERMINATED)
             click.echo(f"bibnorm: interrupted; {WRITTEN.describe()}", err=True)
             sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
@@ -144,12 +150,24 @@ class Terminated(BaseException):
     """SIGTERM/SIGHUP, raised like Ctrl-C so temporary files are removed on the way out."""
 
 
+class StoppedBy:
+    """The SIGTERM/SIGHUP this run received, if any (a record of the signal, like `WRITTEN`)."""
+
+    def __init__(self) -> None:
+        self.name: str | None = None
+
+
+STOPPED_BY = StoppedBy()
+
+
 def _terminate_on_signals() -> dict[int, Any]:
     """Make SIGTERM and SIGHUP unwind like Ctrl-C; returns the handlers to restore."""
     previous: dict[int, Any] = {}
+    STOPPED_BY.name = None
 
     def stop(number: int, frame: Any) -> None:
-        raise Terminated(signal.Signals(number).name)
+        STOPPED_BY.name = signal.Signals(number).name
+        raise Terminated(STOPPED_BY.name)
 
     if threading.current_thread() is not threading.main_thread():
         return previous  # signal handlers can only be set from the main thread (tests, embedding)
@@ -188,15 +206,24 @@ def main() -> None:
       bibnorm resolve page.txt --format csl-json      # → CSL-JSON for pandoc
       bibnorm resolve page.txt -o refs.yml            # → Hayagriva YAML for Typst
       bibnorm tex paper.tex                           # fill a draft's missing citations
-      bibnorm check refs.bib                          # CI: find problems, exit 1 on errors
+      bibnorm check refs.bib                          # CI: find problems, exit 3 on errors
       bibnorm verify refs.bib                         # is every entry a real work, cited right?
       bibnorm format --in-place refs.bib              # canonical formatting
       bibnorm index build dblp.xml.gz                 # dblp answered from its dump, locally
 
     Every command explains itself with --help. Data goes to stdout, progress and
-    diagnostics to stderr. Exit codes: 0 ok, 1 fatal error (also: check found
-    errors, verify a mismatch or a work not found), 2 usage error, 3 when
-    --strict/tex found items that could not be resolved, 4 when every item
-    failed, a source refused the API key or verify could verify no entry, 130
-    interrupted (Ctrl-C), 143 stopped by SIGTERM/SIGHUP.
+    diagnostics to stderr.
+
+    \b
+    Exit codes (README "Exit codes"):
+      0    ran, nothing to report
+      1    could not run: missing, unreadable, oversized or wrong-format input,
+           a failed write (verify: also a mismatch or a work not found)
+      2    usage error
+      3    ran and found problems: check found errors, format --check would
+           reformat, resolve --strict/tex left items unresolved
+      4    ran but could ask no source (every item failed, a key refused,
+           verify verified nothing)
+      130  interrupted (Ctrl-C)
+      143  stopped by SIGTERM/SIGHUP
     """

@@ -17,7 +17,7 @@ from normalizer.bib.checks import CHECKS, finish_checks, scan_text
 from normalizer.bib.checks.base import CheckConfig, FileIndex, Finding, OnlineFacts, arxiv_ids
 from normalizer.bib.checks.online import facts_from_lock, is_published_version
 from normalizer.bib.lockfile import load_lock, lock_in_use
-from normalizer.cli import EXIT_FATAL, EXIT_OK
+from normalizer.cli import EXIT_FINDINGS, EXIT_OK
 from normalizer.cli._options import UserPath, asking_options, jobs_option, lock_option
 from normalizer.cli._progress import progress_for, progress_option, say
 from normalizer.cli._style import Painter, color_option
@@ -337,7 +337,8 @@ def command(
     docs/checks.md; [tool.bibnorm.check] select/ignore in pyproject.toml set the
     defaults.
 
-    Exit status: 0 no errors (warnings and notes allowed), 1 errors found, 2 usage error.
+    Exit status: 0 no errors (warnings and notes allowed), 3 errors found, 1 could not run
+    (a missing or unreadable file, a PDF or other file that is not BibTeX), 2 usage error.
 
     \b
     Examples:
@@ -385,4 +386,4 @@ def command(
     if not quiet:
         click.echo(_summary(findings, len(files), Painter.for_stream(sys.stderr)), err=True)
     has_errors = any(f.severity is Severity.ERROR for f in findings)
-    raise SystemExit(EXIT_FATAL if has_errors else EXIT_OK)
+    raise SystemExit(EXIT_FINDINGS if has_errors else EXIT_OK)

@@ -28,7 +28,7 @@ from normalizer.bib.bibfile import (
     parse_bibtex,
     render_blocks,
 )
-from normalizer.cli import EXIT_FATAL, EXIT_OK
+from normalizer.cli import EXIT_FINDINGS, EXIT_OK
 from normalizer.cli._options import UserPath, jobs_option, journal_names_option
 from normalizer.config import find_config_file
 from normalizer.errors import ConfigError, UsageError, shown
@@ -205,7 +205,7 @@ def write_formatted(
 
 @click.command("format")
 @click.argument("files", nargs=-1, required=True, type=UserPath(), metavar="FILE.bib...")
-@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if any file would change.")
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 3 if any file would change.")
 @click.option(
     "--diff", "show_diff", is_flag=True, help="Print a unified diff of the changes instead of the files."
 )
@@ -270,7 +270,7 @@ def command(
     Examples:
       bibnorm format refs.bib > tidy.bib        # one file to stdout
       bibnorm format --in-place refs.bib        # rewrite in place
-      bibnorm format --check --diff *.bib       # CI: show drift, exit 1 if any
+      bibnorm format --check --diff *.bib       # CI: show drift, exit 3 if any
       bibnorm format --journal-names abbreviated refs.bib   # Phys. Rev. Lett., CVPR
       bibnorm format -i --encoding utf-8 old.bib  # also convert a Latin-1 file
       bibnorm format --check --json *.bib       # which files would change, as JSON
@@ -313,4 +313,4 @@ def command(
         write_files_report(reports)
     if check_only:
         click.echo(f"{len(changed)} file(s) would be reformatted, {unchanged} already formatted", err=True)
-        raise SystemExit(EXIT_FATAL if changed else EXIT_OK)
+        raise SystemExit(EXIT_FINDINGS if changed else EXIT_OK)

@@ -41,7 +41,7 @@ from normalizer.models import Resolution, Status
 from normalizer.readers import READERS, available_formats
 from normalizer.resolve import keys, pipeline
 from normalizer.resolve.progress import Progress
-from normalizer.resolve.report import build_report, source_trouble, summary_line, unsettled
+from normalizer.resolve.report import build_report, source_trouble, summarize, summary_line, unsettled
 
 
 @click.command("resolve")
@@ -245,7 +245,13 @@ def command(
                 lock_file,
                 lambda previous: previous.merged(lock_from_resolutions(resolutions, date.today(), previous)),
             )
-        report = build_report(resolutions, stats.requests, stats.cache_hits, sources_down=stats.down)
+        # The report's items (a dict per item, more than the item itself) only when it is written.
+        wanted = json_out or report_path is not None
+        report = (
+            build_report(resolutions, stats.requests, stats.cache_hits, sources_down=stats.down)
+            if wanted
+            else {"summary": summarize(resolutions, stats.requests, stats.cache_hits, stats.down)}
+        )
         # The canonical layout `format` and `check` use, with the names as this run writes them.
         layout = format_options(journal_names=settings.journal_names or "full")
         rendered = writers.get_writer(chosen_format).render(
@@ -438,7 +444,7 @@ def _previous_lines(
 
 def _mark_kept(report: dict[str, Any], kept: dict[int, str]) -> None:
     """Each report item says whether the output kept an earlier entry for it (its key)."""
-    for item in report["items"]:
+    for item in report.get("items", ()):  # none when no report is written
         item["kept_previous"] = kept.get(item["index"])
     report["summary"]["kept_previous"] = len(kept)
 

@@ -39,6 +39,7 @@ from normalizer.io import (
     locked,
     named_output,
     pin_output,
+    read_bytes,
     refuse_clashes,
     resolve_output,
     write_atomic,
@@ -101,12 +102,10 @@ def read_library(path: Path) -> str:
     reproduces the original bytes; a file in another encoding is refused rather
     than silently re-encoded.
     """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists():
         return ""
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    # A pipe or device named as the bibliography is refused, not waited on (it would hang the run).
+    data = read_bytes(path, pipes=False)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

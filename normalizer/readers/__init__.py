@@ -31,7 +31,7 @@ from normalizer.errors import InputError, UsageError
 from normalizer.io import read_bytes, read_text
 from normalizer.models import Query
 from normalizer.readers._unreadable import what_it_looks_like
-from normalizer.readers.base import Reader, display_path
+from normalizer.readers.base import MAX_ITEM, Reader, display_path, oversized
 from normalizer.resolve.progress import NO_PROGRESS, Progress
 
 __all__ = [
@@ -153,7 +153,10 @@ def read_inputs_noted(
         if note:
             notes.append(f"{name}: {note}")
         offset = len(queries)
-        queries.extend(q.model_copy(update={"index": offset + q.index}) for q in found)
+        if offset:
+            queries.extend(q.model_copy(update={"index": offset + q.index}) for q in found)
+        else:  # numbered from 0 in their file: the first file's need no copy each
+            queries = found
         progress.advance()
     progress.finish()
     return queries, notes
@@ -171,14 +174,18 @@ def _read_one(path: str, name: str, forced: Reader | None) -> tuple[list[Query],
     if forced is None and reader.name == FALLBACK_FORMAT and not _claimed_by_suffix(path):
         refuse_unreadable(text, name)
     found = reader.read(text, name)
+    for query in found:
+        for what, value in (("a title", query.title), ("an abstract", query.abstract)):
+            if value is not None and len(value) > MAX_ITEM:
+                raise oversized(name, query.origin.line, len(value), what)
     return found, reader, reader.describe(text, found) if reader.describe and found else None
 
 
 def _binary_reader(path: str) -> Reader | None:
-    """The binary format a file is in, by its suffix or its first bytes (never stdin)."""
-    if path == "-":
-        return None
+    """The binary format a file or standard input is in, by its suffix or its first bytes."""
     binary = [reader for reader in READERS.values() if reader.read_binary is not None]
+    if path == "-":  # read once and kept (`read_bytes`), so looking at its head costs nothing
+        return _by_magic(binary, read_bytes(path)[:16])
     suffix = Path(path).suffix.lower()
     for reader in binary:
         if suffix in reader.suffixes:
@@ -187,7 +194,10 @@ def _binary_reader(path: str) -> Reader | None:
         if not Path(path).is_file():
             return None  # a pipe is read once, as text; peeking would block or eat its bytes
         with open(path, "rb") as handle:
-            head = handle.read(16)
+            return _by_magic(binary, handle.read(16))
     except OSError:
         return None  # read_text says why, in its words
+
+
+def _by_magic(binary: Sequence[Reader], head: bytes) -> Reader | None:
     return next((reader for reader in binary if reader.magic and head.startswith(reader.magic)), None)

@@ -207,7 +207,8 @@ def _flush(lines: Sequence[str], at: int, margin: int) -> bool:
 
 
 def _opens_reference(lines: Sequence[str], at: int, margin: int) -> bool:
-    previous = next((line for line in reversed(lines[:at]) if line.strip()), "")
+    # Walked back by index: slicing ``lines[:at]`` copied the list for every line (quadratic).
+    previous = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
     return bool(_OPENS_WITH_NAME.match(lines[at].lstrip())) and bool(_ENDS_SENTENCE.search(previous))
 
 
@@ -230,13 +231,21 @@ def join_lines(parts: Sequence[str]) -> str:
     A word hyphenated at a line end is joined; so is a DOI or URL cut after a dot, slash
     or hyphen when the next line goes on with a digit or a lower-case letter.
     """
-    text = ""
+    # Pieces joined once at the end, and the text's last word kept aside: adding each line to
+    # one growing string was quadratic in a layout that takes a whole list as one item (a
+    # 100,000-line list without blank lines, as paragraphs: minutes).
+    pieces: list[str] = []
+    last_word = ""  # of the text so far: what follows its last space
+    empty = True
     for part in parts:
         part = part.strip()
-        if _CUT_IDENTIFIER.match(text[text.rfind(" ") + 1 :]) and part[:1].isdigit() | part[:1].islower():
-            text += part
-        elif text.endswith("-") and part[:1].islower():
-            text = text[:-1] + part
+        if _CUT_IDENTIFIER.match(last_word) and part[:1].isdigit() | part[:1].islower():
+            piece = part
+        elif last_word.endswith("-") and part[:1].islower():
+            pieces[-1], last_word, piece = pieces[-1][:-1], last_word[:-1], part
         else:
-            text = f"{text} {part}" if text else part
-    return " ".join(text.split())
+            piece = part if empty else f" {part}"
+        pieces.append(piece)
+        last_word = (last_word + piece).rsplit(" ", 1)[-1]
+        empty = empty and not part
+    return " ".join("".join(pieces).split())

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from normalizer.identifiers import canonical_doi, parse_arxiv_id
 from normalizer.models import Origin, Query, QueryKind
-from normalizer.readers.base import Reader
+from normalizer.readers.base import LineCounter, Reader
 from normalizer.readers.refs import parse_reference
 from normalizer.text.titles import plain_text
 
@@ -85,10 +85,6 @@ def _authors(body: str) -> tuple[str, ...]:
     return tuple(people)
 
 
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
 def _query(
     index: int, path: str, line: int, key: str, title: str | None, names: tuple[str, ...], year: int | None,
     arxiv: str | None, doi: str | None, raw: str, *, authors: tuple[str, ...] = (), venue: str | None = None,
@@ -141,6 +137,7 @@ def _entries(text: str) -> Iterator[tuple[int, str, str, str]]:
 
 def _read_biber(text: str, path: str) -> list[Query]:
     queries: list[Query] = []
+    line_of = LineCounter(text)
     for start, key, entry_type, body in _entries(text):
         verbs = _verbs(body)
         title = _field(body, "title")
@@ -153,7 +150,7 @@ def _read_biber(text: str, path: str) -> list[Query]:
         venue = _field(body, "booktitle") or _field(body, "journaltitle") or _field(body, "journal")
         queries.append(
             _query(
-                len(queries), path, _line_of(text, start), key,
+                len(queries), path, line_of(start), key,
                 plain_text(title) if title else None, names,
                 int(year_text) if year_text.isdigit() else None,
                 arxiv.id if arxiv else None, doi, plain_text(title or key),
@@ -168,6 +165,7 @@ def _read_bibtex(text: str, path: str) -> list[Query]:
     body = text[: end.start()] if end else text
     items = list(_BIBITEM.finditer(body))
     queries: list[Query] = []
+    line_of = LineCounter(text)
     for number, match in enumerate(items):
         stop = items[number + 1].start() if number + 1 < len(items) else len(body)
         block = body[match.end() : stop]
@@ -178,7 +176,7 @@ def _read_bibtex(text: str, path: str) -> list[Query]:
         parsed = parse_reference(joined)
         queries.append(
             _query(
-                len(queries), path, _line_of(text, match.start()), match.group(1), parsed.title,
+                len(queries), path, line_of(match.start()), match.group(1), parsed.title,
                 parsed.author_names, parsed.year, parsed.arxiv, parsed.doi, joined,
                 authors=parsed.authors, venue=parsed.venue,
             )

@@ -10,7 +10,7 @@ kept as evidence (`base.strip_title_tags`).
 from __future__ import annotations
 
 from normalizer.models import Origin, Query, QueryKind
-from normalizer.readers.base import URL_PATTERN, Reader, identifier_of, strip_title_tags
+from normalizer.readers.base import MAX_ITEM, URL_PATTERN, Reader, identifier_of, oversized, strip_title_tags
 
 
 def read_lines(text: str, path: str) -> list[Query]:
@@ -20,6 +20,8 @@ def read_lines(text: str, path: str) -> list[Query]:
         item = line.strip()
         if not item or item.startswith("#"):
             continue
+        if len(item) > MAX_ITEM:  # refused before any pattern runs over it
+            raise oversized(path, number, len(item), "a line")
         origin = Origin(path=path, line=number)
         arxiv, doi = identifier_of(item)
         if arxiv:

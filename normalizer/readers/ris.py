@@ -12,7 +12,7 @@ import re
 from normalizer.errors import InputError
 from normalizer.models import Origin, Query
 from normalizer.readers._exports import BIBTEX_TYPES, item_query
-from normalizer.readers.base import Reader
+from normalizer.readers.base import LineCounter, Reader
 
 _TAG = re.compile(r"^(TY|TI|T1|AU|A1|PY|DO|ER)  -", re.MULTILINE)
 _START = re.compile(r"^TY  -", re.MULTILINE)
@@ -25,7 +25,8 @@ def read_ris(text: str, path: str) -> list[Query]:
         records = rispy.loads(text)
     except Exception as error:  # rispy raises plain IOError/ValueError subclasses on malformed input
         raise InputError(f"{path}: not readable as RIS ({error})") from None
-    starts = [text.count("\n", 0, m.start()) + 1 for m in _START.finditer(text)]
+    line_of = LineCounter(text)
+    starts = [line_of(m.start()) for m in _START.finditer(text)]
     queries = []
     for number, record in enumerate(records):
         urls = record.get("urls") or []

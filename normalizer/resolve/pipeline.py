@@ -269,6 +269,13 @@ def _outline(scored: ScoredCandidate) -> ScoredCandidate:
     return scored.model_copy(update={"candidate": scored.candidate.model_copy(update={"reference": outline})})
 
 
+# Frozen, so one of each is shared by every unresolved item (a million of them offline).
+_NO_CANDIDATE = Problem(code="match.none", message="no candidate found", severity=Severity.WARNING)
+_BELOW_THE_BAR = Problem(
+    code="match.none", message="no candidate reached the acceptance bar", severity=Severity.WARNING
+)
+
+
 def _undecided(state: _Pending, *, offline: bool) -> Resolution:
     """The resolution of a query no resolver settled: failed if a source could not answer.
 
@@ -280,8 +287,7 @@ def _undecided(state: _Pending, *, offline: bool) -> Resolution:
     status = Status.FAILED if state.failed and not offline else Status.UNRESOLVED
     problems = list(state.problems)
     if status is Status.UNRESOLVED:
-        what = "no candidate reached the acceptance bar" if state.ranked else "no candidate found"
-        problems.append(Problem(code="match.none", message=what, severity=Severity.WARNING))
+        problems.append(_BELOW_THE_BAR if state.ranked else _NO_CANDIDATE)
     return Resolution(
         query=state.query,
         status=status,
