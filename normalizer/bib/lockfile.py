@@ -128,7 +128,7 @@ def lock_key(configured: str | None, folder: Path, *, create: bool) -> bytes | N
         return None
     try:
         make_folders(folder)
-        draft = folder / f".{KEY_FILE}.{os.getpid()}.tmp"
+        draft = folder / f".{KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp"  # one per thread too
         descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "w", encoding="ascii") as handle:
             handle.write(secrets.token_hex(32) + "\n")
