@@ -149,3 +149,41 @@ def test_an_arxiv_url_is_found_in_every_ur_form(urls: str) -> None:
 def test_a_date_is_the_year_when_py_is_missing() -> None:
     (query,) = read_ris("TY  - JOUR\nTI  - T\nDA  - 2009/05/01\nER  - \n", "refs.ris")
     assert query.year == 2009
+
+
+def pandoc_ris() -> str:
+    """The RIS input of pandoc's regression test 7894 (real references, three tag dialects)."""
+    text = (RIS_SAMPLES / "pandoc-test-command-7894.md").read_text(encoding="utf-8")
+    return text.split("% pandoc -f ris -t csljson\n", 1)[1].split("^D\n", 1)[0]
+
+
+def test_pandocs_ris_test_input() -> None:
+    """What pandoc's CSL JSON for the same input says (7894.md), bar the ids pandoc invents."""
+    queries = read_ris(pandoc_ris(), "refs.ris")
+    names = ("key", "entry_type", "title", "authors", "year", "venue")
+    assert [fields(q, names) for q in queries] == [
+        {
+            "key": "Chang_Keisler_Model_Theory",
+            "entry_type": "book",
+            "title": "Model Theory",
+            "authors": ("Chang, C. C.", "Keisler, H. Jerome"),
+            "year": 1990,
+            "venue": None,
+        },
+        {
+            "key": None,
+            "entry_type": "article",
+            "title": "A Mathematical Theory of Communication",
+            "authors": ("Shannon, Claude E.",),
+            "year": 1948,
+            "venue": "Bell System Technical Journal",  # T2
+        },
+        {
+            "key": None,
+            "entry_type": "article",
+            "title": "On computable numbers, with an application to the Entscheidungsproblem",  # T1
+            "authors": ("Turing, Alan Mathison",),  # A1
+            "year": 1937,  # Y1
+            "venue": "Proc. of London Mathematical Society",  # JO
+        },
+    ]

@@ -18,7 +18,16 @@ import requests
 from click.testing import CliRunner
 from fakes.openlibrary_api import FakeOpenLibrary
 from fakes.verify_world import world_sources
-from fakes.zotero_api import LIBRARY, REAL_COLLECTIONS, SERVER_ID, FakeZotero, author, item, real_library
+from fakes.zotero_api import (
+    LIBRARY,
+    REAL_COLLECTIONS,
+    SERVER_ID,
+    ZOTERO_SAMPLES,
+    FakeZotero,
+    author,
+    item,
+    real_library,
+)
 
 import resolvers.zotero
 from normalizer.cli import main
@@ -274,6 +283,17 @@ def read_real(key: str) -> Any:
 def test_real_zotero_items(key: str, expected: dict[str, Any]) -> None:
     query = read_real(key)
     assert {name: getattr(query, name) for name in expected} == expected
+
+
+def test_a_single_object_response_is_one_item() -> None:
+    """``GET …/items/<key>`` answers one object, not a list (item_doc.json, recorded)."""
+    text = (ZOTERO_SAMPLES / "item_doc.json").read_text(encoding="utf-8")
+    (query,) = read_zotero(text, "zotero")
+    assert (query.title[:38], query.authors, query.entry_type) == (
+        "Electron Microscopy and Analysis 1993:",
+        ("Institute of Physics (Great Britain)",),
+        "book",
+    )
 
 
 def test_every_real_regular_item_is_read_and_the_attachment_skipped() -> None:
