@@ -92,8 +92,8 @@ class ZoteroClient:
                 f"zotero:{wanted}: {len(named)} collections have this name; "
                 f"name one by its key ({', '.join(sorted(named))})"
             )
-        looks_like_key = "a key" if _ITEM_KEY.match(wanted) else "a name"
-        raise ZoteroError(f"zotero:{wanted}: no collection has this {looks_like_key} in the Zotero library")
+        looks_like = "key" if _ITEM_KEY.match(wanted) else "name"
+        raise ZoteroError(f"zotero:{wanted}: no collection has this {looks_like} in the Zotero library")
 
     def citekeys(self, item_keys: list[str]) -> dict[str, str]:
         """Better BibTeX's citation key of each item that has one; {} when Better BibTeX does not
@@ -108,7 +108,10 @@ class ZoteroClient:
             "id": 1,
         }
         try:
-            response = self.session.post(url, json=request, timeout=self.timeout)
+            # As the maintainer's own calls send it (``util/json-rpc.sh``): JSON in, JSON back.
+            response = self.session.post(
+                url, json=request, headers={"Accept": "application/json"}, timeout=self.timeout
+            )
             answer = loads(response.content) if response.status_code == 200 else None
         except (requests.RequestException, ValueError):
             return {}

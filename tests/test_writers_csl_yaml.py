@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from clients import need, run
+from paths import REFERENCE
 from records import HAZARD, JOURNAL_ARTICLE, POINCARE, PUBLISHED
 
-from normalizer.models import Reference
+from normalizer.models import Identifiers, PartialDate, Person, Reference
 from normalizer.writers import WriterOptions, get_writer
 from normalizer.writers.csl_json import csl_items
 from normalizer.writers.csl_yaml import csl_yaml_items, markdown_text
@@ -139,3 +141,84 @@ def test_pandoc_citeproc_renders_titles_and_authors(tmp_path: Path) -> None:
         "https://doi.org/10.48550/arXiv.2303.14027",
     ):
         assert expected in page, expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Held to the real shape: a Better BibTeX "Better CSL YAML" export and pandoc's own regression
+# tests (shared/reference/formats/csl-yaml-and-ris, see its PROVENANCE.md), read by pandoc.
+
+CSL_SAMPLES = REFERENCE / "formats" / "csl-yaml-and-ris"
+# BBT's export of Page 2013 (bbt-better-csl-yaml-biodigi_2022-references.yaml), as a Reference.
+PAGE_2013 = Reference(
+    title="BioNames: linking taxonomy, texts, and trees",
+    authors=(Person(given="Roderic D.M.", family="Page"),),
+    issued=PartialDate(year=2013, month=10, day=29),
+    entry_type="article",
+    venue="PeerJ",
+    volume="1",
+    pages="e190",
+    url="https://peerj.com/articles/190",
+    ids=Identifiers(doi="10.7717/peerj.190"),
+)
+# pandoc's test/command/biblatex-baez-article.md: the arXiv paper math/0307200v3 as an article.
+BAEZ_ARTICLE = Reference(
+    title="Higher-dimensional algebra V: 2-groups",
+    authors=(Person(given="John C.", family="Baez"), Person(given="Aaron D.", family="Lauda")),
+    issued=PartialDate(year=2004),
+    entry_type="article",
+    venue="Theory and Applications of Categories",
+    volume="12",
+    pages="423--491",
+    ids=Identifiers(arxiv_id="math/0307200", arxiv_version=3),
+)
+
+
+def pandoc_reads(folder: Path, name: str, text: str) -> list[dict[str, Any]]:
+    """What pandoc reads from a CSL YAML file (``pandoc -f markdown -t csljson``)."""
+    need("pandoc")
+    (folder / name).write_text(text, encoding="utf-8")
+    result = run(["pandoc", "-f", "markdown", "-t", "csljson", name], folder, timeout=60)
+    assert result.returncode == 0, result.stderr
+    items: list[dict[str, Any]] = json.loads(result.stdout)
+    return items
+
+
+def pandoc_test_output(name: str) -> str:
+    """The CSL YAML pandoc's regression test expects (the part after ``^D``)."""
+    text = (CSL_SAMPLES / name).read_text(encoding="utf-8")
+    return text.split("^D\n", 1)[1].rsplit("```", 1)[0]
+
+
+@pytest.mark.clients
+def test_pandoc_reads_bibnorms_item_as_it_reads_better_bibtexs(tmp_path: Path) -> None:
+    real = (CSL_SAMPLES / "bbt-better-csl-yaml-biodigi_2022-references.yaml").read_text(encoding="utf-8")
+    theirs = {i["id"]: i for i in pandoc_reads(tmp_path, "bbt.yaml", "---\n" + real + "...\n")}["Page2013"]
+    (ours,) = pandoc_reads(tmp_path, "ours.yaml", CSL_YAML.write([("Page2013", PAGE_2013)], WriterOptions()))
+    assert set(ours) - set(theirs) == set()  # every variable bibnorm writes, BBT writes too
+    shared = ["type", "title", "author", "issued", "container-title", "volume", "page", "DOI", "URL"]
+    assert {v: ours[v] for v in shared} == {v: theirs[v] for v in shared}
+
+
+@pytest.mark.clients
+def test_an_arxiv_eprint_is_a_url_as_pandoc_writes_it(tmp_path: Path) -> None:
+    (expected, *_) = yaml.safe_load_all(pandoc_test_output("pandoc-test-command-biblatex-baez-article.md"))
+    (theirs,) = expected["references"]
+    assert theirs["url"] == "https://arxiv.org/abs/math/0307200v3"
+    (ours,) = pandoc_reads(
+        tmp_path, "ours.yaml", CSL_YAML.write([("baez-article", BAEZ_ARTICLE)], WriterOptions())
+    )
+    (read,) = pandoc_reads(
+        tmp_path, "pandoc.yaml", pandoc_test_output("pandoc-test-command-biblatex-baez-article.md")
+    )
+    assert ours["URL"].startswith("https://arxiv.org/abs/math/0307200")
+    shared = ["type", "author", "issued", "container-title", "volume", "page"]
+    assert {v: ours[v] for v in shared} == {v: read[v] for v in shared}
+    assert ours["title"].casefold() == read["title"].casefold()
+
+
+def test_the_document_has_the_manuals_shape() -> None:
+    """pandoc's manual: a YAML document, ``references:`` a list of CSL items with ``id``."""
+    text = CSL_YAML.write([("Page2013", PAGE_2013)], WriterOptions())
+    assert text.startswith("---\nreferences:\n- id: Page2013\n") and text.endswith("\n...\n")
+    (item,) = yaml.safe_load(text.removesuffix("...\n"))["references"]
+    assert item["issued"] == {"date-parts": [[2013, 10, 29]]}  # the manual's own date form

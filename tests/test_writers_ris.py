@@ -181,3 +181,15 @@ def test_output_is_deterministic_with_one_blank_line_between_records() -> None:
     assert text == RIS.write(references, WriterOptions())
     assert text.count("ER  - \n\nTY  - ") == 1
     assert [record["id"] for record in rispy.loads(text)] == ["b", "a"]
+
+
+def test_bibnorm_reads_a_proceedings_paper_back_without_taking_editors_for_authors() -> None:
+    (query,) = read_ris(RIS.write([("he2016", PROCEEDINGS)], WriterOptions()), "refs.ris")
+    assert (query.key, query.entry_type, query.venue, query.authors, query.year, query.doi) == (
+        "he2016",
+        "inproceedings",
+        "Computer Vision – ECCV 2016",
+        ("He, Kaiming",),  # A2 (the editors) is not AU
+        2016,
+        "10.1007/978-3-319-46493-0_38",
+    )

@@ -14,10 +14,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 from click.testing import CliRunner
 from fakes.openlibrary_api import FakeOpenLibrary
 from fakes.verify_world import world_sources
-from fakes.zotero_api import LIBRARY, FakeZotero, author, item
+from fakes.zotero_api import (
+    LIBRARY,
+    REAL_COLLECTIONS,
+    SERVER_ID,
+    ZOTERO_SAMPLES,
+    FakeZotero,
+    author,
+    item,
+    real_library,
+)
 
 import resolvers.zotero
 from normalizer.cli import main
@@ -157,6 +167,165 @@ def test_the_citation_key(
     assert read_one(data, better_bibtex).key == expected
 
 
+# --- the reader on REAL items: Zotero's demo library as the web API recorded it ------------
+# (pyzotero's fixtures, shared/reference/formats/zotero; the expected values read off the JSON)
+
+REAL = {item["key"]: item for item in real_library()}
+
+
+def read_real(key: str) -> Any:
+    (query,) = read_zotero(json.dumps([REAL[key]]), "zotero")
+    return query
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        pytest.param(
+            "PQKBRC33",
+            {
+                "entry_type": "article",
+                "title": "Sherlock Holmes in Babylon",
+                # JSTOR's import put the whole name in lastName, firstName "": kept whole.
+                "authors": ("R. Creighton Buck",),
+                "year": 1980,
+                "venue": "The American Mathematical Monthly",
+                "doi": "10.2307/2321200",
+                "key": None,
+            },
+            id="journalArticle-doi-and-jstor-extra",
+        ),
+        pytest.param(
+            "33TK9NH9",
+            {"entry_type": "article", "year": 2011, "venue": "Science", "doi": "10.1126/science.1195912"},
+            id="journalArticle-date-with-a-stray-space",
+        ),
+        pytest.param(
+            "3EWF3P9V",
+            {
+                "authors": ("Asero, Riccardo", "Antonicelli, Leonardo"),
+                "year": 2011,
+                "venue": "International archives of allergy and immunology",
+                "doi": None,
+            },
+            id="journalArticle-empty-DOI-PMID-in-extra",
+        ),
+        pytest.param(
+            "U52JBZ4X",
+            {"title": "Front Matter", "authors": (), "year": 2004, "venue": "Crustaceana"},
+            id="journalArticle-without-creators",
+        ),
+        pytest.param(
+            "Z8N84QAJ",
+            {
+                "entry_type": "book",
+                "authors": ("Doyle, Arthur Conan",),
+                "year": 1992,
+                "publisher": "Wings Books",
+            },
+            id="book-author-not-its-contributor",
+        ),
+        pytest.param(
+            "AGTZDBRQ",
+            {"entry_type": "book", "authors": (), "year": 1995, "publisher": "Plenum Press"},
+            id="book-with-contributors-only",
+        ),
+        pytest.param(
+            "X42A7DEE",
+            {"authors": ("Institute of Physics (Great Britain)",), "publisher": "Institute of Physics Pub"},
+            id="book-single-field-name-author",
+        ),
+        pytest.param(
+            "GIFZST3I",
+            {"authors": ("Goodman, C.", "Jiménez, F."), "year": 1993, "publisher": "Instituto Juan March"},
+            id="book-date-month-slash-year",
+        ),
+        pytest.param("CINTCPTB", {"entry_type": "book", "year": None}, id="book-without-a-date"),
+        pytest.param(
+            "R39UWNFK",
+            {
+                "entry_type": "inproceedings",
+                "authors": ("Leveille, V.", "Boulos, M.I.", "Gravelle, D."),
+                "year": None,
+                "doi": "10.1109/PLASMA.2002.1030588",
+            },
+            id="conferencePaper-without-a-date",
+        ),
+        pytest.param(
+            "85MTWF4F",
+            {
+                "entry_type": "inproceedings",
+                "year": 2007,
+                "venue": "2007 IEEE Pulsed Power Plasma Science Conference",
+            },
+            id="conferencePaper",
+        ),
+        pytest.param("2SS8NXZI", {"entry_type": "unpublished", "year": 2010}, id="manuscript"),
+        pytest.param(
+            "PG5ZCTJT", {"entry_type": "misc", "authors": (), "year": 2004}, id="film-cast-are-no-authors"
+        ),
+        pytest.param(
+            "6MCAN2NC",
+            {"entry_type": "misc", "authors": ("Fanatico, Cine",), "year": 2008},
+            id="artwork-artist",
+        ),
+        pytest.param(
+            "NM66T6EF", {"entry_type": "online", "authors": (), "year": None, "venue": None}, id="webpage"
+        ),
+        pytest.param(
+            "Z6TE2UMT",
+            # The DOI in a publisher's landing-page URL is not taken: the URL is not the DOI's.
+            {"entry_type": "online", "doi": None, "arxiv_id": None},
+            id="webpage-with-a-doi-shaped-url",
+        ),
+    ],
+)
+def test_real_zotero_items(key: str, expected: dict[str, Any]) -> None:
+    query = read_real(key)
+    assert {name: getattr(query, name) for name in expected} == expected
+
+
+def test_a_single_object_response_is_one_item() -> None:
+    """``GET …/items/<key>`` answers one object, not a list (item_doc.json, recorded)."""
+    text = (ZOTERO_SAMPLES / "item_doc.json").read_text(encoding="utf-8")
+    (query,) = read_zotero(text, "zotero")
+    assert (query.title[:38], query.authors, query.entry_type) == (
+        "Electron Microscopy and Analysis 1993:",
+        ("Institute of Physics (Great Britain)",),
+        "book",
+    )
+
+
+def test_every_real_regular_item_is_read_and_the_attachment_skipped() -> None:
+    queries = read_zotero(json.dumps(real_library()), "zotero")
+    regular = [i for i in real_library() if i["data"]["itemType"] != "attachment"]
+    assert [q.title for q in queries] == [i["data"]["title"] for i in regular]
+    assert all(q.key is None for q in queries)  # no Citation Key in any extra, no BBT
+
+
+@pytest.mark.parametrize(
+    ("extra", "url", "expected"),
+    [
+        pytest.param("arXiv: 2006.11239", "", ("2006.11239", "10.2307/2321200"), id="arxiv-in-extra"),
+        pytest.param(
+            "", "https://arxiv.org/abs/2006.11239v2", ("2006.11239", "10.2307/2321200"), id="arxiv-url"
+        ),
+        pytest.param(
+            "Citation Key: buck1980sherlock\nArticleType: research-article",
+            "",
+            (None, "10.2307/2321200"),
+            id="pinned-citation-key",
+        ),
+    ],
+)
+def test_a_real_item_with_ids_added(extra: str, url: str, expected: tuple[str | None, str]) -> None:
+    """A real item (PQKBRC33) with what Zotero keeps for preprints put in ``extra``/``url``."""
+    data = {**REAL["PQKBRC33"]["data"], "extra": extra, "url": url}
+    (query,) = read_zotero(json.dumps([{**REAL["PQKBRC33"], "data": data}]), "zotero")
+    assert (query.arxiv_id, query.doi) == expected
+    assert query.key == ("buck1980sherlock" if "Citation Key" in extra else None)
+
+
 def test_notes_attachments_and_trashed_items_are_skipped() -> None:
     trashed = item("TRSH0001", {"itemType": "journalArticle", "title": "Gone", "deleted": 1})
     queries = read_zotero(json.dumps([*LIBRARY, trashed]), "zotero")
@@ -230,15 +399,98 @@ def test_a_collection_by_key_or_name(zotero: FakeZotero, wanted: str, expected: 
             "zotero:Suspicious: 2 collections have this name; name one by its key (COLL0002, COLL0003)",
             id="ambiguous-name",
         ),
-        pytest.param(
-            "Thesis", "zotero:Thesis: no collection has this a name in the Zotero library", id="none"
-        ),
+        pytest.param("Thesis", "zotero:Thesis: no collection has this name in the Zotero library", id="none"),
     ],
 )
 def test_a_collection_that_cannot_be_told(zotero: FakeZotero, wanted: str, message: str) -> None:
     with pytest.raises(ZoteroError) as caught:
         client_for(zotero.api_url).library(wanted)
     assert str(caught.value) == message
+
+
+def test_the_real_library_and_its_collections_through_the_local_api() -> None:
+    fake = FakeZotero(real_library(), collections=REAL_COLLECTIONS, citekeys={"PQKBRC33": "buck1980"}).start()
+    try:
+        client = client_for(fake.api_url)
+        whole = client.library()
+        holmes = client.library("sherlock holmes")
+        films = client.library("TVPC4XK4")  # a subcollection, by key
+    finally:
+        fake.stop()
+    assert [i["key"] for i in json.loads(whole.items_json)] == [i["key"] for i in real_library()]
+    assert whole.citekeys == {"PQKBRC33": "buck1980"}
+    in_holmes = [i["key"] for i in real_library() if "9KH9TNSJ" in i["data"].get("collections", [])]
+    assert [i["key"] for i in json.loads(holmes.items_json)] == in_holmes
+    assert [i["key"] for i in json.loads(films.items_json)] == ["6MCAN2NC"]  # the Flickr artwork
+    assert {q.key for q in read_zotero(whole.items_json, "zotero", whole.citekeys)} == {"buck1980", None}
+
+
+def get(url: str, **headers: str) -> requests.Response:
+    return requests.get(url, headers=headers, timeout=5)
+
+
+def test_the_fake_speaks_the_local_api_as_documented(zotero: FakeZotero) -> None:
+    everything = get(zotero.api_url + "users/0/items")
+    assert len(everything.json()) == len(LIBRARY)  # no paging by default
+    assert everything.headers["Zotero-Server-ID"] == SERVER_ID
+    assert everything.headers["Zotero-API-Version"] == "3"
+    assert everything.text.startswith("[\n    {")  # 4-space pretty-printing
+    paged = get(zotero.api_url + "users/0/items?limit=3&start=3")
+    assert [i["key"] for i in paged.json()] == [i["key"] for i in LIBRARY[3:6]]
+    assert 'start=6>; rel="next"' in paged.headers["Link"]
+    assert get(zotero.api_url + "users/12345/items").status_code == 400
+    assert get(zotero.api_url + "users/0/items?format=atom").status_code == 501
+    assert get(zotero.api_url + "users/0/items", **{"Zotero-API-Version": "2"}).status_code == 501
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            {"jsonrpc": "2.0", "method": "item.citationkey", "params": [["DDPM0001", "1:WANG0001"]], "id": 7},
+            {"jsonrpc": "2.0", "result": {"DDPM0001": "ho2020ddpm", "1:WANG0001": "wang2022scene"}, "id": 7},
+            id="positional-params-library-prefix",
+        ),
+        pytest.param(
+            {"jsonrpc": "2.0", "method": "item.citationkey", "params": {"item_keys": ["NOPE0000"]}, "id": 1},
+            {"jsonrpc": "2.0", "result": {"NOPE0000": None}, "id": 1},
+            id="named-params-unknown-item-null",
+        ),
+        pytest.param(
+            {"jsonrpc": "2.0", "method": "item.nothing", "params": [], "id": 3},
+            {"jsonrpc": "2.0", "error": {"code": -32601, "message": "Method not found"}, "id": None},
+            id="method-not-found",
+        ),
+        pytest.param(
+            {"jsonrpc": "2.0", "method": "item.citationkey", "params": {"item_keys": 5}, "id": 3},
+            {"jsonrpc": "2.0", "error": {"code": -32602, "message": "Invalid params"}, "id": None},
+            id="invalid-params",
+        ),
+        pytest.param(
+            {"method": "item.citationkey"},
+            {"jsonrpc": "2.0", "error": {"code": -32600, "message": "Invalid Request"}, "id": None},
+            id="invalid-request",
+        ),
+    ],
+)
+def test_the_fake_better_bibtex_envelope(zotero: FakeZotero, body: Any, expected: Any) -> None:
+    answer = requests.post(zotero.url + "/better-bibtex/json-rpc", json=body, timeout=5)
+    assert (answer.status_code, answer.json()) == (200, expected)
+
+
+def test_the_fake_better_bibtex_batch_and_get(zotero: FakeZotero) -> None:
+    one = {"jsonrpc": "2.0", "method": "item.citationkey", "params": [["CHIM0001"]], "id": 1}
+    batch = requests.post(zotero.url + "/better-bibtex/json-rpc", json=[one, one], timeout=5).json()
+    assert batch == [{"jsonrpc": "2.0", "result": {"CHIM0001": "chimera"}, "id": 1}] * 2
+    query = requests.utils.quote(json.dumps(one))
+    assert get(f"{zotero.url}/better-bibtex/json-rpc?{query}").json()["result"] == {"CHIM0001": "chimera"}
+
+
+def test_a_better_bibtex_error_leaves_the_keys_to_extra(zotero: FakeZotero) -> None:
+    zotero.citekeys = {}
+    assert client_for(zotero.api_url).citekeys(["DDPM0001"]) == {}
+    (request,) = [headers for method, _, headers in zotero.requests if method == "POST"]
+    assert request["Accept"] == "application/json"
 
 
 def test_without_better_bibtex_the_keys_come_from_extra() -> None:

@@ -1,8 +1,11 @@
 """RIS: the tagged export of EndNote, Zotero, Mendeley and most publishers (via ``rispy``).
 
 Each ``TY - … ER -`` record gives ``title`` (TI/T1), ``authors`` (AU/A1), ``year``
-(PY/Y1/DA), ``doi`` (DO), ``urls`` (UR), ``id`` (ID), the type (TY) and the publisher, a
-thesis's school (PB).
+(PY/Y1/DA), ``doi`` (DO), ``urls`` (UR; rispy splits ``a; b`` and repeated lines alike), ``id``
+(ID), the venue (T2, JO, JF), the type (TY: RIS's codes, or the spelled-out names EndNote
+writes, ``Journal Article``) and the publisher, a thesis's school (PB). A UTF-8 BOM before the
+first record is dropped (rispy's ``loads`` would find no record behind it); record numbers
+(``1.``) and continuation lines are rispy's to read.
 """
 
 from __future__ import annotations
@@ -16,11 +19,30 @@ from normalizer.readers.base import LineCounter, Reader
 
 _TAG = re.compile(r"^(TY|TI|T1|AU|A1|PY|DO|ER)  -", re.MULTILINE)
 _START = re.compile(r"^TY  -", re.MULTILINE)
+# EndNote's reference type names, as its RIS exports spell them in TY instead of RIS's codes
+# (rispy's fixture example_utf_chars.ris: ``TY  - Journal Article``).
+_ENDNOTE_TYPES = {
+    "journal article": "article",
+    "conference paper": "inproceedings",
+    "conference proceedings": "inproceedings",
+    "book": "book",
+    "book section": "incollection",
+    "thesis": "phdthesis",
+    "report": "techreport",
+    "computer program": "software",
+    "dataset": "dataset",
+    "web page": "online",
+}
+
+
+def _entry_type(ris_type: str) -> str:
+    return BIBTEX_TYPES.get(ris_type) or _ENDNOTE_TYPES.get(ris_type.strip().casefold(), "misc")
 
 
 def read_ris(text: str, path: str) -> list[Query]:
     import rispy  # local: detection imports every reader, and only RIS input needs rispy
 
+    text = text.removeprefix("\ufeff")
     try:
         records = rispy.loads(text)
     except Exception as error:  # rispy raises plain IOError/ValueError subclasses on malformed input
@@ -36,7 +58,9 @@ def read_ris(text: str, path: str) -> list[Query]:
                 Origin(path=path, line=starts[number] if number < len(starts) else 1),
                 title=record.get("title") or record.get("primary_title"),
                 names=[*(record.get("authors") or []), *(record.get("first_authors") or [])],
-                year_text=str(record.get("year") or record.get("publication_year") or ""),
+                year_text=str(
+                    record.get("year") or record.get("publication_year") or record.get("date") or ""
+                ),
                 doi_text=record.get("doi"),
                 texts_with_ids=[*urls, str(record.get("notes") or "")],
                 key=record.get("id"),
@@ -44,7 +68,7 @@ def read_ris(text: str, path: str) -> list[Query]:
                 venue=record.get("secondary_title")
                 or record.get("journal_name")
                 or record.get("alternate_title3"),
-                entry_type=BIBTEX_TYPES.get(str(record.get("type_of_reference") or ""), "misc"),
+                entry_type=_entry_type(str(record.get("type_of_reference") or "")),
                 publisher=str(record.get("publisher") or "") or None,
             )
         )
@@ -56,5 +80,8 @@ READER = Reader(
     description="RIS (EndNote, Zotero, Mendeley exports): title, authors, year, DOI, URLs",
     read=read_ris,
     suffixes=(".ris",),
-    sniff=lambda text: len(_TAG.findall(text[:20000])) >= 2 and _START.search(text) is not None,
+    sniff=lambda text: (
+        len(_TAG.findall(text[:20000].removeprefix("\ufeff"))) >= 2
+        and _START.search(text.removeprefix("\ufeff")) is not None
+    ),
 )

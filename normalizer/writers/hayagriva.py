@@ -32,6 +32,10 @@ misc               ``type: misc``
   ``output.math_as_tex`` warning. In venues, series and publishers a word like ``arXiv`` is
   braced, or title-casing styles (Chicago) print "ArXiv".
 - Code links have no field in hayagriva (``note`` is printed by styles): they are left out.
+- Not hayagriva's own example (``basic.yml`` gives an arXiv paper a ``Repository`` parent titled
+  arXiv): hayagriva prints no such parent's title, in APA, IEEE or Chicago, so a preprint keeps
+  ``publisher: arXiv``; and the arXiv id goes under ``serial-number`` since a top-level ``arxiv``
+  key, seen in real files, is no field and is silently dropped (`tests/test_writers_hayagriva.py`).
 
 YAML is written by `normalizer.writers._yaml` (PyYAML; ambiguous strings quoted).
 """

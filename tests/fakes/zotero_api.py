@@ -8,12 +8,24 @@ Speaks what Zotero's documentation and its implementation say (shared/reference/
   ``Zotero-Schema-Version``; ``limit``/``start`` are honoured, and without them everything comes
   in one response (the local API does not page by default);
 - ``GET /api/users/0/collections`` the collections (``data{key, name, parentCollection}``);
-- any other user id is a 400, an unknown collection a 404, ``format=atom`` a 501;
+- any other user id is a 400, an unknown collection a 404, ``format=atom`` a 501, a request
+  header ``Zotero-API-Version`` other than 3 a 501 (only version 3 is spoken);
+- every response carries ``Zotero-Server-ID`` (Zotero 10+ sends it on every local response) and
+  a list a ``Link`` header (``rel="next"``/``"last"`` when ``limit`` cuts it, ``"alternate"``
+  always) and ``Last-Modified-Version``, as the local API page and the v3 basics say;
 - with the local API off, every ``/api/`` request is a 403 ``Local API is not enabled``;
-- ``POST /better-bibtex/json-rpc``: JSON-RPC 2.0, ``item.citationkey`` with positional or named
-  ``item_keys``, answering ``{"<key as asked>": citekey | null}``; an unknown method is the
-  -32601 error envelope, with HTTP 200. Without Better BibTeX the path is a 404, as Zotero's
-  server answers for an endpoint nobody registered.
+- ``POST /better-bibtex/json-rpc`` (and ``GET`` with the request JSON, URL-encoded, as the bare
+  query string, as BBT's handler takes it): JSON-RPC 2.0 as BBT's ``content/json-rpc.ts``
+  answers it: ``item.citationkey`` with positional or named ``item_keys``, answering
+  ``{"<key as asked>": citekey | null}``; a batch (an array of requests) answered with an array;
+  errors ``{"jsonrpc", "error": {code, message}, "id": null}`` with -32700 (parse), -32600
+  (invalid request), -32601 (method not found), -32602 (invalid params), always with HTTP 200.
+  Without Better BibTeX the path is a 404, as Zotero's server answers for an endpoint nobody
+  registered.
+
+`real_library` and `REAL_COLLECTIONS` are the REAL item and collection JSON of Zotero's public
+demo library (pyzotero's recorded fixtures, shared/reference/formats/zotero), for serving what
+Zotero really sends.
 
 The library (`LIBRARY`) is built from Zotero's documented item format: a journal article, a
 conference paper with a DOI, a preprint whose arXiv id is in ``archiveID``, one with it in
@@ -28,10 +40,14 @@ import json
 from collections.abc import Sequence
 from http.server import BaseHTTPRequestHandler
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from paths import REFERENCE
 
 from fakes.local_server import LocalServer, send
 
+ZOTERO_SAMPLES = REFERENCE / "formats" / "zotero" / "web-api-pyzotero-fixtures"
+SERVER_ID = "sPMHtLD6HHBd"  # the example ID on the local API page (Zotero 10+)
 LIBRARY_ID = 475425  # the web user id Zotero reports for the logged-in user (local requests use 0)
 
 
@@ -176,6 +192,19 @@ COLLECTIONS = [
 ]
 
 
+def _sample(name: str) -> Any:
+    return json.loads((ZOTERO_SAMPLES / name).read_text(encoding="utf-8"))
+
+
+def real_library() -> list[dict[str, Any]]:
+    """Zotero's demo library as ``GET /users/475425/items`` recorded it (20 regular items), and
+    the recorded attachment, a child item."""
+    return [*_sample("items_doc.json"), _sample("attachments_doc.json")]
+
+
+REAL_COLLECTIONS: list[dict[str, Any]] = _sample("collections_doc.json")
+
+
 def collection(data: dict[str, Any]) -> dict[str, Any]:
     key = data["key"]
     return {
@@ -188,6 +217,11 @@ def collection(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def rpc_error(code: int, message: str) -> dict[str, Any]:
+    """BBT's error envelope: the id is null whatever the request's was (``content/json-rpc.ts``)."""
+    return {"jsonrpc": "2.0", "error": {"code": code, "message": message}, "id": None}
+
+
 class FakeZotero(LocalServer):
     """Zotero with ``items`` in its library; ``enabled`` is the local API's setting;
     ``citekeys`` is Better BibTeX's key of each item (None: Better BibTeX not installed)."""
@@ -198,8 +232,10 @@ class FakeZotero(LocalServer):
         *,
         enabled: bool = True,
         citekeys: dict[str, str] | None = CITEKEYS,
+        collections: list[dict[str, Any]] | None = None,
     ) -> None:
         self.items = LIBRARY if items is None else items
+        self.collections = [collection(c) for c in COLLECTIONS] if collections is None else collections
         self.enabled = enabled
         self.citekeys = citekeys
         self.requests: list[tuple[str, str, dict[str, str]]] = []  # (method, path with query, headers)
@@ -209,34 +245,51 @@ class FakeZotero(LocalServer):
     def api_url(self) -> str:
         return f"{self.url}/api/"
 
-    def answer_get(self, path: str, params: dict[str, str]) -> tuple[int, Any, dict[str, str]]:
+    def answer_get(
+        self, path: str, params: dict[str, str], version: str | None = None
+    ) -> tuple[int, Any, dict[str, str]]:
         if not self.enabled:
             return 403, "Local API is not enabled", {}
         parts = path.strip("/").split("/")
         if parts[:1] != ["api"]:
             return 404, "No endpoint found", {}
-        if params.get("format") == "atom":
+        if params.get("format") == "atom" or params.get("content") == "atom":
             return 501, "Not implemented", {}
+        if version not in (None, "3") and parts[1:] != [""]:
+            return 501, "Only API version 3 is supported", {}
         if len(parts) < 3 or parts[1] != "users":
             return 404, "Not found", {}
         if parts[2] not in ("0", str(LIBRARY_ID)):
             return 400, "Only data for the logged-in user is available locally", {}
         rest = parts[3:]
         if rest == ["items"]:
-            return self.page(self.items, params)
+            return self.page(path, self.items, params)
         if rest == ["collections"]:
-            return self.page([collection(c) for c in COLLECTIONS], params)
+            return self.page(path, self.collections, params)
         if len(rest) == 3 and rest[0] == "collections" and rest[2] == "items":
-            if rest[1] not in {c["key"] for c in COLLECTIONS}:
+            if rest[1] not in {c["key"] for c in self.collections}:
                 return 404, "Collection not found", {}
-            return self.page([i for i in self.items if rest[1] in i["data"].get("collections", [])], params)
+            chosen = [i for i in self.items if rest[1] in i["data"].get("collections", [])]
+            return self.page(path, chosen, params)
         return 404, "Not found", {}
 
-    @staticmethod
-    def page(objects: list[Any], params: dict[str, str]) -> tuple[int, Any, dict[str, str]]:
+    def page(self, path: str, objects: list[Any], params: dict[str, str]) -> tuple[int, Any, dict[str, str]]:
+        """One page: everything unless ``limit`` is given (the local API does not page by
+        default), with the web API's ``Link`` header built as its basics page shows it."""
         start = int(params.get("start", "0"))
         limit = int(params["limit"]) if "limit" in params else len(objects)
-        return 200, objects[start : start + limit], {"Total-Results": str(len(objects))}
+        base = f"{self.url}{path}?limit={limit}"
+        links = []
+        if start + limit < len(objects):
+            last = (len(objects) - 1) // limit * limit if limit else 0
+            links += [f'<{base}&start={start + limit}>; rel="next"', f'<{base}&start={last}>; rel="last"']
+        links.append(f'<{self.url}{path}>; rel="alternate"')
+        headers = {
+            "Total-Results": str(len(objects)),
+            "Link": ", ".join(links),
+            "Last-Modified-Version": str(max((o.get("version", 0) for o in objects), default=0)),
+        }
+        return 200, objects[start : start + limit], headers
 
     def answer_rpc(self, body: bytes) -> tuple[int, Any]:
         if self.citekeys is None:
@@ -244,14 +297,22 @@ class FakeZotero(LocalServer):
         try:
             request = json.loads(body)
         except ValueError:
-            return 200, {"jsonrpc": "2.0", "error": {"code": -32700, "message": "Parse error"}, "id": None}
-        if request.get("method") != "item.citationkey":
-            error = {"code": -32601, "message": "Method not found"}
-            return 200, {"jsonrpc": "2.0", "error": error, "id": None}
+            return 200, rpc_error(-32700, "Parse error")
+        if isinstance(request, list):  # a batch: one answer per request, in order
+            return 200, [self.answer_one(one) for one in request]
+        return 200, self.answer_one(request)
+
+    def answer_one(self, request: Any) -> dict[str, Any]:
+        if not isinstance(request, dict) or request.get("jsonrpc") != "2.0" or "method" not in request:
+            return rpc_error(-32600, "Invalid Request")
+        if request["method"] != "item.citationkey":
+            return rpc_error(-32601, "Method not found")
         params = request.get("params")
         asked = params.get("item_keys") if isinstance(params, dict) else (params or [None])[0]
-        result = {key: self.citekeys.get(key.rsplit(":", 1)[-1]) for key in asked or []}
-        return 200, {"jsonrpc": "2.0", "result": result, "id": request.get("id")}
+        if not isinstance(asked, list) or not all(isinstance(key, str) for key in asked):
+            return rpc_error(-32602, "Invalid params")
+        result = {key: self.citekeys.get(key.rsplit(":", 1)[-1]) for key in asked}
+        return {"jsonrpc": "2.0", "result": result, "id": request.get("id")}
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self
@@ -260,8 +321,13 @@ class FakeZotero(LocalServer):
             def do_GET(self) -> None:
                 fake.requests.append(("GET", self.path, dict(self.headers)))
                 split = urlsplit(self.path)
+                if split.path == "/better-bibtex/json-rpc":  # the request JSON is the query string
+                    status, answer = fake.answer_rpc(unquote(split.query).encode())
+                    self.reply(status, answer, {})
+                    return
                 params = {k: v[0] for k, v in parse_qs(split.query).items()}
-                status, body, headers = fake.answer_get(split.path, params)
+                version = self.headers.get("Zotero-API-Version")
+                status, body, headers = fake.answer_get(split.path, params, version)
                 self.reply(status, body, headers)
 
             def do_POST(self) -> None:
@@ -279,7 +345,11 @@ class FakeZotero(LocalServer):
                     data, kind = body.encode(), "text/plain"
                 else:
                     data, kind = json.dumps(body, indent=4).encode(), "application/json"
-                api = {"Zotero-API-Version": "3", "Zotero-Schema-Version": "31"}
+                api = {
+                    "Zotero-API-Version": "3",
+                    "Zotero-Schema-Version": "31",
+                    "Zotero-Server-ID": SERVER_ID,
+                }
                 send(self, status, data, {"Content-Type": kind, **api, **headers})
 
             def log_message(self, *args: object) -> None:

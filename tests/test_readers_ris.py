@@ -1,0 +1,189 @@
+"""Specification of the RIS reader (normalizer.readers.ris) on rispy's own RIS fixtures.
+
+The four files (shared/reference/formats/csl-yaml-and-ris, see its PROVENANCE.md) are what RIS
+looks like in the wild: a UTF-8 BOM and EndNote's spelled-out type, record numbers before ``TY``,
+values continued on lines without a tag, and ``UR`` given once, repeated, or ``;``-separated.
+The expected values are read off the files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from paths import REFERENCE
+
+from normalizer.readers import detect_format
+from normalizer.readers.ris import READER, read_ris
+
+RIS_SAMPLES = REFERENCE / "formats" / "csl-yaml-and-ris"
+
+
+def sample(name: str) -> str:
+    # As the file's bytes are: the BOM kept (``read_text`` of normalizer.io would drop it).
+    return (RIS_SAMPLES / f"rispy-tests-data-{name}.ris").read_bytes().decode("utf-8")
+
+
+def fields(query: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    return {name: getattr(query, name) for name in names}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        pytest.param(
+            "example_full",
+            [
+                {
+                    "title": "Title of reference",
+                    "authors": ("Marx, Karl", "Lindgren, Astrid"),
+                    "year": 2014,
+                    "venue": "Lorem",
+                    "key": "12345",
+                    "entry_type": "article",
+                    "publisher": "Fun Factory",
+                    "origin_line": 2,
+                },
+                {
+                    "title": "The title of the reference",
+                    "authors": ("Marxus, Karlus", "Lindgren, Astrid"),
+                    "year": 2006,
+                    "venue": "Lorem",
+                    "key": "12345",
+                    "entry_type": "article",
+                    "publisher": "Dark Factory",
+                    "origin_line": 27,
+                },
+            ],
+            id="record-numbers-before-TY",
+        ),
+        pytest.param(
+            "example_utf_chars",
+            [
+                {
+                    "title": "",  # no TI or T1: its only title is ST, a short title, not taken
+                    "authors": (
+                        "Dobrokhotova, Yu E.",
+                        "Yusupova, R. O.",
+                        "Ozerova, R. I.",
+                        "Fayzullin, L. Z.",
+                        "Karnaukhov, V. N.",
+                    ),
+                    "year": 2009,
+                    "venue": "Gynecology, Obstetrics and Perinatology",
+                    "key": None,
+                    "entry_type": "article",  # TY  - Journal Article, EndNote's name for JOUR
+                    "publisher": None,
+                    "origin_line": 1,
+                }
+            ],
+            id="bom-and-endnote-type",
+        ),
+        pytest.param(
+            "example_urls",
+            [
+                {
+                    "title": "A Mathematical Theory of Communication",
+                    "authors": ("Shannon,Claude E.",),
+                    "year": 1948,
+                    "venue": "Bell System Technical Journal",
+                    "key": None,
+                    "entry_type": "article",
+                    "publisher": None,
+                    "origin_line": line,
+                }
+                for line in (1, 12, 24, 35)
+            ],
+            id="one-repeated-and-semicolon-urls",
+        ),
+        pytest.param(
+            "example_multiline",
+            [
+                {
+                    "title": "",
+                    "authors": (),
+                    "year": None,
+                    "venue": None,
+                    "key": None,
+                    "entry_type": "article",
+                    "publisher": None,
+                    "origin_line": line,
+                }
+                for line in (1, 8, 17)
+            ],
+            id="continuation-lines-one-starting-with-ER",
+        ),
+    ],
+)
+def test_rispys_fixtures(name: str, expected: list[dict[str, Any]]) -> None:
+    queries = read_ris(sample(name), "refs.ris")
+    names = tuple(key for key in expected[0] if key != "origin_line")
+    assert [fields(q, names) | {"origin_line": q.origin.line} for q in queries] == expected
+
+
+@pytest.mark.parametrize("name", ["example_full", "example_utf_chars", "example_urls", "example_multiline"])
+def test_each_fixture_is_told_to_be_ris(name: str) -> None:
+    assert READER.sniff is not None and READER.sniff(sample(name))
+    assert detect_format(sample(name), Path("refs.txt")) == "ris"
+
+
+URLS_RECORD = "TY  - JOUR\nTI  - Attention Is All You Need\nAU  - Vaswani, Ashish\nPY  - 2017\n{urls}ER  -\n"
+
+
+@pytest.mark.parametrize(
+    "urls",
+    [
+        pytest.param("UR  - https://arxiv.org/abs/1706.03762\n", id="one"),
+        pytest.param("UR  - http://example.com\nUR  - https://arxiv.org/abs/1706.03762\n", id="repeated"),
+        pytest.param("UR  - http://example.com; https://arxiv.org/abs/1706.03762\n", id="semicolon-space"),
+        pytest.param("UR  - http://example.com;https://arxiv.org/abs/1706.03762\n", id="semicolon"),
+    ],
+)
+def test_an_arxiv_url_is_found_in_every_ur_form(urls: str) -> None:
+    """example_urls.ris's four ``UR`` forms, with an arXiv page as the second URL."""
+    (query,) = read_ris(URLS_RECORD.format(urls=urls), "refs.ris")
+    assert query.arxiv_id == "1706.03762"
+
+
+def test_a_date_is_the_year_when_py_is_missing() -> None:
+    (query,) = read_ris("TY  - JOUR\nTI  - T\nDA  - 2009/05/01\nER  - \n", "refs.ris")
+    assert query.year == 2009
+
+
+def pandoc_ris() -> str:
+    """The RIS input of pandoc's regression test 7894 (real references, three tag dialects)."""
+    text = (RIS_SAMPLES / "pandoc-test-command-7894.md").read_text(encoding="utf-8")
+    return text.split("% pandoc -f ris -t csljson\n", 1)[1].split("^D\n", 1)[0]
+
+
+def test_pandocs_ris_test_input() -> None:
+    """What pandoc's CSL JSON for the same input says (7894.md), bar the ids pandoc invents."""
+    queries = read_ris(pandoc_ris(), "refs.ris")
+    names = ("key", "entry_type", "title", "authors", "year", "venue")
+    assert [fields(q, names) for q in queries] == [
+        {
+            "key": "Chang_Keisler_Model_Theory",
+            "entry_type": "book",
+            "title": "Model Theory",
+            "authors": ("Chang, C. C.", "Keisler, H. Jerome"),
+            "year": 1990,
+            "venue": None,
+        },
+        {
+            "key": None,
+            "entry_type": "article",
+            "title": "A Mathematical Theory of Communication",
+            "authors": ("Shannon, Claude E.",),
+            "year": 1948,
+            "venue": "Bell System Technical Journal",  # T2
+        },
+        {
+            "key": None,
+            "entry_type": "article",
+            "title": "On computable numbers, with an application to the Entscheidungsproblem",  # T1
+            "authors": ("Turing, Alan Mathison",),  # A1
+            "year": 1937,  # Y1
+            "venue": "Proc. of London Mathematical Society",  # JO
+        },
+    ]
