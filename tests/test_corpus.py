@@ -20,7 +20,7 @@ from fakes.verify_world import world_sources
 from test_verify import FABRICATED, REAL
 from test_verify_report import browser  # noqa: F401  (the real Chromium, as the report's tests drive it)
 
-from normalizer.cli import EXIT_FATAL, EXIT_USAGE, main
+from normalizer.cli import EXIT_FATAL, EXIT_FINDINGS, EXIT_USAGE, main
 from normalizer.corpus.documents import find_documents
 from normalizer.corpus.engines import DaskEngine, ProcessEngine, SerialEngine, engine_for
 from normalizer.corpus.run import run_corpus
@@ -155,7 +155,7 @@ def test_a_venue_is_verified_into_one_line_per_document_and_a_summary(env: Path)
     write_corpus(env / "venue")
     result = CliRunner().invoke(main, ["verify", "venue", "--out", "out", "--workers", "1"])
 
-    assert result.exit_code == EXIT_FATAL, result.output  # fabricated references were found
+    assert result.exit_code == EXIT_FINDINGS, result.output  # fabricated references were found
     assert (
         "12 documents (12 verified now, 0 from earlier runs, 0 unreadable): 15 references," in result.stderr
     )
@@ -269,7 +269,7 @@ def test_the_command_runs_on_a_dask_scheduler_of_worker_processes(env: Path) -> 
         result = CliRunner().invoke(
             main, ["verify", "venue", "--out", "dask", "--scheduler", cluster.scheduler_address]
         )
-    assert result.exit_code == EXIT_FATAL, result.output
+    assert result.exit_code == EXIT_FINDINGS, result.output
     assert folder_bytes(env / "dask") == folder_bytes(env / "serial")
 
 
@@ -336,7 +336,7 @@ def test_a_run_killed_by_sigkill_and_run_again_writes_what_an_uninterrupted_run_
 
     again = subprocess.run(command, cwd=env, capture_output=True, text=True, timeout=120)
 
-    assert again.returncode == EXIT_FATAL, again.stderr
+    assert again.returncode == EXIT_FINDINGS, again.stderr
     whole, resumed = folder_bytes(env / "whole"), folder_bytes(env / "killed")
     assert resumed == whole
 

@@ -31,7 +31,7 @@ from fakes.openlibrary_api import FakeOpenLibrary
 from fakes.s2_api import FakeS2
 from fakes.servers import running_fakes
 
-from normalizer.cli import main
+from normalizer.cli import EXIT_FINDINGS, main
 
 # --- non-paper kinds through every reader -----------------------------------------------------
 
@@ -187,7 +187,7 @@ def test_the_html_report_of_a_tex_audit_shows_the_missing_and_the_uncited_keys(
         encoding="utf-8",
     )
     result = runner.invoke(main, ["verify", "--tex", "paper.tex", "--html", "report.html", "--json", "-q"])
-    assert result.exit_code == 1, result.output  # a cited key no entry holds
+    assert result.exit_code == EXIT_FINDINGS, result.output  # a cited key no entry holds
     audit = json.loads(result.stdout)["audit"]
     assert [a["key"] for a in audit["missing"]] == ["nosuchkey"]
     assert [a["key"] for a in audit["uncited"]] == ["okafor2001learning"]

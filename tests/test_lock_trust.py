@@ -19,7 +19,7 @@ from fakes.verify_world import world_sources
 
 from normalizer.bib.bibfile import parse_bibtex
 from normalizer.bib.lockfile import VerifiedItem, seal_of
-from normalizer.cli import EXIT_SOURCES_FAILED, main
+from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED, main
 from normalizer.verify.judge import claim_from_entry
 
 MADE_UP = """@article{made_up,
@@ -113,7 +113,7 @@ def test_a_forged_line_is_asked_about_again_online(
 ) -> None:
     forge(tmp_path, version, seal)
     result = verify(runner)
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_FINDINGS
     assert "refs.bib:1: made_up: BN701 error: no source knows DOI 10.99999/never.1" in result.stdout
     assert any(NOTE in line and "asked the sources again" in line for line in result.stderr.splitlines())
 

@@ -18,7 +18,7 @@ from fakes.s2_api import FakeS2
 from fakes.verify_world import s2_papers, world, world_sources
 
 from normalizer.bib.bibfile import parse_bibtex
-from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED, main
+from normalizer.cli import EXIT_FATAL, EXIT_FINDINGS, EXIT_OK, EXIT_SOURCES_FAILED, main
 from normalizer.models import Identifiers, PartialDate, Person, Reference
 from normalizer.verify.judge import Answer, Answers, Claim, Verdict, claim_from_entry, judge, venues_agree
 
@@ -339,12 +339,37 @@ def test_verify_passes_a_real_bibliography(runner: CliRunner, tmp_path: Path) ->
     assert "2 entries: 2 verified, 0 mismatch, 0 not found, 0 unverifiable" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("file", "text", "code", "said"),
+    [
+        pytest.param("missing.bib", None, EXIT_FATAL, "bibnorm: error: missing.bib: no such file",
+                     id="missing-file-could-not-run-exit-1"),
+        pytest.param("empty.bib", "", EXIT_FATAL, "bibnorm: error: empty.bib: no entries to verify",
+                     id="nothing-to-verify-could-not-run-exit-1"),
+        pytest.param("fabricated.bib", FABRICATED, EXIT_FINDINGS, "3 entries: 0 verified",
+                     id="fabricated-entries-found-exit-3"),
+        pytest.param("real.bib", REAL, EXIT_OK, "2 entries: 2 verified", id="real-entries-exit-0"),
+    ],
+)  # fmt: skip
+def test_one_meaning_per_exit_status_could_not_run_is_1_findings_are_3(
+    runner: CliRunner, tmp_path: Path, file: str, text: str | None, code: int, said: str
+) -> None:
+    """Issue 47: a verify that ran and found problems exits 3, as ``check`` does; 1 is only ever
+    "could not run", so a CI job can tell a broken bibliography from a broken run."""
+    if text is not None:
+        (tmp_path / file).write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["verify", file])
+    assert result.exit_code == code, result.output
+    assert said in result.stderr
+    assert "Traceback" not in result.output
+
+
 def test_verify_flags_a_fabricated_id_a_fabricated_doi_and_a_chimera(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     (tmp_path / "refs.bib").write_text(FABRICATED, encoding="utf-8")
     result = runner.invoke(main, ["verify", "refs.bib"])
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_FINDINGS
     lines = result.stdout.splitlines()
     assert "refs.bib:1: fake_id: BN703 error: arXiv has no paper 2006.99999" in lines
     assert any(
@@ -415,7 +440,7 @@ def test_verified_entries_in_the_lock_are_not_asked_again(runner: CliRunner, tmp
     # An edited entry is no longer covered by the lock.
     (tmp_path / "refs.bib").write_text(REAL.replace("year = {2020}", "year = {2035}"), encoding="utf-8")
     edited = runner.invoke(main, ["verify", "--offline", "refs.bib"])
-    assert edited.exit_code == 1
+    assert edited.exit_code == EXIT_FINDINGS
     assert "ho2020ddpm: BN721 error: year 2035 is in the future" in edited.stdout
 
 
@@ -424,7 +449,7 @@ def test_select_and_ignore_filter_findings_and_verdicts(runner: CliRunner, tmp_p
         "Jonathan Ho and Ajay Jain", "Ajay Jain and Jonathan Ho"
     )
     (tmp_path / "refs.bib").write_text(text, encoding="utf-8")
-    assert runner.invoke(main, ["verify", "refs.bib"]).exit_code == 1
+    assert runner.invoke(main, ["verify", "refs.bib"]).exit_code == EXIT_FINDINGS
     ignored = runner.invoke(main, ["verify", "--ignore", "BN715", "refs.bib"])
     assert ignored.exit_code == 0, ignored.output
     bad = runner.invoke(main, ["verify", "--ignore", "BN999", "refs.bib"])
@@ -459,7 +484,7 @@ def test_an_entry_that_cannot_be_parsed_is_reported_not_silently_skipped(
 ) -> None:
     (tmp_path / "refs.bib").write_text(REAL + "\n@article{broken, title = {Unclosed", encoding="utf-8")
     result = runner.invoke(main, ["verify", "--strict", "refs.bib"])
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_FINDINGS
     assert any(
         line.startswith("refs.bib:18: ")
         and "BN700 warning: could not be verified (the block could not be parsed" in line

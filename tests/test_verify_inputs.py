@@ -20,7 +20,7 @@ from fakes.verify_world import world_sources
 from paths import FIXTURES
 
 from normalizer.bib.bibfile import BibEntry, read_bibfile
-from normalizer.cli import EXIT_SOURCES_FAILED, main
+from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED, main
 from normalizer.text.titles import plain_text, title_key
 
 PAPER = FIXTURES / "pdf" / "hallmark.bib"
@@ -44,7 +44,7 @@ def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sources: dict[str, s
 
 def _verdicts(runner: CliRunner, path: Path) -> tuple[list[dict[str, object]], str]:
     result = runner.invoke(main, ["verify", "--json", str(path)])
-    assert result.exit_code in (0, 1), result.output
+    assert result.exit_code in (0, EXIT_FINDINGS), result.output
     return json.loads(result.stdout)["entries"], result.stderr
 
 
@@ -149,7 +149,7 @@ def test_standard_input_is_read_as_what_it_is_like_the_same_file(name: str, runn
     path = FIXTURES / "pdf" / name
     from_file, _ = _verdicts(runner, path)
     result = runner.invoke(main, ["verify", "--json", "-"], input=path.read_bytes())
-    assert result.exit_code in (0, 1), result.output
+    assert result.exit_code in (0, EXIT_FINDINGS), result.output
     assert json.loads(result.stdout)["entries"] == from_file
 
 

@@ -28,7 +28,7 @@ from fakes.openlibrary_api import FakeOpenLibrary
 from fakes.s2_api import FakeS2
 
 from normalizer.bib.bibfile import parse_bibtex
-from normalizer.cli import EXIT_FATAL, EXIT_OK, EXIT_SOURCES_FAILED, EXIT_USAGE, main
+from normalizer.cli import EXIT_FINDINGS, EXIT_OK, EXIT_SOURCES_FAILED, EXIT_USAGE, main
 from normalizer.identifiers import isbn_has_valid_check_digit, parse_isbn
 from normalizer.models import Identifiers, Notice, PartialDate, Person, Reference
 from normalizer.verify.judge import Answer, Answers, Claim, Verdict, claim_from_entry
@@ -644,7 +644,7 @@ def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fakes: dict[str, Any
 
 def verify_json(runner: CliRunner, *args: str) -> tuple[int, dict[str, Any]]:
     result = runner.invoke(main, ["verify", "--json", *args])
-    assert result.exit_code in (0, 1), result.output
+    assert result.exit_code in (0, EXIT_FINDINGS), result.output
     return result.exit_code, json.loads(result.stdout)
 
 
@@ -687,7 +687,7 @@ def test_fail_on_retracted_makes_ci_fail_on_a_retracted_or_withdrawn_work(
     (tmp_path / "refs.bib").write_text(REFS, encoding="utf-8")
     assert runner.invoke(main, ["verify", "refs.bib"]).exit_code == 0
     failing = runner.invoke(main, ["verify", "--fail-on", "retracted", "refs.bib"])
-    assert failing.exit_code == 1
+    assert failing.exit_code == EXIT_FINDINGS
     retracted = "feng2020: BN751 warning: retracted: Retraction 10.1177/17588359231172420 of 2023-04-22"
     assert retracted in failing.stdout
     assert (
@@ -720,16 +720,16 @@ DRAFT_CITING_A_MISSING_KEY = "\\cite{feng2020,vaswani2017}\n\\bibliography{refs}
     [
         pytest.param(("uhlmann1995", "ctan", "jax2018github"), [], EXIT_OK, None,
                      id="theses-web-pages-software-no-source-holds-exit-0"),
-        pytest.param(("uhlmann1995", "ctan"), ["--strict"], EXIT_FATAL, None,
-                     id="no-source-holds-them-with-strict-exit-1"),
+        pytest.param(("uhlmann1995", "ctan"), ["--strict"], EXIT_FINDINGS, None,
+                     id="no-source-holds-them-with-strict-exit-3"),
         pytest.param(("goodfellow2016",), [], EXIT_SOURCES_FAILED, "Open Library unreachable",
                      id="a-book-open-library-down-exit-4"),
         pytest.param(("goodfellow2016", "uhlmann1995"), ["--offline"], EXIT_SOURCES_FAILED,
                      "no entry could be verified (offline)", id="a-book-offline-without-a-lock-exit-4"),
         pytest.param(("feng2020", "uhlmann1995"), ["--strict"], EXIT_SOURCES_FAILED,
                      "1 entry could not be verified", id="a-paper-sources-down-and-a-thesis-exit-4"),
-        pytest.param(("feng2020",), ["--tex", "paper.tex"], EXIT_FATAL, "Crossref unreachable",
-                     id="a-cited-key-without-an-entry-is-certain-exit-1-over-4"),
+        pytest.param(("feng2020",), ["--tex", "paper.tex"], EXIT_FINDINGS, "Crossref unreachable",
+                     id="a-cited-key-without-an-entry-is-certain-exit-3-over-4"),
     ],
 )  # fmt: skip
 def test_exit_status_with_sources_down_follows_the_documented_table(
@@ -742,8 +742,8 @@ def test_exit_status_with_sources_down_follows_the_documented_table(
     warning: str | None,
 ) -> None:
     """Exit 4 says a run verified nothing it could have (a source it needed was lost); works no
-    source holds leave a run at 0 (1 with --strict); what is certain without a source (a cited
-    key no entry holds) is 1 even then. The table is in docs/checks.md and ``verify --help``."""
+    source holds leave a run at 0 (3 with --strict); what is certain without a source (a cited
+    key no entry holds) is 3 even then. The table is in docs/checks.md and ``verify --help``."""
     down = f"http://127.0.0.1:{closed_port()}"
     for name in ("S2", "ARXIV", "CROSSREF", "OPENLIBRARY"):
         monkeypatch.setenv(f"BIBNORM_{name}_API_URL", f"{down}/{name.lower()}")
@@ -845,7 +845,7 @@ def test_verify_tex_lists_missing_and_uncited_entries_and_judges_the_cited_ones(
     (tmp_path / "refs.bib").write_text(REFS + PROCEEDINGS, encoding="utf-8")
     (tmp_path / "paper.tex").write_text(DRAFT, encoding="utf-8")
     result = runner.invoke(main, ["verify", "--tex", "paper.tex"])
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == EXIT_FINDINGS, result.output
     lines = result.stdout.splitlines()
     assert "paper.tex:4: vaswani2017: BN791 error: cited, but no entry has this key" in lines
     assert (

@@ -24,7 +24,7 @@ from clients import not_installed
 from fakes.verify_world import world_sources
 from records import PUBLISHED
 
-from normalizer.cli import main
+from normalizer.cli import EXIT_FINDINGS, main
 from normalizer.models import Severity
 from normalizer.verify.html import render_report
 from normalizer.verify.judge import Claim, EntryVerdict, Matched, Verdict, VerifyFinding
@@ -82,7 +82,7 @@ def report(sources: dict[str, str], tmp_path_factory: pytest.TempPathFactory) ->
             patch.setenv(name, value)
         result = CliRunner().invoke(main, ["verify", "--html", "report.html", "refs.bib"])
         plain = CliRunner().invoke(main, ["verify", "refs.bib"])
-    assert result.exit_code == 1, result.output  # a mismatch and a paper not found
+    assert result.exit_code == EXIT_FINDINGS, result.output  # a mismatch and a paper not found
     assert result.stdout == plain.stdout  # the report is written besides, the lines are the same
     return folder / "report.html"
 

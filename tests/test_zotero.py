@@ -30,7 +30,7 @@ from fakes.zotero_api import (
 )
 
 import resolvers.zotero
-from normalizer.cli import main
+from normalizer.cli import EXIT_FINDINGS, main
 from normalizer.config import Settings
 from normalizer.readers import detect_format, read_inputs
 from normalizer.readers.zotero import read_zotero
@@ -641,7 +641,7 @@ def test_verify_zotero_gives_the_verdicts_of_the_same_entries_exported_as_bib(
     (tmp_path / "exported.bib").write_text(EXPORTED, encoding="utf-8")
     from_zotero = runner.invoke(main, ["verify", "--json", "zotero:"])
     from_bib = runner.invoke(main, ["verify", "--json", "exported.bib"])
-    assert from_zotero.exit_code == from_bib.exit_code == 1, from_zotero.output
+    assert from_zotero.exit_code == from_bib.exit_code == EXIT_FINDINGS, from_zotero.output
     in_place, exported = json.loads(from_zotero.stdout), json.loads(from_bib.stdout)
     assert verdicts(in_place) == verdicts(exported)
     # The verdicts themselves, so that two equally wrong readings could not pass.

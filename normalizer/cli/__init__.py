@@ -4,9 +4,9 @@ Each sub-command lives in its own module of this package and stays thin: it turn
 options into `Settings`, builds sources, calls library functions and prints.
 Every `BibnormError` becomes one line on stderr here, in one place, with its
 exit code (1 could not run, 2 usage). What a run found — items ``resolve --strict`` or
-``tex`` could not resolve, ``check``'s errors, files ``format --check`` would change — exits
-`EXIT_FINDINGS`; ``verify``'s mismatches still exit `EXIT_FATAL` (the verify action reads
-them so), a ``verify`` that could verify nothing `EXIT_SOURCES_FAILED`.
+``tex`` could not resolve, ``check``'s errors, files ``format --check`` would change,
+``verify``'s mismatches and not-found entries — exits `EXIT_FINDINGS`; a ``verify`` that
+could verify nothing `EXIT_SOURCES_FAILED`.
 
 May import: everything (it is the only composition root).
 """
@@ -28,7 +28,7 @@ from normalizer.errors import BibnormError, one_line
 EXIT_OK = 0
 EXIT_FATAL = 1
 EXIT_USAGE = 2
-EXIT_FINDINGS = 3  # ran and found problems: check errors, format --check, --strict, tex's unresolved keys
+EXIT_FINDINGS = 3  # ran and found problems: check errors, format --check, --strict, tex, verify's findings
 EXIT_SOURCES_FAILED = 4  # every item failed, a source refused the key, verify verified nothing
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as shells report it
 EXIT_TERMINATED = 143  # SIGTERM/SIGHUP (128 + SIGTERM)
@@ -218,10 +218,11 @@ def main() -> None:
     Exit codes (README "Exit codes"):
       0    ran, nothing to report
       1    could not run: missing, unreadable, oversized or wrong-format input,
-           a failed write (verify: also a mismatch or a work not found)
+           a failed write
       2    usage error
       3    ran and found problems: check found errors, format --check would
-           reformat, resolve --strict/tex left items unresolved
+           reformat, resolve --strict/tex left items unresolved, verify found
+           a mismatch or a work not found
       4    ran but could ask no source (every item failed, a key refused,
            verify verified nothing)
       130  interrupted (Ctrl-C)

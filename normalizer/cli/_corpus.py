@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from normalizer.cli import EXIT_FATAL, EXIT_OK
+from normalizer.cli import EXIT_FINDINGS, EXIT_OK
 from normalizer.cli._progress import progress_for
 from normalizer.errors import UsageError
 from normalizer.verify.run import VerifyOptions
@@ -24,7 +24,7 @@ def verify_corpus(
     quiet: bool,
     show_progress: bool | None,
 ) -> int:
-    """Run the corpus and print one summary line; the exit status: 1 when a reference is a
+    """Run the corpus and print one summary line; the exit status: 3 when a reference is a
     mismatch or not found (as for one file), else 0."""
     from normalizer.corpus.engines import engine_for
     from normalizer.corpus.run import run_corpus
@@ -48,4 +48,4 @@ def verify_corpus(
             f" {tally['unverifiable']} unverifiable; {out / 'summary.html'}",
             err=True,
         )
-    return EXIT_FATAL if tally["mismatch"] or tally["not_found"] else EXIT_OK
+    return EXIT_FINDINGS if tally["mismatch"] or tally["not_found"] else EXIT_OK

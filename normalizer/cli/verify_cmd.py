@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from normalizer.bib.lockfile import LOCK_FILE
-from normalizer.cli import EXIT_FATAL, EXIT_OK, EXIT_SOURCES_FAILED
+from normalizer.cli import EXIT_FINDINGS, EXIT_OK, EXIT_SOURCES_FAILED
 from normalizer.cli._options import UserPath, lock_option, source_options, source_overrides
 from normalizer.cli._progress import progress_for, progress_option, say
 from normalizer.cli._style import Painter, color_option
@@ -85,13 +85,13 @@ def parse_fail_on(text: str | None) -> frozenset[str]:
         " (BN792), and the verdicts of the cited entries. FILE.bib default to the draft's bibliography."
     ),
 )
-@click.option("--strict", is_flag=True, help="Also fail (exit 1) when an entry could not be verified.")
+@click.option("--strict", is_flag=True, help="Also fail (exit 3) when an entry could not be verified.")
 @click.option(
     "--fail-on",
     default=None,
     metavar="CONDITIONS",
     help=(
-        "Also fail (exit 1) on 'retracted' (a retracted or withdrawn work cited),"
+        "Also fail (exit 3) on 'retracted' (a retracted or withdrawn work cited),"
         " 'unverifiable' (the same as --strict)."
     ),
 )
@@ -185,12 +185,13 @@ def command(
     \b
     Exit status, the first that applies (docs/checks.md):
       2  usage error
-      1  an entry is a mismatch or not_found; with --tex a cited key no entry
+      1  could not run: a missing or unreadable file, nothing in it to verify
+      3  an entry is a mismatch or not_found; with --tex a cited key no entry
          holds; with --fail-on retracted a retracted or withdrawn work cited
       4  no entry could be verified: a source it needed was down or refused the
          key, or --offline ran without a lock that holds the entries (the reason
          is on stderr); works no source holds (theses, web pages) never give 4
-      1  with --strict (or --fail-on unverifiable) an entry is unverifiable
+      3  with --strict (or --fail-on unverifiable) an entry is unverifiable
       0  otherwise
     """
     from normalizer.verify.run import VerifyOptions, run_tex_audit, run_verify
@@ -351,25 +352,25 @@ def summary_line(
 def exit_code(outcome: VerifyOutcome, conditions: Collection[str] = (), audit: TexAudit | None = None) -> int:
     """The exit status (the table in ``--help``), in this order:
 
-    1. `EXIT_FATAL` for what is certain whatever the sources: an entry ``mismatch`` or
+    1. `EXIT_FINDINGS` for what is certain whatever the sources: an entry ``mismatch`` or
        ``not_found``, a cited key no entry holds (``audit``), and with ``--fail-on retracted``
        a retracted or withdrawn work;
     2. `EXIT_SOURCES_FAILED` when no entry could be verified for want of a source
        (`VerifyOutcome.nothing_verified`), so a CI job never passes having verified nothing;
-    3. `EXIT_FATAL` with ``--fail-on unverifiable`` (``--strict``) when an entry is unverifiable;
+    3. `EXIT_FINDINGS` with ``--fail-on unverifiable`` (``--strict``) when an entry is unverifiable;
     4. else `EXIT_OK`.
     """
     from normalizer.verify.notices import RETRACTED_CODES
 
     verdicts = outcome.verdicts
     if any(v.verdict in (Verdict.MISMATCH, Verdict.NOT_FOUND) for v in verdicts):
-        return EXIT_FATAL
+        return EXIT_FINDINGS
     if audit is not None and audit.missing:
-        return EXIT_FATAL
+        return EXIT_FINDINGS
     if "retracted" in conditions and any(f.code in RETRACTED_CODES for v in verdicts for f in v.findings):
-        return EXIT_FATAL
+        return EXIT_FINDINGS
     if outcome.nothing_verified:
         return EXIT_SOURCES_FAILED
     if "unverifiable" in conditions and any(v.verdict is Verdict.UNVERIFIABLE for v in verdicts):
-        return EXIT_FATAL
+        return EXIT_FINDINGS
     return EXIT_OK
