@@ -371,9 +371,47 @@ def test_the_step_fails_when_bibnorm_could_not_run(
     assert result.returncode != 0
     assert "error(s) in changed entries" not in result.stdout
     last = result.stdout.splitlines()[-1]
-    assert last.startswith("::error::bibnorm verify could not run (exit "), result.stdout
+    assert last.startswith("::error::bibnorm verify could not run (exit 1): "), result.stdout
     assert expected in last
     assert expected in result.stderr  # bibnorm's own message is shown
+
+
+# A stand-in for bibnorm that prints what it is given and exits with the status given: how the
+# step reads each exit status, whatever bibnorm printed (issue 47: findings exit 3, not 1).
+STAND_IN = """import os, sys
+sys.stdout.write(os.environ["STAND_IN_STDOUT"])
+sys.stderr.write("bibnorm: the stand-in's last line\\n")
+sys.exit(int(os.environ["STAND_IN_EXIT"]))
+"""
+FABRICATED_LINE = "refs.bib:1: made_up: BN703 error: arXiv has no paper 2006.99999\n"
+
+
+@pytest.mark.parametrize(
+    ("status", "stdout", "code", "last"),
+    [
+        pytest.param(3, FABRICATED_LINE, 1, "bibnorm verify: 1 error(s) in changed entries", id="3-findings"),
+        pytest.param(0, "", 0, "bibnorm verify: 0 error(s) in changed entries", id="0-passes"),
+        pytest.param(3, "", 3, "::error::bibnorm verify could not run (exit 3): bibnorm: the stand-in's"
+                     " last line", id="3-without-a-finding-could-not-run"),
+        pytest.param(1, FABRICATED_LINE, 1, "::error::bibnorm verify could not run (exit 1): bibnorm: the"
+                     " stand-in's last line", id="1-is-could-not-run-even-with-findings"),
+        pytest.param(4, "", 4, "::error::bibnorm verify could not run (exit 4): bibnorm: the stand-in's"
+                     " last line", id="4-verified-nothing"),
+    ],
+)  # fmt: skip
+def test_only_exit_3_with_findings_is_found_problems(
+    status: int, stdout: str, code: int, last: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    _git(folder, "init", "-q")
+    (folder / "refs.bib").write_text("@misc{made_up,\n  eprint = {2006.99999}\n}\n", encoding="utf-8")
+    (tmp_path / "stand_in.py").write_text(STAND_IN, encoding="utf-8")
+    command = [sys.executable, str(ACTION / "verify.py"), "--cache", str(tmp_path / "cache")]
+    command += ["--bibnorm", f"{sys.executable} {tmp_path / 'stand_in.py'}", "refs.bib"]
+    env = {**os.environ, "STAND_IN_EXIT": str(status), "STAND_IN_STDOUT": stdout, "BIBNORM_VERIFY_BASE": ""}
+    result = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout.splitlines()[-1]) == (code, last), result.stdout + result.stderr
 
 
 @pytest.mark.parametrize(

@@ -223,6 +223,7 @@ def test_the_documented_verify_hook_fails_a_commit_adding_a_fabricated_entry(
     refused = hooks.commit(work, env=only_verify)
     assert refused.returncode == 1, refused.stdout + refused.stderr
     shown = refused.stdout + refused.stderr  # git commit shows the hooks' output on stderr
+    assert "- exit code: 3" in shown, shown  # verify ran and found problems (issue 47)
     assert "refs.bib:8: made_up: BN703 error: arXiv has no paper 2006.99999" in shown, shown
     assert _git(work, "log", "--format=%s") == "cite\n"  # the fabricated entry was not committed
 
@@ -289,6 +290,7 @@ def test_the_offline_verify_hook_answers_from_the_committed_lock(
     # A file none of whose entries the lock holds cannot be checked offline: the commit stops
     # (verify exits 4 when it verified nothing) and says why.
     assert unknown.returncode == 1, unknown.stdout + unknown.stderr
+    assert "- exit code: 4" in unknown.stdout, unknown.stdout
     assert "more.bib:1: made_up: BN700 warning: could not be verified (offline)" in unknown.stdout
     assert "bibnorm: warning: no entry could be verified (offline)" in unknown.stdout
     # Next to verified entries, an entry the lock lacks is a warning, not a failed commit.

@@ -19,8 +19,9 @@ writing them into a shell line, so an input is data and never a command or an op
 4. Exit 1 when a changed entry has an error finding (a mismatch, or not found; with ``--strict``
    or ``--fail-on`` also what those conditions count), else 0.
 5. When bibnorm could not run or verified nothing (any exit but 0 and the documented "found
-   problems" 1, or a 1 with no finding to show for it: a missing file, a .bib with no entries),
-   the step fails with bibnorm's exit status (1 for a bare 1) and its stderr shown.
+   problems" 3: 1 for a missing file or a .bib with no entries, 4 for nothing verified; or a 3
+   with no finding to show for it), the step fails with bibnorm's exit status and its stderr
+   shown.
 
 Names reach commands only as arguments, after ``--`` (git, bibnorm); a base is first resolved with
 ``git rev-parse --verify --end-of-options`` and only the commit id it names is used, so no input
@@ -52,7 +53,7 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 # bibnorm verify's exit status for "an entry is a mismatch or not found" (and what --strict and
 # --fail-on add); every other non-zero status means it could not run or verified nothing
 # (`bibnorm verify --help`, docs/checks.md).
-FOUND_PROBLEMS = 1
+FOUND_PROBLEMS = 3
 # The codes each --fail-on condition fails on besides errors (`bibnorm verify --list`): BN700
 # unverifiable; BN751 retracted, BN754 arXiv-withdrawn.
 CONDITION_CODES = {"unverifiable": frozenset({"BN700"}), "retracted": frozenset({"BN751", "BN754"})}
