@@ -71,6 +71,7 @@ BIBNORM_COMMAND = re.compile(r"\bbibnorm ([a-z]+)(?: ([a-z]+))?")
 # Options a help text names that are another command's (or program's): whose they are.
 ELSEWHERE: dict[tuple[Words, str], Words | None] = {
     ((), "--strict"): ("resolve",),  # the exit codes: "3 when --strict/tex found items ..."
+    ((), "--check"): ("format",),  # the exit codes: "format --check would reformat a file"
     (("cache",), "--offline"): ("resolve",),  # "--offline runs answer from it"
     (("check",), "--update-lock"): ("resolve",),  # "'bibnorm resolve --update-lock' writes it" (wrapped)
     (("tex",), "-pvc"): None,  # latexmk's
