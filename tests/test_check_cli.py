@@ -123,7 +123,7 @@ def test_format_json_says_which_files_change_and_nothing_else_on_stdout(
     shutil.copy(CORPUS / "bibtexparser" / "traps.bib", messy)
     tidy.write_text("@misc{a,\n  title = {A},\n}\n", encoding="utf-8")
     checked = runner.invoke(main, ["format", "--check", "--json", str(messy), str(tidy)])
-    assert checked.exit_code == 1
+    assert checked.exit_code == EXIT_FINDINGS
     assert json.loads(checked.stdout) == {
         "files": [
             {"path": str(messy), "changed": True, "written": False, "kept": []},

@@ -88,7 +88,7 @@ def test_offline_the_index_verifies_by_doi_and_title_and_reports_retractions(ind
         "by_doi": ("verified", []),
         "by_title": ("verified", []),
         "retracted": ("verified", ["BN751"]),  # the later partition's word wins
-        "invented": ("unverifiable", []),  # offline, the index's silence proves nothing
+        "invented": ("unverifiable", ["BN700"]),  # offline, the index's silence proves nothing
     }
 
 
