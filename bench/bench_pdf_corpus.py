@@ -74,12 +74,14 @@ class Truth:
     doi: str | None
 
 
+_WHERE = ("source", "commit", "pdf", "truth")
+
+
 def manifest() -> list[Document]:
     with MANIFEST.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     return [
-        Document(row["id"], row["family"], int(row["columns"]), row["source"], row["commit"], row["pdf"], row["truth"])
-        for row in rows
+        Document(row["id"], row["family"], int(row["columns"]), *(row[k] for k in _WHERE)) for row in rows
     ]
 
 
@@ -140,7 +142,7 @@ def truths(document: Document) -> list[Truth]:
         return rows
     queries = read_inputs([path])
     return [
-        Truth(q.title or "", _family(q.authors[0]) if q.authors else "", q.year, (q.doi or "").casefold() or None)
+        Truth(q.title or "", _family(next(iter(q.authors), "")), q.year, (q.doi or "").casefold() or None)
         for q in queries
     ]
 
@@ -218,9 +220,10 @@ def _percent(part: int, whole: int) -> str:
 
 
 def report(name: str, s: Score) -> None:
-    print(f"{name:<34}{s.references:>6}{_percent(s.whole, s.references):>7}{_percent(s.title, s.references):>7}"
-          f"{_percent(s.author, s.references):>8}{_percent(s.year, s.references):>6}"
-          f"{f'{s.dois_right}/{s.dois}':>9}{s.dois_wrong:>7}{s.items:>7}{s.strays:>8}{s.refused:>9}")  # fmt: skip
+    n = s.references
+    print(f"{name:<34}{n:>6}{_percent(s.whole, n):>7}{_percent(s.title, n):>7}{_percent(s.author, n):>8}"
+          f"{_percent(s.year, n):>6}{f'{s.dois_right}/{s.dois}':>9}{s.dois_wrong:>7}{s.items:>7}{s.strays:>8}"
+          f"{s.refused:>9}")  # fmt: skip
 
 
 def main() -> None:
@@ -231,8 +234,8 @@ def main() -> None:
     parser.add_argument("--items", action="store_true", help="print each reference not read whole")
     args = parser.parse_args()
     documents = [d for d in manifest() if not args.only or d.id in args.only]
-    header = f"{'document':<34}{'refs':>6}{'whole':>7}{'title':>7}{'author':>8}{'year':>6}{'DOIs':>9}{'WRONG':>7}"
-    print(header + f"{'items':>7}{'strays':>8}{'refused':>9}")
+    print(f"{'document':<34}{'refs':>6}{'whole':>7}{'title':>7}{'author':>8}{'year':>6}{'DOIs':>9}{'WRONG':>7}"
+          f"{'items':>7}{'strays':>8}{'refused':>9}")  # fmt: skip
     families: dict[str, Score] = defaultdict(Score)
     for document in documents:
         if args.fetch:
