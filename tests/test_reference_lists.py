@@ -11,6 +11,7 @@ made by the code under test.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from normalizer.cli import main
 from normalizer.errors import InputError
 from normalizer.models import QueryKind
 from normalizer.readers import detect_format, read_inputs, read_inputs_noted
-from normalizer.readers.refs import looks_like_reference, looks_like_reference_list, read_list
+from normalizer.readers.refs import looks_like_reference, looks_like_reference_list, person_names, read_list
 from normalizer.text.titles import title_key
 from resolvers.snapshot import build_index
 
@@ -301,6 +302,62 @@ def test_resolve_a_pdf_writes_the_bib_of_its_bibliography(
     _resolved(PDFS / "ieeetran-2col.pdf", snapshot_index, tmp_path, monkeypatch)
     bib = (tmp_path / "out.bib").read_text(encoding="utf-8")
     assert bib.count("@") == len(RECORDS)
+
+
+@pytest.mark.parametrize(
+    ("authors", "names"),
+    [
+        pytest.param("Z. Li and Q. Gu", ("Z. Li", "Q. Gu"), id="ieee-two-letter-family-names"),
+        pytest.param("X. Wang, K. He, and A. Gupta", ("X. Wang", "K. He", "A. Gupta"), id="ieee-he"),
+        pytest.param(
+            "Y.-C. Liu, C.-Y. Ma, and Z. Kira", ("Y.-C. Liu", "C.-Y. Ma", "Z. Kira"), id="hyphenated-initials"
+        ),
+        pytest.param("Li, Q., Gu, Z.", ("Li, Q.", "Gu, Z."), id="apa-two-letter-family-names"),
+        pytest.param(
+            "Zhai, X., Kolesnikov, A., & Beyer, L.", ("Zhai, X.", "Kolesnikov, A.", "Beyer, L."), id="apa"
+        ),
+    ],
+)  # fmt: skip
+def test_each_person_of_an_author_list_is_one_name(authors: str, names: tuple[str, ...]) -> None:
+    assert person_names(authors) == names
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"\W", "", text).casefold()
+
+
+def test_every_report_item_shows_what_was_read_from_the_pdf(
+    snapshot_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ``read`` block: the title, authors, year and where on the page the reader found them,
+    beside the resolved record (here checked against the snapshot records the PDF was typeset
+    from: title, first author's family name as the record writes it, page and line)."""
+    rows = {
+        title_key(row["title"]): row
+        for row in map(json.loads, DEV_SNAPSHOT.read_text(encoding="utf-8").splitlines())
+        if row.get("authors")
+    }
+    path = PDFS / "ieeetran-2col.pdf"
+    items, _ = _resolved(path, snapshot_index, tmp_path, monkeypatch)
+    assert len(items) == len(RECORDS)
+    for item in items:
+        read = item["read"]
+        row = rows[title_key(read["title"])]
+        assert item["arxiv_id"] == row["id"]
+        family = row["authors"].split(",")[0].split()[-1]
+        assert _letters(read["authors"][0].split()[-1]) == _letters(family), read  # d’Ascoli as printed
+        assert item["origin"] == f"{path}:{read['line']} (page {read['page']})"
+        assert set(read) == {
+            "title",
+            "authors",
+            "year",
+            "venue",
+            "doi",
+            "arxiv_id",
+            "entry_type",
+            "page",
+            "line",
+        }
 
 
 # --------------------------------------------------------------------------- a real paper

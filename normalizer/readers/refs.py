@@ -84,6 +84,9 @@ _PARTICLES = frozenset(
 )  # fmt: skip
 _ELIDED = re.compile(r"^[dlo][’']", re.IGNORECASE)  # d'Ascoli, l'Hôpital, O'Neil
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?-?\s?)+$")
+# Initials, then a family name: "Q. Gu", "C.-Y. Ma" are whole names, though "Gu." and "Ma." would
+# read as initials ("Th.") were the period there.
+_GIVEN_FAMILY = re.compile(r"^(?:[A-Z][a-z]?\.\s?-?\s?)+[A-Z][a-z]+$")
 
 
 class ParsedReference(NamedTuple):
@@ -179,10 +182,11 @@ def person_names(authors: str) -> tuple[str, ...]:
     others = re.search(r"\bet\s*al\b|\bothers\b", text) is not None
     pieces = [piece.strip(" .") for piece in split_authors(text)]
     pieces = [piece for piece in pieces if piece]
-    if len(pieces) >= 2 and all(_INITIALS.match(f"{piece}.") for piece in pieces[1::2]):
+    initials = [bool(_INITIALS.match(f"{piece}.")) and not _GIVEN_FAMILY.match(piece) for piece in pieces]
+    if len(pieces) >= 2 and all(initials[1::2]):
         pieces = [f"{family}, {given}." for family, given in zip(pieces[::2], pieces[1::2], strict=False)]
     else:
-        pieces = [piece if not _INITIALS.match(f"{piece}.") else f"{piece}." for piece in pieces]
+        pieces = [f"{piece}." if initial else piece for piece, initial in zip(pieces, initials, strict=True)]
     return (*pieces, "others") if others else tuple(pieces)
 
 
