@@ -72,6 +72,33 @@ from resolvers.snapshot import build_index
             "Flamingo: a visual language model for few-shot learning", 2022, {"Alayrac"}, None, None,
             id="hyphenated-initials-et-al",
         ),
+        pytest.param(
+            "Newton, I. (1687). Philosophiae naturalis principia mathematica. London: Royal Society.",
+            "Philosophiae naturalis principia mathematica", 1687, {"Newton"}, None, None,
+            id="a-year-before-1900",
+        ),
+        pytest.param(
+            "Darwin, C. (1859). On the origin of species. London: John Murray. Retrieved March 3, 2008, "
+            "from http://darwin-online.org.uk",
+            "On the origin of species", 1859, {"Darwin"}, None, None, id="the-year-published-not-retrieved",
+        ),
+        pytest.param(
+            "A. Author. A web page on climate, 2019. [Online]. Available: http://x.org "
+            "(accessed on 12 May 2021).",
+            "A web page on climate", 2019, {"Author"}, None, None, id="accessed-on-a-date",
+        ),
+        pytest.param(
+            "Attwood, Feona (2006) “Sexed Up: Theorizing the Sexualization of Culture,” Sexualities, "
+            "9 (1), 77–94.",
+            "Sexed Up: Theorizing the Sexualization of Culture", 2006, {"Attwood", "Feona"}, None, None,
+            id="econ-year-after-authors-quoted-title",
+        ),
+        pytest.param(
+            "Babiker, Mustafa H. and Richard S. Eckaus (2007) “Unemployment Effects of Climate Policy,” "
+            "Environmental Science and Policy, 10 (7-8), 600–609, 10.1016/j.envsci.2007.05.002.",
+            "Unemployment Effects of Climate Policy", 2007, {"Babiker", "Eckaus"}, None,
+            "10.1016/j.envsci.2007.05.002", id="econ-doi-without-prefix",
+        ),
     ],
 )  # fmt: skip
 def test_a_reference_string_gives_title_authors_year_and_ids(

@@ -23,6 +23,7 @@ from normalizer.cli import main
 from normalizer.errors import InputError
 from normalizer.models import QueryKind
 from normalizer.readers import detect_format, read_inputs, read_inputs_noted
+from normalizer.readers.pdf import PdfLine, read_section
 from normalizer.readers.refs import looks_like_reference, looks_like_reference_list, person_names, read_list
 from normalizer.text.titles import title_key
 from resolvers.snapshot import build_index
@@ -314,12 +315,52 @@ def test_resolve_a_pdf_writes_the_bib_of_its_bibliography(
         ),
         pytest.param("Li, Q., Gu, Z.", ("Li, Q.", "Gu, Z."), id="apa-two-letter-family-names"),
         pytest.param(
+            "d’Aspremont, Claude, Jacques Crémer, and Louis-André Gérard-Varet",
+            ("d’Aspremont, Claude", "Jacques Crémer", "Louis-André Gérard-Varet"), id="econ-first-inverted",
+        ),
+        pytest.param("Attwood, Feona", ("Attwood, Feona",), id="econ-one-author-inverted"),
+        pytest.param(
             "Zhai, X., Kolesnikov, A., & Beyer, L.", ("Zhai, X.", "Kolesnikov, A.", "Beyer, L."), id="apa"
         ),
     ],
 )  # fmt: skip
 def test_each_person_of_an_author_list_is_one_name(authors: str, names: tuple[str, ...]) -> None:
     assert person_names(authors) == names
+
+
+def _line(indent: float, text: str) -> PdfLine:
+    return PdfLine(page=1, column=0, left=72 + indent, size=10.0, text=text, indent=indent)
+
+
+def test_a_hanging_indent_list_is_split_where_its_geometry_starts_references() -> None:
+    """econ-bst's layout (its sample document, texlive-doc): first lines flush, the rest indented
+    by 10pt, and a reference whose authors repeat the previous one's set 38pt in, after a rule
+    that is no text; a wrapped line is never a reference of its own, and the rule becomes the
+    previous reference's authors."""
+    lines = [
+        _line(0, "d’Aspremont, Claude, Jacques Crémer, and Louis-André Gérard-Varet (2003) “Correlation, "
+                 "Independence,"),
+        _line(10, "and Bayesian Incentives,” Social Choice and Welfare, 21 (2), 281–310."),
+        _line(38, "(2004) “Balanced Bayesian Mechanisms,” Journal of Economic Theory, 115 (2), 385–396,"),
+        _line(11, "10.1016/j.jet.2003.07.001."),
+        _line(0, "Attwood, Feona (2006) “Sexed Up: Theorizing the Sexualization of Culture,” Sexualities, "
+                 "9 (1), 77–94."),
+        _line(38, "ed. (2009) Mainstreaming Sex: the Sexualization of Western Culture: I. B. Tauris."),
+    ]  # fmt: skip
+    read = read_section(lines, "econ.pdf")
+    assert read is not None
+    queries = read[0]
+    assert [q.title for q in queries[:3]] == [
+        "Correlation, Independence, and Bayesian Incentives",
+        "Balanced Bayesian Mechanisms",
+        "Sexed Up: Theorizing the Sexualization of Culture",
+    ]
+    # A book's publisher after a colon is not told from a subtitle yet (": I. B. Tauris").
+    assert (queries[3].title or "").startswith("Mainstreaming Sex: the Sexualization of Western Culture")
+    assert [q.year for q in queries] == [2003, 2004, 2006, 2009]
+    assert [q.authors[0] for q in queries] == ["d’Aspremont, Claude"] * 2 + ["Attwood, Feona"] * 2
+    assert queries[1].doi == "10.1016/j.jet.2003.07.001"
+    assert [q.origin.line for q in queries] == [1, 3, 5, 6]
 
 
 def _letters(text: str) -> str:

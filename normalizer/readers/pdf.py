@@ -60,24 +60,97 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
     """One `Query` per reference in the PDF's references section, and how it was read."""
     lines = _document_lines(data, path)
     section = references_section(lines)
-    references = (
-        read_list("\n".join(_as_text(line) for line in lines[section.first : section.end]))
-        if section
-        else None
-    )
-    if section is None or references is None or not (section.headed or _mostly_references(references)):
+    read = read_section(lines[section.first : section.end], path, section.first) if section else None
+    if section is None or read is None or not (section.headed or _mostly_references(read[1])):
         raise InputError(
             f"{path}: no references section found (no 'References' or 'Bibliography' heading, "
             "no list of references starting at [1] or 1.); nothing was read"
         )
-    first = section.first
-    queries = queries_from_list(
-        references,
-        lambda at: Origin(path=path, line=first + at, page=lines[first + at - 1].page),
-    )
+    queries, references = read
     pages = sorted({line.page for line in lines[section.first : section.end]})
     where = f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}–{pages[-1]}"
     return queries, f"the PDF's references section ({where}) {describe_list(references, queries)}"
+
+
+def read_section(
+    lines: Sequence[PdfLine], path: str, before: int = 0
+) -> tuple[list[Query], ReferenceList] | None:
+    """The queries of a references section's ``lines`` (``before`` lines of the document come
+    before them: each query's origin is its line in the document), and the list they were
+    read as; ``None`` when the lines hold no reference list."""
+    references, line_of = _read_section(lines)
+    if references is None:
+        return None
+    queries = queries_from_list(
+        references,
+        lambda at: Origin(path=path, line=before + line_of[at], page=lines[line_of[at] - 1].page),
+    )
+    return queries, references
+
+
+def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[int]]:
+    """The section's references, as its text reads or as its geometry splits it (a blank line
+    before each line that starts a reference) when that reads more of them; and for each line
+    of the text read (1-based), the section's line it is (0 for an inserted blank line)."""
+    as_text = read_list("\n".join(_as_text(line) for line in lines))
+    straight = list(range(len(lines) + 1))
+    marked = _by_geometry(lines)
+    if marked is None:
+        return as_text, straight
+    by_geometry = read_list("\n".join(text for text, _ in marked))
+    if by_geometry is None or (
+        as_text is not None and _references_read(as_text) >= _references_read(by_geometry)
+    ):
+        return as_text, straight
+    return by_geometry, [0, *(at for _, at in marked)]
+
+
+def _references_read(references: ReferenceList) -> int:
+    return sum(1 for item in references.items if looks_like_reference(item.text))
+
+
+def _by_geometry(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:
+    """The section's lines, each with its 1-based line in the section, and a blank line (line
+    0) before every line that starts a reference by the list's geometry; ``None`` when the
+    geometry shows no hanging indent.
+
+    A hanging-indent list sets each reference's first line flush and the rest indented by one
+    amount; a line set further in than that, with no author before its year, is a reference
+    whose authors the style replaced by a dash or a rule (econ's rule, biblatex's "—"): it
+    starts a reference, and its authors are the previous reference's.
+    """
+    ems = [line.indent / line.size if line.size else 0.0 for line in lines]
+    flush = [em < _FLUSH_EMS for em in ems]
+    indented = sorted(round(em * 2) / 2 for em in ems if em >= _FLUSH_EMS)
+    if sum(flush) < 2 or len(indented) < 2 or any(_LABELLED.match(line.text) for line in lines[:3]):
+        return None
+    continued = Counter(indented).most_common(1)[0][0]  # the continuation lines' indent, in ems
+    marked: list[tuple[str, int]] = []
+    authors = ""
+    for at, (line, em, starts) in enumerate(zip(lines, ems, flush, strict=True), start=1):
+        text = line.text
+        dashed = _REPEATED_AUTHORS.match(text)
+        if not starts and em >= continued + _DASH_EMS and _AUTHORLESS.match(text):
+            starts = True
+            dashed = dashed or _NOTHING.match(text)  # a rule, not text: nothing to drop
+        if starts and dashed is not None and authors:
+            text = f"{authors} {text[dashed.end() :]}"
+        elif starts:
+            before_year = _BEFORE_YEAR.match(text)
+            authors = before_year.group("authors") if before_year else ""
+        if starts and marked:
+            marked.append(("", 0))  # a paragraph break: the reader splits blank-line separated items
+        marked.append((text if starts else "    " + text, at))
+    return marked
+
+
+_FLUSH_EMS = 0.4  # a line indented less than this (in ems of its type) is flush
+_DASH_EMS = 1.5  # a reference's first line set this much further in than its continuations
+_LABELLED = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|\(?\d{1,3}[.)]?)\s")  # numbered lists split by label
+_REPEATED_AUTHORS = re.compile(r"^\s*[—–-]{1,3}[.,]?\s*")  # biblatex's "—", bibtex's "———."
+_AUTHORLESS = re.compile(r"^\s*(?:[—–-]{1,3}[.,]?\s*|\(?(?:1[5-9]|20)\d{2}[a-z]?\)?|ed\.|eds\.|\(ed)")
+_NOTHING = re.compile("")
+_BEFORE_YEAR = re.compile(r"^(?P<authors>.+?)[\s,.]*\(?(?:1[5-9]|20)\d{2}[a-z]?\b")
 
 
 def _mostly_references(references: ReferenceList) -> bool:

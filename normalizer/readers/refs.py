@@ -51,9 +51,20 @@ _ARXIV = re.compile(
 )
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]])")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-_YEAR = re.compile(r"(?<![\d./:-])((?:19|20)\d{2})[a-z]?(?![\d/-])")
+# Years 1500–2099: a reference to Newton or Darwin has one too.
+_YEARS = r"(?:1[5-9]|20)\d{2}"
+_YEAR = re.compile(rf"(?<![\d./:-])({_YEARS})[a-z]?(?![\d/-])")
+# When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008").
+_ACCESSED = re.compile(
+    r"\b(?:retrieved|accessed|visited|viewed|last checked|cited)(?:\s+(?:on|at))?:?\s+"
+    rf"(?:\d{{1,2}}\.?\s+)?(?:[A-Z][a-z]{{2,8}}\.?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{_YEARS}",
+    re.I,
+)
+_YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*\(?{_YEARS}[a-z]?(?:,[^)]*)?\)?[\s.,:]*$")
+# The year right after the author list: "Names (2006)", "Names (2006a, March)", "Names. 2006."
+_AUTHOR_YEAR = re.compile(rf"^[^\d()“\"]{{2,400}}?(?:\(({_YEARS})[a-z]?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s)")
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
-_APA = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?(?:,[^)]*)?\)\.?\s*(?P<rest>.+)$")
+_APA = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,[^)]*)?\)\.?\s*(?P<rest>.+)$")
 # A sentence ends at ". " after a word of two or more characters: initials ("A. Name",
 # "J.-P. Name") do not end the author sentence; "et al." does.
 _SENTENCE_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)")
@@ -64,8 +75,8 @@ _LNCS = re.compile(r"^(?P<authors>[^:]+?\.)\s*:\s+(?P<rest>.+)$")
 _VENUE_TAIL = re.compile(
     r"(?:[.,]\s*\b[Ii]n\b:?\s.*|\sIn:\s.*|\s*[,.]?\s*\b[Aa]r[Xx]iv preprint\b.*|\s*[,.]?\s*\bCoRR\b.*)$"
 )
-_TRAILING_YEAR = re.compile(r"\s*(?:,\s*|\(\s*)(?:19|20)\d{2}[a-z]?\)?\s*\.?$")
-_ONLY_YEAR = re.compile(r"^\(?(?:19|20)\d{2}[a-z]?\)?$")
+_TRAILING_YEAR = re.compile(rf"\s*(?:,\s*|\(\s*){_YEARS}[a-z]?\)?\s*\.?$")
+_ONLY_YEAR = re.compile(rf"^\(?{_YEARS}[a-z]?\)?$")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
 _NOT_NAMES = frozenset({"and", "et", "al", "others", "eds", "ed", "editors", "in", "with"})
 # Words a title has and an author list has not ("Attention Is All You Need").
@@ -107,7 +118,10 @@ def parse_reference(text: str) -> ParsedReference:
     doi_match = _DOI.search(text)
     doi = canonical_doi(doi_match.group(1)) if doi_match else None
     bare = _URL.sub(" ", _DOI.sub(" ", _ARXIV.sub(" ", text)))
-    years = [int(y) for y in _YEAR.findall(bare)]
+    years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", bare))]
+    after_authors = _AUTHOR_YEAR.match(bare)
+    if after_authors:  # an author-year style prints the work's year there; later ones are other dates
+        years.append(int(after_authors.group(1) or after_authors.group(2)))
 
     title, authors = _title_and_authors(bare)
     return ParsedReference(
@@ -126,8 +140,8 @@ def parse_reference(text: str) -> ParsedReference:
 
 def _title_and_authors(text: str) -> tuple[str | None, str]:
     quoted = _QUOTED.search(text)
-    if quoted:
-        return _clean_title(quoted.group("title")), text[: quoted.start()]
+    if quoted:  # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
+        return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
     lncs = _LNCS.match(text)
     if lncs and _looks_like_authors(lncs.group("authors")):
         return _clean_title(_SENTENCE_END.split(lncs.group("rest"), maxsplit=1)[0]), lncs.group("authors")
@@ -178,16 +192,33 @@ def person_names(authors: str) -> tuple[str, ...]:
     commas and "and"; "Zhai, X., Kolesnikov, A., & Beyer, L." (APA, LNCS) pairs each family
     name with its initials. "et al." and "others" become a last "others", as in BibTeX.
     """
-    text = authors.replace("…", ",").strip(" .,:;")
+    text = _EDITORS.sub("", authors.replace("…", ",")).strip(" .,:;")
     others = re.search(r"\bet\s*al\b|\bothers\b", text) is not None
     pieces = [piece.strip(" .") for piece in split_authors(text)]
     pieces = [piece for piece in pieces if piece]
+    if _inverted_first(text, pieces):  # "Attwood, Feona" / "Crémer, Jacques, Louis Gérard, and …"
+        pieces = [f"{pieces[0]}, {pieces[1]}", *pieces[2:]]
     initials = [bool(_INITIALS.match(f"{piece}.")) and not _GIVEN_FAMILY.match(piece) for piece in pieces]
     if len(pieces) >= 2 and all(initials[1::2]):
         pieces = [f"{family}, {given}." for family, given in zip(pieces[::2], pieces[1::2], strict=False)]
     else:
         pieces = [f"{piece}." if initial else piece for piece, initial in zip(pieces, initials, strict=True)]
     return (*pieces, "others") if others else tuple(pieces)
+
+
+# An editors' mark after the names: "Ian Editor (Ed.)", "A and B, eds.", "Attwood, Feona ed.".
+_EDITORS = re.compile(r"[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg)\.?\)?[\s.,:]*$")
+
+
+def _inverted_first(text: str, pieces: Sequence[str]) -> bool:
+    """Whether the list opens with the first author inverted, the rest in natural order (econ,
+    Chicago): a family name, a comma, one given name, and only whole names after them."""
+    return (
+        len(pieces) >= 2
+        and all(" " not in piece and not _INITIALS.match(f"{piece}.") for piece in pieces[:2])
+        and all(" " in piece for piece in pieces[2:])
+        and re.match(rf"\s*{re.escape(pieces[0])}\s*,\s*{re.escape(pieces[1])}\b", text) is not None
+    )
 
 
 def _name_like(authors: str) -> bool:
