@@ -22,7 +22,9 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
-_NUMBER = r"\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.(?=\s)"
+# "(12)" opens a reference only before a name: "(2), 385–396" and "(2) 281–310" are the issue
+# numbers of a wrapped journal reference.
+_NUMBER = r"\[\d{1,3}\]|\(\d{1,3}\)(?=\s+[^\W\d_“\"'])|\d{1,3}\.(?=\s)"
 # A bracketed label that is not a number: "[Zhai et al., 2022]", "[ZKHB22]", "[Sch15]".
 _LABEL = r"\[[^\[\]\d][^\[\]]{0,60}\]"
 _ITEM_START = re.compile(rf"^\s*(?P<label>{_NUMBER}|{_LABEL})\s*")

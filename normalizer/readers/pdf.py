@@ -77,7 +77,11 @@ def read_section(
 ) -> tuple[list[Query], ReferenceList] | None:
     """The queries of a references section's ``lines`` (``before`` lines of the document come
     before them: each query's origin is its line in the document), and the list they were
-    read as; ``None`` when the lines hold no reference list."""
+    read as; ``None`` when the lines hold no reference list. Lines in larger type than the
+    list's (the headings of its parts: "Articles", "Books") are no part of any reference."""
+    sizes = sorted(line.size for line in lines[:_LIST_SAMPLE] if line.text.strip())
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+    lines = [line._replace(text="") if line.size > body * _LARGER else line for line in lines]
     references, line_of = _read_section(lines)
     if references is None:
         return None
@@ -129,12 +133,14 @@ def _by_geometry(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:
     authors = ""
     for at, (line, em, starts) in enumerate(zip(lines, ems, flush, strict=True), start=1):
         text = line.text
+        if not text:
+            continue
         dashed = _REPEATED_AUTHORS.match(text)
         if not starts and em >= continued + _DASH_EMS and _AUTHORLESS.match(text):
             starts = True
             dashed = dashed or _NOTHING.match(text)  # a rule, not text: nothing to drop
         if starts and dashed is not None and authors:
-            text = f"{authors} {text[dashed.end() :]}"
+            text = f"{authors.rstrip()} {text[dashed.end() :]}"
         elif starts:
             before_year = _BEFORE_YEAR.match(text)
             authors = before_year.group("authors") if before_year else ""
@@ -150,7 +156,7 @@ _LABELLED = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|\(?\d{1,3}[.)]?)\s")  # numbered
 _REPEATED_AUTHORS = re.compile(r"^\s*[—–-]{1,3}[.,]?\s*")  # biblatex's "—", bibtex's "———."
 _AUTHORLESS = re.compile(r"^\s*(?:[—–-]{1,3}[.,]?\s*|\(?(?:1[5-9]|20)\d{2}[a-z]?\)?|ed\.|eds\.|\(ed)")
 _NOTHING = re.compile("")
-_BEFORE_YEAR = re.compile(r"^(?P<authors>.+?)[\s,.]*\(?(?:1[5-9]|20)\d{2}[a-z]?\b")
+_BEFORE_YEAR = re.compile(r"^(?P<authors>.+?[\s,.]*)\(?(?:1[5-9]|20)\d{2}[a-z]?\b")
 
 
 def _mostly_references(references: ReferenceList) -> bool:
@@ -174,15 +180,28 @@ def references_section(lines: Sequence[PdfLine]) -> Section | None:
         if not starts:
             return None
         first = starts[-1]
-    sizes = sorted(line.size for line in lines[first:] if line.text.strip())
+    # The list's own type: the size of its first lines, not of the rest of the document (tables
+    # and figures after it in smaller type would make the references read as headings).
+    sizes = sorted(line.size for line in lines[first : first + _LIST_SAMPLE] if line.text.strip())
     if not sizes:
         return None
     body = sizes[len(sizes) // 2]
+    # The section ends at a heading of the References heading's rank (an appendix); a smaller
+    # heading inside it ("Articles", "Books") is a part of the list, dropped by `read_section`.
+    rank = lines[headings[-1]].size * _SAME_RANK if headings else 0.0
     end = next(
-        (i for i in range(first, len(lines)) if lines[i].size > body * _LARGER and lines[i].text.strip()),
+        (
+            i
+            for i in range(first, len(lines))
+            if lines[i].size > body * _LARGER and lines[i].size >= rank and lines[i].text.strip()
+        ),
         len(lines),
     )
     return Section(first, end, bool(headings)) if end > first else None
+
+
+_LIST_SAMPLE = 40  # lines after the heading whose median size is the list's type
+_SAME_RANK = 0.95  # a heading at least this share of the References heading's size ends the list
 
 
 def _as_text(line: PdfLine) -> str:

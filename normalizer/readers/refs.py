@@ -151,8 +151,8 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
     if len(sentences) >= 3 and _ONLY_YEAR.match(sentences[1].rstrip(".")):
         del sentences[1]  # ACM: "Names. 2022. Title. In Venue."
-    if len(sentences) >= 2 and _looks_like_authors(sentences[0]):
-        return _clean_title(sentences[1]), sentences[0]
+    if len(sentences) >= 2 and _looks_like_authors(sentences[0]):  # "Names, 2003. Title." (JET)
+        return _clean_title(sentences[1]), _YEAR_AFTER_AUTHORS.sub("", sentences[0])
     return (_clean_title(sentences[0]) if sentences else None), ""
 
 
