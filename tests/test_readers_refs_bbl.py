@@ -444,3 +444,42 @@ def test_a_pasted_reference_list_resolves_each_paper_and_never_guesses(tmp_path:
 )  # fmt: skip
 def test_the_venue_is_what_follows_the_title(text: str, venue: str) -> None:
     assert parse_reference(text).venue == venue
+
+
+# --------------------------------------------------------------------------- identifiers across line breaks
+
+
+@pytest.mark.parametrize(
+    ("lines", "doi"),
+    [
+        pytest.param(
+            ["A. Author, “Title,” Energy Journal, 26 (4), 99–126, 10.5547/", "ISSN0195-6574-EJ-Vol26-No4-6."],
+            "10.5547/ISSN0195-6574-EJ-Vol26-No4-6", id="cut-after-the-prefix-capitals-go-on",
+        ),
+        pytest.param(
+            ["A. Author, “Title,” Materials Transactions, 50, DOI: 10.2320/matertrans.", "MAW200908."],
+            "10.2320/matertrans.MAW200908", id="cut-after-a-dot-capitals-go-on",
+        ),
+        pytest.param(
+            ["A. Author. Title. J. (1998). doi: 10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>",
+             "3.0.CO;2-P."],
+            "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P", id="sici-cut-after-angle-bracket",
+        ),
+        pytest.param(
+            ["A. Author. Title. In Proc. X, doi: 10.1145/1188913.1188915.", "2019."],
+            "10.1145/1188913.1188915", id="a-year-after-a-whole-doi-is-not-part-of-it",
+        ),
+        pytest.param(
+            ["A. Author. Title. In Proc. X, doi: 10.1145/1188913.1188915.", "ACM Press."],
+            "10.1145/1188913.1188915", id="a-publisher-after-a-whole-doi-is-not-part-of-it",
+        ),
+        pytest.param(
+            ["A. Author. Title. J. 1998. doi: 10.1002/abc<377::x>", "(cut where no DOI can go on)."],
+            None, id="a-doi-cut-inside-a-word-is-dropped-not-written-truncated",
+        ),
+    ],
+)  # fmt: skip
+def test_a_doi_cut_by_a_line_break_is_read_whole_or_not_at_all(lines: list[str], doi: str | None) -> None:
+    from normalizer.readers._reflist import join_lines
+
+    assert parse_reference(join_lines(lines)).doi == doi

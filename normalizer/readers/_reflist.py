@@ -187,6 +187,17 @@ _LAYOUTS: tuple[tuple[Layout, StartsItem], ...] = (
 _CUT_IDENTIFIER = re.compile(r"^(?:10\.|(?:10\.\S*|https?://\S*|\S+/\S*)[./_-])$")  # the last word
 
 
+# A DOI cut after its prefix's slash or a dot ("10.5547/" / "ISSN0195-6574-EJ-Vol26-No4-6.",
+# "10.2320/matertrans." / "MAW200908.", "…AID-JCC1>" / "3.0.CO;2-P."), the next line going on
+# with a word that has a capital and a digit (no sentence's first word, no "ACM Press.", no
+# year "2019.").
+_CUT_DOI = re.compile(r"^(?:(?:doi|DOI):?|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/(?:\S*[./<>;:_-])?$")
+_DOI_GOES_ON = re.compile(r"^(?=\S*[A-Z])(?=\S*\d)[A-Z0-9][\w.;()/:<>-]*(?:\s|$)")
+
+
+_LONE_YEAR = re.compile(r"^(?:1[5-9]|20)\d{2}[a-z]?[.,;]?(?:\s|$)")
+
+
 def join_lines(parts: Sequence[str]) -> str:
     """Lines of one reference as one string.
 
@@ -196,7 +207,12 @@ def join_lines(parts: Sequence[str]) -> str:
     text = ""
     for part in parts:
         part = part.strip()
-        if _CUT_IDENTIFIER.match(text[text.rfind(" ") + 1 :]) and part[:1].isdigit() | part[:1].islower():
+        last = text[text.rfind(" ") + 1 :]
+        if (
+            _CUT_IDENTIFIER.match(last)
+            and part[:1].isdigit() | part[:1].islower()
+            and not _LONE_YEAR.match(part)  # "…1188915." / "2019.": the year after a whole DOI
+        ) or (_CUT_DOI.match(last) and _DOI_GOES_ON.match(part)):
             text += part
         elif text.endswith("-") and part[:1].islower():
             text = text[:-1] + part

@@ -50,6 +50,8 @@ _ARXIV = re.compile(
     re.IGNORECASE,
 )
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]])")
+# A SICI DOI holds "<", ">" and ";": "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P".
+_SICI_DOI = re.compile(r"\b(10\.\d{4,9}/\(SICI\)\S+[^\s.,)\]])")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # Years 1500–2099: a reference to Newton or Darwin has one too.
 _YEARS = r"(?:1[5-9]|20)\d{2}"
@@ -115,9 +117,11 @@ def parse_reference(text: str) -> ParsedReference:
     """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
     arxiv_match = _ARXIV.search(text)
     arxiv = parse_arxiv_id(arxiv_match.group(1)) if arxiv_match else None
-    doi_match = _DOI.search(text)
-    doi = canonical_doi(doi_match.group(1)) if doi_match else None
-    bare = _URL.sub(" ", _DOI.sub(" ", _ARXIV.sub(" ", text)))
+    doi_match = _SICI_DOI.search(text) or _DOI.search(text)
+    # A DOI the pattern had to stop inside a word of the text is cut: none is better than a wrong one.
+    cut = doi_match is not None and re.match(r"[^\s.,;:)\]\"”']", text[doi_match.end() : doi_match.end() + 1])
+    doi = canonical_doi(doi_match.group(1)) if doi_match and not cut else None
+    bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
     years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", bare))]
     after_authors = _AUTHOR_YEAR.match(bare)
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
@@ -242,7 +246,7 @@ def _name_like(authors: str) -> bool:
 @lru_cache(maxsize=8192)  # each layout tried, and the sniffer before the reader, ask again
 def looks_like_reference(text: str) -> bool:
     """Whether one item reads as a reference: an author list, a year and a title-like span."""
-    bare = _URL.sub(" ", _DOI.sub(" ", _ARXIV.sub(" ", text)))
+    bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
     if not _YEAR.search(bare):
         return False
     title, authors = _title_and_authors(bare)
