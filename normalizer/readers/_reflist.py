@@ -89,12 +89,7 @@ LooksLikeReference = Callable[[str], bool]
 
 def split_list(text: str, looks_like_reference: LooksLikeReference) -> ReferenceList:
     """The references of ``text``, in the layout that reads most of them (see the module docstring)."""
-    lines = [
-        ""
-        if _PAGE_FURNITURE.match(line) or HEADING.match(line.strip()) or line.lstrip().startswith("%")
-        else line.rstrip()
-        for line in text.translate(LIGATURES).splitlines()
-    ]
+    lines = _lines(text)
     starts = [_ITEM_START.match(line) for line in lines]
     numbered = sum(1 for line in lines if _NUMBERED.match(line))
     if numbered >= 2:
@@ -125,6 +120,21 @@ def split_list(text: str, looks_like_reference: LooksLikeReference) -> Reference
         # not read as one (a book without a year) into their neighbours.
         return one_per_line
     return max(candidates, key=score)
+
+
+def split_paragraphs(text: str) -> ReferenceList:
+    """The references of ``text`` whose layout is known to be one per paragraph (blank lines
+    between them): a PDF's list split by its geometry."""
+    return ReferenceList(Layout.PARAGRAPHS, _grouped(_lines(text), _after_blank, 0))
+
+
+def _lines(text: str) -> list[str]:
+    return [
+        ""
+        if _PAGE_FURNITURE.match(line) or HEADING.match(line.strip()) or line.lstrip().startswith("%")
+        else line.rstrip()
+        for line in text.translate(LIGATURES).splitlines()
+    ]
 
 
 def _labelled(lines: Sequence[str], starts: Sequence[re.Match[str] | None]) -> list[Item]:

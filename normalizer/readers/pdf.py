@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from normalizer.errors import InputError
 from normalizer.models import Origin, Query
-from normalizer.readers._reflist import HEADING, LIGATURES, ReferenceList
+from normalizer.readers._reflist import HEADING, LIGATURES, ReferenceList, split_paragraphs
 from normalizer.readers.base import Reader
 from normalizer.readers.refs import describe_list, looks_like_reference, queries_from_list, read_list
 
@@ -101,10 +101,8 @@ def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[
     marked = _by_geometry(lines)
     if marked is None:
         return as_text, straight
-    by_geometry = read_list("\n".join(text for text, _ in marked))
-    if by_geometry is None or (
-        as_text is not None and _references_read(as_text) >= _references_read(by_geometry)
-    ):
+    by_geometry = split_paragraphs("\n".join(text for text, _ in marked))
+    if as_text is not None and _references_read(as_text) > _references_read(by_geometry):
         return as_text, straight
     return by_geometry, [0, *(at for _, at in marked)]
 
