@@ -99,6 +99,23 @@ from resolvers.snapshot import build_index
             "Unemployment Effects of Climate Policy", 2007, {"Babiker", "Eckaus"}, None,
             "10.1016/j.envsci.2007.05.002", id="econ-doi-without-prefix",
         ),
+        pytest.param(
+            "Helpman, Elhanan and Assaf Razin, eds (1991) International Trade and Trade Policy, Cambridge, "
+            "MA: MIT Press.",
+            "International Trade and Trade Policy", 1991, {"Helpman", "Razin"}, None, None,
+            id="editors-book-without-place-and-publisher",
+        ),
+        pytest.param(
+            "Goossens, Michel, Frank Mittelbach, and Alexander Samarin (1994). The LaTeX Companion. 1st ed. "
+            "Reading, Mass.: Addison-Wesley.",
+            "The LaTeX Companion", 1994, {"Goossens", "Samarin"}, None, None,
+            id="biblatex-book-without-edition-place-publisher",
+        ),
+        pytest.param(
+            "Doe, J. (2020). Attention, please: A study of focus. Journal of Focus, 3, 1–9.",
+            "Attention, please: A study of focus", 2020, {"Doe"}, None, None,
+            id="a-subtitle-after-a-comma-is-no-publisher",
+        ),
     ],
 )  # fmt: skip
 def test_a_reference_string_gives_title_authors_year_and_ids(

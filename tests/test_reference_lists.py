@@ -320,6 +320,11 @@ def test_resolve_a_pdf_writes_the_bib_of_its_bibliography(
         ),
         pytest.param("Attwood, Feona", ("Attwood, Feona",), id="econ-one-author-inverted"),
         pytest.param(
+            "Babiker, Mustafa H., John M. Reilly, and Henry D. Jacoby",
+            ("Babiker, Mustafa H", "John M. Reilly", "Henry D. Jacoby"), id="econ-inverted-with-initial",
+        ),
+        pytest.param("Smith, Jones, and Brown", ("Smith", "Jones", "Brown"), id="family-names-only"),
+        pytest.param(
             "Zhai, X., Kolesnikov, A., & Beyer, L.", ("Zhai, X.", "Kolesnikov, A.", "Beyer, L."), id="apa"
         ),
     ],

@@ -71,7 +71,7 @@ _APA = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,
 # "J.-P. Name") do not end the author sentence; "et al." does.
 _SENTENCE_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)")
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
-_LNCS = re.compile(r"^(?P<authors>[^:]+?\.)\s*:\s+(?P<rest>.+)$")
+_LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year among LNCS names
 # Where a venue starts inside a title sentence ("… models, in Proc. …", "… In: CVPR",
 # "…, arXiv preprint arXiv:…"): "in the image" and "DataComp: In search of …" are titles.
 _VENUE_TAIL = re.compile(
@@ -184,7 +184,19 @@ def _looks_like_authors(text: str) -> bool:
     return "," in text or " and " in text or "&" in text or "et al" in text or len(text.split()) <= 3
 
 
+# A book's place and publisher after its title ("…, Cambridge, MA: MIT Press", "… Reading,
+# Mass.: Addison-Wesley"): only with a publisher's word, so "Attention, Please: A Study" stays.
+_PLACE_PUBLISHER = re.compile(
+    r"[,.]\s+(?:[A-Z][\w.]*\s?){1,3}(?:,\s+[A-Z][\w.]*)?\s*:\s+[^:]{0,40}"
+    r"\b(?:Press|Publish\w*|Verlag|Wiley|Springer|Elsevier|Addison-Wesley|Blackwell|Routledge|Kluwer|Tauris)"
+    r"\b[^:]{0,30}$"
+)
+# An edition after a book's title: "The LaTeX Companion. 1st ed."
+_EDITION = re.compile(r"[.,]\s+\d+(?:st|nd|rd|th)\.?\s+(?:ed|edn|edition)\.?$")
+
+
 def _clean_title(text: str) -> str | None:
+    text = _EDITION.sub("", _PLACE_PUBLISHER.sub("", text).rstrip(" .,;:"))
     text = _TRAILING_YEAR.sub("", _VENUE_TAIL.sub("", text)).strip(" .,;:")
     return text if len(text) >= 2 else None
 
@@ -214,12 +226,19 @@ def person_names(authors: str) -> tuple[str, ...]:
 _EDITORS = re.compile(r"[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg)\.?\)?[\s.,:]*$")
 
 
+# An inverted first author: a family name (particles before it: "van Gennep"), then one given
+# name with a lower-case letter, middle initials after it ("Mustafa H.").
+_FAMILY_FIRST = re.compile(r"^(?:[a-z]+\s+){0,2}[A-Z][^\s\d.]*[a-z][^\s\d.]*$|^[dlo][’'][A-Z]\S*$")
+_GIVEN_FIRST = re.compile(r"^[A-Z][^\s\d.]*[a-z][^\s\d.]*(?:\s+[A-Z]\.?)*$")
+
+
 def _inverted_first(text: str, pieces: Sequence[str]) -> bool:
     """Whether the list opens with the first author inverted, the rest in natural order (econ,
     Chicago): a family name, a comma, one given name, and only whole names after them."""
     return (
         len(pieces) >= 2
-        and all(" " not in piece and not _INITIALS.match(f"{piece}.") for piece in pieces[:2])
+        and _FAMILY_FIRST.match(pieces[0]) is not None
+        and _GIVEN_FIRST.match(pieces[1]) is not None
         and all(" " in piece for piece in pieces[2:])
         and re.match(rf"\s*{re.escape(pieces[0])}\s*,\s*{re.escape(pieces[1])}\b", text) is not None
     )
