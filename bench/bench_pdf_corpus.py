@@ -131,9 +131,12 @@ def truths(document: Document) -> list[Truth]:
         for entry in entries:
             authors = entry.get("author") or entry.get("editor") or ""
             year = re.search(r"\d{4}", entry.get("year") or entry.get("date") or "")
+            title = entry.get("title") or ""
+            if entry.get("subtitle"):  # biblatex prints "Title. Subtitle"
+                title = f"{title}. {entry.get('subtitle')}"
             rows.append(
                 Truth(
-                    entry.get("title") or "",
+                    title,
                     _family(authors.split(" and ")[0]),
                     int(year.group()) if year else None,
                     (entry.get("doi") or "").casefold() or None,

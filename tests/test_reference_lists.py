@@ -23,7 +23,7 @@ from normalizer.cli import main
 from normalizer.errors import InputError
 from normalizer.models import QueryKind
 from normalizer.readers import detect_format, read_inputs, read_inputs_noted
-from normalizer.readers.pdf import PdfLine, read_section
+from normalizer.readers.pdf import PdfLine, read_section, references_section
 from normalizer.readers.refs import looks_like_reference, looks_like_reference_list, person_names, read_list
 from normalizer.text.titles import title_key
 from resolvers.snapshot import build_index
@@ -366,6 +366,41 @@ def test_a_hanging_indent_list_is_split_where_its_geometry_starts_references() -
     assert [q.authors[0] for q in queries] == ["d’Aspremont, Claude"] * 2 + ["Attwood, Feona"] * 2
     assert queries[1].doi == "10.1016/j.jet.2003.07.001"
     assert [q.origin.line for q in queries] == [1, 3, 5, 6]
+
+
+def test_a_list_without_heading_is_found_by_its_labels_going_up_and_bare_numbers_are_labels() -> None:
+    """REVTeX (fRG paper on GitHub, its PDF beside its .bbl): no References heading, bare numbers
+    in smaller type as labels, label 1 alone on its line; a body list "1. … 2. …" before it
+    and a wrapped line opening with a number are no labels."""
+    body = [
+        _line(0, "1. The first point of the discussion goes here and on."),
+        _line(0, "2. The second point of the discussion goes here."),
+        _line(0, "overestimate the d-wave channel by neglecting the frequency dependence."),
+    ]
+    references = [
+        _line(4, "1"),
+        _line(12, "J. Berges, N. Tetradis, and C. Wetterich, “Non-perturbative renormalization flow in"),
+        _line(12, "quantum field theory and statistical physics,” Phys. Rep. 363, 223–386 (2002)."),
+        *(
+            line
+            for number in range(2, 10)
+            for line in (
+                _line(4, f"{number} A. Author{number} and B. Other, “Flow equations {number},” Phys. Rev. B"),
+                _line(12, f"{number + 60}, {number}45107 (2016)."),
+            )
+        ),
+    ]  # fmt: skip
+    lines = [*body, *references]
+    section = references_section(lines)
+    assert section is not None and (section.first, section.end, section.headed) == (3, len(lines), False)
+    read = read_section(lines[section.first : section.end], "fRG.pdf", section.first)
+    assert read is not None
+    queries = read[0]
+    assert [q.label for q in queries] == [str(n) for n in range(1, 10)]
+    assert queries[0].title == (
+        "Non-perturbative renormalization flow in quantum field theory and statistical physics"
+    )
+    assert [q.year for q in queries] == [2002] + [2016] * 8
 
 
 def _letters(text: str) -> str:

@@ -39,7 +39,6 @@ from normalizer.readers._reflist import HEADING, LIGATURES, ReferenceList, split
 from normalizer.readers.base import Reader
 from normalizer.readers.refs import describe_list, looks_like_reference, queries_from_list, read_list
 
-_FIRST_ITEM = re.compile(r"^\s*(?:\[1\]|1\.)\s+\S")
 _SOFT_HYPHEN = "\ufffe"  # PDFium: a hyphen at a line end, the word going on on the next line
 _HYPHENATED = re.compile(rf"([^\W\d_]+){_SOFT_HYPHEN}([^\W\d_]+)")
 _WORD_WITH_HYPHEN = re.compile(r"[^\W\d_]+-[^\W\d_]+")
@@ -61,7 +60,11 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
     lines = _document_lines(data, path)
     section = references_section(lines)
     read = read_section(lines[section.first : section.end], path, section.first) if section else None
-    if section is None or read is None or not (section.headed or _mostly_references(read[1])):
+    if (
+        section is None
+        or read is None
+        or not (section.headed or section.labels >= _TRUSTED_RUN or _mostly_references(read[1]))
+    ):
         raise InputError(
             f"{path}: no references section found (no 'References' or 'Bibliography' heading, "
             "no list of references starting at [1] or 1.); nothing was read"
@@ -81,7 +84,7 @@ def read_section(
     list's (the headings of its parts: "Articles", "Books") are no part of any reference."""
     sizes = sorted(line.size for line in lines[:_LIST_SAMPLE] if line.text.strip())
     body = sizes[len(sizes) // 2] if sizes else 0.0
-    lines = [line._replace(text="") if line.size > body * _LARGER else line for line in lines]
+    lines = _bare_labels([line._replace(text="") if line.size > body * _LARGER else line for line in lines])
     references, line_of = _read_section(lines)
     if references is None:
         return None
@@ -166,6 +169,7 @@ class Section(NamedTuple):
     first: int  # index of the first line after the heading (or of the list's "[1]")
     end: int  # index after the last line
     headed: bool  # found under a References/Bibliography heading
+    labels: int = 0  # without one: how many labels in order (1, 2, 3 …) the list was found by
 
 
 def references_section(lines: Sequence[PdfLine]) -> Section | None:
@@ -174,10 +178,10 @@ def references_section(lines: Sequence[PdfLine]) -> Section | None:
     if headings:
         first = headings[-1] + 1
     else:
-        starts = [i for i, line in enumerate(lines) if _FIRST_ITEM.match(line.text)]
-        if not starts:
+        run = _numbered_run(lines)
+        if run is None:
             return None
-        first = starts[-1]
+        first, labels = run
     # The list's own type: the size of its first lines, not of the rest of the document (tables
     # and figures after it in smaller type would make the references read as headings).
     sizes = sorted(line.size for line in lines[first : first + _LIST_SAMPLE] if line.text.strip())
@@ -195,11 +199,73 @@ def references_section(lines: Sequence[PdfLine]) -> Section | None:
         ),
         len(lines),
     )
-    return Section(first, end, bool(headings)) if end > first else None
+    return Section(first, end, bool(headings), 0 if headings else labels) if end > first else None
 
 
 _LIST_SAMPLE = 40  # lines after the heading whose median size is the list's type
 _SAME_RANK = 0.95  # a heading at least this share of the References heading's size ends the list
+
+
+_LABEL_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})\.?)(?:\s+\S|\s*$)")
+
+
+def _numbered_run(lines: Sequence[PdfLine]) -> tuple[int, int] | None:
+    """Where a paper without a References heading starts its list: the line of label 1 of the
+    longest run of lines labelled 1, 2, 3 … in order ("[1]", "1.", or a bare "1" as REVTeX and
+    Vancouver print them, alone on its line too), found by the list's labels going up one by
+    one, not by the last "1."; and how many labels the run has."""
+    best: tuple[int, int] | None = None  # (start, length)
+    for start, length in _label_runs(lines, _LABEL_NUMBER):
+        if best is None or length > best[1]:
+            best = (start, length)
+    return best if best is not None and best[1] >= _MIN_RUN else None
+
+
+def _label_runs(lines: Sequence[PdfLine], label: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """(index of label 1, labels in order) of each run of lines labelled 1, 2, 3 …; a line
+    whose number does not go on the run (a wrapped "10 (2008), …") is no label."""
+    start, expected = -1, 1
+    for i, line in enumerate(lines):
+        found = label.match(line.text)
+        if found is None:
+            continue
+        number = int(next(group for group in found.groups() if group and group.isdigit()))
+        if number == 1:
+            if start >= 0:
+                yield start, expected - 1
+            start, expected = i, 2
+        elif number == expected and start >= 0:
+            expected += 1
+    if start >= 0:
+        yield start, expected - 1
+
+
+_MIN_RUN = 3  # labels in order that make a list
+# So many labels in order make a references list even when its items do not read as references
+# to the text reader (physics' "A. Name, Title, Journal 12, 3 (2001)" without quotes).
+_TRUSTED_RUN = 8
+
+
+def _bare_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
+    """The lines with a bare number label ("27 A. A. Abrikosov", REVTeX's and Vancouver's; a
+    "1" alone on its line) written "[27]" when the numbers go up one by one from 1; a number
+    that does not go on the run (a wrapped line's "10 (2008)") stays text."""
+    labelled: set[int] = set()
+    expected = 1
+    for i, line in enumerate(lines):
+        found = _BARE.match(line.text)
+        if found is not None and int(found.group(2)) == expected:
+            labelled.add(i)
+            expected += 1
+    if len(labelled) < _MIN_RUN:
+        return list(lines)
+    return [
+        line._replace(text=_BARE.sub(r"\1[\2] ", line.text, count=1).rstrip()) if i in labelled else line
+        for i, line in enumerate(lines)
+    ]
+
+
+_BARE = re.compile(r"^(\s*)(\d{1,3})(?:\s+(?=[^\W\d_])|\s*$)")
 
 
 def _as_text(line: PdfLine) -> str:
