@@ -116,6 +116,12 @@ from resolvers.snapshot import build_index
             "Attention, please: A study of focus", 2020, {"Doe"}, None, None,
             id="a-subtitle-after-a-comma-is-no-publisher",
         ),
+        pytest.param(
+            "E. Witten, “Anti de Sitter space and holography,” Adv. Theor. Math. Phys. 2, 253 (1998), "
+            "hep-th/9802150.",
+            "Anti de Sitter space and holography", 1998, {"Witten"}, "hep-th/9802150", None,
+            id="old-style-arxiv-id-without-prefix",
+        ),
     ],
 )  # fmt: skip
 def test_a_reference_string_gives_title_authors_year_and_ids(

@@ -23,7 +23,7 @@ from normalizer.cli import main
 from normalizer.errors import InputError
 from normalizer.models import QueryKind
 from normalizer.readers import detect_format, read_inputs, read_inputs_noted
-from normalizer.readers.pdf import PdfLine, read_section, references_section
+from normalizer.readers.pdf import PdfLine, read_section, recompose_accents, references_section
 from normalizer.readers.refs import looks_like_reference, looks_like_reference_list, person_names, read_list
 from normalizer.text.titles import title_key
 from resolvers.snapshot import build_index
@@ -401,6 +401,21 @@ def test_a_list_without_heading_is_found_by_its_labels_going_up_and_bare_numbers
         "Non-perturbative renormalization flow in quantum field theory and statistical physics"
     )
     assert [q.year for q in queries] == [2002] + [2016] * 8
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("T´el´eost´eens", "Téléostéens", id="acute"),
+        pytest.param("Sip˝ocz", "Sipőcz", id="double-acute"),
+        pytest.param("Mac´ıa", "Macía", id="acute-on-dotless-i"),
+        pytest.param("Fran¸cois", "François", id="cedilla"),
+        pytest.param("M¨uller", "Müller", id="umlaut"),
+        pytest.param("don´t", "don´t", id="no-accented-letter-left-alone"),
+    ],
+)
+def test_accents_set_apart_from_their_letter_are_joined_to_it(text: str, expected: str) -> None:
+    assert recompose_accents(text) == expected
 
 
 def _letters(text: str) -> str:

@@ -28,6 +28,7 @@ without a references section, and a file that is not a readable PDF.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
@@ -361,7 +362,7 @@ def _page_lines(page: object, number: int) -> list[PdfLine]:
             start += line_number.end()
             piece = _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[line_number.end() :])
         # translated before stripping: Python counts the Cork slots \x1c-\x1f as white space
-        piece = piece.translate(LIGATURES)
+        piece = recompose_accents(piece.translate(LIGATURES))
         stripped = piece.strip()
         if not stripped:
             continue
@@ -370,6 +371,26 @@ def _page_lines(page: object, number: int) -> list[PdfLine]:
         size = raw.FPDFText_GetFontSize(textpage, first)
         lines.append(PdfLine(number, int(left >= width / 2 - 2), left, size, stripped))
     return lines
+
+
+# TeX sets an accent as a glyph of its own, read before its letter (a cedilla too), and PDFium
+# gives the spacing accent: "T´el´eost´eens", "Sip˝ocz", "Mac´ıa", "Fran¸cois".
+_ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c",
+            "˘": "\u0306", "˝": "\u030b", "˚": "\u030a", "¯": "\u0304", "˙": "\u0307", "¸": "\u0327",
+            "˛": "\u0328"}  # fmt: skip
+_ACCENT_BEFORE = re.compile(f"([{''.join(_ACCENTS)}])\\s?([^\\W\\d_])")
+
+
+def recompose_accents(text: str) -> str:
+    """Spacing accents set apart from their letter joined to it ("G´orski" → "Górski"), where
+    Unicode has the accented letter; any other stays as it was."""
+
+    def join(letter: str, combining: str, whole: str) -> str:
+        letter = {"ı": "i", "ȷ": "j"}.get(letter, letter)  # TeX's dotless i under an accent
+        joined = unicodedata.normalize("NFC", letter + combining)
+        return joined if len(joined) == 1 else whole
+
+    return _ACCENT_BEFORE.sub(lambda m: join(m.group(2), _ACCENTS[m.group(1)], m.group(0)), text)
 
 
 _LINE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")

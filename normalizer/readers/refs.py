@@ -39,14 +39,17 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from normalizer.identifiers import canonical_doi, parse_arxiv_id
+from normalizer.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_id
 from normalizer.models import Origin, Query, QueryKind
 from normalizer.readers._reflist import Layout, ReferenceList, split_list
 from normalizer.readers.base import Reader
 from normalizer.text.names import split_authors
 
+_ARCHIVES = "|".join(sorted(map(re.escape, OLD_STYLE_ARCHIVES)))
 _ARXIV = re.compile(
-    r"(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/)((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)",
+    r"(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/)((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)"
+    # An old-style id needs no prefix: its archive names it ("hep-th/0106109", "math.AG/0309136").
+    rf"|(?<![\w/.-])((?:{_ARCHIVES})(?:\.[A-Z]{{2}})?/\d{{7}}(?:v\d+)?)\b",
     re.IGNORECASE,
 )
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]])")
@@ -116,7 +119,7 @@ class ParsedReference(NamedTuple):
 def parse_reference(text: str) -> ParsedReference:
     """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
     arxiv_match = _ARXIV.search(text)
-    arxiv = parse_arxiv_id(arxiv_match.group(1)) if arxiv_match else None
+    arxiv = parse_arxiv_id(arxiv_match.group(1) or arxiv_match.group(2)) if arxiv_match else None
     doi_match = _SICI_DOI.search(text) or _DOI.search(text)
     # A DOI the pattern had to stop inside a word of the text is cut: none is better than a wrong one.
     cut = doi_match is not None and re.match(r"[^\s.,;:)\]\"”']", text[doi_match.end() : doi_match.end() + 1])
