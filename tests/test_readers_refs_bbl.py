@@ -500,6 +500,15 @@ def test_the_venue_is_what_follows_the_title(text: str, venue: str) -> None:
             ["A. Author. Title. J. 1998. doi: 10.1002/abc<377::x>", "(cut where no DOI can go on)."],
             None, id="a-doi-cut-inside-a-word-is-dropped-not-written-truncated",
         ),
+        pytest.param(
+            ["(2004) “Balanced Bayesian Mechanisms,” J. Econ. Theory, 115, 10.1016/j.jet.2003.07.001.",
+             "(2003) “Correlation,” Social Choice and Welfare, 21, 10.1007/s00355-003-0260-8."],
+            None, id="two-references-run-together-give-no-doi",
+        ),
+        pytest.param(
+            ["A. B. Title. J. 1, doi:10.1016/j.jet.2003.07.001,", "https://doi.org/10.1016/j.jet.2003.07.001."],
+            "10.1016/j.jet.2003.07.001", id="the-same-doi-twice-is-one",
+        ),
     ],
 )  # fmt: skip
 def test_a_doi_cut_by_a_line_break_is_read_whole_or_not_at_all(lines: list[str], doi: str | None) -> None:

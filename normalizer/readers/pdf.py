@@ -14,12 +14,17 @@ starts on the page. From that:
    keeping the hyphen only when the same word is written with one elsewhere in the paper
    ("self-supervised");
 2. the references section: from the last heading named References, Bibliography, Literature
-   Cited or Works Cited (numbered or not) to the end, or to the first larger-type heading
-   after it (an appendix); without such a heading, the last list that starts at "[1]" or
-   "1.";
-3. the section's lines, hanging indents kept as indents, go to the reference-list reader
-   (`normalizer.readers.refs`), which splits and parses them; each query's origin is its
-   line in the document's text and its page.
+   Cited or Works Cited (numbered or not) to the end, or to the first heading after it set
+   larger than the list's own type and as large as that heading (an appendix; smaller ones
+   are the headings of the list's parts, dropped); without such a heading, the longest run of
+   labels going up one by one from 1 ("[1]", "1.", a bare "1");
+3. the section's lines go to the reference-list reader (`normalizer.readers.refs`), which
+   splits and parses them: as their text reads (hanging indents kept as indents; bare number
+   labels written "[n]"), or as their geometry splits them when that reads more references —
+   each line flush with the list starts a reference, each indented one goes on the one before,
+   and one set further in than those after a dash or rule is a reference by the previous
+   authors (`_by_geometry`); each query's origin is its line in the document's text and its
+   page.
 
 Refused with one line each: an encrypted PDF, a PDF without a text layer (a scan), a PDF
 without a references section, and a file that is not a readable PDF.
@@ -98,7 +103,7 @@ def read_section(
 
 def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[int]]:
     """The section's references, as its text reads or as its geometry splits it (a blank line
-    before each line that starts a reference) when that reads more of them; and for each line
+    before each line that starts a reference) unless its text reads better (`_balance`); and for each line
     of the text read (1-based), the section's line it is (0 for an inserted blank line)."""
     as_text = read_list("\n".join(_as_text(line) for line in lines))
     straight = list(range(len(lines) + 1))
@@ -106,13 +111,18 @@ def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[
     if marked is None:
         return as_text, straight
     by_geometry = split_paragraphs("\n".join(text for text, _ in marked))
-    if as_text is not None and _references_read(as_text) > _references_read(by_geometry):
+    # The geometry is what the page shows, the text's split a guess: the text's wins only by a
+    # clear margin (a tenth of the items).
+    if as_text is not None and _balance(as_text) > _balance(by_geometry) + len(by_geometry.items) // 10:
         return as_text, straight
     return by_geometry, [0, *(at for _, at in marked)]
 
 
-def _references_read(references: ReferenceList) -> int:
-    return sum(1 for item in references.items if looks_like_reference(item.text))
+def _balance(references: ReferenceList) -> int:
+    """Items that read as references less those that do not (a wrapped line taken for an item
+    of its own counts against the split that made it)."""
+    read = sum(1 for item in references.items if looks_like_reference(item.text))
+    return read - (len(references.items) - read)
 
 
 def _by_geometry(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:

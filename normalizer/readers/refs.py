@@ -124,6 +124,9 @@ def parse_reference(text: str) -> ParsedReference:
     # A DOI the pattern had to stop inside a word of the text is cut: none is better than a wrong one.
     cut = doi_match is not None and re.match(r"[^\s.,;:)\]\"”']", text[doi_match.end() : doi_match.end() + 1])
     doi = canonical_doi(doi_match.group(1)) if doi_match and not cut else None
+    others = {canonical_doi(found) for found in _DOI.findall(_SICI_DOI.sub(" ", text))} - {doi, None}
+    if doi is not None and others:
+        doi = None  # two DOIs: two references run together, and no telling whose this one is
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
     years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", bare))]
     after_authors = _AUTHOR_YEAR.match(bare)
