@@ -403,6 +403,23 @@ def test_a_list_without_heading_is_found_by_its_labels_going_up_and_bare_numbers
     assert [q.year for q in queries] == [2002] + [2016] * 8
 
 
+def test_a_manuscripts_figure_captions_after_its_references_are_no_part_of_them() -> None:
+    """An AMS manuscript (GitHub, beside its .bbl): captions and tables follow the references in
+    the same type, with no heading between."""
+    lines = [
+        _line(0, "Introduction text of the paper that cites Bryan (2012)."),
+        _line(0, "REFERENCES"),
+        _line(0, "Bryan, G. H., 2012: Effects of surface exchange coefficients on the intensity of"),
+        _line(10, "hurricanes. Mon. Wea. Rev., 140, 1125–1143."),
+        _line(0, "Bryan, G. H., and R. Rotunno, 2009: The maximum intensity of tropical cyclones in"),
+        _line(10, "axisymmetric numerical model simulations. Mon. Wea. Rev., 137, 1770–1789."),
+        _line(0, "Fig. 1. The maximum 10-m wind speed (top panel; m s-1) and minimum sea level pressure."),
+        _line(0, "Fig. 2. Left panels: Twenty-four-hour changes in squared Brunt-Väisälä frequency."),
+    ]
+    section = references_section(lines)
+    assert section is not None and (section.first, section.end) == (2, 6)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

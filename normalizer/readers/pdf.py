@@ -210,9 +210,12 @@ def references_section(lines: Sequence[PdfLine]) -> Section | None:
         ),
         len(lines),
     )
+    # A manuscript's figure captions and tables, set after its references in the same type.
+    end = next((i for i in range(first, end) if _CAPTION.match(lines[i].text)), end)
     return Section(first, end, bool(headings), 0 if headings else labels) if end > first else None
 
 
+_CAPTION = re.compile(r"^(?:FIG(?:URE)?|Fig(?:ure)?|TABLE|Table)\.?\s+[A-Z]?\d{1,3}[.:]\s")
 _LIST_SAMPLE = 40  # lines after the heading whose median size is the list's type
 _SAME_RANK = 0.95  # a heading at least this share of the References heading's size ends the list
 
