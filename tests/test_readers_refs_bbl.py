@@ -509,6 +509,11 @@ def test_the_venue_is_what_follows_the_title(text: str, venue: str) -> None:
             ["A. B. Title. J. 1, doi:10.1016/j.jet.2003.07.001,", "https://doi.org/10.1016/j.jet.2003.07.001."],
             "10.1016/j.jet.2003.07.001", id="the-same-doi-twice-is-one",
         ),
+        pytest.param(
+            ["A. Author. “Title.” In: Annales de Paléontologie 105.2 (2019). doi:",
+             "10 . 1016 / j . annpal . 2019 . 01 . 001."],
+            "10.1016/j.annpal.2019.01.001", id="a-doi-spaced-out-by-its-font",
+        ),
     ],
 )  # fmt: skip
 def test_a_doi_cut_by_a_line_break_is_read_whole_or_not_at_all(lines: list[str], doi: str | None) -> None:

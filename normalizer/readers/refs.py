@@ -55,6 +55,9 @@ _ARXIV = re.compile(
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]])")
 # A SICI DOI holds "<", ">" and ";": "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P".
 _SICI_DOI = re.compile(r"\b(10\.\d{4,9}/\(SICI\)\S+[^\s.,)\]])")
+# A DOI some fonts space out when copied: "10 . 1016 / j . annpal . 2019 . 01 . 001" (only the
+# spaced " . " and " / " between its parts: "10.1016/x. Title" is no spaced DOI).
+_SPACED_DOI = re.compile(r"\b10 \. \d{4,9} / [\w-]+(?: [./] [\w-]+)*")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # Years 1500–2099: a reference to Newton or Darwin has one too.
 _YEARS = r"(?:1[5-9]|20)\d{2}"
@@ -120,6 +123,7 @@ def parse_reference(text: str) -> ParsedReference:
     """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
     arxiv_match = _ARXIV.search(text)
     arxiv = parse_arxiv_id(arxiv_match.group(1) or arxiv_match.group(2)) if arxiv_match else None
+    text = _SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
     doi_match = _SICI_DOI.search(text) or _DOI.search(text)
     # A DOI the pattern had to stop inside a word of the text is cut: none is better than a wrong one.
     cut = doi_match is not None and re.match(r"[^\s.,;:)\]\"”']", text[doi_match.end() : doi_match.end() + 1])
