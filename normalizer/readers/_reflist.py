@@ -56,10 +56,17 @@ ONE_PER_LINE_SHARE = 0.8
 
 HEADING = re.compile(
     r"^(?:(?:\d{1,2}|[IVX]{1,4}|[A-Z])\.?\s+)?"
-    r"(?:references(?: and notes| cited)?|bibliography|literature(?: cited)?|works cited|reference list)\s*$",
+    r"(?:references(?: and notes| cited)?|(?:reference )?bibliography|literature(?: cited)?|works cited"
+    r"|reference list"
+    # The same in the languages papers are written in (German, French, Spanish, Italian,
+    # Portuguese, Czech/Polish, Russian, Chinese, Japanese).
+    r"|literatur(?:verzeichnis)?|bibliogra(?:ph|f)i[ea]|bibliografía|r[ée]f[ée]rences(?: bibliographiques)?"
+    r"|referencias(?: bibliográficas)?|riferimenti bibliografici|referências(?: bibliográficas)?|literatura"
+    r"|список литературы|литература|(?:本文)?参考文献|引用文献)\s*$",
     re.IGNORECASE,
 )
-"""A references section's heading: "References", "7 References", "BIBLIOGRAPHY", "Works Cited"."""
+"""A references section's heading: "References", "7 References", "BIBLIOGRAPHY", "Works Cited",
+"Literaturverzeichnis", "参考文献"."""
 
 
 class Layout(StrEnum):
