@@ -122,6 +122,23 @@ from resolvers.snapshot import build_index
             "Anti de Sitter space and holography", 1998, {"Witten"}, "hep-th/9802150", None,
             id="old-style-arxiv-id-without-prefix",
         ),
+        pytest.param(
+            "Arduengo III, A. J., Harlow, R. L. & Kline, M. A stable crystalline carbene. J. Am. Chem. Soc. "
+            "113, 361–363 (1991).",
+            "A stable crystalline carbene", 1991, {"Arduengo", "Kline"}, None, None,
+            id="nature-initials-then-title",
+        ),
+        pytest.param(
+            "Armarego, W. L. F. & Chai, C. L. L. Purification of Laboratory Chemicals 5th edn "
+            "(Butterworth–Heinemann, London, 2003).",
+            "Purification of Laboratory Chemicals", 2003, {"Armarego", "Chai"}, None, None,
+            id="nature-book-without-edition-and-publisher",
+        ),
+        pytest.param(
+            "Lucas, R. E., Jr. 1976. Econometric Policy Evaluation: A Critique. Carnegie-Rochester "
+            "Conf. 1, 19–46.",
+            "Econometric Policy Evaluation: A Critique", 1976, {"Lucas"}, None, None, id="jet-junior",
+        ),
     ],
 )  # fmt: skip
 def test_a_reference_string_gives_title_authors_year_and_ids(

@@ -72,7 +72,19 @@ _YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*\(?{_YEARS}[a-z]?(?:,[^)]*)?\)?[\s.,:
 # The year right after the author list: "Names (2006)", "Names (2006a, March)", "Names. 2006."
 _AUTHOR_YEAR = re.compile(rf"^[^\d()“\"]{{2,400}}?(?:\(({_YEARS})[a-z]?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s)")
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
-_APA = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,[^)]*)?\)\.?\s*(?P<rest>.+)$")
+# (A year in parentheses at the very end, "… 113, 361–363 (1991).", is no APA year: no words follow.)
+_APA = re.compile(
+    r"^(?P<authors>.+?)\s*\((?P<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,[^)]*)?\)\.?\s*(?P<rest>.*[^\W\d_]{3}.*)$"
+)
+# Names written family first with initials, joined by commas and "&" or "and", then the title
+# (the last initials' period is no sentence end to `_SENTENCE_END`).
+_INVERTED_NAMES = re.compile(
+    r"^(?P<authors>(?:[A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s(?:[A-Z]\.\s?-?){1,4}"
+    r"(?:,?\s(?:Jr|Sr|II|III|IV)\.?)?"  # "Lucas, R. E., Jr."
+    r"(?:,\s(?:&\s|and\s)?|\s?&\s|\sand\s|\s(?=[A-Z][a-z\s])))+)"
+    # the title: no other inverted name ("Eckaus, R. S. 2007") opens it
+    r"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s[A-Z]\.)[A-Z][a-z\s].+)$"
+)
 # A sentence ends at ". " after a word of two or more characters: initials ("A. Name",
 # "J.-P. Name") do not end the author sentence; "et al." does.
 _SENTENCE_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)")
@@ -162,6 +174,10 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     apa = _APA.match(text)
     if apa:
         return _clean_title(_SENTENCE_END.split(apa.group("rest"), maxsplit=1)[0]), apa.group("authors")
+    inverted = _INVERTED_NAMES.match(text)
+    first = _SENTENCE_END.split(inverted.group("rest"), maxsplit=1)[0] if inverted else ""
+    if inverted and len(first.split()) >= 2:  # Nature, ACS: "…, R. L. & Kline, M. A stable carbene."
+        return _clean_title(first), inverted.group("authors")
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
     if len(sentences) >= 3 and _ONLY_YEAR.match(sentences[1].rstrip(".")):
         del sentences[1]  # ACM: "Names. 2022. Title. In Venue."
@@ -202,12 +218,15 @@ _PLACE_PUBLISHER = re.compile(
     r"\b[^:]{0,30}$"
 )
 # An edition after a book's title: "The LaTeX Companion. 1st ed."
-_EDITION = re.compile(r"[.,]\s+\d+(?:st|nd|rd|th)\.?\s+(?:ed|edn|edition)\.?$")
+_EDITION = re.compile(r"[.,]?\s+\d+(?:st|nd|rd|th)\.?\s+(?:ed|edn|edition)\.?$")
+# What is left of Nature's "(Publisher, Place, 2003)" once its year is gone: "(Butterworth, London".
+_OPEN_PARENTHESIS = re.compile(r"\s*\([^()]*$")
 
 
 def _clean_title(text: str) -> str | None:
     text = _EDITION.sub("", _PLACE_PUBLISHER.sub("", text).rstrip(" .,;:"))
     text = _TRAILING_YEAR.sub("", _VENUE_TAIL.sub("", text)).strip(" .,;:")
+    text = _EDITION.sub("", _OPEN_PARENTHESIS.sub("", text)).strip(" .,;:")
     return text if len(text) >= 2 else None
 
 
