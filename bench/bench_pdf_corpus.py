@@ -1,8 +1,8 @@
 """Real PDFs nobody on the team typeset: how whole their references are read, per style family.
 
 The corpus is ``bench/pdf_corpus/manifest.csv``: style packages' own sample documents
-(biblatex's examples, econ-bst, economic, apalike-ejor, biblatex-apa; LPPL, shipped by
-Debian's ``texlive-doc`` package) and papers from public GitHub repositories that hold the
+(biblatex's examples and styles, econ-bst, economic, apalike-ejor, zootaxa, iopart-num, apacite;
+LPPL, shipped by Debian's ``texlive-doc`` package) and papers from public GitHub repositories that hold the
 paper's compiled PDF beside the ``.bbl`` that produced it. Only the manifest is committed;
 ``--fetch`` copies the files into the cache (``$BIBNORM_BENCH_CACHE``, else
 ``~/.cache/bibnorm-bench/pdf-corpus``): from ``/usr/share/doc/texlive-doc`` (``apt-get install
