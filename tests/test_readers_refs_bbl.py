@@ -139,6 +139,24 @@ from resolvers.snapshot import build_index
             "Conf. 1, 19–46.",
             "Econometric Policy Evaluation: A Critique", 1976, {"Lucas"}, None, None, id="jet-junior",
         ),
+        pytest.param(
+            "Jöreskog, K. G., & Sörbom, D. (1989). LISREL 7: A guide to the program and applications "
+            "(2nd ed.). Chicago: SPSS.",
+            "LISREL 7: A guide to the program and applications", 1989, {"Jöreskog", "Sörbom"}, None, None,
+            id="apa-book-edition-and-publisher-after-a-parenthesis",
+        ),
+        pytest.param(
+            "Berkowitz, A. D. (2000, November 24). How to tackle the problem of student drinking [Letter "
+            "to the editor]. The Chronicle of Higher Education, p. B20.",
+            "How to tackle the problem of student drinking", 2000, {"Berkowitz"}, None, None,
+            id="apa-bracketed-description",
+        ),
+        pytest.param(
+            "Baez, John C. and Aaron D. Lauda (Oct. 27, 2004a). Higher-Dimensional Algebra V: 2-Groups. "
+            "Version 3.",
+            "Higher-Dimensional Algebra V: 2-Groups", 2004, {"Baez", "Lauda"}, None, None,
+            id="biblatex-authoryear-full-date",
+        ),
     ],
 )  # fmt: skip
 def test_a_reference_string_gives_title_authors_year_and_ids(
