@@ -403,6 +403,25 @@ def test_a_list_without_heading_is_found_by_its_labels_going_up_and_bare_numbers
     assert [q.year for q in queries] == [2002] + [2016] * 8
 
 
+def test_an_unnumbered_and_a_numbered_list_under_one_heading_are_both_read() -> None:
+    """biblatex's numeric-hybrid example (texlive-doc): printed references author-year with
+    hanging indents, then online ones numbered; each keeps its label."""
+    lines = [
+        _line(0, "Augustine, Robert L. (1995). Heterogeneous catalysis for the synthetic chemist."),
+        _line(15, "New York: Marcel Dekker."),
+        _line(0, "Bertram, Aaron and Richard Wentworth (1996). “Gromov invariants for holomorphic maps on"),
+        _line(15, "Riemann surfaces.” In: J. Amer. Math. Soc. 9.2, pp. 529–571."),
+        _line(0, "[1] CTAN (2006). CTAN. The Comprehensive TeX Archive Network. url: http://www.ctan.org."),
+        _line(0, "[2] Markey, Nicolas (Oct. 16, 2005). Tame the BeaST. The B to X of BibTeX. Version 1.3."),
+    ]
+    read = read_section(lines, "hybrid.pdf")
+    assert read is not None
+    queries = read[0]
+    assert [q.year for q in queries] == [1995, 1996, 2006, 2005]
+    assert [q.label for q in queries] == [None, None, "1", "2"]
+    assert queries[3].title == "Tame the BeaST"
+
+
 def test_a_manuscripts_figure_captions_after_its_references_are_no_part_of_them() -> None:
     """An AMS manuscript (GitHub, beside its .bbl): captions and tables follow the references in
     the same type, with no heading between."""

@@ -131,8 +131,14 @@ def split_list(text: str, looks_like_reference: LooksLikeReference) -> Reference
 
 def split_paragraphs(text: str) -> ReferenceList:
     """The references of ``text`` whose layout is known to be one per paragraph (blank lines
-    between them): a PDF's list split by its geometry."""
-    return ReferenceList(Layout.PARAGRAPHS, _grouped(_lines(text), _after_blank, 0))
+    between them): a PDF's list split by its geometry. An item that opens with a number or
+    label (a numbered list after an unnumbered one under the same heading) keeps it as its label."""
+    items = []
+    for item in _grouped(_lines(text), _after_blank, 0):
+        start = _ITEM_START.match(item.text)
+        label = start.group("label").strip("[]().") if start else None
+        items.append(item._replace(text=item.text[start.end() :], label=label) if start else item)
+    return ReferenceList(Layout.PARAGRAPHS, items)
 
 
 def _lines(text: str) -> list[str]:

@@ -340,7 +340,8 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
                 venue=parsed.venue,
                 entry_type=entry_type,
                 publisher=publisher,
-                label=label if references.layout is Layout.NUMBERED else None,
+                # a number, also in a numbered list that follows an unnumbered one (PDF geometry)
+                label=label if references.layout is Layout.NUMBERED or (label or "").isdigit() else None,
                 raw=reference,
             )
         )
