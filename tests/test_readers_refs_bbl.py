@@ -157,6 +157,18 @@ from resolvers.snapshot import build_index
             "Higher-Dimensional Algebra V: 2-Groups", 2004, {"Baez", "Lauda"}, None, None,
             id="biblatex-authoryear-full-date",
         ),
+        pytest.param(
+            "M. Tegmark, Removing real-world foregrounds from cosmic microwave background maps, Astrophys. "
+            "J. 502, 1 (1998), arXiv:astro-ph/9712038.",
+            "Removing real-world foregrounds from cosmic microwave background maps", 1998, {"Tegmark"},
+            "astro-ph/9712038", None, id="aps-names-title-journal-by-commas",
+        ),
+        pytest.param(
+            "C. L. Bennett et al., Nine-year Wilkinson Microwave Anisotropy Probe (WMAP) observations: "
+            "Final maps and results, Astrophys. J. Suppl. 208, 20 (2013).",
+            "Nine-year Wilkinson Microwave Anisotropy Probe (WMAP) observations: Final maps and results",
+            2013, {"Bennett"}, None, None, id="aps-et-al",
+        ),
     ],
 )  # fmt: skip
 def test_a_reference_string_gives_title_authors_year_and_ids(

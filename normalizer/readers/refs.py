@@ -173,6 +173,9 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     lncs = _LNCS.match(text)
     if lncs and _looks_like_authors(lncs.group("authors")):
         return _clean_title(_SENTENCE_END.split(lncs.group("rest"), maxsplit=1)[0]), lncs.group("authors")
+    physics = _physics_title(text)
+    if physics is not None:
+        return physics
     apa = _APA.match(text)
     if apa:
         return _clean_title(_SENTENCE_END.split(apa.group("rest"), maxsplit=1)[0]), apa.group("authors")
@@ -206,6 +209,40 @@ def _venue_after(text: str, title: str | None) -> str | None:
     rest = _VENUE_LEAD.sub("", text[at + len(title) :])
     venue = _VENUE_END.sub("", rest).strip(" .,;:")
     return venue if 2 <= len(venue) <= 120 else None
+
+
+# APS/AIP (REVTeX, biblatex-phys): "M. Tegmark, Removing real-world foregrounds from cosmic
+# microwave background maps, Astrophys. J. 502, 1 (1998)" — names, the title, the journal with
+# its volume, all joined by commas, no quotes and no sentence ends.
+_PHYSICS_NAME = re.compile(
+    r"^(?:and\s+)?(?:(?:[A-Z]\.\s?(?:-[A-Z]\.\s?)?){1,4}\s?[A-Z][\w'’-]+(?:\s(?:Jr\.|et al\.))?"
+    r"|[A-Z][\w-]+ Collaboration|et al\.)$"
+)
+# The journal and its volume ("Astrophys. J. 502", "Phys. Rev. B 93"), or what else ends a title.
+_PHYSICS_JOURNAL = re.compile(
+    r"^(?:[A-Z][a-z]*\.?\s)+(?:[A-Z]\s)?[A-Z]?\d+(?:[,\s]|$)|^(?:arXiv|doi|in |edited by)"
+)
+
+
+def _physics_title(text: str) -> tuple[str | None, str] | None:
+    """Title and authors of an APS-style reference, or ``None`` when it is not one."""
+    pieces = [piece.strip() for piece in text.split(", ")]
+    names = 0
+    while names < len(pieces) and _PHYSICS_NAME.match(pieces[names]):
+        names += 1
+    if names == 0 or names >= len(pieces) - 1:
+        return None
+    title: list[str] = []
+    for piece in pieces[names:]:
+        if _PHYSICS_JOURNAL.match(piece):
+            break
+        title.append(piece)
+    else:
+        return None
+    joined = ", ".join(title)
+    if len(joined.split()) < 3 or "“" in text or '"' in text:
+        return None
+    return _clean_title(joined), ", ".join(pieces[:names])
 
 
 def _looks_like_authors(text: str) -> bool:
