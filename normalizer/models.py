@@ -144,6 +144,32 @@ class Origin(Frozen):
         )
 
 
+class ReadItem(Frozen):
+    """What was read from one input item, beside whatever it resolves to: the ``read`` block of
+    every report item (``resolve --report``/``--json``, ``verify --json``), so a user sees why an
+    item did not resolve and the reader can be measured through the product."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()  # as printed, "others" last for "et al."
+    year: int | None = None
+    venue: str | None = None
+    doi: str | None = None
+    arxiv_id: str | None = None
+    entry_type: str | None = None  # the BibTeX type the item gives or implies
+    page: int | None = None  # a PDF's page (1-based)
+    line: int | None = None  # the line of the input's text the item starts at
+
+    @classmethod
+    def of(cls, item: object, page: int | None, line: int | None, **given: object) -> ReadItem:
+        """The block of ``item`` (a `Query`, a verify claim): its fields of these names, ``given``
+        over them."""
+        fields = {name: getattr(item, name) for name in _READ_FIELDS} | given
+        return cls.model_validate({**fields, "page": page, "line": line})
+
+
+_READ_FIELDS = ("title", "authors", "year", "venue", "doi", "arxiv_id", "entry_type")
+
+
 class Query(Frozen):
     """What one input item says about a paper, before any lookup."""
 
@@ -171,6 +197,10 @@ class Query(Frozen):
     publisher: str | None = None
     label: str | None = None
     raw: str = ""  # the input text the query was read from
+
+    def read(self) -> ReadItem:
+        """What was read from the item (the report's ``read`` block)."""
+        return ReadItem.of(self, self.origin.page, self.origin.line, title=self.title or None)
 
 
 class Severity(StrEnum):

@@ -27,7 +27,7 @@ from paths import ROOT
 from test_cli_hostile_inputs import one_error_line
 
 import resolvers._cache_file
-from normalizer.cli import EXIT_FATAL, EXIT_FINDINGS, EXIT_OK, EXIT_SOURCES_FAILED, EXIT_TERMINATED, main
+from normalizer.cli import EXIT_FATAL, EXIT_FINDINGS, EXIT_SOURCES_FAILED, EXIT_TERMINATED, main
 from normalizer.readers import read_inputs
 from normalizer.readers.base import MAX_ITEM
 

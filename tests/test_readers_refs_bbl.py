@@ -72,6 +72,103 @@ from resolvers.snapshot import build_index
             "Flamingo: a visual language model for few-shot learning", 2022, {"Alayrac"}, None, None,
             id="hyphenated-initials-et-al",
         ),
+        pytest.param(
+            "Newton, I. (1687). Philosophiae naturalis principia mathematica. London: Royal Society.",
+            "Philosophiae naturalis principia mathematica", 1687, {"Newton"}, None, None,
+            id="a-year-before-1900",
+        ),
+        pytest.param(
+            "Darwin, C. (1859). On the origin of species. London: John Murray. Retrieved March 3, 2008, "
+            "from http://darwin-online.org.uk",
+            "On the origin of species", 1859, {"Darwin"}, None, None, id="the-year-published-not-retrieved",
+        ),
+        pytest.param(
+            "A. Author. A web page on climate, 2019. [Online]. Available: http://x.org "
+            "(accessed on 12 May 2021).",
+            "A web page on climate", 2019, {"Author"}, None, None, id="accessed-on-a-date",
+        ),
+        pytest.param(
+            "Attwood, Feona (2006) “Sexed Up: Theorizing the Sexualization of Culture,” Sexualities, "
+            "9 (1), 77–94.",
+            "Sexed Up: Theorizing the Sexualization of Culture", 2006, {"Attwood", "Feona"}, None, None,
+            id="econ-year-after-authors-quoted-title",
+        ),
+        pytest.param(
+            "Babiker, Mustafa H. and Richard S. Eckaus (2007) “Unemployment Effects of Climate Policy,” "
+            "Environmental Science and Policy, 10 (7-8), 600–609, 10.1016/j.envsci.2007.05.002.",
+            "Unemployment Effects of Climate Policy", 2007, {"Babiker", "Eckaus"}, None,
+            "10.1016/j.envsci.2007.05.002", id="econ-doi-without-prefix",
+        ),
+        pytest.param(
+            "Helpman, Elhanan and Assaf Razin, eds (1991) International Trade and Trade Policy, Cambridge, "
+            "MA: MIT Press.",
+            "International Trade and Trade Policy", 1991, {"Helpman", "Razin"}, None, None,
+            id="editors-book-without-place-and-publisher",
+        ),
+        pytest.param(
+            "Goossens, Michel, Frank Mittelbach, and Alexander Samarin (1994). The LaTeX Companion. 1st ed. "
+            "Reading, Mass.: Addison-Wesley.",
+            "The LaTeX Companion", 1994, {"Goossens", "Samarin"}, None, None,
+            id="biblatex-book-without-edition-place-publisher",
+        ),
+        pytest.param(
+            "Doe, J. (2020). Attention, please: A study of focus. Journal of Focus, 3, 1–9.",
+            "Attention, please: A study of focus", 2020, {"Doe"}, None, None,
+            id="a-subtitle-after-a-comma-is-no-publisher",
+        ),
+        pytest.param(
+            "E. Witten, “Anti de Sitter space and holography,” Adv. Theor. Math. Phys. 2, 253 (1998), "
+            "hep-th/9802150.",
+            "Anti de Sitter space and holography", 1998, {"Witten"}, "hep-th/9802150", None,
+            id="old-style-arxiv-id-without-prefix",
+        ),
+        pytest.param(
+            "Arduengo III, A. J., Harlow, R. L. & Kline, M. A stable crystalline carbene. J. Am. Chem. Soc. "
+            "113, 361–363 (1991).",
+            "A stable crystalline carbene", 1991, {"Arduengo", "Kline"}, None, None,
+            id="nature-initials-then-title",
+        ),
+        pytest.param(
+            "Armarego, W. L. F. & Chai, C. L. L. Purification of Laboratory Chemicals 5th edn "
+            "(Butterworth–Heinemann, London, 2003).",
+            "Purification of Laboratory Chemicals", 2003, {"Armarego", "Chai"}, None, None,
+            id="nature-book-without-edition-and-publisher",
+        ),
+        pytest.param(
+            "Lucas, R. E., Jr. 1976. Econometric Policy Evaluation: A Critique. Carnegie-Rochester "
+            "Conf. 1, 19–46.",
+            "Econometric Policy Evaluation: A Critique", 1976, {"Lucas"}, None, None, id="jet-junior",
+        ),
+        pytest.param(
+            "Jöreskog, K. G., & Sörbom, D. (1989). LISREL 7: A guide to the program and applications "
+            "(2nd ed.). Chicago: SPSS.",
+            "LISREL 7: A guide to the program and applications", 1989, {"Jöreskog", "Sörbom"}, None, None,
+            id="apa-book-edition-and-publisher-after-a-parenthesis",
+        ),
+        pytest.param(
+            "Berkowitz, A. D. (2000, November 24). How to tackle the problem of student drinking [Letter "
+            "to the editor]. The Chronicle of Higher Education, p. B20.",
+            "How to tackle the problem of student drinking", 2000, {"Berkowitz"}, None, None,
+            id="apa-bracketed-description",
+        ),
+        pytest.param(
+            "Baez, John C. and Aaron D. Lauda (Oct. 27, 2004a). Higher-Dimensional Algebra V: 2-Groups. "
+            "Version 3.",
+            "Higher-Dimensional Algebra V: 2-Groups", 2004, {"Baez", "Lauda"}, None, None,
+            id="biblatex-authoryear-full-date",
+        ),
+        pytest.param(
+            "M. Tegmark, Removing real-world foregrounds from cosmic microwave background maps, Astrophys. "
+            "J. 502, 1 (1998), arXiv:astro-ph/9712038.",
+            "Removing real-world foregrounds from cosmic microwave background maps", 1998, {"Tegmark"},
+            "astro-ph/9712038", None, id="aps-names-title-journal-by-commas",
+        ),
+        pytest.param(
+            "C. L. Bennett et al., Nine-year Wilkinson Microwave Anisotropy Probe (WMAP) observations: "
+            "Final maps and results, Astrophys. J. Suppl. 208, 20 (2013).",
+            "Nine-year Wilkinson Microwave Anisotropy Probe (WMAP) observations: Final maps and results",
+            2013, {"Bennett"}, None, None, id="aps-et-al",
+        ),
     ],
 )  # fmt: skip
 def test_a_reference_string_gives_title_authors_year_and_ids(
@@ -417,3 +514,56 @@ def test_a_pasted_reference_list_resolves_each_paper_and_never_guesses(tmp_path:
 )  # fmt: skip
 def test_the_venue_is_what_follows_the_title(text: str, venue: str) -> None:
     assert parse_reference(text).venue == venue
+
+
+# --------------------------------------------------------------------------- identifiers across line breaks
+
+
+@pytest.mark.parametrize(
+    ("lines", "doi"),
+    [
+        pytest.param(
+            ["A. Author, “Title,” Energy Journal, 26 (4), 99–126, 10.5547/", "ISSN0195-6574-EJ-Vol26-No4-6."],
+            "10.5547/ISSN0195-6574-EJ-Vol26-No4-6", id="cut-after-the-prefix-capitals-go-on",
+        ),
+        pytest.param(
+            ["A. Author, “Title,” Materials Transactions, 50, DOI: 10.2320/matertrans.", "MAW200908."],
+            "10.2320/matertrans.MAW200908", id="cut-after-a-dot-capitals-go-on",
+        ),
+        pytest.param(
+            ["A. Author. Title. J. (1998). doi: 10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>",
+             "3.0.CO;2-P."],
+            "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P", id="sici-cut-after-angle-bracket",
+        ),
+        pytest.param(
+            ["A. Author. Title. In Proc. X, doi: 10.1145/1188913.1188915.", "2019."],
+            "10.1145/1188913.1188915", id="a-year-after-a-whole-doi-is-not-part-of-it",
+        ),
+        pytest.param(
+            ["A. Author. Title. In Proc. X, doi: 10.1145/1188913.1188915.", "ACM Press."],
+            "10.1145/1188913.1188915", id="a-publisher-after-a-whole-doi-is-not-part-of-it",
+        ),
+        pytest.param(
+            ["A. Author. Title. J. 1998. doi: 10.1002/abc<377::x>", "(cut where no DOI can go on)."],
+            None, id="a-doi-cut-inside-a-word-is-dropped-not-written-truncated",
+        ),
+        pytest.param(
+            ["(2004) “Balanced Bayesian Mechanisms,” J. Econ. Theory, 115, 10.1016/j.jet.2003.07.001.",
+             "(2003) “Correlation,” Social Choice and Welfare, 21, 10.1007/s00355-003-0260-8."],
+            None, id="two-references-run-together-give-no-doi",
+        ),
+        pytest.param(
+            ["A. B. Title. J. 1, doi:10.1016/j.jet.2003.07.001,", "https://doi.org/10.1016/j.jet.2003.07.001."],
+            "10.1016/j.jet.2003.07.001", id="the-same-doi-twice-is-one",
+        ),
+        pytest.param(
+            ["A. Author. “Title.” In: Annales de Paléontologie 105.2 (2019). doi:",
+             "10 . 1016 / j . annpal . 2019 . 01 . 001."],
+            "10.1016/j.annpal.2019.01.001", id="a-doi-spaced-out-by-its-font",
+        ),
+    ],
+)  # fmt: skip
+def test_a_doi_cut_by_a_line_break_is_read_whole_or_not_at_all(lines: list[str], doi: str | None) -> None:
+    from normalizer.readers._reflist import join_lines
+
+    assert parse_reference(join_lines(lines)).doi == doi

@@ -11,6 +11,7 @@ made by the code under test.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from normalizer.cli import main
 from normalizer.errors import InputError
 from normalizer.models import QueryKind
 from normalizer.readers import detect_format, read_inputs, read_inputs_noted
-from normalizer.readers.refs import looks_like_reference, looks_like_reference_list, read_list
+from normalizer.readers.pdf import PdfLine, read_section, recompose_accents, references_section
+from normalizer.readers.refs import looks_like_reference, looks_like_reference_list, person_names, read_list
 from normalizer.text.titles import title_key
 from resolvers.snapshot import build_index
 
@@ -353,6 +355,193 @@ def test_resolve_a_pdf_writes_the_bib_of_its_bibliography(
     _resolved(PDFS / "ieeetran-2col.pdf", snapshot_index, tmp_path, monkeypatch)
     bib = (tmp_path / "out.bib").read_text(encoding="utf-8")
     assert bib.count("@") == len(RECORDS)
+
+
+@pytest.mark.parametrize(
+    ("authors", "names"),
+    [
+        pytest.param("Z. Li and Q. Gu", ("Z. Li", "Q. Gu"), id="ieee-two-letter-family-names"),
+        pytest.param("X. Wang, K. He, and A. Gupta", ("X. Wang", "K. He", "A. Gupta"), id="ieee-he"),
+        pytest.param(
+            "Y.-C. Liu, C.-Y. Ma, and Z. Kira", ("Y.-C. Liu", "C.-Y. Ma", "Z. Kira"), id="hyphenated-initials"
+        ),
+        pytest.param("Li, Q., Gu, Z.", ("Li, Q.", "Gu, Z."), id="apa-two-letter-family-names"),
+        pytest.param(
+            "d’Aspremont, Claude, Jacques Crémer, and Louis-André Gérard-Varet",
+            ("d’Aspremont, Claude", "Jacques Crémer", "Louis-André Gérard-Varet"), id="econ-first-inverted",
+        ),
+        pytest.param("Attwood, Feona", ("Attwood, Feona",), id="econ-one-author-inverted"),
+        pytest.param(
+            "Babiker, Mustafa H., John M. Reilly, and Henry D. Jacoby",
+            ("Babiker, Mustafa H", "John M. Reilly", "Henry D. Jacoby"), id="econ-inverted-with-initial",
+        ),
+        pytest.param("Smith, Jones, and Brown", ("Smith", "Jones", "Brown"), id="family-names-only"),
+        pytest.param(
+            "Zhai, X., Kolesnikov, A., & Beyer, L.", ("Zhai, X.", "Kolesnikov, A.", "Beyer, L."), id="apa"
+        ),
+    ],
+)  # fmt: skip
+def test_each_person_of_an_author_list_is_one_name(authors: str, names: tuple[str, ...]) -> None:
+    assert person_names(authors) == names
+
+
+def _line(indent: float, text: str) -> PdfLine:
+    return PdfLine(page=1, column=0, left=72 + indent, size=10.0, text=text, indent=indent)
+
+
+def test_a_hanging_indent_list_is_split_where_its_geometry_starts_references() -> None:
+    """econ-bst's layout (its sample document, texlive-doc): first lines flush, the rest indented
+    by 10pt, and a reference whose authors repeat the previous one's set 38pt in, after a rule
+    that is no text; a wrapped line is never a reference of its own, and the rule becomes the
+    previous reference's authors."""
+    lines = [
+        _line(0, "d’Aspremont, Claude, Jacques Crémer, and Louis-André Gérard-Varet (2003) “Correlation, "
+                 "Independence,"),
+        _line(10, "and Bayesian Incentives,” Social Choice and Welfare, 21 (2), 281–310."),
+        _line(38, "(2004) “Balanced Bayesian Mechanisms,” Journal of Economic Theory, 115 (2), 385–396,"),
+        _line(11, "10.1016/j.jet.2003.07.001."),
+        _line(0, "Attwood, Feona (2006) “Sexed Up: Theorizing the Sexualization of Culture,” Sexualities, "
+                 "9 (1), 77–94."),
+        _line(38, "ed. (2009) Mainstreaming Sex: the Sexualization of Western Culture: I. B. Tauris."),
+    ]  # fmt: skip
+    read = read_section(lines, "econ.pdf")
+    assert read is not None
+    queries = read[0]
+    assert [q.title for q in queries[:3]] == [
+        "Correlation, Independence, and Bayesian Incentives",
+        "Balanced Bayesian Mechanisms",
+        "Sexed Up: Theorizing the Sexualization of Culture",
+    ]
+    # A book's publisher after a colon is not told from a subtitle yet (": I. B. Tauris").
+    assert (queries[3].title or "").startswith("Mainstreaming Sex: the Sexualization of Western Culture")
+    assert [q.year for q in queries] == [2003, 2004, 2006, 2009]
+    assert [q.authors[0] for q in queries] == ["d’Aspremont, Claude"] * 2 + ["Attwood, Feona"] * 2
+    assert queries[1].doi == "10.1016/j.jet.2003.07.001"
+    assert [q.origin.line for q in queries] == [1, 3, 5, 6]
+
+
+def test_a_list_without_heading_is_found_by_its_labels_going_up_and_bare_numbers_are_labels() -> None:
+    """REVTeX (fRG paper on GitHub, its PDF beside its .bbl): no References heading, bare numbers
+    in smaller type as labels, label 1 alone on its line; a body list "1. … 2. …" before it
+    and a wrapped line opening with a number are no labels."""
+    body = [
+        _line(0, "1. The first point of the discussion goes here and on."),
+        _line(0, "2. The second point of the discussion goes here."),
+        _line(0, "overestimate the d-wave channel by neglecting the frequency dependence."),
+    ]
+    references = [
+        _line(4, "1"),
+        _line(12, "J. Berges, N. Tetradis, and C. Wetterich, “Non-perturbative renormalization flow in"),
+        _line(12, "quantum field theory and statistical physics,” Phys. Rep. 363, 223–386 (2002)."),
+        *(
+            line
+            for number in range(2, 10)
+            for line in (
+                _line(4, f"{number} A. Author{number} and B. Other, “Flow equations {number},” Phys. Rev. B"),
+                _line(12, f"{number + 60}, {number}45107 (2016)."),
+            )
+        ),
+    ]  # fmt: skip
+    lines = [*body, *references]
+    section = references_section(lines)
+    assert section is not None and (section.first, section.end, section.headed) == (3, len(lines), False)
+    read = read_section(lines[section.first : section.end], "fRG.pdf", section.first)
+    assert read is not None
+    queries = read[0]
+    assert [q.label for q in queries] == [str(n) for n in range(1, 10)]
+    assert queries[0].title == (
+        "Non-perturbative renormalization flow in quantum field theory and statistical physics"
+    )
+    assert [q.year for q in queries] == [2002] + [2016] * 8
+
+
+def test_an_unnumbered_and_a_numbered_list_under_one_heading_are_both_read() -> None:
+    """biblatex's numeric-hybrid example (texlive-doc): printed references author-year with
+    hanging indents, then online ones numbered; each keeps its label."""
+    lines = [
+        _line(0, "Augustine, Robert L. (1995). Heterogeneous catalysis for the synthetic chemist."),
+        _line(15, "New York: Marcel Dekker."),
+        _line(0, "Bertram, Aaron and Richard Wentworth (1996). “Gromov invariants for holomorphic maps on"),
+        _line(15, "Riemann surfaces.” In: J. Amer. Math. Soc. 9.2, pp. 529–571."),
+        _line(0, "[1] CTAN (2006). CTAN. The Comprehensive TeX Archive Network. url: http://www.ctan.org."),
+        _line(0, "[2] Markey, Nicolas (Oct. 16, 2005). Tame the BeaST. The B to X of BibTeX. Version 1.3."),
+    ]
+    read = read_section(lines, "hybrid.pdf")
+    assert read is not None
+    queries = read[0]
+    assert [q.year for q in queries] == [1995, 1996, 2006, 2005]
+    assert [q.label for q in queries] == [None, None, "1", "2"]
+    assert queries[3].title == "Tame the BeaST"
+
+
+def test_a_manuscripts_figure_captions_after_its_references_are_no_part_of_them() -> None:
+    """An AMS manuscript (GitHub, beside its .bbl): captions and tables follow the references in
+    the same type, with no heading between."""
+    lines = [
+        _line(0, "Introduction text of the paper that cites Bryan (2012)."),
+        _line(0, "REFERENCES"),
+        _line(0, "Bryan, G. H., 2012: Effects of surface exchange coefficients on the intensity of"),
+        _line(10, "hurricanes. Mon. Wea. Rev., 140, 1125–1143."),
+        _line(0, "Bryan, G. H., and R. Rotunno, 2009: The maximum intensity of tropical cyclones in"),
+        _line(10, "axisymmetric numerical model simulations. Mon. Wea. Rev., 137, 1770–1789."),
+        _line(0, "Fig. 1. The maximum 10-m wind speed (top panel; m s-1) and minimum sea level pressure."),
+        _line(0, "Fig. 2. Left panels: Twenty-four-hour changes in squared Brunt-Väisälä frequency."),
+    ]
+    section = references_section(lines)
+    assert section is not None and (section.first, section.end) == (2, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("T´el´eost´eens", "Téléostéens", id="acute"),
+        pytest.param("Sip˝ocz", "Sipőcz", id="double-acute"),
+        pytest.param("Mac´ıa", "Macía", id="acute-on-dotless-i"),
+        pytest.param("Fran¸cois", "François", id="cedilla"),
+        pytest.param("M¨uller", "Müller", id="umlaut"),
+        pytest.param("don´t", "don´t", id="no-accented-letter-left-alone"),
+    ],
+)
+def test_accents_set_apart_from_their_letter_are_joined_to_it(text: str, expected: str) -> None:
+    assert recompose_accents(text) == expected
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"\W", "", text).casefold()
+
+
+def test_every_report_item_shows_what_was_read_from_the_pdf(
+    snapshot_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ``read`` block: the title, authors, year and where on the page the reader found them,
+    beside the resolved record (here checked against the snapshot records the PDF was typeset
+    from: title, first author's family name as the record writes it, page and line)."""
+    rows = {
+        title_key(row["title"]): row
+        for row in map(json.loads, DEV_SNAPSHOT.read_text(encoding="utf-8").splitlines())
+        if row.get("authors")
+    }
+    path = PDFS / "ieeetran-2col.pdf"
+    items, _ = _resolved(path, snapshot_index, tmp_path, monkeypatch)
+    assert len(items) == len(RECORDS)
+    for item in items:
+        read = item["read"]
+        row = rows[title_key(read["title"])]
+        assert item["arxiv_id"] == row["id"]
+        family = row["authors"].split(",")[0].split()[-1]
+        assert _letters(read["authors"][0].split()[-1]) == _letters(family), read  # d’Ascoli as printed
+        assert item["origin"] == f"{path}:{read['line']} (page {read['page']})"
+        assert set(read) == {
+            "title",
+            "authors",
+            "year",
+            "venue",
+            "doi",
+            "arxiv_id",
+            "entry_type",
+            "page",
+            "line",
+        }
 
 
 # --------------------------------------------------------------------------- a real paper

@@ -389,8 +389,19 @@ def test_verify_json_has_the_documented_shape(runner: CliRunner, tmp_path: Path)
     assert set(document) == {"version", "entries", "summary"}
     assert document["version"] == 1
     chimera = next(entry for entry in document["entries"] if entry["key"] == "chimera")
-    assert set(chimera) == {"key", "verdict", "findings", "matched"}
+    assert set(chimera) == {"key", "verdict", "findings", "matched", "read"}
     assert chimera["verdict"] == "mismatch"
+    assert chimera["read"] == {
+        "title": "Diffusion Models for High-Resolution Image Synthesis",
+        "authors": ["Antonios Alexos", "Alex J. Boyd"],
+        "year": 2022,
+        "venue": "ICML",
+        "doi": None,
+        "arxiv_id": "2006.11239",
+        "entry_type": "inproceedings",
+        "page": None,
+        "line": 18,  # "refs.bib:18: chimera" above
+    }
     assert set(chimera["findings"][0]) == {
         "code",
         "severity",

@@ -171,6 +171,34 @@ def test_a_reference_list_is_keyed_by_number_or_first_author_and_year(
     assert [e["key"] for e in _verdicts(runner, unnumbered)[0]] == ["Azari2023", "Deng2021", "Azari2023b"]
 
 
+def test_every_entry_shows_what_was_read_from_its_item(runner: CliRunner, tmp_path: Path) -> None:
+    """``read``: what the reader took from each item, whatever it verified to, so a user sees
+    why an item did not verify; an item that claims nothing shows what little was read."""
+    listed = tmp_path / "refs.txt"
+    listed.write_text(
+        "[1] Bahar Azari and Deniz Erdogmus. Circular-symmetric correlation layer. Mach. Learn., 2023.\n"
+        "[2] Xiang Deng and Zhongfei Zhang. Aggregating binary judgments ranked by accuracy. In AAAI, 2021.\n"
+        "[3] Bahar Azari and Deniz Erdogmus. Another paper nobody wrote about correlation. In ICML, 2023.\n",
+        encoding="utf-8",
+    )
+    first, second, _ = (entry["read"] for entry in _verdicts(runner, listed)[0])
+    assert first.pop("venue").startswith("Mach. Learn")  # type: ignore[attr-defined]
+    assert first == {
+        "title": "Circular-symmetric correlation layer",
+        "authors": ["Bahar Azari", "Deniz Erdogmus"],
+        "year": 2023,
+        "doi": None,
+        "arxiv_id": None,
+        "entry_type": "article",  # a journal's abbreviation
+        "page": None,
+        "line": 1,
+    }
+    assert second["line"] == 2  # type: ignore[index]
+    (tmp_path / "refs.ris").write_text("TY  - JOUR\nER  - \n", encoding="utf-8")
+    result = runner.invoke(main, ["verify", "--json", str(tmp_path / "refs.ris")])
+    assert json.loads(result.stdout)["entries"][0]["read"]["title"] is None
+
+
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [

@@ -22,7 +22,9 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
-_NUMBER = r"\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.(?=\s)"
+# "(12)" opens a reference only before a name: "(2), 385–396" and "(2) 281–310" are the issue
+# numbers of a wrapped journal reference.
+_NUMBER = r"\[\d{1,3}\]|\(\d{1,3}\)(?=\s+[^\W\d_“\"'])|\d{1,3}\.(?=\s)"
 # A bracketed label that is not a number: "[Zhai et al., 2022]", "[ZKHB22]", "[Sch15]".
 _LABEL = r"\[[^\[\]\d][^\[\]]{0,60}\]"
 _ITEM_START = re.compile(rf"^\s*(?P<label>{_NUMBER}|{_LABEL})\s*")
@@ -93,10 +95,17 @@ ONE_PER_LINE_SHARE = 0.8
 
 HEADING = re.compile(
     r"^(?:(?:\d{1,2}|[IVX]{1,4}|[A-Z])\.?\s+)?"
-    r"(?:references(?: and notes| cited)?|bibliography|literature(?: cited)?|works cited|reference list)\s*$",
+    r"(?:references(?: and notes| cited)?|(?:reference )?bibliography|literature(?: cited)?|works cited"
+    r"|reference list"
+    # The same in the languages papers are written in (German, French, Spanish, Italian,
+    # Portuguese, Czech/Polish, Russian, Chinese, Japanese).
+    r"|literatur(?:verzeichnis)?|bibliogra(?:ph|f)i[ea]|bibliografía|r[ée]f[ée]rences(?: bibliographiques)?"
+    r"|referencias(?: bibliográficas)?|riferimenti bibliografici|referências(?: bibliográficas)?|literatura"
+    r"|список литературы|литература|(?:本文)?参考文献|引用文献)\s*$",
     re.IGNORECASE,
 )
-"""A references section's heading: "References", "7 References", "BIBLIOGRAPHY", "Works Cited"."""
+"""A references section's heading: "References", "7 References", "BIBLIOGRAPHY", "Works Cited",
+"Literaturverzeichnis", "参考文献"."""
 
 
 class Layout(StrEnum):
@@ -126,12 +135,7 @@ LooksLikeReference = Callable[[str], bool]
 
 def split_list(text: str, looks_like_reference: LooksLikeReference) -> ReferenceList:
     """The references of ``text``, in the layout that reads most of them (see the module docstring)."""
-    lines = [
-        ""
-        if _PAGE_FURNITURE.match(line) or HEADING.match(line.strip()) or line.lstrip().startswith("%")
-        else line.rstrip()
-        for line in repair_cork_letters(text.translate(LIGATURES)).splitlines()
-    ]
+    lines = _lines(text)
     starts = [_ITEM_START.match(line) for line in lines]
     numbered = sum(1 for line in lines if _NUMBERED.match(line))
     if numbered >= 2:
@@ -162,6 +166,27 @@ def split_list(text: str, looks_like_reference: LooksLikeReference) -> Reference
         # not read as one (a book without a year) into their neighbours.
         return one_per_line
     return max(candidates, key=score)
+
+
+def split_paragraphs(text: str) -> ReferenceList:
+    """The references of ``text`` whose layout is known to be one per paragraph (blank lines
+    between them): a PDF's list split by its geometry. An item that opens with a number or
+    label (a numbered list after an unnumbered one under the same heading) keeps it as its label."""
+    items = []
+    for item in _grouped(_lines(text), _after_blank, 0):
+        start = _ITEM_START.match(item.text)
+        label = start.group("label").strip("[]().") if start else None
+        items.append(item._replace(text=item.text[start.end() :], label=label) if start else item)
+    return ReferenceList(Layout.PARAGRAPHS, items)
+
+
+def _lines(text: str) -> list[str]:
+    return [
+        ""
+        if _PAGE_FURNITURE.match(line) or HEADING.match(line.strip()) or line.lstrip().startswith("%")
+        else line.rstrip()
+        for line in repair_cork_letters(text.translate(LIGATURES)).splitlines()
+    ]
 
 
 def _labelled(lines: Sequence[str], starts: Sequence[re.Match[str] | None]) -> list[Item]:
@@ -225,6 +250,17 @@ _LAYOUTS: tuple[tuple[Layout, StartsItem], ...] = (
 _CUT_IDENTIFIER = re.compile(r"^(?:10\.|(?:10\.\S*|https?://\S*|\S+/\S*)[./_-])$")  # the last word
 
 
+# A DOI cut after its prefix's slash or a dot ("10.5547/" / "ISSN0195-6574-EJ-Vol26-No4-6.",
+# "10.2320/matertrans." / "MAW200908.", "…AID-JCC1>" / "3.0.CO;2-P."), the next line going on
+# with a word that has a capital and a digit (no sentence's first word, no "ACM Press.", no
+# year "2019.").
+_CUT_DOI = re.compile(r"^(?:(?:doi|DOI):?|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/(?:\S*[./<>;:_-])?$")
+_DOI_GOES_ON = re.compile(r"^(?=\S*[A-Z])(?=\S*\d)[A-Z0-9][\w.;()/:<>-]*(?:\s|$)")
+
+
+_LONE_YEAR = re.compile(r"^(?:1[5-9]|20)\d{2}[a-z]?[.,;]?(?:\s|$)")
+
+
 def join_lines(parts: Sequence[str]) -> str:
     """Lines of one reference as one string.
 
@@ -239,7 +275,11 @@ def join_lines(parts: Sequence[str]) -> str:
     empty = True
     for part in parts:
         part = part.strip()
-        if _CUT_IDENTIFIER.match(last_word) and part[:1].isdigit() | part[:1].islower():
+        if (
+            _CUT_IDENTIFIER.match(last_word)
+            and part[:1].isdigit() | part[:1].islower()
+            and not _LONE_YEAR.match(part)  # "…1188915." / "2019.": the year after a whole DOI
+        ) or (_CUT_DOI.match(last_word) and _DOI_GOES_ON.match(part)):
             piece = part
         elif last_word.endswith("-") and part[:1].islower():
             pieces[-1], last_word, piece = pieces[-1][:-1], last_word[:-1], part

@@ -14,12 +14,17 @@ starts on the page. From that:
    keeping the hyphen only when the same word is written with one elsewhere in the paper
    ("self-supervised");
 2. the references section: from the last heading named References, Bibliography, Literature
-   Cited or Works Cited (numbered or not) to the end, or to the first larger-type heading
-   after it (an appendix); without such a heading, the last list that starts at "[1]" or
-   "1.";
-3. the section's lines, hanging indents kept as indents, go to the reference-list reader
-   (`normalizer.readers.refs`), which splits and parses them; each query's origin is its
-   line in the document's text and its page.
+   Cited or Works Cited (numbered or not) to the end, or to the first heading after it set
+   larger than the list's own type and as large as that heading (an appendix; smaller ones
+   are the headings of the list's parts, dropped); without such a heading, the longest run of
+   labels going up one by one from 1 ("[1]", "1.", a bare "1");
+3. the section's lines go to the reference-list reader (`normalizer.readers.refs`), which
+   splits and parses them: as their text reads (hanging indents kept as indents; bare number
+   labels written "[n]"), or as their geometry splits them when that reads more references —
+   each line flush with the list starts a reference, each indented one goes on the one before,
+   and one set further in than those after a dash or rule is a reference by the previous
+   authors (`_by_geometry`); each query's origin is its line in the document's text and its
+   page.
 
 Refused with one line each: an encrypted PDF, a PDF without a text layer (a scan), a PDF
 without a references section, and a file that is not a readable PDF.
@@ -28,6 +33,7 @@ without a references section, and a file that is not a readable PDF.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
@@ -35,11 +41,16 @@ from typing import NamedTuple
 
 from normalizer.errors import InputError
 from normalizer.models import Origin, Query
-from normalizer.readers._reflist import HEADING, LIGATURES, ReferenceList, repair_cork_letters
+from normalizer.readers._reflist import (
+    HEADING,
+    LIGATURES,
+    ReferenceList,
+    repair_cork_letters,
+    split_paragraphs,
+)
 from normalizer.readers.base import Reader
 from normalizer.readers.refs import describe_list, looks_like_reference, queries_from_list, read_list
 
-_FIRST_ITEM = re.compile(r"^\s*(?:\[1\]|1\.)\s+\S")
 _SOFT_HYPHEN = "\ufffe"  # PDFium: a hyphen at a line end, the word going on on the next line
 _HYPHENATED = re.compile(rf"([^\W\d_]+){_SOFT_HYPHEN}([^\W\d_]+)")
 _WORD_WITH_HYPHEN = re.compile(r"[^\W\d_]+-[^\W\d_]+")
@@ -60,24 +71,110 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
     """One `Query` per reference in the PDF's references section, and how it was read."""
     lines = _document_lines(data, path)
     section = references_section(lines)
-    references = (
-        read_list("\n".join(_as_text(line) for line in lines[section.first : section.end]))
-        if section
-        else None
-    )
-    if section is None or references is None or not (section.headed or _mostly_references(references)):
+    read = read_section(lines[section.first : section.end], path, section.first) if section else None
+    if (
+        section is None
+        or read is None
+        or not (section.headed or section.labels >= _TRUSTED_RUN or _mostly_references(read[1]))
+    ):
         raise InputError(
             f"{path}: no references section found (no 'References' or 'Bibliography' heading, "
             "no list of references starting at [1] or 1.); nothing was read"
         )
-    first = section.first
-    queries = queries_from_list(
-        references,
-        lambda at: Origin(path=path, line=first + at, page=lines[first + at - 1].page),
-    )
+    queries, references = read
     pages = sorted({line.page for line in lines[section.first : section.end]})
     where = f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}–{pages[-1]}"
     return queries, f"the PDF's references section ({where}) {describe_list(references, queries)}"
+
+
+def read_section(
+    lines: Sequence[PdfLine], path: str, before: int = 0
+) -> tuple[list[Query], ReferenceList] | None:
+    """The queries of a references section's ``lines`` (``before`` lines of the document come
+    before them: each query's origin is its line in the document), and the list they were
+    read as; ``None`` when the lines hold no reference list. Lines in larger type than the
+    list's (the headings of its parts: "Articles", "Books") are no part of any reference."""
+    sizes = sorted(line.size for line in lines[:_LIST_SAMPLE] if line.text.strip())
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+    lines = _bare_labels([line._replace(text="") if line.size > body * _LARGER else line for line in lines])
+    references, line_of = _read_section(lines)
+    if references is None:
+        return None
+    queries = queries_from_list(
+        references,
+        lambda at: Origin(path=path, line=before + line_of[at], page=lines[line_of[at] - 1].page),
+    )
+    return queries, references
+
+
+def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[int]]:
+    """The section's references, as its text reads or as its geometry splits it (a blank line
+    before each line that starts a reference) unless its text reads better (`_balance`); and for each line
+    of the text read (1-based), the section's line it is (0 for an inserted blank line)."""
+    as_text = read_list("\n".join(_as_text(line) for line in lines))
+    straight = list(range(len(lines) + 1))
+    marked = _by_geometry(lines)
+    if marked is None:
+        return as_text, straight
+    by_geometry = split_paragraphs("\n".join(text for text, _ in marked))
+    # The geometry is what the page shows, the text's split a guess: the text's wins only by a
+    # clear margin (a tenth of the items).
+    if as_text is not None and _balance(as_text) > _balance(by_geometry) + len(by_geometry.items) // 10:
+        return as_text, straight
+    return by_geometry, [0, *(at for _, at in marked)]
+
+
+def _balance(references: ReferenceList) -> int:
+    """Items that read as references less those that do not (a wrapped line taken for an item
+    of its own counts against the split that made it)."""
+    read = sum(1 for item in references.items if looks_like_reference(item.text))
+    return read - (len(references.items) - read)
+
+
+def _by_geometry(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:
+    """The section's lines, each with its 1-based line in the section, and a blank line (line
+    0) before every line that starts a reference by the list's geometry; ``None`` when the
+    geometry shows no hanging indent.
+
+    A hanging-indent list sets each reference's first line flush and the rest indented by one
+    amount; a line set further in than that, with no author before its year, is a reference
+    whose authors the style replaced by a dash or a rule (econ's rule, biblatex's "—"): it
+    starts a reference, and its authors are the previous reference's.
+    """
+    ems = [line.indent / line.size if line.size else 0.0 for line in lines]
+    flush = [em < _FLUSH_EMS for em in ems]
+    indented = sorted(round(em * 2) / 2 for em in ems if em >= _FLUSH_EMS)
+    if sum(flush) < 2 or len(indented) < 2 or any(_LABELLED.match(line.text) for line in lines[:3]):
+        return None
+    continued = Counter(indented).most_common(1)[0][0]  # the continuation lines' indent, in ems
+    marked: list[tuple[str, int]] = []
+    authors = ""
+    for at, (line, em, starts) in enumerate(zip(lines, ems, flush, strict=True), start=1):
+        text = line.text
+        if not text:
+            continue
+        dashed = _REPEATED_AUTHORS.match(text)
+        if not starts and em >= continued + _DASH_EMS and _AUTHORLESS.match(text):
+            starts = True
+            dashed = dashed or _NOTHING.match(text)  # a rule, not text: nothing to drop
+        if starts and dashed is not None and authors:
+            text = f"{authors.rstrip()} {text[dashed.end() :]}"
+        elif starts:
+            before_year = _BEFORE_YEAR.match(text)
+            authors = before_year.group("authors") if before_year else ""
+        if starts and marked:
+            marked.append(("", 0))  # a paragraph break: the reader splits blank-line separated items
+        marked.append((text if starts else "    " + text, at))
+    return marked
+
+
+_FLUSH_EMS = 0.4  # a line indented less than this (in ems of its type) is flush
+_DASH_EMS = 1.5  # a reference's first line set this much further in than its continuations
+_LABELLED = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|\(?\d{1,3}[.)]?)\s")  # numbered lists split by label
+_REPEATED_AUTHORS = re.compile(r"^\s*[—–-]{1,3}[.,]?\s*")  # biblatex's "—", bibtex's "———."
+_AUTHORLESS = re.compile(r"^\s*(?:[—–-]{1,3}[.,]?\s*|\(?(?:1[5-9]|20)\d{2}[a-z]?\)?|ed\.|eds\.|\(ed)")
+_NOTHING = re.compile("")
+_BEFORE_YEAR = re.compile(r"^(?P<authors>.+?[\s,.]*)\(?(?:1[5-9]|20)\d{2}[a-z]?\b")
 
 
 def _mostly_references(references: ReferenceList) -> bool:
@@ -89,6 +186,7 @@ class Section(NamedTuple):
     first: int  # index of the first line after the heading (or of the list's "[1]")
     end: int  # index after the last line
     headed: bool  # found under a References/Bibliography heading
+    labels: int = 0  # without one: how many labels in order (1, 2, 3 …) the list was found by
 
 
 def references_section(lines: Sequence[PdfLine]) -> Section | None:
@@ -97,19 +195,97 @@ def references_section(lines: Sequence[PdfLine]) -> Section | None:
     if headings:
         first = headings[-1] + 1
     else:
-        starts = [i for i, line in enumerate(lines) if _FIRST_ITEM.match(line.text)]
-        if not starts:
+        run = _numbered_run(lines)
+        if run is None:
             return None
-        first = starts[-1]
-    sizes = sorted(line.size for line in lines[first:] if line.text.strip())
+        first, labels = run
+    # The list's own type: the size of its first lines, not of the rest of the document (tables
+    # and figures after it in smaller type would make the references read as headings).
+    sizes = sorted(line.size for line in lines[first : first + _LIST_SAMPLE] if line.text.strip())
     if not sizes:
         return None
     body = sizes[len(sizes) // 2]
+    # The section ends at a heading of the References heading's rank (an appendix); a smaller
+    # heading inside it ("Articles", "Books") is a part of the list, dropped by `read_section`.
+    rank = lines[headings[-1]].size * _SAME_RANK if headings else 0.0
     end = next(
-        (i for i in range(first, len(lines)) if lines[i].size > body * _LARGER and lines[i].text.strip()),
+        (
+            i
+            for i in range(first, len(lines))
+            if lines[i].size > body * _LARGER and lines[i].size >= rank and lines[i].text.strip()
+        ),
         len(lines),
     )
-    return Section(first, end, bool(headings)) if end > first else None
+    # A manuscript's figure captions and tables, set after its references in the same type.
+    end = next((i for i in range(first, end) if _CAPTION.match(lines[i].text)), end)
+    return Section(first, end, bool(headings), 0 if headings else labels) if end > first else None
+
+
+_CAPTION = re.compile(r"^(?:FIG(?:URE)?|Fig(?:ure)?|TABLE|Table)\.?\s+[A-Z]?\d{1,3}[.:]\s")
+_LIST_SAMPLE = 40  # lines after the heading whose median size is the list's type
+_SAME_RANK = 0.95  # a heading at least this share of the References heading's size ends the list
+
+
+_LABEL_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})\.?)(?:\s+\S|\s*$)")
+
+
+def _numbered_run(lines: Sequence[PdfLine]) -> tuple[int, int] | None:
+    """Where a paper without a References heading starts its list: the line of label 1 of the
+    longest run of lines labelled 1, 2, 3 … in order ("[1]", "1.", or a bare "1" as REVTeX and
+    Vancouver print them, alone on its line too), found by the list's labels going up one by
+    one, not by the last "1."; and how many labels the run has."""
+    best: tuple[int, int] | None = None  # (start, length)
+    for start, length in _label_runs(lines, _LABEL_NUMBER):
+        if best is None or length > best[1]:
+            best = (start, length)
+    return best if best is not None and best[1] >= _MIN_RUN else None
+
+
+def _label_runs(lines: Sequence[PdfLine], label: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """(index of label 1, labels in order) of each run of lines labelled 1, 2, 3 …; a line
+    whose number does not go on the run (a wrapped "10 (2008), …") is no label."""
+    start, expected = -1, 1
+    for i, line in enumerate(lines):
+        found = label.match(line.text)
+        if found is None:
+            continue
+        number = int(next(group for group in found.groups() if group and group.isdigit()))
+        if number == 1:
+            if start >= 0:
+                yield start, expected - 1
+            start, expected = i, 2
+        elif number == expected and start >= 0:
+            expected += 1
+    if start >= 0:
+        yield start, expected - 1
+
+
+_MIN_RUN = 3  # labels in order that make a list
+# So many labels in order make a references list even when its items do not read as references
+# to the text reader (physics' "A. Name, Title, Journal 12, 3 (2001)" without quotes).
+_TRUSTED_RUN = 8
+
+
+def _bare_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
+    """The lines with a bare number label ("27 A. A. Abrikosov", REVTeX's and Vancouver's; a
+    "1" alone on its line) written "[27]" when the numbers go up one by one from 1; a number
+    that does not go on the run (a wrapped line's "10 (2008)") stays text."""
+    labelled: set[int] = set()
+    expected = 1
+    for i, line in enumerate(lines):
+        found = _BARE.match(line.text)
+        if found is not None and int(found.group(2)) == expected:
+            labelled.add(i)
+            expected += 1
+    if len(labelled) < _MIN_RUN:
+        return list(lines)
+    return [
+        line._replace(text=_BARE.sub(r"\1[\2] ", line.text, count=1).rstrip()) if i in labelled else line
+        for i, line in enumerate(lines)
+    ]
+
+
+_BARE = re.compile(r"^(\s*)(\d{1,3})(?:\s+(?=[^\W\d_])|\s*$)")
 
 
 def _as_text(line: PdfLine) -> str:
@@ -262,7 +438,7 @@ def _page_lines(page: object, number: int) -> list[PdfLine]:
             start += line_number.end()
             piece = _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[line_number.end() :])
         # translated before stripping: Python counts the Cork slots \x1c-\x1f as white space
-        piece = repair_cork_letters(piece.translate(LIGATURES))
+        piece = recompose_accents(repair_cork_letters(piece.translate(LIGATURES)))
         stripped = piece.strip()
         if not stripped:
             continue
@@ -271,6 +447,26 @@ def _page_lines(page: object, number: int) -> list[PdfLine]:
         size = raw.FPDFText_GetFontSize(textpage, first)
         lines.append(PdfLine(number, int(left >= width / 2 - 2), left, size, stripped))
     return lines
+
+
+# TeX sets an accent as a glyph of its own, read before its letter (a cedilla too), and PDFium
+# gives the spacing accent: "T´el´eost´eens", "Sip˝ocz", "Mac´ıa", "Fran¸cois".
+_ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c",
+            "˘": "\u0306", "˝": "\u030b", "˚": "\u030a", "¯": "\u0304", "˙": "\u0307", "¸": "\u0327",
+            "˛": "\u0328"}  # fmt: skip
+_ACCENT_BEFORE = re.compile(f"([{''.join(_ACCENTS)}])\\s?([^\\W\\d_])")
+
+
+def recompose_accents(text: str) -> str:
+    """Spacing accents set apart from their letter joined to it ("G´orski" → "Górski"), where
+    Unicode has the accented letter; any other stays as it was."""
+
+    def join(letter: str, combining: str, whole: str) -> str:
+        letter = {"ı": "i", "ȷ": "j"}.get(letter, letter)  # TeX's dotless i under an accent
+        joined = unicodedata.normalize("NFC", letter + combining)
+        return joined if len(joined) == 1 else whole
+
+    return _ACCENT_BEFORE.sub(lambda m: join(m.group(2), _ACCENTS[m.group(1)], m.group(0)), text)
 
 
 _LINE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")

@@ -39,33 +39,66 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from normalizer.identifiers import canonical_doi, parse_arxiv_id
+from normalizer.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_id
 from normalizer.models import Origin, Query, QueryKind
 from normalizer.readers._reflist import Layout, ReferenceList, split_list
 from normalizer.readers.base import Reader
 from normalizer.text.names import split_authors
 
+_ARCHIVES = "|".join(sorted(map(re.escape, OLD_STYLE_ARCHIVES)))
 _ARXIV = re.compile(
-    r"(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/)((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)",
+    r"(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/)((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)"
+    # An old-style id needs no prefix: its archive names it ("hep-th/0106109", "math.AG/0309136").
+    rf"|(?<![\w/.-])((?:{_ARCHIVES})(?:\.[A-Z]{{2}})?/\d{{7}}(?:v\d+)?)\b",
     re.IGNORECASE,
 )
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]])")
+# A SICI DOI holds "<", ">" and ";": "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P".
+_SICI_DOI = re.compile(r"\b(10\.\d{4,9}/\(SICI\)\S+[^\s.,)\]])")
+# A DOI some fonts space out when copied: "10 . 1016 / j . annpal . 2019 . 01 . 001" (only the
+# spaced " . " and " / " between its parts: "10.1016/x. Title" is no spaced DOI).
+_SPACED_DOI = re.compile(r"\b10 \. \d{4,9} / [\w-]+(?: [./] [\w-]+)*")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-_YEAR = re.compile(r"(?<![\d./:-])((?:19|20)\d{2})[a-z]?(?![\d/-])")
+# Years 1500–2099: a reference to Newton or Darwin has one too.
+_YEARS = r"(?:1[5-9]|20)\d{2}"
+_YEAR = re.compile(rf"(?<![\d./:-])({_YEARS})[a-z]?(?![\d/-])")
+# When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008").
+_ACCESSED = re.compile(
+    r"\b(?:retrieved|accessed|visited|viewed|last checked|cited)(?:\s+(?:on|at))?:?\s+"
+    rf"(?:\d{{1,2}}\.?\s+)?(?:[A-Z][a-z]{{2,8}}\.?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{_YEARS}",
+    re.I,
+)
+_YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*\(?{_YEARS}[a-z]?(?:,[^)]*)?\)?[\s.,:]*$")
+# The year right after the author list: "Names (2006)", "Names (2006a, March)", "Names. 2006."
+_AUTHOR_YEAR = re.compile(rf"^[^\d()“\"]{{2,400}}?(?:\(({_YEARS})[a-z]?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s)")
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
-_APA = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?(?:,[^)]*)?\)\.?\s*(?P<rest>.+)$")
+# (A year in parentheses at the very end, "… 113, 361–363 (1991).", is no APA year: no words follow.)
+_APA = re.compile(
+    r"^(?P<authors>.+?)\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"  # biblatex's "(Oct. 27, 2004a)"
+    r"(?P<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,[^)]*)?\)\.?\s*(?P<rest>.*[^\W\d_]{3}.*)$"
+)
+# Names written family first with initials, joined by commas and "&" or "and", then the title
+# (the last initials' period is no sentence end to `_SENTENCE_END`).
+_INVERTED_NAMES = re.compile(
+    r"^(?P<authors>(?:[A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s(?:[A-Z]\.\s?-?){1,4}"
+    r"(?:,?\s(?:Jr|Sr|II|III|IV)\.?)?"  # "Lucas, R. E., Jr."
+    r"(?:,\s(?:&\s|and\s)?|\s?&\s|\sand\s|\s(?=[A-Z][a-z\s])))+)"
+    # the title: no other inverted name ("Eckaus, R. S. 2007") opens it
+    r"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s[A-Z]\.)[A-Z][a-z\s].+)$"
+)
 # A sentence ends at ". " after a word of two or more characters: initials ("A. Name",
 # "J.-P. Name") do not end the author sentence; "et al." does.
-_SENTENCE_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)")
+# After a closing parenthesis or bracket too: APA's "… applications (2nd ed.). Chicago: SPSS".
+_SENTENCE_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)")
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
-_LNCS = re.compile(r"^(?P<authors>[^:]+?\.)\s*:\s+(?P<rest>.+)$")
+_LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year among LNCS names
 # Where a venue starts inside a title sentence ("… models, in Proc. …", "… In: CVPR",
 # "…, arXiv preprint arXiv:…"): "in the image" and "DataComp: In search of …" are titles.
 _VENUE_TAIL = re.compile(
     r"(?:[.,]\s*\b[Ii]n\b:?\s.*|\sIn:\s.*|\s*[,.]?\s*\b[Aa]r[Xx]iv preprint\b.*|\s*[,.]?\s*\bCoRR\b.*)$"
 )
-_TRAILING_YEAR = re.compile(r"\s*(?:,\s*|\(\s*)(?:19|20)\d{2}[a-z]?\)?\s*\.?$")
-_ONLY_YEAR = re.compile(r"^\(?(?:19|20)\d{2}[a-z]?\)?$")
+_TRAILING_YEAR = re.compile(rf"\s*(?:,\s*|\(\s*){_YEARS}[a-z]?\)?\s*\.?$")
+_ONLY_YEAR = re.compile(rf"^\(?{_YEARS}[a-z]?\)?$")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
 _NOT_NAMES = frozenset({"and", "et", "al", "others", "eds", "ed", "editors", "in", "with"})
 # Words a title has and an author list has not ("Attention Is All You Need").
@@ -84,6 +117,9 @@ _PARTICLES = frozenset(
 )  # fmt: skip
 _ELIDED = re.compile(r"^[dlo][’']", re.IGNORECASE)  # d'Ascoli, l'Hôpital, O'Neil
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?-?\s?)+$")
+# Initials, then a family name: "Q. Gu", "C.-Y. Ma" are whole names, though "Gu." and "Ma." would
+# read as initials ("Th.") were the period there.
+_GIVEN_FAMILY = re.compile(r"^(?:[A-Z][a-z]?\.\s?-?\s?)+[A-Z][a-z]+$")
 
 
 class ParsedReference(NamedTuple):
@@ -100,11 +136,20 @@ class ParsedReference(NamedTuple):
 def parse_reference(text: str) -> ParsedReference:
     """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
     arxiv_match = _ARXIV.search(text)
-    arxiv = parse_arxiv_id(arxiv_match.group(1)) if arxiv_match else None
-    doi_match = _DOI.search(text)
-    doi = canonical_doi(doi_match.group(1)) if doi_match else None
-    bare = _URL.sub(" ", _DOI.sub(" ", _ARXIV.sub(" ", text)))
-    years = [int(y) for y in _YEAR.findall(bare)]
+    arxiv = parse_arxiv_id(arxiv_match.group(1) or arxiv_match.group(2)) if arxiv_match else None
+    text = _SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
+    doi_match = _SICI_DOI.search(text) or _DOI.search(text)
+    # A DOI the pattern had to stop inside a word of the text is cut: none is better than a wrong one.
+    cut = doi_match is not None and re.match(r"[^\s.,;:)\]\"”']", text[doi_match.end() : doi_match.end() + 1])
+    doi = canonical_doi(doi_match.group(1)) if doi_match and not cut else None
+    others = {canonical_doi(found) for found in _DOI.findall(_SICI_DOI.sub(" ", text))} - {doi, None}
+    if doi is not None and others:
+        doi = None  # two DOIs: two references run together, and no telling whose this one is
+    bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
+    years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", bare))]
+    after_authors = _AUTHOR_YEAR.match(bare)
+    if after_authors:  # an author-year style prints the work's year there; later ones are other dates
+        years.append(int(after_authors.group(1) or after_authors.group(2)))
 
     title, authors = _title_and_authors(bare)
     return ParsedReference(
@@ -123,19 +168,26 @@ def parse_reference(text: str) -> ParsedReference:
 
 def _title_and_authors(text: str) -> tuple[str | None, str]:
     quoted = _QUOTED.search(text)
-    if quoted:
-        return _clean_title(quoted.group("title")), text[: quoted.start()]
+    if quoted:  # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
+        return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
     lncs = _LNCS.match(text)
     if lncs and _looks_like_authors(lncs.group("authors")):
         return _clean_title(_SENTENCE_END.split(lncs.group("rest"), maxsplit=1)[0]), lncs.group("authors")
+    physics = _physics_title(text)
+    if physics is not None:
+        return physics
     apa = _APA.match(text)
     if apa:
         return _clean_title(_SENTENCE_END.split(apa.group("rest"), maxsplit=1)[0]), apa.group("authors")
+    inverted = _INVERTED_NAMES.match(text)
+    first = _SENTENCE_END.split(inverted.group("rest"), maxsplit=1)[0] if inverted else ""
+    if inverted and len(first.split()) >= 2:  # Nature, ACS: "…, R. L. & Kline, M. A stable carbene."
+        return _clean_title(first), inverted.group("authors")
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
     if len(sentences) >= 3 and _ONLY_YEAR.match(sentences[1].rstrip(".")):
         del sentences[1]  # ACM: "Names. 2022. Title. In Venue."
-    if len(sentences) >= 2 and _looks_like_authors(sentences[0]):
-        return _clean_title(sentences[1]), sentences[0]
+    if len(sentences) >= 2 and _looks_like_authors(sentences[0]):  # "Names, 2003. Title." (JET)
+        return _clean_title(sentences[1]), _YEAR_AFTER_AUTHORS.sub("", sentences[0])
     return (_clean_title(sentences[0]) if sentences else None), ""
 
 
@@ -159,12 +211,66 @@ def _venue_after(text: str, title: str | None) -> str | None:
     return venue if 2 <= len(venue) <= 120 else None
 
 
+# APS/AIP (REVTeX, biblatex-phys): "M. Tegmark, Removing real-world foregrounds from cosmic
+# microwave background maps, Astrophys. J. 502, 1 (1998)" — names, the title, the journal with
+# its volume, all joined by commas, no quotes and no sentence ends.
+_PHYSICS_NAME = re.compile(
+    r"^(?:and\s+)?(?:(?:[A-Z]\.\s?(?:-[A-Z]\.\s?)?){1,4}\s?[A-Z][\w'’-]+(?:\s(?:Jr\.|et al\.))?"
+    r"|[A-Z][\w-]+ Collaboration|et al\.)$"
+)
+# The journal and its volume ("Astrophys. J. 502", "Phys. Rev. B 93"), or what else ends a title.
+_PHYSICS_JOURNAL = re.compile(
+    r"^(?:[A-Z][a-z]*\.?\s)+(?:[A-Z]\s)?[A-Z]?\d+(?:[,\s]|$)|^(?:arXiv|doi|in |edited by)"
+)
+
+
+def _physics_title(text: str) -> tuple[str | None, str] | None:
+    """Title and authors of an APS-style reference, or ``None`` when it is not one."""
+    pieces = [piece.strip() for piece in text.split(", ")]
+    names = 0
+    while names < len(pieces) and _PHYSICS_NAME.match(pieces[names]):
+        names += 1
+    if names == 0 or names >= len(pieces) - 1:
+        return None
+    title: list[str] = []
+    for piece in pieces[names:]:
+        if _PHYSICS_JOURNAL.match(piece):
+            break
+        title.append(piece)
+    else:
+        return None
+    joined = ", ".join(title)
+    if len(joined.split()) < 3 or "“" in text or '"' in text:
+        return None
+    return _clean_title(joined), ", ".join(pieces[:names])
+
+
 def _looks_like_authors(text: str) -> bool:
     return "," in text or " and " in text or "&" in text or "et al" in text or len(text.split()) <= 3
 
 
+# A book's place and publisher after its title ("…, Cambridge, MA: MIT Press", "… Reading,
+# Mass.: Addison-Wesley"): only with a publisher's word, so "Attention, Please: A Study" stays.
+_PLACE_PUBLISHER = re.compile(
+    r"[,.]\s+(?:[A-Z][\w.]*\s?){1,3}(?:,\s+[A-Z][\w.]*)?\s*:\s+[^:]{0,40}"
+    r"\b(?:Press|Publish\w*|Verlag|Wiley|Springer|Elsevier|Addison-Wesley|Blackwell|Routledge|Kluwer|Tauris)"
+    r"\b[^:]{0,30}$"
+)
+# An edition after a book's title: "The LaTeX Companion. 1st ed."
+_EDITION = re.compile(r"[.,]?\s+\d+(?:st|nd|rd|th)\.?\s+(?:ed|edn|edition)\.?$")
+# APA's notes after a title: "(2nd ed.)", "(Vol. 2)", "[Letter to the editor]", "[Annual report]".
+_APA_DESCRIPTION = re.compile(
+    r"(?:\s*(?:\((?:\d+(?:st|nd|rd|th)\s+ed\.?|Rev\. ed\.|Vols?\.[^)]*)\)|\[[^\]]*\]))+$"
+)
+# What is left of Nature's "(Publisher, Place, 2003)" once its year is gone: "(Butterworth, London".
+_OPEN_PARENTHESIS = re.compile(r"\s*\([^()]*$")
+
+
 def _clean_title(text: str) -> str | None:
+    text = _EDITION.sub("", _PLACE_PUBLISHER.sub("", text).rstrip(" .,;:"))
     text = _TRAILING_YEAR.sub("", _VENUE_TAIL.sub("", text)).strip(" .,;:")
+    text = _EDITION.sub("", _OPEN_PARENTHESIS.sub("", text)).strip(" .,;:")
+    text = _APA_DESCRIPTION.sub("", text).strip(" .,;:")
     return text if len(text) >= 2 else None
 
 
@@ -175,15 +281,40 @@ def person_names(authors: str) -> tuple[str, ...]:
     commas and "and"; "Zhai, X., Kolesnikov, A., & Beyer, L." (APA, LNCS) pairs each family
     name with its initials. "et al." and "others" become a last "others", as in BibTeX.
     """
-    text = authors.replace("…", ",").strip(" .,:;")
+    text = _EDITORS.sub("", authors.replace("…", ",")).strip(" .,:;")
     others = re.search(r"\bet\s*al\b|\bothers\b", text) is not None
     pieces = [piece.strip(" .") for piece in split_authors(text)]
     pieces = [piece for piece in pieces if piece]
-    if len(pieces) >= 2 and all(_INITIALS.match(f"{piece}.") for piece in pieces[1::2]):
+    if _inverted_first(text, pieces):  # "Attwood, Feona" / "Crémer, Jacques, Louis Gérard, and …"
+        pieces = [f"{pieces[0]}, {pieces[1]}", *pieces[2:]]
+    initials = [bool(_INITIALS.match(f"{piece}.")) and not _GIVEN_FAMILY.match(piece) for piece in pieces]
+    if len(pieces) >= 2 and all(initials[1::2]):
         pieces = [f"{family}, {given}." for family, given in zip(pieces[::2], pieces[1::2], strict=False)]
     else:
-        pieces = [piece if not _INITIALS.match(f"{piece}.") else f"{piece}." for piece in pieces]
+        pieces = [f"{piece}." if initial else piece for piece, initial in zip(pieces, initials, strict=True)]
     return (*pieces, "others") if others else tuple(pieces)
+
+
+# An editors' mark after the names: "Ian Editor (Ed.)", "A and B, eds.", "Attwood, Feona ed.".
+_EDITORS = re.compile(r"[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg)\.?\)?[\s.,:]*$")
+
+
+# An inverted first author: a family name (particles before it: "van Gennep"), then one given
+# name with a lower-case letter, middle initials after it ("Mustafa H.").
+_FAMILY_FIRST = re.compile(r"^(?:[a-z]+\s+){0,2}[A-Z][^\s\d.]*[a-z][^\s\d.]*$|^[dlo][’'][A-Z]\S*$")
+_GIVEN_FIRST = re.compile(r"^[A-Z][^\s\d.]*[a-z][^\s\d.]*(?:\s+[A-Z]\.?)*$")
+
+
+def _inverted_first(text: str, pieces: Sequence[str]) -> bool:
+    """Whether the list opens with the first author inverted, the rest in natural order (econ,
+    Chicago): a family name, a comma, one given name, and only whole names after them."""
+    return (
+        len(pieces) >= 2
+        and _FAMILY_FIRST.match(pieces[0]) is not None
+        and _GIVEN_FIRST.match(pieces[1]) is not None
+        and all(" " in piece for piece in pieces[2:])
+        and re.match(rf"\s*{re.escape(pieces[0])}\s*,\s*{re.escape(pieces[1])}\b", text) is not None
+    )
 
 
 def _name_like(authors: str) -> bool:
@@ -207,7 +338,7 @@ def _name_like(authors: str) -> bool:
 @lru_cache(maxsize=8192)  # each layout tried, and the sniffer before the reader, ask again
 def looks_like_reference(text: str) -> bool:
     """Whether one item reads as a reference: an author list, a year and a title-like span."""
-    bare = _URL.sub(" ", _DOI.sub(" ", _ARXIV.sub(" ", text)))
+    bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
     if not _YEAR.search(bare):
         return False
     title, authors = _title_and_authors(bare)
@@ -246,7 +377,8 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
                 venue=parsed.venue,
                 entry_type=entry_type,
                 publisher=publisher,
-                label=label if references.layout is Layout.NUMBERED else None,
+                # a number, also in a numbered list that follows an unnumbered one (PDF geometry)
+                label=label if references.layout is Layout.NUMBERED or (label or "").isdigit() else None,
                 raw=reference,
             )
         )

@@ -36,6 +36,7 @@ def item_json(resolution: Resolution) -> dict[str, Any]:
         "origin": str(query.origin),
         "input_title": query.title,
         "input": query.raw or query.title or query.arxiv_id or query.doi,
+        "read": query.read().model_dump(mode="json"),
         "status": status,
         "duplicate_of": resolution.duplicate_of,
         "source": resolution.source,

@@ -32,7 +32,7 @@ from pydantic import Field
 
 from normalizer.bib.bibfile import BibEntry, split_value, unquote
 from normalizer.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
-from normalizer.models import Frozen, Notice, Person, Reference, Severity
+from normalizer.models import Frozen, Notice, Person, ReadItem, Reference, Severity
 from normalizer.resolve.venue_kind import SOURCE_NAMES
 from normalizer.text.journals import Journal, find_journal, journal_key, same_journal
 from normalizer.text.names import family_forms, name_words, one_edit, parse_name
@@ -132,6 +132,8 @@ class EntryVerdict(Frozen):
     # unverifiable, it is for its kind (no source holds it), not for a source the run lost.
     no_source_missing: bool = False
     claim: Claim | None = Field(default=None, exclude=True)  # what the entry said (HTML report)
+    # What was read from an item that made no claim (no title could be read from it).
+    unclaimed: ReadItem | None = Field(default=None, exclude=True)
 
     @property
     def unverifiable_message(self) -> str | None:
@@ -141,8 +143,9 @@ class EntryVerdict(Frozen):
         return f"could not be verified ({', '.join(self.unverifiable_because) or 'no source could be asked'})"
 
     def as_json(self) -> dict[str, object]:
-        """The entry in the ``--json`` shape the tracker issue fixes (tools consume it); an
-        unverifiable entry carries the BN700 finding the text shows, and why."""
+        """The entry in the ``--json`` shape the tracker issue fixes (tools consume it), and
+        what was read from it (``read``), beside what it matched; an unverifiable entry carries
+        the BN700 finding the text shows, and why."""
         findings = [finding.model_dump(mode="json") for finding in self.findings]
         if (message := self.unverifiable_message) is not None:
             findings.append(
@@ -150,11 +153,13 @@ class EntryVerdict(Frozen):
                     code="BN700", severity=Severity.WARNING, message=message, field="entry"
                 ).model_dump(mode="json")
             )
+        read = self.claim.read() if self.claim else self.unclaimed
         document: dict[str, object] = {
             "key": self.key,
             "verdict": self.verdict.value,
             "findings": findings,
             "matched": self.matched.model_dump(mode="json") if self.matched else None,
+            "read": read.model_dump(mode="json") if read else None,
         }
         if self.verdict is Verdict.UNVERIFIABLE:
             document["unverifiable_because"] = list(self.unverifiable_because)
@@ -194,6 +199,7 @@ class Claim(Frozen):
 
     issn: tuple[str, ...] = ()  # the journal's ISSNs, when the entry gives them
     volume: str | None = None  # where in the journal (named in BN733's message; not judged)
+    page: int | None = Field(default=None, exclude=True)  # a PDF's page the item is on (no claim)
     pages: str | None = None
 
     def fingerprint(self) -> str:
@@ -207,6 +213,11 @@ class Claim(Frozen):
         left_out = {"path", "line", "volume", "pages", *unset, *(() if self.issn else ("issn",))}
         fields = self.model_dump(exclude=left_out)
         return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:16]
+
+    def read(self) -> ReadItem:
+        """What was read from the entry (the report's ``read`` block)."""
+        authors = (*self.authors, "others") if self.and_others else self.authors
+        return ReadItem.of(self, self.page, self.line, title=self.title or None, authors=authors)
 
     def volume_pages(self) -> str:
         """ "vol. 12, pp. 34--56" as far as the entry says."""

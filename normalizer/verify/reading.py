@@ -67,6 +67,7 @@ def claims_from_queries(queries: list[Query], path: str) -> tuple[list[Claim], l
                     line=query.origin.line,
                     verdict=Verdict.UNVERIFIABLE,
                     unverifiable_because=("no title could be read from the item",),
+                    unclaimed=query.read(),
                 )
             )
         else:
@@ -97,6 +98,7 @@ def claim_from_query(query: Query, key: str, path: str) -> Claim:
         doi=doi,
         arxiv_id=arxiv_id,
         arxiv_version=version,
+        page=query.origin.page,
         **kind_fields(_as_entry(query, key)),
     )
 
