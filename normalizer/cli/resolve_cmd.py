@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import click
 
@@ -29,7 +29,7 @@ from normalizer.cli._progress import progress_for, progress_option
 from normalizer.cli._sources import open_sources
 from normalizer.cli._style import Painter, color_option
 from normalizer.cli.format_cmd import format_options
-from normalizer.config import load_settings
+from normalizer.config import BstName, load_settings
 from normalizer.errors import BibnormError, UsageError, one_line
 from normalizer.io import STDIO, Role, refuse_clashes, write_atomic
 from normalizer.models import Resolution, Status
@@ -110,6 +110,17 @@ from normalizer.resolve.report import build_report, source_trouble, summary_line
     ),
 )
 @click.option(
+    "--bst",
+    type=click.Choice(list(get_args(BstName))),
+    default=None,
+    help=(
+        "The BibTeX style the output will be typeset in: each DOI and arXiv id goes in the fields "
+        "that style prints, exactly once (plain, abbrv, unsrt, alpha: note and howpublished; "
+        "plainnat, unsrtnat, abbrvnat, splncs04: doi and url; IEEEtran: url; ACM-Reference-Format: "
+        "eprint and doi). Unset: --doi-link decides (config: bst)."
+    ),
+)
+@click.option(
     "--prefer",
     type=click.Choice(["published", "preprint"]),
     default=None,
@@ -146,6 +157,7 @@ def command(
     unicode: bool | None,
     style: str | None,
     doi_link: str | None,
+    bst: str | None,
     prefer: str | None,
     year_policy: str | None,
     journal_names: str | None,
@@ -188,6 +200,7 @@ def command(
             "unicode": unicode,
             "style": style,
             "doi_link": doi_link,
+            "bst": bst,
             "prefer": prefer,
             "year_policy": year_policy,
             "journal_names": journal_names,

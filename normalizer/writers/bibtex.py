@@ -371,6 +371,77 @@ DOI_LINKS: Mapping[str, DoiLink | None] = MappingProxyType(
 )
 
 
+class BstFamily(NamedTuple):
+    """Which identifier-bearing fields a family of BibTeX styles prints (its .bst read, typeset
+    and read back), so `--bst` writes each DOI and arXiv id where the style shows it exactly once."""
+
+    printed: tuple[str, ...]  # the fields the style prints, the one to keep first
+    doi_url: bool  # the style prints no ``doi``: a publisher DOI goes in ``url`` as https://doi.org/<doi>
+
+
+# Read off each .bst (TeX Live 2023) and checked by typesetting (tests/test_styles_once.py):
+# plain/abbrv/unsrt/alpha print howpublished and note only; the natbib styles and splncs04 print
+# doi, url and note; IEEEtran prints howpublished, url and note but no doi; ACM-Reference-Format
+# prints eprint ("arXiv:ID [class]"), doi (as a link), howpublished, url and note.
+_CLASSIC = BstFamily(("howpublished", "note"), doi_url=False)
+_NATBIB = BstFamily(("howpublished", "doi", "url", "note"), doi_url=False)
+BST_FAMILIES: Mapping[str, BstFamily] = MappingProxyType(
+    {
+        "plain": _CLASSIC,
+        "abbrv": _CLASSIC,
+        "unsrt": _CLASSIC,
+        "alpha": _CLASSIC,
+        "plainnat": _NATBIB,
+        "abbrvnat": _NATBIB,
+        "unsrtnat": _NATBIB,
+        "splncs04": _NATBIB,
+        "IEEEtran": BstFamily(("howpublished", "url", "note"), doi_url=True),
+        "ACM-Reference-Format": BstFamily(("eprint", "doi", "howpublished", "url", "note"), doi_url=False),
+    }
+)
+# biblatex's standard styles print eprint ("arXiv: ID [class]"), doi and url (doi, eprint and
+# url default to true) and note.
+_BIBLATEX_PRINTED = ("eprint", "doi", "url", "note", "howpublished")
+_UNESCAPE = str.maketrans("", "", "\\{}")
+
+
+def _shown_ids(value: str, ids: Sequence[str]) -> set[str]:
+    """Which of ``ids`` (DOI, arXiv id, casefolded) a printed field's value shows."""
+    plain = value.translate(_UNESCAPE).casefold()
+    return {i for i in ids if i in plain}
+
+
+def _once_each(fields: list[_Field], printed: Sequence[str], ids: Sequence[str]) -> list[_Field]:
+    """``fields`` without the printed ones that would show only identifiers already shown.
+
+    Printed fields are weighed in ``printed`` order: each stays if it shows an identifier no
+    field before it shows, or none at all (a plain web page); the rest is data styles skip.
+    """
+    by_name = {f.key.casefold(): f for f in fields}
+    dropped: set[str] = set()
+    shown: set[str] = set()
+    for name in printed:
+        field = by_name.get(name)
+        if field is None:
+            continue
+        these = _shown_ids(field.value, ids)
+        if these and these <= shown:
+            dropped.add(name)
+        shown |= these
+    return [f for f in fields if f.key.casefold() not in dropped]
+
+
+def _entry_ids(reference: Reference) -> tuple[str, ...]:
+    """The identifiers a reader finds a work by, casefolded: its DOI and its arXiv id (arXiv's
+    own DOI ``10.48550/arXiv.<id>`` shows the arXiv id)."""
+    ids = []
+    if reference.ids.doi and not is_arxiv_doi(reference.ids.doi):
+        ids.append(reference.ids.doi.casefold())
+    if reference.ids.arxiv_id:
+        ids.append(reference.ids.arxiv_id.casefold())
+    return tuple(ids)
+
+
 def build_entry(
     key: str, reference: Reference, mode: Mode, options: WriterOptions, evidence: Evidence | None = None
 ) -> tuple[Entry, list[Problem]]:
@@ -471,7 +542,10 @@ def _entry(
     url = reference.url or (
         f"https://arxiv.org/abs/{reference.ids.arxiv_id}" if reference.ids.arxiv_id else None
     )
+    family = BST_FAMILIES[options.bst] if options.bst and mode == "bibtex" else None
     link = DOI_LINKS[options.doi_link] if mode == "bibtex" and preset is None and kind != "preprint" else None
+    if family is not None and link is not None:
+        link = DoiLink(url=family.doi_url, note=True)  # `_once_each` keeps what the style shows once
     if link is not None and doi and not is_arxiv_doi(doi):
         if link.url:
             url = f"https://doi.org/{doi}"  # the arXiv link stays in eprint
@@ -487,6 +561,9 @@ def _entry(
         # BibTeX styles sort and label by `key` when there is no author ("to sort, need author or key").
         add("key", title)
 
+    if preset is None and (family is not None or mode == "biblatex"):
+        printed = family.printed if family is not None else _BIBLATEX_PRINTED
+        fields = _once_each(fields, printed, _entry_ids(reference))
     if preset is not None:
         entry_type, fields = preset.layout(reference, entry_type, fields)
     for ch in out.unknown:
