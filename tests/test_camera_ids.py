@@ -17,11 +17,13 @@ import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from clients import flat, need, run, typeset_biblatex
 from paths import FIXTURES
 from test_writer_styles import PREPRINT
 from test_writer_styles import PUBLISHED as PAPER
 
+from normalizer.cli import main
 from normalizer.config import Settings
 from normalizer.models import Identifiers, PartialDate, Person, Reference
 from normalizer.writers import WriterOptions, get_writer
@@ -118,3 +120,10 @@ def test_pandoc_apa_prints_each_id_once(tmp_path: Path) -> None:
     for identifier in (PREPRINT_ID, PAPER_DOI, ARTICLE_DOI):
         assert result.stdout.count(identifier) == 1, (identifier, result.stdout)
     assert "(No." not in result.stdout
+
+
+def test_an_unknown_bst_is_a_usage_error(tmp_path: Path) -> None:
+    titles = tmp_path / "titles.txt"
+    titles.write_text("Attention Is All You Need\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["resolve", str(titles), "--bst", "fancy"])
+    assert result.exit_code == 2 and "'fancy' is not one of" in result.output
