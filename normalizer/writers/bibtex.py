@@ -242,6 +242,9 @@ class Preset:
     layout: _LayoutFunction
     field_order: tuple[str, ...]  # lower-case, as `bibnorm format` names fields
     given_first: bool  # "Xiaohua Zhai" (arXiv, dblp) or "Zhai, Xiaohua" (Scholar, bibnorm)
+    # The export lays out preprints only (arXiv's): a published paper keeps bibnorm's entry,
+    # its venue, DOI and published year, rather than an @misc that classic styles print bare.
+    preprints_only: bool = False
 
 
 def _only(fields: list[_Field], names: Sequence[str]) -> list[_Field]:
@@ -254,12 +257,16 @@ def _value(fields: list[_Field], name: str) -> str | None:
 
 def _arxiv_style(reference: Reference, entry_type: str, fields: list[_Field]) -> tuple[str, list[_Field]]:
     """arxiv.org's "Export BibTeX Citation": ``@misc`` with eprint, archivePrefix, primaryClass
-    and the abs URL, for every paper with an arXiv id. The year is the first version's (arXiv's
-    own export dates an entry by its latest version, a year no other record of the paper has)."""
+    and the abs URL, for a preprint. The year is the first version's (arXiv's own export dates an
+    entry by its latest version, a year no other record of the paper has). Plus ``howpublished =
+    {arXiv:ID [class]}``: plain, abbrv, IEEEtran and splncs04 print no eprint on ``@misc``, and
+    without it the entry shows no identifier at all."""
     arxiv_id = reference.ids.arxiv_id
     if not arxiv_id:
         return entry_type, fields
-    kept = _only(fields, ("title", "author", "eprint", "archivePrefix", "primaryClass", "key"))
+    kept = _only(
+        fields, ("title", "author", "howpublished", "eprint", "archivePrefix", "primaryClass", "key")
+    )
     date = reference.first_version or reference.issued
     if date:
         kept.append(_Field("year", str(date.year)))
@@ -327,8 +334,19 @@ STYLES: Mapping[str, Preset] = MappingProxyType(
     {
         "arxiv": Preset(
             _arxiv_style,
-            ("title", "author", "year", "eprint", "archiveprefix", "primaryclass", "url", "key"),
+            (
+                "title",
+                "author",
+                "howpublished",
+                "year",
+                "eprint",
+                "archiveprefix",
+                "primaryclass",
+                "url",
+                "key",
+            ),
             given_first=True,
+            preprints_only=True,
         ),
         "dblp": Preset(
             _dblp_style,
@@ -489,6 +507,8 @@ def _entry(
         evidence = evidence_for(reference.title, reference.abstract)
     title = out.take(title_to_latex(reference.title, unicode=unicode, latin=out.latin, evidence=evidence))
     preset = STYLES.get(options.style) if mode == "bibtex" else None
+    if preset is not None and preset.preprints_only and kind != "preprint":
+        preset = None
     if reference.authors:
         written = format_name_given_first if preset is not None and preset.given_first else format_name
         add("author", " and ".join(written(p, unicode, out) for p in reference.authors))
