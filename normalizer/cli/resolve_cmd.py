@@ -93,7 +93,8 @@ from normalizer.resolve.report import build_report, source_trouble, summary_line
     default=None,
     help=(
         "BibTeX entry layout: bibnorm (default: every id kept, 'arXiv:ID [class]' printable by every "
-        "style), arxiv (arXiv's export for preprints: @misc with eprint and howpublished; published papers as bibnorm), dblp (@article{CoRR} for preprints, "
+        "style), arxiv (arXiv's export for preprints: @misc with eprint and howpublished; "
+        "published papers as bibnorm), dblp (@article{CoRR} for preprints, "
         "DOI and doi.org URL for papers), google-scholar (journal = 'arXiv preprint arXiv:ID'; no ids). "
         "Each preset writes its export's fields in its order and name form; bibnorm verify accepts them "
         "(config: style)."
