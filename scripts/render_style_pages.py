@@ -22,16 +22,28 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "styles"
 CSL = ROOT / "fixtures" / "csl" / "styles" / "apa.csl"
 
+
+def _preprint(title: str, authors: tuple[Person, ...], month: PartialDate, arxiv: str, cls: str) -> Reference:
+    return Reference(
+        title=title,
+        authors=authors,
+        issued=month,
+        entry_type="preprint",
+        primary_class=cls,
+        ids=Identifiers(arxiv_id=arxiv),
+    )
+
+
+LORA_AUTHORS = (Person(given="Edward J.", family="Hu"), Person(given="Yelong", family="Shen"))
 REFERENCES = [
     (
         "hu2021lora",
-        Reference(
-            title="LoRA: Low-Rank Adaptation of Large Language Models",
-            authors=(Person(given="Edward J.", family="Hu"), Person(given="Yelong", family="Shen")),
-            issued=PartialDate(year=2021, month=6),
-            entry_type="preprint",
-            primary_class="cs.CL",
-            ids=Identifiers(arxiv_id="2106.09685"),
+        _preprint(
+            "LoRA: Low-Rank Adaptation of Large Language Models",
+            LORA_AUTHORS,
+            PartialDate(year=2021, month=6),
+            "2106.09685",
+            "cs.CL",
         ),
     ),
     (
@@ -54,23 +66,23 @@ REFERENCES = [
         Reference(
             title="Deep Residual Learning for Image Recognition",
             authors=(Person(given="Kaiming", family="He"), Person(given="Jian", family="Sun")),
-            issued=PartialDate(year=2016),
+            issued=PartialDate(year=2016, month=5),
             entry_type="article",
             venue="Journal of Testing",
             volume="3",
+            number="2",
             pages="1--9",
             ids=Identifiers(doi="10.5555/bibnorm-test.resnet"),
         ),
     ),
     (
-        "qin2020cnns",
-        Reference(
-            title="What Do CNNs Learn? A Visual Exploration of Chest X-Rays",
-            authors=(Person(given="Ada", family="Lovelace"),),
-            issued=PartialDate(year=2020, month=3),
-            entry_type="preprint",
-            primary_class="cs.CV",
-            ids=Identifiers(arxiv_id="2003.01234"),
+        "lovelace2020cnns",
+        _preprint(
+            "What Do CNNs Learn? A Visual Exploration of Chest X-Rays",
+            (Person(given="Ada", family="Lovelace"),),
+            PartialDate(year=2020, month=3),
+            "2003.01234",
+            "cs.CV",
         ),
     ),
 ]
