@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from normalizer.models import Person
 from normalizer.text.titles import plain_text
 
-__all__ = ["parse_name", "person_from_parts", "split_authors", "tidy_name_part"]
+__all__ = ["is_pinyin_syllable", "parse_name", "person_from_parts", "split_authors", "tidy_name_part"]
 
 # Lower-case words that start a family name's particle ("von" part in BibTeX terms).
 # "y", "e" and "i" are not particles: in "Ortega y Gasset" they join two family names.
@@ -52,6 +52,22 @@ _CAPITAL_PARTICLES = frozenset(
      "Ter", "Ten"}
 )  # fmt: skip
 _FAMILY_JOINERS = frozenset({"y", "e", "i"})
+# A Hanyu Pinyin syllable without tone marks (ISO 7098's initials and finals): "Zhi Da Soh"
+# is given names "Zhi Da" (Da is a syllable of a Chinese given name after another one), not
+# the Portuguese/Italian particle of "Leonardo Da Vinci".
+_PINYIN = re.compile(
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+    r"(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou"
+    r"|u|ua|uai|uan|uang|ue|ui|un|uo|v|ve)",
+    re.IGNORECASE,
+)
+
+
+def is_pinyin_syllable(word: str) -> bool:
+    """Whether ``word`` is spelled like one Hanyu Pinyin syllable ("Xu", "Zhi", "Da")."""
+    return _PINYIN.fullmatch(word) is not None
+
+
 _ROMAN_SUFFIXES = frozenset({"II", "III", "IV"})
 _SUFFIXES = {"jr": "Jr.", "jr.": "Jr.", "sr": "Sr.", "sr.": "Sr."}  # case-folded spelling -> written
 # Words that make a name an organisation rather than a person (compared case-folded).
@@ -234,6 +250,9 @@ def _natural(words: list[tuple[str, bool]], suffix: str = "") -> Person:
         first_family > 1
         and not words[first_family - 1][1]
         and words[first_family - 1][0] in _CAPITAL_PARTICLES
+        and not (
+            is_pinyin_syllable(words[first_family - 1][0]) and is_pinyin_syllable(words[first_family - 2][0])
+        )
     ):
         first_family -= 1
     return Person(
