@@ -160,8 +160,9 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
             for name in _PUBLICATION_FIELDS:
                 value = getattr(published, name)
                 source = published_source
-                if not value and name in ("issn", "venue_short"):
-                    # Another record of the same DOI may name the journal's numbers and short title.
+                if not value and name in ("issn", "venue_short", "editors", "publisher"):
+                    # Another record of the same DOI may name the journal's numbers and short title,
+                    # or the proceedings' editors and publisher (Crossref's deposit beside dblp's).
                     value, source = _same_doi_value(companions, published, name)
                 elif not value and name == "volume" and published.series:
                     # Crossref's chapter of an LNCS volume has no volume number; Semantic Scholar's
