@@ -6,6 +6,9 @@ Hornegger, Wells and Frangi edited.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from clients import need, run
 from test_book_series import AUTHORS, DOI, LNCS, MICCAI_VOLUME, TITLE, arxiv_primary, crossref_chapter
 
 from normalizer.config import Settings
@@ -63,3 +66,20 @@ def test_dblps_record_takes_the_editors_and_publisher_crossref_gives_for_the_sam
     assert merged.provenance["venue"] == "dblp"  # dblp owns the venue; Crossref fills what it lacks
     assert merged.editors == crossref.editors and merged.provenance["editors"] == "crossref"
     assert merged.publisher == "Springer International Publishing"
+
+
+def test_the_publishers_city_is_the_proceedings_address_acm_asks_for(tmp_path: Path) -> None:
+    work = crossref_chapter([LNCS, MICCAI_VOLUME], **{"publisher-location": "Cham"})
+    reference = work_to_reference(work)
+    assert reference is not None and reference.address == "Cham"
+    assert "publisher-location" in SEARCH_FIELDS.split(",")
+    bib = get_writer("bibtex").write([("k", reference)], WriterOptions(bst="ACM-Reference-Format"))
+    assert "address   = {Cham}," in bib
+    assert "location  = {Cham}," in get_writer("biblatex").write([("k", reference)], WriterOptions())
+    need("bibtex")
+    (tmp_path / "refs.bib").write_text(bib, encoding="utf-8")
+    (tmp_path / "doc.aux").write_text(
+        "\\citation{*}\n\\bibstyle{ACM-Reference-Format}\n\\bibdata{refs}\n", "utf-8"
+    )
+    result = run(["bibtex", "doc"], tmp_path)
+    assert result.returncode == 0 and "Warning--" not in result.stdout, result.stdout

@@ -66,6 +66,7 @@ _PUBLICATION_FIELDS = (
     "number",
     "pages",
     "publisher",
+    "address",
     "series",
     "editors",
 )
@@ -160,7 +161,7 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
             for name in _PUBLICATION_FIELDS:
                 value = getattr(published, name)
                 source = published_source
-                if not value and name in ("issn", "venue_short", "editors", "publisher"):
+                if not value and name in ("issn", "venue_short", "editors", "publisher", "address"):
                     # Another record of the same DOI may name the journal's numbers and short title,
                     # or the proceedings' editors and publisher (Crossref's deposit beside dblp's).
                     value, source = _same_doi_value(companions, published, name)

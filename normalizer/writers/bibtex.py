@@ -16,7 +16,8 @@ misc               ``@misc``           ``@misc``
 
 BibTeX fields: author, editor and series (proceedings published in a series: PMLR, LNCS,
 CEUR), title, journal/booktitle, volume, number, pages, year, month,
-publisher (not for biblatex ``@article``, whose data model lacks it), eprint,
+publisher (not for biblatex ``@article``, whose data model lacks it), address (a proceedings
+paper's publisher's city; biblatex ``location``), eprint,
 archivePrefix = {arXiv}, primaryClass, doi, url, code. biblatex
 replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix by
 ``eprinttype = {arxiv}``, primaryClass by ``eprintclass``, journal by ``journaltitle``.
@@ -555,6 +556,12 @@ def _entry(
         add(
             "publisher",
             out.take(text_with_math_to_latex(reference.publisher, unicode=unicode, latin=out.latin)),
+        )
+    if kind == "inproceedings" and venue_field and reference.address:
+        # The publisher's city: ACM-Reference-Format warns "empty address" without it.
+        add(
+            "address" if mode == "bibtex" else "location",
+            out.take(text_to_latex(reference.address, unicode=unicode, latin=out.latin)),
         )
     for name, value in _arxiv_fields(reference, mode):
         add(name, value)
