@@ -81,6 +81,19 @@ def test_each_bst_prints_each_doi_and_the_preprints_id_once(tmp_path: Path, styl
     assert items["art"].count(ARTICLE_DOI) == 1, items["art"]
 
 
+@pytest.mark.clients
+@pytest.mark.parametrize("preset", ["arxiv", "dblp", "google-scholar"])
+@pytest.mark.parametrize("style", ["plain", "plainnat", "IEEEtran", "splncs04", "ACM-Reference-Format"])
+def test_every_preset_shows_each_id_once_in_the_named_style(tmp_path: Path, preset: str, style: str) -> None:
+    # An export's layout keeps its fields; with --bst the style's repeats go and an id the
+    # layout would not show (dblp's DOI in plain, Scholar's anywhere) goes in the note.
+    options = WriterOptions(style=preset, bst=style)  # type: ignore[arg-type]
+    items = _bbl_items(tmp_path, get_writer("bibtex").write(REFERENCES, options), style)
+    assert items["pre"].count(PREPRINT_ID) == 1, items["pre"]
+    assert items["pap"].count(PAPER_DOI) == 1, items["pap"]
+    assert items["art"].count(ARTICLE_DOI) == 1, items["art"]
+
+
 @pytest.mark.parametrize(
     ("style", "kept", "left_out"),
     [

@@ -461,6 +461,20 @@ def _entry_ids(reference: Reference) -> tuple[str, ...]:
     return tuple(ids)
 
 
+def _unshown_id(fields: list[_Field], printed: Sequence[str], reference: Reference, kind: str) -> str | None:
+    """The citation form of the id an entry should show but no printed field does: a published
+    paper's publisher DOI ("doi: X"), a preprint's arXiv id ("arXiv:ID [class]")."""
+    doi = reference.ids.doi
+    if kind != "preprint" and doi and not is_arxiv_doi(doi):
+        wanted, form = doi.casefold(), f"doi: {doi}"
+    elif kind == "preprint" and reference.ids.arxiv_id:
+        wanted, form = reference.ids.arxiv_id.casefold(), _arxiv_citation(reference) or ""
+    else:
+        return None
+    shown = [f for f in fields if f.key.casefold() in printed and wanted in _shown_ids(f.value, (wanted,))]
+    return None if shown else form
+
+
 def build_entry(
     key: str, reference: Reference, mode: Mode, options: WriterOptions, evidence: Evidence | None = None
 ) -> tuple[Entry, list[Problem]]:
@@ -593,6 +607,21 @@ def _entry(
         fields = _once_each(fields, printed, _entry_ids(reference))
     if preset is not None:
         entry_type, fields = preset.layout(reference, entry_type, fields)
+        if family is not None:
+            # An export's layout for a named style: its repeats dropped, and the id it would
+            # not show (dblp's DOI in plain, Scholar's in any) in the note the style prints.
+            printed = (
+                "journal",
+                "volume",
+                *family.printed,
+            )  # dblp's "CoRR abs/ID", Scholar's "arXiv preprint arXiv:ID"
+            fields = _once_each(fields, printed, _entry_ids(reference))
+            missing = _unshown_id(fields, printed, reference, kind)
+            if missing:
+                note = out.take(text_to_latex(missing, unicode=unicode, latin=out.latin))
+                fields = [f for f in fields if f.key != "note"] + [
+                    _Field("note", "; ".join(filter(None, (_value(fields, "note"), note))))
+                ]
     for ch in out.unknown:
         problems.append(
             Problem(
