@@ -1,4 +1,5 @@
 """Camera-ready, round three (issue 44): capitals a careful reader expects after "?" and "!",
+in a lone capital letter ("worth C x 16 x 16"),
 after a dash subtitle, and in "X-Rays", kept through the styles' sentence case.
 
 BibTeX's ``change.case$`` keeps a title's first letter and the letter after ": ", and lowers
@@ -39,6 +40,9 @@ from normalizer.writers.latex_text import title_to_latex
         pytest.param(
             "Learning from Chest X-Rays", "Learning from Chest {X}-Rays", id="letter-joined-to-a-word"
         ),
+        pytest.param("Worth C x 16 x 16 Words", "Worth {C} x 16 x 16 Words", id="lone-letter"),
+        pytest.param("Vitamin D and You", "Vitamin {D} and You", id="lone-letter-name"),
+        pytest.param("Learning A Model of A Scene", "Learning A Model of A Scene", id="the-article-a"),
         pytest.param(
             "Self-Supervised Learning of Depth", "Self-Supervised Learning of Depth", id="no-letter"
         ),

@@ -689,8 +689,10 @@ def _part_is_name(part: str, alone: bool, evidence: Evidence) -> bool:
         return True
     if not part[:1].isupper():
         return False
-    if part == "I":
-        return alone
+    if len(part) == 1:
+        # A lone capital letter is a symbol ("worth C x 16 x 16", "vitamin D") or the pronoun
+        # "I", never an ordinary word; but "A", the article of a title in title case.
+        return alone and part != "A"
     return evidence.names(word_key(part))
 
 
