@@ -8,8 +8,13 @@ in the Crossref samples; the others are dblp's proceedings titles of the five pa
 
 from __future__ import annotations
 
-import pytest
+import contextlib
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from normalizer.cli import main
 from normalizer.text.journals import venue_spelling
 from normalizer.text.venues import find_venue, proceedings_name
 
@@ -132,3 +137,26 @@ def test_every_spelling_of_one_years_cvpr_is_one_booktitle() -> None:
 )
 def test_proceedings_name_keeps_no_city_nor_dates(title: str, name: str) -> None:
     assert proceedings_name(title) == name
+
+
+CVPR_2022 = (
+    "IEEE/CVF Conference on Computer Vision and Pattern Recognition, CVPR 2022, "
+    "New Orleans, LA, USA, June 18-24, 2022"
+)
+CVPR_NAME = "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)"
+
+
+def test_check_and_format_hold_a_file_to_the_one_name(tmp_path: Path) -> None:
+    # `journal_names` set: check finds the decorated booktitle (BN602) and format writes the name.
+    (tmp_path / "pyproject.toml").write_text('[tool.bibnorm]\njournal_names = "full"\n', encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(
+        "@inproceedings{zhai2022scaling,\n  author = {Zhai, Xiaohua},\n"
+        "  title = {Scaling Vision Transformers},\n"
+        f"  booktitle = {{{CVPR_2022}}},\n  year = {{2022}},\n}}\n",
+        encoding="utf-8",
+    )
+    with contextlib.chdir(tmp_path):
+        checked = CliRunner().invoke(main, ["check", "--offline", "refs.bib"])
+        formatted = CliRunner().invoke(main, ["format", "refs.bib"])
+    assert "BN602" in checked.output, checked.output
+    assert f"booktitle = {{{CVPR_NAME}}}," in formatted.output, formatted.output
