@@ -690,9 +690,10 @@ def _part_is_name(part: str, alone: bool, evidence: Evidence) -> bool:
     if not part[:1].isupper():
         return False
     if len(part) == 1:
-        # A lone capital letter is a symbol ("worth C x 16 x 16", "vitamin D") or the pronoun
-        # "I", never an ordinary word; but "A", the article of a title in title case.
-        return alone and part != "A"
+        # A lone Latin capital is a symbol ("worth C x 16 x 16", "vitamin D") or the pronoun
+        # "I", never an ordinary word; but "A", the article of a title in title case. (A Greek
+        # one, "Δ", is math: its LaTeX form is braced already.)
+        return alone and part != "A" and part.isascii()
     return evidence.names(word_key(part))
 
 
