@@ -111,7 +111,7 @@ def main_(count: int) -> None:
     papers, works = with_publisher_dois(completion.s2_papers)
     world = {"arxiv_records": completion.arxiv_records, "s2_papers": papers, "crossref_works": works}
     chosen = [q.title for q in queries if q.title][:count]
-    with tempfile.TemporaryDirectory() as tmp, running_fakes(**world) as apis:  # type: ignore[arg-type]
+    with tempfile.TemporaryDirectory() as tmp, running_fakes(**world) as apis:
         folder = Path(tmp)
         titles = folder / "titles.txt"
         titles.write_text("".join(f"{title}\n" for title in chosen), encoding="utf-8")
