@@ -51,6 +51,19 @@ Delay = Annotated[float, Field(ge=0, le=MAX_DELAY, allow_inf_nan=False)]
 
 # How journal and conference names are written (`normalizer.text.journals`).
 JournalNames = Literal["full", "abbreviated", "as-given"]
+# The BibTeX styles whose printed fields bibnorm knows (normalizer/writers/bibtex.py `BST_FAMILIES`).
+BstName = Literal[
+    "plain",
+    "abbrv",
+    "unsrt",
+    "alpha",
+    "plainnat",
+    "abbrvnat",
+    "unsrtnat",
+    "splncs04",
+    "IEEEtran",
+    "ACM-Reference-Format",
+]
 
 Fraction = Annotated[float, Field(ge=0, le=1)]
 
@@ -204,6 +217,9 @@ class Settings(BaseModel):
     # Where bibnorm's BibTeX layout puts a published entry's publisher DOI besides ``doi``,
     # which plain, abbrv and IEEEtran do not print (normalizer/writers/bibtex.py `DOI_LINKS`).
     doi_link: Literal["url+note", "url", "note", "none"] = "url+note"
+    # The BibTeX style the output is for: each DOI and arXiv id goes where that style prints it
+    # exactly once (normalizer/writers/bibtex.py `BST_FAMILIES`). Unset: doi_link decides.
+    bst: BstName | None = None
 
     # How journal and conference names are written: in full, abbreviated (ISO 4 for journals,
     # the acronym for conferences) or as the source (or your .bib) spells them. Unset: resolve

@@ -92,6 +92,7 @@ class Reference(Frozen):
     number: str | None = None
     pages: str | None = None
     publisher: str | None = None
+    address: str | None = None  # the publisher's city (Crossref's publisher-location): ACM's style wants it
     series: str | None = None  # the book series proceedings appeared in ("Lecture Notes in Computer Science")
     editors: tuple[Person, ...] = ()  # the proceedings' editors, for styles that print them
     primary_class: str | None = None

@@ -118,7 +118,8 @@ def doi_batches(dois: Iterable[str]) -> list[list[str]]:
 SEARCH_FIELDS = ",".join(
     ["DOI", "title", "author", "container-title", "short-container-title", "ISSN", "issued",
      "published-print", "published-online", "type", "volume", "issue", "page", "article-number",
-     "publisher", "institution", "subtype", "updated-by", "update-to"]
+     "publisher", "institution", "subtype", "updated-by", "update-to", "editor",
+     "publisher-location"]
 )  # fmt: skip
 
 
@@ -311,6 +312,13 @@ def work_to_reference(work: Mapping[str, Any]) -> Reference | None:
         "number": _first(work.get("issue")) or None,
         "pages": (_first(work.get("page")).replace("-", "--") or _first(work.get("article-number")) or None),
         "publisher": _first(work.get("publisher")) or None,
+        "address": (_first(work.get("publisher-location")) or None)
+        if entry_type == "inproceedings"
+        else None,
+        # The proceedings' editors, which the publisher deposits with a paper of the volume.
+        "editors": tuple(_person(e) for e in work.get("editor") or [] if isinstance(e, dict))
+        if entry_type == "inproceedings"
+        else (),
         "ids": Identifiers(doi=doi),
     }
     provenance = {name: SOURCE for name, value in values.items() if value not in (None, "", ())}

@@ -39,6 +39,7 @@ def test_steps_are_named_and_ordered() -> None:
         "title_period",
         "title_capitals",
         "authors",
+        "name_casing",
         "identifiers",
         "date_from_arxiv_id",
         "url_from_arxiv_id",

@@ -62,12 +62,21 @@ def test_arxiv_style_is_arxivs_own_export() -> None:
     assert values == [
         ("title", "{LoRA}: Low-Rank Adaptation of Large Language Models"),
         ("author", "Edward J. Hu and Yelong Shen"),
+        # Not in arXiv's export: classic styles print no eprint on @misc (issue 44: no id shown).
+        ("howpublished", "arXiv:2106.09685 [cs.CL]"),
         ("year", "2021"),
         ("eprint", "2106.09685"),
         ("archiveprefix", "arXiv"),
         ("primaryclass", "cs.CL"),
         ("url", "https://arxiv.org/abs/2106.09685"),
     ]
+
+
+def test_arxiv_style_leaves_a_published_paper_as_published() -> None:
+    # arXiv's export is a preprint's: a paper with a venue keeps it, its DOI and its year
+    # (issue 44: @misc with the v1 year, no venue shown, and BN501 from check).
+    paper = PUBLISHED.model_copy(update={"first_version": PartialDate(year=2005, month=12)})
+    assert fields(paper, "arxiv") == fields(paper, "bibnorm")  # the order is the preset's
 
 
 def test_dblp_style_cites_preprints_as_corr_and_papers_with_their_doi() -> None:
@@ -145,5 +154,4 @@ def test_plain_bst_takes_every_style_without_a_warning(tmp_path: Path, style: st
     assert run.returncode == 0, run.stdout
     assert "Warning--" not in run.stdout, run.stdout
     bbl = (tmp_path / "doc.bbl").read_text(encoding="utf-8")
-    if style != "arxiv":  # arXiv's own export prints no identifier in plain.bst: that is its layout
-        assert "2106.09685" in bbl
+    assert "2106.09685" in bbl

@@ -42,8 +42,7 @@ def test_preprint_item_exactly() -> None:
                 {"literal": "H1 Collaboration"},
             ],
             "issued": {"date-parts": [[2023, 3]]},
-            "publisher": "arXiv",
-            "number": "2303.14027",
+            "publisher": "arXiv",  # no "number": APA would print the id beside the DOI
             "DOI": "10.48550/arXiv.2303.14027",
             "URL": "https://arxiv.org/abs/2303.14027",
             "custom": {"code": ["https://github.com/maxvanspengler/poincare-resnet"]},

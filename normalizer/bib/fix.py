@@ -80,7 +80,11 @@ def _upgrade(entry: BibEntry, published: Reference, note: str) -> BibEntry:
     line = entry.line
     kept = [f for f in entry.fields if f.name not in _PREPRINT_ONLY_FIELDS and f.name not in {"year", "doi"}]
     if published.entry_type == "inproceedings" and published.venue:
-        new = {"booktitle": published.venue}
+        from normalizer.text.journals import venue_spelling  # local: the journal list is large
+
+        # The name `resolve` writes: one rule per venue ("NIPS" until 2017), no city or dates.
+        year = published.issued.year if published.issued else None
+        new = {"booktitle": venue_spelling(published.venue, journal=False, year=year, form="full")}
     else:
         new = {"journal": published.venue or ""}
     for name, value in (

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import click
 
@@ -34,7 +34,7 @@ from normalizer.cli._sources import open_sources
 from normalizer.cli._style import Painter, color_option
 from normalizer.cli._zotero import read_inputs_with_zotero
 from normalizer.cli.format_cmd import format_options
-from normalizer.config import load_settings
+from normalizer.config import BstName, load_settings
 from normalizer.errors import BibnormError, UsageError, one_line
 from normalizer.io import STDIO, Role, refuse_clashes, write_atomic
 from normalizer.models import Resolution, Status
@@ -100,7 +100,8 @@ from normalizer.resolve.report import build_report, source_trouble, summarize, s
     default=None,
     help=(
         "BibTeX entry layout: bibnorm (default: every id kept, 'arXiv:ID [class]' printable by every "
-        "style), arxiv (arXiv's export: @misc with eprint), dblp (@article{CoRR} for preprints, "
+        "style), arxiv (arXiv's export for preprints: @misc with eprint and howpublished; "
+        "published papers as bibnorm), dblp (@article{CoRR} for preprints, "
         "DOI and doi.org URL for papers), google-scholar (journal = 'arXiv preprint arXiv:ID'; no ids). "
         "Each preset writes its export's fields in its order and name form; bibnorm verify accepts them "
         "(config: style)."
@@ -114,6 +115,17 @@ from normalizer.resolve.report import build_report, source_trouble, summarize, s
         "Where a published entry's publisher DOI goes besides 'doi', which plain, abbrv and IEEEtran "
         "do not print: url+note (default: url = https://doi.org/DOI and note = 'doi: DOI'), url, note "
         "(the url stays the arXiv page), none. bibnorm's own BibTeX layout only (config: doi_link)."
+    ),
+)
+@click.option(
+    "--bst",
+    type=click.Choice(list(get_args(BstName))),
+    default=None,
+    help=(
+        "The BibTeX style the output will be typeset in: each DOI and arXiv id goes in the fields "
+        "that style prints, exactly once (plain, abbrv, unsrt, alpha: note and howpublished; "
+        "plainnat, unsrtnat, abbrvnat, splncs04: doi and url; IEEEtran: url; ACM-Reference-Format: "
+        "eprint and doi). Unset: --doi-link decides (config: bst)."
     ),
 )
 @click.option(
@@ -153,6 +165,7 @@ def command(
     unicode: bool | None,
     style: str | None,
     doi_link: str | None,
+    bst: str | None,
     prefer: str | None,
     year_policy: str | None,
     journal_names: str | None,
@@ -196,6 +209,7 @@ def command(
             "unicode": unicode,
             "style": style,
             "doi_link": doi_link,
+            "bst": bst,
             "prefer": prefer,
             "year_policy": year_policy,
             "journal_names": journal_names,

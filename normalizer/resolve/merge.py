@@ -67,6 +67,7 @@ _PUBLICATION_FIELDS = (
     "number",
     "pages",
     "publisher",
+    "address",
     "series",
     "editors",
 )
@@ -161,8 +162,9 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
             for name in _PUBLICATION_FIELDS:
                 value = getattr(published, name)
                 source = published_source
-                if not value and name in ("issn", "venue_short"):
-                    # Another record of the same DOI may name the journal's numbers and short title.
+                if not value and name in ("issn", "venue_short", "editors", "publisher", "address"):
+                    # Another record of the same DOI may name the journal's numbers and short title,
+                    # or the proceedings' editors and publisher (Crossref's deposit beside dblp's).
                     value, source = _same_doi_value(companions, published, name)
                 elif not value and name == "volume" and published.series:
                     # Crossref's chapter of an LNCS volume has no volume number; Semantic Scholar's
@@ -171,7 +173,11 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
                 if value:
                     update[name] = value
                     provenance[name] = source
-            if published_source in NAMES_AS_PUBLISHED and _same_people(primary.authors, published.authors):
+            if published_source in NAMES_AS_PUBLISHED and (
+                _same_people(primary.authors, published.authors)
+                or (published_source == "dblp" and _same_set_of_people(primary.authors, published.authors))
+                or _agreed_by_another_source(companions, published, published_source)
+            ):
                 update["authors"] = published.authors
                 provenance["authors"] = published_source
             if published.ids.dblp and not published.ids.dblp.startswith("journals/corr/"):
@@ -281,6 +287,60 @@ def _same_people(mine: Sequence[Person], theirs: Sequence[Person]) -> bool:
     """Same length and, person by person, the same family name: accents and case aside, or
     with one typo ("Mexatas" on arXiv for dblp's "Metaxas") when the given names' initials agree."""
     return len(mine) == len(theirs) > 0 and all(_same_person(a, b) for a, b in zip(mine, theirs, strict=True))
+
+
+def _same_set_of_people(mine: Sequence[Person], theirs: Sequence[Person]) -> bool:
+    """The same people in any order, each family name alike up to one edit (a letter replaced,
+    added or dropped: "Salakhudinov" for "Salakhutdinov") when the initials agree: the authority's
+    (dblp's) list then replaces the preprint's reordered or misspelt one."""
+    if len(mine) != len(theirs) or not mine:
+        return False
+    left = list(theirs)
+    for person in mine:
+        match = next(
+            (other for other in left if _same_person(person, other) or _one_edit_apart(person, other)), None
+        )
+        if match is None:
+            return False
+        left.remove(match)
+    return True
+
+
+def _one_edit_apart(mine: Person, theirs: Person) -> bool:
+    if mine.given[:1].casefold() != theirs.given[:1].casefold() or not mine.given:
+        return False
+    forms, other_forms = _name_forms(mine.family), _name_forms(theirs.family)
+    return any(
+        _one_letter_more(a, b) or _one_letter_more(b, a) or _one_typo(a, b)
+        for a in forms
+        for b in other_forms
+    )
+
+
+def _one_letter_more(longer: str, shorter: str) -> bool:
+    """One letter dropped inside the name ("salakhudinov"): not at either end, where a letter
+    makes another name ("Ivanov"/"Ivanova", "Metaxas"/"Metaxasi"), nor an umlaut's spelt-out
+    "e" ("Fruend"/"Frund" are two spellings of Fründ, not a mistake in one)."""
+    if len(longer) != len(shorter) + 1 or len(shorter) < TYPO_MIN_LETTERS:
+        return False
+    return any(
+        longer[:index] + longer[index + 1 :] == shorter
+        and not (longer[index] == "e" and longer[index - 1] in "aou")
+        for index in range(1, len(longer) - 1)
+    )
+
+
+def _agreed_by_another_source(companions: Sequence[Candidate], published: Reference, source: str) -> bool:
+    """Whether another publication source's record of the same DOI lists the same people, in
+    the same order: two publication sources agreeing outweigh the preprint's list."""
+    doi = (published.ids.doi or "").casefold()
+    return bool(doi) and any(
+        candidate.source in NAMES_AS_PUBLISHED
+        and candidate.source != source
+        and (candidate.reference.ids.doi or "").casefold() == doi
+        and _same_people(candidate.reference.authors, published.authors)
+        for candidate in companions
+    )
 
 
 def _same_person(mine: Person, theirs: Person) -> bool:

@@ -20,7 +20,7 @@ from normalizer.models import PartialDate, Person, Reference
 from normalizer.text import venues
 from normalizer.text.capitals import recover_capitals
 from normalizer.text.links import extract_code_links
-from normalizer.text.names import tidy_name_part
+from normalizer.text.names import PARTICLES, is_pinyin_syllable, tidy_name_part
 
 __all__ = [
     "STEPS",
@@ -29,6 +29,7 @@ __all__ = [
     "collapse_text_whitespace",
     "date_from_arxiv_id",
     "merge_code_links",
+    "name_casing",
     "normalize_reference",
     "recover_title_capitals",
     "strip_title_period",
@@ -117,6 +118,38 @@ def _tidy_person(person: Person) -> Person:
     fields = ("given", "family", "particle", "suffix", "literal")
     cleaned = {name: tidy_name_part(getattr(person, name)) for name in fields}
     return person if all(cleaned[n] == getattr(person, n) for n in fields) else Person(**cleaned)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _recased_word(word: str, family: bool) -> str:
+    """A name word a source shouts ("XU", "ZHANG") or lowers ("yu") in its usual case; an
+    initial's letters ("JJ"), particles ("van") and mixed case ("McDonald") are left alone."""
+    if word.islower() and word not in PARTICLES:
+        return word[0].upper() + word[1:]
+    if word.isupper() and (len(word) >= 3 or is_pinyin_syllable(word)) and (family or len(word) >= 3):
+        return word[0] + word[1:].lower()
+    return word
+
+
+def _recased_part(text: str, family: bool) -> str:
+    return _NAME_WORD.sub(lambda m: _recased_word(m.group(), family), text)
+
+
+def name_casing(reference: Reference) -> Reference:
+    """Given and family names in their usual case where a source wrote them all in capitals or
+    all in lower case ("Bo XU" → "Bo Xu", "Xingkai yu" → "Xingkai Yu"); a name written in mixed
+    case is the person's own and kept."""
+    authors = tuple(
+        person
+        if person.is_literal
+        else person.model_copy(
+            update={"given": _recased_part(person.given, False), "family": _recased_part(person.family, True)}
+        )
+        for person in reference.authors
+    )
+    return reference if authors == reference.authors else _with(reference, authors=authors)
 
 
 def tidy_authors(reference: Reference) -> Reference:
@@ -252,6 +285,7 @@ STEPS: tuple[Step, ...] = (
     Step("title_period", strip_title_period),
     Step("title_capitals", recover_title_capitals),
     Step("authors", tidy_authors),
+    Step("name_casing", name_casing),
     Step("identifiers", canonicalize_identifiers),
     Step("date_from_arxiv_id", date_from_arxiv_id),
     Step("url_from_arxiv_id", url_from_arxiv_id),

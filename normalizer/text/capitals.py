@@ -689,8 +689,11 @@ def _part_is_name(part: str, alone: bool, evidence: Evidence) -> bool:
         return True
     if not part[:1].isupper():
         return False
-    if part == "I":
-        return alone
+    if len(part) == 1:
+        # A lone Latin capital is a symbol ("worth C x 16 x 16", "vitamin D") or the pronoun
+        # "I", never an ordinary word; but "A", the article of a title in title case. (A Greek
+        # one, "Δ", is math: its LaTeX form is braced already.)
+        return alone and part != "A" and part.isascii()
     return evidence.names(word_key(part))
 
 
@@ -762,7 +765,9 @@ def protected_spans(
     # (a bibliography's titles share most of their words), except for the shared empty one,
     # which `check` asks about every title of a file with.
     remembered = evidence._spans if evidence is not NO_EVIDENCE else {}
+    previous_end = 0
     for number, match in enumerate(TOKEN.finditer(text)):
+        gap_start, previous_end = previous_end, match.end()
         if near is not None and not holds_position(near, match.start(), match.end()):
             continue
         token = match.group()
@@ -772,7 +777,21 @@ def protected_spans(
         if found is None:
             found = remembered[token] = tuple(_token_spans(token, 0, evidence))
         start = match.start()
-        if number == 0 and title_start and not found and start > 0 and token[0].isupper():
+        opens = (number == 0 and title_start and start > 0) or (
+            number > 0 and _SENTENCE_BREAK.search(text, gap_start, start) is not None  # ends the gap
+        )
+        if not found and token[0].isupper() and (opens or _LETTER_JOINED.match(token)):
+            # The first word after "?", "!" or a dash subtitle starts a sentence, which BibTeX's
+            # sentence case lowers ("…learn? a visual exploration"); so does the letter of
+            # "X-Rays", "T-Cell" (a letter, not a word: "x-rays" reads as a variable).
             found = ((0, len(_PART_RE.match(token).group())),)  # type: ignore[union-attr]
         spans.extend([(start + begin, start + end) for begin, end in found])
     return spans
+
+
+# What ends the gap before a word: a question or exclamation mark (closing quotes allowed), or a
+# dash with spaces around it (" - ", " -- ", " – ", " — "); the word then begins a sentence. A
+# colon is not here: BibTeX's change.case$ keeps the letter after ": " itself ("You?": Explaining).
+_SENTENCE_BREAK = re.compile(r"(?:[?!][\"'\u201d\u2019)\]]*|\s(?:--?-?|[\u2013\u2014]))\s+$")
+# A single capital letter joined by a hyphen to a capitalised word: "X-Rays", "T-Cell".
+_LETTER_JOINED = re.compile(r"[A-Z]-[A-Z][a-z]")

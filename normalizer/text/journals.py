@@ -35,7 +35,15 @@ from importlib import resources
 from typing import get_args
 
 from normalizer.config import JournalNames
-from normalizer.text.venues import VENUES, Venue, VenueKind, find_venue, tidy_venue
+from normalizer.text.venues import (
+    VENUES,
+    Venue,
+    VenueKind,
+    decorated_venue,
+    find_venue,
+    proceedings_name,
+    tidy_venue,
+)
 
 JOURNAL_NAMES: tuple[str, ...] = get_args(JournalNames)
 
@@ -328,7 +336,13 @@ def venue_spelling(
         return tidy_venue(venue)
     if not journal:
         table = find_venue(venue)
-        if table is None or table.kind is not VenueKind.CONFERENCE or not table.spells(venue):
+        if table is None:
+            return proceedings_name(
+                venue
+            )  # dblp's "…, FOO 2021, Rome, Italy, May 3-7, 2021": no city, no dates
+        if table.kind is not VenueKind.CONFERENCE or (
+            not table.spells(venue) and table is not decorated_venue(venue)
+        ):
             return tidy_venue(venue)  # a workshop "@CVPR" is not CVPR: only the table's own spellings
         return table.name_in(year) if form == "full" else table.short_in(year)
     table = find_venue(venue)

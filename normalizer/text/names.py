@@ -39,6 +39,7 @@ __all__ = [
     "LATIN_LETTERS",
     "family_forms",
     "fold_letters",
+    "is_pinyin_syllable",
     "name_words",
     "one_edit",
     "one_typo",
@@ -63,6 +64,22 @@ _CAPITAL_PARTICLES = frozenset(
      "Ter", "Ten"}
 )  # fmt: skip
 _FAMILY_JOINERS = frozenset({"y", "e", "i"})
+# A Hanyu Pinyin syllable without tone marks (ISO 7098's initials and finals): "Zhi Da Soh"
+# is given names "Zhi Da" (Da is a syllable of a Chinese given name after another one), not
+# the Portuguese/Italian particle of "Leonardo Da Vinci".
+_PINYIN = re.compile(
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+    r"(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou"
+    r"|u|ua|uai|uan|uang|ue|ui|un|uo|v|ve)",
+    re.IGNORECASE,
+)
+
+
+def is_pinyin_syllable(word: str) -> bool:
+    """Whether ``word`` is spelled like one Hanyu Pinyin syllable ("Xu", "Zhi", "Da")."""
+    return _PINYIN.fullmatch(word) is not None
+
+
 _ROMAN_SUFFIXES = frozenset({"II", "III", "IV"})
 _SUFFIXES = {"jr": "Jr.", "jr.": "Jr.", "sr": "Sr.", "sr.": "Sr."}  # case-folded spelling -> written
 # Words that make a name an organisation rather than a person (compared case-folded).
@@ -245,6 +262,9 @@ def _natural(words: list[tuple[str, bool]], suffix: str = "") -> Person:
         first_family > 1
         and not words[first_family - 1][1]
         and words[first_family - 1][0] in _CAPITAL_PARTICLES
+        and not (
+            is_pinyin_syllable(words[first_family - 1][0]) and is_pinyin_syllable(words[first_family - 2][0])
+        )
     ):
         first_family -= 1
     return Person(

@@ -203,6 +203,81 @@ def iso4_abbreviation(name: str) -> str:
     return " ".join(_ISO4_WORD.sub(_iso4_word, name).split())
 
 
+# dblp's and Crossref's proceedings titles decorate the name: "2018 IEEE Conference on Computer
+# Vision and Pattern Recognition, CVPR 2018, Salt Lake City, UT, USA, June 18-22, 2018",
+# "9th International Conference on Learning Representations, ICLR 2021, Virtual Event, Austria,
+# May 3-7, 2021", "Computer Vision - ECCV 2020 - 16th European Conference, Glasgow, UK, ...".
+# The venue is the name before the "ACRONYM YEAR" part (or before the dates and place), without
+# its year, edition and "Proceedings of"; a booktitle never carries the city or the dates.
+_SEGMENT = re.compile(r",\s+|\s+[-\u2013\u2014]\s+")
+_ACRONYM_YEAR = re.compile(r"^([A-Z][\w&/+.@-]*(?:\s[A-Z][\w&/+.@-]*)?)\s+(?:19|20)\d{2}$")
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_PLACE_OR_DATE = re.compile(
+    rf"(?i)\b(?:{_MONTHS})[a-z]*\.?\s+\d|\d\s+(?:{_MONTHS})|\b\d{{1,2}}\s*[-\u2013]\s*\d{{1,2}}\b"
+    r"|^(?:virtual(?: event)?|online|proceedings|part [ivxl]+|volume \d+.*)$|^(?:19|20)\d{2}\b"
+)
+# "String Processing and Information Retrieval, 13th International Conference, SPIRE 2006, …":
+# the edition, as a part of its own.
+_EDITION_PART = re.compile(r"(?i)^(?:the )?\d+(?:st|nd|rd|th)\b")
+_EDITION = re.compile(
+    r"(?i)^(?:proceedings of )?(?:the )?(?:(?:19|20)\d{2}\s+)?(?:\d+(?:st|nd|rd|th)\s+)?|\s+(?:19|20)\d{2}$"
+)
+_NOT_THE_MAIN_EVENT = re.compile(
+    r"(?i)\b(?:workshops?|companion|findings|demos?|tutorials?|doctoral|student)\b"
+)
+
+
+def undecorated_proceedings(text: str) -> tuple[str, str | None]:
+    """A proceedings title without what dblp and Crossref add to it: ``(name, acronym)``.
+
+    ``"9th International Conference on Learning Representations, ICLR 2021, Virtual Event,
+    Austria, May 3-7, 2021"`` → ``("International Conference on Learning Representations",
+    "ICLR")``; a plain name comes back tidied, with no acronym.
+    """
+    segments = [part.strip() for part in _SEGMENT.split(tidy_venue(text)) if part.strip()]
+    acronym = None
+    for index, part in enumerate(segments):
+        found = _ACRONYM_YEAR.match(part)
+        if found:
+            acronym = found.group(1)
+            segments = segments[:index] or segments[index + 1 : index + 2]
+            break
+    kept: list[str] = []
+    for part in segments:
+        if kept and _PLACE_OR_DATE.search(part):
+            break  # the place and the dates, and whatever follows them
+        if not (kept and _EDITION_PART.match(part)):
+            kept.append(part)
+    name = _EDITION.sub("", ", ".join(kept)).strip(" ,;:")
+    return (name or tidy_venue(text)), acronym
+
+
+def proceedings_name(text: str) -> str:
+    """The printed name of proceedings no table knows: `undecorated_proceedings`' name, with its
+    acronym in parentheses ("International Conference on Foo (FOO)")."""
+    name, acronym = undecorated_proceedings(text)
+    if acronym and acronym.casefold() not in name.casefold():
+        return f"{name} ({acronym})"
+    return name
+
+
+def decorated_venue(text: str) -> Venue | None:
+    """The table venue a dblp/Crossref proceedings title names, by its name, else by its acronym
+    (never a workshop's or companion's title by its main conference's acronym)."""
+    name, acronym = undecorated_proceedings(text)
+    if name == tidy_venue(text) and acronym is None:
+        return None
+    index = _index()
+    for candidate in (name, name.split(":")[0]):
+        found = index.get(venue_key(candidate))
+        if found is not None:
+            return found
+    found = index.get(venue_key(acronym)) if acronym else None
+    if found is not None and _NOT_THE_MAIN_EVENT.search(name) and not _NOT_THE_MAIN_EVENT.search(found.name):
+        return None
+    return found
+
+
 def find_venue(text: str | None) -> Venue | None:
     """The table entry for a venue spelling, or ``None`` when the venue is not in the table.
 
@@ -224,6 +299,8 @@ def find_venue(text: str | None) -> Venue | None:
     found = index.get(venue_key(_PAREN.sub(" ", text)))
     if found is None and "," in text:
         found = _dblp_proceedings(text, index)
+    if found is None:
+        found = decorated_venue(text)
     if found is None and _ARXIV_CITATION.search(text):
         # A preprint cited by its id where a venue goes: Google Scholar's "arXiv preprint
         # arXiv:2106.04560", dblp's "CoRR abs/2106.04560"; "arXiv:2106.04560 [cs.CV]" alone

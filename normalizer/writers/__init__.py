@@ -34,7 +34,7 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, ConfigDict
 
 from normalizer.bib.bibfile import FormatOptions
-from normalizer.config import JournalNames, Settings
+from normalizer.config import BstName, JournalNames, Settings
 from normalizer.errors import UsageError
 from normalizer.models import Problem, Reference
 
@@ -62,6 +62,9 @@ class WriterOptions(BaseModel):
       (`normalizer.writers.bibtex.STYLES`).
     - ``doi_link``: in bibnorm's BibTeX layout, where a published entry's publisher DOI goes
       besides ``doi`` (`normalizer.writers.bibtex.DOI_LINKS`).
+    - ``bst``: the BibTeX style the output will be typeset in (``--bst``); its family's
+      fields carry each DOI and arXiv id where that style prints it exactly once
+      (`normalizer.writers.bibtex.BST_FAMILIES`). Unset: ``doi_link`` decides.
     - ``journal_names``: journals and conferences written in ``full``, ``abbreviated``
       (ISO 4 for journals, the acronym for conferences) or ``as-given``; one spelling per
       venue in the whole output (`spell_venues`).
@@ -73,6 +76,7 @@ class WriterOptions(BaseModel):
     layout: FormatOptions = FormatOptions()
     style: Literal["bibnorm", "arxiv", "dblp", "google-scholar"] = "bibnorm"  # BibTeX only
     doi_link: Literal["url+note", "url", "note", "none"] = "url+note"  # BibTeX's own layout only
+    bst: BstName | None = None  # BibTeX's own layout only
     journal_names: JournalNames = "full"
 
     @classmethod
@@ -83,6 +87,7 @@ class WriterOptions(BaseModel):
             layout=layout or FormatOptions(),
             style=settings.style,
             doi_link=settings.doi_link,
+            bst=settings.bst,
             journal_names=settings.journal_names or "full",
         )
 

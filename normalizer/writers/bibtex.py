@@ -16,7 +16,8 @@ misc               ``@misc``           ``@misc``
 
 BibTeX fields: author, editor and series (proceedings published in a series: PMLR, LNCS,
 CEUR), title, journal/booktitle, volume, number, pages, year, month,
-publisher (not for biblatex ``@article``, whose data model lacks it), eprint,
+publisher (not for biblatex ``@article``, whose data model lacks it), address (a proceedings
+paper's publisher's city; biblatex ``location``), eprint,
 archivePrefix = {arXiv}, primaryClass, doi, url, code. biblatex
 replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix by
 ``eprinttype = {arxiv}``, primaryClass by ``eprintclass``, journal by ``journaltitle``.
@@ -246,6 +247,9 @@ class Preset:
     layout: _LayoutFunction
     field_order: tuple[str, ...]  # lower-case, as `bibnorm format` names fields
     given_first: bool  # "Xiaohua Zhai" (arXiv, dblp) or "Zhai, Xiaohua" (Scholar, bibnorm)
+    # The export lays out preprints only (arXiv's): a published paper keeps bibnorm's entry,
+    # its venue, DOI and published year, rather than an @misc that classic styles print bare.
+    preprints_only: bool = False
 
 
 def _only(fields: list[_Field], names: Sequence[str]) -> list[_Field]:
@@ -258,12 +262,16 @@ def _value(fields: list[_Field], name: str) -> str | None:
 
 def _arxiv_style(reference: Reference, entry_type: str, fields: list[_Field]) -> tuple[str, list[_Field]]:
     """arxiv.org's "Export BibTeX Citation": ``@misc`` with eprint, archivePrefix, primaryClass
-    and the abs URL, for every paper with an arXiv id. The year is the first version's (arXiv's
-    own export dates an entry by its latest version, a year no other record of the paper has)."""
+    and the abs URL, for a preprint. The year is the first version's (arXiv's own export dates an
+    entry by its latest version, a year no other record of the paper has). Plus ``howpublished =
+    {arXiv:ID [class]}``: plain, abbrv, IEEEtran and splncs04 print no eprint on ``@misc``, and
+    without it the entry shows no identifier at all."""
     arxiv_id = reference.ids.arxiv_id
     if not arxiv_id:
         return entry_type, fields
-    kept = _only(fields, ("title", "author", "eprint", "archivePrefix", "primaryClass", "key"))
+    kept = _only(
+        fields, ("title", "author", "howpublished", "eprint", "archivePrefix", "primaryClass", "key")
+    )
     date = reference.first_version or reference.issued
     if date:
         kept.append(_Field("year", str(date.year)))
@@ -331,8 +339,19 @@ STYLES: Mapping[str, Preset] = MappingProxyType(
     {
         "arxiv": Preset(
             _arxiv_style,
-            ("title", "author", "year", "eprint", "archiveprefix", "primaryclass", "url", "key"),
+            (
+                "title",
+                "author",
+                "howpublished",
+                "year",
+                "eprint",
+                "archiveprefix",
+                "primaryclass",
+                "url",
+                "key",
+            ),
             given_first=True,
+            preprints_only=True,
         ),
         "dblp": Preset(
             _dblp_style,
@@ -373,6 +392,91 @@ DOI_LINKS: Mapping[str, DoiLink | None] = MappingProxyType(
         "none": None,
     }
 )
+
+
+class BstFamily(NamedTuple):
+    """Which identifier-bearing fields a family of BibTeX styles prints (its .bst read, typeset
+    and read back), so `--bst` writes each DOI and arXiv id where the style shows it exactly once."""
+
+    printed: tuple[str, ...]  # the fields the style prints, the one to keep first
+    doi_url: bool  # the style prints no ``doi``: a publisher DOI goes in ``url`` as https://doi.org/<doi>
+
+
+# Read off each .bst (TeX Live 2023) and checked by typesetting (tests/test_styles_once.py):
+# plain/abbrv/unsrt/alpha print howpublished and note only; the natbib styles and splncs04 print
+# doi, url and note; IEEEtran prints howpublished, url and note but no doi; ACM-Reference-Format
+# prints eprint ("arXiv:ID [class]"), doi (as a link), howpublished, url and note.
+_CLASSIC = BstFamily(("howpublished", "note"), doi_url=False)
+_NATBIB = BstFamily(("howpublished", "doi", "url", "note"), doi_url=False)
+BST_FAMILIES: Mapping[str, BstFamily] = MappingProxyType(
+    {
+        "plain": _CLASSIC,
+        "abbrv": _CLASSIC,
+        "unsrt": _CLASSIC,
+        "alpha": _CLASSIC,
+        "plainnat": _NATBIB,
+        "abbrvnat": _NATBIB,
+        "unsrtnat": _NATBIB,
+        "splncs04": _NATBIB,
+        "IEEEtran": BstFamily(("howpublished", "url", "note"), doi_url=True),
+        "ACM-Reference-Format": BstFamily(("eprint", "doi", "howpublished", "url", "note"), doi_url=False),
+    }
+)
+# biblatex's standard styles print eprint ("arXiv: ID [class]"), doi and url (doi, eprint and
+# url default to true) and note.
+_BIBLATEX_PRINTED = ("eprint", "doi", "url", "note", "howpublished")
+_UNESCAPE = str.maketrans("", "", "\\{}")
+
+
+def _shown_ids(value: str, ids: Sequence[str]) -> set[str]:
+    """Which of ``ids`` (DOI, arXiv id, casefolded) a printed field's value shows."""
+    plain = value.translate(_UNESCAPE).casefold()
+    return {i for i in ids if i in plain}
+
+
+def _once_each(fields: list[_Field], printed: Sequence[str], ids: Sequence[str]) -> list[_Field]:
+    """``fields`` without the printed ones that would show only identifiers already shown.
+
+    Printed fields are weighed in ``printed`` order: each stays if it shows an identifier no
+    field before it shows, or none at all (a plain web page); the rest is data styles skip.
+    """
+    by_name = {f.key.casefold(): f for f in fields}
+    dropped: set[str] = set()
+    shown: set[str] = set()
+    for name in printed:
+        field = by_name.get(name)
+        if field is None:
+            continue
+        these = _shown_ids(field.value, ids)
+        if these and these <= shown:
+            dropped.add(name)
+        shown |= these
+    return [f for f in fields if f.key.casefold() not in dropped]
+
+
+def _entry_ids(reference: Reference) -> tuple[str, ...]:
+    """The identifiers a reader finds a work by, casefolded: its DOI and its arXiv id (arXiv's
+    own DOI ``10.48550/arXiv.<id>`` shows the arXiv id)."""
+    ids = []
+    if reference.ids.doi and not is_arxiv_doi(reference.ids.doi):
+        ids.append(reference.ids.doi.casefold())
+    if reference.ids.arxiv_id:
+        ids.append(reference.ids.arxiv_id.casefold())
+    return tuple(ids)
+
+
+def _unshown_id(fields: list[_Field], printed: Sequence[str], reference: Reference, kind: str) -> str | None:
+    """The citation form of the id an entry should show but no printed field does: a published
+    paper's publisher DOI ("doi: X"), a preprint's arXiv id ("arXiv:ID [class]")."""
+    doi = reference.ids.doi
+    if kind != "preprint" and doi and not is_arxiv_doi(doi):
+        wanted, form = doi.casefold(), f"doi: {doi}"
+    elif kind == "preprint" and reference.ids.arxiv_id:
+        wanted, form = reference.ids.arxiv_id.casefold(), _arxiv_citation(reference) or ""
+    else:
+        return None
+    shown = [f for f in fields if f.key.casefold() in printed and wanted in _shown_ids(f.value, (wanted,))]
+    return None if shown else form
 
 
 def build_entry(
@@ -430,6 +534,8 @@ def _entry(
         )
     title = out.take(title_to_latex(plain_title, unicode=unicode, latin=out.latin, evidence=evidence))
     preset = STYLES.get(options.style) if mode == "bibtex" else None
+    if preset is not None and preset.preprints_only and kind != "preprint":
+        preset = None
     if reference.authors:
         written = format_name_given_first if preset is not None and preset.given_first else format_name
         add("author", " and ".join(written(p, unicode, out) for p in reference.authors))
@@ -477,13 +583,22 @@ def _entry(
             "publisher",
             out.take(text_with_math_to_latex(reference.publisher, unicode=unicode, latin=out.latin)),
         )
+    if kind == "inproceedings" and venue_field and reference.address:
+        # The publisher's city: ACM-Reference-Format warns "empty address" without it.
+        add(
+            "address" if mode == "bibtex" else "location",
+            out.take(text_to_latex(reference.address, unicode=unicode, latin=out.latin)),
+        )
     for name, value in _arxiv_fields(reference, mode):
         add(name, value)
     add("doi", (doi := _doi(reference, kind)) and _raw(doi))
     url = reference.url or (
         f"https://arxiv.org/abs/{reference.ids.arxiv_id}" if reference.ids.arxiv_id else None
     )
+    family = BST_FAMILIES[options.bst] if options.bst and mode == "bibtex" else None
     link = DOI_LINKS[options.doi_link] if mode == "bibtex" and preset is None and kind != "preprint" else None
+    if family is not None and link is not None:
+        link = DoiLink(url=family.doi_url, note=True)  # `_once_each` keeps what the style shows once
     if link is not None and doi and not is_arxiv_doi(doi):
         if link.url:
             url = f"https://doi.org/{doi}"  # the arXiv link stays in eprint
@@ -499,8 +614,26 @@ def _entry(
         # BibTeX styles sort and label by `key` when there is no author ("to sort, need author or key").
         add("key", title)
 
+    if preset is None and (family is not None or mode == "biblatex"):
+        printed = family.printed if family is not None else _BIBLATEX_PRINTED
+        fields = _once_each(fields, printed, _entry_ids(reference))
     if preset is not None:
         entry_type, fields = preset.layout(reference, entry_type, fields)
+        if family is not None:
+            # An export's layout for a named style: its repeats dropped, and the id it would
+            # not show (dblp's DOI in plain, Scholar's in any) in the note the style prints.
+            printed = (
+                "journal",
+                "volume",
+                *family.printed,
+            )  # dblp's "CoRR abs/ID", Scholar's "arXiv preprint arXiv:ID"
+            fields = _once_each(fields, printed, _entry_ids(reference))
+            missing = _unshown_id(fields, printed, reference, kind)
+            if missing:
+                note = out.take(text_to_latex(missing, unicode=unicode, latin=out.latin))
+                fields = [f for f in fields if f.key != "note"] + [
+                    _Field("note", "; ".join(filter(None, (_value(fields, "note"), note))))
+                ]
     for ch in out.unknown:
         problems.append(
             Problem(

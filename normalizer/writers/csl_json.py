@@ -12,8 +12,9 @@ One CSL item per reference, fields in a fixed order, Unicode kept, no LaTeX:
 - ``issued.date-parts``: ``[[year, month, day]]`` as precise as known;
 - ``container-title``, ``volume``, ``issue``, ``page``, and for proceedings in a series its
   ``collection-title`` and the proceedings' ``editor``s (published versions);
-- ``number``: the arXiv id and ``publisher``: ``arXiv`` (preprints; not also ``archive``,
-  which styles such as Chicago print a second time: "arXiv. arXiv.");
+- ``publisher``: ``arXiv`` (preprints; not also ``archive``, which styles such as Chicago
+  print a second time: "arXiv. arXiv."); no ``number``: APA prints it beside the arXiv DOI,
+  the id twice ("(No. 1910.04867). arXiv. https://doi.org/10.48550/arXiv.1910.04867");
 - ``DOI``: the published DOI; arXiv's ``10.48550/arXiv.<id>`` only for a preprint; ``URL``;
 - ``custom.code``: the code links (``custom`` is CSL's place for extra data).
 
@@ -145,7 +146,6 @@ def csl_item(key: str, reference: Reference) -> CslItem:
         issue=reference.number if published else None,
         page=reference.pages.replace("--", "-") if published and reference.pages else None,
         publisher="arXiv" if preprint else reference.publisher,
-        number=arxiv_id if preprint else None,
         DOI=_doi(reference, preprint),
         URL=reference.url or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None),
         custom=CslCustom(code=list(reference.code_links)) if reference.code_links else None,
