@@ -55,7 +55,7 @@ from normalizer.config import Settings
 from normalizer.identifiers import is_arxiv_doi
 from normalizer.models import Candidate, Identifiers, PartialDate, Person, Reference
 from normalizer.resolve.venue_kind import SOURCE_NAMES, settle_entry_type
-from normalizer.text.names import family_forms, one_typo
+from normalizer.text.names import TYPO_MIN_LETTERS, family_forms, one_typo
 from normalizer.text.titles import title_key
 
 _PUBLISHED_TYPES = frozenset({"inproceedings", "article"})
@@ -309,9 +309,9 @@ def _same_set_of_people(mine: Sequence[Person], theirs: Sequence[Person]) -> boo
 def _one_edit_apart(mine: Person, theirs: Person) -> bool:
     if mine.given[:1].casefold() != theirs.given[:1].casefold() or not mine.given:
         return False
-    forms, other_forms = _name_forms(mine.family), _name_forms(theirs.family)
+    forms, other_forms = family_forms(mine.family), family_forms(theirs.family)
     return any(
-        _one_letter_more(a, b) or _one_letter_more(b, a) or _one_typo(a, b)
+        _one_letter_more(a, b) or _one_letter_more(b, a) or one_typo(a, b)
         for a in forms
         for b in other_forms
     )
