@@ -489,12 +489,18 @@ _UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
 
 def input_limit() -> int:
     """`INPUT_LIMIT`, or what ``BIBNORM_MAX_INPUT`` says (a `UsageError` when it is not a size)."""
-    given = os.environ.get(INPUT_LIMIT_VARIABLE, "").strip().upper().removesuffix("B")
+    return size_limit(INPUT_LIMIT_VARIABLE, INPUT_LIMIT)
+
+
+def size_limit(variable: str, default: int) -> int:
+    """``default``, or the size the environment ``variable`` gives (bytes, or with a K, M or G
+    suffix; a `UsageError` when it is not a size)."""
+    given = os.environ.get(variable, "").strip().upper().removesuffix("B")
     if not given:
-        return INPUT_LIMIT
+        return default
     number, unit = (given[:-1], given[-1]) if given[-1:] in _UNITS else (given, "")
     if not number.isdigit() or int(number) == 0:
-        raise UsageError(f"{INPUT_LIMIT_VARIABLE}={shown(given)} is not a size (bytes, or e.g. 200M, 2G)")
+        raise UsageError(f"{variable}={shown(given)} is not a size (bytes, or e.g. 200M, 2G)")
     return int(number) * _UNITS[unit]
 
 

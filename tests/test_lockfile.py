@@ -261,3 +261,21 @@ def test_ten_parallel_resolve_update_lock_runs_all_land_in_the_lock(tmp_path: Pa
         _, error = run.communicate(timeout=300)
         assert run.returncode == 0, error.decode()
     assert sorted(load_lock(tmp_path / "bibnorm.lock").items) == sorted(f"arxiv:{i}" for i in SNAPSHOT_IDS)
+
+
+def test_a_lock_larger_than_the_limit_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 40: a lockfile of a million items took 5.6 GB to read. A lock past the limit
+    (32 MiB, or BIBNORM_MAX_LOCK; 2K here) is one line; one within it is read as before."""
+    monkeypatch.setenv("BIBNORM_MAX_LOCK", "2K")
+    small, big = tmp_path / "small.lock", tmp_path / "big.lock"
+    small.write_text(dump_lock(Lock()), encoding="utf-8")
+    big.write_text(dump_lock(Lock()).replace("{", "{" + " " * 4096, 1), encoding="utf-8")
+    assert load_lock(small) == Lock()
+    with pytest.raises(InputError) as refused:
+        load_lock(big)
+    assert str(refused.value) == (
+        f"{big}: a lock of {big.stat().st_size:,} bytes, more than the 2,048 bibnorm reads"
+        " (set BIBNORM_MAX_LOCK to allow more); nothing was read"
+    )

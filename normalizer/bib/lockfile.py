@@ -36,7 +36,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from normalizer.errors import InputError, OutputError
-from normalizer.io import locked, make_folders, read_text, write_atomic
+from normalizer.io import locked, make_folders, read_text, size_limit, write_atomic
 from normalizer.models import Candidate, Lookup, Query, Reference, Resolution, Status
 from normalizer.resolve.matching import query_identity
 from normalizer.resolve.progress import NO_PROGRESS, Progress
@@ -164,10 +164,24 @@ class Lock(BaseModel):
         return Lock(items={**self.items, **newer.items}, verified={**self.verified, **newer.verified})
 
 
+# A lock holds one project's decisions: a few thousand papers, a few MB. Reading one costs about
+# ten times its size in memory (a lock of a million items, 0.5 GB of JSON, took 5.6 GB), so a
+# larger file is refused in one line rather than read: 32 MiB is some 60,000 items.
+LOCK_LIMIT = 32 << 20
+LOCK_LIMIT_VARIABLE = "BIBNORM_MAX_LOCK"
+
+
 def load_lock(path: Path | str) -> Lock:
-    """Read a lock file; a missing file is an empty lock, a corrupt one an `InputError`."""
+    """Read a lock file; a missing file is an empty lock, a corrupt or oversized one an `InputError`."""
     if not Path(path).exists():
         return Lock()
+    limit = size_limit(LOCK_LIMIT_VARIABLE, LOCK_LIMIT)
+    with contextlib.suppress(OSError):
+        if Path(path).is_file() and (size := Path(path).stat().st_size) > limit:
+            raise InputError(
+                f"{path}: a lock of {size:,} bytes, more than the {limit:,} bibnorm reads (set"
+                f" {LOCK_LIMIT_VARIABLE} to allow more); nothing was read"
+            )
     text = read_text(path)  # at most BIBNORM_MAX_INPUT bytes; a device is refused unread
     try:
         with _collector_paused():
