@@ -311,9 +311,7 @@ def _one_edit_apart(mine: Person, theirs: Person) -> bool:
         return False
     forms, other_forms = family_forms(mine.family), family_forms(theirs.family)
     return any(
-        _one_letter_more(a, b) or _one_letter_more(b, a) or one_typo(a, b)
-        for a in forms
-        for b in other_forms
+        _one_letter_more(a, b) or _one_letter_more(b, a) or one_typo(a, b) for a in forms for b in other_forms
     )
 
 
