@@ -350,7 +350,7 @@ def test_typst_typesets_the_awkward_entries_as_text(tmp_path: Path) -> None:
         "R&D at 50% of #1 with a_b: PanGu-π, ΔNeRF and $O(N \\log N)$ — “Quoted” {Braces} ~ ^ \\ $5"
         " (2311.00001). arXiv. https://doi.org/10.48550/arXiv.2311.00001",
         "Journal of Machine Learning Research, 25(3), 1–20. https://doi.org/10.5555/jmlr.2024.3",
-        "Computer Vision – ECCV 2016",
+        "Proceedings of the European Conference on Computer Vision (ECCV)",  # one name per venue
         "https://doi.org/10.1007/978-3-319-46493-0_38",
     ):
         assert flat(expected) in page, expected

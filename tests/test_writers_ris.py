@@ -82,7 +82,7 @@ def test_proceedings_paper_round_trips_through_rispy() -> None:
             "secondary_authors": ["Leibe, Bastian", "Matas, Jiri"],
             "year": "2016",
             "date": "2016/10",
-            "secondary_title": "Computer Vision – ECCV 2016",
+            "secondary_title": "Proceedings of the European Conference on Computer Vision (ECCV)",
             "tertiary_title": "Lecture Notes in Computer Science",
             "volume": "9908",
             "start_page": "630",
@@ -188,7 +188,7 @@ def test_bibnorm_reads_a_proceedings_paper_back_without_taking_editors_for_autho
     assert (query.key, query.entry_type, query.venue, query.authors, query.year, query.doi) == (
         "he2016",
         "inproceedings",
-        "Computer Vision – ECCV 2016",
+        "Proceedings of the European Conference on Computer Vision (ECCV)",  # one name per venue
         ("He, Kaiming",),  # A2 (the editors) is not AU
         2016,
         "10.1007/978-3-319-46493-0_38",

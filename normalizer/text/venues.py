@@ -268,11 +268,13 @@ def decorated_venue(text: str) -> Venue | None:
     if name == tidy_venue(text) and acronym is None:
         return None
     index = _index()
+    by_acronym = index.get(venue_key(acronym)) if acronym else None
     for candidate in (name, name.split(":")[0]):
         found = index.get(venue_key(candidate))
         if found is not None:
-            return found
-    found = index.get(venue_key(acronym)) if acronym else None
+            # a name and an acronym that point to two venues ("Machine Learning, ICCV 2023"): neither
+            return found if by_acronym is None or by_acronym is found else None
+    found = by_acronym
     if found is not None and _NOT_THE_MAIN_EVENT.search(name) and not _NOT_THE_MAIN_EVENT.search(found.name):
         return None
     return found

@@ -278,7 +278,8 @@ def unprotected_capitals(title: str) -> list[str]:
     if not unbraced:
         return []
     spans = protected_spans(text, title_only_evidence(text), near=unbraced)
-    return [_dotted(text, start, end) for start, end in spans if holds_position(unbraced, start, end)]
+    # A dotted acronym's letters are each a span (lone capitals are protected): it is one token.
+    return list(dict.fromkeys(_dotted(text, s, e) for s, e in spans if holds_position(unbraced, s, e)))
 
 
 _DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_]\.){2,}[^\W\d_]?")
