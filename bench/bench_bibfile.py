@@ -48,7 +48,7 @@ so start-up is not inflated by compiling every module on every run.
 With ``--repeat N`` each command runs N times; the run with the best wall time is shown,
 with that same run's CPU and memory.
 
-Target (issue 5): at most half of bibtex-tidy's wall time and a third of its memory
+Target: at most half of bibtex-tidy's wall time and a third of its memory
 (tree PSS).
 """
 

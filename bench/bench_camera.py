@@ -1,4 +1,4 @@
-"""Camera-ready figures (issue 30): capitals, visible DOIs and verify on every preset.
+"""Camera-ready figures: capitals, visible DOIs and verify on every preset.
 
 Two bibliographies, each resolved by ``bibnorm resolve`` against the test fakes on 127.0.0.1:
 

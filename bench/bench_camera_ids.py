@@ -1,4 +1,4 @@
-"""Camera-ready, round three (issue 44): identifiers printed once, one name per venue, ACM's
+"""Camera-ready, round three: identifiers printed once, one name per venue, ACM's
 warnings, per BibTeX style.
 
 The first N titles of the five scraped pages (bench_camera's "complete + DOIs" world: the fakes'

@@ -27,7 +27,7 @@ Each stage runs in its own process, so its peak RSS is its own:
     python bench/bench_dblp_index.py --records 1000000      # the issue's scale
     python bench/bench_dblp_index.py --records 1000000 --keep /tmp/dblp-bench   # keep and reuse the dump
 
-Targets (issue 27): at least 20,000 records/s on 2 cores, at most 1 GB peak, at most 300
+Targets: at least 20,000 records/s on 2 cores, at most 1 GB peak, at most 300
 bytes a record.
 """
 

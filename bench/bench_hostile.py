@@ -1,4 +1,4 @@
-"""Time and peak memory of bibnorm on hostile documents (issue 40): each must end in one line and
+"""Time and peak memory of bibnorm on hostile documents: each must end in one line and
 a non-zero exit within 2 minutes and 1 GB.
 
     python bench/bench_hostile.py              # the issue's sizes (1 GB of blanks, ...): ~1 minute

@@ -1,4 +1,4 @@
-"""What a hostile answer costs a run (issue 40): peak memory and wall time of one request to a
+"""What a hostile answer costs a run: peak memory and wall time of one request to a
 source that sends an endless body, a gzip bomb or a slow drip, with the default caps
 (``max_response_mb`` 32, ``timeout`` 30 s unless ``--timeout`` says otherwise).
 

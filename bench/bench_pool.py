@@ -1,6 +1,6 @@
 """Hangs and stray stderr of pooled ``bibnorm format`` and ``bibnorm check`` over many runs.
 
-Issue 24/26: ``Process ForkPoolWorker-N … Terminated: SIGTERM`` tracebacks in 1-6 of 10
+Seen before: ``Process ForkPoolWorker-N … Terminated: SIGTERM`` tracebacks in 1-6 of 10
 successful runs on files over 256 KB, and a hang in about 2 of 350 pooled runs. Both came
 from timing (a worker's signal landing in a window a few instructions wide), so they show
 only over many runs, best on a busy machine. This bench runs each command ``--runs`` times

@@ -28,7 +28,8 @@ build`` from a dump in dblp's format of every record the fake dblp search serves
 `fakes.dblp_dump.write_fake_dump`) and with ``snapshot,arxiv,s2`` (no published-version
 sources), and prints requests per distinct item per source and the wall time the cold requests would take
 at each source's real spacing (arXiv 3 s, S2 1 s without a key, dblp 2 s, Crossref 0.25 s
-for a single work and 1 s for a list). Issue 12's target: at most 0.15 requests per
+for a single work and 1 s for a list). Target, as each request costs seconds at those rates:
+at most 0.15 requests per
 distinct item in total, cold; 0 warm.
 
 Usage: ``python bench/bench_requests.py``

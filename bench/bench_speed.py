@@ -1,4 +1,4 @@
-"""The figures of issue 32 in one run, each next to its floor: the offline path at the speed of
+"""The speed and memory figures in one run, each next to its floor: the offline path at the speed of
 its index.
 
 - **pages**: ``bibnorm resolve --offline`` of the five scraped pages (695 items, 610 distinct

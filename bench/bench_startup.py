@@ -30,7 +30,7 @@ run without ``PYTHONDONTWRITEBYTECODE``, so no run compiles modules.
 
     python bench/bench_startup.py [--repeat 7]
 
-Target (issue 16): ``--help`` and a one-line offline ``resolve`` at most 0.15 s of CPU.
+Target: ``--help`` and a one-line offline ``resolve`` at most 0.15 s of CPU.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Cost of issue 15's text work per title: BN305's capital check, title rendering, edge cleaning.
+"""Cost of the title text work per title: BN305's capital check, title rendering, edge cleaning.
 
 Titles are the real arXiv titles of ``shared/reference/dev-snapshot.jsonl`` (bundled
 fixtures), repeated to ``--titles`` (default 20,000, the size of bench_bibfile.py's file;

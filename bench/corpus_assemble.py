@@ -22,7 +22,7 @@ the older test data named in `SOURCES`), every ``.bib`` file of the TeX Live tre
 
 ``--fresh`` does the same with ``FRESH_SOURCES`` and ``bench/corpus/fresh-manifest.csv``: files
 from other repositories (test suites, libraries, theses) that no check was tuned on, whose content
-the main manifest does not hold, for judging a fresh sample of findings (issue 41)::
+the main manifest does not hold, for judging a fresh sample of findings::
 
     python bench/corpus_assemble.py --fresh --out /tmp/fresh-corpus
 
@@ -130,7 +130,7 @@ SOURCES: dict[str, Source] = {
     "Thomas-S-Allen/doppler_activity": Source("paper"),
 }
 
-# The fresh corpus (issue 41): real files nobody on the team wrote and no check was tuned on,
+# The fresh corpus: real files nobody on the team wrote and no check was tuned on,
 # for a judged sample of `check`'s findings taken once. Its manifest is FRESH_MANIFEST; a file
 # whose content the main manifest holds is left out.
 FRESH_SOURCES: dict[str, Source] = {

@@ -1,4 +1,5 @@
-"""``check`` and ``format`` against BibTeX itself: every case of issue 26's list, with the real text.
+"""``check`` and ``format`` against BibTeX itself: each reading
+BibTeX and bibnorm once disagreed on, with the real text.
 
 Each case gives a piece of a real ``.bib`` file (its source is named; the files are those of
 the corpus of ``bench/corpus_assemble.py``), what BibTeX stores of it (written here by hand
@@ -95,7 +96,7 @@ CASES = [
         {"Jurgensen:TB5-2-91": {"author": 'Helmut J{\\"u}rgensen', "title": "{Editor}'s introduction"}},
     ), id="quote-inside-braces-inside-quotes"),
     pytest.param(Case(
-        # Mendeley's escape of a literal brace, {\{} (here as issue 26 quotes it, "U{\{}1)"): the
+        # Mendeley's escape of a literal brace, {\{} (as a real export wrote it, "U{\{}1)"): the
         # pair that would close it, {\}}, is missing, so the title swallows the next field.
         "@article{Kim2016,\nauthor = {Kim, Jihoon},\ntitle = {{Gauge theories with U{\\{}1) symmetry}},\n"
         "journal = {Physical Review D},\nyear = {2016}\n}\n\n@article{Lee2017,\ntitle = {{A second paper}},\n"
@@ -224,7 +225,7 @@ CASES = [
         {"lu2015semantic": {"year": "2015"}},
     ), id="same-work-twice"),
     pytest.param(Case(
-        # Issue 41's repro (from a real file of the corpus): a second entry after the first's end on
+        # From a real file of the corpus: a second entry after the first's end on
         # the file's last line. BibTeX reads no further once the file has no lines left.
         "@article{j, author={A. Author}, title={First}, journal={J}, year={2001}}"
         "@article{k, author={B. Author}, title={Second}, journal={J}, year={2002}}",

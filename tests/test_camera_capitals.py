@@ -1,4 +1,4 @@
-"""Camera-ready, round three (issue 44): capitals a careful reader expects after "?" and "!",
+"""Camera-ready, round three: capitals a careful reader expects after "?" and "!",
 in a lone capital letter ("worth C x 16 x 16"),
 after a dash subtitle, and in "X-Rays", kept through the styles' sentence case.
 

@@ -1,4 +1,4 @@
-"""Camera-ready, round three (issue 44): the proceedings' editors where the publisher gives
+"""Camera-ready, round three: the proceedings' editors where the publisher gives
 them. Crossref deposits a proceedings paper's volume editors as ``editor`` (same shape as
 ``author``); the record below is U-Net's (MICCAI 2015, LNCS 9351), whose volume Navab,
 Hornegger, Wells and Frangi edited.

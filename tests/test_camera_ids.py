@@ -1,4 +1,4 @@
-"""Camera-ready, round three (issue 44): each DOI and arXiv id printed once per entry.
+"""Camera-ready, round three: each DOI and arXiv id printed once per entry.
 
 An audit typeset the default output and found the same DOI three times in plainnat and
 splncs04, twice in IEEEtran and ACM-Reference-Format, "arXiv:ID [cs.CV]" twice in ACM,

@@ -1,4 +1,4 @@
-"""Camera-ready, round three (issue 44): authors as a careful reader expects them.
+"""Camera-ready, round three: authors as a careful reader expects them.
 
 Sources shout or lower some names ("Bo XU", "Xingkai yu", as the audit found them), and a
 capitalised syllable of a Chinese given name is no particle: "Zhi Da Soh" is given names

@@ -1,4 +1,4 @@
-"""Camera-ready, round two (issue 30): the audit's examples typeset by the real clients.
+"""Camera-ready, round two: the audit's examples typeset by the real clients.
 
 An audit typeset bibnorm's output with plain, IEEEtran, biblatex and pandoc (APA) and read
 it back. What it saw, and what these tests now require of the same titles:

@@ -111,7 +111,7 @@ def test_finding(text: str, expected: list[tuple[int, str]]) -> None:
         pytest.param("The \\LaTeX\\ Companion", [], id="control-word"),
         pytest.param("{{Whole Title IN Braces}}", [], id="double-braced"),
         pytest.param("TableQA and DivGraphPointer", ["TableQA", "DivGraphPointer"], id="camel-case"),
-        # The writer's rule (normalizer.text.capitals), so check and resolve agree (issue 15).
+        # The writer's rule (normalizer.text.capitals), so check and resolve agree.
         pytest.param("Convolutional Kolmogorov-Arnold Networks", ["Kolmogorov-Arnold"], id="known-names"),
         pytest.param("Why Should I Trust You?", ["I"], id="pronoun-I"),
         pytest.param("{MLP}-Mixer and Illiterate {DALL}-E", ["DALL-E"], id="hyphenated-part-unbraced"),
@@ -122,7 +122,7 @@ def test_finding(text: str, expected: list[tuple[int, str]]) -> None:
         # "hyena" is an English word: only the abstracts `resolve` reads can say it is a name here.
         pytest.param("Scaling laws for Hyena models", [], id="sentence-case-english-word"),
         pytest.param("Poincar{\\'e} {ResNet}", [], id="accent-command"),
-        # The fresh corpus's two false alarms (issue 41): ACL Anthology's escaped braces, which
+        # The fresh corpus's two false alarms: ACL Anthology's escaped braces, which
         # BibTeX counts as a group it keeps; dblp's dotted acronym, whose "I" is no pronoun.
         pytest.param("The \\{CARTOON\\} project : Towards Integration", [], id="escaped-braces-protect"),
         pytest.param("Towards J.A.R.V.I.S. for Software Engineering", ["J.A.R.V.I.S."], id="dotted-acronym"),
@@ -243,7 +243,7 @@ def test_fixes_and_upgrade() -> None:
     assert "code    = {https://github.com/KaimingHe/deep-residual-networks}," in text
     again = parse_bibtex(text).entries[1]
     assert again.get("url") == "https://arxiv.org/abs/1706.03762"
-    # The name resolve writes for a 2017 NeurIPS paper (issue 44: fix wrote another), a preprint too.
+    # The name resolve writes for a 2017 NeurIPS paper (fix once wrote another), a preprint too.
     assert again.get("booktitle") == "Advances in Neural Information Processing Systems (NIPS)"
     upgraded = parse_bibtex(text).entries[0]
     assert upgraded.entry_type == "inproceedings"
@@ -284,7 +284,7 @@ _FRESH = [
 
 @pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
 def test_check_on_fresh_writer_output_is_clean(fmt: str) -> None:
-    # `resolve` writes through the writers; `check` must agree with them (issue 15).
+    # `resolve` writes through the writers; `check` must agree with them.
     text = get_writer(fmt).render([(f"k{i}", ref) for i, ref in enumerate(_FRESH)], WriterOptions()).text
     assert codes(text) == []
 
@@ -304,7 +304,7 @@ def test_a_chimera_is_never_upgraded_to_the_published_version_of_its_id() -> Non
     assert run_checks([bibfile], CheckConfig(select=("BN501",)), online) == []
 
 
-# Issue 41: the false alarms of the judged sample of `check` on real files, each with the real
+# The false alarms of a judged sample of `check` on real files, each with the real
 # snippet (or the pattern of one, where named), and what `check` says of it now.
 # fmt: off
 FALSE_ALARMS = [

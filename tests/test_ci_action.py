@@ -212,7 +212,7 @@ def test_the_action_caches_the_folder_its_script_uses() -> None:
     assert steps.index(cache) < steps.index(script)
 
 
-# --- No input runs a command or becomes an option (issue 40) ---------------------------------
+# --- No input runs a command or becomes an option ---------------------------------
 
 CANARY = "CANARY"
 HOSTILE_INPUTS = {
@@ -377,7 +377,7 @@ def test_the_step_fails_when_bibnorm_could_not_run(
 
 
 # A stand-in for bibnorm that prints what it is given and exits with the status given: how the
-# step reads each exit status, whatever bibnorm printed (issue 47: findings exit 3, not 1).
+# step reads each exit status, whatever bibnorm printed (findings exit 3, not 1).
 STAND_IN = """import os, sys
 sys.stdout.write(os.environ["STAND_IN_STDOUT"])
 sys.stderr.write("bibnorm: the stand-in's last line\\n")
@@ -446,7 +446,7 @@ def test_an_unusable_input_is_one_error_line(
             id="ignore-reaches-verify",
         ),
         pytest.param(
-            # Issue 47: bibnorm verified nothing (exit 4): the step fails, never "0 error(s)".
+            # bibnorm verified nothing (exit 4): the step fails, never "0 error(s)".
             {"online": "false"},
             4,
             "::error::bibnorm verify could not run (exit 4): "

@@ -31,7 +31,7 @@ TITLES = "Attention Is All You Need\nDeep Residual Learning for Image Recognitio
 SECRET = "sk-0123456789abcdef"  # a key-shaped string that must never appear in any output
 BIG = "k" * 5_000_000  # a 5 MB configuration key or value
 
-# Offline with an empty cache nothing could be asked: exit 4, not success (issue 41).
+# Offline with an empty cache nothing could be asked: exit 4, not success.
 NOTHING_ASKED = EXIT_SOURCES_FAILED
 
 
@@ -474,7 +474,7 @@ def test_verify_with_crossref_giving_up_says_so_once_and_never_calls_a_doi_unkno
         result = invoke(["verify", "--json", "refs.bib"], env)
     verdicts = {entry["key"]: entry for entry in json.loads(result.stdout)["entries"]}
     assert verdicts["vaswani2017attention"]["verdict"] == "verified"
-    # The JSON says what the text says of an unverifiable entry: its BN700 and why (issue 41).
+    # The JSON says what the text says of an unverifiable entry: its BN700 and why.
     assert verdicts["he2016deep"]["verdict"] == "unverifiable"
     assert [f["code"] for f in verdicts["he2016deep"]["findings"]] == ["BN700"]
     assert result.exit_code == EXIT_OK  # one entry was verified: not the "nothing verified" exit
@@ -671,7 +671,7 @@ FORMAT_CHARACTERS = (
 def test_titles_with_bidi_and_zero_width_characters_are_text(
     workdir: Path, name: str, args: list[str]
 ) -> None:
-    """Issue 40: Unicode format characters are legitimate text, never a reason to call a file
+    """Unicode format characters are legitimate text, never a reason to call a file
     binary or not a list of titles."""
     titles = [f"Attention{FORMAT_CHARACTERS} Is All You Need", f"Deep Residual{FORMAT_CHARACTERS} Learning"]
     (workdir / "titles.txt").write_text("".join(f"{t}\n" for t in titles * 3), encoding="utf-8")

@@ -211,7 +211,7 @@ def test_quiet_on_a_terminal_shows_no_progress_only_what_was_not_resolved(
     env = {**os.environ, **resolve_env(apis, tmp_path / "cache")}
     code, screen, stdout = run_on_a_terminal([str(BIBNORM), "resolve", str(PAGES[0]), "-q"], env, tmp_path)
     assert code == 0
-    # -q quiets progress and the summary, not failures (issue 41): one line counts the unsettled.
+    # -q quiets progress and the summary, not failures: one line counts the unsettled.
     [line] = screen.splitlines()
     assert re.fullmatch(r"bibnorm: warning: \d+ items not resolved \(\d+ unresolved\); --report PATH lists "
                         r"each with its best candidates", line), line  # fmt: skip

@@ -1,4 +1,4 @@
-"""Where bibnorm may write (issue 24, part A): the draft rule of ``tex``, one table of roles
+"""Where bibnorm may write: the draft rule of ``tex``, one table of roles
 per run, output suffixes, ``~user``, index files, homes that do not exist, ``--watch`` and Ctrl-C.
 
 Every case runs through the real command group (a real process where a signal is sent) and

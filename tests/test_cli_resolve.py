@@ -111,7 +111,7 @@ def test_offline_without_any_index_resolves_nothing_and_says_so_with_exit_4(
 ) -> None:
     result = CliRunner().invoke(main, ["resolve", str(DEMO_PAGE), "--offline", "--json", "-q"], env=env)
 
-    # Nothing could be asked (issue 41): not a success a Makefile would go on from.
+    # Nothing could be asked: not a success a Makefile would go on from.
     assert result.exit_code == EXIT_SOURCES_FAILED, result.output
     assert json.loads(result.stdout)["summary"]["resolved"] == 0
 
@@ -393,7 +393,7 @@ def test_rekey_ignores_the_keys_of_the_earlier_output(
 def test_resolve_writes_the_layout_format_and_check_use(
     tmp_path: Path, snapshot_index: Path, env: dict[str, str]
 ) -> None:
-    # The project's [tool.bibnorm.format] is the one canonical layout (issue 15).
+    # The project's [tool.bibnorm.format] is the one canonical layout.
     (tmp_path / "pyproject.toml").write_text(
         '[tool.bibnorm.format]\nindent = "    "\nalign = false\n', "utf-8"
     )

@@ -252,7 +252,7 @@ def test_crossref_sees_the_doi_an_earlier_enricher_found_and_dates_the_publicati
     assert reference.provenance["issued"] == "crossref"
 
 
-# --- the journal's own data, and the citation search for DOI-less published papers (issue 28) ---
+# --- the journal's own data, and the citation search for DOI-less published papers ---
 
 
 @pytest.mark.parametrize(

@@ -341,7 +341,7 @@ def test_offline_on_a_warm_cache_gives_the_same_output_without_requests(
 
 
 def test_offline_on_a_cold_cache_makes_no_request(apis: FakeApis, workdir: Path) -> None:
-    # Nothing could be asked: exit 4, not success (issue 41).
+    # Nothing could be asked: exit 4, not success.
     cold = workdir / "empty-cache"
     run = resolve(apis, workdir, cold, "offline-cold.bib", "--offline", exit_code=EXIT_SOURCES_FAILED)
     assert run.arxiv_requests == [] and run.s2_requests == []
@@ -418,7 +418,7 @@ def test_faults_lose_no_item_and_change_no_resolved_one(faulty: Run, cold: Run) 
 @pytest.mark.xfail(
     strict=True,
     reason="a title whose arXiv batch failed is resolved through S2 instead: same paper, but the "
-    "entry loses primaryClass/month (issue 7 asks that nothing resolved differs)",
+    "entry loses primaryClass/month (a resolved entry should not depend on which source answered)",
 )
 def test_faults_leave_every_written_entry_byte_identical(faulty: Run, cold: Run) -> None:
     before = set(cold.output.decode("utf-8").split("\n\n"))
@@ -649,7 +649,7 @@ def test_the_csl_json_validates_and_renders_with_pandoc(
         assert expected in result.stdout, expected
 
 
-# --------------------------------------------------------------------------- issue 15: text
+# --------------------------------------------------------------------------- titles as text
 
 
 @pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
@@ -667,7 +667,7 @@ def test_check_on_fresh_resolve_output_finds_nothing_to_format_or_protect(
 def test_every_word_form_is_braced_in_every_title_or_in_none(
     formats: dict[str, tuple[bytes, bytes]], fmt: str
 ) -> None:
-    """One capitalization decision per word form for the whole bibliography (issue 30): the
+    """One capitalization decision per word form for the whole bibliography: the
     five pages' 177 papers, whose abstracts write "Transformer" both ways, never brace it in
     one title and not in another."""
     found = census(formats[fmt][0].decode("utf-8"))

@@ -1,4 +1,4 @@
-"""Hostile sources (issue 40): no credential reaches another host, and every answer is bounded in
+"""Hostile sources: no credential reaches another host, and every answer is bounded in
 bytes (as sent and as inflated) and in time — one clear line, never a traceback or a hang.
 
 Each attack is a real server on 127.0.0.1 (`fakes.hostile_api`); the "other host" a redirect

@@ -1,4 +1,4 @@
-"""What one input may cost, and what each exit code means (issues 40 and 47).
+"""What one input may cost, and what each exit code means.
 
 Every case runs through the real command group (or a real process, where a signal or a pipe
 matters) and asserts the exit code and the one line on stderr: a device is refused before a

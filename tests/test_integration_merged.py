@@ -1,4 +1,4 @@
-"""Where the branches merged for issues 27-33 meet: one feature's output or input through another's.
+"""Where features built apart meet: one feature's output or input through another's.
 
 - verify of works that are not papers (normalizer/verify/kinds) on the inputs verify reads
   through resolve's readers (normalizer/verify/reading.py): a book, a thesis and a retracted
@@ -143,7 +143,7 @@ def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind_sources: dict[s
 # the retracted paper from Crossref with its notice.
 KIND_VERDICTS = [
     ("verified", []),
-    ("unverifiable", ["BN700"]),  # the JSON carries the BN700 the text shows (issue 41)
+    ("unverifiable", ["BN700"]),  # the JSON carries the BN700 the text shows
     ("verified", ["BN751"]),
 ]
 

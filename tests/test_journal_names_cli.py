@@ -1,5 +1,5 @@
 """``--journal-names full|abbreviated|as-given`` (and ``journal_names`` in the config) for resolve,
-format, fix and check: one spelling per journal in one file (issue 28).
+format, fix and check: one spelling per journal in one file.
 
 resolve runs against the fake Semantic Scholar holding the cross-domain records
 (`fakes.journal_world`), which spells Nature Methods "Nat. Methods" for one paper and "Nature

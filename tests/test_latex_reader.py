@@ -132,7 +132,7 @@ def test_scan_tex_inputs(text: str, inputs: list[tuple[str, int]]) -> None:
     assert list(scan_tex(text).inputs) == inputs
 
 
-# Lines as pdflatex 2024 wrote them (natbib + \bibliography, see the issue 6 notes).
+# Lines as pdflatex 2024 wrote them (natbib + \bibliography).
 BIBTEX_AUX = r"""\relax
 \citation{known,arXiv:2304.01663}
 \citation{*}

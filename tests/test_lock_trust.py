@@ -1,4 +1,4 @@
-"""Which ``verified`` lines of ``bibnorm.lock`` ``verify`` trusts (issue 40): only a line sealed
+"""Which ``verified`` lines of ``bibnorm.lock`` ``verify`` trusts: only a line sealed
 under the lock key for the very entry and record it was made from.
 
 The attack: a pull request adds a fabricated entry and, next to it, a lock line marking it

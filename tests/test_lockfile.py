@@ -266,7 +266,7 @@ def test_ten_parallel_resolve_update_lock_runs_all_land_in_the_lock(tmp_path: Pa
 def test_a_lock_larger_than_the_limit_is_refused_unread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Issue 40: a lockfile of a million items took 5.6 GB to read. A lock past the limit
+    """A lockfile of a million items took 5.6 GB to read. A lock past the limit
     (32 MiB, or BIBNORM_MAX_LOCK; 2K here) is one line; one within it is read as before."""
     monkeypatch.setenv("BIBNORM_MAX_LOCK", "2K")
     small, big = tmp_path / "small.lock", tmp_path / "big.lock"

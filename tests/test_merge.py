@@ -282,7 +282,7 @@ def test_author_forms_come_from_dblp_when_the_lists_match_person_by_person(
 @pytest.mark.parametrize(
     ("arxiv_family", "published_family", "published_given", "taken"),
     [
-        # The audit of issue 30 met an arXiv list with "Mexatas" where dblp prints "Metaxas".
+        # A camera-ready audit met an arXiv list with "Mexatas" where dblp prints "Metaxas".
         pytest.param("Mexatas", "Metaxas", "Dimitris N.", True, id="letters-swapped-on-arxiv"),
         pytest.param("Rusinol", "Rusiñol", "Marçal", True, id="accent-dropped-on-arxiv"),
         pytest.param("Mexatas", "Metaxas", "Konstantinos", False, id="typo-but-other-initial"),

@@ -1,4 +1,4 @@
-"""Terminal output through one channel (issue 41, "Trust, round four", item 4).
+"""Terminal output through one channel.
 
 On a terminal the dblp cost announcement never appeared and finished progress lines stayed on
 screen twice: a plain write to stderr while rich's live display owned it. Lines said during a

@@ -1,6 +1,6 @@
 """Worker processes (`normalizer.processes`, used by `normalizer.bib.parallel` and the index build): a
 pooled run prints nothing on stderr but the command's own lines, stops in one line, never
-hangs, and ends a write error exactly as ``--jobs 1`` does (issue 24).
+hangs, and ends a write error exactly as ``--jobs 1`` does.
 
 Every run is a real process: forks, signals and file-size limits are the point, and pytest
 may run threads (fake servers) that forbid forking here. The hang detector is a generous

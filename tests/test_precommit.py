@@ -210,7 +210,7 @@ def test_the_documented_verify_hook_fails_a_commit_adding_a_fabricated_entry(
     hooks: Hooks, work: Path, sources: WorldSources
 ) -> None:
     """The hook as .pre-commit-hooks.yaml defines it, installed, on ``git commit``: a new entry no
-    lock holds is asked of the sources (issue 41: offline, it was a warning pre-commit hid)."""
+    lock holds is asked of the sources (offline, it was a warning pre-commit hid)."""
     only_verify = {**sources.env(), "SKIP": "bibnorm-format,bibnorm-check"}  # pre-commit's SKIP
     (work / "refs.bib").write_text(REAL, encoding="utf-8")
     _git(work, "add", ".")
@@ -223,7 +223,7 @@ def test_the_documented_verify_hook_fails_a_commit_adding_a_fabricated_entry(
     refused = hooks.commit(work, env=only_verify)
     assert refused.returncode == 1, refused.stdout + refused.stderr
     shown = refused.stdout + refused.stderr  # git commit shows the hooks' output on stderr
-    assert "- exit code: 3" in shown, shown  # verify ran and found problems (issue 47)
+    assert "- exit code: 3" in shown, shown  # verify ran and found problems
     assert "refs.bib:8: made_up: BN703 error: arXiv has no paper 2006.99999" in shown, shown
     assert _git(work, "log", "--format=%s") == "cite\n"  # the fabricated entry was not committed
 

@@ -1,4 +1,4 @@
-"""An output is replaced only by something at least as good (issue 41, "Trust, round four", item 1).
+"""An output is replaced only by something at least as good.
 
 A run with every source down, or offline with nothing cached, used to replace a full refs.bib
 with an empty file and exit 0; hand edits vanished without a word; -q hid every unresolved item.

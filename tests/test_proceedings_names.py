@@ -1,4 +1,4 @@
-"""One name per venue (issue 44): dblp's and Crossref's proceedings titles, whose city, dates,
+"""One name per venue: dblp's and Crossref's proceedings titles, whose city, dates,
 year and edition made one venue print under seven booktitles, written by one rule.
 
 The decorated titles are dblp's and Crossref's forms (dblp's ``booktitle`` for SPIRE 2006 is in

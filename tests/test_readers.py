@@ -660,7 +660,7 @@ def test_reading_list_tags_are_not_part_of_the_title(
 
 
 def test_bib_titles_are_read_as_the_resolvers_clean_them() -> None:
-    # The same plain Unicode the resolvers give candidates, so `$\pi$` and π compare alike (issue 15).
+    # The same plain Unicode the resolvers give candidates, so `$\pi$` and π compare alike.
     text = "@article{a, title = {PanGu-$\\pi$: Enhancing 5\\% of {BERT}}, year = 2023}\n"
     [query] = read_bib(text, "refs.bib")
     assert query.title == "PanGu-π: Enhancing 5% of BERT"

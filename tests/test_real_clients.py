@@ -152,7 +152,7 @@ def test_biblatex_output_passes_biber_datamodel_validation(
     assert [line for line in output.splitlines() if "WARN" in line or "ERROR" in line] == []
     assert biber.returncode == 0, output
 
-    # The hazard record's π and Δ are written as LaTeX commands (issue 15), so pdflatex
+    # The hazard record's π and Δ are written as LaTeX commands, so pdflatex
     # typesets every record, Greek included.
     assert run(["biber", "doc"], tmp_path, timeout=60).returncode == 0
     latex = run(PDFLATEX, tmp_path, timeout=60)

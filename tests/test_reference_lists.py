@@ -325,7 +325,7 @@ def test_a_hostile_page_tree_is_one_line_not_a_traceback(tmp_path: Path, data: b
 def test_a_content_stream_inflating_past_the_memory_budget_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, other_thread: bool
 ) -> None:
-    """Issue 40: 1 GB of blanks in one compressed stream cost 2.1 GB. Here the budget is scaled
+    """A PDF whose one stream inflates to 1 GB of blanks once cost 2.1 GB. Here the budget is scaled
     down to 32 MiB and the stream to 100 MB (100 KB compressed); the worker that reads the
     pages runs out, the run says so in one line. The bound holds while another thread runs
     too (a live progress display), where the worker cannot be forked from this process."""

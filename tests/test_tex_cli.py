@@ -235,7 +235,7 @@ def test_failed_write_leaves_the_bib_intact(
 def test_a_bib_swapped_while_the_run_resolves_is_not_written_through(
     project: Path, snapshot_index: Path, monkeypatch: pytest.MonkeyPatch, swap: str, why: str
 ) -> None:
-    """Issue 40: the draft's refs.bib passes the checks, then, while bibnorm works, another process
+    """The draft's refs.bib passes the checks, then, while bibnorm works, another process
     swaps it (time of check to time of use). The write must go to the checked file or nowhere."""
     from normalizer.writers import WriterSpec
 

@@ -17,7 +17,7 @@ from normalizer.text.clean import (
 @pytest.mark.parametrize(
     ("source", "clean"),
     [
-        # TeX the reviews saw printed literally by styles (issue 15).
+        # TeX the reviews saw printed literally by styles.
         pytest.param(r"Pruning 5\% of the Tokens", "Pruning 5% of the Tokens", id="escaped-percent"),
         pytest.param("Scaling to about~5 Billion", "Scaling to about 5 Billion", id="tie"),
         pytest.param(r"PanGu-$\pi$: Enhancing", "PanGu-π: Enhancing", id="math-symbol"),

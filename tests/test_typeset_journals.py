@@ -1,4 +1,4 @@
-"""Journal papers typeset as journal articles by plain and IEEEtran (issue 28).
+"""Journal papers typeset as journal articles by plain and IEEEtran.
 
 The bugs: Nature papers printed "In Nature, 2015." as if conference papers, because a source
 labelled them so, and the volume glued into the name ("In JMLR 24, 2023."). Here the records

@@ -1,4 +1,4 @@
-"""Titles typeset by the real clients keep their capitals and symbols (issue 15).
+"""Titles typeset by the real clients keep their capitals and symbols.
 
 The titles are the ones two reviews saw damaged when they typeset bibnorm's output with
 plain, IEEEtran, splncs04, biblatex (numeric, authoryear, ieee) and pandoc (APA, IEEE):

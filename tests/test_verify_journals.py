@@ -1,4 +1,4 @@
-"""``bibnorm verify`` on journal citations (issue 28): names, abbreviations, ISSNs, preprints.
+"""``bibnorm verify`` on journal citations: names, abbreviations, ISSNs, preprints.
 
 First the judge alone, one claim against the records the sources hold (each finding names what
 was compared and where it came from); then the cases `fakes.journal_world` makes from 533 real

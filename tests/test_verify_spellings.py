@@ -1,4 +1,4 @@
-"""Names and venues as people write them (issue 41, "Trust, round four", item 2).
+"""Names and venues as people write them.
 
 `verify` flagged correct citations: letters that do not decompose (ł, ø, ß, æ, ı …) were
 dropped instead of folded, transliterations ("Fruend") and the spelling corrections dblp makes

@@ -62,7 +62,7 @@ def test_arxiv_style_is_arxivs_own_export() -> None:
     assert values == [
         ("title", "{LoRA}: Low-Rank Adaptation of Large Language Models"),
         ("author", "Edward J. Hu and Yelong Shen"),
-        # Not in arXiv's export: classic styles print no eprint on @misc (issue 44: no id shown).
+        # Not in arXiv's export: classic styles print no eprint on @misc (once: no id shown).
         ("howpublished", "arXiv:2106.09685 [cs.CL]"),
         ("year", "2021"),
         ("eprint", "2106.09685"),
@@ -74,7 +74,7 @@ def test_arxiv_style_is_arxivs_own_export() -> None:
 
 def test_arxiv_style_leaves_a_published_paper_as_published() -> None:
     # arXiv's export is a preprint's: a paper with a venue keeps it, its DOI and its year
-    # (issue 44: @misc with the v1 year, no venue shown, and BN501 from check).
+    # (@misc with the v1 year, no venue shown, and BN501 from check).
     paper = PUBLISHED.model_copy(update={"first_version": PartialDate(year=2005, month=12)})
     assert fields(paper, "arxiv") == fields(paper, "bibnorm")  # the order is the preset's
 

@@ -208,7 +208,7 @@ def test_published_type_without_venue_falls_back_to_misc_with_warning() -> None:
 def test_invisible_direction_and_zero_width_characters_leave_the_title_with_a_warning(
     title: str, written: str, removed: int
 ) -> None:
-    """Issue 40: invisible characters that reorder or split a title (Trojan Source) are not
+    """Invisible characters that reorder or split a title (Trojan Source) are not
     written; a warning says how many went."""
     rendered = BIBTEX.render([("k", POINCARE.model_copy(update={"title": title}))], WriterOptions())
     assert f" title = {{{written}}},\n" in flat(rendered.text)

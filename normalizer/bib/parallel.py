@@ -1,7 +1,7 @@
 """Reading a big ``.bib`` file on every core.
 
 bibtexparser's splitter is pure Python and needs about 2 s for 20,000 entries: on
-its own more than the time `check` and `format` are allowed (issue 5). A file is cut
+its own more than the time `check` and `format` are allowed. A file is cut
 into pieces that hold whole blocks (`chunk_spans`); worker processes parse the
 pieces and run the per-piece work (checks, rendering) there, and send back only its
 small result, never the parsed blocks (pickling those costs as much as parsing).

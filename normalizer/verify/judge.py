@@ -143,7 +143,7 @@ class EntryVerdict(Frozen):
         return f"could not be verified ({', '.join(self.unverifiable_because) or 'no source could be asked'})"
 
     def as_json(self) -> dict[str, object]:
-        """The entry in the ``--json`` shape the tracker issue fixes (tools consume it), and
+        """The entry in the documented ``--json`` shape (docs/checks.md; tools read it), and
         what was read from it (``read``), beside what it matched; an unverifiable entry carries
         the BN700 finding the text shows, and why."""
         findings = [finding.model_dump(mode="json") for finding in self.findings]

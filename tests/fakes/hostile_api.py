@@ -1,4 +1,4 @@
-"""A hostile source on 127.0.0.1 (issue 40): redirects elsewhere, endless and bomb answers, drips.
+"""A hostile source on 127.0.0.1: redirects elsewhere, endless and bomb answers, drips.
 
 `HostileServer` answers every GET and POST the way its ``mode`` says; `RecordingServer`, on
 another loopback address (127.0.0.2, so another host, not only another port), records what

@@ -1,4 +1,4 @@
-"""Hostile PDFs written by hand, for tests and ``bench/bench_hostile.py`` (issue 40).
+"""Hostile PDFs written by hand, for tests and ``bench/bench_hostile.py``.
 
 A PDF here is its objects numbered from 1 (the first the catalog) and a true cross-reference
 table (PDF 1.7, ISO 32000-1 §7.5): PDFium reads them as it reads a real file, without repairs.
