@@ -298,35 +298,13 @@ def find_venue(text: str | None) -> Venue | None:
         found = index.get(venue_key(inner))
         if found is not None:
             return found
-    found = index.get(venue_key(_PAREN.sub(" ", text)))
-    if found is None and "," in text:
-        found = _dblp_proceedings(text, index)
-    if found is None:
-        found = decorated_venue(text)
+    found = index.get(venue_key(_PAREN.sub(" ", text))) or decorated_venue(text)
     if found is None and _ARXIV_CITATION.search(text):
         # A preprint cited by its id where a venue goes: Google Scholar's "arXiv preprint
         # arXiv:2106.04560", dblp's "CoRR abs/2106.04560"; "arXiv:2106.04560 [cs.CV]" alone
         # is arXiv's own citation form.
         return find_venue(_ARXIV_CITATION.sub(" ", text).strip() or "arXiv")
     return found
-
-
-_DBLP_ACRONYM = re.compile(r"^[A-Za-z][\w/&@'+-]*(?: [A-Za-z][\w/&@'+-]*)* (?:19|20)\d\d$")
-
-
-def _dblp_proceedings(text: str, index: Mapping[str, Venue]) -> Venue | None:
-    """dblp's title of a proceedings volume: "IEEE/CVF Conference on Computer Vision and Pattern
-    Recognition, CVPR 2022, New Orleans, LA, USA, June 18-24, 2022" — the name, then the
-    acronym and year, then place and dates. The venue the acronym names, when the name names
-    no other."""
-    name, acronym, *_ = [*(part.strip() for part in text.split(",")), ""]
-    if not _DBLP_ACRONYM.match(acronym):
-        return None  # not dblp's layout: a journal's name with a comma ("arXiv.org, e-Print Archive …")
-    named, short = index.get(venue_key(name)), index.get(venue_key(acronym))
-    if short is None or (named is not None and named != short):
-        return None
-    # A workshop's volume names the conference it met at ("… Workshop, CVPR 2022"): not the conference.
-    return short if named is not None or "workshop" not in name.casefold() else None
 
 
 _ARXIV_CITATION = re.compile(
