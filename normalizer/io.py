@@ -772,3 +772,23 @@ def _utf16_encoding(data: bytes) -> str | None:
     if even_nuls > 0.8 * half and odd_nuls < 0.05 * half:
         return "utf-16-be"
     return None
+
+
+class LineCounter:
+    """Line numbers (1-based) of offsets into one text, counted from the last offset asked.
+
+    Readers ask in ascending order, so numbering every record of a file costs one pass over it;
+    counting from the start for each record was quadratic (a 400,000-record RIS file: past 15
+    minutes). ``start`` and ``lines_before`` place a piece of a larger file.
+    """
+
+    def __init__(self, text: str, start: int = 0, lines_before: int = 0) -> None:
+        self.text, self.offset, self.line = text, start, lines_before + 1
+
+    def __call__(self, offset: int) -> int:
+        if offset >= self.offset:
+            self.line += self.text.count("\n", self.offset, offset)
+        else:
+            self.line -= self.text.count("\n", offset, self.offset)
+        self.offset = offset
+        return self.line

@@ -34,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from normalizer.bib.bibtex_scan import Command, ascii_lower, ends_last_line, scan_commands
 from normalizer.config import JournalNames
 from normalizer.errors import SafetyError, shown
-from normalizer.io import read_text
+from normalizer.io import LineCounter, read_text
 
 # Standard BibTeX fields first, in the order a reader scans them; anything else
 # follows in the order the user wrote it.
@@ -451,21 +451,6 @@ _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z][\w-]*)[ \t]*[{(][ \t]*([^\s,
 _DEFINITIONS = frozenset({"comment", "string", "preamble"})
 
 
-class _Lines:
-    """Line numbers of offsets, counted forward from the last one asked (queries mostly ascend)."""
-
-    def __init__(self, text: str, start: int, lines: int) -> None:
-        self.text, self.offset, self.line = text, start, lines + 1
-
-    def __call__(self, offset: int) -> int:
-        if offset >= self.offset:
-            self.line += self.text.count("\n", self.offset, offset)
-        else:
-            self.line -= self.text.count("\n", offset, self.offset)
-        self.offset = offset
-        return self.line
-
-
 @dataclass
 class _Unit:
     """Text kept verbatim: a comment (free text, ``@comment``) or a command BibTeX cannot read
@@ -504,7 +489,7 @@ class _Layout:
 
     def __init__(self, text: str, span: Span) -> None:
         self.text, self.span = text, span
-        self.line = _Lines(text, span.start, span.lines)
+        self.line = LineCounter(text, span.start, span.lines)
         self.runs_on = False  # BibTeX's reading of the last command goes on past the piece's end
 
     def blocks(self) -> list[Block]:
@@ -622,7 +607,7 @@ def _command_name(command: Command) -> str:
     return f"@{command.name}{{{command.key}}}" if command.key is not None else f"@{command.name}"
 
 
-def _problem(text: str, command: Command, line: _Lines, following: int) -> tuple[str, str] | None:
+def _problem(text: str, command: Command, line: LineCounter, following: int) -> tuple[str, str] | None:
     """(check code, message) when BibTeX does not read ``command`` as it is meant, else None.
 
     ``following`` is where the next command starts: the text up to it is what BibTeX
@@ -654,7 +639,9 @@ def _problem(text: str, command: Command, line: _Lines, following: int) -> tuple
 _EXTRA_FIELDS = re.compile(r"[ \t\n]*,?[ \t\n]*([A-Za-z][\w.:+-]{0,40})[ \t\n]*=")
 
 
-def _error_problem(text: str, command: Command, what: str, line: _Lines, following: int) -> tuple[str, str]:
+def _error_problem(
+    text: str, command: Command, what: str, line: LineCounter, following: int
+) -> tuple[str, str]:
     """What BibTeX does with a command it stopped reading (`Command.error`)."""
     error = command.error
     assert error is not None

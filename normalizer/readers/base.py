@@ -67,25 +67,6 @@ def oversized(name: str, line: int, length: int, what: str = "item") -> InputErr
     )
 
 
-class LineCounter:
-    """Line numbers (1-based) of offsets into one text, for offsets asked in ascending order.
-
-    Each call counts the line ends between the previous offset and this one, so numbering every
-    record of a file costs one pass over it; counting from the start for each record was
-    quadratic (a 400,000-record RIS file: past 15 minutes).
-    """
-
-    def __init__(self, text: str) -> None:
-        self._text, self._offset, self._line = text, 0, 1
-
-    def __call__(self, offset: int) -> int:
-        if offset < self._offset:  # out of order: count again from the start (never quadratic in use)
-            self._offset, self._line = 0, 1
-        self._line += self._text.count("\n", self._offset, offset)
-        self._offset = offset
-        return self._line
-
-
 def display_path(path: str) -> str:
     """How a path appears in messages: stdin (``-``) gets a readable name."""
     return "<stdin>" if path == "-" else path

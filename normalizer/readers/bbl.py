@@ -19,8 +19,9 @@ import re
 from collections.abc import Iterator
 
 from normalizer.identifiers import canonical_doi, parse_arxiv_id
+from normalizer.io import LineCounter
 from normalizer.models import Origin, Query, QueryKind
-from normalizer.readers.base import LineCounter, Reader
+from normalizer.readers.base import Reader
 from normalizer.readers.refs import parse_reference
 from normalizer.text.titles import plain_text
 

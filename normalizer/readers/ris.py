@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 
 from normalizer.errors import InputError
+from normalizer.io import LineCounter
 from normalizer.models import Origin, Query
 from normalizer.readers._exports import BIBTEX_TYPES, item_query
-from normalizer.readers.base import LineCounter, Reader
+from normalizer.readers.base import Reader
 
 _TAG = re.compile(r"^(TY|TI|T1|AU|A1|PY|DO|ER)  -", re.MULTILINE)
 _START = re.compile(r"^TY  -", re.MULTILINE)
