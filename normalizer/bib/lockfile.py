@@ -166,7 +166,7 @@ class Lock(BaseModel):
 
 # A lock holds one project's decisions: a few thousand papers, a few MB. Reading one costs about
 # ten times its size in memory (a lock of a million items, 0.5 GB of JSON, took 5.6 GB), so a
-# larger file is refused in one line rather than read: 32 MiB is some 60,000 items.
+# larger file is refused in one line rather than read: 32 MiB is some 40,000 items.
 LOCK_LIMIT = 32 << 20
 LOCK_LIMIT_VARIABLE = "BIBNORM_MAX_LOCK"
 
