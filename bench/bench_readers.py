@@ -19,9 +19,9 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import random
 import resource
-import os
 import subprocess
 import sys
 import tempfile
