@@ -306,7 +306,7 @@ def main() -> None:
     compile_packages()
     work = Path(tempfile.mkdtemp(prefix="bench-bib-"))
     formatted, formatted_serial = work / "formatted.bib", work / "formatted-jobs1.bib"
-    bibnorm, env = [sys.executable, "-m", "normalizer"], bytecode_env()
+    bibnorm, env = [sys.executable, "-m", "bibnorm"], bytecode_env()
     check = [*bibnorm, "check", "--offline", "-q"]
     benches = [
         Bench(CHECK, [*check, str(source)], None, env),

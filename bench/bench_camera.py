@@ -47,14 +47,13 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 import bibtexparser  # noqa: E402
 from bench_requests import PAGES, with_publisher_dois  # noqa: E402
+from bibnorm.cli import main  # noqa: E402
+from bibnorm.identifiers import is_arxiv_doi  # noqa: E402
+from bibnorm.readers import read_inputs  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
 from fakes.s2_api import GOLD  # noqa: E402
 from fakes.servers import running_fakes, synthetic_completion  # noqa: E402
 from title_census import census  # noqa: E402
-
-from normalizer.cli import main  # noqa: E402
-from normalizer.identifiers import is_arxiv_doi  # noqa: E402
-from normalizer.readers import read_inputs  # noqa: E402
 
 # Single-word names among the titles' capitalised words (as `word_key`s), labelled by hand.
 NAMES = frozenset(

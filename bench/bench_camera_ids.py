@@ -30,13 +30,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 import bibtexparser  # noqa: E402
 from bench_requests import PAGES, with_publisher_dois  # noqa: E402
+from bibnorm.cli import main  # noqa: E402
+from bibnorm.identifiers import is_arxiv_doi  # noqa: E402
+from bibnorm.readers import read_inputs  # noqa: E402
+from bibnorm.text.venues import find_venue  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
 from fakes.servers import running_fakes, synthetic_completion  # noqa: E402
-
-from normalizer.cli import main  # noqa: E402
-from normalizer.identifiers import is_arxiv_doi  # noqa: E402
-from normalizer.readers import read_inputs  # noqa: E402
-from normalizer.text.venues import find_venue  # noqa: E402
 
 BST = ("plain", "abbrv", "plainnat", "unsrtnat", "IEEEtran", "splncs04", "ACM-Reference-Format")
 _DECORATION = re.compile(

@@ -125,7 +125,7 @@ def read_with_biber(control: Path, data: bytes) -> bytes:
 _WORKER = r"""
 import json, sys, traceback
 from click.testing import CliRunner
-from normalizer.cli import main as cli
+from bibnorm.cli import main as cli
 runner = CliRunner()
 for line in sys.stdin:
     job = json.loads(line)

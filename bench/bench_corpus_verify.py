@@ -45,18 +45,17 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from bibnorm.corpus.engines import DaskEngine, ProcessEngine, SerialEngine  # noqa: E402
+from bibnorm.corpus.run import run_corpus  # noqa: E402
+from bibnorm.corpus.verifying import Job, close_sources, sources_for  # noqa: E402
+from bibnorm.resolvers._session import build_session  # noqa: E402
+from bibnorm.resolvers.dblp_index import build_dblp_index  # noqa: E402
+from bibnorm.resolvers.openalex_works import build_works_index  # noqa: E402
+from bibnorm.resolvers.retraction_watch import build_retraction_index  # noqa: E402
+from bibnorm.resolvers.snapshot import build_index  # noqa: E402
+from bibnorm.verify.run import VerifyOptions, judge_all, read_claims, run_verify  # noqa: E402
 from fakes.verify_world import world  # noqa: E402
 from paths import REFERENCE  # noqa: E402
-
-from normalizer.corpus.engines import DaskEngine, ProcessEngine, SerialEngine  # noqa: E402
-from normalizer.corpus.run import run_corpus  # noqa: E402
-from normalizer.corpus.verifying import Job, close_sources, sources_for  # noqa: E402
-from normalizer.verify.run import VerifyOptions, judge_all, read_claims, run_verify  # noqa: E402
-from resolvers._session import build_session  # noqa: E402
-from resolvers.dblp_index import build_dblp_index  # noqa: E402
-from resolvers.openalex_works import build_works_index  # noqa: E402
-from resolvers.retraction_watch import build_retraction_index  # noqa: E402
-from resolvers.snapshot import build_index  # noqa: E402
 
 TODAY = date(2026, 11, 1)
 KINDS = ("chimera", "wrong-authors", "fabricated")

@@ -203,7 +203,7 @@ def peak_rss_mib(who: int = resource.RUSAGE_SELF) -> float:
 
 
 def stage_build(dump: Path, index: Path) -> dict[str, Any]:
-    from resolvers.dblp_index import build_dblp_index
+    from bibnorm.resolvers.dblp_index import build_dblp_index
 
     index.unlink(missing_ok=True)
     started = time.perf_counter()
@@ -223,10 +223,10 @@ def stage_build(dump: Path, index: Path) -> dict[str, Any]:
 
 
 def stage_lookup(index: Path, papers_file: Path) -> dict[str, Any]:
-    from normalizer.models import Identifiers, PartialDate, Reference
-    from normalizer.text.names import parse_name
-    from resolvers.dblp import DblpEnricher
-    from resolvers.dblp_index import DblpIndex
+    from bibnorm.models import Identifiers, PartialDate, Reference
+    from bibnorm.resolvers.dblp import DblpEnricher
+    from bibnorm.resolvers.dblp_index import DblpIndex
+    from bibnorm.text.names import parse_name
 
     papers = json.loads(papers_file.read_text(encoding="utf-8"))
     references = {

@@ -28,9 +28,9 @@ import fakes.hostile_api as hostile  # noqa: E402
 CHILD = """
 import sys, tempfile
 from pathlib import Path
-from normalizer.config import Settings
-from resolvers._http import SourceUnavailable
-from resolvers._session import build_session
+from bibnorm.config import Settings
+from bibnorm.resolvers._http import SourceUnavailable
+from bibnorm.resolvers._session import build_session
 
 url, timeout = sys.argv[1], float(sys.argv[2])
 settings = Settings(cache_dir=Path(tempfile.mkdtemp()), s2_api_url=url + "/graph/v1", max_attempts=1,

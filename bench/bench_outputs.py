@@ -157,9 +157,8 @@ def prepare(work: Path, index: Path, corpus_bib: Path, mixed: Path | None) -> No
 
 def fill_warm_cache(work: Path, keep: Path) -> dict[str, str]:
     """Resolve the pages online against the fakes into a fresh cache; keep it and the URLs used."""
+    from bibnorm.readers import read_inputs
     from fakes.servers import running_fakes, synthetic_completion
-
-    from normalizer.readers import read_inputs
 
     queries = read_inputs([str(p) for p in PAGES])
     completion = synthetic_completion((q.title, q.abstract) for q in queries if q.title)
@@ -168,7 +167,7 @@ def fill_warm_cache(work: Path, keep: Path) -> dict[str, str]:
         env = apis.env(cache)
         for inputs in ([f"pages/{p.name}" for p in PAGES], ["gold.txt"]):
             subprocess.run(
-                [sys.executable, "-m", "normalizer", "resolve", *inputs, "-o", os.devnull, "-q"],
+                [sys.executable, "-m", "bibnorm", "resolve", *inputs, "-o", os.devnull, "-q"],
                 cwd=work,
                 env={**os.environ, **env},
                 check=False,
@@ -199,7 +198,7 @@ def run_case(case: Case, work: Path, target: Path, keep: Path) -> float:
         (work / name).unlink(missing_ok=True)
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "normalizer", *case.args], cwd=work, env=env, capture_output=True, check=False
+        [sys.executable, "-m", "bibnorm", *case.args], cwd=work, env=env, capture_output=True, check=False
     )
     took = time.perf_counter() - started
     (folder / "status").write_text(f"{done.returncode}\n", encoding="utf-8")

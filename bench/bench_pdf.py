@@ -41,11 +41,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from normalizer.readers import read_inputs  # noqa: E402
-from normalizer.readers._reflist import LIGATURES  # noqa: E402
-from normalizer.readers.refs import looks_like_reference  # noqa: E402
-from normalizer.text.titles import title_key  # noqa: E402
-from resolvers.snapshot import build_index  # noqa: E402
+from bibnorm.readers import read_inputs  # noqa: E402
+from bibnorm.readers._reflist import LIGATURES  # noqa: E402
+from bibnorm.readers.refs import looks_like_reference  # noqa: E402
+from bibnorm.resolvers.snapshot import build_index  # noqa: E402
+from bibnorm.text.titles import title_key  # noqa: E402
 
 PDFS = ROOT / "fixtures" / "pdf"
 SNAPSHOT = ROOT / "fixtures" / "shared" / "reference" / "dev-snapshot.jsonl"
@@ -63,7 +63,7 @@ def truth() -> dict[str, str]:
 def resolve(path: Path, index: Path, folder: Path) -> list[dict]:
     report = folder / "report.json"
     subprocess.run(
-        [sys.executable, "-m", "normalizer", "resolve", str(path), "--offline", "--snapshot", str(index),
+        [sys.executable, "-m", "bibnorm", "resolve", str(path), "--offline", "--snapshot", str(index),
          "-q", "-o", str(folder / "out.bib"), "--report", str(report)],
         env={"BIBNORM_CACHE_DIR": str(folder / "cache"), "PATH": "/usr/bin:/bin"},
         cwd=folder, check=False, capture_output=True,
@@ -105,7 +105,7 @@ def reading_and_resolving(records: dict[str, str], folder: Path) -> None:
 
 def real_papers() -> None:
     """Real papers (fixtures/pdf/real/): references read, titles equal to one of the paper's .bib."""
-    from normalizer.bib.bibfile import read_bibfile
+    from bibnorm.bib.bibfile import read_bibfile
 
     for pdf, bib in ((PDFS / "real" / "multivae-joss-draft.pdf", PDFS / "real" / "multivae-paper.bib"),):
         titles = {title_key(entry.get("title") or "") for entry in read_bibfile(bib).entries}
@@ -119,14 +119,13 @@ def real_papers() -> None:
 
 def verify_equivalence(folder: Path) -> None:
     from bench_verify import fake_overrides
+    from bibnorm.bib.bibfile import read_bibfile
+    from bibnorm.resolvers._session import build_session
+    from bibnorm.verify.run import VerifyOptions, run_verify
     from fakes.arxiv_api import FakeArxivServer
     from fakes.crossref_api import FakeCrossref
     from fakes.s2_api import FakeS2
     from fakes.verify_world import arxiv_records, crossref_works, s2_papers, world
-
-    from normalizer.bib.bibfile import read_bibfile
-    from normalizer.verify.run import VerifyOptions, run_verify
-    from resolvers._session import build_session
 
     records = world()
     s2 = FakeS2(papers=s2_papers(records)).start()

@@ -39,12 +39,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
+from bibnorm.errors import InputError  # noqa: E402
+from bibnorm.models import Query  # noqa: E402
+from bibnorm.readers import read_inputs  # noqa: E402
+from bibnorm.text.titles import title_key  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
-
-from normalizer.errors import InputError  # noqa: E402
-from normalizer.models import Query  # noqa: E402
-from normalizer.readers import read_inputs  # noqa: E402
-from normalizer.text.titles import title_key  # noqa: E402
 
 MANIFEST = ROOT / "bench" / "pdf_corpus" / "manifest.csv"
 TEXLIVE_DOC = Path("/usr/share/doc/texlive-doc")
@@ -124,7 +123,7 @@ def _family(author: str) -> str:
 def truths(document: Document) -> list[Truth]:
     path = document.local("truth")
     if path.suffix == ".bib":
-        from normalizer.bib.bibfile import read_bibfile
+        from bibnorm.bib.bibfile import read_bibfile
 
         entries = read_bibfile(path).entries
         rows = []

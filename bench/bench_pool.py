@@ -150,13 +150,13 @@ def main() -> None:
     else:
         generate(source, args.entries)
     env = {**os.environ, "PYTHONPATH": str(args.tree.resolve()), "BIBNORM_CACHE_DIR": str(work / "cache")}
-    bibnorm = [sys.executable, "-m", "normalizer"]
+    bibnorm = [sys.executable, "-m", "bibnorm"]
     commands = {
         "format --jobs 2 (to stdout)": ([*bibnorm, "format", "--jobs", "2", str(source)], None),
         "check --offline --jobs 2": ([*bibnorm, "check", "--offline", "--jobs", "2", str(source)], SUMMARY),
     }
     where = subprocess.run(  # as the runs find it: from the same folder
-        [sys.executable, "-c", "import normalizer.bib.parallel as p; print(p.__file__)"],
+        [sys.executable, "-c", "import bibnorm.bib.parallel as p; print(p.__file__)"],
         env=env,
         cwd=work,
         capture_output=True,

@@ -165,9 +165,9 @@ READERS: dict[str, tuple[str, Callable[[Path, int], None]]] = {
 def child(reader: str, path: Path) -> None:
     """Read ``path`` once and print JSON: records read, seconds, peak RSS before and after."""
     sys.path.insert(0, str(ROOT))
-    from normalizer.bib.lockfile import load_lock
-    from normalizer.cli import GC_ALLOCATIONS
-    from normalizer.readers import read_inputs
+    from bibnorm.bib.lockfile import load_lock
+    from bibnorm.cli import GC_ALLOCATIONS
+    from bibnorm.readers import read_inputs
 
     gc.set_threshold(GC_ALLOCATIONS)  # as every command runs (`BibnormGroup.invoke`)
 

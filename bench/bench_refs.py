@@ -27,11 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from normalizer.models import PartialDate, Person, Reference  # noqa: E402
-from normalizer.readers import read_inputs  # noqa: E402
-from normalizer.text.titles import title_key  # noqa: E402
-from normalizer.writers.bibtex import write_bibtex  # noqa: E402
-from resolvers.snapshot import build_index  # noqa: E402
+from bibnorm.models import PartialDate, Person, Reference  # noqa: E402
+from bibnorm.readers import read_inputs  # noqa: E402
+from bibnorm.resolvers.snapshot import build_index  # noqa: E402
+from bibnorm.text.titles import title_key  # noqa: E402
+from bibnorm.writers.bibtex import write_bibtex  # noqa: E402
 
 SNAPSHOT = ROOT / "fixtures" / "shared" / "reference" / "dev-snapshot.jsonl"
 STYLES = ("plain", "IEEEtran", "splncs04")
@@ -112,7 +112,7 @@ def main() -> None:
             read_ok = sum(1 for q in queries if title_key(q.title or "") in truth_by_title)
             report_path = folder / "report.json"
             subprocess.run(
-                [sys.executable, "-m", "normalizer", "resolve", str(path), "--offline",
+                [sys.executable, "-m", "bibnorm", "resolve", str(path), "--offline",
                  "--snapshot", str(index), "-q", "-o", str(folder / "out.bib"), "--report", str(report_path)],
                 env={"BIBNORM_CACHE_DIR": str(folder / "cache"), "PATH": "/usr/bin:/bin"},
                 cwd=folder, check=False, capture_output=True,

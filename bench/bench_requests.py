@@ -47,13 +47,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from bibnorm.cli import main  # noqa: E402
+from bibnorm.readers import read_inputs  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
 from fakes.dblp_dump import write_fake_dump  # noqa: E402
 from fakes.s2_api import GOLD  # noqa: E402
 from fakes.servers import running_fakes, synthetic_completion  # noqa: E402
-
-from normalizer.cli import main  # noqa: E402
-from normalizer.readers import read_inputs  # noqa: E402
 
 PAGES = sorted((ROOT / "fixtures" / "shared" / "inputs" / "hf-papers").glob("*.txt"))
 DEFAULT = "snapshot,arxiv,s2,dblp,crossref,openalex"

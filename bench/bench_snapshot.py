@@ -275,7 +275,7 @@ def peak_rss_mib() -> float:
 
 
 def stage_build(source: Path, index: Path) -> dict[str, Any]:
-    from resolvers.snapshot import build_index
+    from bibnorm.resolvers.snapshot import build_index
 
     index.unlink(missing_ok=True)
     stats = build_index([source], index)
@@ -341,12 +341,12 @@ def stage_floor(source: Path, index: Path) -> dict[str, Any]:
 
 def stage_match(index: Path, titles_file: Path | None) -> dict[str, Any]:
     """Resolve titles through the pipeline with the snapshot alone; the page titles when no file."""
-    from normalizer.config import Settings
-    from normalizer.models import Origin, Query, QueryKind, Status
-    from normalizer.readers import read_inputs
-    from normalizer.resolve.pipeline import deduplicate, run
-    from normalizer.text.titles import same_title
-    from resolvers.snapshot import SnapshotResolver
+    from bibnorm.config import Settings
+    from bibnorm.models import Origin, Query, QueryKind, Status
+    from bibnorm.readers import read_inputs
+    from bibnorm.resolve.pipeline import deduplicate, run
+    from bibnorm.resolvers.snapshot import SnapshotResolver
+    from bibnorm.text.titles import same_title
 
     if titles_file is None:
         queries = read_inputs(PAGES)

@@ -9,7 +9,7 @@ its index.
   nothing cached: the title is read, every source refuses it, nothing is written.
 - **render**: the BibTeX writer on ``--render`` references read from the index as lookups read
   them, CPU time in a fresh process, each way starting with nothing remembered: reading the
-  titles and abstracts for the capitals evidence alone (`normalizer.text.capitals.bibliography_evidence`),
+  titles and abstracts for the capitals evidence alone (`bibnorm.text.capitals.bibliography_evidence`),
   the writing given that evidence (`render`'s ``evidence``), the whole `render` (which does that
   reading too, as a real run does), and the long way through bibtexparser's writer and ``bibnorm
   format`` (`render_through_writer`); all must give the same bytes. Floor: ≤ 50 µs an entry.
@@ -54,7 +54,7 @@ from paths import HF_PAGES_DIR  # noqa: E402
 PAGES = sorted(HF_PAGES_DIR.glob("*.txt"))
 PAGE_TITLES = 610
 UNSAMPLED = 3600.0  # a sampling interval longer than any run: one sample, at its start
-BIBNORM = [sys.executable, "-m", "normalizer"]
+BIBNORM = [sys.executable, "-m", "bibnorm"]
 
 
 def best_of(bench: Bench, repeat: int) -> Run:
@@ -92,12 +92,12 @@ def resolve_figures(index: Path, repeat: int, work: Path) -> list[tuple[str, str
 
 def stage_render(index: Path, count: int) -> dict[str, Any]:
     """In a fresh process: render ``count`` index records three ways (see the module docstring)."""
-    from normalizer.bib.bibfile import FormatOptions
-    from normalizer.text import capitals
-    from normalizer.text.clean import clean_reference
-    from normalizer.writers import WriterOptions, bibtex
-    from resolvers._snapshot_records import reference_from_row
-    from resolvers.snapshot import SnapshotResolver
+    from bibnorm.bib.bibfile import FormatOptions
+    from bibnorm.resolvers._snapshot_records import reference_from_row
+    from bibnorm.resolvers.snapshot import SnapshotResolver
+    from bibnorm.text import capitals
+    from bibnorm.text.clean import clean_reference
+    from bibnorm.writers import WriterOptions, bibtex
 
     with SnapshotResolver(index, threads=1) as resolver:  # records as a lookup's candidates hold them
         rows = resolver._connection.execute("SELECT * FROM records ORDER BY id LIMIT ?", (count,))

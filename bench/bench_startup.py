@@ -43,9 +43,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from normalizer.config import Settings
-from resolvers._http import CACHE_FILE
-from resolvers._session import build_session
+from bibnorm.config import Settings
+from bibnorm.resolvers._http import CACHE_FILE
+from bibnorm.resolvers._session import build_session
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_SNAPSHOT = ROOT / "fixtures" / "demo" / "snapshot.jsonl"
@@ -74,7 +74,7 @@ def main() -> None:
     env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(ROOT)
     python = sys.executable
-    bibnorm = [python, "-m", "normalizer"]
+    bibnorm = [python, "-m", "bibnorm"]
 
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as temporary:
         folder = Path(temporary)

@@ -4,10 +4,10 @@ Titles are the real arXiv titles of ``shared/reference/dev-snapshot.jsonl`` (bun
 fixtures), repeated to ``--titles`` (default 20,000, the size of bench_bibfile.py's file;
 the caches of repeated titles make repeats a little cheaper). It prints microseconds per title for:
 
-- ``check`` BN305 (`normalizer.bib.checks.fields.unprotected_capitals`) on each title as the
+- ``check`` BN305 (`bibnorm.bib.checks.fields.unprotected_capitals`) on each title as the
   BibTeX writer wrote it (braced), and on the raw title (title case, nothing braced);
 - the BibTeX writer's title rendering (`title_to_latex` with title-only evidence);
-- edge cleaning (`normalizer.text.clean.clean_title`), which every resolver runs per candidate.
+- edge cleaning (`bibnorm.text.clean.clean_title`), which every resolver runs per candidate.
 
     python bench/bench_text.py [--titles N]
 """
@@ -20,10 +20,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from normalizer.bib.checks.fields import unprotected_capitals
-from normalizer.text.capitals import evidence_for
-from normalizer.text.clean import clean_title
-from normalizer.writers.latex_text import title_to_latex
+from bibnorm.bib.checks.fields import unprotected_capitals
+from bibnorm.text.capitals import evidence_for
+from bibnorm.text.clean import clean_title
+from bibnorm.writers.latex_text import title_to_latex
 
 SNAPSHOT = Path(__file__).resolve().parents[1] / "fixtures" / "shared" / "reference" / "dev-snapshot.jsonl"
 

@@ -29,15 +29,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from bibnorm.bib.bibfile import FormatOptions, read_bibfile, render_block  # noqa: E402
+from bibnorm.resolvers._session import build_session  # noqa: E402
+from bibnorm.verify.judge import Verdict  # noqa: E402
+from bibnorm.verify.run import VerifyOptions, run_verify  # noqa: E402
 from fakes.arxiv_api import FakeArxivServer  # noqa: E402
 from fakes.crossref_api import FakeCrossref  # noqa: E402
 from fakes.s2_api import FakeS2  # noqa: E402
 from fakes.verify_world import arxiv_records, crossref_works, s2_papers, world  # noqa: E402
-
-from normalizer.bib.bibfile import FormatOptions, read_bibfile, render_block  # noqa: E402
-from normalizer.verify.judge import Verdict  # noqa: E402
-from normalizer.verify.run import VerifyOptions, run_verify  # noqa: E402
-from resolvers._session import build_session  # noqa: E402
 
 DEV = ROOT / "fixtures" / "shared" / "reference" / "verify-dev"
 TODAY = date(2026, 11, 22)

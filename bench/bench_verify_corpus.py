@@ -35,14 +35,13 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 from bench_bibfile import assemble  # noqa: E402
 from bench_verify import fake_overrides  # noqa: E402
+from bibnorm.resolvers._session import build_session  # noqa: E402
+from bibnorm.verify.judge import Verdict  # noqa: E402
+from bibnorm.verify.run import VerifyOptions, run_verify  # noqa: E402
 from fakes.arxiv_api import FakeArxivServer  # noqa: E402
 from fakes.bib_world import world_papers  # noqa: E402
 from fakes.crossref_api import FakeCrossref  # noqa: E402
 from fakes.s2_api import FakeS2  # noqa: E402
-
-from normalizer.verify.judge import Verdict  # noqa: E402
-from normalizer.verify.run import VerifyOptions, run_verify  # noqa: E402
-from resolvers._session import build_session  # noqa: E402
 
 TODAY = date(2026, 11, 22)
 FLAGGED = {Verdict.MISMATCH, Verdict.NOT_FOUND}

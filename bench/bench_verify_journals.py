@@ -32,14 +32,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 from bench_verify import fake_overrides  # noqa: E402
+from bibnorm.resolvers._session import build_session  # noqa: E402
+from bibnorm.verify.judge import EntryVerdict, Verdict  # noqa: E402
+from bibnorm.verify.run import VerifyOptions, run_verify  # noqa: E402
 from fakes.arxiv_api import FakeArxivServer  # noqa: E402
 from fakes.crossref_api import FakeCrossref  # noqa: E402
 from fakes.journal_world import KINDS, Case, arxiv_records, cases, crossref_works, records, s2_papers  # noqa: E402
 from fakes.s2_api import FakeS2  # noqa: E402
-
-from normalizer.verify.judge import EntryVerdict, Verdict  # noqa: E402
-from normalizer.verify.run import VerifyOptions, run_verify  # noqa: E402
-from resolvers._session import build_session  # noqa: E402
 
 TODAY = date(2026, 11, 22)
 FLAGGED = {Verdict.MISMATCH, Verdict.NOT_FOUND}

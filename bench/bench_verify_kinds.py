@@ -26,17 +26,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from bibnorm.bib.bibfile import read_bibfile  # noqa: E402
+from bibnorm.resolvers._session import build_session  # noqa: E402
+from bibnorm.verify.judge import Verdict, claim_from_entry  # noqa: E402
+from bibnorm.verify.kinds import EntryKind  # noqa: E402
+from bibnorm.verify.run import VerifyOptions, run_verify  # noqa: E402
 from fakes.arxiv_api import FakeArxivServer  # noqa: E402
 from fakes.crossref_api import FakeCrossref  # noqa: E402
 from fakes.kinds_world import CORPUS, CORPUS_ARXIV, crossref_works  # noqa: E402
 from fakes.openlibrary_api import FakeOpenLibrary  # noqa: E402
 from fakes.s2_api import FakeS2  # noqa: E402
-
-from normalizer.bib.bibfile import read_bibfile  # noqa: E402
-from normalizer.verify.judge import Verdict, claim_from_entry  # noqa: E402
-from normalizer.verify.kinds import EntryKind  # noqa: E402
-from normalizer.verify.run import VerifyOptions, run_verify  # noqa: E402
-from resolvers._session import build_session  # noqa: E402
 
 TODAY = date(2026, 11, 22)
 FLAGGED = {Verdict.MISMATCH, Verdict.NOT_FOUND}

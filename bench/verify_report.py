@@ -23,15 +23,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 from bench_verify import DEV, TODAY, fake_overrides  # noqa: E402
+from bibnorm.io import write_atomic  # noqa: E402
+from bibnorm.resolvers._session import build_session  # noqa: E402
+from bibnorm.verify.html import render_report  # noqa: E402
+from bibnorm.verify.run import VerifyOptions, run_verify  # noqa: E402
 from fakes.arxiv_api import FakeArxivServer  # noqa: E402
 from fakes.crossref_api import FakeCrossref  # noqa: E402
 from fakes.s2_api import FakeS2  # noqa: E402
 from fakes.verify_world import arxiv_records, crossref_works, s2_papers, world  # noqa: E402
-
-from normalizer.io import write_atomic  # noqa: E402
-from normalizer.verify.html import render_report  # noqa: E402
-from normalizer.verify.run import VerifyOptions, run_verify  # noqa: E402
-from resolvers._session import build_session  # noqa: E402
 
 
 def main() -> None:

@@ -26,4 +26,4 @@ def __getattr__(name: str) -> Any:
             return version("bibnorm")
         except PackageNotFoundError:  # running from a source tree without installation
             return "0.0.0+local"
-    raise AttributeError(f"module 'normalizer' has no attribute {name!r}")
+    raise AttributeError(f"module 'bibnorm' has no attribute {name!r}")

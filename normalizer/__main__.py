@@ -1,3 +1,3 @@
-from normalizer.cli import run
+from bibnorm.cli import run
 
 run()

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
+from bibnorm.errors import BibnormError, ConfigError, UsageError, shown
+from bibnorm.io import expand_user
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -27,9 +29,6 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
-
-from normalizer.errors import BibnormError, ConfigError, UsageError, shown
-from normalizer.io import expand_user
 
 DEFAULT_ARXIV_API_URL = "https://export.arxiv.org/api/query"
 DEFAULT_S2_API_URL = "https://api.semanticscholar.org/graph/v1"
@@ -49,7 +48,7 @@ MAX_BACKOFF_BASE = 60.0  # seconds of the first backoff (doubled per attempt, ca
 MAX_WAIT_PER_SOURCE = 3600.0  # seconds of waiting a run may spend on one source
 Delay = Annotated[float, Field(ge=0, le=MAX_DELAY, allow_inf_nan=False)]
 
-# How journal and conference names are written (`normalizer.text.journals`).
+# How journal and conference names are written (`bibnorm.text.journals`).
 JournalNames = Literal["full", "abbreviated", "as-given"]
 # The BibTeX styles whose printed fields bibnorm knows (normalizer/writers/bibtex.py `BST_FAMILIES`).
 BstName = Literal[
@@ -315,7 +314,7 @@ DEFAULT_RETRACTION_WATCH_NAME = "retraction-watch.sqlite"
 
 def default_cache_dir() -> Path:
     """``$XDG_CACHE_HOME/bibnorm``, else ``~/.cache/bibnorm``: a name only; nothing is created here,
-    and a cache folder under a home that does not exist never is (`normalizer.io.make_folders`)."""
+    and a cache folder under a home that does not exist never is (`bibnorm.io.make_folders`)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "bibnorm"
 

@@ -68,7 +68,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import BinaryIO
 
-from normalizer.errors import InputError, OutputError, SafetyError, UsageError, shown
+from bibnorm.errors import InputError, OutputError, SafetyError, UsageError, shown
 
 STDIO = "-"
 

@@ -8,7 +8,7 @@ source shares the one session of `_session` (requests-cache when a cache is used
 and the politeness of `_http` (per-host spacing, retries honouring ``Retry-After``, a timeout
 on every call). Raw dicts never leave this package.
 
-May import: normalizer.bib, normalizer.resolve, normalizer.text and the ground
-(normalizer.models, normalizer.identifiers, normalizer.errors, normalizer.config, normalizer.io,
-normalizer.processes, normalizer.safejson).
+May import: bibnorm.bib, bibnorm.resolve, bibnorm.text and the ground
+(bibnorm.models, bibnorm.identifiers, bibnorm.errors, bibnorm.config, bibnorm.io,
+bibnorm.processes, bibnorm.safejson).
 """

@@ -2,7 +2,7 @@
 its queries are made of, and the ids it cannot ask for.
 
 Its own module, free of the HTTP stack: an offline run that cannot ask arXiv still says which
-items it would have asked about (`resolvers._refused`), without importing the resolver.
+items it would have asked about (`bibnorm.resolvers._refused`), without importing the resolver.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from normalizer.models import Problem, Severity
-from normalizer.text import titles
+from bibnorm.models import Problem, Severity
+from bibnorm.text import titles
 
 SOURCE = "arxiv"
 

@@ -1,11 +1,10 @@
 """Which papers dblp, Crossref, OpenAlex and Semantic Scholar's enrichment are asked about, and
 what dblp's announcement says.
 
-Pure functions over `Reference`s, free of the HTTP stack: the sources (`resolvers.dblp`,
-`resolvers.crossref`, `resolvers.openalex`, `resolvers.semantic_scholar`) decide with them whom
-to ask, and so do their offline stand-ins
-(`resolvers._refused`), which must name the very papers the sources would have asked about
-without importing them.
+Pure functions over `Reference`s, free of the HTTP stack: the sources (`bibnorm.resolvers.dblp`,
+`bibnorm.resolvers.crossref`, `bibnorm.resolvers.openalex`, `bibnorm.resolvers.semantic_scholar`)
+decide with them whom to ask, and so do their offline stand-ins (`bibnorm.resolvers._refused`),
+which must name the very papers the sources would have asked about without importing them.
 """
 
 from __future__ import annotations
@@ -15,13 +14,13 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from normalizer.config import Settings
-from normalizer.identifiers import is_arxiv_doi
-from normalizer.models import Reference
-from normalizer.text.titles import plain_text
+from bibnorm.config import Settings
+from bibnorm.identifiers import is_arxiv_doi
+from bibnorm.models import Reference
+from bibnorm.text.titles import plain_text
 
 if TYPE_CHECKING:
-    from resolvers.dblp_index import DblpIndex
+    from bibnorm.resolvers.dblp_index import DblpIndex
 
 # dblp covers computer science: other arXiv archives are not asked (no request, no wait).
 CS_CATEGORIES = re.compile(r"^(cs|stat\.ML|eess|math\.OC|q-bio\.NC)\b")

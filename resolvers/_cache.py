@@ -1,4 +1,4 @@
-"""The cached session: requests-cache's SQLite cache under `resolvers._http.BibnormSession`.
+"""The cached session: requests-cache's SQLite cache under `bibnorm.resolvers._http.BibnormSession`.
 
 Its own module so that only runs that use a cache import requests-cache (`_session.build_session`
 imports it when it builds one).
@@ -10,10 +10,9 @@ import sqlite3
 from typing import Any
 
 import requests
+from bibnorm.resolvers._cache_file import cache_failure
+from bibnorm.resolvers._http import OFFLINE_MISS, BibnormSession, SourceUnavailable
 from requests_cache import CacheMixin
-
-from resolvers._cache_file import cache_failure
-from resolvers._http import OFFLINE_MISS, BibnormSession, SourceUnavailable
 
 
 class CachedBibnormSession(CacheMixin, BibnormSession):

@@ -2,7 +2,7 @@
 
 Free of the HTTP stack (requests, requests-cache), so that an offline run can find out that
 nothing is cached, and answer as a refused request would, without importing either
-(`resolvers._refused`); `resolvers._http` and the ``cache`` commands use it too.
+(`bibnorm.resolvers._refused`); `bibnorm.resolvers._http` and the ``cache`` commands use it too.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from normalizer.errors import CacheError
+from bibnorm.errors import CacheError
 
 CACHE_FILE = "http-cache.sqlite"
 OFFLINE_MISS = "offline: not in the cache"  # what an offline request the cache cannot answer gets

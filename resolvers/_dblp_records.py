@@ -1,7 +1,7 @@
 """dblp records: the XML dump's records → index rows → `DblpRecord`s → published `Reference`s.
 
 The one place dblp's XML is read, and the one place any dblp record (from the dump or from
-the search API, `resolvers.dblp`) becomes a `Reference` (STYLE.md: wire formats are
+the search API, `bibnorm.resolvers.dblp`) becomes a `Reference` (STYLE.md: wire formats are
 converted at the edge).
 
 The dump (``dblp.xml.gz``, published with ``dblp.dtd`` beside it; format: dblp's FAQ "What do
@@ -38,13 +38,12 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-
-from normalizer.identifiers import canonical_doi, is_arxiv_doi
-from normalizer.models import EntryType, Identifiers, PartialDate, Reference
-from normalizer.text.names import parse_name
-from normalizer.text.series import find_series, series_of_link
-from normalizer.text.titles import title_words
-from normalizer.text.venues import VenueKind, find_venue, tidy_venue
+from bibnorm.identifiers import canonical_doi, is_arxiv_doi
+from bibnorm.models import EntryType, Identifiers, PartialDate, Reference
+from bibnorm.text.names import parse_name
+from bibnorm.text.series import find_series, series_of_link
+from bibnorm.text.titles import title_words
+from bibnorm.text.venues import VenueKind, find_venue, tidy_venue
 
 SOURCE = "dblp"
 RECORD_KINDS = frozenset({"article", "inproceedings", "incollection", "book"})

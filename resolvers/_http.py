@@ -3,7 +3,7 @@
 Layers, from the caller down:
 
 1. `BibnormSession` — a requests session that counts into `HttpStats`; the run's is a
-   cached one (`resolvers._cache.CachedBibnormSession`, SQLite in ``Settings.cache_dir``).
+   cached one (`bibnorm.resolvers._cache.CachedBibnormSession`, SQLite in ``Settings.cache_dir``).
    Cache hits return here and are never throttled; the ``x-api-key`` header is an ignored
    parameter, so it is neither part of a cache key nor stored with cached requests.
    Offline with no cache file nothing could answer, so no cache is opened (nor created):
@@ -25,7 +25,7 @@ Layers, from the caller down:
 3. `OfflineAdapter` — mounted instead in ``--offline`` mode: it raises on any send,
    so no socket is ever opened. Offline, a request the cache cannot answer never gets this
    far: with no response cached at all the session is a `RefusingSession`, and otherwise
-   the cached session looks the request's key up first (`resolvers._cache`).
+   the cached session looks the request's key up first (`bibnorm.resolvers._cache`).
 
 Redirects are followed only to the same origin (scheme, host and port; plain HTTP may be
 upgraded to HTTPS on the same host): a source's credentials (S2's ``x-api-key`` header,
@@ -51,19 +51,18 @@ from typing import Any, NoReturn, Protocol
 from urllib.parse import urljoin, urlsplit
 
 import requests
-from requests.adapters import HTTPAdapter
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
-
-from normalizer import __version__
-from normalizer.config import Settings
-from resolvers._cache_file import (  # noqa: F401 (re-exported: the cache commands, the sessions)
+from bibnorm import __version__
+from bibnorm.config import Settings
+from bibnorm.resolvers._cache_file import (  # noqa: F401 (re-exported: the cache commands, the sessions)
     CACHE_FILE,
     OFFLINE_MISS,
     cache_file_in,
     cached_responses,
 )
-from resolvers._stats import HttpStats
+from bibnorm.resolvers._stats import HttpStats
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 AUTH_STATUSES = frozenset({401, 403})
@@ -501,7 +500,7 @@ class RefusingSession(BibnormSession):
 
 
 class SessionFactory(Protocol):
-    """What opens the run's session (`resolvers._session.build_session`), for code that must not
+    """What opens the run's session (`bibnorm.resolvers._session.build_session`), for code that must not
     compose one itself: only the CLI decides how a session is built."""
 
     def __call__(self, settings: Settings, *, stats: HttpStats | None = None) -> BibnormSession: ...

@@ -7,11 +7,11 @@ same way, and this module is that way:
   over the destination only when complete, so an interrupted, failed or killed build leaves
   the previous index as it was; the builders write ``schema_version`` into ``meta`` last, so a
   file a killed build left behind never reads as an index (`open_read_only` refuses it). As
-  with every bibnorm writer (`normalizer.io`), a link is written through, temporary files a
+  with every bibnorm writer (`bibnorm.io`), a link is written through, temporary files a
   killed build left are removed, a new index gets the mode the umask allows, and an existing
   file that is not a bibnorm index (`is_index`) is never replaced;
 - `run_in_workers` hands the dump's chunks to forked worker processes
-  (`normalizer.processes.fork_pool`) and writes their results in order, with a bounded
+  (`bibnorm.processes.fork_pool`) and writes their results in order, with a bounded
   window of chunks in flight (memory stays flat however long the dump);
 - records are zstd-compressed (`make_compressor`) against a dictionary trained on the first
   records of the build (`train_dictionary`), in frames without magic number or dictionary id;
@@ -32,10 +32,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import zstandard
-
-from normalizer.errors import OutputError, SafetyError, SnapshotError
-from normalizer.io import adopt_mode, resolve_output, temporary_beside
-from normalizer.processes import fork_pool
+from bibnorm.errors import OutputError, SafetyError, SnapshotError
+from bibnorm.io import adopt_mode, resolve_output, temporary_beside
+from bibnorm.processes import fork_pool
 
 if TYPE_CHECKING:
     from concurrent.futures import Future

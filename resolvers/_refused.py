@@ -2,7 +2,7 @@
 
 Offline, with no response cached (no cache file, or an empty one), every request a source would
 make is refused with the cache miss's words ("offline: not in the cache"). Which items that
-touches is each source's own rule (`resolvers._arxiv_query`, `resolvers._asking`), so these
+touches is each source's own rule (`bibnorm.resolvers._arxiv_query`, `bibnorm.resolvers._asking`), so these
 stand-ins give each item the answer the source would give it — the same problems, the same
 "failed", dblp's same announcement — without building the source, making its queries or
 importing the HTTP stack. `tests/test_refused.py` holds each to its source on a refusing session.
@@ -13,12 +13,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping, Sequence
 
-from normalizer.config import Settings
-from normalizer.identifiers import parse_arxiv_id
-from normalizer.models import Lookup, Problem, Query, QueryKind, Reference, Severity
-from normalizer.resolve.progress import NO_PROGRESS, Progress
-from resolvers._arxiv_query import malformed_id, title_segments
-from resolvers._asking import (
+from bibnorm.config import Settings
+from bibnorm.identifiers import parse_arxiv_id
+from bibnorm.models import Lookup, Problem, Query, QueryKind, Reference, Severity
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.resolvers._arxiv_query import malformed_id, title_segments
+from bibnorm.resolvers._asking import (
     dblp_announcement,
     doi_source_settles,
     doi_sources_follow,
@@ -30,7 +30,7 @@ from resolvers._asking import (
     wants_doi,
     wants_search,
 )
-from resolvers._cache_file import OFFLINE_MISS
+from bibnorm.resolvers._cache_file import OFFLINE_MISS
 
 Notify = Callable[[str], None]
 

@@ -1,8 +1,8 @@
 """Building the run's session: `BibnormSession` with the polite or offline transport, and
-the requests-cache SQLite cache when one is used (`resolvers._cache`, imported only then).
+the requests-cache SQLite cache when one is used (`bibnorm.resolvers._cache`, imported only then).
 
-Its own module so that the cached session (`resolvers._cache`) and the plain one
-(`resolvers._http`) never import each other.
+Its own module so that the cached session (`bibnorm.resolvers._cache`) and the plain one
+(`bibnorm.resolvers._http`) never import each other.
 """
 
 from __future__ import annotations
@@ -16,13 +16,11 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from requests.adapters import HTTPAdapter
-
-from normalizer.config import Settings
-from normalizer.errors import CacheError
-from normalizer.io import make_folders
-from resolvers._cache_file import BUSY_WAIT, cache_failure, folder_is_a_file, nothing_cached
-from resolvers._http import (
+from bibnorm.config import Settings
+from bibnorm.errors import CacheError
+from bibnorm.io import make_folders
+from bibnorm.resolvers._cache_file import BUSY_WAIT, cache_failure, folder_is_a_file, nothing_cached
+from bibnorm.resolvers._http import (
     CACHE_FILE,
     CACHEABLE_STATUSES,
     BibnormSession,
@@ -32,7 +30,8 @@ from resolvers._http import (
     source_policies,
     user_agent,
 )
-from resolvers._stats import HttpStats
+from bibnorm.resolvers._stats import HttpStats
+from requests.adapters import HTTPAdapter
 
 
 def build_session(
@@ -49,7 +48,7 @@ def build_session(
     Offline with no response cached (no cache file there, or an empty one), the session has no
     cache and creates none: each request is refused at once with the cache miss's "offline: not
     in the cache". Offline with a cache, a request is looked up in it before anything else
-    (`resolvers._cache.OfflineCachedSession`): only hits go through the HTTP stack.
+    (`bibnorm.resolvers._cache.OfflineCachedSession`): only hits go through the HTTP stack.
     Raises `CacheError` (one line, naming ``bibnorm cache clear`` or the setting to change)
     when the cache folder cannot be made or its database is damaged.
     """
@@ -58,7 +57,7 @@ def build_session(
         session = RefusingSession()  # nothing could answer: every request is a miss, said at once
     else:
         # requests-cache: only when a cache is used
-        from resolvers._cache import CachedBibnormSession, OfflineCachedSession
+        from bibnorm.resolvers._cache import CachedBibnormSession, OfflineCachedSession
 
         kind = OfflineCachedSession if settings.offline else CachedBibnormSession
         session = kind(

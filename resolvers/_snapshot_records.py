@@ -25,11 +25,10 @@ from functools import lru_cache
 from typing import Any
 
 import orjson
-
-from normalizer.identifiers import canonical_doi
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.text.names import parse_name, person_from_parts, split_authors
-from normalizer.text.titles import title_words
+from bibnorm.identifiers import canonical_doi
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.text.names import parse_name, person_from_parts, split_authors
+from bibnorm.text.titles import title_words
 
 SOURCE = "snapshot"
 

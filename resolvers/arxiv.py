@@ -2,7 +2,7 @@
 
 Transport: an `arxiv.Client` (the ``arxiv`` package parses the Atom feed and builds the
 URLs) whose session is *our* injected requests-cache session, so caching, per-host
-spacing (``arxiv_delay``), timeouts and bounded retries all live in `resolvers._http`;
+spacing (``arxiv_delay``), timeouts and bounded retries all live in `bibnorm.resolvers._http`;
 the package's own delay and retries are switched off. The base URL is
 ``Settings.arxiv_api_url``. A validator registered for the arXiv host rejects bodies that
 are not a complete Atom ``<feed>`` (truncated, HTML, garbage) or that are the known
@@ -33,7 +33,7 @@ ASCII; all words are lower-cased so a title word ``AND``/``OR`` is never an oper
    left). Asked **batched**: up to `TITLE_BATCH` titles OR-ed in one ``search_query``
    (kept under `MAX_QUERY_CHARS` URL-encoded characters), ``max_results`` =
    `RESULTS_PER_TITLE` × titles. Every result is scored against every title of the
-   batch with `normalizer.resolve.matching`; a title is *settled* when `matching.choose` finds an
+   batch with `bibnorm.resolve.matching`; a title is *settled* when `matching.choose` finds an
    acceptable candidate (or calls it ambiguous).
 2. *loose*: ``ti:w1 AND ti:w2 …`` over the significant words (stop words and one-letter
    words dropped), batched the same way, for the titles step 1 did not settle.
@@ -62,11 +62,9 @@ import arxiv
 import requests
 from arxiv._feed import ParsedFeed
 from arxiv._feed import parse as parse_feed
-from lxml import etree
-
-from normalizer.config import Settings
-from normalizer.identifiers import canonical_doi, parse_arxiv_id
-from normalizer.models import (
+from bibnorm.config import Settings
+from bibnorm.identifiers import canonical_doi, parse_arxiv_id
+from bibnorm.models import (
     Candidate,
     Identifiers,
     Lookup,
@@ -77,13 +75,14 @@ from normalizer.models import (
     Severity,
     Status,
 )
-from normalizer.resolve import matching
-from normalizer.resolve.progress import NO_PROGRESS, Progress
-from normalizer.text import titles
-from normalizer.text.clean import clean_reference
-from normalizer.text.names import parse_name
-from resolvers._arxiv_query import SOURCE, STOP_WORDS, malformed_id, title_segments
-from resolvers._http import SourceUnavailable, describe_error, register_validator
+from bibnorm.resolve import matching
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.resolvers._arxiv_query import SOURCE, STOP_WORDS, malformed_id, title_segments
+from bibnorm.resolvers._http import SourceUnavailable, describe_error, register_validator
+from bibnorm.text import titles
+from bibnorm.text.clean import clean_reference
+from bibnorm.text.names import parse_name
+from lxml import etree
 
 ID_PAGE = 100  # ids per id_list request: ~1.2 kB of URL, one page of answers
 TITLE_BATCH = 15  # titles OR-ed in one search_query
@@ -280,7 +279,7 @@ class _TitleState:
 class ArxivResolver:
     """The arXiv API resolver (see the module docstring for the request strategy).
 
-    ``session`` is the run's shared session from `resolvers._session.build_session`; this
+    ``session`` is the run's shared session from `bibnorm.resolvers._session.build_session`; this
     resolver registers its feed validator on it for the arXiv host.
     """
 

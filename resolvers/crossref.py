@@ -15,7 +15,7 @@ What a work gives: ``type`` (``journal-article`` → article, ``proceedings-arti
 inproceedings; a ``book-chapter`` in a volume of a proceedings series such as LNCS is a
 proceedings paper of that volume, `series_chapter`; other types are not a publication bibnorm
 upgrades to — and this type is the first evidence of what a venue is,
-`normalizer.resolve.venue_kind`), ``container-title``,
+`bibnorm.resolve.venue_kind`), ``container-title``,
 ``short-container-title`` and ``ISSN`` (the journal's own short title and numbers: what
 verify compares a cited journal with), ``volume``, ``issue``, ``page`` (else
 ``article-number``: "235306" in an online-only journal), authors (``given``/``family`` as the
@@ -40,10 +40,9 @@ from typing import Any
 from urllib.parse import quote
 
 import requests
-
-from normalizer.config import MatchThresholds, Settings
-from normalizer.identifiers import canonical_doi
-from normalizer.models import (
+from bibnorm.config import MatchThresholds, Settings
+from bibnorm.identifiers import canonical_doi
+from bibnorm.models import (
     Candidate,
     EntryType,
     Identifiers,
@@ -59,12 +58,12 @@ from normalizer.models import (
     Severity,
     Status,
 )
-from normalizer.resolve.matching import choose
-from normalizer.resolve.progress import NO_PROGRESS, Progress
-from normalizer.safejson import loads
-from normalizer.text.series import Series, named_series
-from resolvers._asking import wants_doi, wants_search
-from resolvers._http import SourceUnavailable, describe_error, register_validator
+from bibnorm.resolve.matching import choose
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.resolvers._asking import wants_doi, wants_search
+from bibnorm.resolvers._http import SourceUnavailable, describe_error, register_validator
+from bibnorm.safejson import loads
+from bibnorm.text.series import Series, named_series
 
 SOURCE = "crossref"
 _TYPES: dict[str, EntryType] = {"journal-article": "article", "proceedings-article": "inproceedings"}
@@ -272,7 +271,7 @@ def _person(author: Mapping[str, Any]) -> Person:
 
 def series_chapter(work: Mapping[str, Any]) -> tuple[str, Series] | None:
     """(proceedings title, series) of a ``book-chapter`` in a volume of a proceedings series
-    (`normalizer.text.series`: LNCS, PMLR, CEUR), else ``None``.
+    (`bibnorm.text.series`: LNCS, PMLR, CEUR), else ``None``.
 
     Springer deposits an LNCS paper as a chapter whose ``container-title`` names the series
     and the volume, in either order: ``["Lecture Notes in Computer Science", "Medical Image

@@ -3,7 +3,7 @@
 dblp (https://dblp.org) indexes what CS venues published, with the venue, its year, the
 publisher's DOI, pages and the authors' names as printed. bibnorm asks it for resolved
 papers (an `Enricher`), first its local index when one was built from dblp's XML dump
-(`resolvers.dblp_index`: free, no request), then its search, one request a paper,
+(`bibnorm.resolvers.dblp_index`: free, no request), then its search, one request a paper,
 ``GET /search/publ/api?q=<title>&format=json&h=…`` (API facts: docs/sources.md#dblp), for
 the papers the index does not hold. dblp cannot answer several titles in one request, so it
 is asked only about papers no batch settled (`settled_by_a_batch`): not about a paper whose
@@ -37,10 +37,9 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import requests
-
-from normalizer.config import Settings
-from normalizer.identifiers import canonical_doi
-from normalizer.models import (
+from bibnorm.config import Settings
+from bibnorm.identifiers import canonical_doi
+from bibnorm.models import (
     Candidate,
     Lookup,
     PartialDate,
@@ -48,10 +47,8 @@ from normalizer.models import (
     Reference,
     Severity,
 )
-from normalizer.resolve.progress import NO_PROGRESS, Progress
-from normalizer.safejson import loads
-from normalizer.text.titles import title_key, title_words
-from resolvers._asking import (
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.resolvers._asking import (
     dblp_announcement,
     doi_source_settles,
     doi_sources_follow,
@@ -59,11 +56,13 @@ from resolvers._asking import (
     search_query,
     wants_dblp,
 )
-from resolvers._dblp_records import SOURCE, DblpRecord, published_reference
-from resolvers._http import SourceUnavailable, describe_error, register_validator
+from bibnorm.resolvers._dblp_records import SOURCE, DblpRecord, published_reference
+from bibnorm.resolvers._http import SourceUnavailable, describe_error, register_validator
+from bibnorm.safejson import loads
+from bibnorm.text.titles import title_key, title_words
 
 if TYPE_CHECKING:
-    from resolvers.dblp_index import DblpIndex
+    from bibnorm.resolvers.dblp_index import DblpIndex
 
 HITS = 10  # the published version and the CoRR record rank first for a full title
 # dblp's publication types (the search's ``type``) → the dump's element names.
@@ -430,7 +429,7 @@ def published_from_index(
     """The records whose paper the dblp index holds a publication of, with that publication merged
     in as ``resolve`` merges it (dblp's venue, type, year, pages, DOI); for ``verify``, ``check``
     (BN501) and ``fix --upgrade-preprints``, which ask no online dblp."""
-    from normalizer.resolve.merge import merge_reference
+    from bibnorm.resolve.merge import merge_reference
 
     keys = list(records)
     answers = DblpEnricher(index=index, online=False).enrich(dict(enumerate(records.values())))

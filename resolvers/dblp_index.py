@@ -4,12 +4,12 @@
 new SQLite file: the dump is cut into chunks of whole records by this process, worker
 processes (``--jobs``) parse them behind a prologue declaring the DTD's entities and compress
 the rows, and this process writes them in order; the file is moved over the destination only
-when complete (`resolvers._index`, the machinery the arXiv snapshot index uses too). The DTD
+when complete (`bibnorm.resolvers._index`, the machinery the arXiv snapshot index uses too). The DTD
 is read from beside the dump (the file its DOCTYPE names) or from ``dtd``; without it the
 build is refused, since the dump's named entities mean nothing without it.
 
 `DblpIndex` answers "which records carry this title?": the records whose title has the same
-comparison key, each with its proceedings joined; `resolvers.dblp` applies the acceptance
+comparison key, each with its proceedings joined; `bibnorm.resolvers.dblp` applies the acceptance
 rule it applies to search hits.
 
 Layout (``SCHEMA_VERSION`` 1), sized for the whole dump (about 7 million records) in 64 KiB pages:
@@ -38,12 +38,10 @@ from typing import Any
 
 import orjson
 import zstandard
-
-from normalizer.errors import InputError, SnapshotError
-from normalizer.processes import available_cpus
-from normalizer.resolve.progress import BYTES, NO_PROGRESS, Progress
-from normalizer.text.titles import title_key
-from resolvers._dblp_records import (
+from bibnorm.errors import InputError, SnapshotError
+from bibnorm.processes import available_cpus
+from bibnorm.resolve.progress import BYTES, NO_PROGRESS, Progress
+from bibnorm.resolvers._dblp_records import (
     HEAD_BYTES,
     PROCEEDINGS,
     BadDumpError,
@@ -60,7 +58,7 @@ from resolvers._dblp_records import (
     record_from_body,
     split_records,
 )
-from resolvers._index import (
+from bibnorm.resolvers._index import (
     BULK_LOAD_PRAGMAS,
     SAFE_PRAGMAS,
     build_file,
@@ -71,6 +69,7 @@ from resolvers._index import (
     run_in_workers,
     train_dictionary,
 )
+from bibnorm.text.titles import title_key
 
 SCHEMA_VERSION = 1
 KIND = "dblp"

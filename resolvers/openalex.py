@@ -22,10 +22,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import requests
-
-from normalizer.config import Settings
-from normalizer.identifiers import canonical_doi
-from normalizer.models import (
+from bibnorm.config import Settings
+from bibnorm.identifiers import canonical_doi
+from bibnorm.models import (
     Candidate,
     EntryType,
     Identifiers,
@@ -35,11 +34,11 @@ from normalizer.models import (
     Reference,
     Severity,
 )
-from normalizer.resolve.progress import NO_PROGRESS, Progress
-from normalizer.safejson import loads
-from normalizer.text.names import parse_name
-from resolvers._asking import publisher_doi
-from resolvers._http import SourceUnavailable, describe_error, register_validator
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.resolvers._asking import publisher_doi
+from bibnorm.resolvers._http import SourceUnavailable, describe_error, register_validator
+from bibnorm.safejson import loads
+from bibnorm.text.names import parse_name
 
 SOURCE = "openalex"
 BATCH_SIZE = 50

@@ -11,7 +11,7 @@ type, primary source, biblio, arXiv id (from its locations), ``is_retracted`` an
 the old index.
 
 `OpenAlexWorks` answers by DOI and by title, with the records as `Reference`s (the published
-ones exactly as `resolvers.openalex.work_to_reference` makes them from the API) and the
+ones exactly as `bibnorm.resolvers.openalex.work_to_reference` makes them from the API) and the
 retraction OpenAlex records as a `Notice`. It opens read-only and may stay open for a whole
 corpus run.
 """
@@ -26,14 +26,11 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-
-from normalizer.identifiers import canonical_doi, parse_arxiv_id
-from normalizer.models import Identifiers, Notice, PartialDate, Reference
-from normalizer.processes import available_cpus
-from normalizer.resolve.progress import NO_PROGRESS, Progress
-from normalizer.text.names import parse_name
-from normalizer.text.titles import title_key
-from resolvers._index import (
+from bibnorm.identifiers import canonical_doi, parse_arxiv_id
+from bibnorm.models import Identifiers, Notice, PartialDate, Reference
+from bibnorm.processes import available_cpus
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.resolvers._index import (
     BULK_LOAD_PRAGMAS,
     BuildCounts,
     build_file,
@@ -42,6 +39,8 @@ from resolvers._index import (
     run_in_workers,
     seal,
 )
+from bibnorm.text.names import parse_name
+from bibnorm.text.titles import title_key
 
 KIND = "openalex-works"
 SCHEMA_VERSION = 1
@@ -218,7 +217,7 @@ def _write(connection: sqlite3.Connection, rows: list[Row]) -> None:
 def record_reference(record: dict[str, Any]) -> Reference:
     """The work as a `Reference`: the API's conversion for published works, else its title,
     authors, year and identifiers (a preprint, a work without a venue)."""
-    from resolvers.openalex import work_to_reference
+    from bibnorm.resolvers.openalex import work_to_reference
 
     published = work_to_reference(record)
     arxiv = record.get("arxiv_id")

@@ -27,12 +27,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import requests
-
-from normalizer.config import Settings
-from normalizer.models import Frozen, PartialDate, Reference
-from normalizer.safejson import loads
-from normalizer.text.names import parse_name
-from resolvers._http import SourceUnavailable, describe_error, register_validator
+from bibnorm.config import Settings
+from bibnorm.models import Frozen, PartialDate, Reference
+from bibnorm.resolvers._http import SourceUnavailable, describe_error, register_validator
+from bibnorm.safejson import loads
+from bibnorm.text.names import parse_name
 
 SOURCE = "openlibrary"
 # ISBNs per Books API request: the bibkeys travel in the URL (13 digits and "ISBN:" each).

@@ -16,10 +16,10 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from normalizer.identifiers import canonical_doi
-from normalizer.models import Notice, PartialDate
-from normalizer.resolve.progress import NO_PROGRESS, Progress
-from resolvers._index import BULK_LOAD_PRAGMAS, BuildCounts, build_file, open_read_only, seal
+from bibnorm.identifiers import canonical_doi
+from bibnorm.models import Notice, PartialDate
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.resolvers._index import BULK_LOAD_PRAGMAS, BuildCounts, build_file, open_read_only, seal
 
 KIND = "retraction-watch"
 SCHEMA_VERSION = 1

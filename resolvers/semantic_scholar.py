@@ -9,7 +9,7 @@ Two roles share one `SemanticScholarClient` (so a rejected API key stops both):
   ids through ``POST /paper/batch`` (``DOI:<doi>``/``ARXIV:<id>``, up to 500 ids per call);
 - `S2Enricher` (``name="s2"``) — for resolved papers: one ``POST /paper/batch`` per 500
   papers with ``ARXIV:<id>`` (or ``DOI:<doi>``) ids, never one call each; each S2 record
-  comes back as a by-identifier `Candidate` that `normalizer.resolve.merge` folds in.
+  comes back as a by-identifier `Candidate` that `bibnorm.resolve.merge` folds in.
 
 Wire facts (``shared/reference/API-NOTES.md`` and the S2 samples): explicit ``fields=``;
 404 ``{"error": ...}`` is "not found" (no candidates, and cached); 429 has no
@@ -33,10 +33,9 @@ from typing import Any
 from urllib.parse import quote
 
 import requests
-
-from normalizer.config import Settings
-from normalizer.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
-from normalizer.models import (
+from bibnorm.config import Settings
+from bibnorm.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
+from bibnorm.models import (
     Candidate,
     EntryType,
     Identifiers,
@@ -48,15 +47,15 @@ from normalizer.models import (
     Reference,
     Severity,
 )
-from normalizer.resolve.progress import NO_PROGRESS, Progress
-from normalizer.safejson import loads
-from normalizer.text.clean import clean_reference
-from normalizer.text.names import parse_name
-from normalizer.text.series import named_series
-from normalizer.text.titles import same_title, title_words
-from normalizer.text.venues import VenueKind, canonical_venue_name, find_venue, is_preprint_venue, tidy_venue
-from resolvers._asking import s2_batch_id
-from resolvers._http import SourceUnavailable, describe_error, register_validator
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.resolvers._asking import s2_batch_id
+from bibnorm.resolvers._http import SourceUnavailable, describe_error, register_validator
+from bibnorm.safejson import loads
+from bibnorm.text.clean import clean_reference
+from bibnorm.text.names import parse_name
+from bibnorm.text.series import named_series
+from bibnorm.text.titles import same_title, title_words
+from bibnorm.text.venues import VenueKind, canonical_venue_name, find_venue, is_preprint_venue, tidy_venue
 
 SOURCE = "s2"
 FIELDS = (

@@ -42,14 +42,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 import orjson
 import zstandard
-
-from normalizer.errors import InputError, SnapshotError, WorkerError
-from normalizer.models import Candidate, Lookup, Problem, Query, QueryKind, Reference, Severity
-from normalizer.processes import available_cpus, shared_objects_frozen
-from normalizer.resolve.progress import BYTES, NO_PROGRESS, Progress
-from normalizer.text.clean import clean_reference
-from normalizer.text.titles import title_key, title_similarities, title_words, typo_spellings
-from resolvers._index import (
+from bibnorm.errors import InputError, SnapshotError, WorkerError
+from bibnorm.models import Candidate, Lookup, Problem, Query, QueryKind, Reference, Severity
+from bibnorm.processes import available_cpus, shared_objects_frozen
+from bibnorm.resolve.progress import BYTES, NO_PROGRESS, Progress
+from bibnorm.resolvers._index import (
     BULK_LOAD_PRAGMAS,
     SAFE_PRAGMAS,
     build_file,
@@ -60,7 +57,7 @@ from resolvers._index import (
     run_in_workers,
     train_dictionary,
 )
-from resolvers._snapshot_records import (
+from bibnorm.resolvers._snapshot_records import (
     SOURCE,
     BadRecordError,
     Row,
@@ -71,6 +68,8 @@ from resolvers._snapshot_records import (
     row_from_line,
     version_numbers,
 )
+from bibnorm.text.clean import clean_reference
+from bibnorm.text.titles import title_key, title_similarities, title_words, typo_spellings
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -80,7 +79,7 @@ SCHEMA_VERSION = 4
 CHUNK_LINES = 5_000  # lines per worker task and per transaction: large enough to amortise both
 PARALLEL_MIN_BYTES = 32 * 2**20  # smaller inputs are built in one process by default
 SKIP_EXAMPLES = 5  # bad lines reported individually; the rest are only counted
-# Records the compression dictionary is trained on (`resolvers._index.train_dictionary`).
+# Records the compression dictionary is trained on (`bibnorm.resolvers._index.train_dictionary`).
 DICTIONARY_SAMPLES = 10_000
 
 # Words too common in titles to tell papers apart; dropping them keeps full-text
@@ -190,7 +189,7 @@ def build_index(
     when an id appears twice the later line replaces the earlier one. The index is
     written to a temporary file next to ``output`` and moved over it at the end, so
     an interrupted build leaves any previous index intact; as with every bibnorm
-    writer (`normalizer.io`), a link is written through, temporary files a killed
+    writer (`bibnorm.io`), a link is written through, temporary files a killed
     build left are removed, and a new index gets the mode the umask allows. An
     existing file that is not a bibnorm index (`is_index`) is never replaced: a
     `SafetyError` says so before any work.
@@ -527,7 +526,7 @@ class SnapshotResolver:
 
     Queries by arXiv id or DOI get the matching record as a by-identifier candidate;
     title queries get every record with the same title key plus the most similar
-    full-text hits, for `normalizer.resolve.matching.choose` to judge. Candidates are chosen on
+    full-text hits, for `bibnorm.resolve.matching.choose` to judge. Candidates are chosen on
     (id, title) pairs; only the few offered are decompressed and made `Reference`s.
     """
 
@@ -662,7 +661,7 @@ class SnapshotResolver:
         global _forked
         if self._workers is not None:
             return self._workers[1]
-        from normalizer.processes import can_fork, fork_pool
+        from bibnorm.processes import can_fork, fork_pool
 
         if _forked is not None or not can_fork():
             return None

@@ -15,7 +15,7 @@ it (404, a JSON-RPC error, no answer) leaves the keys to the items' ``extra``.
 
 Nothing is written to Zotero (the local API's write support, Zotero 10+, is not used), no API key
 is sent, and nothing is cached: a library is read fresh each run, like a file. Raw JSON never
-leaves this module as data: the items go out as the JSON text `normalizer.readers.zotero` reads.
+leaves this module as data: the items go out as the JSON text `bibnorm.readers.zotero` reads.
 """
 
 from __future__ import annotations
@@ -27,10 +27,9 @@ from typing import Any
 from urllib.parse import quote, urljoin
 
 import requests
-
-from normalizer.config import Settings
-from normalizer.errors import InputError
-from normalizer.safejson import loads
+from bibnorm.config import Settings
+from bibnorm.errors import InputError
+from bibnorm.safejson import loads
 
 SOURCE = "zotero"
 USER = "users/0"  # the local API's name for the logged-in user's library

@@ -48,10 +48,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from normalizer.bib.bibfile import parse_bibtex  # noqa: E402
-from normalizer.identifiers import canonical_doi, parse_arxiv_id  # noqa: E402
-from normalizer.text.names import parse_name  # noqa: E402
-from normalizer.verify.judge import claim_from_entry  # noqa: E402
+from bibnorm.bib.bibfile import parse_bibtex  # noqa: E402
+from bibnorm.identifiers import canonical_doi, parse_arxiv_id  # noqa: E402
+from bibnorm.text.names import parse_name  # noqa: E402
+from bibnorm.verify.judge import claim_from_entry  # noqa: E402
 
 OUTPUT = ROOT / "fixtures" / "journals" / "cross-domain.jsonl"
 PER_FIELD = 150

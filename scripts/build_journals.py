@@ -49,7 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from normalizer.text.journals import journal_key  # noqa: E402
+from bibnorm.text.journals import journal_key  # noqa: E402
 
 OUTPUT = ROOT / "normalizer" / "data" / "journals.tsv.gz"
 
@@ -101,7 +101,7 @@ def jabref_key(name: str) -> str:
 
 
 def row_key(name: str) -> str:
-    """The key bibnorm looks names up by (`normalizer.text.journals.journal_key`, the same function)."""
+    """The key bibnorm looks names up by (`bibnorm.text.journals.journal_key`, the same function)."""
     return journal_key(name)
 
 

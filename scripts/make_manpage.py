@@ -73,8 +73,8 @@ def section(command: click.Command, ctx: click.Context) -> str:
 
 def render() -> str:
     """The whole man page."""
-    from normalizer import __version__
-    from normalizer.cli import main
+    from bibnorm import __version__
+    from bibnorm.cli import main
 
     root = click.Context(main, info_name="bibnorm", **main.context_settings)
     summary = (main.help or "").strip().split("\n")[0].rstrip(".")

@@ -15,8 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.writers import WriterOptions, get_writer
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.writers import WriterOptions, get_writer
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "styles"

@@ -6,13 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bibnorm.config import Settings
+from bibnorm.resolvers._http import BibnormSession
+from bibnorm.resolvers._session import build_session
+from bibnorm.resolvers.snapshot import build_index
 from fakes.arxiv_api import FakeArxivServer
 from paths import DEV_SNAPSHOT
-
-from normalizer.config import Settings
-from resolvers._http import BibnormSession
-from resolvers._session import build_session
-from resolvers.snapshot import build_index
 
 # --------------------------------------------------------------------------- snapshot index
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from normalizer.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
 
 # The NeurIPS version of arXiv 1706.03762, with the fields a proceedings entry carries.
 PUBLISHED = Reference(

@@ -48,7 +48,7 @@ def test_the_code_keeps_every_import_contract() -> None:
     [
         pytest.param(
             "normalizer/text/titles.py",
-            "import normalizer.cli",
+            "import bibnorm.cli",
             "layers: each package imports only the packages below it",
             id="text-rules-import-the-cli",
         ),
@@ -60,7 +60,7 @@ def test_the_code_keeps_every_import_contract() -> None:
         ),
         pytest.param(
             "normalizer/verify/judge.py",
-            "import resolvers._session",
+            "import bibnorm.resolvers._session",
             "the CLI is the only composition root",
             id="verify-builds-a-session",
         ),

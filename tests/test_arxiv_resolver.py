@@ -7,16 +7,12 @@ from pathlib import Path
 
 import pytest
 from arxiv._feed import parse as parse_feed
-from fakes.arxiv_api import FakeArxivServer, default_records
-from paths import REFERENCE as SHARED
-from requests import Response
-
-from normalizer.config import Settings
-from normalizer.models import Origin, Query, QueryKind, Severity, Status
-from normalizer.resolve.pipeline import run
-from resolvers._http import BibnormSession
-from resolvers._session import build_session
-from resolvers.arxiv import (
+from bibnorm.config import Settings
+from bibnorm.models import Origin, Query, QueryKind, Severity, Status
+from bibnorm.resolve.pipeline import run
+from bibnorm.resolvers._http import BibnormSession
+from bibnorm.resolvers._session import build_session
+from bibnorm.resolvers.arxiv import (
     ArxivResolver,
     error_message,
     loose_clause,
@@ -24,6 +20,9 @@ from resolvers.arxiv import (
     strict_clause,
     validate_feed,
 )
+from fakes.arxiv_api import FakeArxivServer, default_records
+from paths import REFERENCE as SHARED
+from requests import Response
 
 SAMPLES = SHARED / "api-samples" / "arxiv"
 ABSTRACTS = {

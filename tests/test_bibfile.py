@@ -1,4 +1,4 @@
-"""normalizer.bib.bibfile: reading real .bib files without loss, and canonical formatting."""
+"""bibnorm.bib.bibfile: reading real .bib files without loss, and canonical formatting."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
-from normalizer.bib.bibfile import (
+from bibnorm.bib.bibfile import (
     BibEntry,
     CommentBlock,
     FailedBlock,
@@ -20,7 +19,7 @@ from normalizer.bib.bibfile import (
     read_bibfile,
     render,
 )
-from normalizer.errors import SafetyError
+from bibnorm.errors import SafetyError
 
 CORPUS = Path(__file__).parent / "corpus"
 CORPUS_FILES = sorted(CORPUS.glob("*/*.bib"))
@@ -242,7 +241,7 @@ def test_assert_nothing_lost_refuses(after: str, message: str) -> None:
     ],
 )
 def test_a_piece_is_read_as_if_the_text_ended_where_the_piece_ends(text: str) -> None:
-    from normalizer.bib.bibtex_scan import scan_commands
+    from bibnorm.bib.bibtex_scan import scan_commands
 
     for end in range(len(text) + 1):
         assert scan_commands(text, 0, end) == scan_commands(text[:end]), end

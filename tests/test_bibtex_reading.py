@@ -16,14 +16,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from bibnorm.bib.bibfile import FailedBlock, FormatOptions, format_bibtex, parse_bibtex
+from bibnorm.bib.checks import run_checks
+from bibnorm.bib.checks.base import CheckConfig
+from bibnorm.cli import main
+from bibnorm.models import Severity
 from bibtex_referee import bibtex_missing, read_with_bibtex, stored_fields
 from click.testing import CliRunner
-
-from normalizer.bib.bibfile import FailedBlock, FormatOptions, format_bibtex, parse_bibtex
-from normalizer.bib.checks import run_checks
-from normalizer.bib.checks.base import CheckConfig
-from normalizer.cli import main
-from normalizer.models import Severity
 
 
 class Case(NamedTuple):

@@ -14,14 +14,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from normalizer.config import Settings
-from normalizer.models import Candidate, Identifiers, PartialDate, Person, Reference
-from normalizer.resolve.merge import merge_reference
-from normalizer.resolve.venue_kind import kind_by_evidence
-from normalizer.writers.bibtex import write_bibtex
-from resolvers.crossref import work_to_reference
-from resolvers.semantic_scholar import paper_to_reference
+from bibnorm.config import Settings
+from bibnorm.models import Candidate, Identifiers, PartialDate, Person, Reference
+from bibnorm.resolve.merge import merge_reference
+from bibnorm.resolve.venue_kind import kind_by_evidence
+from bibnorm.resolvers.crossref import work_to_reference
+from bibnorm.resolvers.semantic_scholar import paper_to_reference
+from bibnorm.writers.bibtex import write_bibtex
 
 LNCS = "Lecture Notes in Computer Science"
 MICCAI_VOLUME = "Medical Image Computing and Computer-Assisted Intervention – MICCAI 2015"
@@ -121,7 +120,7 @@ def test_a_semantic_scholar_record_naming_only_the_series_is_no_publication_but_
     ],
 )
 def test_a_venue_names_a_series_only_as_a_whole_spelling(text: str, series: str | None) -> None:
-    from normalizer.text.series import named_series
+    from bibnorm.text.series import named_series
 
     found = named_series(text)
     assert (found.name if found else None) == series

@@ -11,12 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bibnorm.models import PartialDate, Person, Reference
+from bibnorm.text.capitals import evidence_for
+from bibnorm.writers import WriterOptions, get_writer
+from bibnorm.writers.latex_text import title_to_latex
 from clients import flat, typeset_bibtex
-
-from normalizer.models import PartialDate, Person, Reference
-from normalizer.text.capitals import evidence_for
-from normalizer.writers import WriterOptions, get_writer
-from normalizer.writers.latex_text import title_to_latex
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bibnorm.config import Settings
+from bibnorm.models import Candidate, Identifiers, PartialDate, Person, Reference
+from bibnorm.resolve.merge import merge_reference
+from bibnorm.resolvers.crossref import SEARCH_FIELDS, work_to_reference
+from bibnorm.writers import WriterOptions, get_writer
 from clients import need, run
 from test_book_series import AUTHORS, DOI, LNCS, MICCAI_VOLUME, TITLE, arxiv_primary, crossref_chapter
-
-from normalizer.config import Settings
-from normalizer.models import Candidate, Identifiers, PartialDate, Person, Reference
-from normalizer.resolve.merge import merge_reference
-from normalizer.writers import WriterOptions, get_writer
-from resolvers.crossref import SEARCH_FIELDS, work_to_reference
 
 EDITORS = [
     {"given": "Nassir", "family": "Navab", "sequence": "first", "affiliation": []},

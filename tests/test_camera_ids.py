@@ -17,16 +17,15 @@ import re
 from pathlib import Path
 
 import pytest
+from bibnorm.cli import main
+from bibnorm.config import Settings
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.writers import WriterOptions, get_writer
 from click.testing import CliRunner
 from clients import flat, need, run, typeset_biblatex
 from paths import FIXTURES
 from test_writer_styles import PREPRINT
 from test_writer_styles import PUBLISHED as PAPER
-
-from normalizer.cli import main
-from normalizer.config import Settings
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.writers import WriterOptions, get_writer
 
 # arXiv's LoRA preprint, a proceedings paper with its preprint's id, a journal paper without one.
 ARTICLE = Reference(

@@ -8,13 +8,12 @@ capitalised syllable of a Chinese given name is no particle: "Zhi Da Soh" is giv
 from __future__ import annotations
 
 import pytest
+from bibnorm.config import Settings
+from bibnorm.models import Candidate, Identifiers, Person, Reference
+from bibnorm.resolve.merge import merge_reference
+from bibnorm.resolve.normalize import name_casing
+from bibnorm.text.names import parse_name
 from test_merge import arxiv_record, dblp_record
-
-from normalizer.config import Settings
-from normalizer.models import Candidate, Identifiers, Person, Reference
-from normalizer.resolve.merge import merge_reference
-from normalizer.resolve.normalize import name_casing
-from normalizer.text.names import parse_name
 
 
 @pytest.mark.parametrize(

@@ -25,15 +25,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.readers import read_inputs
+from bibnorm.resolve.normalize import normalize_reference
+from bibnorm.text.clean import clean_reference
+from bibnorm.writers import WriterOptions, get_writer
 from clients import flat, need, run, typeset_biblatex, typeset_bibtex
 from paths import FIXTURES, HF_PAGES_DIR
 from title_census import census
-
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.readers import read_inputs
-from normalizer.resolve.normalize import normalize_reference
-from normalizer.text.clean import clean_reference
-from normalizer.writers import WriterOptions, get_writer
 
 
 def _page_abstracts() -> dict[str, str]:

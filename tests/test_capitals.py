@@ -12,10 +12,8 @@ from itertools import product
 from pathlib import Path
 
 import pytest
-from paths import API_SAMPLES, DEV_SNAPSHOT, VERIFY_DEV
-
-from normalizer.text import capitals
-from normalizer.text.capitals import (
+from bibnorm.text import capitals
+from bibnorm.text.capitals import (
     _PART_RE,
     TOKEN,
     Evidence,
@@ -24,6 +22,7 @@ from normalizer.text.capitals import (
     needs_protection,
     pool,
 )
+from paths import API_SAMPLES, DEV_SNAPSHOT, VERIFY_DEV
 
 Records = list[tuple[str, str | None]]
 
@@ -100,7 +99,7 @@ def test_the_lazy_evidence_decides_every_word_as_reading_each_record_does(record
 
 
 # The token pattern as first written, with greedy (backtracking) quantifiers: the specification
-# the possessive one in `normalizer.text.capitals` must match exactly.
+# the possessive one in `bibnorm.text.capitals` must match exactly.
 _BACKTRACKING_PART = r"[^\W_]+(?:['\u2019][^\W_]+)*"
 BACKTRACKING_TOKEN = re.compile(rf"{_BACKTRACKING_PART}(?:[-\u2010\u2011&]{_BACKTRACKING_PART})*")
 # Every character class the pattern tells apart: letters of both cases and scripts, digits, the

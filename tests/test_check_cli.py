@@ -7,9 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bibnorm.cli import EXIT_FINDINGS, main
 from click.testing import CliRunner
-
-from normalizer.cli import EXIT_FINDINGS, main
 
 CORPUS = Path(__file__).parent / "corpus"
 MISTAKES = CORPUS / "ugly" / "arxiv-and-author-mistakes.bib"
@@ -252,8 +251,8 @@ def test_format_of_a_large_file_is_written_as_it_is_rendered_with_the_same_bytes
     runner: CliRunner, path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     whole = runner.invoke(main, ["format", "--jobs", "1", str(path)])
-    monkeypatch.setattr("normalizer.cli.format_cmd.STREAM_MIN_CHARS", 0)  # every file is "large"
-    monkeypatch.setattr("normalizer.bib.bibfile.CHUNK_CHARS", 300)  # and read in many pieces
+    monkeypatch.setattr("bibnorm.cli.format_cmd.STREAM_MIN_CHARS", 0)  # every file is "large"
+    monkeypatch.setattr("bibnorm.bib.bibfile.CHUNK_CHARS", 300)  # and read in many pieces
     streamed = runner.invoke(main, ["format", "--jobs", "1", str(path)])
     assert (streamed.exit_code, streamed.stdout_bytes) == (whole.exit_code, whole.stdout_bytes)
     assert streamed.stderr == whole.stderr  # the same notes (a block kept as it is, a legacy encoding)

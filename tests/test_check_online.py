@@ -31,13 +31,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bibnorm.cli import EXIT_FINDINGS, main
+from bibnorm.text.venues import find_venue
 from click.testing import CliRunner, Result
 from fakes.dblp_dump import record_xml, write_dump
 from fakes.servers import FakeApis, running_fakes
 from paths import GOLD
-
-from normalizer.cli import EXIT_FINDINGS, main
-from normalizer.text.venues import find_venue
 
 # Immediate, bounded retries: a failing fake costs milliseconds, not the default backoff.
 CONFIG = "max_attempts = 2\nbackoff_base = 0.0\ntimeout = 5.0\n"
@@ -628,8 +627,8 @@ def test_ids_the_lock_lacks_are_asked_online_and_only_those(checker: Checker) ->
 def test_a_lock_that_says_preprint_keeps_the_check_quiet_offline(checker: Checker, tmp_path: Path) -> None:
     from datetime import date
 
-    from normalizer.bib.lockfile import Lock, LockItem, save_lock
-    from normalizer.models import Identifiers, Reference
+    from bibnorm.bib.lockfile import Lock, LockItem, save_lock
+    from bibnorm.models import Identifiers, Reference
 
     preprint = Reference(title="Augmenting large language models with chemistry tools", entry_type="preprint")
     preprint = preprint.model_copy(update={"ids": Identifiers(arxiv_id="2304.05376")})

@@ -1,18 +1,17 @@
-"""normalizer.bib.checks: each finding on the real corpus and on minimal entries."""
+"""bibnorm.bib.checks: each finding on the real corpus and on minimal entries."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
-from normalizer.bib.bibfile import parse_bibtex, read_bibfile, render
-from normalizer.bib.checks import CHECKS, run_checks
-from normalizer.bib.checks.base import CheckConfig, OnlineFacts, arxiv_ids, index_file
-from normalizer.bib.checks.fields import unprotected_capitals
-from normalizer.bib.fix import apply_fixes
-from normalizer.models import Identifiers, PartialDate, Person, Reference, Severity
-from normalizer.writers import WriterOptions, get_writer
+from bibnorm.bib.bibfile import parse_bibtex, read_bibfile, render
+from bibnorm.bib.checks import CHECKS, run_checks
+from bibnorm.bib.checks.base import CheckConfig, OnlineFacts, arxiv_ids, index_file
+from bibnorm.bib.checks.fields import unprotected_capitals
+from bibnorm.bib.fix import apply_fixes
+from bibnorm.models import Identifiers, PartialDate, Person, Reference, Severity
+from bibnorm.writers import WriterOptions, get_writer
 
 CORPUS = Path(__file__).parent / "corpus"
 OFFLINE = CheckConfig(ignore=("BN602",))
@@ -111,7 +110,7 @@ def test_finding(text: str, expected: list[tuple[int, str]]) -> None:
         pytest.param("The \\LaTeX\\ Companion", [], id="control-word"),
         pytest.param("{{Whole Title IN Braces}}", [], id="double-braced"),
         pytest.param("TableQA and DivGraphPointer", ["TableQA", "DivGraphPointer"], id="camel-case"),
-        # The writer's rule (normalizer.text.capitals), so check and resolve agree.
+        # The writer's rule (bibnorm.text.capitals), so check and resolve agree.
         pytest.param("Convolutional Kolmogorov-Arnold Networks", ["Kolmogorov-Arnold"], id="known-names"),
         pytest.param("Why Should I Trust You?", ["I"], id="pronoun-I"),
         pytest.param("{MLP}-Mixer and Illiterate {DALL}-E", ["DALL-E"], id="hyphenated-part-unbraced"),

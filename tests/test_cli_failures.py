@@ -21,13 +21,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bibnorm.cli import EXIT_INTERRUPTED, EXIT_SOURCES_FAILED, EXIT_USAGE, main
+from bibnorm.resolvers.snapshot import build_index
 from click.testing import CliRunner
 from fakes.broken_api import closed_port
 from fakes.servers import running_fakes
 from paths import DEV_SNAPSHOT, ROOT
-
-from normalizer.cli import EXIT_INTERRUPTED, EXIT_SOURCES_FAILED, EXIT_USAGE, main
-from resolvers.snapshot import build_index
 
 FIVE_TITLES = [
     "Attention Is All You Need",
@@ -69,7 +68,7 @@ def invoke(args: list[str], env: dict[str, str]) -> tuple[int, list[str], str]:
 
 def bibnorm_process(*args: str, env: dict[str, str], **popen: object) -> subprocess.Popen[bytes]:
     return subprocess.Popen(  # type: ignore[call-overload,no-any-return]
-        [sys.executable, "-m", "normalizer", *args],
+        [sys.executable, "-m", "bibnorm", *args],
         env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
         stderr=subprocess.PIPE,
         **popen,

@@ -4,7 +4,7 @@ Every case is run through the real command group (or a real process where closed
 descriptors matter) and asserts the exit code, that stderr is the one line naming the
 problem (never a traceback, never a 5 MB value echoed back, never an API key), that nothing
 was written, and, for settings, that no request was sent: they are refused where they are
-built (`normalizer.config.Settings`), before any source is asked.
+built (`bibnorm.config.Settings`), before any source is asked.
 """
 
 from __future__ import annotations
@@ -19,13 +19,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bibnorm.cli import EXIT_FATAL, EXIT_FINDINGS, EXIT_OK, EXIT_SOURCES_FAILED, EXIT_USAGE, main
+from bibnorm.config import _ENV
 from click.testing import CliRunner, Result
 from fakes.broken_api import BrokenApi, busy_api, closed_port, deep_json_api
 from fakes.servers import FakeApis, running_fakes
 from paths import DEV_SNAPSHOT, ROOT
-
-from normalizer.cli import EXIT_FATAL, EXIT_FINDINGS, EXIT_OK, EXIT_SOURCES_FAILED, EXIT_USAGE, main
-from normalizer.config import _ENV
 
 TITLES = "Attention Is All You Need\nDeep Residual Learning for Image Recognition\n"
 SECRET = "sk-0123456789abcdef"  # a key-shaped string that must never appear in any output
@@ -341,7 +340,7 @@ STDIN_CLOSED = "standard input is closed; give a file, or pipe the input into '-
 def bibnorm(*args: str, close: int, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
     """A real run with file descriptor ``close`` (0 stdin, 1 stdout) closed, as ``<&-``/``>&-`` do."""
     return subprocess.run(
-        [sys.executable, "-m", "normalizer", *args],
+        [sys.executable, "-m", "bibnorm", *args],
         cwd=cwd,
         env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
         stdout=subprocess.PIPE if close != 1 else None,

@@ -10,10 +10,9 @@ from types import ModuleType
 
 import click
 import pytest
+from bibnorm.cli import main
 from click.testing import CliRunner
 from paths import ROOT
-
-from normalizer.cli import main
 
 Words = tuple[str, ...]  # a command's words after `bibnorm`: () is the group itself
 

@@ -18,14 +18,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bibnorm.cli import EXIT_FINDINGS, main
+from bibnorm.cli._progress import PhaseLines, clock_text, count_text, phase_line, rate_text
+from bibnorm.cli._style import color_choice
+from bibnorm.resolve.progress import BYTES
 from click.testing import CliRunner
 from fakes.servers import FakeApis, running_fakes
 from paths import HF_PAGES_DIR
-
-from normalizer.cli import EXIT_FINDINGS, main
-from normalizer.cli._progress import PhaseLines, clock_text, count_text, phase_line, rate_text
-from normalizer.cli._style import color_choice
-from normalizer.resolve.progress import BYTES
 
 PAGES = sorted(HF_PAGES_DIR.glob("*.txt"))
 MISTAKES = Path(__file__).parent / "corpus" / "ugly" / "arxiv-and-author-mistakes.bib"

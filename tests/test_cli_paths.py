@@ -19,11 +19,10 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
+from bibnorm.cli import EXIT_FATAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, main
+from bibnorm.resolvers.snapshot import build_index, index_info
 from click.testing import CliRunner
 from paths import DEV_SNAPSHOT, ROOT
-
-from normalizer.cli import EXIT_FATAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, main
-from resolvers.snapshot import build_index, index_info
 
 ARXIV_ID = "2201.13027"  # BOAT, in dev-snapshot.jsonl
 CITES = f"\\cite{{{ARXIV_ID}}}\n"
@@ -585,7 +584,7 @@ def test_watch_stopped_with_ctrl_c_exits_130_saying_what_it_wrote(
 def test_every_path_setting_expands_a_home_as_the_command_line_does(
     key: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from normalizer.config import Settings
+    from bibnorm.config import Settings
 
     monkeypatch.setenv("HOME", str(tmp_path))
     assert getattr(Settings.model_validate({key: "~/x.sqlite"}), key) == tmp_path / "x.sqlite"

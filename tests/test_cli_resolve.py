@@ -12,13 +12,12 @@ from pathlib import Path
 import bibtexparser
 import click
 import pytest
+from bibnorm.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED, main
+from bibnorm.config import Settings
+from bibnorm.resolvers._http import CACHE_FILE
+from bibnorm.resolvers._session import build_session
 from click.testing import CliRunner
 from paths import GOLD
-
-from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED, main
-from normalizer.config import Settings
-from resolvers._http import CACHE_FILE
-from resolvers._session import build_session
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_PAGE = ROOT / "fixtures" / "demo" / "hf-page.txt"
@@ -149,7 +148,7 @@ NOT_AT_START_UP = (
     "rispy",
     "xml.etree.ElementTree",
     "multiprocessing",
-    "normalizer.text.journals",  # the journal list: only for published entries
+    "bibnorm.text.journals",  # the journal list: only for published entries
 )
 
 
@@ -157,7 +156,7 @@ def modules_loaded_by_resolve(folder: Path, env: dict[str, str], *args: str) -> 
     """Run ``bibnorm resolve ARGS`` in a fresh interpreter; which of `NOT_AT_START_UP` it imported."""
     program = (
         "import json, sys\n"
-        "from normalizer.cli import main\n"
+        "from bibnorm.cli import main\n"
         "try:\n"
         f"    main(['resolve', *{list(args)!r}])\n"
         "except SystemExit:\n"
@@ -191,7 +190,7 @@ def test_a_one_line_offline_resolve_imports_only_what_it_uses(
 
     assert not any(snapshot_only.values()), snapshot_only
     # The title is not in the snapshot, and nothing is cached: arXiv and S2 could only be refused,
-    # so they are not built (`resolvers._refused` answers for them): no HTTP stack at all.
+    # so they are not built (`bibnorm.resolvers._refused` answers for them): no HTTP stack at all.
     assert not any(default_chain.values()), default_chain
     assert held in (tmp_path / "out.bib").read_text(encoding="utf-8").replace("{", "").replace("}", "")
 
@@ -323,7 +322,7 @@ def test_every_command_has_help_with_an_example() -> None:
 def test_the_command_list_in_help_is_each_commands_own_summary() -> None:
     """`bibnorm --help` prints summaries kept in COMMANDS (so it imports no command module):
     they must be what click derives from each command's docstring."""
-    from normalizer.cli import COMMANDS
+    from bibnorm.cli import COMMANDS
 
     for name, (_, summary) in COMMANDS.items():
         command = main.get_command(click.Context(main), name)

@@ -15,20 +15,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bibnorm.cli import EXIT_FATAL, EXIT_FINDINGS, EXIT_USAGE, main
+from bibnorm.corpus.documents import find_documents
+from bibnorm.corpus.engines import DaskEngine, ProcessEngine, SerialEngine, engine_for
+from bibnorm.corpus.run import run_corpus
+from bibnorm.corpus.store import ResultStore
+from bibnorm.corpus.verifying import Job
+from bibnorm.errors import InputError, UsageError
+from bibnorm.resolvers._session import build_session
+from bibnorm.verify.run import VerifyOptions
 from click.testing import CliRunner
 from fakes.verify_world import world_sources
 from test_verify import FABRICATED, REAL
 from test_verify_report import browser  # noqa: F401  (the real Chromium, as the report's tests drive it)
-
-from normalizer.cli import EXIT_FATAL, EXIT_FINDINGS, EXIT_USAGE, main
-from normalizer.corpus.documents import find_documents
-from normalizer.corpus.engines import DaskEngine, ProcessEngine, SerialEngine, engine_for
-from normalizer.corpus.run import run_corpus
-from normalizer.corpus.store import ResultStore
-from normalizer.corpus.verifying import Job
-from normalizer.errors import InputError, UsageError
-from normalizer.verify.run import VerifyOptions
-from resolvers._session import build_session
 
 # The entries the verify tests cite, one per string: two real papers, a fabricated arXiv id.
 DDPM, SCENE = (f"{entry.strip()}\n" for entry in REAL.split("\n\n"))
@@ -302,7 +301,7 @@ def test_bad_corpus_runs_fail_in_one_line(env: Path, arguments: list[str], messa
 
 
 def test_without_workers_the_engine_uses_every_available_cpu() -> None:
-    from normalizer.processes import available_cpus
+    from bibnorm.processes import available_cpus
 
     engine = engine_for(None, None)
     assert engine.workers == available_cpus()
@@ -322,7 +321,7 @@ def test_a_run_killed_by_sigkill_and_run_again_writes_what_an_uninterrupted_run_
     files = {f"p{n:03d}.bib": (DDPM if n % 2 else SCENE) + (FAKE_ID if n % 5 == 0 else "") for n in range(60)}
     write_corpus(env / "venue", files)
     run_corpus("venue", env / "whole", job(), SerialEngine())
-    command = [sys.executable, "-m", "normalizer", "verify", "venue", "--out", "killed", "--workers", "2"]
+    command = [sys.executable, "-m", "bibnorm", "verify", "venue", "--out", "killed", "--workers", "2"]
     started = subprocess.Popen(command, cwd=env, start_new_session=True, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)  # fmt: skip
     deadline = time.monotonic() + 60

@@ -13,10 +13,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
-from fakes.crossref_api import FakeCrossref, sample_works
-
-from normalizer.config import Settings
-from normalizer.models import (
+from bibnorm.config import Settings
+from bibnorm.models import (
     Candidate,
     Identifiers,
     Lookup,
@@ -27,15 +25,16 @@ from normalizer.models import (
     QueryKind,
     Reference,
 )
-from normalizer.resolve import pipeline
-from resolvers._session import build_session
-from resolvers.crossref import (
+from bibnorm.resolve import pipeline
+from bibnorm.resolvers._session import build_session
+from bibnorm.resolvers.crossref import (
     DOI_BATCH,
     CrossrefClient,
     CrossrefEnricher,
     work_to_any_reference,
     work_to_reference,
 )
+from fakes.crossref_api import FakeCrossref, sample_works
 
 NATURE_MI_DOI = "10.1038/s42256-024-00832-8"
 

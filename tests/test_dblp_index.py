@@ -23,22 +23,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bibnorm.cli import main
+from bibnorm.config import Settings
+from bibnorm.errors import InputError, OutputError, SnapshotError
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.resolvers import dblp_index
+from bibnorm.resolvers._dblp_records import dtd_entities, published_reference
+from bibnorm.resolvers._session import build_session
+from bibnorm.resolvers.dblp import DblpClient, DblpEnricher, build_dblp, record_from_hit
+from bibnorm.resolvers.dblp_index import DblpIndex, build_dblp_index, dblp_index_info
+from bibnorm.text.venues import find_venue
 from builds import kill_when_loading
 from click.testing import CliRunner
 from fakes.dblp_api import FakeDblp, sample_records
 from fakes.dblp_dump import record_xml, write_dump, write_fake_dump
 from paths import FIXTURES
-
-from normalizer.cli import main
-from normalizer.config import Settings
-from normalizer.errors import InputError, OutputError, SnapshotError
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.text.venues import find_venue
-from resolvers import dblp_index
-from resolvers._dblp_records import dtd_entities, published_reference
-from resolvers._session import build_session
-from resolvers.dblp import DblpClient, DblpEnricher, build_dblp, record_from_hit
-from resolvers.dblp_index import DblpIndex, build_dblp_index, dblp_index_info
 
 DUMP = FIXTURES / "dblp" / "dblp.xml"
 DTD = FIXTURES / "dblp" / "dblp.dtd"
@@ -445,8 +444,8 @@ def test_a_killed_build_leaves_the_previous_index_and_no_file_that_reads_as_one(
     shutil.copy(built[0], output)
     # Small chunks, so the build is killed midway: after its first records are written.
     script = (
-        "import sys, time; from pathlib import Path; from resolvers import dblp_index\n"
-        "from normalizer.resolve.progress import Silent\n"
+        "import sys, time; from pathlib import Path; from bibnorm.resolvers import dblp_index\n"
+        "from bibnorm.resolve.progress import Silent\n"
         "dblp_index.CHUNK_BYTES = 4096\n"
         "class Stop(Silent):\n"
         "    def advance(self, count=1): print('loading', flush=True); time.sleep(60)\n"
@@ -626,7 +625,7 @@ def test_index_usage_errors_are_one_line_with_exit_code_2(
 
 
 def test_a_dblp_index_is_not_taken_for_a_snapshot(built: tuple[Path, dblp_index.DblpBuildStats]) -> None:
-    from resolvers.snapshot import index_info
+    from bibnorm.resolvers.snapshot import index_info
 
     with pytest.raises(SnapshotError, match="is a dblp index, not a snapshot index"):
         index_info(built[0])

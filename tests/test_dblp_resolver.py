@@ -15,14 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes.dblp_api import CONFERENCE, JOURNAL, SAMPLE, FakeDblp, sample_records
-
-from normalizer.config import Settings
-from normalizer.identifiers import canonical_doi
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.text.venues import find_venue
-from resolvers._session import build_session
-from resolvers.dblp import (
+from bibnorm.config import Settings
+from bibnorm.identifiers import canonical_doi
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.resolvers._session import build_session
+from bibnorm.resolvers.dblp import (
     DblpClient,
     DblpEnricher,
     author_names,
@@ -30,6 +27,8 @@ from resolvers.dblp import (
     hit_to_reference,
     search_query,
 )
+from bibnorm.text.venues import find_venue
+from fakes.dblp_api import CONFERENCE, JOURNAL, SAMPLE, FakeDblp, sample_records
 
 CVPR = find_venue("CVPR")
 CVPRW = find_venue("CVPRW")

@@ -21,6 +21,8 @@ from typing import Any
 
 import bibtexparser
 import pytest
+from bibnorm.cli import EXIT_SOURCES_FAILED, main
+from bibnorm.writers.csl_json import validate_csl
 from click.testing import CliRunner, Result
 from clients import PDFLATEX, latex_errors, need, run
 from fakes.arxiv_api import DECOY_PREFIX
@@ -28,9 +30,6 @@ from fakes.s2_api import DECOYS, RecordedRequest
 from fakes.servers import FakeApis, one_host, running_fakes
 from paths import SHARED
 from title_census import census
-
-from normalizer.cli import EXIT_SOURCES_FAILED, main
-from normalizer.writers.csl_json import validate_csl
 
 PAGES = sorted((SHARED / "inputs" / "hf-papers").glob("*.txt"))
 GOLD = SHARED / "reference" / "dev-gold.jsonl"

@@ -16,12 +16,11 @@ from typing import Any
 
 import bibtexparser
 import pytest
+from bibnorm.cli import main
 from click.testing import CliRunner
 from fakes.dblp_api import DBLP_VENUES, JOURNAL, FakeDblp
 from fakes.servers import running_fakes
 from paths import SHARED
-
-from normalizer.cli import main
 
 PAGES = sorted((SHARED / "inputs" / "hf-papers").glob("*.txt"))
 GOLD = SHARED / "reference" / "dev-gold.jsonl"

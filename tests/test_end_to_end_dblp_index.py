@@ -17,13 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bibnorm.cli import EXIT_FINDINGS, main
 from click.testing import CliRunner
 from clients import PDFLATEX, need, run
 from fakes.dblp_dump import write_fake_dump
 from fakes.servers import FakeApis, running_fakes
 from paths import FIXTURES, GOLD, HF_PAGES_DIR
-
-from normalizer.cli import EXIT_FINDINGS, main
 
 PAGES = sorted(HF_PAGES_DIR.glob("*.txt"))
 CONFIG = "max_attempts = 3\nbackoff_base = 0.0\ntimeout = 5.0\n"

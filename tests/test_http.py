@@ -14,11 +14,10 @@ from typing import Any
 
 import pytest
 import requests
+from bibnorm.config import Settings
+from bibnorm.resolvers._http import CACHE_FILE, HttpStats, SourcePolicy, SourceUnavailable, register_validator
+from bibnorm.resolvers._session import build_session
 from fakes.broken_api import closed_port
-
-from normalizer.config import Settings
-from resolvers._http import CACHE_FILE, HttpStats, SourcePolicy, SourceUnavailable, register_validator
-from resolvers._session import build_session
 
 
 class ScriptedServer(ThreadingHTTPServer):

@@ -14,14 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bibnorm.cli import EXIT_SOURCES_FAILED, main
+from bibnorm.config import Settings
+from bibnorm.resolvers._http import SourceUnavailable, same_origin
+from bibnorm.resolvers._session import build_session
 from click.testing import CliRunner
 from fakes.broken_api import closed_port
 from fakes.hostile_api import BOMB_MB, HostileServer, RecordingServer, Script, gzip_bomb
-
-from normalizer.cli import EXIT_SOURCES_FAILED, main
-from normalizer.config import Settings
-from resolvers._http import SourceUnavailable, same_origin
-from resolvers._session import build_session
 
 SECRET = "s3cr3t-key-0123"
 

@@ -1,10 +1,9 @@
-"""normalizer.identifiers: arXiv ids and DOIs as users write them, in one canonical form."""
+"""bibnorm.identifiers: arXiv ids and DOIs as users write them, in one canonical form."""
 
 from __future__ import annotations
 
 import pytest
-
-from normalizer.identifiers import (
+from bibnorm.identifiers import (
     ArxivId,
     arxiv_id_year_month,
     canonical_doi,

@@ -21,15 +21,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import bibnorm.resolvers._cache_file
 import pytest
+from bibnorm.cli import EXIT_FATAL, EXIT_FINDINGS, EXIT_SOURCES_FAILED, EXIT_TERMINATED, main
+from bibnorm.readers import read_inputs
+from bibnorm.readers.base import MAX_ITEM
 from click.testing import CliRunner, Result
 from paths import ROOT
 from test_cli_hostile_inputs import one_error_line
-
-import resolvers._cache_file
-from normalizer.cli import EXIT_FATAL, EXIT_FINDINGS, EXIT_SOURCES_FAILED, EXIT_TERMINATED, main
-from normalizer.readers import read_inputs
-from normalizer.readers.base import MAX_ITEM
 
 PDF = ROOT / "fixtures" / "pdf" / "plain-1col.pdf"
 TITLES = "Attention Is All You Need\nDeep Residual Learning for Image Recognition\n"
@@ -229,7 +228,7 @@ def test_a_pdf_on_standard_input_is_read_as_a_pdf(workdir: Path) -> None:
 def test_a_cache_another_process_holds_is_in_use_not_damaged(
     workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(resolvers._cache_file, "BUSY_WAIT", 0.2)  # how long to wait, not what to say
+    monkeypatch.setattr(bibnorm.resolvers._cache_file, "BUSY_WAIT", 0.2)  # how long to wait, not what to say
     (workdir / "cache").mkdir()
     holder = sqlite3.connect(workdir / "cache" / "http-cache.sqlite", isolation_level=None)
     holder.execute("create table responses (key text)")
@@ -248,7 +247,7 @@ def test_a_cache_another_process_holds_is_in_use_not_damaged(
 def test_tex_watch_stopped_by_sigterm_exits_143(workdir: Path) -> None:
     (workdir / "paper.tex").write_text("\\documentclass{article}\\begin{document}x\\end{document}\n")
     process = subprocess.Popen(
-        [sys.executable, "-m", "normalizer", "tex", "paper.tex", "--watch", "-o", "refs.bib"],
+        [sys.executable, "-m", "bibnorm", "tex", "paper.tex", "--watch", "-o", "refs.bib"],
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         cwd=workdir,
         stderr=subprocess.PIPE,

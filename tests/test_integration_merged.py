@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bibnorm.cli import EXIT_FINDINGS, main
 from click.testing import CliRunner
 from fakes.arxiv_api import FakeArxivServer
 from fakes.crossref_api import FakeCrossref
@@ -30,8 +31,6 @@ from fakes.kinds_world import RETRACTED, crossref_works
 from fakes.openlibrary_api import FakeOpenLibrary
 from fakes.s2_api import FakeS2
 from fakes.servers import running_fakes
-
-from normalizer.cli import EXIT_FINDINGS, main
 
 # --- non-paper kinds through every reader -----------------------------------------------------
 
@@ -265,7 +264,7 @@ def test_a_configured_preset_is_the_layout_check_and_format_expect(
 def test_a_printed_reference_says_what_kind_of_work_it_cites(
     reference: str, entry_type: str, publisher: str | None
 ) -> None:
-    from normalizer.readers.refs import read_refs
+    from bibnorm.readers.refs import read_refs
 
     (query,) = read_refs(f"[1] {reference}\n", "refs.txt")
     assert (query.entry_type, query.publisher) == (entry_type, publisher)

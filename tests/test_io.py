@@ -1,4 +1,4 @@
-"""Writing and reading files without losing what the user had (`normalizer.io`)."""
+"""Writing and reading files without losing what the user had (`bibnorm.io`)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-
-from normalizer import io
-from normalizer.errors import InputError, OutputError, SafetyError, UsageError
+from bibnorm import io
+from bibnorm.errors import InputError, OutputError, SafetyError, UsageError
 
 
 @pytest.fixture

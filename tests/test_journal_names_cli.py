@@ -14,11 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bibnorm.cli import main
 from click.testing import CliRunner
 from fakes.journal_world import records, s2_papers
 from fakes.s2_api import FakeS2
-
-from normalizer.cli import main
 
 DOIS = ("10.1038/s41592-023-01909-9", "10.1038/s41592-020-01050-x", "10.1103/PhysRevLett.59.799")
 

@@ -9,10 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from paths import ROOT
-
-from normalizer.models import Identifiers, PartialDate, Reference
-from normalizer.text.journals import (
+from bibnorm.models import Identifiers, PartialDate, Reference
+from bibnorm.text.journals import (
     LIST,
     TABLE,
     dotted_abbreviation,
@@ -23,8 +21,9 @@ from normalizer.text.journals import (
     trailing_volume,
     venue_spelling,
 )
-from normalizer.text.venues import VenueKind, find_venue
-from normalizer.writers import spell_venues
+from bibnorm.text.venues import VenueKind, find_venue
+from bibnorm.writers import spell_venues
+from paths import ROOT
 
 DATA = ROOT / "normalizer" / "data" / "journals.tsv.gz"
 

@@ -1,12 +1,11 @@
-"""Specification of normalizer.resolve.keys: key formulas, presets, transliteration, collisions."""
+"""Specification of bibnorm.resolve.keys: key formulas, presets, transliteration, collisions."""
 
 from __future__ import annotations
 
 import pytest
-
-from normalizer.errors import UsageError
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.resolve.keys import (
+from bibnorm.errors import UsageError
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.resolve.keys import (
     PRESETS,
     KeyBook,
     assign_keys,

@@ -1,13 +1,12 @@
-"""normalizer.readers.latex: which keys a LaTeX document cites, where, and its .bib files."""
+"""bibnorm.readers.latex: which keys a LaTeX document cites, where, and its .bib files."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
-from normalizer.errors import InputError
-from normalizer.readers.latex import read_document, scan_aux, scan_bcf, scan_tex
+from bibnorm.errors import InputError
+from bibnorm.readers.latex import read_document, scan_aux, scan_bcf, scan_tex
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "latex"
 

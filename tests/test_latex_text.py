@@ -1,11 +1,10 @@
-"""Specification of normalizer.writers.latex_text: escaping, accents and title protection."""
+"""Specification of bibnorm.writers.latex_text: escaping, accents and title protection."""
 
 from __future__ import annotations
 
 import pytest
-
-from normalizer.text.capitals import evidence_for
-from normalizer.writers.latex_text import (
+from bibnorm.text.capitals import evidence_for
+from bibnorm.writers.latex_text import (
     Encoded,
     needs_protection,
     split_math,

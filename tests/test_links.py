@@ -7,9 +7,8 @@ sentence around each URL as it appears there); expected links are written by han
 from __future__ import annotations
 
 import pytest
+from bibnorm.text.links import extract_code_links
 from paths import HF_PAGES_DIR as HF_PAPERS
-
-from normalizer.text.links import extract_code_links
 
 REAL = [
     pytest.param(

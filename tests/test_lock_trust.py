@@ -14,13 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bibnorm.bib.bibfile import parse_bibtex
+from bibnorm.bib.lockfile import VerifiedItem, seal_of
+from bibnorm.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED, main
+from bibnorm.verify.judge import claim_from_entry
 from click.testing import CliRunner, Result
 from fakes.verify_world import world_sources
-
-from normalizer.bib.bibfile import parse_bibtex
-from normalizer.bib.lockfile import VerifiedItem, seal_of
-from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED, main
-from normalizer.verify.judge import claim_from_entry
 
 MADE_UP = """@article{made_up,
   author = {Ada Nobody},

@@ -1,4 +1,4 @@
-"""normalizer.bib.lockfile: diff-friendly decisions that replay without network."""
+"""bibnorm.bib.lockfile: diff-friendly decisions that replay without network."""
 
 from __future__ import annotations
 
@@ -12,9 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from paths import DEV_SNAPSHOT, ROOT
-
-from normalizer.bib.lockfile import (
+from bibnorm.bib.lockfile import (
     KEY_FILE,
     Lock,
     LockResolver,
@@ -27,8 +25,8 @@ from normalizer.bib.lockfile import (
     sealed,
     trusted,
 )
-from normalizer.errors import InputError, OutputError
-from normalizer.models import (
+from bibnorm.errors import InputError, OutputError
+from bibnorm.models import (
     Identifiers,
     Origin,
     PartialDate,
@@ -39,7 +37,8 @@ from normalizer.models import (
     Resolution,
     Status,
 )
-from resolvers.snapshot import build_index
+from bibnorm.resolvers.snapshot import build_index
+from paths import DEV_SNAPSHOT, ROOT
 
 VIT = Reference(
     title="An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale",
@@ -150,8 +149,8 @@ def test_merged_prefers_newer_items() -> None:
 # reading the lock and writing it back, the window in which an unguarded run loses the others'.
 UPDATER = """
 import sys, time
-from normalizer.bib.lockfile import Lock, LockItem, update_lock
-from normalizer.models import Reference
+from bibnorm.bib.lockfile import Lock, LockItem, update_lock
+from bibnorm.models import Reference
 
 number = int(sys.argv[2])
 item = LockItem(input=f"title:paper{number}", date="2026-01-01", reference=Reference(title=f"Paper {number}"))
@@ -251,7 +250,7 @@ def test_ten_parallel_resolve_update_lock_runs_all_land_in_the_lock(tmp_path: Pa
         command += ["--snapshot", str(index), "--update-lock"]
         runs.append(
             subprocess.Popen(
-                [sys.executable, "-m", "normalizer", *command],
+                [sys.executable, "-m", "bibnorm", *command],
                 cwd=tmp_path,
                 env={**os.environ, "BIBNORM_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)},
                 stderr=subprocess.PIPE,

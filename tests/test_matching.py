@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from normalizer.config import MatchThresholds
-from normalizer.models import (
+from bibnorm.config import MatchThresholds
+from bibnorm.models import (
     Candidate,
     Identifiers,
     Origin,
@@ -16,8 +15,8 @@ from normalizer.models import (
     Reference,
     Status,
 )
-from normalizer.resolve.matching import choose, score_candidate
-from normalizer.text.titles import only_typo_differences, title_key, title_similarity, typo_spellings
+from bibnorm.resolve.matching import choose, score_candidate
+from bibnorm.text.titles import only_typo_differences, title_key, title_similarity, typo_spellings
 
 THRESHOLDS = MatchThresholds()
 ABSTRACT = (
@@ -200,7 +199,7 @@ def test_title_similarity_is_symmetric_and_bounded() -> None:
 def _fields_with_accent_commands() -> list[str]:
     from pathlib import Path
 
-    from normalizer.bib.bibfile import read_bibfile
+    from bibnorm.bib.bibfile import read_bibfile
 
     corpus = Path(__file__).parent / "corpus"
     texts = {
@@ -227,9 +226,8 @@ def _fields_with_accent_commands() -> list[str]:
 )
 def test_plain_text_renders_accents_as_pylatexenc_does(text: str) -> None:
     # The fast path for accent commands must be invisible: same text as the LaTeX parser's.
+    from bibnorm.text.titles import plain_text
     from pylatexenc.latex2text import LatexNodes2Text
-
-    from normalizer.text.titles import plain_text
 
     parser = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
     expected = " ".join(parser.latex_to_text(text).split())

@@ -1,7 +1,7 @@
 """``bibnorm mcp``: bibnorm's tools for assistants, over the Model Context Protocol.
 
 The server is driven through the ``mcp`` SDK's own client: in memory (``Client(server)``) for the
-tools, and once over stdio against ``python -m normalizer mcp`` as an assistant starts it. Every
+tools, and once over stdio against ``python -m bibnorm mcp`` as an assistant starts it. Every
 answer is held to what the command line gives for the same input, run here in the same test
 (offline, against the bundled demo snapshot, built as tox's demo env builds it).
 """
@@ -21,13 +21,12 @@ from typing import Any
 import anyio
 import mcp
 import pytest
+from bibnorm.assist.server import build_server
+from bibnorm.assist.tools import MAX_LOOKUP_CHARS, MAX_TEXT_CHARS
+from bibnorm.cli import EXIT_USAGE, main
+from bibnorm.cli.mcp_cmd import assist_config
 from click.testing import CliRunner
 from paths import FIXTURES, ROOT
-
-from normalizer.assist.server import build_server
-from normalizer.assist.tools import MAX_LOOKUP_CHARS, MAX_TEXT_CHARS
-from normalizer.cli import EXIT_USAGE, main
-from normalizer.cli.mcp_cmd import assist_config
 
 DEMO = FIXTURES / "demo"
 DEMO_PAGE = DEMO / "hf-page.txt"
@@ -248,7 +247,7 @@ def test_without_the_sdk_the_command_says_how_to_install_it(
     # What an environment without the extra has: no module of the SDK can be imported.
     for name in [name for name in sys.modules if name.split(".")[0] in ("mcp", "mcp_types")]:
         monkeypatch.setitem(sys.modules, name, None)
-    monkeypatch.delitem(sys.modules, "normalizer.assist.server")
+    monkeypatch.delitem(sys.modules, "bibnorm.assist.server")
     result = runner.invoke(main, ["mcp"])
     assert result.exit_code == EXIT_USAGE
     assert result.stderr == (
@@ -266,7 +265,7 @@ def stdio_env(tmp_path: Path, demo_index: Path) -> Iterator[dict[str, str]]:
 def test_over_stdio_as_an_assistant_starts_it(stdio_env: dict[str, str], tmp_path: Path) -> None:
     params = mcp.StdioServerParameters(
         command=sys.executable,
-        args=["-m", "normalizer", "mcp", "--offline", "--root", str(tmp_path)],
+        args=["-m", "bibnorm", "mcp", "--offline", "--root", str(tmp_path)],
         env=stdio_env,
         cwd=str(ROOT),
     )
@@ -287,7 +286,7 @@ def test_over_streamable_http_on_the_loopback(stdio_env: dict[str, str], tmp_pat
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "normalizer", "mcp", "--offline", "--http", str(port)],
+        [sys.executable, "-m", "bibnorm", "mcp", "--offline", "--http", str(port)],
         env=stdio_env,
         cwd=str(ROOT),
         stdout=subprocess.DEVNULL,

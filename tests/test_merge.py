@@ -11,10 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from normalizer.config import Settings
-from normalizer.models import Candidate, Identifiers, PartialDate, Person, Reference
-from normalizer.resolve.merge import merge_reference
+from bibnorm.config import Settings
+from bibnorm.models import Candidate, Identifiers, PartialDate, Person, Reference
+from bibnorm.resolve.merge import merge_reference
 
 CVPR = "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)"
 AUTHORS = (Person(given="Xiaohua", family="Zhai"), Person(given="Alexander", family="Kolesnikov"))

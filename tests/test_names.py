@@ -9,10 +9,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from bibnorm.models import Person
+from bibnorm.text.names import _person_from_parts_in_full, parse_name, person_from_parts, split_authors
 from paths import FIXTURES, SHARED
-
-from normalizer.models import Person
-from normalizer.text.names import _person_from_parts_in_full, parse_name, person_from_parts, split_authors
 
 SNAPSHOT_SAMPLE = SHARED / "reference/api-samples/snapshot/arxiv-metadata-oai-snapshot.first-100-lines.jsonl"
 

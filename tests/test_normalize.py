@@ -6,10 +6,8 @@ import json
 from typing import Any
 
 import pytest
-from paths import API_SAMPLES
-
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.resolve.normalize import (
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.resolve.normalize import (
     STEPS,
     Step,
     canonicalize_identifiers,
@@ -23,7 +21,8 @@ from normalizer.resolve.normalize import (
     tidy_venue,
     url_from_arxiv_id,
 )
-from normalizer.text.names import parse_name, split_authors
+from bibnorm.text.names import parse_name, split_authors
+from paths import API_SAMPLES
 
 SNAPSHOT_SAMPLE = API_SAMPLES / "snapshot" / "arxiv-metadata-oai-snapshot.first-100-lines.jsonl"
 

@@ -23,13 +23,12 @@ from pathlib import Path
 
 import pyte
 import pytest
+from bibnorm.cli import EXIT_SOURCES_FAILED, main
 from click.testing import CliRunner
 from fakes.broken_api import closed_port
 from fakes.servers import FakeApis, running_fakes
 from paths import HF_PAGES_DIR, ROOT
 from test_verify import REAL
-
-from normalizer.cli import EXIT_SOURCES_FAILED, main
 
 PAGES = sorted(HF_PAGES_DIR.glob("*.txt"))
 BIBNORM = Path(sys.executable).parent / "bibnorm"
@@ -80,7 +79,7 @@ def test_lines_said_during_a_live_display_stand_above_it_once_each(
 ) -> None:
     script = (
         "import sys, time\n"
-        "from normalizer.cli._progress import LiveProgress, say\n"
+        "from bibnorm.cli._progress import LiveProgress, say\n"
         "progress = LiveProgress(sys.stderr)\n"
         "progress.start('find: arxiv', 3, 'items')\n"
         "for _ in range(3):\n"

@@ -13,12 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bibnorm.config import Settings
+from bibnorm.models import Identifiers, PartialDate, Reference
+from bibnorm.resolvers._session import build_session
+from bibnorm.resolvers.openalex import OpenAlexClient, OpenAlexEnricher, build_openalex, work_to_reference
 from fakes.openalex_api import FakeOpenAlex, sample_works
-
-from normalizer.config import Settings
-from normalizer.models import Identifiers, PartialDate, Reference
-from resolvers._session import build_session
-from resolvers.openalex import OpenAlexClient, OpenAlexEnricher, build_openalex, work_to_reference
 
 NATURE_MI = "10.1038/s42256-024-00832-8"
 PEERJ = "10.7717/peerj.4375"
@@ -94,7 +93,7 @@ def test_many_dois_are_asked_in_one_request_with_the_key(fake: FakeOpenAlex, tmp
 
 
 def test_without_a_key_openalex_is_never_asked(fake: FakeOpenAlex, tmp_path: Path) -> None:
-    from normalizer.cli._sources import open_sources
+    from bibnorm.cli._sources import open_sources
 
     config = settings(fake, tmp_path, key=None).model_copy(update={"resolvers": ("s2", "openalex")})
     with open_sources(config) as sources:

@@ -9,10 +9,9 @@ import json
 from pathlib import Path
 
 import pytest
+from bibnorm.cli import EXIT_OK, main
 from click.testing import CliRunner
 from paths import REFERENCE
-
-from normalizer.cli import EXIT_OK, main
 
 SAMPLE = REFERENCE / "api-samples/openalex/work-by-doi-url.json"
 
@@ -124,7 +123,7 @@ def test_a_build_in_worker_processes_writes_what_one_process_writes(
 ) -> None:
     import sqlite3
 
-    from resolvers import openalex_works
+    from bibnorm.resolvers import openalex_works
 
     monkeypatch.setattr(openalex_works, "CHUNK_LINES", 3)  # many chunks from a few lines
     works = [work(), retracted("2025-01-01T00:00:00", False), retracted("2025-08-01T00:00:00", True)]

@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bibnorm.config import Settings
+from bibnorm.models import PartialDate
+from bibnorm.resolvers._session import build_session
+from bibnorm.resolvers.openlibrary import OpenLibraryClient, OpenLibraryError, edition_record, search_record
 from fakes.broken_api import DEEP_JSON, BrokenApi
 from fakes.openlibrary_api import FakeOpenLibrary, sample_editions, sample_works
-
-from normalizer.config import Settings
-from normalizer.models import PartialDate
-from resolvers._session import build_session
-from resolvers.openlibrary import OpenLibraryClient, OpenLibraryError, edition_record, search_record
 
 DEEP_LEARNING = "9780262035613"
 BISHOP = "9780387310732"

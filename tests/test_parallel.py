@@ -1,4 +1,4 @@
-"""normalizer.bib.parallel: a file read in pieces, on several processes, reads exactly as a whole.
+"""bibnorm.bib.parallel: a file read in pieces, on several processes, reads exactly as a whole.
 
 Forking is only done from a single-threaded process, and pytest may run fake servers in
 threads, so the multi-process runs happen in a fresh interpreter (`_in_fresh_python`).
@@ -13,12 +13,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
-from normalizer.bib.bibfile import BibEntry, FailedBlock, FormatOptions, parse_bibtex, render
-from normalizer.bib.checks import finish_checks, run_checks, scan_text
-from normalizer.bib.checks.base import CheckConfig
-from normalizer.bib.parallel import map_pieces
-from normalizer.io import read_text
+from bibnorm.bib.bibfile import BibEntry, FailedBlock, FormatOptions, parse_bibtex, render
+from bibnorm.bib.checks import finish_checks, run_checks, scan_text
+from bibnorm.bib.checks.base import CheckConfig
+from bibnorm.bib.parallel import map_pieces
+from bibnorm.io import read_text
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -49,10 +48,10 @@ def test_checks_of_pieces_equal_the_checks_of_the_whole_file() -> None:
 _SCRIPT = """
 import json, os, sys
 from pathlib import Path
-import normalizer.bib.parallel as parallel
-from normalizer.bib.bibfile import FormatOptions
-from normalizer.bib.checks import CheckConfig, finish_checks, scan_text
-from normalizer.cli.format_cmd import format_text
+import bibnorm.bib.parallel as parallel
+from bibnorm.bib.bibfile import FormatOptions
+from bibnorm.bib.checks import CheckConfig, finish_checks, scan_text
+from bibnorm.cli.format_cmd import format_text
 
 text = Path(sys.argv[1]).read_text(encoding="utf-8")
 parallel.PARALLEL_CHUNK_CHARS = 3_000  # many pieces for two workers

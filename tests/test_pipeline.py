@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from progress_log import ProgressLog
-
-from normalizer.config import Settings
-from normalizer.models import (
+from bibnorm.config import Settings
+from bibnorm.models import (
     Candidate,
     Identifiers,
     Lookup,
@@ -19,8 +17,9 @@ from normalizer.models import (
     Severity,
     Status,
 )
-from normalizer.resolve import pipeline
-from normalizer.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.resolve import pipeline
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from progress_log import ProgressLog
 
 
 class TableResolver:

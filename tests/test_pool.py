@@ -1,4 +1,4 @@
-"""Worker processes (`normalizer.processes`, used by `normalizer.bib.parallel` and the index build): a
+"""Worker processes (`bibnorm.processes`, used by `bibnorm.bib.parallel` and the index build): a
 pooled run prints nothing on stderr but the command's own lines, stops in one line, never
 hangs, and ends a write error exactly as ``--jobs 1`` does.
 
@@ -24,11 +24,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bibnorm.bib.bibfile import chunk_spans
+from bibnorm.bib.parallel import PARALLEL_CHUNK_CHARS
+from bibnorm.processes import shared_objects_frozen
 from paths import ROOT
-
-from normalizer.bib.bibfile import chunk_spans
-from normalizer.bib.parallel import PARALLEL_CHUNK_CHARS
-from normalizer.processes import shared_objects_frozen
 
 LIVENESS = 300  # seconds; a run takes about a second, only a hang takes this long
 RUNS = 20
@@ -45,7 +44,7 @@ def bibnorm(
         "BIBNORM_CACHE_DIR": str(cwd / "cache"),
         **(env or {}),
     }
-    command = [sys.executable, "-m", "normalizer", *args]
+    command = [sys.executable, "-m", "bibnorm", *args]
     return subprocess.Popen(
         command,
         cwd=cwd,
@@ -150,7 +149,7 @@ def test_workers_ignore_ctrl_c_die_of_sigterm_and_leave_the_parents_handlers_alo
     lines = _in_fresh_python(
         """
         import signal
-        from normalizer.processes import fork_pool
+        from bibnorm.processes import fork_pool
 
         STOP = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
@@ -177,8 +176,8 @@ def test_a_worker_that_dies_fails_the_run_at_once_instead_of_waiting_for_it() ->
     lines = _in_fresh_python(
         """
         import os, signal
-        import normalizer.bib.parallel as parallel
-        from normalizer.errors import WorkerError
+        import bibnorm.bib.parallel as parallel
+        from bibnorm.errors import WorkerError
 
         def killed(piece):  # as the out-of-memory killer does to one worker
             os.kill(os.getpid(), signal.SIGKILL)
@@ -262,7 +261,7 @@ def test_format_in_place_on_a_full_disk_is_one_line_and_keeps_the_file(
     size_kb = many_entries.stat().st_size // 1024 + 64  # room for the input, not for its rewrite
     script = (
         'mount -t tmpfs -o size="$1"k tmpfs "$2" && cp "$3" "$2/refs.bib" || exit 99\n'
-        'cd "$2" && "$4" -m normalizer format --in-place --jobs "$5" refs.bib; code=$?\n'
+        'cd "$2" && "$4" -m bibnorm format --in-place --jobs "$5" refs.bib; code=$?\n'
         'cmp -s "$3" refs.bib && echo unchanged >&2; ls -A >&2; exit $code\n'
     )
     arguments = [str(size_kb), str(disk), str(many_entries), sys.executable, jobs]

@@ -13,12 +13,11 @@ import json
 from pathlib import Path
 
 import pytest
+from bibnorm.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED, main
+from bibnorm.resolvers.snapshot import build_index
 from click.testing import CliRunner
 from paths import DEV_SNAPSHOT, GOLD
 from test_cli_failures import env  # noqa: F401  (sources refusing connections, a fresh cache)
-
-from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED, main
-from resolvers.snapshot import build_index
 
 GOLD_TITLES = [json.loads(line)["title"] for line in GOLD.read_text(encoding="utf-8").splitlines()[:6]]
 UNKNOWN = "A Survey of Zebra Stripes as Error-Correcting Codes"

@@ -12,11 +12,10 @@ import contextlib
 from pathlib import Path
 
 import pytest
+from bibnorm.cli import main
+from bibnorm.text.journals import venue_spelling
+from bibnorm.text.venues import find_venue, proceedings_name
 from click.testing import CliRunner
-
-from normalizer.cli import main
-from normalizer.text.journals import venue_spelling
-from normalizer.text.venues import find_venue, proceedings_name
 
 CVPR_2018 = (
     "IEEE Conference on Computer Vision and Pattern Recognition, "

@@ -10,9 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from paths import API_SAMPLES, DEV_SNAPSHOT, VERIFY_DEV
-
-from normalizer.text.titles import (
+from bibnorm.text.titles import (
     _ABSTRACT_CHARS,
     _LATEX_COMMAND,
     _abstract_bigrams,
@@ -21,6 +19,7 @@ from normalizer.text.titles import (
     title_key,
     title_keys,
 )
+from paths import API_SAMPLES, DEV_SNAPSHOT, VERIFY_DEV
 
 
 def general_reading(text: str) -> frozenset[bytes]:

@@ -1,4 +1,4 @@
-"""normalizer.readers: input files to queries — HF papers pages, plain lists, BibTeX.
+"""bibnorm.readers: input files to queries — HF papers pages, plain lists, BibTeX.
 
 Expected values were read off the shared input files by hand (line numbers from
 ``sed -n Np``), not produced by the readers.
@@ -10,14 +10,13 @@ import io
 from pathlib import Path
 
 import pytest
+from bibnorm.errors import InputError, UsageError
+from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.readers import READERS, available_formats, detect_format, read_inputs
+from bibnorm.readers.bib import read_bib
+from bibnorm.readers.hf_papers import read_hf_papers
+from bibnorm.text.titles import title_key
 from paths import SHARED
-
-from normalizer.errors import InputError, UsageError
-from normalizer.models import Origin, Query, QueryKind
-from normalizer.readers import READERS, available_formats, detect_format, read_inputs
-from normalizer.readers.bib import read_bib
-from normalizer.readers.hf_papers import read_hf_papers
-from normalizer.text.titles import title_key
 
 HF_DIR = SHARED / "inputs" / "hf-papers"
 HF_FILES = sorted(HF_DIR.glob("*.txt"))

@@ -15,17 +15,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bibnorm.cli import main
+from bibnorm.models import PartialDate, Person, QueryKind, Reference
+from bibnorm.readers import detect_format, read_inputs
+from bibnorm.readers.refs import parse_reference
+from bibnorm.resolvers.snapshot import build_index
+from bibnorm.text.titles import title_key
+from bibnorm.writers.bibtex import write_bibtex
 from click.testing import CliRunner
 from clients import PDFLATEX, need, not_installed, run
 from paths import DEV_SNAPSHOT
-
-from normalizer.cli import main
-from normalizer.models import PartialDate, Person, QueryKind, Reference
-from normalizer.readers import detect_format, read_inputs
-from normalizer.readers.refs import parse_reference
-from normalizer.text.titles import title_key
-from normalizer.writers.bibtex import write_bibtex
-from resolvers.snapshot import build_index
 
 # --------------------------------------------------------------------------- one reference string
 
@@ -564,6 +563,6 @@ def test_the_venue_is_what_follows_the_title(text: str, venue: str) -> None:
     ],
 )  # fmt: skip
 def test_a_doi_cut_by_a_line_break_is_read_whole_or_not_at_all(lines: list[str], doi: str | None) -> None:
-    from normalizer.readers._reflist import join_lines
+    from bibnorm.readers._reflist import join_lines
 
     assert parse_reference(join_lines(lines)).doi == doi

@@ -1,4 +1,4 @@
-"""Specification of the RIS reader (normalizer.readers.ris) on rispy's own RIS fixtures.
+"""Specification of the RIS reader (bibnorm.readers.ris) on rispy's own RIS fixtures.
 
 The four files (shared/reference/formats/csl-yaml-and-ris, see its PROVENANCE.md) are what RIS
 looks like in the wild: a UTF-8 BOM and EndNote's spelled-out type, record numbers before ``TY``,
@@ -12,16 +12,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bibnorm.readers import detect_format
+from bibnorm.readers.ris import READER, read_ris
 from paths import REFERENCE
-
-from normalizer.readers import detect_format
-from normalizer.readers.ris import READER, read_ris
 
 RIS_SAMPLES = REFERENCE / "formats" / "csl-yaml-and-ris"
 
 
 def sample(name: str) -> str:
-    # As the file's bytes are: the BOM kept (``read_text`` of normalizer.io would drop it).
+    # As the file's bytes are: the BOM kept (``read_text`` of bibnorm.io would drop it).
     return (RIS_SAMPLES / f"rispy-tests-data-{name}.ris").read_bytes().decode("utf-8")
 
 

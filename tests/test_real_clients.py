@@ -15,14 +15,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.resolve.keys import assign_keys
+from bibnorm.writers import WriterOptions, get_writer
+from bibnorm.writers.csl_json import validate_csl
 from clients import PDFLATEX, latex_errors, need, not_installed, run
 from paths import SHARED
 from records import HAZARD, PUBLISHED
-
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.resolve.keys import assign_keys
-from normalizer.writers import WriterOptions, get_writer
-from normalizer.writers.csl_json import validate_csl
 
 pytestmark = pytest.mark.clients
 

@@ -16,18 +16,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bibnorm.cli import main
+from bibnorm.errors import InputError
+from bibnorm.models import QueryKind
+from bibnorm.readers import detect_format, read_inputs, read_inputs_noted
+from bibnorm.readers.pdf import PdfLine, read_section, recompose_accents, references_section
+from bibnorm.readers.refs import looks_like_reference, looks_like_reference_list, person_names, read_list
+from bibnorm.resolvers.snapshot import build_index
+from bibnorm.text.titles import title_key
 from click.testing import CliRunner
 from fakes.hostile_pdf import CYCLIC_PAGE_TREE, blank_stream, nested_page_tree
 from paths import DEV_SNAPSHOT, FIXTURES, GOLD, HF_PAGES_DIR
-
-from normalizer.cli import main
-from normalizer.errors import InputError
-from normalizer.models import QueryKind
-from normalizer.readers import detect_format, read_inputs, read_inputs_noted
-from normalizer.readers.pdf import PdfLine, read_section, recompose_accents, references_section
-from normalizer.readers.refs import looks_like_reference, looks_like_reference_list, person_names, read_list
-from normalizer.text.titles import title_key
-from resolvers.snapshot import build_index
 
 PDFS = FIXTURES / "pdf"
 LISTS = PDFS / "lists"
@@ -118,7 +117,7 @@ def test_an_unnumbered_list_is_read_in_the_layout_its_lines_show(
 
 
 def read_inputs_text(text: str) -> list:  # type: ignore[type-arg]
-    from normalizer.readers.refs import read_refs
+    from bibnorm.readers.refs import read_refs
 
     return read_refs(text, "refs.txt")
 
@@ -331,7 +330,7 @@ def test_a_content_stream_inflating_past_the_memory_budget_is_one_line(
     too (a live progress display), where the worker cannot be forked from this process."""
     import threading
 
-    from normalizer.readers import pdf as pdf_reader
+    from bibnorm.readers import pdf as pdf_reader
 
     monkeypatch.setattr(pdf_reader, "MEMORY_BUDGET", 32 << 20)
     pdf = blank_stream(100)
@@ -550,8 +549,8 @@ def test_every_report_item_shows_what_was_read_from_the_pdf(
 def test_a_real_review_draft_with_line_numbers_gives_its_cited_references() -> None:
     """JOSS's review draft of MultiVae (fixtures/pdf/README.md): margin line numbers, words
     hyphenated across them, a running foot; its own .bib holds what each reference must say."""
-    from normalizer.bib.bibfile import read_bibfile
-    from normalizer.text.names import parse_name
+    from bibnorm.bib.bibfile import read_bibfile
+    from bibnorm.text.names import parse_name
 
     entries = {
         title_key(e.get("title") or ""): e for e in read_bibfile(PDFS / "real" / "multivae-paper.bib").entries

@@ -1,4 +1,4 @@
-"""The offline stand-ins (`resolvers._refused`) answer exactly as their sources do on a session that
+"""The offline stand-ins (`bibnorm.resolvers._refused`) answer exactly as their sources do on a session that
 refuses every request: same answers per item, same announcements, same progress counts.
 
 Each source is built for real on `RefusingSession` (what an offline run with nothing cached had
@@ -14,13 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import SecretStr
-
-from normalizer.cli._sources import ENRICHER_FACTORIES, RESOLVER_FACTORIES
-from normalizer.config import Settings
-from normalizer.models import Identifiers, Lookup, Origin, PartialDate, Query, QueryKind, Reference
-from resolvers._http import OFFLINE_MISS, RefusingSession
-from resolvers._refused import (
+from bibnorm.cli._sources import ENRICHER_FACTORIES, RESOLVER_FACTORIES
+from bibnorm.config import Settings
+from bibnorm.models import Identifiers, Lookup, Origin, PartialDate, Query, QueryKind, Reference
+from bibnorm.resolvers._http import OFFLINE_MISS, RefusingSession
+from bibnorm.resolvers._refused import (
     STAND_INS,
     RefusedArxiv,
     RefusedCrossref,
@@ -28,12 +26,13 @@ from resolvers._refused import (
     RefusedOpenAlex,
     RefusedS2,
 )
-from resolvers._stats import HttpStats
-from resolvers.arxiv import ArxivResolver
-from resolvers.crossref import build_crossref
-from resolvers.dblp import build_dblp
-from resolvers.openalex import build_openalex
-from resolvers.semantic_scholar import build_s2
+from bibnorm.resolvers._stats import HttpStats
+from bibnorm.resolvers.arxiv import ArxivResolver
+from bibnorm.resolvers.crossref import build_crossref
+from bibnorm.resolvers.dblp import build_dblp
+from bibnorm.resolvers.openalex import build_openalex
+from bibnorm.resolvers.semantic_scholar import build_s2
+from pydantic import SecretStr
 
 ORIGIN = Origin(path="items.txt", line=1)
 

@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bibnorm.cli import main
 from click.testing import CliRunner
 from fakes.dblp_api import gold_records, sample_records
 from fakes.servers import FakeApis, running_fakes
 from paths import GOLD
-
-from normalizer.cli import main
 
 TITLES = [json.loads(line)["title"] for line in GOLD.read_text(encoding="utf-8").splitlines()]
 

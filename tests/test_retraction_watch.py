@@ -8,10 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
+from bibnorm.cli import EXIT_OK, main
 from click.testing import CliRunner
 from paths import REFERENCE
-
-from normalizer.cli import EXIT_OK, main
 
 SAMPLE = REFERENCE / "formats/retraction-watch/labs-api-sample-header-and-row.csv"
 RETRACTED = """@article{zhang2021,

@@ -14,15 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes.s2_api import SAMPLES, FakeS2, build_papers, gold_paper_id
-from pydantic import SecretStr
-
-from normalizer.config import Settings
-from normalizer.models import Identifiers, Origin, Query, QueryKind, Reference, Status
-from normalizer.resolve import matching
-from resolvers._http import CACHE_FILE, HttpStats
-from resolvers._session import build_session
-from resolvers.semantic_scholar import (
+from bibnorm.config import Settings
+from bibnorm.models import Identifiers, Origin, Query, QueryKind, Reference, Status
+from bibnorm.resolve import matching
+from bibnorm.resolvers._http import CACHE_FILE, HttpStats
+from bibnorm.resolvers._session import build_session
+from bibnorm.resolvers.semantic_scholar import (
     BATCH_SIZE,
     FIELDS,
     KEY_REJECTED,
@@ -32,6 +29,8 @@ from resolvers.semantic_scholar import (
     normalize_pages,
     paper_to_reference,
 )
+from fakes.s2_api import SAMPLES, FakeS2, build_papers, gold_paper_id
+from pydantic import SecretStr
 
 API_KEY = "test-key-7f3a9c"  # what the fake expects; must never show up anywhere but the header
 CVPR = "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)"

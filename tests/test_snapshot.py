@@ -19,20 +19,16 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-from builds import kill_when_loading
-from click.testing import CliRunner
-from paths import SHARED
-
-from normalizer.cli import main
-from normalizer.config import MatchThresholds
-from normalizer.errors import InputError, OutputError, SafetyError, SnapshotError
-from normalizer.io import STALE_AFTER
-from normalizer.models import Lookup, Origin, PartialDate, Query, QueryKind, Reference, Status
-from normalizer.resolve.matching import choose
-from normalizer.resolve.progress import Silent
-from resolvers import snapshot
-from resolvers._index import is_index
-from resolvers.snapshot import (
+from bibnorm.cli import main
+from bibnorm.config import MatchThresholds
+from bibnorm.errors import InputError, OutputError, SafetyError, SnapshotError
+from bibnorm.io import STALE_AFTER
+from bibnorm.models import Lookup, Origin, PartialDate, Query, QueryKind, Reference, Status
+from bibnorm.resolve.matching import choose
+from bibnorm.resolve.progress import Silent
+from bibnorm.resolvers import snapshot
+from bibnorm.resolvers._index import is_index
+from bibnorm.resolvers.snapshot import (
     FTS_CAP,
     SCHEMA_VERSION,
     SnapshotResolver,
@@ -40,6 +36,9 @@ from resolvers.snapshot import (
     build_index,
     index_info,
 )
+from builds import kill_when_loading
+from click.testing import CliRunner
+from paths import SHARED
 
 DEV_SNAPSHOT = SHARED / "reference" / "dev-snapshot.jsonl"
 SAMPLE = (
@@ -306,12 +305,12 @@ _FORKED_LOOKUPS = """
 import json, os, signal, sys, threading
 from functools import partial
 from pathlib import Path
-from normalizer.config import MatchThresholds
-from normalizer.errors import WorkerError
-from normalizer.resolve.matching import choose
-from normalizer.models import Origin, Query, QueryKind
-from normalizer.processes import can_fork
-from resolvers.snapshot import SnapshotResolver
+from bibnorm.config import MatchThresholds
+from bibnorm.errors import WorkerError
+from bibnorm.resolve.matching import choose
+from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.processes import can_fork
+from bibnorm.resolvers.snapshot import SnapshotResolver
 
 index, snapshot = Path(sys.argv[1]), Path(sys.argv[2])
 records = [json.loads(line) for line in snapshot.read_text(encoding="utf-8").splitlines()]
@@ -609,8 +608,8 @@ def test_a_killed_build_leaves_the_previous_index_and_no_file_that_reads_as_one(
     shutil.copy(index, output)
     # The build stops (and is killed) once its first lines are written: past the schema, mid-load.
     script = (
-        "import sys, time; from pathlib import Path; from resolvers.snapshot import build_index\n"
-        "from normalizer.resolve.progress import Silent\n"
+        "import sys, time; from pathlib import Path; from bibnorm.resolvers.snapshot import build_index\n"
+        "from bibnorm.resolve.progress import Silent\n"
         "class Stop(Silent):\n"
         "    def advance(self, count=1): print('loading', flush=True); time.sleep(60)\n"
         "build_index([Path(sys.argv[1])], Path(sys.argv[2]), progress=Stop(), jobs=1)\n"

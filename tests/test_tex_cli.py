@@ -21,14 +21,13 @@ from pathlib import Path
 
 import bibtexparser
 import pytest
+from bibnorm.cli import main
+from bibnorm.cli.tex_cmd import watch_tex
+from bibnorm.config import Settings
 from click.testing import CliRunner, Result
 from clients import PDFLATEX, need
 from clients import run as run_client
 from paths import ROOT
-
-from normalizer.cli import main
-from normalizer.cli.tex_cmd import watch_tex
-from normalizer.config import Settings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "latex"
 
@@ -195,7 +194,7 @@ def test_fatal_and_usage_errors(
 def test_interrupted_render_leaves_the_bib_intact(
     project: Path, snapshot_index: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from normalizer.writers import WriterSpec
+    from bibnorm.writers import WriterSpec
 
     original = (project / "refs.bib").read_bytes()
 
@@ -237,7 +236,7 @@ def test_a_bib_swapped_while_the_run_resolves_is_not_written_through(
 ) -> None:
     """The draft's refs.bib passes the checks, then, while bibnorm works, another process
     swaps it (time of check to time of use). The write must go to the checked file or nowhere."""
-    from normalizer.writers import WriterSpec
+    from bibnorm.writers import WriterSpec
 
     victim = project.parent / "victim.bib"
     victim.write_text("@misc{mine, title = {Mine}}\n", encoding="utf-8")

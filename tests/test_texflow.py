@@ -1,14 +1,13 @@
-"""normalizer.latex.texflow: which cited keys are missing, and the merged .bib text."""
+"""bibnorm.latex.texflow: which cited keys are missing, and the merged .bib text."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 import pytest
-
-from normalizer.latex import texflow
-from normalizer.latex.texflow import KeyKind
-from normalizer.models import Origin, Problem, Query, QueryKind, Reference, Resolution, Status
+from bibnorm.latex import texflow
+from bibnorm.latex.texflow import KeyKind
+from bibnorm.models import Origin, Problem, Query, QueryKind, Reference, Resolution, Status
 
 EXISTING = """% my library
 @inproceedings{vaswani2017attention,

@@ -1,11 +1,10 @@
-"""Specification of normalizer.text.clean: source titles and names to plain Unicode, once."""
+"""Specification of bibnorm.text.clean: source titles and names to plain Unicode, once."""
 
 from __future__ import annotations
 
 import pytest
-
-from normalizer.models import Person, Reference
-from normalizer.text.clean import (
+from bibnorm.models import Person, Reference
+from bibnorm.text.clean import (
     clean_plain,
     clean_reference,
     clean_title,

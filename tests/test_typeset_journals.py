@@ -15,13 +15,12 @@ import re
 from pathlib import Path
 
 import pytest
+from bibnorm.config import Settings
+from bibnorm.models import Candidate, Identifiers, PartialDate, Person, Reference
+from bibnorm.resolve.merge import merge_reference
+from bibnorm.resolve.normalize import normalize_reference
+from bibnorm.writers import WriterOptions, get_writer
 from clients import PDFLATEX, need, run
-
-from normalizer.config import Settings
-from normalizer.models import Candidate, Identifiers, PartialDate, Person, Reference
-from normalizer.resolve.merge import merge_reference
-from normalizer.resolve.normalize import normalize_reference
-from normalizer.writers import WriterOptions, get_writer
 
 pytestmark = pytest.mark.clients
 

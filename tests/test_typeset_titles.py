@@ -16,12 +16,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.text.clean import clean_reference
+from bibnorm.writers import WriterOptions, get_writer
 from clients import flat, need, run, typeset_biblatex, typeset_bibtex
 from paths import FIXTURES
-
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.text.clean import clean_reference
-from normalizer.writers import WriterOptions, get_writer
 
 pytestmark = pytest.mark.clients
 

@@ -9,14 +9,13 @@ Semantic Scholar's "Conference" on a Nature paper, OpenAlex's "conference" sourc
 from __future__ import annotations
 
 import pytest
+from bibnorm.config import Settings
+from bibnorm.models import Candidate, Identifiers, PartialDate, Person, Reference
+from bibnorm.resolve.merge import merge_reference
+from bibnorm.resolve.normalize import volume_out_of_journal_name
+from bibnorm.resolve.venue_kind import kind_by_evidence, settle_entry_type
+from bibnorm.resolvers.crossref import work_to_reference
 from fakes.crossref_api import sample_works
-
-from normalizer.config import Settings
-from normalizer.models import Candidate, Identifiers, PartialDate, Person, Reference
-from normalizer.resolve.merge import merge_reference
-from normalizer.resolve.normalize import volume_out_of_journal_name
-from normalizer.resolve.venue_kind import kind_by_evidence, settle_entry_type
-from resolvers.crossref import work_to_reference
 
 
 def crossref(doi: str) -> Reference:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from normalizer.text.venues import (
+from bibnorm.text.venues import (
     VENUES,
     VenueKind,
     canonical_venue_name,

@@ -13,14 +13,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from bibnorm.bib.bibfile import parse_bibtex
+from bibnorm.cli import EXIT_FATAL, EXIT_FINDINGS, EXIT_OK, EXIT_SOURCES_FAILED, main
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.verify.judge import Answer, Answers, Claim, Verdict, claim_from_entry, judge, venues_agree
 from click.testing import CliRunner
 from fakes.s2_api import FakeS2
 from fakes.verify_world import s2_papers, world, world_sources
-
-from normalizer.bib.bibfile import parse_bibtex
-from normalizer.cli import EXIT_FATAL, EXIT_FINDINGS, EXIT_OK, EXIT_SOURCES_FAILED, main
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.verify.judge import Answer, Answers, Claim, Verdict, claim_from_entry, judge, venues_agree
 
 TODAY = date(2026, 11, 22)
 DDPM = Reference(
@@ -506,8 +505,8 @@ def test_an_entry_that_cannot_be_parsed_is_reported_not_silently_skipped(
 
 def test_crossref_lists_are_spaced_as_their_own_source() -> None:
     """Crossref's public pool: 5 single works a second, but 1 list (search) a second."""
-    from normalizer.config import Settings
-    from resolvers._http import source_policies
+    from bibnorm.config import Settings
+    from bibnorm.resolvers._http import source_policies
 
     policies = source_policies(Settings(crossref_api_url="https://api.crossref.org"))
 
@@ -625,7 +624,7 @@ def test_of_two_papers_with_one_title_the_claim_is_judged_against_the_one_it_cit
 
 
 def test_a_bulk_answer_settles_a_title_only_with_papers_that_carry_it() -> None:
-    from normalizer.verify.sources import _titled_papers
+    from bibnorm.verify.sources import _titled_papers
 
     other = DDPM.model_copy(update={"authors": (Person(given="Ada", family="Lovelace"),)})
     assert _titled_papers(DDPM.title, [DDPM]) == [DDPM]

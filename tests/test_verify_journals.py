@@ -15,10 +15,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.verify.judge import Answer, Answers, Claim, Verdict, judge
 from paths import ROOT
-
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.verify.judge import Answer, Answers, Claim, Verdict, judge
 
 TODAY = date(2026, 11, 22)
 TITLE = "Characterizing Topological Order by Studying the Ground States of an Infinite Cylinder"

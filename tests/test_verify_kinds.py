@@ -19,6 +19,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bibnorm.bib.bibfile import parse_bibtex
+from bibnorm.cli import EXIT_FINDINGS, EXIT_OK, EXIT_SOURCES_FAILED, EXIT_USAGE, main
+from bibnorm.identifiers import isbn_has_valid_check_digit, parse_isbn
+from bibnorm.models import Identifiers, Notice, PartialDate, Person, Reference
+from bibnorm.resolvers.crossref import work_notices
+from bibnorm.verify.judge import Answer, Answers, Claim, Verdict, claim_from_entry
+from bibnorm.verify.kinds import EntryKind, entry_kind, kind_fields
+from bibnorm.verify.notices import arxiv_withdrawal
+from bibnorm.verify.verdicts import judge_entry
 from click.testing import CliRunner
 from fakes.arxiv_api import Author, FakeArxivServer, FakeRecord
 from fakes.broken_api import closed_port
@@ -26,16 +35,6 @@ from fakes.crossref_api import FakeCrossref
 from fakes.kinds_world import CORPUS, CORPUS_ARXIV, RETRACTED, crossref_works
 from fakes.openlibrary_api import FakeOpenLibrary
 from fakes.s2_api import FakeS2
-
-from normalizer.bib.bibfile import parse_bibtex
-from normalizer.cli import EXIT_FINDINGS, EXIT_OK, EXIT_SOURCES_FAILED, EXIT_USAGE, main
-from normalizer.identifiers import isbn_has_valid_check_digit, parse_isbn
-from normalizer.models import Identifiers, Notice, PartialDate, Person, Reference
-from normalizer.verify.judge import Answer, Answers, Claim, Verdict, claim_from_entry
-from normalizer.verify.kinds import EntryKind, entry_kind, kind_fields
-from normalizer.verify.notices import arxiv_withdrawal
-from normalizer.verify.verdicts import judge_entry
-from resolvers.crossref import work_notices
 
 TODAY = date(2026, 11, 22)
 

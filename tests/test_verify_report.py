@@ -19,16 +19,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bibnorm.cli import EXIT_FINDINGS, main
+from bibnorm.models import Severity
+from bibnorm.verify.html import render_report
+from bibnorm.verify.judge import Claim, EntryVerdict, Matched, Verdict, VerifyFinding
+from bibnorm.verify.run import VerifyOutcome
 from click.testing import CliRunner
 from clients import not_installed
 from fakes.verify_world import world_sources
 from records import PUBLISHED
-
-from normalizer.cli import EXIT_FINDINGS, main
-from normalizer.models import Severity
-from normalizer.verify.html import render_report
-from normalizer.verify.judge import Claim, EntryVerdict, Matched, Verdict, VerifyFinding
-from normalizer.verify.run import VerifyOutcome
 
 REFS = """@inproceedings{ho2020ddpm,
   author = {Jonathan Ho and Ajay Jain and Pieter Abbeel},

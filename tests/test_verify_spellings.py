@@ -14,12 +14,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.readers import read_inputs
-from normalizer.text.names import family_forms, name_words, one_edit
-from normalizer.text.venues import find_venue, iso4_abbreviation
-from normalizer.verify.judge import Answer, Answers, Claim, Verdict, judge
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.readers import read_inputs
+from bibnorm.text.names import family_forms, name_words, one_edit
+from bibnorm.text.venues import find_venue, iso4_abbreviation
+from bibnorm.verify.judge import Answer, Answers, Claim, Verdict, judge
 
 TODAY = date(2026, 11, 24)
 ATTENTION = Reference(

@@ -14,11 +14,10 @@ from pathlib import Path
 
 import bibtexparser
 import pytest
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.writers import WriterOptions
+from bibnorm.writers.bibtex import render_bibtex
 from clients import not_installed
-
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.writers import WriterOptions
-from normalizer.writers.bibtex import render_bibtex
 
 PREPRINT = Reference(
     title="LoRA: Low-Rank Adaptation of Large Language Models",

@@ -1,4 +1,4 @@
-"""Specification of the BibTeX and biblatex writers (normalizer.writers.bibtex) and the registry."""
+"""Specification of the BibTeX and biblatex writers (bibnorm.writers.bibtex) and the registry."""
 
 from __future__ import annotations
 
@@ -9,19 +9,18 @@ from typing import Any
 
 import bibtexparser
 import pytest
+from bibnorm.bib.bibfile import FormatOptions, format_bibtex
+from bibnorm.config import Settings
+from bibnorm.errors import UsageError
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.resolvers.semantic_scholar import paper_to_reference
+from bibnorm.text.titles import plain_text
+from bibnorm.writers import WriterOptions, format_for_output, get_writer, infer_format
+from bibnorm.writers import bibtex as bibtex_module
+from bibnorm.writers.bibtex import STYLES, Mode, render, render_through_writer
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 from paths import VERIFY_DEV
 from records import PUBLISHED
-
-from normalizer.bib.bibfile import FormatOptions, format_bibtex
-from normalizer.config import Settings
-from normalizer.errors import UsageError
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.text.titles import plain_text
-from normalizer.writers import WriterOptions, format_for_output, get_writer, infer_format
-from normalizer.writers import bibtex as bibtex_module
-from normalizer.writers.bibtex import STYLES, Mode, render, render_through_writer
-from resolvers.semantic_scholar import paper_to_reference
 
 BIBTEX = get_writer("bibtex")
 BIBLATEX = get_writer("biblatex")

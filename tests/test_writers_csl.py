@@ -1,4 +1,4 @@
-"""Specification of the CSL-JSON writer (normalizer.writers.csl_json)."""
+"""Specification of the CSL-JSON writer (bibnorm.writers.csl_json)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.writers import WriterOptions, get_writer
+from bibnorm.writers.csl_json import csl_items, validate_csl
 from paths import REFERENCE
 from records import JOURNAL_ARTICLE, POINCARE
-
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.writers import WriterOptions, get_writer
-from normalizer.writers.csl_json import csl_items, validate_csl
 
 ROOT = Path(__file__).parents[1]
 CSL = get_writer("csl-json")

@@ -1,4 +1,4 @@
-"""Specification of the CSL YAML writer (normalizer.writers.csl_yaml), and pandoc reading it.
+"""Specification of the CSL YAML writer (bibnorm.writers.csl_yaml), and pandoc reading it.
 
 The items are the CSL-JSON writer's; what pandoc reads back from the YAML (``pandoc -t csljson``)
 is those items again, and ``pandoc --citeproc`` renders them. Tests that need pandoc skip,
@@ -13,14 +13,13 @@ from typing import Any
 
 import pytest
 import yaml
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.writers import WriterOptions, get_writer
+from bibnorm.writers.csl_json import csl_items
+from bibnorm.writers.csl_yaml import csl_yaml_items, markdown_text
 from clients import need, run
 from paths import REFERENCE
 from records import HAZARD, JOURNAL_ARTICLE, POINCARE, PUBLISHED
-
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.writers import WriterOptions, get_writer
-from normalizer.writers.csl_json import csl_items
-from normalizer.writers.csl_yaml import csl_yaml_items, markdown_text
 
 CSL_YAML = get_writer("csl-yaml")
 REFERENCES = [

@@ -1,4 +1,4 @@
-"""Specification of the Hayagriva YAML writer (normalizer.writers.hayagriva), and Typst reading it.
+"""Specification of the Hayagriva YAML writer (bibnorm.writers.hayagriva), and Typst reading it.
 
 Typst (the ``typst`` package of the test extras) compiles a document citing every entry of the
 bundled demo page, resolved offline as ``tox -e demo`` does, with no warning; the awkward
@@ -17,16 +17,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from bibnorm.cli import main
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.writers import WriterOptions, get_writer
+from bibnorm.writers._yaml import FastDumper, PythonDumper, dump_yaml
+from bibnorm.writers.hayagriva import hayagriva_entries, hayagriva_name
 from click.testing import CliRunner
 from clients import flat
 from paths import FIXTURES, REFERENCE
 from records import HAZARD, JOURNAL_ARTICLE, POINCARE
-
-from normalizer.cli import main
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.writers import WriterOptions, get_writer
-from normalizer.writers._yaml import FastDumper, PythonDumper, dump_yaml
-from normalizer.writers.hayagriva import hayagriva_entries, hayagriva_name
 
 HAYAGRIVA = get_writer("hayagriva")
 DEMO = FIXTURES / "demo"

@@ -1,15 +1,14 @@
-"""Specification of the RIS writer (normalizer.writers.ris), read back by rispy and by the RIS reader."""
+"""Specification of the RIS writer (bibnorm.writers.ris), read back by rispy and by the RIS reader."""
 
 from __future__ import annotations
 
 import pytest
 import rispy
+from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.readers.ris import read_ris
+from bibnorm.writers import WriterOptions, get_writer
+from bibnorm.writers.ris import ris_name
 from records import HAZARD, JOURNAL_ARTICLE, POINCARE, PUBLISHED
-
-from normalizer.models import Identifiers, PartialDate, Person, Reference
-from normalizer.readers.ris import read_ris
-from normalizer.writers import WriterOptions, get_writer
-from normalizer.writers.ris import ris_name
 
 RIS = get_writer("ris")
 PROCEEDINGS = Reference(

@@ -13,8 +13,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import bibnorm.resolvers.zotero
 import pytest
 import requests
+from bibnorm.cli import EXIT_FINDINGS, main
+from bibnorm.config import Settings
+from bibnorm.readers import detect_format, read_inputs
+from bibnorm.readers.zotero import read_zotero
+from bibnorm.resolvers._session import build_local_session
+from bibnorm.resolvers.zotero import ZoteroClient, ZoteroError
 from click.testing import CliRunner
 from fakes.openlibrary_api import FakeOpenLibrary
 from fakes.verify_world import world_sources
@@ -28,14 +35,6 @@ from fakes.zotero_api import (
     item,
     real_library,
 )
-
-import resolvers.zotero
-from normalizer.cli import EXIT_FINDINGS, main
-from normalizer.config import Settings
-from normalizer.readers import detect_format, read_inputs
-from normalizer.readers.zotero import read_zotero
-from resolvers._session import build_local_session
-from resolvers.zotero import ZoteroClient, ZoteroError
 
 
 def read_one(data: dict[str, Any], citekeys: dict[str, str] | None = None) -> Any:
@@ -366,7 +365,7 @@ def client_for(url: str) -> ZoteroClient:
 def test_the_library_is_read_page_by_page_with_better_bibtex_keys(
     zotero: FakeZotero, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(resolvers.zotero, "PAGE", 3)
+    monkeypatch.setattr(bibnorm.resolvers.zotero, "PAGE", 3)
     library = client_for(zotero.api_url).library()
     assert [i["key"] for i in json.loads(library.items_json)] == [i["key"] for i in LIBRARY]
     starts = [path for method, path, _ in zotero.requests if method == "GET"]

@@ -1,6 +1,6 @@
 """Which capitalised words of a .bib's titles are braced, entry by entry (tests and bench).
 
-A *word form* is a capitalised word part as `normalizer.text.capitals.word_key` compares
+A *word form* is a capitalised word part as `bibnorm.text.capitals.word_key` compares
 words ("Transformers" and "Transformer's" are "transformer"), or, for a hyphenated token
 braced whole ("{MLP-Mixer}", "{Brain-Score}"), the case-folded token: that compound is its
 own form. Words a style keeps capitalised anyway are left out: a title's first word, the
@@ -18,8 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import bibtexparser
-
-from normalizer.text.capitals import TOKEN, needs_protection, word_key
+from bibnorm.text.capitals import TOKEN, needs_protection, word_key
 
 _PART = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 

@@ -7,8 +7,8 @@ need, the layout and the check settings come in an `tools.AssistConfig` that the
 is the one composition root). `server` binds them to the ``mcp`` SDK (an optional extra,
 imported only there).
 
-May import: normalizer.latex, normalizer.verify, resolvers, normalizer.readers,
-normalizer.writers, normalizer.bib, normalizer.resolve, normalizer.text and the ground
-(normalizer.models, normalizer.identifiers, normalizer.errors, normalizer.config, normalizer.io,
-normalizer.processes, normalizer.safejson).
+May import: bibnorm.latex, bibnorm.verify, resolvers, bibnorm.readers,
+bibnorm.writers, bibnorm.bib, bibnorm.resolve, bibnorm.text and the ground
+(bibnorm.models, bibnorm.identifiers, bibnorm.errors, bibnorm.config, bibnorm.io,
+bibnorm.processes, bibnorm.safejson).
 """

@@ -1,4 +1,4 @@
-"""The MCP server: `normalizer.assist.tools` served through the official ``mcp`` SDK (v2).
+"""The MCP server: `bibnorm.assist.tools` served through the official ``mcp`` SDK (v2).
 
 Each tool runs in a worker thread (the library blocks on sources and files; the event loop
 keeps answering), and turns every failure into an MCP tool error (``isError`` with one line),
@@ -13,14 +13,13 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 import anyio.to_thread
+from bibnorm import writers
+from bibnorm.assist import tools
+from bibnorm.assist.tools import MAX_ITEMS, MAX_LOOKUP_CHARS, MAX_TEXT_CHARS, AssistConfig
 from mcp.server import MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import ToolAnnotations
 from pydantic import Field
-
-from normalizer import writers
-from normalizer.assist import tools
-from normalizer.assist.tools import MAX_ITEMS, MAX_LOOKUP_CHARS, MAX_TEXT_CHARS, AssistConfig
 
 NAME = "bibnorm"
 INSTRUCTIONS = (
@@ -64,7 +63,7 @@ async def _in_thread(function: Callable[..., dict[str, Any]], *args: Any, **kwar
 
 def build_server(config: AssistConfig) -> MCPServer:
     """An MCP server whose tools run against ``config``'s sources and roots."""
-    from normalizer import __version__
+    from bibnorm import __version__
 
     server = MCPServer(NAME, version=__version__, instructions=INSTRUCTIONS, log_level="WARNING")
 

@@ -17,18 +17,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
-from normalizer import writers
-from normalizer.bib.bibfile import FormatOptions, parse_bibtex
-from normalizer.bib.checks.base import CheckConfig
-from normalizer.config import Settings, load_settings
-from normalizer.errors import BibnormError, one_line
-from normalizer.io import read_text
-from normalizer.models import Query, Resolution, Status
-from normalizer.readers import READERS, detect_format, refuse_unreadable
-from normalizer.resolve import keys, pipeline
-from normalizer.resolve.report import build_report, item_json
-from resolvers._http import SessionFactory
-from resolvers._stats import HttpStats
+from bibnorm import writers
+from bibnorm.bib.bibfile import FormatOptions, parse_bibtex
+from bibnorm.bib.checks.base import CheckConfig
+from bibnorm.config import Settings, load_settings
+from bibnorm.errors import BibnormError, one_line
+from bibnorm.io import read_text
+from bibnorm.models import Query, Resolution, Status
+from bibnorm.readers import READERS, detect_format, refuse_unreadable
+from bibnorm.resolve import keys, pipeline
+from bibnorm.resolve.report import build_report, item_json
+from bibnorm.resolvers._http import SessionFactory
+from bibnorm.resolvers._stats import HttpStats
 
 MAX_TEXT_CHARS = 1_000_000  # a bibliography or a reference list passed as text, or read from a file
 MAX_LOOKUP_CHARS = 2_000  # one reference: a title, an id, a DOI or one reference string
@@ -173,7 +173,7 @@ def verify_bibliography(
 ) -> dict[str, Any]:
     """Is every entry of a bibliography a real work, cited faithfully? Each entry's verdict
     (verified, mismatch, not_found, unverifiable) with its findings and the record it matched."""
-    from normalizer.verify.run import ReadInput, VerifyOptions, as_findings, run_verify
+    from bibnorm.verify.run import ReadInput, VerifyOptions, as_findings, run_verify
 
     text, name = _bibtex_or_path(config, bibtex, path)
     entries = len(parse_bibtex(text, name).entries)
@@ -195,7 +195,7 @@ def verify_bibliography(
 def check_bibtex(config: AssistConfig, bibtex: str | None = None, path: str | None = None) -> dict[str, Any]:
     """``bibnorm check`` of one .bib text: each finding (code, severity, line, key, message);
     the checks that need the sources (BN5xx) are not run here."""
-    from normalizer.bib.checks import finish_checks, scan_text
+    from bibnorm.bib.checks import finish_checks, scan_text
 
     text, name = _bibtex_or_path(config, bibtex, path)
     found, index = scan_text(text, name, config.check_config, jobs=1)

@@ -7,7 +7,7 @@ one module per code family; `fix` the safe fixes of ``bibnorm fix``; `merge` add
 resolved entries to an existing file; `lockfile` records match decisions
 (``bibnorm.lock``); `parallel` reads big files on every core.
 
-May import: normalizer.resolve, normalizer.text and the ground (normalizer.models,
-normalizer.identifiers, normalizer.errors, normalizer.config, normalizer.io,
-normalizer.processes, normalizer.safejson).
+May import: bibnorm.resolve, bibnorm.text and the ground (bibnorm.models,
+bibnorm.identifiers, bibnorm.errors, bibnorm.config, bibnorm.io,
+bibnorm.processes, bibnorm.safejson).
 """

@@ -10,7 +10,7 @@ Formatting (`render`, `format_bibtex`) is deterministic and idempotent: fields i
 fixed order, lower-case names, one indentation and alignment, every value braced
 except macros and concatenations, month macros, one blank line between blocks, and —
 when ``FormatOptions.journal_names`` asks — journal and conference names written in full
-or abbreviated (`normalizer.text.journals`; plain values only: a macro or a value with
+or abbreviated (`bibnorm.text.journals`; plain values only: a macro or a value with
 LaTeX commands stays as written).
 `assert_nothing_lost` is the safety net every writer of a ``.bib`` file calls
 before replacing it.
@@ -29,12 +29,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import bibtexparser
+from bibnorm.bib.bibtex_scan import Command, ascii_lower, ends_last_line, scan_commands
+from bibnorm.config import JournalNames
+from bibnorm.errors import SafetyError, shown
+from bibnorm.io import LineCounter, read_text
 from pydantic import BaseModel, ConfigDict, field_validator
-
-from normalizer.bib.bibtex_scan import Command, ascii_lower, ends_last_line, scan_commands
-from normalizer.config import JournalNames
-from normalizer.errors import SafetyError, shown
-from normalizer.io import LineCounter, read_text
 
 # Standard BibTeX fields first, in the order a reader scans them; anything else
 # follows in the order the user wrote it.
@@ -994,7 +993,7 @@ def _spelled_venue(name: str, value: str, form: JournalNames, year: int | None) 
     """A plain journal/booktitle value in ``form``; macros and LaTeX stay as written."""
     if not _PLAIN_VENUE.fullmatch(value):
         return value
-    from normalizer.text.journals import venue_spelling  # local: the journal list is large
+    from bibnorm.text.journals import venue_spelling  # local: the journal list is large
 
     given = value[1:-1].replace("\\&", "&")
     spelt = venue_spelling(given, journal=name != "booktitle", year=year, form=form)

@@ -7,23 +7,23 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from normalizer.bib.bibfile import (
+from bibnorm.bib.bibfile import (
     BibEntry,
     BibField,
     BibFile,
     Block,
 )
-from normalizer.bib.checks.base import entry_arxiv_id, is_preprint
-from normalizer.bib.checks.identifiers import (
+from bibnorm.bib.checks.base import entry_arxiv_id, is_preprint
+from bibnorm.bib.checks.identifiers import (
     CODE_FIELDS,
     CODE_URL,
     canonical_code_link,
     canonical_url,
     escaped_percent,
 )
-from normalizer.bib.checks.online import names_the_paper
-from normalizer.identifiers import canonical_doi
-from normalizer.models import Reference
+from bibnorm.bib.checks.online import names_the_paper
+from bibnorm.identifiers import canonical_doi
+from bibnorm.models import Reference
 
 # -- safe fixes (``bibnorm fix``) --------------------------------------------------------------------
 
@@ -80,7 +80,7 @@ def _upgrade(entry: BibEntry, published: Reference, note: str) -> BibEntry:
     line = entry.line
     kept = [f for f in entry.fields if f.name not in _PREPRINT_ONLY_FIELDS and f.name not in {"year", "doi"}]
     if published.entry_type == "inproceedings" and published.venue:
-        from normalizer.text.journals import venue_spelling  # local: the journal list is large
+        from bibnorm.text.journals import venue_spelling  # local: the journal list is large
 
         # The name `resolve` writes: one rule per venue ("NIPS" until 2017), no city or dates.
         year = published.issued.year if published.issued else None

@@ -33,14 +33,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
+from bibnorm.errors import InputError, OutputError
+from bibnorm.io import locked, make_folders, read_text, size_limit, write_atomic
+from bibnorm.models import Candidate, Lookup, Query, Reference, Resolution, Status
+from bibnorm.resolve.matching import query_identity
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.safejson import loads
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from normalizer.errors import InputError, OutputError
-from normalizer.io import locked, make_folders, read_text, size_limit, write_atomic
-from normalizer.models import Candidate, Lookup, Query, Reference, Resolution, Status
-from normalizer.resolve.matching import query_identity
-from normalizer.resolve.progress import NO_PROGRESS, Progress
-from normalizer.safejson import loads
 
 # 2: verified entries carry a seal; 1 (still read): they did not, and are no longer trusted.
 LOCK_VERSION = 2
@@ -82,7 +81,7 @@ class VerifiedItem(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    fingerprint: str  # `normalizer.verify.judge.Claim.fingerprint`: any edit to the entry voids it
+    fingerprint: str  # `bibnorm.verify.judge.Claim.fingerprint`: any edit to the entry voids it
     source: str
     title: str
     doi: str | None = None
@@ -249,7 +248,7 @@ def update_lock(path: Path | str, change: Callable[[Lock], Lock]) -> Lock:
     """Replace the lock at ``path`` with ``change(the lock as it is now)``, and return it.
 
     The read, the change and the atomic write happen under an exclusive lock
-    (`normalizer.io.locked`), so runs updating one lock in parallel each start from what the
+    (`bibnorm.io.locked`), so runs updating one lock in parallel each start from what the
     others wrote: no run's decisions are lost.
     """
     with locked(path):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from normalizer.bib.bibfile import (
+from bibnorm.bib.bibfile import (
     BibEntry,
     BibFile,
     CommentBlock,
@@ -25,9 +25,9 @@ from normalizer.bib.bibfile import (
     parse_bibtex,
     render_block,
 )
-from normalizer.identifiers import canonical_doi, parse_arxiv_id
-from normalizer.resolve.keys import KeyBook
-from normalizer.text.titles import title_key
+from bibnorm.identifiers import canonical_doi, parse_arxiv_id
+from bibnorm.resolve.keys import KeyBook
+from bibnorm.text.titles import title_key
 
 # Fields whose meaning bibnorm decides for a resolved entry: the original's value is
 # replaced by the writer's, or dropped when the writer has none (an arXiv `journal` on

@@ -10,9 +10,9 @@ Workers are forked, so they share the already imported modules and the text for
 free and need nothing pickled but the piece numbers and the results. Forking is
 only done from a single-threaded process (a fork taken while another thread holds
 a lock can deadlock the child); otherwise, on platforms without ``fork``, for
-small texts, for ``jobs=1`` and when no pool can be started (`normalizer.processes`) the
+small texts, for ``jobs=1`` and when no pool can be started (`bibnorm.processes`) the
 same work runs in-process, piece by piece, with identical results. How workers
-start, stop and fail is `normalizer.processes.fork_pool`'s: quietly, and never in a hang.
+start, stop and fail is `bibnorm.processes.fork_pool`'s: quietly, and never in a hang.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 from typing import TypeVar, cast
 
-from normalizer.bib.bibfile import (
+from bibnorm.bib.bibfile import (
     CHUNK_CHARS,
     BibFile,
     Span,
@@ -33,8 +33,8 @@ from normalizer.bib.bibfile import (
     parse_span,
     rest_of,
 )
-from normalizer.errors import WorkerError
-from normalizer.processes import available_cpus, can_fork, fork_pool
+from bibnorm.errors import WorkerError
+from bibnorm.processes import available_cpus, can_fork, fork_pool
 
 T = TypeVar("T")
 

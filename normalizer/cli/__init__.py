@@ -22,8 +22,7 @@ import threading
 from typing import Any
 
 import click
-
-from normalizer.errors import BibnormError, one_line
+from bibnorm.errors import BibnormError, one_line
 
 EXIT_OK = 0
 EXIT_FATAL = 1
@@ -64,7 +63,7 @@ class BibnormGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:
             return None
-        command: click.Command = importlib.import_module(f"normalizer.cli.{COMMANDS[cmd_name][0]}").command
+        command: click.Command = importlib.import_module(f"bibnorm.cli.{COMMANDS[cmd_name][0]}").command
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -91,7 +90,7 @@ class BibnormGroup(click.Group):
             sys.exit(EXIT_FATAL)
 
     def invoke(self, ctx: click.Context) -> Any:
-        from normalizer.io import WRITTEN, start_run
+        from bibnorm.io import WRITTEN, start_run
 
         start_run()
         previous = _terminate_on_signals()
@@ -128,7 +127,7 @@ class BibnormGroup(click.Group):
 
 
 def run() -> None:
-    """The process's entry point (the ``bibnorm`` script, ``python -m normalizer``): `main`, and no
+    """The process's entry point (the ``bibnorm`` script, ``python -m bibnorm``): `main`, and no
     last pass of the garbage collector at exit.
 
     The interpreter's shutdown walks every object still alive for cycles (a tenth of a second
@@ -141,7 +140,7 @@ def run() -> None:
 
 
 def _silence_stdout() -> None:
-    from normalizer.io import silence_stdout
+    from bibnorm.io import silence_stdout
 
     silence_stdout()
 
@@ -181,7 +180,7 @@ def _terminate_on_signals() -> dict[int, Any]:
 def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
-    from normalizer import __version__
+    from bibnorm import __version__
 
     click.echo(f"bibnorm, version {__version__}")
     ctx.exit()

@@ -1,4 +1,4 @@
-"""``bibnorm verify CORPUS --out DIR``: a whole venue, resumably (normalizer.corpus does the work)."""
+"""``bibnorm verify CORPUS --out DIR``: a whole venue, resumably (bibnorm.corpus does the work)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import click
-
-from normalizer.cli import EXIT_FINDINGS, EXIT_OK
-from normalizer.cli._progress import progress_for
-from normalizer.errors import UsageError
-from normalizer.verify.run import VerifyOptions
+from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
+from bibnorm.cli._progress import progress_for
+from bibnorm.errors import UsageError
+from bibnorm.verify.run import VerifyOptions
 
 
 def verify_corpus(
@@ -26,10 +25,10 @@ def verify_corpus(
 ) -> int:
     """Run the corpus and print one summary line; the exit status: 3 when a reference is a
     mismatch or not found (as for one file), else 0."""
-    from normalizer.corpus.engines import engine_for
-    from normalizer.corpus.run import run_corpus
-    from normalizer.corpus.verifying import Job
-    from resolvers._session import build_session
+    from bibnorm.corpus.engines import engine_for
+    from bibnorm.corpus.run import run_corpus
+    from bibnorm.corpus.verifying import Job
+    from bibnorm.resolvers._session import build_session
 
     if len(corpora) != 1:
         raise UsageError("--out takes one CORPUS: a folder, a glob (quoted) or a manifest (.csv, .jsonl)")

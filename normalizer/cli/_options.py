@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from normalizer.config import Settings
-    from normalizer.io import Role
+    from bibnorm.config import Settings
+    from bibnorm.io import Role
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 class UserPath(click.Path):
-    """`click.Path` that expands ``~`` and ``~user`` itself (`normalizer.io.expand_user`).
+    """`click.Path` that expands ``~`` and ``~user`` itself (`bibnorm.io.expand_user`).
 
     The shell leaves them alone in ``--output=~/x`` and in quotes; an unknown user is a
     one-line usage error instead of a folder named ``~user``. ``-`` stays ``-``. Whether
@@ -28,16 +28,16 @@ class UserPath(click.Path):
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str):
-            from normalizer.io import expand_user
+            from bibnorm.io import expand_user
 
             value = expand_user(value)
         return super().convert(value, param, ctx)
 
 
 def source_roles(settings: Settings, *, lock_written: bool = False) -> list[Role]:
-    """The files a run that resolves reads besides its inputs, for `normalizer.io.refuse_clashes`:
+    """The files a run that resolves reads besides its inputs, for `bibnorm.io.refuse_clashes`:
     the lockfile ``settings.lock`` (unless this run also writes it) and the snapshot index."""
-    from normalizer.io import Role
+    from bibnorm.io import Role
 
     roles = []
     if settings.lock is not None and not lock_written:
@@ -154,7 +154,7 @@ jobs_option = click.option(
 
 def lock_option(purpose: str) -> Callable[[F], F]:
     """``--lock PATH``: the lockfile a command reuses (``purpose`` says for what)."""
-    from normalizer.bib.lockfile import LOCK_FILE
+    from bibnorm.bib.lockfile import LOCK_FILE
 
     return click.option(
         "--lock",

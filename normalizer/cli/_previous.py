@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from normalizer.bib.bibfile import BibEntry, BibField, FormatOptions, parse_bibtex, read_bibfile, render_block
-from normalizer.bib.merge import OWNED_FIELDS
-from normalizer.errors import BibnormError
-from normalizer.identifiers import canonical_doi, parse_arxiv_id
-from normalizer.io import read_text
-from normalizer.models import Identifiers, Reference, Resolution, Status
-from normalizer.resolve.keys import KeyBook
+from bibnorm.bib.bibfile import BibEntry, BibField, FormatOptions, parse_bibtex, read_bibfile, render_block
+from bibnorm.bib.merge import OWNED_FIELDS
+from bibnorm.errors import BibnormError
+from bibnorm.identifiers import canonical_doi, parse_arxiv_id
+from bibnorm.io import read_text
+from bibnorm.models import Identifiers, Reference, Resolution, Status
+from bibnorm.resolve.keys import KeyBook
 
 BIB_FORMATS = ("bibtex", "biblatex")
 ARXIV_URL = re.compile(r"arxiv\.org/abs/(?P<id>[^\s?#]+)", re.IGNORECASE)

@@ -21,9 +21,8 @@ from contextlib import contextmanager
 from typing import IO, Any, TypeVar
 
 import click
-
-from normalizer.cli._style import colors
-from normalizer.resolve.progress import BYTES, NO_PROGRESS, Progress
+from bibnorm.cli._style import colors
+from bibnorm.resolve.progress import BYTES, NO_PROGRESS, Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 _MB = 1_000_000

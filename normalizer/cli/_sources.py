@@ -6,7 +6,7 @@ share one cached session whose counters feed the run summary.
 
 Online sources are built when first asked (`Deferred`): a run the snapshot settles
 never imports the HTTP stack, which is most of a short run's start-up. Offline with no
-response cached, they are not built at all: their stand-ins (`resolvers._refused`) give every
+response cached, they are not built at all: their stand-ins (`bibnorm.resolvers._refused`) give every
 item the answer a refused request would.
 """
 
@@ -18,16 +18,16 @@ from dataclasses import dataclass, field
 from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
-from normalizer.config import Settings
-from normalizer.errors import shown
-from normalizer.models import Lookup, Query, Reference
-from normalizer.resolve.pipeline import Enricher, Resolver
-from normalizer.resolve.progress import NO_PROGRESS, Progress
-from resolvers._stats import HttpStats
+from bibnorm.config import Settings
+from bibnorm.errors import shown
+from bibnorm.models import Lookup, Query, Reference
+from bibnorm.resolve.pipeline import Enricher, Resolver
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.resolvers._stats import HttpStats
 
 if TYPE_CHECKING:
-    from resolvers._http import BibnormSession
-    from resolvers.dblp_index import DblpIndex
+    from bibnorm.resolvers._http import BibnormSession
+    from bibnorm.resolvers.dblp_index import DblpIndex
 
 
 @dataclass
@@ -43,14 +43,14 @@ def _snapshot(settings: Settings, session: Callable[[], BibnormSession]) -> Reso
     index = settings.snapshot_index()
     if index is None:
         return None
-    from resolvers.snapshot import SnapshotResolver
+    from bibnorm.resolvers.snapshot import SnapshotResolver
 
     # Never drop a candidate the matcher could still accept under a lowered title_floor.
     return SnapshotResolver(index, min_title_similarity=min(0.6, settings.thresholds.title_floor))
 
 
 def _arxiv(settings: Settings, session: Callable[[], BibnormSession]) -> Resolver | None:
-    from resolvers.arxiv import ArxivResolver
+    from bibnorm.resolvers.arxiv import ArxivResolver
 
     return ArxivResolver(settings, session())
 
@@ -61,7 +61,7 @@ def _s2(settings: Settings, session: Callable[[], BibnormSession]) -> Resolver |
 
 def _s2_pair(settings: Settings, session: Callable[[], BibnormSession]) -> tuple[Resolver, Enricher]:
     """S2 resolver and enricher share one client, so a rejected key stops both."""
-    from resolvers.semantic_scholar import build_s2
+    from bibnorm.resolvers.semantic_scholar import build_s2
 
     return build_s2(session(), settings)
 
@@ -74,7 +74,7 @@ def _dblp(
 ) -> Enricher:
     """dblp: its local ``index`` (asked first, no request), then its search on the session, made
     only when the index leaves a paper to ask about."""
-    from resolvers.dblp import build_dblp
+    from bibnorm.resolvers.dblp import build_dblp
 
     return build_dblp(session, settings, index=index, notify=notify)
 
@@ -85,13 +85,13 @@ def _dblp_index(settings: Settings) -> DblpIndex | None:
     path = settings.dblp_index_path()
     if path is None or "dblp" not in settings.resolvers:
         return None
-    from resolvers.dblp_index import DblpIndex
+    from bibnorm.resolvers.dblp_index import DblpIndex
 
     return DblpIndex(path)
 
 
 def _crossref(settings: Settings, session: Callable[[], BibnormSession]) -> Enricher:
-    from resolvers.crossref import build_crossref
+    from bibnorm.resolvers.crossref import build_crossref
 
     return build_crossref(session(), settings)
 
@@ -99,7 +99,7 @@ def _crossref(settings: Settings, session: Callable[[], BibnormSession]) -> Enri
 def _openalex(settings: Settings, session: Callable[[], BibnormSession]) -> Enricher | None:
     if settings.openalex_api_key is None:
         return None  # OpenAlex requires a key since February 2026: never asked without one
-    from resolvers.openalex import build_openalex
+    from bibnorm.resolvers.openalex import build_openalex
 
     return build_openalex(session(), settings)
 
@@ -162,7 +162,7 @@ def _built_or_refused(
     without the HTTP stack (requests, the session, the source's queries)."""
     if not nothing_to_ask():
         return build()
-    from resolvers._refused import STAND_INS
+    from bibnorm.resolvers._refused import STAND_INS
 
     stand_in = STAND_INS.get(name)
     return build() if stand_in is None else stand_in(settings, notify)  # none: refused the long way
@@ -202,17 +202,17 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
         """Offline with no response cached: every online source could only be refused."""
         if not settings.offline:
             return False
-        from resolvers._cache_file import nothing_cached
+        from bibnorm.resolvers._cache_file import nothing_cached
 
         return nothing_cached(settings.cache_dir)
 
     def or_refused(name: str, build: Callable[[], Any]) -> Callable[[], Any]:
-        """``build``, or the source's stand-in (`resolvers._refused`) when nothing could answer."""
+        """``build``, or the source's stand-in (`bibnorm.resolvers._refused`) when nothing could answer."""
         return partial(_built_or_refused, name, build, settings, notify, nothing_to_ask)
 
     def session() -> BibnormSession:
         if not holder:
-            from resolvers._session import build_session
+            from bibnorm.resolvers._session import build_session
 
             holder.append(build_session(settings, stats=stats))
         return holder[0]
@@ -220,7 +220,7 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
     sources = Sources(resolvers=[], enrichers=[], stats=stats)
     local: list[DblpIndex] = []  # local indexes opened here, closed here
     if settings.lock is not None:
-        from normalizer.bib.lockfile import LockResolver, load_lock
+        from bibnorm.bib.lockfile import LockResolver, load_lock
 
         sources.resolvers.append(LockResolver(load_lock(settings.lock)))
     for name in settings.resolvers:

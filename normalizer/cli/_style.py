@@ -19,8 +19,7 @@ from collections.abc import Callable, Mapping
 from typing import IO, Any, TypeVar
 
 import click
-
-from normalizer.models import Severity
+from bibnorm.models import Severity
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -1,27 +1,27 @@
 """Inputs that name the user's Zotero library (``zotero:``, ``zotero:COLLECTION``), read in place.
 
 The composition of three layers only the CLI may join: the local session
-(`resolvers._session.build_local_session`), the local API's client (`resolvers.zotero`) and the
-one reader that maps Zotero items (`normalizer.readers.zotero`).
+(`bibnorm.resolvers._session.build_local_session`), the local API's client
+(`bibnorm.resolvers.zotero`) and the one reader that maps Zotero items (`bibnorm.readers.zotero`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from normalizer.config import Settings
-from normalizer.errors import InputError
-from normalizer.models import Query
-from normalizer.readers import read_inputs_noted
-from normalizer.readers.zotero import is_zotero_spec, parse_spec, read_zotero
-from normalizer.resolve.progress import Progress
+from bibnorm.config import Settings
+from bibnorm.errors import InputError
+from bibnorm.models import Query
+from bibnorm.readers import read_inputs_noted
+from bibnorm.readers.zotero import is_zotero_spec, parse_spec, read_zotero
+from bibnorm.resolve.progress import Progress
 
 
 def read_library(spec: str, settings: Settings) -> tuple[str, list[Query], str]:
     """The library (or collection) ``spec`` names: its name for messages, its items as queries
     (numbered from 0), and how it was read; `ZoteroError` (one line) when Zotero cannot be read."""
-    from resolvers._session import build_local_session
-    from resolvers.zotero import ZoteroClient
+    from bibnorm.resolvers._session import build_local_session
+    from bibnorm.resolvers.zotero import ZoteroClient
 
     session = build_local_session(settings)
     try:
@@ -38,7 +38,7 @@ def read_library(spec: str, settings: Settings) -> tuple[str, list[Query], str]:
 def read_inputs_with_zotero(
     inputs: Sequence[str], settings: Settings, input_format: str | None, progress: Progress
 ) -> tuple[list[Query], list[str]]:
-    """`normalizer.readers.read_inputs_noted`, where an input may also be ``zotero:`` or
+    """`bibnorm.readers.read_inputs_noted`, where an input may also be ``zotero:`` or
     ``zotero:COLLECTION``: the queries of every input in order, numbered across all of them."""
     if not any(is_zotero_spec(given) for given in inputs):
         return read_inputs_noted(list(inputs), input_format=input_format, progress=progress)

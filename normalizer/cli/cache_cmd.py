@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 import click
-
-from normalizer.cli._options import cache_dir_option
-from normalizer.config import load_settings
-from normalizer.errors import CacheError
-from resolvers._http import cache_file_in, cached_responses
+from bibnorm.cli._options import cache_dir_option
+from bibnorm.config import load_settings
+from bibnorm.errors import CacheError
+from bibnorm.resolvers._http import cache_file_in, cached_responses
 
 
 @click.group("cache")

@@ -10,25 +10,24 @@ from pathlib import Path
 from typing import Any
 
 import click
-
-from normalizer.bib.bibfile import parse_bibtex
-from normalizer.bib.bibtex_scan import ascii_lower
-from normalizer.bib.checks import CHECKS, finish_checks, scan_text
-from normalizer.bib.checks.base import CheckConfig, FileIndex, Finding, OnlineFacts, arxiv_ids
-from normalizer.bib.checks.online import facts_from_lock, is_published_version
-from normalizer.bib.lockfile import load_lock, lock_in_use
-from normalizer.cli import EXIT_FINDINGS, EXIT_OK
-from normalizer.cli._options import UserPath, asking_options, jobs_option, lock_option
-from normalizer.cli._progress import progress_for, progress_option, say
-from normalizer.cli._style import Painter, color_option
-from normalizer.cli.format_cmd import config_table, format_options
-from normalizer.config import Settings, load_settings
-from normalizer.errors import BibnormError, ConfigError, UsageError, shown
-from normalizer.io import read_text, write_stdout
-from normalizer.models import Identifiers, Lookup, Origin, Query, QueryKind, Reference, Severity
-from normalizer.resolve.keys import validate_key_format
-from normalizer.resolve.progress import NO_PROGRESS, Progress
-from normalizer.resolve.report import source_warnings
+from bibnorm.bib.bibfile import parse_bibtex
+from bibnorm.bib.bibtex_scan import ascii_lower
+from bibnorm.bib.checks import CHECKS, finish_checks, scan_text
+from bibnorm.bib.checks.base import CheckConfig, FileIndex, Finding, OnlineFacts, arxiv_ids
+from bibnorm.bib.checks.online import facts_from_lock, is_published_version
+from bibnorm.bib.lockfile import load_lock, lock_in_use
+from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
+from bibnorm.cli._options import UserPath, asking_options, jobs_option, lock_option
+from bibnorm.cli._progress import progress_for, progress_option, say
+from bibnorm.cli._style import Painter, color_option
+from bibnorm.cli.format_cmd import config_table, format_options
+from bibnorm.config import Settings, load_settings
+from bibnorm.errors import BibnormError, ConfigError, UsageError, shown
+from bibnorm.io import read_text, write_stdout
+from bibnorm.models import Identifiers, Lookup, Origin, Query, QueryKind, Reference, Severity
+from bibnorm.resolve.keys import validate_key_format
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.resolve.report import source_warnings
 
 
 def parse_codes(
@@ -79,7 +78,7 @@ def check_config(select: str | None, ignore: str | None, strings: Sequence[str] 
 
 def defined_strings(paths: Sequence[str]) -> frozenset[str]:
     """The @string names (lower-case) the files ``paths`` define, comments BibTeX reads included."""
-    from normalizer.bib.checks.base import index_file
+    from bibnorm.bib.checks.base import index_file
 
     names: set[str] = set()
     for path in paths:
@@ -97,7 +96,7 @@ def companion_strings(
 ) -> dict[str, str]:
     """For the @string macros the files use and none of them (nor ``--strings``, nor the standard
     styles) defines: the first other .bib file in a given file's folder that defines each."""
-    from normalizer.bib.checks.structure import PREDEFINED_MACROS
+    from bibnorm.bib.checks.structure import PREDEFINED_MACROS
 
     defined = set(config.strings) | PREDEFINED_MACROS
     for index in indexes:
@@ -164,7 +163,7 @@ def online_facts(
     ask_arxiv = list(latest_of) if config.enabled("BN502") else []
     if not ask_s2 and not ask_arxiv:
         return OnlineFacts()
-    from resolvers._session import build_session
+    from bibnorm.resolvers._session import build_session
 
     session = build_session(settings)
     published: dict[str, Reference] = {}
@@ -172,7 +171,7 @@ def online_facts(
     # The resolvers turn an unreachable source into failed `Lookup`s (never an exception).
     answers: list[Lookup] = []
     if ask_s2:
-        from resolvers.semantic_scholar import build_s2
+        from bibnorm.resolvers.semantic_scholar import build_s2
 
         _, enricher = build_s2(session, settings)
         references = {i: Reference(title="", ids=Identifiers(arxiv_id=a)) for i, a in enumerate(ask_s2)}
@@ -189,15 +188,15 @@ def online_facts(
                 published[ask_s2[index]] = records[0]
         dblp_index = settings.dblp_index_path() if "dblp" in settings.resolvers else None
         if dblp_index is not None and known:
-            from resolvers.dblp import published_from_index
-            from resolvers.dblp_index import DblpIndex
+            from bibnorm.resolvers.dblp import published_from_index
+            from bibnorm.resolvers.dblp_index import DblpIndex
 
             with DblpIndex(dblp_index) as dblp:
                 upgraded = published_from_index(dblp, known, settings)
             published |= {arxiv_id: r for arxiv_id, r in upgraded.items() if is_published_version(r)}
         if "crossref" in settings.resolvers and published:
             # The publisher's record dates the publication (S2's year is often the preprint's).
-            from resolvers.crossref import build_crossref
+            from bibnorm.resolvers.crossref import build_crossref
 
             arxiv_ids = list(published)
             progress.start("crossref: dates", len(arxiv_ids), "papers")
@@ -211,7 +210,7 @@ def online_facts(
                     record = published[arxiv_ids[index]]
                     published[arxiv_ids[index]] = record.model_copy(update={"issued": issued})
     if ask_arxiv and not any(answer.failed for answer in answers):
-        from resolvers.arxiv import ArxivResolver
+        from bibnorm.resolvers.arxiv import ArxivResolver
 
         queries = [
             Query(index=i, origin=Origin(path="-", line=0), kind=QueryKind.ARXIV_ID, arxiv_id=a)
@@ -251,8 +250,8 @@ def verify_findings(
     """``check --verify``: the BN7xx findings of ``bibnorm verify``, as check findings."""
     from datetime import date
 
-    from normalizer.verify.run import VerifyOptions, as_findings, run_verify
-    from resolvers._session import build_session
+    from bibnorm.resolvers._session import build_session
+    from bibnorm.verify.run import VerifyOptions, as_findings, run_verify
 
     outcome = run_verify(
         [Path(f) for f in files],

@@ -6,22 +6,21 @@ from datetime import date
 from pathlib import Path
 
 import click
-
-from normalizer.bib.bibfile import render
-from normalizer.bib.checks.base import CheckConfig, arxiv_ids, index_file
-from normalizer.bib.fix import apply_fixes
-from normalizer.cli._options import UserPath, asking_options, journal_names_option
-from normalizer.cli.check_cmd import online_facts
-from normalizer.cli.format_cmd import (
+from bibnorm.bib.bibfile import render
+from bibnorm.bib.checks.base import CheckConfig, arxiv_ids, index_file
+from bibnorm.bib.fix import apply_fixes
+from bibnorm.cli._options import UserPath, asking_options, journal_names_option
+from bibnorm.cli.check_cmd import online_facts
+from bibnorm.cli.format_cmd import (
     format_options,
     read_files,
     unified_diff,
     write_files_report,
     write_safely,
 )
-from normalizer.config import load_settings
-from normalizer.errors import UsageError
-from normalizer.io import STDIO, write_stdout
+from bibnorm.config import load_settings
+from bibnorm.errors import UsageError
+from bibnorm.io import STDIO, write_stdout
 
 
 @click.command("fix")

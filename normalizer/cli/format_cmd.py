@@ -15,9 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import click
-from pydantic import ValidationError
-
-from normalizer.bib.bibfile import (
+from bibnorm.bib.bibfile import (
     BibFile,
     Census,
     FormatOptions,
@@ -28,11 +26,11 @@ from normalizer.bib.bibfile import (
     parse_bibtex,
     render_blocks,
 )
-from normalizer.cli import EXIT_FINDINGS, EXIT_OK
-from normalizer.cli._options import UserPath, jobs_option, journal_names_option
-from normalizer.config import find_config_file
-from normalizer.errors import ConfigError, UsageError, shown
-from normalizer.io import (
+from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
+from bibnorm.cli._options import UserPath, jobs_option, journal_names_option
+from bibnorm.config import find_config_file
+from bibnorm.errors import ConfigError, UsageError, shown
+from bibnorm.io import (
     STDIO,
     KeptEncoding,
     decode_kept,
@@ -42,6 +40,7 @@ from normalizer.io import (
     write_atomic,
     write_stdout,
 )
+from pydantic import ValidationError
 
 
 def config_table(section: str | None = None) -> Mapping[str, Any]:
@@ -71,7 +70,7 @@ def format_options(
     table = {k.replace("-", "_"): v for k, v in _section(top, "format").items()}
     if isinstance(table.get("field_order"), list):
         table["field_order"] = tuple(str(name).lower() for name in table["field_order"])
-    from normalizer.writers.bibtex import STYLES  # local: the writer pulls in bibtexparser
+    from bibnorm.writers.bibtex import STYLES  # local: the writer pulls in bibtexparser
 
     preset = STYLES.get(str(top.get("style") or ""))
     if preset is not None and "field_order" not in table:
@@ -122,7 +121,7 @@ def write_safely(
 ) -> None:
     """Replace ``path`` with ``text`` after asserting no entry is lost (atomic write), in
     ``encoding`` (default UTF-8)."""
-    from normalizer.bib.parallel import map_pieces
+    from bibnorm.bib.parallel import map_pieces
 
     after = Census.total(map_pieces(text, path, lambda piece: Census.of(piece.blocks), jobs=jobs))
     assert_nothing_lost(before, after, path)
@@ -132,7 +131,7 @@ def write_safely(
 def read_for_format(path: str, convert: bool) -> tuple[bytes, str, KeptEncoding]:
     """A file's bytes, its text and the encoding to write it back in.
 
-    By default the encoding is kept byte for byte (`normalizer.io.KeptEncoding`): BibTeX
+    By default the encoding is kept byte for byte (`bibnorm.io.KeptEncoding`): BibTeX
     reads bytes, and a Latin-1 file re-encoded would typeset differently. ``convert``
     (``--encoding utf-8``) reads a legacy file as `read_text` does and writes UTF-8.
     """
@@ -155,7 +154,7 @@ def format_text(
 ) -> tuple[str, Census, list[str]]:
     """``text`` in the canonical style, the census of what it held (for `write_safely`), and
     ``line: why`` of each block kept as it was."""
-    from normalizer.bib.parallel import map_pieces
+    from bibnorm.bib.parallel import map_pieces
 
     work = functools.partial(render_blocks, options=options)
     blocks: list[RenderedBlock] = [b for piece in map_pieces(text, path, work, jobs=jobs) for b in piece]
@@ -182,7 +181,7 @@ def write_formatted(
     (``kept``): the memory of a few pieces' blocks, not of the whole file's (9 KB an entry).
     Not for ``options.sort``, which needs every key. Output already written stays written if
     a later piece fails (the error says so on stderr)."""
-    from normalizer.bib.parallel import iter_pieces
+    from bibnorm.bib.parallel import iter_pieces
 
     newline = options.newline or dominant_newline(text)
     work = functools.partial(render_blocks, options=options)

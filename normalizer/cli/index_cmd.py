@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import click
-
-from normalizer.cli._options import UserPath
-from normalizer.cli._progress import progress_for, progress_option
-from normalizer.config import Settings, load_settings
-from normalizer.errors import UsageError
-from normalizer.io import Role, refuse_clashes
-from normalizer.resolve.progress import Progress
+from bibnorm.cli._options import UserPath
+from bibnorm.cli._progress import progress_for, progress_option
+from bibnorm.config import Settings, load_settings
+from bibnorm.errors import UsageError
+from bibnorm.io import Role, refuse_clashes
+from bibnorm.resolve.progress import Progress
 
 # One figure `index info` shows: its JSON key, its label in the text (None: in the JSON only), its
 # value (None, "" or an empty list or table: "unknown" in the text, as they are in the JSON).
@@ -34,7 +33,7 @@ class IndexKind:
 
 
 def _is_dblp_dump(path: Path) -> bool:
-    from resolvers.dblp_index import is_dblp_dump
+    from bibnorm.resolvers.dblp_index import is_dblp_dump
 
     return is_dblp_dump(path)
 
@@ -42,7 +41,7 @@ def _is_dblp_dump(path: Path) -> bool:
 def _build_snapshot(
     files: Sequence[Path], target: Path, jobs: int | None, dtd: Path | None, progress: Progress
 ) -> list[str]:
-    from resolvers.snapshot import build_index
+    from bibnorm.resolvers.snapshot import build_index
 
     if dtd is not None:
         raise UsageError("--dtd is for a dblp dump; arXiv snapshot files have no DTD")
@@ -62,7 +61,7 @@ def _build_snapshot(
 def _build_dblp(
     files: Sequence[Path], target: Path, jobs: int | None, dtd: Path | None, progress: Progress
 ) -> list[str]:
-    from resolvers.dblp_index import build_dblp_index
+    from bibnorm.resolvers.dblp_index import build_dblp_index
 
     if len(files) != 1:
         raise UsageError("give one dblp dump (dblp.xml.gz) at a time")
@@ -79,7 +78,7 @@ def _build_dblp(
 
 
 def _snapshot_info(path: Path) -> list[Figure]:
-    from resolvers.snapshot import index_info
+    from bibnorm.resolvers.snapshot import index_info
 
     described = index_info(path)
     return [
@@ -93,7 +92,7 @@ def _snapshot_info(path: Path) -> list[Figure]:
 
 
 def _dblp_info(path: Path) -> list[Figure]:
-    from resolvers.dblp_index import dblp_index_info
+    from bibnorm.resolvers.dblp_index import dblp_index_info
 
     described = dblp_index_info(path)
     return [
@@ -122,7 +121,7 @@ def _info_text(figures: list[Figure]) -> str:
 
 
 def _is_works_snapshot(path: Path) -> bool:
-    from resolvers.openalex_works import is_works_snapshot
+    from bibnorm.resolvers.openalex_works import is_works_snapshot
 
     return is_works_snapshot(path)
 
@@ -130,7 +129,7 @@ def _is_works_snapshot(path: Path) -> bool:
 def _build_works(
     files: Sequence[Path], target: Path, jobs: int | None, dtd: Path | None, progress: Progress
 ) -> list[str]:
-    from resolvers.openalex_works import build_works_index
+    from bibnorm.resolvers.openalex_works import build_works_index
 
     if dtd is not None:
         raise UsageError("--dtd is for a dblp dump; the OpenAlex works snapshot has no DTD")
@@ -143,7 +142,7 @@ def _build_works(
 
 
 def _works_info(path: Path) -> list[Figure]:
-    from resolvers.openalex_works import OpenAlexWorks
+    from bibnorm.resolvers.openalex_works import OpenAlexWorks
 
     works = OpenAlexWorks(path)
     try:
@@ -159,7 +158,7 @@ def _works_info(path: Path) -> list[Figure]:
 
 
 def _is_retraction_watch(path: Path) -> bool:
-    from resolvers.retraction_watch import is_retraction_watch
+    from bibnorm.resolvers.retraction_watch import is_retraction_watch
 
     return is_retraction_watch(path)
 
@@ -167,7 +166,7 @@ def _is_retraction_watch(path: Path) -> bool:
 def _build_retractions(
     files: Sequence[Path], target: Path, jobs: int | None, dtd: Path | None, progress: Progress
 ) -> list[str]:
-    from resolvers.retraction_watch import build_retraction_index
+    from bibnorm.resolvers.retraction_watch import build_retraction_index
 
     stats = build_retraction_index(list(files), target, progress=progress)
     return [
@@ -301,7 +300,7 @@ def info(index: Path | None, json_out: bool) -> None:
       bibnorm index info                     # every index bibnorm would use
       bibnorm index info --json
     """
-    from resolvers._index import index_kind
+    from bibnorm.resolvers._index import index_kind
 
     if index is not None:
         kind = INDEX_KINDS["snapshot"] if not index.is_file() else INDEX_KINDS.get(index_kind(index))

@@ -1,7 +1,7 @@
 """``bibnorm mcp``: serve bibnorm's tools to assistants over the Model Context Protocol.
 
 Thin: the options become an `AssistConfig` (the same source settings, session, sources, layout
-and check settings as the other commands), `normalizer.assist.server` builds the server, and
+and check settings as the other commands), `bibnorm.assist.server` builds the server, and
 it runs on stdio or, with ``--http``, on 127.0.0.1.
 """
 
@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import click
-
-from normalizer.cli._options import UserPath, source_options, source_overrides
-from normalizer.errors import UsageError
+from bibnorm.cli._options import UserPath, source_options, source_overrides
+from bibnorm.errors import UsageError
 
 MISSING_SDK = (
     "bibnorm mcp needs the MCP SDK, an optional extra: pip install 'bibnorm[mcp]' (or 'mcp>=2.3,<3')"
@@ -60,7 +59,7 @@ def command(roots: tuple[Path, ...], http_port: int | None, **sources: Any) -> N
       bibnorm mcp --http 8765                       # http://127.0.0.1:8765/mcp
     """
     try:
-        from normalizer.assist.server import build_server
+        from bibnorm.assist.server import build_server
     except ModuleNotFoundError as error:
         if error.name is not None and error.name.split(".")[0] in ("mcp", "mcp_types"):
             raise UsageError(MISSING_SDK) from None
@@ -74,12 +73,12 @@ def command(roots: tuple[Path, ...], http_port: int | None, **sources: Any) -> N
 
 def assist_config(roots: tuple[Path, ...], overrides: dict[str, Any]) -> Any:
     """The tools' `AssistConfig`: what ``resolve``, ``verify``, ``check`` and ``format`` use."""
-    from normalizer.assist.tools import AssistConfig
-    from normalizer.cli._sources import open_sources
-    from normalizer.cli.check_cmd import check_config
-    from normalizer.cli.format_cmd import format_options, format_text
-    from normalizer.config import load_settings
-    from resolvers._session import build_session
+    from bibnorm.assist.tools import AssistConfig
+    from bibnorm.cli._sources import open_sources
+    from bibnorm.cli.check_cmd import check_config
+    from bibnorm.cli.format_cmd import format_options, format_text
+    from bibnorm.config import load_settings
+    from bibnorm.resolvers._session import build_session
 
     settings = load_settings(overrides)  # a bad setting is one line now, not at the first call
     layout = format_options(journal_names=settings.journal_names or "full")

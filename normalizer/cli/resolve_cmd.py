@@ -13,14 +13,13 @@ from pathlib import Path
 from typing import Any, get_args
 
 import click
-
-from normalizer import writers
-from normalizer.bib import lockfile
-from normalizer.bib.bibfile import read_bibfile
-from normalizer.bib.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lock_in_use
-from normalizer.bib.merge import keep_bib_inputs, key_book_from_bib
-from normalizer.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED
-from normalizer.cli._options import (
+from bibnorm import writers
+from bibnorm.bib import lockfile
+from bibnorm.bib.bibfile import read_bibfile
+from bibnorm.bib.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lock_in_use
+from bibnorm.bib.merge import keep_bib_inputs, key_book_from_bib
+from bibnorm.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED
+from bibnorm.cli._options import (
     UserPath,
     journal_names_option,
     lock_option,
@@ -28,20 +27,20 @@ from normalizer.cli._options import (
     source_overrides,
     source_roles,
 )
-from normalizer.cli._previous import Outcome, PreviousOutput, read_previous, settled_nothing, with_previous
-from normalizer.cli._progress import progress_for, progress_option, say
-from normalizer.cli._sources import open_sources
-from normalizer.cli._style import Painter, color_option
-from normalizer.cli._zotero import read_inputs_with_zotero
-from normalizer.cli.format_cmd import format_options
-from normalizer.config import BstName, load_settings
-from normalizer.errors import BibnormError, UsageError, one_line
-from normalizer.io import STDIO, Role, refuse_clashes, write_atomic
-from normalizer.models import Resolution, Status
-from normalizer.readers import READERS, available_formats
-from normalizer.resolve import keys, pipeline
-from normalizer.resolve.progress import Progress
-from normalizer.resolve.report import build_report, source_trouble, summarize, summary_line, unsettled
+from bibnorm.cli._previous import Outcome, PreviousOutput, read_previous, settled_nothing, with_previous
+from bibnorm.cli._progress import progress_for, progress_option, say
+from bibnorm.cli._sources import open_sources
+from bibnorm.cli._style import Painter, color_option
+from bibnorm.cli._zotero import read_inputs_with_zotero
+from bibnorm.cli.format_cmd import format_options
+from bibnorm.config import BstName, load_settings
+from bibnorm.errors import BibnormError, UsageError, one_line
+from bibnorm.io import STDIO, Role, refuse_clashes, write_atomic
+from bibnorm.models import Resolution, Status
+from bibnorm.readers import READERS, available_formats
+from bibnorm.resolve import keys, pipeline
+from bibnorm.resolve.progress import Progress
+from bibnorm.resolve.report import build_report, source_trouble, summarize, summary_line, unsettled
 
 
 @click.command("resolve")

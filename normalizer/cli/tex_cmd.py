@@ -1,13 +1,13 @@
 """``bibnorm tex``: fill a LaTeX draft's bibliography with the papers it cites by id.
 
-The command reads the document's citations (`normalizer.readers.latex`), decides
-which keys are missing from its ``.bib`` (`normalizer.latex.texflow`), resolves arXiv ids
+The command reads the document's citations (`bibnorm.readers.latex`), decides
+which keys are missing from its ``.bib`` (`bibnorm.latex.texflow`), resolves arXiv ids
 and DOIs through the configured sources, and appends the new entries to the
 bibliography file atomically. Existing entries are never touched unless
 ``--refresh`` is given. ``--watch`` repeats this whenever the sources change.
 
 The draft decides which ``.bib`` is completed, so it must not decide to write anywhere
-else: a bibliography it names is written only under `normalizer.io.named_output`'s rule
+else: a bibliography it names is written only under `bibnorm.io.named_output`'s rule
 (a ``.bib`` file inside the draft's folder), unless ``-o`` names the file or
 ``--allow-outside`` is given.
 """
@@ -22,17 +22,16 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import click
-
-from normalizer import writers
-from normalizer.bib.bibfile import assert_nothing_lost
-from normalizer.cli import EXIT_FINDINGS, EXIT_OK
-from normalizer.cli._options import UserPath, source_options, source_overrides, source_roles
-from normalizer.cli._progress import progress_for, progress_option, say
-from normalizer.cli._sources import open_sources
-from normalizer.cli.format_cmd import format_options
-from normalizer.config import Settings, load_settings
-from normalizer.errors import BibnormError, InputError, SafetyError, UsageError
-from normalizer.io import (
+from bibnorm import writers
+from bibnorm.bib.bibfile import assert_nothing_lost
+from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
+from bibnorm.cli._options import UserPath, source_options, source_overrides, source_roles
+from bibnorm.cli._progress import progress_for, progress_option, say
+from bibnorm.cli._sources import open_sources
+from bibnorm.cli.format_cmd import format_options
+from bibnorm.config import Settings, load_settings
+from bibnorm.errors import BibnormError, InputError, SafetyError, UsageError
+from bibnorm.io import (
     STDIO,
     PinnedOutput,
     Role,
@@ -46,12 +45,12 @@ from normalizer.io import (
     write_pinned,
     write_stdout,
 )
-from normalizer.latex import texflow
-from normalizer.models import Query, Reference, Resolution
-from normalizer.readers.latex import LatexDocument, read_document
-from normalizer.resolve import pipeline
-from normalizer.resolve.progress import NO_PROGRESS, Progress
-from normalizer.resolve.report import source_trouble
+from bibnorm.latex import texflow
+from bibnorm.models import Query, Reference, Resolution
+from bibnorm.readers.latex import LatexDocument, read_document
+from bibnorm.resolve import pipeline
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.resolve.report import source_trouble
 
 __all__ = ["TexOutcome", "command", "run_tex", "watch_tex"]
 
@@ -294,7 +293,7 @@ def _summary(target: Path, added: Sequence[str], upgraded: Sequence[str], presen
 
 
 def _say(line: str, *, quiet: bool, progress: Progress = NO_PROGRESS) -> None:
-    """``line`` on stderr, above the live progress when it is drawn (`normalizer.cli._progress.say`)."""
+    """``line`` on stderr, above the live progress when it is drawn (`bibnorm.cli._progress.say`)."""
     if not quiet:
         say(progress, line)
 

@@ -16,20 +16,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-
-from normalizer.bib.lockfile import LOCK_FILE
-from normalizer.cli import EXIT_FINDINGS, EXIT_OK, EXIT_SOURCES_FAILED
-from normalizer.cli._options import UserPath, lock_option, source_options, source_overrides
-from normalizer.cli._progress import progress_for, progress_option, say
-from normalizer.cli._style import Painter, color_option
-from normalizer.errors import UsageError, shown
-from normalizer.io import Role, refuse_clashes, write_atomic
-from normalizer.verify.codes import ALL_CHECKS
-from normalizer.verify.judge import EntryVerdict, Verdict
+from bibnorm.bib.lockfile import LOCK_FILE
+from bibnorm.cli import EXIT_FINDINGS, EXIT_OK, EXIT_SOURCES_FAILED
+from bibnorm.cli._options import UserPath, lock_option, source_options, source_overrides
+from bibnorm.cli._progress import progress_for, progress_option, say
+from bibnorm.cli._style import Painter, color_option
+from bibnorm.errors import UsageError, shown
+from bibnorm.io import Role, refuse_clashes, write_atomic
+from bibnorm.verify.codes import ALL_CHECKS
+from bibnorm.verify.judge import EntryVerdict, Verdict
 
 if TYPE_CHECKING:
-    from normalizer.verify.audit import TexAudit
-    from normalizer.verify.run import ReadInput, VerifyOutcome
+    from bibnorm.verify.audit import TexAudit
+    from bibnorm.verify.run import ReadInput, VerifyOutcome
 
 EXAMPLES = """
 \b
@@ -55,7 +54,7 @@ FAIL_ON = ("retracted", "unverifiable")
 
 def parse_verify_codes(text: str | None) -> tuple[str, ...]:
     """``"BN71,BN722"`` → codes/prefixes; `UsageError` for one that names no verify check."""
-    from normalizer.cli.check_cmd import parse_codes
+    from bibnorm.cli.check_cmd import parse_codes
 
     return parse_codes(text, [check.code for check in ALL_CHECKS], "verify")
 
@@ -194,8 +193,8 @@ def command(
       3  with --strict (or --fail-on unverifiable) an entry is unverifiable
       0  otherwise
     """
-    from normalizer.verify.run import VerifyOptions, run_tex_audit, run_verify
-    from resolvers._session import build_session
+    from bibnorm.resolvers._session import build_session
+    from bibnorm.verify.run import VerifyOptions, run_tex_audit, run_verify
 
     if list_checks:
         click.echo("".join(f"{line}\n" for line in list_lines()), nl=False)
@@ -215,7 +214,7 @@ def command(
     )
     overrides = source_overrides(offline, snapshot, resolver_names, s2_api_key, cache_dir)
     if out_dir is not None or workers is not None or scheduler is not None:
-        from normalizer.cli._corpus import verify_corpus
+        from bibnorm.cli._corpus import verify_corpus
 
         if out_dir is None or tex_path is not None or json_out or html_path is not None:
             raise UsageError("--workers and --scheduler go with --out DIR, not --tex, --json or --html")
@@ -246,7 +245,7 @@ def command(
                 progress=progress,
             )
         if html_path is not None:
-            from normalizer.verify.html import render_report
+            from bibnorm.verify.html import render_report
 
             named = [*([str(tex_path)] if tex_path is not None else []), *files]
             progress.start("write", len(outcome.verdicts), "entries")
@@ -277,10 +276,10 @@ def command(
 
 def verify_inputs(files: Sequence[str], overrides: dict[str, Any]) -> list[Path | ReadInput]:
     """The files to verify, with each ``zotero:`` input read from Zotero's local API."""
-    from normalizer.cli._zotero import read_library
-    from normalizer.config import load_settings
-    from normalizer.readers.zotero import is_zotero_spec
-    from normalizer.verify.run import ReadInput
+    from bibnorm.cli._zotero import read_library
+    from bibnorm.config import load_settings
+    from bibnorm.readers.zotero import is_zotero_spec
+    from bibnorm.verify.run import ReadInput
 
     inputs: list[Path | ReadInput] = []
     for given in files:
@@ -302,7 +301,7 @@ NO_LOCK_HINT = (
 
 def list_lines() -> list[str]:
     """``verify --list``: every finding code, then the entry kinds and their rules."""
-    from normalizer.verify.kinds.rules import KINDS
+    from bibnorm.verify.kinds.rules import KINDS
 
     lines = [
         f"{check.code}  {check.name:<24} {check.severity.value:<8} {check.summary}" for check in ALL_CHECKS
@@ -320,7 +319,7 @@ def human_lines(
 ) -> list[str]:
     """One line per finding: ``path:line: key: CODE severity: message`` (an unverifiable entry: BN700),
     then the draft audit's (``--tex``)."""
-    from normalizer.verify.run import as_findings
+    from bibnorm.verify.run import as_findings
 
     severity = paint.severity if paint is not None and paint.on else None
     return [finding.render(severity) for finding in as_findings(verdicts, audit)]
@@ -360,7 +359,7 @@ def exit_code(outcome: VerifyOutcome, conditions: Collection[str] = (), audit: T
     3. `EXIT_FINDINGS` with ``--fail-on unverifiable`` (``--strict``) when an entry is unverifiable;
     4. else `EXIT_OK`.
     """
-    from normalizer.verify.notices import RETRACTED_CODES
+    from bibnorm.verify.notices import RETRACTED_CODES
 
     verdicts = outcome.verdicts
     if any(v.verdict in (Verdict.MISMATCH, Verdict.NOT_FOUND) for v in verdicts):

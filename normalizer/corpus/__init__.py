@@ -8,8 +8,8 @@ content hash and decision version: a stopped run resumes, a re-run checks only w
 `summary` writes ``summary.csv``, ``summary.html`` and one page per document; `run` ties them
 together.
 
-May import: normalizer.verify, normalizer.latex, resolvers, normalizer.readers,
-normalizer.writers, normalizer.bib, normalizer.resolve, normalizer.text and the ground
-(normalizer.models, normalizer.identifiers, normalizer.errors, normalizer.config,
-normalizer.io, normalizer.processes, normalizer.safejson).
+May import: bibnorm.verify, bibnorm.latex, resolvers, bibnorm.readers,
+bibnorm.writers, bibnorm.bib, bibnorm.resolve, bibnorm.text and the ground
+(bibnorm.models, bibnorm.identifiers, bibnorm.errors, bibnorm.config,
+bibnorm.io, bibnorm.processes, bibnorm.safejson).
 """

@@ -19,10 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from normalizer.errors import InputError
-from normalizer.io import read_bytes, read_text
+from bibnorm.errors import InputError
+from bibnorm.io import read_bytes, read_text
 
-# What a folder's walk picks up: every input ``verify`` reads (normalizer.verify.reading).
+# What a folder's walk picks up: every input ``verify`` reads (bibnorm.verify.reading).
 DOCUMENT_SUFFIXES = frozenset({".pdf", ".bib", ".bbl", ".tex", ".aux", ".ris", ".txt", ".json", ".jsonl"})
 MANIFEST_SUFFIXES = frozenset({".csv", ".jsonl"})
 ID_COLUMNS = ("id", "document", "document_id")

@@ -5,7 +5,7 @@ lines), and yields each batch's lines as it finishes; the store sorts them when 
 the engine and the number of workers change how fast a venue is checked, never what is written.
 
 - `SerialEngine`: one document after another, here (``--workers 1``).
-- `ProcessEngine`: ``N`` forked workers (`normalizer.processes.fork_pool`); each opens the
+- `ProcessEngine`: ``N`` forked workers (`bibnorm.processes.fork_pool`); each opens the
   sources and local indexes once and keeps them for every batch it is given.
 - `DaskEngine`: a Dask ``distributed`` cluster, by the scheduler's address (``--scheduler
   tcp://host:8786``) or, through the API, a cluster object (``LocalCluster``, dask-jobqueue's
@@ -19,9 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
-from normalizer.corpus.documents import Document
-from normalizer.corpus.verifying import Job, close_sources, verify_batch
-from normalizer.errors import UsageError
+from bibnorm.corpus.documents import Document
+from bibnorm.corpus.verifying import Job, close_sources, verify_batch
+from bibnorm.errors import UsageError
 
 Batch = list[tuple[Document, str]]
 
@@ -59,7 +59,7 @@ class ProcessEngine:
     def run(self, job: Job, todo: Sequence[Batch], decision: str) -> Iterator[list[str]]:
         from concurrent.futures import as_completed
 
-        from normalizer.processes import fork_pool
+        from bibnorm.processes import fork_pool
 
         with fork_pool(self.workers) as pool:
             if pool is None:  # no semaphores or no fork here: the same run, in this process
@@ -121,7 +121,7 @@ def _as_completed(futures: list[Any]) -> Iterator[Any]:
 
 def engine_for(workers: int | None, scheduler: Any | None) -> Engine:
     """``--scheduler`` (Dask) when given, else ``--workers`` local processes (1: this process)."""
-    from normalizer.processes import available_cpus
+    from bibnorm.processes import available_cpus
 
     if scheduler is not None:
         if workers is not None:

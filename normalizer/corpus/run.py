@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from normalizer.corpus.documents import Document, find_documents
-from normalizer.corpus.engines import Engine, batches
-from normalizer.corpus.store import Key, ResultStore
-from normalizer.corpus.summary import VERDICTS, write_summary
-from normalizer.corpus.verifying import Job
-from normalizer.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.corpus.documents import Document, find_documents
+from bibnorm.corpus.engines import Engine, batches
+from bibnorm.corpus.store import Key, ResultStore
+from bibnorm.corpus.summary import VERDICTS, write_summary
+from bibnorm.corpus.verifying import Job
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
 
 
 @dataclass

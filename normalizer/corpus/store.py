@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from normalizer.io import make_folders, write_atomic
+from bibnorm.io import make_folders, write_atomic
 
 SHARDS = "0123456789abcdef"
 Key = tuple[str, str, str]  # document id, content hash, decision version

@@ -19,8 +19,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from normalizer.io import make_folders, write_atomic
-from normalizer.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.io import make_folders, write_atomic
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
 
 VERDICTS = ("verified", "mismatch", "not_found", "unverifiable")
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}

@@ -21,15 +21,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from normalizer.config import Settings, load_settings
-from normalizer.errors import InputError
-from normalizer.verify.judge import Claim, EntryVerdict
-from normalizer.verify.run import VerifyOptions, judge_all, read_claims
-from resolvers._http import SessionFactory
+from bibnorm.config import Settings, load_settings
+from bibnorm.errors import InputError
+from bibnorm.resolvers._http import SessionFactory
+from bibnorm.verify.judge import Claim, EntryVerdict
+from bibnorm.verify.run import VerifyOptions, judge_all, read_claims
 
 if TYPE_CHECKING:
-    from normalizer.corpus.documents import Document
-    from normalizer.verify.sources import VerifySources
+    from bibnorm.corpus.documents import Document
+    from bibnorm.verify.sources import VerifySources
 
 RESULT_FORMAT = 1  # the shape of a result line; a change here is a new decision version
 _READ_FIELDS = ("title", "authors", "year", "venue", "doi", "arxiv_id", "kind")
@@ -62,8 +62,8 @@ class Job:
         """What a result depends on besides the document's bytes: bibnorm's version, the
         finding codes, the selection and the sources. A result of another decision version
         is verified again."""
-        from normalizer import __version__
-        from normalizer.verify.codes import ALL_CHECKS
+        from bibnorm import __version__
+        from bibnorm.verify.codes import ALL_CHECKS
 
         settings = self.settings
         decided = {
@@ -90,7 +90,7 @@ _OPEN = _Open()
 
 
 def sources_for(job: Job) -> VerifySources:
-    from normalizer.verify.sources import VerifySources
+    from bibnorm.verify.sources import VerifySources
 
     sources = _OPEN.sources.get(job)
     if sources is None:

@@ -2,9 +2,9 @@
 
 `texflow` plans which cited keys are missing, merges the new entries after the untouched
 original text, and refreshes preprints that have been published. Reading ``.tex``,
-``.aux`` and ``.bcf`` files is `normalizer.readers.latex`'s.
+``.aux`` and ``.bcf`` files is `bibnorm.readers.latex`'s.
 
-May import: resolvers, normalizer.readers, normalizer.writers, normalizer.bib,
-normalizer.resolve, normalizer.text and the ground (normalizer.models, normalizer.identifiers,
-normalizer.errors, normalizer.config, normalizer.io, normalizer.processes, normalizer.safejson).
+May import: resolvers, bibnorm.readers, bibnorm.writers, bibnorm.bib,
+bibnorm.resolve, bibnorm.text and the ground (bibnorm.models, bibnorm.identifiers,
+bibnorm.errors, bibnorm.config, bibnorm.io, bibnorm.processes, bibnorm.safejson).
 """

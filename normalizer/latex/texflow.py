@@ -23,12 +23,11 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from enum import StrEnum
 
+from bibnorm.bib.bibfile import parse_library
+from bibnorm.identifiers import canonical_doi, parse_arxiv_id
+from bibnorm.models import Frozen, Origin, Query, QueryKind, Reference, Resolution, Status
+from bibnorm.readers.bib import read_bib
 from bibtexparser.model import Block, DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
-
-from normalizer.bib.bibfile import parse_library
-from normalizer.identifiers import canonical_doi, parse_arxiv_id
-from normalizer.models import Frozen, Origin, Query, QueryKind, Reference, Resolution, Status
-from normalizer.readers.bib import read_bib
 
 __all__ = [
     "Diagnostic",

@@ -15,9 +15,9 @@ installed reader reads (JSON, XML, binary, lines that are neither titles nor ids
 Adding a format: a module in this package exposing ``READER`` (a `base.Reader`),
 listed in `_READER_MODULES`.
 
-May import: normalizer.bib, normalizer.resolve, normalizer.text and the ground
-(normalizer.models, normalizer.identifiers, normalizer.errors, normalizer.config, normalizer.io,
-normalizer.processes, normalizer.safejson).
+May import: bibnorm.bib, bibnorm.resolve, bibnorm.text and the ground
+(bibnorm.models, bibnorm.identifiers, bibnorm.errors, bibnorm.config, bibnorm.io,
+bibnorm.processes, bibnorm.safejson).
 """
 
 from __future__ import annotations
@@ -27,12 +27,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
-from normalizer.errors import InputError, UsageError
-from normalizer.io import read_bytes, read_text
-from normalizer.models import Query
-from normalizer.readers._unreadable import what_it_looks_like
-from normalizer.readers.base import MAX_ITEM, Reader, display_path, oversized
-from normalizer.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.errors import InputError, UsageError
+from bibnorm.io import read_bytes, read_text
+from bibnorm.models import Query
+from bibnorm.readers._unreadable import what_it_looks_like
+from bibnorm.readers.base import MAX_ITEM, Reader, display_path, oversized
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
 
 __all__ = [
     "READERS",

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from normalizer.identifiers import canonical_doi, parse_arxiv_id
-from normalizer.models import Origin, Query, QueryKind
-from normalizer.readers.base import arxiv_doi_id
+from bibnorm.identifiers import canonical_doi, parse_arxiv_id
+from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.readers.base import arxiv_doi_id
 
 _ARXIV_IN_TEXT = re.compile(
     r"(?:arxiv\.org/(?:abs|pdf)/|arXiv:\s*)((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)",

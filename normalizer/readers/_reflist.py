@@ -12,7 +12,7 @@ then the fewest fragments (items that neither read as one nor open with a name: 
 a reference cut apart), then the simpler layout — so a reference that does not read as one
 (no year) stays an item of its own rather than being joined to its neighbour.
 
-Nothing here parses a reference; `normalizer.readers.refs` does.
+Nothing here parses a reference; `bibnorm.readers.refs` does.
 """
 
 from __future__ import annotations

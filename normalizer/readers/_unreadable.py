@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from normalizer.readers.base import identifier_of
-from normalizer.safejson import TooDeepError, loads
+from bibnorm.readers.base import identifier_of
+from bibnorm.safejson import TooDeepError, loads
 
 _RIS_TAG = re.compile(r"^(TY|TI|T1|AU|A1|PY|DO|ER)  -", re.MULTILINE)
 _BBL = re.compile(r"\\bibitem[\[{]|\\entry\{|\\begin\{thebibliography\}")

@@ -1,7 +1,7 @@
 """What every input reader is: a name, the file suffixes it claims, a parser and a sniffer.
 
 Readers are pure functions of the text and the path as the user gave it; reading the
-file (or stdin) happens once, in `normalizer.readers.read_inputs`. Each reader numbers
+file (or stdin) happens once, in `bibnorm.readers.read_inputs`. Each reader numbers
 its queries from 0 within its file; `read_inputs` renumbers them across all files.
 """
 
@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from normalizer.errors import InputError
-from normalizer.identifiers import ArxivId, canonical_doi, parse_arxiv_id
-from normalizer.models import Query
+from bibnorm.errors import InputError
+from bibnorm.identifiers import ArxivId, canonical_doi, parse_arxiv_id
+from bibnorm.models import Query
 
 ReadFunction = Callable[[str, str], list[Query]]
 """``read(text, path) -> queries``: ``path`` is only used for `Origin` and messages."""
@@ -121,7 +121,7 @@ def strip_title_tags(title: str) -> tuple[str, int | None]:
     title. Unbracketed tags count only when they name a known venue, so "BERT: Pre-training
     of …" and "GPT-4 Technical Report" keep every word.
     """
-    from normalizer.text.venues import find_venue  # local: venues is a large table
+    from bibnorm.text.venues import find_venue  # local: venues is a large table
 
     year: int | None = None
     text = title.strip()

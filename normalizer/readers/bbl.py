@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from normalizer.identifiers import canonical_doi, parse_arxiv_id
-from normalizer.io import LineCounter
-from normalizer.models import Origin, Query, QueryKind
-from normalizer.readers.base import Reader
-from normalizer.readers.refs import parse_reference
-from normalizer.text.titles import plain_text
+from bibnorm.identifiers import canonical_doi, parse_arxiv_id
+from bibnorm.io import LineCounter
+from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.readers.base import Reader
+from bibnorm.readers.refs import parse_reference
+from bibnorm.text.titles import plain_text
 
 # Keys never hold a backslash: stopping there keeps a run of unclosed "\\bibitem{" or "\\entry{"
 # linear (each start would otherwise scan to the end of the file).

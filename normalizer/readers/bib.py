@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import re
 
+from bibnorm.bib.bibfile import parse_library
+from bibnorm.identifiers import ArxivId, canonical_doi, parse_arxiv_id
+from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.readers.base import URL_PATTERN, Reader, arxiv_doi_id
+from bibnorm.text.clean import clean_title
+from bibnorm.text.titles import plain_text
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry
-
-from normalizer.bib.bibfile import parse_library
-from normalizer.identifiers import ArxivId, canonical_doi, parse_arxiv_id
-from normalizer.models import Origin, Query, QueryKind
-from normalizer.readers.base import URL_PATTERN, Reader, arxiv_doi_id
-from normalizer.text.clean import clean_title
-from normalizer.text.titles import plain_text
 
 _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
 # "arXiv:2211.09119", "arXiv preprint arXiv:hep-th/9901001v2", "abs/2211.09119" (DBLP CoRR)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from normalizer.errors import InputError
-from normalizer.models import Origin, Query
-from normalizer.readers._exports import BIBTEX_TYPES, item_query
-from normalizer.readers.base import Reader
-from normalizer.safejson import loads
+from bibnorm.errors import InputError
+from bibnorm.models import Origin, Query
+from bibnorm.readers._exports import BIBTEX_TYPES, item_query
+from bibnorm.readers.base import Reader
+from bibnorm.safejson import loads
 
 _FIELDS_WITH_IDS = ("URL", "number", "note", "archive_location")
 

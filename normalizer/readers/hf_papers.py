@@ -18,8 +18,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from normalizer.models import Origin, Query, QueryKind
-from normalizer.readers.base import URL_PATTERN, Reader
+from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.readers.base import URL_PATTERN, Reader
 
 # Real abstracts on these pages are 380+ characters, real titles under 170: 250 sits
 # well clear of both.

@@ -24,9 +24,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from normalizer.errors import InputError
-from normalizer.io import read_text
-from normalizer.models import Frozen, Origin
+from bibnorm.errors import InputError
+from bibnorm.io import read_text
+from bibnorm.models import Frozen, Origin
 
 __all__ = [
     "CITE_COMMANDS",
@@ -100,7 +100,7 @@ class BibResource(Frozen):
     ``name`` is the name as written (with the ``.bib`` that ``\\bibliography`` and
     ``\\bibdata`` leave implicit), ``path`` where LaTeX would look for it (the name
     joined to the main file's folder), ``named_in`` the file that names it. Writing to
-    ``path`` is for `normalizer.io.named_output` to allow: the name comes from a file.
+    ``path`` is for `bibnorm.io.named_output` to allow: the name comes from a file.
     """
 
     name: str

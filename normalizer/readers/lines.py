@@ -1,7 +1,7 @@
 """Plain lists: one paper per line, as an arXiv id, arXiv URL, DOI, DOI URL or title.
 
 Blank lines and lines starting with ``#`` are skipped. A line that is exactly one
-identifier in any form `normalizer.identifiers` accepts becomes an id query;
+identifier in any form `bibnorm.identifiers` accepts becomes an id query;
 everything else is a title (whitespace collapsed), without the venue/year tags reading
 lists add ("[CVPR 2022] …", "… (NeurIPS'23)", "…, arXiv preprint"); a tag's year is
 kept as evidence (`base.strip_title_tags`).
@@ -9,8 +9,8 @@ kept as evidence (`base.strip_title_tags`).
 
 from __future__ import annotations
 
-from normalizer.models import Origin, Query, QueryKind
-from normalizer.readers.base import MAX_ITEM, URL_PATTERN, Reader, identifier_of, oversized, strip_title_tags
+from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.readers.base import MAX_ITEM, URL_PATTERN, Reader, identifier_of, oversized, strip_title_tags
 
 
 def read_lines(text: str, path: str) -> list[Query]:

@@ -18,7 +18,7 @@ starts on the page. From that:
    larger than the list's own type and as large as that heading (an appendix; smaller ones
    are the headings of the list's parts, dropped); without such a heading, the longest run of
    labels going up one by one from 1 ("[1]", "1.", a bare "1");
-3. the section's lines go to the reference-list reader (`normalizer.readers.refs`), which
+3. the section's lines go to the reference-list reader (`bibnorm.readers.refs`), which
    splits and parses them: as their text reads (hanging indents kept as indents; bare number
    labels written "[n]"), or as their geometry splits them when that reads more references —
    each line flush with the list starts a reference, each indented one goes on the one before,
@@ -39,17 +39,17 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
-from normalizer.errors import InputError
-from normalizer.models import Origin, Query
-from normalizer.readers._reflist import (
+from bibnorm.errors import InputError
+from bibnorm.models import Origin, Query
+from bibnorm.readers._reflist import (
     HEADING,
     LIGATURES,
     ReferenceList,
     repair_cork_letters,
     split_paragraphs,
 )
-from normalizer.readers.base import Reader
-from normalizer.readers.refs import describe_list, looks_like_reference, queries_from_list, read_list
+from bibnorm.readers.base import Reader
+from bibnorm.readers.refs import describe_list, looks_like_reference, queries_from_list, read_list
 
 _SOFT_HYPHEN = "\ufffe"  # PDFium: a hyphen at a line end, the word going on on the next line
 _HYPHENATED = re.compile(rf"([^\W\d_]+){_SOFT_HYPHEN}([^\W\d_]+)")
@@ -353,7 +353,7 @@ def _read_bounded(data: bytes, path: str) -> list[list[PdfLine]]:
     import multiprocessing
     from concurrent.futures.process import BrokenProcessPool
 
-    from normalizer.processes import can_fork, fork_pool
+    from bibnorm.processes import can_fork, fork_pool
 
     method = "fork" if can_fork() else "forkserver"
     if method not in multiprocessing.get_all_start_methods():

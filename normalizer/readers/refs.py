@@ -1,6 +1,6 @@
 """Reference strings: a bibliography pasted from a paper (or read from its PDF), one query each.
 
-Which lines form one reference is `normalizer.readers._reflist`'s business: numbered
+Which lines form one reference is `bibnorm.readers._reflist`'s business: numbered
 (``[12]``, ``12.``, ``(12)``) or labelled items, else unnumbered references one per line,
 blank-line separated, with hanging indents or wrapped — whichever reads most lines as
 references. A text is a reference list (`looks_like_reference_list`) when it has three
@@ -39,11 +39,11 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from normalizer.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_id
-from normalizer.models import Origin, Query, QueryKind
-from normalizer.readers._reflist import Layout, ReferenceList, split_list
-from normalizer.readers.base import Reader
-from normalizer.text.names import split_authors
+from bibnorm.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_id
+from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.readers._reflist import Layout, ReferenceList, split_list
+from bibnorm.readers.base import Reader
+from bibnorm.text.names import split_authors
 
 _ARCHIVES = "|".join(sorted(map(re.escape, OLD_STYLE_ARCHIVES)))
 _ARXIV = re.compile(
@@ -402,7 +402,7 @@ _PRESS = re.compile(r"^(?:[A-Z][\w'.&-]*\s+){1,4}Press$")
 def _entry_type(venue: str | None) -> str:
     """The BibTeX type a printed venue implies: a thesis, a book (a press alone), a conference's
     proceedings, a journal, else misc."""
-    from normalizer.text.venues import VenueKind, find_venue  # local: venues is a large table
+    from bibnorm.text.venues import VenueKind, find_venue  # local: venues is a large table
 
     if venue and _PHD_THESIS.match(venue):
         return "phdthesis"

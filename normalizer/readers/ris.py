@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
-from normalizer.errors import InputError
-from normalizer.io import LineCounter
-from normalizer.models import Origin, Query
-from normalizer.readers._exports import BIBTEX_TYPES, item_query
-from normalizer.readers.base import Reader
+from bibnorm.errors import InputError
+from bibnorm.io import LineCounter
+from bibnorm.models import Origin, Query
+from bibnorm.readers._exports import BIBTEX_TYPES, item_query
+from bibnorm.readers.base import Reader
 
 _TAG = re.compile(r"^(TY|TI|T1|AU|A1|PY|DO|ER)  -", re.MULTILINE)
 _START = re.compile(r"^TY  -", re.MULTILINE)

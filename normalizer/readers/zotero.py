@@ -1,7 +1,7 @@
 """Zotero libraries: the item JSON of Zotero's web API v3 and of its local API (Zotero 7+).
 
 The one place a Zotero item becomes a `Query`. Its input is what ``GET …/users/0/items?format=json``
-answers (a JSON array of ``{key, version, library, links, meta, data}``; `resolvers.zotero` fetches
+answers (a JSON array of ``{key, version, library, links, meta, data}``; `bibnorm.resolvers.zotero` fetches
 it from a running Zotero, pages joined) or the same array saved to a file. The fields read are
 ``data``'s, named as Zotero's schema names them:
 
@@ -18,7 +18,7 @@ it from a running Zotero, pages joined) or the same array saved to a file. The f
   ``repository``) and the publisher, a thesis's ``university``, a report's ``institution``.
 
 The citation key is Better BibTeX's when the caller has it (its JSON-RPC ``item.citationkey``,
-asked by `resolvers.zotero`), else the ``Citation Key:`` line of ``extra``, else Zotero's own
+asked by `bibnorm.resolvers.zotero`), else the ``Citation Key:`` line of ``extra``, else Zotero's own
 ``citationKey`` field (Zotero 7's schema has one); an item without any is keyed as ``verify`` keys
 items of a reference list. The query's line is the item's position in the library (1 for the
 first item read), since a library has no lines.
@@ -30,11 +30,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from normalizer.errors import InputError
-from normalizer.models import Origin, Query
-from normalizer.readers._exports import item_query
-from normalizer.readers.base import Reader
-from normalizer.safejson import loads
+from bibnorm.errors import InputError
+from bibnorm.models import Origin, Query
+from bibnorm.readers._exports import item_query
+from bibnorm.readers.base import Reader
+from bibnorm.safejson import loads
 
 # Zotero item type → BibTeX type, after Zotero's BibTeX export translator (``BibTeX.js``,
 # ``zotero2bibtexTypeMap``) with the types bibnorm's verify knows by their own rules (software,

@@ -10,6 +10,6 @@ exit code; `progress` is how long work (here, the sources, verify, the index bui
 far it got. No I/O and no HTTP: sources arrive as objects that satisfy
 `pipeline.Resolver`.
 
-May import: normalizer.text and the ground (normalizer.models, normalizer.identifiers,
-normalizer.errors, normalizer.config, normalizer.io, normalizer.processes, normalizer.safejson).
+May import: bibnorm.text and the ground (bibnorm.models, bibnorm.identifiers,
+bibnorm.errors, bibnorm.config, bibnorm.io, bibnorm.processes, bibnorm.safejson).
 """

@@ -53,9 +53,9 @@ from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
 
-from normalizer.errors import UsageError, shown
-from normalizer.models import Person, Reference, Resolution, Status
-from normalizer.text.titles import plain_text, title_key
+from bibnorm.errors import UsageError, shown
+from bibnorm.models import Person, Reference, Resolution, Status
+from bibnorm.text.titles import plain_text, title_key
 
 PRESETS: Mapping[str, str] = MappingProxyType(
     {
@@ -110,7 +110,7 @@ def transliterate(text: str) -> str:
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """The CSL stop-words (single words only), from the packaged ``stop-words.json``."""
-    data = json.loads(resources.files("normalizer").joinpath("data", "stop-words.json").read_text("utf-8"))
+    data = json.loads(resources.files("bibnorm").joinpath("data", "stop-words.json").read_text("utf-8"))
     return frozenset(w for w in data["stop-words"] if " " not in w)
 
 
@@ -261,7 +261,7 @@ def assign_keys(
 
 def paper_identities(reference: Reference) -> list[str]:
     """The names under which a key once written is found again: arXiv id, DOI, title."""
-    from normalizer.text.titles import title_key  # local: matching imports models and names
+    from bibnorm.text.titles import title_key  # local: matching imports models and names
 
     identities = []
     if reference.ids.arxiv_id:

@@ -22,8 +22,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from normalizer.config import MatchThresholds
-from normalizer.models import (
+from bibnorm.config import MatchThresholds
+from bibnorm.models import (
     Candidate,
     Evidence,
     Problem,
@@ -33,7 +33,7 @@ from normalizer.models import (
     Severity,
     Status,
 )
-from normalizer.text.titles import (
+from bibnorm.text.titles import (
     abstract_similarity,
     only_typo_differences,
     plain_text,
@@ -147,7 +147,7 @@ def authors_agree(query: Query, reference: Reference) -> bool | None:
 
 def venue_agrees(query: Query, reference: Reference) -> bool | None:
     """Whether the input's venue is the record's; ``None`` unless both are in the venue table."""
-    from normalizer.text.venues import find_venue  # local: the venue table is large
+    from bibnorm.text.venues import find_venue  # local: the venue table is large
 
     mine, theirs = find_venue(query.venue), find_venue(reference.venue)
     if mine is None or theirs is None or not mine.is_publication or not theirs.is_publication:

@@ -35,7 +35,7 @@ Rules, in order:
    printed them: accents, full given names) when their list matches the primary's
    person by person, accents aside and with at most one typo per family name
    (`_same_person`).
-8. **Journal or proceedings by evidence** (`normalizer.resolve.venue_kind`): Crossref's
+8. **Journal or proceedings by evidence** (`bibnorm.resolve.venue_kind`): Crossref's
    type of the published DOI outranks every other source's label — a dblp or Semantic
    Scholar record of another type gives way to Crossref's record of that DOI — and then the
    ISSN and the venue data decide; a change is a note naming both. The journal's ISSNs and
@@ -51,12 +51,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from normalizer.config import Settings
-from normalizer.identifiers import is_arxiv_doi
-from normalizer.models import Candidate, Identifiers, PartialDate, Person, Reference
-from normalizer.resolve.venue_kind import SOURCE_NAMES, settle_entry_type
-from normalizer.text.names import TYPO_MIN_LETTERS, family_forms, one_typo
-from normalizer.text.titles import title_key
+from bibnorm.config import Settings
+from bibnorm.identifiers import is_arxiv_doi
+from bibnorm.models import Candidate, Identifiers, PartialDate, Person, Reference
+from bibnorm.resolve.venue_kind import SOURCE_NAMES, settle_entry_type
+from bibnorm.text.names import TYPO_MIN_LETTERS, family_forms, one_typo
+from bibnorm.text.titles import title_key
 
 _PUBLISHED_TYPES = frozenset({"inproceedings", "article"})
 _PUBLICATION_FIELDS = (
@@ -214,7 +214,7 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
     crossref_type = None
     if crossref is not None and crossref.ids.doi == merged.ids.doi:
         crossref_type = "journal-article" if crossref.entry_type == "article" else "proceedings-article"
-        if crossref.series:  # `resolvers.crossref.series_chapter`: LNCS and the like
+        if crossref.series:  # `bibnorm.resolvers.crossref.series_chapter`: LNCS and the like
             crossref_type = "book-chapter"
     return settle_entry_type(merged, crossref_type)
 

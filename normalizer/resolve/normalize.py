@@ -15,12 +15,12 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from normalizer.identifiers import arxiv_id_year_month, canonical_doi, is_new_style_arxiv_id, parse_arxiv_id
-from normalizer.models import PartialDate, Person, Reference
-from normalizer.text import venues
-from normalizer.text.capitals import recover_capitals
-from normalizer.text.links import extract_code_links
-from normalizer.text.names import PARTICLES, is_pinyin_syllable, tidy_name_part
+from bibnorm.identifiers import arxiv_id_year_month, canonical_doi, is_new_style_arxiv_id, parse_arxiv_id
+from bibnorm.models import PartialDate, Person, Reference
+from bibnorm.text import venues
+from bibnorm.text.capitals import recover_capitals
+from bibnorm.text.links import extract_code_links
+from bibnorm.text.names import PARTICLES, is_pinyin_syllable, tidy_name_part
 
 __all__ = [
     "STEPS",
@@ -100,7 +100,7 @@ def strip_title_period(reference: Reference) -> Reference:
 
 def recover_title_capitals(reference: Reference) -> Reference:
     """Give a sentence-case title back the capitals of names it writes in lower case, from
-    the paper's own abstract (`normalizer.text.capitals.recover_capitals`: "Escaping plato's
+    the paper's own abstract (`bibnorm.text.capitals.recover_capitals`: "Escaping plato's
     cave" → "Escaping Plato's cave"), with a note saying which words changed."""
     title = recover_capitals(reference.title, reference.abstract)
     if title == reference.title:
@@ -153,7 +153,7 @@ def name_casing(reference: Reference) -> Reference:
 
 
 def tidy_authors(reference: Reference) -> Reference:
-    """Tidy whitespace in name parts (`normalizer.text.names.tidy_name_part`: "C . Krishna" →
+    """Tidy whitespace in name parts (`bibnorm.text.names.tidy_name_part`: "C . Krishna" →
     "C. Krishna", whichever source wrote it), drop empty persons, and drop a name that
     repeats the one just before it exactly (a doubled line in the source)."""
     authors: list[Person] = []
@@ -264,7 +264,7 @@ def volume_out_of_journal_name(reference: Reference) -> Reference:
     the number goes to ``volume`` (a different volume already there wins, and a note says so)."""
     if reference.entry_type != "article" or not reference.venue or not reference.venue[-1:].isdigit():
         return reference
-    from normalizer.text.journals import trailing_volume  # local: the journal list is large
+    from bibnorm.text.journals import trailing_volume  # local: the journal list is large
 
     split = trailing_volume(reference.venue)
     if split is None:

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Protocol, runtime_checkable
 
-from normalizer.config import MatchThresholds, Settings
-from normalizer.models import (
+from bibnorm.config import MatchThresholds, Settings
+from bibnorm.models import (
     Candidate,
     Lookup,
     Problem,
@@ -32,8 +32,8 @@ from normalizer.models import (
     Severity,
     Status,
 )
-from normalizer.resolve import keys, matching, merge, normalize
-from normalizer.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.resolve import keys, matching, merge, normalize
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
 
 
 @runtime_checkable

@@ -4,7 +4,7 @@ The library never prints progress. The pipeline, the sources' batch loops, ``ver
 snapshot index build receive a `Progress` and report through it: a *phase* starts (``find:
 arxiv``, 120 items), items of it are done, the phase finishes. What the user sees — a live line
 on a terminal, one line per phase in a log, nothing with ``-q`` — is the CLI's choice
-(`normalizer.cli._progress`); code that is not given a `Progress` gets `NO_PROGRESS`, which
+(`bibnorm.cli._progress`); code that is not given a `Progress` gets `NO_PROGRESS`, which
 ignores everything.
 
 Phases follow one another (a new ``start`` ends the one before). Implementations must accept

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
-from normalizer.models import Resolution, ScoredCandidate, Status
+from bibnorm.models import Resolution, ScoredCandidate, Status
 
 REPORT_VERSION = 1
 

@@ -10,10 +10,10 @@ proceedings in a journal, and a ``.bib`` entry may say ``@inproceedings{…, boo
 2. **an ISSN** on a venue that nothing calls a conference (no "conference", "proceedings",
    "symposium", "workshop" or "meeting" in its name, not a conference in the venue table):
    journals are registered serials;
-3. **the venue data**: the venue table's kind (`normalizer.text.venues`), then JabRef's
-   journal list (`normalizer.text.journals`) for a name without conference words.
+3. **the venue data**: the venue table's kind (`bibnorm.text.venues`), then JabRef's
+   journal list (`bibnorm.text.journals`) for a name without conference words.
 
-A book series (LNCS, PMLR, CEUR: `normalizer.text.series`) named as the venue is evidence of
+A book series (LNCS, PMLR, CEUR: `bibnorm.text.series`) named as the venue is evidence of
 nothing: it has an ISSN and JabRef lists it, but it is no journal. A source's label counts only
 when none of these speaks. When the evidence overrules the
 label a record came with, the record's notes say both (`settle_entry_type`).
@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from normalizer.models import EntryType, Reference
+from bibnorm.models import EntryType, Reference
 
 _CONFERENCE_WORDS = re.compile(
     r"\b(conference|proceedings|proc|symposium|workshops?|meeting|congress|colloquium)\b", re.IGNORECASE
@@ -53,9 +53,9 @@ def kind_by_evidence(reference: Reference, crossref_type: str | None = None) -> 
     """What the evidence says a published record is (see the module docstring); ``None`` when
     only the record's own label speaks."""
     # Local: the venue table and the journal list are read only when a published record needs them.
-    from normalizer.text.journals import find_journal
-    from normalizer.text.series import named_series
-    from normalizer.text.venues import VenueKind, find_venue
+    from bibnorm.text.journals import find_journal
+    from bibnorm.text.series import named_series
+    from bibnorm.text.venues import VenueKind, find_venue
 
     doi = reference.ids.doi or "the DOI"
     if crossref_type in ("journal-article", "proceedings-article"):

@@ -8,6 +8,6 @@ title comparison (`titles`), which words keep their capitals (`capitals`), perso
 in ``normalizer/data/series.json``). Pure functions; the only I/O is reading the bundled
 data files.
 
-May import: the ground (normalizer.models, normalizer.identifiers, normalizer.errors,
-normalizer.config, normalizer.io, normalizer.processes, normalizer.safejson).
+May import: the ground (bibnorm.models, bibnorm.identifiers, bibnorm.errors,
+bibnorm.config, bibnorm.io, bibnorm.processes, bibnorm.safejson).
 """

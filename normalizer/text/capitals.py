@@ -2,7 +2,7 @@
 
 BibTeX styles (plain, IEEEtran, splncs04 ...) and biblatex's sentence case lower-case
 every title letter outside braces except the first. A capital survives only when it is
-protected, so the BibTeX writer (`normalizer.writers.latex_text.title_to_latex`) braces
+protected, so the BibTeX writer (`bibnorm.writers.latex_text.title_to_latex`) braces
 what `protected_spans` returns, and ``bibnorm check`` (BN305, `unprotected_capitals`)
 asks the same function what should have been braced — with the evidence a .bib file
 alone gives, which is part of what the writer had, so check never asks for more.
@@ -116,7 +116,7 @@ def word_key(word: str) -> str:
 @lru_cache(maxsize=1)
 def known_names() -> frozenset[str]:
     """The `word_key`s of the names in ``normalizer/data/proper-nouns.txt``."""
-    text = resources.files("normalizer").joinpath("data", "proper-nouns.txt").read_text("utf-8")
+    text = resources.files("bibnorm").joinpath("data", "proper-nouns.txt").read_text("utf-8")
     names = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return frozenset(word_key(name) for name in names if name)
 
@@ -124,7 +124,7 @@ def known_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _english_words() -> bytes:
     """``normalizer/data/english-words.txt.gz``: sorted lower-case words, one a line."""
-    data = resources.files("normalizer").joinpath("data", "english-words.txt.gz").read_bytes()
+    data = resources.files("bibnorm").joinpath("data", "english-words.txt.gz").read_bytes()
     return gzip.decompress(data)
 
 

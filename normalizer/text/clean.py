@@ -27,7 +27,7 @@ that has no plain form. The rules:
   `Cleaned.repairs` and lands in the record's ``notes``; broken TeX is never passed on.
 
 The writers then turn this text into each format's own markup: LaTeX escapes
-(`normalizer.writers.latex_text`) or CSL rich text (`math_to_rich_text`).
+(`bibnorm.writers.latex_text`) or CSL rich text (`math_to_rich_text`).
 Cleaning is idempotent on what it produces, except for the rare literal ``$``/braces
 it leaves in text.
 """
@@ -39,9 +39,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from bibnorm.models import Person, Reference
 from pylatexenc.latex2text import LatexNodes2Text
-
-from normalizer.models import Person, Reference
 
 __all__ = [
     "SUBSCRIPTS",

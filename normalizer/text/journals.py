@@ -2,7 +2,7 @@
 
 Two data files say what a journal is called:
 
-- ``normalizer/data/venues.json``: the venue table of `normalizer.text.venues`, whose
+- ``normalizer/data/venues.json``: the venue table of `bibnorm.text.venues`, whose
   ``kind = "journal"`` rows (TPAMI, JMLR, Nature, …) carry the name bibnorm prints, the
   acronyms people write ("TPAMI", "JMLR") and, where the list below lacks the journal, its
   ISO 4 abbreviation (``abbreviation``);
@@ -34,8 +34,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import get_args
 
-from normalizer.config import JournalNames
-from normalizer.text.venues import (
+from bibnorm.config import JournalNames
+from bibnorm.text.venues import (
     VENUES,
     Venue,
     VenueKind,
@@ -106,7 +106,7 @@ class _List:
 @cache
 def _journal_list() -> _List:
     """The bundled list's lines (read on first use; nothing is indexed yet)."""
-    data = resources.files("normalizer").joinpath("data", "journals.tsv.gz").read_bytes()
+    data = resources.files("bibnorm").joinpath("data", "journals.tsv.gz").read_bytes()
     text = gzip.decompress(data).decode("utf-8")
     lines = text.split("\n")
     header = [line for line in lines[:5] if line.startswith("#")]

@@ -32,8 +32,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from normalizer.models import Person
-from normalizer.text.titles import plain_text, title_key, title_words
+from bibnorm.models import Person
+from bibnorm.text.titles import plain_text, title_key, title_words
 
 __all__ = [
     "LATIN_LETTERS",

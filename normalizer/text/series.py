@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from normalizer.text.venues import venue_key
+from bibnorm.text.venues import venue_key
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Series:
 @cache
 def series_table() -> tuple[Series, ...]:
     """Every series of ``normalizer/data/series.json``, read once."""
-    rows = json.loads(resources.files("normalizer").joinpath("data", "series.json").read_text("utf-8"))
+    rows = json.loads(resources.files("bibnorm").joinpath("data", "series.json").read_text("utf-8"))
     return tuple(
         Series(
             name=row["name"],

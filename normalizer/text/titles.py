@@ -3,7 +3,7 @@
 A title key drops case, accents, LaTeX, punctuation, dashes and whitespace, so two spellings
 of one title have one key; `title_similarity`, `only_typo_differences` and `typo_spellings`
 say how far two titles are apart. Pure functions over strings: the matcher
-(`normalizer.resolve.matching`), the snapshot index, the readers and the checks all use them.
+(`bibnorm.resolve.matching`), the snapshot index, the readers and the checks all use them.
 """
 
 from __future__ import annotations

@@ -19,12 +19,12 @@ The table is a data file, ``normalizer/data/venues.json``: one object per venue 
 seen in Semantic Scholar data and user input), ``earlier_names`` (``[last year,
 name]``: CVPR/CVPRW until 2018, ICCV/ICCVW until 2017 and WACV until 2020 print their
 "IEEE" names without "/CVF", NeurIPS until 2017 "(NIPS)"; applied by
-`venue_name_in_year`) and, for a journal that JabRef's list (`normalizer.text.journals`)
+`venue_name_in_year`) and, for a journal that JabRef's list (`bibnorm.text.journals`)
 lacks, its ISO 4 ``abbreviation``. Adding a venue is one line there.
 
 Every venue has a full and a short spelling (`Venue.spelled`): a conference's short one is
 its acronym as it was that year ("NIPS" until 2017, "NeurIPS" after), a journal's its ISO 4
-abbreviation (`normalizer.text.journals`).
+abbreviation (`bibnorm.text.journals`).
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ class Venue:
 
 
 def _load_venues() -> tuple[Venue, ...]:
-    rows = json.loads(resources.files("normalizer").joinpath("data", "venues.json").read_text("utf-8"))
+    rows = json.loads(resources.files("bibnorm").joinpath("data", "venues.json").read_text("utf-8"))
     return tuple(
         Venue(
             short=row["short"],
@@ -174,7 +174,7 @@ _ISO4_WORD = re.compile(r"[^\W\d_]+")
 def _iso4_words() -> Mapping[str, str]:
     """ISO 4's word abbreviations (``normalizer/data/iso4-words.tsv.gz``, read off JabRef's
     journal lists by ``scripts/build_iso4_words.py``): lower-case word → abbreviation."""
-    data = resources.files("normalizer").joinpath("data", "iso4-words.tsv.gz").read_bytes()
+    data = resources.files("bibnorm").joinpath("data", "iso4-words.tsv.gz").read_bytes()
     table = {}
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         if line and not line.startswith("#"):

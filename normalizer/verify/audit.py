@@ -1,7 +1,7 @@
 """``verify --tex``: a LaTeX draft's citations against its bibliography — cited keys no ``.bib``
 holds (BN791), entries never cited (BN792) — in the same report as the cited entries' verdicts.
 
-Pure: the draft's citations (`normalizer.readers.latex`) and the entries' keys in, the audit
+Pure: the draft's citations (`bibnorm.readers.latex`) and the entries' keys in, the audit
 out. Keys are matched as biber and BibTeX match them, exactly; a cited key that exists only in
 another case is named in the finding (BibTeX accepts it with a warning, biber does not). An
 entry counts as cited when the draft cites it, when ``\\nocite{*}`` cites everything, or when a
@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from normalizer.models import Frozen, Origin
-from normalizer.readers.latex import Citation
-from normalizer.verify.codes import finding
-from normalizer.verify.judge import VerifyFinding
+from bibnorm.models import Frozen, Origin
+from bibnorm.readers.latex import Citation
+from bibnorm.verify.codes import finding
+from bibnorm.verify.judge import VerifyFinding
 
 
 class ListedEntry(Frozen):

@@ -7,8 +7,8 @@ what ``--select``/``--ignore`` accept.
 
 from __future__ import annotations
 
-from normalizer.models import Severity
-from normalizer.verify.judge import VERIFY_CHECKS, VerifyCheck, VerifyFinding, _finding
+from bibnorm.models import Severity
+from bibnorm.verify.judge import VERIFY_CHECKS, VerifyCheck, VerifyFinding, _finding
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 

@@ -33,13 +33,13 @@ from datetime import date
 from html import escape
 from urllib.parse import quote, quote_plus
 
-from normalizer.models import Person, Reference, Severity
-from normalizer.text.names import parse_name
-from normalizer.verify.audit import AuditLine, TexAudit
-from normalizer.verify.codes import ALL_CODES
-from normalizer.verify.judge import Claim, EntryVerdict, Matched, Verdict, VerifyFinding
-from normalizer.verify.run import VerifyOutcome
-from normalizer.writers import WriterOptions, get_writer
+from bibnorm.models import Person, Reference, Severity
+from bibnorm.text.names import parse_name
+from bibnorm.verify.audit import AuditLine, TexAudit
+from bibnorm.verify.codes import ALL_CODES
+from bibnorm.verify.judge import Claim, EntryVerdict, Matched, Verdict, VerifyFinding
+from bibnorm.verify.run import VerifyOutcome
+from bibnorm.writers import WriterOptions, get_writer
 
 VERDICT_LABELS = {
     Verdict.VERIFIED: "verified",

@@ -2,7 +2,7 @@
 
 An entry *claims* a paper: a title, authors, a year, a venue, maybe a DOI and an arXiv id
 (`Claim`). The sources answer what they hold under that DOI, that arXiv id and that title
-(`Answers`, gathered by `normalizer.verify.sources`). `judge` compares the two, field by
+(`Answers`, gathered by `bibnorm.verify.sources`). `judge` compares the two, field by
 field, and gives one `EntryVerdict`:
 
 - ``verified``: the paper exists and every claim agrees with the record;
@@ -28,17 +28,16 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 
+from bibnorm.bib.bibfile import BibEntry, split_value, unquote
+from bibnorm.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
+from bibnorm.models import Frozen, Notice, Person, ReadItem, Reference, Severity
+from bibnorm.resolve.venue_kind import SOURCE_NAMES
+from bibnorm.text.journals import Journal, find_journal, journal_key, same_journal
+from bibnorm.text.names import family_forms, name_words, one_edit, parse_name
+from bibnorm.text.titles import plain_text, same_title, title_similarity, title_words
+from bibnorm.text.venues import VenueKind, find_venue, is_preprint_venue, venue_key
+from bibnorm.verify.kinds import EntryKind, kind_fields
 from pydantic import Field
-
-from normalizer.bib.bibfile import BibEntry, split_value, unquote
-from normalizer.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
-from normalizer.models import Frozen, Notice, Person, ReadItem, Reference, Severity
-from normalizer.resolve.venue_kind import SOURCE_NAMES
-from normalizer.text.journals import Journal, find_journal, journal_key, same_journal
-from normalizer.text.names import family_forms, name_words, one_edit, parse_name
-from normalizer.text.titles import plain_text, same_title, title_similarity, title_words
-from normalizer.text.venues import VenueKind, find_venue, is_preprint_venue, venue_key
-from normalizer.verify.kinds import EntryKind, kind_fields
 
 
 class Verdict(StrEnum):
@@ -421,7 +420,7 @@ def _finding(
     expected: object = None,
     found: object = None,
     source: str | None = None,
-    severity: Severity | None = None,  # for codes of other registries (normalizer.verify.codes)
+    severity: Severity | None = None,  # for codes of other registries (bibnorm.verify.codes)
 ) -> VerifyFinding:
     return VerifyFinding(
         code=code,

@@ -4,7 +4,7 @@ Crossref records the notices a publisher (or, since 2023, Retraction Watch) publ
 work: each is an *update* — a DOI, a type (``retraction``, ``withdrawal``, ``removal``,
 ``expression_of_concern``, ``correction``, ``erratum``, …), a label and a date — listed in the
 work's ``updated-by`` (and, on the notice itself, ``update-to``). They come with the DOI lookups
-``verify`` makes anyway (`normalizer.verify.sources`). arXiv marks a withdrawal as a new version
+``verify`` makes anyway (`bibnorm.verify.sources`). arXiv marks a withdrawal as a new version
 whose comment gives the reason ("This paper has been withdrawn by the authors …"); the earlier
 versions stay readable, so citing one is still citing a withdrawn paper.
 
@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from normalizer.models import Notice
-from normalizer.verify.codes import finding
-from normalizer.verify.judge import Answers, Claim, VerifyFinding
+from bibnorm.models import Notice
+from bibnorm.verify.codes import finding
+from bibnorm.verify.judge import Answers, Claim, VerifyFinding
 
 # Crossref's update types (Crossmark), by the finding each gives; others (new_version,
 # new_edition, …) say nothing against the work.

@@ -1,9 +1,9 @@
 """What ``verify`` reads besides BibTeX: the claims of any input ``resolve`` reads.
 
-A ``.bib`` file is read as entries (`normalizer.verify.run.read_claims`, every field). Any
+A ``.bib`` file is read as entries (`bibnorm.verify.run.read_claims`, every field). Any
 other input — a ``.bbl``, an RIS or CSL-JSON export, a pasted reference list, a PDF paper,
 a list of titles or ids — goes through the same readers as ``resolve``
-(`normalizer.readers.read_inputs_noted`), and each `Query` becomes the `Claim` the
+(`bibnorm.readers.read_inputs_noted`), and each `Query` becomes the `Claim` the
 equivalent ``.bib`` entry would make (`claim_from_query`): its title, authors, year,
 venue, DOI and arXiv id, and the kind of work its type says (a book, a thesis: judged by
 their kind's rules, never looked up as papers), so it gets the same verdicts and finding
@@ -22,15 +22,15 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from normalizer.bib.bibfile import BibEntry, BibField
-from normalizer.errors import InputError
-from normalizer.identifiers import is_arxiv_doi, parse_arxiv_id
-from normalizer.io import STDIO, read_bytes, read_text
-from normalizer.models import Query
-from normalizer.readers import detect_format, read_inputs_noted
-from normalizer.text.names import parse_name
-from normalizer.verify.judge import Claim, EntryVerdict, Verdict
-from normalizer.verify.kinds import kind_fields
+from bibnorm.bib.bibfile import BibEntry, BibField
+from bibnorm.errors import InputError
+from bibnorm.identifiers import is_arxiv_doi, parse_arxiv_id
+from bibnorm.io import STDIO, read_bytes, read_text
+from bibnorm.models import Query
+from bibnorm.readers import detect_format, read_inputs_noted
+from bibnorm.text.names import parse_name
+from bibnorm.verify.judge import Claim, EntryVerdict, Verdict
+from bibnorm.verify.kinds import kind_fields
 
 _OTHERS = frozenset({"others", "et al.", "et al"})
 

@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from normalizer.bib.bibfile import BibFile, parse_bibtex, read_bibfile
-from normalizer.bib.checks.base import Finding
-from normalizer.bib.lockfile import (
+from bibnorm.bib.bibfile import BibFile, parse_bibtex, read_bibfile
+from bibnorm.bib.checks.base import Finding
+from bibnorm.bib.lockfile import (
     Lock,
     VerifiedItem,
     load_lock,
@@ -24,14 +24,15 @@ from normalizer.bib.lockfile import (
     trusted,
     update_lock,
 )
-from normalizer.config import load_settings
-from normalizer.errors import InputError
-from normalizer.io import Role, refuse_clashes
-from normalizer.models import Query, Severity
-from normalizer.resolve.progress import NO_PROGRESS, Progress
-from normalizer.resolve.venue_kind import SOURCE_NAMES
-from normalizer.verify.audit import ListedEntry, TexAudit
-from normalizer.verify.judge import (
+from bibnorm.config import load_settings
+from bibnorm.errors import InputError
+from bibnorm.io import Role, refuse_clashes
+from bibnorm.models import Query, Severity
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.resolve.venue_kind import SOURCE_NAMES
+from bibnorm.resolvers._http import SessionFactory
+from bibnorm.verify.audit import ListedEntry, TexAudit
+from bibnorm.verify.judge import (
     VERIFY_CODES,
     Answers,
     Claim,
@@ -41,9 +42,8 @@ from normalizer.verify.judge import (
     claim_from_entry,
     matched_record,
 )
-from normalizer.verify.notices import notice_findings
-from normalizer.verify.verdicts import judge_entry
-from resolvers._http import SessionFactory
+from bibnorm.verify.notices import notice_findings
+from bibnorm.verify.verdicts import judge_entry
 
 LOCK_SOURCE = "lock"
 
@@ -65,7 +65,7 @@ class ReadInput:
     name: str
     queries: tuple[Query, ...] = ()
     note: str | None = None  # how it was read, for the summary
-    bibtex: str | None = None  # BibTeX text (an assistant's, `normalizer.assist`): read as a .bib is
+    bibtex: str | None = None  # BibTeX text (an assistant's, `bibnorm.assist`): read as a .bib is
 
 
 Input = Path | ReadInput
@@ -79,7 +79,7 @@ def input_name(given: Input) -> str:
 class VerifyOutcome:
     verdicts: list[EntryVerdict]
     requests: dict[str, int] = field(default_factory=dict)
-    # What the run lost, as `resolvers._stats.HttpStats` records it: sources that went down
+    # What the run lost, as `bibnorm.resolvers._stats.HttpStats` records it: sources that went down
     # (and why), refused the key, or gave a request up.
     sources_down: dict[str, str] = field(default_factory=dict)
     refused: set[str] = field(default_factory=set)
@@ -132,7 +132,7 @@ class VerifyOutcome:
     def warnings(self) -> list[str]:
         """Why entries could not be verified, for stderr: each source the run lost, once, with
         the words ``resolve`` uses; else, when nothing could be verified, the entries' reasons."""
-        from normalizer.resolve.report import source_warnings
+        from bibnorm.resolve.report import source_warnings
 
         # Works no source holds (a thesis, a web page) would be unverifiable with every source up.
         unverifiable = sum(
@@ -154,7 +154,7 @@ class VerifyOutcome:
 
 def enabled(code: str, options: VerifyOptions) -> bool:
     """Selected and not ignored; the longer matching prefix wins (as in ``check``)."""
-    from normalizer.bib.checks.base import CheckConfig
+    from bibnorm.bib.checks.base import CheckConfig
 
     return CheckConfig(select=options.select, ignore=options.ignore).enabled(code)
 
@@ -174,11 +174,11 @@ def read_claims(
     """The claims of every entry, and a verdict for each block that could not be parsed
     (unverifiable: what cannot be read cannot be checked, and must not pass unnoticed).
 
-    A file that is not BibTeX is read by `normalizer.verify.reading` (``.bbl``, RIS,
+    A file that is not BibTeX is read by `bibnorm.verify.reading` (``.bbl``, RIS,
     CSL-JSON, reference lists, PDFs); how it was read goes into ``notes``. A file that
     gives nothing to verify is an `InputError`.
     """
-    from normalizer.verify import reading
+    from bibnorm.verify import reading
 
     claims: list[Claim] = []
     unreadable: list[EntryVerdict] = []
@@ -210,7 +210,7 @@ def _claims_from_bib(path: Path) -> tuple[list[Claim], list[EntryVerdict]]:
 
 
 def _claims_from_bibfile(bibfile: BibFile, path: str) -> tuple[list[Claim], list[EntryVerdict]]:
-    from normalizer.verify import reading
+    from bibnorm.verify import reading
 
     if not bibfile.entries and not bibfile.failed:
         raise reading.no_entries(Path(path), "BibTeX")
@@ -295,7 +295,7 @@ def run_verify(
     ``progress`` hears a ``read`` phase (one item per file, whatever its format), then one per
     question the sources are asked (`VerifySources.answers`).
     """
-    from normalizer.verify.sources import VerifySources
+    from bibnorm.verify.sources import VerifySources
 
     notes: list[str] = []
     claims, unreadable = read_claims(paths, progress, notes)
@@ -409,9 +409,9 @@ def run_tex_audit(
     files the draft names), and the verdicts of the entries it cites. Returns the outcome, the
     audit (its findings as ``--select``/``--ignore`` leave them) and the draft's reading warnings.
     """
-    from normalizer.errors import UsageError
-    from normalizer.readers.latex import read_document
-    from normalizer.verify.audit import audit
+    from bibnorm.errors import UsageError
+    from bibnorm.readers.latex import read_document
+    from bibnorm.verify.audit import audit
 
     draft = read_document(document)
     paths = list(bib_paths) or list(draft.bibliographies)

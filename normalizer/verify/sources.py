@@ -26,7 +26,7 @@ cheaper answer did not settle it:
    citation search whose hit the matcher must accept (title, authors, year).
 
 A source that fails is named in ``Answers.unavailable`` for the questions it could not
-answer, so `normalizer.verify.judge.judge` says "unverifiable", never "not found". Offline,
+answer, so `bibnorm.verify.judge.judge` says "unverifiable", never "not found". Offline,
 only the snapshot index (and the dblp index) answers; the snapshot holds arXiv records only,
 so its silence proves nothing and an entry it does not hold is unverifiable.
 """
@@ -37,23 +37,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from normalizer.config import Settings
-from normalizer.identifiers import is_arxiv_doi, parse_isbn
-from normalizer.models import Notice, Origin, Query, QueryKind, Reference
-from normalizer.resolve.progress import NO_PROGRESS, Progress
-from normalizer.text.names import parse_name
-from normalizer.text.titles import same_title
-from normalizer.text.venues import VenueKind, find_venue
-from normalizer.verify.judge import Answer, Answers, Claim, compare_journals, title_variant
-from normalizer.verify.kinds import EntryKind
-from normalizer.verify.kinds.standards import rfc_doi
-from resolvers._http import BibnormSession, HttpStats, SessionFactory
+from bibnorm.config import Settings
+from bibnorm.identifiers import is_arxiv_doi, parse_isbn
+from bibnorm.models import Notice, Origin, Query, QueryKind, Reference
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.resolvers._http import BibnormSession, HttpStats, SessionFactory
+from bibnorm.text.names import parse_name
+from bibnorm.text.titles import same_title
+from bibnorm.text.venues import VenueKind, find_venue
+from bibnorm.verify.judge import Answer, Answers, Claim, compare_journals, title_variant
+from bibnorm.verify.kinds import EntryKind
+from bibnorm.verify.kinds.standards import rfc_doi
 
 if TYPE_CHECKING:
-    from resolvers.openalex_works import OpenAlexWorks
-    from resolvers.openlibrary import OpenLibraryClient
-    from resolvers.retraction_watch import RetractionWatch
-    from resolvers.semantic_scholar import SemanticScholarClient
+    from bibnorm.resolvers.openalex_works import OpenAlexWorks
+    from bibnorm.resolvers.openlibrary import OpenLibraryClient
+    from bibnorm.resolvers.retraction_watch import RetractionWatch
+    from bibnorm.resolvers.semantic_scholar import SemanticScholarClient
 
 
 @dataclass
@@ -97,7 +97,7 @@ class VerifySources:
     """The sources ``verify`` asks, on one shared cached session (made only when needed).
 
     The session comes from ``open_session`` (the CLI, the only composition root, passes
-    `resolvers._session.build_session`), called once, at the first question a source must answer.
+    `bibnorm.resolvers._session.build_session`), called once, at the first question a source must answer.
     """
 
     def __init__(
@@ -215,7 +215,7 @@ class VerifySources:
         found: list[tuple[Notice, ...]] = [() for _ in claims]
         if not self.use_crossref or not any(claim.doi for claim in claims):
             return found
-        from resolvers.crossref import CrossrefClient, CrossrefError, doi_batches, work_notices
+        from bibnorm.resolvers.crossref import CrossrefClient, CrossrefError, doi_batches, work_notices
 
         asking: dict[str, list[int]] = {}
         for i, claim in enumerate(claims):
@@ -239,8 +239,8 @@ class VerifySources:
         """Offer, before each record a source found, the record with dblp's publication of the
         paper merged in (the venue's authority, as ``resolve`` merges it); the source's own
         answer stays after it (arXiv's versions are still checked)."""
-        from resolvers.dblp import published_from_index
-        from resolvers.dblp_index import DblpIndex
+        from bibnorm.resolvers.dblp import published_from_index
+        from bibnorm.resolvers.dblp_index import DblpIndex
 
         assert self.dblp_index is not None
         groups = [
@@ -262,7 +262,7 @@ class VerifySources:
     # --- identifiers ---------------------------------------------------------------
 
     def _s2_identifiers(self, claims: Sequence[Claim], state: list[_Questions], progress: Progress) -> None:
-        from resolvers.semantic_scholar import BATCH_SIZE, S2Error, SemanticScholarClient
+        from bibnorm.resolvers.semantic_scholar import BATCH_SIZE, S2Error, SemanticScholarClient
 
         wanted: dict[str, list[tuple[int, str]]] = {}
         for i, claim in enumerate(claims):
@@ -295,7 +295,7 @@ class VerifySources:
     def _arxiv_identifiers(
         self, claims: Sequence[Claim], state: list[_Questions], progress: Progress
     ) -> None:
-        from resolvers.arxiv import ArxivResolver
+        from bibnorm.resolvers.arxiv import ArxivResolver
 
         queries = [
             Query(
@@ -324,7 +324,7 @@ class VerifySources:
         """Crossref for every publisher DOI, in batches: the record of a DOI Semantic Scholar did
         not know (or could not be asked about), and for each DOI the notices Crossref holds
         (retractions, corrections); an RFC's number is asked as its DOI in the same batches."""
-        from resolvers.crossref import (
+        from bibnorm.resolvers.crossref import (
             CrossrefClient,
             CrossrefError,
             doi_batches,
@@ -370,7 +370,7 @@ class VerifySources:
     def _books(self, claims: Sequence[Claim], state: list[_Questions], progress: Progress) -> None:
         """Open Library for every book: its ISBN (many to a request), else (or when Open Library
         lacks the ISBN) its title with its first author."""
-        from resolvers.openlibrary import OpenLibraryClient
+        from bibnorm.resolvers.openlibrary import OpenLibraryClient
 
         books = [i for i, claim in enumerate(claims) if claim.kind is EntryKind.BOOK]
         if not books:
@@ -394,7 +394,7 @@ class VerifySources:
         books: Sequence[int],
         progress: Progress,
     ) -> None:
-        from resolvers.openlibrary import ISBN_BATCH, OpenLibraryError
+        from bibnorm.resolvers.openlibrary import ISBN_BATCH, OpenLibraryError
 
         by_isbn: dict[str, list[int]] = {}
         for i in books:
@@ -436,7 +436,7 @@ class VerifySources:
         books: Sequence[int],
         progress: Progress,
     ) -> None:
-        from resolvers.openlibrary import OpenLibraryError
+        from bibnorm.resolvers.openlibrary import OpenLibraryError
 
         if not books:
             return
@@ -462,7 +462,7 @@ class VerifySources:
         """Crossref's record of the paper for journal citations its other records left open:
         by DOI, 20 to a request, or one citation search for a paper with neither venue nor DOI
         (a hit only when the matcher accepts it: title, authors, year)."""
-        from resolvers.crossref import (
+        from bibnorm.resolvers.crossref import (
             CrossrefClient,
             CrossrefError,
             accepted_hit,
@@ -502,7 +502,7 @@ class VerifySources:
     def _openalex_works(self, claims: Sequence[Claim], state: list[_Questions], progress: Progress) -> None:
         """The local OpenAlex works index: each paper's DOI (its record and whether OpenAlex
         records it retracted), then the title of each paper its DOI did not settle."""
-        from resolvers.openalex_works import OpenAlexWorks, record_notices, record_reference
+        from bibnorm.resolvers.openalex_works import OpenAlexWorks, record_notices, record_reference
 
         assert self.openalex_works is not None
         if self._works is None:
@@ -523,7 +523,7 @@ class VerifySources:
     def _retraction_watch(self, claims: Sequence[Claim], state: list[_Questions]) -> None:
         """The notices Retraction Watch records for each claimed DOI (Crossref's, asked online
         later, carry the same data and replace them)."""
-        from resolvers.retraction_watch import RetractionWatch
+        from bibnorm.resolvers.retraction_watch import RetractionWatch
 
         assert self.retraction_watch is not None
         if self._retractions is None:
@@ -535,7 +535,7 @@ class VerifySources:
     def _snapshot(
         self, claims: Sequence[Claim], state: list[_Questions], indexes: Sequence[int], progress: Progress
     ) -> None:
-        from resolvers.snapshot import SnapshotResolver
+        from bibnorm.resolvers.snapshot import SnapshotResolver
 
         assert self.snapshot is not None
         queries = [self._title_query(i, claims[i]) for i in indexes]
@@ -566,7 +566,7 @@ class VerifySources:
     def _crossref_titles(
         self, claims: Sequence[Claim], state: list[_Questions], indexes: Sequence[int], progress: Progress
     ) -> None:
-        from resolvers.crossref import CrossrefClient, CrossrefError, work_to_any_reference
+        from bibnorm.resolvers.crossref import CrossrefClient, CrossrefError, work_to_any_reference
 
         if not indexes:
             return
@@ -594,7 +594,7 @@ class VerifySources:
         indexes: Sequence[int],
         progress: Progress,
     ) -> None:
-        from resolvers.semantic_scholar import S2Error, SemanticScholarClient
+        from bibnorm.resolvers.semantic_scholar import S2Error, SemanticScholarClient
 
         if not indexes:
             return

@@ -3,23 +3,23 @@
 ==========  ========  =================================================
 name        suffix    module
 ==========  ========  =================================================
-bibtex      ``.bib``  `normalizer.writers.bibtex` (LaTeX-escaped BibTeX)
-biblatex    (none)    `normalizer.writers.bibtex` (biblatex/biber, Unicode)
-csl-json    ``.json`` `normalizer.writers.csl_json` (CSL-JSON for pandoc, Zotero)
-hayagriva   ``.yml``  `normalizer.writers.hayagriva` (Typst's bibliography
+bibtex      ``.bib``  `bibnorm.writers.bibtex` (LaTeX-escaped BibTeX)
+biblatex    (none)    `bibnorm.writers.bibtex` (biblatex/biber, Unicode)
+csl-json    ``.json`` `bibnorm.writers.csl_json` (CSL-JSON for pandoc, Zotero)
+hayagriva   ``.yml``  `bibnorm.writers.hayagriva` (Typst's bibliography
             ``.yaml`` format; CSL YAML only by name)
-csl-yaml    (none)    `normalizer.writers.csl_yaml` (CSL YAML for pandoc, Quarto)
-ris         ``.ris``  `normalizer.writers.ris` (RIS for reference managers)
+csl-yaml    (none)    `bibnorm.writers.csl_yaml` (CSL YAML for pandoc, Quarto)
+ris         ``.ris``  `bibnorm.writers.ris` (RIS for reference managers)
 ==========  ========  =================================================
 
 Every writer takes the references with their citation keys, in output order, and
 `WriterOptions`; `WriterSpec.render` returns the text and per-entry warnings
 (`models.Problem`), `WriterSpec.write` just the text. Writers do no I/O: the CLI
-writes the text atomically with `normalizer.io.write_atomic`.
+writes the text atomically with `bibnorm.io.write_atomic`.
 
-May import: normalizer.bib, normalizer.resolve, normalizer.text and the ground
-(normalizer.models, normalizer.identifiers, normalizer.errors, normalizer.config, normalizer.io,
-normalizer.processes, normalizer.safejson).
+May import: bibnorm.bib, bibnorm.resolve, bibnorm.text and the ground
+(bibnorm.models, bibnorm.identifiers, bibnorm.errors, bibnorm.config, bibnorm.io,
+bibnorm.processes, bibnorm.safejson).
 """
 
 from __future__ import annotations
@@ -31,12 +31,11 @@ from pathlib import PurePath
 from types import MappingProxyType
 from typing import Literal, Protocol
 
+from bibnorm.bib.bibfile import FormatOptions
+from bibnorm.config import BstName, JournalNames, Settings
+from bibnorm.errors import UsageError
+from bibnorm.models import Problem, Reference
 from pydantic import BaseModel, ConfigDict
-
-from normalizer.bib.bibfile import FormatOptions
-from normalizer.config import BstName, JournalNames, Settings
-from normalizer.errors import UsageError
-from normalizer.models import Problem, Reference
 
 __all__ = [
     "WRITERS",
@@ -59,12 +58,12 @@ class WriterOptions(BaseModel):
       BibTeX and biblatex writers lay their text out in, so ``check`` on fresh output
       finds nothing to reformat (BN602).
     - ``style``: the BibTeX entry layout (``--style``): bibnorm's own or an export preset
-      (`normalizer.writers.bibtex.STYLES`).
+      (`bibnorm.writers.bibtex.STYLES`).
     - ``doi_link``: in bibnorm's BibTeX layout, where a published entry's publisher DOI goes
-      besides ``doi`` (`normalizer.writers.bibtex.DOI_LINKS`).
+      besides ``doi`` (`bibnorm.writers.bibtex.DOI_LINKS`).
     - ``bst``: the BibTeX style the output will be typeset in (``--bst``); its family's
       fields carry each DOI and arXiv id where that style prints it exactly once
-      (`normalizer.writers.bibtex.BST_FAMILIES`). Unset: ``doi_link`` decides.
+      (`bibnorm.writers.bibtex.BST_FAMILIES`). Unset: ``doi_link`` decides.
     - ``journal_names``: journals and conferences written in ``full``, ``abbreviated``
       (ISO 4 for journals, the acronym for conferences) or ``as-given``; one spelling per
       venue in the whole output (`spell_venues`).
@@ -130,31 +129,29 @@ class WriterSpec:
 WRITERS: Mapping[str, WriterSpec] = MappingProxyType(
     {
         "bibtex": WriterSpec(
-            "bibtex", (".bib",), "normalizer.writers.bibtex", "render_bibtex", "BibTeX, LaTeX-escaped"
+            "bibtex", (".bib",), "bibnorm.writers.bibtex", "render_bibtex", "BibTeX, LaTeX-escaped"
         ),
         "biblatex": WriterSpec(
-            "biblatex", (), "normalizer.writers.bibtex", "render_biblatex", "biblatex/biber, Unicode"
+            "biblatex", (), "bibnorm.writers.bibtex", "render_biblatex", "biblatex/biber, Unicode"
         ),
         "csl-json": WriterSpec(
             "csl-json",
             (".json",),
-            "normalizer.writers.csl_json",
+            "bibnorm.writers.csl_json",
             "render_csl_json",
             "CSL-JSON (pandoc, Zotero)",
         ),
         "hayagriva": WriterSpec(
             "hayagriva",
             (".yml", ".yaml"),
-            "normalizer.writers.hayagriva",
+            "bibnorm.writers.hayagriva",
             "render_hayagriva",
             "Hayagriva YAML (Typst)",
         ),
         "csl-yaml": WriterSpec(
-            "csl-yaml", (), "normalizer.writers.csl_yaml", "render_csl_yaml", "CSL YAML (pandoc, Quarto)"
+            "csl-yaml", (), "bibnorm.writers.csl_yaml", "render_csl_yaml", "CSL YAML (pandoc, Quarto)"
         ),
-        "ris": WriterSpec(
-            "ris", (".ris",), "normalizer.writers.ris", "render_ris", "RIS (reference managers)"
-        ),
+        "ris": WriterSpec("ris", (".ris",), "bibnorm.writers.ris", "render_ris", "RIS (reference managers)"),
     }
 )
 
@@ -162,14 +159,14 @@ WRITERS: Mapping[str, WriterSpec] = MappingProxyType(
 def spell_venues(
     references: Sequence[tuple[str, Reference]], form: JournalNames
 ) -> list[tuple[str, Reference]]:
-    """Every published entry's venue in ``form`` (`normalizer.text.journals.venue_spelling`),
+    """Every published entry's venue in ``form`` (`bibnorm.text.journals.venue_spelling`),
     and one spelling per journal in the whole output: entries of one journal that no data
     knows — the same ISSN, or the same name up to case and punctuation — take the spelling
     the first of them got. ``as-given`` leaves every venue as its record spells it."""
     published = ("article", "inproceedings")
     if form == "as-given" or not any(r.venue and r.entry_type in published for _, r in references):
         return list(references)  # nothing to spell: preprints only (and no venue table read)
-    from normalizer.text.journals import journal_key, venue_spelling  # local: the journal list is large
+    from bibnorm.text.journals import journal_key, venue_spelling  # local: the journal list is large
 
     chosen: dict[str, str] = {}  # journal identity (ISSN or name key) → its spelling in this output
     out: list[tuple[str, Reference]] = []

@@ -32,7 +32,7 @@ replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix b
   entry with a publisher DOI gets ``url = https://doi.org/<doi>`` and ``note = {doi: <doi>}``
   in BibTeX (`WriterOptions.doi_link`, `DOI_LINKS`): plain and abbrv print only ``note``,
   IEEEtran ``url`` and ``note``.
-- Titles are braced from the prose of the whole file (`normalizer.text.capitals.bibliography_evidence`,
+- Titles are braced from the prose of the whole file (`bibnorm.text.capitals.bibliography_evidence`,
   computed once per `render`): a word form is braced in every entry or in none.
 - ``--style`` presets (`STYLES`) lay an entry out as arXiv's, dblp's or Google Scholar's
   export does: types, fields, field order and name form.
@@ -54,7 +54,7 @@ replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix b
 - BibTeX mode escapes non-ASCII to LaTeX unless `WriterOptions.unicode`; biblatex keeps
   the Latin letters pdflatex reads as UTF-8 and encodes the rest (Greek, symbols: ``π`` →
   ``{\\ensuremath{\\pi}}``) unless `WriterOptions.unicode`. Both escape LaTeX specials and
-  protect capitals in titles from the record's evidence (`latex_text`, `normalizer.text.capitals`).
+  protect capitals in titles from the record's evidence (`latex_text`, `bibnorm.text.capitals`).
 """
 
 from __future__ import annotations
@@ -68,13 +68,7 @@ from types import MappingProxyType
 from typing import Literal, NamedTuple
 
 import bibtexparser
-from bibtexparser.library import Library
-from bibtexparser.middlewares import AddEnclosingMiddleware
-from bibtexparser.middlewares.enclosing import ENTRY_POTENTIALLY_INT_FIELDS
-from bibtexparser.model import Block, Entry, Field
-from bibtexparser.writer import BibtexFormat
-
-from normalizer.bib.bibfile import (
+from bibnorm.bib.bibfile import (
     VENUE_FIELDS,
     BibEntry,
     BibField,
@@ -88,15 +82,20 @@ from normalizer.bib.bibfile import (
     render_blocks,
     venue_as_laid_out,
 )
-from normalizer.bib.bibfile import Block as BibBlock
-from normalizer.config import JournalNames
-from normalizer.identifiers import is_arxiv_doi
-from normalizer.models import Person, Problem, Reference, Severity
-from normalizer.processes import shared_objects_frozen
-from normalizer.text.capitals import Evidence, bibliography_evidence, evidence_for
-from normalizer.text.clean import without_invisible
-from normalizer.writers import Rendered, WriterOptions
-from normalizer.writers.latex_text import Encoded, text_to_latex, text_with_math_to_latex, title_to_latex
+from bibnorm.bib.bibfile import Block as BibBlock
+from bibnorm.config import JournalNames
+from bibnorm.identifiers import is_arxiv_doi
+from bibnorm.models import Person, Problem, Reference, Severity
+from bibnorm.processes import shared_objects_frozen
+from bibnorm.text.capitals import Evidence, bibliography_evidence, evidence_for
+from bibnorm.text.clean import without_invisible
+from bibnorm.writers import Rendered, WriterOptions
+from bibnorm.writers.latex_text import Encoded, text_to_latex, text_with_math_to_latex, title_to_latex
+from bibtexparser.library import Library
+from bibtexparser.middlewares import AddEnclosingMiddleware
+from bibtexparser.middlewares.enclosing import ENTRY_POTENTIALLY_INT_FIELDS
+from bibtexparser.model import Block, Entry, Field
+from bibtexparser.writer import BibtexFormat
 
 Mode = Literal["bibtex", "biblatex"]
 
@@ -485,7 +484,7 @@ def build_entry(
     """The bibtexparser `Entry` for one reference, plus warnings about it.
 
     ``evidence``: what the whole bibliography's prose says about capitalised words
-    (`normalizer.text.capitals.pool`), so a word is braced in every entry or in none;
+    (`bibnorm.text.capitals.pool`), so a word is braced in every entry or in none;
     by default the reference's own abstract and title.
     """
     entry_type, fields, problems = _entry(key, reference, mode, options, evidence)

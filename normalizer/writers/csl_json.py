@@ -6,7 +6,7 @@ One CSL item per reference, fields in a fixed order, Unicode kept, no LaTeX:
 - ``type``: ``article`` (preprint, CSL's type for preprints), ``article-journal``,
   ``paper-conference``, ``document`` (misc);
 - ``title``: plain Unicode; math with no plain form (``$O(n^2)$``) becomes CSL rich text
-  (``<i>O</i>(<i>n</i><sup>2</sup>)``), never TeX (`normalizer.text.clean.math_to_rich_text`);
+  (``<i>O</i>(<i>n</i><sup>2</sup>)``), never TeX (`bibnorm.text.clean.math_to_rich_text`);
   ``author``: ``family``/``given``/``non-dropping-particle``/``suffix``, or
   ``literal`` for collaborations;
 - ``issued.date-parts``: ``[[year, month, day]]`` as precise as known;
@@ -31,12 +31,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
+from bibnorm.identifiers import is_arxiv_doi
+from bibnorm.models import Person, Reference
+from bibnorm.text.clean import math_to_rich_text, split_source_math
+from bibnorm.writers import Rendered, WriterOptions
 from pydantic import BaseModel, ConfigDict, Field
-
-from normalizer.identifiers import is_arxiv_doi
-from normalizer.models import Person, Reference
-from normalizer.text.clean import math_to_rich_text, split_source_math
-from normalizer.writers import Rendered, WriterOptions
 
 CslType = Literal["article", "article-journal", "paper-conference", "document"]
 
@@ -171,7 +170,7 @@ def write_csl_json(references: Sequence[tuple[str, Reference]], options: WriterO
 @lru_cache(maxsize=1)
 def csl_schema() -> dict[str, Any]:
     """The official CSL-JSON schema (citation-style-language/schema, packaged data)."""
-    text = resources.files("normalizer").joinpath("data", "csl-data.json").read_text("utf-8")
+    text = resources.files("bibnorm").joinpath("data", "csl-data.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 

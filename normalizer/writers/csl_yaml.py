@@ -1,12 +1,12 @@
 """CSL YAML output: the CSL-JSON items as the YAML bibliography pandoc, Quarto and Obsidian read.
 
-The items are the CSL-JSON writer's (`normalizer.writers.csl_json.csl_items`): one conversion,
+The items are the CSL-JSON writer's (`bibnorm.writers.csl_json.csl_items`): one conversion,
 the same fields in the same order, under a ``references`` key, between ``---`` and ``...``.
 What differs is how pandoc reads text in YAML: every string is Markdown (pandoc's own ``-t
 markdown`` writer escapes them so). So each string has Markdown's specials escaped (``*``,
 ``_``, ``[``, ``@``, ...), and CSL's rich-text markup in titles becomes Markdown's:
 ``<i>O</i>(<i>n</i><sup>2</sup>)`` → ``*O*(*n*^2^)``. Numbers (the date parts) stay numbers;
-YAML is written by `normalizer.writers._yaml` (ambiguous strings quoted).
+YAML is written by `bibnorm.writers._yaml` (ambiguous strings quoted).
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from normalizer.models import Reference
-from normalizer.writers import Rendered, WriterOptions
-from normalizer.writers._yaml import dump_yaml
-from normalizer.writers.csl_json import csl_items
+from bibnorm.models import Reference
+from bibnorm.writers import Rendered, WriterOptions
+from bibnorm.writers._yaml import dump_yaml
+from bibnorm.writers.csl_json import csl_items
 
 # The characters pandoc's Markdown writer escapes in text, and a '#' too (a heading at the start).
 _MARKDOWN_SPECIAL = re.compile(r"([\\*_\[\]`<>@~^$#])")

@@ -26,7 +26,7 @@ misc               ``type: misc``
 - ``page-range`` (``1204-1213``), ``url`` (the record's, else the arXiv page), ``publisher``.
 - Titles, venues and publishers are hayagriva "formattable strings": ``{...}`` keeps case and
   ``$...$`` is Typst math, so ``\\ { } $`` in the text are escaped, capitals are braced exactly
-  where the BibTeX writer braces them (`normalizer.text.capitals.protected_spans`, evidence from
+  where the BibTeX writer braces them (`bibnorm.text.capitals.protected_spans`, evidence from
   the whole file), and title math becomes Unicode (``$\\alpha$`` → α), or Typst math where the
   TeX is also valid Typst (``$O(n^2)$``), else stays TeX source as text with an
   ``output.math_as_tex`` warning. In venues, series and publishers a word like ``arXiv`` is
@@ -37,7 +37,7 @@ misc               ``type: misc``
   ``publisher: arXiv``; and the arXiv id goes under ``serial-number`` since a top-level ``arxiv``
   key, seen in real files, is no field and is silently dropped (`tests/test_writers_hayagriva.py`).
 
-YAML is written by `normalizer.writers._yaml` (PyYAML; ambiguous strings quoted).
+YAML is written by `bibnorm.writers._yaml` (PyYAML; ambiguous strings quoted).
 """
 
 from __future__ import annotations
@@ -46,14 +46,13 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
+from bibnorm.identifiers import is_arxiv_doi
+from bibnorm.models import Person, Problem, Reference
+from bibnorm.text.capitals import Evidence, bibliography_evidence, evidence_for, protected_spans
+from bibnorm.text.clean import math_to_unicode, split_source_math
+from bibnorm.writers import Rendered, WriterOptions
+from bibnorm.writers._yaml import dump_yaml
 from pydantic import BaseModel, ConfigDict, Field
-
-from normalizer.identifiers import is_arxiv_doi
-from normalizer.models import Person, Problem, Reference
-from normalizer.text.capitals import Evidence, bibliography_evidence, evidence_for, protected_spans
-from normalizer.text.clean import math_to_unicode, split_source_math
-from normalizer.writers import Rendered, WriterOptions
-from normalizer.writers._yaml import dump_yaml
 
 # What hayagriva's formattable strings treat as markup (its `is_chunk_control`).
 _CONTROL = re.compile(r"([\\{}$])")

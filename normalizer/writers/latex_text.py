@@ -17,7 +17,7 @@
 
 Title protection (`title_to_latex`): BibTeX styles and biblatex's sentence case
 lower-case titles, so every stretch whose capitals matter is wrapped in braces. Which
-stretches is decided in one place, `normalizer.text.capitals.protected_spans` (acronyms and
+stretches is decided in one place, `bibnorm.text.capitals.protected_spans` (acronyms and
 mixed case, known names, the pronoun "I", names the bibliography's abstracts capitalise),
 which ``bibnorm check`` (BN305) asks too. A hyphenated token is braced whole
 (``{MLP-Mixer}``, ``{DALL-E}``, ``{I\\&S-ViT}``), a title never whole, nothing twice
@@ -38,14 +38,13 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from bibnorm.text.capitals import NO_EVIDENCE, Evidence, needs_protection, protected_spans
 from pylatexenc.latexencode import (
     RULE_CALLABLE,
     RULE_DICT,
     UnicodeToLatexConversionRule,
     UnicodeToLatexEncoder,
 )
-
-from normalizer.text.capitals import NO_EVIDENCE, Evidence, needs_protection, protected_spans
 
 __all__ = [
     "Encoded",
@@ -296,8 +295,8 @@ def title_to_latex(
     """A title as a BibTeX field value: escaped, encoded, capitals protected with braces.
 
     ``evidence`` is what the prose says about names: the whole bibliography's
-    (`normalizer.text.capitals.pool`, as the writers use it) or one record's
-    (`normalizer.text.capitals.evidence_for`).
+    (`bibnorm.text.capitals.pool`, as the writers use it) or one record's
+    (`bibnorm.text.capitals.evidence_for`).
     """
     parts: list[Encoded] = []
     for number, (is_math, segment) in enumerate(split_math(" ".join(title.split()))):

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from normalizer.identifiers import is_arxiv_doi
-from normalizer.models import Person, Reference
-from normalizer.text.clean import math_to_unicode, split_source_math
-from normalizer.writers import Rendered, WriterOptions
+from bibnorm.identifiers import is_arxiv_doi
+from bibnorm.models import Person, Reference
+from bibnorm.text.clean import math_to_unicode, split_source_math
+from bibnorm.writers import Rendered, WriterOptions
 
 _TYPES = {"preprint": "UNPB", "article": "JOUR", "inproceedings": "CPAPER", "misc": "GEN"}
 

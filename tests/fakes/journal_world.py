@@ -131,7 +131,7 @@ def s2_spelling(record: dict[str, Any], *, venue_less_without_doi: bool = False)
     gives no DOI for has no Crossref work in this world, and S2's record would be the only one
     to name its journal (in the live services Crossref holds nearly every journal article);
     ``venue_less_without_doi`` drops that rule, for a world where nothing knows those journals."""
-    from normalizer.text.journals import find_journal
+    from bibnorm.text.journals import find_journal
 
     name = record["journal"]
     choice = int(_digest(record["origin"] + "s2")[:4], 16) % 6
@@ -229,8 +229,8 @@ class Case:
 
 def cases(items: list[dict[str, Any]]) -> list[Case]:
     """Every case made from ``items``, in a fixed order."""
-    from normalizer.text.journals import find_journal, journal_key
-    from normalizer.text.venues import find_venue
+    from bibnorm.text.journals import find_journal, journal_key
+    from bibnorm.text.venues import find_venue
 
     articles = [r for r in items if not r.get("preprint")]
     journals_of: dict[str, list[str]] = {}

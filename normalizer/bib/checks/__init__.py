@@ -2,7 +2,7 @@
 
 Every check has a stable code (documented in ``docs/checks.md``), a name, a default
 severity and a pure function. Most checks look at one entry at a time (``run``, over
-parsed files, `normalizer.bib.bibfile.BibFile`), so they can run on any piece of a file,
+parsed files, `bibnorm.bib.bibfile.BibFile`), so they can run on any piece of a file,
 in parallel (`scan_text`); the checks that compare entries (duplicates, undefined
 macros, the online ones) read a `FileIndex` instead (``run_index``): the few facts of
 each entry they need, small enough for a worker process to send back.
@@ -21,9 +21,9 @@ Codes are grouped by hundreds:
 sources for the facts the ``BN5xx`` checks need (`arxiv_ids` says which).
 `scan_text` + `finish_checks` are the same checks split in two around that lookup.
 
-May import: normalizer.resolve, normalizer.text and the ground (normalizer.models,
-normalizer.identifiers, normalizer.errors, normalizer.config, normalizer.io,
-normalizer.processes, normalizer.safejson).
+May import: bibnorm.resolve, bibnorm.text and the ground (bibnorm.models,
+bibnorm.identifiers, bibnorm.errors, bibnorm.config, bibnorm.io,
+bibnorm.processes, bibnorm.safejson).
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ import pickle
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from normalizer.bib.bibfile import (
+from bibnorm.bib.bibfile import (
     BibFile,
 )
-from normalizer.bib.checks.base import (
+from bibnorm.bib.checks.base import (
     Check,
     CheckConfig,
     CheckContext,
@@ -45,24 +45,24 @@ from normalizer.bib.checks.base import (
     OnlineFacts,
     index_file,
 )
-from normalizer.bib.checks.duplicates import duplicate_keys, other_versions, same_paper, same_work
-from normalizer.bib.checks.fields import (
+from bibnorm.bib.checks.duplicates import duplicate_keys, other_versions, same_paper, same_work
+from bibnorm.bib.checks.fields import (
     et_al_in_names,
     malformed_names,
     missing_fields,
     split_names,
     unprotected_acronyms,
 )
-from normalizer.bib.checks.identifiers import code_links, doi_form, url_form
-from normalizer.bib.checks.online import pinned_versions, published_versions
-from normalizer.bib.checks.structure import (
+from bibnorm.bib.checks.identifiers import code_links, doi_form, url_form
+from bibnorm.bib.checks.online import pinned_versions, published_versions
+from bibnorm.bib.checks.structure import (
     duplicate_fields,
     entries_in_comments,
     failed_blocks,
     undefined_macros,
 )
-from normalizer.bib.checks.style import keys_follow_format, not_formatted
-from normalizer.models import Severity
+from bibnorm.bib.checks.style import keys_follow_format, not_formatted
+from bibnorm.models import Severity
 
 # -- the registry ----------------------------------------------------------------------------------
 
@@ -191,7 +191,7 @@ def scan_text(
     (``scan_text(read_text(path), ...)``) never holds a large file's text and the facts of all
     its entries at once.
     """
-    from normalizer.bib.parallel import map_pieces  # local: only the CLI's big files need processes
+    from bibnorm.bib.parallel import map_pieces  # local: only the CLI's big files need processes
 
     pickled = map_pieces(text, path, functools.partial(_scan_piece, config), jobs=jobs)
     del text

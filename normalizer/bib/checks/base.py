@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any, NamedTuple, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from normalizer.bib.bibfile import (
+from bibnorm.bib.bibfile import (
     BibEntry,
     BibFile,
     CommentBlock,
@@ -25,10 +23,11 @@ from normalizer.bib.bibfile import (
     StringBlock,
     split_value,
 )
-from normalizer.bib.bibtex_scan import ascii_lower
-from normalizer.identifiers import ArxivId, canonical_doi, parse_arxiv_id
-from normalizer.models import Reference, Severity
-from normalizer.text.titles import title_key, title_words
+from bibnorm.bib.bibtex_scan import ascii_lower
+from bibnorm.identifiers import ArxivId, canonical_doi, parse_arxiv_id
+from bibnorm.models import Reference, Severity
+from bibnorm.text.titles import title_key, title_words
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Finding(NamedTuple):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from normalizer.bib.bibtex_scan import ascii_lower
-from normalizer.bib.checks.base import CheckContext, FileIndex, Finding, IndexCheckFunction, IndexedEntry
+from bibnorm.bib.bibtex_scan import ascii_lower
+from bibnorm.bib.checks.base import CheckContext, FileIndex, Finding, IndexCheckFunction, IndexedEntry
 
 # -- BN2xx: duplicates -----------------------------------------------------------------------------
 

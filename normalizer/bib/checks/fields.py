@@ -7,15 +7,15 @@ import re
 from collections import ChainMap
 from collections.abc import Iterator, Mapping, Sequence
 
-from normalizer.bib.bibfile import (
+from bibnorm.bib.bibfile import (
     BibFile,
     iter_entries,
     split_value,
     unquote,
 )
-from normalizer.bib.bibtex_scan import ascii_lower
-from normalizer.bib.checks.base import CheckContext, FileIndex, Finding, IndexedEntry
-from normalizer.text.capitals import holds_position, protected_spans, title_only_evidence
+from bibnorm.bib.bibtex_scan import ascii_lower
+from bibnorm.bib.checks.base import CheckContext, FileIndex, Finding, IndexedEntry
+from bibnorm.text.capitals import holds_position, protected_spans, title_only_evidence
 
 # -- BN3xx: content --------------------------------------------------------------------------------
 
@@ -263,9 +263,9 @@ def _unbraced_capitals(title: str) -> tuple[str, list[int]]:
 
 
 def unprotected_capitals(title: str) -> list[str]:
-    """What a style would lower-case in a BibTeX title though `normalizer.text.capitals` protects it.
+    """What a style would lower-case in a BibTeX title though `bibnorm.text.capitals` protects it.
 
-    The rule is the writer's (`normalizer.text.capitals.protected_spans`: acronyms, mixed case,
+    The rule is the writer's (`bibnorm.text.capitals.protected_spans`: acronyms, mixed case,
     known names, "I", names a sentence-case title capitalises); ``check`` has no abstract,
     so names known only from one are not asked for. Returns the tokens with a capital
     outside braces, in title order. Styles keep the title's first letter as written.

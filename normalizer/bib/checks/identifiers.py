@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from normalizer.bib.bibfile import (
+from bibnorm.bib.bibfile import (
     BibFile,
     iter_entries,
 )
-from normalizer.bib.checks.base import CheckContext, Finding
-from normalizer.identifiers import canonical_doi, parse_arxiv_id, short_doi
-from normalizer.text.links import CODE_HOSTS, extract_code_links
+from bibnorm.bib.checks.base import CheckContext, Finding
+from bibnorm.identifiers import canonical_doi, parse_arxiv_id, short_doi
+from bibnorm.text.links import CODE_HOSTS, extract_code_links
 
 # -- BN4xx: identifiers and links ------------------------------------------------------------------
 
@@ -107,7 +107,7 @@ def code_links(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]
 
 
 def canonical_code_link(written: str) -> str | None:
-    """The canonical spelling of a code host's link (`normalizer.text.links`), with the query
+    """The canonical spelling of a code host's link (`bibnorm.text.links`), with the query
     and fragment it was written with (``#L323`` points at a line), or None when it names no
     repository."""
     link, hash_, fragment = written.partition("#")

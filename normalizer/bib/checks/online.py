@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+from bibnorm.bib.checks.base import CheckContext, FileIndex, Finding, IndexedEntry, OnlineFacts
+from bibnorm.bib.lockfile import Lock
+from bibnorm.identifiers import ArxivId
+from bibnorm.models import Reference
+from bibnorm.resolve.merge import is_published
+from bibnorm.text.titles import title_key
+from bibnorm.text.venues import is_preprint_venue, venue_name_in_year
 from rapidfuzz import fuzz
-
-from normalizer.bib.checks.base import CheckContext, FileIndex, Finding, IndexedEntry, OnlineFacts
-from normalizer.bib.lockfile import Lock
-from normalizer.identifiers import ArxivId
-from normalizer.models import Reference
-from normalizer.resolve.merge import is_published
-from normalizer.text.titles import title_key
-from normalizer.text.venues import is_preprint_venue, venue_name_in_year
 
 
 def is_published_version(record: Reference) -> bool:

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from normalizer.bib.bibfile import MONTH_MACROS, BibFile, CommentBlock, FailedBlock, iter_entries
-from normalizer.bib.bibtex_scan import ascii_lower
-from normalizer.bib.checks.base import CheckContext, EntryCheckFunction, FileIndex, Finding
+from bibnorm.bib.bibfile import MONTH_MACROS, BibFile, CommentBlock, FailedBlock, iter_entries
+from bibnorm.bib.bibtex_scan import ascii_lower
+from bibnorm.bib.checks.base import CheckContext, EntryCheckFunction, FileIndex, Finding
 
 # -- BN1xx: structure ------------------------------------------------------------------------------
 
 
 def failed_blocks(code: str) -> EntryCheckFunction:
-    """The check of the blocks BibTeX does not read as meant that `normalizer.bib.bibfile`
+    """The check of the blocks BibTeX does not read as meant that `bibnorm.bib.bibfile`
     files under ``code`` (BN101 unreadable, BN103 missing comma, BN104 unbalanced braces,
     BN106 comment inside an entry); each is kept verbatim by ``format``."""
 

@@ -5,24 +5,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from normalizer.bib.bibfile import (
+from bibnorm.bib.bibfile import (
     BibEntry,
     BibFile,
     StringBlock,
     is_canonical,
     iter_entries,
 )
-from normalizer.bib.checks.base import CheckContext, Finding, entry_arxiv_id, name_list
-from normalizer.identifiers import canonical_doi
-from normalizer.models import Identifiers, PartialDate, Reference
+from bibnorm.bib.checks.base import CheckContext, Finding, entry_arxiv_id, name_list
+from bibnorm.identifiers import canonical_doi
+from bibnorm.models import Identifiers, PartialDate, Reference
 
 # -- BN6xx: style ----------------------------------------------------------------------------------
 
 
 def reference_of(entry: BibEntry) -> Reference:
     """A `Reference` with what an entry says that citation keys are made of."""
-    from normalizer.text.names import parse_name
-    from normalizer.text.titles import plain_text  # local: only the key check needs it
+    from bibnorm.text.names import parse_name
+    from bibnorm.text.titles import plain_text  # local: only the key check needs it
 
     author = entry.get("author") or entry.get("editor") or ""
     names = [n for n in name_list(author) if n and n.lower() != "others"] if "{" not in author[:1] else []
@@ -41,7 +41,7 @@ def keys_follow_format(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[
     fmt = ctx.config.key_format
     if not fmt:
         return
-    from normalizer.resolve.keys import make_key  # local: keys pulls in the transliteration tables
+    from bibnorm.resolve.keys import make_key  # local: keys pulls in the transliteration tables
 
     for bibfile, entry in iter_entries(files):
         expected = make_key(reference_of(entry), fmt)

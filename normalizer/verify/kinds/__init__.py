@@ -1,7 +1,7 @@
 """What kind of work an entry cites — a paper, a book, a thesis, software, a standard, a
 dataset, a web page — and the verdict rules of each kind that is not a paper.
 
-A paper is judged against the paper sources (`normalizer.verify.judge`); absence from them is
+A paper is judged against the paper sources (`bibnorm.verify.judge`); absence from them is
 evidence, so an invented title is ``not_found``. The other kinds are mostly absent from those
 sources, so their absence proves nothing: each kind is judged by its own rules (one module per
 kind: `books`, `theses`, `software`, `standards`, `web`; `rules` is the registry), against the
@@ -12,9 +12,9 @@ never stands for the work: the book "Deep Learning" (2016) is not the 2014 paper
 `entry_kind` reads the kind from the entry type and its fields (a registry of rules, first
 match wins); `kind_fields` gives the claims each kind's rules need.
 
-May import: resolvers, normalizer.readers, normalizer.writers, normalizer.bib,
-normalizer.resolve, normalizer.text and the ground (normalizer.models, normalizer.identifiers,
-normalizer.errors, normalizer.config, normalizer.io, normalizer.processes, normalizer.safejson).
+May import: resolvers, bibnorm.readers, bibnorm.writers, bibnorm.bib,
+bibnorm.resolve, bibnorm.text and the ground (bibnorm.models, bibnorm.identifiers,
+bibnorm.errors, bibnorm.config, bibnorm.io, bibnorm.processes, bibnorm.safejson).
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
-from normalizer.bib.bibfile import BibEntry
-from normalizer.identifiers import canonical_doi, parse_arxiv_id
-from normalizer.text.titles import plain_text
+from bibnorm.bib.bibfile import BibEntry
+from bibnorm.identifiers import canonical_doi, parse_arxiv_id
+from bibnorm.text.titles import plain_text
 
 
 class EntryKind(StrEnum):

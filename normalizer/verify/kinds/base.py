@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from normalizer.models import Reference, Severity
-from normalizer.text.titles import title_words
-from normalizer.verify.codes import finding
-from normalizer.verify.judge import (
+from bibnorm.models import Reference, Severity
+from bibnorm.text.titles import title_words
+from bibnorm.verify.codes import finding
+from bibnorm.verify.judge import (
     Answer,
     Answers,
     Claim,

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from normalizer.identifiers import isbn_has_valid_check_digit, parse_isbn
-from normalizer.models import Reference
-from normalizer.verify.codes import finding
-from normalizer.verify.judge import (
+from bibnorm.identifiers import isbn_has_valid_check_digit, parse_isbn
+from bibnorm.models import Reference
+from bibnorm.verify.codes import finding
+from bibnorm.verify.judge import (
     Answer,
     Answers,
     Claim,
@@ -29,7 +29,7 @@ from normalizer.verify.judge import (
     _authors_overlap,
     title_relation,
 )
-from normalizer.verify.kinds.base import (
+from bibnorm.verify.kinds.base import (
     author_findings,
     identifier_findings,
     offline_findings,

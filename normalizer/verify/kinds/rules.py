@@ -1,6 +1,6 @@
 """The registry of entry kinds: which rules judge each kind, and how ``verify --list`` describes them.
 
-Papers are judged by `normalizer.verify.judge.judge`; every other kind by its module's rules.
+Papers are judged by `bibnorm.verify.judge.judge`; every other kind by its module's rules.
 """
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from normalizer.verify.judge import Answers, Claim, EntryVerdict, judge
-from normalizer.verify.kinds import EntryKind
-from normalizer.verify.kinds.books import judge_book
-from normalizer.verify.kinds.software import judge_dataset, judge_software
-from normalizer.verify.kinds.standards import judge_standard
-from normalizer.verify.kinds.theses import judge_thesis
-from normalizer.verify.kinds.web import judge_other, judge_web_page
+from bibnorm.verify.judge import Answers, Claim, EntryVerdict, judge
+from bibnorm.verify.kinds import EntryKind
+from bibnorm.verify.kinds.books import judge_book
+from bibnorm.verify.kinds.software import judge_dataset, judge_software
+from bibnorm.verify.kinds.standards import judge_standard
+from bibnorm.verify.kinds.theses import judge_thesis
+from bibnorm.verify.kinds.web import judge_other, judge_web_page
 
 Rules = Callable[[Claim, Answers, date], EntryVerdict]
 

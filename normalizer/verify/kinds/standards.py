@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from normalizer.verify.codes import finding
-from normalizer.verify.judge import Answer, Answers, Claim, EntryVerdict, VerifyFinding, _year_findings
-from normalizer.verify.kinds.base import (
+from bibnorm.verify.codes import finding
+from bibnorm.verify.judge import Answer, Answers, Claim, EntryVerdict, VerifyFinding, _year_findings
+from bibnorm.verify.kinds.base import (
     author_findings,
     identifier_findings,
     names_same_work,

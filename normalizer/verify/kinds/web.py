@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from normalizer.verify.judge import Answers, Claim, EntryVerdict
-from normalizer.verify.kinds.base import (
+from bibnorm.verify.judge import Answers, Claim, EntryVerdict
+from bibnorm.verify.kinds.base import (
     author_findings,
     identifier_findings,
     offline_findings,
