@@ -21,7 +21,25 @@ ROOT = Path(__file__).resolve().parents[1]
 CONTRACTS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
 LAYERS = next(c for c in CONTRACTS["contracts"] if c["type"] == "layers")["layers"]
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
-DOTTED_NAME = re.compile(r"\b(?:normalizer|resolvers)(?:\.[a-z_]+)*\b")
+DOTTED_NAME = re.compile(r"\bbibnorm(?:\.[a-z_]+)+\b")
+
+
+def installed_layout(into: Path) -> Path:
+    """The packages laid out as the wheel installs them (normalizer/ as bibnorm/, resolvers/ as
+    bibnorm/resolvers/), with the contracts beside them: import-linter reads packages, not folders."""
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(ROOT / "normalizer", into / "bibnorm", ignore=ignore)
+    shutil.copytree(ROOT / "resolvers", into / "bibnorm" / "resolvers", ignore=ignore)
+    shutil.copy(ROOT / "pyproject.toml", into / "pyproject.toml")
+    return into
+
+
+def source_path(module: str) -> Path:
+    """The folder a dotted package name lives in, in the repository."""
+    parts = module.split(".")[1:]
+    if parts[:1] == ["resolvers"]:
+        return ROOT.joinpath(*parts)
+    return ROOT.joinpath("normalizer", *parts)
 
 
 def lint_imports(cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -37,8 +55,8 @@ def lint_imports(cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_code_keeps_every_import_contract() -> None:
-    result = lint_imports(ROOT)
+def test_the_code_keeps_every_import_contract(tmp_path: Path) -> None:
+    result = lint_imports(installed_layout(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"Contracts: {len(CONTRACTS['contracts'])} kept, 0 broken." in result.stdout
 
@@ -47,19 +65,19 @@ def test_the_code_keeps_every_import_contract() -> None:
     ("module", "statement", "contract"),
     [
         pytest.param(
-            "normalizer/text/titles.py",
+            "bibnorm/text/titles.py",
             "import bibnorm.cli",
             "layers: each package imports only the packages below it",
             id="text-rules-import-the-cli",
         ),
         pytest.param(
-            "normalizer/resolve/merge.py",
+            "bibnorm/resolve/merge.py",
             "import requests",
             "only resolvers/ speak HTTP",
             id="core-imports-requests",
         ),
         pytest.param(
-            "normalizer/verify/judge.py",
+            "bibnorm/verify/judge.py",
             "import bibnorm.resolvers._session",
             "the CLI is the only composition root",
             id="verify-builds-a-session",
@@ -69,9 +87,7 @@ def test_the_code_keeps_every_import_contract() -> None:
 def test_a_change_that_breaks_the_house_fails_with_the_contracts_name(
     tmp_path: Path, module: str, statement: str, contract: str
 ) -> None:
-    for package in ("normalizer", "resolvers"):
-        shutil.copytree(ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    installed_layout(tmp_path)
     broken = tmp_path / module
     broken.write_text(broken.read_text(encoding="utf-8") + f"\n{statement}  # noqa\n", encoding="utf-8")
 
@@ -83,12 +99,11 @@ def test_a_change_that_breaks_the_house_fails_with_the_contracts_name(
 
 
 def packages() -> list[str]:
-    found = []
-    for init in sorted([*ROOT.glob("normalizer/**/__init__.py"), *ROOT.glob("resolvers/__init__.py")]):
-        name = ".".join(init.parent.relative_to(ROOT).parts)
-        if name != "normalizer":
-            found.append(name)
-    return found
+    found = [
+        ".".join(("bibnorm", *i.parent.relative_to(ROOT / "normalizer").parts))
+        for i in ROOT.glob("normalizer/*/**/__init__.py")
+    ]
+    return sorted([*found, "bibnorm.resolvers"])
 
 
 def layer_of(module: str) -> int:
@@ -106,7 +121,7 @@ def below(depth: int) -> set[str]:
 
 @pytest.mark.parametrize("package", packages())
 def test_every_package_says_exactly_what_it_may_import(package: str) -> None:
-    init = ROOT.joinpath(*package.split("."), "__init__.py")
+    init = source_path(package) / "__init__.py"
     docstring = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
     assert docstring, f"{package} has no docstring saying what it owns"
     paragraph = next((p for p in docstring.split("\n\n") if p.startswith("May import:")), None)

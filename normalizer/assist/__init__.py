@@ -7,7 +7,7 @@ need, the layout and the check settings come in an `tools.AssistConfig` that the
 is the one composition root). `server` binds them to the ``mcp`` SDK (an optional extra,
 imported only there).
 
-May import: bibnorm.latex, bibnorm.verify, resolvers, bibnorm.readers,
+May import: bibnorm.latex, bibnorm.verify, bibnorm.resolvers, bibnorm.readers,
 bibnorm.writers, bibnorm.bib, bibnorm.resolve, bibnorm.text and the ground
 (bibnorm.models, bibnorm.identifiers, bibnorm.errors, bibnorm.config, bibnorm.io,
 bibnorm.processes, bibnorm.safejson).
