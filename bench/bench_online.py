@@ -1,7 +1,7 @@
 """Benchmark the online resolvers: requests per item on the five scraped pages, cold and warm.
 
 Starts the fake arXiv and Semantic Scholar APIs (tests/fakes/) in this process, then runs
-the real pipeline (`bibnorm.cli._sources.open_sources` + `bibnorm.resolve.pipeline.run`, as
+the real pipeline (`bibnorm.sources.open_sources` + `bibnorm.resolve.pipeline.run`, as
 ``bibnorm resolve`` does) over all five pages of ``shared/inputs/hf-papers/`` with a
 fresh cache directory, no politeness delay, and prints: items, distinct, resolved,
 requests per API and per item, wall time, peak memory, and the time the same requests
@@ -38,12 +38,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the fakes live with the tests
 
-from bibnorm.cli._sources import open_sources
 from bibnorm.config import Settings
 from bibnorm.models import Query
 from bibnorm.readers import read_inputs
 from bibnorm.resolve import pipeline
 from bibnorm.resolve.report import build_report
+from bibnorm.sources import open_sources
 from fakes.servers import FakeApis, running_fakes, synthetic_completion
 from paths import SHARED
 

@@ -8,15 +8,26 @@ The packages, from the ground up (each imports only those below it; the contract
 - `text`: cleaning, title keys, capitals, names, links, venues;
 - `resolve`: pipeline, matching, merge, normalize, keys, report;
 - `bib`: existing ``.bib`` files (parsing, checks, fixes, merging, the lockfile);
-- `readers`, `writers` and the top-level package `resolvers` (one module per source);
-- the workflows `verify` and `latex`, independent of each other;
-- `cli`: the only composition root.
+- `readers`, `writers` and `resolvers` (one module per source);
+- `sources`: the one place that builds the HTTP session and the sources, and asks them;
+- the workflows `verify` and `latex`, independent of each other, and `corpus` (a whole venue);
+- `api`: the public functions below, which every command calls;
+- `assist` (the MCP tools) and `cli`, thin layers over `api`.
 """
 
+from importlib import import_module
 from typing import Any
+
+# The public API, by name → the module that defines it. Imported when first used: `bibnorm --help`
+# and a short offline run must not pay for what they do not call.
+_PUBLIC: dict[str, str] = {}
+
+__all__ = sorted(_PUBLIC)
 
 
 def __getattr__(name: str) -> Any:
+    if name in _PUBLIC:
+        return getattr(import_module(_PUBLIC[name]), name)
     # ``__version__`` is looked up only when asked for: importlib.metadata costs ~20 ms of
     # start-up that `bibnorm --help` and offline runs need not pay.
     if name == "__version__":

@@ -55,7 +55,9 @@ def test_a_fresh_install_imports_bibnorm_and_nothing_generic(tmp_path: Path) -> 
         "print(sorted(os.listdir(sysconfig.get_paths()['purelib'])));"
         "print([n for n in ('normalizer', 'resolvers', 'tests') if importlib.util.find_spec(n)])"
     )
-    shown = subprocess.run([python, "-I", "-c", probe], check=True, capture_output=True, text=True, cwd=tmp_path)
+    shown = subprocess.run(
+        [python, "-I", "-c", probe], check=True, capture_output=True, text=True, cwd=tmp_path
+    )
     installed, generic = shown.stdout.splitlines()
     assert generic == "[]"
     assert "'bibnorm'" in installed

@@ -93,7 +93,7 @@ def test_many_dois_are_asked_in_one_request_with_the_key(fake: FakeOpenAlex, tmp
 
 
 def test_without_a_key_openalex_is_never_asked(fake: FakeOpenAlex, tmp_path: Path) -> None:
-    from bibnorm.cli._sources import open_sources
+    from bibnorm.sources import open_sources
 
     config = settings(fake, tmp_path, key=None).model_copy(update={"resolvers": ("s2", "openalex")})
     with open_sources(config) as sources:

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bibnorm.cli._sources import ENRICHER_FACTORIES, RESOLVER_FACTORIES
 from bibnorm.config import Settings
 from bibnorm.models import Identifiers, Lookup, Origin, PartialDate, Query, QueryKind, Reference
 from bibnorm.resolvers._http import OFFLINE_MISS, RefusingSession
@@ -32,6 +31,7 @@ from bibnorm.resolvers.crossref import build_crossref
 from bibnorm.resolvers.dblp import build_dblp
 from bibnorm.resolvers.openalex import build_openalex
 from bibnorm.resolvers.semantic_scholar import build_s2
+from bibnorm.sources import ENRICHER_FACTORIES, RESOLVER_FACTORIES
 from pydantic import SecretStr
 
 ORIGIN = Origin(path="items.txt", line=1)

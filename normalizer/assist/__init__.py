@@ -7,8 +7,8 @@ need, the layout and the check settings come in an `tools.AssistConfig` that the
 is the one composition root). `server` binds them to the ``mcp`` SDK (an optional extra,
 imported only there).
 
-May import: bibnorm.latex, bibnorm.verify, bibnorm.resolvers, bibnorm.readers,
-bibnorm.writers, bibnorm.bib, bibnorm.resolve, bibnorm.text and the ground
-(bibnorm.models, bibnorm.identifiers, bibnorm.errors, bibnorm.config, bibnorm.io,
+May import: bibnorm.api, bibnorm.corpus, bibnorm.latex, bibnorm.verify, bibnorm.sources,
+bibnorm.resolvers, bibnorm.readers, bibnorm.writers, bibnorm.bib, bibnorm.resolve, bibnorm.text and
+the ground (bibnorm.models, bibnorm.identifiers, bibnorm.errors, bibnorm.config, bibnorm.io,
 bibnorm.processes, bibnorm.safejson).
 """

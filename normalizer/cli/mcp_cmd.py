@@ -74,11 +74,11 @@ def command(roots: tuple[Path, ...], http_port: int | None, **sources: Any) -> N
 def assist_config(roots: tuple[Path, ...], overrides: dict[str, Any]) -> Any:
     """The tools' `AssistConfig`: what ``resolve``, ``verify``, ``check`` and ``format`` use."""
     from bibnorm.assist.tools import AssistConfig
-    from bibnorm.cli._sources import open_sources
     from bibnorm.cli.check_cmd import check_config
     from bibnorm.cli.format_cmd import format_options, format_text
     from bibnorm.config import load_settings
     from bibnorm.resolvers._session import build_session
+    from bibnorm.sources import open_sources
 
     settings = load_settings(overrides)  # a bad setting is one line now, not at the first call
     layout = format_options(journal_names=settings.journal_names or "full")

@@ -29,7 +29,6 @@ from bibnorm.cli._options import (
 )
 from bibnorm.cli._previous import Outcome, PreviousOutput, read_previous, settled_nothing, with_previous
 from bibnorm.cli._progress import progress_for, progress_option, say
-from bibnorm.cli._sources import open_sources
 from bibnorm.cli._style import Painter, color_option
 from bibnorm.cli._zotero import read_inputs_with_zotero
 from bibnorm.cli.format_cmd import format_options
@@ -41,6 +40,7 @@ from bibnorm.readers import READERS, available_formats
 from bibnorm.resolve import keys, pipeline
 from bibnorm.resolve.progress import Progress
 from bibnorm.resolve.report import build_report, source_trouble, summarize, summary_line, unsettled
+from bibnorm.sources import open_sources
 
 
 @click.command("resolve")

@@ -27,7 +27,6 @@ from bibnorm.bib.bibfile import assert_nothing_lost
 from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
 from bibnorm.cli._options import UserPath, source_options, source_overrides, source_roles
 from bibnorm.cli._progress import progress_for, progress_option, say
-from bibnorm.cli._sources import open_sources
 from bibnorm.cli.format_cmd import format_options
 from bibnorm.config import Settings, load_settings
 from bibnorm.errors import BibnormError, InputError, SafetyError, UsageError
@@ -51,6 +50,7 @@ from bibnorm.readers.latex import LatexDocument, read_document
 from bibnorm.resolve import pipeline
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolve.report import source_trouble
+from bibnorm.sources import open_sources
 
 __all__ = ["TexOutcome", "command", "run_tex", "watch_tex"]
 

@@ -8,7 +8,7 @@ content hash and decision version: a stopped run resumes, a re-run checks only w
 `summary` writes ``summary.csv``, ``summary.html`` and one page per document; `run` ties them
 together.
 
-May import: bibnorm.verify, bibnorm.latex, bibnorm.resolvers, bibnorm.readers,
+May import: bibnorm.sources, bibnorm.verify, bibnorm.latex, bibnorm.resolvers, bibnorm.readers,
 bibnorm.writers, bibnorm.bib, bibnorm.resolve, bibnorm.text and the ground
 (bibnorm.models, bibnorm.identifiers, bibnorm.errors, bibnorm.config,
 bibnorm.io, bibnorm.processes, bibnorm.safejson).

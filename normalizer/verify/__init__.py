@@ -9,7 +9,7 @@ draft's citations with its bibliography; `reading` makes claims from the inputs 
 BibTeX (anything ``resolve`` reads); `sources` asks the sources, batched, for what the claims
 need; `html` writes the ``--html`` report; `run` ties them together for one or more files.
 
-May import: bibnorm.resolvers, bibnorm.readers, bibnorm.writers, bibnorm.bib,
+May import: bibnorm.sources, bibnorm.resolvers, bibnorm.readers, bibnorm.writers, bibnorm.bib,
 bibnorm.resolve, bibnorm.text and the ground (bibnorm.models, bibnorm.identifiers,
 bibnorm.errors, bibnorm.config, bibnorm.io, bibnorm.processes, bibnorm.safejson).
 """

@@ -12,7 +12,7 @@ never stands for the work: the book "Deep Learning" (2016) is not the 2014 paper
 `entry_kind` reads the kind from the entry type and its fields (a registry of rules, first
 match wins); `kind_fields` gives the claims each kind's rules need.
 
-May import: bibnorm.resolvers, bibnorm.readers, bibnorm.writers, bibnorm.bib,
+May import: bibnorm.sources, bibnorm.resolvers, bibnorm.readers, bibnorm.writers, bibnorm.bib,
 bibnorm.resolve, bibnorm.text and the ground (bibnorm.models, bibnorm.identifiers,
 bibnorm.errors, bibnorm.config, bibnorm.io, bibnorm.processes, bibnorm.safejson).
 """

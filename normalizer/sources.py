@@ -1,4 +1,4 @@
-"""Building the run's metadata sources from `Settings` (shared by ``resolve`` and ``tex``).
+"""Building the run's metadata sources from `Settings`: the one composition root of the HTTP stack.
 
 A registry maps resolver names (``Settings.resolvers``, ``--resolvers``) to
 factories, so the chain order is configuration, not code. All online sources
