@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 WHEELHOUSE = os.environ.get("BIBNORM_TEST_WHEELHOUSE", "")
-pytestmark = pytest.mark.skipif(
+needs_wheelhouse = pytest.mark.skipif(
     not WHEELHOUSE, reason="BIBNORM_TEST_WHEELHOUSE is not set: the test command (scripts/tox) builds it"
 )
 
@@ -29,6 +29,7 @@ def bibnorm_wheel() -> Path:
     return wheels[-1]
 
 
+@needs_wheelhouse
 def test_the_wheel_holds_no_top_level_name_but_bibnorm() -> None:
     with zipfile.ZipFile(bibnorm_wheel()) as wheel:
         tops = {name.split("/", 1)[0] for name in wheel.namelist()}
@@ -40,6 +41,7 @@ def test_the_wheel_holds_no_top_level_name_but_bibnorm() -> None:
     assert any(name.startswith("bibnorm/data/") for name in names)
 
 
+@needs_wheelhouse
 def test_a_fresh_install_imports_bibnorm_and_nothing_generic(tmp_path: Path) -> None:
     env_dir = tmp_path / "env"
     venv.EnvBuilder(with_pip=True).create(env_dir)
@@ -63,3 +65,20 @@ def test_a_fresh_install_imports_bibnorm_and_nothing_generic(tmp_path: Path) -> 
     assert "'bibnorm'" in installed
     assert "'normalizer'" not in installed and "'resolvers'" not in installed and "'tests'" not in installed
     assert sys.version_info >= (3, 11)
+
+
+def test_every_package_folder_is_listed_for_the_wheel() -> None:
+    """setuptools installs the packages pyproject.toml lists (``package-dir`` maps the folders), so
+    a new sub-package missing from the list would be left out of the wheel without a word."""
+    import tomllib
+
+    from paths import ROOT
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["packages"]
+    )
+    folders = {
+        ".".join(("bibnorm", *init.parent.relative_to(ROOT / "normalizer").parts))
+        for init in (ROOT / "normalizer").rglob("__init__.py")
+    }
+    assert listed == folders | {"bibnorm.resolvers"}

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import click
-from bibnorm.bib.bibfile import parse_bibtex
+from bibnorm.api.settings import check_config, defined_strings
 from bibnorm.bib.bibtex_scan import ascii_lower
 from bibnorm.bib.checks import CHECKS, finish_checks, scan_text
 from bibnorm.bib.checks.base import CheckConfig, FileIndex, Finding, OnlineFacts, arxiv_ids
@@ -20,71 +20,12 @@ from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
 from bibnorm.cli._options import UserPath, asking_options, jobs_option, lock_option
 from bibnorm.cli._progress import progress_for, progress_option, say
 from bibnorm.cli._style import Painter, color_option
-from bibnorm.cli.format_cmd import config_table, format_options
 from bibnorm.config import Settings, load_settings
-from bibnorm.errors import BibnormError, ConfigError, UsageError, shown
+from bibnorm.errors import BibnormError, UsageError
 from bibnorm.io import read_text, write_stdout
 from bibnorm.models import Identifiers, Lookup, Origin, Query, QueryKind, Reference, Severity
-from bibnorm.resolve.keys import validate_key_format
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolve.report import source_warnings
-
-
-def parse_codes(
-    text: str | Sequence[str] | None, known: Sequence[str] = (), command: str = "check"
-) -> tuple[str, ...]:
-    """``"BN201,BN3"`` (or a TOML list) → codes/prefixes; `UsageError` for one that matches no
-    code of ``known`` (default: every check's)."""
-    if text is None:
-        return ()
-    known = known or [check.code for check in CHECKS]
-    items = text.split(",") if isinstance(text, str) else [str(t) for t in text]
-    codes = tuple(item.strip().upper() for item in items if item.strip())
-    for code in codes:
-        if code != "ALL" and not any(known_code.startswith(code) for known_code in known):
-            raise UsageError(
-                f"unknown {command} code {shown(code)} (see docs/checks.md or 'bibnorm {command} --list')"
-            )
-    return codes
-
-
-def check_config(select: str | None, ignore: str | None, strings: Sequence[str] = ()) -> CheckConfig:
-    """`CheckConfig` from ``[tool.bibnorm.check]`` (``select``, ``ignore``) and the options.
-
-    BN601 checks keys against ``key-format`` only when the config file sets one;
-    ``strings`` are files whose @string definitions BN102 counts as defined.
-    """
-    table = config_table("check")
-    for name in ("select", "ignore"):
-        value = table.get(name)
-        if value is not None and not (
-            isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
-        ):
-            raise ConfigError(f'[tool.bibnorm.check] {name} must be a list of codes, e.g. ["BN2", "BN301"]')
-    top = config_table()
-    key_format = top.get("key-format") or top.get("key_format")
-    if key_format:
-        if not isinstance(key_format, str):
-            raise ConfigError('[tool.bibnorm] key_format must be a string, e.g. "{family}{year}{firstword}"')
-        validate_key_format(key_format)  # as `resolve` does: a formula BN601 can apply, or one line
-    return CheckConfig(
-        select=parse_codes(select) or parse_codes(table.get("select")) or ("ALL",),
-        ignore=parse_codes(ignore) or parse_codes(table.get("ignore")),
-        key_format=str(key_format) if key_format else None,
-        format_options=format_options(),
-        strings=defined_strings(strings),
-    )
-
-
-def defined_strings(paths: Sequence[str]) -> frozenset[str]:
-    """The @string names (lower-case) the files ``paths`` define, comments BibTeX reads included."""
-    from bibnorm.bib.checks.base import index_file
-
-    names: set[str] = set()
-    for path in paths:
-        names.update(index_file(parse_bibtex(read_text(path), path)).strings)
-    return frozenset(names)
-
 
 # A folder's other .bib files are read for the macros no file given defines only up to these sizes.
 _COMPANIONS_READ = 20

@@ -6,13 +6,13 @@ from datetime import date
 from pathlib import Path
 
 import click
+from bibnorm.api.settings import format_options
 from bibnorm.bib.bibfile import render
 from bibnorm.bib.checks.base import CheckConfig, arxiv_ids, index_file
 from bibnorm.bib.fix import apply_fixes
 from bibnorm.cli._options import UserPath, asking_options, journal_names_option
 from bibnorm.cli.check_cmd import online_facts
 from bibnorm.cli.format_cmd import (
-    format_options,
     read_files,
     unified_diff,
     write_files_report,

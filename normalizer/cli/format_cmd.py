@@ -1,7 +1,6 @@
 """``bibnorm format``: canonical, deterministic layout of existing ``.bib`` files.
 
-Also home of the helpers ``check`` and ``fix`` share: the ``[tool.bibnorm]`` options
-they take from the configuration file (and, for ``fix``, reading the files whole).
+Also home of the helpers ``fix`` shares (reading the files whole, writing them safely).
 """
 
 from __future__ import annotations
@@ -11,10 +10,10 @@ import functools
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import click
+from bibnorm.api.settings import format_options
 from bibnorm.bib.bibfile import (
     BibFile,
     Census,
@@ -28,8 +27,7 @@ from bibnorm.bib.bibfile import (
 )
 from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
 from bibnorm.cli._options import UserPath, jobs_option, journal_names_option
-from bibnorm.config import find_config_file
-from bibnorm.errors import ConfigError, UsageError, shown
+from bibnorm.errors import UsageError
 from bibnorm.io import (
     STDIO,
     KeptEncoding,
@@ -40,59 +38,6 @@ from bibnorm.io import (
     write_atomic,
     write_stdout,
 )
-from pydantic import ValidationError
-
-
-def config_table(section: str | None = None) -> Mapping[str, Any]:
-    """The ``[tool.bibnorm]`` table (or its ``section`` sub-table) of the nearest config file."""
-    found = find_config_file(Path.cwd())
-    table: Mapping[str, Any] = found[1] if found else {}
-    return table if section is None else _section(table, section)
-
-
-def _section(table: Mapping[str, Any], section: str) -> Mapping[str, Any]:
-    sub = table.get(section, {})
-    if not isinstance(sub, dict):
-        raise ConfigError(f"[tool.bibnorm.{section}] must be a table")
-    return sub
-
-
-def format_options(
-    sort: bool | None = None, journal_names: str | None = None, month_macros: bool | None = None
-) -> FormatOptions:
-    """`FormatOptions` from ``[tool.bibnorm.format]`` (``indent``, ``align``, ``sort``,
-    ``month-macros``, ``field-order``) and the top-level ``journal_names`` setting, with
-    ``--sort``, ``--journal-names`` and ``--month-macros`` on top. A top-level ``style`` preset
-    (arxiv, dblp, google-scholar) brings its export's field order unless ``field-order`` is set:
-    the layout ``resolve`` writes with it is then the one ``format`` keeps and ``check`` expects
-    (BN602)."""
-    top = config_table()  # read once: the format section and two top-level keys come from it
-    table = {k.replace("-", "_"): v for k, v in _section(top, "format").items()}
-    if isinstance(table.get("field_order"), list):
-        table["field_order"] = tuple(str(name).lower() for name in table["field_order"])
-    from bibnorm.writers.bibtex import STYLES  # local: the writer pulls in bibtexparser
-
-    preset = STYLES.get(str(top.get("style") or ""))
-    if preset is not None and "field_order" not in table:
-        table["field_order"] = preset.field_order
-    if sort is not None:
-        table["sort"] = sort
-    configured = top.get("journal_names", top.get("journal-names"))
-    if journal_names or configured:
-        table["journal_names"] = journal_names or configured
-    if month_macros is not None:
-        table["month_macros"] = month_macros
-    try:
-        return FormatOptions(**table)
-    except ValidationError as error:
-        first = error.errors()[0]
-        key = ".".join(str(part) for part in first["loc"]).replace("_", "-")
-        key = key if len(key) <= 40 else shown(key, 40)  # a 5 MB key is not echoed whole
-        found = find_config_file(Path.cwd())
-        where = f"{found[0]}: " if found else ""
-        reason = first["msg"].removeprefix("Value error, ")
-        section = "" if key == "journal-names" else ".format"
-        raise ConfigError(f"{where}invalid [tool.bibnorm{section}] {key}: {reason}") from None
 
 
 def read_files(paths: Sequence[str]) -> list[tuple[str, BibFile]]:

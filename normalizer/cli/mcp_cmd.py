@@ -73,9 +73,9 @@ def command(roots: tuple[Path, ...], http_port: int | None, **sources: Any) -> N
 
 def assist_config(roots: tuple[Path, ...], overrides: dict[str, Any]) -> Any:
     """The tools' `AssistConfig`: what ``resolve``, ``verify``, ``check`` and ``format`` use."""
+    from bibnorm.api.settings import check_config, format_options
     from bibnorm.assist.tools import AssistConfig
-    from bibnorm.cli.check_cmd import check_config
-    from bibnorm.cli.format_cmd import format_options, format_text
+    from bibnorm.cli.format_cmd import format_text
     from bibnorm.config import load_settings
     from bibnorm.resolvers._session import build_session
     from bibnorm.sources import open_sources

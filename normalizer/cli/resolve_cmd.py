@@ -14,6 +14,7 @@ from typing import Any, get_args
 
 import click
 from bibnorm import writers
+from bibnorm.api.settings import format_options
 from bibnorm.bib import lockfile
 from bibnorm.bib.bibfile import read_bibfile
 from bibnorm.bib.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lock_in_use
@@ -31,7 +32,6 @@ from bibnorm.cli._previous import Outcome, PreviousOutput, read_previous, settle
 from bibnorm.cli._progress import progress_for, progress_option, say
 from bibnorm.cli._style import Painter, color_option
 from bibnorm.cli._zotero import read_inputs_with_zotero
-from bibnorm.cli.format_cmd import format_options
 from bibnorm.config import BstName, load_settings
 from bibnorm.errors import BibnormError, UsageError, one_line
 from bibnorm.io import STDIO, Role, refuse_clashes, write_atomic

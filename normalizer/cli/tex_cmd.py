@@ -23,11 +23,11 @@ from typing import Any, Protocol
 
 import click
 from bibnorm import writers
+from bibnorm.api.settings import format_options
 from bibnorm.bib.bibfile import assert_nothing_lost
 from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
 from bibnorm.cli._options import UserPath, source_options, source_overrides, source_roles
 from bibnorm.cli._progress import progress_for, progress_option, say
-from bibnorm.cli.format_cmd import format_options
 from bibnorm.config import Settings, load_settings
 from bibnorm.errors import BibnormError, InputError, SafetyError, UsageError
 from bibnorm.io import (

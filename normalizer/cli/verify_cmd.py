@@ -54,7 +54,7 @@ FAIL_ON = ("retracted", "unverifiable")
 
 def parse_verify_codes(text: str | None) -> tuple[str, ...]:
     """``"BN71,BN722"`` → codes/prefixes; `UsageError` for one that names no verify check."""
-    from bibnorm.cli.check_cmd import parse_codes
+    from bibnorm.api.settings import parse_codes
 
     return parse_codes(text, [check.code for check in ALL_CHECKS], "verify")
 
