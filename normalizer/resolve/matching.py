@@ -75,28 +75,11 @@ def score_candidate(query: Query, candidate: Candidate, thresholds: MatchThresho
     similarity = title_similarity(query_title, reference.title)
     key_equal = same_title(query_title, reference.title)
     abstract = abstract_similarity(query.abstract, reference.abstract)
-    notes: list[str] = []
 
     score = similarity if abstract is None else 0.7 * similarity + 0.3 * abstract
-
-    if key_equal:
-        acceptable = abstract is None or abstract >= thresholds.abstract_contradicts
-        notes.append("normalized titles identical")
-        if not acceptable:
-            notes.append("abstracts disagree: probably a different paper with the same title")
-    elif only_typo_differences(query_title, reference.title) and similarity >= thresholds.accept:
-        acceptable = abstract is None or abstract >= thresholds.abstract_contradicts
-        notes.append("titles differ only by typo-level edits")
-    elif (
-        abstract is not None
-        and abstract >= thresholds.abstract_confirms
-        and similarity >= thresholds.title_floor
-    ):
-        acceptable = True
-        notes.append("title differs but the abstract confirms the paper (title revised?)")
-    else:
-        acceptable = False
-        notes.append("titles differ in words, not just spelling")
+    acceptable, notes = _title_verdict(
+        query_title, reference.title, key_equal, similarity, abstract, thresholds
+    )
 
     authors = authors_agree(query, reference)
     if authors is True:
@@ -127,6 +110,36 @@ def score_candidate(query: Query, candidate: Candidate, thresholds: MatchThresho
     return ScoredCandidate(
         candidate=candidate, score=round(score, 4), evidence=evidence, acceptable=acceptable
     )
+
+
+def _title_verdict(
+    query_title: str,
+    title: str,
+    same_key: bool,
+    similarity: float,
+    abstract: float | None,
+    thresholds: MatchThresholds,
+) -> tuple[bool, list[str]]:
+    """Whether the titles (and the abstracts, when both sides have one) say this is the paper,
+    with the notes that say why."""
+    if same_key or (only_typo_differences(query_title, title) and similarity >= thresholds.accept):
+        # The same title (or a typo of it): the abstracts can still say it is another paper.
+        acceptable = abstract is None or abstract >= thresholds.abstract_contradicts
+        if not same_key:
+            return acceptable, ["titles differ only by typo-level edits"]
+        if acceptable:
+            return True, ["normalized titles identical"]
+        return False, [
+            "normalized titles identical",
+            "abstracts disagree: probably a different paper with the same title",
+        ]
+    if (
+        abstract is not None
+        and abstract >= thresholds.abstract_confirms
+        and similarity >= thresholds.title_floor
+    ):
+        return True, ["title differs but the abstract confirms the paper (title revised?)"]
+    return False, ["titles differ in words, not just spelling"]
 
 
 _WRITTEN_WORD = re.compile(r"[^\W_]+")

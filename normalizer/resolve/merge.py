@@ -34,7 +34,7 @@ Rules, in order:
    becomes a note naming both. Author names come from dblp/Crossref (as the venue
    printed them: accents, full given names) when their list matches the primary's
    person by person, accents aside and with at most one typo per family name
-   (`_same_person`).
+   (`bibnorm.resolve.people`).
 8. **Journal or proceedings by evidence** (`bibnorm.resolve.venue_kind`): Crossref's
    type of the published DOI outranks every other source's label — a dblp or Semantic
    Scholar record of another type gives way to Crossref's record of that DOI — and then the
@@ -44,18 +44,24 @@ Rules, in order:
 Every value taken from a companion is recorded in ``Reference.provenance`` under the
 field name (``"doi"``, ``"s2_paper_id"``, ``"corpus_id"``, ``"dblp"`` for identifiers)
 with the companion's source name.
+
+`merge_reference` runs these rules as steps over one working `_Draft`, each step owning
+one concern: what every companion adds (`_fold_companion`), which published version
+wins (`_take_published`), the publication's fields, authors and identifiers (`_upgrade`),
+and the date (`_settle_issued`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from bibnorm.config import Settings
 from bibnorm.identifiers import is_arxiv_doi
-from bibnorm.models import Candidate, Identifiers, PartialDate, Person, Reference
+from bibnorm.models import Candidate, Identifiers, PartialDate, Reference
+from bibnorm.resolve.people import same_people, same_set_of_people
 from bibnorm.resolve.venue_kind import SOURCE_NAMES, settle_entry_type
-from bibnorm.text.names import TYPO_MIN_LETTERS, family_forms, one_typo
 from bibnorm.text.titles import title_key
 
 _PUBLISHED_TYPES = frozenset({"inproceedings", "article"})
@@ -71,14 +77,12 @@ _PUBLICATION_FIELDS = (
     "series",
     "editors",
 )
-_SOURCE_NAMES = {
-    "s2": "Semantic Scholar",
-    "arxiv": "arXiv",
-    "snapshot": "the arXiv snapshot",
-    "dblp": "dblp",
-    "crossref": "Crossref",
-    "openalex": "OpenAlex",
-}
+# Fields another record of the same DOI may supply when the published version lacks them: the
+# journal's numbers and short title, or the proceedings' editors and publisher (Crossref's
+# deposit beside dblp's).
+_SAME_DOI_FIELDS = frozenset({"issn", "venue_short", "editors", "publisher", "address"})
+# Identifiers a companion fills in when the primary has none.
+_COMPANION_IDS = ("s2_paper_id", "corpus_id", "dblp")
 # Who owns a published version's venue, type, pages and DOI: the bibliographies that
 # record what venues published (dblp for computer science, Crossref for DOIs) before
 # Semantic Scholar, whose venue and type are inferred. Lower ranks win.
@@ -86,11 +90,35 @@ PUBLICATION_AUTHORITY = {"dblp": 0, "crossref": 1, "openalex": 2, "s2": 3}
 # Sources whose month/day date the publication itself (Crossref's published-print/issued),
 # not the preprint that preceded it.
 DATES_PUBLICATIONS: frozenset[str] = frozenset({"crossref", "openalex"})
+# Sources that print names as the publication did (full given names, accents).
+NAMES_AS_PUBLISHED = frozenset({"dblp", "crossref", "openalex"})
 
 
 def is_published(reference: Reference) -> bool:
     """True when a record describes a peer-reviewed publication with a named venue."""
     return reference.entry_type in _PUBLISHED_TYPES and bool(reference.venue)
+
+
+@dataclass
+class _Draft:
+    """The merge's working state: the fields to replace, the identifiers, where each value
+    came from, the notes; and the published version chosen so far with its source."""
+
+    update: dict[str, Any]
+    ids: dict[str, Any]
+    provenance: dict[str, str]
+    notes: list[str]
+    published: Reference | None = None
+    published_source: str = ""
+    upgraded: bool = False
+
+    def take(self, name: str, value: Any, source: str) -> None:
+        self.update[name] = value
+        self.provenance[name] = source
+
+    def take_id(self, name: str, value: Any, source: str) -> None:
+        self.ids[name] = value
+        self.provenance[name] = source
 
 
 def merge_reference(primary: Reference, companions: Sequence[Candidate], settings: Settings) -> Reference:
@@ -99,124 +127,175 @@ def merge_reference(primary: Reference, companions: Sequence[Candidate], setting
     The result is a new `Reference`; see the module docstring for the precedence rules.
     With no usable companion only the year policy is applied.
     """
-    update: dict[str, Any] = {}
-    ids = primary.ids.model_dump()
-    provenance = dict(primary.provenance)
-    notes = list(primary.notes)
-    published: Reference | None = None
-    published_source = ""
-
-    for candidate in companions:
-        other = candidate.reference
-        source = candidate.source
-        label = SOURCE_NAMES.get(source, source)
-        if primary.ids.arxiv_id and other.ids.arxiv_id and other.ids.arxiv_id != primary.ids.arxiv_id:
-            notes.append(
-                f"{label} record ignored: it is arXiv:{other.ids.arxiv_id}, not arXiv:{primary.ids.arxiv_id}"
-            )
-            continue
-
-        if title_key(other.title) != title_key(primary.title):
-            notes.append(f"{label} title differs: {other.title!r}")
-
-        for name in ("s2_paper_id", "corpus_id", "dblp"):
-            value = getattr(other.ids, name)
-            if value is not None and ids.get(name) is None:
-                ids[name] = value
-                provenance[name] = source
-        if not primary.authors and other.authors and "authors" not in update:
-            update["authors"] = other.authors
-            provenance["authors"] = source
-        if not primary.abstract and other.abstract and "abstract" not in update:
-            update["abstract"] = other.abstract
-            provenance["abstract"] = source
-
-        if is_published(other) and (published is None or _authority(source) < _authority(published_source)):
-            if published is not None:
-                _note_disagreement(notes, published, published_source, other, source)
-            published, published_source = other, source
-        elif is_published(other) and published is not None:
-            _note_disagreement(notes, other, source, published, published_source)
-        elif (
-            other.ids.doi and not is_arxiv_doi(other.ids.doi) and ids.get("doi") is None and published is None
-        ):
-            # A DOI without a named venue: keep it (it helps readers find the paper) without upgrading.
-            ids["doi"] = other.ids.doi
-            provenance["doi"] = source
-
-    crossref = _crossref_record(companions, published)
-    if published is not None and crossref is not None and crossref.entry_type != published.entry_type:
-        # Crossref's type of the DOI is the publisher's deposit: another source's label gives way.
-        _note_disagreement(notes, published, published_source, crossref, "crossref")
-        published, published_source = crossref, "crossref"
-    upgraded = False
-    if published is not None:
-        label = SOURCE_NAMES.get(published_source, published_source)
-        if settings.prefer == "preprint" and primary.entry_type not in _PUBLISHED_TYPES:
-            when = f" {published.issued.year}" if published.issued else ""
-            notes.append(f"{label} lists a published version: {published.venue}{when} (kept the preprint)")
-        else:
-            upgraded = True
-            update["entry_type"] = published.entry_type
-            provenance["entry_type"] = published_source
-            for name in _PUBLICATION_FIELDS:
-                value = getattr(published, name)
-                source = published_source
-                if not value and name in ("issn", "venue_short", "editors", "publisher", "address"):
-                    # Another record of the same DOI may name the journal's numbers and short title,
-                    # or the proceedings' editors and publisher (Crossref's deposit beside dblp's).
-                    value, source = _same_doi_value(companions, published, name)
-                elif not value and name == "volume" and published.series:
-                    # Crossref's chapter of an LNCS volume has no volume number; Semantic Scholar's
-                    # record of the same DOI in the same series has it ("volume 9351 of LNCS").
-                    value, source = _same_doi_value(companions, published, name, series=published.series)
-                if value:
-                    update[name] = value
-                    provenance[name] = source
-            if published_source in NAMES_AS_PUBLISHED and (
-                _same_people(primary.authors, published.authors)
-                or (published_source == "dblp" and _same_set_of_people(primary.authors, published.authors))
-                or _agreed_by_another_source(companions, published, published_source)
-            ):
-                update["authors"] = published.authors
-                provenance["authors"] = published_source
-            if published.ids.dblp and not published.ids.dblp.startswith("journals/corr/"):
-                # The publication's dblp record, not the CoRR listing Semantic Scholar may name.
-                ids["dblp"] = published.ids.dblp
-                provenance["dblp"] = published_source
-            if published.ids.doi and not is_arxiv_doi(published.ids.doi):
-                ids["doi"] = published.ids.doi
-                provenance["doi"] = published_source
-            elif is_arxiv_doi(ids.get("doi")):
-                ids["doi"] = None
-                provenance.pop("doi", None)
-
-    issued, issued_source = _choose_issued(
-        primary, published if upgraded else None, published_source, settings
+    draft = _Draft(
+        update={},
+        ids=primary.ids.model_dump(),
+        provenance=dict(primary.provenance),
+        notes=list(primary.notes),
     )
-    if upgraded and settings.year_policy == "published" and issued is not None and not issued.month:
+    for candidate in companions:
+        _fold_companion(draft, primary, candidate)
+    crossref = _crossref_record(companions, draft.published)
+    if (
+        draft.published is not None
+        and crossref is not None
+        and crossref.entry_type != draft.published.entry_type
+    ):
+        # Crossref's type of the DOI is the publisher's deposit: another source's label gives way.
+        _note_disagreement(draft.notes, draft.published, draft.published_source, crossref, "crossref")
+        draft.published, draft.published_source = crossref, "crossref"
+    if draft.published is not None:
+        _upgrade_or_note(draft, draft.published, primary, companions, settings)
+    _settle_issued(draft, primary, companions, settings)
+    draft.update["ids"] = Identifiers(**draft.ids)
+    draft.update["provenance"] = {k: v for k, v in draft.provenance.items() if v}
+    draft.update["notes"] = tuple(dict.fromkeys(draft.notes))
+    merged = primary.model_copy(update=draft.update)
+    return settle_entry_type(merged, _crossref_type(crossref, merged))
+
+
+def _fold_companion(draft: _Draft, primary: Reference, candidate: Candidate) -> None:
+    """What one companion adds: a note on another arXiv paper or another title, the ids,
+    authors and abstract the primary lacks, and its bid as the published version."""
+    other, source = candidate.reference, candidate.source
+    label = SOURCE_NAMES.get(source, source)
+    if primary.ids.arxiv_id and other.ids.arxiv_id and other.ids.arxiv_id != primary.ids.arxiv_id:
+        draft.notes.append(
+            f"{label} record ignored: it is arXiv:{other.ids.arxiv_id}, not arXiv:{primary.ids.arxiv_id}"
+        )
+        return
+    if title_key(other.title) != title_key(primary.title):
+        draft.notes.append(f"{label} title differs: {other.title!r}")
+    _fill_missing(draft, primary, other, source)
+    if is_published(other):
+        _take_published(draft, other, source)
+    elif (
+        other.ids.doi
+        and not is_arxiv_doi(other.ids.doi)
+        and draft.ids.get("doi") is None
+        and draft.published is None
+    ):
+        # A DOI without a named venue: keep it (it helps readers find the paper) without upgrading.
+        draft.take_id("doi", other.ids.doi, source)
+
+
+def _fill_missing(draft: _Draft, primary: Reference, other: Reference, source: str) -> None:
+    """The S2 ids, authors and abstract the primary lacks, from the first companion that has them."""
+    for name in _COMPANION_IDS:
+        value = getattr(other.ids, name)
+        if value is not None and draft.ids.get(name) is None:
+            draft.take_id(name, value, source)
+    if not primary.authors and other.authors and "authors" not in draft.update:
+        draft.take("authors", other.authors, source)
+    if not primary.abstract and other.abstract and "abstract" not in draft.update:
+        draft.take("abstract", other.abstract, source)
+
+
+def _take_published(draft: _Draft, other: Reference, source: str) -> None:
+    """Keep the published version of the higher authority; a disagreement becomes a note."""
+    if draft.published is None:
+        draft.published, draft.published_source = other, source
+    elif _authority(source) < _authority(draft.published_source):
+        _note_disagreement(draft.notes, draft.published, draft.published_source, other, source)
+        draft.published, draft.published_source = other, source
+    else:
+        _note_disagreement(draft.notes, other, source, draft.published, draft.published_source)
+
+
+def _upgrade_or_note(
+    draft: _Draft,
+    published: Reference,
+    primary: Reference,
+    companions: Sequence[Candidate],
+    settings: Settings,
+) -> None:
+    """Take the published version's type, fields, authors and ids, or with
+    ``prefer="preprint"`` only name it in a note."""
+    source = draft.published_source
+    if settings.prefer == "preprint" and primary.entry_type not in _PUBLISHED_TYPES:
+        when = f" {published.issued.year}" if published.issued else ""
+        label = SOURCE_NAMES.get(source, source)
+        draft.notes.append(f"{label} lists a published version: {published.venue}{when} (kept the preprint)")
+        return
+    draft.upgraded = True
+    draft.take("entry_type", published.entry_type, source)
+    _take_publication_fields(draft, companions, published, source)
+    if _published_names_hold(primary, companions, published, source):
+        draft.take("authors", published.authors, source)
+    _take_published_ids(draft, published, source)
+
+
+def _take_publication_fields(
+    draft: _Draft, companions: Sequence[Candidate], published: Reference, published_source: str
+) -> None:
+    """The venue, its numbers, pages, publisher, series and editors of the published version,
+    completed from another record of the same DOI where it lacks them."""
+    for name in _PUBLICATION_FIELDS:
+        value = getattr(published, name)
+        source = published_source
+        if not value and name in _SAME_DOI_FIELDS:
+            value, source = _same_doi_value(companions, published, name)
+        elif not value and name == "volume" and published.series:
+            # Crossref's chapter of an LNCS volume has no volume number; Semantic Scholar's
+            # record of the same DOI in the same series has it ("volume 9351 of LNCS").
+            value, source = _same_doi_value(companions, published, name, series=published.series)
+        if value:
+            draft.take(name, value, source)
+
+
+def _published_names_hold(
+    primary: Reference, companions: Sequence[Candidate], published: Reference, source: str
+) -> bool:
+    """Whether the published spelling of the authors replaces the preprint's: a source that
+    prints names as published, whose list is the primary's people (in order, or in any order
+    for dblp), or which another such source agrees with."""
+    return source in NAMES_AS_PUBLISHED and (
+        same_people(primary.authors, published.authors)
+        or (source == "dblp" and same_set_of_people(primary.authors, published.authors))
+        or _agreed_by_another_source(companions, published, source)
+    )
+
+
+def _take_published_ids(draft: _Draft, published: Reference, source: str) -> None:
+    """The publication's dblp key and DOI; arXiv's DataCite DOI names the preprint and goes."""
+    if published.ids.dblp and not published.ids.dblp.startswith("journals/corr/"):
+        # The publication's dblp record, not the CoRR listing Semantic Scholar may name.
+        draft.take_id("dblp", published.ids.dblp, source)
+    if published.ids.doi and not is_arxiv_doi(published.ids.doi):
+        draft.take_id("doi", published.ids.doi, source)
+    elif is_arxiv_doi(draft.ids.get("doi")):
+        draft.ids["doi"] = None
+        draft.provenance.pop("doi", None)
+
+
+def _settle_issued(
+    draft: _Draft, primary: Reference, companions: Sequence[Candidate], settings: Settings
+) -> None:
+    """The date under the year policy, with a month from a source that dates publications."""
+    published = draft.published if draft.upgraded else None
+    issued, issued_source = _choose_issued(primary, published, draft.published_source, settings)
+    if draft.upgraded and settings.year_policy == "published" and issued is not None and not issued.month:
         # The venue's authority (dblp) may know no month; a source that dates the
         # publication (Crossref) and agrees on the year gives it.
-        dated = _dated_publication(companions, issued.year, ids.get("doi"))
+        dated = _dated_publication(companions, issued.year, draft.ids.get("doi"))
         if dated is not None:
             issued, issued_source = dated
-    if issued is not None:
-        update["issued"] = issued
-        if issued_source:
-            provenance["issued"] = issued_source
-        elif issued != primary.issued:
-            provenance["issued"] = provenance.get("first_version", provenance.get("issued", ""))
+    if issued is None:
+        return
+    draft.update["issued"] = issued
+    if issued_source:
+        draft.provenance["issued"] = issued_source
+    elif issued != primary.issued:
+        draft.provenance["issued"] = draft.provenance.get("first_version", draft.provenance.get("issued", ""))
 
-    update["ids"] = Identifiers(**ids)
-    update["provenance"] = {k: v for k, v in provenance.items() if v}
-    update["notes"] = tuple(dict.fromkeys(notes))
-    merged = primary.model_copy(update=update)
-    crossref_type = None
-    if crossref is not None and crossref.ids.doi == merged.ids.doi:
-        crossref_type = "journal-article" if crossref.entry_type == "article" else "proceedings-article"
-        if crossref.series:  # `bibnorm.resolvers.crossref.series_chapter`: LNCS and the like
-            crossref_type = "book-chapter"
-    return settle_entry_type(merged, crossref_type)
+
+def _crossref_type(crossref: Reference | None, merged: Reference) -> str | None:
+    """Crossref's work type of the merged entry's DOI, when Crossref has a record of it."""
+    if crossref is None or crossref.ids.doi != merged.ids.doi:
+        return None
+    if crossref.series:  # `bibnorm.resolvers.crossref.series_chapter`: LNCS and the like
+        return "book-chapter"
+    return "journal-article" if crossref.entry_type == "article" else "proceedings-article"
 
 
 def _crossref_record(companions: Sequence[Candidate], published: Reference | None) -> Reference | None:
@@ -279,55 +358,6 @@ def _note_disagreement(
     )
 
 
-# Sources that print names as the publication did (full given names, accents).
-NAMES_AS_PUBLISHED = frozenset({"dblp", "crossref", "openalex"})
-
-
-def _same_people(mine: Sequence[Person], theirs: Sequence[Person]) -> bool:
-    """Same length and, person by person, the same family name: accents and case aside, or
-    with one typo ("Mexatas" on arXiv for dblp's "Metaxas") when the given names' initials agree."""
-    return len(mine) == len(theirs) > 0 and all(_same_person(a, b) for a, b in zip(mine, theirs, strict=True))
-
-
-def _same_set_of_people(mine: Sequence[Person], theirs: Sequence[Person]) -> bool:
-    """The same people in any order, each family name alike up to one edit (a letter replaced,
-    added or dropped: "Salakhudinov" for "Salakhutdinov") when the initials agree: the authority's
-    (dblp's) list then replaces the preprint's reordered or misspelt one."""
-    if len(mine) != len(theirs) or not mine:
-        return False
-    left = list(theirs)
-    for person in mine:
-        match = next(
-            (other for other in left if _same_person(person, other) or _one_edit_apart(person, other)), None
-        )
-        if match is None:
-            return False
-        left.remove(match)
-    return True
-
-
-def _one_edit_apart(mine: Person, theirs: Person) -> bool:
-    if mine.given[:1].casefold() != theirs.given[:1].casefold() or not mine.given:
-        return False
-    forms, other_forms = family_forms(mine.family), family_forms(theirs.family)
-    return any(
-        _one_letter_more(a, b) or _one_letter_more(b, a) or one_typo(a, b) for a in forms for b in other_forms
-    )
-
-
-def _one_letter_more(longer: str, shorter: str) -> bool:
-    """One letter dropped inside the name ("salakhudinov"): not at either end, where a letter
-    makes another name ("Ivanov"/"Ivanova", "Metaxas"/"Metaxasi"), nor an umlaut's spelt-out
-    "e" ("Fruend"/"Frund" are two spellings of Fründ, not a mistake in one)."""
-    if len(longer) != len(shorter) + 1 or len(shorter) < TYPO_MIN_LETTERS:
-        return False
-    return any(
-        longer[:index] + longer[index + 1 :] == shorter
-        and not (longer[index] == "e" and longer[index - 1] in "aou")
-        for index in range(1, len(longer) - 1)
-    )
-
-
 def _agreed_by_another_source(companions: Sequence[Candidate], published: Reference, source: str) -> bool:
     """Whether another publication source's record of the same DOI lists the same people, in
     the same order: two publication sources agreeing outweigh the preprint's list."""
@@ -336,20 +366,9 @@ def _agreed_by_another_source(companions: Sequence[Candidate], published: Refere
         candidate.source in NAMES_AS_PUBLISHED
         and candidate.source != source
         and (candidate.reference.ids.doi or "").casefold() == doi
-        and _same_people(candidate.reference.authors, published.authors)
+        and same_people(candidate.reference.authors, published.authors)
         for candidate in companions
     )
-
-
-def _same_person(mine: Person, theirs: Person) -> bool:
-    forms, other_forms = (
-        family_forms(mine.family or mine.literal),
-        family_forms(theirs.family or theirs.literal),
-    )
-    if forms & other_forms:
-        return True
-    initials = (mine.given[:1].casefold(), theirs.given[:1].casefold())
-    return initials[0] == initials[1] != "" and any(one_typo(a, b) for a in forms for b in other_forms)
 
 
 def _choose_issued(

@@ -57,13 +57,9 @@ def kind_by_evidence(reference: Reference, crossref_type: str | None = None) -> 
     from bibnorm.text.series import named_series
     from bibnorm.text.venues import VenueKind, find_venue
 
-    doi = reference.ids.doi or "the DOI"
-    if crossref_type in ("journal-article", "proceedings-article"):
-        kind: EntryType = "article" if crossref_type == "journal-article" else "inproceedings"
-        return KindEvidence(kind, f"Crossref's type of {doi} is {crossref_type}", "crossref")
-    if crossref_type == "book-chapter" and reference.series:
-        because = f"Crossref files {doi} as a chapter of a {reference.series} proceedings volume"
-        return KindEvidence("inproceedings", because, "crossref")
+    by_crossref = _crossref_evidence(reference, crossref_type)
+    if by_crossref is not None:
+        return by_crossref
     venue = reference.venue or ""
     if not venue:
         return None
@@ -76,10 +72,22 @@ def kind_by_evidence(reference: Reference, crossref_type: str | None = None) -> 
     if reference.issn and not conference_words and not (table and table.kind is VenueKind.CONFERENCE):
         return KindEvidence("article", f"{venue!r} has an ISSN ({reference.issn[0]}) and is no conference")
     if table is not None:
-        kind = "article" if table.kind is VenueKind.JOURNAL else "inproceedings"
+        kind: EntryType = "article" if table.kind is VenueKind.JOURNAL else "inproceedings"
         return KindEvidence(kind, f"bibnorm's venue table lists {venue!r} as a {table.kind.value}")
     if not conference_words and find_journal(venue) is not None:
         return KindEvidence("article", f"JabRef's journal list names {venue!r} a journal")
+    return None
+
+
+def _crossref_evidence(reference: Reference, crossref_type: str | None) -> KindEvidence | None:
+    """What Crossref's type of the DOI says, the publisher's own deposit."""
+    doi = reference.ids.doi or "the DOI"
+    if crossref_type in ("journal-article", "proceedings-article"):
+        kind: EntryType = "article" if crossref_type == "journal-article" else "inproceedings"
+        return KindEvidence(kind, f"Crossref's type of {doi} is {crossref_type}", "crossref")
+    if crossref_type == "book-chapter" and reference.series:
+        because = f"Crossref files {doi} as a chapter of a {reference.series} proceedings volume"
+        return KindEvidence("inproceedings", because, "crossref")
     return None
 
 

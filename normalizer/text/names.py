@@ -445,7 +445,9 @@ def one_typo(a: str, b: str) -> bool:
 
 def one_edit(a: str, b: str) -> bool:
     """`one_typo`, or one letter added or dropped in a name of `EDIT_MIN_LETTERS` or more:
-    the spelling corrections dblp and Crossref make to a name arXiv got wrong."""
+    the spelling corrections dblp and Crossref make to a name arXiv got wrong. Looser than
+    resolve's rule for a dropped letter (`bibnorm.resolve.people`, inner letters of 5 or more) on
+    purpose: verify only tolerates a spelling, while a resolve decision rewrites the record."""
     if one_typo(a, b):
         return True
     short, long = sorted((a, b), key=len)
