@@ -50,6 +50,7 @@ from bibnorm.models import (
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolvers._asking import s2_batch_id
 from bibnorm.resolvers._http import SourceUnavailable, describe_error, register_validator
+from bibnorm.resolvers._wire import json_object, sourced_reference
 from bibnorm.safejson import loads
 from bibnorm.text.clean import clean_reference
 from bibnorm.text.names import parse_name
@@ -263,11 +264,6 @@ def normalize_pages(text: str | None) -> str | None:
     return f"{match.group(1)}--{match.group(2)}" if match else text
 
 
-def _object(value: Any) -> Mapping[str, Any]:
-    """A JSON object field, or an empty mapping for ``null``/missing/odd values."""
-    return value if isinstance(value, dict) else {}
-
-
 def _issued(year: Any, date: Any) -> PartialDate | None:
     """The publication date: ``publicationDate`` when it agrees with ``year``, else the year."""
     match = _DATE.match(date) if isinstance(date, str) else None
@@ -278,7 +274,7 @@ def _issued(year: Any, date: Any) -> PartialDate | None:
     return None
 
 
-def _publication(paper: Mapping[str, Any], doi: str | None) -> tuple[EntryType | None, str | None]:
+def _publication(paper: Mapping[str, Any]) -> tuple[EntryType | None, str | None]:
     """The entry type and venue name of a peer-reviewed publication, or ``(None, None)``.
 
     Venue spellings are tried in order ``publicationVenue.name``, ``journal.name``,
@@ -286,12 +282,10 @@ def _publication(paper: Mapping[str, Any], doi: str | None) -> tuple[EntryType |
     Springer LNCS paper ``journal.name`` is "Lecture Notes in Computer Science" (and
     ``journal.volume`` the series volume) while ``venue`` names the conference.
     """
-    pub_venue = _object(paper.get("publicationVenue"))
-    journal = _object(paper.get("journal"))
-    types = paper.get("publicationTypes") or []
+    pub_venue = json_object(paper.get("publicationVenue"))
     spellings: list[tuple[str, str]] = [
         ("publicationVenue", str(pub_venue.get("name") or "")),
-        ("journal", str(journal.get("name") or "")),
+        ("journal", str(json_object(paper.get("journal")).get("name") or "")),
         ("venue", str(paper.get("venue") or "")),
     ]
     for origin, text in spellings:
@@ -302,28 +296,35 @@ def _publication(paper: Mapping[str, Any], doi: str | None) -> tuple[EntryType |
             continue
         if venue is not None:
             kind = venue.kind
-        elif origin == "publicationVenue" and pub_venue.get("type") in ("conference", "journal"):
-            kind = VenueKind(pub_venue["type"])
-        elif origin == "journal" and not _CONFERENCE_WORDS.search(text):
-            # `journal.name` without conference words names a journal ("Nature", "Entropy")
-            # even when publicationTypes also says "Conference", as it often does.
-            kind = VenueKind.JOURNAL
-        elif "Conference" in types:
-            kind = VenueKind.CONFERENCE
-        elif origin == "journal" or ("JournalArticle" in types and not _CONFERENCE_WORDS.search(text)):
-            kind = VenueKind.JOURNAL
         else:
-            kind = VenueKind.CONFERENCE if _CONFERENCE_WORDS.search(text) else VenueKind.JOURNAL
+            kind = _kind_by_labels(origin, text, pub_venue, paper.get("publicationTypes") or [])
         entry: EntryType = "inproceedings" if kind is VenueKind.CONFERENCE else "article"
         return entry, canonical_venue_name(text) if venue is not None else tidy_venue(text)
     return None, None
 
 
+def _kind_by_labels(origin: str, text: str, pub_venue: Mapping[str, Any], types: Sequence[str]) -> VenueKind:
+    """What S2's labels say a venue the venue table does not know is, ``text`` being its
+    spelling from ``origin`` (``publicationVenue``, ``journal`` or ``venue``)."""
+    if origin == "publicationVenue" and pub_venue.get("type") in ("conference", "journal"):
+        return VenueKind(pub_venue["type"])
+    conference_words = bool(_CONFERENCE_WORDS.search(text))
+    if origin == "journal" and not conference_words:
+        # `journal.name` without conference words names a journal ("Nature", "Entropy")
+        # even when publicationTypes also says "Conference", as it often does.
+        return VenueKind.JOURNAL
+    if "Conference" in types:
+        return VenueKind.CONFERENCE
+    if origin == "journal" or ("JournalArticle" in types and not conference_words):
+        return VenueKind.JOURNAL
+    return VenueKind.CONFERENCE if conference_words else VenueKind.JOURNAL
+
+
 def _preprint_server(paper: Mapping[str, Any]) -> str | None:
     """The preprint server an unpublished record names ("bioRxiv"), else ``None``."""
     names = (
-        str(_object(paper.get("publicationVenue")).get("name") or ""),
-        str(_object(paper.get("journal")).get("name") or ""),
+        str(json_object(paper.get("publicationVenue")).get("name") or ""),
+        str(json_object(paper.get("journal")).get("name") or ""),
         str(paper.get("venue") or ""),
     )
     server = next((find_venue(name) for name in names if is_preprint_venue(name)), None)
@@ -337,20 +338,8 @@ def paper_to_reference(paper: Mapping[str, Any]) -> Reference:
     volume and pages; arXiv-only records become ``preprint``; anything else ``misc``.
     Every field set carries provenance ``"s2"``.
     """
-    external = _object(paper.get("externalIds"))
-    arxiv = parse_arxiv_id(str(external["ArXiv"])) if external.get("ArXiv") else None
-    doi = canonical_doi(str(external["DOI"])) if external.get("DOI") else None
-    entry_type, venue = _publication(paper, doi)
-    if entry_type is not None and is_arxiv_doi(doi):
-        doi = None  # arXiv's own DOI names the preprint, never the published version
-    corpus = paper.get("corpusId") or external.get("CorpusId")
-    ids = Identifiers(
-        arxiv_id=arxiv.id if arxiv else None,
-        doi=doi,
-        s2_paper_id=paper.get("paperId") or None,
-        corpus_id=int(corpus) if isinstance(corpus, int | str) and str(corpus).isdigit() else None,
-        dblp=external.get("DBLP") or None,
-    )
+    entry_type, venue = _publication(paper)
+    ids = _identifiers(paper, published=entry_type is not None)
     values: dict[str, Any] = {
         "title": " ".join(str(paper.get("title") or "").split()),
         "authors": tuple(
@@ -363,36 +352,59 @@ def paper_to_reference(paper: Mapping[str, Any]) -> Reference:
         "ids": ids,
     }
     if entry_type is not None:
-        journal = _object(paper.get("journal"))
-        if is_preprint_venue(str(journal.get("name") or "")):
-            journal = {}  # {"name": "ArXiv", "volume": "abs/<id>"}: arXiv's listing, not the venue's
-        volume = str(journal.get("volume") or "").strip()
-        series = named_series(str(journal.get("name") or ""))
-        if series is not None and entry_type == "inproceedings":
-            values["series"] = series.name  # the volume is the series' ("volume 9351 of LNCS")
-        elif series is not None:
-            volume = ""  # the series' volume is not the journal's
-        pub_venue = _object(paper.get("publicationVenue"))
-        issns = [pub_venue.get("issn"), *(pub_venue.get("alternate_issns") or [])]
-        if named_series(str(pub_venue.get("name") or "")) is not None:
-            issns = []  # the series' numbers (LNCS: 0302-9743), not a journal's
-        values |= {
-            "entry_type": entry_type,
-            "venue": venue,
-            "volume": volume if volume and not volume.startswith("abs/") else None,
-            "pages": normalize_pages(journal.get("pages")),
-            "issn": tuple(
-                dict.fromkeys(str(i).strip().upper() for i in issns if isinstance(i, str) and i.strip())
-            ),
-        }
+        values |= _published_fields(paper, entry_type, venue)
     else:
         values["entry_type"] = "preprint" if ids.arxiv_id else "misc"
         # bioRxiv, medRxiv, SSRN…: the record is a preprint there, which verify must know.
         values["venue"] = None if ids.arxiv_id else _preprint_server(paper)
-    provenance = {name: SOURCE for name, value in values.items() if value not in (None, "", ())}
-    provenance.pop("ids", None)
-    provenance |= {name: SOURCE for name, value in ids.model_dump().items() if value is not None}
-    return clean_reference(Reference(**values, provenance=provenance))
+    return clean_reference(sourced_reference(values, SOURCE))
+
+
+def _identifiers(paper: Mapping[str, Any], *, published: bool) -> Identifiers:
+    """The paper's ids; a published record never carries arXiv's own DOI, which names the preprint."""
+    external = json_object(paper.get("externalIds"))
+    arxiv = parse_arxiv_id(str(external["ArXiv"])) if external.get("ArXiv") else None
+    doi = canonical_doi(str(external["DOI"])) if external.get("DOI") else None
+    if published and is_arxiv_doi(doi):
+        doi = None
+    corpus = paper.get("corpusId") or external.get("CorpusId")
+    return Identifiers(
+        arxiv_id=arxiv.id if arxiv else None,
+        doi=doi,
+        s2_paper_id=paper.get("paperId") or None,
+        corpus_id=int(corpus) if isinstance(corpus, int | str) and str(corpus).isdigit() else None,
+        dblp=external.get("DBLP") or None,
+    )
+
+
+def _published_fields(paper: Mapping[str, Any], entry_type: EntryType, venue: str | None) -> dict[str, Any]:
+    """A publication's series, type, venue, volume, pages and ISSNs; a book series' volume and numbers
+    (LNCS: volume 9351, ISSN 0302-9743) are the series', never a journal's."""
+    journal = json_object(paper.get("journal"))
+    if is_preprint_venue(str(journal.get("name") or "")):
+        journal = {}  # {"name": "ArXiv", "volume": "abs/<id>"}: arXiv's listing, not the venue's
+    volume = str(journal.get("volume") or "").strip()
+    series = named_series(str(journal.get("name") or ""))
+    fields: dict[str, Any] = {}
+    if series is not None and entry_type == "inproceedings":
+        fields["series"] = series.name  # the volume is the series' ("volume 9351 of LNCS")
+    elif series is not None:
+        volume = ""  # the series' volume is not the journal's
+    return fields | {
+        "entry_type": entry_type,
+        "venue": venue,
+        "volume": volume if volume and not volume.startswith("abs/") else None,
+        "pages": normalize_pages(journal.get("pages")),
+        "issn": _journal_issns(json_object(paper.get("publicationVenue"))),
+    }
+
+
+def _journal_issns(pub_venue: Mapping[str, Any]) -> tuple[str, ...]:
+    """The venue's ISSNs, none for a book series (LNCS: 0302-9743 is the series', not a journal's)."""
+    if named_series(str(pub_venue.get("name") or "")) is not None:
+        return ()
+    issns = [pub_venue.get("issn"), *(pub_venue.get("alternate_issns") or [])]
+    return tuple(dict.fromkeys(str(i).strip().upper() for i in issns if isinstance(i, str) and i.strip()))
 
 
 # --- the two roles ------------------------------------------------------------------

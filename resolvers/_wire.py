@@ -1,0 +1,67 @@
+"""What the JSON sources (Crossref, dblp, OpenAlex, Open Library, Semantic Scholar) share at
+their wire edge: one GET whose failures are the source's own error in plain words, a body read
+as JSON, a validator that keeps bodies that are not JSON out of the cache, and the `Reference`
+made from a record's fields with the provenance that names the source for each field it set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import requests
+from bibnorm.models import Reference
+from bibnorm.resolvers._http import SourceUnavailable, Validator, describe_error
+from bibnorm.safejson import loads
+
+
+def json_validator(message: str) -> Validator:
+    """A body validator: a 200 answer whose body is not JSON (an error page, a truncated or
+    absurdly nested body) is rejected with ``message``, so it is retried and never cached."""
+
+    def validate(response: requests.Response) -> str | None:
+        if response.status_code != 200:
+            return None
+        try:
+            loads(response.content)
+        except ValueError:
+            return message
+        return None
+
+    return validate
+
+
+def get(
+    session: requests.Session, url: str, params: Mapping[str, str], label: str, error: type[Exception]
+) -> requests.Response:
+    """``session.get``; a source that cannot be asked raises ``error`` naming ``label``."""
+    try:
+        return session.get(url, params=params)
+    except SourceUnavailable as unavailable:
+        raise error(str(unavailable)) from None
+    except requests.RequestException as failed:
+        raise error(f"{label} unreachable: {describe_error(failed)}") from None
+
+
+def json_body(response: requests.Response, label: str, error: type[Exception]) -> Any:
+    """The JSON of a 200 answer; any other status, or a body that is not JSON, raises ``error``."""
+    if response.status_code != 200:
+        raise error(f"{label} answered HTTP {response.status_code}")
+    try:
+        return loads(response.content)
+    except ValueError:
+        raise error(f"{label} sent a body that is not JSON") from None
+
+
+def json_object(value: Any) -> Mapping[str, Any]:
+    """A JSON object field, or an empty mapping for ``null``/missing/odd values."""
+    return value if isinstance(value, dict) else {}
+
+
+def sourced_reference(values: Mapping[str, Any], source: str) -> Reference:
+    """The `Reference` of ``values`` (which hold its ``ids``), its provenance naming ``source``
+    for every field and every identifier it sets."""
+    provenance = {name: source for name, value in values.items() if value not in (None, "", ())}
+    provenance.pop("ids", None)
+    provenance |= {name: source for name, value in values["ids"].model_dump().items() if value is not None}
+    return Reference(**values, provenance=provenance)
