@@ -1,5 +1,5 @@
 """What the JSON sources (Crossref, dblp, OpenAlex, Open Library, Semantic Scholar) share at
-their wire edge: one GET whose failures are the source's own error in plain words, a body read
+their wire edge: one request whose failures are the source's own error in plain words, a body read
 as JSON, a validator that keeps bodies that are not JSON out of the cache, and the `Reference`
 made from a record's fields with the provenance that names the source for each field it set.
 """
@@ -31,12 +31,12 @@ def json_validator(message: str) -> Validator:
     return validate
 
 
-def get(
-    session: requests.Session, url: str, params: Mapping[str, str], label: str, error: type[Exception]
+def ask(
+    session: requests.Session, method: str, url: str, label: str, error: type[Exception], **kwargs: Any
 ) -> requests.Response:
-    """``session.get``; a source that cannot be asked raises ``error`` naming ``label``."""
+    """``session.request``; a source that cannot be asked raises ``error`` naming ``label``."""
     try:
-        return session.get(url, params=params)
+        return session.request(method, url, **kwargs)
     except SourceUnavailable as unavailable:
         raise error(str(unavailable)) from None
     except requests.RequestException as failed:

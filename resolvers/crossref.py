@@ -61,8 +61,8 @@ from bibnorm.models import (
 from bibnorm.resolve.matching import choose
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolvers._asking import wants_doi, wants_search
-from bibnorm.resolvers._http import SourceUnavailable, describe_error, register_validator
-from bibnorm.safejson import loads
+from bibnorm.resolvers._http import register_validator
+from bibnorm.resolvers._wire import ask, json_body, json_validator, sourced_reference
 from bibnorm.text.series import Series, named_series
 
 SOURCE = "crossref"
@@ -77,14 +77,8 @@ class CrossrefRejected(CrossrefError):
     """Crossref refused the request itself (HTTP 400: a filter value it cannot read)."""
 
 
-def _json_validator(response: requests.Response) -> str | None:
-    if response.status_code != 200:
-        return None  # 404 "Resource not found." is plain text, and an answer
-    try:
-        loads(response.content)
-    except ValueError:
-        return "Crossref sent a body that is not JSON (truncated or an error page)"
-    return None
+# A 404 ("Resource not found.") is plain text, and an answer: only 200s must be JSON.
+_JSON_VALIDATOR = json_validator("Crossref sent a body that is not JSON (truncated or an error page)")
 
 
 SEARCH_ROWS = 5
@@ -127,8 +121,8 @@ class CrossrefClient:
         self.session = session
         self.base_url = settings.crossref_api_url.rstrip("/")
         self.mailto = settings.mailto
-        register_validator(session, self.base_url, _json_validator)
-        register_validator(session, f"{self.base_url}/works", _json_validator)  # lists: their own policy
+        register_validator(session, self.base_url, _JSON_VALIDATOR)
+        register_validator(session, f"{self.base_url}/works", _JSON_VALIDATOR)  # lists: their own policy
 
     def work(self, doi: str) -> Mapping[str, Any] | None:
         """The ``message`` of ``/works/{doi}``, or ``None`` when Crossref has no such DOI."""
@@ -206,22 +200,12 @@ class CrossrefClient:
         """The ``message`` of a 200 answer; ``None`` for 404; `CrossrefError` otherwise."""
         if self.mailto:
             params = {**params, "mailto": self.mailto}
-        try:
-            response = self.session.get(self.base_url + path, params=params)
-        except SourceUnavailable as error:
-            raise CrossrefError(str(error)) from None
-        except requests.RequestException as error:
-            raise CrossrefError(f"Crossref unreachable: {describe_error(error)}") from None
+        response = ask(self.session, "GET", self.base_url + path, "Crossref", CrossrefError, params=params)
         if response.status_code == 404:
             return None
         if response.status_code == 400:
             raise CrossrefRejected("Crossref answered HTTP 400 (a value it cannot read)")
-        if response.status_code != 200:
-            raise CrossrefError(f"Crossref answered HTTP {response.status_code}")
-        try:
-            body = loads(response.content)
-        except ValueError:
-            raise CrossrefError("Crossref sent a body that is not JSON") from None
+        body = json_body(response, "Crossref", CrossrefError)
         return body.get("message") if isinstance(body, dict) else None
 
 
@@ -297,34 +281,44 @@ def work_to_reference(work: Mapping[str, Any]) -> Reference | None:
     entry_type = "inproceedings" if in_series else _TYPES.get(str(work.get("type") or ""))
     if entry_type is None:
         return None
-    doi = canonical_doi(str(work.get("DOI") or ""))
     values: dict[str, Any] = {
         "title": _first(work.get("title")),
         "authors": tuple(_person(a) for a in work.get("author") or [] if isinstance(a, dict)),
         "issued": _date(work),
         "entry_type": entry_type,
-        "venue": in_series[0] if in_series else _first(work.get("container-title")) or None,
-        "venue_short": None if in_series else _first(work.get("short-container-title")) or None,
-        "series": in_series[1].name if in_series else None,
-        "issn": () if in_series else _issns(work.get("ISSN")),
+        **_container(work, in_series),
         "volume": _first(work.get("volume")) or None,
         "number": _first(work.get("issue")) or None,
         "pages": (_first(work.get("page")).replace("-", "--") or _first(work.get("article-number")) or None),
         "publisher": _first(work.get("publisher")) or None,
-        "address": (_first(work.get("publisher-location")) or None)
-        if entry_type == "inproceedings"
-        else None,
-        # The proceedings' editors, which the publisher deposits with a paper of the volume.
-        "editors": tuple(_person(e) for e in work.get("editor") or [] if isinstance(e, dict))
-        if entry_type == "inproceedings"
-        else (),
-        "ids": Identifiers(doi=doi),
+        **_proceedings_volume(work, entry_type),
+        "ids": Identifiers(doi=canonical_doi(str(work.get("DOI") or ""))),
     }
-    provenance = {name: SOURCE for name, value in values.items() if value not in (None, "", ())}
-    provenance.pop("ids", None)
-    if doi:
-        provenance["doi"] = SOURCE
-    return Reference(**values, provenance=provenance)
+    return sourced_reference(values, SOURCE)
+
+
+def _container(work: Mapping[str, Any], in_series: tuple[str, Series] | None) -> dict[str, Any]:
+    """The venue, its short title, the series and the ISSNs: for a chapter of a proceedings
+    series, the volume's title and the series (whose ISSN is no journal's)."""
+    if in_series:
+        return {"venue": in_series[0], "venue_short": None, "series": in_series[1].name, "issn": ()}
+    return {
+        "venue": _first(work.get("container-title")) or None,
+        "venue_short": _first(work.get("short-container-title")) or None,
+        "series": None,
+        "issn": _issns(work.get("ISSN")),
+    }
+
+
+def _proceedings_volume(work: Mapping[str, Any], entry_type: str) -> dict[str, Any]:
+    """The place and the editors of a proceedings volume, which the publisher deposits with
+    each paper of it; a journal article has neither."""
+    if entry_type != "inproceedings":
+        return {"address": None, "editors": ()}
+    return {
+        "address": _first(work.get("publisher-location")) or None,
+        "editors": tuple(_person(e) for e in work.get("editor") or [] if isinstance(e, dict)),
+    }
 
 
 def _issns(value: Any) -> tuple[str, ...]:

@@ -57,8 +57,8 @@ from bibnorm.resolvers._asking import (
     wants_dblp,
 )
 from bibnorm.resolvers._dblp_records import SOURCE, DblpRecord, published_reference
-from bibnorm.resolvers._http import SourceUnavailable, describe_error, register_validator
-from bibnorm.safejson import loads
+from bibnorm.resolvers._http import register_validator
+from bibnorm.resolvers._wire import ask, json_body, json_validator
 from bibnorm.text.titles import title_key, title_words
 
 if TYPE_CHECKING:
@@ -85,14 +85,7 @@ class DblpError(Exception):
     """One dblp call failed; ``str()`` is a user-ready reason."""
 
 
-def _json_validator(response: requests.Response) -> str | None:
-    if response.status_code != 200:
-        return None
-    try:
-        loads(response.content)
-    except ValueError:
-        return "dblp sent a body that is not JSON (truncated or an error page)"
-    return None
+_JSON_VALIDATOR = json_validator("dblp sent a body that is not JSON (truncated or an error page)")
 
 
 class DblpClient:
@@ -102,25 +95,16 @@ class DblpClient:
         self.session = session
         self.base_url = settings.dblp_api_url.rstrip("/")
         self.delay = settings.dblp_delay
-        register_validator(session, self.base_url, _json_validator)
+        register_validator(session, self.base_url, _JSON_VALIDATOR)
 
     def _params(self, query: str, hits: int) -> dict[str, str]:
         return {"q": query, "format": "json", "h": str(hits)}
 
     def search(self, query: str, hits: int = HITS) -> list[Mapping[str, Any]]:
         """The ``info`` objects of the first ``hits`` hits for ``query`` (maybe other papers)."""
-        try:
-            response = self.session.get(self.base_url + "/search/publ/api", params=self._params(query, hits))
-        except SourceUnavailable as error:
-            raise DblpError(str(error)) from None
-        except requests.RequestException as error:
-            raise DblpError(f"dblp unreachable: {describe_error(error)}") from None
-        if response.status_code != 200:
-            raise DblpError(f"dblp answered HTTP {response.status_code}")
-        try:
-            body = loads(response.content)
-        except ValueError:
-            raise DblpError("dblp sent a body that is not JSON") from None
+        url = self.base_url + "/search/publ/api"
+        response = ask(self.session, "GET", url, "dblp", DblpError, params=self._params(query, hits))
+        body = json_body(response, "dblp", DblpError)
         hit_list = _path(body, "result", "hits", "hit")
         if hit_list is None:
             return []  # an empty result has no "hit" key

@@ -30,14 +30,15 @@ from bibnorm.models import (
     Identifiers,
     Lookup,
     PartialDate,
+    Person,
     Problem,
     Reference,
     Severity,
 )
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolvers._asking import publisher_doi
-from bibnorm.resolvers._http import SourceUnavailable, describe_error, register_validator
-from bibnorm.safejson import loads
+from bibnorm.resolvers._http import register_validator
+from bibnorm.resolvers._wire import ask, json_body, json_object, sourced_reference
 from bibnorm.text.names import parse_name
 
 SOURCE = "openalex"
@@ -79,28 +80,16 @@ class OpenAlexClient:
         }
         if self.mailto:
             params["mailto"] = self.mailto
-        try:
-            response = self.session.get(f"{self.base_url}/works", params=params)
-        except SourceUnavailable as error:
-            raise OpenAlexError(str(error)) from None
-        except requests.RequestException as error:
-            raise OpenAlexError(f"OpenAlex unreachable: {describe_error(error)}") from None
+        response = ask(
+            self.session, "GET", f"{self.base_url}/works", "OpenAlex", OpenAlexError, params=params
+        )
         if response.status_code == 401:  # its 403 means "slow down": waited out by the session
             raise OpenAlexError("OpenAlex refused the request (HTTP 401; is the API key right?)")
-        if response.status_code != 200:
-            raise OpenAlexError(f"OpenAlex answered HTTP {response.status_code}")
-        try:
-            body = loads(response.content)
-        except ValueError:
-            raise OpenAlexError("OpenAlex sent a body that is not JSON") from None
+        body = json_body(response, "OpenAlex", OpenAlexError)
         results = body.get("results") if isinstance(body, dict) else None
         if not isinstance(results, list):
             raise OpenAlexError("OpenAlex sent an unexpected /works answer")
         return [work for work in results if isinstance(work, dict)]
-
-
-def _object(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, dict) else {}
 
 
 def _date(text: Any) -> PartialDate | None:
@@ -130,20 +119,15 @@ def work_doi(work: Mapping[str, Any]) -> str | None:
 
 def work_to_reference(work: Mapping[str, Any]) -> Reference | None:
     """A published record, or ``None`` for a preprint-server copy, paratext or a venue-less work."""
-    source = _object(_object(work.get("primary_location")).get("source"))
+    source = json_object(json_object(work.get("primary_location")).get("source"))
     entry_type = _SOURCE_TYPES.get(str(source.get("type") or ""))
     if entry_type is None or work.get("type") in ("preprint", "paratext") or work.get("is_paratext"):
         return None
-    biblio = _object(work.get("biblio"))
+    biblio = json_object(work.get("biblio"))
     values: dict[str, Any] = {
         "title": " ".join(str(work.get("title") or work.get("display_name") or "").split()),
-        "authors": tuple(
-            parse_name(str(_object(a.get("author")).get("display_name") or ""))
-            for a in work.get("authorships") or []
-            if isinstance(a, dict) and _object(a.get("author")).get("display_name")
-        ),
-        "issued": _date(work.get("publication_date"))
-        or (PartialDate(year=int(work["publication_year"])) if work.get("publication_year") else None),
+        "authors": _authors(work),
+        "issued": _date(work.get("publication_date")) or _year(work.get("publication_year")),
         "entry_type": entry_type,
         "venue": " ".join(str(source.get("display_name") or "").split()) or None,
         "issn": tuple(str(i).upper() for i in source.get("issn") or () if isinstance(i, str) and i.strip()),
@@ -154,11 +138,20 @@ def work_to_reference(work: Mapping[str, Any]) -> Reference | None:
     }
     if not values["title"] or not values["venue"]:
         return None
-    provenance = {name: SOURCE for name, value in values.items() if value not in (None, "", ())}
-    provenance.pop("ids", None)
-    if values["ids"].doi:
-        provenance["doi"] = SOURCE
-    return Reference(**values, provenance=provenance)
+    return sourced_reference(values, SOURCE)
+
+
+def _authors(work: Mapping[str, Any]) -> tuple[Person, ...]:
+    names = (
+        json_object(a.get("author")).get("display_name")
+        for a in work.get("authorships") or []
+        if isinstance(a, dict)
+    )
+    return tuple(parse_name(str(name)) for name in names if name)
+
+
+def _year(year: Any) -> PartialDate | None:
+    return PartialDate(year=int(year)) if year else None
 
 
 class OpenAlexEnricher:

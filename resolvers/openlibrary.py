@@ -29,8 +29,8 @@ from typing import Any
 import requests
 from bibnorm.config import Settings
 from bibnorm.models import Frozen, PartialDate, Reference
-from bibnorm.resolvers._http import SourceUnavailable, describe_error, register_validator
-from bibnorm.safejson import loads
+from bibnorm.resolvers._http import register_validator
+from bibnorm.resolvers._wire import ask, json_body, json_validator
 from bibnorm.text.names import parse_name
 
 SOURCE = "openlibrary"
@@ -54,23 +54,15 @@ class BookRecord(Frozen):
     isbns: tuple[str, ...] = ()
 
 
-def _json_validator(response: requests.Response) -> str | None:
-    """A 200 that is not JSON (an error page, a truncated or absurdly nested body) is retried,
-    never cached."""
-    if response.status_code != 200:
-        return None
-    try:
-        loads(response.content)
-    except ValueError:
-        return "Open Library sent a body that is not JSON"
-    return None
+# A 200 that is not JSON (an error page, a truncated or absurdly nested body) is retried, never cached.
+_JSON_VALIDATOR = json_validator("Open Library sent a body that is not JSON")
 
 
 class OpenLibraryClient:
     def __init__(self, session: requests.Session, settings: Settings) -> None:
         self.session = session
         self.base_url = settings.openlibrary_api_url.rstrip("/")
-        register_validator(session, self.base_url, _json_validator)
+        register_validator(session, self.base_url, _JSON_VALIDATOR)
 
     def books(self, isbns: Sequence[str]) -> dict[str, BookRecord]:
         """The editions Open Library holds for ``isbns`` (13-digit, at most `ISBN_BATCH`), by ISBN;
@@ -100,18 +92,10 @@ class OpenLibraryClient:
         return [search_record(doc) for doc in docs if isinstance(doc, dict) and doc.get("title")]
 
     def _json(self, path: str, params: dict[str, str]) -> Any:
-        try:
-            response = self.session.get(self.base_url + path, params=params)
-        except SourceUnavailable as error:
-            raise OpenLibraryError(str(error)) from None
-        except requests.RequestException as error:
-            raise OpenLibraryError(f"Open Library unreachable: {describe_error(error)}") from None
-        if response.status_code != 200:
-            raise OpenLibraryError(f"Open Library answered HTTP {response.status_code}")
-        try:
-            return loads(response.content)
-        except ValueError:
-            raise OpenLibraryError("Open Library sent a body that is not JSON") from None
+        response = ask(
+            self.session, "GET", self.base_url + path, "Open Library", OpenLibraryError, params=params
+        )
+        return json_body(response, "Open Library", OpenLibraryError)
 
 
 def _title(data: Mapping[str, Any]) -> str:

@@ -49,8 +49,8 @@ from bibnorm.models import (
 )
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolvers._asking import s2_batch_id
-from bibnorm.resolvers._http import SourceUnavailable, describe_error, register_validator
-from bibnorm.resolvers._wire import json_object, sourced_reference
+from bibnorm.resolvers._http import register_validator
+from bibnorm.resolvers._wire import ask, json_body, json_object, json_validator, sourced_reference
 from bibnorm.safejson import loads
 from bibnorm.text.clean import clean_reference
 from bibnorm.text.names import parse_name
@@ -104,12 +104,7 @@ class S2BadRequest(S2Error):
     code = "s2.bad_request"
 
 
-def _json_validator(response: requests.Response) -> str | None:
-    try:
-        loads(response.content)
-    except ValueError:
-        return "Semantic Scholar sent a body that is not JSON (truncated or an error page)"
-    return None
+_JSON_VALIDATOR = json_validator("Semantic Scholar sent a body that is not JSON (truncated or an error page)")
 
 
 class SemanticScholarClient:
@@ -125,7 +120,7 @@ class SemanticScholarClient:
         self.base_url = settings.s2_api_url.rstrip("/")
         self._api_key = settings.s2_api_key.get_secret_value() if settings.s2_api_key else None
         self.key_rejected = False
-        register_validator(session, self.base_url, _json_validator)
+        register_validator(session, self.base_url, _JSON_VALIDATOR)
 
     def match_title(self, title: str) -> Reference | None:
         """The record S2 thinks best matches ``title`` (maybe another paper), or ``None``."""
@@ -212,14 +207,10 @@ class SemanticScholarClient:
         if self.key_rejected:
             raise S2KeyRejected(KEY_REJECTED)
         headers = {"x-api-key": self._api_key} if self._api_key else {}
-        try:
-            response = self.session.request(
-                method, self.base_url + path, params=params, json=payload, headers=headers
-            )
-        except SourceUnavailable as error:
-            raise S2Error(str(error)) from None
-        except requests.RequestException as error:
-            raise S2Error(f"Semantic Scholar unreachable: {describe_error(error)}") from None
+        response = ask(
+            self.session, method, self.base_url + path, "Semantic Scholar", S2Error,
+            params=params, json=payload, headers=headers,
+        )  # fmt: skip
         status = response.status_code
         if status == 404:
             return None
@@ -228,12 +219,7 @@ class SemanticScholarClient:
             raise S2KeyRejected(KEY_REJECTED)
         if status == 400:
             raise S2BadRequest(f"Semantic Scholar refused the request (HTTP 400): {_error_text(response)}")
-        if status != 200:
-            raise S2Error(f"Semantic Scholar answered HTTP {status}")
-        try:
-            return loads(response.content)
-        except ValueError:
-            raise S2Error("Semantic Scholar sent a body that is not JSON") from None
+        return json_body(response, "Semantic Scholar", S2Error)
 
 
 def _error_text(response: requests.Response) -> str:
