@@ -7,12 +7,30 @@ made from a record's fields with the provenance that names the source for each f
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import requests
 from bibnorm.models import Reference
-from bibnorm.resolvers._http import SourceUnavailable, Validator, describe_error
+from bibnorm.resolvers._http import SourceUnavailable, Validator, describe_error, register_validator
 from bibnorm.safejson import loads
+
+Client = TypeVar("Client")
+
+
+def source_url(session: requests.Session, base_url: str, validator: Validator) -> str:
+    """A source's base URL as its client asks it (no trailing slash), with ``validator``
+    registered for the source's 200 answers."""
+    url = base_url.rstrip("/")
+    register_validator(session, url, validator)
+    return url
+
+
+class AsksThrough(Generic[Client]):
+    """A resolver or an enricher that asks its source through one client (shared, for S2, by
+    both roles, so that a rejected key stops both)."""
+
+    def __init__(self, client: Client) -> None:
+        self.client = client
 
 
 def json_validator(message: str) -> Validator:

@@ -62,7 +62,7 @@ from bibnorm.resolve.matching import choose
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolvers._asking import wants_doi, wants_search
 from bibnorm.resolvers._http import register_validator
-from bibnorm.resolvers._wire import ask, json_body, json_validator, sourced_reference
+from bibnorm.resolvers._wire import ask, json_body, json_validator, source_url, sourced_reference
 from bibnorm.text.series import Series, named_series
 
 SOURCE = "crossref"
@@ -119,9 +119,8 @@ SEARCH_FIELDS = ",".join(
 class CrossrefClient:
     def __init__(self, session: requests.Session, settings: Settings) -> None:
         self.session = session
-        self.base_url = settings.crossref_api_url.rstrip("/")
+        self.base_url = source_url(session, settings.crossref_api_url, _JSON_VALIDATOR)
         self.mailto = settings.mailto
-        register_validator(session, self.base_url, _JSON_VALIDATOR)
         register_validator(session, f"{self.base_url}/works", _JSON_VALIDATOR)  # lists: their own policy
 
     def work(self, doi: str) -> Mapping[str, Any] | None:

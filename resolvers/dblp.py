@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import requests
@@ -57,8 +57,7 @@ from bibnorm.resolvers._asking import (
     wants_dblp,
 )
 from bibnorm.resolvers._dblp_records import SOURCE, DblpRecord, published_reference
-from bibnorm.resolvers._http import register_validator
-from bibnorm.resolvers._wire import ask, json_body, json_validator
+from bibnorm.resolvers._wire import ask, json_body, json_validator, source_url
 from bibnorm.text.titles import title_key, title_words
 
 if TYPE_CHECKING:
@@ -93,9 +92,8 @@ class DblpClient:
 
     def __init__(self, session: requests.Session, settings: Settings) -> None:
         self.session = session
-        self.base_url = settings.dblp_api_url.rstrip("/")
+        self.base_url = source_url(session, settings.dblp_api_url, _JSON_VALIDATOR)
         self.delay = settings.dblp_delay
-        register_validator(session, self.base_url, _JSON_VALIDATOR)
 
     def _params(self, query: str, hits: int) -> dict[str, str]:
         return {"q": query, "format": "json", "h": str(hits)}
@@ -255,17 +253,19 @@ def choose_publication(reference: Reference, records: Sequence[DblpRecord]) -> L
         if published is not None and is_same_paper(reference, published):
             found.setdefault(published.ids.dblp or published.venue or "", published)
     if len(found) > 1:
-        venues = "; ".join(
-            sorted(f"{p.venue} {p.issued.year if p.issued else ''}".strip() for p in found.values())
-        )
-        problem = Problem(
-            code="dblp.several_versions",
-            message=f"dblp lists several published versions ({venues}); none chosen",
-            severity=Severity.INFO,
-            source=SOURCE,
-        )
-        return Lookup(problems=(problem,))
+        return _several_versions(found.values())
     return Lookup(candidates=tuple(Candidate(source=SOURCE, reference=p) for p in found.values()))
+
+
+def _several_versions(published: Iterable[Reference]) -> Lookup:
+    """No version chosen among several publications of the paper: a note names them all."""
+    venues = "; ".join(sorted(f"{p.venue} {p.issued.year if p.issued else ''}".strip() for p in published))
+    message = f"dblp lists several published versions ({venues}); none chosen"
+    return Lookup(
+        problems=(
+            Problem(code="dblp.several_versions", message=message, severity=Severity.INFO, source=SOURCE),
+        )
+    )
 
 
 def settled_by_a_batch(reference: Reference, *, doi_sources: bool) -> bool:

@@ -37,8 +37,7 @@ from bibnorm.models import (
 )
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolvers._asking import publisher_doi
-from bibnorm.resolvers._http import register_validator
-from bibnorm.resolvers._wire import ask, json_body, json_object, sourced_reference
+from bibnorm.resolvers._wire import AsksThrough, ask, json_body, json_object, source_url, sourced_reference
 from bibnorm.text.names import parse_name
 
 SOURCE = "openalex"
@@ -64,10 +63,9 @@ class OpenAlexClient:
         if settings.openalex_api_key is None:
             raise ValueError("OpenAlex needs an API key (openalex_api_key)")
         self.session = session
-        self.base_url = settings.openalex_api_url.rstrip("/")
+        self.base_url = source_url(session, settings.openalex_api_url, _json_validator)
         self._key = settings.openalex_api_key.get_secret_value()
         self.mailto = settings.mailto
-        register_validator(session, self.base_url, _json_validator)
 
     def works_by_doi(self, dois: Sequence[str]) -> list[Mapping[str, Any]]:
         """The works OpenAlex holds for up to `BATCH_SIZE` DOIs, in one request."""
@@ -154,13 +152,10 @@ def _year(year: Any) -> PartialDate | None:
     return PartialDate(year=int(year)) if year else None
 
 
-class OpenAlexEnricher:
+class OpenAlexEnricher(AsksThrough[OpenAlexClient]):
     """Enricher: OpenAlex's published record of each resolved paper's publisher DOI, batched."""
 
     name = SOURCE
-
-    def __init__(self, client: OpenAlexClient) -> None:
-        self.client = client
 
     def enrich(
         self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS

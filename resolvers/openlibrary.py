@@ -29,8 +29,7 @@ from typing import Any
 import requests
 from bibnorm.config import Settings
 from bibnorm.models import Frozen, PartialDate, Reference
-from bibnorm.resolvers._http import register_validator
-from bibnorm.resolvers._wire import ask, json_body, json_validator
+from bibnorm.resolvers._wire import ask, json_body, json_validator, source_url
 from bibnorm.text.names import parse_name
 
 SOURCE = "openlibrary"
@@ -61,8 +60,7 @@ _JSON_VALIDATOR = json_validator("Open Library sent a body that is not JSON")
 class OpenLibraryClient:
     def __init__(self, session: requests.Session, settings: Settings) -> None:
         self.session = session
-        self.base_url = settings.openlibrary_api_url.rstrip("/")
-        register_validator(session, self.base_url, _JSON_VALIDATOR)
+        self.base_url = source_url(session, settings.openlibrary_api_url, _JSON_VALIDATOR)
 
     def books(self, isbns: Sequence[str]) -> dict[str, BookRecord]:
         """The editions Open Library holds for ``isbns`` (13-digit, at most `ISBN_BATCH`), by ISBN;

@@ -49,8 +49,15 @@ from bibnorm.models import (
 )
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolvers._asking import s2_batch_id
-from bibnorm.resolvers._http import register_validator
-from bibnorm.resolvers._wire import ask, json_body, json_object, json_validator, sourced_reference
+from bibnorm.resolvers._wire import (
+    AsksThrough,
+    ask,
+    json_body,
+    json_object,
+    json_validator,
+    source_url,
+    sourced_reference,
+)
 from bibnorm.safejson import loads
 from bibnorm.text.clean import clean_reference
 from bibnorm.text.names import parse_name
@@ -117,10 +124,9 @@ class SemanticScholarClient:
     def __init__(self, session: requests.Session, settings: Settings, fields: Sequence[str] = FIELDS) -> None:
         self.session = session
         self.fields = ",".join(fields)
-        self.base_url = settings.s2_api_url.rstrip("/")
+        self.base_url = source_url(session, settings.s2_api_url, _JSON_VALIDATOR)
         self._api_key = settings.s2_api_key.get_secret_value() if settings.s2_api_key else None
         self.key_rejected = False
-        register_validator(session, self.base_url, _JSON_VALIDATOR)
 
     def match_title(self, title: str) -> Reference | None:
         """The record S2 thinks best matches ``title`` (maybe another paper), or ``None``."""
@@ -473,14 +479,11 @@ def _batch_lookup(
     return answers
 
 
-class S2Resolver:
+class S2Resolver(AsksThrough[SemanticScholarClient]):
     """Resolver: S2 candidates for ids (``/paper/batch``) and titles (``/paper/search/bulk``
     many at a time, then ``/paper/search/match`` for each title the bulk pass did not settle)."""
 
     name = SOURCE
-
-    def __init__(self, client: SemanticScholarClient) -> None:
-        self.client = client
 
     def lookup(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> Mapping[int, Lookup]:
         """A `Lookup` per query; per-item trouble is a failed Lookup, never an exception."""
@@ -515,13 +518,10 @@ class S2Resolver:
         return answers
 
 
-class S2Enricher:
+class S2Enricher(AsksThrough[SemanticScholarClient]):
     """Enricher: the S2 record of each resolved paper, by arXiv id (else DOI), in batches."""
 
     name = SOURCE
-
-    def __init__(self, client: SemanticScholarClient) -> None:
-        self.client = client
 
     def enrich(
         self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
