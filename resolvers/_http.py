@@ -22,6 +22,8 @@ Layers, from the caller down:
    watchdog cuts the connection when an attempt, from the request to the last byte, takes
    longer than ``timeout`` (requests' own timeout is per socket read: a server dripping a
    byte a second would never end). A refused or cut-off body raises, so it is never cached.
+   The bounds are `bibnorm.resolvers._bounded`'s; the words a failure is told in,
+   `bibnorm.resolvers._failures`'.
 3. `OfflineAdapter` — mounted instead in ``--offline`` mode: it raises on any send,
    so no socket is ever opened. Offline, a request the cache cannot answer never gets this
    far: with no response cached at all the session is a `RefusingSession`, and otherwise
@@ -38,31 +40,32 @@ Clock, sleep and randomness are injectable so the tests run in milliseconds.
 
 from __future__ import annotations
 
-import contextlib
-import email.utils
 import random
-import socket
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any, NoReturn, Protocol
 from urllib.parse import urljoin, urlsplit
 
 import requests
 from bibnorm import __version__
 from bibnorm.config import Settings
+from bibnorm.resolvers._bounded import WATCHED_POOLS, Deadline, TooLarge, read_bounded
 from bibnorm.resolvers._cache_file import (  # noqa: F401 (re-exported: the cache commands, the sessions)
     CACHE_FILE,
     OFFLINE_MISS,
     cache_file_in,
     cached_responses,
 )
+from bibnorm.resolvers._failures import (
+    describe_error,
+    gave_up_reason,
+    retry_after_seconds,
+    status_reason,
+)
 from bibnorm.resolvers._stats import HttpStats
 from requests.adapters import HTTPAdapter
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 AUTH_STATUSES = frozenset({401, 403})
@@ -72,7 +75,6 @@ MAX_BACKOFF = 120.0  # seconds; a longer Retry-After means "not this run"
 # The biggest legitimate answers (an S2 batch of 500 papers with abstracts, 100 arXiv entries)
 # are a few MB; 32 MB leaves room for them and bounds what a hostile answer can cost.
 MAX_RESPONSE_MB = 32.0
-_CHUNK = 64 * 1024  # bytes read at a time; a gzip chunk inflates at most ~1000 times this
 
 Validator = Callable[[requests.Response], str | None]
 
@@ -125,6 +127,26 @@ class SourcePolicy:
         if path == self._path or path.startswith(self._path + "/") or not self._path:
             return len(self._path) + 1
         return 0
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    """What one attempt came to: the answer to hand back, or why to try again (the reason,
+    the wait the source asked for, whether it was a failure to reach the source at all)."""
+
+    response: requests.Response | None = None
+    reason: str = ""
+    retry_after: float | None = None
+    unreachable: bool = False
+
+
+# Failures of the transport (as opposed to an answer): asked again, and counted by the breaker.
+_TRANSPORT_ERRORS = (
+    requests.ConnectionError,
+    requests.Timeout,
+    requests.exceptions.ChunkedEncodingError,  # body cut off mid-transfer
+    requests.exceptions.ContentDecodingError,
+)
 
 
 def _netloc(url: str) -> str:
@@ -186,12 +208,12 @@ class PoliteAdapter(HTTPAdapter):
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
+        self.poolmanager.pool_classes_by_scheme = WATCHED_POOLS
 
     def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
         manager = super().proxy_manager_for(proxy, **proxy_kwargs)
         if not proxy.lower().startswith("socks"):  # SOCKS has its own connections (and no watchdog)
-            manager.pool_classes_by_scheme = _WATCHED_POOLS
+            manager.pool_classes_by_scheme = WATCHED_POOLS
         return manager
 
     def _lock(self, source: str) -> threading.Lock:
@@ -221,80 +243,97 @@ class PoliteAdapter(HTTPAdapter):
         reason = "no attempt made"
         for attempt in range(1, self.max_attempts + 1):
             self._wait_turn(policy)
-            retry_after: float | None = None
-            started = self.clock()
-            unreachable = never_arrived = False
-            deadline = _Deadline(self.timeout)
-            try:
-                with deadline:
-                    response = super().send(request, **{**kwargs, "stream": True})
-                    # Read the body now, inside the retry loop and the deadline.
-                    read_bounded(response, self.max_bytes)
-                    if deadline.expired:  # cut off in its headers, it may look like a whole answer
-                        response.close()
-                        raise requests.Timeout("cut off at the deadline")
-            except TooLarge as error:
-                message = f"{policy.label} sent an answer {error}; refused"
-                self.stats.gave_up.setdefault(policy.source, message)
-                raise SourceUnavailable(message) from None
-            except (
-                requests.ConnectionError,
-                requests.Timeout,
-                requests.exceptions.ChunkedEncodingError,  # body cut off mid-transfer
-                requests.exceptions.ContentDecodingError,
-            ) as error:
-                # A cut-off drip reads as the timeout it is (the same words, whichever came first).
-                reason = describe_error(requests.Timeout() if deadline.expired else error, self.timeout)
-                unreachable = True
-                if isinstance(error, requests.Timeout) or deadline.expired:
-                    policy.waited += max(0.0, self.clock() - started)
-                never_arrived = (
-                    isinstance(error, requests.ConnectionError)
-                    and not isinstance(error, requests.exceptions.ChunkedEncodingError | requests.ReadTimeout)
-                    and not deadline.expired
-                )
-            else:
-                status = response.status_code
-                if status in AUTH_STATUSES and status not in policy.busy_statuses:
-                    # A wrong or missing key, or a blocked client: asking again cannot help.
-                    policy.down = f"{policy.label} refused access (HTTP {status}; is the API key right?)"
-                    self.stats.refused.add(policy.source)
-                    self.stats.down[policy.source] = policy.down
-                    return response
-                if status in RETRY_STATUSES or status in policy.busy_statuses:
-                    reason = _status_reason(status)
-                    retry_after = _retry_after_seconds(response.headers.get("Retry-After"), self.clock)
-                    policy.failures = 0  # it answered: reachable, only busy
-                elif status == 200 and policy.validator and (bad := policy.validator(response)):
-                    reason = bad
-                    unreachable = True  # a proxy or a wrong URL answers like this every time
-                else:
-                    policy.failures = 0
-                    return response
-                response.close()
-            finally:
-                self.stats.requests[policy.source] += 1
-                if not never_arrived:  # a refused connection put no load on the server: no spacing
-                    self._last_request[policy.source] = self.clock()
-            if unreachable:
+            outcome = self._attempt(policy, request, kwargs)
+            if outcome.response is not None:
+                return outcome.response
+            reason = outcome.reason
+            if outcome.unreachable:
                 policy.failures += 1
                 if policy.failures >= self.breaker_failures or policy.waited >= self.max_wait:
                     self._trip(policy, f"{policy.label} unreachable: {reason}")
             if attempt == self.max_attempts:
                 break
-            delay = self._backoff(attempt, retry_after, connection_error=unreachable)
-            if retry_after is not None and retry_after > MAX_BACKOFF:
-                self._trip(policy, f"{policy.label} {reason}: it asks to wait {retry_after:.0f} s")
-            if policy.waited + delay > self.max_wait:
-                self._trip(
-                    policy,
-                    f"{policy.label} {reason}: gave up after waiting {policy.waited:.0f} s in this run",
-                )
-            policy.waited += delay
-            self.sleep(delay)
-        message = f"{policy.label} {_joined(reason)} (gave up after {attempt} attempts)"
+            self._pause(policy, attempt, outcome)
+        message = f"{policy.label} {gave_up_reason(reason)} (gave up after {attempt} attempts)"
         self.stats.gave_up.setdefault(policy.source, message)
         raise SourceUnavailable(message)
+
+    def _attempt(
+        self, policy: SourcePolicy, request: requests.PreparedRequest, kwargs: dict[str, Any]
+    ) -> _Attempt:
+        """One try, its body read whole inside the deadline; an answer past the byte cap is
+        `SourceUnavailable` at once (asking again would bring the same)."""
+        started = self.clock()
+        never_arrived = False
+        deadline = Deadline(self.timeout)
+        try:
+            with deadline:
+                response = super().send(request, **{**kwargs, "stream": True})
+                # Read the body now, inside the retry loop and the deadline.
+                read_bounded(response, self.max_bytes)
+                if deadline.expired:  # cut off in its headers, it may look like a whole answer
+                    response.close()
+                    raise requests.Timeout("cut off at the deadline")
+        except TooLarge as error:
+            message = f"{policy.label} sent an answer {error}; refused"
+            self.stats.gave_up.setdefault(policy.source, message)
+            raise SourceUnavailable(message) from None
+        except _TRANSPORT_ERRORS as error:
+            # A cut-off drip reads as the timeout it is (the same words, whichever came first).
+            reason = describe_error(requests.Timeout() if deadline.expired else error, self.timeout)
+            if isinstance(error, requests.Timeout) or deadline.expired:
+                policy.waited += max(0.0, self.clock() - started)
+            never_arrived = (
+                isinstance(error, requests.ConnectionError)
+                and not isinstance(error, requests.exceptions.ChunkedEncodingError | requests.ReadTimeout)
+                and not deadline.expired
+            )
+            return _Attempt(reason=reason, unreachable=True)
+        else:
+            return self._judge(policy, response)
+        finally:
+            self.stats.requests[policy.source] += 1
+            if not never_arrived:  # a refused connection put no load on the server: no spacing
+                self._last_request[policy.source] = self.clock()
+
+    def _judge(self, policy: SourcePolicy, response: requests.Response) -> _Attempt:
+        """What an answer means: hand it back (a refused key marks the source down), or say
+        why it is asked again (busy, or a body the source's validator rejects)."""
+        status = response.status_code
+        if status in AUTH_STATUSES and status not in policy.busy_statuses:
+            # A wrong or missing key, or a blocked client: asking again cannot help.
+            policy.down = f"{policy.label} refused access (HTTP {status}; is the API key right?)"
+            self.stats.refused.add(policy.source)
+            self.stats.down[policy.source] = policy.down
+            return _Attempt(response=response)
+        if status in RETRY_STATUSES or status in policy.busy_statuses:
+            outcome = _Attempt(
+                reason=status_reason(status),
+                retry_after=retry_after_seconds(response.headers.get("Retry-After")),
+            )
+            policy.failures = 0  # it answered: reachable, only busy
+        elif status == 200 and policy.validator and (bad := policy.validator(response)):
+            # A proxy or a wrong URL answers like this every time: counted as unreachable.
+            outcome = _Attempt(reason=bad, unreachable=True)
+        else:
+            policy.failures = 0
+            return _Attempt(response=response)
+        response.close()
+        return outcome
+
+    def _pause(self, policy: SourcePolicy, attempt: int, outcome: _Attempt) -> None:
+        """Wait before the next attempt; a wait past what the run allows trips the breaker."""
+        retry_after = outcome.retry_after
+        delay = self._backoff(attempt, retry_after, connection_error=outcome.unreachable)
+        if retry_after is not None and retry_after > MAX_BACKOFF:
+            self._trip(policy, f"{policy.label} {outcome.reason}: it asks to wait {retry_after:.0f} s")
+        if policy.waited + delay > self.max_wait:
+            self._trip(
+                policy,
+                f"{policy.label} {outcome.reason}: gave up after waiting {policy.waited:.0f} s in this run",
+            )
+        policy.waited += delay
+        self.sleep(delay)
 
     def _trip(self, policy: SourcePolicy, reason: str) -> NoReturn:
         """Mark the source down for the rest of the run; later calls fail at once."""
@@ -311,126 +350,6 @@ class PoliteAdapter(HTTPAdapter):
         # A refused or failed connection is not a load problem: a short pause is enough
         # to ride out a blip, and a source that stays away trips the breaker quickly.
         return min(delay, CONNECTION_RETRY_DELAY) if connection_error else delay
-
-
-class TooLarge(Exception):
-    """An answer past the byte cap; ``str()`` says how big ("of more than 32 MB")."""
-
-
-def read_bounded(response: requests.Response, max_bytes: int) -> None:
-    """Read a streamed ``response``'s body into ``response.content``, or raise `TooLarge` once
-    more than ``max_bytes`` arrived or inflated (a gzip bomb stops at the cap, not at its size).
-
-    A declared ``Content-Length`` past the cap is refused before any of the body is read.
-    """
-    try:
-        declared = int(response.headers.get("Content-Length", ""))
-    except ValueError:
-        declared = 0
-    if declared > max_bytes:
-        response.close()
-        raise TooLarge(f"of {_megabytes(declared)} (more than the {_megabytes(max_bytes)} allowed)")
-    body = bytearray()
-    for chunk in response.iter_content(_CHUNK):
-        body += chunk
-        # ``tell()`` counts the bytes as sent (compressed), ``body`` as decoded: both are capped.
-        if len(body) > max_bytes or response.raw.tell() > max_bytes:
-            response.close()
-            raise TooLarge(f"of more than {_megabytes(max_bytes)}")
-    response._content = bytes(body)
-
-
-def _megabytes(size: int) -> str:
-    value = size / (1024 * 1024)
-    return f"{value:.0f} MB" if value >= 10 else f"{value:.2g} MB"
-
-
-_watched = threading.local()  # the `_Deadline` of the request this thread is sending, if any
-
-
-class _Deadline:
-    """A watchdog over one attempt: ``seconds`` after it starts, the connection's socket is shut
-    down, so a read blocked on a server that drips bytes (or headers) ends at once.
-
-    The socket is handed over by `_WatchedConnection` when the response is awaited; a deadline
-    that passed before that shuts it down as soon as it is handed over.
-    """
-
-    def __init__(self, seconds: float) -> None:
-        self.expired = False
-        self._socket: socket.socket | None = None
-        self._guard = threading.Lock()
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
-
-    def __enter__(self) -> _Deadline:
-        _watched.deadline = self
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._timer.cancel()
-        _watched.deadline = None
-        with self._guard:
-            self._socket = None  # back in the pool: a late timer must not cut it
-
-    def watch(self, sock: socket.socket | None) -> None:
-        with self._guard:
-            self._socket = sock
-            if self.expired:
-                self._cut()
-
-    def _expire(self) -> None:
-        with self._guard:
-            self.expired = True
-            self._cut()
-
-    def _cut(self) -> None:
-        if self._socket is not None:
-            with contextlib.suppress(OSError):
-                # The plain socket's shutdown, also for TLS: it wakes the reading thread
-                # without touching the TLS object that thread is using.
-                socket.socket.shutdown(self._socket, socket.SHUT_RDWR)
-
-
-class _WatchedConnection(HTTPConnection):
-    """A connection that hands its socket to the sending thread's `_Deadline` before waiting
-    for the answer (a kept-alive connection is handed over again on every request)."""
-
-    def getresponse(self, *args: Any, **kwargs: Any) -> Any:
-        deadline = getattr(_watched, "deadline", None)
-        if deadline is not None:
-            deadline.watch(self.sock)
-        return super().getresponse(*args, **kwargs)
-
-
-class _WatchedHTTPSConnection(HTTPSConnection):
-    getresponse = _WatchedConnection.getresponse
-
-
-class _WatchedPool(HTTPConnectionPool):
-    ConnectionCls = _WatchedConnection
-
-
-class _WatchedHTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _WatchedHTTPSConnection
-
-
-_WATCHED_POOLS = {"http": _WatchedPool, "https": _WatchedHTTPSPool}
-
-
-def _status_reason(status: int) -> str:
-    if status == 429:
-        return "rate limit reached (HTTP 429)"
-    if status == 503:
-        return "temporarily unavailable (HTTP 503)"
-    if status == 403:
-        return "rate limit reached (HTTP 403: slow down)"
-    return f"server error (HTTP {status})"
-
-
-def _joined(reason: str) -> str:
-    return reason if reason.startswith(("rate", "temporarily", "server")) else f"failed: {reason}"
 
 
 class OfflineAdapter(HTTPAdapter):
@@ -504,70 +423,6 @@ class SessionFactory(Protocol):
     compose one itself: only the CLI decides how a session is built."""
 
     def __call__(self, settings: Settings, *, stats: HttpStats | None = None) -> BibnormSession: ...
-
-
-def _retry_after_seconds(value: str | None, clock: Callable[[], float]) -> float | None:
-    """``Retry-After`` as seconds: either delta-seconds or an HTTP date."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
-
-
-def describe_error(error: BaseException, timeout: float | None = None) -> str:
-    """A transport error in plain words ("connection refused"), never a library's dump."""
-    if isinstance(error, requests.Timeout):
-        return f"no answer within {timeout:g} s" if timeout else "timed out"
-    if isinstance(error, requests.exceptions.SSLError):
-        return "secure connection failed (TLS)"
-    if isinstance(error, requests.exceptions.ChunkedEncodingError | requests.exceptions.ContentDecodingError):
-        return "the answer was cut off"
-    chain = _error_chain(error)
-    for link in chain:
-        for inner in (link, getattr(link, "reason", None)):
-            if isinstance(inner, ConnectionRefusedError):
-                return "connection refused"
-            if isinstance(inner, socket.gaierror):
-                return "host not found (no network, or a wrong URL?)"
-            if isinstance(inner, ConnectionResetError):
-                return "connection reset"
-    text = " ".join(str(link) for link in chain)
-    for needle, words in _ERROR_WORDS:
-        if needle in text:
-            return words
-    return "connection failed"
-
-
-def _error_chain(error: BaseException) -> list[BaseException]:
-    """The error and what it wraps (requests → urllib3 → socket), causes and first args."""
-    chain: list[BaseException] = []
-    current: BaseException | None = error
-    while current is not None and current not in chain and len(chain) < 10:
-        chain.append(current)
-        wrapped = current.args[0] if current.args and isinstance(current.args[0], BaseException) else None
-        current = current.__cause__ or current.__context__ or wrapped
-    return chain
-
-
-_ERROR_WORDS = (
-    ("Connection refused", "connection refused"),
-    ("Name or service not known", "host not found (no network, or a wrong URL?)"),
-    ("Temporary failure in name resolution", "host not found (no network, or a wrong URL?)"),
-    ("Failed to resolve", "host not found (no network, or a wrong URL?)"),
-    ("Network is unreachable", "network unreachable"),
-    ("No route to host", "no route to host"),
-    ("Connection reset", "connection reset"),
-    ("RemoteDisconnected", "the server closed the connection"),
-    ("Connection aborted", "the server closed the connection"),
-)
 
 
 def user_agent(settings: Settings) -> str:
