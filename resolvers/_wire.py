@@ -1,7 +1,7 @@
 """What the JSON sources (Crossref, dblp, OpenAlex, Open Library, Semantic Scholar) share at
 their wire edge: one request whose failures are the source's own error in plain words, a body read
-as JSON, a validator that keeps bodies that are not JSON out of the cache, and the `Reference`
-made from a record's fields with the provenance that names the source for each field it set.
+as JSON, a validator that keeps bodies that are not JSON out of the cache, a client's base URL
+with its validator registered, and the roles (resolver, enricher) that ask through one client.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from typing import Any, Generic, TypeVar
 
 import requests
-from bibnorm.models import Reference
 from bibnorm.resolvers._http import SourceUnavailable, Validator, describe_error, register_validator
 from bibnorm.safejson import loads
 
@@ -74,12 +73,3 @@ def json_body(response: requests.Response, label: str, error: type[Exception]) -
 def json_object(value: Any) -> Mapping[str, Any]:
     """A JSON object field, or an empty mapping for ``null``/missing/odd values."""
     return value if isinstance(value, dict) else {}
-
-
-def sourced_reference(values: Mapping[str, Any], source: str) -> Reference:
-    """The `Reference` of ``values`` (which hold its ``ids``), its provenance naming ``source``
-    for every field and every identifier it sets."""
-    provenance = {name: source for name, value in values.items() if value not in (None, "", ())}
-    provenance.pop("ids", None)
-    provenance |= {name: source for name, value in values["ids"].model_dump().items() if value is not None}
-    return Reference(**values, provenance=provenance)

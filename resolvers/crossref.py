@@ -62,7 +62,8 @@ from bibnorm.resolve.matching import choose
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolvers._asking import wants_doi, wants_search
 from bibnorm.resolvers._http import register_validator
-from bibnorm.resolvers._wire import ask, json_body, json_validator, source_url, sourced_reference
+from bibnorm.resolvers._provenance import sourced_reference
+from bibnorm.resolvers._wire import ask, json_body, json_validator, source_url
 from bibnorm.text.series import Series, named_series
 
 SOURCE = "crossref"

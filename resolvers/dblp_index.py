@@ -1,6 +1,6 @@
 """The local dblp index: an SQLite file built from dblp's XML dump, asked before dblp's search.
 
-`build_dblp_index` streams ``dblp.xml.gz`` (or ``dblp.xml``; format in `_dblp_records`) into a
+`build_dblp_index` streams ``dblp.xml.gz`` (or ``dblp.xml``; format in `_dblp_dump`) into a
 new SQLite file: the dump is cut into chunks of whole records by this process, worker
 processes (``--jobs``) parse them behind a prologue declaring the DTD's entities and compress
 the rows, and this process writes them in order; the file is moved over the destination only
@@ -41,23 +41,20 @@ import zstandard
 from bibnorm.errors import InputError, SnapshotError
 from bibnorm.processes import available_cpus
 from bibnorm.resolve.progress import BYTES, NO_PROGRESS, Progress
-from bibnorm.resolvers._dblp_records import (
+from bibnorm.resolvers._dblp_dump import (
     HEAD_BYTES,
     PROCEEDINGS,
     BadDumpError,
     Chunk,
-    DblpRecord,
     Header,
     ParsedChunk,
-    Proceedings,
     dtd_entities,
     parse_chunk,
-    proceedings_from_body,
     prologue,
     read_header,
-    record_from_body,
     split_records,
 )
+from bibnorm.resolvers._dblp_records import DblpRecord, Proceedings, proceedings_from_body, record_from_body
 from bibnorm.resolvers._index import (
     BULK_LOAD_PRAGMAS,
     SAFE_PRAGMAS,

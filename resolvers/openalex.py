@@ -37,7 +37,8 @@ from bibnorm.models import (
 )
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolvers._asking import publisher_doi
-from bibnorm.resolvers._wire import AsksThrough, ask, json_body, json_object, source_url, sourced_reference
+from bibnorm.resolvers._provenance import sourced_reference
+from bibnorm.resolvers._wire import AsksThrough, ask, json_body, json_object, source_url
 from bibnorm.text.names import parse_name
 
 SOURCE = "openalex"

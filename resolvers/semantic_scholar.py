@@ -49,6 +49,7 @@ from bibnorm.models import (
 )
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolvers._asking import s2_batch_id
+from bibnorm.resolvers._provenance import sourced_reference
 from bibnorm.resolvers._wire import (
     AsksThrough,
     ask,
@@ -56,7 +57,6 @@ from bibnorm.resolvers._wire import (
     json_object,
     json_validator,
     source_url,
-    sourced_reference,
 )
 from bibnorm.safejson import loads
 from bibnorm.text.clean import clean_reference

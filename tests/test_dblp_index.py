@@ -28,7 +28,8 @@ from bibnorm.config import Settings
 from bibnorm.errors import InputError, OutputError, SnapshotError
 from bibnorm.models import Identifiers, PartialDate, Person, Reference
 from bibnorm.resolvers import dblp_index
-from bibnorm.resolvers._dblp_records import dtd_entities, published_reference
+from bibnorm.resolvers._dblp_dump import dtd_entities
+from bibnorm.resolvers._dblp_records import published_reference
 from bibnorm.resolvers._session import build_session
 from bibnorm.resolvers.dblp import DblpClient, DblpEnricher, build_dblp, record_from_hit
 from bibnorm.resolvers.dblp_index import DblpIndex, build_dblp_index, dblp_index_info
