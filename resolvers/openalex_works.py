@@ -78,13 +78,6 @@ def kept(work: dict[str, Any]) -> dict[str, Any] | None:
     if not work_id.startswith("W") or not title:
         return None
     source = (work.get("primary_location") or {}).get("source") or {}
-    arxiv = None
-    for location in work.get("locations") or ():
-        url = str((location or {}).get("landing_page_url") or "")
-        if "arxiv.org/abs/" in url:
-            parsed = parse_arxiv_id(url.split("arxiv.org/abs/", 1)[1])
-            arxiv = parsed.id if parsed is not None else None
-            break
     return {
         "id": work_id,
         "doi": work.get("doi"),
@@ -103,9 +96,19 @@ def kept(work: dict[str, Any]) -> dict[str, Any] | None:
             "source": {k: source.get(k) for k in ("display_name", "type", "issn")} if source else None
         },
         "biblio": work.get("biblio") or {},
-        "arxiv_id": arxiv,
+        "arxiv_id": _arxiv_id(work),
         "updated_date": str(work.get("updated_date") or ""),
     }
+
+
+def _arxiv_id(work: dict[str, Any]) -> str | None:
+    """The arXiv id of the first location on arXiv's abstract pages, if any."""
+    for location in work.get("locations") or ():
+        url = str((location or {}).get("landing_page_url") or "")
+        if "arxiv.org/abs/" in url:
+            parsed = parse_arxiv_id(url.split("arxiv.org/abs/", 1)[1])
+            return parsed.id if parsed is not None else None
+    return None
 
 
 Row = tuple[str, str, str | None, int, bytes]
