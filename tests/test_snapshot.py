@@ -26,7 +26,7 @@ from bibnorm.io import STALE_AFTER
 from bibnorm.models import Lookup, Origin, PartialDate, Query, QueryKind, Reference, Status
 from bibnorm.resolve.matching import choose
 from bibnorm.resolve.progress import Silent
-from bibnorm.resolvers import snapshot
+from bibnorm.resolvers import _snapshot_build, snapshot
 from bibnorm.resolvers._index import is_index
 from bibnorm.resolvers.snapshot import (
     FTS_CAP,
@@ -634,9 +634,9 @@ def _die(chunk: object) -> None:
 def test_a_build_whose_worker_dies_fails_and_leaves_the_previous_index(
     tmp_path: Path, index: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(snapshot, "CHUNK_LINES", 50)
-    monkeypatch.setattr(snapshot, "DICTIONARY_SAMPLES", 100)
-    monkeypatch.setattr(snapshot, "_encode_in_worker", _die)
+    monkeypatch.setattr(_snapshot_build, "CHUNK_LINES", 50)
+    monkeypatch.setattr(_snapshot_build, "DICTIONARY_SAMPLES", 100)
+    monkeypatch.setattr(_snapshot_build, "_encode_in_worker", _die)
     output = tmp_path / "index.sqlite"
     shutil.copy(index, output)
     with pytest.raises(OutputError, match=r"^a build worker process stopped unexpectedly"):
@@ -674,8 +674,8 @@ def _content(path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 def test_workers_build_the_same_index_as_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Small chunks and a small dictionary sample, so that most lines go through the workers.
-    monkeypatch.setattr(snapshot, "CHUNK_LINES", 300)
-    monkeypatch.setattr(snapshot, "DICTIONARY_SAMPLES", 600)
+    monkeypatch.setattr(_snapshot_build, "CHUNK_LINES", 300)
+    monkeypatch.setattr(_snapshot_build, "DICTIONARY_SAMPLES", 600)
     source = tmp_path / "many.jsonl"
     _many_records(source, copies=8)
     one = build_index([source], tmp_path / "one.sqlite", jobs=1)
@@ -934,7 +934,8 @@ def test_records_with_the_same_title_key_are_all_offered(tmp_path: Path) -> None
 def test_titles_whose_key_hashes_collide_are_told_apart_by_their_keys(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(snapshot, "key_hash", lambda key: 7)  # every title key collides
+    monkeypatch.setattr(_snapshot_build, "key_hash", lambda key: 7)  # every title key collides
+    monkeypatch.setattr(snapshot, "key_hash", lambda key: 7)  # in the build and in the lookups
     offered = offered_for(
         tmp_path, ["Graph Networks", "Deep Learning", "Quantum Dots", "Deep-Learning"], "deep learning"
     )
