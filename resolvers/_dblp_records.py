@@ -204,13 +204,4 @@ def record_from_body(body: list[Any], proceedings: Proceedings | None = None) ->
 def proceedings_from_body(body: list[Any]) -> Proceedings:
     """The `Proceedings` a stored body (`PROCEEDINGS_FIELDS`) describes."""
     key, title, venue, publisher, series, volume, editors, year = body
-    return Proceedings(
-        key=key,
-        title=title,
-        venue=venue,
-        publisher=publisher,
-        series=series,
-        volume=volume,
-        editors=tuple(editors),
-        year=year,
-    )
+    return Proceedings(key, title, venue, publisher, series, volume, tuple(editors), year)

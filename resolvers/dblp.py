@@ -328,24 +328,7 @@ class DblpEnricher:
     def enrich(
         self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
     ) -> Mapping[int, Lookup]:
-        answers: dict[int, Lookup] = {}
-        asking: dict[int, Reference] = {}
-        notes: dict[int, Problem] = {}
-        for index, reference in references.items():
-            if reference.entry_type != "preprint" and reference.provenance.get("venue") == SOURCE:
-                continue
-            if not wants_dblp(reference) or doi_source_settles(reference, doi_sources=self.doi_sources):
-                continue
-            if self.index is not None:
-                held = self._from_index(reference)
-                if held is not None:
-                    answers[index] = held
-                    continue
-                paper = reference.first_version or reference.issued
-                if _older_than(self.index.dump_date, paper):
-                    notes[index] = self._index_older(paper)
-            if not s2_says_preprint(reference):
-                asking[index] = reference
+        answers, asking, notes = self._index_first(references)
         client = self._client() if asking and self.online else None
         if client is not None:
             self._announce(client, asking)
@@ -360,6 +343,36 @@ class DblpEnricher:
             if client is not None:
                 progress.advance()
         return answers
+
+    def _index_first(
+        self, references: Mapping[int, Reference]
+    ) -> tuple[dict[int, Lookup], dict[int, Reference], dict[int, Problem]]:
+        """The index's answers, the papers left for the search, and a note for each of those
+        the index is older than."""
+        answers: dict[int, Lookup] = {}
+        asking: dict[int, Reference] = {}
+        notes: dict[int, Problem] = {}
+        for index, reference in references.items():
+            if not self._wanted(reference):
+                continue
+            if self.index is not None:
+                held = self._from_index(reference)
+                if held is not None:
+                    answers[index] = held
+                    continue
+                paper = reference.first_version or reference.issued
+                if _older_than(self.index.dump_date, paper):
+                    notes[index] = self._index_older(paper)
+            if not s2_says_preprint(reference):
+                asking[index] = reference
+        return answers, asking, notes
+
+    def _wanted(self, reference: Reference) -> bool:
+        """Whether dblp is asked about the paper at all: not when dblp already gave its venue,
+        nor when its kind is not dblp's or a batched DOI source settles it."""
+        if reference.entry_type != "preprint" and reference.provenance.get("venue") == SOURCE:
+            return False
+        return wants_dblp(reference) and not doi_source_settles(reference, doi_sources=self.doi_sources)
 
     def _from_index(self, reference: Reference) -> Lookup | None:
         """The index's answer when it holds the paper (a publication or its CoRR listing), else None."""

@@ -388,15 +388,28 @@ class SnapshotResolver:
             ).fetchall()
         )
         known = sorted((w for w in content if counts.get(w)), key=lambda w: (counts[w], w))
-        hits: list[tuple[int, str]] = []
-        if known:
-            hits = self._search(all_but_one_query(known[:FTS_RARE_WORDS]), FTS_CAP + 1)
-            if len(hits) > FTS_CAP and len(known) > 1:
-                hits = self._search(fts_query(known, "AND"), FTS_CAP + 1)
-            if len(hits) <= FTS_CAP:
-                return hits
-            hits = hits[:FTS_CAP]
-        corrected = self._typo_corrections([w for w in content if not counts.get(w)])
+        hits = self._known_word_hits(known)
+        if known and len(hits) <= FTS_CAP:
+            return hits
+        unknown = [w for w in content if not counts.get(w)]
+        return self._with_typo_corrections(hits[:FTS_CAP], known, unknown)
+
+    def _known_word_hits(self, known: Sequence[str]) -> list[tuple[int, str]]:
+        """Up to `FTS_CAP` + 1 records holding all but one of the rarest known words, or every
+        known word when that matches more (none when no word is known)."""
+        if not known:
+            return []
+        hits = self._search(all_but_one_query(known[:FTS_RARE_WORDS]), FTS_CAP + 1)
+        if len(hits) > FTS_CAP and len(known) > 1:
+            hits = self._search(fts_query(known, "AND"), FTS_CAP + 1)
+        return hits
+
+    def _with_typo_corrections(
+        self, hits: list[tuple[int, str]], known: Sequence[str], unknown: Sequence[str]
+    ) -> list[tuple[int, str]]:
+        """``hits`` and the records holding every known word and a spelling one typo away
+        from each unknown one."""
+        corrected = self._typo_corrections(unknown)
         if not corrected:
             return hits
         every = [fts_query(known, "AND")] if known else []
