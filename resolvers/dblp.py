@@ -6,7 +6,7 @@ papers (an `Enricher`), first its local index when one was built from dblp's XML
 (`bibnorm.resolvers.dblp_index`: free, no request), then its search, one request a paper,
 ``GET /search/publ/api?q=<title>&format=json&h=…`` (API facts: docs/sources.md#dblp), for
 the papers the index does not hold. dblp cannot answer several titles in one request, so it
-is asked only about papers no batch settled (`settled_by_a_batch`): not about a paper whose
+is asked only about papers no batch settled (`DblpEnricher`): not about a paper whose
 publisher DOI the batched DOI sources (Crossref, OpenAlex) will look up, nor (online) about
 one whose Semantic Scholar record (fetched 500 to a request) names no publication at all.
 
@@ -266,19 +266,6 @@ def _several_versions(published: Iterable[Reference]) -> Lookup:
             Problem(code="dblp.several_versions", message=message, severity=Severity.INFO, source=SOURCE),
         )
     )
-
-
-def settled_by_a_batch(reference: Reference, *, doi_sources: bool) -> bool:
-    """Whether a batched source already settled the paper's published version.
-
-    - a publisher DOI, when a DOI source (Crossref, OpenAlex) follows in the chain: the
-      publisher's own record will be fetched in a batch;
-    - Semantic Scholar's record of the paper (its ``s2_paper_id`` is set) that names no venue, no
-      publisher DOI and no dblp record but the CoRR listing: the paper is a preprint.
-    A paper Semantic Scholar could not be asked about, or that it says was published with no
-    DOI (most ICLR, NeurIPS and ICML papers), is not settled: dblp names its venue.
-    """
-    return doi_source_settles(reference, doi_sources=doi_sources) or s2_says_preprint(reference)
 
 
 _DUMP_DATE = re.compile(r"^(\d{4})-(\d{2})")

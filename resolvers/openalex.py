@@ -122,22 +122,34 @@ def work_to_reference(work: Mapping[str, Any]) -> Reference | None:
     entry_type = _SOURCE_TYPES.get(str(source.get("type") or ""))
     if entry_type is None or work.get("type") in ("preprint", "paratext") or work.get("is_paratext"):
         return None
-    biblio = json_object(work.get("biblio"))
     values: dict[str, Any] = {
         "title": " ".join(str(work.get("title") or work.get("display_name") or "").split()),
         "authors": _authors(work),
         "issued": _date(work.get("publication_date")) or _year(work.get("publication_year")),
         "entry_type": entry_type,
-        "venue": " ".join(str(source.get("display_name") or "").split()) or None,
-        "issn": tuple(str(i).upper() for i in source.get("issn") or () if isinstance(i, str) and i.strip()),
-        "volume": biblio.get("volume") or None,
-        "number": biblio.get("issue") or None,
-        "pages": _pages(biblio),
+        **_venue(source),
+        **_volume_issue_pages(json_object(work.get("biblio"))),
         "ids": Identifiers(doi=work_doi(work)),
     }
     if not values["title"] or not values["venue"]:
         return None
     return sourced_reference(values, SOURCE)
+
+
+def _venue(source: Mapping[str, Any]) -> dict[str, Any]:
+    """The primary source's name and ISSNs."""
+    return {
+        "venue": " ".join(str(source.get("display_name") or "").split()) or None,
+        "issn": tuple(str(i).upper() for i in source.get("issn") or () if isinstance(i, str) and i.strip()),
+    }
+
+
+def _volume_issue_pages(biblio: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "volume": biblio.get("volume") or None,
+        "number": biblio.get("issue") or None,
+        "pages": _pages(biblio),
+    }
 
 
 def _authors(work: Mapping[str, Any]) -> tuple[Person, ...]:
