@@ -20,8 +20,9 @@ The file is ISO-8859-1 and writes every other character as a named entity (``&uu
 ``&weierp;`` …) that only the DTD defines: `dtd_entities` reads them from the DTD, and every
 chunk of records is parsed behind a prologue declaring them (`prologue`).
 
-Rows keep what a `Reference` needs, as JSON (`bibnorm.resolvers._dblp_records.RECORD_FIELDS`,
-``PROCEEDINGS_FIELDS``, whose order `_SINGLE_FIELDS` and `_proceedings_row` follow).
+Rows keep what a `Reference` needs, as JSON (`RECORD_FIELDS`, ``PROCEEDINGS_FIELDS``, whose
+order `_record_row` and `_proceedings_row` follow: `bibnorm.resolvers._dblp_records` reads
+them back).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+from bibnorm.resolvers._dblp_records import RECORD_FIELDS
 from bibnorm.text.titles import title_words
 
 RECORD_KINDS = frozenset({"article", "inproceedings", "incollection", "book"})
@@ -267,7 +269,7 @@ class Row:
     """One record or proceedings volume as the index stores it, before compression.
 
     ``title_key`` is the title's comparison key (records only); ``body`` the JSON array of
-    ``RECORD_FIELDS`` or ``PROCEEDINGS_FIELDS`` (`bibnorm.resolvers._dblp_records`).
+    `RECORD_FIELDS` or ``PROCEEDINGS_FIELDS`` (`bibnorm.resolvers._dblp_records`).
     """
 
     kind: str
@@ -365,16 +367,19 @@ def parse_chunk(chunk: Chunk, start: bytes, name: str) -> ParsedChunk:
     return parsed
 
 
-# Fields a record keeps, by element name: their position in ``RECORD_FIELDS``. A second
+# Fields a record keeps, by element name: their position in `RECORD_FIELDS`. A second
 # ``booktitle``/``journal`` or ``year`` is ignored (the DTD allows repeats the data never has).
 _SINGLE_FIELDS = {
-    "booktitle": 4,
-    "journal": 4,
-    "year": 5,
-    "volume": 6,
-    "number": 7,
-    "pages": 8,
-    "crossref": 10,
+    element: RECORD_FIELDS.index(stored)
+    for element, stored in (
+        ("booktitle", "venue"),
+        ("journal", "venue"),
+        ("year", "year"),
+        ("volume", "volume"),
+        ("number", "number"),
+        ("pages", "pages"),
+        ("crossref", "crossref"),
+    )
 }
 
 
