@@ -46,8 +46,8 @@ field name (``"doi"``, ``"s2_paper_id"``, ``"corpus_id"``, ``"dblp"`` for identi
 with the companion's source name.
 
 `merge_reference` runs these rules as steps over one working `_Draft`, each step owning
-one concern: what every companion adds (`_fold_companion`), which published version
-wins (`_take_published`), the publication's fields, authors and identifiers (`_upgrade`),
+one concern: what every companion adds (`_fold_companion`), which published version wins
+(`_take_published`), the publication's fields, authors and identifiers (`_upgrade_or_note`),
 and the date (`_settle_issued`).
 """
 
@@ -122,7 +122,8 @@ class _Draft:
 
 
 def merge_reference(primary: Reference, companions: Sequence[Candidate], settings: Settings) -> Reference:
-    """Return ``primary`` enriched by ``companions`` (S2 records found by identifier).
+    """Return ``primary`` enriched by ``companions`` (the sources' records of the same paper:
+    Semantic Scholar's, dblp's, Crossref's, OpenAlex's).
 
     The result is a new `Reference`; see the module docstring for the precedence rules.
     With no usable companion only the year policy is applied.
