@@ -216,14 +216,21 @@ def _first(value: Any) -> str:
 
 
 def _date_field(work: Mapping[str, Any], field: str) -> PartialDate | None:
-    parts = (work.get(field) or {}).get("date-parts") if isinstance(work.get(field), dict) else None
-    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        numbers = [p for p in parts[0] if isinstance(p, int)]
-        if numbers and len(numbers) == len([p for p in parts[0] if p is not None]):
-            month = numbers[1] if len(numbers) > 1 else None
-            day = numbers[2] if len(numbers) > 2 and month else None
-            return PartialDate(year=numbers[0], month=month, day=day)
-    return None
+    numbers = _date_parts(work.get(field))
+    if not numbers:
+        return None
+    month = numbers[1] if len(numbers) > 1 else None
+    day = numbers[2] if len(numbers) > 2 and month else None
+    return PartialDate(year=numbers[0], month=month, day=day)
+
+
+def _date_parts(value: Any) -> list[int] | None:
+    """The first ``date-parts`` of a Crossref date, when every part it gives is a number."""
+    parts = value.get("date-parts") if isinstance(value, dict) else None
+    if not (isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]):
+        return None
+    numbers = [p for p in parts[0] if isinstance(p, int)]
+    return numbers if len(numbers) == len([p for p in parts[0] if p is not None]) else None
 
 
 # Where a work's date may be, in order of authority; a later one only adds the month a

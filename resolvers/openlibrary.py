@@ -29,7 +29,7 @@ from typing import Any
 import requests
 from bibnorm.config import Settings
 from bibnorm.models import Frozen, PartialDate, Reference
-from bibnorm.resolvers._wire import ask, json_body, json_validator, source_url
+from bibnorm.resolvers._wire import ask, json_body, json_object, json_validator, source_url
 from bibnorm.text.names import parse_name
 
 SOURCE = "openlibrary"
@@ -106,14 +106,18 @@ def _names(values: Any) -> list[str]:
     return [" ".join(str(v).split()) for v in values or [] if str(v).strip()]
 
 
+def _named(items: Any) -> list[str]:
+    """The ``name`` of each object in a Books API list (its authors, its publishers)."""
+    return _names(item.get("name") for item in items or [] if isinstance(item, dict))
+
+
 def edition_record(edition: Mapping[str, Any]) -> BookRecord:
     """One Books API (``jscmd=data``) edition as a record."""
     year_match = _YEAR.search(str(edition.get("publish_date") or ""))
     year = int(year_match.group(1)) if year_match else None
-    authors = _names(a.get("name") for a in edition.get("authors") or [] if isinstance(a, dict))
-    publishers = _names(p.get("name") for p in edition.get("publishers") or [] if isinstance(p, dict))
-    identifiers = edition.get("identifiers")
-    identifiers = identifiers if isinstance(identifiers, dict) else {}
+    authors = _named(edition.get("authors"))
+    publishers = _named(edition.get("publishers"))
+    identifiers = json_object(edition.get("identifiers"))
     isbns = (*_names(identifiers.get("isbn_13")), *_names(identifiers.get("isbn_10")))
     reference = Reference(
         title=_title(edition),
