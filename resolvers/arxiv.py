@@ -8,6 +8,17 @@ the package's own delay and retries are switched off. The base URL is
 are not a complete Atom ``<feed>`` (truncated, HTML, garbage) or that are the known
 "empty page although totalResults > 0" glitch, so they are retried and never cached.
 
+The ``arxiv`` package is pinned to its 4.0 series (``arxiv>=4.0,<4.1`` in pyproject.toml):
+its public API (`arxiv.Client.results`, `arxiv.Search`, `arxiv.Result`) fetches with a
+session of its own, sends its own User-Agent with every request, and keeps from its caller
+the server's error messages and the page's ``totalResults``; so `_FeedClient` uses three
+private pieces: ``Client._session`` (our session), ``Client._parse_feed`` (the package's one
+fetch point) and ``arxiv._feed.parse`` (its feed parser). Read from the wheels: 2.1.0 to
+3.0.0 parse with feedparser inside ``arxiv/__init__.py`` and have no ``arxiv._feed``, so this
+module cannot even be imported there; 4.0.0, 4.0.1 and 4.0.2 ship the same ``_feed.py`` and
+the same ``Client``, byte for byte. ``tox -e tests-lowest`` runs the tests on 4.0.0; a new
+series is let in once its wheel has been read the same way.
+
 Error feeds: the real API answers a malformed id with HTTP 400 and an Atom feed whose
 only entry has an ``…/api/errors#…`` id and the title ``Error`` (the package's parser
 silently drops that entry: it has no ``<published>``), so such feeds are recognised
@@ -53,7 +64,7 @@ reason; `ArxivResolver.lookup` never raises for that.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote_plus
@@ -279,7 +290,7 @@ class _TitleState:
 class ArxivResolver:
     """The arXiv API resolver (see the module docstring for the request strategy).
 
-    ``session`` is the run's shared session from `bibnorm.resolvers._session.build_session`; this
+    ``session`` is the run's shared session from `bibnorm.resolvers.session.build_session`; this
     resolver registers its feed validator on it for the arXiv host.
     """
 
@@ -400,22 +411,31 @@ class ArxivResolver:
         # A title a batch settled was reported done with its batch; each other one is done
         # after its own requests.
         for state in states:
-            if not _open(state):
-                continue
-            title = state.query.title or ""
-            for stage, make in (("strict", strict_clause), ("loose", loose_clause), ("broad", broad_clause)):
-                if not _open(state):
-                    break
-                if state.exhaustive.get(stage, False) or (stage == "broad" and not self.broad_fallback):
-                    continue
-                clause = make(title)
-                if clause is not None:
-                    self._ask([state], clause, SINGLE_RESULTS, stage)
-            progress.advance()
+            if _open(state):
+                self._ask_alone(state)
+                progress.advance()
         return {s.query.index: _title_answer(s) for s in states}
 
+    def _ask_alone(self, state: _TitleState) -> None:
+        """A title no batch settled: its strict, loose and broad queries alone, while it stays open,
+        each skipped when its batch already showed every hit (or, broad, when it is off)."""
+        title = state.query.title or ""
+        for stage, make in (("strict", strict_clause), ("loose", loose_clause), ("broad", broad_clause)):
+            if not _open(state):
+                return
+            if state.exhaustive.get(stage, False) or (stage == "broad" and not self.broad_fallback):
+                continue
+            clause = make(title)
+            if clause is not None:
+                self._ask([state], clause, SINGLE_RESULTS, stage)
+
     def _batched_stage(
-        self, stage: str, states: list[_TitleState], make: Any, size: int, progress: Progress
+        self,
+        stage: str,
+        states: list[_TitleState],
+        make: Callable[[str], str | None],
+        size: int,
+        progress: Progress,
     ) -> None:
         batch: list[tuple[_TitleState, str]] = []
         for state in states:
