@@ -88,7 +88,7 @@ from bibnorm.models import (
 )
 from bibnorm.resolve import matching
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
-from bibnorm.resolvers._arxiv_query import SOURCE, STOP_WORDS, malformed_id, title_segments
+from bibnorm.resolvers._arxiv_query import SOURCE, STOP_WORDS, malformed_id, problem, title_segments
 from bibnorm.resolvers._http import SourceUnavailable, describe_error, register_validator
 from bibnorm.text import titles
 from bibnorm.text.clean import clean_reference
@@ -353,9 +353,7 @@ class ArxivResolver:
                 return
             code = "arxiv.malformed_id" if error.status == 400 else "arxiv.unavailable"
             for arxiv_id in ids:
-                failures[arxiv_id] = Problem(
-                    code=code, message=str(error), severity=Severity.ERROR, source=SOURCE
-                )
+                failures[arxiv_id] = problem(code, str(error))
             return
         except (SourceUnavailable, requests.RequestException) as error:
             for arxiv_id in ids:
@@ -372,22 +370,15 @@ class ArxivResolver:
         if failure is not None:
             return Lookup(problems=(failure,), failed=failure.code == "arxiv.unavailable")
         if record is None:
-            problem = Problem(
-                code="arxiv.not_found",
-                message=f"arXiv has no paper {arxiv_id}",
-                severity=Severity.ERROR,
-                source=SOURCE,
-            )
-            return Lookup(problems=(problem,))
+            return Lookup(problems=(problem("arxiv.not_found", f"arXiv has no paper {arxiv_id}"),))
         latest = record.ids.arxiv_version
         problems: tuple[Problem, ...] = ()
         if version is not None and latest is not None and version > latest:
             problems = (
-                Problem(
-                    code="arxiv.no_such_version",
-                    message=f"{arxiv_id} has no version v{version}; the latest is v{latest}",
-                    severity=Severity.WARNING,
-                    source=SOURCE,
+                problem(
+                    "arxiv.no_such_version",
+                    f"{arxiv_id} has no version v{version}; the latest is v{latest}",
+                    Severity.WARNING,
                 ),
             )
         elif version is not None:
@@ -468,9 +459,7 @@ class ArxivResolver:
             return
         except ArxivAnswerError as error:
             for state in states:
-                state.failed = Problem(
-                    code="arxiv.unavailable", message=str(error), severity=Severity.ERROR, source=SOURCE
-                )
+                state.failed = problem("arxiv.unavailable", str(error))
             return
         exhaustive = total <= len(records)
         thresholds = self.settings.thresholds
@@ -497,7 +486,7 @@ def _unavailable(error: Exception) -> Problem:
     message = (
         str(error) if isinstance(error, SourceUnavailable) else f"arXiv unreachable: {describe_error(error)}"
     )
-    return Problem(code="arxiv.unavailable", message=message[:300], severity=Severity.ERROR, source=SOURCE)
+    return problem("arxiv.unavailable", message[:300])
 
 
 def _title_answer(state: _TitleState) -> Lookup:
