@@ -279,16 +279,3 @@ class Resolution(Frozen):
     problems: tuple[Problem, ...] = ()
     duplicate_of: int | None = None  # index of the first item asking for the same paper
     key: str | None = None
-
-
-class RequestStats(Frozen):
-    requests: dict[str, int] = Field(default_factory=dict)  # per source
-    cache_hits: int = 0
-
-
-class Report(Frozen):
-    resolutions: tuple[Resolution, ...]
-    stats: RequestStats = RequestStats()
-
-    def count(self, status: Status) -> int:
-        return sum(1 for r in self.resolutions if r.status is status)

@@ -23,10 +23,10 @@ from bibnorm.errors import shown
 from bibnorm.models import Lookup, Query, Reference
 from bibnorm.resolve.pipeline import Enricher, Resolver
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
-from bibnorm.resolvers._stats import HttpStats
+from bibnorm.resolvers import HttpStats
 
 if TYPE_CHECKING:
-    from bibnorm.resolvers._http import BibnormSession
+    from bibnorm.resolvers import BibnormSession
     from bibnorm.resolvers.dblp_index import DblpIndex
 
 
@@ -162,7 +162,7 @@ def _built_or_refused(
     without the HTTP stack (requests, the session, the source's queries)."""
     if not nothing_to_ask():
         return build()
-    from bibnorm.resolvers._refused import STAND_INS
+    from bibnorm.resolvers import STAND_INS
 
     stand_in = STAND_INS.get(name)
     return build() if stand_in is None else stand_in(settings, notify)  # none: refused the long way
@@ -202,7 +202,7 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
         """Offline with no response cached: every online source could only be refused."""
         if not settings.offline:
             return False
-        from bibnorm.resolvers._cache_file import nothing_cached
+        from bibnorm.resolvers import nothing_cached
 
         return nothing_cached(settings.cache_dir)
 
@@ -212,7 +212,7 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
 
     def session() -> BibnormSession:
         if not holder:
-            from bibnorm.resolvers._session import build_session
+            from bibnorm.resolvers.session import build_session
 
             holder.append(build_session(settings, stats=stats))
         return holder[0]

@@ -96,11 +96,11 @@ def title_segments(title: str) -> list[list[str]]:
     return useful or segments
 
 
+def problem(code: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
+    """A problem arXiv's answer (or its absence) gives an item."""
+    return Problem(code=code, message=message, severity=severity, source=SOURCE)
+
+
 def malformed_id(text: str) -> Problem:
     """The problem of a query whose arXiv id is not one (nothing is asked for it)."""
-    return Problem(
-        code="arxiv.malformed_id",
-        message=f"{text!r} is not an arXiv identifier",
-        severity=Severity.ERROR,
-        source=SOURCE,
-    )
+    return problem("arxiv.malformed_id", f"{text!r} is not an arXiv identifier")

@@ -8,6 +8,17 @@ the package's own delay and retries are switched off. The base URL is
 are not a complete Atom ``<feed>`` (truncated, HTML, garbage) or that are the known
 "empty page although totalResults > 0" glitch, so they are retried and never cached.
 
+The ``arxiv`` package is pinned to its 4.0 series (``arxiv>=4.0,<4.1`` in pyproject.toml):
+its public API (`arxiv.Client.results`, `arxiv.Search`, `arxiv.Result`) fetches with a
+session of its own, sends its own User-Agent with every request, and keeps from its caller
+the server's error messages and the page's ``totalResults``; so `_FeedClient` uses three
+private pieces: ``Client._session`` (our session), ``Client._parse_feed`` (the package's one
+fetch point) and ``arxiv._feed.parse`` (its feed parser). Read from the wheels: 2.1.0 to
+3.0.0 parse with feedparser inside ``arxiv/__init__.py`` and have no ``arxiv._feed``, so this
+module cannot even be imported there; 4.0.0, 4.0.1 and 4.0.2 ship the same ``_feed.py`` and
+the same ``Client``, byte for byte. ``tox -e tests-lowest`` runs the tests on 4.0.0; a new
+series is let in once its wheel has been read the same way.
+
 Error feeds: the real API answers a malformed id with HTTP 400 and an Atom feed whose
 only entry has an ``…/api/errors#…`` id and the title ``Error`` (the package's parser
 silently drops that entry: it has no ``<published>``), so such feeds are recognised
@@ -53,7 +64,7 @@ reason; `ArxivResolver.lookup` never raises for that.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote_plus
@@ -77,7 +88,7 @@ from bibnorm.models import (
 )
 from bibnorm.resolve import matching
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
-from bibnorm.resolvers._arxiv_query import SOURCE, STOP_WORDS, malformed_id, title_segments
+from bibnorm.resolvers._arxiv_query import SOURCE, STOP_WORDS, malformed_id, problem, title_segments
 from bibnorm.resolvers._http import SourceUnavailable, describe_error, register_validator
 from bibnorm.text import titles
 from bibnorm.text.clean import clean_reference
@@ -279,7 +290,7 @@ class _TitleState:
 class ArxivResolver:
     """The arXiv API resolver (see the module docstring for the request strategy).
 
-    ``session`` is the run's shared session from `bibnorm.resolvers._session.build_session`; this
+    ``session`` is the run's shared session from `bibnorm.resolvers.session.build_session`; this
     resolver registers its feed validator on it for the arXiv host.
     """
 
@@ -342,9 +353,7 @@ class ArxivResolver:
                 return
             code = "arxiv.malformed_id" if error.status == 400 else "arxiv.unavailable"
             for arxiv_id in ids:
-                failures[arxiv_id] = Problem(
-                    code=code, message=str(error), severity=Severity.ERROR, source=SOURCE
-                )
+                failures[arxiv_id] = problem(code, str(error))
             return
         except (SourceUnavailable, requests.RequestException) as error:
             for arxiv_id in ids:
@@ -361,22 +370,15 @@ class ArxivResolver:
         if failure is not None:
             return Lookup(problems=(failure,), failed=failure.code == "arxiv.unavailable")
         if record is None:
-            problem = Problem(
-                code="arxiv.not_found",
-                message=f"arXiv has no paper {arxiv_id}",
-                severity=Severity.ERROR,
-                source=SOURCE,
-            )
-            return Lookup(problems=(problem,))
+            return Lookup(problems=(problem("arxiv.not_found", f"arXiv has no paper {arxiv_id}"),))
         latest = record.ids.arxiv_version
         problems: tuple[Problem, ...] = ()
         if version is not None and latest is not None and version > latest:
             problems = (
-                Problem(
-                    code="arxiv.no_such_version",
-                    message=f"{arxiv_id} has no version v{version}; the latest is v{latest}",
-                    severity=Severity.WARNING,
-                    source=SOURCE,
+                problem(
+                    "arxiv.no_such_version",
+                    f"{arxiv_id} has no version v{version}; the latest is v{latest}",
+                    Severity.WARNING,
                 ),
             )
         elif version is not None:
@@ -400,22 +402,31 @@ class ArxivResolver:
         # A title a batch settled was reported done with its batch; each other one is done
         # after its own requests.
         for state in states:
-            if not _open(state):
-                continue
-            title = state.query.title or ""
-            for stage, make in (("strict", strict_clause), ("loose", loose_clause), ("broad", broad_clause)):
-                if not _open(state):
-                    break
-                if state.exhaustive.get(stage, False) or (stage == "broad" and not self.broad_fallback):
-                    continue
-                clause = make(title)
-                if clause is not None:
-                    self._ask([state], clause, SINGLE_RESULTS, stage)
-            progress.advance()
+            if _open(state):
+                self._ask_alone(state)
+                progress.advance()
         return {s.query.index: _title_answer(s) for s in states}
 
+    def _ask_alone(self, state: _TitleState) -> None:
+        """A title no batch settled: its strict, loose and broad queries alone, while it stays open,
+        each skipped when its batch already showed every hit (or, broad, when it is off)."""
+        title = state.query.title or ""
+        for stage, make in (("strict", strict_clause), ("loose", loose_clause), ("broad", broad_clause)):
+            if not _open(state):
+                return
+            if state.exhaustive.get(stage, False) or (stage == "broad" and not self.broad_fallback):
+                continue
+            clause = make(title)
+            if clause is not None:
+                self._ask([state], clause, SINGLE_RESULTS, stage)
+
     def _batched_stage(
-        self, stage: str, states: list[_TitleState], make: Any, size: int, progress: Progress
+        self,
+        stage: str,
+        states: list[_TitleState],
+        make: Callable[[str], str | None],
+        size: int,
+        progress: Progress,
     ) -> None:
         batch: list[tuple[_TitleState, str]] = []
         for state in states:
@@ -448,9 +459,7 @@ class ArxivResolver:
             return
         except ArxivAnswerError as error:
             for state in states:
-                state.failed = Problem(
-                    code="arxiv.unavailable", message=str(error), severity=Severity.ERROR, source=SOURCE
-                )
+                state.failed = problem("arxiv.unavailable", str(error))
             return
         exhaustive = total <= len(records)
         thresholds = self.settings.thresholds
@@ -477,7 +486,7 @@ def _unavailable(error: Exception) -> Problem:
     message = (
         str(error) if isinstance(error, SourceUnavailable) else f"arXiv unreachable: {describe_error(error)}"
     )
-    return Problem(code="arxiv.unavailable", message=message[:300], severity=Severity.ERROR, source=SOURCE)
+    return problem("arxiv.unavailable", message[:300])
 
 
 def _title_answer(state: _TitleState) -> Lookup:

@@ -27,8 +27,7 @@ from bibnorm.models import Query, Resolution, Status
 from bibnorm.readers import READERS, detect_format, refuse_unreadable
 from bibnorm.resolve import keys, pipeline
 from bibnorm.resolve.report import build_report, item_json
-from bibnorm.resolvers._http import SessionFactory
-from bibnorm.resolvers._stats import HttpStats
+from bibnorm.resolvers import HttpStats, SessionFactory
 
 MAX_TEXT_CHARS = 1_000_000  # a bibliography or a reference list passed as text, or read from a file
 MAX_LOOKUP_CHARS = 2_000  # one reference: a title, an id, a DOI or one reference string

@@ -28,7 +28,7 @@ def verify_corpus(
     from bibnorm.corpus.engines import engine_for
     from bibnorm.corpus.run import run_corpus
     from bibnorm.corpus.verifying import Job
-    from bibnorm.resolvers._session import build_session
+    from bibnorm.resolvers.session import build_session
 
     if len(corpora) != 1:
         raise UsageError("--out takes one CORPUS: a folder, a glob (quoted) or a manifest (.csv, .jsonl)")

@@ -20,7 +20,7 @@ from bibnorm.resolve.progress import Progress
 def read_library(spec: str, settings: Settings) -> tuple[str, list[Query], str]:
     """The library (or collection) ``spec`` names: its name for messages, its items as queries
     (numbered from 0), and how it was read; `ZoteroError` (one line) when Zotero cannot be read."""
-    from bibnorm.resolvers._session import build_local_session
+    from bibnorm.resolvers.session import build_local_session
     from bibnorm.resolvers.zotero import ZoteroClient
 
     session = build_local_session(settings)

@@ -9,7 +9,7 @@ import click
 from bibnorm.cli._options import cache_dir_option
 from bibnorm.config import load_settings
 from bibnorm.errors import CacheError
-from bibnorm.resolvers._http import cache_file_in, cached_responses
+from bibnorm.resolvers import cache_file_in, cached_responses
 
 
 @click.group("cache")

@@ -104,7 +104,7 @@ def online_facts(
     ask_arxiv = list(latest_of) if config.enabled("BN502") else []
     if not ask_s2 and not ask_arxiv:
         return OnlineFacts()
-    from bibnorm.resolvers._session import build_session
+    from bibnorm.resolvers.session import build_session
 
     session = build_session(settings)
     published: dict[str, Reference] = {}
@@ -191,7 +191,7 @@ def verify_findings(
     """``check --verify``: the BN7xx findings of ``bibnorm verify``, as check findings."""
     from datetime import date
 
-    from bibnorm.resolvers._session import build_session
+    from bibnorm.resolvers.session import build_session
     from bibnorm.verify.run import VerifyOptions, as_findings, run_verify
 
     outcome = run_verify(

@@ -300,7 +300,7 @@ def info(index: Path | None, json_out: bool) -> None:
       bibnorm index info                     # every index bibnorm would use
       bibnorm index info --json
     """
-    from bibnorm.resolvers._index import index_kind
+    from bibnorm.resolvers import index_kind
 
     if index is not None:
         kind = INDEX_KINDS["snapshot"] if not index.is_file() else INDEX_KINDS.get(index_kind(index))

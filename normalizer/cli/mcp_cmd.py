@@ -77,7 +77,7 @@ def assist_config(roots: tuple[Path, ...], overrides: dict[str, Any]) -> Any:
     from bibnorm.assist.tools import AssistConfig
     from bibnorm.cli.format_cmd import format_text
     from bibnorm.config import load_settings
-    from bibnorm.resolvers._session import build_session
+    from bibnorm.resolvers.session import build_session
     from bibnorm.sources import open_sources
 
     settings = load_settings(overrides)  # a bad setting is one line now, not at the first call

@@ -193,7 +193,7 @@ def command(
       3  with --strict (or --fail-on unverifiable) an entry is unverifiable
       0  otherwise
     """
-    from bibnorm.resolvers._session import build_session
+    from bibnorm.resolvers.session import build_session
     from bibnorm.verify.run import VerifyOptions, run_tex_audit, run_verify
 
     if list_checks:

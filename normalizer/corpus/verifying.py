@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from bibnorm.config import Settings, load_settings
 from bibnorm.errors import InputError
-from bibnorm.resolvers._http import SessionFactory
+from bibnorm.resolvers import SessionFactory
 from bibnorm.verify.judge import Claim, EntryVerdict
 from bibnorm.verify.run import VerifyOptions, judge_all, read_claims
 

@@ -1,7 +1,10 @@
-"""The run report: per-item results in input order, counters, and the exit code.
+"""The run report: per-item results in input order and counters (`build_report`, whose JSON the
+CLI writes with ``--report``/``--json``), the run in one line (`summary_line`), the items to list
+on stderr (`unsettled`), and the warnings that name the sources a run lost and what that cost
+(`source_trouble` for ``resolve`` and ``tex``, `source_warnings` for every command that asks the
+sources).
 
-`build_report` is pure; the CLI writes its JSON (``--report``/``--json``) and prints
-`summary_line` on stderr.
+Pure: the CLI prints the lines and writes the JSON.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
-"""Every finding ``verify`` reports, in one registry: the paper checks of `judge` (BN70x–BN74x)
-and those of notices (BN75x), entry kinds (BN76x) and the LaTeX audit (BN79x).
+"""Every finding ``verify`` reports, in one registry: the paper checks (BN70x–BN74x, `judge`)
+and those of retractions and other notices (BN75x, `notices`), of the kinds of work that are not
+papers (BN76x, `kinds`) and of the LaTeX audit (BN79x, `audit`).
 
-`finding` makes a finding of any of them; `ALL_CHECKS` is what ``verify --list`` prints and
-what ``--select``/``--ignore`` accept.
+`finding` makes a finding of any of them, with the severity registered here; `ALL_CHECKS` is
+what ``verify --list`` prints and what ``--select``/``--ignore`` accept, and `ALL_CODES` the same
+by code (the ``--html`` report's names and summaries).
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ from bibnorm.io import Role, refuse_clashes
 from bibnorm.models import Query, Severity
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolve.venue_kind import SOURCE_NAMES
-from bibnorm.resolvers._http import SessionFactory
+from bibnorm.resolvers import SessionFactory
 from bibnorm.verify.audit import ListedEntry, TexAudit
 from bibnorm.verify.judge import (
     VERIFY_CODES,

@@ -41,7 +41,7 @@ from bibnorm.config import Settings
 from bibnorm.identifiers import is_arxiv_doi, parse_isbn
 from bibnorm.models import Notice, Origin, Query, QueryKind, Reference
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
-from bibnorm.resolvers._http import BibnormSession, HttpStats, SessionFactory
+from bibnorm.resolvers import BibnormSession, HttpStats, SessionFactory
 from bibnorm.text.names import parse_name
 from bibnorm.text.titles import same_title
 from bibnorm.text.venues import VenueKind, find_venue
