@@ -105,27 +105,31 @@ _ET_AL = re.compile(r"\bet[\s~]*al\b\.?", re.IGNORECASE)
 def malformed_names(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
     for bibfile, entry in iter_entries(files):
         for name, line, names, text in ctx.people(bibfile, entry):
-            problems: list[str] = []
-            if len(names) > 1 and not names[0]:
-                problems.append("starts with 'and'")
-            if len(names) > 1 and not names[-1]:
-                problems.append("ends with 'and'")
-            if any(not n for n in names[1:-1]):
-                problems.append("'and and' (an empty name)")
-            if ",," in text.replace(" ", ""):
-                problems.append("',,' (an empty name part)")
-            commas = [
-                n for n in names if n.count(",") >= 3 and _top_level_commas(n) >= 3 and not _EXTENDED.match(n)
-            ]
-            if commas:
-                problems.append(f"names separated by commas instead of 'and': {commas[0][:60]!r}")
-            dangling = [n for n in names if n and (n.rstrip().endswith(",") or n.lstrip().startswith(","))]
-            if dangling:
-                problems.append(f"a name with a dangling comma: {dangling[0]!r}")
+            problems = _name_list_problems(names, text)
             if problems:
                 yield ctx.finding(
                     "BN302", bibfile.path, line, entry.key, f"{name} list: {'; '.join(problems)}"
                 )
+
+
+def _name_list_problems(names: list[str], text: str) -> list[str]:
+    """What is wrong with a name list (``names`` split from ``text`` on ``and``), in words."""
+    problems: list[str] = []
+    if len(names) > 1 and not names[0]:
+        problems.append("starts with 'and'")
+    if len(names) > 1 and not names[-1]:
+        problems.append("ends with 'and'")
+    if any(not n for n in names[1:-1]):
+        problems.append("'and and' (an empty name)")
+    if ",," in text.replace(" ", ""):
+        problems.append("',,' (an empty name part)")
+    commas = [n for n in names if n.count(",") >= 3 and _top_level_commas(n) >= 3 and not _EXTENDED.match(n)]
+    if commas:
+        problems.append(f"names separated by commas instead of 'and': {commas[0][:60]!r}")
+    dangling = [n for n in names if n and (n.rstrip().endswith(",") or n.lstrip().startswith(","))]
+    if dangling:
+        problems.append(f"a name with a dangling comma: {dangling[0]!r}")
+    return problems
 
 
 # biber's extended name format: ``family=Duc, given=Jean, prefix=de, useprefix=true`` is one
@@ -205,7 +209,7 @@ def _tex_plain(title: str) -> tuple[str, list[int]]:
     """A title with TeX: its text (commands, accents and braces dropped, math a space) and
     where in that text its capitals outside braces are. ``M{\\"u}ller`` reads ``Muller``:
     accents do not change which capitals a style lower-cases."""
-    out: list[str] = []
+    out: list[str] = []  # one character each, so len(out) is a position in the text
     free: list[int] = []
     depth = 0
     math = False
@@ -214,24 +218,10 @@ def _tex_plain(title: str) -> tuple[str, list[int]]:
         ch = title[position]
         position += 1
         if ch == "\\":
-            if position < len(title) and title[position].isalpha():
-                start = position
-                while position < len(title) and title[position].isalpha():
-                    position += 1  # a control word: \LaTeX is not an acronym to protect
-                # A letter command stands for its letter (Bj{\o}rn is one word); any other one
-                # separates words ({Current}\textendash{Voltage} is no word "CurrentVoltage").
-                letter = _LETTER_COMMANDS.get(title[start:position])
-                if not math:
-                    out.append(letter or " ")
-            elif position < len(title) and title[position] in "{}":
-                # BibTeX counts an escaped brace as a brace: ``\{CARTOON\}`` is a group it keeps
-                # the case of (LaTeX prints the braces).
-                depth += 1 if title[position] == "{" else -1
-                position += 1
-            elif position < len(title):
-                if title[position] in _SYMBOL_CHARACTERS and not math:
-                    out.append(title[position])
-                position += 1
+            position, text, opened = _control_sequence(title, position, math)
+            depth += opened
+            if text:
+                out.append(text)
         elif ch == "$":
             math = not math
             out.append(" ")
@@ -244,6 +234,27 @@ def _tex_plain(title: str) -> tuple[str, list[int]]:
                 free.append(len(out))
             out.append(ch)
     return "".join(out), free
+
+
+def _control_sequence(title: str, position: int, math: bool) -> tuple[int, str, int]:
+    """The TeX control sequence whose backslash stands before ``position``: (where it ends, the
+    one character of text it stands for or "", +1 / -1 when it opens / closes a brace group)."""
+    if position >= len(title):
+        return position, "", 0
+    following = title[position]
+    if following.isalpha():
+        start = position
+        while position < len(title) and title[position].isalpha():
+            position += 1  # a control word: \LaTeX is not an acronym to protect
+        # A letter command stands for its letter (Bj{\o}rn is one word); any other one
+        # separates words ({Current}\textendash{Voltage} is no word "CurrentVoltage").
+        letter = _LETTER_COMMANDS.get(title[start:position])
+        return position, "" if math else (letter or " "), 0
+    if following in "{}":
+        # BibTeX counts an escaped brace as a brace: ``\{CARTOON\}`` is a group it keeps
+        # the case of (LaTeX prints the braces).
+        return position + 1, "", 1 if following == "{" else -1
+    return position + 1, following if following in _SYMBOL_CHARACTERS and not math else "", 0
 
 
 def _unbraced_capitals(title: str) -> tuple[str, list[int]]:
