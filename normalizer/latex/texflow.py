@@ -46,23 +46,26 @@ __all__ = [
     "unified_diff",
 ]
 
-Renderer = Callable[[Sequence[tuple[str, Reference]]], str]
-"""Renders ``(key, reference)`` pairs as bibliography text (a writer bound to its settings)."""
-
 
 class KeyKind(StrEnum):
+    """What a cited key is: in the bibliography already, an arXiv id, a DOI, or none of these."""
+
     PRESENT = "present"
     ARXIV = "arxiv"
     DOI = "doi"
     UNKNOWN = "unknown"
 
 
+Renderer = Callable[[Sequence[tuple[str, Reference]]], str]
+"""Renders ``(key, reference)`` pairs as bibliography text (a writer bound to its settings)."""
+
+
 class PlannedKey(Frozen):
     """One cited key, what it is, and where the document cites it."""
 
     key: str
+    origins: tuple[Origin, ...] = ()  # where the document cites the key, in citation order
     kind: KeyKind
-    origins: tuple[Origin, ...] = ()
     arxiv_id: str | None = None
     arxiv_version: int | None = None
     doi: str | None = None

@@ -191,17 +191,24 @@ IndexCheckFunction = Callable[[Sequence[FileIndex], CheckContext], Iterator[Find
 
 
 @dataclass(frozen=True)
-class Check:
-    """A named check: stable ``code``, kebab-case ``name``, default ``severity``, one-line ``summary``.
-
-    ``run`` looks at one block at a time; ``run_index`` compares entries through the
-    files' indexes. A check has exactly one of them.
-    """
+class CheckSpec:
+    """A check as users know it: stable ``code``, kebab-case ``name``, default ``severity``,
+    one-line ``summary`` (``bibnorm check --list``, docs/checks.md)."""
 
     code: str
     name: str
     severity: Severity
     summary: str
+
+
+@dataclass(frozen=True)
+class Check(CheckSpec):
+    """A named check (`CheckSpec`) and how it runs.
+
+    ``run`` looks at one block at a time; ``run_index`` compares entries through the
+    files' indexes. A check has exactly one of them.
+    """
+
     run: EntryCheckFunction | None = None
     run_index: IndexCheckFunction | None = None
     online: bool = False  # needs `OnlineFacts`
