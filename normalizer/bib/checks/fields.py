@@ -63,21 +63,30 @@ def missing_fields(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[
             own.setdefault(ascii_lower(entry.key), entry)
         lookup = ChainMap(own, by_key)
         for entry in index.entries:
-            required = _REQUIRED.get(entry.kind)
-            if not required or not entry.readable:
-                continue
-            present = set(entry.fields)
-            missing = [group for group in required if not present.intersection(group)]
-            if missing and entry.parents:
-                present |= _inherited(entry, lookup)
-            if missing:
-                for path, fields in elsewhere[ascii_lower(entry.key)].items():
-                    if path != index.path:
-                        present |= fields
-                missing = [group for group in missing if not present.intersection(group)]
+            missing = _missing(entry, lookup, elsewhere[ascii_lower(entry.key)], index.path)
             if missing:
                 names = ", ".join("/".join(group) for group in missing)
                 yield ctx.finding("BN301", index.path, entry.line, entry.key, f"@{entry.kind} needs {names}")
+
+
+def _missing(
+    entry: IndexedEntry, lookup: Mapping[str, IndexedEntry], files: Mapping[str, frozenset[str]], path: str
+) -> list[tuple[str, ...]]:
+    """The groups of required fields ``entry`` of file ``path`` has none of, with what it inherits
+    (``lookup``: entries by key) and what the entries of its key in other ``files`` have."""
+    required = _REQUIRED.get(entry.kind)
+    if not required or not entry.readable:
+        return []
+    present = set(entry.fields)
+    missing = [group for group in required if not present.intersection(group)]
+    if missing and entry.parents:
+        present |= _inherited(entry, lookup)
+    if missing:
+        for other, fields in files.items():
+            if other != path:
+                present |= fields
+        missing = [group for group in missing if not present.intersection(group)]
+    return missing
 
 
 def _inherited(entry: IndexedEntry, by_key: Mapping[str, IndexedEntry]) -> set[str]:
@@ -114,13 +123,7 @@ def malformed_names(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Fin
 
 def _name_list_problems(names: list[str], text: str) -> list[str]:
     """What is wrong with a name list (``names`` split from ``text`` on ``and``), in words."""
-    problems: list[str] = []
-    if len(names) > 1 and not names[0]:
-        problems.append("starts with 'and'")
-    if len(names) > 1 and not names[-1]:
-        problems.append("ends with 'and'")
-    if any(not n for n in names[1:-1]):
-        problems.append("'and and' (an empty name)")
+    problems = [problem for problem, found in _empty_names(names) if found]
     if ",," in text.replace(" ", ""):
         problems.append("',,' (an empty name part)")
     commas = [n for n in names if n.count(",") >= 3 and _top_level_commas(n) >= 3 and not _EXTENDED.match(n)]
@@ -130,6 +133,16 @@ def _name_list_problems(names: list[str], text: str) -> list[str]:
     if dangling:
         problems.append(f"a name with a dangling comma: {dangling[0]!r}")
     return problems
+
+
+def _empty_names(names: list[str]) -> list[tuple[str, bool]]:
+    """Each way a name list has an empty name, and whether ``names`` has it."""
+    several = len(names) > 1
+    return [
+        ("starts with 'and'", several and not names[0]),
+        ("ends with 'and'", several and not names[-1]),
+        ("'and and' (an empty name)", any(not n for n in names[1:-1])),
+    ]
 
 
 # biber's extended name format: ``family=Duc, given=Jean, prefix=de, useprefix=true`` is one
