@@ -98,24 +98,25 @@ def chunk_spans(text: str, size: int = CHUNK_CHARS) -> list[Span]:
     while len(text) - start > size:
         # Braces and quotes are counted once per stretch of text, never again from `start`.
         depth = quotes = 0
-        # Where the raw counts cannot tell (a quote that bibtexparser's splitter reads as text:
-        # one in braces, the umlaut ``\"o``; an escaped brace), the splitter's own reading of the
-        # marks, from then on for this piece. Counted raw only, one ``{"}`` kept every later
-        # "@" from being a cut, and 100 MB of a 147 MB file were parsed as one piece.
-        splitter: tuple[int, bool] | None = None
+        # Where the raw counts cannot tell (a quote that is text: one in braces, the umlaut
+        # ``\"o``; an escaped brace), the marks read as a value's delimiters are, from then on for
+        # this piece. Counted raw only, one ``{"}`` kept every later "@" from being a cut, and
+        # 100 MB of a 147 MB file were parsed as one piece. A cut misjudged all the same is no
+        # boundary of BibTeX's, which `parse_piece` finds out.
+        delimiters: tuple[int, bool] | None = None
         counted = start
         cut = text.find("\n@", start + size)
         while cut != -1:
-            if splitter is None:
+            if delimiters is None:
                 depth += text.count("{", counted, cut) - text.count("}", counted, cut)
                 quotes += text.count('"', counted, cut)
                 if depth == 0 and quotes % 2 == 0:
                     break
-                splitter = _splitter_state(text, start, cut, (0, False))
+                delimiters = _delimiter_state(text, start, cut, (0, False))
             else:
-                splitter = _splitter_state(text, counted, cut, splitter)
+                delimiters = _delimiter_state(text, counted, cut, delimiters)
             counted = cut
-            if splitter == (0, False):
+            if delimiters == (0, False):
                 break
             cut = text.find("\n@", cut + 2)
         if cut == -1:
@@ -130,10 +131,10 @@ def chunk_spans(text: str, size: int = CHUNK_CHARS) -> list[Span]:
 _SPLITTER_MARK = re.compile(r'(?<!\\)[{}"]')
 
 
-def _splitter_state(text: str, start: int, end: int, state: tuple[int, bool]) -> tuple[int, bool]:
+def _delimiter_state(text: str, start: int, end: int, state: tuple[int, bool]) -> tuple[int, bool]:
     """(brace depth, inside a quoted value) after ``text[start:end]``, from ``state``, as
-    bibtexparser's splitter reads the marks: an escaped brace or quote is text, a quote inside
-    braces is text, and so is a brace inside quotes."""
+    a value's delimiters read: an escaped brace or quote is text, a quote inside braces is text,
+    and so is a brace inside quotes."""
     depth, quoted = state
     for match in _SPLITTER_MARK.finditer(text, start, end):
         if match.group() == '"':
