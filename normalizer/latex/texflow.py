@@ -71,20 +71,6 @@ class PlannedKey(Frozen):
     doi: str | None = None
 
 
-class Diagnostic(Frozen):
-    """A key the run could not supply, for ``file:line: key: message`` lines."""
-
-    key: str
-    message: str
-    origins: tuple[Origin, ...] = ()
-
-    def lines(self) -> list[str]:
-        """One line per citing location (or one without a location)."""
-        if not self.origins:
-            return [f"{self.key}: {self.message}"]
-        return [f"{origin}: {self.key}: {self.message}" for origin in self.origins]
-
-
 class Plan(Frozen):
     """What to do for every cited key, in citation order."""
 
@@ -123,6 +109,20 @@ class Plan(Frozen):
             )
             for k in self.of_kind(KeyKind.UNKNOWN)
         )
+
+
+class Diagnostic(Frozen):
+    """A key the run could not supply, for ``file:line: key: message`` lines."""
+
+    key: str
+    message: str
+    origins: tuple[Origin, ...] = ()
+
+    def lines(self) -> list[str]:
+        """One line per citing location (or one without a location)."""
+        if not self.origins:
+            return [f"{self.key}: {self.message}"]
+        return [f"{origin}: {self.key}: {self.message}" for origin in self.origins]
 
 
 class Merged(Frozen):
