@@ -440,7 +440,7 @@ BIB = r"""% exported by hand
   url = {https://github.com/facebookresearch/ConvNeXt}
 }
 
-@article{broken, title = {this brace is never closed
+@article{broken, title = {no comma after this value} year = {2018}}
 
 @misc{dosovitskiy2021vit,
   title={An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale},

@@ -77,8 +77,22 @@ _PREPRINT_ONLY_FIELDS = frozenset(
 
 def _upgrade(entry: BibEntry, published: Reference, note: str) -> BibEntry:
     arxiv = entry_arxiv_id(entry)
-    line = entry.line
     kept = [f for f in entry.fields if f.name not in _PREPRINT_ONLY_FIELDS and f.name not in {"year", "doi"}]
+    new = _published_fields(published)
+    if not new.get("year") and entry.get("year"):
+        new["year"] = entry.get("year") or ""
+    if arxiv:
+        written = arxiv.id + (f"v{arxiv.version}" if arxiv.version else "")
+        if not entry.get("eprint"):
+            new["eprint"] = written
+            new["archiveprefix"] = "arXiv"
+        new["bibnorm-upgrade"] = f"from arXiv:{written}" + (f"; {note}" if note else "")
+    fields = kept + [BibField(name, _braced(value), entry.line) for name, value in new.items()]
+    return entry._replace(entry_type=published.entry_type, fields=tuple(fields))
+
+
+def _published_fields(published: Reference) -> dict[str, str]:
+    """The venue fields of the published version, by name, in the order they are written."""
     if published.entry_type == "inproceedings" and published.venue:
         from bibnorm.text.journals import venue_spelling  # local: the journal list is large
 
@@ -98,17 +112,7 @@ def _upgrade(entry: BibEntry, published: Reference, note: str) -> BibEntry:
     ):
         if value:
             new[name] = value
-    if not new.get("year") and entry.get("year"):
-        new["year"] = entry.get("year") or ""
-    if arxiv and not entry.get("eprint"):
-        new["eprint"] = arxiv.id + (f"v{arxiv.version}" if arxiv.version else "")
-        new["archiveprefix"] = "arXiv"
-    if arxiv:
-        new["bibnorm-upgrade"] = f"from arXiv:{arxiv.id}{f'v{arxiv.version}' if arxiv.version else ''}" + (
-            f"; {note}" if note else ""
-        )
-    fields = kept + [BibField(name, _braced(value), line) for name, value in new.items()]
-    return entry._replace(entry_type=published.entry_type, fields=tuple(fields))
+    return new
 
 
 def apply_fixes(

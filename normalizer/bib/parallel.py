@@ -1,6 +1,6 @@
 """Reading a big ``.bib`` file on every core.
 
-bibtexparser's splitter is pure Python and needs about 2 s for 20,000 entries: on
+Reading (`bibnorm.bib.reading`) is pure Python and needs seconds for 20,000 entries: on
 its own more than the time `check` and `format` are allowed. A file is cut
 into pieces that hold whole blocks (`chunk_spans`); worker processes parse the
 pieces and run the per-piece work (checks, rendering) there, and send back only its
@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import gc
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from itertools import islice
-from typing import TypeVar, cast
+from typing import Any, TypeVar
 
 from bibnorm.bib.bibfile import (
     CHUNK_CHARS,
@@ -45,8 +45,10 @@ PARALLEL_CHUNK_CHARS = 1 << 18
 AHEAD = 4
 
 
+# A piece job: the text (line ends made ``\n``), its pieces, the path, the file's line ending, the work.
+_Job = tuple[str, list[Span], str, str, Callable[[BibFile], Any]]
 # What forked workers read: set just before the pool forks, cleared after.
-_job: tuple[str, list[Span], str, str, Callable[[BibFile], object]] | None = None
+_job: _Job | None = None
 
 
 # A piece allocates hundreds of thousands of small objects that plain reference counting frees;
@@ -71,20 +73,13 @@ def _run_piece(index: int) -> tuple[bool, object]:
     return True, work(BibFile(path=path, blocks=tuple(blocks), newline=newline))
 
 
-def map_pieces(
-    text: str,
-    path: str,
-    work: Callable[[BibFile], T],
-    *,
-    jobs: int | None = None,
-    chunk_chars: int | None = None,
-) -> list[T]:
+def map_pieces(text: str, path: str, work: Callable[[BibFile], T], **options: int | None) -> list[T]:
     """``work`` applied to each piece of ``text`` parsed as a `BibFile`, results in file order.
 
-    Line numbers are the whole file's. ``jobs`` defaults to the CPUs available;
-    ``chunk_chars`` (the piece size) exists for tests.
+    Line numbers are the whole file's. ``options`` are `iter_pieces`': ``jobs`` (default: the
+    CPUs available) and ``chunk_chars`` (the piece size, for tests).
     """
-    return list(iter_pieces(text, path, work, jobs=jobs, chunk_chars=chunk_chars))
+    return list(iter_pieces(text, path, work, **options))
 
 
 def iter_pieces(
@@ -97,47 +92,58 @@ def iter_pieces(
 ) -> Iterator[T]:
     """`map_pieces`, one result at a time: a few pieces ahead of the caller are worked on,
     so a caller that drops each result holds a few pieces' results, never the file's."""
-    global _job
     jobs = available_cpus() if jobs is None else max(1, jobs)
     newline, text = normalize_newlines(text)
     parallel = jobs > 1 and can_fork()
     size = chunk_chars or (PARALLEL_CHUNK_CHARS if parallel else CHUNK_CHARS)
-    spans = chunk_spans(text, size)
-
-    def rest(span: Span) -> T:
-        return work(BibFile(path=path, blocks=tuple(parse_span(text, rest_of(text, span))), newline=newline))
-
-    if parallel and len(spans) >= 2:
-        from concurrent.futures.process import BrokenProcessPool  # local: imported with the pool
-
-        _job = (text, spans, path, newline, work)
-        try:
-            with fork_pool(min(jobs, len(spans)), _start_worker) as pool:
-                if pool is not None:
-                    following = iter(range(len(spans)))
-                    ahead = deque(pool.submit(_run_piece, index) for index in islice(following, AHEAD * jobs))
-                    for span in spans:
-                        read, result = ahead.popleft().result()
-                        if not read:
-                            # BibTeX reads on from this piece to the end of the file (a brace that
-                            # never closes): the rest is one piece, as with one worker.
-                            for future in ahead:
-                                future.cancel()
-                            yield rest(span)
-                            return
-                        ahead.extend(pool.submit(_run_piece, index) for index in islice(following, 1))
-                        yield cast("T", result)
-                    return
-        except BrokenProcessPool as error:
-            raise WorkerError(
-                f"a worker process reading {path} stopped unexpectedly (killed, or out of memory?); "
-                "try again with --jobs 1"
-            ) from error
-        finally:
-            _job = None
-    for span in spans:
+    job: _Job = (text, chunk_spans(text, size), path, newline, work)
+    if parallel and len(job[1]) >= 2:
+        done = yield from _in_workers(job, jobs)
+        if done:
+            return
+    for span in job[1]:
         blocks = parse_piece(text, span)
         if blocks is None:
-            yield rest(span)
+            yield _rest(job, span)
             return
         yield work(BibFile(path=path, blocks=tuple(blocks), newline=newline))
+
+
+def _rest(job: _Job, span: Span) -> Any:
+    """``work`` on the text from ``span`` to the end of the file, read as one piece."""
+    text, _, path, newline, work = job
+    return work(BibFile(path=path, blocks=tuple(parse_span(text, rest_of(text, span))), newline=newline))
+
+
+def _in_workers(job: _Job, jobs: int) -> Generator[Any, None, bool]:
+    """The pieces' results from forked workers, in order; False when no pool could be started."""
+    global _job
+    from concurrent.futures.process import BrokenProcessPool  # local: imported with the pool
+
+    spans, path = job[1], job[2]
+    _job = job
+    try:
+        with fork_pool(min(jobs, len(spans)), _start_worker) as pool:
+            if pool is None:
+                return False
+            following = iter(range(len(spans)))
+            ahead = deque(pool.submit(_run_piece, index) for index in islice(following, AHEAD * jobs))
+            for span in spans:
+                read, result = ahead.popleft().result()
+                if not read:
+                    # BibTeX reads on from this piece to the end of the file (a brace that
+                    # never closes): the rest is one piece, as with one worker.
+                    for future in ahead:
+                        future.cancel()
+                    yield _rest(job, span)
+                    return True
+                ahead.extend(pool.submit(_run_piece, index) for index in islice(following, 1))
+                yield result
+            return True
+    except BrokenProcessPool as error:
+        raise WorkerError(
+            f"a worker process reading {path} stopped unexpectedly (killed, or out of memory?); "
+            "try again with --jobs 1"
+        ) from error
+    finally:
+        _job = None

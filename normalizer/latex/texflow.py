@@ -2,7 +2,8 @@
 
 Pure steps over text and models (the CLI reads and writes the files):
 
-1. `library_keys` — the keys a ``.bib`` text already defines (bibtexparser v2);
+1. `library_keys` — the keys of the entries BibTeX reads in a ``.bib`` text (read as every
+   command reads one, `bibnorm.bib.bibfile.parse_bibtex`);
 2. `plan` — every cited key is *present* (nothing to do), an *arXiv* id or a *DOI*
    (resolvable: `Plan.queries` carries one `Query` per key, whose ``key`` is the
    author's key so the new entry keeps it), or *unknown* (reported with its
@@ -23,11 +24,10 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from enum import StrEnum
 
-from bibnorm.bib.bibfile import parse_library
+from bibnorm.bib.bibfile import as_written, parse_bibtex
 from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.models import Frozen, Origin, Query, QueryKind, Reference, Resolution, Status
-from bibnorm.readers.bib import read_bib
-from bibtexparser.model import Block, DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+from bibnorm.readers.bib import bib_queries
 
 __all__ = [
     "Diagnostic",
@@ -46,40 +46,29 @@ __all__ = [
     "unified_diff",
 ]
 
-Renderer = Callable[[Sequence[tuple[str, Reference]]], str]
-"""Renders ``(key, reference)`` pairs as bibliography text (a writer bound to its settings)."""
-
 
 class KeyKind(StrEnum):
+    """What a cited key is: in the bibliography already, an arXiv id, a DOI, or none of these."""
+
     PRESENT = "present"
     ARXIV = "arxiv"
     DOI = "doi"
     UNKNOWN = "unknown"
 
 
+Renderer = Callable[[Sequence[tuple[str, Reference]]], str]
+"""Renders ``(key, reference)`` pairs as bibliography text (a writer bound to its settings)."""
+
+
 class PlannedKey(Frozen):
     """One cited key, what it is, and where the document cites it."""
 
     key: str
+    origins: tuple[Origin, ...] = ()  # where the document cites the key, in citation order
     kind: KeyKind
-    origins: tuple[Origin, ...] = ()
     arxiv_id: str | None = None
     arxiv_version: int | None = None
     doi: str | None = None
-
-
-class Diagnostic(Frozen):
-    """A key the run could not supply, for ``file:line: key: message`` lines."""
-
-    key: str
-    message: str
-    origins: tuple[Origin, ...] = ()
-
-    def lines(self) -> list[str]:
-        """One line per citing location (or one without a location)."""
-        if not self.origins:
-            return [f"{self.key}: {self.message}"]
-        return [f"{origin}: {self.key}: {self.message}" for origin in self.origins]
 
 
 class Plan(Frozen):
@@ -122,6 +111,20 @@ class Plan(Frozen):
         )
 
 
+class Diagnostic(Frozen):
+    """A key the run could not supply, for ``file:line: key: message`` lines."""
+
+    key: str
+    message: str
+    origins: tuple[Origin, ...] = ()
+
+    def lines(self) -> list[str]:
+        """One line per citing location (or one without a location)."""
+        if not self.origins:
+            return [f"{self.key}: {self.message}"]
+        return [f"{origin}: {self.key}: {self.message}" for origin in self.origins]
+
+
 class Merged(Frozen):
     """The merged library text and what happened to each resolvable key."""
 
@@ -141,31 +144,13 @@ class Refreshed(Frozen):
 
 
 def library_keys(text: str) -> frozenset[str]:
-    """Every citation key a ``.bib`` text defines (duplicates included)."""
-    return frozenset(_entry_of(block).key for block in _entry_blocks(parse_library(text).blocks))
-
-
-def _entry_blocks(blocks: Iterable[Block]) -> Iterable[Block]:
-    for block in blocks:
-        if isinstance(block, Entry) or (
-            isinstance(block, DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, Entry)
-        ):
-            yield block
-
-
-def _entry_of(block: Block) -> Entry:
-    if isinstance(block, DuplicateBlockKeyBlock):
-        assert isinstance(block.ignore_error_block, Entry)
-        return block.ignore_error_block
-    assert isinstance(block, Entry)
-    return block
+    """The key of every entry BibTeX reads in a ``.bib`` text (duplicates included)."""
+    return frozenset(entry.key for entry in parse_bibtex(text).entries)
 
 
 def failed_blocks(text: str) -> tuple[int, ...]:
-    """1-based start lines of blocks bibtexparser could not parse (their keys may be missed)."""
-    return tuple(
-        (b.start_line or 0) + 1 for b in parse_library(text).blocks if isinstance(b, ParsingFailedBlock)
-    )
+    """1-based start lines of the blocks BibTeX cannot read whole (their keys may be missed)."""
+    return tuple(block.line for block in parse_bibtex(text).failed)
 
 
 def classify_key(key: str) -> PlannedKey:
@@ -259,14 +244,11 @@ def preprint_queries(text: str, path: str) -> tuple[Query, ...]:
     ``arXiv:`` in ``journal``) and has no venue of its own: no ``booktitle``, and a
     ``journal`` (if any) that only says arXiv/CoRR/preprint.
     """
-    library = parse_library(text)
-    venues = {
-        entry.key: {f.key.lower(): str(f.value) for f in entry.fields}
-        for entry in map(_entry_of, _entry_blocks(library.blocks))
-    }
+    bibfile = parse_bibtex(text, path)
+    macros = bibfile.macros()
     out: list[Query] = []
-    for query in read_bib(text, path):
-        fields = venues.get(query.key or "", {})
+    for entry, query in zip(bibfile.entries, bib_queries(bibfile, text), strict=True):
+        fields = entry.texts(macros)
         journal = fields.get("journal", "") or fields.get("journaltitle", "")
         published = bool(fields.get("booktitle")) or bool(journal and not _PREPRINT_VENUE.search(journal))
         if query.arxiv_id and not published:
@@ -280,6 +262,33 @@ def refresh(original: str, resolutions: Sequence[Resolution], render: Renderer) 
     ``resolutions`` answer `preprint_queries`; the entry keeps its key and its place in
     the file. Every other byte of ``original`` is kept.
     """
+    upgrades = _published(resolutions)
+    if not upgrades:
+        return Refreshed(text=original)
+    starts = [0] + [end.end() for end in _LINE_END.finditer(original)]
+    pieces: list[str] = []
+    cursor = 0
+    upgraded: list[str] = []
+    entries = parse_bibtex(original).entries
+    for entry, raw in zip(entries, as_written(original, entries), strict=True):
+        if entry.key not in upgrades or entry.key in upgraded or not raw:
+            continue
+        begin = original.find(raw, starts[min(entry.line - 1, len(starts) - 1)])
+        if begin < cursor or begin == -1:  # raw text not where the reading said: leave it alone
+            continue
+        pieces.append(original[cursor:begin])
+        pieces.append(render([(entry.key, upgrades[entry.key])]).strip("\n"))
+        cursor = begin + len(raw)
+        upgraded.append(entry.key)
+    pieces.append(original[cursor:])
+    return Refreshed(text="".join(pieces), upgraded=tuple(upgraded))
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _published(resolutions: Sequence[Resolution]) -> dict[str, Reference]:
+    """The published article or paper each resolved key was found to be, by key."""
     upgrades: dict[str, Reference] = {}
     for resolution in resolutions:
         reference = resolution.reference
@@ -291,29 +300,7 @@ def refresh(original: str, resolutions: Sequence[Resolution], render: Renderer) 
             and reference.entry_type in ("article", "inproceedings")
         ):
             upgrades[key] = reference
-    if not upgrades:
-        return Refreshed(text=original)
-    lines = original.splitlines(keepends=True)
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line))
-    pieces: list[str] = []
-    cursor = 0
-    upgraded: list[str] = []
-    for block in _entry_blocks(parse_library(original).blocks):
-        entry = _entry_of(block)
-        raw = entry.raw
-        if entry.key not in upgrades or entry.key in upgraded or not raw:
-            continue
-        begin = original.find(raw, starts[min(block.start_line or 0, len(lines))])
-        if begin < cursor or begin == -1:  # raw text not where the parser said: leave it alone
-            continue
-        pieces.append(original[cursor:begin])
-        pieces.append(render([(entry.key, upgrades[entry.key])]).strip("\n"))
-        cursor = begin + len(raw)
-        upgraded.append(entry.key)
-    pieces.append(original[cursor:])
-    return Refreshed(text="".join(pieces), upgraded=tuple(upgraded))
+    return upgrades
 
 
 def unified_diff(before: str, after: str, name: str) -> str:

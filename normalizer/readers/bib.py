@@ -1,9 +1,11 @@
 """BibTeX files: one query per entry, keeping the user's citation key.
 
-Parsed with bibtexparser v2 (strings resolved, enclosing braces removed). Blocks it
-cannot parse are skipped, not fatal: the rest of the file is still read. Entries
-whose key repeats an earlier one are kept too (bibtexparser sets them apart), since
-they are input the user wrote.
+Read the way BibTeX reads them (`bibnorm.bib.bibfile.parse_bibtex`, the reading ``check``,
+``format``, ``fix`` and ``verify`` use too): the entries are exactly the ones BibTeX reads, in
+file order, those whose key repeats an earlier one included (they are input the user wrote);
+a block BibTeX cannot read whole is skipped, not fatal. Values are the text BibTeX makes of
+them: ``@string`` macros expanded, ``#`` concatenations joined, enclosing braces or quotes
+removed (`BibEntry.texts`).
 
 An entry names an arXiv paper through ``eprint`` (with ``archivePrefix = arXiv`` or
 no prefix at all), ``arxiv``/``arxivid``, an arXiv ``url``, a DataCite arXiv
@@ -14,14 +16,15 @@ no prefix at all), ``arxiv``/``arxivid``, an arXiv ``url``, a DataCite arXiv
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
-from bibnorm.bib.bibfile import parse_library
+from bibnorm.bib.bibfile import BibEntry, BibFile, as_written, parse_bibtex
 from bibnorm.identifiers import ArxivId, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers.base import URL_PATTERN, Reader, arxiv_doi_id
 from bibnorm.text.clean import clean_title
 from bibnorm.text.titles import plain_text
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
 _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
 # "arXiv:2211.09119", "arXiv preprint arXiv:hep-th/9901001v2", "abs/2211.09119" (DBLP CoRR)
@@ -29,73 +32,43 @@ _ARXIV_IN_TEXT = re.compile(r"(?:arxiv\s*:\s*|\babs/)(?P<id>[A-Za-z.-]*/?\d{4}\.
 _TEXT_FIELDS = ("journal", "journaltitle", "volume", "note", "howpublished", "booktitle")
 _ID_FIELDS = ("arxiv", "arxivid", "arxiv_id")
 
-
-def _unenclose(value: str) -> str:
-    """``{text}`` or ``"text"`` → ``text`` (for blocks the middlewares never saw)."""
-    value = value.strip()
-    if len(value) >= 2 and (value[0], value[-1]) in {("{", "}"), ('"', '"')}:
-        return value[1:-1].strip()
-    return value
+_Found = TypeVar("_Found")
 
 
-def _fields(entry: Entry, *, enclosed: bool = False) -> dict[str, str]:
-    """Field values by lower-case name (BibTeX field names are case-insensitive).
-
-    ``enclosed``: the values still carry their delimiters, as in entries bibtexparser
-    set apart as duplicates (its middlewares skip those).
-    """
-    values = {field.key.lower(): str(field.value).strip() for field in entry.fields}
-    return {k: _unenclose(v) for k, v in values.items()} if enclosed else values
+def _first(parse: Callable[[str], _Found | None], texts: Iterable[str]) -> _Found | None:
+    """The first of ``texts`` that ``parse`` makes something of."""
+    for text in texts:
+        found = parse(text)
+        if found:
+            return found
+    return None
 
 
 def _arxiv_of(fields: dict[str, str]) -> ArxivId | None:
-    eprint = fields.get("eprint")
     prefix = (fields.get("archiveprefix") or fields.get("eprinttype") or "arxiv").lower()
-    if eprint and prefix == "arxiv":
-        found = parse_arxiv_id(eprint)
-        if found:
-            return found
-    for name in _ID_FIELDS:
-        if fields.get(name):
-            found = parse_arxiv_id(fields[name])
-            if found:
-                return found
-    for url in URL_PATTERN.findall(fields.get("url", "")):
-        found = parse_arxiv_id(url)
-        if found:
-            return found
-    for name in _TEXT_FIELDS:
-        for match in _ARXIV_IN_TEXT.finditer(fields.get(name, "")):
-            found = parse_arxiv_id(match["id"])
-            if found:
-                return found
-    return None
+    eprint = [fields.get("eprint", "")] if prefix == "arxiv" else []
+    ids = [fields.get(name, "") for name in _ID_FIELDS]
+    in_text = [m["id"] for name in _TEXT_FIELDS for m in _ARXIV_IN_TEXT.finditer(fields.get(name, ""))]
+    candidates = [*eprint, *ids, *URL_PATTERN.findall(fields.get("url", "")), *in_text]
+    return _first(parse_arxiv_id, [text for text in candidates if text])
 
 
 def _doi_of(fields: dict[str, str]) -> str | None:
-    if fields.get("doi"):
-        doi = canonical_doi(fields["doi"])
-        if doi:
-            return doi
-    for url in URL_PATTERN.findall(fields.get("url", "")):
-        doi = canonical_doi(url)
-        if doi:
-            return doi
-    return None
+    candidates = [fields.get("doi", ""), *URL_PATTERN.findall(fields.get("url", ""))]
+    return _first(canonical_doi, [text for text in candidates if text])
 
 
-def _query(entry: Entry, index: int, path: str, lines: list[str], *, enclosed: bool) -> Query:
-    fields = _fields(entry, enclosed=enclosed)
+def _query(entry: BibEntry, index: int, path: str, macros: dict[str, str], raw: str) -> Query:
+    fields = entry.texts(macros)
     doi = _doi_of(fields)
     arxiv = _arxiv_of(fields) or arxiv_doi_id(doi)
     # The same plain Unicode the resolvers give candidates ($\pi$ → π), so titles compare alike.
     title = clean_title(fields["title"]).text if fields.get("title") else None
     abstract = plain_text(fields["abstract"]) if fields.get("abstract") else None
     kind = QueryKind.ARXIV_ID if arxiv else QueryKind.DOI if doi else QueryKind.TITLE
-    start = entry.start_line or 0  # 0-based in bibtexparser
     return Query(
         index=index,
-        origin=Origin(path=path, line=start + 1),
+        origin=Origin(path=path, line=entry.line),
         kind=kind,
         title=title or None,
         abstract=abstract or None,
@@ -104,23 +77,22 @@ def _query(entry: Entry, index: int, path: str, lines: list[str], *, enclosed: b
         arxiv_version=arxiv.version if arxiv else None,
         doi=doi,
         key=entry.key,
-        raw=entry.raw if entry.raw else (lines[start] if start < len(lines) else ""),
+        raw=raw,
     )
 
 
 def read_bib(text: str, path: str) -> list[Query]:
-    """One `Query` per BibTeX entry, in file order; unparsable blocks are skipped."""
-    library = parse_library(text)
-    lines = text.splitlines()
-    entries: list[tuple[Entry, bool]] = []
-    for block in library.blocks:
-        if isinstance(block, Entry):
-            entries.append((block, False))
-        elif isinstance(block, DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, Entry):
-            entries.append((block.ignore_error_block, True))
+    """One `Query` per entry BibTeX reads, in file order; blocks it cannot read whole are skipped."""
+    return bib_queries(parse_bibtex(text, path), text)
+
+
+def bib_queries(bibfile: BibFile, text: str) -> list[Query]:
+    """One `Query` per entry of ``bibfile`` (read from ``text``), in file order."""
+    entries = bibfile.entries
+    macros = bibfile.macros()
     return [
-        _query(entry, index, path, lines, enclosed=enclosed)
-        for index, (entry, enclosed) in enumerate(entries)
+        _query(entry, index, bibfile.path, macros, raw)
+        for index, (entry, raw) in enumerate(zip(entries, as_written(text, entries), strict=True))
     ]
 
 

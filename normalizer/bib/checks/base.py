@@ -191,17 +191,24 @@ IndexCheckFunction = Callable[[Sequence[FileIndex], CheckContext], Iterator[Find
 
 
 @dataclass(frozen=True)
-class Check:
-    """A named check: stable ``code``, kebab-case ``name``, default ``severity``, one-line ``summary``.
-
-    ``run`` looks at one block at a time; ``run_index`` compares entries through the
-    files' indexes. A check has exactly one of them.
-    """
+class CheckSpec:
+    """A check as users know it: stable ``code``, kebab-case ``name``, default ``severity``,
+    one-line ``summary`` (``bibnorm check --list``, docs/checks.md)."""
 
     code: str
     name: str
     severity: Severity
     summary: str
+
+
+@dataclass(frozen=True)
+class Check(CheckSpec):
+    """A named check (`CheckSpec`) and how it runs.
+
+    ``run`` looks at one block at a time; ``run_index`` compares entries through the
+    files' indexes. A check has exactly one of them.
+    """
+
     run: EntryCheckFunction | None = None
     run_index: IndexCheckFunction | None = None
     online: bool = False  # needs `OnlineFacts`
@@ -224,32 +231,32 @@ _ARXIV_HINT = re.compile(r"arxiv|abs/|10\.48550", re.IGNORECASE)
 def entry_arxiv_id(entry: BibEntry) -> ArxivId | None:
     """The arXiv paper an entry names (``eprint``, ``arxivid``, an arXiv ``url``, or journal text)."""
     # Most entries of a big file cite no preprint: rule them out with one cheap scan.
-    for f in entry.fields:
-        if f.name in _ARXIV_ID_FIELDS or (f.name in _ARXIV_FIELDS and _ARXIV_HINT.search(f.value)):
-            break
-    else:
+    if not any(
+        f.name in _ARXIV_ID_FIELDS or (f.name in _ARXIV_FIELDS and _ARXIV_HINT.search(f.value))
+        for f in entry.fields
+    ):
         return None
+    return next(filter(None, _arxiv_readings(entry)), None)
+
+
+def _arxiv_readings(entry: BibEntry) -> Iterator[ArxivId | None]:
+    """What each place an entry may name its arXiv paper in says, most explicit first."""
     eprint = entry.get("eprint")
     prefix = (entry.get("archiveprefix") or entry.get("eprinttype") or "arxiv").strip().lower()
     if eprint and prefix == "arxiv":
-        found = parse_arxiv_id(eprint)
-        if found:
-            return found
+        yield parse_arxiv_id(eprint)
     for name in ("arxivid", "arxiv"):
         value = entry.get(name)
-        if value and (found := parse_arxiv_id(value)):
-            return found
+        if value:
+            yield parse_arxiv_id(value)
     for url in _URL_IN_TEXT.findall(entry.get("url") or ""):
-        if found := parse_arxiv_id(url):
-            return found
+        yield parse_arxiv_id(url)
     for name in ("journal", "volume", "note", "howpublished", "booktitle"):
         for match in _ARXIV_IN_TEXT.finditer(entry.get(name) or ""):
-            if found := parse_arxiv_id(match.group(1)):
-                return found
+            yield parse_arxiv_id(match.group(1))
     doi = entry.get("doi") or ""
     if doi.lower().startswith("10.48550/arxiv."):
-        return parse_arxiv_id(doi[len("10.48550/arxiv.") :])
-    return None
+        yield parse_arxiv_id(doi[len("10.48550/arxiv.") :])
 
 
 def is_preprint(entry: BibEntry) -> bool:
@@ -288,13 +295,27 @@ _uncached_title_words: Callable[[str], tuple[str, ...]] = title_words.__wrapped_
 # -- the index of a file ---------------------------------------------------------------------------
 
 
+class _Wanted(NamedTuple):
+    """The facts of an entry that the enabled checks read (the others are not computed)."""
+
+    title: bool  # BN204, BN205, BN501: the title key and what tells works of one title apart
+    doi: bool  # BN203
+    macros: bool  # BN102
+    fields: bool  # BN301
+
+    @staticmethod
+    def of(config: CheckConfig) -> _Wanted:
+        return _Wanted(
+            title=config.enabled("BN204") or config.enabled("BN205") or config.enabled("BN501"),
+            doi=config.enabled("BN203"),
+            macros=config.enabled("BN102"),
+            fields=config.enabled("BN301"),
+        )
+
+
 def index_file(bibfile: BibFile, config: CheckConfig | None = None) -> FileIndex:
     """The `FileIndex` of a parsed file (or piece of one); facts only enabled checks read are left out."""
-    config = config or CheckConfig()
-    wants_title = config.enabled("BN204") or config.enabled("BN205") or config.enabled("BN501")
-    wants_doi = config.enabled("BN203")
-    wants_macros = config.enabled("BN102")
-    wants_fields = config.enabled("BN301")
+    wanted = _Wanted.of(config or CheckConfig())
     entries: list[IndexedEntry] = []
     strings: dict[str, int] = {}
     # A worker pickles its piece's index to the parent, which holds every entry's until the end
@@ -305,38 +326,43 @@ def index_file(bibfile: BibFile, config: CheckConfig | None = None) -> FileIndex
         if isinstance(block, StringBlock):
             strings.setdefault(ascii_lower(block.name), block.line)
         elif isinstance(block, FailedBlock | CommentBlock):
-            if isinstance(block, FailedBlock) and block.key is not None:
-                entries.append(IndexedEntry(line=block.line, key=block.key, readable=False))
-            where = "a comment" if isinstance(block, CommentBlock) else "a block BibTeX cannot read whole"
-            for inner in block.inner:
-                if inner.kind == "string":
-                    strings.setdefault(ascii_lower(inner.name), inner.line)
-                else:
-                    entries.append(
-                        IndexedEntry(line=inner.line, key=inner.name, readable=False, hidden=where)
-                    )
+            entries.extend(_unread_entries(block, strings))
         elif isinstance(block, BibEntry):
-            arxiv = entry_arxiv_id(block)
-            title = _title_identity(block) if wants_title else None
-            entries.append(
-                IndexedEntry(
-                    line=block.line,
-                    key=block.key,
-                    arxiv=arxiv,
-                    preprint=arxiv is not None and is_preprint(block),
-                    doi=_doi_identity(block) if wants_doi else None,
-                    title=title,
-                    macros=tuple(_macro_uses(block)) if wants_macros else (),
-                    kind=_one(shared, block.entry_type),
-                    fields=_filled_fields(block, shared) if wants_fields else frozenset(),
-                    parents=_parents(block),
-                    year=_one(shared, _year(block)) if title else None,
-                    first_author=_one(shared, _first_author(block)) if title else None,
-                    place=_place(block, shared) if title else (),
-                    venue=_one(shared, _venue(block)) if title else "",
-                )
-            )
+            entries.append(_indexed(block, wanted, shared))
     return FileIndex(path=bibfile.path, entries=tuple(entries), strings=strings)
+
+
+def _unread_entries(block: FailedBlock | CommentBlock, strings: dict[str, int]) -> Iterator[IndexedEntry]:
+    """The entries BibTeX reads in a block kept verbatim (its @string names go into ``strings``)."""
+    if isinstance(block, FailedBlock) and block.key is not None:
+        yield IndexedEntry(line=block.line, key=block.key, readable=False)
+    where = "a comment" if isinstance(block, CommentBlock) else "a block BibTeX cannot read whole"
+    for inner in block.inner:
+        if inner.kind == "string":
+            strings.setdefault(ascii_lower(inner.name), inner.line)
+        else:
+            yield IndexedEntry(line=inner.line, key=inner.name, readable=False, hidden=where)
+
+
+def _indexed(entry: BibEntry, wanted: _Wanted, shared: dict[Any, Any]) -> IndexedEntry:
+    arxiv = entry_arxiv_id(entry)
+    title = _title_identity(entry) if wanted.title else None
+    return IndexedEntry(
+        line=entry.line,
+        key=entry.key,
+        arxiv=arxiv,
+        preprint=arxiv is not None and is_preprint(entry),
+        doi=_doi_identity(entry) if wanted.doi else None,
+        title=title,
+        macros=tuple(_macro_uses(entry)) if wanted.macros else (),
+        kind=_one(shared, entry.entry_type),
+        fields=_filled_fields(entry, shared) if wanted.fields else frozenset(),
+        parents=_parents(entry),
+        year=_one(shared, _year(entry)) if title else None,
+        first_author=_one(shared, _first_author(entry)) if title else None,
+        place=_place(entry, shared) if title else (),
+        venue=_one(shared, _venue(entry)) if title else "",
+    )
 
 
 _Shared = TypeVar("_Shared")

@@ -63,21 +63,30 @@ def missing_fields(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[
             own.setdefault(ascii_lower(entry.key), entry)
         lookup = ChainMap(own, by_key)
         for entry in index.entries:
-            required = _REQUIRED.get(entry.kind)
-            if not required or not entry.readable:
-                continue
-            present = set(entry.fields)
-            missing = [group for group in required if not present.intersection(group)]
-            if missing and entry.parents:
-                present |= _inherited(entry, lookup)
-            if missing:
-                for path, fields in elsewhere[ascii_lower(entry.key)].items():
-                    if path != index.path:
-                        present |= fields
-                missing = [group for group in missing if not present.intersection(group)]
+            missing = _missing(entry, lookup, elsewhere[ascii_lower(entry.key)], index.path)
             if missing:
                 names = ", ".join("/".join(group) for group in missing)
                 yield ctx.finding("BN301", index.path, entry.line, entry.key, f"@{entry.kind} needs {names}")
+
+
+def _missing(
+    entry: IndexedEntry, lookup: Mapping[str, IndexedEntry], files: Mapping[str, frozenset[str]], path: str
+) -> list[tuple[str, ...]]:
+    """The groups of required fields ``entry`` of file ``path`` has none of, with what it inherits
+    (``lookup``: entries by key) and what the entries of its key in other ``files`` have."""
+    required = _REQUIRED.get(entry.kind)
+    if not required or not entry.readable:
+        return []
+    present = set(entry.fields)
+    missing = [group for group in required if not present.intersection(group)]
+    if missing and entry.parents:
+        present |= _inherited(entry, lookup)
+    if missing:
+        for other, fields in files.items():
+            if other != path:
+                present |= fields
+        missing = [group for group in missing if not present.intersection(group)]
+    return missing
 
 
 def _inherited(entry: IndexedEntry, by_key: Mapping[str, IndexedEntry]) -> set[str]:
@@ -105,27 +114,35 @@ _ET_AL = re.compile(r"\bet[\s~]*al\b\.?", re.IGNORECASE)
 def malformed_names(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
     for bibfile, entry in iter_entries(files):
         for name, line, names, text in ctx.people(bibfile, entry):
-            problems: list[str] = []
-            if len(names) > 1 and not names[0]:
-                problems.append("starts with 'and'")
-            if len(names) > 1 and not names[-1]:
-                problems.append("ends with 'and'")
-            if any(not n for n in names[1:-1]):
-                problems.append("'and and' (an empty name)")
-            if ",," in text.replace(" ", ""):
-                problems.append("',,' (an empty name part)")
-            commas = [
-                n for n in names if n.count(",") >= 3 and _top_level_commas(n) >= 3 and not _EXTENDED.match(n)
-            ]
-            if commas:
-                problems.append(f"names separated by commas instead of 'and': {commas[0][:60]!r}")
-            dangling = [n for n in names if n and (n.rstrip().endswith(",") or n.lstrip().startswith(","))]
-            if dangling:
-                problems.append(f"a name with a dangling comma: {dangling[0]!r}")
+            problems = _name_list_problems(names, text)
             if problems:
                 yield ctx.finding(
                     "BN302", bibfile.path, line, entry.key, f"{name} list: {'; '.join(problems)}"
                 )
+
+
+def _name_list_problems(names: list[str], text: str) -> list[str]:
+    """What is wrong with a name list (``names`` split from ``text`` on ``and``), in words."""
+    problems = [problem for problem, found in _empty_names(names) if found]
+    if ",," in text.replace(" ", ""):
+        problems.append("',,' (an empty name part)")
+    commas = [n for n in names if n.count(",") >= 3 and _top_level_commas(n) >= 3 and not _EXTENDED.match(n)]
+    if commas:
+        problems.append(f"names separated by commas instead of 'and': {commas[0][:60]!r}")
+    dangling = [n for n in names if n and (n.rstrip().endswith(",") or n.lstrip().startswith(","))]
+    if dangling:
+        problems.append(f"a name with a dangling comma: {dangling[0]!r}")
+    return problems
+
+
+def _empty_names(names: list[str]) -> list[tuple[str, bool]]:
+    """Each way a name list has an empty name, and whether ``names`` has it."""
+    several = len(names) > 1
+    return [
+        ("starts with 'and'", several and not names[0]),
+        ("ends with 'and'", several and not names[-1]),
+        ("'and and' (an empty name)", any(not n for n in names[1:-1])),
+    ]
 
 
 # biber's extended name format: ``family=Duc, given=Jean, prefix=de, useprefix=true`` is one
@@ -205,7 +222,7 @@ def _tex_plain(title: str) -> tuple[str, list[int]]:
     """A title with TeX: its text (commands, accents and braces dropped, math a space) and
     where in that text its capitals outside braces are. ``M{\\"u}ller`` reads ``Muller``:
     accents do not change which capitals a style lower-cases."""
-    out: list[str] = []
+    out: list[str] = []  # one character each, so len(out) is a position in the text
     free: list[int] = []
     depth = 0
     math = False
@@ -214,24 +231,10 @@ def _tex_plain(title: str) -> tuple[str, list[int]]:
         ch = title[position]
         position += 1
         if ch == "\\":
-            if position < len(title) and title[position].isalpha():
-                start = position
-                while position < len(title) and title[position].isalpha():
-                    position += 1  # a control word: \LaTeX is not an acronym to protect
-                # A letter command stands for its letter (Bj{\o}rn is one word); any other one
-                # separates words ({Current}\textendash{Voltage} is no word "CurrentVoltage").
-                letter = _LETTER_COMMANDS.get(title[start:position])
-                if not math:
-                    out.append(letter or " ")
-            elif position < len(title) and title[position] in "{}":
-                # BibTeX counts an escaped brace as a brace: ``\{CARTOON\}`` is a group it keeps
-                # the case of (LaTeX prints the braces).
-                depth += 1 if title[position] == "{" else -1
-                position += 1
-            elif position < len(title):
-                if title[position] in _SYMBOL_CHARACTERS and not math:
-                    out.append(title[position])
-                position += 1
+            position, text, opened = _control_sequence(title, position, math)
+            depth += opened
+            if text:
+                out.append(text)
         elif ch == "$":
             math = not math
             out.append(" ")
@@ -244,6 +247,27 @@ def _tex_plain(title: str) -> tuple[str, list[int]]:
                 free.append(len(out))
             out.append(ch)
     return "".join(out), free
+
+
+def _control_sequence(title: str, position: int, math: bool) -> tuple[int, str, int]:
+    """The TeX control sequence whose backslash stands before ``position``: (where it ends, the
+    one character of text it stands for or "", +1 / -1 when it opens / closes a brace group)."""
+    if position >= len(title):
+        return position, "", 0
+    following = title[position]
+    if following.isalpha():
+        start = position
+        while position < len(title) and title[position].isalpha():
+            position += 1  # a control word: \LaTeX is not an acronym to protect
+        # A letter command stands for its letter (Bj{\o}rn is one word); any other one
+        # separates words ({Current}\textendash{Voltage} is no word "CurrentVoltage").
+        letter = _LETTER_COMMANDS.get(title[start:position])
+        return position, "" if math else (letter or " "), 0
+    if following in "{}":
+        # BibTeX counts an escaped brace as a brace: ``\{CARTOON\}`` is a group it keeps
+        # the case of (LaTeX prints the braces).
+        return position + 1, "", 1 if following == "{" else -1
+    return position + 1, following if following in _SYMBOL_CHARACTERS and not math else "", 0
 
 
 def _unbraced_capitals(title: str) -> tuple[str, list[int]]:

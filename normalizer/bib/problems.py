@@ -1,0 +1,205 @@
+"""What BibTeX does with a command it does not read as it is meant, in words and a check code.
+
+`command_problem` looks at one command `bibnorm.bib.bibtex_scan` read: a value that swallowed
+the fields or entries after it (an unmatched brace), an entry closed too early, or where and why
+BibTeX stopped reading it (`Command.error`); the message says what BibTeX loses there, and the
+code (BN101, BN103, BN104, BN106) is the check that reports it. `bibnorm.bib.reading` keeps
+such a command verbatim as a `FailedBlock` carrying that message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bibnorm.bib.bibtex_scan import Command, ScanError
+from bibnorm.io import LineCounter
+
+# Text that starts a field (``name =``) or an entry at a line start: what a runaway value
+# swallowed, or what a broken entry loses.
+_FIELD_START = re.compile(r"(?:^|[,}\"])[ \t\n]*([A-Za-z][\w.:+-]{0,40})[ \t\n]*=", re.MULTILINE)
+# A field swallowed by a value: after a closing brace or quote and a comma, a name at the start
+# of a line. (biblatex's name parts, ``{given={Jean}, family=Duc}``, are not fields.)
+# (An escaped brace does not end a field: Mendeley writes a record pasted into a note with its
+# braces escaped, ``year = 2010,`` after ``\},``, and BibTeX reads it as the note's text.)
+_SWALLOWED_FIELD = re.compile(
+    r"(?<!\\)[}\"][ \t]*,[ \t]*\n[ \t\n]*([A-Za-z][\w.:+-]{0,40})[ \t]*=[ \t\n]*[{\"0-9A-Za-z]"
+)
+_NAME_PARTS = frozenset({"given", "family", "prefix", "suffix", "middle", "giveni", "familyi", "useprefix"})
+ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z][\w-]*)[ \t]*[{(][ \t]*([^\s,{}()]*)", re.MULTILINE)
+_DEFINITIONS = frozenset({"comment", "string", "preamble"})
+
+_COUNTS = "BibTeX counts \\{ and \\} as braces too"
+
+
+def command_name(command: Command) -> str:
+    """``@article{key}``, or ``@article`` for a command without a key, as messages name it."""
+    return f"@{command.name}{{{command.key}}}" if command.key is not None else f"@{command.name}"
+
+
+def command_problem(text: str, command: Command, line: LineCounter, following: int) -> tuple[str, str] | None:
+    """(check code, message) when BibTeX does not read ``command`` as it is meant, else None.
+
+    ``following`` is where the next command starts: the text up to it is what BibTeX
+    skips after an error, and what an entry closed too early leaves outside it.
+    """
+    what = command_name(command)
+    swallowed = _swallowing_field(command)
+    if swallowed is not None:
+        field, fields, entries, close = swallowed
+        lost = _listed(fields + [f"entry {key}" for key in entries])
+        return (
+            "BN104",
+            f"the value of {field} (line {line(_field_at(command, field))}) "
+            f"closes only on line {line(close)}: "
+            f"a brace in it is unmatched ({_COUNTS}), so BibTeX reads {lost} into it",
+        )
+    if command.error is None:
+        after = text[command.end : following]
+        if command.kind == "entry" and _EXTRA_FIELDS.match(after):
+            return (
+                "BN104",
+                f"an extra '{text[command.end - 1]}' on line {line(command.end - 1)} ends {what} early: "
+                f"BibTeX ignores {_listed(_FIELD_START.findall(after))}",
+            )
+        return None
+    return _error_problem(text, command, what, line, following)
+
+
+_EXTRA_FIELDS = re.compile(r"[ \t\n]*,?[ \t\n]*([A-Za-z][\w.:+-]{0,40})[ \t\n]*=")
+
+
+def _error_problem(
+    text: str, command: Command, what: str, line: LineCounter, following: int
+) -> tuple[str, str]:
+    """What BibTeX does with a command it stopped reading (`Command.error`)."""
+    error = command.error
+    assert error is not None
+    if error.kind == "eof":
+        return _runaway(text, error, what, line)
+    at = line(error.at)
+    lost = _listed(_FIELD_START.findall(text[error.at : following]))  # a slice: ^ matches at its start
+    gone = f"BibTeX stops reading {what} there" + (f" and loses {lost}" if lost != "nothing" else "")
+    start = error.start if error.start is not None else error.at
+    interrupted = _interrupted(text, error, what, at, gone, start)
+    if interrupted is not None:
+        return interrupted
+    if error.kind == "after-value":
+        return _after_value(text, command, what, at, gone)
+    if error.kind == "field-name" and "0" <= text[start : start + 1] <= "9":
+        return ("BN101", f"a field name starts with a digit (line {at}): {gone}")
+    if error.kind == "unbalanced":
+        return (
+            "BN104",
+            f"the quoted value of {error.field} has a '}}' that closes nothing (line {at}): {gone}",
+        )
+    messages = {
+        "field-name": f"BibTeX cannot read a field name at {_shown_at(text, start)} (line {at}): {gone}",
+        "equals": f"no '=' after {error.field} (line {at}): {gone}",
+        "value": f"{_shown_at(text, start)} is no value BibTeX reads (line {at}; a value is {{...}}, "
+        f'"...", a number or an @string name): {gone}',
+        "type": f"'@' is not followed by an entry type (line {at}): BibTeX skips to the next '@'",
+        "open": f"@{command.name} has no '{{' or '(' (line {at}): BibTeX skips it",
+        "close": f"@{command.name} is not closed (line {at}): {gone}",
+    }
+    return ("BN101", messages[error.kind])
+
+
+def _runaway(text: str, error: ScanError, what: str, line: LineCounter) -> tuple[str, str]:
+    """A command still open at the end of the file: BibTeX read the rest of the file into it."""
+    if error.value_at is None:
+        return (
+            "BN104",
+            f"{what} is not closed at the end of the file: BibTeX keeps what it read (an error)",
+        )
+    entries = [
+        key for kind, key in ENTRY_START.findall(text, error.value_at) if kind.lower() not in _DEFINITIONS
+    ]
+    lost = _listed([error.field or "the value", *(f"entry {key}" for key in entries)])
+    return (
+        "BN104",
+        f"the value of {error.field} (line {line(error.value_at)}) never closes: "
+        "a brace or quote in it is "
+        f"unmatched ({_COUNTS}), so BibTeX reads to the end of the file and loses {lost}",
+    )
+
+
+def _interrupted(
+    text: str, error: ScanError, what: str, at: int, gone: str, start: int
+) -> tuple[str, str] | None:
+    """A ``%`` comment or the next entry's ``@`` where BibTeX expects a field: None otherwise."""
+    first = text[start : start + 1]
+    if error.kind not in ("after-value", "field-name") or first not in ("%", "@"):
+        return None
+    if first == "%":
+        return (
+            "BN106",
+            f"a % comment inside {what} (line {at}): BibTeX knows no comments; {gone} (biber reads them)",
+        )
+    if error.kind == "after-value":
+        return (
+            "BN104",
+            f"{what} is not closed before the next entry (line {at}): BibTeX reports an error, reads on",
+        )
+    following_entry = ENTRY_START.match(text, text.rfind("\n", 0, start) + 1)
+    next_entry = f"entry {following_entry.group(2)}" if following_entry else "the next entry"
+    return (
+        "BN104",
+        f"{what} is not closed before the next entry (line {at}): BibTeX reads its '@' as a field name "
+        f"and loses {next_entry}",
+    )
+
+
+def _after_value(text: str, command: Command, what: str, at: int, gone: str) -> tuple[str, str]:
+    """Neither ``,`` nor the closing brace where BibTeX expects one: a missing comma, a missing key."""
+    error = command.error
+    assert error is not None
+    following_field = re.match(r"([A-Za-z][\w.:+-]{0,40})[ \t\n]*=", text[error.at : error.at + 60])
+    if following_field and error.field is None:
+        return ("BN103", f"no comma after the key {command.key} (line {at}): {gone}")
+    if following_field:
+        return ("BN103", f"no comma between {error.field} and {following_field.group(1)} (line {at}): {gone}")
+    if error.field is None and text.startswith("=", error.at):
+        return (
+            "BN101",
+            f"@{command.name} has no key (line {at}): BibTeX takes {command.key!r} for its key and stops "
+            "reading it there",
+        )
+    return (
+        "BN101",
+        f"unexpected {_shown_at(text, error.at)} after the value of {error.field} (line {at}): {gone}",
+    )
+
+
+def _swallowing_field(command: Command) -> tuple[str, list[str], list[str], int] | None:
+    """(field, fields, entries, closing offset) when a value of ``command`` holds other
+    fields or entries: an unmatched brace made BibTeX read them into it."""
+    for field in command.fields:
+        value = field.value
+        if "=" not in value and "@" not in value:
+            continue
+        entries = [key for kind, key in ENTRY_START.findall(value) if kind.lower() not in _DEFINITIONS]
+        fields = [name for name in _SWALLOWED_FIELD.findall(value) if name.lower() not in _NAME_PARTS]
+        if entries or fields:
+            return field.name, fields, entries, field.value_at + len(value) - 1
+    return None
+
+
+def _field_at(command: Command, name: str) -> int:
+    return next((f.value_at for f in command.fields if f.name == name), command.at)
+
+
+def _listed(names: Sequence[str], shown: int = 6) -> str:
+    """``["title", "year"]`` → ``"title, year"``; the first ``shown`` and a count of the rest."""
+    names = list(dict.fromkeys(names))
+    if not names:
+        return "nothing"
+    words = ", ".join(names[:shown])
+    return words + (f" and {len(names) - shown} more" if len(names) > shown else "")
+
+
+def _shown_at(text: str, position: int) -> str:
+    """The text at ``position`` as a message shows it: the rest of its line, quoted and cut."""
+    end = text.find("\n", position)
+    piece = text[position : end if end != -1 else len(text)].strip()
+    return repr(piece[:30] + ("..." if len(piece) > 30 else "")) if piece else "the end of the line"

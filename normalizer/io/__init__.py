@@ -1,0 +1,120 @@
+"""File input and output that never loses what the user had.
+
+One import for the whole ground floor of files, gathered from the modules that own them:
+
+- `bibnorm.io.writing` — `write_atomic` (an interrupted run leaves the old file or the new
+  one, never a truncated mix; links, devices and modes as a careful program handles them),
+  `write_stdout` (whole or an error), `locked`, `make_folders`, and the record `WRITTEN` of
+  what a run already changed;
+- `bibnorm.io.places` — where a run may write, decided before any work starts: `expand_user`,
+  `named_output` (a path a file's content names), `pin_output` / `write_pinned`, and
+  `refuse_clashes` (no output is an input, no two outputs one file);
+- `bibnorm.io.reading` — `read_text` / `read_bytes`: one-line errors, a bound on what one input
+  may cost (`input_limit`), standard input read once, and `LineCounter`;
+- `bibnorm.io.encodings` — `decode_text` (UTF-8, UTF-16, Windows-1252, line by line for a file
+  that mixes them) and `decode_kept` (text that encodes back to the same bytes).
+
+May import: bibnorm.errors.
+"""
+
+from __future__ import annotations
+
+from bibnorm.io.encodings import (
+    BINARY_MAGIC,
+    ENCODING_NOTES,
+    LEGACY_ENCODING,
+    LEGACY_NAME,
+    EncodingNotes,
+    KeptEncoding,
+    decode_kept,
+    decode_lines,
+    decode_text,
+    encoding_note,
+    refuse_binary,
+)
+from bibnorm.io.places import (
+    PinnedOutput,
+    Role,
+    expand_user,
+    named_output,
+    pin_output,
+    refuse_clashes,
+    write_pinned,
+)
+from bibnorm.io.reading import (
+    INPUT_LIMIT,
+    INPUT_LIMIT_VARIABLE,
+    LineCounter,
+    input_limit,
+    read_bytes,
+    read_text,
+    size_limit,
+)
+from bibnorm.io.writing import (
+    STALE_AFTER,
+    STDIO,
+    WRITTEN,
+    WrittenFiles,
+    adopt_mode,
+    current_umask,
+    locked,
+    make_folders,
+    remove_stale_temporaries,
+    resolve_output,
+    same_file,
+    silence_stdout,
+    temporary_beside,
+    write_atomic,
+    write_stdout,
+)
+
+__all__ = [
+    "BINARY_MAGIC",
+    "ENCODING_NOTES",
+    "INPUT_LIMIT",
+    "INPUT_LIMIT_VARIABLE",
+    "LEGACY_ENCODING",
+    "LEGACY_NAME",
+    "STALE_AFTER",
+    "STDIO",
+    "WRITTEN",
+    "EncodingNotes",
+    "KeptEncoding",
+    "LineCounter",
+    "PinnedOutput",
+    "Role",
+    "WrittenFiles",
+    "adopt_mode",
+    "current_umask",
+    "decode_kept",
+    "decode_lines",
+    "decode_text",
+    "encoding_note",
+    "expand_user",
+    "input_limit",
+    "locked",
+    "make_folders",
+    "named_output",
+    "pin_output",
+    "read_bytes",
+    "read_text",
+    "refuse_binary",
+    "refuse_clashes",
+    "remove_stale_temporaries",
+    "resolve_output",
+    "same_file",
+    "silence_stdout",
+    "size_limit",
+    "start_run",
+    "temporary_beside",
+    "write_atomic",
+    "write_pinned",
+    "write_stdout",
+]
+
+
+def start_run() -> None:
+    """Forget the records of an earlier run in this process (a command invoked again in-process,
+    as tests and embedding programs do, says its notes and lists its written files afresh)."""
+    WRITTEN.paths.clear()
+    ENCODING_NOTES.told.clear()

@@ -1,0 +1,210 @@
+"""Bytes of a text file to `str`, in whatever encoding old and new exporters wrote it.
+
+`decode_text` accepts UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when the
+NUL pattern shows it) and the legacy 8-bit encoding of old exporters, Windows-1252 (Latin-1
+with printable characters in 0x80-0x9F; Latin-1 for the five bytes it leaves undefined), and
+refuses a file that starts like a PDF, an archive or an image (`refuse_binary`).
+`decode_kept` decodes so that `KeptEncoding.encode` gives the same bytes back (``format``
+writes a file in the encoding it had).
+
+A file that is not UTF-8 throughout is read line by line: each line that is valid
+UTF-8 as UTF-8, each other line as Windows-1252, and one note on stderr names the
+lines read the legacy way (none named: the whole file was). Everything bibnorm writes
+is UTF-8, so a file mixing both (UTF-8 entries appended to an old Latin-1 ``.bib``) is
+repaired rather than refused: refusing would leave the user a file no tool converts
+(``iconv`` from Latin-1 double-encodes the UTF-8 part, "Müller" → "MÃ¼ller"), and the
+decision per line is reliable because Latin-1 text with accents is practically never
+valid UTF-8 (an accented capital such as "Ã" would have to be followed by a C1 control
+or one of the symbols "¡" to "¿").
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bibnorm.errors import InputError
+
+
+@dataclass(frozen=True)
+class KeptEncoding:
+    """How a file's bytes became text such that `encode` gives the same bytes back.
+
+    An 8-bit file is read as UTF-8 with every byte that is not UTF-8 kept as it is (a lone
+    surrogate, Python's ``surrogateescape``): a Latin-1 or Windows-1252 file, or one mixing
+    them with UTF-8, is written back byte for byte where its text is unchanged, in
+    whatever encoding each line had. BibTeX reads bytes, so this is what keeps its output
+    the same. ``legacy`` says such bytes were found.
+    """
+
+    codec: str = "utf-8"  # or "utf-16-le" / "utf-16-be"
+    bom: bool = False
+    legacy: bool = False
+
+    def encode(self, text: str) -> bytes:
+        """``text`` in this encoding (with the BOM the file had)."""
+        if self.codec == "utf-8":
+            return (b"\xef\xbb\xbf" if self.bom else b"") + text.encode("utf-8", "surrogateescape")
+        mark = ("\ufeff" if self.bom else "").encode(self.codec)
+        return mark + text.encode(self.codec)
+
+
+def decode_kept(data: bytes, name: str) -> tuple[str, KeptEncoding]:
+    """``data`` as text that `KeptEncoding.encode` turns back into ``data`` (see there).
+
+    UTF-16 is decoded as such; a binary file is an `InputError`, as for `read_text`.
+    """
+    refuse_binary(data, name)
+    encoding = _utf16_encoding(data)
+    if encoding is not None:
+        bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        codec = ("utf-16-be" if data.startswith(b"\xfe\xff") else "utf-16-le") if bom else encoding
+        try:
+            return data[2 if bom else 0 :].decode(codec), KeptEncoding(codec, bom)
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: looks like UTF-16 text but does not decode as UTF-16") from None
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{name}: looks like a binary file, expected text")
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    try:
+        return body.decode("utf-8"), KeptEncoding(bom=bom)
+    except UnicodeDecodeError:
+        return body.decode("utf-8", "surrogateescape"), KeptEncoding(bom=bom, legacy=True)
+
+
+LEGACY_ENCODING = "cp1252"
+LEGACY_NAME = "Windows-1252 (Latin-1)"
+
+
+# Files that are not text, by their first bytes: read as Windows-1252 they would become text
+# with no entry in it ("check paper.pdf": "0 error(s)", exit 0).
+BINARY_MAGIC = {
+    b"%PDF-": "a PDF",
+    b"PK\x03\x04": "a ZIP archive: .zip, .docx, .epub",
+    b"\x1f\x8b": "gzip-compressed",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+}
+
+
+def refuse_binary(data: bytes, name: str) -> None:
+    """`InputError` when ``data`` starts like one of the `BINARY_MAGIC` formats."""
+    kind = next((kind for magic, kind in BINARY_MAGIC.items() if data.startswith(magic)), None)
+    if kind is not None:
+        raise InputError(f"{name}: is a binary file ({kind}), expected text; nothing was read")
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Bytes of a text file to `str`; see `read_text` for the encodings accepted.
+
+    When some lines are not UTF-8, says so on stderr (once per ``name`` and process). A file
+    that starts like a PDF, an archive or an image (`BINARY_MAGIC`) is an `InputError`.
+    """
+    refuse_binary(data, name)
+    encoding = _utf16_encoding(data)
+    if encoding is not None:
+        try:
+            return data.decode(encoding).lstrip("\ufeff")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: looks like UTF-16 text but does not decode as UTF-16") from None
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{name}: looks like a binary file, expected text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    text, legacy = decode_lines(data)
+    if name not in ENCODING_NOTES.told:
+        ENCODING_NOTES.told.add(name)
+        print(f"bibnorm: note: {encoding_note(name, legacy)}", file=sys.stderr)
+    return text
+
+
+# The five bytes Windows-1252 leaves undefined are read as Latin-1 (C1 control characters).
+_UNDEFINED_AS_LATIN1 = {0xDC00 + byte: chr(byte) for byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
+def decode_lines(data: bytes) -> tuple[str, list[int]]:
+    """Text of ``data`` (not valid UTF-8 as a whole) read line by line, and the numbers of
+    the lines read as Windows-1252 when the file also holds UTF-8 beyond ASCII; no numbers
+    when it holds none (the whole file was read as Windows-1252).
+
+    Lines end at ``\n``, ``\r\n`` or ``\r``, as everywhere in bibnorm. A file in one
+    legacy encoding is decoded in one go; only a mixed one is looked at line by line.
+    """
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    # Each byte that is not UTF-8 becomes one character; a valid sequence of 2-4 bytes, one.
+    if len(data.decode("utf-8", "surrogateescape")) == len(data):
+        return _legacy(data), []
+    parts: list[str] = []
+    legacy: list[int] = []
+    utf8 = False  # a line beyond ASCII was UTF-8 (not only bytes that happen to pair up)
+    for number, line in enumerate(data.splitlines(keepends=True), start=1):
+        try:
+            parts.append(line.decode("utf-8"))
+            utf8 = utf8 or not line.isascii()
+        except UnicodeDecodeError:
+            legacy.append(number)
+            parts.append(_legacy(line))
+    return "".join(parts), legacy if utf8 else []
+
+
+def _legacy(data: bytes) -> str:
+    try:
+        return data.decode(LEGACY_ENCODING)
+    except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined
+        return data.decode(LEGACY_ENCODING, "surrogateescape").translate(_UNDEFINED_AS_LATIN1)
+
+
+def encoding_note(name: str, legacy: Sequence[int]) -> str:
+    """The one line that says how a file that is not UTF-8 throughout was read (``legacy``:
+    as `decode_lines` gives them)."""
+    if not legacy:
+        return f"{name}: not UTF-8; read as {LEGACY_NAME}; what bibnorm writes is UTF-8"
+    return (
+        f"{name}: mixes encodings: {_line_ranges(legacy)} not UTF-8 and read as {LEGACY_NAME}, "
+        "the other lines as UTF-8; what bibnorm writes is UTF-8"
+    )
+
+
+def _line_ranges(numbers: Sequence[int], shown: int = 8) -> str:
+    """``[3, 4, 5, 9]`` → ``"lines 3-5, 9 are"``, the first ``shown`` ranges and a count of the rest."""
+    ranges: list[list[int]] = []
+    for number in numbers:
+        if ranges and ranges[-1][1] == number - 1:
+            ranges[-1][1] = number
+        else:
+            ranges.append([number, number])
+    words = [f"{a}-{b}" if a != b else str(a) for a, b in ranges[:shown]]
+    rest = sum(b - a + 1 for a, b in ranges[shown:])
+    listed = ", ".join(words) + (f" and {rest} more" if rest else "")
+    return f"line {listed} is" if len(numbers) == 1 else f"lines {listed} are"
+
+
+class EncodingNotes:
+    """The inputs whose encoding note was already printed (a record of messages, like `WRITTEN`)."""
+
+    def __init__(self) -> None:
+        self.told: set[str] = set()
+
+
+ENCODING_NOTES = EncodingNotes()
+
+
+def _utf16_encoding(data: bytes) -> str | None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    # ASCII-heavy UTF-16 has a NUL in nearly every other byte and almost none between.
+    if odd_nuls > 0.8 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.8 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None

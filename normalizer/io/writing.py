@@ -1,0 +1,266 @@
+"""Writing files so that an interrupted run never leaves a truncated one.
+
+`write_atomic`:
+
+- the path is resolved first: through a symlink the *target* is replaced and the link
+  kept, so ``-o link.bib`` updates the file the link points at;
+- a regular file (or a new one) is written to a temporary file in the same folder,
+  flushed to disk, then moved over the destination in one `os.replace`, so an
+  interrupted run leaves either the old file or the new one, never a truncated mix;
+- a destination that is not a regular file (a character device such as ``/dev/null``, a
+  FIFO, ``/dev/stdout``) is written directly: renaming over it would replace the device
+  with a plain file;
+- a new file gets the mode the umask allows (like any program's ``open``), an existing
+  one keeps its mode and, where the process may, its owner and group.
+
+Every path written is recorded in `WRITTEN` so an interrupted command can say which
+files it already changed. Data written to standard output (`write_stdout`) is written
+whole or not at all: a short write (a full disk, ``ulimit -f``) is an error, never a
+silently truncated output. `make_folders` creates folders as needed, but never a home
+folder that does not exist (``HOME=/nonexistent`` is how services say "no home"); `locked`
+holds a read-modify-write of one file against other processes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import glob
+import os
+import stat
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from bibnorm.errors import OutputError
+
+STDIO = "-"
+
+
+class WrittenFiles:
+    """The files this process has replaced or written, in order (for interrupt messages).
+
+    This is a record of effects, not policy: it only ever grows, and nothing decides
+    anything from it but the message a user sees when a run is interrupted.
+    """
+
+    def __init__(self) -> None:
+        self.paths: list[Path] = []
+
+    def record(self, path: Path) -> None:
+        if path not in self.paths:
+            self.paths.append(path)
+
+    def describe(self) -> str:
+        """``"no output file was changed"`` or ``"already written: a.bib, r.json"``."""
+        if not self.paths:
+            return "no output file was changed"
+        return "already written: " + ", ".join(str(p) for p in self.paths)
+
+
+WRITTEN = WrittenFiles()
+
+
+def current_umask() -> int:
+    """The process umask (reading it means setting it; it is put back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def resolve_output(path: Path | str) -> Path:
+    """Where a write to ``path`` really lands: symlinks followed, even dangling ones."""
+    return Path(os.path.realpath(os.fspath(path)))
+
+
+def same_file(a: Path | str, b: Path | str) -> bool:
+    """True when two paths name one file (through links, ``./``, case-preserving names)."""
+    if str(a) == STDIO or str(b) == STDIO:
+        return False
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return resolve_output(a) == resolve_output(b)
+
+
+def write_atomic(path: Path | str, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8; bytes as they are) to ``path`` without ever leaving a truncated
+    file; ``"-"`` is stdout.
+
+    See the module docstring for symlinks, devices, FIFOs and file modes. Raises
+    `OutputError` with a one-line reason; the previous file is then left as it was.
+    """
+    if str(path) == STDIO:
+        write_stdout(text)
+        return
+    target = resolve_output(path)
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"cannot write {path}: is a directory")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_in_place(Path(path), target, text)
+        return
+    replace_atomically(Path(path), target, text, info)
+
+
+def write_stdout(text: str | bytes) -> None:
+    """Write ``text`` (or bytes, as they are) to standard output, every byte of it, and flush.
+
+    The text layer ignores a short write (the raw stream's, under ``PYTHONUNBUFFERED``,
+    when a full disk or ``ulimit -f`` cuts a write short): the output would end early
+    with exit 0. The bytes go through the binary layer here until all are written, so
+    the next write reports the disk's error. Raises `OutputError` with a one-line reason
+    (`BrokenPipeError` is left to the caller: a closed pipe is not an error to report).
+    """
+    if sys.stdout is None:  # started with stdout closed (``>&-``): the data has nowhere to go
+        raise OutputError("standard output is closed; write to a file with -o")
+    stream = sys.stdout
+    try:
+        stream.flush()
+        binary = getattr(stream, "buffer", None)
+        if binary is None:  # a text-only stream (embedding): it has no short writes to check
+            stream.write(text if isinstance(text, str) else text.decode("utf-8", "replace"))
+            stream.flush()
+            return
+        if isinstance(text, bytes):
+            data = memoryview(text)
+        else:
+            data = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+        while data:
+            data = data[binary.write(data) or 0 :]  # None: a non-blocking stream took nothing yet
+        binary.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        # The unwritten text stays buffered; without this the interpreter's final flush
+        # fails again and exits 120 instead of our one line and exit 1.
+        silence_stdout()
+        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _write_in_place(given: Path, target: Path, text: str | bytes) -> None:
+    """A device, FIFO or other special file: written like a stream, never renamed over."""
+    try:
+        with target.open("wb") as handle:
+            handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
+    except OSError as error:
+        raise OutputError(f"cannot write {given}: {error.strerror or error}") from error
+    WRITTEN.record(target)
+
+
+def replace_atomically(given: Path, target: Path, text: str | bytes, existing: os.stat_result | None) -> None:
+    """Write ``text`` to a temporary file beside ``target`` and rename it over ``target`` (whose
+    stat is ``existing``, None for a new file); ``given`` is the path as the user named it."""
+    temporary: str | None = None
+    try:
+        descriptor, temporary = temporary_beside(target)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        adopt_mode(temporary, existing)
+        os.replace(temporary, target)
+        temporary = None
+    except OSError as error:
+        raise OutputError(f"cannot write {given}: {error.strerror or error}") from error
+    finally:
+        # Interrupted or failed: remove the temporary file, keep the old target.
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    WRITTEN.record(target)
+
+
+def temporary_beside(target: Path) -> tuple[int, str]:
+    """A new temporary file (descriptor, name) in ``target``'s folder, to be renamed over it.
+
+    The folder is made if needed (`make_folders`), and temporary files a killed earlier
+    run left for the same target are removed first. Raises `OSError`.
+    """
+    make_folders(target.parent)
+    remove_stale_temporaries(target)
+    return tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+
+
+def adopt_mode(temporary: str | Path, existing: os.stat_result | None) -> None:
+    """Give a finished temporary file the mode (and owner) of the file it replaces, or, for a
+    new file, the mode the umask allows: mkstemp creates 0600, and a new output is as
+    readable as any file the user creates."""
+    if existing is not None:
+        os.chmod(temporary, stat.S_IMODE(existing.st_mode))
+        with contextlib.suppress(OSError):  # only root (or the owner, for the group) may
+            os.chown(temporary, existing.st_uid, existing.st_gid)
+    else:
+        os.chmod(temporary, 0o666 & ~current_umask())
+
+
+STALE_AFTER = 3600.0  # seconds; no write of ours takes that long between create and rename
+
+
+def remove_stale_temporaries(target: Path) -> None:
+    """Delete temporary files a killed earlier run (SIGKILL, power loss) left beside ``target``."""
+    now = time.time()
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - leftover.lstat().st_mtime > STALE_AFTER:
+                leftover.unlink()
+
+
+@contextlib.contextmanager
+def locked(path: Path | str) -> Iterator[None]:
+    """Hold an exclusive advisory lock for a read-modify-write of ``path``.
+
+    The lock is taken on the file's folder: the file itself is replaced by
+    `write_atomic`, so a lock on it would go with the old inode, and a separate lock
+    file would be left behind. Processes that append to one shared file (``bibnorm
+    tex``) take it around read → merge → write; everyone else is unaffected.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX: no advisory locks to take
+        yield
+        return
+    folder = resolve_output(path).parent
+    try:
+        make_folders(folder)  # a new file in a new folder: the write would make it anyway
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError as error:
+        raise OutputError(f"cannot lock {path}: {error.strerror or error}") from error
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def make_folders(folder: Path) -> None:
+    """``mkdir -p folder``, except that a home folder that does not exist is never created.
+
+    ``HOME=/nonexistent`` is how services and containers say "no home"; creating it (as
+    root) or failing deep inside it would both be wrong. Raises `FileNotFoundError`
+    (``strerror`` names the missing home) or another `OSError`.
+    """
+    home = _home()
+    if home is not None and not home.exists():
+        absolute = Path(os.path.abspath(folder))
+        if absolute == home or home in absolute.parents:
+            raise FileNotFoundError(errno.ENOENT, f"the home folder {home} does not exist", str(home))
+    folder.mkdir(parents=True, exist_ok=True)
+
+
+def _home() -> Path | None:
+    home = os.path.expanduser("~")
+    return None if home.startswith("~") else Path(os.path.abspath(home))
