@@ -12,7 +12,8 @@ its index.
   titles and abstracts for the capitals evidence alone (`bibnorm.text.capitals.bibliography_evidence`),
   the writing given that evidence (`render`'s ``evidence``), the whole `render` (which does that
   reading too, as a real run does), and the long way through bibtexparser's writer and ``bibnorm
-  format`` (the tests' oracle, `bibtex_oracle.render_through_writer`); all must give the same bytes. Floor: ≤ 50 µs an entry.
+  format`` (the tests' oracle, `bibtex_oracle.render_through_writer`); all must give the same
+  bytes. Floor: ≤ 50 µs an entry.
 - **build**: `build_index` of the snapshot file and ``bench_snapshot.py``'s plain loop over it
   (orjson, ``executemany``, FTS5), each in its own process (``--snapshot FILE``; skipped
   without). Floor: ≤ 1.5× the loop and ≥ 25,000 records/s.

@@ -62,11 +62,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bibnorm.bib.bibfile import FormatOptions, RenderedBlock, format_bibtex, join_rendered
-from bibnorm.models import Reference
+from bibnorm.models import Problem, Reference
 from bibnorm.processes import shared_objects_frozen
 from bibnorm.text.capitals import Evidence, bibliography_evidence
 from bibnorm.writers import Rendered, WriterOptions
-from bibnorm.writers.bibtex_entry import BibtexEntry, Mode, entry_fields
+from bibnorm.writers.bibtex_entry import Mode, entry_fields
 from bibnorm.writers.bibtex_layout import laid_out_entry, written_entries
 from bibnorm.writers.bibtex_styles import BST_FAMILIES, DOI_LINKS, STYLES
 
@@ -117,20 +117,28 @@ def _rendered(
     references: Sequence[tuple[str, Reference]], options: WriterOptions, mode: Mode, evidence: Evidence
 ) -> Rendered:
     layout = layout_for(options, mode)
-    entries: list[tuple[str, BibtexEntry]] = []
     blocks: list[RenderedBlock] = []
+    problems: list[Problem] = []
     for key, reference in references:
-        entry = entry_fields(key, reference, mode, options, evidence)
-        entries.append((key, entry))
-        if len(blocks) == len(entries) - 1:
-            text = laid_out_entry(entry.entry_type, key, entry.fields, layout)
-            if text is not None:
-                blocks.append(RenderedBlock(text, "entry", key))
-    warnings = tuple(problem for _, entry in entries for problem in entry.problems)
-    if len(blocks) == len(entries):
-        return Rendered(text=join_rendered(blocks, layout), warnings=warnings)
+        entry_type, fields, entry_problems = entry_fields(key, reference, mode, options, evidence)
+        text = laid_out_entry(entry_type, key, fields, layout)
+        if text is None:
+            return _formatted(references, options, mode, evidence)
+        problems.extend(entry_problems)
+        blocks.append(RenderedBlock(text, "entry", key))
+    return Rendered(text=join_rendered(blocks, layout), warnings=tuple(problems))
+
+
+def _formatted(
+    references: Sequence[tuple[str, Reference]], options: WriterOptions, mode: Mode, evidence: Evidence
+) -> Rendered:
+    """`format` of the writer's text of the whole file: for a value that might not read back as
+    written. (The entries are built again rather than kept: holding every entry's fields while
+    the file is laid out would give the garbage collector that much more to walk.)"""
+    entries = [(key, entry_fields(key, reference, mode, options, evidence)) for key, reference in references]
     written = written_entries([(entry.entry_type, key, entry.fields) for key, entry in entries])
-    return Rendered(text=format_bibtex(written, layout), warnings=warnings)
+    warnings = tuple(problem for _, entry in entries for problem in entry.problems)
+    return Rendered(text=format_bibtex(written, layout_for(options, mode)), warnings=warnings)
 
 
 def bibliography_of(references: Sequence[tuple[str, Reference]]) -> Evidence:

@@ -330,11 +330,10 @@ class _EntryBuilder:
     def _shown_once(self, entry_type: str, preset: Preset | None, family: BstFamily | None) -> str:
         """The entry type after the preset's layout; each DOI and arXiv id in the fields the style
         prints exactly once (`once_each`)."""
-        ids = entry_ids(self.reference)
         if preset is None:
             if family is not None or self.mode == "biblatex":
                 printed = family.printed if family is not None else BIBLATEX_PRINTED
-                self.fields = once_each(self.fields, printed, ids)
+                self.fields = once_each(self.fields, printed, entry_ids(self.reference))
             return entry_type
         entry_type, self.fields = preset.layout(self.reference, entry_type, self.fields)
         if family is None:
@@ -346,7 +345,7 @@ class _EntryBuilder:
             "volume",
             *family.printed,
         )  # dblp's "CoRR abs/ID", Scholar's "arXiv preprint arXiv:ID"
-        fields = once_each(self.fields, printed, ids)
+        fields = once_each(self.fields, printed, entry_ids(self.reference))
         missing = unshown_id(fields, printed, self.reference, self.kind)
         if missing:
             note = self.out.latex(missing)
