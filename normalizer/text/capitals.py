@@ -55,7 +55,7 @@ from bibnorm.text.capitals_prose import (
     abstract_evidence,
     bibliography_evidence,
     evidence_for,
-    is_sentence_case,
+    recover_capitals,
     title_evidence,
     title_only_evidence,
 )
@@ -65,8 +65,6 @@ from bibnorm.text.capitals_words import (
     POSSESSIVE,
     TOKEN,
     Evidence,
-    is_english_word,
-    known_names,
     needs_protection,
     pool,
     word_key,
@@ -80,8 +78,6 @@ __all__ = [
     "bibliography_evidence",
     "evidence_for",
     "holds_position",
-    "is_english_word",
-    "known_names",
     "needs_protection",
     "pool",
     "protected_spans",
@@ -90,35 +86,6 @@ __all__ = [
     "title_only_evidence",
     "word_key",
 ]
-
-
-def recover_capitals(title: str, abstract: str | None) -> str:
-    """A sentence-case title with the capitals its own abstract gives names it writes in
-    lower case ("Escaping plato's cave" → "Escaping Plato's cave" when the abstract writes
-    "Plato's" mid-sentence and never "plato"). Only known names and words that are no
-    ordinary English word are recovered; any other title comes back unchanged."""
-    if not abstract or not is_sentence_case(title):
-        return title
-    evidence = abstract_evidence(abstract)
-    pieces: list[str] = []
-    last = 0
-    for match in PART_RE.finditer(title):
-        part = match.group()
-        key = word_key(part)
-        if (
-            match.start() == 0
-            or not part.islower()
-            or evidence.named.get(key, 0) == 0
-            or evidence.lower.get(key, 0) > 0
-            or not (key in known_names() or not is_english_word(key))
-        ):
-            continue
-        form = evidence.forms.get(key, "")
-        stem = POSSESSIVE.sub("", part)
-        written = form if form.casefold() == stem.casefold() else stem[:1].upper() + stem[1:]
-        pieces += [title[last : match.start()], written + part[len(stem) :]]
-        last = match.end()
-    return "".join(pieces) + title[last:] if pieces else title
 
 
 def _part_is_name(part: str, alone: bool, evidence: Evidence) -> bool:
@@ -145,18 +112,32 @@ def _token_spans(token: str, offset: int, evidence: Evidence) -> Iterable[tuple[
     if len(parts) > 1 and token[:1].isupper() and evidence.names_token(token):
         yield offset, offset + len(POSSESSIVE.sub("", token))  # named as written: "MLP-Mixer"
         return
+    for start, end in _protected_runs(parts, evidence):
+        yield offset + start, offset + end
+
+
+def _protected_runs(parts: Sequence[tuple[int, int, str]], evidence: Evidence) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of a token's parts to brace together (rules 1–5), given
+    ``(start, end, text)`` of each part."""
     alone = len(parts) == 1
     named = [_part_is_name(text, alone, evidence) for _, _, text in parts]
-    if not any(named) and not any(t.isdigit() for _, _, t in parts):
-        return
+    numbers = [text.isdigit() for _, _, text in parts]
+    if not any(named) and not any(numbers):
+        return []
     # Rule 5: a single capital letter joined to a protected part or a number.
-    anchored = any(named) or any(t.isdigit() for _, _, t in parts)
     keep = [
-        is_named or (anchored and len(text) == 1 and text.isupper())
+        is_named or (len(text) == 1 and text.isupper())
         for is_named, (_, _, text) in zip(named, parts, strict=True)
     ]
-    # Numbers join the braces of their protected neighbours ("GPT-4", "2-D").
-    numbers = [text.isdigit() for _, _, text in parts]
+    return _runs(parts, keep, numbers)
+
+
+def _runs(
+    parts: Sequence[tuple[int, int, str]], keep: list[bool], numbers: list[bool]
+) -> list[tuple[int, int]]:
+    """The runs of kept parts that hold a capital; numbers join the braces of their protected
+    neighbours ("GPT-4", "2-D")."""
+    runs: list[tuple[int, int]] = []
     run_start: int | None = None
     run_end = 0
     run_has_capital = False
@@ -171,10 +152,11 @@ def _token_spans(token: str, offset: int, evidence: Evidence) -> Iterable[tuple[
             run_start, run_end = start, end  # a number just before a protected part
             continue
         if run_start is not None and run_has_capital:
-            yield offset + run_start, offset + run_end
+            runs.append((run_start, run_end))
         run_start, run_has_capital = None, False
     if run_start is not None and run_has_capital:
-        yield offset + run_start, offset + run_end
+        runs.append((run_start, run_end))
+    return runs
 
 
 def holds_position(positions: Sequence[int], start: int, end: int) -> bool:

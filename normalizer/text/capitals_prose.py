@@ -18,6 +18,7 @@ from bibnorm.text.capitals_words import (
     PART_RE,
     POSSESSIVE,
     TOKEN,
+    Counts,
     Evidence,
     is_english_word,
     known_names,
@@ -53,12 +54,7 @@ def _read_prose(text: str) -> Evidence:
     tokens = [m.group() for m in _PROSE_TOKEN.finditer(_prose(text))]
     expansion = _acronym_expansions(tokens)
     capital = [token[:1].isupper() for token in tokens]
-    named: Counter[str] = Counter()
-    titled: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    named_tokens: Counter[str] = Counter()
-    lower_tokens: Counter[str] = Counter()
-    forms: dict[str, str] = {}
+    counts = Counts()
     start = True
     for index, token in enumerate(tokens):
         if token == ",":
@@ -66,30 +62,40 @@ def _read_prose(text: str) -> Evidence:
         if not token[0].isalnum():
             start = True
             continue
-        hyphenated = JOINED.search(token) is not None
         if token.islower():  # most words of any abstract: only counted
-            for part in PART_RE.findall(token) if hyphenated else (token,):
-                if part.islower():
-                    lower[word_key(part)] += 1
-            if hyphenated:
-                lower_tokens[token] += 1
-            start = False
-            continue
-        parts = PART_RE.findall(token)
-        in_title_case = index in expansion or _in_capital_run(tokens, capital, index)
-        if hyphenated and not start and not in_title_case and capital[index]:
-            named_tokens[POSSESSIVE.sub("", token)] += 1
-        for part in parts:
-            if part.islower():
-                lower[word_key(part)] += 1
-        for key, part, title_case in _capitalised_parts(parts, hyphenated, start, in_title_case):
-            if title_case:
-                titled[key] += 1
-            else:
-                named[key] += 1
-                forms.setdefault(key, part)
+            _count_lower(token, counts)
+        else:
+            in_title_case = index in expansion or _in_capital_run(tokens, capital, index)
+            _count_capitalised(token, start, in_title_case, counts)
         start = False
-    return Evidence(named, titled, lower, named_tokens, lower_tokens, frozenset(), forms)
+    return counts.evidence()
+
+
+def _count_lower(token: str, counts: Counts) -> None:
+    hyphenated = JOINED.search(token) is not None
+    for part in PART_RE.findall(token) if hyphenated else (token,):
+        if part.islower():
+            counts.lower[word_key(part)] += 1
+    if hyphenated:
+        counts.tokens_lower[token] += 1
+
+
+def _count_capitalised(token: str, start: bool, in_title_case: bool, counts: Counts) -> None:
+    """Count a token that is not all lower case: its lower-case parts, its capitalised parts
+    (named or titled), and its spelling when a capitalised hyphenated token is named as written."""
+    hyphenated = JOINED.search(token) is not None
+    parts = PART_RE.findall(token)
+    if hyphenated and not start and not in_title_case and token[:1].isupper():
+        counts.tokens[POSSESSIVE.sub("", token)] += 1
+    for part in parts:
+        if part.islower():
+            counts.lower[word_key(part)] += 1
+    for key, part, title_case in _capitalised_parts(parts, hyphenated, start, in_title_case):
+        if title_case:
+            counts.titled[key] += 1
+        else:
+            counts.named[key] += 1
+            counts.forms.setdefault(key, part)
 
 
 def _capitalised_parts(
@@ -187,6 +193,15 @@ class _Capitals(Sequence[bool]):
         return self._tokens[index][:1].isupper()
 
 
+def _starts_sentence(tokens: Sequence[str], index: int) -> bool:
+    """Whether ``tokens[index]`` begins a sentence: nothing but commas after a sentence's end
+    before it (a comma neither starts nor ends a sentence)."""
+    before = index - 1
+    while before >= 0 and tokens[before] == ",":
+        before -= 1
+    return before < 0 or not tokens[before][0].isalnum()
+
+
 class _Abstracts:
     """Every abstract of a bibliography read as one token sequence, `_read_prose`'s, with each
     capitalised word's context (sentence start, capital run, acronym spelt out) worked out only
@@ -200,9 +215,31 @@ class _Abstracts:
     """
 
     def __init__(self, abstracts: Iterable[str]) -> None:
+        self.tokens: list[str] = []
+        self.lower: Counter[str] = Counter()
+        self.lower_tokens: Counter[str] = Counter()
+        self.named: Counter[str] = Counter()
+        self.titled: Counter[str] = Counter()
+        self.named_tokens: Counter[str] = Counter()
+        self.forms: dict[str, str] = {}
+        # Distinct capitalised tokens: their parts' keys and their hyphenated spelling.
+        self._capitalised: dict[str, tuple[frozenset[str], str | None]] = {}
+        counted, tokenized = self._tokenize(abstracts)
+        for piece, count in counted.items():
+            if piece.islower() and piece.isalpha():  # most pieces: one lower-case word
+                self.lower[word_key(piece)] += count
+                continue
+            for token in tokenized[piece]:
+                if token != "," and token[0].isalnum():
+                    self._count_token(token, count)
+        self._read_keys: set[str] = set()
+        self._read_spellings: set[str] = set()
+        self._expansion: set[int] | None = None
+
+    def _tokenize(self, abstracts: Iterable[str]) -> tuple[Counter[str], dict[str, list[str]]]:
+        """Fill `tokens`; give how often each whitespace-separated piece occurs, and its tokens."""
         counted: Counter[str] = Counter()
         tokenized: dict[str, list[str]] = {}
-        self.tokens: list[str] = []
         texts = map(_prose, abstracts)
         # A thousand abstracts at a time: the pieces are one string object each (most of the memory,
         # about ten times the text's), and let go of before the next chunk's are made they reuse
@@ -219,37 +256,23 @@ class _Abstracts:
             for piece in in_chunk.keys() - tokenized.keys():  # (letters alone: one token, itself)
                 tokenized[piece] = [piece] if piece.isalpha() else _PROSE_TOKEN.findall(piece)
             self.tokens += chain.from_iterable(map(tokenized.__getitem__, pieces))
-        self.lower: Counter[str] = Counter()
-        self.lower_tokens: Counter[str] = Counter()
-        self.named: Counter[str] = Counter()
-        self.titled: Counter[str] = Counter()
-        self.named_tokens: Counter[str] = Counter()
-        self.forms: dict[str, str] = {}
-        # Distinct capitalised tokens: their parts' keys and their hyphenated spelling.
-        self._capitalised: dict[str, tuple[frozenset[str], str | None]] = {}
-        for piece, count in counted.items():
-            if piece.islower() and piece.isalpha():  # most pieces: one lower-case word
-                self.lower[word_key(piece)] += count
-                continue
-            for token in tokenized[piece]:
-                if token == "," or not token[0].isalnum():
-                    continue
-                hyphenated = JOINED.search(token) is not None
-                parts = PART_RE.findall(token) if hyphenated else (token,)
-                for part in parts:
-                    if part.islower():
-                        self.lower[word_key(part)] += count
-                if token.islower():
-                    if hyphenated:
-                        self.lower_tokens[token] += count
-                elif token not in self._capitalised:
-                    keys = frozenset(word_key(part) for part in parts if part[0].isupper())
-                    spelling = POSSESSIVE.sub("", token) if hyphenated and token[0].isupper() else None
-                    if keys or spelling:
-                        self._capitalised[token] = (keys, spelling)
-        self._read_keys: set[str] = set()
-        self._read_spellings: set[str] = set()
-        self._expansion: set[int] | None = None
+        return counted, tokenized
+
+    def _count_token(self, token: str, count: int) -> None:
+        """Count a word token's lower-case parts; remember a capitalised one's keys and spelling."""
+        hyphenated = JOINED.search(token) is not None
+        parts = PART_RE.findall(token) if hyphenated else (token,)
+        for part in parts:
+            if part.islower():
+                self.lower[word_key(part)] += count
+        if token.islower():
+            if hyphenated:
+                self.lower_tokens[token] += count
+        elif token not in self._capitalised:
+            keys = frozenset(word_key(part) for part in parts if part[0].isupper())
+            spelling = POSSESSIVE.sub("", token) if hyphenated and token[0].isupper() else None
+            if keys or spelling:
+                self._capitalised[token] = (keys, spelling)
 
     def read(self, keys: Iterable[str] = (), spellings: Iterable[str] = ()) -> None:
         """Count how the abstracts write these `word_key`s (named, titled) and these hyphenated
@@ -268,25 +291,17 @@ class _Abstracts:
         if not wanted:
             return
         tokens = self.tokens
-        if self._expansion is None:
-            self._expansion = set()
-            for index in (number + 1 for number in _positions(tokens, "(")):
-                # (`_spell_out` asks for capitals too; a call costs more than asking first)
-                if 2 <= index < len(tokens) - 1 and not tokens[index].islower():
-                    _spell_out(tokens, index, self._expansion)
+        expansion = self._expansions()
         capital = _Capitals(tokens)
         # What each token counts, worked out once: its spelling named as written, and its
         # capitalised parts' (key, form) mid-sentence and at a sentence start.
         counted = {token: self._counted(token, keys, spellings) for token in wanted}
         for index in compress(range(len(tokens)), map(wanted.__contains__, tokens)):
             spelling, anywhere, first = counted[tokens[index]]
-            before = index - 1
-            while before >= 0 and tokens[before] == ",":
-                before -= 1  # a comma neither starts nor ends a sentence
-            start = before < 0 or not tokens[before][0].isalnum()
+            start = _starts_sentence(tokens, index)
             if start and not first:
                 continue  # a sentence's first word says nothing ("We", "The"), nor its spelling
-            in_title_case = index in self._expansion or _in_capital_run(tokens, capital, index)
+            in_title_case = index in expansion or _in_capital_run(tokens, capital, index)
             if spelling is not None and not start and not in_title_case:
                 self.named_tokens[spelling] += 1
             for key, form in first if start else anywhere:
@@ -295,6 +310,17 @@ class _Abstracts:
                 else:
                     self.named[key] += 1
                     self.forms.setdefault(key, form)
+
+    def _expansions(self) -> set[int]:
+        """`_acronym_expansions` of the tokens, worked out on first use."""
+        if self._expansion is None:
+            tokens = self.tokens
+            self._expansion = set()
+            for index in (number + 1 for number in _positions(tokens, "(")):
+                # (`_spell_out` asks for capitals too; a call costs more than asking first)
+                if 2 <= index < len(tokens) - 1 and not tokens[index].islower():
+                    _spell_out(tokens, index, self._expansion)
+        return self._expansion
 
     @staticmethod
     def _counted(
@@ -419,6 +445,35 @@ def evidence_for(title: str, abstract: str | None) -> Evidence:
     if in_title is NO_EVIDENCE:
         return found
     return pool((found, in_title))
+
+
+def recover_capitals(title: str, abstract: str | None) -> str:
+    """A sentence-case title with the capitals its own abstract gives names it writes in
+    lower case ("Escaping plato's cave" → "Escaping Plato's cave" when the abstract writes
+    "Plato's" mid-sentence and never "plato"). Only known names and words that are no
+    ordinary English word are recovered; any other title comes back unchanged."""
+    if not abstract or not is_sentence_case(title):
+        return title
+    evidence = abstract_evidence(abstract)
+    pieces: list[str] = []
+    last = 0
+    for match in PART_RE.finditer(title):
+        part = match.group()
+        key = word_key(part)
+        if (
+            match.start() == 0
+            or not part.islower()
+            or evidence.named.get(key, 0) == 0
+            or evidence.lower.get(key, 0) > 0
+            or not (key in known_names() or not is_english_word(key))
+        ):
+            continue
+        form = evidence.forms.get(key, "")
+        stem = POSSESSIVE.sub("", part)
+        written = form if form.casefold() == stem.casefold() else stem[:1].upper() + stem[1:]
+        pieces += [title[last : match.start()], written + part[len(stem) :]]
+        last = match.end()
+    return "".join(pieces) + title[last:] if pieces else title
 
 
 def _acronym_expansions(tokens: list[str]) -> set[int]:

@@ -144,24 +144,33 @@ class Evidence:
 NO_EVIDENCE = Evidence()
 
 
+class Counts:
+    """Counts of how prose writes words, gathered into an `Evidence` (`evidence`)."""
+
+    def __init__(self) -> None:
+        self.named, self.titled, self.lower = Counter[str](), Counter[str](), Counter[str]()
+        self.tokens, self.tokens_lower = Counter[str](), Counter[str]()
+        self.forms: dict[str, str] = {}
+
+    def evidence(self, title_names: frozenset[str] = frozenset()) -> Evidence:
+        return Evidence(
+            self.named, self.titled, self.lower, self.tokens, self.tokens_lower, title_names, self.forms
+        )
+
+
 def pool(evidences: Iterable[Evidence]) -> Evidence:
     """One `Evidence` for a whole bibliography: the counts of every record added up."""
-    named: Counter[str] = Counter()
-    titled: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    tokens: Counter[str] = Counter()
-    tokens_lower: Counter[str] = Counter()
+    counts = Counts()
     title_names: set[str] = set()
-    forms: dict[str, str] = {}
     for evidence in evidences:
         if evidence is NO_EVIDENCE:
             continue
-        named.update(evidence.named)
-        titled.update(evidence.titled)
-        lower.update(evidence.lower)
-        tokens.update(evidence.tokens)
-        tokens_lower.update(evidence.tokens_lower)
+        counts.named.update(evidence.named)
+        counts.titled.update(evidence.titled)
+        counts.lower.update(evidence.lower)
+        counts.tokens.update(evidence.tokens)
+        counts.tokens_lower.update(evidence.tokens_lower)
         title_names.update(evidence.title_names)
         for key, form in evidence.forms.items():
-            forms.setdefault(key, form)
-    return Evidence(named, titled, lower, tokens, tokens_lower, frozenset(title_names), forms)
+            counts.forms.setdefault(key, form)
+    return counts.evidence(frozenset(title_names))
