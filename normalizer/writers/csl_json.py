@@ -33,7 +33,7 @@ from typing import Any, Literal
 
 from bibnorm.identifiers import is_arxiv_doi
 from bibnorm.models import Person, Reference
-from bibnorm.text.clean import math_to_rich_text, split_source_math
+from bibnorm.text.tex_math import math_to_rich_text, split_source_math
 from bibnorm.writers import Rendered, WriterOptions
 from pydantic import BaseModel, ConfigDict, Field
 

@@ -31,7 +31,7 @@ from collections.abc import Iterator, Sequence
 
 from bibnorm.identifiers import is_arxiv_doi
 from bibnorm.models import Person, Reference
-from bibnorm.text.clean import math_to_unicode, split_source_math
+from bibnorm.text.tex_math import math_to_unicode, split_source_math
 from bibnorm.writers import Rendered, WriterOptions
 
 _TYPES = {"preprint": "UNPB", "article": "JOUR", "inproceedings": "CPAPER", "misc": "GEN"}
