@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from bibnorm.text import data_file
 
 # A token: letter/digit runs joined by hyphens (ASCII and Unicode) or "&"; apostrophes
 # stay inside a part ("Kolmogorov's"). The quantifiers are possessive: what follows each run can
@@ -54,7 +55,7 @@ def word_key(word: str) -> str:
 @lru_cache(maxsize=1)
 def known_names() -> frozenset[str]:
     """The `word_key`s of the names in ``normalizer/data/proper-nouns.txt``."""
-    text = resources.files("bibnorm").joinpath("data", "proper-nouns.txt").read_text("utf-8")
+    text = data_file("proper-nouns.txt").read_text("utf-8")
     names = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return frozenset(word_key(name) for name in names if name)
 
@@ -62,7 +63,7 @@ def known_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _english_words() -> bytes:
     """``normalizer/data/english-words.txt.gz``: sorted lower-case words, one a line."""
-    data = resources.files("bibnorm").joinpath("data", "english-words.txt.gz").read_bytes()
+    data = data_file("english-words.txt.gz").read_bytes()
     return gzip.decompress(data)
 
 
