@@ -184,7 +184,7 @@ def protected_spans(
     # A token's spans depend on the token and the evidence alone: worked out once per evidence
     # (a bibliography's titles share most of their words), except for the shared empty one,
     # which `check` asks about every title of a file with.
-    remembered = evidence._spans if evidence is not NO_EVIDENCE else {}
+    remembered = evidence.remembered_spans() if evidence is not NO_EVIDENCE else {}
     previous_end = 0
     for number, match in enumerate(TOKEN.finditer(text)):
         gap_start, previous_end = previous_end, match.end()
@@ -197,16 +197,26 @@ def protected_spans(
         if found is None:
             found = remembered[token] = tuple(_token_spans(token, 0, evidence))
         start = match.start()
-        opens = (number == 0 and title_start and start > 0) or (
-            number > 0 and _SENTENCE_BREAK.search(text, gap_start, start) is not None  # ends the gap
-        )
-        if not found and token[0].isupper() and (opens or _LETTER_JOINED.match(token)):
+        if (
+            not found
+            and token[0].isupper()
+            and (_opens_sentence(text, number, gap_start, start, title_start) or _LETTER_JOINED.match(token))
+        ):
             # The first word after "?", "!" or a dash subtitle starts a sentence, which BibTeX's
             # sentence case lowers ("…learn? a visual exploration"); so does the letter of
             # "X-Rays", "T-Cell" (a letter, not a word: "x-rays" reads as a variable).
             found = ((0, len(PART_RE.match(token).group())),)  # type: ignore[union-attr]
         spans.extend([(start + begin, start + end) for begin, end in found])
     return spans
+
+
+def _opens_sentence(text: str, number: int, gap_start: int, start: int, title_start: bool) -> bool:
+    """Whether token ``number`` (at ``start``, after the gap from ``gap_start``) begins a sentence
+    BibTeX would lower: the title's first word after a quote or bracket, or a word after a
+    sentence break (`_SENTENCE_BREAK`, which ends the gap)."""
+    if number == 0:
+        return title_start and start > 0
+    return _SENTENCE_BREAK.search(text, gap_start, start) is not None
 
 
 # What ends the gap before a word: a question or exclamation mark (closing quotes allowed), or a

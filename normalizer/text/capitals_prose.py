@@ -142,17 +142,20 @@ def _in_capital_run(tokens: Sequence[str], capital: Sequence[bool], index: int) 
         previous in _RUN_LINKS or following in _RUN_LINKS or previous[:1].isupper() or following[:1].isupper()
     ):
         return False
-    for step in (-1, 1):
-        near = index + step
-        if 0 <= near < len(tokens) and tokens[near] in _RUN_LINKS:
-            if tokens[near] == "," and (_has_acronym(tokens[index]) or not 0 <= near + step < len(tokens)):
-                continue
-            near += step
-            if tokens[near - step] == "," and _has_acronym(tokens[near]):
-                continue  # "Unlike ViT, Hyena ...": a list of names, not of title words
-        if 0 <= near < len(tokens) and capital[near] and tokens[near][0].isalnum():
-            return True
-    return False
+    return _capital_beside(tokens, capital, index, -1) or _capital_beside(tokens, capital, index, 1)
+
+
+def _capital_beside(tokens: Sequence[str], capital: Sequence[bool], index: int, step: int) -> bool:
+    """Whether the word before (``step`` -1) or after (1) a capitalised token is capitalised too,
+    looking across "of" or a comma (not a comma that lists names)."""
+    near = index + step
+    if 0 <= near < len(tokens) and tokens[near] in _RUN_LINKS:
+        if tokens[near] == "," and (_has_acronym(tokens[index]) or not 0 <= near + step < len(tokens)):
+            return False
+        near += step
+        if tokens[near - step] == "," and _has_acronym(tokens[near]):
+            return False  # "Unlike ViT, Hyena ...": a list of names, not of title words
+    return 0 <= near < len(tokens) and capital[near] and tokens[near][0].isalnum()
 
 
 def _is_acronym(part: str) -> bool:
@@ -200,6 +203,11 @@ def _starts_sentence(tokens: Sequence[str], index: int) -> bool:
     while before >= 0 and tokens[before] == ",":
         before -= 1
     return before < 0 or not tokens[before][0].isalnum()
+
+
+# What one capitalised token counts: its spelling when asked about, and the (key, form) of its
+# parts asked about, mid-sentence and at a sentence start.
+_Counted = tuple[str | None, list[tuple[str, str]], list[tuple[str, str]]]
 
 
 class _Abstracts:
@@ -290,13 +298,16 @@ class _Abstracts:
         }
         if not wanted:
             return
+        # What each token counts, worked out once: its spelling named as written, and its
+        # capitalised parts' (key, form) mid-sentence and at a sentence start.
+        self._count_places({token: self._counted(token, keys, spellings) for token in wanted})
+
+    def _count_places(self, counted: dict[str, _Counted]) -> None:
+        """Count each place a token of ``counted`` stands, in its context."""
         tokens = self.tokens
         expansion = self._expansions()
         capital = _Capitals(tokens)
-        # What each token counts, worked out once: its spelling named as written, and its
-        # capitalised parts' (key, form) mid-sentence and at a sentence start.
-        counted = {token: self._counted(token, keys, spellings) for token in wanted}
-        for index in compress(range(len(tokens)), map(wanted.__contains__, tokens)):
+        for index in compress(range(len(tokens)), map(counted.__contains__, tokens)):
             spelling, anywhere, first = counted[tokens[index]]
             start = _starts_sentence(tokens, index)
             if start and not first:
@@ -323,9 +334,7 @@ class _Abstracts:
         return self._expansion
 
     @staticmethod
-    def _counted(
-        token: str, keys: set[str], spellings: set[str]
-    ) -> tuple[str | None, list[tuple[str, str]], list[tuple[str, str]]]:
+    def _counted(token: str, keys: set[str], spellings: set[str]) -> _Counted:
         """For one capitalised token: its spelling when asked about, the ``(key, form)`` of its
         parts asked about, counted mid-sentence and at a sentence start."""
         hyphenated = JOINED.search(token) is not None

@@ -135,6 +135,10 @@ class Evidence:
             return True
         return lower == 0 and self.titled.get(key, 0) > 0 and not is_english_word(key)
 
+    def remembered_spans(self) -> dict[str, tuple[tuple[int, int], ...]]:
+        """Where `protected_spans` remembers each token's spans under this evidence."""
+        return self._spans
+
     def names_token(self, token: str) -> bool:
         """True when the prose names a hyphenated token as written ("MLP-Mixer") more often
         than it writes it in lower case."""

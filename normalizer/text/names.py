@@ -307,6 +307,11 @@ def parse_name(text: str) -> Person:
     if len(parts) == 2 and _suffix(plain_text(parts[1])):
         # "Given Family, Jr." — natural order with the suffix after a comma.
         return _natural(_words(parts[0]), suffix=_suffix(plain_text(parts[1])) or "")
+    return _bibtex_order(parts)
+
+
+def _bibtex_order(parts: list[str]) -> Person:
+    """``Family, Given`` or ``Family, Suffix, Given`` parts (at least two)."""
     family_words = _words(parts[0])
     suffix = ""
     if len(parts) >= 3:

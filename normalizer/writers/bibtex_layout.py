@@ -136,13 +136,19 @@ def _canonical_value(name: str, value: str, enclosing: str | None, layout: Forma
         return normalize_value(name.lower(), value, layout) if value.isalnum() else None
     if value.endswith("\\"):
         return None  # (a value ending in "\\" would escape the enclosing "}")
-    depth = 0
-    for match in _SPLITTER_BRACE.finditer(value) if "{" in value or "}" in value else ():
-        depth += 1 if match.group() == "{" else -1
-        if depth < 0:
-            return None  # a "}" would close the enclosing brace early
-    if depth != 0:
+    if ("{" in value or "}" in value) and not _braces_balance(value):
         return None
     if "\\" in value or "\t" in value or "  " in value or name == "month":
         return normalize_value(name.lower(), "{" + value + "}", layout)
     return "{" + value.strip(" ") + "}"  # most values: the braces hold them whole; `format` trims
+
+
+def _braces_balance(value: str) -> bool:
+    """Whether every unescaped brace of ``value`` closes, and none closes before it opens (a "}"
+    would close the enclosing brace early)."""
+    depth = 0
+    for match in _SPLITTER_BRACE.finditer(value):
+        depth += 1 if match.group() == "{" else -1
+        if depth < 0:
+            return False
+    return depth == 0
