@@ -110,21 +110,24 @@ class _Parser:
         if token.isspace():
             return ("space",)
         if token.startswith("\\") and len(token) > 1 and token[1].isalpha():
-            name = token[1:].rstrip("*")
-            optional: list[Node] | None = None
-            if name == "sqrt" and self._peek() == "[":
-                optional = self._bracketed()
-            if name in _FONT or name in _ALPHABETS or name in _ACCENTS or name == "sqrt":
-                return ("cmd", name, [self._argument()], optional)
-            if name in _TWO_ARGUMENTS:
-                return ("cmd", name, [self._argument(), self._argument()], None)
-            return ("cmd", name, [], None)
+            return self._command(token[1:].rstrip("*"))
         if token.startswith("\\") and len(token) == 2:
             # A control symbol: an escaped character (\% \&), or spacing (\, \;), or \|.
             return (
                 ("cmd", token[1], [], None) if token[1] in _SPACING or token[1] == "|" else ("char", token[1])
             )
         return ("char", token)
+
+    def _command(self, name: str) -> Node:
+        """A command and the arguments it takes (``\\sqrt`` an optional one in brackets)."""
+        optional: list[Node] | None = None
+        if name == "sqrt" and self._peek() == "[":
+            optional = self._bracketed()
+        if name in _FONT or name in _ALPHABETS or name in _ACCENTS or name == "sqrt":
+            return ("cmd", name, [self._argument()], optional)
+        if name in _TWO_ARGUMENTS:
+            return ("cmd", name, [self._argument(), self._argument()], None)
+        return ("cmd", name, [], None)
 
     def _peek(self) -> str | None:
         return self.tokens[self.position] if self.position < len(self.tokens) else None
