@@ -190,6 +190,13 @@ def _clean_person(person: Person) -> tuple[Person, tuple[str, ...]]:
     return (person if unchanged else Person(**parts)), tuple(repairs)
 
 
+def _clean_people(people: tuple[Person, ...]) -> tuple[tuple[Person, ...], list[str]]:
+    """The people cleaned (`_clean_person`), and their repairs, each once."""
+    cleaned = [_clean_person(person) for person in people]
+    repairs = [repair for _, person_repairs in cleaned for repair in person_repairs]
+    return tuple(person for person, _ in cleaned), list(dict.fromkeys(repairs))
+
+
 def clean_reference(reference: Reference) -> Reference:
     """The record with title, names, venue and publisher as plain Unicode (see the module).
 
@@ -209,12 +216,10 @@ def clean_reference(reference: Reference) -> Reference:
             if cleaned.text != value:
                 changes[field] = cleaned.text or None
             notes.extend(f"{field}: {repair}" for repair in cleaned.repairs)
-    cleaned_people = [_clean_person(person) for person in reference.authors]
-    authors = tuple(person for person, _ in cleaned_people)
-    name_repairs = [repair for _, repairs in cleaned_people for repair in repairs]
+    authors, name_repairs = _clean_people(reference.authors)
     if authors != reference.authors:
         changes["authors"] = authors
-    notes.extend(f"authors: {repair}" for repair in dict.fromkeys(name_repairs))
+    notes.extend(f"authors: {repair}" for repair in name_repairs)
     if notes:
         changes["notes"] = tuple(dict.fromkeys([*reference.notes, *notes]))
     return reference.model_copy(update=changes) if changes else reference
