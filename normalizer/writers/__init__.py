@@ -17,8 +17,9 @@ Every writer takes the references with their citation keys, in output order, and
 (`models.Problem`), `WriterSpec.write` just the text. Writers do no I/O: the CLI
 writes the text atomically with `bibnorm.io.write_atomic`.
 
-May import what `bibnorm.readers` may (the same layer of the import contracts in
-pyproject.toml): bibnorm.bib, bibnorm.resolve, bibnorm.text and the ground.
+May import: the ground (bibnorm.models, bibnorm.identifiers, bibnorm.errors, bibnorm.config,
+bibnorm.io, bibnorm.processes, bibnorm.safejson), then bibnorm.text, bibnorm.resolve and
+bibnorm.bib: the layer the readers share (pyproject.toml's import contracts).
 """
 
 from __future__ import annotations
