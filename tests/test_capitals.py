@@ -12,7 +12,7 @@ from itertools import product
 from pathlib import Path
 
 import pytest
-from bibnorm.text import capitals, capitals_prose
+from bibnorm.text import capitals_prose
 from bibnorm.text.capitals import (
     TOKEN,
     Evidence,
