@@ -14,7 +14,7 @@ from bibnorm.bib.bibfile import format_bibtex
 from bibnorm.models import Reference
 from bibnorm.writers import Rendered, WriterOptions
 from bibnorm.writers.bibtex import Mode, bibliography_of, layout_for
-from bibnorm.writers.bibtex_entry import entry_fields
+from bibnorm.writers.bibtex_entry import BibtexEntry, entry_fields
 from bibtexparser.library import Library
 from bibtexparser.middlewares import AddEnclosingMiddleware
 from bibtexparser.model import Entry, Field
@@ -38,29 +38,34 @@ def _bibtex_format() -> BibtexFormat:
     return fmt
 
 
-def written_by_bibtexparser(
+def _entries(
     references: Sequence[tuple[str, Reference]], options: WriterOptions, mode: Mode
-) -> str:
-    """bibtexparser's text of the writer's entries, values enclosed by its middleware."""
+) -> list[tuple[str, BibtexEntry]]:
     evidence = bibliography_of(references)
+    return [(key, entry_fields(key, reference, mode, options, evidence)) for key, reference in references]
+
+
+def _written(entries: Sequence[tuple[str, BibtexEntry]]) -> str:
     library = Library()
-    for key, reference in references:
-        entry = entry_fields(key, reference, mode, options, evidence)
+    for key, entry in entries:
         fields = [Field(f.key, f.value, enclosing=f.enclosing) for f in entry.fields]
         library.add(Entry(entry.entry_type, key, fields))
     enclosed = _ENCLOSING.transform(library)
     return bibtexparser.write_string(enclosed, unparse_stack=[], bibtex_format=_bibtex_format())
 
 
+def written_by_bibtexparser(
+    references: Sequence[tuple[str, Reference]], options: WriterOptions, mode: Mode
+) -> str:
+    """bibtexparser's text of the writer's entries, values enclosed by its middleware."""
+    return _written(_entries(references, options, mode))
+
+
 def render_through_writer(
     references: Sequence[tuple[str, Reference]], options: WriterOptions, mode: Mode
 ) -> Rendered:
     """`render` the long way: bibtexparser's `write_string`, then `bibnorm format` of that text."""
-    evidence = bibliography_of(references)
-    warnings = tuple(
-        problem
-        for key, reference in references
-        for problem in entry_fields(key, reference, mode, options, evidence).problems
-    )
-    text = written_by_bibtexparser(references, options, mode)
-    return Rendered(text=format_bibtex(text, layout_for(options, mode)), warnings=warnings)
+    entries = _entries(references, options, mode)
+    warnings = tuple(problem for _, entry in entries for problem in entry.problems)
+    text = format_bibtex(_written(entries), layout_for(options, mode))
+    return Rendered(text=text, warnings=warnings)
