@@ -571,3 +571,9 @@ def test_render_of_awkward_values_is_the_writers_too(mode: Mode, value: str) -> 
     assert render(references, WriterOptions(), mode) == render_through_writer(
         references, WriterOptions(), mode
     )
+
+
+def test_a_key_given_twice_is_refused() -> None:
+    """A bibliography names each entry once: two entries under one key are a caller's error."""
+    with pytest.raises(ValueError, match=r"Duplicate keys found: \['k'\]"):
+        render([("k", POINCARE), ("k", JOURNAL)], WriterOptions(), "bibtex")
