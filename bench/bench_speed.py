@@ -12,7 +12,8 @@ its index.
   titles and abstracts for the capitals evidence alone (`bibnorm.text.capitals.bibliography_evidence`),
   the writing given that evidence (`render`'s ``evidence``), the whole `render` (which does that
   reading too, as a real run does), and the long way through bibtexparser's writer and ``bibnorm
-  format`` (`render_through_writer`); all must give the same bytes. Floor: ≤ 50 µs an entry.
+  format`` (the tests' oracle, `bibtex_oracle.render_through_writer`); all must give the same
+  bytes. Floor: ≤ 50 µs an entry.
 - **build**: `build_index` of the snapshot file and ``bench_snapshot.py``'s plain loop over it
   (orjson, ``executemany``, FTS5), each in its own process (``--snapshot FILE``; skipped
   without). Floor: ≤ 1.5× the loop and ≥ 25,000 records/s.
@@ -128,10 +129,15 @@ def stage_render(index: Path, count: int) -> dict[str, Any]:
         started = time.process_time()
         texts["writing"] = bibtex.render(references, options, "bibtex", evidence).text
         timings["writing"] = time.process_time() - started
-    # An older checkout (PYTHONPATH) has no `render_through_writer`: its `render` is the long way.
+    # The long way is the tests' oracle (tests/bibtex_oracle.py); an older checkout (PYTHONPATH)
+    # has it in the writer, and the oldest none: its `render` is the long way.
     ways = [("direct", bibtex.render)]
     if hasattr(bibtex, "render_through_writer"):
         ways.append(("writer", bibtex.render_through_writer))
+    else:
+        from bibtex_oracle import render_through_writer
+
+        ways.append(("writer", render_through_writer))
     for name, function in ways:
         forget()
         started = time.process_time()

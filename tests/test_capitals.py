@@ -12,9 +12,8 @@ from itertools import product
 from pathlib import Path
 
 import pytest
-from bibnorm.text import capitals
+from bibnorm.text import capitals_prose
 from bibnorm.text.capitals import (
-    _PART_RE,
     TOKEN,
     Evidence,
     bibliography_evidence,
@@ -22,6 +21,7 @@ from bibnorm.text.capitals import (
     needs_protection,
     pool,
 )
+from bibnorm.text.capitals_words import PART_RE as _PART_RE
 from paths import API_SAMPLES, DEV_SNAPSHOT, VERIFY_DEV
 
 Records = list[tuple[str, str | None]]
@@ -73,7 +73,7 @@ def test_the_lazy_counts_of_every_word_are_those_of_reading_each_record(
 ) -> None:
     """Abstracts are split a chunk at a time (`_ABSTRACTS_AT_ONCE`); with chunks of two, every
     other seam between abstracts is also one between chunks."""
-    monkeypatch.setattr(capitals, "_ABSTRACTS_AT_ONCE", at_once)
+    monkeypatch.setattr(capitals_prose, "_ABSTRACTS_AT_ONCE", at_once)
     reference = pool(evidence_for(title, abstract) for title, abstract in records)
     lazy = bibliography_evidence(records)
     keys, spellings = _every_question(reference)

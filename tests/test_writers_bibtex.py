@@ -17,7 +17,10 @@ from bibnorm.resolvers.semantic_scholar import paper_to_reference
 from bibnorm.text.titles import plain_text
 from bibnorm.writers import WriterOptions, format_for_output, get_writer, infer_format
 from bibnorm.writers import bibtex as bibtex_module
-from bibnorm.writers.bibtex import STYLES, Mode, render, render_through_writer
+from bibnorm.writers.bibtex import STYLES, Mode, bibliography_of, render
+from bibnorm.writers.bibtex_entry import entry_fields
+from bibnorm.writers.bibtex_layout import written_entries
+from bibtex_oracle import render_through_writer, written_by_bibtexparser
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 from paths import VERIFY_DEV
 from records import PUBLISHED
@@ -481,8 +484,8 @@ def test_render_writes_what_bibtexparsers_writer_and_format_write(
 ) -> None:
     options = WriterOptions(unicode=unicode, style=style)
     expected = render_through_writer(WORLD, options, mode)
-    with monkeypatch.context() as patched:  # the direct way, never the writer's text
-        patched.setattr(bibtex_module, "written_by_bibtexparser", None)
+    with monkeypatch.context() as patched:  # the direct way, never `format` of the writer's text
+        patched.setattr(bibtex_module, "format_bibtex", None)
         assert render(WORLD, options, mode) == expected
     assert expected.text.count("\n@") + 1 == len(WORLD)
 
@@ -504,41 +507,49 @@ def test_render_lays_entries_out_as_format_would_in_any_layout(
     options = WriterOptions(layout=layout)
     expected = render_through_writer(WORLD, options, "bibtex")
     with monkeypatch.context() as patched:
-        patched.setattr(bibtex_module, "written_by_bibtexparser", None)
+        patched.setattr(bibtex_module, "format_bibtex", None)
         assert render(WORLD, options, "bibtex") == expected
 
 
 @pytest.mark.parametrize(
-    ("value", "alone"),
+    "value",
     [
-        pytest.param("Line\nbreak", True, id="line-break"),
-        pytest.param("A carriage\rreturn", True, id="carriage-return"),
-        pytest.param("Ends with a backslash \\", True, id="trailing-backslash"),
-        pytest.param("Line\nbreak then\n@article{inside", True, id="block-start-in-value"),
+        pytest.param("Line\nbreak", id="line-break"),
+        pytest.param("A carriage\rreturn", id="carriage-return"),
+        pytest.param("Ends with a backslash \\", id="trailing-backslash"),
+        pytest.param("Line\nbreak then\n@article{inside", id="block-start-in-value"),
         # Enough \r\n line ends in a few such entries would make \r\n the whole file's.
-        pytest.param("Windows\r\nline\r\nends", False, id="crlf"),
+        pytest.param("Windows\r\nline\r\nends", id="crlf"),
     ],
 )
-def test_an_awkward_entry_takes_the_long_way_alone(
-    value: str, alone: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Only the entry whose text might read back otherwise is written by bibtexparser and read
-    back; the entries around it take the direct way, and the file is the long way's. One whose
-    text might change the file's line ending sends the whole file the long way."""
+def test_an_awkward_entry_sends_the_file_through_format(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entry whose text might read back otherwise is not laid out directly: `format` reads
+    the writer's text of the whole file (bibtexparser's text, byte for byte), so the file is
+    the long way's, whatever the value does to the entries around it."""
     update = {"pages": value, "url": value, "code_links": (value,)}
     references = [*WORLD[:2], ("a", POINCARE.model_copy(update=update)), *WORLD[2:4]]
     expected = render_through_writer(references, WriterOptions(), "bibtex")
-    written: list[int] = []
-    writer = bibtex_module.written_by_bibtexparser
+    formatted: list[str] = []
+    format_bibtex = bibtex_module.format_bibtex
     with monkeypatch.context() as patched:
         patched.setattr(
             bibtex_module,
-            "written_by_bibtexparser",
-            lambda library: written.append(len(library.blocks)) or writer(library),
+            "format_bibtex",
+            lambda text, layout: formatted.append(text) or format_bibtex(text, layout),
         )
         assert render(references, WriterOptions(), "bibtex") == expected
-    # The awkward entry and the probe entry after it; the whole file only when it cannot be alone.
-    assert written == ([2] if alone else [2, len(references)])
+    assert formatted == [written_by_bibtexparser(references, WriterOptions(), "bibtex")]
+
+
+@pytest.mark.parametrize("mode", ["bibtex", "biblatex"])
+def test_the_writers_text_is_bibtexparsers(mode: Mode) -> None:
+    """The text `format` reads for an awkward file is what bibtexparser's writer writes."""
+    evidence = bibliography_of(WORLD)
+    entries = [entry_fields(key, reference, mode, WriterOptions(), evidence) for key, reference in WORLD]
+    written = written_entries(
+        [(entry.entry_type, key, entry.fields) for (key, _), entry in zip(WORLD, entries, strict=True)]
+    )
+    assert written == written_by_bibtexparser(WORLD, WriterOptions(), mode)
 
 
 @pytest.mark.parametrize(
@@ -560,3 +571,9 @@ def test_render_of_awkward_values_is_the_writers_too(mode: Mode, value: str) -> 
     assert render(references, WriterOptions(), mode) == render_through_writer(
         references, WriterOptions(), mode
     )
+
+
+def test_a_key_given_twice_is_refused() -> None:
+    """A bibliography names each entry once: two entries under one key are a caller's error."""
+    with pytest.raises(ValueError, match=r"Duplicate keys found: \['k'\]"):
+        render([("k", POINCARE), ("k", JOURNAL)], WriterOptions(), "bibtex")

@@ -12,6 +12,7 @@ from typing import Any
 
 from bibnorm.errors import InputError
 from bibnorm.models import Origin, Query
+from bibnorm.readers._export_fields import first_text, item_origin
 from bibnorm.readers._exports import BIBTEX_TYPES, item_query
 from bibnorm.readers.base import Reader
 from bibnorm.safejson import loads
@@ -51,30 +52,29 @@ def _year(item: dict[str, Any]) -> str | None:
     return None
 
 
+def _query(number: int, origin: Origin, item: dict[str, Any]) -> Query:
+    return item_query(
+        number,
+        origin,
+        title=first_text(item, "title"),
+        names=_names(item),
+        year_text=_year(item),
+        doi_text=first_text(item, "DOI"),
+        texts_with_ids=[first_text(item, field) or "" for field in _FIELDS_WITH_IDS],
+        key=first_text(item, "citation-key", "id"),
+        raw=first_text(item, "title", "id") or "",
+        venue=first_text(item, "container-title"),
+        entry_type=BIBTEX_TYPES.get(first_text(item, "type") or "", "misc"),
+        publisher=first_text(item, "publisher"),
+    )
+
+
 def read_csl_json(text: str, path: str) -> list[Query]:
     items = _items(text)
     if items is None:
         raise InputError(f"{path}: not CSL-JSON (a JSON array of items with titles)")
-    queries = []
     line_starts = [n for n, line in enumerate(text.splitlines(), start=1) if '"title"' in line]
-    for number, item in enumerate(items):
-        queries.append(
-            item_query(
-                number,
-                Origin(path=path, line=line_starts[number] if number < len(line_starts) else 1),
-                title=str(item.get("title") or ""),
-                names=_names(item),
-                year_text=_year(item),
-                doi_text=str(item.get("DOI") or ""),
-                texts_with_ids=[str(item.get(field) or "") for field in _FIELDS_WITH_IDS],
-                key=str(item.get("citation-key") or item.get("id") or ""),
-                raw=str(item.get("title") or item.get("id") or ""),
-                venue=str(item.get("container-title") or "") or None,
-                entry_type=BIBTEX_TYPES.get(str(item.get("type") or ""), "misc"),
-                publisher=str(item.get("publisher") or "") or None,
-            )
-        )
-    return queries
+    return [_query(number, item_origin(path, line_starts, number), item) for number, item in enumerate(items)]
 
 
 READER = Reader(

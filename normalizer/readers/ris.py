@@ -11,10 +11,12 @@ first record is dropped (rispy's ``loads`` would find no record behind it); reco
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from bibnorm.errors import InputError
 from bibnorm.io import LineCounter
 from bibnorm.models import Origin, Query
+from bibnorm.readers._export_fields import first_text, item_origin
 from bibnorm.readers._exports import BIBTEX_TYPES, item_query
 from bibnorm.readers.base import Reader
 
@@ -40,6 +42,23 @@ def _entry_type(ris_type: str) -> str:
     return BIBTEX_TYPES.get(ris_type) or _ENDNOTE_TYPES.get(ris_type.strip().casefold(), "misc")
 
 
+def _query(number: int, origin: Origin, record: dict[str, Any]) -> Query:
+    return item_query(
+        number,
+        origin,
+        title=first_text(record, "title", "primary_title"),
+        names=[*(record.get("authors") or []), *(record.get("first_authors") or [])],
+        year_text=first_text(record, "year", "publication_year", "date"),
+        doi_text=record.get("doi"),
+        texts_with_ids=[*(record.get("urls") or []), first_text(record, "notes") or ""],
+        key=record.get("id"),
+        raw=first_text(record, "title", "primary_title") or "",
+        venue=first_text(record, "secondary_title", "journal_name", "alternate_title3"),
+        entry_type=_entry_type(first_text(record, "type_of_reference") or ""),
+        publisher=first_text(record, "publisher"),
+    )
+
+
 def read_ris(text: str, path: str) -> list[Query]:
     import rispy  # local: detection imports every reader, and only RIS input needs rispy
 
@@ -50,30 +69,9 @@ def read_ris(text: str, path: str) -> list[Query]:
         raise InputError(f"{path}: not readable as RIS ({error})") from None
     line_of = LineCounter(text)
     starts = [line_of(m.start()) for m in _START.finditer(text)]
-    queries = []
-    for number, record in enumerate(records):
-        urls = record.get("urls") or []
-        queries.append(
-            item_query(
-                number,
-                Origin(path=path, line=starts[number] if number < len(starts) else 1),
-                title=record.get("title") or record.get("primary_title"),
-                names=[*(record.get("authors") or []), *(record.get("first_authors") or [])],
-                year_text=str(
-                    record.get("year") or record.get("publication_year") or record.get("date") or ""
-                ),
-                doi_text=record.get("doi"),
-                texts_with_ids=[*urls, str(record.get("notes") or "")],
-                key=record.get("id"),
-                raw=str(record.get("title") or record.get("primary_title") or ""),
-                venue=record.get("secondary_title")
-                or record.get("journal_name")
-                or record.get("alternate_title3"),
-                entry_type=_entry_type(str(record.get("type_of_reference") or "")),
-                publisher=str(record.get("publisher") or "") or None,
-            )
-        )
-    return queries
+    return [
+        _query(number, item_origin(path, starts, number), record) for number, record in enumerate(records)
+    ]
 
 
 READER = Reader(

@@ -40,7 +40,18 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from bibnorm.models import Person, Reference
-from pylatexenc.latex2text import LatexNodes2Text
+from bibnorm.text.tex_math import (
+    LATEX_TEXT,
+    SUBSCRIPTS,
+    SUPERSCRIPTS,
+    math_to_rich_text,
+    math_to_unicode,
+    parse_math,
+    scripted,
+    serialise_math,
+    split_source_math,
+    untagged_math,
+)
 
 __all__ = [
     "SUBSCRIPTS",
@@ -53,9 +64,6 @@ __all__ = [
     "math_to_unicode",
     "split_source_math",
 ]
-
-SUPERSCRIPTS = dict(zip("0123456789+-\u2212=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾", strict=True))
-SUBSCRIPTS = dict(zip("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎", strict=True))
 
 
 class Cleaned(NamedTuple):
@@ -71,7 +79,6 @@ _SPACE = re.compile(r"\s+")
 
 # -- text mode --------------------------------------------------------------------------------------
 
-_l2t = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
 # A tie between two non-spaces is a space; "~" elsewhere ("~10x") is a literal tilde.
 _TIE = re.compile(r"(?<=[^\s\\])~(?=\S)")
 # "X^2", "X^{-3}", "\textsuperscript{2}" in text; the caret must follow a character.
@@ -82,18 +89,13 @@ _TEXT_SCRIPT = re.compile(
 _BARE_SPECIAL = re.compile(r"(?<!\\)([%&#])")
 
 
-def _scripted(text: str, table: dict[str, str]) -> str | None:
-    converted = [table.get(ch) for ch in text.replace(" ", "")]
-    return "".join(c for c in converted if c) if converted and all(converted) else None
-
-
 def _text_scripts(match: re.Match[str]) -> str:
     if match.group("cmd"):
         table = SUPERSCRIPTS if match.group("cmd") == "super" else SUBSCRIPTS
-        return _scripted(match.group("arg"), table) or match.group("arg")
+        return scripted(match.group("arg"), table) or match.group("arg")
     table = SUPERSCRIPTS if match.group("op") == "^" else SUBSCRIPTS
     body = match.group("braced") if match.group("braced") is not None else match.group("bare")
-    return _scripted(body, table) or match.group(0)
+    return scripted(body, table) or match.group(0)
 
 
 def _text_to_unicode(text: str) -> str:
@@ -113,375 +115,10 @@ def _text_to_unicode(text: str) -> str:
     # A bare % & # is the character (plain-text sources), not a comment or alignment.
     escaped = _BARE_SPECIAL.sub(r"\\\1", text).replace("^", r"\^{}").replace("_", r"\_")
     try:
-        converted = _l2t.latex_to_text(escaped)
+        converted = LATEX_TEXT.latex_to_text(escaped)
     except Exception:  # pylatexenc is lenient; a broken group must not abort a run
         converted = text.replace("{", "").replace("}", "")
     return converted.replace("\u00a0", " ")
-
-
-# -- math -------------------------------------------------------------------------------------------
-
-_MATH_TOKEN = re.compile(r"\\[A-Za-z]+\*?|\\.|\s+|.", re.DOTALL)
-
-# Commands whose one argument is text in another font; the tag says how CSL shows it.
-_FONT = {
-    "text": "", "textrm": "", "textnormal": "", "textup": "", "mathrm": "", "operatorname": "",
-    "mbox": "", "hbox": "", "textsf": "", "texttt": "",
-    "mathit": "i", "textit": "i", "emph": "i", "textsl": "i",
-    "mathbf": "b", "textbf": "b", "boldsymbol": "b", "bm": "b", "pmb": "b",
-}  # fmt: skip
-# Alphabets with Unicode letters (𝒪, ℝ, 𝔉 ...), found through pylatexenc.
-_ALPHABETS = frozenset({"mathcal", "mathscr", "mathbb", "mathfrak", "mathsf", "mathtt", "mathbbm"})
-_ACCENTS = {
-    "hat": "\u0302", "widehat": "\u0302", "tilde": "\u0303", "widetilde": "\u0303", "bar": "\u0304",
-    "overline": "\u0305", "vec": "\u20d7", "dot": "\u0307", "ddot": "\u0308", "check": "\u030c",
-    "acute": "\u0301", "grave": "\u0300", "breve": "\u0306", "underline": "\u0332",
-}  # fmt: skip
-_RELATIONS = frozenset("=<>≤≥≈≠∼≃≡∈∉⊂⊆→←↔⇒⇐⇔≪≫∝")
-_TWO_ARGUMENTS = frozenset({"frac", "dfrac", "tfrac", "binom", "cfrac"})
-_SPACING = {",": " ", ";": " ", ":": " ", ">": " ", " ": " ", "!": "", "quad": " ", "qquad": " "}
-_IGNORED = frozenset(
-    {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr",
-     "limits", "nolimits", "displaystyle", "textstyle", "scriptstyle", "mathstrut", "nonumber"}
-)  # fmt: skip
-# amsmath/bm commands pdflatex does not know, and LaTeX's own command that shows the same.
-_KERNEL_SPELLING = {
-    "text": "mathrm", "textrm": "mathrm", "textnormal": "mathrm", "operatorname": "mathrm",
-    "boldsymbol": "mathbf", "bm": "mathbf", "pmb": "mathbf", "dfrac": "frac", "tfrac": "frac",
-    "cfrac": "frac", "textbf": "mathbf", "textit": "mathit", "emph": "mathit",
-    # amssymb alphabets: the nearest alphabet LaTeX has (blackboard bold is bold's stand-in).
-    "mathbb": "mathbf", "mathbbm": "mathbf", "mathscr": "mathcal",
-}  # fmt: skip
-
-Node = tuple[Any, ...]  # ("char", c) | ("space",) | ("group", nodes) | ("script", "^"|"_", nodes)
-# | ("cmd", name, [args], optional)
-
-
-class _Parser:
-    """A small TeX math parser: enough structure to render, re-write and repair titles' math."""
-
-    def __init__(self, math: str) -> None:
-        self.tokens = _MATH_TOKEN.findall(math)
-        self.position = 0
-        self.repairs: list[str] = []
-
-    def parse(self) -> list[Node]:
-        nodes = self._sequence(closing=False)
-        return nodes
-
-    def _sequence(self, *, closing: bool) -> list[Node]:
-        nodes: list[Node] = []
-        while self.position < len(self.tokens):
-            token = self.tokens[self.position]
-            if token == "}":
-                self.position += 1
-                if closing:
-                    return nodes
-                self.repairs.append("an unmatched '}' in math was dropped")
-                continue
-            nodes.append(self._atom())
-        if closing:
-            self.repairs.append("an unclosed '{' in math was closed")
-        return nodes
-
-    def _atom(self) -> Node:
-        token = self.tokens[self.position]
-        self.position += 1
-        if token == "{":
-            return ("group", self._sequence(closing=True))
-        if token in ("^", "_"):
-            return ("script", token, self._argument())
-        if token.isspace():
-            return ("space",)
-        if token.startswith("\\") and len(token) > 1 and token[1].isalpha():
-            name = token[1:].rstrip("*")
-            optional: list[Node] | None = None
-            if name == "sqrt" and self._peek() == "[":
-                optional = self._bracketed()
-            if name in _FONT or name in _ALPHABETS or name in _ACCENTS or name == "sqrt":
-                return ("cmd", name, [self._argument()], optional)
-            if name in _TWO_ARGUMENTS:
-                return ("cmd", name, [self._argument(), self._argument()], None)
-            return ("cmd", name, [], None)
-        if token.startswith("\\") and len(token) == 2:
-            # A control symbol: an escaped character (\% \&), or spacing (\, \;), or \|.
-            return (
-                ("cmd", token[1], [], None) if token[1] in _SPACING or token[1] == "|" else ("char", token[1])
-            )
-        return ("char", token)
-
-    def _peek(self) -> str | None:
-        return self.tokens[self.position] if self.position < len(self.tokens) else None
-
-    def _argument(self) -> list[Node]:
-        while (token := self._peek()) is not None and token.isspace():
-            self.position += 1
-        if token is None or token == "}":
-            self.repairs.append("a command or script in math had no argument")
-            return []
-        atom = self._atom()
-        return atom[1] if atom[0] == "group" else [atom]
-
-    def _bracketed(self) -> list[Node]:
-        self.position += 1  # "["
-        nodes: list[Node] = []
-        while (token := self._peek()) is not None and token != "]":
-            nodes.append(self._atom())
-        self.position += 1
-        return nodes
-
-
-@lru_cache(maxsize=1024)
-def _symbol(name: str) -> str | None:
-    """The Unicode a symbol command stands for (``pi`` → ``π``), None when unknown."""
-    if len(name) == 1:  # \% \& \$ \# \_ \{ \} \|
-        return {"|": "\u2016"}.get(name, name) if not name.isalnum() else None
-    try:
-        text = _l2t.latex_to_text("\\" + name)
-    except Exception:
-        return None
-    return text.strip() or None
-
-
-@lru_cache(maxsize=1024)
-def _alphabet_letter(command: str, letter: str) -> str:
-    try:
-        text = _l2t.latex_to_text(f"\\{command}{{{letter}}}")
-    except Exception:
-        return letter
-    return text if len(text) == 1 else letter
-
-
-class _NotPlain(Exception):
-    """Raised while rendering math that has no plain Unicode form (variables, structure)."""
-
-
-Run = tuple[str, tuple[str, ...]]  # (text, tags from outside in: "sup", "sub", "b", "i")
-
-
-class _Renderer:
-    """Math nodes to runs of text with tags; ``plain`` refuses anything plain text cannot show."""
-
-    def __init__(self, *, plain: bool) -> None:
-        self.plain = plain
-
-    def render(self, nodes: list[Node], tags: tuple[str, ...] = (), upright: bool = False) -> list[Run]:
-        runs: list[Run] = []
-        for node in nodes:
-            runs.extend(self._node(node, tags, upright))
-        return runs
-
-    def _node(self, node: Node, tags: tuple[str, ...], upright: bool) -> list[Run]:
-        kind = node[0]
-        if kind == "char":
-            ch = node[1]
-            if ch == "'":
-                return [("\u2032", tags)]
-            if ch.isascii() and ch.isalpha() and not upright:
-                if self.plain:
-                    raise _NotPlain(ch)
-                return [(ch, (*tags, "i"))]
-            return [(ch, tags)]
-        if kind == "space":
-            return [(" ", tags)] if upright else []
-        if kind == "group":
-            return self.render(node[1], tags, upright)
-        if kind == "script":
-            return self._script(node[1], node[2], tags)
-        return self._command(node[1], node[2], node[3], tags, upright)
-
-    def _script(self, op: str, body: list[Node], tags: tuple[str, ...]) -> list[Run]:
-        inner = self.render(body, (*tags, "sup" if op == "^" else "sub"))
-        if not self.plain:
-            return inner
-        text = "".join(t for t, _ in inner)
-        if text == "\u2032":  # x^\prime
-            return [(text, tags)]
-        converted = _scripted(text, SUPERSCRIPTS if op == "^" else SUBSCRIPTS)
-        if converted is None:
-            raise _NotPlain(text)
-        return [(converted, tags)]
-
-    def _command(
-        self,
-        name: str,
-        args: list[list[Node]],
-        optional: list[Node] | None,
-        tags: tuple[str, ...],
-        upright: bool,
-    ) -> list[Run]:
-        if name in _FONT:
-            tag = _FONT[name]
-            if tag == "b" and self.plain:
-                raise _NotPlain(name)
-            return self.render(args[0], (*tags, tag) if tag else tags, upright=True)
-        if name in _ALPHABETS:
-            letters = "".join(t for t, _ in self.render(args[0], tags, upright=True))
-            return [("".join(_alphabet_letter(name, ch) for ch in letters), tags)]
-        if name in _ACCENTS:
-            inner = self.render(args[0], tags, upright)
-            if not inner:
-                return [(_ACCENTS[name].strip(), tags)]
-            text, last_tags = inner[-1]
-            return [*inner[:-1], (text + _ACCENTS[name], last_tags)]
-        if name in _TWO_ARGUMENTS:
-            if self.plain:
-                raise _NotPlain(name)
-            top, bottom = (self._parenthesised(arg, tags, upright) for arg in args)
-            return [*top, ("/", tags), *bottom]
-        if name == "sqrt":
-            if self.plain:
-                raise _NotPlain(name)
-            index = self.render(optional or [], (*tags, "sup"), upright)
-            return [*index, ("\u221a", tags), *self._parenthesised(args[0], tags, upright)]
-        if name in _SPACING:
-            return [(_SPACING[name], tags)] if _SPACING[name] else []
-        if name in _IGNORED:
-            return []
-        symbol = _symbol(name)
-        if symbol is None:
-            if self.plain:
-                raise _NotPlain(name)
-            return [(name, tags)]  # an unknown command: its name, never TeX
-        if symbol in _RELATIONS:
-            return [(f" {symbol} ", tags)]  # TeX spaces relations: "$\\geq 5$" is "≥ 5"
-        return [(symbol, tags)]
-
-    def _parenthesised(self, arg: list[Node], tags: tuple[str, ...], upright: bool) -> list[Run]:
-        runs = self.render(arg, tags, upright)
-        if sum(len(t) for t, _ in runs) <= 1:
-            return runs
-        return [("(", tags), *runs, (")", tags)]
-
-
-def _parse(math: str) -> tuple[list[Node], list[str]]:
-    parser = _Parser(math)
-    nodes = parser.parse()
-    return nodes, parser.repairs
-
-
-def math_to_unicode(math: str) -> str | None:
-    """Plain Unicode for math that is only symbols (``\\pi`` → ``π``, ``^2`` → ``²``), else None.
-
-    Math that shows nothing (``\\,``) is the empty string.
-
-    ``math`` is the content between the dollars. Variables (``k``), bold, fractions and
-    roots have no plain form: None.
-    """
-    nodes, _ = _parse(math)
-    try:
-        runs = _Renderer(plain=True).render(nodes)
-    except _NotPlain:
-        return None
-    return " ".join("".join(t for t, _ in runs).split())
-
-
-def math_to_rich_text(math: str) -> str:
-    """CSL rich text for math (``O(n^2)`` → ``<i>O</i>(<i>n</i><sup>2</sup>)``); never TeX."""
-    nodes, _ = _parse(math)
-    runs = _Renderer(plain=False).render(nodes)
-    out: list[str] = []
-    open_tags: list[str] = []
-    for text, tags in runs:
-        if not text:
-            continue
-        shared = 0
-        while shared < min(len(open_tags), len(tags)) and open_tags[shared] == tags[shared]:
-            shared += 1
-        while len(open_tags) > shared:
-            out.append(f"</{open_tags.pop()}>")
-        for tag in tags[shared:]:
-            out.append(f"<{tag}>")
-            open_tags.append(tag)
-        out.append(text)
-    out.extend(f"</{tag}>" for tag in reversed(open_tags))
-    return "".join(out).strip()
-
-
-def _serialise(nodes: list[Node]) -> str:
-    """Math nodes back to LaTeX, balanced, with the kernel's spelling of amsmath commands."""
-    out: list[str] = []
-    for node in nodes:
-        kind = node[0]
-        if kind == "char":
-            out.append(node[1])
-        elif kind == "space":
-            out.append(" ")
-        elif kind == "group":
-            out.append("{" + _serialise(node[1]) + "}")
-        elif kind == "script":
-            body = node[2]
-            single = len(body) == 1 and body[0][0] == "char"
-            out.append(node[1] + (body[0][1] if single else "{" + _serialise(body) + "}"))
-        else:
-            name, args, optional = node[1], node[2], node[3]
-            text = "\\" + str(_KERNEL_SPELLING.get(name) or name)
-            if optional is not None:
-                text += "[" + _serialise(optional) + "]"
-            for arg in args:
-                text += "{" + _serialise(arg) + "}"
-            if not args and name.isalpha():
-                text += " "  # "\pi x": the space ends the command name
-            out.append(text)
-    return re.sub(r" +", " ", "".join(out)).replace(" }", "}").replace(" ^", "^").replace(" _", "_")
-
-
-# -- splitting text and math ------------------------------------------------------------------------
-
-
-def split_source_math(text: str) -> tuple[list[tuple[bool, str]], list[str]]:
-    """Split source text into ``(is_math, content)`` pieces (content without delimiters).
-
-    ``$...$``, ``$$...$$`` and ``\\(...\\)`` are math; ``\\$`` is a dollar in text. An
-    unpaired ``$`` is dropped, or kept as text before a digit (``$5``); the second list
-    says what was repaired.
-    """
-    pieces: list[tuple[bool, str]] = []
-    repairs: list[str] = []
-    buffer: list[str] = []
-    math = False
-    opened_at = 0  # where the math open at the end (if any) began in `text`
-    i = 0
-    opener = ""
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\" and i + 1 < len(text):
-            pair = text[i : i + 2]
-            if (pair == "\\(" and not math) or (pair == "\\)" and math):
-                pieces.append((math, "".join(buffer)))
-                buffer = []
-                math = not math
-                opener, opened_at = pair, i
-                i += 2
-                continue
-            buffer.append(pair)
-            i += 2
-            continue
-        if ch == "$":
-            width = 2 if text.startswith("$$", i) else 1
-            pieces.append((math, "".join(buffer)))
-            buffer = []
-            math = not math
-            opener, opened_at = "$", i
-            i += width
-            continue
-        buffer.append(ch)
-        i += 1
-    rest = "".join(buffer)
-    if math:
-        # An unclosed math opener: the text after it is text again.
-        if opener == "$" and text[opened_at + 1 : opened_at + 2].isdigit():
-            pieces.append((False, "\\$" + rest))
-            repairs.append("an unpaired '$' before a number was read as a dollar sign")
-        else:
-            pieces.append((False, rest))
-            repairs.append(f"an unpaired {opener!r} was dropped")
-    else:
-        pieces.append((False, rest))
-    return [(is_math, piece) for is_math, piece in pieces if piece], repairs
-
-
-# -- the public cleaning functions ------------------------------------------------------------------
 
 
 def _collapse(text: str) -> str:
@@ -516,21 +153,16 @@ def _clean_tex(text: str, *, keep_math: bool) -> Cleaned:
         if not is_math:
             out.append(_text_to_unicode(piece))
             continue
-        nodes, math_repairs = _parse(piece)
+        nodes, math_repairs = parse_math(piece)
         repairs.extend(math_repairs)
         plain = math_to_unicode(piece)
         if plain is not None:
             out.append(plain)
         elif keep_math:
-            out.append("$" + _serialise(nodes).strip() + "$")
+            out.append("$" + serialise_math(nodes).strip() + "$")
         else:
-            out.append(_untagged(nodes))
+            out.append(untagged_math(nodes))
     return Cleaned(_collapse("".join(out)), tuple(dict.fromkeys(repairs)))
-
-
-def _untagged(nodes: list[Node]) -> str:
-    """Math as the text it shows, without italics or scripts (for names and venues)."""
-    return "".join(text for text, _ in _Renderer(plain=False).render(nodes))
 
 
 def clean_title(text: str) -> Cleaned:
@@ -558,6 +190,13 @@ def _clean_person(person: Person) -> tuple[Person, tuple[str, ...]]:
     return (person if unchanged else Person(**parts)), tuple(repairs)
 
 
+def _clean_people(people: tuple[Person, ...]) -> tuple[tuple[Person, ...], list[str]]:
+    """The people cleaned (`_clean_person`), and their repairs, each once."""
+    cleaned = [_clean_person(person) for person in people]
+    repairs = [repair for _, person_repairs in cleaned for repair in person_repairs]
+    return tuple(person for person, _ in cleaned), list(dict.fromkeys(repairs))
+
+
 def clean_reference(reference: Reference) -> Reference:
     """The record with title, names, venue and publisher as plain Unicode (see the module).
 
@@ -577,12 +216,10 @@ def clean_reference(reference: Reference) -> Reference:
             if cleaned.text != value:
                 changes[field] = cleaned.text or None
             notes.extend(f"{field}: {repair}" for repair in cleaned.repairs)
-    cleaned_people = [_clean_person(person) for person in reference.authors]
-    authors = tuple(person for person, _ in cleaned_people)
-    name_repairs = [repair for _, repairs in cleaned_people for repair in repairs]
+    authors, name_repairs = _clean_people(reference.authors)
     if authors != reference.authors:
         changes["authors"] = authors
-    notes.extend(f"authors: {repair}" for repair in dict.fromkeys(name_repairs))
+    notes.extend(f"authors: {repair}" for repair in name_repairs)
     if notes:
         changes["notes"] = tuple(dict.fromkeys([*reference.notes, *notes]))
     return reference.model_copy(update=changes) if changes else reference

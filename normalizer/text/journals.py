@@ -31,10 +31,10 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import get_args
 
 from bibnorm.config import JournalNames
+from bibnorm.text import data_file
 from bibnorm.text.venues import (
     VENUES,
     Venue,
@@ -106,7 +106,7 @@ class _List:
 @cache
 def _journal_list() -> _List:
     """The bundled list's lines (read on first use; nothing is indexed yet)."""
-    data = resources.files("bibnorm").joinpath("data", "journals.tsv.gz").read_bytes()
+    data = data_file("journals.tsv.gz").read_bytes()
     text = gzip.decompress(data).decode("utf-8")
     lines = text.split("\n")
     header = [line for line in lines[:5] if line.startswith("#")]

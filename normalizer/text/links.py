@@ -100,34 +100,34 @@ def extract_code_links(texts: Iterable[str | None]) -> tuple[tuple[str, ...], tu
     Returns ``(code_links, project_pages)``, each de-duplicated in order of first
     appearance; ``None`` texts are skipped. See the module docstring for the rules.
     """
-    code: list[str] = []
-    pages: list[str] = []
-    seen_code: set[str] = set()
-    seen_pages: set[str] = set()
+    code: dict[str, str] = {}  # each link by its case-folded form, as first written
+    pages: dict[str, str] = {}
     for text in texts:
         if not text or not any(hint in text.lower() for hint in _URL_HINTS):
             continue
         for match in _URL.finditer(text):
-            url = _trim(match.group(0))
-            scheme, full_host, path, query, fragment = _split(url)
-            host = full_host.removeprefix("www.")
-            if "." not in host:
-                continue
-            repository = _repository(host, path) if host in CODE_HOSTS else None
-            if repository is not None:
-                root, rest = repository
-                for link in (f"https://{host}/{root}", f"https://{host}/{root}/{rest}" if rest else ""):
-                    if link and link.casefold() not in seen_code:
-                        seen_code.add(link.casefold())
-                        code.append(link)
-                continue
-            if host in _NOT_PROJECT_HOSTS:
-                continue
-            page = f"{scheme}://{full_host}" + (path if path != "/" else "")
-            page += f"?{query}" if query else ""
-            page += f"#{fragment}" if fragment else ""
-            key = page.casefold().rstrip("/")
-            if key not in seen_pages:
-                seen_pages.add(key)
-                pages.append(page)
-    return tuple(code), tuple(pages)
+            links, page = _code_or_page(_trim(match.group(0)))
+            for link in links:
+                code.setdefault(link.casefold(), link)
+            if page is not None:
+                pages.setdefault(page.casefold().rstrip("/"), page)
+    return tuple(code.values()), tuple(pages.values())
+
+
+def _code_or_page(url: str) -> tuple[list[str], str | None]:
+    """A URL's repository links (the repository, and the place inside it), or the project page
+    it is; neither for a host without a dot or one that hosts no project pages."""
+    scheme, full_host, path, query, fragment = _split(url)
+    host = full_host.removeprefix("www.")
+    if "." not in host:
+        return [], None
+    repository = _repository(host, path) if host in CODE_HOSTS else None
+    if repository is not None:
+        root, rest = repository
+        return [f"https://{host}/{root}", *([f"https://{host}/{root}/{rest}"] if rest else [])], None
+    if host in _NOT_PROJECT_HOSTS:
+        return [], None
+    page = f"{scheme}://{full_host}" + (path if path != "/" else "")
+    page += f"?{query}" if query else ""
+    page += f"#{fragment}" if fragment else ""
+    return [], page

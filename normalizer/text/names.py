@@ -225,6 +225,10 @@ def _family_with_particle(words: list[tuple[str, bool]]) -> tuple[str, str]:
     return " ".join(w for w, _ in words[:cut]), " ".join(w for w, _ in words[cut:])
 
 
+def _joined(words: list[tuple[str, bool]]) -> str:
+    return " ".join(w for w, _ in words)
+
+
 def _natural(words: list[tuple[str, bool]], suffix: str = "") -> Person:
     """Parse "Given [particle] Family [Suffix]" words."""
     if not suffix and len(words) >= 3:
@@ -235,28 +239,38 @@ def _natural(words: list[tuple[str, bool]], suffix: str = "") -> Person:
         return Person(suffix=suffix)
     if len(words) == 1:
         return Person(family=words[0][0], suffix=suffix)
+    particle = _particle_run(words)
+    if particle is not None:
+        start, end = particle
+        return Person(
+            given=_joined(words[:start]),
+            particle=_joined(words[start:end]),
+            family=_joined(words[end:]),
+            suffix=suffix,
+        )
+    first_family = _first_family_word(words)
+    return Person(given=_joined(words[:first_family]), family=_joined(words[first_family:]), suffix=suffix)
+
+
+def _particle_run(words: list[tuple[str, bool]]) -> tuple[int, int] | None:
+    """Where the first run of particle words before the last word starts and ends ("de la" in
+    "Charles de la Vallée Poussin" ends the run; "Vallée Poussin" is the family)."""
     last = len(words) - 1
-    # The particle is the run of particle words nearest the last word ("de la" in
-    # "Charles de la Vallée Poussin" ends the run; "Vallée Poussin" is the family).
     start = next((i for i in range(last) if _is_particle(words[i])), None)
-    if start is not None:
-        end = start
-        while end < last and _is_particle(words[end]):
-            end += 1
-        particle = " ".join(w for w, _ in words[start:end])
-        return Person(
-            given=" ".join(w for w, _ in words[:start]),
-            particle=particle,
-            family=" ".join(w for w, _ in words[end:]),
-            suffix=suffix,
-        )
+    if start is None:
+        return None
+    end = start
+    while end < last and _is_particle(words[end]):
+        end += 1
+    return start, end
+
+
+def _first_family_word(words: list[tuple[str, bool]]) -> int:
+    """Where the family name starts in words without a particle: the last word, with the
+    capitalised particles before it ("Van", "De"), or the last three words joined by "y"/"e"."""
+    last = len(words) - 1
     if len(words) >= 4 and words[-2][0] in _FAMILY_JOINERS:
-        # Spanish/Portuguese "José Ortega y Gasset": the joined names are all family.
-        return Person(
-            given=" ".join(w for w, _ in words[:-3]),
-            family=" ".join(w for w, _ in words[-3:]),
-            suffix=suffix,
-        )
+        return last - 2  # Spanish/Portuguese "José Ortega y Gasset": the joined names are all family.
     first_family = last
     while (
         first_family > 1
@@ -267,11 +281,7 @@ def _natural(words: list[tuple[str, bool]], suffix: str = "") -> Person:
         )
     ):
         first_family -= 1
-    return Person(
-        given=" ".join(w for w, _ in words[:first_family]),
-        family=" ".join(w for w, _ in words[first_family:]),
-        suffix=suffix,
-    )
+    return first_family
 
 
 def parse_name(text: str) -> Person:
@@ -297,6 +307,11 @@ def parse_name(text: str) -> Person:
     if len(parts) == 2 and _suffix(plain_text(parts[1])):
         # "Given Family, Jr." — natural order with the suffix after a comma.
         return _natural(_words(parts[0]), suffix=_suffix(plain_text(parts[1])) or "")
+    return _bibtex_order(parts)
+
+
+def _bibtex_order(parts: list[str]) -> Person:
+    """``Family, Given`` or ``Family, Suffix, Given`` parts (at least two)."""
     family_words = _words(parts[0])
     suffix = ""
     if len(parts) >= 3:

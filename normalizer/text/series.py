@@ -19,8 +19,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from typing import Any
 
+from bibnorm.text import data_file
 from bibnorm.text.venues import venue_key
 
 
@@ -38,17 +39,13 @@ class Series:
 @cache
 def series_table() -> tuple[Series, ...]:
     """Every series of ``normalizer/data/series.json``, read once."""
-    rows = json.loads(resources.files("bibnorm").joinpath("data", "series.json").read_text("utf-8"))
-    return tuple(
-        Series(
-            name=row["name"],
-            short=row["short"],
-            publisher=row["publisher"],
-            aliases=tuple(row.get("aliases", ())),
-            links=tuple(re.compile(pattern, re.IGNORECASE) for pattern in row.get("links", ())),
-        )
-        for row in rows
-    )
+    rows = json.loads(data_file("series.json").read_text("utf-8"))
+    return tuple(map(_series, rows))
+
+
+def _series(row: dict[str, Any]) -> Series:
+    links = tuple(re.compile(pattern, re.IGNORECASE) for pattern in row.get("links", ()))
+    return Series(row["name"], row["short"], row["publisher"], tuple(row.get("aliases", ())), links)
 
 
 def _spelling_key(text: str) -> str:

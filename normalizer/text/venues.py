@@ -37,8 +37,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
+
+from bibnorm.text import data_file
 
 
 class VenueKind(StrEnum):
@@ -100,7 +101,7 @@ class Venue:
 
 
 def _load_venues() -> tuple[Venue, ...]:
-    rows = json.loads(resources.files("bibnorm").joinpath("data", "venues.json").read_text("utf-8"))
+    rows = json.loads(data_file("venues.json").read_text("utf-8"))
     return tuple(
         Venue(
             short=row["short"],
@@ -174,7 +175,7 @@ _ISO4_WORD = re.compile(r"[^\W\d_]+")
 def _iso4_words() -> Mapping[str, str]:
     """ISO 4's word abbreviations (``normalizer/data/iso4-words.tsv.gz``, read off JabRef's
     journal lists by ``scripts/build_iso4_words.py``): lower-case word → abbreviation."""
-    data = resources.files("bibnorm").joinpath("data", "iso4-words.tsv.gz").read_bytes()
+    data = data_file("iso4-words.tsv.gz").read_bytes()
     table = {}
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         if line and not line.startswith("#"):

@@ -17,9 +17,9 @@ Every writer takes the references with their citation keys, in output order, and
 (`models.Problem`), `WriterSpec.write` just the text. Writers do no I/O: the CLI
 writes the text atomically with `bibnorm.io.write_atomic`.
 
-May import: bibnorm.bib, bibnorm.resolve, bibnorm.text and the ground
-(bibnorm.models, bibnorm.identifiers, bibnorm.errors, bibnorm.config, bibnorm.io,
-bibnorm.processes, bibnorm.safejson).
+May import: the ground (bibnorm.models, bibnorm.identifiers, bibnorm.errors, bibnorm.config,
+bibnorm.io, bibnorm.processes, bibnorm.safejson), then bibnorm.text, bibnorm.resolve and
+bibnorm.bib: the layer the readers share (pyproject.toml's import contracts).
 """
 
 from __future__ import annotations
@@ -166,28 +166,32 @@ def spell_venues(
     published = ("article", "inproceedings")
     if form == "as-given" or not any(r.venue and r.entry_type in published for _, r in references):
         return list(references)  # nothing to spell: preprints only (and no venue table read)
-    from bibnorm.text.journals import journal_key, venue_spelling  # local: the journal list is large
-
     chosen: dict[str, str] = {}  # journal identity (ISSN or name key) → its spelling in this output
     out: list[tuple[str, Reference]] = []
     for key, reference in references:
         venue = reference.venue
-        if not venue or reference.entry_type not in published:
-            out.append((key, reference))
-            continue
-        journal = reference.entry_type == "article"
-        year = reference.issued.year if reference.issued else None
-        spelt = venue_spelling(venue, journal=journal, year=year, form=form, short=reference.venue_short)
-        identities = [f"issn:{issn}" for issn in reference.issn] if journal else []
-        identities.append(f"{reference.entry_type}:{journal_key(venue)}")
-        earlier = next((chosen[i] for i in identities if i in chosen), None)
-        spelt = earlier or spelt
-        for identity in identities:
-            chosen.setdefault(identity, spelt)
-        if spelt != venue:
-            reference = reference.model_copy(update={"venue": spelt})
+        if venue and reference.entry_type in published:
+            spelt = _spelling(reference, venue, form, chosen)
+            if spelt != venue:
+                reference = reference.model_copy(update={"venue": spelt})
         out.append((key, reference))
     return out
+
+
+def _spelling(reference: Reference, venue: str, form: JournalNames, chosen: dict[str, str]) -> str:
+    """``venue`` in ``form``, or the spelling an earlier entry of the same journal (ISSN or name
+    key) got; remembered in ``chosen`` for the entries after it."""
+    from bibnorm.text.journals import journal_key, venue_spelling  # local: the journal list is large
+
+    journal = reference.entry_type == "article"
+    year = reference.issued.year if reference.issued else None
+    spelt = venue_spelling(venue, journal=journal, year=year, form=form, short=reference.venue_short)
+    identities = [f"issn:{issn}" for issn in reference.issn] if journal else []
+    identities.append(f"{reference.entry_type}:{journal_key(venue)}")
+    spelt = next((chosen[i] for i in identities if i in chosen), None) or spelt
+    for identity in identities:
+        chosen.setdefault(identity, spelt)
+    return spelt
 
 
 def get_writer(name: str) -> WriterSpec:

@@ -33,7 +33,7 @@ from typing import Any, Literal
 
 from bibnorm.identifiers import is_arxiv_doi
 from bibnorm.models import Person, Reference
-from bibnorm.text.clean import math_to_rich_text, split_source_math
+from bibnorm.text.tex_math import math_to_rich_text, split_source_math
 from bibnorm.writers import Rendered, WriterOptions
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -125,11 +125,6 @@ def csl_item(key: str, reference: Reference) -> CslItem:
     """One reference as a typed CSL item."""
     arxiv_id = reference.ids.arxiv_id
     kind = _TYPES[reference.entry_type]
-    published = kind in ("article-journal", "paper-conference")
-    date = reference.issued or reference.first_version
-    parts: list[int] = []
-    if date and date.month:
-        parts = [date.month, date.day] if date.day else [date.month]
     preprint = kind == "article" and arxiv_id is not None
     return CslItem(
         id=key,
@@ -137,18 +132,36 @@ def csl_item(key: str, reference: Reference) -> CslItem:
         type=kind,
         title=csl_title(reference.title),
         author=[csl_name(p) for p in reference.authors] or None,
-        editor=([csl_name(p) for p in reference.editors] or None) if published else None,
-        issued=CslDate(date_parts=[[date.year, *parts]]) if date else None,
-        container_title=reference.venue if published else None,
-        collection_title=reference.series if published else None,
-        volume=reference.volume if published else None,
-        issue=reference.number if published else None,
-        page=reference.pages.replace("--", "-") if published and reference.pages else None,
+        issued=_csl_date(reference),
         publisher="arXiv" if preprint else reference.publisher,
         DOI=_doi(reference, preprint),
         URL=reference.url or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None),
         custom=CslCustom(code=list(reference.code_links)) if reference.code_links else None,
+        **(_venue_fields(reference) if kind in ("article-journal", "paper-conference") else {}),
     )
+
+
+def _csl_date(reference: Reference) -> CslDate | None:
+    """The published date, else the first version's, as precise as known."""
+    date = reference.issued or reference.first_version
+    if date is None:
+        return None
+    parts: list[int] = []
+    if date.month:
+        parts = [date.month, date.day] if date.day else [date.month]
+    return CslDate(date_parts=[[date.year, *parts]])
+
+
+def _venue_fields(reference: Reference) -> dict[str, Any]:
+    """What only a published item carries: editors, its venue and where in it."""
+    return {
+        "editor": [csl_name(p) for p in reference.editors] or None,
+        "container_title": reference.venue,
+        "collection_title": reference.series,
+        "volume": reference.volume,
+        "issue": reference.number,
+        "page": reference.pages.replace("--", "-") if reference.pages else None,
+    }
 
 
 def csl_items(references: Sequence[tuple[str, Reference]]) -> list[dict[str, Any]]:

@@ -49,7 +49,7 @@ from typing import Literal
 from bibnorm.identifiers import is_arxiv_doi
 from bibnorm.models import Person, Problem, Reference
 from bibnorm.text.capitals import Evidence, bibliography_evidence, evidence_for, protected_spans
-from bibnorm.text.clean import math_to_unicode, split_source_math
+from bibnorm.text.tex_math import math_to_unicode, split_source_math
 from bibnorm.writers import Rendered, WriterOptions
 from bibnorm.writers._yaml import dump_yaml
 from pydantic import BaseModel, ConfigDict, Field

@@ -31,7 +31,7 @@ from collections.abc import Iterator, Sequence
 
 from bibnorm.identifiers import is_arxiv_doi
 from bibnorm.models import Person, Reference
-from bibnorm.text.clean import math_to_unicode, split_source_math
+from bibnorm.text.tex_math import math_to_unicode, split_source_math
 from bibnorm.writers import Rendered, WriterOptions
 
 _TYPES = {"preprint": "UNPB", "article": "JOUR", "inproceedings": "CPAPER", "misc": "GEN"}
@@ -65,40 +65,65 @@ def ris_fields(key: str, reference: Reference) -> Iterator[tuple[str, str]]:
     """The ``(tag, value)`` lines of one record, ``TY`` first and ``ER`` last, empty values left out."""
     published = reference.entry_type in ("article", "inproceedings") and bool(reference.venue)
     kind = _TYPES[reference.entry_type] if published or reference.entry_type == "misc" else "UNPB"
-    arxiv_id = reference.ids.arxiv_id
-    preprint = kind == "UNPB" and arxiv_id is not None
-    doi = reference.ids.doi
-    if not preprint and is_arxiv_doi(doi):
-        doi = None  # arXiv's DOI names the preprint, never the published paper
-    elif preprint and not doi:
-        doi = f"10.48550/arXiv.{arxiv_id}"
-    date = reference.issued or reference.first_version
-    first_page, last_page = _pages(reference.pages) if published and reference.pages else ("", None)
+    preprint = kind == "UNPB" and reference.ids.arxiv_id is not None
     lines: list[tuple[str, str | None]] = [
         ("TY", kind),
         ("ID", key),
         ("TI", ris_title(reference.title)),
         *(("AU", ris_name(person)) for person in reference.authors),
         *(("A2", ris_name(person)) for person in (reference.editors if published else ())),
-        ("PY", str(date.year) if date else None),
-        ("DA", date.iso().replace("-", "/") if date and date.month else None),
-        ("T2", reference.venue if published else None),
-        ("T3", reference.series if published else None),
-        ("VL", reference.volume if published else None),
-        ("IS", reference.number if published else None),
-        ("SP", first_page),
-        ("EP", last_page),
-        ("PB", "arXiv" if preprint else reference.publisher),
-        ("DO", doi),
-        ("UR", reference.url or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None)),
-        *(("UR", link) for link in reference.code_links),
-        ("N1", f"arXiv:{arxiv_id}" if arxiv_id and not preprint else None),
+        *_date_lines(reference),
+        *(_venue_lines(reference) if published else ()),
+        *_identifier_lines(reference, preprint),
     ]
     for tag, value in lines:
         text = " ".join(value.split()) if value else ""
         if text:
             yield tag, text
     yield "ER", ""
+
+
+def _date_lines(reference: Reference) -> list[tuple[str, str | None]]:
+    """PY (the year) and DA (the date as precise as known), published or else first version."""
+    date = reference.issued or reference.first_version
+    if date is None:
+        return []
+    return [("PY", str(date.year)), ("DA", date.iso().replace("-", "/") if date.month else None)]
+
+
+def _identifier_lines(reference: Reference, preprint: bool) -> list[tuple[str, str | None]]:
+    """PB, DO, the record's (or arXiv's) URL and code links as UR, and a published paper's arXiv id."""
+    arxiv_id = reference.ids.arxiv_id
+    return [
+        ("PB", "arXiv" if preprint else reference.publisher),
+        ("DO", _ris_doi(reference, preprint)),
+        ("UR", reference.url or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None)),
+        *(("UR", link) for link in reference.code_links),
+        ("N1", f"arXiv:{arxiv_id}" if arxiv_id and not preprint else None),
+    ]
+
+
+def _ris_doi(reference: Reference, preprint: bool) -> str | None:
+    """The publication's DOI; arXiv's DataCite DOI only ever for the preprint itself."""
+    doi = reference.ids.doi
+    if not preprint and is_arxiv_doi(doi):
+        return None  # arXiv's DOI names the preprint, never the published paper
+    if preprint and not doi:
+        return f"10.48550/arXiv.{reference.ids.arxiv_id}"
+    return doi
+
+
+def _venue_lines(reference: Reference) -> list[tuple[str, str | None]]:
+    """A published record's venue and where in it: T2, T3, VL, IS, SP, EP."""
+    first_page, last_page = _pages(reference.pages) if reference.pages else ("", None)
+    return [
+        ("T2", reference.venue),
+        ("T3", reference.series),
+        ("VL", reference.volume),
+        ("IS", reference.number),
+        ("SP", first_page),
+        ("EP", last_page),
+    ]
 
 
 def render_ris(references: Sequence[tuple[str, Reference]], options: WriterOptions) -> Rendered:

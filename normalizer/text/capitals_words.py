@@ -1,0 +1,181 @@
+"""The words of capitals evidence: what a token and its parts are (`TOKEN`, `PART_RE`), a word's
+shape (`needs_protection`), its key for counting (`word_key`), the known names and ordinary English
+words, and `Evidence`, the counts the prose of a bibliography gives (rules 1, 2 and 4 of
+`bibnorm.text.capitals`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from bibnorm.text import data_file
+
+# A token: letter/digit runs joined by hyphens (ASCII and Unicode) or "&"; apostrophes
+# stay inside a part ("Kolmogorov's"). The quantifiers are possessive: what follows each run can
+# match nothing, so giving a character back never finds another match, and not trying to makes
+# the tokenizer four times faster (every title and abstract word goes through it).
+_PART = r"[^\W_]++(?:['\u2019][^\W_]++)*+"
+_JOINER = "-\u2010\u2011&"
+TOKEN = re.compile(rf"{_PART}(?:[{_JOINER}]{_PART})*+")
+PART_RE = re.compile(_PART)
+JOINED = re.compile(f"[{_JOINER}]")
+POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
+
+
+def needs_protection(word: str) -> bool:
+    """Whether a word's shape says its capitals matter (rule 1).
+
+    True for a capital after the first character (``ViT``, ``BERT``, ``ImageNet``,
+    ``3D``) or a word mixing digits and capitals (``T5``).
+    """
+    rest = word[1:]
+    # (`islower` and `isalpha` answer in C for most words: lower-case after the first letter
+    # means no capital there, letters alone mean no digit.)
+    if not rest.islower() and any(ch.isupper() for ch in rest):
+        return True
+    if word.isalpha():
+        return False
+    return any(ch.isdigit() for ch in word) and any(ch.isupper() for ch in word)
+
+
+@lru_cache(maxsize=65_536)  # the same words recur in every abstract
+def word_key(word: str) -> str:
+    """A word compared for evidence: case-folded, without possessive and plural ``s``."""
+    key = (word if word.isalpha() else POSSESSIVE.sub("", word)).casefold()  # (no apostrophe: no "'s")
+    if len(key) > 3 and key.endswith("s") and not key.endswith("ss"):
+        key = key[:-1]
+    return key
+
+
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    """The `word_key`s of the names in ``normalizer/data/proper-nouns.txt``."""
+    text = data_file("proper-nouns.txt").read_text("utf-8")
+    names = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return frozenset(word_key(name) for name in names if name)
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> bytes:
+    """``normalizer/data/english-words.txt.gz``: sorted lower-case words, one a line."""
+    data = data_file("english-words.txt.gz").read_bytes()
+    return gzip.decompress(data)
+
+
+def _holds_line(data: bytes, word: bytes) -> bool:
+    """Binary search for a whole line in sorted newline-separated ``data`` (no list is built:
+    a run asks about a few dozen words, and splitting 115,000 lines would cost more)."""
+    low, high = 0, len(data)
+    while low < high:
+        middle = (low + high) // 2
+        start = data.rfind(b"\n", 0, middle) + 1
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        line = data[start:end]
+        if line == word:
+            return True
+        if line < word:
+            low = end + 1
+        else:
+            high = start
+    return False
+
+
+@lru_cache(maxsize=4096)
+def is_english_word(key: str) -> bool:
+    """Whether a `word_key` is an ordinary English word: SCOWL's American English list
+    (size 70) writes it, or its plural, in lower case ("decoupled", "view", "analysis";
+    not "outlooker", "plato", "swin")."""
+    if not key.isascii() or not key.isalpha():
+        return False
+    if len(key) < 3:
+        return True  # "A", "Al", "Of": too short to be a name on prose evidence alone
+    data = _english_words()
+    return _holds_line(data, key.encode()) or _holds_line(data, key.encode() + b"s")
+
+
+@dataclass(frozen=True, eq=False)
+class Evidence:
+    """What the prose of one record, or of a whole bibliography (`pool`), says about
+    capitalised words (rule 4): how often each `word_key` is written *named*, *titled*
+    or in *lower* case, hyphenated tokens named as written (``tokens``, by their exact
+    spelling) or written in lower case (``tokens_lower``, case-folded), the words a
+    sentence-case title names outright (``title_names``) and the capitalised spelling
+    the prose gives each named word (``forms``). Decisions are made once per word and
+    remembered, so every entry of a bibliography gets the same one."""
+
+    named: Mapping[str, int] = field(default_factory=dict)
+    titled: Mapping[str, int] = field(default_factory=dict)
+    lower: Mapping[str, int] = field(default_factory=dict)
+    tokens: Mapping[str, int] = field(default_factory=dict)
+    tokens_lower: Mapping[str, int] = field(default_factory=dict)
+    title_names: frozenset[str] = frozenset()
+    forms: Mapping[str, str] = field(default_factory=dict)
+    _decided: dict[str, bool] = field(default_factory=dict, repr=False)
+    _spans: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict, repr=False)
+
+    def names(self, key: str) -> bool:
+        """True when the word (a `word_key`) is a name: rules 2 and 4."""
+        decided = self._decided.get(key)
+        if decided is None:
+            decided = self._decide(key)
+            self._decided[key] = decided
+        return decided
+
+    def _decide(self, key: str) -> bool:
+        if key in known_names() or key in self.title_names:
+            return True
+        named, lower = self.named.get(key, 0), self.lower.get(key, 0)
+        if named > lower:
+            return True
+        return lower == 0 and self.titled.get(key, 0) > 0 and not is_english_word(key)
+
+    def remembered_spans(self) -> dict[str, tuple[tuple[int, int], ...]]:
+        """Where `protected_spans` remembers each token's spans under this evidence."""
+        return self._spans
+
+    def names_token(self, token: str) -> bool:
+        """True when the prose names a hyphenated token as written ("MLP-Mixer") more often
+        than it writes it in lower case."""
+        token = POSSESSIVE.sub("", token)
+        return self.tokens.get(token, 0) > self.tokens_lower.get(token.casefold(), 0)
+
+
+NO_EVIDENCE = Evidence()
+
+
+class Counts:
+    """Counts of how prose writes words, gathered into an `Evidence` (`evidence`)."""
+
+    def __init__(self) -> None:
+        self.named, self.titled, self.lower = Counter[str](), Counter[str](), Counter[str]()
+        self.tokens, self.tokens_lower = Counter[str](), Counter[str]()
+        self.forms: dict[str, str] = {}
+
+    def evidence(self, title_names: frozenset[str] = frozenset()) -> Evidence:
+        return Evidence(
+            self.named, self.titled, self.lower, self.tokens, self.tokens_lower, title_names, self.forms
+        )
+
+
+def pool(evidences: Iterable[Evidence]) -> Evidence:
+    """One `Evidence` for a whole bibliography: the counts of every record added up."""
+    counts = Counts()
+    title_names: set[str] = set()
+    for evidence in evidences:
+        if evidence is NO_EVIDENCE:
+            continue
+        counts.named.update(evidence.named)
+        counts.titled.update(evidence.titled)
+        counts.lower.update(evidence.lower)
+        counts.tokens.update(evidence.tokens)
+        counts.tokens_lower.update(evidence.tokens_lower)
+        title_names.update(evidence.title_names)
+        for key, form in evidence.forms.items():
+            counts.forms.setdefault(key, form)
+    return counts.evidence(frozenset(title_names))
