@@ -31,8 +31,10 @@ class IndexKind:
     name: str
     is_dump: Callable[[Path], bool]
     default_path: Callable[[Settings], Path]
-    build: Callable[[Sequence[Path], Path, int | None, Path | None, Progress], list[str]]  # what it did
+    # (what to say about the input, the line that counts what was indexed)
+    build: Callable[[Sequence[Path], Path, int | None, Path | None, Progress], tuple[list[str], str]]
     info: Callable[[Path], list[Figure]]
+    no_dtd: str | None = None  # for a refused --dtd: "arXiv snapshot files have" (no DTD)
 
 
 def _is_dblp_dump(path: Path) -> bool:
@@ -41,43 +43,38 @@ def _is_dblp_dump(path: Path) -> bool:
     return is_dblp_dump(path)
 
 
+def _skipped(examples: Sequence[str], skipped: int, unit: str | None) -> list[str]:
+    """A line per example of what was skipped, and (``unit`` given) one counting the rest."""
+    lines = [f"skipped {example}" for example in examples]
+    if unit is not None and skipped > len(examples):
+        lines.append(f"... and {skipped - len(examples)} more skipped {unit}")
+    return lines
+
+
 def _build_snapshot(
     files: Sequence[Path], target: Path, jobs: int | None, dtd: Path | None, progress: Progress
-) -> list[str]:
+) -> tuple[list[str], str]:
     from bibnorm.resolvers.snapshot import build_index
 
-    if dtd is not None:
-        raise UsageError("--dtd is for a dblp dump; arXiv snapshot files have no DTD")
     stats = build_index(list(files), target, progress=progress, jobs=jobs)
-    lines = [f"skipped {example}" for example in stats.examples]
-    if stats.skipped > len(stats.examples):
-        lines.append(f"... and {stats.skipped - len(stats.examples)} more skipped lines")
+    lines = _skipped(stats.examples, stats.skipped, "lines")
     if stats.replaced:
         lines.append(f"{stats.replaced} ids appeared more than once; the later line was kept")
-    return [
-        *lines,
-        f"wrote {target}",
-        f"indexed {stats.records} records ({stats.skipped} skipped) in {stats.seconds:.1f} s",
-    ]
+    return lines, f"indexed {stats.records} records ({stats.skipped} skipped) in {stats.seconds:.1f} s"
 
 
 def _build_dblp(
     files: Sequence[Path], target: Path, jobs: int | None, dtd: Path | None, progress: Progress
-) -> list[str]:
+) -> tuple[list[str], str]:
     from bibnorm.resolvers.dblp_index import build_dblp_index
 
     if len(files) != 1:
         raise UsageError("give one dblp dump (dblp.xml.gz) at a time")
     stats = build_dblp_index(files[0], target, dtd=dtd, progress=progress, jobs=jobs)
-    lines = [f"skipped {example}" for example in stats.examples]
-    if stats.skipped > len(stats.examples):
-        lines.append(f"... and {stats.skipped - len(stats.examples)} more skipped records")
-    return [
-        *lines,
-        f"wrote {target}",
+    return _skipped(stats.examples, stats.skipped, "records"), (
         f"indexed {stats.records} records and {stats.proceedings} proceedings ({stats.skipped} skipped) "
-        f"of the dump of {stats.dump_date or 'unknown date'} in {stats.seconds:.1f} s",
-    ]
+        f"of the dump of {stats.dump_date or 'unknown date'} in {stats.seconds:.1f} s"
+    )
 
 
 def _snapshot_info(path: Path) -> list[Figure]:
@@ -127,17 +124,12 @@ def _is_works_snapshot(path: Path) -> bool:
 
 def _build_works(
     files: Sequence[Path], target: Path, jobs: int | None, dtd: Path | None, progress: Progress
-) -> list[str]:
+) -> tuple[list[str], str]:
     from bibnorm.resolvers.openalex_works import build_works_index
 
-    if dtd is not None:
-        raise UsageError("--dtd is for a dblp dump; the OpenAlex works snapshot has no DTD")
     stats = build_works_index(list(files), target, progress=progress, jobs=jobs)
-    return [
-        *(f"skipped {example}" for example in stats.examples),
-        f"wrote {target}",
-        f"indexed {stats.records} OpenAlex works ({stats.skipped} skipped) in {stats.seconds:.1f} s",
-    ]
+    summary = f"indexed {stats.records} OpenAlex works ({stats.skipped} skipped) in {stats.seconds:.1f} s"
+    return _skipped(stats.examples, stats.skipped, None), summary
 
 
 def _works_info(path: Path) -> list[Figure]:
@@ -164,15 +156,12 @@ def _is_retraction_watch(path: Path) -> bool:
 
 def _build_retractions(
     files: Sequence[Path], target: Path, jobs: int | None, dtd: Path | None, progress: Progress
-) -> list[str]:
+) -> tuple[list[str], str]:
     from bibnorm.resolvers.retraction_watch import build_retraction_index
 
     stats = build_retraction_index(list(files), target, progress=progress)
-    return [
-        *(f"skipped {example}" for example in stats.examples),
-        f"wrote {target}",
-        f"indexed {stats.records} notices ({stats.skipped} skipped) in {stats.seconds:.1f} s",
-    ]
+    summary = f"indexed {stats.records} notices ({stats.skipped} skipped) in {stats.seconds:.1f} s"
+    return _skipped(stats.examples, stats.skipped, None), summary
 
 
 # Registry: the first kind whose `is_dump` accepts the input builds it; the snapshot takes the rest.
@@ -186,10 +175,20 @@ INDEX_KINDS: dict[str, IndexKind] = {
         lambda path: [("path", "path", str(path)), ("kind", "kind", "retraction-watch")],
     ),
     "openalex-works": IndexKind(
-        "openalex-works", _is_works_snapshot, lambda s: s.default_openalex_works, _build_works, _works_info
+        "openalex-works",
+        _is_works_snapshot,
+        lambda s: s.default_openalex_works,
+        _build_works,
+        _works_info,
+        no_dtd="the OpenAlex works snapshot has",
     ),
     "snapshot": IndexKind(
-        "snapshot", lambda _: True, lambda s: s.default_index, _build_snapshot, _snapshot_info
+        "snapshot",
+        lambda _: True,
+        lambda s: s.default_index,
+        _build_snapshot,
+        _snapshot_info,
+        no_dtd="arXiv snapshot files have",
     ),
 }
 
@@ -232,7 +231,10 @@ def build_index(
     refuse_clashes(
         [Role("-o/--output" if output else "the index", target)], [Role("an input", path) for path in inputs]
     )
-    return IndexBuilt(kind=kind.name, path=target, lines=kind.build(files, target, jobs, dtd, progress))
+    if dtd is not None and kind.no_dtd is not None:
+        raise UsageError(f"--dtd is for a dblp dump; {kind.no_dtd} no DTD")
+    said, indexed = kind.build(files, target, jobs, dtd, progress)
+    return IndexBuilt(kind=kind.name, path=target, lines=[*said, f"wrote {target}", indexed])
 
 
 class IndexFigures(BaseModel):

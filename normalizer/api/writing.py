@@ -39,15 +39,9 @@ def render(
     return writers.get_writer(format).render(_entries(resolutions), options)
 
 
-def write(
-    resolutions: Entries,
-    *,
-    format: str = "bibtex",
-    settings: Settings | None = None,
-    layout: FormatOptions | None = None,
-) -> str:
-    """`render`'s text alone."""
-    return render(resolutions, format=format, settings=settings, layout=layout).text
+def write(resolutions: Entries, *, format: str = "bibtex", settings: Settings | None = None) -> str:
+    """`render`'s text alone, in the layout ``bibnorm format`` keeps."""
+    return render(resolutions, format=format, settings=settings).text
 
 
 def _entries(given: Entries) -> list[tuple[str, Reference]]:

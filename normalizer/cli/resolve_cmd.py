@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any, get_args
+from typing import Any, TypeVar, get_args
 
 import click
 from bibnorm import writers
@@ -24,6 +24,14 @@ from bibnorm.models import Resolution
 from bibnorm.readers import available_formats
 from bibnorm.resolve.progress import Progress
 from bibnorm.resolve.report import summary_line, unsettled
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _setting(flag: str, choices: Sequence[str], help: str, dest: str | None = None) -> Callable[[F], F]:
+    """An option that chooses one of ``choices`` for a setting (None: the config decides)."""
+    names = (flag, dest) if dest else (flag,)
+    return click.option(*names, type=click.Choice(list(choices)), default=None, help=help)
 
 
 @click.command("resolve")
@@ -60,12 +68,7 @@ from bibnorm.resolve.report import summary_line, unsettled
     is_flag=True,
     help="Print the JSON report on stdout instead of a bibliography.",
 )
-@click.option(
-    "--input-format",
-    type=click.Choice(available_formats()),
-    default=None,
-    help="Force the input format instead of detecting it.",
-)
+@_setting("--input-format", available_formats(), "Force the input format instead of detecting it.")
 @click.option("--strict", is_flag=True, help=f"Exit {EXIT_FINDINGS} when any item is not resolved.")
 @click.option(
     "--key-format",
@@ -79,11 +82,10 @@ from bibnorm.resolve.report import summary_line, unsettled
 @click.option(
     "--unicode", is_flag=True, default=None, help="Keep Unicode in BibTeX instead of LaTeX escapes."
 )
-@click.option(
+@_setting(
     "--style",
-    type=click.Choice(["bibnorm", "arxiv", "dblp", "google-scholar"]),
-    default=None,
-    help=(
+    ["bibnorm", "arxiv", "dblp", "google-scholar"],
+    (
         "BibTeX entry layout: bibnorm (default: every id kept, 'arXiv:ID [class]' printable by every "
         "style), arxiv (arXiv's export for preprints: @misc with eprint and howpublished; "
         "published papers as bibnorm), dblp (@article{CoRR} for preprints, "
@@ -92,39 +94,35 @@ from bibnorm.resolve.report import summary_line, unsettled
         "(config: style)."
     ),
 )
-@click.option(
+@_setting(
     "--doi-link",
-    type=click.Choice(["url+note", "url", "note", "none"]),
-    default=None,
-    help=(
+    ["url+note", "url", "note", "none"],
+    (
         "Where a published entry's publisher DOI goes besides 'doi', which plain, abbrv and IEEEtran "
         "do not print: url+note (default: url = https://doi.org/DOI and note = 'doi: DOI'), url, note "
         "(the url stays the arXiv page), none. bibnorm's own BibTeX layout only (config: doi_link)."
     ),
 )
-@click.option(
+@_setting(
     "--bst",
-    type=click.Choice(list(get_args(BstName))),
-    default=None,
-    help=(
+    list(get_args(BstName)),
+    (
         "The BibTeX style the output will be typeset in: each DOI and arXiv id goes in the fields "
         "that style prints, exactly once (plain, abbrv, unsrt, alpha: note and howpublished; "
         "plainnat, unsrtnat, abbrvnat, splncs04: doi and url; IEEEtran: url; ACM-Reference-Format: "
         "eprint and doi). Unset: --doi-link decides (config: bst)."
     ),
 )
-@click.option(
+@_setting(
     "--prefer",
-    type=click.Choice(["published", "preprint"]),
-    default=None,
-    help="Cite the published version when a source knows one (default), or keep the preprint.",
+    ["published", "preprint"],
+    "Cite the published version when a source knows one (default), or keep the preprint.",
 )
-@click.option(
+@_setting(
     "--year",
-    "year_policy",
-    type=click.Choice(["v1", "latest", "published"]),
-    default=None,
-    help="Which year to cite: first arXiv version, latest version, or published (default).",
+    ["v1", "latest", "published"],
+    "Which year to cite: first arXiv version, latest version, or published (default).",
+    dest="year_policy",
 )
 @journal_names_option
 @lock_option("Reuse the match decisions in this lockfile")
