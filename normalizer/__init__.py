@@ -27,7 +27,7 @@ _PUBLIC: dict[str, str] = {
     "open_sources": "bibnorm.sources",
     "Sources": "bibnorm.sources",
     "read": "bibnorm.api.reading",
-    "resolve": "bibnorm.api.resolving",
+    "resolve_queries": "bibnorm.api.resolving",
     "ResolveResult": "bibnorm.api.resolving",
     "render": "bibnorm.api.writing",
     "write": "bibnorm.api.writing",

@@ -42,7 +42,7 @@ from bibnorm.resolve.report import source_trouble
 from bibnorm.sources import Sources, open_sources
 
 from .resolve_files import source_roles
-from .resolving import resolve
+from .resolving import resolve_queries
 from .settings import format_options
 
 Notify = Callable[[str], None]
@@ -242,7 +242,8 @@ class _Pass:
     def _resolved(self, queries: Sequence[Query], sources: Sources) -> list[Resolution]:
         if not queries:
             return []
-        return resolve(queries, sources=sources, settings=self.settings, progress=self.progress).resolutions
+        result = resolve_queries(queries, sources=sources, settings=self.settings, progress=self.progress)
+        return result.resolutions
 
 
 def _default_output(document: LatexDocument, *, allow_outside: bool) -> Path:

@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .previous import Outcome, PreviousOutput, read_previous, settled_nothing, with_previous
 from .reading import read_noted
-from .resolving import ResolveResult, resolve
+from .resolving import ResolveResult, resolve_queries
 from .settings import format_options
 from .writing import render
 
@@ -97,7 +97,9 @@ def resolve_files(
         for note in sources.notes:
             _tell(notify, f"note: {note}")
         known = _known_keys(job.output, chosen_format, settings.lock)
-        result = resolve(queries, sources=sources, settings=settings, progress=progress, known_keys=known)
+        result = resolve_queries(
+            queries, sources=sources, settings=settings, progress=progress, known_keys=known
+        )
     entries = result.entries()
     progress.start("write", len(entries), "entries")
     if lock_file is not None:

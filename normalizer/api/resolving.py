@@ -1,6 +1,7 @@
-"""Resolving queries against opened sources: `resolve` and the `ResolveResult` it returns.
+"""Resolving queries against opened sources: `resolve_queries` and the `ResolveResult` it returns.
 
-`resolve` runs the pipeline (find each paper, add its published version, normalize, key) over
+(Not ``bibnorm.resolve``: that name is the resolve core's package, `bibnorm.resolve`.)
+`resolve_queries` runs the pipeline (find each paper, add its published version, normalize, key) over
 sources the caller opened with `bibnorm.sources.open_sources` and may reuse for further calls.
 The result holds one `Resolution` per query, in input order, and the sources' counters as they
 stood when it finished; the report ``--report`` writes, the summary line's figures, the entries
@@ -24,7 +25,7 @@ from .previous import settled_nothing
 
 
 class ResolveResult(BaseModel):
-    """What `resolve` found: each query's `Resolution` and what asking the sources cost."""
+    """What `resolve_queries` found: each query's `Resolution` and what asking the sources cost."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -66,7 +67,7 @@ class ResolveResult(BaseModel):
         return all(r.status is Status.RESOLVED for r in self.resolutions)
 
 
-def resolve(
+def resolve_queries(
     queries: Sequence[Query],
     *,
     sources: Sources,

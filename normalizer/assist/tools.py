@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bibnorm import writers
-from bibnorm.api.resolving import ResolveResult, resolve
+from bibnorm.api.resolving import ResolveResult, resolve_queries
 from bibnorm.api.writing import render
 from bibnorm.bib.bibfile import FormatOptions, parse_bibtex
 from bibnorm.bib.checks.base import CheckConfig
@@ -91,7 +91,7 @@ def _resolved(config: AssistConfig, queries: Sequence[Query]) -> tuple[ResolveRe
     settings = config.settings()
     keys.validate_key_format(settings.key_format)
     with open_sources(settings) as sources:
-        return resolve(queries, sources=sources, settings=settings), settings
+        return resolve_queries(queries, sources=sources, settings=settings), settings
 
 
 def lookup_reference(config: AssistConfig, reference: str) -> dict[str, Any]:
