@@ -2,7 +2,8 @@
 
 The page is the Python API's reference and its examples are its specification: each block runs
 here as written, in a fresh folder holding a copy of fixtures/demo/ (the scraped page and the
-snapshot records the examples resolve against), with ``DBLP_FIXTURES`` naming fixtures/dblp/.
+snapshot records the examples resolve against), with ``DBLP_FIXTURES`` and ``PDF_FIXTURES``
+naming fixtures/dblp/ and fixtures/pdf/.
 A failing block is named by its line in the page.
 """
 
@@ -39,7 +40,11 @@ def test_every_example_of_the_page_runs(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(tmp_path)
     for variable in ("BIBNORM_OFFLINE", "BIBNORM_SNAPSHOT", "BIBNORM_DBLP_INDEX", "BIBNORM_RESOLVERS"):
         monkeypatch.delenv(variable, raising=False)
-    namespace: dict[str, Any] = {"__name__": "docs_api", "DBLP_FIXTURES": FIXTURES / "dblp"}
+    namespace: dict[str, Any] = {
+        "__name__": "docs_api",
+        "DBLP_FIXTURES": FIXTURES / "dblp",
+        "PDF_FIXTURES": FIXTURES / "pdf",
+    }
     blocks = python_blocks(PAGE.read_text(encoding="utf-8"))
     assert blocks, "docs/api.md has no python block"
     for line, code in blocks:
