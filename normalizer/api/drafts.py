@@ -170,7 +170,9 @@ class _Pass:
         original, existing_keys = self._read_bibliographies()
         plan = texflow.plan(((c.key, c.origins) for c in self.document.citations), existing_keys)
         preprints = texflow.preprint_queries(original, str(self.target)) if self.refresh else ()
-        text, added, upgraded, diagnostics = original, (), (), list(plan.unknown())
+        text, diagnostics = original, list(plan.unknown())
+        added: tuple[str, ...] = ()
+        upgraded: tuple[str, ...] = ()
         if plan.queries or preprints:
             text, added, upgraded, found = self._resolve_and_merge(original, plan, preprints)
             diagnostics = [*found, *diagnostics]

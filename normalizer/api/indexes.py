@@ -43,7 +43,7 @@ def _is_dblp_dump(path: Path) -> bool:
     return is_dblp_dump(path)
 
 
-def _skipped(examples: Sequence[str], skipped: int, unit: str | None) -> list[str]:
+def _skipped(examples: Sequence[object], skipped: int, unit: str | None) -> list[str]:
     """A line per example of what was skipped, and (``unit`` given) one counting the rest."""
     lines = [f"skipped {example}" for example in examples]
     if unit is not None and skipped > len(examples):
