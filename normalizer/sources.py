@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 
 @dataclass
 class Sources:
+    """What `open_sources` opened: the resolver chain and the enrichers, in the settings' order,
+    the request counters they share, and notes for the user ("openalex skipped: …"). Reusable
+    for any number of runs until the context it came from is left."""
+
     resolvers: list[Resolver]
     enrichers: list[Enricher]
     stats: HttpStats

@@ -64,6 +64,7 @@ class ResolveResult(BaseModel):
 
     @property
     def all_resolved(self) -> bool:
+        """Every item resolved (what ``resolve --strict`` asks)."""
         return all(r.status is Status.RESOLVED for r in self.resolutions)
 
 
