@@ -149,6 +149,12 @@ def _checked(job: ResolveJob, settings: Settings) -> tuple[Settings, Path | None
         raise settings.refusal("key_format", str(error)) from None
     if job.report_on_stdout and job.output != STDIO and job.report_path is None:
         raise UsageError("--json prints the report on stdout; use --report PATH together with -o")
+    _refuse_clashes(job, settings, lock_file)
+    return settings, lock_file, job.output_format or writers.format_for_output(job.output) or "bibtex"
+
+
+def _refuse_clashes(job: ResolveJob, settings: Settings, lock_file: Path | None) -> None:
+    """No file the run writes (output, report, lockfile) may be one it reads."""
     writes = [
         Role("-o/--output", job.output) if not (job.report_on_stdout and job.output == STDIO) else None,
         Role("--report", job.report_path) if job.report_path is not None else None,
@@ -159,7 +165,6 @@ def _checked(job: ResolveJob, settings: Settings) -> tuple[Settings, Path | None
         [role for role in writes if role is not None],
         [*reads, *source_roles(settings, lock_written=job.update_lock)],
     )
-    return settings, lock_file, job.output_format or writers.format_for_output(job.output) or "bibtex"
 
 
 def source_roles(settings: Settings, *, lock_written: bool = False) -> list[Role]:

@@ -48,12 +48,10 @@ def watch_tex(
 ) -> None:
     """Run `bibnorm.api.drafts.tex` now and after every (debounced) change of the files it read.
 
-    Folders are watched rather than files, because editors save by replacing the
-    file; events are filtered to the document's own files, so writing the ``.bib``
-    does not trigger a run. Errors of one pass are reported and watching goes on.
-    Returns when ``stop_event`` is set; Ctrl-C raises `KeyboardInterrupt`, so the
-    command exits 130 like every interrupted command.
-    """
+    Folders are watched rather than files, because editors save by replacing the file; events
+    are filtered to the draft's own files, so writing the ``.bib`` does not trigger a run. Errors
+    of one pass are reported and watching goes on. Returns when ``stop_event`` is set; Ctrl-C
+    raises `KeyboardInterrupt`, so the command exits 130 like every interrupted command."""
     import logging
 
     import watchfiles  # only --watch needs it
