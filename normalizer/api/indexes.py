@@ -1,5 +1,6 @@
-"""The local indexes: `build_index` (the arXiv snapshot, dblp's dump, OpenAlex works, Retraction
-Watch) and `index_info` (what an index holds), as ``bibnorm index build|info`` use them.
+"""The local indexes: `plan_index` and `build_index` (the arXiv snapshot, dblp's dump, OpenAlex
+works, Retraction Watch) and `index_info` (what an index holds), as ``bibnorm index build|info``
+use them.
 
 A registry of `IndexKind`s tells each kind's input by its content (the first kind whose
 `IndexKind.is_dump` accepts it; the arXiv snapshot takes the rest), says where it goes by
@@ -211,30 +212,46 @@ class IndexBuilt(BaseModel):
     lines: list[str]
 
 
-def build_index(
+class IndexPlan(BaseModel):
+    """What `plan_index` decided: the kind of index the inputs are, and where it goes."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str
+    files: tuple[Path, ...]
+    target: Path
+    dtd: Path | None = None
+
+
+def plan_index(
     files: Sequence[Path],
     *,
     output: Path | None = None,
-    jobs: int | None = None,
     dtd: Path | None = None,
     settings: Settings | None = None,
-    progress: Progress = NO_PROGRESS,
-) -> IndexBuilt:
-    """Build the index of the dump ``files`` are (told by their content) into ``output``
-    (default: that kind's place in the settings). The index is written to a temporary file and
-    moved into place at the end, so a failed build leaves the previous index; a file that is
-    not a bibnorm index (an input, another database) is never replaced. ``jobs`` worker
-    processes parse the input (1: this process alone); the index is the same whatever it is."""
+) -> IndexPlan:
+    """The index ``files`` make (told by their content) and where it goes: ``output``, else that
+    kind's place in the settings. Refuses (one line) files of two kinds, and an index that would
+    replace one of its inputs."""
     kind = _kind_of(files)
     target = output or kind.default_path(settings or load_settings())
     inputs = [*files, *([dtd] if dtd is not None else [])]
     refuse_clashes(
         [Role("-o/--output" if output else "the index", target)], [Role("an input", path) for path in inputs]
     )
-    if dtd is not None and kind.no_dtd is not None:
+    return IndexPlan(kind=kind.name, files=tuple(files), target=target, dtd=dtd)
+
+
+def build_index(plan: IndexPlan, *, jobs: int | None = None, progress: Progress = NO_PROGRESS) -> IndexBuilt:
+    """Build the planned index. It is written to a temporary file and moved into place at the
+    end, so a failed build leaves the previous index; a file that is not a bibnorm index (an
+    input, another database) is never replaced. ``jobs`` worker processes parse the input (1:
+    this process alone); the index is the same whatever it is."""
+    kind = INDEX_KINDS[plan.kind]
+    if plan.dtd is not None and kind.no_dtd is not None:
         raise UsageError(f"--dtd is for a dblp dump; {kind.no_dtd} no DTD")
-    said, indexed = kind.build(files, target, jobs, dtd, progress)
-    return IndexBuilt(kind=kind.name, path=target, lines=[*said, f"wrote {target}", indexed])
+    said, indexed = kind.build(plan.files, plan.target, jobs, plan.dtd, progress)
+    return IndexBuilt(kind=kind.name, path=plan.target, lines=[*said, f"wrote {plan.target}", indexed])
 
 
 class IndexFigures(BaseModel):

@@ -1,10 +1,12 @@
-"""``bibnorm resolve`` as one call: inputs in, a bibliography file (and a report, a lockfile) out.
+"""``bibnorm resolve`` as a library call: inputs in, a bibliography file (and a report, a lockfile)
+out.
 
-`resolve_files` does what the command does between its options and its messages: it checks the
-job (key formula, which files it writes and reads), reads the inputs, opens the sources, resolves,
-records the decisions in the lockfile, renders the bibliography, keeps what an input ``.bib`` held
-that did not resolve, keeps the earlier output's entries for items this run could not settle
-(`bibnorm.api.previous`), and writes the report and the output atomically. It prints nothing:
+`plan_resolve` checks a `ResolveJob` before anything is read (key formula, which files it
+writes and reads); `resolve_files` does the rest of what the command does between its options
+and its messages: it reads the inputs, opens the sources, resolves, records the decisions in
+the lockfile, renders the bibliography, keeps what an input ``.bib`` held that did not resolve,
+keeps the earlier output's entries for items this run could not settle (`bibnorm.api.previous`),
+and writes the report and the output atomically. It prints nothing:
 what the user should hear while it runs goes to ``notify``, and the rest is in the `ResolveRun`
 it returns. Standard output (``-``) is left to the caller, which writes it after its progress
 display is gone.
@@ -58,6 +60,17 @@ class ResolveJob(BaseModel):
     update_lock: bool = False  # record the decisions in the lockfile (created if missing)
 
 
+class ResolvePlan(BaseModel):
+    """A `ResolveJob` checked against its settings (`plan_resolve`), ready for `resolve_files`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    job: ResolveJob
+    settings: Settings  # the lockfile in use filled in
+    lock_file: Path | None  # the lockfile to update, if any
+    output_format: str
+
+
 class ResolveRun(BaseModel):
     """What a `resolve_files` run did, for the caller to say and to exit by."""
 
@@ -80,16 +93,11 @@ class ResolveRun(BaseModel):
 
 
 def resolve_files(
-    job: ResolveJob,
-    settings: Settings,
-    *,
-    progress: Progress = NO_PROGRESS,
-    notify: Notify | None = None,
+    plan: ResolvePlan, *, progress: Progress = NO_PROGRESS, notify: Notify | None = None
 ) -> ResolveRun:
-    """Run ``job`` with ``settings``: see the module docstring. Raises a `BibnormError` (one
-    line) for a job that cannot run: a bad key formula, an output that is also an input, an
-    unreadable input, a source that cannot be set up."""
-    settings, lock_file, chosen_format = _checked(job, settings)
+    """Run a planned job: see the module docstring. Raises a `BibnormError` (one line) for an
+    input that cannot be read or a source that cannot be set up."""
+    job, settings, lock_file, chosen_format = plan.job, plan.settings, plan.lock_file, plan.output_format
     queries, read_notes = read_noted(
         job.inputs, input_format=job.input_format, settings=settings, progress=progress
     )
@@ -138,9 +146,11 @@ def resolve_files(
     )
 
 
-def _checked(job: ResolveJob, settings: Settings) -> tuple[Settings, Path | None, str]:
-    """The settings with the lockfile in use, the lockfile to update (if any) and the output
-    format; refuses a bad key formula and a file the run would both read and write."""
+def plan_resolve(job: ResolveJob, settings: Settings) -> ResolvePlan:
+    """``job`` checked before anything is read: the settings with the lockfile in use, the
+    lockfile to update (if any) and the output format. Refuses (one line) a bad key formula,
+    ``report_on_stdout`` with an output file but no report file, and a file the run would both
+    read and write."""
     settings = settings.model_copy(update={"lock": lock_in_use(settings.lock)})
     lock_file = (settings.lock or Path(LOCK_FILE)) if job.update_lock else None
     try:
@@ -150,7 +160,8 @@ def _checked(job: ResolveJob, settings: Settings) -> tuple[Settings, Path | None
     if job.report_on_stdout and job.output != STDIO and job.report_path is None:
         raise UsageError("--json prints the report on stdout; use --report PATH together with -o")
     _refuse_clashes(job, settings, lock_file)
-    return settings, lock_file, job.output_format or writers.format_for_output(job.output) or "bibtex"
+    chosen_format = job.output_format or writers.format_for_output(job.output) or "bibtex"
+    return ResolvePlan(job=job, settings=settings, lock_file=lock_file, output_format=chosen_format)
 
 
 def _refuse_clashes(job: ResolveJob, settings: Settings, lock_file: Path | None) -> None:

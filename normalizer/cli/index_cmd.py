@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import click
-from bibnorm.api.indexes import build_index, index_info
+from bibnorm.api.indexes import build_index, index_info, plan_index
 from bibnorm.cli._options import UserPath
 from bibnorm.cli._progress import progress_for, progress_option
 
@@ -76,8 +76,9 @@ def build(
       bibnorm index build arxiv-metadata-oai-snapshot.json -o ~/arxiv.sqlite --jobs 2
       bibnorm index build dblp.xml.gz                       # dblp.dtd beside it
     """
+    plan = plan_index(files, output=output, dtd=dtd)  # refusals before the progress display starts
     with progress_for(quiet=False, wanted=show_progress) as progress:
-        built = build_index(files, output=output, jobs=jobs, dtd=dtd, progress=progress)
+        built = build_index(plan, jobs=jobs, progress=progress)
     for line in built.lines:
         click.echo(line, err=True)
 

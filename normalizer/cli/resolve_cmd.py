@@ -11,7 +11,7 @@ from typing import Any, TypeVar, get_args
 import click
 from bibnorm import writers
 from bibnorm.api.previous import Outcome, PreviousOutput
-from bibnorm.api.resolve_files import ResolveJob, ResolveRun, resolve_files
+from bibnorm.api.resolve_files import ResolveJob, ResolveRun, plan_resolve, resolve_files
 from bibnorm.api.resolving import ResolveResult
 from bibnorm.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED
 from bibnorm.cli._options import UserPath, journal_names_option, lock_option, source_options, source_overrides
@@ -165,11 +165,11 @@ def command(
       bibnorm resolve refs.txt --journal-names abbreviated    # Phys. Rev. Lett., CVPR
     """
     job = ResolveJob(inputs=inputs, **{name: options.pop(name) for name in JOB_OPTIONS})
-    settings = _settings(options)
+    plan = plan_resolve(job, _settings(options))  # refusals before the progress display starts
     with progress_for(quiet=quiet, wanted=show_progress) as progress:
         # A slow phase is announced with what it will cost (rich shows the line above the bars).
         notify = None if quiet else partial(_say, progress)
-        run = resolve_files(job, settings, progress=progress, notify=notify)
+        run = resolve_files(plan, progress=progress, notify=notify)
     # Data for stdout once the live progress is gone from the terminal they may share.
     if job.report_on_stdout or job.report_path == STDIO:
         sys.stdout.write(run.report_text())
