@@ -34,6 +34,15 @@ def test_the_page_has_examples_for_every_section_it_lists() -> None:
     assert len(python_blocks(text)) >= len(listed)
 
 
+def test_every_public_name_is_importable_and_documented_on_the_page() -> None:
+    import bibnorm
+
+    text = PAGE.read_text(encoding="utf-8")
+    for name in bibnorm.__all__:
+        assert getattr(bibnorm, name) is not None
+        assert f"bibnorm.{name}" in text, f"bibnorm.{name} is public but docs/api.md does not name it"
+
+
 def test_every_example_of_the_page_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("hf-page.txt", "snapshot.jsonl"):
         shutil.copy(FIXTURES / "demo" / name, tmp_path / name)
