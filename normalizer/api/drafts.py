@@ -156,9 +156,7 @@ class _Pass:
     ) -> None:
         self.document, self.target, self.settings = document, target, settings
         self.refresh, self.progress, self.tell = refresh, progress, tell
-        chosen_format = output_format or ("biblatex" if document.biblatex else "bibtex")
-        self.writer = writers.get_writer(chosen_format)
-        self.options = writers.WriterOptions.from_settings(settings, layout=format_options())
+        self.output_format = output_format or ("biblatex" if document.biblatex else "bibtex")
         self.writer_warnings: list[str] = []
 
     def render(self, entries: Sequence[tuple[str, Reference]]) -> str:
@@ -170,6 +168,9 @@ class _Pass:
         original, existing_keys = self._read_bibliographies()
         plan = texflow.plan(((c.key, c.origins) for c in self.document.citations), existing_keys)
         preprints = texflow.preprint_queries(original, str(self.target)) if self.refresh else ()
+        # The layout is read here, after the bibliographies: their warnings come before a config error.
+        self.writer = writers.get_writer(self.output_format)
+        self.options = writers.WriterOptions.from_settings(self.settings, layout=format_options())
         text, diagnostics = original, list(plan.unknown())
         added: tuple[str, ...] = ()
         upgraded: tuple[str, ...] = ()
