@@ -20,7 +20,29 @@ from typing import Any
 
 # The public API, by name → the module that defines it. Imported when first used: `bibnorm --help`
 # and a short offline run must not pay for what they do not call.
-_PUBLIC: dict[str, str] = {}
+_PUBLIC: dict[str, str] = {
+    # settings and sources, reading, resolving, writing, LaTeX drafts, local indexes, the cache
+    "load_settings": "bibnorm.config",
+    "Settings": "bibnorm.config",
+    "open_sources": "bibnorm.sources",
+    "Sources": "bibnorm.sources",
+    "read": "bibnorm.api.reading",
+    "resolve_queries": "bibnorm.api.resolving",
+    "ResolveResult": "bibnorm.api.resolving",
+    "render": "bibnorm.api.writing",
+    "write": "bibnorm.api.writing",
+    "plan_resolve": "bibnorm.api.resolve_files",
+    "resolve_files": "bibnorm.api.resolve_files",
+    "ResolveJob": "bibnorm.api.resolve_files",
+    "ResolveRun": "bibnorm.api.resolve_files",
+    "tex": "bibnorm.api.drafts",
+    "TexResult": "bibnorm.api.drafts",
+    "plan_index": "bibnorm.api.indexes",
+    "build_index": "bibnorm.api.indexes",
+    "index_info": "bibnorm.api.indexes",
+    "cache_info": "bibnorm.api.cache",
+    "clear_cache": "bibnorm.api.cache",
+}
 
 __all__ = sorted(_PUBLIC)
 

@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 
 @dataclass
 class Sources:
+    """What `open_sources` opened: the resolver chain and the enrichers, in the settings' order,
+    the request counters they share, and notes for the user ("openalex skipped: …"). Reusable
+    for any number of runs until the context it came from is left."""
+
     resolvers: list[Resolver]
     enrichers: list[Enricher]
     stats: HttpStats
@@ -264,3 +268,16 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
                 close()
         if holder:
             holder[0].close()
+
+
+@contextmanager
+def open_local_session(settings: Settings) -> Iterator[BibnormSession]:
+    """The session for a program on this computer (Zotero's local API), closed on exit: no
+    cache, no retries or spacing, no proxy from the environment, not refused by ``--offline``."""
+    from bibnorm.resolvers._session import build_local_session
+
+    session = build_local_session(settings)
+    try:
+        yield session
+    finally:
+        session.close()

@@ -1,6 +1,7 @@
 """The MCP server: `bibnorm.assist.tools` served through the official ``mcp`` SDK (v2).
 
-Each tool runs in a worker thread (the library blocks on sources and files; the event loop
+The tools are declared once, in `TOOLS` (function, description, hints, parameters). Each tool
+runs in a worker thread (the library blocks on sources and files; the event loop
 keeps answering), and turns every failure into an MCP tool error (``isError`` with one line),
 never a traceback: a `BibnormError` says its own line, anything else its type and message.
 The tools say their limits in their descriptions, so an assistant can keep to them.
@@ -9,7 +10,9 @@ The tools say their limits in their descriptions, so an assistant can keep to th
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 import anyio.to_thread
@@ -35,6 +38,9 @@ OFFLINE_ONLY = ToolAnnotations(
     read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False
 )
 
+OneReference = Annotated[str, Field(description="A title, arXiv id/URL, DOI or reference string")]
+References = Annotated[str, Field(description="The references, in any format bibnorm resolve reads")]
+BibtexText = Annotated[str, Field(description="The BibTeX text")]
 Bibtex = Annotated[
     str | None, Field(description=f"BibTeX text (at most {MAX_TEXT_CHARS:,} characters); or give path")
 ]
@@ -46,93 +52,113 @@ BibPath = Annotated[
 ]
 
 
-def _call(function: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> Any:
+def _call(function: Callable[..., dict[str, Any]], *args: Any) -> Any:
     """The tool's result; any failure as a `ToolError` with one line."""
     try:
-        return function(*args, **kwargs)
+        return function(*args)
     except Exception as error:
         raise ToolError(tools.describe_error(error)) from None
 
 
-async def _in_thread(function: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> dict[str, Any]:
-    result: dict[str, Any] = await anyio.to_thread.run_sync(
-        functools.partial(_call, function, *args, **kwargs)
-    )
+async def _in_thread(function: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+    result: dict[str, Any] = await anyio.to_thread.run_sync(functools.partial(_call, function, *args))
     return result
 
 
+@dataclass(frozen=True)
+class ToolSpec:
+    """One tool as the assistant sees it: the plain function of `bibnorm.assist.tools` it runs
+    (called with the `AssistConfig` first, then the arguments in ``parameters``' order), what it
+    says it does, its hints, and its parameters (their names, types with descriptions, defaults)."""
+
+    function: Callable[..., dict[str, Any]]
+    description: str
+    annotations: ToolAnnotations
+    parameters: tuple[inspect.Parameter, ...]
+
+    def served(self, config: AssistConfig) -> Callable[..., Any]:
+        """The coroutine the SDK calls, with the tool's name and signature (the SDK builds the
+        tool's input schema from them)."""
+        signature = inspect.Signature(list(self.parameters), return_annotation=dict[str, Any])
+
+        async def call(**arguments: Any) -> dict[str, Any]:
+            bound = signature.bind(**arguments)
+            bound.apply_defaults()
+            return await _in_thread(self.function, config, *bound.args)
+
+        call.__name__ = self.function.__name__
+        call.__signature__ = signature  # type: ignore[attr-defined]
+        return call
+
+
+def _parameter(name: str, annotation: Any, default: Any = inspect.Parameter.empty) -> inspect.Parameter:
+    return inspect.Parameter(
+        name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=annotation, default=default
+    )
+
+
+BIBTEX_OR_PATH = (_parameter("bibtex", Bibtex, None), _parameter("path", BibPath, None))
+
+TOOLS = (
+    ToolSpec(
+        tools.lookup_reference,
+        "Look up ONE reference — a title, an arXiv id or URL, a DOI, or one reference string "
+        f"(at most {MAX_LOOKUP_CHARS:,} characters) — in the configured sources. Returns its record "
+        "(title, ids, venue, key) with the match score and evidence when it resolved; otherwise "
+        "status 'unresolved' or 'ambiguous' with the best candidates and their scores, which are "
+        "NOT matches: never cite them as the reference.",
+        READ_ONLY,
+        (_parameter("reference", OneReference),),
+    ),
+    ToolSpec(
+        tools.resolve_references,
+        "Resolve many references — one per line (titles, arXiv ids, DOIs), a pasted reference "
+        "list, a Hugging Face papers page, BibTeX or CSL-JSON; at most "
+        f"{MAX_TEXT_CHARS:,} characters and {MAX_ITEMS} references — into a bibliography "
+        f"({FORMATS}) of those that resolved, the same text 'bibnorm resolve' "
+        "writes. References that did not resolve are listed in not_resolved, with candidates, "
+        "and left out of the bibliography.",
+        READ_ONLY,
+        (
+            _parameter("text", References),
+            _parameter("format", OutputFormat, "bibtex"),
+        ),
+    ),
+    ToolSpec(
+        tools.verify_bibliography,
+        "Verify a bibliography: is every entry a real work, cited faithfully (title, authors, "
+        "year, venue, DOI, arXiv id)? Give the BibTeX text or a path under a folder the user "
+        f"opened; at most {MAX_TEXT_CHARS:,} characters and {MAX_ITEMS} entries. Each entry gets "
+        "a verdict — verified, mismatch, not_found (every source answered, none holds it), "
+        "unverifiable (a source could not be asked) — with its findings (code, severity, message).",
+        READ_ONLY,
+        BIBTEX_OR_PATH,
+    ),
+    ToolSpec(
+        tools.check_bibtex,
+        "Check a .bib (the text or a path under an opened folder; at most "
+        f"{MAX_TEXT_CHARS:,} characters) as 'bibnorm check' does, without asking any source: "
+        "syntax BibTeX misreads, duplicates, missing fields, malformed names, identifiers, "
+        "layout. Returns findings with code, severity, line, key and message.",
+        OFFLINE_ONLY,
+        BIBTEX_OR_PATH,
+    ),
+    ToolSpec(
+        tools.format_bibtex,
+        f"Format BibTeX text (at most {MAX_TEXT_CHARS:,} characters) in bibnorm's canonical layout, "
+        "as 'bibnorm format' does: nothing BibTeX reads is changed, no entry is lost; blocks that "
+        "cannot be parsed are kept as they are and listed.",
+        OFFLINE_ONLY,
+        (_parameter("bibtex", BibtexText),),
+    ),
+)
+
+
 def build_server(config: AssistConfig) -> MCPServer:
-    """An MCP server whose tools run against ``config``'s sources and roots."""
+    """An MCP server whose tools (`TOOLS`) run against ``config``'s sources and roots."""
     from bibnorm import __version__
 
     server = MCPServer(NAME, version=__version__, instructions=INSTRUCTIONS, log_level="WARNING")
-
-    @server.tool(
-        description=(
-            "Look up ONE reference — a title, an arXiv id or URL, a DOI, or one reference string "
-            f"(at most {MAX_LOOKUP_CHARS:,} characters) — in the configured sources. Returns its record "
-            "(title, ids, venue, key) with the match score and evidence when it resolved; otherwise "
-            "status 'unresolved' or 'ambiguous' with the best candidates and their scores, which are "
-            "NOT matches: never cite them as the reference."
-        ),
-        annotations=READ_ONLY,
-    )
-    async def lookup_reference(
-        reference: Annotated[str, Field(description="A title, arXiv id/URL, DOI or reference string")],
-    ) -> dict[str, Any]:
-        return await _in_thread(tools.lookup_reference, config, reference)
-
-    @server.tool(
-        description=(
-            "Resolve many references — one per line (titles, arXiv ids, DOIs), a pasted reference "
-            "list, a Hugging Face papers page, BibTeX or CSL-JSON; at most "
-            f"{MAX_TEXT_CHARS:,} characters and {MAX_ITEMS} references — into a bibliography "
-            f"({FORMATS}) of those that resolved, the same text 'bibnorm resolve' "
-            "writes. References that did not resolve are listed in not_resolved, with candidates, "
-            "and left out of the bibliography."
-        ),
-        annotations=READ_ONLY,
-    )
-    async def resolve_references(
-        text: Annotated[str, Field(description="The references, in any format bibnorm resolve reads")],
-        format: OutputFormat = "bibtex",
-    ) -> dict[str, Any]:
-        return await _in_thread(tools.resolve_references, config, text, format)
-
-    @server.tool(
-        description=(
-            "Verify a bibliography: is every entry a real work, cited faithfully (title, authors, "
-            "year, venue, DOI, arXiv id)? Give the BibTeX text or a path under a folder the user "
-            f"opened; at most {MAX_TEXT_CHARS:,} characters and {MAX_ITEMS} entries. Each entry gets "
-            "a verdict — verified, mismatch, not_found (every source answered, none holds it), "
-            "unverifiable (a source could not be asked) — with its findings (code, severity, message)."
-        ),
-        annotations=READ_ONLY,
-    )
-    async def verify_bibliography(bibtex: Bibtex = None, path: BibPath = None) -> dict[str, Any]:
-        return await _in_thread(tools.verify_bibliography, config, bibtex, path)
-
-    @server.tool(
-        description=(
-            "Check a .bib (the text or a path under an opened folder; at most "
-            f"{MAX_TEXT_CHARS:,} characters) as 'bibnorm check' does, without asking any source: "
-            "syntax BibTeX misreads, duplicates, missing fields, malformed names, identifiers, "
-            "layout. Returns findings with code, severity, line, key and message."
-        ),
-        annotations=OFFLINE_ONLY,
-    )
-    async def check_bibtex(bibtex: Bibtex = None, path: BibPath = None) -> dict[str, Any]:
-        return await _in_thread(tools.check_bibtex, config, bibtex, path)
-
-    @server.tool(
-        description=(
-            f"Format BibTeX text (at most {MAX_TEXT_CHARS:,} characters) in bibnorm's canonical layout, "
-            "as 'bibnorm format' does: nothing BibTeX reads is changed, no entry is lost; blocks that "
-            "cannot be parsed are kept as they are and listed."
-        ),
-        annotations=OFFLINE_ONLY,
-    )
-    async def format_bibtex(bibtex: Annotated[str, Field(description="The BibTeX text")]) -> dict[str, Any]:
-        return await _in_thread(tools.format_bibtex, config, bibtex)
-
+    for spec in TOOLS:
+        server.add_tool(spec.served(config), description=spec.description, annotations=spec.annotations)
     return server

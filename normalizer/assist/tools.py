@@ -11,23 +11,25 @@ its best candidates, an unverifiable entry with its reasons), as on the command 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from bibnorm import writers
+from bibnorm.api.resolving import ResolveResult, resolve_queries
+from bibnorm.api.writing import render
 from bibnorm.bib.bibfile import FormatOptions, parse_bibtex
 from bibnorm.bib.checks.base import CheckConfig
 from bibnorm.config import Settings, load_settings
 from bibnorm.errors import BibnormError, one_line
 from bibnorm.io import read_text
-from bibnorm.models import Query, Resolution, Status
+from bibnorm.models import Query, Status
 from bibnorm.readers import READERS, detect_format, refuse_unreadable
-from bibnorm.resolve import keys, pipeline
-from bibnorm.resolve.report import build_report, item_json
-from bibnorm.resolvers import HttpStats, SessionFactory
+from bibnorm.resolve import keys
+from bibnorm.resolve.report import item_json
+from bibnorm.resolvers import SessionFactory
+from bibnorm.sources import open_sources
 
 MAX_TEXT_CHARS = 1_000_000  # a bibliography or a reference list passed as text, or read from a file
 MAX_LOOKUP_CHARS = 2_000  # one reference: a title, an id, a DOI or one reference string
@@ -39,29 +41,20 @@ class ToolInputError(BibnormError):
     """A tool's input or settings cannot be used; ``str()`` is one line for the assistant."""
 
 
-class SourcesLike(Protocol):
-    """What `AssistConfig.open_sources` yields: the resolver chain and the enrichers of a run."""
-
-    resolvers: list[pipeline.Resolver]
-    enrichers: list[pipeline.Enricher]
-    stats: HttpStats
-
-
 @dataclass(frozen=True)
 class AssistConfig:
     """What the tools are given by the one composition root (``bibnorm mcp``).
 
     ``overrides`` are the CLI's source settings (offline, snapshot, resolvers, key, cache
     folder); ``roots`` the folders whose files a tool may read (none: text only);
-    ``open_session`` and ``open_sources`` build verify's session and resolve's sources, as the
-    CLI's commands do; ``layout`` is the BibTeX layout ``resolve`` and ``format`` write;
+    ``open_session`` builds verify's session (resolving opens `bibnorm.sources.open_sources`,
+    as ``bibnorm resolve`` does); ``layout`` is the BibTeX layout ``resolve`` and ``format`` write;
     ``check_config`` the checks ``check`` runs; ``format_text(text, name)`` what ``format`` does
     to a file's text (the formatted text and a note for each block kept as it was).
     """
 
     overrides: dict[str, Any]
     open_session: SessionFactory
-    open_sources: Callable[[Settings], AbstractContextManager[SourcesLike]]
     layout: FormatOptions
     check_config: CheckConfig
     format_text: Callable[[str, str], tuple[str, list[str]]]
@@ -93,14 +86,12 @@ def _queries(text: str, name: str) -> list[Query]:
     return queries
 
 
-def _resolved(config: AssistConfig, queries: Sequence[Query]) -> tuple[list[Resolution], Settings, HttpStats]:
+def _resolved(config: AssistConfig, queries: Sequence[Query]) -> tuple[ResolveResult, Settings]:
+    """`bibnorm.api.resolving.resolve` over sources opened for this call alone."""
     settings = config.settings()
     keys.validate_key_format(settings.key_format)
-    with config.open_sources(settings) as sources:
-        resolutions = pipeline.run(
-            list(queries), sources.resolvers, settings, enrichers=sources.enrichers, known_keys=keys.KeyBook()
-        )
-        return resolutions, settings, sources.stats
+    with open_sources(settings) as sources:
+        return resolve_queries(queries, sources=sources, settings=settings), settings
 
 
 def lookup_reference(config: AssistConfig, reference: str) -> dict[str, Any]:
@@ -109,9 +100,9 @@ def lookup_reference(config: AssistConfig, reference: str) -> dict[str, Any]:
     best candidates; each candidate with its score and evidence. Never a guess."""
     text = _bounded(reference, "the reference", MAX_LOOKUP_CHARS)
     queries = _queries(" ".join(text.split()), "reference")
-    resolutions, _, _ = _resolved(config, queries[:1])
-    item = item_json(resolutions[0])
-    resolved = resolutions[0].status is Status.RESOLVED
+    result, _ = _resolved(config, queries[:1])
+    item = item_json(result.resolutions[0])
+    resolved = result.resolutions[0].status is Status.RESOLVED
     return {"resolved": resolved, **item}
 
 
@@ -123,12 +114,9 @@ def resolve_references(config: AssistConfig, text: str, output_format: str = "bi
         choices = ", ".join(sorted(writers.WRITERS))
         raise ToolInputError(f"unknown format {output_format!r}; choose one of: {choices}")
     queries = _queries(_bounded(text, "the text"), TEXT_NAME)
-    resolutions, settings, stats = _resolved(config, queries)
-    entries = [(key, r.reference) for r, key in keys.written_entries(resolutions) if r.reference is not None]
-    rendered = writers.get_writer(output_format).render(
-        entries, writers.WriterOptions.from_settings(settings, layout=config.layout)
-    )
-    report = build_report(resolutions, stats.requests, stats.cache_hits, sources_down=stats.down)
+    result, settings = _resolved(config, queries)
+    rendered = render(result.resolutions, format=output_format, settings=settings, layout=config.layout)
+    report = result.report()
     not_written = [item for item in report["items"] if item["status"] != Status.RESOLVED.value]
     return {
         "format": output_format,

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
-
-if TYPE_CHECKING:
-    from bibnorm.config import Settings
-    from bibnorm.io import Role
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,20 +28,6 @@ class UserPath(click.Path):
 
             value = expand_user(value)
         return super().convert(value, param, ctx)
-
-
-def source_roles(settings: Settings, *, lock_written: bool = False) -> list[Role]:
-    """The files a run that resolves reads besides its inputs, for `bibnorm.io.refuse_clashes`:
-    the lockfile ``settings.lock`` (unless this run also writes it) and the snapshot index."""
-    from bibnorm.io import Role
-
-    roles = []
-    if settings.lock is not None and not lock_written:
-        roles.append(Role("the lockfile", settings.lock))
-    index = settings.snapshot_index()
-    if index is not None:
-        roles.append(Role("the snapshot index", index))
-    return roles
 
 
 cache_dir_option = click.option(

@@ -1,4 +1,4 @@
-"""``bibnorm cache info|clear``: inspect or empty the HTTP response cache."""
+"""``bibnorm cache info|clear``: inspect or empty the HTTP response cache (`bibnorm.api.cache`)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import click
+from bibnorm.api.cache import cache_info, clear_cache
 from bibnorm.cli._options import cache_dir_option
-from bibnorm.config import load_settings
-from bibnorm.errors import CacheError
-from bibnorm.resolvers import cache_file_in, cached_responses
+from bibnorm.config import Settings, load_settings
 
 
 @click.group("cache")
@@ -31,8 +30,8 @@ def command() -> None:
     """
 
 
-def _cache_folder(cache_dir: Path | None) -> Path:
-    return load_settings({"cache_dir": cache_dir}).cache_dir
+def _settings(cache_dir: Path | None) -> Settings:
+    return load_settings({"cache_dir": cache_dir})
 
 
 @command.command("info")
@@ -44,31 +43,19 @@ def info(cache_dir: Path | None, json_out: bool) -> None:
     A cache folder that is a file, or a database that is damaged or unreadable, is an
     error (exit 1), never "0 responses".
     """
-    path, responses = cached_responses(_cache_folder(cache_dir))
-    size = path.stat().st_size if path.exists() else 0
-    figures = {"path": str(path), "exists": path.exists(), "responses": responses, "bytes": size}
+    figures = cache_info(_settings(cache_dir))
     if json_out:
-        click.echo(json.dumps(figures, indent=2))
+        click.echo(json.dumps(figures.model_dump(mode="json"), indent=2))
     else:
-        click.echo(f"cache: {figures['path']}")
-        click.echo(f"responses: {responses}")
-        click.echo(f"size: {size / 1e6:.1f} MB")
+        click.echo(f"cache: {figures.path}")
+        click.echo(f"responses: {figures.responses}")
+        click.echo(f"size: {figures.bytes / 1e6:.1f} MB")
 
 
 @command.command("clear")
 @cache_dir_option
 def clear(cache_dir: Path | None) -> None:
     """Delete every cached response (the next run asks the APIs again)."""
-    path = cache_file_in(_cache_folder(cache_dir))
-    removed = 0
-    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        if candidate.is_dir():
-            raise CacheError(f"{candidate} is a folder, not the cache database; nothing was removed")
-        try:
-            candidate.unlink()
-        except FileNotFoundError:
-            continue
-        except OSError as error:
-            raise CacheError(f"cannot remove {candidate}: {error.strerror or error}") from None
-        removed += 1
-    click.echo(f"cleared {path}" if removed else f"nothing to clear at {path}", err=True)
+    cleared = clear_cache(_settings(cache_dir))
+    said = f"cleared {cleared.path}" if cleared.removed else f"nothing to clear at {cleared.path}"
+    click.echo(said, err=True)

@@ -7,6 +7,7 @@ it runs on stdio or, with ``--http``, on 127.0.0.1.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -75,23 +76,24 @@ def assist_config(roots: tuple[Path, ...], overrides: dict[str, Any]) -> Any:
     """The tools' `AssistConfig`: what ``resolve``, ``verify``, ``check`` and ``format`` use."""
     from bibnorm.api.settings import check_config, format_options
     from bibnorm.assist.tools import AssistConfig
-    from bibnorm.cli.format_cmd import format_text
+    from bibnorm.bib.bibfile import dominant_newline, join_rendered, render_blocks
+    from bibnorm.bib.parallel import map_pieces
     from bibnorm.config import load_settings
     from bibnorm.resolvers.session import build_session
-    from bibnorm.sources import open_sources
 
     settings = load_settings(overrides)  # a bad setting is one line now, not at the first call
     layout = format_options(journal_names=settings.journal_names or "full")
     options = format_options()
 
     def format_bib(text: str, name: str) -> tuple[str, list[str]]:
-        formatted, _, kept = format_text(text, name, options, jobs=1)
-        return formatted, kept
+        """What ``bibnorm format`` makes of one file's text, in this process."""
+        render = functools.partial(render_blocks, options=options)
+        blocks = [block for piece in map_pieces(text, name, render, jobs=1) for block in piece]
+        return join_rendered(blocks, options, dominant_newline(text)), [b.note for b in blocks if b.note]
 
     return AssistConfig(
         overrides=overrides,
         open_session=build_session,
-        open_sources=open_sources,
         layout=layout,
         check_config=check_config(None, None),
         format_text=format_bib,

@@ -2,45 +2,36 @@
 
 from __future__ import annotations
 
-import contextlib
-import json
 import sys
 from collections import Counter
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Callable, Sequence
 from functools import partial
-from pathlib import Path
-from typing import Any, get_args
+from typing import Any, TypeVar, get_args
 
 import click
 from bibnorm import writers
-from bibnorm.api.settings import format_options
-from bibnorm.bib import lockfile
-from bibnorm.bib.bibfile import read_bibfile
-from bibnorm.bib.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lock_in_use
-from bibnorm.bib.merge import keep_bib_inputs, key_book_from_bib
+from bibnorm.api.previous import Outcome, PreviousOutput
+from bibnorm.api.resolve_files import ResolveJob, ResolveRun, plan_resolve, resolve_files
+from bibnorm.api.resolving import ResolveResult
 from bibnorm.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED
-from bibnorm.cli._options import (
-    UserPath,
-    journal_names_option,
-    lock_option,
-    source_options,
-    source_overrides,
-    source_roles,
-)
-from bibnorm.cli._previous import Outcome, PreviousOutput, read_previous, settled_nothing, with_previous
+from bibnorm.cli._options import UserPath, journal_names_option, lock_option, source_options, source_overrides
 from bibnorm.cli._progress import progress_for, progress_option, say
 from bibnorm.cli._style import Painter, color_option
-from bibnorm.cli._zotero import read_inputs_with_zotero
-from bibnorm.config import BstName, load_settings
-from bibnorm.errors import BibnormError, UsageError, one_line
-from bibnorm.io import STDIO, Role, refuse_clashes, write_atomic
-from bibnorm.models import Resolution, Status
-from bibnorm.readers import READERS, available_formats
-from bibnorm.resolve import keys, pipeline
+from bibnorm.config import BstName, Settings, load_settings
+from bibnorm.errors import one_line
+from bibnorm.io import STDIO, write_atomic
+from bibnorm.models import Resolution
+from bibnorm.readers import available_formats
 from bibnorm.resolve.progress import Progress
-from bibnorm.resolve.report import build_report, source_trouble, summarize, summary_line, unsettled
-from bibnorm.sources import open_sources
+from bibnorm.resolve.report import summary_line, unsettled
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _setting(flag: str, choices: Sequence[str], help: str, dest: str | None = None) -> Callable[[F], F]:
+    """An option that chooses one of ``choices`` for a setting (None: the config decides)."""
+    names = (flag, dest) if dest else (flag,)
+    return click.option(*names, type=click.Choice(list(choices)), default=None, help=help)
 
 
 @click.command("resolve")
@@ -72,14 +63,12 @@ from bibnorm.sources import open_sources
     help="Write the JSON report here.",
 )
 @click.option(
-    "--json", "json_out", is_flag=True, help="Print the JSON report on stdout instead of a bibliography."
+    "--json",
+    "report_on_stdout",
+    is_flag=True,
+    help="Print the JSON report on stdout instead of a bibliography.",
 )
-@click.option(
-    "--input-format",
-    type=click.Choice(available_formats()),
-    default=None,
-    help="Force the input format instead of detecting it.",
-)
+@_setting("--input-format", available_formats(), "Force the input format instead of detecting it.")
 @click.option("--strict", is_flag=True, help=f"Exit {EXIT_FINDINGS} when any item is not resolved.")
 @click.option(
     "--key-format",
@@ -93,11 +82,10 @@ from bibnorm.sources import open_sources
 @click.option(
     "--unicode", is_flag=True, default=None, help="Keep Unicode in BibTeX instead of LaTeX escapes."
 )
-@click.option(
+@_setting(
     "--style",
-    type=click.Choice(["bibnorm", "arxiv", "dblp", "google-scholar"]),
-    default=None,
-    help=(
+    ["bibnorm", "arxiv", "dblp", "google-scholar"],
+    (
         "BibTeX entry layout: bibnorm (default: every id kept, 'arXiv:ID [class]' printable by every "
         "style), arxiv (arXiv's export for preprints: @misc with eprint and howpublished; "
         "published papers as bibnorm), dblp (@article{CoRR} for preprints, "
@@ -106,39 +94,35 @@ from bibnorm.sources import open_sources
         "(config: style)."
     ),
 )
-@click.option(
+@_setting(
     "--doi-link",
-    type=click.Choice(["url+note", "url", "note", "none"]),
-    default=None,
-    help=(
+    ["url+note", "url", "note", "none"],
+    (
         "Where a published entry's publisher DOI goes besides 'doi', which plain, abbrv and IEEEtran "
         "do not print: url+note (default: url = https://doi.org/DOI and note = 'doi: DOI'), url, note "
         "(the url stays the arXiv page), none. bibnorm's own BibTeX layout only (config: doi_link)."
     ),
 )
-@click.option(
+@_setting(
     "--bst",
-    type=click.Choice(list(get_args(BstName))),
-    default=None,
-    help=(
+    list(get_args(BstName)),
+    (
         "The BibTeX style the output will be typeset in: each DOI and arXiv id goes in the fields "
         "that style prints, exactly once (plain, abbrv, unsrt, alpha: note and howpublished; "
         "plainnat, unsrtnat, abbrvnat, splncs04: doi and url; IEEEtran: url; ACM-Reference-Format: "
         "eprint and doi). Unset: --doi-link decides (config: bst)."
     ),
 )
-@click.option(
+@_setting(
     "--prefer",
-    type=click.Choice(["published", "preprint"]),
-    default=None,
-    help="Cite the published version when a source knows one (default), or keep the preprint.",
+    ["published", "preprint"],
+    "Cite the published version when a source knows one (default), or keep the preprint.",
 )
-@click.option(
+@_setting(
     "--year",
-    "year_policy",
-    type=click.Choice(["v1", "latest", "published"]),
-    default=None,
-    help="Which year to cite: first arXiv version, latest version, or published (default).",
+    ["v1", "latest", "published"],
+    "Which year to cite: first arXiv version, latest version, or published (default).",
+    dest="year_policy",
 )
 @journal_names_option
 @lock_option("Reuse the match decisions in this lockfile")
@@ -152,27 +136,7 @@ from bibnorm.sources import open_sources
 @color_option
 @source_options
 def command(
-    inputs: tuple[str, ...],
-    output: str,
-    output_format: str | None,
-    report_path: str | None,
-    json_out: bool,
-    input_format: str | None,
-    strict: bool,
-    key_format: str | None,
-    rekey: bool | None,
-    unicode: bool | None,
-    style: str | None,
-    doi_link: str | None,
-    bst: str | None,
-    prefer: str | None,
-    year_policy: str | None,
-    journal_names: str | None,
-    lock_path: Path | None,
-    update_lock: bool,
-    quiet: bool,
-    show_progress: bool | None,
-    **sources: Any,
+    inputs: tuple[str, ...], strict: bool, quiet: bool, show_progress: bool | None, **options: Any
 ) -> None:
     """Match every input item to its paper's record and write a bibliography.
 
@@ -200,183 +164,61 @@ def command(
       bibnorm resolve paper.pdf -o refs.bib                   # the .bib of a paper's bibliography
       bibnorm resolve refs.txt --journal-names abbreviated    # Phys. Rev. Lett., CVPR
     """
-    settings = load_settings(
-        {
-            **source_overrides(**sources),
-            "key_format": key_format,
-            "rekey": rekey,
-            "unicode": unicode,
-            "style": style,
-            "doi_link": doi_link,
-            "bst": bst,
-            "prefer": prefer,
-            "year_policy": year_policy,
-            "journal_names": journal_names,
-            "lock": lock_path,
-        }
-    )
-    settings = settings.model_copy(update={"lock": lock_in_use(settings.lock)})
-    lock_file = (settings.lock or Path(LOCK_FILE)) if update_lock else None
-    try:
-        keys.validate_key_format(settings.key_format)
-    except UsageError as error:
-        raise settings.refusal("key_format", str(error)) from None
-    if json_out and output != STDIO and report_path is None:
-        raise UsageError("--json prints the report on stdout; use --report PATH together with -o")
-    writes = [
-        Role("-o/--output", output) if not (json_out and output == STDIO) else None,
-        Role("--report", report_path) if report_path is not None else None,
-        Role("the lockfile (--update-lock)", lock_file) if lock_file is not None else None,
-    ]
-    refuse_clashes(
-        [role for role in writes if role is not None],
-        [*(Role("an input", path) for path in inputs), *source_roles(settings, lock_written=update_lock)],
-    )
-    chosen_format = output_format or writers.format_for_output(output) or "bibtex"
+    job = ResolveJob(inputs=inputs, **{name: options.pop(name) for name in JOB_OPTIONS})
+    plan = plan_resolve(job, _settings(options))  # refusals before the progress display starts
     with progress_for(quiet=quiet, wanted=show_progress) as progress:
-        queries, read_notes = read_inputs_with_zotero(inputs, settings, input_format, progress)
         # A slow phase is announced with what it will cost (rich shows the line above the bars).
-        announce = partial(_announce, progress)
-        with open_sources(settings, notify=None if quiet else announce) as sources_:
-            if not quiet:
-                for note in sources_.notes:
-                    say(progress, f"bibnorm: note: {note}")
-            resolutions = pipeline.run(
-                queries,
-                sources_.resolvers,
-                settings,
-                enrichers=sources_.enrichers,
-                progress=progress,
-                known_keys=_known_keys(output, chosen_format, settings.lock),
-            )
-            stats = sources_.stats
-
-        entries = _entries(resolutions)
-        progress.start("write", len(entries), "entries")
-        if lock_file is not None:
-            lockfile.update_lock(
-                lock_file,
-                lambda previous: previous.merged(lock_from_resolutions(resolutions, date.today(), previous)),
-            )
-        # The report's items (a dict per item, more than the item itself) only when it is written.
-        wanted = json_out or report_path is not None
-        report = (
-            build_report(resolutions, stats.requests, stats.cache_hits, sources_down=stats.down)
-            if wanted
-            else {"summary": summarize(resolutions, stats.requests, stats.cache_hits, stats.down)}
-        )
-        # The canonical layout `format` and `check` use, with the names as this run writes them.
-        layout = format_options(journal_names=settings.journal_names or "full")
-        rendered = writers.get_writer(chosen_format).render(
-            entries, writers.WriterOptions.from_settings(settings, layout=layout)
-        )
-        text = rendered.text
-        bib_files = [read_bibfile(path) for path in inputs if _read_as_bib(path, input_format)]
-        keeps_bib = chosen_format in ("bibtex", "biblatex")
-        if bib_files and keeps_bib:
-            # A .bib in, a .bib out: what was not resolved (and every field bibnorm does not own) stays.
-            text = keep_bib_inputs(bib_files, text, _replaced(resolutions), layout)
-        elif bib_files and not quiet:
-            dropped = sum(1 for r in resolutions if r.status is not Status.RESOLVED and r.query.key)
-            if dropped:
-                say(
-                    progress,
-                    f"bibnorm: note: {dropped} .bib entries that did not resolve are not in the "
-                    f"{chosen_format} output (a .bib output keeps them)",
-                )
-        # An output is replaced only by something at least as good (README "Files are never lost").
-        earlier = read_previous(output, chosen_format) if output != STDIO and not bib_files else None
-        kept_all = earlier is not None and bool(earlier.entries) and settled_nothing(resolutions)
-        outcome = None
-        if earlier is not None and earlier.entries and not kept_all:
-            order = [(r.query.index, key) for r, key in keys.written_entries(resolutions)]
-            outcome = with_previous(earlier, text, resolutions, order, layout)
-            text = outcome.text
-        _mark_kept(report, outcome.kept if outcome is not None else {})
-        if report_path and report_path != STDIO:
-            write_atomic(Path(report_path), _dump(report))
-        if output != STDIO and not kept_all:
-            write_atomic(output, text)
-        progress.finish()
+        notify = None if quiet else partial(_say, progress)
+        run = resolve_files(plan, progress=progress, notify=notify)
     # Data for stdout once the live progress is gone from the terminal they may share.
-    if json_out or report_path == STDIO:
-        sys.stdout.write(_dump(report))
-    if output == STDIO and not json_out:
-        write_atomic(output, text)
-
-    if not quiet:
-        for bib_file in bib_files:  # a cut-off or broken entry was not looked up: say where it is
-            for block in bib_file.failed:
-                what = f"entry {block.key}" if block.key else "block"
-                fate = "kept verbatim in the output" if keeps_bib else "not in the output"
-                where = f"{bib_file.path}:{block.line}"
-                click.echo(f"{where}: warning: {what} not read ({block.error}); {fate}", err=True)
-        for warning in rendered.warnings:
-            click.echo(f"bibnorm: warning: {warning.message}", err=True)
-    # Failures are said with -q too: -q quiets progress and the summary, not what went missing.
-    paint = Painter.for_stream(sys.stderr)
-    for line in _unsettled_lines(resolutions, report_path, paint, quiet=quiet):
+    if job.report_on_stdout or job.report_path == STDIO:
+        sys.stdout.write(run.report_text())
+    if job.output == STDIO and not job.report_on_stdout:
+        write_atomic(job.output, run.text)
+    for line in _closing_lines(run, job, quiet=quiet):
         click.echo(line, err=True)
-    for line in source_trouble(
-        resolutions, stats.down, stats.refused, stats.gave_up, offline=settings.offline
-    ):
-        click.echo(line, err=True)
-    for line in _previous_lines(output, earlier, outcome, kept_all=kept_all):
-        click.echo(line, err=True)
-    if not quiet:
-        for note in read_notes:
-            click.echo(f"bibnorm: note: {note}", err=True)
-        click.echo(summary_line(report["summary"], paint.verdict if paint.on else None), err=True)
-    exit_code = run_exit_code(resolutions, refused=bool(stats.refused), strict=strict)
+    exit_code = run_exit_code(run.result, strict=strict)
     if exit_code:
         sys.exit(exit_code)
 
 
-def _known_keys(output: str, chosen_format: str, lock_path: Path | None) -> keys.KeyBook:
-    """Keys written before for the same papers: the output .bib being replaced, then the lock."""
-    book = keys.KeyBook()
-    if lock_path is not None:
-        for item in load_lock(lock_path).items.values():
-            if item.key:
-                book.add_reference(item.key, item.reference)
-    if output != STDIO and chosen_format in ("bibtex", "biblatex") and Path(output).is_file():
-        # An unreadable old output only loses its keys; it is replaced anyway.
-        with contextlib.suppress(BibnormError):
-            key_book_from_bib([read_bibfile(output)], book)
-    return book
+# The options that say what to resolve and where to write (a `ResolveJob`); the others are settings.
+JOB_OPTIONS = ("output", "output_format", "input_format", "report_path", "report_on_stdout", "update_lock")
+SOURCE_OPTIONS = ("offline", "snapshot", "resolver_names", "s2_api_key", "cache_dir")
 
 
-def run_exit_code(resolutions: Sequence[Resolution], *, refused: bool, strict: bool) -> int:
+def _settings(options: dict[str, Any]) -> Settings:
+    """`Settings` from the config, the environment and the options that override them."""
+    sources = source_overrides(**{name: options.pop(name) for name in SOURCE_OPTIONS})
+    return load_settings({**sources, "lock": options.pop("lock_path"), **options})
+
+
+def _closing_lines(run: ResolveRun, job: ResolveJob, *, quiet: bool) -> list[str]:
+    """What the run has to say once it is over, in order: inputs not read and the writer's
+    warnings (not with -q), the items not resolved and the sources in trouble (failures are
+    said with -q too: -q quiets progress and the summary, not what went missing), the earlier
+    output's fate, then (not with -q) how inputs were read and the summary line."""
+    paint = Painter.for_stream(sys.stderr)
+    result = run.result
+    lines = [] if quiet else [*run.input_warnings, *(f"bibnorm: warning: {w}" for w in run.writer_warnings)]
+    lines += _unsettled_lines(result.resolutions, job.report_path, paint, quiet=quiet)
+    lines += result.source_trouble(offline=run.settings.offline)
+    lines += _previous_lines(job.output, run.previous, run.outcome, kept_all=run.kept_all)
+    if not quiet:
+        lines += [f"bibnorm: note: {note}" for note in run.read_notes]
+        lines.append(summary_line(run.report["summary"], paint.verdict if paint.on else None))
+    return lines
+
+
+def run_exit_code(result: ResolveResult, *, strict: bool) -> int:
     """0, `EXIT_SOURCES_FAILED` (nothing could be asked: every item failed or was left
     unsettled by a source that could not answer, offline with nothing cached included; or a
     source refused the key), or `EXIT_FINDINGS`."""
-    if refused or settled_nothing(resolutions):
+    if result.refused or result.settled_nothing:
         return EXIT_SOURCES_FAILED
-    if strict and any(r.status is not Status.RESOLVED for r in resolutions):
+    if strict and not result.all_resolved:
         return EXIT_FINDINGS
     return 0
-
-
-def _read_as_bib(path: str, input_format: str | None) -> bool:
-    if path == STDIO:
-        return False
-    if input_format is not None:
-        return input_format == "bib"
-    return Path(path).suffix.lower() in READERS["bib"].suffixes
-
-
-def _replaced(resolutions: Sequence[Resolution]) -> dict[tuple[str, int], str]:
-    """Which input entry (path, line) each written entry replaces."""
-    return {
-        (r.query.origin.path, r.query.origin.line): key
-        for r, key in keys.written_entries(resolutions)
-        if r.query.key is not None
-    }
-
-
-def _entries(resolutions: list[Resolution]) -> list[tuple[str, Any]]:
-    """(key, reference) in input order: each paper once, plus the .bib entries repeating it."""
-    return [(key, r.reference) for r, key in keys.written_entries(resolutions)]
 
 
 ECHO_LIMIT = 300  # characters of an input item quoted in its stderr line
@@ -455,16 +297,5 @@ def _previous_lines(
     return lines
 
 
-def _mark_kept(report: dict[str, Any], kept: dict[int, str]) -> None:
-    """Each report item says whether the output kept an earlier entry for it (its key)."""
-    for item in report.get("items", ()):  # none when no report is written
-        item["kept_previous"] = kept.get(item["index"])
-    report["summary"]["kept_previous"] = len(kept)
-
-
-def _announce(progress: Progress, message: str) -> None:
+def _say(progress: Progress, message: str) -> None:
     say(progress, f"bibnorm: {message}")
-
-
-def _dump(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -8,6 +8,7 @@ named as replaced, and a field the earlier file had that bibnorm neither owns no
 (a hand-added ``abstract``, ``keywords``, ``file``) stays, as it does for a ``.bib`` input.
 
 Pure apart from `read_previous`: the earlier file in, the text to write and what happened out.
+`bibnorm.api.resolve_files` applies it; the command only says what it did.
 """
 
 from __future__ import annotations

@@ -1,0 +1,80 @@
+"""Reading inputs into `Query`s: files, standard input and the user's Zotero library.
+
+`read` is what ``bibnorm resolve`` reads its INPUTs with: each file's format is detected (or
+forced with ``input_format``), items are numbered across every input, and an input may also be
+``zotero:`` or ``zotero:COLLECTION`` (Zotero 7's local API, read in place). `read_noted` gives,
+besides the queries, one line per input whose reading the user should hear about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from bibnorm.config import Settings, load_settings
+from bibnorm.errors import InputError
+from bibnorm.models import Query
+from bibnorm.readers import read_inputs_noted
+from bibnorm.readers.zotero import is_zotero_spec, parse_spec, read_zotero
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
+
+
+def read(
+    inputs: Sequence[str | Path],
+    *,
+    input_format: str | None = None,
+    settings: Settings | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> list[Query]:
+    """The queries of every input, in order, numbered from 0 across all of them.
+
+    ``settings`` are needed only for a ``zotero:`` input (how to reach Zotero); without them
+    the configured ones are loaded. Raises `bibnorm.errors.InputError` for an input that
+    cannot be read or holds no reference."""
+    return read_noted(inputs, input_format=input_format, settings=settings, progress=progress)[0]
+
+
+def read_noted(
+    inputs: Sequence[str | Path],
+    *,
+    input_format: str | None = None,
+    settings: Settings | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> tuple[list[Query], list[str]]:
+    """`read`, and one note per input whose reading the user should hear about ("refs.txt:
+    read as a reference list: 150 references, …", "zotero:: read from Zotero's local API …")."""
+    given = [str(path) for path in inputs]
+    if not any(is_zotero_spec(path) for path in given):
+        return read_inputs_noted(given, input_format=input_format, progress=progress)
+    queries: list[Query] = []
+    notes: list[str] = []
+    for path in given:
+        if is_zotero_spec(path):
+            name, found, note = read_zotero_library(path, settings or load_settings())
+            if not found:
+                raise InputError(f"{name}: no references found (read as zotero)")
+            notes.append(f"{name}: {note}")
+        else:
+            found, noted = read_inputs_noted([path], input_format=input_format)
+            notes += noted
+        queries += [query.model_copy(update={"index": len(queries) + query.index}) for query in found]
+    return queries, notes
+
+
+def read_zotero_library(spec: str, settings: Settings) -> tuple[str, list[Query], str]:
+    """The library (or collection) ``spec`` names: its name for messages, its items as queries
+    (numbered from 0), and how it was read; `ZoteroError` (one line) when Zotero cannot be read.
+
+    Joins three layers: the local session (`bibnorm.sources.open_local_session`), the local
+    API's client (`bibnorm.resolvers.zotero`) and the one reader that maps Zotero items
+    (`bibnorm.readers.zotero`)."""
+    from bibnorm.resolvers.zotero import ZoteroClient
+    from bibnorm.sources import open_local_session
+
+    with open_local_session(settings) as session:
+        library = ZoteroClient(session, settings).library(parse_spec(spec))
+    queries = read_zotero(library.items_json, library.name, library.citekeys)
+    keyed = sum(1 for query in queries if query.key)
+    bbt = "Better BibTeX's keys first" if library.citekeys else "no Better BibTeX: keys from 'extra'"
+    note = f"read from Zotero's local API: {len(queries)} items, {keyed} with a citation key ({bbt})"
+    return library.name, queries, note

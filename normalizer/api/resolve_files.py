@@ -1,0 +1,304 @@
+"""``bibnorm resolve`` as a library call: inputs in, a bibliography file (and a report, a lockfile)
+out.
+
+`plan_resolve` checks a `ResolveJob` before anything is read (key formula, which files it
+writes and reads); `resolve_files` does the rest of what the command does between its options
+and its messages: it reads the inputs, opens the sources, resolves, records the decisions in
+the lockfile, renders the bibliography, keeps what an input ``.bib`` held that did not resolve,
+keeps the earlier output's entries for items this run could not settle (`bibnorm.api.previous`),
+and writes the report and the output atomically. It prints nothing:
+what the user should hear while it runs goes to ``notify``, and the rest is in the `ResolveRun`
+it returns. Standard output (``-``) is left to the caller, which writes it after its progress
+display is gone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bibnorm import writers
+from bibnorm.bib import lockfile
+from bibnorm.bib.bibfile import BibFile, FormatOptions, read_bibfile
+from bibnorm.bib.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lock_in_use
+from bibnorm.bib.merge import keep_bib_inputs, key_book_from_bib
+from bibnorm.config import Settings
+from bibnorm.errors import BibnormError, UsageError
+from bibnorm.io import STDIO, Role, refuse_clashes, write_atomic
+from bibnorm.models import Resolution, Status
+from bibnorm.readers import READERS
+from bibnorm.resolve import keys
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.sources import open_sources
+from pydantic import BaseModel, ConfigDict
+
+from .previous import Outcome, PreviousOutput, read_previous, settled_nothing, with_previous
+from .reading import read_noted
+from .resolving import ResolveResult, resolve_queries
+from .settings import format_options
+from .writing import render
+
+Notify = Callable[[str], None]
+BIB_FORMATS = ("bibtex", "biblatex")
+
+
+class ResolveJob(BaseModel):
+    """What to resolve and where the results go (``-`` is standard output)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    inputs: tuple[str, ...]
+    output: str = STDIO
+    output_format: str | None = None  # None: from the output's suffix, else bibtex
+    input_format: str | None = None  # None: detected per input
+    report_path: str | None = None
+    report_on_stdout: bool = False  # the JSON report instead of the bibliography (``--json``)
+    update_lock: bool = False  # record the decisions in the lockfile (created if missing)
+
+
+class ResolvePlan(BaseModel):
+    """A `ResolveJob` checked against its settings (`plan_resolve`), ready for `resolve_files`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    job: ResolveJob
+    settings: Settings  # the lockfile in use filled in
+    lock_file: Path | None  # the lockfile to update, if any
+    output_format: str
+
+
+class ResolveRun(BaseModel):
+    """What a `resolve_files` run did, for the caller to say and to exit by."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    settings: Settings  # as the run used them (the lockfile in use filled in)
+    result: ResolveResult
+    text: str  # the bibliography as written (or to write, for standard output)
+    report: dict[str, Any]  # the full report when one was asked for, else only its summary
+    output_format: str
+    read_notes: list[str]  # how inputs were read ("refs.txt: read as a reference list: …")
+    input_warnings: list[str]  # an input .bib's blocks that could not be read, and their fate
+    writer_warnings: list[str]
+    previous: PreviousOutput | None = None  # what the output file held before, if kept from
+    outcome: Outcome | None = None  # what the earlier output contributed to this one
+    kept_all: bool = False  # nothing could be settled: the earlier output was left as it was
+
+    def report_text(self) -> str:
+        return dump_json(self.report)
+
+
+def resolve_files(
+    plan: ResolvePlan, *, progress: Progress = NO_PROGRESS, notify: Notify | None = None
+) -> ResolveRun:
+    """Run a planned job: see the module docstring. Raises a `BibnormError` (one line) for an
+    input that cannot be read or a source that cannot be set up."""
+    job, settings, lock_file, chosen_format = plan.job, plan.settings, plan.lock_file, plan.output_format
+    queries, read_notes = read_noted(
+        job.inputs, input_format=job.input_format, settings=settings, progress=progress
+    )
+    with open_sources(settings, notify=notify) as sources:
+        for note in sources.notes:
+            _tell(notify, f"note: {note}")
+        known = _known_keys(job.output, chosen_format, settings.lock)
+        result = resolve_queries(
+            queries, sources=sources, settings=settings, progress=progress, known_keys=known
+        )
+    entries = result.entries()
+    progress.start("write", len(entries), "entries")
+    if lock_file is not None:
+        resolutions = result.resolutions
+        lockfile.update_lock(
+            lock_file,
+            lambda previous: previous.merged(lock_from_resolutions(resolutions, date.today(), previous)),
+        )
+    # The report's items (a dict per item, more than the item itself) only when it is written.
+    wanted = job.report_on_stdout or job.report_path is not None
+    report = result.report() if wanted else {"summary": result.summary()}
+    # The canonical layout `format` and `check` use, with the names as this run writes them.
+    layout = format_options(journal_names=settings.journal_names or "full")
+    rendered = render(entries, format=chosen_format, settings=settings, layout=layout)
+    bib_files = [read_bibfile(path) for path in job.inputs if _read_as_bib(path, job.input_format)]
+    text = _with_bib_inputs(rendered.text, bib_files, result.resolutions, chosen_format, layout, notify)
+    run = _with_earlier_output(job, chosen_format, text, result.resolutions, layout, keep=not bib_files)
+    _mark_kept(report, run.outcome.kept if run.outcome is not None else {})
+    if job.report_path and job.report_path != STDIO:
+        write_atomic(Path(job.report_path), dump_json(report))
+    if job.output != STDIO and not run.kept_all:
+        write_atomic(job.output, run.text)
+    progress.finish()
+    return ResolveRun(
+        settings=settings,
+        result=result,
+        text=run.text,
+        report=report,
+        output_format=chosen_format,
+        read_notes=read_notes,
+        input_warnings=_unread_blocks(bib_files, keeps_bib=chosen_format in BIB_FORMATS),
+        writer_warnings=[warning.message for warning in rendered.warnings],
+        previous=run.previous,
+        outcome=run.outcome,
+        kept_all=run.kept_all,
+    )
+
+
+def plan_resolve(job: ResolveJob, settings: Settings) -> ResolvePlan:
+    """``job`` checked before anything is read: the settings with the lockfile in use, the
+    lockfile to update (if any) and the output format. Refuses (one line) a bad key formula,
+    ``report_on_stdout`` with an output file but no report file, and a file the run would both
+    read and write."""
+    settings = settings.model_copy(update={"lock": lock_in_use(settings.lock)})
+    lock_file = (settings.lock or Path(LOCK_FILE)) if job.update_lock else None
+    try:
+        keys.validate_key_format(settings.key_format)
+    except UsageError as error:
+        raise settings.refusal("key_format", str(error)) from None
+    if job.report_on_stdout and job.output != STDIO and job.report_path is None:
+        raise UsageError("--json prints the report on stdout; use --report PATH together with -o")
+    _refuse_clashes(job, settings, lock_file)
+    chosen_format = job.output_format or writers.format_for_output(job.output) or "bibtex"
+    return ResolvePlan(job=job, settings=settings, lock_file=lock_file, output_format=chosen_format)
+
+
+def _refuse_clashes(job: ResolveJob, settings: Settings, lock_file: Path | None) -> None:
+    """No file the run writes (output, report, lockfile) may be one it reads."""
+    writes = [
+        Role("-o/--output", job.output) if not (job.report_on_stdout and job.output == STDIO) else None,
+        Role("--report", job.report_path) if job.report_path is not None else None,
+        Role("the lockfile (--update-lock)", lock_file) if lock_file is not None else None,
+    ]
+    reads = [Role("an input", path) for path in job.inputs]
+    refuse_clashes(
+        [role for role in writes if role is not None],
+        [*reads, *source_roles(settings, lock_written=job.update_lock)],
+    )
+
+
+def source_roles(settings: Settings, *, lock_written: bool = False) -> list[Role]:
+    """The files a run that resolves reads besides its inputs, for `bibnorm.io.refuse_clashes`:
+    the lockfile ``settings.lock`` (unless this run also writes it) and the snapshot index."""
+    roles = []
+    if settings.lock is not None and not lock_written:
+        roles.append(Role("the lockfile", settings.lock))
+    index = settings.snapshot_index()
+    if index is not None:
+        roles.append(Role("the snapshot index", index))
+    return roles
+
+
+def _known_keys(output: str, chosen_format: str, lock_path: Path | None) -> keys.KeyBook:
+    """Keys written before for the same papers: the output .bib being replaced, then the lock."""
+    book = keys.KeyBook()
+    if lock_path is not None:
+        for item in load_lock(lock_path).items.values():
+            if item.key:
+                book.add_reference(item.key, item.reference)
+    if output != STDIO and chosen_format in BIB_FORMATS and Path(output).is_file():
+        # An unreadable old output only loses its keys; it is replaced anyway.
+        with contextlib.suppress(BibnormError):
+            key_book_from_bib([read_bibfile(output)], book)
+    return book
+
+
+def _read_as_bib(path: str, input_format: str | None) -> bool:
+    if path == STDIO:
+        return False
+    if input_format is not None:
+        return input_format == "bib"
+    return Path(path).suffix.lower() in READERS["bib"].suffixes
+
+
+def _with_bib_inputs(
+    text: str,
+    bib_files: list[BibFile],
+    resolutions: list[Resolution],
+    chosen_format: str,
+    layout: FormatOptions,
+    notify: Notify | None,
+) -> str:
+    """A .bib in, a .bib out: what was not resolved (and every field bibnorm does not own) stays.
+    Into another format, the .bib entries that did not resolve are dropped, and that is said."""
+    if not bib_files:
+        return text
+    if chosen_format in BIB_FORMATS:
+        return keep_bib_inputs(bib_files, text, _replaced(resolutions), layout)
+    dropped = sum(1 for r in resolutions if r.status is not Status.RESOLVED and r.query.key)
+    if dropped:
+        _tell(
+            notify,
+            f"note: {dropped} .bib entries that did not resolve are not in the "
+            f"{chosen_format} output (a .bib output keeps them)",
+        )
+    return text
+
+
+def _replaced(resolutions: list[Resolution]) -> dict[tuple[str, int], str]:
+    """Which input entry (path, line) each written entry replaces."""
+    return {
+        (r.query.origin.path, r.query.origin.line): key
+        for r, key in keys.written_entries(resolutions)
+        if r.query.key is not None
+    }
+
+
+class _EarlierOutput(BaseModel):
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    text: str
+    previous: PreviousOutput | None = None
+    outcome: Outcome | None = None
+    kept_all: bool = False
+
+
+def _with_earlier_output(
+    job: ResolveJob,
+    chosen_format: str,
+    text: str,
+    resolutions: list[Resolution],
+    layout: FormatOptions,
+    *,
+    keep: bool,
+) -> _EarlierOutput:
+    """An output is replaced only by something at least as good (README "Files are never
+    lost"): the earlier entries of items this run did not settle stay, and a run that settled
+    nothing leaves the file as it was."""
+    earlier = read_previous(job.output, chosen_format) if job.output != STDIO and keep else None
+    if earlier is None or not earlier.entries:
+        return _EarlierOutput(text=text, previous=earlier)
+    if settled_nothing(resolutions):
+        return _EarlierOutput(text=text, previous=earlier, kept_all=True)
+    order = [(r.query.index, key) for r, key in keys.written_entries(resolutions)]
+    outcome = with_previous(earlier, text, resolutions, order, layout)
+    return _EarlierOutput(text=outcome.text, previous=earlier, outcome=outcome)
+
+
+def _unread_blocks(bib_files: list[BibFile], *, keeps_bib: bool) -> list[str]:
+    """A cut-off or broken entry of an input .bib was not looked up: where it is, and its fate."""
+    lines = []
+    for bib_file in bib_files:
+        for block in bib_file.failed:
+            what = f"entry {block.key}" if block.key else "block"
+            fate = "kept verbatim in the output" if keeps_bib else "not in the output"
+            lines.append(f"{bib_file.path}:{block.line}: warning: {what} not read ({block.error}); {fate}")
+    return lines
+
+
+def _mark_kept(report: dict[str, Any], kept: dict[int, str]) -> None:
+    """Each report item says whether the output kept an earlier entry for it (its key)."""
+    for item in report.get("items", ()):  # none when no report is written
+        item["kept_previous"] = kept.get(item["index"])
+    report["summary"]["kept_previous"] = len(kept)
+
+
+def _tell(notify: Notify | None, message: str) -> None:
+    if notify is not None:
+        notify(message)
+
+
+def dump_json(data: Any) -> str:
+    """The report's JSON text, as ``--report`` and ``--json`` write it."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

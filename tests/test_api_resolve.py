@@ -1,0 +1,81 @@
+"""The library the resolve, tex, index and cache commands are built on: it prints nothing,
+refuses a bad job before reading anything, and gives what the commands give.
+
+Offline, against an index of the bundled demo snapshot (fixtures/demo/); the examples of
+docs/api.md (tests/test_docs_api.py) cover each function's results.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import bibnorm
+import pytest
+from bibnorm.errors import BibnormError
+from paths import FIXTURES
+
+
+@pytest.fixture
+def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> bibnorm.Settings:
+    """A folder with the demo page and an index of the demo snapshot; offline settings for it."""
+    shutil.copy(FIXTURES / "demo" / "hf-page.txt", tmp_path / "hf-page.txt")
+    monkeypatch.chdir(tmp_path)
+    plan = bibnorm.plan_index([FIXTURES / "demo" / "snapshot.jsonl"], output=tmp_path / "snapshot.sqlite")
+    bibnorm.build_index(plan, jobs=1)
+    return bibnorm.load_settings(
+        {"offline": True, "snapshot": tmp_path / "snapshot.sqlite", "cache_dir": tmp_path / "cache"}
+    )
+
+
+def test_a_whole_run_prints_nothing(demo: bibnorm.Settings, capfd: pytest.CaptureFixture[str]) -> None:
+    heard: list[str] = []
+    job = bibnorm.ResolveJob(inputs=("hf-page.txt",), output="refs.bib", report_path="report.json")
+    run = bibnorm.resolve_files(bibnorm.plan_resolve(job, demo), notify=heard.append)
+    Path("paper.tex").write_text("\\cite{2403.07392}\\cite{nobody2099}\n\\bibliography{paper}\n")
+    done = bibnorm.tex(Path("paper.tex"), settings=demo)
+    bibnorm.cache_info(demo)
+
+    assert capfd.readouterr() == ("", "")  # what the user hears is data: notify, results
+    assert run.result.summary()["resolved"] == 44 and Path("refs.bib").read_text() == run.text
+    assert done.added == ("2403.07392",) and [d.key for d in done.unresolved] == ["nobody2099"]
+
+
+@pytest.mark.parametrize(
+    ("job", "message"),
+    [
+        pytest.param(
+            {"output": "hf-page.txt"},
+            "-o/--output hf-page.txt is also an input",
+            id="the-output-is-an-input",
+        ),
+        pytest.param(
+            {"report_on_stdout": True, "output": "refs.bib"},
+            "--json prints the report on stdout; use --report PATH together with -o",
+            id="the-report-on-stdout-and-a-file-output",
+        ),
+    ],
+)
+def test_a_job_that_cannot_run_is_refused_before_anything_is_read_or_written(
+    demo: bibnorm.Settings, job: dict[str, object], message: str
+) -> None:
+    before = sorted(path.name for path in Path().iterdir())
+    with pytest.raises(BibnormError) as refused:
+        bibnorm.plan_resolve(bibnorm.ResolveJob(inputs=("hf-page.txt",), **job), demo)
+    assert message in str(refused.value) and "\n" not in str(refused.value)
+    assert sorted(path.name for path in Path().iterdir()) == before
+
+
+def test_one_opening_of_the_sources_serves_several_calls(demo: bibnorm.Settings) -> None:
+    queries = bibnorm.read(["hf-page.txt"])
+    with bibnorm.open_sources(demo) as sources:
+        first = bibnorm.resolve_queries(queries[:2], sources=sources, settings=demo)
+        second = bibnorm.resolve_queries(queries[2:4], sources=sources, settings=demo)
+    assert [r.query.index for r in (*first.resolutions, *second.resolutions)] == [0, 1, 2, 3]
+    assert first.all_resolved and second.all_resolved
+
+
+def test_write_gives_what_resolve_files_writes(demo: bibnorm.Settings) -> None:
+    job = bibnorm.ResolveJob(inputs=("hf-page.txt",), output="refs.json")
+    run = bibnorm.resolve_files(bibnorm.plan_resolve(job, demo))
+    assert bibnorm.write(run.result.resolutions, format="csl-json", settings=demo) == run.text
