@@ -274,7 +274,7 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
 def open_local_session(settings: Settings) -> Iterator[BibnormSession]:
     """The session for a program on this computer (Zotero's local API), closed on exit: no
     cache, no retries or spacing, no proxy from the environment, not refused by ``--offline``."""
-    from bibnorm.resolvers._session import build_local_session
+    from bibnorm.resolvers.session import build_local_session
 
     session = build_local_session(settings)
     try:

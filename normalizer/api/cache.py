@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bibnorm.config import Settings
 from bibnorm.errors import CacheError
-from bibnorm.resolvers._http import cache_file_in, cached_responses
+from bibnorm.resolvers import cache_file_in, cached_responses
 from pydantic import BaseModel, ConfigDict
 
 

@@ -273,7 +273,7 @@ class IndexFigures(BaseModel):
 def index_info(index: Path | None = None, *, settings: Settings | None = None) -> list[IndexFigures]:
     """The figures of ``index``, or of every index the settings name that is built (with none
     built, the snapshot's, whose error says where it was looked for and what to do)."""
-    from bibnorm.resolvers._index import index_kind
+    from bibnorm.resolvers import index_kind
 
     if index is not None:
         kind = INDEX_KINDS["snapshot"] if not index.is_file() else INDEX_KINDS.get(index_kind(index))
