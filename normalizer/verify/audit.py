@@ -15,8 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from bibnorm.models import Frozen, Origin
 from bibnorm.readers.latex import Citation
-from bibnorm.verify.codes import finding
-from bibnorm.verify.judge import VerifyFinding
+from bibnorm.verify.codes import VerifyFinding, finding
 
 
 class ListedEntry(Frozen):

@@ -36,8 +36,9 @@ from urllib.parse import quote, quote_plus
 from bibnorm.models import Person, Reference, Severity
 from bibnorm.text.names import parse_name
 from bibnorm.verify.audit import AuditLine, TexAudit
-from bibnorm.verify.codes import ALL_CODES
-from bibnorm.verify.judge import Claim, EntryVerdict, Matched, Verdict, VerifyFinding
+from bibnorm.verify.claims import Claim
+from bibnorm.verify.codes import ALL_CODES, VerifyFinding
+from bibnorm.verify.judge import EntryVerdict, Matched, Verdict
 from bibnorm.verify.run import VerifyOutcome
 from bibnorm.writers import WriterOptions, get_writer
 

@@ -19,20 +19,14 @@ from datetime import date
 
 from bibnorm.identifiers import isbn_has_valid_check_digit, parse_isbn
 from bibnorm.models import Reference
-from bibnorm.verify.codes import finding
-from bibnorm.verify.judge import (
-    Answer,
-    Answers,
-    Claim,
-    EntryVerdict,
-    VerifyFinding,
-    _authors_overlap,
-    title_relation,
-)
+from bibnorm.verify.authors import authors_overlap
+from bibnorm.verify.claims import Answer, Answers, Claim
+from bibnorm.verify.codes import VerifyFinding, finding
+from bibnorm.verify.identity import title_relation
+from bibnorm.verify.judge import EntryVerdict, offline_findings
 from bibnorm.verify.kinds.base import (
     author_findings,
     identifier_findings,
-    offline_findings,
     title_findings,
     verdict_of,
 )
@@ -69,7 +63,7 @@ def _isbn_findings(claim: Claim, answer: Answer) -> list[VerifyFinding]:
     assert record is not None
     findings: list[VerifyFinding] = []
     if claim.title and _relation(claim, record) == "other":
-        if claim.authors and _authors_overlap(claim, record):
+        if claim.authors and authors_overlap(claim, record):
             findings.append(
                 finding(
                     "BN707",
@@ -116,7 +110,7 @@ def _title_hit(claim: Claim, hits: tuple[Answer, ...]) -> Answer | None:
             continue  # a paper source's record is a paper: never the book, whatever its title
         if record is None or not claim.title or _relation(claim, record) not in ("same", "variant"):
             continue
-        if claim.authors and record.authors and not _authors_overlap(claim, record):
+        if claim.authors and record.authors and not authors_overlap(claim, record):
             continue
         years = hit.years or ((record.issued.year,) if record.issued else ())
         if claim.year is not None and years and min(abs(claim.year - year) for year in years) > 1:

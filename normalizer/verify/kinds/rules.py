@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from bibnorm.verify.judge import Answers, Claim, EntryVerdict, judge
+from bibnorm.verify.claims import Answers, Claim
+from bibnorm.verify.judge import EntryVerdict, judge
 from bibnorm.verify.kinds import EntryKind
 from bibnorm.verify.kinds.books import judge_book
 from bibnorm.verify.kinds.software import judge_dataset, judge_software
