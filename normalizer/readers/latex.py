@@ -214,35 +214,45 @@ class _LineIndex:
         return low + 1
 
 
+@dataclass
+class _Found:
+    """What a scan has found so far, in the order found (a `Scan` when done)."""
+
+    citations: list[tuple[str, int]] = field(default_factory=list)
+    inputs: list[tuple[str, int]] = field(default_factory=list)
+    bibliographies: list[str] = field(default_factory=list)
+    nocite_all: bool = False
+    biblatex: bool = False
+
+    def scan(self) -> Scan:
+        return Scan(
+            citations=tuple(self.citations),
+            inputs=tuple(self.inputs),
+            bibliographies=tuple(self.bibliographies),
+            nocite_all=self.nocite_all,
+            biblatex=self.biblatex,
+        )
+
+
 def scan_tex(text: str) -> Scan:
     """Citations, inputs and bibliography resources named in one ``.tex`` text."""
     clean = _strip_comments(text)
     line_of = _LineIndex(clean)
-    citations: list[tuple[str, int]] = []
-    inputs: list[tuple[str, int]] = []
-    bibliographies: list[str] = []
-    nocite_all = False
-    biblatex = False
+    found = _Found()
     for match in _COMMAND.finditer(clean):
         name, pos = match.group(1), match.end()
         if name in CITE_COMMANDS or name in MULTI_CITE_COMMANDS:
-            found = list(_cite_arguments(clean, pos, multi=name in MULTI_CITE_COMMANDS, line_of=line_of))
-            nocite_all = nocite_all or (name == "nocite" and any(key == "*" for key, _ in found))
-            citations.extend(_cited_keys(found))
+            cited = list(_cite_arguments(clean, pos, multi=name in MULTI_CITE_COMMANDS, line_of=line_of))
+            found.nocite_all = found.nocite_all or (name == "nocite" and any(key == "*" for key, _ in cited))
+            found.citations.extend(_cited_keys(cited))
         elif name in _INPUT_COMMANDS and not match.group(2):
             argument = _input_argument(clean, pos, name)
             if argument:
-                inputs.append((argument[0].strip(), line_of(argument[1])))
+                found.inputs.append((argument[0].strip(), line_of(argument[1])))
         elif name in _BIB_COMMANDS:
-            biblatex = biblatex or name != "bibliography"
-            bibliographies.extend(_resource_names(clean, pos, name))
-    return Scan(
-        citations=tuple(citations),
-        inputs=tuple(inputs),
-        bibliographies=tuple(bibliographies),
-        nocite_all=nocite_all,
-        biblatex=biblatex,
-    )
+            found.biblatex = found.biblatex or name != "bibliography"
+            found.bibliographies.extend(_resource_names(clean, pos, name))
+    return found.scan()
 
 
 def _cited_keys(found: Iterable[tuple[str, int]]) -> Iterator[tuple[str, int]]:
@@ -320,37 +330,30 @@ def _cite_arguments(text: str, pos: int, *, multi: bool, line_of: _LineIndex) ->
 
 def scan_aux(text: str) -> Scan:
     """Citations, ``\\@input`` aux files and ``\\bibdata`` resources of one ``.aux`` text."""
-    citations: list[tuple[str, int]] = []
-    inputs: list[tuple[str, int]] = []
-    bibliographies: list[str] = []
-    nocite_all = False
-    biblatex = False
+    found = _Found()
     for number, line in enumerate(text.splitlines(), start=1):
-        for match in _AUX_CITATION.finditer(line):
-            for key in (k.strip() for k in match.group(1).split(",")):
-                if key == "*":
-                    nocite_all = True
-                elif key:
-                    citations.append((key, number))
-        for match in _AUX_ABX_CITE.finditer(line):
-            biblatex = True
-            key = (match.group(2) if match.group(2) is not None else match.group(1)).strip()
-            if key:
-                citations.append((key, number))
-        if "\\abx@aux@nociteall" in line:
-            nocite_all = biblatex = True
-        for match in _AUX_BIBDATA.finditer(line):
-            bibliographies.extend(
-                _with_suffix(n.strip(), ".bib") for n in match.group(1).split(",") if n.strip()
-            )
-        inputs.extend((m.group(1).strip(), number) for m in _AUX_INPUT.finditer(line))
-    return Scan(
-        citations=tuple(citations),
-        inputs=tuple(inputs),
-        bibliographies=tuple(bibliographies),
-        nocite_all=nocite_all,
-        biblatex=biblatex,
-    )
+        _scan_aux_line(line, number, found)
+    return found.scan()
+
+
+def _scan_aux_line(line: str, number: int, found: _Found) -> None:
+    for match in _AUX_CITATION.finditer(line):
+        for key in (k.strip() for k in match.group(1).split(",")):
+            if key == "*":
+                found.nocite_all = True
+            elif key:
+                found.citations.append((key, number))
+    for match in _AUX_ABX_CITE.finditer(line):
+        found.biblatex = True
+        key = (match.group(2) if match.group(2) is not None else match.group(1)).strip()
+        if key:
+            found.citations.append((key, number))
+    if "\\abx@aux@nociteall" in line:
+        found.nocite_all = found.biblatex = True
+    for match in _AUX_BIBDATA.finditer(line):
+        names = (n.strip() for n in match.group(1).split(","))
+        found.bibliographies.extend(_with_suffix(n, ".bib") for n in names if n)
+    found.inputs.extend((m.group(1).strip(), number) for m in _AUX_INPUT.finditer(line))
 
 
 def scan_bcf(text: str) -> tuple[str, ...]:

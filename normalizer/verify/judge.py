@@ -106,6 +106,31 @@ class EntryVerdict(Frozen):
     # What was read from an item that made no claim (no title could be read from it).
     unclaimed: ReadItem | None = Field(default=None, exclude=True)
 
+    @classmethod
+    def of_claim(
+        cls,
+        claim: Claim,
+        verdict: Verdict,
+        findings: Iterable[VerifyFinding],
+        matched: Matched | None,
+        because: tuple[str, ...],
+        *,
+        no_source_missing: bool = False,
+    ) -> EntryVerdict:
+        """The verdict on the entry ``claim`` was read from; ``because`` is kept only when
+        the entry is unverifiable."""
+        return cls(
+            key=claim.key,
+            path=claim.path,
+            line=claim.line,
+            verdict=verdict,
+            findings=tuple(findings),
+            matched=matched,
+            unverifiable_because=because if verdict is Verdict.UNVERIFIABLE else (),
+            claim=claim,
+            no_source_missing=no_source_missing,
+        )
+
     @property
     def unverifiable_message(self) -> str | None:
         """What the text report's BN700 line says of an unverifiable entry (None otherwise)."""
@@ -156,16 +181,7 @@ def judge(claim: Claim, answers: Answers, today: date) -> EntryVerdict:
         verdict = Verdict.UNVERIFIABLE
     if verdict is Verdict.NOT_FOUND:
         findings.append(not_found_finding(claim, answers))
-    return EntryVerdict(
-        key=claim.key,
-        path=claim.path,
-        line=claim.line,
-        verdict=verdict,
-        findings=tuple(findings),
-        matched=matched,
-        unverifiable_because=answers.unavailable if verdict is Verdict.UNVERIFIABLE else (),
-        claim=claim,
-    )
+    return EntryVerdict.of_claim(claim, verdict, findings, matched, answers.unavailable)
 
 
 def offline_findings(claim: Claim, today: date) -> list[VerifyFinding]:

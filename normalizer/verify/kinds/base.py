@@ -88,18 +88,10 @@ def verdict_of(
     else:
         verdict = Verdict.UNVERIFIABLE
     record = matched.record if matched is not None else None
-    return EntryVerdict(
-        key=claim.key,
-        path=claim.path,
-        line=claim.line,
-        verdict=verdict,
-        findings=tuple(kept),
-        matched=matched_record(matched.source, record)
-        if matched is not None and record is not None
-        else None,
-        unverifiable_because=(
-            (*answers.unavailable, *why_unverifiable) if verdict is Verdict.UNVERIFIABLE else ()
-        ),
-        claim=claim,
-        no_source_missing=not answers.unavailable,
+    matched_to = (
+        matched_record(matched.source, record) if matched is not None and record is not None else None
+    )
+    because = (*answers.unavailable, *why_unverifiable)
+    return EntryVerdict.of_claim(
+        claim, verdict, kept, matched_to, because, no_source_missing=not answers.unavailable
     )

@@ -59,46 +59,37 @@ def judge_book(claim: Claim, answers: Answers, today: date) -> EntryVerdict:
 
 
 def _isbn_findings(claim: Claim, answer: Answer) -> list[VerifyFinding]:
+    """Open Library's edition for the ISBN against the claim: its title (another book is
+    BN762, and nothing else of it is compared), its authors, and its editions' years (BN763)."""
     record = answer.record
     assert record is not None
-    findings: list[VerifyFinding] = []
-    if claim.title and _relation(claim, record) == "other":
-        if claim.authors and authors_overlap(claim, record):
-            findings.append(
-                finding(
-                    "BN707",
-                    "title",
-                    f'ISBN {claim.isbn} is titled "{record.title}" (Open Library)',
-                    expected=record.title,
-                    found=claim.title,
-                    source=answer.source,
-                )
-            )
-        else:
-            return [
-                finding(
-                    "BN762",
-                    "isbn",
-                    f'ISBN {claim.isbn} is "{record.title}", another book (Open Library)',
-                    expected=record.title,
-                    found=claim.title,
-                    source=answer.source,
-                )
-            ]
+    title = _isbn_title_finding(claim, answer, record)
+    if title is not None and title.code == "BN762":
+        return [title]
+    findings = [title] if title is not None else []
     findings += author_findings(claim, record, answer.source)
     years = answer.years or ((record.issued.year,) if record.issued else ())
     if claim.year is not None and years and min(abs(claim.year - year) for year in years) > 1:
+        editions = ", ".join(map(str, years))
+        message = f"year {claim.year}; the edition with ISBN {claim.isbn} is from {editions}"
         findings.append(
-            finding(
-                "BN763",
-                "year",
-                f"year {claim.year}; the edition with ISBN {claim.isbn} is from {', '.join(map(str, years))}",
-                expected=", ".join(map(str, years)),
-                found=claim.year,
-                source=answer.source,
-            )
+            finding("BN763", "year", message, expected=editions, found=claim.year, source=answer.source)
         )
     return findings
+
+
+def _isbn_title_finding(claim: Claim, answer: Answer, record: Reference) -> VerifyFinding | None:
+    """The ISBN's edition under another title: by the claimed authors only a title difference
+    (BN707: a series title for a volume's, a translation), else another book (BN762)."""
+    if not claim.title or _relation(claim, record) != "other":
+        return None
+    if claim.authors and authors_overlap(claim, record):
+        code, field = "BN707", "title"
+        message = f'ISBN {claim.isbn} is titled "{record.title}" (Open Library)'
+    else:
+        code, field = "BN762", "isbn"
+        message = f'ISBN {claim.isbn} is "{record.title}", another book (Open Library)'
+    return finding(code, field, message, expected=record.title, found=claim.title, source=answer.source)
 
 
 def _title_hit(claim: Claim, hits: tuple[Answer, ...]) -> Answer | None:
