@@ -104,11 +104,8 @@ def claim_from_entry(entry: BibEntry, path: str, strings: Mapping[str, str] | No
     (``journal = pami``), so the claim is what BibTeX prints.
     """
     entry = _expanded(entry, strings or {})
-    names = [" ".join(plain_text(n).split()) for n in _author_names(entry.get("author") or "")]
-    and_others = any(n.casefold() in ("others", "et al.", "et al") for n in names[-1:])
-    authors = tuple(names[:-1] if and_others else names)
-    year_text = entry.get("year") or entry.get("date") or ""
-    year_match = _YEAR.search(year_text)
+    authors, and_others = _authors(entry)
+    year_match = _YEAR.search(entry.get("year") or entry.get("date") or "")
     venue = entry.get("booktitle") or entry.get("journal") or entry.get("journaltitle")
     doi, arxiv_id, version = _identifiers(entry)
     issns = tuple(dict.fromkeys(m.upper() for m in _ISSN.findall(entry.get("issn") or "")))
@@ -127,8 +124,8 @@ def claim_from_entry(entry: BibEntry, path: str, strings: Mapping[str, str] | No
         arxiv_version=version,
         **kind_fields(entry),
         issn=issns,
-        volume=plain_text(entry.get("volume") or "") or None,
-        pages=plain_text(entry.get("pages") or "") or None,
+        volume=_plain(entry.get("volume")),
+        pages=_plain(entry.get("pages")),
     )
 
 
@@ -157,9 +154,18 @@ def _expanded(entry: BibEntry, strings: Mapping[str, str]) -> BibEntry:
     return entry.replace_fields(f._replace(value=expand(f.value)) for f in entry.fields)
 
 
-def _author_names(text: str) -> list[str]:
-    parts = re.split(r"\s+and\s+(?![^{]*\})", " ".join(text.split()))
-    return [part.strip() for part in parts if part.strip()]
+def _authors(entry: BibEntry) -> tuple[tuple[str, ...], bool]:
+    """The authors' names as plain text, and whether the list ends in "and others" (removed)."""
+    text = " ".join((entry.get("author") or "").split())
+    parts = [part.strip() for part in re.split(r"\s+and\s+(?![^{]*\})", text) if part.strip()]
+    names = [" ".join(plain_text(name).split()) for name in parts]
+    and_others = any(name.casefold() in ("others", "et al.", "et al") for name in names[-1:])
+    return tuple(names[:-1] if and_others else names), and_others
+
+
+def _plain(text: str | None) -> str | None:
+    """A field's text as plain text; None when the entry lacks it or it is empty."""
+    return plain_text(text) or None if text else None
 
 
 def _identifiers(entry: BibEntry) -> tuple[str | None, str | None, int | None]:
@@ -172,15 +178,20 @@ def _identifiers(entry: BibEntry) -> tuple[str | None, str | None, int | None]:
     if entry.get("eprint") and eprint_type in ("", "arxiv"):
         arxiv_text = entry.get("eprint")
     if arxiv_text is None:
-        for name in ("url", "howpublished", "note", "journal"):
-            match = _ARXIV_IN_TEXT.search(entry.get(name) or "")
-            if match:
-                arxiv_text = match.group(1) + (match.group(2) or "")
-                break
+        arxiv_text = _arxiv_in_fields(entry)
     parsed = parse_arxiv_id(arxiv_text) if arxiv_text else None
     if parsed is None:
         return doi, None, None
     return doi, parsed.id, parsed.version
+
+
+def _arxiv_in_fields(entry: BibEntry) -> str | None:
+    """An arXiv id (with its version) written in the url, howpublished, note or journal field."""
+    for name in ("url", "howpublished", "note", "journal"):
+        match = _ARXIV_IN_TEXT.search(entry.get(name) or "")
+        if match:
+            return match.group(1) + (match.group(2) or "")
+    return None
 
 
 class Answer(Frozen):

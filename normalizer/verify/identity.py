@@ -33,17 +33,21 @@ def title_variant(claimed: str, record: str) -> str | None:
     mine, theirs = title_words(claimed), title_words(record)
     if not mine or not theirs:
         return None
-    head = title_words(record.split(":")[0]) if ":" in record else ()
-    if head and mine == head and len(head) >= 3:
+    if _without_subtitle(mine, record):
         return "the subtitle is left out"
-    own_head = title_words(claimed.split(":")[0]) if ":" in claimed else ()
-    if own_head and theirs == own_head and len(own_head) >= 3:
+    if _without_subtitle(theirs, claimed):
         return "the record has no subtitle"
     if len(mine) == len(theirs):
         differing = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
         if differing and all(_spelling_variant(a, b) for a, b in differing):
             return "a spelling differs"
     return None
+
+
+def _without_subtitle(words: tuple[str, ...], title: str) -> bool:
+    """``words`` are ``title`` without its subtitle (a head of three words at least)."""
+    head = title_words(title.split(":")[0]) if ":" in title else ()
+    return bool(head) and words == head and len(head) >= 3
 
 
 def title_relation(claim: Claim, record: Reference) -> str:

@@ -68,13 +68,20 @@ def abbreviates(short: str, long: str) -> bool:
     """True for an acronym ("ICML": International Conference on Machine Learning) or an
     abbreviation word by word ("J. Mach. Learn. Res.": Journal of Machine Learning Research)."""
     words = [w for w in re.split(r"[^0-9a-z]+", plain_text(long).casefold()) if w]
-    significant = [w for w in words if w not in _STOP]
+    return _is_acronym(short, words) or ("." in short and _shortens_each_word(short, words))
+
+
+def _is_acronym(short: str, words: list[str]) -> bool:
+    """``short`` is one word made of the initials of ``words``, all of them or the significant ones."""
     compact = re.sub(r"[^0-9a-z]", "", short.casefold())
-    initials = ("".join(w[0] for w in words), "".join(w[0] for w in significant))
-    if len(compact) >= 2 and " " not in short.strip() and compact in initials:
-        return True
-    if "." not in short:
+    if len(compact) < 2 or " " in short.strip():
         return False
+    significant = [w for w in words if w not in _STOP]
+    return compact in ("".join(w[0] for w in words), "".join(w[0] for w in significant))
+
+
+def _shortens_each_word(short: str, words: list[str]) -> bool:
+    """Each word of ``short`` begins the word of ``words`` in its place (linking words left out)."""
     parts = [p for p in re.split(r"[^0-9a-z]+", short.casefold()) if p and p not in _LINKING]
     linked = [w for w in words if w not in _LINKING]
     return len(parts) == len(linked) and all(w.startswith(p) for p, w in zip(parts, linked, strict=True))
