@@ -137,13 +137,7 @@ def parse_reference(text: str) -> ParsedReference:
     arxiv_match = _ARXIV.search(text)
     arxiv = parse_arxiv_id(arxiv_match.group(1) or arxiv_match.group(2)) if arxiv_match else None
     text = _SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
-    doi_match = _SICI_DOI.search(text) or _DOI.search(text)
-    # A DOI the pattern had to stop inside a word of the text is cut: none is better than a wrong one.
-    cut = doi_match is not None and re.match(r"[^\s.,;:)\]\"”']", text[doi_match.end() : doi_match.end() + 1])
-    doi = canonical_doi(doi_match.group(1)) if doi_match and not cut else None
-    others = {canonical_doi(found) for found in _DOI.findall(_SICI_DOI.sub(" ", text))} - {doi, None}
-    if doi is not None and others:
-        doi = None  # two DOIs: two references run together, and no telling whose this one is
+    doi = _only_doi(text)
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
     years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", bare))]
     after_authors = _AUTHOR_YEAR.match(bare)
@@ -163,6 +157,20 @@ def parse_reference(text: str) -> ParsedReference:
         authors=person_names(authors),
         arxiv_version=arxiv.version if arxiv else None,
     )
+
+
+def _only_doi(text: str) -> str | None:
+    """The reference's DOI: None when the pattern had to stop inside a word of the text (a cut
+    DOI: none is better than a wrong one), or when the text holds another DOI too (two
+    references run together, and no telling whose this one is)."""
+    doi_match = _SICI_DOI.search(text) or _DOI.search(text)
+    if doi_match is None:
+        return None
+    if re.match(r"[^\s.,;:)\]\"”']", text[doi_match.end() : doi_match.end() + 1]):
+        return None
+    doi = canonical_doi(doi_match.group(1))
+    others = {canonical_doi(found) for found in _DOI.findall(_SICI_DOI.sub(" ", text))} - {doi, None}
+    return None if doi is not None and others else doi
 
 
 def _title_and_authors(text: str) -> tuple[str | None, str]:
@@ -365,7 +373,12 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
             Query(
                 index=len(queries),
                 origin=origin_of(line),
+                raw=reference,
+                # a number, also in a numbered list that follows an unnumbered one (PDF geometry)
+                label=label if references.layout is Layout.NUMBERED or (label or "").isdigit() else None,
                 kind=kind,
+                entry_type=entry_type,
+                publisher=publisher,
                 title=parsed.title or (reference if kind is QueryKind.TITLE else None),
                 arxiv_id=parsed.arxiv,
                 arxiv_version=parsed.arxiv_version,
@@ -374,11 +387,6 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
                 authors=parsed.authors,
                 year=parsed.year,
                 venue=parsed.venue,
-                entry_type=entry_type,
-                publisher=publisher,
-                # a number, also in a numbered list that follows an unnumbered one (PDF geometry)
-                label=label if references.layout is Layout.NUMBERED or (label or "").isdigit() else None,
-                raw=reference,
             )
         )
     return queries
