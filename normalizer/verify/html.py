@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from html import escape
 from urllib.parse import quote, quote_plus
@@ -337,25 +337,29 @@ def _cited(name: str, claim: Claim) -> str:
 
 
 def _held(name: str, record: Reference | None, matched: Matched | None) -> str:
+    """What the matched record holds in the row ``name`` (title, author, year, venue, doi, eprint)."""
     if record is None:
         if matched is None:
             return ""
         # Verified earlier and pinned in the lock: only what the lock recorded.
         pinned = {"title": matched.title, "doi": matched.doi or "", "eprint": matched.arxiv_id or ""}
         return pinned.get(name, "")
-    if name == "title":
-        return record.title
-    if name == "author":
-        return "; ".join(person.display() for person in record.authors)
-    if name == "year":
-        return str(record.issued.year) if record.issued else ""
-    if name == "venue":
-        return record.venue or ("arXiv (preprint)" if record.entry_type == "preprint" else "")
-    if name == "doi":
-        return record.ids.doi or ""
-    if record.ids.arxiv_id:
-        return record.ids.arxiv_id + (f"v{record.ids.arxiv_version}" if record.ids.arxiv_version else "")
-    return ""
+    return _RECORD_ROWS.get(name, _record_eprint)(record)
+
+
+def _record_eprint(record: Reference) -> str:
+    if not record.ids.arxiv_id:
+        return ""
+    return record.ids.arxiv_id + (f"v{record.ids.arxiv_version}" if record.ids.arxiv_version else "")
+
+
+_RECORD_ROWS: dict[str, Callable[[Reference], str]] = {
+    "title": lambda record: record.title,
+    "author": lambda record: "; ".join(person.display() for person in record.authors),
+    "year": lambda record: str(record.issued.year) if record.issued else "",
+    "venue": lambda record: record.venue or ("arXiv (preprint)" if record.entry_type == "preprint" else ""),
+    "doi": lambda record: record.ids.doi or "",
+}
 
 
 def _mark(text: str, other: str) -> str:
@@ -414,23 +418,28 @@ def _finding(finding: VerifyFinding) -> str:
 
 
 def _links(claim: Claim | None, verdict: EntryVerdict) -> str:
-    record = verdict.matched.record if verdict.matched is not None else None
     matched = verdict.matched
-    arxiv_id = (record.ids.arxiv_id if record else None) or (matched.arxiv_id if matched else None)
-    doi = (record.ids.doi if record else None) or (matched.doi if matched else None)
-    title = (record.title if record else None) or (matched.title if matched else None)
-    if claim is not None:
-        # Nothing matched: the links look up what the entry itself claims.
-        arxiv_id = arxiv_id or (claim.arxiv_id if matched is None else None)
-        doi = doi or (claim.doi if matched is None else None)
-        title = title or claim.title
-    links = list(_link_targets(record, arxiv_id, doi, title))
+    record = matched.record if matched is not None else None
+    links = list(_link_targets(record, *_looked_up(matched, claim)))
     if not links:
         return ""
     anchors = " · ".join(
         f'<a href="{escape(url)}" rel="noreferrer">{escape(label)}</a>' for label, url in links
     )
     return f'<p class="links">{anchors}</p>'
+
+
+def _looked_up(matched: Matched | None, claim: Claim | None) -> tuple[str | None, str | None, str | None]:
+    """The arXiv id, DOI and title the links look up: the matched record's (what the lock pinned,
+    for an entry verified earlier), the claimed title where it has none; with nothing matched,
+    what the entry itself claims."""
+    if matched is None:
+        return (claim.arxiv_id, claim.doi, claim.title) if claim is not None else (None, None, None)
+    record = matched.record
+    arxiv_id = (record.ids.arxiv_id if record else None) or matched.arxiv_id
+    doi = (record.ids.doi if record else None) or matched.doi
+    title = (record.title if record else None) or matched.title or (claim.title if claim else None)
+    return arxiv_id, doi, title
 
 
 def _link_targets(
