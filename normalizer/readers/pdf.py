@@ -224,15 +224,24 @@ def references_section(lines: Sequence[PdfLine]) -> Section | None:
         if run is None:
             return None
         first, labels = run
+    # The section ends at a heading of the References heading's rank (an appendix); a smaller
+    # heading inside it ("Articles", "Books") is a part of the list, dropped by `read_section`.
+    rank = lines[headings[-1]].size * _SAME_RANK if headings else 0.0
+    end = _section_end(lines, first, rank)
+    if end is None or end <= first:
+        return None
+    return Section(first, end, bool(headings), 0 if headings else labels)
+
+
+def _section_end(lines: Sequence[PdfLine], first: int, rank: float) -> int | None:
+    """Where the list that starts at ``first`` ends: at the first line larger than the list's
+    type and at least ``rank`` in size, or at a figure caption; None when no line has text."""
     # The list's own type: the size of its first lines, not of the rest of the document (tables
     # and figures after it in smaller type would make the references read as headings).
     sizes = sorted(line.size for line in lines[first : first + _LIST_SAMPLE] if line.text.strip())
     if not sizes:
         return None
     body = sizes[len(sizes) // 2]
-    # The section ends at a heading of the References heading's rank (an appendix); a smaller
-    # heading inside it ("Articles", "Books") is a part of the list, dropped by `read_section`.
-    rank = lines[headings[-1]].size * _SAME_RANK if headings else 0.0
     end = next(
         (
             i
@@ -242,8 +251,7 @@ def references_section(lines: Sequence[PdfLine]) -> Section | None:
         len(lines),
     )
     # A manuscript's figure captions and tables, set after its references in the same type.
-    end = next((i for i in range(first, end) if _CAPTION.match(lines[i].text)), end)
-    return Section(first, end, bool(headings), 0 if headings else labels) if end > first else None
+    return next((i for i in range(first, end) if _CAPTION.match(lines[i].text)), end)
 
 
 _CAPTION = re.compile(r"^(?:FIG(?:URE)?|Fig(?:ure)?|TABLE|Table)\.?\s+[A-Z]?\d{1,3}[.:]\s")

@@ -329,16 +329,21 @@ def _name_like(authors: str) -> bool:
     words = [w for w in re.split(r"[\s,;&]+", authors.replace("et al.", " ")) if w and w != "and"]
     if not words or len(words) > 120 or any(ch.isdigit() for ch in authors):  # "" has no words
         return False
-    names = [
-        w
-        for w in words
-        if w.casefold() not in _PARTICLES
-        and w.strip(".")
-        and w.casefold().strip(".") != "others"
-        and not re.fullmatch(r"[a-z]{1,3}\.", w)  # "M. v. Spengler", "A. v. d. Hengel"
-    ]
+    names = [w for w in words if _is_name_word(w)]
     return all(_ELIDED.sub("", w)[:1].isupper() and w.casefold() not in _TITLE_WORDS for w in names) and (
         len(names) <= 3 or any(sep in authors for sep in (",", " and ", "&", "et al"))
+    )
+
+
+def _is_name_word(word: str) -> bool:
+    """A word of a name that must be capitalised: not a particle, "others" or a lower-case
+    abbreviated particle ("M. v. Spengler", "A. v. d. Hengel")."""
+    folded = word.casefold()
+    return (
+        folded not in _PARTICLES
+        and bool(word.strip("."))
+        and folded.strip(".") != "others"
+        and not re.fullmatch(r"[a-z]{1,3}\.", word)
     )
 
 
