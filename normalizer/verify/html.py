@@ -199,28 +199,8 @@ def _filters(counts: Counter[Verdict], groups: dict[str, int], total: int) -> st
 
 def _card(number: int, verdict: EntryVerdict, other: Matched | None = None) -> str:
     claim = verdict.claim
-    shown = verdict.matched or other  # the record beside the claim: the one found, or the id's
-    record = shown.record if shown is not None else None
-    flagged = {finding.field for finding in verdict.findings}
-    source = shown.source if shown is not None else None
-    if verdict.matched is None and other is not None:
-        record_head = f"the paper its identifier names ({escape(other.source)})"
-        if claim is not None:  # another paper: what differs is its title, authors..., not the id
-            flagged = {
-                name
-                for name in FIELDS
-                if _cited(name, claim).casefold() != _held(name, other.record, other).casefold()
-            }
-    else:
-        record_head = f"record ({escape(source)})" if source else "record"
-    table = ""
-    if claim is not None:  # an unreadable block has no claim, only its verdict
-        rows = "".join(_row(name, claim, record, shown, name in flagged) for name in FIELDS)
-        table = (
-            '<table class="fields">'
-            f'<thead><tr><th scope="col"></th><th scope="col">cited</th>'
-            f'<th scope="col">{record_head}</th></tr></thead><tbody>{rows}</tbody></table>'
-        )
+    # An unreadable block has no claim, only its verdict.
+    table = _fields_table(claim, verdict, other) if claim is not None else ""
     title = claim.title if claim is not None and claim.title else verdict.key
     value = verdict.verdict.value
     group = group_of(verdict)
@@ -237,6 +217,31 @@ def _card(number: int, verdict: EntryVerdict, other: Matched | None = None) -> s
             f"{body}</details>"
         )
     return f"<article {attributes}><header>{head}<h3>{escape(title)}</h3></header>{body}</article>"
+
+
+def _fields_table(claim: Claim, verdict: EntryVerdict, other: Matched | None) -> str:
+    """The claimed fields beside the record's (the one found, or the one the entry's identifier
+    names), the fields that differ flagged."""
+    shown = verdict.matched or other
+    record = shown.record if shown is not None else None
+    flagged = {finding.field for finding in verdict.findings}
+    source = shown.source if shown is not None else None
+    if verdict.matched is None and other is not None:
+        record_head = f"the paper its identifier names ({escape(other.source)})"
+        # Another paper: what differs is its title, authors..., not the id.
+        flagged = {
+            name
+            for name in FIELDS
+            if _cited(name, claim).casefold() != _held(name, other.record, other).casefold()
+        }
+    else:
+        record_head = f"record ({escape(source)})" if source else "record"
+    rows = "".join(_row(name, claim, record, shown, name in flagged) for name in FIELDS)
+    return (
+        '<table class="fields">'
+        f'<thead><tr><th scope="col"></th><th scope="col">cited</th>'
+        f'<th scope="col">{record_head}</th></tr></thead><tbody>{rows}</tbody></table>'
+    )
 
 
 def _suggestion(verdict: EntryVerdict) -> str:
