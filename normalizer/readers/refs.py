@@ -190,6 +190,11 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     first = _SENTENCE_END.split(inverted.group("rest"), maxsplit=1)[0] if inverted else ""
     if inverted and len(first.split()) >= 2:  # Nature, ACS: "…, R. L. & Kline, M. A stable carbene."
         return _clean_title(first), inverted.group("authors")
+    return _by_sentences(text)
+
+
+def _by_sentences(text: str) -> tuple[str | None, str]:
+    """Title and authors as sentences: names, then the title (an ACM year between them dropped)."""
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
     if len(sentences) >= 3 and _ONLY_YEAR.match(sentences[1].rstrip(".")):
         del sentences[1]  # ACM: "Names. 2022. Title. In Venue."

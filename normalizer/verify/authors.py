@@ -174,28 +174,32 @@ def author_findings(claim: Claim, record: Reference, source: str) -> Iterator[Ve
     (BN713), authors left out without "and others" (BN714), another order (BN715)."""
     mine = claimed_people(claim)
     theirs = [person for person in record.authors if person.display().strip()]
-    unreadable = len(record.authors) - len(theirs)  # names the source sent that no parser reads ("\\vZ")
     if not mine or not theirs:
         return
-    pairing = _pairing(mine, theirs)
+    unreadable = len(record.authors) - len(theirs)  # names the source sent that no parser reads ("\\vZ")
     expected, found = _names(theirs), _names(mine)
+    for code, message in _author_problems(mine, theirs, unreadable, claim.and_others):
+        yield finding(code, "author", message, expected=expected, found=found, source=source)
 
-    def author_finding(code: str, message: str) -> VerifyFinding:
-        return finding(code, "author", message, expected=expected, found=found, source=source)
 
+def _author_problems(
+    mine: Sequence[Person], theirs: Sequence[Person], unreadable: int, and_others: bool
+) -> Iterator[tuple[str, str]]:
+    """(code, message) of each way the claimed authors differ from the record's."""
+    pairing = _pairing(mine, theirs)
     matched = [index for index in pairing if index is not None]
     if not matched:
-        yield author_finding("BN712", "none of the authors listed wrote this paper")
+        yield "BN712", "none of the authors listed wrote this paper"
         return
     strangers = _strangers(mine, pairing, theirs, unreadable)
     if strangers:
-        yield author_finding("BN713", f"not an author of this paper: {_names(strangers)}")
-    missing = [person for i, person in enumerate(theirs) if i not in set(matched)]
-    if missing and not claim.and_others:
-        message = f"{len(missing)} of the paper's {len(theirs)} authors missing: {_names(missing)}"
-        yield author_finding("BN714", message)
-    if matched != sorted(matched) or (claim.and_others and matched[0] != 0):
-        yield author_finding("BN715", "authors listed in another order than on the paper")
+        yield "BN713", f"not an author of this paper: {_names(strangers)}"
+    listed = set(matched)
+    missing = [person for i, person in enumerate(theirs) if i not in listed]
+    if missing and not and_others:
+        yield "BN714", f"{len(missing)} of the paper's {len(theirs)} authors missing: {_names(missing)}"
+    if matched != sorted(matched) or (and_others and matched[0] != 0):
+        yield "BN715", "authors listed in another order than on the paper"
 
 
 def _strangers(

@@ -38,10 +38,7 @@ def judge_book(claim: Claim, answers: Answers, today: date) -> EntryVerdict:
     findings = offline_findings(claim, today)
     matched, id_findings, unchecked = identifier_findings(claim, answers, doi_absence_proves=True)
     findings += id_findings
-    if claim.isbn and parse_isbn(claim.isbn) and not isbn_has_valid_check_digit(claim.isbn):
-        findings.append(
-            finding("BN761", "isbn", f"ISBN {claim.isbn} has a wrong check digit", found=claim.isbn)
-        )
+    findings += _check_digit_findings(claim)
     by_isbn = next((a for a in answers.by_isbn if a.record is not None), None)
     if by_isbn is not None:
         findings += _isbn_findings(claim, by_isbn)
@@ -51,11 +48,22 @@ def judge_book(claim: Claim, answers: Answers, today: date) -> EntryVerdict:
     elif matched is not by_isbn and matched.record is not None:
         findings += title_findings(claim, matched.record, matched.source)
         findings += author_findings(claim, matched.record, matched.source)
+    return verdict_of(claim, findings, matched, [*unchecked, *_why_unverifiable(answers)], answers)
+
+
+def _check_digit_findings(claim: Claim) -> list[VerifyFinding]:
+    """BN761: an ISBN whose check digit is wrong, whatever the sources say."""
+    if claim.isbn and parse_isbn(claim.isbn) and not isbn_has_valid_check_digit(claim.isbn):
+        return [finding("BN761", "isbn", f"ISBN {claim.isbn} has a wrong check digit", found=claim.isbn)]
+    return []
+
+
+def _why_unverifiable(answers: Answers) -> list[str]:
+    """Why a book with no record is unverifiable: Open Library, asked, holds none; offline, no
+    source holds books (nothing to add when a source could not be asked: it says so)."""
     if answers.by_isbn or answers.by_title:
-        why = [*unchecked, "Open Library holds no such book"]
-    else:
-        why = [*unchecked] if answers.unavailable else [*unchecked, "no source holds books"]
-    return verdict_of(claim, findings, matched, why, answers)
+        return ["Open Library holds no such book"]
+    return [] if answers.unavailable else ["no source holds books"]
 
 
 def _isbn_findings(claim: Claim, answer: Answer) -> list[VerifyFinding]:
