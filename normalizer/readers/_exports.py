@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bibnorm.identifiers import canonical_doi, parse_arxiv_id
+from bibnorm.identifiers import ArxivId, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers.base import arxiv_doi_id
 
@@ -43,32 +43,51 @@ def item_query(
     or a thesis's school (both formats name it so).
     """
     doi = canonical_doi(doi_text) if doi_text else None
-    arxiv = arxiv_doi_id(doi)
-    for text in texts_with_ids:
-        if arxiv is None and text:
-            match = _ARXIV_IN_TEXT.search(text)
-            arxiv = parse_arxiv_id(match.group(1)) if match else None
-    year_match = _YEAR.search(year_text or "")
+    arxiv = arxiv_doi_id(doi) or _arxiv_in(texts_with_ids)
     kind = QueryKind.ARXIV_ID if arxiv else QueryKind.DOI if doi else QueryKind.TITLE
-    clean_title = " ".join((title or "").split()) or None
     people = tuple(" ".join(name.split()) for name in names if name and name.strip())
     return Query(
         index=index,
         origin=origin,
         kind=kind,
-        title=clean_title or (raw if kind is QueryKind.TITLE else None),
+        title=_one_line(title) or (raw if kind is QueryKind.TITLE else None),
         arxiv_id=arxiv.id if arxiv else None,
         arxiv_version=arxiv.version if arxiv else None,
         doi=doi,
         key=key or None,
-        author_names=tuple(w for name in people for w in name.replace(",", " ").split() if len(w) > 1),
+        author_names=_name_words(people),
         authors=people,
-        year=int(year_match.group()) if year_match else None,
-        venue=" ".join(venue.split()) if venue and venue.strip() else None,
+        year=_year(year_text),
+        venue=_one_line(venue),
         entry_type=entry_type,
-        publisher=" ".join(publisher.split()) if publisher and publisher.strip() else None,
+        publisher=_one_line(publisher),
         raw=raw,
     )
+
+
+def _arxiv_in(texts: Iterable[str]) -> ArxivId | None:
+    """The first arXiv id written in any of ``texts`` (a URL, an ``arXiv:`` number)."""
+    for text in texts:
+        match = _ARXIV_IN_TEXT.search(text) if text else None
+        arxiv = parse_arxiv_id(match.group(1)) if match else None
+        if arxiv is not None:
+            return arxiv
+    return None
+
+
+def _name_words(people: Iterable[str]) -> tuple[str, ...]:
+    """The words of the authors' names, initials left out."""
+    return tuple(w for name in people for w in name.replace(",", " ").split() if len(w) > 1)
+
+
+def _year(text: str | None) -> int | None:
+    match = _YEAR.search(text or "")
+    return int(match.group()) if match else None
+
+
+def _one_line(text: str | None) -> str | None:
+    """``text`` with its white space folded to single spaces; None when it is blank."""
+    return " ".join(text.split()) or None if text else None
 
 
 BIBTEX_TYPES = {

@@ -214,46 +214,74 @@ class _LineIndex:
         return low + 1
 
 
+@dataclass
+class _Found:
+    """What a scan has found so far, in the order found (a `Scan` when done)."""
+
+    citations: list[tuple[str, int]] = field(default_factory=list)
+    inputs: list[tuple[str, int]] = field(default_factory=list)
+    bibliographies: list[str] = field(default_factory=list)
+    nocite_all: bool = False
+    biblatex: bool = False
+
+    def scan(self) -> Scan:
+        return Scan(
+            citations=tuple(self.citations),
+            inputs=tuple(self.inputs),
+            bibliographies=tuple(self.bibliographies),
+            nocite_all=self.nocite_all,
+            biblatex=self.biblatex,
+        )
+
+
 def scan_tex(text: str) -> Scan:
     """Citations, inputs and bibliography resources named in one ``.tex`` text."""
     clean = _strip_comments(text)
     line_of = _LineIndex(clean)
-    citations: list[tuple[str, int]] = []
-    inputs: list[tuple[str, int]] = []
-    bibliographies: list[str] = []
-    nocite_all = False
-    biblatex = False
+    found = _Found()
     for match in _COMMAND.finditer(clean):
         name, pos = match.group(1), match.end()
         if name in CITE_COMMANDS or name in MULTI_CITE_COMMANDS:
-            found = list(_cite_arguments(clean, pos, multi=name in MULTI_CITE_COMMANDS, line_of=line_of))
-            if name == "nocite" and any(key == "*" for key, _ in found):
-                nocite_all = True
-            # "#1" comes from \cite inside a \newcommand body, not from a citation.
-            citations.extend((key, line) for key, line in found if key != "*" and "#" not in key)
+            cited = list(_cite_arguments(clean, pos, multi=name in MULTI_CITE_COMMANDS, line_of=line_of))
+            found.nocite_all = found.nocite_all or (name == "nocite" and any(key == "*" for key, _ in cited))
+            found.citations.extend(_cited_keys(cited))
         elif name in _INPUT_COMMANDS and not match.group(2):
-            argument = _braced_argument(clean, pos)
-            if argument is None and name == "input":
-                bare = _INPUT_BARE.match(clean, pos)
-                argument = (bare.group(1), bare.start(1)) if bare else None
+            argument = _input_argument(clean, pos, name)
             if argument:
-                inputs.append((argument[0].strip(), line_of(argument[1])))
+                found.inputs.append((argument[0].strip(), line_of(argument[1])))
         elif name in _BIB_COMMANDS:
-            biblatex = biblatex or name != "bibliography"
-            argument = _braced_argument(clean, _skip_optional(clean, pos))
-            if argument:
-                names = [n.strip() for n in argument[0].split(",") if n.strip()]
-                if name == "bibliography":
-                    names = [_with_suffix(n, ".bib") for n in names]
-                # Remote resources (location=remote) are not files we could write to.
-                bibliographies.extend(n for n in names if "://" not in n)
-    return Scan(
-        citations=tuple(citations),
-        inputs=tuple(inputs),
-        bibliographies=tuple(bibliographies),
-        nocite_all=nocite_all,
-        biblatex=biblatex,
-    )
+            found.biblatex = found.biblatex or name != "bibliography"
+            found.bibliographies.extend(_resource_names(clean, pos, name))
+    return found.scan()
+
+
+def _cited_keys(found: Iterable[tuple[str, int]]) -> Iterator[tuple[str, int]]:
+    """The keys a citation command cites: not ``\\nocite{*}``'s star, and not "#1", which comes
+    from ``\\cite`` inside a ``\\newcommand`` body, not from a citation."""
+    return ((key, line) for key, line in found if key != "*" and "#" not in key)
+
+
+def _input_argument(text: str, pos: int, name: str) -> tuple[str, int] | None:
+    """The file an ``\\input``-like command names, and its offset; plain TeX's ``\\input file``
+    takes it without braces."""
+    argument = _braced_argument(text, pos)
+    if argument is None and name == "input":
+        bare = _INPUT_BARE.match(text, pos)
+        argument = (bare.group(1), bare.start(1)) if bare else None
+    return argument
+
+
+def _resource_names(text: str, pos: int, name: str) -> list[str]:
+    """The bibliography files a ``\\bibliography``-like command names (``.bib`` added where
+    ``\\bibliography`` leaves it implicit). Remote resources (location=remote) are not files
+    we could write to."""
+    argument = _braced_argument(text, _skip_optional(text, pos))
+    if not argument:
+        return []
+    names = [n.strip() for n in argument[0].split(",") if n.strip()]
+    if name == "bibliography":
+        names = [_with_suffix(n, ".bib") for n in names]
+    return [n for n in names if "://" not in n]
 
 
 def _skip_optional(text: str, pos: int) -> int:
@@ -302,37 +330,30 @@ def _cite_arguments(text: str, pos: int, *, multi: bool, line_of: _LineIndex) ->
 
 def scan_aux(text: str) -> Scan:
     """Citations, ``\\@input`` aux files and ``\\bibdata`` resources of one ``.aux`` text."""
-    citations: list[tuple[str, int]] = []
-    inputs: list[tuple[str, int]] = []
-    bibliographies: list[str] = []
-    nocite_all = False
-    biblatex = False
+    found = _Found()
     for number, line in enumerate(text.splitlines(), start=1):
-        for match in _AUX_CITATION.finditer(line):
-            for key in (k.strip() for k in match.group(1).split(",")):
-                if key == "*":
-                    nocite_all = True
-                elif key:
-                    citations.append((key, number))
-        for match in _AUX_ABX_CITE.finditer(line):
-            biblatex = True
-            key = (match.group(2) if match.group(2) is not None else match.group(1)).strip()
-            if key:
-                citations.append((key, number))
-        if "\\abx@aux@nociteall" in line:
-            nocite_all = biblatex = True
-        for match in _AUX_BIBDATA.finditer(line):
-            bibliographies.extend(
-                _with_suffix(n.strip(), ".bib") for n in match.group(1).split(",") if n.strip()
-            )
-        inputs.extend((m.group(1).strip(), number) for m in _AUX_INPUT.finditer(line))
-    return Scan(
-        citations=tuple(citations),
-        inputs=tuple(inputs),
-        bibliographies=tuple(bibliographies),
-        nocite_all=nocite_all,
-        biblatex=biblatex,
-    )
+        _scan_aux_line(line, number, found)
+    return found.scan()
+
+
+def _scan_aux_line(line: str, number: int, found: _Found) -> None:
+    for match in _AUX_CITATION.finditer(line):
+        for key in (k.strip() for k in match.group(1).split(",")):
+            if key == "*":
+                found.nocite_all = True
+            elif key:
+                found.citations.append((key, number))
+    for match in _AUX_ABX_CITE.finditer(line):
+        found.biblatex = True
+        key = (match.group(2) if match.group(2) is not None else match.group(1)).strip()
+        if key:
+            found.citations.append((key, number))
+    if "\\abx@aux@nociteall" in line:
+        found.nocite_all = found.biblatex = True
+    for match in _AUX_BIBDATA.finditer(line):
+        names = (n.strip() for n in match.group(1).split(","))
+        found.bibliographies.extend(_with_suffix(n, ".bib") for n in names if n)
+    found.inputs.extend((m.group(1).strip(), number) for m in _AUX_INPUT.finditer(line))
 
 
 def scan_bcf(text: str) -> tuple[str, ...]:
@@ -376,6 +397,25 @@ class _Collector:
     warnings: list[str] = field(default_factory=list)
     nocite_all: bool = False
     biblatex: bool = False
+
+    def first_visit(self, path: Path, origin: Origin | None, depth: int) -> bool:
+        """Whether the walk reaches ``path`` for the first time (then it is marked read);
+        an input nested deeper than `MAX_INPUT_DEPTH` is an error."""
+        resolved = path.resolve()
+        if resolved in self.seen:
+            return False
+        if depth > MAX_INPUT_DEPTH and origin is not None:
+            raise _too_deep(origin)
+        self.seen.add(resolved)
+        return True
+
+    def add_scan(self, path: Path, root: Path, scan: Scan) -> None:
+        """What one file read says: its citations and bibliography resources (its inputs are
+        the walk's to follow)."""
+        self.files.append(path)
+        self.nocite_all = self.nocite_all or scan.nocite_all
+        self.add_citations(path, scan.citations)
+        self.add_bibliographies(root, scan.bibliographies, path)
 
     def add_citations(self, path: Path, citations: Iterable[tuple[str, int]]) -> None:
         for key, line in citations:
@@ -431,26 +471,18 @@ def read_document(path: Path) -> LatexDocument:
 
 
 def _walk_tex(path: Path, root: Path, collector: _Collector, origin: Origin | None, depth: int = 0) -> None:
-    resolved = path.resolve()
-    if resolved in collector.seen:  # \input cycles and repeated includes are read once
+    if not collector.first_visit(path, origin, depth):  # \input cycles and repeated includes are read once
         return
-    if depth > MAX_INPUT_DEPTH and origin is not None:
-        raise _too_deep(origin)
-    collector.seen.add(resolved)
-    if origin is None:
+    try:
         text = read_text(path)
-    else:
-        try:
-            text = read_text(path)
-        except InputError as error:
-            collector.warnings.append(f"{origin}: cannot read {path}: {error}")
-            return
-    collector.files.append(path)
+    except InputError as error:
+        if origin is None:
+            raise
+        collector.warnings.append(f"{origin}: cannot read {path}: {error}")
+        return
     scan = scan_tex(text)
-    collector.nocite_all = collector.nocite_all or scan.nocite_all
+    collector.add_scan(path, root, scan)
     collector.biblatex = collector.biblatex or scan.biblatex
-    collector.add_citations(path, scan.citations)
-    collector.add_bibliographies(root, scan.bibliographies, path)
     for name, line in scan.inputs:
         here = Origin(path=str(path), line=line)
         target = _find_input(name, root, path.parent)
@@ -494,26 +526,18 @@ def _read_from_aux(path: Path) -> LatexDocument:
 
 
 def _walk_aux(path: Path, root: Path, collector: _Collector, origin: Origin | None, depth: int = 0) -> bool:
-    resolved = path.resolve()
-    if resolved in collector.seen:
+    if not collector.first_visit(path, origin, depth):
         return False
-    if depth > MAX_INPUT_DEPTH and origin is not None:
-        raise _too_deep(origin)
-    collector.seen.add(resolved)
-    if origin is None:
+    try:
         text = read_text(path)
-    else:
-        try:
-            text = read_text(path)
-        except InputError:
-            # \include'd chapters excluded by \includeonly keep their .aux; a missing
-            # one only means LaTeX has not written it yet.
-            return False
-    collector.files.append(path)
+    except InputError:
+        if origin is None:
+            raise
+        # \include'd chapters excluded by \includeonly keep their .aux; a missing
+        # one only means LaTeX has not written it yet.
+        return False
     scan = scan_aux(text)
-    collector.nocite_all = collector.nocite_all or scan.nocite_all
-    collector.add_citations(path, scan.citations)
-    collector.add_bibliographies(root, scan.bibliographies, path)
+    collector.add_scan(path, root, scan)
     biblatex = scan.biblatex
     for name, line in scan.inputs:
         nested = _walk_aux(_join(root, name), root, collector, Origin(path=str(path), line=line), depth + 1)

@@ -141,31 +141,56 @@ def _by_geometry(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:
     whose authors the style replaced by a dash or a rule (econ's rule, biblatex's "—"): it
     starts a reference, and its authors are the previous reference's.
     """
+    layout = _hanging_indent(lines)
+    if layout is None:
+        return None
+    ems, flush, continued = layout
+    marked: list[tuple[str, int]] = []
+    authors = ""
+    for at, (line, em, is_flush) in enumerate(zip(lines, ems, flush, strict=True), start=1):
+        if not line.text:
+            continue
+        starts, dashed = _reference_start(line.text, em, is_flush, continued)
+        if not starts:
+            marked.append(("    " + line.text, at))
+            continue
+        text, authors = _first_line(line.text, dashed, authors)
+        if marked:
+            marked.append(("", 0))  # a paragraph break: the reader splits blank-line separated items
+        marked.append((text, at))
+    return marked
+
+
+def _hanging_indent(lines: Sequence[PdfLine]) -> tuple[list[float], list[bool], float] | None:
+    """Each line's indent in ems of its type, whether it is flush, and the continuation lines'
+    indent in ems; ``None`` when the lines show no hanging indent (or are a numbered list)."""
     ems = [line.indent / line.size if line.size else 0.0 for line in lines]
     flush = [em < _FLUSH_EMS for em in ems]
     indented = sorted(round(em * 2) / 2 for em in ems if em >= _FLUSH_EMS)
     if sum(flush) < 2 or len(indented) < 2 or any(_LABELLED.match(line.text) for line in lines[:3]):
         return None
-    continued = Counter(indented).most_common(1)[0][0]  # the continuation lines' indent, in ems
-    marked: list[tuple[str, int]] = []
-    authors = ""
-    for at, (line, em, starts) in enumerate(zip(lines, ems, flush, strict=True), start=1):
-        text = line.text
-        if not text:
-            continue
-        dashed = _REPEATED_AUTHORS.match(text)
-        if not starts and em >= continued + _DASH_EMS and _AUTHORLESS.match(text):
-            starts = True
-            dashed = dashed or _NOTHING.match(text)  # a rule, not text: nothing to drop
-        if starts and dashed is not None and authors:
-            text = f"{authors.rstrip()} {text[dashed.end() :]}"
-        elif starts:
-            before_year = _BEFORE_YEAR.match(text)
-            authors = before_year.group("authors") if before_year else ""
-        if starts and marked:
-            marked.append(("", 0))  # a paragraph break: the reader splits blank-line separated items
-        marked.append((text if starts else "    " + text, at))
-    return marked
+    return ems, flush, Counter(indented).most_common(1)[0][0]
+
+
+def _reference_start(
+    text: str, em: float, flush: bool, continued: float
+) -> tuple[bool, re.Match[str] | None]:
+    """Whether a line starts a reference, and the dash or rule that stands for its authors: a
+    flush line starts one; so does one set further in than the continuations with no author
+    before its year."""
+    dashed = _REPEATED_AUTHORS.match(text)
+    if not flush and em >= continued + _DASH_EMS and _AUTHORLESS.match(text):
+        return True, dashed or _NOTHING.match(text)  # a rule, not text: nothing to drop
+    return flush, dashed
+
+
+def _first_line(text: str, dashed: re.Match[str] | None, authors: str) -> tuple[str, str]:
+    """A reference's first line, the previous reference's authors in place of its dash; and
+    the authors a dashed reference after it stands for."""
+    if dashed is not None and authors:
+        return f"{authors.rstrip()} {text[dashed.end() :]}", authors
+    before_year = _BEFORE_YEAR.match(text)
+    return text, before_year.group("authors") if before_year else ""
 
 
 _FLUSH_EMS = 0.4  # a line indented less than this (in ems of its type) is flush
@@ -199,15 +224,24 @@ def references_section(lines: Sequence[PdfLine]) -> Section | None:
         if run is None:
             return None
         first, labels = run
+    # The section ends at a heading of the References heading's rank (an appendix); a smaller
+    # heading inside it ("Articles", "Books") is a part of the list, dropped by `read_section`.
+    rank = lines[headings[-1]].size * _SAME_RANK if headings else 0.0
+    end = _section_end(lines, first, rank)
+    if end is None or end <= first:
+        return None
+    return Section(first, end, bool(headings), 0 if headings else labels)
+
+
+def _section_end(lines: Sequence[PdfLine], first: int, rank: float) -> int | None:
+    """Where the list that starts at ``first`` ends: at the first line larger than the list's
+    type and at least ``rank`` in size, or at a figure caption; None when no line has text."""
     # The list's own type: the size of its first lines, not of the rest of the document (tables
     # and figures after it in smaller type would make the references read as headings).
     sizes = sorted(line.size for line in lines[first : first + _LIST_SAMPLE] if line.text.strip())
     if not sizes:
         return None
     body = sizes[len(sizes) // 2]
-    # The section ends at a heading of the References heading's rank (an appendix); a smaller
-    # heading inside it ("Articles", "Books") is a part of the list, dropped by `read_section`.
-    rank = lines[headings[-1]].size * _SAME_RANK if headings else 0.0
     end = next(
         (
             i
@@ -217,8 +251,7 @@ def references_section(lines: Sequence[PdfLine]) -> Section | None:
         len(lines),
     )
     # A manuscript's figure captions and tables, set after its references in the same type.
-    end = next((i for i in range(first, end) if _CAPTION.match(lines[i].text)), end)
-    return Section(first, end, bool(headings), 0 if headings else labels) if end > first else None
+    return next((i for i in range(first, end) if _CAPTION.match(lines[i].text)), end)
 
 
 _CAPTION = re.compile(r"^(?:FIG(?:URE)?|Fig(?:ure)?|TABLE|Table)\.?\s+[A-Z]?\d{1,3}[.:]\s")

@@ -47,10 +47,9 @@ from bibnorm.text.names import split_authors
 
 _ARCHIVES = "|".join(sorted(map(re.escape, OLD_STYLE_ARCHIVES)))
 _ARXIV = re.compile(
-    r"(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/)((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)"
+    r"(?i)(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/)((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)"
     # An old-style id needs no prefix: its archive names it ("hep-th/0106109", "math.AG/0309136").
-    rf"|(?<![\w/.-])((?:{_ARCHIVES})(?:\.[A-Z]{{2}})?/\d{{7}}(?:v\d+)?)\b",
-    re.IGNORECASE,
+    rf"|(?<![\w/.-])((?:{_ARCHIVES})(?:\.[A-Z]{{2}})?/\d{{7}}(?:v\d+)?)\b"
 )
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]])")
 # A SICI DOI holds "<", ">" and ";": "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P".
@@ -138,13 +137,7 @@ def parse_reference(text: str) -> ParsedReference:
     arxiv_match = _ARXIV.search(text)
     arxiv = parse_arxiv_id(arxiv_match.group(1) or arxiv_match.group(2)) if arxiv_match else None
     text = _SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
-    doi_match = _SICI_DOI.search(text) or _DOI.search(text)
-    # A DOI the pattern had to stop inside a word of the text is cut: none is better than a wrong one.
-    cut = doi_match is not None and re.match(r"[^\s.,;:)\]\"”']", text[doi_match.end() : doi_match.end() + 1])
-    doi = canonical_doi(doi_match.group(1)) if doi_match and not cut else None
-    others = {canonical_doi(found) for found in _DOI.findall(_SICI_DOI.sub(" ", text))} - {doi, None}
-    if doi is not None and others:
-        doi = None  # two DOIs: two references run together, and no telling whose this one is
+    doi = _only_doi(text)
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
     years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", bare))]
     after_authors = _AUTHOR_YEAR.match(bare)
@@ -166,6 +159,20 @@ def parse_reference(text: str) -> ParsedReference:
     )
 
 
+def _only_doi(text: str) -> str | None:
+    """The reference's DOI: None when the pattern had to stop inside a word of the text (a cut
+    DOI: none is better than a wrong one), or when the text holds another DOI too (two
+    references run together, and no telling whose this one is)."""
+    doi_match = _SICI_DOI.search(text) or _DOI.search(text)
+    if doi_match is None:
+        return None
+    if re.match(r"[^\s.,;:)\]\"”']", text[doi_match.end() : doi_match.end() + 1]):
+        return None
+    doi = canonical_doi(doi_match.group(1))
+    others = {canonical_doi(found) for found in _DOI.findall(_SICI_DOI.sub(" ", text))} - {doi, None}
+    return None if doi is not None and others else doi
+
+
 def _title_and_authors(text: str) -> tuple[str | None, str]:
     quoted = _QUOTED.search(text)
     if quoted:  # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
@@ -183,6 +190,11 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     first = _SENTENCE_END.split(inverted.group("rest"), maxsplit=1)[0] if inverted else ""
     if inverted and len(first.split()) >= 2:  # Nature, ACS: "…, R. L. & Kline, M. A stable carbene."
         return _clean_title(first), inverted.group("authors")
+    return _by_sentences(text)
+
+
+def _by_sentences(text: str) -> tuple[str | None, str]:
+    """Title and authors as sentences: names, then the title (an ACM year between them dropped)."""
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
     if len(sentences) >= 3 and _ONLY_YEAR.match(sentences[1].rstrip(".")):
         del sentences[1]  # ACM: "Names. 2022. Title. In Venue."
@@ -322,16 +334,21 @@ def _name_like(authors: str) -> bool:
     words = [w for w in re.split(r"[\s,;&]+", authors.replace("et al.", " ")) if w and w != "and"]
     if not words or len(words) > 120 or any(ch.isdigit() for ch in authors):  # "" has no words
         return False
-    names = [
-        w
-        for w in words
-        if w.casefold() not in _PARTICLES
-        and w.strip(".")
-        and w.casefold().strip(".") != "others"
-        and not re.fullmatch(r"[a-z]{1,3}\.", w)  # "M. v. Spengler", "A. v. d. Hengel"
-    ]
+    names = [w for w in words if _is_name_word(w)]
     return all(_ELIDED.sub("", w)[:1].isupper() and w.casefold() not in _TITLE_WORDS for w in names) and (
         len(names) <= 3 or any(sep in authors for sep in (",", " and ", "&", "et al"))
+    )
+
+
+def _is_name_word(word: str) -> bool:
+    """A word of a name that must be capitalised: not a particle, "others" or a lower-case
+    abbreviated particle ("M. v. Spengler", "A. v. d. Hengel")."""
+    folded = word.casefold()
+    return (
+        folded not in _PARTICLES
+        and bool(word.strip("."))
+        and folded.strip(".") != "others"
+        and not re.fullmatch(r"[a-z]{1,3}\.", word)
     )
 
 
@@ -366,7 +383,12 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
             Query(
                 index=len(queries),
                 origin=origin_of(line),
+                raw=reference,
+                # a number, also in a numbered list that follows an unnumbered one (PDF geometry)
+                label=label if references.layout is Layout.NUMBERED or (label or "").isdigit() else None,
                 kind=kind,
+                entry_type=entry_type,
+                publisher=publisher,
                 title=parsed.title or (reference if kind is QueryKind.TITLE else None),
                 arxiv_id=parsed.arxiv,
                 arxiv_version=parsed.arxiv_version,
@@ -375,11 +397,6 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
                 authors=parsed.authors,
                 year=parsed.year,
                 venue=parsed.venue,
-                entry_type=entry_type,
-                publisher=publisher,
-                # a number, also in a numbered list that follows an unnumbered one (PDF geometry)
-                label=label if references.layout is Layout.NUMBERED or (label or "").isdigit() else None,
-                raw=reference,
             )
         )
     return queries

@@ -64,6 +64,7 @@ def summarize(
     cache_hits: int,
     sources_down: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
+    """The report's counters: items by status, requests by source, cache hits, sources down."""
     counts = {status.value: 0 for status in Status}
     for resolution in resolutions:
         counts[resolution.status.value] += 1
@@ -85,6 +86,7 @@ def build_report(
     cache_hits: int,
     sources_down: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
+    """The whole report (``--report``/``--json``): every item in input order, and `summarize`."""
     return {
         "version": REPORT_VERSION,
         "items": [item_json(r) for r in resolutions],
@@ -138,20 +140,12 @@ def source_trouble(
     Offline, a source that answers only from the cache is not in trouble when the cache lacks
     something: that was asked for, so it is not warned about (the report still says it)."""
     failed = sum(1 for r in resolutions if r.status is Status.FAILED and r.duplicate_of is None)
-    troubled = [
-        r
-        for r in resolutions
-        if r.status is Status.RESOLVED
-        and r.duplicate_of is None
-        and any(
-            p.severity == "error" or (p.code.endswith(".unavailable") and not offline) for p in r.problems
-        )
-    ]
-    parts = [f"{failed} item{'' if failed == 1 else 's'} failed"] if failed or not troubled else []
+    troubled = [r for r in resolutions if _incomplete(r, offline)]
+    parts = [f"{_plural(failed, 'item')} failed"] if failed or not troubled else []
     if troubled:
+        lack = "lacks" if len(troubled) == 1 else "lack"
         parts.append(
-            f"{len(troubled)} resolved item{'' if len(troubled) == 1 else 's'} "
-            f"lack{'s' if len(troubled) == 1 else ''} what it would have added (published versions)"
+            f"{_plural(len(troubled), 'resolved item')} {lack} what it would have added (published versions)"
         )
     lines = source_warnings(", ".join(parts), down, refused, gave_up)
     if not down and not gave_up and troubled:
@@ -160,6 +154,17 @@ def source_trouble(
             "(e.g. no published-version lookup); see the problems in --report"
         )
     return lines
+
+
+def _incomplete(resolution: Resolution, offline: bool) -> bool:
+    """A distinct resolved item a source failed to complete (an error, or a source that could not
+    be asked while online)."""
+    if resolution.status is not Status.RESOLVED or resolution.duplicate_of is not None:
+        return False
+    return any(
+        p.severity == "error" or (p.code.endswith(".unavailable") and not offline)
+        for p in resolution.problems
+    )
 
 
 def source_warnings(

@@ -15,8 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from bibnorm.models import Frozen, Origin
 from bibnorm.readers.latex import Citation
-from bibnorm.verify.codes import finding
-from bibnorm.verify.judge import VerifyFinding
+from bibnorm.verify.codes import VerifyFinding, finding
 
 
 class ListedEntry(Frozen):
@@ -67,24 +66,11 @@ def audit(
     """What the draft cites that no entry holds, and which entries it never cites."""
     listed = {entry.key: entry for entry in entries}
     by_case = {entry.key.casefold(): entry.key for entry in entries}
-    missing = []
-    for citation in citations:
-        if citation.key in listed:
-            continue
-        origin = citation.origins[0] if citation.origins else Origin(path=document, line=0)
-        other = by_case.get(citation.key.casefold())
-        hint = f"; the bibliography has {other!r} (keys are case-sensitive)" if other else ""
-        where = ", ".join(f"{o.path}:{o.line}" for o in citation.origins[1:4])
-        also = f" (also cited at {where})" if where else ""
-        message = f"cited, but no entry has this key{hint}{also}"
-        missing.append(
-            AuditLine(
-                key=citation.key,
-                path=origin.path,
-                line=origin.line,
-                finding=finding("BN791", "key", message, found=citation.key, expected=other),
-            )
-        )
+    missing = [
+        _not_listed(document, citation, by_case.get(citation.key.casefold()))
+        for citation in citations
+        if citation.key not in listed
+    ]
     cited = _with_pulled(
         {c.key for c in citations if c.key in listed} | (set(listed) if nocite_all else set()), listed
     )
@@ -104,6 +90,18 @@ def audit(
         missing=tuple(missing),
         uncited=tuple(uncited),
     )
+
+
+def _not_listed(document: str, citation: Citation, other: str | None) -> AuditLine:
+    """BN791 for a cited key no entry has, at the first place that cites it; ``other`` is the
+    key of that spelling in another case, when the bibliography has one."""
+    origin = citation.origins[0] if citation.origins else Origin(path=document, line=0)
+    hint = f"; the bibliography has {other!r} (keys are case-sensitive)" if other else ""
+    where = ", ".join(f"{o.path}:{o.line}" for o in citation.origins[1:4])
+    also = f" (also cited at {where})" if where else ""
+    message = f"cited, but no entry has this key{hint}{also}"
+    found = finding("BN791", "key", message, found=citation.key, expected=other)
+    return AuditLine(key=citation.key, path=origin.path, line=origin.line, finding=found)
 
 
 def _with_pulled(keys: set[str], listed: Mapping[str, ListedEntry]) -> set[str]:

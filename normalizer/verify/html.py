@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from html import escape
 from urllib.parse import quote, quote_plus
@@ -36,8 +36,9 @@ from urllib.parse import quote, quote_plus
 from bibnorm.models import Person, Reference, Severity
 from bibnorm.text.names import parse_name
 from bibnorm.verify.audit import AuditLine, TexAudit
-from bibnorm.verify.codes import ALL_CODES
-from bibnorm.verify.judge import Claim, EntryVerdict, Matched, Verdict, VerifyFinding
+from bibnorm.verify.claims import Claim
+from bibnorm.verify.codes import ALL_CODES, VerifyFinding
+from bibnorm.verify.judge import EntryVerdict, Matched, Verdict
 from bibnorm.verify.run import VerifyOutcome
 from bibnorm.writers import WriterOptions, get_writer
 
@@ -198,28 +199,8 @@ def _filters(counts: Counter[Verdict], groups: dict[str, int], total: int) -> st
 
 def _card(number: int, verdict: EntryVerdict, other: Matched | None = None) -> str:
     claim = verdict.claim
-    shown = verdict.matched or other  # the record beside the claim: the one found, or the id's
-    record = shown.record if shown is not None else None
-    flagged = {finding.field for finding in verdict.findings}
-    source = shown.source if shown is not None else None
-    if verdict.matched is None and other is not None:
-        record_head = f"the paper its identifier names ({escape(other.source)})"
-        if claim is not None:  # another paper: what differs is its title, authors..., not the id
-            flagged = {
-                name
-                for name in FIELDS
-                if _cited(name, claim).casefold() != _held(name, other.record, other).casefold()
-            }
-    else:
-        record_head = f"record ({escape(source)})" if source else "record"
-    table = ""
-    if claim is not None:  # an unreadable block has no claim, only its verdict
-        rows = "".join(_row(name, claim, record, shown, name in flagged) for name in FIELDS)
-        table = (
-            '<table class="fields">'
-            f'<thead><tr><th scope="col"></th><th scope="col">cited</th>'
-            f'<th scope="col">{record_head}</th></tr></thead><tbody>{rows}</tbody></table>'
-        )
+    # An unreadable block has no claim, only its verdict.
+    table = _fields_table(claim, verdict, other) if claim is not None else ""
     title = claim.title if claim is not None and claim.title else verdict.key
     value = verdict.verdict.value
     group = group_of(verdict)
@@ -236,6 +217,31 @@ def _card(number: int, verdict: EntryVerdict, other: Matched | None = None) -> s
             f"{body}</details>"
         )
     return f"<article {attributes}><header>{head}<h3>{escape(title)}</h3></header>{body}</article>"
+
+
+def _fields_table(claim: Claim, verdict: EntryVerdict, other: Matched | None) -> str:
+    """The claimed fields beside the record's (the one found, or the one the entry's identifier
+    names), the fields that differ flagged."""
+    shown = verdict.matched or other
+    record = shown.record if shown is not None else None
+    flagged = {finding.field for finding in verdict.findings}
+    source = shown.source if shown is not None else None
+    if verdict.matched is None and other is not None:
+        record_head = f"the paper its identifier names ({escape(other.source)})"
+        # Another paper: what differs is its title, authors..., not the id.
+        flagged = {
+            name
+            for name in FIELDS
+            if _cited(name, claim).casefold() != _held(name, other.record, other).casefold()
+        }
+    else:
+        record_head = f"record ({escape(source)})" if source else "record"
+    rows = "".join(_row(name, claim, record, shown, name in flagged) for name in FIELDS)
+    return (
+        '<table class="fields">'
+        f'<thead><tr><th scope="col"></th><th scope="col">cited</th>'
+        f'<th scope="col">{record_head}</th></tr></thead><tbody>{rows}</tbody></table>'
+    )
 
 
 def _suggestion(verdict: EntryVerdict) -> str:
@@ -336,25 +342,29 @@ def _cited(name: str, claim: Claim) -> str:
 
 
 def _held(name: str, record: Reference | None, matched: Matched | None) -> str:
+    """What the matched record holds in the row ``name`` (title, author, year, venue, doi, eprint)."""
     if record is None:
         if matched is None:
             return ""
         # Verified earlier and pinned in the lock: only what the lock recorded.
         pinned = {"title": matched.title, "doi": matched.doi or "", "eprint": matched.arxiv_id or ""}
         return pinned.get(name, "")
-    if name == "title":
-        return record.title
-    if name == "author":
-        return "; ".join(person.display() for person in record.authors)
-    if name == "year":
-        return str(record.issued.year) if record.issued else ""
-    if name == "venue":
-        return record.venue or ("arXiv (preprint)" if record.entry_type == "preprint" else "")
-    if name == "doi":
-        return record.ids.doi or ""
-    if record.ids.arxiv_id:
-        return record.ids.arxiv_id + (f"v{record.ids.arxiv_version}" if record.ids.arxiv_version else "")
-    return ""
+    return _RECORD_ROWS.get(name, _record_eprint)(record)
+
+
+def _record_eprint(record: Reference) -> str:
+    if not record.ids.arxiv_id:
+        return ""
+    return record.ids.arxiv_id + (f"v{record.ids.arxiv_version}" if record.ids.arxiv_version else "")
+
+
+_RECORD_ROWS: dict[str, Callable[[Reference], str]] = {
+    "title": lambda record: record.title,
+    "author": lambda record: "; ".join(person.display() for person in record.authors),
+    "year": lambda record: str(record.issued.year) if record.issued else "",
+    "venue": lambda record: record.venue or ("arXiv (preprint)" if record.entry_type == "preprint" else ""),
+    "doi": lambda record: record.ids.doi or "",
+}
 
 
 def _mark(text: str, other: str) -> str:
@@ -413,23 +423,28 @@ def _finding(finding: VerifyFinding) -> str:
 
 
 def _links(claim: Claim | None, verdict: EntryVerdict) -> str:
-    record = verdict.matched.record if verdict.matched is not None else None
     matched = verdict.matched
-    arxiv_id = (record.ids.arxiv_id if record else None) or (matched.arxiv_id if matched else None)
-    doi = (record.ids.doi if record else None) or (matched.doi if matched else None)
-    title = (record.title if record else None) or (matched.title if matched else None)
-    if claim is not None:
-        # Nothing matched: the links look up what the entry itself claims.
-        arxiv_id = arxiv_id or (claim.arxiv_id if matched is None else None)
-        doi = doi or (claim.doi if matched is None else None)
-        title = title or claim.title
-    links = list(_link_targets(record, arxiv_id, doi, title))
+    record = matched.record if matched is not None else None
+    links = list(_link_targets(record, *_looked_up(matched, claim)))
     if not links:
         return ""
     anchors = " · ".join(
         f'<a href="{escape(url)}" rel="noreferrer">{escape(label)}</a>' for label, url in links
     )
     return f'<p class="links">{anchors}</p>'
+
+
+def _looked_up(matched: Matched | None, claim: Claim | None) -> tuple[str | None, str | None, str | None]:
+    """The arXiv id, DOI and title the links look up: the matched record's (what the lock pinned,
+    for an entry verified earlier), the claimed title where it has none; with nothing matched,
+    what the entry itself claims."""
+    if matched is None:
+        return (claim.arxiv_id, claim.doi, claim.title) if claim is not None else (None, None, None)
+    record = matched.record
+    arxiv_id = (record.ids.arxiv_id if record else None) or matched.arxiv_id
+    doi = (record.ids.doi if record else None) or matched.doi
+    title = (record.title if record else None) or matched.title or (claim.title if claim else None)
+    return arxiv_id, doi, title
 
 
 def _link_targets(

@@ -20,8 +20,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from bibnorm.models import Notice
-from bibnorm.verify.codes import finding
-from bibnorm.verify.judge import Answers, Claim, VerifyFinding
+from bibnorm.verify.claims import Answers, Claim
+from bibnorm.verify.codes import VerifyFinding, finding
 
 # Crossref's update types (Crossmark), by the finding each gives; others (new_version,
 # new_edition, …) say nothing against the work.

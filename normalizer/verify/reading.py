@@ -29,7 +29,8 @@ from bibnorm.io import STDIO, read_bytes, read_text
 from bibnorm.models import Query
 from bibnorm.readers import detect_format, read_inputs_noted
 from bibnorm.text.names import parse_name
-from bibnorm.verify.judge import Claim, EntryVerdict, Verdict
+from bibnorm.verify.claims import Claim
+from bibnorm.verify.judge import EntryVerdict, Verdict
 from bibnorm.verify.kinds import kind_fields
 
 _OTHERS = frozenset({"others", "et al.", "et al"})

@@ -52,34 +52,37 @@ _OTHER_TYPES = frozenset({"patent", "unpublished"})
 _OPEN_TYPES = frozenset({"misc", "manual", "techreport", "report", *_WEB_TYPES})
 # fmt: on
 
+
+def _link_to(hosts: str, *, subdomains: str = r"(?:www\.)?", after: str = "/") -> re.Pattern[str]:
+    """A link to any of ``hosts`` (regular expressions, one a word), in any case."""
+    return re.compile(rf"https?://{subdomains}(?:{'|'.join(hosts.split())}){after}", re.IGNORECASE)
+
+
 # Where code lives: a link there names software (or, under /datasets/, a dataset).
-_CODE_HOSTS = re.compile(
-    r"https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|sourceforge\.net|"
-    r"git\.sr\.ht|gitee\.com|pypi\.org|cran\.r-project\.org|crates\.io|(?:www\.)?npmjs\.com|"
-    r"hackage\.haskell\.org|juliahub\.com|anaconda\.org|hub\.docker\.com|huggingface\.co(?=/)(?!/papers/))/",
-    re.IGNORECASE,
+_CODE_HOSTS = _link_to(
+    r"github\.com gitlab\.com bitbucket\.org codeberg\.org sourceforge\.net git\.sr\.ht gitee\.com pypi\.org "
+    r"cran\.r-project\.org crates\.io (?:www\.)?npmjs\.com hackage\.haskell\.org juliahub\.com anaconda\.org "
+    r"hub\.docker\.com huggingface\.co(?=/)(?!/papers/)"
 )
-_DATASET_URLS = re.compile(
-    r"https?://(?:www\.)?(?:kaggle\.com/datasets|huggingface\.co/datasets|archive\.ics\.uci\.edu|"
-    r"data\.mendeley\.com|datadryad\.org|figshare\.com|dataverse\.[a-z.]+|physionet\.org/content)/",
-    re.IGNORECASE,
+_DATASET_URLS = _link_to(
+    r"kaggle\.com/datasets huggingface\.co/datasets archive\.ics\.uci\.edu data\.mendeley\.com "
+    r"datadryad\.org figshare\.com dataverse\.[a-z.]+ physionet\.org/content"
+)
+# Pages that are papers (a landing page or a PDF), not web pages in their own right.
+_PAPER_URLS = _link_to(
+    r"arxiv\.org doi\.org openreview\.net aclanthology\.org aclweb\.org neurips\.cc nips\.cc mlr\.press "
+    r"jmlr\.org ieeexplore\.ieee\.org dl\.acm\.org springer\.com sciencedirect\.com wiley\.com nature\.com "
+    r"science\.org semanticscholar\.org thecvf\.com aaai\.org ijcai\.org biorxiv\.org medrxiv\.org "
+    r"ncbi\.nlm\.nih\.gov jstor\.org ssrn\.com tandfonline\.com sagepub\.com iop\.org aps\.org plos\.org "
+    r"mdpi\.com frontiersin\.org cambridge\.org oup\.com acm\.org usenix\.org isca-speech\.org ecva\.net "
+    r"bmva\.org huggingface\.co/papers",
+    subdomains=r"(?:[a-z0-9-]+\.)*",
+    after=r"[/:]|\.pdf(?:$|[?#])",
 )
 # DOI prefixes of data repositories (DataCite members): figshare, Dryad, PANGAEA, Harvard
 # Dataverse, Mendeley Data, GBIF, 4TU.ResearchData.
 _DATASET_DOI = re.compile(r"^10\.(?:6084|5061|1594|7910|17632|15468|4121)/", re.IGNORECASE)
 _ZENODO_DOI = re.compile(r"^10\.5281/zenodo\.", re.IGNORECASE)
-# Pages that are papers (a landing page or a PDF), not web pages in their own right.
-_PAPER_URLS = re.compile(
-    r"https?://(?:[a-z0-9-]+\.)*(?:arxiv\.org|doi\.org|openreview\.net|aclanthology\.org|aclweb\.org|"
-    r"neurips\.cc|nips\.cc|mlr\.press|jmlr\.org|ieeexplore\.ieee\.org|dl\.acm\.org|springer\.com|"
-    r"sciencedirect\.com|wiley\.com|nature\.com|science\.org|semanticscholar\.org|thecvf\.com|"
-    r"aaai\.org|ijcai\.org|biorxiv\.org|medrxiv\.org|ncbi\.nlm\.nih\.gov|jstor\.org|ssrn\.com|"
-    r"tandfonline\.com|sagepub\.com|iop\.org|aps\.org|plos\.org|mdpi\.com|frontiersin\.org|"
-    r"cambridge\.org|oup\.com|acm\.org|usenix\.org|isca-speech\.org|ecva\.net|bmva\.org|"
-    r"huggingface\.co/papers)[/:]"
-    r"|\.pdf(?:$|[?#])",
-    re.IGNORECASE,
-)
 _URL_IN_TEXT = re.compile(r"https?://[^\s{}\\]+", re.IGNORECASE)
 # RFC numbers: "RFC 7540", "RFC7540", "Request for Comments 7540", rfc-editor/ietf links, RFC DOIs.
 _RFC_TEXT = re.compile(r"\bRFC\s*[-:]?\s*0*(\d{1,5})\b", re.IGNORECASE)

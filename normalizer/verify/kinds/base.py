@@ -13,25 +13,14 @@ ways citations do not. A kind never ends ``not_found``: without a record it is
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 
 from bibnorm.models import Reference, Severity
 from bibnorm.text.titles import title_words
-from bibnorm.verify.codes import finding
-from bibnorm.verify.judge import (
-    Answer,
-    Answers,
-    Claim,
-    EntryVerdict,
-    Verdict,
-    VerifyFinding,
-    _author_findings,
-    _deduplicated,
-    _identifier_records,
-    _offline_findings,
-    matched_record,
-    title_relation,
-)
+from bibnorm.verify.authors import author_findings as paper_author_findings
+from bibnorm.verify.claims import Answer, Answers, Claim
+from bibnorm.verify.codes import VerifyFinding, finding
+from bibnorm.verify.identity import identifier_records, title_relation
+from bibnorm.verify.judge import EntryVerdict, Verdict, deduplicated, matched_record
 
 # Words too common to tie a software's name to a record's ("scikit-learn/scikit-learn: v1.2").
 _COMMON = frozenset({"a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "version", "release",
@@ -57,7 +46,7 @@ def identifier_findings(
 ) -> tuple[Answer | None, list[VerifyFinding], list[str]]:
     """The record the entry's DOI or arXiv id names (when it is the claimed work), the findings
     about identifiers, and why an identifier could not be checked."""
-    matching, findings = _identifier_records(
+    matching, findings = identifier_records(
         claim,
         answers,
         doi_absence_proves=doi_absence_proves,
@@ -74,21 +63,13 @@ def title_findings(claim: Claim, record: Reference, source: str) -> list[VerifyF
     """A harmless or sloppy title difference is a warning for a work that is not a paper."""
     if not claim.title or title_relation(claim, record) == "same":
         return []
-    return [
-        finding(
-            "BN707",
-            "title",
-            f'the record\'s title is "{record.title}"',
-            expected=record.title,
-            found=claim.title,
-            source=source,
-        )
-    ]
+    message = f'the record\'s title is "{record.title}"'
+    return [finding("BN707", "title", message, expected=record.title, found=claim.title, source=source)]
 
 
 def author_findings(claim: Claim, record: Reference, source: str) -> list[VerifyFinding]:
     """Only "none of the listed authors" (BN712): the rest is catalogue noise for these kinds."""
-    return [f for f in _author_findings(claim, record, source) if f.code == "BN712"]
+    return [f for f in paper_author_findings(claim, record, source) if f.code == "BN712"]
 
 
 def verdict_of(
@@ -99,7 +80,7 @@ def verdict_of(
     answers: Answers,
 ) -> EntryVerdict:
     """``mismatch`` on an error, ``verified`` with a record, else ``unverifiable`` — never ``not_found``."""
-    kept = _deduplicated(findings)
+    kept = deduplicated(findings)
     if any(f.severity is Severity.ERROR for f in kept):
         verdict = Verdict.MISMATCH
     elif matched is not None and matched.record is not None:
@@ -107,23 +88,10 @@ def verdict_of(
     else:
         verdict = Verdict.UNVERIFIABLE
     record = matched.record if matched is not None else None
-    return EntryVerdict(
-        key=claim.key,
-        path=claim.path,
-        line=claim.line,
-        verdict=verdict,
-        findings=tuple(kept),
-        matched=matched_record(matched.source, record)
-        if matched is not None and record is not None
-        else None,
-        unverifiable_because=(
-            (*answers.unavailable, *why_unverifiable) if verdict is Verdict.UNVERIFIABLE else ()
-        ),
-        claim=claim,
-        no_source_missing=not answers.unavailable,
+    matched_to = (
+        matched_record(matched.source, record) if matched is not None and record is not None else None
     )
-
-
-def offline_findings(claim: Claim, today: date) -> list[VerifyFinding]:
-    """What is wrong whatever the sources say (a future year, a placeholder author), as for papers."""
-    return list(_offline_findings(claim, today))
+    because = (*answers.unavailable, *why_unverifiable)
+    return EntryVerdict.of_claim(
+        claim, verdict, kept, matched_to, because, no_source_missing=not answers.unavailable
+    )

@@ -13,16 +13,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from bibnorm.verify.codes import finding
-from bibnorm.verify.judge import Answer, Answers, Claim, EntryVerdict, VerifyFinding, _year_findings
+from bibnorm.verify.claims import Answer, Answers, Claim
+from bibnorm.verify.codes import VerifyFinding, finding
+from bibnorm.verify.judge import EntryVerdict, offline_findings
 from bibnorm.verify.kinds.base import (
     author_findings,
     identifier_findings,
     names_same_work,
-    offline_findings,
     title_findings,
     verdict_of,
 )
+from bibnorm.verify.years import year_findings
 
 
 def rfc_doi(number: int) -> str:
@@ -41,7 +42,7 @@ def judge_standard(claim: Claim, answers: Answers, today: date) -> EntryVerdict:
     if matched is not None and matched.record is not None:
         findings += title_findings(claim, matched.record, matched.source)
         findings += author_findings(claim, matched.record, matched.source)
-        findings += _year_findings(claim, matched.record, matched.source)
+        findings += year_findings(claim, matched.record, matched.source)
     if claim.rfc is None:
         why = [*unchecked, "no source holds these standards"]
     else:

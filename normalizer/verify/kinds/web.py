@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from bibnorm.verify.judge import Answers, Claim, EntryVerdict
+from bibnorm.verify.claims import Answers, Claim
+from bibnorm.verify.judge import EntryVerdict, offline_findings
 from bibnorm.verify.kinds.base import (
     author_findings,
     identifier_findings,
-    offline_findings,
     title_findings,
     verdict_of,
 )
