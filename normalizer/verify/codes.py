@@ -3,8 +3,8 @@ and existence, authors, years, venues, arXiv versions), notices (BN75x), entry k
 and the LaTeX audit (BN79x); and the finding itself (`VerifyFinding`).
 
 `finding` makes a finding of any code with the severity the registry gives it; `ALL_CHECKS` is
-what ``verify --list`` prints and what ``--select``/``--ignore`` accept (`ALL_CODES` by code). Errors make an entry a
-mismatch; warnings and notes are shown only.
+what ``verify --list`` prints and what ``--select``/``--ignore`` accept (`ALL_CODES` by code).
+Errors make an entry a mismatch; warnings and notes are shown only.
 """
 
 from __future__ import annotations
