@@ -191,6 +191,14 @@ ENRICHER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]],
 }
 
 
+def build_session(settings: Settings, *, stats: HttpStats | None = None) -> BibnormSession:
+    """The run's polite, cached session for ``settings``: the `SessionFactory` the composition
+    root hands to whatever asks the sources."""
+    from bibnorm.resolvers._session import build_session as build
+
+    return build(settings, stats=stats)
+
+
 @contextmanager
 def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = None) -> Iterator[Sources]:
     """The resolver chain and enrichers ``settings`` asks for; closes them afterwards.
@@ -204,7 +212,7 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
     if unknown:
         known = ", ".join(RESOLVER_FACTORIES | ENRICHER_FACTORIES)
         raise settings.refusal("resolvers", f"unknown resolver {shown(unknown[0])} (known: {known})")
-    with SourceSession(settings) as session:
+    with SourceSession(settings, build_session) as session:
         chain = _Chain(settings, session, notify, Sources(resolvers=[], enrichers=[], stats=session.stats))
         if settings.lock is not None:
             from bibnorm.bib.lockfile import LockResolver, load_lock

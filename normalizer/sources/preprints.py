@@ -19,6 +19,7 @@ from bibnorm.config import Settings
 from bibnorm.models import Identifiers, Lookup, Origin, Query, QueryKind, Reference
 from bibnorm.resolve.batches import phase
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.sources import build_session
 from bibnorm.sources.session import SourceSession
 
 Notify = Callable[[str], None]
@@ -74,7 +75,7 @@ def online_facts(
     ask_arxiv = list(latest_of) if config.enabled("BN502") else []
     if not ask_s2 and not ask_arxiv:
         return OnlineFacts()
-    with SourceSession(settings) as session:
+    with SourceSession(settings, build_session) as session:
         # The resolvers turn an unreachable source into failed `Lookup`s (never an exception).
         answers: list[Lookup] = []
         published = _published_versions(ask_s2, session, settings, progress, answers) if ask_s2 else {}

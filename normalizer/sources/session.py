@@ -11,8 +11,7 @@ the ``with`` block that opened it, whatever happened inside.
 
 from __future__ import annotations
 
-from types import TracebackType
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, Self
 
 from bibnorm.config import Settings
 from bibnorm.resolve.report import source_warnings
@@ -23,31 +22,35 @@ if TYPE_CHECKING:
 
 
 class SessionFactory(Protocol):
-    """What opens a session (`bibnorm.resolvers._session.build_session` unless a caller passes
-    another): the settings in, a session counting into ``stats`` out."""
+    """What opens a session (`bibnorm.sources.build_session`, passed in by the composition root:
+    the code that asks the sources never builds one itself): the settings in, a session counting
+    into ``stats`` out."""
 
     def __call__(self, settings: Settings, *, stats: HttpStats | None = None) -> BibnormSession: ...
 
 
-def build_session(settings: Settings, *, stats: HttpStats | None = None) -> BibnormSession:
-    """The run's polite, cached session for ``settings`` (the default `SessionFactory`)."""
-    from bibnorm.resolvers._session import build_session as build
+class Closing:
+    """A context manager whose ``with`` block closes it (`close`), however the block ends."""
 
-    return build(settings, stats=stats)
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
-class SourceSession:
+class SourceSession(Closing):
     """The run's session, made by ``open_session`` at the first call and closed by `close`.
 
     Calling it returns the session (the same one every time until it is closed). A context
-    manager: ``with SourceSession(settings) as session:`` closes it at the end of the block.
+    manager: ``with SourceSession(settings, open_session) as session:`` closes it at the end of the block.
     """
 
     def __init__(
-        self,
-        settings: Settings,
-        stats: HttpStats | None = None,
-        open_session: SessionFactory = build_session,
+        self, settings: Settings, open_session: SessionFactory, stats: HttpStats | None = None
     ) -> None:
         self.settings = settings
         self.stats = stats if stats is not None else HttpStats()
@@ -69,11 +72,3 @@ class SourceSession:
         """The warning lines naming each source that went down, refused access or was given up
         on (`source_warnings`), saying what the run ``loses`` by it and what to do."""
         return source_warnings(loses, self.stats.down, self.stats.refused, self.stats.gave_up, advice=advice)
-
-    def __enter__(self) -> SourceSession:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.close()
