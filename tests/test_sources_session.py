@@ -111,6 +111,7 @@ def sessions(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     [
         pytest.param(("check", "--select", "BN5"), id="check"),
         pytest.param(("fix", "--upgrade-preprints"), id="fix"),
+        pytest.param(("verify",), id="verify"),
     ],
 )
 def test_a_command_that_asks_the_sources_closes_every_session_it_opened(
@@ -121,6 +122,6 @@ def test_a_command_that_asks_the_sources_closes_every_session_it_opened(
     with contextlib.chdir(tmp_path):
         result = CliRunner().invoke(main, [*args, "refs.bib"], env=apis.env(tmp_path / "cache"))
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    assert apis.request_counts()["s2"] == 1  # the sources were asked, on a session ...
+    assert apis.request_counts()["s2"] >= 1  # the sources were asked, on a session ...
     assert len(sessions) == 1  # ... one, shared by every source ...
     assert [session.closes for session in sessions] == [1]  # ... and closed once, before the end

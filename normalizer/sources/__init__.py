@@ -1,10 +1,10 @@
 """Building and asking the run's metadata sources: the one composition root of the HTTP stack.
 
 This module builds the resolver chain and the enrichers from `Settings` (`open_sources`);
-`session` owns the run's one HTTP session (`SourceSession`: opened when first needed, closed
-with the run), which every command that asks the sources gets it through; `preprints` asks them
-what ``check`` and ``fix`` need to know of cited arXiv preprints (published versions, newest
-versions).
+`session` holds the run's one HTTP session (`SourceSession`: opened by `build_session` when
+first needed, closed with the block that opened it), the one way ``resolve``, ``verify``,
+``check`` and ``fix`` get a session; `preprints` asks the sources what ``check`` and ``fix``
+need to know of cited arXiv preprints (published versions, newest versions).
 
 A registry maps resolver names (``Settings.resolvers``, ``--resolvers``) to
 factories, so the chain order is configuration, not code. All online sources
@@ -43,6 +43,10 @@ if TYPE_CHECKING:
 
 @dataclass
 class Sources:
+    """What `open_sources` yields: the resolver chain and the enrichers, in the chain's order, the
+    counters of the session they share (for the run's summary and its warnings about lost
+    sources), and notes on sources left out ("openalex skipped: it needs an API key")."""
+
     resolvers: list[Resolver]
     enrichers: list[Enricher]
     stats: HttpStats

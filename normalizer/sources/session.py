@@ -72,3 +72,6 @@ class SourceSession(Closing):
         """The warning lines naming each source that went down, refused access or was given up
         on (`source_warnings`), saying what the run ``loses`` by it and what to do."""
         return source_warnings(loses, self.stats.down, self.stats.refused, self.stats.gave_up, advice=advice)
+
+
+__all__ = ["Closing", "HttpStats", "SessionFactory", "SourceSession"]

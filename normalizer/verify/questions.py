@@ -107,6 +107,12 @@ def journal_question(claim: Claim, gathered: Gathered) -> JournalQuestion | None
         return None  # nothing to complete, or Crossref's own record is already among them
     if any(_confirms_the_journal(claim, answer) for answer in records):
         return None
+    return _question_completing(records)
+
+
+def _question_completing(records: Sequence[Answer]) -> JournalQuestion | None:
+    """The record of the first publisher DOI the records carry; else, when none names a venue,
+    a citation search by the first of them."""
     dois = (answer.record.ids.doi for answer in records if answer.record is not None)
     publisher_doi = next((doi for doi in dois if doi and not is_arxiv_doi(doi)), None)
     if publisher_doi is not None:

@@ -43,8 +43,7 @@ from typing import TYPE_CHECKING
 from bibnorm.config import Settings
 from bibnorm.models import Notice
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
-from bibnorm.resolvers._stats import HttpStats
-from bibnorm.sources.session import Closing, SessionFactory, SourceSession
+from bibnorm.sources.session import Closing, HttpStats, SessionFactory, SourceSession
 from bibnorm.verify import indexes, online
 from bibnorm.verify.judge import Answers, Claim
 from bibnorm.verify.kinds import EntryKind
