@@ -218,13 +218,13 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
         raise settings.refusal("resolvers", f"unknown resolver {shown(unknown[0])} (known: {known})")
     with SourceSession(settings, build_session) as session:
         chain = _Chain(settings, session, notify, Sources(resolvers=[], enrichers=[], stats=session.stats))
-        if settings.lock is not None:
-            from bibnorm.bib.lockfile import LockResolver, load_lock
+        try:  # a source that cannot be opened (a broken index) leaves none of the others open
+            if settings.lock is not None:
+                from bibnorm.bib.lockfile import LockResolver, load_lock
 
-            chain.sources.resolvers.append(LockResolver(load_lock(settings.lock)))
-        for name in settings.resolvers:
-            chain.add(name)
-        try:
+                chain.sources.resolvers.append(LockResolver(load_lock(settings.lock)))
+            for name in settings.resolvers:
+                chain.add(name)
             yield chain.sources
         finally:
             for source in (*chain.sources.resolvers, *chain.local):
@@ -276,6 +276,7 @@ class _Chain:
             self.sources.resolvers.append(Deferred(name, self.or_refused(name, build)))
 
     def add_enricher(self, name: str) -> None:
+        """dblp (its local index first, when built), Crossref or OpenAlex (only with its key)."""
         settings, session = self.settings, self.session
         if name == "openalex" and settings.openalex_api_key is None:
             if "resolvers" in settings.model_fields_set:  # asked for by name: say why it is not
