@@ -624,11 +624,11 @@ def test_of_two_papers_with_one_title_the_claim_is_judged_against_the_one_it_cit
 
 
 def test_a_bulk_answer_settles_a_title_only_with_papers_that_carry_it() -> None:
-    from bibnorm.verify.sources import _titled_papers
+    from bibnorm.verify.questions import titled_papers
 
     other = DDPM.model_copy(update={"authors": (Person(given="Ada", family="Lovelace"),)})
-    assert _titled_papers(DDPM.title, [DDPM]) == [DDPM]
-    assert _titled_papers(DDPM.title, [DDPM, other]) == [DDPM, other]  # the judge picks
+    assert titled_papers(DDPM.title, [DDPM]) == [DDPM]
+    assert titled_papers(DDPM.title, [DDPM, other]) == [DDPM, other]  # the judge picks
     # A paper whose title merely contains the claimed one is no answer: S2's matcher is asked.
     longer = DDPM.model_copy(update={"title": DDPM.title + " Are Secretly Score Models: A Survey"})
-    assert _titled_papers(DDPM.title, [longer]) == []
+    assert titled_papers(DDPM.title, [longer]) == []

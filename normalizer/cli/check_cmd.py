@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -13,19 +14,17 @@ import click
 from bibnorm.api.settings import check_config, defined_strings
 from bibnorm.bib.bibtex_scan import ascii_lower
 from bibnorm.bib.checks import CHECKS, finish_checks, scan_text
-from bibnorm.bib.checks.base import CheckConfig, FileIndex, Finding, OnlineFacts, arxiv_ids
-from bibnorm.bib.checks.online import facts_from_lock, is_published_version
-from bibnorm.bib.lockfile import load_lock, lock_in_use
+from bibnorm.bib.checks.base import CheckConfig, FileIndex, Finding, arxiv_ids
 from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
 from bibnorm.cli._options import UserPath, asking_options, jobs_option, lock_option
 from bibnorm.cli._progress import progress_for, progress_option, say
 from bibnorm.cli._style import Painter, color_option
-from bibnorm.config import Settings, load_settings
+from bibnorm.config import load_settings
 from bibnorm.errors import BibnormError, UsageError
 from bibnorm.io import read_text, write_stdout
-from bibnorm.models import Identifiers, Lookup, Origin, Query, QueryKind, Reference, Severity
+from bibnorm.models import Severity
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
-from bibnorm.resolve.report import source_warnings
+from bibnorm.sources.preprints import preprint_facts
 
 # A folder's other .bib files are read for the macros no file given defines only up to these sizes.
 _COMPANIONS_READ = 20
@@ -64,122 +63,6 @@ def companion_strings(
             for name in wanted & names:
                 found.setdefault(name, shown)
     return found
-
-
-def preprint_facts(
-    wanted: Mapping[str, int | None],
-    settings: Settings,
-    config: CheckConfig,
-    progress: Progress = NO_PROGRESS,
-) -> OnlineFacts | None:
-    """The BN5xx facts about the arXiv ids ``wanted`` (id → pinned version or None):
-    published versions from the lockfile's decisions first, the sources for the rest
-    (unless offline). None when nothing can be said (offline or a source failed, and no lock).
-    """
-    pinned = sorted(arxiv_id for arxiv_id, version in wanted.items() if version is not None)
-    lock_file = lock_in_use(settings.lock)
-    if lock_file is None:
-        return None if settings.offline else online_facts(sorted(wanted), pinned, settings, config, progress)
-    from_lock, unknown = facts_from_lock(load_lock(lock_file), sorted(wanted))
-    looked_up = None if settings.offline else online_facts(unknown, pinned, settings, config, progress)
-    return from_lock.merged(looked_up) if looked_up else from_lock
-
-
-def online_facts(
-    published_of: Sequence[str],
-    latest_of: Sequence[str],
-    settings: Settings,
-    config: CheckConfig,
-    progress: Progress = NO_PROGRESS,
-) -> OnlineFacts | None:
-    """Ask Semantic Scholar for the published versions of the arXiv ids ``published_of``
-    (BN501) — the local dblp index, when one was built, naming the publication of the papers
-    it holds (the venue's authority; no request) — dated by Crossref where it holds their DOI,
-    and arXiv for the newest versions of ``latest_of`` (BN502).
-
-    Returns None (and says why on stderr) when a source cannot be asked: the BN5xx
-    checks then stay silent rather than report what only one source said.
-    """
-    ask_s2 = list(published_of) if config.enabled("BN501") else []
-    ask_arxiv = list(latest_of) if config.enabled("BN502") else []
-    if not ask_s2 and not ask_arxiv:
-        return OnlineFacts()
-    from bibnorm.resolvers.session import build_session
-
-    session = build_session(settings)
-    published: dict[str, Reference] = {}
-    latest: dict[str, int] = {}
-    # The resolvers turn an unreachable source into failed `Lookup`s (never an exception).
-    answers: list[Lookup] = []
-    if ask_s2:
-        from bibnorm.resolvers.semantic_scholar import build_s2
-
-        _, enricher = build_s2(session, settings)
-        references = {i: Reference(title="", ids=Identifiers(arxiv_id=a)) for i, a in enumerate(ask_s2)}
-        progress.start("s2: published versions", len(references), "papers")
-        found = enricher.enrich(references, progress)
-        progress.finish()
-        known: dict[str, Reference] = {}
-        for index, answer in found.items():
-            answers.append(answer)
-            if answer.candidates:
-                known[ask_s2[index]] = answer.candidates[0].reference
-            records = [c.reference for c in answer.candidates if is_published_version(c.reference)]
-            if records:
-                published[ask_s2[index]] = records[0]
-        dblp_index = settings.dblp_index_path() if "dblp" in settings.resolvers else None
-        if dblp_index is not None and known:
-            from bibnorm.resolvers.dblp import published_from_index
-            from bibnorm.resolvers.dblp_index import DblpIndex
-
-            with DblpIndex(dblp_index) as dblp:
-                upgraded = published_from_index(dblp, known, settings)
-            published |= {arxiv_id: r for arxiv_id, r in upgraded.items() if is_published_version(r)}
-        if "crossref" in settings.resolvers and published:
-            # The publisher's record dates the publication (S2's year is often the preprint's).
-            from bibnorm.resolvers.crossref import build_crossref
-
-            arxiv_ids = list(published)
-            progress.start("crossref: dates", len(arxiv_ids), "papers")
-            dated = build_crossref(session, settings, search=False).enrich(
-                dict(enumerate(published.values())), progress
-            )
-            progress.finish()
-            for index, answer in dated.items():
-                issued = answer.candidates[0].reference.issued if answer.candidates else None
-                if issued is not None:
-                    record = published[arxiv_ids[index]]
-                    published[arxiv_ids[index]] = record.model_copy(update={"issued": issued})
-    if ask_arxiv and not any(answer.failed for answer in answers):
-        from bibnorm.resolvers.arxiv import ArxivResolver
-
-        queries = [
-            Query(index=i, origin=Origin(path="-", line=0), kind=QueryKind.ARXIV_ID, arxiv_id=a)
-            for i, a in enumerate(ask_arxiv)
-        ]
-        progress.start("arxiv: versions", len(queries), "ids")
-        versions = ArxivResolver(settings, session).lookup_ids(queries, progress)
-        progress.finish()
-        for index, answer in versions.items():
-            answers.append(answer)
-            for candidate in answer.candidates:
-                if candidate.reference.ids.arxiv_version:
-                    latest[ask_arxiv[index]] = candidate.reference.ids.arxiv_version
-    failure = next((answer for answer in answers if answer.failed), None)
-    if failure is not None:
-        why = failure.problems[0].message if failure.problems else "a source did not answer"
-        say(progress, f"bibnorm: note: online checks skipped: {why}")
-        return None
-    stats = session.stats  # Crossref giving up leaves the dates to S2's years: said, not silent
-    for line in source_warnings(
-        "published versions it could not date keep Semantic Scholar's year",
-        stats.down,
-        stats.refused,
-        stats.gave_up,
-        advice="Try again later, or run with --offline.",
-    ):
-        say(progress, line)
-    return OnlineFacts(published=published, latest_version=latest)
 
 
 def verify_findings(
@@ -311,7 +194,9 @@ def command(
         asking = {"offline": offline, "s2_api_key": s2_api_key, "cache_dir": cache_dir}
         if any(config.enabled(c.code) for c in CHECKS if c.online):
             settings = load_settings({**asking, "lock": lock_path})
-            online = preprint_facts(arxiv_ids(indexes), settings, config, progress)
+            online = preprint_facts(
+                arxiv_ids(indexes), settings, config, progress, notify=partial(say, progress)
+            )
         if config.enabled("BN102"):
             config = config.model_copy(update={"companions": companion_strings(files, indexes, config)})
         findings = finish_checks(entry_findings, indexes, config, online)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import click
@@ -11,7 +12,6 @@ from bibnorm.bib.bibfile import render
 from bibnorm.bib.checks.base import CheckConfig, arxiv_ids, index_file
 from bibnorm.bib.fix import apply_fixes
 from bibnorm.cli._options import UserPath, asking_options, journal_names_option
-from bibnorm.cli.check_cmd import online_facts
 from bibnorm.cli.format_cmd import (
     read_files,
     unified_diff,
@@ -21,6 +21,7 @@ from bibnorm.cli.format_cmd import (
 from bibnorm.config import load_settings
 from bibnorm.errors import UsageError
 from bibnorm.io import STDIO, write_stdout
+from bibnorm.sources.preprints import online_facts
 
 
 @click.command("fix")
@@ -86,7 +87,7 @@ def command(
         settings = load_settings({"offline": offline, "s2_api_key": s2_api_key, "cache_dir": cache_dir})
         config = CheckConfig(select=("BN501",))
         wanted = arxiv_ids(index_file(b, config) for _, b in loaded)
-        facts = online_facts(sorted(wanted), [], settings, config)
+        facts = online_facts(sorted(wanted), [], settings, config, notify=partial(click.echo, err=True))
         published = facts.published if facts else {}
     by_dblp = any(record.provenance.get("venue") == "dblp" for record in (published or {}).values())
     sources = "Semantic Scholar and dblp" if by_dblp else "Semantic Scholar"

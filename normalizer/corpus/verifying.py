@@ -90,6 +90,8 @@ _OPEN = _Open()
 
 
 def sources_for(job: Job) -> VerifySources:
+    """The sources this thread verifies ``job``'s documents with: made at its first document,
+    kept for the next ones (one session, each local index opened once)."""
     from bibnorm.verify.sources import VerifySources
 
     sources = _OPEN.sources.get(job)
@@ -99,6 +101,8 @@ def sources_for(job: Job) -> VerifySources:
 
 
 def close_sources() -> None:
+    """Close the sources this thread kept open (their session and local indexes) and forget them:
+    the engine that verified in this thread calls it when its run ends."""
     for sources in _OPEN.sources.values():
         sources.close()
     _OPEN.sources.clear()

@@ -4,9 +4,11 @@ Stages, each a small pure function over the typed models:
 
 1. `deduplicate` — items asking for the same paper are looked up once;
 2. the resolver chain — each `Resolver` is asked, in order, only for the queries
-   no earlier resolver settled; `matching.choose` decides on its candidates;
-3. enrichment — `Enricher`s (Semantic Scholar) add companion records for resolved
-   papers, which `merge.merge_reference` folds in with per-field provenance;
+   no earlier resolver settled, in chunks inside one progress phase (`batches`);
+   `matching.choose` decides on its candidates;
+3. enrichment — `Enricher`s (Semantic Scholar, dblp, Crossref, OpenAlex), each seeing what
+   the earlier ones found, add companion records for resolved papers, which
+   `merge.merge_reference` folds in with per-field provenance;
 4. normalization — `normalize.normalize_reference`;
 5. citation keys — `keys.assign_keys`.
 
@@ -33,6 +35,7 @@ from bibnorm.models import (
     Status,
 )
 from bibnorm.resolve import keys, matching, merge, normalize
+from bibnorm.resolve.batches import in_batches, phase
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 
 
@@ -119,26 +122,8 @@ def run(
     ``known_keys``: keys written earlier for the same papers (reused unless ``rekey``).
     """
     duplicates = deduplicate(queries)
-    distinct = [q for q in queries if q.index not in duplicates]
-    pending = {q.index: _Pending(q) for q in distinct}
-
-    for resolver in resolvers:
-        asking = [p.query for p in pending.values() if p.resolution is None]
-        if not asking:
-            break
-        progress.start(f"find: {resolver.name}", len(asking))
-        # Chunks bound the answers held at once. Each chunk may end in one partial source
-        # batch (one extra request), so chunks are large: 500 = S2's batch limit. A resolver
-        # may ask for other chunks (``lookup_chunk``).
-        size = getattr(resolver, "lookup_chunk", LOOKUP_CHUNK)
-        for start in range(0, len(asking), size):
-            chunk = asking[start : start + size]
-            answers = _judged_lookup(resolver, chunk, settings, progress)
-            for query in chunk:
-                lookup, decision = answers.get(query.index, (Lookup(), None))
-                _absorb(pending[query.index], lookup, settings, decision)
-        progress.finish()
-
+    pending = {q.index: _Pending(q) for q in queries if q.index not in duplicates}
+    _find(pending, resolvers, settings, progress)
     for state in pending.values():
         if state.resolution is None:
             state.resolution = _undecided(state, offline=settings.offline)
@@ -151,24 +136,45 @@ def run(
     with_keys = _assign_keys(
         {i: r for i, r in finished.items() if i not in duplicates}, settings, known_keys or keys.KeyBook()
     )
+    return [
+        _as_duplicate(query, with_keys[duplicates[query.index]], finished.get(query.index))
+        if query.index in duplicates
+        else with_keys[query.index]
+        for query in queries
+    ]
 
-    results: list[Resolution] = []
-    for query in queries:
-        if query.index in duplicates:
-            original = with_keys[duplicates[query.index]]
-            own_problems = finished[query.index].problems if query.index in finished else ()
-            results.append(
-                original.model_copy(
-                    update={
-                        "query": query,
-                        "duplicate_of": original.query.index,
-                        "problems": (*original.problems, *own_problems),
-                    }
-                )
-            )
-        else:
-            results.append(with_keys[query.index])
-    return results
+
+def _find(
+    pending: Mapping[int, _Pending], resolvers: Sequence[Resolver], settings: Settings, progress: Progress
+) -> None:
+    """Ask each resolver, in order, about the queries no earlier one settled."""
+    for resolver in resolvers:
+        asking = [p.query for p in pending.values() if p.resolution is None]
+        if not asking:
+            break
+        # Chunks bound the answers held at once. Each chunk may end in one partial source
+        # batch (one extra request), so chunks are large: 500 = S2's batch limit. A resolver
+        # may ask for other chunks (``lookup_chunk``).
+        size = getattr(resolver, "lookup_chunk", LOOKUP_CHUNK)
+        with phase(progress, f"find: {resolver.name}", len(asking)):
+            for chunk in in_batches(asking, size):
+                answers = _judged_lookup(resolver, chunk, settings, progress)
+                for query in chunk:
+                    lookup, decision = answers.get(query.index, (Lookup(), None))
+                    _absorb(pending[query.index], lookup, settings, decision)
+
+
+def _as_duplicate(query: Query, original: Resolution, own: Resolution | None) -> Resolution:
+    """The resolution of a query that asked for the same paper as ``original``'s (with the
+    problems its own lookup had, ``own``'s)."""
+    own_problems = own.problems if own is not None else ()
+    return original.model_copy(
+        update={
+            "query": query,
+            "duplicate_of": original.query.index,
+            "problems": (*original.problems, *own_problems),
+        }
+    )
 
 
 def same_paper(finished: Mapping[int, Resolution]) -> dict[int, int]:
@@ -322,11 +328,10 @@ def _enrich(
     extra_problems: dict[int, list[Problem]] = {i: [] for i in targets}
     view = targets
     for position, enricher in enumerate(enrichers):
-        progress.start(f"enrich: {enricher.name}", len(view), "papers")
-        for index, answer in enricher.enrich(view, progress).items():
-            companions[index].extend(answer.candidates)
-            extra_problems[index].extend(answer.problems)
-        progress.finish()
+        with phase(progress, f"enrich: {enricher.name}", len(view), "papers"):
+            for index, answer in enricher.enrich(view, progress).items():
+                companions[index].extend(answer.candidates)
+                extra_problems[index].extend(answer.problems)
         if position + 1 < len(enrichers):
             # Later enrichers see what earlier ones found (Crossref needs the DOI that
             # Semantic Scholar or dblp gave); the final merge still starts from the record.

@@ -1,4 +1,10 @@
-"""Building the run's metadata sources from `Settings`: the one composition root of the HTTP stack.
+"""Building and asking the run's metadata sources: the one composition root of the HTTP stack.
+
+This module builds the resolver chain and the enrichers from `Settings` (`open_sources`);
+`session` holds the run's one HTTP session (`SourceSession`: opened by `build_session` when
+first needed, closed with the block that opened it), the one way ``resolve``, ``verify``,
+``check`` and ``fix`` get a session; `preprints` asks the sources what ``check`` and ``fix``
+need to know of cited arXiv preprints (published versions, newest versions).
 
 A registry maps resolver names (``Settings.resolvers``, ``--resolvers``) to
 factories, so the chain order is configuration, not code. All online sources
@@ -8,6 +14,10 @@ Online sources are built when first asked (`Deferred`): a run the snapshot settl
 never imports the HTTP stack, which is most of a short run's start-up. Offline with no
 response cached, they are not built at all: their stand-ins (`bibnorm.resolvers._refused`) give every
 item the answer a refused request would.
+
+May import: bibnorm.readers, bibnorm.writers, bibnorm.resolvers, bibnorm.bib, bibnorm.resolve,
+bibnorm.text and the ground (bibnorm.models, bibnorm.identifiers, bibnorm.errors, bibnorm.config,
+bibnorm.io, bibnorm.processes, bibnorm.safejson).
 """
 
 from __future__ import annotations
@@ -15,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any
 
 from bibnorm.config import Settings
@@ -24,6 +34,7 @@ from bibnorm.models import Lookup, Query, Reference
 from bibnorm.resolve.pipeline import Enricher, Resolver
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolvers import HttpStats
+from bibnorm.sources.session import SourceSession
 
 if TYPE_CHECKING:
     from bibnorm.resolvers import BibnormSession
@@ -32,14 +43,13 @@ if TYPE_CHECKING:
 
 @dataclass
 class Sources:
-    """What `open_sources` opened: the resolver chain and the enrichers, in the settings' order,
-    the request counters they share, and notes for the user ("openalex skipped: …"). Reusable
-    for any number of runs until the context it came from is left."""
+    """What `open_sources` yields: the resolver chain and the enrichers, in the chain's order, the
+    counters of the session they share (for the run's summary and its warnings about lost
+    sources), and notes on sources left out ("openalex skipped: it needs an API key")."""
 
     resolvers: list[Resolver]
     enrichers: list[Enricher]
     stats: HttpStats
-    session: BibnormSession | None = None
     notes: list[str] = field(default_factory=list)  # e.g. "snapshot not configured"
 
 
@@ -185,6 +195,14 @@ ENRICHER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]],
 }
 
 
+def build_session(settings: Settings, *, stats: HttpStats | None = None) -> BibnormSession:
+    """The run's polite, cached session for ``settings``: the `SessionFactory` the composition
+    root hands to whatever asks the sources."""
+    from bibnorm.resolvers.session import build_session as build
+
+    return build(settings, stats=stats)
+
+
 @contextmanager
 def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = None) -> Iterator[Sources]:
     """The resolver chain and enrichers ``settings`` asks for; closes them afterwards.
@@ -198,76 +216,83 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
     if unknown:
         known = ", ".join(RESOLVER_FACTORIES | ENRICHER_FACTORIES)
         raise settings.refusal("resolvers", f"unknown resolver {shown(unknown[0])} (known: {known})")
-    stats = HttpStats()
-    holder: list[BibnormSession] = []
+    with SourceSession(settings, build_session) as session:
+        chain = _Chain(settings, session, notify, Sources(resolvers=[], enrichers=[], stats=session.stats))
+        try:  # a source that cannot be opened (a broken index) leaves none of the others open
+            if settings.lock is not None:
+                from bibnorm.bib.lockfile import LockResolver, load_lock
 
-    @cache
-    def nothing_to_ask() -> bool:
+                chain.sources.resolvers.append(LockResolver(load_lock(settings.lock)))
+            for name in settings.resolvers:
+                chain.add(name)
+            yield chain.sources
+        finally:
+            for source in (*chain.sources.resolvers, *chain.local):
+                close = getattr(source, "close", None)
+                if callable(close):
+                    close()
+
+
+@dataclass
+class _Chain:
+    """The sources `open_sources` builds, one name of the chain at a time."""
+
+    settings: Settings
+    session: SourceSession
+    notify: Callable[[str], None] | None
+    sources: Sources
+    local: list[DblpIndex] = field(default_factory=list)  # local indexes opened here, closed here
+
+    @cached_property
+    def nothing_to_ask(self) -> bool:
         """Offline with no response cached: every online source could only be refused."""
-        if not settings.offline:
+        if not self.settings.offline:
             return False
         from bibnorm.resolvers import nothing_cached
 
-        return nothing_cached(settings.cache_dir)
+        return nothing_cached(self.settings.cache_dir)
 
-    def or_refused(name: str, build: Callable[[], Any]) -> Callable[[], Any]:
+    def or_refused(self, name: str, build: Callable[[], Any]) -> Callable[[], Any]:
         """``build``, or the source's stand-in (`bibnorm.resolvers._refused`) when nothing could answer."""
-        return partial(_built_or_refused, name, build, settings, notify, nothing_to_ask)
+        return partial(
+            _built_or_refused, name, build, self.settings, self.notify, lambda: self.nothing_to_ask
+        )
 
-    def session() -> BibnormSession:
-        if not holder:
-            from bibnorm.resolvers.session import build_session
-
-            holder.append(build_session(settings, stats=stats))
-        return holder[0]
-
-    sources = Sources(resolvers=[], enrichers=[], stats=stats)
-    local: list[DblpIndex] = []  # local indexes opened here, closed here
-    if settings.lock is not None:
-        from bibnorm.bib.lockfile import LockResolver, load_lock
-
-        sources.resolvers.append(LockResolver(load_lock(settings.lock)))
-    for name in settings.resolvers:
+    def add(self, name: str) -> None:
+        """The source ``name`` of the chain, in its place: a resolver, an enricher or both (S2)."""
+        settings, session = self.settings, self.session
         if name == "s2":
-            s2_resolver, s2_enricher = _deferred_s2(settings, session, or_refused)
-            sources.resolvers.append(s2_resolver)
-            sources.enrichers.append(s2_enricher)
-            continue
-        if name in ENRICHER_FACTORIES:
-            if name == "openalex" and settings.openalex_api_key is None:
-                if "resolvers" in settings.model_fields_set:  # asked for by name: say why it is not
-                    sources.notes.append(f"{name} skipped: it needs an API key (openalex_api_key)")
-                continue
-            build: Callable[[], Enricher | None] = or_refused(
-                name, partial(ENRICHER_FACTORIES[name], settings, session)
-            )
-            if name == "dblp":
-                dblp_index = _dblp_index(settings)
-                build = partial(_dblp, settings, session, dblp_index, notify)
-                if dblp_index is not None:
-                    local.append(dblp_index)  # it answers offline too: never stood in for
-                else:
-                    build = or_refused(name, build)
-            sources.enrichers.append(Deferred(name, build))
-            continue
-        if name == "snapshot":  # local: opened now, so a missing index is reported before any work
+            s2_resolver, s2_enricher = _deferred_s2(settings, session, self.or_refused)
+            self.sources.resolvers.append(s2_resolver)
+            self.sources.enrichers.append(s2_enricher)
+        elif name in ENRICHER_FACTORIES:
+            self.add_enricher(name)
+        elif name == "snapshot":  # local: opened now, so a missing index is reported before any work
             resolver = _snapshot(settings, session)
             if resolver is not None:
-                sources.resolvers.append(resolver)
-            continue
-        sources.resolvers.append(
-            Deferred(name, or_refused(name, partial(RESOLVER_FACTORIES[name], settings, session)))
+                self.sources.resolvers.append(resolver)
+        else:
+            build = partial(RESOLVER_FACTORIES[name], settings, session)
+            self.sources.resolvers.append(Deferred(name, self.or_refused(name, build)))
+
+    def add_enricher(self, name: str) -> None:
+        """dblp (its local index first, when built), Crossref or OpenAlex (only with its key)."""
+        settings, session = self.settings, self.session
+        if name == "openalex" and settings.openalex_api_key is None:
+            if "resolvers" in settings.model_fields_set:  # asked for by name: say why it is not
+                self.sources.notes.append(f"{name} skipped: it needs an API key (openalex_api_key)")
+            return
+        build: Callable[[], Enricher | None] = self.or_refused(
+            name, partial(ENRICHER_FACTORIES[name], settings, session)
         )
-    try:
-        yield sources
-    finally:
-        sources.session = holder[0] if holder else None
-        for source in (*sources.resolvers, *local):
-            close = getattr(source, "close", None)
-            if callable(close):
-                close()
-        if holder:
-            holder[0].close()
+        if name == "dblp":
+            dblp_index = _dblp_index(settings)
+            build = partial(_dblp, settings, session, dblp_index, self.notify)
+            if dblp_index is not None:
+                self.local.append(dblp_index)  # it answers offline too: never stood in for
+            else:
+                build = self.or_refused(name, build)
+        self.sources.enrichers.append(Deferred(name, build))
 
 
 @contextmanager

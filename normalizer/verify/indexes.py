@@ -1,0 +1,102 @@
+"""The questions ``verify`` puts to the local indexes built from dumps: no request, online or not.
+
+The OpenAlex works index (each paper's DOI, then its title), Retraction Watch (the notices of
+each DOI), the arXiv snapshot (arXiv ids and titles) and the dblp index (the publication of each
+paper a source found). Each function adds what an index holds to each claim's `Gathered`; which
+claims are asked, and when, is `bibnorm.verify.sources`'s to decide, and so is keeping an index
+open across calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bibnorm.config import Settings
+from bibnorm.resolve.batches import phase
+from bibnorm.resolve.progress import Progress
+from bibnorm.verify.judge import Answer, Claim
+from bibnorm.verify.kinds import EntryKind
+from bibnorm.verify.questions import Gathered, arxiv_id_query, title_query
+
+if TYPE_CHECKING:
+    from bibnorm.resolvers.openalex_works import OpenAlexWorks
+    from bibnorm.resolvers.retraction_watch import RetractionWatch
+
+
+def openalex_works(
+    works: OpenAlexWorks, claims: Sequence[Claim], state: list[Gathered], progress: Progress
+) -> None:
+    """The local OpenAlex works index: each paper's DOI (its record and whether OpenAlex
+    records it retracted), then the title of each paper its DOI did not settle."""
+    from bibnorm.resolvers.openalex_works import record_notices, record_reference
+
+    papers = [i for i, claim in enumerate(claims) if claim.kind is EntryKind.PAPER]
+    with phase(progress, "openalex-works: DOIs and titles", len(papers), "claims"):
+        for i in papers:
+            claim = claims[i]
+            for record in works.by_doi(claim.doi) if claim.doi else ():
+                state[i].by_doi.append(Answer(source="openalex-works", record=record_reference(record)))
+                state[i].notices += record_notices(record)
+            if claim.title and not state[i].settled(claim):
+                for record in works.by_title(claim.title):
+                    state[i].by_title.append(Answer(source="openalex-works", record=record_reference(record)))
+            progress.advance()
+
+
+def retraction_watch(retractions: RetractionWatch, claims: Sequence[Claim], state: list[Gathered]) -> None:
+    """The notices Retraction Watch records for each claimed DOI (Crossref's, asked online
+    later, carry the same data and replace them)."""
+    for i, claim in enumerate(claims):
+        if claim.doi:
+            state[i].notices += retractions.notices(claim.doi)
+
+
+def snapshot(
+    path: Path, claims: Sequence[Claim], state: list[Gathered], asked: Sequence[int], progress: Progress
+) -> None:
+    """The arXiv snapshot at ``path``: the arXiv id of each claim no source answered it for, then
+    the titles ``asked``."""
+    from bibnorm.resolvers.snapshot import SnapshotResolver
+
+    queries = [title_query(i, claims[i]) for i in asked]
+    with phase(progress, "snapshot: titles", len(queries), "titles"):
+        with SnapshotResolver(path) as index:
+            id_queries = [
+                arxiv_id_query(i, c) for i, c in enumerate(claims) if c.arxiv_id and not state[i].by_arxiv_id
+            ]
+            for query in id_queries:
+                lookup = index.lookup([query])[query.index]
+                if lookup.candidates:
+                    state[query.index].by_arxiv_id.append(
+                        Answer(source="snapshot", record=lookup.candidates[0].reference)
+                    )
+            found = index.lookup(queries, progress)
+        for query in queries:
+            for candidate in found[query.index].candidates:
+                state[query.index].by_title.append(Answer(source="snapshot", record=candidate.reference))
+
+
+def dblp_publications(path: Path, state: list[Gathered], settings: Settings) -> None:
+    """Offer, before each record a source found, the record with the publication the dblp index
+    at ``path`` holds of the paper merged in (the venue's authority, as ``resolve`` merges it);
+    the source's own answer stays after it (arXiv's versions are still checked)."""
+    from bibnorm.resolvers.dblp import published_from_index
+    from bibnorm.resolvers.dblp_index import DblpIndex
+
+    groups = [
+        answers
+        for gathered in state
+        for answers in (gathered.by_doi, gathered.by_arxiv_id, gathered.by_title)
+    ]
+    found = {
+        (g, position): answer.record
+        for g, answers in enumerate(groups)
+        for position, answer in enumerate(answers)
+        if answer.record is not None and answer.source != "dblp"
+    }
+    with DblpIndex(path) as index:
+        upgraded = published_from_index(index, found, settings)
+    for g, position in sorted(upgraded, reverse=True):  # inserting from the end keeps positions
+        groups[g].insert(position, Answer(source="dblp", record=upgraded[g, position]))
