@@ -27,6 +27,7 @@ from bibnorm.resolvers._stats import HttpStats
 
 if TYPE_CHECKING:
     from bibnorm.resolvers._http import BibnormSession
+    from bibnorm.resolvers._http import SessionFactory as SessionFactory
     from bibnorm.resolvers.dblp_index import DblpIndex
 
 
@@ -264,3 +265,11 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
                 close()
         if holder:
             holder[0].close()
+
+
+def build_session(settings: Settings, *, stats: HttpStats | None = None) -> BibnormSession:
+    """The run's polite, cached HTTP session for ``settings`` (a `SessionFactory`): what the public
+    API opens for the online sources unless its caller passes another factory."""
+    from bibnorm.resolvers._session import build_session as build
+
+    return build(settings, stats=stats)
