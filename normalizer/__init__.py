@@ -20,7 +20,20 @@ from typing import Any
 
 # The public API, by name → the module that defines it. Imported when first used: `bibnorm --help`
 # and a short offline run must not pay for what they do not call.
-_PUBLIC: dict[str, str] = {}
+_PUBLIC: dict[str, str] = {
+    # verify, check, format, fix (and the corpus verify) with the models they take and return
+    "verify_references": "bibnorm.api.verifying",  # bibnorm.verify is the verify package
+    "Verification": "bibnorm.api.verifying",
+    "VerifyOptions": "bibnorm.api.verifying",
+    "ReadInput": "bibnorm.api.verifying",
+    "verify_corpus": "bibnorm.api.corpus",
+    "check": "bibnorm.api.checking",
+    "Checked": "bibnorm.api.checking",
+    "format": "bibnorm.api.formatting",
+    "Formatted": "bibnorm.api.formatting",
+    "fix": "bibnorm.api.fixing",
+    "Fixed": "bibnorm.api.fixing",
+}
 
 __all__ = sorted(_PUBLIC)
 

@@ -67,7 +67,7 @@ def check(
 
     The online checks (BN5xx) are answered by ``preprint_facts`` when given (``bibnorm check``
     passes one that reads the lockfile and asks the sources), else stay silent. With ``verify``,
-    every entry is also verified (`bibnorm.verify` with these options, ``overrides`` and
+    every entry is also verified (`bibnorm.verify_references` with these options, ``overrides`` and
     ``open_session``) and its findings follow. ``progress`` hears a ``read`` phase (one item a
     file), then the sources' phases. Big files are read on ``jobs`` processes.
     """
@@ -89,9 +89,9 @@ def check(
     findings = finish_checks(entry_findings, indexes, config, online)
     if verify is None:
         return Checked(files=tuple(files), findings=tuple(findings))
-    from bibnorm.api.verifying import verify as verify_files
+    from bibnorm.api.verifying import verify_references
 
-    verification = verify_files(
+    verification = verify_references(
         files, options=verify, overrides=overrides, open_session=open_session, progress=progress
     )
     return Checked(

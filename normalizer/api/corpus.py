@@ -33,7 +33,7 @@ def verify_corpus(
     """Verify every document of ``corpus`` (a folder, a glob or a ``.csv``/``.jsonl`` manifest)
     not yet verified in ``out``: one JSON line per document, then ``summary.csv`` and
     ``summary.html``. ``workers`` local processes, or a Dask ``scheduler`` (an address, a cluster
-    or a client); the other arguments as `bibnorm.verify` takes them. A lockfile is for one
+    or a client); the other arguments as `bibnorm.verify_references` takes them. A lockfile is for one
     bibliography, never a corpus: `UsageError` when ``options`` names one."""
     from bibnorm.corpus.engines import engine_for
     from bibnorm.corpus.run import run_corpus

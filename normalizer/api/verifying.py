@@ -1,5 +1,6 @@
-"""``bibnorm.verify``: is every entry of a bibliography a real work, cited faithfully — and, given a
-LaTeX draft, are its citations and its bibliography the same set?
+"""``bibnorm.verify_references``: is every entry of a bibliography a real work, cited faithfully —
+and, given a LaTeX draft, are its citations and its bibliography the same set? (The name is not
+``verify``: ``bibnorm.verify`` is the package that judges.)
 
 What ``bibnorm verify`` does between reading its options and printing, as one call: the inputs
 (files, or items already read), the `VerifyOptions`, the settings overrides and the session
@@ -106,7 +107,7 @@ def parse_fail_on(text: str | None) -> frozenset[str]:
     return names
 
 
-def verify(
+def verify_references(
     inputs: Sequence[str | Path | ReadInput] = (),
     *,
     tex: str | Path | None = None,
@@ -203,5 +204,5 @@ __all__ = [
     "VerifyOptions",
     "parse_fail_on",
     "parse_verify_codes",
-    "verify",
+    "verify_references",
 ]

@@ -1,6 +1,6 @@
 """``bibnorm verify``: is every entry of a bibliography (a .bib, or anything ``resolve`` reads)
 a real work, cited faithfully? With ``--tex``, also a draft's citations against its bibliography.
-The command reads its options, makes one `bibnorm.verify` call and prints what it returns.
+The command reads its options, makes one `bibnorm.verify_references` call and prints what it returns.
 
 ``--tex`` lives here rather than in ``bibnorm tex --audit``: the audit is a report with
 verify's verdicts, exit-code rules, ``--json``, lock and sources, while ``tex`` writes the
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from bibnorm.api.verifying import Failure, Verification, parse_fail_on, parse_verify_codes, verify
+from bibnorm.api.verifying import Failure, Verification, parse_fail_on, parse_verify_codes, verify_references
 from bibnorm.bib.lockfile import LOCK_FILE
 from bibnorm.cli import EXIT_FINDINGS, EXIT_OK, EXIT_SOURCES_FAILED
 from bibnorm.cli._options import (
@@ -241,10 +241,10 @@ def run(
 
     if args.tex_path is None:
         inputs = verify_inputs(args.inputs, overrides)
-        return verify(
+        return verify_references(
             inputs, options=options, overrides=overrides, open_session=build_session, progress=progress
         )
-    verification = verify(
+    verification = verify_references(
         args.inputs,
         tex=args.tex_path,
         options=options,
