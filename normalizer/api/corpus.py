@@ -43,9 +43,9 @@ def verify_corpus(
     if chosen.lock is not None or chosen.update_lock:
         raise UsageError("--out verifies a corpus: --lock and --update-lock are for one bibliography")
     engine = engine_for(workers, scheduler)
-    if open_session is None:
-        from bibnorm.sources import build_session as open_session
-    job = Job.make(dict(overrides or {}), chosen, today or date.today(), open_session)
+    from bibnorm.sources import build_session
+
+    job = Job.make(dict(overrides or {}), chosen, today or date.today(), open_session or build_session)
     return run_corpus(str(corpus), Path(out), job, engine, progress)
 
 

@@ -133,12 +133,13 @@ def verify_references(
     chosen = options or VerifyOptions()
     given = dict(overrides or {})
     when = today or date.today()
-    if open_session is None:
-        from bibnorm.sources import build_session as open_session
+    from bibnorm.sources import build_session
+
+    session = open_session or build_session
     if tex is not None:
-        return _audit_draft(Path(tex), inputs, chosen, given, when, open_session, progress)
+        return _audit_draft(Path(tex), inputs, chosen, given, when, session, progress)
     files = [item if isinstance(item, ReadInput) else Path(item) for item in inputs]
-    return Verification(outcome=run_verify(files, given, chosen, when, open_session, progress))
+    return Verification(outcome=run_verify(files, given, chosen, when, session, progress))
 
 
 def _audit_draft(
