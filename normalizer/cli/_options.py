@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -218,3 +219,21 @@ in_place_option = click.option(
 def quiet_option(help: str) -> Callable[[F], F]:
     """``-q``/``--quiet``: what the command then leaves off stderr."""
     return click.option("-q", "--quiet", is_flag=True, help=help)
+
+
+@dataclass(frozen=True)
+class FindingArgs:
+    """The options of a command that reports findings (``check``, ``verify``), as click parsed them
+    (None: not given); each command's own options are in its subclass."""
+
+    files: tuple[str, ...]
+    json_out: bool
+    select: str | None
+    ignore: str | None
+    lock_path: Path | None
+    list_checks: bool
+    quiet: bool
+    show_progress: bool | None
+    offline: bool | None
+    s2_api_key: str | None
+    cache_dir: Path | None

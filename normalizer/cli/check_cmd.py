@@ -7,7 +7,6 @@ import json
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import click
@@ -19,6 +18,7 @@ from bibnorm.bib.checks.online import facts_from_lock, is_published_version
 from bibnorm.bib.lockfile import load_lock, lock_in_use
 from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
 from bibnorm.cli._options import (
+    FindingArgs,
     UserPath,
     asking_options,
     jobs_option,
@@ -251,23 +251,12 @@ def command(**given: Any) -> None:
 
 
 @dataclass(frozen=True)
-class CheckArgs:
+class CheckArgs(FindingArgs):
     """One ``bibnorm check`` command line, as click parsed it (None: an option not given)."""
 
-    files: tuple[str, ...]
-    json_out: bool
-    select: str | None
-    ignore: str | None
-    offline: bool | None
-    s2_api_key: str | None
-    cache_dir: Path | None
-    lock_path: Path | None
-    list_checks: bool
     also_verify: bool
     strings_files: tuple[str, ...]
-    quiet: bool
     jobs: int | None
-    show_progress: bool | None
 
 
 def report(checked: Checked, args: CheckArgs) -> None:

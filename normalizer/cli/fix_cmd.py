@@ -76,9 +76,7 @@ def command(
         elif not (in_place or json_out):
             write_stdout(diff)
         written = in_place and fixed.changed
-        reports.append(
-            {"path": fixed.path, "changed": fixed.changed, "written": written, "diff": diff}
-        )
+        reports.append({"path": fixed.path, "changed": fixed.changed, "written": written, "diff": diff})
     if json_out:
         write_files_report(reports)
 

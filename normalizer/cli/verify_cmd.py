@@ -22,6 +22,7 @@ from bibnorm.api.verifying import Failure, Verification, parse_fail_on, parse_ve
 from bibnorm.bib.lockfile import LOCK_FILE
 from bibnorm.cli import EXIT_FINDINGS, EXIT_OK, EXIT_SOURCES_FAILED
 from bibnorm.cli._options import (
+    FindingArgs,
     UserPath,
     json_option,
     list_option,
@@ -101,31 +102,20 @@ Exit status, the first that applies (docs/checks.md):
 
 
 @dataclass(frozen=True)
-class VerifyArgs:
+class VerifyArgs(FindingArgs):
     """One ``bibnorm verify`` command line, as click parsed it (None: an option not given)."""
 
-    files: tuple[str, ...]
-    json_out: bool
     html_path: str | None
     tex_path: Path | None
     zotero: bool
     strict: bool
     fail_on: str | None
-    select: str | None
-    ignore: str | None
-    lock_path: Path | None
     update_lock: bool
-    list_checks: bool
     out_dir: Path | None
     workers: int | None
     scheduler: str | None
-    quiet: bool
-    show_progress: bool | None
-    offline: bool | None
     snapshot: Path | None
     resolver_names: str | None
-    s2_api_key: str | None
-    cache_dir: Path | None
 
     @property
     def inputs(self) -> tuple[str, ...]:

@@ -234,13 +234,12 @@ def from_lock(claim: Claim, lock: Lock, key: bytes | None) -> EntryVerdict | Non
     item = lock.verified.get(claim.key)
     if item is None or item.fingerprint != claim.fingerprint() or not trusted(key, claim.key, item):
         return None
-    matched = Matched(source=LOCK_SOURCE, doi=item.doi, arxiv_id=item.arxiv_id, title=item.title)
     return EntryVerdict(
         key=claim.key,
         path=claim.path,
         line=claim.line,
         verdict=Verdict.VERIFIED,
-        matched=matched,
+        matched=Matched(source=LOCK_SOURCE, doi=item.doi, arxiv_id=item.arxiv_id, title=item.title),
         claim=claim,
     )
 
