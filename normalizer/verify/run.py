@@ -1,6 +1,8 @@
 """One ``bibnorm verify`` run: read the files, reuse the lock, ask the sources, judge.
 
-Kept apart from the CLI so the bench and the ``check --verify`` path run exactly this.
+The public API (`bibnorm.api.verifying.verify_references`, which ``verify`` and ``check --verify``
+call), the corpus workers, the assistant's tools and the benches all run exactly this; the
+session for the online sources is the caller's (``open_session``).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bibnorm.bib.bibfile import BibFile, parse_bibtex, read_bibfile
 from bibnorm.bib.checks.base import Finding
@@ -30,7 +32,6 @@ from bibnorm.io import Role, refuse_clashes
 from bibnorm.models import Notice, Query, Severity
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolve.venue_kind import SOURCE_NAMES
-from bibnorm.resolvers._http import SessionFactory
 from bibnorm.verify.audit import TexAudit
 from bibnorm.verify.judge import (
     VERIFY_CODES,
@@ -44,6 +45,9 @@ from bibnorm.verify.judge import (
 )
 from bibnorm.verify.notices import notice_findings
 from bibnorm.verify.verdicts import judge_entry
+
+if TYPE_CHECKING:
+    from bibnorm.sources import SessionFactory
 
 LOCK_SOURCE = "lock"
 
