@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import functools
 from collections.abc import Sequence
+from functools import cached_property
 
 from bibnorm.bib.bibfile import (
     BibFile,
@@ -49,11 +50,11 @@ class Formatted(BaseModel):
     kept: tuple[str, ...] = ()
     census: Census  # what the text holds, for `write_safely`
 
-    @property
+    @cached_property
     def output(self) -> bytes:
         return self.source.encoding.encode(self.text)
 
-    @property
+    @cached_property
     def changed(self) -> bool:
         return self.output != self.source.data
 
