@@ -21,11 +21,11 @@ from bibnorm.bib.checks.base import CheckConfig, FileIndex, Finding, OnlineFacts
 from bibnorm.errors import BibnormError
 from bibnorm.io import read_text
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
-from bibnorm.verify.run import VerifyOptions
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
     from bibnorm.sources import SessionFactory
+    from bibnorm.verify.run import VerifyOptions
 
 # What answers the online checks (BN5xx): the arXiv ids the files cite (id → the version an entry
 # pins, or None) in, the facts about them out; None when nothing can be said (offline, no lock).

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from bibnorm.api.checking import Checked, check
@@ -36,7 +36,9 @@ from bibnorm.io import write_stdout
 from bibnorm.models import Identifiers, Lookup, Origin, Query, QueryKind, Reference, Severity
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolve.report import source_warnings
-from bibnorm.verify.run import VerifyOptions
+
+if TYPE_CHECKING:
+    from bibnorm.verify.run import VerifyOptions
 
 
 def preprint_facts(
@@ -240,7 +242,7 @@ def command(**given: Any) -> None:
             config,
             jobs=args.jobs,
             preprint_facts=facts,
-            verify=VerifyOptions(lock=args.lock_path) if args.also_verify else None,
+            verify=verify_options(args),
             overrides=asking,
             progress=progress,
         )
@@ -257,6 +259,16 @@ class CheckArgs(FindingArgs):
     also_verify: bool
     strings_files: tuple[str, ...]
     jobs: int | None
+
+
+def verify_options(args: CheckArgs) -> VerifyOptions | None:
+    """``--verify``: verify's options (the lockfile), imported only then: ``check`` alone does not
+    pay for loading the verifier."""
+    if not args.also_verify:
+        return None
+    from bibnorm.verify.run import VerifyOptions
+
+    return VerifyOptions(lock=args.lock_path)
 
 
 def report(checked: Checked, args: CheckArgs) -> None:

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from bibnorm.api.verifying import Failure, Verification, parse_fail_on, parse_verify_codes, verify_references
 from bibnorm.bib.lockfile import LOCK_FILE
 from bibnorm.cli import EXIT_FINDINGS, EXIT_OK, EXIT_SOURCES_FAILED
 from bibnorm.cli._options import (
@@ -39,12 +38,14 @@ from bibnorm.errors import UsageError
 from bibnorm.io import Role, refuse_clashes, write_atomic
 from bibnorm.verify.codes import ALL_CHECKS
 from bibnorm.verify.judge import EntryVerdict, Verdict
-from bibnorm.verify.run import VerifyOptions
 
+# The verifier (bibnorm.api.verifying and what it imports) is loaded when a run needs it, not for
+# --help, --list or a usage error.
 if TYPE_CHECKING:
+    from bibnorm.api.verifying import Verification
     from bibnorm.resolve.progress import Progress
     from bibnorm.verify.audit import TexAudit
-    from bibnorm.verify.run import ReadInput
+    from bibnorm.verify.run import ReadInput, VerifyOptions
 
 EXAMPLES = """
 \b
@@ -128,6 +129,8 @@ class VerifyArgs(FindingArgs):
         return self.out_dir is not None or self.workers is not None or self.scheduler is not None
 
     def options(self) -> VerifyOptions:
+        from bibnorm.api.verifying import VerifyOptions, parse_verify_codes
+
         return VerifyOptions(
             select=parse_verify_codes(self.select) or ("ALL",),
             ignore=parse_verify_codes(self.ignore),
@@ -210,6 +213,8 @@ def command(**given: Any) -> None:
     if args.html_path is not None:
         named: list[str | Path] = [*args.inputs, *([args.tex_path] if args.tex_path is not None else [])]
         refuse_clashes([Role("--html", args.html_path)], [Role("an input", path) for path in named])
+    from bibnorm.api.verifying import parse_fail_on
+
     conditions = parse_fail_on(args.fail_on) | ({"unverifiable"} if args.strict else set())
     options, overrides = args.options(), args.overrides()
     if args.corpus:
@@ -227,6 +232,7 @@ def run(
 ) -> Verification:
     """The one library call: the draft audited (``--tex``; its reading warnings said above the
     progress), else the inputs verified, a Zotero library read in place."""
+    from bibnorm.api.verifying import verify_references
     from bibnorm.sources import build_session
 
     if args.tex_path is None:
@@ -357,6 +363,8 @@ def summary_line(
 def exit_code(verification: Verification, conditions: Collection[str] = ()) -> int:
     """The exit status (the table in ``--help``): `EXIT_FINDINGS` or `EXIT_SOURCES_FAILED` as
     `Verification.failure` weighs the run, else `EXIT_OK`."""
+    from bibnorm.api.verifying import Failure
+
     failure = verification.failure(conditions)
     if failure is None:
         return EXIT_OK
