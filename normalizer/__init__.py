@@ -42,6 +42,18 @@ _PUBLIC: dict[str, str] = {
     "index_info": "bibnorm.api.indexes",
     "cache_info": "bibnorm.api.cache",
     "clear_cache": "bibnorm.api.cache",
+    # verify, check, format, fix (and the corpus verify) with the models they take and return
+    "verify_references": "bibnorm.api.verifying",  # bibnorm.verify is the verify package
+    "Verification": "bibnorm.api.verifying",
+    "VerifyOptions": "bibnorm.api.verifying",
+    "ReadInput": "bibnorm.api.verifying",
+    "verify_corpus": "bibnorm.api.corpus",
+    "check": "bibnorm.api.checking",
+    "Checked": "bibnorm.api.checking",
+    "format": "bibnorm.api.formatting",
+    "Formatted": "bibnorm.api.formatting",
+    "fix": "bibnorm.api.fixing",
+    "Fixed": "bibnorm.api.fixing",
 }
 
 __all__ = sorted(_PUBLIC)

@@ -51,7 +51,7 @@ from pathlib import Path
 import bibnorm.bib.parallel as parallel
 from bibnorm.bib.bibfile import FormatOptions
 from bibnorm.bib.checks import CheckConfig, finish_checks, scan_text
-from bibnorm.cli.format_cmd import format_text
+from bibnorm.api.formatting import format_text
 
 text = Path(sys.argv[1]).read_text(encoding="utf-8")
 parallel.PARALLEL_CHUNK_CHARS = 3_000  # many pieces for two workers

@@ -44,14 +44,7 @@ def format_options(
     the layout ``resolve`` writes with it is then the one ``format`` keeps and ``check`` expects
     (BN602)."""
     top = config_table()  # read once: the format section and two top-level keys come from it
-    table = {k.replace("-", "_"): v for k, v in _section(top, "format").items()}
-    if isinstance(table.get("field_order"), list):
-        table["field_order"] = tuple(str(name).lower() for name in table["field_order"])
-    from bibnorm.writers.bibtex import STYLES  # local: the writer pulls in bibtexparser
-
-    preset = STYLES.get(str(top.get("style") or ""))
-    if preset is not None and "field_order" not in table:
-        table["field_order"] = preset.field_order
+    table = _format_table(top)
     if sort is not None:
         table["sort"] = sort
     configured = top.get("journal_names", top.get("journal-names"))
@@ -62,14 +55,33 @@ def format_options(
     try:
         return FormatOptions(**table)
     except ValidationError as error:
-        first = error.errors()[0]
-        key = ".".join(str(part) for part in first["loc"]).replace("_", "-")
-        key = key if len(key) <= 40 else shown(key, 40)  # a 5 MB key is not echoed whole
-        found = find_config_file(Path.cwd())
-        where = f"{found[0]}: " if found else ""
-        reason = first["msg"].removeprefix("Value error, ")
-        section = "" if key == "journal-names" else ".format"
-        raise ConfigError(f"{where}invalid [tool.bibnorm{section}] {key}: {reason}") from None
+        raise _invalid_format_setting(error) from None
+
+
+def _format_table(top: Mapping[str, Any]) -> dict[str, Any]:
+    """``[tool.bibnorm.format]`` with its keys in Python's spelling, the field order lower-case and,
+    when it sets none, the one of the top-level ``style`` preset."""
+    table = {k.replace("-", "_"): v for k, v in _section(top, "format").items()}
+    if isinstance(table.get("field_order"), list):
+        table["field_order"] = tuple(str(name).lower() for name in table["field_order"])
+    from bibnorm.writers.bibtex import STYLES  # local: the writer pulls in bibtexparser
+
+    preset = STYLES.get(str(top.get("style") or ""))
+    if preset is not None and "field_order" not in table:
+        table["field_order"] = preset.field_order
+    return table
+
+
+def _invalid_format_setting(error: ValidationError) -> ConfigError:
+    """The one line that names the config file, the setting and what is wrong with it."""
+    first = error.errors()[0]
+    key = ".".join(str(part) for part in first["loc"]).replace("_", "-")
+    key = key if len(key) <= 40 else shown(key, 40)  # a 5 MB key is not echoed whole
+    found = find_config_file(Path.cwd())
+    where = f"{found[0]}: " if found else ""
+    reason = first["msg"].removeprefix("Value error, ")
+    section = "" if key == "journal-names" else ".format"
+    return ConfigError(f"{where}invalid [tool.bibnorm{section}] {key}: {reason}")
 
 
 def parse_codes(

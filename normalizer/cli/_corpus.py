@@ -1,12 +1,13 @@
-"""``bibnorm verify CORPUS --out DIR``: a whole venue, resumably (bibnorm.corpus does the work)."""
+"""``bibnorm verify CORPUS --out DIR``: a whole venue, resumably (`bibnorm.verify_corpus` does the
+work); its one summary line and exit status."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
+from bibnorm.api.corpus import verify_corpus as run_corpus
 from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
 from bibnorm.cli._progress import progress_for
 from bibnorm.errors import UsageError
@@ -16,28 +17,21 @@ from bibnorm.verify.run import VerifyOptions
 def verify_corpus(
     corpora: tuple[str, ...],
     out: Path,
-    workers: int | None,
-    scheduler: str | None,
+    engine: tuple[int | None, str | None],
     options: VerifyOptions,
     overrides: dict[str, Any],
     quiet: bool,
     show_progress: bool | None,
 ) -> int:
-    """Run the corpus and print one summary line; the exit status: 3 when a reference is a
-    mismatch or not found (as for one file), else 0."""
-    from bibnorm.corpus.engines import engine_for
-    from bibnorm.corpus.run import run_corpus
-    from bibnorm.corpus.verifying import Job
-    from bibnorm.resolvers.session import build_session
-
+    """Run the corpus on ``engine`` (``--workers``, ``--scheduler``) and print one summary line;
+    the exit status: 3 when a reference is a mismatch or not found (as for one file), else 0."""
     if len(corpora) != 1:
         raise UsageError("--out takes one CORPUS: a folder, a glob (quoted) or a manifest (.csv, .jsonl)")
-    if options.lock is not None or options.update_lock:
-        raise UsageError("--out verifies a corpus: --lock and --update-lock are for one bibliography")
-    engine = engine_for(workers, scheduler)
-    job = Job.make(overrides, options, date.today(), build_session)
+    workers, scheduler = engine
     with progress_for(quiet=quiet, wanted=show_progress) as progress:
-        outcome = run_corpus(corpora[0], out, job, engine, progress)
+        outcome = run_corpus(
+            corpora[0], out, options, overrides, workers=workers, scheduler=scheduler, progress=progress
+        )
     tally = outcome.verdicts()
     if not quiet:
         click.echo(

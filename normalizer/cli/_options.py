@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,10 +31,20 @@ class UserPath(click.Path):
         return super().convert(value, param, ctx)
 
 
-cache_dir_option = click.option(
+def path_option(
+    name: str, dest: str | None = None, *, help: str, metavar: str | None = None, **kind: Any
+) -> Callable[[F], F]:
+    """An option naming one path, ``~`` expanded (`UserPath`), None when not given; ``kind`` is
+    what `click.Path` checks (``file_okay=False`` for a folder, ``dir_okay=False`` for a file)."""
+    names = (name, dest) if dest is not None else (name,)
+    return click.option(
+        *names, type=UserPath(path_type=Path, **kind), default=None, metavar=metavar, help=help
+    )
+
+
+cache_dir_option = path_option(
     "--cache-dir",
-    type=UserPath(path_type=Path, file_okay=False),
-    default=None,
+    file_okay=False,
     help="HTTP cache folder (env: BIBNORM_CACHE_DIR; default: the user cache dir).",
 )
 
@@ -77,10 +88,9 @@ def source_options(function: F) -> F:
     """``--offline``, ``--snapshot``, ``--resolvers``, ``--s2-api-key``, ``--cache-dir``."""
     options = [
         offline_option(),
-        click.option(
+        path_option(
             "--snapshot",
-            type=UserPath(path_type=Path, dir_okay=False),
-            default=None,
+            dir_okay=False,
             help=(
                 "Snapshot index built by 'bibnorm index build' (env: BIBNORM_SNAPSHOT)"
                 " [default: the index 'bibnorm index build' wrote to the cache folder, if any]."
@@ -138,12 +148,8 @@ def lock_option(purpose: str) -> Callable[[F], F]:
     """``--lock PATH``: the lockfile a command reuses (``purpose`` says for what)."""
     from bibnorm.bib.lockfile import LOCK_FILE
 
-    return click.option(
-        "--lock",
-        "lock_path",
-        type=UserPath(path_type=Path, dir_okay=False),
-        default=None,
-        help=f"{purpose} (default: ./{LOCK_FILE} when it exists).",
+    return path_option(
+        "--lock", "lock_path", dir_okay=False, help=f"{purpose} (default: ./{LOCK_FILE} when it exists)."
     )
 
 
@@ -157,3 +163,59 @@ journal_names_option = click.option(
         " (config: journal_names)."
     ),
 )
+
+
+def selection_options(select_example: str, ignore_example: str) -> Callable[[F], F]:
+    """``--select CODES`` and ``--ignore CODES``, each with an example of codes or prefixes."""
+
+    def decorate(function: F) -> F:
+        for option, verb, example in (
+            ("--ignore", "Skip", ignore_example),
+            ("--select", "Only", select_example),
+        ):
+            help_text = f"{verb} these codes or prefixes, e.g. '{example}'."
+            function = click.option(option, default=None, metavar="CODES", help=help_text)(function)
+        return function
+
+    return decorate
+
+
+def list_option(what: str) -> Callable[[F], F]:
+    """``--list``: print ``what`` (every code a command knows) and exit."""
+    return click.option("--list", "list_checks", is_flag=True, help=f"List {what} and exit.")
+
+
+def json_option(help: str) -> Callable[[F], F]:
+    """``--json``: what the command found, as JSON on stdout (``help`` says its shape)."""
+    return click.option("--json", "json_out", is_flag=True, help=help)
+
+
+in_place_option = click.option(
+    "-i",
+    "--in-place",
+    is_flag=True,
+    help="Rewrite the files (atomically, refusing if an entry would be lost).",
+)
+
+
+def quiet_option(help: str) -> Callable[[F], F]:
+    """``-q``/``--quiet``: what the command then leaves off stderr."""
+    return click.option("-q", "--quiet", is_flag=True, help=help)
+
+
+@dataclass(frozen=True)
+class FindingArgs:
+    """The options of a command that reports findings (``check``, ``verify``), as click parsed them
+    (None: not given); each command's own options are in its subclass."""
+
+    files: tuple[str, ...]
+    json_out: bool
+    select: str | None
+    ignore: str | None
+    lock_path: Path | None
+    list_checks: bool
+    quiet: bool
+    show_progress: bool | None
+    offline: bool | None
+    s2_api_key: str | None
+    cache_dir: Path | None

@@ -1,37 +1,27 @@
-"""``bibnorm fix``: apply the safe fixes ``check`` suggests, as a diff or in place."""
+"""``bibnorm fix``: apply the safe fixes ``check`` suggests, as a diff or in place (one
+`bibnorm.fix` call; the files written and the diffs printed here)."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 
 import click
+from bibnorm.api.fixing import UPGRADE_CHECKS, PublishedVersions, fix
 from bibnorm.api.settings import format_options
-from bibnorm.bib.bibfile import render
-from bibnorm.bib.checks.base import CheckConfig, arxiv_ids, index_file
-from bibnorm.bib.fix import apply_fixes
-from bibnorm.cli._options import UserPath, asking_options, journal_names_option
-from bibnorm.cli.format_cmd import (
-    read_files,
-    unified_diff,
-    write_files_report,
-    write_safely,
-)
+from bibnorm.cli._files import write_files_report
+from bibnorm.cli._options import UserPath, asking_options, in_place_option, journal_names_option, json_option
 from bibnorm.config import load_settings
 from bibnorm.errors import UsageError
 from bibnorm.io import STDIO, write_stdout
+from bibnorm.models import Reference
 from bibnorm.sources.preprints import online_facts
 
 
 @click.command("fix")
 @click.argument("files", nargs=-1, required=True, type=UserPath(), metavar="FILE.bib...")
-@click.option(
-    "-i",
-    "--in-place",
-    is_flag=True,
-    help="Rewrite the files (atomically, refusing if an entry would be lost).",
-)
+@in_place_option
 @click.option(
     "--upgrade-preprints",
     is_flag=True,
@@ -42,12 +32,7 @@ from bibnorm.sources.preprints import online_facts
 )
 @asking_options("--upgrade-preprints answers from the HTTP cache and the local dblp index only.")
 @journal_names_option
-@click.option(
-    "--json",
-    "json_out",
-    is_flag=True,
-    help="Print what was found as JSON, each file's diff in it (stdout holds only that).",
-)
+@json_option("Print what was found as JSON, each file's diff in it (stdout holds only that).")
 def command(
     files: tuple[str, ...],
     in_place: bool,
@@ -81,27 +66,30 @@ def command(
     if in_place and STDIO in files:
         raise UsageError("--in-place cannot rewrite stdin")
     options = format_options(journal_names=journal_names)
-    loaded = read_files(files)
-    published = None
-    if upgrade_preprints:
-        settings = load_settings({"offline": offline, "s2_api_key": s2_api_key, "cache_dir": cache_dir})
-        config = CheckConfig(select=("BN501",))
-        wanted = arxiv_ids(index_file(b, config) for _, b in loaded)
-        facts = online_facts(sorted(wanted), [], settings, config, notify=partial(click.echo, err=True))
-        published = facts.published if facts else {}
-    by_dblp = any(record.provenance.get("venue") == "dblp" for record in (published or {}).values())
-    sources = "Semantic Scholar and dblp" if by_dblp else "Semantic Scholar"
-    note = f"{sources}, {date.today().isoformat()}" if upgrade_preprints else ""
+    asking = {"offline": offline, "s2_api_key": s2_api_key, "cache_dir": cache_dir}
+    upgrade = published_versions(asking) if upgrade_preprints else None
     reports = []
-    for text, bibfile in loaded:
-        fixed = render(apply_fixes(bibfile, published, note), options)
-        diff = unified_diff(bibfile.path, text, fixed)
-        if in_place and fixed != text:
-            write_safely(bibfile.path, bibfile, fixed)
-            click.echo(f"fixed {bibfile.path}", err=True)
+    for fixed in fix(files, options, published_versions=upgrade):
+        diff = fixed.diff()
+        if in_place and fixed.changed:
+            fixed.write()
+            click.echo(f"fixed {fixed.path}", err=True)
         elif not (in_place or json_out):
             write_stdout(diff)
-        written = in_place and fixed != text
-        reports.append({"path": bibfile.path, "changed": fixed != text, "written": written, "diff": diff})
+        written = in_place and fixed.changed
+        reports.append({"path": fixed.path, "changed": fixed.changed, "written": written, "diff": diff})
     if json_out:
         write_files_report(reports)
+
+
+def published_versions(asking: Mapping[str, object]) -> PublishedVersions:
+    """``--upgrade-preprints``: what asks the sources for the published versions (`online_facts`)."""
+
+    def ask(wanted: Mapping[str, int | None]) -> Mapping[str, Reference]:
+        settings = load_settings(dict(asking))
+        facts = online_facts(
+            sorted(wanted), [], settings, UPGRADE_CHECKS, notify=partial(click.echo, err=True)
+        )
+        return facts.published if facts else {}
+
+    return ask

@@ -1,5 +1,6 @@
 """``bibnorm verify``: is every entry of a bibliography (a .bib, or anything ``resolve`` reads)
 a real work, cited faithfully? With ``--tex``, also a draft's citations against its bibliography.
+The command reads its options, makes one `bibnorm.verify_references` call and prints what it returns.
 
 ``--tex`` lives here rather than in ``bibnorm tex --audit``: the audit is a report with
 verify's verdicts, exit-code rules, ``--json``, lock and sources, while ``tex`` writes the
@@ -11,6 +12,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,17 +20,32 @@ from typing import TYPE_CHECKING, Any
 import click
 from bibnorm.bib.lockfile import LOCK_FILE
 from bibnorm.cli import EXIT_FINDINGS, EXIT_OK, EXIT_SOURCES_FAILED
-from bibnorm.cli._options import UserPath, lock_option, source_options, source_overrides
+from bibnorm.cli._options import (
+    FindingArgs,
+    UserPath,
+    json_option,
+    list_option,
+    lock_option,
+    path_option,
+    quiet_option,
+    selection_options,
+    source_options,
+    source_overrides,
+)
 from bibnorm.cli._progress import progress_for, progress_option, say
 from bibnorm.cli._style import Painter, color_option
-from bibnorm.errors import UsageError, shown
+from bibnorm.errors import UsageError
 from bibnorm.io import Role, refuse_clashes, write_atomic
 from bibnorm.verify.codes import ALL_CHECKS
 from bibnorm.verify.judge import EntryVerdict, Verdict
 
+# The verifier (bibnorm.api.verifying and what it imports) is loaded when a run needs it, not for
+# --help, --list or a usage error.
 if TYPE_CHECKING:
+    from bibnorm.api.verifying import Verification
+    from bibnorm.resolve.progress import Progress
     from bibnorm.verify.audit import TexAudit
-    from bibnorm.verify.run import ReadInput, VerifyOutcome
+    from bibnorm.verify.run import ReadInput, VerifyOptions
 
 EXAMPLES = """
 \b
@@ -47,37 +64,93 @@ Examples:
   bibnorm verify submissions/ --out results/     # a whole venue: resumable, summary.html (docs/scale.md)
 """
 
-# What --fail-on adds to the failing conditions (mismatch, not_found and, with --tex, cited keys
-# no entry holds, always fail).
-FAIL_ON = ("retracted", "unverifiable")
+HELP = """\
+Check that every entry cites a real work faithfully: PATH:LINE: KEY: CODE SEVERITY: message.
+
+FILE is a .bib, or anything `resolve` reads: a .bbl, an RIS or CSL-JSON export, a
+reference list pasted from a paper, a paper as PDF (its references section), a list
+of titles or ids; 'zotero:' is the Zotero library (Zotero 7+, its local API enabled),
+'zotero:COLLECTION' one of its collections. Each item is judged as the equivalent .bib
+entry would be; an item keeps its own key, else its number ([12]) or first author and
+year (Zhai2022).
+A file with nothing to verify is an error, never a pass.
+
+Papers: each entry's DOI, arXiv id and title are looked up (Semantic Scholar,
+arXiv, Crossref; the snapshot index when configured; the publication the local
+dblp index holds, when one was built) and its authors, year and venue compared
+with the record found. Catches fabricated DOIs and arXiv ids, real ids under
+invented titles, near-miss titles, wrong, missing or placeholder authors, future
+or wrong years, invented venues, preprints cited as published. Books (ISBN,
+title: Open Library), theses, software, datasets, standards and RFCs, web pages:
+each kind by its own rules, never 'not found' for being absent from paper sources
+(--list shows them). Retractions, corrections and arXiv withdrawals are reported.
+
+Verdicts: verified, mismatch, not_found (every source answered, none holds it),
+unverifiable (a source could not be asked, or none holds this kind of work).
+
+\b
+Exit status, the first that applies (docs/checks.md):
+  2  usage error
+  1  could not run: a missing or unreadable file, nothing in it to verify
+  3  an entry is a mismatch or not_found; with --tex a cited key no entry
+     holds; with --fail-on retracted a retracted or withdrawn work cited
+  4  no entry could be verified: a source it needed was down or refused the
+     key, or --offline ran without a lock that holds the entries (the reason
+     is on stderr); works no source holds (theses, web pages) never give 4
+  3  with --strict (or --fail-on unverifiable) an entry is unverifiable
+  0  otherwise
+"""
 
 
-def parse_verify_codes(text: str | None) -> tuple[str, ...]:
-    """``"BN71,BN722"`` → codes/prefixes; `UsageError` for one that names no verify check."""
-    from bibnorm.api.settings import parse_codes
+@dataclass(frozen=True)
+class VerifyArgs(FindingArgs):
+    """One ``bibnorm verify`` command line, as click parsed it (None: an option not given)."""
 
-    return parse_codes(text, [check.code for check in ALL_CHECKS], "verify")
+    html_path: str | None
+    tex_path: Path | None
+    zotero: bool
+    strict: bool
+    fail_on: str | None
+    update_lock: bool
+    out_dir: Path | None
+    workers: int | None
+    scheduler: str | None
+    snapshot: Path | None
+    resolver_names: str | None
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        """The files to verify, the Zotero library last when ``--zotero`` asks for it."""
+        return (*self.files, "zotero:") if self.zotero else self.files
+
+    @property
+    def corpus(self) -> bool:
+        """A corpus run: ``--out``, ``--workers`` or ``--scheduler`` given."""
+        return self.out_dir is not None or self.workers is not None or self.scheduler is not None
+
+    def options(self) -> VerifyOptions:
+        from bibnorm.api.verifying import VerifyOptions, parse_verify_codes
+
+        return VerifyOptions(
+            select=parse_verify_codes(self.select) or ("ALL",),
+            ignore=parse_verify_codes(self.ignore),
+            lock=self.lock_path,
+            update_lock=self.update_lock,
+        )
+
+    def overrides(self) -> dict[str, Any]:
+        return source_overrides(
+            self.offline, self.snapshot, self.resolver_names, self.s2_api_key, self.cache_dir
+        )
 
 
-def parse_fail_on(text: str | None) -> frozenset[str]:
-    """``"retracted,unverifiable"`` → the conditions; `UsageError` for an unknown one."""
-    names = frozenset(item.strip().lower() for item in (text or "").split(",") if item.strip())
-    unknown = sorted(names - set(FAIL_ON))
-    if unknown:
-        raise UsageError(f"--fail-on: unknown condition {shown(unknown[0])} (known: {', '.join(FAIL_ON)})")
-    return names
-
-
-@click.command("verify", epilog=EXAMPLES)
+@click.command("verify", epilog=EXAMPLES, help=HELP)
 @click.argument("files", nargs=-1, required=False, type=UserPath(), metavar="FILE...")
-@click.option(
-    "--json", "json_out", is_flag=True, help="Print the verdicts as one JSON document (see docs/checks.md)."
-)
-@click.option(
+@json_option("Print the verdicts as one JSON document (see docs/checks.md).")
+@path_option(
     "--tex",
     "tex_path",
-    type=UserPath(path_type=Path, dir_okay=False),
-    default=None,
+    dir_okay=False,
     metavar="DRAFT.tex",
     help=(
         "Audit a LaTeX draft (.tex or .aux): cited keys no entry holds (BN791), entries never cited"
@@ -94,10 +167,7 @@ def parse_fail_on(text: str | None) -> frozenset[str]:
         " 'unverifiable' (the same as --strict)."
     ),
 )
-@click.option(
-    "--select", default=None, metavar="CODES", help="Only these codes or prefixes, e.g. 'BN70,BN71'."
-)
-@click.option("--ignore", default=None, metavar="CODES", help="Skip these codes or prefixes, e.g. 'BN715'.")
+@selection_options("BN70,BN71", "BN715")
 @click.option(
     "--zotero",
     "zotero",
@@ -107,7 +177,7 @@ def parse_fail_on(text: str | None) -> frozenset[str]:
 )
 @lock_option("Reuse (and with --update-lock record) verified entries in this lockfile")
 @click.option("--update-lock", is_flag=True, help="Record the entries found verified in the lockfile.")
-@click.option("--list", "list_checks", is_flag=True, help="List every verify finding code and exit.")
+@list_option("every verify finding code")
 @click.option(
     "--html",
     "html_path",
@@ -115,11 +185,10 @@ def parse_fail_on(text: str | None) -> frozenset[str]:
     metavar="PATH",
     help="Also write a report to read in a browser: one self-contained HTML file, written atomically.",
 )
-@click.option(
+@path_option(
     "--out",
     "out_dir",
-    type=UserPath(path_type=Path, file_okay=False),
-    default=None,
+    file_okay=False,
     metavar="RESULTS_DIR",
     help=(
         "Verify a corpus (FILE is a folder, a quoted glob or a .csv/.jsonl manifest) into this folder:"
@@ -130,148 +199,102 @@ def parse_fail_on(text: str | None) -> frozenset[str]:
 @click.option(
     "--scheduler", default=None, metavar="ADDRESS", help="With --out: a Dask scheduler (tcp://host:8786)."
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+@quiet_option("No progress or summary on stderr.")
 @progress_option
 @color_option
 @source_options
-def command(
-    files: tuple[str, ...],
-    json_out: bool,
-    html_path: str | None,
-    tex_path: Path | None,
-    zotero: bool,
-    strict: bool,
-    fail_on: str | None,
-    select: str | None,
-    ignore: str | None,
-    lock_path: Path | None,
-    update_lock: bool,
-    list_checks: bool,
-    out_dir: Path | None,
-    workers: int | None,
-    scheduler: str | None,
-    quiet: bool,
-    show_progress: bool | None,
-    offline: bool | None,
-    snapshot: Path | None,
-    resolver_names: str | None,
-    s2_api_key: str | None,
-    cache_dir: Path | None,
-) -> None:
-    """Check that every entry cites a real work faithfully: PATH:LINE: KEY: CODE SEVERITY: message.
-
-    FILE is a .bib, or anything `resolve` reads: a .bbl, an RIS or CSL-JSON export, a
-    reference list pasted from a paper, a paper as PDF (its references section), a list
-    of titles or ids; 'zotero:' is the Zotero library (Zotero 7+, its local API enabled),
-    'zotero:COLLECTION' one of its collections. Each item is judged as the equivalent .bib
-    entry would be; an item keeps its own key, else its number ([12]) or first author and
-    year (Zhai2022).
-    A file with nothing to verify is an error, never a pass.
-
-    Papers: each entry's DOI, arXiv id and title are looked up (Semantic Scholar,
-    arXiv, Crossref; the snapshot index when configured; the publication the local
-    dblp index holds, when one was built) and its authors, year and venue compared
-    with the record found. Catches fabricated DOIs and arXiv ids, real ids under
-    invented titles, near-miss titles, wrong, missing or placeholder authors, future
-    or wrong years, invented venues, preprints cited as published. Books (ISBN,
-    title: Open Library), theses, software, datasets, standards and RFCs, web pages:
-    each kind by its own rules, never 'not found' for being absent from paper sources
-    (--list shows them). Retractions, corrections and arXiv withdrawals are reported.
-
-    Verdicts: verified, mismatch, not_found (every source answered, none holds it),
-    unverifiable (a source could not be asked, or none holds this kind of work).
-
-    \b
-    Exit status, the first that applies (docs/checks.md):
-      2  usage error
-      1  could not run: a missing or unreadable file, nothing in it to verify
-      3  an entry is a mismatch or not_found; with --tex a cited key no entry
-         holds; with --fail-on retracted a retracted or withdrawn work cited
-      4  no entry could be verified: a source it needed was down or refused the
-         key, or --offline ran without a lock that holds the entries (the reason
-         is on stderr); works no source holds (theses, web pages) never give 4
-      3  with --strict (or --fail-on unverifiable) an entry is unverifiable
-      0  otherwise
-    """
-    from bibnorm.resolvers.session import build_session
-    from bibnorm.verify.run import VerifyOptions, run_tex_audit, run_verify
-
-    if list_checks:
+def command(**given: Any) -> None:
+    args = VerifyArgs(**given)
+    if args.list_checks:
         click.echo("".join(f"{line}\n" for line in list_lines()), nl=False)
         return
-    files = (*files, "zotero:") if zotero else files
-    if not files and tex_path is None:
+    if not args.inputs and args.tex_path is None:
         raise UsageError("give at least one file to verify, --tex DRAFT.tex, or --list")
-    if html_path is not None:
-        inputs: list[str | Path] = [*files, *([tex_path] if tex_path is not None else [])]
-        refuse_clashes([Role("--html", html_path)], [Role("an input", path) for path in inputs])
-    conditions = parse_fail_on(fail_on) | ({"unverifiable"} if strict else set())
-    options = VerifyOptions(
-        select=parse_verify_codes(select) or ("ALL",),
-        ignore=parse_verify_codes(ignore),
-        lock=lock_path,
-        update_lock=update_lock,
-    )
-    overrides = source_overrides(offline, snapshot, resolver_names, s2_api_key, cache_dir)
-    if out_dir is not None or workers is not None or scheduler is not None:
-        from bibnorm.cli._corpus import verify_corpus
+    if args.html_path is not None:
+        named: list[str | Path] = [*args.inputs, *([args.tex_path] if args.tex_path is not None else [])]
+        refuse_clashes([Role("--html", args.html_path)], [Role("an input", path) for path in named])
+    from bibnorm.api.verifying import parse_fail_on
 
-        if out_dir is None or tex_path is not None or json_out or html_path is not None:
-            raise UsageError("--workers and --scheduler go with --out DIR, not --tex, --json or --html")
-        raise SystemExit(
-            verify_corpus(files, out_dir, workers, scheduler, options, overrides, quiet, show_progress)
+    conditions = parse_fail_on(args.fail_on) | ({"unverifiable"} if args.strict else set())
+    options, overrides = args.options(), args.overrides()
+    if args.corpus:
+        raise SystemExit(verify_corpus(args, options, overrides))
+    with progress_for(quiet=args.quiet, wanted=args.show_progress) as progress:
+        verification = run(args, options, overrides, progress)
+        if args.html_path is not None:
+            write_html(verification, args, progress)
+    report(verification, args)
+    raise SystemExit(exit_code(verification, conditions))
+
+
+def run(
+    args: VerifyArgs, options: VerifyOptions, overrides: dict[str, Any], progress: Progress
+) -> Verification:
+    """The one library call: the draft audited (``--tex``; its reading warnings said above the
+    progress), else the inputs verified, a Zotero library read in place."""
+    from bibnorm.api.verifying import verify_references
+    from bibnorm.sources import build_session
+
+    if args.tex_path is None:
+        inputs = verify_inputs(args.inputs, overrides)
+        return verify_references(
+            inputs, options=options, overrides=overrides, open_session=build_session, progress=progress
         )
-    audit: TexAudit | None = None
-    with progress_for(quiet=quiet, wanted=show_progress) as progress:
-        if tex_path is not None:
-            outcome, audit, warnings = run_tex_audit(
-                tex_path,
-                [Path(f) for f in files],
-                overrides,
-                options,
-                today=date.today(),
-                open_session=build_session,
-                progress=progress,
-            )
-            for warning in warnings:
-                say(progress, f"bibnorm: warning: {warning}")
-        else:
-            outcome = run_verify(
-                verify_inputs(files, overrides),
-                overrides,
-                options,
-                today=date.today(),
-                open_session=build_session,
-                progress=progress,
-            )
-        if html_path is not None:
-            from bibnorm.verify.html import render_report
+    verification = verify_references(
+        args.inputs,
+        tex=args.tex_path,
+        options=options,
+        overrides=overrides,
+        open_session=build_session,
+        progress=progress,
+    )
+    for warning in verification.draft_warnings:
+        say(progress, f"bibnorm: warning: {warning}")
+    return verification
 
-            named = [*([str(tex_path)] if tex_path is not None else []), *files]
-            progress.start("write", len(outcome.verdicts), "entries")
-            page = render_report(outcome, files=named, generated=date.today(), audit=audit)
-            write_atomic(html_path, page)
-            progress.finish()
-    if json_out:
-        document = outcome.as_json()
-        if audit is not None:
-            document["audit"] = audit.as_json()
-        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+
+def write_html(verification: Verification, args: VerifyArgs, progress: Progress) -> None:
+    """``--html``: the report page, written atomically in a ``write`` phase."""
+    from bibnorm.verify.html import render_report
+
+    named = [*([str(args.tex_path)] if args.tex_path is not None else []), *args.inputs]
+    progress.start("write", len(verification.outcome.verdicts), "entries")
+    page = render_report(verification.outcome, files=named, generated=date.today(), audit=verification.audit)
+    write_atomic(str(args.html_path), page)
+    progress.finish()
+
+
+def report(verification: Verification, args: VerifyArgs) -> None:
+    """The findings on stdout (the verdicts as JSON with ``--json``); the sources lost, the notes
+    and the summary on stderr."""
+    outcome = verification.outcome
+    if args.json_out:
+        click.echo(json.dumps(verification.as_json(), indent=2, ensure_ascii=False))
     else:
-        lines = human_lines(outcome.verdicts, Painter.for_stream(), audit)
-        click.echo("".join(f"{line}\n" for line in lines), nl=False)
+        paint = Painter.for_stream()
+        severity = paint.severity if paint.on else None
+        click.echo("".join(f"{finding.render(severity)}\n" for finding in verification.findings()), nl=False)
     for line in outcome.warnings():  # a lost source is said with -q too: it is a failure
         click.echo(line, err=True)
-    if not quiet:
-        offline = any("offline" in v.unverifiable_because for v in outcome.verdicts)
-        if outcome.nothing_verified and offline:  # the lock, if any, held none of the entries
-            click.echo(NO_LOCK_HINT, err=True)
-        for note in outcome.notes:
-            click.echo(f"bibnorm: note: {note}", err=True)
-        click.echo(
-            summary_line(outcome.verdicts, outcome.requests, Painter.for_stream(sys.stderr), audit), err=True
-        )
-    raise SystemExit(exit_code(outcome, conditions, audit))
+    if args.quiet:
+        return
+    offline = any("offline" in v.unverifiable_because for v in outcome.verdicts)
+    if outcome.nothing_verified and offline:  # the lock, if any, held none of the entries
+        click.echo(NO_LOCK_HINT, err=True)
+    for note in outcome.notes:
+        click.echo(f"bibnorm: note: {note}", err=True)
+    paint = Painter.for_stream(sys.stderr)
+    click.echo(summary_line(outcome.verdicts, outcome.requests, paint, verification.audit), err=True)
+
+
+def verify_corpus(args: VerifyArgs, options: VerifyOptions, overrides: dict[str, Any]) -> int:
+    """``--out``: the corpus verified, its summary line; the exit status."""
+    from bibnorm.cli._corpus import verify_corpus as run_corpus
+
+    if args.out_dir is None or args.tex_path is not None or args.json_out or args.html_path is not None:
+        raise UsageError("--workers and --scheduler go with --out DIR, not --tex, --json or --html")
+    engine = (args.workers, args.scheduler)
+    return run_corpus(args.inputs, args.out_dir, engine, options, overrides, args.quiet, args.show_progress)
 
 
 def verify_inputs(files: Sequence[str], overrides: dict[str, Any]) -> list[Path | ReadInput]:
@@ -314,17 +337,6 @@ def list_lines() -> list[str]:
     return lines
 
 
-def human_lines(
-    verdicts: Sequence[EntryVerdict], paint: Painter | None = None, audit: TexAudit | None = None
-) -> list[str]:
-    """One line per finding: ``path:line: key: CODE severity: message`` (an unverifiable entry: BN700),
-    then the draft audit's (``--tex``)."""
-    from bibnorm.verify.run import as_findings
-
-    severity = paint.severity if paint is not None and paint.on else None
-    return [finding.render(severity) for finding in as_findings(verdicts, audit)]
-
-
 def summary_line(
     verdicts: Sequence[EntryVerdict],
     requests: dict[str, int],
@@ -348,28 +360,12 @@ def summary_line(
     return f"{entries}: {tally}; requests: {asked}{draft}"
 
 
-def exit_code(outcome: VerifyOutcome, conditions: Collection[str] = (), audit: TexAudit | None = None) -> int:
-    """The exit status (the table in ``--help``), in this order:
+def exit_code(verification: Verification, conditions: Collection[str] = ()) -> int:
+    """The exit status (the table in ``--help``): `EXIT_FINDINGS` or `EXIT_SOURCES_FAILED` as
+    `Verification.failure` weighs the run, else `EXIT_OK`."""
+    from bibnorm.api.verifying import Failure
 
-    1. `EXIT_FINDINGS` for what is certain whatever the sources: an entry ``mismatch`` or
-       ``not_found``, a cited key no entry holds (``audit``), and with ``--fail-on retracted``
-       a retracted or withdrawn work;
-    2. `EXIT_SOURCES_FAILED` when no entry could be verified for want of a source
-       (`VerifyOutcome.nothing_verified`), so a CI job never passes having verified nothing;
-    3. `EXIT_FINDINGS` with ``--fail-on unverifiable`` (``--strict``) when an entry is unverifiable;
-    4. else `EXIT_OK`.
-    """
-    from bibnorm.verify.notices import RETRACTED_CODES
-
-    verdicts = outcome.verdicts
-    if any(v.verdict in (Verdict.MISMATCH, Verdict.NOT_FOUND) for v in verdicts):
-        return EXIT_FINDINGS
-    if audit is not None and audit.missing:
-        return EXIT_FINDINGS
-    if "retracted" in conditions and any(f.code in RETRACTED_CODES for v in verdicts for f in v.findings):
-        return EXIT_FINDINGS
-    if outcome.nothing_verified:
-        return EXIT_SOURCES_FAILED
-    if "unverifiable" in conditions and any(v.verdict is Verdict.UNVERIFIABLE for v in verdicts):
-        return EXIT_FINDINGS
-    return EXIT_OK
+    failure = verification.failure(conditions)
+    if failure is None:
+        return EXIT_OK
+    return EXIT_SOURCES_FAILED if failure is Failure.NOTHING_VERIFIED else EXIT_FINDINGS

@@ -1,16 +1,18 @@
 """One ``bibnorm verify`` run: read the files, reuse the lock, ask the sources, judge.
 
-Kept apart from the CLI so the bench and the ``check --verify`` path run exactly this.
+The public API (`bibnorm.api.verifying.verify_references`, which ``verify`` and ``check --verify``
+call), the corpus workers, the assistant's tools and the benches all run exactly this; the
+session for the online sources is the caller's (``open_session``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bibnorm.bib.bibfile import BibFile, parse_bibtex, read_bibfile
 from bibnorm.bib.checks.base import Finding
@@ -24,14 +26,14 @@ from bibnorm.bib.lockfile import (
     trusted,
     update_lock,
 )
-from bibnorm.config import load_settings
+from bibnorm.config import Settings, load_settings
 from bibnorm.errors import InputError
 from bibnorm.io import Role, refuse_clashes
-from bibnorm.models import Query, Severity
+from bibnorm.models import Notice, Query, Severity
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolve.venue_kind import SOURCE_NAMES
 from bibnorm.resolvers import SessionFactory
-from bibnorm.verify.audit import ListedEntry, TexAudit
+from bibnorm.verify.audit import TexAudit
 from bibnorm.verify.judge import (
     VERIFY_CODES,
     Answers,
@@ -44,6 +46,9 @@ from bibnorm.verify.judge import (
 )
 from bibnorm.verify.notices import notice_findings
 from bibnorm.verify.verdicts import judge_entry
+
+if TYPE_CHECKING:
+    from bibnorm.sources.session import SessionFactory
 
 LOCK_SOURCE = "lock"
 
@@ -234,13 +239,12 @@ def from_lock(claim: Claim, lock: Lock, key: bytes | None) -> EntryVerdict | Non
     item = lock.verified.get(claim.key)
     if item is None or item.fingerprint != claim.fingerprint() or not trusted(key, claim.key, item):
         return None
-    matched = Matched(source=LOCK_SOURCE, doi=item.doi, arxiv_id=item.arxiv_id, title=item.title)
     return EntryVerdict(
         key=claim.key,
         path=claim.path,
         line=claim.line,
         verdict=Verdict.VERIFIED,
-        matched=matched,
+        matched=Matched(source=LOCK_SOURCE, doi=item.doi, arxiv_id=item.arxiv_id, title=item.title),
         claim=claim,
     )
 
@@ -301,60 +305,105 @@ def run_verify(
     claims, unreadable = read_claims(paths, progress, notes)
     if options.keys is not None:
         claims = [claim for claim in claims if claim.key in options.keys]
-    paths_order = {input_name(path): number for number, path in enumerate(paths)}
     settings = load_settings({**overrides, "lock": options.lock})
-    lock_file = lock_in_use(settings.lock) or (Path("bibnorm.lock") if options.update_lock else None)
-    if options.update_lock and lock_file is not None:
-        refuse_clashes(
-            [Role("the lockfile (--update-lock)", lock_file)],
-            [Role("an input", p) for p in paths if isinstance(p, Path)],
-        )
-    lock = load_lock(lock_file) if lock_file is not None else Lock()
-    configured_key = settings.lock_key.get_secret_value() if settings.lock_key else None
-    # Made before any question is asked: a key that cannot be made stops the run at once.
-    key = lock_key(configured_key, settings.cache_dir, create=options.update_lock)
-    locked = {
-        i: verdict for i, claim in enumerate(claims) if (verdict := from_lock(claim, lock, key)) is not None
-    }
-    if untrusted := unsealed(claims, lock, key):
-        notes.append(untrusted_note(lock_file, untrusted, offline=settings.offline))
+    pinned = PinnedLock.open(settings, options, paths)
+    locked = pinned.verdicts(claims)
+    if untrusted := unsealed(claims, pinned.lock, pinned.key):
+        notes.append(untrusted_note(pinned.file, untrusted, offline=settings.offline))
     asking = [claim for i, claim in enumerate(claims) if i not in locked]
     sources = VerifySources(settings, open_session)
     try:
         answers = sources.answers(asking, progress)
         # A lock vouches for the citation, not for what happened to the work since: its
         # notices (a retraction) are asked with no other question, in the same batches.
-        locked_claims = [claims[i] for i in locked]
-        locked_notices = dict(zip(locked, sources.notices(locked_claims, progress), strict=True))
+        locked_notices = sources.notices([claims[i] for i in locked], progress)
     finally:
         sources.close()
-    for i, notices in locked_notices.items():
-        extra = notice_findings(claims[i], Answers(notices=notices), [])
-        if extra:
-            locked[i] = apply_selection(locked[i].model_copy(update={"findings": tuple(extra)}), options)
-    judged_all = judge_all(asking, answers, options, today)
-    id_records = {
-        (verdict.path, verdict.line): named
-        for verdict, answer in zip(judged_all, answers, strict=True)
-        if (named := record_of_other_paper(verdict, answer)) is not None
-    }
-    judged = iter(judged_all)
-    verdicts = [locked[i] if i in locked else next(judged) for i in range(len(claims))]
-    if options.update_lock and lock_file is not None:
-        sealing = key or b""  # never empty: made above (or the run stopped)
-        update_lock(lock_file, lambda current: updated_lock(current, claims, verdicts, today, sealing))
-    ordered = sorted([*verdicts, *unreadable], key=lambda v: (paths_order[v.path], v.line))
+    locked = with_notices(locked, claims, locked_notices, options)
+    judged = judge_all(asking, answers, options, today)
+    verdicts = merge_in_order(len(claims), locked, judged)
+    if options.update_lock and pinned.file is not None:
+        sealing = pinned.key or b""  # never empty: made when the lock was opened (or the run stopped)
+        update_lock(pinned.file, lambda current: updated_lock(current, claims, verdicts, today, sealing))
+    paths_order = {input_name(path): number for number, path in enumerate(paths)}
     stats = sources.stats
     return VerifyOutcome(
-        verdicts=ordered,
+        verdicts=sorted([*verdicts, *unreadable], key=lambda v: (paths_order[v.path], v.line)),
         requests=dict(stats.requests),
         sources_down=dict(stats.down),
         refused=set(stats.refused),
         gave_up=dict(stats.gave_up),
         asked=((LOCK_SOURCE,) if locked else ()) + sources.names(),
         notes=notes,
-        id_records=id_records,
+        id_records=other_papers(judged, answers),
     )
+
+
+@dataclass(frozen=True)
+class PinnedLock:
+    """The lockfile a run reuses (``file``, None without one), what it holds, and the key its
+    lines are sealed under."""
+
+    file: Path | None
+    lock: Lock
+    key: bytes | None
+
+    @classmethod
+    def open(cls, settings: Settings, options: VerifyOptions, paths: Sequence[Input]) -> PinnedLock:
+        """The lock ``settings`` name (``./bibnorm.lock`` when ``--update-lock`` will write it);
+        refused when it is one of the inputs it would overwrite. The key is made before any
+        question is asked: a key that cannot be made stops the run at once."""
+        file = lock_in_use(settings.lock) or (Path("bibnorm.lock") if options.update_lock else None)
+        if options.update_lock and file is not None:
+            refuse_clashes(
+                [Role("the lockfile (--update-lock)", file)],
+                [Role("an input", p) for p in paths if isinstance(p, Path)],
+            )
+        lock = load_lock(file) if file is not None else Lock()
+        configured_key = settings.lock_key.get_secret_value() if settings.lock_key else None
+        return cls(file, lock, lock_key(configured_key, settings.cache_dir, create=options.update_lock))
+
+    def verdicts(self, claims: Sequence[Claim]) -> dict[int, EntryVerdict]:
+        """The lock's "verified" for each claim it vouches for, by the claim's position."""
+        return {
+            i: verdict
+            for i, claim in enumerate(claims)
+            if (verdict := from_lock(claim, self.lock, self.key)) is not None
+        }
+
+
+def with_notices(
+    locked: Mapping[int, EntryVerdict],
+    claims: Sequence[Claim],
+    notices: Sequence[tuple[Notice, ...]],
+    options: VerifyOptions,
+) -> dict[int, EntryVerdict]:
+    """The lock's verdicts with the notices (retractions, corrections) found since as findings."""
+    updated = dict(locked)
+    for i, found in zip(locked, notices, strict=True):
+        extra = notice_findings(claims[i], Answers(notices=found), [])
+        if extra:
+            updated[i] = apply_selection(locked[i].model_copy(update={"findings": tuple(extra)}), options)
+    return updated
+
+
+def merge_in_order(
+    count: int, locked: Mapping[int, EntryVerdict], judged: Sequence[EntryVerdict]
+) -> list[EntryVerdict]:
+    """The ``count`` claims' verdicts in claim order: the lock's where it vouched, else the next judged."""
+    rest = iter(judged)
+    return [locked[i] if i in locked else next(rest) for i in range(count)]
+
+
+def other_papers(
+    judged: Sequence[EntryVerdict], answers: Sequence[Answers]
+) -> dict[tuple[str, int], Matched]:
+    """By entry (path, line): the record its DOI or arXiv id names when that is another paper."""
+    return {
+        (verdict.path, verdict.line): named
+        for verdict, answer in zip(judged, answers, strict=True)
+        if (named := record_of_other_paper(verdict, answer)) is not None
+    }
 
 
 # The findings that say an identifier names another paper, and the answers holding that paper.
@@ -396,63 +445,6 @@ def as_findings(verdicts: Sequence[EntryVerdict], audit: TexAudit | None = None)
     return findings
 
 
-def run_tex_audit(
-    document: Path,
-    bib_paths: Sequence[Path],
-    overrides: Mapping[str, Any],
-    options: VerifyOptions,
-    today: date,
-    open_session: SessionFactory,
-    progress: Progress = NO_PROGRESS,
-) -> tuple[VerifyOutcome, TexAudit, tuple[str, ...]]:
-    """``verify --tex``: the draft's citations against its bibliography (``bib_paths``, else the
-    files the draft names), and the verdicts of the entries it cites. Returns the outcome, the
-    audit (its findings as ``--select``/``--ignore`` leave them) and the draft's reading warnings.
-    """
-    from bibnorm.errors import UsageError
-    from bibnorm.readers.latex import read_document
-    from bibnorm.verify.audit import audit
-
-    draft = read_document(document)
-    paths = list(bib_paths) or list(draft.bibliographies)
-    if not paths:  # as `bibnorm tex` says it: the command line must name the files
-        raise UsageError(
-            f"{document}: names no bibliography (\\bibliography or \\addbibresource); give the .bib files"
-        )
-    entries = [entry for path in paths for entry in listed_entries(path)]
-    result = audit(str(document), draft.citations, entries, nocite_all=draft.nocite_all)
-    result = result.model_copy(
-        update={
-            "missing": tuple(a for a in result.missing if enabled(a.finding.code, options)),
-            "uncited": tuple(a for a in result.uncited if enabled(a.finding.code, options)),
-        }
-    )
-    outcome = run_verify(
-        paths, overrides, replace(options, keys=frozenset(result.cited)), today, open_session, progress
-    )
-    return outcome, result, draft.warnings
-
-
-def listed_entries(path: Path) -> list[ListedEntry]:
-    """Every entry of a ``.bib`` file as the audit sees it: key, place, the keys it pulls in."""
-    entries = []
-    for entry in read_bibfile(path).entries:
-        pulls = [
-            entry.get("crossref") or "",
-            *(entry.get("xdata") or "").split(","),
-            *(entry.get("entryset") or "").split(","),
-        ]
-        entries.append(
-            ListedEntry(
-                key=entry.key,
-                path=str(path),
-                line=entry.line,
-                pulls=tuple(key.strip() for key in pulls if key.strip()),
-            )
-        )
-    return entries
-
-
 def updated_lock(
     lock: Lock, claims: Sequence[Claim], verdicts: Sequence[EntryVerdict], today: date, key: bytes
 ) -> Lock:
@@ -478,4 +470,4 @@ def updated_lock(
     return lock.model_copy(update={"verified": verified})
 
 
-__all__ = ["VERIFY_CODES", "ReadInput", "VerifyOptions", "VerifyOutcome", "run_tex_audit", "run_verify"]
+__all__ = ["VERIFY_CODES", "ReadInput", "VerifyOptions", "VerifyOutcome", "run_verify"]

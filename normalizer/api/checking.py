@@ -1,0 +1,141 @@
+"""``bibnorm.check``: the findings about existing ``.bib`` files that ``bibnorm check`` prints —
+where BibTeX will lose or misread data, duplicates, missing fields, drift from the canonical
+layout, preprints with a published or newer version — and, asked for, ``verify``'s (BN7xx).
+
+Read as BibTeX reads (`bibnorm.bib.checks.scan_text`); the files are checked together, so an
+@string one defines is defined for all, and a macro none defines is looked for in the other
+``.bib`` files of their folders (`companion_strings`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bibnorm.api.settings import defined_strings
+from bibnorm.bib.bibtex_scan import ascii_lower
+from bibnorm.bib.checks import CHECKS, finish_checks, scan_text
+from bibnorm.bib.checks.base import CheckConfig, FileIndex, Finding, OnlineFacts, arxiv_ids
+from bibnorm.errors import BibnormError
+from bibnorm.io import read_text
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from bibnorm.sources.session import SessionFactory
+    from bibnorm.verify.run import VerifyOptions
+
+# What answers the online checks (BN5xx): the arXiv ids the files cite (id → the version an entry
+# pins, or None) in, the facts about them out; None when nothing can be said (offline, no lock).
+PreprintFacts = Callable[[Mapping[str, int | None]], OnlineFacts | None]
+
+# A folder's other .bib files are read for the macros no file given defines only up to these sizes.
+_COMPANIONS_READ = 20
+_COMPANION_BYTES = 5 << 20
+
+
+class Checked(BaseModel):
+    """What ``check`` found in ``files``: its findings in order, and what the verification
+    (``verify=``) could not ask (the sources it lost, as ``verify`` says them)."""
+
+    files: tuple[str, ...]
+    findings: tuple[Finding, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def has_errors(self) -> bool:
+        from bibnorm.models import Severity
+
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+
+def check(
+    files: Sequence[str],
+    config: CheckConfig | None = None,
+    *,
+    jobs: int | None = None,
+    preprint_facts: PreprintFacts | None = None,
+    verify: VerifyOptions | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    open_session: SessionFactory | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> Checked:
+    """Check ``files`` together with ``config`` (`bibnorm.api.settings.check_config` reads it
+    from the options and the config file; default: every check).
+
+    The online checks (BN5xx) are answered by ``preprint_facts`` when given (``bibnorm check``
+    passes one that reads the lockfile and asks the sources), else stay silent. With ``verify``,
+    every entry is also verified (`bibnorm.verify_references` with these options, ``overrides`` and
+    ``open_session``) and its findings follow. ``progress`` hears a ``read`` phase (one item a
+    file), then the sources' phases. Big files are read on ``jobs`` processes.
+    """
+    config = config or CheckConfig()
+    entry_findings: list[Finding] = []
+    indexes: list[FileIndex] = []
+    progress.start("read", len(files), "files")
+    for path in files:
+        found, index = scan_text(read_text(path), path, config, jobs=jobs)
+        entry_findings += found
+        indexes.append(index)
+        progress.advance()
+    progress.finish()
+    online = None
+    if preprint_facts is not None and any(config.enabled(c.code) for c in CHECKS if c.online):
+        online = preprint_facts(arxiv_ids(indexes))
+    if config.enabled("BN102"):
+        config = config.model_copy(update={"companions": companion_strings(files, indexes, config)})
+    findings = finish_checks(entry_findings, indexes, config, online)
+    if verify is None:
+        return Checked(files=tuple(files), findings=tuple(findings))
+    from bibnorm.api.verifying import verify_references
+
+    verification = verify_references(
+        files, options=verify, overrides=overrides, open_session=open_session, progress=progress
+    )
+    return Checked(
+        files=tuple(files),
+        findings=(*findings, *verification.findings()),
+        warnings=tuple(verification.outcome.warnings()),
+    )
+
+
+def companion_strings(
+    files: Sequence[str], indexes: Sequence[FileIndex], config: CheckConfig
+) -> dict[str, str]:
+    """For the @string macros the files use and none of them (nor ``--strings``, nor the standard
+    styles) defines: the first other .bib file in a given file's folder that defines each."""
+    from bibnorm.bib.checks.structure import PREDEFINED_MACROS
+
+    defined = set(config.strings) | PREDEFINED_MACROS
+    for index in indexes:
+        defined.update(index.strings)
+    wanted = {
+        ascii_lower(name) for index in indexes for entry in index.entries for _, _, name in entry.macros
+    }
+    wanted -= defined
+    if not wanted:
+        return {}
+    given = {Path(path).resolve() for path in files if path != "-"}
+    folders = dict.fromkeys(Path(path).resolve().parent for path in files if path != "-")
+    found: dict[str, str] = {}
+    for folder in folders:
+        for sibling in _siblings(folder, given):
+            try:
+                names = defined_strings([str(sibling)])
+            except BibnormError:
+                continue  # an unreadable neighbour is no companion
+            shown = os.path.relpath(sibling)
+            for name in wanted & names:
+                found.setdefault(name, shown)
+    return found
+
+
+def _siblings(folder: Path, given: set[Path]) -> list[Path]:
+    """The other .bib files of ``folder`` worth reading for macros: the first few, not too big."""
+    siblings = sorted(p for p in folder.glob("*.bib") if p.resolve() not in given and p.is_file())
+    return [sibling for sibling in siblings[:_COMPANIONS_READ] if sibling.stat().st_size <= _COMPANION_BYTES]
+
+
+__all__ = ["Checked", "PreprintFacts", "check", "companion_strings"]

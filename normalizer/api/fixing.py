@@ -1,0 +1,82 @@
+"""``bibnorm.fix``: the safe fixes ``check`` suggests applied to ``.bib`` files — canonical layout,
+bare DOIs, canonical arXiv, DOI and code links, and (given a way to find them) the published
+versions of arXiv preprints — returned as texts and diffs, written only when asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+
+from bibnorm.api.formatting import unified_diff, write_safely
+from bibnorm.bib.bibfile import BibFile, FormatOptions, parse_bibtex, render
+from bibnorm.bib.checks.base import CheckConfig, arxiv_ids, index_file
+from bibnorm.bib.fix import apply_fixes
+from bibnorm.io import read_text
+from bibnorm.models import Reference
+from pydantic import BaseModel, ConfigDict
+
+# The one check whose findings ``fix`` acts on when upgrading preprints: BN501, a published version.
+UPGRADE_CHECKS = CheckConfig(select=("BN501",))
+
+# What finds the published versions of arXiv preprints: the ids wanted (id → the version an entry
+# pins, or None) in, each published record by arXiv id out (none for an id not known published).
+PublishedVersions = Callable[[Mapping[str, int | None]], Mapping[str, Reference]]
+
+
+class Fixed(BaseModel):
+    """One file fixed: its text before and after (``text``), and the file as read (``before``)."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
+
+    path: str
+    original: str
+    text: str
+    before: BibFile
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+    def diff(self) -> str:
+        """The unified diff of the fixes ("" when none)."""
+        return unified_diff(self.path, self.original, self.text)
+
+    def write(self) -> None:
+        """Rewrite the file with the fixes, refusing if an entry would be lost (atomic write)."""
+        write_safely(self.path, self.before, self.text)
+
+
+def fix(
+    files: Sequence[str],
+    options: FormatOptions | None = None,
+    *,
+    published_versions: PublishedVersions | None = None,
+    today: date | None = None,
+) -> list[Fixed]:
+    """Each of ``files`` with the safe fixes applied and laid out as ``options`` say, in order.
+
+    With ``published_versions`` (``fix --upgrade-preprints`` passes one that asks Semantic
+    Scholar, the local dblp index and Crossref), every arXiv preprint with a published version
+    becomes that version; a ``bibnorm-upgrade`` field names the sources and the date (``today``)."""
+    loaded = [(text, parse_bibtex(text, path)) for path in files for text in (read_text(path),)]
+    published: Mapping[str, Reference] | None = None
+    note = ""
+    if published_versions is not None:
+        published = published_versions(arxiv_ids(index_file(b, UPGRADE_CHECKS) for _, b in loaded))
+        by_dblp = any(record.provenance.get("venue") == "dblp" for record in published.values())
+        sources = "Semantic Scholar and dblp" if by_dblp else "Semantic Scholar"
+        note = f"{sources}, {(today or date.today()).isoformat()}"
+    chosen = options or FormatOptions()
+    return [
+        Fixed(
+            path=bibfile.path,
+            original=text,
+            text=render(apply_fixes(bibfile, published, note), chosen),
+            before=bibfile,
+        )
+        for text, bibfile in loaded
+    ]
+
+
+__all__ = ["UPGRADE_CHECKS", "Fixed", "PublishedVersions", "fix"]

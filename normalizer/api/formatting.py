@@ -1,0 +1,144 @@
+"""``bibnorm.format``: existing ``.bib`` text in the canonical, deterministic layout, without
+changing what BibTeX typesets; and the file handling ``format`` and ``fix`` share: reading a
+file whole in the encoding it has (`read_source`), the diff of a change (`unified_diff`), and
+rewriting a file only when no entry is lost (`write_safely`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from collections.abc import Sequence
+from functools import cached_property
+
+from bibnorm.bib.bibfile import (
+    BibFile,
+    Census,
+    FormatOptions,
+    RenderedBlock,
+    assert_nothing_lost,
+    dominant_newline,
+    join_rendered,
+    render_blocks,
+)
+from bibnorm.io import STDIO, KeptEncoding, decode_kept, decode_text, read_bytes, write_atomic
+from pydantic import BaseModel, ConfigDict
+
+
+class BibSource(BaseModel):
+    """A ``.bib`` file as read to be rewritten: its bytes, its text, the encoding that gives the
+    same bytes back, and (``note``) what to tell the user about that encoding."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
+
+    path: str
+    data: bytes
+    text: str
+    encoding: KeptEncoding = KeptEncoding()
+    note: str | None = None
+
+
+class Formatted(BaseModel):
+    """A text in the canonical layout: ``text`` (and ``output``, its bytes in the source's
+    encoding), the blocks kept as they were (``kept``, ``"LINE: why"``), and whether the
+    formatting ``changed`` the file's bytes."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
+
+    source: BibSource
+    text: str
+    kept: tuple[str, ...] = ()
+    census: Census  # what the text holds, for `write_safely`
+
+    @cached_property
+    def output(self) -> bytes:
+        return self.source.encoding.encode(self.text)
+
+    @cached_property
+    def changed(self) -> bool:
+        return self.output != self.source.data
+
+    def diff(self) -> str:
+        """The unified diff from the source's text to the formatted one ("" when equal)."""
+        return unified_diff(self.source.path, self.source.text, self.text)
+
+    def write(self, jobs: int | None = None) -> None:
+        """Rewrite the source file with the formatted text (`write_safely`), in its encoding."""
+        write_safely(self.source.path, self.census, self.text, jobs, self.source.encoding)
+
+
+def read_source(path: str, convert: bool = False) -> BibSource:
+    """A file's bytes, its text and the encoding to write it back in.
+
+    By default the encoding is kept byte for byte (`bibnorm.io.KeptEncoding`): BibTeX
+    reads bytes, and a Latin-1 file re-encoded would typeset differently. ``convert``
+    (``--encoding utf-8``) reads a legacy file as `bibnorm.io.read_text` does and writes UTF-8.
+    """
+    data = read_bytes(path)
+    name = "<stdin>" if path == STDIO else path
+    if convert:
+        return BibSource(path=path, data=data, text=decode_text(data, name))
+    text, encoding = decode_kept(data, name)
+    note = None
+    if encoding.legacy:
+        note = (
+            f"{name}: not UTF-8 throughout: its bytes are kept as they are "
+            "(--encoding utf-8 converts it, reading them as Windows-1252)"
+        )
+    return BibSource(path=path, data=data, text=text, encoding=encoding, note=note)
+
+
+def format(
+    source: str | BibSource,
+    options: FormatOptions | None = None,
+    *,
+    path: str = STDIO,
+    jobs: int | None = None,
+) -> Formatted:
+    """``source`` (BibTeX text, named ``path`` in messages, or a `BibSource`) in the canonical
+    layout ``options`` describe (`bibnorm.api.settings.format_options` reads them from the config
+    file); big texts are rendered on ``jobs`` processes, with the same result."""
+    if isinstance(source, str):
+        source = BibSource(path=path, data=source.encode("utf-8", "surrogateescape"), text=source)
+    text, census, kept = format_text(source.text, source.path, options or FormatOptions(), jobs)
+    return Formatted(source=source, text=text, kept=tuple(kept), census=census)
+
+
+def format_text(
+    text: str, path: str, options: FormatOptions, jobs: int | None = None
+) -> tuple[str, Census, list[str]]:
+    """``text`` in the canonical style, the census of what it held (for `write_safely`), and
+    ``line: why`` of each block kept as it was."""
+    from bibnorm.bib.parallel import map_pieces
+
+    work = functools.partial(render_blocks, options=options)
+    blocks: list[RenderedBlock] = [b for piece in map_pieces(text, path, work, jobs=jobs) for b in piece]
+    kept = [block.note for block in blocks if block.note]
+    return join_rendered(blocks, options, dominant_newline(text)), Census.of(blocks), kept
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    """A unified diff between two versions of a file ("" when equal)."""
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def write_safely(
+    path: str,
+    before: BibFile | Census,
+    text: str,
+    jobs: int | None = None,
+    encoding: KeptEncoding | None = None,
+) -> None:
+    """Replace ``path`` with ``text`` after asserting no entry is lost (atomic write), in
+    ``encoding`` (default UTF-8)."""
+    from bibnorm.bib.parallel import map_pieces
+
+    after = Census.total(map_pieces(text, path, lambda piece: Census.of(piece.blocks), jobs=jobs))
+    assert_nothing_lost(before, after, path)
+    write_atomic(path, encoding.encode(text) if encoding is not None else text)
+
+
+__all__: Sequence[str] = ["BibSource", "Formatted", "format", "format_text", "read_source", "unified_diff"]

@@ -1,0 +1,108 @@
+"""The public verify/check/format/fix calls (bibnorm.api): the rules they hold whatever the command
+line — how a verification's failure is weighed, what each refuses — beside the page of examples
+(docs/api-verify.md, run by tests/test_docs_api_verify.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import bibnorm
+import pytest
+from bibnorm.api.verifying import Failure, Verification
+from bibnorm.errors import UsageError
+from bibnorm.models import Severity
+from bibnorm.verify.judge import EntryVerdict, Verdict, VerifyFinding
+from bibnorm.verify.run import VerifyOutcome
+
+
+def _entry(verdict: Verdict, *codes: str, because: tuple[str, ...] = ()) -> EntryVerdict:
+    findings = tuple(
+        VerifyFinding(code=code, severity=Severity.WARNING, message="m", field="doi") for code in codes
+    )
+    return EntryVerdict(
+        key="k", path="refs.bib", line=1, verdict=verdict, findings=findings, unverifiable_because=because
+    )
+
+
+def _failure(*verdicts: EntryVerdict, conditions: frozenset[str] = frozenset()) -> Failure | None:
+    return Verification(outcome=VerifyOutcome(verdicts=list(verdicts))).failure(conditions)
+
+
+@pytest.mark.parametrize(
+    ("verdicts", "conditions", "expected"),
+    [
+        pytest.param([_entry(Verdict.VERIFIED)], frozenset(), None, id="verified-passes"),
+        pytest.param([_entry(Verdict.MISMATCH)], frozenset(), Failure.FINDINGS, id="mismatch-fails"),
+        pytest.param([_entry(Verdict.NOT_FOUND)], frozenset(), Failure.FINDINGS, id="not-found-fails"),
+        pytest.param(
+            [_entry(Verdict.VERIFIED, "BN751")], frozenset(), None, id="retracted-passes-unless-asked"
+        ),
+        pytest.param(
+            [_entry(Verdict.VERIFIED, "BN751")],
+            frozenset({"retracted"}),
+            Failure.FINDINGS,
+            id="retracted-fails-when-asked",
+        ),
+        pytest.param(
+            [_entry(Verdict.UNVERIFIABLE, because=("offline",))],
+            frozenset({"unverifiable"}),
+            Failure.NOTHING_VERIFIED,
+            id="nothing-verified-before-strict",
+        ),
+        pytest.param(
+            [_entry(Verdict.VERIFIED), _entry(Verdict.UNVERIFIABLE, because=("offline",))],
+            frozenset({"unverifiable"}),
+            Failure.FINDINGS,
+            id="strict-fails-on-one-unverifiable",
+        ),
+        pytest.param(
+            [_entry(Verdict.VERIFIED), _entry(Verdict.UNVERIFIABLE, because=("offline",))],
+            frozenset(),
+            None,
+            id="one-unverifiable-passes-without-strict",
+        ),
+    ],
+)
+def test_a_verification_fails_by_the_first_rule_that_applies(
+    verdicts: list[EntryVerdict], conditions: frozenset[str], expected: Failure | None
+) -> None:
+    assert _failure(*verdicts, conditions=conditions) is expected
+
+
+def test_a_draft_is_audited_against_bib_files_not_items_already_read(tmp_path: Path) -> None:
+    draft = tmp_path / "paper.tex"
+    draft.write_text("\\cite{a}\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="not from items already read"):
+        bibnorm.verify_references([bibnorm.ReadInput("library")], tex=draft)
+
+
+def test_a_corpus_is_verified_without_a_lockfile(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="--lock and --update-lock are for one bibliography"):
+        bibnorm.verify_corpus(tmp_path, tmp_path / "out", bibnorm.VerifyOptions(update_lock=True))
+
+
+def test_format_of_text_keeps_what_bibtex_reads_and_says_what_changed() -> None:
+    formatted = bibnorm.format("@Article{a, Title={X}, author={Y}}\n")
+    assert formatted.text == "@article{a,\n  author = {Y},\n  title  = {X},\n}\n"
+    assert formatted.changed and formatted.kept == ()
+    assert not bibnorm.format(formatted.text).changed
+
+
+def test_fix_writes_nothing_until_asked(tmp_path: Path) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_text("@misc{a, title={X}, doi={https://doi.org/10.1000/XYZ}}\n", encoding="utf-8")
+    [fixed] = bibnorm.fix([str(path)])
+    assert "  doi   = {10.1000/XYZ},\n" in fixed.text
+    assert path.read_text(encoding="utf-8") == fixed.original
+    fixed.write()
+    assert path.read_text(encoding="utf-8") == fixed.text
+
+
+def test_check_without_facts_leaves_the_online_checks_silent(tmp_path: Path) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_text("@misc{a,\n  title  = {X},\n  eprint = {2101.00001v1},\n}\n", encoding="utf-8")
+    checked = bibnorm.check([str(path)])
+    assert not any(f.code.startswith("BN5") for f in checked.findings)
+    asked: list[dict[str, int | None]] = []
+    bibnorm.check([str(path)], preprint_facts=lambda wanted: asked.append(dict(wanted)))
+    assert asked == [{"2101.00001": 1}]
