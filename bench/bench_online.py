@@ -42,7 +42,7 @@ from bibnorm.config import Settings
 from bibnorm.models import Query
 from bibnorm.readers import read_inputs
 from bibnorm.resolve import pipeline
-from bibnorm.resolve.report import build_report
+from bibnorm.resolve.report import build_report, summarize
 from bibnorm.sources import open_sources
 from fakes.servers import FakeApis, running_fakes, synthetic_completion
 from paths import SHARED
@@ -110,7 +110,7 @@ def run_once(apis: FakeApis, queries: Sequence[Query], cache: Path) -> Measure:
         resolutions = pipeline.run(queries, sources.resolvers, settings, enrichers=sources.enrichers)
         stats = sources.stats
     wall = time.perf_counter() - started
-    report = build_report(resolutions, stats.requests, stats.cache_hits)
+    report = build_report(resolutions, summarize(resolutions, stats.requests, stats.cache_hits))
     gold = _gold_ids()
     wrong = sum(
         1

@@ -257,59 +257,39 @@ class Settings(BaseModel):
                 raise ValueError(str(error)) from None
         return value
 
+    def default_index_file(self, kind: LocalIndex) -> Path:
+        """Where ``bibnorm index build`` writes an index of ``kind`` when no ``-o`` is given: the
+        configured path (``snapshot``, ``dblp_index``, ``openalex_works``, ``retraction_watch``),
+        else its file in the cache folder."""
+        return getattr(self, kind) or self.cache_dir / index_file_name(kind)
+
+    def index_file(self, kind: LocalIndex) -> Path | None:
+        """The index of ``kind`` to read: the configured one, else the default one if
+        ``bibnorm index build`` made it (a default never built is not an index)."""
+        configured: Path | None = getattr(self, kind)
+        if configured is not None:
+            return configured
+        built = self.cache_dir / index_file_name(kind)
+        return built if built.is_file() else None
+
     @property
     def default_index(self) -> Path:
-        """Where ``bibnorm index build`` writes when no ``-o`` is given."""
-        return self.snapshot or self.cache_dir / DEFAULT_INDEX_NAME
+        """Where ``bibnorm index build`` writes the arXiv snapshot index when no ``-o`` is given."""
+        return self.default_index_file("snapshot")
 
     def snapshot_index(self) -> Path | None:
-        """The index to read: the configured one, else the default one if it was built."""
-        if self.snapshot is not None:
-            return self.snapshot
-        built = self.cache_dir / DEFAULT_INDEX_NAME
-        return built if built.is_file() else None
-
-    @property
-    def default_dblp_index(self) -> Path:
-        """Where ``bibnorm index build dblp.xml.gz`` writes when no ``-o`` is given."""
-        return self.dblp_index or self.cache_dir / DEFAULT_DBLP_INDEX_NAME
-
-    def dblp_index_path(self) -> Path | None:
-        """The dblp index to read: the configured one, else the default one if it was built."""
-        if self.dblp_index is not None:
-            return self.dblp_index
-        built = self.cache_dir / DEFAULT_DBLP_INDEX_NAME
-        return built if built.is_file() else None
-
-    @property
-    def default_openalex_works(self) -> Path:
-        """Where ``bibnorm index build`` writes the OpenAlex works index when no ``-o`` is given."""
-        return self.openalex_works or self.cache_dir / DEFAULT_OPENALEX_WORKS_NAME
-
-    def openalex_works_path(self) -> Path | None:
-        """The OpenAlex works index to read: the configured one, else the default one if built."""
-        if self.openalex_works is not None:
-            return self.openalex_works
-        built = self.cache_dir / DEFAULT_OPENALEX_WORKS_NAME
-        return built if built.is_file() else None
-
-    @property
-    def default_retraction_watch(self) -> Path:
-        """Where ``bibnorm index build`` writes the Retraction Watch index when no ``-o`` is given."""
-        return self.retraction_watch or self.cache_dir / DEFAULT_RETRACTION_WATCH_NAME
-
-    def retraction_watch_path(self) -> Path | None:
-        """The Retraction Watch index to read: the configured one, else the default one if built."""
-        if self.retraction_watch is not None:
-            return self.retraction_watch
-        built = self.cache_dir / DEFAULT_RETRACTION_WATCH_NAME
-        return built if built.is_file() else None
+        """The snapshot index to read (`index_file`)."""
+        return self.index_file("snapshot")
 
 
-DEFAULT_INDEX_NAME = "snapshot.sqlite"
-DEFAULT_DBLP_INDEX_NAME = "dblp.sqlite"
-DEFAULT_OPENALEX_WORKS_NAME = "openalex-works.sqlite"
-DEFAULT_RETRACTION_WATCH_NAME = "retraction-watch.sqlite"
+# The local indexes, by the setting that names each.
+LocalIndex = Literal["snapshot", "dblp_index", "openalex_works", "retraction_watch"]
+
+
+def index_file_name(kind: LocalIndex) -> str:
+    """An index's file in the cache folder: snapshot.sqlite, dblp.sqlite, openalex-works.sqlite,
+    retraction-watch.sqlite."""
+    return kind.removesuffix("_index").replace("_", "-") + ".sqlite"
 
 
 def default_cache_dir() -> Path:

@@ -252,6 +252,9 @@ class ScoredCandidate(Frozen):
 
 
 class Status(StrEnum):
+    """How a query ended: one record chosen, several too close to choose, none good enough, or
+    the sources could not be asked."""
+
     RESOLVED = "resolved"
     AMBIGUOUS = "ambiguous"
     UNRESOLVED = "unresolved"

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from bibnorm.cli import main
 from bibnorm.config import Settings
-from bibnorm.resolvers import _session
+from bibnorm.resolvers import session as public_session
 from bibnorm.resolvers._stats import HttpStats
 from bibnorm.sources.session import SourceSession
 from click.testing import CliRunner
@@ -87,7 +87,7 @@ def apis() -> Iterator[FakeApis]:
 def sessions(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """Every real session the run builds, each with a count of its closes (``closes``)."""
     built: list[Any] = []
-    build = _session.build_session
+    build = public_session.build_session
 
     def recording(settings: Settings, **options: Any) -> Any:
         session = build(settings, **options)
@@ -102,7 +102,7 @@ def sessions(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
         built.append(session)
         return session
 
-    monkeypatch.setattr(_session, "build_session", recording)
+    monkeypatch.setattr(public_session, "build_session", recording)  # where bibnorm.sources looks it up
     return built
 
 

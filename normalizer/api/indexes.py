@@ -167,18 +167,20 @@ def _build_retractions(
 
 # Registry: the first kind whose `is_dump` accepts the input builds it; the snapshot takes the rest.
 INDEX_KINDS: dict[str, IndexKind] = {
-    "dblp": IndexKind("dblp", _is_dblp_dump, lambda s: s.default_dblp_index, _build_dblp, _dblp_info),
+    "dblp": IndexKind(
+        "dblp", _is_dblp_dump, lambda s: s.default_index_file("dblp_index"), _build_dblp, _dblp_info
+    ),
     "retraction-watch": IndexKind(
         "retraction-watch",
         _is_retraction_watch,
-        lambda s: s.default_retraction_watch,
+        lambda s: s.default_index_file("retraction_watch"),
         _build_retractions,
         lambda path: [("path", "path", str(path)), ("kind", "kind", "retraction-watch")],
     ),
     "openalex-works": IndexKind(
         "openalex-works",
         _is_works_snapshot,
-        lambda s: s.default_openalex_works,
+        lambda s: s.default_index_file("openalex_works"),
         _build_works,
         _works_info,
         no_dtd="the OpenAlex works snapshot has",

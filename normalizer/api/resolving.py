@@ -47,7 +47,7 @@ class ResolveResult(BaseModel):
 
     def report(self) -> dict[str, Any]:
         """The JSON report (``resolve --report``): every item in input order, and the summary."""
-        return build_report(self.resolutions, self.requests, self.cache_hits, sources_down=self.sources_down)
+        return build_report(self.resolutions, self.summary())
 
     def source_trouble(self, *, offline: bool = False) -> list[str]:
         """One warning line for each source that refused the key, and one for those that were

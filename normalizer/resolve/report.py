@@ -80,18 +80,10 @@ def summarize(
     }
 
 
-def build_report(
-    resolutions: Sequence[Resolution],
-    requests: Mapping[str, int],
-    cache_hits: int,
-    sources_down: Mapping[str, str] | None = None,
-) -> dict[str, Any]:
-    """The whole report (``--report``/``--json``): every item in input order, and `summarize`."""
-    return {
-        "version": REPORT_VERSION,
-        "items": [item_json(r) for r in resolutions],
-        "summary": summarize(resolutions, requests, cache_hits, sources_down),
-    }
+def build_report(resolutions: Sequence[Resolution], summary: Mapping[str, Any]) -> dict[str, Any]:
+    """The whole report (``--report``/``--json``): every item in input order, and the run's
+    counters (`summarize`)."""
+    return {"version": REPORT_VERSION, "items": [item_json(r) for r in resolutions], "summary": dict(summary)}
 
 
 def summary_line(summary: Mapping[str, Any], paint: Callable[[str, str], str] | None = None) -> str:

@@ -96,7 +96,7 @@ def _dblp(
 def _dblp_index(settings: Settings) -> DblpIndex | None:
     """The dblp index ``settings`` name or the default one, if built; opened now, so a broken or
     missing configured index is reported before any work."""
-    path = settings.dblp_index_path()
+    path = settings.index_file("dblp_index")
     if path is None or "dblp" not in settings.resolvers:
         return None
     from bibnorm.resolvers.dblp_index import DblpIndex

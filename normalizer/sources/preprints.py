@@ -127,7 +127,7 @@ def _published_versions(
 def _published_in_dblp_index(known: Mapping[str, Reference], settings: Settings) -> dict[str, Reference]:
     """The publications the local dblp index (when built and dblp is in the chain) names for
     the papers ``known`` by their arXiv id: the venue's authority, asked with no request."""
-    dblp_index = settings.dblp_index_path() if "dblp" in settings.resolvers else None
+    dblp_index = settings.index_file("dblp_index") if "dblp" in settings.resolvers else None
     if dblp_index is None or not known:
         return {}
     from bibnorm.resolvers.dblp import published_from_index

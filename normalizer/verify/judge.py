@@ -61,6 +61,8 @@ __all__ = [
 
 
 class Verdict(StrEnum):
+    """What ``verify`` says of one entry (docs/checks.md: the verdicts)."""
+
     VERIFIED = "verified"
     MISMATCH = "mismatch"
     NOT_FOUND = "not_found"

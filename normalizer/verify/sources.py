@@ -76,12 +76,12 @@ class VerifySources(Closing):
         # Books are asked of Open Library whenever verify is online: no other source holds them.
         self.use_openlibrary = not settings.offline
         self.snapshot = settings.snapshot_index() if "snapshot" in names or settings.offline else None
-        self.dblp_index = settings.dblp_index_path() if "dblp" in names else None
+        self.dblp_index = settings.index_file("dblp_index") if "dblp" in names else None
         # The OpenAlex works index, when built: asked first, online or not; opened once and kept
         # open until `close` (a corpus run verifies thousands of documents with one VerifySources).
-        self.openalex_works = settings.openalex_works_path()
+        self.openalex_works = settings.index_file("openalex_works")
         self._works: OpenAlexWorks | None = None
-        self.retraction_watch = settings.retraction_watch_path()
+        self.retraction_watch = settings.index_file("retraction_watch")
         self._retractions: RetractionWatch | None = None
 
     def names(self) -> tuple[str, ...]:
