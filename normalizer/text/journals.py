@@ -31,7 +31,6 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import get_args
 
 from bibnorm.config import JournalNames
 from bibnorm.text import data_file
@@ -44,8 +43,6 @@ from bibnorm.text.venues import (
     proceedings_name,
     tidy_venue,
 )
-
-JOURNAL_NAMES: tuple[str, ...] = get_args(JournalNames)
 
 TABLE = "bibnorm's venue table"
 LIST = "JabRef's journal list"
@@ -286,14 +283,6 @@ def same_journal(a: Journal, b: Journal) -> bool:
         return True
     keys_a, keys_b = {journal_key(s) for s in a.spellings}, {journal_key(s) for s in b.spellings}
     return bool(keys_a & keys_b) or _variant_names(a.name, b.name)
-
-
-def journal_name(text: str, form: JournalNames) -> str:
-    """A journal's name in ``form``; a spelling no data knows is kept as given (tidied)."""
-    if form == "as-given":
-        return tidy_venue(text)
-    journal = find_journal(text)
-    return journal.spelled(form, text) if journal is not None else tidy_venue(text)
 
 
 def dotted_abbreviation(short: str, name: str) -> str | None:

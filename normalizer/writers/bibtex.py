@@ -80,7 +80,6 @@ __all__ = [
     "render",
     "render_biblatex",
     "render_bibtex",
-    "write_biblatex",
     "write_bibtex",
 ]
 
@@ -169,8 +168,3 @@ def render_biblatex(references: Sequence[tuple[str, Reference]], options: Writer
 def write_bibtex(references: Sequence[tuple[str, Reference]], options: WriterOptions | None = None) -> str:
     """Just the BibTeX text."""
     return render_bibtex(references, options or WriterOptions()).text
-
-
-def write_biblatex(references: Sequence[tuple[str, Reference]], options: WriterOptions | None = None) -> str:
-    """Just the biblatex text."""
-    return render_biblatex(references, options or WriterOptions()).text

@@ -175,11 +175,6 @@ def render_csl_json(references: Sequence[tuple[str, Reference]], options: Writer
     return Rendered(text=text)
 
 
-def write_csl_json(references: Sequence[tuple[str, Reference]], options: WriterOptions | None = None) -> str:
-    """Just the CSL-JSON text."""
-    return render_csl_json(references, options or WriterOptions()).text
-
-
 @lru_cache(maxsize=1)
 def csl_schema() -> dict[str, Any]:
     """The official CSL-JSON schema (citation-style-language/schema, packaged data)."""

@@ -73,8 +73,3 @@ def render_csl_yaml(references: Sequence[tuple[str, Reference]], options: Writer
     """A YAML document with the CSL items under ``references`` (``options``: nothing CSL needs),
     between ``---`` and ``...``: a file of its own, or a Markdown file's metadata block as is."""
     return Rendered(text="---\n" + dump_yaml({"references": csl_yaml_items(references)}) + "...\n")
-
-
-def write_csl_yaml(references: Sequence[tuple[str, Reference]], options: WriterOptions | None = None) -> str:
-    """Just the CSL YAML text."""
-    return render_csl_yaml(references, options or WriterOptions()).text

@@ -243,8 +243,3 @@ def render_hayagriva(references: Sequence[tuple[str, Reference]], options: Write
     """Hayagriva YAML (always Unicode; ``options`` has nothing hayagriva needs)."""
     entries, problems = hayagriva_entries(references)
     return Rendered(text=dump_yaml(entries), warnings=tuple(problems))
-
-
-def write_hayagriva(references: Sequence[tuple[str, Reference]], options: WriterOptions | None = None) -> str:
-    """Just the Hayagriva YAML text."""
-    return render_hayagriva(references, options or WriterOptions()).text

@@ -133,8 +133,3 @@ def render_ris(references: Sequence[tuple[str, Reference]], options: WriterOptio
         for key, reference in references
     ]
     return Rendered(text="\n".join(records))
-
-
-def write_ris(references: Sequence[tuple[str, Reference]], options: WriterOptions | None = None) -> str:
-    """Just the RIS text."""
-    return render_ris(references, options or WriterOptions()).text

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import functools
 import pickle
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from bibnorm.bib.bibfile import (
@@ -166,7 +165,6 @@ CHECKS: tuple[Check, ...] = (
 )
 
 _SEVERITY: Mapping[str, Severity] = {check.code: check.severity for check in CHECKS}
-CHECKS_BY_CODE: Mapping[str, Check] = {check.code: check for check in CHECKS}
 
 
 def run_checks(
@@ -227,11 +225,3 @@ def finish_checks(
     codes = {check.code: i for i, check in enumerate(CHECKS)}
     findings.sort(key=lambda f: (order.get(f.path, len(order)), f.line, codes[f.code]))
     return findings
-
-
-def findings_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
-    """How many findings of each severity."""
-    counts: dict[Severity, int] = defaultdict(int)
-    for finding in findings:
-        counts[finding.severity] += 1
-    return dict(counts)
