@@ -11,8 +11,9 @@ Pure apart from `read_previous`: the earlier file in, the text to write and what
 `bibnorm.api.resolve_files` applies it; the command only says what it did.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: these dataclasses are fields of pydantic models
+# (`ResolveRun`), and pydantic 2.5 (the floor) cannot resolve a dataclass's string annotations
+# from another module.
 import json
 import re
 from collections.abc import Sequence
