@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import click
-from bibnorm.api.formatting import format, format_text, read_source
+from bibnorm.api.formatting import format, read_source
 from bibnorm.api.settings import format_options
 from bibnorm.bib.bibfile import FormatOptions, dominant_newline, render_blocks
 from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
@@ -17,7 +17,7 @@ from bibnorm.cli._options import UserPath, in_place_option, jobs_option, journal
 from bibnorm.errors import UsageError
 from bibnorm.io import STDIO, KeptEncoding, write_stdout
 
-__all__ = ["STREAM_MIN_CHARS", "command", "format_text"]  # format_text: bibnorm mcp formats with it too
+__all__ = ["STREAM_MIN_CHARS", "command"]
 
 # From this size on, a file formatted to stdout is written piece by piece as it is rendered.
 STREAM_MIN_CHARS = 32 * 2**20

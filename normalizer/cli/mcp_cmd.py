@@ -7,7 +7,6 @@ it runs on stdio or, with ``--http``, on 127.0.0.1.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
@@ -74,10 +73,9 @@ def command(roots: tuple[Path, ...], http_port: int | None, **sources: Any) -> N
 
 def assist_config(roots: tuple[Path, ...], overrides: dict[str, Any]) -> Any:
     """The tools' `AssistConfig`: what ``resolve``, ``verify``, ``check`` and ``format`` use."""
+    from bibnorm.api.formatting import format_text
     from bibnorm.api.settings import check_config, format_options
     from bibnorm.assist.tools import AssistConfig
-    from bibnorm.bib.bibfile import dominant_newline, join_rendered, render_blocks
-    from bibnorm.bib.parallel import map_pieces
     from bibnorm.config import load_settings
     from bibnorm.resolvers.session import build_session
 
@@ -87,9 +85,8 @@ def assist_config(roots: tuple[Path, ...], overrides: dict[str, Any]) -> Any:
 
     def format_bib(text: str, name: str) -> tuple[str, list[str]]:
         """What ``bibnorm format`` makes of one file's text, in this process."""
-        render = functools.partial(render_blocks, options=options)
-        blocks = [block for piece in map_pieces(text, name, render, jobs=1) for block in piece]
-        return join_rendered(blocks, options, dominant_newline(text)), [b.note for b in blocks if b.note]
+        formatted, _census, kept = format_text(text, name, options, jobs=1)
+        return formatted, kept
 
     return AssistConfig(
         overrides=overrides,

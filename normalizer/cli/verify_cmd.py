@@ -299,7 +299,7 @@ def verify_corpus(args: VerifyArgs, options: VerifyOptions, overrides: dict[str,
 
 def verify_inputs(files: Sequence[str], overrides: dict[str, Any]) -> list[Path | ReadInput]:
     """The files to verify, with each ``zotero:`` input read from Zotero's local API."""
-    from bibnorm.cli._zotero import read_library
+    from bibnorm.api.reading import read_zotero_library
     from bibnorm.config import load_settings
     from bibnorm.readers.zotero import is_zotero_spec
     from bibnorm.verify.run import ReadInput
@@ -307,7 +307,7 @@ def verify_inputs(files: Sequence[str], overrides: dict[str, Any]) -> list[Path 
     inputs: list[Path | ReadInput] = []
     for given in files:
         if is_zotero_spec(given):
-            name, queries, note = read_library(given, load_settings(overrides))
+            name, queries, note = read_zotero_library(given, load_settings(overrides))
             inputs.append(ReadInput(name, tuple(queries), note))
         else:
             inputs.append(Path(given))

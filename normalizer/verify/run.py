@@ -239,14 +239,8 @@ def from_lock(claim: Claim, lock: Lock, key: bytes | None) -> EntryVerdict | Non
     item = lock.verified.get(claim.key)
     if item is None or item.fingerprint != claim.fingerprint() or not trusted(key, claim.key, item):
         return None
-    return EntryVerdict(
-        key=claim.key,
-        path=claim.path,
-        line=claim.line,
-        verdict=Verdict.VERIFIED,
-        matched=Matched(source=LOCK_SOURCE, doi=item.doi, arxiv_id=item.arxiv_id, title=item.title),
-        claim=claim,
-    )
+    matched = Matched(source=LOCK_SOURCE, doi=item.doi, arxiv_id=item.arxiv_id, title=item.title)
+    return EntryVerdict.of_claim(claim, Verdict.VERIFIED, (), matched, ())
 
 
 def unsealed(claims: Sequence[Claim], lock: Lock, key: bytes | None) -> list[str]:
