@@ -46,8 +46,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from bibnorm.corpus.engines import DaskEngine, ProcessEngine, SerialEngine  # noqa: E402
+from bibnorm.corpus.jobs import close_kept  # noqa: E402
 from bibnorm.corpus.run import run_corpus  # noqa: E402
-from bibnorm.corpus.verifying import Job, close_sources, sources_for  # noqa: E402
+from bibnorm.corpus.verifying import Job, sources_for  # noqa: E402
 from bibnorm.resolvers._session import build_session  # noqa: E402
 from bibnorm.resolvers.dblp_index import build_dblp_index  # noqa: E402
 from bibnorm.resolvers.openalex_works import build_works_index  # noqa: E402
@@ -257,7 +258,7 @@ def judging_rate(paths: list[Path], job: Job) -> tuple[int, float, float]:
     for document in claims:
         judge_all(document, sources.answers(document), job.options, job.today)
     judged = time.perf_counter() - started
-    close_sources()
+    close_kept()
     return sum(len(c) for c in claims), read, judged
 
 

@@ -1,8 +1,9 @@
-"""Where the documents are verified: in this process, on local worker processes, or on Dask.
+"""Where the documents are worked on: in this process, on local worker processes, or on Dask.
 
-Every engine runs the same task, `verifying.verify_batch` (a batch of documents → their result
-lines), and yields each batch's lines as it finishes; the store sorts them when the run ends, so
-the engine and the number of workers change how fast a venue is checked, never what is written.
+Every engine runs the same task, `jobs.run_batch` (a batch of documents → their result lines,
+for any `jobs.CorpusJob`: verify's or resolve's), and yields each batch's lines as it finishes;
+the store sorts them when the run ends, so the engine and the number of workers change how fast
+a venue is done, never what is written.
 
 - `SerialEngine`: one document after another, here (``--workers 1``).
 - `ProcessEngine`: ``N`` forked workers (`bibnorm.processes.fork_pool`); each opens the
@@ -20,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
 from bibnorm.corpus.documents import Document
-from bibnorm.corpus.verifying import Job, close_sources, verify_batch
+from bibnorm.corpus.jobs import CorpusJob, close_kept, run_batch
 from bibnorm.errors import UsageError
 
 Batch = list[tuple[Document, str]]
@@ -37,26 +38,26 @@ def batches(todo: Sequence[tuple[Document, str]], workers: int) -> list[Batch]:
 class Engine(Protocol):
     workers: int
 
-    def run(self, job: Job, todo: Sequence[Batch], decision: str) -> Iterator[list[str]]:
+    def run(self, job: CorpusJob, todo: Sequence[Batch], decision: str) -> Iterator[list[str]]:
         """Each batch's result lines, as batches finish (in any order)."""
 
 
 class SerialEngine:
     workers = 1
 
-    def run(self, job: Job, todo: Sequence[Batch], decision: str) -> Iterator[list[str]]:
+    def run(self, job: CorpusJob, todo: Sequence[Batch], decision: str) -> Iterator[list[str]]:
         try:
             for batch in todo:
-                yield verify_batch(job, batch, decision)
+                yield run_batch(job, batch, decision)
         finally:
-            close_sources()
+            close_kept()
 
 
 class ProcessEngine:
     def __init__(self, workers: int) -> None:
         self.workers = workers
 
-    def run(self, job: Job, todo: Sequence[Batch], decision: str) -> Iterator[list[str]]:
+    def run(self, job: CorpusJob, todo: Sequence[Batch], decision: str) -> Iterator[list[str]]:
         from concurrent.futures import as_completed
 
         from bibnorm.processes import fork_pool
@@ -65,7 +66,7 @@ class ProcessEngine:
             if pool is None:  # no semaphores or no fork here: the same run, in this process
                 yield from SerialEngine().run(job, todo, decision)
                 return
-            futures = [pool.submit(verify_batch, job, batch, decision) for batch in todo]
+            futures = [pool.submit(run_batch, job, batch, decision) for batch in todo]
             try:
                 for future in as_completed(futures):
                     yield future.result()
@@ -81,13 +82,11 @@ class DaskEngine:
         self.scheduler = scheduler
         self.workers = 0  # known once connected
 
-    def run(self, job: Job, todo: Sequence[Batch], decision: str) -> Iterator[list[str]]:
+    def run(self, job: CorpusJob, todo: Sequence[Batch], decision: str) -> Iterator[list[str]]:
         client, owned = self._client()
         try:
             self.workers = len(client.scheduler_info().get("workers", {}))
-            futures = client.map(
-                verify_batch, [job] * len(todo), list(todo), [decision] * len(todo), pure=False
-            )
+            futures = client.map(run_batch, [job] * len(todo), list(todo), [decision] * len(todo), pure=False)
             try:
                 for future in _as_completed(futures):
                     yield future.result()

@@ -1,7 +1,9 @@
-"""A corpus verified into a results folder: find, skip what is done, verify, settle, summarise."""
+"""A corpus worked on into a results folder: find, skip what is done, verify or resolve, settle,
+summarise. The same run for every `bibnorm.corpus.jobs.CorpusJob`."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,31 +11,35 @@ from typing import Any
 
 from bibnorm.corpus.documents import Document, find_documents
 from bibnorm.corpus.engines import Engine, batches
+from bibnorm.corpus.jobs import CorpusJob
 from bibnorm.corpus.store import Key, ResultStore
-from bibnorm.corpus.summary import VERDICTS, write_summary
-from bibnorm.corpus.verifying import Job
+from bibnorm.corpus.summary import Tally, write_if_changed, write_summary
+from bibnorm.io import make_folders
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 
 
 @dataclass
 class CorpusOutcome:
     rows: list[dict[str, Any]]  # one per document, as summary.csv has it (`summary.document_row`)
-    verified_now: int  # documents verified by this run
+    verified_now: int  # documents verified (or resolved) by this run
     reused: int  # documents whose result an earlier run had written
+    tally: Tally  # what the rows count: verify's verdicts, resolve's statuses
 
     def verdicts(self) -> Counter[str]:
-        return Counter({verdict: sum(row[verdict] for row in self.rows) for verdict in VERDICTS})
+        """The entries of the whole corpus by outcome (verdict or status)."""
+        return Counter({outcome: sum(row[outcome] for row in self.rows) for outcome in self.tally.outcomes})
 
     def unreadable(self) -> int:
         return sum(1 for row in self.rows if row["error"])
 
 
 def run_corpus(
-    corpus: str, out: Path, job: Job, engine: Engine, progress: Progress = NO_PROGRESS
+    corpus: str, out: Path, job: CorpusJob, engine: Engine, progress: Progress = NO_PROGRESS
 ) -> CorpusOutcome:
-    """Verify every document of ``corpus`` (`find_documents`) not yet verified in ``out`` with
-    this decision version, write its line as it finishes, then settle the shards and write the
-    summaries. Stopped at any point, the next run goes on where this one stopped."""
+    """Do ``job`` to every document of ``corpus`` (`find_documents`) not yet done in ``out`` with
+    this decision version, write its line (and its files: resolve's .bib) as it finishes, then
+    settle the shards and write the summaries. Stopped at any point, the next run goes on where
+    this one stopped."""
     documents = [d for d in find_documents(corpus) if not _inside(d.path, out)]
     decision = job.decision_version()
     store = ResultStore(out)
@@ -45,19 +51,29 @@ def run_corpus(
     keys: list[Key] = [(document.id, digest, decision) for document, digest in hashed]
     done = store.done()
     todo = [pair for pair, key in zip(hashed, keys, strict=True) if key not in done]
-    progress.start("verify", len(todo), "documents")
+    tally = job.tally
+    progress.start(tally.phase, len(todo), "documents")
     try:
         for lines in engine.run(job, batches(todo, max(1, engine.workers)), decision):
             for line in lines:
                 store.append(line)
+                _write_files(out, tally, line)
             progress.advance(len(lines))
     finally:
         store.close()
     progress.finish()
     progress.start("summary", len(keys), "documents")
-    rows = write_summary(out, store.settle(keys), progress)
+    rows = write_summary(out, store.settle(keys), tally, progress)
     progress.finish()
-    return CorpusOutcome(rows=rows, verified_now=len(todo), reused=len(documents) - len(todo))
+    return CorpusOutcome(rows=rows, verified_now=len(todo), reused=len(documents) - len(todo), tally=tally)
+
+
+def _write_files(out: Path, tally: Tally, line: str) -> None:
+    """The files a document's result brings (resolve's .bib), written the moment it is done."""
+    files = tally.files(json.loads(line))
+    for name, text in files.items():
+        make_folders((out / name).parent)
+        write_if_changed(out / name, text)
 
 
 def _inside(path: Path, folder: Path) -> bool:

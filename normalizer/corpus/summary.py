@@ -14,7 +14,8 @@ import csv
 import hashlib
 import io
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,6 @@ from bibnorm.resolve.progress import NO_PROGRESS, Progress
 VERDICTS = ("verified", "mismatch", "not_found", "unverifiable")
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 WORST_SHOWN = 3
-CSV_COLUMNS = ("document", "path", "venue", "track", "entries", *VERDICTS, "worst_findings", "error")
 _HEAD = (
     '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
     '<meta http-equiv="Content-Security-Policy"'
@@ -40,23 +40,53 @@ _HEAD = (
 )
 
 
+@dataclass(frozen=True)
+class Tally:
+    """What a kind of corpus run counts per document and how its summaries and pages show it
+    (verify's verdicts, resolve's statuses): one summary writer for every command."""
+
+    name: str  # the page's heading: "Corpus verification"
+    phase: str  # the progress phase documents are done in: "verify"
+    field: str  # the entry field counted: "verdict"
+    outcomes: tuple[str, ...]  # its values, in the columns' order
+    flagged: tuple[str, ...]  # the outcomes that put a document first, the weightiest first
+    flagged_label: str  # "documents with references flagged"
+    explained: str  # the sentence above the table
+    worst_column: str  # the column naming the document's worst entries
+    worst: Callable[[dict[str, Any]], list[str]]
+    entry_head: tuple[str, ...]  # the columns of a document's page
+    entry_cells: Callable[[dict[str, Any]], tuple[str, str]]  # an entry's row class and cells (HTML)
+    files: Callable[[dict[str, Any]], dict[str, str]] = lambda _: {}  # written beside a result, by name
+    folders: tuple[str, ...] = ()  # where those files go (their stale ones are removed)
+
+    def csv_columns(self) -> tuple[str, ...]:
+        return ("document", "path", "venue", "track", "entries", *self.outcomes, self.worst_column, "error")
+
+    def flagged_count(self, row: dict[str, Any]) -> int:
+        return int(sum(row[outcome] for outcome in self.flagged))
+
+    def order(self, row: dict[str, Any]) -> tuple[int, int, str]:
+        """The summary page's order: the weightiest outcome, then all flagged, then the id."""
+        return (-row[self.flagged[0]], -self.flagged_count(row), row["document"])
+
+
 def document_page(document_id: str) -> str:
     """The file name of a document's page: stable, safe whatever characters its id has."""
     return f"documents/{hashlib.sha256(document_id.encode()).hexdigest()[:16]}.html"
 
 
-def document_row(result: dict[str, Any]) -> dict[str, Any]:
+def document_row(result: dict[str, Any], tally: Tally) -> dict[str, Any]:
     """What the summaries say of one document: all they need, without its entries."""
     document = result["document"]
-    tally = Counter(entry["verdict"] for entry in result["entries"])
+    counted = Counter(entry[tally.field] for entry in result["entries"])
     return {
         "document": document["id"],
         "path": document["path"],
         "venue": document["venue"] or "",
         "track": document["track"] or "",
         "entries": len(result["entries"]),
-        **{verdict: tally[verdict] for verdict in VERDICTS},
-        "worst_findings": "; ".join(worst_findings(result)),
+        **{outcome: counted[outcome] for outcome in tally.outcomes},
+        tally.worst_column: "; ".join(tally.worst(result)),
         "error": result.get("error") or "",
     }
 
@@ -71,107 +101,145 @@ def worst_findings(result: dict[str, Any]) -> list[str]:
     return [f"{code} {key}" for _, _, code, key in sorted(found)[:WORST_SHOWN]]
 
 
-def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
+def summary_csv(rows: Sequence[dict[str, Any]], tally: Tally) -> str:
     """One row per document, in the order given (by id)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    columns = tally.csv_columns()
+    writer.writerow(columns)
     for row in rows:
-        writer.writerow([row[column] for column in CSV_COLUMNS])
+        writer.writerow([row[column] for column in columns])
     return out.getvalue()
 
 
-def _flagged(row: dict[str, Any]) -> int:
-    return int(row["not_found"] + row["mismatch"])
+def _label(outcome: str) -> str:
+    return outcome.replace("_", " ")
 
 
-def summary_html(rows: Sequence[dict[str, Any]]) -> str:
-    total = Counter({verdict: sum(row[verdict] for row in rows) for verdict in VERDICTS})
-    flagged = sum(1 for row in rows if _flagged(row))
+def summary_html(rows: Sequence[dict[str, Any]], tally: Tally) -> str:
+    total = Counter({outcome: sum(row[outcome] for row in rows) for outcome in tally.outcomes})
+    flagged = sum(1 for row in rows if tally.flagged_count(row))
     failed = sum(1 for row in rows if row["error"])
-    parts = [_HEAD.format(title="bibnorm: corpus verification")]
-    parts.append('<h1>Corpus verification</h1>\n<p class="tally">')
+    parts = [_HEAD.format(title=f"bibnorm: {tally.name.lower()}")]
+    parts.append(f'<h1>{tally.name}</h1>\n<p class="tally">')
     parts.append(f"<span>{len(rows)} documents</span><span>{sum(total.values())} references</span>")
-    parts.append(f"<span>{flagged} documents with references flagged</span>")
+    parts.append(f"<span>{flagged} {tally.flagged_label}</span>")
     parts.append(f'<span>{failed} documents unreadable</span></p>\n<p class="tally">')
-    parts.append("".join(f"<span>{total[v]} {v.replace('_', ' ')}</span>" for v in VERDICTS))
-    parts.append("</p>\n<p>Documents citing references no source holds (not found) or that do not match")
-    parts.append(" their record (mismatch) come first. Each links to its report.</p>\n<table>\n<thead><tr>")
+    parts.append("".join(f"<span>{total[o]} {_label(o)}</span>" for o in tally.outcomes))
+    parts.append(f"</p>\n<p>{tally.explained}</p>\n<table>\n<thead><tr>")
     parts.append("<th>document</th><th>venue</th><th>refs</th>")
-    parts.append("".join(f"<th>{v.replace('_', ' ')}</th>" for v in VERDICTS))
-    parts.append("<th>worst findings</th></tr></thead>\n<tbody>\n")
-    for row in sorted(rows, key=lambda r: (-r["not_found"], -_flagged(r), r["document"])):
-        row_class = "bad" if _flagged(row) or row["error"] else ""
+    parts.append("".join(f"<th>{_label(o)}</th>" for o in tally.outcomes))
+    parts.append(f"<th>{_label(tally.worst_column)}</th></tr></thead>\n<tbody>\n")
+    for row in sorted(rows, key=tally.order):
+        row_class = "bad" if tally.flagged_count(row) or row["error"] else ""
         venue = " / ".join(part for part in (row["venue"], row["track"]) if part)
-        worst = escape(row["worst_findings"] or row["error"])
+        worst = escape(row[tally.worst_column] or row["error"])
         link = document_page(row["document"])
         parts.append(
             f'<tr class="{row_class}"><td><a href="{link}">{escape(row["document"])}'
             f'</a></td><td>{escape(venue)}</td><td class="n">{row["entries"]}</td>'
-            + "".join(f'<td class="n">{row[v]}</td>' for v in VERDICTS)
+            + "".join(f'<td class="n">{row[o]}</td>' for o in tally.outcomes)
             + f"<td><code>{worst}</code></td></tr>\n"
         )
     parts.append("</tbody></table>\n</body></html>\n")
     return "".join(parts)
 
 
-def report_html(result: dict[str, Any]) -> str:
-    """One document's page: each entry's verdict, what was read of it, and its findings."""
+def report_html(result: dict[str, Any], tally: Tally) -> str:
+    """One document's page: each entry's outcome, what was read of it, and why."""
     document = result["document"]
     parts = [_HEAD.format(title=escape(f"bibnorm: {document['id']}"))]
     parts.append('<p><a href="../summary.html">← corpus summary</a></p>\n')
     parts.append(f"<h1>{escape(document['id'])}</h1>\n<p><code>{escape(document['path'])}</code>")
     parts.append(f" · sha256 <code>{document['sha256'][:16]}</code>")
-    parts.append(f" · decision {escape(result['decision'])}</p>\n")
+    parts.append(f" · decision {escape(result['decision'])}")
+    for name in sorted(tally.files(result)):
+        parts.append(f' · <a href="../{escape(name)}">{escape(Path(name).suffix.lstrip("."))}</a>')
+    parts.append("</p>\n")
     if result.get("error"):
         parts.append(f'<p class="bad">Could not be read: {escape(result["error"])}</p>\n')
     for note in result.get("notes") or ():
         parts.append(f"<p>Read as: {escape(note)}</p>\n")
-    parts.append("<table><thead><tr><th>line</th><th>key</th><th>verdict</th><th>read</th>")
-    parts.append("<th>findings</th></tr></thead>\n<tbody>\n")
+    parts.append("<table><thead><tr>" + "".join(f"<th>{name}</th>" for name in tally.entry_head))
+    parts.append("</tr></thead>\n<tbody>\n")
     for entry in result["entries"]:
-        verdict = entry["verdict"]
-        row_class = {"mismatch": "bad", "not_found": "bad", "unverifiable": "warn"}.get(verdict, "")
-        read = entry.get("read") or {}
-        said = escape("; ".join(f"{name}: {_shown(value)}" for name, value in read.items()))
-        findings = "<br>".join(
-            f"<code>{escape(f['code'])}</code> {escape(f['severity'])}: {escape(f['message'])}"
-            for f in entry["findings"]
-        ) or escape("; ".join(entry.get("unverifiable_because") or ()))
-        parts.append(
-            f'<tr class="{row_class}"><td class="n">{entry["line"]}</td><td>{escape(entry["key"])}</td>'
-            f"<td>{verdict.replace('_', ' ')}</td><td>{said}</td><td>{findings}</td></tr>\n"
-        )
+        row_class, cells = tally.entry_cells(entry)
+        parts.append(f'<tr class="{row_class}">{cells}</tr>\n')
     parts.append("</tbody></table>\n</body></html>\n")
     return "".join(parts)
 
 
-def _shown(value: object) -> str:
+def shown(value: object) -> str:
+    """A value of what was read, as a page shows it (a list comma-separated)."""
     return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
+def read_cell(entry: dict[str, Any]) -> str:
+    """What was read of an entry, as one cell's HTML."""
+    read = entry.get("read") or {}
+    return escape("; ".join(f"{name}: {shown(value)}" for name, value in read.items()))
+
+
+def _verify_cells(entry: dict[str, Any]) -> tuple[str, str]:
+    verdict = entry["verdict"]
+    row_class = {"mismatch": "bad", "not_found": "bad", "unverifiable": "warn"}.get(verdict, "")
+    findings = "<br>".join(
+        f"<code>{escape(f['code'])}</code> {escape(f['severity'])}: {escape(f['message'])}"
+        for f in entry["findings"]
+    ) or escape("; ".join(entry.get("unverifiable_because") or ()))
+    return row_class, (
+        f'<td class="n">{entry["line"]}</td><td>{escape(entry["key"])}</td>'
+        f"<td>{_label(verdict)}</td><td>{read_cell(entry)}</td><td>{findings}</td>"
+    )
+
+
+VERIFY_TALLY = Tally(
+    name="Corpus verification",
+    phase="verify",
+    field="verdict",
+    outcomes=VERDICTS,
+    flagged=("not_found", "mismatch"),
+    flagged_label="documents with references flagged",
+    explained=(
+        "Documents citing references no source holds (not found) or that do not match"
+        " their record (mismatch) come first. Each links to its report."
+    ),
+    worst_column="worst_findings",
+    worst=worst_findings,
+    entry_head=("line", "key", "verdict", "read", "findings"),
+    entry_cells=_verify_cells,
+)
+
+
 def write_summary(
-    folder: Path, results: Iterable[dict[str, Any]], progress: Progress = NO_PROGRESS
+    folder: Path, results: Iterable[dict[str, Any]], tally: Tally, progress: Progress = NO_PROGRESS
 ) -> list[dict[str, Any]]:
-    """Each document's page as its result comes (an unchanged page is not rewritten), then
-    ``summary.csv`` and ``summary.html``; pages of documents no longer in the corpus are removed.
-    Every file is written atomically. Returns the documents' rows, sorted by id."""
-    make_folders(folder / "documents")
+    """Each document's page and files as its result comes (an unchanged file is not rewritten),
+    then ``summary.csv`` and ``summary.html``; pages and files of documents no longer in the
+    corpus are removed. Every file is written atomically. Returns the documents' rows, sorted by id."""
+    folders = ("documents", *tally.folders)
+    for name in folders:
+        make_folders(folder / name)
+    written = set()
     rows = []
-    pages = set()
     for result in results:
-        page = document_page(result["document"]["id"])
-        pages.add(page)
-        text = report_html(result)
-        target = folder / page
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            write_atomic(target, text)
-        rows.append(document_row(result))
+        files = {document_page(result["document"]["id"]): report_html(result, tally), **tally.files(result)}
+        for name, text in files.items():
+            write_if_changed(folder / name, text)
+        written |= files.keys()
+        rows.append(document_row(result, tally))
         progress.advance()
-    for stale in sorted((folder / "documents").glob("*.html")):
-        if f"documents/{stale.name}" not in pages:
-            stale.unlink()
+    for name in folders:
+        for stale in sorted((folder / name).iterdir()):
+            if stale.is_file() and f"{name}/{stale.name}" not in written:
+                stale.unlink()
     rows.sort(key=lambda row: row["document"])
-    write_atomic(folder / "summary.csv", summary_csv(rows))
-    write_atomic(folder / "summary.html", summary_html(rows))
+    write_atomic(folder / "summary.csv", summary_csv(rows, tally))
+    write_atomic(folder / "summary.html", summary_html(rows, tally))
     return rows
+
+
+def write_if_changed(target: Path, text: str) -> None:
+    """``text`` into ``target`` atomically, unless it holds exactly that already."""
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        write_atomic(target, text)

@@ -1,8 +1,9 @@
-"""One document of a corpus verified: its result line, with the sources a worker keeps open.
+"""One document of a corpus verified (``verify CORPUS --out DIR``): the `Job` the engines run.
 
 A worker (the parent when serial, a forked process, a Dask worker) verifies many documents in
 a row; the sources (their session, the local indexes they open) are made once per worker and
-`Job` and kept until the worker ends, so an index is opened once, not once per document.
+`Job` and kept until the worker ends (`bibnorm.corpus.jobs`), so an index is opened once, not
+once per document.
 
 The result is one JSON line, the same whichever worker wrote it: the document (id, path
 relative to the corpus, venue, track, content hash), the decision version, and each entry's
@@ -14,21 +15,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from bibnorm.config import Settings, load_settings
-from bibnorm.errors import InputError
+from bibnorm.corpus.jobs import kept_for
+from bibnorm.corpus.summary import VERIFY_TALLY, Tally
 from bibnorm.resolvers import SessionFactory
 from bibnorm.verify.judge import Claim, EntryVerdict
 from bibnorm.verify.run import VerifyOptions, judge_all, read_claims
 
 if TYPE_CHECKING:
-    from bibnorm.corpus.documents import Document
     from bibnorm.verify.sources import VerifySources
 
 RESULT_FORMAT = 1  # the shape of a result line; a change here is a new decision version
@@ -77,70 +77,33 @@ class Job:
         digest = hashlib.sha256(json.dumps(decided, sort_keys=True).encode()).hexdigest()[:12]
         return f"{__version__}+{digest}"
 
+    @property
+    def tally(self) -> Tally:
+        return VERIFY_TALLY
 
-class _Open(threading.local):
-    """The sources of each job this thread has served (one, in practice), kept across documents.
-    Per thread: a Dask worker runs its tasks on threads, and a session is not shared between them."""
+    def open_worker(self) -> VerifySources:
+        from bibnorm.verify.sources import VerifySources
 
-    def __init__(self) -> None:
-        self.sources: dict[Job, VerifySources] = {}
+        return VerifySources(self.settings, self.open_session)
 
-
-_OPEN = _Open()
+    def document_body(self, opened: Any, path: Path) -> dict[str, Any]:
+        return _verify(opened, self, path)
 
 
 def sources_for(job: Job) -> VerifySources:
     """The sources this thread verifies ``job``'s documents with: made at its first document,
     kept for the next ones (one session, each local index opened once)."""
-    from bibnorm.verify.sources import VerifySources
-
-    sources = _OPEN.sources.get(job)
-    if sources is None:
-        sources = _OPEN.sources[job] = VerifySources(job.settings, job.open_session)
-    return sources
+    return cast("VerifySources", kept_for(job))
 
 
-def close_sources() -> None:
-    """Close the sources this thread kept open (their session and local indexes) and forget them:
-    the engine that verified in this thread calls it when its run ends."""
-    for sources in _OPEN.sources.values():
-        sources.close()
-    _OPEN.sources.clear()
-
-
-def verify_document(job: Job, document: Document, content_hash: str, decision: str) -> str:
-    """``document``'s result line (ending in a newline). A document that cannot be read gives a
-    line with its ``error`` and no entries: one bad PDF never stops a venue."""
-    head: dict[str, Any] = {
-        "id": document.id,
-        "path": document.relative,
-        "venue": document.venue,
-        "track": document.track,
-        "sha256": content_hash,
-    }
-    try:
-        entries, notes = _verify(job, document.path)
-        body: dict[str, Any] = {"entries": entries, "notes": notes}
-    except InputError as error:  # this document's trouble; any other stops the run
-        # The message names the file by the corpus-relative path: no absolute path in a result.
-        message = str(error).replace(str(document.path), document.relative)
-        body = {"entries": [], "notes": [], "error": message}
-    return json.dumps({"document": head, "decision": decision, **body}, ensure_ascii=False) + "\n"
-
-
-def verify_batch(job: Job, batch: Sequence[tuple[Document, str]], decision: str) -> list[str]:
-    """The result lines of a batch of ``(document, content hash)``, in order (a task of the engines)."""
-    return [verify_document(job, document, digest, decision) for document, digest in batch]
-
-
-def _verify(job: Job, path: Path) -> tuple[list[dict[str, Any]], list[str]]:
+def _verify(sources: VerifySources, job: Job, path: Path) -> dict[str, Any]:
     notes: list[str] = []
     claims, unreadable = read_claims([path], notes=notes)
-    sources = sources_for(job)
     answers = sources.answers(claims)
     verdicts = judge_all(claims, answers, job.options, job.today)
     ordered = sorted([*verdicts, *unreadable], key=lambda v: v.line)
-    return [entry_json(verdict) for verdict in ordered], [note.split(": ", 1)[-1] for note in notes]
+    entries = [entry_json(verdict) for verdict in ordered]
+    return {"entries": entries, "notes": [note.split(": ", 1)[-1] for note in notes]}
 
 
 def entry_json(verdict: EntryVerdict) -> dict[str, Any]:
