@@ -48,6 +48,7 @@ _PUBLIC: dict[str, str] = {
     "VerifyOptions": "bibnorm.api.verifying",
     "ReadInput": "bibnorm.api.verifying",
     "verify_corpus": "bibnorm.api.corpus",
+    "resolve_corpus": "bibnorm.api.corpus",  # resolve CORPUS --out DIR: the same corpus run
     "check": "bibnorm.api.checking",
     "Checked": "bibnorm.api.checking",
     "format": "bibnorm.api.formatting",

@@ -1,5 +1,10 @@
-"""``bibnorm.verify_corpus``: a whole venue verified into a results folder, resumably
-(``bibnorm verify CORPUS --out DIR``; `bibnorm.corpus` does the work, docs/scale.md).
+"""``bibnorm.verify_corpus`` and ``bibnorm.resolve_corpus``: a whole venue verified or resolved
+into a results folder, resumably (``bibnorm verify CORPUS --out DIR``, ``bibnorm resolve CORPUS
+--out DIR``; `bibnorm.corpus` does the work, docs/scale.md).
+
+Two functions, not one with a ``kind``: what a run is given differs (verify's `VerifyOptions`
+and the date its verdicts are judged on; resolve's BibTeX layout), and each signature says what
+its command takes. Both run the same engine, store and summaries (`bibnorm.corpus.run`).
 """
 
 from __future__ import annotations
@@ -49,4 +54,35 @@ def verify_corpus(
     return run_corpus(str(corpus), Path(out), job, engine, progress)
 
 
-__all__ = ["CorpusOutcome", "verify_corpus"]
+def resolve_corpus(
+    corpus: str | Path,
+    out: str | Path,
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    workers: int | None = None,
+    scheduler: Any | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> CorpusOutcome:
+    """Resolve every document of ``corpus`` (a folder, a glob or a ``.csv``/``.jsonl`` manifest)
+    not yet resolved in ``out``: one JSON line per document (each item as ``resolve --report``
+    has it: what was read, the record chosen with its score and evidence, the candidates of what
+    did not resolve), one ``bib/<name>.bib`` per document, then ``summary.csv`` and
+    ``summary.html``. ``workers`` local processes, or a Dask ``scheduler`` (an address, a cluster
+    or a client); ``overrides`` are settings as `bibnorm.load_settings` takes them. A lockfile is
+    for one bibliography, never a corpus: `UsageError` when the settings name one."""
+    from bibnorm.config import load_settings
+    from bibnorm.corpus.engines import engine_for
+    from bibnorm.corpus.resolving import ResolveDocuments
+    from bibnorm.corpus.run import run_corpus
+
+    from .settings import format_options
+
+    settings = load_settings(dict(overrides or {}))
+    if settings.lock is not None:
+        raise UsageError("--out resolves a corpus: --lock and --update-lock are for one bibliography")
+    engine = engine_for(workers, scheduler)
+    job = ResolveDocuments.make(settings, format_options(journal_names=settings.journal_names or "full"))
+    return run_corpus(str(corpus), Path(out), job, engine, progress)
+
+
+__all__ = ["CorpusOutcome", "resolve_corpus", "verify_corpus"]

@@ -1,5 +1,6 @@
-"""``bibnorm verify CORPUS --out DIR``: a whole venue, resumably (`bibnorm.verify_corpus` does the
-work); its one summary line and exit status."""
+"""``bibnorm verify CORPUS --out DIR`` and ``bibnorm resolve CORPUS --out DIR``: a whole venue,
+resumably (`bibnorm.verify_corpus`, `bibnorm.resolve_corpus` do the work); their one summary line
+and exit status."""
 
 from __future__ import annotations
 
@@ -7,17 +8,21 @@ from pathlib import Path
 from typing import Any
 
 import click
+from bibnorm.api.corpus import CorpusOutcome
+from bibnorm.api.corpus import resolve_corpus as resolve_documents
 from bibnorm.api.corpus import verify_corpus as run_corpus
 from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
 from bibnorm.cli._progress import progress_for
 from bibnorm.errors import UsageError
 from bibnorm.verify.run import VerifyOptions
 
+Engine = tuple[int | None, str | None]  # --workers, --scheduler
+
 
 def verify_corpus(
     corpora: tuple[str, ...],
     out: Path,
-    engine: tuple[int | None, str | None],
+    engine: Engine,
     options: VerifyOptions,
     overrides: dict[str, Any],
     quiet: bool,
@@ -25,20 +30,52 @@ def verify_corpus(
 ) -> int:
     """Run the corpus on ``engine`` (``--workers``, ``--scheduler``) and print one summary line;
     the exit status: 3 when a reference is a mismatch or not found (as for one file), else 0."""
-    if len(corpora) != 1:
-        raise UsageError("--out takes one CORPUS: a folder, a glob (quoted) or a manifest (.csv, .jsonl)")
     workers, scheduler = engine
     with progress_for(quiet=quiet, wanted=show_progress) as progress:
         outcome = run_corpus(
-            corpora[0], out, options, overrides, workers=workers, scheduler=scheduler, progress=progress
+            _one(corpora), out, options, overrides, workers=workers, scheduler=scheduler, progress=progress
         )
     tally = outcome.verdicts()
     if not quiet:
-        click.echo(
-            f"{len(outcome.rows)} documents ({outcome.verified_now} verified now, {outcome.reused} from"
-            f" earlier runs, {outcome.unreadable()} unreadable): {sum(tally.values())} references,"
-            f" {tally['verified']} verified, {tally['mismatch']} mismatch, {tally['not_found']} not found,"
-            f" {tally['unverifiable']} unverifiable; {out / 'summary.html'}",
-            err=True,
-        )
+        _say(outcome, out, "verified")
     return EXIT_FINDINGS if tally["mismatch"] or tally["not_found"] else EXIT_OK
+
+
+def resolve_corpus(
+    corpora: tuple[str, ...],
+    out: Path,
+    engine: Engine,
+    overrides: dict[str, Any],
+    quiet: bool,
+    show_progress: bool | None,
+    strict: bool,
+) -> int:
+    """Resolve the corpus on ``engine`` and print one summary line; the exit status: 3 with
+    ``--strict`` when a reference did not resolve (as for one file), else 0."""
+    workers, scheduler = engine
+    with progress_for(quiet=quiet, wanted=show_progress) as progress:
+        outcome = resolve_documents(
+            _one(corpora), out, overrides, workers=workers, scheduler=scheduler, progress=progress
+        )
+    tally = outcome.verdicts()
+    if not quiet:
+        _say(outcome, out, "resolved")
+    return EXIT_FINDINGS if strict and sum(tally.values()) != tally["resolved"] else EXIT_OK
+
+
+def _one(corpora: tuple[str, ...]) -> str:
+    if len(corpora) != 1:
+        raise UsageError("--out takes one CORPUS: a folder, a glob (quoted) or a manifest (.csv, .jsonl)")
+    return corpora[0]
+
+
+def _say(outcome: CorpusOutcome, out: Path, done: str) -> None:
+    """The run's one line on stderr: documents done now and reused, then the references by outcome."""
+    tally = outcome.verdicts()
+    counts = ", ".join(f"{tally[name]} {name.replace('_', ' ')}" for name in outcome.tally.outcomes)
+    click.echo(
+        f"{len(outcome.rows)} documents ({outcome.verified_now} {done} now, {outcome.reused} from"
+        f" earlier runs, {outcome.unreadable()} unreadable): {sum(tally.values())} references,"
+        f" {counts}; {out / 'summary.html'}",
+        err=True,
+    )

@@ -14,11 +14,18 @@ from bibnorm.api.previous import Outcome, PreviousOutput
 from bibnorm.api.resolve_files import ResolveJob, ResolveRun, plan_resolve, resolve_files
 from bibnorm.api.resolving import ResolveResult
 from bibnorm.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED
-from bibnorm.cli._options import UserPath, journal_names_option, lock_option, source_options, source_overrides
+from bibnorm.cli._options import (
+    UserPath,
+    journal_names_option,
+    lock_option,
+    path_option,
+    source_options,
+    source_overrides,
+)
 from bibnorm.cli._progress import progress_for, progress_option, say
 from bibnorm.cli._style import Painter, color_option
 from bibnorm.config import BstName, Settings, load_settings
-from bibnorm.errors import one_line
+from bibnorm.errors import UsageError, one_line
 from bibnorm.io import STDIO, write_atomic
 from bibnorm.models import Resolution
 from bibnorm.readers import available_formats
@@ -131,6 +138,20 @@ def _setting(flag: str, choices: Sequence[str], help: str, dest: str | None = No
     is_flag=True,
     help="Record this run's decisions in the lockfile (created if missing).",
 )
+@path_option(
+    "--out",
+    "out_dir",
+    file_okay=False,
+    metavar="RESULTS_DIR",
+    help=(
+        "Resolve a corpus (INPUT is a folder, a quoted glob or a .csv/.jsonl manifest) into this folder:"
+        " one JSON line and one .bib per document, summary.csv and summary.html; resumes where a run stopped."
+    ),
+)
+@click.option("--workers", type=int, default=None, metavar="N", help="With --out: N local processes.")
+@click.option(
+    "--scheduler", default=None, metavar="ADDRESS", help="With --out: a Dask scheduler (tcp://host:8786)."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
 @progress_option
 @color_option
@@ -163,7 +184,11 @@ def command(
       bibnorm resolve paper.bbl -o paper.bib                  # a .bbl back to a .bib, keys kept
       bibnorm resolve paper.pdf -o refs.bib                   # the .bib of a paper's bibliography
       bibnorm resolve refs.txt --journal-names abbreviated    # Phys. Rev. Lett., CVPR
+      bibnorm resolve submissions/ --out results/             # a whole venue (docs/scale.md)
     """
+    corpus = (options.pop("out_dir"), options.pop("workers"), options.pop("scheduler"))
+    if corpus != (None, None, None):
+        raise SystemExit(resolve_corpus(inputs, corpus, options, strict, quiet, show_progress))
     job = ResolveJob(inputs=inputs, **{name: options.pop(name) for name in JOB_OPTIONS})
     plan = plan_resolve(job, _settings(options))  # refusals before the progress display starts
     with progress_for(quiet=quiet, wanted=show_progress) as progress:
@@ -184,13 +209,46 @@ def command(
 
 # The options that say what to resolve and where to write (a `ResolveJob`); the others are settings.
 JOB_OPTIONS = ("output", "output_format", "input_format", "report_path", "report_on_stdout", "update_lock")
+FLAGS = {
+    "output": "--output",
+    "output_format": "--format",
+    "input_format": "--input-format",
+    "report_path": "--report",
+    "report_on_stdout": "--json",
+    "update_lock": "--update-lock",
+}
 SOURCE_OPTIONS = ("offline", "snapshot", "resolver_names", "s2_api_key", "cache_dir")
 
 
 def _settings(options: dict[str, Any]) -> Settings:
     """`Settings` from the config, the environment and the options that override them."""
+    return load_settings(_overrides(options))
+
+
+def _overrides(options: dict[str, Any]) -> dict[str, Any]:
+    """The settings the options (all but the job's) override, as `load_settings` takes them."""
     sources = source_overrides(**{name: options.pop(name) for name in SOURCE_OPTIONS})
-    return load_settings({**sources, "lock": options.pop("lock_path"), **options})
+    return {**sources, "lock": options.pop("lock_path"), **options}
+
+
+def resolve_corpus(
+    inputs: tuple[str, ...],
+    corpus: tuple[Any, int | None, str | None],
+    options: dict[str, Any],
+    strict: bool,
+    quiet: bool,
+    show_progress: bool | None,
+) -> int:
+    """``--out`` (``--workers``, ``--scheduler``): the corpus resolved, its summary line; the exit status."""
+    from bibnorm.cli._corpus import resolve_corpus as run_corpus
+
+    out, workers, scheduler = corpus
+    single = [FLAGS[name] for name in JOB_OPTIONS if options.pop(name) not in (None, False, STDIO)]
+    if out is None:
+        raise UsageError("--workers and --scheduler go with --out DIR")
+    if single:
+        raise UsageError(f"--out resolves a corpus into its folder: {single[0]} is for one bibliography")
+    return run_corpus(inputs, out, (workers, scheduler), _overrides(options), quiet, show_progress, strict)
 
 
 def _closing_lines(run: ResolveRun, job: ResolveJob, *, quiet: bool) -> list[str]:

@@ -175,9 +175,10 @@ def shown(value: object) -> str:
 
 
 def read_cell(entry: dict[str, Any]) -> str:
-    """What was read of an entry, as one cell's HTML."""
+    """What was read of an entry (what it gave: no empty field), as one cell's HTML."""
     read = entry.get("read") or {}
-    return escape("; ".join(f"{name}: {shown(value)}" for name, value in read.items()))
+    said = [f"{name}: {shown(value)}" for name, value in read.items() if value not in (None, "", [])]
+    return escape("; ".join(said))
 
 
 def _verify_cells(entry: dict[str, Any]) -> tuple[str, str]:
