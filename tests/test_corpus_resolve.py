@@ -1,0 +1,204 @@
+"""``bibnorm resolve CORPUS --out DIR``: a venue resolved document by document (normalizer/corpus).
+
+The source is the snapshot index of the dev snapshot (177 real arXiv records), offline: each
+document is a reference list citing some of them by title or arXiv id, every third one also a
+title no record carries.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from bibnorm.api.corpus import resolve_corpus
+from bibnorm.bib.bibfile import FormatOptions
+from bibnorm.cli import EXIT_FINDINGS, EXIT_USAGE, main
+from bibnorm.config import load_settings
+from bibnorm.corpus.engines import DaskEngine, ProcessEngine, SerialEngine
+from bibnorm.corpus.resolving import ResolveDocuments
+from bibnorm.corpus.run import run_corpus
+from bibnorm.corpus.store import ResultStore
+from bibnorm.corpus.summary import document_page
+from click.testing import CliRunner
+from paths import DEV_SNAPSHOT
+
+INVENTED = "A Completely Invented Study of Quantum Llamas in Orbit"
+RECORDS = [json.loads(line) for line in DEV_SNAPSHOT.read_text(encoding="utf-8").splitlines()[:16]]
+# Eight documents: a title and an arXiv id each; every third also cites a title no record carries.
+CORPUS = {
+    f"track{n % 2}/paper{n}.txt": "\n".join(
+        [RECORDS[2 * n]["title"], f"arXiv:{RECORDS[2 * n + 1]['id']}", *([INVENTED] if n % 3 == 0 else [])]
+    )
+    + "\n"
+    for n in range(8)
+}
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dev_index: Path) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("BIBNORM_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("BIBNORM_SNAPSHOT", str(dev_index))
+    monkeypatch.setenv("BIBNORM_OFFLINE", "1")
+    for name, text in CORPUS.items():
+        (tmp_path / "venue" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "venue" / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def job() -> ResolveDocuments:
+    return ResolveDocuments.make(load_settings(), FormatOptions())
+
+
+def folder_bytes(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def result_lines(folder: Path) -> dict[str, dict]:
+    lines = [json.loads(line) for shard in sorted(folder.glob("results/*.jsonl")) for line in shard.open()]
+    return {line["document"]["id"]: line for line in lines}
+
+
+def test_a_venue_is_resolved_into_a_line_and_a_bib_per_document_and_a_summary(env: Path) -> None:
+    result = CliRunner().invoke(main, ["resolve", "venue", "--out", "out", "--workers", "1"])
+
+    assert result.exit_code == 0, result.output
+    assert (
+        "8 documents (8 resolved now, 0 from earlier runs, 0 unreadable): 19 references, 16 resolved,"
+        " 0 ambiguous, 3 unresolved, 0 failed; out/summary.html" in result.stderr
+    )
+    paper3 = result_lines(env / "out")["track1/paper3.txt"]
+    assert [(e["origin"], e["status"], e["arxiv_id"]) for e in paper3["entries"]] == [
+        ("1", "resolved", RECORDS[6]["id"]),
+        ("2", "resolved", RECORDS[7]["id"]),
+        ("3", "unresolved", None),
+    ]
+    invented = paper3["entries"][2]
+    assert invented["read"]["title"] == INVENTED
+    assert invented["candidates"] and not any(c["acceptable"] for c in invented["candidates"])
+    assert paper3["entries"][0]["score"] == 1.0 and paper3["entries"][0]["evidence"]["title_key_equal"]
+
+    rows = list(csv.DictReader(io.StringIO((env / "out/summary.csv").read_text(encoding="utf-8"))))
+    assert [row["document"] for row in rows] == sorted(CORPUS)
+    assert {row["document"]: row["unresolved"] for row in rows if row["unresolved"] != "0"} == {
+        "track0/paper0.txt": "1",
+        "track0/paper6.txt": "1",
+        "track1/paper3.txt": "1",
+    }
+    assert rows[3]["unsettled"] == f"unresolved {INVENTED}"
+    page = (env / "out/summary.html").read_text(encoding="utf-8")
+    first_rows = [line for line in page.splitlines() if line.startswith("<tr class=")][:3]
+    assert all('class="bad"' in row for row in first_rows)
+
+
+def test_each_documents_bib_is_what_resolving_the_document_alone_writes(env: Path) -> None:
+    runner = CliRunner()
+    runner.invoke(main, ["resolve", "venue", "--out", "out", "--workers", "1"])
+    alone = runner.invoke(main, ["resolve", "venue/track1/paper3.txt", "-o", "alone.bib", "-q"])
+    assert alone.exit_code == 0, alone.output
+
+    name = Path(document_page("track1/paper3.txt")).with_suffix(".bib").name
+    assert (env / "out/bib" / name).read_bytes() == (env / "alone.bib").read_bytes()
+    assert (env / "alone.bib").read_text(encoding="utf-8").count("@misc{") == 2
+    assert len(list((env / "out/bib").glob("*.bib"))) == 8
+
+
+def test_serial_processes_and_dask_write_byte_identical_results(env: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    run_corpus("venue", env / "serial", job(), SerialEngine())
+    run_corpus("venue", env / "processes", job(), ProcessEngine(2))
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=False,
+        protocol="tcp",
+        host="127.0.0.1",
+        dashboard_address=None,
+    ) as cluster:
+        run_corpus("venue", env / "dask", job(), DaskEngine(cluster))
+
+    serial = folder_bytes(env / "serial")
+    assert len([name for name in serial if name.startswith("results/")]) > 1  # sharded
+    assert len([name for name in serial if name.startswith("bib/")]) == 8
+    assert folder_bytes(env / "processes") == serial
+    assert folder_bytes(env / "dask") == serial
+
+
+def test_a_run_killed_midway_resumes_to_the_same_bytes(env: Path) -> None:
+    whole = run_corpus("venue", env / "whole", job(), SerialEngine())
+    assert whole.verified_now == 8
+    expected = folder_bytes(env / "whole")
+
+    # What a kill leaves: the lines of the documents finished, in the order they finished, the
+    # .bib of the first of them, and the line being written cut short; no summary.
+    store = ResultStore(env / "killed")
+    finished = [
+        line
+        for shard in sorted((env / "whole/results").glob("*.jsonl"))
+        for line in shard.read_text(encoding="utf-8").splitlines(keepends=True)
+    ]
+    for line in reversed(finished[:5]):
+        store.append(line)
+    store.close()
+    bib = next(name for name in expected if name.startswith("bib/"))
+    (env / "killed/bib").mkdir()
+    (env / "killed" / bib).write_bytes(expected[bib])
+    cut = store.shard(json.loads(finished[5])["document"]["sha256"])
+    with cut.open("a", encoding="utf-8") as handle:
+        handle.write(finished[5][:40])
+
+    resumed = run_corpus("venue", env / "killed", job(), SerialEngine())
+
+    assert (resumed.verified_now, resumed.reused) == (3, 5)
+    assert folder_bytes(env / "killed") == expected
+
+
+def test_a_rerun_resolves_only_new_or_changed_documents_and_drops_the_withdrawn(env: Path) -> None:
+    resolve_corpus("venue", "out", workers=1)
+    (env / "venue/track1/paper1.txt").write_text(f"{RECORDS[0]['title']}\n", encoding="utf-8")  # changed
+    (env / "venue/track0/paper2.txt").unlink()  # withdrawn
+
+    again = resolve_corpus("venue", "out", workers=1)
+
+    assert (again.verified_now, again.reused) == (1, 6)
+    assert "track0/paper2.txt" not in result_lines(env / "out")
+    assert len(list((env / "out/bib").glob("*.bib"))) == 7
+    assert len(list((env / "out/documents").glob("*.html"))) == 7
+
+
+def test_strict_exits_with_findings_when_a_reference_did_not_resolve(env: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["resolve", "venue", "--out", "out", "--workers", "1", "--strict", "-q"]
+    )
+    assert result.exit_code == EXIT_FINDINGS
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        pytest.param(["venue", "--workers", "2"], "--workers and --scheduler go with --out DIR", id="no-out"),
+        pytest.param(
+            ["venue", "--out", "o", "-o", "refs.bib"],
+            "--out resolves a corpus into its folder: --output is for one bibliography",
+            id="with-output",
+        ),
+        pytest.param(
+            ["venue", "--out", "o", "--update-lock"],
+            "--out resolves a corpus into its folder: --update-lock is for one bibliography",
+            id="with-update-lock",
+        ),
+        pytest.param(["a", "b", "--out", "o"], "--out takes one CORPUS", id="two-corpora"),
+    ],
+)
+def test_bad_corpus_runs_fail_in_one_line(env: Path, arguments: list[str], message: str) -> None:
+    result = CliRunner().invoke(main, ["resolve", *arguments])
+    assert result.exit_code == EXIT_USAGE
+    assert result.stderr.startswith(f"bibnorm: error: {message}")
+    assert len(result.stderr.splitlines()) == 1
+    assert not (env / "o").exists()
