@@ -55,52 +55,11 @@ from bibnorm.resolvers.openalex_works import build_works_index  # noqa: E402
 from bibnorm.resolvers.retraction_watch import build_retraction_index  # noqa: E402
 from bibnorm.resolvers.snapshot import build_index  # noqa: E402
 from bibnorm.verify.run import VerifyOptions, judge_all, read_claims, run_verify  # noqa: E402
-from fakes.verify_world import world  # noqa: E402
+from fakes.verify_world import as_work, papers  # noqa: E402
 from paths import REFERENCE  # noqa: E402
 
 TODAY = date(2026, 11, 1)
 KINDS = ("chimera", "wrong-authors", "fabricated")
-
-
-# --- the world, as the works snapshot ---------------------------------------------------------
-
-
-def papers() -> list[dict[str, Any]]:
-    """The world's papers with a title, authors and a year (what a citation needs)."""
-    found = []
-    for record in world():
-        dblp, s2 = record.get("dblp") or {}, record.get("s2") or {}
-        year = dblp.get("year") or s2.get("year")
-        if record.get("title") and record.get("authors") and year:
-            found.append(record | {"year": int(year), "venue": dblp.get("venue") or s2.get("venue") or ""})
-    return found
-
-
-def as_work(number: int, paper: dict[str, Any]) -> dict[str, Any]:
-    """The paper as a line of OpenAlex's works snapshot."""
-    dblp_type = (paper.get("dblp") or {}).get("type")
-    return {
-        "id": f"https://openalex.org/W{number}",
-        "doi": f"https://doi.org/{paper['doi']}" if paper.get("doi") else None,
-        "title": paper["title"],
-        "display_name": paper["title"],
-        "publication_year": paper["year"],
-        "type": "preprint" if not paper["venue"] else "article",
-        "authorships": [{"author": {"display_name": name}} for name in paper["authors"]],
-        "primary_location": {
-            "source": {
-                "display_name": paper["venue"],
-                "type": "journal" if dblp_type == "article" else "conference",
-            }
-            if paper["venue"]
-            else None
-        },
-        "locations": [{"landing_page_url": f"https://arxiv.org/abs/{paper['arxiv_id']}"}]
-        if paper.get("arxiv_id")
-        else [],
-        "is_retracted": False,
-        "updated_date": "2026-01-01T00:00:00",
-    }
 
 
 # --- the venue -----------------------------------------------------------------------------------

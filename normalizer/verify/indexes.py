@@ -45,6 +45,28 @@ def openalex_works(
             progress.advance()
 
 
+def settled_by_indexes(claims: Sequence[Claim], state: list[Gathered], notices_indexed: bool) -> set[int]:
+    """The claims the local indexes answered every online question of, which the online sources
+    are then not asked about: a paper whose title a record found carries, whose DOI (if it cites
+    one) a record answered and whose notices an index holds (``notices_indexed``: Retraction
+    Watch is open), and whose arXiv id (if it cites one) a record found carries too."""
+    settled = set()
+    for i, claim in enumerate(claims):
+        if claim.kind is not EntryKind.PAPER or not state[i].settled(claim):
+            continue
+        if claim.doi and not (notices_indexed and state[i].has_doi_record()):
+            continue
+        found = [a.record for a in (*state[i].by_doi, *state[i].by_title) if a.record is not None]
+        if claim.arxiv_id and not any(_same_arxiv(record.ids.arxiv_id, claim.arxiv_id) for record in found):
+            continue
+        settled.add(i)
+    return settled
+
+
+def _same_arxiv(found: str | None, claimed: str) -> bool:
+    return found is not None and found.casefold() == claimed.casefold()
+
+
 def retraction_watch(retractions: RetractionWatch, claims: Sequence[Claim], state: list[Gathered]) -> None:
     """The notices Retraction Watch records for each claimed DOI (Crossref's, asked online
     later, carry the same data and replace them)."""

@@ -25,6 +25,11 @@ cheaper answer did not settle it:
    title and ISSNs, 20 DOIs a request), or, when the records carry neither venue nor DOI, one
    citation search whose hit the matcher must accept (title, authors, year).
 
+The local indexes built from dumps are asked before all of these (the OpenAlex works index by
+DOI then title, Retraction Watch by DOI), and a claim they settle — a paper whose title, DOI,
+notices and arXiv id they all answered (`indexes.settled_by_indexes`) — is asked about online
+no more: the online phases get only the claims no index settled.
+
 The questions themselves are asked by `bibnorm.verify.online` (the online sources) and
 `bibnorm.verify.indexes` (the local indexes), on the run's one session (`SourceSession`);
 what each claim has gathered, and what it still needs, is `bibnorm.verify.questions`.
@@ -116,8 +121,11 @@ class VerifySources(Closing):
         it concerns.
         """
         state = [Gathered() for _ in claims]
-        asking = online.Asking(self._session, claims, state, progress)
-        self._ask_local_indexes(asking)
+        self._ask_local_indexes(online.Asking(self._session, claims, state, progress))
+        # The online phases ask only about the claims no local index settled.
+        settled = indexes.settled_by_indexes(claims, state, notices_indexed=self.retraction_watch is not None)
+        rest = [i for i in range(len(claims)) if i not in settled]
+        asking = online.Asking(self._session, [claims[i] for i in rest], [state[i] for i in rest], progress)
         self._ask_identifiers(asking)
         self._ask_titles(asking)
         if self.dblp_index is not None:

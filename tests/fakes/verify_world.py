@@ -8,7 +8,8 @@ absent, as they are from the live databases. From it:
   title, authors and abstract, and its arXiv id in ``externalIds``;
 - arXiv records for the papers with an arXiv id (one version, dated from the id);
 - Crossref works for the papers with a DOI (``proceedings-article`` or ``journal-article``
-  by the dblp type, title, authors split at the last space, the dblp venue, the year).
+  by the dblp type, title, authors split at the last space, the dblp venue, the year);
+- OpenAlex works snapshot lines (`as_work`) for the papers with a title, authors and a year.
 
 Nothing here looks at the .bib entries or their labels: the fakes know papers, not citations.
 """
@@ -32,6 +33,44 @@ WORLD = VERIFY_DEV / "dev_public.world.jsonl"
 
 def world() -> list[dict[str, Any]]:
     return [json.loads(line) for line in WORLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def papers() -> list[dict[str, Any]]:
+    """The world's papers with a title, authors and a year (what a citation needs)."""
+    found = []
+    for record in world():
+        dblp, s2 = record.get("dblp") or {}, record.get("s2") or {}
+        year = dblp.get("year") or s2.get("year")
+        if record.get("title") and record.get("authors") and year:
+            found.append(record | {"year": int(year), "venue": dblp.get("venue") or s2.get("venue") or ""})
+    return found
+
+
+def as_work(number: int, paper: dict[str, Any]) -> dict[str, Any]:
+    """A paper of `papers` as a line of OpenAlex's works snapshot (the Work object its API returns)."""
+    dblp_type = (paper.get("dblp") or {}).get("type")
+    return {
+        "id": f"https://openalex.org/W{number}",
+        "doi": f"https://doi.org/{paper['doi']}" if paper.get("doi") else None,
+        "title": paper["title"],
+        "display_name": paper["title"],
+        "publication_year": paper["year"],
+        "type": "preprint" if not paper["venue"] else "article",
+        "authorships": [{"author": {"display_name": name}} for name in paper["authors"]],
+        "primary_location": {
+            "source": {
+                "display_name": paper["venue"],
+                "type": "journal" if dblp_type == "article" else "conference",
+            }
+            if paper["venue"]
+            else None
+        },
+        "locations": [{"landing_page_url": f"https://arxiv.org/abs/{paper['arxiv_id']}"}]
+        if paper.get("arxiv_id")
+        else [],
+        "is_retracted": False,
+        "updated_date": "2026-01-01T00:00:00",
+    }
 
 
 def s2_papers(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
