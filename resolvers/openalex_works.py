@@ -10,6 +10,10 @@ type, primary source, biblio, arXiv id (from its locations), ``is_retracted`` an
 ``updated_date`` says. The file is written by `_index.build_file`: a killed or failed build leaves
 the old index.
 
+Built from whole works folders whose manifests list every part present (`complete_as_of`), the
+index records in its metadata that it is complete and the snapshot's date: only then may its
+silence about a title count (docs/scale.md, "When silence counts").
+
 `OpenAlexWorks` answers by DOI and by title, with the records as `Reference`s (the published
 ones exactly as `bibnorm.resolvers.openalex.work_to_reference` makes them from the API) and the
 retraction OpenAlex records as a `Notice`. It opens read-only and may stay open for a whole
@@ -19,9 +23,11 @@ corpus run.
 from __future__ import annotations
 
 import gzip
+import re
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +65,55 @@ def is_works_snapshot(path: Path) -> bool:
     return first.lstrip().startswith(b"{") and b'"https://openalex.org/W' in first[:2000]
 
 
+MANIFESTS = ("manifest.json", "manifest")  # the 2026 layout's name, then the earlier one's
+PARTITION = re.compile(r"updated_date=(\d{4}-\d{2}-\d{2})/")
+
+
 def _parts(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.name.endswith((".gz", ".jsonl", ".json")))
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and p.name.endswith((".gz", ".jsonl", ".json")) and p.name not in MANIFESTS
+    )
+
+
+def complete_as_of(dumps: Sequence[Path]) -> str | None:
+    """The date of the full works snapshot ``dumps`` are, or None when they may not be one.
+
+    OpenAlex writes a works folder's manifest last, listing every part of the snapshot: "if the
+    manifest is present, the data … is complete" (its snapshot documentation). The index is
+    complete only when every part read lies in such a folder (``works/updated_date=…/part_…``,
+    given as the folder or part by part) and every part its manifest lists was read; its date
+    is the manifest's ``date`` (the 2026 layout), else its latest ``updated_date`` partition."""
+    read: dict[Path, set[str]] = {}
+    for dump in dumps:
+        folder = dump if dump.is_dir() else dump.parent.parent
+        if not dump.is_dir() and not PARTITION.search(f"{dump.parent.name}/"):
+            return None  # a part outside any updated_date partition: no manifest speaks for it
+        parts = _parts(dump) if dump.is_dir() else [dump]
+        read.setdefault(folder.resolve(), set()).update(
+            p.resolve().relative_to(folder.resolve()).as_posix() for p in parts
+        )
+    dates = [_manifest_date(folder, parts) for folder, parts in read.items()]
+    return None if not dates or None in dates else min(d for d in dates if d is not None)
+
+
+def _manifest_date(folder: Path, read: set[str]) -> str | None:
+    """The date of ``folder``'s manifest when every part it lists is among those ``read``."""
+    manifest = next((folder / name for name in MANIFESTS if (folder / name).is_file()), None)
+    if manifest is None:
+        return None
+    try:
+        listed = orjson.loads(manifest.read_bytes())
+        urls = [str(item["url"]) for item in listed.get("files") or listed.get("entries") or ()]
+        # Each listed part by its path from the works folder: "updated_date=…/part_0000.gz".
+        listed_parts = [url[found.start() :] for url in urls if (found := PARTITION.search(url))]
+        if not urls or len(listed_parts) != len(urls) or not set(listed_parts) <= read:
+            return None
+        latest = max(part.split("/", 1)[0].removeprefix("updated_date=") for part in listed_parts)
+        return date.fromisoformat(str(listed.get("date") or latest)).isoformat()
+    except (orjson.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError):
+        return None
 
 
 def _lines(path: Path) -> Iterator[bytes]:
@@ -126,6 +179,7 @@ def build_works_index(
     stats = BuildCounts()
     started = time.monotonic()
     parts = [part for dump in dumps for part in (_parts(dump) if dump.is_dir() else [dump])]
+    complete = complete_as_of(dumps)
     if jobs is None:
         jobs = 1 if sum(part.stat().st_size for part in parts) < PARALLEL_MIN_BYTES else available_cpus()
 
@@ -158,6 +212,8 @@ def build_works_index(
             "CREATE INDEX records_title ON records (title_hash);"
         )
         stats.records = connection.execute("SELECT count(*) FROM records").fetchone()[0]
+        if complete is not None:
+            connection.execute("INSERT INTO meta VALUES ('complete_as_of', ?)", (complete,))
         seal(connection, KIND, stats.records, SCHEMA_VERSION)
 
     build_file(output, load, what=WHAT)
@@ -254,6 +310,12 @@ class OpenAlexWorks:
 
     def close(self) -> None:
         self.connection.close()
+
+    def complete_as_of(self) -> date | None:
+        """The date of the full snapshot the index was built from (`complete_as_of`), or None
+        when it may hold only part of OpenAlex: then its silence proves nothing."""
+        row = self.connection.execute("SELECT value FROM meta WHERE key = 'complete_as_of'").fetchone()
+        return date.fromisoformat(row[0]) if row else None
 
     def by_doi(self, doi: str) -> list[dict[str, Any]]:
         doi = canonical_doi(doi) or doi

@@ -146,6 +146,12 @@ def _works_info(path: Path) -> list[Figure]:
         ("kind", "kind", "openalex-works"),
         ("schema_version", "schema version", meta.get("schema_version")),
         ("records", "records", meta.get("records")),
+        # A full snapshot's date: only then does its silence about a paper count (docs/scale.md).
+        (
+            "complete_as_of",
+            "complete as of",
+            meta.get("complete_as_of") or "no (not built from a full snapshot)",
+        ),
     ]
 
 

@@ -10,6 +10,7 @@ open across calls.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,10 +30,12 @@ def openalex_works(
     works: OpenAlexWorks, claims: Sequence[Claim], state: list[Gathered], progress: Progress
 ) -> None:
     """The local OpenAlex works index: each paper's DOI (its record and whether OpenAlex
-    records it retracted), then the title of each paper its DOI did not settle."""
+    records it retracted), then the title of each paper its DOI did not settle; a complete
+    index's silence about a title is recorded as an answer where it counts (`silence_counts`)."""
     from bibnorm.resolvers.openalex_works import record_notices, record_reference
 
     papers = [i for i, claim in enumerate(claims) if claim.kind is EntryKind.PAPER]
+    complete = works.complete_as_of()
     with phase(progress, "openalex-works: DOIs and titles", len(papers), "claims"):
         for i in papers:
             claim = claims[i]
@@ -42,7 +45,28 @@ def openalex_works(
             if claim.title and not state[i].settled(claim):
                 for record in works.by_title(claim.title):
                     state[i].by_title.append(Answer(source="openalex-works", record=record_reference(record)))
+                if not state[i].by_title and silence_counts(claim, complete):
+                    silence = Answer(source=f"{COMPLETE_SOURCE} of {complete})", record=None)
+                    state[i].by_title.append(silence)
             progress.advance()
+
+
+# The source named when a complete index's silence counts, with the snapshot's date: "no paper
+# with this title in openalex-works (a complete index of 2026-06-25)" — not found, never "fabricated".
+COMPLETE_SOURCE = "openalex-works (a complete index"
+
+
+def silence_counts(claim: Claim, complete: date | None) -> bool:
+    """Whether the OpenAlex works index holding no paper of ``claim``'s title is an answer: only
+    when the index declares itself complete (built from a full snapshot of date ``complete``) and
+    the paper's year is before that snapshot's year, so it had every chance to be in it. A paper
+    of the snapshot's year or later, or with no year, may have come after it: unverifiable."""
+    return complete is not None and claim.year is not None and claim.year < complete.year
+
+
+def silence_answered(gathered: Gathered) -> bool:
+    """Whether a complete index's silence answered this claim's title (`silence_counts`)."""
+    return any(a.record is None and a.source.startswith(COMPLETE_SOURCE) for a in gathered.by_title)
 
 
 def settled_by_indexes(claims: Sequence[Claim], state: list[Gathered], notices_indexed: bool) -> set[int]:

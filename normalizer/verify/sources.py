@@ -192,12 +192,18 @@ class VerifySources(Closing):
             lost_by_s2 = [i for i in open_titles if "s2" in state[i].unavailable]
             online.crossref_titles(asking, _unsettled_papers(claims, state, lost_by_s2))
         elif self.snapshot is None or self.settings.offline:
-            for i in open_titles:
+            for i in _unanswered(state, open_titles):
                 state[i].unavailable.add("offline" if self.settings.offline else "no title source")
         if self.snapshot is not None and not self.use_s2:
             # The snapshot holds arXiv only: its silence says nothing about other papers.
-            for i in _unsettled_papers(claims, state, range(len(claims))):
+            for i in _unanswered(state, _unsettled_papers(claims, state, range(len(claims)))):
                 state[i].unavailable.add("snapshot (arXiv only)")
+
+
+def _unanswered(state: list[Gathered], among: Iterable[int]) -> list[int]:
+    """The claims ``among`` these whose title no complete index's silence answered: the others
+    are not found, not unverifiable (`indexes.silence_counts`)."""
+    return [i for i in among if not indexes.silence_answered(state[i])]
 
 
 def _unsettled_papers(claims: Sequence[Claim], state: list[Gathered], among: Iterable[int]) -> list[int]:
