@@ -221,7 +221,7 @@ def write_summary(
     folders = ("documents", *tally.folders)
     for name in folders:
         make_folders(folder / name)
-    written = set()
+    written: set[str] = set()
     rows = []
     for result in results:
         files = {document_page(result["document"]["id"]): report_html(result, tally), **tally.files(result)}
