@@ -22,7 +22,6 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
@@ -30,20 +29,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from bibnorm.api.verifying import verify_references  # noqa: E402
 from bibnorm.resolvers.openalex_works import build_works_index  # noqa: E402
 from bibnorm.resolvers.retraction_watch import build_retraction_index  # noqa: E402
-from fakes.verify_world import as_work, papers, world_sources  # noqa: E402
+from fakes.verify_world import as_work, bib_entry, papers, world_sources  # noqa: E402
 from paths import REFERENCE  # noqa: E402
-
-
-def entry(key: str, paper: dict[str, Any]) -> str:
-    fields = {
-        "author": " and ".join(paper["authors"]),
-        "title": paper["title"],
-        "booktitle": paper["venue"],
-        "year": str(paper["year"]),
-        **({"doi": paper["doi"]} if paper.get("doi") else {}),
-        **({"eprint": paper["arxiv_id"], "archiveprefix": "arXiv"} if paper.get("arxiv_id") else {}),
-    }
-    return f"@inproceedings{{{key},\n" + "".join(f"  {k} = {{{v}}},\n" for k, v in fields.items()) + "}\n\n"
 
 
 def main() -> None:
@@ -65,7 +52,7 @@ def main() -> None:
         sample = REFERENCE / "formats/retraction-watch/labs-api-sample-header-and-row.csv"
         build_retraction_index([sample], work / "retractions.sqlite")
         (work / "refs.bib").write_text(
-            "".join(entry(f"r{n}", p) for n, p in enumerate(cited)), encoding="utf-8"
+            "".join(bib_entry(f"r{n}", p) for n, p in enumerate(cited)), encoding="utf-8"
         )
         overrides = {
             **{name.removeprefix("BIBNORM_").lower(): value for name, value in fakes.env().items()},

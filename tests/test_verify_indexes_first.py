@@ -12,14 +12,13 @@ import gzip
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from bibnorm.cli import main
 from bibnorm.resolvers.openalex_works import build_works_index
 from bibnorm.resolvers.retraction_watch import build_retraction_index
 from click.testing import CliRunner
-from fakes.verify_world import WorldSources, as_work, papers, world_sources
+from fakes.verify_world import WorldSources, as_work, bib_entry, papers, world_sources
 from paths import REFERENCE
 
 PAPERS = papers()
@@ -27,19 +26,6 @@ WITH_DOI = [p for p in PAPERS if p.get("doi") and "arxiv" not in p["doi"].casefo
 WITH_ARXIV_ID = [p for p in PAPERS if p.get("arxiv_id") and not p.get("doi") and p["venue"]][:3]
 # In the world (the online fakes hold it) but left out of the index.
 NOT_INDEXED = [p for p in PAPERS if p.get("arxiv_id") and not p.get("doi") and p["venue"]][3]
-
-
-def entry(key: str, paper: dict[str, Any]) -> str:
-    fields = {
-        "author": " and ".join(paper["authors"]),
-        "title": paper["title"],
-        "booktitle": paper["venue"],
-        "year": str(paper["year"]),
-        **({"doi": paper["doi"]} if paper.get("doi") else {}),
-        **({"eprint": paper["arxiv_id"], "archiveprefix": "arXiv"} if paper.get("arxiv_id") else {}),
-    }
-    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields.items())
-    return f"@inproceedings{{{key},\n{body}}}\n\n"
 
 
 @pytest.fixture
@@ -77,7 +63,7 @@ def test_references_the_indexes_settle_cost_no_request(env: WorldSources) -> Non
         f"arxiv{n}": p for n, p in enumerate(WITH_ARXIV_ID)
     }
 
-    found = verdicts("".join(entry(key, paper) for key, paper in cited.items()))
+    found = verdicts("".join(bib_entry(key, paper) for key, paper in cited.items()))
 
     assert found == dict.fromkeys(cited, "verified")
     assert env.requests() == 0
@@ -86,7 +72,7 @@ def test_references_the_indexes_settle_cost_no_request(env: WorldSources) -> Non
 def test_only_the_reference_no_index_settled_is_asked_online(env: WorldSources) -> None:
     settled = WITH_DOI[0]
 
-    found = verdicts(entry("settled", settled) + entry("online", NOT_INDEXED))
+    found = verdicts(bib_entry("settled", settled) + bib_entry("online", NOT_INDEXED))
 
     assert found == {"settled": "verified", "online": "verified"}
     assert env.requests() > 0  # the reference the index lacks was asked about

@@ -73,6 +73,21 @@ def as_work(number: int, paper: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def bib_entry(key: str, paper: dict[str, Any]) -> str:
+    """A correct ``@inproceedings`` citing a paper of `papers`: its authors, title, venue, year,
+    DOI and arXiv id, as an author would write it."""
+    fields = {
+        "author": " and ".join(paper["authors"]),
+        "title": paper["title"],
+        "booktitle": paper["venue"],
+        "year": str(paper["year"]),
+        **({"doi": paper["doi"]} if paper.get("doi") else {}),
+        **({"eprint": paper["arxiv_id"], "archiveprefix": "arXiv"} if paper.get("arxiv_id") else {}),
+    }
+    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields.items())
+    return f"@inproceedings{{{key},\n{body}}}\n\n"
+
+
 def s2_papers(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     papers = []
     for record in records:
