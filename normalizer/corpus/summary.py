@@ -1,10 +1,12 @@
 """The corpus's summary: ``summary.csv`` for analysis, ``summary.html`` for a program chair,
-and ``documents/<name>.html``, one page per document.
+``documents/<name>.html``, one page per document, and the files a job writes beside each result
+(resolve's ``bib/<name>.bib``). What they count is the job's `Tally`: verify's verdicts
+(`VERIFY_TALLY`), resolve's statuses (`bibnorm.corpus.resolving.RESOLVE_TALLY`).
 
 Both summaries are deterministic: no time, no absolute path, rows in a fixed order (the CSV by
-document id; the page worst first — documents citing references no source holds or that do not
-match their record, by how many, then by id), so two runs over the same corpus write the same
-bytes. Pages are self-contained (inline style, no script, a Content-Security-Policy that loads
+document id; the page worst first — for verify, documents citing references no source holds or
+that do not match their record, by how many, then by id), so two runs over the same corpus
+write the same bytes. Pages are self-contained (inline style, no script, a Content-Security-Policy that loads
 nothing), so the folder can be copied or served as it is.
 """
 
