@@ -13,10 +13,8 @@ import json
 from pathlib import Path
 
 import pytest
-from bibnorm.api.corpus import resolve_corpus
-from bibnorm.bib.bibfile import FormatOptions
+from bibnorm.api.corpus import resolve_corpus, resolve_job
 from bibnorm.cli import EXIT_FINDINGS, EXIT_USAGE, main
-from bibnorm.config import load_settings
 from bibnorm.corpus.engines import DaskEngine, ProcessEngine, SerialEngine
 from bibnorm.corpus.resolving import ResolveDocuments
 from bibnorm.corpus.run import run_corpus
@@ -50,7 +48,8 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dev_index: Path) -> Pat
 
 
 def job() -> ResolveDocuments:
-    return ResolveDocuments.make(load_settings(), FormatOptions())
+    """The job ``bibnorm resolve CORPUS --out`` runs here (settings from the environment)."""
+    return resolve_job({})
 
 
 def folder_bytes(folder: Path) -> dict[str, bytes]:
@@ -202,3 +201,40 @@ def test_bad_corpus_runs_fail_in_one_line(env: Path, arguments: list[str], messa
     assert result.stderr.startswith(f"bibnorm: error: {message}")
     assert len(result.stderr.splitlines()) == 1
     assert not (env / "o").exists()
+
+
+def test_a_run_killed_by_sigkill_and_run_again_writes_what_an_uninterrupted_run_writes(env: Path) -> None:
+    """The real thing: ``bibnorm resolve`` with 2 worker processes, its whole process group sent
+    SIGKILL once the first documents are written, then run again to the end."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    for n in range(60):
+        lines = [
+            RECORDS[n % 16]["title"],
+            f"arXiv:{RECORDS[(n + 5) % 16]['id']}",
+            *([INVENTED] if n % 7 else []),
+        ]
+        (env / "venue" / f"extra/p{n:03d}.txt").parent.mkdir(exist_ok=True)
+        (env / "venue" / f"extra/p{n:03d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run_corpus("venue", env / "whole", job(), SerialEngine())
+    command = [sys.executable, "-m", "bibnorm", "resolve", "venue", "--out", "killed", "--workers", "2"]
+    started = subprocess.Popen(command, cwd=env, start_new_session=True, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and started.poll() is None:
+        if any(shard.stat().st_size for shard in (env / "killed/results").glob("*.jsonl")):
+            break
+        time.sleep(0.01)
+    os.killpg(started.pid, signal.SIGKILL)
+    started.wait()
+    assert not (env / "killed/summary.csv").exists(), "the run ended before it could be killed"
+
+    again = subprocess.run(command, cwd=env, capture_output=True, text=True, timeout=120)
+
+    assert again.returncode == 0, again.stderr
+    assert "68 documents (" in again.stderr and " 0 from earlier runs" not in again.stderr
+    assert folder_bytes(env / "killed") == folder_bytes(env / "whole")

@@ -20,6 +20,7 @@ from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.verify.run import VerifyOptions
 
 if TYPE_CHECKING:
+    from bibnorm.corpus.resolving import ResolveDocuments
     from bibnorm.sources.session import SessionFactory
 
 
@@ -70,19 +71,25 @@ def resolve_corpus(
     ``summary.html``. ``workers`` local processes, or a Dask ``scheduler`` (an address, a cluster
     or a client); ``overrides`` are settings as `bibnorm.load_settings` takes them. A lockfile is
     for one bibliography, never a corpus: `UsageError` when the settings name one."""
-    from bibnorm.config import load_settings
     from bibnorm.corpus.engines import engine_for
-    from bibnorm.corpus.resolving import ResolveDocuments
     from bibnorm.corpus.run import run_corpus
+
+    job = resolve_job(overrides or {})
+    return run_corpus(str(corpus), Path(out), job, engine_for(workers, scheduler), progress)
+
+
+def resolve_job(overrides: Mapping[str, Any]) -> ResolveDocuments:
+    """What `resolve_corpus` resolves each document with: the settings and the BibTeX layout
+    ``bibnorm resolve`` would use here (for an engine given through `bibnorm.corpus.run.run_corpus`)."""
+    from bibnorm.config import load_settings
+    from bibnorm.corpus.resolving import ResolveDocuments
 
     from .settings import format_options
 
-    settings = load_settings(dict(overrides or {}))
+    settings = load_settings(dict(overrides))
     if settings.lock is not None:
         raise UsageError("--out resolves a corpus: --lock and --update-lock are for one bibliography")
-    engine = engine_for(workers, scheduler)
-    job = ResolveDocuments.make(settings, format_options(journal_names=settings.journal_names or "full"))
-    return run_corpus(str(corpus), Path(out), job, engine, progress)
+    return ResolveDocuments.make(settings, format_options(journal_names=settings.journal_names or "full"))
 
 
 __all__ = ["CorpusOutcome", "resolve_corpus", "verify_corpus"]
