@@ -26,6 +26,7 @@ from bibnorm.resolvers._session import build_session
 from bibnorm.verify.run import VerifyOptions
 from click.testing import CliRunner
 from fakes.verify_world import world_sources
+from killing import kill_once_results_appear
 from test_verify import FABRICATED, REAL
 from test_verify_report import browser  # noqa: F401  (the real Chromium, as the report's tests drive it)
 
@@ -312,25 +313,14 @@ def test_without_workers_the_engine_uses_every_available_cpu() -> None:
 def test_a_run_killed_by_sigkill_and_run_again_writes_what_an_uninterrupted_run_writes(env: Path) -> None:
     """The real thing: ``bibnorm verify`` with 2 worker processes, its whole process group sent
     SIGKILL once the first documents are written, then run again to the end."""
-    import os
-    import signal
     import subprocess
     import sys
-    import time
 
     files = {f"p{n:03d}.bib": (DDPM if n % 2 else SCENE) + (FAKE_ID if n % 5 == 0 else "") for n in range(60)}
     write_corpus(env / "venue", files)
     run_corpus("venue", env / "whole", job(), SerialEngine())
     command = [sys.executable, "-m", "bibnorm", "verify", "venue", "--out", "killed", "--workers", "2"]
-    started = subprocess.Popen(command, cwd=env, start_new_session=True, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)  # fmt: skip
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and started.poll() is None:
-        if any(shard.stat().st_size for shard in (env / "killed/results").glob("*.jsonl")):
-            break
-        time.sleep(0.01)
-    os.killpg(started.pid, signal.SIGKILL)
-    started.wait()
+    kill_once_results_appear(command, env, env / "killed")
     assert not (env / "killed/summary.csv").exists(), "the run ended before it could be killed"
 
     again = subprocess.run(command, cwd=env, capture_output=True, text=True, timeout=120)

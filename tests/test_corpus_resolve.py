@@ -21,6 +21,7 @@ from bibnorm.corpus.run import run_corpus
 from bibnorm.corpus.store import ResultStore
 from bibnorm.corpus.summary import document_page
 from click.testing import CliRunner
+from killing import kill_once_results_appear
 from paths import DEV_SNAPSHOT
 
 INVENTED = "A Completely Invented Study of Quantum Llamas in Orbit"
@@ -206,11 +207,8 @@ def test_bad_corpus_runs_fail_in_one_line(env: Path, arguments: list[str], messa
 def test_a_run_killed_by_sigkill_and_run_again_writes_what_an_uninterrupted_run_writes(env: Path) -> None:
     """The real thing: ``bibnorm resolve`` with 2 worker processes, its whole process group sent
     SIGKILL once the first documents are written, then run again to the end."""
-    import os
-    import signal
     import subprocess
     import sys
-    import time
 
     for n in range(60):
         lines = [
@@ -222,15 +220,7 @@ def test_a_run_killed_by_sigkill_and_run_again_writes_what_an_uninterrupted_run_
         (env / "venue" / f"extra/p{n:03d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     run_corpus("venue", env / "whole", job(), SerialEngine())
     command = [sys.executable, "-m", "bibnorm", "resolve", "venue", "--out", "killed", "--workers", "2"]
-    started = subprocess.Popen(command, cwd=env, start_new_session=True, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)  # fmt: skip
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and started.poll() is None:
-        if any(shard.stat().st_size for shard in (env / "killed/results").glob("*.jsonl")):
-            break
-        time.sleep(0.01)
-    os.killpg(started.pid, signal.SIGKILL)
-    started.wait()
+    kill_once_results_appear(command, env, env / "killed")
     assert not (env / "killed/summary.csv").exists(), "the run ended before it could be killed"
 
     again = subprocess.run(command, cwd=env, capture_output=True, text=True, timeout=120)
