@@ -42,6 +42,25 @@ class TableResolver:
         }
 
 
+class IdOrTitleResolver(TableResolver):
+    """The table, answering an arXiv id with its record found by that id (as arXiv does)."""
+
+    def lookup(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> Mapping[int, Lookup]:
+        by_title = super().lookup([q for q in queries if q.kind is not QueryKind.ARXIV_ID], progress)
+        by_id = {
+            q.index: Lookup(
+                candidates=tuple(
+                    Candidate(source=self.name, reference=r, by_identifier=True)
+                    for r in self.records
+                    if r.ids.arxiv_id == q.arxiv_id
+                )
+            )
+            for q in queries
+            if q.kind is QueryKind.ARXIV_ID
+        }
+        return {**by_title, **by_id}
+
+
 def ref(title: str, arxiv_id: str) -> Reference:
     return Reference(title=title, ids=Identifiers(arxiv_id=arxiv_id))
 
@@ -66,6 +85,21 @@ def test_items_come_back_in_input_order_with_duplicates_marked() -> None:
     assert results[2].duplicate_of == 0
     assert results[2].key == results[0].key
     assert source.asked == [0, 1]  # the duplicate was looked up once
+
+
+def test_an_id_cited_twice_after_the_papers_title_points_at_the_first_item() -> None:
+    """The second arXiv id is deduplicated onto the first, which then proves the paper the
+    title found: both point at the title's item, and the run does not stop on the chain."""
+    arxiv = Query(
+        index=1, origin=Origin(path="in.txt", line=2), kind=QueryKind.ARXIV_ID, arxiv_id="2211.09119"
+    )
+    queries = [title_query(0, "Token Turing Machines"), arxiv, arxiv.model_copy(update={"index": 2})]
+    paper = ref("Token Turing Machines", "2211.09119")
+    source = IdOrTitleResolver("one", [paper])
+    results = pipeline.run(queries, [source], SETTINGS)
+    assert [r.status for r in results] == [Status.RESOLVED] * 3
+    assert [r.duplicate_of for r in results] == [None, 0, 0]
+    assert len({r.key for r in results}) == 1
 
 
 def test_later_resolvers_are_asked_only_for_what_earlier_ones_left() -> None:

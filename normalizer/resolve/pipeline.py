@@ -133,6 +133,9 @@ def run(
 
     finished = {i: _finish(p.resolution) for i, p in pending.items() if p.resolution is not None}
     duplicates.update(same_paper(finished))
+    # An item deduplicated onto one that then proved the same paper as an earlier item (a title,
+    # then its arXiv id twice) follows it there: every duplicate points at an item that is written.
+    duplicates = {index: duplicates.get(first, first) for index, first in duplicates.items()}
     with_keys = _assign_keys(
         {i: r for i, r in finished.items() if i not in duplicates}, settings, known_keys or keys.KeyBook()
     )
