@@ -6,8 +6,6 @@ corpus is a folder of small bibliographies, some citing real papers, some fabric
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator
 from datetime import date
@@ -25,8 +23,8 @@ from bibnorm.errors import InputError, UsageError
 from bibnorm.resolvers._session import build_session
 from bibnorm.verify.run import VerifyOptions
 from click.testing import CliRunner
+from corpus_runs import folder_bytes, kill_once_results_appear, result_lines, summary_rows
 from fakes.verify_world import world_sources
-from killing import kill_once_results_appear
 from test_verify import FABRICATED, REAL
 from test_verify_report import browser  # noqa: F401  (the real Chromium, as the report's tests drive it)
 
@@ -64,14 +62,6 @@ def write_corpus(folder: Path, files: dict[str, str] = CORPUS) -> Path:
 
 def job() -> Job:
     return Job.make({}, VerifyOptions(), date(2026, 11, 1), build_session)
-
-
-def folder_bytes(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 # --- finding the documents ------------------------------------------------------------------
@@ -159,13 +149,9 @@ def test_a_venue_is_verified_into_one_line_per_document_and_a_summary(env: Path)
     assert (
         "12 documents (12 verified now, 0 from earlier runs, 0 unreadable): 15 references," in result.stderr
     )
-    lines = [
-        json.loads(line)
-        for shard in sorted((env / "out/results").glob("*.jsonl"))
-        for line in shard.read_text(encoding="utf-8").splitlines()
-    ]
-    assert sorted(line["document"]["id"] for line in lines) == sorted(CORPUS)
-    paper04 = next(line for line in lines if line["document"]["id"] == "track0/paper04.bib")
+    lines = result_lines(env / "out")
+    assert sorted(lines) == sorted(CORPUS)
+    paper04 = lines["track0/paper04.bib"]
     assert [(e["key"], e["verdict"]) for e in paper04["entries"]] == [
         ("ho2020ddpm", "verified"),
         ("fake_id", "mismatch"),  # the title is a real paper's; the arXiv id is no paper
@@ -182,7 +168,7 @@ def test_a_venue_is_verified_into_one_line_per_document_and_a_summary(env: Path)
     }
     assert "BN703" in [finding["code"] for finding in fake["findings"]]
 
-    rows = list(csv.DictReader(io.StringIO((env / "out/summary.csv").read_text(encoding="utf-8"))))
+    rows = summary_rows(env / "out")
     assert [row["document"] for row in rows] == sorted(CORPUS)
     flagged = {row["document"]: row["mismatch"] for row in rows if row["mismatch"] != "0"}
     assert flagged == {"track0/paper00.bib": "1", "track0/paper04.bib": "1", "track0/paper08.bib": "1"}
@@ -206,7 +192,7 @@ def test_a_rerun_verifies_only_new_or_changed_documents(env: Path) -> None:
     result = runner.invoke(main, ["verify", "venue", "--out", "out", "--workers", "1"])
 
     assert "12 documents (2 verified now, 10 from earlier runs, 0 unreadable)" in result.stderr
-    ids = [row["document"] for row in csv.DictReader(io.StringIO((env / "out/summary.csv").read_text()))]
+    ids = [row["document"] for row in summary_rows(env / "out")]
     assert "late.bib" in ids and "track1/paper03.bib" not in ids
     assert len(list((env / "out/documents").glob("*.html"))) == 12
 

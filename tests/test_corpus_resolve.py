@@ -7,8 +7,6 @@ title no record carries.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
@@ -21,7 +19,7 @@ from bibnorm.corpus.run import run_corpus
 from bibnorm.corpus.store import ResultStore
 from bibnorm.corpus.summary import document_page
 from click.testing import CliRunner
-from killing import kill_once_results_appear
+from corpus_runs import folder_bytes, kill_once_results_appear, result_lines, summary_rows
 from paths import DEV_SNAPSHOT
 
 INVENTED = "A Completely Invented Study of Quantum Llamas in Orbit"
@@ -53,17 +51,6 @@ def job() -> ResolveDocuments:
     return resolve_job({})
 
 
-def folder_bytes(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
-
-
-def result_lines(folder: Path) -> dict[str, dict]:
-    lines = [json.loads(line) for shard in sorted(folder.glob("results/*.jsonl")) for line in shard.open()]
-    return {line["document"]["id"]: line for line in lines}
-
-
 def test_a_venue_is_resolved_into_a_line_and_a_bib_per_document_and_a_summary(env: Path) -> None:
     result = CliRunner().invoke(main, ["resolve", "venue", "--out", "out", "--workers", "1"])
 
@@ -83,7 +70,7 @@ def test_a_venue_is_resolved_into_a_line_and_a_bib_per_document_and_a_summary(en
     assert invented["candidates"] and not any(c["acceptable"] for c in invented["candidates"])
     assert paper3["entries"][0]["score"] == 1.0 and paper3["entries"][0]["evidence"]["title_key_equal"]
 
-    rows = list(csv.DictReader(io.StringIO((env / "out/summary.csv").read_text(encoding="utf-8"))))
+    rows = summary_rows(env / "out")
     assert [row["document"] for row in rows] == sorted(CORPUS)
     assert {row["document"]: row["unresolved"] for row in rows if row["unresolved"] != "0"} == {
         "track0/paper0.txt": "1",
