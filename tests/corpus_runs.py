@@ -11,9 +11,12 @@ import os
 import signal
 import subprocess
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 
 def folder_bytes(folder: Path) -> dict[str, bytes]:
@@ -33,6 +36,23 @@ def result_lines(folder: Path) -> dict[str, dict[str, Any]]:
 def summary_rows(folder: Path) -> list[dict[str, str]]:
     """``summary.csv``'s rows."""
     return list(csv.DictReader(io.StringIO((folder / "summary.csv").read_text(encoding="utf-8"))))
+
+
+@contextmanager
+def two_dask_workers(*, processes: bool) -> Iterator[Any]:
+    """A Dask LocalCluster of 2 single-threaded workers on 127.0.0.1: in this process (threads,
+    over TCP) or as 2 worker processes (skipped where Dask's distributed is not installed)."""
+    distributed = pytest.importorskip("distributed")
+    transport = {} if processes else {"protocol": "tcp"}
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=processes,
+        host="127.0.0.1",
+        dashboard_address=None,
+        **transport,
+    ) as cluster:
+        yield cluster
 
 
 def kill_once_results_appear(command: Sequence[str], cwd: Path, results: Path, timeout: float = 60) -> None:

@@ -23,7 +23,7 @@ from bibnorm.errors import InputError, UsageError
 from bibnorm.resolvers._session import build_session
 from bibnorm.verify.run import VerifyOptions
 from click.testing import CliRunner
-from corpus_runs import folder_bytes, kill_once_results_appear, result_lines, summary_rows
+from corpus_runs import folder_bytes, kill_once_results_appear, result_lines, summary_rows, two_dask_workers
 from fakes.verify_world import world_sources
 from test_verify import FABRICATED, REAL
 from test_verify_report import browser  # noqa: F401  (the real Chromium, as the report's tests drive it)
@@ -225,18 +225,10 @@ def test_a_run_killed_midway_resumes_to_the_same_bytes(env: Path) -> None:
 
 
 def test_serial_processes_and_dask_write_byte_identical_results(env: Path) -> None:
-    distributed = pytest.importorskip("distributed")
     write_corpus(env / "venue")
     run_corpus("venue", env / "serial", job(), SerialEngine())
     run_corpus("venue", env / "processes", job(), ProcessEngine(2))
-    with distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=False,
-        protocol="tcp",
-        host="127.0.0.1",
-        dashboard_address=None,
-    ) as cluster:
+    with two_dask_workers(processes=False) as cluster:
         run_corpus("venue", env / "dask", job(), DaskEngine(cluster))
 
     serial = folder_bytes(env / "serial")
@@ -246,12 +238,9 @@ def test_serial_processes_and_dask_write_byte_identical_results(env: Path) -> No
 
 
 def test_the_command_runs_on_a_dask_scheduler_of_worker_processes(env: Path) -> None:
-    distributed = pytest.importorskip("distributed")
     write_corpus(env / "venue")
     CliRunner().invoke(main, ["verify", "venue", "--out", "serial", "--workers", "1"])
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-    ) as cluster:
+    with two_dask_workers(processes=True) as cluster:
         result = CliRunner().invoke(
             main, ["verify", "venue", "--out", "dask", "--scheduler", cluster.scheduler_address]
         )

@@ -19,7 +19,7 @@ from bibnorm.corpus.run import run_corpus
 from bibnorm.corpus.store import ResultStore
 from bibnorm.corpus.summary import document_page
 from click.testing import CliRunner
-from corpus_runs import folder_bytes, kill_once_results_appear, result_lines, summary_rows
+from corpus_runs import folder_bytes, kill_once_results_appear, result_lines, summary_rows, two_dask_workers
 from paths import DEV_SNAPSHOT
 
 INVENTED = "A Completely Invented Study of Quantum Llamas in Orbit"
@@ -96,17 +96,9 @@ def test_each_documents_bib_is_what_resolving_the_document_alone_writes(env: Pat
 
 
 def test_serial_processes_and_dask_write_byte_identical_results(env: Path) -> None:
-    distributed = pytest.importorskip("distributed")
     run_corpus("venue", env / "serial", job(), SerialEngine())
     run_corpus("venue", env / "processes", job(), ProcessEngine(2))
-    with distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=False,
-        protocol="tcp",
-        host="127.0.0.1",
-        dashboard_address=None,
-    ) as cluster:
+    with two_dask_workers(processes=False) as cluster:
         run_corpus("venue", env / "dask", job(), DaskEngine(cluster))
 
     serial = folder_bytes(env / "serial")
@@ -114,6 +106,16 @@ def test_serial_processes_and_dask_write_byte_identical_results(env: Path) -> No
     assert len([name for name in serial if name.startswith("bib/")]) == 8
     assert folder_bytes(env / "processes") == serial
     assert folder_bytes(env / "dask") == serial
+
+
+def test_the_command_runs_on_a_dask_scheduler_of_worker_processes(env: Path) -> None:
+    CliRunner().invoke(main, ["resolve", "venue", "--out", "serial", "--workers", "1"])
+    with two_dask_workers(processes=True) as cluster:
+        result = CliRunner().invoke(
+            main, ["resolve", "venue", "--out", "dask", "--scheduler", cluster.scheduler_address]
+        )
+    assert result.exit_code == 0, result.output
+    assert folder_bytes(env / "dask") == folder_bytes(env / "serial")
 
 
 def test_a_run_killed_midway_resumes_to_the_same_bytes(env: Path) -> None:
