@@ -9,7 +9,14 @@ import re
 from collections.abc import Iterator
 
 from bibnorm.models import Frozen, Reference
-from bibnorm.text.journals import Journal, find_journal, journal_key, same_journal
+from bibnorm.text.journals import (
+    Journal,
+    abbreviates_title,
+    find_journal,
+    journal_key,
+    journal_title_cores,
+    same_journal,
+)
 from bibnorm.text.venues import find_venue
 from bibnorm.verify.claims import Answers, Claim
 from bibnorm.verify.codes import VerifyFinding, finding
@@ -68,7 +75,7 @@ def _names_agree(
 ) -> bool | None:
     """One side unknown to every list: its name against the other side's names, word for word;
     None when nothing knows the cited name."""
-    cited_names = cited_journal.spellings if cited_journal is not None else (cited_name,)
+    cited_names = (*cited_journal.spellings, cited_name) if cited_journal is not None else (cited_name,)
     paper_names = (*(paper_journal.spellings if paper_journal is not None else ()), *paper_spellings)
     if any(_same_journal_name(mine, theirs) for mine in cited_names for theirs in paper_names):
         return True
@@ -96,6 +103,12 @@ def _same_journal_name(cited: str, name: str) -> bool:
     if journal_key(cited) == journal_key(name):
         return True
     if abbreviates(cited, name) or abbreviates(name, cited):
+        return True
+    # A catalogue's full title around the journal's own ("Akademiya Nauk SSSR. Matematicheskie
+    # Zametki" for "Mat. Zametki"), abbreviated the AMS's way or ISO 4's.
+    if any(abbreviates_title(cited, core) for core in journal_title_cores(name)):
+        return True
+    if any(abbreviates_title(name, core) for core in journal_title_cores(cited)):
         return True
     heads = [re.split(r"\s*[:.]\s+|\s+-\s+", text, maxsplit=1)[0] for text in (cited, name)]
     return journal_key(heads[0]) == journal_key(name) or journal_key(heads[1]) == journal_key(cited)
