@@ -172,16 +172,25 @@ _ISO4_WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
-def _iso4_words() -> Mapping[str, str]:
-    """ISO 4's word abbreviations (``normalizer/data/iso4-words.tsv.gz``, read off JabRef's
-    journal lists by ``scripts/build_iso4_words.py``): lower-case word → abbreviation."""
-    data = data_file("iso4-words.tsv.gz").read_bytes()
+def _word_table(name: str) -> Mapping[str, str]:
+    """A ``word<TAB>abbreviation`` data file (``#`` lines are its header)."""
     table = {}
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
+    for line in gzip.decompress(data_file(name).read_bytes()).decode("utf-8").splitlines():
         if line and not line.startswith("#"):
             word, abbreviation = line.split("\t")
             table[word] = abbreviation
     return MappingProxyType(table)
+
+
+def _ltwa_abbreviation(lower: str) -> str | None:
+    """The word's abbreviation in the LTWA (``normalizer/data/ltwa-words.tsv.gz``, the ISSN's
+    List of Title Word Abbreviations, by ``scripts/build_ltwa_words.py``): its own row, else the
+    longest word beginning that fits ("conferen-" for "Conference"); "" for a word ISO 4 keeps
+    whole, None for one the list does not have."""
+    table = _word_table("ltwa-words.tsv.gz")
+    if lower in table:
+        return table[lower]
+    return next((table[f"{lower[:n]}-"] for n in range(len(lower), 1, -1) if f"{lower[:n]}-" in table), None)
 
 
 def _iso4_word(match: re.Match[str]) -> str:
@@ -189,9 +198,12 @@ def _iso4_word(match: re.Match[str]) -> str:
     lower = word.casefold()
     if lower in _ISO4_DROPPED:
         return ""
-    table = _iso4_words()
-    # The LTWA abbreviates a word's stem: "Representations" as "Representation" does.
-    stem = table.get(lower) or (table.get(lower[:-1]) if lower.endswith("s") else None)
+    stem = _ltwa_abbreviation(lower)
+    if stem is None:
+        # Words the LTWA lacks, as JabRef's journal lists abbreviate them
+        # (``iso4-words.tsv.gz``, by ``scripts/build_iso4_words.py``), plurals as their singular.
+        table = _word_table("iso4-words.tsv.gz")
+        stem = table.get(lower) or (table.get(lower[:-1]) if lower.endswith("s") else None)
     if not stem:
         return word
     return f"{stem[:1].upper() + stem[1:] if word[:1].isupper() else stem}."
