@@ -285,6 +285,30 @@ def test_an_iso4_abbreviated_proceedings_is_its_venue(written: str, short: str) 
     assert venue is not None and venue.short == short
 
 
+# dblp's proceedings titles of two ACL venues (the 2020 volumes).
+EMNLP_2020 = (
+    "Proceedings of the 2020 Conference on Empirical Methods in Natural Language Processing, EMNLP 2020"
+)
+ACL_2020 = "Proceedings of the 58th Annual Meeting of the Association for Computational Linguistics, ACL 2020"
+
+
+@pytest.mark.parametrize(
+    ("appeared", "findings"),
+    [
+        pytest.param(EMNLP_2020, [], id="at-emnlp"),
+        pytest.param(ACL_2020, ["BN732"], id="at-acl-another-venue"),
+    ],
+)
+def test_an_ltwa_abbreviated_emnlp_citation_is_judged_against_the_papers_venue(
+    appeared: str, findings: list[str]
+) -> None:
+    record = ATTENTION.model_copy(update={"venue": f"{appeared}, Online, November 16-20, 2020"})
+    authors = ("Ashish Vaswani", "Noam Shazeer", "Lukasz Kaiser")
+    written = claim(authors, venue="Proc. Conf. Empir. Methods Nat. Lang. Process.")
+    verdict = judge(written, Answers(by_title=(Answer(source="dblp", record=record),)), TODAY)
+    assert [found.code for found in verdict.findings] == findings
+
+
 def test_the_ltwa_words_name_the_issn_file_they_come_from() -> None:
     with gzip.open(ROOT / "normalizer" / "data" / "ltwa-words.tsv.gz", "rt", encoding="utf-8") as lines:
         header = next(lines)
