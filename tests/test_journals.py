@@ -245,6 +245,9 @@ def test_a_short_title_is_an_abbreviation_only_when_it_shortens_the_names_words(
 # --- writing names ------------------------------------------------------------------------------
 
 
+CIRCUITS = "IEEE Transactions on Circuits and Systems"
+
+
 @pytest.mark.parametrize(
     ("short", "name", "abbreviates"),
     [
@@ -285,6 +288,12 @@ def test_a_short_title_is_an_abbreviation_only_when_it_shortens_the_names_words(
         pytest.param("Phys. Lett. A", "Physics Letters", False, id="a-series-the-name-lacks"),
         pytest.param("Phys. Rev. E", "Physical Review B", False, id="another-series"),
         pytest.param(
+            "IEEE Trans. Circuits Syst. I",
+            "IEEE Transactions on Circuits and Systems Part II",
+            False,
+            id="roman-series",
+        ),
+        pytest.param(
             "Stoch. Anal. Appl.", "Stochastic Processes and their Applications", False, id="another-word"
         ),
         pytest.param("Osaka J. Math.", "Journal of Mathematics", False, id="a-place-the-name-lacks"),
@@ -322,6 +331,21 @@ def test_an_abbreviation_shortens_every_word_of_the_title_in_order(
 )
 def test_a_catalogues_full_name_holds_the_journals_title(catalogue_name: str, core: str) -> None:
     assert core in journal_title_cores(catalogue_name)
+
+
+def test_ieee_names_a_part_after_a_dash_and_its_subject_after_a_colon() -> None:
+    cores = journal_title_cores(
+        "IEEE Transactions on Circuits and Systems\u2014Part I: Fundamental Theory and Applications"
+    )
+    assert "IEEE Transactions on Circuits and Systems Part I" in cores
+    assert abbreviates_title(
+        "IEEE Trans. Circuits Syst. I", "IEEE Transactions on Circuits and Systems Part I"
+    )
+
+
+def test_only_a_publisher_is_left_out_before_the_title() -> None:
+    assert "Condensed Matter" not in journal_title_cores("Journal of Physics: Condensed Matter")
+    assert "Matematicheskie Zametki" in journal_title_cores("Akademiya Nauk SSSR. Matematicheskie Zametki")
 
 
 def test_a_series_is_never_cut_off_a_catalogue_name() -> None:
