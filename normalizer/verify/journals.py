@@ -65,8 +65,8 @@ def compare_journals(claim: Claim, record: Reference, source: str) -> JournalCom
             agree=bool(shared), cited=f"{cited}, ISSN {', '.join(claim.issn)}", paper=paper
         )
     if cited_journal is not None and paper_journal is not None:
-        agree = same_journal(cited_journal, paper_journal) or _abbreviates_either(cited_journal, paper_journal)
-        return JournalComparison(agree=agree, cited=cited, paper=paper)
+        one = same_journal(cited_journal, paper_journal) or _abbreviates_either(cited_journal, paper_journal)
+        return JournalComparison(agree=one, cited=cited, paper=paper)
     agree = _names_agree(claim.venue, cited_journal, spellings, paper_journal)
     return JournalComparison(agree=agree, cited=cited, paper=paper)
 
