@@ -11,6 +11,7 @@ reached the claim unrepaired. Each case below is a citation a user wrote, and wh
 from __future__ import annotations
 
 import gzip
+import importlib.util
 from datetime import date
 from pathlib import Path
 
@@ -307,6 +308,31 @@ def test_an_ltwa_abbreviated_emnlp_citation_is_judged_against_the_papers_venue(
     written = claim(authors, venue="Proc. Conf. Empir. Methods Nat. Lang. Process.")
     verdict = judge(written, Answers(by_title=(Answer(source="dblp", record=record),)), TODAY)
     assert [found.code for found in verdict.findings] == findings
+
+
+def test_the_ltwa_build_keeps_english_words_and_beginnings() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "build_ltwa_words", ROOT / "scripts" / "build_ltwa_words.py"
+    )
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    rows = [  # rows as ltwa_20210702.csv has them
+        ["empirical", "empir.", "eng"],
+        ["conferen-", "conf.", "fre, eng"],
+        ["information", "inf.", "mul"],
+        ["method", "n.a.", "eng"],
+        ["-graph-", "-gr.", "eng"],
+        ["processi verbali", "p. v.", "ita"],
+        ["Abendland", "Abendl.", "ger"],
+        ["anti-dumping", "anti-dump.", "eng"],
+    ]
+    assert build.patterns(rows) == {
+        "empirical": "empir",
+        "conferen-": "conf",
+        "information": "inf",
+        "method": "",
+    }
 
 
 def test_the_ltwa_words_name_the_issn_file_they_come_from() -> None:
