@@ -337,21 +337,23 @@ _PUBLISHER = re.compile(r"(?i)academ|akadem|universi|instit|instyt|societ|socied
 _TITLE_WORD = re.compile(r"[0-9A-Za-z]+")
 
 
-def _title_words(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _title_words(text: str) -> tuple[str, ...]:
     """The words of a journal title that an abbreviation keeps: ASCII, lower case, no linking
     words, no series numbers ("Amer. Math. Soc. Transl. (2)"); a capital letter after the first
     word is a series ("Phys. Lett. A", "Sér. I"), not the article or the conjunction."""
     text = unicodedata.normalize("NFKD", fold_letters(text))
     words = _TITLE_WORD.findall("".join(ch for ch in text if not unicodedata.combining(ch)))
-    return [
+    return tuple(
         word.casefold()
         for place, word in enumerate(words)
         if not word.isdigit()
         and (word.casefold() not in _LEFT_OUT or (place and len(word) == 1 and word.isupper()))
-    ]
+    )
 
 
-def journal_title_cores(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def journal_title_cores(name: str) -> tuple[str, ...]:
     """The title itself inside a catalogue's full name: without the subtitle segments after it
     (a segment starting "A", "An", "The", "Journal" or naming a new series, or any after a
     series letter: "Modern Physics Letters A. Particles and Fields, …"), and without the
@@ -370,7 +372,7 @@ def journal_title_cores(name: str) -> list[str]:
         cores += [
             " ".join(order) for order in orders if start == 0 or len(_title_words(" ".join(order))) >= 2
         ]
-    return list(dict.fromkeys(cores))
+    return tuple(dict.fromkeys(cores))
 
 
 def _shortens(part: str, word: str) -> bool:
