@@ -36,7 +36,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, partial
 from types import MappingProxyType
 
 from bibnorm.text import data_file
@@ -154,9 +154,11 @@ def _index() -> Mapping[str, Venue]:
                 if variant and variant not in index:
                     index[variant] = venue
             if " " in spelling.strip():
-                abbreviated.setdefault(venue_key(iso4_abbreviation(_PAREN.sub(" ", spelling))), set()).add(
-                    venue.short
-                )
+                plain = _PAREN.sub(" ", spelling)
+                # The LTWA's abbreviation and the one JabRef's lists use, which people write too
+                # ("… Pattern Recognit. Workshops", "Proc. Natl. Acad. Sci. U. S. A.").
+                for abbreviation in {iso4_abbreviation(plain), iso4_abbreviation(plain, ltwa=False)}:
+                    abbreviated.setdefault(venue_key(abbreviation), set()).add(venue.short)
     by_short = {venue.short: venue for venue in VENUES}
     for key, shorts in sorted(abbreviated.items()):
         if key and key not in index and len(shorts) == 1:
@@ -193,12 +195,12 @@ def _ltwa_abbreviation(lower: str) -> str | None:
     return next((table[f"{lower[:n]}-"] for n in range(len(lower), 1, -1) if f"{lower[:n]}-" in table), None)
 
 
-def _iso4_word(match: re.Match[str]) -> str:
+def _iso4_word(match: re.Match[str], *, ltwa: bool = True) -> str:
     word = match.group(0)
     lower = word.casefold()
     if lower in _ISO4_DROPPED:
         return ""
-    stem = _ltwa_abbreviation(lower)
+    stem = _ltwa_abbreviation(lower) if ltwa else None
     if stem is None:
         # Words the LTWA lacks, as JabRef's journal lists abbreviate them
         # (``iso4-words.tsv.gz``, by ``scripts/build_iso4_words.py``), plurals as their singular.
@@ -209,11 +211,12 @@ def _iso4_word(match: re.Match[str]) -> str:
     return f"{stem[:1].upper() + stem[1:] if word[:1].isupper() else stem}."
 
 
-def iso4_abbreviation(name: str) -> str:
+def iso4_abbreviation(name: str, *, ltwa: bool = True) -> str:
     """A name abbreviated word by word as ISO 4 does ("IEEE Conference on Computer Vision and
     Pattern Recognition" → "IEEE Conf. Comput. Vis. Pattern Recognit."): linking words left
-    out, each word the list knows abbreviated, the others kept."""
-    return " ".join(_ISO4_WORD.sub(_iso4_word, name).split())
+    out, each word the list knows abbreviated, the others kept. ``ltwa=False``: the words as
+    JabRef's lists abbreviate them only ("Workshops" whole, where the LTWA has "Work.")."""
+    return " ".join(_ISO4_WORD.sub(partial(_iso4_word, ltwa=ltwa), name).split())
 
 
 # dblp's and Crossref's proceedings titles decorate the name: "2018 IEEE Conference on Computer
