@@ -280,8 +280,8 @@ def test_iso4_abbreviates_word_by_word_and_drops_linking_words(name: str, abbrev
         pytest.param("Proc. Annu. Meet. Assoc. Comput. Linguist.", "ACL", id="acl"),
         pytest.param("Adv. Neural Inf. Process. Syst.", "NeurIPS", id="neurips"),
         # "Workshops" as IEEE and JabRef's lists write it, and as the LTWA's "work-" abbreviates it.
-        pytest.param("Proc. IEEE Conf. Comput. Vis. Pattern Recognit. Workshops", "CVPRW", id="workshops-whole"),
-        pytest.param("Proc. IEEE/CVF Conf. Comput. Vis. Pattern Recognit. Work.", "CVPRW", id="workshops-ltwa"),
+        pytest.param("IEEE Conf. Comput. Vis. Pattern Recognit. Workshops", "CVPRW", id="whole"),
+        pytest.param("IEEE/CVF Conf. Comput. Vis. Pattern Recognit. Work.", "CVPRW", id="ltwa"),
     ],
 )
 def test_an_iso4_abbreviated_proceedings_is_its_venue(written: str, short: str) -> None:
