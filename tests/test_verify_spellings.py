@@ -10,6 +10,8 @@ reached the claim unrepaired. Each case below is a citation a user wrote, and wh
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from bibnorm.readers import read_inputs
 from bibnorm.text.names import family_forms, name_words, one_edit
 from bibnorm.text.venues import find_venue, iso4_abbreviation
 from bibnorm.verify.judge import Answer, Answers, Claim, Verdict, judge
+from paths import ROOT
 
 TODAY = date(2026, 11, 24)
 ATTENTION = Reference(
@@ -244,10 +247,103 @@ def test_venues_no_rule_names_stay_unknown(written: str) -> None:
     assert find_venue(written) is None
 
 
-def test_iso4_abbreviates_word_by_word_and_drops_linking_words() -> None:
-    assert iso4_abbreviation("IEEE Conference on Computer Vision and Pattern Recognition") == (
-        "IEEE Conf. Comput. Vis. Pattern Recognit."
+@pytest.mark.parametrize(
+    ("name", "abbreviated"),
+    [
+        pytest.param(
+            "IEEE Conference on Computer Vision and Pattern Recognition",
+            "IEEE Conf. Comput. Vis. Pattern Recognit.",
+            id="cvpr",
+        ),
+        # "Empirical" is in the LTWA, not in JabRef's lists; "Methods" is a word ISO 4 keeps whole.
+        pytest.param(
+            "Conference on Empirical Methods in Natural Language Processing",
+            "Conf. Empir. Methods Nat. Lang. Process.",
+            id="emnlp-word-the-ltwa-has",
+        ),
+        pytest.param(
+            "Annual Meeting of the Association for Computational Linguistics",
+            "Annu. Meet. Assoc. Comput. Linguist.",
+            id="acl-word-beginnings",
+        ),
+    ],
+)
+def test_iso4_abbreviates_word_by_word_and_drops_linking_words(name: str, abbreviated: str) -> None:
+    assert iso4_abbreviation(name) == abbreviated
+
+
+@pytest.mark.parametrize(
+    ("written", "short"),
+    [
+        pytest.param("Proc. Conf. Empir. Methods Nat. Lang. Process.", "EMNLP", id="emnlp"),
+        pytest.param("Conf. Empir. Methods Nat. Lang. Process. (EMNLP)", "EMNLP", id="with-acronym"),
+        pytest.param("Proc. Annu. Meet. Assoc. Comput. Linguist.", "ACL", id="acl"),
+        pytest.param("Adv. Neural Inf. Process. Syst.", "NeurIPS", id="neurips"),
+        # "Workshops" as IEEE and JabRef's lists write it, and as the LTWA's "work-" abbreviates it.
+        pytest.param("IEEE Conf. Comput. Vis. Pattern Recognit. Workshops", "CVPRW", id="whole"),
+        pytest.param("IEEE/CVF Conf. Comput. Vis. Pattern Recognit. Work.", "CVPRW", id="ltwa"),
+    ],
+)
+def test_an_iso4_abbreviated_proceedings_is_its_venue(written: str, short: str) -> None:
+    venue = find_venue(written)
+    assert venue is not None and venue.short == short
+
+
+# dblp's proceedings titles of two ACL venues (the 2020 volumes).
+EMNLP_2020 = (
+    "Proceedings of the 2020 Conference on Empirical Methods in Natural Language Processing, EMNLP 2020"
+)
+ACL_2020 = "Proceedings of the 58th Annual Meeting of the Association for Computational Linguistics, ACL 2020"
+
+
+@pytest.mark.parametrize(
+    ("appeared", "findings"),
+    [
+        pytest.param(EMNLP_2020, [], id="at-emnlp"),
+        pytest.param(ACL_2020, ["BN732"], id="at-acl-another-venue"),
+    ],
+)
+def test_an_ltwa_abbreviated_emnlp_citation_is_judged_against_the_papers_venue(
+    appeared: str, findings: list[str]
+) -> None:
+    record = ATTENTION.model_copy(update={"venue": f"{appeared}, Online, November 16-20, 2020"})
+    authors = ("Ashish Vaswani", "Noam Shazeer", "Lukasz Kaiser")
+    written = claim(authors, venue="Proc. Conf. Empir. Methods Nat. Lang. Process.")
+    verdict = judge(written, Answers(by_title=(Answer(source="dblp", record=record),)), TODAY)
+    assert [found.code for found in verdict.findings] == findings
+
+
+def test_the_ltwa_build_keeps_english_words_and_beginnings() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "build_ltwa_words", ROOT / "scripts" / "build_ltwa_words.py"
     )
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    rows = [  # rows as ltwa_20210702.csv has them
+        ["empirical", "empir.", "eng"],
+        ["conferen-", "conf.", "fre, eng"],
+        ["information", "inf.", "mul"],
+        ["method", "n.a.", "eng"],
+        ["-graph-", "-gr.", "eng"],
+        ["processi verbali", "p. v.", "ita"],
+        ["Abendland", "Abendl.", "ger"],
+        ["anti-dumping", "anti-dump.", "eng"],
+    ]
+    assert build.patterns(rows) == {
+        "empirical": "empir",
+        "conferen-": "conf",
+        "information": "inf",
+        "method": "",
+    }
+
+
+def test_the_ltwa_words_name_the_issn_file_they_come_from() -> None:
+    with gzip.open(ROOT / "normalizer" / "data" / "ltwa-words.tsv.gz", "rt", encoding="utf-8") as lines:
+        header = next(lines)
+    # sha256 of https://www.issn.org/wp-content/uploads/2021/07/ltwa_20210702.csv as published
+    assert "ltwa_20210702.csv" in header
+    assert "8e74bc63dc7c7a0d8bdcbdd13e74ba20d4ecd7d984b70cdf3488c9530e87b486" in header
 
 
 def test_an_ieee_abbreviated_venue_verifies_against_dblps_proceedings_title() -> None:

@@ -31,9 +31,11 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import permutations
 
 from bibnorm.config import JournalNames
 from bibnorm.text import data_file
+from bibnorm.text.names import fold_letters
 from bibnorm.text.venues import (
     VENUES,
     Venue,
@@ -305,6 +307,100 @@ def dotted_abbreviation(short: str, name: str) -> str | None:
 
 
 _LINKING_WORDS = frozenset({"of", "the", "and", "in", "on", "for", "de", "la", "der", "und", "&"})
+
+
+# Words an abbreviation leaves out of a journal's title (ISO 4 and the AMS's abbreviations alike):
+# articles, prepositions, conjunctions and possessives, in the languages journal titles come in —
+# "Funktsional. Anal. i Prilozhen." is "Funktsionalnyi Analiz i ego Prilozheniya", "Časopis Pěst.
+# Mat." "Časopis Pro Pěstování Matematiky", "Z. Anal.
+# Anwendungen" "Zeitschrift für Analysis und ihre Anwendungen", "J. Physique" "Le Journal de
+# Physique", "Ann. Inst. H. Poincaré" "Annales de l'Institut Henri Poincaré".
+_LEFT_OUT = frozenset(
+    """a an and the of for in on at to by with from its their & le la les l d de des du et aux
+    und der die das des fur ihre y e el los las del di della dei i ee ego pro part""".split()  # noqa: SIM905
+)
+# A catalogue's full title (MathSciNet's ``fjournal``, zbMATH) names the publisher before the
+# journal, a subtitle or a new series after it, and sometimes the journal after its society:
+# "Akademiya Nauk SSSR. Matematicheskie Zametki", "Nonlinear Dynamics. An International Journal
+# of …", "Sociedad Matemática Mexicana. Boletín. Tercera Serie" ("Bol. Soc. Mat. Mexicana (3)").
+_SEGMENT_BREAK = re.compile(r"[.:]\s+|\s*\u2014\s*")  # IEEE's "Circuits and Systems—Part I: …"
+_SUBTITLE = re.compile(r"(?i)^(?:an?|the|journal)\b|^(?:nouvelle|new|novaya|tercera|second|third) s[eé]ri")
+_SERIES_LETTER = re.compile(r"\b(?:[A-Z]|[IVX]+)$")  # "Physics Letters A", "Part II"
+_PARENTHESISED = re.compile(r"\s*\([^()]*\)")
+_MOST_SEGMENTS_REORDERED = 4
+# The publisher a catalogue names first: an academy, a university, an institute, a society or
+# one of their branches. Only such a segment may be left out before the title: "Journal of
+# Physics: Condensed Matter" is not "Condensed Matter".
+_PUBLISHER = re.compile(r"(?i)academ|akadem|universi|instit|instyt|societ|sociedad|otdel|nauk|\bv[eě]d\b")
+
+
+_TITLE_WORD = re.compile(r"[0-9A-Za-z]+")
+
+
+@lru_cache(maxsize=8192)
+def _title_words(text: str) -> tuple[str, ...]:
+    """The words of a journal title that an abbreviation keeps: ASCII, lower case, no linking
+    words, no series numbers ("Amer. Math. Soc. Transl. (2)"); a capital letter after the first
+    word is a series ("Phys. Lett. A", "Sér. I"), not the article or the conjunction."""
+    text = unicodedata.normalize("NFKD", fold_letters(text))
+    words = _TITLE_WORD.findall("".join(ch for ch in text if not unicodedata.combining(ch)))
+    return tuple(
+        word.casefold()
+        for place, word in enumerate(words)
+        if not word.isdigit()
+        and (word.casefold() not in _LEFT_OUT or (place and len(word) == 1 and word.isupper()))
+    )
+
+
+@lru_cache(maxsize=4096)
+def journal_title_cores(name: str) -> tuple[str, ...]:
+    """The title itself inside a catalogue's full name: without the subtitle segments after it
+    (a segment starting "A", "An", "The", "Journal" or naming a new series, or any after a
+    series letter: "Modern Physics Letters A. Particles and Fields, …"), and without the
+    publisher's segments before it (`_PUBLISHER`) as long as two words are left; its segments in
+    any order when there are a few ("Institut Mathématique. Publications" is "Publ. Inst. Math.")."""
+    segments = [s for s in _SEGMENT_BREAK.split(name.strip()) if s]
+    end = len(segments)
+    while end > 1 and (_SUBTITLE.match(segments[end - 1]) or _SERIES_LETTER.search(segments[end - 2])):
+        end -= 1
+    cores = [name, " ".join(segments[:end])]
+    for start in range(end):
+        if start and not _PUBLISHER.search(segments[start - 1]):
+            break
+        kept = segments[start:end]
+        orders = permutations(kept) if len(kept) <= _MOST_SEGMENTS_REORDERED else [kept]
+        cores += [
+            " ".join(order) for order in orders if start == 0 or len(_title_words(" ".join(order))) >= 2
+        ]
+    return tuple(dict.fromkeys(cores))
+
+
+def _shortens(part: str, word: str) -> bool:
+    """``part`` begins ``word``; a series (a letter, a roman number) only as itself: "I" is not "II"."""
+    if len(word) == 1 or not set(word) - set("ivxl"):
+        return part == word
+    return word.startswith(part)
+
+
+def abbreviates_title(short: str, name: str) -> bool:
+    """``short`` is ``name`` abbreviated word by word: each of its words begins the word of the
+    name in its place, linking words and series numbers aside, and at least one is shortened
+    with a dot ("Probab. Theory Related Fields", "Z. Wahrsch. Verw. Gebiete", "Ž. Vyčisl. Mat i
+    Mat. Fiz."). Every word of the name must be accounted for: "Ann. Probab." is not "Annals of
+    Applied Probability", nor "Nonlinear Anal." "Nonlinear Analysis: Real World Applications"."""
+    if "." not in short:
+        return False
+    full = _title_words(name)
+    # A parenthesised place or series ("Publ. Inst. Math. (Beograd) (N.S.)") the name may lack.
+    for spelling in dict.fromkeys((short, _PARENTHESISED.sub("", short))):
+        shortened = _title_words(spelling)
+        if (
+            len(shortened) == len(full)
+            and shortened != full
+            and all(_shortens(part, word) for part, word in zip(shortened, full, strict=True))
+        ):
+            return True
+    return False
 
 
 # --- writing venue names: one spelling per venue in one file ----------------------------------

@@ -36,7 +36,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, partial
 from types import MappingProxyType
 
 from bibnorm.text import data_file
@@ -154,9 +154,11 @@ def _index() -> Mapping[str, Venue]:
                 if variant and variant not in index:
                     index[variant] = venue
             if " " in spelling.strip():
-                abbreviated.setdefault(venue_key(iso4_abbreviation(_PAREN.sub(" ", spelling))), set()).add(
-                    venue.short
-                )
+                plain = _PAREN.sub(" ", spelling)
+                # The LTWA's abbreviation and the one JabRef's lists use, which people write too
+                # ("… Pattern Recognit. Workshops", "Proc. Natl. Acad. Sci. U. S. A.").
+                for abbreviation in {iso4_abbreviation(plain), iso4_abbreviation(plain, ltwa=False)}:
+                    abbreviated.setdefault(venue_key(abbreviation), set()).add(venue.short)
     by_short = {venue.short: venue for venue in VENUES}
     for key, shorts in sorted(abbreviated.items()):
         if key and key not in index and len(shorts) == 1:
@@ -172,36 +174,49 @@ _ISO4_WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
-def _iso4_words() -> Mapping[str, str]:
-    """ISO 4's word abbreviations (``normalizer/data/iso4-words.tsv.gz``, read off JabRef's
-    journal lists by ``scripts/build_iso4_words.py``): lower-case word → abbreviation."""
-    data = data_file("iso4-words.tsv.gz").read_bytes()
+def _word_table(name: str) -> Mapping[str, str]:
+    """A ``word<TAB>abbreviation`` data file (``#`` lines are its header)."""
     table = {}
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
+    for line in gzip.decompress(data_file(name).read_bytes()).decode("utf-8").splitlines():
         if line and not line.startswith("#"):
             word, abbreviation = line.split("\t")
             table[word] = abbreviation
     return MappingProxyType(table)
 
 
-def _iso4_word(match: re.Match[str]) -> str:
+def _ltwa_abbreviation(lower: str) -> str | None:
+    """The word's abbreviation in the LTWA (``normalizer/data/ltwa-words.tsv.gz``, the ISSN's
+    List of Title Word Abbreviations, by ``scripts/build_ltwa_words.py``): its own row, else the
+    longest word beginning that fits ("conferen-" for "Conference"); "" for a word ISO 4 keeps
+    whole, None for one the list does not have."""
+    table = _word_table("ltwa-words.tsv.gz")
+    if lower in table:
+        return table[lower]
+    return next((table[f"{lower[:n]}-"] for n in range(len(lower), 1, -1) if f"{lower[:n]}-" in table), None)
+
+
+def _iso4_word(match: re.Match[str], *, ltwa: bool = True) -> str:
     word = match.group(0)
     lower = word.casefold()
     if lower in _ISO4_DROPPED:
         return ""
-    table = _iso4_words()
-    # The LTWA abbreviates a word's stem: "Representations" as "Representation" does.
-    stem = table.get(lower) or (table.get(lower[:-1]) if lower.endswith("s") else None)
+    stem = _ltwa_abbreviation(lower) if ltwa else None
+    if stem is None:
+        # Words the LTWA lacks, as JabRef's journal lists abbreviate them
+        # (``iso4-words.tsv.gz``, by ``scripts/build_iso4_words.py``), plurals as their singular.
+        table = _word_table("iso4-words.tsv.gz")
+        stem = table.get(lower) or (table.get(lower[:-1]) if lower.endswith("s") else None)
     if not stem:
         return word
     return f"{stem[:1].upper() + stem[1:] if word[:1].isupper() else stem}."
 
 
-def iso4_abbreviation(name: str) -> str:
+def iso4_abbreviation(name: str, *, ltwa: bool = True) -> str:
     """A name abbreviated word by word as ISO 4 does ("IEEE Conference on Computer Vision and
     Pattern Recognition" → "IEEE Conf. Comput. Vis. Pattern Recognit."): linking words left
-    out, each word the list knows abbreviated, the others kept."""
-    return " ".join(_ISO4_WORD.sub(_iso4_word, name).split())
+    out, each word the list knows abbreviated, the others kept. ``ltwa=False``: the words as
+    JabRef's lists abbreviate them only ("Workshops" whole, where the LTWA has "Work.")."""
+    return " ".join(_ISO4_WORD.sub(partial(_iso4_word, ltwa=ltwa), name).split())
 
 
 # dblp's and Crossref's proceedings titles decorate the name: "2018 IEEE Conference on Computer

@@ -9,7 +9,14 @@ import re
 from collections.abc import Iterator
 
 from bibnorm.models import Frozen, Reference
-from bibnorm.text.journals import Journal, find_journal, journal_key, same_journal
+from bibnorm.text.journals import (
+    Journal,
+    abbreviates_title,
+    find_journal,
+    journal_key,
+    journal_title_cores,
+    same_journal,
+)
 from bibnorm.text.venues import find_venue
 from bibnorm.verify.claims import Answers, Claim
 from bibnorm.verify.codes import VerifyFinding, finding
@@ -58,7 +65,8 @@ def compare_journals(claim: Claim, record: Reference, source: str) -> JournalCom
             agree=bool(shared), cited=f"{cited}, ISSN {', '.join(claim.issn)}", paper=paper
         )
     if cited_journal is not None and paper_journal is not None:
-        return JournalComparison(agree=same_journal(cited_journal, paper_journal), cited=cited, paper=paper)
+        one = same_journal(cited_journal, paper_journal) or _abbreviates_either(cited_journal, paper_journal)
+        return JournalComparison(agree=one, cited=cited, paper=paper)
     agree = _names_agree(claim.venue, cited_journal, spellings, paper_journal)
     return JournalComparison(agree=agree, cited=cited, paper=paper)
 
@@ -68,13 +76,26 @@ def _names_agree(
 ) -> bool | None:
     """One side unknown to every list: its name against the other side's names, word for word;
     None when nothing knows the cited name."""
-    cited_names = cited_journal.spellings if cited_journal is not None else (cited_name,)
+    cited_names = (*cited_journal.spellings, cited_name) if cited_journal is not None else (cited_name,)
     paper_names = (*(paper_journal.spellings if paper_journal is not None else ()), *paper_spellings)
     if any(_same_journal_name(mine, theirs) for mine in cited_names for theirs in paper_names):
         return True
     if cited_journal is None and find_venue(cited_name) is None:
         return None
     return False
+
+
+def _abbreviates_either(a: Journal, b: Journal) -> bool:
+    """Two rows of the lists for one journal: a spelling of one is the other's title abbreviated
+    (JabRef lists "IEEE Trans. Syst., Man, Cybern. A" and "… Cybernetics Part A: Systems and
+    Humans" apart)."""
+    pairs = ((a, b), (b, a))
+    return any(
+        abbreviates_title(short, core)
+        for one, other in pairs
+        for short in one.spellings
+        for core in journal_title_cores(other.name)
+    )
 
 
 def _journal_origin(journal: Journal | None, text: str) -> str:
@@ -95,8 +116,14 @@ def _same_journal_name(cited: str, name: str) -> bool:
     """
     if journal_key(cited) == journal_key(name):
         return True
-    if abbreviates(cited, name) or abbreviates(name, cited):
-        return True
+    for short, long in ((cited, name), (name, cited)):
+        if " " not in short.strip() and abbreviates(short, long):
+            return True  # an acronym: "JMLR"
+        # Word by word, a series letter kept ("IEEE Trans. Syst., Man, Cybern. A" is not "IEEE
+        # Transactions on Systems, Man, and Cybernetics"), also against a catalogue's full title
+        # around the journal's own ("Akademiya Nauk SSSR. Matematicheskie Zametki": "Mat. Zametki").
+        if any(abbreviates_title(short, core) for core in journal_title_cores(long)):
+            return True
     heads = [re.split(r"\s*[:.]\s+|\s+-\s+", text, maxsplit=1)[0] for text in (cited, name)]
     return journal_key(heads[0]) == journal_key(name) or journal_key(heads[1]) == journal_key(cited)
 
