@@ -9,7 +9,7 @@ rest, publisher DOIs with their Crossref works), once per style into a fresh fil
 - "five pages": the first N titles of the five scraped pages;
 - "dev gold": the 177 papers of dev-gold.jsonl alone, asked by their arXiv ids.
 
-Per style it prints: published entries whose publisher DOI the style prints exactly once,
+Per BibTeX style it prints: published entries whose publisher DOI the style prints exactly once,
 preprints whose arXiv id it prints exactly once, entries printing an id more than once, and
 BibTeX's warnings per 10 entries. For ACM-Reference-Format each warning about a field it wants
 (address, publisher, pages) is sorted by whether a source the run asked holds a value for it
@@ -17,7 +17,9 @@ BibTeX's warnings per 10 entries. For ACM-Reference-Format each warning about a 
 Semantic Scholar record's ``journal.pages``; dblp's record: ``pages``): "held" warnings are
 bibnorm's to fix, "no source holds the data" ones are not. Once per bibliography: booktitles
 holding a city, a date or a year (dblp's and Crossref's decorations) and table venues with more
-than one booktitle in a year.
+than one booktitle in a year. biblatex (numeric, biber, pdftotext) and APA (``pandoc --citeproc``
+on the CSL-JSON output) are counted on the whole page: each DOI and preprint's arXiv id printed
+exactly once.
 
 Usage: ``python bench/bench_camera_ids.py [N]`` (default 60 titles of the five pages; all of
 them, 610, take about two minutes). Needs bibtex (texlive-publishers for IEEEtran, splncs04, ACM).
@@ -45,7 +47,9 @@ from bibnorm.readers import read_inputs  # noqa: E402
 from bibnorm.text.titles import title_key  # noqa: E402
 from bibnorm.text.venues import find_venue  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
+from clients import flat, typeset_biblatex  # noqa: E402
 from fakes.servers import FakeApis, running_fakes, synthetic_completion  # noqa: E402
+from paths import FIXTURES  # noqa: E402
 
 BST = ("plain", "abbrv", "plainnat", "unsrtnat", "IEEEtran", "splncs04", "ACM-Reference-Format")
 # ACM-Reference-Format's warnings about a field it wants, and the field each names.
@@ -130,6 +134,9 @@ def measure(folder: Path, apis: FakeApis, inputs: list[str]) -> None:
         parsed = bibtexparser.parse_string((folder / "out.bib").read_text("utf-8")).entries
         entries = {entry.key: {f.key.casefold(): str(f.value) for f in entry.fields} for entry in parsed}
         items, warnings = _bbl_items(folder, style)
+        if style == BST[0]:
+            published = sum(bool(_venue(fields)) for fields in entries.values())
+            print(f"{len(entries)} entries, {published} of them published")
         counts: Counter[str] = Counter()
         for entry in parsed:
             fields = entries[entry.key]
@@ -153,11 +160,62 @@ def measure(folder: Path, apis: FakeApis, inputs: list[str]) -> None:
                 f"{'':22} address/publisher/pages warnings a source holds the data for: {held} "
                 f"({10 * held / max(len(entries), 1):.1f} per 10 entries); by field: {sorted(wants.items())}"
             )
+    _page_styles(folder, env, inputs, entries)
     many = {venue: len(names) for venue, names in booktitles.items() if len(names) > 1}
     print(
         f"booktitles with a city, date or year: {decorated}; "
         f"venues (and years) under more than one booktitle: {many}"
     )
+
+
+def _resolve(folder: Path, env: dict[str, str], inputs: list[str], output: str, *args: str) -> str:
+    (folder / output).unlink(missing_ok=True)
+    with contextlib.chdir(folder):
+        result = CliRunner().invoke(main, ["resolve", *inputs, "-q", "-o", output, *args], env=env)
+    assert result.exit_code == 0, result.output
+    return (folder / output).read_text("utf-8")
+
+
+def _page_styles(
+    folder: Path, env: dict[str, str], inputs: list[str], entries: dict[str, dict[str, str]]
+) -> None:
+    """biblatex (numeric, biber) and APA (pandoc --citeproc, CSL-JSON output): each entry's ids
+    counted on the whole page, which names every DOI and arXiv id of one entry only."""
+    biblatex = _resolve(folder, env, inputs, "out-biblatex.bib", "--format", "biblatex")
+    (folder / "biblatex").mkdir(exist_ok=True)
+    pages = {"biblatex": typeset_biblatex(folder / "biblatex", biblatex, "numeric")}
+    (folder / "refs.json").write_text(
+        _resolve(folder, env, inputs, "refs.json", "--format", "csl-json"), "utf-8"
+    )
+    (folder / "doc.md").write_text("---\nnocite: '@*'\n---\n", encoding="utf-8")
+    csl = FIXTURES / "csl" / "styles" / "apa.csl"
+    pandoc = ["pandoc", "--citeproc", "--bibliography", "refs.json", "--csl", str(csl), "--wrap=none"]
+    apa = subprocess.run(
+        [*pandoc, "-t", "plain", "doc.md"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
+    pages["APA (pandoc)"] = flat(apa.stdout)
+    dois = [f["doi"] for f in entries.values() if f.get("doi") and not is_arxiv_doi(f["doi"])]
+    preprints = [f["eprint"] for f in entries.values() if f.get("eprint") and not _venue(f)]
+    for style, page in pages.items():
+        # The bench's synthetic DOIs hold the arXiv id: an id inside a DOI is the DOI's printing.
+        rest = page
+        for doi in dois:
+            rest = rest.replace(flat(doi), "")
+        doi_once = sum(page.count(flat(doi)) == 1 for doi in dois)
+        arxiv_once = sum(rest.count(arxiv) == 1 for arxiv in preprints)
+        print(
+            f"{style:22} DOI once {doi_once}/{len(dois)}  "
+            f"arXiv id once (preprints) {arxiv_once}/{len(preprints)}"
+        )
+
+
+def _venue(fields: dict[str, str]) -> str:
+    return fields.get("booktitle") or fields.get("journal") or ""
 
 
 def main_(count: int) -> None:

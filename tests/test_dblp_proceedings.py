@@ -132,3 +132,10 @@ def test_a_missing_export_keeps_the_paper_and_says_the_editors_are_unknown(tmp_p
         assert [problem.code for problem in answer.problems] == ["dblp.record_unavailable"]
     finally:
         online.close()
+
+
+def test_an_export_that_is_not_bibtex_is_retried_not_cached(online: Online) -> None:
+    online.fake.inject("none", "non_json")  # the search answers; the export is an HTML page once
+    [candidate] = online.enricher.enrich({0: PAPER})[0].candidates
+    assert tuple(person.display() for person in candidate.reference.editors) == EDITORS
+    assert online.fake.exports_asked == [SPIRE_KEY, SPIRE_KEY]

@@ -24,7 +24,8 @@ series, volume), else the record's own fields in dblp's current layout
 ``biburl``, ``bibsource``); an unknown key, or one given an empty export, is dblp's 404.
 
 Faults (`FakeDblp.inject`): ``"429"`` (empty body, ``Retry-After: 1``, as dblp's FAQ
-describes), ``"non_json"``.
+describes), ``"non_json"`` (an HTML page); any other value (``"none"``) lets its request through,
+to fault a later one.
 """
 
 from __future__ import annotations
