@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import bibtexparser
 from bibnorm.identifiers import canonical_doi, is_arxiv_doi
 from bibnorm.models import EntryType, Identifiers, PartialDate, Reference
 from bibnorm.resolvers._provenance import sourced_reference
+from bibnorm.text.clean import clean_plain
 from bibnorm.text.names import parse_name
 from bibnorm.text.series import find_series, series_of_link
 from bibnorm.text.venues import VenueKind, find_venue, tidy_venue
@@ -33,6 +35,7 @@ PROCEEDINGS_FIELDS = ("key", "title", "venue", "publisher", "series", "volume", 
 _HOMONYM = re.compile(r"\s+\d{4}$")
 _WORKSHOP = re.compile(r"\bworkshops?\b|@", re.IGNORECASE)
 _PAGES = re.compile(r"^\s*([^\s-]+)\s*-+\s*([^\s-]+)\s*$")
+_AND = re.compile(r"\s+and\s+")
 
 
 # --- the record, whatever it came from ------------------------------------------------
@@ -205,3 +208,42 @@ def proceedings_from_body(body: list[Any]) -> Proceedings:
     """The `Proceedings` a stored body (`PROCEEDINGS_FIELDS`) describes."""
     key, title, venue, publisher, series, volume, editors, year = body
     return Proceedings(key, title, venue, publisher, series, volume, tuple(editors), year)
+
+
+# --- a record's BibTeX export ----------------------------------------------------------
+
+
+def proceedings_from_bib(text: str, key: str) -> Proceedings | None:
+    """The proceedings of the paper ``key`` as dblp's BibTeX export of it gives them, or ``None``
+    when the export holds no such paper or names neither editors nor publisher.
+
+    The standard export (``rec/{key}.bib``) copies the proceedings' ``editor``, ``series``,
+    ``volume`` (the series') and ``publisher`` into the paper's entry; the export with crossref
+    names them in an ``@proceedings`` entry that the paper's ``crossref`` points to. Both are read.
+    """
+    entries = {entry.key: entry for entry in bibtexparser.parse_string(text).entries}
+    paper = entries.get(f"DBLP:{key}")
+    if paper is None:
+        return None
+    fields = _bib_fields(paper)
+    parent = entries.get(fields.get("crossref", ""))
+    if parent is not None and parent.entry_type.casefold() == "proceedings":
+        fields = _bib_fields(parent) | {name: value for name, value in fields.items() if name != "title"}
+    editors = tuple(name for name in _AND.split(fields.get("editor", "")) if name)
+    if not editors and not fields.get("publisher"):
+        return None
+    return Proceedings(
+        key=fields.get("crossref", "").removeprefix("DBLP:"),
+        title=fields.get("booktitle") or fields.get("title", ""),
+        publisher=fields.get("publisher", ""),
+        series=fields.get("series", ""),
+        volume=fields.get("volume", ""),
+        editors=editors,
+        year=fields.get("year", ""),
+    )
+
+
+def _bib_fields(entry: Any) -> dict[str, str]:
+    """An entry's non-empty fields by lower-case name, TeX turned into plain text ("{\\\"{o}}" → "ö")."""
+    fields = {field.key.casefold(): clean_plain(str(field.value)).text for field in entry.fields}
+    return {name: value for name, value in fields.items() if value}

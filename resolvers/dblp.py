@@ -34,7 +34,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlsplit
 
 import requests
 from bibnorm.config import Settings
@@ -56,7 +58,13 @@ from bibnorm.resolvers._asking import (
     search_query,
     wants_dblp,
 )
-from bibnorm.resolvers._dblp_records import SOURCE, DblpRecord, published_reference
+from bibnorm.resolvers._dblp_records import (
+    SOURCE,
+    DblpRecord,
+    Proceedings,
+    proceedings_from_bib,
+    published_reference,
+)
 from bibnorm.resolvers._wire import ask, json_body, json_validator, source_url
 from bibnorm.text.titles import title_key, title_words
 
@@ -85,6 +93,16 @@ class DblpError(Exception):
 
 
 _JSON_VALIDATOR = json_validator("dblp sent a body that is not JSON (truncated or an error page)")
+_NOT_BIBTEX = "dblp sent a record export that is not BibTeX (truncated or an error page)"
+
+
+def _validate(response: requests.Response) -> str | None:
+    """dblp's 200 answers: a search is JSON, a record export (``/rec/…``) BibTeX."""
+    if "/rec/" not in urlsplit(response.url or "").path:
+        return _JSON_VALIDATOR(response)
+    if response.status_code == 200 and not response.content.lstrip().startswith(b"@"):
+        return _NOT_BIBTEX
+    return None
 
 
 class DblpClient:
@@ -92,7 +110,7 @@ class DblpClient:
 
     def __init__(self, session: requests.Session, settings: Settings) -> None:
         self.session = session
-        self.base_url = source_url(session, settings.dblp_api_url, _JSON_VALIDATOR)
+        self.base_url = source_url(session, settings.dblp_api_url, _validate)
         self.delay = settings.dblp_delay
 
     def _params(self, query: str, hits: int) -> dict[str, str]:
@@ -113,6 +131,14 @@ class DblpClient:
         return [
             hit["info"] for hit in hit_list if isinstance(hit, dict) and isinstance(hit.get("info"), dict)
         ]
+
+    def proceedings(self, key: str) -> Proceedings | None:
+        """The editors, publisher and series of the conference paper ``key``, from dblp's
+        BibTeX export of its record (``GET /rec/{key}.bib``; the search's hits hold none)."""
+        response = ask(self.session, "GET", f"{self.base_url}/rec/{key}.bib", "dblp", DblpError)
+        if response.status_code != 200:
+            raise DblpError(f"dblp answered HTTP {response.status_code}")
+        return proceedings_from_bib(response.content.decode("utf-8", "replace"), key)
 
     def is_cached(self, query: str, hits: int = HITS) -> bool:
         """Whether the HTTP cache already holds this search (it then costs no request and no wait)."""
@@ -404,7 +430,39 @@ class DblpEnricher:
                 code="dblp.unavailable", message=str(error), severity=Severity.WARNING, source=SOURCE
             )
             return Lookup(problems=(problem,), failed=True)
-        return choose_publication(reference, [record_from_hit(info) for info in hits])
+        records = [record_from_hit(info) for info in hits]
+        lookup = choose_publication(reference, records)
+        return (
+            lookup if self._doi_source_has_proceedings(lookup) else _with_proceedings(client, lookup, records)
+        )
+
+    def _doi_source_has_proceedings(self, lookup: Lookup) -> bool:
+        """Whether the chosen paper's editors and publisher come from elsewhere: a batched DOI
+        source (Crossref) that follows dblp reads them from the publisher's deposit."""
+        return self.doi_sources and any(candidate.reference.ids.doi for candidate in lookup.candidates)
+
+
+def _with_proceedings(client: DblpClient, lookup: Lookup, records: Sequence[DblpRecord]) -> Lookup:
+    """The chosen conference paper with its proceedings' editors and publisher, which dblp gives
+    in the record's export and not in the search's hits (one request more per such paper)."""
+    if len(lookup.candidates) != 1 or lookup.candidates[0].reference.entry_type != "inproceedings":
+        return lookup
+    key = lookup.candidates[0].reference.ids.dblp
+    record = next((record for record in records if record.key == key), None)
+    if record is None or key is None:
+        return lookup
+    try:
+        proceedings = client.proceedings(key)
+    except DblpError as error:
+        message = f"{error}; the paper's editors and publisher are not known"
+        problem = Problem(
+            code="dblp.record_unavailable", message=message, severity=Severity.INFO, source=SOURCE
+        )
+        return lookup.model_copy(update={"problems": (*lookup.problems, problem)})
+    published = published_reference(replace(record, proceedings=proceedings))
+    if proceedings is None or published is None:
+        return lookup
+    return lookup.model_copy(update={"candidates": (Candidate(source=SOURCE, reference=published),)})
 
 
 def published_from_index(

@@ -238,13 +238,13 @@ def test_a_429_is_waited_out_as_retry_after_says(harness: Harness, fake: FakeDbl
     fake.inject("429")
     assert len(harness.published(SVT)) == 1
     assert 1.0 in harness.sleeps
-    assert len(fake.requests) == 2
+    assert len(fake.searches) == 2
 
 
 def test_a_body_that_is_not_json_is_retried_not_cached(harness: Harness, fake: FakeDblp) -> None:
     fake.inject("non_json")
     assert len(harness.published(SVT)) == 1
-    assert len(fake.requests) == 2
+    assert len(fake.searches) == 2
 
 
 def test_papers_outside_computer_science_cost_no_request(harness: Harness, fake: FakeDblp) -> None:
@@ -284,7 +284,7 @@ def test_dblp_is_searched_only_for_papers_no_batch_settled(
     harness = Harness(fake, tmp_path / "cache")
     harness.enricher.doi_sources = doi_sources
     harness.enricher.enrich({0: SVT.model_copy(update=changes)})
-    assert len(fake.requests) == (1 if searched else 0)
+    assert len(fake.searches) == (1 if searched else 0)
     harness.session.close()
 
 

@@ -48,7 +48,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
             args = ["resolve", *map(str, PAGES), "--resolvers", "arxiv,s2,dblp"]
             with contextlib.chdir(folder):
                 cold = CliRunner().invoke(main, [*args, "-o", "cold.bib", "--report", "cold.json"], env=env)
-                cold_requests = len(dblp.requests)
+                cold_requests, cold_searches = len(dblp.requests), len(dblp.searches)
                 warm = CliRunner().invoke(main, [*args, "-o", "warm.bib"], env=env)
             assert cold.exit_code == 0, cold.output
             assert warm.exit_code == 0, warm.output
@@ -56,7 +56,8 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
                 "bib": (folder / "cold.bib").read_text(encoding="utf-8"),
                 "warm_bib": (folder / "warm.bib").read_text(encoding="utf-8"),
                 "report": json.loads((folder / "cold.json").read_text(encoding="utf-8")),
-                "cold_requests": cold_requests,
+                "cold_searches": cold_searches,
+                "cold_exports": cold_requests - cold_searches,
                 "warm_requests": len(dblp.requests) - cold_requests,
             }
     finally:
@@ -112,8 +113,13 @@ def test_dblp_homonym_numbers_never_reach_a_name(run: dict[str, Any]) -> None:
     assert authors and not any(re.search(r"\b\d{4}\b", names) for names in authors)
 
 
-def test_one_dblp_request_per_resolved_paper_cold_and_none_warm(run: dict[str, Any]) -> None:
+def test_one_dblp_search_per_resolved_paper_one_export_per_its_paper_and_none_warm(
+    run: dict[str, Any],
+) -> None:
     resolved = {item["arxiv_id"] for item in run["report"]["items"] if item["status"] == "resolved"}
-    assert 0 < run["cold_requests"] <= len(resolved)
+    assert 0 < run["cold_searches"] <= len(resolved)
+    # The record's export (editors, publisher) only for a conference paper dblp found.
+    conference_papers = [e for e in _entries(run["bib"]).values() if e.entry_type == "inproceedings"]
+    assert 0 < run["cold_exports"] <= len(conference_papers)
     assert run["warm_requests"] == 0
     assert run["warm_bib"] == run["bib"]

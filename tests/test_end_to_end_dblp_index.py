@@ -58,7 +58,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     assert built.exit_code == 0, built.output
     with running_fakes() as apis:
         online = _resolve(folder, apis.env(folder / "online-cache"), "online")
-        online_dblp = len(apis.dblp.requests)
+        online_dblp = len(apis.dblp.searches)  # record exports (editors, publisher) apart
         apis.reset()
         local_env = {
             **apis.env(folder / "local-cache"),

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bibnorm.bib.bibfile import BibEntry, BibField, FormatOptions, parse_bibtex, read_bibfile, render_block
-from bibnorm.bib.merge import OWNED_FIELDS
+from bibnorm.bib.merge import is_bibnorms
 from bibnorm.errors import BibnormError
 from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.io import read_text
@@ -188,7 +188,11 @@ def with_previous(
 def _with_kept_fields(new: BibEntry, old: BibEntry) -> BibEntry:
     """``new`` plus the earlier entry's fields that bibnorm does not own and did not write."""
     written = {f.name for f in new.fields}
-    extra = [BibField(f.name, f.value, f.line) for f in old.fields if f.name not in written | OWNED_FIELDS]
+    extra = [
+        BibField(f.name, f.value, f.line)
+        for f in old.fields
+        if f.name not in written and not is_bibnorms(f, new)
+    ]
     return new.replace_fields((*new.fields, *extra)) if extra else new
 
 

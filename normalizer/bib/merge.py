@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from bibnorm.bib.bibfile import (
     BibEntry,
+    BibField,
     BibFile,
     CommentBlock,
     FailedBlock,
@@ -80,8 +81,22 @@ def keep_bib_inputs(
 def _with_kept_fields(new: BibEntry, original: BibEntry) -> BibEntry:
     """``new`` plus the original's fields that bibnorm does not own and did not write."""
     written = {field.name for field in new.fields}
-    kept = [f for f in original.fields if f.name not in written and f.name not in OWNED_FIELDS]
+    kept = [f for f in original.fields if f.name not in written and not is_bibnorms(f, new)]
     return new.replace_fields((*new.fields, *kept))
+
+
+def is_bibnorms(field: BibField, new: BibEntry) -> bool:
+    """Whether an earlier entry's field is bibnorm's to replace or drop: one it owns, or a ``note``
+    holding only the new entry's DOI as ``--doi-link`` writes it ("doi: X"). A layout that shows
+    the DOI in another field (``--bst plainnat``) leaves that note out; kept, it prints the DOI twice."""
+    if field.name in OWNED_FIELDS:
+        return True
+    doi = new.get("doi")
+    return field.name == "note" and doi is not None and _unescaped(field.text) == _unescaped(f"doi: {doi}")
+
+
+def _unescaped(text: str) -> str:
+    return " ".join(text.replace("\\", "").split()).casefold()
 
 
 def _verbatim(block: BibEntry | StringBlock | PreambleBlock | CommentBlock | FailedBlock) -> str:

@@ -17,8 +17,15 @@ gold names a venue, the publication in dblp's venue spelling ("CVPR", "ECCV (12)
 "IEEE Trans. Pattern Anal. Mach. Intell."). Keys, ids and homonym numbers are synthetic;
 titles, authors, venues and years come from gold only. No pages, volumes or DOIs are invented.
 
+Record exports (``GET /rec/{key}.bib``, API-NOTES "Records"): the recorded body for the keys
+`FakeDblp` is given exports of (``rec-bib-standard-inproceedings.bib``: editors, publisher,
+series, volume), else the record's own fields in dblp's current layout
+(``rec-bib-2023-layout-book.bib``: names padded to 13 columns, ``and`` ending each author line,
+``biburl``, ``bibsource``); an unknown key, or one given an empty export, is dblp's 404.
+
 Faults (`FakeDblp.inject`): ``"429"`` (empty body, ``Retry-After: 1``, as dblp's FAQ
-describes), ``"non_json"``.
+describes), ``"non_json"`` (an HTML page); any other value (``"none"``) lets its request through,
+to fault a later one.
 """
 
 from __future__ import annotations
@@ -37,11 +44,28 @@ from paths import SHARED
 
 from fakes.local_server import LocalServer, send
 
-SAMPLE = SHARED / "reference" / "api-samples" / "dblp" / "search-publ-json-q-test-30-hits-2019.json"
+CONFERENCE, JOURNAL = "Conference and Workshop Papers", "Journal Articles"
+SAMPLES = SHARED / "reference" / "api-samples" / "dblp"
+SAMPLE = SAMPLES / "search-publ-json-q-test-30-hits-2019.json"
+# The recorded standard export of a conference paper (SPIRE 2006) and the search hit dblp gives
+# for it: every value from the recording ("SPIRE" is dblp's short booktitle of that volume).
+SPIRE_KEY = "conf/spire/BastMW06"
+SPIRE_EXPORT = (SAMPLES / "rec-bib-standard-inproceedings.bib").read_text(encoding="utf-8")
+SPIRE_HIT: dict[str, Any] = {
+    "authors": {"author": ["H. Bast", "Christian Worm Mortensen", "Ingmar Weber"]},
+    "title": "Output-Sensitive Autocompletion Search.",
+    "venue": "SPIRE",
+    "pages": "150-162",
+    "year": "2006",
+    "type": CONFERENCE,
+    "key": SPIRE_KEY,
+    "doi": "10.1007/11880561_13",
+    "ee": "https://doi.org/10.1007/11880561_13",
+    "url": f"https://dblp.org/rec/{SPIRE_KEY}",
+}
 GOLD = SHARED / "reference" / "dev-gold.jsonl"
 
 # dblp's venue spelling, key stem and type for each venue dev-gold.jsonl names.
-CONFERENCE, JOURNAL = "Conference and Workshop Papers", "Journal Articles"
 DBLP_VENUES: dict[str, tuple[str, str, str]] = {
     "CVPR": ("CVPR", "conf/cvpr", CONFERENCE),
     "CVPR Workshops": ("CVPR Workshops", "conf/cvpr", CONFERENCE),
@@ -125,8 +149,11 @@ def sample_records() -> list[dict[str, Any]]:
 class FakeDblp(LocalServer):
     """The fake on a free port; ``url`` is the base URL (``BIBNORM_DBLP_API_URL``)."""
 
-    def __init__(self, records: list[dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self, records: list[dict[str, Any]] | None = None, exports: dict[str, str] | None = None
+    ) -> None:
         self.records = records if records is not None else sample_records() + gold_records()
+        self.exports = exports or {}
         self._index = [
             (
                 record,
@@ -138,6 +165,17 @@ class FakeDblp(LocalServer):
         self.faults: deque[str] = deque()
         self._lock = threading.Lock()
         super().__init__()
+
+    @property
+    def searches(self) -> list[dict[str, str]]:
+        """The search requests received (``/search/publ/api``), record exports left out."""
+        return [request for request in self.requests if request["path"] == "/search/publ/api"]
+
+    @property
+    def exports_asked(self) -> list[str]:
+        """The keys whose record export (``/rec/{key}.bib``) was asked, in order."""
+        paths = (request["path"] for request in self.requests if request["path"].startswith("/rec/"))
+        return [path.removeprefix("/rec/").removesuffix(".bib") for path in paths]
 
     def inject(self, *faults: str) -> None:
         """Answer the next requests with these faults, in order."""
@@ -172,6 +210,13 @@ class FakeDblp(LocalServer):
             }
         }
 
+    def export(self, key: str) -> str | None:
+        """The record's BibTeX export: the recorded one when given, else its own fields."""
+        if key in self.exports:
+            return self.exports[key]
+        record = next((r for r in self.records if r.get("key") == key), None)
+        return None if record is None else standard_export(record)
+
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self
 
@@ -186,6 +231,15 @@ class FakeDblp(LocalServer):
                     send(self, 429, b"", {"Retry-After": "1"})
                 elif fault == "non_json":
                     send(self, 200, b"<html><body>dblp is being updated</body></html>", {})
+                elif parts.path.startswith("/rec/") and parts.path.endswith(".bib"):
+                    export = fake.export(parts.path.removeprefix("/rec/").removesuffix(".bib"))
+                    status = 200 if export else 404
+                    send(
+                        self,
+                        status,
+                        (export or "Not Found").encode(),
+                        {"Content-Type": "application/x-bibtex"},
+                    )
                 elif parts.path != "/search/publ/api":
                     send(self, 404, b"Not Found", {})
                 elif params.get("format") != "json":
@@ -205,3 +259,25 @@ class FakeDblp(LocalServer):
 def _names(record: dict[str, Any]) -> list[str]:
     authors = (record.get("authors") or {}).get("author") or []
     return [authors] if isinstance(authors, str) else list(authors)
+
+
+_EXPORT_KINDS = {CONFERENCE: ("inproceedings", "booktitle"), JOURNAL: ("article", "journal")}
+
+
+def standard_export(info: dict[str, Any]) -> str:
+    """A search hit's record as dblp's current standard export lays it out; only the hit's values."""
+    kind, venue_field = _EXPORT_KINDS.get(info.get("type", ""), ("article", "journal"))
+    pages = re.sub(r"-+", "--", info.get("pages", ""))
+    fields = [
+        ("author", (" and\n" + " " * 18).join(_names(info))),  # continuation lines at column 19
+        ("title", info.get("title", "").removesuffix(".")),
+        (venue_field, info.get("venue", "")),
+        ("volume", info.get("volume", "")),
+        ("pages", pages),
+        ("year", info.get("year", "")),
+        ("doi", info.get("doi", "").replace("_", "\\_")),
+        ("biburl", f"https://dblp.org/rec/{info['key']}.bib"),
+        ("bibsource", "dblp computer science bibliography, https://dblp.org"),
+    ]
+    body = ",\n".join(f"  {name.ljust(13)}= {{{value}}}" for name, value in fields if value)
+    return f"@{kind}{{DBLP:{info['key']},\n{body}\n}}\n"
