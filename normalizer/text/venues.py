@@ -99,6 +99,20 @@ class Venue:
     def all_names(self) -> tuple[str, ...]:
         return (self.name, *(name for _, name in self.earlier_names))
 
+    def names_another_year(self, text: str, year: int) -> bool:
+        """Whether ``text`` is a name (or acronym) the venue carried only in years other than
+        ``year``: "NeurIPS" for a 2017 paper, whose proceedings were "NIPS"; not that year's own
+        name, nor a spelling every year shares ("Advances in Neural Information Processing Systems")."""
+        if not self.earlier_names:
+            return False
+        key = _spelling_key(text)
+        current = self.name_in(year)
+        eras = {name: {_spelling_key(name), _spelling_key(_PAREN.sub(" ", name))} for name in self.all_names}
+        for name in self.all_names:
+            inner = _PAREN.findall(name)
+            eras[name].add(_spelling_key(inner[-1] if inner else self.short))
+        return key not in eras[current] and any(key in keys for keys in eras.values())
+
 
 def _load_venues() -> tuple[Venue, ...]:
     rows = json.loads(data_file("venues.json").read_text("utf-8"))
@@ -123,6 +137,16 @@ _YEAR = re.compile(r"(?<![0-9])(19|20)[0-9]{2}(?![0-9])|'[0-9]{2}\b")
 _ORDINAL = re.compile(r"\b[0-9]+(st|nd|rd|th)\b", re.IGNORECASE)
 _PAREN = re.compile(r"\(([^()]*)\)")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def _spelling_key(text: str) -> str:
+    """A spelling compared as written, up to case, punctuation, years and "Proceedings of (the)":
+    unlike `venue_key` it keeps the sponsors, which tell CVPR's "IEEE" years from its "IEEE/CVF" ones."""
+    text = _YEAR.sub(" ", text.casefold())
+    words = [w for w in re.split(r"[^0-9a-z/]+", text) if w]
+    while words and words[0] in ("proceedings", "of", "the"):
+        words.pop(0)
+    return " ".join(words)
 
 
 def venue_key(text: str) -> str:
