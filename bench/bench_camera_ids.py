@@ -6,10 +6,13 @@ real records, synthetic ones for the rest, publisher DOIs with their Crossref wo
 by ``bibnorm resolve --bst STYLE`` against the test fakes on 127.0.0.1, once per style; real
 ``bibtex`` runs each style on its file and each entry's text in the ``.bbl`` is read.
 
-Per style it prints: published entries whose publisher DOI the style prints exactly once,
-preprints whose arXiv id it prints exactly once, entries printing an id more than once, and
-BibTeX's warnings per 10 entries; and once: booktitles holding a city, a date or a year
-(dblp's and Crossref's decorations) and table venues with more than one booktitle in a year.
+Per ``--style`` preset and style (the config naming both, as a user would): published entries whose
+publisher DOI the style prints exactly once, preprints whose arXiv id it prints exactly once,
+entries printing an id more than once, entries with an id that print none, BibTeX's warnings per
+10 entries, ``bibnorm check``'s findings on the file and ``bibnorm verify``'s against the fakes
+(BN721 on the synthetic 2029 ids counted apart, as bench_camera does); and once: booktitles
+holding a city, a date or a year (dblp's and Crossref's decorations) and table venues with more
+than one booktitle in a year.
 
 Usage: ``python bench/bench_camera_ids.py [N]`` (default 60 titles; the whole five pages, 610,
 take several minutes). Needs bibtex (texlive-publishers for IEEEtran, splncs04, ACM).
@@ -18,25 +21,31 @@ take several minutes). Needs bibtex (texlive-publishers for IEEEtran, splncs04, 
 from __future__ import annotations
 
 import contextlib
+import itertools
+import json
 import re
 import subprocess
 import sys
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 import bibtexparser  # noqa: E402
+from bench_camera import verify  # noqa: E402
 from bench_requests import PAGES, with_publisher_dois  # noqa: E402
 from bibnorm.cli import main  # noqa: E402
 from bibnorm.identifiers import is_arxiv_doi  # noqa: E402
 from bibnorm.readers import read_inputs  # noqa: E402
 from bibnorm.text.venues import find_venue  # noqa: E402
+from bibtexparser.model import Entry  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
 from fakes.servers import running_fakes, synthetic_completion  # noqa: E402
 
+PRESETS = ("bibnorm", "arxiv", "dblp", "google-scholar")
 BST = ("plain", "abbrv", "plainnat", "unsrtnat", "IEEEtran", "splncs04", "ACM-Reference-Format")
 _DECORATION = re.compile(
     r"\b(?:19|20)\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\bUSA\b",
@@ -55,48 +64,94 @@ def _bbl_items(folder: Path, style: str) -> tuple[dict[str, str], int]:
     return dict(zip(items[1::2], items[2::2], strict=True)), run.stdout.count("Warning--")
 
 
+class Ids(NamedTuple):
+    """What an entry should show: its publisher DOI (published entries) or arXiv id (preprints)."""
+
+    doi: str
+    arxiv: str
+    preprint: bool
+
+
+def _ids_of(entries: list[Entry]) -> dict[str, Ids]:
+    """Each entry's identifiers, by key, from bibnorm's own layout (the presets leave some out:
+    Google Scholar's export has no DOI, dblp's keeps the arXiv id in a volume "abs/ID")."""
+    ids = {}
+    for entry in entries:
+        fields = {f.key.casefold(): str(f.value) for f in entry.fields}
+        doi = fields.get("doi", "")
+        ids[entry.key] = Ids(
+            "" if is_arxiv_doi(doi) else doi, fields.get("eprint", ""), entry.entry_type == "misc"
+        )
+    return ids
+
+
+def _id_figures(entries: list[Entry], items: dict[str, str], wanted: dict[str, Ids]) -> dict[str, int]:
+    """Per file: published entries printing their publisher DOI once, preprints printing their arXiv
+    id once, entries printing an id twice or more, entries with an id that print none of theirs."""
+    counts = dict.fromkeys(("doi_once", "doi_all", "arxiv_once", "arxiv_all", "repeated", "unshown"), 0)
+    for entry in entries:
+        ids = wanted.get(entry.key, Ids("", "", False))
+        text = items.get(entry.key, "")
+        shown = []
+        if ids.doi:
+            counts["doi_all"] += 1
+            counts["doi_once"] += text.count(ids.doi) == 1
+            shown.append(text.count(ids.doi))
+        if ids.arxiv:
+            # The bench's synthetic DOIs hold the arXiv id ("10.5555/bibnorm-bench.<id>"):
+            # the id printed inside the DOI is the DOI's printing, not the id's.
+            text = text.replace(ids.doi, "") if ids.doi else text
+            shown.append(text.count(ids.arxiv))
+            if ids.preprint:
+                counts["arxiv_all"] += 1
+                counts["arxiv_once"] += text.count(ids.arxiv) == 1
+        counts["repeated"] += any(count > 1 for count in shown)
+        counts["unshown"] += bool(shown) and not any(shown)
+    return counts
+
+
+def _check_codes(folder: Path, env: dict[str, str]) -> Counter[str]:
+    """``bibnorm check`` on the output (the config names the preset, so BN602 expects its layout)."""
+    with contextlib.chdir(folder):
+        result = CliRunner().invoke(main, ["check", "--json", "out.bib"], env=env)
+    return Counter(finding["code"] for finding in json.loads(result.stdout))
+
+
 def measure(folder: Path, env: dict[str, str], titles: Path) -> None:
+    """Every preset in every style: ids on the page, BibTeX's warnings, check and verify; and once,
+    the booktitles of the default layout."""
     booktitles: dict[str, set[str]] = defaultdict(set)
     decorated = 0
-    for style in BST:
+    wanted: dict[str, Ids] = {}
+    for preset, style in itertools.product(PRESETS, BST):
+        (folder / "bibnorm.toml").write_text(f'style = "{preset}"\nbst = "{style}"\n', "utf-8")
+        # A fresh file each time: resolve keeps what an earlier output holds and it would not write.
+        (folder / "out.bib").unlink(missing_ok=True)
         with contextlib.chdir(folder):
-            result = CliRunner().invoke(
-                main, ["resolve", str(titles), "-q", "-o", "out.bib", "--bst", style], env=env
-            )
+            result = CliRunner().invoke(main, ["resolve", str(titles), "-q", "-o", "out.bib"], env=env)
         assert result.exit_code == 0, result.output
         entries = bibtexparser.parse_string((folder / "out.bib").read_text("utf-8")).entries
         items, warnings = _bbl_items(folder, style)
-        doi_once = doi_all = arxiv_once = arxiv_all = repeated = 0
-        for entry in entries:
-            fields = {f.key.casefold(): str(f.value) for f in entry.fields}
-            text = items.get(entry.key, "")
-            doi = fields.get("doi", "")
-            arxiv = fields.get("eprint", "")
-            counts = []
-            if doi and not is_arxiv_doi(doi):
-                doi_all += 1
-                doi_once += text.count(doi) == 1
-                counts.append(text.count(doi))
-            if arxiv:
-                # The bench's synthetic DOIs hold the arXiv id ("10.5555/bibnorm-bench.<id>"):
-                # the id printed inside the DOI is the DOI's printing, not the id's.
-                text = text.replace(doi, "") if doi else text
-                counts.append(text.count(arxiv))
-                if entry.entry_type == "misc":
-                    arxiv_all += 1
-                    arxiv_once += text.count(arxiv) == 1
-            repeated += any(count > 1 for count in counts)
-            if style == BST[0] and "booktitle" in fields:
-                venue = find_venue(fields["booktitle"])
-                # One name per venue and year: CVPR's proceedings were "IEEE", then "IEEE/CVF" (2019).
-                name = f"{venue.short} {fields.get('year')}" if venue else fields["booktitle"]
-                booktitles[name].add(fields["booktitle"])
-                decorated += bool(_DECORATION.search(fields["booktitle"]))
-        per_ten = 10 * warnings / max(len(entries), 1)
+        wanted = wanted or _ids_of(entries)
+        ids = _id_figures(entries, items, wanted)
+        checked = _check_codes(folder, env)
+        verified, synthetic = verify(folder, env, "out.bib")
         print(
-            f"{style:22} DOI once {doi_once}/{doi_all}  arXiv id once (preprints) {arxiv_once}/{arxiv_all}"
-            f"  entries with an id twice+ {repeated}  warnings/10 entries {per_ten:.1f}"
+            f"{preset:15} {style:21} DOI once {ids['doi_once']}/{ids['doi_all']}"
+            f"  arXiv id once (preprints) {ids['arxiv_once']}/{ids['arxiv_all']}"
+            f"  id twice+ {ids['repeated']}  no id shown {ids['unshown']}"
+            f"  warnings/10 {10 * warnings / max(len(entries), 1):.1f}"
+            f"  check {dict(checked)}  verify {dict(verified)} (+{synthetic} BN721 synthetic)"
         )
+        if (preset, style) == (PRESETS[0], BST[0]):
+            for entry in entries:
+                fields = {f.key.casefold(): str(f.value) for f in entry.fields}
+                if "booktitle" in fields:
+                    venue = find_venue(fields["booktitle"])
+                    # One name per venue and year: CVPR's proceedings were "IEEE", then "IEEE/CVF" (2019).
+                    name = f"{venue.short} {fields.get('year')}" if venue else fields["booktitle"]
+                    booktitles[name].add(fields["booktitle"])
+                    decorated += bool(_DECORATION.search(fields["booktitle"]))
     many = {venue: len(names) for venue, names in booktitles.items() if len(names) > 1}
     print(
         f"booktitles with a city, date or year: {decorated}; "

@@ -20,6 +20,7 @@ from bibnorm.cli import main
 from bibnorm.writers import WriterOptions, get_writer
 from bibnorm.writers.bibtex_styles import BST_FAMILIES
 from click.testing import CliRunner
+from records import PUBLISHED as NO_DOI  # the NeurIPS 2017 paper: an arXiv id, no DOI
 from test_camera_ids import ARTICLE_DOI, PAPER_DOI, PREPRINT_ID, REFERENCES, _bbl_items
 
 # As users paste them: arXiv's "Export BibTeX Citation" and Google Scholar's "Cite → BibTeX".
@@ -136,6 +137,17 @@ PUBLISHED = """@article{a, title={T}, journal={Neural Computation}, year={2023},
             id="a-journal-naming-the-id-shows-it",
         ),
         pytest.param(
+            "@inproceedings{a, title={T}, booktitle={NIPS}, eprint={1706.03762}, archiveprefix={arXiv}}",
+            "plain",
+            {
+                "booktitle": "NIPS",
+                "eprint": "1706.03762",
+                "archiveprefix": "arXiv",
+                "note": "arXiv:1706.03762",
+            },
+            id="plain-shows-the-arxiv-id-of-a-paper-with-no-doi",
+        ),
+        pytest.param(
             "@article{a, title={T}, journal={J}, year={2020}}",
             "plain",
             {"journal": "J", "year": "2020"},
@@ -185,3 +197,11 @@ def test_an_unknown_bst_setting_is_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
     assert len(result.stderr.strip().splitlines()) == 1
     assert "bst = 'fancy' is not a style bibnorm knows" in result.stderr, result.stderr
+
+
+@pytest.mark.clients
+@pytest.mark.parametrize("style", STYLES)
+def test_resolve_shows_the_arxiv_id_of_a_published_paper_with_no_doi(tmp_path: Path, style: str) -> None:
+    """A NeurIPS or ICLR paper has no DOI: its arXiv id is how a reader finds it, in every style."""
+    bib = get_writer("bibtex").write([("nodoi", NO_DOI)], WriterOptions(bst=style))  # type: ignore[arg-type]
+    assert _bbl_items(tmp_path, bib, style)["nodoi"].count("1706.03762") == 1, bib

@@ -10,9 +10,9 @@ all in another. For each entry, in the order the style's fields are weighed:
   (``url = {https://doi.org/X}`` beside ``doi = {X}`` in plainnat, ``note = {doi: X}``) is dropped:
   the identifier stays in the entry, only its repetition goes; a field with any other text is kept;
 - the identifier a reader needs and no printed field shows — a published entry's publisher DOI, a
-  preprint's arXiv id — is added where the style prints it: ``url = {https://doi.org/X}`` for a
-  style that prints ``url`` but no ``doi`` when the entry has no ``url``, ``howpublished =
-  {arXiv:ID [class]}`` for a preprint, else appended to ``note``.
+  preprint's arXiv id, the arXiv id of a paper with no DOI — is added where the style prints it:
+  ``url = {https://doi.org/X}`` for a style that prints ``url`` but no ``doi`` when the entry has
+  no ``url``, ``howpublished = {arXiv:ID [class]}`` for an ``@misc``, else appended to ``note``.
 """
 
 from __future__ import annotations
@@ -55,12 +55,11 @@ def entry_for_style(entry: BibEntry, family: BstFamily) -> BibEntry:
     if not ids:
         return entry
     fields = _without_repeats(entry, family.printed, ids)
-    preprint = is_preprint(entry)
-    if preprint and arxiv is not None:
+    if publisher_doi and not is_preprint(entry):
+        wanted, form = publisher_doi, f"doi: {publisher_doi}"
+    elif arxiv is not None:  # a preprint, or a paper with no DOI (NeurIPS, ICLR): its free copy
         wanted = arxiv.id
         form = f"arXiv:{arxiv.id}" + (f" [{entry.get('primaryclass')}]" if entry.get("primaryclass") else "")
-    elif not preprint and publisher_doi:
-        wanted, form = publisher_doi, f"doi: {publisher_doi}"
     else:
         return entry.replace_fields(fields)
     if any(f.name in (*_VENUE_FIELDS, *family.printed) and _shows(f.text, wanted) for f in fields):
@@ -90,7 +89,8 @@ def _with_id(
     names = {f.name for f in fields}
     if form.startswith("doi:") and family.doi_url and "url" not in names:
         return [*fields, BibField("url", "{https://doi.org/" + wanted.replace("%", "\\%") + "}", entry.line)]
-    if form.startswith("arXiv:") and "howpublished" in family.printed and "howpublished" not in names:
+    # Styles print howpublished for @misc only (plain's @inproceedings ignores it).
+    if entry.entry_type == "misc" and "howpublished" in family.printed and "howpublished" not in names:
         return [*fields, BibField("howpublished", _braced(form), entry.line)]
     note = entry.field("note")
     if note is None:
