@@ -12,7 +12,8 @@ entries printing an id more than once, entries with an id that print none, BibTe
 10 entries, ``bibnorm check``'s findings on the file and ``bibnorm verify``'s against the fakes
 (BN721 on the synthetic 2029 ids counted apart, as bench_camera does); and once: booktitles
 holding a city, a date or a year (dblp's and Crossref's decorations) and table venues with more
-than one booktitle in a year.
+than one booktitle in a year. Then biblatex (biber, numeric) and APA (pandoc's citeproc on the
+CSL-JSON output), typeset and read back: the same id figures.
 
 Usage: ``python bench/bench_camera_ids.py [N]`` (default 60 titles; the whole five pages, 610,
 take several minutes). Needs bibtex (texlive-publishers for IEEEtran, splncs04, ACM).
@@ -21,6 +22,7 @@ take several minutes). Needs bibtex (texlive-publishers for IEEEtran, splncs04, 
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import json
 import re
@@ -43,6 +45,7 @@ from bibnorm.readers import read_inputs  # noqa: E402
 from bibnorm.text.venues import find_venue  # noqa: E402
 from bibtexparser.model import Entry  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
+from clients import flat, typeset_biblatex  # noqa: E402
 from fakes.servers import running_fakes, synthetic_completion  # noqa: E402
 
 PRESETS = ("bibnorm", "arxiv", "dblp", "google-scholar")
@@ -117,9 +120,9 @@ def _check_codes(folder: Path, env: dict[str, str]) -> Counter[str]:
     return Counter(finding["code"] for finding in json.loads(result.stdout))
 
 
-def measure(folder: Path, env: dict[str, str], titles: Path) -> None:
+def measure(folder: Path, env: dict[str, str], titles: Path) -> dict[str, Ids]:
     """Every preset in every style: ids on the page, BibTeX's warnings, check and verify; and once,
-    the booktitles of the default layout."""
+    the booktitles of the default layout. Returns each entry's ids."""
     booktitles: dict[str, set[str]] = defaultdict(set)
     decorated = 0
     wanted: dict[str, Ids] = {}
@@ -157,6 +160,56 @@ def measure(folder: Path, env: dict[str, str], titles: Path) -> None:
         f"booktitles with a city, date or year: {decorated}; "
         f"venues (and years) under more than one booktitle: {many}"
     )
+    return wanted
+
+
+def _page_figures(page: str, wanted: dict[str, Ids]) -> str:
+    """A typeset page's text (`flat`) read for each entry's ids: DOIs printed once, preprints' arXiv
+    ids printed once, entries printing an id twice or more, entries with an id showing none."""
+    dois = [ids.doi for ids in wanted.values() if ids.doi]
+    without_dois = functools.reduce(lambda text, doi: text.replace(flat(doi), ""), dois, page)
+    doi_once = sum(page.count(flat(doi)) == 1 for doi in dois)
+    preprints = [ids.arxiv for ids in wanted.values() if ids.preprint and ids.arxiv]
+    arxiv_once = sum(without_dois.count(arxiv) == 1 for arxiv in preprints)
+    repeated = unshown = 0
+    for ids in wanted.values():
+        counts = [page.count(flat(ids.doi))] if ids.doi else []
+        counts += [without_dois.count(ids.arxiv)] if ids.arxiv else []
+        repeated += any(count > 1 for count in counts)
+        unshown += bool(counts) and not any(counts)
+    return (
+        f"DOI once {doi_once}/{len(dois)}  arXiv id once (preprints) {arxiv_once}/{len(preprints)}"
+        f"  id twice+ {repeated}  no id shown {unshown}"
+    )
+
+
+def measure_typeset(folder: Path, env: dict[str, str], titles: Path, wanted: dict[str, Ids]) -> None:
+    """biblatex (biber, numeric) and APA (pandoc's citeproc) typeset, their text read back."""
+    for name, args in (
+        ("biblatex", ["-f", "biblatex", "-o", "out-biblatex.bib"]),
+        ("APA", ["-o", "out.json"]),
+    ):
+        with contextlib.chdir(folder):
+            result = CliRunner().invoke(main, ["resolve", str(titles), "-q", *args], env=env)
+        assert result.exit_code == 0, result.output
+        with tempfile.TemporaryDirectory(dir=folder) as tmp:
+            if name == "biblatex":
+                page = typeset_biblatex(
+                    Path(tmp), (folder / "out-biblatex.bib").read_text("utf-8"), "numeric"
+                )
+            else:
+                page = _apa_page(Path(tmp), folder / "out.json")
+        print(f"{'-':15} {name:21} {_page_figures(page, wanted)}")
+
+
+def _apa_page(folder: Path, items: Path) -> str:
+    (folder / "doc.md").write_text("---\nnocite: '@*'\n---\n", encoding="utf-8")
+    csl = ROOT / "fixtures" / "csl" / "styles" / "apa.csl"
+    args = ["pandoc", "--citeproc", "--bibliography", str(items), "--csl", str(csl), "--wrap=none"]
+    result = subprocess.run(
+        [*args, "-t", "plain", "doc.md"], cwd=folder, capture_output=True, text=True, check=True
+    )
+    return flat(result.stdout)
 
 
 def main_(count: int) -> None:
@@ -170,7 +223,8 @@ def main_(count: int) -> None:
         titles = folder / "titles.txt"
         titles.write_text("".join(f"{title}\n" for title in chosen), encoding="utf-8")
         print(f"== {len(chosen)} titles of the five pages")
-        measure(folder, apis.env(folder / "cache"), titles)
+        wanted = measure(folder, apis.env(folder / "cache"), titles)
+        measure_typeset(folder, apis.env(folder / "cache"), titles, wanted)
 
 
 if __name__ == "__main__":
