@@ -16,7 +16,8 @@ than one booktitle in a year. Then biblatex (biber, numeric) and APA (pandoc's c
 CSL-JSON output), typeset and read back: the same id figures.
 
 Usage: ``python bench/bench_camera_ids.py [N]`` (default 60 titles; the whole five pages, 610,
-take several minutes). Needs bibtex (texlive-publishers for IEEEtran, splncs04, ACM).
+take several minutes); ``python bench/bench_camera_ids.py --gold``: the 177 dev gold papers, asked
+by their arXiv ids, in the same world. Needs bibtex (texlive-publishers for IEEEtran, splncs04, ACM).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from bibnorm.text.venues import find_venue  # noqa: E402
 from bibtexparser.model import Entry  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
 from clients import flat, typeset_biblatex  # noqa: E402
+from fakes.s2_api import GOLD  # noqa: E402
 from fakes.servers import running_fakes, synthetic_completion  # noqa: E402
 
 PRESETS = ("bibnorm", "arxiv", "dblp", "google-scholar")
@@ -212,20 +214,25 @@ def _apa_page(folder: Path, items: Path) -> str:
     return flat(result.stdout)
 
 
-def main_(count: int) -> None:
+def main_(count: int, gold: bool) -> None:
     queries = read_inputs([str(p) for p in PAGES])
     completion = synthetic_completion((q.title, q.abstract) for q in queries if q.title)
     papers, works = with_publisher_dois(completion.s2_papers)
     world = {"arxiv_records": completion.arxiv_records, "s2_papers": papers, "crossref_works": works}
-    chosen = [q.title for q in queries if q.title][:count]
+    if gold:
+        rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+        lines, name = [f"arXiv:{row['arxiv_id']}" for row in rows], "dev gold papers, by arXiv id"
+    else:
+        lines, name = [q.title for q in queries if q.title][:count], "titles of the five pages"
     with tempfile.TemporaryDirectory() as tmp, running_fakes(**world) as apis:
         folder = Path(tmp)
         titles = folder / "titles.txt"
-        titles.write_text("".join(f"{title}\n" for title in chosen), encoding="utf-8")
-        print(f"== {len(chosen)} titles of the five pages")
+        titles.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+        print(f"== {len(lines)} {name}")
         wanted = measure(folder, apis.env(folder / "cache"), titles)
         measure_typeset(folder, apis.env(folder / "cache"), titles, wanted)
 
 
 if __name__ == "__main__":
-    main_(int(sys.argv[1]) if len(sys.argv) > 1 else 60)
+    arguments = sys.argv[1:]
+    main_(int(arguments[0]) if arguments and arguments[0].isdigit() else 60, "--gold" in arguments)
