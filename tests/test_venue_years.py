@@ -23,6 +23,7 @@ import pytest
 from bibnorm.bib.bibfile import parse_bibtex
 from bibnorm.cli import main
 from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.text.journals import venue_spelling
 from bibnorm.text.venues import find_venue
 from bibnorm.verify.judge import Answer, Answers, Claim, Verdict, judge
 from click.testing import CliRunner, Result
@@ -214,3 +215,73 @@ def test_verify_on_the_2017_paper(apis: FakeApis, tmp_path: Path, booktitle: str
     findings = [line.split(": ", 3)[2] for line in result.stdout.splitlines() if line.startswith("refs.bib:")]
     assert findings == ([codes] if codes else [])
     assert "1 verified" in result.stderr
+
+
+# --- real spellings: one name per venue, no city or dates --------------------------------------
+
+CVPR_CVF = "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)"
+
+
+@pytest.mark.parametrize(
+    ("given", "year", "written"),
+    [
+        # As printed in the reference lists of papers kept in public repositories (dblp's and
+        # Crossref's proceedings titles, and the shorter forms authors write by hand).
+        pytest.param(
+            "Advances in Neural Information Processing Systems 30: Annual Conference on Neural "
+            "Information Processing Systems 2017, December 4-9, 2017, Long Beach, CA, USA",
+            2017,
+            NIPS_2017,
+            id="dblp-nips-2017",
+        ),
+        pytest.param(
+            "Proceedings of the Advances in Neural Information Processing Systems 30, Long Beach, CA, "
+            "USA, 4–9 December 2017",
+            2017,
+            NIPS_2017,
+            id="mdpi-nips-2017",
+        ),
+        pytest.param(
+            "31st Conference on Neural Information Processing Systems (NIPS 2017), Long Beach, CA, USA",
+            2017,
+            NIPS_2017,
+            id="paper-footer-nips-2017",
+        ),
+        pytest.param(
+            "Advances in Neural Information Processing Systems 31 (NIPS 2018)",
+            2018,
+            NEURIPS,
+            id="nips-2018-page",
+        ),
+        pytest.param(
+            "IEEE Conference on Computer Vision and Pattern Recognition, CVPR 2019, Long Beach, CA, USA, "
+            "June 16-20, 2019",
+            2019,
+            CVPR_CVF,
+            id="dblp-cvpr-2019",
+        ),
+        pytest.param(
+            "IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR), Long Beach, CA, USA",
+            2019,
+            CVPR_CVF,
+            id="ieee-cvpr-2019-city",
+        ),
+        pytest.param(
+            "9th International Conference on Learning Representations, ICLR 2021, Virtual Event, "
+            "Austria, May 3-7, 2021",
+            2021,
+            "International Conference on Learning Representations (ICLR)",
+            id="dblp-iclr-2021",
+        ),
+        pytest.param(
+            "International Conference on Machine Learning, Workshop on Foo",
+            2019,
+            "International Conference on Machine Learning, Workshop on Foo",
+            id="a-workshop-is-not-its-conference",
+        ),
+    ],
+)
+def test_a_real_proceedings_spelling_is_written_as_the_venue_of_its_year(
+    given: str, year: int, written: str
+) -> None:
+    assert venue_spelling(given, journal=False, year=year, form="full") == written

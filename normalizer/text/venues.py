@@ -288,10 +288,11 @@ def proceedings_name(text: str) -> str:
 
 def decorated_venue(text: str) -> Venue | None:
     """The table venue a dblp/Crossref proceedings title names, by its name, else by its acronym
-    (never a workshop's or companion's title by its main conference's acronym)."""
+    (never a workshop's or companion's title by its main conference's acronym), else the venue
+    its first parts spell (`_leading_venue`: a name followed by a city, as users write it)."""
     name, acronym = undecorated_proceedings(text)
     if name == tidy_venue(text) and acronym is None:
-        return None
+        return _leading_venue(text)
     index = _index()
     by_acronym = index.get(venue_key(acronym)) if acronym else None
     for candidate in (name, name.split(":")[0]):
@@ -302,7 +303,36 @@ def decorated_venue(text: str) -> Venue | None:
     found = by_acronym
     if found is not None and _NOT_THE_MAIN_EVENT.search(name) and not _NOT_THE_MAIN_EVENT.search(found.name):
         return None
-    return found
+    return found or _leading_venue(text)
+
+
+# "Advances in Neural Information Processing Systems 31 (NIPS 2018)": the acronym and year in
+# parentheses at the end of a name.
+_PAREN_ACRONYM_YEAR = re.compile(r"\s*\(([A-Z][\w&/+.-]*)\s*'?(?:(?:19|20)\d{2}|\d{2})\)$")
+
+
+def _leading_venue(text: str) -> Venue | None:
+    """The table conference a spelling begins with when what follows says only where it met ("…,
+    Long Beach, CA, USA" — a place without dates, as users write it) or its acronym and year in
+    parentheses; never a name followed by a workshop's, companion's or findings' words."""
+    segments = [part.strip() for part in _SEGMENT.split(tidy_venue(text)) if part.strip()]
+    for end in range(1, len(segments) + 1):
+        if _NOT_THE_MAIN_EVENT.search(" ".join(segments[end:])):
+            return None
+        head = ", ".join(segments[:end])
+        found = _PAREN_ACRONYM_YEAR.search(head)
+        named = _index().get(venue_key(found.group(1))) if found else None
+        name = _PAREN_ACRONYM_YEAR.sub("", head)
+        # The table's own spellings only (no `find_venue`: it asks this function back).
+        venue = _index().get(venue_key(name)) or _index().get(venue_key(_PAREN.sub(" ", name)))
+        if (
+            venue is not None
+            and venue.kind is VenueKind.CONFERENCE
+            and venue.spells(name)
+            and named in (None, venue)
+        ):
+            return venue
+    return None
 
 
 def find_venue(text: str | None) -> Venue | None:
