@@ -20,6 +20,7 @@ from bibnorm.cli import main
 from bibnorm.writers import WriterOptions, get_writer
 from bibnorm.writers.bibtex_styles import BST_FAMILIES
 from click.testing import CliRunner
+from fakes.servers import running_fakes
 from records import PUBLISHED as NO_DOI  # the NeurIPS 2017 paper: an arXiv id, no DOI
 from test_camera_ids import ARTICLE_DOI, PAPER_DOI, PREPRINT_ID, REFERENCES, _bbl_items
 
@@ -205,3 +206,20 @@ def test_resolve_shows_the_arxiv_id_of_a_published_paper_with_no_doi(tmp_path: P
     """A NeurIPS or ICLR paper has no DOI: its arXiv id is how a reader finds it, in every style."""
     bib = get_writer("bibtex").write([("nodoi", NO_DOI)], WriterOptions(bst=style))  # type: ignore[arg-type]
     assert _bbl_items(tmp_path, bib, style)["nodoi"].count("1706.03762") == 1, bib
+
+
+@pytest.mark.clients
+def test_resolving_again_for_another_style_leaves_no_note_of_the_first(tmp_path: Path) -> None:
+    """The "doi: X" note a run for plain wrote is bibnorm's, not the user's: a run for plainnat into
+    the same file drops it (plainnat prints the doi field), so the DOI shows once."""
+    doi = "10.1038/s42256-024-00832-8"  # S2's paper-by-doi.json: arXiv 2304.05376, published
+    (tmp_path / "ids.txt").write_text("2304.05376\n", encoding="utf-8")
+    with running_fakes() as apis, contextlib.chdir(tmp_path):
+        for style in ("plain", "plainnat"):
+            args = ["resolve", "ids.txt", "-q", "-o", "refs.bib", "--bst", style]
+            result = CliRunner().invoke(main, args, env=apis.env(tmp_path / "cache"))
+            assert result.exit_code == 0, result.output
+    text = (tmp_path / "refs.bib").read_text("utf-8")
+    assert "note" not in text
+    (item,) = _bbl_items(tmp_path, text, "plainnat").values()
+    assert item.count(doi) == 1, item

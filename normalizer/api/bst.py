@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from bibnorm.bib.bibfile import BibEntry, BibField, BibFile
 from bibnorm.bib.checks.base import entry_arxiv_id, is_preprint
 from bibnorm.config import BstName
-from bibnorm.identifiers import is_arxiv_doi
+from bibnorm.identifiers import ArxivId, is_arxiv_doi
 from bibnorm.writers.bibtex_styles import BST_FAMILIES, BstFamily
 from bibnorm.writers.latex_text import text_to_latex
 
@@ -48,10 +48,7 @@ def ids_for_style(bibfile: BibFile, bst: BstName) -> BibFile:
 
 def entry_for_style(entry: BibEntry, family: BstFamily) -> BibEntry:
     """One entry's identifiers where ``family`` prints each exactly once (see the module docstring)."""
-    doi = entry.get("doi")
-    publisher_doi = doi.strip() if doi and not is_arxiv_doi(doi) else None
-    arxiv = entry_arxiv_id(entry)
-    ids = tuple(i.casefold() for i in (publisher_doi, arxiv.id if arxiv else None) if i)
+    publisher_doi, arxiv, ids = _entry_ids(entry)
     if not ids:
         return entry
     fields = _without_repeats(entry, family.printed, ids)
@@ -65,6 +62,23 @@ def entry_for_style(entry: BibEntry, family: BstFamily) -> BibEntry:
     if any(f.name in (*_VENUE_FIELDS, *family.printed) and _shows(f.text, wanted) for f in fields):
         return entry.replace_fields(fields)
     return entry.replace_fields(_with_id(fields, family, entry, wanted, form))
+
+
+def repeats_an_id(text: str, entry: BibEntry) -> bool:
+    """Whether ``text`` holds nothing but identifiers ``entry`` carries in fields of their own (the
+    "doi: X" note an earlier run wrote for another style), so that dropping it loses nothing."""
+    _, _, ids = _entry_ids(entry)
+    shown = {i for i in ids if _shows(text, i)}
+    return bool(shown) and _only_ids(text, shown)
+
+
+def _entry_ids(entry: BibEntry) -> tuple[str | None, ArxivId | None, tuple[str, ...]]:
+    """An entry's publisher DOI, its arXiv id and both casefolded (the ones it has)."""
+    doi = entry.get("doi")
+    publisher_doi = doi.strip() if doi and not is_arxiv_doi(doi) else None
+    arxiv = entry_arxiv_id(entry)
+    ids = tuple(i.casefold() for i in (publisher_doi, arxiv.id if arxiv else None) if i)
+    return publisher_doi, arxiv, ids
 
 
 def _without_repeats(entry: BibEntry, printed: Sequence[str], ids: Sequence[str]) -> list[BibField]:
@@ -117,4 +131,4 @@ def _only_ids(text: str, ids: set[str]) -> bool:
     return not _ID_WRAPPING.sub("", rest).strip()
 
 
-__all__ = ["entry_for_style", "ids_for_style"]
+__all__ = ["entry_for_style", "ids_for_style", "repeats_an_id"]
