@@ -15,6 +15,9 @@ For each it prints:
   braced"), occurrences of those names left free ("names lost" — a style lower-cases them),
   forms braced in some entries and not others ("inconsistent"), and the hyphenated
   compounds braced whole (their own forms);
+- **venues**: how many venues the entries name, those printed under more than one name in the
+  file (a renamed venue counts once per name it had: NIPS until 2017, NeurIPS after), and the
+  booktitles holding a year, dates or a place (dblp's and Crossref's decorations);
 - **DOIs**: published entries with a publisher DOI, and how many of those DOIs the typeset
   page shows (pdflatex + bibtex with plain and IEEEtran, biber with biblatex-ieee; the text
   read back with pdftotext);
@@ -35,11 +38,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,6 +54,7 @@ from bench_requests import PAGES, with_publisher_dois  # noqa: E402
 from bibnorm.cli import main  # noqa: E402
 from bibnorm.identifiers import is_arxiv_doi  # noqa: E402
 from bibnorm.readers import read_inputs  # noqa: E402
+from bibnorm.text.venues import find_venue, is_preprint_venue, venue_key  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
 from fakes.s2_api import GOLD  # noqa: E402
 from fakes.servers import running_fakes, synthetic_completion  # noqa: E402
@@ -108,6 +113,46 @@ def capitals(bib: str) -> dict[str, object]:
     }
 
 
+# A booktitle carrying what dblp and Crossref add to a proceedings title: a year, dates, a place.
+_DECORATION = re.compile(
+    r"\b(?:19|20)\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\bUSA\b"
+    r"|\b\d{1,2}\s*[-\u2013]\s*\d{1,2}\b|\bvirtual event\b",
+    re.IGNORECASE,
+)
+
+
+def venue_names(bib: str) -> dict[str, object]:
+    """Each venue's printed names in one file (a renamed table venue once per name it had,
+    `_venue_of_year`) and the booktitles holding a city or dates."""
+    names: dict[str, set[str]] = defaultdict(set)
+    decorated = []
+    for entry in bibtexparser.parse_string(bib).entries:
+        fields = {f.key.casefold(): str(f.value) for f in entry.fields}
+        year = int(fields["year"]) if fields.get("year", "").isdigit() else None
+        for name in ("booktitle", "journal"):
+            value = fields.get(name)
+            if not value or is_preprint_venue(value):
+                continue
+            names[_venue_of_year(value, year)].add(value)
+            if name == "booktitle" and _DECORATION.search(value):
+                decorated.append(value)
+    return {
+        "venues": len(names),
+        "under more than one name": {key: sorted(found) for key, found in names.items() if len(found) > 1},
+        "booktitles with a city or dates": decorated,
+    }
+
+
+def _venue_of_year(value: str, year: int | None) -> str:
+    """The venue a name stands for, told apart by the name it had that year: "CVPR" from 2019,
+    "CVPR until 2018" (its "IEEE" years), "NeurIPS until 2017" (NIPS); else the name's key."""
+    venue = find_venue(value)
+    if venue is None:
+        return venue_key(value)
+    last = next((last for last, _ in venue.earlier_names if year is not None and year <= last), None)
+    return venue.short if last is None else f"{venue.short} until {last}"
+
+
 def published_dois(bib: str) -> list[str]:
     dois = []
     for entry in bibtexparser.parse_string(bib).entries:
@@ -161,6 +206,8 @@ def measure(name: str, inputs: list[str], world: dict[str, object]) -> None:
         print(f"\n== {name}: {entries} entries")
         for label, value in capitals(bib).items():
             print(f"capitals  {label:24} {value}")
+        for label, value in venue_names(bib).items():
+            print(f"venues    {label:24} {value}")
         dois = published_dois(bib)
         shown = dois_shown(folder, bib, biblatex, dois)
         print(f"DOIs      published entries with a publisher DOI: {len(dois)}; shown: {shown}")

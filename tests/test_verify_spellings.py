@@ -38,7 +38,7 @@ ATTENTION = Reference(
 )
 
 
-def claim(authors: tuple[str, ...], venue: str = "NeurIPS", title: str = ATTENTION.title) -> Claim:
+def claim(authors: tuple[str, ...], venue: str = "NIPS", title: str = ATTENTION.title) -> Claim:
     return Claim(
         key="k",
         path="refs.bib",

@@ -12,6 +12,7 @@ from bibnorm.api.formatting import unified_diff, write_safely
 from bibnorm.bib.bibfile import BibFile, FormatOptions, parse_bibtex, render
 from bibnorm.bib.checks.base import CheckConfig, arxiv_ids, index_file
 from bibnorm.bib.fix import apply_fixes
+from bibnorm.config import BstName
 from bibnorm.io import read_text
 from bibnorm.models import Reference
 from pydantic import BaseModel, ConfigDict
@@ -53,12 +54,15 @@ def fix(
     *,
     published_versions: PublishedVersions | None = None,
     today: date | None = None,
+    bst: BstName | None = None,
 ) -> list[Fixed]:
     """Each of ``files`` with the safe fixes applied and laid out as ``options`` say, in order.
 
     With ``published_versions`` (``fix --upgrade-preprints`` passes one that asks Semantic
     Scholar, the local dblp index and Crossref), every arXiv preprint with a published version
-    becomes that version; a ``bibnorm-upgrade`` field names the sources and the date (``today``)."""
+    becomes that version; a ``bibnorm-upgrade`` field names the sources and the date (``today``).
+    With ``bst`` (the BibTeX style the file is typeset in), each DOI and arXiv id goes where that
+    style prints it exactly once (`bibnorm.api.bst.ids_for_style`)."""
     loaded = [(text, parse_bibtex(text, path)) for path in files for text in (read_text(path),)]
     published: Mapping[str, Reference] | None = None
     note = ""
@@ -68,14 +72,14 @@ def fix(
         sources = "Semantic Scholar and dblp" if by_dblp else "Semantic Scholar"
         note = f"{sources}, {(today or date.today()).isoformat()}"
     chosen = options or FormatOptions()
+    fixed = [(text, bibfile, apply_fixes(bibfile, published, note)) for text, bibfile in loaded]
+    if bst is not None:
+        from bibnorm.api.bst import ids_for_style  # local: it pulls in the BibTeX writer
+
+        fixed = [(text, bibfile, ids_for_style(after, bst)) for text, bibfile, after in fixed]
     return [
-        Fixed(
-            path=bibfile.path,
-            original=text,
-            text=render(apply_fixes(bibfile, published, note), chosen),
-            before=bibfile,
-        )
-        for text, bibfile in loaded
+        Fixed(path=bibfile.path, original=text, text=render(after, chosen), before=bibfile)
+        for text, bibfile, after in fixed
     ]
 
 

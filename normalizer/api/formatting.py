@@ -19,8 +19,11 @@ from bibnorm.bib.bibfile import (
     assert_nothing_lost,
     dominant_newline,
     join_rendered,
+    parse_bibtex,
+    render,
     render_blocks,
 )
+from bibnorm.config import BstName
 from bibnorm.io import STDIO, KeptEncoding, decode_kept, decode_text, read_bytes, write_atomic
 from pydantic import BaseModel, ConfigDict
 
@@ -94,13 +97,21 @@ def format(
     *,
     path: str = STDIO,
     jobs: int | None = None,
+    bst: BstName | None = None,
 ) -> Formatted:
     """``source`` (BibTeX text, named ``path`` in messages, or a `BibSource`) in the canonical
     layout ``options`` describe (`bibnorm.api.settings.format_options` reads them from the config
-    file); big texts are rendered on ``jobs`` processes, with the same result."""
+    file); big texts are rendered on ``jobs`` processes, with the same result. With ``bst`` (the
+    BibTeX style the file is typeset in), each DOI and arXiv id also goes where that style prints
+    it exactly once (`bibnorm.api.bst.ids_for_style`): what that style typesets changes, as asked."""
     if isinstance(source, str):
         source = BibSource(path=path, data=source.encode("utf-8", "surrogateescape"), text=source)
-    text, census, kept = format_text(source.text, source.path, options or FormatOptions(), jobs)
+    chosen = options or FormatOptions()
+    text, census, kept = format_text(source.text, source.path, chosen, jobs)
+    if bst is not None:
+        from bibnorm.api.bst import ids_for_style  # local: it pulls in the BibTeX writer
+
+        text = render(ids_for_style(parse_bibtex(text, source.path), bst), chosen)
     return Formatted(source=source, text=text, kept=tuple(kept), census=census)
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast, get_args
 
 from bibnorm.bib.bibfile import FormatOptions, parse_bibtex
 from bibnorm.bib.checks import CHECKS
 from bibnorm.bib.checks.base import CheckConfig
-from bibnorm.config import find_config_file
+from bibnorm.config import BstName, find_config_file
 from bibnorm.errors import ConfigError, UsageError, shown
 from bibnorm.io import read_text
 from bibnorm.resolve.keys import validate_key_format
@@ -56,6 +56,18 @@ def format_options(
         return FormatOptions(**table)
     except ValidationError as error:
         raise _invalid_format_setting(error) from None
+
+
+def bst_setting(bst: str | None = None) -> BstName | None:
+    """The BibTeX style ``fix`` and ``format`` write identifiers for: ``--bst``, else the top-level
+    ``bst`` setting, else None (identifiers stay where they are)."""
+    chosen = bst or config_table().get("bst")
+    if chosen is None:
+        return None
+    if chosen not in get_args(BstName):
+        names = ", ".join(get_args(BstName))
+        raise ConfigError(f"bst = {shown(str(chosen), 40)} is not a style bibnorm knows ({names})")
+    return cast(BstName, chosen)
 
 
 def _format_table(top: Mapping[str, Any]) -> dict[str, Any]:

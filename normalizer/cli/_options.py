@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 import click
+from bibnorm.config import BstName
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -161,6 +162,20 @@ journal_names_option = click.option(
         "Write journal and conference names in full, abbreviated (ISO 4: 'Phys. Rev. Lett.';"
         " conferences by acronym: 'CVPR') or as given; one spelling per journal in the file"
         " (config: journal_names)."
+    ),
+)
+
+
+bst_option = click.option(
+    "--bst",
+    type=click.Choice(list(get_args(BstName))),
+    default=None,
+    help=(
+        "The BibTeX style the output will be typeset in: each DOI and arXiv id goes in the fields "
+        "that style prints, exactly once (plain, abbrv, unsrt, alpha: note and howpublished; "
+        "plainnat, unsrtnat, abbrvnat, splncs04: doi and url; IEEEtran: url; ACM-Reference-Format: "
+        "eprint and doi). Unset: fix and format leave them where they are; resolve follows its DOI-link "
+        "setting (config: bst)."
     ),
 )
 

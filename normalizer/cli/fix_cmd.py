@@ -9,9 +9,16 @@ from pathlib import Path
 
 import click
 from bibnorm.api.fixing import UPGRADE_CHECKS, PublishedVersions, fix
-from bibnorm.api.settings import format_options
+from bibnorm.api.settings import bst_setting, format_options
 from bibnorm.cli._files import write_files_report
-from bibnorm.cli._options import UserPath, asking_options, in_place_option, journal_names_option, json_option
+from bibnorm.cli._options import (
+    UserPath,
+    asking_options,
+    bst_option,
+    in_place_option,
+    journal_names_option,
+    json_option,
+)
 from bibnorm.config import load_settings
 from bibnorm.errors import UsageError
 from bibnorm.io import STDIO, write_stdout
@@ -32,6 +39,7 @@ from bibnorm.sources.preprints import online_facts
 )
 @asking_options("--upgrade-preprints answers from the HTTP cache and the local dblp index only.")
 @journal_names_option
+@bst_option
 @json_option("Print what was found as JSON, each file's diff in it (stdout holds only that).")
 def command(
     files: tuple[str, ...],
@@ -41,6 +49,7 @@ def command(
     s2_api_key: str | None,
     cache_dir: Path | None,
     journal_names: str | None,
+    bst: str | None,
     json_out: bool,
 ) -> None:
     """Apply the safe fixes to .bib files; show a unified diff unless --in-place.
@@ -50,7 +59,9 @@ def command(
     https://arxiv.org/abs/ and https://doi.org/ URLs, canonical code links. With
     --upgrade-preprints, arXiv entries with a published version become that
     version (venue, year, pages, DOI); the arXiv id stays in `eprint` and a
-    `bibnorm-upgrade` field says where the new data came from.
+    `bibnorm-upgrade` field says where the new data came from. With --bst STYLE (or
+    bst in the config), each DOI and arXiv id goes where that BibTeX style prints it,
+    exactly once.
 
     With --json, stdout is one JSON object: "files", one object a file in the order
     given, with "path", "changed" (a fix applies), "written" (--in-place rewrote it)
@@ -61,6 +72,7 @@ def command(
     Examples:
       bibnorm fix refs.bib                              # show what would change
       bibnorm fix --upgrade-preprints --in-place refs.bib
+      bibnorm fix --bst IEEEtran refs.bib               # ids where IEEEtran prints them
       bibnorm fix --json refs.bib                       # the same, as JSON
     """
     if in_place and STDIO in files:
@@ -69,7 +81,7 @@ def command(
     asking = {"offline": offline, "s2_api_key": s2_api_key, "cache_dir": cache_dir}
     upgrade = published_versions(asking) if upgrade_preprints else None
     reports = []
-    for fixed in fix(files, options, published_versions=upgrade):
+    for fixed in fix(files, options, published_versions=upgrade, bst=bst_setting(bst)):
         diff = fixed.diff()
         if in_place and fixed.changed:
             fixed.write()

@@ -9,11 +9,19 @@ from typing import Any
 
 import click
 from bibnorm.api.formatting import format, read_source
-from bibnorm.api.settings import format_options
+from bibnorm.api.settings import bst_setting, format_options
 from bibnorm.bib.bibfile import FormatOptions, dominant_newline, render_blocks
 from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
 from bibnorm.cli._files import write_files_report
-from bibnorm.cli._options import UserPath, in_place_option, jobs_option, journal_names_option, json_option
+from bibnorm.cli._options import (
+    UserPath,
+    bst_option,
+    in_place_option,
+    jobs_option,
+    journal_names_option,
+    json_option,
+)
+from bibnorm.config import BstName
 from bibnorm.errors import UsageError
 from bibnorm.io import STDIO, KeptEncoding, write_stdout
 
@@ -60,6 +68,7 @@ def write_formatted(
 @in_place_option
 @click.option("--sort/--no-sort", default=None, help="Sort entries by key (@string/@preamble stay first).")
 @journal_names_option
+@bst_option
 @click.option(
     "--month-macros/--no-month-macros",
     default=None,
@@ -99,13 +108,15 @@ def command(**given: Any) -> None:
       bibnorm format --in-place refs.bib        # rewrite in place
       bibnorm format --check --diff *.bib       # CI: show drift, exit 3 if any
       bibnorm format --journal-names abbreviated refs.bib   # Phys. Rev. Lett., CVPR
+      bibnorm format --bst plainnat refs.bib    # each DOI and arXiv id shown once
       bibnorm format -i --encoding utf-8 old.bib  # also convert a Latin-1 file
       bibnorm format --check --json *.bib       # which files would change, as JSON
     """
     args = FormatArgs(**given)
     args.refuse_mismatched_options()
     options = format_options(args.sort, args.journal_names, args.month_macros)
-    reports = [report for path in args.files if (report := format_file(path, args, options)) is not None]
+    bst = bst_setting(args.bst)
+    reports = [report for path in args.files if (report := format_file(path, args, options, bst)) is not None]
     changed = [report["path"] for report in reports if report["changed"]]
     if args.check_only or args.in_place:
         verb = "reformatted" if args.in_place else "would reformat"
@@ -129,6 +140,7 @@ class FormatArgs:
     in_place: bool
     sort: bool | None
     journal_names: str | None
+    bst: str | None
     month_macros: bool | None
     encoding: str
     jobs: int | None
@@ -150,18 +162,20 @@ class FormatArgs:
             )
 
 
-def format_file(path: str, args: FormatArgs, options: FormatOptions) -> dict[str, Any] | None:
+def format_file(
+    path: str, args: FormatArgs, options: FormatOptions, bst: BstName | None = None
+) -> dict[str, Any] | None:
     """Format one file as the options ask (to stdout, as a diff, in place or only compared);
     its line of the ``--json`` report, or None for a big file streamed to stdout."""
     source = read_source(path, args.encoding == "utf-8")
     if source.note is not None:
         click.echo(f"bibnorm: note: {source.note}", err=True)
-    if len(source.text) >= STREAM_MIN_CHARS and args.to_stdout and not options.sort:
+    if len(source.text) >= STREAM_MIN_CHARS and args.to_stdout and not options.sort and bst is None:
         text, kept = source.text, source.encoding
         del source  # the file's bytes are not compared when streaming: their memory goes back
         write_formatted(text, path, options, kept, args.jobs)
         return None
-    formatted = format(source, options, jobs=args.jobs)
+    formatted = format(source, options, jobs=args.jobs, bst=bst)
     for note in formatted.kept:
         click.echo(f"bibnorm: note: {path}:{note} (kept as it is)", err=True)
     if args.show_diff:

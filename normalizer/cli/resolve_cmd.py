@@ -6,7 +6,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any, TypeVar, get_args
+from typing import Any, TypeVar
 
 import click
 from bibnorm import writers
@@ -16,6 +16,7 @@ from bibnorm.api.resolving import ResolveResult
 from bibnorm.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED
 from bibnorm.cli._options import (
     UserPath,
+    bst_option,
     journal_names_option,
     lock_option,
     path_option,
@@ -24,7 +25,7 @@ from bibnorm.cli._options import (
 )
 from bibnorm.cli._progress import progress_for, progress_option, say
 from bibnorm.cli._style import Painter, color_option
-from bibnorm.config import BstName, Settings, load_settings
+from bibnorm.config import Settings, load_settings
 from bibnorm.errors import UsageError, one_line
 from bibnorm.io import STDIO, write_atomic
 from bibnorm.models import Resolution
@@ -110,16 +111,7 @@ def _setting(flag: str, choices: Sequence[str], help: str, dest: str | None = No
         "(the url stays the arXiv page), none. bibnorm's own BibTeX layout only (config: doi_link)."
     ),
 )
-@_setting(
-    "--bst",
-    list(get_args(BstName)),
-    (
-        "The BibTeX style the output will be typeset in: each DOI and arXiv id goes in the fields "
-        "that style prints, exactly once (plain, abbrv, unsrt, alpha: note and howpublished; "
-        "plainnat, unsrtnat, abbrvnat, splncs04: doi and url; IEEEtran: url; ACM-Reference-Format: "
-        "eprint and doi). Unset: --doi-link decides (config: bst)."
-    ),
-)
+@bst_option
 @_setting(
     "--prefer",
     ["published", "preprint"],

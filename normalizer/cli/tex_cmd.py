@@ -16,7 +16,7 @@ from typing import Any, Protocol
 import click
 from bibnorm.api.drafts import TexResult, tex
 from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
-from bibnorm.cli._options import UserPath, source_options, source_overrides
+from bibnorm.cli._options import UserPath, bst_option, source_options, source_overrides
 from bibnorm.cli._progress import progress_for, progress_option, say
 from bibnorm.config import Settings, load_settings
 from bibnorm.errors import BibnormError, InputError, UsageError
@@ -132,6 +132,7 @@ def watch_tex(
     help="No progress and no summary line; keys that could not be resolved are still listed.",
 )
 @click.option("--unicode", is_flag=True, default=None, help="Keep non-ASCII characters in new entries.")
+@bst_option
 @click.option(
     "--json",
     "json_out",
@@ -174,7 +175,7 @@ def command(
       bibnorm tex paper.tex --json                  # what it did, as JSON
     """
     sources = source_overrides(**{name: options.pop(name) for name in SOURCE_OPTIONS})
-    settings = load_settings({**sources, "unicode": options.pop("unicode")})
+    settings = load_settings({**sources, "unicode": options.pop("unicode"), "bst": options.pop("bst")})
     # What is left says where a pass writes and what it may do: output, output_format, refresh,
     # allow_outside (the keywords of `tex`).
     _refuse_unusable(main, options["output"], watch=watch, json_out=json_out)

@@ -99,6 +99,20 @@ class Venue:
     def all_names(self) -> tuple[str, ...]:
         return (self.name, *(name for _, name in self.earlier_names))
 
+    def names_another_year(self, text: str, year: int) -> bool:
+        """Whether ``text`` is a name (or acronym) the venue carried only in years other than
+        ``year``: "NeurIPS" for a 2017 paper, whose proceedings were "NIPS"; not that year's own
+        name, nor a spelling every year shares ("Advances in Neural Information Processing Systems")."""
+        if not self.earlier_names:
+            return False
+        key = _spelling_key(text)
+        current = self.name_in(year)
+        eras = {name: {_spelling_key(name), _spelling_key(_PAREN.sub(" ", name))} for name in self.all_names}
+        for name in self.all_names:
+            inner = _PAREN.findall(name)
+            eras[name].add(_spelling_key(inner[-1] if inner else self.short))
+        return key not in eras[current] and any(key in keys for keys in eras.values())
+
 
 def _load_venues() -> tuple[Venue, ...]:
     rows = json.loads(data_file("venues.json").read_text("utf-8"))
@@ -123,6 +137,16 @@ _YEAR = re.compile(r"(?<![0-9])(19|20)[0-9]{2}(?![0-9])|'[0-9]{2}\b")
 _ORDINAL = re.compile(r"\b[0-9]+(st|nd|rd|th)\b", re.IGNORECASE)
 _PAREN = re.compile(r"\(([^()]*)\)")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def _spelling_key(text: str) -> str:
+    """A spelling compared as written, up to case, punctuation, years and "Proceedings of (the)":
+    unlike `venue_key` it keeps the sponsors, which tell CVPR's "IEEE" years from its "IEEE/CVF" ones."""
+    text = _YEAR.sub(" ", text.casefold())
+    words = [w for w in re.split(r"[^0-9a-z/]+", text) if w]
+    while words and words[0] in ("proceedings", "of", "the"):
+        words.pop(0)
+    return " ".join(words)
 
 
 def venue_key(text: str) -> str:
@@ -279,10 +303,11 @@ def proceedings_name(text: str) -> str:
 
 def decorated_venue(text: str) -> Venue | None:
     """The table venue a dblp/Crossref proceedings title names, by its name, else by its acronym
-    (never a workshop's or companion's title by its main conference's acronym)."""
+    (never a workshop's or companion's title by its main conference's acronym), else the venue
+    its first parts spell (`_leading_venue`: a name followed by a city, as users write it)."""
     name, acronym = undecorated_proceedings(text)
     if name == tidy_venue(text) and acronym is None:
-        return None
+        return _leading_venue(text)
     index = _index()
     by_acronym = index.get(venue_key(acronym)) if acronym else None
     for candidate in (name, name.split(":")[0]):
@@ -293,7 +318,36 @@ def decorated_venue(text: str) -> Venue | None:
     found = by_acronym
     if found is not None and _NOT_THE_MAIN_EVENT.search(name) and not _NOT_THE_MAIN_EVENT.search(found.name):
         return None
-    return found
+    return found or _leading_venue(text)
+
+
+# "Advances in Neural Information Processing Systems 31 (NIPS 2018)": the acronym and year in
+# parentheses at the end of a name.
+_PAREN_ACRONYM_YEAR = re.compile(r"\s*\(([A-Z][\w&/+.-]*)\s*'?(?:(?:19|20)\d{2}|\d{2})\)$")
+
+
+def _leading_venue(text: str) -> Venue | None:
+    """The table conference a spelling begins with when what follows says only where it met ("…,
+    Long Beach, CA, USA" — a place without dates, as users write it) or its acronym and year in
+    parentheses; never a name followed by a workshop's, companion's or findings' words."""
+    segments = [part.strip() for part in _SEGMENT.split(tidy_venue(text)) if part.strip()]
+    for end in range(1, len(segments) + 1):
+        if _NOT_THE_MAIN_EVENT.search(" ".join(segments[end:])):
+            return None
+        head = ", ".join(segments[:end])
+        found = _PAREN_ACRONYM_YEAR.search(head)
+        named = _index().get(venue_key(found.group(1))) if found else None
+        name = _PAREN_ACRONYM_YEAR.sub("", head)
+        # The table's own spellings only (no `find_venue`: it asks this function back).
+        venue = _index().get(venue_key(name)) or _index().get(venue_key(_PAREN.sub(" ", name)))
+        if (
+            venue is not None
+            and venue.kind is VenueKind.CONFERENCE
+            and venue.spells(name)
+            and named in (None, venue)
+        ):
+            return venue
+    return None
 
 
 def find_venue(text: str | None) -> Venue | None:

@@ -52,6 +52,7 @@ ALL_CHECKS: tuple[VerifyCheck, ...] = tuple(
         ("BN731", "venue-unknown", _E, "the venue is neither the paper's nor a venue bibnorm knows"),
         ("BN732", "venue-differs", _E, "the paper appeared at another venue"),
         ("BN733", "preprint-as-published", _E, "a preprint is cited as published"),
+        ("BN734", "venue-name-of-another-year", _I, "the venue under the name it had in other years"),
         ("BN741", "arxiv-version-missing", _E, "the arXiv version cited does not exist"),
         ("BN751", "retracted", _W, "the work was retracted, withdrawn or removed (Crossref notice)"),
         ("BN752", "expression-of-concern", _W, "an expression of concern was published about the work"),

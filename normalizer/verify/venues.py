@@ -1,5 +1,5 @@
 """Venues: the claimed booktitle or journal against where the paper appeared (BN731, BN732),
-and a preprint cited as published (BN733).
+a preprint cited as published (BN733), and the venue's name of another year (BN734, a note).
 
 Citing the preprint of a published paper is not wrong; a venue that only a source the run
 could not ask would have confirmed leaves the entry unverifiable, never verified.
@@ -68,6 +68,7 @@ def _conference_findings(
     assert claim.venue is not None and record.venue is not None
     agree = venues_agree(claim.venue, record.venue)
     if agree:
+        yield from _renamed_venue_note(claim, record, source)
         return
     if not claimed_known and agree is None:
         code = "BN731"
@@ -77,6 +78,19 @@ def _conference_findings(
     else:
         code, message = "BN732", f"the paper appeared in {record.venue}, not {claim.venue}"
     yield finding(code, "venue", message, expected=record.venue, found=claim.venue, source=source)
+
+
+def _renamed_venue_note(claim: Claim, record: Reference, source: str) -> Iterator[VerifyFinding]:
+    """BN734, a note: the venue is the paper's, under the name it carried in other years ("NeurIPS"
+    for a 2017 paper, whose proceedings were "NIPS") — the same venue, not an error."""
+    assert claim.venue is not None
+    venue = find_venue(claim.venue)
+    year = record.issued.year if record.issued else claim.year
+    if venue is None or year is None or not venue.names_another_year(claim.venue, year):
+        return
+    named = venue.name_in(year)
+    message = f"'{claim.venue}' is the venue's name of other years; its {year} proceedings are {named}"
+    yield finding("BN734", "venue", message, expected=named, found=claim.venue, source=source)
 
 
 def _preprint_as_published(claim: Claim, preprint: str, expected: str, source: str) -> VerifyFinding:

@@ -334,6 +334,10 @@ class _EntryBuilder:
             if family is not None or self.mode == "biblatex":
                 printed = family.printed if family is not None else BIBLATEX_PRINTED
                 self.fields = once_each(self.fields, printed, entry_ids(self.reference))
+            if family is not None:
+                self.fields = self._noted(
+                    self.fields, unshown_id(self.fields, family.printed, self.reference, self.kind)
+                )
             return entry_type
         entry_type, self.fields = preset.layout(self.reference, entry_type, self.fields)
         if family is None:
@@ -346,11 +350,14 @@ class _EntryBuilder:
             *family.printed,
         )  # dblp's "CoRR abs/ID", Scholar's "arXiv preprint arXiv:ID"
         fields = once_each(self.fields, printed, entry_ids(self.reference))
-        missing = unshown_id(fields, printed, self.reference, self.kind)
-        if missing:
-            note = self.out.latex(missing)
-            fields = [f for f in fields if f.key != "note"] + [
-                EntryField("note", "; ".join(filter(None, (field_value(fields, "note"), note))))
-            ]
-        self.fields = fields
+        self.fields = self._noted(fields, unshown_id(fields, printed, self.reference, self.kind))
         return entry_type
+
+    def _noted(self, fields: list[EntryField], missing: str | None) -> list[EntryField]:
+        """``fields`` with ``missing`` (an id no printed field shows) added to the note."""
+        if not missing:
+            return fields
+        note = self.out.latex(missing)
+        return [f for f in fields if f.key != "note"] + [
+            EntryField("note", "; ".join(filter(None, (field_value(fields, "note"), note))))
+        ]

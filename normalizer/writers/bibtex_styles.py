@@ -281,11 +281,12 @@ def unshown_id(
     fields: list[EntryField], printed: Sequence[str], reference: Reference, kind: str
 ) -> str | None:
     """The citation form of the id an entry should show but no printed field does: a published
-    paper's publisher DOI ("doi: X"), a preprint's arXiv id ("arXiv:ID [class]")."""
+    paper's publisher DOI ("doi: X"), else its arXiv id, a preprint's arXiv id ("arXiv:ID [class]")
+    (a NeurIPS or ICLR paper has no DOI: its free copy is how a reader finds it)."""
     doi = reference.ids.doi
     if kind != "preprint" and doi and not is_arxiv_doi(doi):
         wanted, form = doi.casefold(), f"doi: {doi}"
-    elif kind == "preprint" and reference.ids.arxiv_id:
+    elif reference.ids.arxiv_id:
         wanted, form = reference.ids.arxiv_id.casefold(), arxiv_citation(reference) or ""
     else:
         return None

@@ -1,0 +1,134 @@
+"""An existing ``.bib`` file's identifiers where the BibTeX style it is typeset in prints them
+exactly once (``fix --bst`` and ``format --bst``; ``resolve --bst`` does the same when it writes).
+
+Styles print different fields (`bibnorm.writers.bibtex_styles.BST_FAMILIES`: plain prints
+``howpublished`` and ``note`` but no ``doi``; the natbib styles print ``doi``, ``url`` and ``note``;
+IEEEtran prints ``url`` but no ``doi``), so a file written for one style shows a DOI twice or not at
+all in another. For each entry, in the order the style's fields are weighed:
+
+- a printed field that holds nothing but an identifier another printed field already shows
+  (``url = {https://doi.org/X}`` beside ``doi = {X}`` in plainnat, ``note = {doi: X}``) is dropped:
+  the identifier stays in the entry, only its repetition goes; a field with any other text is kept;
+- the identifier a reader needs and no printed field shows — a published entry's publisher DOI, a
+  preprint's arXiv id, the arXiv id of a paper with no DOI — is added where the style prints it:
+  ``url = {https://doi.org/X}`` for a style that prints ``url`` but no ``doi`` when the entry has
+  no ``url``, ``howpublished = {arXiv:ID [class]}`` for an ``@misc``, else appended to ``note``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bibnorm.bib.bibfile import BibEntry, BibField, BibFile
+from bibnorm.bib.checks.base import entry_arxiv_id, is_preprint
+from bibnorm.config import BstName
+from bibnorm.identifiers import ArxivId, is_arxiv_doi
+from bibnorm.writers.bibtex_styles import BST_FAMILIES, BstFamily
+from bibnorm.writers.latex_text import text_to_latex
+
+# Printed by every style and never dropped: a venue that names the preprint ("arXiv preprint
+# arXiv:ID", dblp's "CoRR" with volume "abs/ID") already shows its id.
+_VENUE_FIELDS = ("journal", "volume", "booktitle")
+# What wraps an identifier in a field that holds nothing else (arXiv's DOI, 10.48550/arXiv.ID,
+# is its id wrapped).
+_ID_WRAPPING = re.compile(
+    r"https?://(?:dx\.)?doi\.org/|\b10\.48550/|https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/|\bdoi\b|\barxiv\b|\bpreprint\b"
+    r"|\babs/|\[[a-z-]+(?:\.[a-z-]+)?\]|\bv\d+\b|\.pdf\b|\\url|[\s{}\\.,;:()]+"
+)
+
+
+def ids_for_style(bibfile: BibFile, bst: BstName) -> BibFile:
+    """``bibfile`` with every entry's DOI and arXiv id where ``bst`` prints each exactly once."""
+    family = BST_FAMILIES[bst]
+    return bibfile.with_blocks(
+        entry_for_style(block, family) if isinstance(block, BibEntry) else block for block in bibfile.blocks
+    )
+
+
+def entry_for_style(entry: BibEntry, family: BstFamily) -> BibEntry:
+    """One entry's identifiers where ``family`` prints each exactly once (see the module docstring)."""
+    publisher_doi, arxiv, ids = _entry_ids(entry)
+    if not ids:
+        return entry
+    fields = _without_repeats(entry, family.printed, ids)
+    if publisher_doi and not is_preprint(entry):
+        wanted, form = publisher_doi, f"doi: {publisher_doi}"
+    elif arxiv is not None:  # a preprint, or a paper with no DOI (NeurIPS, ICLR): its free copy
+        wanted = arxiv.id
+        form = f"arXiv:{arxiv.id}" + (f" [{entry.get('primaryclass')}]" if entry.get("primaryclass") else "")
+    else:
+        return entry.replace_fields(fields)
+    if any(f.name in (*_VENUE_FIELDS, *family.printed) and _shows(f.text, wanted) for f in fields):
+        return entry.replace_fields(fields)
+    return entry.replace_fields(_with_id(fields, family, entry, wanted, form))
+
+
+def repeats_an_id(text: str, entry: BibEntry) -> bool:
+    """Whether ``text`` holds nothing but identifiers ``entry`` carries in fields of their own (the
+    "doi: X" note an earlier run wrote for another style), so that dropping it loses nothing."""
+    _, _, ids = _entry_ids(entry)
+    shown = {i for i in ids if _shows(text, i)}
+    return bool(shown) and _only_ids(text, shown)
+
+
+def _entry_ids(entry: BibEntry) -> tuple[str | None, ArxivId | None, tuple[str, ...]]:
+    """An entry's publisher DOI, its arXiv id and both casefolded (the ones it has)."""
+    doi = entry.get("doi")
+    publisher_doi = doi.strip() if doi and not is_arxiv_doi(doi) else None
+    arxiv = entry_arxiv_id(entry)
+    ids = tuple(i.casefold() for i in (publisher_doi, arxiv.id if arxiv else None) if i)
+    return publisher_doi, arxiv, ids
+
+
+def _without_repeats(entry: BibEntry, printed: Sequence[str], ids: Sequence[str]) -> list[BibField]:
+    """The entry's fields without the printed ones that hold only identifiers shown before them."""
+    shown = {i for i in ids for name in _VENUE_FIELDS if _shows(entry.get(name) or "", i)}
+    dropped: set[str] = set()
+    for name in printed:
+        text = entry.get(name)
+        if text is None:
+            continue
+        these = {i for i in ids if _shows(text, i)}
+        if these and these <= shown and _only_ids(text, these):
+            dropped.add(name)
+        shown |= these
+    return [f for f in entry.fields if f.name not in dropped]
+
+
+def _with_id(
+    fields: list[BibField], family: BstFamily, entry: BibEntry, wanted: str, form: str
+) -> list[BibField]:
+    """``fields`` with ``wanted`` added where the style prints it."""
+    names = {f.name for f in fields}
+    if form.startswith("doi:") and family.doi_url and "url" not in names:
+        return [*fields, BibField("url", "{https://doi.org/" + wanted.replace("%", "\\%") + "}", entry.line)]
+    # Styles print howpublished for @misc only (plain's @inproceedings ignores it).
+    if entry.entry_type == "misc" and "howpublished" in family.printed and "howpublished" not in names:
+        return [*fields, BibField("howpublished", _braced(form), entry.line)]
+    note = entry.field("note")
+    if note is None:
+        return [*fields, BibField("note", _braced(form), entry.line)]
+    if not note.value.startswith("{"):
+        return fields  # a macro or a concatenation: not ours to rewrite
+    added = "{" + note.text.strip().rstrip(".;") + "; " + _braced(form)[1:]
+    return [f._replace(value=added) if f.name == "note" else f for f in fields]
+
+
+def _braced(text: str) -> str:
+    return "{" + text_to_latex(text).text + "}"
+
+
+def _shows(text: str, identifier: str) -> bool:
+    return identifier in text.replace("\\", "").replace("{", "").replace("}", "").casefold()
+
+
+def _only_ids(text: str, ids: set[str]) -> bool:
+    """Whether ``text`` holds nothing but ``ids`` in their usual wrappings (a link, "doi:")."""
+    rest = text.replace("\\_", "_").casefold()
+    for identifier in ids:
+        rest = rest.replace(identifier, " ")
+    return not _ID_WRAPPING.sub("", rest).strip()
+
+
+__all__ = ["entry_for_style", "ids_for_style", "repeats_an_id"]
