@@ -168,6 +168,45 @@ from paths import DEV_SNAPSHOT
             "Nine-year Wilkinson Microwave Anisotropy Probe (WMAP) observations: Final maps and results",
             2013, {"Bennett"}, None, None, id="aps-et-al",
         ),
+        # Vancouver (vancouver.bst), as read from a real .bib (ContextLab's CDL-bibliography) set
+        # in that style: family names then initials without periods, the journal after the title.
+        pytest.param(
+            "Yeshurun Y, Nguyen M, Hasson U. The default mode network: where the idiosyncratic self "
+            "meets the shared social world. Nature Reviews Neuroscience. 2021;22(3):181-92.",
+            "The default mode network: where the idiosyncratic self meets the shared social world", 2021,
+            {"Yeshurun", "Hasson"}, None, None, id="vancouver-initials-without-periods",
+        ),
+        pytest.param(
+            "Ramer U. An iterative procedure for the polygonal approximation of plane curves. Computer "
+            "Graphics and Image Processing. 1972;1(3):244-56.",
+            "An iterative procedure for the polygonal approximation of plane curves", 1972, {"Ramer"},
+            None, None, id="vancouver-one-author",
+        ),
+        pytest.param(
+            "van de Pol J, Volman M, Beishuizen J. Patterns of contingent teaching in teacher–student "
+            "interaction. Learning and Instruction. 2011;21(1):46-57.",
+            "Patterns of contingent teaching in teacher–student interaction", 2011, {"Pol", "Volman"},
+            None, None, id="vancouver-particles",
+        ),
+        pytest.param(
+            "Nastase SA, Liu Y, Hillman H, Zadbood A, Hasenfratz L, Keshavarzian N, et al. The "
+            "“Narratives” fMRI dataset for evaluating models of naturalistic language comprehension. "
+            "Scientific Data. 2021;8(1):250.",
+            "The “Narratives” fMRI dataset for evaluating models of naturalistic language comprehension",
+            2021, {"Nastase", "Keshavarzian"}, None, None, id="vancouver-quoted-word-in-title",
+        ),
+        pytest.param(
+            "Madan CR. Exploring word memorability: how well do different word properties explain item "
+            "free-recall probability? Psychonomic Bulletin and Review. 2021;28:583-95.",
+            "Exploring word memorability: how well do different word properties explain item free-recall "
+            "probability?", 2021, {"Madan"}, None, None, id="vancouver-question-before-the-journal",
+        ),
+        pytest.param(
+            "Andrew G. Howard, Menglong Zhu, Bo Chen. MobileNets: Efficient convolutional neural networks "
+            "for mobile vision applications. arXiv, 2017.",
+            "MobileNets: Efficient convolutional neural networks for mobile vision applications", 2017,
+            {"Howard", "Zhu"}, None, None, id="a-middle-initial-is-no-vancouver-name",
+        ),
     ],
 )  # fmt: skip
 def test_a_reference_string_gives_title_authors_year_and_ids(

@@ -174,6 +174,11 @@ def _only_doi(text: str) -> str | None:
 
 
 def _title_and_authors(text: str) -> tuple[str | None, str]:
+    vancouver = _VANCOUVER.match(text)
+    if vancouver:  # before quotes: its titles quote words ("The ``Narratives'' fMRI dataset")
+        return _clean_title(_VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]), vancouver.group(
+            "authors"
+        )
     quoted = _QUOTED.search(text)
     if quoted:  # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
         return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
@@ -191,6 +196,22 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     if inverted and len(first.split()) >= 2:  # Nature, ACS: "…, R. L. & Kline, M. A stable carbene."
         return _clean_title(first), inverted.group("authors")
     return _by_sentences(text)
+
+
+# Vancouver (ICMJE, NLM; medicine): "Yeshurun Y, Nguyen M, Hasson U. Title. Journal. 2021;22:181-92."
+# Family names then initials without periods, so "Hasson U." ends the author sentence, which a
+# one-letter word never does elsewhere. "van de Pol J", "Boyd-Graber J", ", et al." are names too;
+# "Andrew G. Howard, Menglong Zhu" and "Duy M. H. Nguyen" are no Vancouver list (a name and a
+# comma, or another initial, follow the period).
+_VANCOUVER_NAME = (
+    r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[A-Z][^\s\d,.;:]*[a-z][^\s\d,.;:]*\s[A-Z]{1,3}"
+)
+_VANCOUVER = re.compile(
+    rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|others))?)\.\s+"
+    r"(?![A-Z][^\s,.]*,\s|[A-Z]\.)(?P<rest>[A-Z\d`‘“\"'].+)$"
+)
+# The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol").
+_VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=[A-Z])")
 
 
 def _by_sentences(text: str) -> tuple[str | None, str]:
