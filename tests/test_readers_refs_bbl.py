@@ -207,6 +207,44 @@ from paths import DEV_SNAPSHOT
             "MobileNets: Efficient convolutional neural networks for mobile vision applications", 2017,
             {"Howard", "Zhu"}, None, None, id="a-middle-initial-is-no-vancouver-name",
         ),
+        # Harvard (agsm), as read from real .bib files (akhirsch/bibliography, NickPeyton's paper)
+        # set in that style: "Names (Year), ‘Title’, Journal" and books "Names (Year), Title, Publisher".
+        pytest.param(
+            "Abadi, M., Burrows, M., Lampson, B. & Plotkin, G. (1993), ‘A calculus for access control in "
+            "distributed systems’, Transactions on Programming Languages and Systems (TOPLAS) 15(4).",
+            "A calculus for access control in distributed systems", 1993, {"Abadi", "Plotkin"}, None, None,
+            id="harvard-single-quoted-title",
+        ),
+        pytest.param(
+            "Genovese, V., Garg, D. & Rispoli, D. (2012), Labeled sequent calculi for access control logics: "
+            "Countermodels, saturation, and abduction, in ‘Computer Security Foundations (CSF)’.",
+            "Labeled sequent calculi for access control logics: Countermodels, saturation, and abduction",
+            2012, {"Genovese", "Rispoli"}, None, None, id="harvard-quoted-proceedings-is-no-title",
+        ),
+        pytest.param(
+            "Cecchetti, E., Myers, A. C. & Arden, O. (2017b), Nonmalleable information flow control: "
+            "Technical report, Technical report, Cornell University Computing and Information Science.",
+            "Nonmalleable information flow control: Technical report", 2017, {"Cecchetti", "Arden"}, None,
+            None, id="harvard-technical-report-tail",
+        ),
+        pytest.param(
+            "Rubin, J. T. (2017), Rulers, Religion, and Riches: Why the West Got Rich and the Middle East "
+            "Did Not, Cambridge University Press.",
+            "Rulers, Religion, and Riches: Why the West Got Rich and the Middle East Did Not", 2017,
+            {"Rubin"}, None, None, id="harvard-book-publisher-tail",
+        ),
+        pytest.param(
+            "Studer, R. (2015), The great divergence reconsidered : Europe, India, and the rise to global "
+            "economic power, New York, NY : Cambridge University Press.",
+            "The great divergence reconsidered : Europe, India, and the rise to global economic power", 2015,
+            {"Studer"}, None, None, id="harvard-catalogue-place-and-publisher",
+        ),
+        pytest.param(
+            "Tilly, C. (1992), Coercion, capital, and European states, A.D.990-1990, Cambridge, MA : Basil "
+            "Blackwell.",
+            "Coercion, capital, and European states, A.D.990-1990", 1992, {"Tilly"}, None, None,
+            id="harvard-comma-after-the-year",
+        ),
     ],
 )  # fmt: skip
 def test_a_reference_string_gives_title_authors_year_and_ids(

@@ -71,10 +71,16 @@ _YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*\(?{_YEARS}[a-z]?(?:,[^)]*)?\)?[\s.,:
 # The year right after the author list: "Names (2006)", "Names (2006a, March)", "Names. 2006."
 _AUTHOR_YEAR = re.compile(rf"^[^\d()“\"]{{2,400}}?(?:\(({_YEARS})[a-z]?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s)")
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
+# Harvard (agsm, dcu) quotes titles singly: "Abadi, M. (1993), ‘A calculus for access control’, TOPLAS".
+# The closing mark is followed by punctuation or nothing, so an apostrophe ("students’ views",
+# "Alzheimer’s") does not end the title; a proceedings' name is quoted too, after "in" ("Title,
+# in ‘Computer Security Foundations (CSF)’"), and is no title.
+_SINGLE_QUOTED = re.compile(r"(?<![Ii]n )‘\s*(?P<title>[^‘]{8,}?)[,.]?’(?=[,.;:]|\s*$)")
 # (A year in parentheses at the very end, "… 113, 361–363 (1991).", is no APA year: no words follow.)
+# Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
 _APA = re.compile(
     r"^(?P<authors>.+?)\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"  # biblatex's "(Oct. 27, 2004a)"
-    r"(?P<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,[^)]*)?\)\.?\s*(?P<rest>.*[^\W\d_]{3}.*)$"
+    r"(?P<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,[^)]*)?\)[.,]?\s*(?P<rest>.*[^\W\d_]{3}.*)$"
 )
 # Names written family first with initials, joined by commas and "&" or "and", then the title
 # (the last initials' period is no sentence end to `_SENTENCE_END`).
@@ -179,7 +185,7 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
         return _clean_title(_VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]), vancouver.group(
             "authors"
         )
-    quoted = _QUOTED.search(text)
+    quoted = _QUOTED.search(text) or _SINGLE_QUOTED.search(text)
     if quoted:  # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
         return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
     lncs = _LNCS.match(text)
@@ -289,6 +295,16 @@ _PLACE_PUBLISHER = re.compile(
     r"\b(?:Press|Publish\w*|Verlag|Wiley|Springer|Elsevier|Addison-Wesley|Blackwell|Routledge|Kluwer|Tauris)"
     r"\b[^:]{0,30}$"
 )
+# Harvard's book tail, the title set in italics and then a comma: "…, Cambridge University Press",
+# "…, MIT press", "…, Oxford University Press, Oxford", or a catalogue's spaced colon between
+# place and publisher, all capitalised ("…, Cambridge ; New York : Cambridge University Press",
+# "…, London : Methuen"; "Histoire, tome 2 : la suite" stays whole).
+_CAPITALISED = r"(?:[A-Z][\w.&'’-]*|of|and|&|;)(?:\s+(?:[A-Z][\w.&'’-]*|of|and|&|;))*"
+_PLACE = r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)*"  # "Cambridge, MA", "New York"; ", India, and the rise" is none
+_BOOK_TAIL = re.compile(
+    r",\s+(?:[A-Z][\w.&'’-]*\s+){0,4}(?:University\s+)?[Pp]ress(?:,\s+[A-Z][\w ]{1,30})?$"
+    rf"|,\s+{_PLACE}(?:\s*[,;]\s*{_PLACE})*\s:\s{_CAPITALISED}$"
+)
 # An edition after a book's title: "The LaTeX Companion. 1st ed."
 _EDITION = re.compile(r"[.,]?\s+\d+(?:st|nd|rd|th)\.?\s+(?:ed|edn|edition)\.?$")
 # APA's notes after a title: "(2nd ed.)", "(Vol. 2)", "[Letter to the editor]", "[Annual report]".
@@ -299,7 +315,17 @@ _APA_DESCRIPTION = re.compile(
 _OPEN_PARENTHESIS = re.compile(r"\s*\([^()]*$")
 
 
+# What a report or thesis prints after its title: "…, Technical report, Cornell University",
+# "… PhD thesis, Stanford University" (after a comma or period: "Flow-limited authorization:
+# Technical report" keeps its subtitle).
+_REPORT_TAIL = re.compile(
+    r"[,.]\s+(?:Technical [Rr]eport|Tech\. [Rr]ep\.|Ph\.?\s?D\.? [Tt]hesis|Master['’]s [Tt]hesis"
+    r"|Doctoral [Dd]issertation)\b.*$"
+)
+
+
 def _clean_title(text: str) -> str | None:
+    text = _BOOK_TAIL.sub("", _REPORT_TAIL.sub("", text).rstrip(" .,;:"))
     text = _EDITION.sub("", _PLACE_PUBLISHER.sub("", text).rstrip(" .,;:"))
     text = _TRAILING_YEAR.sub("", _VENUE_TAIL.sub("", text)).strip(" .,;:")
     text = _EDITION.sub("", _OPEN_PARENTHESIS.sub("", text)).strip(" .,;:")
