@@ -207,6 +207,18 @@ from paths import DEV_SNAPSHOT
             "MobileNets: Efficient convolutional neural networks for mobile vision applications", 2017,
             {"Howard", "Zhu"}, None, None, id="a-middle-initial-is-no-vancouver-name",
         ),
+        pytest.param(
+            "Robert L. Augustine. Heterogeneous catalysis for the synthetic chemist. New York: Marcel "
+            "Dekker, 1995.",
+            "Heterogeneous catalysis for the synthetic chemist", 1995, {"Augustine"}, None, None,
+            id="biblatex-given-names-first-are-no-vancouver-name",
+        ),
+        pytest.param(
+            "Willy W. Chiu and We Min Chow. A Hybrid Hierarchical Model of a Multiple Virtual Storage (MVS) "
+            "Operating System. Research rep. RC-6947. IBM, 1978.",
+            "A Hybrid Hierarchical Model of a Multiple Virtual Storage (MVS) Operating System", 1978,
+            {"Chiu", "Chow"}, None, None, id="biblatex-and-after-a-middle-initial-is-no-vancouver-list",
+        ),
         # Harvard (agsm), as read from real .bib files (akhirsch/bibliography, NickPeyton's paper)
         # set in that style: "Names (Year), ‘Title’, Journal" and books "Names (Year), Title, Publisher".
         pytest.param(
