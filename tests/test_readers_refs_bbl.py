@@ -219,6 +219,12 @@ from paths import DEV_SNAPSHOT
             "A Hybrid Hierarchical Model of a Multiple Virtual Storage (MVS) Operating System", 1978,
             {"Chiu", "Chow"}, None, None, id="biblatex-and-after-a-middle-initial-is-no-vancouver-list",
         ),
+        pytest.param(
+            "Dijksterhuis A, Aarts H. Goals, attention, and (un)consciousness. Annual Review of "
+            "Psychology. 2010;61:467-90.",
+            "Goals, attention, and (un)consciousness", 2010, {"Dijksterhuis", "Aarts"}, None, None,
+            id="vancouver-title-with-a-comma-and-and",
+        ),
         # Harvard (agsm), as read from real .bib files (akhirsch/bibliography, NickPeyton's paper)
         # set in that style: "Names (Year), ‘Title’, Journal" and books "Names (Year), Title, Publisher".
         pytest.param(

@@ -208,14 +208,15 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
 # Family names then initials without periods, so "Hasson U." ends the author sentence, which a
 # one-letter word never does elsewhere. "van de Pol J", "Boyd-Graber J", ", et al." are names too;
 # "Andrew G. Howard, Menglong Zhu", "Robert L. Augustine. Title", "John C. Baez and Aaron D.
-# Lauda" and "Duy M. H. Nguyen" are no Vancouver list (after the period, a name and a comma,
-# period, "and" or "et al", or another initial).
+# Lauda" and "Duy M. H. Nguyen" are no Vancouver list (after the period, a name and "et al",
+# a period, or "and" or a comma before another full name; or another initial). "Causal and
+# chronological …", "Goals, attention, and …" are titles.
 _VANCOUVER_NAME = (
     r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[A-Z][^\s\d,.;:]*[a-z][^\s\d,.;:]*\s[A-Z]{1,3}"
 )
 _VANCOUVER = re.compile(
     rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|others))?)\.\s+"
-    r"(?![A-Z][^\s,.]*(?:\s(?:et al|and)\b|[.,]\s)|[A-Z]\.)(?P<rest>[A-Z\d`‘“\"'].+)$"
+    r"(?![A-Z][^\s,.]*(?:\set al\b|(?:\sand|,)\s[A-Z][^\s,.]*\s[A-Z]|\.\s)|[A-Z]\.)(?P<rest>[A-Z\d`‘“\"'].+)$"
 )
 # The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol").
 _VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=[A-Z])")
