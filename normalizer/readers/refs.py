@@ -10,7 +10,8 @@ list, so it stays a title list. From each string:
 
 - ids anywhere: ``arXiv:2106.04560``, ``arxiv.org/abs/…``, a DOI — an arXiv id or DOI
   makes the item an id query (the title stays as evidence);
-- the title: in quotes (IEEE: ``A. Name, “Title,” in …``); after ``(2015).`` (APA:
+- the title: after Vancouver's names (``Yeshurun Y, Hasson U. Title. Journal. 2021;22:181-92.``);
+  in quotes (IEEE: ``A. Name, “Title,” in …``; Harvard's ``‘Title’``); after ``(2015).`` (APA:
   ``Name, A. (2015). Title. Venue.``); else the sentence after the author sentence
   (ACM, plain, natbib: ``Names. Title. Venue, year.``; ACM's ``Names. 2015. Title.``);
   venue/year tags and a trailing "arXiv preprint …" are never part of it;
