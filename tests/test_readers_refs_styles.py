@@ -1,8 +1,9 @@
 """Reference strings in the styles whose names and titles need rules of their own: Vancouver
-(medicine: family names, initials without periods) and Harvard (``agsm``: single curly quotes,
-a comma after the year, the publisher after a book's title). Each case is a real reference as
-read from a real ``.bib`` file set in that style (the PDF corpus, ``bench/bench_pdf_corpus.py``),
-or a list of another style that must not be read as one of these.
+(medicine: family names, initials without periods), Harvard (``agsm``: single curly quotes,
+a comma after the year, the publisher after a book's title) and REVTeX's names and journals.
+Each case is a real reference as read from a real ``.bib`` file set in that style (the PDF
+corpus, ``bench/bench_pdf_corpus.py``), or a list of another style that must not be read as one
+of these.
 """
 
 from __future__ import annotations
@@ -108,6 +109,20 @@ from bibnorm.readers.refs import parse_reference
             "Blackwell.",
             "Coercion, capital, and European states, A.D.990-1990", 1992, {"Tilly"}, None, None,
             id="harvard-comma-after-the-year",
+        ),
+        # REVTeX 4.2 (apsrev4-2), as read from a real .bib (Ciro-Taranto/fRG_paper) set in PRL style:
+        # two authors joined by "and" without a comma; a journal with lower-case words in its name.
+        pytest.param(
+            "C. J. Halboth and W. Metzner, Renormalization-group analysis of the two-dimensional Hubbard "
+            "model, Phys. Rev. B 61, 7364 (2000).",
+            "Renormalization-group analysis of the two-dimensional Hubbard model", 2000,
+            {"Halboth", "Metzner"}, None, None, id="aps-two-authors-joined-by-and",
+        ),
+        pytest.param(
+            "C. Platt, W. Hanke, and R. Thomale, Functional renormalization group for multi-orbital fermi "
+            "surface instabilities, Advances in Physics 62, 453 (2013).",
+            "Functional renormalization group for multi-orbital fermi surface instabilities", 2013,
+            {"Platt", "Thomale"}, None, None, id="aps-journal-with-a-lower-case-word",
         ),
     ],
 )  # fmt: skip

@@ -257,12 +257,15 @@ def _venue_after(text: str, title: str | None) -> str | None:
 # microwave background maps, Astrophys. J. 502, 1 (1998)" — names, the title, the journal with
 # its volume, all joined by commas, no quotes and no sentence ends.
 _PHYSICS_NAME = re.compile(
-    r"^(?:and\s+)?(?:(?:[A-Z]\.\s?(?:-[A-Z]\.\s?)?){1,4}\s?[A-Z][\w'’-]+(?:\s(?:Jr\.|et al\.))?"
+    r"^(?:and\s+)?(?:(?:[A-Z]\.\s?(?:-[A-Z]\.\s?)?){1,4}\s?"
+    r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[A-Z][\w'’-]+(?:\s(?:Jr\.|et al\.))?"
     r"|[A-Z][\w-]+ Collaboration|et al\.)$"
 )
-# The journal and its volume ("Astrophys. J. 502", "Phys. Rev. B 93"), or what else ends a title.
+# The journal and its volume ("Astrophys. J. 502", "Phys. Rev. B 93", "Advances in Physics 62",
+# "Zeitschrift für Physik B Condensed Matter 103"), or what else ends a title.
 _PHYSICS_JOURNAL = re.compile(
-    r"^(?:[A-Z][a-z]*\.?\s)+(?:[A-Z]\s)?[A-Z]?\d+(?:[,\s]|$)|^(?:arXiv|doi|in |edited by)"
+    r"^[A-Z][a-z]*\.?\s(?:(?:[A-Z][a-z]*\.?|in|of|the|and|für)\s)*(?:[A-Z]\s)?[A-Z]?\d+(?:[,\s]|$)"
+    r"|^(?:arXiv|doi|in |edited by)"
 )
 
 
@@ -270,8 +273,8 @@ def _physics_title(text: str) -> tuple[str | None, str] | None:
     """Title and authors of an APS-style reference, or ``None`` when it is not one."""
     pieces = [piece.strip() for piece in text.split(", ")]
     names = 0
-    while names < len(pieces) and _PHYSICS_NAME.match(pieces[names]):
-        names += 1
+    while names < len(pieces) and all(_PHYSICS_NAME.match(name) for name in pieces[names].split(" and ")):
+        names += 1  # "C. J. Halboth and W. Metzner": two authors, no comma between them
     if names == 0 or names >= len(pieces) - 1:
         return None
     title: list[str] = []
