@@ -10,7 +10,8 @@ list, so it stays a title list. From each string:
 
 - ids anywhere: ``arXiv:2106.04560``, ``arxiv.org/abs/…``, a DOI — an arXiv id or DOI
   makes the item an id query (the title stays as evidence);
-- the title: in quotes (IEEE: ``A. Name, “Title,” in …``); after ``(2015).`` (APA:
+- the title: after Vancouver's names (``Yeshurun Y, Hasson U. Title. Journal. 2021;22:181-92.``);
+  in quotes (IEEE: ``A. Name, “Title,” in …``; Harvard's ``‘Title’``); after ``(2015).`` (APA:
   ``Name, A. (2015). Title. Venue.``); else the sentence after the author sentence
   (ACM, plain, natbib: ``Names. Title. Venue, year.``; ACM's ``Names. 2015. Title.``);
   venue/year tags and a trailing "arXiv preprint …" are never part of it;
@@ -71,10 +72,16 @@ _YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*\(?{_YEARS}[a-z]?(?:,[^)]*)?\)?[\s.,:
 # The year right after the author list: "Names (2006)", "Names (2006a, March)", "Names. 2006."
 _AUTHOR_YEAR = re.compile(rf"^[^\d()“\"]{{2,400}}?(?:\(({_YEARS})[a-z]?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s)")
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
+# Harvard (agsm, dcu) quotes titles singly: "Abadi, M. (1993), ‘A calculus for access control’, TOPLAS".
+# The closing mark is followed by punctuation or nothing, so an apostrophe ("students’ views",
+# "Alzheimer’s") does not end the title; a proceedings' name is quoted too, after "in" ("Title,
+# in ‘Computer Security Foundations (CSF)’"), and is no title.
+_SINGLE_QUOTED = re.compile(r"(?<![Ii]n )‘\s*(?P<title>[^‘]{8,}?)[,.]?’(?=[,.;:]|\s*$)")
 # (A year in parentheses at the very end, "… 113, 361–363 (1991).", is no APA year: no words follow.)
+# Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
 _APA = re.compile(
     r"^(?P<authors>.+?)\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"  # biblatex's "(Oct. 27, 2004a)"
-    r"(?P<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,[^)]*)?\)\.?\s*(?P<rest>.*[^\W\d_]{3}.*)$"
+    r"(?P<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,[^)]*)?\)[.,]?\s*(?P<rest>.*[^\W\d_]{3}.*)$"
 )
 # Names written family first with initials, joined by commas and "&" or "and", then the title
 # (the last initials' period is no sentence end to `_SENTENCE_END`).
@@ -174,7 +181,12 @@ def _only_doi(text: str) -> str | None:
 
 
 def _title_and_authors(text: str) -> tuple[str | None, str]:
-    quoted = _QUOTED.search(text)
+    vancouver = _VANCOUVER.match(text)
+    if vancouver:  # before quotes: its titles quote words ("The ``Narratives'' fMRI dataset")
+        return _clean_title(_VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]), vancouver.group(
+            "authors"
+        )
+    quoted = _QUOTED.search(text) or _SINGLE_QUOTED.search(text)
     if quoted:  # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
         return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
     lncs = _LNCS.match(text)
@@ -191,6 +203,24 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     if inverted and len(first.split()) >= 2:  # Nature, ACS: "…, R. L. & Kline, M. A stable carbene."
         return _clean_title(first), inverted.group("authors")
     return _by_sentences(text)
+
+
+# Vancouver (ICMJE, NLM; medicine): "Yeshurun Y, Nguyen M, Hasson U. Title. Journal. 2021;22:181-92."
+# Family names then initials without periods, so "Hasson U." ends the author sentence, which a
+# one-letter word never does elsewhere. "van de Pol J", "Boyd-Graber J", ", et al." are names too;
+# "Andrew G. Howard, Menglong Zhu", "Robert L. Augustine. Title", "John C. Baez and Aaron D.
+# Lauda" and "Duy M. H. Nguyen" are no Vancouver list (after the period, a name and "et al",
+# a period, or "and" or a comma before another full name; or another initial). "Causal and
+# chronological …", "Goals, attention, and …" are titles.
+_VANCOUVER_NAME = (
+    r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[A-Z][^\s\d,.;:]*[a-z][^\s\d,.;:]*\s[A-Z]{1,3}"
+)
+_VANCOUVER = re.compile(
+    rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|others))?)\.\s+"
+    r"(?![A-Z][^\s,.]*(?:\set al\b|(?:\sand|,)\s[A-Z][^\s,.]*\s[A-Z]|\.\s)|[A-Z]\.)(?P<rest>[A-Z\d`‘“\"'].+)$"
+)
+# The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol").
+_VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=[A-Z])")
 
 
 def _by_sentences(text: str) -> tuple[str | None, str]:
@@ -227,12 +257,15 @@ def _venue_after(text: str, title: str | None) -> str | None:
 # microwave background maps, Astrophys. J. 502, 1 (1998)" — names, the title, the journal with
 # its volume, all joined by commas, no quotes and no sentence ends.
 _PHYSICS_NAME = re.compile(
-    r"^(?:and\s+)?(?:(?:[A-Z]\.\s?(?:-[A-Z]\.\s?)?){1,4}\s?[A-Z][\w'’-]+(?:\s(?:Jr\.|et al\.))?"
+    r"^(?:and\s+)?(?:(?:[A-Z]\.\s?(?:-[A-Z]\.\s?)?){1,4}\s?"
+    r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[A-Z][\w'’-]+(?:\s(?:Jr\.|et al\.))?"
     r"|[A-Z][\w-]+ Collaboration|et al\.)$"
 )
-# The journal and its volume ("Astrophys. J. 502", "Phys. Rev. B 93"), or what else ends a title.
+# The journal and its volume ("Astrophys. J. 502", "Phys. Rev. B 93", "Advances in Physics 62",
+# "Zeitschrift für Physik B Condensed Matter 103"), or what else ends a title.
 _PHYSICS_JOURNAL = re.compile(
-    r"^(?:[A-Z][a-z]*\.?\s)+(?:[A-Z]\s)?[A-Z]?\d+(?:[,\s]|$)|^(?:arXiv|doi|in |edited by)"
+    r"^[A-Z][a-z]*\.?\s(?:(?:[A-Z][a-z]*\.?|in|of|the|and|für)\s)*(?:[A-Z]\s)?[A-Z]?\d+(?:[,\s]|$)"
+    r"|^(?:arXiv|doi|in |edited by)"
 )
 
 
@@ -240,8 +273,8 @@ def _physics_title(text: str) -> tuple[str | None, str] | None:
     """Title and authors of an APS-style reference, or ``None`` when it is not one."""
     pieces = [piece.strip() for piece in text.split(", ")]
     names = 0
-    while names < len(pieces) and _PHYSICS_NAME.match(pieces[names]):
-        names += 1
+    while names < len(pieces) and all(_PHYSICS_NAME.match(name) for name in pieces[names].split(" and ")):
+        names += 1  # "C. J. Halboth and W. Metzner": two authors, no comma between them
     if names == 0 or names >= len(pieces) - 1:
         return None
     title: list[str] = []
@@ -268,6 +301,16 @@ _PLACE_PUBLISHER = re.compile(
     r"\b(?:Press|Publish\w*|Verlag|Wiley|Springer|Elsevier|Addison-Wesley|Blackwell|Routledge|Kluwer|Tauris)"
     r"\b[^:]{0,30}$"
 )
+# Harvard's book tail, the title set in italics and then a comma: "…, Cambridge University Press",
+# "…, MIT press", "…, Oxford University Press, Oxford", or a catalogue's spaced colon between
+# place and publisher, all capitalised ("…, Cambridge ; New York : Cambridge University Press",
+# "…, London : Methuen"; "Histoire, tome 2 : la suite" stays whole).
+_CAPITALISED = r"(?:[A-Z][\w.&'’-]*|of|and|&|;)(?:\s+(?:[A-Z][\w.&'’-]*|of|and|&|;))*"
+_PLACE = r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)*"  # "Cambridge, MA", "New York"; ", India, and the rise" is none
+_BOOK_TAIL = re.compile(
+    r",\s+(?:[A-Z][\w.&'’-]*\s+){0,4}(?:University\s+)?[Pp]ress(?:,\s+[A-Z][\w ]{1,30})?$"
+    rf"|,\s+{_PLACE}(?:\s*[,;]\s*{_PLACE})*\s:\s{_CAPITALISED}$"
+)
 # An edition after a book's title: "The LaTeX Companion. 1st ed."
 _EDITION = re.compile(r"[.,]?\s+\d+(?:st|nd|rd|th)\.?\s+(?:ed|edn|edition)\.?$")
 # APA's notes after a title: "(2nd ed.)", "(Vol. 2)", "[Letter to the editor]", "[Annual report]".
@@ -278,7 +321,17 @@ _APA_DESCRIPTION = re.compile(
 _OPEN_PARENTHESIS = re.compile(r"\s*\([^()]*$")
 
 
+# What a report or thesis prints after its title: "…, Technical report, Cornell University",
+# "… PhD thesis, Stanford University" (after a comma or period: "Flow-limited authorization:
+# Technical report" keeps its subtitle).
+_REPORT_TAIL = re.compile(
+    r"[,.]\s+(?:Technical [Rr]eport|Tech\. [Rr]ep\.|Ph\.?\s?D\.? [Tt]hesis|Master['’]s [Tt]hesis"
+    r"|Doctoral [Dd]issertation)\b.*$"
+)
+
+
 def _clean_title(text: str) -> str | None:
+    text = _BOOK_TAIL.sub("", _REPORT_TAIL.sub("", text).rstrip(" .,;:"))
     text = _EDITION.sub("", _PLACE_PUBLISHER.sub("", text).rstrip(" .,;:"))
     text = _TRAILING_YEAR.sub("", _VENUE_TAIL.sub("", text)).strip(" .,;:")
     text = _EDITION.sub("", _OPEN_PARENTHESIS.sub("", text)).strip(" .,;:")

@@ -17,6 +17,8 @@ group in file order, every card open), then the verified ones, one line each (a
 - each finding with its code, severity, message and what the code means;
 - the entry as the record found would write it (BibTeX, through the writer of ``resolve``), to
   copy; never from a record of another paper;
+- what was read from the entry or reference (its ``read`` block: every field, kind, page and
+  line), so a reviewer sees why an item did not resolve;
 - links to the paper on arXiv, doi.org, dblp and Semantic Scholar (the record's own page
   where its identifiers are known, else a search for its title).
 
@@ -39,6 +41,7 @@ from bibnorm.verify.audit import AuditLine, TexAudit
 from bibnorm.verify.claims import Claim
 from bibnorm.verify.codes import ALL_CODES, VerifyFinding
 from bibnorm.verify.judge import EntryVerdict, Matched, Verdict
+from bibnorm.verify.read_html import READ_STYLE, render_read
 from bibnorm.verify.run import VerifyOutcome
 from bibnorm.writers import WriterOptions, get_writer
 
@@ -95,7 +98,7 @@ def render_report(
         title=escape(f"bibnorm verify: {', '.join(files)}"),
         files=escape(", ".join(files)),
         generated=generated.isoformat(),
-        style=_STYLE,
+        style=_STYLE + READ_STYLE,
         summary=_summary(outcome, counts) + (_audit(audit) if audit is not None else ""),
         filters=_filters(counts, {name: len(cards) for name, cards in groups.items()}, len(outcome.verdicts)),
         cards=sections or '<p class="empty">No entries.</p>',
@@ -209,7 +212,8 @@ def _card(number: int, verdict: EntryVerdict, other: Matched | None = None) -> s
         f'<span class="key">{escape(verdict.key)}</span> '
         f'<span class="where">{escape(verdict.path)}:{verdict.line}</span>'
     )
-    body = f"{table}{_findings(verdict)}{_suggestion(verdict)}{_links(claim, verdict)}"
+    read = render_read(claim.read() if claim is not None else verdict.unclaimed, in_table=bool(table))
+    body = f"{table}{read}{_findings(verdict)}{_suggestion(verdict)}{_links(claim, verdict)}"
     attributes = f'class="card {value} {group}" data-verdict="{value}" id="entry-{number}"'
     if group == "verified":
         return (

@@ -1,0 +1,136 @@
+"""Reference strings in the styles whose names and titles need rules of their own: Vancouver
+(medicine: family names, initials without periods), Harvard (``agsm``: single curly quotes,
+a comma after the year, the publisher after a book's title) and REVTeX's names and journals.
+Each case is a real reference as read from a real ``.bib`` file set in that style (the PDF
+corpus, ``bench/bench_pdf_corpus.py``), or a list of another style that must not be read as one
+of these.
+"""
+
+from __future__ import annotations
+
+import pytest
+from bibnorm.readers.refs import parse_reference
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year", "some_names", "arxiv", "doi"),
+    [
+        # Vancouver (vancouver.bst), as read from a real .bib (ContextLab's CDL-bibliography) set
+        # in that style: family names then initials without periods, the journal after the title.
+        pytest.param(
+            "Yeshurun Y, Nguyen M, Hasson U. The default mode network: where the idiosyncratic self "
+            "meets the shared social world. Nature Reviews Neuroscience. 2021;22(3):181-92.",
+            "The default mode network: where the idiosyncratic self meets the shared social world", 2021,
+            {"Yeshurun", "Hasson"}, None, None, id="vancouver-initials-without-periods",
+        ),
+        pytest.param(
+            "Ramer U. An iterative procedure for the polygonal approximation of plane curves. Computer "
+            "Graphics and Image Processing. 1972;1(3):244-56.",
+            "An iterative procedure for the polygonal approximation of plane curves", 1972, {"Ramer"},
+            None, None, id="vancouver-one-author",
+        ),
+        pytest.param(
+            "van de Pol J, Volman M, Beishuizen J. Patterns of contingent teaching in teacher–student "
+            "interaction. Learning and Instruction. 2011;21(1):46-57.",
+            "Patterns of contingent teaching in teacher–student interaction", 2011, {"Pol", "Volman"},
+            None, None, id="vancouver-particles",
+        ),
+        pytest.param(
+            "Nastase SA, Liu Y, Hillman H, Zadbood A, Hasenfratz L, Keshavarzian N, et al. The "
+            "“Narratives” fMRI dataset for evaluating models of naturalistic language comprehension. "
+            "Scientific Data. 2021;8(1):250.",
+            "The “Narratives” fMRI dataset for evaluating models of naturalistic language comprehension",
+            2021, {"Nastase", "Keshavarzian"}, None, None, id="vancouver-quoted-word-in-title",
+        ),
+        pytest.param(
+            "Madan CR. Exploring word memorability: how well do different word properties explain item "
+            "free-recall probability? Psychonomic Bulletin and Review. 2021;28:583-95.",
+            "Exploring word memorability: how well do different word properties explain item free-recall "
+            "probability?", 2021, {"Madan"}, None, None, id="vancouver-question-before-the-journal",
+        ),
+        pytest.param(
+            "Andrew G. Howard, Menglong Zhu, Bo Chen. MobileNets: Efficient convolutional neural networks "
+            "for mobile vision applications. arXiv, 2017.",
+            "MobileNets: Efficient convolutional neural networks for mobile vision applications", 2017,
+            {"Howard", "Zhu"}, None, None, id="a-middle-initial-is-no-vancouver-name",
+        ),
+        pytest.param(
+            "Robert L. Augustine. Heterogeneous catalysis for the synthetic chemist. New York: Marcel "
+            "Dekker, 1995.",
+            "Heterogeneous catalysis for the synthetic chemist", 1995, {"Augustine"}, None, None,
+            id="biblatex-given-names-first-are-no-vancouver-name",
+        ),
+        pytest.param(
+            "Willy W. Chiu and We Min Chow. A Hybrid Hierarchical Model of a Multiple Virtual Storage (MVS) "
+            "Operating System. Research rep. RC-6947. IBM, 1978.",
+            "A Hybrid Hierarchical Model of a Multiple Virtual Storage (MVS) Operating System", 1978,
+            {"Chiu", "Chow"}, None, None, id="biblatex-and-after-a-middle-initial-is-no-vancouver-list",
+        ),
+        pytest.param(
+            "Dijksterhuis A, Aarts H. Goals, attention, and (un)consciousness. Annual Review of "
+            "Psychology. 2010;61:467-90.",
+            "Goals, attention, and (un)consciousness", 2010, {"Dijksterhuis", "Aarts"}, None, None,
+            id="vancouver-title-with-a-comma-and-and",
+        ),
+        # Harvard (agsm), as read from real .bib files (akhirsch/bibliography, NickPeyton's paper)
+        # set in that style: "Names (Year), ‘Title’, Journal" and books "Names (Year), Title, Publisher".
+        pytest.param(
+            "Abadi, M., Burrows, M., Lampson, B. & Plotkin, G. (1993), ‘A calculus for access control in "
+            "distributed systems’, Transactions on Programming Languages and Systems (TOPLAS) 15(4).",
+            "A calculus for access control in distributed systems", 1993, {"Abadi", "Plotkin"}, None, None,
+            id="harvard-single-quoted-title",
+        ),
+        pytest.param(
+            "Genovese, V., Garg, D. & Rispoli, D. (2012), Labeled sequent calculi for access control logics: "
+            "Countermodels, saturation, and abduction, in ‘Computer Security Foundations (CSF)’.",
+            "Labeled sequent calculi for access control logics: Countermodels, saturation, and abduction",
+            2012, {"Genovese", "Rispoli"}, None, None, id="harvard-quoted-proceedings-is-no-title",
+        ),
+        pytest.param(
+            "Cecchetti, E., Myers, A. C. & Arden, O. (2017b), Nonmalleable information flow control: "
+            "Technical report, Technical report, Cornell University Computing and Information Science.",
+            "Nonmalleable information flow control: Technical report", 2017, {"Cecchetti", "Arden"}, None,
+            None, id="harvard-technical-report-tail",
+        ),
+        pytest.param(
+            "Rubin, J. T. (2017), Rulers, Religion, and Riches: Why the West Got Rich and the Middle East "
+            "Did Not, Cambridge University Press.",
+            "Rulers, Religion, and Riches: Why the West Got Rich and the Middle East Did Not", 2017,
+            {"Rubin"}, None, None, id="harvard-book-publisher-tail",
+        ),
+        pytest.param(
+            "Studer, R. (2015), The great divergence reconsidered : Europe, India, and the rise to global "
+            "economic power, New York, NY : Cambridge University Press.",
+            "The great divergence reconsidered : Europe, India, and the rise to global economic power", 2015,
+            {"Studer"}, None, None, id="harvard-catalogue-place-and-publisher",
+        ),
+        pytest.param(
+            "Tilly, C. (1992), Coercion, capital, and European states, A.D.990-1990, Cambridge, MA : Basil "
+            "Blackwell.",
+            "Coercion, capital, and European states, A.D.990-1990", 1992, {"Tilly"}, None, None,
+            id="harvard-comma-after-the-year",
+        ),
+        # REVTeX 4.2 (apsrev4-2), as read from a real .bib (Ciro-Taranto/fRG_paper) set in PRL style:
+        # two authors joined by "and" without a comma; a journal with lower-case words in its name.
+        pytest.param(
+            "C. J. Halboth and W. Metzner, Renormalization-group analysis of the two-dimensional Hubbard "
+            "model, Phys. Rev. B 61, 7364 (2000).",
+            "Renormalization-group analysis of the two-dimensional Hubbard model", 2000,
+            {"Halboth", "Metzner"}, None, None, id="aps-two-authors-joined-by-and",
+        ),
+        pytest.param(
+            "C. Platt, W. Hanke, and R. Thomale, Functional renormalization group for multi-orbital fermi "
+            "surface instabilities, Advances in Physics 62, 453 (2013).",
+            "Functional renormalization group for multi-orbital fermi surface instabilities", 2013,
+            {"Platt", "Thomale"}, None, None, id="aps-journal-with-a-lower-case-word",
+        ),
+    ],
+)  # fmt: skip
+def test_a_reference_string_in_these_styles_gives_title_authors_and_year(
+    text: str, title: str, year: int, some_names: set[str], arxiv: str | None, doi: str | None
+) -> None:
+    parsed = parse_reference(text)
+    assert parsed.title == title
+    assert parsed.year == year
+    assert some_names <= set(parsed.author_names)
+    assert (parsed.arxiv, parsed.doi) == (arxiv, doi)
