@@ -8,13 +8,23 @@ with ``extra="forbid"`` so a misspelt field is an error, not silent data loss.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+# Pydantic gives every instance its own set of the field names it was given (200-700 bytes);
+# a frozen instance never changes its set (a copy gets a copy of it), so instances given the
+# same names share one. A million-title run keeps three models an item: this halves them.
+_FIELD_NAME_SETS: dict[frozenset[str], set[str]] = {}
 
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def model_post_init(self, context: Any, /) -> None:
+        given = self.__pydantic_fields_set__
+        shared = _FIELD_NAME_SETS.setdefault(frozenset(given), given)
+        object.__setattr__(self, "__pydantic_fields_set__", shared)
 
 
 class Person(Frozen):

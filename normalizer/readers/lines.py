@@ -48,7 +48,8 @@ def read_lines(text: str, path: str) -> list[Query]:
                     index=len(queries),
                     origin=origin,
                     kind=QueryKind.TITLE,
-                    title=title,
+                    # The line itself when it is the title already: one string an item, not two.
+                    title=line if title == line else title,
                     year=year,
                     urls=urls,
                     raw=line,

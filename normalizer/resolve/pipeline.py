@@ -18,7 +18,7 @@ The pipeline does no I/O of its own: resolvers own their sources.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Protocol, runtime_checkable
 
@@ -84,13 +84,14 @@ class Enricher(Protocol):
 LOOKUP_CHUNK = 500
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
-    """Mutable working state for one distinct query while the chain runs."""
+    """Mutable working state for one distinct query while the chain runs (slots: one of these
+    lives per distinct item until the run ends)."""
 
     query: Query
-    ranked: list[ScoredCandidate] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    ranked: tuple[ScoredCandidate, ...] = ()
+    problems: tuple[Problem, ...] = ()
     failed: bool = False
     resolution: Resolution | None = None
 
@@ -122,16 +123,11 @@ def run(
     ``known_keys``: keys written earlier for the same papers (reused unless ``rekey``).
     """
     duplicates = deduplicate(queries)
-    pending = {q.index: _Pending(q) for q in queries if q.index not in duplicates}
-    _find(pending, resolvers, settings, progress)
-    for state in pending.values():
-        if state.resolution is None:
-            state.resolution = _undecided(state, offline=settings.offline)
-
+    finished = _settle([q for q in queries if q.index not in duplicates], resolvers, settings, progress)
     final_sources = {r.name for r in resolvers if is_final(r)}
-    _enrich(pending, enrichers, settings, skip_sources=final_sources, progress=progress)
-
-    finished = {i: _finish(p.resolution) for i, p in pending.items() if p.resolution is not None}
+    _enrich(finished, enrichers, settings, skip_sources=final_sources, progress=progress)
+    for index, resolution in finished.items():
+        finished[index] = _finish(resolution)
     duplicates.update(same_paper(finished))
     # An item deduplicated onto one that then proved the same paper as an earlier item (a title,
     # then its arXiv id twice) follows it there: every duplicate points at an item that is written.
@@ -145,6 +141,19 @@ def run(
         else with_keys[query.index]
         for query in queries
     ]
+
+
+def _settle(
+    distinct: Sequence[Query], resolvers: Sequence[Resolver], settings: Settings, progress: Progress
+) -> dict[int, Resolution]:
+    """Each distinct query's resolution by the resolver chain (undecided where none settled it);
+    the working state ends here, so a long run holds one resolution an item, not two."""
+    pending = {q.index: _Pending(q) for q in distinct}
+    _find(pending, resolvers, settings, progress)
+    return {
+        index: state.resolution or _undecided(state, offline=settings.offline)
+        for index, state in pending.items()
+    }
 
 
 def _find(
@@ -231,7 +240,8 @@ def _absorb(
 ) -> None:
     """Fold one resolver's answer into a query's state; settle it when the matcher accepts
     (its decision is made here unless it came with the answer)."""
-    state.problems.extend(answer.problems)
+    if answer.problems:
+        state.problems = (*state.problems, *answer.problems)
     if answer.failed:
         state.failed = True
     if decision is None and not answer.candidates:
@@ -247,15 +257,15 @@ def _absorb(
             source=decision.best.candidate.source,
             score=decision.best.score,
             evidence=decision.best.evidence,
-            candidates=tuple(state.ranked),
-            problems=tuple(state.problems),
+            candidates=state.ranked,
+            problems=state.problems,
         )
     elif decision.status is Status.AMBIGUOUS:
         # An ambiguous answer is final: asking another source could only add guesses.
         state.resolution = Resolution(
             query=state.query,
             status=Status.AMBIGUOUS,
-            candidates=tuple(state.ranked),
+            candidates=state.ranked,
             problems=(*state.problems, *decision.problems),
         )
 
@@ -263,12 +273,14 @@ def _absorb(
 KEPT_CANDIDATES = 5  # candidates a resolution lists (reports show them as near misses)
 
 
-def _merge_ranked(old: list[ScoredCandidate], new: Iterable[ScoredCandidate]) -> list[ScoredCandidate]:
+def _merge_ranked(
+    old: Iterable[ScoredCandidate], new: Iterable[ScoredCandidate]
+) -> tuple[ScoredCandidate, ...]:
     combined = [*old, *new]
     combined.sort(key=lambda s: (-s.score, s.candidate.reference.ids.arxiv_id or "", s.candidate.source))
     # Kept until the run ends, for every item: only what reports show of them (ids, title),
     # so memory does not grow by whole records (abstracts, authors) per title.
-    return [_outline(s) for s in combined[:KEPT_CANDIDATES]]
+    return tuple(_outline(s) for s in combined[:KEPT_CANDIDATES])
 
 
 def _outline(scored: ScoredCandidate) -> ScoredCandidate:
@@ -294,19 +306,14 @@ def _undecided(state: _Pending, *, offline: bool) -> Resolution:
     (its problems still say why).
     """
     status = Status.FAILED if state.failed and not offline else Status.UNRESOLVED
-    problems = list(state.problems)
+    problems = state.problems
     if status is Status.UNRESOLVED:
-        problems.append(_BELOW_THE_BAR if state.ranked else _NO_CANDIDATE)
-    return Resolution(
-        query=state.query,
-        status=status,
-        candidates=tuple(state.ranked),
-        problems=tuple(problems),
-    )
+        problems = (*problems, _BELOW_THE_BAR if state.ranked else _NO_CANDIDATE)
+    return Resolution(query=state.query, status=status, candidates=state.ranked, problems=problems)
 
 
 def _enrich(
-    pending: dict[int, _Pending],
+    resolutions: dict[int, Resolution],
     enrichers: Sequence[Enricher],
     settings: Settings,
     skip_sources: set[str] | frozenset[str] = frozenset(),
@@ -318,12 +325,11 @@ def _enrich(
     and field provenance apply to every resolved item alike.
     """
     targets = {
-        i: p.resolution.reference
-        for i, p in pending.items()
-        if p.resolution is not None
-        and p.resolution.status is Status.RESOLVED
-        and p.resolution.reference
-        and p.resolution.source not in skip_sources
+        i: resolution.reference
+        for i, resolution in resolutions.items()
+        if resolution.status is Status.RESOLVED
+        and resolution.reference
+        and resolution.source not in skip_sources
     }
     if not targets:
         return
@@ -340,12 +346,10 @@ def _enrich(
             # Semantic Scholar or dblp gave); the final merge still starts from the record.
             view = {i: merge.merge_reference(targets[i], companions[i], settings) for i in targets}
     for index, reference in targets.items():
-        state = pending[index]
-        assert state.resolution is not None
-        state.resolution = state.resolution.model_copy(
+        resolutions[index] = resolutions[index].model_copy(
             update={
                 "reference": merge.merge_reference(reference, companions[index], settings),
-                "problems": (*state.resolution.problems, *extra_problems[index]),
+                "problems": (*resolutions[index].problems, *extra_problems[index]),
             }
         )
 
