@@ -55,6 +55,7 @@ from bibnorm.text.capitals_prose import (
     abstract_evidence,
     bibliography_evidence,
     evidence_for,
+    paper_evidence,
     recover_capitals,
     title_evidence,
     title_only_evidence,
@@ -79,6 +80,7 @@ __all__ = [
     "evidence_for",
     "holds_position",
     "needs_protection",
+    "paper_evidence",
     "pool",
     "protected_spans",
     "recover_capitals",
@@ -109,11 +111,32 @@ def _token_spans(token: str, offset: int, evidence: Evidence) -> Iterable[tuple[
             yield offset, offset + len(token)
         return
     parts = [(m.start(), m.end(), m.group()) for m in PART_RE.finditer(token)]
-    if len(parts) > 1 and token[:1].isupper() and evidence.names_token(token):
-        yield offset, offset + len(POSSESSIVE.sub("", token))  # named as written: "MLP-Mixer"
+    if (
+        len(parts) > 1
+        and token[:1].isupper()
+        and (evidence.names_token(token) or _names_a_compound(parts, evidence))
+    ):
+        yield offset, offset + len(POSSESSIVE.sub("", token))  # one name: "MLP-Mixer", "Temporal-Inception"
         return
     for start, end in _protected_runs(parts, evidence):
         yield offset + start, offset + end
+
+
+def _names_a_compound(parts: Sequence[tuple[int, int, str]], evidence: Evidence) -> bool:
+    """Whether capitalised words joined by hyphens name one thing ("Temporal-Inception",
+    "Nadaraya-Watson"): the last is a name (a word, not an acronym: "Non-IID" is "non-IID" in
+    a sentence), and each before it is a name or leads a compound the prose names as written
+    ("Temporal-ConvNets"); "Non-Gaussian" and "CLIP-Based" are not one name."""
+    *modifiers, (_, _, head) = parts
+    if not (head[:1].isupper() and head.isalpha() and not needs_protection(head)):
+        return False
+    if not evidence.names(word_key(head)):
+        return False
+    return all(
+        text[:1].isupper()
+        and (needs_protection(text) or evidence.names(word_key(text)) or evidence.leads_compounds(text))
+        for _, _, text in modifiers
+    )
 
 
 def _protected_runs(parts: Sequence[tuple[int, int, str]], evidence: Evidence) -> list[tuple[int, int]]:

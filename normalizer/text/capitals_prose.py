@@ -20,6 +20,7 @@ from bibnorm.text.capitals_words import (
     TOKEN,
     Counts,
     Evidence,
+    PaperEvidence,
     is_english_word,
     known_names,
     needs_protection,
@@ -454,6 +455,13 @@ def evidence_for(title: str, abstract: str | None) -> Evidence:
     if in_title is NO_EVIDENCE:
         return found
     return pool((found, in_title))
+
+
+def paper_evidence(title: str, abstract: str | None, run: Evidence | None = None) -> Evidence:
+    """What one paper's title is braced from: its own evidence (`evidence_for`), and where that
+    settles nothing, the ``run``'s (`PaperEvidence`); its own alone when there is no run."""
+    own = evidence_for(title, abstract)
+    return own if run is None else PaperEvidence(own=own, run=run)
 
 
 def recover_capitals(title: str, abstract: str | None) -> str:

@@ -145,6 +145,56 @@ class Evidence:
         token = POSSESSIVE.sub("", token)
         return self.tokens.get(token, 0) > self.tokens_lower.get(token.casefold(), 0)
 
+    def leads_compounds(self, part: str) -> bool:
+        """True when the prose names a hyphenated token that begins with this part as written
+        ("Temporal-ConvNets" for "Temporal"): it writes the part capitalised as one with a name."""
+        lead = f"{part}-"
+        return any(token.startswith(lead) for token in self.tokens)
+
+
+@dataclass(frozen=True, eq=False)
+class PaperEvidence(Evidence):
+    """The evidence one paper's title is braced from in a run: its ``own`` (`evidence_for` its
+    title and abstract) and the ``run``'s pooled evidence (`pool`), such that no other paper of
+    the run changes a decision the paper's own evidence settles (`settled`).
+
+    The run decides only what the paper's own prose leaves open: whether an ordinary English
+    word the paper capitalises mid-sentence is a name ("we propose Hyena") or a term of its
+    field ("a hierarchical Transformer": the run's other papers write "transformer"), and every
+    word of a paper with no prose of its own (no abstract, a title in title case)."""
+
+    own: Evidence = field(default_factory=Evidence)
+    run: Evidence = field(default_factory=Evidence)
+
+    def _decide(self, key: str) -> bool:
+        settled = self.settled(key)
+        return self.run.names(key) if settled is None else settled
+
+    def settled(self, key: str) -> bool | None:
+        """What the paper's own evidence says about a `word_key`, ``None`` for the run to say:
+        a name when it is a known name, when the paper's sentence-case title names it outright
+        or when its prose names it (capitalised mid-sentence, not in title case) more often
+        than it lowers it and it is no ordinary English word; not a name when its prose lowers
+        it at least as often, or never writes it but in title case or not at all (title case
+        says nothing about one word: "Perceptual Group Tokenizer")."""
+        own = self.own
+        if key in known_names() or key in own.title_names:
+            return True
+        named, lower = own.named.get(key, 0), own.lower.get(key, 0)
+        if lower >= named > 0 or (lower and not named):
+            return False
+        if named:
+            return None if is_english_word(key) else True
+        return None if own is NO_EVIDENCE else False
+
+    def names_token(self, token: str) -> bool:
+        """The paper's prose settles whether a hyphenated token is named as written: writing it
+        capitalised mid-sentence ("we propose Brain-Score"), a paper names it, English words or not."""
+        return (self.run if self.own is NO_EVIDENCE else self.own).names_token(token)
+
+    def leads_compounds(self, part: str) -> bool:
+        return (self.run if self.own is NO_EVIDENCE else self.own).leads_compounds(part)
+
 
 NO_EVIDENCE = Evidence()
 
