@@ -459,9 +459,9 @@ def evidence_for(title: str, abstract: str | None) -> Evidence:
 
 def paper_evidence(title: str, abstract: str | None, run: Evidence | None = None) -> Evidence:
     """What one paper's title is braced from: its own evidence (`evidence_for`), and where that
-    settles nothing, the ``run``'s (`PaperEvidence`); its own alone when there is no run."""
+    settles nothing, the ``run``'s (`PaperEvidence`); without a run, the paper is its own run."""
     own = evidence_for(title, abstract)
-    return own if run is None else PaperEvidence(own=own, run=run)
+    return PaperEvidence(own=own, run=own if run is None else run)
 
 
 def recover_capitals(title: str, abstract: str | None) -> str:
