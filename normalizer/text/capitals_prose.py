@@ -283,6 +283,13 @@ class _Abstracts:
             if keys or spelling:
                 self._capitalised[token] = (keys, spelling)
 
+    def spellings_led_by(self, part: str) -> list[str]:
+        """The capitalised hyphenated tokens' spellings that begin with ``part`` and a hyphen."""
+        lead = f"{part}-"
+        return [
+            spelling for _, spelling in self._capitalised.values() if spelling and spelling.startswith(lead)
+        ]
+
     def read(self, keys: Iterable[str] = (), spellings: Iterable[str] = ()) -> None:
         """Count how the abstracts write these `word_key`s (named, titled) and these hyphenated
         tokens (named as written), as `_read_prose` would; what was read before is not again."""
@@ -365,6 +372,16 @@ class _ReadOnDemand(Evidence):
         if self.abstracts is not None:
             self.abstracts.read(spellings=(POSSESSIVE.sub("", token),))
         return super().names_token(token)
+
+    def counts(self, key: str) -> tuple[int, int, int]:
+        if self.abstracts is not None:
+            self.abstracts.read(keys=(key,))
+        return super().counts(key)
+
+    def leads_compounds(self, part: str) -> bool:
+        if self.abstracts is not None:
+            self.abstracts.read(spellings=self.abstracts.spellings_led_by(part))
+        return super().leads_compounds(part)
 
 
 def bibliography_evidence(records: Sequence[tuple[str, str | None]]) -> Evidence:
@@ -460,7 +477,9 @@ def evidence_for(title: str, abstract: str | None) -> Evidence:
 def paper_evidence(title: str, abstract: str | None, run: Evidence | None = None) -> Evidence:
     """What one paper's title is braced from: its own evidence (`evidence_for`), and where that
     settles nothing, the ``run``'s (`PaperEvidence`); without a run, the paper is its own run."""
-    own = evidence_for(title, abstract)
+    # (`bibliography_evidence` of the one record: what `evidence_for` would count, read only for
+    # the words asked about, as the run's is.)
+    own = bibliography_evidence([(title, abstract)]) if abstract else title_evidence(title)
     return PaperEvidence(own=own, run=own if run is None else run)
 
 

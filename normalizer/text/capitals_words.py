@@ -145,6 +145,10 @@ class Evidence:
         token = POSSESSIVE.sub("", token)
         return self.tokens.get(token, 0) > self.tokens_lower.get(token.casefold(), 0)
 
+    def counts(self, key: str) -> tuple[int, int, int]:
+        """How often the prose writes a `word_key` named, in lower case and in title case."""
+        return self.named.get(key, 0), self.lower.get(key, 0), self.titled.get(key, 0)
+
     def leads_compounds(self, part: str) -> bool:
         """True when the prose names a hyphenated token that begins with this part as written
         ("Temporal-ConvNets" for "Temporal"): it writes the part capitalised as one with a name."""
@@ -180,7 +184,7 @@ class PaperEvidence(Evidence):
         own = self.own
         if key in known_names() or key in own.title_names:
             return True
-        named, lower = own.named.get(key, 0), own.lower.get(key, 0)
+        named, lower, _ = own.counts(key)
         if lower >= named > 0 or (lower and not named):
             return False
         if named:
