@@ -373,6 +373,11 @@ class _ReadOnDemand(Evidence):
             self.abstracts.read(spellings=(POSSESSIVE.sub("", token),))
         return super().names_token(token)
 
+    def token_count(self, token: str) -> int:
+        if self.abstracts is not None:
+            self.abstracts.read(spellings=(POSSESSIVE.sub("", token),))
+        return super().token_count(token)
+
     def counts(self, key: str) -> tuple[int, int, int]:
         if self.abstracts is not None:
             self.abstracts.read(keys=(key,))
@@ -476,11 +481,19 @@ def evidence_for(title: str, abstract: str | None) -> Evidence:
 
 def paper_evidence(title: str, abstract: str | None, run: Evidence | None = None) -> Evidence:
     """What one paper's title is braced from: its own evidence (`evidence_for`), and where that
-    settles nothing, the ``run``'s (`PaperEvidence`); without a run, the paper is its own run."""
-    # (`bibliography_evidence` of the one record: what `evidence_for` would count, read only for
-    # the words asked about, as the run's is.)
-    own = bibliography_evidence([(title, abstract)]) if abstract else title_evidence(title)
-    return PaperEvidence(own=own, run=own if run is None else run)
+    settles nothing, the ``run``'s (`PaperEvidence`; the pooled evidence of a run that includes
+    this paper); without a run, the paper is its own run."""
+    in_title = title_evidence(title)
+
+    def read_own() -> Evidence:
+        # (`bibliography_evidence` of the one record: what `evidence_for` would count, read
+        # only for the words asked about, as the run's is.)
+        return bibliography_evidence([(title, abstract)]) if abstract else in_title
+
+    has_prose = bool(abstract) or in_title is not NO_EVIDENCE
+    if run is None:
+        run = read_own()
+    return PaperEvidence(title_names=in_title.title_names, run=run, read_own=read_own, has_prose=has_prose)
 
 
 def recover_capitals(title: str, abstract: str | None) -> str:

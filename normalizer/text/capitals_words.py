@@ -9,9 +9,9 @@ from __future__ import annotations
 import gzip
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bibnorm.text import data_file
 
@@ -145,6 +145,10 @@ class Evidence:
         token = POSSESSIVE.sub("", token)
         return self.tokens.get(token, 0) > self.tokens_lower.get(token.casefold(), 0)
 
+    def token_count(self, token: str) -> int:
+        """How often the prose names a hyphenated token as written (`names_token`)."""
+        return self.tokens.get(POSSESSIVE.sub("", token), 0)
+
     def counts(self, key: str) -> tuple[int, int, int]:
         """How often the prose writes a `word_key` named, in lower case and in title case."""
         return self.named.get(key, 0), self.lower.get(key, 0), self.titled.get(key, 0)
@@ -158,17 +162,24 @@ class Evidence:
 
 @dataclass(frozen=True, eq=False)
 class PaperEvidence(Evidence):
-    """The evidence one paper's title is braced from in a run: its ``own`` (`evidence_for` its
-    title and abstract) and the ``run``'s pooled evidence (`pool`), such that no other paper of
-    the run changes a decision the paper's own evidence settles (`settled`).
+    """The evidence one paper's title is braced from in a run: its own (`evidence_for` its title
+    and abstract, read by ``read_own`` when a decision first needs it; ``title_names`` and
+    ``has_prose`` say what its title gives at once) and the ``run``'s pooled evidence (`pool`
+    of a run this paper is part of), such that no other paper of the run changes a decision
+    the paper's own evidence settles (`settled`).
 
     The run decides only what the paper's own prose leaves open: whether an ordinary English
     word the paper capitalises mid-sentence is a name ("we propose Hyena") or a term of its
     field ("a hierarchical Transformer": the run's other papers write "transformer"), and every
     word of a paper with no prose of its own (no abstract, a title in title case)."""
 
-    own: Evidence = field(default_factory=Evidence)
     run: Evidence = field(default_factory=Evidence)
+    read_own: Callable[[], Evidence] = field(default=Evidence, repr=False)
+    has_prose: bool = False
+
+    @cached_property
+    def own(self) -> Evidence:
+        return self.read_own()
 
     def _decide(self, key: str) -> bool:
         settled = self.settled(key)
@@ -181,23 +192,33 @@ class PaperEvidence(Evidence):
         than it lowers it and it is no ordinary English word; not a name when its prose lowers
         it at least as often, or never writes it but in title case or not at all (title case
         says nothing about one word: "Perceptual Group Tokenizer")."""
-        own = self.own
-        if key in known_names() or key in own.title_names:
+        if key in known_names() or key in self.title_names:
             return True
-        named, lower, _ = own.counts(key)
+        if not self.has_prose:
+            return None
+        english = is_english_word(key)
+        # What the paper's abstract cannot change needs no reading of it: an English word is a
+        # name only if the run says so too, and a word no paper of the run names, this one
+        # does not name either.
+        if (english and not self.run.names(key)) or not self.run.counts(key)[0]:
+            return False
+        named, lower, _ = self.own.counts(key)
         if lower >= named > 0 or (lower and not named):
             return False
         if named:
-            return None if is_english_word(key) else True
-        return None if own is NO_EVIDENCE else False
+            return None if english else True
+        return False
 
     def names_token(self, token: str) -> bool:
         """The paper's prose settles whether a hyphenated token is named as written: writing it
         capitalised mid-sentence ("we propose Brain-Score"), a paper names it, English words or not."""
-        return (self.run if self.own is NO_EVIDENCE else self.own).names_token(token)
+        if not self.has_prose:
+            return self.run.names_token(token)
+        # A token no paper of the run names as written, this one does not either.
+        return bool(self.run.token_count(token)) and self.own.names_token(token)
 
     def leads_compounds(self, part: str) -> bool:
-        return (self.run if self.own is NO_EVIDENCE else self.own).leads_compounds(part)
+        return (self.own if self.has_prose else self.run).leads_compounds(part)
 
 
 NO_EVIDENCE = Evidence()
