@@ -203,7 +203,7 @@ class PaperEvidence(Evidence):
         if (english and not self.run.names(key)) or not self.run.counts(key)[0]:
             return False
         named, lower, _ = self.own.counts(key)
-        if lower >= named > 0 or (lower and not named):
+        if lower and lower >= named:
             return False
         if named:
             return None if english else True
