@@ -13,8 +13,10 @@ For each it prints:
 - **capitals** (the BibTeX output, read by tests/title_census.py): capitalised word forms
   braced, those of them not in the hand-labelled list of names below ("ordinary words
   braced"), occurrences of those names left free ("names lost" — a style lower-cases them),
-  forms braced in some entries and not others ("inconsistent"), and the hyphenated
-  compounds braced whole (their own forms);
+  forms braced in some entries and not others ("inconsistent"), the hyphenated
+  compounds braced whole (their own forms), words after "?", "!" or a spaced dash left free
+  ("sentence starts lost"), and the titles braced otherwise when the same inputs are resolved
+  in two halves (alternate input files) or in reverse order;
 - **venues**: how many venues the entries name, those printed under more than one name in the
   file (a renamed venue counts once per name it had: NIPS until 2017, NeurIPS after), and the
   booktitles holding a year, dates or a place (dblp's and Crossref's decorations);
@@ -110,6 +112,33 @@ def capitals(bib: str) -> dict[str, object]:
         "names lost": sorted((form, len(keys)) for form, keys in found.free.items() if form in NAMES),
         "inconsistent": sorted(found.inconsistent()),
         "compounds braced whole": compounds,
+        "sentence starts lost": len(found.sentence_starts_free),
+    }
+
+
+def braced_titles(bib: str) -> dict[str, str]:
+    """Each entry's title as written (braces and all), by its text without braces, case-folded."""
+    titles = {}
+    for entry in bibtexparser.parse_string(bib).entries:
+        title = str(entry.fields_dict["title"].value)
+        titles["".join(ch for ch in title if ch not in "{}").casefold()] = title
+    return titles
+
+
+def titles_changed_by_the_run(
+    folder: Path, env: dict[str, str], inputs: list[str], whole: str
+) -> dict[str, int]:
+    """How many titles are braced otherwise when the same inputs are resolved in two halves
+    (alternate input files), and in reverse order, than when resolved whole."""
+    titles = braced_titles(whole)
+    halves = {
+        **braced_titles(resolve(folder, env, inputs[0::2], "half-1.bib")),
+        **braced_titles(resolve(folder, env, inputs[1::2], "half-2.bib")),
+    }
+    reverse = braced_titles(resolve(folder, env, inputs[::-1], "reverse.bib"))
+    return {
+        "in two halves": sum(1 for key, title in halves.items() if titles.get(key, title) != title),
+        "in reverse order": sum(1 for key, title in reverse.items() if titles.get(key, title) != title),
     }
 
 
@@ -206,6 +235,8 @@ def measure(name: str, inputs: list[str], world: dict[str, object]) -> None:
         print(f"\n== {name}: {entries} entries")
         for label, value in capitals(bib).items():
             print(f"capitals  {label:24} {value}")
+        for label, count in titles_changed_by_the_run(folder, env, inputs, bib).items():
+            print(f"capitals  titles braced otherwise {label}: {count} of {entries}")
         for label, value in venue_names(bib).items():
             print(f"venues    {label:24} {value}")
         dois = published_dois(bib)
@@ -228,10 +259,11 @@ def main_() -> None:
     print(f"multi-word names of ordinary words, not counted: {', '.join(MULTIWORD_NAMES)}")
     measure("five pages", [str(p) for p in PAGES], world)
     with tempfile.TemporaryDirectory() as tmp:
-        ids = Path(tmp) / "gold-ids.txt"
         rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-        ids.write_text("".join(f"arXiv:{row['arxiv_id']}\n" for row in rows), encoding="utf-8")
-        measure("dev gold", [str(ids)], world)
+        halves = [Path(tmp) / "gold-ids-1.txt", Path(tmp) / "gold-ids-2.txt"]
+        for number, ids in enumerate(halves):
+            ids.write_text("".join(f"arXiv:{row['arxiv_id']}\n" for row in rows[number::2]), encoding="utf-8")
+        measure("dev gold", [str(ids) for ids in halves], world)
 
 
 if __name__ == "__main__":

@@ -17,26 +17,30 @@ capitals when the tool has evidence it is a name, never on a guess:
    Kolmogorov, Plato; models and methods as the papers spell them, such as Mamba, Swin),
    matched with possessive and plural endings removed (``Gaussians``, ``Plato's``);
 3. **the pronoun** ``I`` (a token of its own);
-4. **the prose of the whole bibliography** (`Evidence`, pooled over every record of a run
-   by `pool`, so a word is braced in every entry or in none). Each abstract, and each
-   title written in sentence case, is read for how it writes the word in the middle of a
-   sentence: *named* (capitalised on its own: "akin to Plato's concept", "we propose
+4. **the prose**: the paper's own, and for what that leaves open the whole bibliography's
+   (`paper_evidence`: `Evidence` of the record, `PaperEvidence` says what it settles, and of
+   the run, pooled by `pool`), so no other paper changes what a paper's own prose settles.
+   Each abstract, and each title written in sentence case, is read for how it writes the
+   word in the middle of a sentence: *named* (capitalised on its own: "akin to Plato's concept", "we propose
    Hyena, a subquadratic operator"), *titled* (capitalised only inside a run of
    capitalised words — "from Street View imagery", "a Memory-Sharing Backpropagation
    strategy" — or in an acronym's spelling-out, "Vision Outlooker (VOLO)": title case,
    which says nothing about one word) or *lower*. A word is a name when it is named more
-   often than written in lower case; or, never in lower case and capitalised only in
-   title case, when it is no ordinary English word (`is_english_word`: "Outlooker" is a
-   name, "Decoupled" and "View" are not). A sentence-case title that capitalises a word
-   that is no English word on its own ("Using Swin transformer") names it outright: that
-   is the evidence ``check`` has too;
+   often than written in lower case, and for an ordinary English word (`is_english_word`)
+   only when the run's papers say so too ("Hyena" yes, "Transformer" no); in the run's
+   pooled prose (a paper without prose of its own), also when never in lower case and
+   capitalised only in title case, if it is no ordinary English word. A sentence-case
+   title that capitalises a word that is no English word on its own ("Using Swin
+   transformer") names it outright: that is the evidence ``check`` has too;
 5. **its token**: a single capital letter joined to a protected part or a number
    (``DALL-E``, ``I&S-ViT``, ``2-D``).
 
 A hyphenated token the prose names as written ("We present MLP-Mixer, an architecture")
-is braced whole. Otherwise the protected parts of a token are braced together with the
-numbers between them, so a token is braced whole (``{DALL-E}``, ``{Kolmogorov-Arnold}``,
-``{GPT-4}``) unless a lower-case word or an unprotected capitalised word splits it
+is braced whole, and so are capitalised words joined by hyphens that end in a name, each
+before it a name or leading a compound the prose names ("Temporal-ConvNets":
+``{Temporal-Inception}``; ``Non-{Gaussian}``). Otherwise the protected parts of a token
+are braced together with the numbers between them, so a token is braced whole (``{DALL-E}``,
+``{Kolmogorov-Arnold}``, ``{GPT-4}``) unless a lower-case word or an unprotected capitalised word splits it
 (``{CLIP}-based``, ``{CLIP}-Based`` in a title-case title). Words are braced one token at
 a time, so a title is never braced whole and never twice.
 
@@ -55,6 +59,7 @@ from bibnorm.text.capitals_prose import (
     abstract_evidence,
     bibliography_evidence,
     evidence_for,
+    paper_evidence,
     recover_capitals,
     title_evidence,
     title_only_evidence,
@@ -79,6 +84,7 @@ __all__ = [
     "evidence_for",
     "holds_position",
     "needs_protection",
+    "paper_evidence",
     "pool",
     "protected_spans",
     "recover_capitals",
@@ -109,11 +115,32 @@ def _token_spans(token: str, offset: int, evidence: Evidence) -> Iterable[tuple[
             yield offset, offset + len(token)
         return
     parts = [(m.start(), m.end(), m.group()) for m in PART_RE.finditer(token)]
-    if len(parts) > 1 and token[:1].isupper() and evidence.names_token(token):
-        yield offset, offset + len(POSSESSIVE.sub("", token))  # named as written: "MLP-Mixer"
+    if (
+        len(parts) > 1
+        and token[:1].isupper()
+        and (evidence.names_token(token) or _names_a_compound(parts, evidence))
+    ):
+        yield offset, offset + len(POSSESSIVE.sub("", token))  # one name: "MLP-Mixer", "Temporal-Inception"
         return
     for start, end in _protected_runs(parts, evidence):
         yield offset + start, offset + end
+
+
+def _names_a_compound(parts: Sequence[tuple[int, int, str]], evidence: Evidence) -> bool:
+    """Whether capitalised words joined by hyphens name one thing ("Temporal-Inception",
+    "Nadaraya-Watson"): the last is a name (a word, not an acronym: "Non-IID" is "non-IID" in
+    a sentence), and each before it is a name or leads a compound the prose names as written
+    ("Temporal-ConvNets"); "Non-Gaussian" and "CLIP-Based" are not one name."""
+    *modifiers, (_, _, head) = parts
+    if not (head[:1].isupper() and head.isalpha() and not needs_protection(head)):
+        return False
+    if not evidence.names(word_key(head)):
+        return False
+    return all(
+        text[:1].isupper()
+        and (needs_protection(text) or evidence.names(word_key(text)) or evidence.leads_compounds(text))
+        for _, _, text in modifiers
+    )
 
 
 def _protected_runs(parts: Sequence[tuple[int, int, str]], evidence: Evidence) -> list[tuple[int, int]]:

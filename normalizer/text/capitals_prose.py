@@ -20,6 +20,7 @@ from bibnorm.text.capitals_words import (
     TOKEN,
     Counts,
     Evidence,
+    PaperEvidence,
     is_english_word,
     known_names,
     needs_protection,
@@ -282,6 +283,13 @@ class _Abstracts:
             if keys or spelling:
                 self._capitalised[token] = (keys, spelling)
 
+    def spellings_led_by(self, part: str) -> list[str]:
+        """The capitalised hyphenated tokens' spellings that begin with ``part`` and a hyphen."""
+        lead = f"{part}-"
+        return [
+            spelling for _, spelling in self._capitalised.values() if spelling and spelling.startswith(lead)
+        ]
+
     def read(self, keys: Iterable[str] = (), spellings: Iterable[str] = ()) -> None:
         """Count how the abstracts write these `word_key`s (named, titled) and these hyphenated
         tokens (named as written), as `_read_prose` would; what was read before is not again."""
@@ -364,6 +372,21 @@ class _ReadOnDemand(Evidence):
         if self.abstracts is not None:
             self.abstracts.read(spellings=(POSSESSIVE.sub("", token),))
         return super().names_token(token)
+
+    def token_count(self, token: str) -> int:
+        if self.abstracts is not None:
+            self.abstracts.read(spellings=(POSSESSIVE.sub("", token),))
+        return super().token_count(token)
+
+    def counts(self, key: str) -> tuple[int, int, int]:
+        if self.abstracts is not None:
+            self.abstracts.read(keys=(key,))
+        return super().counts(key)
+
+    def leads_compounds(self, part: str) -> bool:
+        if self.abstracts is not None:
+            self.abstracts.read(spellings=self.abstracts.spellings_led_by(part))
+        return super().leads_compounds(part)
 
 
 def bibliography_evidence(records: Sequence[tuple[str, str | None]]) -> Evidence:
@@ -454,6 +477,23 @@ def evidence_for(title: str, abstract: str | None) -> Evidence:
     if in_title is NO_EVIDENCE:
         return found
     return pool((found, in_title))
+
+
+def paper_evidence(title: str, abstract: str | None, run: Evidence | None = None) -> Evidence:
+    """What one paper's title is braced from: its own evidence (`evidence_for`), and where that
+    settles nothing, the ``run``'s (`PaperEvidence`; the pooled evidence of a run that includes
+    this paper); without a run, the paper is its own run."""
+    in_title = title_evidence(title)
+
+    def read_own() -> Evidence:
+        # (`bibliography_evidence` of the one record: what `evidence_for` would count, read
+        # only for the words asked about, as the run's is.)
+        return bibliography_evidence([(title, abstract)]) if abstract else in_title
+
+    has_prose = bool(abstract) or in_title is not NO_EVIDENCE
+    if run is None:
+        run = read_own()
+    return PaperEvidence(title_names=in_title.title_names, run=run, read_own=read_own, has_prose=has_prose)
 
 
 def recover_capitals(title: str, abstract: str | None) -> str:

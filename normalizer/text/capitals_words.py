@@ -9,9 +9,9 @@ from __future__ import annotations
 import gzip
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bibnorm.text import data_file
 
@@ -144,6 +144,81 @@ class Evidence:
         than it writes it in lower case."""
         token = POSSESSIVE.sub("", token)
         return self.tokens.get(token, 0) > self.tokens_lower.get(token.casefold(), 0)
+
+    def token_count(self, token: str) -> int:
+        """How often the prose names a hyphenated token as written (`names_token`)."""
+        return self.tokens.get(POSSESSIVE.sub("", token), 0)
+
+    def counts(self, key: str) -> tuple[int, int, int]:
+        """How often the prose writes a `word_key` named, in lower case and in title case."""
+        return self.named.get(key, 0), self.lower.get(key, 0), self.titled.get(key, 0)
+
+    def leads_compounds(self, part: str) -> bool:
+        """True when the prose names a hyphenated token that begins with this part as written
+        ("Temporal-ConvNets" for "Temporal"): it writes the part capitalised as one with a name."""
+        lead = f"{part}-"
+        return any(token.startswith(lead) for token in self.tokens)
+
+
+@dataclass(frozen=True, eq=False)
+class PaperEvidence(Evidence):
+    """The evidence one paper's title is braced from in a run: its own (`evidence_for` its title
+    and abstract, read by ``read_own`` when a decision first needs it; ``title_names`` and
+    ``has_prose`` say what its title gives at once) and the ``run``'s pooled evidence (`pool`
+    of a run this paper is part of), such that no other paper of the run changes a decision
+    the paper's own evidence settles (`settled`).
+
+    The run decides only what the paper's own prose leaves open: whether an ordinary English
+    word the paper capitalises mid-sentence is a name ("we propose Hyena") or a term of its
+    field ("a hierarchical Transformer": the run's other papers write "transformer"), and every
+    word of a paper with no prose of its own (no abstract, a title in title case)."""
+
+    run: Evidence = field(default_factory=Evidence)
+    read_own: Callable[[], Evidence] = field(default=Evidence, repr=False)
+    has_prose: bool = False
+
+    @cached_property
+    def own(self) -> Evidence:
+        return self.read_own()
+
+    def _decide(self, key: str) -> bool:
+        settled = self.settled(key)
+        return self.run.names(key) if settled is None else settled
+
+    def settled(self, key: str) -> bool | None:
+        """What the paper's own evidence says about a `word_key`, ``None`` for the run to say:
+        a name when it is a known name, when the paper's sentence-case title names it outright
+        or when its prose names it (capitalised mid-sentence, not in title case) more often
+        than it lowers it and it is no ordinary English word; not a name when its prose lowers
+        it at least as often, or never writes it but in title case or not at all (title case
+        says nothing about one word: "Perceptual Group Tokenizer")."""
+        if key in known_names() or key in self.title_names:
+            return True
+        if not self.has_prose:
+            return None
+        english = is_english_word(key)
+        # What the paper's abstract cannot change needs no reading of it: an English word is a
+        # name only if the run says so too, and a word no paper of the run names, this one
+        # does not name either.
+        if (english and not self.run.names(key)) or not self.run.counts(key)[0]:
+            return False
+        named, lower, _ = self.own.counts(key)
+        if lower and lower >= named:
+            return False
+        if named:
+            return None if english else True
+        return False
+
+    def names_token(self, token: str) -> bool:
+        """The paper's prose settles whether a hyphenated token is named as written: writing it
+        capitalised mid-sentence ("we propose Brain-Score"), a paper names it, English words or not."""
+        if not self.has_prose:
+            return self.run.names_token(token)
+        # A token no paper of the run names as written, this one does not either.
+        return bool(self.run.token_count(token)) and self.own.names_token(token)
+
+    def leads_compounds(self, part: str) -> bool:
+        return (self.own if self.has_prose else self.run).leads_compounds(part)
 
 
 NO_EVIDENCE = Evidence()

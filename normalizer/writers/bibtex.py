@@ -32,8 +32,9 @@ replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix b
   entry with a publisher DOI gets ``url = https://doi.org/<doi>`` and ``note = {doi: <doi>}``
   in BibTeX (`WriterOptions.doi_link`, `DOI_LINKS`): plain and abbrv print only ``note``,
   IEEEtran ``url`` and ``note``.
-- Titles are braced from the prose of the whole file (`bibnorm.text.capitals.bibliography_evidence`,
-  computed once per `render`): a word form is braced in every entry or in none.
+- Titles are braced from each record's own prose first, and from the prose of the whole file
+  (`bibnorm.text.capitals.bibliography_evidence`, computed once per `render`) for what that
+  leaves open (`bibnorm.text.capitals.paper_evidence`).
 - ``--style`` presets (`STYLES`) lay an entry out as arXiv's, dblp's or Google Scholar's
   export does: types, fields, field order and name form.
 - ``code`` lists code links separated by `` and `` (BibTeX's list separator, as in

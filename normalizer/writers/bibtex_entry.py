@@ -16,7 +16,7 @@ from typing import Literal, NamedTuple
 from bibnorm.bib.bibfile import MONTH_MACROS
 from bibnorm.identifiers import is_arxiv_doi
 from bibnorm.models import Person, Problem, Reference, Severity
-from bibnorm.text.capitals import Evidence, evidence_for
+from bibnorm.text.capitals import Evidence, paper_evidence
 from bibnorm.text.clean import without_invisible
 from bibnorm.writers import WriterOptions
 from bibnorm.writers.bibtex_styles import (
@@ -169,8 +169,8 @@ def entry_fields(
     """The entry type, fields (in the writer's order) and warnings of one reference.
 
     ``evidence``: what the whole bibliography's prose says about capitalised words
-    (`bibnorm.text.capitals.bibliography_evidence`), so a word is braced in every entry or in
-    none; by default the reference's own abstract and title.
+    (`bibnorm.text.capitals.bibliography_evidence`), which decides what the reference's own
+    abstract and title leave open (`bibnorm.text.capitals.paper_evidence`).
     """
     return _EntryBuilder(key, reference, mode, options).build(evidence)
 
@@ -236,8 +236,7 @@ class _EntryBuilder:
 
     def _title(self, evidence: Evidence | None) -> str:
         reference = self.reference
-        if evidence is None:
-            evidence = evidence_for(reference.title, reference.abstract)
+        evidence = paper_evidence(reference.title, reference.abstract, evidence)
         plain_title, invisible = without_invisible(reference.title)
         if invisible:
             self.warn(

@@ -48,7 +48,7 @@ from typing import Literal
 
 from bibnorm.identifiers import is_arxiv_doi
 from bibnorm.models import Person, Problem, Reference
-from bibnorm.text.capitals import Evidence, bibliography_evidence, evidence_for, protected_spans
+from bibnorm.text.capitals import Evidence, bibliography_evidence, paper_evidence, protected_spans
 from bibnorm.text.tex_math import math_to_unicode, split_source_math
 from bibnorm.writers import Rendered, WriterOptions
 from bibnorm.writers._yaml import dump_yaml
@@ -204,9 +204,9 @@ def hayagriva_entry(
     key: str, reference: Reference, evidence: Evidence | None = None
 ) -> tuple[HayagrivaEntry, list[Problem]]:
     """One reference as a typed hayagriva entry, and its warnings; ``evidence``: the capitals
-    evidence of the whole bibliography (`hayagriva_entries`), else the record's own."""
-    if evidence is None:
-        evidence = evidence_for(reference.title, reference.abstract)
+    evidence of the whole bibliography (`hayagriva_entries`), deciding what the record's own
+    leaves open (`bibnorm.text.capitals.paper_evidence`)."""
+    evidence = paper_evidence(reference.title, reference.abstract, evidence)
     parent = _parent(reference)
     arxiv_id = reference.ids.arxiv_id
     preprint = parent is None and reference.entry_type != "misc" and arxiv_id is not None
