@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from bibnorm.bib.bibfile import FormatOptions, parse_bibtex, read_bibfile, render_blocks
 from bibnorm.bib.checks.base import index_file
+from bibnorm.errors import InputError
 from bibnorm.io import read_text
 from bibnorm.latex import texflow
 from bibnorm.readers import read_inputs
@@ -26,6 +27,11 @@ def test_resolve_tex_check_and_format_read_the_same_entries(path: Path) -> None:
     bibfile = read_bibfile(path)
     check_sees = [entry.key for entry in index_file(bibfile).entries if entry.readable]
     format_sees = [b.key for b in render_blocks(bibfile, FormatOptions()) if b.kind == "entry"]
+    if not bibfile.entries:  # a file of @string definitions only (IEEEtran's IEEEabrv.bib)
+        assert check_sees == format_sees == []
+        with pytest.raises(InputError, match="no references found"):
+            read_inputs([path])
+        return
     resolve_reads = [query.key for query in read_inputs([path])]
     assert resolve_reads == check_sees == format_sees == [entry.key for entry in bibfile.entries]
     assert texflow.library_keys(read_text(path)) == frozenset(check_sees)
