@@ -168,7 +168,9 @@ def entry_texts(text: str) -> dict[str, str]:
 def report(variant: str, measured: dict[str, Any]) -> int:
     document, settled = measured["document"], measured["settled"]
     texts = entry_texts(measured["text"])
-    own, kept, synthetic, unverifiable = [], [], 0, 0
+    own: list[tuple[str, list[dict[str, Any]]]] = []
+    kept: list[tuple[str, list[dict[str, Any]]]] = []
+    synthetic = unverifiable = 0
     for entry in document["entries"]:
         errors = [f for f in entry["findings"] if not synthetic_year(f, texts.get(entry["key"], ""))]
         synthetic += len(entry["findings"]) - len(errors)
