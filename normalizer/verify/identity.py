@@ -18,7 +18,7 @@ from bibnorm.verify.codes import VerifyFinding, finding
 from bibnorm.verify.venue_names import venues_agree
 
 NEAR_MISS_TITLE = 0.8  # below this a search hit is another paper, not a reworded title
-# Greek capitals shaped like Latin ones, which TeX has no command for (there is no \\Alpha):
+# Greek capitals shaped like Latin ones, which TeX has no command for (there is no \Alpha):
 # a BibTeX title, bibnorm's own included, writes the Latin letter ("{A}pproximation" for a
 # record's "Αpproximation"). Another letter changes a word: only these are the same title.
 _LATIN_SHAPED_GREEK = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX")
