@@ -8,6 +8,7 @@ here; it is refused with one line before any request (`_unreadable`).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bibnorm.errors import InputError
@@ -18,6 +19,17 @@ from bibnorm.readers.base import Reader
 from bibnorm.safejson import loads
 
 _FIELDS_WITH_IDS = ("URL", "number", "note", "archive_location")
+# CSL's rich-text tags in a title (<i>n</i>-gram, S<sup>3</sup>, <span class="nocase">) are
+# markup, not words: bibnorm's own writer puts a title's math in them. A script keeps its mark,
+# so "S<sup>3</sup>" reads as TeX's "$S^3$" does.
+_RICH_TEXT_TAG = re.compile(r"<(/?)(i|b|sc|sup|sub|span)\b[^<>]*>")
+_SCRIPT_MARK = {"sup": "^", "sub": "_"}
+
+
+def _plain_title(title: str | None) -> str | None:
+    if title is None or "<" not in title:
+        return title
+    return _RICH_TEXT_TAG.sub(lambda tag: "" if tag[1] else _SCRIPT_MARK.get(tag[2], ""), title)
 
 
 def _items(text: str) -> list[dict[str, Any]] | None:
@@ -56,7 +68,7 @@ def _query(number: int, origin: Origin, item: dict[str, Any]) -> Query:
     return item_query(
         number,
         origin,
-        title=first_text(item, "title"),
+        title=_plain_title(first_text(item, "title")),
         names=_names(item),
         year_text=_year(item),
         doi_text=first_text(item, "DOI"),

@@ -18,6 +18,10 @@ from bibnorm.verify.codes import VerifyFinding, finding
 from bibnorm.verify.venue_names import venues_agree
 
 NEAR_MISS_TITLE = 0.8  # below this a search hit is another paper, not a reworded title
+# Greek capitals shaped like Latin ones, which TeX has no command for (there is no \Alpha):
+# a BibTeX title, bibnorm's own included, writes the Latin letter ("{A}pproximation" for a
+# record's "Αpproximation"). Another letter changes a word: only these are the same title.
+_LATIN_SHAPED_GREEK = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX")
 
 
 def _first_record(answers: Sequence[Answer]) -> Answer | None:
@@ -53,7 +57,9 @@ def _without_subtitle(words: tuple[str, ...], title: str) -> bool:
 def title_relation(claim: Claim, record: Reference) -> str:
     """How the claimed title relates to the record's: ``same``, ``variant`` (a harmless
     difference), ``near`` (reworded, by the same authors) or ``other`` (another paper)."""
-    if same_title(claim.title, record.title):
+    if same_title(claim.title, record.title) or same_title(
+        claim.title, record.title.translate(_LATIN_SHAPED_GREEK)
+    ):
         return "same"
     if title_variant(claim.title, record.title):
         return "variant"

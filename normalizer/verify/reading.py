@@ -127,13 +127,14 @@ def _as_entry(query: Query, key: str) -> BibEntry:
 
 def _unparsed(query: Query) -> bool:
     """No title to claim: none at all, or a reference string read whole as its title (the
-    year found in that same text shows it was more than a title)."""
+    year found in that same text shows it was more than a title). An item whose authors were
+    read apart was not read whole: its title may name a year ("Daniel@FinTOC-2019 Shared Task")."""
     if query.arxiv_id or query.doi:
         return False
     if not query.title:
         return True
     whole = " ".join(query.raw.split())
-    return query.title == whole and query.year is not None and str(query.year) in whole
+    return query.title == whole and not query.authors and query.year is not None and str(query.year) in whole
 
 
 def _keys(queries: list[Query]) -> list[str]:

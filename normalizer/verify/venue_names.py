@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from bibnorm.text.titles import plain_text
-from bibnorm.text.venues import find_venue, venue_key
+from bibnorm.text.venues import find_venue, proceedings_name, venue_key
 
 _LINKING = frozenset({"of", "on", "the", "and", "in", "for", "to", "a", "an", "at"})
 # Words that say what kind of venue a name is, not which one.
@@ -36,6 +36,8 @@ def venues_agree(claimed: str, record: str) -> bool | None:
         return None
     if f" {key_mine} " in f" {key_theirs} " or f" {key_theirs} " in f" {key_mine} ":
         return True  # "…International Conference on Machine Learning" within its proceedings' title
+    if key_mine == venue_key(proceedings_name(record)):
+        return True  # resolve's own name of a decorated proceedings title: "Foo Machines (COLT/Kernel)"
     if abbreviates(claimed, record) or abbreviates(record, claimed):
         return True
     if _acronym_in_parens(claimed, record) or _acronym_in_parens(record, claimed):
