@@ -157,8 +157,8 @@ def _acm_wants(warnings: list[str], entries: list[Entry], apis: FakeApis) -> str
         if match is None:
             continue
         field = match[1] or "pages"
-        held = _held(field, by_key.get(match[3], {}), apis)
-        found[f"{field} {'held' if held else 'no source'}"] += 1
+        source_holds = _held(field, by_key.get(match[3], {}), apis)
+        found[f"{field} {'held' if source_holds else 'no source'}"] += 1
     held = sum(n for kind, n in found.items() if kind.endswith("held"))
     return (
         f"address/publisher/pages warnings a source holds the data for: {held} "
