@@ -180,6 +180,38 @@ bst_option = click.option(
 )
 
 
+def corpus_options(verb: str, input_name: str, per_document: str) -> Callable[[F], F]:
+    """``--out RESULTS_DIR``, ``--workers N``, ``--scheduler ADDRESS``: a command run over a corpus
+    (``resolve``, ``verify``); ``per_document`` says what each document leaves in the folder."""
+    options = [
+        path_option(
+            "--out",
+            "out_dir",
+            file_okay=False,
+            metavar="RESULTS_DIR",
+            help=(
+                f"{verb} a corpus ({input_name} is a folder, a quoted glob or a .csv/.jsonl manifest)"
+                f" into this folder: {per_document}, summary.csv and summary.html;"
+                " resumes where a run stopped."
+            ),
+        ),
+        click.option("--workers", type=int, default=None, metavar="N", help="With --out: N local processes."),
+        click.option(
+            "--scheduler",
+            default=None,
+            metavar="ADDRESS",
+            help="With --out: a Dask scheduler (tcp://host:8786).",
+        ),
+    ]
+
+    def decorate(function: F) -> F:
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return decorate
+
+
 def selection_options(select_example: str, ignore_example: str) -> Callable[[F], F]:
     """``--select CODES`` and ``--ignore CODES``, each with an example of codes or prefixes."""
 

@@ -17,9 +17,9 @@ from bibnorm.cli import EXIT_FINDINGS, EXIT_SOURCES_FAILED
 from bibnorm.cli._options import (
     UserPath,
     bst_option,
+    corpus_options,
     journal_names_option,
     lock_option,
-    path_option,
     source_options,
     source_overrides,
 )
@@ -130,20 +130,7 @@ def _setting(flag: str, choices: Sequence[str], help: str, dest: str | None = No
     is_flag=True,
     help="Record this run's decisions in the lockfile (created if missing).",
 )
-@path_option(
-    "--out",
-    "out_dir",
-    file_okay=False,
-    metavar="RESULTS_DIR",
-    help=(
-        "Resolve a corpus (INPUT is a folder, a quoted glob or a .csv/.jsonl manifest) into this folder:"
-        " one JSON line and one .bib per document, summary.csv and summary.html; resumes where a run stopped."
-    ),
-)
-@click.option("--workers", type=int, default=None, metavar="N", help="With --out: N local processes.")
-@click.option(
-    "--scheduler", default=None, metavar="ADDRESS", help="With --out: a Dask scheduler (tcp://host:8786)."
-)
+@corpus_options("Resolve", "INPUT", "one JSON line and one .bib per document")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
 @progress_option
 @color_option

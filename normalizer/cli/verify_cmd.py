@@ -23,6 +23,7 @@ from bibnorm.cli import EXIT_FINDINGS, EXIT_OK, EXIT_SOURCES_FAILED
 from bibnorm.cli._options import (
     FindingArgs,
     UserPath,
+    corpus_options,
     json_option,
     list_option,
     lock_option,
@@ -185,20 +186,7 @@ class VerifyArgs(FindingArgs):
     metavar="PATH",
     help="Also write a report to read in a browser: one self-contained HTML file, written atomically.",
 )
-@path_option(
-    "--out",
-    "out_dir",
-    file_okay=False,
-    metavar="RESULTS_DIR",
-    help=(
-        "Verify a corpus (FILE is a folder, a quoted glob or a .csv/.jsonl manifest) into this folder:"
-        " one JSON line per document, summary.csv and summary.html; resumes where a run stopped."
-    ),
-)
-@click.option("--workers", type=int, default=None, metavar="N", help="With --out: N local processes.")
-@click.option(
-    "--scheduler", default=None, metavar="ADDRESS", help="With --out: a Dask scheduler (tcp://host:8786)."
-)
+@corpus_options("Verify", "FILE", "one JSON line per document")
 @quiet_option("No progress or summary on stderr.")
 @progress_option
 @color_option
