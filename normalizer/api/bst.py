@@ -17,25 +17,18 @@ all in another. For each entry, in the order the style's fields are weighed:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from bibnorm.bib.bibfile import BibEntry, BibField, BibFile
-from bibnorm.bib.checks.base import entry_arxiv_id, is_preprint
+from bibnorm.bib.checks.base import is_preprint
+from bibnorm.bib.shown_ids import entry_ids, only_ids, shows
 from bibnorm.config import BstName
-from bibnorm.identifiers import ArxivId, is_arxiv_doi
 from bibnorm.writers.bibtex_styles import BST_FAMILIES, BstFamily
 from bibnorm.writers.latex_text import text_to_latex
 
 # Printed by every style and never dropped: a venue that names the preprint ("arXiv preprint
 # arXiv:ID", dblp's "CoRR" with volume "abs/ID") already shows its id.
 _VENUE_FIELDS = ("journal", "volume", "booktitle")
-# What wraps an identifier in a field that holds nothing else (arXiv's DOI, 10.48550/arXiv.ID,
-# is its id wrapped).
-_ID_WRAPPING = re.compile(
-    r"https?://(?:dx\.)?doi\.org/|\b10\.48550/|https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/|\bdoi\b|\barxiv\b|\bpreprint\b"
-    r"|\babs/|\[[a-z-]+(?:\.[a-z-]+)?\]|\bv\d+\b|\.pdf\b|\\url|[\s{}\\.,;:()]+"
-)
 
 
 def ids_for_style(bibfile: BibFile, bst: BstName) -> BibFile:
@@ -48,7 +41,7 @@ def ids_for_style(bibfile: BibFile, bst: BstName) -> BibFile:
 
 def entry_for_style(entry: BibEntry, family: BstFamily) -> BibEntry:
     """One entry's identifiers where ``family`` prints each exactly once (see the module docstring)."""
-    publisher_doi, arxiv, ids = _entry_ids(entry)
+    publisher_doi, arxiv, ids = entry_ids(entry)
     if not ids:
         return entry
     fields = _without_repeats(entry, family.printed, ids)
@@ -59,38 +52,21 @@ def entry_for_style(entry: BibEntry, family: BstFamily) -> BibEntry:
         form = f"arXiv:{arxiv.id}" + (f" [{entry.get('primaryclass')}]" if entry.get("primaryclass") else "")
     else:
         return entry.replace_fields(fields)
-    if any(f.name in (*_VENUE_FIELDS, *family.printed) and _shows(f.text, wanted) for f in fields):
+    if any(f.name in (*_VENUE_FIELDS, *family.printed) and shows(f.text, wanted) for f in fields):
         return entry.replace_fields(fields)
     return entry.replace_fields(_with_id(fields, family, entry, wanted, form))
 
 
-def repeats_an_id(text: str, entry: BibEntry) -> bool:
-    """Whether ``text`` holds nothing but identifiers ``entry`` carries in fields of their own (the
-    "doi: X" note an earlier run wrote for another style), so that dropping it loses nothing."""
-    _, _, ids = _entry_ids(entry)
-    shown = {i for i in ids if _shows(text, i)}
-    return bool(shown) and _only_ids(text, shown)
-
-
-def _entry_ids(entry: BibEntry) -> tuple[str | None, ArxivId | None, tuple[str, ...]]:
-    """An entry's publisher DOI, its arXiv id and both casefolded (the ones it has)."""
-    doi = entry.get("doi")
-    publisher_doi = doi.strip() if doi and not is_arxiv_doi(doi) else None
-    arxiv = entry_arxiv_id(entry)
-    ids = tuple(i.casefold() for i in (publisher_doi, arxiv.id if arxiv else None) if i)
-    return publisher_doi, arxiv, ids
-
-
 def _without_repeats(entry: BibEntry, printed: Sequence[str], ids: Sequence[str]) -> list[BibField]:
     """The entry's fields without the printed ones that hold only identifiers shown before them."""
-    shown = {i for i in ids for name in _VENUE_FIELDS if _shows(entry.get(name) or "", i)}
+    shown = {i for i in ids for name in _VENUE_FIELDS if shows(entry.get(name) or "", i)}
     dropped: set[str] = set()
     for name in printed:
         text = entry.get(name)
         if text is None:
             continue
-        these = {i for i in ids if _shows(text, i)}
-        if these and these <= shown and _only_ids(text, these):
+        these = {i for i in ids if shows(text, i)}
+        if these and these <= shown and only_ids(text, these):
             dropped.add(name)
         shown |= these
     return [f for f in entry.fields if f.name not in dropped]
@@ -119,16 +95,4 @@ def _braced(text: str) -> str:
     return "{" + text_to_latex(text).text + "}"
 
 
-def _shows(text: str, identifier: str) -> bool:
-    return identifier in text.replace("\\", "").replace("{", "").replace("}", "").casefold()
-
-
-def _only_ids(text: str, ids: set[str]) -> bool:
-    """Whether ``text`` holds nothing but ``ids`` in their usual wrappings (a link, "doi:")."""
-    rest = text.replace("\\_", "_").casefold()
-    for identifier in ids:
-        rest = rest.replace(identifier, " ")
-    return not _ID_WRAPPING.sub("", rest).strip()
-
-
-__all__ = ["entry_for_style", "ids_for_style", "repeats_an_id"]
+__all__ = ["entry_for_style", "ids_for_style"]

@@ -186,18 +186,13 @@ def with_previous(
 
 
 def _with_kept_fields(new: BibEntry, old: BibEntry) -> BibEntry:
-    """``new`` plus the earlier entry's fields that bibnorm does not own and did not write; not an
-    earlier ``note`` holding only an id the new entry carries ("doi: X", written for a style that
-    prints no ``doi``: kept, a run for another style would print the DOI twice)."""
-    from bibnorm.api.bst import repeats_an_id  # local: it pulls in the BibTeX writer
-
+    """``new`` plus the earlier entry's fields that bibnorm does not own and did not write
+    (`is_bibnorms`: not an earlier run's note repeating an id the new entry carries)."""
     written = {f.name for f in new.fields}
     extra = [
         BibField(f.name, f.value, f.line)
         for f in old.fields
-        if f.name not in written
-        and not is_bibnorms(f, new)
-        and not (f.name == "note" and repeats_an_id(f.text, new))
+        if f.name not in written and not is_bibnorms(f, new)
     ]
     return new.replace_fields((*new.fields, *extra)) if extra else new
 

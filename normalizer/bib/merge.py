@@ -26,6 +26,7 @@ from bibnorm.bib.bibfile import (
     parse_bibtex,
     render_block,
 )
+from bibnorm.bib.shown_ids import repeats_an_id
 from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.resolve.keys import KeyBook
 from bibnorm.text.titles import title_key
@@ -87,16 +88,10 @@ def _with_kept_fields(new: BibEntry, original: BibEntry) -> BibEntry:
 
 def is_bibnorms(field: BibField, new: BibEntry) -> bool:
     """Whether an earlier entry's field is bibnorm's to replace or drop: one it owns, or a ``note``
-    holding only the new entry's DOI as ``--doi-link`` writes it ("doi: X"). A layout that shows
-    the DOI in another field (``--bst plainnat``) leaves that note out; kept, it prints the DOI twice."""
-    if field.name in OWNED_FIELDS:
-        return True
-    doi = new.get("doi")
-    return field.name == "note" and doi is not None and _unescaped(field.text) == _unescaped(f"doi: {doi}")
-
-
-def _unescaped(text: str) -> str:
-    return " ".join(text.replace("\\", "").split()).casefold()
+    holding nothing but identifiers the new entry carries ("doi: X", written for a style that
+    prints no ``doi``). A layout that shows them elsewhere (``--bst plainnat``) leaves that note
+    out; kept, it prints the DOI twice."""
+    return field.name in OWNED_FIELDS or (field.name == "note" and repeats_an_id(field.text, new))
 
 
 def _verbatim(block: BibEntry | StringBlock | PreambleBlock | CommentBlock | FailedBlock) -> str:
