@@ -12,14 +12,20 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-# Pydantic gives every instance its own set of the field names it was given (200-700 bytes);
-# a frozen instance never changes its set (a copy gets a copy of it), so instances given the
-# same names share one. A million-title run keeps three models an item: this halves them.
-_FIELD_NAME_SETS: dict[frozenset[str], set[str]] = {}
-
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# Pydantic gives every instance its own set of the field names it was given (200-700 bytes);
+# a frozen instance never changes its set (a copy gets a copy of it), so instances given the
+# same names can share one. Only the models a run keeps one of per input item do: the hook costs
+# every construction a call, which the records' many small models (names, ids) would pay for nothing.
+_FIELD_NAME_SETS: dict[frozenset[str], set[str]] = {}
+
+
+class PerItem(Frozen):
+    """A model a run holds one of per input item to its end (a million offline)."""
 
     def model_post_init(self, context: Any, /) -> None:
         given = self.__pydantic_fields_set__
@@ -138,7 +144,7 @@ class QueryKind(StrEnum):
     DOI = "doi"
 
 
-class Origin(Frozen):
+class Origin(PerItem):
     """Where an input item starts: a line of the input's text, and for a PDF the page too.
 
     For a PDF, ``line`` counts the lines of the text read from the whole document, so it
@@ -181,7 +187,7 @@ class ReadItem(Frozen):
 _READ_FIELDS = ("title", "authors", "year", "venue", "doi", "arxiv_id", "entry_type")
 
 
-class Query(Frozen):
+class Query(PerItem):
     """What one input item says about a paper, before any lookup."""
 
     index: int  # position in the run's input order, 0-based
@@ -279,7 +285,7 @@ class Lookup(Frozen):
     failed: bool = False  # the source could not be asked (network, rate limit, bad reply)
 
 
-class Resolution(Frozen):
+class Resolution(PerItem):
     """The outcome for one input item."""
 
     query: Query
