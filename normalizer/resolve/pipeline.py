@@ -87,7 +87,7 @@ LOOKUP_CHUNK = 500
 @dataclass(slots=True)
 class _Pending:
     """Mutable working state for one distinct query while the chain runs (slots: one of these
-    lives per distinct item until the run ends)."""
+    lives per distinct item until the chain has run)."""
 
     query: Query
     ranked: tuple[ScoredCandidate, ...] = ()
