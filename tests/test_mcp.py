@@ -161,6 +161,19 @@ BROKEN = """@article{a,
 """
 
 
+# plain prints neither a doi nor an eprint field: format --bst plain moves them where it prints them.
+WITH_IDS = """@article{vaswani2017,
+  title = {Attention Is All You Need},
+  author = {Vaswani, Ashish and Shazeer, Noam},
+  journal = {Advances in Neural Information Processing Systems},
+  year = {2017},
+  doi = {10.5555/3295222.3295349},
+  eprint = {1706.03762},
+  archiveprefix = {arXiv},
+}
+"""
+
+
 def test_check_and_format_are_the_clis(runner: CliRunner, offline_server: Any, tmp_path: Path) -> None:
     (tmp_path / "refs.bib").write_text(BROKEN, encoding="utf-8")
     check_cli = runner.invoke(main, ["check", "--offline", "refs.bib"])
@@ -171,6 +184,17 @@ def test_check_and_format_are_the_clis(runner: CliRunner, offline_server: Any, t
     formatted = call(offline_server, "format_bibtex", {"bibtex": BROKEN}).structured_content
     assert formatted["text"] == format_cli.stdout
     assert formatted["changed"] is True
+
+
+def test_format_takes_the_bst_the_cli_takes(runner: CliRunner, offline_server: Any, tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(WITH_IDS, encoding="utf-8")
+    for bst in ("plain", "IEEEtran"):
+        format_cli = runner.invoke(main, ["format", "--bst", bst, "refs.bib"])
+        formatted = call(offline_server, "format_bibtex", {"bibtex": WITH_IDS, "bst": bst}).structured_content
+        assert formatted["text"] == format_cli.stdout
+    plain = call(offline_server, "format_bibtex", {"bibtex": WITH_IDS, "bst": "plain"}).structured_content
+    as_given = call(offline_server, "format_bibtex", {"bibtex": WITH_IDS}).structured_content
+    assert plain["text"] != as_given["text"]
 
 
 @pytest.mark.parametrize(
@@ -213,6 +237,12 @@ def test_check_and_format_are_the_clis(runner: CliRunner, offline_server: Any, t
             {"text": '{"not": "references"}'},
             "<text>: looks like JSON (a CSL-JSON or other export?), not a list of titles or ids",
             id="not-references",
+        ),
+        pytest.param(
+            "format_bibtex",
+            {"bibtex": "@misc{a, title={T}}", "bst": "chicago"},
+            "unknown BibTeX style 'chicago'; choose one of: plain, ",
+            id="unknown-bst",
         ),
         pytest.param(
             "resolve_references",

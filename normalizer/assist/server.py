@@ -46,6 +46,10 @@ Bibtex = Annotated[
 ]
 FORMATS = ", ".join(sorted(writers.WRITERS))
 OutputFormat = Annotated[str, Field(description=f"The bibliography's format: one of {FORMATS}")]
+BST_STYLES = ", ".join(tools.BST_NAMES)
+BstStyle = Annotated[
+    str | None, Field(description=f"The BibTeX style the file is typeset in: one of {BST_STYLES}")
+]
 BibPath = Annotated[
     str | None,
     Field(description="A .bib file under a folder the user opened with --root (relative: to the first)"),
@@ -147,9 +151,10 @@ TOOLS = (
         tools.format_bibtex,
         f"Format BibTeX text (at most {MAX_TEXT_CHARS:,} characters) in bibnorm's canonical layout, "
         "as 'bibnorm format' does: nothing BibTeX reads is changed, no entry is lost; blocks that "
-        "cannot be parsed are kept as they are and listed.",
+        "cannot be parsed are kept as they are and listed. With bst (the BibTeX style the file is "
+        "typeset in), each DOI and arXiv id goes where that style prints it exactly once.",
         OFFLINE_ONLY,
-        (_parameter("bibtex", BibtexText),),
+        (_parameter("bibtex", BibtexText), _parameter("bst", BstStyle, None)),
     ),
 )
 

@@ -14,14 +14,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast, get_args
 
 from bibnorm import writers
 from bibnorm.api.resolving import ResolveResult, resolve_queries
 from bibnorm.api.writing import render
 from bibnorm.bib.bibfile import FormatOptions, parse_bibtex
 from bibnorm.bib.checks.base import CheckConfig
-from bibnorm.config import Settings, load_settings
+from bibnorm.config import BstName, Settings, load_settings
 from bibnorm.errors import BibnormError, one_line
 from bibnorm.io import read_text
 from bibnorm.models import Query, Status
@@ -35,6 +35,7 @@ MAX_TEXT_CHARS = 1_000_000  # a bibliography or a reference list passed as text,
 MAX_LOOKUP_CHARS = 2_000  # one reference: a title, an id, a DOI or one reference string
 MAX_ITEMS = 500  # references one call resolves or verifies (each may cost requests to the sources)
 TEXT_NAME = "<text>"  # where findings in text passed to a tool are said to be
+BST_NAMES: tuple[str, ...] = get_args(BstName)
 
 
 class ToolInputError(BibnormError):
@@ -49,15 +50,15 @@ class AssistConfig:
     folder); ``roots`` the folders whose files a tool may read (none: text only);
     ``open_session`` builds verify's session (resolving opens `bibnorm.sources.open_sources`,
     as ``bibnorm resolve`` does); ``layout`` is the BibTeX layout ``resolve`` and ``format`` write;
-    ``check_config`` the checks ``check`` runs; ``format_text(text, name)`` what ``format`` does
-    to a file's text (the formatted text and a note for each block kept as it was).
+    ``check_config`` the checks ``check`` runs; ``format_text(text, name, bst)`` what ``format``
+    (``--bst``) does to a file's text (the formatted text and a note for each block kept as it was).
     """
 
     overrides: dict[str, Any]
     open_session: SessionFactory
     layout: FormatOptions
     check_config: CheckConfig
-    format_text: Callable[[str, str], tuple[str, list[str]]]
+    format_text: Callable[[str, str, BstName | None], tuple[str, list[str]]]
     roots: tuple[Path, ...] = ()
     today: Callable[[], date] = field(default=date.today)
 
@@ -194,9 +195,13 @@ def check_bibtex(config: AssistConfig, bibtex: str | None = None, path: str | No
     }
 
 
-def format_bibtex(config: AssistConfig, bibtex: str) -> dict[str, Any]:
-    """``bibnorm format`` of one .bib text: the canonical layout, nothing BibTeX reads changed."""
-    formatted, kept = config.format_text(_bounded(bibtex, "the BibTeX text"), TEXT_NAME)
+def format_bibtex(config: AssistConfig, bibtex: str, bst: str | None = None) -> dict[str, Any]:
+    """``bibnorm format`` of one .bib text: the canonical layout, nothing BibTeX reads changed;
+    with ``bst`` (``format --bst``), each DOI and arXiv id where that BibTeX style prints it once."""
+    if bst is not None and bst not in BST_NAMES:
+        raise ToolInputError(f"unknown BibTeX style {bst!r}; choose one of: {', '.join(BST_NAMES)}")
+    style = cast(BstName | None, bst)  # one of BST_NAMES, or None
+    formatted, kept = config.format_text(_bounded(bibtex, "the BibTeX text"), TEXT_NAME, style)
     return {"text": formatted, "changed": formatted != bibtex, "kept_as_is": kept}
 
 

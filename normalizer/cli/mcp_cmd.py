@@ -73,20 +73,20 @@ def command(roots: tuple[Path, ...], http_port: int | None, **sources: Any) -> N
 
 def assist_config(roots: tuple[Path, ...], overrides: dict[str, Any]) -> Any:
     """The tools' `AssistConfig`: what ``resolve``, ``verify``, ``check`` and ``format`` use."""
-    from bibnorm.api.formatting import format_text
+    from bibnorm.api.formatting import format as format_bibtex
     from bibnorm.api.settings import check_config, format_options
     from bibnorm.assist.tools import AssistConfig
-    from bibnorm.config import load_settings
+    from bibnorm.config import BstName, load_settings
     from bibnorm.resolvers.session import build_session
 
     settings = load_settings(overrides)  # a bad setting is one line now, not at the first call
     layout = format_options(journal_names=settings.journal_names or "full")
     options = format_options()
 
-    def format_bib(text: str, name: str) -> tuple[str, list[str]]:
-        """What ``bibnorm format`` makes of one file's text, in this process."""
-        formatted, _census, kept = format_text(text, name, options, jobs=1)
-        return formatted, kept
+    def format_bib(text: str, name: str, bst: BstName | None) -> tuple[str, list[str]]:
+        """What ``bibnorm format [--bst BST]`` makes of one file's text, in this process."""
+        formatted = format_bibtex(text, options, path=name, jobs=1, bst=bst)
+        return formatted.text, list(formatted.kept)
 
     return AssistConfig(
         overrides=overrides,
