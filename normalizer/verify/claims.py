@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
+from datetime import date
 
 from bibnorm.bib.bibfile import BibEntry, split_value, unquote
 from bibnorm.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
@@ -201,6 +202,8 @@ class Answer(Frozen):
     record: Reference | None = None
     # Every year the work appeared in, when the source knows more than one (a book's editions).
     years: tuple[int, ...] = ()
+    # A "none" from an index built from a whole snapshot of this date: silence that counts.
+    complete_as_of: date | None = None
 
 
 class Answers(Frozen):

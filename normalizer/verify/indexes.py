@@ -31,7 +31,9 @@ def openalex_works(
 ) -> None:
     """The local OpenAlex works index: each paper's DOI (its record and whether OpenAlex
     records it retracted), then the title of each paper its DOI did not settle; a complete
-    index's silence about a title is recorded as an answer where it counts (`silence_counts`)."""
+    index's silence about a title is recorded as an answer where it counts (`silence_counts`),
+    named with the snapshot's date: "no paper with this title in openalex-works (a complete index
+    of 2026-06-25)" — not found, never "fabricated"."""
     from bibnorm.resolvers.openalex_works import record_notices, record_reference
 
     papers = [i for i, claim in enumerate(claims) if claim.kind is EntryKind.PAPER]
@@ -46,14 +48,9 @@ def openalex_works(
                 for record in works.by_title(claim.title):
                     state[i].by_title.append(Answer(source="openalex-works", record=record_reference(record)))
                 if not state[i].by_title and silence_counts(claim, complete):
-                    silence = Answer(source=f"{COMPLETE_SOURCE} of {complete})", record=None)
-                    state[i].by_title.append(silence)
+                    source = f"openalex-works (a complete index of {complete})"
+                    state[i].by_title.append(Answer(source=source, record=None, complete_as_of=complete))
             progress.advance()
-
-
-# The source named when a complete index's silence counts, with the snapshot's date: "no paper
-# with this title in openalex-works (a complete index of 2026-06-25)" — not found, never "fabricated".
-COMPLETE_SOURCE = "openalex-works (a complete index"
 
 
 def silence_counts(claim: Claim, complete: date | None) -> bool:
@@ -66,7 +63,7 @@ def silence_counts(claim: Claim, complete: date | None) -> bool:
 
 def silence_answered(gathered: Gathered) -> bool:
     """Whether a complete index's silence answered this claim's title (`silence_counts`)."""
-    return any(a.record is None and a.source.startswith(COMPLETE_SOURCE) for a in gathered.by_title)
+    return any(a.record is None and a.complete_as_of is not None for a in gathered.by_title)
 
 
 def settled_by_indexes(claims: Sequence[Claim], state: list[Gathered], notices_indexed: bool) -> set[int]:
