@@ -165,6 +165,13 @@ def _by_abbreviation() -> Mapping[str, tuple[int, ...]]:
     return {key: tuple(found) for key, found in out.items()}
 
 
+def is_listed(text: str) -> bool:
+    """Whether a row of the list or the venue table has ``text`` for a name or abbreviation, even
+    one two journals share ("J. Math. Phys."): a spelling with a journal of its own."""
+    key = journal_key(text)
+    return find_venue(text) is not None or _by_name(key) is not None or key in _by_abbreviation()
+
+
 def list_version() -> str:
     """The header line naming the bundled list's source and commit."""
     return _journal_list().version
@@ -314,10 +321,11 @@ _LINKING_WORDS = frozenset({"of", "the", "and", "in", "on", "for", "de", "la", "
 # "Funktsional. Anal. i Prilozhen." is "Funktsionalnyi Analiz i ego Prilozheniya", "Časopis Pěst.
 # Mat." "Časopis Pro Pěstování Matematiky", "Z. Anal.
 # Anwendungen" "Zeitschrift für Analysis und ihre Anwendungen", "J. Physique" "Le Journal de
-# Physique", "Ann. Inst. H. Poincaré" "Annales de l'Institut Henri Poincaré".
+# Physique", "Ann. Inst. H. Poincaré" "Annales de l'Institut Henri Poincaré"; "im." (Russian
+# "imeni", named after) "Inst. Steklov." "Instituta im. V. A. Steklova".
 _LEFT_OUT = frozenset(
     """a an and the of for in on at to by with from its their & le la les l d de des du et aux
-    und der die das des fur ihre y e el los las del di della dei i ee ego pro part""".split()  # noqa: SIM905
+    und der die das des fur ihre im y e el los las del di della dei i ee ego pro part""".split()  # noqa: SIM905
 )
 # A catalogue's full title (MathSciNet's ``fjournal``, zbMATH) names the publisher before the
 # journal, a subtitle or a new series after it, and sometimes the journal after its society:

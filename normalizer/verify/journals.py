@@ -9,10 +9,12 @@ import re
 from collections.abc import Iterator
 
 from bibnorm.models import Frozen, Reference
+from bibnorm.text.journal_abbreviations import abbreviates_loosely
 from bibnorm.text.journals import (
     Journal,
     abbreviates_title,
     find_journal,
+    is_listed,
     journal_key,
     journal_title_cores,
     same_journal,
@@ -81,6 +83,12 @@ def _names_agree(
     if any(_same_journal_name(mine, theirs) for mine in cited_names for theirs in paper_names):
         return True
     if cited_journal is None and find_venue(cited_name) is None:
+        # A name no list has, so no other journal's: its words against the paper's, the
+        # publisher's seat added and its name left out as the AMS abbreviates serials.
+        if not is_listed(cited_name) and any(
+            abbreviates_loosely(cited_name, theirs) for theirs in paper_names
+        ):
+            return True
         return None
     return False
 
