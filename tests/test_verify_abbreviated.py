@@ -245,6 +245,11 @@ ANOTHER_JOURNAL = [
     pytest.param("C. R. Acad. Sci. Paris Sér. Math.", C_R_SERIE_I, id="series-number-left-out"),
     pytest.param("Paris C. R. Acad. Sci. Sér. I Math.", C_R_SERIE_I, id="place-not-after-the-publisher"),
     pytest.param(
+        "C. R. Acad. Sci. Physique",
+        "Comptes Rendus de l'Académie des Sciences",
+        id="a-subject-where-the-seat-goes",
+    ),
+    pytest.param(
         "Zap. Naučn. Sem. Moskov. Otdel. Mat. Inst. Steklov.", ZAPISKI, id="another-city-abbreviated"
     ),
     pytest.param(

@@ -12,14 +12,16 @@ and leave out what the title says of its publisher or its form:
   Nauk SSSR (LOMI)" — a person's initials and the academy that runs the institute left out.
 
 `abbreviates_loosely` accepts such an abbreviation, and only such: every other word of the
-abbreviation begins the title's word in its place, in order (`abbreviates_title`'s rule, with
-the transliterations of Cyrillic told apart by scholars and librarians — "Naučn", "Nauchn"
-— read as one); a word is added only right after the publisher's name ("Acad. Sci. Paris",
-never "Osaka J. Math." for "Journal of Mathematics"), written whole with a capital; a word is left
-out only when it is the publisher's name (`_PUBLISHER`), a person's initials or a word of the
-serial's form (``normalizer/data/serial-form-words.txt``). A series letter or number is never
-added or left out ("Sér. I" is not "Série II"). Callers use it only for a cited name no journal
-list knows: a known journal's abbreviation is that journal, compared as such.
+abbreviation begins the title's word in its place, in order (`abbreviates_title`'s rule, the
+scholarly and the library transliterations of Cyrillic, "Naučn" and "Nauchn", read as one). A
+word is added only right after the publisher's name, written whole with a capital, and only one
+that JabRef's list writes after that word in some journal's abbreviation ("Acad. Sci. Paris";
+never "Acad. Sci. Physique", nor "Osaka J. Math." for "Journal of Mathematics"). A word is left
+out only when it is part of the publisher's name (`_PUBLISHER`; the name left out whole), a
+person's initials or a word of the serial's form (``normalizer/data/serial-form-words.txt``). A
+series letter or number is never added or left out ("Sér. I" is not "Série II"). Callers use it
+only for a cited name no journal list knows: a known journal's abbreviation is that journal,
+compared as such.
 """
 
 from __future__ import annotations
@@ -28,14 +30,21 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from bibnorm.text import data_file
-from bibnorm.text.journals import _LEFT_OUT, _PUBLISHER, _shortens  # one package: its own rules
+from bibnorm.text.journals import (  # one package: its own rules
+    _LEFT_OUT,
+    _PUBLISHER,
+    _shortens,
+    listed_abbreviations,
+)
 from bibnorm.text.names import fold_letters
 
 # A word, or what ends a segment of the title: a parenthesis, a full stop or colon before a word,
 # IEEE's em dash.
 _TOKEN = re.compile(r"[0-9A-Za-z]+|[()]|[.:](?=\s)|\u2014")
+_PLAIN_WORD = re.compile(r"[0-9A-Za-z]+")
 # Scholarly (ISO 9), library (ALA-LC) and English spellings of one Cyrillic letter, as one.
 _TRANSLITERATIONS = (
     ("shch", "sc"),
@@ -65,6 +74,22 @@ def _serial_form_words() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@cache
+def _written_seats() -> frozenset[tuple[str, str]]:
+    """Each pair of words the list's abbreviations write one after the other ("Sci. Paris" of
+    "C. R. Acad. Sci. Paris - Math."): where a publisher's seat follows its name."""
+    pairs: set[tuple[str, str]] = set()
+    for abbreviation in listed_abbreviations():
+        words = [_fold(word) for word in _PLAIN_WORD.findall(_ascii(abbreviation))]
+        pairs.update(pairwise(words))
+    return frozenset(pairs)
+
+
+def _ascii(text: str) -> str:
+    text = unicodedata.normalize("NFKD", fold_letters(text))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
 def _fold(word: str) -> str:
     word = word.casefold()
     for spelling, same in _TRANSLITERATIONS:
@@ -75,8 +100,7 @@ def _fold(word: str) -> str:
 @lru_cache(maxsize=4096)
 def _words(name: str) -> tuple[_Word, ...]:
     """The words an abbreviation keeps (`_title_words`' rule), with their segment, dot and case."""
-    text = unicodedata.normalize("NFKD", fold_letters(name))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _ascii(name)
     out: list[_Word] = []
     segment = 0
     for match in _TOKEN.finditer(text):
@@ -183,11 +207,14 @@ def _steps(
         out.append(((i, j + 1, after_publisher), 0))
     if j in rules.names:
         out.append(((i, rules.names[j], after_publisher), 0))
-    if i < len(cited) and after_publisher and _is_seat(cited[i]):
+    if i < len(cited) and after_publisher and _is_seat(cited[i - 1], cited[i]):
         out.append(((i + 1, j, False), 0))
     return out
 
 
-def _is_seat(word: _Word) -> bool:
-    """A place as an abbreviation names it: a whole word with a capital, not a series letter."""
-    return word.capital and not word.dotted and len(word.text) > 1 and bool(set(word.text) - set("ivxl"))
+def _is_seat(publisher: _Word, word: _Word) -> bool:
+    """A place after the publisher's name: a whole word with a capital, not a series letter, that
+    the list's abbreviations write after the same word ("Sci. Paris"; never "Sci. Physique")."""
+    if not word.capital or word.dotted or len(word.text) < 2 or not set(word.text) - set("ivxl"):
+        return False
+    return (publisher.text, word.text) in _written_seats()

@@ -172,6 +172,11 @@ def is_listed(text: str) -> bool:
     return find_venue(text) is not None or _by_name(key) is not None or key in _by_abbreviation()
 
 
+def listed_abbreviations() -> tuple[str, ...]:
+    """The ISO 4 abbreviation of every journal of the list that has one."""
+    return tuple(iso4 for iso4 in (_fields(i)[1] for i in range(len(_journal_list().lines))) if iso4)
+
+
 def list_version() -> str:
     """The header line naming the bundled list's source and commit."""
     return _journal_list().version
