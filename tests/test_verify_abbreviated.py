@@ -256,6 +256,26 @@ ANOTHER_JOURNAL = [
         "J. Math.", "Journal of the Institute of Mathematics of Jussieu", id="part-of-the-publisher-left-out"
     ),
     pytest.param("Zap. Sem. Leningrad.", ZAPISKI, id="title-words-left-out"),
+    pytest.param(
+        "ESAIM Math. Model. Numer. Anal.",
+        "ESAIM. Control, Optimisation and Calculus of Variations",
+        id="another-title-of-one-publisher",
+    ),
+    pytest.param(
+        "Discrete Contin. Dyn. Syst.",
+        "Discrete and Continuous Dynamical Systems. Series S",
+        id="a-series-split-off",
+    ),
+    pytest.param(
+        "Discrete Contin. Dyn. Syst.",
+        "Discrete and Continuous Dynamical Systems. Series B. A Journal Bridging Mathematics and Sciences",
+        id="a-series-split-off-as-a-catalogue-names-it",
+    ),
+    pytest.param(
+        "Discrete Contin. Dyn. Syst. Ser. S",
+        "Discrete and Continuous Dynamical Systems. Series A",
+        id="another-series-of-the-journal",
+    ),
 ]
 
 

@@ -206,16 +206,37 @@ def _in_list(key: str) -> Journal | None:
 
 
 def _variant_names(a: str, b: str) -> bool:
-    """Two list names of one journal: equal once a parenthesised part or a subtitle is read as the
-    name ("EPL (Europhysics Letters)", "Physica B: Condensed Matter" beside "Physica B")."""
-    return bool(_name_forms(a) & _name_forms(b))
+    """Two list names of one journal: equal once a parenthesised part is read as the name ("EPL
+    (Europhysics Letters)"), or one is the other with a subtitle ("Physica B: Condensed Matter"
+    beside "Physica B"). Not two titles of one publisher ("ESAIM. Control, Optimisation …" and
+    "ESAIM. Mathematical Modelling …"), nor a series beside the journal it split from ("Discrete
+    and Continuous Dynamical Systems - Series S")."""
+    forms_a, forms_b = _name_forms(a), _name_forms(b)
+    return bool(forms_a & forms_b) or _head_names(a, forms_b) or _head_names(b, forms_a)
 
 
 def _name_forms(name: str) -> set[str]:
+    """The name as a whole: as written, without parenthesised parts, and each of those parts."""
     inner = re.findall(r"\(([^()]+)\)", name)
     plain = _PARENS.sub(" ", name).strip()
-    head = re.split(r"\s*[:.]\s+|\s+-\s+", plain, maxsplit=1)[0]
-    return {journal_key(form) for form in (name, plain, head, *inner) if form}
+    return {journal_key(form) for form in (name, plain, *inner) if form}
+
+
+_HEAD_BREAK = re.compile(r"\s*[:.]\s+|\s+-\s+")
+_SERIES_TAIL = re.compile(r"(?i)^(?:series|ser|part|section|sect|s[eé]ries?|teil|reihe)\b|^(?:[A-Z]|[IVX]+)$")
+
+
+def _head_names(name: str, forms: set[str]) -> bool:
+    """``name`` is one of ``forms`` with a subtitle after it, not a series."""
+    parts = _HEAD_BREAK.split(_PARENS.sub(" ", name).strip(), maxsplit=1)
+    return len(parts) == 2 and not _SERIES_TAIL.match(parts[1]) and journal_key(parts[0]) in forms
+
+
+def subtitled(name: str, other: str) -> bool:
+    """``name`` is ``other`` with a subtitle after it ("Physica D: Nonlinear Phenomena" of
+    "Physica D"), not a series split off it ("Discrete and Continuous Dynamical Systems. Series
+    B")."""
+    return _head_names(name, {journal_key(other)})
 
 
 @cache

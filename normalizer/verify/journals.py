@@ -5,7 +5,6 @@ journal findings (BN731, BN732) that come of it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from bibnorm.models import Frozen, Reference
@@ -18,6 +17,7 @@ from bibnorm.text.journals import (
     journal_key,
     journal_title_cores,
     same_journal,
+    subtitled,
 )
 from bibnorm.text.venues import find_venue
 from bibnorm.verify.claims import Answers, Claim
@@ -132,8 +132,7 @@ def _same_journal_name(cited: str, name: str) -> bool:
         # around the journal's own ("Akademiya Nauk SSSR. Matematicheskie Zametki": "Mat. Zametki").
         if any(abbreviates_title(short, core) for core in journal_title_cores(long)):
             return True
-    heads = [re.split(r"\s*[:.]\s+|\s+-\s+", text, maxsplit=1)[0] for text in (cited, name)]
-    return journal_key(heads[0]) == journal_key(name) or journal_key(heads[1]) == journal_key(cited)
+    return subtitled(cited, name) or subtitled(name, cited)
 
 
 def journal_findings(
