@@ -165,6 +165,18 @@ def _by_abbreviation() -> Mapping[str, tuple[int, ...]]:
     return {key: tuple(found) for key, found in out.items()}
 
 
+def is_listed(text: str) -> bool:
+    """Whether a row of the list or the venue table has ``text`` for a name or abbreviation, even
+    one two journals share ("J. Math. Phys."): a spelling with a journal of its own."""
+    key = journal_key(text)
+    return find_venue(text) is not None or _by_name(key) is not None or key in _by_abbreviation()
+
+
+def listed_abbreviations() -> tuple[str, ...]:
+    """The ISO 4 abbreviation of every journal of the list that has one."""
+    return tuple(iso4 for iso4 in (_fields(i)[1] for i in range(len(_journal_list().lines))) if iso4)
+
+
 def list_version() -> str:
     """The header line naming the bundled list's source and commit."""
     return _journal_list().version
@@ -194,16 +206,37 @@ def _in_list(key: str) -> Journal | None:
 
 
 def _variant_names(a: str, b: str) -> bool:
-    """Two list names of one journal: equal once a parenthesised part or a subtitle is read as the
-    name ("EPL (Europhysics Letters)", "Physica B: Condensed Matter" beside "Physica B")."""
-    return bool(_name_forms(a) & _name_forms(b))
+    """Two list names of one journal: equal once a parenthesised part is read as the name ("EPL
+    (Europhysics Letters)"), or one is the other with a subtitle ("Physica B: Condensed Matter"
+    beside "Physica B"). Not two titles of one publisher ("ESAIM. Control, Optimisation …" and
+    "ESAIM. Mathematical Modelling …"), nor a series beside the journal it split from ("Discrete
+    and Continuous Dynamical Systems - Series S")."""
+    forms_a, forms_b = _name_forms(a), _name_forms(b)
+    return bool(forms_a & forms_b) or _head_names(a, forms_b) or _head_names(b, forms_a)
 
 
 def _name_forms(name: str) -> set[str]:
+    """The name as a whole: as written, without parenthesised parts, and each of those parts."""
     inner = re.findall(r"\(([^()]+)\)", name)
     plain = _PARENS.sub(" ", name).strip()
-    head = re.split(r"\s*[:.]\s+|\s+-\s+", plain, maxsplit=1)[0]
-    return {journal_key(form) for form in (name, plain, head, *inner) if form}
+    return {journal_key(form) for form in (name, plain, *inner) if form}
+
+
+_HEAD_BREAK = re.compile(r"\s*[:.]\s+|\s+-\s+")
+_SERIES_TAIL = re.compile(r"(?i)^(?:series|ser|part|section|sect|s[eé]ries?|teil|reihe)\b|^(?:[A-Z]|[IVX]+)$")
+
+
+def _head_names(name: str, forms: set[str]) -> bool:
+    """``name`` is one of ``forms`` with a subtitle after it, not a series."""
+    parts = _HEAD_BREAK.split(_PARENS.sub(" ", name).strip(), maxsplit=1)
+    return len(parts) == 2 and not _SERIES_TAIL.match(parts[1]) and journal_key(parts[0]) in forms
+
+
+def subtitled(name: str, other: str) -> bool:
+    """``name`` is ``other`` with a subtitle after it ("Physica D: Nonlinear Phenomena" of
+    "Physica D"), not a series split off it ("Discrete and Continuous Dynamical Systems. Series
+    B")."""
+    return _head_names(name, {journal_key(other)})
 
 
 @cache
@@ -314,10 +347,11 @@ _LINKING_WORDS = frozenset({"of", "the", "and", "in", "on", "for", "de", "la", "
 # "Funktsional. Anal. i Prilozhen." is "Funktsionalnyi Analiz i ego Prilozheniya", "Časopis Pěst.
 # Mat." "Časopis Pro Pěstování Matematiky", "Z. Anal.
 # Anwendungen" "Zeitschrift für Analysis und ihre Anwendungen", "J. Physique" "Le Journal de
-# Physique", "Ann. Inst. H. Poincaré" "Annales de l'Institut Henri Poincaré".
+# Physique", "Ann. Inst. H. Poincaré" "Annales de l'Institut Henri Poincaré"; "im." (Russian
+# "imeni", named after) "Inst. Steklov." "Instituta im. V. A. Steklova".
 _LEFT_OUT = frozenset(
     """a an and the of for in on at to by with from its their & le la les l d de des du et aux
-    und der die das des fur ihre y e el los las del di della dei i ee ego pro part""".split()  # noqa: SIM905
+    und der die das des fur ihre im y e el los las del di della dei i ee ego pro part""".split()  # noqa: SIM905
 )
 # A catalogue's full title (MathSciNet's ``fjournal``, zbMATH) names the publisher before the
 # journal, a subtitle or a new series after it, and sometimes the journal after its society:

@@ -5,17 +5,19 @@ journal findings (BN731, BN732) that come of it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from bibnorm.models import Frozen, Reference
+from bibnorm.text.journal_abbreviations import abbreviates_loosely
 from bibnorm.text.journals import (
     Journal,
     abbreviates_title,
     find_journal,
+    is_listed,
     journal_key,
     journal_title_cores,
     same_journal,
+    subtitled,
 )
 from bibnorm.text.venues import find_venue
 from bibnorm.verify.claims import Answers, Claim
@@ -81,6 +83,12 @@ def _names_agree(
     if any(_same_journal_name(mine, theirs) for mine in cited_names for theirs in paper_names):
         return True
     if cited_journal is None and find_venue(cited_name) is None:
+        # A name no list has, so no other journal's: its words against the paper's, the
+        # publisher's seat added and its name left out as the AMS abbreviates serials.
+        if not is_listed(cited_name) and any(
+            abbreviates_loosely(cited_name, theirs) for theirs in paper_names
+        ):
+            return True
         return None
     return False
 
@@ -124,8 +132,7 @@ def _same_journal_name(cited: str, name: str) -> bool:
         # around the journal's own ("Akademiya Nauk SSSR. Matematicheskie Zametki": "Mat. Zametki").
         if any(abbreviates_title(short, core) for core in journal_title_cores(long)):
             return True
-    heads = [re.split(r"\s*[:.]\s+|\s+-\s+", text, maxsplit=1)[0] for text in (cited, name)]
-    return journal_key(heads[0]) == journal_key(name) or journal_key(heads[1]) == journal_key(cited)
+    return subtitled(cited, name) or subtitled(name, cited)
 
 
 def journal_findings(
