@@ -200,17 +200,22 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
                     title,
                     _family(authors.split(" and ")[0]),
                     int(year.group()) if year else None,
-                    (entry.get("doi") or "").casefold() or None,
+                    _bare_doi(entry.get("doi") or "") or None,
                 )
             )
     return rows
 
 
+def _bare_doi(field: str) -> str:
+    """A .bib ``doi`` field as the DOI itself: some .bib files give it as a resolver link."""
+    return re.sub(r"^https?://(dx\.)?doi\.org/", "", field.strip().casefold())
+
+
 def printed(document: Document, rows: list[Truth]) -> list[Truth]:
-    text = subprocess.run(
-        ["pdftotext", str(document.local("pdf")), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    letters = _letters(text)
+    # pdftotext's default order can interleave the two columns of a page line by line, and then a
+    # title wrapped in one column is split by the other column's lines; its raw mode keeps each
+    # column's lines in the order the PDF draws them. A title is printed when either text holds it.
+    letters = "\n".join(_letters(_pdftotext(document, mode)) for mode in ([], ["-raw"]))
     seen: set[str] = set()
     kept = []
     for row in rows:
@@ -219,6 +224,11 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
             seen.add(key)
             kept.append(row)
     return kept
+
+
+def _pdftotext(document: Document, options: list[str]) -> str:
+    command = ["pdftotext", *options, str(document.local("pdf")), "-"]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
 
 
 @dataclass
@@ -253,6 +263,9 @@ def score(rows: list[Truth], queries: list[Query], show: bool) -> Score:
         owner[best].append(row)
         mapped.append((row, best))
     result.strays = sum(1 for at in range(len(queries)) if at not in owner)
+    for at in range(len(queries)) if show else ():
+        if at not in owner:
+            print(f"    stray: {queries[at].raw[:100]!r}")
     for row, at in mapped:
         query = queries[at]
         title = fuzz.ratio(title_key(row.title), title_key(query.title or "")) >= 90
@@ -296,7 +309,7 @@ def main() -> None:
     parser.add_argument("--fetch", action="store_true", help="copy the corpus into the cache first")
     parser.add_argument("--mirror", type=Path, help="a folder of bare clones named owner+name/repo")
     parser.add_argument("--only", nargs="*", help="these document ids only")
-    parser.add_argument("--items", action="store_true", help="print each reference not read whole")
+    parser.add_argument("--items", action="store_true", help="print references not read whole, and strays")
     args = parser.parse_args()
     documents = [d for d in manifest() if not args.only or d.id in args.only]
     print(f"{'document':<34}{'refs':>6}{'whole':>7}{'title':>7}{'author':>8}{'year':>6}{'DOIs':>9}{'WRONG':>7}"
