@@ -3,14 +3,15 @@ columns, a review copy's line numbers on a short last page, a page holding only 
 and a number in another label form than the list's. Lines are as PDFium gives them (page,
 column, left edge, size), modelled on real documents: Elsevier's two-column author-year class,
 an AMS review copy, econ-bst's sample, a Vancouver list (real third-party .bib files set with
-each style's template)."""
+each style's template); and a one-page PDF written here for how PDFium gives an accent."""
 
 from __future__ import annotations
 
 import pytest
 from bibnorm.readers._list_edges import LineNumbering, ends_list
-from bibnorm.readers.pdf import PdfLine, read_section, references_section
+from bibnorm.readers.pdf import PdfLine, read_pdf, read_section, references_section
 from bibnorm.readers.refs import read_list
+from fakes.hostile_pdf import pdf
 
 
 def _line(text: str, indent: float = 0.0, *, page: int = 1, column: int = 0, margin: float = 72.0) -> PdfLine:
@@ -143,3 +144,37 @@ def test_a_number_in_another_label_form_than_the_lists_is_a_wrapped_line() -> No
     items = read_list(text).items
     assert [item.label for item in items] == ["7", "8", "9", "10", "11"]
     assert items[3].text.endswith("Paderborn, Germany; 2016. p. 190-4.")
+
+
+def _one_page_pdf(lines: list[bytes]) -> bytes:
+    """A page of Helvetica lines (WinAnsiEncoding: byte 0xB4 is the spacing acute, 0xA8 the
+    diaeresis), each as TeX sets an accent: its own glyph before its letter."""
+    stream = b"".join(
+        b"BT /F1 9 Tf 72 %d Td (%s) Tj ET\n" % (720 - 12 * at, line) for at, line in enumerate(lines)
+    )
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        ]
+    )
+
+
+def test_an_accent_set_before_its_letter_is_joined_to_it_not_read_as_a_cork_letter() -> None:
+    """PDFium gives TeX's accent glyph before its letter ("Ball´e"); between two letters, the
+    same Latin-1 sign is also what a T1 font without a Unicode map leaves for a Cork letter
+    (0xB4 "ť", 0xA8 "ĺ"). Joined to its letter first, it is the accent it looks like."""
+    data = _one_page_pdf(
+        [
+            b"References",
+            b"Ball\xb4e J, Laparra V, Simoncelli EP. End-to-end Optimized Image Compression. In: ICLR; 2017.",
+            b"B\xa8ar A, Lipinski D, Fingscheidt T. Towards Corner Case Detection for Driving. In: IV; 2019.",
+        ]
+    )
+    queries, _ = read_pdf(data, "accents.pdf")
+    read = " ".join(query.raw for query in queries)
+    assert read.startswith("Ballé J, Laparra V") and "Bär A, Lipinski D" in read

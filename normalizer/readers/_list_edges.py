@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 _BACK_MATTER = re.compile(
     r"^(?:\d{1,4}\s+)?(?:list of (?:figures|tables)|figures?(?: and tables)?|tables?(?: and figures)?"
@@ -95,18 +95,13 @@ class LineNumbering:
         return numbered
 
 
-_L = TypeVar("_L", bound="_Placed")
-
-
 class _Placed(_Line, Protocol):
     @property
     def left(self) -> float: ...
 
-    def _replace(self: _L, **fields: float) -> _L: ...
 
-
-def with_list_margins(lines: Sequence[_L]) -> list[_L]:
-    """The section's ``lines``, each indented from the list's own left margin in its column
+def list_indents(lines: Sequence[_Placed]) -> list[float]:
+    """Each of the section's ``lines`` indented from the list's own left margin in its column
     (on the pages of its side: a two-sided document shifts odd and even pages), not from its
     page's leftmost line: a page that holds only the wrapped end of a reference has no line at
     the margin, and its lines would read as flush, each a reference of its own."""
@@ -114,4 +109,4 @@ def with_list_margins(lines: Sequence[_L]) -> list[_L]:
     for line in lines:
         where = (line.page % 2, line.column)
         margins[where] = min(line.left, margins.get(where, line.left))
-    return [line._replace(indent=line.left - margins[line.page % 2, line.column]) for line in lines]
+    return [line.left - margins[line.page % 2, line.column] for line in lines]

@@ -41,7 +41,7 @@ from typing import NamedTuple
 
 from bibnorm.errors import InputError
 from bibnorm.models import Origin, Query
-from bibnorm.readers._list_edges import LineNumbering, below_columns, ends_list, with_list_margins
+from bibnorm.readers._list_edges import LineNumbering, below_columns, ends_list, list_indents
 from bibnorm.readers._reflist import (
     HEADING,
     LIGATURES,
@@ -95,7 +95,7 @@ def read_section(
     before them: each query's origin is its line in the document), and the list they were
     read as; ``None`` when the lines hold no reference list. Lines in larger type than the
     list's (the headings of its parts: "Articles", "Books") are no part of any reference."""
-    lines = with_list_margins(lines)
+    lines = [line._replace(indent=indent) for line, indent in zip(lines, list_indents(lines), strict=True)]
     sizes = sorted(line.size for line in lines[:_LIST_SAMPLE] if line.text.strip())
     body = sizes[len(sizes) // 2] if sizes else 0.0
     footers = below_columns(lines)
@@ -480,7 +480,8 @@ def _page_lines(page: object, number: int, numbering: LineNumbering) -> list[Pdf
             start += line_number.end()
             piece = _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[line_number.end() :])
         # translated before stripping: Python counts the Cork slots \x1c-\x1f as white space
-        piece = recompose_accents(repair_cork_letters(piece.translate(LIGATURES)))
+        # accents joined first: a spacing accent before its letter ("Ball´e") is not a Cork letter ("Ballťe")
+        piece = repair_cork_letters(recompose_accents(piece.translate(LIGATURES)))
         stripped = piece.strip()
         if not stripped:
             continue
