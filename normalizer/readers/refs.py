@@ -61,7 +61,8 @@ _SPACED_DOI = re.compile(r"\b10 \. \d{4,9} / [\w-]+(?: [./] [\w-]+)*")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # Years 1500–2099: a reference to Newton or Darwin has one too.
 _YEARS = r"(?:1[5-9]|20)\d{2}"
-_YEAR = re.compile(rf"(?<![\d./:-])({_YEARS})[a-z]?(?![\d/-])")
+# Not a new-style arXiv id's first half ("2018 Mar;1803.01234" in Vancouver): YYMM.NNNNN.
+_YEAR = re.compile(rf"(?<![\d./:-])({_YEARS})[a-z]?(?![\d/-]|\.\d{{4,5}}\b)")
 # When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008").
 _ACCESSED = re.compile(
     r"\b(?:retrieved|accessed|visited|viewed|last checked|cited)(?:\s+(?:on|at))?:?\s+"
