@@ -311,9 +311,13 @@ _PLACE = r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)*"  # "Cambridge, MA", "New York"; ", Ind
 _BOOK_TAIL = re.compile(
     r",\s+(?:[A-Z][\w.&'’-]*\s+){0,4}(?:University\s+)?[Pp]ress(?:,\s+[A-Z][\w ]{1,30})?$"
     rf"|,\s+{_PLACE}(?:\s*[,;]\s*{_PLACE})*\s:\s{_CAPITALISED}$"
+    # a firm as publisher, after a comma or (econ) a colon: "…, GAMS Development Corporation",
+    # "…at Scale: O’reilly & Associates Inc"
+    r"|[,:]\s+(?:[A-Z][\w.&'’-]*\s+|&\s+){0,4}(?:Corporation|Corp\.|Inc\.?|Ltd\.?)$"
 )
-# An edition after a book's title: "The LaTeX Companion. 1st ed."
-_EDITION = re.compile(r"[.,]?\s+\d+(?:st|nd|rd|th)\.?\s+(?:ed|edn|edition)\.?$")
+# An edition after a book's title: "The LaTeX Companion. 1st ed.", econ's "…, 5th edition, 480"
+# (and its page count)
+_EDITION = re.compile(r"[.,]?\s+\d+(?:st|nd|rd|th)\.?\s+(?:ed|edn|edition)\.?(?:,\s*(?:p\.\s*)?\d+)?$")
 # APA's notes after a title: "(2nd ed.)", "(Vol. 2)", "[Letter to the editor]", "[Annual report]".
 _APA_DESCRIPTION = re.compile(
     r"(?:\s*(?:\((?:\d+(?:st|nd|rd|th)\s+ed\.?|Rev\. ed\.|Vols?\.[^)]*)\)|\[[^\]]*\]))+$"
@@ -328,6 +332,10 @@ _OPEN_PARENTHESIS = re.compile(r"\s*\([^()]*$")
 _REPORT_TAIL = re.compile(
     r"[,.]\s+(?:Technical [Rr]eport|Tech\. [Rr]ep\.|Ph\.?\s?D\.? [Tt]hesis|Master['’]s [Tt]hesis"
     r"|Doctoral [Dd]issertation)\b.*$"
+    # econ sets a thesis's kind right after its italic title: "… Regulations Ph.D. dissertation,
+    # Hitotsubashi University", and a report's after the title's period: "…California.Technical report"
+    r"|\s+(?:Ph\.?\s?D\.?|Doctoral|Master['’]s) (?:thesis|dissertation)(?:,.*)?$"
+    r"|\.(?=Technical [Rr]eport\b).*$"
 )
 
 
