@@ -1,6 +1,7 @@
 """What a book, thesis or report prints after its title is no part of it: a firm as publisher,
 an edition with its page count, a thesis's or report's kind. Lines as econ-bst's sample document
-sets them (texlive-doc; its .bib is the truth), and titles that must stay whole."""
+sets them (texlive-doc; its .bib is the truth), Harvard's (agsm, real third-party .bib files), and
+titles that must stay whole."""
 
 from __future__ import annotations
 
@@ -32,6 +33,10 @@ from bibnorm.readers.refs import parse_reference
                      "3, 1–20.", "Ownership and Control: The Incorporated Firm", id="firm-in-a-title"),
         pytest.param("Doe, Jane (2012) “Writing My Ph.D. Thesis in Five Minutes,” Journal of Advice, 2, 3–4.",
                      "Writing My Ph.D. Thesis in Five Minutes", id="a-title-about-a-thesis-stays"),
+        pytest.param("Fagin, R., Halpern, J. Y. & Vardi, M. Y. (1995), Reasoning About Knowledge, MIT Press, "
+                     "Cambridge, Massachusetts.", "Reasoning About Knowledge", id="press-and-two-places"),
+        pytest.param("Rule, J. B. (1989), Theories of civil violence, Univ of California Press.",
+                     "Theories of civil violence", id="harvard-press-named-with-of"),
         pytest.param("Doe, Jane (2012) Writing a Ph.D. thesis in five minutes. Journal of Advice, 2, 3–4.",
                      "Writing a Ph.D. thesis in five minutes", id="a-title-about-a-thesis-unquoted-stays"),
     ],

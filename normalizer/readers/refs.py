@@ -212,13 +212,15 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
 # "Andrew G. Howard, Menglong Zhu", "Robert L. Augustine. Title", "John C. Baez and Aaron D.
 # Lauda" and "Duy M. H. Nguyen" are no Vancouver list (after the period, a name and "et al",
 # a period, or "and" or a comma before another full name; or another initial). "Causal and
-# chronological …", "Goals, attention, and …" are titles.
+# chronological …", "Goals, attention, and …", "Single- and Two-Channel …" (no name ends in a
+# hyphen) and a lowercase name with a digit ("wav2vec 2.0: …", "vq-wav2vec: …") are titles.
 _VANCOUVER_NAME = (
     r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[A-Z][^\s\d,.;:]*[a-z][^\s\d,.;:]*\s[A-Z]{1,3}"
 )
 _VANCOUVER = re.compile(
     rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|others))?)\.\s+"
-    r"(?![A-Z][^\s,.]*(?:\set al\b|(?:\sand|,)\s[A-Z][^\s,.]*\s[A-Z]|\.\s)|[A-Z]\.)(?P<rest>[A-Z\d`‘“\"'].+)$"
+    r"(?![A-Z][^\s,.]*[^\s,.-](?:\set al\b|(?:\sand|,)\s[A-Z][^\s,.]*\s[A-Z]|\.\s)|[A-Z]\.)"
+    r"(?P<rest>(?:[A-Z\d`‘“\"']|[a-z]+[\w-]*\d).+)$"
 )
 # The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol").
 _VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=[A-Z])")
@@ -309,7 +311,7 @@ _PLACE_PUBLISHER = re.compile(
 _CAPITALISED = r"(?:[A-Z][\w.&'’-]*|of|and|&|;)(?:\s+(?:[A-Z][\w.&'’-]*|of|and|&|;))*"
 _PLACE = r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)*"  # "Cambridge, MA", "New York"; ", India, and the rise" is none
 _BOOK_TAIL = re.compile(
-    r",\s+(?:[A-Z][\w.&'’-]*\s+){0,4}(?:University\s+)?[Pp]ress(?:,\s+[A-Z][\w ]{1,30})?$"
+    r",\s+(?:[A-Z][\w.&'’-]*\s+|of\s+){0,4}(?:University\s+)?[Pp]ress(?:,\s+[A-Z][\w ]{1,30}){0,2}$"
     rf"|,\s+{_PLACE}(?:\s*[,;]\s*{_PLACE})*\s:\s{_CAPITALISED}$"
     # a firm as publisher, after a comma or (econ) a colon: "…, GAMS Development Corporation",
     # "…at Scale: O’reilly & Associates Inc"
