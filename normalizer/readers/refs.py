@@ -43,6 +43,7 @@ from typing import NamedTuple
 from bibnorm.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
+from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader
 from bibnorm.text.names import split_authors
 
@@ -184,9 +185,8 @@ def _only_doi(text: str) -> str | None:
 def _title_and_authors(text: str) -> tuple[str | None, str]:
     vancouver = _VANCOUVER.match(text)
     if vancouver:  # before quotes: its titles quote words ("The ``Narratives'' fMRI dataset")
-        return _clean_title(_VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]), vancouver.group(
-            "authors"
-        )
+        first = _VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]
+        return _clean_title(title_before_question(first)), vancouver.group("authors")
     quoted = _QUOTED.search(text) or _SINGLE_QUOTED.search(text)
     if quoted:  # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
         return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
@@ -222,8 +222,9 @@ _VANCOUVER = re.compile(
     r"(?![A-Z][^\s,.]*[^\s,.-](?:\set al\b|(?:\sand|,)\s[A-Z][^\s,.]*\s[A-Z]|\.\s)|[A-Z]\.)"
     r"(?P<rest>(?:[A-Z\d`‘“\"']|[a-z]+[\w-]*\d).+)$"
 )
-# The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol").
-_VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=[A-Z])")
+# The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol",
+# `title_before_question`).
+_VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+")
 
 
 def _by_sentences(text: str) -> tuple[str | None, str]:
@@ -232,7 +233,7 @@ def _by_sentences(text: str) -> tuple[str | None, str]:
     if len(sentences) >= 3 and _ONLY_YEAR.match(sentences[1].rstrip(".")):
         del sentences[1]  # ACM: "Names. 2022. Title. In Venue."
     if len(sentences) >= 2 and _looks_like_authors(sentences[0]):  # "Names, 2003. Title." (JET)
-        return _clean_title(sentences[1]), _YEAR_AFTER_AUTHORS.sub("", sentences[0])
+        return _clean_title(title_before_question(sentences[1])), _YEAR_AFTER_AUTHORS.sub("", sentences[0])
     return (_clean_title(sentences[0]) if sentences else None), ""
 
 
