@@ -198,13 +198,25 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
                 title = f"{title}. {entry.get('subtitle')}"
             rows.append(
                 Truth(
-                    clean_plain(title).text,  # as printed: "\\textsc{Aura}" is "Aura", "$\\lambda$" is "λ"
+                    _as_printed(title),
                     _family(authors.split(" and ")[0]),
                     int(year.group()) if year else None,
                     _bare_doi(entry.get("doi") or "") or None,
                 )
             )
     return rows
+
+
+def _as_printed(title: str) -> str:
+    """A .bib title as the PDF prints it: "\\textsc{Aura}" is "Aura", "$\\lambda$" is "λ", and TeX's
+    logos are their names (bibnorm's cleaning drops "\\TeX", "\\LaTeX", "\\BibTeX" altogether) and a
+    sort key (apacite's ``\\APACSortNoop{…}``) is not printed."""
+    title = _SORT_KEY.sub("", title)
+    return clean_plain(_TEX_LOGO.sub(lambda logo: logo.group(1), title)).text
+
+
+_TEX_LOGO = re.compile(r"\\((?:La|Bib|Con)?TeXe?)\b(?:\{\})?")
+_SORT_KEY = re.compile(r"\\(?:APACSortNoop|noopsort|SortNoop)\{[^{}]*\}")  # a sort key, not printed
 
 
 def _bare_doi(field: str) -> str:
