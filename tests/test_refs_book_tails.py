@@ -43,3 +43,23 @@ from bibnorm.readers.refs import parse_reference
 )  # fmt: skip
 def test_what_follows_a_books_title_is_no_part_of_it(text: str, title: str) -> None:
     assert parse_reference(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        pytest.param("Attwood, Feona. ed. 2009. Mainstreaming Sex: the Sexualization of Western Culture. "
+                     "I. B. Tauris.", "Mainstreaming Sex: the Sexualization of Western Culture", 2009,
+                     id="aea"),
+        pytest.param("Helpman, E., Razin, A., eds. , 1991. International Trade and Trade Policy. "
+                     "Cambridge, MA: MIT Press.", "International Trade and Trade Policy", 1991, id="jet"),
+        pytest.param("Jones, Ronald W., and Peter B. Kenen. eds. 1984. Handbook of International Economics. "
+                     "Volume 1. Amsterdam: Elsevier.", "Handbook of International Economics", 1984,
+                     id="aea-volume"),
+    ],
+)  # fmt: skip
+def test_an_edited_books_marker_before_its_year_is_no_title(text: str, title: str, year: int) -> None:
+    """econ-bst's AEA and JET variants print "ed."/"eds." between the editors and the year."""
+    reference = parse_reference(text)
+    assert (reference.title, reference.year) == (title, year)
+    assert reference.authors[0] in ("Attwood, Feona", "Helpman, E.", "Jones, Ronald W")

@@ -153,7 +153,7 @@ def parse_reference(text: str) -> ParsedReference:
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
         years.append(int(after_authors.group(1) or after_authors.group(2)))
 
-    title, authors = _title_and_authors(bare)
+    title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", bare))
     return ParsedReference(
         venue=_venue_after(bare, title),
         title=title,
@@ -373,6 +373,9 @@ def person_names(authors: str) -> tuple[str, ...]:
 
 
 # An editors' mark after the names: "Ian Editor (Ed.)", "A and B, eds.", "Attwood, Feona ed.".
+# An edited book's "ed." or "eds." between its editors and its year ("Names. eds. 1991. Title." AEA,
+# "Names, eds. , 1991. Title." JET, "Names eds. (1984) Title" econ): read as the authors' year.
+_EDITORS_BEFORE_YEAR = re.compile(r"\s+[Ee]ds?\.(?:\s*,)?(?=\s+\(?(?:1[5-9]|20)\d{2}[a-z]?\b)")
 _EDITORS = re.compile(r"[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg)\.?\)?[\s.,:]*$")
 
 
