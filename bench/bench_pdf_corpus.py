@@ -161,12 +161,17 @@ def _git_show(repo: str, commit: str, inside: str, mirror: Path | None) -> bytes
 
 
 def _letters(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text).translate(_UNDECOMPOSED)
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
+# Letters NFKD does not take apart, as their base letters: a .bib's "J{\\o}rgensen" and a PDF's
+# "Jørgensen" compare as one name however each side spells it.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i"})
+
+
 def _family(author: str) -> str:
-    author = re.sub(r"[{}\\]|~", " ", author)
+    author = re.sub(r"[{}\\]|~", " ", clean_plain(author).text)  # "Civ{\\'a}{\\v{n}}" is "Civáň"
     family = author.split(",")[0] if "," in author else (author.split() or [""])[-1]
     return _letters(family)
 
