@@ -372,10 +372,10 @@ def person_names(authors: str) -> tuple[str, ...]:
     return (*pieces, "others") if others else tuple(pieces)
 
 
-# An editors' mark after the names: "Ian Editor (Ed.)", "A and B, eds.", "Attwood, Feona ed.".
 # An edited book's "ed." or "eds." between its editors and its year ("Names. eds. 1991. Title." AEA,
 # "Names, eds. , 1991. Title." JET, "Names eds. (1984) Title" econ): read as the authors' year.
 _EDITORS_BEFORE_YEAR = re.compile(r"\s+[Ee]ds?\.(?:\s*,)?(?=\s+\(?(?:1[5-9]|20)\d{2}[a-z]?\b)")
+# An editors' mark after the names: "Ian Editor (Ed.)", "A and B, eds.", "Attwood, Feona ed.".
 _EDITORS = re.compile(r"[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg)\.?\)?[\s.,:]*$")
 
 
