@@ -48,6 +48,7 @@ sys.path[:0] = [str(ROOT)]
 from bibnorm.errors import InputError  # noqa: E402
 from bibnorm.models import Query  # noqa: E402
 from bibnorm.readers import read_inputs  # noqa: E402
+from bibnorm.text.clean import clean_plain  # noqa: E402
 from bibnorm.text.titles import title_key  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
@@ -160,12 +161,17 @@ def _git_show(repo: str, commit: str, inside: str, mirror: Path | None) -> bytes
 
 
 def _letters(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text).translate(_UNDECOMPOSED)
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
+# Letters NFKD does not take apart, as their base letters: a .bib's "J{\\o}rgensen" and a PDF's
+# "Jørgensen" compare as one name however each side spells it.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i"})
+
+
 def _family(author: str) -> str:
-    author = re.sub(r"[{}\\]|~", " ", author)
+    author = re.sub(r"[{}\\]|~", " ", clean_plain(author).text)  # "Civ{\\'a}{\\v{n}}" is "Civáň"
     family = author.split(",")[0] if "," in author else (author.split() or [""])[-1]
     return _letters(family)
 
@@ -197,28 +203,52 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
                 title = f"{title}. {entry.get('subtitle')}"
             rows.append(
                 Truth(
-                    title,
+                    _as_printed(title),
                     _family(authors.split(" and ")[0]),
                     int(year.group()) if year else None,
-                    (entry.get("doi") or "").casefold() or None,
+                    _bare_doi(entry.get("doi") or "") or None,
                 )
             )
     return rows
 
 
+def _as_printed(title: str) -> str:
+    """A .bib title as the PDF prints it: "\\textsc{Aura}" is "Aura", "$\\lambda$" is "λ", and TeX's
+    logos are their names (bibnorm's cleaning drops "\\TeX", "\\LaTeX", "\\BibTeX" altogether) and a
+    sort key (apacite's ``\\APACSortNoop{…}``) is not printed."""
+    title = _SORT_KEY.sub("", title)
+    return clean_plain(_TEX_LOGO.sub(lambda logo: logo.group(1), title)).text
+
+
+_TEX_LOGO = re.compile(r"\\((?:La|Bib|Con)?TeXe?)\b(?:\{\})?")
+_SORT_KEY = re.compile(r"\\(?:APACSortNoop|noopsort|SortNoop)\{[^{}]*\}")  # a sort key, not printed
+
+
+def _bare_doi(field: str) -> str:
+    """A .bib ``doi`` field as the DOI itself: some .bib files give it as a resolver link."""
+    return re.sub(r"^https?://(dx\.)?doi\.org/", "", field.strip().casefold())
+
+
 def printed(document: Document, rows: list[Truth]) -> list[Truth]:
-    text = subprocess.run(
-        ["pdftotext", str(document.local("pdf")), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    letters = _letters(text)
-    seen: set[str] = set()
+    # pdftotext's default order can interleave the two columns of a page line by line, and then a
+    # title wrapped in one column is split by the other column's lines; its raw mode keeps each
+    # column's lines in the order the PDF draws them. A title is printed when either text holds it.
+    # A review copy's line numbers and the page numbers are lines of their own there, inside titles.
+    texts = (_pdftotext(document, mode) for mode in ([], ["-raw"]))
+    letters = "\n".join(_letters(re.sub(r"(?m)^\d+$", "", text)) for text in texts)
+    seen: set[tuple[str, str, int | None]] = set()
     kept = []
     for row in rows:
         key = _letters(row.title)
-        if len(key) >= 12 and key in letters and key not in seen:
-            seen.add(key)
+        if len(key) >= 12 and key in letters and (key, row.family, row.year) not in seen:
+            seen.add((key, row.family, row.year))  # two works may share a title, not also authors and year
             kept.append(row)
     return kept
+
+
+def _pdftotext(document: Document, options: list[str]) -> str:
+    command = ["pdftotext", *options, str(document.local("pdf")), "-"]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
 
 
 @dataclass
@@ -240,19 +270,27 @@ class Score:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def score(rows: list[Truth], queries: list[Query], show: bool) -> Score:
+def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth]) -> Score:
+    """``rows`` are the printed references; ``known`` all the source's, to tell a stray from a
+    reference whose title is too short to be looked for in the whole text ("Linear Logic")."""
     result = Score(references=len(rows), items=len(queries))
     raws = [_letters(q.raw) for q in queries]
     owner: dict[int, list[Truth]] = defaultdict(list)
     mapped: list[tuple[Truth, int]] = []
     for row in rows:
         key = _letters(row.title)
-        best = max(range(len(queries)), key=lambda at: fuzz.partial_ratio(key, raws[at]), default=None)
+        # works that share a title go to the item that also holds their author and year, one each
+        best = max(
+            range(len(queries)), key=lambda at: _likeness(row, key, raws[at], at in owner), default=None
+        )
         if best is None or fuzz.partial_ratio(key, raws[best]) < 80:
             continue
         owner[best].append(row)
         mapped.append((row, best))
-    result.strays = sum(1 for at in range(len(queries)) if at not in owner)
+    strays = [at for at in range(len(queries)) if at not in owner and not _holds_any(raws[at], known)]
+    result.strays = len(strays)
+    for at in strays if show else ():
+        print(f"    stray: {queries[at].raw[:100]!r}")
     for row, at in mapped:
         query = queries[at]
         title = fuzz.ratio(title_key(row.title), title_key(query.title or "")) >= 90
@@ -269,6 +307,15 @@ def score(rows: list[Truth], queries: list[Query], show: bool) -> Score:
                   f"authors={query.authors[:2]} year={query.year} shared={len(owner[at])}")  # fmt: skip
         _tally_doi(result, row, query)
     return result
+
+
+def _likeness(row: Truth, key: str, raw: str, taken: bool) -> tuple[float, bool, bool, bool]:
+    return fuzz.partial_ratio(key, raw), row.family in raw, str(row.year) in raw, not taken
+
+
+def _holds_any(raw: str, known: list[Truth]) -> bool:
+    """Whether an item's letters hold some reference's title (all but a mis-set accent) and first author."""
+    return any(row.family in raw and fuzz.partial_ratio(_letters(row.title), raw) >= 90 for row in known)
 
 
 def _tally_doi(result: Score, row: Truth, query: Query) -> None:
@@ -296,7 +343,7 @@ def main() -> None:
     parser.add_argument("--fetch", action="store_true", help="copy the corpus into the cache first")
     parser.add_argument("--mirror", type=Path, help="a folder of bare clones named owner+name/repo")
     parser.add_argument("--only", nargs="*", help="these document ids only")
-    parser.add_argument("--items", action="store_true", help="print each reference not read whole")
+    parser.add_argument("--items", action="store_true", help="print references not read whole, and strays")
     args = parser.parse_args()
     documents = [d for d in manifest() if not args.only or d.id in args.only]
     print(f"{'document':<34}{'refs':>6}{'whole':>7}{'title':>7}{'author':>8}{'year':>6}{'DOIs':>9}{'WRONG':>7}"
@@ -308,10 +355,11 @@ def main() -> None:
         if not document.local("pdf").exists():
             print(f"{document.id:<34} not fetched (run with --fetch)")
             continue
-        rows = printed(document, truths(document))
+        known = truths(document)
+        rows = printed(document, known)
         try:
             queries = read_inputs([document.local("pdf")])
-            s = score(rows, queries, args.items)
+            s = score(rows, queries, args.items, known)
         except InputError as error:
             print(f"    refused: {error}")
             s = Score(references=len(rows), refused=1)

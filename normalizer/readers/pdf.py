@@ -41,6 +41,7 @@ from typing import NamedTuple
 
 from bibnorm.errors import InputError
 from bibnorm.models import Origin, Query
+from bibnorm.readers._list_edges import LineNumbering, below_columns, ends_list, list_indents
 from bibnorm.readers._reflist import (
     HEADING,
     LIGATURES,
@@ -94,9 +95,16 @@ def read_section(
     before them: each query's origin is its line in the document), and the list they were
     read as; ``None`` when the lines hold no reference list. Lines in larger type than the
     list's (the headings of its parts: "Articles", "Books") are no part of any reference."""
+    lines = [line._replace(indent=indent) for line, indent in zip(lines, list_indents(lines), strict=True)]
     sizes = sorted(line.size for line in lines[:_LIST_SAMPLE] if line.text.strip())
     body = sizes[len(sizes) // 2] if sizes else 0.0
-    lines = _bare_labels([line._replace(text="") if line.size > body * _LARGER else line for line in lines])
+    footers = below_columns(lines)
+    lines = _bare_labels(
+        [
+            line._replace(text="") if line.size > body * _LARGER or at in footers else line
+            for at, line in enumerate(lines)
+        ]
+    )
     references, line_of = _read_section(lines)
     if references is None:
         return None
@@ -251,7 +259,7 @@ def _section_end(lines: Sequence[PdfLine], first: int, rank: float) -> int | Non
         len(lines),
     )
     # A manuscript's figure captions and tables, set after its references in the same type.
-    return next((i for i in range(first, end) if _CAPTION.match(lines[i].text)), end)
+    return next((i for i in range(first, end) if _CAPTION.match(lines[i].text) or ends_list(lines[i])), end)
 
 
 _CAPTION = re.compile(r"^(?:FIG(?:URE)?|Fig(?:ure)?|TABLE|Table)\.?\s+[A-Z]?\d{1,3}[.:]\s")
@@ -436,6 +444,7 @@ def _pages(data: bytes, path: str) -> Iterator[list[PdfLine]]:
                 f"{path}: the PDF is encrypted (it asks for a password); nothing was read"
             ) from None
         raise InputError(f"{path}: not a readable PDF ({error}); nothing was read") from None
+    numbering = LineNumbering()
     try:
         for number in range(len(document)):
             try:
@@ -446,19 +455,19 @@ def _pages(data: bytes, path: str) -> Iterator[list[PdfLine]]:
                     f"{path}: PDFium cannot load page {number + 1} ({str(error).rstrip('.')}: a damaged page"
                     " tree, or one nested too deep or in a cycle); nothing was read"
                 ) from None
-            yield _page_lines(page, number + 1)
+            yield _page_lines(page, number + 1, numbering)
     finally:
         document.close()
 
 
-def _page_lines(page: object, number: int) -> list[PdfLine]:
+def _page_lines(page: object, number: int, numbering: LineNumbering) -> list[PdfLine]:
     import pypdfium2.raw as raw
 
     width = page.get_width()  # type: ignore[attr-defined]
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     text = textpage.get_text_range()
     pieces = text.split("\r\n")
-    numbered = _numbered_lines(pieces)
+    numbered = numbering.page(pieces, _numbered_lines(pieces))
     lines: list[PdfLine] = []
     offset = 0
     for piece in pieces:
@@ -471,7 +480,8 @@ def _page_lines(page: object, number: int) -> list[PdfLine]:
             start += line_number.end()
             piece = _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[line_number.end() :])
         # translated before stripping: Python counts the Cork slots \x1c-\x1f as white space
-        piece = recompose_accents(repair_cork_letters(piece.translate(LIGATURES)))
+        # accents joined first: a spacing accent before its letter ("Ball´e") is not a Cork letter ("Ballťe")
+        piece = repair_cork_letters(recompose_accents(piece.translate(LIGATURES)))
         stripped = piece.strip()
         if not stripped:
             continue

@@ -43,6 +43,7 @@ from typing import NamedTuple
 from bibnorm.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
+from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader
 from bibnorm.text.names import split_authors
 
@@ -61,7 +62,8 @@ _SPACED_DOI = re.compile(r"\b10 \. \d{4,9} / [\w-]+(?: [./] [\w-]+)*")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # Years 1500–2099: a reference to Newton or Darwin has one too.
 _YEARS = r"(?:1[5-9]|20)\d{2}"
-_YEAR = re.compile(rf"(?<![\d./:-])({_YEARS})[a-z]?(?![\d/-])")
+# Not a new-style arXiv id's first half ("2018 Mar;1803.01234" in Vancouver): YYMM.NNNNN.
+_YEAR = re.compile(rf"(?<![\d./:-])({_YEARS})[a-z]?(?![\d/-]|\.\d{{4,5}}\b)")
 # When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008").
 _ACCESSED = re.compile(
     r"\b(?:retrieved|accessed|visited|viewed|last checked|cited)(?:\s+(?:on|at))?:?\s+"
@@ -151,7 +153,7 @@ def parse_reference(text: str) -> ParsedReference:
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
         years.append(int(after_authors.group(1) or after_authors.group(2)))
 
-    title, authors = _title_and_authors(bare)
+    title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", bare))
     return ParsedReference(
         venue=_venue_after(bare, title),
         title=title,
@@ -183,9 +185,8 @@ def _only_doi(text: str) -> str | None:
 def _title_and_authors(text: str) -> tuple[str | None, str]:
     vancouver = _VANCOUVER.match(text)
     if vancouver:  # before quotes: its titles quote words ("The ``Narratives'' fMRI dataset")
-        return _clean_title(_VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]), vancouver.group(
-            "authors"
-        )
+        first = _VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]
+        return _clean_title(title_before_question(first)), vancouver.group("authors")
     quoted = _QUOTED.search(text) or _SINGLE_QUOTED.search(text)
     if quoted:  # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
         return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
@@ -211,16 +212,19 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
 # "Andrew G. Howard, Menglong Zhu", "Robert L. Augustine. Title", "John C. Baez and Aaron D.
 # Lauda" and "Duy M. H. Nguyen" are no Vancouver list (after the period, a name and "et al",
 # a period, or "and" or a comma before another full name; or another initial). "Causal and
-# chronological …", "Goals, attention, and …" are titles.
+# chronological …", "Goals, attention, and …", "Single- and Two-Channel …" (no name ends in a
+# hyphen) and a lowercase name with a digit ("wav2vec 2.0: …", "vq-wav2vec: …") are titles.
 _VANCOUVER_NAME = (
     r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[A-Z][^\s\d,.;:]*[a-z][^\s\d,.;:]*\s[A-Z]{1,3}"
 )
 _VANCOUVER = re.compile(
     rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|others))?)\.\s+"
-    r"(?![A-Z][^\s,.]*(?:\set al\b|(?:\sand|,)\s[A-Z][^\s,.]*\s[A-Z]|\.\s)|[A-Z]\.)(?P<rest>[A-Z\d`‘“\"'].+)$"
+    r"(?![A-Z][^\s,.]*[^\s,.-](?:\set al\b|(?:\sand|,)\s[A-Z][^\s,.]*\s[A-Z]|\.\s)|[A-Z]\.)"
+    r"(?P<rest>(?:[A-Z\d`‘“\"']|[a-z]+[\w-]*\d).+)$"
 )
-# The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol").
-_VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=[A-Z])")
+# The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol",
+# `title_before_question`).
+_VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+")
 
 
 def _by_sentences(text: str) -> tuple[str | None, str]:
@@ -229,7 +233,7 @@ def _by_sentences(text: str) -> tuple[str | None, str]:
     if len(sentences) >= 3 and _ONLY_YEAR.match(sentences[1].rstrip(".")):
         del sentences[1]  # ACM: "Names. 2022. Title. In Venue."
     if len(sentences) >= 2 and _looks_like_authors(sentences[0]):  # "Names, 2003. Title." (JET)
-        return _clean_title(sentences[1]), _YEAR_AFTER_AUTHORS.sub("", sentences[0])
+        return _clean_title(title_before_question(sentences[1])), _YEAR_AFTER_AUTHORS.sub("", sentences[0])
     return (_clean_title(sentences[0]) if sentences else None), ""
 
 
@@ -308,11 +312,15 @@ _PLACE_PUBLISHER = re.compile(
 _CAPITALISED = r"(?:[A-Z][\w.&'’-]*|of|and|&|;)(?:\s+(?:[A-Z][\w.&'’-]*|of|and|&|;))*"
 _PLACE = r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)*"  # "Cambridge, MA", "New York"; ", India, and the rise" is none
 _BOOK_TAIL = re.compile(
-    r",\s+(?:[A-Z][\w.&'’-]*\s+){0,4}(?:University\s+)?[Pp]ress(?:,\s+[A-Z][\w ]{1,30})?$"
+    r",\s+(?:[A-Z][\w.&'’-]*\s+|of\s+){0,4}(?:University\s+)?[Pp]ress(?:,\s+[A-Z][\w ]{1,30}){0,2}$"
     rf"|,\s+{_PLACE}(?:\s*[,;]\s*{_PLACE})*\s:\s{_CAPITALISED}$"
+    # a firm as publisher, after a comma or (econ) a colon: "…, GAMS Development Corporation",
+    # "…at Scale: O’reilly & Associates Inc"
+    r"|[,:]\s+(?:[A-Z][\w.&'’-]*\s+|&\s+){0,4}(?:Corporation|Corp\.|Inc\.?|Ltd\.?)$"
 )
-# An edition after a book's title: "The LaTeX Companion. 1st ed."
-_EDITION = re.compile(r"[.,]?\s+\d+(?:st|nd|rd|th)\.?\s+(?:ed|edn|edition)\.?$")
+# An edition after a book's title: "The LaTeX Companion. 1st ed.", econ's "…, 5th edition, 480"
+# (and its page count)
+_EDITION = re.compile(r"[.,]?\s+\d+(?:st|nd|rd|th)\.?\s+(?:ed|edn|edition)\.?(?:,\s*(?:p\.\s*)?\d+)?$")
 # APA's notes after a title: "(2nd ed.)", "(Vol. 2)", "[Letter to the editor]", "[Annual report]".
 _APA_DESCRIPTION = re.compile(
     r"(?:\s*(?:\((?:\d+(?:st|nd|rd|th)\s+ed\.?|Rev\. ed\.|Vols?\.[^)]*)\)|\[[^\]]*\]))+$"
@@ -327,6 +335,10 @@ _OPEN_PARENTHESIS = re.compile(r"\s*\([^()]*$")
 _REPORT_TAIL = re.compile(
     r"[,.]\s+(?:Technical [Rr]eport|Tech\. [Rr]ep\.|Ph\.?\s?D\.? [Tt]hesis|Master['’]s [Tt]hesis"
     r"|Doctoral [Dd]issertation)\b.*$"
+    # econ sets a thesis's kind right after its italic title: "… Regulations Ph.D. dissertation,
+    # Hitotsubashi University", and a report's after the title's period: "…California.Technical report"
+    r"|\s+(?:Ph\.?\s?D\.?|Doctoral|Master['’]s) (?:thesis|dissertation)(?:,.*)?$"
+    r"|\.(?=Technical [Rr]eport\b).*$"
 )
 
 
@@ -360,6 +372,9 @@ def person_names(authors: str) -> tuple[str, ...]:
     return (*pieces, "others") if others else tuple(pieces)
 
 
+# An edited book's "ed." or "eds." between its editors and its year ("Names. eds. 1991. Title." AEA,
+# "Names, eds. , 1991. Title." JET, "Names eds. (1984) Title" econ): read as the authors' year.
+_EDITORS_BEFORE_YEAR = re.compile(r"\s+[Ee]ds?\.(?:\s*,)?(?=\s+\(?(?:1[5-9]|20)\d{2}[a-z]?\b)")
 # An editors' mark after the names: "Ian Editor (Ed.)", "A and B, eds.", "Attwood, Feona ed.".
 _EDITORS = re.compile(r"[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg)\.?\)?[\s.,:]*$")
 

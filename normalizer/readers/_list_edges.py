@@ -1,0 +1,112 @@
+"""What borders a PDF's reference list and is no reference: the back matter after it, a page's
+footer below two columns, and a review copy's line numbers on a page too short to show them.
+
+- A manuscript sets its lists of figures and tables, or a heading "Figures" or "Tables", after
+  the references in the list's own type: such a heading, flush with the list, ends it (with a
+  section number, or a line number of its own that a short page's numbering did not show).
+- A two-column page is read left column, then right column; a line that comes after the right
+  column's lines and starts in the left column again is set below both columns: the page's
+  footer ("Preprint submitted to …", a footnote), not a reference.
+- A review copy numbers its lines 1, 2, 3 … through the paper; the last page of the
+  references may hold too few lines to show that by itself, and its numbers then go on from
+  the previous page's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+_BACK_MATTER = re.compile(
+    r"^(?:\d{1,4}\s+)?(?:list of (?:figures|tables)|figures?(?: and tables)?|tables?(?: and figures)?"
+    r"|figure (?:captions|legends))\s*$",
+    re.IGNORECASE,
+)
+_FLUSH_EMS = 0.4  # as the PDF reader's: a line indented less than this, in ems of its type, is flush
+
+
+class _Line(Protocol):
+    @property
+    def page(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def size(self) -> float: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def indent(self) -> float: ...
+
+
+def ends_list(line: _Line) -> bool:
+    """Whether ``line`` is a heading of the back matter set after a reference list: "List of
+    Figures", "Tables", "Figure captions" — flush, alone on its line."""
+    return line.indent < _FLUSH_EMS * line.size and bool(_BACK_MATTER.match(line.text.strip()))
+
+
+_FOOTER_LINES = 3  # at most this many lines below the columns
+_RIGHT_COLUMN_LINES = 5  # a page with fewer lines in its right column is not set in two columns
+
+
+def below_columns(lines: Sequence[_Line]) -> set[int]:
+    """Indexes of ``lines`` set below a two-column page's columns: after the page's last line in
+    the right column, in the left one, a few at most (see the module docstring)."""
+    below: set[int] = set()
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and lines[end].page == lines[start].page:
+            end += 1
+        columns = [line.column for line in lines[start:end]]
+        right = [at for at, column in enumerate(columns) if column == 1]
+        if len(right) >= _RIGHT_COLUMN_LINES and 0 < end - start - right[-1] - 1 <= _FOOTER_LINES:
+            below.update(range(start + right[-1] + 1, end))
+        start = end
+    return below
+
+
+_LINE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")
+_STEP = range(1, 4)  # a line's number is 1 more than the last, 2 or 3 where PDFium joined lines
+_NUMBERED_SHARE = 0.6
+
+
+class LineNumbering:
+    """A review copy's line numbers from page to page: whether a page that is not numbered by
+    its own lines (too few) goes on with the previous page's numbers."""
+
+    def __init__(self) -> None:
+        self._last: int | None = None
+
+    def page(self, pieces: Sequence[str], numbered: bool) -> bool:
+        """Whether the page of ``pieces`` (its text lines) is line-numbered: ``numbered`` by its
+        own lines, or its numbers go on from the previous page's last one."""
+        lines = [piece for piece in pieces if piece.strip() and not piece.strip().isdigit()]
+        numbers = [int(match.group(1)) for piece in lines if (match := _LINE_NUMBER.match(piece))]
+        steps = [b - a for a, b in zip([self._last or 0, *numbers], numbers, strict=False)]
+        goes_on = (
+            self._last is not None
+            and bool(numbers)
+            and len(numbers) >= _NUMBERED_SHARE * len(lines)
+            and all(step in _STEP for step in steps)
+        )
+        numbered = numbered or goes_on
+        self._last = numbers[-1] if numbered and numbers else None
+        return numbered
+
+
+class _Placed(_Line, Protocol):
+    @property
+    def left(self) -> float: ...
+
+
+def list_indents(lines: Sequence[_Placed]) -> list[float]:
+    """Each of the section's ``lines`` indented from the list's own left margin in its column
+    (on the pages of its side: a two-sided document shifts odd and even pages), not from its
+    page's leftmost line: a page that holds only the wrapped end of a reference has no line at
+    the margin, and its lines would read as flush, each a reference of its own."""
+    margins: dict[tuple[int, int], float] = {}
+    for line in lines:
+        where = (line.page % 2, line.column)
+        margins[where] = min(line.left, margins.get(where, line.left))
+    return [line.left - margins[line.page % 2, line.column] for line in lines]

@@ -1,0 +1,37 @@
+"""Where a title that asks a question ends: at its question mark only when what follows is the
+venue, not the title going on.
+
+"How fast was wild wheat domesticated? Science 311, 1886–1886" (Elsevier's author-year: the
+journal, its volume and pages) and "… of encoding? J Exp Psychol" (Vancouver: the journal's
+abbreviation) end at the question; "Show or tell? Exploring when (and why) teaching with
+language outperforms demonstration" goes on after it — a subtitle, in sentence case.
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUESTION = re.compile(r"(?<=[?!])\s+(?=[A-Z])")
+# A journal's volume and pages closing the text: "311, 1886–1886", "16, 176", "24 (3), 1–10",
+# "45, S35– S58" (a number alone may be a title's year: "… language models, 2024").
+_VOLUME_PAGES = re.compile(r"\s\d+(?:\s*\(\d+\))?,\s*[A-Za-z]?\d+(?:\s*[–-]\s*[A-Za-z]?\d+)?$")
+# The words a journal's name or abbreviation writes in lower case.
+_LOWER_IN_VENUES = frozenset({"of", "in", "and", "the", "for", "on", "&", "de", "la", "und", "für"})
+
+
+def title_before_question(text: str) -> str:
+    """``text`` up to its first question or exclamation mark that a venue follows, else whole."""
+    for match in _QUESTION.finditer(text):
+        if _reads_as_venue(text[match.end() :]):
+            return text[: match.start()]
+    return text
+
+
+def _reads_as_venue(text: str) -> bool:
+    """Whether ``text`` is a venue: it closes with a volume and pages, or each of its words is
+    capitalised (an abbreviation: "J Exp Psychol", "Proc Natl Acad Sci U S A")."""
+    text = text.strip(" .,;")
+    if _VOLUME_PAGES.search(text):
+        return True
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return bool(words) and all(word[0].isupper() or word in _LOWER_IN_VENUES for word in words)

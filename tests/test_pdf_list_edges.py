@@ -1,0 +1,180 @@
+"""What borders a PDF's reference list and is no reference: back matter, a footer below two
+columns, a review copy's line numbers on a short last page, a page holding only a wrapped end,
+and a number in another label form than the list's. Lines are as PDFium gives them (page,
+column, left edge, size), modelled on real documents: Elsevier's two-column author-year class,
+an AMS review copy, econ-bst's sample, a Vancouver list (real third-party .bib files set with
+each style's template); and a one-page PDF written here for how PDFium gives an accent."""
+
+from __future__ import annotations
+
+import pytest
+from bibnorm.readers._list_edges import LineNumbering, ends_list
+from bibnorm.readers.pdf import PdfLine, read_pdf, read_section, references_section
+from bibnorm.readers.refs import read_list
+from fakes.hostile_pdf import pdf
+
+
+def _line(text: str, indent: float = 0.0, *, page: int = 1, column: int = 0, margin: float = 72.0) -> PdfLine:
+    left = margin + indent + (234.0 if column else 0.0)
+    return PdfLine(page=page, column=column, left=left, size=10.0, text=text, indent=indent)
+
+
+_FAMILIES = ("Allaby", "Badr", "Clegg", "Doebley", "Ellstrand", "Feuillet", "Galinat", "Hufford")
+
+
+def _reference(number: int, page: int = 1, column: int = 0) -> list[PdfLine]:
+    return [
+        _line(f"{_FAMILIES[number - 1]}, R.G., Fuller, D.Q., 20{10 + number}. Genetic diversity of crop",
+              page=page, column=column),
+        _line("in the wild. Journal of Heredity 12, 1–10.", 10, page=page, column=column),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "indent", "ends"),
+    [
+        pytest.param("LIST OF FIGURES", 0, True, id="list-of-figures"),
+        pytest.param("List of Tables", 0, True, id="list-of-tables"),
+        pytest.param("Figures", 0, True, id="figures-heading"),
+        pytest.param("Figure captions", 0, True, id="figure-captions"),
+        pytest.param("417 LIST OF FIGURES", 0, True, id="with-its-line-number"),
+        pytest.param("Tables", 12, False, id="indented-a-wrapped-line"),
+        pytest.param("Tables of Integrals, Series, and Products", 0, False, id="a-title"),
+        pytest.param("Figures of speech. Oxford University Press.", 0, False, id="a-reference"),
+    ],
+)
+def test_back_matter_headings_end_the_list(text: str, indent: float, ends: bool) -> None:
+    assert ends_list(_line(text, indent)) is ends
+
+
+def test_a_manuscripts_figures_after_its_references_are_no_reference() -> None:
+    lines = [
+        _line("References"),
+        *_reference(1),
+        *_reference(2),
+        _line("Figures"),
+        _line("This is not a figure."),
+    ]
+    section = references_section(lines)
+    assert section is not None and (section.first, section.end) == (1, 5)
+
+
+def test_a_footer_below_both_columns_is_no_reference() -> None:
+    """elsarticle sets "Preprint submitted to Elsevier <date>" below the columns of the first page;
+    PDFium gives it after the right column, starting in the left one."""
+    lines = [
+        *(line for number in range(1, 4) for line in _reference(number)),
+        *(line for number in range(4, 7) for line in _reference(number, column=1)),
+        _line("Preprint submitted to Elsevier November 25, 2026", 0.4),
+        *(line for number in range(7, 9) for line in _reference(number, page=2)),
+    ]
+    read = read_section(lines, "elsarticle.pdf")
+    assert read is not None
+    assert [q.year for q in read[0]] == [2010 + n for n in range(1, 9)]
+    assert not any("Preprint" in q.raw for q in read[0])
+
+
+def test_a_page_holding_no_line_at_the_margin_is_read_against_the_lists_margin() -> None:
+    """econ-bst's sample: the last page of the list holds one reference by the previous authors,
+    its first line set 28pt in after a rule, its second at the list's 10pt indent — no line at
+    the margin, so against its own page's leftmost line the second would read as flush. Its
+    margin is that of the list's other pages on the same side (odd pages here)."""
+    lines = [
+        _line("Attwood, Feona (2006) “Sexed Up: Theorizing the Sexualization of Culture,”"),
+        _line("Sexualities, 9 (1), 77–94.", 10),
+        _line("Takeda, Shiro (2007) “The Double Dividend from Carbon Regulations in Japan,” "
+              "J. Jpn. Int. Econ., 21 (3),", page=2),
+        _line("336–364.", 10, page=2),
+        _line("(2010) “A CGE Analysis of the Welfare Effects of Trade Liberalization under", 28, page=3),
+        _line("Different Market Structures,” Int. Rev. Appl. Econ., 24 (1), 75–93.", 10, page=3),
+    ]  # fmt: skip
+    lines[-2:] = [
+        line._replace(indent=line.indent - 10) for line in lines[-2:]
+    ]  # from its page's leftmost line
+    read = read_section(lines, "econ.pdf")
+    assert read is not None
+    assert [q.year for q in read[0]] == [2006, 2007, 2010]
+    assert read[0][1].raw.endswith("21 (3), 336–364.")
+    assert read[0][2].raw.startswith("Takeda, Shiro (2010) “A CGE Analysis")
+    assert read[0][2].raw.endswith("Int. Rev. Appl. Econ., 24 (1), 75–93.")
+
+
+@pytest.mark.parametrize(
+    ("pages", "numbered"),
+    [
+        pytest.param(
+            [[f"{n} Text of a numbered line of the review copy." for n in range(390, 414)],
+             ["414 Trier, S. B., and R. D. Sharman, 2009: Convection-permitting simulations of the",
+              "415 Mon. Wea. Rev., 137, 1972–1990.", "21"]],
+            [True, True], id="a-short-last-page-goes-on",
+        ),
+        pytest.param(
+            [["Plain text of a page without line numbers."] * 20,
+             ["1 Smith J. A title. J Stud. 2001;1:1-2.", "2 Jones K. Another title. J Stud. 2002;2:3-4."]],
+            [False, False], id="a-short-page-of-bare-number-labels-after-an-unnumbered-page",
+        ),
+        pytest.param(
+            [[f"{n} Text of a numbered line of the review copy." for n in range(1, 30)],
+             ["1 Smith J. A title. J Stud. 2001;1:1-2.", "2 Jones K. Another title. J Stud. 2002;2:3-4."]],
+            [True, False], id="numbers-that-start-again-do-not-go-on",
+        ),
+    ],
+)  # fmt: skip
+def test_a_review_copys_line_numbers_go_on_from_page_to_page(
+    pages: list[list[str]], numbered: list[bool]
+) -> None:
+    numbering = LineNumbering()
+    own = [len(page) >= 5 and page[0][0].isdigit() for page in pages]  # what the page shows by itself
+    assert [numbering.page(page, by_itself) for page, by_itself in zip(pages, own, strict=True)] == numbered
+
+
+def test_a_number_in_another_label_form_than_the_lists_is_a_wrapped_line() -> None:
+    """A Vancouver list labelled "[n]": a wrapped line opening with a conference's ordinal "12." is
+    no reference of its own."""
+    text = "\n".join(
+        [
+            "[7] Aalburg S, Beaugeant C. Single- and Two-Channel Noise Reduction. In: Proc. of ICASSP; 2002.",
+            "[8] Abadi M, Chu A. Deep Learning with Differential Privacy. In: Proc. of CCS; 2016. p. 308-18.",
+            "[9] Abdel-Hamid O, Mohamed A. Convolutional Neural Networks for Speech. 2014;22:1533-45.",
+            "[10] Abel J, Kaniewska M. Objective Assessment of Speech Bandwidth Extension. In: Proc. of",
+            "    12. ITG Symposium Speech Communication. Paderborn, Germany; 2016. p. 190-4.",
+            "[11] Abel J, Fingscheidt T. A Subjective Listening Test of Six Bandwidth Extensions. 2016.",
+        ]
+    )
+    items = read_list(text).items
+    assert [item.label for item in items] == ["7", "8", "9", "10", "11"]
+    assert items[3].text.endswith("Paderborn, Germany; 2016. p. 190-4.")
+
+
+def _one_page_pdf(lines: list[bytes]) -> bytes:
+    """A page of Helvetica lines (WinAnsiEncoding: byte 0xB4 is the spacing acute, 0xA8 the
+    diaeresis), each as TeX sets an accent: its own glyph before its letter."""
+    stream = b"".join(
+        b"BT /F1 9 Tf 72 %d Td (%s) Tj ET\n" % (720 - 12 * at, line) for at, line in enumerate(lines)
+    )
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        ]
+    )
+
+
+def test_an_accent_set_before_its_letter_is_joined_to_it_not_read_as_a_cork_letter() -> None:
+    """PDFium gives TeX's accent glyph before its letter ("Ball´e"); between two letters, the
+    same Latin-1 sign is also what a T1 font without a Unicode map leaves for a Cork letter
+    (0xB4 "ť", 0xA8 "ĺ"). Joined to its letter first, it is the accent it looks like."""
+    data = _one_page_pdf(
+        [
+            b"References",
+            b"Ball\xb4e J, Laparra V, Simoncelli EP. End-to-end Optimized Image Compression. In: ICLR; 2017.",
+            b"B\xa8ar A, Lipinski D, Fingscheidt T. Towards Corner Case Detection for Driving. In: IV; 2019.",
+        ]
+    )
+    queries, _ = read_pdf(data, "accents.pdf")
+    read = " ".join(query.raw for query in queries)
+    assert read.startswith("Ballé J, Laparra V") and "Bär A, Lipinski D" in read

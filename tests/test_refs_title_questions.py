@@ -1,0 +1,43 @@
+"""A title that asks a question ends at its question mark only when the venue follows. Lines as
+Elsevier's author-year (elsarticle-harv) and the Vancouver template set real third-party .bib
+entries."""
+
+from __future__ import annotations
+
+import pytest
+from bibnorm.readers.refs import parse_reference
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param("Allaby, R.G., 2015. Barley domestication: the end of a central dogma? "
+                     "Genome biology 16, 176.",
+                     "Barley domestication: the end of a central dogma?", id="elsevier-journal-volume-pages"),
+        pytest.param("Tanno, K.i., Willcox, G., 2006. How fast was wild wheat domesticated? Science 311, "
+                     "1886–1886.", "How fast was wild wheat domesticated?", id="elsevier-one-word-journal"),
+        pytest.param("Craik FI. What is the depth of encoding? J Exp Psychol Gen. 2001;130:1-10.",
+                     "What is the depth of encoding?", id="vancouver-journal-abbreviation"),
+        pytest.param("Sumers TR, Ho MK. Show or tell? Exploring when (and why) teaching with "
+                     "language helps. Cognition. 2023;230:105326.",
+                     "Show or tell? Exploring when (and why) teaching with language helps",
+                     id="vancouver-subtitle-after-the-question"),
+        pytest.param("Whalen J. Should teachers be trained in emergency remote teaching? Lessons learned "
+                     "from the COVID-19 pandemic. J Technol Teach Educ. 2020;28(2):189-99.",
+                     "Should teachers be trained in emergency remote teaching? Lessons learned from the "
+                     "COVID-19 pandemic", id="vancouver-subtitle-with-a-name-in-it"),
+    ],
+)  # fmt: skip
+def test_a_question_ends_the_title_only_before_the_venue(text: str, title: str) -> None:
+    assert parse_reference(text).title == title
+
+
+def test_a_subtitle_that_closes_with_a_year_is_no_venue() -> None:
+    """plain's "Names. Title? Subtitle, 2024." (a real .bbl of the project's dev records)."""
+    text = (
+        "Omri Kaduri, Shai Bagon, and Tali Dekel. What's in the image? A deep-dive into the vision of "
+        "vision language models, 2024."
+    )
+    assert parse_reference(text).title == (
+        "What's in the image? A deep-dive into the vision of vision language models"
+    )
