@@ -57,8 +57,9 @@ class BibinfoItem:
         )
 
 
-def _braced(text: str, start: int) -> str:
-    """The text up to the brace that closes the one just before ``start``."""
+def braced(text: str, start: int) -> str | None:
+    """The text from ``start`` up to the brace that closes the one just before it (nested braces
+    allowed); None when it is never closed."""
     depth = 1
     for end in range(start, len(text)):
         if text[end] == "{":
@@ -67,15 +68,15 @@ def _braced(text: str, start: int) -> str:
             depth -= 1
             if depth == 0:
                 return text[start:end]
-    return text[start:]
+    return None
 
 
 def _person(value: str) -> tuple[str, str]:
     """(family, "Family, Given") of one ``\\bibinfo {author}`` value; a group name ("Planck
     Collaboration") has no ``\\bibnamefont`` and is its own family name."""
     family_at, given_at = _FAMILY.search(value), _GIVEN.search(value)
-    family = plain_text(_braced(value, family_at.end()) if family_at else value).strip()
-    given = plain_text(_braced(value, given_at.end())).strip() if given_at else ""
+    family = plain_text((braced(value, family_at.end()) if family_at else None) or value).strip()
+    given = plain_text(braced(value, given_at.end()) or "").strip() if given_at else ""
     return family, f"{family}, {given}" if given else family
 
 
@@ -84,7 +85,7 @@ def read_bibinfo(block: str) -> BibinfoItem | None:
     block has no ``\\bibinfo`` markup."""
     values: dict[str, list[str]] = defaultdict(list)
     for match in _BIBINFO.finditer(block):
-        values[match.group(1)].append(_braced(block, match.end()))
+        values[match.group(1)].append(braced(block, match.end()) or "")
     if not values:
         return None
     people = [_person(value) for value in values["author"] or values["editor"]]

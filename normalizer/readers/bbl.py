@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.io import LineCounter
 from bibnorm.models import Origin, Query, QueryKind
-from bibnorm.readers._bbl_bibinfo import read_bibinfo
+from bibnorm.readers._bbl_bibinfo import braced, read_bibinfo
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import parse_reference
 from bibnorm.text.titles import plain_text
@@ -54,16 +54,7 @@ def _field(body: str, name: str) -> str | None:
     start = body.find(f"\\field{{{name}}}{{")
     if start < 0:
         return None
-    position = start + len(f"\\field{{{name}}}{{")
-    depth = 1
-    for end in range(position, len(body)):
-        if body[end] == "{":
-            depth += 1
-        elif body[end] == "}":
-            depth -= 1
-            if depth == 0:
-                return body[position:end]
-    return None
+    return braced(body, start + len(f"\\field{{{name}}}{{"))
 
 
 def _authors(body: str) -> tuple[str, ...]:
