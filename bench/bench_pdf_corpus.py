@@ -19,7 +19,13 @@ Ground truth: the entries of the ``.bib`` or ``.bbl`` (read by bibnorm's BibTeX-
 PDF — found in ``pdftotext``'s text (poppler, independent of PDFium), letters and digits only —
 are the references the PDF prints. For each, the read item whose raw text holds the most of
 its title is its item; the reference is read **whole** when that item is its alone and its
-title (ratio ≥ 90 to the true title), first author's family name and year are right. Also
+title (ratio ≥ 90 to the true title), first author's family name and year are right.
+A style that prints no article title (Physical Review Letters, REVTeX's ``nolongbibliography``)
+still prints the first author, the year and the volume and first page: a ``.bib`` entry whose
+title is nowhere in the text but whose first author's family name, year and volume-and-first-page
+("519, 2615" → ``5192615``) are, is a printed reference too; its item is the first whose raw
+text holds its volume-and-first-page and first author's name, and its title is right when the
+item reads none (there is none to read: the journal is no title). Also
 printed: title, first author and year right; DOIs printed, read right, and read WRONG
 (truncated or otherwise: must be 0); items that are no printed reference.
 
@@ -39,7 +45,7 @@ import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,6 +92,10 @@ class Truth:
     family: str  # the first author's family name, letters only, lower case
     year: int | None
     doi: str | None
+    # Volume and first page, letters and digits only ("5192615" for 519, 2615–2630): what finds a
+    # reference whose style prints no title (Physical Review Letters). From a .bib only.
+    locator: str = ""
+    titled: bool = True  # its title is printed
 
 
 _WHERE = ("source", "commit", "pdf", "truth")
@@ -193,6 +203,7 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
             authors = entry.get("author") or entry.get("editor") or ""
             year = re.search(r"\d{4}", entry.get("year") or entry.get("date") or "")
             title = entry.get("title") or ""
+            first_page = re.split(r"[-–—]", entry.get("pages") or "")[0]
             if entry.get("subtitle"):  # biblatex prints "Title. Subtitle"
                 title = f"{title}. {entry.get('subtitle')}"
             rows.append(
@@ -201,6 +212,7 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
                     _family(authors.split(" and ")[0]),
                     int(year.group()) if year else None,
                     (entry.get("doi") or "").casefold() or None,
+                    _letters(f"{entry.get('volume') or ''}{first_page}") if entry.get("volume") else "",
                 )
             )
     return rows
@@ -218,7 +230,20 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
         if len(key) >= 12 and key in letters and key not in seen:
             seen.add(key)
             kept.append(row)
+        elif _printed_without_title(row, key, letters) and row.locator not in seen:
+            seen.add(row.locator)
+            kept.append(replace(row, titled=False))
     return kept
+
+
+def _printed_without_title(row: Truth, key: str, letters: str) -> bool:
+    """A reference set with no title (Physical Review Letters): its title is nowhere in the text,
+    its first author's family name, its year and its volume-and-first-page are."""
+    return (
+        bool(key and row.locator and row.family and row.year)
+        and key not in letters
+        and all(part in letters for part in (row.locator, row.family, str(row.year)))
+    )
 
 
 @dataclass
@@ -246,9 +271,8 @@ def score(rows: list[Truth], queries: list[Query], show: bool) -> Score:
     owner: dict[int, list[Truth]] = defaultdict(list)
     mapped: list[tuple[Truth, int]] = []
     for row in rows:
-        key = _letters(row.title)
-        best = max(range(len(queries)), key=lambda at: fuzz.partial_ratio(key, raws[at]), default=None)
-        if best is None or fuzz.partial_ratio(key, raws[best]) < 80:
+        best = _item_of(row, raws)
+        if best is None:
             continue
         owner[best].append(row)
         mapped.append((row, best))
@@ -256,6 +280,7 @@ def score(rows: list[Truth], queries: list[Query], show: bool) -> Score:
     for row, at in mapped:
         query = queries[at]
         title = fuzz.ratio(title_key(row.title), title_key(query.title or "")) >= 90
+        title = title or (not row.titled and not query.title)  # none printed: none may be read
         read_authors = " ".join(query.authors[:1]) or " ".join(query.author_names[:2])
         author = bool(row.family) and row.family in _letters(read_authors)
         year = row.year is None or query.year == row.year
@@ -269,6 +294,18 @@ def score(rows: list[Truth], queries: list[Query], show: bool) -> Score:
                   f"authors={query.authors[:2]} year={query.year} shared={len(owner[at])}")  # fmt: skip
         _tally_doi(result, row, query)
     return result
+
+
+def _item_of(row: Truth, raws: list[str]) -> int | None:
+    """The read item whose raw text holds the most of the reference's title; with no title
+    printed, the first that holds its volume-and-first-page and its first author's name."""
+    if not row.titled:
+        return next((at for at, raw in enumerate(raws) if row.locator in raw and row.family in raw), None)
+    key = _letters(row.title)
+    best = max(range(len(raws)), key=lambda at: fuzz.partial_ratio(key, raws[at]), default=None)
+    if best is None or fuzz.partial_ratio(key, raws[best]) < 80:
+        return None
+    return best
 
 
 def _tally_doi(result: Score, row: Truth, query: Query) -> None:
