@@ -23,9 +23,12 @@ title (ratio ≥ 90 to the true title), first author's family name and year are 
 A style that prints no article title (Physical Review Letters, REVTeX's ``nolongbibliography``)
 still prints the first author, the year and the volume and first page: a ``.bib`` entry whose
 title is nowhere in the text but whose first author's family name, year and volume-and-first-page
-("519, 2615" → ``5192615``) are, is a printed reference too; its item is the first whose raw
+("519, 2615" → ``5192615``) are, is a printed reference too — in a document where such entries
+outnumber those found by title (a style that prints titles prints them all; one not found there
+is a title printed otherwise than the ``.bib`` spells it); its item is the first whose raw
 text holds its volume-and-first-page and first author's name, and its title is right when the
-item reads none (there is none to read: the journal is no title). Also
+item reads none (there is none to read: the journal is no title; a query that keeps the item's
+whole text as its search text reads none either). Also
 printed: title, first author and year right; DOIs printed, read right, and read WRONG
 (truncated or otherwise: must be 0); items that are no printed reference.
 
@@ -212,7 +215,9 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
                     _family(authors.split(" and ")[0]),
                     int(year.group()) if year else None,
                     (entry.get("doi") or "").casefold() or None,
-                    _letters(f"{entry.get('volume') or ''}{first_page}") if entry.get("volume") else "",
+                    _letters(f"{entry.get('volume')}{first_page}")
+                    if entry.get("volume") and first_page
+                    else "",
                 )
             )
     return rows
@@ -224,7 +229,7 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     ).stdout
     letters = _letters(text)
     seen: set[str] = set()
-    kept = []
+    kept, untitled = [], []
     for row in rows:
         key = _letters(row.title)
         if len(key) >= 12 and key in letters and key not in seen:
@@ -232,8 +237,10 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
             kept.append(row)
         elif _printed_without_title(row, key, letters) and row.locator not in seen:
             seen.add(row.locator)
-            kept.append(replace(row, titled=False))
-    return kept
+            untitled.append(replace(row, titled=False))
+    # A style prints titles or it does not: where most references are found by their titles, one
+    # that is not is a title printed otherwise than the .bib spells it (markup, math), not missing.
+    return kept + untitled if len(untitled) > len(kept) else kept
 
 
 def _printed_without_title(row: Truth, key: str, letters: str) -> bool:
@@ -280,7 +287,8 @@ def score(rows: list[Truth], queries: list[Query], show: bool) -> Score:
     for row, at in mapped:
         query = queries[at]
         title = fuzz.ratio(title_key(row.title), title_key(query.title or "")) >= 90
-        title = title or (not row.titled and not query.title)  # none printed: none may be read
+        # None printed: none may be read (the item's whole text kept as its query text is no title).
+        title = title or (not row.titled and query.title in (None, "", query.raw))
         read_authors = " ".join(query.authors[:1]) or " ".join(query.author_names[:2])
         author = bool(row.family) and row.family in _letters(read_authors)
         year = row.year is None or query.year == row.year

@@ -124,6 +124,27 @@ from bibnorm.readers.refs import parse_reference
             "Functional renormalization group for multi-orbital fermi surface instabilities", 2013,
             {"Platt", "Thomale"}, None, None, id="aps-journal-with-a-lower-case-word",
         ),
+        # Physical Review Letters without article titles (REVTeX 4.2, nolongbibliography), as read
+        # from a real .bib (EckerChristian/MCLambdaBHNS): the journal right after the names is no
+        # title, and none is read.
+        pytest.param(
+            "C. Ecker and L. Rezzolla, Mon. Not. Roy. Astron. Soc. 519, 2615 (2022), arXiv:2209.08101 "
+            "[astro-ph.HE].",
+            None, 2022, {"Ecker", "Rezzolla"}, "2209.08101", None, id="prl-no-title-abbreviated-journal",
+        ),
+        pytest.param(
+            "J. Aasi, B. P. Abbott, R. Abbott, T. Abbott, M. R. Abernathy, et al., Classical and Quantum "
+            "Gravity 32, 074001 (2015).",
+            None, 2015, {"Aasi", "Abbott"}, None, None, id="prl-no-title-journal-in-words-et-al",
+        ),
+        pytest.param(
+            "G. Baym, C. Pethick, and P. Sutherland, Astrophys. J. 170, 299 (1971).",
+            None, 1971, {"Baym", "Sutherland"}, None, None, id="prl-no-title-three-authors",
+        ),
+        pytest.param(
+            "B. P. Abbott, R. Abbott, et al., Physical Review X 9, 011001 (2019), arXiv:1805.11579 [gr-qc].",
+            None, 2019, {"Abbott"}, "1805.11579", None, id="prl-no-title-journal-with-a-letter",
+        ),
     ],
 )  # fmt: skip
 def test_a_reference_string_in_these_styles_gives_title_authors_and_year(

@@ -42,6 +42,7 @@ from typing import NamedTuple
 
 from bibnorm.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.readers._ref_physics import journal_follows_names
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers.base import Reader
 from bibnorm.text.names import split_authors
@@ -284,6 +285,8 @@ def _physics_title(text: str) -> tuple[str | None, str] | None:
         title.append(piece)
     else:
         return None
+    if not title and journal_follows_names(pieces[names:]):
+        return None, ", ".join(pieces[:names])  # a style that prints no title (PRL)
     joined = ", ".join(title)
     if len(joined.split()) < 3 or "“" in text or '"' in text:
         return None

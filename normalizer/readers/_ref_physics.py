@@ -1,0 +1,25 @@
+"""References set in a physics style that prints no article title (Physical Review Letters,
+REVTeX's ``nolongbibliography``, biblatex-phys with ``articletitle=false``): the names, then
+at once the journal, its volume, the first page and the year — "A. B. Author, C. Author, and
+D. Author, Phys. Rev. Lett. 97, 123456 (2006)".
+"""
+
+from __future__ import annotations
+
+import re
+
+# The journal ends at its volume ("Astrophys. J. 502", "Phys. Rev. D 104", "Physical Review X 9",
+# "Classical and Quantum Gravity 32"); a title with a number in it ("Planck 2018 results")
+# goes on after the number, a journal does not.
+_JOURNAL_VOLUME = re.compile(
+    r"^[A-Z][\w]*\.?(?:\s(?:[A-Z][\w-]*\.?|in|of|the|and|for|für|de|et))*(?:\s[A-Z])?\s[A-Z]?\d{1,5}$"
+)
+# The first page or article number, then the year: "2615 (2022)", "L34 (2022)", "074001 (2015)",
+# "A6 (2020)"; the year may come later, after more pages ("223–386 (2002)").
+_PAGE_YEAR = re.compile(r"^[A-Z]?\d[\d–-]*[A-Z]?\d*(?:\s\((?:1[5-9]|20)\d{2}\))?")
+
+
+def journal_follows_names(pieces: list[str]) -> bool:
+    """Whether ``pieces`` (the comma-separated parts after the names) open with a journal and
+    its volume and then a page: no title was printed between the names and the journal."""
+    return len(pieces) >= 2 and bool(_JOURNAL_VOLUME.match(pieces[0]) and _PAGE_YEAR.match(pieces[1]))
