@@ -41,6 +41,7 @@ from typing import NamedTuple
 
 from bibnorm.errors import InputError
 from bibnorm.models import Origin, Query
+from bibnorm.readers._pdf_accents import join_overlaid_accents
 from bibnorm.readers._reflist import (
     HEADING,
     LIGATURES,
@@ -464,6 +465,7 @@ def _page_lines(page: object, number: int) -> list[PdfLine]:
     for piece in pieces:
         start = offset
         offset += len(piece) + 2
+        piece = join_overlaid_accents(piece, start, textpage.get_charbox)
         if numbered and piece.strip().isdigit():
             continue  # the line number of an empty line
         line_number = _LINE_NUMBER.match(piece) if numbered else None
