@@ -36,12 +36,14 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import partial
 from itertools import pairwise
 from typing import NamedTuple
 
 from bibnorm.errors import InputError
 from bibnorm.models import Origin, Query
 from bibnorm.readers._pdf_accents import join_overlaid_accents
+from bibnorm.readers._pdf_labels import bracket_raised_label
 from bibnorm.readers._reflist import (
     HEADING,
     LIGATURES,
@@ -479,7 +481,7 @@ def _page_lines(page: object, number: int) -> list[PdfLine]:
             continue
         first = start + (len(piece) - len(piece.lstrip()))
         left = textpage.get_charbox(first)[0]
-        size = raw.FPDFText_GetFontSize(textpage, first)
+        stripped, size = bracket_raised_label(stripped, first, partial(raw.FPDFText_GetFontSize, textpage))
         lines.append(PdfLine(number, int(left >= width / 2 - 2), left, size, stripped))
     return lines
 
