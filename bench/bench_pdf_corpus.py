@@ -24,8 +24,9 @@ A style that prints no article title (Physical Review Letters, REVTeX's ``nolong
 still prints the first author, the year and the volume and first page: a ``.bib`` entry whose
 title is nowhere in the text but whose first author's family name, year and volume-and-first-page
 ("519, 2615" → ``5192615``) are, is a printed reference too — in a document where such entries
-outnumber those found by title (a style that prints titles prints them all; one not found there
-is a title printed otherwise than the ``.bib`` spells it); its item is the first whose raw
+outnumber the articles (entries with volume and pages) found by title (a style prints articles'
+titles or it does not; where it does, one not found is a title printed otherwise than the
+``.bib`` spells it); its item is the first whose raw
 text holds its volume-and-first-page and first author's name, and its title is right when the
 item reads none (there is none to read: the journal is no title; a query that keeps the item's
 whole text as its search text reads none either). Also
@@ -238,17 +239,18 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
         elif _printed_without_title(row, key, letters) and row.locator not in seen:
             seen.add(row.locator)
             untitled.append(replace(row, titled=False))
-    # A style prints titles or it does not: where most references are found by their titles, one
-    # that is not is a title printed otherwise than the .bib spells it (markup, math), not missing.
-    return kept + untitled if len(untitled) > len(kept) else kept
+    # A style prints articles' titles or it does not (books keep theirs in both): where most
+    # articles are found by their titles, one that is not is a title printed otherwise than the
+    # .bib spells it (markup, math), not a missing one.
+    return kept + untitled if len(untitled) > sum(1 for row in kept if row.locator) else kept
 
 
 def _printed_without_title(row: Truth, key: str, letters: str) -> bool:
     """A reference set with no title (Physical Review Letters): its title is nowhere in the text,
     its first author's family name, its year and its volume-and-first-page are."""
     return (
-        bool(key and row.locator and row.family and row.year)
-        and key not in letters
+        bool(row.locator and row.family and row.year)
+        and (not key or key not in letters)  # an entry may have no title at all
         and all(part in letters for part in (row.locator, row.family, str(row.year)))
     )
 

@@ -1,6 +1,7 @@
 """Reference strings in the styles whose names and titles need rules of their own: Vancouver
 (medicine: family names, initials without periods), Harvard (``agsm``: single curly quotes,
-a comma after the year, the publisher after a book's title) and REVTeX's names and journals.
+a comma after the year, the publisher after a book's title), REVTeX's names and journals, and
+IOP's numbered style.
 Each case is a real reference as read from a real ``.bib`` file set in that style (the PDF
 corpus, ``bench/bench_pdf_corpus.py``), or a list of another style that must not be read as one
 of these.
@@ -144,6 +145,37 @@ from bibnorm.readers.refs import parse_reference
         pytest.param(
             "B. P. Abbott, R. Abbott, et al., Physical Review X 9, 011001 (2019), arXiv:1805.11579 [gr-qc].",
             None, 2019, {"Abbott"}, "1805.11579", None, id="prl-no-title-journal-with-a-letter",
+        ),
+        # IOP's numbered style (iopart-num), lines of its own sample document (texlive-doc): bare
+        # initials, the year after the names; an article prints no title, a book's ends where
+        # its publisher, series, volume or edition begins.
+        pytest.param(
+            "Carlip S and Vera R 1998 Phys. Rev. D 58 011345",
+            None, 1998, {"Carlip", "Vera"}, None, None, id="iop-article-no-title",
+        ),
+        pytest.param(
+            "Zamfir N V et al. 2005 Eur. Phys. J. A 25(s01) 389",
+            None, 2005, {"Zamfir"}, None, None, id="iop-article-et-al",
+        ),
+        pytest.param(
+            "Dorman L I 1975 Variations of Galactic Cosmic Rays (Moscow: Moscow State University Press) "
+            "p 103",
+            "Variations of Galactic Cosmic Rays", 1975, {"Dorman"}, None, None, id="iop-book-publisher",
+        ),
+        pytest.param(
+            "Iachello F 2006 Lie Algebras and Applications (Lecture Notes in Physics vol 708) "
+            "(Berlin: Springer)",
+            "Lie Algebras and Applications", 2006, {"Iachello"}, None, None, id="iop-book-series",
+        ),
+        pytest.param(
+            "Fulco C E, Liverman C T and Sox H C (eds) 2000 Gulf War and Health vol 1 Depleted Uranium, "
+            "Pyridostigmine Bromide, Sarin, and Vaccines (Washington, DC: National Academy Press)",
+            "Gulf War and Health", 2000, {"Fulco", "Sox"}, None, None, id="iop-edited-book-volume",
+        ),
+        pytest.param(
+            "Harrison M 1999 Dipheomorphism-invariant manifolds (Preprint hep-th/9909196)",
+            "Dipheomorphism-invariant manifolds", 1999, {"Harrison"}, "hep-th/9909196", None,
+            id="iop-preprint",
         ),
     ],
 )  # fmt: skip
