@@ -146,6 +146,23 @@ from bibnorm.readers.refs import parse_reference
             "B. P. Abbott, R. Abbott, et al., Physical Review X 9, 011001 (2019), arXiv:1805.11579 [gr-qc].",
             None, 2019, {"Abbott"}, "1805.11579", None, id="prl-no-title-journal-with-a-letter",
         ),
+        # Science (biblatex-science's sample document, texlive-doc): no article title either; a
+        # name with "III", a journal with a comma in its name.
+        pytest.param(
+            "A. J. Arduengo III, R. L. Harlow, M. Kline, J. Am. Chem. Soc. 113, 361–363 (1991).",
+            None, 1991, {"Arduengo", "Kline"}, None, None, id="science-no-title-name-with-iii",
+        ),
+        pytest.param(
+            "K. Dehnicke, J. Strähle, Angew. Chem., Int. Ed. Engl. 20, 413–426 (1981).",
+            None, 1981, {"Dehnicke", "Strähle"}, None, None, id="science-no-title-journal-with-a-comma",
+        ),
+        # A title in title case before the journal is a title, not part of the journal's name.
+        pytest.param(
+            "A. Yamase, H. Eberlein and W. Metzner, Coexistence of Incommensurate Magnetism and "
+            "Superconductivity in the Two-Dimensional Hubbard Model, Phys. Rev. Lett. 116, 096402 (2016).",
+            "Coexistence of Incommensurate Magnetism and Superconductivity in the Two-Dimensional Hubbard "
+            "Model", 2016, {"Yamase", "Metzner"}, None, None, id="aps-title-case-title-then-journal",
+        ),
         # IOP's numbered style (iopart-num), lines of its own sample document (texlive-doc): bare
         # initials, the year after the names; an article prints no title, a book's ends where
         # its publisher, series, volume or edition begins.

@@ -14,6 +14,7 @@ import re
 _JOURNAL_VOLUME = re.compile(
     r"^[A-Z][\w]*\.?(?:\s(?:[A-Z][\w-]*\.?|in|of|the|and|for|für|de|et))*(?:\s[A-Z])?\s[A-Z]?\d{1,5}$"
 )
+_ABBREVIATIONS = re.compile(r"^(?:[A-Z][a-z]*\.\s?)+$")  # "Angew. Chem."
 # The first page or article number, then the year: "2615 (2022)", "L34 (2022)", "074001 (2015)",
 # "A6 (2020)"; the year may come later, after more pages ("223–386 (2002)").
 _PAGE_YEAR = re.compile(r"^[A-Z]?\d[\d–-]*[A-Z]?\d*(?:\s\((?:1[5-9]|20)\d{2}\))?")
@@ -21,5 +22,9 @@ _PAGE_YEAR = re.compile(r"^[A-Z]?\d[\d–-]*[A-Z]?\d*(?:\s\((?:1[5-9]|20)\d{2}\)
 
 def journal_follows_names(pieces: list[str]) -> bool:
     """Whether ``pieces`` (the comma-separated parts after the names) open with a journal and
-    its volume and then a page: no title was printed between the names and the journal."""
-    return len(pieces) >= 2 and bool(_JOURNAL_VOLUME.match(pieces[0]) and _PAGE_YEAR.match(pieces[1]))
+    its volume and then a page: no title was printed between the names and the journal. A
+    journal's name may hold a comma after an abbreviation ("Angew. Chem., Int. Ed. Engl. 20")."""
+    volume = 1 if pieces and _ABBREVIATIONS.match(pieces[0]) else 0
+    return len(pieces) > volume + 1 and bool(
+        _JOURNAL_VOLUME.match(pieces[volume]) and _PAGE_YEAR.match(pieces[volume + 1])
+    )

@@ -260,7 +260,8 @@ def _venue_after(text: str, title: str | None) -> str | None:
 # its volume, all joined by commas, no quotes and no sentence ends.
 _PHYSICS_NAME = re.compile(
     r"^(?:and\s+)?(?:(?:[A-Z]\.\s?(?:-[A-Z]\.\s?)?){1,4}\s?"
-    r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[A-Z][\w'’-]+(?:\s(?:Jr\.|et al\.))?"
+    r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[A-Z][\w'’-]+"
+    r"(?:\s(?:Jr\.|Sr\.|II|III|IV))?(?:\s(?:et al\.))?"
     r"|[A-Z][\w-]+ Collaboration|et al\.)$"
 )
 # The journal and its volume ("Astrophys. J. 502", "Phys. Rev. B 93", "Advances in Physics 62",
@@ -279,6 +280,8 @@ def _physics_title(text: str) -> tuple[str | None, str] | None:
         names += 1  # "C. J. Halboth and W. Metzner": two authors, no comma between them
     if names == 0 or names >= len(pieces) - 1:
         return None
+    if journal_follows_names(pieces[names:]):
+        return None, ", ".join(pieces[:names])  # a style that prints no title (PRL, Science)
     title: list[str] = []
     for piece in pieces[names:]:
         if _PHYSICS_JOURNAL.match(piece):
@@ -286,8 +289,6 @@ def _physics_title(text: str) -> tuple[str | None, str] | None:
         title.append(piece)
     else:
         return None
-    if not title and journal_follows_names(pieces[names:]):
-        return None, ", ".join(pieces[:names])  # a style that prints no title (PRL)
     joined = ", ".join(title)
     if len(joined.split()) < 3 or "“" in text or '"' in text:
         return None
