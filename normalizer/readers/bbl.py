@@ -5,7 +5,9 @@
   title and venue sentences. The block is turned into text (LaTeX accents and macros
   rendered) and read like a reference string (`refs.parse_reference`), with the
   ``\\newblock`` boundaries as sentence ends — so an IEEE quoted title, an arXiv id
-  or a DOI printed in the block are found the same way.
+  or a DOI printed in the block are found the same way. REVTeX's apsrev4-1/4-2 mark each field
+  (``\\bibinfo {title} {…}``): those items take their fields from the markup
+  (`_bbl_bibinfo`), and no title where Physical Review Letters prints none.
 - biber (biblatex): ``\\entry{key}{type}{}`` … ``\\endentry`` with ``\\field{title}{…}``,
   ``\\field{year}{…}`` (or ``\\field{date}``), ``family={…}`` names and ``\\verb{eprint}`` /
   ``\\verb{doi}`` or ``\\field{eprint}``.
