@@ -5,8 +5,9 @@ The corpus is ``bench/pdf_corpus/manifest.csv``: style packages' own sample docu
 LPPL, shipped by Debian's ``texlive-doc`` package) and papers from public GitHub repositories that hold the
 paper's compiled PDF beside the ``.bbl`` that produced it; and real third-party ``.bib`` files
 from public repositories set here in the styles no sample covers (Vancouver, Harvard ``agsm``,
-REVTeX 4.2's PRL in two columns with and without article titles, Elsevier's author-year in two columns): a manifest row
-whose ``pdf`` is ``build:NAME`` sets the first 150 complete entries of its ``.bib`` with
+REVTeX 4.2's PRL in two columns with and without article titles, Elsevier's author-year in
+two columns): a manifest row whose ``pdf`` is ``build:NAME`` sets the first 150 complete
+entries of its ``.bib`` with
 ``bench/pdf_corpus/templates/NAME.tex`` (pdflatex, bibtex, pdflatex twice; the ground truth is
 the entries whose keys the ``.bbl`` holds). Only the manifest and the templates are committed;
 ``--fetch`` copies the files into the cache (``$BIBNORM_BENCH_CACHE``, else
