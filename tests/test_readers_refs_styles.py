@@ -156,6 +156,27 @@ from bibnorm.readers.refs import parse_reference
             "K. Dehnicke, J. Strähle, Angew. Chem., Int. Ed. Engl. 20, 413–426 (1981).",
             None, 1981, {"Dehnicke", "Strähle"}, None, None, id="science-no-title-journal-with-a-comma",
         ),
+        # A book (biblatex-phys's and biblatex-science's sample documents): the title, then
+        # publisher, place and year in parentheses.
+        pytest.param(
+            "W. L. F. Armarego, C. L. L. Chai, Purification of Laboratory Chemicals (Butterworth–Heinemann, "
+            "London, ed. 5, 2003).",
+            "Purification of Laboratory Chemicals", 2003, {"Armarego", "Chai"}, None, None,
+            id="science-book-publisher-in-parentheses",
+        ),
+        pytest.param(
+            "F. A. Cotton, G. Wilkinson, C. A. Murillio, and M. Bochmann, Advanced inorganic chemistry, "
+            "6th ed. (Wiley, Chichester, United Kingdom, 1999).",
+            "Advanced inorganic chemistry", 1999, {"Cotton", "Bochmann"}, None, None,
+            id="aip-book-edition-then-publisher",
+        ),
+        # A parenthesis in an article's title is no publisher (ParallelScience/act-dr6's .bbl).
+        pytest.param(
+            "C. L. Bennett et al., Nine-year Wilkinson Microwave Anisotropy Probe (WMAP) observations: "
+            "Final maps and results, Astrophys. J. Suppl. 208, 20 (2013), arXiv:1212.5225 [astro-ph.CO].",
+            "Nine-year Wilkinson Microwave Anisotropy Probe (WMAP) observations: Final maps and results",
+            2013, {"Bennett"}, "1212.5225", None, id="aps-article-title-with-a-parenthesis",
+        ),
         # A title in title case before the journal is a title, not part of the journal's name.
         pytest.param(
             "A. Yamase, H. Eberlein and W. Metzner, Coexistence of Incommensurate Magnetism and "

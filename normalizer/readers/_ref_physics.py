@@ -28,3 +28,16 @@ def journal_follows_names(pieces: list[str]) -> bool:
     return len(pieces) > volume + 1 and bool(
         _JOURNAL_VOLUME.match(pieces[volume]) and _PAGE_YEAR.match(pieces[volume + 1])
     )
+
+
+# A book as AIP, APS and Science set it: the title, then publisher, place (edition) and year in
+# parentheses — "Purification of Laboratory Chemicals (Butterworth–Heinemann, London, ed. 5,
+# 2003)". A parenthesis with no comma or no letter before its year ("(2000)", "(WMAP)") is none.
+_BOOK = re.compile(r"^(?P<title>[^()]+?)\s\((?P<publisher>[^()]*[^\W\d_][^()]*,[^()]*(?:1[5-9]|20)\d{2})\)")
+
+
+def book_title(rest: str) -> str | None:
+    """The title of a book set as "Title (Publisher, Place, Year)" (``rest``: what follows the
+    names), or None."""
+    match = _BOOK.match(rest)
+    return match.group("title") if match and len(match.group("title").split()) >= 2 else None

@@ -43,7 +43,7 @@ from typing import NamedTuple
 from bibnorm.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers._ref_iop import iop_title_and_authors
-from bibnorm.readers._ref_physics import journal_follows_names
+from bibnorm.readers._ref_physics import book_title, journal_follows_names
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers.base import Reader
 from bibnorm.text.names import split_authors
@@ -287,8 +287,9 @@ def _physics_title(text: str) -> tuple[str | None, str] | None:
         if _PHYSICS_JOURNAL.match(piece):
             break
         title.append(piece)
-    else:
-        return None
+    else:  # no journal: a book's "Title (Publisher, Place, Year)", or no APS reference
+        book = book_title(", ".join(pieces[names:]))
+        return (_clean_title(book), ", ".join(pieces[:names])) if book else None
     joined = ", ".join(title)
     if len(joined.split()) < 3 or "“" in text or '"' in text:
         return None
