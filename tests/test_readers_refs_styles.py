@@ -177,6 +177,35 @@ from bibnorm.readers.refs import parse_reference
             "Nine-year Wilkinson Microwave Anisotropy Probe (WMAP) observations: Final maps and results",
             2013, {"Bennett"}, "1212.5225", None, id="aps-article-title-with-a-parenthesis",
         ),
+        # A number in a title is no volume: words go on after it (ParallelScience/act-dr6's PDF).
+        pytest.param(
+            "Planck Collaboration, Planck 2018 results. IV. diffuse component separation, Astron. "
+            "Astrophys. 641, A4 (2020), arXiv:1807.06208 [astro-ph.CO].",
+            "Planck 2018 results. IV. diffuse component separation", 2020, {"Planck"}, "1807.06208", None,
+            id="aps-title-with-a-number",
+        ),
+        # A journal the .bib left empty (an undefined macro such as \apj): the volume alone ends the
+        # title, or stands right after the names (EckerChristian/MCLambdaBHNS set in PRL style).
+        pytest.param(
+            "E. S. Fraga, A. Kurkela, and A. Vuorinen, Interacting Quark Matter Equation of State for "
+            "Compact Stars, 781, L25 (2014), arXiv:1311.5154 [nucl-th].",
+            "Interacting Quark Matter Equation of State for Compact Stars", 2014, {"Fraga", "Vuorinen"},
+            "1311.5154", None, id="aps-empty-journal-volume-ends-the-title",
+        ),
+        pytest.param(
+            "R. J. E. Smith, G. Ashton, A. Vajpeyi, and C. Talbot, 498, 4492 (2020), arXiv:1909.11873 "
+            "[gr-qc].",
+            None, 2020, {"Smith", "Talbot"}, "1909.11873", None, id="prl-no-title-empty-journal",
+        ),
+        # A family name of two or three words ("Del Pozzo", "Van Den Broeck") is a name, not the title.
+        pytest.param(
+            "M. Agathos, J. Meidam, W. Del Pozzo, T. G. F. Li, M. Tompitak, J. Veitch, S. Vitale, and "
+            "C. Van Den Broeck, Constraining the neutron star equation of state with gravitational wave "
+            "signals from coalescing binary neutron stars, Phys. Rev. D 92, 023012 (2015).",
+            "Constraining the neutron star equation of state with gravitational wave signals from "
+            "coalescing binary neutron stars", 2015, {"Agathos", "Pozzo"}, None, None,
+            id="aps-two-word-family-names",
+        ),
         # A title in title case before the journal is a title, not part of the journal's name.
         pytest.param(
             "A. Yamase, H. Eberlein and W. Metzner, Coexistence of Incommensurate Magnetism and "

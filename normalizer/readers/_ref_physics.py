@@ -41,3 +41,13 @@ def book_title(rest: str) -> str | None:
     names), or None."""
     match = _BOOK.match(rest)
     return match.group("title") if match and len(match.group("title").split()) >= 2 else None
+
+
+_VOLUME = re.compile(r"^\d{1,5}$")
+_PAGE_THEN_YEAR = re.compile(r"^[A-Z]?\d[\d–-]*[A-Z]?\d*\s\((?:1[5-9]|20)\d{2}\)")
+
+
+def volume_then_page(pieces: list[str]) -> bool:
+    """Whether ``pieces`` open with a volume alone and then a page and the year ("241", "27 (2019)"):
+    the place of a journal whose name the .bib left empty (an undefined journal macro)."""
+    return len(pieces) >= 2 and bool(_VOLUME.match(pieces[0]) and _PAGE_THEN_YEAR.match(pieces[1]))
