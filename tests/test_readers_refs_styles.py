@@ -206,6 +206,12 @@ from bibnorm.readers.refs import parse_reference
             "coalescing binary neutron stars", 2015, {"Agathos", "Pozzo"}, None, None,
             id="aps-two-word-family-names",
         ),
+        pytest.param(
+            "F. B. Kugler and J. von Delft, Multiloop functional renormalization group that sums up all "
+            "parquet diagrams, ArXiv e-prints (2017), arXiv:1703.06505 [cond-mat.str-el].",
+            "Multiloop functional renormalization group that sums up all parquet diagrams", 2017,
+            {"Kugler", "Delft"}, "1703.06505", None, id="aps-arxiv-e-prints-ends-the-title",
+        ),
         # A title in title case before the journal is a title, not part of the journal's name.
         pytest.param(
             "A. Yamase, H. Eberlein and W. Metzner, Coexistence of Incommensurate Magnetism and "

@@ -93,7 +93,7 @@ def read_bibinfo(block: str) -> BibinfoItem | None:
     doi = _DOI.search(block)
     eprint = _EPRINT.search(block)
     arxiv = parse_arxiv_id(eprint.group(1)) if eprint else None
-    venue = (values["journal"] or values["booktitle"] or [None])[0]
+    venue = next(iter(values["journal"] or values["booktitle"]), None)
     return BibinfoItem(
         text=_MARKUP.sub("", block),
         title=plain_text(values["title"][0]).strip() if values["title"] else None,

@@ -270,7 +270,7 @@ _PHYSICS_NAME = re.compile(
 # a number in a title ("Planck 2018 results"), not after a volume.
 _PHYSICS_JOURNAL = re.compile(
     r"^[A-Z][a-z]*\.?\s(?:(?:[A-Z][a-z]*\.?|in|of|the|and|für)\s)*(?:[A-Z]\s)?[A-Z]?\d+(?:,|$|\s(?=[(\d]))"
-    r"|^(?:arXiv|doi|in |edited by)"
+    r"|^(?:[Aa]r[Xx]iv|doi|in |edited by)"  # "arXiv:…", "ArXiv e-prints (2017)"
 )
 
 
