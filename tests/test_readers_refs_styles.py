@@ -170,6 +170,12 @@ from bibnorm.readers.refs import parse_reference
             "Advanced inorganic chemistry", 1999, {"Cotton", "Bochmann"}, None, None,
             id="aip-book-edition-then-publisher",
         ),
+        pytest.param(
+            "T. Hahn, ed., International tables for crystallography, 5th ed., Vol. A (Kluwer Academic "
+            "Publishers, Dordrecht, Netherlands, 2002).",
+            "International tables for crystallography", 2002, {"Hahn"}, None, None,
+            id="aip-edited-book-edition-and-volume",
+        ),
         # A parenthesis in an article's title is no publisher (ParallelScience/act-dr6's .bbl).
         pytest.param(
             "C. L. Bennett et al., Nine-year Wilkinson Microwave Anisotropy Probe (WMAP) observations: "

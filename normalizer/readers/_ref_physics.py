@@ -36,11 +36,16 @@ def journal_follows_names(pieces: list[str]) -> bool:
 _BOOK = re.compile(r"^(?P<title>[^()]+?)\s\((?P<publisher>[^()]*[^\W\d_][^()]*,[^()]*(?:1[5-9]|20)\d{2})\)")
 
 
+# What AIP sets between a book's title and its publisher: "…, 5th ed., Vol. A (Kluwer, …)".
+_EDITION_OR_VOLUME = re.compile(r",\s(?:\d+(?:st|nd|rd|th)\sed\.|Vol\.\s).*$")
+
+
 def book_title(rest: str) -> str | None:
     """The title of a book set as "Title (Publisher, Place, Year)" (``rest``: what follows the
     names), or None."""
     match = _BOOK.match(rest)
-    return match.group("title") if match and len(match.group("title").split()) >= 2 else None
+    title = _EDITION_OR_VOLUME.sub("", match.group("title")) if match else ""
+    return title if len(title.split()) >= 2 else None
 
 
 _VOLUME = re.compile(r"^\d{1,5}$")
