@@ -10,6 +10,7 @@ of these.
 from __future__ import annotations
 
 import pytest
+from bibnorm.readers._ref_physics import edited_book
 from bibnorm.readers.refs import parse_reference
 
 
@@ -176,6 +177,21 @@ from bibnorm.readers.refs import parse_reference
             "International tables for crystallography", 2002, {"Hahn"}, None, None,
             id="aip-edited-book-edition-and-volume",
         ),
+        # Nature's edited book (biblatex-nature's sample document): the title first, then its
+        # editors in parentheses — they stand for its authors.
+        pytest.param(
+            "N-Heterocyclic Carbenes in Transition Metal Catalysis (ed Glorius, F.) (Springer, Berlin, "
+            "2007).",
+            "N-Heterocyclic Carbenes in Transition Metal Catalysis", 2007, {"Glorius"}, None, None,
+            id="nature-edited-book",
+        ),
+        pytest.param(
+            "Theoretical Aspects of Homogeneous Catalysis (eds van Leeuwen, P. W. M. N., Morokuma, K. & "
+            "van Lenthe, J. H.) Catalysis by Metal Compounds 18 (Kluwer Academic Press, Dordrecht, "
+            "Netherlands, 1995).",
+            "Theoretical Aspects of Homogeneous Catalysis", 1995, {"Leeuwen", "Morokuma"}, None, None,
+            id="nature-edited-book-three-editors",
+        ),
         # A parenthesis in an article's title is no publisher (ParallelScience/act-dr6's .bbl).
         pytest.param(
             "C. L. Bennett et al., Nine-year Wilkinson Microwave Anisotropy Probe (WMAP) observations: "
@@ -266,3 +282,12 @@ def test_a_reference_string_in_these_styles_gives_title_authors_and_year(
     assert parsed.year == year
     assert some_names <= set(parsed.author_names)
     assert (parsed.arxiv, parsed.doi) == (arxiv, doi)
+
+
+def test_a_chapter_by_its_authors_is_no_edited_book() -> None:
+    # biblatex-nature: the chapter's author comes first; "(ed Negishi, E.-I.)" edits the book.
+    chapter = (
+        "Henry, P. M. in Handbook Of Organopalladium Chemistry for Organic Synthesis (ed Negishi, E.-I.) "
+        "2119–2140 (Wiley Interscience, New York, 2002)."
+    )
+    assert edited_book(chapter) is None

@@ -56,3 +56,20 @@ def volume_then_page(pieces: list[str]) -> bool:
     """Whether ``pieces`` open with a volume alone and then a page and the year ("241", "27 (2019)"):
     the place of a journal whose name the .bib left empty (an undefined journal macro)."""
     return len(pieces) >= 2 and bool(_VOLUME.match(pieces[0]) and _PAGE_THEN_YEAR.match(pieces[1]))
+
+
+# An edited book as Nature sets it, the title first and its editors after it in parentheses:
+# "N-Heterocyclic Carbenes in Transition Metal Catalysis (ed Glorius, F.) (Springer, Berlin,
+# 2007)", "International Tables for Crystallography 5th ed. (ed Hahn, T.) (Kluwer, …)". A title
+# holds no inverted name ("Henry, P. M. in Handbook … (ed Negishi, E.-I.)" is a chapter by Henry).
+_EDITED_BOOK = re.compile(
+    r"^(?P<title>(?:(?!,\s[A-Z]\.)[^()])+?)(?:\s\d+(?:st|nd|rd|th)\sed\.)?\s\(eds?\s(?P<editors>[^()]+)\)"
+)
+
+
+def edited_book(text: str) -> tuple[str, str] | None:
+    """Title and editors of a book set as "Title (ed Family, I.) …" (Nature), or None."""
+    match = _EDITED_BOOK.match(text)
+    if match is None or len(match.group("title").split()) < 2:
+        return None
+    return match.group("title"), match.group("editors")

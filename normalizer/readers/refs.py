@@ -43,7 +43,7 @@ from typing import NamedTuple
 from bibnorm.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers._ref_iop import iop_title_and_authors
-from bibnorm.readers._ref_physics import book_title, journal_follows_names, volume_then_page
+from bibnorm.readers._ref_physics import book_title, edited_book, journal_follows_names, volume_then_page
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers.base import Reader
 from bibnorm.text.names import split_authors
@@ -194,7 +194,7 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     lncs = _LNCS.match(text)
     if lncs and _looks_like_authors(lncs.group("authors")):
         return _clean_title(_SENTENCE_END.split(lncs.group("rest"), maxsplit=1)[0]), lncs.group("authors")
-    physics = _physics_title(text) or iop_title_and_authors(text)
+    physics = _physics_title(text) or iop_title_and_authors(text) or edited_book(text)
     if physics is not None:
         return physics
     apa = _APA.match(text)
