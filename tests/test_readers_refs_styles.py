@@ -192,6 +192,13 @@ from bibnorm.readers.refs import parse_reference
             "Theoretical Aspects of Homogeneous Catalysis", 1995, {"Leeuwen", "Morokuma"}, None, None,
             id="nature-edited-book-three-editors",
         ),
+        # An online work (biblatex-phys): the year in parentheses, then its URL, ends the title.
+        pytest.param(
+            "S. J. Lancaster, Alkylation of boron trifluoride with pentafluorophenyl grignard reagent, "
+            "(2003) http : / / www . syntheticpages . org / pages / 215 (visited on 10/08/2008).",
+            "Alkylation of boron trifluoride with pentafluorophenyl grignard reagent", 2003, {"Lancaster"},
+            None, None, id="aip-online-year-then-url",
+        ),
         # A parenthesis in an article's title is no publisher (ParallelScience/act-dr6's .bbl).
         pytest.param(
             "C. L. Bennett et al., Nine-year Wilkinson Microwave Anisotropy Probe (WMAP) observations: "

@@ -271,6 +271,7 @@ _PHYSICS_NAME = re.compile(
 _PHYSICS_JOURNAL = re.compile(
     r"^[A-Z][a-z]*\.?\s(?:(?:[A-Z][a-z]*\.?|in|of|the|and|für)\s)*(?:[A-Z]\s)?[A-Z]?\d+(?:,|$|\s(?=[(\d]))"
     r"|^(?:[Aa]r[Xx]iv|doi|in |edited by)"  # "arXiv:…", "ArXiv e-prints (2017)"
+    r"|^\((?:1[5-9]|20)\d{2}\)\s"  # an online work's year, then its URL: "Title, (2003) http…"
 )
 
 
