@@ -5,8 +5,9 @@ The corpus is ``bench/pdf_corpus/manifest.csv``: style packages' own sample docu
 LPPL, shipped by Debian's ``texlive-doc`` package) and papers from public GitHub repositories that hold the
 paper's compiled PDF beside the ``.bbl`` that produced it; and real third-party ``.bib`` files
 from public repositories set here in the styles no sample covers (Vancouver, Harvard ``agsm``,
-REVTeX 4.2's PRL in two columns, Elsevier's author-year in two columns): a manifest row
-whose ``pdf`` is ``build:NAME`` sets the first 150 complete entries of its ``.bib`` with
+REVTeX 4.2's PRL in two columns with and without article titles, Elsevier's author-year in
+two columns): a manifest row whose ``pdf`` is ``build:NAME`` sets the first 150 complete
+entries of its ``.bib`` with
 ``bench/pdf_corpus/templates/NAME.tex`` (pdflatex, bibtex, pdflatex twice; the ground truth is
 the entries whose keys the ``.bbl`` holds). Only the manifest and the templates are committed;
 ``--fetch`` copies the files into the cache (``$BIBNORM_BENCH_CACHE``, else
@@ -19,7 +20,17 @@ Ground truth: the entries of the ``.bib`` or ``.bbl`` (read by bibnorm's BibTeX-
 PDF — found in ``pdftotext``'s text (poppler, independent of PDFium), letters and digits only —
 are the references the PDF prints. For each, the read item whose raw text holds the most of
 its title is its item; the reference is read **whole** when that item is its alone and its
-title (ratio ≥ 90 to the true title), first author's family name and year are right. Also
+title (ratio ≥ 90 to the true title), first author's family name and year are right.
+A style that prints no article title (Physical Review Letters, REVTeX's ``nolongbibliography``)
+still prints the first author, the year and the volume and first page: a ``.bib`` entry whose
+title is nowhere in the text but whose first author's family name, year and volume-and-first-page
+("519, 2615" → ``5192615``) are, is a printed reference too — in a document where such entries
+outnumber the articles (entries with volume and pages) found by title (a style prints articles'
+titles or it does not; where it does, one not found is a title printed otherwise than the
+``.bib`` spells it); its item is the first whose raw
+text holds its volume-and-first-page and first author's name, and its title is right when the
+item reads none (there is none to read: the journal is no title; a query that keeps the item's
+whole text as its search text reads none either). Also
 printed: title, first author and year right; DOIs printed, read right, and read WRONG
 (truncated or otherwise: must be 0); items that are no printed reference.
 
@@ -39,7 +50,7 @@ import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,6 +98,10 @@ class Truth:
     family: str  # the first author's family name, letters only, lower case
     year: int | None
     doi: str | None
+    # Volume and first page, letters and digits only ("5192615" for 519, 2615–2630): what finds a
+    # reference whose style prints no title (Physical Review Letters). From a .bib only.
+    locator: str = ""
+    titled: bool = True  # its title is printed
 
 
 _WHERE = ("source", "commit", "pdf", "truth")
@@ -199,6 +214,7 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
             authors = entry.get("author") or entry.get("editor") or ""
             year = re.search(r"\d{4}", entry.get("year") or entry.get("date") or "")
             title = entry.get("title") or ""
+            first_page = re.split(r"[-–—]", entry.get("pages") or "")[0]
             if entry.get("subtitle"):  # biblatex prints "Title. Subtitle"
                 title = f"{title}. {entry.get('subtitle')}"
             rows.append(
@@ -207,6 +223,9 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
                     _family(authors.split(" and ")[0]),
                     int(year.group()) if year else None,
                     _bare_doi(entry.get("doi") or "") or None,
+                    _letters(f"{entry.get('volume')}{first_page}")
+                    if entry.get("volume") and first_page
+                    else "",
                 )
             )
     return rows
@@ -236,14 +255,30 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     # A review copy's line numbers and the page numbers are lines of their own there, inside titles.
     texts = (_pdftotext(document, mode) for mode in ([], ["-raw"]))
     letters = "\n".join(_letters(re.sub(r"(?m)^\d+$", "", text)) for text in texts)
-    seen: set[tuple[str, str, int | None]] = set()
-    kept = []
+    seen: set[tuple[str, str, int | None] | str] = set()
+    kept, untitled = [], []
     for row in rows:
         key = _letters(row.title)
         if len(key) >= 12 and key in letters and (key, row.family, row.year) not in seen:
             seen.add((key, row.family, row.year))  # two works may share a title, not also authors and year
             kept.append(row)
-    return kept
+        elif _printed_without_title(row, key, letters) and row.locator not in seen:
+            seen.add(row.locator)
+            untitled.append(replace(row, titled=False))
+    # A style prints articles' titles or it does not (books keep theirs in both): where most
+    # articles are found by their titles, one that is not is a title printed otherwise than the
+    # .bib spells it (markup, math), not a missing one.
+    return kept + untitled if len(untitled) > sum(1 for row in kept if row.locator) else kept
+
+
+def _printed_without_title(row: Truth, key: str, letters: str) -> bool:
+    """A reference set with no title (Physical Review Letters): its title is nowhere in the text,
+    its first author's family name, its year and its volume-and-first-page are."""
+    return (
+        bool(row.locator and row.family and row.year)
+        and (not key or key not in letters)  # an entry may have no title at all
+        and all(part in letters for part in (row.locator, row.family, str(row.year)))
+    )
 
 
 def _pdftotext(document: Document, options: list[str]) -> str:
@@ -278,12 +313,8 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
     owner: dict[int, list[Truth]] = defaultdict(list)
     mapped: list[tuple[Truth, int]] = []
     for row in rows:
-        key = _letters(row.title)
-        # works that share a title go to the item that also holds their author and year, one each
-        best = max(
-            range(len(queries)), key=lambda at: _likeness(row, key, raws[at], at in owner), default=None
-        )
-        if best is None or fuzz.partial_ratio(key, raws[best]) < 80:
+        best = _item_of(row, raws, owner)
+        if best is None:
             continue
         owner[best].append(row)
         mapped.append((row, best))
@@ -294,6 +325,8 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
     for row, at in mapped:
         query = queries[at]
         title = fuzz.ratio(title_key(row.title), title_key(query.title or "")) >= 90
+        # None printed: none may be read (the item's whole text kept as its query text is no title).
+        title = title or (not row.titled and query.title in (None, "", query.raw))
         read_authors = " ".join(query.authors[:1]) or " ".join(query.author_names[:2])
         author = bool(row.family) and row.family in _letters(read_authors)
         year = row.year is None or query.year == row.year
@@ -307,6 +340,19 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
                   f"authors={query.authors[:2]} year={query.year} shared={len(owner[at])}")  # fmt: skip
         _tally_doi(result, row, query)
     return result
+
+
+def _item_of(row: Truth, raws: list[str], owner: dict[int, list[Truth]]) -> int | None:
+    """The read item whose raw text holds the most of the reference's title (works that share a
+    title go to the item that also holds their author and year, one each); with no title printed,
+    the first that holds its volume-and-first-page and its first author's name."""
+    if not row.titled:
+        return next((at for at, raw in enumerate(raws) if row.locator in raw and row.family in raw), None)
+    key = _letters(row.title)
+    best = max(range(len(raws)), key=lambda at: _likeness(row, key, raws[at], at in owner), default=None)
+    if best is None or fuzz.partial_ratio(key, raws[best]) < 80:
+        return None
+    return best
 
 
 def _likeness(row: Truth, key: str, raw: str, taken: bool) -> tuple[float, bool, bool, bool]:

@@ -441,6 +441,75 @@ def test_real_bibitems_give_key_title_year_and_ids(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+# REVTeX's apsrev4-2 marks every field (\bibinfo {name} {value}): items of the .bbl files of two
+# public papers (Ciro-Taranto/fRG_paper, ParallelScience/act-dr6-crossfreq-coherence), and one
+# written by apsrev4-2 for Physical Review Letters without titles (nolongbibliography) from a
+# public .bib (EckerChristian/MCLambdaBHNS).
+REVTEX_BBL = r"""\begin{thebibliography}{34}%
+\bibitem [{\citenamefont {{Wetterich}}(1993)}]{Wetterich1993}%
+  \BibitemOpen
+  \bibfield  {author} {\bibinfo {author} {\bibfnamefont {C.}~\bibnamefont
+  {{Wetterich}}},\ }\bibfield  {title} {\enquote {\bibinfo {title} {{Exact
+  evolution equation for the effective potential}},}\ }\href {\doibase
+  10.1016/0370-2693(93)90726-X} {\bibfield  {journal} {\bibinfo  {journal}
+  {Physics Letters B}\ }\textbf {\bibinfo {volume} {301}},\ \bibinfo {pages}
+  {90--94} (\bibinfo {year} {1993})}\BibitemShut {NoStop}%
+\bibitem [{\citenamefont {{Planck
+  Collaboration}}(2020{\natexlab{a}})}]{Planck2020IV}%
+  \BibitemOpen
+  \bibfield  {author} {\bibinfo {author} {\bibnamefont {{Planck
+  Collaboration}}},\ }\bibfield  {title} {\bibinfo {title} {{Planck} 2018
+  results. {IV}. diffuse component separation},\ }\href@noop {} {\bibfield
+  {journal} {\bibinfo  {journal} {Astron. Astrophys.}\ }\textbf {\bibinfo
+  {volume} {641}},\ \bibinfo {pages} {A4} (\bibinfo {year}
+  {2020}{\natexlab{a}})},\ \Eprint {https://arxiv.org/abs/1807.06208}
+  {arXiv:1807.06208 [astro-ph.CO]} \BibitemShut {NoStop}%
+\bibitem [{\citenamefont {Ecker}\ and\ \citenamefont
+  {Rezzolla}(2022)}]{Ecker:2022dlg}%
+  \BibitemOpen
+  \bibfield  {author} {\bibinfo {author} {\bibfnamefont {C.}~\bibnamefont
+  {Ecker}}\ and\ \bibinfo {author} {\bibfnamefont {L.}~\bibnamefont
+  {Rezzolla}},\ }\href {https://doi.org/10.1093/mnras/stac3755} {\bibfield
+  {journal} {\bibinfo  {journal} {Mon. Not. Roy. Astron. Soc.}\ }\textbf
+  {\bibinfo {volume} {519}},\ \bibinfo {pages} {2615} (\bibinfo {year}
+  {2022})},\ \Eprint {https://arxiv.org/abs/2209.08101} {arXiv:2209.08101
+  [astro-ph.HE]} \BibitemShut {NoStop}%
+\end{thebibliography}
+"""
+
+
+def test_revtex_bibitems_are_read_from_their_field_markup(tmp_path: Path) -> None:
+    path = tmp_path / "paper.bbl"
+    path.write_text(REVTEX_BBL, encoding="utf-8")
+    wetterich, planck, ecker = read_inputs([path])
+    assert (wetterich.title, wetterich.authors, wetterich.year, wetterich.venue, wetterich.doi) == (
+        "Exact evolution equation for the effective potential",
+        ("Wetterich, C.",),
+        1993,
+        "Physics Letters B",
+        "10.1016/0370-2693(93)90726-X",
+    )
+    assert wetterich.raw == (
+        "C. Wetterich, Exact evolution equation for the effective potential, "
+        "Physics Letters B 301, 90–94 (1993)"
+    )
+    assert (planck.title, planck.authors, planck.year, planck.arxiv_id) == (
+        "Planck 2018 results. IV. diffuse component separation",
+        ("Planck Collaboration",),
+        2020,
+        "1807.06208",
+    )
+    # Physical Review Letters prints no article title: none is read (the journal is not one).
+    assert (ecker.authors, ecker.year, ecker.venue, ecker.doi, ecker.arxiv_id) == (
+        ("Ecker, C.", "Rezzolla, L."),
+        2022,
+        "Mon. Not. Roy. Astron. Soc.",
+        "10.1093/mnras/stac3755",
+        "2209.08101",
+    )
+    assert ecker.kind is QueryKind.ARXIV_ID and ecker.title is None
+
+
 # --------------------------------------------------------------------------- a reference list end to end
 
 # "Deep learning" (LeCun, Bengio, Hinton; Nature 521, 436–444, 2015, doi 10.1038/nature14539)

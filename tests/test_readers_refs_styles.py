@@ -1,6 +1,7 @@
 """Reference strings in the styles whose names and titles need rules of their own: Vancouver
 (medicine: family names, initials without periods), Harvard (``agsm``: single curly quotes,
-a comma after the year, the publisher after a book's title) and REVTeX's names and journals.
+a comma after the year, the publisher after a book's title), REVTeX's names and journals, and
+IOP's numbered style.
 Each case is a real reference as read from a real ``.bib`` file set in that style (the PDF
 corpus, ``bench/bench_pdf_corpus.py``), or a list of another style that must not be read as one
 of these.
@@ -9,6 +10,7 @@ of these.
 from __future__ import annotations
 
 import pytest
+from bibnorm.readers._ref_physics import edited_book
 from bibnorm.readers.refs import parse_reference
 
 
@@ -124,6 +126,159 @@ from bibnorm.readers.refs import parse_reference
             "Functional renormalization group for multi-orbital fermi surface instabilities", 2013,
             {"Platt", "Thomale"}, None, None, id="aps-journal-with-a-lower-case-word",
         ),
+        # Physical Review Letters without article titles (REVTeX 4.2, nolongbibliography), as read
+        # from a real .bib (EckerChristian/MCLambdaBHNS): the journal right after the names is no
+        # title, and none is read.
+        pytest.param(
+            "C. Ecker and L. Rezzolla, Mon. Not. Roy. Astron. Soc. 519, 2615 (2022), arXiv:2209.08101 "
+            "[astro-ph.HE].",
+            None, 2022, {"Ecker", "Rezzolla"}, "2209.08101", None, id="prl-no-title-abbreviated-journal",
+        ),
+        pytest.param(
+            "J. Aasi, B. P. Abbott, R. Abbott, T. Abbott, M. R. Abernathy, et al., Classical and Quantum "
+            "Gravity 32, 074001 (2015).",
+            None, 2015, {"Aasi", "Abbott"}, None, None, id="prl-no-title-journal-in-words-et-al",
+        ),
+        pytest.param(
+            "G. Baym, C. Pethick, and P. Sutherland, Astrophys. J. 170, 299 (1971).",
+            None, 1971, {"Baym", "Sutherland"}, None, None, id="prl-no-title-three-authors",
+        ),
+        pytest.param(
+            "B. P. Abbott, R. Abbott, et al., Physical Review X 9, 011001 (2019), arXiv:1805.11579 [gr-qc].",
+            None, 2019, {"Abbott"}, "1805.11579", None, id="prl-no-title-journal-with-a-letter",
+        ),
+        # Science (biblatex-science's sample document, texlive-doc): no article title either; a
+        # name with "III", a journal with a comma in its name.
+        pytest.param(
+            "A. J. Arduengo III, R. L. Harlow, M. Kline, J. Am. Chem. Soc. 113, 361–363 (1991).",
+            None, 1991, {"Arduengo", "Kline"}, None, None, id="science-no-title-name-with-iii",
+        ),
+        pytest.param(
+            "K. Dehnicke, J. Strähle, Angew. Chem., Int. Ed. Engl. 20, 413–426 (1981).",
+            None, 1981, {"Dehnicke", "Strähle"}, None, None, id="science-no-title-journal-with-a-comma",
+        ),
+        # A book (biblatex-phys's and biblatex-science's sample documents): the title, then
+        # publisher, place and year in parentheses.
+        pytest.param(
+            "W. L. F. Armarego, C. L. L. Chai, Purification of Laboratory Chemicals (Butterworth–Heinemann, "
+            "London, ed. 5, 2003).",
+            "Purification of Laboratory Chemicals", 2003, {"Armarego", "Chai"}, None, None,
+            id="science-book-publisher-in-parentheses",
+        ),
+        pytest.param(
+            "F. A. Cotton, G. Wilkinson, C. A. Murillio, and M. Bochmann, Advanced inorganic chemistry, "
+            "6th ed. (Wiley, Chichester, United Kingdom, 1999).",
+            "Advanced inorganic chemistry", 1999, {"Cotton", "Bochmann"}, None, None,
+            id="aip-book-edition-then-publisher",
+        ),
+        pytest.param(
+            "T. Hahn, ed., International tables for crystallography, 5th ed., Vol. A (Kluwer Academic "
+            "Publishers, Dordrecht, Netherlands, 2002).",
+            "International tables for crystallography", 2002, {"Hahn"}, None, None,
+            id="aip-edited-book-edition-and-volume",
+        ),
+        # Nature's edited book (biblatex-nature's sample document): the title first, then its
+        # editors in parentheses — they stand for its authors.
+        pytest.param(
+            "N-Heterocyclic Carbenes in Transition Metal Catalysis (ed Glorius, F.) (Springer, Berlin, "
+            "2007).",
+            "N-Heterocyclic Carbenes in Transition Metal Catalysis", 2007, {"Glorius"}, None, None,
+            id="nature-edited-book",
+        ),
+        pytest.param(
+            "Theoretical Aspects of Homogeneous Catalysis (eds van Leeuwen, P. W. M. N., Morokuma, K. & "
+            "van Lenthe, J. H.) Catalysis by Metal Compounds 18 (Kluwer Academic Press, Dordrecht, "
+            "Netherlands, 1995).",
+            "Theoretical Aspects of Homogeneous Catalysis", 1995, {"Leeuwen", "Morokuma"}, None, None,
+            id="nature-edited-book-three-editors",
+        ),
+        # An online work (biblatex-phys): the year in parentheses, then its URL, ends the title.
+        pytest.param(
+            "S. J. Lancaster, Alkylation of boron trifluoride with pentafluorophenyl grignard reagent, "
+            "(2003) http : / / www . syntheticpages . org / pages / 215 (visited on 10/08/2008).",
+            "Alkylation of boron trifluoride with pentafluorophenyl grignard reagent", 2003, {"Lancaster"},
+            None, None, id="aip-online-year-then-url",
+        ),
+        # A parenthesis in an article's title is no publisher (ParallelScience/act-dr6's .bbl).
+        pytest.param(
+            "C. L. Bennett et al., Nine-year Wilkinson Microwave Anisotropy Probe (WMAP) observations: "
+            "Final maps and results, Astrophys. J. Suppl. 208, 20 (2013), arXiv:1212.5225 [astro-ph.CO].",
+            "Nine-year Wilkinson Microwave Anisotropy Probe (WMAP) observations: Final maps and results",
+            2013, {"Bennett"}, "1212.5225", None, id="aps-article-title-with-a-parenthesis",
+        ),
+        # A number in a title is no volume: words go on after it (ParallelScience/act-dr6's PDF).
+        pytest.param(
+            "Planck Collaboration, Planck 2018 results. IV. diffuse component separation, Astron. "
+            "Astrophys. 641, A4 (2020), arXiv:1807.06208 [astro-ph.CO].",
+            "Planck 2018 results. IV. diffuse component separation", 2020, {"Planck"}, "1807.06208", None,
+            id="aps-title-with-a-number",
+        ),
+        # A journal the .bib left empty (an undefined macro such as \apj): the volume alone ends the
+        # title, or stands right after the names (EckerChristian/MCLambdaBHNS set in PRL style).
+        pytest.param(
+            "E. S. Fraga, A. Kurkela, and A. Vuorinen, Interacting Quark Matter Equation of State for "
+            "Compact Stars, 781, L25 (2014), arXiv:1311.5154 [nucl-th].",
+            "Interacting Quark Matter Equation of State for Compact Stars", 2014, {"Fraga", "Vuorinen"},
+            "1311.5154", None, id="aps-empty-journal-volume-ends-the-title",
+        ),
+        pytest.param(
+            "R. J. E. Smith, G. Ashton, A. Vajpeyi, and C. Talbot, 498, 4492 (2020), arXiv:1909.11873 "
+            "[gr-qc].",
+            None, 2020, {"Smith", "Talbot"}, "1909.11873", None, id="prl-no-title-empty-journal",
+        ),
+        # A family name of two or three words ("Del Pozzo", "Van Den Broeck") is a name, not the title.
+        pytest.param(
+            "M. Agathos, J. Meidam, W. Del Pozzo, T. G. F. Li, M. Tompitak, J. Veitch, S. Vitale, and "
+            "C. Van Den Broeck, Constraining the neutron star equation of state with gravitational wave "
+            "signals from coalescing binary neutron stars, Phys. Rev. D 92, 023012 (2015).",
+            "Constraining the neutron star equation of state with gravitational wave signals from "
+            "coalescing binary neutron stars", 2015, {"Agathos", "Pozzo"}, None, None,
+            id="aps-two-word-family-names",
+        ),
+        pytest.param(
+            "F. B. Kugler and J. von Delft, Multiloop functional renormalization group that sums up all "
+            "parquet diagrams, ArXiv e-prints (2017), arXiv:1703.06505 [cond-mat.str-el].",
+            "Multiloop functional renormalization group that sums up all parquet diagrams", 2017,
+            {"Kugler", "Delft"}, "1703.06505", None, id="aps-arxiv-e-prints-ends-the-title",
+        ),
+        # A title in title case before the journal is a title, not part of the journal's name.
+        pytest.param(
+            "A. Yamase, H. Eberlein and W. Metzner, Coexistence of Incommensurate Magnetism and "
+            "Superconductivity in the Two-Dimensional Hubbard Model, Phys. Rev. Lett. 116, 096402 (2016).",
+            "Coexistence of Incommensurate Magnetism and Superconductivity in the Two-Dimensional Hubbard "
+            "Model", 2016, {"Yamase", "Metzner"}, None, None, id="aps-title-case-title-then-journal",
+        ),
+        # IOP's numbered style (iopart-num), lines of its own sample document (texlive-doc): bare
+        # initials, the year after the names; an article prints no title, a book's ends where
+        # its publisher, series, volume or edition begins.
+        pytest.param(
+            "Carlip S and Vera R 1998 Phys. Rev. D 58 011345",
+            None, 1998, {"Carlip", "Vera"}, None, None, id="iop-article-no-title",
+        ),
+        pytest.param(
+            "Zamfir N V et al. 2005 Eur. Phys. J. A 25(s01) 389",
+            None, 2005, {"Zamfir"}, None, None, id="iop-article-et-al",
+        ),
+        pytest.param(
+            "Dorman L I 1975 Variations of Galactic Cosmic Rays (Moscow: Moscow State University Press) "
+            "p 103",
+            "Variations of Galactic Cosmic Rays", 1975, {"Dorman"}, None, None, id="iop-book-publisher",
+        ),
+        pytest.param(
+            "Iachello F 2006 Lie Algebras and Applications (Lecture Notes in Physics vol 708) "
+            "(Berlin: Springer)",
+            "Lie Algebras and Applications", 2006, {"Iachello"}, None, None, id="iop-book-series",
+        ),
+        pytest.param(
+            "Fulco C E, Liverman C T and Sox H C (eds) 2000 Gulf War and Health vol 1 Depleted Uranium, "
+            "Pyridostigmine Bromide, Sarin, and Vaccines (Washington, DC: National Academy Press)",
+            "Gulf War and Health", 2000, {"Fulco", "Sox"}, None, None, id="iop-edited-book-volume",
+        ),
+        pytest.param(
+            "Harrison M 1999 Dipheomorphism-invariant manifolds (Preprint hep-th/9909196)",
+            "Dipheomorphism-invariant manifolds", 1999, {"Harrison"}, "hep-th/9909196", None,
+            id="iop-preprint",
+        ),
     ],
 )  # fmt: skip
 def test_a_reference_string_in_these_styles_gives_title_authors_and_year(
@@ -134,3 +289,12 @@ def test_a_reference_string_in_these_styles_gives_title_authors_and_year(
     assert parsed.year == year
     assert some_names <= set(parsed.author_names)
     assert (parsed.arxiv, parsed.doi) == (arxiv, doi)
+
+
+def test_a_chapter_by_its_authors_is_no_edited_book() -> None:
+    # biblatex-nature: the chapter's author comes first; "(ed Negishi, E.-I.)" edits the book.
+    chapter = (
+        "Henry, P. M. in Handbook Of Organopalladium Chemistry for Organic Synthesis (ed Negishi, E.-I.) "
+        "2119–2140 (Wiley Interscience, New York, 2002)."
+    )
+    assert edited_book(chapter) is None

@@ -5,7 +5,9 @@
   title and venue sentences. The block is turned into text (LaTeX accents and macros
   rendered) and read like a reference string (`refs.parse_reference`), with the
   ``\\newblock`` boundaries as sentence ends — so an IEEE quoted title, an arXiv id
-  or a DOI printed in the block are found the same way.
+  or a DOI printed in the block are found the same way. REVTeX's apsrev4-1/4-2 mark each field
+  (``\\bibinfo {title} {…}``): those items take their fields from the markup
+  (`_bbl_bibinfo`), and no title where Physical Review Letters prints none.
 - biber (biblatex): ``\\entry{key}{type}{}`` … ``\\endentry`` with ``\\field{title}{…}``,
   ``\\field{year}{…}`` (or ``\\field{date}``), ``family={…}`` names and ``\\verb{eprint}`` /
   ``\\verb{doi}`` or ``\\field{eprint}``.
@@ -21,14 +23,16 @@ from collections.abc import Iterator
 from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.io import LineCounter
 from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.readers._bbl_bibinfo import braced, read_bibinfo
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import parse_reference
 from bibnorm.text.titles import plain_text
 
 # Keys never hold a backslash: stopping there keeps a run of unclosed "\\bibitem{" or "\\entry{"
 # linear (each start would otherwise scan to the end of the file).
-# The optional label ("[{Vaswani et~al.(2017)}]") is bounded for the same reason.
-_BIBITEM = re.compile(r"\\bibitem\s*(?:\[(?:[^\[\]]|\[[^\[\]]{0,200}\]){0,500}\])?\s*\{([^}\\]*)\}")
+# The optional label ("[{Vaswani et~al.(2017)}]") is bounded for the same reason, above what
+# REVTeX writes (apsrev4-2 names every author in it for natbib's long citations: 1,700+ characters).
+_BIBITEM = re.compile(r"\\bibitem\s*(?:\[(?:[^\[\]]|\[[^\[\]]{0,200}\]){0,4000}\])?\s*\{([^}\\]*)\}")
 _END = re.compile(r"\\end\{thebibliography\}")
 _ENTRY_HEAD = re.compile(r"\\entry\{([^}\\]*)\}\{([^}\\]*)\}\{[^}\\]*\}")
 _END_ENTRY = "\\endentry"
@@ -52,16 +56,7 @@ def _field(body: str, name: str) -> str | None:
     start = body.find(f"\\field{{{name}}}{{")
     if start < 0:
         return None
-    position = start + len(f"\\field{{{name}}}{{")
-    depth = 1
-    for end in range(position, len(body)):
-        if body[end] == "{":
-            depth += 1
-        elif body[end] == "}":
-            depth -= 1
-            if depth == 0:
-                return body[position:end]
-    return None
+    return braced(body, start + len(f"\\field{{{name}}}{{"))
 
 
 def _authors(body: str) -> tuple[str, ...]:
@@ -170,11 +165,14 @@ def _read_bibtex(text: str, path: str) -> list[Query]:
     for number, match in enumerate(items):
         stop = items[number + 1].start() if number + 1 < len(items) else len(body)
         block = body[match.end() : stop]
-        block = _URL.sub(lambda m: f" {m.group(1)} ", _NOISE.sub(" ", block))
+        fielded = read_bibinfo(block)
+        block = _URL.sub(lambda m: f" {m.group(1)} ", _NOISE.sub(" ", fielded.text if fielded else block))
         block = _NEWBLOCK.sub(_BLOCK_SEPARATOR, block)
         sentences = [plain_text(part).strip() for part in block.split(_BLOCK_SEPARATOR)]
         joined = ". ".join(s.rstrip(".") for s in sentences if s)
         parsed = parse_reference(joined)
+        if fielded is not None:
+            parsed = fielded.over(parsed)
         queries.append(
             _query(
                 len(queries), path, line_of(match.start()), match.group(1), parsed.title,

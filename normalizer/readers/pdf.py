@@ -36,12 +36,15 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import partial
 from itertools import pairwise
 from typing import NamedTuple
 
 from bibnorm.errors import InputError
 from bibnorm.models import Origin, Query
 from bibnorm.readers._list_edges import LineNumbering, below_columns, ends_list, list_indents
+from bibnorm.readers._pdf_accents import join_overlaid_accents
+from bibnorm.readers._pdf_labels import bracket_raised_label
 from bibnorm.readers._reflist import (
     HEADING,
     LIGATURES,
@@ -473,6 +476,7 @@ def _page_lines(page: object, number: int, numbering: LineNumbering) -> list[Pdf
     for piece in pieces:
         start = offset
         offset += len(piece) + 2
+        piece = join_overlaid_accents(piece, start, textpage.get_charbox)
         if numbered and piece.strip().isdigit():
             continue  # the line number of an empty line
         line_number = _LINE_NUMBER.match(piece) if numbered else None
@@ -487,7 +491,7 @@ def _page_lines(page: object, number: int, numbering: LineNumbering) -> list[Pdf
             continue
         first = start + (len(piece) - len(piece.lstrip()))
         left = textpage.get_charbox(first)[0]
-        size = raw.FPDFText_GetFontSize(textpage, first)
+        stripped, size = bracket_raised_label(stripped, first, partial(raw.FPDFText_GetFontSize, textpage))
         lines.append(PdfLine(number, int(left >= width / 2 - 2), left, size, stripped))
     return lines
 

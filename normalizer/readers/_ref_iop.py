@@ -1,0 +1,40 @@
+"""References in IOP Publishing's numbered style (iopart-num; J. Phys., Class. Quantum Grav.):
+family names with bare initials, the year after the names, and no punctuation between fields —
+"Carlip S and Vera R 1998 Phys. Rev. D 58 011345". An article prints no title: the journal
+follows the year at once. A book, thesis or preprint prints one, ended by what IOP sets after
+it: the publisher in parentheses "(Moscow: Moscow State University Press)", "(Preprint …)",
+"vol 1", "4th ed", "ed Dunning F B", "p 103", "Ph.D. thesis".
+"""
+
+from __future__ import annotations
+
+import re
+
+_PARTICLE = r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*"
+_NAME = rf"{_PARTICLE}[A-Z][^\s\d,.;:()]*[a-z][^\s\d,.;:()]*(?:\s[A-Z]){{1,3}}"  # "Mottelson B R"
+_IOP = re.compile(
+    rf"^(?P<authors>{_NAME}(?:,\s{_NAME})*(?:,?\sand\s{_NAME})?(?:\set al\.)?(?:\s\(eds?\))?)"
+    r"\s(?:1[5-9]|20)\d{2}[a-z]?\s(?P<rest>.+)$"
+)
+# An abbreviated journal, then its volume: "Phys. Rev. D 58", "Astrophys. Space Sci. 10",
+# "J. High Energy Phys. JHEP12", "Eur. Phys. J. A 25(s01)".
+_JOURNAL = re.compile(r"^(?:[A-Z][a-z]*\.\s)+(?:[A-Z][a-z]*\.?\s)*(?:[A-Z]\s)?[A-Z]*\d")
+# A series in parentheses ends a title too: "(Lecture Notes in Physics vol 708)".
+_TITLE_END = re.compile(
+    r"(?:^|\s)(?:\((?:Preprint\b|[^():]*:[^()]*\)|[^()]*\b(?:vol|no)\s\d[^()]*\))"
+    r"|vol\s\d|\d+(?:st|nd|rd|th)\sed\b|ed\s[A-Z]|pp?\s\d|Ph\.\s?D\.\sthesis\b)"
+)
+
+
+def iop_title_and_authors(text: str) -> tuple[str | None, str] | None:
+    """The title (None for an article: IOP prints none) and the authors of an IOP-style reference,
+    or None when ``text`` is not one."""
+    match = _IOP.match(text)
+    if match is None:
+        return None
+    rest = match.group("rest")
+    if _JOURNAL.match(rest):
+        return None, match.group("authors")
+    end = _TITLE_END.search(rest)
+    title = (rest[: end.start()] if end else rest).strip(" .,")
+    return (title or None), match.group("authors")

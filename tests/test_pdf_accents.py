@@ -1,0 +1,64 @@
+"""Accents TeX sets over a letter as a glyph of their own (OT1, LaTeX's default encoding), joined
+to their letter by where they stand on the page: over the letter, not beside it (a T1 font
+without a Unicode map gives the same Latin-1 signs for letters of their own: Cork's ĺ, ť)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bibnorm.readers import read_inputs
+from bibnorm.readers._pdf_accents import Box, join_overlaid_accents
+from clients import PDFLATEX, need, run
+
+
+def _boxes(text: str, over: set[int]) -> list[Box]:
+    """One 5-point-wide box per character, side by side; a character at an index in ``over`` is
+    set over the next one (its box inside the next one's)."""
+    boxes: list[Box] = []
+    left = 0.0
+    for at in range(len(text)):
+        if at in over:
+            boxes.append((left + 1, 8, left + 4, 10))  # the next character's box starts at ``left``
+        else:
+            boxes.append((left, 0, left + 5, 7))
+            left += 5
+    return boxes
+
+
+@pytest.mark.parametrize(
+    ("text", "over", "expected"),
+    [
+        pytest.param("M. H¨ubner", {4}, "M. Hübner", id="umlaut-over-its-letter"),
+        pytest.param("K. G´orski", {4}, "K. Górski", id="acute-over-its-letter"),
+        pytest.param("J. Mac´ıas-P´erez", {6, 12}, "J. Macías-Pérez", id="acute-on-dotless-i-and-e"),
+        pytest.param("Fran¸cois", {4}, "François", id="cedilla-under-its-letter"),
+        pytest.param("H¨ubner", set(), "H¨ubner", id="a-sign-beside-the-letter-stays-a-letter-of-its-own"),
+        pytest.param("x´q", {1}, "x´q", id="no-accented-letter-in-unicode-left-alone"),
+    ],
+)
+def test_an_accent_set_over_a_letter_is_joined_to_it(text: str, over: set[int], expected: str) -> None:
+    boxes = _boxes(text, over)
+    offset = 40  # the text's first character is the page's 40th
+    assert join_overlaid_accents(text, offset, lambda at: boxes[at - offset]) == expected
+
+
+OT1_REFERENCES = r"""\documentclass{article}
+\begin{document}
+\section*{References}
+\begin{enumerate}
+\item[{[1]}] M. H\"ubner and K. G\'orski, Phys. Rev. D 77, 021502 (2008).
+\item[{[2]}] J. F. Mac\'{\i}as-P\'erez and F. Fran\c{c}ois, Astrophys. J. 502, 1 (1998).
+\item[{[3]}] A. Author and B. Author, Phys. Rev. Lett. 97, 123456 (2006).
+\end{enumerate}
+\end{document}
+"""
+
+
+def test_names_set_with_ot1_accents_are_read_with_their_accented_letters(tmp_path: Path) -> None:
+    need("pdflatex")
+    (tmp_path / "doc.tex").write_text(OT1_REFERENCES, encoding="utf-8")
+    run(PDFLATEX, tmp_path)
+    first, second, _ = read_inputs([tmp_path / "doc.pdf"])
+    assert first.authors == ("M. Hübner", "K. Górski")
+    assert second.authors == ("J. F. Macías-Pérez", "F. François")

@@ -1,0 +1,58 @@
+"""Reference labels set as raised numbers before the first name (biblatex-phys, AIP, ACS): the
+digits PDFium runs into the name are a label when they are set smaller than the letter after
+them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bibnorm.readers import read_inputs
+from bibnorm.readers._pdf_labels import bracket_raised_label
+from clients import PDFLATEX, need, run
+
+
+@pytest.mark.parametrize(
+    ("text", "sizes", "expected"),
+    [
+        # lines of biblatex-phys's own sample document (texlive-doc), with their font sizes
+        pytest.param("1R. A. Allen, D. B. Smith, and J. E. Hiscott, Radioisotope data", (7.0, 10.0),
+                     ("[1] R. A. Allen, D. B. Smith, and J. E. Hiscott, Radioisotope data", 10.0),
+                     id="superscript-number-run-into-the-name"),
+        pytest.param("10F. A. Cotton, G. Wilkinson, C. A. Murillio, and M. Bochmann, Advanced",
+                     (7.0, 7.0, 10.0),
+                     ("[10] F. A. Cotton, G. Wilkinson, C. A. Murillio, and M. Bochmann, Advanced", 10.0),
+                     id="two-digit-label"),
+        pytest.param("2nd edition of the handbook", (10.0, 10.0, 10.0), ("2nd edition of the handbook", 10.0),
+                     id="a-number-of-the-text-size-is-text"),
+        pytest.param("R. A. Allen, Radioisotope data", (10.0,), ("R. A. Allen, Radioisotope data", 10.0),
+                     id="no-leading-number"),
+        pytest.param("2 -imidazol-2-ylidene", (7.0, 10.0), ("2 -imidazol-2-ylidene", 7.0),
+                     id="a-subscript-alone-is-no-label"),
+    ],
+)  # fmt: skip
+def test_a_raised_number_opening_a_line_is_a_label(
+    text: str, sizes: tuple[float, ...], expected: tuple[str, float]
+) -> None:
+    first = 100  # the line's first character is the page's 100th
+    assert bracket_raised_label(text, first, lambda at: sizes[min(at - first, len(sizes) - 1)]) == expected
+
+
+SUPERSCRIPT_LABELS = r"""\documentclass{article}
+\begin{document}
+\section*{References}
+\begin{list}{}{\setlength{\leftmargin}{1.5em}\setlength{\itemindent}{-1.5em}}
+\item \textsuperscript{1}G. Booth and J. Chatt, J. Chem. Soc. 3, 2099 (1962).
+\item \textsuperscript{2}A. J. Arduengo, R. L. Harlow, and M. Kline, J. Am. Chem. Soc. 113, 361 (1991).
+\item \textsuperscript{3}K. Dehnicke and J. Strahle, Angew. Chem. 93, 451 (1981).
+\end{list}
+\end{document}
+"""
+
+
+def test_a_list_labelled_with_superscript_numbers_is_read_item_by_item(tmp_path: Path) -> None:
+    need("pdflatex")
+    (tmp_path / "doc.tex").write_text(SUPERSCRIPT_LABELS, encoding="utf-8")
+    run(PDFLATEX, tmp_path)
+    found = [(q.authors[0], q.year) for q in read_inputs([tmp_path / "doc.pdf"])]
+    assert found == [("G. Booth", 1962), ("A. J. Arduengo", 1991), ("K. Dehnicke", 1981)]
