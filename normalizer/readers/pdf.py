@@ -41,6 +41,8 @@ from typing import NamedTuple
 
 from bibnorm.errors import InputError
 from bibnorm.models import Origin, Query
+from bibnorm.readers._italic_titles import italic_runs, queries_with_italic_titles
+from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
 from bibnorm.readers._reflist import (
     HEADING,
     LIGATURES,
@@ -49,7 +51,7 @@ from bibnorm.readers._reflist import (
     split_paragraphs,
 )
 from bibnorm.readers.base import Reader
-from bibnorm.readers.refs import describe_list, looks_like_reference, queries_from_list, read_list
+from bibnorm.readers.refs import describe_list, looks_like_reference, read_list
 
 _SOFT_HYPHEN = "\ufffe"  # PDFium: a hyphen at a line end, the word going on on the next line
 _HYPHENATED = re.compile(rf"([^\W\d_]+){_SOFT_HYPHEN}([^\W\d_]+)")
@@ -65,6 +67,7 @@ class PdfLine(NamedTuple):
     size: float  # font size of the line's first character
     text: str
     indent: float = 0.0  # from the left edge of the line's column (its leftmost line)
+    italics: tuple[tuple[int, int], ...] = ()  # (start, end) of each run of the text set in italics
 
 
 def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
@@ -100,11 +103,24 @@ def read_section(
     references, line_of = _read_section(lines)
     if references is None:
         return None
-    queries = queries_from_list(
+    queries = queries_with_italic_titles(
         references,
+        _italic_runs_of_items(references, line_of, lines),
         lambda at: Origin(path=path, line=before + line_of[at], page=lines[line_of[at] - 1].page),
     )
     return queries, references
+
+
+def _italic_runs_of_items(
+    references: ReferenceList, line_of: Sequence[int], lines: Sequence[PdfLine]
+) -> list[list[str]]:
+    """The italic runs of each item's lines (from its first line to the next item's)."""
+    starts = [line_of[item.line] - 1 for item in references.items]
+    ends = [*starts[1:], len(lines)]
+    return [
+        italic_runs([(line.text, line.italics) for line in lines[start:end]])
+        for start, end in zip(starts, ends, strict=True)
+    ]
 
 
 def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[int]]:
@@ -341,11 +357,18 @@ def _document_lines(data: bytes, path: str) -> list[PdfLine]:
         margins[where] = min(line.left, margins.get(where, line.left))
     hyphenated = {word.casefold() for line in lines for word in _WORD_WITH_HYPHEN.findall(line.text)}
     return [
-        line._replace(
-            text=_dehyphenated(line.text, hyphenated), indent=line.left - margins[line.page, line.column]
+        _without_marks(
+            line._replace(
+                text=_dehyphenated(line.text, hyphenated), indent=line.left - margins[line.page, line.column]
+            )
         )
         for line in lines
     ]
+
+
+def _without_marks(line: PdfLine) -> PdfLine:
+    text, italics = unmark_italics(line.text)
+    return line._replace(text=text, italics=italics)
 
 
 def _dehyphenated(text: str, hyphenated: set[str]) -> str:
@@ -459,6 +482,7 @@ def _page_lines(page: object, number: int) -> list[PdfLine]:
     text = textpage.get_text_range()
     pieces = text.split("\r\n")
     numbered = _numbered_lines(pieces)
+    italic = None if numbered else italic_style(textpage)  # a line number shifts the characters
     lines: list[PdfLine] = []
     offset = 0
     for piece in pieces:
@@ -471,7 +495,9 @@ def _page_lines(page: object, number: int) -> list[PdfLine]:
             start += line_number.end()
             piece = _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[line_number.end() :])
         # translated before stripping: Python counts the Cork slots \x1c-\x1f as white space
-        piece = recompose_accents(repair_cork_letters(piece.translate(LIGATURES)))
+        piece = recompose_accents(
+            repair_cork_letters(mark_italics(piece, start, italic).translate(LIGATURES))
+        )
         stripped = piece.strip()
         if not stripped:
             continue

@@ -61,7 +61,9 @@ _SPACED_DOI = re.compile(r"\b10 \. \d{4,9} / [\w-]+(?: [./] [\w-]+)*")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # Years 1500–2099: a reference to Newton or Darwin has one too.
 _YEARS = r"(?:1[5-9]|20)\d{2}"
-_YEAR = re.compile(rf"(?<![\d./:-])({_YEARS})[a-z]?(?![\d/-])")
+# A year is no part of a longer number, a path or a range ("1994-1998"), but opens an ISO date
+# (IEEE and biblatex print "1992-05-20", "1987-08").
+_YEAR = re.compile(rf"(?<![\d./:-])({_YEARS})[a-z]?(?![\d/]|-(?!(?:0[1-9]|1[0-2])(?:-\d\d)?\b))")
 # When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008").
 _ACCESSED = re.compile(
     r"\b(?:retrieved|accessed|visited|viewed|last checked|cited)(?:\s+(?:on|at))?:?\s+"

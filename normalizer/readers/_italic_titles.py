@@ -1,0 +1,118 @@
+"""A reference's title where its style sets it in italics and prints no quotes around it.
+
+biblatex, IEEEtran, APA and Chicago set the title of a book, a thesis, a manual or a report in
+italics: the italics are the only thing that marks where such a title starts and ends. Read
+as text alone, a title is cut at its first period ("The Federal Appointments Process" of
+"*The Federal Appointments Process. A Constitutional and Historical Analysis*. Durham …"),
+and an IEEE book's title runs into the authors ("B. K. Bul, *Theory Principles and Design of
+Magnetic Circuits*. Moscow: Energia Press, 1964" read with the title "Moscow: Energia
+Press"). Where a reference has no quoted title, its italic run is quoted for the parser:
+
+- when the title read is the start of an italic run, the whole run is the title (a book's
+  title and subtitle, italic across the period between them);
+- when the title read comes after the reference's first italic run, and names come before
+  that run, the run is the title (the parser took the place and publisher after it).
+
+An italic run that is no title (a journal's name after an upright article title, APA's
+"*Journal*, 5(2)") is left alone: it neither starts the title read nor comes before it.
+The reference's raw text stays as the PDF prints it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bibnorm.models import Query
+from bibnorm.readers._reflist import ReferenceList
+from bibnorm.readers.refs import OriginOf, parse_reference, queries_from_list
+
+StyledLine = tuple[str, Sequence[tuple[int, int]]]
+"""A line's text and the (start, end) of each italic run in it."""
+
+_QUOTES = re.compile(r"[“”\"«»]|``|''")
+_MIN_LETTERS = 4  # an italic run shorter than this ("ed.", "et al.") is no title
+
+
+def italic_runs(lines: Sequence[StyledLine]) -> list[str]:
+    """The italic runs of a reference's lines, a run that ends its line joined to one that
+    starts the next (a title wrapped across lines)."""
+    runs: list[str] = []
+    goes_on = False
+    for text, spans in lines:
+        for start, end in spans:
+            run = text[start:end]
+            if goes_on and start == 0 and runs:
+                runs[-1] = f"{runs[-1]} {run}"
+            else:
+                runs.append(run)
+            goes_on = end == len(text)
+        if not spans:
+            goes_on = False
+    return runs
+
+
+def queries_with_italic_titles(
+    references: ReferenceList, runs: Sequence[Sequence[str]], origin_of: OriginOf
+) -> list[Query]:
+    """`queries_from_list` of ``references``, each item whose italic runs (``runs``, one list
+    per item) show its title read with that title (see the module docstring)."""
+    quoted = [
+        _quote_title(item.text, item_runs) for item, item_runs in zip(references.items, runs, strict=True)
+    ]
+    queries = queries_from_list(
+        references._replace(
+            items=[item._replace(text=text) for item, text in zip(references.items, quoted, strict=True)]
+        ),
+        origin_of,
+    )
+    return [
+        query.model_copy(update={"raw": item.text})
+        for query, item in zip(queries, references.items, strict=True)
+    ]
+
+
+def _quote_title(text: str, runs: Sequence[str]) -> str:
+    """``text`` with its italic title quoted, where its runs show one the text does not."""
+    if not runs or _QUOTES.search(text):
+        return text
+    title = parse_reference(text).title
+    if not title:
+        return text
+    placed = [found for run in runs if (found := _find(run, text)) is not None]
+    for number, (start, end) in enumerate(placed):
+        run = _letters(text[start:end])
+        if len(run) < _MIN_LETTERS:
+            continue
+        extends = run.startswith(_letters(title)) and len(run) > len(_letters(title))
+        title_at = _find(title, text)
+        comes_before = number == 0 and start > 0 and title_at is not None and title_at[0] >= end
+        if extends or comes_before:
+            return _if_read(text, start, end)
+    return text
+
+
+def _if_read(text: str, start: int, end: int) -> str:
+    """``text`` with its part from ``start`` to ``end`` quoted, when the parser reads that
+    part as the title then; else ``text``."""
+    body = text[start:end].rstrip(" .,:;")
+    quoted = f"{text[:start]}“{body}”{text[start + len(body) :]}"
+    read = parse_reference(quoted).title
+    return quoted if read is not None and _letters(read) == _letters(body) else text
+
+
+def _find(part: str, text: str) -> tuple[int, int] | None:
+    """Where ``part`` is in ``text`` (start, end), by their letters and digits alone: white
+    space and a line end's hyphen may differ."""
+    wanted = "".join(_folded(char) for char in part if char.isalnum())
+    at = [index for index, char in enumerate(text) if char.isalnum()]
+    found = "".join(_folded(text[index]) for index in at).find(wanted) if wanted else -1
+    return None if found < 0 else (at[found], at[found + len(wanted) - 1] + 1)
+
+
+def _folded(char: str) -> str:
+    return char.lower()[:1]  # one for one ("İ" lowers to two)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()

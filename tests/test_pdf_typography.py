@@ -1,0 +1,153 @@
+"""A PDF reference list's typography read with its text: italic runs end titles that punctuation
+cannot (a book's "Title. Subtitle", an IEEE book's title before its place and publisher)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bibnorm.models import Query
+from bibnorm.readers._italic_titles import italic_runs
+from bibnorm.readers._pdf_typography import mark_italics, unmark_italics
+from bibnorm.readers.pdf import PdfLine, read_pdf, read_section
+from bibnorm.readers.refs import parse_reference
+from clients import PDFLATEX, latex_errors, need, run
+
+
+def _italic_at(*spans: tuple[int, int]):  # type: ignore[no-untyped-def]
+    return lambda index: any(start <= index < end for start, end in spans)
+
+
+@pytest.mark.parametrize(
+    ("piece", "start", "italic", "text", "runs"),
+    [
+        pytest.param("Doe (2000). Title. Sub. Place", 0, _italic_at((12, 23)),
+                     "Doe (2000). Title. Sub. Place", ["Title. Sub."], id="a-run-with-a-period-inside"),
+        pytest.param("In: Journal 97, pp. 1", 100, _italic_at((104, 112)), "In: Journal 97, pp. 1",
+                     ["Journal"], id="the-space-after-a-run-is-no-part-of-it"),
+        pytest.param("plain text", 0, _italic_at(), "plain text", [], id="no-italics"),
+        pytest.param("A, Book One. X, Book Two", 0, _italic_at((3, 11), (16, 24)), "A, Book One. X, Book Two",
+                     ["Book One", "Book Two"], id="two-runs"),
+    ],
+)  # fmt: skip
+def test_italic_runs_are_marked_in_the_text_and_taken_out_as_spans(
+    piece: str, start: int, italic: object, text: str, runs: list[str]
+) -> None:
+    plain, spans = unmark_italics(mark_italics(piece, start, italic))  # type: ignore[arg-type]
+    assert plain == text
+    assert [plain[a:b] for a, b in spans] == runs
+
+
+def test_a_run_that_ends_its_line_goes_on_at_the_start_of_the_next() -> None:
+    lines = [
+        ("Chiu, Willy W. (1978). A Hybrid Hierarchical Model of a", [(23, 55)]),
+        ("Multiple Virtual Storage Operating System. Research rep.", [(0, 41)]),
+        ("IBM. In: Some Journal", [(9, 21)]),
+    ]
+    assert italic_runs(lines) == [
+        "A Hybrid Hierarchical Model of a Multiple Virtual Storage Operating System",
+        "Some Journal",
+    ]
+
+
+def _styled(text: str, *italic: str, indent: float = 0.0) -> PdfLine:
+    spans = tuple((text.index(part), text.index(part) + len(part)) for part in italic)
+    return PdfLine(1, 0, 72.0 + indent, 10.0, text, indent, spans)
+
+
+def _read(lines: list[PdfLine]) -> list[Query]:
+    read = read_section(lines, "references.pdf")
+    assert read is not None
+    return read[0]
+
+
+def test_an_italic_title_is_read_whole_and_a_quoted_one_stays_as_quoted() -> None:
+    """biblatex's authoryear style (its 50-style-authoryear sample, texlive-doc): a book's title
+    and subtitle in italics across the period between them; an article's title in quotes, the
+    journal's name in italics after "In:"."""
+    lines = [
+        _styled("Gerhardt, Michael J. (2000). The Federal Appointments Process. A Constitu-",
+                "The Federal Appointments Process. A Constitu-"),
+        _styled("tional and Historical Analysis. Durham and London: Duke University Press.",
+                "tional and Historical Analysis", indent=10.0),
+        _styled("Gillies, Alexander (1933). “Herder and the Preparation of Goethe’s Idea of"),
+        _styled("World Literature.” In: Publications of the English Goethe Society. New ser.",
+                "Publications of the English Goethe Society", indent=10.0),
+        _styled("9, pp. 46–67.", indent=10.0),
+    ]  # fmt: skip
+    queries = _read(lines)
+    assert [q.title for q in queries] == [
+        "The Federal Appointments Process. A Constitutional and Historical Analysis",
+        "Herder and the Preparation of Goethe’s Idea of World Literature",
+    ]
+    assert [q.authors[0] for q in queries] == ["Gerhardt, Michael J", "Gillies, Alexander"]
+    assert queries[0].raw.startswith("Gerhardt, Michael J. (2000). The Federal")  # no quotes added
+
+
+def test_an_ieee_books_italic_title_is_the_title_not_its_place_and_publisher() -> None:
+    """biblatex-ieee's sample (texlive-doc): "B. K. Bul, *Theory …*. Moscow: Energia Press, 1964"."""
+    lines = [
+        _styled("[1] B. K. Bul, Theory Principles and Design of Magnetic Circuits. Moscow:",
+                "Theory Principles and Design of Magnetic Circuits"),
+        _styled("Energia Press, 1964, p. 464, (in Russian).", indent=12.0),
+        _styled("[2] H. E. Rose, A Course in Number Theory. New York: Oxford Univ. Press, 1988.",
+                "A Course in Number Theory"),
+    ]  # fmt: skip
+    queries = _read(lines)
+    assert [q.title for q in queries] == [
+        "Theory Principles and Design of Magnetic Circuits",
+        "A Course in Number Theory",
+    ]
+    assert [q.authors for q in queries] == [("B. K. Bul",), ("H. E. Rose",)]
+    assert [q.year for q in queries] == [1964, 1988]
+
+
+def test_an_upright_article_title_before_an_italic_journal_stays_the_title() -> None:
+    """APA: the article's title upright, the journal's name (and volume) in italics after it."""
+    lines = [
+        _styled("Smith, J. A. (2019). Learning to read reference lists. Journal of Documents, 12(3), 1–20.",
+                "Journal of Documents, 12"),
+    ]  # fmt: skip
+    assert _read(lines)[0].title == "Learning to read reference lists"
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        pytest.param("U. Hideki, “Quadrature modulation circuit,” Japanese Patent 152932/92, 1992-05-20.",
+                     1992, id="iso-date"),
+        pytest.param("R. Jain, “Congestion avoidance in networks,” Tech. Rep. DEC-TR-506, 1987-08.", 1987,
+                     id="iso-year-and-month"),
+        pytest.param("A. Author, “A title of some length,” J. Things, vol. 3, 1994-1998.", None,
+                     id="a-range-is-no-year"),
+        pytest.param("A. Author, “A title of some length,” J. Things, vol. 3, pp. 1994-13.", None,
+                     id="no-month-13"),
+    ],
+)  # fmt: skip
+def test_an_iso_dates_year_is_read(text: str, year: int | None) -> None:
+    assert parse_reference(text).year == year
+
+
+def test_a_typeset_pdfs_italic_titles_are_read_from_its_fonts(tmp_path: Path) -> None:
+    """pdflatex with Computer Modern (Type 1): \\textit is set in cmti, whose italic angle PDFium reads."""
+    need("pdflatex")
+    (tmp_path / "doc.tex").write_text(
+        "\\documentclass{article}\\begin{document}Body text.\n"
+        "\\section*{References}\\raggedright\\setlength{\\parindent}{0pt}\n"
+        "\\hangindent=2em Gerhardt, Michael J. (2000). \\textit{The Federal Appointments Process."
+        " A Constitutional and Historical Analysis}. Durham and London: Duke University Press.\\par\n"
+        "\\hangindent=2em Westfahl, Gary (2000). \\textit{Space and Beyond. The Frontier Theme in Science"
+        " Fiction}. Westport, Conn.: Greenwood.\\par\n"
+        "\\hangindent=2em Doody, Terrence (1974). ``Hemingway's Style and Jake's Narration.''"
+        " In: \\textit{The Journal of Narrative Technique} 4.3, pp. 212--225.\\par\n"
+        "\\end{document}\n",
+        encoding="utf-8",
+    )
+    done = run(PDFLATEX, tmp_path)
+    assert not latex_errors(done.stdout), done.stdout[-2000:]
+    queries, _ = read_pdf((tmp_path / "doc.pdf").read_bytes(), "doc.pdf")
+    assert [q.title for q in queries] == [
+        "The Federal Appointments Process. A Constitutional and Historical Analysis",
+        "Space and Beyond. The Frontier Theme in Science Fiction",
+        "Hemingway’s Style and Jake’s Narration",
+    ]
