@@ -27,7 +27,13 @@ def _italic_at(*spans: tuple[int, int]):  # type: ignore[no-untyped-def]
                      ["Journal"], id="the-space-after-a-run-is-no-part-of-it"),
         pytest.param("plain text", 0, _italic_at(), "plain text", [], id="no-italics"),
         pytest.param("A, Book One. X, Book Two", 0, _italic_at((3, 11), (16, 24)), "A, Book One. X, Book Two",
-                     ["Book One", "Book Two"], id="two-runs"),
+                     ["Book One.", "Book Two"], id="two-runs-a-words-punctuation-with-it"),
+        pytest.param("A Model of (MVS) Systems. IBM", 0, _italic_at((0, 10), (12, 15), (17, 24)),
+                     "A Model of (MVS) Systems. IBM", ["A Model of (MVS) Systems."],
+                     id="a-word-is-italic-by-its-first-letter"),
+        pytest.param("Computers & Typesetting. Vol", 0, _italic_at((0, 9), (12, 23)),
+                     "Computers & Typesetting. Vol", ["Computers & Typesetting."],
+                     id="a-word-without-letters-goes-on-the-run"),
     ],
 )  # fmt: skip
 def test_italic_runs_are_marked_in_the_text_and_taken_out_as_spans(

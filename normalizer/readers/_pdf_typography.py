@@ -17,7 +17,9 @@ italic spans (`unmark_italics`).
 from __future__ import annotations
 
 import ctypes
+import re
 from collections.abc import Callable
+from typing import Any
 
 ITALIC_START = "\ue000"
 ITALIC_END = "\ue001"
@@ -28,43 +30,57 @@ IsItalic = Callable[[int], bool]
 
 def italic_style(textpage: object) -> IsItalic:
     """For a PDFium text page: whether each of its characters is set in an italic font (the
-    font's italic angle is not 0). Fonts are looked at once each."""
+    font's italic angle is not 0). Each text object and font is looked at once."""
     import pypdfium2.raw as raw
 
-    angles: dict[int | None, bool] = {}
+    by_object: dict[int, bool] = {}
+    by_font: dict[int, bool] = {}
+
+    def font_is_italic(font: Any) -> bool:
+        if not font:
+            return False
+        key = ctypes.addressof(font.contents)
+        if key not in by_font:
+            angle = ctypes.c_int(0)
+            by_font[key] = bool(raw.FPDFFont_GetItalicAngle(font, ctypes.byref(angle))) and angle.value != 0
+        return by_font[key]
 
     def is_italic(index: int) -> bool:
         text_object = raw.FPDFText_GetTextObject(textpage, index)
         if not text_object:
             return False  # a space or line break PDFium made up: no font of its own
-        font = raw.FPDFTextObj_GetFont(text_object)
-        key = ctypes.cast(font, ctypes.c_void_p).value
-        if key not in angles:
-            angle = ctypes.c_int(0)
-            angles[key] = (
-                bool(font)
-                and bool(raw.FPDFFont_GetItalicAngle(font, ctypes.byref(angle)))
-                and angle.value != 0
-            )
-        return angles[key]
+        key = ctypes.addressof(text_object.contents)  # (ten times cheaper than a cast)
+        if key not in by_object:
+            by_object[key] = font_is_italic(raw.FPDFTextObj_GetFont(text_object))
+        return by_object[key]
 
     return is_italic
 
 
+_WORD = re.compile(r"\S+")
+_LETTER = re.compile(r"[^\W_]")
+
+
 def mark_italics(piece: str, start: int, is_italic: IsItalic | None) -> str:
-    """``piece`` (the page's text from character ``start`` on) with each run of italic
-    characters between `ITALIC_START` and `ITALIC_END`; a run starts and ends at a character
-    that is not white space (the space after an italic word is no part of it)."""
+    """``piece`` (the page's text from character ``start`` on) with each run of italic words
+    between `ITALIC_START` and `ITALIC_END`. A word is italic when its first letter or digit is
+    (styles switch fonts between words: "*Journal* 97", "(*MVS*)"; a word's punctuation after
+    it goes with it); a word with neither ("&", "–") neither starts nor ends a run. Looking at
+    one character a word, not each, keeps reading a page's fonts cheap."""
     if is_italic is None:
         return piece
-    runs: list[tuple[int, int]] = []  # first and last italic character of each run
+    runs: list[tuple[int, int]] = []  # where each run starts and ends in the piece
     first = last = -1
-    for at, char in enumerate(piece):
-        if char.isspace():
-            continue
+    for word in _WORD.finditer(piece):
+        at = word.start()
+        if not piece[at].isalnum():
+            letter = _LETTER.search(word.group())
+            if letter is None:
+                continue
+            at += letter.start()
         if is_italic(start + at):
-            first = at if first < 0 else first
-            last = at
+            first = word.start() if first < 0 else first
+            last = word.end()
         elif first >= 0:
             runs.append((first, last))
             first = -1
@@ -72,9 +88,9 @@ def mark_italics(piece: str, start: int, is_italic: IsItalic | None) -> str:
         runs.append((first, last))
     marked: list[str] = []
     done = 0
-    for first, last in runs:
-        marked += [piece[done:first], ITALIC_START, piece[first : last + 1], ITALIC_END]
-        done = last + 1
+    for first, end in runs:
+        marked += [piece[done:first], ITALIC_START, piece[first:end], ITALIC_END]
+        done = end
     return "".join(marked) + piece[done:]
 
 
