@@ -9,7 +9,7 @@ import pytest
 from bibnorm.models import Query
 from bibnorm.readers._italic_titles import italic_runs
 from bibnorm.readers._pdf_typography import mark_italics, unmark_italics
-from bibnorm.readers.pdf import PdfLine, read_pdf, read_section
+from bibnorm.readers.pdf import PdfLine, read_pdf, read_section, references_section
 from bibnorm.readers.refs import parse_reference
 from clients import PDFLATEX, latex_errors, need, run
 
@@ -157,3 +157,40 @@ def test_a_typeset_pdfs_italic_titles_are_read_from_its_fonts(tmp_path: Path) ->
         "Space and Beyond. The Frontier Theme in Science Fiction",
         "Hemingway’s Style and Jake’s Narration",
     ]
+
+
+def _sized(text: str, size: float = 10.0, indent: float = 0.0) -> PdfLine:
+    return PdfLine(1, 0, 72.0 + indent, size, text, indent)
+
+
+def test_a_part_of_the_list_under_a_heading_that_names_references_is_read_with_it() -> None:
+    """caspervector's sample (texlive-doc): a References heading, then a second part of the list
+    under a heading as large ("其它参考文献示例"); an appendix heading as large ends the list."""
+    lines = [
+        _sized("Body text of the paper.", 11.0),
+        _sized("References", 14.0),
+        _sized("Lehman, P. (2016). The biblatex Package. Ver. 3.7."),
+        _sized("Other references, as examples", 14.0),
+        _sized("Baker, S. K. (1995). The future of resource sharing. New York: The Haworth Press."),
+        _sized("A Appendix", 14.0),
+        _sized("Proof of the theorem."),
+    ]
+    section = references_section(lines)
+    assert section is not None
+    assert [line.text for line in lines[section.first : section.end]] == [line.text for line in lines[2:5]]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        pytest.param("胡振震 (2018)。符合 GB/T 7714-2015 标准的 biblatex 参考文献样式 [M/OL]。Ver. 1.0k。",
+                     "符合 GB/T 7714-2015 标准的 biblatex 参考文献样式", 2018, id="author-year"),
+        pytest.param("汪冰 (1997)。电子图书馆理论与实践研究 [M]。北京：北京图书馆出版社。",
+                     "电子图书馆理论与实践研究", 1997, id="book"),
+    ],
+)  # fmt: skip
+def test_a_chinese_references_ideographic_full_stops_end_its_sentences(
+    text: str, title: str, year: int
+) -> None:
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.year) == (title, year)

@@ -43,6 +43,7 @@ from bibnorm.errors import InputError
 from bibnorm.models import Origin, Query
 from bibnorm.readers._italic_titles import italic_runs, queries_with_italic_titles
 from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
+from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import (
     HEADING,
     LIGATURES,
@@ -262,7 +263,10 @@ def _section_end(lines: Sequence[PdfLine], first: int, rank: float) -> int | Non
         (
             i
             for i in range(first, len(lines))
-            if lines[i].size > body * _LARGER and lines[i].size >= rank and lines[i].text.strip()
+            if lines[i].size > body * _LARGER
+            and lines[i].size >= rank
+            and lines[i].text.strip()
+            and not names_references(lines[i].text)  # a part of the list, under its own heading
         ),
         len(lines),
     )

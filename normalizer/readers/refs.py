@@ -143,6 +143,7 @@ class ParsedReference(NamedTuple):
 
 def parse_reference(text: str) -> ParsedReference:
     """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
+    text = text.replace("。", ". ")  # GB/T 7714 (Chinese) ends its sentences with an ideographic full stop
     arxiv_match = _ARXIV.search(text)
     arxiv = parse_arxiv_id(arxiv_match.group(1) or arxiv_match.group(2)) if arxiv_match else None
     text = _SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
