@@ -194,3 +194,27 @@ def test_a_chinese_references_ideographic_full_stops_end_its_sentences(
 ) -> None:
     parsed = parse_reference(text)
     assert (parsed.title, parsed.year) == (title, year)
+
+
+def test_authortitles_dash_takes_the_previous_authors_and_an_italic_title_is_read_whole() -> None:
+    """biblatex's authortitle style (its 60-style-authortitle sample, texlive-doc): no year after
+    the names, the repeated authors printed "—", a book's title and subtitle in italics."""
+    lines = [
+        _styled("Westfahl, Gary. Space and Beyond. The Frontier Theme in Science Fiction. Westport,",
+                "Space and Beyond. The Frontier Theme in Science Fiction"),
+        _styled("Conn. and London: Greenwood, 2000.", indent=10.0),
+        _styled("— “The True Frontier. Confronting and Avoiding the Realities of Space.” In: Space",
+                "Space"),
+        _styled("and Beyond. Westport, Conn. and London: Greenwood, 2000, pp. 55–65.", "and Beyond",
+                indent=10.0),
+        _styled("— The Epistle on the Possibility of Conjunction. Ed. and trans. by Kalman P. Bland.",
+                "The Epistle on the Possibility of Conjunction"),
+    ]  # fmt: skip
+    queries = _read(lines)
+    assert [q.title for q in queries] == [
+        "Space and Beyond. The Frontier Theme in Science Fiction",
+        "The True Frontier. Confronting and Avoiding the Realities of Space",
+        "The Epistle on the Possibility of Conjunction",
+    ]
+    assert [q.authors for q in queries] == [queries[0].authors] * 3
+    assert queries[0].authors[0].startswith("Westfahl")

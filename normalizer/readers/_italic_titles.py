@@ -8,13 +8,13 @@ and an IEEE book's title runs into the authors ("B. K. Bul, *Theory Principles a
 Magnetic Circuits*. Moscow: Energia Press, 1964" read with the title "Moscow: Energia
 Press"). Where a reference has no quoted title, its italic run is quoted for the parser:
 
-- when the title read is the start of an italic run, the whole run is the title (a book's
-  title and subtitle, italic across the period between them);
+- when the title read is part of an italic run, the whole run is the title (a book's title
+  and subtitle, italic across the period between them, read as either);
 - when the title read comes after the reference's first italic run, and names come before
   that run, the run is the title (the parser took the place and publisher after it).
 
 An italic run that is no title (a journal's name after an upright article title, APA's
-"*Journal*, 5(2)") is left alone: it neither starts the title read nor comes before it.
+"*Journal*, 5(2)") is left alone: it neither holds the title read nor comes before it.
 The reference's raw text stays as the PDF prints it.
 """
 
@@ -84,7 +84,7 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
         run = _letters(text[start:end])
         if len(run) < _MIN_LETTERS:
             continue
-        extends = run.startswith(_letters(title)) and len(run) > len(_letters(title))
+        extends = _letters(title) in run and len(run) > len(_letters(title))
         title_at = _find(title, text)
         comes_before = number == 0 and start > 0 and title_at is not None and title_at[0] >= end
         if extends or comes_before:

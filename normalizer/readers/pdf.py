@@ -51,6 +51,7 @@ from bibnorm.readers._reflist import (
     repair_cork_letters,
     split_paragraphs,
 )
+from bibnorm.readers._repeated_authors import with_repeated_authors
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import describe_list, looks_like_reference, read_list
 
@@ -109,7 +110,7 @@ def read_section(
         _italic_runs_of_items(references, line_of, lines),
         lambda at: Origin(path=path, line=before + line_of[at], page=lines[line_of[at] - 1].page),
     )
-    return queries, references
+    return with_repeated_authors(queries), references
 
 
 def _italic_runs_of_items(
