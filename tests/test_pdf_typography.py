@@ -218,3 +218,29 @@ def test_authortitles_dash_takes_the_previous_authors_and_an_italic_title_is_rea
     ]
     assert [q.authors for q in queries] == [queries[0].authors] * 3
     assert queries[0].authors[0].startswith("Westfahl")
+
+
+_GLASHOW = "“Partial Symmetries of Weak Interactions.” In: Nucl. Phys. 22"
+_WEINBERG = "“A Model of Leptons.” In: Phys. Rev. Lett. 19"
+_MEMBERS = ["Partial Symmetries of Weak Interactions", "A Model of Leptons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        pytest.param(f"Glashow, Sheldon (1961). {_GLASHOW}, pp. 579–588; Weinberg, Steven (1967). "
+                     f"{_WEINBERG}, pp. 1264–1266", _MEMBERS, id="authoryear-set"),
+        pytest.param(f"(a) Sheldon Glashow. {_GLASHOW} (1961), pp. 579–588; (b) Steven Weinberg. "
+                     f"{_WEINBERG} (1967), pp. 1264–1266", _MEMBERS, id="subentry-labels"),
+        pytest.param("Doe, Jane (2001). “Rivers; Lakes and Seas of the North.” In: Geogr. J. 12, pp. 1–9.",
+                     ["Rivers; Lakes and Seas of the North"], id="a-semicolon-in-a-title-stays"),
+        pytest.param("Doe, Jane (2001). Maps of the North. London; New York: Routledge.",
+                     ["Maps of the North"], id="a-semicolon-between-places-stays"),
+    ],
+)  # fmt: skip
+def test_an_entry_sets_members_are_references_of_their_own(text: str, members: list[str]) -> None:
+    """biblatex's entry sets (its sample documents, texlive-doc): one item, members after semicolons."""
+    first = "[1] Roe, Richard (2000). “A reference before the set.” In: J. Things 1, pp. 1–2."
+    queries = _read([_sized(first), _sized(f"[2] {text}")])
+    assert [q.title for q in queries[1:]] == members
+    assert [q.label for q in queries[1:]] == ["2"] + [None] * (len(members) - 1)

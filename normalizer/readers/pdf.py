@@ -41,6 +41,7 @@ from typing import NamedTuple
 
 from bibnorm.errors import InputError
 from bibnorm.models import Origin, Query
+from bibnorm.readers._entry_sets import split_entry_sets
 from bibnorm.readers._italic_titles import italic_runs, queries_with_italic_titles
 from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
 from bibnorm.readers._ref_headings import names_references
@@ -105,6 +106,7 @@ def read_section(
     references, line_of = _read_section(lines)
     if references is None:
         return None
+    references = split_entry_sets(references)
     queries = queries_with_italic_titles(
         references,
         _italic_runs_of_items(references, line_of, lines),
@@ -116,9 +118,10 @@ def read_section(
 def _italic_runs_of_items(
     references: ReferenceList, line_of: Sequence[int], lines: Sequence[PdfLine]
 ) -> list[list[str]]:
-    """The italic runs of each item's lines (from its first line to the next item's)."""
+    """The italic runs of each item's lines (from its first line to the next item's; the members
+    of an entry set share theirs)."""
     starts = [line_of[item.line] - 1 for item in references.items]
-    ends = [*starts[1:], len(lines)]
+    ends = [next((end for end in starts[at:] if end > start), len(lines)) for at, start in enumerate(starts)]
     return [
         italic_runs([(line.text, line.italics) for line in lines[start:end]])
         for start, end in zip(starts, ends, strict=True)
