@@ -244,3 +244,23 @@ def test_an_entry_sets_members_are_references_of_their_own(text: str, members: l
     queries = _read([_sized(first), _sized(f"[2] {text}")])
     assert [q.title for q in queries[1:]] == members
     assert [q.label for q in queries[1:]] == ["2"] + [None] * (len(members) - 1)
+
+
+_REDDIT = "I have every publicly available reddit comment for research. 1.7 billion comments at 250 gb"
+
+
+@pytest.mark.parametrize(
+    ("text", "italic", "title"),
+    [
+        pytest.param(f"Baumgartner, J. (2016). {_REDDIT}. Retrieved from https://www.reddit.com/r/datasets/",
+                     _REDDIT, "I have every publicly available reddit comment for research",
+                     id="a-sentence-opening-with-a-number-is-no-subtitle"),
+        pytest.param("Smith, I. M. (1998). U.S. Patent No. 123,445. Washington, DC: U.S. Patent Office.",
+                     "U.S. Patent No. 123,445", "U.S. Patent No. 123,445",
+                     id="a-number-after-an-abbreviation-goes-on"),
+    ],
+)  # fmt: skip
+def test_an_italic_run_extends_a_title_only_by_a_subtitle(text: str, italic: str, title: str) -> None:
+    """biblatex-apa's test document (texlive-doc) and a paper's APA list: styles capitalise a
+    subtitle; a title cut at an abbreviation's period goes on with its number."""
+    assert _read([_styled(text, italic)])[0].title == title

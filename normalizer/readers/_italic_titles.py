@@ -9,7 +9,8 @@ Magnetic Circuits*. Moscow: Energia Press, 1964" read with the title "Moscow: En
 Press"). Where a reference has no quoted title, its italic run is quoted for the parser:
 
 - when the title read is part of an italic run, the whole run is the title (a book's title
-  and subtitle, italic across the period between them, read as either);
+  and subtitle, italic across the period between them, read as either) — where what follows
+  the title read in the run opens with a capital, as a subtitle does;
 - when the title read comes after the reference's first italic run, and names come before
   that run, the run is the title (the parser took the place and publisher after it).
 
@@ -84,12 +85,35 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
         run = _letters(text[start:end])
         if len(run) < _MIN_LETTERS:
             continue
-        extends = _letters(title) in run and len(run) > len(_letters(title))
         title_at = _find(title, text)
+        extends = (
+            _letters(title) in run
+            and len(run) > len(_letters(title))
+            and _subtitle_after(text[start:end], title)
+        )
         comes_before = number == 0 and start > 0 and title_at is not None and title_at[0] >= end
         if extends or comes_before:
             return _if_read(text, start, end)
     return text
+
+
+def _subtitle_after(run: str, title: str) -> bool:
+    """Whether what an italic ``run`` holds after the ``title`` read is a subtitle: nothing,
+    or words that open with a capital after the title's punctuation ("Process. A Constitutional
+    …"), as styles capitalise a subtitle, or a number after an abbreviation the title was cut
+    at ("U.S. Patent No. 123,445"); not "research. 1.7 billion comments at 250 gb …"."""
+    found = _find(title, run)
+    after = run[found[1] :] if found is not None else ""
+    first = _FIRST_WORD.match(after)
+    if not after.strip(" .,:;"):
+        return True
+    if first is None:
+        return False
+    return first.group(1).isupper() or (first.group(1).isdigit() and _ABBREVIATION.search(title) is not None)
+
+
+_FIRST_WORD = re.compile(r"[\s.,:;!?–—-]*(\w)")
+_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,2}$")  # "No", "Vol", "Pt": cut at its period
 
 
 def _if_read(text: str, start: int, end: int) -> str:
