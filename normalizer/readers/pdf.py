@@ -421,10 +421,10 @@ def _read_bounded(data: bytes, path: str) -> list[list[PdfLine]]:
 
     method = "fork" if can_fork() else "forkserver"
     if method not in multiprocessing.get_all_start_methods():
-        return list(_pages(data, path))
+        return _all_pages(data, path)
     with fork_pool(1, _limit_memory, (MEMORY_BUDGET,), start_method=method) as pool:
         if pool is None:
-            return list(_pages(data, path))
+            return _all_pages(data, path)
         try:
             return pool.submit(_all_pages, data, path).result()
         except (BrokenProcessPool, MemoryError):
@@ -449,10 +449,14 @@ def _limit_memory(budget: int) -> None:
 
 
 def _all_pages(data: bytes, path: str) -> list[list[PdfLine]]:
-    return list(_pages(data, path))
+    """Every page's lines; those from the page of the last References heading on read again
+    with their italics (reading fonts costs, and only a reference list needs them)."""
+    pages = list(_pages(data, path))
+    headed = [at for at, page in enumerate(pages) if any(HEADING.match(line.text) for line in page)]
+    return pages[: headed[-1]] + list(_pages(data, path, headed[-1], italics=True)) if headed else pages
 
 
-def _pages(data: bytes, path: str) -> Iterator[list[PdfLine]]:
+def _pages(data: bytes, path: str, first: int = 0, *, italics: bool = False) -> Iterator[list[PdfLine]]:
     try:
         import pypdfium2 as pdfium
     except ImportError:  # pragma: no cover - a dependency; only a broken install lacks it
@@ -468,7 +472,7 @@ def _pages(data: bytes, path: str) -> Iterator[list[PdfLine]]:
             ) from None
         raise InputError(f"{path}: not a readable PDF ({error}); nothing was read") from None
     try:
-        for number in range(len(document)):
+        for number in range(first, len(document)):
             try:
                 page = document[number]
             except pdfium.PdfiumError as error:
@@ -477,12 +481,12 @@ def _pages(data: bytes, path: str) -> Iterator[list[PdfLine]]:
                     f"{path}: PDFium cannot load page {number + 1} ({str(error).rstrip('.')}: a damaged page"
                     " tree, or one nested too deep or in a cycle); nothing was read"
                 ) from None
-            yield _page_lines(page, number + 1)
+            yield _page_lines(page, number + 1, italics)
     finally:
         document.close()
 
 
-def _page_lines(page: object, number: int) -> list[PdfLine]:
+def _page_lines(page: object, number: int, italics: bool = False) -> list[PdfLine]:
     import pypdfium2.raw as raw
 
     width = page.get_width()  # type: ignore[attr-defined]
@@ -490,7 +494,7 @@ def _page_lines(page: object, number: int) -> list[PdfLine]:
     text = textpage.get_text_range()
     pieces = text.split("\r\n")
     numbered = _numbered_lines(pieces)
-    italic = None if numbered else italic_style(textpage)  # a line number shifts the characters
+    italic = italic_style(textpage) if italics and not numbered else None  # a line number shifts them
     lines: list[PdfLine] = []
     offset = 0
     for piece in pieces:
