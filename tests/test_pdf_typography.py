@@ -255,12 +255,19 @@ _REDDIT = "I have every publicly available reddit comment for research. 1.7 bill
         pytest.param(f"Baumgartner, J. (2016). {_REDDIT}. Retrieved from https://www.reddit.com/r/datasets/",
                      _REDDIT, "I have every publicly available reddit comment for research",
                      id="a-sentence-opening-with-a-number-is-no-subtitle"),
+        pytest.param("Knuth, Donald E. (1986a). Computers & Typesetting. Vol. B: TeX: The Program. Reading: "
+                     "Addison-Wesley.", ("Computers & Typesetting.", "TeX: The Program."), "TeX: The Program",
+                     id="a-volumes-own-title-after-its-works"),
         pytest.param("Smith, I. M. (1998). U.S. Patent No. 123,445. Washington, DC: U.S. Patent Office.",
                      "U.S. Patent No. 123,445", "U.S. Patent No. 123,445",
                      id="a-number-after-an-abbreviation-goes-on"),
     ],
 )  # fmt: skip
-def test_an_italic_run_extends_a_title_only_by_a_subtitle(text: str, italic: str, title: str) -> None:
-    """biblatex-apa's test document (texlive-doc) and a paper's APA list: styles capitalise a
-    subtitle; a title cut at an abbreviation's period goes on with its number."""
-    assert _read([_styled(text, italic)])[0].title == title
+def test_an_italic_run_extends_a_title_only_by_a_subtitle_or_a_volume(
+    text: str, italic: str | tuple[str, ...], title: str
+) -> None:
+    """biblatex-apa's test document and biblatex's styles' samples (texlive-doc), a paper's APA
+    list: styles capitalise a subtitle; a title cut at an abbreviation's period goes on with its
+    number; a multi-volume work's volume has a title of its own, italic after "Vol. B:"."""
+    runs = (italic,) if isinstance(italic, str) else italic
+    assert _read([_styled(text, *runs)])[0].title == title

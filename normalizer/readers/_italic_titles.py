@@ -14,6 +14,10 @@ Press"). Where a reference has no quoted title, its italic run is quoted for the
 - when the title read comes after the reference's first italic run, and names come before
   that run, the run is the title (the parser took the place and publisher after it).
 
+- when the title read is a multi-volume work's, and "Vol. B:" and another italic run follow
+  it, that run (the volume's own title: "*Computers & Typesetting*. Vol. B: *TeX: The
+  Program*") is the title.
+
 An italic run that is no title (a journal's name after an upright article title, APA's
 "*Journal*, 5(2)") is left alone: it neither holds the title read nor comes before it.
 The reference's raw text stays as the PDF prints it.
@@ -85,6 +89,9 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
         run = _letters(text[start:end])
         if len(run) < _MIN_LETTERS:
             continue
+        volume = _volume_after(text, placed, number)
+        if volume is not None and _letters(title) in run:
+            return _if_read(text, *volume)
         title_at = _find(title, text)
         extends = (
             _letters(title) in run
@@ -95,6 +102,18 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
         if extends or comes_before:
             return _if_read(text, start, end)
     return text
+
+
+def _volume_after(text: str, placed: Sequence[tuple[int, int]], number: int) -> tuple[int, int] | None:
+    """The italic run of a volume's own title right after the run ``number`` of a multi-volume
+    work's title ("*Computers & Typesetting*. Vol. B: *TeX: The Program*"), if there is one."""
+    if number + 1 >= len(placed):
+        return None
+    start, end = placed[number + 1]
+    return (start, end) if _VOLUME.fullmatch(text[placed[number][1] : start]) else None
+
+
+_VOLUME = re.compile(r"[\s.]*Vol\.\s+[\w.]+:\s*")
 
 
 def _subtitle_after(run: str, title: str) -> bool:
