@@ -108,6 +108,22 @@ def test_an_ieee_books_italic_title_is_the_title_not_its_place_and_publisher() -
     assert [q.year for q in queries] == [1964, 1988]
 
 
+def test_a_reference_without_names_opening_with_an_italic_run_has_it_for_its_title() -> None:
+    """biblatex-ieee's sample (texlive-doc): a manual and a standard without authors, their
+    italic titles first."""
+    lines = [
+        _styled("[12] FLEXChip signal processor (MC68175/D), Motorola, 1996.",
+                "FLEXChip signal processor (MC68175/D)"),
+        _styled("[16] Wireless LAN medium access control (MAC) and physical layer (PHY) specification, IEEE",
+                "Wireless LAN medium access control (MAC) and physical layer (PHY) specification"),
+        _styled("Std. 802.11, 1997.", indent=12.0),
+    ]  # fmt: skip
+    assert [q.title for q in _read(lines)] == [
+        "FLEXChip signal processor (MC68175/D)",
+        "Wireless LAN medium access control (MAC) and physical layer (PHY) specification",
+    ]
+
+
 def test_an_upright_article_title_before_an_italic_journal_stays_the_title() -> None:
     """APA: the article's title upright, the journal's name (and volume) in italics after it."""
     lines = [

@@ -14,6 +14,8 @@ Press"). Where a reference has no quoted title, its italic run is quoted for the
 - when the title read comes after the reference's first italic run, and names come before
   that run, the run is the title (the parser took the place and publisher after it).
 
+- when a reference opens with an italic run (no names: a manual, a standard, a periodical),
+  that run is the title;
 - when the title read is a multi-volume work's, and "Vol. B:" and another italic run follow
   it, that run (the volume's own title: "*Computers & Typesetting*. Vol. B: *TeX: The
   Program*") is the title.
@@ -99,7 +101,8 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
             and _subtitle_after(text[start:end], title)
         )
         comes_before = number == 0 and start > 0 and title_at is not None and title_at[0] >= end
-        if extends or comes_before:
+        opens = number == 0 and not text[:start].strip()  # no names: a title opens the reference
+        if extends or comes_before or opens:
             return _if_read(text, start, end)
     return text
 
@@ -150,7 +153,14 @@ def _find(part: str, text: str) -> tuple[int, int] | None:
     wanted = "".join(_folded(char) for char in part if char.isalnum())
     at = [index for index, char in enumerate(text) if char.isalnum()]
     found = "".join(_folded(text[index]) for index in at).find(wanted) if wanted else -1
-    return None if found < 0 else (at[found], at[found + len(wanted) - 1] + 1)
+    if found < 0:
+        return None
+    end = at[found + len(wanted) - 1] + 1
+    closing = _CLOSING.search(part.rstrip())  # "(MC68175/D)": the bracket is the part's too
+    return at[found], end + len(closing.group()) if closing and text.startswith(closing.group(), end) else end
+
+
+_CLOSING = re.compile(r"[)\]]+$")
 
 
 def _folded(char: str) -> str:
