@@ -42,9 +42,13 @@ from typing import NamedTuple
 
 from bibnorm.errors import InputError
 from bibnorm.models import Origin, Query
+from bibnorm.readers._entry_sets import split_entry_sets
+from bibnorm.readers._italic_titles import italic_runs, queries_with_italic_titles
 from bibnorm.readers._list_edges import LineNumbering, below_columns, ends_list, list_indents
 from bibnorm.readers._pdf_accents import join_overlaid_accents
 from bibnorm.readers._pdf_labels import bracket_raised_label
+from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
+from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import (
     HEADING,
     LIGATURES,
@@ -52,8 +56,9 @@ from bibnorm.readers._reflist import (
     repair_cork_letters,
     split_paragraphs,
 )
+from bibnorm.readers._repeated_authors import with_repeated_authors
 from bibnorm.readers.base import Reader
-from bibnorm.readers.refs import describe_list, looks_like_reference, queries_from_list, read_list
+from bibnorm.readers.refs import describe_list, looks_like_reference, read_list
 
 _SOFT_HYPHEN = "\ufffe"  # PDFium: a hyphen at a line end, the word going on on the next line
 _HYPHENATED = re.compile(rf"([^\W\d_]+){_SOFT_HYPHEN}([^\W\d_]+)")
@@ -69,6 +74,7 @@ class PdfLine(NamedTuple):
     size: float  # font size of the line's first character
     text: str
     indent: float = 0.0  # from the left edge of the line's column (its leftmost line)
+    italics: tuple[tuple[int, int], ...] = ()  # (start, end) of each run of the text set in italics
 
 
 def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
@@ -111,11 +117,26 @@ def read_section(
     references, line_of = _read_section(lines)
     if references is None:
         return None
-    queries = queries_from_list(
+    references = split_entry_sets(references)
+    queries = queries_with_italic_titles(
         references,
+        _italic_runs_of_items(references, line_of, lines),
         lambda at: Origin(path=path, line=before + line_of[at], page=lines[line_of[at] - 1].page),
     )
-    return queries, references
+    return with_repeated_authors(queries), references
+
+
+def _italic_runs_of_items(
+    references: ReferenceList, line_of: Sequence[int], lines: Sequence[PdfLine]
+) -> list[list[str]]:
+    """The italic runs of each item's lines (from its first line to the next item's; the members
+    of an entry set share theirs)."""
+    starts = [line_of[item.line] - 1 for item in references.items]
+    ends = [next((end for end in starts[at:] if end > start), len(lines)) for at, start in enumerate(starts)]
+    return [
+        italic_runs([(line.text, line.italics) for line in lines[start:end]])
+        for start, end in zip(starts, ends, strict=True)
+    ]
 
 
 def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[int]]:
@@ -257,7 +278,10 @@ def _section_end(lines: Sequence[PdfLine], first: int, rank: float) -> int | Non
         (
             i
             for i in range(first, len(lines))
-            if lines[i].size > body * _LARGER and lines[i].size >= rank and lines[i].text.strip()
+            if lines[i].size > body * _LARGER
+            and lines[i].size >= rank
+            and lines[i].text.strip()
+            and not names_references(lines[i].text)  # a part of the list, under its own heading
         ),
         len(lines),
     )
@@ -352,11 +376,18 @@ def _document_lines(data: bytes, path: str) -> list[PdfLine]:
         margins[where] = min(line.left, margins.get(where, line.left))
     hyphenated = {word.casefold() for line in lines for word in _WORD_WITH_HYPHEN.findall(line.text)}
     return [
-        line._replace(
-            text=_dehyphenated(line.text, hyphenated), indent=line.left - margins[line.page, line.column]
+        _without_marks(
+            line._replace(
+                text=_dehyphenated(line.text, hyphenated), indent=line.left - margins[line.page, line.column]
+            )
         )
         for line in lines
     ]
+
+
+def _without_marks(line: PdfLine) -> PdfLine:
+    text, italics = unmark_italics(line.text)
+    return line._replace(text=text, italics=italics)
 
 
 def _dehyphenated(text: str, hyphenated: set[str]) -> str:
@@ -401,10 +432,10 @@ def _read_bounded(data: bytes, path: str) -> list[list[PdfLine]]:
 
     method = "fork" if can_fork() else "forkserver"
     if method not in multiprocessing.get_all_start_methods():
-        return list(_pages(data, path))
+        return _all_pages(data, path)
     with fork_pool(1, _limit_memory, (MEMORY_BUDGET,), start_method=method) as pool:
         if pool is None:
-            return list(_pages(data, path))
+            return _all_pages(data, path)
         try:
             return pool.submit(_all_pages, data, path).result()
         except (BrokenProcessPool, MemoryError):
@@ -429,10 +460,14 @@ def _limit_memory(budget: int) -> None:
 
 
 def _all_pages(data: bytes, path: str) -> list[list[PdfLine]]:
-    return list(_pages(data, path))
+    """Every page's lines; those from the page of the last References heading on read again
+    with their italics (reading fonts costs, and only a reference list needs them)."""
+    pages = list(_pages(data, path))
+    headed = [at for at, page in enumerate(pages) if any(HEADING.match(line.text) for line in page)]
+    return pages[: headed[-1]] + list(_pages(data, path, headed[-1], italics=True)) if headed else pages
 
 
-def _pages(data: bytes, path: str) -> Iterator[list[PdfLine]]:
+def _pages(data: bytes, path: str, first: int = 0, *, italics: bool = False) -> Iterator[list[PdfLine]]:
     try:
         import pypdfium2 as pdfium
     except ImportError:  # pragma: no cover - a dependency; only a broken install lacks it
@@ -449,7 +484,7 @@ def _pages(data: bytes, path: str) -> Iterator[list[PdfLine]]:
         raise InputError(f"{path}: not a readable PDF ({error}); nothing was read") from None
     numbering = LineNumbering()
     try:
-        for number in range(len(document)):
+        for number in range(first, len(document)):
             try:
                 page = document[number]
             except pdfium.PdfiumError as error:
@@ -458,12 +493,12 @@ def _pages(data: bytes, path: str) -> Iterator[list[PdfLine]]:
                     f"{path}: PDFium cannot load page {number + 1} ({str(error).rstrip('.')}: a damaged page"
                     " tree, or one nested too deep or in a cycle); nothing was read"
                 ) from None
-            yield _page_lines(page, number + 1, numbering)
+            yield _page_lines(page, number + 1, numbering, italics)
     finally:
         document.close()
 
 
-def _page_lines(page: object, number: int, numbering: LineNumbering) -> list[PdfLine]:
+def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bool = False) -> list[PdfLine]:
     import pypdfium2.raw as raw
 
     width = page.get_width()  # type: ignore[attr-defined]
@@ -471,6 +506,7 @@ def _page_lines(page: object, number: int, numbering: LineNumbering) -> list[Pdf
     text = textpage.get_text_range()
     pieces = text.split("\r\n")
     numbered = numbering.page(pieces, _numbered_lines(pieces))
+    italic = italic_style(textpage) if italics and not numbered else None  # a line number shifts them
     lines: list[PdfLine] = []
     offset = 0
     for piece in pieces:
@@ -485,7 +521,8 @@ def _page_lines(page: object, number: int, numbering: LineNumbering) -> list[Pdf
             piece = _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[line_number.end() :])
         # translated before stripping: Python counts the Cork slots \x1c-\x1f as white space
         # accents joined first: a spacing accent before its letter ("Ball´e") is not a Cork letter ("Ballťe")
-        piece = repair_cork_letters(recompose_accents(piece.translate(LIGATURES)))
+        marked = mark_italics(piece, start, italic)
+        piece = repair_cork_letters(recompose_accents(marked.translate(LIGATURES)))
         stripped = piece.strip()
         if not stripped:
             continue

@@ -64,8 +64,12 @@ _SPACED_DOI = re.compile(r"\b10 \. \d{4,9} / [\w-]+(?: [./] [\w-]+)*")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # Years 1500–2099: a reference to Newton or Darwin has one too.
 _YEARS = r"(?:1[5-9]|20)\d{2}"
-# Not a new-style arXiv id's first half ("2018 Mar;1803.01234" in Vancouver): YYMM.NNNNN.
-_YEAR = re.compile(rf"(?<![\d./:-])({_YEARS})[a-z]?(?![\d/-]|\.\d{{4,5}}\b)")
+# A year is no part of a longer number, a path or a range ("1994-1998"), but opens an ISO date
+# (IEEE and biblatex print "1992-05-20", "1987-08"); nor a new-style arXiv id's first half
+# ("2018 Mar;1803.01234" in Vancouver): YYMM.NNNNN.
+_YEAR = re.compile(
+    rf"(?<![\d./:-])({_YEARS})[a-z]?(?![\d/]|-(?!(?:0[1-9]|1[0-2])(?:-\d\d)?\b)|\.\d{{4,5}}\b)"
+)
 # When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008").
 _ACCESSED = re.compile(
     r"\b(?:retrieved|accessed|visited|viewed|last checked|cited)(?:\s+(?:on|at))?:?\s+"
@@ -145,6 +149,7 @@ class ParsedReference(NamedTuple):
 
 def parse_reference(text: str) -> ParsedReference:
     """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
+    text = text.replace("。", ". ")  # GB/T 7714 (Chinese) ends its sentences with an ideographic full stop
     arxiv_match = _ARXIV.search(text)
     arxiv = parse_arxiv_id(arxiv_match.group(1) or arxiv_match.group(2)) if arxiv_match else None
     text = _SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
