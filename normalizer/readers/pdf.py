@@ -41,9 +41,11 @@ from typing import NamedTuple
 
 from bibnorm.errors import InputError
 from bibnorm.models import Origin, Query
+from bibnorm.readers._pdf_margins import margin_note
+from bibnorm.readers._pdf_sections import layout_end, list_headings, rebased
 from bibnorm.readers._reflist import (
-    HEADING,
     LIGATURES,
+    Item,
     ReferenceList,
     repair_cork_letters,
     split_paragraphs,
@@ -81,8 +83,8 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
             f"{path}: no references section found (no 'References' or 'Bibliography' heading, "
             "no list of references starting at [1] or 1.); nothing was read"
         )
-    queries, references = read
-    pages = sorted({line.page for line in lines[section.first : section.end]})
+    queries, references = _with_earlier_lists(lines, section, read, path)
+    pages = sorted({query.origin.page for query in queries if query.origin and query.origin.page} or {1})
     where = f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}–{pages[-1]}"
     return queries, f"the PDF's references section ({where}) {describe_list(references, queries)}"
 
@@ -96,6 +98,7 @@ def read_section(
     list's (the headings of its parts: "Articles", "Books") are no part of any reference."""
     sizes = sorted(line.size for line in lines[:_LIST_SAMPLE] if line.text.strip())
     body = sizes[len(sizes) // 2] if sizes else 0.0
+    lines = rebased(lines)  # indents from the list's own margin, not one the page's other text set
     lines = _bare_labels([line._replace(text="") if line.size > body * _LARGER else line for line in lines])
     references, line_of = _read_section(lines)
     if references is None:
@@ -202,9 +205,47 @@ _NOTHING = re.compile("")
 _BEFORE_YEAR = re.compile(r"^(?P<authors>.+?[\s,.]*)\(?(?:1[5-9]|20)\d{2}[a-z]?\b")
 
 
+def _some_references(references: ReferenceList) -> bool:
+    """A list under a references heading, ended by its geometry, is one unless hardly any of its
+    items read as references (a table of contents under "Bibliography"): laws, charters and
+    works without authors do not."""
+    read = sum(1 for item in references.items if looks_like_reference(item.text))
+    return read >= 0.25 * len(references.items)
+
+
 def _mostly_references(references: ReferenceList) -> bool:
     read = sum(1 for item in references.items if looks_like_reference(item.text))
     return read >= 0.5 * len(references.items)
+
+
+def _with_earlier_lists(
+    lines: Sequence[PdfLine], last: Section, read: tuple[list[Query], ReferenceList], path: str
+) -> tuple[list[Query], ReferenceList]:
+    """The queries of the lists under the headings before the last list's (`earlier_lists`;
+    one is kept unless hardly any of its items read as references), then the last list's; and
+    the list they read as (the last list's layout)."""
+    queries: list[Query] = []
+    items: list[Item] = []
+    for earlier in earlier_lists(lines, last):
+        found = read_section(lines[earlier.first : earlier.end], path, earlier.first)
+        if found is not None and _some_references(found[1]):
+            queries += found[0]
+            items += found[1].items
+    return [*queries, *read[0]], read[1]._replace(items=[*items, *read[1].items])
+
+
+def earlier_lists(lines: Sequence[PdfLine], last: Section) -> list[Section]:
+    """The reference lists under the headings before the ``last`` list's heading (a chapter's,
+    a part's): each to the next heading, to a heading of its own heading's rank, or where its
+    geometry ends (`bibnorm.readers._pdf_sections`)."""
+    starts = [at + 1 for at in list_headings(lines) if at + 1 < last.first] if last.headed else []
+    found: list[Section] = []
+    for first, after in pairwise([*starts, last.first]):
+        end = min(_section_end(lines, first, lines[first - 1].size * _SAME_RANK) or first, after - 1)
+        end = first + layout_end(rebased(lines[first:end]), 0, end - first)
+        if end > first:
+            found.append(Section(first, end, headed=True))
+    return found
 
 
 class Section(NamedTuple):
@@ -216,7 +257,7 @@ class Section(NamedTuple):
 
 def references_section(lines: Sequence[PdfLine]) -> Section | None:
     """Where the references' lines are in ``lines`` (see the module docstring), or ``None``."""
-    headings = [i for i, line in enumerate(lines) if HEADING.match(line.text.strip())]
+    headings = list_headings(lines)
     if headings:
         first = headings[-1] + 1
     else:
@@ -476,6 +517,8 @@ def _page_lines(page: object, number: int) -> list[PdfLine]:
         if not stripped:
             continue
         first = start + (len(piece) - len(piece.lstrip()))
+        note = margin_note(textpage, first, len(stripped))
+        stripped, first = stripped[note:], first + note
         left = textpage.get_charbox(first)[0]
         size = raw.FPDFText_GetFontSize(textpage, first)
         lines.append(PdfLine(number, int(left >= width / 2 - 2), left, size, stripped))

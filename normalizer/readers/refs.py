@@ -42,6 +42,7 @@ from typing import NamedTuple
 
 from bibnorm.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.readers._ref_apa import NO_DATE, title_in_author_place, without_retrieval
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers.base import Reader
 from bibnorm.text.names import split_authors
@@ -56,8 +57,9 @@ _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]])")
 # A SICI DOI holds "<", ">" and ";": "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P".
 _SICI_DOI = re.compile(r"\b(10\.\d{4,9}/\(SICI\)\S+[^\s.,)\]])")
 # A DOI some fonts space out when copied: "10 . 1016 / j . annpal . 2019 . 01 . 001" (only the
-# spaced " . " and " / " between its parts: "10.1016/x. Title" is no spaced DOI).
-_SPACED_DOI = re.compile(r"\b10 \. \d{4,9} / [\w-]+(?: [./] [\w-]+)*")
+# spaced " . ", " / " and " - " between its parts: "10.1016/x. Title" is no spaced DOI; a
+# hyphen spaced too, "10 . 1027 / 1618 - 3169/a000440", is no end of it).
+_SPACED_DOI = re.compile(r"\b10 \. \d{4,9} / [\w-]+(?: [./-] [\w-]+(?:/[\w.-]*\w)?)*")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # Years 1500–2099: a reference to Newton or Darwin has one too.
 _YEARS = r"(?:1[5-9]|20)\d{2}"
@@ -81,7 +83,7 @@ _SINGLE_QUOTED = re.compile(r"(?<![Ii]n )‘\s*(?P<title>[^‘]{8,}?)[,.]?’(?=
 # Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
 _APA = re.compile(
     r"^(?P<authors>.+?)\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"  # biblatex's "(Oct. 27, 2004a)"
-    r"(?P<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,[^)]*)?\)[.,]?\s*(?P<rest>.*[^\W\d_]{3}.*)$"
+    r"(?P<year>(?:1[5-9]|20)\d{2}|n\.\s?d\.|in press)-?[a-z]?(?:,[^)]*)?\)[.,]?\s*(?P<rest>.*[^\W\d_]{3}.*)$"
 )
 # Names written family first with initials, joined by commas and "&" or "and", then the title
 # (the last initials' period is no sentence end to `_SENTENCE_END`).
@@ -196,6 +198,8 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     if physics is not None:
         return physics
     apa = _APA.match(text)
+    if apa and title_in_author_place(apa.group("rest")):
+        return _clean_title(apa.group("authors")), ""
     if apa:
         return _clean_title(_SENTENCE_END.split(apa.group("rest"), maxsplit=1)[0]), apa.group("authors")
     inverted = _INVERTED_NAMES.match(text)
@@ -335,7 +339,7 @@ def _clean_title(text: str) -> str | None:
     text = _EDITION.sub("", _PLACE_PUBLISHER.sub("", text).rstrip(" .,;:"))
     text = _TRAILING_YEAR.sub("", _VENUE_TAIL.sub("", text)).strip(" .,;:")
     text = _EDITION.sub("", _OPEN_PARENTHESIS.sub("", text)).strip(" .,;:")
-    text = _APA_DESCRIPTION.sub("", text).strip(" .,;:")
+    text = _APA_DESCRIPTION.sub("", without_retrieval(text)).strip(" .,;:")
     return text if len(text) >= 2 else None
 
 
@@ -409,10 +413,16 @@ def _is_name_word(word: str) -> bool:
 def looks_like_reference(text: str) -> bool:
     """Whether one item reads as a reference: an author list, a year and a title-like span."""
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
-    if not _YEAR.search(bare):
+    if not _YEAR.search(bare) and not NO_DATE.search(bare):
         return False
     title, authors = _title_and_authors(bare)
-    return bool(title and re.search(r"[^\W\d_]{3}", title) and _name_like(authors.strip(" .:")))
+    # The last initial keeps its period: "Polyakova, A" would read the article "a".
+    names = authors.strip(" :").lstrip(".")
+    names = names if _LAST_INITIAL.search(names) else names.rstrip(".")
+    return bool(title and re.search(r"[^\W\d_]{3}", title) and _name_like(names))
+
+
+_LAST_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]\.$")
 
 
 def read_list(text: str) -> ReferenceList:
