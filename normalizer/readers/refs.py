@@ -43,6 +43,7 @@ from typing import NamedTuple
 from bibnorm.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers._ref_apa import NO_DATE, title_in_author_place, without_retrieval
+from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers.base import Reader
 from bibnorm.text.names import split_authors
@@ -78,7 +79,8 @@ _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(
 # The closing mark is followed by punctuation or nothing, so an apostrophe ("students’ views",
 # "Alzheimer’s") does not end the title; a proceedings' name is quoted too, after "in" ("Title,
 # in ‘Computer Security Foundations (CSF)’"), and is no title.
-_SINGLE_QUOTED = re.compile(r"(?<![Ii]n )‘\s*(?P<title>[^‘]{8,}?)[,.]?’(?=[,.;:]|\s*$)")
+# econ's styles close the title with a period inside the marks, the venue after: "‘Title.’ Journal".
+_SINGLE_QUOTED = re.compile(r"(?<![Ii]n )‘\s*(?P<title>[^‘]{8,}?)(?:[,.]?’(?=[,.;:]|\s*$)|\.’(?=\s|[A-Z]))")
 # (A year in parentheses at the very end, "… 113, 361–363 (1991).", is no APA year: no words follow.)
 # Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
 _APA = re.compile(
@@ -438,7 +440,7 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
     """One `Query` per reference of ``references``."""
     queries: list[Query] = []
     for line, reference, label in references.items:
-        parsed = parse_reference(reference)
+        parsed = parse_reference(with_elided_names(reference, queries[-1].authors if queries else ()))
         kind = QueryKind.ARXIV_ID if parsed.arxiv else QueryKind.DOI if parsed.doi else QueryKind.TITLE
         entry_type = _entry_type(parsed.venue)
         publisher = _publisher(reference, parsed.venue, entry_type)
