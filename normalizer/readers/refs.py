@@ -44,6 +44,7 @@ from bibnorm.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_i
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers._ref_apa import NO_DATE, title_in_author_place, without_retrieval
 from bibnorm.readers._ref_elided import with_elided_names
+from bibnorm.readers._ref_journal_tail import without_journal_tail
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers.base import Reader
 from bibnorm.text.names import split_authors
@@ -341,7 +342,7 @@ def _clean_title(text: str) -> str | None:
     text = _EDITION.sub("", _PLACE_PUBLISHER.sub("", text).rstrip(" .,;:"))
     text = _TRAILING_YEAR.sub("", _VENUE_TAIL.sub("", text)).strip(" .,;:")
     text = _EDITION.sub("", _OPEN_PARENTHESIS.sub("", text)).strip(" .,;:")
-    text = _APA_DESCRIPTION.sub("", without_retrieval(text)).strip(" .,;:")
+    text = _APA_DESCRIPTION.sub("", without_retrieval(without_journal_tail(text))).strip(" .,;:")
     return text if len(text) >= 2 else None
 
 
