@@ -47,6 +47,52 @@ from bibnorm.readers.refs import looks_like_reference, parse_reference
             "issue]. American Psychologist, 73(4).",
             "The science of teamwork", 2018, "McDaniel", id="editors",
         ),
+        pytest.param(
+            "Study finds free care used more. (1982, April). APA Monitor, 14, 14.",
+            "Study finds free care used more", 1982, None, id="no-author-venue-after-the-date",
+        ),
+        pytest.param(
+            "The Chicago manual of style (15th ed.). (2003). Chicago: The University of Chicago Press.",
+            "The Chicago manual of style", 2003, None, id="no-author-publisher-after-the-date",
+        ),
+        pytest.param(
+            "U.S. Department of Health and Human Services. (1992). Pressure ulcers in adults: Prediction "
+            "and prevention. Rockville, MD: Author.",
+            "Pressure ulcers in adults: Prediction and prevention", 1992, None, id="a-body-is-an-author",
+        ),
+        pytest.param(
+            "Fricke, R., Eschmeyer, W.N., & van der Laan, R. (2019) Eschmeyer’s catalog of fishes: "
+            "Genera, species, references. Available from: http://x.org",
+            "Eschmeyer’s catalog of fishes: Genera, species, references", 2019, "Fricke",
+            id="particles-are-names",
+        ),
+        pytest.param(
+            "Laplace, P.-S. (1951). A philosophical essay on probabilities (F. W. Truscott & F. L. Emory, "
+            "Trans.). New York, NY: Dover. (Original work published 1814)",
+            "A philosophical essay on probabilities", 1951, "Laplace", id="translators-note",
+        ),
+        pytest.param(
+            "Jöreskog, K. G., & Sörbom, D. (1979). Advances in factor analysis and structural equation "
+            "models (J. Magidson, Ed.). Cambridge, MA: Abt Books.",
+            "Advances in factor analysis and structural equation models", 1979, "Jöreskog", id="editor-note",
+        ),
+        pytest.param(
+            "Miller, M. E. (1993). The Interactive Tester (Version 4.0) [Computer software]. Westminster, "
+            "CA: Psytek Services.",
+            "The Interactive Tester", 1993, "Miller", id="version-note",
+        ),
+        pytest.param(
+            "Wilfley, D. E. (1989). Interpersonal analyses of bulimia: Normalweight and obese "
+            "(Unpublished doctoral dissertation). University of Missouri, Columbia.",
+            "Interpersonal analyses of bulimia: Normalweight and obese", 1989, "Wilfley",
+            id="dissertation-note",
+        ),
+        pytest.param(
+            "Fournier, M., de Ridder, D., & Bensing, J. (1999). Optimism and adaptation to multiple "
+            "sclerosis: What does optimism mean? Journal of Behavioral Medicine, 22 , 303–326.",
+            "Optimism and adaptation to multiple sclerosis: What does optimism mean?", 1999, "Fournier",
+            id="question-then-the-journal",
+        ),
     ],
 )  # fmt: skip
 def test_an_apa_reference_gives_its_title_year_and_first_author(

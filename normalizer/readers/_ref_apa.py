@@ -4,8 +4,15 @@
 - A work without an author moves its title into the author's place: "Title. (n.d.).
   Retrieved August 8, 2000, from https://…" — after the date comes no title, only where the
   work was found.
+- A work without an author moves its title into the author's place also when a venue or a
+  publisher follows the date: "Study finds free care used more. (1982). APA Monitor, 14, 5."
+  An author's place holds names (capitalised words, initials, "of" and "and" in a body's
+  name); a word in lower case other than those is a title's, set in sentence case.
 - A retrieval statement ("Retrieved July 12, 2019, from …") follows the title and the source
   and is never part of either.
+- A note in parentheses after the title names who else made the work or what it is: "(J.
+  Magidson, Ed.)", "(F. W. Truscott & F. L. Emory, Trans.)", "(J. Dale, Narr.)", "(Version
+  4.0)", "(Summer 2019 ed.)", "(Unpublished doctoral dissertation)"; no part of the title.
 """
 
 from __future__ import annotations
@@ -19,10 +26,35 @@ _WHERE_FOUND = re.compile(r"(?:Retrieved|Available)\b|(?:https?://|www\.)")
 _RETRIEVAL = re.compile(r"(?<=[.?!])\s+Retrieved\s.*$")
 
 
-def title_in_author_place(after_date: str) -> bool:
-    """Whether what follows the date is only where the work was found: then the author's place
-    held the title."""
-    return bool(_WHERE_FOUND.match(after_date.lstrip()))
+# Lower-case words an author's place has: a body's name ("Department of Health and Human
+# Services"), particles ("van der Laan"), editors ("eds."), "et al.", "with".
+_NAME_PLACE_WORDS = frozenset(
+    {"of", "and", "for", "the", "on", "in", "at", "to", "with", "et", "al", "eds", "ed", "others",
+     "de", "van", "von", "der", "den", "del", "della", "da", "di", "du", "dos", "la", "le", "ten", "ter"}
+)  # fmt: skip
+_INVERTED_NAME = re.compile(r"[^\W\d_][\w’'-]*,\s(?:[A-Z]\.\s?-?)+")  # "Laan, R."
+_NOTE = re.compile(
+    r"\s*\((?:[^()]*\b(?:Eds?|Trans|Narr|ed)\.|Version\s[^()]*|[^()]*\b(?:dissertation|thesis))\)$"
+)
+
+
+def title_in_author_place(author_place: str, after_date: str) -> bool:
+    """Whether the author's place held the title: what follows the date is only where the work
+    was found, or the author's place reads as a title in sentence case (a word in lower case
+    that no name has)."""
+    if _WHERE_FOUND.match(after_date.lstrip()):
+        return True
+    if not author_place.rstrip().endswith((".", "?", "!")) or _INVERTED_NAME.search(author_place):
+        return False  # APA closes the author's place with its sentence: "Title. (1982)."
+    words = re.findall(r"[^\W\d_][\w’'-]*", author_place)
+    return len(words) >= 2 and any(
+        word[0].islower() and len(word) >= 3 and word not in _NAME_PLACE_WORDS for word in words[1:]
+    )
+
+
+def without_note(title: str) -> str:
+    """A title without the note in parentheses after it (see the module docstring)."""
+    return _NOTE.sub("", title)
 
 
 def without_retrieval(title: str) -> str:

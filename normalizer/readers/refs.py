@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 from bibnorm.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
-from bibnorm.readers._ref_apa import NO_DATE, title_in_author_place, without_retrieval
+from bibnorm.readers._ref_apa import NO_DATE, title_in_author_place, without_note, without_retrieval
 from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_journal_tail import without_journal_tail
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
@@ -201,7 +201,7 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     if physics is not None:
         return physics
     apa = _APA.match(text)
-    if apa and title_in_author_place(apa.group("rest")):
+    if apa and title_in_author_place(apa.group("authors"), apa.group("rest")):
         return _clean_title(apa.group("authors")), ""
     if apa:
         return _clean_title(_SENTENCE_END.split(apa.group("rest"), maxsplit=1)[0]), apa.group("authors")
@@ -343,6 +343,7 @@ def _clean_title(text: str) -> str | None:
     text = _TRAILING_YEAR.sub("", _VENUE_TAIL.sub("", text)).strip(" .,;:")
     text = _EDITION.sub("", _OPEN_PARENTHESIS.sub("", text)).strip(" .,;:")
     text = _APA_DESCRIPTION.sub("", without_retrieval(without_journal_tail(text))).strip(" .,;:")
+    text = without_note(text)
     return text if len(text) >= 2 else None
 
 
