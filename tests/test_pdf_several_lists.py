@@ -141,3 +141,12 @@ def test_a_margin_note_is_smaller_type_set_apart_from_the_line(
 ) -> None:
     glyphs = _glyphs(note, note_size, gap, "Ahmann, E. (2018). A descriptive review.")
     assert margin_note_length(glyphs) == dropped
+
+
+def test_a_line_opening_with_a_superscript_still_sheds_its_margin_note() -> None:
+    """biblatex-apa marks a meta-analysis' studies with a superscript "*" before the authors:
+    smaller than the note, but the line's type is the rest's."""
+    glyphs = _glyphs("9.52:1", 8.0, 56.0, "*Angel, L. (2013). Differential effects of aging.")
+    star = next(at for at, glyph in enumerate(glyphs) if glyph.char == "*")
+    glyphs[star] = glyphs[star]._replace(size=7.0)
+    assert margin_note_length(glyphs) == 7

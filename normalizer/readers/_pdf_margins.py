@@ -28,15 +28,16 @@ MAX_NOTE = 40  # characters a margin note may have
 
 def margin_note_length(glyphs: Sequence[Glyph]) -> int:
     """How many of a line's first ``glyphs`` are a margin note (0 when it begins with none):
-    every glyph before the first wide gap is in smaller type than the glyph after it."""
+    every glyph before the first wide gap is in smaller type than the line after it."""
     previous: Glyph | None = None
     for at, glyph in enumerate(glyphs[: MAX_NOTE + 1]):
         if glyph.char.isspace():
             continue  # PDFium's generated spaces carry no position of their own
-        if previous is not None and glyph.left - previous.right > _GAP_EMS * glyph.size:
+        # the line's type: its largest after the gap (the line may open with a superscript "*")
+        size = max((after.size for after in glyphs[at:] if not after.char.isspace()), default=glyph.size)
+        if previous is not None and glyph.left - previous.right > _GAP_EMS * size:
             note = [before for before in glyphs[:at] if not before.char.isspace()]
-            smaller = all(before.size < _SMALLER * glyph.size for before in note)
-            return at if smaller else 0
+            return at if all(before.size < _SMALLER * size for before in note) else 0
         previous = glyph
     return 0
 

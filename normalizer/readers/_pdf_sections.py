@@ -91,7 +91,9 @@ def layout_end(lines: Sequence[Line], first: int, end: int) -> int:
     """Where the list of ``lines[first:end]`` ends by its geometry: at the first heading (a
     line larger than the list's type) after which the next line starts at no place a line of
     the list started at before it on a page of the same side (recto and verso pages may have
-    their own margins) and column, or at a line well left of them; ``end`` when none does."""
+    their own margins) and column, or at a line well left of them; ``end`` when none does.
+    Places are compared in ems of the list's type, not of a line's first character (which may
+    be a superscript)."""
     listed = [line for line in lines[first:end] if line.text.strip()]
     if not listed:
         return end
@@ -102,19 +104,19 @@ def layout_end(lines: Sequence[Line], first: int, end: int) -> int:
         if not line.text.strip():
             continue
         if line.size <= body * _LARGER:
-            if _left_of(line, _seen(line, places)):
+            if _left_of(line, _seen(line, places), body):
                 return at
-            places.setdefault(_side(line), []).append(line.left / line.size)
+            places.setdefault(_side(line), []).append(line.left)
             continue
         following = next((below for below in lines[at + 1 : end] if below.text.strip()), None)
-        if following is not None and not _starts_at(following, _seen(following, places)):
+        if following is not None and not _starts_at(following, _seen(following, places), body):
             return at
     return end
 
 
-def _left_of(line: Line, places: Sequence[float]) -> bool:
+def _left_of(line: Line, places: Sequence[float], body: float) -> bool:
     """Whether ``line`` starts well left of every line of the list (text in the margin)."""
-    return bool(places) and line.left / line.size < min(places) - _MARGIN_EMS
+    return bool(places) and line.left < min(places) - _MARGIN_EMS * body
 
 
 def _side(line: Line) -> tuple[int, int]:
@@ -128,7 +130,6 @@ def _seen(line: Line, places: dict[tuple[int, int], list[float]]) -> list[float]
     return here if len(here) >= 2 else [place for side in places.values() for place in side]
 
 
-def _starts_at(line: Line, places: Sequence[float]) -> bool:
+def _starts_at(line: Line, places: Sequence[float], body: float) -> bool:
     """Whether ``line`` starts where a line of the list started (true when none has yet)."""
-    ems = line.left / line.size if line.size else 0.0
-    return not places or any(abs(ems - place) <= _SAME_PLACE_EMS for place in places)
+    return not places or any(abs(line.left - place) <= _SAME_PLACE_EMS * body for place in places)
