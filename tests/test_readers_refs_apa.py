@@ -93,6 +93,11 @@ from bibnorm.readers.refs import looks_like_reference, parse_reference
             "Optimism and adaptation to multiple sclerosis: What does optimism mean?", 1999, "Fournier",
             id="question-then-the-journal",
         ),
+        pytest.param(
+            "Koch, S. (Ed.). (1959–1963). Psychology: A study of science (Vols. 1–6). New York, NY: "
+            "McGraw-Hill.",
+            "Psychology: A study of science", 1959, "Koch", id="a-range-of-years-after-an-editor",
+        ),
     ],
 )  # fmt: skip
 def test_an_apa_reference_gives_its_title_year_and_first_author(

@@ -74,7 +74,12 @@ _ACCESSED = re.compile(
 )
 _YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*\(?{_YEARS}[a-z]?(?:,[^)]*)?\)?[\s.,:]*$")
 # The year right after the author list: "Names (2006)", "Names (2006a, March)", "Names. 2006."
-_AUTHOR_YEAR = re.compile(rf"^[^\d()“\"]{{2,400}}?(?:\(({_YEARS})[a-z]?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s)")
+# (APA's range of years, "(1959–1963)", is dated by its first; its authors' role in parentheses,
+# "Koch, S. (Ed.).", is no year.)
+_AUTHOR_YEAR = re.compile(
+    rf"^(?:[^\d()“\"]|\([^\d()“\"]*\)){{2,400}}?"
+    rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS})?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s)"
+)
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
 # Harvard (agsm, dcu) quotes titles singly: "Abadi, M. (1993), ‘A calculus for access control’, TOPLAS".
 # The closing mark is followed by punctuation or nothing, so an apostrophe ("students’ views",
@@ -86,7 +91,8 @@ _SINGLE_QUOTED = re.compile(r"(?<![Ii]n )‘\s*(?P<title>[^‘]{8,}?)(?:[,.]?’
 # Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
 _APA = re.compile(
     r"^(?P<authors>.+?)\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"  # biblatex's "(Oct. 27, 2004a)"
-    r"(?P<year>(?:1[5-9]|20)\d{2}|n\.\s?d\.|in press)-?[a-z]?(?:,[^)]*)?\)[.,]?\s*(?P<rest>.*[^\W\d_]{3}.*)$"
+    r"(?P<year>(?:1[5-9]|20)\d{2}(?:[–-](?:1[5-9]|20)\d{2})?|n\.\s?d\.|in press)-?[a-z]?(?:,[^)]*)?\)[.,]?\s*"
+    r"(?P<rest>.*[^\W\d_]{3}.*)$"
 )
 # Names written family first with initials, joined by commas and "&" or "and", then the title
 # (the last initials' period is no sentence end to `_SENTENCE_END`).
