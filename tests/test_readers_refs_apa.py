@@ -98,6 +98,12 @@ from bibnorm.readers.refs import looks_like_reference, parse_reference
             "McGraw-Hill.",
             "Psychology: A study of science", 1959, "Koch", id="a-range-of-years-after-an-editor",
         ),
+        pytest.param(
+            "Fricke, R., Eschmeyer, W.N., & van der Laan, R. (2019) Eschmeyer’s catalog of Fishes: Genera, "
+            "species, references Available from: http://researcharchive.calacademy.org/x.asp (2019-02-19).",
+            "Eschmeyer’s catalog of Fishes: Genera, species, references", 2019, "Fricke",
+            id="zootaxa-available-from",
+        ),
     ],
 )  # fmt: skip
 def test_an_apa_reference_gives_its_title_year_and_first_author(

@@ -8,8 +8,8 @@
   publisher follows the date: "Study finds free care used more. (1982). APA Monitor, 14, 5."
   An author's place holds names (capitalised words, initials, "of" and "and" in a body's
   name); a word in lower case other than those is a title's, set in sentence case.
-- A retrieval statement ("Retrieved July 12, 2019, from …") follows the title and the source
-  and is never part of either.
+- A retrieval statement ("Retrieved July 12, 2019, from …"; Zootaxa's "Available from: …")
+  follows the title and the source and is never part of either.
 - A note in parentheses after the title names who else made the work or what it is: "(J.
   Magidson, Ed.)", "(F. W. Truscott & F. L. Emory, Trans.)", "(J. Dale, Narr.)", "(Version
   4.0)", "(Summer 2019 ed.)", "(Unpublished doctoral dissertation)"; no part of the title.
@@ -23,7 +23,7 @@ NO_DATE = re.compile(r"\((?:n\.\s?d\.|in press)(?:-?[a-z])?\)")
 """The date slot of a work without a date or not yet out: "(n.d.)", "(n.d.-a)", "(in press-b)"."""
 
 _WHERE_FOUND = re.compile(r"(?:Retrieved|Available)\b|(?:https?://|www\.)")
-_RETRIEVAL = re.compile(r"(?<=[.?!])\s+Retrieved\s.*$")
+_RETRIEVAL = re.compile(r"(?<=[.?!])\s+Retrieved\s.*$|[.,]?\s+Available (?:from|at):.*$")
 
 
 # Lower-case words an author's place has: a body's name ("Department of Health and Human
@@ -59,5 +59,5 @@ def without_note(title: str) -> str:
 
 def without_retrieval(title: str) -> str:
     """A title read up to a retrieval statement, without it ("… You do! Retrieved October 5,
-    2000, from" → "… You do!")."""
+    2000, from" → "… You do!", "… references Available from: http://…" → "… references")."""
     return _RETRIEVAL.sub("", title)
