@@ -104,6 +104,34 @@ from bibnorm.readers.refs import looks_like_reference, parse_reference
             "Eschmeyer’s catalog of Fishes: Genera, species, references", 2019, "Fricke",
             id="zootaxa-available-from",
         ),
+        pytest.param(
+            "Zuckerman, M., & Kieffer, S. C. (in press). Race differences in face-ism: Does facial "
+            "prominence imply dominance? Journal of Personality and Social Psychology.",
+            "Race differences in face-ism: Does facial prominence imply dominance?", None, "Zuckerman",
+            id="question-then-a-journal-in-title-case",
+        ),
+        pytest.param(
+            "Gottfredson, G. D. (1978). Why don’t vocational interests predict job satisfaction better "
+            "than they do? Unpublished manuscript, Johns Hopkins University, Baltimore.",
+            "Why don’t vocational interests predict job satisfaction better than they do?", 1978,
+            "Gottfredson", id="question-then-unpublished-manuscript",
+        ),
+        pytest.param(
+            "Frank, L. K. (1935, February 4). [Letter to Robert M. Ogden]. Rockerfeller Archive Center "
+            "(GEB series 1.3, Box 371, Folder 3877), Tarrytown, NY.",
+            "Letter to Robert M. Ogden", 1935, "Frank", id="a-description-in-place-of-a-title",
+        ),
+        pytest.param(
+            "Bruckman, A. (1997). MOOSE Crossing: Construction, community, and learning in a networked "
+            "virtual world for kids (Doctoral dissertation, Massachusetts Institute of Technology).",
+            "MOOSE Crossing: Construction, community, and learning in a networked virtual world for kids",
+            1997, "Bruckman", id="dissertation-note-with-its-university",
+        ),
+        pytest.param(
+            "Axelman, A. (2007) Does the solution warrant the problem? A Study of Things. Journal, 3, 1–2.",
+            "Does the solution warrant the problem? A Study of Things", 2007, "Axelman",
+            id="author-year-without-apas-period-keeps-its-subtitle",
+        ),
     ],
 )  # fmt: skip
 def test_an_apa_reference_gives_its_title_year_and_first_author(

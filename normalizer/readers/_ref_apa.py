@@ -10,6 +10,11 @@
   name); a word in lower case other than those is a title's, set in sentence case.
 - A retrieval statement ("Retrieved July 12, 2019, from …"; Zootaxa's "Available from: …")
   follows the title and the source and is never part of either.
+- In APA proper (a period after the date) titles are in sentence case: after a title's "?" or
+  "!", words in title case to the sentence's end are the journal's ("… imply dominance?
+  Journal of Personality and Social Psychology."), and so is "Unpublished manuscript"; a work
+  with no title prints a description in brackets in its place ("[Letter to Robert M. Ogden]"),
+  the title it is read by.
 - A note in parentheses after the title names who else made the work or what it is: "(J.
   Magidson, Ed.)", "(F. W. Truscott & F. L. Emory, Trans.)", "(J. Dale, Narr.)", "(Version
   4.0)", "(Summer 2019 ed.)", "(Unpublished doctoral dissertation)"; no part of the title.
@@ -34,7 +39,7 @@ _NAME_PLACE_WORDS = frozenset(
 )  # fmt: skip
 _INVERTED_NAME = re.compile(r"[^\W\d_][\w’'-]*,\s(?:[A-Z]\.\s?-?)+")  # "Laan, R."
 _NOTE = re.compile(
-    r"\s*\((?:[^()]*\b(?:Eds?|Trans|Narr|ed)\.|Version\s[^()]*|[^()]*\b(?:dissertation|thesis))\)$"
+    r"\s*\((?:[^()]*\b(?:Eds?|Trans|Narr|ed)\.|Version\s[^()]*|[^()]*\b(?:dissertation|thesis)\b[^()]*)\)$"
 )
 
 
@@ -50,6 +55,20 @@ def title_in_author_place(author_place: str, after_date: str) -> bool:
     return len(words) >= 2 and any(
         word[0].islower() and len(word) >= 3 and word not in _NAME_PLACE_WORDS for word in words[1:]
     )
+
+
+_VENUE_AFTER_QUESTION = re.compile(
+    r"(?<=[?!])\s+(?:(?:(?:[A-Z][\w’'&.-]*|of|and|for|the|in|on|&)(?:\s+|$))+(?:,.*)?|(?:Unpublished|Manuscript)\b.*)$"
+)
+_DESCRIPTION_ONLY = re.compile(r"^\[(?P<description>[^\[\]]{3,})\]\.?$")
+
+
+def apa_title(sentence: str) -> str:
+    """The title of an APA reference's title sentence (see the module docstring)."""
+    described = _DESCRIPTION_ONLY.match(sentence.strip())
+    if described:
+        return described.group("description")
+    return _VENUE_AFTER_QUESTION.sub("", sentence)
 
 
 def without_note(title: str) -> str:

@@ -42,7 +42,13 @@ from typing import NamedTuple
 
 from bibnorm.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
-from bibnorm.readers._ref_apa import NO_DATE, title_in_author_place, without_note, without_retrieval
+from bibnorm.readers._ref_apa import (
+    NO_DATE,
+    apa_title,
+    title_in_author_place,
+    without_note,
+    without_retrieval,
+)
 from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_journal_tail import without_journal_tail
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
@@ -91,8 +97,8 @@ _SINGLE_QUOTED = re.compile(r"(?<![Ii]n )‘\s*(?P<title>[^‘]{8,}?)(?:[,.]?’
 # Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
 _APA = re.compile(
     r"^(?P<authors>.+?)\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"  # biblatex's "(Oct. 27, 2004a)"
-    r"(?P<year>(?:1[5-9]|20)\d{2}(?:[–-](?:1[5-9]|20)\d{2})?|n\.\s?d\.|in press)-?[a-z]?(?:,[^)]*)?\)[.,]?\s*"
-    r"(?P<rest>.*[^\W\d_]{3}.*)$"
+    r"(?P<year>(?:1[5-9]|20)\d{2}(?:[–-](?:1[5-9]|20)\d{2})?|n\.\s?d\.|in press)-?[a-z]?(?:,[^)]*)?\)"
+    r"(?:(?P<period>\.)|,)?\s*(?P<rest>.*[^\W\d_]{3}.*)$"
 )
 # Names written family first with initials, joined by commas and "&" or "and", then the title
 # (the last initials' period is no sentence end to `_SENTENCE_END`).
@@ -210,7 +216,8 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     if apa and title_in_author_place(apa.group("authors"), apa.group("rest")):
         return _clean_title(apa.group("authors")), ""
     if apa:
-        return _clean_title(_SENTENCE_END.split(apa.group("rest"), maxsplit=1)[0]), apa.group("authors")
+        sentence = _SENTENCE_END.split(apa.group("rest"), maxsplit=1)[0]
+        return _clean_title(apa_title(sentence) if apa.group("period") else sentence), apa.group("authors")
     inverted = _INVERTED_NAMES.match(text)
     first = _SENTENCE_END.split(inverted.group("rest"), maxsplit=1)[0] if inverted else ""
     if inverted and len(first.split()) >= 2:  # Nature, ACS: "…, R. L. & Kline, M. A stable carbene."
