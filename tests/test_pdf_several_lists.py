@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from bibnorm.readers._pdf_margins import Glyph, margin_note_length
-from bibnorm.readers._pdf_sections import layout_end, list_headings, rebased
+from bibnorm.readers._pdf_sections import layout_end, list_headings, reads_as_a_list, rebased
 from bibnorm.readers.pdf import PdfLine, earlier_lists, read_section, references_section
 
 
@@ -150,3 +150,48 @@ def test_a_line_opening_with_a_superscript_still_sheds_its_margin_note() -> None
     star = next(at for at, glyph in enumerate(glyphs) if glyph.char == "*")
     glyphs[star] = glyphs[star]._replace(size=7.0)
     assert margin_note_length(glyphs) == 7
+
+
+@pytest.mark.parametrize(
+    ("items", "is_list"),
+    [
+        pytest.param(
+            ["Brown v. Board of Education, 347 U.S. 483 (1954).", "Texas v. Morales, 826 S.W.2d 201 (1992).",
+             "Civil Rights Act of 1964, Pub. L. No. 88–352, 78 Stat. 241 (1964)."],
+            True, id="court-cases-and-laws-carry-their-years",
+        ),
+        pytest.param(
+            ["Anderson, M. (2018). Getting consistent with consequences. Educational Leadership, 76(1).",
+             "U.S. Const. art. I, § 3.", "U.N. Charter art. 1, para. 3.", "S.C. Const. art. IX, § 3."],
+            True, id="a-quarter-reads-as-references",
+        ),
+        pytest.param(
+            ["1 Introduction . . . . . 3", "2 Methods . . . . . 7", "3 Results . . . . . 12"],
+            False, id="a-table-of-contents",
+        ),
+    ],
+)  # fmt: skip
+def test_a_list_under_a_references_heading_is_kept_when_its_items_are_references_or_dated(
+    items: list[str], is_list: bool
+) -> None:
+    assert reads_as_a_list(items) is is_list
+
+
+def test_a_hanging_indent_list_of_court_cases_is_split_by_its_geometry() -> None:
+    """No court case reads as a reference to the text reader, however split: the page's
+    hanging indent splits them, not the text's guess (one item of all)."""
+    lines = [
+        _line(FLUSH, "Brown v. Board of Education, 347 U.S. 483 (1954). http : / / www . oyez . org /"),
+        _line(HANGING, "347us483"),
+        _line(FLUSH, "Burriola v. Greater Toledo YMCA, 133 F.Supp.2d 1034 (N.D. Ohio 2001). https://law.justia.com/"),
+        _line(HANGING, "cases/federal/district-courts/FSupp2/133/1034/2293141/"),
+        _line(FLUSH, "Texas v. Morales, 826 S.W.2d 201 (Tex. Ct. App. 1992). https : / / www . leagle ."),
+        _line(HANGING, "19921027826sw2d20111010"),
+    ]  # fmt: skip
+    read = read_section(lines, "apa.pdf")
+    assert read is not None
+    assert [query.raw.split(",")[0] for query in read[0]] == [
+        "Brown v. Board of Education",
+        "Burriola v. Greater Toledo YMCA",
+        "Texas v. Morales",
+    ]

@@ -22,7 +22,9 @@ from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from bibnorm.readers._reflist import HEADING
+from bibnorm.readers.refs import looks_like_reference
 
+_DATED = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
 _NAMED = re.compile(r"(?<![^\W\d_])(?:References|Bibliography)(?![^\W\d_])")
 _MAX_HEADING_WORDS = 8
 _LARGER = 1.15  # a heading's type is this much larger than the list's
@@ -70,6 +72,16 @@ def _titled(lines: Sequence[Line], at: int) -> bool:
 def _median_size(lines: Sequence[Line]) -> float:
     sizes = sorted(line.size for line in lines)
     return sizes[len(sizes) // 2]
+
+
+def reads_as_a_list(items: Sequence[str]) -> bool:
+    """Whether the items under a heading that names the references, ended by the list's
+    geometry, are a reference list: unless hardly any reads as a reference (a quarter) and
+    hardly any carries a year (three quarters: laws and court cases, "Brown v. Board of
+    Education, 347 U.S. 483 (1954)", do) — a table of contents under "Bibliography" is none."""
+    read = sum(1 for item in items if looks_like_reference(item))
+    dated = sum(1 for item in items if _DATED.search(item))
+    return read >= 0.25 * len(items) or dated >= 0.75 * len(items)
 
 
 def rebased(lines: Sequence[LineT]) -> list[LineT]:

@@ -42,7 +42,7 @@ from typing import NamedTuple
 from bibnorm.errors import InputError
 from bibnorm.models import Origin, Query
 from bibnorm.readers._pdf_margins import margin_note
-from bibnorm.readers._pdf_sections import layout_end, list_headings, rebased
+from bibnorm.readers._pdf_sections import layout_end, list_headings, reads_as_a_list, rebased
 from bibnorm.readers._reflist import (
     LIGATURES,
     Item,
@@ -121,8 +121,13 @@ def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[
         return as_text, straight
     by_geometry = split_paragraphs("\n".join(text for text, _ in marked))
     # The geometry is what the page shows, the text's split a guess: the text's wins only by a
-    # clear margin (a tenth of the items).
-    if as_text is not None and _balance(as_text) > _balance(by_geometry) + len(by_geometry.items) // 10:
+    # clear margin (a tenth of the items), and never reading no reference (laws and court cases
+    # under APA's headings read as none, however they are split).
+    if (
+        as_text is not None
+        and _balance(as_text) > _balance(by_geometry) + len(by_geometry.items) // 10
+        and any(looks_like_reference(item.text) for item in as_text.items)
+    ):
         return as_text, straight
     return by_geometry, [0, *(at for _, at in marked)]
 
@@ -205,14 +210,6 @@ _NOTHING = re.compile("")
 _BEFORE_YEAR = re.compile(r"^(?P<authors>.+?[\s,.]*)\(?(?:1[5-9]|20)\d{2}[a-z]?\b")
 
 
-def _some_references(references: ReferenceList) -> bool:
-    """A list under a references heading, ended by its geometry, is one unless hardly any of its
-    items read as references (a table of contents under "Bibliography"): laws, charters and
-    works without authors do not."""
-    read = sum(1 for item in references.items if looks_like_reference(item.text))
-    return read >= 0.25 * len(references.items)
-
-
 def _mostly_references(references: ReferenceList) -> bool:
     read = sum(1 for item in references.items if looks_like_reference(item.text))
     return read >= 0.5 * len(references.items)
@@ -228,7 +225,7 @@ def _with_earlier_lists(
     items: list[Item] = []
     for earlier in earlier_lists(lines, last):
         found = read_section(lines[earlier.first : earlier.end], path, earlier.first)
-        if found is not None and _some_references(found[1]):
+        if found is not None and reads_as_a_list([item.text for item in found[1].items]):
             queries += found[0]
             items += found[1].items
     return [*queries, *read[0]], read[1]._replace(items=[*items, *read[1].items])
