@@ -132,6 +132,17 @@ from bibnorm.readers.refs import looks_like_reference, parse_reference
             "Does the solution warrant the problem? A Study of Things", 2007, "Axelman",
             id="author-year-without-apas-period-keeps-its-subtitle",
         ),
+        pytest.param(
+            "KS in NJ. (2019, January 15). From this article, it sounds like men are figuring something out "
+            "that women have known forever [Comment on the article “How workout buddies can help stave off "
+            "loneliness”]. The Washington Post.",
+            "From this article, it sounds like men are figuring something out that women have known forever",
+            2019, "KS", id="a-quotation-after-the-title-is-what-a-comment-is-on",
+        ),
+        pytest.param(
+            "Attwood, Feona (2006) “Sexed Up: Theorizing the Sexualization of Culture,” Sexualities, 9 (1).",
+            "Sexed Up: Theorizing the Sexualization of Culture", 2006, "Attwood", id="econ-quotes-its-titles",
+        ),
     ],
 )  # fmt: skip
 def test_an_apa_reference_gives_its_title_year_and_first_author(

@@ -204,7 +204,10 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
             "authors"
         )
     quoted = _QUOTED.search(text) or _SINGLE_QUOTED.search(text)
-    if quoted:  # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
+    apa = _APA.match(text)
+    # APA quotes no title: a quotation after its title sentence is what a comment or review is on.
+    if quoted and not (apa and apa.group("period") and quoted.start() > apa.start("rest") + 1):
+        # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
         return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
     lncs = _LNCS.match(text)
     if lncs and _looks_like_authors(lncs.group("authors")):
@@ -212,7 +215,6 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     physics = _physics_title(text)
     if physics is not None:
         return physics
-    apa = _APA.match(text)
     if apa and title_in_author_place(apa.group("authors"), apa.group("rest")):
         return _clean_title(apa.group("authors")), ""
     if apa:
