@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from bibnorm.readers._pdf_margins import Glyph, margin_note_length
 from bibnorm.readers._pdf_sections import layout_end, list_headings, reads_as_a_list, rebased
-from bibnorm.readers.pdf import PdfLine, earlier_lists, read_section, references_section
+from bibnorm.readers.pdf import PdfLine, earlier_lists, read_section, readable_text, references_section
 
 
 def _line(left: float, text: str, size: float = 10.0, page: int = 1) -> PdfLine:
@@ -195,3 +195,19 @@ def test_a_hanging_indent_list_of_court_cases_is_split_by_its_geometry() -> None
         "Burriola v. Greater Toledo YMCA",
         "Texas v. Morales",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("J¨oreskog, K. G., & S¨orbom, D.", "Jöreskog, K. G., & Sörbom, D.", id="umlaut"),
+        pytest.param("D´epret, E. F.", "Dépret, E. F.", id="acute-before-its-letter"),
+        pytest.param("Marin Solja£i¢", "Marin Soljačić", id="t1-slots-still-letters"),
+    ],
+)  # fmt: skip
+def test_an_accent_before_its_letter_is_joined_to_it_before_t1_slots_are_read(
+    text: str, expected: str
+) -> None:
+    """apacite's sample (OT1 fonts) sets "¨" then "o": the umlaut, though "¨" is also the T1
+    slot of "ĺ"."""
+    assert readable_text(text) == expected

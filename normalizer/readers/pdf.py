@@ -509,7 +509,7 @@ def _page_lines(page: object, number: int) -> list[PdfLine]:
             start += line_number.end()
             piece = _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[line_number.end() :])
         # translated before stripping: Python counts the Cork slots \x1c-\x1f as white space
-        piece = recompose_accents(repair_cork_letters(piece.translate(LIGATURES)))
+        piece = readable_text(piece)
         stripped = piece.strip()
         if not stripped:
             continue
@@ -528,6 +528,13 @@ _ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜":
             "˘": "\u0306", "˝": "\u030b", "˚": "\u030a", "¯": "\u0304", "˙": "\u0307", "¸": "\u0327",
             "˛": "\u0328"}  # fmt: skip
 _ACCENT_BEFORE = re.compile(f"([{''.join(_ACCENTS)}])\\s?([^\\W\\d_])")
+
+
+def readable_text(text: str) -> str:
+    """PDFium's text of a line with ligatures as letters, accents set apart joined to their
+    letter, and the Latin-1 signs a T1 font left for accented letters restored — accents first:
+    "J¨oreskog" is an umlaut before its letter, not the T1 slot of "ĺ" ("Jĺoreskog")."""
+    return repair_cork_letters(recompose_accents(text.translate(LIGATURES)))
 
 
 def recompose_accents(text: str) -> str:
