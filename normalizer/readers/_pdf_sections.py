@@ -47,8 +47,6 @@ class Line(Protocol):
     @property
     def indent(self) -> float: ...
 
-    def _replace(self, **changes: float) -> Line: ...
-
 
 LineT = TypeVar("LineT", bound=Line)
 
@@ -94,7 +92,7 @@ def rebased(lines: Sequence[LineT]) -> list[LineT]:
             where = (line.page, line.column)
             margins[where] = min(line.left, margins.get(where, line.left))
     return [
-        line._replace(indent=line.left - margins.get((line.page, line.column), line.left))  # type: ignore[misc]
+        line._replace(indent=line.left - margins.get((line.page, line.column), line.left))  # type: ignore[attr-defined]
         for line in lines
     ]
 

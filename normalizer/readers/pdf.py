@@ -17,7 +17,10 @@ starts on the page. From that:
    Cited or Works Cited (numbered or not) to the end, or to the first heading after it set
    larger than the list's own type and as large as that heading (an appendix; smaller ones
    are the headings of the list's parts, dropped); without such a heading, the longest run of
-   labels going up one by one from 1 ("[1]", "1.", a bare "1");
+   labels going up one by one from 1 ("[1]", "1.", a bare "1"). The lists under the headings
+   before the last (a chapter's, a part's; a larger heading naming the references among a few
+   words counts, "APA 10.1 References") are read too, each to where its geometry ends
+   (`bibnorm.readers._pdf_sections`); a note in the margin a line begins with is dropped;
 3. the section's lines go to the reference-list reader (`bibnorm.readers.refs`), which
    splits and parses them: as their text reads (hanging indents kept as indents; bare number
    labels written "[n]"), or as their geometry splits them when that reads more references —
