@@ -128,6 +128,22 @@ from bibnorm.readers.refs import looks_like_reference, parse_reference
             1997, "Bruckman", id="dissertation-note-with-its-university",
         ),
         pytest.param(
+            "Clay, R. (2008). Science vs. ideology: Psychologists fight back about the misuse of research. "
+            "Monitor on Psychology, 39(6).",
+            "Science vs. ideology: Psychologists fight back about the misuse of research", 2008, "Clay",
+            id="an-abbreviation-is-no-sentence-end",
+        ),
+        pytest.param(
+            "Beethoven, L. van. (2012). Symphony No. 3 in E-flat major [Recorded by Staatskapelle Dresden]. "
+            "On Beethoven: Complete symphonies. Profil.",
+            "Symphony No. 3 in E-flat major", 2012, "Beethoven", id="no-and-a-number",
+        ),
+        pytest.param(
+            "National Institute of Mental Health. (1990). Clinical training in serious mental illness (DHHS "
+            "Publication No. ADM 90-1679). Washington, DC: U.S. Government Printing Office.",
+            "Clinical training in serious mental illness", 1990, None, id="a-reports-number-note",
+        ),
+        pytest.param(
             "Axelman, A. (2007) Does the solution warrant the problem? A Study of Things. Journal, 3, 1–2.",
             "Does the solution warrant the problem? A Study of Things", 2007, "Axelman",
             id="author-year-without-apas-period-keeps-its-subtitle",

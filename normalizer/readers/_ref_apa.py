@@ -15,9 +15,13 @@
   Journal of Personality and Social Psychology."), and so is "Unpublished manuscript"; a work
   with no title prints a description in brackets in its place ("[Letter to Robert M. Ogden]"),
   the title it is read by.
+- A title's sentence ends at a period after a word, not after an abbreviation a title holds
+  ("Science vs. Ideology", "Who shot Mr. Burns?", "Symphony No. 3", "An oral history with Dr.
+  Colley F. Sparkman").
 - A note in parentheses after the title names who else made the work or what it is: "(J.
   Magidson, Ed.)", "(F. W. Truscott & F. L. Emory, Trans.)", "(J. Dale, Narr.)", "(Version
-  4.0)", "(Summer 2019 ed.)", "(Unpublished doctoral dissertation)"; no part of the title.
+  4.0)", "(Summer 2019 ed.)", "(Unpublished doctoral dissertation)", a report's number "(DHHS
+  Publication No. ADM 90-1679)"; no part of the title.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ _NAME_PLACE_WORDS = frozenset(
 )  # fmt: skip
 _INVERTED_NAME = re.compile(r"[^\W\d_][\w’'-]*,\s(?:[A-Z]\.\s?-?)+")  # "Laan, R."
 _NOTE = re.compile(
-    r"\s*\((?:[^()]*\b(?:Eds?|Trans|Narr|ed)\.|Version\s[^()]*|[^()]*\b(?:dissertation|thesis)\b[^()]*)\)$"
+    r"\s*\((?:[^()]*\b(?:Eds?|Trans|Narr|ed)\.|[^()]*\bVersion\s[^()]*|[^()]*\bNos?\.\s?[^()]*|[^()]*\b(?:dissertation|thesis)\b[^()]*)\)$"
 )
 
 
@@ -61,6 +65,18 @@ _VENUE_AFTER_QUESTION = re.compile(
     r"(?<=[?!])\s+(?:(?:(?:[A-Z][\w’'&.-]*|of|and|for|the|in|on|&)(?:\s+|$))+(?:,.*)?|(?:Unpublished|Manuscript)\b.*)$"
 )
 _DESCRIPTION_ONLY = re.compile(r"^\[(?P<description>[^\[\]]{3,})\]\.?$")
+
+
+_ABBREVIATIONS = ("vs", "No", "Nos", "Vol", "Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Inc", "Ltd", "Co")
+_TITLE_END = re.compile(
+    "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS)
+    + r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)"
+)
+
+
+def title_sentence(after_date: str) -> str:
+    """The sentence after an APA date that holds the title (see the module docstring)."""
+    return _TITLE_END.split(after_date, maxsplit=1)[0]
 
 
 def apa_title(sentence: str) -> str:

@@ -46,6 +46,7 @@ from bibnorm.readers._ref_apa import (
     NO_DATE,
     apa_title,
     title_in_author_place,
+    title_sentence,
     without_note,
     without_retrieval,
 )
@@ -218,8 +219,9 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     if apa and title_in_author_place(apa.group("authors"), apa.group("rest")):
         return _clean_title(apa.group("authors")), ""
     if apa:
-        sentence = _SENTENCE_END.split(apa.group("rest"), maxsplit=1)[0]
-        return _clean_title(apa_title(sentence) if apa.group("period") else sentence), apa.group("authors")
+        if apa.group("period"):  # APA proper: "(2008). Title."
+            return _clean_title(apa_title(title_sentence(apa.group("rest")))), apa.group("authors")
+        return _clean_title(_SENTENCE_END.split(apa.group("rest"), maxsplit=1)[0]), apa.group("authors")
     inverted = _INVERTED_NAMES.match(text)
     first = _SENTENCE_END.split(inverted.group("rest"), maxsplit=1)[0] if inverted else ""
     if inverted and len(first.split()) >= 2:  # Nature, ACS: "…, R. L. & Kline, M. A stable carbene."
