@@ -17,7 +17,10 @@ starts on the page. From that:
    Cited or Works Cited (numbered or not) to the end, or to the first heading after it set
    larger than the list's own type and as large as that heading (an appendix; smaller ones
    are the headings of the list's parts, dropped); without such a heading, the longest run of
-   labels going up one by one from 1 ("[1]", "1.", a bare "1");
+   labels going up one by one from 1 ("[1]", "1.", a bare "1"). The lists under the headings
+   before the last (a chapter's, a part's; a larger heading naming the references among a few
+   words counts, "APA 10.1 References") are read too, each to where its geometry ends
+   (`bibnorm.readers._pdf_sections`); a note in the margin a line begins with is dropped;
 3. the section's lines go to the reference-list reader (`bibnorm.readers.refs`), which
    splits and parses them: as their text reads (hanging indents kept as indents; bare number
    labels written "[n]"), or as their geometry splits them when that reads more references —
@@ -47,11 +50,14 @@ from bibnorm.readers._italic_titles import italic_runs, queries_with_italic_titl
 from bibnorm.readers._list_edges import LineNumbering, below_columns, ends_list, list_indents
 from bibnorm.readers._pdf_accents import join_overlaid_accents
 from bibnorm.readers._pdf_labels import bracket_raised_label
+from bibnorm.readers._pdf_margins import margin_note
+from bibnorm.readers._pdf_sections import layout_end, list_headings, reads_as_a_list, rebased
 from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
 from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import (
     HEADING,
     LIGATURES,
+    Item,
     ReferenceList,
     repair_cork_letters,
     split_paragraphs,
@@ -91,8 +97,8 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
             f"{path}: no references section found (no 'References' or 'Bibliography' heading, "
             "no list of references starting at [1] or 1.); nothing was read"
         )
-    queries, references = read
-    pages = sorted({line.page for line in lines[section.first : section.end]})
+    queries, references = _with_earlier_lists(lines, section, read, path)
+    pages = sorted({query.origin.page for query in queries if query.origin and query.origin.page} or {1})
     where = f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}–{pages[-1]}"
     return queries, f"the PDF's references section ({where}) {describe_list(references, queries)}"
 
@@ -150,8 +156,13 @@ def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[
         return as_text, straight
     by_geometry = split_paragraphs("\n".join(text for text, _ in marked))
     # The geometry is what the page shows, the text's split a guess: the text's wins only by a
-    # clear margin (a tenth of the items).
-    if as_text is not None and _balance(as_text) > _balance(by_geometry) + len(by_geometry.items) // 10:
+    # clear margin (a tenth of the items), and never reading no reference (laws and court cases
+    # under APA's headings read as none, however they are split).
+    if (
+        as_text is not None
+        and _balance(as_text) > _balance(by_geometry) + len(by_geometry.items) // 10
+        and any(looks_like_reference(item.text) for item in as_text.items)
+    ):
         return as_text, straight
     return by_geometry, [0, *(at for _, at in marked)]
 
@@ -239,6 +250,36 @@ def _mostly_references(references: ReferenceList) -> bool:
     return read >= 0.5 * len(references.items)
 
 
+def _with_earlier_lists(
+    lines: Sequence[PdfLine], last: Section, read: tuple[list[Query], ReferenceList], path: str
+) -> tuple[list[Query], ReferenceList]:
+    """The queries of the lists under the headings before the last list's (`earlier_lists`;
+    one is kept unless hardly any of its items read as references), then the last list's; and
+    the list they read as (the last list's layout)."""
+    queries: list[Query] = []
+    items: list[Item] = []
+    for earlier in earlier_lists(lines, last):
+        found = read_section(lines[earlier.first : earlier.end], path, earlier.first)
+        if found is not None and reads_as_a_list([item.text for item in found[1].items]):
+            queries += found[0]
+            items += found[1].items
+    return [*queries, *read[0]], read[1]._replace(items=[*items, *read[1].items])
+
+
+def earlier_lists(lines: Sequence[PdfLine], last: Section) -> list[Section]:
+    """The reference lists under the headings before the ``last`` list's heading (a chapter's,
+    a part's): each to the next heading, to a heading of its own heading's rank, or where its
+    geometry ends (`bibnorm.readers._pdf_sections`)."""
+    starts = [at + 1 for at in list_headings(lines) if at + 1 < last.first] if last.headed else []
+    found: list[Section] = []
+    for first, after in pairwise([*starts, last.first]):
+        end = min(_section_end(lines, first, lines[first - 1].size * _SAME_RANK) or first, after - 1)
+        end = first + layout_end(rebased(lines[first:end]), 0, end - first)
+        if end > first:
+            found.append(Section(first, end, headed=True))
+    return found
+
+
 class Section(NamedTuple):
     first: int  # index of the first line after the heading (or of the list's "[1]")
     end: int  # index after the last line
@@ -248,7 +289,7 @@ class Section(NamedTuple):
 
 def references_section(lines: Sequence[PdfLine]) -> Section | None:
     """Where the references' lines are in ``lines`` (see the module docstring), or ``None``."""
-    headings = [i for i, line in enumerate(lines) if HEADING.match(line.text.strip())]
+    headings = list_headings(lines)
     if headings:
         first = headings[-1] + 1
     else:
@@ -521,12 +562,13 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
             piece = _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[line_number.end() :])
         # translated before stripping: Python counts the Cork slots \x1c-\x1f as white space
         # accents joined first: a spacing accent before its letter ("Ball´e") is not a Cork letter ("Ballťe")
-        marked = mark_italics(piece, start, italic)
-        piece = repair_cork_letters(recompose_accents(marked.translate(LIGATURES)))
+        piece = readable_text(mark_italics(piece, start, italic))
         stripped = piece.strip()
         if not stripped:
             continue
         first = start + (len(piece) - len(piece.lstrip()))
+        note = margin_note(textpage, first, len(stripped))
+        stripped, first = stripped[note:], first + note
         left = textpage.get_charbox(first)[0]
         stripped, size = bracket_raised_label(stripped, first, partial(raw.FPDFText_GetFontSize, textpage))
         lines.append(PdfLine(number, int(left >= width / 2 - 2), left, size, stripped))
@@ -539,6 +581,13 @@ _ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜":
             "˘": "\u0306", "˝": "\u030b", "˚": "\u030a", "¯": "\u0304", "˙": "\u0307", "¸": "\u0327",
             "˛": "\u0328"}  # fmt: skip
 _ACCENT_BEFORE = re.compile(f"([{''.join(_ACCENTS)}])\\s?([^\\W\\d_])")
+
+
+def readable_text(text: str) -> str:
+    """PDFium's text of a line with ligatures as letters, accents set apart joined to their
+    letter, and the Latin-1 signs a T1 font left for accented letters restored — accents first:
+    "J¨oreskog" is an umlaut before its letter, not the T1 slot of "ĺ" ("Jĺoreskog")."""
+    return repair_cork_letters(recompose_accents(text.translate(LIGATURES)))
 
 
 def recompose_accents(text: str) -> str:

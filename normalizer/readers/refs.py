@@ -42,7 +42,17 @@ from typing import NamedTuple
 
 from bibnorm.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.readers._ref_apa import (
+    NO_DATE,
+    apa_title,
+    title_in_author_place,
+    title_sentence,
+    without_note,
+    without_retrieval,
+)
+from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_iop import iop_title_and_authors
+from bibnorm.readers._ref_journal_tail import without_journal_tail
 from bibnorm.readers._ref_physics import book_title, edited_book, journal_follows_names, volume_then_page
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers._title_questions import title_before_question
@@ -59,8 +69,9 @@ _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]])")
 # A SICI DOI holds "<", ">" and ";": "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P".
 _SICI_DOI = re.compile(r"\b(10\.\d{4,9}/\(SICI\)\S+[^\s.,)\]])")
 # A DOI some fonts space out when copied: "10 . 1016 / j . annpal . 2019 . 01 . 001" (only the
-# spaced " . " and " / " between its parts: "10.1016/x. Title" is no spaced DOI).
-_SPACED_DOI = re.compile(r"\b10 \. \d{4,9} / [\w-]+(?: [./] [\w-]+)*")
+# spaced " . ", " / " and " - " between its parts: "10.1016/x. Title" is no spaced DOI; a
+# hyphen spaced too, "10 . 1027 / 1618 - 3169/a000440", is no end of it).
+_SPACED_DOI = re.compile(r"\b10 \. \d{4,9} / [\w-]+(?: [./-] [\w-]+(?:/[\w.-]*\w)?)*")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # Years 1500–2099: a reference to Newton or Darwin has one too.
 _YEARS = r"(?:1[5-9]|20)\d{2}"
@@ -78,18 +89,25 @@ _ACCESSED = re.compile(
 )
 _YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*\(?{_YEARS}[a-z]?(?:,[^)]*)?\)?[\s.,:]*$")
 # The year right after the author list: "Names (2006)", "Names (2006a, March)", "Names. 2006."
-_AUTHOR_YEAR = re.compile(rf"^[^\d()“\"]{{2,400}}?(?:\(({_YEARS})[a-z]?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s)")
+# (APA's range of years, "(1959–1963)", is dated by its first; its authors' role in parentheses,
+# "Koch, S. (Ed.).", is no year.)
+_AUTHOR_YEAR = re.compile(
+    rf"^(?:[^\d()“\"]|\([^\d()“\"]*\)){{2,400}}?"
+    rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS})?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s)"
+)
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
 # Harvard (agsm, dcu) quotes titles singly: "Abadi, M. (1993), ‘A calculus for access control’, TOPLAS".
 # The closing mark is followed by punctuation or nothing, so an apostrophe ("students’ views",
 # "Alzheimer’s") does not end the title; a proceedings' name is quoted too, after "in" ("Title,
 # in ‘Computer Security Foundations (CSF)’"), and is no title.
-_SINGLE_QUOTED = re.compile(r"(?<![Ii]n )‘\s*(?P<title>[^‘]{8,}?)[,.]?’(?=[,.;:]|\s*$)")
+# econ's styles close the title with a period inside the marks, the venue after: "‘Title.’ Journal".
+_SINGLE_QUOTED = re.compile(r"(?<![Ii]n )‘\s*(?P<title>[^‘]{8,}?)(?:[,.]?’(?=[,.;:]|\s*$)|\.’(?=\s|[A-Z]))")
 # (A year in parentheses at the very end, "… 113, 361–363 (1991).", is no APA year: no words follow.)
 # Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
 _APA = re.compile(
     r"^(?P<authors>.+?)\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"  # biblatex's "(Oct. 27, 2004a)"
-    r"(?P<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,[^)]*)?\)[.,]?\s*(?P<rest>.*[^\W\d_]{3}.*)$"
+    r"(?P<year>(?:1[5-9]|20)\d{2}(?:[–-](?:1[5-9]|20)\d{2})?|n\.\s?d\.|in press)-?[a-z]?(?:,[^)]*)?\)"
+    r"(?:(?P<period>\.)|,)?\s*(?P<rest>.*[^\W\d_]{3}.*)$"
 )
 # Names written family first with initials, joined by commas and "&" or "and", then the title
 # (the last initials' period is no sentence end to `_SENTENCE_END`).
@@ -195,7 +213,10 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
         first = _VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]
         return _clean_title(title_before_question(first)), vancouver.group("authors")
     quoted = _QUOTED.search(text) or _SINGLE_QUOTED.search(text)
-    if quoted:  # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
+    apa = _APA.match(text)
+    # APA quotes no title: a quotation after its title sentence is what a comment or review is on.
+    if quoted and not (apa and apa.group("period") and quoted.start() > apa.start("rest") + 1):
+        # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
         return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
     lncs = _LNCS.match(text)
     if lncs and _looks_like_authors(lncs.group("authors")):
@@ -203,8 +224,11 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     physics = _physics_title(text) or iop_title_and_authors(text) or edited_book(text)
     if physics is not None:
         return physics
-    apa = _APA.match(text)
+    if apa and title_in_author_place(apa.group("authors"), apa.group("rest")):
+        return _clean_title(apa.group("authors")), ""
     if apa:
+        if apa.group("period"):  # APA proper: "(2008). Title."
+            return _clean_title(apa_title(title_sentence(apa.group("rest")))), apa.group("authors")
         return _clean_title(_SENTENCE_END.split(apa.group("rest"), maxsplit=1)[0]), apa.group("authors")
     inverted = _INVERTED_NAMES.match(text)
     first = _SENTENCE_END.split(inverted.group("rest"), maxsplit=1)[0] if inverted else ""
@@ -361,7 +385,8 @@ def _clean_title(text: str) -> str | None:
     text = _EDITION.sub("", _PLACE_PUBLISHER.sub("", text).rstrip(" .,;:"))
     text = _TRAILING_YEAR.sub("", _VENUE_TAIL.sub("", text)).strip(" .,;:")
     text = _EDITION.sub("", _OPEN_PARENTHESIS.sub("", text)).strip(" .,;:")
-    text = _APA_DESCRIPTION.sub("", text).strip(" .,;:")
+    text = _APA_DESCRIPTION.sub("", without_retrieval(without_journal_tail(text))).strip(" .,;:")
+    text = without_note(text)
     return text if len(text) >= 2 else None
 
 
@@ -438,10 +463,16 @@ def _is_name_word(word: str) -> bool:
 def looks_like_reference(text: str) -> bool:
     """Whether one item reads as a reference: an author list, a year and a title-like span."""
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
-    if not _YEAR.search(bare):
+    if not _YEAR.search(bare) and not NO_DATE.search(bare):
         return False
     title, authors = _title_and_authors(bare)
-    return bool(title and re.search(r"[^\W\d_]{3}", title) and _name_like(authors.strip(" .:")))
+    # The last initial keeps its period: "Polyakova, A" would read the article "a".
+    names = authors.strip(" :").lstrip(".")
+    names = names if _LAST_INITIAL.search(names) else names.rstrip(".")
+    return bool(title and re.search(r"[^\W\d_]{3}", title) and _name_like(names))
+
+
+_LAST_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]\.$")
 
 
 def read_list(text: str) -> ReferenceList:
@@ -457,7 +488,7 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
     """One `Query` per reference of ``references``."""
     queries: list[Query] = []
     for line, reference, label in references.items:
-        parsed = parse_reference(reference)
+        parsed = parse_reference(with_elided_names(reference, queries[-1].authors if queries else ()))
         kind = QueryKind.ARXIV_ID if parsed.arxiv else QueryKind.DOI if parsed.doi else QueryKind.TITLE
         entry_type = _entry_type(parsed.venue)
         publisher = _publisher(reference, parsed.venue, entry_type)

@@ -1,0 +1,145 @@
+"""Several reference lists in one PDF, and where each ends by its geometry.
+
+A book prints a list after each chapter, a style's test document one after each of its parts
+("APA 10.1 References", "APA 10.2 References"): each heading that names the references starts
+a list. Besides the plain headings (`HEADING`: "References", "7 Bibliography"), a heading that
+names them among a few other words ("APA 10.1 References", "References Included in a
+Meta-Analysis") counts when the page sets it as a heading: larger than the list under it, and
+the list under it starts straight away (a heading followed by a smaller heading is a chapter's
+title, its references come later under their own heading).
+
+A list ends at the next such heading, or where its geometry ends: at a heading after which the
+lines no longer start where the list's lines start (flush, or at the list's continuation
+indent) — body text and examples, not a part of the list ("Articles", "Books") whose
+references go on as before; or at a line that starts well left of all the list's lines (text
+set in the margin).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+from bibnorm.readers._reflist import HEADING
+from bibnorm.readers.refs import looks_like_reference
+
+_DATED = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
+_NAMED = re.compile(r"(?<![^\W\d_])(?:References|Bibliography)(?![^\W\d_])")
+_MAX_HEADING_WORDS = 8
+_LARGER = 1.15  # a heading's type is this much larger than the list's
+_SAME_PLACE_EMS = 0.5  # two lines start at the same place when this close (in ems of their type)
+_MARGIN_EMS = 2.0  # a line starting this far left of the list's lines is no part of it
+_SAMPLE = 10  # lines after a heading whose median size is the list's type
+
+
+class Line(Protocol):
+    @property
+    def page(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def left(self) -> float: ...
+    @property
+    def size(self) -> float: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def indent(self) -> float: ...
+
+
+LineT = TypeVar("LineT", bound=Line)
+
+
+def list_headings(lines: Sequence[Line]) -> list[int]:
+    """The indexes of the lines that head a reference list (see the module docstring)."""
+    return [at for at, line in enumerate(lines) if HEADING.match(line.text.strip()) or _titled(lines, at)]
+
+
+def _titled(lines: Sequence[Line], at: int) -> bool:
+    line = lines[at]
+    if len(line.text.split()) > _MAX_HEADING_WORDS or not _NAMED.search(line.text):
+        return False
+    after = [below for below in lines[at + 1 : at + 1 + _SAMPLE] if below.text.strip()]
+    if not after:
+        return False
+    body = _median_size(after)
+    return line.size > body * _LARGER and after[0].size <= body * _LARGER
+
+
+def _median_size(lines: Sequence[Line]) -> float:
+    sizes = sorted(line.size for line in lines)
+    return sizes[len(sizes) // 2]
+
+
+def reads_as_a_list(items: Sequence[str]) -> bool:
+    """Whether the items under a heading that names the references, ended by the list's
+    geometry, are a reference list: unless hardly any reads as a reference (a quarter) and
+    hardly any carries a year (three quarters: laws and court cases, "Brown v. Board of
+    Education, 347 U.S. 483 (1954)", do) — a table of contents under "Bibliography" is none."""
+    read = sum(1 for item in items if looks_like_reference(item))
+    dated = sum(1 for item in items if _DATED.search(item))
+    return read >= 0.25 * len(items) or dated >= 0.75 * len(items)
+
+
+def rebased(lines: Sequence[LineT]) -> list[LineT]:
+    """The lines with each indent measured from the leftmost of them on its page and column: the
+    list's own margin, not one that text set further left on the page (a margin's code or
+    notes) would move."""
+    margins: dict[tuple[int, int], float] = {}
+    for line in lines:
+        if line.text:
+            where = (line.page, line.column)
+            margins[where] = min(line.left, margins.get(where, line.left))
+    return [
+        line._replace(indent=line.left - margins.get((line.page, line.column), line.left))  # type: ignore[attr-defined]
+        for line in lines
+    ]
+
+
+def layout_end(lines: Sequence[Line], first: int, end: int) -> int:
+    """Where the list of ``lines[first:end]`` ends by its geometry: at the first heading (a
+    line larger than the list's type) after which the next line starts at no place a line of
+    the list started at before it on a page of the same side (recto and verso pages may have
+    their own margins) and column, or at a line well left of them; ``end`` when none does.
+    Places are compared in ems of the list's type, not of a line's first character (which may
+    be a superscript)."""
+    listed = [line for line in lines[first:end] if line.text.strip()]
+    if not listed:
+        return end
+    body = _median_size(listed[: _SAMPLE * 4])
+    places: dict[tuple[int, int], list[float]] = {}
+    for at in range(first, end):
+        line = lines[at]
+        if not line.text.strip():
+            continue
+        if line.size <= body * _LARGER:
+            if _left_of(line, _seen(line, places), body):
+                return at
+            places.setdefault(_side(line), []).append(line.left)
+            continue
+        following = next((below for below in lines[at + 1 : end] if below.text.strip()), None)
+        if following is not None and not _starts_at(following, _seen(following, places), body):
+            return at
+    return end
+
+
+def _left_of(line: Line, places: Sequence[float], body: float) -> bool:
+    """Whether ``line`` starts well left of every line of the list (text in the margin)."""
+    return bool(places) and line.left < min(places) - _MARGIN_EMS * body
+
+
+def _side(line: Line) -> tuple[int, int]:
+    return line.page % 2, line.column
+
+
+def _seen(line: Line, places: dict[tuple[int, int], list[float]]) -> list[float]:
+    """Where the list's lines started on pages of ``line``'s side and column; where they started
+    anywhere while that side shows fewer than a first line and a continuation."""
+    here = places.get(_side(line), [])
+    return here if len(here) >= 2 else [place for side in places.values() for place in side]
+
+
+def _starts_at(line: Line, places: Sequence[float], body: float) -> bool:
+    """Whether ``line`` starts where a line of the list started (true when none has yet)."""
+    return not places or any(abs(line.left - place) <= _SAME_PLACE_EMS * body for place in places)

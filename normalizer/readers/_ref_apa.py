@@ -1,0 +1,98 @@
+"""APA's reference forms that the general field reading does not know (APA 7, §9–10).
+
+- The date slot holds "(n.d.)" for a work without a date, "(in press)" for one not yet out.
+- A work without an author moves its title into the author's place: "Title. (n.d.).
+  Retrieved August 8, 2000, from https://…" — after the date comes no title, only where the
+  work was found.
+- A work without an author moves its title into the author's place also when a venue or a
+  publisher follows the date: "Study finds free care used more. (1982). APA Monitor, 14, 5."
+  An author's place holds names (capitalised words, initials, "of" and "and" in a body's
+  name); a word in lower case other than those is a title's, set in sentence case.
+- A retrieval statement ("Retrieved July 12, 2019, from …"; Zootaxa's "Available from: …")
+  follows the title and the source and is never part of either.
+- In APA proper (a period after the date) titles are in sentence case: after a title's "?" or
+  "!", words in title case to the sentence's end are the journal's ("… imply dominance?
+  Journal of Personality and Social Psychology."), and so is "Unpublished manuscript"; a work
+  with no title prints a description in brackets in its place ("[Letter to Robert M. Ogden]"),
+  the title it is read by.
+- A title's sentence ends at a period after a word, not after an abbreviation a title holds
+  ("Science vs. Ideology", "Who shot Mr. Burns?", "Symphony No. 3", "An oral history with Dr.
+  Colley F. Sparkman").
+- A note in parentheses after the title names who else made the work or what it is: "(J.
+  Magidson, Ed.)", "(F. W. Truscott & F. L. Emory, Trans.)", "(J. Dale, Narr.)", "(Version
+  4.0)", "(Summer 2019 ed.)", "(Unpublished doctoral dissertation)", a report's number "(DHHS
+  Publication No. ADM 90-1679)"; no part of the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+NO_DATE = re.compile(r"\((?:n\.\s?d\.|in press)(?:-?[a-z])?\)")
+"""The date slot of a work without a date or not yet out: "(n.d.)", "(n.d.-a)", "(in press-b)"."""
+
+_WHERE_FOUND = re.compile(r"(?:Retrieved|Available)\b|(?:https?://|www\.)")
+_RETRIEVAL = re.compile(r"(?<=[.?!])\s+Retrieved\s.*$|[.,]?\s+Available (?:from|at):.*$")
+
+
+# Lower-case words an author's place has: a body's name ("Department of Health and Human
+# Services"), particles ("van der Laan"), editors ("eds."), "et al.", "with".
+_NAME_PLACE_WORDS = frozenset(
+    {"of", "and", "for", "the", "on", "in", "at", "to", "with", "et", "al", "eds", "ed", "others",
+     "de", "van", "von", "der", "den", "del", "della", "da", "di", "du", "dos", "la", "le", "ten", "ter"}
+)  # fmt: skip
+_INVERTED_NAME = re.compile(r"[^\W\d_][\w’'-]*,\s(?:[A-Z]\.\s?-?)+")  # "Laan, R."
+_NOTE = re.compile(
+    r"\s*\((?:[^()]*\b(?:Eds?|Trans|Narr|ed)\.|[^()]*\bVersion\s[^()]*|[^()]*\bNos?\.\s?[^()]*|[^()]*\b(?:dissertation|thesis)\b[^()]*)\)$"
+)
+
+
+def title_in_author_place(author_place: str, after_date: str) -> bool:
+    """Whether the author's place held the title: what follows the date is only where the work
+    was found, or the author's place reads as a title in sentence case (a word in lower case
+    that no name has)."""
+    if _WHERE_FOUND.match(after_date.lstrip()):
+        return True
+    if not author_place.rstrip().endswith((".", "?", "!")) or _INVERTED_NAME.search(author_place):
+        return False  # APA closes the author's place with its sentence: "Title. (1982)."
+    words = re.findall(r"[^\W\d_][\w’'-]*", author_place)
+    return len(words) >= 2 and any(
+        word[0].islower() and len(word) >= 3 and word not in _NAME_PLACE_WORDS for word in words[1:]
+    )
+
+
+_VENUE_AFTER_QUESTION = re.compile(
+    r"(?<=[?!])\s+(?:(?:(?:[A-Z][\w’'&.-]*|of|and|for|the|in|on|&)(?:\s+|$))+(?:,.*)?|(?:Unpublished|Manuscript)\b.*)$"
+)
+_DESCRIPTION_ONLY = re.compile(r"^\[(?P<description>[^\[\]]{3,})\]\.?$")
+
+
+_ABBREVIATIONS = ("vs", "No", "Nos", "Vol", "Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Inc", "Ltd", "Co")
+_TITLE_END = re.compile(
+    "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS)
+    + r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)"
+)
+
+
+def title_sentence(after_date: str) -> str:
+    """The sentence after an APA date that holds the title (see the module docstring)."""
+    return _TITLE_END.split(after_date, maxsplit=1)[0]
+
+
+def apa_title(sentence: str) -> str:
+    """The title of an APA reference's title sentence (see the module docstring)."""
+    described = _DESCRIPTION_ONLY.match(sentence.strip())
+    if described:
+        return described.group("description")
+    return _VENUE_AFTER_QUESTION.sub("", sentence)
+
+
+def without_note(title: str) -> str:
+    """A title without the note in parentheses after it (see the module docstring)."""
+    return _NOTE.sub("", title)
+
+
+def without_retrieval(title: str) -> str:
+    """A title read up to a retrieval statement, without it ("… You do! Retrieved October 5,
+    2000, from" → "… You do!", "… references Available from: http://…" → "… references")."""
+    return _RETRIEVAL.sub("", title)

@@ -1,0 +1,23 @@
+"""A journal, volume and pages read into a title's sentence.
+
+Some author-year styles (the agricultural and applied economics journals' ``economic``
+styles) set a paper as "Name, A. (1965) Title, Journal Name, 41, 325–334." — no period
+between the title and the journal, so the title's sentence runs to the end. What follows the
+title's last comma (or its question mark: APA's "… mean? Journal of Behavioral Medicine, 22,
+303–326", where the period the title ends with is the question's) is a capitalised name, a
+volume (an issue in parentheses may follow) and a page range: the journal's, never the title's.
+apacite sets a space before those commas ("22 , 303–326").
+"""
+
+from __future__ import annotations
+
+import re
+
+_JOURNAL_TAIL = re.compile(
+    r"(?:,|(?<=[?!]))\s+[A-Z][^,()?!]{2,80}\s?,\s+\d{1,4}(?:\s*\(\d{1,4}\))?\s?,\s+(?:pp\.\s*)?\d+\s*[–-]\s*\d+\.?$"
+)
+
+
+def without_journal_tail(title: str) -> str:
+    """``title`` without a journal, volume and page range read after it."""
+    return _JOURNAL_TAIL.sub("", title)

@@ -1,0 +1,213 @@
+"""A PDF with several reference lists (one per chapter or part), each ended where its geometry
+ends, and the margin notes a line may begin with. The layouts are those of biblatex-apa's test
+document (texlive-doc; APA 7 examples): each part's examples, then "APA 10.1 References" in
+larger type and the part's hanging-indent list, each entry's .bib key in the left margin in
+smaller type, the LaTeX code of the next part's examples set left of the text block.
+"""
+
+from __future__ import annotations
+
+import pytest
+from bibnorm.readers._pdf_margins import Glyph, margin_note_length
+from bibnorm.readers._pdf_sections import layout_end, list_headings, reads_as_a_list, rebased
+from bibnorm.readers.pdf import PdfLine, earlier_lists, read_section, readable_text, references_section
+
+
+def _line(left: float, text: str, size: float = 10.0, page: int = 1) -> PdfLine:
+    return PdfLine(page=page, column=0, left=left, size=size, text=text, indent=left - 52)
+
+
+FLUSH, HANGING, CODE = 92.0, 128.0, 53.0  # biblatex-apa's test document, in points
+
+DOCUMENT = [
+    _line(FLUSH, "APA 10.1–Periodicals", size=12),
+    _line(CODE, r"\parencite{10.1:1}", size=9),
+    _line(FLUSH + 2, "(McCauley & Christiansen, 2019)"),
+    _line(FLUSH, "APA 10.1 References", size=14.35),
+    _line(FLUSH, "Anderson, M. (2018). Getting consistent with consequences. Educational Leadership,"),
+    _line(HANGING, "76(1), 26–33."),
+    _line(FLUSH, "Hess, A. (2019, January 3). Cats who take direction. The New York Times, C1."),
+    _line(FLUSH, "APA 10.2–Books and Reference Works", size=12, page=2),
+    _line(CODE, r"\parencite{10.2:20}", size=9, page=2),
+    _line(FLUSH + 2, "(Brown, 2018)", page=2),
+    _line(FLUSH, "APA 10.2 References", size=14.35, page=2),
+    _line(FLUSH, "Brown, L. S. (2018). Feminist therapy (2nd ed.). American Psychological Association.",
+          page=2),
+    _line(FLUSH, "Zhou, A. (n.d.). Getting consistent with consequences. Educational Leadership.", page=2),
+]  # fmt: skip
+
+
+def test_each_heading_that_names_references_starts_a_list() -> None:
+    """The heading "APA 10.1 References" is one (larger than the list under it) that names the
+    references among other words; "APA 10.1–Periodicals" names none."""
+    assert list_headings(DOCUMENT) == [3, 10]
+
+
+@pytest.mark.parametrize(
+    ("text", "size", "heads"),
+    [
+        pytest.param("APA 10.1 References", 14.35, True, id="larger-with-a-number"),
+        pytest.param("References Included in a Meta-Analysis", 14.35, True, id="larger-names-them-first"),
+        pytest.param("References", 10.0, True, id="the-plain-heading-at-any-size"),
+        pytest.param("APA 10.1 References", 10.0, False, id="body-size-is-a-sentence"),
+        pytest.param("for each entry in the References section is listed", 14.35, False, id="too-long"),
+        pytest.param("Referenced works and their sources", 14.35, False, id="another-word"),
+    ],
+)
+def test_a_heading_naming_references_is_set_larger_than_the_list_under_it(
+    text: str, size: float, heads: bool
+) -> None:
+    lines = [_line(FLUSH, text, size=size), *DOCUMENT[4:7]]
+    assert (list_headings(lines) == [0]) is heads
+
+
+def test_a_heading_followed_by_a_smaller_heading_is_a_chapters_title_not_a_list() -> None:
+    lines = [_line(FLUSH, "APA 10–References Examples", size=14.35), *DOCUMENT[:3]]
+    assert list_headings(lines) == []
+
+
+def test_a_list_ends_at_a_heading_after_which_lines_start_elsewhere() -> None:
+    """The part heading "APA 10.2–Books…" is followed by code set left of the list: the list
+    ends at the heading, and the examples after it are no references."""
+    lines = rebased(DOCUMENT[4:10])
+    assert layout_end(lines, 0, len(lines)) == 3
+
+
+def test_a_part_of_a_list_under_its_own_heading_goes_on() -> None:
+    """A list's parts ("Books", "Articles") in larger type, their references starting where
+    the list's did: one list."""
+    lines = [*DOCUMENT[4:7], _line(FLUSH, "Books", size=12), DOCUMENT[11], DOCUMENT[12]]
+    assert layout_end(rebased(lines), 0, len(lines)) == len(lines)
+
+
+def test_a_list_ends_at_a_line_set_well_left_of_it() -> None:
+    lines = [*DOCUMENT[4:7], _line(CODE, r"\textcite{10.1:1}", size=9), DOCUMENT[2]]
+    assert layout_end(rebased(lines), 0, len(lines)) == 3
+
+
+def test_a_continuation_first_on_a_new_page_does_not_end_the_list() -> None:
+    """The page turns inside a reference: its continuation is the page's first line of the
+    list, the next reference starts flush (left of the continuation, but where the list's
+    first lines started)."""
+    lines = [
+        DOCUMENT[4],
+        _line(HANGING, "76(1), 26–33.", page=2),
+        _line(FLUSH, DOCUMENT[6].text, page=2),
+    ]
+    assert layout_end(rebased(lines), 0, len(lines)) == len(lines)
+
+
+def test_every_list_before_the_last_is_found_and_read() -> None:
+    last = references_section(DOCUMENT)
+    assert last is not None and last.first == 11
+    earlier = earlier_lists(DOCUMENT, last)
+    assert [(section.first, section.end) for section in earlier] == [(4, 7)]
+    read = read_section(DOCUMENT[4:7], "apa.pdf", 4)
+    assert read is not None
+    assert [query.title for query in read[0]] == [
+        "Getting consistent with consequences",
+        "Cats who take direction",
+    ]
+    assert [query.origin.line for query in read[0] if query.origin] == [5, 7]
+
+
+def _glyphs(note: str, note_size: float, gap: float, text: str) -> list[Glyph]:
+    """A line's glyphs: ``note`` from x=16 in ``note_size`` type, ``gap`` points, then ``text``
+    in 10pt type (every glyph half an em wide, a space between them with no box of its own)."""
+    glyphs, x = [], 16.0
+    for char in note:
+        glyphs.append(Glyph(char, x, x + note_size / 2, note_size))
+        x += note_size / 2
+    if note:
+        glyphs.append(Glyph(" ", x, x, 1.0))
+        x += gap
+    for char in text:
+        glyphs.append(Glyph(char, x, x + 5, 10.0))
+        x += 5
+    return glyphs
+
+
+@pytest.mark.parametrize(
+    ("note", "note_size", "gap", "dropped"),
+    [
+        pytest.param("10.1:2", 8.0, 56.0, 7, id="a-bib-key-in-the-margin"),
+        pytest.param("", 10.0, 0.0, 0, id="no-note"),
+        pytest.param("[12]", 10.0, 56.0, 0, id="a-label-in-the-lines-type"),
+        pytest.param("10.1:2", 8.0, 6.0, 0, id="smaller-but-close-is-part-of-the-line"),
+    ],
+)
+def test_a_margin_note_is_smaller_type_set_apart_from_the_line(
+    note: str, note_size: float, gap: float, dropped: int
+) -> None:
+    glyphs = _glyphs(note, note_size, gap, "Ahmann, E. (2018). A descriptive review.")
+    assert margin_note_length(glyphs) == dropped
+
+
+def test_a_line_opening_with_a_superscript_still_sheds_its_margin_note() -> None:
+    """biblatex-apa marks a meta-analysis' studies with a superscript "*" before the authors:
+    smaller than the note, but the line's type is the rest's."""
+    glyphs = _glyphs("9.52:1", 8.0, 56.0, "*Angel, L. (2013). Differential effects of aging.")
+    star = next(at for at, glyph in enumerate(glyphs) if glyph.char == "*")
+    glyphs[star] = glyphs[star]._replace(size=7.0)
+    assert margin_note_length(glyphs) == 7
+
+
+@pytest.mark.parametrize(
+    ("items", "is_list"),
+    [
+        pytest.param(
+            ["Brown v. Board of Education, 347 U.S. 483 (1954).", "Texas v. Morales, 826 S.W.2d 201 (1992).",
+             "Civil Rights Act of 1964, Pub. L. No. 88–352, 78 Stat. 241 (1964)."],
+            True, id="court-cases-and-laws-carry-their-years",
+        ),
+        pytest.param(
+            ["Anderson, M. (2018). Getting consistent with consequences. Educational Leadership, 76(1).",
+             "U.S. Const. art. I, § 3.", "U.N. Charter art. 1, para. 3.", "S.C. Const. art. IX, § 3."],
+            True, id="a-quarter-reads-as-references",
+        ),
+        pytest.param(
+            ["1 Introduction . . . . . 3", "2 Methods . . . . . 7", "3 Results . . . . . 12"],
+            False, id="a-table-of-contents",
+        ),
+    ],
+)  # fmt: skip
+def test_a_list_under_a_references_heading_is_kept_when_its_items_are_references_or_dated(
+    items: list[str], is_list: bool
+) -> None:
+    assert reads_as_a_list(items) is is_list
+
+
+def test_a_hanging_indent_list_of_court_cases_is_split_by_its_geometry() -> None:
+    """No court case reads as a reference to the text reader, however split: the page's
+    hanging indent splits them, not the text's guess (one item of all)."""
+    lines = [
+        _line(FLUSH, "Brown v. Board of Education, 347 U.S. 483 (1954). http : / / www . oyez . org /"),
+        _line(HANGING, "347us483"),
+        _line(FLUSH, "Burriola v. Greater Toledo YMCA, 133 F.Supp.2d 1034 (N.D. Ohio 2001). https://law.justia.com/"),
+        _line(HANGING, "cases/federal/district-courts/FSupp2/133/1034/2293141/"),
+        _line(FLUSH, "Texas v. Morales, 826 S.W.2d 201 (Tex. Ct. App. 1992). https : / / www . leagle ."),
+        _line(HANGING, "19921027826sw2d20111010"),
+    ]  # fmt: skip
+    read = read_section(lines, "apa.pdf")
+    assert read is not None
+    assert [query.raw.split(",")[0] for query in read[0]] == [
+        "Brown v. Board of Education",
+        "Burriola v. Greater Toledo YMCA",
+        "Texas v. Morales",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("J¨oreskog, K. G., & S¨orbom, D.", "Jöreskog, K. G., & Sörbom, D.", id="umlaut"),
+        pytest.param("D´epret, E. F.", "Dépret, E. F.", id="acute-before-its-letter"),
+        pytest.param("Marin Solja£i¢", "Marin Soljačić", id="t1-slots-still-letters"),
+    ],
+)  # fmt: skip
+def test_an_accent_before_its_letter_is_joined_to_it_before_t1_slots_are_read(
+    text: str, expected: str
+) -> None:
+    """apacite's sample (OT1 fonts) sets "¨" then "o": the umlaut, though "¨" is also the T1
+    slot of "ĺ"."""
+    assert readable_text(text) == expected

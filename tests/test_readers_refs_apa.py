@@ -1,0 +1,211 @@
+"""APA 7 reference strings (biblatex-apa, apacite): the date slot's "(n.d.)" and "(in press)",
+a work without an author (its title in the author's place), a retrieval statement after the
+title, an author list ending in an initial, and a DOI its font spaced out. Each case is a
+reference as printed by biblatex-apa's or apacite's own test documents (texlive-doc).
+"""
+
+from __future__ import annotations
+
+import pytest
+from bibnorm.readers.refs import looks_like_reference, parse_reference
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year", "first_author"),
+    [
+        pytest.param(
+            "Zhou, A. (n.d.). Getting consistent with consequences. Educational Leadership.",
+            "Getting consistent with consequences", None, "Zhou", id="no-date",
+        ),
+        pytest.param(
+            "Sifuentes, A. (n.d.-a). Stories of the borderlands. University Press.",
+            "Stories of the borderlands", None, "Sifuentes", id="no-date-with-a-letter",
+        ),
+        pytest.param(
+            "Pachur, T., & Scheibehenne, B. (in press). Unpacking buyer-seller differences in valuation "
+            "from experience: A cognitive modeling approach. Psychonomic Bulletin & Review.",
+            "Unpacking buyer-seller differences in valuation from experience: A cognitive modeling approach",
+            None, "Pachur", id="in-press",
+        ),
+        pytest.param(
+            "GVU’s 8th WWW user survey. (n.d.). Retrieved August 8, 2000, from "
+            "http://www.cc.gatech.edu/gvu/user_surveys/survey-1997-10/",
+            "GVU’s 8th WWW user survey", None, None, id="no-author-title-in-its-place",
+        ),
+        pytest.param(
+            "Greater New Milford Area Healthy Community. (n.d.). Who has time for a family meal? You do! "
+            "Retrieved October 5, 2000, from http://www.familymealtime.org",
+            "Who has time for a family meal? You do!", None, None, id="retrieval-statement-not-the-title",
+        ),
+        pytest.param(
+            "Morey, M. C. (2019). Physical activity and exercise in older adults. UpToDate. Retrieved "
+            "July 12, 2019, from https://www.uptodate.com/contents/physical-activity-and-exercise",
+            "Physical activity and exercise in older adults", 2019, "Morey", id="access-date-not-the-year",
+        ),
+        pytest.param(
+            "McDaniel, S. H., Salas, E., & Kazak, A. E. (Eds.). (2018). The science of teamwork [Special "
+            "issue]. American Psychologist, 73(4).",
+            "The science of teamwork", 2018, "McDaniel", id="editors",
+        ),
+        pytest.param(
+            "Study finds free care used more. (1982, April). APA Monitor, 14, 14.",
+            "Study finds free care used more", 1982, None, id="no-author-venue-after-the-date",
+        ),
+        pytest.param(
+            "The Chicago manual of style (15th ed.). (2003). Chicago: The University of Chicago Press.",
+            "The Chicago manual of style", 2003, None, id="no-author-publisher-after-the-date",
+        ),
+        pytest.param(
+            "U.S. Department of Health and Human Services. (1992). Pressure ulcers in adults: Prediction "
+            "and prevention. Rockville, MD: Author.",
+            "Pressure ulcers in adults: Prediction and prevention", 1992, None, id="a-body-is-an-author",
+        ),
+        pytest.param(
+            "Fricke, R., Eschmeyer, W.N., & van der Laan, R. (2019) Eschmeyer’s catalog of fishes: "
+            "Genera, species, references. Available from: http://x.org",
+            "Eschmeyer’s catalog of fishes: Genera, species, references", 2019, "Fricke",
+            id="particles-are-names",
+        ),
+        pytest.param(
+            "Laplace, P.-S. (1951). A philosophical essay on probabilities (F. W. Truscott & F. L. Emory, "
+            "Trans.). New York, NY: Dover. (Original work published 1814)",
+            "A philosophical essay on probabilities", 1951, "Laplace", id="translators-note",
+        ),
+        pytest.param(
+            "Jöreskog, K. G., & Sörbom, D. (1979). Advances in factor analysis and structural equation "
+            "models (J. Magidson, Ed.). Cambridge, MA: Abt Books.",
+            "Advances in factor analysis and structural equation models", 1979, "Jöreskog", id="editor-note",
+        ),
+        pytest.param(
+            "Miller, M. E. (1993). The Interactive Tester (Version 4.0) [Computer software]. Westminster, "
+            "CA: Psytek Services.",
+            "The Interactive Tester", 1993, "Miller", id="version-note",
+        ),
+        pytest.param(
+            "Wilfley, D. E. (1989). Interpersonal analyses of bulimia: Normalweight and obese "
+            "(Unpublished doctoral dissertation). University of Missouri, Columbia.",
+            "Interpersonal analyses of bulimia: Normalweight and obese", 1989, "Wilfley",
+            id="dissertation-note",
+        ),
+        pytest.param(
+            "Fournier, M., de Ridder, D., & Bensing, J. (1999). Optimism and adaptation to multiple "
+            "sclerosis: What does optimism mean? Journal of Behavioral Medicine, 22 , 303–326.",
+            "Optimism and adaptation to multiple sclerosis: What does optimism mean?", 1999, "Fournier",
+            id="question-then-the-journal",
+        ),
+        pytest.param(
+            "Koch, S. (Ed.). (1959–1963). Psychology: A study of science (Vols. 1–6). New York, NY: "
+            "McGraw-Hill.",
+            "Psychology: A study of science", 1959, "Koch", id="a-range-of-years-after-an-editor",
+        ),
+        pytest.param(
+            "Fricke, R., Eschmeyer, W.N., & van der Laan, R. (2019) Eschmeyer’s catalog of Fishes: Genera, "
+            "species, references Available from: http://researcharchive.calacademy.org/x.asp (2019-02-19).",
+            "Eschmeyer’s catalog of Fishes: Genera, species, references", 2019, "Fricke",
+            id="zootaxa-available-from",
+        ),
+        pytest.param(
+            "Zuckerman, M., & Kieffer, S. C. (in press). Race differences in face-ism: Does facial "
+            "prominence imply dominance? Journal of Personality and Social Psychology.",
+            "Race differences in face-ism: Does facial prominence imply dominance?", None, "Zuckerman",
+            id="question-then-a-journal-in-title-case",
+        ),
+        pytest.param(
+            "Gottfredson, G. D. (1978). Why don’t vocational interests predict job satisfaction better "
+            "than they do? Unpublished manuscript, Johns Hopkins University, Baltimore.",
+            "Why don’t vocational interests predict job satisfaction better than they do?", 1978,
+            "Gottfredson", id="question-then-unpublished-manuscript",
+        ),
+        pytest.param(
+            "Frank, L. K. (1935, February 4). [Letter to Robert M. Ogden]. Rockerfeller Archive Center "
+            "(GEB series 1.3, Box 371, Folder 3877), Tarrytown, NY.",
+            "Letter to Robert M. Ogden", 1935, "Frank", id="a-description-in-place-of-a-title",
+        ),
+        pytest.param(
+            "Bruckman, A. (1997). MOOSE Crossing: Construction, community, and learning in a networked "
+            "virtual world for kids (Doctoral dissertation, Massachusetts Institute of Technology).",
+            "MOOSE Crossing: Construction, community, and learning in a networked virtual world for kids",
+            1997, "Bruckman", id="dissertation-note-with-its-university",
+        ),
+        pytest.param(
+            "Clay, R. (2008). Science vs. ideology: Psychologists fight back about the misuse of research. "
+            "Monitor on Psychology, 39(6).",
+            "Science vs. ideology: Psychologists fight back about the misuse of research", 2008, "Clay",
+            id="an-abbreviation-is-no-sentence-end",
+        ),
+        pytest.param(
+            "Beethoven, L. van. (2012). Symphony No. 3 in E-flat major [Recorded by Staatskapelle Dresden]. "
+            "On Beethoven: Complete symphonies. Profil.",
+            "Symphony No. 3 in E-flat major", 2012, "Beethoven", id="no-and-a-number",
+        ),
+        pytest.param(
+            "National Institute of Mental Health. (1990). Clinical training in serious mental illness (DHHS "
+            "Publication No. ADM 90-1679). Washington, DC: U.S. Government Printing Office.",
+            "Clinical training in serious mental illness", 1990, None, id="a-reports-number-note",
+        ),
+        pytest.param(
+            "Axelman, A. (2007) Does the solution warrant the problem? A Study of Things. Journal, 3, 1–2.",
+            "Does the solution warrant the problem? A Study of Things", 2007, "Axelman",
+            id="author-year-without-apas-period-keeps-its-subtitle",
+        ),
+        pytest.param(
+            "KS in NJ. (2019, January 15). From this article, it sounds like men are figuring something out "
+            "that women have known forever [Comment on the article “How workout buddies can help stave off "
+            "loneliness”]. The Washington Post.",
+            "From this article, it sounds like men are figuring something out that women have known forever",
+            2019, "KS", id="a-quotation-after-the-title-is-what-a-comment-is-on",
+        ),
+        pytest.param(
+            "Attwood, Feona (2006) “Sexed Up: Theorizing the Sexualization of Culture,” Sexualities, 9 (1).",
+            "Sexed Up: Theorizing the Sexualization of Culture", 2006, "Attwood", id="econ-quotes-its-titles",
+        ),
+    ],
+)  # fmt: skip
+def test_an_apa_reference_gives_its_title_year_and_first_author(
+    text: str, title: str, year: int | None, first_author: str | None
+) -> None:
+    parsed = parse_reference(text)
+    assert parsed.title == title
+    assert parsed.year == year
+    if first_author is not None:
+        assert parsed.author_names[0] == first_author
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Fried, D., & Polyakova, A. (2018). Democratic defense against disinformation. Atlantic Council.",
+            id="authors-ending-in-the-initial-A",
+        ),
+        pytest.param(
+            "Zhou, A. (n.d.). Getting consistent with consequences. Educational Leadership.", id="n.d."
+        ),
+    ],
+)
+def test_an_apa_reference_reads_as_a_reference(text: str) -> None:
+    assert looks_like_reference(text)
+
+
+def test_a_title_case_title_is_still_no_author_list() -> None:
+    """The initial "A." keeps its period; a title's article "A" is still a title word."""
+    assert not looks_like_reference("A Study of Things. (2018). Journal of Studies, 3, 1–2.")
+
+
+@pytest.mark.parametrize(
+    ("text", "doi"),
+    [
+        pytest.param(
+            "Huestegge, S. M. (2019). Are face-incongruent voices harder to process? Experimental "
+            "Psychology. https : / / doi . org / 10 . 1027 / 1618 - 3169/a000440",
+            "10.1027/1618-3169/a000440", id="spaced-hyphen-inside",
+        ),
+        pytest.param(
+            "Shore, M. F. (2014). Marking time in the land of plenty. American Journal of "
+            "Orthopsychiatry, 84(6), 611–618. https : / / doi . org / 10 . 1037 / h0100165",
+            "10.1037/h0100165", id="spaced",
+        ),
+    ],
+)  # fmt: skip
+def test_a_spaced_out_doi_is_read_whole_never_cut(text: str, doi: str) -> None:
+    assert parse_reference(text).doi == doi
