@@ -103,6 +103,16 @@ def test_no_correct_entry_with_accented_names_is_flagged(world: dict[str, str], 
             id="math-nested-in-math-across-lines",
         ),
         pytest.param(
+            r"SVM\({}_{\mbox{pAUC}}\)\({}^{\mbox{tight}}\): a new support vector method",
+            r"SVM${}_{\mbox{pAUC}} {}^{\mbox{tight}}$: a new support vector method",
+            id="spans-side-by-side-are-one",
+        ),
+        pytest.param(
+            r"On Unifying the Space of {\(\mathscr{l}\)}\({}_{\mbox{0}}\)-Sampling Algorithms",
+            r"On Unifying the Space of $\mathscr{l} {}_{\mbox{0}}$-Sampling Algorithms",
+            id="spans-side-by-side-once-braces-go",
+        ),
+        pytest.param(
             r"Costs in \$ for {\"u}ber {CPU}s", r"Costs in $ for über CPUs", id="escaped-dollar-is-text"
         ),
         pytest.param(r"An unclosed $x title", r"An unclosed $x title", id="unclosed-dollar-is-text"),

@@ -121,17 +121,21 @@ def _title(tex: str) -> str:
     """The title as text, its math spans (``$…$``, ``\\(…\\)``) as ``$…$`` with their TeX as written.
 
     The math is set aside before the text around it is decoded and its braces dropped, so that
-    ``f\\({}_{\\mbox{BGD}}\\)`` becomes ``f${}_{\\mbox{BGD}}$``, not ``f\\(_\\mboxBGD\\)``."""
+    ``f\\({}_{\\mbox{BGD}}\\)`` becomes ``f${}_{\\mbox{BGD}}$``, not ``f\\(_\\mboxBGD\\)``. Spans
+    that end up side by side are one: ``$a$$b$`` is not TeX (``$$`` opens display math)."""
     spans: list[str] = []
     text: list[str] = []
     for piece, is_math in _math_split(tex):
         if is_math:
             text.append(chr(PLACEHOLDER + len(spans)))
-            spans.append("$" + " ".join(piece.split()) + "$")
+            spans.append(" ".join(piece.split()))
         else:
             text.append(piece)
     decoded = " ".join(DECODER.latex_to_text("".join(text)).replace("{", "").replace("}", "").split())
-    return decoded.translate({PLACEHOLDER + number: span for number, span in enumerate(spans)})
+    if not spans:
+        return decoded
+    run = re.compile(f"[{chr(PLACEHOLDER)}-{chr(PLACEHOLDER + len(spans) - 1)}]+")
+    return run.sub(lambda found: "$" + " ".join(spans[ord(c) - PLACEHOLDER] for c in found[0]) + "$", decoded)
 
 
 def _math_split(tex: str) -> Iterator[tuple[str, bool]]:
