@@ -8,7 +8,8 @@ entry ``verify`` flags (mismatch or not_found) is a false positive.
 The sources are the fakes of tests/fakes on 127.0.0.1, holding each paper as a source would
 serve it: a Semantic Scholar record (and an arXiv record for the few with an arXiv id) built
 from the entry by bibtexparser and pylatexenc alone — TeX decoded to Unicode, braces gone,
-names as "Given Family", the DOI and the year as they are — never by bibnorm's own readers.
+names as "Given Family", the DOI and the year as they are, a title's math as ``$…$`` TeX as
+arXiv and Semantic Scholar serve it — never by bibnorm's own readers.
 So this measures what real-world BibTeX does to the judging (TeX accents and escapes, name
 forms and particles, ``and others``, ``month = may # " 2 - "``, DBLP's ``{-}``), not the
 live services' coverage or their own spellings of venues, which the fakes cannot know.

@@ -62,6 +62,12 @@ def candidate(title: str, arxiv_id: str = "2106.04560", abstract: str | None = N
         pytest.param(r"the L\({}_{\mbox{1}}\)-norm", "the L₁-norm", id="dblp-math-style-command"),
         pytest.param(r"Beating the \(\sqrt{n}\) Barrier", "Beating the √n Barrier", id="math-symbol"),
         pytest.param(r"k-means{\(\vert\)}{\(\vert\)}", "k-means||", id="math-bars"),
+        pytest.param(r"Beating the {\(\surd\)}n Barrier", "Beating the √n Barrier", id="math-surd"),
+        pytest.param(
+            r"Ebl{\mbox{$^2$}}: Lexical Acquisition", "Ebl²: Lexical Acquisition", id="math-in-text-mbox"
+        ),
+        pytest.param(r"for {\mbox{$\pi$}}-languages", "for π-languages", id="greek-in-text-mbox"),
+        pytest.param(r"{DECIPHER}{\mbox{$^\mbox{TM}$}} System", "DECIPHER™ System", id="text-mbox-in-math"),
         # Plain ASCII titles take a shorter path than LaTeX or non-ASCII ones: the same words.
         pytest.param(
             "ell-norm Varepsilon-Nets", r"$\ell$-norm $\varepsilon$-Nets", id="ascii-tex-letter-words"

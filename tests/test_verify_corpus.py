@@ -9,7 +9,8 @@ The world holds each paper as the sources serve it, built without bibnorm (`fake
 names in plain ASCII as arXiv and many Semantic Scholar records spell them (anyascii: "Łukasz"
 is "Lukasz", "Gutiérrez" "Gutierrez"), and the venue as Semantic Scholar names it in its
 ``venue`` field, by the acronym dblp's title carries ("AAAI"). Every entry is a correct
-citation, so every one must verify.
+citation, so every one must verify. The world's reading of a title is specified here too: its
+math served as ``$…$`` TeX, as arXiv and Semantic Scholar serve it, the text around it decoded.
 """
 
 from __future__ import annotations
@@ -68,3 +69,56 @@ def test_no_correct_entry_with_accented_names_is_flagged(world: dict[str, str], 
     assert flagged == {}
     assert document["summary"]["verified"] == 320
     assert result.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("title", "served"),
+    [
+        pytest.param(
+            r"Dynamic analysis of multiagent \emph{Q}-learning with {\(\epsilon\)}-greedy exploration",
+            r"Dynamic analysis of multiagent Q-learning with $\epsilon$-greedy exploration",
+            id="dblp-inline-math",
+        ),
+        pytest.param(
+            r"f\({}_{\mbox{BGD}}\): Learning Embeddings",
+            r"f${}_{\mbox{BGD}}$: Learning Embeddings",
+            id="dblp-subscript-keeps-its-braces",
+        ),
+        pytest.param(
+            r"$S^3$ - Statistical Sandhi Splitting", r"$S^3$ - Statistical Sandhi Splitting", id="acl-dollars"
+        ),
+        pytest.param(
+            r"Ebl{\mbox{$^2$}}: An Approach to Automatic Lexical Acquisition",
+            r"Ebl$^2$: An Approach to Automatic Lexical Acquisition",
+            id="math-in-a-text-mbox",
+        ),
+        pytest.param(
+            r"Approximating the best Nash Equilibrium in \emph{n\({}^{\mbox{o}}\)}-time",
+            r"Approximating the best Nash Equilibrium in n${}^{\mbox{o}}$-time",
+            id="math-inside-emph",
+        ),
+        pytest.param(
+            "2\\({}^{\\mbox{log1-{\\(\\epsilon\\)}\n  \\emph{n}}}\\) hardness",
+            r"2${}^{\mbox{log1-{\(\epsilon\)} \emph{n}}}$ hardness",
+            id="math-nested-in-math-across-lines",
+        ),
+        pytest.param(
+            r"SVM\({}_{\mbox{pAUC}}\)\({}^{\mbox{tight}}\): a new support vector method",
+            r"SVM${}_{\mbox{pAUC}} {}^{\mbox{tight}}$: a new support vector method",
+            id="spans-side-by-side-are-one",
+        ),
+        pytest.param(
+            r"On Unifying the Space of {\(\mathscr{l}\)}\({}_{\mbox{0}}\)-Sampling Algorithms",
+            r"On Unifying the Space of $\mathscr{l} {}_{\mbox{0}}$-Sampling Algorithms",
+            id="spans-side-by-side-once-braces-go",
+        ),
+        pytest.param(
+            r"Costs in \$ for {\"u}ber {CPU}s", r"Costs in $ for über CPUs", id="escaped-dollar-is-text"
+        ),
+        pytest.param(r"An unclosed $x title", r"An unclosed $x title", id="unclosed-dollar-is-text"),
+    ],
+)
+def test_the_world_serves_a_titles_math_as_tex_and_the_rest_as_text(title: str, served: str) -> None:
+    bib = f"@inproceedings{{k, author = {{A. Author}}, title = {{{title}}}, booktitle = {{B}}, year = 2020}}"
+    papers, _, _ = world_papers(bib)
+    assert [paper["title"] for paper in papers] == [served]

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from pylatexenc.latex2text import LatexNodes2Text
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
@@ -36,7 +36,16 @@ _ASCII_WORD_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")  # what `_
 TYPO_MIN_LETTERS = 5
 _ABSTRACT_CHARS = 2000  # enough text to tell papers apart, cheap to compare
 
-_latex = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
+
+def _latex_to_text() -> LatexNodes2Text:
+    """pylatexenc's renderer, math kept verbatim, ``\\mbox{…}``'s text kept: its default drops the
+    box's content, and "Ebl{\\mbox{$^2$}}" (ACL Anthology) is the title "Ebl²", not "Ebl"."""
+    context = get_default_latex_context_db()
+    context.add_context_category("bibnorm-titles", prepend=True, macros=[MacroTextSpec("mbox", "%s")])
+    return LatexNodes2Text(latex_context=context, math_mode="verbatim", strict_latex_spaces=False)
+
+
+_latex = _latex_to_text()
 
 
 # Accent commands on one letter, the LaTeX most titles and names carry (``Donn{\\'e}es``,
@@ -123,7 +132,7 @@ def _fold(text: str) -> tuple[str, ...]:
 _NON_WORD_COMMAND = re.compile(
     r"\\(?:mbox|hbox|text(?:rm|bf|it|tt|sf|sc|normal|up)?|math(?:rm|bf|it|sf|tt|cal|bb|frak|scr|normal)"
     r"|operatorname|boldsymbol|bm|emph|displaystyle|left|right|[Bb]igg?[lr]?|rm|bf|it|sf|tt"
-    r"|sqrt|[vV]ert|mid|cdots?|[lc]?dots|times|pm|mp|leq?|geq?|neq|approx|sim|simeq|equiv|infty"
+    r"|sqrt|surd|[vV]ert|mid|cdots?|[lc]?dots|times|pm|mp|leq?|geq?|neq|approx|sim|simeq|equiv|infty"
     r"|to|[lL]eftarrow|[rR]ightarrow|mapsto|in|subseteq?|cup|cap|circ|star|ast|prime)(?![a-zA-Z])"
 )
 

@@ -2,7 +2,8 @@
 
 A Semantic Scholar record (and an arXiv record for the entries with an arXiv id) per entry,
 made by bibtexparser and pylatexenc alone — TeX decoded to Unicode, braces gone, names as
-"Given Family", the DOI and the year as they are — never by bibnorm's own readers, so that
+"Given Family", the DOI and the year as they are, a title's math as ``$…$`` TeX the way arXiv
+and Semantic Scholar serve it (dblp's ``\\(…\\)`` too) — never by bibnorm's own readers, so that
 `verify`'s judging of real BibTeX is measured against an independent reading of it. Used by
 ``bench/bench_verify_corpus.py`` and ``tests/test_verify_corpus.py``.
 """
@@ -17,7 +18,7 @@ from typing import Any
 
 import bibtexparser
 from bibtexparser import middlewares
-from pylatexenc.latex2text import LatexNodes2Text
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from fakes.arxiv_api import Author, FakeArxivServer, FakeRecord, _date_from_id
 from fakes.crossref_api import FakeCrossref
@@ -26,6 +27,22 @@ from fakes.verify_world import WorldSources
 
 ARXIV_URL = re.compile(r"arxiv\.org/abs/([0-9]{4}\.[0-9]{4,5})")
 DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/", re.IGNORECASE)
+# A math span's placeholder while the text around it is decoded: a private-use character, which
+# pylatexenc passes through as it is.
+PLACEHOLDER = 0xE000
+
+
+def _decoder() -> LatexNodes2Text:
+    """bibtexparser's decoder (math kept verbatim, ``\\url{x}`` as x) that also keeps ``\\mbox``'s
+    text: pylatexenc's default drops it, and "Ebl{\\mbox{$^2$}}" would lose its math."""
+    context = get_default_latex_context_db()
+    context.add_context_category(
+        "bib-world", prepend=True, macros=[MacroTextSpec("url", "%s"), MacroTextSpec("mbox", "%s")]
+    )
+    return LatexNodes2Text(latex_context=context, math_mode="verbatim")
+
+
+DECODER = _decoder()
 
 
 def world_papers(
@@ -44,19 +61,17 @@ def world_papers(
     library = bibtexparser.parse_string(
         bib_text,
         # Names are split before TeX is decoded, as BibTeX reads them: in "Micha\\l and Zabczyk"
-        # the space after \\l ends the command, and "and" still separates two names.
-        append_middleware=[
-            middlewares.SeparateCoAuthors(),
-            middlewares.SplitNameParts(),
-            middlewares.LatexDecodingMiddleware(),
-        ],
+        # the space after \\l ends the command, and "and" still separates two names. Each field
+        # is decoded below, the title keeping its math.
+        append_middleware=[middlewares.SeparateCoAuthors(), middlewares.SplitNameParts()],
     )
     papers: list[dict[str, Any]] = []
     arxiv: list[FakeRecord] = []
     keys: set[str] = set()
     for entry in library.entries:
-        fields = {field.key.casefold(): field.value for field in entry.fields}
-        title = " ".join(str(fields.get("title") or "").replace("{", "").replace("}", "").split())
+        tex = {field.key.casefold(): field.value for field in entry.fields}
+        fields = {key: _decoded(value) for key, value in tex.items()}
+        title = _title(str(tex.get("title") or ""))
         # MathSciNet's "2004/05" (a volume across two years): the first, as sources give one year.
         year = str(fields.get("year") or "")[:4]
         if not title or not year.isdigit():
@@ -95,6 +110,69 @@ def world_papers(
         )
         keys.add(entry.key)
     return papers, arxiv, keys
+
+
+def _decoded(value: Any) -> Any:
+    """A field's TeX as text; the names, still parts, are decoded by ``_full_name``."""
+    return DECODER.latex_to_text(value) if isinstance(value, str) else value
+
+
+def _title(tex: str) -> str:
+    """The title as text, its math spans (``$…$``, ``\\(…\\)``) as ``$…$`` with their TeX as written.
+
+    The math is set aside before the text around it is decoded and its braces dropped, so that
+    ``f\\({}_{\\mbox{BGD}}\\)`` becomes ``f${}_{\\mbox{BGD}}$``, not ``f\\(_\\mboxBGD\\)``. Spans
+    that end up side by side are one: ``$a$$b$`` is not TeX (``$$`` opens display math)."""
+    spans: list[str] = []
+    text: list[str] = []
+    for piece, is_math in _math_split(tex):
+        if is_math:
+            text.append(chr(PLACEHOLDER + len(spans)))
+            spans.append(" ".join(piece.split()))
+        else:
+            text.append(piece)
+    decoded = " ".join(DECODER.latex_to_text("".join(text)).replace("{", "").replace("}", "").split())
+    if not spans:
+        return decoded
+    run = re.compile(f"[{chr(PLACEHOLDER)}-{chr(PLACEHOLDER + len(spans) - 1)}]+")
+    return run.sub(lambda found: "$" + " ".join(spans[ord(c) - PLACEHOLDER] for c in found[0]) + "$", decoded)
+
+
+def _math_split(tex: str) -> Iterator[tuple[str, bool]]:
+    """Text and math pieces in order, each math piece without its delimiters; a ``\\(…\\)`` may
+    hold another (dblp: ``\\({}^{\\mbox{log1-{\\(\\epsilon\\)} n}}\\)``), kept inside it."""
+    start = at = 0
+    while at < len(tex):
+        if tex.startswith(("\\\\", "\\$"), at):
+            at += 2
+        elif tex.startswith("\\(", at) or tex[at] == "$":
+            closing = "\\)" if tex[at] == "\\" else "$"
+            end = _closing(tex, at + len(closing), closing)
+            if end < 0:
+                break  # an unclosed span: the rest is text, as it is
+            yield tex[start:at], False
+            yield tex[at + len(closing) : end], True
+            start = at = end + len(closing)
+        else:
+            at += 1
+    yield tex[start:], False
+
+
+def _closing(tex: str, at: int, closing: str) -> int:
+    """Where the span opened before ``at`` closes (a nested ``\\(…\\)`` skipped), or -1."""
+    depth = 0
+    while at < len(tex):
+        if tex.startswith(("\\\\", "\\$"), at):
+            at += 2
+        elif closing == "\\)" and tex.startswith("\\(", at):
+            depth, at = depth + 1, at + 2
+        elif tex.startswith(closing, at):
+            if depth == 0:
+                return at
+            depth, at = depth - 1, at + len(closing)
+        else:
+            at += 1
+    return -1
 
 
 def _external_ids(fields: dict[str, Any]) -> dict[str, str]:
