@@ -38,6 +38,7 @@ StyledLine = tuple[str, Sequence[tuple[int, int]]]
 """A line's text and the (start, end) of each italic run in it."""
 
 _QUOTES = re.compile(r"[“”\"«»]|``|''")
+_EDITORS_AFTER = re.compile(r"[^()]{0,20}\(eds? ")  # "(ed Family, I.)" soon after the title
 _MIN_LETTERS = 4  # an italic run shorter than this ("ed.", "et al.") is no title
 
 
@@ -101,7 +102,9 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
             and _subtitle_after(text[start:end], title)
         )
         comes_before = number == 0 and start > 0 and title_at is not None and title_at[0] >= end
-        opens = number == 0 and not text[:start].strip()  # no names: a title opens the reference
+        # no names: a title opens the reference — unless the editors follow it, which the parser
+        # reads as the names (Nature's "*Title* 3rd edn (eds Family, I. & …) (Publisher, 2006)")
+        opens = number == 0 and not text[:start].strip() and not _EDITORS_AFTER.match(text, end)
         if extends or comes_before or opens:
             return _if_read(text, start, end)
     return text

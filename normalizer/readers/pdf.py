@@ -66,6 +66,7 @@ from bibnorm.readers._repeated_authors import with_repeated_authors
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import describe_list, looks_like_reference, read_list
 
+_SPACES = " \t\xa0"  # what PDFium's text may start or end a line with
 _SOFT_HYPHEN = "\ufffe"  # PDFium: a hyphen at a line end, the word going on on the next line
 _HYPHENATED = re.compile(rf"([^\W\d_]+){_SOFT_HYPHEN}([^\W\d_]+)")
 _WORD_WITH_HYPHEN = re.compile(r"[^\W\d_]+-[^\W\d_]+")
@@ -560,15 +561,16 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
         if line_number is not None:  # a review copy's line number, in the margin
             start += line_number.end()
             piece = _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[line_number.end() :])
-        # translated before stripping: Python counts the Cork slots \x1c-\x1f as white space
-        # accents joined first: a spacing accent before its letter ("Ball´e") is not a Cork letter ("Ballťe")
-        piece = readable_text(mark_italics(piece, start, italic))
-        stripped = piece.strip()
+        # A margin note is cut while the piece's characters are still the page's (before the
+        # italics are marked and the accents joined); only spaces are stripped before the text is
+        # readable: Python counts the Cork slots \x1c-\x1f as white space.
+        lead = len(piece) - len(piece.lstrip(_SPACES))
+        first = start + lead
+        note = margin_note(textpage, first, len(piece.strip(_SPACES)))
+        first += note
+        stripped = readable_text(mark_italics(piece[lead + note :], first, italic)).strip()
         if not stripped:
             continue
-        first = start + (len(piece) - len(piece.lstrip()))
-        note = margin_note(textpage, first, len(stripped))
-        stripped, first = stripped[note:], first + note
         left = textpage.get_charbox(first)[0]
         stripped, size = bracket_raised_label(stripped, first, partial(raw.FPDFText_GetFontSize, textpage))
         lines.append(PdfLine(number, int(left >= width / 2 - 2), left, size, stripped))
