@@ -16,14 +16,15 @@ default) is corrupted with a known label:
 Offline, an index's silence proves nothing, so a fabricated title is reported unverifiable,
 not "not found": detection is counted both ways (flagged; flagged or unverifiable).
 
-Printed, each timing with the load average beside it (the machine may be shared): the venue's
-size; references/s per core from parsed references to verdicts (reading apart), and including
-reading (``.bib`` and PDF apart); the whole venue with 1 and 2 local worker processes (and 2 Dask
-workers with ``--dask``), the scaling, the peak memory of the largest worker process, whether the
-results folders are byte-identical; a run of this script with 2 workers killed (SIGKILL to its
-process group) once it wrote ``--kill-at`` of its results, then resumed: the same bytes as the
-uninterrupted run?; detection and false-alarm rates; whether per-file ``verify`` gives the same
-verdicts on a sample of documents spread over the venue.
+Printed, each timing with the load average beside it (the machine may be shared) and in
+references per CPU-second (the per-core rate the load does not hide): the venue's size;
+references/s per core from parsed references to verdicts (reading apart), and including reading
+(``.bib`` and PDF apart); the whole venue in 1 process, then its detection and false-alarm rates
+and whether per-file ``verify`` gives the same verdicts on a sample of documents spread over the
+venue; the venue on 2 local worker processes (and 2 Dask workers with ``--dask``), the scaling,
+the peak memory of the largest worker process, whether the results folders are byte-identical;
+last, a run of this script with 2 workers killed (SIGKILL to its process group) once it wrote
+``--kill-at`` of its results, then resumed: the same bytes as the uninterrupted run?
 
 ``--keep DIR`` keeps the venue, its labels and the small indexes in DIR: a second run with the
 same venue options reuses them. ``--indexes DIR`` opens the three large indexes
@@ -60,7 +61,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
-from bibnorm.corpus.engines import DaskEngine, ProcessEngine, SerialEngine  # noqa: E402
+from bibnorm.corpus.engines import DaskEngine, Engine, ProcessEngine, SerialEngine  # noqa: E402
 from bibnorm.corpus.jobs import close_kept  # noqa: E402
 from bibnorm.corpus.run import run_corpus  # noqa: E402
 from bibnorm.corpus.verifying import Job, sources_for  # noqa: E402
@@ -372,18 +373,22 @@ def fresh(folder: Path) -> Path:
     return folder
 
 
-def run_engines(venue: Path, work: Path, job: Job, refs: int, dask: bool) -> bool:
-    """The whole venue on each engine; True when their results folders are byte-identical."""
-    timings = {}
-    for name, engine in (("1 process", SerialEngine()), ("2 processes", ProcessEngine(2))):
-        watch = Stopwatch()
-        run_corpus(str(venue), fresh(work / name), job, engine)
-        timings[name] = watch.read()
-        print(
-            f"{name}: {per_second(refs, timings[name])} over the venue"
-            f" ({timings[name][0]:.1f} s; {load_figure()})"
-        )
-    print(f"scaling 1 -> 2 processes: {timings['1 process'][0] / timings['2 processes'][0]:.2f}x")
+def timed_run(name: str, engine: Engine, venue: Path, work: Path, job: Job, refs: int) -> float:
+    """The whole venue on ``engine`` into ``work / name``; its wall-clock seconds. (Dask's worker
+    processes end with their cluster, after the run: their CPU time is not known here.)"""
+    watch = Stopwatch()
+    run_corpus(str(venue), fresh(work / name), job, engine)
+    wall, cpu = watch.read()
+    rate = f"{refs / wall:,.0f} refs/s" if isinstance(engine, DaskEngine) else per_second(refs, (wall, cpu))
+    print(f"{name}: {rate} over the venue ({wall:.1f} s; {load_figure()})")
+    return wall
+
+
+def other_engines(venue: Path, work: Path, job: Job, refs: int, serial: float, dask: bool) -> bool:
+    """The venue on 2 processes (and 2 Dask workers) after the serial run that took ``serial``
+    seconds; True when every results folder is byte-identical to the serial run's."""
+    two = timed_run("2 processes", ProcessEngine(2), venue, work, job, refs)
+    print(f"scaling 1 -> 2 processes: {serial / two:.2f}x")
     print(f"peak memory: largest worker process {peak_of_children():.0f} MB")
     same = folder_bytes(work / "1 process") == folder_bytes(work / "2 processes")
     if dask:
@@ -391,23 +396,16 @@ def run_engines(venue: Path, work: Path, job: Job, refs: int, dask: bool) -> boo
         from distributed import LocalCluster
 
         # Non-daemonic workers, as docs/scale.md runs them: a PDF is read in a bounded child.
-        watch = Stopwatch()  # the CPU seconds include the cluster's start and end
         with (
             dask.config.set({"distributed.worker.daemon": False}),
             LocalCluster(
                 n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
             ) as cluster,
         ):
-            started = time.perf_counter()
-            run_corpus(str(venue), fresh(work / "dask"), job, DaskEngine(cluster))
-            elapsed = time.perf_counter() - started
-        seconds = (elapsed, watch.read()[1])
-        print(
-            f"2 Dask workers: {per_second(refs, seconds)} ({elapsed:.1f} s; {load_figure()}):"
-            f" {timings['1 process'][0] / elapsed:.2f}x one process"
-        )
+            elapsed = timed_run("2 Dask workers", DaskEngine(cluster), venue, work, job, refs)
+        print(f"scaling 1 process -> 2 Dask workers: {serial / elapsed:.2f}x")
         print(f"peak memory: largest worker process, Dask's included {peak_of_children():.0f} MB")
-        same = same and folder_bytes(work / "dask") == folder_bytes(work / "1 process")
+        same = same and folder_bytes(work / "2 Dask workers") == folder_bytes(work / "1 process")
     return same
 
 
@@ -484,7 +482,10 @@ def arguments() -> argparse.Namespace:
     )
     parser.add_argument("--index-rows", type=int, default=1_000_000, help="synthetic records per large index")
     parser.add_argument(
-        "--kill-at", type=float, default=0.4, help="kill a run once it wrote this share of its results"
+        "--kill-at",
+        type=float,
+        default=0.4,
+        help="kill a run once it wrote this share of its results (0: no kill)",
     )
     parser.add_argument("--run-into", type=Path, default=None, help=argparse.SUPPRESS)  # the run to kill
     return parser.parse_args()
@@ -528,14 +529,16 @@ def main() -> None:
                 f" reading {per_second(refs, read)}; including reading {per_second(refs, both)}"
                 f" ({load_figure()})"
             )
-        same = run_engines(venue, work, job, len(labels), args.dask)
-        print(f"results byte-identical across engines: {same}")
-        print(f"kill and resume: {kill_and_resume(venue, work, job, forwarded(args), args.kill_at)}")
+        serial = timed_run("1 process", SerialEngine(), venue, work, job, len(labels))
         results = results_of(work / "1 process")
         rates(results, labels)
         compare_with_other_indexes(work, results, args.indexes is not None)
         agreed = per_file_agreement(venue, results, job, overrides, args.sample)
         print(f"per-file verify gives the same verdicts: {agreed} documents")
+        same = other_engines(venue, work, job, len(labels), serial, args.dask)
+        print(f"results byte-identical across engines: {same}")
+        if args.kill_at:
+            print(f"kill and resume: {kill_and_resume(venue, work, job, forwarded(args), args.kill_at)}")
 
 
 if __name__ == "__main__":
