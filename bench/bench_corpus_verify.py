@@ -52,6 +52,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from datetime import date
@@ -373,14 +374,55 @@ def fresh(folder: Path) -> Path:
     return folder
 
 
+class WorkerMemory:
+    """The largest resident and private (anonymous) memory of this process's children, sampled
+    while a run goes on. A worker's resident size counts the index pages it read through its
+    memory map (the OS's file cache, shared by every worker and dropped under pressure); its
+    private memory is its own."""
+
+    def __init__(self) -> None:
+        self.resident = self.private = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> WorkerMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        me = str(os.getpid())
+        while not self._stop.wait(0.25):
+            for status in Path("/proc").glob("[0-9]*/status"):
+                try:
+                    fields = dict(
+                        line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+                    )
+                except OSError:
+                    continue  # the process ended meanwhile
+                if fields.get("PPid", "").strip() == me:
+                    self.resident = max(self.resident, mib(fields.get("VmHWM")))
+                    self.private = max(self.private, mib(fields.get("RssAnon")))
+
+
+def mib(field: str | None) -> float:
+    return int(field.split()[0]) / 1024 if field else 0.0  # "123456 kB"
+
+
 def timed_run(name: str, engine: Engine, venue: Path, work: Path, job: Job, refs: int) -> float:
     """The whole venue on ``engine`` into ``work / name``; its wall-clock seconds. (Dask's worker
     processes end with their cluster, after the run: their CPU time is not known here.)"""
     watch = Stopwatch()
-    run_corpus(str(venue), fresh(work / name), job, engine)
+    with WorkerMemory() as memory:
+        run_corpus(str(venue), fresh(work / name), job, engine)
     wall, cpu = watch.read()
     rate = f"{refs / wall:,.0f} refs/s" if isinstance(engine, DaskEngine) else per_second(refs, (wall, cpu))
     print(f"{name}: {rate} over the venue ({wall:.1f} s; {load_figure()})")
+    if memory.resident:
+        print(f"  largest worker: peak resident {memory.resident:.0f} MB, private {memory.private:.0f} MB")
     return wall
 
 
