@@ -43,7 +43,7 @@ def make_venue(folder: Path, documents: int, refs: int, seed: int) -> int:
     for number in range(documents):
         lines = []
         for position in range(refs):
-            if position % 10 == 9:
+            if (number * refs + position) % 10 == 9:  # every tenth of the venue, however long the lists
                 lines.append(f"On {' '.join(rng.sample(INVENTED, 4))} in the Wild")
                 continue
             record = rng.choice(records)
