@@ -421,7 +421,7 @@ def timed_run(name: str, engine: Engine, venue: Path, work: Path, job: Job, refs
     wall, cpu = watch.read()
     rate = f"{refs / wall:,.0f} refs/s" if isinstance(engine, DaskEngine) else per_second(refs, (wall, cpu))
     print(f"{name}: {rate} over the venue ({wall:.1f} s; {load_figure()})")
-    if memory.resident:
+    if not isinstance(engine, SerialEngine):  # in one process, the worker is this script
         print(f"  largest worker: peak resident {memory.resident:.0f} MB, private {memory.private:.0f} MB")
     return wall
 
