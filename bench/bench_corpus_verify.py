@@ -52,7 +52,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from datetime import date
@@ -75,6 +74,7 @@ from bibnorm.verify.run import VerifyOptions, judge_all, read_claims, run_verify
 from fakes.verify_world import as_work, papers  # noqa: E402
 from paths import REFERENCE  # noqa: E402
 from venue_indexes import large_indexes  # noqa: E402
+from venue_measure import Stopwatch, WorkerMemory, load_figure, per_second  # noqa: E402
 
 TODAY = date(2026, 11, 1)
 KINDS = ("chimera", "wrong-authors", "fabricated")
@@ -225,23 +225,6 @@ def folder_bytes(folder: Path) -> dict[str, bytes]:
     }
 
 
-def cpu_seconds() -> float:
-    """The CPU time of this process and of its children ended so far (PDF readers, workers): on a
-    shared machine, references per CPU-second is the per-core rate the load does not hide."""
-    times = os.times()
-    return times.user + times.system + times.children_user + times.children_system
-
-
-class Stopwatch:
-    """Wall and CPU seconds since it was made."""
-
-    def __init__(self) -> None:
-        self.wall, self.cpu = time.perf_counter(), cpu_seconds()
-
-    def read(self) -> tuple[float, float]:
-        return time.perf_counter() - self.wall, cpu_seconds() - self.cpu
-
-
 def judging_rate(paths: list[Path], job: Job) -> tuple[int, tuple[float, float], tuple[float, float]]:
     """References, (wall, CPU) seconds reading them, (wall, CPU) seconds from the parsed
     references to verdicts (one core)."""
@@ -255,11 +238,6 @@ def judging_rate(paths: list[Path], job: Job) -> tuple[int, tuple[float, float],
     judged = watch.read()
     close_kept()
     return sum(len(c) for c in claims), read, judged
-
-
-def per_second(refs: int, seconds: tuple[float, float]) -> str:
-    wall, cpu = seconds
-    return f"{refs / wall:,.0f} refs/s ({refs / cpu:,.0f} per CPU-second)"
 
 
 def rates(results: list[dict[str, Any]], labels: dict[tuple[str, int], str]) -> None:
@@ -308,12 +286,6 @@ def per_file_agreement(
         if [v.verdict.value for v in outcome.verdicts] == [e["verdict"] for e in result["entries"]]:
             agree += 1
     return f"{agree}/{len(checked)}"
-
-
-def load_figure() -> str:
-    """The load average beside a figure: the machine is shared, and its load moves them."""
-    one, five, _ = os.getloadavg()
-    return f"load {one:.1f}/{five:.1f}"
 
 
 def prepare(work: Path, args: argparse.Namespace, pool: list[dict[str, Any]]) -> dict[tuple[str, int], str]:
@@ -372,44 +344,6 @@ def settings_of(work: Path, args: argparse.Namespace, pool: list[dict[str, Any]]
 def fresh(folder: Path) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     return folder
-
-
-class WorkerMemory:
-    """The largest resident and private (anonymous) memory of this process's children, sampled
-    while a run goes on. A worker's resident size counts the index pages it read through its
-    memory map (the OS's file cache, shared by every worker and dropped under pressure); its
-    private memory is its own."""
-
-    def __init__(self) -> None:
-        self.resident = self.private = 0.0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def __enter__(self) -> WorkerMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _sample(self) -> None:
-        me = str(os.getpid())
-        while not self._stop.wait(0.25):
-            for status in Path("/proc").glob("[0-9]*/status"):
-                try:
-                    fields = dict(
-                        line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
-                    )
-                except OSError:
-                    continue  # the process ended meanwhile
-                if fields.get("PPid", "").strip() == me:
-                    self.resident = max(self.resident, mib(fields.get("VmHWM")))
-                    self.private = max(self.private, mib(fields.get("RssAnon")))
-
-
-def mib(field: str | None) -> float:
-    return int(field.split()[0]) / 1024 if field else 0.0  # "123456 kB"
 
 
 def timed_run(name: str, engine: Engine, venue: Path, work: Path, job: Job, refs: int) -> float:
@@ -499,6 +433,22 @@ def compare_with_other_indexes(work: Path, results: list[dict[str, Any]], large:
         )
 
 
+def judge_serial_run(
+    work: Path,
+    labels: dict[tuple[str, int], str],
+    job: Job,
+    overrides: dict[str, Any],
+    args: argparse.Namespace,
+) -> None:
+    """The serial run's rates, its verdicts beside the other indexes' and per-file verify's. Its
+    result lines are let go on return: worker processes forked later would count them."""
+    results = results_of(work / "1 process")
+    rates(results, labels)
+    compare_with_other_indexes(work, results, args.indexes is not None)
+    agreed = per_file_agreement(work / "venue", results, job, overrides, args.sample)
+    print(f"per-file verify gives the same verdicts: {agreed} documents")
+
+
 def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, default=200)
@@ -572,11 +522,7 @@ def main() -> None:
                 f" ({load_figure()})"
             )
         serial = timed_run("1 process", SerialEngine(), venue, work, job, len(labels))
-        results = results_of(work / "1 process")
-        rates(results, labels)
-        compare_with_other_indexes(work, results, args.indexes is not None)
-        agreed = per_file_agreement(venue, results, job, overrides, args.sample)
-        print(f"per-file verify gives the same verdicts: {agreed} documents")
+        judge_serial_run(work, labels, job, overrides, args)
         same = other_engines(venue, work, job, len(labels), serial, args.dask)
         print(f"results byte-identical across engines: {same}")
         if args.kill_at:
