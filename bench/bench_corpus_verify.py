@@ -22,8 +22,8 @@ references/s per core from parsed references to verdicts (reading apart), and in
 (``.bib`` and PDF apart); the whole venue in 1 process, then its detection and false-alarm rates
 and whether per-file ``verify`` gives the same verdicts on a sample of documents spread over the
 venue; the venue on 2 local worker processes (and 2 Dask workers with ``--dask``), the scaling,
-the peak memory of the largest worker process, whether the results folders are byte-identical;
-last, a run of this script with 2 workers killed (SIGKILL to its process group) once it wrote
+the largest worker's peak resident and private memory (sampled from /proc), whether the results
+folders are byte-identical; last, a run of this script with 2 workers killed (SIGKILL to its process group) once it wrote
 ``--kill-at`` of its results, then resumed: the same bytes as the uninterrupted run?
 
 ``--keep DIR`` keeps the venue, its labels and the small indexes in DIR: a second run with the
@@ -46,7 +46,6 @@ import gzip
 import json
 import os
 import random
-import resource
 import shutil
 import signal
 import subprocess
@@ -355,7 +354,7 @@ def timed_run(name: str, engine: Engine, venue: Path, work: Path, job: Job, refs
     wall, cpu = watch.read()
     rate = f"{refs / wall:,.0f} refs/s" if isinstance(engine, DaskEngine) else per_second(refs, (wall, cpu))
     print(f"{name}: {rate} over the venue ({wall:.1f} s; {load_figure()})")
-    if not isinstance(engine, SerialEngine):  # in one process, the worker is this script
+    if memory.resident and not isinstance(engine, SerialEngine):  # serial: the worker is this script
         print(f"  largest worker: peak resident {memory.resident:.0f} MB, private {memory.private:.0f} MB")
     return wall
 
@@ -365,7 +364,6 @@ def other_engines(venue: Path, work: Path, job: Job, refs: int, serial: float, d
     seconds; True when every results folder is byte-identical to the serial run's."""
     two = timed_run("2 processes", ProcessEngine(2), venue, work, job, refs)
     print(f"scaling 1 -> 2 processes: {serial / two:.2f}x")
-    print(f"peak memory: largest worker process {peak_of_children():.0f} MB")
     same = folder_bytes(work / "1 process") == folder_bytes(work / "2 processes")
     if dask:
         import dask
@@ -380,13 +378,8 @@ def other_engines(venue: Path, work: Path, job: Job, refs: int, serial: float, d
         ):
             elapsed = timed_run("2 Dask workers", DaskEngine(cluster), venue, work, job, refs)
         print(f"scaling 1 process -> 2 Dask workers: {serial / elapsed:.2f}x")
-        print(f"peak memory: largest worker process, Dask's included {peak_of_children():.0f} MB")
         same = same and folder_bytes(work / "2 Dask workers") == folder_bytes(work / "1 process")
     return same
-
-
-def peak_of_children() -> float:
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def shard_bytes(folder: Path) -> int:
