@@ -23,8 +23,9 @@ references/s per core from parsed references to verdicts (reading apart), and in
 and whether per-file ``verify`` gives the same verdicts on a sample of documents spread over the
 venue; the venue on 2 local worker processes (and 2 Dask workers with ``--dask``), the scaling,
 the largest worker's peak resident and private memory (sampled from /proc), whether the results
-folders are byte-identical; last, a run of this script with 2 workers killed (SIGKILL to its process group) once it wrote
-``--kill-at`` of its results, then resumed: the same bytes as the uninterrupted run?
+folders are byte-identical; last, a run of this script with 2 workers killed (SIGKILL to its
+process group) once it wrote ``--kill-at`` of its results, then resumed: the same bytes as the
+uninterrupted run?
 
 ``--keep DIR`` keeps the venue, its labels and the small indexes in DIR: a second run with the
 same venue options reuses them. ``--indexes DIR`` opens the three large indexes
