@@ -11,6 +11,7 @@ largest worker, whether the results folders are byte-identical, and the statuses
 
     python bench/bench_corpus_resolve.py                        # 200 documents x 30 references
     python bench/bench_corpus_resolve.py --documents 400 --refs 50 --dask
+    python bench/bench_corpus_resolve.py --documents 2000 --refs 5 --keep /tmp/resolved  # the screenshot
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def make_venue(folder: Path, documents: int, refs: int, seed: int) -> int:
     for number in range(documents):
         lines = []
         for position in range(refs):
-            if position % 10 == 9:
+            if (number * refs + position) % 10 == 9:  # every tenth of the venue, however long the lists
                 lines.append(f"On {' '.join(rng.sample(INVENTED, 4))} in the Wild")
                 continue
             record = rng.choice(records)
@@ -72,9 +73,12 @@ def main() -> None:
     parser.add_argument("--refs", type=int, default=30)
     parser.add_argument("--seed", type=int, default=46)
     parser.add_argument("--dask", action="store_true", help="also run on a Dask LocalCluster of 2 workers")
+    parser.add_argument("--keep", type=Path, default=None, help="work in this (new) folder and keep it")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-corpus-resolve-") as tmp:
-        work = Path(tmp)
+        work = args.keep or Path(tmp)
+        if args.keep:
+            work.mkdir(parents=True)
         build_index([DEV_SNAPSHOT], work / "arxiv.sqlite")
         (work / "venue").mkdir()
         refs = make_venue(work / "venue", args.documents, args.refs, args.seed)

@@ -16,14 +16,27 @@ default) is corrupted with a known label:
 Offline, an index's silence proves nothing, so a fabricated title is reported unverifiable,
 not "not found": detection is counted both ways (flagged; flagged or unverifiable).
 
-Printed: the venue's size; the index build; references/s per core from parsed references to
-verdicts (reading apart), and including reading (``.bib`` and PDF apart); the whole venue with
-1 and 2 local worker processes (and 2 Dask workers with ``--dask``), the scaling, peak memory per
-worker, whether the results folders are byte-identical; detection and false-alarm rates; and
-whether per-file ``verify`` gives the same verdicts on a sample of documents.
+Printed, each timing with the load average beside it (the machine may be shared) and in
+references per CPU-second (the per-core rate the load does not hide): the venue's size;
+references/s per core from parsed references to verdicts (reading apart), and including reading
+(``.bib`` and PDF apart); the whole venue in 1 process, then its detection and false-alarm rates
+and whether per-file ``verify`` gives the same verdicts on a sample of documents spread over the
+venue; the venue on 2 local worker processes (and 2 Dask workers with ``--dask``), the scaling,
+the largest worker's peak resident and private memory (sampled from /proc), whether the results
+folders are byte-identical; last, a run of this script with 2 workers killed (SIGKILL to its
+process group) once it wrote ``--kill-at`` of its results, then resumed: the same bytes as the
+uninterrupted run?
+
+``--keep DIR`` keeps the venue, its labels and the small indexes in DIR: a second run with the
+same venue options reuses them. ``--indexes DIR`` opens the three large indexes
+(bench/venue_indexes.py: ``--index-rows`` synthetic records each, made from real records' shapes)
+instead of the small ones, built in DIR the first time; with ``--keep``, the verdicts are
+compared with those of a run on the small indexes.
 
     python bench/bench_corpus_verify.py                                  # 200 documents, ~10k refs
-    python bench/bench_corpus_verify.py --documents 2000 --refs 50 --dask  # the issue's size
+    python bench/bench_corpus_verify.py --documents 2000 --refs 50 --dask --keep /tmp/venue  # issue's size
+    python bench/bench_corpus_verify.py --documents 400 --refs 50 --keep /tmp/venue400 \
+        --indexes /tmp/venue-indexes                                     # 1,000,000-record indexes
     python bench/bench_corpus_verify.py --documents 2000 --refs 5 --keep /tmp/venue  # docs/scale-summary.png
 """
 
@@ -32,8 +45,11 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import random
-import resource
+import shutil
+import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -43,9 +59,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
-from bibnorm.corpus.engines import DaskEngine, ProcessEngine, SerialEngine  # noqa: E402
+from bibnorm.corpus.engines import DaskEngine, Engine, ProcessEngine, SerialEngine  # noqa: E402
 from bibnorm.corpus.jobs import close_kept  # noqa: E402
 from bibnorm.corpus.run import run_corpus  # noqa: E402
 from bibnorm.corpus.verifying import Job, sources_for  # noqa: E402
@@ -57,6 +73,8 @@ from bibnorm.resolvers.snapshot import build_index  # noqa: E402
 from bibnorm.verify.run import VerifyOptions, judge_all, read_claims, run_verify  # noqa: E402
 from fakes.verify_world import as_work, papers  # noqa: E402
 from paths import REFERENCE  # noqa: E402
+from venue_indexes import large_indexes  # noqa: E402
+from venue_measure import Stopwatch, WorkerMemory, load_figure, per_second  # noqa: E402
 
 TODAY = date(2026, 11, 1)
 KINDS = ("chimera", "wrong-authors", "fabricated")
@@ -207,16 +225,17 @@ def folder_bytes(folder: Path) -> dict[str, bytes]:
     }
 
 
-def judging_rate(paths: list[Path], job: Job) -> tuple[int, float, float]:
-    """References, seconds reading them, seconds from the parsed references to verdicts (one core)."""
-    started = time.perf_counter()
+def judging_rate(paths: list[Path], job: Job) -> tuple[int, tuple[float, float], tuple[float, float]]:
+    """References, (wall, CPU) seconds reading them, (wall, CPU) seconds from the parsed
+    references to verdicts (one core)."""
+    watch = Stopwatch()
     claims = [read_claims([path])[0] for path in paths]
-    read = time.perf_counter() - started
+    read = watch.read()
     sources = sources_for(job)
-    started = time.perf_counter()
+    watch = Stopwatch()
     for document in claims:
         judge_all(document, sources.answers(document), job.options, job.today)
-    judged = time.perf_counter() - started
+    judged = watch.read()
     close_kept()
     return sum(len(c) for c in claims), read, judged
 
@@ -260,7 +279,7 @@ def per_file_agreement(
     folder: Path, results: list[dict[str, Any]], job: Job, overrides: dict[str, Any], sample: int
 ) -> str:
     agree = 0
-    checked = results[:sample]
+    checked = results[:: max(1, len(results) // sample)][:sample]  # spread over .bib and PDF papers
     for result in checked:
         outcome = run_verify([folder / result["document"]["path"]], overrides, job.options, job.today,
                              build_session)  # fmt: skip
@@ -269,7 +288,162 @@ def per_file_agreement(
     return f"{agree}/{len(checked)}"
 
 
-def main() -> None:
+def prepare(work: Path, args: argparse.Namespace, pool: list[dict[str, Any]]) -> dict[tuple[str, int], str]:
+    """The venue and its small indexes in ``work``, built unless an earlier run with the same
+    parameters left them there (``venue.json`` is written last: a killed build is built again)."""
+    stamp = {name: getattr(args, name) for name in ("documents", "refs", "pdf_share", "corrupt", "seed")}
+    stamp_file = work / "venue.json"
+    if stamp_file.exists() and json.loads(stamp_file.read_text(encoding="utf-8")) == stamp:
+        rows = json.loads((work / "labels.json").read_text(encoding="utf-8"))
+        print(f"venue and small indexes reused from {work}")
+        return {(name, position): label for name, position, label in rows}
+    started = time.perf_counter()
+    for stale in ("venue", "works"):
+        shutil.rmtree(work / stale, ignore_errors=True)
+    snapshot = work / "works" / "part_000.gz"
+    snapshot.parent.mkdir(parents=True)
+    with gzip.open(snapshot, "wt", encoding="utf-8") as lines:
+        lines.writelines(json.dumps(as_work(n, paper)) + "\n" for n, paper in enumerate(pool))
+    for index in ("works", "arxiv", "dblp", "retractions"):
+        (work / f"{index}.sqlite").unlink(missing_ok=True)
+    build_works_index([snapshot], work / "works.sqlite")
+    # The other local indexes open beside it, as a venue run has them: the arXiv snapshot and the
+    # dblp dump bundled in fixtures/, Retraction Watch's sample rows.
+    build_index([ROOT / "fixtures/demo/snapshot.jsonl"], work / "arxiv.sqlite")
+    build_dblp_index(ROOT / "fixtures/dblp/dblp.xml", work / "dblp.sqlite")
+    build_retraction_index(
+        [REFERENCE / "formats/retraction-watch/labs-api-sample-header-and-row.csv"],
+        work / "retractions.sqlite",
+    )
+    (work / "venue").mkdir()
+    labels = make_venue(
+        work / "venue", pool, args.documents, args.refs, args.pdf_share, args.corrupt, args.seed
+    )
+    rows = [[name, position, label] for (name, position), label in sorted(labels.items())]
+    (work / "labels.json").write_text(json.dumps(rows), encoding="utf-8")
+    stamp_file.write_text(json.dumps(stamp), encoding="utf-8")
+    print(f"venue and small indexes built in {time.perf_counter() - started:.0f} s (kept in {work})")
+    return labels
+
+
+def settings_of(work: Path, args: argparse.Namespace, pool: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run's settings: offline, the four local indexes (the three large ones with --indexes)."""
+    overrides: dict[str, Any] = {
+        "offline": True,
+        "openalex_works": work / "works.sqlite",
+        "snapshot": work / "arxiv.sqlite",
+        "dblp_index": work / "dblp.sqlite",
+        "retraction_watch": work / "retractions.sqlite",
+        "cache_dir": work / "cache",
+    }
+    if args.indexes:
+        overrides |= large_indexes(args.indexes, args.index_rows, args.seed, pool)
+    return overrides
+
+
+def fresh(folder: Path) -> Path:
+    shutil.rmtree(folder, ignore_errors=True)
+    return folder
+
+
+def timed_run(name: str, engine: Engine, venue: Path, work: Path, job: Job, refs: int) -> float:
+    """The whole venue on ``engine`` into ``work / name``; its wall-clock seconds. (Dask's worker
+    processes end with their cluster, after the run: their CPU time is not known here.)"""
+    watch = Stopwatch()
+    with WorkerMemory() as memory:
+        run_corpus(str(venue), fresh(work / name), job, engine)
+    wall, cpu = watch.read()
+    rate = f"{refs / wall:,.0f} refs/s" if isinstance(engine, DaskEngine) else per_second(refs, (wall, cpu))
+    print(f"{name}: {rate} over the venue ({wall:.1f} s; {load_figure()})")
+    if memory.resident and not isinstance(engine, SerialEngine):  # serial: the worker is this script
+        print(f"  largest worker: peak resident {memory.resident:.0f} MB, private {memory.private:.0f} MB")
+    return wall
+
+
+def other_engines(venue: Path, work: Path, job: Job, refs: int, serial: float, dask: bool) -> bool:
+    """The venue on 2 processes (and 2 Dask workers) after the serial run that took ``serial``
+    seconds; True when every results folder is byte-identical to the serial run's."""
+    two = timed_run("2 processes", ProcessEngine(2), venue, work, job, refs)
+    print(f"scaling 1 -> 2 processes: {serial / two:.2f}x")
+    same = folder_bytes(work / "1 process") == folder_bytes(work / "2 processes")
+    if dask:
+        import dask
+        from distributed import LocalCluster
+
+        # Non-daemonic workers, as docs/scale.md runs them: a PDF is read in a bounded child.
+        with (
+            dask.config.set({"distributed.worker.daemon": False}),
+            LocalCluster(
+                n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+            ) as cluster,
+        ):
+            elapsed = timed_run("2 Dask workers", DaskEngine(cluster), venue, work, job, refs)
+        print(f"scaling 1 process -> 2 Dask workers: {serial / elapsed:.2f}x")
+        same = same and folder_bytes(work / "2 Dask workers") == folder_bytes(work / "1 process")
+    return same
+
+
+def shard_bytes(folder: Path) -> int:
+    return sum(shard.stat().st_size for shard in (folder / "results").glob("*.jsonl"))
+
+
+def kill_and_resume(venue: Path, work: Path, job: Job, forwarded: list[str], share: float) -> str:
+    """This script run again (``--run-into``) with 2 worker processes, its process group sent
+    SIGKILL once its shards hold ``share`` of the whole run's bytes, then resumed here: is the
+    folder byte-identical to the uninterrupted run's?"""
+    out = fresh(work / "killed")
+    goal = shard_bytes(work / "1 process") * share
+    command = [sys.executable, __file__, *forwarded, "--keep", str(work), "--run-into", str(out)]
+    child = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL)
+    while child.poll() is None and (not (out / "results").exists() or shard_bytes(out) < goal):
+        time.sleep(0.05)
+    killed = child.poll() is None
+    os.killpg(child.pid, signal.SIGKILL)
+    child.wait()
+    left = len(results_of(out)) if (out / "results").exists() else 0
+    resumed = run_corpus(str(venue), out, job, ProcessEngine(2))
+    same = folder_bytes(out) == folder_bytes(work / "1 process")
+    state = (
+        f"killed with {left} documents' lines written" if killed else f"ended first (exit {child.returncode})"
+    )
+    return (
+        f"{state}; resumed ({resumed.verified_now} verified, {resumed.reused} reused): byte-identical {same}"
+    )
+
+
+def compare_with_other_indexes(work: Path, results: list[dict[str, Any]], large: bool) -> None:
+    """Each run keeps its verdicts; the other size's (from an earlier run in --keep) are compared."""
+    verdicts = {r["document"]["id"]: [e["verdict"] for e in r["entries"]] for r in results}
+    mine, other = ("large", "small") if large else ("small", "large")
+    (work / f"verdicts-{mine}-indexes.json").write_text(
+        json.dumps(verdicts, sort_keys=True), encoding="utf-8"
+    )
+    if (work / f"verdicts-{other}-indexes.json").exists():
+        theirs = json.loads((work / f"verdicts-{other}-indexes.json").read_text(encoding="utf-8"))
+        differ = sorted(name for name in verdicts if verdicts[name] != theirs.get(name))
+        print(
+            f"verdicts the same with the small and the large indexes: {len(verdicts) - len(differ)}"
+            f"/{len(verdicts)} documents {differ[:5]}"
+        )
+
+
+def judge_serial_run(
+    work: Path,
+    labels: dict[tuple[str, int], str],
+    job: Job,
+    overrides: dict[str, Any],
+    args: argparse.Namespace,
+) -> None:
+    """The serial run's rates, its verdicts beside the other indexes' and per-file verify's. Its
+    result lines are let go on return: worker processes forked later would count them."""
+    results = results_of(work / "1 process")
+    rates(results, labels)
+    compare_with_other_indexes(work, results, args.indexes is not None)
+    agreed = per_file_agreement(work / "venue", results, job, overrides, args.sample)
+    print(f"per-file verify gives the same verdicts: {agreed} documents")
+
+
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, default=200)
     parser.add_argument("--refs", type=int, default=50)
@@ -280,82 +454,73 @@ def main() -> None:
         "--dask", action="store_true", help="also run on a Dask LocalCluster of 2 worker processes"
     )
     parser.add_argument("--sample", type=int, default=40, help="documents checked against per-file verify")
-    parser.add_argument("--keep", type=Path, default=None, help="work in this (new) folder and keep it")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--rate-sample", type=int, default=None, help="documents of each kind the one-core rates read (all)"
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="work in this folder and keep it (a second run reuses the venue and indexes)",
+    )
+    parser.add_argument(
+        "--indexes", type=Path, default=None, help="open the large indexes in this folder (built if missing)"
+    )
+    parser.add_argument("--index-rows", type=int, default=1_000_000, help="synthetic records per large index")
+    parser.add_argument(
+        "--kill-at",
+        type=float,
+        default=0.4,
+        help="kill a run once it wrote this share of its results (0: no kill)",
+    )
+    parser.add_argument("--run-into", type=Path, default=None, help=argparse.SUPPRESS)  # the run to kill
+    return parser.parse_args()
 
+
+def forwarded(args: argparse.Namespace) -> list[str]:
+    """The options that make the same venue and settings, for the run to kill."""
+    names = ["documents", "refs", "pdf_share", "corrupt", "seed"] + (
+        ["indexes", "index_rows"] if args.indexes else []
+    )
+    return [part for name in names for part in (f"--{name.replace('_', '-')}", str(getattr(args, name)))]
+
+
+def main() -> None:
+    args = arguments()
     with tempfile.TemporaryDirectory(prefix="bench-corpus-") as tmp:
         work = args.keep or Path(tmp)
-        if args.keep:
-            work.mkdir(parents=True)
+        work.mkdir(parents=True, exist_ok=True)
         pool = papers()
-        snapshot = work / "works" / "part_000.gz"
-        snapshot.parent.mkdir()
-        with gzip.open(snapshot, "wt", encoding="utf-8") as lines:
-            lines.writelines(json.dumps(as_work(n, paper)) + "\n" for n, paper in enumerate(pool))
-        started = time.perf_counter()
-        built = build_works_index([snapshot], work / "works.sqlite")
-        print(f"index: {built.records} works in {time.perf_counter() - started:.2f} s")
-
-        venue = work / "venue"
-        venue.mkdir()
-        labels = make_venue(venue, pool, args.documents, args.refs, args.pdf_share, args.corrupt, args.seed)
-        pdfs = sorted(venue.glob("*.pdf"))
-        bibs = sorted(venue.glob("*.bib"))
-        print(f"venue: {args.documents} documents ({len(pdfs)} PDF, {len(bibs)} .bib), {len(labels)} refs,"
-              f" {sum(1 for v in labels.values() if v != 'clean')} corrupted")  # fmt: skip
-
-        # The other local indexes open beside it, as a venue run has them: the arXiv snapshot and the
-        # dblp dump bundled in fixtures/, Retraction Watch's sample rows.
-        build_index([ROOT / "fixtures/demo/snapshot.jsonl"], work / "arxiv.sqlite")
-        build_dblp_index(ROOT / "fixtures/dblp/dblp.xml", work / "dblp.sqlite")
-        build_retraction_index([REFERENCE / "formats/retraction-watch/labs-api-sample-header-and-row.csv"],
-                               work / "retractions.sqlite")  # fmt: skip
-        overrides = {
-            "offline": True,
-            "openalex_works": work / "works.sqlite",
-            "snapshot": work / "arxiv.sqlite",
-            "dblp_index": work / "dblp.sqlite",
-            "retraction_watch": work / "retractions.sqlite",
-            "cache_dir": work / "cache",
-        }
+        labels = prepare(work, args, pool)
+        overrides = settings_of(work, args, pool)
         job = Job.make(overrides, VerifyOptions(), TODAY, build_session)
+        venue = work / "venue"
+        if args.run_into:
+            run_corpus(str(venue), args.run_into, job, ProcessEngine(2))
+            return
+        pdfs, bibs = sorted(venue.glob("*.pdf")), sorted(venue.glob("*.bib"))
+        print(
+            f"venue: {args.documents} documents ({len(pdfs)} PDF, {len(bibs)} .bib), {len(labels)} refs,"
+            f" {sum(1 for v in labels.values() if v != 'clean')} corrupted;"
+            f" indexes: {', '.join(f'{k} {Path(v).name}' for k, v in overrides.items() if k != 'offline')}"
+        )
         for kind, paths in (("bib", bibs), ("pdf", pdfs)):
+            paths = paths[:: max(1, len(paths) // args.rate_sample)] if args.rate_sample else paths
             if not paths:
                 continue
             refs, read, judged = judging_rate(paths, job)
-            print(f"one core, {kind}: {refs} refs; parsed refs to verdicts {refs / judged:,.0f} refs/s;"
-                  f" reading {refs / read:,.0f} refs/s;"
-                  f" including reading {refs / (read + judged):,.0f} refs/s")  # fmt: skip
-
-        timings = {}
-        for name, engine in (("1 process", SerialEngine()), ("2 processes", ProcessEngine(2))):
-            started = time.perf_counter()
-            run_corpus(str(venue), work / name, job, engine)
-            timings[name] = time.perf_counter() - started
-            print(f"{name}: {len(labels) / timings[name]:,.0f} refs/s over the venue ({timings[name]:.1f} s)")
-        print(f"scaling 1 -> 2 processes: {timings['1 process'] / timings['2 processes']:.2f}x")
-        self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(
-            f"peak memory: serial worker (this process) {self_peak:.0f} MB;"
-            f" largest worker process {child_peak:.0f} MB"
-        )
-        same = folder_bytes(work / "1 process") == folder_bytes(work / "2 processes")
-        if args.dask:
-            from distributed import LocalCluster
-
-            with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                              dashboard_address=None) as cluster:  # fmt: skip
-                started = time.perf_counter()
-                run_corpus(str(venue), work / "dask", job, DaskEngine(cluster))
-                elapsed = time.perf_counter() - started
-            print(f"2 Dask workers: {len(labels) / elapsed:,.0f} refs/s ({elapsed:.1f} s)")
-            same = same and folder_bytes(work / "dask") == folder_bytes(work / "1 process")
+            both = (read[0] + judged[0], read[1] + judged[1])
+            print(
+                f"one core, {kind}: {refs} refs; parsed refs to verdicts {per_second(refs, judged)};"
+                f" reading {per_second(refs, read)}; including reading {per_second(refs, both)}"
+                f" ({load_figure()})"
+            )
+        serial = timed_run("1 process", SerialEngine(), venue, work, job, len(labels))
+        judge_serial_run(work, labels, job, overrides, args)
+        same = other_engines(venue, work, job, len(labels), serial, args.dask)
         print(f"results byte-identical across engines: {same}")
-        results = results_of(work / "1 process")
-        rates(results, labels)
-        agreed = per_file_agreement(venue, results, job, overrides, args.sample)
-        print(f"per-file verify gives the same verdicts: {agreed} documents")
+        if args.kill_at:
+            print(f"kill and resume: {kill_and_resume(venue, work, job, forwarded(args), args.kill_at)}")
 
 
 if __name__ == "__main__":

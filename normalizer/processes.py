@@ -173,6 +173,8 @@ def _start_pool(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    if multiprocessing.current_process().daemon:
+        return None  # a daemonic process (a Dask worker's, by default) may not have children
     before = set(multiprocessing.active_children())
     try:
         pool = ProcessPoolExecutor(

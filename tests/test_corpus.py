@@ -25,6 +25,7 @@ from bibnorm.verify.run import VerifyOptions
 from click.testing import CliRunner
 from corpus_runs import folder_bytes, kill_once_results_appear, result_lines, summary_rows, two_dask_workers
 from fakes.verify_world import world_sources
+from paths import FIXTURES
 from test_verify import FABRICATED, REAL
 from test_verify_report import browser  # noqa: F401  (the real Chromium, as the report's tests drive it)
 
@@ -245,6 +246,21 @@ def test_the_command_runs_on_a_dask_scheduler_of_worker_processes(env: Path) -> 
             main, ["verify", "venue", "--out", "dask", "--scheduler", cluster.scheduler_address]
         )
     assert result.exit_code == EXIT_FINDINGS, result.output
+    assert folder_bytes(env / "dask") == folder_bytes(env / "serial")
+
+
+def test_pdf_papers_are_read_on_dask_worker_processes_as_in_this_process(
+    env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dask's worker processes are daemonic and may not fork the worker a PDF is read in."""
+    monkeypatch.setenv("BIBNORM_OFFLINE", "1")
+    (env / "venue").mkdir()
+    (env / "venue/paper.pdf").write_bytes((FIXTURES / "pdf/plain-1col.pdf").read_bytes())
+    run_corpus("venue", env / "serial", job(), SerialEngine())
+    with two_dask_workers(processes=True) as cluster:
+        run_corpus("venue", env / "dask", job(), DaskEngine(cluster))
+
+    assert len(result_lines(env / "serial")["paper.pdf"]["entries"]) > 5
     assert folder_bytes(env / "dask") == folder_bytes(env / "serial")
 
 

@@ -95,6 +95,40 @@ def test_each_documents_bib_is_what_resolving_the_document_alone_writes(env: Pat
     assert len(list((env / "out/bib").glob("*.bib"))) == 8
 
 
+# A user's bibliography: a resolvable entry with a field bibnorm does not own, a @string, an entry
+# no record matches (with its own odd layout), and a comment.
+USERS_BIB = f"""@string{{lab = "Llama Lab"}}
+
+@misc{{known,
+  title = {{{RECORDS[0]["title"]}}},
+  note = {{read twice}},
+}}
+
+% kept for the appendix
+@techreport{{invented,   title={{{INVENTED}}}, institution = lab, year = 2031}}
+"""
+
+
+def test_a_bib_documents_bib_keeps_every_entry_as_resolving_it_alone_does(env: Path) -> None:
+    (env / "mine").mkdir()
+    (env / "mine/refs.bib").write_text(USERS_BIB, encoding="utf-8")
+    runner = CliRunner()
+    corpus = runner.invoke(main, ["resolve", "mine", "--out", "out", "--workers", "1", "-q"])
+    alone = runner.invoke(main, ["resolve", "mine/refs.bib", "-o", "alone.bib", "-q"])
+    assert (corpus.exit_code, alone.exit_code) == (0, 0), corpus.output + alone.output
+
+    name = Path(document_page("refs.bib")).with_suffix(".bib").name
+    written = (env / "out/bib" / name).read_text(encoding="utf-8")
+    assert written == (env / "alone.bib").read_text(encoding="utf-8")
+    statuses = [entry["status"] for entry in result_lines(env / "out")["refs.bib"]["entries"]]
+    assert statuses == ["resolved", "unresolved"]
+    assert '@string{lab = "Llama Lab"}' in written
+    assert f"@techreport{{invented,   title={{{INVENTED}}}, institution = lab, year = 2031}}" in written
+    assert "% kept for the appendix" in written
+    resolved = written.split("@misc{known,")[1].split("\n}\n")[0]  # rewritten, the note kept
+    assert "{read twice}" in resolved and RECORDS[0]["id"] in resolved
+
+
 def test_serial_processes_and_dask_write_byte_identical_results(env: Path) -> None:
     run_corpus("venue", env / "serial", job(), SerialEngine())
     run_corpus("venue", env / "processes", job(), ProcessEngine(2))

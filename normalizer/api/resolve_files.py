@@ -25,7 +25,7 @@ from bibnorm import writers
 from bibnorm.bib import lockfile
 from bibnorm.bib.bibfile import BibFile, FormatOptions, read_bibfile
 from bibnorm.bib.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lock_in_use
-from bibnorm.bib.merge import keep_bib_inputs, key_book_from_bib
+from bibnorm.bib.merge import keep_bib_inputs, key_book_from_bib, replaced_places
 from bibnorm.config import Settings
 from bibnorm.errors import BibnormError, UsageError
 from bibnorm.io import STDIO, Role, refuse_clashes, write_atomic
@@ -225,7 +225,7 @@ def _with_bib_inputs(
     if not bib_files:
         return text
     if chosen_format in BIB_FORMATS:
-        return keep_bib_inputs(bib_files, text, _replaced(resolutions), layout)
+        return keep_bib_inputs(bib_files, text, replaced_places(resolutions), layout)
     dropped = sum(1 for r in resolutions if r.status is not Status.RESOLVED and r.query.key)
     if dropped:
         _tell(
@@ -234,15 +234,6 @@ def _with_bib_inputs(
             f"{chosen_format} output (a .bib output keeps them)",
         )
     return text
-
-
-def _replaced(resolutions: list[Resolution]) -> dict[tuple[str, int], str]:
-    """Which input entry (path, line) each written entry replaces."""
-    return {
-        (r.query.origin.path, r.query.origin.line): key
-        for r, key in keys.written_entries(resolutions)
-        if r.query.key is not None
-    }
 
 
 class _EarlierOutput(BaseModel):

@@ -28,7 +28,8 @@ from bibnorm.bib.bibfile import (
 )
 from bibnorm.bib.shown_ids import repeats_an_id
 from bibnorm.identifiers import canonical_doi, parse_arxiv_id
-from bibnorm.resolve.keys import KeyBook
+from bibnorm.models import Resolution
+from bibnorm.resolve.keys import KeyBook, written_entries
 from bibnorm.text.titles import title_key
 
 # Fields whose meaning bibnorm decides for a resolved entry: the original's value is
@@ -77,6 +78,16 @@ def keep_bib_inputs(
             pieces.append(render_block(entry, options))
     text = "\n\n".join(piece for piece in pieces if piece)
     return text + "\n" if text else ""
+
+
+def replaced_places(resolutions: Sequence[Resolution]) -> dict[Place, str]:
+    """Which input entry (its place) each written entry replaces: `keep_bib_inputs`'s ``replaced``
+    for these resolutions, as ``resolve FILE.bib`` and a corpus's ``.bib`` documents give it."""
+    return {
+        (r.query.origin.path, r.query.origin.line): key
+        for r, key in written_entries(resolutions)
+        if r.query.key is not None
+    }
 
 
 def _with_kept_fields(new: BibEntry, original: BibEntry) -> BibEntry:

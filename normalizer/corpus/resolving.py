@@ -5,8 +5,10 @@ same pipeline on sources a worker opens once (`bibnorm.sources.open_sources`: th
 dblp indexes, one cached session) and keeps across documents. Its result line holds each item as
 the ``--report`` JSON has it (what was read, the status, the record chosen with its score and
 evidence, the candidates of an item left unresolved) with its origin given relative to the
-corpus, and the BibTeX of the items that resolved, which the run writes as
-``bib/<name>.bib`` the moment the document is done. No time, no absolute path, no request
+corpus, and the document's BibTeX, which the run writes as ``bib/<name>.bib`` the moment the
+document is done: the items that resolved, and for a ``.bib`` document every entry it had, the
+unresolved ones as they were read (as ``resolve FILE.bib`` keeps them: a user's bibliography loses
+nothing). No time, no absolute path, no request
 counts: the same line whichever worker wrote it.
 """
 
@@ -21,16 +23,17 @@ from pathlib import Path
 from typing import Any
 
 from bibnorm import writers
-from bibnorm.bib.bibfile import FormatOptions
+from bibnorm.bib.bibfile import FormatOptions, read_bibfile
+from bibnorm.bib.merge import keep_bib_inputs, replaced_places
 from bibnorm.config import Settings
 from bibnorm.corpus.summary import Tally, document_page, read_cell
 from bibnorm.models import Resolution
-from bibnorm.readers import read_inputs_noted
+from bibnorm.readers import READERS, read_inputs_noted
 from bibnorm.resolve import keys, pipeline
 from bibnorm.resolve.report import item_json
 from bibnorm.sources import Sources, open_sources
 
-RESULT_FORMAT = 1  # the shape of a result line; a change here is a new decision version
+RESULT_FORMAT = 2  # the shape of a result line; a change here is a new decision version
 STATUSES = ("resolved", "ambiguous", "unresolved", "failed")
 UNSETTLED_SHOWN = 3
 # What an entry written depends on besides the document and the sources' answers (paths, keys,
@@ -98,10 +101,13 @@ class ResolveDocuments:
         resolutions = pipeline.run(queries, sources.resolvers, self.settings, enrichers=sources.enrichers)
         options = writers.WriterOptions.from_settings(self.settings, layout=self.layout)
         written = [(key, r.reference) for r, key in keys.written_entries(resolutions) if r.reference]
+        bibtex = writers.get_writer("bibtex").render(written, options).text if written else ""
+        if path.suffix.lower() in READERS["bib"].suffixes:
+            bibtex = keep_bib_inputs([read_bibfile(path)], bibtex, replaced_places(resolutions), self.layout)
         return {
             "entries": [_entry(resolution) for resolution in resolutions],
             "notes": [note.split(": ", 1)[-1] for note in notes],
-            "bibtex": writers.get_writer("bibtex").render(written, options).text if written else "",
+            "bibtex": bibtex,
         }
 
 
@@ -126,7 +132,7 @@ def _entry(resolution: Resolution) -> dict[str, Any]:
 
 
 def bib_file(result: dict[str, Any]) -> dict[str, str]:
-    """The document's .bib (its resolved entries), beside its page and named like it."""
+    """The document's .bib, beside its page and named like it."""
     text = result.get("bibtex") or ""
     if not text:
         return {}

@@ -1,0 +1,76 @@
+"""How bench/bench_corpus_verify.py measures on a shared machine: wall clock with the load average
+beside it, CPU seconds (the per-core rate the load does not hide), and the memory of worker
+processes as /proc has it while a run goes on."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+
+def cpu_seconds() -> float:
+    """The CPU time of this process and of its children ended so far (PDF readers, workers): on a
+    shared machine, references per CPU-second is the per-core rate the load does not hide."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+class Stopwatch:
+    """Wall and CPU seconds since it was made."""
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), cpu_seconds()
+
+    def read(self) -> tuple[float, float]:
+        return time.perf_counter() - self.wall, cpu_seconds() - self.cpu
+
+
+def per_second(refs: int, seconds: tuple[float, float]) -> str:
+    wall, cpu = seconds
+    return f"{refs / wall:,.0f} refs/s ({refs / cpu:,.0f} per CPU-second)"
+
+
+def load_figure() -> str:
+    """The load average beside a figure: the machine is shared, and its load moves them."""
+    one, five, _ = os.getloadavg()
+    return f"load {one:.1f}/{five:.1f}"
+
+
+class WorkerMemory:
+    """The largest resident and private (anonymous) memory of this process's children, sampled
+    while a run goes on. A worker's resident size counts the index pages it read through its
+    memory map (the OS's file cache, shared by every worker and dropped under pressure); its
+    private memory is its own."""
+
+    def __init__(self) -> None:
+        self.resident = self.private = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> WorkerMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        me = str(os.getpid())
+        while not self._stop.wait(0.25):
+            for status in Path("/proc").glob("[0-9]*/status"):
+                try:
+                    fields = dict(
+                        line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+                    )
+                except OSError:
+                    continue  # the process ended meanwhile
+                if fields.get("PPid", "").strip() == me:
+                    self.resident = max(self.resident, mib(fields.get("VmHWM")))
+                    self.private = max(self.private, mib(fields.get("RssAnon")))
+
+
+def mib(field: str | None) -> float:
+    return int(field.split()[0]) / 1024 if field else 0.0  # "123456 kB"
