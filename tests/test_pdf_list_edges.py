@@ -124,8 +124,7 @@ def test_a_review_copys_line_numbers_go_on_from_page_to_page(
     pages: list[list[str]], numbered: list[bool]
 ) -> None:
     numbering = LineNumbering()
-    own = [len(page) >= 5 and page[0][0].isdigit() for page in pages]  # what the page shows by itself
-    assert [numbering.page(page, by_itself) for page, by_itself in zip(pages, own, strict=True)] == numbered
+    assert [numbering.page(page) for page in pages] == numbered
 
 
 def test_a_number_in_another_label_form_than_the_lists_is_a_wrapped_line() -> None:

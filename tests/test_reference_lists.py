@@ -20,7 +20,8 @@ from bibnorm.cli import main
 from bibnorm.errors import InputError
 from bibnorm.models import QueryKind
 from bibnorm.readers import detect_format, read_inputs, read_inputs_noted
-from bibnorm.readers.pdf import PdfLine, read_section, recompose_accents, references_section
+from bibnorm.readers._pdf_accents import recompose_accents
+from bibnorm.readers.pdf import PdfLine, read_section, references_section
 from bibnorm.readers.refs import looks_like_reference, looks_like_reference_list, person_names, read_list
 from bibnorm.resolvers.snapshot import build_index
 from bibnorm.text.titles import title_key

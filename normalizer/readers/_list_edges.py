@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Protocol
 
 _BACK_MATTER = re.compile(
@@ -71,6 +72,22 @@ _STEP = range(1, 4)  # a line's number is 1 more than the last, 2 or 3 where PDF
 _NUMBERED_SHARE = 0.6
 
 
+def numbered_by_its_lines(pieces: Sequence[str]) -> bool:
+    """Whether a page's lines carry line numbers (a review copy: 75, 76, 77 … in the margin).
+
+    Most lines open with a number, and the numbers mostly go up by one (two or three where
+    PDFium joined a hyphenated line to the next).
+    """
+    lines = [piece for piece in pieces if piece.strip()]
+    numbers = [int(match.group(1)) for piece in lines if (match := _LINE_NUMBER.match(piece))]
+    steps = [b - a for a, b in pairwise(numbers)]
+    return (
+        len(numbers) >= 5
+        and len(numbers) >= _NUMBERED_SHARE * len(lines)
+        and sum(1 for step in steps if step in _STEP) >= 0.8 * len(steps)
+    )
+
+
 class LineNumbering:
     """A review copy's line numbers from page to page: whether a page that is not numbered by
     its own lines (too few) goes on with the previous page's numbers."""
@@ -78,9 +95,10 @@ class LineNumbering:
     def __init__(self) -> None:
         self._last: int | None = None
 
-    def page(self, pieces: Sequence[str], numbered: bool) -> bool:
-        """Whether the page of ``pieces`` (its text lines) is line-numbered: ``numbered`` by its
-        own lines, or its numbers go on from the previous page's last one."""
+    def page(self, pieces: Sequence[str]) -> bool:
+        """Whether the page of ``pieces`` (its text lines) is line-numbered: by its own lines
+        (`numbered_by_its_lines`), or its numbers go on from the previous page's last one."""
+        numbered = numbered_by_its_lines(pieces)
         lines = [piece for piece in pieces if piece.strip() and not piece.strip().isdigit()]
         numbers = [int(match.group(1)) for piece in lines if (match := _LINE_NUMBER.match(piece))]
         steps = [b - a for a, b in zip([self._last or 0, *numbers], numbers, strict=False)]

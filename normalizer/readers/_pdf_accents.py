@@ -14,6 +14,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from bibnorm.readers._reflist import LIGATURES, repair_cork_letters
+
 Box = tuple[float, float, float, float]  # left, bottom, right, top, as PDFium gives a character's
 
 # The spacing accents that are also Cork letter slots, before a letter.
@@ -44,3 +46,30 @@ def _over(accent: Box, letter: Box) -> bool:
     """Whether the accent's middle lies within the letter's width (set over or under it)."""
     middle = (accent[0] + accent[2]) / 2
     return letter[0] <= middle <= letter[2]
+
+
+# TeX sets an accent as a glyph of its own, read before its letter (a cedilla too), and PDFium
+# gives the spacing accent: "T´el´eost´eens", "Sip˝ocz", "Mac´ıa", "Fran¸cois".
+_ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c",
+            "˘": "\u0306", "˝": "\u030b", "˚": "\u030a", "¯": "\u0304", "˙": "\u0307", "¸": "\u0327",
+            "˛": "\u0328"}  # fmt: skip
+_ACCENT_BEFORE = re.compile(f"([{''.join(_ACCENTS)}])\\s?([^\\W\\d_])")
+
+
+def readable_text(text: str) -> str:
+    """PDFium's text of a line with ligatures as letters, accents set apart joined to their
+    letter, and the Latin-1 signs a T1 font left for accented letters restored — accents first:
+    "J¨oreskog" is an umlaut before its letter, not the T1 slot of "ĺ" ("Jĺoreskog")."""
+    return repair_cork_letters(recompose_accents(text.translate(LIGATURES)))
+
+
+def recompose_accents(text: str) -> str:
+    """Spacing accents set apart from their letter joined to it ("G´orski" → "Górski"), where
+    Unicode has the accented letter; any other stays as it was."""
+
+    def join(letter: str, combining: str, whole: str) -> str:
+        letter = {"ı": "i", "ȷ": "j"}.get(letter, letter)  # TeX's dotless i under an accent
+        joined = unicodedata.normalize("NFC", letter + combining)
+        return joined if len(joined) == 1 else whole
+
+    return _ACCENT_BEFORE.sub(lambda m: join(m.group(2), _ACCENTS[m.group(1)], m.group(0)), text)

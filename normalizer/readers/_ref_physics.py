@@ -73,3 +73,48 @@ def edited_book(text: str) -> tuple[str, str] | None:
     if match is None or len(match.group("title").split()) < 2:
         return None
     return match.group("title"), match.group("editors")
+
+
+# APS/AIP (REVTeX, biblatex-phys): "M. Tegmark, Removing real-world foregrounds from cosmic
+# microwave background maps, Astrophys. J. 502, 1 (1998)" — names, the title, the journal with
+# its volume, all joined by commas, no quotes and no sentence ends.
+_PHYSICS_NAME = re.compile(
+    r"^(?:and\s+)?(?:(?:[A-Z]\.\s?(?:-[A-Z]\.\s?)?){1,4}\s?"
+    r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[A-Z][\w'’-]+"
+    r"(?:\s[A-Z][\w'’-]+){0,2}"  # "Del Pozzo", "Van Den Broeck"
+    r"(?:\s(?:Jr\.|Sr\.|II|III|IV))?(?:\s(?:et al\.))?"
+    r"|[A-Z][\w-]+ Collaboration|et al\.|eds?\.)$"  # "T. Hahn, ed., Title": the names are editors
+)
+# The journal and its volume ("Astrophys. J. 502", "Phys. Rev. B 93", "Advances in Physics 62",
+# "Zeitschrift für Physik B Condensed Matter 103"), or what else ends a title. Words go on after
+# a number in a title ("Planck 2018 results"), not after a volume.
+_PHYSICS_JOURNAL = re.compile(
+    r"^[A-Z][a-z]*\.?\s(?:(?:[A-Z][a-z]*\.?|in|of|the|and|für)\s)*(?:[A-Z]\s)?[A-Z]?\d+(?:,|$|\s(?=[(\d]))"
+    r"|^(?:[Aa]r[Xx]iv|doi|in |edited by)"  # "arXiv:…", "ArXiv e-prints (2017)"
+    r"|^\((?:1[5-9]|20)\d{2}\)\s"  # an online work's year, then its URL: "Title, (2003) http…"
+)
+
+
+def physics_title(text: str) -> tuple[str | None, str] | None:
+    """Title (as printed, for the caller to clean) and authors of an APS-style reference, or
+    ``None`` when it is not one."""
+    pieces = [piece.strip() for piece in text.split(", ")]
+    names = 0
+    while names < len(pieces) and all(_PHYSICS_NAME.match(name) for name in pieces[names].split(" and ")):
+        names += 1  # "C. J. Halboth and W. Metzner": two authors, no comma between them
+    if names == 0 or names >= len(pieces) - 1:
+        return None
+    if journal_follows_names(pieces[names:]) or volume_then_page(pieces[names:]):
+        return None, ", ".join(pieces[:names])  # a style that prints no title (PRL, Science)
+    title: list[str] = []
+    for at, piece in enumerate(pieces[names:], start=names):
+        if _PHYSICS_JOURNAL.match(piece) or volume_then_page(pieces[at:]):
+            break
+        title.append(piece)
+    else:  # no journal: a book's "Title (Publisher, Place, Year)", or no APS reference
+        book = book_title(", ".join(pieces[names:]))
+        return (book, ", ".join(pieces[:names])) if book else None
+    joined = ", ".join(title)
+    if len(joined.split()) < 3 or "“" in text or '"' in text:
+        return None
+    return joined, ", ".join(pieces[:names])

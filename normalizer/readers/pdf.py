@@ -36,7 +36,6 @@ without a references section, and a file that is not a readable PDF.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import partial
@@ -48,7 +47,7 @@ from bibnorm.models import Origin, Query
 from bibnorm.readers._entry_sets import split_entry_sets
 from bibnorm.readers._italic_titles import italic_runs, queries_with_italic_titles
 from bibnorm.readers._list_edges import LineNumbering, below_columns, ends_list, list_indents
-from bibnorm.readers._pdf_accents import join_overlaid_accents
+from bibnorm.readers._pdf_accents import join_overlaid_accents, readable_text
 from bibnorm.readers._pdf_labels import bracket_raised_label
 from bibnorm.readers._pdf_margins import margin_note
 from bibnorm.readers._pdf_sections import layout_end, list_headings, reads_as_a_list, rebased
@@ -56,10 +55,8 @@ from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_i
 from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import (
     HEADING,
-    LIGATURES,
     Item,
     ReferenceList,
-    repair_cork_letters,
     split_paragraphs,
 )
 from bibnorm.readers._repeated_authors import with_repeated_authors
@@ -547,7 +544,7 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     text = textpage.get_text_range()
     pieces = text.split("\r\n")
-    numbered = numbering.page(pieces, _numbered_lines(pieces))
+    numbered = numbering.page(pieces)
     italic = italic_style(textpage) if italics and not numbered else None  # a line number shifts them
     lines: list[PdfLine] = []
     offset = 0
@@ -577,51 +574,8 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
     return lines
 
 
-# TeX sets an accent as a glyph of its own, read before its letter (a cedilla too), and PDFium
-# gives the spacing accent: "T´el´eost´eens", "Sip˝ocz", "Mac´ıa", "Fran¸cois".
-_ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c",
-            "˘": "\u0306", "˝": "\u030b", "˚": "\u030a", "¯": "\u0304", "˙": "\u0307", "¸": "\u0327",
-            "˛": "\u0328"}  # fmt: skip
-_ACCENT_BEFORE = re.compile(f"([{''.join(_ACCENTS)}])\\s?([^\\W\\d_])")
-
-
-def readable_text(text: str) -> str:
-    """PDFium's text of a line with ligatures as letters, accents set apart joined to their
-    letter, and the Latin-1 signs a T1 font left for accented letters restored — accents first:
-    "J¨oreskog" is an umlaut before its letter, not the T1 slot of "ĺ" ("Jĺoreskog")."""
-    return repair_cork_letters(recompose_accents(text.translate(LIGATURES)))
-
-
-def recompose_accents(text: str) -> str:
-    """Spacing accents set apart from their letter joined to it ("G´orski" → "Górski"), where
-    Unicode has the accented letter; any other stays as it was."""
-
-    def join(letter: str, combining: str, whole: str) -> str:
-        letter = {"ı": "i", "ȷ": "j"}.get(letter, letter)  # TeX's dotless i under an accent
-        joined = unicodedata.normalize("NFC", letter + combining)
-        return joined if len(joined) == 1 else whole
-
-    return _ACCENT_BEFORE.sub(lambda m: join(m.group(2), _ACCENTS[m.group(1)], m.group(0)), text)
-
-
 _LINE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")
 _JOINED_LINE_NUMBER = re.compile(rf"{_SOFT_HYPHEN}\d{{1,4}}\s+")  # after a word PDFium joined
-
-
-def _numbered_lines(pieces: Sequence[str]) -> bool:
-    """Whether a page's lines carry line numbers (a review copy: 75, 76, 77 … in the margin).
-
-    Most lines open with a number, and the numbers mostly go up by one (two or three where
-    PDFium joined a hyphenated line to the next).
-    """
-    lines = [piece for piece in pieces if piece.strip()]
-    numbers = [int(match.group(1)) for piece in lines if (match := _LINE_NUMBER.match(piece))]
-    steps = [b - a for a, b in pairwise(numbers)]
-    return (
-        len(numbers) >= 5
-        and len(numbers) >= 0.6 * len(lines)
-        and sum(1 for step in steps if 1 <= step <= 3) >= 0.8 * len(steps)
-    )
 
 
 READER = Reader(

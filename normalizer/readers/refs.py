@@ -53,7 +53,7 @@ from bibnorm.readers._ref_apa import (
 from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
-from bibnorm.readers._ref_physics import book_title, edited_book, journal_follows_names, volume_then_page
+from bibnorm.readers._ref_physics import edited_book, physics_title
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader
@@ -221,9 +221,10 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     lncs = _LNCS.match(text)
     if lncs and _looks_like_authors(lncs.group("authors")):
         return _clean_title(_SENTENCE_END.split(lncs.group("rest"), maxsplit=1)[0]), lncs.group("authors")
-    physics = _physics_title(text) or iop_title_and_authors(text) or edited_book(text)
+    physics = physics_title(text) or iop_title_and_authors(text) or edited_book(text)
     if physics is not None:
-        return physics
+        title, authors = physics
+        return (_clean_title(title) if title else None), authors
     if apa and title_in_author_place(apa.group("authors"), apa.group("rest")):
         return _clean_title(apa.group("authors")), ""
     if apa:
@@ -286,50 +287,6 @@ def _venue_after(text: str, title: str | None) -> str | None:
     rest = _VENUE_LEAD.sub("", text[at + len(title) :])
     venue = _VENUE_END.sub("", rest).strip(" .,;:")
     return venue if 2 <= len(venue) <= 120 else None
-
-
-# APS/AIP (REVTeX, biblatex-phys): "M. Tegmark, Removing real-world foregrounds from cosmic
-# microwave background maps, Astrophys. J. 502, 1 (1998)" — names, the title, the journal with
-# its volume, all joined by commas, no quotes and no sentence ends.
-_PHYSICS_NAME = re.compile(
-    r"^(?:and\s+)?(?:(?:[A-Z]\.\s?(?:-[A-Z]\.\s?)?){1,4}\s?"
-    r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[A-Z][\w'’-]+"
-    r"(?:\s[A-Z][\w'’-]+){0,2}"  # "Del Pozzo", "Van Den Broeck"
-    r"(?:\s(?:Jr\.|Sr\.|II|III|IV))?(?:\s(?:et al\.))?"
-    r"|[A-Z][\w-]+ Collaboration|et al\.|eds?\.)$"  # "T. Hahn, ed., Title": the names are editors
-)
-# The journal and its volume ("Astrophys. J. 502", "Phys. Rev. B 93", "Advances in Physics 62",
-# "Zeitschrift für Physik B Condensed Matter 103"), or what else ends a title. Words go on after
-# a number in a title ("Planck 2018 results"), not after a volume.
-_PHYSICS_JOURNAL = re.compile(
-    r"^[A-Z][a-z]*\.?\s(?:(?:[A-Z][a-z]*\.?|in|of|the|and|für)\s)*(?:[A-Z]\s)?[A-Z]?\d+(?:,|$|\s(?=[(\d]))"
-    r"|^(?:[Aa]r[Xx]iv|doi|in |edited by)"  # "arXiv:…", "ArXiv e-prints (2017)"
-    r"|^\((?:1[5-9]|20)\d{2}\)\s"  # an online work's year, then its URL: "Title, (2003) http…"
-)
-
-
-def _physics_title(text: str) -> tuple[str | None, str] | None:
-    """Title and authors of an APS-style reference, or ``None`` when it is not one."""
-    pieces = [piece.strip() for piece in text.split(", ")]
-    names = 0
-    while names < len(pieces) and all(_PHYSICS_NAME.match(name) for name in pieces[names].split(" and ")):
-        names += 1  # "C. J. Halboth and W. Metzner": two authors, no comma between them
-    if names == 0 or names >= len(pieces) - 1:
-        return None
-    if journal_follows_names(pieces[names:]) or volume_then_page(pieces[names:]):
-        return None, ", ".join(pieces[:names])  # a style that prints no title (PRL, Science)
-    title: list[str] = []
-    for at, piece in enumerate(pieces[names:], start=names):
-        if _PHYSICS_JOURNAL.match(piece) or volume_then_page(pieces[at:]):
-            break
-        title.append(piece)
-    else:  # no journal: a book's "Title (Publisher, Place, Year)", or no APS reference
-        book = book_title(", ".join(pieces[names:]))
-        return (_clean_title(book), ", ".join(pieces[:names])) if book else None
-    joined = ", ".join(title)
-    if len(joined.split()) < 3 or "“" in text or '"' in text:
-        return None
-    return _clean_title(joined), ", ".join(pieces[:names])
 
 
 def _looks_like_authors(text: str) -> bool:
