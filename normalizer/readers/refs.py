@@ -72,6 +72,7 @@ _SICI_DOI = re.compile(r"\b(10\.\d{4,9}/\(SICI\)\S+[^\s.,)\]])")
 # spaced " . ", " / " and " - " between its parts: "10.1016/x. Title" is no spaced DOI; a
 # hyphen spaced too, "10 . 1027 / 1618 - 3169/a000440", is no end of it).
 _SPACED_DOI = re.compile(r"\b10 \. \d{4,9} / [\w-]+(?: [./-] [\w-]+(?:/[\w.-]*\w)?)*")
+_VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: " before a volume's title
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # Years 1500–2099: a reference to Newton or Darwin has one too.
 _YEARS = r"(?:1[5-9]|20)\d{2}"
@@ -214,8 +215,10 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
         return _clean_title(title_before_question(first)), vancouver.group("authors")
     quoted = _QUOTED.search(text) or _SINGLE_QUOTED.search(text)
     apa = _APA.match(text)
-    # APA quotes no title: a quotation after its title sentence is what a comment or review is on.
-    if quoted and not (apa and apa.group("period") and quoted.start() > apa.start("rest") + 1):
+    # APA quotes no title: a quotation after its title sentence is what a comment or review is on
+    # — but after "Vol. B:" it is the volume's own title (quoted from its italics: a multi-volume work).
+    comment = apa and apa.group("period") and quoted and quoted.start() > apa.start("rest") + 1
+    if quoted and not (comment and not _VOLUME_LEAD.search(text, 0, quoted.start())):
         # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
         return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
     lncs = _LNCS.match(text)
