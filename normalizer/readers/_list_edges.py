@@ -17,40 +17,28 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import Protocol
+
+from bibnorm.readers._pdf_sections import Line
 
 _BACK_MATTER = re.compile(
     r"^(?:\d{1,4}\s+)?(?:list of (?:figures|tables)|figures?(?: and tables)?|tables?(?: and figures)?"
     r"|figure (?:captions|legends))\s*$",
     re.IGNORECASE,
 )
-_FLUSH_EMS = 0.4  # as the PDF reader's: a line indented less than this, in ems of its type, is flush
+FLUSH_EMS = 0.4  # a line indented less than this, in ems of its type, is flush
 
 
-class _Line(Protocol):
-    @property
-    def page(self) -> int: ...
-    @property
-    def column(self) -> int: ...
-    @property
-    def size(self) -> float: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def indent(self) -> float: ...
-
-
-def ends_list(line: _Line) -> bool:
+def ends_list(line: Line) -> bool:
     """Whether ``line`` is a heading of the back matter set after a reference list: "List of
     Figures", "Tables", "Figure captions" — flush, alone on its line."""
-    return line.indent < _FLUSH_EMS * line.size and bool(_BACK_MATTER.match(line.text.strip()))
+    return line.indent < FLUSH_EMS * line.size and bool(_BACK_MATTER.match(line.text.strip()))
 
 
 _FOOTER_LINES = 3  # at most this many lines below the columns
 _RIGHT_COLUMN_LINES = 5  # a page with fewer lines in its right column is not set in two columns
 
 
-def below_columns(lines: Sequence[_Line]) -> set[int]:
+def below_columns(lines: Sequence[Line]) -> set[int]:
     """Indexes of ``lines`` set below a two-column page's columns: after the page's last line in
     the right column, in the left one, a few at most (see the module docstring)."""
     below: set[int] = set()
@@ -67,7 +55,7 @@ def below_columns(lines: Sequence[_Line]) -> set[int]:
     return below
 
 
-_LINE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")
+LINE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")  # a review copy's, before a line's text
 _STEP = range(1, 4)  # a line's number is 1 more than the last, 2 or 3 where PDFium joined lines
 _NUMBERED_SHARE = 0.6
 
@@ -79,7 +67,7 @@ def numbered_by_its_lines(pieces: Sequence[str]) -> bool:
     PDFium joined a hyphenated line to the next).
     """
     lines = [piece for piece in pieces if piece.strip()]
-    numbers = [int(match.group(1)) for piece in lines if (match := _LINE_NUMBER.match(piece))]
+    numbers = [int(match.group(1)) for piece in lines if (match := LINE_NUMBER.match(piece))]
     steps = [b - a for a, b in pairwise(numbers)]
     return (
         len(numbers) >= 5
@@ -100,7 +88,7 @@ class LineNumbering:
         (`numbered_by_its_lines`), or its numbers go on from the previous page's last one."""
         numbered = numbered_by_its_lines(pieces)
         lines = [piece for piece in pieces if piece.strip() and not piece.strip().isdigit()]
-        numbers = [int(match.group(1)) for piece in lines if (match := _LINE_NUMBER.match(piece))]
+        numbers = [int(match.group(1)) for piece in lines if (match := LINE_NUMBER.match(piece))]
         steps = [b - a for a, b in zip([self._last or 0, *numbers], numbers, strict=False)]
         goes_on = (
             self._last is not None
@@ -113,12 +101,7 @@ class LineNumbering:
         return numbered
 
 
-class _Placed(_Line, Protocol):
-    @property
-    def left(self) -> float: ...
-
-
-def list_indents(lines: Sequence[_Placed]) -> list[float]:
+def list_indents(lines: Sequence[Line]) -> list[float]:
     """Each of the section's ``lines`` indented from the list's own left margin in its column
     (on the pages of its side: a two-sided document shifts odd and even pages), not from its
     page's leftmost line: a page that holds only the wrapped end of a reference has no line at

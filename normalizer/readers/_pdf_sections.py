@@ -27,7 +27,7 @@ from bibnorm.readers.refs import looks_like_reference
 _DATED = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
 _NAMED = re.compile(r"(?<![^\W\d_])(?:References|Bibliography)(?![^\W\d_])")
 _MAX_HEADING_WORDS = 8
-_LARGER = 1.15  # a heading's type is this much larger than the list's
+LARGER = 1.15  # a heading's type is this much larger than the list's
 _SAME_PLACE_EMS = 0.5  # two lines start at the same place when this close (in ems of their type)
 _MARGIN_EMS = 2.0  # a line starting this far left of the list's lines is no part of it
 _SAMPLE = 10  # lines after a heading whose median size is the list's type
@@ -64,7 +64,7 @@ def _titled(lines: Sequence[Line], at: int) -> bool:
     if not after:
         return False
     body = _median_size(after)
-    return line.size > body * _LARGER and after[0].size <= body * _LARGER
+    return line.size > body * LARGER and after[0].size <= body * LARGER
 
 
 def _median_size(lines: Sequence[Line]) -> float:
@@ -113,7 +113,7 @@ def layout_end(lines: Sequence[Line], first: int, end: int) -> int:
         line = lines[at]
         if not line.text.strip():
             continue
-        if line.size <= body * _LARGER:
+        if line.size <= body * LARGER:
             if _left_of(line, _seen(line, places), body):
                 return at
             places.setdefault(_side(line), []).append(line.left)

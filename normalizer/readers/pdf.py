@@ -46,11 +46,18 @@ from bibnorm.errors import InputError
 from bibnorm.models import Origin, Query
 from bibnorm.readers._entry_sets import split_entry_sets
 from bibnorm.readers._italic_titles import italic_runs, queries_with_italic_titles
-from bibnorm.readers._list_edges import LineNumbering, below_columns, ends_list, list_indents
+from bibnorm.readers._list_edges import (
+    FLUSH_EMS,
+    LINE_NUMBER,
+    LineNumbering,
+    below_columns,
+    ends_list,
+    list_indents,
+)
 from bibnorm.readers._pdf_accents import join_overlaid_accents, readable_text
 from bibnorm.readers._pdf_labels import bracket_raised_label
 from bibnorm.readers._pdf_margins import margin_note
-from bibnorm.readers._pdf_sections import layout_end, list_headings, reads_as_a_list, rebased
+from bibnorm.readers._pdf_sections import LARGER, layout_end, list_headings, reads_as_a_list, rebased
 from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
 from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import (
@@ -68,7 +75,6 @@ _SOFT_HYPHEN = "\ufffe"  # PDFium: a hyphen at a line end, the word going on on 
 _HYPHENATED = re.compile(rf"([^\W\d_]+){_SOFT_HYPHEN}([^\W\d_]+)")
 _WORD_WITH_HYPHEN = re.compile(r"[^\W\d_]+-[^\W\d_]+")
 _MIN_LETTERS_PER_PAGE = 20  # fewer on every page: no text layer
-_LARGER = 1.15  # a heading's type is this much larger than the references'
 
 
 class PdfLine(NamedTuple):
@@ -114,7 +120,7 @@ def read_section(
     footers = below_columns(lines)
     lines = _bare_labels(
         [
-            line._replace(text="") if line.size > body * _LARGER or at in footers else line
+            line._replace(text="") if line.size > body * LARGER or at in footers else line
             for at, line in enumerate(lines)
         ]
     )
@@ -206,8 +212,8 @@ def _hanging_indent(lines: Sequence[PdfLine]) -> tuple[list[float], list[bool], 
     """Each line's indent in ems of its type, whether it is flush, and the continuation lines'
     indent in ems; ``None`` when the lines show no hanging indent (or are a numbered list)."""
     ems = [line.indent / line.size if line.size else 0.0 for line in lines]
-    flush = [em < _FLUSH_EMS for em in ems]
-    indented = sorted(round(em * 2) / 2 for em in ems if em >= _FLUSH_EMS)
+    flush = [em < FLUSH_EMS for em in ems]
+    indented = sorted(round(em * 2) / 2 for em in ems if em >= FLUSH_EMS)
     if sum(flush) < 2 or len(indented) < 2 or any(_LABELLED.match(line.text) for line in lines[:3]):
         return None
     return ems, flush, Counter(indented).most_common(1)[0][0]
@@ -234,7 +240,6 @@ def _first_line(text: str, dashed: re.Match[str] | None, authors: str) -> tuple[
     return text, before_year.group("authors") if before_year else ""
 
 
-_FLUSH_EMS = 0.4  # a line indented less than this (in ems of its type) is flush
 _DASH_EMS = 1.5  # a reference's first line set this much further in than its continuations
 _LABELLED = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|\(?\d{1,3}[.)]?)\s")  # numbered lists split by label
 _REPEATED_AUTHORS = re.compile(r"^\s*[—–-]{1,3}[.,]?\s*")  # biblatex's "—", bibtex's "———."
@@ -317,7 +322,7 @@ def _section_end(lines: Sequence[PdfLine], first: int, rank: float) -> int | Non
         (
             i
             for i in range(first, len(lines))
-            if lines[i].size > body * _LARGER
+            if lines[i].size > body * LARGER
             and lines[i].size >= rank
             and lines[i].text.strip()
             and not names_references(lines[i].text)  # a part of the list, under its own heading
@@ -554,7 +559,7 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
         piece = join_overlaid_accents(piece, start, textpage.get_charbox)
         if numbered and piece.strip().isdigit():
             continue  # the line number of an empty line
-        line_number = _LINE_NUMBER.match(piece) if numbered else None
+        line_number = LINE_NUMBER.match(piece) if numbered else None
         if line_number is not None:  # a review copy's line number, in the margin
             start += line_number.end()
             piece = _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[line_number.end() :])
@@ -574,7 +579,6 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
     return lines
 
 
-_LINE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")
 _JOINED_LINE_NUMBER = re.compile(rf"{_SOFT_HYPHEN}\d{{1,4}}\s+")  # after a word PDFium joined
 
 
