@@ -8,9 +8,10 @@ smaller type, the LaTeX code of the next part's examples set left of the text bl
 from __future__ import annotations
 
 import pytest
+from bibnorm.readers._list_edges import rebased
 from bibnorm.readers._pdf_accents import readable_text
 from bibnorm.readers._pdf_margins import Glyph, margin_note_length
-from bibnorm.readers._pdf_sections import layout_end, list_headings, reads_as_a_list, rebased
+from bibnorm.readers._pdf_sections import layout_end, list_headings, reads_as_a_list
 from bibnorm.readers.pdf import PdfLine, earlier_lists, read_section, references_section
 
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from bibnorm.readers._pdf_sections import Line
+from bibnorm.readers._pdf_sections import Line, LineT
 
 _BACK_MATTER = re.compile(
     r"^(?:\d{1,4}\s+)?(?:list of (?:figures|tables)|figures?(?: and tables)?|tables?(?: and figures)?"
@@ -111,3 +111,8 @@ def list_indents(lines: Sequence[Line]) -> list[float]:
         where = (line.page % 2, line.column)
         margins[where] = min(line.left, margins.get(where, line.left))
     return [line.left - margins[line.page % 2, line.column] for line in lines]
+
+
+def rebased(lines: Sequence[LineT]) -> list[LineT]:
+    """The lines, each with its indent from the list's own margin (`list_indents`)."""
+    return [line._replace(indent=indent) for line, indent in zip(lines, list_indents(lines), strict=True)]  # type: ignore[attr-defined]

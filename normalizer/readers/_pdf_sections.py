@@ -82,21 +82,6 @@ def reads_as_a_list(items: Sequence[str]) -> bool:
     return read >= 0.25 * len(items) or dated >= 0.75 * len(items)
 
 
-def rebased(lines: Sequence[LineT]) -> list[LineT]:
-    """The lines with each indent measured from the leftmost of them on its page and column: the
-    list's own margin, not one that text set further left on the page (a margin's code or
-    notes) would move."""
-    margins: dict[tuple[int, int], float] = {}
-    for line in lines:
-        if line.text:
-            where = (line.page, line.column)
-            margins[where] = min(line.left, margins.get(where, line.left))
-    return [
-        line._replace(indent=line.left - margins.get((line.page, line.column), line.left))  # type: ignore[attr-defined]
-        for line in lines
-    ]
-
-
 def layout_end(lines: Sequence[Line], first: int, end: int) -> int:
     """Where the list of ``lines[first:end]`` ends by its geometry: at the first heading (a
     line larger than the list's type) after which the next line starts at no place a line of

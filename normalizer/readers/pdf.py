@@ -52,12 +52,12 @@ from bibnorm.readers._list_edges import (
     LineNumbering,
     below_columns,
     ends_list,
-    list_indents,
+    rebased,
 )
 from bibnorm.readers._pdf_accents import join_overlaid_accents, readable_text
 from bibnorm.readers._pdf_labels import bracket_raised_label
 from bibnorm.readers._pdf_margins import margin_note
-from bibnorm.readers._pdf_sections import LARGER, layout_end, list_headings, reads_as_a_list, rebased
+from bibnorm.readers._pdf_sections import LARGER, layout_end, list_headings, reads_as_a_list
 from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
 from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import (
@@ -114,7 +114,7 @@ def read_section(
     before them: each query's origin is its line in the document), and the list they were
     read as; ``None`` when the lines hold no reference list. Lines in larger type than the
     list's (the headings of its parts: "Articles", "Books") are no part of any reference."""
-    lines = [line._replace(indent=indent) for line, indent in zip(lines, list_indents(lines), strict=True)]
+    lines = rebased(lines)  # indents from the list's own margin, not the page's leftmost line
     sizes = sorted(line.size for line in lines[:_LIST_SAMPLE] if line.text.strip())
     body = sizes[len(sizes) // 2] if sizes else 0.0
     footers = below_columns(lines)
