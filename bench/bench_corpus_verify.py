@@ -21,7 +21,7 @@ references per CPU-second (the per-core rate the load does not hide): the venue'
 references/s per core from parsed references to verdicts (reading apart), and including reading
 (``.bib`` and PDF apart); the whole venue in 1 process, then its detection and false-alarm rates
 and whether per-file ``verify`` gives the same verdicts on a sample of documents spread over the
-venue; the venue on 2 local worker processes (and 2 Dask workers with ``--dask``), the scaling,
+venue; the venue on 2 local worker processes (and 1 and 2 Dask workers with ``--dask``), the scaling,
 the largest worker's peak resident and private memory (sampled from /proc), whether the results
 folders are byte-identical; last, a run of this script with 2 workers killed (SIGKILL to its
 process group) once it wrote ``--kill-at`` of its results, then resumed: the same bytes as the
@@ -367,20 +367,33 @@ def other_engines(venue: Path, work: Path, job: Job, refs: int, serial: float, d
     print(f"scaling 1 -> 2 processes: {serial / two:.2f}x")
     same = folder_bytes(work / "1 process") == folder_bytes(work / "2 processes")
     if dask:
-        import dask
-        from distributed import LocalCluster
-
-        # Non-daemonic workers, as docs/scale.md runs them: a PDF is read in a bounded child.
-        with (
-            dask.config.set({"distributed.worker.daemon": False}),
-            LocalCluster(
-                n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-            ) as cluster,
-        ):
-            elapsed = timed_run("2 Dask workers", DaskEngine(cluster), venue, work, job, refs)
-        print(f"scaling 1 process -> 2 Dask workers: {serial / elapsed:.2f}x")
-        same = same and folder_bytes(work / "2 Dask workers") == folder_bytes(work / "1 process")
+        elapsed = {workers: dask_run(workers, venue, work, job, refs) for workers in (1, 2)}
+        print(f"scaling 1 -> 2 Dask workers: {elapsed[1] / elapsed[2]:.2f}x")
+        print(f"scaling 1 process -> 2 Dask workers: {serial / elapsed[2]:.2f}x")
+        for workers in (1, 2):
+            same = same and folder_bytes(work / _dask_name(workers)) == folder_bytes(work / "1 process")
     return same
+
+
+def dask_run(workers: int, venue: Path, work: Path, job: Job, refs: int) -> float:
+    """The venue on a Dask LocalCluster of ``workers`` single-threaded worker processes, set up as
+    docs/scale.md runs a venue: non-daemonic (a PDF is read in a bounded child) and without
+    Dask's statistical profiler (it samples each task's stack 100 times a second: 5% of a
+    CPU-bound task's time)."""
+    import dask
+    from distributed import LocalCluster
+
+    with (
+        dask.config.set({"distributed.worker.daemon": False, "distributed.worker.profile.enabled": False}),
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        ) as cluster,
+    ):
+        return timed_run(_dask_name(workers), DaskEngine(cluster), venue, work, job, refs)
+
+
+def _dask_name(workers: int) -> str:
+    return f"{workers} Dask worker{'s' if workers > 1 else ''}"
 
 
 def shard_bytes(folder: Path) -> int:
@@ -451,7 +464,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--corrupt", type=float, default=0.035)
     parser.add_argument("--seed", type=int, default=46)
     parser.add_argument(
-        "--dask", action="store_true", help="also run on a Dask LocalCluster of 2 worker processes"
+        "--dask", action="store_true", help="also run on Dask LocalClusters of 1 and 2 worker processes"
     )
     parser.add_argument("--sample", type=int, default=40, help="documents checked against per-file verify")
     parser.add_argument(

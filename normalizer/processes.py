@@ -1,7 +1,8 @@
 """Forked worker processes that start, finish and fail without a trace on stderr or a hang.
 
-`fork_pool` is the one way bibnorm starts worker processes (``check`` and ``format`` on
-big files, ``index build``). What it guarantees, and why:
+`fork_pool` is the one way bibnorm starts pools of worker processes (``check`` and ``format``
+on big files, ``index build``, the corpus engine); `KeptWorker` the one way it keeps a single
+worker across calls (the PDF reader's memory and time bound). What they guarantee, and why:
 
 - **Workers never run the parent's signal handlers.** The CLI turns SIGTERM and SIGHUP
   into an exception (``normalizer/cli/__init__.py``); a forked worker inherited that
@@ -34,12 +35,15 @@ big files, ``index build``). What it guarantees, and why:
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import gc
 import os
+import pickle
 import signal
 import threading
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+import weakref
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -194,3 +198,172 @@ def _start_pool(
             child.join()
         return None
     return pool
+
+
+class WorkerLostError(Exception):
+    """The kept worker process died during a call (killed, out of memory, a crash in C code)."""
+
+
+class WorkerTimeoutError(Exception):
+    """The kept worker took longer than the call's time bound; it was killed."""
+
+
+class KeptWorker:
+    """One worker process kept across calls: started at the first, started anew when it died, when
+    its start arguments change, and after ``calls_per_worker`` calls.
+
+    For work that must run apart from this process (`bibnorm.readers.pdf` reads each PDF in a
+    child held to a memory bound) but comes often: a process a call cost half a second a PDF where
+    the fork server starts it (whenever another thread runs here: a progress display, a Dask
+    worker's threads), more than the reading itself. The worker is forked from this process where
+    `can_fork`, else started by the fork server with ``preload`` imported there once.
+
+    No thread of this process's is started (a pipe, not a pool): `can_fork` stays true for the
+    other forks bibnorm makes. Calls from several threads take turns. A child forked from this
+    process forgets the worker (it is the parent's). The worker is a daemon: it ends with this
+    process, or when it reads the end of its pipe.
+    """
+
+    def __init__(self, preload: Sequence[str] = (), *, calls_per_worker: int = 64) -> None:
+        self._preload = list(preload)
+        self._calls_per_worker = calls_per_worker
+        self._lock = threading.Lock()
+        self._process: Any = None
+        self._connection: Any = None
+        self._started_with: tuple[Any, ...] | None = None
+        self._calls = 0
+        self._owner = os.getpid()
+        _KEPT_WORKERS.add(self)
+
+    def call(
+        self,
+        initializer: Callable[..., object] | None,
+        initargs: tuple[Any, ...],
+        timeout: float,
+        function: Callable[..., T],
+        *args: Any,
+    ) -> T | None:
+        """``function(*args)`` in the worker (started with ``initializer(*initargs)`` run first);
+        what it raises is raised here. None when no worker can be started here (a daemonic
+        process, no fork and no fork server): the caller does the work itself. Raises
+        `WorkerLostError` when the worker died during the call, `WorkerTimeoutError` (the worker
+        killed) when it took more than ``timeout`` seconds; the next call starts another."""
+        with self._lock:
+            if not self._running((initializer, initargs)):
+                return None
+            try:
+                self._connection.send((function, args))
+                if not self._connection.poll(timeout):
+                    self._process.kill()
+                    self._stop()
+                    raise WorkerTimeoutError
+                succeeded, outcome = self._connection.recv()
+            except (EOFError, OSError):
+                self._stop()
+                raise WorkerLostError from None
+            self._calls += 1
+            if not succeeded:
+                self._stop()  # its state after a failure (a MemoryError) is not to be trusted
+                raise outcome
+            return outcome
+
+    def close(self) -> None:
+        """End the worker (it exits on its own once it reads the end of its pipe)."""
+        with self._lock:
+            self._stop()
+
+    def _running(self, start: tuple[Any, ...]) -> bool:
+        if self._owner != os.getpid():
+            self._forget()
+        if self._process is not None and (
+            self._started_with != start
+            or self._calls >= self._calls_per_worker
+            or not self._process.is_alive()
+        ):
+            self._stop()
+        if self._process is None:
+            self._start(start)
+        return self._process is not None
+
+    def _start(self, start: tuple[Any, ...]) -> None:
+        import multiprocessing
+
+        if multiprocessing.current_process().daemon:
+            return  # a daemonic process (a Dask worker's, by default) may not have children
+        method = "fork" if can_fork() else "forkserver"
+        if method not in multiprocessing.get_all_start_methods():
+            return
+        context: Any = multiprocessing.get_context(method)
+        if method == "forkserver":
+            context.set_forkserver_preload(self._preload)
+        here, there = context.Pipe()
+        process = context.Process(target=_serve_kept, args=(there, here, *start), daemon=True)
+        try:
+            with _stop_signals_held():
+                process.start()
+        except OSError:
+            here.close()
+            there.close()
+            return
+        there.close()
+        self._process, self._connection, self._started_with, self._calls = process, here, start, 0
+
+    def _stop(self) -> None:
+        if self._process is None:
+            return
+        with contextlib.suppress(OSError):
+            self._connection.close()
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+        self._forget()
+
+    def _forget(self) -> None:
+        """Let the worker go without ending it (in a forked child: it is the parent's)."""
+        self._process = self._connection = self._started_with = None
+        self._calls = 0
+        self._owner = os.getpid()
+
+
+T = TypeVar("T")
+_KEPT_WORKERS: weakref.WeakSet[KeptWorker] = weakref.WeakSet()
+
+
+def _forget_kept_workers_in_child() -> None:
+    """In a child forked from this process: its copy of each kept worker's pipe is closed (so that
+    worker still reads the end of its pipe when this process ends) and the worker forgotten."""
+    for kept in list(_KEPT_WORKERS):
+        if kept._connection is not None:
+            with contextlib.suppress(OSError):
+                kept._connection.close()
+        kept._forget()
+        kept._lock = threading.Lock()  # a lock held by another thread at the fork stays held in the copy
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_kept_workers_in_child)
+
+
+def _serve_kept(
+    connection: Any, parents_end: Any, initializer: Callable[..., object] | None, initargs: tuple[Any, ...]
+) -> None:
+    """The kept worker's loop: a call a message, its outcome sent back, until the pipe ends."""
+    parents_end.close()  # a forked child holds the parent's end too: closed, the end of the pipe is seen
+    faulthandler.disable()  # a crash here is the caller's one line (`WorkerLostError`), not a dump on stderr
+    worker_signals()
+    if initializer is not None:
+        initializer(*initargs)
+    while True:
+        try:
+            function, args = connection.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            outcome: tuple[bool, Any] = (True, function(*args))
+        except Exception as error:  # sent back whole: the caller raises it
+            outcome = (False, error)
+        try:
+            connection.send(outcome)
+        except (pickle.PicklingError, TypeError, AttributeError) as error:  # an exception that cannot travel
+            connection.send((False, RuntimeError(f"{outcome[1]!r} (not sent whole: {error})")))

@@ -213,7 +213,7 @@ def test_a_run_killed_midway_resumes_to_the_same_bytes(env: Path) -> None:
         for line in shard.read_text(encoding="utf-8").splitlines(keepends=True)
     ]
     for line in reversed(finished[:7]):
-        store.append(line)
+        store.append(line, json.loads(line)["document"]["sha256"])
     store.close()
     cut = store.shard(json.loads(finished[7])["document"]["sha256"])
     with cut.open("a", encoding="utf-8") as handle:

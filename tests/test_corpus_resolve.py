@@ -166,7 +166,7 @@ def test_a_run_killed_midway_resumes_to_the_same_bytes(env: Path) -> None:
         for line in shard.read_text(encoding="utf-8").splitlines(keepends=True)
     ]
     for line in reversed(finished[:5]):
-        store.append(line)
+        store.append(line, json.loads(line)["document"]["sha256"])
     store.close()
     bib = next(name for name in expected if name.startswith("bib/"))
     (env / "killed/bib").mkdir()

@@ -154,6 +154,19 @@ def test_temporary_files_a_killed_run_left_are_removed_by_the_next_write(tmp_pat
     assert fresh.exists()  # may belong to a run still writing
 
 
+def test_a_temporary_file_left_after_this_process_wrote_to_the_folder_is_still_removed(tmp_path: Path) -> None:
+    """The folder's temporary files are listed once and kept while only this process writes
+    there (a venue's thousands of pages); a file another process leaves meanwhile is seen."""
+    io.write_atomic(tmp_path / "a.html", "a\n")
+    io.write_atomic(tmp_path / "b.html", "b\n")
+    stale = tmp_path / ".a.html.k1llEd42.tmp"  # another run, killed while writing a.html
+    stale.write_text("half a page", encoding="utf-8")
+    old = time.time() - 2 * io.STALE_AFTER
+    os.utime(stale, (old, old))
+    io.write_atomic(tmp_path / "a.html", "a again\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "b.html"]
+
+
 # --------------------------------------------------------------------------- where a run may write
 
 DRAFT_RULE = (

@@ -349,6 +349,24 @@ def test_a_content_stream_inflating_past_the_memory_budget_is_one_line(
     )
 
 
+def test_reading_past_the_time_budget_is_one_line_and_the_next_pdf_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker that reads a PDF's pages is held to a time as well as to memory; here the time
+    is scaled down to a millionth of a second, which no PDF is read in. The worker is killed, the
+    run says so in one line, and the next PDF (the budget back) is read by another."""
+    from bibnorm.readers import pdf as pdf_reader
+
+    pdf = (PDFS / "ieeetran-2col.pdf").read_bytes()
+    with monkeypatch.context() as scaled_down:
+        scaled_down.setattr(pdf_reader, "TIME_BUDGET", 1e-6)
+        assert _refused(pdf, tmp_path) == (
+            "reading this PDF takes more than 1e-06 s (a damaged or hostile file?); nothing was read\n"
+        )
+    queries, _ = pdf_reader.read_pdf(pdf, "paper.pdf")
+    assert len(queries) == len(RECORDS)
+
+
 def test_resolve_a_pdf_writes_the_bib_of_its_bibliography(
     snapshot_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

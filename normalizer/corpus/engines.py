@@ -1,7 +1,8 @@
 """Where the documents are worked on: in this process, on local worker processes, or on Dask.
 
-Every engine runs the same task, `jobs.run_batch` (a batch of documents → their result lines,
-for any `jobs.CorpusJob`: verify's or resolve's), and yields each batch's lines as it finishes;
+Every engine runs the same task, `jobs.run_batch` (a batch of documents → their result lines and
+the pages beside them, for any `jobs.CorpusJob`: verify's or resolve's), and yields each batch's
+results as it finishes;
 the store sorts them when the run ends, so the engine and the number of workers change how fast
 a venue is done, never what is written.
 
@@ -21,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
 from bibnorm.corpus.documents import Document
-from bibnorm.corpus.jobs import CorpusJob, close_kept, run_batch
+from bibnorm.corpus.jobs import CorpusJob, DocumentResult, close_kept, run_batch
 from bibnorm.errors import UsageError
 
 Batch = list[tuple[Document, str]]
@@ -38,14 +39,14 @@ def batches(todo: Sequence[tuple[Document, str]], workers: int) -> list[Batch]:
 class Engine(Protocol):
     workers: int
 
-    def run(self, job: CorpusJob, todo: Sequence[Batch], decision: str) -> Iterator[list[str]]:
-        """Each batch's result lines, as batches finish (in any order)."""
+    def run(self, job: CorpusJob, todo: Sequence[Batch], decision: str) -> Iterator[list[DocumentResult]]:
+        """Each batch's results, as batches finish (in any order)."""
 
 
 class SerialEngine:
     workers = 1
 
-    def run(self, job: CorpusJob, todo: Sequence[Batch], decision: str) -> Iterator[list[str]]:
+    def run(self, job: CorpusJob, todo: Sequence[Batch], decision: str) -> Iterator[list[DocumentResult]]:
         try:
             for batch in todo:
                 yield run_batch(job, batch, decision)
@@ -57,7 +58,7 @@ class ProcessEngine:
     def __init__(self, workers: int) -> None:
         self.workers = workers
 
-    def run(self, job: CorpusJob, todo: Sequence[Batch], decision: str) -> Iterator[list[str]]:
+    def run(self, job: CorpusJob, todo: Sequence[Batch], decision: str) -> Iterator[list[DocumentResult]]:
         from concurrent.futures import as_completed
 
         from bibnorm.processes import fork_pool
@@ -82,7 +83,7 @@ class DaskEngine:
         self.scheduler = scheduler
         self.workers = 0  # known once connected
 
-    def run(self, job: CorpusJob, todo: Sequence[Batch], decision: str) -> Iterator[list[str]]:
+    def run(self, job: CorpusJob, todo: Sequence[Batch], decision: str) -> Iterator[list[DocumentResult]]:
         client, owned = self._client()
         try:
             self.workers = len(client.scheduler_info().get("workers", {}))

@@ -1,4 +1,5 @@
-"""The task every engine runs, whatever the command: a batch of documents → their result lines.
+"""The task every engine runs, whatever the command: a batch of documents → their results (the line
+and the pages beside it).
 
 A corpus job (`bibnorm.corpus.verifying.Job` for ``verify``, `bibnorm.corpus.resolving.ResolveDocuments`
 for ``resolve``) says what a result depends on besides the document (its decision version), what a
@@ -17,8 +18,9 @@ import json
 import threading
 from collections.abc import Hashable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
+from bibnorm.corpus.summary import document_files
 from bibnorm.errors import InputError
 
 if TYPE_CHECKING:
@@ -76,9 +78,19 @@ def close_kept() -> None:
     _KEPT.opened.clear()
 
 
-def document_line(job: CorpusJob, document: Document, content_hash: str, decision: str) -> str:
-    """``document``'s result line (ending in a newline). A document that cannot be read gives a
-    line with its ``error`` and no entries: one bad PDF never stops a venue."""
+class DocumentResult(NamedTuple):
+    """One document done: its result line and the files beside it, made by the worker (so a
+    venue's pages are rendered in parallel, and the process that writes them parses nothing)."""
+
+    document_id: str
+    content_hash: str  # the document's, as the store shards by it
+    line: str  # the result line, ending in a newline
+    files: dict[str, str]  # name under the results folder → text: its page, the job's own (resolve's .bib)
+
+
+def document_result(job: CorpusJob, document: Document, content_hash: str, decision: str) -> DocumentResult:
+    """``document``'s result line and files. A document that cannot be read gives a line with its
+    ``error`` and no entries: one bad PDF never stops a venue."""
     head: dict[str, Any] = {
         "id": document.id,
         "path": document.relative,
@@ -92,9 +104,12 @@ def document_line(job: CorpusJob, document: Document, content_hash: str, decisio
         # The message names the file by the corpus-relative path: no absolute path in a result.
         message = str(error).replace(str(document.path), document.relative)
         body = {"entries": [], "notes": [], "error": message}
-    return json.dumps({"document": head, "decision": decision, **body}, ensure_ascii=False) + "\n"
+    line = json.dumps({"document": head, "decision": decision, **body}, ensure_ascii=False) + "\n"
+    # The files are made from the line as it will be read back (lists, not tuples): a page rendered
+    # now is byte for byte the page a later run renders from the results folder.
+    return DocumentResult(document.id, content_hash, line, document_files(json.loads(line), job.tally))
 
 
-def run_batch(job: CorpusJob, batch: Sequence[tuple[Document, str]], decision: str) -> list[str]:
-    """The result lines of a batch of ``(document, content hash)``, in order (a task of the engines)."""
-    return [document_line(job, document, digest, decision) for document, digest in batch]
+def run_batch(job: CorpusJob, batch: Sequence[tuple[Document, str]], decision: str) -> list[DocumentResult]:
+    """The results of a batch of ``(document, content hash)``, in order (a task of the engines)."""
+    return [document_result(job, document, digest, decision) for document, digest in batch]

@@ -3,7 +3,6 @@ summarise. The same run for every `bibnorm.corpus.jobs.CorpusJob`."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,8 +12,7 @@ from bibnorm.corpus.documents import Document, find_documents
 from bibnorm.corpus.engines import Engine, batches
 from bibnorm.corpus.jobs import CorpusJob
 from bibnorm.corpus.store import Key, ResultStore
-from bibnorm.corpus.summary import Tally, write_if_changed, write_summary
-from bibnorm.io import make_folders
+from bibnorm.corpus.summary import Tally, write_document_files, write_summary
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 
 
@@ -37,7 +35,7 @@ def run_corpus(
     corpus: str, out: Path, job: CorpusJob, engine: Engine, progress: Progress = NO_PROGRESS
 ) -> CorpusOutcome:
     """Do ``job`` to every document of ``corpus`` (`find_documents`) not yet done in ``out`` with
-    this decision version, write its line (and its files: resolve's .bib) as it finishes, then
+    this decision version, write its line and its files (its page, resolve's .bib) as it finishes, then
     settle the shards and write the summaries. Stopped at any point, the next run goes on where
     this one stopped."""
     documents = [d for d in find_documents(corpus) if not _inside(d.path, out)]
@@ -53,27 +51,21 @@ def run_corpus(
     todo = [pair for pair, key in zip(hashed, keys, strict=True) if key not in done]
     tally = job.tally
     progress.start(tally.phase, len(todo), "documents")
+    written: dict[str, set[str]] = {}  # document id → its files this run wrote
     try:
-        for lines in engine.run(job, batches(todo, max(1, engine.workers)), decision):
-            for line in lines:
-                store.append(line)
-                _write_files(out, tally, line)
-            progress.advance(len(lines))
+        for results in engine.run(job, batches(todo, max(1, engine.workers)), decision):
+            for result in results:
+                store.append(result.line, result.content_hash)
+                write_document_files(out, result.files)
+                written[result.document_id] = set(result.files)
+            progress.advance(len(results))
     finally:
         store.close()
     progress.finish()
     progress.start("summary", len(keys), "documents")
-    rows = write_summary(out, store.settle(keys), tally, progress)
+    rows = write_summary(out, store.settle(keys), tally, progress, written)
     progress.finish()
     return CorpusOutcome(rows=rows, verified_now=len(todo), reused=len(documents) - len(todo), tally=tally)
-
-
-def _write_files(out: Path, tally: Tally, line: str) -> None:
-    """The files a document's result brings (resolve's .bib), written the moment it is done."""
-    files = tally.files(json.loads(line))
-    for name, text in files.items():
-        make_folders((out / name).parent)
-        write_if_changed(out / name, text)
 
 
 def _inside(path: Path, folder: Path) -> bool:

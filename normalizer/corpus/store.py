@@ -41,8 +41,9 @@ class ResultStore:
     def shard(self, content_hash: str) -> Path:
         return self.results / f"{content_hash[0]}.jsonl"
 
-    def _whole_lines(self, shard: Path) -> Iterator[tuple[Key, str]]:
-        """The shard's whole lines with their keys (a line cut short, or not a result, is skipped)."""
+    def _whole_lines(self, shard: Path) -> Iterator[tuple[Key, str, dict[str, Any]]]:
+        """The shard's whole lines with their keys and results (a line cut short, or not a result,
+        is skipped)."""
         if not shard.is_file():
             return
         with shard.open(encoding="utf-8") as lines:
@@ -50,17 +51,19 @@ class ResultStore:
                 if not line.endswith("\n"):
                     continue  # the tail a killed run left
                 try:
-                    yield result_key(json.loads(line)), line
+                    result = json.loads(line)
+                    yield result_key(result), line, result
                 except (json.JSONDecodeError, KeyError, TypeError):
                     continue
 
     def done(self) -> set[Key]:
         """The keys of every result already written."""
-        return {key for name in SHARDS for key, _ in self._whole_lines(self.results / f"{name}.jsonl")}
+        return {key for name in SHARDS for key, _, _ in self._whole_lines(self.results / f"{name}.jsonl")}
 
-    def append(self, line: str) -> None:
-        """Add one document's line to its shard, durably enough that a killed run keeps it."""
-        shard = self.shard(json.loads(line)["document"]["sha256"])
+    def append(self, line: str, content_hash: str) -> None:
+        """Add one document's line (its content hash ``content_hash``) to its shard, durably enough
+        that a killed run keeps it."""
+        shard = self.shard(content_hash)
         handle = self._open.get(shard.name)
         if handle is None:
             make_folders(self.results)
@@ -84,14 +87,16 @@ class ResultStore:
         make_folders(self.results)
         for name in SHARDS:
             shard = self.results / f"{name}.jsonl"
-            lines = {key: line for key, line in self._whole_lines(shard) if key in wanted[name]}
+            lines = {
+                key: (line, result) for key, line, result in self._whole_lines(shard) if key in wanted[name]
+            }
             kept = [lines[key] for key in sorted(lines, key=lambda key: key[0])]
             if kept:
-                write_atomic(shard, "".join(kept))
+                write_atomic(shard, "".join(line for line, _ in kept))
             elif shard.exists():
                 shard.unlink()  # no document of the corpus left in it: as if never written
-            for line in kept:
-                yield json.loads(line)
+            for _, result in kept:
+                yield result
 
 
 def _drop_cut_tail(shard: Path) -> None:

@@ -214,27 +214,47 @@ VERIFY_TALLY = Tally(
 )
 
 
+def document_files(result: dict[str, Any], tally: Tally) -> dict[str, str]:
+    """The files beside a document's result, by name under the results folder: its page, and the
+    job's own (resolve's ``.bib``)."""
+    return {document_page(result["document"]["id"]): report_html(result, tally), **tally.files(result)}
+
+
+def write_document_files(folder: Path, files: dict[str, str]) -> None:
+    """A document's files into the results ``folder`` (an unchanged file is not rewritten)."""
+    for name, text in files.items():
+        make_folders((folder / name).parent)
+        write_if_changed(folder / name, text)
+
+
 def write_summary(
-    folder: Path, results: Iterable[dict[str, Any]], tally: Tally, progress: Progress = NO_PROGRESS
+    folder: Path,
+    results: Iterable[dict[str, Any]],
+    tally: Tally,
+    progress: Progress = NO_PROGRESS,
+    written: dict[str, set[str]] | None = None,
 ) -> list[dict[str, Any]]:
-    """Each document's page and files as its result comes (an unchanged file is not rewritten),
-    then ``summary.csv`` and ``summary.html``; pages and files of documents no longer in the
-    corpus are removed. Every file is written atomically. Returns the documents' rows, sorted by id."""
+    """Each document's page and files as its result comes, unless this run wrote them already
+    (``written``: a document id → the names of its files), then ``summary.csv`` and
+    ``summary.html``; pages and files of documents no longer in the corpus are removed. Every file
+    is written atomically. Returns the documents' rows, sorted by id."""
     folders = ("documents", *tally.folders)
     for name in folders:
         make_folders(folder / name)
-    written: set[str] = set()
+    kept: set[str] = set()
     rows = []
     for result in results:
-        files = {document_page(result["document"]["id"]): report_html(result, tally), **tally.files(result)}
-        for name, text in files.items():
-            write_if_changed(folder / name, text)
-        written |= files.keys()
+        names = (written or {}).get(result["document"]["id"])
+        if names is None:  # a result an earlier run wrote: its files are made again (the same, or mended)
+            files = document_files(result, tally)
+            write_document_files(folder, files)
+            names = set(files)
+        kept |= names
         rows.append(document_row(result, tally))
         progress.advance()
     for name in folders:
         for stale in sorted((folder / name).iterdir()):
-            if stale.is_file() and f"{name}/{stale.name}" not in written:
+            if stale.is_file() and f"{name}/{stale.name}" not in kept:
                 stale.unlink()
     rows.sort(key=lambda row: row["document"])
     write_atomic(folder / "summary.csv", summary_csv(rows, tally))

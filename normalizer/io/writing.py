@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import glob
 import os
+import re
 import stat
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,9 +49,11 @@ class WrittenFiles:
 
     def __init__(self) -> None:
         self.paths: list[Path] = []
+        self._known: set[Path] = set()  # the same paths: a venue's run writes thousands
 
     def record(self, path: Path) -> None:
-        if path not in self.paths:
+        if path not in self._known:
+            self._known.add(path)
             self.paths.append(path)
 
     def describe(self) -> str:
@@ -174,6 +177,7 @@ def replace_atomically(given: Path, target: Path, text: str | bytes, existing: o
         adopt_mode(temporary, existing)
         os.replace(temporary, target)
         temporary = None
+        _TEMPORARIES.changed_here(target.parent)
     except OSError as error:
         raise OutputError(f"cannot write {given}: {error.strerror or error}") from error
     finally:
@@ -213,10 +217,63 @@ STALE_AFTER = 3600.0  # seconds; no write of ours takes that long between create
 def remove_stale_temporaries(target: Path) -> None:
     """Delete temporary files a killed earlier run (SIGKILL, power loss) left beside ``target``."""
     now = time.time()
-    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+    for leftover in _TEMPORARIES.beside(target):
         with contextlib.suppress(OSError):
             if now - leftover.lstat().st_mtime > STALE_AFTER:
                 leftover.unlink()
+
+
+# What `temporary_beside` names a temporary file for ``name``: ".name.XXXXXXXX.tmp" (mkstemp's).
+_TEMPORARY_NAME = re.compile(r"\.(.+)\.[^.]+\.tmp", re.DOTALL)
+
+
+class _FolderTemporaries:
+    """The temporary files in each folder this process writes to, listed once and listed again
+    only when another process changed the folder (its mtime moved but for this process's own
+    renames), and at least every half `STALE_AFTER`.
+
+    A venue's results folder takes thousands of pages: listing the folder at each write cost
+    time growing with the square of the pages (20,000 pages: 400 million entries read). What
+    the cache can miss is a temporary file made since it was listed, which is fresh (no run
+    of ours takes an hour between creating and renaming one): the next listing finds it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._folders: dict[str, tuple[int, float, dict[str, list[str]]]] = {}
+
+    def beside(self, target: Path) -> list[Path]:
+        folder = os.path.abspath(target.parent)
+        try:
+            changed = os.stat(folder).st_mtime_ns
+        except OSError:
+            return []
+        with self._lock:
+            listed = self._folders.get(folder)
+            if listed is None or listed[0] != changed or time.monotonic() - listed[1] > STALE_AFTER / 2:
+                listed = self._folders[folder] = (changed, time.monotonic(), _temporaries_in(folder))
+            return [Path(folder, name) for name in listed[2].get(target.name, ())]
+
+    def changed_here(self, folder: Path) -> None:
+        """This process renamed a file into ``folder``: the change needs no new listing."""
+        folder_name = os.path.abspath(folder)
+        with self._lock, contextlib.suppress(OSError):
+            listed = self._folders.get(folder_name)
+            if listed is not None:
+                self._folders[folder_name] = (os.stat(folder_name).st_mtime_ns, *listed[1:])
+
+
+def _temporaries_in(folder: str) -> dict[str, list[str]]:
+    """The temporary files in ``folder`` by the name of the file each was to replace."""
+    found: dict[str, list[str]] = {}
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            named = _TEMPORARY_NAME.fullmatch(entry.name)
+            if named is not None:
+                found.setdefault(named.group(1), []).append(entry.name)
+    return found
+
+
+_TEMPORARIES = _FolderTemporaries()
 
 
 @contextlib.contextmanager

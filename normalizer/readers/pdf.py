@@ -44,6 +44,7 @@ from typing import NamedTuple
 
 from bibnorm.errors import InputError
 from bibnorm.models import Origin, Query
+from bibnorm.processes import KeptWorker, WorkerLostError, WorkerTimeoutError
 from bibnorm.readers._entry_sets import split_entry_sets
 from bibnorm.readers._italic_titles import italic_runs, queries_with_italic_titles
 from bibnorm.readers._list_edges import (
@@ -460,33 +461,34 @@ def _running_heads(pages: Sequence[Sequence[PdfLine]]) -> set[tuple[int, int]]:
 
 # What reading one PDF may take beyond what the process holds already. PDFium decodes a page's
 # content streams whole, so a small file can inflate to gigabytes (1 GB of blanks in one
-# compressed stream cost 2.1 GB). The pages are read in a forked worker held to this much more
-# address space: one that runs out is one line, and the run's own memory is never at stake.
+# compressed stream cost 2.1 GB). The pages are read in a worker process held to this much more
+# address space, and to `TIME_BUDGET`: one that runs out is one line, and the run's own memory
+# and time are never at stake. A 400-page thesis reads in about 5 s.
 MEMORY_BUDGET = 768 << 20
+TIME_BUDGET = 120.0
+
+# The worker is kept across PDFs (a venue reads hundreds): starting one a PDF cost half a second
+# wherever it cannot be forked from this process, more than reading most papers.
+_READER = KeptWorker(preload=[__name__, "pypdfium2"], calls_per_worker=64)
 
 
 def _read_bounded(data: bytes, path: str) -> list[list[PdfLine]]:
-    """The lines of every page, read in a worker process held to `MEMORY_BUDGET`: forked from
-    this process, or, while another thread runs here (a live progress display), from a fresh
-    fork server; in this process only where the platform can do neither."""
-    import multiprocessing
-    from concurrent.futures.process import BrokenProcessPool
-
-    from bibnorm.processes import can_fork, fork_pool
-
-    method = "fork" if can_fork() else "forkserver"
-    if method not in multiprocessing.get_all_start_methods():
-        return _all_pages(data, path)
-    with fork_pool(1, _limit_memory, (MEMORY_BUDGET,), start_method=method) as pool:
-        if pool is None:
-            return _all_pages(data, path)
-        try:
-            return pool.submit(_all_pages, data, path).result()
-        except (BrokenProcessPool, MemoryError):
-            raise InputError(
-                f"{path}: reading this PDF takes more than {MEMORY_BUDGET >> 20} MiB of memory (a content"
-                " stream that inflates to gigabytes?); nothing was read"
-            ) from None
+    """The lines of every page, read in the kept worker process held to `MEMORY_BUDGET` and
+    `TIME_BUDGET`; in this process only where no worker can start (a daemonic process: a Dask
+    worker's, by default)."""
+    try:
+        pages = _READER.call(_limit_memory, (MEMORY_BUDGET,), TIME_BUDGET, _all_pages, data, path)
+    except (WorkerLostError, MemoryError):
+        raise InputError(
+            f"{path}: reading this PDF takes more than {MEMORY_BUDGET >> 20} MiB of memory (a content"
+            " stream that inflates to gigabytes?); nothing was read"
+        ) from None
+    except WorkerTimeoutError:
+        raise InputError(
+            f"{path}: reading this PDF takes more than {TIME_BUDGET:g} s (a damaged or hostile file?);"
+            " nothing was read"
+        ) from None
+    return _all_pages(data, path) if pages is None else pages
 
 
 def _limit_memory(budget: int) -> None:
