@@ -88,11 +88,17 @@ class DaskEngine:
         try:
             self.workers = len(client.scheduler_info().get("workers", {}))
             futures = client.map(run_batch, [job] * len(todo), list(todo), [decision] * len(todo), pure=False)
+            pending = set(futures)
             try:
                 for future in _as_completed(futures):
-                    yield future.result()
+                    results = future.result()
+                    # Let the worker drop its copy now: a venue's results held until the run
+                    # ends grew each worker by its share of them (lines and pages).
+                    pending.discard(future)
+                    future.release()
+                    yield results
             finally:
-                client.cancel(futures)
+                client.cancel(list(pending))
         finally:
             if owned:
                 client.close()
