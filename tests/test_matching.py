@@ -68,6 +68,7 @@ def candidate(title: str, arxiv_id: str = "2106.04560", abstract: str | None = N
         ),
         pytest.param(r"for {\mbox{$\pi$}}-languages", "for π-languages", id="greek-in-text-mbox"),
         pytest.param(r"{DECIPHER}{\mbox{$^\mbox{TM}$}} System", "DECIPHER™ System", id="text-mbox-in-math"),
+        pytest.param(r"The {\LaTeX} Companion", "The LaTeX Companion", id="tex-logo"),
         # Plain ASCII titles take a shorter path than LaTeX or non-ASCII ones: the same words.
         pytest.param(
             "ell-norm Varepsilon-Nets", r"$\ell$-norm $\varepsilon$-Nets", id="ascii-tex-letter-words"
@@ -232,11 +233,10 @@ def _fields_with_accent_commands() -> list[str]:
 )
 def test_plain_text_renders_accents_as_pylatexenc_does(text: str) -> None:
     # The fast path for accent commands must be invisible: same text as the LaTeX parser's.
+    from bibnorm.text.tex_math import latex_to_text
     from bibnorm.text.titles import plain_text
-    from pylatexenc.latex2text import LatexNodes2Text
 
-    parser = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
-    expected = " ".join(parser.latex_to_text(text).split())
+    expected = " ".join(latex_to_text().latex_to_text(text).split())
     assert plain_text(text) == expected
 
 

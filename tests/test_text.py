@@ -36,6 +36,22 @@ from bibnorm.text.clean import (
             '"Why Should I Trust You?": Explaining', "“Why Should I Trust You?”: Explaining", id="quotes"
         ),
         pytest.param('A 12" Record', 'A 12" Record', id="unpaired-quote-kept"),
+        # The TeX family's logos are words of the title, not commands to drop.
+        pytest.param(r"{\TeX}: The Program", "TeX: The Program", id="tex-logo"),
+        pytest.param(r"The {\LaTeX} Companion", "The LaTeX Companion", id="latex-logo"),
+        pytest.param(r"The {\TeX}book", "The TeXbook", id="logo-inside-a-word"),
+        pytest.param(r"\LaTeXe\ for Authors", "LaTeX2ε for Authors", id="latex2e-logo"),
+        pytest.param(
+            r"User's Guide for the \AmS-\LaTeX{} Package",
+            "User's Guide for the AMS-LaTeX Package",
+            id="ams-latex-logos",
+        ),  # fmt: skip
+        pytest.param(r"{\BibTeX}ing", "BibTeXing", id="bibtex-logo"),
+        pytest.param(r"The {\MF}book", "The METAFONTbook", id="metafont-logo"),
+        # A box's text is the title's: "Ebl{\mbox{$^2$}}" (ACL Anthology) is "Ebl²".
+        pytest.param(
+            r"Ebl{\mbox{$^2$}}: Lexical Acquisition", "Ebl²: Lexical Acquisition", id="math-in-text-mbox"
+        ),
     ],
 )
 def test_clean_title(source: str, clean: str) -> None:

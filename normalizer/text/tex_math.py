@@ -14,6 +14,7 @@ from pylatexenc.latex2text import LatexNodes2Text
 
 __all__ = [
     "LATEX_TEXT",
+    "TEX_LOGOS",
     "SUBSCRIPTS",
     "SUPERSCRIPTS",
     "math_to_rich_text",
@@ -21,12 +22,54 @@ __all__ = [
     "parse_math",
     "scripted",
     "serialise_math",
+    "latex_to_text",
     "split_source_math",
     "untagged_math",
 ]
 
-# TeX to text, math kept verbatim (its own parser handles math); shared with `bibnorm.text.clean`.
-LATEX_TEXT = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
+# The TeX family's logos, as their names are spelt in text: pylatexenc knows none of them, and an
+# unknown command is dropped ("{\TeX}: The Program" read as ": The Program").
+TEX_LOGOS = {
+    "TeX": "TeX",
+    "LaTeX": "LaTeX",
+    "LaTeXe": "LaTeX2ε",
+    "BibTeX": "BibTeX",
+    "XeTeX": "XeTeX",
+    "XeLaTeX": "XeLaTeX",
+    "LuaTeX": "LuaTeX",
+    "LuaLaTeX": "LuaLaTeX",
+    "pdfTeX": "pdfTeX",
+    "pdfLaTeX": "pdfLaTeX",
+    "eTeX": "ε-TeX",
+    "ConTeXt": "ConTeXt",
+    "SliTeX": "SliTeX",
+    "AmS": "AMS",
+    "AmSTeX": "AMS-TeX",
+    "AMSTeX": "AMS-TeX",
+    "AmSLaTeX": "AMS-LaTeX",
+    "AMSLaTeX": "AMS-LaTeX",
+    "MF": "METAFONT",
+    "METAFONT": "METAFONT",
+    "MP": "METAPOST",
+    "METAPOST": "METAPOST",
+    "LyX": "LyX",
+}
+
+
+def latex_to_text() -> LatexNodes2Text:
+    """pylatexenc's renderer, math kept verbatim (its own parser handles math), with the TeX
+    logos, and ``\mbox{…}``'s text kept: its default drops the box's content, and
+    "Ebl{\mbox{$^2$}}" (ACL Anthology) is the title "Ebl²", not "Ebl". The one renderer of
+    `bibnorm.text.clean` (records entering bibnorm) and `bibnorm.text.titles` (comparing titles)."""
+    from pylatexenc.latex2text import MacroTextSpec, get_default_latex_context_db
+
+    context = get_default_latex_context_db()
+    macros = [MacroTextSpec(name, simplify_repl=text) for name, text in TEX_LOGOS.items()]
+    context.add_context_category("bibnorm", prepend=True, macros=[*macros, MacroTextSpec("mbox", "%s")])
+    return LatexNodes2Text(latex_context=context, math_mode="verbatim", strict_latex_spaces=False)
+
+
+LATEX_TEXT = latex_to_text()
 
 SUPERSCRIPTS = dict(zip("0123456789+-\u2212=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾", strict=True))
 SUBSCRIPTS = dict(zip("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎", strict=True))

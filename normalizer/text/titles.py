@@ -15,9 +15,10 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
+
+from bibnorm.text.tex_math import latex_to_text
 
 _LATEX_HINT = re.compile(r"[\\{}$^_~]")
 _LATEX_MARKUP = re.compile(r"[\\$^_~]")
@@ -37,15 +38,7 @@ TYPO_MIN_LETTERS = 5
 _ABSTRACT_CHARS = 2000  # enough text to tell papers apart, cheap to compare
 
 
-def _latex_to_text() -> LatexNodes2Text:
-    """pylatexenc's renderer, math kept verbatim, ``\\mbox{…}``'s text kept: its default drops the
-    box's content, and "Ebl{\\mbox{$^2$}}" (ACL Anthology) is the title "Ebl²", not "Ebl"."""
-    context = get_default_latex_context_db()
-    context.add_context_category("bibnorm-titles", prepend=True, macros=[MacroTextSpec("mbox", "%s")])
-    return LatexNodes2Text(latex_context=context, math_mode="verbatim", strict_latex_spaces=False)
-
-
-_latex = _latex_to_text()
+_latex = latex_to_text()
 
 
 # Accent commands on one letter, the LaTeX most titles and names carry (``Donn{\\'e}es``,
