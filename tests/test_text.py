@@ -45,7 +45,7 @@ from bibnorm.text.clean import (
             r"User's Guide for the \AmS-\LaTeX{} Package",
             "User's Guide for the AMS-LaTeX Package",
             id="ams-latex-logos",
-        ),  # fmt: skip
+        ),
         pytest.param(r"{\BibTeX}ing", "BibTeXing", id="bibtex-logo"),
         pytest.param(r"The {\MF}book", "The METAFONTbook", id="metafont-logo"),
         # A box's text is the title's: "Ebl{\mbox{$^2$}}" (ACL Anthology) is "Ebl²".

@@ -14,15 +14,15 @@ from pylatexenc.latex2text import LatexNodes2Text
 
 __all__ = [
     "LATEX_TEXT",
-    "TEX_LOGOS",
     "SUBSCRIPTS",
     "SUPERSCRIPTS",
+    "TEX_LOGOS",
+    "latex_to_text",
     "math_to_rich_text",
     "math_to_unicode",
     "parse_math",
     "scripted",
     "serialise_math",
-    "latex_to_text",
     "split_source_math",
     "untagged_math",
 ]
@@ -57,7 +57,7 @@ TEX_LOGOS = {
 
 
 def latex_to_text() -> LatexNodes2Text:
-    """pylatexenc's renderer, math kept verbatim (its own parser handles math), with the TeX
+    r"""pylatexenc's renderer, math kept verbatim (its own parser handles math), with the TeX
     logos, and ``\mbox{…}``'s text kept: its default drops the box's content, and
     "Ebl{\mbox{$^2$}}" (ACL Anthology) is the title "Ebl²", not "Ebl". The one renderer of
     `bibnorm.text.clean` (records entering bibnorm) and `bibnorm.text.titles` (comparing titles)."""

@@ -15,10 +15,9 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+from bibnorm.text.tex_math import latex_to_text
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
-
-from bibnorm.text.tex_math import latex_to_text
 
 _LATEX_HINT = re.compile(r"[\\{}$^_~]")
 _LATEX_MARKUP = re.compile(r"[\\$^_~]")
