@@ -275,7 +275,11 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     kept, untitled = [], []
     for row in rows:
         key = _letters(row.title)
-        if len(key) >= 12 and key in letters and (key, row.family, row.year) not in seen:
+        # its year printed too: a short title is found inside another reference ("Computers &
+        # Typesetting" in "… Computers & Typesetting. Vol. B: TeX: The Program … 1986", where the
+        # whole work's "1984–1986" is nowhere; zootaxa's family "Sphyraenidae" in other titles)
+        dated = row.year is None or str(row.year) in letters
+        if len(key) >= 12 and key in letters and dated and (key, row.family, row.year) not in seen:
             seen.add((key, row.family, row.year))  # two works may share a title, not also authors and year
             kept.append(row)
         elif _printed_without_title(row, key, letters) and row.locator not in seen:
@@ -327,18 +331,21 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
     result = Score(references=len(rows), items=len(queries))
     raws = [_letters(q.raw) for q in queries]
     # An item that opens with the repeated-author dash prints its authors as the dash (biblatex's
-    # "— (1998). Title", "— “Title.”"): any first author's name counts as in its text.
-    dashed = [_DASH.match(q.raw) is not None for q in queries]
+    # "— (1998). Title", "— “Title.”"): the names are those of the last item before it without one.
+    names = list(raws)
+    for at, query in enumerate(queries):
+        if at and _DASH.match(query.raw):
+            names[at] = names[at - 1]
     owner: dict[int, list[Truth]] = defaultdict(list)
     mapped: list[tuple[Truth, int]] = []
     for row in rows:
-        best = _item_of(row, raws, dashed, owner)
+        best = _item_of(row, raws, names, queries, owner)
         if best is None:
             continue
         owner[best].append(row)
         mapped.append((row, best))
     strays = [
-        at for at in range(len(queries)) if at not in owner and not _holds_any(raws[at], dashed[at], known)
+        at for at in range(len(queries)) if at not in owner and not _holds_any(raws[at], names[at], known)
     ]
     result.strays = len(strays)
     for at in strays if show else ():
@@ -364,31 +371,41 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
     return result
 
 
-def _item_of(row: Truth, raws: list[str], dashed: list[bool], owner: dict[int, list[Truth]]) -> int | None:
+def _item_of(
+    row: Truth, raws: list[str], names: list[str], queries: list[Query], owner: dict[int, list[Truth]]
+) -> int | None:
     """The read item whose raw text holds the most of the reference's title (works that share a
-    title go to the item that also holds their author and year, one each); with no title printed,
-    the first that holds its volume-and-first-page and its first author's name."""
+    title go to the item that also holds their author (in ``names``, the letters its names are
+    printed in) and year, one each, then to one that reads more of their title and year); with no
+    title printed, the first that holds its volume-and-first-page and its first author's name."""
     if not row.titled:
         return next((at for at, raw in enumerate(raws) if row.locator in raw and row.family in raw), None)
     key = _letters(row.title)
     best = max(
-        range(len(raws)), key=lambda at: _likeness(row, key, raws[at], dashed[at], at in owner), default=None
+        range(len(raws)),
+        key=lambda at: _likeness(row, key, raws[at], names[at], at in owner, queries[at]),
+        default=None,
     )
     if best is None or fuzz.partial_ratio(key, raws[best]) < 80:
         return None
     return best
 
 
-def _likeness(row: Truth, key: str, raw: str, dashed: bool, taken: bool) -> tuple[float, bool, bool, bool]:
-    return fuzz.partial_ratio(key, raw), dashed or row.family in raw, str(row.year) in raw, not taken
+def _likeness(
+    row: Truth, key: str, raw: str, names: str, taken: bool, read: Query
+) -> tuple[float, bool, bool, bool, int]:
+    # Last, among items that print the title, the names and the year alike, the one that reads
+    # more of them is the work's, not one that names it in a related work's note ("Les rites de
+    # passage. Paris: Nourry, 1909. Trans. … as The Rites of Passage (…, 1960)" beside "— The Rites
+    # of Passage. … 1960").
+    reads = (fuzz.ratio(title_key(row.title), title_key(read.title or "")) >= 90) + (read.year == row.year)
+    return fuzz.partial_ratio(key, raw), row.family in names, str(row.year) in raw, not taken, reads
 
 
-def _holds_any(raw: str, dashed: bool, known: list[Truth]) -> bool:
-    """Whether an item's letters hold some reference's title (all but a mis-set accent) and first
-    author (a dash for the names holds any)."""
-    return any(
-        (dashed or row.family in raw) and fuzz.partial_ratio(_letters(row.title), raw) >= 90 for row in known
-    )
+def _holds_any(raw: str, names: str, known: list[Truth]) -> bool:
+    """Whether an item's letters hold some reference's title (all but a mis-set accent) and its
+    ``names`` the first author."""
+    return any(row.family in names and fuzz.partial_ratio(_letters(row.title), raw) >= 90 for row in known)
 
 
 _DASH = re.compile(r"\s*(?:[—–]{1,3}|-{2,3})[.,]?\s")  # the repeated-author dash that opens an item
