@@ -67,7 +67,7 @@ from bibnorm.readers._reflist import (
     ReferenceList,
     split_paragraphs,
 )
-from bibnorm.readers._repeated_authors import with_repeated_authors
+from bibnorm.readers._repeated_authors import names_before_year, with_repeated_authors
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import describe_list, looks_like_reference, read_list
 
@@ -235,10 +235,9 @@ def _reference_start(
 def _first_line(text: str, dashed: re.Match[str] | None, authors: str) -> tuple[str, str]:
     """A reference's first line, the previous reference's authors in place of its dash; and
     the authors a dashed reference after it stands for."""
-    if dashed is not None and authors:
-        return f"{authors.rstrip()} {text[dashed.end() :]}", authors
-    before_year = _BEFORE_YEAR.match(text)
-    return text, before_year.group("authors") if before_year else ""
+    if dashed is not None:
+        return (f"{authors.rstrip()} {text[dashed.end() :]}" if authors else text), authors
+    return text, names_before_year(text)
 
 
 _DASH_EMS = 1.5  # a reference's first line set this much further in than its continuations
@@ -246,7 +245,6 @@ _LABELLED = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|\(?\d{1,3}[.)]?)\s")  # numbered
 _REPEATED_AUTHORS = re.compile(r"^\s*[—–-]{1,3}[.,]?\s*")  # biblatex's "—", bibtex's "———."
 _AUTHORLESS = re.compile(r"^\s*(?:[—–-]{1,3}[.,]?\s*|\(?(?:1[5-9]|20)\d{2}[a-z]?\)?|ed\.|eds\.|\(ed)")
 _NOTHING = re.compile("")
-_BEFORE_YEAR = re.compile(r"^(?P<authors>.+?[\s,.]*)\(?(?:1[5-9]|20)\d{2}[a-z]?\b")
 
 
 def _mostly_references(references: ReferenceList) -> bool:

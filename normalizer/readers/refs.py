@@ -50,11 +50,14 @@ from bibnorm.readers._ref_apa import (
     without_note,
     without_retrieval,
 )
+from bibnorm.readers._ref_dates import dating_text
 from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
 from bibnorm.readers._ref_physics import edited_book, physics_title
+from bibnorm.readers._ref_work_labels import is_work_label
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
+from bibnorm.readers._repeated_authors import dash_as_names
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader
 from bibnorm.text.names import split_authors
@@ -94,7 +97,7 @@ _YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*\(?{_YEARS}[a-z]?(?:,[^)]*)?\)?[\s.,:
 # "Koch, S. (Ed.).", is no year.)
 _AUTHOR_YEAR = re.compile(
     rf"^(?:[^\d()“\"]|\([^\d()“\"]*\)){{2,400}}?"
-    rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS})?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s)"
+    rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS}[a-z]?)?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s)"
 )
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
 # Harvard (agsm, dcu) quotes titles singly: "Abadi, M. (1993), ‘A calculus for access control’, TOPLAS".
@@ -133,7 +136,7 @@ _VENUE_TAIL = re.compile(
 _TRAILING_YEAR = re.compile(rf"\s*(?:,\s*|\(\s*){_YEARS}[a-z]?\)?\s*\.?$")
 _ONLY_YEAR = re.compile(rf"^\(?{_YEARS}[a-z]?\)?$")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
-_NOT_NAMES = frozenset({"and", "et", "al", "others", "eds", "ed", "editors", "in", "with"})
+_NOT_NAMES = frozenset({"and", "et", "al", "others", "eds", "ed", "editors", "in", "with", "trans"})
 # Words a title has and an author list has not ("Attention Is All You Need").
 _TITLE_WORDS = frozenset(
     {
@@ -174,12 +177,17 @@ def parse_reference(text: str) -> ParsedReference:
     text = _SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
     doi = _only_doi(text)
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
-    years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", bare))]
+    years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", dating_text(bare)))]
     after_authors = _AUTHOR_YEAR.match(bare)
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
         years.append(int(after_authors.group(1) or after_authors.group(2)))
 
-    title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", bare))
+    # a dash for the names ("— Physics. Trans. by …") is read as names, and names no one here:
+    # the list gives the reference the previous one's (`_repeated_authors`)
+    named = dash_as_names(bare)
+    title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", named))
+    if named != bare or is_work_label(authors, title):  # "CTAN (2006). CTAN. The …": a label
+        authors = ""
     return ParsedReference(
         venue=_venue_after(bare, title),
         title=title,
@@ -373,15 +381,25 @@ def person_names(authors: str) -> tuple[str, ...]:
 
 # An edited book's "ed." or "eds." between its editors and its year ("Names. eds. 1991. Title." AEA,
 # "Names, eds. , 1991. Title." JET, "Names eds. (1984) Title" econ): read as the authors' year.
-_EDITORS_BEFORE_YEAR = re.compile(r"\s+[Ee]ds?\.(?:\s*,)?(?=\s+\(?(?:1[5-9]|20)\d{2}[a-z]?\b)")
+# (biblatex's translators in the names' place: "Vizedom, Monika B. and Gabrielle L. Caffee, trans. (1960)")
+_EDITORS_BEFORE_YEAR = re.compile(r"\s+(?:[Ee]ds?|[Tt]rans)\.(?:\s*,)?(?=\s+\(?(?:1[5-9]|20)\d{2}[a-z]?\b)")
 # An editors' mark after the names: "Ian Editor (Ed.)", "A and B, eds.", "Attwood, Feona ed.".
-_EDITORS = re.compile(r"[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg)\.?\)?[\s.,:]*$")
+_EDITORS = re.compile(r"[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg|[Tt]rans)\.?\)?[\s.,:]*$")
 
 
-# An inverted first author: a family name (particles before it: "van Gennep"), then one given
-# name with a lower-case letter, middle initials after it ("Mustafa H.").
-_FAMILY_FIRST = re.compile(r"^(?:[a-z]+\s+){0,2}[A-Z][^\s\d.]*[a-z][^\s\d.]*$|^[dlo][’'][A-Z]\S*$")
-_GIVEN_FIRST = re.compile(r"^[A-Z][^\s\d.]*[a-z][^\s\d.]*(?:\s+[A-Z]\.?)*$")
+# An inverted first author: a family name (particles before it: "van Gennep", "Van Gennep";
+# joined by them: "Vázques de Parga"), then a given name with a lower-case letter, middle
+# initials after it ("Mustafa H.", "Özge"), and the particle biblatex sets after the given
+# names ("Brandt, Ahasver von", "Geer, Ingrid de"). Several given names ("Cicero, Marcus
+# Tullius") only where no other name follows but after "and" or as "et al.": in "OpenAI, Josh
+# Achiam, Steven Adler" the names are in their natural order.
+_NAME = r"(?![a-z])[^\W\d_][^\s\d.,]*[a-z][^\s\d.,]*"
+_PARTICLE = r"(?:van|von|de|der|den|di|da|del|della|le|la|du|dos|das|ten|ter|y)"
+_FAMILY_FIRST = re.compile(
+    rf"^(?:(?i:{_PARTICLE})\s+){{0,2}}{_NAME}(?:(?:\s+{_PARTICLE})+\s+{_NAME})?$|^[dlo][’'][A-Z]\S*$"
+)
+_GIVEN_FIRST = re.compile(rf"^{_NAME}(?:\s+[A-Z]\.?)*(?:\s+{_PARTICLE})*$")
+_GIVEN_NAMES = re.compile(rf"^{_NAME}(?:\s+(?:{_NAME}|[A-Z]\.?))*(?:\s+{_PARTICLE})*$")
 
 
 def _inverted_first(text: str, pieces: Sequence[str]) -> bool:
@@ -390,7 +408,7 @@ def _inverted_first(text: str, pieces: Sequence[str]) -> bool:
     return (
         len(pieces) >= 2
         and _FAMILY_FIRST.match(pieces[0]) is not None
-        and _GIVEN_FIRST.match(pieces[1]) is not None
+        and (_GIVEN_FIRST if len(pieces) > 2 else _GIVEN_NAMES).match(pieces[1]) is not None
         and all(" " in piece for piece in pieces[2:])
         and re.match(rf"\s*{re.escape(pieces[0])}\s*,\s*{re.escape(pieces[1])}\b", text) is not None
     )
@@ -421,15 +439,17 @@ def _is_name_word(word: str) -> bool:
 
 @lru_cache(maxsize=8192)  # each layout tried, and the sniffer before the reader, ask again
 def looks_like_reference(text: str) -> bool:
-    """Whether one item reads as a reference: an author list, a year and a title-like span."""
-    bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
+    """Whether one item reads as a reference: an author list, a year and a title-like span (a
+    dash for the names, as the previous reference's, is one)."""
+    named = dash_as_names(text)
+    bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", named))))
     if not _YEAR.search(bare) and not NO_DATE.search(bare):
         return False
     title, authors = _title_and_authors(bare)
     # The last initial keeps its period: "Polyakova, A" would read the article "a".
     names = authors.strip(" :").lstrip(".")
     names = names if _LAST_INITIAL.search(names) else names.rstrip(".")
-    return bool(title and re.search(r"[^\W\d_]{3}", title) and _name_like(names))
+    return bool(title and re.search(r"[^\W\d_]{3}", title) and (named != text or _name_like(names)))
 
 
 _LAST_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]\.$")
