@@ -171,3 +171,48 @@ def test_an_italic_title_that_quotes_another_is_the_title_whole() -> None:
          "‘Über den materiellen Intellekt’"),
         (("Doody, Terrence",), "Hemingway’s Style and Jake’s Narration"),  # quoted, upright: stays
     ]  # fmt: skip
+
+
+def test_a_title_read_past_its_italics_ends_where_they_do() -> None:
+    """Oxford's author-year (biblatex-oxref's oxyear) and Harvard print what follows a book's
+    italic title upright after a parenthesis, a comma or a semicolon."""
+    lines = [
+        styled("Lyons, J. (1981a), Language and Linguistics: An Introduction (Cambridge: Cambridge",
+               "Language and Linguistics: An Introduction"),
+        styled("University Press).", indent=10.0),
+        styled("Sarrau, J. (1975), Tapas y aperitivos (Madrid); trans. F. P. Slesinger as Tapas and Appet-",
+               "Tapas y aperitivos"),
+        styled("izers (New York, 1987).", indent=10.0),
+        styled("Jacobs, B. (1999), Categorical Logic and Type Theory, Studies in Logic and The",
+               "Categorical Logic and Type Theory"),
+        styled("Foundations of Mathematics, Elsevier.", indent=10.0),
+    ]  # fmt: skip
+    assert [(q.title, q.year) for q in read_lines(lines)] == [
+        ("Language and Linguistics: An Introduction", 1981),
+        ("Tapas y aperitivos", 1975),
+        ("Categorical Logic and Type Theory", 1999),
+    ]
+
+
+def test_a_rule_drawn_for_the_names_starts_a_reference_by_them() -> None:
+    """biblatex-chicago's author-date list: the repeated names are a 3-em rule (no text), the
+    line set past the continuations (2 em) opens with the names' punctuation and the year."""
+    lines = [
+        styled("Grande, Lance, and Allison Augustyn. 2009. Gems and Gemstones: Timeless Natural",
+               "Gems and Gemstones: Timeless Natural"),
+        styled("Beauty of the Mineral World. Chicago: University of Chicago Press.",
+               "Beauty of the Mineral World", indent=20.0),
+        styled(". 2011. Gems and Jewels. iPad ed., v. 1.01. Touchpress.", "Gems and Jewels", indent=31.0),
+        styled("Wright, Sewell. 1968–78. Evolution and the Genetics of Populations. 4 vols. Chicago:",
+               "Evolution and the Genetics of Populations"),
+        styled("University of Chicago Press.", indent=20.0),
+        styled("Coolidge, Calvin. [Ca. 1920]. “Equal Rights” (speech). Copy of an undated 78 rpm disc.",
+               "Equal Rights"),
+    ]  # fmt: skip
+    assert [(q.authors, q.title, q.year) for q in read_lines(lines)] == [
+        (("Grande, Lance", "Allison Augustyn"),
+         "Gems and Gemstones: Timeless Natural Beauty of the Mineral World", 2009),
+        (("Grande, Lance", "Allison Augustyn"), "Gems and Jewels", 2011),
+        (("Wright, Sewell",), "Evolution and the Genetics of Populations", 1968),
+        (("Coolidge, Calvin",), "Equal Rights", 1920),
+    ]  # fmt: skip

@@ -16,6 +16,9 @@ Press"). Where a reference has no quoted title, its italic run is quoted for the
 
 - when a reference opens with an italic run (no names: a manual, a standard, a periodical),
   that run is the title;
+- when the title read opens with an italic run and runs on past it into a parenthesis, a
+  comma, a semicolon or "=" (Oxford's "*Famine and Gender* (New Haven, Conn.)", "*Capital*,
+  i, trans. B. Fowkes"), the run is the title;
 - when the title read is a multi-volume work's, and "Vol. B:" and another italic run follow
   it, that run (the volume's own title: "*Computers & Typesetting*. Vol. B: *TeX: The
   Program*") is the title.
@@ -107,9 +110,20 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
         # no names: a title opens the reference — unless the editors follow it, which the parser
         # reads as the names (Nature's "*Title* 3rd edn (eds Family, I. & …) (Publisher, 2006)")
         opens = number == 0 and not text[:start].strip() and not _EDITORS_AFTER.match(text, end)
-        if extends or comes_before or opens:
+        # the title read runs on past its italics into what a style prints after a book's title,
+        # upright: Oxford's "*Language and Linguistics* (Cambridge: CUP)", "*Tapas* (Madrid); trans."
+        overruns = (
+            title_at is not None
+            and title_at[0] == start
+            and title_at[1] > end
+            and _AFTER_A_TITLE.match(text, end, title_at[1]) is not None
+        )
+        if extends or comes_before or opens or overruns:
             return _if_read(text, start, end)
     return text
+
+
+_AFTER_A_TITLE = re.compile(r"[.,]?\s*[(;,=]")
 
 
 def _quotes_in_italics(text: str, placed: Sequence[tuple[int, int]]) -> str:

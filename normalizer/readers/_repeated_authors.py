@@ -43,6 +43,21 @@ def dash_as_names(text: str) -> str:
     return _DASH.sub("Anonymous. ", text, count=1)
 
 
+def first_line(text: str, dash_end: int | None, names: str) -> tuple[str, str]:
+    """A reference's first line as the reader takes it, the ``names`` of the reference before
+    it in place of its dash or rule (which ends at ``dash_end``, ``None`` for no dash); and the
+    names a dash after it stands for. A rule's text opens with the names' own punctuation
+    (biblatex-chicago's ". 2011. Gems and Jewels")."""
+    if dash_end is None:
+        return text, names_before_year(text)
+    rest = text[dash_end:]
+    if not names:
+        return text, names
+    if rest.startswith((".", ",")):
+        return f"{names.rstrip(' .,')}{rest}", names
+    return f"{names.rstrip()} {rest}", names
+
+
 def names_before_year(line: str) -> str:
     """The names a reference's first ``line`` prints before its year, or "" where no year
     follows the names at once: what comes before the year holds a digit, a colon or a

@@ -52,6 +52,7 @@ from bibnorm.readers._ref_apa import (
 )
 from bibnorm.readers._ref_dates import dating_text
 from bibnorm.readers._ref_elided import with_elided_names
+from bibnorm.readers._ref_inverted_names import inverted_first
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
 from bibnorm.readers._ref_physics import edited_book, physics_title
@@ -91,13 +92,17 @@ _ACCESSED = re.compile(
     rf"(?:\d{{1,2}}\.?\s+)?(?:[A-Z][a-z]{{2,8}}\.?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{_YEARS}",
     re.I,
 )
-_YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*\(?{_YEARS}[a-z]?(?:,[^)]*)?\)?[\s.,:]*$")
+# A year as the names are followed by it: "(2006)", Chicago's "1968–78", "1987–", "[Ca. 1920]", "[1957?]".
+_DATED = rf"[(\[]?(?:[Cc]a\.\s)?{_YEARS}[a-z]?(?:[–-](?:{_YEARS}|\d\d)?)?\??"
+_YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*{_DATED}(?:,[^)]*)?[)\]]?[\s.,:]*$")
 # The year right after the author list: "Names (2006)", "Names (2006a, March)", "Names. 2006."
 # (APA's range of years, "(1959–1963)", is dated by its first; its authors' role in parentheses,
 # "Koch, S. (Ed.).", is no year.)
 _AUTHOR_YEAR = re.compile(
     rf"^(?:[^\d()“\"]|\([^\d()“\"]*\)){{2,400}}?"
-    rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS}[a-z]?)?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s)"
+    rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS}[a-z]?)?[,)]"
+    # Chicago's "Names. 1968–78. Title", "Names. [Ca. 1920]. Title", "Names. [1957?]. Title"
+    rf"|[.,]\s+\[?(?:[Cc]a\.\s)?({_YEARS})[a-z]?(?:[–-](?:{_YEARS}|\d\d)?)?\??\]?\.\s)"
 )
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
 # Harvard (agsm, dcu) quotes titles singly: "Abadi, M. (1993), ‘A calculus for access control’, TOPLAS".
@@ -134,7 +139,7 @@ _VENUE_TAIL = re.compile(
     r"(?:[.,]\s*\b[Ii]n\b:?\s.*|\sIn:\s.*|\s*[,.]?\s*\b[Aa]r[Xx]iv preprint\b.*|\s*[,.]?\s*\bCoRR\b.*)$"
 )
 _TRAILING_YEAR = re.compile(rf"\s*(?:,\s*|\(\s*){_YEARS}[a-z]?\)?\s*\.?$")
-_ONLY_YEAR = re.compile(rf"^\(?{_YEARS}[a-z]?\)?$")
+_ONLY_YEAR = re.compile(rf"^{_DATED}[)\]]?$")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
 _NOT_NAMES = frozenset({"and", "et", "al", "others", "eds", "ed", "editors", "in", "with", "trans"})
 # Words a title has and an author list has not ("Attention Is All You Need").
@@ -369,7 +374,7 @@ def person_names(authors: str) -> tuple[str, ...]:
     others = re.search(r"\bet\s*al\b|\bothers\b", text) is not None
     pieces = [piece.strip(" .") for piece in split_authors(text)]
     pieces = [piece for piece in pieces if piece]
-    if _inverted_first(text, pieces):  # "Attwood, Feona" / "Crémer, Jacques, Louis Gérard, and …"
+    if inverted_first(text, pieces):  # "Attwood, Feona" / "Crémer, Jacques, Louis Gérard, and …"
         pieces = [f"{pieces[0]}, {pieces[1]}", *pieces[2:]]
     initials = [bool(_INITIALS.match(f"{piece}.")) and not _GIVEN_FAMILY.match(piece) for piece in pieces]
     if len(pieces) >= 2 and all(initials[1::2]):
@@ -385,33 +390,6 @@ def person_names(authors: str) -> tuple[str, ...]:
 _EDITORS_BEFORE_YEAR = re.compile(r"\s+(?:[Ee]ds?|[Tt]rans)\.(?:\s*,)?(?=\s+\(?(?:1[5-9]|20)\d{2}[a-z]?\b)")
 # An editors' mark after the names: "Ian Editor (Ed.)", "A and B, eds.", "Attwood, Feona ed.".
 _EDITORS = re.compile(r"[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg|[Tt]rans)\.?\)?[\s.,:]*$")
-
-
-# An inverted first author: a family name (particles before it: "van Gennep", "Van Gennep";
-# joined by them: "Vázques de Parga"), then a given name with a lower-case letter, middle
-# initials after it ("Mustafa H.", "Özge"), and the particle biblatex sets after the given
-# names ("Brandt, Ahasver von", "Geer, Ingrid de"). Several given names ("Cicero, Marcus
-# Tullius") only where no other name follows but after "and" or as "et al.": in "OpenAI, Josh
-# Achiam, Steven Adler" the names are in their natural order.
-_NAME = r"(?![a-z])[^\W\d_][^\s\d.,]*[a-z][^\s\d.,]*"
-_PARTICLE = r"(?:van|von|de|der|den|di|da|del|della|le|la|du|dos|das|ten|ter|y)"
-_FAMILY_FIRST = re.compile(
-    rf"^(?:(?i:{_PARTICLE})\s+){{0,2}}{_NAME}(?:(?:\s+{_PARTICLE})+\s+{_NAME})?$|^[dlo][’'][A-Z]\S*$"
-)
-_GIVEN_FIRST = re.compile(rf"^{_NAME}(?:\s+[A-Z]\.?)*(?:\s+{_PARTICLE})*$")
-_GIVEN_NAMES = re.compile(rf"^{_NAME}(?:\s+(?:{_NAME}|[A-Z]\.?))*(?:\s+{_PARTICLE})*$")
-
-
-def _inverted_first(text: str, pieces: Sequence[str]) -> bool:
-    """Whether the list opens with the first author inverted, the rest in natural order (econ,
-    Chicago): a family name, a comma, one given name, and only whole names after them."""
-    return (
-        len(pieces) >= 2
-        and _FAMILY_FIRST.match(pieces[0]) is not None
-        and (_GIVEN_FIRST if len(pieces) > 2 else _GIVEN_NAMES).match(pieces[1]) is not None
-        and all(" " in piece for piece in pieces[2:])
-        and re.match(rf"\s*{re.escape(pieces[0])}\s*,\s*{re.escape(pieces[1])}\b", text) is not None
-    )
 
 
 def _name_like(authors: str) -> bool:
