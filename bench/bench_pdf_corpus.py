@@ -56,6 +56,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
+from bibnorm.bib.blocks import BibEntry  # noqa: E402
 from bibnorm.errors import InputError  # noqa: E402
 from bibnorm.models import Query  # noqa: E402
 from bibnorm.readers import read_inputs  # noqa: E402
@@ -186,9 +187,12 @@ _UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ":
 
 
 def _family(author: str) -> str:
+    """The first author's family name without its particle: "von Brandt, Ahasver" is printed
+    "Brandt, Ahasver von" by biblatex (its default, ``useprefix=false``) and "Ahasver von
+    Brandt" by others, so the name compared is "Brandt" (the particle may stand either side)."""
     author = re.sub(r"[{}\\]|~", " ", clean_plain(author).text)  # "Civ{\\'a}{\\v{n}}" is "Civáň"
     family = author.split(",")[0] if "," in author else (author.split() or [""])[-1]
-    return _letters(family)
+    return _letters(re.sub(r"^(?:[a-z]+\s+)+(?=\S)", "", family.strip()))
 
 
 def truths(document: Document) -> list[Truth]:
@@ -211,7 +215,7 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
     rows = []
     for entry in read_bibfile(path).entries:
         if wanted(entry.key):
-            authors = entry.get("author") or entry.get("editor") or ""
+            authors = _first_names(entry)
             year = re.search(r"\d{4}", entry.get("year") or entry.get("date") or "")
             title = entry.get("title") or ""
             first_page = re.split(r"[-–—]", entry.get("pages") or "")[0]
@@ -229,6 +233,18 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
                 )
             )
     return rows
+
+
+def _first_names(entry: BibEntry) -> str:
+    """The names biblatex prints first, as its name list's options choose them: the author; else
+    the editor, unless ``useeditor=false`` (an encyclopedia set under its title, "Ed. by" after
+    it); else the translator where ``usetranslator`` is on ("Vizedom, Monika B. and Gabrielle L.
+    Caffee, trans. The Rites of Passage"); else none (a manual, a periodical, a web site)."""
+    options = re.sub(r"\s+", "", (entry.get("options") or "").casefold())
+    chosen = [entry.get("author"), None if "useeditor=false" in options else entry.get("editor")]
+    if re.search(r"(?:^|,)usetranslator(?:=true)?(?:,|$)", options):
+        chosen.append(entry.get("translator"))
+    return next((names for names in chosen if names), "")
 
 
 def _as_printed(title: str) -> str:
@@ -259,7 +275,11 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     kept, untitled = [], []
     for row in rows:
         key = _letters(row.title)
-        if len(key) >= 12 and key in letters and (key, row.family, row.year) not in seen:
+        # its year printed too: a short title is found inside another reference ("Computers &
+        # Typesetting" in "… Computers & Typesetting. Vol. B: TeX: The Program … 1986", where the
+        # whole work's "1984–1986" is nowhere; zootaxa's family "Sphyraenidae" in other titles)
+        dated = row.year is None or str(row.year) in letters
+        if len(key) >= 12 and key in letters and dated and (key, row.family, row.year) not in seen:
             seen.add((key, row.family, row.year))  # two works may share a title, not also authors and year
             kept.append(row)
         elif _printed_without_title(row, key, letters) and row.locator not in seen:
@@ -310,15 +330,23 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
     reference whose title is too short to be looked for in the whole text ("Linear Logic")."""
     result = Score(references=len(rows), items=len(queries))
     raws = [_letters(q.raw) for q in queries]
+    # An item that opens with the repeated-author dash prints its authors as the dash (biblatex's
+    # "— (1998). Title", "— “Title.”"): the names are those of the last item before it without one.
+    names = list(raws)
+    for at, query in enumerate(queries):
+        if at and _DASH.match(query.raw):
+            names[at] = names[at - 1]
     owner: dict[int, list[Truth]] = defaultdict(list)
     mapped: list[tuple[Truth, int]] = []
     for row in rows:
-        best = _item_of(row, raws, owner)
+        best = _item_of(row, raws, names, queries, owner)
         if best is None:
             continue
         owner[best].append(row)
         mapped.append((row, best))
-    strays = [at for at in range(len(queries)) if at not in owner and not _holds_any(raws[at], known)]
+    strays = [
+        at for at in range(len(queries)) if at not in owner and not _holds_any(raws[at], names[at], known)
+    ]
     result.strays = len(strays)
     for at in strays if show else ():
         print(f"    stray: {queries[at].raw[:100]!r}")
@@ -328,7 +356,8 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         # None printed: none may be read (the item's whole text kept as its query text is no title).
         title = title or (not row.titled and query.title in (None, "", query.raw))
         read_authors = " ".join(query.authors[:1]) or " ".join(query.author_names[:2])
-        author = bool(row.family) and row.family in _letters(read_authors)
+        # a work printed with no names (a manual, a periodical, a web site) reads none
+        author = row.family in _letters(read_authors) if row.family else not read_authors
         year = row.year is None or query.year == row.year
         result.title += title
         result.author += author
@@ -342,26 +371,44 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
     return result
 
 
-def _item_of(row: Truth, raws: list[str], owner: dict[int, list[Truth]]) -> int | None:
+def _item_of(
+    row: Truth, raws: list[str], names: list[str], queries: list[Query], owner: dict[int, list[Truth]]
+) -> int | None:
     """The read item whose raw text holds the most of the reference's title (works that share a
-    title go to the item that also holds their author and year, one each); with no title printed,
-    the first that holds its volume-and-first-page and its first author's name."""
+    title go to the item that also holds their author (in ``names``, the letters its names are
+    printed in) and year, one each, then to one that reads more of their title and year); with no
+    title printed, the first that holds its volume-and-first-page and its first author's name."""
     if not row.titled:
         return next((at for at, raw in enumerate(raws) if row.locator in raw and row.family in raw), None)
     key = _letters(row.title)
-    best = max(range(len(raws)), key=lambda at: _likeness(row, key, raws[at], at in owner), default=None)
+    best = max(
+        range(len(raws)),
+        key=lambda at: _likeness(row, key, raws[at], names[at], at in owner, queries[at]),
+        default=None,
+    )
     if best is None or fuzz.partial_ratio(key, raws[best]) < 80:
         return None
     return best
 
 
-def _likeness(row: Truth, key: str, raw: str, taken: bool) -> tuple[float, bool, bool, bool]:
-    return fuzz.partial_ratio(key, raw), row.family in raw, str(row.year) in raw, not taken
+def _likeness(
+    row: Truth, key: str, raw: str, names: str, taken: bool, read: Query
+) -> tuple[float, bool, bool, bool, int]:
+    # Last, among items that print the title, the names and the year alike, the one that reads
+    # more of them is the work's, not one that names it in a related work's note ("Les rites de
+    # passage. Paris: Nourry, 1909. Trans. … as The Rites of Passage (…, 1960)" beside "— The Rites
+    # of Passage. … 1960").
+    reads = (fuzz.ratio(title_key(row.title), title_key(read.title or "")) >= 90) + (read.year == row.year)
+    return fuzz.partial_ratio(key, raw), row.family in names, str(row.year) in raw, not taken, reads
 
 
-def _holds_any(raw: str, known: list[Truth]) -> bool:
-    """Whether an item's letters hold some reference's title (all but a mis-set accent) and first author."""
-    return any(row.family in raw and fuzz.partial_ratio(_letters(row.title), raw) >= 90 for row in known)
+def _holds_any(raw: str, names: str, known: list[Truth]) -> bool:
+    """Whether an item's letters hold some reference's title (all but a mis-set accent) and its
+    ``names`` the first author."""
+    return any(row.family in names and fuzz.partial_ratio(_letters(row.title), raw) >= 90 for row in known)
+
+
+_DASH = re.compile(r"\s*(?:[—–]{1,3}|-{2,3})[.,]?\s")  # the repeated-author dash that opens an item
 
 
 def _tally_doi(result: Score, row: Truth, query: Query) -> None:

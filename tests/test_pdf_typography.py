@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bibnorm.models import Query
 from bibnorm.readers._italic_titles import italic_runs
 from bibnorm.readers._pdf_typography import mark_italics, unmark_italics
-from bibnorm.readers.pdf import PdfLine, read_pdf, read_section, references_section
+from bibnorm.readers.pdf import PdfLine, read_pdf, references_section
 from bibnorm.readers.refs import parse_reference
 from clients import PDFLATEX, latex_errors, need, run
+from pdf_lines import read_lines, styled
 
 
 def _italic_at(*spans: tuple[int, int]):  # type: ignore[no-untyped-def]
@@ -56,32 +56,21 @@ def test_a_run_that_ends_its_line_goes_on_at_the_start_of_the_next() -> None:
     ]
 
 
-def _styled(text: str, *italic: str, indent: float = 0.0) -> PdfLine:
-    spans = tuple((text.index(part), text.index(part) + len(part)) for part in italic)
-    return PdfLine(1, 0, 72.0 + indent, 10.0, text, indent, spans)
-
-
-def _read(lines: list[PdfLine]) -> list[Query]:
-    read = read_section(lines, "references.pdf")
-    assert read is not None
-    return read[0]
-
-
 def test_an_italic_title_is_read_whole_and_a_quoted_one_stays_as_quoted() -> None:
     """biblatex's authoryear style (its 50-style-authoryear sample, texlive-doc): a book's title
     and subtitle in italics across the period between them; an article's title in quotes, the
     journal's name in italics after "In:"."""
     lines = [
-        _styled("Gerhardt, Michael J. (2000). The Federal Appointments Process. A Constitu-",
+        styled("Gerhardt, Michael J. (2000). The Federal Appointments Process. A Constitu-",
                 "The Federal Appointments Process. A Constitu-"),
-        _styled("tional and Historical Analysis. Durham and London: Duke University Press.",
+        styled("tional and Historical Analysis. Durham and London: Duke University Press.",
                 "tional and Historical Analysis", indent=10.0),
-        _styled("Gillies, Alexander (1933). “Herder and the Preparation of Goethe’s Idea of"),
-        _styled("World Literature.” In: Publications of the English Goethe Society. New ser.",
+        styled("Gillies, Alexander (1933). “Herder and the Preparation of Goethe’s Idea of"),
+        styled("World Literature.” In: Publications of the English Goethe Society. New ser.",
                 "Publications of the English Goethe Society", indent=10.0),
-        _styled("9, pp. 46–67.", indent=10.0),
+        styled("9, pp. 46–67.", indent=10.0),
     ]  # fmt: skip
-    queries = _read(lines)
+    queries = read_lines(lines)
     assert [q.title for q in queries] == [
         "The Federal Appointments Process. A Constitutional and Historical Analysis",
         "Herder and the Preparation of Goethe’s Idea of World Literature",
@@ -93,13 +82,13 @@ def test_an_italic_title_is_read_whole_and_a_quoted_one_stays_as_quoted() -> Non
 def test_an_ieee_books_italic_title_is_the_title_not_its_place_and_publisher() -> None:
     """biblatex-ieee's sample (texlive-doc): "B. K. Bul, *Theory …*. Moscow: Energia Press, 1964"."""
     lines = [
-        _styled("[1] B. K. Bul, Theory Principles and Design of Magnetic Circuits. Moscow:",
+        styled("[1] B. K. Bul, Theory Principles and Design of Magnetic Circuits. Moscow:",
                 "Theory Principles and Design of Magnetic Circuits"),
-        _styled("Energia Press, 1964, p. 464, (in Russian).", indent=12.0),
-        _styled("[2] H. E. Rose, A Course in Number Theory. New York: Oxford Univ. Press, 1988.",
+        styled("Energia Press, 1964, p. 464, (in Russian).", indent=12.0),
+        styled("[2] H. E. Rose, A Course in Number Theory. New York: Oxford Univ. Press, 1988.",
                 "A Course in Number Theory"),
     ]  # fmt: skip
-    queries = _read(lines)
+    queries = read_lines(lines)
     assert [q.title for q in queries] == [
         "Theory Principles and Design of Magnetic Circuits",
         "A Course in Number Theory",
@@ -112,13 +101,13 @@ def test_a_reference_without_names_opening_with_an_italic_run_has_it_for_its_tit
     """biblatex-ieee's sample (texlive-doc): a manual and a standard without authors, their
     italic titles first."""
     lines = [
-        _styled("[12] FLEXChip signal processor (MC68175/D), Motorola, 1996.",
+        styled("[12] FLEXChip signal processor (MC68175/D), Motorola, 1996.",
                 "FLEXChip signal processor (MC68175/D)"),
-        _styled("[16] Wireless LAN medium access control (MAC) and physical layer (PHY) specification, IEEE",
+        styled("[16] Wireless LAN medium access control (MAC) and physical layer (PHY) specification, IEEE",
                 "Wireless LAN medium access control (MAC) and physical layer (PHY) specification"),
-        _styled("Std. 802.11, 1997.", indent=12.0),
+        styled("Std. 802.11, 1997.", indent=12.0),
     ]  # fmt: skip
-    assert [q.title for q in _read(lines)] == [
+    assert [q.title for q in read_lines(lines)] == [
         "FLEXChip signal processor (MC68175/D)",
         "Wireless LAN medium access control (MAC) and physical layer (PHY) specification",
     ]
@@ -127,10 +116,10 @@ def test_a_reference_without_names_opening_with_an_italic_run_has_it_for_its_tit
 def test_an_upright_article_title_before_an_italic_journal_stays_the_title() -> None:
     """APA: the article's title upright, the journal's name (and volume) in italics after it."""
     lines = [
-        _styled("Smith, J. A. (2019). Learning to read reference lists. Journal of Documents, 12(3), 1–20.",
+        styled("Smith, J. A. (2019). Learning to read reference lists. Journal of Documents, 12(3), 1–20.",
                 "Journal of Documents, 12"),
     ]  # fmt: skip
-    assert _read(lines)[0].title == "Learning to read reference lists"
+    assert read_lines(lines)[0].title == "Learning to read reference lists"
 
 
 @pytest.mark.parametrize(
@@ -216,17 +205,17 @@ def test_authortitles_dash_takes_the_previous_authors_and_an_italic_title_is_rea
     """biblatex's authortitle style (its 60-style-authortitle sample, texlive-doc): no year after
     the names, the repeated authors printed "—", a book's title and subtitle in italics."""
     lines = [
-        _styled("Westfahl, Gary. Space and Beyond. The Frontier Theme in Science Fiction. Westport,",
+        styled("Westfahl, Gary. Space and Beyond. The Frontier Theme in Science Fiction. Westport,",
                 "Space and Beyond. The Frontier Theme in Science Fiction"),
-        _styled("Conn. and London: Greenwood, 2000.", indent=10.0),
-        _styled("— “The True Frontier. Confronting and Avoiding the Realities of Space.” In: Space",
+        styled("Conn. and London: Greenwood, 2000.", indent=10.0),
+        styled("— “The True Frontier. Confronting and Avoiding the Realities of Space.” In: Space",
                 "Space"),
-        _styled("and Beyond. Westport, Conn. and London: Greenwood, 2000, pp. 55–65.", "and Beyond",
+        styled("and Beyond. Westport, Conn. and London: Greenwood, 2000, pp. 55–65.", "and Beyond",
                 indent=10.0),
-        _styled("— The Epistle on the Possibility of Conjunction. Ed. and trans. by Kalman P. Bland.",
+        styled("— The Epistle on the Possibility of Conjunction. Ed. and trans. by Kalman P. Bland.",
                 "The Epistle on the Possibility of Conjunction"),
     ]  # fmt: skip
-    queries = _read(lines)
+    queries = read_lines(lines)
     assert [q.title for q in queries] == [
         "Space and Beyond. The Frontier Theme in Science Fiction",
         "The True Frontier. Confronting and Avoiding the Realities of Space",
@@ -257,7 +246,7 @@ _MEMBERS = ["Partial Symmetries of Weak Interactions", "A Model of Leptons"]
 def test_an_entry_sets_members_are_references_of_their_own(text: str, members: list[str]) -> None:
     """biblatex's entry sets (its sample documents, texlive-doc): one item, members after semicolons."""
     first = "[1] Roe, Richard (2000). “A reference before the set.” In: J. Things 1, pp. 1–2."
-    queries = _read([_sized(first), _sized(f"[2] {text}")])
+    queries = read_lines([_sized(first), _sized(f"[2] {text}")])
     assert [q.title for q in queries[1:]] == members
     assert [q.label for q in queries[1:]] == ["2"] + [None] * (len(members) - 1)
 
@@ -286,4 +275,4 @@ def test_an_italic_run_extends_a_title_only_by_a_subtitle_or_a_volume(
     list: styles capitalise a subtitle; a title cut at an abbreviation's period goes on with its
     number; a multi-volume work's volume has a title of its own, italic after "Vol. B:"."""
     runs = (italic,) if isinstance(italic, str) else italic
-    assert _read([_styled(text, *runs)])[0].title == title
+    assert read_lines([styled(text, *runs)])[0].title == title

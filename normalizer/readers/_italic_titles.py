@@ -16,6 +16,9 @@ Press"). Where a reference has no quoted title, its italic run is quoted for the
 
 - when a reference opens with an italic run (no names: a manual, a standard, a periodical),
   that run is the title;
+- when the title read opens with an italic run and runs on past it into a parenthesis, a
+  comma, a semicolon or "=" (Oxford's "*Famine and Gender* (New Haven, Conn.)", "*Capital*,
+  i, trans. B. Fowkes"), the run is the title;
 - when the title read is a multi-volume work's, and "Vol. B:" and another italic run follow
   it, that run (the volume's own title: "*Computers & Typesetting*. Vol. B: *TeX: The
   Program*") is the title.
@@ -82,19 +85,21 @@ def queries_with_italic_titles(
 
 def _quote_title(text: str, runs: Sequence[str]) -> str:
     """``text`` with its italic title quoted, where its runs show one the text does not."""
-    if not runs or _QUOTES.search(text):
+    if not runs:
         return text
+    placed = [found for run in runs if (found := _find(run, text)) is not None]
+    if _QUOTES.search(text):
+        return _quotes_in_italics(text, placed)
     title = parse_reference(text).title
     if not title:
         return text
-    placed = [found for run in runs if (found := _find(run, text)) is not None]
     for number, (start, end) in enumerate(placed):
         run = _letters(text[start:end])
         if len(run) < _MIN_LETTERS:
             continue
         volume = _volume_after(text, placed, number)
-        if volume is not None and _letters(title) in run:
-            return _if_read(text, *volume)
+        if volume is not None:
+            return _volume_first(text, (start, end), volume)
         title_at = _find(title, text)
         extends = (
             _letters(title) in run
@@ -105,9 +110,39 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
         # no names: a title opens the reference — unless the editors follow it, which the parser
         # reads as the names (Nature's "*Title* 3rd edn (eds Family, I. & …) (Publisher, 2006)")
         opens = number == 0 and not text[:start].strip() and not _EDITORS_AFTER.match(text, end)
-        if extends or comes_before or opens:
+        # the title read runs on past its italics into what a style prints after a book's title,
+        # upright: Oxford's "*Language and Linguistics* (Cambridge: CUP)", "*Tapas* (Madrid); trans."
+        overruns = (
+            title_at is not None
+            and title_at[0] == start
+            and title_at[1] > end
+            and _AFTER_A_TITLE.match(text, end, title_at[1]) is not None
+        )
+        if extends or comes_before or opens or overruns:
             return _if_read(text, start, end)
     return text
+
+
+_AFTER_A_TITLE = re.compile(r"[.,]?\s*[(;,=]")
+
+
+def _quotes_in_italics(text: str, placed: Sequence[tuple[int, int]]) -> str:
+    """``text`` with its italic title quoted where every quotation mark of the text stands
+    inside that title (a book's title quoting another's: "*Aristotle’s “De Motu Animalium.”*");
+    the marks inside become single ones, as a quotation inside a quotation is written, and the
+    period the style set inside the closing mark goes."""
+    marks = [found.start() for found in _QUOTES.finditer(text)]
+    for start, end in placed:
+        end += len(_CLOSING_QUOTE.match(text, end).group())  # type: ignore[union-attr]
+        if start <= marks[0] and marks[-1] < end and len(_letters(text[start:end])) >= _MIN_LETTERS:
+            body = _INNER_PERIOD.sub("", text[start:end].translate(_TO_SINGLE))
+            return _if_read(f"{text[:start]}{body}{text[end:]}", start, start + len(body))
+    return text
+
+
+_CLOSING_QUOTE = re.compile(r"[.,]?[”\"]?")  # after the run's last letter: "Animalium.”"
+_TO_SINGLE = str.maketrans({"“": "‘", "”": "’", '"': "’"})
+_INNER_PERIOD = re.compile(r"[.,](?=’$)")
 
 
 def _volume_after(text: str, placed: Sequence[tuple[int, int]], number: int) -> tuple[int, int] | None:
@@ -120,6 +155,18 @@ def _volume_after(text: str, placed: Sequence[tuple[int, int]], number: int) -> 
 
 
 _VOLUME = re.compile(r"[\s.]*Vol\.\s+[\w.]+:\s*")
+
+
+def _volume_first(text: str, work: tuple[int, int], volume: tuple[int, int]) -> str:
+    """``text`` with a volume's own title quoted in its work's title's place, and the work's
+    title and "Vol. B" after it, where a venue stands ("Knuth, Donald E. “TeX: The Program”.
+    Computers & Typesetting. Vol. B. Reading, Mass.: …"); else ``text``."""
+    body = text[volume[0] : volume[1]].rstrip(" .,:;")
+    moved = (
+        f"{text[: work[0]]}“{body}”. {text[work[0] : volume[0]].rstrip(' :')}{text[volume[0] + len(body) :]}"
+    )
+    read = parse_reference(moved).title
+    return moved if read is not None and _letters(read) == _letters(body) else text
 
 
 def _subtitle_after(run: str, title: str) -> bool:

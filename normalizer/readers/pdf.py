@@ -67,7 +67,7 @@ from bibnorm.readers._reflist import (
     ReferenceList,
     split_paragraphs,
 )
-from bibnorm.readers._repeated_authors import with_repeated_authors
+from bibnorm.readers._repeated_authors import first_line, with_repeated_authors
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import describe_list, looks_like_reference, read_list
 
@@ -202,7 +202,7 @@ def _by_geometry(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:
         if not starts:
             marked.append(("    " + line.text, at))
             continue
-        text, authors = _first_line(line.text, dashed, authors)
+        text, authors = first_line(line.text, dashed.end() if dashed else None, authors)
         if marked:
             marked.append(("", 0))  # a paragraph break: the reader splits blank-line separated items
         marked.append((text, at))
@@ -232,21 +232,15 @@ def _reference_start(
     return flush, dashed
 
 
-def _first_line(text: str, dashed: re.Match[str] | None, authors: str) -> tuple[str, str]:
-    """A reference's first line, the previous reference's authors in place of its dash; and
-    the authors a dashed reference after it stands for."""
-    if dashed is not None and authors:
-        return f"{authors.rstrip()} {text[dashed.end() :]}", authors
-    before_year = _BEFORE_YEAR.match(text)
-    return text, before_year.group("authors") if before_year else ""
-
-
-_DASH_EMS = 1.5  # a reference's first line set this much further in than its continuations
+_DASH_EMS = 0.75  # a reference's first line set this much further in than its continuations
 _LABELLED = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|\(?\d{1,3}[.)]?)\s")  # numbered lists split by label
 _REPEATED_AUTHORS = re.compile(r"^\s*[—–-]{1,3}[.,]?\s*")  # biblatex's "—", bibtex's "———."
-_AUTHORLESS = re.compile(r"^\s*(?:[—–-]{1,3}[.,]?\s*|\(?(?:1[5-9]|20)\d{2}[a-z]?\)?|ed\.|eds\.|\(ed)")
+# (after a rule drawn for the names, the punctuation that followed them: biblatex-chicago's
+# ". 2011. Gems and Jewels", ", eds. 1987–. The History of Cartography")
+_AUTHORLESS = re.compile(
+    r"^\s*(?:[.,]\s+)?(?:[—–-]{1,3}[.,]?\s*|\(?(?:1[5-9]|20)\d{2}[a-z]?\)?|ed\.|eds\.|\(ed|trans\.)"
+)
 _NOTHING = re.compile("")
-_BEFORE_YEAR = re.compile(r"^(?P<authors>.+?[\s,.]*)\(?(?:1[5-9]|20)\d{2}[a-z]?\b")
 
 
 def _mostly_references(references: ReferenceList) -> bool:

@@ -50,11 +50,15 @@ from bibnorm.readers._ref_apa import (
     without_note,
     without_retrieval,
 )
+from bibnorm.readers._ref_dates import dating_text
 from bibnorm.readers._ref_elided import with_elided_names
+from bibnorm.readers._ref_inverted_names import inverted_first
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
 from bibnorm.readers._ref_physics import edited_book, physics_title
+from bibnorm.readers._ref_work_labels import is_work_label
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
+from bibnorm.readers._repeated_authors import dash_as_names
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader
 from bibnorm.text.names import split_authors
@@ -88,13 +92,17 @@ _ACCESSED = re.compile(
     rf"(?:\d{{1,2}}\.?\s+)?(?:[A-Z][a-z]{{2,8}}\.?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{_YEARS}",
     re.I,
 )
-_YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*\(?{_YEARS}[a-z]?(?:,[^)]*)?\)?[\s.,:]*$")
+# A year as the names are followed by it: "(2006)", Chicago's "1968–78", "1987–", "[Ca. 1920]", "[1957?]".
+_DATED = rf"[(\[]?(?:[Cc]a\.\s)?{_YEARS}[a-z]?(?:[–-](?:{_YEARS}|\d\d)?)?\??"
+_YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*{_DATED}(?:,[^)]*)?[)\]]?[\s.,:]*$")
 # The year right after the author list: "Names (2006)", "Names (2006a, March)", "Names. 2006."
 # (APA's range of years, "(1959–1963)", is dated by its first; its authors' role in parentheses,
 # "Koch, S. (Ed.).", is no year.)
 _AUTHOR_YEAR = re.compile(
     rf"^(?:[^\d()“\"]|\([^\d()“\"]*\)){{2,400}}?"
-    rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS})?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s)"
+    rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS}[a-z]?)?[,)]"
+    # Chicago's "Names. 1968–78. Title", "Names. [Ca. 1920]. Title", "Names. [1957?]. Title"
+    rf"|[.,]\s+\[?(?:[Cc]a\.\s)?({_YEARS})[a-z]?(?:[–-](?:{_YEARS}|\d\d)?)?\??\]?\.\s)"
 )
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
 # Harvard (agsm, dcu) quotes titles singly: "Abadi, M. (1993), ‘A calculus for access control’, TOPLAS".
@@ -131,9 +139,9 @@ _VENUE_TAIL = re.compile(
     r"(?:[.,]\s*\b[Ii]n\b:?\s.*|\sIn:\s.*|\s*[,.]?\s*\b[Aa]r[Xx]iv preprint\b.*|\s*[,.]?\s*\bCoRR\b.*)$"
 )
 _TRAILING_YEAR = re.compile(rf"\s*(?:,\s*|\(\s*){_YEARS}[a-z]?\)?\s*\.?$")
-_ONLY_YEAR = re.compile(rf"^\(?{_YEARS}[a-z]?\)?$")
+_ONLY_YEAR = re.compile(rf"^{_DATED}[)\]]?$")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
-_NOT_NAMES = frozenset({"and", "et", "al", "others", "eds", "ed", "editors", "in", "with"})
+_NOT_NAMES = frozenset({"and", "et", "al", "others", "eds", "ed", "editors", "in", "with", "trans"})
 # Words a title has and an author list has not ("Attention Is All You Need").
 _TITLE_WORDS = frozenset(
     {
@@ -174,12 +182,17 @@ def parse_reference(text: str) -> ParsedReference:
     text = _SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
     doi = _only_doi(text)
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
-    years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", bare))]
+    years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", dating_text(bare)))]
     after_authors = _AUTHOR_YEAR.match(bare)
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
         years.append(int(after_authors.group(1) or after_authors.group(2)))
 
-    title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", bare))
+    # a dash for the names ("— Physics. Trans. by …") is read as names, and names no one here:
+    # the list gives the reference the previous one's (`_repeated_authors`)
+    named = dash_as_names(bare)
+    title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", named))
+    if named != bare or is_work_label(authors, title):  # "CTAN (2006). CTAN. The …": a label
+        authors = ""
     return ParsedReference(
         venue=_venue_after(bare, title),
         title=title,
@@ -361,7 +374,7 @@ def person_names(authors: str) -> tuple[str, ...]:
     others = re.search(r"\bet\s*al\b|\bothers\b", text) is not None
     pieces = [piece.strip(" .") for piece in split_authors(text)]
     pieces = [piece for piece in pieces if piece]
-    if _inverted_first(text, pieces):  # "Attwood, Feona" / "Crémer, Jacques, Louis Gérard, and …"
+    if inverted_first(text, pieces):  # "Attwood, Feona" / "Crémer, Jacques, Louis Gérard, and …"
         pieces = [f"{pieces[0]}, {pieces[1]}", *pieces[2:]]
     initials = [bool(_INITIALS.match(f"{piece}.")) and not _GIVEN_FAMILY.match(piece) for piece in pieces]
     if len(pieces) >= 2 and all(initials[1::2]):
@@ -373,27 +386,10 @@ def person_names(authors: str) -> tuple[str, ...]:
 
 # An edited book's "ed." or "eds." between its editors and its year ("Names. eds. 1991. Title." AEA,
 # "Names, eds. , 1991. Title." JET, "Names eds. (1984) Title" econ): read as the authors' year.
-_EDITORS_BEFORE_YEAR = re.compile(r"\s+[Ee]ds?\.(?:\s*,)?(?=\s+\(?(?:1[5-9]|20)\d{2}[a-z]?\b)")
+# (biblatex's translators in the names' place: "Vizedom, Monika B. and Gabrielle L. Caffee, trans. (1960)")
+_EDITORS_BEFORE_YEAR = re.compile(r"\s+(?:[Ee]ds?|[Tt]rans)\.(?:\s*,)?(?=\s+\(?(?:1[5-9]|20)\d{2}[a-z]?\b)")
 # An editors' mark after the names: "Ian Editor (Ed.)", "A and B, eds.", "Attwood, Feona ed.".
-_EDITORS = re.compile(r"[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg)\.?\)?[\s.,:]*$")
-
-
-# An inverted first author: a family name (particles before it: "van Gennep"), then one given
-# name with a lower-case letter, middle initials after it ("Mustafa H.").
-_FAMILY_FIRST = re.compile(r"^(?:[a-z]+\s+){0,2}[A-Z][^\s\d.]*[a-z][^\s\d.]*$|^[dlo][’'][A-Z]\S*$")
-_GIVEN_FIRST = re.compile(r"^[A-Z][^\s\d.]*[a-z][^\s\d.]*(?:\s+[A-Z]\.?)*$")
-
-
-def _inverted_first(text: str, pieces: Sequence[str]) -> bool:
-    """Whether the list opens with the first author inverted, the rest in natural order (econ,
-    Chicago): a family name, a comma, one given name, and only whole names after them."""
-    return (
-        len(pieces) >= 2
-        and _FAMILY_FIRST.match(pieces[0]) is not None
-        and _GIVEN_FIRST.match(pieces[1]) is not None
-        and all(" " in piece for piece in pieces[2:])
-        and re.match(rf"\s*{re.escape(pieces[0])}\s*,\s*{re.escape(pieces[1])}\b", text) is not None
-    )
+_EDITORS = re.compile(r"[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg|[Tt]rans)\.?\)?[\s.,:]*$")
 
 
 def _name_like(authors: str) -> bool:
@@ -421,15 +417,17 @@ def _is_name_word(word: str) -> bool:
 
 @lru_cache(maxsize=8192)  # each layout tried, and the sniffer before the reader, ask again
 def looks_like_reference(text: str) -> bool:
-    """Whether one item reads as a reference: an author list, a year and a title-like span."""
-    bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
+    """Whether one item reads as a reference: an author list, a year and a title-like span (a
+    dash for the names, as the previous reference's, is one)."""
+    named = dash_as_names(text)
+    bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", named))))
     if not _YEAR.search(bare) and not NO_DATE.search(bare):
         return False
     title, authors = _title_and_authors(bare)
     # The last initial keeps its period: "Polyakova, A" would read the article "a".
     names = authors.strip(" :").lstrip(".")
     names = names if _LAST_INITIAL.search(names) else names.rstrip(".")
-    return bool(title and re.search(r"[^\W\d_]{3}", title) and _name_like(names))
+    return bool(title and re.search(r"[^\W\d_]{3}", title) and (named != text or _name_like(names)))
 
 
 _LAST_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]\.$")

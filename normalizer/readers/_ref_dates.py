@@ -1,0 +1,57 @@
+"""Which of a reference's years dates the work: not a related work's, not a range's end.
+
+biblatex prints, after a work's own data, notes on the works it is related to, each with its
+own date ("… In: Proceedings of the IEEE 86.1 (1998), pp. 82–85. Repr. from Electronics 38.8
+(1965)", "… New York: Dover Publications, 1997. (Orig. pub. in 1959 by John Wiley & Sons)",
+"… 4.3 (1974), pp. 212–225. Excerpt in Roger Matuz, ed. … Detroit: Gale, 1990"). The phrases
+are its localisation strings (``reprintof``, ``reprintfrom``, ``reprintas``, ``translationof``,
+``translationas``, ``origpubin``, ``origpubas``, a translation's "Trans. by … as"), written out
+or abbreviated. Where a year comes before such a note, the years in it date the other work.
+
+A range of years ("1984–1986", "Leipzig, 1885–1888": a work in several volumes, printed over
+years) dates the work by its first; a year inside the range after it is one volume's ("Vol. A:
+The TEXbook. 1984.").
+"""
+
+from __future__ import annotations
+
+import re
+
+_YEARS = r"(?:1[5-9]|20)\d{2}"
+_RELATED_NOTE = re.compile(
+    r"(?:(?<=[.,;(])|(?<=[.,;]\s))\s*(?:"
+    r"[Rr]epr(?:\.|int(?:ed)?)\s+(?:of|from|as)"
+    r"|[Rr]pt\.\s+as"
+    r"|[Tt]rans(?:\.|lation|lated)\s+(?:of|as)"
+    r"|[Oo]rig(?:\.\s+pub\.|inally\s+published)\s+(?:in|as)"
+    r"|[Ee]xcerpt(?:ed)?\s+(?:in|from)"
+    # a translation's "Trans. by Monika B. Vizedom and Gabrielle L. Caffee as The Rites of Passage"
+    r"|[Tt]rans(?:\.|lated)\s+(?:from\s+(?:the\s+)?[A-Z]\w+\s+)?by\s[^()]{1,120}?\sas(?=\s[A-Z\d“\"‘])"
+    r")\b.*$",
+    re.DOTALL,
+)
+_RANGE = re.compile(rf"(?<![\d./:-])({_YEARS})\s?[–—]\s?({_YEARS}|\d{{2}})(?![\d–—-])")
+_YEAR = re.compile(rf"(?<!\d){_YEARS}(?!\d)")
+_PAGES = re.compile(r"\bpp?\.\s*\d+(?:\s*[–—-]\s*\d+)?")  # "pp. 1517–1530", "p. 1999": pages
+
+
+def dating_text(text: str) -> str:
+    """``text`` with what dates other works blanked: a related work's note after a year; a
+    range's end year, and the years inside the range printed after it (its volumes'); and
+    what is no date at all, pages ("pp. 1517–1530")."""
+    note = _RELATED_NOTE.search(text)
+    if note and _YEAR.search(text, 0, note.start()):
+        text = text[: note.start()]
+    text = _PAGES.sub(" ", text)
+    found = _RANGE.search(text)
+    while found is not None:
+        text = f"{text[: found.start()]}{found.group(1)}{_outside(found, text[found.end() :])}"
+        found = _RANGE.search(text, found.start() + 4)
+    return text
+
+
+def _outside(found: re.Match[str], after: str) -> str:
+    """``after`` (what follows a range of years) with the years inside the range blanked."""
+    first, end = int(found.group(1)), found.group(2)
+    last = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
+    return _YEAR.sub(lambda year: " " if first <= int(year.group()) <= last else year.group(), after)

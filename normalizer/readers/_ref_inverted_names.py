@@ -1,0 +1,38 @@
+"""Which author list opens with its first author inverted, family name first.
+
+Chicago, econ's styles and biblatex's author-title and author-year styles print the first
+author family name first and the others in their natural order: "Crémer, Jacques, Louis
+Gérard, and Jean Tirole", "Brandt, Ahasver von and Erich Hoffmann". The first two pieces
+between commas are then one person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# An inverted first author: a family name (particles before it: "van Gennep", "Van Gennep";
+# joined by them: "Vázques de Parga"), then a given name with a lower-case letter, middle
+# initials after it ("Mustafa H.", "Özge"), and the particle biblatex sets after the given
+# names ("Brandt, Ahasver von", "Geer, Ingrid de"). Several given names ("Cicero, Marcus
+# Tullius") only where no other name follows but after "and" or as "et al.": in "OpenAI, Josh
+# Achiam, Steven Adler" the names are in their natural order.
+_NAME = r"(?![a-z])[^\W\d_][^\s\d.,]*[a-z][^\s\d.,]*"
+_PARTICLE = r"(?:van|von|de|der|den|di|da|del|della|le|la|du|dos|das|ten|ter|y)"
+_FAMILY_FIRST = re.compile(
+    rf"^(?:(?i:{_PARTICLE})\s+){{0,2}}{_NAME}(?:(?:\s+{_PARTICLE})+\s+{_NAME})?$|^[dlo][’'][A-Z]\S*$"
+)
+_GIVEN_FIRST = re.compile(rf"^{_NAME}(?:\s+[A-Z]\.?)*(?:\s+{_PARTICLE})*$")
+_GIVEN_NAMES = re.compile(rf"^{_NAME}(?:\s+(?:{_NAME}|[A-Z]\.?))*(?:\s+{_PARTICLE})*$")
+
+
+def inverted_first(text: str, pieces: Sequence[str]) -> bool:
+    """Whether the list opens with the first author inverted, the rest in natural order (econ,
+    Chicago): a family name, a comma, its given names, and only whole names after them."""
+    return (
+        len(pieces) >= 2
+        and _FAMILY_FIRST.match(pieces[0]) is not None
+        and (_GIVEN_FIRST if len(pieces) > 2 else _GIVEN_NAMES).match(pieces[1]) is not None
+        and all(" " in piece for piece in pieces[2:])
+        and re.match(rf"\s*{re.escape(pieces[0])}\s*,\s*{re.escape(pieces[1])}\b", text) is not None
+    )
