@@ -215,7 +215,11 @@ def _hanging_indent(lines: Sequence[PdfLine]) -> tuple[list[float], list[bool], 
     ems = [line.indent / line.size if line.size else 0.0 for line in lines]
     flush = [em < FLUSH_EMS for em in ems]
     indented = sorted(round(em * 2) / 2 for em in ems if em >= FLUSH_EMS)
-    if sum(flush) < 2 or len(indented) < 2 or any(_LABELLED.match(line.text) for line in lines[:3]):
+    # Labels open the flush lines (most of the first three: a hybrid list's numbered part may
+    # follow two unnumbered references); an indented line opening with a number is a wrapped
+    # "42 (3), 1069-1077.", no label.
+    firsts = [line.text for line, is_flush in zip(lines, flush, strict=True) if is_flush and line.text][:3]
+    if sum(flush) < 2 or len(indented) < 2 or sum(bool(_LABELLED.match(text)) for text in firsts) >= 2:
         return None
     return ems, flush, Counter(indented).most_common(1)[0][0]
 

@@ -72,6 +72,9 @@ _SICI_DOI = re.compile(r"\b(10\.\d{4,9}/\(SICI\)\S+[^\s.,)\]])")
 # spaced " . ", " / " and " - " between its parts: "10.1016/x. Title" is no spaced DOI; a
 # hyphen spaced too, "10 . 1027 / 1618 - 3169/a000440", is no end of it).
 _SPACED_DOI = re.compile(r"\b10 \. \d{4,9} / [\w-]+(?: [./-] [\w-]+(?:/[\w.-]*\w)?)*")
+# A DOI in a justified line of a narrow column, stretched where it may break, after its hyphens:
+# the text has a space after each ("https://doi.org/10.1186/1471- 2148- 8- 289").
+_STRETCHED_DOI = re.compile(r"\b10\.\d{4,9}/\S*-(?: \d[^\s-]*-)* \d[^\s-]*")
 _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: " before a volume's title
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # Years 1500–2099: a reference to Newton or Darwin has one too.
@@ -172,6 +175,7 @@ def parse_reference(text: str) -> ParsedReference:
     arxiv_match = _ARXIV.search(text)
     arxiv = parse_arxiv_id(arxiv_match.group(1) or arxiv_match.group(2)) if arxiv_match else None
     text = _SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
+    text = _STRETCHED_DOI.sub(lambda m: m.group(0).replace(" ", ""), text)
     doi = _only_doi(text)
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
     years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", bare))]
@@ -195,13 +199,15 @@ def parse_reference(text: str) -> ParsedReference:
 
 
 def _only_doi(text: str) -> str | None:
-    """The reference's DOI: None when the pattern had to stop inside a word of the text (a cut
-    DOI: none is better than a wrong one), or when the text holds another DOI too (two
-    references run together, and no telling whose this one is)."""
+    """The reference's DOI: None when the pattern had to stop inside a word of the text or
+    after a hyphen, slash or colon (a cut DOI: none is better than a wrong one), or when the
+    text holds another DOI too (two references run together, and no telling whose this one is)."""
     doi_match = _SICI_DOI.search(text) or _DOI.search(text)
     if doi_match is None:
         return None
     if re.match(r"[^\s.,;:)\]\"”']", text[doi_match.end() : doi_match.end() + 1]):
+        return None
+    if doi_match.group(1)[-1] in "-/_:(":  # cut where it had to go on ("10.1186/1471- …")
         return None
     doi = canonical_doi(doi_match.group(1))
     others = {canonical_doi(found) for found in _DOI.findall(_SICI_DOI.sub(" ", text))} - {doi, None}

@@ -1,0 +1,92 @@
+"""Reference lists set in two columns: what a narrow column does to a list's lines. Lines are as
+PDFium gives them (page, column, left edge, size), modelled on real third-party .bib files set
+with each style's own .bst or biblatex style in two columns (bench/pdf_corpus): apacite's
+hanging indents, whose wrapped lines often open with a volume number; DOIs that a narrow
+column breaks before a dot or a hyphen, after a colon or a parenthesis, or stretches at its
+hyphens in a justified line."""
+
+from __future__ import annotations
+
+import pytest
+from bibnorm.readers._reflist import join_lines
+from bibnorm.readers.pdf import PdfLine, read_section
+from bibnorm.readers.refs import parse_reference
+
+
+def _line(text: str, indent: float = 0.0, *, column: int = 0) -> PdfLine:
+    left = 51.3 + indent + (260.0 if column else 0.0)
+    return PdfLine(page=1, column=column, left=left, size=10.0, text=text, indent=indent)
+
+
+# apacite in two columns: the first line flush, the rest 2.5 ems in; a wrapped line may open with
+# the volume ("42 (3), 1069-1077.") or a year, which no label is.
+_APACITE = [
+    _line("Molins, A., Stufflebeam, S. M., Brown, E. N., & Hämäläinen, M. S. (2008)."),
+    _line("Quantification of the benefit from integrating MEG", 25),
+    _line("42 (3), 1069-1077. doi: 10.1016/j.neuroimage.2008", 25),
+    _line(".05.064", 25),
+    _line("Ablin, P., Cardoso, J.-F., & Gramfort, A. (2018). Faster"),
+    _line("Independent Component Analysis by preconditioning", 25),
+    _line("with hessian approximations. IEEE Transactions on Signal", 25),
+    _line("Processing, 66 (15), 4040-4049.", 25),
+    _line("Acunzo, D. J., MacKenzie, G., & van Rossum, M. C.", column=1),
+    _line("(2012). Systematic biases in early ERP and ERF", 25, column=1),
+    _line("components as a result of high-pass filtering. Journal", 25, column=1),
+    _line("of Neuroscience Methods, 209 (1), 212-218.", 25, column=1),
+]
+
+
+def test_a_wrapped_line_opening_with_a_number_is_no_label_of_a_numbered_list() -> None:
+    read = read_section(_APACITE, "apacite-2col.pdf")
+    assert read is not None
+    queries, _ = read
+    assert [(query.authors[0], query.year) for query in queries] == [
+        ("Molins, A.", 2008),
+        ("Ablin, P.", 2018),
+        ("Acunzo, D. J.", 2012),
+    ]
+    assert queries[0].doi == "10.1016/j.neuroimage.2008.05.064"
+
+
+@pytest.mark.parametrize(
+    ("lines", "doi"),
+    [
+        pytest.param(
+            ["Nolan, H. (2010). Title. J. Neurosci. Methods, 192 (1), 15-6. doi: 10.1016/j.jneumeth.2010.07",
+             ".015"],
+            "10.1016/j.jneumeth.2010.07.015", id="apacite-broken-before-a-dot",
+        ),
+        pytest.param(
+            ["Larson, E. (2017). Title. Brain Topography, 30 (2), 172-181. doi: 10.1007/s10548-016",
+             "-0523-1"],
+            "10.1007/s10548-016-0523-1", id="apacite-broken-before-a-hyphen",
+        ),
+        pytest.param(
+            ["Berg, P., & Scherg, M. (1994). Title. Electroencephalography and Clinical Neurophysiology,",
+             "90 (1), 58-64. doi: 10.1016/0013-4694(94)", "90113-9"],
+            "10.1016/0013-4694(94)90113-9", id="apacite-broken-after-a-parenthesis",
+        ),
+        pytest.param(
+            ["124. Silvio Franz and Giorgio Parisi. Recipes for metastable states in spin glasses.",
+             "Journal de Physique I, 5(11):1401–1415, 1995. doi: 10.1051/jp1:", "1995201."],
+            "10.1051/jp1:1995201", id="unsrtnat-broken-after-a-colon",
+        ),
+        pytest.param(
+            ["98. Heled, J. & Drummond, A. J. Bayesian inference of population size history from",
+             "multiple loci. BMC Evolutionary Biology 8, 289. issn: 1471-2148.",
+             "https://doi.org/10.1186/1471- 2148- 8- 289", "(Oct. 23, 2008)."],
+            "10.1186/1471-2148-8-289", id="biblatex-nature-stretched-at-its-hyphens",
+        ),
+        pytest.param(
+            ["Author, A. (2001). Title. Journal, 1, 2-3. doi: 10.1186/1471- Title of the next thing."],
+            None, id="a-doi-ending-in-a-hyphen-is-dropped-not-written-truncated",
+        ),
+        pytest.param(
+            ["Author, A. (2001). Title. Journal, 1, 2-3. doi: 10.1016/j.neuroimage.2005.06.067.",
+             "Retrieved from https://example.org/"],
+            "10.1016/j.neuroimage.2005.06.067", id="a-whole-doi-before-a-sentence",
+        ),
+    ],
+)  # fmt: skip
+def test_a_doi_a_narrow_column_broke_is_read_whole_or_not_at_all(lines: list[str], doi: str | None) -> None:
+    assert parse_reference(join_lines(lines)).doi == doi
