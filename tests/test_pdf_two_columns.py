@@ -48,6 +48,32 @@ def test_a_wrapped_line_opening_with_a_number_is_no_label_of_a_numbered_list() -
     assert queries[0].doi == "10.1016/j.neuroimage.2008.05.064"
 
 
+# biblatex-nature in two columns: "N." labels set right-aligned in front of the text, the wrapped
+# lines 2.7 ems in; a page range wrapped before its end opens a line with "434." or "120.".
+_NATURE = [
+    _line("101. Ho, S. Y. W. & Phillips, M. J. Accounting for", 4.5),
+    _line("calibration uncertainty in phylogenetic estimation of", 27),
+    _line("evolutionary divergence times. Systematic Biology 58,", 27),
+    _line("367–380 (2009).", 27),
+    _line("102. Ho, S. Y. W. & Shapiro, B. Skyline-plot methods", 4.5),
+    _line("for estimating demographic history from nucleotide", 27),
+    _line("sequences. Molecular Ecology Resources 11, 423–", 27),
+    _line("434. eprint: https://onlinelibrary.wiley.com/", 27),
+    _line("doi/pdf/10.1111/j.1755-0998.2011.02988.x (2011).", 27),
+    _line("103. Ho, S. Y. et al. Biogeographic calibrations for", 4.5, column=1),
+    _line("the molecular clock. Biology Letters 11, 20150194", 27, column=1),
+    _line("(2015).", 27, column=1),
+]
+
+
+def test_a_wrapped_line_opening_with_a_page_number_and_a_dot_is_no_label() -> None:
+    read = read_section(_NATURE, "nature-2col.pdf")
+    assert read is not None
+    queries, _ = read
+    assert [(query.label, query.year) for query in queries] == [("101", 2009), ("102", 2011), ("103", 2015)]
+    assert "423–434" in queries[1].raw.replace(" ", "")
+
+
 @pytest.mark.parametrize(
     ("lines", "doi"),
     [

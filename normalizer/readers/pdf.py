@@ -56,7 +56,7 @@ from bibnorm.readers._list_edges import (
     rebased,
 )
 from bibnorm.readers._pdf_accents import join_overlaid_accents, readable_text
-from bibnorm.readers._pdf_labels import bracket_raised_label
+from bibnorm.readers._pdf_labels import bracket_raised_label, joined_wrapped_numbers
 from bibnorm.readers._pdf_margins import margin_note
 from bibnorm.readers._pdf_sections import LARGER, layout_end, list_headings, reads_as_a_list
 from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
@@ -119,11 +119,13 @@ def read_section(
     sizes = sorted(line.size for line in lines[:_LIST_SAMPLE] if line.text.strip())
     body = sizes[len(sizes) // 2] if sizes else 0.0
     footers = below_columns(lines)
-    lines = _bare_labels(
-        [
-            line._replace(text="") if line.size > body * LARGER or at in footers else line
-            for at, line in enumerate(lines)
-        ]
+    lines = joined_wrapped_numbers(
+        _bare_labels(
+            [
+                line._replace(text="") if line.size > body * LARGER or at in footers else line
+                for at, line in enumerate(lines)
+            ]
+        )
     )
     references, line_of = _read_section(lines)
     if references is None:
