@@ -3,19 +3,20 @@ PDFium gives them (page, column, left edge, size), modelled on real third-party 
 with each style's own .bst or biblatex style in two columns (bench/pdf_corpus): apacite's
 hanging indents, whose wrapped lines often open with a volume number; DOIs that a narrow
 column breaks before a dot or a hyphen, after a colon or a parenthesis, or stretches at its
-hyphens in a justified line."""
+hyphens in a justified line; running heads over a list that starts in a page's right column."""
 
 from __future__ import annotations
 
 import pytest
+from bibnorm.readers._list_edges import page_furniture
 from bibnorm.readers._reflist import join_lines
-from bibnorm.readers.pdf import PdfLine, read_section
+from bibnorm.readers.pdf import PdfLine, read_section, references_section
 from bibnorm.readers.refs import parse_reference
 
 
-def _line(text: str, indent: float = 0.0, *, column: int = 0) -> PdfLine:
+def _line(text: str, indent: float = 0.0, *, column: int = 0, page: int = 1, size: float = 10.0) -> PdfLine:
     left = 51.3 + indent + (260.0 if column else 0.0)
-    return PdfLine(page=1, column=column, left=left, size=10.0, text=text, indent=indent)
+    return PdfLine(page=page, column=column, left=left, size=size, text=text, indent=indent)
 
 
 # apacite in two columns: the first line flush, the rest 2.5 ems in; a wrapped line may open with
@@ -118,3 +119,49 @@ def test_a_wrapped_line_opening_with_a_number_is_no_label(
 )  # fmt: skip
 def test_a_doi_a_narrow_column_broke_is_read_whole_or_not_at_all(lines: list[str], doi: str | None) -> None:
     assert parse_reference(join_lines(lines)).doi == doi
+
+
+# BibTeX's plain style in two columns under article's "headings" page style: the list starts at
+# the top of page 1's right column, each later page is headed "REFERENCES" and its number (on
+# the last page PDFium gives the number as a line of its own), and a page may end with a
+# reference's last line, "101, 2010.", as another does.
+_HEADED_PAGES = [
+    [
+        _line("1 INTRODUCTION 1"),
+        _line("1 Introduction", size=14.3),
+        _line("A reference list set in BibTeX's plain style."),
+        _line("References", column=1, size=14.3),
+        _line("[1] Charu C Aggarwal, Alexander Hinneburg, and", column=1),
+        _line("Daniel A Keim. On the surprising behavior of dis-", 20, column=1),
+        _line("Conference on Artificial Neural Networks, pages 92–", 20, column=1),
+        _line("101, 2010.", 20, column=1),
+    ],
+    [
+        _line("REFERENCES 2", page=2),
+        _line("[2] Milam Aiken and Mina Park. The efficacy of round-", page=2),
+        _line("Journal, 14(1), 2010.", 20, page=2),
+        _line("[3] Shun-Ichi Amari. Natural gradient works efficiently", page=2, column=1),
+        _line("in learning. Neural Computation, 10(2):251–276,", 20, page=2, column=1),
+        _line("101, 2010.", 20, page=2, column=1),
+    ],
+    [
+        _line("REFERENCES", page=3),
+        _line("3", page=3, column=1),
+        _line("[4] Guozhong An. The effects of adding noise during", page=3),
+        _line("backpropagation training. Neural Computation, 1996.", 20, page=3),
+        _line("– 3 –", page=3, column=1),
+    ],
+]
+
+
+def test_running_heads_and_page_numbers_are_dropped_and_a_references_last_line_kept() -> None:
+    assert page_furniture(_HEADED_PAGES) == {(2, 0), (3, 0), (3, 1), (3, 4)}  # page 1's head stands once
+
+
+def test_a_list_under_running_heads_named_references_starts_at_its_own_heading() -> None:
+    furniture = page_furniture(_HEADED_PAGES)
+    lines = [
+        line for page in _HEADED_PAGES for at, line in enumerate(page) if (line.page, at) not in furniture
+    ]
+    section = references_section(lines)
+    assert section is not None and lines[section.first].text.startswith("[1] Charu C Aggarwal")

@@ -7,6 +7,10 @@ footer below two columns, and a review copy's line numbers on a page too short t
 - A two-column page is read left column, then right column; a line that comes after the right
   column's lines and starts in the left column again is set below both columns: the page's
   footer ("Preprint submitted to …", a footnote), not a reference.
+- A page's number, and a running head or foot repeated at the top or bottom of its pages in
+  one type ("REFERENCES 2": on the last page PDFium may give "REFERENCES" and its "7" as two
+  lines), are no part of the list; a reference's last line at the bottom of two pages is
+  ("101, 2010.", "133, 1943."): a running head or foot holds a word.
 - A review copy numbers its lines 1, 2, 3 … through the paper; the last page of the
   references may hold too few lines to show that by itself, and its numbers then go on from
   the previous page's.
@@ -15,10 +19,12 @@ footer below two columns, and a review copy's line numbers on a page too short t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
 from bibnorm.readers._pdf_sections import Line, LineT
+from bibnorm.readers._pdf_typography import unmark_italics
 
 _BACK_MATTER = re.compile(
     r"^(?:\d{1,4}\s+)?(?:list of (?:figures|tables)|figures?(?: and tables)?|tables?(?: and figures)?"
@@ -53,6 +59,30 @@ def below_columns(lines: Sequence[Line]) -> set[int]:
             below.update(range(start + right[-1] + 1, end))
         start = end
     return below
+
+
+def page_furniture(pages: Sequence[Sequence[Line]]) -> set[tuple[int, int]]:
+    """(page, line) of each page's number and of its running head or foot: a line among a
+    page's first two or last two that holds a word and stands there on another page too, in the
+    same type, whatever page number it holds (see the module docstring)."""
+
+    def shape(line: Line) -> tuple[str, int]:
+        text = re.sub(r"\d+", "#", " ".join(unmark_italics(line.text)[0].split())).strip("# ")
+        return text, round(line.size)
+
+    edges = {(page[0].page, at) for page in pages if page for at in (0, 1, len(page) - 2, len(page) - 1)}
+    lines = {(number, at): pages[number - 1][at] for number, at in edges if 0 <= at < len(pages[number - 1])}
+    shapes = {where: shape(line) for where, line in lines.items()}
+    seen = Counter(shapes.values())
+    return {
+        where
+        for where, line in lines.items()
+        if _PAGE_NUMBER.fullmatch(line.text) or (seen[shapes[where]] >= 2 and _WORD.search(shapes[where][0]))
+    }
+
+
+_PAGE_NUMBER = re.compile(r"[-–—\s]*\d{1,4}[-–—\s]*")  # "7", "– 7 –"; not "2005." nor "[7]"
+_WORD = re.compile(r"[^\W\d_]{2}")
 
 
 LINE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")  # a review copy's, before a line's text

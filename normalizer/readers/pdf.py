@@ -53,6 +53,7 @@ from bibnorm.readers._list_edges import (
     LineNumbering,
     below_columns,
     ends_list,
+    page_furniture,
     rebased,
 )
 from bibnorm.readers._pdf_accents import join_overlaid_accents, readable_text
@@ -419,7 +420,7 @@ def _document_lines(data: bytes, path: str) -> list[PdfLine]:
             f"{path}: the PDF has no text layer (a scanned paper?); run OCR on it first "
             "(e.g. ocrmypdf) and read the result; nothing was read"
         )
-    furniture = _running_heads(pages)
+    furniture = page_furniture(pages)
     lines = [line for page in pages for at, line in enumerate(page) if (line.page, at) not in furniture]
     margins: dict[tuple[int, int], float] = {}
     for line in lines:
@@ -447,22 +448,6 @@ def _dehyphenated(text: str, hyphenated: set[str]) -> str:
         return word if word.casefold() in hyphenated else match.group(1) + match.group(2)
 
     return _HYPHENATED.sub(join, text).replace(_SOFT_HYPHEN, "-")
-
-
-def _running_heads(pages: Sequence[Sequence[PdfLine]]) -> set[tuple[int, int]]:
-    """(page, line) of page numbers and of lines repeated at a page's top or bottom."""
-
-    def shape(text: str) -> str:
-        return re.sub(r"\d+", "#", " ".join(text.split()))
-
-    edges = [(page[0].page, at) for page in pages if page for at in (0, 1, len(page) - 2, len(page) - 1)]
-    edges = [(number, at) for number, at in edges if 0 <= at < len(pages[number - 1])]
-    seen = Counter(shape(pages[number - 1][at].text) for number, at in set(edges))
-    return {
-        (number, at)
-        for number, at in set(edges)
-        if seen[shape(pages[number - 1][at].text)] >= 2 or shape(pages[number - 1][at].text) == "#"
-    }
 
 
 # What reading one PDF may take beyond what the process holds already. PDFium decodes a page's
