@@ -197,7 +197,8 @@ def truths(document: Document) -> list[Truth]:
         bbl = path.read_text(encoding="utf-8", errors="replace")
         # "\\bibitem{key}", biber's "\\entry{key}", apacite's "]{%" with the key on the next line
         keys = set(re.findall(r"\{%?\s*([^\s{}%]+)\}", bbl))
-        return _bib_truths(path.with_name("refs.bib"), lambda key: key in keys)
+        # biblatex prints a subtitle after the title; a BibTeX style knows no such field
+        return _bib_truths(path.with_name("refs.bib"), lambda key: key in keys, subtitles="\\entry{" in bbl)
     if path.suffix == ".bib":
         return _bib_truths(path, lambda key: True)
     queries = read_inputs([path])
@@ -207,7 +208,7 @@ def truths(document: Document) -> list[Truth]:
     ]
 
 
-def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
+def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = True) -> list[Truth]:
     from bibnorm.bib.bibfile import read_bibfile
 
     rows = []
@@ -217,7 +218,7 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
             year = re.search(r"\d{4}", entry.get("year") or entry.get("date") or "")
             title = entry.get("title") or ""
             first_page = re.split(r"[-–—]", entry.get("pages") or "")[0]
-            if entry.get("subtitle"):  # biblatex prints "Title. Subtitle"
+            if subtitles and entry.get("subtitle"):  # biblatex prints "Title. Subtitle"
                 title = f"{title}. {entry.get('subtitle')}"
             rows.append(
                 Truth(

@@ -3,12 +3,13 @@ PDFium gives them (page, column, left edge, size), modelled on real third-party 
 with each style's own .bst or biblatex style in two columns (bench/pdf_corpus): apacite's
 hanging indents, whose wrapped lines often open with a volume number; DOIs that a narrow
 column breaks before a dot or a hyphen, after a colon or a parenthesis, or stretches at its
-hyphens in a justified line; running heads over a list that starts in a page's right column."""
+hyphens in a justified line; running heads over a list that starts in a page's right column;
+a review copy's line numbers in each column's outer margin (lineno's "switch")."""
 
 from __future__ import annotations
 
 import pytest
-from bibnorm.readers._list_edges import page_furniture
+from bibnorm.readers._list_edges import line_number_cuts, numbered_by_its_lines, page_furniture
 from bibnorm.readers._reflist import join_lines
 from bibnorm.readers.pdf import PdfLine, read_section, references_section
 from bibnorm.readers.refs import parse_reference
@@ -165,3 +166,42 @@ def test_a_list_under_running_heads_named_references_starts_at_its_own_heading()
     ]
     section = references_section(lines)
     assert section is not None and lines[section.first].text.startswith("[1] Charu C Aggarwal")
+
+
+# natbib's plainnat in two columns with lineno's "switch" (a real .bib, bench/pdf_corpus): the
+# left column's numbers open its lines, the right column's end them, one run through the page.
+_SWITCH = [
+    "99 Iain M Banks. The Hydrogen Sonata, volume 10 of The",
+    "100 Culture. Orbit, 2012. ISBN 978-0-316-21236-6.",
+    "101 Lorena A. Barba. Reproducibility pi manifesto,",
+    "102 2012. URL https://figshare.com/articles/",
+    "103 presentation/Reproducibility_PI_Manifesto/",
+    "Trevor Bench-Capon, Micha l Araszkiewicz, Kevin Ash- 104",
+    "ley, Katie Atkinson, Floris Bex, Filipe Borges, Daniele 105",
+    "23 (6), 1197–1199, 2012. doi: 10.1111/j. 106",  # a volume opens it, its number ends it
+    "telligence and Law, 20(3):215–319, 2012. doi: 10. 107",
+]
+
+
+@pytest.mark.parametrize(
+    ("pieces", "numbered", "cuts"),
+    [
+        pytest.param(
+            _SWITCH, True,
+            [(3, 0), (4, 0), (4, 0), (4, 0), (4, 0), (0, 4), (0, 4), (0, 4), (0, 4)],
+            id="numbers-before-the-left-column-after-the-right",
+        ),
+        pytest.param(
+            ["Carlip S and Vera R 1998 Phys. Rev. D 58 1345", "Ashtekar A 1986 Phys. Rev. Lett. 57 2244",
+             "Rovelli C 1995 Nucl. Phys. B 442 593", "Thiemann T 1998 Class. Quant. Grav. 15 839",
+             "Barbero J F 1995 Phys. Rev. D 51 5507", "Immirzi G 1997 Class. Quant. Grav. 14 177"],
+            False, None, id="iop-references-ending-with-their-pages-are-not-numbered",
+        ),
+    ],
+)  # fmt: skip
+def test_a_review_copys_line_numbers_in_both_outer_margins(
+    pieces: list[str], numbered: bool, cuts: list[tuple[int, int]] | None
+) -> None:
+    assert numbered_by_its_lines(pieces) is numbered
+    if cuts is not None:
+        assert line_number_cuts(pieces) == cuts

@@ -11,7 +11,9 @@ footer below two columns, and a review copy's line numbers on a page too short t
   one type ("REFERENCES 2": on the last page PDFium may give "REFERENCES" and its "7" as two
   lines), are no part of the list; a reference's last line at the bottom of two pages is
   ("101, 2010.", "133, 1943."): a running head or foot holds a word.
-- A review copy numbers its lines 1, 2, 3 … through the paper; the last page of the
+- A review copy numbers its lines 1, 2, 3 … through the paper, in the left margin, or in two
+  columns in each column's outer margin (lineno's "switch", ACM's review mode): the right
+  column's numbers end its lines; the last page of the
   references may hold too few lines to show that by itself, and its numbers then go on from
   the previous page's.
 """
@@ -86,18 +88,47 @@ _WORD = re.compile(r"[^\W\d_]{2}")
 
 
 LINE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")  # a review copy's, before a line's text
+_LINE_NUMBER_AFTER = re.compile(r"(?<=\S)\s+(\d{1,4})\s*$")  # a right column's, after its text
 _STEP = range(1, 4)  # a line's number is 1 more than the last, 2 or 3 where PDFium joined lines
 _NUMBERED_SHARE = 0.6
+
+
+def line_number_cuts(pieces: Sequence[str]) -> list[tuple[int, int]]:
+    """For each of a page's lines, how many characters its line number takes at its start and
+    at its end: the number it opens with, or the one it ends with where that one goes on the run
+    of numbers and the first does not ("2012. ISBN 978-0-316-21236-6. 150" in a right column)."""
+    cuts: list[tuple[int, int]] = []
+    last: int | None = None
+    for piece in pieces:
+        before, after = LINE_NUMBER.match(piece), _LINE_NUMBER_AFTER.search(piece)
+        found = [match for match in (before, after) if match is not None]
+        going_on = [match for match in found if last is None or int(match.group(1)) - last in _STEP]
+        if not found:
+            cuts.append((0, 0))
+            continue
+        chosen = (going_on or found)[0]
+        last = int(chosen.group(1))
+        cuts.append((chosen.end(), 0) if chosen is before else (0, len(piece) - chosen.start()))
+    return cuts
+
+
+def _numbers(pieces: Sequence[str]) -> list[int]:
+    """The line numbers of a page's lines that carry one, in order (`line_number_cuts`)."""
+    found = []
+    for piece, (lead, trail) in zip(pieces, line_number_cuts(pieces), strict=True):
+        if lead or trail:
+            found.append(int(piece[:lead] if lead else piece[len(piece) - trail :]))
+    return found
 
 
 def numbered_by_its_lines(pieces: Sequence[str]) -> bool:
     """Whether a page's lines carry line numbers (a review copy: 75, 76, 77 … in the margin).
 
-    Most lines open with a number, and the numbers mostly go up by one (two or three where
-    PDFium joined a hyphenated line to the next).
+    Most lines open or end with a number, and the numbers mostly go up by one (two or three
+    where PDFium joined a hyphenated line to the next).
     """
     lines = [piece for piece in pieces if piece.strip()]
-    numbers = [int(match.group(1)) for piece in lines if (match := LINE_NUMBER.match(piece))]
+    numbers = _numbers(lines)
     steps = [b - a for a, b in pairwise(numbers)]
     return (
         len(numbers) >= 5
@@ -118,7 +149,7 @@ class LineNumbering:
         (`numbered_by_its_lines`), or its numbers go on from the previous page's last one."""
         numbered = numbered_by_its_lines(pieces)
         lines = [piece for piece in pieces if piece.strip() and not piece.strip().isdigit()]
-        numbers = [int(match.group(1)) for piece in lines if (match := LINE_NUMBER.match(piece))]
+        numbers = _numbers(lines)
         steps = [b - a for a, b in zip([self._last or 0, *numbers], numbers, strict=False)]
         goes_on = (
             self._last is not None

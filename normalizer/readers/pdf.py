@@ -49,10 +49,10 @@ from bibnorm.readers._entry_sets import split_entry_sets
 from bibnorm.readers._italic_titles import italic_runs, queries_with_italic_titles
 from bibnorm.readers._list_edges import (
     FLUSH_EMS,
-    LINE_NUMBER,
     LineNumbering,
     below_columns,
     ends_list,
+    line_number_cuts,
     page_furniture,
     rebased,
 )
@@ -546,16 +546,16 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
     italic = italic_style(textpage) if italics and not numbered else None  # a line number shifts them
     lines: list[PdfLine] = []
     offset = 0
-    for piece in pieces:
+    cuts = line_number_cuts(pieces) if numbered else [(0, 0)] * len(pieces)
+    for piece, (lead_cut, trail_cut) in zip(pieces, cuts, strict=True):
         start = offset
         offset += len(piece) + 2
         piece = join_overlaid_accents(piece, start, textpage.get_charbox)
         if numbered and piece.strip().isdigit():
             continue  # the line number of an empty line
-        line_number = LINE_NUMBER.match(piece) if numbered else None
-        if line_number is not None:  # a review copy's line number, in the margin
-            start += line_number.end()
-            piece = _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[line_number.end() :])
+        if lead_cut or trail_cut:  # a review copy's line number, in the margin
+            start += lead_cut
+            piece = _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[lead_cut : len(piece) - trail_cut])
         # A margin note is cut while the piece's characters are still the page's (before the
         # italics are marked and the accents joined); only spaces are stripped before the text is
         # readable: Python counts the Cork slots \x1c-\x1f as white space.
