@@ -4,12 +4,14 @@ with each style's own .bst or biblatex style in two columns (bench/pdf_corpus): 
 hanging indents, whose wrapped lines often open with a volume number; DOIs that a narrow
 column breaks before a dot or a hyphen, after a colon or a parenthesis, or stretches at its
 hyphens in a justified line; running heads over a list that starts in a page's right column;
-a review copy's line numbers in each column's outer margin (lineno's "switch")."""
+a review copy's line numbers in each column's outer margin (lineno's "switch"); a footnote at
+the foot of the list's first column; IEEE's "[Online]." opening a wrapped line."""
 
 from __future__ import annotations
 
 import pytest
 from bibnorm.readers._list_edges import line_number_cuts, numbered_by_its_lines, page_furniture
+from bibnorm.readers._pdf_labels import bracket_raised_label
 from bibnorm.readers._reflist import join_lines
 from bibnorm.readers.pdf import PdfLine, read_section, references_section
 from bibnorm.readers.refs import parse_reference
@@ -56,12 +58,32 @@ _NATURE = [
 ]
 
 
+# IEEEtran's journal class in two columns: the author's note (8 pt) at the foot of page 1's left
+# column, under the first references (8 pt too in IEEE's list, 10 pt here as in most classes);
+# "[Online]. Available:" wrapped to the start of a line.
+_IEEE = [
+    _line("[1] A. Guidi and A. McPherson, “Quantitative evaluation of aspects of", 0),
+    _line("embodiment in new digital musical instruments,” in Proceedings of NIME,", 13.7),
+    _line("Auckland, New Zealand, jun 2022.", 13.7),
+    _line("[Online]. Available: https://doi.org/10.21428%2F92fbeb44.79d0b38f", 13.7),
+    _line("[2] J. C. Wu, “Today and yesterday: Two case studies of china’s", 0),
+    _line("NIME community,” in Proceedings of NIME, 2022.", 13.7),
+    _line("The references below are a real bibliography set in IEEE’s journal style.", -6, size=8.0),
+    _line("[3] A. Xambo and V. Goudarzi, “The mobile audience as a digital musical", 0, column=1),
+    _line("persona in telematic performance,” in Proceedings of NIME, 2022.", 13.7, column=1),
+]
+
+
 @pytest.mark.parametrize(
     ("lines", "read"),
     [
         pytest.param(
             _APACITE, [(None, "Molins", 2008), (None, "Ablin", 2018), (None, "Acunzo", 2012)],
             id="apacite-a-volume-opens-a-wrapped-line",
+        ),
+        pytest.param(
+            _IEEE, [("1", "A. Guidi", 2022), ("2", "J. C. Wu", 2022), ("3", "A. Xambo", 2022)],
+            id="ieee-online-opens-a-wrapped-line-and-a-footnote-ends-the-column",
         ),
         pytest.param(
             _NATURE, [("101", "Ho", 2009), ("102", "Ho", 2011), ("103", "Ho", 2015)],
@@ -76,6 +98,14 @@ def test_a_wrapped_line_opening_with_a_number_is_no_label(
     assert found is not None
     queries, _ = found
     assert [(query.label, query.authors[0].split(",")[0], query.year) for query in queries] == read
+    assert not any("journal style" in query.raw for query in queries)  # the footnote is in none
+
+
+def test_a_raised_number_a_space_before_the_text_gives_the_line_the_texts_type() -> None:
+    """REVTeX sets a bare label raised and a space apart ("²² The equation …", 6 pt before 9 pt):
+    the line is in the list's type, no footnote in smaller type."""
+    sizes = [5.98, 5.98, 1.0] + [8.97] * 20
+    assert bracket_raised_label("22 The equation", 0, lambda at: sizes[at]) == ("22 The equation", 8.97)
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,8 @@ footer below two columns, and a review copy's line numbers on a page too short t
 - A two-column page is read left column, then right column; a line that comes after the right
   column's lines and starts in the left column again is set below both columns: the page's
   footer ("Preprint submitted to …", a footnote), not a reference.
+- A footnote of the text before the list stands at the foot of the column (or page) the list
+  begins in, below its lines, in smaller type: no reference either.
 - A page's number, and a running head or foot repeated at the top or bottom of its pages in
   one type ("REFERENCES 2": on the last page PDFium may give "REFERENCES" and its "7" as two
   lines), are no part of the list; a reference's last line at the bottom of two pages is
@@ -61,6 +63,26 @@ def below_columns(lines: Sequence[Line]) -> set[int]:
             below.update(range(start + right[-1] + 1, end))
         start = end
     return below
+
+
+_FOOTNOTE_TYPE = 0.9  # a footnote is set in at most this share of the list's type (8 pt to 10 pt)
+
+
+def column_footnotes(lines: Sequence[Line], body: float) -> set[int]:
+    """Indexes of the footnotes at the foot of a column or page inside a list set in ``body``
+    type: the lines that end a column's run of lines on a page, set in smaller type (see the
+    module docstring)."""
+    found: set[int] = set()
+    for end, line in enumerate(lines):
+        if end + 1 < len(lines) and (lines[end + 1].page, lines[end + 1].column) == (line.page, line.column):
+            continue  # not the column's last line
+        at = end
+        while at >= 0 and (lines[at].page, lines[at].column) == (line.page, line.column):
+            if not lines[at].text or not 0 < lines[at].size < body * _FOOTNOTE_TYPE:
+                break
+            found.add(at)
+            at -= 1
+    return found
 
 
 def page_furniture(pages: Sequence[Sequence[Line]]) -> set[tuple[int, int]]:
@@ -166,12 +188,14 @@ def list_indents(lines: Sequence[Line]) -> list[float]:
     """Each of the section's ``lines`` indented from the list's own left margin in its column
     (on the pages of its side: a two-sided document shifts odd and even pages), not from its
     page's leftmost line: a page that holds only the wrapped end of a reference has no line at
-    the margin, and its lines would read as flush, each a reference of its own."""
+    the margin, and its lines would read as flush, each a reference of its own. A line emptied
+    (a heading, a footnote) is none of the list's."""
     margins: dict[tuple[int, int], float] = {}
     for line in lines:
-        where = (line.page % 2, line.column)
-        margins[where] = min(line.left, margins.get(where, line.left))
-    return [line.left - margins[line.page % 2, line.column] for line in lines]
+        if line.text:
+            where = (line.page % 2, line.column)
+            margins[where] = min(line.left, margins.get(where, line.left))
+    return [line.left - margins.get((line.page % 2, line.column), line.left) for line in lines]
 
 
 def rebased(lines: Sequence[LineT]) -> list[LineT]:

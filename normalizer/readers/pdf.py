@@ -51,13 +51,14 @@ from bibnorm.readers._list_edges import (
     FLUSH_EMS,
     LineNumbering,
     below_columns,
+    column_footnotes,
     ends_list,
     line_number_cuts,
     page_furniture,
     rebased,
 )
 from bibnorm.readers._pdf_accents import join_overlaid_accents, readable_text
-from bibnorm.readers._pdf_labels import bracket_raised_label, joined_wrapped_numbers
+from bibnorm.readers._pdf_labels import bracket_raised_label, joined_wrapped_labels
 from bibnorm.readers._pdf_margins import margin_note
 from bibnorm.readers._pdf_sections import LARGER, layout_end, list_headings, reads_as_a_list
 from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
@@ -116,18 +117,17 @@ def read_section(
     before them: each query's origin is its line in the document), and the list they were
     read as; ``None`` when the lines hold no reference list. Lines in larger type than the
     list's (the headings of its parts: "Articles", "Books") are no part of any reference."""
-    lines = rebased(lines)  # indents from the list's own margin, not the page's leftmost line
     sizes = sorted(line.size for line in lines[:_LIST_SAMPLE] if line.text.strip())
     body = sizes[len(sizes) // 2] if sizes else 0.0
-    footers = below_columns(lines)
-    lines = joined_wrapped_numbers(
-        _bare_labels(
-            [
-                line._replace(text="") if line.size > body * LARGER or at in footers else line
-                for at, line in enumerate(lines)
-            ]
-        )
+    footers = below_columns(lines) | column_footnotes(lines, body)
+    # Indents from the list's own margin (not the page's leftmost line, nor a footnote's).
+    lines = rebased(
+        [
+            line._replace(text="") if line.size > body * LARGER or at in footers else line
+            for at, line in enumerate(lines)
+        ]
     )
+    lines = joined_wrapped_labels(_bare_labels(lines))
     references, line_of = _read_section(lines)
     if references is None:
         return None
