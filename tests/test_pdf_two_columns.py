@@ -74,9 +74,40 @@ _IEEE = [
 ]
 
 
+# REVTeX's PRL in two columns: an arXiv id's class wrapped to a line of its own, "[astro-ph.HE]."
+_REVTEX = [
+    _line("[1] C. Ecker and L. Rezzolla, Impact of large-mass constraints on the properties", 0),
+    _line("of neutron stars, Mon. Not. Roy. Astron. Soc. 519, 2615 (2022), arXiv:2209.08101", 13),
+    _line("[astro-ph.HE].", 13.7),
+    _line("[2] M. C. Miller, F. K. Lamb, and A. J. Dittmann, PSR J0030+0451 Mass and Radius", 0),
+    _line("from NICER Data, Astrophys. J. Lett. 887, L24 (2019), arXiv:1912.05705", 13),
+    _line("[astro-ph.HE].", 13),
+    _line("[3] T. E. Riley, A. L. Watts, and S. Bogdanov, A NICER View of PSR J0030+0451,", 0, column=1),
+    _line("Astrophys. J. Lett. 887, L21 (2019), arXiv:1912.05702 [astro-ph.HE].", 13, column=1),
+]
+# A wrapped page range's end "29." comes before label 29 itself: it is no label of the run.
+_BEFORE_ITS_LABEL = [
+    _line("27. Ho, S. Y. W. & Phillips, M. J. Accounting for calibration uncertainty", 4.5),
+    _line("in phylogenetic estimation. Systematic Biology 58, 367–380 (2009).", 27),
+    _line("28. Ho, S. Y. W. & Shapiro, B. Skyline-plot methods. Molecular Ecology", 4.5),
+    _line("Resources 11, 423–", 27),
+    _line("29. eprint: https://onlinelibrary.wiley.com/doi/pdf/10.1111/j.1755-0998 (2011).", 27),
+    _line("29. Ho, S. Y. et al. Biogeographic calibrations for the molecular clock.", 4.5),
+    _line("Biology Letters 11, 20150194 (2015).", 27),
+]
+
+
 @pytest.mark.parametrize(
     ("lines", "read"),
     [
+        pytest.param(
+            _REVTEX, [("1", "C. Ecker", 2022), ("2", "M. C. Miller", 2019), ("3", "T. E. Riley", 2019)],
+            id="revtex-an-arxiv-class-alone-on-a-wrapped-line",
+        ),
+        pytest.param(
+            _BEFORE_ITS_LABEL, [("27", "Ho", 2009), ("28", "Ho", 2011), ("29", "Ho", 2015)],
+            id="a-wrapped-number-before-the-label-it-looks-like",
+        ),
         pytest.param(
             _APACITE, [(None, "Molins", 2008), (None, "Ablin", 2018), (None, "Acunzo", 2012)],
             id="apacite-a-volume-opens-a-wrapped-line",

@@ -44,8 +44,8 @@ def bracket_raised_label(text: str, first: int, size_at: Callable[[int], float])
 
 # "120. Princeton University Press": a page range's end ("pages 91–" / "120.") that a narrow
 # column wrapped to the start of a line, where it reads as a label "N." of the list; IEEE's
-# "[Online]. Available:" likewise, in a list labelled "[N]".
-_LABEL_LIKE = re.compile(r"^\s*(?:(\d{1,3})\.|\[(?:(\d{1,3})|[^\]]{1,20})\][.,:]?)\s+")
+# "[Online]. Available:" and REVTeX's "[astro-ph.HE]." likewise, in a list labelled "[N]".
+_LABEL_LIKE = re.compile(r"^\s*(?:(\d{1,3})\.\s+|\[(?:(\d{1,3})|[^\]]{1,20})\][.,:]?(?:\s+|$))")
 _MIN_RUN = 3  # labels going up one by one that make a numbered list
 _HANGS = 1.0  # ems: the wrapped lines start at least this much further in than every label
 
@@ -56,21 +56,22 @@ def joined_wrapped_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
     list's "N." or "[N]" that go up one by one, and a start off that run set as far in as the
     list's wrapped lines (beyond every label of the run) is the text of a reference."""
     numbers = [(at, found) for at, line in enumerate(lines) if (found := _LABEL_LIKE.match(line.text))]
-    run: set[int] = set()
-    expected = next((number for _, found in numbers if (number := _number(found))), 0)
-    for at, found in numbers:
-        if _number(found) == expected:
-            run.add(at)
-            expected += 1
-    # Indents from where the labels stand on each side of the page and column (one line set
-    # apart, a broken formula's, may move the margin the list's indents are measured from).
-    sides: dict[tuple[int, int], list[float]] = {}
-    for at in run:
-        sides.setdefault(_side(lines[at]), []).append(_ems(lines[at]))
-    edges = {side: sorted(found)[len(found) // 2] for side, found in sides.items()}
+    edges: dict[tuple[int, int], float] = {}
 
     def ems(line: PdfLine) -> float:
         return _ems(line) - edges.get(_side(line), 0.0)
+
+    # Twice: a wrapped line's "29." may come before label 29 and take its place in the run; the
+    # labels stand where most of the first run's do, and the second run takes only those.
+    run = _run(numbers, lambda at: True)
+    for _ in range(2):
+        # Indents from where the labels stand on each side of the page and column (one line set
+        # apart, a broken formula's, may move the margin the list's indents are measured from).
+        sides: dict[tuple[int, int], list[float]] = {}
+        for at in run:
+            sides.setdefault(_side(lines[at]), []).append(_ems(lines[at]))
+        edges = {side: sorted(found)[len(found) // 2] for side, found in sides.items()}
+        run = _run(numbers, lambda at: ems(lines[at]) <= _HANGS)
 
     wrapped = [ems(line) for at, line in enumerate(lines) if at not in run and line.text and line.size]
     if len(run) < _MIN_RUN or not wrapped:
@@ -88,6 +89,18 @@ def joined_wrapped_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
         italics = tuple((max(start - cut, 0), end - cut) for start, end in joined[at].italics if end > cut)
         joined[at] = joined[at]._replace(text=joined[at].text[cut:], italics=italics)
     return joined
+
+
+def _run(numbers: Sequence[tuple[int, re.Match[str]]], where: Callable[[int], bool]) -> set[int]:
+    """The lines of the labels that go up one by one from the first number, among those ``where``
+    a label may stand."""
+    run: set[int] = set()
+    expected = next((number for _, found in numbers if (number := _number(found))), 0)
+    for at, found in numbers:
+        if _number(found) == expected and where(at):
+            run.add(at)
+            expected += 1
+    return run
 
 
 def _number(label: re.Match[str]) -> int | None:
