@@ -169,6 +169,32 @@ def test_a_raised_number_a_space_before_the_text_gives_the_line_the_texts_type()
             "10.1186/1471-2148-8-289", id="biblatex-nature-stretched-at-its-hyphens",
         ),
         pytest.param(
+            ["19. M. Mézard and G. Parisi. Title. J. Phys. A, 30(23):L775, 1997.",
+             "doi: 10.1088/0305-4470/30/23/ 004. URL https://doi.org/10.1088/0305-4470/30/23/004."],
+            "10.1088/0305-4470/30/23/004", id="unsrtnat-stretched-after-a-slash",
+        ),
+        pytest.param(
+            ["7. J. Pearl. Title. Artificial Intelligence, 1990. doi: 10.1016/0004-3702(90) 90060-d."],
+            "10.1016/0004-3702(90)90060-d", id="stretched-after-the-dois-own-parenthesis",
+        ),
+        pytest.param(
+            ["12. A. Author. Title. Biometrics 76 (2020). https://doi.org/10.1111/biom . 13276 (2020)."],
+            "10.1111/biom.13276", id="biblatex-a-dot-set-apart",
+        ),
+        pytest.param(
+            ["Author, A. “Title”. In: Istanbuler Mitteilungen 71 (2021), pp. 125–133.",
+             "doi: 10 . 34780/5CB1-3X71."],
+            "10.34780/5CB1-3X71", id="biblatex-spaced-after-its-10",
+        ),
+        pytest.param(
+            ["Fischl, B. (1999). Title. NeuroImage, 9 (2), 179-194. doi: 10", ".1006/nimg.1998.0395"],
+            "10.1006/nimg.1998.0395", id="apacite-broken-after-its-10",
+        ),
+        pytest.param(
+            ["A. Author. Title. J. 1 (2001), 2–3 (doi:10.1234/xyz) 2019 reprint."],
+            "10.1234/xyz", id="a-closing-parenthesis-the-doi-did-not-open-keeps-its-space",
+        ),
+        pytest.param(
             ["Author, A. (2001). Title. Journal, 1, 2-3. doi: 10.1186/1471- Title of the next thing."],
             None, id="a-doi-ending-in-a-hyphen-is-dropped-not-written-truncated",
         ),

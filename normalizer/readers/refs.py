@@ -42,6 +42,7 @@ from typing import NamedTuple
 
 from bibnorm.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.readers._doi_gaps import closed_doi_gaps
 from bibnorm.readers._ref_apa import (
     NO_DATE,
     apa_title,
@@ -72,9 +73,6 @@ _SICI_DOI = re.compile(r"\b(10\.\d{4,9}/\(SICI\)\S+[^\s.,)\]])")
 # spaced " . ", " / " and " - " between its parts: "10.1016/x. Title" is no spaced DOI; a
 # hyphen spaced too, "10 . 1027 / 1618 - 3169/a000440", is no end of it).
 _SPACED_DOI = re.compile(r"\b10 \. \d{4,9} / [\w-]+(?: [./-] [\w-]+(?:/[\w.-]*\w)?)*")
-# A DOI in a justified line of a narrow column, stretched where it may break, after its hyphens:
-# the text has a space after each ("https://doi.org/10.1186/1471- 2148- 8- 289").
-_STRETCHED_DOI = re.compile(r"\b10\.\d{4,9}/\S*-(?: \d[^\s-]*-)* \d[^\s-]*")
 _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: " before a volume's title
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # Years 1500–2099: a reference to Newton or Darwin has one too.
@@ -175,7 +173,7 @@ def parse_reference(text: str) -> ParsedReference:
     arxiv_match = _ARXIV.search(text)
     arxiv = parse_arxiv_id(arxiv_match.group(1) or arxiv_match.group(2)) if arxiv_match else None
     text = _SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
-    text = _STRETCHED_DOI.sub(lambda m: m.group(0).replace(" ", ""), text)
+    text = closed_doi_gaps(text)  # a narrow column's stretched or broken DOI
     doi = _only_doi(text)
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
     years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", bare))]
