@@ -2,14 +2,15 @@
 
 The corpus is ``bench/pdf_corpus/manifest.csv``: style packages' own sample documents
 (biblatex's examples and styles, econ-bst, economic, apalike-ejor, zootaxa, iopart-num, apacite;
-LPPL, shipped by Debian's ``texlive-doc`` package) and papers from public GitHub repositories that hold the
-paper's compiled PDF beside the ``.bbl`` that produced it; and real third-party ``.bib`` files
-from public repositories set here in the styles no sample covers (Vancouver, Harvard ``agsm``,
-REVTeX 4.2's PRL in two columns with and without article titles, Elsevier's author-year in
-two columns): a manifest row whose ``pdf`` is ``build:NAME`` sets the first 150 complete
-entries of its ``.bib`` with
-``bench/pdf_corpus/templates/NAME.tex`` (pdflatex, bibtex, pdflatex twice; the ground truth is
-the entries whose keys the ``.bbl`` holds). Only the manifest and the templates are committed;
+LPPL, shipped by Debian's ``texlive-doc`` package) and papers from public GitHub repositories
+that hold the paper's compiled PDF beside the ``.bbl`` that produced it; and real third-party
+``.bib`` files from public repositories set here in the styles and layouts no sample covers
+(Vancouver, Harvard ``agsm`` and ``dcu``, REVTeX 4.2's PRL with and without article titles,
+Elsevier's author-year, and every family in two columns: alpha, numbered with a dot, APA,
+biblatex authoryear and authortitle): a manifest row whose ``pdf`` is ``build:NAME`` sets the
+first 150 complete entries of its ``.bib`` with ``bench/pdf_corpus/templates/NAME.tex``
+(pdflatex, bibtex — biber for a biblatex template —, pdflatex twice; the ground truth is the
+entries whose keys the ``.bbl`` holds). Only the manifest and the templates are committed;
 ``--fetch`` copies the files into the cache (``$BIBNORM_BENCH_CACHE``, else
 ``~/.cache/bibnorm-bench/pdf-corpus``): from ``/usr/share/doc/texlive-doc`` (``apt-get install
 texlive-doc``) and by ``git`` from GitHub at the manifest's commit (or from ``--mirror DIR``, a
@@ -135,8 +136,8 @@ def fetch(document: Document, mirror: Path | None) -> None:
 
 def build(document: Document, mirror: Path | None) -> None:
     """Set the first ``BUILD_ENTRIES`` complete entries of a real ``.bib`` with a style's template
-    (``bench/pdf_corpus/templates``): pdflatex, bibtex, pdflatex twice. The PDF is the document,
-    the ``.bbl`` bibtex wrote its truth."""
+    (``bench/pdf_corpus/templates``): pdflatex, bibtex (biber for biblatex), pdflatex twice. The
+    PDF is the document, the ``.bbl`` bibtex or biber wrote its truth."""
     folder = CACHE / document.id
     if document.local("pdf").exists() and document.local("truth").exists():
         return
@@ -152,12 +153,11 @@ def build(document: Document, mirror: Path | None) -> None:
         if all(entry.get(name) for name in ("author", "title", "year"))
         and re.fullmatch(r"[\w:./+-]+", entry.key)
     ]
-    template = TEMPLATES / f"{document.pdf.removeprefix('build:')}.tex"
+    template = (TEMPLATES / f"{document.pdf.removeprefix('build:')}.tex").read_text(encoding="utf-8")
     keys = ",".join(complete[:BUILD_ENTRIES])
-    (folder / "paper.tex").write_text(
-        template.read_text(encoding="utf-8").replace("%KEYS%", keys), encoding="utf-8"
-    )
-    for command in (["pdflatex"], ["bibtex"], ["pdflatex"], ["pdflatex"]):
+    (folder / "paper.tex").write_text(template.replace("%KEYS%", keys), encoding="utf-8")
+    sorter = ["biber"] if "{biblatex}" in template else ["bibtex"]  # biblatex's styles sort with biber
+    for command in (["pdflatex"], sorter, ["pdflatex"], ["pdflatex"]):
         extra = ["-interaction=batchmode"] if command == ["pdflatex"] else []
         # bibtex and LaTeX warn (and exit non-zero) on real entries' quirks; the PDF is what counts.
         subprocess.run([*command, *extra, "paper"], cwd=folder, capture_output=True, check=False)
@@ -199,7 +199,10 @@ def truths(document: Document) -> list[Truth]:
     path = document.local("truth")
     if document.built:  # the entries bibtex set (their keys are in its .bbl), as the .bib gives them
         bbl = path.read_text(encoding="utf-8", errors="replace")
-        return _bib_truths(path.with_name("refs.bib"), lambda key: "{" + key + "}" in bbl)
+        # "\\bibitem{key}", biber's "\\entry{key}", apacite's "]{%" with the key on the next line
+        keys = set(re.findall(r"\{%?\s*([^\s{}%]+)\}", bbl))
+        # biblatex prints a subtitle after the title; a BibTeX style knows no such field
+        return _bib_truths(path.with_name("refs.bib"), lambda key: key in keys, subtitles="\\entry{" in bbl)
     if path.suffix == ".bib":
         return _bib_truths(path, lambda key: True)
     queries = read_inputs([path])
@@ -209,7 +212,7 @@ def truths(document: Document) -> list[Truth]:
     ]
 
 
-def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
+def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = True) -> list[Truth]:
     from bibnorm.bib.bibfile import read_bibfile
 
     rows = []
@@ -219,7 +222,7 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
             year = re.search(r"\d{4}", entry.get("year") or entry.get("date") or "")
             title = entry.get("title") or ""
             first_page = re.split(r"[-–—]", entry.get("pages") or "")[0]
-            if entry.get("subtitle"):  # biblatex prints "Title. Subtitle"
+            if subtitles and entry.get("subtitle"):  # biblatex prints "Title. Subtitle"
                 title = f"{title}. {entry.get('subtitle')}"
             rows.append(
                 Truth(
@@ -260,8 +263,9 @@ _SORT_KEY = re.compile(r"\\(?:APACSortNoop|noopsort|SortNoop)\{[^{}]*\}")  # a s
 
 
 def _bare_doi(field: str) -> str:
-    """A .bib ``doi`` field as the DOI itself: some .bib files give it as a resolver link."""
-    return re.sub(r"^https?://(dx\.)?doi\.org/", "", field.strip().casefold())
+    """A .bib ``doi`` field as the DOI itself: some .bib files give it as a resolver link, or
+    with the period that ends a sentence ("10.1016/j.neuroimage.2005.06.067.")."""
+    return re.sub(r"^https?://(dx\.)?doi\.org/", "", field.strip().casefold()).rstrip(".")
 
 
 def printed(document: Document, rows: list[Truth]) -> list[Truth]:

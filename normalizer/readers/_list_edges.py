@@ -7,7 +7,15 @@ footer below two columns, and a review copy's line numbers on a page too short t
 - A two-column page is read left column, then right column; a line that comes after the right
   column's lines and starts in the left column again is set below both columns: the page's
   footer ("Preprint submitted to …", a footnote), not a reference.
-- A review copy numbers its lines 1, 2, 3 … through the paper; the last page of the
+- A footnote of the text before the list stands at the foot of the column (or page) the list
+  begins in, below its lines, in smaller type: no reference either.
+- A page's number, and a running head or foot repeated at the top or bottom of its pages in
+  one type ("REFERENCES 2": on the last page PDFium may give "REFERENCES" and its "7" as two
+  lines), are no part of the list; a reference's last line at the bottom of two pages is
+  ("101, 2010.", "133, 1943."): a running head or foot holds a word.
+- A review copy numbers its lines 1, 2, 3 … through the paper, in the left margin, or in two
+  columns in each column's outer margin (lineno's "switch", ACM's review mode): the right
+  column's numbers end its lines; the last page of the
   references may hold too few lines to show that by itself, and its numbers then go on from
   the previous page's.
 """
@@ -15,10 +23,12 @@ footer below two columns, and a review copy's line numbers on a page too short t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
 from bibnorm.readers._pdf_sections import Line, LineT
+from bibnorm.readers._pdf_typography import unmark_italics
 
 _BACK_MATTER = re.compile(
     r"^(?:\d{1,4}\s+)?(?:list of (?:figures|tables)|figures?(?: and tables)?|tables?(?: and figures)?"
@@ -55,19 +65,92 @@ def below_columns(lines: Sequence[Line]) -> set[int]:
     return below
 
 
+_FOOTNOTE_TYPE = 0.9  # a footnote is set in at most this share of the list's type (8 pt to 10 pt)
+
+
+def column_footnotes(lines: Sequence[Line], body: float) -> set[int]:
+    """Indexes of the footnotes at the foot of a column or page inside a list set in ``body``
+    type: the lines that end a column's run of lines on a page, set in smaller type (see the
+    module docstring)."""
+    found: set[int] = set()
+    for end, line in enumerate(lines):
+        if end + 1 < len(lines) and (lines[end + 1].page, lines[end + 1].column) == (line.page, line.column):
+            continue  # not the column's last line
+        at = end
+        while at >= 0 and (lines[at].page, lines[at].column) == (line.page, line.column):
+            if not lines[at].text or not 0 < lines[at].size < body * _FOOTNOTE_TYPE:
+                break
+            found.add(at)
+            at -= 1
+    return found
+
+
+def page_furniture(pages: Sequence[Sequence[Line]]) -> set[tuple[int, int]]:
+    """(page, line) of each page's number and of its running head or foot: a line among a
+    page's first two or last two that holds a word and stands there on another page too, in the
+    same type, whatever page number it holds (see the module docstring)."""
+
+    def shape(line: Line) -> tuple[str, int]:
+        text = re.sub(r"\d+", "#", " ".join(unmark_italics(line.text)[0].split())).strip("# ")
+        return text, round(line.size)
+
+    edges = {(page[0].page, at) for page in pages if page for at in (0, 1, len(page) - 2, len(page) - 1)}
+    lines = {(number, at): pages[number - 1][at] for number, at in edges if 0 <= at < len(pages[number - 1])}
+    shapes = {where: shape(line) for where, line in lines.items()}
+    seen = Counter(shapes.values())
+    return {
+        where
+        for where, line in lines.items()
+        if _PAGE_NUMBER.fullmatch(line.text) or (seen[shapes[where]] >= 2 and _WORD.search(shapes[where][0]))
+    }
+
+
+_PAGE_NUMBER = re.compile(r"[-–—\s]*\d{1,4}[-–—\s]*")  # "7", "– 7 –"; not "2005." nor "[7]"
+_WORD = re.compile(r"[^\W\d_]{2}")
+
+
 LINE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")  # a review copy's, before a line's text
+_LINE_NUMBER_AFTER = re.compile(r"(?<=\S)\s+(\d{1,4})\s*$")  # a right column's, after its text
 _STEP = range(1, 4)  # a line's number is 1 more than the last, 2 or 3 where PDFium joined lines
 _NUMBERED_SHARE = 0.6
+
+
+def line_number_cuts(pieces: Sequence[str]) -> list[tuple[int, int]]:
+    """For each of a page's lines, how many characters its line number takes at its start and
+    at its end: the number it opens with, or the one it ends with where that one goes on the run
+    of numbers and the first does not ("2012. ISBN 978-0-316-21236-6. 150" in a right column)."""
+    cuts: list[tuple[int, int]] = []
+    last: int | None = None
+    for piece in pieces:
+        before, after = LINE_NUMBER.match(piece), _LINE_NUMBER_AFTER.search(piece)
+        found = [match for match in (before, after) if match is not None]
+        going_on = [match for match in found if last is None or int(match.group(1)) - last in _STEP]
+        if not found:
+            cuts.append((0, 0))
+            continue
+        chosen = (going_on or found)[0]
+        last = int(chosen.group(1))
+        cuts.append((chosen.end(), 0) if chosen is before else (0, len(piece) - chosen.start()))
+    return cuts
+
+
+def _numbers(pieces: Sequence[str]) -> list[int]:
+    """The line numbers of a page's lines that carry one, in order (`line_number_cuts`)."""
+    found = []
+    for piece, (lead, trail) in zip(pieces, line_number_cuts(pieces), strict=True):
+        if lead or trail:
+            found.append(int(piece[:lead] if lead else piece[len(piece) - trail :]))
+    return found
 
 
 def numbered_by_its_lines(pieces: Sequence[str]) -> bool:
     """Whether a page's lines carry line numbers (a review copy: 75, 76, 77 … in the margin).
 
-    Most lines open with a number, and the numbers mostly go up by one (two or three where
-    PDFium joined a hyphenated line to the next).
+    Most lines open or end with a number, and the numbers mostly go up by one (two or three
+    where PDFium joined a hyphenated line to the next).
     """
     lines = [piece for piece in pieces if piece.strip()]
-    numbers = [int(match.group(1)) for piece in lines if (match := LINE_NUMBER.match(piece))]
+    numbers = _numbers(lines)
     steps = [b - a for a, b in pairwise(numbers)]
     return (
         len(numbers) >= 5
@@ -88,7 +171,7 @@ class LineNumbering:
         (`numbered_by_its_lines`), or its numbers go on from the previous page's last one."""
         numbered = numbered_by_its_lines(pieces)
         lines = [piece for piece in pieces if piece.strip() and not piece.strip().isdigit()]
-        numbers = [int(match.group(1)) for piece in lines if (match := LINE_NUMBER.match(piece))]
+        numbers = _numbers(lines)
         steps = [b - a for a, b in zip([self._last or 0, *numbers], numbers, strict=False)]
         goes_on = (
             self._last is not None
@@ -105,12 +188,14 @@ def list_indents(lines: Sequence[Line]) -> list[float]:
     """Each of the section's ``lines`` indented from the list's own left margin in its column
     (on the pages of its side: a two-sided document shifts odd and even pages), not from its
     page's leftmost line: a page that holds only the wrapped end of a reference has no line at
-    the margin, and its lines would read as flush, each a reference of its own."""
+    the margin, and its lines would read as flush, each a reference of its own. A line emptied
+    (a heading, a footnote) is none of the list's."""
     margins: dict[tuple[int, int], float] = {}
     for line in lines:
-        where = (line.page % 2, line.column)
-        margins[where] = min(line.left, margins.get(where, line.left))
-    return [line.left - margins[line.page % 2, line.column] for line in lines]
+        if line.text:
+            where = (line.page % 2, line.column)
+            margins[where] = min(line.left, margins.get(where, line.left))
+    return [line.left - margins.get((line.page % 2, line.column), line.left) for line in lines]
 
 
 def rebased(lines: Sequence[LineT]) -> list[LineT]:

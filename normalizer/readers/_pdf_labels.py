@@ -1,15 +1,26 @@
-"""Reference labels set as raised numbers: biblatex-phys (and the AIP and ACS styles it follows)
-prints each item's number as a superscript before the first name, with no space ("¹R. A. Allen"),
-and PDFium reads it as digits run into the name ("1R. A. Allen", "10F. A. Cotton"). The font
-size tells the label from the text: the digits are set smaller than the letter after them.
+"""Reference labels the text alone does not tell from the rest.
+
+- Raised numbers: biblatex-phys (and the AIP and ACS styles it follows) prints each item's
+  number as a superscript before the first name, with no space ("¹R. A. Allen"), and PDFium
+  reads it as digits run into the name ("1R. A. Allen", "10F. A. Cotton"). The font size tells
+  the label from the text: the digits are set smaller than the letter after them.
+- Labels that open a wrapped line: a narrow column often wraps a page range before its end,
+  and the next line opens with "434. " as if labelled, or IEEE's "[Online]. Available:" opens
+  one as if it were "[12]"; the list's labels go up one by one and hang left of its wrapped
+  lines, and such a label is neither in their run nor where they are.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bibnorm.readers.pdf import PdfLine
 
 _LEADING_NUMBER = re.compile(r"\d{1,4}(?=[^\W\d_])")
+_SPACED_NUMBER = re.compile(r"\d{1,4} (?=[^\W\d_])")
 RAISED = 0.85
 """A label's digits are at most this share of the following letter's size (superscripts: ≈ 0.7)."""
 
@@ -17,12 +28,89 @@ RAISED = 0.85
 def bracket_raised_label(text: str, first: int, size_at: Callable[[int], float]) -> tuple[str, float]:
     """``text`` (a line, its first character the page's ``first``) with a raised number that
     opens it written as a label the list reader knows ("1R. A. Allen" → "[1] R. A. Allen"), and the
-    size of the line's text; other lines as they are, with the size of their first character."""
+    size of the line's text (after a raised number a space apart too); other lines as they are,
+    with the size of their first character."""
     label = _LEADING_NUMBER.match(text)
     size = size_at(first)
-    if label is None:
-        return text, size
+    if label is None:  # a raised number a space apart (REVTeX's "²² The …"): the line's type is its text's
+        spaced = _SPACED_NUMBER.match(text)
+        following = size_at(first + spaced.end()) if spaced else 0.0
+        return text, following if spaced and 0 < size <= RAISED * following else size
     following = size_at(first + label.end())
     if not 0 < size <= RAISED * following:
         return text, size
     return f"[{label.group()}] {text[label.end() :]}", following
+
+
+# "120. Princeton University Press": a page range's end ("pages 91–" / "120.") that a narrow
+# column wrapped to the start of a line, where it reads as a label "N." of the list; IEEE's
+# "[Online]. Available:" and REVTeX's "[astro-ph.HE]." likewise, in a list labelled "[N]".
+_LABEL_LIKE = re.compile(r"^\s*(?:(\d{1,3})\.\s+|\[(?:(\d{1,3})|[^\]]{1,20})\][.,:]?(?:\s+|$))")
+_MIN_RUN = 3  # labels going up one by one that make a numbered list
+_HANGS = 1.0  # ems: the wrapped lines start at least this much further in than every label
+
+
+def joined_wrapped_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
+    """The lines with each label-like start of a wrapped line ("434. eprint: …", "[Online].
+    Available: …") moved to the end of the line before, where it belongs; the labels are the
+    list's "N." or "[N]" that go up one by one, and a start off that run set as far in as the
+    list's wrapped lines (beyond every label of the run) is the text of a reference."""
+    numbers = [(at, found) for at, line in enumerate(lines) if (found := _LABEL_LIKE.match(line.text))]
+    edges: dict[tuple[int, int], float] = {}
+
+    def ems(line: PdfLine) -> float:
+        return _ems(line) - edges.get(_side(line), 0.0)
+
+    # Twice: a wrapped line's "29." may come before label 29 and take its place in the run; the
+    # labels stand where most of the first run's do, and the second run takes only those.
+    run = _run(numbers, lambda at: True)
+    for _ in range(2):
+        # Indents from where the labels stand on each side of the page and column (one line set
+        # apart, a broken formula's, may move the margin the list's indents are measured from).
+        sides: dict[tuple[int, int], list[float]] = {}
+        for at in run:
+            sides.setdefault(_side(lines[at]), []).append(_ems(lines[at]))
+        edges = {side: sorted(found)[len(found) // 2] for side, found in sides.items()}
+        run = _run(numbers, lambda at: ems(lines[at]) <= _HANGS)
+
+    wrapped = [ems(line) for at, line in enumerate(lines) if at not in run and line.text and line.size]
+    if len(run) < _MIN_RUN or not wrapped:
+        return list(lines)
+    hang = sorted(wrapped)[len(wrapped) // 2]  # the wrapped lines' indent, in ems
+    if hang < max(ems(lines[at]) for at in run) + _HANGS:
+        return list(lines)  # no hanging labels: a wrapped line starts where a label does
+    joined = list(lines)
+    for at, found in numbers:
+        before = next((i for i in range(at - 1, -1, -1) if joined[i].text), None)
+        if at in run or before is None or ems(joined[at]) < hang - _HANGS / 2:
+            continue
+        cut = found.end()
+        joined[before] = joined[before]._replace(text=f"{joined[before].text} {found.group().strip()}")
+        italics = tuple((max(start - cut, 0), end - cut) for start, end in joined[at].italics if end > cut)
+        joined[at] = joined[at]._replace(text=joined[at].text[cut:], italics=italics)
+    return joined
+
+
+def _run(numbers: Sequence[tuple[int, re.Match[str]]], where: Callable[[int], bool]) -> set[int]:
+    """The lines of the labels that go up one by one from the first number, among those ``where``
+    a label may stand."""
+    run: set[int] = set()
+    expected = next((number for _, found in numbers if (number := _number(found))), 0)
+    for at, found in numbers:
+        if _number(found) == expected and where(at):
+            run.add(at)
+            expected += 1
+    return run
+
+
+def _number(label: re.Match[str]) -> int | None:
+    number = label.group(1) or label.group(2)
+    return int(number) if number else None
+
+
+def _side(line: PdfLine) -> tuple[int, int]:
+    return line.page % 2, line.column
+
+
+def _ems(line: PdfLine) -> float:
+    return line.indent / line.size if line.size else 0.0

@@ -249,8 +249,13 @@ _LAYOUTS: tuple[tuple[Layout, StartsItem], ...] = (
 )
 
 
-# A DOI or URL a line break cut ("doi: 10." / "48550/arXiv…", "https://doi." / "org/…").
-_CUT_IDENTIFIER = re.compile(r"^(?:10\.|(?:10\.\S*|https?://\S*|\S+/\S*)[./_-])$")  # the last word
+# A DOI or URL a line break cut ("doi: 10." / "48550/arXiv…", "https://doi." / "org/…"; a DOI
+# after its colon or parenthesis too: "10.1051/jp1:" / "1995201", "0013-4694(94)" / "90113-9").
+_CUT_IDENTIFIER = re.compile(r"^(?:10\.|(?:10\.\S*|https?://\S*|\S+/\S*)[./_-]|10\.\d{4,9}/\S*[:)])$")
+# A DOI a narrow column broke before its dot or hyphen: "10.1016/j.neuroimage.2008" / ".05.064",
+# "10.1007/s10548-016" / "-0523-1" (no word opens with them).
+_DOI_SO_FAR = re.compile(r"^(?:(?:doi|DOI):|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S*[^\W_]$")
+_GOES_ON_AFTER_DOI = re.compile(r"^[.-][^\W_]")
 
 
 # A DOI cut after its prefix's slash or a dot ("10.5547/" / "ISSN0195-6574-EJ-Vol26-No4-6.",
@@ -268,7 +273,8 @@ def join_lines(parts: Sequence[str]) -> str:
     """Lines of one reference as one string.
 
     A word hyphenated at a line end is joined; so is a DOI or URL cut after a dot, slash
-    or hyphen when the next line goes on with a digit or a lower-case letter.
+    or hyphen (a DOI after its colon or parenthesis) when the next line goes on with a digit or
+    a lower-case letter, and a DOI cut before its dot or hyphen.
     """
     # Pieces joined once at the end, and the text's last word kept aside: adding each line to
     # one growing string was quadratic in a layout that takes a whole list as one item (a
@@ -279,10 +285,14 @@ def join_lines(parts: Sequence[str]) -> str:
     for part in parts:
         part = part.strip()
         if (
-            _CUT_IDENTIFIER.match(last_word)
-            and part[:1].isdigit() | part[:1].islower()
-            and not _LONE_YEAR.match(part)  # "…1188915." / "2019.": the year after a whole DOI
-        ) or (_CUT_DOI.match(last_word) and _DOI_GOES_ON.match(part)):
+            (
+                _CUT_IDENTIFIER.match(last_word)
+                and part[:1].isdigit() | part[:1].islower()
+                and not _LONE_YEAR.match(part)  # "…1188915." / "2019.": the year after a whole DOI
+            )
+            or (_CUT_DOI.match(last_word) and _DOI_GOES_ON.match(part))
+            or (_DOI_SO_FAR.match(last_word) and _GOES_ON_AFTER_DOI.match(part))
+        ):
             piece = part
         elif last_word.endswith("-") and part[:1].islower():
             pieces[-1], last_word, piece = pieces[-1][:-1], last_word[:-1], part

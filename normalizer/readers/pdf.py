@@ -49,14 +49,16 @@ from bibnorm.readers._entry_sets import split_entry_sets
 from bibnorm.readers._italic_titles import italic_runs, queries_with_italic_titles
 from bibnorm.readers._list_edges import (
     FLUSH_EMS,
-    LINE_NUMBER,
     LineNumbering,
     below_columns,
+    column_footnotes,
     ends_list,
+    line_number_cuts,
+    page_furniture,
     rebased,
 )
 from bibnorm.readers._pdf_accents import join_overlaid_accents, readable_text
-from bibnorm.readers._pdf_labels import bracket_raised_label
+from bibnorm.readers._pdf_labels import bracket_raised_label, joined_wrapped_labels
 from bibnorm.readers._pdf_margins import margin_note
 from bibnorm.readers._pdf_sections import LARGER, layout_end, list_headings, reads_as_a_list
 from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
@@ -115,16 +117,17 @@ def read_section(
     before them: each query's origin is its line in the document), and the list they were
     read as; ``None`` when the lines hold no reference list. Lines in larger type than the
     list's (the headings of its parts: "Articles", "Books") are no part of any reference."""
-    lines = rebased(lines)  # indents from the list's own margin, not the page's leftmost line
     sizes = sorted(line.size for line in lines[:_LIST_SAMPLE] if line.text.strip())
     body = sizes[len(sizes) // 2] if sizes else 0.0
-    footers = below_columns(lines)
-    lines = _bare_labels(
+    footers = below_columns(lines) | column_footnotes(lines, body)
+    # Indents from the list's own margin (not the page's leftmost line, nor a footnote's).
+    lines = rebased(
         [
             line._replace(text="") if line.size > body * LARGER or at in footers else line
             for at, line in enumerate(lines)
         ]
     )
+    lines = joined_wrapped_labels(_bare_labels(lines))
     references, line_of = _read_section(lines)
     if references is None:
         return None
@@ -215,7 +218,11 @@ def _hanging_indent(lines: Sequence[PdfLine]) -> tuple[list[float], list[bool], 
     ems = [line.indent / line.size if line.size else 0.0 for line in lines]
     flush = [em < FLUSH_EMS for em in ems]
     indented = sorted(round(em * 2) / 2 for em in ems if em >= FLUSH_EMS)
-    if sum(flush) < 2 or len(indented) < 2 or any(_LABELLED.match(line.text) for line in lines[:3]):
+    # Labels open the flush lines (most of the first three: a hybrid list's numbered part may
+    # follow two unnumbered references); an indented line opening with a number is a wrapped
+    # "42 (3), 1069-1077.", no label.
+    firsts = [line.text for line, is_flush in zip(lines, flush, strict=True) if is_flush and line.text][:3]
+    if sum(flush) < 2 or len(indented) < 2 or sum(bool(_LABELLED.match(text)) for text in firsts) >= 2:
         return None
     return ems, flush, Counter(indented).most_common(1)[0][0]
 
@@ -407,7 +414,7 @@ def _document_lines(data: bytes, path: str) -> list[PdfLine]:
             f"{path}: the PDF has no text layer (a scanned paper?); run OCR on it first "
             "(e.g. ocrmypdf) and read the result; nothing was read"
         )
-    furniture = _running_heads(pages)
+    furniture = page_furniture(pages)
     lines = [line for page in pages for at, line in enumerate(page) if (line.page, at) not in furniture]
     margins: dict[tuple[int, int], float] = {}
     for line in lines:
@@ -435,22 +442,6 @@ def _dehyphenated(text: str, hyphenated: set[str]) -> str:
         return word if word.casefold() in hyphenated else match.group(1) + match.group(2)
 
     return _HYPHENATED.sub(join, text).replace(_SOFT_HYPHEN, "-")
-
-
-def _running_heads(pages: Sequence[Sequence[PdfLine]]) -> set[tuple[int, int]]:
-    """(page, line) of page numbers and of lines repeated at a page's top or bottom."""
-
-    def shape(text: str) -> str:
-        return re.sub(r"\d+", "#", " ".join(text.split()))
-
-    edges = [(page[0].page, at) for page in pages if page for at in (0, 1, len(page) - 2, len(page) - 1)]
-    edges = [(number, at) for number, at in edges if 0 <= at < len(pages[number - 1])]
-    seen = Counter(shape(pages[number - 1][at].text) for number, at in set(edges))
-    return {
-        (number, at)
-        for number, at in set(edges)
-        if seen[shape(pages[number - 1][at].text)] >= 2 or shape(pages[number - 1][at].text) == "#"
-    }
 
 
 # What reading one PDF may take beyond what the process holds already. PDFium decodes a page's
@@ -549,16 +540,16 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
     italic = italic_style(textpage) if italics and not numbered else None  # a line number shifts them
     lines: list[PdfLine] = []
     offset = 0
-    for piece in pieces:
+    cuts = line_number_cuts(pieces) if numbered else [(0, 0)] * len(pieces)
+    for piece, (lead_cut, trail_cut) in zip(pieces, cuts, strict=True):
         start = offset
         offset += len(piece) + 2
         piece = join_overlaid_accents(piece, start, textpage.get_charbox)
         if numbered and piece.strip().isdigit():
             continue  # the line number of an empty line
-        line_number = LINE_NUMBER.match(piece) if numbered else None
-        if line_number is not None:  # a review copy's line number, in the margin
-            start += line_number.end()
-            piece = _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[line_number.end() :])
+        if lead_cut or trail_cut:  # a review copy's line number, in the margin
+            start += lead_cut
+            piece = _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[lead_cut : len(piece) - trail_cut])
         # A margin note is cut while the piece's characters are still the page's (before the
         # italics are marked and the accents joined); only spaces are stripped before the text is
         # readable: Python counts the Cork slots \x1c-\x1f as white space.

@@ -42,6 +42,7 @@ from typing import NamedTuple
 
 from bibnorm.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.readers._doi_gaps import closed_doi_gaps
 from bibnorm.readers._ref_apa import (
     NO_DATE,
     apa_title,
@@ -180,6 +181,7 @@ def parse_reference(text: str) -> ParsedReference:
     arxiv_match = _ARXIV.search(text)
     arxiv = parse_arxiv_id(arxiv_match.group(1) or arxiv_match.group(2)) if arxiv_match else None
     text = _SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
+    text = closed_doi_gaps(text)  # a narrow column's stretched or broken DOI
     doi = _only_doi(text)
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
     years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", dating_text(bare)))]
@@ -208,13 +210,15 @@ def parse_reference(text: str) -> ParsedReference:
 
 
 def _only_doi(text: str) -> str | None:
-    """The reference's DOI: None when the pattern had to stop inside a word of the text (a cut
-    DOI: none is better than a wrong one), or when the text holds another DOI too (two
-    references run together, and no telling whose this one is)."""
+    """The reference's DOI: None when the pattern had to stop inside a word of the text or
+    after a hyphen, slash or colon (a cut DOI: none is better than a wrong one), or when the
+    text holds another DOI too (two references run together, and no telling whose this one is)."""
     doi_match = _SICI_DOI.search(text) or _DOI.search(text)
     if doi_match is None:
         return None
     if re.match(r"[^\s.,;:)\]\"”']", text[doi_match.end() : doi_match.end() + 1]):
+        return None
+    if doi_match.group(1)[-1] in "-/_:(":  # cut where it had to go on ("10.1186/1471- …")
         return None
     doi = canonical_doi(doi_match.group(1))
     others = {canonical_doi(found) for found in _DOI.findall(_SICI_DOI.sub(" ", text))} - {doi, None}
