@@ -16,9 +16,21 @@ texlive-doc``) and by ``git`` from GitHub at the manifest's commit (or from ``--
 folder of bare clones named ``owner+name/repo``).
 
 Ground truth: the entries of the ``.bib`` or ``.bbl`` (read by bibnorm's BibTeX-faithful
-``.bib`` reader and its ``.bbl`` reader, not by the PDF reader) whose title is printed in the
+``.bib`` reader and its ``.bbl`` reader, not by the PDF reader; a document set from several
+``.bib`` files names them all, separated by ``;``) whose title is printed in the
 PDF — found in ``pdftotext``'s text (poppler, independent of PDFium), letters and digits only —
-are the references the PDF prints. For each, the read item whose raw text holds the most of
+are the references the PDF prints. A title shorter than 12 letters ("Title.", "Ethics", a style
+test document's placeholders) or none at all is no evidence alone: such an entry of a ``.bib`` is
+printed where its first author's family name, its year and its title follow each other as the
+styles set them (name, year within 300 letters, title within 40 after: APA's "Zhou, A. (2016).
+Title1."; or name, title, year: "Aristotle. De Anima. … 1907"); a work without a date prints
+"n.d." or "in press" right before its title, one without an author its title before its year
+(APA's "Editorial. (2003b, February 12)."), one without a title its type in the title's place
+(apacite's "[Unknown]"); its item is the one that prints it so, holding most of its authors.
+Two such entries are two works (the same short title, author and year are different examples),
+where a long title, first author and year met twice are one. A ``.bbl``'s short title is the
+reference reader's guess (a title cut at "Mon." of "Mon. Wea. Rev."), not the source's: not
+looked for. For each, the read item whose raw text holds the most of
 its title is its item; the reference is read **whole** when that item is its alone and its
 title (ratio ≥ 90 to the true title), first author's family name and year are right.
 A style that prints no article title (Physical Review Letters, REVTeX's ``nolongbibliography``)
@@ -32,7 +44,11 @@ text holds its volume-and-first-page and first author's name, and its title is r
 item reads none (there is none to read: the journal is no title; a query that keeps the item's
 whole text as its search text reads none either). Also
 printed: title, first author and year right; DOIs printed, read right, and read WRONG
-(truncated or otherwise: must be 0); items that are no printed reference.
+(truncated or otherwise: must be 0); items that are no printed reference (strays): an item that
+holds no entry of the source — neither a title (all but a mis-set accent) with its first author,
+nor a short title as printed above. A work without an author has none to read: its first author
+is right when none is read; a work without a title, its title when none is read or the
+description in brackets its place holds.
 
 Usage: ``python bench/bench_pdf_corpus.py [--fetch] [--mirror DIR] [--only ID ...] [--items]``
 """
@@ -86,10 +102,20 @@ class Document:
         return self.pdf.startswith("build:")
 
     def local(self, which: str) -> Path:
+        """The cached PDF (``"pdf"``) or the first truth file (``"truth"``)."""
+        return self.locals(which)[0]
+
+    def locals(self, which: str) -> list[Path]:
+        """The cached file(s): a document's references may come from several ``.bib`` files (the
+        manifest's ``truth`` names them separated by ``;``: biblatex-apa's test document sets its
+        citation examples from one and its reference examples from another)."""
         if self.built:  # the build's own PDF, and the .bbl it produced as the truth
-            return CACHE / self.id / ("paper.pdf" if which == "pdf" else "paper.bbl")
-        name = Path(getattr(self, which)).name.removesuffix(".gz")
-        return CACHE / self.id / name
+            return [CACHE / self.id / ("paper.pdf" if which == "pdf" else "paper.bbl")]
+        return [CACHE / self.id / Path(inside).name.removesuffix(".gz") for inside in self.inside(which)]
+
+    def inside(self, which: str) -> list[str]:
+        """Where the source holds the file(s)."""
+        return getattr(self, which).split(";")
 
 
 @dataclass(frozen=True)
@@ -102,6 +128,19 @@ class Truth:
     # reference whose style prints no title (Physical Review Letters). From a .bib only.
     locator: str = ""
     titled: bool = True  # its title is printed
+    families: tuple[str, ...] = ()  # every author's family name, as `family`
+    # From the source's own fields (a .bib, apacite's title markup): a short title is the work's.
+    # A .bbl item read as a reference string may have its title cut short by the reading itself.
+    fielded: bool = True
+    key: str = ""  # the entry's key: two entries are two works, however alike
+    # What a work without a title prints in its place: its type, in brackets (apacite's "[Unknown]").
+    description: str = ""
+
+    @property
+    def short(self) -> bool:
+        """Its title is too short (or absent) to be looked for in the whole text alone, and to be
+        trusted (it is the source's own): it is looked for with its author and year."""
+        return self.fielded and len(_letters(self.title)) < SHORT_TITLE
 
 
 _WHERE = ("source", "commit", "pdf", "truth")
@@ -121,15 +160,17 @@ def fetch(document: Document, mirror: Path | None) -> None:
         build(document, mirror)
         return
     for which in ("pdf", "truth"):
-        target = document.local(which)
-        if target.exists():
-            continue
-        inside = getattr(document, which)
-        if document.source.startswith("debian:"):
-            data = (TEXLIVE_DOC / inside).read_bytes()
-        else:
-            data = _git_show(document.source.removeprefix("github:"), document.commit, inside, mirror)
-        target.write_bytes(gzip.decompress(data) if inside.endswith(".gz") else data)
+        for target, inside in zip(document.locals(which), document.inside(which), strict=True):
+            if not target.exists():
+                _copy(document, inside, target, mirror)
+
+
+def _copy(document: Document, inside: str, target: Path, mirror: Path | None) -> None:
+    if document.source.startswith("debian:"):
+        data = (TEXLIVE_DOC / inside).read_bytes()
+    else:
+        data = _git_show(document.source.removeprefix("github:"), document.commit, inside, mirror)
+    target.write_bytes(gzip.decompress(data) if inside.endswith(".gz") else data)
 
 
 def build(document: Document, mirror: Path | None) -> None:
@@ -196,11 +237,23 @@ def truths(document: Document) -> list[Truth]:
     if document.built:  # the entries bibtex set (their keys are in its .bbl), as the .bib gives them
         bbl = path.read_text(encoding="utf-8", errors="replace")
         return _bib_truths(path.with_name("refs.bib"), lambda key: "{" + key + "}" in bbl)
+    return [row for path in document.locals("truth") for row in _file_truths(path)]
+
+
+def _file_truths(path: Path) -> list[Truth]:
     if path.suffix == ".bib":
         return _bib_truths(path, lambda key: True)
     queries = read_inputs([path])
     return [
-        Truth(q.title or "", _family(next(iter(q.authors), "")), q.year, (q.doi or "").casefold() or None)
+        Truth(
+            q.title or "",
+            _family(next(iter(q.authors), "")),
+            q.year,
+            (q.doi or "").casefold() or None,
+            families=tuple(_family(name) for name in q.authors),
+            key=q.key or "",
+            fielded=False,
+        )
         for q in queries
     ]
 
@@ -212,6 +265,7 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
     for entry in read_bibfile(path).entries:
         if wanted(entry.key):
             authors = entry.get("author") or entry.get("editor") or ""
+            names = _names(authors)
             year = re.search(r"\d{4}", entry.get("year") or entry.get("date") or "")
             title = entry.get("title") or ""
             first_page = re.split(r"[-–—]", entry.get("pages") or "")[0]
@@ -220,15 +274,31 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
             rows.append(
                 Truth(
                     _as_printed(title),
-                    _family(authors.split(" and ")[0]),
+                    _family(names[0] if names else ""),
                     int(year.group()) if year else None,
                     _bare_doi(entry.get("doi") or "") or None,
                     _letters(f"{entry.get('volume')}{first_page}")
                     if entry.get("volume") and first_page
                     else "",
+                    families=tuple(_family(name) for name in names),
+                    key=entry.key,
+                    description="" if title else _as_printed(entry.get("type") or ""),
                 )
             )
     return rows
+
+
+def _names(authors: str) -> list[str]:
+    """A .bib name list's names: split at " and " outside braces ("{Department of Health and
+    Human Services} and A. Author" is two)."""
+    names, depth, start = [], 0, 0
+    for at, char in enumerate(authors):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0 and re.match(r"\s+and\s", authors[at:]) and at > start:
+            names.append(authors[start:at])
+            start = at + len(re.match(r"\s+and\s+", authors[at:]).group())
+    names.append(authors[start:])
+    return [name.strip() for name in names if name.strip()]
 
 
 def _as_printed(title: str) -> str:
@@ -256,11 +326,17 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     texts = (_pdftotext(document, mode) for mode in ([], ["-raw"]))
     letters = "\n".join(_letters(re.sub(r"(?m)^\d+$", "", text)) for text in texts)
     seen: set[tuple[str, str, int | None] | str] = set()
+    # The same title, first author and year twice is one work given twice (a .bbl's items are
+    # unique by then); with a short title it is rarely one work ("Author, A. (2014). Title." and
+    # "Author, A. (2014)." are two examples of a style's test document): one each entry.
     kept, untitled = [], []
     for row in rows:
         key = _letters(row.title)
-        if len(key) >= 12 and key in letters and (key, row.family, row.year) not in seen:
+        if len(key) >= SHORT_TITLE and key in letters and (key, row.family, row.year) not in seen:
             seen.add((key, row.family, row.year))  # two works may share a title, not also authors and year
+            kept.append(row)
+        elif row.short and _printed_short(row, letters) and f"key:{row.key}" not in seen:
+            seen.add(f"key:{row.key}")
             kept.append(row)
         elif _printed_without_title(row, key, letters) and row.locator not in seen:
             seen.add(row.locator)
@@ -269,6 +345,41 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     # articles are found by their titles, one that is not is a title printed otherwise than the
     # .bib spells it (markup, math), not a missing one.
     return kept + untitled if len(untitled) > sum(1 for row in kept if row.locator) else kept
+
+
+SHORT_TITLE = 12
+"""Letters a title needs to be looked for alone; a shorter one ("Title.", "Ethics", none at all)
+is looked for after its first author and its year (see `_short_reference`)."""
+
+
+def _short_reference(row: Truth) -> re.Pattern[str] | None:
+    """What a reference whose title is short or absent prints, in letters and digits: its first
+    author's family name, its year within the next 300 (the other authors' names and initials),
+    then its title within 40 (a date's month and day, a year's letter: "(2012a, June). Title2.");
+    or, where the year closes the reference (numbered styles, biblatex's standard ones), the title
+    within 300 after the name and the year within 300 after the title ("Aristotle. De Anima. Ed.
+    by Robert Drew Hicks. Cambridge: Cambridge University Press, 1907.");
+    a work without a title prints its type in the title's place ("[Unknown]"). A work without a
+    date prints "n.d." or "in press" where the year goes, its title right after ("(n.d.-a).
+    Title1."; "nd" alone is in too many words to be looked for otherwise). A work without an
+    author prints its title in the author's place, then its date ("Editorial. (2003b, February
+    12)."). None without a date and a title: too little to tell it from other text."""
+    title = re.escape(_letters(row.title or row.description))
+    if not (row.family or title) or not (row.year or title):
+        return None
+    if not row.family:
+        return re.compile(rf"{title}\w{{0,40}}?{row.year}" if row.year else rf"{title}(?:nd|inpress)")
+    family = re.escape(row.family)
+    if not row.year:
+        return re.compile(rf"{family}\w{{0,300}}?(?:nd|inpress)[a-z]?{title}")
+    if not title:
+        return re.compile(rf"{family}\w{{0,300}}?{row.year}")
+    return re.compile(rf"{family}\w{{0,300}}?(?:{row.year}\w{{0,40}}?{title}|{title}\w{{0,300}}?{row.year})")
+
+
+def _printed_short(row: Truth, letters: str) -> bool:
+    pattern = _short_reference(row)
+    return pattern is not None and pattern.search(letters) is not None
 
 
 def _printed_without_title(row: Truth, key: str, letters: str) -> bool:
@@ -327,8 +438,12 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         title = fuzz.ratio(title_key(row.title), title_key(query.title or "")) >= 90
         # None printed: none may be read (the item's whole text kept as its query text is no title).
         title = title or (not row.titled and query.title in (None, "", query.raw))
+        # A work without a title prints none, or a description in brackets in its place (APA's
+        # "[Unpublished raw data]", apacite's "[Unknown]"): either is right.
+        title = title or (not row.title and (query.title in (None, "", query.raw) or _described(query)))
         read_authors = " ".join(query.authors[:1]) or " ".join(query.author_names[:2])
-        author = bool(row.family) and row.family in _letters(read_authors)
+        # A work without an author prints none (APA sets its title in the author's place): none read.
+        author = row.family in _letters(read_authors) if row.family else not read_authors
         year = row.year is None or query.year == row.year
         result.title += title
         result.author += author
@@ -348,6 +463,14 @@ def _item_of(row: Truth, raws: list[str], owner: dict[int, list[Truth]]) -> int 
     the first that holds its volume-and-first-page and its first author's name."""
     if not row.titled:
         return next((at for at, raw in enumerate(raws) if row.locator in raw and row.family in raw), None)
+    if row.short:  # of the items that print it, the one holding most of its authors, untaken, shortest
+        pattern = _short_reference(row)
+        holding = [at for at, raw in enumerate(raws) if pattern and pattern.search(raw)]
+        return max(
+            holding,
+            key=lambda at: (sum(name in raws[at] for name in row.families), at not in owner, -len(raws[at])),
+            default=None,
+        )
     key = _letters(row.title)
     best = max(range(len(raws)), key=lambda at: _likeness(row, key, raws[at], at in owner), default=None)
     if best is None or fuzz.partial_ratio(key, raws[best]) < 80:
@@ -361,7 +484,19 @@ def _likeness(row: Truth, key: str, raw: str, taken: bool) -> tuple[float, bool,
 
 def _holds_any(raw: str, known: list[Truth]) -> bool:
     """Whether an item's letters hold some reference's title (all but a mis-set accent) and first author."""
-    return any(row.family in raw and fuzz.partial_ratio(_letters(row.title), raw) >= 90 for row in known)
+    return any(_holds(raw, row) for row in known)
+
+
+def _holds(raw: str, row: Truth) -> bool:
+    """Its first author and its title (all but a mis-set accent), or, short, what it prints."""
+    pattern = _short_reference(row) if row.short else None
+    if pattern is not None and pattern.search(raw):
+        return True
+    return row.family in raw and fuzz.partial_ratio(_letters(row.title), raw) >= 90
+
+
+def _described(query: Query) -> bool:
+    return bool(query.title) and f"[{query.title}]" in query.raw
 
 
 def _tally_doi(result: Score, row: Truth, query: Query) -> None:
@@ -398,7 +533,7 @@ def main() -> None:
     for document in documents:
         if args.fetch:
             fetch(document, args.mirror)
-        if not document.local("pdf").exists():
+        if not all(path.exists() for which in ("pdf", "truth") for path in document.locals(which)):
             print(f"{document.id:<34} not fetched (run with --fetch)")
             continue
         known = truths(document)
