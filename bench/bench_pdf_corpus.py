@@ -140,7 +140,7 @@ class Truth:
     def short(self) -> bool:
         """Its title is too short (or absent) to be looked for in the whole text alone, and to be
         trusted (it is the source's own): it is looked for with its author and year."""
-        return self.fielded and len(_letters(self.title)) < SHORT_TITLE
+        return self.fielded and len(_letters(self.title or self.description)) < SHORT_TITLE
 
 
 _WHERE = ("source", "commit", "pdf", "truth")
@@ -282,7 +282,9 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
                     else "",
                     families=tuple(_family(name) for name in names),
                     key=entry.key,
-                    description="" if title else _as_printed(entry.get("type") or ""),
+                    description=""
+                    if title
+                    else _as_printed(entry.get("titleaddon") or entry.get("type") or ""),
                 )
             )
     return rows
@@ -323,19 +325,20 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     # title wrapped in one column is split by the other column's lines; its raw mode keeps each
     # column's lines in the order the PDF draws them. A title is printed when either text holds it.
     # A review copy's line numbers and the page numbers are lines of their own there, inside titles.
-    texts = (_pdftotext(document, mode) for mode in ([], ["-raw"]))
+    texts = [_pdftotext(document, mode) for mode in ([], ["-raw"])]
     letters = "\n".join(_letters(re.sub(r"(?m)^\d+$", "", text)) for text in texts)
+    lines = {_letters(line) for text in texts for line in text.splitlines()}
     seen: set[tuple[str, str, int | None] | str] = set()
     # The same title, first author and year twice is one work given twice (a .bbl's items are
     # unique by then); with a short title it is rarely one work ("Author, A. (2014). Title." and
     # "Author, A. (2014)." are two examples of a style's test document): one each entry.
     kept, untitled = [], []
     for row in rows:
-        key = _letters(row.title)
+        key = _letters(row.title or row.description)
         if len(key) >= SHORT_TITLE and key in letters and (key, row.family, row.year) not in seen:
             seen.add((key, row.family, row.year))  # two works may share a title, not also authors and year
             kept.append(row)
-        elif row.short and _printed_short(row, letters) and f"key:{row.key}" not in seen:
+        elif row.short and _printed_short(row, letters, lines) and f"key:{row.key}" not in seen:
             seen.add(f"key:{row.key}")
             kept.append(row)
         elif _printed_without_title(row, key, letters) and row.locator not in seen:
@@ -361,11 +364,12 @@ def _short_reference(row: Truth) -> re.Pattern[str] | None:
     by Robert Drew Hicks. Cambridge: Cambridge University Press, 1907.");
     a work without a title prints its type in the title's place ("[Unknown]"). A work without a
     date prints "n.d." or "in press" where the year goes, its title right after ("(n.d.-a).
-    Title1."; "nd" alone is in too many words to be looked for otherwise). A work without an
-    author prints its title in the author's place, then its date ("Editorial. (2003b, February
-    12)."). None without a date and a title: too little to tell it from other text."""
+    Title1."; "nd" alone is in too many words to be looked for otherwise); without a title
+    either, it is all a line or an item holds ("Patel, S. N. (n.d.)."; see `_prints`). A work
+    without an author prints its title in the author's place, then its date ("Editorial. (2003b,
+    February 12)."). None without an author and a title: too little to tell it from other text."""
     title = re.escape(_letters(row.title or row.description))
-    if not (row.family or title) or not (row.year or title):
+    if not (row.family or title):
         return None
     if not row.family:
         return re.compile(rf"{title}\w{{0,40}}?{row.year}" if row.year else rf"{title}(?:nd|inpress)")
@@ -377,9 +381,24 @@ def _short_reference(row: Truth) -> re.Pattern[str] | None:
     return re.compile(rf"{family}\w{{0,300}}?(?:{row.year}\w{{0,40}}?{title}|{title}\w{{0,300}}?{row.year})")
 
 
-def _printed_short(row: Truth, letters: str) -> bool:
+def _printed_short(row: Truth, letters: str, lines: set[str]) -> bool:
+    if _bare(row):
+        return any(_prints(row, line) for line in lines)
+    return _prints(row, letters)
+
+
+def _bare(row: Truth) -> bool:
+    """Whether a work has neither a date nor a title (nor a description in its place)."""
+    return not row.year and not _letters(row.title or row.description)
+
+
+def _prints(row: Truth, text: str) -> bool:
+    """Whether ``text`` (letters and digits: the document's, a line's, an item's) prints a short
+    or untitled reference (`_short_reference`); one with neither title nor date is all of it."""
     pattern = _short_reference(row)
-    return pattern is not None and pattern.search(letters) is not None
+    if pattern is None:
+        return False
+    return bool(pattern.fullmatch(text) if _bare(row) else pattern.search(text))
 
 
 def _printed_without_title(row: Truth, key: str, letters: str) -> bool:
@@ -464,14 +483,13 @@ def _item_of(row: Truth, raws: list[str], owner: dict[int, list[Truth]]) -> int 
     if not row.titled:
         return next((at for at, raw in enumerate(raws) if row.locator in raw and row.family in raw), None)
     if row.short:  # of the items that print it, the one holding most of its authors, untaken, shortest
-        pattern = _short_reference(row)
-        holding = [at for at, raw in enumerate(raws) if pattern and pattern.search(raw)]
+        holding = [at for at, raw in enumerate(raws) if _prints(row, raw)]
         return max(
             holding,
             key=lambda at: (sum(name in raws[at] for name in row.families), at not in owner, -len(raws[at])),
             default=None,
         )
-    key = _letters(row.title)
+    key = _letters(row.title or row.description)
     best = max(range(len(raws)), key=lambda at: _likeness(row, key, raws[at], at in owner), default=None)
     if best is None or fuzz.partial_ratio(key, raws[best]) < 80:
         return None
@@ -489,10 +507,9 @@ def _holds_any(raw: str, known: list[Truth]) -> bool:
 
 def _holds(raw: str, row: Truth) -> bool:
     """Its first author and its title (all but a mis-set accent), or, short, what it prints."""
-    pattern = _short_reference(row) if row.short else None
-    if pattern is not None and pattern.search(raw):
+    if row.short and _prints(row, raw):
         return True
-    return row.family in raw and fuzz.partial_ratio(_letters(row.title), raw) >= 90
+    return row.family in raw and fuzz.partial_ratio(_letters(row.title or row.description), raw) >= 90
 
 
 def _described(query: Query) -> bool:

@@ -18,6 +18,9 @@
 - A title's sentence ends at a period after a word, not after an abbreviation a title holds
   ("Science vs. Ideology", "Who shot Mr. Burns?", "Symphony No. 3", "An oral history with Dr.
   Colley F. Sparkman").
+- A reference opens with its author's place and its date: "Author, A. A., & Author, B. B.
+  (2014).", "Patel, S. N. (n.d.).", "The book of eibon. [ca. 2001 B.C.E.]." — a list of works
+  without titles is still a list of references, one a line where none wraps.
 - A note in parentheses after the title names who else made the work or what it is: "(J.
   Magidson, Ed.)", "(F. W. Truscott & F. L. Emory, Trans.)", "(J. Dale, Narr.)", "(Version
   4.0)", "(Summer 2019 ed.)", "(Unpublished doctoral dissertation)", a report's number "(DHHS
@@ -27,6 +30,22 @@
 from __future__ import annotations
 
 import re
+
+AUTHOR_DATE = re.compile(
+    r"^\s*\*?[^\W\d_][^()\[\]]{0,300}?[.?!]\s[(\[](?:(?:1[5-9]|20)\d{2}|n\.\s?d\.|in press|ca\.)"
+)
+"""How an APA reference opens: its author's place (a meta-analysis' "*" before it), then its date."""
+_ONE_A_LINE_SHARE = 0.75
+
+
+def one_a_line(lines: list[str]) -> bool:
+    """Whether a list's lines (none wrapped) are APA references one a line: two or more, most of
+    them (three quarters) opening with an author's place and a date (`AUTHOR_DATE`)."""
+    texts = [text for text in lines if text.strip()]
+    return len(texts) >= 2 and sum(1 for text in texts if AUTHOR_DATE.match(text)) >= _ONE_A_LINE_SHARE * len(
+        texts
+    )
+
 
 NO_DATE = re.compile(r"\((?:n\.\s?d\.|in press)(?:-?[a-z])?\)")
 """The date slot of a work without a date or not yet out: "(n.d.)", "(n.d.-a)", "(in press-b)"."""

@@ -55,11 +55,21 @@ from bibnorm.readers._list_edges import (
     ends_list,
     rebased,
 )
+from bibnorm.readers._list_notes import blank_notes, without_leading_notes
 from bibnorm.readers._pdf_accents import join_overlaid_accents, readable_text
 from bibnorm.readers._pdf_labels import bracket_raised_label
 from bibnorm.readers._pdf_margins import margin_note
-from bibnorm.readers._pdf_sections import LARGER, layout_end, list_headings, reads_as_a_list
+from bibnorm.readers._pdf_sections import (
+    LARGER,
+    balance,
+    layout_end,
+    list_headings,
+    mostly_references,
+    part_headings,
+    reads_as_a_list,
+)
 from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
+from bibnorm.readers._ref_apa import one_a_line
 from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import (
     HEADING,
@@ -96,7 +106,7 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
     if (
         section is None
         or read is None
-        or not (section.headed or section.labels >= _TRUSTED_RUN or _mostly_references(read[1]))
+        or not (section.headed or section.labels >= _TRUSTED_RUN or mostly_references(read[1]))
     ):
         raise InputError(
             f"{path}: no references section found (no 'References' or 'Bibliography' heading, "
@@ -119,16 +129,15 @@ def read_section(
     sizes = sorted(line.size for line in lines[:_LIST_SAMPLE] if line.text.strip())
     body = sizes[len(sizes) // 2] if sizes else 0.0
     footers = below_columns(lines)
-    lines = _bare_labels(
-        [
-            line._replace(text="") if line.size > body * LARGER or at in footers else line
-            for at, line in enumerate(lines)
-        ]
-    )
+    lines = [
+        line._replace(text="") if line.size > body * LARGER or at in footers else line
+        for at, line in enumerate(lines)
+    ]
+    lines = _bare_labels(blank_notes(lines))  # a note after the references is none of them
     references, line_of = _read_section(lines)
     if references is None:
         return None
-    references = split_entry_sets(references)
+    references = without_leading_notes(split_entry_sets(references))
     queries = queries_with_italic_titles(
         references,
         _italic_runs_of_items(references, line_of, lines),
@@ -152,7 +161,7 @@ def _italic_runs_of_items(
 
 def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[int]]:
     """The section's references, as its text reads or as its geometry splits it (a blank line
-    before each line that starts a reference) unless its text reads better (`_balance`); and for each line
+    before each line that starts a reference) unless its text reads better (`balance`); and for each line
     of the text read (1-based), the section's line it is (0 for an inserted blank line)."""
     as_text = read_list("\n".join(_as_text(line) for line in lines))
     straight = list(range(len(lines) + 1))
@@ -165,18 +174,11 @@ def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[
     # under APA's headings read as none, however they are split).
     if (
         as_text is not None
-        and _balance(as_text) > _balance(by_geometry) + len(by_geometry.items) // 10
+        and balance(as_text) > balance(by_geometry) + len(by_geometry.items) // 10
         and any(looks_like_reference(item.text) for item in as_text.items)
     ):
         return as_text, straight
     return by_geometry, [0, *(at for _, at in marked)]
-
-
-def _balance(references: ReferenceList) -> int:
-    """Items that read as references less those that do not (a wrapped line taken for an item
-    of its own counts against the split that made it)."""
-    read = sum(1 for item in references.items if looks_like_reference(item.text))
-    return read - (len(references.items) - read)
 
 
 def _by_geometry(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:
@@ -215,8 +217,10 @@ def _hanging_indent(lines: Sequence[PdfLine]) -> tuple[list[float], list[bool], 
     ems = [line.indent / line.size if line.size else 0.0 for line in lines]
     flush = [em < FLUSH_EMS for em in ems]
     indented = sorted(round(em * 2) / 2 for em in ems if em >= FLUSH_EMS)
-    if sum(flush) < 2 or len(indented) < 2 or any(_LABELLED.match(line.text) for line in lines[:3]):
+    if sum(flush) < 2 or any(_LABELLED.match(line.text) for line in lines[:3]):
         return None
+    if len(indented) < 2:  # no hanging indent shows: unless its lines are APA's, none wrapped
+        return (ems, flush, float("inf")) if one_a_line([line.text for line in lines]) else None
     return ems, flush, Counter(indented).most_common(1)[0][0]
 
 
@@ -249,11 +253,6 @@ _NOTHING = re.compile("")
 _BEFORE_YEAR = re.compile(r"^(?P<authors>.+?[\s,.]*)\(?(?:1[5-9]|20)\d{2}[a-z]?\b")
 
 
-def _mostly_references(references: ReferenceList) -> bool:
-    read = sum(1 for item in references.items if looks_like_reference(item.text))
-    return read >= 0.5 * len(references.items)
-
-
 def _with_earlier_lists(
     lines: Sequence[PdfLine], last: Section, read: tuple[list[Query], ReferenceList], path: str
 ) -> tuple[list[Query], ReferenceList]:
@@ -264,7 +263,7 @@ def _with_earlier_lists(
     items: list[Item] = []
     for earlier in earlier_lists(lines, last):
         found = read_section(lines[earlier.first : earlier.end], path, earlier.first)
-        if found is not None and reads_as_a_list([item.text for item in found[1].items]):
+        if found is not None and reads_as_a_list([item.text for item in found[1].items], part=earlier.part):
             queries += found[0]
             items += found[1].items
     return [*queries, *read[0]], read[1]._replace(items=[*items, *read[1].items])
@@ -274,13 +273,15 @@ def earlier_lists(lines: Sequence[PdfLine], last: Section) -> list[Section]:
     """The reference lists under the headings before the ``last`` list's heading (a chapter's,
     a part's): each to the next heading, to a heading of its own heading's rank, or where its
     geometry ends (`bibnorm.readers._pdf_sections`)."""
-    starts = [at + 1 for at in list_headings(lines) if at + 1 < last.first] if last.headed else []
+    named = list_headings(lines)
+    parts = set(part_headings(lines, named))
+    starts = [at + 1 for at in sorted({*named, *parts}) if at + 1 < last.first] if last.headed else []
     found: list[Section] = []
     for first, after in pairwise([*starts, last.first]):
         end = min(_section_end(lines, first, lines[first - 1].size * _SAME_RANK) or first, after - 1)
         end = first + layout_end(rebased(lines[first:end]), 0, end - first)
         if end > first:
-            found.append(Section(first, end, headed=True))
+            found.append(Section(first, end, headed=True, part=first - 1 in parts))
     return found
 
 
@@ -289,6 +290,7 @@ class Section(NamedTuple):
     end: int  # index after the last line
     headed: bool  # found under a References/Bibliography heading
     labels: int = 0  # without one: how many labels in order (1, 2, 3 …) the list was found by
+    part: bool = False  # under a heading set like a list's that does not name the references
 
 
 def references_section(lines: Sequence[PdfLine]) -> Section | None:

@@ -42,6 +42,7 @@ from typing import NamedTuple
 
 from bibnorm.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.readers._doi_links import join_doi_links
 from bibnorm.readers._ref_apa import (
     NO_DATE,
     apa_title,
@@ -171,7 +172,7 @@ def parse_reference(text: str) -> ParsedReference:
     text = text.replace("。", ". ")  # GB/T 7714 (Chinese) ends its sentences with an ideographic full stop
     arxiv_match = _ARXIV.search(text)
     arxiv = parse_arxiv_id(arxiv_match.group(1) or arxiv_match.group(2)) if arxiv_match else None
-    text = _SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
+    text = join_doi_links(_SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text))
     doi = _only_doi(text)
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
     years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", bare))]
