@@ -39,7 +39,8 @@ DOCUMENT = [
     _line(FLUSH, "ben Yaakov, D.", page=2),
     _line(FLUSH, "Denzin, N. K.", page=2),
     _line(FLUSH, "APA 10.1 References", size=HEADING, page=2),  # 18: the last list
-    _line(FLUSH, "Anderson, M. (2018). Getting consistent with consequences. Educational Leadership,", page=2),
+    _line(FLUSH, "Anderson, M. (2018). Getting consistent with consequences. Educational Leadership,",
+          page=2),
     _line(HANGING, "76(1), 26–33.", page=2),
     _line(FLUSH, "Hess, A. (2019, January 3). Cats who take direction. The New York Times, C1.", page=2),
 ]  # fmt: skip
@@ -86,7 +87,8 @@ def test_the_lists_under_such_headings_are_read_when_they_read_as_entries() -> N
             True, id="names-and-dates-without-titles",
         ),
         pytest.param(
-            ["Anonymous. [ca. 3001 B.C.E.]. The pnakotic manuscript.", "The book of eibon. [ca. 2001 B.C.E.]."],
+            ["Anonymous. [ca. 3001 B.C.E.]. The pnakotic manuscript.",
+             "The book of eibon. [ca. 2001 B.C.E.]."],
             True, id="undated-works-and-a-title-in-the-authors-place",
         ),
         pytest.param(["Benjamin, A. S.", "ben Yaakov, D.", "Denzin, N. K."], False, id="names-alone"),
@@ -114,13 +116,15 @@ def test_under_a_heading_naming_no_references_most_items_must_read_as_entries(
         pytest.param(
             [_line(FLUSH, "Smith, A. (2014c). Interesting things."),
              _line(FLUSH, "Smith, A. (2014d). A litany of special things."),
-             _line(FLUSH, "Note: Examples added for no dates, “in press” requirements and also ignoring of “The”, “An”"),
+             _line(FLUSH, "Note: Examples added for no dates, “in press” requirements and also ignoring of "
+                          "“The”, “An”"),
              _line(FLUSH, "and “A” in titles for sorting purposes.")],
             ["Smith, A. (2014c). Interesting things.", "Smith, A. (2014d). A litany of special things."],
             id="a-note-after-the-list",
         ),
         pytest.param(
-            [_line(FLUSH, "Jones, J. (2012a). Annoyingly casual titles: How to exhaust all effort on the title alone."),
+            [_line(FLUSH, "Jones, J. (2012a). Annoyingly casual titles: How to exhaust all effort on the "
+                          "title alone."),
              _line(HANGING, "Journal of the Decline of Academia."),
              _line(FLUSH, "Note. Examples added for anonymous authors."),
              _line(FLUSH, "Smith, A. (2019a). Top 100 silliest reference list sorting requirements.")],
@@ -130,7 +134,8 @@ def test_under_a_heading_naming_no_references_most_items_must_read_as_entries(
             id="a-note-between-references-ends-at-the-next",
         ),
         pytest.param(
-            [_line(FLUSH, "References marked with an asterisk indicate studies included in the meta-analysis."),
+            [_line(FLUSH, "References marked with an asterisk indicate studies included in the "
+                          "meta-analysis."),
              _line(FLUSH, "Adams. (1999). [Unknown]."),
              _line(FLUSH, "Almeida, D. M. (1990). Fathers’ participation in family work: Consequences"),
              _line(HANGING, "for fathers’ stress and father–child relations (Unpublished master’s thesis).")],
@@ -157,7 +162,8 @@ def test_a_description_in_the_authors_place_is_no_label() -> None:
     """APA sets a work without author and title by its description in brackets, then its date:
     not apalike's "[Zhai et al., 2022]" label."""
     lines = [
-        _line(FLUSH, "[Photographs of Robert M. Yerkes]. [ca. 1917–1954]. Robert Mearns Yerkes Papers (Box 137,"),
+        _line(FLUSH, "[Photographs of Robert M. Yerkes]. [ca. 1917–1954]. Robert Mearns Yerkes Papers "
+                     "(Box 137,"),
         _line(HANGING, "Folder 2292). Manuscripts and Archives, Yale University Library, New Haven, CT."),
         _line(FLUSH, "[Review of the video game BioShock by 2K Games, 2007]. (n.d.). Retrieved from http://www."),
         _line(HANGING, "whattheyplay.com/products/bioshock-for-xbox-360/"),
