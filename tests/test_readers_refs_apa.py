@@ -7,6 +7,7 @@ reference as printed by biblatex-apa's or apacite's own test documents (texlive-
 from __future__ import annotations
 
 import pytest
+from bibnorm.readers._ref_apa import untitled_authors
 from bibnorm.readers.refs import looks_like_reference, parse_reference
 
 
@@ -185,6 +186,49 @@ def test_an_apa_reference_gives_its_title_year_and_first_author(
 )
 def test_an_apa_reference_reads_as_a_reference(text: str) -> None:
     assert looks_like_reference(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "year"),
+    [
+        pytest.param(
+            "Author, A. A., & Author, B. B. (2014).", ("Author, A. A.", "Author, B. B."), 2014,
+            id="names-and-year-only",
+        ),
+        pytest.param(
+            "American Psychological Association & National Institutes of Health. (2014).",
+            ("American Psychological Association", "National Institutes of Health"), 2014, id="group-authors",
+        ),
+        pytest.param("Patel, S. N. (n.d.).", ("Patel, S. N.",), None, id="no-date"),
+        pytest.param("Brown, B. (in press-a).", ("Brown, B.",), None, id="in-press-with-a-letter"),
+        pytest.param(
+            "Azikiwe, H., & Bello, A. (2020b, March 26).", ("Azikiwe, H.", "Bello, A."), 2020,
+            id="a-full-date",
+        ),
+        pytest.param(
+            "Shakespeare, W. (1995). (Original work published 1623)", ("Shakespeare, W.",), 1995,
+            id="a-note-after-the-date-is-no-title",
+        ),
+    ],
+)  # fmt: skip
+def test_a_work_without_a_title_has_authors_and_a_year_and_no_title(
+    text: str, authors: tuple[str, ...], year: int | None
+) -> None:
+    """biblatex-apa's examples of the author element print no title: the names are not one."""
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.authors, parsed.year) == (None, authors, year)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("A. B. Author, C. Author, and D. Author, Phys. Rev. Lett. 97, 123456 (2006).", id="prl"),
+        pytest.param("Smith, J., Nature 412, 33 (2001).", id="a-journal-before-the-year"),
+    ],
+)
+def test_a_reference_ending_in_its_year_after_a_journal_is_not_untitled_apa(text: str) -> None:
+    """Its year closes it too, but a journal's volume and page are before it, not names."""
+    assert untitled_authors(text) is None
 
 
 def test_a_title_case_title_is_still_no_author_list() -> None:

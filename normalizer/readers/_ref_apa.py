@@ -18,6 +18,11 @@
 - A title's sentence ends at a period after a word, not after an abbreviation a title holds
   ("Science vs. Ideology", "Who shot Mr. Burns?", "Symphony No. 3", "An oral history with Dr.
   Colley F. Sparkman").
+- A work without a title (a style's examples of the author element: "Author, A. A., & Author,
+  B. B. (2014).") ends at its date, or at a note in parentheses after it ("Shakespeare, W.
+  (1995). (Original work published 1623)"): it has authors and a year, and no title. Its
+  author's place holds no digit and closes with its sentence's period, as APA's does (a
+  journal's volume and page before a physics reference's year are no names).
 - A reference opens with its author's place and its date: "Author, A. A., & Author, B. B.
   (2014).", "Patel, S. N. (n.d.).", "The book of eibon. [ca. 2001 B.C.E.]." — a list of works
   without titles is still a list of references, one a line where none wraps.
@@ -45,6 +50,18 @@ def one_a_line(lines: list[str]) -> bool:
     return len(texts) >= 2 and sum(1 for text in texts if AUTHOR_DATE.match(text)) >= _ONE_A_LINE_SHARE * len(
         texts
     )
+
+
+_UNTITLED = re.compile(
+    r"^(?P<authors>[^\W\d_][^\d()\[\]]*?[.?!])\s"
+    r"\((?:(?:1[5-9]|20)\d{2}|n\.\s?d\.|in press)-?[a-z]?(?:,[^()]*)?\)\.?(?:\s*\([^()]*\)\.?)?\s*$"
+)
+
+
+def untitled_authors(text: str) -> str | None:
+    """The author's place of a work without a title (see the module docstring), else None."""
+    match = _UNTITLED.match(text.strip())
+    return match.group("authors") if match else None
 
 
 NO_DATE = re.compile(r"\((?:n\.\s?d\.|in press)(?:-?[a-z])?\)")

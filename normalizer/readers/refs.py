@@ -48,6 +48,7 @@ from bibnorm.readers._ref_apa import (
     apa_title,
     title_in_author_place,
     title_sentence,
+    untitled_authors,
     without_note,
     without_retrieval,
 )
@@ -229,6 +230,9 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     if physics is not None:
         title, authors = physics
         return (_clean_title(title) if title else None), authors
+    untitled = untitled_authors(text)
+    if untitled is not None:  # APA's "Author, A. A., & Author, B. B. (2014).": no title at all
+        return None, untitled
     if apa and title_in_author_place(apa.group("authors"), apa.group("rest")):
         return _clean_title(apa.group("authors")), ""
     if apa:
