@@ -28,9 +28,19 @@ Title1."; or name, title, year: "Aristotle. De Anima. … 1907"); a work without
 (APA's "Editorial. (2003b, February 12)."), one without a title its type in the title's place
 (apacite's "[Unknown]"); its item is the one that prints it so, holding most of its authors.
 Two such entries are two works (the same short title, author and year are different examples),
-where a long title, first author and year met twice are one. A ``.bbl``'s short title is the
-reference reader's guess (a title cut at "Mon." of "Mon. Wea. Rev."), not the source's: not
-looked for. For each, the read item whose raw text holds the most of
+where a long title, first author and year met twice are one. A work another entry names as
+related (biblatex's ``related``: "[Review of the book …, by M. Yousafzai]", "(Reprinted from
+"Marking time …," 1981, …)"), or one of entries sharing a title and first author that the text
+prints fewer times than there are of them (a thesis and its reprint), counts only where it is
+printed as a reference of its own: its first author, year and title in one of those orders with
+no other printing of its title between them (no author: a line opens with its title). An entry
+whose original title (``origtitle``) is printed has that title: biblatex-apa prints it in the
+title's place and the title after it in brackets, its translation. The first author is the
+``author``'s, else the ``editor``'s, the ``translator``'s, or the ``producer``'s, ``writer``'s,
+``director``'s or ``host``'s (biblatex-apa sets them in the author's place); a role in
+parentheses after a name ("American Psychological Association (Producer)") is none of it. A
+``.bbl``'s short title is the reference reader's guess (a title cut at "Mon." of "Mon. Wea.
+Rev."), not the source's: not looked for. For each, the read item whose raw text holds the most of
 its title is its item; the reference is read **whole** when that item is its alone and its
 title (ratio ≥ 90 to the true title), first author's family name and year are right.
 A style that prints no article title (Physical Review Letters, REVTeX's ``nolongbibliography``)
@@ -64,7 +74,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -135,6 +145,12 @@ class Truth:
     key: str = ""  # the entry's key: two entries are two works, however alike
     # What a work without a title prints in its place: its type, in brackets (apacite's "[Unknown]").
     description: str = ""
+    # Its title in the original language, which biblatex-apa prints in the title's place, the
+    # title then in brackets as its translation: "La psychologie de l'enfant [The psychology of the child]".
+    original: str = ""
+    # Another entry names it as related (biblatex's "related"): it may be printed inside that
+    # entry's reference ("[Review of the book …, by …]", "(Reprinted from …)") and not as its own.
+    related: bool = False
 
     @property
     def short(self) -> bool:
@@ -228,6 +244,7 @@ _UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ":
 
 def _family(author: str) -> str:
     author = re.sub(r"[{}\\]|~", " ", clean_plain(author).text)  # "Civ{\\'a}{\\v{n}}" is "Civáň"
+    author = re.sub(r"\s*\([^()]*\)\s*$", "", author)  # a role is no name: "… Association (Producer)"
     family = author.split(",")[0] if "," in author else (author.split() or [""])[-1]
     return _letters(family)
 
@@ -262,9 +279,11 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
     from bibnorm.bib.bibfile import read_bibfile
 
     rows = []
-    for entry in read_bibfile(path).entries:
+    entries = read_bibfile(path).entries
+    related = {key.strip() for entry in entries for key in (entry.get("related") or "").split(",")}
+    for entry in entries:
         if wanted(entry.key):
-            authors = entry.get("author") or entry.get("editor") or ""
+            authors = next((entry.get(role) for role in _AUTHOR_PLACE if entry.get(role)), "")
             names = _names(authors)
             year = re.search(r"\d{4}", entry.get("year") or entry.get("date") or "")
             title = entry.get("title") or ""
@@ -285,9 +304,16 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
                     description=""
                     if title
                     else _as_printed(entry.get("titleaddon") or entry.get("type") or ""),
+                    original=_as_printed(entry.get("origtitle") or ""),
+                    related=entry.key in related,
                 )
             )
     return rows
+
+
+# Who a style sets in the author's place: the authors, else the editors, else (biblatex-apa's
+# audiovisual works) the producer, writer, director or host; a translation by its translators.
+_AUTHOR_PLACE = ("author", "editor", "translator", "producer", "writer", "director", "execproducer", "host")
 
 
 def _names(authors: str) -> list[str]:
@@ -333,9 +359,17 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     # unique by then); with a short title it is rarely one work ("Author, A. (2014). Title." and
     # "Author, A. (2014)." are two examples of a style's test document): one each entry.
     kept, untitled = [], []
+    once = _letters(texts[0])
+    sharing = Counter((_letters(row.title), row.family) for row in rows)
     for row in rows:
+        if row.original and _letters(row.original) in letters:
+            row = replace(row, title=row.original)
         key = _letters(row.title or row.description)
-        if len(key) >= SHORT_TITLE and key in letters and (key, row.family, row.year) not in seen:
+        # A related work, or one of several with this title and first author printed fewer times
+        # than there are of them, is printed when it is printed as a reference of its own.
+        shared = sharing[key, row.family] > 1 and once.count(key) < sharing[key, row.family]
+        alone = not (row.related or shared) or _printed_alone(row, letters, lines)
+        if len(key) >= SHORT_TITLE and key in letters and alone and (key, row.family, row.year) not in seen:
             seen.add((key, row.family, row.year))  # two works may share a title, not also authors and year
             kept.append(row)
         elif row.short and _printed_short(row, letters, lines) and f"key:{row.key}" not in seen:
@@ -379,6 +413,25 @@ def _short_reference(row: Truth) -> re.Pattern[str] | None:
     if not title:
         return re.compile(rf"{family}\w{{0,300}}?{row.year}")
     return re.compile(rf"{family}\w{{0,300}}?(?:{row.year}\w{{0,40}}?{title}|{title}\w{{0,300}}?{row.year})")
+
+
+def _printed_alone(row: Truth, letters: str, lines: set[str]) -> bool:
+    """Whether a work the text may print inside another's reference (a related entry: "[Review of
+    the book …, by M. Yousafzai]", "(Reprinted from "Marking time …," 1981, …)"; or one of two
+    entries with the same title and first author, a work and its reprint) is printed as a
+    reference of its own: its first author, year and title follow each other as in a reference
+    (`_short_reference`'s orders), with no other printing of the title (its first 16 letters: a
+    printing may be cut by a hyphen further on) between them; without an author, a line opens
+    with its title (a reference's first line: the author's place)."""
+    title = re.escape(_letters(row.title))
+    if not row.year or not title:
+        return True
+    if not row.family:
+        return any(line.startswith(_letters(row.title)[:16]) for line in lines)
+    gap = rf"(?:(?!{title[:16]})\w)"
+    family, year = re.escape(row.family), row.year
+    pattern = rf"{family}{gap}{{0,300}}?(?:{year}{gap}{{0,40}}?{title}|{title}{gap}{{0,300}}?{year})"
+    return re.search(pattern, letters) is not None
 
 
 def _printed_short(row: Truth, letters: str, lines: set[str]) -> bool:
