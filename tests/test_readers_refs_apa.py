@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from bibnorm.readers._ref_apa import untitled_authors
+from bibnorm.readers._ref_legal import legal_reference
 from bibnorm.readers.refs import looks_like_reference, parse_reference
 
 
@@ -287,3 +288,79 @@ def test_a_doi_link_broken_at_its_break_points_is_read_whole(text: str, doi: str
     """A link's break points after "/", "." and "-" (and before "-") leave spaces in a PDF's text;
     the DOI is read across them, never cut at the first (a truncated DOI is a wrong one)."""
     assert (parse_reference(text).doi or "").casefold() == doi
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        pytest.param(
+            "Brown v. Board of Education, 347 U.S. 483 (1954). http : / / www . oyez . org / cases / 1940 - "
+            "1955 / 347us483",
+            "Brown v. Board of Education", 1954, id="court-case-its-year-not-the-links",
+        ),
+        pytest.param(
+            "Daubert v. Merrell Dow Pharmaceuticals, Inc., 951 F.2d 1128 (9th Cir. 1991).",
+            "Daubert v. Merrell Dow Pharmaceuticals, Inc.", 1991, id="court-case-a-comma-in-its-name",
+        ),
+        pytest.param(
+            "Durflinger v. Artiles, 563 F.Supp. 332 (D. Kan. 1981), aff’d, 727 F.2d 888 (10th Cir. 1984).",
+            "Durflinger v. Artiles", 1984, id="court-case-affirmed-later",
+        ),
+        pytest.param(
+            "Obergefell v. Hodges, 576 U.S. ___ (2015). https://www.supremecourt.gov/opinions/14pdf/14-556.pdf",
+            "Obergefell v. Hodges", 2015, id="court-case-page-not-yet-known",
+        ),
+        pytest.param(
+            "Civil Rights Act of 1964, Pub. L. No. 88–352, 78 Stat. 241 (1964).",
+            "Civil Rights Act", 1964, id="statute-of-its-year",
+        ),
+        pytest.param(
+            "Florida Mental Health Act, Fla. Stat. § 394 (1971 & rev. 2009).",
+            "Florida Mental Health Act", 2009, id="state-statute-revised",
+        ),
+        pytest.param(
+            "Protection of Human Subjects, 45 C.F.R. § 46 (2009).", "Protection of Human Subjects", 2009,
+            id="regulation",
+        ),
+        pytest.param(
+            "Strengthening the Federal Student Loan Program for Borrowers: Hearing before the U.S. Senate "
+            "Committee on Health, Education, Labor & Pensions, 113th Cong. (2014).",
+            "Strengthening the Federal Student Loan Program for Borrowers", 2014, id="hearing",
+        ),
+        pytest.param(
+            "United Nations Convention on the Rights of the Child, November 20, 1989, "
+            "https://www.ohchr.org/en/professionalinterest/pages/crc.aspx",
+            "United Nations Convention on the Rights of the Child", 1989, id="treaty",
+        ),
+        pytest.param(
+            "Exec. Order No. 13,676, 3 C.F.R. 294 (2014).", None, 2014, id="an-executive-order-has-a-number",
+        ),
+        pytest.param("H.R. Rep. No. 114-358 (2015).", None, 2015, id="a-report-has-a-number"),
+    ],
+)  # fmt: skip
+def test_a_legal_reference_is_its_name_with_no_authors(text: str, title: str | None, year: int) -> None:
+    """APA §11: court cases, statutes, regulations, hearings and treaties are named, not written."""
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.authors, parsed.year) == (title, (), year)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "U.S. Congress, Senate Commission on Commerce. 1966. Conversion to the Metric System: Hearings "
+            "on S1278. Washington DC: 88th Cong., 2nd sess.",
+            id="author-year-reference-to-a-hearing",
+        ),
+        pytest.param(
+            "C. Wetterich, Exact evolution equation, Physics Letters B 301, 90–94 (1993)", id="physics"
+        ),
+        pytest.param(
+            "Hiremath, S. C., & Salehi, A. (2016). Using metaphors (U.S. Patent No. 9,367,592). U.S. Patent "
+            "and Trademark Office.",
+            id="a-patent-has-authors",
+        ),
+    ],
+)
+def test_a_reference_with_authors_is_no_legal_reference(text: str) -> None:
+    assert legal_reference(text) is None

@@ -55,6 +55,7 @@ from bibnorm.readers._ref_apa import (
 from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
+from bibnorm.readers._ref_legal import legal_reference
 from bibnorm.readers._ref_physics import edited_book, physics_title
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers._title_questions import title_before_question
@@ -181,14 +182,15 @@ def parse_reference(text: str) -> ParsedReference:
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
         years.append(int(after_authors.group(1) or after_authors.group(2)))
 
-    title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", bare))
+    legal = legal_reference(text)  # APA's court cases, statutes, bills: a name, no authors
+    title, authors = (legal.title, "") if legal else _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", bare))
     return ParsedReference(
         venue=_venue_after(bare, title),
         title=title,
         author_names=tuple(
             w for w in _NAME_WORD.findall(authors) if w.casefold().strip(".") not in _NOT_NAMES and len(w) > 1
         ),
-        year=years[-1] if years else None,
+        year=legal.year if legal else years[-1] if years else None,
         arxiv=arxiv.id if arxiv else None,
         doi=doi,
         authors=person_names(authors),
