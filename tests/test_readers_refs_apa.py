@@ -364,3 +364,30 @@ def test_a_legal_reference_is_its_name_with_no_authors(text: str, title: str | N
 )
 def test_a_reference_with_authors_is_no_legal_reference(text: str) -> None:
     assert legal_reference(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        pytest.param(
+            "U.S. Department of Health and Human Services. (2003). Managing asthma: A guide for schools.",
+            ("U.S. Department of Health and Human Services",), id="a-group-with-and-in-its-name",
+        ),
+        pytest.param(
+            "Centers for Disease Control and Prevention. (2018). People at high risk of developing "
+            "flu-related complications.",
+            ("Centers for Disease Control and Prevention",), id="a-group-its-and-before-the-last-word",
+        ),
+        pytest.param(
+            "Smith, A., & Jones, B. (2000). Title of a work.", ("Smith, A.", "Jones, B."),
+            id="persons-inverted",
+        ),
+        pytest.param(
+            "Xiaohua Zhai and Lucas Beyer. Scaling vision transformers. In CVPR, 2022.",
+            ("Xiaohua Zhai", "Lucas Beyer"), id="not-apa-and-joins-two-persons",
+        ),
+    ],
+)  # fmt: skip
+def test_an_apa_authors_place_without_a_comma_holds_one_author(text: str, authors: tuple[str, ...]) -> None:
+    """APA inverts every person's name: without a comma or "&", the author's place is one group."""
+    assert parse_reference(text).authors == authors

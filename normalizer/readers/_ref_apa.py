@@ -26,6 +26,9 @@
 - A reference opens with its author's place and its date: "Author, A. A., & Author, B. B.
   (2014).", "Patel, S. N. (n.d.).", "The book of eibon. [ca. 2001 B.C.E.]." — a list of works
   without titles is still a list of references, one a line where none wraps.
+- APA writes every person's name inverted ("Family, I."), so an author's place without a comma
+  or "&" holds one author: a group's name, "and" inside it ("U.S. Department of Health and
+  Human Services. (2003).", "Centers for Disease Control and Prevention. (2019).").
 - A note in parentheses after the title names who else made the work or what it is: "(J.
   Magidson, Ed.)", "(F. W. Truscott & F. L. Emory, Trans.)", "(J. Dale, Narr.)", "(Version
   4.0)", "(Summer 2019 ed.)", "(Unpublished doctoral dissertation)", a report's number "(DHHS
@@ -62,6 +65,15 @@ def untitled_authors(text: str) -> str | None:
     """The author's place of a work without a title (see the module docstring), else None."""
     match = _UNTITLED.match(text.strip())
     return match.group("authors") if match else None
+
+
+def group_author(text: str, author_place: str) -> tuple[str] | None:
+    """The one author of an APA reference whose author's place holds no comma or "&" (see the
+    module docstring), else None."""
+    place = author_place.strip(" .")
+    if not place or any(mark in place for mark in (",", "&", " et al")) or not AUTHOR_DATE.match(text):
+        return None
+    return (place,) if text.lstrip(" *").startswith(place) else None
 
 
 NO_DATE = re.compile(r"\((?:n\.\s?d\.|in press)(?:-?[a-z])?\)")

@@ -46,6 +46,7 @@ from bibnorm.readers._doi_links import join_doi_links
 from bibnorm.readers._ref_apa import (
     NO_DATE,
     apa_title,
+    group_author,
     title_in_author_place,
     title_sentence,
     untitled_authors,
@@ -193,7 +194,7 @@ def parse_reference(text: str) -> ParsedReference:
         year=legal.year if legal else years[-1] if years else None,
         arxiv=arxiv.id if arxiv else None,
         doi=doi,
-        authors=person_names(authors),
+        authors=group_author(bare, authors) or person_names(authors),
         arxiv_version=arxiv.version if arxiv else None,
     )
 
