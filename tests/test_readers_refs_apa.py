@@ -158,6 +158,45 @@ from bibnorm.readers.refs import looks_like_reference, parse_reference
             2019, "KS", id="a-quotation-after-the-title-is-what-a-comment-is-on",
         ),
         pytest.param(
+            "College bound seniors. (2008).", "College bound seniors", 2008, None,
+            id="no-author-nothing-after-the-date",
+        ),
+        pytest.param(
+            "Heuristic. (n.d.). In Merriam-Webster’s online dictionary (11th ed.). Retrieved from "
+            "http://www.m-w.com/dictionary/heuristic",
+            "Heuristic", None, None, id="an-entry-of-a-reference-work",
+        ),
+        pytest.param(
+            "Ising, M. (2000). Intensitätsabhängigkeit evozierter Potenzial im EEG: Sind impulsive Personen "
+            "Augmenter oder Reducer? [Intensity dependence in event-related EEG potentials: Are impulsive "
+            "individuals augmenters or reducers?]. Zeitschrift für Differentielle und Diagnostische "
+            "Psychologie, 21, 208–217.",
+            "Intensitätsabhängigkeit evozierter Potenzial im EEG: Sind impulsive Personen Augmenter oder "
+            "Reducer?", 2000, "Ising", id="a-translation-in-brackets-after-the-title",
+        ),
+        pytest.param(
+            "Jackson, P. (Director). (2001). The lord of the rings: The fellowship of the ring [Film; "
+            "four-disc special extended ed. on DVD]. WingNut Films; The Saul Zaentz Company.",
+            "The lord of the rings: The fellowship of the ring", 2001, "Jackson",
+            id="a-description-in-brackets",
+        ),
+        pytest.param(
+            "Fiske, S. T., Gilbert, D. T., & Lindzey, G. (2010). Handbook of social psychology (5th ed., "
+            "Vol. 1). John Wiley & Sons.",
+            "Handbook of social psychology", 2010, "Fiske", id="edition-and-volume-note",
+        ),
+        pytest.param(
+            "Blackwell, D. L., Lucas, J. W., & Clarke, T. C. (2014). Summary health statistics for U.S. "
+            "adults: National Health Interview Survey, 2012 (Vital and Health Statistics Series 10, Issue "
+            "260). National Center for Health Statistics.",
+            "Summary health statistics for U.S. adults: National Health Interview Survey, 2012", 2014,
+            "Blackwell", id="series-and-issue-note",
+        ),
+        pytest.param(
+            "Vedantam, S. (Host). (2015–present). Hidden brain [Audio podcast]. NPR.",
+            "Hidden brain", 2015, "Vedantam", id="a-range-to-present",
+        ),
+        pytest.param(
             "Attwood, Feona (2006) “Sexed Up: Theorizing the Sexualization of Culture,” Sexualities, 9 (1).",
             "Sexed Up: Theorizing the Sexualization of Culture", 2006, "Attwood", id="econ-quotes-its-titles",
         ),
@@ -379,6 +418,12 @@ def test_a_reference_with_authors_is_no_legal_reference(text: str) -> None:
             ("Centers for Disease Control and Prevention",), id="a-group-its-and-before-the-last-word",
         ),
         pytest.param(
+            "U.S. Department of Health and Human Services, National Institutes of Health, National Heart, "
+            "Lung and Blood Institute. (2003). Managing asthma: A guide for schools.",
+            ("U.S. Department of Health and Human Services, National Institutes of Health, National Heart, "
+             "Lung and Blood Institute",), id="a-group-with-commas-in-its-name",
+        ),
+        pytest.param(
             "Smith, A., & Jones, B. (2000). Title of a work.", ("Smith, A.", "Jones, B."),
             id="persons-inverted",
         ),
@@ -388,6 +433,9 @@ def test_a_reference_with_authors_is_no_legal_reference(text: str) -> None:
         ),
     ],
 )  # fmt: skip
-def test_an_apa_authors_place_without_a_comma_holds_one_author(text: str, authors: tuple[str, ...]) -> None:
-    """APA inverts every person's name: without a comma or "&", the author's place is one group."""
+def test_an_apa_authors_place_without_a_persons_name_holds_one_author(
+    text: str, authors: tuple[str, ...]
+) -> None:
+    """APA inverts every person's name: without one ("Family, I.") or "&", the author's place is
+    one group."""
     assert parse_reference(text).authors == authors

@@ -26,13 +26,16 @@
 - A reference opens with its author's place and its date: "Author, A. A., & Author, B. B.
   (2014).", "Patel, S. N. (n.d.).", "The book of eibon. [ca. 2001 B.C.E.]." — a list of works
   without titles is still a list of references, one a line where none wraps.
-- APA writes every person's name inverted ("Family, I."), so an author's place without a comma
-  or "&" holds one author: a group's name, "and" inside it ("U.S. Department of Health and
-  Human Services. (2003).", "Centers for Disease Control and Prevention. (2019).").
+- APA writes every person's name inverted ("Family, I."), so an author's place without one and
+  without "&" holds one author: a group's name, "and" and commas inside it ("U.S. Department of
+  Health and Human Services. (2003).", "U.S. Department of Health and Human Services, National
+  Institutes of Health, National Heart, Lung and Blood Institute. (2003).").
 - A note in parentheses after the title names who else made the work or what it is: "(J.
   Magidson, Ed.)", "(F. W. Truscott & F. L. Emory, Trans.)", "(J. Dale, Narr.)", "(Version
-  4.0)", "(Summer 2019 ed.)", "(Unpublished doctoral dissertation)", a report's number "(DHHS
-  Publication No. ADM 90-1679)"; no part of the title.
+  4.0)", "(Summer 2019 ed.)", "(5th ed., Vol. 1)", "(Unpublished doctoral dissertation)", a
+  report's number "(DHHS Publication No. ADM 90-1679)" or series "(Vital and Health Statistics
+  Series 10, Issue 260)"; no part of the title. Nor is a translation or a description in brackets
+  after it ("… Reducer? [Intensity dependence in event-related EEG potentials …]", "[Film]").
 """
 
 from __future__ import annotations
@@ -68,10 +71,12 @@ def untitled_authors(text: str) -> str | None:
 
 
 def group_author(text: str, author_place: str) -> tuple[str] | None:
-    """The one author of an APA reference whose author's place holds no comma or "&" (see the
-    module docstring), else None."""
+    """The one author of an APA reference whose author's place holds no person's inverted name
+    (see the module docstring), else None."""
     place = author_place.strip(" .")
-    if not place or any(mark in place for mark in (",", "&", " et al")) or not AUTHOR_DATE.match(text):
+    if not place or "&" in place or " et al" in place or _INVERTED_NAME.search(author_place):
+        return None
+    if not AUTHOR_DATE.match(text) or title_in_author_place(author_place, ""):
         return None
     return (place,) if text.lstrip(" *").startswith(place) else None
 
@@ -79,6 +84,7 @@ def group_author(text: str, author_place: str) -> tuple[str] | None:
 NO_DATE = re.compile(r"\((?:n\.\s?d\.|in press)(?:-?[a-z])?\)")
 """The date slot of a work without a date or not yet out: "(n.d.)", "(n.d.-a)", "(in press-b)"."""
 
+_ENTRY_IN = re.compile(r"In\s+[A-Z]")
 _WHERE_FOUND = re.compile(r"(?:Retrieved|Available)\b|(?:https?://|www\.)")
 _RETRIEVAL = re.compile(r"(?<=[.?!])\s+Retrieved\s.*$|[.,]?\s+Available (?:from|at):.*$")
 
@@ -91,7 +97,8 @@ _NAME_PLACE_WORDS = frozenset(
 )  # fmt: skip
 _INVERTED_NAME = re.compile(r"[^\W\d_][\w’'-]*,\s(?:[A-Z]\.\s?-?)+")  # "Laan, R."
 _NOTE = re.compile(
-    r"\s*\((?:[^()]*\b(?:Eds?|Trans|Narr|ed)\.|[^()]*\bVersion\s[^()]*|[^()]*\bNos?\.\s?[^()]*|[^()]*\b(?:dissertation|thesis)\b[^()]*)\)$"
+    r"\s*\((?:[^()]*\b(?:Eds?|Trans|Narr|ed)\.[^()]*|[^()]*\bVersion\s[^()]*|[^()]*\bNos?\.\s?[^()]*"
+    r"|[^()]*\b(?:dissertation|thesis|Series|Issue)\b[^()]*)\)$"
 )
 
 
@@ -101,6 +108,8 @@ def title_in_author_place(author_place: str, after_date: str) -> bool:
     that no name has)."""
     if _WHERE_FOUND.match(after_date.lstrip()):
         return True
+    if _ENTRY_IN.match(after_date.lstrip()) and not _INVERTED_NAME.search(author_place):
+        return True  # an entry of a reference work: "Heuristic. (n.d.). In Merriam-Webster's …"
     if not author_place.rstrip().endswith((".", "?", "!")) or _INVERTED_NAME.search(author_place):
         return False  # APA closes the author's place with its sentence: "Title. (1982)."
     words = re.findall(r"[^\W\d_][\w’'-]*", author_place)
@@ -112,6 +121,9 @@ def title_in_author_place(author_place: str, after_date: str) -> bool:
 _VENUE_AFTER_QUESTION = re.compile(
     r"(?<=[?!])\s+(?:(?:(?:[A-Z][\w’'&.-]*|of|and|for|the|in|on|&)(?:\s+|$))+(?:,.*)?|(?:Unpublished|Manuscript)\b.*)$"
 )
+# A translation or a description in brackets after the title: "Intensitätsabhängigkeit … Reducer?
+# [Intensity dependence …]", "The lord of the rings: The fellowship of the ring [Film; …]".
+_BRACKETED_AFTER = re.compile(r"(?<=\S)\s+\[(?=[A-Z])")
 _DESCRIPTION_ONLY = re.compile(r"^\[(?P<description>[^\[\]]{3,})\]\.?$")
 
 
@@ -132,7 +144,7 @@ def apa_title(sentence: str) -> str:
     described = _DESCRIPTION_ONLY.match(sentence.strip())
     if described:
         return described.group("description")
-    return _VENUE_AFTER_QUESTION.sub("", sentence)
+    return _VENUE_AFTER_QUESTION.sub("", _BRACKETED_AFTER.split(sentence, maxsplit=1)[0])
 
 
 def without_note(title: str) -> str:

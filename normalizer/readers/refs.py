@@ -111,7 +111,8 @@ _SINGLE_QUOTED = re.compile(r"(?<![Ii]n )‘\s*(?P<title>[^‘]{8,}?)(?:[,.]?’
 # Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
 _APA = re.compile(
     r"^(?P<authors>.+?)\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"  # biblatex's "(Oct. 27, 2004a)"
-    r"(?P<year>(?:1[5-9]|20)\d{2}(?:[–-](?:1[5-9]|20)\d{2})?|n\.\s?d\.|in press)-?[a-z]?(?:,[^)]*)?\)"
+    r"(?P<year>(?:1[5-9]|20)\d{2}(?:[–-](?:(?:1[5-9]|20)\d{2}|present))?|n\.\s?d\.|in press)"
+    r"-?[a-z]?(?:,[^)]*)?\)"  # a range to "present": "(2015–present)"
     r"(?:(?P<period>\.)|,)?\s*(?P<rest>.*[^\W\d_]{3}.*)$"
 )
 # Names written family first with initials, joined by commas and "&" or "and", then the title
@@ -234,6 +235,8 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
         title, authors = physics
         return (_clean_title(title) if title else None), authors
     untitled = untitled_authors(text)
+    if untitled is not None and title_in_author_place(untitled, ""):  # "College bound seniors. (2008)."
+        return _clean_title(untitled), ""
     if untitled is not None:  # APA's "Author, A. A., & Author, B. B. (2014).": no title at all
         return None, untitled
     if apa and title_in_author_place(apa.group("authors"), apa.group("rest")):
