@@ -38,7 +38,9 @@ whose original title (``origtitle``) is printed has that title: biblatex-apa pri
 title's place and the title after it in brackets, its translation. The first author is the
 ``author``'s, else the ``editor``'s, the ``translator``'s, or the ``producer``'s, ``writer``'s,
 ``director``'s or ``host``'s (biblatex-apa sets them in the author's place); a role in
-parentheses after a name ("American Psychological Association (Producer)") is none of it. A
+parentheses after a name ("American Psychological Association (Producer)") is none of it, and
+the family name is compared without its particles ("van Beethoven" is printed "Beethoven, L.
+van"). A shortDOI (``doi = {fg6rf9}``, printed https://doi.org/fg6rf9) is no DOI printed. A
 ``.bbl``'s short title is the reference reader's guess (a title cut at "Mon." of "Mon. Wea.
 Rev."), not the source's: not looked for. For each, the read item whose raw text holds the most of
 its title is its item; the reference is read **whole** when that item is its alone and its
@@ -246,7 +248,8 @@ def _family(author: str) -> str:
     author = re.sub(r"[{}\\]|~", " ", clean_plain(author).text)  # "Civ{\\'a}{\\v{n}}" is "Civáň"
     author = re.sub(r"\s*\([^()]*\)\s*$", "", author)  # a role is no name: "… Association (Producer)"
     family = author.split(",")[0] if "," in author else (author.split() or [""])[-1]
-    return _letters(family)
+    # Without its particles: a style may print them after the initials ("Beethoven, L. van").
+    return _letters(re.sub(r"^(?:[a-z]+\s+)+(?=\S)", "", family.strip()))
 
 
 def truths(document: Document) -> list[Truth]:
@@ -342,8 +345,11 @@ _SORT_KEY = re.compile(r"\\(?:APACSortNoop|noopsort|SortNoop)\{[^{}]*\}")  # a s
 
 
 def _bare_doi(field: str) -> str:
-    """A .bib ``doi`` field as the DOI itself: some .bib files give it as a resolver link."""
-    return re.sub(r"^https?://(dx\.)?doi\.org/", "", field.strip().casefold())
+    """A .bib ``doi`` field as the DOI itself: some .bib files give it as a resolver link. A
+    shortDOI ("fg6rf9", printed as https://doi.org/fg6rf9: an alias doi.org keeps) is no DOI: the
+    page does not print the DOI it stands for."""
+    doi = re.sub(r"^https?://(dx\.)?doi\.org/", "", field.strip().casefold())
+    return doi if doi.startswith("10.") else ""
 
 
 def printed(document: Document, rows: list[Truth]) -> list[Truth]:
