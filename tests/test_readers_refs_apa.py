@@ -364,7 +364,8 @@ def test_a_doi_link_broken_at_its_break_points_is_read_whole(text: str, doi: str
         pytest.param(
             "Strengthening the Federal Student Loan Program for Borrowers: Hearing before the U.S. Senate "
             "Committee on Health, Education, Labor & Pensions, 113th Cong. (2014).",
-            "Strengthening the Federal Student Loan Program for Borrowers", 2014, id="hearing",
+            "Strengthening the Federal Student Loan Program for Borrowers: Hearing before the U.S. Senate "
+            "Committee on Health, Education, Labor & Pensions", 2014, id="hearing",
         ),
         pytest.param(
             "United Nations Convention on the Rights of the Child, November 20, 1989, "

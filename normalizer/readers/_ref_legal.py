@@ -9,10 +9,10 @@ name first, then its citation.
   Student Succeeds Act, 20 U.S.C § 6301 (2015).", "Florida Mental Health Act, Fla. Stat. § 394
   (1971 & rev. 2009)." — its name up to the code; "of 1964" after it is its date, not its name.
 - A regulation ("Protection of Human Subjects, 45 C.F.R. § 46 (2009)."), a bill ("… Act, H.R
-  1100, 113th Cong. (2013)."), a hearing ("Title: Hearing before the U.S. Senate Committee on …,
-  113th Cong. (2014).") or testimony ("Title, U.S. Senate Committee on …, 114th Cong. (2016)
-  (testimony of …)"), a treaty ("United Nations Convention on the Rights of the Child, November
-  20, 1989, https://…").
+  1100, 113th Cong. (2013)."), a treaty ("United Nations Convention on the Rights of the Child,
+  November 20, 1989, https://…"). A hearing's or a testimony's title runs to its Congress, the
+  hearing or the committee in it: "Title: Hearing before the U.S. Senate Committee on …, 113th
+  Cong. (2014).", "Title, U.S. Senate Committee on …, 114th Cong. (2016) (testimony of …)".
 - A document known by its number has no title: "Exec. Order No. 13,676, 3 C.F.R. 294 (2014).",
   "H.R. Rep. No. 114-358 (2015).", "S. Res. 438, 114th Cong. …".
 
@@ -32,9 +32,8 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _CITATION = re.compile(
     r",\s+(?:\d[\d,]*\s+(?:[A-Z][\w.]*|_{2,})"  # "347 U.S.", "20 U.S.C", "81 F.R.", "17 Cal.3d"
     r"|Pub\.\s?L\.|[A-Z][a-z]+\.\s+Stat\.|H\.\s?R\.?\s?\d|S\.\s?\d"  # "Pub. L. No.", "Fla. Stat.", "H.R 1100"
-    r"|U\.S\.\s+(?:Senate|House)\b"  # testimony before a committee
+    r"|\d+(?:st|nd|rd|th)\s+Cong\."  # a hearing's, a testimony's Congress
     rf"|{_MONTH}\s+\d{{1,2}},\s+\d{{4}})"  # a treaty's date
-    r"|:\s+Hearing\s+before\b"
 )
 # What a legal citation holds and a reference to a paper or book does not.
 _LEGAL = re.compile(
