@@ -193,6 +193,24 @@ from bibnorm.readers.refs import looks_like_reference, parse_reference
             "Blackwell", id="series-and-issue-note",
         ),
         pytest.param(
+            "Crow, T. J. (2000). Did Homo sapiens speciate on the y chromosome? Psycoloquy, 11(Article 1).",
+            "Did Homo sapiens speciate on the y chromosome?", 2000, "Crow",
+            id="a-journal-and-its-volume-after-the-question",
+        ),
+        pytest.param(
+            "Hammond, T. (2000, November 20). YAHC: Handle Parameters, DOI Genres, etc.. Message posted to "
+            "Ref-Links electronic mailing list, archived at http://www.doi.org/mail-archive/ref-link/",
+            "YAHC: Handle Parameters, DOI Genres, etc", 2000, "Hammond", id="a-title-ending-in-etc",
+        ),
+        pytest.param(
+            "Test, A. (2012b, Summer/Autumn). Test title 2. Seasonal Journal, 34(3).",
+            "Test title 2", 2012, "Test", id="a-title-ending-in-a-number",
+        ),
+        pytest.param(
+            "Editorial. (2003b, February 12). The Edited Newspaper, p. 2.", "Editorial", 2003, None,
+            id="no-author-a-newspapers-page-after-the-date",
+        ),
+        pytest.param(
             "Vedantam, S. (Host). (2015–present). Hidden brain [Audio podcast]. NPR.",
             "Hidden brain", 2015, "Vedantam", id="a-range-to-present",
         ),

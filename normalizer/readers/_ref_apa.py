@@ -7,7 +7,9 @@
 - A work without an author moves its title into the author's place also when a venue or a
   publisher follows the date: "Study finds free care used more. (1982). APA Monitor, 14, 5."
   An author's place holds names (capitalised words, initials, "of" and "and" in a body's
-  name); a word in lower case other than those is a title's, set in sentence case.
+  name); a word in lower case other than those is a title's, set in sentence case. So is a
+  one-word place when an entry's work ("Heuristic. (n.d.). In Merriam-Webster's …") or a
+  newspaper's page ("Editorial. (2003b, February 12). The Edited Newspaper, p. 2.") follows.
 - A retrieval statement ("Retrieved July 12, 2019, from …"; Zootaxa's "Available from: …")
   follows the title and the source and is never part of either.
 - In APA proper (a period after the date) titles are in sentence case: after a title's "?" or
@@ -17,7 +19,8 @@
   the title it is read by.
 - A title's sentence ends at a period after a word, not after an abbreviation a title holds
   ("Science vs. Ideology", "Who shot Mr. Burns?", "Symphony No. 3", "An oral history with Dr.
-  Colley F. Sparkman").
+  Colley F. Sparkman"); after a number that ends it ("Test title 2. Seasonal Journal"), and at
+  the period after an abbreviation's ("… DOI Genres, etc.. Message posted to …").
 - A work without a title (a style's examples of the author element: "Author, A. A., & Author,
   B. B. (2014).") ends at its date, or at a note in parentheses after it ("Shakespeare, W.
   (1995). (Original work published 1623)"): it has authors and a year, and no title. Its
@@ -85,6 +88,7 @@ NO_DATE = re.compile(r"\((?:n\.\s?d\.|in press)(?:-?[a-z])?\)")
 """The date slot of a work without a date or not yet out: "(n.d.)", "(n.d.-a)", "(in press-b)"."""
 
 _ENTRY_IN = re.compile(r"In\s+[A-Z]")
+_PAGE_AFTER = re.compile(r"[^.]*?\s?,\s+pp?\.\s?[A-Z]?\d")  # the first sentence after the date is a venue's
 _WHERE_FOUND = re.compile(r"(?:Retrieved|Available)\b|(?:https?://|www\.)")
 _RETRIEVAL = re.compile(r"(?<=[.?!])\s+Retrieved\s.*$|[.,]?\s+Available (?:from|at):.*$")
 
@@ -108,8 +112,11 @@ def title_in_author_place(author_place: str, after_date: str) -> bool:
     that no name has)."""
     if _WHERE_FOUND.match(after_date.lstrip()):
         return True
-    if _ENTRY_IN.match(after_date.lstrip()) and not _INVERTED_NAME.search(author_place):
-        return True  # an entry of a reference work: "Heuristic. (n.d.). In Merriam-Webster's …"
+    # An entry of a reference work ("Heuristic. (n.d.). In Merriam-Webster's …"), or a newspaper's
+    # page right after the date ("Editorial. (2003b, February 12). The Edited Newspaper, p. 2.").
+    venue_first = _ENTRY_IN.match(after_date.lstrip()) or _PAGE_AFTER.match(after_date.lstrip())
+    if venue_first and not _INVERTED_NAME.search(author_place):
+        return True
     if not author_place.rstrip().endswith((".", "?", "!")) or _INVERTED_NAME.search(author_place):
         return False  # APA closes the author's place with its sentence: "Title. (1982)."
     words = re.findall(r"[^\W\d_][\w’'-]*", author_place)
@@ -119,7 +126,8 @@ def title_in_author_place(author_place: str, after_date: str) -> bool:
 
 
 _VENUE_AFTER_QUESTION = re.compile(
-    r"(?<=[?!])\s+(?:(?:(?:[A-Z][\w’'&.-]*|of|and|for|the|in|on|&)(?:\s+|$))+(?:,.*)?|(?:Unpublished|Manuscript)\b.*)$"
+    r"(?<=[?!])\s+(?:(?:(?:[A-Z][\w’'&.-]*|of|and|for|the|in|on|&)(?:\s+|$|(?=,)))+(?:,.*)?"
+    r"|(?:Unpublished|Manuscript)\b.*)$"
 )
 # A translation or a description in brackets after the title: "Intensitätsabhängigkeit … Reducer?
 # [Intensity dependence …]", "The lord of the rings: The fellowship of the ring [Film; …]".
@@ -131,6 +139,7 @@ _ABBREVIATIONS = ("vs", "No", "Nos", "Vol", "Dr", "Mr", "Mrs", "Ms", "St", "Jr",
 _TITLE_END = re.compile(
     "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS)
     + r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)"
+    + r"|(?<=\.)\.\s+|(?<=\s\d)\.\s+(?=[A-Z])"  # "…, etc.. Message posted", "Test title 2. Seasonal Journal"
 )
 
 
