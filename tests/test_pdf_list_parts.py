@@ -150,6 +150,13 @@ def test_under_a_heading_naming_no_references_most_items_must_read_as_entries(
             ["Study finds free care used more. (1982). APA Monitor, 14, 5.", "Adams. (1999). [Unknown]."],
             id="a-work-without-author-first-is-no-note",
         ),
+        pytest.param(
+            [_line(FLUSH, "The Unicode Consortium. The Unicode standard, version 15.0 core specification."),
+             _line(FLUSH, "Adams. (1999). [Unknown].")],
+            ["The Unicode Consortium. The Unicode standard, version 15.0 core specification.",
+             "Adams. (1999). [Unknown]."],
+            id="a-first-reference-without-a-date-is-no-note",
+        ),
     ],
 )  # fmt: skip
 def test_a_note_set_with_a_list_is_no_reference(lines: list[PdfLine], raws: list[str]) -> None:

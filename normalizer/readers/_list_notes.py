@@ -7,9 +7,9 @@
   lines are no part of the reference before it, which it would otherwise be read as going on.
 - A note before a list's references is a sentence about them: APA's "References marked with an
   asterisk indicate studies included in the meta-analysis." It has no date (no year, "n.d.",
-  "in press"), no link or identifier, and reads as prose: five words or more, the second in
-  lower case ("References marked …") — an author's place holds names, a title's place comes
-  after a date.
+  "in press"), no link or identifier, and reads as prose: one sentence of five words or more,
+  no comma in it, the second word in lower case ("References marked …") — an author's place
+  holds names and commas, a title's place comes after a date.
 """
 
 from __future__ import annotations
@@ -57,6 +57,8 @@ def _is_note(text: str) -> bool:
     text = " ".join(text.split())
     return (
         len(text.split()) >= _PROSE_WORDS
+        and "," not in text
+        and ". " not in text.rstrip(".")
         and bool(_PROSE.match(text))
         and not _DATE_OR_LINK.search(text)
         and not looks_like_reference(text)
