@@ -56,7 +56,8 @@ volume-and-first-page and first author's name, and its title is right when the i
 search text reads none either). Also printed: title, first author and year right; DOIs printed, read
 right, and read WRONG (truncated or otherwise: must be 0); items that are no printed reference
 (strays): an item that holds no entry of the source — neither a title (all but a mis-set accent)
-with its first author, nor a short title as printed above. A work without an author has none to
+with its first author, nor a short title as printed above (an item whose author's place holds a
+repeated author's dash or rule, no name, needs only the title). A work without an author has none to
 read: its first author is right when none is read; a work without a title, its title when none is
 read or the description in brackets its place holds.
 
@@ -511,7 +512,11 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
             continue
         owner[best].append(row)
         mapped.append((row, best))
-    strays = [at for at in range(len(queries)) if at not in owner and not _holds_any(raws[at], known)]
+    strays = [
+        at
+        for at in range(len(queries))
+        if at not in owner and not _holds_any(raws[at], known, _DASHED.match(queries[at].raw) is not None)
+    ]
     result.strays = len(strays)
     for at in strays if show else ():
         print(f"    stray: {queries[at].raw[:100]!r}")
@@ -563,16 +568,23 @@ def _likeness(row: Truth, key: str, raw: str, taken: bool) -> tuple[float, bool,
     return fuzz.partial_ratio(key, raw), row.family in raw, str(row.year) in raw, not taken
 
 
-def _holds_any(raw: str, known: list[Truth]) -> bool:
-    """Whether an item's letters hold some reference's title (all but a mis-set accent) and first author."""
-    return any(_holds(raw, row) for row in known)
+def _holds_any(raw: str, known: list[Truth], dashed: bool = False) -> bool:
+    """Whether an item's letters hold some reference's title (all but a mis-set accent) and first
+    author — or no name in the author's place (a repeated author: biblatex's "—", a drawn rule)."""
+    return any(_holds(raw, row, dashed) for row in known)
 
 
-def _holds(raw: str, row: Truth) -> bool:
+def _holds(raw: str, row: Truth, dashed: bool = False) -> bool:
     """Its first author and its title (all but a mis-set accent), or, short, what it prints."""
     if row.short and _prints(row, raw):
         return True
-    return row.family in raw and fuzz.partial_ratio(_letters(row.title or row.description), raw) >= 90
+    title = fuzz.partial_ratio(_letters(row.title or row.description), raw) >= 90
+    return (row.family in raw or dashed) and title
+
+
+# An author's place without a name in it: biblatex's "—", or the rules econ-bst draws for each
+# repeated name (no text: ", , & , ‘Title.’", "& Peter B. Kenen, (eds.) …", "eds. (1985) …").
+_DASHED = re.compile(r"^\s*(?:[—–-]{1,3}|[,&]|eds?\.)")
 
 
 def _described(query: Query) -> bool:
