@@ -19,8 +19,10 @@ starts on the page. From that:
    are the headings of the list's parts, dropped); without such a heading, the longest run of
    labels going up one by one from 1 ("[1]", "1.", a bare "1"). The lists under the headings
    before the last (a chapter's, a part's; a larger heading naming the references among a few
-   words counts, "APA 10.1 References") are read too, each to where its geometry ends
-   (`bibnorm.readers._pdf_sections`); a note in the margin a line begins with is dropped;
+   words counts, "APA 10.1 References", and between such headings one set like them that names
+   none, "APA 9.8–Format of the Author Element", when its items read as entries) are read too,
+   each to where its geometry ends (`bibnorm.readers._pdf_sections`); a note in the margin a
+   line begins with is dropped, and so are the notes set with a list (`_list_notes`);
 3. the section's lines go to the reference-list reader (`bibnorm.readers.refs`), which
    splits and parses them: as their text reads (hanging indents kept as indents; bare number
    labels written "[n]"), or as their geometry splits them when that reads more references —
