@@ -26,35 +26,36 @@ letters, title within 40 after: APA's "Zhou, A. (2016). Title1."; or name, title
 De Anima. … 1907"); a work without a date prints "n.d." or "in press" right before its title, one
 without an author its title before its year (APA's "Editorial. (2003b, February 12)."), one without
 a title its type or ``titleaddon`` in the title's place, where the page prints it so in brackets
-(apacite's "[Unknown]"); its item is the one that prints it so, holding most of its authors. Two
-such entries are two works (the same short title, author and year are different examples), where a
-long title, first author and year met twice are one. A work another entry names as related
-(biblatex's ``related``: "[Review of the book …, by M. Yousafzai]", "(Reprinted from "Marking time
-…," 1981, …)"), or one of entries sharing a title and first author that the text prints fewer times
-than there are of them (a thesis and its reprint), counts only where it is printed as a reference of
-its own: its first author, year and title in one of those orders with no other printing of its title
-between them (no author: a line opens with its title). An entry whose original title (``origtitle``)
-is printed has that title: biblatex-apa prints it in the title's place and the title after it in
-brackets, its translation. The first author is the ``author``'s, else the ``editor``'s (not of a
-chapter: the book's), the ``translator``'s, or the ``producer``'s, ``writer``'s, ``director``'s or
-``host``'s (biblatex-apa sets them in the author's place); a role in parentheses after a name
-("American Psychological Association (Producer)") is none of it, and the family name is compared
-without its particles ("van Beethoven" is printed "Beethoven, L. van"). A shortDOI (``doi =
-{fg6rf9}``, printed https://doi.org/fg6rf9) is no DOI printed. A ``.bbl``'s short title is the
-reference reader's guess (a title cut at "Mon." of "Mon. Wea. Rev."), not the source's: not looked
-for. For each, the read item whose raw text holds the most of its title is its item; the reference
-is read **whole** when that item is its alone and its title (ratio ≥ 90 to the true title), first
-author's family name and year are right. A style that prints no article title (Physical Review
-Letters, REVTeX's ``nolongbibliography``) still prints the first author, the year and the volume and
-first page: a ``.bib`` entry whose title is nowhere in the text but whose first author's family
-name, year and volume-and-first-page ("519, 2615" → ``5192615``) are, is a printed reference too —
-in a document where such entries outnumber the articles (entries with volume and pages) found by
-title (a style prints articles' titles or it does not; where it does, one not found is a title
-printed otherwise than the ``.bib`` spells it); its item is the first whose raw text holds its
-volume-and-first-page and first author's name, and its title is right when the item reads none
-(there is none to read: the journal is no title; a query that keeps the item's whole text as its
-search text reads none either). Also printed: title, first author and year right; DOIs printed, read
-right, and read WRONG (truncated or otherwise: must be 0); items that are no printed reference
+(apacite's "[Unknown]"), and a document without title or author the number it is known by before its
+year ("H.R. Rep. No. 114-358 (2015)"); its item is the one that prints it so, holding most of its
+authors. Two such entries are two works (the same short title, author and year are different
+examples), where a long title, first author and year met twice are one. A work another entry names
+as related (biblatex's ``related``: "[Review of the book …, by M. Yousafzai]", "(Reprinted from
+"Marking time …," 1981, …)"), or one of entries sharing a title and first author that the text
+prints fewer times than there are of them (a thesis and its reprint), counts only where it is
+printed as a reference of its own: its first author, year and title in one of those orders with no
+other printing of its title between them (no author: a line opens with its title). An entry whose
+original title (``origtitle``) is printed has that title: biblatex-apa prints it in the title's
+place and the title after it in brackets, its translation. The first author is the ``author``'s,
+else the ``editor``'s (not of a chapter: the book's), the ``translator``'s, or the ``producer``'s,
+``writer``'s, ``director``'s or ``host``'s (biblatex-apa sets them in the author's place); a role in
+parentheses after a name ("American Psychological Association (Producer)") is none of it, and the
+family name is compared without its particles ("van Beethoven" is printed "Beethoven, L. van"). A
+shortDOI (``doi = {fg6rf9}``, printed https://doi.org/fg6rf9) is no DOI printed. A ``.bbl``'s short
+title is the reference reader's guess (a title cut at "Mon." of "Mon. Wea. Rev."), not the source's:
+not looked for. For each, the read item whose raw text holds the most of its title is its item; the
+reference is read **whole** when that item is its alone and its title (ratio ≥ 90 to the true
+title), first author's family name and year are right. A style that prints no article title
+(Physical Review Letters, REVTeX's ``nolongbibliography``) still prints the first author, the year
+and the volume and first page: a ``.bib`` entry whose title is nowhere in the text but whose first
+author's family name, year and volume-and-first-page ("519, 2615" → ``5192615``) are, is a printed
+reference too — in a document where such entries outnumber the articles (entries with volume and
+pages) found by title (a style prints articles' titles or it does not; where it does, one not found
+is a title printed otherwise than the ``.bib`` spells it); its item is the first whose raw text
+holds its volume-and-first-page and first author's name, and its title is right when the item reads
+none (there is none to read: the journal is no title; a query that keeps the item's whole text as
+its search text reads none either). Also printed: title, first author and year right; DOIs printed,
+read right, and read WRONG (truncated or otherwise: must be 0); items that are no printed reference
 (strays): an item that holds no entry of the source — neither a title (all but a mis-set accent)
 with its first author, nor a short title as printed above (an item whose author's place holds a
 repeated author's dash or rule, no name, needs only the title). A work without an author has none to
@@ -152,6 +153,8 @@ class Truth:
     # Another entry names it as related (biblatex's "related"): it may be printed inside that
     # entry's reference ("[Review of the book …, by …]", "(Reprinted from …)") and not as its own.
     related: bool = False
+    # What a document without a title or an author is known by: its number ("H.R. Rep. No. 114-358").
+    number: str = ""
 
     @property
     def short(self) -> bool:
@@ -311,6 +314,7 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
                     if title
                     else _as_printed(entry.get("titleaddon") or entry.get("type") or ""),
                     original=_as_printed(entry.get("origtitle") or ""),
+                    number="" if title or names else _as_printed(entry.get("number") or ""),
                     related=entry.key in related,
                 )
             )
@@ -375,6 +379,8 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
             row = replace(row, title=row.original)
         if not row.title and row.description and not any(f"[{row.description}" in text for text in texts):
             row = replace(row, description="")  # a type the style does not print in the title's place
+        if not row.title and not row.description and row.number:
+            row = replace(row, description=row.number)
         key = _letters(row.title or row.description)
         # A related work, or one of several with this title and first author printed fewer times
         # than there are of them, is printed when it is printed as a reference of its own.
