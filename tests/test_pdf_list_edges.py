@@ -3,7 +3,8 @@ columns, a review copy's line numbers on a short last page, a page holding only 
 and a number in another label form than the list's. Lines are as PDFium gives them (page,
 column, left edge, size), modelled on real documents: Elsevier's two-column author-year class,
 an AMS review copy, econ-bst's sample, a Vancouver list (real third-party .bib files set with
-each style's template); and a one-page PDF written here for how PDFium gives an accent."""
+each style's template), apa7's sample manuscript; and a one-page PDF written here for how PDFium
+gives an accent."""
 
 from __future__ import annotations
 
@@ -41,6 +42,9 @@ def _reference(number: int, page: int = 1, column: int = 0) -> list[PdfLine]:
         pytest.param("Tables", 12, False, id="indented-a-wrapped-line"),
         pytest.param("Tables of Integrals, Series, and Products", 0, False, id="a-title"),
         pytest.param("Figures of speech. Oxford University Press.", 0, False, id="a-reference"),
+        pytest.param("Figure 3: Accuracy per epoch.", 0, True, id="a-figure-caption"),
+        pytest.param("Table 1", 0, True, id="apas-table-number-alone-on-its-line"),
+        pytest.param("Table 1 of the report is cited.", 0, False, id="a-sentence-about-a-table"),
     ],
 )
 def test_back_matter_headings_end_the_list(text: str, indent: float, ends: bool) -> None:
@@ -54,6 +58,25 @@ def test_a_manuscripts_figures_after_its_references_are_no_reference() -> None:
         *_reference(2),
         _line("Figures"),
         _line("This is not a figure."),
+    ]
+    section = references_section(lines)
+    assert section is not None and (section.first, section.end) == (1, 5)
+
+
+def test_an_apa_manuscripts_tables_and_plot_after_its_references_end_the_list() -> None:
+    """apa7's manuscript (texlive-doc's longsample.pdf): the references, then "Table 1" alone on
+    its line, then a figure whose plot markers PDFium gives as "●" lines at 1 pt. The markers are
+    no text: the list's type is still its references', not a median of markers that would make
+    the references read as headings (the PDF was refused: no references section)."""
+    lines = [
+        _line("References"),
+        *_reference(1),
+        *_reference(2),
+        _line("Table 1"),
+        _line("Sample Basic Table"),
+        _line("Gnu stuffed 92.50"),
+        _line("Figure 1"),
+        *(_line("●")._replace(size=1.0) for _ in range(40)),
     ]
     section = references_section(lines)
     assert section is not None and (section.first, section.end) == (1, 5)

@@ -52,6 +52,7 @@ from bibnorm.readers._italic_titles import italic_runs, queries_with_italic_titl
 from bibnorm.readers._list_edges import (
     FLUSH_EMS,
     LINE_NUMBER,
+    TEXT_SIZE,
     LineNumbering,
     below_columns,
     ends_list,
@@ -319,7 +320,8 @@ def _section_end(lines: Sequence[PdfLine], first: int, rank: float) -> int | Non
     type and at least ``rank`` in size, or at a figure caption; None when no line has text."""
     # The list's own type: the size of its first lines, not of the rest of the document (tables
     # and figures after it in smaller type would make the references read as headings).
-    sizes = sorted(line.size for line in lines[first : first + _LIST_SAMPLE] if line.text.strip())
+    sample = lines[first : first + _LIST_SAMPLE]  # a plot's markers ("●" at 1 pt) are no text of it
+    sizes = sorted(line.size for line in sample if line.text.strip() and line.size >= TEXT_SIZE)
     if not sizes:
         return None
     body = sizes[len(sizes) // 2]
@@ -335,10 +337,9 @@ def _section_end(lines: Sequence[PdfLine], first: int, rank: float) -> int | Non
         len(lines),
     )
     # A manuscript's figure captions and tables, set after its references in the same type.
-    return next((i for i in range(first, end) if _CAPTION.match(lines[i].text) or ends_list(lines[i])), end)
+    return next((i for i in range(first, end) if ends_list(lines[i])), end)
 
 
-_CAPTION = re.compile(r"^(?:FIG(?:URE)?|Fig(?:ure)?|TABLE|Table)\.?\s+[A-Z]?\d{1,3}[.:]\s")
 _LIST_SAMPLE = 40  # lines after the heading whose median size is the list's type
 _SAME_RANK = 0.95  # a heading at least this share of the References heading's size ends the list
 
