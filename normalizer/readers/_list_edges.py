@@ -5,7 +5,8 @@ footer below two columns, and a review copy's line numbers on a page too short t
   the references in the list's own type: such a heading, flush with the list, ends it (with a
   section number, or a line number of its own that a short page's numbering did not show); so
   does a figure's or a table's caption ("Figure 3: …", "TABLE II.", and APA's "Table 1" alone on
-  its line, the table's title on the next). A plot's markers ("●" set at 1 pt) are no text.
+  its line, the table's title on the next). A plot's markers ("●" lines, no letter or digit in
+  them) are no text of the list.
 - A two-column page is read left column, then right column; a line that comes after the right
   column's lines and starts in the left column again is set below both columns: the page's
   footer ("Preprint submitted to …", a footnote), not a reference.
@@ -29,7 +30,6 @@ _BACK_MATTER = re.compile(
 )
 _CAPTION = re.compile(r"^(?:FIG(?:URE)?|Fig(?:ure)?|TABLE|Table)\.?\s+[A-Z]?\d{1,3}(?:[.:]\s|\s*$)")
 FLUSH_EMS = 0.4  # a line indented less than this, in ems of its type, is flush
-TEXT_SIZE = 3.0  # points: a line set smaller is a figure's markers, no text
 
 
 def ends_list(line: Line) -> bool:

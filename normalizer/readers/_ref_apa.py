@@ -29,10 +29,10 @@
 - A reference opens with its author's place and its date: "Author, A. A., & Author, B. B.
   (2014).", "Patel, S. N. (n.d.).", "The book of eibon. [ca. 2001 B.C.E.]." — a list of works
   without titles is still a list of references, one a line where none wraps.
-- APA writes every person's name inverted ("Family, I."), so an author's place without one and
-  without "&" holds one author: a group's name, "and" and commas inside it ("U.S. Department of
-  Health and Human Services. (2003).", "U.S. Department of Health and Human Services, National
-  Institutes of Health, National Heart, Lung and Blood Institute. (2003).").
+- APA writes every person's name inverted ("Family, I."), so an author's place without a comma
+  or "&" holds one author: a group's name, "and" inside it ("U.S. Department of Health and
+  Human Services. (2003)."). With commas it may be a person's (Chicago: "Clark, Hazel V.") —
+  or a group's list of its parts, which is left to the general reading.
 - A note in parentheses after the title names who else made the work or what it is: "(J.
   Magidson, Ed.)", "(F. W. Truscott & F. L. Emory, Trans.)", "(J. Dale, Narr.)", "(Version
   4.0)", "(Summer 2019 ed.)", "(5th ed., Vol. 1)", "(Unpublished doctoral dissertation)", a
@@ -77,7 +77,7 @@ def group_author(text: str, author_place: str) -> tuple[str] | None:
     """The one author of an APA reference whose author's place holds no person's inverted name
     (see the module docstring), else None."""
     place = author_place.strip(" .")
-    if not place or "&" in place or " et al" in place or _INVERTED_NAME.search(author_place):
+    if not place or any(mark in place for mark in (",", "&", " et al")):
         return None
     if not AUTHOR_DATE.match(text) or title_in_author_place(author_place, ""):
         return None
@@ -112,13 +112,13 @@ def title_in_author_place(author_place: str, after_date: str) -> bool:
     that no name has)."""
     if _WHERE_FOUND.match(after_date.lstrip()):
         return True
+    if not author_place.rstrip().endswith((".", "?", "!")) or _INVERTED_NAME.search(author_place):
+        return False  # APA closes the author's place with its sentence: "Title. (1982)."
     # An entry of a reference work ("Heuristic. (n.d.). In Merriam-Webster's …"), or a newspaper's
     # page right after the date ("Editorial. (2003b, February 12). The Edited Newspaper, p. 2.").
     venue_first = _ENTRY_IN.match(after_date.lstrip()) or _PAGE_AFTER.match(after_date.lstrip())
     if venue_first and not _INVERTED_NAME.search(author_place):
         return True
-    if not author_place.rstrip().endswith((".", "?", "!")) or _INVERTED_NAME.search(author_place):
-        return False  # APA closes the author's place with its sentence: "Title. (1982)."
     words = re.findall(r"[^\W\d_][\w’'-]*", author_place)
     return len(words) >= 2 and any(
         word[0].islower() and len(word) >= 3 and word not in _NAME_PLACE_WORDS for word in words[1:]

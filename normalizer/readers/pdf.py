@@ -52,7 +52,6 @@ from bibnorm.readers._italic_titles import italic_runs, queries_with_italic_titl
 from bibnorm.readers._list_edges import (
     FLUSH_EMS,
     LINE_NUMBER,
-    TEXT_SIZE,
     LineNumbering,
     below_columns,
     ends_list,
@@ -321,7 +320,7 @@ def _section_end(lines: Sequence[PdfLine], first: int, rank: float) -> int | Non
     # The list's own type: the size of its first lines, not of the rest of the document (tables
     # and figures after it in smaller type would make the references read as headings).
     sample = lines[first : first + _LIST_SAMPLE]  # a plot's markers ("●" at 1 pt) are no text of it
-    sizes = sorted(line.size for line in sample if line.text.strip() and line.size >= TEXT_SIZE)
+    sizes = sorted(line.size for line in sample if any(char.isalnum() for char in line.text))
     if not sizes:
         return None
     body = sizes[len(sizes) // 2]
