@@ -469,3 +469,17 @@ def test_a_reference_with_authors_is_no_legal_reference(text: str) -> None:
 def test_an_apa_authors_place_without_a_comma_holds_one_author(text: str, authors: tuple[str, ...]) -> None:
     """APA inverts every person's name: without a comma or "&", the author's place is one group."""
     assert parse_reference(text).authors == authors
+
+
+def test_the_doi_of_a_reprints_original_is_not_the_references() -> None:
+    """APA's "(Reprinted from …, https://doi.org/…)" names the original's DOI after the
+    reference's own: two DOIs, but not two references run together."""
+    text = (
+        "Shore, M. F. (2014). Marking time in the land of plenty: Reflections on mental health in the United "
+        "States. American Journal of Orthopsychiatry, 84(6), 611–618. https://doi.org/10.1037/h0100165 "
+        "(Reprinted from “Marking time in the land of plenty,” 1981, American Journal of Orthopsychiatry, "
+        "51[3], 391–402, https: //doi.org/10.1111/j.1939-0025.1981.tb01388.x)"
+    )
+    assert parse_reference(text).doi == "10.1037/h0100165"
+    # Two references run together still read no DOI: no telling whose it is.
+    assert parse_reference("A, B. (2000). T. J, 1. https://doi.org/10.1/a https://doi.org/10.2/b").doi is None

@@ -84,6 +84,10 @@ def group_author(text: str, author_place: str) -> tuple[str] | None:
     return (place,) if text.lstrip(" *").startswith(place) else None
 
 
+REPRINT = re.compile(r"\((?:Reprinted from|Original work published)\b[^()]*\)")
+"""APA's note on the original of a reprint, its DOI the original's: "(Reprinted from "Marking
+time …," 1981, American Journal of Orthopsychiatry, 51[3], 391–402, https://doi.org/10.1111/…)"."""
+
 NO_DATE = re.compile(r"\((?:n\.\s?d\.|in press)(?:-?[a-z])?\)")
 """The date slot of a work without a date or not yet out: "(n.d.)", "(n.d.-a)", "(in press-b)"."""
 

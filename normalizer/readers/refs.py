@@ -45,6 +45,7 @@ from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers._doi_links import join_doi_links
 from bibnorm.readers._ref_apa import (
     NO_DATE,
+    REPRINT,
     apa_title,
     group_author,
     title_in_author_place,
@@ -210,7 +211,8 @@ def _only_doi(text: str) -> str | None:
     if re.match(r"[^\s.,;:)\]\"”']", text[doi_match.end() : doi_match.end() + 1]):
         return None
     doi = canonical_doi(doi_match.group(1))
-    others = {canonical_doi(found) for found in _DOI.findall(_SICI_DOI.sub(" ", text))} - {doi, None}
+    others = {canonical_doi(found) for found in _DOI.findall(_SICI_DOI.sub(" ", REPRINT.sub(" ", text)))}
+    others -= {doi, None}
     return None if doi is not None and others else doi
 
 
