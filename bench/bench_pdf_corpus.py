@@ -16,24 +16,52 @@ entries whose keys the ``.bbl`` holds). Only the manifest and the templates are 
 texlive-doc``) and by ``git`` from GitHub at the manifest's commit (or from ``--mirror DIR``, a
 folder of bare clones named ``owner+name/repo``).
 
-Ground truth: the entries of the ``.bib`` or ``.bbl`` (read by bibnorm's BibTeX-faithful
-``.bib`` reader and its ``.bbl`` reader, not by the PDF reader) whose title is printed in the
-PDF — found in ``pdftotext``'s text (poppler, independent of PDFium), letters and digits only —
-are the references the PDF prints. For each, the read item whose raw text holds the most of
-its title is its item; the reference is read **whole** when that item is its alone and its
-title (ratio ≥ 90 to the true title), first author's family name and year are right.
-A style that prints no article title (Physical Review Letters, REVTeX's ``nolongbibliography``)
-still prints the first author, the year and the volume and first page: a ``.bib`` entry whose
-title is nowhere in the text but whose first author's family name, year and volume-and-first-page
-("519, 2615" → ``5192615``) are, is a printed reference too — in a document where such entries
-outnumber the articles (entries with volume and pages) found by title (a style prints articles'
-titles or it does not; where it does, one not found is a title printed otherwise than the
-``.bib`` spells it); its item is the first whose raw
-text holds its volume-and-first-page and first author's name, and its title is right when the
-item reads none (there is none to read: the journal is no title; a query that keeps the item's
-whole text as its search text reads none either). Also
-printed: title, first author and year right; DOIs printed, read right, and read WRONG
-(truncated or otherwise: must be 0); items that are no printed reference.
+Ground truth: the entries of the ``.bib`` or ``.bbl`` (read by bibnorm's BibTeX-faithful ``.bib``
+reader and its ``.bbl`` reader, not by the PDF reader; a document set from several ``.bib`` files
+names them all, separated by ``;``) whose title is printed in the PDF — found in ``pdftotext``'s
+text (poppler, independent of PDFium), letters and digits only — are the references the PDF prints.
+A title shorter than 12 letters ("Title.", "Ethics", a style test document's placeholders) or none
+at all is no evidence alone: such an entry of a ``.bib`` is printed where its first author's family
+name, its year and its title follow each other as the styles set them (name, year within 300
+letters, title within 40 after: APA's "Zhou, A. (2016). Title1."; or name, title, year: "Aristotle.
+De Anima. … 1907"); a work without a date prints "n.d." or "in press" right before its title, one
+without an author its title before its year (APA's "Editorial. (2003b, February 12)."), one without
+a title its type or ``titleaddon`` in the title's place, where the page prints it so in brackets
+(apacite's "[Unknown]"), and a document without title or author the number it is known by before its
+year ("H.R. Rep. No. 114-358 (2015)"); its item is the one that prints it so, holding most of its
+authors. Two such entries are two works (the same short title, author and year are different
+examples), where a long title, first author and year met twice are one. A work another entry names
+as related (biblatex's ``related``: "[Review of the book …, by M. Yousafzai]", "(Reprinted from
+"Marking time …," 1981, …)"), or one of entries sharing a title and first author that the text
+prints fewer times than there are of them (a thesis and its reprint), counts only where it is
+printed as a reference of its own: its first author, year and title in one of those orders with no
+other printing of its title between them (no author: a line opens with its title). An entry whose
+original title (``origtitle``) is printed has that title: biblatex-apa prints it in the title's
+place and the title after it in brackets, its translation. The first author is the ``author``'s,
+else the ``editor``'s (not of a chapter: the book's), the ``translator``'s, or the ``producer``'s,
+``writer``'s, ``director``'s or ``host``'s (biblatex-apa sets them in the author's place); a role in
+parentheses after a name ("American Psychological Association (Producer)") is none of it, and the
+family name is compared without its particles ("van Beethoven" is printed "Beethoven, L. van"). A
+shortDOI (``doi = {fg6rf9}``, printed https://doi.org/fg6rf9) is no DOI printed. A ``.bbl``'s short
+title is the reference reader's guess (a title cut at "Mon." of "Mon. Wea. Rev."), not the source's:
+not looked for. For each, the read item whose raw text holds the most of its title is its item; the
+reference is read **whole** when that item is its alone and its title (ratio ≥ 90 to the true
+title), first author's family name and year are right. A style that prints no article title
+(Physical Review Letters, REVTeX's ``nolongbibliography``) still prints the first author, the year
+and the volume and first page: a ``.bib`` entry whose title is nowhere in the text but whose first
+author's family name, year and volume-and-first-page ("519, 2615" → ``5192615``) are, is a printed
+reference too — in a document where such entries outnumber the articles (entries with volume and
+pages) found by title (a style prints articles' titles or it does not; where it does, one not found
+is a title printed otherwise than the ``.bib`` spells it); its item is the first whose raw text
+holds its volume-and-first-page and first author's name, and its title is right when the item reads
+none (there is none to read: the journal is no title; a query that keeps the item's whole text as
+its search text reads none either). Also printed: title, first author and year right; DOIs printed,
+read right, and read WRONG (truncated or otherwise: must be 0); items that are no printed reference
+(strays): an item that holds no entry of the source — neither a title (all but a mis-set accent)
+with its first author, nor a short title as printed above (an item whose author's place holds a
+repeated author's dash or rule, no name, needs only the title). A work without an author has none to
+read: its first author is right when none is read; a work without a title, its title when none is
+read or the description in brackets its place holds.
 
 Usage: ``python bench/bench_pdf_corpus.py [--fetch] [--mirror DIR] [--only ID ...] [--items]``
 """
@@ -49,7 +77,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -88,10 +116,20 @@ class Document:
         return self.pdf.startswith("build:")
 
     def local(self, which: str) -> Path:
+        """The cached PDF (``"pdf"``) or the first truth file (``"truth"``)."""
+        return self.locals(which)[0]
+
+    def locals(self, which: str) -> list[Path]:
+        """The cached file(s): a document's references may come from several ``.bib`` files (the
+        manifest's ``truth`` names them separated by ``;``: biblatex-apa's test document sets its
+        citation examples from one and its reference examples from another)."""
         if self.built:  # the build's own PDF, and the .bbl it produced as the truth
-            return CACHE / self.id / ("paper.pdf" if which == "pdf" else "paper.bbl")
-        name = Path(getattr(self, which)).name.removesuffix(".gz")
-        return CACHE / self.id / name
+            return [CACHE / self.id / ("paper.pdf" if which == "pdf" else "paper.bbl")]
+        return [CACHE / self.id / Path(inside).name.removesuffix(".gz") for inside in self.inside(which)]
+
+    def inside(self, which: str) -> list[str]:
+        """Where the source holds the file(s)."""
+        return getattr(self, which).split(";")
 
 
 @dataclass(frozen=True)
@@ -104,6 +142,27 @@ class Truth:
     # reference whose style prints no title (Physical Review Letters). From a .bib only.
     locator: str = ""
     titled: bool = True  # its title is printed
+    families: tuple[str, ...] = ()  # every author's family name, as `family`
+    # From the source's own fields (a .bib, apacite's title markup): a short title is the work's.
+    # A .bbl item read as a reference string may have its title cut short by the reading itself.
+    fielded: bool = True
+    key: str = ""  # the entry's key: two entries are two works, however alike
+    # What a work without a title prints in its place: its type, in brackets (apacite's "[Unknown]").
+    description: str = ""
+    # Its title in the original language, which biblatex-apa prints in the title's place, the
+    # title then in brackets as its translation: "La psychologie de l'enfant [The psychology of the child]".
+    original: str = ""
+    # Another entry names it as related (biblatex's "related"): it may be printed inside that
+    # entry's reference ("[Review of the book …, by …]", "(Reprinted from …)") and not as its own.
+    related: bool = False
+    # What a document without a title or an author is known by: its number ("H.R. Rep. No. 114-358").
+    number: str = ""
+
+    @property
+    def short(self) -> bool:
+        """Its title is too short (or absent) to be looked for in the whole text alone, and to be
+        trusted (it is the source's own): it is looked for with its author and year."""
+        return self.fielded and len(_letters(self.title or self.description)) < SHORT_TITLE
 
 
 _WHERE = ("source", "commit", "pdf", "truth")
@@ -123,15 +182,17 @@ def fetch(document: Document, mirror: Path | None) -> None:
         build(document, mirror)
         return
     for which in ("pdf", "truth"):
-        target = document.local(which)
-        if target.exists():
-            continue
-        inside = getattr(document, which)
-        if document.source.startswith("debian:"):
-            data = (TEXLIVE_DOC / inside).read_bytes()
-        else:
-            data = _git_show(document.source.removeprefix("github:"), document.commit, inside, mirror)
-        target.write_bytes(gzip.decompress(data) if inside.endswith(".gz") else data)
+        for target, inside in zip(document.locals(which), document.inside(which), strict=True):
+            if not target.exists():
+                _copy(document, inside, target, mirror)
+
+
+def _copy(document: Document, inside: str, target: Path, mirror: Path | None) -> None:
+    if document.source.startswith("debian:"):
+        data = (TEXLIVE_DOC / inside).read_bytes()
+    else:
+        data = _git_show(document.source.removeprefix("github:"), document.commit, inside, mirror)
+    target.write_bytes(gzip.decompress(data) if inside.endswith(".gz") else data)
 
 
 def build(document: Document, mirror: Path | None) -> None:
@@ -191,6 +252,7 @@ def _family(author: str) -> str:
     "Brandt, Ahasver von" by biblatex (its default, ``useprefix=false``) and "Ahasver von
     Brandt" by others, so the name compared is "Brandt" (the particle may stand either side)."""
     author = re.sub(r"[{}\\]|~", " ", clean_plain(author).text)  # "Civ{\\'a}{\\v{n}}" is "Civáň"
+    author = re.sub(r"\s*\([^()]*\)\s*$", "", author)  # a role is no name: "… Association (Producer)"
     family = author.split(",")[0] if "," in author else (author.split() or [""])[-1]
     return _letters(re.sub(r"^(?:[a-z]+\s+)+(?=\S)", "", family.strip()))
 
@@ -203,11 +265,23 @@ def truths(document: Document) -> list[Truth]:
         keys = set(re.findall(r"\{%?\s*([^\s{}%]+)\}", bbl))
         # biblatex prints a subtitle after the title; a BibTeX style knows no such field
         return _bib_truths(path.with_name("refs.bib"), lambda key: key in keys, subtitles="\\entry{" in bbl)
+    return [row for path in document.locals("truth") for row in _file_truths(path)]
+
+
+def _file_truths(path: Path) -> list[Truth]:
     if path.suffix == ".bib":
         return _bib_truths(path, lambda key: True)
     queries = read_inputs([path])
     return [
-        Truth(q.title or "", _family(next(iter(q.authors), "")), q.year, (q.doi or "").casefold() or None)
+        Truth(
+            q.title or "",
+            _family(next(iter(q.authors), "")),
+            q.year,
+            (q.doi or "").casefold() or None,
+            families=tuple(_family(name) for name in q.authors),
+            key=q.key or "",
+            fielded=False,
+        )
         for q in queries
     ]
 
@@ -216,9 +290,12 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = 
     from bibnorm.bib.bibfile import read_bibfile
 
     rows = []
-    for entry in read_bibfile(path).entries:
+    entries = read_bibfile(path).entries
+    related = {key.strip() for entry in entries for key in (entry.get("related") or "").split(",")}
+    for entry in entries:
         if wanted(entry.key):
             authors = _first_names(entry)
+            names = _names(authors)
             year = re.search(r"\d{4}", entry.get("year") or entry.get("date") or "")
             title = entry.get("title") or ""
             first_page = re.split(r"[-–—]", entry.get("pages") or "")[0]
@@ -227,27 +304,55 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = 
             rows.append(
                 Truth(
                     _as_printed(title),
-                    _family(authors.split(" and ")[0]),
+                    _family(names[0] if names else ""),
                     int(year.group()) if year else None,
                     _bare_doi(entry.get("doi") or "") or None,
                     _letters(f"{entry.get('volume')}{first_page}")
                     if entry.get("volume") and first_page
                     else "",
+                    families=tuple(_family(name) for name in names),
+                    key=entry.key,
+                    description=""
+                    if title
+                    else _as_printed(entry.get("titleaddon") or entry.get("type") or ""),
+                    original=_as_printed(entry.get("origtitle") or ""),
+                    number="" if title or names else _as_printed(entry.get("number") or ""),
+                    related=entry.key in related,
                 )
             )
     return rows
 
 
 def _first_names(entry: BibEntry) -> str:
-    """The names biblatex prints first, as its name list's options choose them: the author; else
-    the editor, unless ``useeditor=false`` (an encyclopedia set under its title, "Ed. by" after
-    it); else the translator where ``usetranslator`` is on ("Vizedom, Monika B. and Gabrielle L.
-    Caffee, trans. The Rites of Passage"); else none (a manual, a periodical, a web site)."""
+    """The names a style prints first, as biblatex's name list's options choose them: the author;
+    else the editor, unless ``useeditor=false`` (an encyclopedia set under its title, "Ed. by"
+    after it) or the entry is part of a book (a chapter's, an article's editor edited the book it
+    is in); else the translator where ``usetranslator`` is on ("Vizedom, Monika B. and Gabrielle
+    L. Caffee, trans. The Rites of Passage"); else (biblatex-apa's audiovisual works) the
+    producer, writer, director or host; else none (a manual, a periodical, a web site)."""
     options = re.sub(r"\s+", "", (entry.get("options") or "").casefold())
-    chosen = [entry.get("author"), None if "useeditor=false" in options else entry.get("editor")]
+    in_a_book = entry.entry_type.casefold().startswith("in")
+    chosen = [entry.get("author"), None if "useeditor=false" in options or in_a_book else entry.get("editor")]
     if re.search(r"(?:^|,)usetranslator(?:=true)?(?:,|$)", options):
         chosen.append(entry.get("translator"))
+    chosen += [entry.get(role) for role in _AUDIOVISUAL_NAMES]
     return next((names for names in chosen if names), "")
+
+
+_AUDIOVISUAL_NAMES = ("producer", "writer", "director", "execproducer", "host")
+
+
+def _names(authors: str) -> list[str]:
+    """A .bib name list's names: split at " and " outside braces ("{Department of Health and
+    Human Services} and A. Author" is two)."""
+    names, depth, start = [], 0, 0
+    for at, char in enumerate(authors):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0 and re.match(r"\s+and\s", authors[at:]) and at > start:
+            names.append(authors[start:at])
+            start = at + len(re.match(r"\s+and\s+", authors[at:]).group())
+    names.append(authors[start:])
+    return [name.strip() for name in names if name.strip()]
 
 
 def _as_printed(title: str) -> str:
@@ -264,8 +369,11 @@ _SORT_KEY = re.compile(r"\\(?:APACSortNoop|noopsort|SortNoop)\{[^{}]*\}")  # a s
 
 def _bare_doi(field: str) -> str:
     """A .bib ``doi`` field as the DOI itself: some .bib files give it as a resolver link, or
-    with the period that ends a sentence ("10.1016/j.neuroimage.2005.06.067.")."""
-    return re.sub(r"^https?://(dx\.)?doi\.org/", "", field.strip().casefold()).rstrip(".")
+    with the period that ends a sentence ("10.1016/j.neuroimage.2005.06.067."). A shortDOI
+    ("fg6rf9", printed as https://doi.org/fg6rf9: an alias doi.org keeps) is no DOI: the page
+    does not print the DOI it stands for."""
+    doi = re.sub(r"^https?://(dx\.)?doi\.org/", "", field.strip().casefold()).rstrip(".")
+    return doi if doi.startswith("10.") else ""
 
 
 def printed(document: Document, rows: list[Truth]) -> list[Truth]:
@@ -273,18 +381,38 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     # title wrapped in one column is split by the other column's lines; its raw mode keeps each
     # column's lines in the order the PDF draws them. A title is printed when either text holds it.
     # A review copy's line numbers and the page numbers are lines of their own there, inside titles.
-    texts = (_pdftotext(document, mode) for mode in ([], ["-raw"]))
+    texts = [_pdftotext(document, mode) for mode in ([], ["-raw"])]
     letters = "\n".join(_letters(re.sub(r"(?m)^\d+$", "", text)) for text in texts)
+    lines = {_letters(line) for text in texts for line in text.splitlines()}
     seen: set[tuple[str, str, int | None] | str] = set()
+    # The same title, first author and year twice is one work given twice (a .bbl's items are
+    # unique by then); with a short title it is rarely one work ("Author, A. (2014). Title." and
+    # "Author, A. (2014)." are two examples of a style's test document): one each entry.
     kept, untitled = [], []
+    once = _letters(texts[0])
+    sharing = Counter((_letters(row.title), row.family) for row in rows)
     for row in rows:
-        key = _letters(row.title)
-        # its year printed too: a short title is found inside another reference ("Computers &
+        if row.original and _letters(row.original) in letters:
+            row = replace(row, title=row.original)
+        if not row.title and row.description and not any(f"[{row.description}" in text for text in texts):
+            row = replace(row, description="")  # a type the style does not print in the title's place
+        if not row.title and not row.description and row.number:
+            row = replace(row, description=row.number)
+        key = _letters(row.title or row.description)
+        # A related work, or one of several with this title and first author printed fewer times
+        # than there are of them, is printed when it is printed as a reference of its own.
+        shared = sharing[key, row.family] > 1 and once.count(key) < sharing[key, row.family]
+        alone = not (row.related or shared) or _printed_alone(row, letters, lines)
+        # its year printed too: a title is found inside another reference ("Computers &
         # Typesetting" in "… Computers & Typesetting. Vol. B: TeX: The Program … 1986", where the
         # whole work's "1984–1986" is nowhere; zootaxa's family "Sphyraenidae" in other titles)
         dated = row.year is None or str(row.year) in letters
-        if len(key) >= 12 and key in letters and dated and (key, row.family, row.year) not in seen:
+        found = len(key) >= SHORT_TITLE and key in letters and alone and dated
+        if found and (key, row.family, row.year) not in seen:
             seen.add((key, row.family, row.year))  # two works may share a title, not also authors and year
+            kept.append(row)
+        elif row.short and _printed_short(row, letters, lines) and f"key:{row.key}" not in seen:
+            seen.add(f"key:{row.key}")
             kept.append(row)
         elif _printed_without_title(row, key, letters) and row.locator not in seen:
             seen.add(row.locator)
@@ -293,6 +421,76 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     # articles are found by their titles, one that is not is a title printed otherwise than the
     # .bib spells it (markup, math), not a missing one.
     return kept + untitled if len(untitled) > sum(1 for row in kept if row.locator) else kept
+
+
+SHORT_TITLE = 12
+"""Letters a title needs to be looked for alone; a shorter one ("Title.", "Ethics", none at all)
+is looked for after its first author and its year (see `_short_reference`)."""
+
+
+def _short_reference(row: Truth) -> re.Pattern[str] | None:
+    """What a reference whose title is short or absent prints, in letters and digits: its first
+    author's family name, its year within the next 300 (the other authors' names and initials),
+    then its title within 40 (a date's month and day, a year's letter: "(2012a, June). Title2.");
+    or, where the year closes the reference (numbered styles, biblatex's standard ones), the title
+    within 300 after the name and the year within 300 after the title ("Aristotle. De Anima. Ed.
+    by Robert Drew Hicks. Cambridge: Cambridge University Press, 1907.");
+    a work without a title prints its type in the title's place ("[Unknown]"). A work without a
+    date prints "n.d." or "in press" where the year goes, its title right after ("(n.d.-a).
+    Title1."; "nd" alone is in too many words to be looked for otherwise); without a title
+    either, it is all a line or an item holds ("Patel, S. N. (n.d.)."; see `_prints`). A work
+    without an author prints its title in the author's place, then its date ("Editorial. (2003b,
+    February 12)."). None without an author and a title: too little to tell it from other text."""
+    title = re.escape(_letters(row.title or row.description))
+    if not (row.family or title):
+        return None
+    if not row.family:
+        return re.compile(rf"{title}\w{{0,40}}?{row.year}" if row.year else rf"{title}(?:nd|inpress)")
+    family = re.escape(row.family)
+    if not row.year:
+        return re.compile(rf"{family}\w{{0,300}}?(?:nd|inpress)[a-z]?{title}")
+    if not title:
+        return re.compile(rf"{family}\w{{0,300}}?{row.year}")
+    return re.compile(rf"{family}\w{{0,300}}?(?:{row.year}\w{{0,40}}?{title}|{title}\w{{0,300}}?{row.year})")
+
+
+def _printed_alone(row: Truth, letters: str, lines: set[str]) -> bool:
+    """Whether a work the text may print inside another's reference (a related entry: "[Review of
+    the book …, by M. Yousafzai]", "(Reprinted from "Marking time …," 1981, …)"; or one of two
+    entries with the same title and first author, a work and its reprint) is printed as a
+    reference of its own: its first author, year and title follow each other as in a reference
+    (`_short_reference`'s orders), with no other printing of the title (its first 16 letters: a
+    printing may be cut by a hyphen further on) between them; without an author, a line opens
+    with its title (a reference's first line: the author's place)."""
+    title = re.escape(_letters(row.title))
+    if not row.year or not title:
+        return True
+    if not row.family:
+        return any(line.startswith(_letters(row.title)[:16]) for line in lines)
+    gap = rf"(?:(?!{title[:16]})\w)"
+    family, year = re.escape(row.family), row.year
+    pattern = rf"{family}{gap}{{0,300}}?(?:{year}{gap}{{0,40}}?{title}|{title}{gap}{{0,300}}?{year})"
+    return re.search(pattern, letters) is not None
+
+
+def _printed_short(row: Truth, letters: str, lines: set[str]) -> bool:
+    if _bare(row):
+        return any(_prints(row, line) for line in lines)
+    return _prints(row, letters)
+
+
+def _bare(row: Truth) -> bool:
+    """Whether a work has neither a date nor a title (nor a description in its place)."""
+    return not row.year and not _letters(row.title or row.description)
+
+
+def _prints(row: Truth, text: str) -> bool:
+    """Whether ``text`` (letters and digits: the document's, a line's, an item's) prints a short
+    or untitled reference (`_short_reference`); one with neither title nor date is all of it."""
+    pattern = _short_reference(row)
+    if pattern is None:
+        return False
+    return bool(pattern.fullmatch(text) if _bare(row) else pattern.search(text))
 
 
 def _printed_without_title(row: Truth, key: str, letters: str) -> bool:
@@ -348,8 +546,11 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
             continue
         owner[best].append(row)
         mapped.append((row, best))
+    dashed = [_DASHED.match(query.raw) is not None for query in queries]
     strays = [
-        at for at in range(len(queries)) if at not in owner and not _holds_any(raws[at], names[at], known)
+        at
+        for at in range(len(queries))
+        if at not in owner and not _holds_any(raws[at], names[at], known, dashed[at])
     ]
     result.strays = len(strays)
     for at in strays if show else ():
@@ -359,8 +560,12 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         title = fuzz.ratio(title_key(row.title), title_key(query.title or "")) >= 90
         # None printed: none may be read (the item's whole text kept as its query text is no title).
         title = title or (not row.titled and query.title in (None, "", query.raw))
+        # A work without a title prints none, or a description in brackets in its place (APA's
+        # "[Unpublished raw data]", apacite's "[Unknown]"): either is right.
+        title = title or (not row.title and (query.title in (None, "", query.raw) or _described(query)))
         read_authors = " ".join(query.authors[:1]) or " ".join(query.author_names[:2])
-        # a work printed with no names (a manual, a periodical, a web site) reads none
+        # A work printed without names (APA sets its title in the author's place; a manual, a
+        # periodical, a web site): none read.
         author = row.family in _letters(read_authors) if row.family else not read_authors
         year = row.year is None or query.year == row.year
         result.title += title
@@ -384,7 +589,14 @@ def _item_of(
     title printed, the first that holds its volume-and-first-page and its first author's name."""
     if not row.titled:
         return next((at for at, raw in enumerate(raws) if row.locator in raw and row.family in raw), None)
-    key = _letters(row.title)
+    if row.short:  # of the items that print it, the one holding most of its authors, untaken, shortest
+        holding = [at for at, raw in enumerate(raws) if _prints(row, raw)]
+        return max(
+            holding,
+            key=lambda at: (sum(name in raws[at] for name in row.families), at not in owner, -len(raws[at])),
+            default=None,
+        )
+    key = _letters(row.title or row.description)
     best = max(
         range(len(raws)),
         key=lambda at: _likeness(row, key, raws[at], names[at], at in owner, queries[at]),
@@ -406,13 +618,30 @@ def _likeness(
     return fuzz.partial_ratio(key, raw), row.family in names, str(row.year) in raw, not taken, reads
 
 
-def _holds_any(raw: str, names: str, known: list[Truth]) -> bool:
+def _holds_any(raw: str, names: str, known: list[Truth], dashed: bool = False) -> bool:
     """Whether an item's letters hold some reference's title (all but a mis-set accent) and its
-    ``names`` the first author."""
-    return any(row.family in names and fuzz.partial_ratio(_letters(row.title), raw) >= 90 for row in known)
+    ``names`` the first author — or no name in the author's place (a repeated author:
+    biblatex's "—", a drawn rule)."""
+    return any(_holds(raw, names, row, dashed) for row in known)
 
 
-_DASH = re.compile(r"\s*(?:[—–]{1,3}|-{2,3})[.,]?\s")  # the repeated-author dash that opens an item
+def _holds(raw: str, names: str, row: Truth, dashed: bool = False) -> bool:
+    """Its first author and its title (all but a mis-set accent), or, short, what it prints."""
+    if row.short and _prints(row, raw):
+        return True
+    title = fuzz.partial_ratio(_letters(row.title or row.description), raw) >= 90
+    return (row.family in names or dashed) and title
+
+
+# The repeated-author dash that opens an item: the names are those of the item before it.
+_DASH = re.compile(r"\s*(?:[—–]{1,3}|-{2,3})[.,]?\s")
+# An author's place without a name in it: biblatex's "—", or the rules econ-bst draws for each
+# repeated name (no text: ", , & , ‘Title.’", "& Peter B. Kenen, (eds.) …", "eds. (1985) …").
+_DASHED = re.compile(r"^\s*(?:[—–-]{1,3}|[,&]|eds?\.)")
+
+
+def _described(query: Query) -> bool:
+    return bool(query.title) and f"[{query.title}]" in query.raw
 
 
 def _tally_doi(result: Score, row: Truth, query: Query) -> None:
@@ -449,7 +678,7 @@ def main() -> None:
     for document in documents:
         if args.fetch:
             fetch(document, args.mirror)
-        if not document.local("pdf").exists():
+        if not all(path.exists() for which in ("pdf", "truth") for path in document.locals(which)):
             print(f"{document.id:<34} not fetched (run with --fetch)")
             continue
         known = truths(document)

@@ -3,12 +3,14 @@ columns, a review copy's line numbers on a short last page, a page holding only 
 and a number in another label form than the list's. Lines are as PDFium gives them (page,
 column, left edge, size), modelled on real documents: Elsevier's two-column author-year class,
 an AMS review copy, econ-bst's sample, a Vancouver list (real third-party .bib files set with
-each style's template); and a one-page PDF written here for how PDFium gives an accent."""
+each style's template), apa7's sample manuscript; and a one-page PDF written here for how PDFium
+gives an accent."""
 
 from __future__ import annotations
 
 import pytest
 from bibnorm.readers._list_edges import LineNumbering, ends_list
+from bibnorm.readers._pdf_accents import readable_text
 from bibnorm.readers.pdf import PdfLine, read_pdf, read_section, references_section
 from bibnorm.readers.refs import read_list
 from fakes.hostile_pdf import pdf
@@ -41,6 +43,9 @@ def _reference(number: int, page: int = 1, column: int = 0) -> list[PdfLine]:
         pytest.param("Tables", 12, False, id="indented-a-wrapped-line"),
         pytest.param("Tables of Integrals, Series, and Products", 0, False, id="a-title"),
         pytest.param("Figures of speech. Oxford University Press.", 0, False, id="a-reference"),
+        pytest.param("Figure 3: Accuracy per epoch.", 0, True, id="a-figure-caption"),
+        pytest.param("Table 1", 0, True, id="apas-table-number-alone-on-its-line"),
+        pytest.param("Table 1 of the report is cited.", 0, False, id="a-sentence-about-a-table"),
     ],
 )
 def test_back_matter_headings_end_the_list(text: str, indent: float, ends: bool) -> None:
@@ -54,6 +59,25 @@ def test_a_manuscripts_figures_after_its_references_are_no_reference() -> None:
         *_reference(2),
         _line("Figures"),
         _line("This is not a figure."),
+    ]
+    section = references_section(lines)
+    assert section is not None and (section.first, section.end) == (1, 5)
+
+
+def test_an_apa_manuscripts_tables_and_plot_after_its_references_end_the_list() -> None:
+    """apa7's manuscript (texlive-doc's longsample.pdf): the references, then "Table 1" alone on
+    its line, then a figure whose plot markers PDFium gives as "●" lines at 1 pt. The markers are
+    no text: the list's type is still its references', not a median of markers that would make
+    the references read as headings (the PDF was refused: no references section)."""
+    lines = [
+        _line("References"),
+        *_reference(1),
+        *_reference(2),
+        _line("Table 1"),
+        _line("Sample Basic Table"),
+        _line("Gnu stuffed 92.50"),
+        _line("Figure 1"),
+        *(_line("●")._replace(size=1.0) for _ in range(40)),
     ]
     section = references_section(lines)
     assert section is not None and (section.first, section.end) == (1, 5)
@@ -177,3 +201,17 @@ def test_an_accent_set_before_its_letter_is_joined_to_it_not_read_as_a_cork_lett
     queries, _ = read_pdf(data, "accents.pdf")
     read = " ".join(query.raw for query in queries)
     assert read.startswith("Ballé J, Laparra V") and "Bär A, Lipinski D" in read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Microsoft Word\rR format", "Microsoft Word R format", id="a-carriage-return"),
+        pytest.param("E\x1ecient a\x0cb", "Efficient a b", id="a-form-feed-after-a-t1-ligature"),
+    ],
+)
+def test_a_line_of_the_page_is_one_line_of_text(text: str, expected: str) -> None:
+    """apa6's manual: PDFium gives "Word®" as "Word\\rR", a line break inside the line for
+    `str.splitlines`, which counted one line more than the page has and lost the list's lines
+    (an IndexError)."""
+    assert readable_text(text) == expected

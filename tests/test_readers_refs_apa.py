@@ -7,6 +7,8 @@ reference as printed by biblatex-apa's or apacite's own test documents (texlive-
 from __future__ import annotations
 
 import pytest
+from bibnorm.readers._ref_apa import group_author, untitled_authors
+from bibnorm.readers._ref_legal import legal_reference
 from bibnorm.readers.refs import looks_like_reference, parse_reference
 
 
@@ -156,6 +158,63 @@ from bibnorm.readers.refs import looks_like_reference, parse_reference
             2019, "KS", id="a-quotation-after-the-title-is-what-a-comment-is-on",
         ),
         pytest.param(
+            "College bound seniors. (2008).", "College bound seniors", 2008, None,
+            id="no-author-nothing-after-the-date",
+        ),
+        pytest.param(
+            "Heuristic. (n.d.). In Merriam-Webster’s online dictionary (11th ed.). Retrieved from "
+            "http://www.m-w.com/dictionary/heuristic",
+            "Heuristic", None, None, id="an-entry-of-a-reference-work",
+        ),
+        pytest.param(
+            "Ising, M. (2000). Intensitätsabhängigkeit evozierter Potenzial im EEG: Sind impulsive Personen "
+            "Augmenter oder Reducer? [Intensity dependence in event-related EEG potentials: Are impulsive "
+            "individuals augmenters or reducers?]. Zeitschrift für Differentielle und Diagnostische "
+            "Psychologie, 21, 208–217.",
+            "Intensitätsabhängigkeit evozierter Potenzial im EEG: Sind impulsive Personen Augmenter oder "
+            "Reducer?", 2000, "Ising", id="a-translation-in-brackets-after-the-title",
+        ),
+        pytest.param(
+            "Jackson, P. (Director). (2001). The lord of the rings: The fellowship of the ring [Film; "
+            "four-disc special extended ed. on DVD]. WingNut Films; The Saul Zaentz Company.",
+            "The lord of the rings: The fellowship of the ring", 2001, "Jackson",
+            id="a-description-in-brackets",
+        ),
+        pytest.param(
+            "Fiske, S. T., Gilbert, D. T., & Lindzey, G. (2010). Handbook of social psychology (5th ed., "
+            "Vol. 1). John Wiley & Sons.",
+            "Handbook of social psychology", 2010, "Fiske", id="edition-and-volume-note",
+        ),
+        pytest.param(
+            "Blackwell, D. L., Lucas, J. W., & Clarke, T. C. (2014). Summary health statistics for U.S. "
+            "adults: National Health Interview Survey, 2012 (Vital and Health Statistics Series 10, Issue "
+            "260). National Center for Health Statistics.",
+            "Summary health statistics for U.S. adults: National Health Interview Survey, 2012", 2014,
+            "Blackwell", id="series-and-issue-note",
+        ),
+        pytest.param(
+            "Crow, T. J. (2000). Did Homo sapiens speciate on the y chromosome? Psycoloquy, 11(Article 1).",
+            "Did Homo sapiens speciate on the y chromosome?", 2000, "Crow",
+            id="a-journal-and-its-volume-after-the-question",
+        ),
+        pytest.param(
+            "Hammond, T. (2000, November 20). YAHC: Handle Parameters, DOI Genres, etc.. Message posted to "
+            "Ref-Links electronic mailing list, archived at http://www.doi.org/mail-archive/ref-link/",
+            "YAHC: Handle Parameters, DOI Genres, etc", 2000, "Hammond", id="a-title-ending-in-etc",
+        ),
+        pytest.param(
+            "Test, A. (2012b, Summer/Autumn). Test title 2. Seasonal Journal, 34(3).",
+            "Test title 2", 2012, "Test", id="a-title-ending-in-a-number",
+        ),
+        pytest.param(
+            "Editorial. (2003b, February 12). The Edited Newspaper, p. 2.", "Editorial", 2003, None,
+            id="no-author-a-newspapers-page-after-the-date",
+        ),
+        pytest.param(
+            "Vedantam, S. (Host). (2015–present). Hidden brain [Audio podcast]. NPR.",
+            "Hidden brain", 2015, "Vedantam", id="a-range-to-present",
+        ),
+        pytest.param(
             "Attwood, Feona (2006) “Sexed Up: Theorizing the Sexualization of Culture,” Sexualities, 9 (1).",
             "Sexed Up: Theorizing the Sexualization of Culture", 2006, "Attwood", id="econ-quotes-its-titles",
         ),
@@ -187,6 +246,49 @@ def test_an_apa_reference_reads_as_a_reference(text: str) -> None:
     assert looks_like_reference(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "authors", "year"),
+    [
+        pytest.param(
+            "Author, A. A., & Author, B. B. (2014).", ("Author, A. A.", "Author, B. B."), 2014,
+            id="names-and-year-only",
+        ),
+        pytest.param(
+            "American Psychological Association & National Institutes of Health. (2014).",
+            ("American Psychological Association", "National Institutes of Health"), 2014, id="group-authors",
+        ),
+        pytest.param("Patel, S. N. (n.d.).", ("Patel, S. N.",), None, id="no-date"),
+        pytest.param("Brown, B. (in press-a).", ("Brown, B.",), None, id="in-press-with-a-letter"),
+        pytest.param(
+            "Azikiwe, H., & Bello, A. (2020b, March 26).", ("Azikiwe, H.", "Bello, A."), 2020,
+            id="a-full-date",
+        ),
+        pytest.param(
+            "Shakespeare, W. (1995). (Original work published 1623)", ("Shakespeare, W.",), 1995,
+            id="a-note-after-the-date-is-no-title",
+        ),
+    ],
+)  # fmt: skip
+def test_a_work_without_a_title_has_authors_and_a_year_and_no_title(
+    text: str, authors: tuple[str, ...], year: int | None
+) -> None:
+    """biblatex-apa's examples of the author element print no title: the names are not one."""
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.authors, parsed.year) == (None, authors, year)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("A. B. Author, C. Author, and D. Author, Phys. Rev. Lett. 97, 123456 (2006).", id="prl"),
+        pytest.param("Smith, J., Nature 412, 33 (2001).", id="a-journal-before-the-year"),
+    ],
+)
+def test_a_reference_ending_in_its_year_after_a_journal_is_not_untitled_apa(text: str) -> None:
+    """Its year closes it too, but a journal's volume and page are before it, not names."""
+    assert untitled_authors(text) is None
+
+
 def test_a_title_case_title_is_still_no_author_list() -> None:
     """The initial "A." keeps its period; a title's article "A" is still a title word."""
     assert not looks_like_reference("A Study of Things. (2018). Journal of Studies, 3, 1–2.")
@@ -209,3 +311,175 @@ def test_a_title_case_title_is_still_no_author_list() -> None:
 )  # fmt: skip
 def test_a_spaced_out_doi_is_read_whole_never_cut(text: str, doi: str) -> None:
     assert parse_reference(text).doi == doi
+
+
+@pytest.mark.parametrize(
+    ("text", "doi"),
+    [
+        pytest.param(
+            "Finley, J. R., Tullis, J. G., & Benjamin, A. S. (2010). Metacognitive control of learning and "
+            "remembering. In M. S. Khine & I. M. Saleh (Eds.), New science of learning (pp. 109–131). "
+            "Springer. https://doi.org/10.1007/978 -1 -4419 - 57160_6",
+            "10.1007/978-1-4419-57160_6", id="spaces-before-and-after-its-hyphens",
+        ),
+        pytest.param(
+            "Piaget, J. (1972). Intellectual evolution from adolescence to adulthood (J. Bliss & H. Furth, "
+            "Trans.). Human Development, 15(1), 1–12. https://doi.org/ 10. 1159/ 00027/ 1225 (Original "
+            "work published 1970)",
+            "10.1159/00027/1225", id="spaces-after-its-slashes-and-dots-then-a-note",
+        ),
+        pytest.param(
+            "National Endowment for the Arts. (2013). National Survey of Public Participation in the Arts "
+            "(Version V3) [Data set and code book]. National Archive of Data on Arts and Culture. "
+            "https://doi. org/ 10. 3886/ ICPSR335531.v3",
+            "10.3886/icpsr335531.v3", id="spaces-in-the-links-prefix-too",
+        ),
+        pytest.param(
+            "Judge, T. A., & Kammeyer-Mueller, J. D. (2012b). On the value of aiming high. Journal of "
+            "Applied Psychology, 97(4), 758–775. https://doi.org/10.1037/a0028084. Retrieved from the web",
+            "10.1037/a0028084", id="a-period-then-a-capital-ends-it",
+        ),
+    ],
+)  # fmt: skip
+def test_a_doi_link_broken_at_its_break_points_is_read_whole(text: str, doi: str) -> None:
+    """A link's break points after "/", "." and "-" (and before "-") leave spaces in a PDF's text;
+    the DOI is read across them, never cut at the first (a truncated DOI is a wrong one)."""
+    assert (parse_reference(text).doi or "").casefold() == doi
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Gaonkar, Dilip Parameshwar, ed. (2001a). Alternative Modernities. Durham and London: Duke "
+            "University Press.",
+            id="chicago-given-names-spelled-out",
+        ),
+        pytest.param(
+            "Clark, Hazel V. [1957?]. Mesopotamia: Between Two Rivers. Mesopotamia, OH: End of the Commons "
+            "General Store.",
+            id="chicago-an-uncertain-date",
+        ),
+    ],
+)
+def test_an_authors_place_with_a_comma_is_no_group(text: str) -> None:
+    """A person's name written "Family, Given" is no group's (Chicago spells given names out)."""
+    assert group_author(text, text.split(".")[0]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        pytest.param(
+            "Brown v. Board of Education, 347 U.S. 483 (1954). http : / / www . oyez . org / cases / 1940 - "
+            "1955 / 347us483",
+            "Brown v. Board of Education", 1954, id="court-case-its-year-not-the-links",
+        ),
+        pytest.param(
+            "Daubert v. Merrell Dow Pharmaceuticals, Inc., 951 F.2d 1128 (9th Cir. 1991).",
+            "Daubert v. Merrell Dow Pharmaceuticals, Inc.", 1991, id="court-case-a-comma-in-its-name",
+        ),
+        pytest.param(
+            "Durflinger v. Artiles, 563 F.Supp. 332 (D. Kan. 1981), aff’d, 727 F.2d 888 (10th Cir. 1984).",
+            "Durflinger v. Artiles", 1984, id="court-case-affirmed-later",
+        ),
+        pytest.param(
+            "Obergefell v. Hodges, 576 U.S. ___ (2015). https://www.supremecourt.gov/opinions/14pdf/14-556.pdf",
+            "Obergefell v. Hodges", 2015, id="court-case-page-not-yet-known",
+        ),
+        pytest.param(
+            "Civil Rights Act of 1964, Pub. L. No. 88–352, 78 Stat. 241 (1964).",
+            "Civil Rights Act", 1964, id="statute-of-its-year",
+        ),
+        pytest.param(
+            "Florida Mental Health Act, Fla. Stat. § 394 (1971 & rev. 2009).",
+            "Florida Mental Health Act", 2009, id="state-statute-revised",
+        ),
+        pytest.param(
+            "Protection of Human Subjects, 45 C.F.R. § 46 (2009).", "Protection of Human Subjects", 2009,
+            id="regulation",
+        ),
+        pytest.param(
+            "Strengthening the Federal Student Loan Program for Borrowers: Hearing before the U.S. Senate "
+            "Committee on Health, Education, Labor & Pensions, 113th Cong. (2014).",
+            "Strengthening the Federal Student Loan Program for Borrowers: Hearing before the U.S. Senate "
+            "Committee on Health, Education, Labor & Pensions", 2014, id="hearing",
+        ),
+        pytest.param(
+            "United Nations Convention on the Rights of the Child, November 20, 1989, "
+            "https://www.ohchr.org/en/professionalinterest/pages/crc.aspx",
+            "United Nations Convention on the Rights of the Child", 1989, id="treaty",
+        ),
+        pytest.param(
+            "Exec. Order No. 13,676, 3 C.F.R. 294 (2014).", None, 2014, id="an-executive-order-has-a-number",
+        ),
+        pytest.param("H.R. Rep. No. 114-358 (2015).", None, 2015, id="a-report-has-a-number"),
+    ],
+)  # fmt: skip
+def test_a_legal_reference_is_its_name_with_no_authors(text: str, title: str | None, year: int) -> None:
+    """APA §11: court cases, statutes, regulations, hearings and treaties are named, not written."""
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.authors, parsed.year) == (title, (), year)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "U.S. Congress, Senate Commission on Commerce. 1966. Conversion to the Metric System: Hearings "
+            "on S1278. Washington DC: 88th Cong., 2nd sess.",
+            id="author-year-reference-to-a-hearing",
+        ),
+        pytest.param(
+            "C. Wetterich, Exact evolution equation, Physics Letters B 301, 90–94 (1993)", id="physics"
+        ),
+        pytest.param(
+            "Hiremath, S. C., & Salehi, A. (2016). Using metaphors (U.S. Patent No. 9,367,592). U.S. Patent "
+            "and Trademark Office.",
+            id="a-patent-has-authors",
+        ),
+    ],
+)
+def test_a_reference_with_authors_is_no_legal_reference(text: str) -> None:
+    assert legal_reference(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        pytest.param(
+            "U.S. Department of Health and Human Services. (2003). Managing asthma: A guide for schools.",
+            ("U.S. Department of Health and Human Services",), id="a-group-with-and-in-its-name",
+        ),
+        pytest.param(
+            "Centers for Disease Control and Prevention. (2018). People at high risk of developing "
+            "flu-related complications.",
+            ("Centers for Disease Control and Prevention",), id="a-group-its-and-before-the-last-word",
+        ),
+        pytest.param(
+            "Smith, A., & Jones, B. (2000). Title of a work.", ("Smith, A.", "Jones, B."),
+            id="persons-inverted",
+        ),
+        pytest.param(
+            "Xiaohua Zhai and Lucas Beyer. Scaling vision transformers. In CVPR, 2022.",
+            ("Xiaohua Zhai", "Lucas Beyer"), id="not-apa-and-joins-two-persons",
+        ),
+    ],
+)  # fmt: skip
+def test_an_apa_authors_place_without_a_comma_holds_one_author(text: str, authors: tuple[str, ...]) -> None:
+    """APA inverts every person's name: without a comma or "&", the author's place is one group."""
+    assert parse_reference(text).authors == authors
+
+
+def test_the_doi_of_a_reprints_original_is_not_the_references() -> None:
+    """APA's "(Reprinted from …, https://doi.org/…)" names the original's DOI after the
+    reference's own: two DOIs, but not two references run together."""
+    text = (
+        "Shore, M. F. (2014). Marking time in the land of plenty: Reflections on mental health in the United "
+        "States. American Journal of Orthopsychiatry, 84(6), 611–618. https://doi.org/10.1037/h0100165 "
+        "(Reprinted from “Marking time in the land of plenty,” 1981, American Journal of Orthopsychiatry, "
+        "51[3], 391–402, https: //doi.org/10.1111/j.1939-0025.1981.tb01388.x)"
+    )
+    assert parse_reference(text).doi == "10.1037/h0100165"
+    # Two references run together still read no DOI: no telling whose it is.
+    assert parse_reference("A, B. (2000). T. J, 1. https://doi.org/10.1/a https://doi.org/10.2/b").doi is None

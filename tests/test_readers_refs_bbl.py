@@ -510,6 +510,88 @@ def test_revtex_bibitems_are_read_from_their_field_markup(tmp_path: Path) -> Non
     assert ecker.kind is QueryKind.ARXIV_ID and ecker.title is None
 
 
+# apacite writes each item with macros of its own: a title twice (as given, in sentence case), the
+# date as \APACrefYearMonthDay (its year's letter a counter, "n.d." a macro), "&" and "et al." as
+# macros, the entry's key again after a TeX comment's line end. Items of the form apacite 6.03 writes.
+APACITE_ITEM = r"""\bibitem [\protect \citeauthoryear {%
+Hessel%
+, Schofield%
+\BCBL {}\ \BBA {} Lee%
+}{%
+Hessel%
+\ \protect \BOthers {.}}{%
+{\protect \APACyear {2015}}%
+}]{%
+hessel2015democrats}
+\APACinsertmetastar {%
+hessel2015democrats}%
+\begin{APACrefauthors}%
+Hessel, J.%
+, Schofield, A.%
+\BCBL {}\ \BBA {} Lee, L.%
+\end{APACrefauthors}%
+\unskip\
+\newblock
+\APACrefYearMonthDay{2015}{}{}.
+\newblock
+{\BBOQ}\APACrefatitle {What do Democrats do in their Spare Time? Latent
+  Interest Detection in Multi-Community Networks} {What do democrats do in
+  their spare time? latent interest detection in multi-community
+  networks}.{\BBCQ}
+\newblock
+\APACjournalVolNumPages{arXiv preprint arXiv:1511.03371}{}{}{}.
+\PrintBackRefs{\CurrentBib}
+"""
+
+
+@pytest.mark.parametrize(
+    ("item", "key", "title", "authors", "year", "printed_date"),
+    [
+        pytest.param(
+            APACITE_ITEM, "hessel2015democrats",
+            "What do Democrats do in their Spare Time? Latent Interest Detection in Multi-Community Networks",
+            ("Hessel, J.", "Schofield, A.", "Lee, L."), 2015, "(2015).",
+            id="title-with-its-question-and-subtitle",
+        ),
+        pytest.param(
+            APACITE_ITEM.replace("hessel2015democrats", "fire2016time").replace(
+                "\\APACrefYearMonthDay{2015}", "\\APACrefYearMonthDay{2016{\\protect \\BCnt {2}}}"
+            ),
+            "fire2016time",
+            "What do Democrats do in their Spare Time? Latent Interest Detection in Multi-Community Networks",
+            ("Hessel, J.", "Schofield, A.", "Lee, L."), 2016, "(2016b).",
+            id="second-work-of-a-year",
+        ),
+        pytest.param(
+            "\\bibitem [\\protect \\citeauthoryear {Barthel}{Barthel}"
+            "{{\\protect \\APACyear {\\bibnodate}}}]{%\npew2016reddit}\n"
+            "\\begin{APACrefauthors}%\nBarthel, M.%\n\\end{APACrefauthors}%\n\\unskip\\\n"
+            "\\newblock\n\\APACrefYearMonthDay{{\\protect \\bibnodate {}}}{}{}.\n\\newblock\n"
+            "\\APACrefbtitle {How the 2016 presidential campaign is being discussed on Reddit}"
+            " {How the 2016\n  presidential campaign is being discussed on reddit}.\n\\newblock\n"
+            "\\APACrefnote{Accessed: 2011-11-07}\n\\PrintBackRefs{\\CurrentBib}\n",
+            "pew2016reddit", "How the 2016 presidential campaign is being discussed on Reddit",
+            ("Barthel, M.",), None, "(n.d.).",
+            id="no-date-and-a-year-in-the-book-title",
+        ),
+    ],
+)  # fmt: skip
+def test_apacite_bibitems_are_read_as_apacite_prints_them(
+    tmp_path: Path,
+    item: str,
+    key: str,
+    title: str,
+    authors: tuple[str, ...],
+    year: int | None,
+    printed_date: str,
+) -> None:
+    path = tmp_path / "paper.bbl"
+    path.write_text(f"\\begin{{thebibliography}}{{}}\n\n{item}\n\\end{{thebibliography}}\n", encoding="utf-8")
+    (query,) = read_inputs([path])
+    assert (query.key, query.title, query.authors, query.year) == (key, title, authors, year)
+    assert printed_date in query.raw and "APAC" not in query.raw and "BBA" not in query.raw
+
+
 # --------------------------------------------------------------------------- a reference list end to end
 
 # "Deep learning" (LeCun, Bengio, Hinton; Nature 521, 436–444, 2015, doi 10.1038/nature14539)

@@ -1,12 +1,23 @@
-"""DOIs with a gap in the text: what a narrow column does to them.
+"""DOIs with a gap in the text: what a narrow column and a link's break points do to them.
 
-TeX may break a DOI or URL after its slashes, hyphens and dots, and in a justified line it
-stretches it there; PDFium then gives a space where the gap is ("10.1088/0305-4470/30/23/
-004", "10.1186/1471- 2148- 8- 289", "10.1111/biom . 13276", "10 . 34780/5CB1-3X71"), and a
-line break joined back leaves one too ("doi: 10" / ".1006/nimg…" is "10 .1006/nimg…"). A gap is
+A bare DOI: TeX may break a DOI or URL after its slashes, hyphens and dots, and in a justified
+line it stretches it there; PDFium then gives a space where the gap is ("10.1088/0305-4470/30/23/
+004", "10.1186/1471- 2148- 8- 289", "10.1111/biom . 13276", "10 . 34780/5CB1-3X71"), and a line
+break joined back leaves one too ("doi: 10" / ".1006/nimg…" is "10 .1006/nimg…"). A gap is
 closed only where no DOI can end: after a slash or a hyphen before a digit, after the closing
 parenthesis of a part the DOI opened ("(90) 90060-d"), around a dot set apart (" . "); a DOI
 followed by a sentence ("10.1234/abc. Title") keeps its space.
+
+A DOI printed as a link (``https://doi.org/10.…``, APA's form) is set with break points after its
+"/", "." and "-" (biblatex, hyperref's ``\\url``), and a PDF's text then holds a space at each
+point the line could break or did: "https://doi. org/ 10. 3886/ ICPSR335531.v3",
+"https://doi.org/10.1007/978 -1 -4419 - 57160_6". After a ``doi.org/`` link's prefix, such a space
+is no end of the DOI: one after a "/" or a "-", one before a "-", and one after a "." when a digit
+or a lower-case letter follows ("10. 1159/"); a space before anything else (a parenthesis, a
+capital after a period: "… .v3 (Original work") ends it.
+
+`closed_doi_gaps` closes both (links first): a DOI read up to a gap is read cut short, and a
+truncated DOI is a wrong one.
 """
 
 from __future__ import annotations
@@ -18,7 +29,9 @@ _GAP = re.compile(r"(?:(?<=[/-])|(?<=\)))( )(?=\d)| (\.) (?=\w)")
 
 
 def closed_doi_gaps(text: str) -> str:
-    """``text`` with the gaps of each DOI in it closed (see the module docstring)."""
+    """``text`` with the gaps of each DOI in it closed, a link's and a bare one's (see the module
+    docstring)."""
+    text = _joined_doi_links(text)
     pieces: list[str] = []
     done = 0
     for start in _START.finditer(text):
@@ -36,3 +49,35 @@ def closed_doi_gaps(text: str) -> str:
         pieces += [text[done : start.start()], doi]
         done = end
     return "".join(pieces) + text[done:]
+
+
+_LINK = re.compile(r"https?\s?:\s?/\s?/\s?(?:dx\.\s?)?doi\.\s?org\s?/\s?(?=10\.\s?\d)")
+_TOKEN = re.compile(r"\S+")
+_NEXT = re.compile(r"\s+(\S+)")
+
+
+def _joined_doi_links(text: str) -> str:
+    """``text`` with each ``doi.org`` link's DOI written without the spaces of its break points."""
+    pieces: list[str] = []
+    position = 0
+    for link in _LINK.finditer(text):
+        if link.start() < position:
+            continue
+        token = _TOKEN.match(text, link.end())
+        if token is None:
+            continue
+        doi, end = token.group(), token.end()
+        while (following := _NEXT.match(text, end)) is not None and _goes_on(doi, following.group(1)):
+            doi, end = doi + following.group(1), following.end()
+        pieces += [text[position : link.start()], "https://doi.org/", doi]
+        position = end
+    return "".join([*pieces, text[position:]])
+
+
+def _goes_on(doi: str, following: str) -> bool:
+    """Whether the DOI read so far goes on across a space with the ``following`` text."""
+    if following.startswith("-"):
+        return True
+    if doi.endswith(("/", "-")):
+        return following[0].isalnum()
+    return doi.endswith(".") and (following[0].isdigit() or following[0].islower())

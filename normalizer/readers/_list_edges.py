@@ -3,7 +3,10 @@ footer below two columns, and a review copy's line numbers on a page too short t
 
 - A manuscript sets its lists of figures and tables, or a heading "Figures" or "Tables", after
   the references in the list's own type: such a heading, flush with the list, ends it (with a
-  section number, or a line number of its own that a short page's numbering did not show).
+  section number, or a line number of its own that a short page's numbering did not show); so
+  does a figure's or a table's caption ("Figure 3: …", "TABLE II.", and APA's "Table 1" alone on
+  its line, the table's title on the next). A plot's markers ("●" lines, no letter or digit in
+  them) are no text of the list.
 - A two-column page is read left column, then right column; a line that comes after the right
   column's lines and starts in the left column again is set below both columns: the page's
   footer ("Preprint submitted to …", a footnote), not a reference.
@@ -35,12 +38,15 @@ _BACK_MATTER = re.compile(
     r"|figure (?:captions|legends))\s*$",
     re.IGNORECASE,
 )
+_CAPTION = re.compile(r"^(?:FIG(?:URE)?|Fig(?:ure)?|TABLE|Table)\.?\s+[A-Z]?\d{1,3}(?:[.:]\s|\s*$)")
 FLUSH_EMS = 0.4  # a line indented less than this, in ems of its type, is flush
 
 
 def ends_list(line: Line) -> bool:
     """Whether ``line`` is a heading of the back matter set after a reference list: "List of
-    Figures", "Tables", "Figure captions" — flush, alone on its line."""
+    Figures", "Tables", "Figure captions" — flush, alone on its line; or a caption."""
+    if _CAPTION.match(line.text):
+        return True
     return line.indent < FLUSH_EMS * line.size and bool(_BACK_MATTER.match(line.text.strip()))
 
 

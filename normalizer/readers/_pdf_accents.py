@@ -59,8 +59,13 @@ _ACCENT_BEFORE = re.compile(f"([{''.join(_ACCENTS)}])\\s?([^\\W\\d_])")
 def readable_text(text: str) -> str:
     """PDFium's text of a line with ligatures as letters, accents set apart joined to their
     letter, and the Latin-1 signs a T1 font left for accented letters restored — accents first:
-    "J¨oreskog" is an umlaut before its letter, not the T1 slot of "ĺ" ("Jĺoreskog")."""
-    return repair_cork_letters(recompose_accents(text.translate(LIGATURES)))
+    "J¨oreskog" is an umlaut before its letter, not the T1 slot of "ĺ" ("Jĺoreskog"). A line
+    is one line: a break PDFium leaves inside it ("Microsoft Word\rR" for "Word®") is a space."""
+    return repair_cork_letters(recompose_accents(text.translate(LIGATURES))).translate(_BREAKS)
+
+
+# What `str.splitlines` takes for a line's end, left inside one line of the page.
+_BREAKS = str.maketrans(dict.fromkeys("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", " "))
 
 
 def recompose_accents(text: str) -> str:

@@ -8,6 +8,13 @@ Meta-Analysis") counts when the page sets it as a heading: larger than the list 
 the list under it starts straight away (a heading followed by a smaller heading is a chapter's
 title, its references come later under their own heading).
 
+A style's test document also titles a list by what it shows, not naming the references ("APA
+9.8–Format of the Author Element", set by ``\\printbibliography[title=…]`` like "APA 10.1
+References"): after the first heading that names the references, a short line set in the size of
+such a heading, in larger type than the lines under it, heads a list too — kept only when most
+of its items read as entries of a list (`reads_as_entries`), where a named heading's list needs a
+quarter (`reads_as_a_list`): under a heading of that size there is more often body text.
+
 A list ends at the next such heading, or where its geometry ends: at a heading after which the
 lines no longer start where the list's lines start (flush, or at the list's continuation
 indent) — body text and examples, not a part of the list ("Articles", "Books") whose
@@ -21,7 +28,8 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-from bibnorm.readers._reflist import HEADING
+from bibnorm.readers._ref_apa import AUTHOR_DATE
+from bibnorm.readers._reflist import HEADING, ReferenceList
 from bibnorm.readers.refs import looks_like_reference
 
 _DATED = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
@@ -56,15 +64,64 @@ def list_headings(lines: Sequence[Line]) -> list[int]:
     return [at for at, line in enumerate(lines) if HEADING.match(line.text.strip()) or _titled(lines, at)]
 
 
-def _titled(lines: Sequence[Line], at: int) -> bool:
-    line = lines[at]
-    if len(line.text.split()) > _MAX_HEADING_WORDS or not _NAMED.search(line.text):
-        return False
+def part_headings(lines: Sequence[Line], named: Sequence[int]) -> list[int]:
+    """The indexes of the lines between the first and the last of the ``named`` list headings
+    that are set like one of them and head no list by name (see the module docstring)."""
+    if not named:
+        return []
+    sizes = {lines[at].size for at in named}
+    return [
+        at
+        for at in range(named[0] + 1, named[-1])
+        if at not in named
+        and len(lines[at].text.split()) <= _MAX_PART_WORDS
+        and any(abs(lines[at].size - size) <= _SAME_SIZE * size for size in sizes)
+        and _above_its_list(lines, at)
+    ]
+
+
+def reads_as_entries(items: Sequence[str]) -> bool:
+    """Whether the items under a heading that does not name the references are a list of them:
+    two or more, most (three in five) reading as references or opening with an author's place
+    and a date as APA sets them ("Author, A. A., & Author, B. B. (2014).", "Patel, S. N. (n.d.).",
+    "The book of eibon. [ca. 2001 B.C.E.].")."""
+    entries = sum(1 for item in items if looks_like_reference(item) or AUTHOR_DATE.match(item))
+    return len(items) >= 2 and entries >= 0.6 * len(items)
+
+
+_MAX_PART_WORDS = 14
+_SAME_SIZE = 0.02
+
+
+def _above_its_list(lines: Sequence[Line], at: int) -> bool:
+    """Whether the line at ``at`` is set larger than the lines under it, the first of them too."""
     after = [below for below in lines[at + 1 : at + 1 + _SAMPLE] if below.text.strip()]
     if not after:
         return False
     body = _median_size(after)
-    return line.size > body * LARGER and after[0].size <= body * LARGER
+    return lines[at].size > body * LARGER and after[0].size <= body * LARGER
+
+
+def _titled(lines: Sequence[Line], at: int) -> bool:
+    line = lines[at]
+    if len(line.text.split()) > _MAX_HEADING_WORDS or not _NAMED.search(line.text):
+        return False
+    return _above_its_list(lines, at)
+
+
+def balance(references: ReferenceList) -> int:
+    """Items that read as references (or open as APA's do, titled or not) less those that do not
+    (a wrapped line taken for an item of its own counts against the split that made it)."""
+    read = sum(
+        1 for item in references.items if looks_like_reference(item.text) or AUTHOR_DATE.match(item.text)
+    )
+    return read - (len(references.items) - read)
+
+
+def mostly_references(references: ReferenceList) -> bool:
+    """Whether half of a list's items or more read as references."""
+    read = sum(1 for item in references.items if looks_like_reference(item.text))
+    return read >= 0.5 * len(references.items)
 
 
 def _median_size(lines: Sequence[Line]) -> float:
@@ -72,11 +129,14 @@ def _median_size(lines: Sequence[Line]) -> float:
     return sizes[len(sizes) // 2]
 
 
-def reads_as_a_list(items: Sequence[str]) -> bool:
+def reads_as_a_list(items: Sequence[str], *, part: bool = False) -> bool:
     """Whether the items under a heading that names the references, ended by the list's
     geometry, are a reference list: unless hardly any reads as a reference (a quarter) and
     hardly any carries a year (three quarters: laws and court cases, "Brown v. Board of
-    Education, 347 U.S. 483 (1954)", do) — a table of contents under "Bibliography" is none."""
+    Education, 347 U.S. 483 (1954)", do) — a table of contents under "Bibliography" is none.
+    Under a ``part`` heading (`part_headings`), `reads_as_entries`."""
+    if part:
+        return reads_as_entries(items)
     read = sum(1 for item in items if looks_like_reference(item))
     dated = sum(1 for item in items if _DATED.search(item))
     return read >= 0.25 * len(items) or dated >= 0.75 * len(items)

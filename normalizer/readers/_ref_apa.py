@@ -7,7 +7,9 @@
 - A work without an author moves its title into the author's place also when a venue or a
   publisher follows the date: "Study finds free care used more. (1982). APA Monitor, 14, 5."
   An author's place holds names (capitalised words, initials, "of" and "and" in a body's
-  name); a word in lower case other than those is a title's, set in sentence case.
+  name); a word in lower case other than those is a title's, set in sentence case. So is a
+  one-word place when an entry's work ("Heuristic. (n.d.). In Merriam-Webster's …") or a
+  newspaper's page ("Editorial. (2003b, February 12). The Edited Newspaper, p. 2.") follows.
 - A retrieval statement ("Retrieved July 12, 2019, from …"; Zootaxa's "Available from: …")
   follows the title and the source and is never part of either.
 - In APA proper (a period after the date) titles are in sentence case: after a title's "?" or
@@ -17,20 +19,80 @@
   the title it is read by.
 - A title's sentence ends at a period after a word, not after an abbreviation a title holds
   ("Science vs. Ideology", "Who shot Mr. Burns?", "Symphony No. 3", "An oral history with Dr.
-  Colley F. Sparkman").
+  Colley F. Sparkman"); after a number that ends it ("Test title 2. Seasonal Journal"), and at
+  the period after an abbreviation's ("… DOI Genres, etc.. Message posted to …").
+- A work without a title (a style's examples of the author element: "Author, A. A., & Author,
+  B. B. (2014).") ends at its date, or at a note in parentheses after it ("Shakespeare, W.
+  (1995). (Original work published 1623)"): it has authors and a year, and no title. Its
+  author's place holds no digit and closes with its sentence's period, as APA's does (a
+  journal's volume and page before a physics reference's year are no names).
+- A reference opens with its author's place and its date: "Author, A. A., & Author, B. B.
+  (2014).", "Patel, S. N. (n.d.).", "The book of eibon. [ca. 2001 B.C.E.]." — a list of works
+  without titles is still a list of references, one a line where none wraps.
+- APA writes every person's name inverted ("Family, I."), so an author's place without a comma
+  or "&" holds one author: a group's name, "and" inside it ("U.S. Department of Health and
+  Human Services. (2003)."). With commas it may be a person's (Chicago: "Clark, Hazel V.") —
+  or a group's list of its parts, which is left to the general reading.
 - A note in parentheses after the title names who else made the work or what it is: "(J.
   Magidson, Ed.)", "(F. W. Truscott & F. L. Emory, Trans.)", "(J. Dale, Narr.)", "(Version
-  4.0)", "(Summer 2019 ed.)", "(Unpublished doctoral dissertation)", a report's number "(DHHS
-  Publication No. ADM 90-1679)"; no part of the title.
+  4.0)", "(Summer 2019 ed.)", "(5th ed., Vol. 1)", "(Unpublished doctoral dissertation)", a
+  report's number "(DHHS Publication No. ADM 90-1679)" or series "(Vital and Health Statistics
+  Series 10, Issue 260)"; no part of the title. Nor is a translation or a description in brackets
+  after it ("… Reducer? [Intensity dependence in event-related EEG potentials …]", "[Film]").
 """
 
 from __future__ import annotations
 
 import re
 
+AUTHOR_DATE = re.compile(
+    r"^\s*\*?[^\W\d_][^()\[\]]{0,300}?[.?!]\s[(\[](?:(?:1[5-9]|20)\d{2}|n\.\s?d\.|in press|ca\.)"
+)
+"""How an APA reference opens: its author's place (a meta-analysis' "*" before it), then its date."""
+_ONE_A_LINE_SHARE = 0.75
+
+
+def one_a_line(lines: list[str]) -> bool:
+    """Whether a list's lines (none wrapped) are APA references one a line: two or more, most of
+    them (three quarters) opening with an author's place and a date (`AUTHOR_DATE`)."""
+    texts = [text for text in lines if text.strip()]
+    return len(texts) >= 2 and sum(1 for text in texts if AUTHOR_DATE.match(text)) >= _ONE_A_LINE_SHARE * len(
+        texts
+    )
+
+
+_UNTITLED = re.compile(
+    r"^(?P<authors>[^\W\d_][^\d()\[\]]*?[.?!])\s"
+    r"\((?:(?:1[5-9]|20)\d{2}|n\.\s?d\.|in press)-?[a-z]?(?:,[^()]*)?\)\.?(?:\s*\([^()]*\)\.?)?\s*$"
+)
+
+
+def untitled_authors(text: str) -> str | None:
+    """The author's place of a work without a title (see the module docstring), else None."""
+    match = _UNTITLED.match(text.strip())
+    return match.group("authors") if match else None
+
+
+def group_author(text: str, author_place: str) -> tuple[str] | None:
+    """The one author of an APA reference whose author's place holds no person's inverted name
+    (see the module docstring), else None."""
+    place = author_place.strip(" .")
+    if not place or any(mark in place for mark in (",", "&", " et al")):
+        return None
+    if not AUTHOR_DATE.match(text) or title_in_author_place(author_place, ""):
+        return None
+    return (place,) if text.lstrip(" *").startswith(place) else None
+
+
+REPRINT = re.compile(r"\((?:Reprinted from|Original work published)\b[^()]*\)")
+"""APA's note on the original of a reprint, its DOI the original's: "(Reprinted from "Marking
+time …," 1981, American Journal of Orthopsychiatry, 51[3], 391–402, https://doi.org/10.1111/…)"."""
+
 NO_DATE = re.compile(r"\((?:n\.\s?d\.|in press)(?:-?[a-z])?\)")
 """The date slot of a work without a date or not yet out: "(n.d.)", "(n.d.-a)", "(in press-b)"."""
 
+_ENTRY_IN = re.compile(r"In\s+[A-Z]")
+_PAGE_AFTER = re.compile(r"[^.]*?\s?,\s+pp?\.\s?[A-Z]?\d")  # the first sentence after the date is a venue's
 _WHERE_FOUND = re.compile(r"(?:Retrieved|Available)\b|(?:https?://|www\.)")
 _RETRIEVAL = re.compile(r"(?<=[.?!])\s+Retrieved\s.*$|[.,]?\s+Available (?:from|at):.*$")
 
@@ -43,7 +105,8 @@ _NAME_PLACE_WORDS = frozenset(
 )  # fmt: skip
 _INVERTED_NAME = re.compile(r"[^\W\d_][\w’'-]*,\s(?:[A-Z]\.\s?-?)+")  # "Laan, R."
 _NOTE = re.compile(
-    r"\s*\((?:[^()]*\b(?:Eds?|Trans|Narr|ed)\.|[^()]*\bVersion\s[^()]*|[^()]*\bNos?\.\s?[^()]*|[^()]*\b(?:dissertation|thesis)\b[^()]*)\)$"
+    r"\s*\((?:[^()]*\b(?:Eds?|Trans|Narr|ed)\.[^()]*|[^()]*\bVersion\s[^()]*|[^()]*\bNos?\.\s?[^()]*"
+    r"|[^()]*\b(?:dissertation|thesis|Series|Issue)\b[^()]*)\)$"
 )
 
 
@@ -55,6 +118,11 @@ def title_in_author_place(author_place: str, after_date: str) -> bool:
         return True
     if not author_place.rstrip().endswith((".", "?", "!")) or _INVERTED_NAME.search(author_place):
         return False  # APA closes the author's place with its sentence: "Title. (1982)."
+    # An entry of a reference work ("Heuristic. (n.d.). In Merriam-Webster's …"), or a newspaper's
+    # page right after the date ("Editorial. (2003b, February 12). The Edited Newspaper, p. 2.").
+    venue_first = _ENTRY_IN.match(after_date.lstrip()) or _PAGE_AFTER.match(after_date.lstrip())
+    if venue_first and not _INVERTED_NAME.search(author_place):
+        return True
     words = re.findall(r"[^\W\d_][\w’'-]*", author_place)
     return len(words) >= 2 and any(
         word[0].islower() and len(word) >= 3 and word not in _NAME_PLACE_WORDS for word in words[1:]
@@ -62,8 +130,12 @@ def title_in_author_place(author_place: str, after_date: str) -> bool:
 
 
 _VENUE_AFTER_QUESTION = re.compile(
-    r"(?<=[?!])\s+(?:(?:(?:[A-Z][\w’'&.-]*|of|and|for|the|in|on|&)(?:\s+|$))+(?:,.*)?|(?:Unpublished|Manuscript)\b.*)$"
+    r"(?<=[?!])\s+(?:(?:(?:[A-Z][\w’'&.-]*|of|and|for|the|in|on|&)(?:\s+|$|(?=,)))+(?:,.*)?"
+    r"|(?:Unpublished|Manuscript)\b.*)$"
 )
+# A translation or a description in brackets after the title: "Intensitätsabhängigkeit … Reducer?
+# [Intensity dependence …]", "The lord of the rings: The fellowship of the ring [Film; …]".
+_BRACKETED_AFTER = re.compile(r"(?<=\S)\s+\[(?=[A-Z])")
 _DESCRIPTION_ONLY = re.compile(r"^\[(?P<description>[^\[\]]{3,})\]\.?$")
 
 
@@ -71,6 +143,7 @@ _ABBREVIATIONS = ("vs", "No", "Nos", "Vol", "Dr", "Mr", "Mrs", "Ms", "St", "Jr",
 _TITLE_END = re.compile(
     "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS)
     + r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)"
+    + r"|(?<=\.)\.\s+|(?<=\s\d)\.\s+(?=[A-Z])"  # "…, etc.. Message posted", "Test title 2. Seasonal Journal"
 )
 
 
@@ -84,7 +157,7 @@ def apa_title(sentence: str) -> str:
     described = _DESCRIPTION_ONLY.match(sentence.strip())
     if described:
         return described.group("description")
-    return _VENUE_AFTER_QUESTION.sub("", sentence)
+    return _VENUE_AFTER_QUESTION.sub("", _BRACKETED_AFTER.split(sentence, maxsplit=1)[0])
 
 
 def without_note(title: str) -> str:

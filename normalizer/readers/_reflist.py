@@ -27,8 +27,10 @@ from bibnorm.readers._label_forms import in_one_form
 # "(12)" opens a reference only before a name: "(2), 385–396" and "(2) 281–310" are the issue
 # numbers of a wrapped journal reference.
 _NUMBER = r"\[\d{1,3}\]|\(\d{1,3}\)(?=\s+[^\W\d_“\"'])|\d{1,3}\.(?=\s)"
-# A bracketed label that is not a number: "[Zhai et al., 2022]", "[ZKHB22]", "[Sch15]".
-_LABEL = r"\[[^\[\]\d][^\[\]]{0,60}\]"
+# A bracketed label that is not a number: "[Zhai et al., 2022]", "[ZKHB22]", "[Sch15]". Not APA's
+# description of a work without author and title, set in the author's place before the date:
+# "[Photographs of Robert M. Yerkes]. [ca. 1917–1954]."
+_LABEL = r"\[[^\[\]\d][^\[\]]{0,60}\](?!\.\s*[(\[])"
 _ITEM_START = re.compile(rf"^\s*(?P<label>{_NUMBER}|{_LABEL})\s*")
 _NUMBERED = re.compile(rf"^\s*(?:{_NUMBER})\s*")
 # A page number, or a form feed with what follows it on its line, copied along with the list.

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.io import LineCounter
 from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.readers._bbl_apacite import read_apacite
 from bibnorm.readers._bbl_bibinfo import braced, read_bibinfo
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import parse_reference
@@ -49,6 +50,7 @@ _GIVEN = re.compile(r"\bgiven=\{((?:[^{}]|\{[^{}]*\})*)\}")
 _PERSON_START = re.compile(r"\{\{(?:hash|un|uniquepart)=")  # each person of a \name list opens so
 _NAME_DELIMITER = re.compile(r"\\bibnamedelim[a-d]|\\bibinitdelim|\\bibnamedelimi")
 _BLOCK_SEPARATOR = "\u2029"
+_COMMENT = re.compile(r"%[^\n]*\n\s*|\s+")  # "{%\nkey}": a TeX comment's line end before the key
 
 
 def _field(body: str, name: str) -> str | None:
@@ -165,6 +167,8 @@ def _read_bibtex(text: str, path: str) -> list[Query]:
     for number, match in enumerate(items):
         stop = items[number + 1].start() if number + 1 < len(items) else len(body)
         block = body[match.end() : stop]
+        apacite = read_apacite(block)
+        block = apacite.text if apacite else block
         fielded = read_bibinfo(block)
         block = _URL.sub(lambda m: f" {m.group(1)} ", _NOISE.sub(" ", fielded.text if fielded else block))
         block = _NEWBLOCK.sub(_BLOCK_SEPARATOR, block)
@@ -173,9 +177,11 @@ def _read_bibtex(text: str, path: str) -> list[Query]:
         parsed = parse_reference(joined)
         if fielded is not None:
             parsed = fielded.over(parsed)
+        if apacite:
+            parsed = parsed._replace(title=apacite.title or parsed.title, year=apacite.year)
         queries.append(
             _query(
-                len(queries), path, line_of(match.start()), match.group(1), parsed.title,
+                len(queries), path, line_of(match.start()), _COMMENT.sub("", match.group(1)), parsed.title,
                 parsed.author_names, parsed.year, parsed.arxiv, parsed.doi, joined,
                 authors=parsed.authors, venue=parsed.venue,
             )

@@ -19,8 +19,10 @@ starts on the page. From that:
    are the headings of the list's parts, dropped); without such a heading, the longest run of
    labels going up one by one from 1 ("[1]", "1.", a bare "1"). The lists under the headings
    before the last (a chapter's, a part's; a larger heading naming the references among a few
-   words counts, "APA 10.1 References") are read too, each to where its geometry ends
-   (`bibnorm.readers._pdf_sections`); a note in the margin a line begins with is dropped;
+   words counts, "APA 10.1 References", and between such headings one set like them that names
+   none, "APA 9.8–Format of the Author Element", when its items read as entries) are read too,
+   each to where its geometry ends (`bibnorm.readers._pdf_sections`); a note in the margin a
+   line begins with is dropped, and so are the notes set with a list (`_list_notes`);
 3. the section's lines go to the reference-list reader (`bibnorm.readers.refs`), which
    splits and parses them: as their text reads (hanging indents kept as indents; bare number
    labels written "[n]"), or as their geometry splits them when that reads more references —
@@ -57,11 +59,21 @@ from bibnorm.readers._list_edges import (
     page_furniture,
     rebased,
 )
+from bibnorm.readers._list_notes import blank_notes, without_leading_notes
 from bibnorm.readers._pdf_accents import join_overlaid_accents, readable_text
 from bibnorm.readers._pdf_labels import bracket_raised_label, joined_wrapped_labels
 from bibnorm.readers._pdf_margins import margin_note
-from bibnorm.readers._pdf_sections import LARGER, layout_end, list_headings, reads_as_a_list
+from bibnorm.readers._pdf_sections import (
+    LARGER,
+    balance,
+    layout_end,
+    list_headings,
+    mostly_references,
+    part_headings,
+    reads_as_a_list,
+)
 from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
+from bibnorm.readers._ref_apa import one_a_line
 from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import (
     HEADING,
@@ -98,7 +110,7 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
     if (
         section is None
         or read is None
-        or not (section.headed or section.labels >= _TRUSTED_RUN or _mostly_references(read[1]))
+        or not (section.headed or section.labels >= _TRUSTED_RUN or mostly_references(read[1]))
     ):
         raise InputError(
             f"{path}: no references section found (no 'References' or 'Bibliography' heading, "
@@ -120,18 +132,21 @@ def read_section(
     sizes = sorted(line.size for line in lines[:_LIST_SAMPLE] if line.text.strip())
     body = sizes[len(sizes) // 2] if sizes else 0.0
     footers = below_columns(lines) | column_footnotes(lines, body)
-    # Indents from the list's own margin (not the page's leftmost line, nor a footnote's).
+    # Indents from the list's own margin (not the page's leftmost line, nor a footnote's); a note
+    # after the references is none of them.
     lines = rebased(
-        [
-            line._replace(text="") if line.size > body * LARGER or at in footers else line
-            for at, line in enumerate(lines)
-        ]
+        blank_notes(
+            [
+                line._replace(text="") if line.size > body * LARGER or at in footers else line
+                for at, line in enumerate(lines)
+            ]
+        )
     )
     lines = joined_wrapped_labels(_bare_labels(lines))
     references, line_of = _read_section(lines)
     if references is None:
         return None
-    references = split_entry_sets(references)
+    references = without_leading_notes(split_entry_sets(references))
     queries = queries_with_italic_titles(
         references,
         _italic_runs_of_items(references, line_of, lines),
@@ -155,7 +170,7 @@ def _italic_runs_of_items(
 
 def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[int]]:
     """The section's references, as its text reads or as its geometry splits it (a blank line
-    before each line that starts a reference) unless its text reads better (`_balance`); and for each line
+    before each line that starts a reference) unless its text reads better (`balance`); and for each line
     of the text read (1-based), the section's line it is (0 for an inserted blank line)."""
     as_text = read_list("\n".join(_as_text(line) for line in lines))
     straight = list(range(len(lines) + 1))
@@ -168,18 +183,11 @@ def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[
     # under APA's headings read as none, however they are split).
     if (
         as_text is not None
-        and _balance(as_text) > _balance(by_geometry) + len(by_geometry.items) // 10
+        and balance(as_text) > balance(by_geometry) + len(by_geometry.items) // 10
         and any(looks_like_reference(item.text) for item in as_text.items)
     ):
         return as_text, straight
     return by_geometry, [0, *(at for _, at in marked)]
-
-
-def _balance(references: ReferenceList) -> int:
-    """Items that read as references less those that do not (a wrapped line taken for an item
-    of its own counts against the split that made it)."""
-    read = sum(1 for item in references.items if looks_like_reference(item.text))
-    return read - (len(references.items) - read)
 
 
 def _by_geometry(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:
@@ -222,8 +230,10 @@ def _hanging_indent(lines: Sequence[PdfLine]) -> tuple[list[float], list[bool], 
     # follow two unnumbered references); an indented line opening with a number is a wrapped
     # "42 (3), 1069-1077.", no label.
     firsts = [line.text for line, is_flush in zip(lines, flush, strict=True) if is_flush and line.text][:3]
-    if sum(flush) < 2 or len(indented) < 2 or sum(bool(_LABELLED.match(text)) for text in firsts) >= 2:
+    if sum(flush) < 2 or sum(bool(_LABELLED.match(text)) for text in firsts) >= 2:
         return None
+    if len(indented) < 2:  # no hanging indent shows: unless its lines are APA's, none wrapped
+        return (ems, flush, float("inf")) if one_a_line([line.text for line in lines]) else None
     return ems, flush, Counter(indented).most_common(1)[0][0]
 
 
@@ -250,11 +260,6 @@ _AUTHORLESS = re.compile(
 _NOTHING = re.compile("")
 
 
-def _mostly_references(references: ReferenceList) -> bool:
-    read = sum(1 for item in references.items if looks_like_reference(item.text))
-    return read >= 0.5 * len(references.items)
-
-
 def _with_earlier_lists(
     lines: Sequence[PdfLine], last: Section, read: tuple[list[Query], ReferenceList], path: str
 ) -> tuple[list[Query], ReferenceList]:
@@ -265,7 +270,7 @@ def _with_earlier_lists(
     items: list[Item] = []
     for earlier in earlier_lists(lines, last):
         found = read_section(lines[earlier.first : earlier.end], path, earlier.first)
-        if found is not None and reads_as_a_list([item.text for item in found[1].items]):
+        if found is not None and reads_as_a_list([item.text for item in found[1].items], part=earlier.part):
             queries += found[0]
             items += found[1].items
     return [*queries, *read[0]], read[1]._replace(items=[*items, *read[1].items])
@@ -275,13 +280,15 @@ def earlier_lists(lines: Sequence[PdfLine], last: Section) -> list[Section]:
     """The reference lists under the headings before the ``last`` list's heading (a chapter's,
     a part's): each to the next heading, to a heading of its own heading's rank, or where its
     geometry ends (`bibnorm.readers._pdf_sections`)."""
-    starts = [at + 1 for at in list_headings(lines) if at + 1 < last.first] if last.headed else []
+    named = list_headings(lines)
+    parts = set(part_headings(lines, named))
+    starts = [at + 1 for at in sorted({*named, *parts}) if at + 1 < last.first] if last.headed else []
     found: list[Section] = []
     for first, after in pairwise([*starts, last.first]):
         end = min(_section_end(lines, first, lines[first - 1].size * _SAME_RANK) or first, after - 1)
         end = first + layout_end(rebased(lines[first:end]), 0, end - first)
         if end > first:
-            found.append(Section(first, end, headed=True))
+            found.append(Section(first, end, headed=True, part=first - 1 in parts))
     return found
 
 
@@ -290,6 +297,7 @@ class Section(NamedTuple):
     end: int  # index after the last line
     headed: bool  # found under a References/Bibliography heading
     labels: int = 0  # without one: how many labels in order (1, 2, 3 …) the list was found by
+    part: bool = False  # under a heading set like a list's that does not name the references
 
 
 def references_section(lines: Sequence[PdfLine]) -> Section | None:
@@ -316,7 +324,8 @@ def _section_end(lines: Sequence[PdfLine], first: int, rank: float) -> int | Non
     type and at least ``rank`` in size, or at a figure caption; None when no line has text."""
     # The list's own type: the size of its first lines, not of the rest of the document (tables
     # and figures after it in smaller type would make the references read as headings).
-    sizes = sorted(line.size for line in lines[first : first + _LIST_SAMPLE] if line.text.strip())
+    sample = lines[first : first + _LIST_SAMPLE]  # a plot's markers ("●" at 1 pt) are no text of it
+    sizes = sorted(line.size for line in sample if any(char.isalnum() for char in line.text))
     if not sizes:
         return None
     body = sizes[len(sizes) // 2]
@@ -332,10 +341,9 @@ def _section_end(lines: Sequence[PdfLine], first: int, rank: float) -> int | Non
         len(lines),
     )
     # A manuscript's figure captions and tables, set after its references in the same type.
-    return next((i for i in range(first, end) if _CAPTION.match(lines[i].text) or ends_list(lines[i])), end)
+    return next((i for i in range(first, end) if ends_list(lines[i])), end)
 
 
-_CAPTION = re.compile(r"^(?:FIG(?:URE)?|Fig(?:ure)?|TABLE|Table)\.?\s+[A-Z]?\d{1,3}[.:]\s")
 _LIST_SAMPLE = 40  # lines after the heading whose median size is the list's type
 _SAME_RANK = 0.95  # a heading at least this share of the References heading's size ends the list
 

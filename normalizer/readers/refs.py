@@ -45,9 +45,12 @@ from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers._doi_gaps import closed_doi_gaps
 from bibnorm.readers._ref_apa import (
     NO_DATE,
+    REPRINT,
     apa_title,
+    group_author,
     title_in_author_place,
     title_sentence,
+    untitled_authors,
     without_note,
     without_retrieval,
 )
@@ -56,6 +59,7 @@ from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_inverted_names import inverted_first
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
+from bibnorm.readers._ref_legal import legal_reference
 from bibnorm.readers._ref_physics import edited_book, physics_title
 from bibnorm.readers._ref_work_labels import is_work_label
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
@@ -116,7 +120,8 @@ _SINGLE_QUOTED = re.compile(r"(?<![Ii]n )‘\s*(?P<title>[^‘]{8,}?)(?:[,.]?’
 # Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
 _APA = re.compile(
     r"^(?P<authors>.+?)\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"  # biblatex's "(Oct. 27, 2004a)"
-    r"(?P<year>(?:1[5-9]|20)\d{2}(?:[–-](?:1[5-9]|20)\d{2})?|n\.\s?d\.|in press)-?[a-z]?(?:,[^)]*)?\)"
+    r"(?P<year>(?:1[5-9]|20)\d{2}(?:[–-](?:(?:1[5-9]|20)\d{2}|present))?|n\.\s?d\.|in press)"
+    r"-?[a-z]?(?:,[^)]*)?\)"  # a range to "present": "(2015–present)"
     r"(?:(?P<period>\.)|,)?\s*(?P<rest>.*[^\W\d_]{3}.*)$"
 )
 # Names written family first with initials, joined by commas and "&" or "and", then the title
@@ -181,7 +186,7 @@ def parse_reference(text: str) -> ParsedReference:
     arxiv_match = _ARXIV.search(text)
     arxiv = parse_arxiv_id(arxiv_match.group(1) or arxiv_match.group(2)) if arxiv_match else None
     text = _SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
-    text = closed_doi_gaps(text)  # a narrow column's stretched or broken DOI
+    text = closed_doi_gaps(text)  # a narrow column's stretched or broken DOI, a link's break points
     doi = _only_doi(text)
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
     years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", dating_text(bare)))]
@@ -192,7 +197,8 @@ def parse_reference(text: str) -> ParsedReference:
     # a dash for the names ("— Physics. Trans. by …") is read as names, and names no one here:
     # the list gives the reference the previous one's (`_repeated_authors`)
     named = dash_as_names(bare)
-    title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", named))
+    legal = legal_reference(text)  # APA's court cases, statutes, bills: a name, no authors
+    title, authors = (legal.title, "") if legal else _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", named))
     if named != bare or is_work_label(authors, title):  # "CTAN (2006). CTAN. The …": a label
         authors = ""
     return ParsedReference(
@@ -201,10 +207,10 @@ def parse_reference(text: str) -> ParsedReference:
         author_names=tuple(
             w for w in _NAME_WORD.findall(authors) if w.casefold().strip(".") not in _NOT_NAMES and len(w) > 1
         ),
-        year=years[-1] if years else None,
+        year=legal.year if legal else years[-1] if years else None,
         arxiv=arxiv.id if arxiv else None,
         doi=doi,
-        authors=person_names(authors),
+        authors=group_author(bare, authors) or person_names(authors),
         arxiv_version=arxiv.version if arxiv else None,
     )
 
@@ -221,7 +227,8 @@ def _only_doi(text: str) -> str | None:
     if doi_match.group(1)[-1] in "-/_:(":  # cut where it had to go on ("10.1186/1471- …")
         return None
     doi = canonical_doi(doi_match.group(1))
-    others = {canonical_doi(found) for found in _DOI.findall(_SICI_DOI.sub(" ", text))} - {doi, None}
+    others = {canonical_doi(found) for found in _DOI.findall(_SICI_DOI.sub(" ", REPRINT.sub(" ", text)))}
+    others -= {doi, None}
     return None if doi is not None and others else doi
 
 
@@ -245,6 +252,11 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     if physics is not None:
         title, authors = physics
         return (_clean_title(title) if title else None), authors
+    untitled = untitled_authors(text)
+    if untitled is not None and title_in_author_place(untitled, ""):  # "College bound seniors. (2008)."
+        return _clean_title(untitled), ""
+    if untitled is not None:  # APA's "Author, A. A., & Author, B. B. (2014).": no title at all
+        return None, untitled
     if apa and title_in_author_place(apa.group("authors"), apa.group("rest")):
         return _clean_title(apa.group("authors")), ""
     if apa:

@@ -1,0 +1,94 @@
+"""apacite's ``.bbl`` (APA author-year with bibtex): its items are written with macros of its own
+that the text of an item must be rendered from, as apacite prints them.
+
+- ``\\APACrefatitle {As Given} {As printed}`` (and ``\\APACrefbtitle`` for a book's or a
+  proceedings' title) holds a title twice, as the ``.bib`` gives it and in sentence case: the
+  text holds the first, once, and the work's title is the article's, else the book's (the
+  markup says where it ends: "What do Democrats do in their Spare Time? Latent Interest
+  Detection …" is one title);
+- ``\\APACrefYearMonthDay{2011}{}{}`` and ``\\APACrefYear{2011}`` are the date in parentheses
+  ("(2011)", "(2014, October 8)"), ``\\bibnodate`` is "n.d.", ``\\APACexlab{{\\BCnt{1}}}`` the
+  letter of a second work of a year ("2016a");
+- ``\\APACjournalVolNumPages{Journal}{12}{3}{45--67}`` is "Journal, 12(3), 45--67";
+- ``\\APACinsertmetastar{key}`` (a meta-analysis' asterisk) and ``\\PrintBackRefs{…}`` print no
+  text of the reference;
+- the words apacite sets by macro: ``\\BBA`` "&", ``\\BOthers`` "et al.", ``\\BIn`` "In",
+  ``\\BPGS`` "pp.", ``\\BEd`` "Ed." and the like; ``\\BBOQ``/``\\BBCQ`` (quotes APA does not
+  print), ``\\BCBT``/``\\BCBL`` (commas in a name list).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bibnorm.text.titles import plain_text
+
+_DROPPED = re.compile(r"\\(?:APACinsertmetastar|PrintBackRefs)\s*\{[^{}]*\}|\\(?:BBOQ|BBCQ)\b\s*(?:\{\})?")
+_TWICE = re.compile(
+    r"\\APACref(?P<which>[ab])title\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{(?:[^{}]|\{[^{}]*\})*\}"
+)
+_ARGUMENT = r"\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}"  # two levels of braces within
+_DATE = re.compile(rf"\\APACrefYear(?:MonthDay)?\s*{_ARGUMENT}(?:\s*{_ARGUMENT}\s*{_ARGUMENT})?")
+_JOURNAL = re.compile(
+    r"\\APACjournalVolNumPages\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{([^{}]*)\}\s*\{([^{}]*)\}\s*\{([^{}]*)\}"
+)
+_MARKUP = re.compile(r"\\protect\b|[{}]")
+_COUNTER = re.compile(r"(?:\\protect\s*)?\\BCnt\s*\{(\d+)\}")
+_WORDS = {
+    "BBA": "\\&", "BBAA": "\\&", "BBAB": "and", "BOthers": "et al.", "BOthersPeriod": "et al.", "BIn": "In",
+    "BPGS": "pp.", "BPG": "p.", "BVOL": "Vol.", "BVOLS": "Vols.", "BNUM": "No.", "BNUMS": "Nos.",
+    "BEd": "Ed.", "BEds": "Eds.", "BED": "ed.", "BTRANS": "Trans.", "BTRANSS": "Trans.", "BTR": "Tech. Rep.",
+    "BCHAP": "chap.", "BCHAPS": "chap.", "BPBI": ".", "BCBT": ",", "BCBL": ",", "BAnd": "and",
+    "bibnodate": "n.d.", "BIP": "in press",
+}  # fmt: skip
+_WORD = re.compile(
+    r"(?:\\protect\s*)?\\(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")(?![A-Za-z])\s*(?:\{\})?"
+)
+
+
+@dataclass(frozen=True)
+class ApaciteItem:
+    text: str  # the item with apacite's macros rendered (LaTeX still in it)
+    title: str | None  # the work's title, from its markup
+    year: int | None  # from its date's markup: none for "n.d." (a year in the title is no date)
+
+
+def read_apacite(block: str) -> ApaciteItem | None:
+    """An apacite item's text and title (see the module docstring); None for another style's."""
+    if "\\APACref" not in block and "\\APACinsertmetastar" not in block:
+        return None
+    titles = {m.group("which"): m.group(2) for m in reversed(list(_TWICE.finditer(block)))}
+    title = titles.get("a") or titles.get("b")
+    date = _DATE.search(_words(block))
+    year = re.search(r"\b\d{4}\b", date.group(1)) if date else None
+    return ApaciteItem(
+        _text(block),
+        " ".join(plain_text(title).split()).rstrip(".") if title else None,
+        int(year.group()) if year else None,
+    )
+
+
+def _words(block: str) -> str:
+    block = _COUNTER.sub(lambda m: chr(ord("a") + int(m.group(1)) - 1), block)
+    return _WORD.sub(lambda m: _WORDS[m.group(1)], block)
+
+
+def _text(block: str) -> str:
+    block = _DROPPED.sub("", block)
+    block = _words(_TWICE.sub(lambda m: m.group(2), block))
+    block = _DATE.sub(_date, block)
+    return _JOURNAL.sub(_journal, block)
+
+
+def _date(match: re.Match[str]) -> str:
+    year, month, day = (
+        re.sub(r"\\protect\b|[{}]", "", part).strip() if part else "" for part in match.groups()
+    )
+    return f"({year}{', ' + month if month else ''}{' ' + day if day else ''})"
+
+
+def _journal(match: re.Match[str]) -> str:
+    journal, volume, number, pages = (part.strip() for part in match.groups())
+    issue = f"({number})" if number else ""
+    return ", ".join(part for part in (journal, f"{volume}{issue}", pages) if part)
