@@ -328,7 +328,8 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         # None printed: none may be read (the item's whole text kept as its query text is no title).
         title = title or (not row.titled and query.title in (None, "", query.raw))
         read_authors = " ".join(query.authors[:1]) or " ".join(query.author_names[:2])
-        author = bool(row.family) and row.family in _letters(read_authors)
+        # A work with no author or editor (a manual, software, proceedings) prints none: none may be read.
+        author = row.family in _letters(read_authors) if row.family else not read_authors
         year = row.year is None or query.year == row.year
         result.title += title
         result.author += author

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bibnorm.readers import read_inputs
 from bibnorm.readers._pdf_labels import bracket_raised_label
+from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
 from clients import PDFLATEX, need, run
 
 
@@ -56,3 +57,14 @@ def test_a_list_labelled_with_superscript_numbers_is_read_item_by_item(tmp_path:
     run(PDFLATEX, tmp_path)
     found = [(q.authors[0], q.year) for q in read_inputs([tmp_path / "doc.pdf"])]
     assert found == [("G. Booth", 1962), ("A. J. Arduengo", 1991), ("K. Dehnicke", 1981)]
+
+
+def test_a_raised_label_before_an_italic_title_is_a_label() -> None:
+    """biblatex-phys's sample (texlive-doc): "⁸*CORINA: generation of 3D coordinates*" — a work
+    without names, its italic run marked from the title's first letter on."""
+    text = f"8{ITALIC_START}CORINA: generation of 3D coordinates,{ITALIC_END} (2006)"
+    sizes = (7.0, 10.0)
+    assert bracket_raised_label(text, 0, lambda at: sizes[min(at, 1)]) == (
+        f"[8] {ITALIC_START}CORINA: generation of 3D coordinates,{ITALIC_END} (2006)",
+        10.0,
+    )

@@ -12,7 +12,11 @@ Press"). Where a reference has no quoted title, its italic run is quoted for the
   and subtitle, italic across the period between them, read as either) — where what follows
   the title read in the run opens with a capital, as a subtitle does;
 - when the title read comes after the reference's first italic run, and names come before
-  that run, the run is the title (the parser took the place and publisher after it).
+  that run, the run is the title (the parser took the place and publisher after it);
+- when the title read opens with an italic run and goes on upright after a comma and a capital
+  or a digit, the run is the title: the rest is what a style whose fields are joined by commas
+  (biblatex-phys, AIP) sets after a report's or a book's title, its type and number or its
+  series ("*Radioisotope data*, UKAEA Research Group Report AERE-R 2938 (H.M.S.O., …)").
 
 - when a reference opens with an italic run (no names: a manual, a standard, a periodical),
   that run is the title;
@@ -102,10 +106,18 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
             and _subtitle_after(text[start:end], title)
         )
         comes_before = number == 0 and start > 0 and title_at is not None and title_at[0] >= end
+        # the title read opens with the run and goes on upright after a comma: what the style sets
+        # after a book's or a report's title ("*Radioisotope data*, UKAEA Research Group Report …")
+        heads = (
+            title_at is not None
+            and title_at[0] == start
+            and title_at[1] > end
+            and _UPRIGHT_AFTER.match(text, end)
+        )
         # no names: a title opens the reference — unless the editors follow it, which the parser
         # reads as the names (Nature's "*Title* 3rd edn (eds Family, I. & …) (Publisher, 2006)")
         opens = number == 0 and not text[:start].strip() and not _EDITORS_AFTER.match(text, end)
-        if extends or comes_before or opens:
+        if extends or comes_before or heads or opens:
             return _if_read(text, start, end)
     return text
 
@@ -119,7 +131,8 @@ def _volume_after(text: str, placed: Sequence[tuple[int, int]], number: int) -> 
     return (start, end) if _VOLUME.fullmatch(text[placed[number][1] : start]) else None
 
 
-_VOLUME = re.compile(r"[\s.]*Vol\.\s+[\w.]+:\s*")
+_UPRIGHT_AFTER = re.compile(r",\s+[A-Z\d]")  # ", UKAEA Research …", ", Catalysis by Metal Compounds 18"
+_VOLUME = re.compile(r"[\s.,]*Vol\.\s+[\w.]+:\s*")
 
 
 def _subtitle_after(run: str, title: str) -> bool:

@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_LEADING_NUMBER = re.compile(r"\d{1,4}(?=[^\W\d_])")
+from bibnorm.readers._pdf_typography import ITALIC_START
+
+# the digits, then the name's letter (or the mark of an italic run that opens with it: a title
+# that opens the reference, "8CORINA: generation …")
+_LEADING_NUMBER = re.compile(rf"\d{{1,4}}(?={ITALIC_START}?[^\W\d_])")
 RAISED = 0.85
 """A label's digits are at most this share of the following letter's size (superscripts: ≈ 0.7)."""
 
