@@ -202,7 +202,13 @@ def truths(document: Document) -> list[Truth]:
     return [
         Truth(q.title or "", _family(next(iter(q.authors), "")), q.year, (q.doi or "").casefold() or None)
         for q in queries
+        if not _REVTEX_NOTE.fullmatch(q.key or "")
     ]
+
+
+# REVTeX sets the paper's footnotes in its list as items keyed Note1, Note2 … holding a note alone
+# (`\bibitem [{Note1()}]{Note1} … \bibinfo {note} {In the static case we observed …}`): no references.
+_REVTEX_NOTE = re.compile(r"Note\d+")
 
 
 def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
@@ -225,7 +231,7 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
                     _bare_doi(entry.get("doi") or "") or None,
                     _letters(f"{entry.get('volume')}{first_page}")
                     if entry.get("volume") and first_page
-                    else "",
+                    else _letters(entry.get("eprint") or ""),  # an e-print: "arXiv e-prints, arXiv:…"
                 )
             )
     return rows
@@ -253,18 +259,22 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     # title wrapped in one column is split by the other column's lines; its raw mode keeps each
     # column's lines in the order the PDF draws them. A title is printed when either text holds it.
     # A review copy's line numbers and the page numbers are lines of their own there, inside titles.
-    texts = (_pdftotext(document, mode) for mode in ([], ["-raw"]))
-    letters = "\n".join(_letters(re.sub(r"(?m)^\d+$", "", text)) for text in texts)
-    seen: set[tuple[str, str, int | None] | str] = set()
+    texts = [_letters(re.sub(r"(?m)^\d+$", "", _pdftotext(document, mode))) for mode in ([], ["-raw"])]
+    letters = "\n".join(texts)
+    seen: set[tuple[str, str, int | None]] = set()
+    located: dict[str, int] = defaultdict(int)  # untitled references found by each volume-and-page
     kept, untitled = [], []
     for row in rows:
         key = _letters(row.title)
         if len(key) >= 12 and key in letters and (key, row.family, row.year) not in seen:
             seen.add((key, row.family, row.year))  # two works may share a title, not also authors and year
             kept.append(row)
-        elif _printed_without_title(row, key, letters) and row.locator not in seen:
-            seen.add(row.locator)
-            untitled.append(replace(row, titled=False))
+        elif _printed_without_title(row, key, letters) and located[row.locator] < max(
+            text.count(row.locator) for text in texts
+        ):  # a .bib may hold a work twice: printed twice where both are cited, else once
+            located[row.locator] += 1
+            year = row.year if _year_beside(row, letters) else None  # "J. Cosmol. Astropart. Phys. 12, 045"
+            untitled.append(replace(row, titled=False, year=year))
     # A style prints articles' titles or it does not (books keep theirs in both): where most
     # articles are found by their titles, one that is not is a title printed otherwise than the
     # .bib spells it (markup, math), not a missing one.
@@ -279,6 +289,19 @@ def _printed_without_title(row: Truth, key: str, letters: str) -> bool:
         and (not key or key not in letters)  # an entry may have no title at all
         and all(part in letters for part in (row.locator, row.family, str(row.year)))
     )
+
+
+def _year_beside(row: Truth, letters: str) -> bool:
+    """Whether the year of a reference printed without a title is printed with it: next to its
+    volume-and-page or e-print ("512615(2022)", "arXiv e-prints (2025), arXiv:2503.14451"). REVTeX
+    prints none for some journals ("J. Cosmol. Astropart. Phys. 12, 045"), and none can be read."""
+    return any(
+        str(row.year) in letters[max(0, at.start() - _BESIDE) : at.end() + _BESIDE]
+        for at in re.finditer(re.escape(row.locator), letters)
+    )
+
+
+_BESIDE = 16  # letters either side of a volume-and-page that are still the same reference's
 
 
 def _pdftotext(document: Document, options: list[str]) -> str:
@@ -347,8 +370,9 @@ def _item_of(row: Truth, raws: list[str], owner: dict[int, list[Truth]]) -> int 
     """The read item whose raw text holds the most of the reference's title (works that share a
     title go to the item that also holds their author and year, one each); with no title printed,
     the first that holds its volume-and-first-page and its first author's name."""
-    if not row.titled:
-        return next((at for at, raw in enumerate(raws) if row.locator in raw and row.family in raw), None)
+    if not row.titled:  # the first such item not taken yet (a work the .bib holds twice is printed twice)
+        holding = [at for at, raw in enumerate(raws) if row.locator in raw and row.family in raw]
+        return next((at for at in holding if at not in owner), holding[0] if holding else None)
     key = _letters(row.title)
     best = max(range(len(raws)), key=lambda at: _likeness(row, key, raws[at], at in owner), default=None)
     if best is None or fuzz.partial_ratio(key, raws[best]) < 80:

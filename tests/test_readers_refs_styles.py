@@ -248,6 +248,51 @@ from bibnorm.readers.refs import parse_reference
             "Coexistence of Incommensurate Magnetism and Superconductivity in the Two-Dimensional Hubbard "
             "Model", 2016, {"Yamase", "Metzner"}, None, None, id="aps-title-case-title-then-journal",
         ),
+        # REVTeX 4.2 in PRL style, as read from real .bib files (EckerChristian/MCLambdaBHNS,
+        # ParallelScience/act-dr6, Ciro-Taranto/fRG_paper): a title of two words; accented
+        # initials; a collaboration "et al."; the .bib's quirks printed as they are ("Adkins, and
+        # others", "a. o. Agathos", "Dzyaloshinski I.E."); an e-print right after the names.
+        pytest.param(
+            "J. Aasi, B. P. Abbott, R. Abbott, T. Abbott, M. R. Abernathy, et al., Advanced LIGO, Classical "
+            "and Quantum Gravity 32, 074001 (2015), arXiv:1411.4547 [gr-qc].",
+            "Advanced LIGO", 2015, {"Aasi", "Abernathy"}, "1411.4547", None, id="aps-two-word-title",
+        ),
+        pytest.param(
+            "E. É. Flanagan and T. Hinderer, Constraining neutron-star tidal Love numbers with "
+            "gravitational-wave detectors, Phys. Rev. D 77, 021502 (2008), arXiv:0709.1915",
+            "Constraining neutron-star tidal Love numbers with gravitational-wave detectors", 2008,
+            {"Flanagan", "Hinderer"}, "0709.1915", None, id="aps-accented-initial",
+        ),
+        pytest.param(
+            "Planck Collaboration et al., Planck 2018 results. VI. Cosmological parameters, 641, A6 (2020), "
+            "arXiv:1807.06209",
+            "Planck 2018 results. VI. Cosmological parameters", 2020, {"Planck"}, "1807.06209", None,
+            id="aps-collaboration-et-al",
+        ),
+        pytest.param(
+            "A. G. Abac, R. Abbott, R. X. Adhikari, Adkins, and others, Observation of Gravitational Waves "
+            "from the Coalescence of a 2.5–4.5 M⊙ Compact Object and a Neutron Star, 970, L34 (2024), "
+            "arXiv:2404.04248",
+            "Observation of Gravitational Waves from the Coalescence of a 2.5–4.5 M⊙ Compact Object and a "
+            "Neutron Star", 2024, {"Abac", "Adhikari"}, "2404.04248", None,
+            id="aps-family-name-alone-and-others",
+        ),
+        pytest.param(
+            "R. Abbott, T. D. Abbott, D. Agarwal, and a. o. Agathos, Observation of Gravitational Waves from "
+            "Two Neutron Star-Black Hole Coalescences, 915, L5 (2021), arXiv:2106.15163 [astro-ph.HE].",
+            "Observation of Gravitational Waves from Two Neutron Star-Black Hole Coalescences", 2021,
+            {"Abbott", "Agarwal"}, "2106.15163", None, id="aps-lower-case-initials",
+        ),
+        pytest.param(
+            "A.A. Abrikosov, L.P. Gorkov, and Dzyaloshinski I.E., Methods of quantum field theory in "
+            "statistical physics (Dover Publications, Inc., 1963).",
+            "Methods of quantum field theory in statistical physics", 1963, {"Abrikosov", "Gorkov"}, None,
+            None, id="aps-inverted-name-book",
+        ),
+        pytest.param(
+            "S. Naess et al., arXiv e-prints (2025), arXiv:2503.14451 [astro-ph.CO].",
+            None, 2025, {"Naess"}, "2503.14451", None, id="prl-no-title-e-print",
+        ),
         # IOP's numbered style (iopart-num), lines of its own sample document (texlive-doc): bare
         # initials, the year after the names; an article prints no title, a book's ends where
         # its publisher, series, volume or edition begins.

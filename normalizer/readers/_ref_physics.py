@@ -77,14 +77,36 @@ def edited_book(text: str) -> tuple[str, str] | None:
 
 # APS/AIP (REVTeX, biblatex-phys): "M. Tegmark, Removing real-world foregrounds from cosmic
 # microwave background maps, Astrophys. J. 502, 1 (1998)" — names, the title, the journal with
-# its volume, all joined by commas, no quotes and no sentence ends.
+# its volume, all joined by commas, no quotes and no sentence ends. Initials may be accented
+# ("É. É. Flanagan"); a .bib's quirks print as they are: "Dzyaloshinski I.E." (inverted),
+# "a. o. Agathos", "and others" (a literal "others").
+_CAPITAL = "A-ZÀ-ÖØ-Þ"
 _PHYSICS_NAME = re.compile(
-    r"^(?:and\s+)?(?:(?:[A-Z]\.\s?(?:-[A-Z]\.\s?)?){1,4}\s?"
-    r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[A-Z][\w'’-]+"
-    r"(?:\s[A-Z][\w'’-]+){0,2}"  # "Del Pozzo", "Van Den Broeck"
+    rf"^(?:and\s+)?(?:(?:[{_CAPITAL}a-z]\.\s?(?:-[{_CAPITAL}]\.\s?)?){{1,4}}\s?"
+    rf"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[{_CAPITAL}][\w'’-]+"
+    rf"(?:\s[{_CAPITAL}][\w'’-]+){{0,2}}"  # "Del Pozzo", "Van Den Broeck"
     r"(?:\s(?:Jr\.|Sr\.|II|III|IV))?(?:\s(?:et al\.))?"
-    r"|[A-Z][\w-]+ Collaboration|et al\.|eds?\.)$"  # "T. Hahn, ed., Title": the names are editors
+    rf"|[{_CAPITAL}][\w'’-]+\s(?:[{_CAPITAL}]\.\s?){{1,3}}"  # "Dzyaloshinski I.E."
+    r"|(?:[A-Z][\w-]+\s){1,4}Collaboration(?:\set al\.)?|et al\.|others|eds?\.)$"  # "T. Hahn, ed., Title"
 )
+# A family name alone ("…, R. X. Adhikari, Adkins, and others"): a name only before another.
+_FAMILY_ALONE = re.compile(rf"^[{_CAPITAL}][\w'’-]+$")
+
+
+def _names(pieces: list[str]) -> int:
+    """How many of ``pieces`` (a reference's comma-separated parts) are its names."""
+    names = 0
+    while names < len(pieces):
+        piece = pieces[names]
+        if all(_PHYSICS_NAME.match(name) for name in piece.split(" and ")):
+            names += 1  # "C. J. Halboth and W. Metzner": two authors, no comma between them
+        elif _FAMILY_ALONE.match(piece) and names and names + 1 < len(pieces) and _names(pieces[names + 1 :]):
+            names += 1
+        else:
+            break
+    return names
+
+
 # The journal and its volume ("Astrophys. J. 502", "Phys. Rev. B 93", "Advances in Physics 62",
 # "Zeitschrift für Physik B Condensed Matter 103"), or what else ends a title. Words go on after
 # a number in a title ("Planck 2018 results"), not after a volume.
@@ -95,16 +117,22 @@ _PHYSICS_JOURNAL = re.compile(
 )
 
 
+# An e-print's venue right after the names: "S. Naess et al., arXiv e-prints (2025), arXiv:2503.14451".
+_PREPRINT = re.compile(r"^(?:[Aa]r[Xx]iv\b|ArXiv e-prints|arXiv preprint)")
+
+
 def physics_title(text: str) -> tuple[str | None, str] | None:
     """Title (as printed, for the caller to clean) and authors of an APS-style reference, or
     ``None`` when it is not one."""
     pieces = [piece.strip() for piece in text.split(", ")]
-    names = 0
-    while names < len(pieces) and all(_PHYSICS_NAME.match(name) for name in pieces[names].split(" and ")):
-        names += 1  # "C. J. Halboth and W. Metzner": two authors, no comma between them
+    names = _names(pieces)
     if names == 0 or names >= len(pieces) - 1:
         return None
-    if journal_follows_names(pieces[names:]) or volume_then_page(pieces[names:]):
+    if (
+        journal_follows_names(pieces[names:])
+        or volume_then_page(pieces[names:])
+        or _PREPRINT.match(pieces[names])
+    ):
         return None, ", ".join(pieces[:names])  # a style that prints no title (PRL, Science)
     title: list[str] = []
     for at, piece in enumerate(pieces[names:], start=names):
@@ -115,6 +143,6 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
         book = book_title(", ".join(pieces[names:]))
         return (book, ", ".join(pieces[:names])) if book else None
     joined = ", ".join(title)
-    if len(joined.split()) < 3 or "“" in text or '"' in text:
+    if len(joined.split()) < 2 or "“" in text or '"' in text:  # "Advanced LIGO" is a title
         return None
     return joined, ", ".join(pieces[:names])

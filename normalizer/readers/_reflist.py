@@ -22,13 +22,17 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
+from bibnorm.identifiers import OLD_STYLE_ARCHIVES
 from bibnorm.readers._label_forms import in_one_form
 
 # "(12)" opens a reference only before a name: "(2), 385–396" and "(2) 281–310" are the issue
 # numbers of a wrapped journal reference.
 _NUMBER = r"\[\d{1,3}\]|\(\d{1,3}\)(?=\s+[^\W\d_“\"'])|\d{1,3}\.(?=\s)"
-# A bracketed label that is not a number: "[Zhai et al., 2022]", "[ZKHB22]", "[Sch15]".
-_LABEL = r"\[[^\[\]\d][^\[\]]{0,60}\]"
+# A bracketed label that is not a number: "[Zhai et al., 2022]", "[ZKHB22]", "[Sch15]"; not an
+# e-print's arXiv category that a wrapped line opens with ("[astro-ph.HE].", "[gr-qc]", "[cs.LG]").
+_ARCHIVES = sorted(OLD_STYLE_ARCHIVES | {"q-fin", "stat", "eess", "econ"})  # and those of new-style ids only
+_ARXIV_CATEGORY = rf"\[(?:{'|'.join(map(re.escape, _ARCHIVES))})(?:\.[A-Za-z-]+)?\]"
+_LABEL = rf"(?!{_ARXIV_CATEGORY})\[[^\[\]\d][^\[\]]{{0,60}}\]"
 _ITEM_START = re.compile(rf"^\s*(?P<label>{_NUMBER}|{_LABEL})\s*")
 _NUMBERED = re.compile(rf"^\s*(?:{_NUMBER})\s*")
 # A page number, or a form feed with what follows it on its line, copied along with the list.

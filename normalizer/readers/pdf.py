@@ -61,6 +61,7 @@ from bibnorm.readers._pdf_margins import margin_note
 from bibnorm.readers._pdf_sections import LARGER, layout_end, list_headings, reads_as_a_list
 from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
 from bibnorm.readers._ref_headings import names_references
+from bibnorm.readers._ref_notes import without_notes
 from bibnorm.readers._reflist import (
     HEADING,
     Item,
@@ -128,7 +129,7 @@ def read_section(
     references, line_of = _read_section(lines)
     if references is None:
         return None
-    references = split_entry_sets(references)
+    references = without_notes(split_entry_sets(references))  # REVTeX sets the paper's notes in its list
     queries = queries_with_italic_titles(
         references,
         _italic_runs_of_items(references, line_of, lines),
@@ -242,7 +243,8 @@ def _first_line(text: str, dashed: re.Match[str] | None, authors: str) -> tuple[
 
 
 _DASH_EMS = 1.5  # a reference's first line set this much further in than its continuations
-_LABELLED = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|\(?\d{1,3}[.)]?)\s")  # numbered lists split by label
+# numbered lists split by label (REVTeX may set the first label alone on its line: "[1]")
+_LABELLED = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|\(?\d{1,3}[.)]?)(?:\s|$)")
 _REPEATED_AUTHORS = re.compile(r"^\s*[—–-]{1,3}[.,]?\s*")  # biblatex's "—", bibtex's "———."
 _AUTHORLESS = re.compile(r"^\s*(?:[—–-]{1,3}[.,]?\s*|\(?(?:1[5-9]|20)\d{2}[a-z]?\)?|ed\.|eds\.|\(ed)")
 _NOTHING = re.compile("")
