@@ -293,6 +293,53 @@ from bibnorm.readers.refs import parse_reference
             "S. Naess et al., arXiv e-prints (2025), arXiv:2503.14451 [astro-ph.CO].",
             None, 2025, {"Naess"}, "2503.14451", None, id="prl-no-title-e-print",
         ),
+        # References as Physical Review prints them (REVTeX's apsrev4-2): a journal that names its
+        # place ("Ann. Phys. (N.Y.)", "Nature (London)"), a name with "'t", the collaboration the
+        # names sign for in parentheses; works with no title printed: a thesis, an e-print alone,
+        # one unpublished or in preparation, a private communication.
+        pytest.param(
+            "A. Kitaev, Anyons in an exactly solved model and beyond, Ann. Phys. (Amsterdam) 321, 2 (2006).",
+            "Anyons in an exactly solved model and beyond", 2006, {"Kitaev"}, None, None,
+            id="aps-journal-with-its-place",
+        ),
+        pytest.param(
+            "E. H. Lieb, Ann. Phys. (N.Y.) 16, 407 (1961).",
+            None, 1961, {"Lieb"}, None, None, id="prl-no-title-journal-with-its-place",
+        ),
+        pytest.param(
+            "G. 't Hooft, Nucl. Phys. B72, 461 (1974).",
+            None, 1974, {"Hooft"}, None, None, id="prl-no-title-name-with-a-particle",
+        ),
+        pytest.param(
+            "Y. Fukuda et al. (Super-Kamiokande Collaboration), Evidence for oscillation of atmospheric "
+            "neutrinos, Phys. Rev. Lett. 81, 1562 (1998).",
+            "Evidence for oscillation of atmospheric neutrinos", 1998, {"Fukuda"}, None, None,
+            id="aps-collaboration-in-parentheses",
+        ),
+        pytest.param(
+            "G. Aad et al. (ATLAS Collaboration), Phys. Lett. B 716, 1 (2012).",
+            None, 2012, {"Aad"}, None, None, id="prl-no-title-collaboration-in-parentheses",
+        ),
+        pytest.param(
+            "M. Tegmark, arXiv:astro-ph/9712038.",
+            None, None, {"Tegmark"}, "astro-ph/9712038", None, id="aps-e-print-alone",
+        ),
+        pytest.param(
+            "E. Author, Ph.D. thesis, University of Tokyo, 2010.",
+            None, 2010, {"Author"}, None, None, id="aps-thesis",
+        ),
+        pytest.param(
+            "A. B. Author and C. D. Other (unpublished).",
+            None, None, {"Author", "Other"}, None, None, id="aps-unpublished",
+        ),
+        pytest.param(
+            "C. D. Author et al., in preparation (2024).",
+            None, 2024, {"Author"}, None, None, id="aps-in-preparation",
+        ),
+        pytest.param(
+            "J. Smith, private communication.",
+            None, None, {"Smith"}, None, None, id="aps-private-communication",
+        ),
         # IOP's numbered style (iopart-num), lines of its own sample document (texlive-doc): bare
         # initials, the year after the names; an article prints no title, a book's ends where
         # its publisher, series, volume or edition begins.

@@ -11,8 +11,11 @@ import re
 # The journal ends at its volume ("Astrophys. J. 502", "Phys. Rev. D 104", "Physical Review X 9",
 # "Classical and Quantum Gravity 32"); a title with a number in it ("Planck 2018 results")
 # goes on after the number, a journal does not.
+# A journal may name its place before the volume: "Ann. Phys. (N.Y.) 98", "Nature (London) 574".
+_PLACE = r"(?:\s\((?:[A-Z][a-z]+|N\.\s?Y\.)\))?"
 _JOURNAL_VOLUME = re.compile(
-    r"^[A-Z][\w]*\.?(?:\s(?:[A-Z][\w-]*\.?|in|of|the|and|for|für|de|et))*(?:\s[A-Z])?\s[A-Z]?\d{1,5}$"
+    r"^[A-Z][\w]*\.?(?:\s(?:[A-Z][\w-]*\.?|in|of|the|and|for|für|de|et))*(?:\s[A-Z])?"
+    rf"{_PLACE}\s[A-Z]?\d{{1,5}}$"
 )
 _ABBREVIATIONS = re.compile(r"^(?:[A-Z][a-z]*\.\s?)+$")  # "Angew. Chem."
 # The first page or article number, then the year: "2615 (2022)", "L34 (2022)", "074001 (2015)",
@@ -83,12 +86,15 @@ def edited_book(text: str) -> tuple[str, str] | None:
 _CAPITAL = "A-ZÀ-ÖØ-Þ"
 _PHYSICS_NAME = re.compile(
     rf"^(?:and\s+)?(?:(?:[{_CAPITAL}a-z]\.\s?(?:-[{_CAPITAL}]\.\s?)?){{1,4}}\s?"
-    rf"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[{_CAPITAL}][\w'’-]+"
+    rf"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos|ter|ten|zu|'t|’t)\s)*[{_CAPITAL}][\w'’-]+"
     rf"(?:\s[{_CAPITAL}][\w'’-]+){{0,2}}"  # "Del Pozzo", "Van Den Broeck"
     r"(?:\s(?:Jr\.|Sr\.|II|III|IV))?(?:\s(?:et al\.))?"
     rf"|[{_CAPITAL}][\w'’-]+\s(?:[{_CAPITAL}]\.\s?){{1,3}}"  # "Dzyaloshinski I.E."
     r"|(?:[A-Z][\w-]+\s){1,4}Collaboration(?:\set al\.)?|et al\.|others|eds?\.)$"  # "T. Hahn, ed., Title"
 )
+# The collaboration the names sign for: "B. P. Abbott et al. (LIGO Scientific Collaboration and
+# Virgo Collaboration)", "… and P. K. Yeung (International Collaboration for Turbulence Research)".
+_COLLABORATION_AFTER = re.compile(r"\s\([^()]*\b(?:Collaborations?|Consortium|Team|Group)\b[^()]*\)$")
 # A family name alone ("…, R. X. Adhikari, Adkins, and others"): a name only before another.
 _FAMILY_ALONE = re.compile(rf"^[{_CAPITAL}][\w'’-]+$")
 
@@ -97,7 +103,7 @@ def _names(pieces: list[str]) -> int:
     """How many of ``pieces`` (a reference's comma-separated parts) are its names."""
     names = 0
     while names < len(pieces):
-        piece = pieces[names]
+        piece = _COLLABORATION_AFTER.sub("", pieces[names])
         if all(_PHYSICS_NAME.match(name) for name in piece.split(" and ")):
             names += 1  # "C. J. Halboth and W. Metzner": two authors, no comma between them
         elif _FAMILY_ALONE.match(piece) and names and names + 1 < len(pieces) and _names(pieces[names + 1 :]):
@@ -111,28 +117,40 @@ def _names(pieces: list[str]) -> int:
 # "Zeitschrift für Physik B Condensed Matter 103"), or what else ends a title. Words go on after
 # a number in a title ("Planck 2018 results"), not after a volume.
 _PHYSICS_JOURNAL = re.compile(
-    r"^[A-Z][a-z]*\.?\s(?:(?:[A-Z][a-z]*\.?|in|of|the|and|für)\s)*(?:[A-Z]\s)?[A-Z]?\d+(?:,|$|\s(?=[(\d]))"
+    rf"^[A-Z][a-z]*\.?{_PLACE}\s(?:(?:[A-Z][a-z]*\.?|in|of|the|and|für){_PLACE}\s)*(?:[A-Z]\s)?[A-Z]?\d+"
+    r"(?:,|$|\s(?=[(\d]))"
     r"|^(?:[Aa]r[Xx]iv|doi|in |edited by)"  # "arXiv:…", "ArXiv e-prints (2017)"
     r"|^\((?:1[5-9]|20)\d{2}\)\s"  # an online work's year, then its URL: "Title, (2003) http…"
 )
 
 
-# An e-print's venue right after the names: "S. Naess et al., arXiv e-prints (2025), arXiv:2503.14451".
-_PREPRINT = re.compile(r"^(?:[Aa]r[Xx]iv\b|ArXiv e-prints|arXiv preprint)")
+# What APS and AIP print right after the names of a work that has no title printed: an e-print
+# ("S. Naess et al., arXiv e-prints (2025), arXiv:2503.14451", "F. Author, hep-th/0106109"), a
+# thesis ("Ph.D. thesis, University of Tokyo, 2010"), or a work not (yet) published.
+_UNTITLED = re.compile(
+    r"^(?:[Aa]r[Xx]iv\b|[a-z-]+(?:\.[A-Z]{2})?/\d{7}\b|e-?print\b|(?:Ph\.\s?D\.|Doctoral|Master'?s|M\.\s?Sc\.)\s"
+    r"|(?:thesis|unpublished|in preparation|in press|private communication|submitted|to be published)\b)",
+    re.IGNORECASE,
+)
+# "A. B. Author and C. D. Other (unpublished)": the note in parentheses, as if after a comma.
+_UNTITLED_AFTER_NAMES = re.compile(
+    r"\s\(((?:unpublished|in preparation|private communication|to be published)[^()]*)\)", re.IGNORECASE
+)
 
 
 def physics_title(text: str) -> tuple[str | None, str] | None:
     """Title (as printed, for the caller to clean) and authors of an APS-style reference, or
     ``None`` when it is not one."""
-    pieces = [piece.strip() for piece in text.split(", ")]
+    pieces = [piece.strip() for piece in _UNTITLED_AFTER_NAMES.sub(r", \1", text).split(", ")]
     names = _names(pieces)
-    if names == 0 or names >= len(pieces) - 1:
+    if names == 0 or names >= len(pieces):
         return None
-    if (
-        journal_follows_names(pieces[names:])
-        or volume_then_page(pieces[names:])
-        or _PREPRINT.match(pieces[names])
-    ):
+    # "…, Ph.D. thesis, MIT, 2010.", "F. Author, arXiv:1712.01815." (the caller took the id out)
+    if _UNTITLED.match(pieces[names]) or not ", ".join(pieces[names:]).strip(" .,;"):
+        return None, ", ".join(pieces[:names])
+    if names >= len(pieces) - 1:
+        return None
+    if journal_follows_names(pieces[names:]) or volume_then_page(pieces[names:]):
         return None, ", ".join(pieces[:names])  # a style that prints no title (PRL, Science)
     title: list[str] = []
     for at, piece in enumerate(pieces[names:], start=names):
