@@ -380,8 +380,14 @@ def _item_of(row: Truth, raws: list[str], owner: dict[int, list[Truth]]) -> int 
     return best
 
 
-def _likeness(row: Truth, key: str, raw: str, taken: bool) -> tuple[float, bool, bool, bool]:
-    return fuzz.partial_ratio(key, raw), row.family in raw, str(row.year) in raw, not taken
+def _likeness(row: Truth, key: str, raw: str, taken: bool) -> tuple[float, bool, bool, bool, bool]:
+    # Where two free items hold the title as much (an edited book's and a chapter "in" it), the
+    # one its first author opens ("E.-I. Negishi, Ed., Handbook …", not "P. M. Henry, in Handbook …").
+    opens = bool(row.family) and row.family in raw[: len(row.family) + _FIRST_NAMES]
+    return fuzz.partial_ratio(key, raw), row.family in raw, str(row.year) in raw, not taken, opens
+
+
+_FIRST_NAMES = 8  # letters of given names or initials before the first author's family name
 
 
 def _holds_any(raw: str, known: list[Truth]) -> bool:

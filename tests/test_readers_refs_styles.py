@@ -157,6 +157,12 @@ from bibnorm.readers.refs import parse_reference
             "K. Dehnicke, J. Strähle, Angew. Chem., Int. Ed. Engl. 20, 413–426 (1981).",
             None, 1981, {"Dehnicke", "Strähle"}, None, None, id="science-no-title-journal-with-a-comma",
         ),
+        pytest.param(
+            "E.-I. Negishi, Ed., Handbook of Organopalladium Chemistry for Organic Synthesis (Wiley "
+            "Interscience, New York, 2002).",
+            "Handbook of Organopalladium Chemistry for Organic Synthesis", 2002, {"Negishi"}, None, None,
+            id="science-editor-ed-capitalised",
+        ),
         # A book (biblatex-phys's and biblatex-science's sample documents): the title, then
         # publisher, place and year in parentheses.
         pytest.param(
@@ -339,6 +345,41 @@ from bibnorm.readers.refs import parse_reference
         pytest.param(
             "J. Smith, private communication.",
             None, None, {"Smith"}, None, None, id="aps-private-communication",
+        ),
+        # REVTeX's own AIP sample document (aipsamp, texlive-doc): a year alone before an e-print,
+        # a Russian two-letter initial, a journal with its series after a comma, a thesis' title
+        # ended by its kind; no title printed for a personal communication, an M.S. thesis or a
+        # chapter "in" its book.
+        pytest.param(
+            "E. Witten, (2001), hep-th/0106109.",
+            None, 2001, {"Witten"}, "hep-th/0106109", None, id="aip-year-then-e-print",
+        ),
+        pytest.param(
+            "A. Einstein, Yu. Podolsky, and N. Rosen, Phys. Rev. 47, 777 (1935).",
+            None, 1935, {"Einstein", "Podolsky", "Rosen"}, None, None, id="aip-two-letter-initial",
+        ),
+        pytest.param(
+            "J. S. Smith and G. W. Johnson, Philos. Trans. R. Soc. London, Ser. B 777, 1395 (2005).",
+            None, 2005, {"Smith", "Johnson"}, None, None, id="aip-journal-series-after-a-comma",
+        ),
+        pytest.param(
+            "F. P. Phony-Baloney, Fighting Fire with Fire: Festooning French Phrases, PhD dissertation, "
+            "Fanstord University, Department of French (1988), a full PHDTHESIS entry.",
+            "Fighting Fire with Fire: Festooning French Phrases", 1988, {"Phony", "Baloney"}, None, None,
+            id="aip-thesis-title-ends-at-its-kind",
+        ),
+        pytest.param(
+            "M. P. Johnson, K. L. Miller, and K. Smith, personal communication (2007).",
+            None, 2007, {"Johnson", "Miller", "Smith"}, None, None, id="aip-personal-communication",
+        ),
+        pytest.param(
+            "J. K. Nelson, M.S. thesis, New York University (1999).",
+            None, 1999, {"Nelson"}, None, None, id="aip-masters-thesis",
+        ),
+        pytest.param(
+            "E. Beutler, in Williams Hematology, Vol. 2, edited by E. Beutler, M. A. Lichtman, B. W. Coller, "
+            "and T. S. Kipps (McGraw-Hill, New York, 1994) 5th ed., Chap. 7, pp. 654–662.",
+            None, 1994, {"Beutler"}, None, None, id="aip-chapter-in-its-book",
         ),
         # IOP's numbered style (iopart-num), lines of its own sample document (texlive-doc): bare
         # initials, the year after the names; an article prints no title, a book's ends where

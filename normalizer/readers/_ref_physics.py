@@ -18,6 +18,14 @@ _JOURNAL_VOLUME = re.compile(
     rf"{_PLACE}\s[A-Z]?\d{{1,5}}$"
 )
 _ABBREVIATIONS = re.compile(r"^(?:[A-Z][a-z]*\.\s?)+$")  # "Angew. Chem."
+_SERIES = re.compile(r"^(?:Ser|Sect?|Pt)\.\s[A-Z]{1,2}\s[A-Z]?\d{1,5}$")  # "Ser. B 777"
+
+
+def _series_after(pieces: list[str], at: int) -> bool:
+    """Whether the piece after ``pieces[at]`` is a journal's series and volume ("Ser. B 777")."""
+    return at + 1 < len(pieces) and bool(_SERIES.match(pieces[at + 1]))
+
+
 # The first page or article number, then the year: "2615 (2022)", "L34 (2022)", "074001 (2015)",
 # "A6 (2020)"; the year may come later, after more pages ("223–386 (2002)").
 _PAGE_YEAR = re.compile(r"^[A-Z]?\d[\d–-]*[A-Z]?\d*(?:\s\((?:1[5-9]|20)\d{2}\))?")
@@ -26,8 +34,9 @@ _PAGE_YEAR = re.compile(r"^[A-Z]?\d[\d–-]*[A-Z]?\d*(?:\s\((?:1[5-9]|20)\d{2}\)
 def journal_follows_names(pieces: list[str]) -> bool:
     """Whether ``pieces`` (the comma-separated parts after the names) open with a journal and
     its volume and then a page: no title was printed between the names and the journal. A
-    journal's name may hold a comma after an abbreviation ("Angew. Chem., Int. Ed. Engl. 20")."""
-    volume = 1 if pieces and _ABBREVIATIONS.match(pieces[0]) else 0
+    journal's name may hold a comma after an abbreviation ("Angew. Chem., Int. Ed. Engl. 20")
+    or before its series ("Philos. Trans. R. Soc. London, Ser. B 777")."""
+    volume = 1 if pieces and (_ABBREVIATIONS.match(pieces[0]) or _series_after(pieces, 0)) else 0
     return len(pieces) > volume + 1 and bool(
         _JOURNAL_VOLUME.match(pieces[volume]) and _PAGE_YEAR.match(pieces[volume + 1])
     )
@@ -82,15 +91,15 @@ def edited_book(text: str) -> tuple[str, str] | None:
 # microwave background maps, Astrophys. J. 502, 1 (1998)" — names, the title, the journal with
 # its volume, all joined by commas, no quotes and no sentence ends. Initials may be accented
 # ("É. É. Flanagan"); a .bib's quirks print as they are: "Dzyaloshinski I.E." (inverted),
-# "a. o. Agathos", "and others" (a literal "others").
+# "a. o. Agathos", "and others" (a literal "others"); a Russian initial has two letters ("Yu.").
 _CAPITAL = "A-ZÀ-ÖØ-Þ"
 _PHYSICS_NAME = re.compile(
-    rf"^(?:and\s+)?(?:(?:[{_CAPITAL}a-z]\.\s?(?:-[{_CAPITAL}]\.\s?)?){{1,4}}\s?"
+    rf"^(?:and\s+)?(?:(?:(?:[{_CAPITAL}][a-z]?|[a-z])\.\s?(?:-[{_CAPITAL}]\.\s?)?){{1,4}}\s?"
     rf"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos|ter|ten|zu|'t|’t)\s)*[{_CAPITAL}][\w'’-]+"
     rf"(?:\s[{_CAPITAL}][\w'’-]+){{0,2}}"  # "Del Pozzo", "Van Den Broeck"
     r"(?:\s(?:Jr\.|Sr\.|II|III|IV))?(?:\s(?:et al\.))?"
     rf"|[{_CAPITAL}][\w'’-]+\s(?:[{_CAPITAL}]\.\s?){{1,3}}"  # "Dzyaloshinski I.E."
-    r"|(?:[A-Z][\w-]+\s){1,4}Collaboration(?:\set al\.)?|et al\.|others|eds?\.)$"  # "T. Hahn, ed., Title"
+    r"|(?:[A-Z][\w-]+\s){1,4}Collaboration(?:\set al\.)?|et al\.|others|[Ee]ds?\.)$"  # "T. Hahn, ed., Title"
 )
 # The collaboration the names sign for: "B. P. Abbott et al. (LIGO Scientific Collaboration and
 # Virgo Collaboration)", "… and P. K. Yeung (International Collaboration for Turbulence Research)".
@@ -120,6 +129,8 @@ _PHYSICS_JOURNAL = re.compile(
     rf"^[A-Z][a-z]*\.?{_PLACE}\s(?:(?:[A-Z][a-z]*\.?|in|of|the|and|für){_PLACE}\s)*(?:[A-Z]\s)?[A-Z]?\d+"
     r"(?:,|$|\s(?=[(\d]))"
     r"|^(?:[Aa]r[Xx]iv|doi|in |edited by)"  # "arXiv:…", "ArXiv e-prints (2017)"
+    # a thesis' title ends where its kind is named: "…, PhD dissertation, Fanstord University"
+    r"|^(?:Ph\.?\s?D\.?|Doctoral|Master['’]s|M\.\s?S\.)\s(?:thesis|dissertation|project)\b"
     r"|^\((?:1[5-9]|20)\d{2}\)\s"  # an online work's year, then its URL: "Title, (2003) http…"
 )
 
@@ -128,13 +139,18 @@ _PHYSICS_JOURNAL = re.compile(
 # ("S. Naess et al., arXiv e-prints (2025), arXiv:2503.14451", "F. Author, hep-th/0106109"), a
 # thesis ("Ph.D. thesis, University of Tokyo, 2010"), or a work not (yet) published.
 _UNTITLED = re.compile(
-    r"^(?:[Aa]r[Xx]iv\b|[a-z-]+(?:\.[A-Z]{2})?/\d{7}\b|e-?print\b|(?:Ph\.\s?D\.|Doctoral|Master'?s|M\.\s?Sc\.)\s"
-    r"|(?:thesis|unpublished|in preparation|in press|private communication|submitted|to be published)\b)",
+    r"^(?:[Aa]r[Xx]iv\b|[a-z-]+(?:\.[A-Z]{2})?/\d{7}\b|e-?print\b|(?:Ph\.\s?D\.?|Doctoral|Master['’]?s|M\.\s?Sc?\.)\s"
+    r"|(?:thesis|unpublished|in preparation|in press|(?:private|personal) communication|submitted"
+    r"|to be published)\b)",
     re.IGNORECASE,
 )
+# A chapter whose own title the style does not print: "E. Beutler, in Williams Hematology, Vol. 2, …".
+_IN_BOOK = re.compile(r"^in\s[A-Z]")
+_YEAR_ALONE = re.compile(r"\((?:1[5-9]|20)\d{2}[a-z]?\)")  # "E. Witten, (2001), hep-th/0106109."
 # "A. B. Author and C. D. Other (unpublished)": the note in parentheses, as if after a comma.
 _UNTITLED_AFTER_NAMES = re.compile(
-    r"\s\(((?:unpublished|in preparation|private communication|to be published)[^()]*)\)", re.IGNORECASE
+    r"\s\(((?:unpublished|in preparation|(?:private|personal) communication|to be published)[^()]*)\)",
+    re.IGNORECASE,
 )
 
 
@@ -146,7 +162,8 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
     if names == 0 or names >= len(pieces):
         return None
     # "…, Ph.D. thesis, MIT, 2010.", "F. Author, arXiv:1712.01815." (the caller took the id out)
-    if _UNTITLED.match(pieces[names]) or not ", ".join(pieces[names:]).strip(" .,;"):
+    rest = _YEAR_ALONE.sub("", ", ".join(pieces[names:]))
+    if _UNTITLED.match(pieces[names]) or _IN_BOOK.match(pieces[names]) or not rest.strip(" .,;"):
         return None, ", ".join(pieces[:names])
     if names >= len(pieces) - 1:
         return None
@@ -154,7 +171,7 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
         return None, ", ".join(pieces[:names])  # a style that prints no title (PRL, Science)
     title: list[str] = []
     for at, piece in enumerate(pieces[names:], start=names):
-        if _PHYSICS_JOURNAL.match(piece) or volume_then_page(pieces[at:]):
+        if _PHYSICS_JOURNAL.match(piece) or volume_then_page(pieces[at:]) or _series_after(pieces, at):
             break
         title.append(piece)
     else:  # no journal: a book's "Title (Publisher, Place, Year)", or no APS reference
