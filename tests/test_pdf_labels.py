@@ -10,7 +10,9 @@ import pytest
 from bibnorm.readers import read_inputs
 from bibnorm.readers._pdf_labels import bracket_raised_label
 from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
+from bibnorm.readers.pdf import read_pdf
 from clients import PDFLATEX, need, run
+from fakes.hostile_pdf import pdf
 
 
 @pytest.mark.parametrize(
@@ -68,3 +70,48 @@ def test_a_raised_label_before_an_italic_title_is_a_label() -> None:
         f"[8] {ITALIC_START}CORINA: generation of 3D coordinates,{ITALIC_END} (2006)",
         10.0,
     )
+
+
+def _page(lines: list[bytes]) -> bytes:
+    """A one-page PDF of Helvetica lines, 12 points apart."""
+    stream = b"".join(
+        b"BT /F1 9 Tf 72 %d Td (%s) Tj ET\n" % (740 - 12 * at, line) for at, line in enumerate(lines)
+    )
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        ]
+    )
+
+
+def test_a_list_found_by_its_labels_after_a_body_section_named_references_is_read() -> None:
+    """REVTeX's own sample documents (apssamp, texlive-doc): a section of the text is headed
+    "3. References" and speaks of them; the list itself, at the end, has no heading — its labels
+    going up from 1 find it."""
+    body = [
+        b"3. References",
+        b"A reference in the bibliography is specified by a bibitem command with the same",
+        b"argument as the cite command. Numerous examples of the use of the entry types",
+        b"appear in the bibliography of this sample document.",
+        b"FIG. 1. A figure caption. The figure captions are automatically numbered.",
+        b"More text of the paper follows the figure, about equations and tables.",
+    ]
+    references = [
+        b"[1] R. P. Feynman, Phys. Rev. 94, 262 (1954).",
+        b"[2] E. Witten, (2001), hep-th/0106109.",
+        b"[3] A. Einstein, Yu. Podolsky, and N. Rosen, Phys. Rev. 47, 777 (1935).",
+        b"[4] N. D. Birell and P. C. W. Davies, Quantum Fields in Curved Space (Cambridge, 1982).",
+        b"[5] G. P. Berman and F. M. Izrailev, Stability of nonlinear modes, Physica D 88, 445 (1983).",
+        b"[6] E. B. Davies and L. Parns, Trapped modes, Q. J. Mech. Appl. Math. 51, 477 (1988).",
+        b"[7] J. S. Smith and G. W. Johnson, Philos. Trans. R. Soc. London, Ser. B 777, 1395 (2005).",
+        b"[8] S. M. Smith, Ph.D. thesis, Massachusetts Institute of Technology (2003).",
+        b"[9] S. R. Kawa and S.-J. Lin, J. Geophys. Res. 108, 4201 (2003).",
+    ]  # fmt: skip
+    queries, _ = read_pdf(_page(body + references), "apssamp.pdf")
+    assert [q.label for q in queries] == [str(n) for n in range(1, 10)]
+    assert [q.year for q in queries] == [1954, 2001, 1935, 1982, 1983, 1988, 2005, 2003, 2003]

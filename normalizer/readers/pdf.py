@@ -56,7 +56,7 @@ from bibnorm.readers._list_edges import (
     rebased,
 )
 from bibnorm.readers._pdf_accents import join_overlaid_accents, readable_text
-from bibnorm.readers._pdf_labels import bracket_raised_label
+from bibnorm.readers._pdf_labels import MIN_RUN, TRUSTED_RUN, bracket_raised_label, numbered_run
 from bibnorm.readers._pdf_margins import margin_note
 from bibnorm.readers._pdf_sections import LARGER, layout_end, list_headings, reads_as_a_list
 from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
@@ -94,10 +94,12 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
     lines = _document_lines(data, path)
     section = references_section(lines)
     read = read_section(lines[section.first : section.end], path, section.first) if section else None
+    if section is not None and section.headed and (read is None or not _mostly_references(read[1])):
+        section, read = _labelled_list_after(lines, section, path) or (section, read)
     if (
         section is None
         or read is None
-        or not (section.headed or section.labels >= _TRUSTED_RUN or _mostly_references(read[1]))
+        or not (section.headed or section.labels >= TRUSTED_RUN or _mostly_references(read[1]))
     ):
         raise InputError(
             f"{path}: no references section found (no 'References' or 'Bibliography' heading, "
@@ -107,6 +109,21 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
     pages = sorted({query.origin.page for query in queries if query.origin and query.origin.page} or {1})
     where = f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}–{pages[-1]}"
     return queries, f"the PDF's references section ({where}) {describe_list(references, queries)}"
+
+
+def _labelled_list_after(
+    lines: Sequence[PdfLine], headed: Section, path: str
+) -> tuple[Section, tuple[list[Query], ReferenceList]] | None:
+    """The list found by its labels going up from 1 after a References heading whose lines
+    read as no list (REVTeX's guides: a body section "3. References", the list itself unheaded)."""
+    run = numbered_run([line.text for line in lines[headed.end :]])
+    end = _section_end(lines, headed.end + run[0], 0.0) if run else None
+    if run is None or end is None:
+        return None
+    found = Section(headed.end + run[0], end, False, run[1])
+    read = read_section(lines[found.first : found.end], path, found.first)
+    trusted = read is not None and (found.labels >= TRUSTED_RUN or _mostly_references(read[1]))
+    return (found, read) if trusted and read is not None else None
 
 
 def read_section(
@@ -299,7 +316,7 @@ def references_section(lines: Sequence[PdfLine]) -> Section | None:
     if headings:
         first = headings[-1] + 1
     else:
-        run = _numbered_run(lines)
+        run = numbered_run([line.text for line in lines])
         if run is None:
             return None
         first, labels = run
@@ -341,46 +358,6 @@ _LIST_SAMPLE = 40  # lines after the heading whose median size is the list's typ
 _SAME_RANK = 0.95  # a heading at least this share of the References heading's size ends the list
 
 
-_LABEL_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})\.?)(?:\s+\S|\s*$)")
-
-
-def _numbered_run(lines: Sequence[PdfLine]) -> tuple[int, int] | None:
-    """Where a paper without a References heading starts its list: the line of label 1 of the
-    longest run of lines labelled 1, 2, 3 … in order ("[1]", "1.", or a bare "1" as REVTeX and
-    Vancouver print them, alone on its line too), found by the list's labels going up one by
-    one, not by the last "1."; and how many labels the run has."""
-    best: tuple[int, int] | None = None  # (start, length)
-    for start, length in _label_runs(lines, _LABEL_NUMBER):
-        if best is None or length > best[1]:
-            best = (start, length)
-    return best if best is not None and best[1] >= _MIN_RUN else None
-
-
-def _label_runs(lines: Sequence[PdfLine], label: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    """(index of label 1, labels in order) of each run of lines labelled 1, 2, 3 …; a line
-    whose number does not go on the run (a wrapped "10 (2008), …") is no label."""
-    start, expected = -1, 1
-    for i, line in enumerate(lines):
-        found = label.match(line.text)
-        if found is None:
-            continue
-        number = int(next(group for group in found.groups() if group and group.isdigit()))
-        if number == 1:
-            if start >= 0:
-                yield start, expected - 1
-            start, expected = i, 2
-        elif number == expected and start >= 0:
-            expected += 1
-    if start >= 0:
-        yield start, expected - 1
-
-
-_MIN_RUN = 3  # labels in order that make a list
-# So many labels in order make a references list even when its items do not read as references
-# to the text reader (physics' "A. Name, Title, Journal 12, 3 (2001)" without quotes).
-_TRUSTED_RUN = 8
-
-
 def _bare_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
     """The lines with a bare number label ("27 A. A. Abrikosov", REVTeX's and Vancouver's; a
     "1" alone on its line) written "[27]" when the numbers go up one by one from 1; a number
@@ -392,7 +369,7 @@ def _bare_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
         if found is not None and int(found.group(2)) == expected:
             labelled.add(i)
             expected += 1
-    if len(labelled) < _MIN_RUN:
+    if len(labelled) < MIN_RUN:
         return list(lines)
     return [
         line._replace(text=_BARE.sub(r"\1[\2] ", line.text, count=1).rstrip()) if i in labelled else line
