@@ -12,7 +12,7 @@ from bibnorm.readers._pdf_labels import bracket_raised_label
 from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
 from bibnorm.readers.pdf import read_pdf
 from clients import PDFLATEX, need, run
-from fakes.hostile_pdf import pdf
+from fakes.hostile_pdf import text_page
 
 
 @pytest.mark.parametrize(
@@ -72,23 +72,6 @@ def test_a_raised_label_before_an_italic_title_is_a_label() -> None:
     )
 
 
-def _page(lines: list[bytes]) -> bytes:
-    """A one-page PDF of Helvetica lines, 12 points apart."""
-    stream = b"".join(
-        b"BT /F1 9 Tf 72 %d Td (%s) Tj ET\n" % (740 - 12 * at, line) for at, line in enumerate(lines)
-    )
-    return pdf(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-            b" /Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        ]
-    )
-
-
 def test_a_list_found_by_its_labels_after_a_body_section_named_references_is_read() -> None:
     """REVTeX's own sample documents (apssamp, texlive-doc): a section of the text is headed
     "3. References" and speaks of them; the list itself, at the end, has no heading — its labels
@@ -112,6 +95,6 @@ def test_a_list_found_by_its_labels_after_a_body_section_named_references_is_rea
         b"[8] S. M. Smith, Ph.D. thesis, Massachusetts Institute of Technology (2003).",
         b"[9] S. R. Kawa and S.-J. Lin, J. Geophys. Res. 108, 4201 (2003).",
     ]  # fmt: skip
-    queries, _ = read_pdf(_page(body + references), "apssamp.pdf")
+    queries, _ = read_pdf(text_page(body + references), "apssamp.pdf")
     assert [q.label for q in queries] == [str(n) for n in range(1, 10)]
     assert [q.year for q in queries] == [1954, 2001, 1935, 1982, 1983, 1988, 2005, 2003, 2003]

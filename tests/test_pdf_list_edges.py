@@ -11,7 +11,7 @@ import pytest
 from bibnorm.readers._list_edges import LineNumbering, ends_list
 from bibnorm.readers.pdf import PdfLine, read_pdf, read_section, references_section
 from bibnorm.readers.refs import read_list
-from fakes.hostile_pdf import pdf
+from fakes.hostile_pdf import text_page
 
 
 def _line(text: str, indent: float = 0.0, *, page: int = 1, column: int = 0, margin: float = 72.0) -> PdfLine:
@@ -145,29 +145,11 @@ def test_a_number_in_another_label_form_than_the_lists_is_a_wrapped_line() -> No
     assert items[3].text.endswith("Paderborn, Germany; 2016. p. 190-4.")
 
 
-def _one_page_pdf(lines: list[bytes]) -> bytes:
-    """A page of Helvetica lines (WinAnsiEncoding: byte 0xB4 is the spacing acute, 0xA8 the
-    diaeresis), each as TeX sets an accent: its own glyph before its letter."""
-    stream = b"".join(
-        b"BT /F1 9 Tf 72 %d Td (%s) Tj ET\n" % (720 - 12 * at, line) for at, line in enumerate(lines)
-    )
-    return pdf(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-            b" /Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        ]
-    )
-
-
 def test_an_accent_set_before_its_letter_is_joined_to_it_not_read_as_a_cork_letter() -> None:
     """PDFium gives TeX's accent glyph before its letter ("Ball´e"); between two letters, the
     same Latin-1 sign is also what a T1 font without a Unicode map leaves for a Cork letter
     (0xB4 "ť", 0xA8 "ĺ"). Joined to its letter first, it is the accent it looks like."""
-    data = _one_page_pdf(
+    data = text_page(  # each accent as TeX sets one: its own glyph before its letter
         [
             b"References",
             b"Ball\xb4e J, Laparra V, Simoncelli EP. End-to-end Optimized Image Compression. In: ICLR; 2017.",

@@ -23,6 +23,24 @@ def pdf(objects: list[bytes]) -> bytes:
     return bytes(out)
 
 
+def text_page(lines: list[bytes]) -> bytes:
+    """A one-page PDF of Helvetica lines 12 points apart (WinAnsiEncoding: byte 0xB4 is the
+    spacing acute, 0xA8 the diaeresis)."""
+    stream = b"".join(
+        b"BT /F1 9 Tf 72 %d Td (%s) Tj ET\n" % (720 - 12 * at, line) for at, line in enumerate(lines)
+    )
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        ]
+    )
+
+
 def nested_page_tree(depth: int) -> bytes:
     """A page tree ``depth`` /Pages nodes deep above its one page."""
     kids = [b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (number + 1) for number in range(2, depth + 2)]
