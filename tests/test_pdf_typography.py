@@ -262,6 +262,18 @@ def test_an_entry_sets_members_are_references_of_their_own(text: str, members: l
     assert [q.label for q in queries[1:]] == ["2"] + [None] * (len(members) - 1)
 
 
+def test_works_cited_together_in_a_physics_item_are_references_of_their_own() -> None:
+    """Physical Review prints works cited together as one item, joined by semicolons, with no
+    titles; "ibid." stands for the journal before it."""
+    first = "[1] A. Author, Phys. Rev. B 1, 2 (2000)."
+    item = "[2] K. G. Wilson, Phys. Rev. D 10, 2445 (1974); J. Kogut and L. Susskind, ibid. 11, 395 (1975)."
+    queries = _read([_sized(first), _sized(item)])
+    assert [(q.authors[0], q.year, q.label) for q in queries[1:]] == [
+        ("K. G. Wilson", 1974, "2"),
+        ("J. Kogut", 1975, None),
+    ]
+
+
 _REDDIT = "I have every publicly available reddit comment for research. 1.7 billion comments at 250 gb"
 
 

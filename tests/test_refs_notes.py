@@ -19,6 +19,9 @@ from bibnorm.readers.pdf import PdfLine, read_section
                      "usually reported in fRG, see, e.g., Ref. 9. This is because we took V Λ = V Λ ↑↓↑↓.",
                      True, id="see-ref"),
         pytest.param("Note that the vertex is symmetric under the exchange in Eq. (3).", True, id="eq"),
+        pytest.param("See Supplemental Material at http://link.aps.org/supplemental/10.1103/PhysRevLett.116."
+                     "061102 for the derivation, which includes Refs. [40-42].", True,
+                     id="supplemental-material"),
         # references, however they speak
         pytest.param("J. van der Berg, Why we sleep, Penguin.", False, id="names-first-no-year"),
         pytest.param("Walker M, Why we sleep. Penguin.", False, id="vancouver-names-no-year"),

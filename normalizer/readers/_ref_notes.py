@@ -6,7 +6,8 @@ Ref. 9. This is because we took …".
 
 An item is a note when it speaks as the paper does — "we", "our", "us", or points into the paper
 or its list ("Ref. 9", "Eq. (3)", "Fig. 2", "Sec. IV") — and holds nothing a reference is found
-by: no year, no DOI, no arXiv id, no link, and it does not open with a name.
+by: no year, no DOI, no arXiv id, no link, and it does not open with a name. The pointer to a
+paper's supplemental material is a note, whatever it holds.
 """
 
 from __future__ import annotations
@@ -30,9 +31,16 @@ _FOUND_BY = re.compile(
 
 def is_note(text: str) -> bool:
     """Whether a list's item ``text`` is one of the paper's notes, not a reference."""
+    if _SUPPLEMENT.match(text):
+        return True
     return (
         bool(_PAPER_SPEAKS.search(text)) and not _FOUND_BY.search(text) and not _OPENS_WITH_NAME.match(text)
     )
+
+
+# The note every Physical Review paper sets in its list, link and references included: "See
+# Supplemental Material at http://link.aps.org/supplemental/… for …, which includes Refs. [40–42]."
+_SUPPLEMENT = re.compile(r"^See (?:the |also )?supplementa(?:l|ry) (?:material|information)\b", re.IGNORECASE)
 
 
 def without_notes(references: ReferenceList) -> ReferenceList:

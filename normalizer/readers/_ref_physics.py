@@ -16,6 +16,7 @@ _PLACE = r"(?:\s\((?:[A-Z][a-z]+|N\.\s?Y\.)\))?"
 _JOURNAL_VOLUME = re.compile(
     r"^[A-Z][\w]*\.?(?:\s(?:[A-Z][\w-]*\.?|in|of|the|and|for|für|de|et))*(?:\s[A-Z])?"
     rf"{_PLACE}\s[A-Z]?\d{{1,5}}$"
+    r"|^ibid\.\s[A-Z]?\d{1,5}$"  # the journal of the work before it: "…; C. D., ibid. 11, 395 (1975)"
 )
 _ABBREVIATIONS = re.compile(r"^(?:[A-Z][a-z]*\.\s?)+$")  # "Angew. Chem."
 _SERIES = re.compile(r"^(?:Ser|Sect?|Pt)\.\s[A-Z]{1,2}\s[A-Z]?\d{1,5}$")  # "Ser. B 777"
