@@ -363,3 +363,33 @@ def test_a_species_name_in_italics_opening_an_upright_title_does_not_end_it() ->
                 "3(1), 1–9.", "Arabidopsis thaliana,", "Journal of Botany, 3"),
     ]  # fmt: skip
     assert _read(lines)[0].title == "Arabidopsis thaliana, a model plant of some use"
+
+
+def test_a_headingless_lists_italic_titles_are_read_from_its_fonts(tmp_path: Path) -> None:
+    """REVTeX sets no References heading, only its labels; a book's title is italic, its edition
+    and series upright after a comma (REVTeX 4.2 in PRL style, a real .bib of statistical physics)."""
+    need("pdflatex")
+    books = [
+        ("B. Bollob\\'as", "Random Graphs", "2nd ed., Cambridge Studies in Advanced Mathematics, Vol. 73 "
+         "(Cambridge University Press, 2001)"),
+        ("T. M. Cover and J. A. Thomas", "Elements of Information Theory", "Wiley Series in "
+         "Telecommunications and Signal Processing (Wiley, New York, 1991)"),
+        ("G. Gallavotti", "Statistical Mechanics: A Short Treatise", "Theoretical and Mathematical Physics "
+         "(Springer-Verlag, Berlin, 1999)"),
+        ("D. Challet, M. Marsili, and Y.-C. Zhang", "Minority Games: Interacting Agents in Financial Markets",
+         "Oxford Finance Series (Oxford University Press, 2005)"),
+    ]  # fmt: skip
+    items = "".join(
+        f"\\noindent[{n}] {names}, \\textit{{{title}}}, {rest}.\\par\n"
+        for n, (names, title, rest) in enumerate(books, start=1)
+    )
+    (tmp_path / "doc.tex").write_text(
+        "\\documentclass{article}\\begin{document}Body text of the paper.\\par\n"
+        + items
+        + "\\end{document}\n",
+        encoding="utf-8",
+    )
+    done = run(PDFLATEX, tmp_path)
+    assert not latex_errors(done.stdout), done.stdout[-2000:]
+    queries, _ = read_pdf((tmp_path / "doc.pdf").read_bytes(), "doc.pdf")
+    assert [q.title for q in queries] == [title for _, title, _ in books]

@@ -381,6 +381,48 @@ from bibnorm.readers.refs import parse_reference
             "and T. S. Kipps (McGraw-Hill, New York, 1994) 5th ed., Chap. 7, pp. 654–662.",
             None, 1994, {"Beutler"}, None, None, id="aip-chapter-in-its-book",
         ),
+        # REVTeX 4.2 in PRL style, set from a real .bib of statistical physics and coding theory
+        # (ParallelScience-like; the corpus's infophyscomp .bib): journals named in full, with a
+        # colon, in capitals or with a parenthesis; a work dated in parentheses after its title.
+        pytest.param(
+            "R. Abou-Chacra, P. W. Anderson, and D. J. Thouless, A self-consistent theory of localization, "
+            "Journal of Physics C: Solid State Physics 6, 1734 (1973).",
+            "A self-consistent theory of localization", 1973, {"Abou", "Thouless"}, None, None,
+            id="aps-journal-with-a-colon",
+        ),
+        pytest.param(
+            "R. Abou-Chacra, P. W. Anderson, and D. J. Thouless, Journal of Physics C: Solid State "
+            "Physics 6, 1734 (1973).",
+            None, 1973, {"Abou", "Thouless"}, None, None, id="prl-no-title-journal-with-a-colon",
+        ),
+        pytest.param(
+            "S. M. Aji and R. J. McEliece, The generalized distributive law, IEEE Transactions on "
+            "Information Theory 46, 325 (2000).",
+            "The generalized distributive law", 2000, {"Aji", "McEliece"}, None, None,
+            id="aps-journal-in-capitals",
+        ),
+        pytest.param(
+            "S. Franz, M. Mézard, F. Ricci-Tersenghi, M. Weigt, and R. Zecchina, A ferromagnet with a glass "
+            "transition, EPL (Europhysics Letters) 55, 465 (2001).",
+            "A ferromagnet with a glass transition", 2001, {"Franz", "Zecchina"}, None, None,
+            id="aps-journal-with-its-name-in-parentheses",
+        ),
+        pytest.param(
+            "A. Dembo and A. Montanari, Graphical models, Bethe states and all that (2008), unpublished "
+            "manuscript.",
+            "Graphical models, Bethe states and all that", 2008, {"Dembo", "Montanari"}, None, None,
+            id="aps-dated-title-then-a-note",
+        ),
+        pytest.param(
+            "M. Treanor, Investigating meaning in videogames (2012).",
+            "Investigating meaning in videogames", 2012, {"Treanor"}, None, None, id="aps-dated-title-alone",
+        ),
+        pytest.param(
+            "R. Tachibana, S. Shimizu, S. Kobayshi et al. (2002). Electronic watermarking method and system "
+            "[P/OL]. US: 6,915,001. 2002-04-25.",
+            "Electronic watermarking method and system", 2002, {"Tachibana", "Shimizu"}, None, None,
+            id="author-year-names-then-year-no-dated-title",
+        ),
         # IOP's numbered style (iopart-num), lines of its own sample document (texlive-doc): bare
         # initials, the year after the names; an article prints no title, a book's ends where
         # its publisher, series, volume or edition begins.

@@ -12,10 +12,14 @@ import re
 # "Classical and Quantum Gravity 32"); a title with a number in it ("Planck 2018 results")
 # goes on after the number, a journal does not.
 # A journal may name its place before the volume: "Ann. Phys. (N.Y.) 98", "Nature (London) 574".
+# Its words: capitalised, abbreviated or in capitals, a part after a colon ("Journal of Physics C:
+# Solid State Physics 6", "IEEE Transactions on Information Theory 46", "EPL (Europhysics
+# Letters) 55", "Journal de Physique I 5").
 _PLACE = r"(?:\s\((?:[A-Z][a-z]+|N\.\s?Y\.)\))?"
+_JOURNAL_WORD = r"(?:[A-Z][A-Za-z'’&-]*[.:]?|in|of|on|the|and|for|für|de|des|du|la|le|et|\([A-Z][^()\d]*\))"
+_JOURNAL_NAME = rf"[A-Z][A-Za-z'’&-]*[.:]?{_PLACE}(?:\s{_JOURNAL_WORD}{_PLACE})*"
 _JOURNAL_VOLUME = re.compile(
-    r"^[A-Z][\w]*\.?(?:\s(?:[A-Z][\w-]*\.?|in|of|the|and|for|für|de|et))*(?:\s[A-Z])?"
-    rf"{_PLACE}\s[A-Z]?\d{{1,5}}$"
+    rf"^{_JOURNAL_NAME}\s[A-Z]?\d{{1,5}}$"
     r"|^ibid\.\s[A-Z]?\d{1,5}$"  # the journal of the work before it: "…; C. D., ibid. 11, 395 (1975)"
 )
 _ABBREVIATIONS = re.compile(r"^(?:[A-Z][a-z]*\.\s?)+$")  # "Angew. Chem."
@@ -59,6 +63,23 @@ def book_title(rest: str) -> str | None:
     match = _BOOK.match(rest)
     title = _EDITION_OR_VOLUME.sub("", match.group("title")) if match else ""
     return title if len(title.split()) >= 2 else None
+
+
+# A work set with its year alone in parentheses after its title (a manuscript, a report, a web
+# page; a note may follow): "A. Dembo and A. Montanari, Graphical models, Bethe states and all
+# that (2008), unpublished manuscript."
+# What follows is a note, a page or nothing — not an author-year style's title sentence ("S. Kobayshi
+# et al. (2002). Electronic watermarking …"); the title holds no journal's volume and page.
+_DATED = re.compile(
+    r"^(?P<title>[^()]+?)\s\((?:1[5-9]|20)\d{2}[a-z]?\)(?=[.,;]?\s*$|,\s|\s(?:pp?\.|Chap\.)\s)"
+)
+_NO_DATED_TITLE = re.compile(r"\bet al\.?$|,\s[A-Z]?\d[\d–-]*$")
+
+
+def _dated_title(rest: str) -> str | None:
+    match = _DATED.match(rest)
+    title = match.group("title") if match else ""
+    return title if len(title.split()) >= 2 and not _NO_DATED_TITLE.search(title) else None
 
 
 _VOLUME = re.compile(r"^\d{1,5}$")
@@ -127,8 +148,7 @@ def _names(pieces: list[str]) -> int:
 # "Zeitschrift für Physik B Condensed Matter 103"), or what else ends a title. Words go on after
 # a number in a title ("Planck 2018 results"), not after a volume.
 _PHYSICS_JOURNAL = re.compile(
-    rf"^[A-Z][a-z]*\.?{_PLACE}\s(?:(?:[A-Z][a-z]*\.?|in|of|the|and|für){_PLACE}\s)*(?:[A-Z]\s)?[A-Z]?\d+"
-    r"(?:,|$|\s(?=[(\d]))"
+    rf"^{_JOURNAL_NAME}\s[A-Z]?\d+(?:,|$|\s(?=[(\d]))"
     r"|^(?:[Aa]r[Xx]iv|doi|in |edited by)"  # "arXiv:…", "ArXiv e-prints (2017)"
     # a thesis' title ends where its kind is named: "…, PhD dissertation, Fanstord University"
     r"|^(?:Ph\.?\s?D\.?|Doctoral|Master['’]s|M\.\s?S\.)\s(?:thesis|dissertation|project)\b"
@@ -166,8 +186,9 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
     rest = _YEAR_ALONE.sub("", ", ".join(pieces[names:]))
     if _UNTITLED.match(pieces[names]) or _IN_BOOK.match(pieces[names]) or not rest.strip(" .,;"):
         return None, ", ".join(pieces[:names])
-    if names >= len(pieces) - 1:
-        return None
+    if names >= len(pieces) - 1:  # one piece after the names: "M. Treanor, Investigating meaning (2012)."
+        dated = _dated_title(pieces[names])
+        return (dated, ", ".join(pieces[:names])) if dated else None
     if journal_follows_names(pieces[names:]) or volume_then_page(pieces[names:]):
         return None, ", ".join(pieces[:names])  # a style that prints no title (PRL, Science)
     title: list[str] = []
@@ -175,8 +196,9 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
         if _PHYSICS_JOURNAL.match(piece) or volume_then_page(pieces[at:]) or _series_after(pieces, at):
             break
         title.append(piece)
-    else:  # no journal: a book's "Title (Publisher, Place, Year)", or no APS reference
-        book = book_title(", ".join(pieces[names:]))
+    else:  # no journal: a book's "Title (Publisher, Place, Year)", a work's "Title (Year)", or none
+        rest = ", ".join(pieces[names:])
+        book = book_title(rest) or _dated_title(rest)
         return (book, ", ".join(pieces[:names])) if book else None
     joined = ", ".join(title)
     if len(joined.split()) < 2 or "“" in text or '"' in text:  # "Advanced LIGO" is a title

@@ -485,10 +485,14 @@ def _limit_memory(budget: int) -> None:
 
 
 def _all_pages(data: bytes, path: str) -> list[list[PdfLine]]:
-    """Every page's lines; those from the page of the last References heading on read again
-    with their italics (reading fonts costs, and only a reference list needs them)."""
+    """Every page's lines; those from the page of the last References heading on (in a paper
+    with no heading, of its list's label 1: REVTeX) read again with their italics (reading
+    fonts costs, and only a reference list needs them)."""
     pages = list(_pages(data, path))
     headed = [at for at, page in enumerate(pages) if any(HEADING.match(line.text) for line in page)]
+    lines = [line for page in pages for line in page]
+    run = None if headed or list_headings(lines) else numbered_run([line.text for line in lines])
+    headed = [lines[run[0]].page - 1] if run else headed
     return pages[: headed[-1]] + list(_pages(data, path, headed[-1], italics=True)) if headed else pages
 
 
