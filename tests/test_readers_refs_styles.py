@@ -423,6 +423,32 @@ from bibnorm.readers.refs import parse_reference
             "Electronic watermarking method and system", 2002, {"Tachibana", "Shimizu"}, None, None,
             id="author-year-names-then-year-no-dated-title",
         ),
+        # REVTeX 4.2 in PRL style, set from a real .bib of evolutionary biology (the corpus's
+        # revbayes .bib): a journal named in words of any case, known by the page and year after
+        # its volume; a name's initials broken at a line end ("C.- H. Wu").
+        pytest.param(
+            "R. Borges, B. Boussau, G. J. Szöllősi, and C. Kosiol, Nucleotide usage biases distort "
+            "inferences of the species tree, Genome biology and evolution 14, 1 (2022).",
+            "Nucleotide usage biases distort inferences of the species tree", 2022, {"Borges", "Kosiol"},
+            None, None, id="aps-journal-in-lower-case-words",
+        ),
+        pytest.param(
+            "X. Liu and Y.-X. Fu, Nature genetics 47, 555 (2015).",
+            None, 2015, {"Liu", "Fu"}, None, None, id="prl-no-title-journal-in-lower-case-words",
+        ),
+        pytest.param(
+            "R. Bouckaert, J. Heled, D. Kühnert, T. Vaughan, C.- H. Wu, D. Xie, M. A. Suchard, A. Rambaut, "
+            "and A. J. Drummond, BEAST 2: a software platform for Bayesian evolutionary analysis, PLoS "
+            "Computational Biology 10, e1003537 (2014).",
+            "BEAST 2: a software platform for Bayesian evolutionary analysis", 2014,
+            {"Bouckaert", "Drummond"}, None, None, id="aps-initials-broken-at-a-hyphen",
+        ),
+        pytest.param(
+            "Y. Burstyn, Proceedings of the 5th International Molecular Beam Epitaxy Conference, Santa Fe, "
+            "NM (2004), (unpublished).",
+            "Proceedings of the 5th International Molecular Beam Epitaxy Conference, Santa Fe, NM", 2004,
+            {"Burstyn"}, None, None, id="aps-dated-title-then-unpublished",
+        ),
         # IOP's numbered style (iopart-num), lines of its own sample document (texlive-doc): bare
         # initials, the year after the names; an article prints no title, a book's ends where
         # its publisher, series, volume or edition begins.

@@ -84,6 +84,7 @@ def _dated_title(rest: str) -> str | None:
 
 _VOLUME = re.compile(r"^\d{1,5}$")
 _PAGE_THEN_YEAR = re.compile(r"^[A-Z]?\d[\d–-]*[A-Z]?\d*\s\((?:1[5-9]|20)\d{2}\)")
+_LOOSE_JOURNAL_VOLUME = re.compile(r"^[A-Z][^\d,()]*\s[A-Z]?\d{1,5}$")  # "Nature genetics 47"
 
 
 def volume_then_page(pieces: list[str]) -> bool:
@@ -116,7 +117,7 @@ def edited_book(text: str) -> tuple[str, str] | None:
 # "a. o. Agathos", "and others" (a literal "others"); a Russian initial has two letters ("Yu.").
 _CAPITAL = "A-ZÀ-ÖØ-Þ"
 _PHYSICS_NAME = re.compile(
-    rf"^(?:and\s+)?(?:(?:(?:[{_CAPITAL}][a-z]?|[a-z])\.\s?(?:-[{_CAPITAL}]\.\s?)?){{1,4}}\s?"
+    rf"^(?:and\s+)?(?:(?:(?:[{_CAPITAL}][a-z]?|[a-z])\.\s?(?:-\s?[{_CAPITAL}]\.\s?)?){{1,4}}\s?"
     rf"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos|ter|ten|zu|'t|’t)\s)*[{_CAPITAL}][\w'’-]+"
     rf"(?:\s[{_CAPITAL}][\w'’-]+){{0,2}}"  # "Del Pozzo", "Van Den Broeck"
     r"(?:\s(?:Jr\.|Sr\.|II|III|IV))?(?:\s(?:et al\.))?"
@@ -170,9 +171,20 @@ _IN_BOOK = re.compile(r"^in\s[A-Z]")
 _YEAR_ALONE = re.compile(r"\((?:1[5-9]|20)\d{2}[a-z]?\)")  # "E. Witten, (2001), hep-th/0106109."
 # "A. B. Author and C. D. Other (unpublished)": the note in parentheses, as if after a comma.
 _UNTITLED_AFTER_NAMES = re.compile(
-    r"\s\(((?:unpublished|in preparation|(?:private|personal) communication|to be published)[^()]*)\)",
+    r",?\s\(((?:unpublished|in preparation|(?:private|personal) communication|to be published)[^()]*)\)",
     re.IGNORECASE,
 )
+
+
+def _journal_after_title(pieces: list[str], at: int) -> bool:
+    """Whether ``pieces[at]`` is a journal named in words of any case, then its volume, by the
+    page and the year after it ("Nature genetics 47, 555 (2015)", "Revista del Museo Argentino
+    de Ciencias Naturales nueva serie 9, 15 (2007)")."""
+    return (
+        at + 1 < len(pieces)
+        and bool(_LOOSE_JOURNAL_VOLUME.match(pieces[at]))
+        and bool(_PAGE_THEN_YEAR.match(pieces[at + 1]))
+    )
 
 
 def physics_title(text: str) -> tuple[str | None, str] | None:
@@ -189,11 +201,17 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
     if names >= len(pieces) - 1:  # one piece after the names: "M. Treanor, Investigating meaning (2012)."
         dated = _dated_title(pieces[names])
         return (dated, ", ".join(pieces[:names])) if dated else None
-    if journal_follows_names(pieces[names:]) or volume_then_page(pieces[names:]):
+    if (
+        journal_follows_names(pieces[names:])
+        or volume_then_page(pieces[names:])
+        or _journal_after_title(pieces, names)
+    ):
         return None, ", ".join(pieces[:names])  # a style that prints no title (PRL, Science)
     title: list[str] = []
     for at, piece in enumerate(pieces[names:], start=names):
         if _PHYSICS_JOURNAL.match(piece) or volume_then_page(pieces[at:]) or _series_after(pieces, at):
+            break
+        if title and _journal_after_title(pieces, at):
             break
         title.append(piece)
     else:  # no journal: a book's "Title (Publisher, Place, Year)", a work's "Title (Year)", or none
