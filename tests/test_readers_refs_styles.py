@@ -423,6 +423,22 @@ from bibnorm.readers.refs import parse_reference
             "Electronic watermarking method and system", 2002, {"Tachibana", "Shimizu"}, None, None,
             id="author-year-names-then-year-no-dated-title",
         ),
+        pytest.param(
+            "G. D. Forney, Jr. and A. Montanari, On exponential error bounds for random codes on the DMC "
+            "(2001), unpublished manuscript.",
+            "On exponential error bounds for random codes on the DMC", 2001, {"Forney", "Montanari"}, None,
+            None, id="aps-jr-after-a-comma",
+        ),
+        pytest.param(
+            "E. A. Bender and E. R. Canfield, The asymptotic number of labeled graphs with given degree "
+            "sequences, Journal of Combinatorial Theory, Series A 24, 296 (1978).",
+            "The asymptotic number of labeled graphs with given degree sequences", 1978,
+            {"Bender", "Canfield"}, None, None, id="aps-journal-series-spelt-out",
+        ),
+        pytest.param(
+            "W. Fernandez de la Vega, On random 2-SAT (1992), unpublished manuscript.",
+            "On random 2-SAT", 1992, {"Fernandez", "Vega"}, None, None, id="aps-particles-inside-a-name",
+        ),
         # REVTeX 4.2 in PRL style, set from a real .bib of evolutionary biology (the corpus's
         # revbayes .bib): a journal named in words of any case, known by the page and year after
         # its volume; a name's initials broken at a line end ("C.- H. Wu").

@@ -23,7 +23,9 @@ _JOURNAL_VOLUME = re.compile(
     r"|^ibid\.\s[A-Z]?\d{1,5}$"  # the journal of the work before it: "…; C. D., ibid. 11, 395 (1975)"
 )
 _ABBREVIATIONS = re.compile(r"^(?:[A-Z][a-z]*\.\s?)+$")  # "Angew. Chem."
-_SERIES = re.compile(r"^(?:Ser|Sect?|Pt)\.\s[A-Z]{1,2}\s[A-Z]?\d{1,5}$")  # "Ser. B 777"
+_SERIES = re.compile(
+    r"^(?:Ser\.|Series|Sect?\.|Section|Pt\.|Part)\s[A-Z]{1,2}\s[A-Z]?\d{1,5}$"
+)  # "Ser. B 777"
 
 
 def _series_after(pieces: list[str], at: int) -> bool:
@@ -116,13 +118,15 @@ def edited_book(text: str) -> tuple[str, str] | None:
 # ("É. É. Flanagan"); a .bib's quirks print as they are: "Dzyaloshinski I.E." (inverted),
 # "a. o. Agathos", "and others" (a literal "others"); a Russian initial has two letters ("Yu.").
 _CAPITAL = "A-ZÀ-ÖØ-Þ"
+_PARTICLES = r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos|ter|ten|zu|y|'t|’t)\s)*"
 _PHYSICS_NAME = re.compile(
     rf"^(?:and\s+)?(?:(?:(?:[{_CAPITAL}][a-z]?|[a-z])\.\s?(?:-\s?[{_CAPITAL}]\.\s?)?){{1,4}}\s?"
-    rf"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos|ter|ten|zu|'t|’t)\s)*[{_CAPITAL}][\w'’-]+"
-    rf"(?:\s[{_CAPITAL}][\w'’-]+){{0,2}}"  # "Del Pozzo", "Van Den Broeck"
+    rf"{_PARTICLES}[{_CAPITAL}][\w'’-]+"
+    rf"(?:\s{_PARTICLES}[{_CAPITAL}][\w'’-]+){{0,2}}"  # "Del Pozzo", "Van Den Broeck", "Fernandez de la Vega"
     r"(?:\s(?:Jr\.|Sr\.|II|III|IV))?(?:\s(?:et al\.))?"
     rf"|[{_CAPITAL}][\w'’-]+\s(?:[{_CAPITAL}]\.\s?){{1,3}}"  # "Dzyaloshinski I.E."
     r"|(?:[A-Z][\w-]+\s){1,4}Collaboration(?:\set al\.)?|et al\.|others|[Ee]ds?\.)$"  # "T. Hahn, ed., Title"
+    r"|^(?:Jr\.|Sr\.|II|III|IV)$"  # after a comma: "G. D. Forney, Jr. and A. Montanari"
 )
 # The collaboration the names sign for: "B. P. Abbott et al. (LIGO Scientific Collaboration and
 # Virgo Collaboration)", "… and P. K. Yeung (International Collaboration for Turbulence Research)".
