@@ -453,6 +453,14 @@ from bibnorm.readers.refs import parse_reference
             None, 2015, {"Liu", "Fu"}, None, None, id="prl-no-title-journal-in-lower-case-words",
         ),
         pytest.param(
+            "R. J. Billenstein and S. Höhna, Molecular Biology and Evolution 41, msae073 (2024).",
+            None, 2024, {"Billenstein", "Höhna"}, None, None, id="prl-no-title-article-number-with-letters",
+        ),
+        pytest.param(
+            "K. St. John, Systematic Biology 66, e83 (2016).",
+            None, 2016, {"John"}, None, None, id="prl-no-title-electronic-article-number",
+        ),
+        pytest.param(
             "R. Bouckaert, J. Heled, D. Kühnert, T. Vaughan, C.- H. Wu, D. Xie, M. A. Suchard, A. Rambaut, "
             "and A. J. Drummond, BEAST 2: a software platform for Bayesian evolutionary analysis, PLoS "
             "Computational Biology 10, e1003537 (2014).",

@@ -34,8 +34,10 @@ def _series_after(pieces: list[str], at: int) -> bool:
 
 
 # The first page or article number, then the year: "2615 (2022)", "L34 (2022)", "074001 (2015)",
-# "A6 (2020)"; the year may come later, after more pages ("223–386 (2002)").
-_PAGE_YEAR = re.compile(r"^[A-Z]?\d[\d–-]*[A-Z]?\d*(?:\s\((?:1[5-9]|20)\d{2}\))?")
+# "A6 (2020)", "e1003537 (2014)", "msae073 (2024)"; the year may come later, after more pages
+# ("223–386 (2002)").
+_PAGE = r"(?:[A-Za-z]{1,4})?\d[\w–-]*"
+_PAGE_YEAR = re.compile(rf"^{_PAGE}(?:\s\((?:1[5-9]|20)\d{{2}}\))?")
 
 
 def journal_follows_names(pieces: list[str]) -> bool:
@@ -85,7 +87,7 @@ def _dated_title(rest: str) -> str | None:
 
 
 _VOLUME = re.compile(r"^\d{1,5}$")
-_PAGE_THEN_YEAR = re.compile(r"^[A-Z]?\d[\d–-]*[A-Z]?\d*\s\((?:1[5-9]|20)\d{2}\)")
+_PAGE_THEN_YEAR = re.compile(rf"^{_PAGE}\s\((?:1[5-9]|20)\d{{2}}\)")
 _LOOSE_JOURNAL_VOLUME = re.compile(r"^[A-Z][^\d,()]*\s[A-Z]?\d{1,5}$")  # "Nature genetics 47"
 
 
