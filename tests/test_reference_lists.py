@@ -636,3 +636,19 @@ def test_a_real_review_draft_with_line_numbers_gives_its_cited_references() -> N
         assert str(query.year) in (entry.get("year") or entry.get("date") or ""), query.title
         first = (entry.get("author") or "").split(" and ")[0]
         assert parse_name(query.authors[0]).family in first, (query.authors, first)
+
+
+def test_a_t1_fonts_dashes_are_dashes() -> None:
+    """A T1 (Cork) font without a Unicode map leaves its en and em dashes as the control
+    characters of their slots (0x15, 0x16), as it leaves its ligatures: "1734\\x151752"."""
+    text = "\n".join(
+        [
+            "[1] R. Abou-Chacra, P. W. Anderson, and D. J. Thouless, Journal of Physics C: Solid State",
+            "    Physics 6, 1734\x151752 (1973).",
+            "[2] S. Franz and G. Parisi, Recipes for metastable states\x16a sketch, Journal de Physique I 5,",
+            "    1401\x151420 (1995).",
+        ]
+    )
+    items = read_list(text).items
+    assert items[0].text.endswith("Physics 6, 1734–1752 (1973).")
+    assert items[1].text.endswith("states—a sketch, Journal de Physique I 5, 1401–1420 (1995).")

@@ -49,6 +49,7 @@ _OPENS_WITH_NAME = re.compile(
 )
 _CORK = str.maketrans(
     {"\x10": "“", "\x11": "”", "\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi", "\x1f": "ffl"}
+    | {"\x15": "–", "\x16": "—"}  # T1's dashes: a page range "113\x15126" is "113–126"
 )
 # The accented letters of the Cork (T1) encoding, 0x80-0xBF, which text copied from a PDF whose
 # T1 fonts lack a Unicode map carries as the Latin-1 characters of the same codes: "Solja£i¢"
