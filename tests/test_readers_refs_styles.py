@@ -439,6 +439,17 @@ from bibnorm.readers.refs import parse_reference
             "W. Fernandez de la Vega, On random 2-SAT (1992), unpublished manuscript.",
             "On random 2-SAT", 1992, {"Fernandez", "Vega"}, None, None, id="aps-particles-inside-a-name",
         ),
+        pytest.param(
+            "D. G. Kendall, On the generalized “birth-and-death” process, Ann. Math. Stat. 19, 1 (1948).",
+            "On the generalized “birth-and-death” process", 1948, {"Kendall"}, None, None,
+            id="aps-a-quotation-inside-an-unquoted-title",
+        ),
+        pytest.param(
+            "J. A. Hodgson, K. N. Sterner, and T. R. Disotell, Successive radiations, not stasis, in the "
+            "South American primate fauna, Proc. Natl. Acad. Sci. U.S.A. 106, 1 (2009).",
+            "Successive radiations, not stasis, in the South American primate fauna", 2009,
+            {"Hodgson", "Disotell"}, None, None, id="aps-in-the-inside-a-title-is-no-venue",
+        ),
         # REVTeX 4.2 in PRL style, set from a real .bib of evolutionary biology (the corpus's
         # revbayes .bib): a journal named in words of any case, known by the page and year after
         # its volume; a name's initials broken at a line end ("C.- H. Wu").

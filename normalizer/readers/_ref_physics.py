@@ -156,7 +156,7 @@ def _names(pieces: list[str]) -> int:
 # a number in a title ("Planck 2018 results"), not after a volume.
 _PHYSICS_JOURNAL = re.compile(
     rf"^{_JOURNAL_NAME}\s[A-Z]?\d+(?:,|$|\s(?=[(\d]))"
-    r"|^(?:[Aa]r[Xx]iv|doi|in |edited by)"  # "arXiv:…", "ArXiv e-prints (2017)"
+    r"|^(?:[Aa]r[Xx]iv|doi|in (?=[A-Z\d])|edited by)"  # "arXiv:…", "ArXiv e-prints (2017)", "in Proceedings"
     # a thesis' title ends where its kind is named: "…, PhD dissertation, Fanstord University"
     r"|^(?:Ph\.?\s?D\.?|Doctoral|Master['’]s|M\.\s?S\.)\s(?:thesis|dissertation|project)\b"
     r"|^\((?:1[5-9]|20)\d{2}\)\s"  # an online work's year, then its URL: "Title, (2003) http…"
@@ -225,6 +225,8 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
         book = book_title(rest) or _dated_title(rest)
         return (book, ", ".join(pieces[:names])) if book else None
     joined = ", ".join(title)
-    if len(joined.split()) < 2 or "“" in text or '"' in text:  # "Advanced LIGO" is a title
+    if len(joined.split()) < 2 or joined.startswith(
+        ("“", '"')
+    ):  # "Advanced LIGO" is a title; a quoted one is not APS
         return None
     return joined, ", ".join(pieces[:names])
