@@ -1,7 +1,12 @@
-"""References set in a physics style that prints no article title (Physical Review Letters,
-REVTeX's ``nolongbibliography``, biblatex-phys with ``articletitle=false``): the names, then
-at once the journal, its volume, the first page and the year — "A. B. Author, C. Author, and
-D. Author, Phys. Rev. Lett. 97, 123456 (2006)".
+"""References set in the physics styles (APS's REVTeX, AIP, biblatex-phys, Science): names, then
+the title, the journal with its volume, a page and the year, all joined by commas — "M. Tegmark,
+Removing real-world foregrounds from cosmic microwave background maps, Astrophys. J. 502, 1
+(1998)" — or no title at all where the style prints none (Physical Review Letters, REVTeX's
+``nolongbibliography``, biblatex-phys with ``articletitle=false``): "A. B. Author, C. Author, and
+D. Author, Phys. Rev. Lett. 97, 123456 (2006)". No title is read then, nor for an e-print, a
+thesis, a chapter "in" its book or a work unpublished: neither the journal nor a piece of it is
+one. Books end their title at "(Publisher, Place, Year)"; a work dated after its title, at its
+year.
 """
 
 from __future__ import annotations
