@@ -11,7 +11,7 @@ import pytest
 from bibnorm.readers._list_edges import LineNumbering, ends_list
 from bibnorm.readers.pdf import PdfLine, read_pdf, read_section, references_section
 from bibnorm.readers.refs import read_list
-from fakes.hostile_pdf import text_page
+from fakes.hostile_pdf import text_page, text_pages
 
 
 def _line(text: str, indent: float = 0.0, *, page: int = 1, column: int = 0, margin: float = 72.0) -> PdfLine:
@@ -159,3 +159,21 @@ def test_an_accent_set_before_its_letter_is_joined_to_it_not_read_as_a_cork_lett
     queries, _ = read_pdf(data, "accents.pdf")
     read = " ".join(query.raw for query in queries)
     assert read.startswith("Ballé J, Laparra V") and "Bär A, Lipinski D" in read
+
+
+def test_a_references_year_at_the_foot_of_two_pages_is_no_running_foot() -> None:
+    """biblatex-phys without article titles, set from a real .bib: the year of a wrapped reference
+    ends a column on two pages, "(2011)." and "(2012)." alike — they are the references', not a
+    running foot (a page number or a title repeated at the foot of every page is one)."""
+    first = [
+        b"References",
+        b"[1] S. Hohna, T. Stadler, F. Ronquist, and T. Britton, Molecular Biology and Evolution 28, 2577",
+        b"(2011).",
+    ]
+    second = [
+        b"[2] S. Hohna and A. J. Drummond, Systematic Biology 61, 1 (2012).",
+        b"[3] M. J. Landis and J. G. Schraiber, Proceedings of the National Academy of Sciences 114, 13224",
+        b"(2012).",
+    ]
+    queries, _ = read_pdf(text_pages([first, second]), "phys.pdf")
+    assert [q.year for q in queries] == [2011, 2012, 2012]

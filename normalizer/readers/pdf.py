@@ -430,12 +430,18 @@ def _running_heads(pages: Sequence[Sequence[PdfLine]]) -> set[tuple[int, int]]:
 
     edges = [(page[0].page, at) for page in pages if page for at in (0, 1, len(page) - 2, len(page) - 1)]
     edges = [(number, at) for number, at in edges if 0 <= at < len(pages[number - 1])]
-    seen = Counter(shape(pages[number - 1][at].text) for number, at in set(edges))
+    shapes = {(number, at): shape(pages[number - 1][at].text) for number, at in edges}
+    seen = Counter(shapes.values())
     return {
-        (number, at)
-        for number, at in set(edges)
-        if seen[shape(pages[number - 1][at].text)] >= 2 or shape(pages[number - 1][at].text) == "#"
+        edge
+        for edge, form in shapes.items()
+        if (seen[form] >= 2 and not _YEAR_TAIL.match(form)) or form == "#"
     }
+
+
+# A reference's last line at a column's foot, on two pages alike, is no running foot: "(2011).",
+# "1–11 (2012)." (pages and the year of a wrapped physics reference).
+_YEAR_TAIL = re.compile(r"^(?:#(?:[–-]#)?,?\s)?\(#\)[.,]?$")
 
 
 # What reading one PDF may take beyond what the process holds already. PDFium decodes a page's
