@@ -10,7 +10,7 @@ import pytest
 from bibnorm.readers import read_inputs
 from bibnorm.readers._pdf_labels import bracket_raised_label
 from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
-from bibnorm.readers.pdf import read_pdf
+from bibnorm.readers.pdf import PdfLine, read_pdf, read_section
 from clients import PDFLATEX, need, run
 from fakes.hostile_pdf import text_page
 
@@ -98,3 +98,31 @@ def test_a_list_found_by_its_labels_after_a_body_section_named_references_is_rea
     queries, _ = read_pdf(text_page(body + references), "apssamp.pdf")
     assert [q.label for q in queries] == [str(n) for n in range(1, 10)]
     assert [q.year for q in queries] == [1954, 2001, 1935, 1982, 1983, 1988, 2005, 2003, 2003]
+
+
+def test_a_raised_label_on_a_line_of_its_own_labels_the_reference_after_it() -> None:
+    """biblatex-phys without article titles, in two columns (set from a real .bib): the raised
+    label "²" stands on a line of its own, before its reference's first line; the labels read
+    already ("[1]", "[3]") and it go up one by one."""
+
+    def line(text: str, indent: float = 0.0, size: float = 10.0) -> PdfLine:
+        return PdfLine(1, 0, 76 + indent, size, text, indent)
+
+    lines = [
+        line("[1] N. D. Birell and P. C. W. Davies, Quantum fields in"),
+        line("curved space (Cambridge University Press, 1982).", 4),
+        line("2", 0, 7.4),
+        line("J. G. P. Berman and J. F. M. Izrailev, Physica D 88, 445", 4),
+        line("(1983).", 4),
+        line("[3] E. B. Davies and L. Parns, Q. J. Mech. Appl. Math. 51,"),
+        line("477 (1988).", 4),
+        line("[4] R. P. Feynman, Phys. Rev. 94, 262 (1954)."),
+    ]
+    read = read_section(lines, "phys.pdf")
+    assert read is not None
+    assert [(q.label, q.authors[0], q.year) for q in read[0]] == [
+        ("1", "N. D. Birell", 1982),
+        ("2", "J. G. P. Berman", 1983),
+        ("3", "E. B. Davies", 1988),
+        ("4", "R. P. Feynman", 1954),
+    ]

@@ -361,15 +361,17 @@ _SAME_RANK = 0.95  # a heading at least this share of the References heading's s
 def _bare_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
     """The lines with a bare number label ("27 A. A. Abrikosov", REVTeX's and Vancouver's; a
     "1" alone on its line) written "[27]" when the numbers go up one by one from 1; a number
-    that does not go on the run (a wrapped line's "10 (2008)") stays text."""
+    that does not go on the run (a wrapped line's "10 (2008)") stays text. Raised labels read
+    already ("[1] N. D. Birell") go on the run too: biblatex-phys's superscript "²" may stand on
+    a line of its own, before its reference's first line."""
     labelled: set[int] = set()
     expected = 1
     for i, line in enumerate(lines):
-        found = _BARE.match(line.text)
+        found = _BARE.match(line.text) or _BRACKETED.match(line.text)
         if found is not None and int(found.group(2)) == expected:
-            labelled.add(i)
+            labelled.update([i] if found.re is _BARE else [])
             expected += 1
-    if len(labelled) < MIN_RUN:
+    if expected - 1 < MIN_RUN:
         return list(lines)
     return [
         line._replace(text=_BARE.sub(r"\1[\2] ", line.text, count=1).rstrip()) if i in labelled else line
@@ -378,6 +380,7 @@ def _bare_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
 
 
 _BARE = re.compile(r"^(\s*)(\d{1,3})(?:\s+(?=[^\W\d_])|\s*$)")
+_BRACKETED = re.compile(r"^(\s*)\[(\d{1,3})\]")
 
 
 def _as_text(line: PdfLine) -> str:
