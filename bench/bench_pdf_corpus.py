@@ -27,10 +27,17 @@ title is nowhere in the text but whose first author's family name, year and volu
 ("519, 2615" → ``5192615``) are, is a printed reference too — in a document where such entries
 outnumber the articles (entries with volume and pages) found by title (a style prints articles'
 titles or it does not; where it does, one not found is a title printed otherwise than the
-``.bib`` spells it); its item is the first whose raw
-text holds its volume-and-first-page and first author's name, and its title is right when the
-item reads none (there is none to read: the journal is no title; a query that keeps the item's
-whole text as its search text reads none either). Also
+``.bib`` spells it); an e-print with no volume and page ("arXiv e-prints (2025),
+arXiv:2503.14451") is found by its e-print id instead. Its item is the first not yet taken whose
+raw text holds its volume-and-first-page and first author's name (a work the ``.bib`` holds
+twice under two keys is printed twice where both are cited); its title is right when the item
+reads none (there is none to read: the journal is no title; a query that keeps the item's whole
+text as its search text reads none either); its year is required only where the PDF prints one
+beside its volume and page (REVTeX prints none for "J. Cosmol. Astropart. Phys. 12, 045").
+A work with no author or editor (software, proceedings) has its first author right when none
+is read. REVTeX's notes in its list (``.bbl`` items keyed ``Note1``, ``Note2`` … holding a note
+alone) are no references. Of two items that hold a title as much (an edited book's and a
+chapter's "in" it), a reference's is the free one its first author opens. Also
 printed: title, first author and year right; DOIs printed, read right, and read WRONG
 (truncated or otherwise: must be 0); items that are no printed reference.
 
