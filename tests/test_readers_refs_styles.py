@@ -464,6 +464,15 @@ from bibnorm.readers.refs import parse_reference
             None, 2015, {"Liu", "Fu"}, None, None, id="prl-no-title-journal-in-lower-case-words",
         ),
         pytest.param(
+            "J. Felsenstein, Phylogenies and the comparative method, The American Naturalist , 1 (1985).",
+            "Phylogenies and the comparative method", 1985, {"Felsenstein"}, None, None,
+            id="aps-journal-without-its-volume",
+        ),
+        pytest.param(
+            "A. F. Magee and S. Höhna, bioRxiv , 426715 (2021).",
+            None, 2021, {"Magee", "Höhna"}, None, None, id="prl-no-title-journal-without-its-volume",
+        ),
+        pytest.param(
             "R. J. Billenstein and S. Höhna, Molecular Biology and Evolution 41, msae073 (2024).",
             None, 2024, {"Billenstein", "Höhna"}, None, None, id="prl-no-title-article-number-with-letters",
         ),

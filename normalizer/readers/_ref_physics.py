@@ -12,6 +12,7 @@ year.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 # The journal ends at its volume ("Astrophys. J. 502", "Phys. Rev. D 104", "Physical Review X 9",
 # "Classical and Quantum Gravity 32"); a title with a number in it ("Planck 2018 results")
@@ -187,21 +188,21 @@ _UNTITLED_AFTER_NAMES = re.compile(
 )
 
 
-def _journal_after_title(pieces: list[str], at: int) -> bool:
+def _journal_after_title(pieces: list[str], at: int, unnumbered: Collection[int] = ()) -> bool:
     """Whether ``pieces[at]`` is a journal named in words of any case, then its volume, by the
     page and the year after it ("Nature genetics 47, 555 (2015)", "Revista del Museo Argentino
-    de Ciencias Naturales nueva serie 9, 15 (2007)")."""
-    return (
-        at + 1 < len(pieces)
-        and bool(_LOOSE_JOURNAL_VOLUME.match(pieces[at]))
-        and bool(_PAGE_THEN_YEAR.match(pieces[at + 1]))
-    )
+    de Ciencias Naturales nueva serie 9, 15 (2007)"); or a journal whose volume the .bib left
+    empty, REVTeX's space before the comma (``unnumbered``: "The American Naturalist , 1 (1985)")."""
+    named = _LOOSE_JOURNAL_VOLUME.match(pieces[at]) or (at in unnumbered and pieces[at][:1].isalpha())
+    return at + 1 < len(pieces) and bool(named) and bool(_PAGE_THEN_YEAR.match(pieces[at + 1]))
 
 
 def physics_title(text: str) -> tuple[str | None, str] | None:
     """Title (as printed, for the caller to clean) and authors of an APS-style reference, or
     ``None`` when it is not one."""
-    pieces = [piece.strip() for piece in _UNTITLED_AFTER_NAMES.sub(r", \1", text).split(", ")]
+    split = _UNTITLED_AFTER_NAMES.sub(r", \1", text).split(", ")
+    pieces = [piece.strip() for piece in split]
+    unnumbered = {at for at, piece in enumerate(split) if piece.endswith(" ")}  # "Journal , 1 (1985)"
     names = _names(pieces)
     if names == 0 or names >= len(pieces):
         return None
@@ -215,14 +216,14 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
     if (
         journal_follows_names(pieces[names:])
         or volume_then_page(pieces[names:])
-        or _journal_after_title(pieces, names)
+        or _journal_after_title(pieces, names, unnumbered)
     ):
         return None, ", ".join(pieces[:names])  # a style that prints no title (PRL, Science)
     title: list[str] = []
     for at, piece in enumerate(pieces[names:], start=names):
         if _PHYSICS_JOURNAL.match(piece) or volume_then_page(pieces[at:]) or _series_after(pieces, at):
             break
-        if title and _journal_after_title(pieces, at):
+        if title and _journal_after_title(pieces, at, unnumbered):
             break
         title.append(piece)
     else:  # no journal: a book's "Title (Publisher, Place, Year)", a work's "Title (Year)", or none
