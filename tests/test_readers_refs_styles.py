@@ -473,6 +473,16 @@ from bibnorm.readers.refs import parse_reference
             None, 2021, {"Magee", "Höhna"}, None, None, id="prl-no-title-journal-without-its-volume",
         ),
         pytest.param(
+            "A. van Gennep, englishThe Rites of Passage (University of Chicago Press, Chicago, 1960).",
+            "The Rites of Passage", 1960, {"Gennep"}, None, None, id="aps-language-run-into-a-books-title",
+        ),
+        pytest.param(
+            "B. Derrida and G. Toulouse, frenchSample to sample fluctuations in the random energy model, "
+            "Journal de Physique Lettres 46, L223 (1985).",
+            "Sample to sample fluctuations in the random energy model", 1985, {"Derrida", "Toulouse"}, None,
+            None, id="aps-language-run-into-an-articles-title",
+        ),
+        pytest.param(
             "R. J. Billenstein and S. Höhna, Molecular Biology and Evolution 41, msae073 (2024).",
             None, 2024, {"Billenstein", "Höhna"}, None, None, id="prl-no-title-article-number-with-letters",
         ),

@@ -197,6 +197,12 @@ def _journal_after_title(pieces: list[str], at: int, unnumbered: Collection[int]
     return at + 1 < len(pieces) and bool(named) and bool(_PAGE_THEN_YEAR.match(pieces[at + 1]))
 
 
+# REVTeX 4.2 prints a .bib's ``language`` field run into the title: "englishThe Rites of Passage".
+_LANGUAGE = re.compile(
+    r"^(?:english|american|british|german|ngerman|french|latin|italian|spanish|russian|portuguese|dutch)(?=[A-Z])"
+)
+
+
 def physics_title(text: str) -> tuple[str | None, str] | None:
     """Title (as printed, for the caller to clean) and authors of an APS-style reference, or
     ``None`` when it is not one."""
@@ -229,8 +235,8 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
     else:  # no journal: a book's "Title (Publisher, Place, Year)", a work's "Title (Year)", or none
         rest = ", ".join(pieces[names:])
         book = book_title(rest) or _dated_title(rest)
-        return (book, ", ".join(pieces[:names])) if book else None
-    joined = ", ".join(title)
+        return (_LANGUAGE.sub("", book), ", ".join(pieces[:names])) if book else None
+    joined = _LANGUAGE.sub("", ", ".join(title))
     if len(joined.split()) < 2 or joined.startswith(
         ("“", '"')
     ):  # "Advanced LIGO" is a title; a quoted one is not APS
