@@ -29,9 +29,8 @@ _JOURNAL_VOLUME = re.compile(
     r"|^ibid\.\s[A-Z]?\d{1,5}$"  # the journal of the work before it: "…; C. D., ibid. 11, 395 (1975)"
 )
 _ABBREVIATIONS = re.compile(r"^(?:[A-Z][a-z]*\.\s?)+$")  # "Angew. Chem."
-_SERIES = re.compile(
-    r"^(?:Ser\.|Series|Sect?\.|Section|Pt\.|Part)\s[A-Z]{1,2}\s[A-Z]?\d{1,5}$"
-)  # "Ser. B 777"
+# A journal's series and volume after a comma: "Ser. B 777", "Series A 24".
+_SERIES = re.compile(r"^(?:Ser\.|Series|Sect?\.|Section|Pt\.|Part)\s[A-Z]{1,2}\s[A-Z]?\d{1,5}$")
 
 
 def _series_after(pieces: list[str], at: int) -> bool:
@@ -87,6 +86,7 @@ _NO_DATED_TITLE = re.compile(r"\bet al\.?$|,\s[A-Z]?\d[\d–-]*$")
 
 
 def _dated_title(rest: str) -> str | None:
+    """The title of a work set as "Title (Year)" (``rest``: what follows the names), or None."""
     match = _DATED.match(rest)
     title = match.group("title") if match else ""
     return title if len(title.split()) >= 2 and not _NO_DATED_TITLE.search(title) else None
