@@ -62,6 +62,13 @@ with its first author, nor a short title as printed above (an item whose author'
 repeated author's dash or rule, no name, needs only the title). A work without an author has none to
 read: its first author is right when none is read; a work without a title, its title when none is
 read or the description in brackets its place holds.
+An e-print printed with no volume and page ("arXiv e-prints (2025), arXiv:2503.14451") is found
+by its e-print id instead of a volume-and-first-page; an untitled reference's item is the first not
+yet taken (a work the ``.bib`` holds twice under two keys is printed twice where both are cited);
+its year is required only where the PDF prints one beside its volume and page (REVTeX prints none
+for "J. Cosmol. Astropart. Phys. 12, 045"). REVTeX's notes in its list (``.bbl`` items keyed
+``Note1``, ``Note2`` … holding a note alone) are no references. Of two free items that hold a title
+as much (an edited book's and a chapter's "in" it), a reference's is the one its first author opens.
 
 Usage: ``python bench/bench_pdf_corpus.py [--fetch] [--mirror DIR] [--only ID ...] [--items]``
 """
@@ -283,7 +290,13 @@ def _file_truths(path: Path) -> list[Truth]:
             fielded=False,
         )
         for q in queries
+        if not _REVTEX_NOTE.fullmatch(q.key or "")
     ]
+
+
+# REVTeX sets the paper's footnotes in its list as items keyed Note1, Note2 … holding a note alone
+# (`\bibitem [{Note1()}]{Note1} … \bibinfo {note} {In the static case we observed …}`): no references.
+_REVTEX_NOTE = re.compile(r"Note\d+")
 
 
 def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = True) -> list[Truth]:
@@ -309,7 +322,7 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = 
                     _bare_doi(entry.get("doi") or "") or None,
                     _letters(f"{entry.get('volume')}{first_page}")
                     if entry.get("volume") and first_page
-                    else "",
+                    else _letters(entry.get("eprint") or ""),  # an e-print: "arXiv e-prints, arXiv:…"
                     families=tuple(_family(name) for name in names),
                     key=entry.key,
                     description=""
@@ -382,9 +395,11 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     # column's lines in the order the PDF draws them. A title is printed when either text holds it.
     # A review copy's line numbers and the page numbers are lines of their own there, inside titles.
     texts = [_pdftotext(document, mode) for mode in ([], ["-raw"])]
-    letters = "\n".join(_letters(re.sub(r"(?m)^\d+$", "", text)) for text in texts)
+    in_letters = [_letters(re.sub(r"(?m)^\d+$", "", text)) for text in texts]
+    letters = "\n".join(in_letters)
     lines = {_letters(line) for text in texts for line in text.splitlines()}
     seen: set[tuple[str, str, int | None] | str] = set()
+    located: dict[str, int] = defaultdict(int)  # untitled references found by each volume-and-page
     # The same title, first author and year twice is one work given twice (a .bbl's items are
     # unique by then); with a short title it is rarely one work ("Author, A. (2014). Title." and
     # "Author, A. (2014)." are two examples of a style's test document): one each entry.
@@ -414,9 +429,12 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
         elif row.short and _printed_short(row, letters, lines) and f"key:{row.key}" not in seen:
             seen.add(f"key:{row.key}")
             kept.append(row)
-        elif _printed_without_title(row, key, letters) and row.locator not in seen:
-            seen.add(row.locator)
-            untitled.append(replace(row, titled=False))
+        elif _printed_without_title(row, key, letters) and located[row.locator] < max(
+            text.count(row.locator) for text in in_letters
+        ):  # a .bib may hold a work twice: printed twice where both are cited, else once
+            located[row.locator] += 1
+            year = row.year if _year_beside(row, letters) else None  # "J. Cosmol. Astropart. Phys. 12, 045"
+            untitled.append(replace(row, titled=False, year=year))
     # A style prints articles' titles or it does not (books keep theirs in both): where most
     # articles are found by their titles, one that is not is a title printed otherwise than the
     # .bib spells it (markup, math), not a missing one.
@@ -503,6 +521,19 @@ def _printed_without_title(row: Truth, key: str, letters: str) -> bool:
     )
 
 
+def _year_beside(row: Truth, letters: str) -> bool:
+    """Whether the year of a reference printed without a title is printed with it: next to its
+    volume-and-page or e-print ("512615(2022)", "arXiv e-prints (2025), arXiv:2503.14451"). REVTeX
+    prints none for some journals ("J. Cosmol. Astropart. Phys. 12, 045"), and none can be read."""
+    return any(
+        str(row.year) in letters[max(0, at.start() - _BESIDE) : at.end() + _BESIDE]
+        for at in re.finditer(re.escape(row.locator), letters)
+    )
+
+
+_BESIDE = 16  # letters either side of a volume-and-page that are still the same reference's
+
+
 def _pdftotext(document: Document, options: list[str]) -> str:
     command = ["pdftotext", *options, str(document.local("pdf")), "-"]
     return subprocess.run(command, check=True, capture_output=True, text=True).stdout
@@ -564,8 +595,8 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         # "[Unpublished raw data]", apacite's "[Unknown]"): either is right.
         title = title or (not row.title and (query.title in (None, "", query.raw) or _described(query)))
         read_authors = " ".join(query.authors[:1]) or " ".join(query.author_names[:2])
-        # A work printed without names (APA sets its title in the author's place; a manual, a
-        # periodical, a web site): none read.
+        # A work printed without names (APA sets its title in the author's place; a manual,
+        # software, proceedings, a periodical, a web site): none may be read.
         author = row.family in _letters(read_authors) if row.family else not read_authors
         year = row.year is None or query.year == row.year
         result.title += title
@@ -586,9 +617,11 @@ def _item_of(
     """The read item whose raw text holds the most of the reference's title (works that share a
     title go to the item that also holds their author (in ``names``, the letters its names are
     printed in) and year, one each, then to one that reads more of their title and year); with no
-    title printed, the first that holds its volume-and-first-page and its first author's name."""
+    title printed, the first not yet taken that holds its volume-and-first-page and its first
+    author's name (a work the .bib holds twice is printed twice)."""
     if not row.titled:
-        return next((at for at, raw in enumerate(raws) if row.locator in raw and row.family in raw), None)
+        holding = [at for at, raw in enumerate(raws) if row.locator in raw and row.family in raw]
+        return next((at for at in holding if at not in owner), holding[0] if holding else None)
     if row.short:  # of the items that print it, the one holding most of its authors, untaken, shortest
         holding = [at for at, raw in enumerate(raws) if _prints(row, raw)]
         return max(
@@ -609,13 +642,19 @@ def _item_of(
 
 def _likeness(
     row: Truth, key: str, raw: str, names: str, taken: bool, read: Query
-) -> tuple[float, bool, bool, bool, int]:
+) -> tuple[float, bool, bool, bool, bool, int]:
+    # Where two free items hold the title as much (an edited book's and a chapter "in" it), the
+    # one its first author opens ("E.-I. Negishi, Ed., Handbook …", not "P. M. Henry, in Handbook …").
+    opens = bool(row.family) and row.family in raw[: len(row.family) + _FIRST_NAMES]
     # Last, among items that print the title, the names and the year alike, the one that reads
     # more of them is the work's, not one that names it in a related work's note ("Les rites de
     # passage. Paris: Nourry, 1909. Trans. … as The Rites of Passage (…, 1960)" beside "— The Rites
     # of Passage. … 1960").
     reads = (fuzz.ratio(title_key(row.title), title_key(read.title or "")) >= 90) + (read.year == row.year)
-    return fuzz.partial_ratio(key, raw), row.family in names, str(row.year) in raw, not taken, reads
+    return fuzz.partial_ratio(key, raw), row.family in names, str(row.year) in raw, not taken, opens, reads
+
+
+_FIRST_NAMES = 8  # letters of given names or initials before the first author's family name
 
 
 def _holds_any(raw: str, names: str, known: list[Truth], dashed: bool = False) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bibnorm.readers import read_inputs
-from bibnorm.readers._pdf_accents import Box, join_overlaid_accents
+from bibnorm.readers._pdf_accents import KEPT_PLACE, Box, join_overlaid_accents
 from clients import PDFLATEX, need, run
 
 
@@ -40,7 +40,31 @@ def _boxes(text: str, over: set[int]) -> list[Box]:
 def test_an_accent_set_over_a_letter_is_joined_to_it(text: str, over: set[int], expected: str) -> None:
     boxes = _boxes(text, over)
     offset = 40  # the text's first character is the page's 40th
-    assert join_overlaid_accents(text, offset, lambda at: boxes[at - offset]) == expected
+    joined = join_overlaid_accents(text, offset, lambda at: boxes[at - offset])
+    assert joined.replace(KEPT_PLACE, "") == expected
+    assert len(joined) == len(text)  # one character per page character: the italics read by index
+
+
+def test_an_italic_title_after_an_accented_name_is_read_whole(tmp_path: Path) -> None:
+    """An OT1 accent joined to its letter keeps the page's characters in place: the italic title
+    after "Bollob\\'as" starts at its first word ("B. Bollobás, *Random Graphs*, 2nd ed., …")."""
+    need("pdflatex")
+    items = [
+        "B. Bollob\\'as, \\textit{Random Graphs}, 2nd ed., Cambridge Studies in Advanced Mathematics "
+        "(Cambridge University Press, Cambridge, 2001).",
+        "K. G\\'orski, \\textit{Pixelization of the Sphere}, Lecture Notes in Astrophysics (Springer, "
+        "Berlin, 2005).",
+        'M. H\\"ubner, \\textit{Quantum Many-Body Systems}, 3rd ed., Lecture Notes in Physics (Springer, '
+        "Berlin, 2010).",
+    ]
+    body = "".join(f"\\noindent[{n}] {item}\\par\n" for n, item in enumerate(items, start=1))
+    (tmp_path / "doc.tex").write_text(
+        "\\documentclass{article}\\begin{document}\\section*{References}\n" + body + "\\end{document}\n",
+        encoding="utf-8",
+    )
+    run(PDFLATEX, tmp_path)
+    titles = [q.title for q in read_inputs([tmp_path / "doc.pdf"])]
+    assert titles == ["Random Graphs", "Pixelization of the Sphere", "Quantum Many-Body Systems"]
 
 
 OT1_REFERENCES = r"""\documentclass{article}

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 from bibnorm.readers import read_inputs
 from bibnorm.readers._pdf_labels import bracket_raised_label
+from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
+from bibnorm.readers.pdf import PdfLine, read_pdf, read_section
 from clients import PDFLATEX, need, run
+from fakes.hostile_pdf import text_page
 
 
 @pytest.mark.parametrize(
@@ -56,3 +59,70 @@ def test_a_list_labelled_with_superscript_numbers_is_read_item_by_item(tmp_path:
     run(PDFLATEX, tmp_path)
     found = [(q.authors[0], q.year) for q in read_inputs([tmp_path / "doc.pdf"])]
     assert found == [("G. Booth", 1962), ("A. J. Arduengo", 1991), ("K. Dehnicke", 1981)]
+
+
+def test_a_raised_label_before_an_italic_title_is_a_label() -> None:
+    """biblatex-phys's sample (texlive-doc): "⁸*CORINA: generation of 3D coordinates*" — a work
+    without names, its italic run marked from the title's first letter on."""
+    text = f"8{ITALIC_START}CORINA: generation of 3D coordinates,{ITALIC_END} (2006)"
+    sizes = (7.0, 10.0)
+    assert bracket_raised_label(text, 0, lambda at: sizes[min(at, 1)]) == (
+        f"[8] {ITALIC_START}CORINA: generation of 3D coordinates,{ITALIC_END} (2006)",
+        10.0,
+    )
+
+
+def test_a_list_found_by_its_labels_after_a_body_section_named_references_is_read() -> None:
+    """REVTeX's own sample documents (apssamp, texlive-doc): a section of the text is headed
+    "3. References" and speaks of them; the list itself, at the end, has no heading — its labels
+    going up from 1 find it."""
+    body = [
+        b"3. References",
+        b"A reference in the bibliography is specified by a bibitem command with the same",
+        b"argument as the cite command. Numerous examples of the use of the entry types",
+        b"appear in the bibliography of this sample document.",
+        b"FIG. 1. A figure caption. The figure captions are automatically numbered.",
+        b"More text of the paper follows the figure, about equations and tables.",
+    ]
+    references = [
+        b"[1] R. P. Feynman, Phys. Rev. 94, 262 (1954).",
+        b"[2] E. Witten, (2001), hep-th/0106109.",
+        b"[3] A. Einstein, Yu. Podolsky, and N. Rosen, Phys. Rev. 47, 777 (1935).",
+        b"[4] N. D. Birell and P. C. W. Davies, Quantum Fields in Curved Space (Cambridge, 1982).",
+        b"[5] G. P. Berman and F. M. Izrailev, Stability of nonlinear modes, Physica D 88, 445 (1983).",
+        b"[6] E. B. Davies and L. Parns, Trapped modes, Q. J. Mech. Appl. Math. 51, 477 (1988).",
+        b"[7] J. S. Smith and G. W. Johnson, Philos. Trans. R. Soc. London, Ser. B 777, 1395 (2005).",
+        b"[8] S. M. Smith, Ph.D. thesis, Massachusetts Institute of Technology (2003).",
+        b"[9] S. R. Kawa and S.-J. Lin, J. Geophys. Res. 108, 4201 (2003).",
+    ]  # fmt: skip
+    queries, _ = read_pdf(text_page(body + references), "apssamp.pdf")
+    assert [q.label for q in queries] == [str(n) for n in range(1, 10)]
+    assert [q.year for q in queries] == [1954, 2001, 1935, 1982, 1983, 1988, 2005, 2003, 2003]
+
+
+def test_a_raised_label_on_a_line_of_its_own_labels_the_reference_after_it() -> None:
+    """biblatex-phys without article titles, in two columns (set from a real .bib): the raised
+    label "²" stands on a line of its own, before its reference's first line; the labels read
+    already ("[1]", "[3]") and it go up one by one."""
+
+    def line(text: str, indent: float = 0.0, size: float = 10.0) -> PdfLine:
+        return PdfLine(1, 0, 76 + indent, size, text, indent)
+
+    lines = [
+        line("[1] N. D. Birell and P. C. W. Davies, Quantum fields in"),
+        line("curved space (Cambridge University Press, 1982).", 4),
+        line("2", 0, 7.4),
+        line("J. G. P. Berman and J. F. M. Izrailev, Physica D 88, 445", 4),
+        line("(1983).", 4),
+        line("[3] E. B. Davies and L. Parns, Q. J. Mech. Appl. Math. 51,"),
+        line("477 (1988).", 4),
+        line("[4] R. P. Feynman, Phys. Rev. 94, 262 (1954)."),
+    ]
+    read = read_section(lines, "phys.pdf")
+    assert read is not None
+    assert [(q.label, q.authors[0], q.year) for q in read[0]] == [
+        ("1", "N. D. Birell", 1982),
+        ("2", "J. G. P. Berman", 1983),
+        ("3", "E. B. Davies", 1988),
+        ("4", "R. P. Feynman", 1954),
+    ]

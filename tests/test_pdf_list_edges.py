@@ -13,7 +13,7 @@ from bibnorm.readers._list_edges import LineNumbering, ends_list
 from bibnorm.readers._pdf_accents import readable_text
 from bibnorm.readers.pdf import PdfLine, read_pdf, read_section, references_section
 from bibnorm.readers.refs import read_list
-from fakes.hostile_pdf import pdf
+from fakes.hostile_pdf import text_page, text_pages
 
 
 def _line(text: str, indent: float = 0.0, *, page: int = 1, column: int = 0, margin: float = 72.0) -> PdfLine:
@@ -169,29 +169,11 @@ def test_a_number_in_another_label_form_than_the_lists_is_a_wrapped_line() -> No
     assert items[3].text.endswith("Paderborn, Germany; 2016. p. 190-4.")
 
 
-def _one_page_pdf(lines: list[bytes]) -> bytes:
-    """A page of Helvetica lines (WinAnsiEncoding: byte 0xB4 is the spacing acute, 0xA8 the
-    diaeresis), each as TeX sets an accent: its own glyph before its letter."""
-    stream = b"".join(
-        b"BT /F1 9 Tf 72 %d Td (%s) Tj ET\n" % (720 - 12 * at, line) for at, line in enumerate(lines)
-    )
-    return pdf(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-            b" /Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        ]
-    )
-
-
 def test_an_accent_set_before_its_letter_is_joined_to_it_not_read_as_a_cork_letter() -> None:
     """PDFium gives TeX's accent glyph before its letter ("Ball´e"); between two letters, the
     same Latin-1 sign is also what a T1 font without a Unicode map leaves for a Cork letter
     (0xB4 "ť", 0xA8 "ĺ"). Joined to its letter first, it is the accent it looks like."""
-    data = _one_page_pdf(
+    data = text_page(  # each accent as TeX sets one: its own glyph before its letter
         [
             b"References",
             b"Ball\xb4e J, Laparra V, Simoncelli EP. End-to-end Optimized Image Compression. In: ICLR; 2017.",
@@ -215,3 +197,21 @@ def test_a_line_of_the_page_is_one_line_of_text(text: str, expected: str) -> Non
     `str.splitlines`, which counted one line more than the page has and lost the list's lines
     (an IndexError)."""
     assert readable_text(text) == expected
+
+
+def test_a_references_year_at_the_foot_of_two_pages_is_no_running_foot() -> None:
+    """biblatex-phys without article titles, set from a real .bib: the year of a wrapped reference
+    ends a column on two pages, "(2011)." and "(2012)." alike — they are the references', not a
+    running foot (a page number or a title repeated at the foot of every page is one)."""
+    first = [
+        b"References",
+        b"[1] S. Hohna, T. Stadler, F. Ronquist, and T. Britton, Molecular Biology and Evolution 28, 2577",
+        b"(2011).",
+    ]
+    second = [
+        b"[2] S. Hohna and A. J. Drummond, Systematic Biology 61, 1 (2012).",
+        b"[3] M. J. Landis and J. G. Schraiber, Proceedings of the National Academy of Sciences 114, 13224",
+        b"(2012).",
+    ]
+    queries, _ = read_pdf(text_pages([first, second]), "phys.pdf")
+    assert [q.year for q in queries] == [2011, 2012, 2012]

@@ -251,6 +251,18 @@ def test_an_entry_sets_members_are_references_of_their_own(text: str, members: l
     assert [q.label for q in queries[1:]] == ["2"] + [None] * (len(members) - 1)
 
 
+def test_works_cited_together_in_a_physics_item_are_references_of_their_own() -> None:
+    """Physical Review prints works cited together as one item, joined by semicolons, with no
+    titles; "ibid." stands for the journal before it."""
+    first = "[1] A. Author, Phys. Rev. B 1, 2 (2000)."
+    item = "[2] K. G. Wilson, Phys. Rev. D 10, 2445 (1974); J. Kogut and L. Susskind, ibid. 11, 395 (1975)."
+    queries = read_lines([_sized(first), _sized(item)])
+    assert [(q.authors[0], q.year, q.label) for q in queries[1:]] == [
+        ("K. G. Wilson", 1974, "2"),
+        ("J. Kogut", 1975, None),
+    ]
+
+
 _REDDIT = "I have every publicly available reddit comment for research. 1.7 billion comments at 250 gb"
 
 
@@ -276,3 +288,97 @@ def test_an_italic_run_extends_a_title_only_by_a_subtitle_or_a_volume(
     number; a multi-volume work's volume has a title of its own, italic after "Vol. B:"."""
     runs = (italic,) if isinstance(italic, str) else italic
     assert read_lines([styled(text, *runs)])[0].title == title
+
+
+@pytest.mark.parametrize(
+    ("piece", "italic", "runs"),
+    [
+        pytest.param("8CORINA: generation of 3D coordinates, (2006) http", _italic_at((1, 39)),
+                     ["CORINA: generation of 3D coordinates,"], id="a-raised-label-before-an-italic-title"),
+        pytest.param("3D coordinates, (2006)", _italic_at((0, 15)), ["3D coordinates,"],
+                     id="an-italic-word-opening-with-a-digit"),
+        pytest.param("2nd ed. (Wiley, 1999)", _italic_at(), [], id="an-upright-word-opening-with-a-digit"),
+    ],
+)  # fmt: skip
+def test_upright_digits_run_into_an_italic_word_stay_out_of_its_run(
+    piece: str, italic: object, runs: list[str]
+) -> None:
+    """biblatex-phys's sample (texlive-doc): the raised label "⁸" is upright, the title that opens
+    the reference (no names) italic; PDFium runs the two into one word."""
+    plain, spans = unmark_italics(mark_italics(piece, 0, italic))  # type: ignore[arg-type]
+    assert plain == piece
+    assert [plain[a:b] for a, b in spans] == runs
+
+
+_ALLEN = "R. A. Allen, D. B. Smith, and J. E. Hiscott"
+_WILSON = "A. J. C. Wilson and E. Prince, eds."
+
+
+@pytest.mark.parametrize(
+    ("text", "italic", "title"),
+    [
+        pytest.param(f"{_ALLEN}, Radioisotope data, UKAEA Research Group Report AERE-R 2938 (H.M.S.O., "
+                     "London, 1961).", ("Radioisotope data,",), "Radioisotope data",
+                     id="report-type-and-number"),
+        pytest.param("P. W. M. N. van Leeuwen, K. Morokuma, and J. van Lenthe, eds., Theoretical aspects "
+                     "of homogeneous catalysis, Catalysis by Metal Compounds 18 (Kluwer Academic Press, "
+                     "Dordrecht, Netherlands, 1995).", ("Theoretical aspects of homogeneous catalysis,",),
+                     "Theoretical aspects of homogeneous catalysis", id="book-series-and-number"),
+        pytest.param(f"{_WILSON}, International tables for crystallography, Vol. C: Mathematical, "
+                     "physical and chemical tables, 3rd ed. (Kluwer Academic Publishers, Dordrecht, "
+                     "Netherlands, 1992).", ("International tables for crystallography,",
+                                             "Mathematical, physical and chemical tables,"),
+                     "Mathematical, physical and chemical tables", id="a-volumes-title-after-a-comma"),
+        pytest.param("ABSPACK, CrysAlis CCD and CrysAlis RED, version 1.171 (Oxford Diffraction Ltd., "
+                     "Abingdon, United Kingdom, 2006).", ("ABSPACK, CrysAlis CCD and CrysAlis RED,",),
+                     "ABSPACK, CrysAlis CCD and CrysAlis RED", id="software-without-authors"),
+    ],
+)  # fmt: skip
+def test_a_physics_styles_italic_title_ends_where_its_italics_do(
+    text: str, italic: tuple[str, ...], title: str
+) -> None:
+    """biblatex-phys's sample (texlive-doc): fields joined by commas, a book's or a report's title
+    in italics, then upright its type and number, its series, its version or its volume's title."""
+    first = _sized("[1] A. J. Arduengo III, R. L. Harlow, and M. Kline, “A stable crystalline carbene”, "
+                   "J. Am. Chem. Soc. 113, 361–363 (1991).")  # fmt: skip
+    assert read_lines([first, styled(f"[2] {text}", *italic)])[1].title == title
+
+
+def test_a_species_name_in_italics_opening_an_upright_title_does_not_end_it() -> None:
+    """APA: an article's title upright, a species' name in it italic; what follows the name's
+    comma opens with a small letter, as a title's words do, not a report's type or a series."""
+    lines = [
+        styled("Doe, J. A. (2019). Arabidopsis thaliana, a model plant of some use. Journal of Botany, "
+                "3(1), 1–9.", "Arabidopsis thaliana,", "Journal of Botany, 3"),
+    ]  # fmt: skip
+    assert read_lines(lines)[0].title == "Arabidopsis thaliana, a model plant of some use"
+
+
+def test_a_headingless_lists_italic_titles_are_read_from_its_fonts(tmp_path: Path) -> None:
+    """REVTeX sets no References heading, only its labels; a book's title is italic, its edition
+    and series upright after a comma (REVTeX 4.2 in PRL style, a real .bib of statistical physics)."""
+    need("pdflatex")
+    books = [
+        ("B. Bollob\\'as", "Random Graphs", "2nd ed., Cambridge Studies in Advanced Mathematics, Vol. 73 "
+         "(Cambridge University Press, 2001)"),
+        ("T. M. Cover and J. A. Thomas", "Elements of Information Theory", "Wiley Series in "
+         "Telecommunications and Signal Processing (Wiley, New York, 1991)"),
+        ("G. Gallavotti", "Statistical Mechanics: A Short Treatise", "Theoretical and Mathematical Physics "
+         "(Springer-Verlag, Berlin, 1999)"),
+        ("D. Challet, M. Marsili, and Y.-C. Zhang", "Minority Games: Interacting Agents in Financial Markets",
+         "Oxford Finance Series (Oxford University Press, 2005)"),
+    ]  # fmt: skip
+    items = "".join(
+        f"\\noindent[{n}] {names}, \\textit{{{title}}}, {rest}.\\par\n"
+        for n, (names, title, rest) in enumerate(books, start=1)
+    )
+    (tmp_path / "doc.tex").write_text(
+        "\\documentclass{article}\\begin{document}Body text of the paper.\\par\n"
+        + items
+        + "\\end{document}\n",
+        encoding="utf-8",
+    )
+    done = run(PDFLATEX, tmp_path)
+    assert not latex_errors(done.stdout), done.stdout[-2000:]
+    queries, _ = read_pdf((tmp_path / "doc.pdf").read_bytes(), "doc.pdf")
+    assert [q.title for q in queries] == [title for _, title, _ in books]

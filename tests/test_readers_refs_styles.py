@@ -157,6 +157,12 @@ from bibnorm.readers.refs import parse_reference
             "K. Dehnicke, J. Strähle, Angew. Chem., Int. Ed. Engl. 20, 413–426 (1981).",
             None, 1981, {"Dehnicke", "Strähle"}, None, None, id="science-no-title-journal-with-a-comma",
         ),
+        pytest.param(
+            "E.-I. Negishi, Ed., Handbook of Organopalladium Chemistry for Organic Synthesis (Wiley "
+            "Interscience, New York, 2002).",
+            "Handbook of Organopalladium Chemistry for Organic Synthesis", 2002, {"Negishi"}, None, None,
+            id="science-editor-ed-capitalised",
+        ),
         # A book (biblatex-phys's and biblatex-science's sample documents): the title, then
         # publisher, place and year in parentheses.
         pytest.param(
@@ -247,6 +253,255 @@ from bibnorm.readers.refs import parse_reference
             "Superconductivity in the Two-Dimensional Hubbard Model, Phys. Rev. Lett. 116, 096402 (2016).",
             "Coexistence of Incommensurate Magnetism and Superconductivity in the Two-Dimensional Hubbard "
             "Model", 2016, {"Yamase", "Metzner"}, None, None, id="aps-title-case-title-then-journal",
+        ),
+        # REVTeX 4.2 in PRL style, as read from real .bib files (EckerChristian/MCLambdaBHNS,
+        # ParallelScience/act-dr6, Ciro-Taranto/fRG_paper): a title of two words; accented
+        # initials; a collaboration "et al."; the .bib's quirks printed as they are ("Adkins, and
+        # others", "a. o. Agathos", "Dzyaloshinski I.E."); an e-print right after the names.
+        pytest.param(
+            "J. Aasi, B. P. Abbott, R. Abbott, T. Abbott, M. R. Abernathy, et al., Advanced LIGO, Classical "
+            "and Quantum Gravity 32, 074001 (2015), arXiv:1411.4547 [gr-qc].",
+            "Advanced LIGO", 2015, {"Aasi", "Abernathy"}, "1411.4547", None, id="aps-two-word-title",
+        ),
+        pytest.param(
+            "E. É. Flanagan and T. Hinderer, Constraining neutron-star tidal Love numbers with "
+            "gravitational-wave detectors, Phys. Rev. D 77, 021502 (2008), arXiv:0709.1915",
+            "Constraining neutron-star tidal Love numbers with gravitational-wave detectors", 2008,
+            {"Flanagan", "Hinderer"}, "0709.1915", None, id="aps-accented-initial",
+        ),
+        pytest.param(
+            "Planck Collaboration et al., Planck 2018 results. VI. Cosmological parameters, 641, A6 (2020), "
+            "arXiv:1807.06209",
+            "Planck 2018 results. VI. Cosmological parameters", 2020, {"Planck"}, "1807.06209", None,
+            id="aps-collaboration-et-al",
+        ),
+        pytest.param(
+            "A. G. Abac, R. Abbott, R. X. Adhikari, Adkins, and others, Observation of Gravitational Waves "
+            "from the Coalescence of a 2.5–4.5 M⊙ Compact Object and a Neutron Star, 970, L34 (2024), "
+            "arXiv:2404.04248",
+            "Observation of Gravitational Waves from the Coalescence of a 2.5–4.5 M⊙ Compact Object and a "
+            "Neutron Star", 2024, {"Abac", "Adhikari"}, "2404.04248", None,
+            id="aps-family-name-alone-and-others",
+        ),
+        pytest.param(
+            "R. Abbott, T. D. Abbott, D. Agarwal, and a. o. Agathos, Observation of Gravitational Waves from "
+            "Two Neutron Star-Black Hole Coalescences, 915, L5 (2021), arXiv:2106.15163 [astro-ph.HE].",
+            "Observation of Gravitational Waves from Two Neutron Star-Black Hole Coalescences", 2021,
+            {"Abbott", "Agarwal"}, "2106.15163", None, id="aps-lower-case-initials",
+        ),
+        pytest.param(
+            "A.A. Abrikosov, L.P. Gorkov, and Dzyaloshinski I.E., Methods of quantum field theory in "
+            "statistical physics (Dover Publications, Inc., 1963).",
+            "Methods of quantum field theory in statistical physics", 1963, {"Abrikosov", "Gorkov"}, None,
+            None, id="aps-inverted-name-book",
+        ),
+        pytest.param(
+            "S. Naess et al., arXiv e-prints (2025), arXiv:2503.14451 [astro-ph.CO].",
+            None, 2025, {"Naess"}, "2503.14451", None, id="prl-no-title-e-print",
+        ),
+        # References as Physical Review prints them (REVTeX's apsrev4-2): a journal that names its
+        # place ("Ann. Phys. (N.Y.)", "Nature (London)"), a name with "'t", the collaboration the
+        # names sign for in parentheses; works with no title printed: a thesis, an e-print alone,
+        # one unpublished or in preparation, a private communication.
+        pytest.param(
+            "A. Kitaev, Anyons in an exactly solved model and beyond, Ann. Phys. (Amsterdam) 321, 2 (2006).",
+            "Anyons in an exactly solved model and beyond", 2006, {"Kitaev"}, None, None,
+            id="aps-journal-with-its-place",
+        ),
+        pytest.param(
+            "E. H. Lieb, Ann. Phys. (N.Y.) 16, 407 (1961).",
+            None, 1961, {"Lieb"}, None, None, id="prl-no-title-journal-with-its-place",
+        ),
+        pytest.param(
+            "G. 't Hooft, Nucl. Phys. B72, 461 (1974).",
+            None, 1974, {"Hooft"}, None, None, id="prl-no-title-name-with-a-particle",
+        ),
+        pytest.param(
+            "Y. Fukuda et al. (Super-Kamiokande Collaboration), Evidence for oscillation of atmospheric "
+            "neutrinos, Phys. Rev. Lett. 81, 1562 (1998).",
+            "Evidence for oscillation of atmospheric neutrinos", 1998, {"Fukuda"}, None, None,
+            id="aps-collaboration-in-parentheses",
+        ),
+        pytest.param(
+            "G. Aad et al. (ATLAS Collaboration), Phys. Lett. B 716, 1 (2012).",
+            None, 2012, {"Aad"}, None, None, id="prl-no-title-collaboration-in-parentheses",
+        ),
+        pytest.param(
+            "M. Tegmark, arXiv:astro-ph/9712038.",
+            None, None, {"Tegmark"}, "astro-ph/9712038", None, id="aps-e-print-alone",
+        ),
+        pytest.param(
+            "E. Author, Ph.D. thesis, University of Tokyo, 2010.",
+            None, 2010, {"Author"}, None, None, id="aps-thesis",
+        ),
+        pytest.param(
+            "A. B. Author and C. D. Other (unpublished).",
+            None, None, {"Author", "Other"}, None, None, id="aps-unpublished",
+        ),
+        pytest.param(
+            "C. D. Author et al., in preparation (2024).",
+            None, 2024, {"Author"}, None, None, id="aps-in-preparation",
+        ),
+        pytest.param(
+            "J. Smith, private communication.",
+            None, None, {"Smith"}, None, None, id="aps-private-communication",
+        ),
+        # REVTeX's own AIP sample document (aipsamp, texlive-doc): a year alone before an e-print,
+        # a Russian two-letter initial, a journal with its series after a comma, a thesis' title
+        # ended by its kind; no title printed for a personal communication, an M.S. thesis or a
+        # chapter "in" its book.
+        pytest.param(
+            "E. Witten, (2001), hep-th/0106109.",
+            None, 2001, {"Witten"}, "hep-th/0106109", None, id="aip-year-then-e-print",
+        ),
+        pytest.param(
+            "A. Einstein, Yu. Podolsky, and N. Rosen, Phys. Rev. 47, 777 (1935).",
+            None, 1935, {"Einstein", "Podolsky", "Rosen"}, None, None, id="aip-two-letter-initial",
+        ),
+        pytest.param(
+            "J. S. Smith and G. W. Johnson, Philos. Trans. R. Soc. London, Ser. B 777, 1395 (2005).",
+            None, 2005, {"Smith", "Johnson"}, None, None, id="aip-journal-series-after-a-comma",
+        ),
+        pytest.param(
+            "F. P. Phony-Baloney, Fighting Fire with Fire: Festooning French Phrases, PhD dissertation, "
+            "Fanstord University, Department of French (1988), a full PHDTHESIS entry.",
+            "Fighting Fire with Fire: Festooning French Phrases", 1988, {"Phony", "Baloney"}, None, None,
+            id="aip-thesis-title-ends-at-its-kind",
+        ),
+        pytest.param(
+            "M. P. Johnson, K. L. Miller, and K. Smith, personal communication (2007).",
+            None, 2007, {"Johnson", "Miller", "Smith"}, None, None, id="aip-personal-communication",
+        ),
+        pytest.param(
+            "J. K. Nelson, M.S. thesis, New York University (1999).",
+            None, 1999, {"Nelson"}, None, None, id="aip-masters-thesis",
+        ),
+        pytest.param(
+            "E. Beutler, in Williams Hematology, Vol. 2, edited by E. Beutler, M. A. Lichtman, B. W. Coller, "
+            "and T. S. Kipps (McGraw-Hill, New York, 1994) 5th ed., Chap. 7, pp. 654–662.",
+            None, 1994, {"Beutler"}, None, None, id="aip-chapter-in-its-book",
+        ),
+        # REVTeX 4.2 in PRL style, set from a real .bib of statistical physics and coding theory
+        # (ParallelScience-like; the corpus's infophyscomp .bib): journals named in full, with a
+        # colon, in capitals or with a parenthesis; a work dated in parentheses after its title.
+        pytest.param(
+            "R. Abou-Chacra, P. W. Anderson, and D. J. Thouless, A self-consistent theory of localization, "
+            "Journal of Physics C: Solid State Physics 6, 1734 (1973).",
+            "A self-consistent theory of localization", 1973, {"Abou", "Thouless"}, None, None,
+            id="aps-journal-with-a-colon",
+        ),
+        pytest.param(
+            "R. Abou-Chacra, P. W. Anderson, and D. J. Thouless, Journal of Physics C: Solid State "
+            "Physics 6, 1734 (1973).",
+            None, 1973, {"Abou", "Thouless"}, None, None, id="prl-no-title-journal-with-a-colon",
+        ),
+        pytest.param(
+            "S. M. Aji and R. J. McEliece, The generalized distributive law, IEEE Transactions on "
+            "Information Theory 46, 325 (2000).",
+            "The generalized distributive law", 2000, {"Aji", "McEliece"}, None, None,
+            id="aps-journal-in-capitals",
+        ),
+        pytest.param(
+            "S. Franz, M. Mézard, F. Ricci-Tersenghi, M. Weigt, and R. Zecchina, A ferromagnet with a glass "
+            "transition, EPL (Europhysics Letters) 55, 465 (2001).",
+            "A ferromagnet with a glass transition", 2001, {"Franz", "Zecchina"}, None, None,
+            id="aps-journal-with-its-name-in-parentheses",
+        ),
+        pytest.param(
+            "A. Dembo and A. Montanari, Graphical models, Bethe states and all that (2008), unpublished "
+            "manuscript.",
+            "Graphical models, Bethe states and all that", 2008, {"Dembo", "Montanari"}, None, None,
+            id="aps-dated-title-then-a-note",
+        ),
+        pytest.param(
+            "M. Treanor, Investigating meaning in videogames (2012).",
+            "Investigating meaning in videogames", 2012, {"Treanor"}, None, None, id="aps-dated-title-alone",
+        ),
+        pytest.param(
+            "R. Tachibana, S. Shimizu, S. Kobayshi et al. (2002). Electronic watermarking method and system "
+            "[P/OL]. US: 6,915,001. 2002-04-25.",
+            "Electronic watermarking method and system", 2002, {"Tachibana", "Shimizu"}, None, None,
+            id="author-year-names-then-year-no-dated-title",
+        ),
+        pytest.param(
+            "G. D. Forney, Jr. and A. Montanari, On exponential error bounds for random codes on the DMC "
+            "(2001), unpublished manuscript.",
+            "On exponential error bounds for random codes on the DMC", 2001, {"Forney", "Montanari"}, None,
+            None, id="aps-jr-after-a-comma",
+        ),
+        pytest.param(
+            "E. A. Bender and E. R. Canfield, The asymptotic number of labeled graphs with given degree "
+            "sequences, Journal of Combinatorial Theory, Series A 24, 296 (1978).",
+            "The asymptotic number of labeled graphs with given degree sequences", 1978,
+            {"Bender", "Canfield"}, None, None, id="aps-journal-series-spelt-out",
+        ),
+        pytest.param(
+            "W. Fernandez de la Vega, On random 2-SAT (1992), unpublished manuscript.",
+            "On random 2-SAT", 1992, {"Fernandez", "Vega"}, None, None, id="aps-particles-inside-a-name",
+        ),
+        pytest.param(
+            "D. G. Kendall, On the generalized “birth-and-death” process, Ann. Math. Stat. 19, 1 (1948).",
+            "On the generalized “birth-and-death” process", 1948, {"Kendall"}, None, None,
+            id="aps-a-quotation-inside-an-unquoted-title",
+        ),
+        pytest.param(
+            "J. A. Hodgson, K. N. Sterner, and T. R. Disotell, Successive radiations, not stasis, in the "
+            "South American primate fauna, Proc. Natl. Acad. Sci. U.S.A. 106, 1 (2009).",
+            "Successive radiations, not stasis, in the South American primate fauna", 2009,
+            {"Hodgson", "Disotell"}, None, None, id="aps-in-the-inside-a-title-is-no-venue",
+        ),
+        # REVTeX 4.2 in PRL style, set from a real .bib of evolutionary biology (the corpus's
+        # revbayes .bib): a journal named in words of any case, known by the page and year after
+        # its volume; a name's initials broken at a line end ("C.- H. Wu").
+        pytest.param(
+            "R. Borges, B. Boussau, G. J. Szöllősi, and C. Kosiol, Nucleotide usage biases distort "
+            "inferences of the species tree, Genome biology and evolution 14, 1 (2022).",
+            "Nucleotide usage biases distort inferences of the species tree", 2022, {"Borges", "Kosiol"},
+            None, None, id="aps-journal-in-lower-case-words",
+        ),
+        pytest.param(
+            "X. Liu and Y.-X. Fu, Nature genetics 47, 555 (2015).",
+            None, 2015, {"Liu", "Fu"}, None, None, id="prl-no-title-journal-in-lower-case-words",
+        ),
+        pytest.param(
+            "J. Felsenstein, Phylogenies and the comparative method, The American Naturalist , 1 (1985).",
+            "Phylogenies and the comparative method", 1985, {"Felsenstein"}, None, None,
+            id="aps-journal-without-its-volume",
+        ),
+        pytest.param(
+            "A. F. Magee and S. Höhna, bioRxiv , 426715 (2021).",
+            None, 2021, {"Magee", "Höhna"}, None, None, id="prl-no-title-journal-without-its-volume",
+        ),
+        pytest.param(
+            "A. van Gennep, englishThe Rites of Passage (University of Chicago Press, Chicago, 1960).",
+            "The Rites of Passage", 1960, {"Gennep"}, None, None, id="aps-language-run-into-a-books-title",
+        ),
+        pytest.param(
+            "B. Derrida and G. Toulouse, frenchSample to sample fluctuations in the random energy model, "
+            "Journal de Physique Lettres 46, L223 (1985).",
+            "Sample to sample fluctuations in the random energy model", 1985, {"Derrida", "Toulouse"}, None,
+            None, id="aps-language-run-into-an-articles-title",
+        ),
+        pytest.param(
+            "R. J. Billenstein and S. Höhna, Molecular Biology and Evolution 41, msae073 (2024).",
+            None, 2024, {"Billenstein", "Höhna"}, None, None, id="prl-no-title-article-number-with-letters",
+        ),
+        pytest.param(
+            "K. St. John, Systematic Biology 66, e83 (2016).",
+            None, 2016, {"John"}, None, None, id="prl-no-title-electronic-article-number",
+        ),
+        pytest.param(
+            "R. Bouckaert, J. Heled, D. Kühnert, T. Vaughan, C.- H. Wu, D. Xie, M. A. Suchard, A. Rambaut, "
+            "and A. J. Drummond, BEAST 2: a software platform for Bayesian evolutionary analysis, PLoS "
+            "Computational Biology 10, e1003537 (2014).",
+            "BEAST 2: a software platform for Bayesian evolutionary analysis", 2014,
+            {"Bouckaert", "Drummond"}, None, None, id="aps-initials-broken-at-a-hyphen",
+        ),
+        pytest.param(
+            "Y. Burstyn, Proceedings of the 5th International Molecular Beam Epitaxy Conference, Santa Fe, "
+            "NM (2004), (unpublished).",
+            "Proceedings of the 5th International Molecular Beam Epitaxy Conference, Santa Fe, NM", 2004,
+            {"Burstyn"}, None, None, id="aps-dated-title-then-unpublished",
         ),
         # IOP's numbered style (iopart-num), lines of its own sample document (texlive-doc): bare
         # initials, the year after the names; an article prints no title, a book's ends where

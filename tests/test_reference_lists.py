@@ -473,6 +473,60 @@ def test_a_list_without_heading_is_found_by_its_labels_going_up_and_bare_numbers
     assert [q.year for q in queries] == [2002] + [2016] * 8
 
 
+def test_a_bare_label_alone_on_its_line_makes_the_list_numbered_in_both_columns() -> None:
+    """REVTeX with bare numbers (the fRG paper on GitHub, its PDF beside its .bbl): label 1 alone on
+    its line, the labels right-aligned in smaller type, so in the right column "8" and "9" stand
+    further in than "10": only the labels, not the indents, tell where a reference starts — no
+    two references are joined across the column."""
+
+    def line(column: int, indent: float, size: float, text: str) -> PdfLine:
+        return PdfLine(1, column, 58 + 263 * column + indent, size, text, indent)
+
+    def reference(number: int) -> list[PdfLine]:
+        column = int(number >= 8)
+        label = 3.9 if number < 8 else 8.7 if number < 10 else 5.4
+        return [
+            line(
+                column,
+                label,
+                6.0,
+                f"{number} A. Author{number} and B. Other, “Flow equations {number},” Phys.",
+            ),
+            line(column, 12 + 5 * column, 9.0, f"Rev. B {number + 60}, {number}45107 (2016)."),
+        ]
+
+    lines = [
+        line(0, 3.9, 6.0, "1"),
+        line(0, 12, 9.0, "J. Berges, N. Tetradis, and C. Wetterich, “Non-perturbative renormalization flow"),
+        line(0, 12, 9.0, "in quantum field theory and statistical physics,” Phys. Rep. 363, 223–386 (2002)."),
+        *(line for number in range(2, 25) for line in reference(number)),
+    ]  # fmt: skip
+    read = read_section(lines, "fRG.pdf")
+    assert read is not None
+    assert [q.label for q in read[0]] == [str(n) for n in range(1, 25)]
+    assert [q.authors[0] for q in read[0][7:10]] == ["A. Author8", "A. Author9", "A. Author10"]
+
+
+def test_an_arxiv_category_opening_a_wrapped_line_is_no_label() -> None:
+    """REVTeX in PRL style, two columns (EckerChristian/MCLambdaBHNS's .bib): an e-print's category
+    wrapped onto a line of its own ("[astro-ph.HE].") goes on its reference."""
+    text = "\n".join(
+        [
+            "[1] C. Ecker and L. Rezzolla, Impact of large-mass constraints on the properties of neutron",
+            "    stars, Mon. Not. Roy. Astron. Soc. 519, 2615 (2022), arXiv:2209.08101",
+            "    [astro-ph.HE].",
+            "[2] M. C. Miller, F. K. Lamb, and Y. Soong, PSR J0030+0451 Mass and Radius from NICER Data,",
+            "    Astrophys. J. Lett. 887, L24 (2019), arXiv:1912.05705 [astro-ph.HE].",
+            "[3] M. Favata, Systematic Parameter Errors in Inspiraling Neutron Star Binaries, Phys. Rev.",
+            "    Lett. 112, 101101 (2014), arXiv:1310.8288",
+            "    [gr-qc].",
+        ]
+    )
+    items = read_list(text).items
+    assert [item.label for item in items] == ["1", "2", "3"]
+    assert items[0].text.endswith("arXiv:2209.08101 [astro-ph.HE].")
+
+
 def test_an_unnumbered_and_a_numbered_list_under_one_heading_are_both_read() -> None:
     """biblatex's numeric-hybrid example (texlive-doc): printed references author-year with
     hanging indents, then online ones numbered; each keeps its label."""
@@ -582,3 +636,19 @@ def test_a_real_review_draft_with_line_numbers_gives_its_cited_references() -> N
         assert str(query.year) in (entry.get("year") or entry.get("date") or ""), query.title
         first = (entry.get("author") or "").split(" and ")[0]
         assert parse_name(query.authors[0]).family in first, (query.authors, first)
+
+
+def test_a_t1_fonts_dashes_are_dashes() -> None:
+    """A T1 (Cork) font without a Unicode map leaves its en and em dashes as the control
+    characters of their slots (0x15, 0x16), as it leaves its ligatures: "1734\\x151752"."""
+    text = "\n".join(
+        [
+            "[1] R. Abou-Chacra, P. W. Anderson, and D. J. Thouless, Journal of Physics C: Solid State",
+            "    Physics 6, 1734\x151752 (1973).",
+            "[2] S. Franz and G. Parisi, Recipes for metastable states\x16a sketch, Journal de Physique I 5,",
+            "    1401\x151420 (1995).",
+        ]
+    )
+    items = read_list(text).items
+    assert items[0].text.endswith("Physics 6, 1734–1752 (1973).")
+    assert items[1].text.endswith("states—a sketch, Journal de Physique I 5, 1401–1420 (1995).")

@@ -47,6 +47,8 @@ def _members(text: str) -> list[str]:
 
 
 def _whole(text: str) -> bool:
-    """Whether ``text`` reads as a whole reference: names, a year and a title."""
+    """Whether ``text`` reads as a whole reference: names, a year and a title — or no title, where
+    the style prints none (APS: "[5] K. G. Wilson, Phys. Rev. D 10, 2445 (1974); J. Kogut and
+    L. Susskind, ibid. 11, 395 (1975)", two works cited together)."""
     parsed = parse_reference(text)
-    return bool(parsed.authors and parsed.year and parsed.title and parsed.title != text)
+    return bool(parsed.authors and parsed.year and parsed.title != text)

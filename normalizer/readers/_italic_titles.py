@@ -12,7 +12,11 @@ Press"). Where a reference has no quoted title, its italic run is quoted for the
   and subtitle, italic across the period between them, read as either) — where what follows
   the title read in the run opens with a capital, as a subtitle does;
 - when the title read comes after the reference's first italic run, and names come before
-  that run, the run is the title (the parser took the place and publisher after it).
+  that run, the run is the title (the parser took the place and publisher after it);
+- when the title read opens with an italic run and goes on upright after a comma and a capital
+  or a digit, the run is the title: the rest is what a style whose fields are joined by commas
+  (biblatex-phys, AIP) sets after a report's or a book's title, its type and number or its
+  series ("*Radioisotope data*, UKAEA Research Group Report AERE-R 2938 (H.M.S.O., …)").
 
 - when a reference opens with an italic run (no names: a manual, a standard, a periodical),
   that run is the title;
@@ -110,8 +114,11 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
         # no names: a title opens the reference — unless the editors follow it, which the parser
         # reads as the names (Nature's "*Title* 3rd edn (eds Family, I. & …) (Publisher, 2006)")
         opens = number == 0 and not text[:start].strip() and not _EDITORS_AFTER.match(text, end)
-        # the title read runs on past its italics into what a style prints after a book's title,
-        # upright: Oxford's "*Language and Linguistics* (Cambridge: CUP)", "*Tapas* (Madrid); trans."
+        # the title read opens with the run and runs on past its italics into what a style sets
+        # after a book's or a report's title, upright: "*Radioisotope data*, UKAEA Research Group
+        # Report …", Oxford's "*Language and Linguistics* (Cambridge: CUP)", "*Tapas* (Madrid);
+        # trans." — not a species' name that opens an article's upright title ("*Arabidopsis
+        # thaliana*, a model plant …": a title's words go on in small letters)
         overruns = (
             title_at is not None
             and title_at[0] == start
@@ -123,7 +130,7 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
     return text
 
 
-_AFTER_A_TITLE = re.compile(r"[.,]?\s*[(;,=]")
+_AFTER_A_TITLE = re.compile(r"[.,]?\s*[(;=]|,\s+[A-Z\d]")
 
 
 def _quotes_in_italics(text: str, placed: Sequence[tuple[int, int]]) -> str:
@@ -154,7 +161,7 @@ def _volume_after(text: str, placed: Sequence[tuple[int, int]], number: int) -> 
     return (start, end) if _VOLUME.fullmatch(text[placed[number][1] : start]) else None
 
 
-_VOLUME = re.compile(r"[\s.]*Vol\.\s+[\w.]+:\s*")
+_VOLUME = re.compile(r"[\s.,]*Vol\.\s+[\w.]+:\s*")
 
 
 def _volume_first(text: str, work: tuple[int, int], volume: tuple[int, int]) -> str:

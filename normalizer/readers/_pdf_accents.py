@@ -20,13 +20,17 @@ Box = tuple[float, float, float, float]  # left, bottom, right, top, as PDFium g
 
 # The spacing accents that are also Cork letter slots, before a letter.
 _CORK_ACCENT = re.compile(r"[´¨¸¯](?=[^\W\d_])")
+KEPT_PLACE = "\u2060"
+"""What stands in a joined accent's place until `readable_text`: the text keeps one character
+per character of the page, so what reads the page by index after the join (the italics) reads
+the right one."""
 _DOTLESS = {"ı": "i", "ȷ": "j"}  # TeX puts an accent on the dotless i and j
 
 
 def join_overlaid_accents(text: str, start: int, box: Callable[[int], Box]) -> str:
     """``text`` (characters ``start`` … of a page) with each accent that sits over the next letter
-    joined to it ("H¨ubner" → "Hübner"), where Unicode has the accented letter; ``box`` gives a
-    character's box by its index on the page."""
+    joined to it ("H¨ubner" → "Hü⁠bner", `KEPT_PLACE` after the letter until `readable_text`),
+    where Unicode has the accented letter; ``box`` gives a character's box by its index on the page."""
     if text.isascii():
         return text
     pieces, done = [], 0
@@ -37,7 +41,7 @@ def join_overlaid_accents(text: str, start: int, box: Callable[[int], Box]) -> s
         combining = unicodedata.normalize("NFKD", match.group())[-1]  # "¨" is " " + U+0308
         joined = unicodedata.normalize("NFC", _DOTLESS.get(text[at + 1], text[at + 1]) + combining)
         if len(joined) == 1:
-            pieces += [text[done:at], joined]
+            pieces += [text[done:at], joined, KEPT_PLACE]
             done = at + 2
     return "".join(pieces) + text[done:]
 
@@ -61,7 +65,9 @@ def readable_text(text: str) -> str:
     letter, and the Latin-1 signs a T1 font left for accented letters restored — accents first:
     "J¨oreskog" is an umlaut before its letter, not the T1 slot of "ĺ" ("Jĺoreskog"). A line
     is one line: a break PDFium leaves inside it ("Microsoft Word\rR" for "Word®") is a space."""
-    return repair_cork_letters(recompose_accents(text.translate(LIGATURES))).translate(_BREAKS)
+    return repair_cork_letters(
+        recompose_accents(text.replace(KEPT_PLACE, "").translate(LIGATURES))
+    ).translate(_BREAKS)
 
 
 # What `str.splitlines` takes for a line's end, left inside one line of the page.

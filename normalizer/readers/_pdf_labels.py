@@ -1,4 +1,5 @@
-"""Reference labels the text alone does not tell from the rest.
+"""Reference labels the text alone does not tell from the rest, and the run of labels going up
+from 1 that finds a list.
 
 - Raised numbers: biblatex-phys (and the AIP and ACS styles it follows) prints each item's
   number as a superscript before the first name, with no space ("¹R. A. Allen"), and PDFium
@@ -8,18 +9,24 @@
   and the next line opens with "434. " as if labelled, or IEEE's "[Online]. Available:" opens
   one as if it were "[12]"; the list's labels go up one by one and hang left of its wrapped
   lines, and such a label is neither in their run nor where they are.
+- A list with no heading (REVTeX) is found by its labels going up one by one from 1
+  (`numbered_run`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
+
+from bibnorm.readers._pdf_typography import ITALIC_START
 
 if TYPE_CHECKING:
     from bibnorm.readers.pdf import PdfLine
 
-_LEADING_NUMBER = re.compile(r"\d{1,4}(?=[^\W\d_])")
+# the digits, then the name's letter (or the mark of an italic run that opens with it: a title
+# that opens the reference, "8CORINA: generation …")
+_LEADING_NUMBER = re.compile(rf"\d{{1,4}}(?={ITALIC_START}?[^\W\d_])")
 _SPACED_NUMBER = re.compile(r"\d{1,4} (?=[^\W\d_])")
 RAISED = 0.85
 """A label's digits are at most this share of the following letter's size (superscripts: ≈ 0.7)."""
@@ -46,8 +53,8 @@ def bracket_raised_label(text: str, first: int, size_at: Callable[[int], float])
 # column wrapped to the start of a line, where it reads as a label "N." of the list; IEEE's
 # "[Online]. Available:" and REVTeX's "[astro-ph.HE]." likewise, in a list labelled "[N]".
 _LABEL_LIKE = re.compile(r"^\s*(?:(\d{1,3})\.\s+|\[(?:(\d{1,3})|[^\]]{1,20})\][.,:]?(?:\s+|$))")
-_MIN_RUN = 3  # labels going up one by one that make a numbered list
 _HANGS = 1.0  # ems: the wrapped lines start at least this much further in than every label
+MIN_RUN = 3  # labels going up one by one that make a numbered list
 
 
 def joined_wrapped_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
@@ -74,7 +81,7 @@ def joined_wrapped_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
         run = _run(numbers, lambda at: ems(lines[at]) <= _HANGS)
 
     wrapped = [ems(line) for at, line in enumerate(lines) if at not in run and line.text and line.size]
-    if len(run) < _MIN_RUN or not wrapped:
+    if len(run) < MIN_RUN or not wrapped:
         return list(lines)
     hang = sorted(wrapped)[len(wrapped) // 2]  # the wrapped lines' indent, in ems
     if hang < max(ems(lines[at]) for at in run) + _HANGS:
@@ -114,3 +121,42 @@ def _side(line: PdfLine) -> tuple[int, int]:
 
 def _ems(line: PdfLine) -> float:
     return line.indent / line.size if line.size else 0.0
+
+
+_LABEL_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})\.?)(?:\s+\S|\s*$)")
+
+
+def numbered_run(lines: Sequence[str]) -> tuple[int, int] | None:
+    """Where a paper without a References heading starts its list (``lines``: the text of its
+    lines): the line of label 1 of the longest run of lines labelled 1, 2, 3 … in order ("[1]",
+    "1.", or a bare "1" as REVTeX and Vancouver print them, alone on its line too), found by the
+    list's labels going up one by one, not by the last "1."; and how many labels the run has."""
+    best: tuple[int, int] | None = None  # (start, length)
+    for start, length in _label_runs(lines, _LABEL_NUMBER):
+        if best is None or length > best[1]:
+            best = (start, length)
+    return best if best is not None and best[1] >= MIN_RUN else None
+
+
+def _label_runs(lines: Sequence[str], label: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """(index of label 1, labels in order) of each run of lines labelled 1, 2, 3 …; a line
+    whose number does not go on the run (a wrapped "10 (2008), …") is no label."""
+    start, expected = -1, 1
+    for i, line in enumerate(lines):
+        found = label.match(line)
+        if found is None:
+            continue
+        number = int(next(group for group in found.groups() if group and group.isdigit()))
+        if number == 1:
+            if start >= 0:
+                yield start, expected - 1
+            start, expected = i, 2
+        elif number == expected and start >= 0:
+            expected += 1
+    if start >= 0:
+        yield start, expected - 1
+
+
+# So many labels in order make a references list even when its items do not read as references
+# to the text reader (physics' "A. Name, Title, Journal 12, 3 (2001)" without quotes).
+TRUSTED_RUN = 8

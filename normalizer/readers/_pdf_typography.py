@@ -59,6 +59,7 @@ def italic_style(textpage: object) -> IsItalic:
 
 _WORD = re.compile(r"\S+")
 _LETTER = re.compile(r"[^\W_]")
+_RAISED_LABEL = re.compile(r"\d{1,4}(?=[^\W\d_])")  # digits run into a word's letters
 
 
 def mark_italics(piece: str, start: int, is_italic: IsItalic | None) -> str:
@@ -66,7 +67,9 @@ def mark_italics(piece: str, start: int, is_italic: IsItalic | None) -> str:
     between `ITALIC_START` and `ITALIC_END`. A word is italic when its first letter or digit is
     (styles switch fonts between words: "*Journal* 97", "(*MVS*)"; a word's punctuation after
     it goes with it); a word with neither ("&", "–") neither starts nor ends a run. Looking at
-    one character a word, not each, keeps reading a page's fonts cheap."""
+    one character a word, not each, keeps reading a page's fonts cheap. A word that opens with
+    upright digits run into italic letters (biblatex-phys's raised label before a title that opens
+    the reference: "⁸*CORINA: generation …*") starts its run at its first letter."""
     if is_italic is None:
         return piece
     runs: list[tuple[int, int]] = []  # where each run starts and ends in the piece
@@ -78,8 +81,12 @@ def mark_italics(piece: str, start: int, is_italic: IsItalic | None) -> str:
             if letter is None:
                 continue
             at += letter.start()
+        opens = word.start()
+        label = _RAISED_LABEL.match(piece, at)
+        if label is not None and first < 0 and is_italic(start + label.end()) and not is_italic(start + at):
+            at = opens = label.end()  # "8CORINA:": a raised label, upright, run into an italic title
         if is_italic(start + at):
-            first = word.start() if first < 0 else first
+            first = opens if first < 0 else first
             last = word.end()
         elif first >= 0:
             runs.append((first, last))

@@ -1,30 +1,56 @@
-"""References set in a physics style that prints no article title (Physical Review Letters,
-REVTeX's ``nolongbibliography``, biblatex-phys with ``articletitle=false``): the names, then
-at once the journal, its volume, the first page and the year — "A. B. Author, C. Author, and
-D. Author, Phys. Rev. Lett. 97, 123456 (2006)".
+"""References set in the physics styles (APS's REVTeX, AIP, biblatex-phys, Science): names, then
+the title, the journal with its volume, a page and the year, all joined by commas — "M. Tegmark,
+Removing real-world foregrounds from cosmic microwave background maps, Astrophys. J. 502, 1
+(1998)" — or no title at all where the style prints none (Physical Review Letters, REVTeX's
+``nolongbibliography``, biblatex-phys with ``articletitle=false``): "A. B. Author, C. Author, and
+D. Author, Phys. Rev. Lett. 97, 123456 (2006)". No title is read then, nor for an e-print, a
+thesis, a chapter "in" its book or a work unpublished: neither the journal nor a piece of it is
+one. Books end their title at "(Publisher, Place, Year)"; a work dated after its title, at its
+year.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 # The journal ends at its volume ("Astrophys. J. 502", "Phys. Rev. D 104", "Physical Review X 9",
 # "Classical and Quantum Gravity 32"); a title with a number in it ("Planck 2018 results")
 # goes on after the number, a journal does not.
+# A journal may name its place before the volume: "Ann. Phys. (N.Y.) 98", "Nature (London) 574".
+# Its words: capitalised, abbreviated or in capitals, a part after a colon ("Journal of Physics C:
+# Solid State Physics 6", "IEEE Transactions on Information Theory 46", "EPL (Europhysics
+# Letters) 55", "Journal de Physique I 5").
+_PLACE = r"(?:\s\((?:[A-Z][a-z]+|N\.\s?Y\.)\))?"
+_JOURNAL_WORD = r"(?:[A-Z][A-Za-z'’&-]*[.:]?|in|of|on|the|and|for|für|de|des|du|la|le|et|\([A-Z][^()\d]*\))"
+_JOURNAL_NAME = rf"[A-Z][A-Za-z'’&-]*[.:]?{_PLACE}(?:\s{_JOURNAL_WORD}{_PLACE})*"
 _JOURNAL_VOLUME = re.compile(
-    r"^[A-Z][\w]*\.?(?:\s(?:[A-Z][\w-]*\.?|in|of|the|and|for|für|de|et))*(?:\s[A-Z])?\s[A-Z]?\d{1,5}$"
+    rf"^{_JOURNAL_NAME}\s[A-Z]?\d{{1,5}}$"
+    r"|^ibid\.\s[A-Z]?\d{1,5}$"  # the journal of the work before it: "…; C. D., ibid. 11, 395 (1975)"
 )
 _ABBREVIATIONS = re.compile(r"^(?:[A-Z][a-z]*\.\s?)+$")  # "Angew. Chem."
+# A journal's series and volume after a comma: "Ser. B 777", "Series A 24".
+_SERIES = re.compile(r"^(?:Ser\.|Series|Sect?\.|Section|Pt\.|Part)\s[A-Z]{1,2}\s[A-Z]?\d{1,5}$")
+
+
+def _series_after(pieces: list[str], at: int) -> bool:
+    """Whether the piece after ``pieces[at]`` is a journal's series and volume ("Ser. B 777")."""
+    return at + 1 < len(pieces) and bool(_SERIES.match(pieces[at + 1]))
+
+
 # The first page or article number, then the year: "2615 (2022)", "L34 (2022)", "074001 (2015)",
-# "A6 (2020)"; the year may come later, after more pages ("223–386 (2002)").
-_PAGE_YEAR = re.compile(r"^[A-Z]?\d[\d–-]*[A-Z]?\d*(?:\s\((?:1[5-9]|20)\d{2}\))?")
+# "A6 (2020)", "e1003537 (2014)", "msae073 (2024)"; the year may come later, after more pages
+# ("223–386 (2002)").
+_PAGE = r"(?:[A-Za-z]{1,4})?\d[\w–-]*"
+_PAGE_YEAR = re.compile(rf"^{_PAGE}(?:\s\((?:1[5-9]|20)\d{{2}}\))?")
 
 
 def journal_follows_names(pieces: list[str]) -> bool:
     """Whether ``pieces`` (the comma-separated parts after the names) open with a journal and
     its volume and then a page: no title was printed between the names and the journal. A
-    journal's name may hold a comma after an abbreviation ("Angew. Chem., Int. Ed. Engl. 20")."""
-    volume = 1 if pieces and _ABBREVIATIONS.match(pieces[0]) else 0
+    journal's name may hold a comma after an abbreviation ("Angew. Chem., Int. Ed. Engl. 20")
+    or before its series ("Philos. Trans. R. Soc. London, Ser. B 777")."""
+    volume = 1 if pieces and (_ABBREVIATIONS.match(pieces[0]) or _series_after(pieces, 0)) else 0
     return len(pieces) > volume + 1 and bool(
         _JOURNAL_VOLUME.match(pieces[volume]) and _PAGE_YEAR.match(pieces[volume + 1])
     )
@@ -48,8 +74,27 @@ def book_title(rest: str) -> str | None:
     return title if len(title.split()) >= 2 else None
 
 
+# A work set with its year alone in parentheses after its title (a manuscript, a report, a web
+# page; a note may follow): "A. Dembo and A. Montanari, Graphical models, Bethe states and all
+# that (2008), unpublished manuscript."
+# What follows is a note, a page or nothing — not an author-year style's title sentence ("S. Kobayshi
+# et al. (2002). Electronic watermarking …"); the title holds no journal's volume and page.
+_DATED = re.compile(
+    r"^(?P<title>[^()]+?)\s\((?:1[5-9]|20)\d{2}[a-z]?\)(?=[.,;]?\s*$|,\s|\s(?:pp?\.|Chap\.)\s)"
+)
+_NO_DATED_TITLE = re.compile(r"\bet al\.?$|,\s[A-Z]?\d[\d–-]*$")
+
+
+def _dated_title(rest: str) -> str | None:
+    """The title of a work set as "Title (Year)" (``rest``: what follows the names), or None."""
+    match = _DATED.match(rest)
+    title = match.group("title") if match else ""
+    return title if len(title.split()) >= 2 and not _NO_DATED_TITLE.search(title) else None
+
+
 _VOLUME = re.compile(r"^\d{1,5}$")
-_PAGE_THEN_YEAR = re.compile(r"^[A-Z]?\d[\d–-]*[A-Z]?\d*\s\((?:1[5-9]|20)\d{2}\)")
+_PAGE_THEN_YEAR = re.compile(rf"^{_PAGE}\s\((?:1[5-9]|20)\d{{2}}\)")
+_LOOSE_JOURNAL_VOLUME = re.compile(r"^[A-Z][^\d,()]*\s[A-Z]?\d{1,5}$")  # "Nature genetics 47"
 
 
 def volume_then_page(pieces: list[str]) -> bool:
@@ -77,44 +122,123 @@ def edited_book(text: str) -> tuple[str, str] | None:
 
 # APS/AIP (REVTeX, biblatex-phys): "M. Tegmark, Removing real-world foregrounds from cosmic
 # microwave background maps, Astrophys. J. 502, 1 (1998)" — names, the title, the journal with
-# its volume, all joined by commas, no quotes and no sentence ends.
+# its volume, all joined by commas, no quotes and no sentence ends. Initials may be accented
+# ("É. É. Flanagan"); a .bib's quirks print as they are: "Dzyaloshinski I.E." (inverted),
+# "a. o. Agathos", "and others" (a literal "others"); a Russian initial has two letters ("Yu.").
+_CAPITAL = "A-ZÀ-ÖØ-Þ"
+_PARTICLES = r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos|ter|ten|zu|y|'t|’t)\s)*"
 _PHYSICS_NAME = re.compile(
-    r"^(?:and\s+)?(?:(?:[A-Z]\.\s?(?:-[A-Z]\.\s?)?){1,4}\s?"
-    r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[A-Z][\w'’-]+"
-    r"(?:\s[A-Z][\w'’-]+){0,2}"  # "Del Pozzo", "Van Den Broeck"
+    rf"^(?:and\s+)?(?:(?:(?:[{_CAPITAL}][a-z]?|[a-z])\.\s?(?:-\s?[{_CAPITAL}]\.\s?)?){{1,4}}\s?"
+    rf"{_PARTICLES}[{_CAPITAL}][\w'’-]+"
+    rf"(?:\s{_PARTICLES}[{_CAPITAL}][\w'’-]+){{0,2}}"  # "Del Pozzo", "Van Den Broeck", "Fernandez de la Vega"
     r"(?:\s(?:Jr\.|Sr\.|II|III|IV))?(?:\s(?:et al\.))?"
-    r"|[A-Z][\w-]+ Collaboration|et al\.|eds?\.)$"  # "T. Hahn, ed., Title": the names are editors
+    rf"|[{_CAPITAL}][\w'’-]+\s(?:[{_CAPITAL}]\.\s?){{1,3}}"  # "Dzyaloshinski I.E."
+    r"|(?:[A-Z][\w-]+\s){1,4}Collaboration(?:\set al\.)?|et al\.|others|[Ee]ds?\.)$"  # "T. Hahn, ed., Title"
+    r"|^(?:Jr\.|Sr\.|II|III|IV)$"  # after a comma: "G. D. Forney, Jr. and A. Montanari"
 )
+# The collaboration the names sign for: "B. P. Abbott et al. (LIGO Scientific Collaboration and
+# Virgo Collaboration)", "… and P. K. Yeung (International Collaboration for Turbulence Research)".
+_COLLABORATION_AFTER = re.compile(r"\s\([^()]*\b(?:Collaborations?|Consortium|Team|Group)\b[^()]*\)$")
+# A family name alone ("…, R. X. Adhikari, Adkins, and others"): a name only before another.
+_FAMILY_ALONE = re.compile(rf"^[{_CAPITAL}][\w'’-]+$")
+
+
+def _names(pieces: list[str]) -> int:
+    """How many of ``pieces`` (a reference's comma-separated parts) are its names."""
+    names = 0
+    while names < len(pieces):
+        piece = _COLLABORATION_AFTER.sub("", pieces[names])
+        if all(_PHYSICS_NAME.match(name) for name in piece.split(" and ")):
+            names += 1  # "C. J. Halboth and W. Metzner": two authors, no comma between them
+        elif _FAMILY_ALONE.match(piece) and names and names + 1 < len(pieces) and _names(pieces[names + 1 :]):
+            names += 1
+        else:
+            break
+    return names
+
+
 # The journal and its volume ("Astrophys. J. 502", "Phys. Rev. B 93", "Advances in Physics 62",
 # "Zeitschrift für Physik B Condensed Matter 103"), or what else ends a title. Words go on after
 # a number in a title ("Planck 2018 results"), not after a volume.
 _PHYSICS_JOURNAL = re.compile(
-    r"^[A-Z][a-z]*\.?\s(?:(?:[A-Z][a-z]*\.?|in|of|the|and|für)\s)*(?:[A-Z]\s)?[A-Z]?\d+(?:,|$|\s(?=[(\d]))"
-    r"|^(?:[Aa]r[Xx]iv|doi|in |edited by)"  # "arXiv:…", "ArXiv e-prints (2017)"
+    rf"^{_JOURNAL_NAME}\s[A-Z]?\d+(?:,|$|\s(?=[(\d]))"
+    r"|^(?:[Aa]r[Xx]iv|doi|in (?=[A-Z\d])|edited by)"  # "arXiv:…", "ArXiv e-prints (2017)", "in Proceedings"
+    # a thesis' title ends where its kind is named: "…, PhD dissertation, Fanstord University"
+    r"|^(?:Ph\.?\s?D\.?|Doctoral|Master['’]s|M\.\s?S\.)\s(?:thesis|dissertation|project)\b"
     r"|^\((?:1[5-9]|20)\d{2}\)\s"  # an online work's year, then its URL: "Title, (2003) http…"
+)
+
+
+# What APS and AIP print right after the names of a work that has no title printed: an e-print
+# ("S. Naess et al., arXiv e-prints (2025), arXiv:2503.14451", "F. Author, hep-th/0106109"), a
+# thesis ("Ph.D. thesis, University of Tokyo, 2010"), or a work not (yet) published.
+_UNTITLED = re.compile(
+    r"^(?:[Aa]r[Xx]iv\b|[a-z-]+(?:\.[A-Z]{2})?/\d{7}\b|e-?print\b|(?:Ph\.\s?D\.?|Doctoral|Master['’]?s|M\.\s?Sc?\.)\s"
+    r"|(?:thesis|unpublished|in preparation|in press|(?:private|personal) communication|submitted"
+    r"|to be published)\b)",
+    re.IGNORECASE,
+)
+# A chapter whose own title the style does not print: "E. Beutler, in Williams Hematology, Vol. 2, …".
+_IN_BOOK = re.compile(r"^in\s[A-Z]")
+_YEAR_ALONE = re.compile(r"\((?:1[5-9]|20)\d{2}[a-z]?\)")  # "E. Witten, (2001), hep-th/0106109."
+# "A. B. Author and C. D. Other (unpublished)": the note in parentheses, as if after a comma.
+_UNTITLED_AFTER_NAMES = re.compile(
+    r",?\s\(((?:unpublished|in preparation|(?:private|personal) communication|to be published)[^()]*)\)",
+    re.IGNORECASE,
+)
+
+
+def _journal_after_title(pieces: list[str], at: int, unnumbered: Collection[int] = ()) -> bool:
+    """Whether ``pieces[at]`` is a journal named in words of any case, then its volume, by the
+    page and the year after it ("Nature genetics 47, 555 (2015)", "Revista del Museo Argentino
+    de Ciencias Naturales nueva serie 9, 15 (2007)"); or a journal whose volume the .bib left
+    empty, REVTeX's space before the comma (``unnumbered``: "The American Naturalist , 1 (1985)")."""
+    named = _LOOSE_JOURNAL_VOLUME.match(pieces[at]) or (at in unnumbered and pieces[at][:1].isalpha())
+    return at + 1 < len(pieces) and bool(named) and bool(_PAGE_THEN_YEAR.match(pieces[at + 1]))
+
+
+# REVTeX 4.2 prints a .bib's ``language`` field run into the title: "englishThe Rites of Passage".
+_LANGUAGE = re.compile(
+    r"^(?:english|american|british|german|ngerman|french|latin|italian|spanish|russian|portuguese|dutch)(?=[A-Z])"
 )
 
 
 def physics_title(text: str) -> tuple[str | None, str] | None:
     """Title (as printed, for the caller to clean) and authors of an APS-style reference, or
     ``None`` when it is not one."""
-    pieces = [piece.strip() for piece in text.split(", ")]
-    names = 0
-    while names < len(pieces) and all(_PHYSICS_NAME.match(name) for name in pieces[names].split(" and ")):
-        names += 1  # "C. J. Halboth and W. Metzner": two authors, no comma between them
-    if names == 0 or names >= len(pieces) - 1:
+    split = _UNTITLED_AFTER_NAMES.sub(r", \1", text).split(", ")
+    pieces = [piece.strip() for piece in split]
+    unnumbered = {at for at, piece in enumerate(split) if piece.endswith(" ")}  # "Journal , 1 (1985)"
+    names = _names(pieces)
+    if names == 0 or names >= len(pieces):
         return None
-    if journal_follows_names(pieces[names:]) or volume_then_page(pieces[names:]):
+    # "…, Ph.D. thesis, MIT, 2010.", "F. Author, arXiv:1712.01815." (the caller took the id out)
+    rest = _YEAR_ALONE.sub("", ", ".join(pieces[names:]))
+    if _UNTITLED.match(pieces[names]) or _IN_BOOK.match(pieces[names]) or not rest.strip(" .,;"):
+        return None, ", ".join(pieces[:names])
+    if names >= len(pieces) - 1:  # one piece after the names: "M. Treanor, Investigating meaning (2012)."
+        dated = _dated_title(pieces[names])
+        return (dated, ", ".join(pieces[:names])) if dated else None
+    if (
+        journal_follows_names(pieces[names:])
+        or volume_then_page(pieces[names:])
+        or _journal_after_title(pieces, names, unnumbered)
+    ):
         return None, ", ".join(pieces[:names])  # a style that prints no title (PRL, Science)
     title: list[str] = []
     for at, piece in enumerate(pieces[names:], start=names):
-        if _PHYSICS_JOURNAL.match(piece) or volume_then_page(pieces[at:]):
+        if _PHYSICS_JOURNAL.match(piece) or volume_then_page(pieces[at:]) or _series_after(pieces, at):
+            break
+        if title and _journal_after_title(pieces, at, unnumbered):
             break
         title.append(piece)
-    else:  # no journal: a book's "Title (Publisher, Place, Year)", or no APS reference
-        book = book_title(", ".join(pieces[names:]))
-        return (book, ", ".join(pieces[:names])) if book else None
-    joined = ", ".join(title)
-    if len(joined.split()) < 3 or "“" in text or '"' in text:
+    else:  # no journal: a book's "Title (Publisher, Place, Year)", a work's "Title (Year)", or none
+        rest = ", ".join(pieces[names:])
+        book = book_title(rest) or _dated_title(rest)
+        return (_LANGUAGE.sub("", book), ", ".join(pieces[:names])) if book else None
+    joined = _LANGUAGE.sub("", ", ".join(title))
+    if len(joined.split()) < 2 or joined.startswith(
+        ("“", '"')
+    ):  # "Advanced LIGO" is a title; a quoted one is not APS
         return None
     return joined, ", ".join(pieces[:names])

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
+from bibnorm.identifiers import OLD_STYLE_ARCHIVES
 from bibnorm.readers._label_forms import in_one_form
 
 # "(12)" opens a reference only before a name: "(2), 385–396" and "(2) 281–310" are the issue
@@ -29,8 +30,11 @@ from bibnorm.readers._label_forms import in_one_form
 _NUMBER = r"\[\d{1,3}\]|\(\d{1,3}\)(?=\s+[^\W\d_“\"'])|\d{1,3}\.(?=\s)"
 # A bracketed label that is not a number: "[Zhai et al., 2022]", "[ZKHB22]", "[Sch15]". Not APA's
 # description of a work without author and title, set in the author's place before the date:
-# "[Photographs of Robert M. Yerkes]. [ca. 1917–1954]."
-_LABEL = r"\[[^\[\]\d][^\[\]]{0,60}\](?!\.\s*[(\[])"
+# "[Photographs of Robert M. Yerkes]. [ca. 1917–1954]."; not an e-print's arXiv category that a
+# wrapped line opens with ("[astro-ph.HE].", "[gr-qc]", "[cs.LG]").
+_ARCHIVES = sorted(OLD_STYLE_ARCHIVES | {"q-fin", "stat", "eess", "econ"})  # and those of new-style ids only
+_ARXIV_CATEGORY = rf"\[(?:{'|'.join(map(re.escape, _ARCHIVES))})(?:\.[A-Za-z-]+)?\]"
+_LABEL = rf"(?!{_ARXIV_CATEGORY})\[[^\[\]\d][^\[\]]{{0,60}}\](?!\.\s*[(\[])"
 _ITEM_START = re.compile(rf"^\s*(?P<label>{_NUMBER}|{_LABEL})\s*")
 _NUMBERED = re.compile(rf"^\s*(?:{_NUMBER})\s*")
 # A page number, or a form feed with what follows it on its line, copied along with the list.
@@ -47,6 +51,7 @@ _OPENS_WITH_NAME = re.compile(
 )
 _CORK = str.maketrans(
     {"\x10": "“", "\x11": "”", "\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi", "\x1f": "ffl"}
+    | {"\x15": "–", "\x16": "—"}  # T1's dashes: a page range "113\x15126" is "113–126"
 )
 # The accented letters of the Cork (T1) encoding, 0x80-0xBF, which text copied from a PDF whose
 # T1 fonts lack a Unicode map carries as the Latin-1 characters of the same codes: "Solja£i¢"

@@ -59,9 +59,15 @@ from bibnorm.readers._list_edges import (
     page_furniture,
     rebased,
 )
-from bibnorm.readers._list_notes import blank_notes, without_leading_notes
+from bibnorm.readers._list_notes import blank_notes, without_notes
 from bibnorm.readers._pdf_accents import join_overlaid_accents, readable_text
-from bibnorm.readers._pdf_labels import bracket_raised_label, joined_wrapped_labels
+from bibnorm.readers._pdf_labels import (
+    MIN_RUN,
+    TRUSTED_RUN,
+    bracket_raised_label,
+    joined_wrapped_labels,
+    numbered_run,
+)
 from bibnorm.readers._pdf_margins import margin_note
 from bibnorm.readers._pdf_sections import (
     LARGER,
@@ -107,10 +113,12 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
     lines = _document_lines(data, path)
     section = references_section(lines)
     read = read_section(lines[section.first : section.end], path, section.first) if section else None
+    if section is not None and section.headed and (read is None or not mostly_references(read[1])):
+        section, read = _labelled_list_after(lines, section, path) or (section, read)
     if (
         section is None
         or read is None
-        or not (section.headed or section.labels >= _TRUSTED_RUN or mostly_references(read[1]))
+        or not (section.headed or section.labels >= TRUSTED_RUN or mostly_references(read[1]))
     ):
         raise InputError(
             f"{path}: no references section found (no 'References' or 'Bibliography' heading, "
@@ -120,6 +128,21 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
     pages = sorted({query.origin.page for query in queries if query.origin and query.origin.page} or {1})
     where = f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}–{pages[-1]}"
     return queries, f"the PDF's references section ({where}) {describe_list(references, queries)}"
+
+
+def _labelled_list_after(
+    lines: Sequence[PdfLine], headed: Section, path: str
+) -> tuple[Section, tuple[list[Query], ReferenceList]] | None:
+    """The list found by its labels going up from 1 after a References heading whose lines
+    read as no list (REVTeX's guides: a body section "3. References", the list itself unheaded)."""
+    run = numbered_run([line.text for line in lines[headed.end :]])
+    end = _section_end(lines, headed.end + run[0], 0.0) if run else None
+    if run is None or end is None:
+        return None
+    found = Section(headed.end + run[0], end, False, run[1])
+    read = read_section(lines[found.first : found.end], path, found.first)
+    trusted = read is not None and (found.labels >= TRUSTED_RUN or mostly_references(read[1]))
+    return (found, read) if trusted and read is not None else None
 
 
 def read_section(
@@ -146,7 +169,9 @@ def read_section(
     references, line_of = _read_section(lines)
     if references is None:
         return None
-    references = without_leading_notes(split_entry_sets(references))
+    # notes before the list (APA's "References marked with an asterisk …"), and REVTeX's notes
+    # of the paper set in its list
+    references = without_notes(split_entry_sets(references))
     queries = queries_with_italic_titles(
         references,
         _italic_runs_of_items(references, line_of, lines),
@@ -250,7 +275,8 @@ def _reference_start(
 
 
 _DASH_EMS = 0.75  # a reference's first line set this much further in than its continuations
-_LABELLED = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|\(?\d{1,3}[.)]?)\s")  # numbered lists split by label
+# numbered lists split by label (REVTeX may set the first label alone on its line: "[1]")
+_LABELLED = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|\(?\d{1,3}[.)]?)(?:\s|$)")
 _REPEATED_AUTHORS = re.compile(r"^\s*[—–-]{1,3}[.,]?\s*")  # biblatex's "—", bibtex's "———."
 # (after a rule drawn for the names, the punctuation that followed them: biblatex-chicago's
 # ". 2011. Gems and Jewels", ", eds. 1987–. The History of Cartography")
@@ -306,7 +332,7 @@ def references_section(lines: Sequence[PdfLine]) -> Section | None:
     if headings:
         first = headings[-1] + 1
     else:
-        run = _numbered_run(lines)
+        run = numbered_run([line.text for line in lines])
         if run is None:
             return None
         first, labels = run
@@ -348,58 +374,20 @@ _LIST_SAMPLE = 40  # lines after the heading whose median size is the list's typ
 _SAME_RANK = 0.95  # a heading at least this share of the References heading's size ends the list
 
 
-_LABEL_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})\.?)(?:\s+\S|\s*$)")
-
-
-def _numbered_run(lines: Sequence[PdfLine]) -> tuple[int, int] | None:
-    """Where a paper without a References heading starts its list: the line of label 1 of the
-    longest run of lines labelled 1, 2, 3 … in order ("[1]", "1.", or a bare "1" as REVTeX and
-    Vancouver print them, alone on its line too), found by the list's labels going up one by
-    one, not by the last "1."; and how many labels the run has."""
-    best: tuple[int, int] | None = None  # (start, length)
-    for start, length in _label_runs(lines, _LABEL_NUMBER):
-        if best is None or length > best[1]:
-            best = (start, length)
-    return best if best is not None and best[1] >= _MIN_RUN else None
-
-
-def _label_runs(lines: Sequence[PdfLine], label: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    """(index of label 1, labels in order) of each run of lines labelled 1, 2, 3 …; a line
-    whose number does not go on the run (a wrapped "10 (2008), …") is no label."""
-    start, expected = -1, 1
-    for i, line in enumerate(lines):
-        found = label.match(line.text)
-        if found is None:
-            continue
-        number = int(next(group for group in found.groups() if group and group.isdigit()))
-        if number == 1:
-            if start >= 0:
-                yield start, expected - 1
-            start, expected = i, 2
-        elif number == expected and start >= 0:
-            expected += 1
-    if start >= 0:
-        yield start, expected - 1
-
-
-_MIN_RUN = 3  # labels in order that make a list
-# So many labels in order make a references list even when its items do not read as references
-# to the text reader (physics' "A. Name, Title, Journal 12, 3 (2001)" without quotes).
-_TRUSTED_RUN = 8
-
-
 def _bare_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
     """The lines with a bare number label ("27 A. A. Abrikosov", REVTeX's and Vancouver's; a
     "1" alone on its line) written "[27]" when the numbers go up one by one from 1; a number
-    that does not go on the run (a wrapped line's "10 (2008)") stays text."""
+    that does not go on the run (a wrapped line's "10 (2008)") stays text. Raised labels read
+    already ("[1] N. D. Birell") go on the run too: biblatex-phys's superscript "²" may stand on
+    a line of its own, before its reference's first line."""
     labelled: set[int] = set()
     expected = 1
     for i, line in enumerate(lines):
-        found = _BARE.match(line.text)
+        found = _BARE.match(line.text) or _BRACKETED.match(line.text)
         if found is not None and int(found.group(2)) == expected:
-            labelled.add(i)
+            labelled.update([i] if found.re is _BARE else [])
             expected += 1
-    if len(labelled) < _MIN_RUN:
+    if expected - 1 < MIN_RUN:
         return list(lines)
     return [
         line._replace(text=_BARE.sub(r"\1[\2] ", line.text, count=1).rstrip()) if i in labelled else line
@@ -408,6 +396,7 @@ def _bare_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
 
 
 _BARE = re.compile(r"^(\s*)(\d{1,3})(?:\s+(?=[^\W\d_])|\s*$)")
+_BRACKETED = re.compile(r"^(\s*)\[(\d{1,3})\]")
 
 
 def _as_text(line: PdfLine) -> str:
@@ -499,10 +488,14 @@ def _limit_memory(budget: int) -> None:
 
 
 def _all_pages(data: bytes, path: str) -> list[list[PdfLine]]:
-    """Every page's lines; those from the page of the last References heading on read again
-    with their italics (reading fonts costs, and only a reference list needs them)."""
+    """Every page's lines; those from the page of the last References heading on (in a paper
+    with no heading, of its list's label 1: REVTeX) read again with their italics (reading
+    fonts costs, and only a reference list needs them)."""
     pages = list(_pages(data, path))
     headed = [at for at, page in enumerate(pages) if any(HEADING.match(line.text) for line in page)]
+    lines = [line for page in pages for line in page]
+    run = None if headed or list_headings(lines) else numbered_run([line.text for line in lines])
+    headed = [lines[run[0]].page - 1] if run else headed
     return pages[: headed[-1]] + list(_pages(data, path, headed[-1], italics=True)) if headed else pages
 
 

@@ -115,6 +115,7 @@ _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(
 # "Alzheimer’s") does not end the title; a proceedings' name is quoted too, after "in" ("Title,
 # in ‘Computer Security Foundations (CSF)’"), and is no title.
 # econ's styles close the title with a period inside the marks, the venue after: "‘Title.’ Journal".
+_INSIDE_A_PIECE = re.compile(r"[^\W\d_]\s$")  # a word, then the quotation: no title opens there
 _SINGLE_QUOTED = re.compile(r"(?<![Ii]n )‘\s*(?P<title>[^‘]{8,}?)(?:[,.]?’(?=[,.;:]|\s*$)|\.’(?=\s|[A-Z]))")
 # (A year in parentheses at the very end, "… 113, 361–363 (1991).", is no APA year: no words follow.)
 # Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
@@ -140,9 +141,11 @@ _SENTENCE_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
 _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year among LNCS names
 # Where a venue starts inside a title sentence ("… models, in Proc. …", "… In: CVPR",
-# "…, arXiv preprint arXiv:…"): "in the image" and "DataComp: In search of …" are titles.
+# "…, arXiv preprint arXiv:…"): "in the image", "Successive radiations, not stasis, in the South
+# American primate fauna" and "DataComp: In search of …" are titles.
 _VENUE_TAIL = re.compile(
-    r"(?:[.,]\s*\b[Ii]n\b:?\s.*|\sIn:\s.*|\s*[,.]?\s*\b[Aa]r[Xx]iv preprint\b.*|\s*[,.]?\s*\bCoRR\b.*)$"
+    r"(?:[.,]\s*\b[Ii]n\b:?\s(?![a-z]).*|\sIn:\s.*"
+    r"|\s*[,.]?\s*\b[Aa]r[Xx]iv preprint\b.*|\s*[,.]?\s*\bCoRR\b.*)$"
 )
 _TRAILING_YEAR = re.compile(rf"\s*(?:,\s*|\(\s*){_YEARS}[a-z]?\)?\s*\.?$")
 _ONLY_YEAR = re.compile(rf"^{_DATED}[)\]]?$")
@@ -242,6 +245,10 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     # APA quotes no title: a quotation after its title sentence is what a comment or review is on
     # — but after "Vol. B:" it is the volume's own title (quoted from its italics: a multi-volume work).
     comment = apa and apa.group("period") and quoted and quoted.start() > apa.start("rest") + 1
+    # APS quotes no title: a quotation inside one ("On the generalized “birth-and-death” process")
+    physics = physics_title(text) if quoted and _INSIDE_A_PIECE.search(text, 0, quoted.start()) else None
+    if physics is not None and physics[0]:
+        return _clean_title(physics[0]), physics[1]
     if quoted and not (comment and not _VOLUME_LEAD.search(text, 0, quoted.start())):
         # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
         return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])

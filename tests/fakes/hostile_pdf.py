@@ -23,6 +23,32 @@ def pdf(objects: list[bytes]) -> bytes:
     return bytes(out)
 
 
+def text_page(lines: list[bytes]) -> bytes:
+    """A one-page PDF of Helvetica lines 12 points apart (WinAnsiEncoding: byte 0xB4 is the
+    spacing acute, 0xA8 the diaeresis)."""
+    return text_pages([lines])
+
+
+def text_pages(pages: list[list[bytes]]) -> bytes:
+    """A PDF of pages of Helvetica lines, 12 points apart from the top of each page."""
+    font = 3 + 2 * len(pages)  # after the catalog, the page tree and each page's page and stream
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    kids = []
+    for lines in pages:
+        stream = b"".join(
+            b"BT /F1 9 Tf 72 %d Td (%s) Tj ET\n" % (720 - 12 * at, line) for at, line in enumerate(lines)
+        )
+        kids.append(b"%d 0 R" % (len(objects) + 1))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R"
+            b" /Resources << /Font << /F1 %d 0 R >> >> >>" % (len(objects) + 2, font)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(pages))
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    return pdf(objects)
+
+
 def nested_page_tree(depth: int) -> bytes:
     """A page tree ``depth`` /Pages nodes deep above its one page."""
     kids = [b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (number + 1) for number in range(2, depth + 2)]
