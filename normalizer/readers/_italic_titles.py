@@ -12,7 +12,11 @@ Press"). Where a reference has no quoted title, its italic run is quoted for the
   and subtitle, italic across the period between them, read as either) — where what follows
   the title read in the run opens with a capital, as a subtitle does;
 - when the title read comes after the reference's first italic run, and names come before
-  that run, the run is the title (the parser took the place and publisher after it).
+  that run, the run is the title (the parser took the place and publisher after it);
+- when a run lies inside the title read and only names (a year, "eds.") come before it, the
+  run is the title: econ's "Krugman, Paul R., *Geography and Trade*, Cambridge, MA: MIT
+  Press" (the title read holds the names), "Attwood, Feona ed. (2010) *Porn.com: Making
+  Sense of Online Pornography*: Peter Lang" (it holds the publisher).
 
 - when a reference opens with an italic run (no names: a manual, a standard, a periodical),
   that run is the title;
@@ -31,6 +35,7 @@ import re
 from collections.abc import Sequence
 
 from bibnorm.models import Query
+from bibnorm.readers._ref_author_year import book_title_run
 from bibnorm.readers._reflist import ReferenceList
 from bibnorm.readers.refs import OriginOf, parse_reference, queries_from_list
 
@@ -102,10 +107,18 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
             and _subtitle_after(text[start:end], title)
         )
         comes_before = number == 0 and start > 0 and title_at is not None and title_at[0] >= end
+        # the names, then the run, inside the title read: a book's title after names the parser
+        # could not tell from it (econ's "Krugman, Paul R., *Geography and Trade*, Cambridge …")
+        after_names = (
+            title_at is not None
+            and title_at[0] <= start
+            and start + len(text[start:end].rstrip(" .,:;")) <= title_at[1]
+            and book_title_run(text[:start], text[start:end], text[end:], ends_title=end >= title_at[1])
+        )
         # no names: a title opens the reference — unless the editors follow it, which the parser
         # reads as the names (Nature's "*Title* 3rd edn (eds Family, I. & …) (Publisher, 2006)")
         opens = number == 0 and not text[:start].strip() and not _EDITORS_AFTER.match(text, end)
-        if extends or comes_before or opens:
+        if extends or comes_before or opens or after_names:
             return _if_read(text, start, end)
     return text
 

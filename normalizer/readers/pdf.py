@@ -451,7 +451,8 @@ def _running_heads(pages: Sequence[Sequence[PdfLine]]) -> set[tuple[int, int]]:
 
     edges = [(page[0].page, at) for page in pages if page for at in (0, 1, len(page) - 2, len(page) - 1)]
     edges = [(number, at) for number, at in edges if 0 <= at < len(pages[number - 1])]
-    seen = Counter(shape(pages[number - 1][at].text) for number, at in set(edges))
+    # on several pages: two references alike but for their years at the top of one page are none
+    seen = Counter(form for _, form in {(number, shape(pages[number - 1][at].text)) for number, at in edges})
     return {
         (number, at)
         for number, at in set(edges)

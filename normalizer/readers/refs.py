@@ -362,7 +362,8 @@ def person_names(authors: str) -> tuple[str, ...]:
     pieces = [piece.strip(" .") for piece in split_authors(text)]
     pieces = [piece for piece in pieces if piece]
     if _inverted_first(text, pieces):  # "Attwood, Feona" / "Crémer, Jacques, Louis Gérard, and …"
-        pieces = [f"{pieces[0]}, {pieces[1]}", *pieces[2:]]
+        given = f"{pieces[1]}." if _ONLY_INITIALS.fullmatch(pieces[1]) else pieces[1]
+        pieces = [f"{pieces[0]}, {given}", *pieces[2:]]
     initials = [bool(_INITIALS.match(f"{piece}.")) and not _GIVEN_FAMILY.match(piece) for piece in pieces]
     if len(pieces) >= 2 and all(initials[1::2]):
         pieces = [f"{family}, {given}." for family, given in zip(pieces[::2], pieces[1::2], strict=False)]
@@ -379,9 +380,11 @@ _EDITORS = re.compile(r"[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg)\
 
 
 # An inverted first author: a family name (particles before it: "van Gennep"), then one given
-# name with a lower-case letter, middle initials after it ("Mustafa H.").
+# name with a lower-case letter, middle initials after it ("Mustafa H."), or initials alone
+# ("Krantz, H. D., R. D. Luce, P. Suppes and A. Tversky", the economic styles' ier).
 _FAMILY_FIRST = re.compile(r"^(?:[a-z]+\s+){0,2}[A-Z][^\s\d.]*[a-z][^\s\d.]*$|^[dlo][’'][A-Z]\S*$")
-_GIVEN_FIRST = re.compile(r"^[A-Z][^\s\d.]*[a-z][^\s\d.]*(?:\s+[A-Z]\.?)*$")
+_ONLY_INITIALS = re.compile(r"(?:[A-Z]\.\s?-?)*[A-Z]")
+_GIVEN_FIRST = re.compile(rf"^[A-Z][^\s\d.]*[a-z][^\s\d.]*(?:\s+[A-Z]\.?)*$|^{_ONLY_INITIALS.pattern}$")
 
 
 def _inverted_first(text: str, pieces: Sequence[str]) -> bool:
@@ -394,6 +397,11 @@ def _inverted_first(text: str, pieces: Sequence[str]) -> bool:
         and all(" " in piece for piece in pieces[2:])
         and re.match(rf"\s*{re.escape(pieces[0])}\s*,\s*{re.escape(pieces[1])}\b", text) is not None
     )
+
+
+def looks_like_names(authors: str) -> bool:
+    """Whether ``authors`` reads as an author list (capitalised names and initials), not a title."""
+    return _name_like(authors)
 
 
 def _name_like(authors: str) -> bool:
