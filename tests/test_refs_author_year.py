@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from bibnorm.readers.pdf import PdfLine, _running_heads
+from bibnorm.readers.refs import parse_reference
 from test_pdf_typography import _read, _styled
 
 
@@ -95,3 +96,68 @@ def test_two_references_alike_but_for_their_years_atop_one_page_are_no_running_h
         _page(2, jones.format(1984, 1), jones.format(1985, 2), "Krugman, P. R., 1991a. Title.", head),
     ]
     assert _running_heads(pages) == {(1, 2), (1, 3), (2, 3)}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param("Zhou, Y., Massonnet, M., Sanjak, J., Cantu, D., Gaut, B.S., 2017a. The evolutionary "
+                     "genomics of grape (vitis vinifera ssp. vinifera) domestication. bioRxiv , 146373.",
+                     "The evolutionary genomics of grape (vitis vinifera ssp. vinifera) domestication",
+                     id="elsarticle-harv-a-sentence-case-abbreviation-is-no-end"),
+        pytest.param("Singh, R., Hymowitz, T., 1988. The genomic relationship between glycine max (l.) merr. "
+                     "and g. soja sieb. and zucc. as revealed by pachytene chromosome analysis. Theoretical "
+                     "and Applied Genetics 76, 705–711.",
+                     "The genomic relationship between glycine max (l.) merr. and g. soja sieb. and zucc. "
+                     "as revealed by pachytene chromosome analysis",
+                     id="elsarticle-harv-botanical-authorities"),
+        pytest.param("Garris, A.J., Tai, T.H., Coburn, J., Kresovich, S., McCouch, S., 2005. Genetic "
+                     "structure and diversity in oryza sativa l. Genetics 169, 1631–1638.",
+                     "Genetic structure and diversity in oryza sativa l",
+                     id="elsarticle-harv-journal-volume-pages"),
+        pytest.param("Colledge, S., Conolly, J., Shennan, S., et al., 2004. Archaeobotanical evidence for "
+                     "the spread of farming in the eastern mediterranean 1. Current anthropology 45, "
+                     "S35– S58.",
+                     "Archaeobotanical evidence for the spread of farming in the eastern mediterranean 1",
+                     id="elsarticle-harv-a-number-ends-the-title"),
+        pytest.param("Li, C., Zhou, A., Sang, T., 2006. Rice domestication by reducing shattering. science "
+                     "311, 1936–1939.", "Rice domestication by reducing shattering",
+                     id="elsarticle-harv-a-journal-in-lower-case"),
+        pytest.param("Pastore, M.A. (2009) Sphyraena intermedia sp. nov. (Pisces: Sphyraenidae): a potential "
+                     "new species of barracuda identified from the central Mediterranean Sea. Journal of the "
+                     "Marine Biological Association of the United Kingdom, 89(6), 1299–1303.",
+                     "Sphyraena intermedia sp. nov. (Pisces: Sphyraenidae): a potential new species of "
+                     "barracuda identified from the central Mediterranean Sea", id="zootaxa-a-new-species"),
+        pytest.param("Smith, J. (2020). Deep models. arXiv preprint arXiv:2001.00001.", "Deep models",
+                     id="a-lower-case-word-with-a-capital-inside-opens-a-sentence"),
+    ],
+)  # fmt: skip
+def test_a_title_goes_on_past_an_abbreviations_period(text: str, title: str) -> None:
+    """elsarticle's author-year style sets titles in sentence case: a period before a word all in
+    lower case is an abbreviation's ("ssp.", "l.", "merr."); so is a taxon's ("sp. nov.", zootaxa);
+    a journal, its volume and pages after the title's last period are no part of it."""
+    assert parse_reference(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param("Bush, M. L. (1991b), ‘’up for the commonweal’: The significance of tax grievances in "
+                     "the english rebellions of 1536’, 106, 299–318.",
+                     "’up for the commonweal’: The significance of tax grievances in the english rebellions "
+                     "of 1536", id="agsm-a-title-opening-with-a-quotation"),
+        pytest.param("Greasley, D. & Oxley, L. (1997), ‘Endogenous growth or “big bang”: Two views of the "
+                     "first industrial revolution’, 57, 935–949.",
+                     "Endogenous growth or “big bang”: Two views of the first industrial revolution",
+                     id="agsm-double-quotes-inside-single-ones"),
+        pytest.param("Keene, D. J. (1990), Suburban growth, in R. Holt & G. Rosser, eds, ‘The Medieval Town "
+                     "in England 1200-1540’, Routledge.", "Suburban growth",
+                     id="agsm-the-books-name-after-its-editors"),
+        pytest.param("[35] Krugman, Paul R., ‘Is Bilateralism Bad?’ In Helpman, Elhanan & Assaf Razin (eds.) "
+                     "International Trade and Trade Policy, 9–23, Cambridge, MA: MIT Press, 1991b.",
+                     "Is Bilateralism Bad?", id="econ-b-a-question-closes-the-quotes"),
+    ],
+)  # fmt: skip
+def test_a_single_quoted_title_ends_at_its_own_closing_mark(text: str, title: str) -> None:
+    """Harvard ``agsm`` and econ-b quote titles singly; a quotation inside keeps them open."""
+    assert parse_reference(text).title == title

@@ -35,9 +35,8 @@ import re
 from collections.abc import Sequence
 
 from bibnorm.models import Query
-from bibnorm.readers._ref_author_year import book_title_run
 from bibnorm.readers._reflist import ReferenceList
-from bibnorm.readers.refs import OriginOf, parse_reference, queries_from_list
+from bibnorm.readers.refs import OriginOf, looks_like_names, parse_reference, queries_from_list
 
 StyledLine = tuple[str, Sequence[tuple[int, int]]]
 """A line's text and the (start, end) of each italic run in it."""
@@ -113,7 +112,7 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
             title_at is not None
             and title_at[0] <= start
             and start + len(text[start:end].rstrip(" .,:;")) <= title_at[1]
-            and book_title_run(text[:start], text[start:end], text[end:], ends_title=end >= title_at[1])
+            and _book_title_run(text[:start], text[start:end], text[end:], ends_title=end >= title_at[1])
         )
         # no names: a title opens the reference — unless the editors follow it, which the parser
         # reads as the names (Nature's "*Title* 3rd edn (eds Family, I. & …) (Publisher, 2006)")
@@ -185,3 +184,38 @@ def _folded(char: str) -> str:
 
 def _letters(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
+
+
+# What may stand before a book's title besides its names: a label ("[12] "), the names a style
+# leaves blank or dashes because they repeat the previous reference's (econ's ", , & ,", "—."),
+# the editors' mark and the year ("Attwood, Feona ed. (2010)", "Jones, R. W., eds. , 1997.").
+_LABEL = re.compile(r"^\s*\[[^\]]{1,20}\]\s*")
+_BLANK_NAMES = re.compile(r"^(?:\s*(?:[—–]{1,3}|-{2,3})\.?|\s*(?:,\s*&|,|&))*\s*")
+_YEAR_OR_EDITORS = re.compile(
+    r"(?:[\s,.]*(?:\(?(?:1[5-9]|20)\d{2}[a-z]?\)?|\(?\b[Ee]ds?\.?\)?|\b[Ee]ditors?|Forthcoming))+[\s,.:]*$"
+)
+
+
+def _names_before(prefix: str) -> bool:
+    """Whether ``prefix`` (a reference's text before its title) holds only names as the
+    style prints them, or the blanks and dashes standing for the previous reference's."""
+    rest = _YEAR_OR_EDITORS.sub("", _BLANK_NAMES.sub("", _LABEL.sub("", prefix), count=1))
+    rest = rest.strip(" ,.:;")
+    return not rest or looks_like_names(rest)
+
+
+def _book_title_run(before: str, run: str, after: str, *, ends_title: bool) -> bool:
+    """Whether an italic ``run`` with ``before`` and ``after`` it is a book's title after its
+    names: only names before it (a run that opens the reference is `_italic_titles`' own case),
+    and a separator on each side (a comma, a period, a colon or a year's parenthesis) — an
+    italic word inside a title (a species, "Modéliser & *simuler*") has none; on the right, the
+    end of the title read (``ends_title``) is one too (econ's "*Title* Ph.D. dissertation")."""
+    return (
+        bool(before.strip() and _BEFORE_TITLE.search(before))
+        and (ends_title or bool(_AFTER_TITLE.search(run) or _AFTER_TITLE.match(after)))
+        and _names_before(before)
+    )
+
+
+_BEFORE_TITLE = re.compile(r"(?:^|[,.:;)])\s*$")
+_AFTER_TITLE = re.compile(r"[,.:;]\s*$|^\s*(?:[,.:;(]|$)")

@@ -1,43 +1,43 @@
-"""Author-year lists with hanging indents (econ, economic's journals, Harvard ``agsm``,
-elsarticle's author-year): what their styles print around the names and the title.
+"""Where a title ends in the author-year lists with hanging indents (econ-bst, the economic
+journals' styles, Harvard ``agsm``, elsarticle's author-year), and the single quotes Harvard
+and econ set titles in.
+
+- A sentence ends at ". " after a word of two or more characters (initials, "A. Name", do
+  not end the author sentence; "et al." does), or after a closing parenthesis (APA's
+  "… (2nd ed.). Chicago"). Not before a word all in lower case: a style that sets titles in
+  sentence case (elsarticle-harv, bibtex's ``change.case``) lowers every word after the
+  first, and the period before such a word is an abbreviation's ("(vitis vinifera ssp.
+  vinifera)", "glycine max (l.) merr. and g. soja", "spring barley: Ii. detection"); a
+  journal in lower case has a capital inside ("bioRxiv"). Nor after a taxon's abbreviation
+  ("Sphyraena intermedia sp. nov. (Pisces: Sphyraenidae)").
+- A single-quoted title (agsm, dcu: "Abadi, M. (1993), ‘A calculus for access control’,
+  TOPLAS"; econ's "‘Title.’ Journal") ends at a closing mark followed by punctuation or
+  nothing, so an apostrophe ("students’ views") does not end it, or after the title's own
+  period or question mark inside the marks ("‘Is Bilateralism Bad?’ In Helpman …"). It may
+  open with a quotation of its own ("‘‘Up for the Commonweal’: The Significance …’"). A
+  book's name quoted after "in" or after its editors ("in R. Holt & G. Rosser, eds, ‘The
+  Medieval Town in England’") is no title. A title in single quotes holds double ones
+  ("‘Endogenous growth or “big bang”: Two views …’"): the outer marks are the title's.
 """
 
 from __future__ import annotations
 
 import re
 
-from bibnorm.readers.refs import looks_like_names
+_TAXON = r"(?<!\bsp)(?<!\bspp)(?<!\bssp)(?<!\bsubsp)(?<!\bnov)(?<!\bvar)(?<!\bcf)(?<!\baff)"
+SENTENCE_END = re.compile(
+    rf"(?<=[^\W_]\d)\.\s+|(?<=[^\W_][^\W\d_]){_TAXON}\.\s+(?![a-z]+[\s,;:.)])"
+    r"|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)"
+)
 
-# What may stand before a book's title besides its names: a label ("[12] "), the names a style
-# leaves blank or dashes because they repeat the previous reference's (econ's ", , & ,", "—."),
-# the editors' mark and the year ("Attwood, Feona ed. (2010)", "Jones, R. W., eds. , 1997.").
-_LABEL = re.compile(r"^\s*\[[^\]]{1,20}\]\s*")
-_BLANK_NAMES = re.compile(r"^(?:\s*(?:[—–]{1,3}|-{2,3})\.?|\s*(?:,\s*&|,|&))*\s*")
-_YEAR_OR_EDITORS = re.compile(
-    r"(?:[\s,.]*(?:\(?(?:1[5-9]|20)\d{2}[a-z]?\)?|\(?\b[Ee]ds?\.?\)?|\b[Ee]ditors?|Forthcoming))+[\s,.:]*$"
+SINGLE_QUOTED = re.compile(
+    r"(?<![Ii]n )(?<!eds, )(?<!eds\., )(?<!ed\., )‘\s*(?P<title>(?:[’'][^‘’]{1,200}’)?[^‘]{8,}?)"
+    r"(?:[,.]?’(?=[,.;:]|\s*$)|\.’(?=\s|[A-Z])|(?<=[?!])’(?=\s))"
 )
 
 
-def names_before(prefix: str) -> bool:
-    """Whether ``prefix`` (a reference's text before its title) holds only names as the
-    style prints them, or the blanks and dashes standing for the previous reference's."""
-    rest = _YEAR_OR_EDITORS.sub("", _BLANK_NAMES.sub("", _LABEL.sub("", prefix), count=1))
-    rest = rest.strip(" ,.:;")
-    return not rest or looks_like_names(rest)
-
-
-def book_title_run(before: str, run: str, after: str, *, ends_title: bool) -> bool:
-    """Whether an italic ``run`` with ``before`` and ``after`` it is a book's title after its
-    names: only names before it (a run that opens the reference is `_italic_titles`' own case),
-    and a separator on each side (a comma, a period, a colon or a year's parenthesis) — an
-    italic word inside a title (a species, "Modéliser & *simuler*") has none; on the right, the
-    end of the title read (``ends_title``) is one too (econ's "*Title* Ph.D. dissertation")."""
-    return (
-        bool(before.strip() and _BEFORE_TITLE.search(before))
-        and (ends_title or bool(_AFTER_TITLE.search(run) or _AFTER_TITLE.match(after)))
-        and names_before(before)
-    )
-
-
-_BEFORE_TITLE = re.compile(r"(?:^|[,.:;)])\s*$")
-_AFTER_TITLE = re.compile(r"[,.:;]\s*$|^\s*(?:[,.:;(]|$)")
+def outer_quotes(double: re.Match[str] | None, single: re.Match[str] | None) -> re.Match[str] | None:
+    """The quoted title: the double-quoted one, unless single quotes hold it."""
+    if double and single and single.start() < double.start() and double.end() <= single.end():
+        return single
+    return double or single

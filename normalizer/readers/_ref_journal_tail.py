@@ -7,6 +7,13 @@ title's last comma (or its question mark: APA's "… mean? Journal of Behavioral
 303–326", where the period the title ends with is the question's) is a capitalised name, a
 volume (an issue in parentheses may follow) and a page range: the journal's, never the title's.
 apacite sets a space before those commas ("22 , 303–326").
+
+elsarticle's author-year style (``elsarticle-harv``) sets "Title. Journal Name 169, 1631–1638."
+— the volume right after the journal's name — and its titles in sentence case, so a title ending
+in an abbreviation or a number ("… in oryza sativa l.", "… eastern mediterranean 1.") is no
+sentence end before the journal: a name (in lower case too where the .bib spells it so,
+"science 311"), a volume and a page or page range after the title's last period are the
+journal's.
 """
 
 from __future__ import annotations
@@ -18,6 +25,11 @@ _JOURNAL_TAIL = re.compile(
 )
 
 
+_VOLUME_AFTER_JOURNAL = re.compile(
+    r"(?<=\.)\s+[A-Za-z][^,()?!.]{2,80}\s\d{1,4}(?:\s*\(\d{1,4}\))?,\s+[A-Z]?\d+(?:\s*[–-]\s*[A-Z]?\d+)?\.?$"
+)
+
+
 def without_journal_tail(title: str) -> str:
     """``title`` without a journal, volume and page range read after it."""
-    return _JOURNAL_TAIL.sub("", title)
+    return _VOLUME_AFTER_JOURNAL.sub("", _JOURNAL_TAIL.sub("", title))

@@ -50,6 +50,7 @@ from bibnorm.readers._ref_apa import (
     without_note,
     without_retrieval,
 )
+from bibnorm.readers._ref_author_year import SENTENCE_END, SINGLE_QUOTED, outer_quotes
 from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
@@ -97,12 +98,6 @@ _AUTHOR_YEAR = re.compile(
     rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS})?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s)"
 )
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
-# Harvard (agsm, dcu) quotes titles singly: "Abadi, M. (1993), ‘A calculus for access control’, TOPLAS".
-# The closing mark is followed by punctuation or nothing, so an apostrophe ("students’ views",
-# "Alzheimer’s") does not end the title; a proceedings' name is quoted too, after "in" ("Title,
-# in ‘Computer Security Foundations (CSF)’"), and is no title.
-# econ's styles close the title with a period inside the marks, the venue after: "‘Title.’ Journal".
-_SINGLE_QUOTED = re.compile(r"(?<![Ii]n )‘\s*(?P<title>[^‘]{8,}?)(?:[,.]?’(?=[,.;:]|\s*$)|\.’(?=\s|[A-Z]))")
 # (A year in parentheses at the very end, "… 113, 361–363 (1991).", is no APA year: no words follow.)
 # Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
 _APA = re.compile(
@@ -111,7 +106,7 @@ _APA = re.compile(
     r"(?:(?P<period>\.)|,)?\s*(?P<rest>.*[^\W\d_]{3}.*)$"
 )
 # Names written family first with initials, joined by commas and "&" or "and", then the title
-# (the last initials' period is no sentence end to `_SENTENCE_END`).
+# (the last initials' period is no sentence end to `SENTENCE_END`, `_ref_author_year`).
 _INVERTED_NAMES = re.compile(
     r"^(?P<authors>(?:[A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s(?:[A-Z]\.\s?-?){1,4}"
     r"(?:,?\s(?:Jr|Sr|II|III|IV)\.?)?"  # "Lucas, R. E., Jr."
@@ -119,10 +114,6 @@ _INVERTED_NAMES = re.compile(
     # the title: no other inverted name ("Eckaus, R. S. 2007") opens it
     r"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s[A-Z]\.)[A-Z][a-z\s].+)$"
 )
-# A sentence ends at ". " after a word of two or more characters: initials ("A. Name",
-# "J.-P. Name") do not end the author sentence; "et al." does.
-# After a closing parenthesis or bracket too: APA's "… applications (2nd ed.). Chicago: SPSS".
-_SENTENCE_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)")
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
 _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year among LNCS names
 # Where a venue starts inside a title sentence ("… models, in Proc. …", "… In: CVPR",
@@ -213,7 +204,7 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     if vancouver:  # before quotes: its titles quote words ("The ``Narratives'' fMRI dataset")
         first = _VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]
         return _clean_title(title_before_question(first)), vancouver.group("authors")
-    quoted = _QUOTED.search(text) or _SINGLE_QUOTED.search(text)
+    quoted = outer_quotes(_QUOTED.search(text), SINGLE_QUOTED.search(text))
     apa = _APA.match(text)
     # APA quotes no title: a quotation after its title sentence is what a comment or review is on
     # — but after "Vol. B:" it is the volume's own title (quoted from its italics: a multi-volume work).
@@ -223,7 +214,7 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
         return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
     lncs = _LNCS.match(text)
     if lncs and _looks_like_authors(lncs.group("authors")):
-        return _clean_title(_SENTENCE_END.split(lncs.group("rest"), maxsplit=1)[0]), lncs.group("authors")
+        return _clean_title(SENTENCE_END.split(lncs.group("rest"), maxsplit=1)[0]), lncs.group("authors")
     physics = physics_title(text) or iop_title_and_authors(text) or edited_book(text)
     if physics is not None:
         title, authors = physics
@@ -233,9 +224,9 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     if apa:
         if apa.group("period"):  # APA proper: "(2008). Title."
             return _clean_title(apa_title(title_sentence(apa.group("rest")))), apa.group("authors")
-        return _clean_title(_SENTENCE_END.split(apa.group("rest"), maxsplit=1)[0]), apa.group("authors")
+        return _clean_title(SENTENCE_END.split(apa.group("rest"), maxsplit=1)[0]), apa.group("authors")
     inverted = _INVERTED_NAMES.match(text)
-    first = _SENTENCE_END.split(inverted.group("rest"), maxsplit=1)[0] if inverted else ""
+    first = SENTENCE_END.split(inverted.group("rest"), maxsplit=1)[0] if inverted else ""
     if inverted and len(first.split()) >= 2:  # Nature, ACS: "…, R. L. & Kline, M. A stable carbene."
         return _clean_title(first), inverted.group("authors")
     return _by_sentences(text)
@@ -264,7 +255,7 @@ _VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+")
 
 def _by_sentences(text: str) -> tuple[str | None, str]:
     """Title and authors as sentences: names, then the title (an ACM year between them dropped)."""
-    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
     if len(sentences) >= 3 and _ONLY_YEAR.match(sentences[1].rstrip(".")):
         del sentences[1]  # ACM: "Names. 2022. Title. In Venue."
     if len(sentences) >= 2 and _looks_like_authors(sentences[0]):  # "Names, 2003. Title." (JET)
