@@ -161,3 +161,41 @@ def test_a_title_goes_on_past_an_abbreviations_period(text: str, title: str) -> 
 def test_a_single_quoted_title_ends_at_its_own_closing_mark(text: str, title: str) -> None:
     """Harvard ``agsm`` and econ-b quote titles singly; a quotation inside keeps them open."""
     assert parse_reference(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "family", "year"),
+    [
+        pytest.param("Rutherford, Thomas F., and Sergey V. Paltsev 2000.“GTAPinGAMS and GTAP-EG: Global "
+                     "Datasets for Economic Research and Illustrative Models.” September, "
+                     "http://www.mpsge.org/gtap5/index.html, accessed on 29th June, 2013, Working Paper.",
+                     "GTAPinGAMS and GTAP-EG: Global Datasets for Economic Research and Illustrative Models",
+                     "Rutherford", 2000, id="econ-jpe-the-year-before-the-quotes-not-the-access-date"),
+        pytest.param("Balistreri, Edward J., and Thomas F. Rutherford 2013.“Computing General Equilibrium "
+                     "Theories of Monopolistic Competition and Heterogeneous Firms.” In Handbook of "
+                     "Computable General Equilibrium Modeling SET edited by Peter B. Dixon 1: Elsevier, "
+                     "Chap. 23 1513 – 1570.",
+                     "Computing General Equilibrium Theories of Monopolistic Competition and Heterogeneous "
+                     "Firms", "Balistreri", 2013, id="econ-jpe-pages-that-look-like-years"),
+        pytest.param("Lucas, R. E., Jr., 1976. Econometric Policy Evaluation: A Critique. in The Phillips "
+                     "Curve and Labor Markets. 1 of Carnegie Rochester Conference Series on Public Policy.",
+                     "Econometric Policy Evaluation: A Critique", "Lucas", 1976,
+                     id="econ-jet-jr-opens-no-title"),
+        pytest.param("U.S. Bureau of the Budget. 1963. The Budget of the United States Government for the "
+                     "Fiscal Year Ending June 30, 1964. Washington DC.",
+                     "The Budget of the United States Government for the Fiscal Year Ending June 30, 1964",
+                     "U.S. Bureau of the Budget", 1963, id="ajae-a-body-as-author"),
+        pytest.param("Ghana, Republic of, Central Bureau of Statistics. 1962. Economic Survey, 1961. Accra: "
+                     "Government Printing Department.", "Economic Survey, 1961", "Ghana", 1962,
+                     id="ajae-a-year-in-the-title"),
+        pytest.param("Smith, J. 2019. Learning to read, 2019. Journal of Things.", "Learning to read",
+                     "Smith", 2019, id="the-works-own-year-after-the-title-is-no-part-of-it"),
+    ],
+)  # fmt: skip
+def test_an_author_year_reference_reads_its_names_year_and_title(
+    text: str, title: str, family: str, year: int
+) -> None:
+    """econ-bst's and economic's samples (texlive-doc): the year after the names is the work's (not
+    an access date's or a page's), "Jr." is the name's, a body may be the author."""
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.authors[0].split(",")[0], parsed.year) == (title, family, year)

@@ -18,6 +18,12 @@ and econ set titles in.
   book's name quoted after "in" or after its editors ("in R. Holt & G. Rosser, eds, ‘The
   Medieval Town in England’") is no title. A title in single quotes holds double ones
   ("‘Endogenous growth or “big bang”: Two views …’"): the outer marks are the title's.
+- A body as author (AEA, AJAE: "U.S. Bureau of the Budget. 1963. The Budget of …"): its
+  capitalised words, "of", "the", "and" between them, read as the names when the year
+  alone follows it.
+- A year that ends a title after a comma is the title's where the work's year came after
+  the names ("Ghana, Republic of. 1962. Economic Survey, 1961. Accra", "… Ending June 30,
+  1964."); elsewhere ("Names. Title, 2019.") it is the work's and no part of the title.
 """
 
 from __future__ import annotations
@@ -41,3 +47,22 @@ def outer_quotes(double: re.Match[str] | None, single: re.Match[str] | None) -> 
     if double and single and single.start() < double.start() and double.end() <= single.end():
         return single
     return double or single
+
+
+_BODY_WORD = r"(?:[A-Z][\w.&’'-]*|of|the|and|for|on)"
+_BODY = re.compile(rf"[A-Z][\w.&’'-]*(?:,?\s{_BODY_WORD}){{0,9}}")
+
+
+def is_body(sentence: str) -> bool:
+    """Whether a sentence before a lone year reads as a body's name ("U.S. Department of Agriculture")."""
+    return _BODY.fullmatch(sentence) is not None
+
+
+_YEAR_AFTER_TITLE = r",\s((?:1[5-9]|20)\d{2}(?:[–-]\d{2,4})?)(?=[.”’]|\s*$)"
+
+
+def title_with_its_year(title: str, text: str, year: int) -> str:
+    """``title`` with the year the text prints after it (another than the work's ``year``, read
+    after the names), which the title's cleaning took for the work's."""
+    after = re.search(re.escape(title) + _YEAR_AFTER_TITLE, text)
+    return f"{title}, {after.group(1)}" if after and after.group(1) != str(year) else title

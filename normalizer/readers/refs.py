@@ -50,7 +50,13 @@ from bibnorm.readers._ref_apa import (
     without_note,
     without_retrieval,
 )
-from bibnorm.readers._ref_author_year import SENTENCE_END, SINGLE_QUOTED, outer_quotes
+from bibnorm.readers._ref_author_year import (
+    SENTENCE_END,
+    SINGLE_QUOTED,
+    is_body,
+    outer_quotes,
+    title_with_its_year,
+)
 from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
@@ -86,7 +92,7 @@ _YEAR = re.compile(
 # When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008").
 _ACCESSED = re.compile(
     r"\b(?:retrieved|accessed|visited|viewed|last checked|cited)(?:\s+(?:on|at))?:?\s+"
-    rf"(?:\d{{1,2}}\.?\s+)?(?:[A-Z][a-z]{{2,8}}\.?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{_YEARS}",
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th|\.)?\s+)?(?:[A-Z][a-z]{{2,8}}\.?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{_YEARS}",
     re.I,
 )
 _YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*\(?{_YEARS}[a-z]?(?:,[^)]*)?\)?[\s.,:]*$")
@@ -95,7 +101,7 @@ _YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*\(?{_YEARS}[a-z]?(?:,[^)]*)?\)?[\s.,:
 # "Koch, S. (Ed.).", is no year.)
 _AUTHOR_YEAR = re.compile(
     rf"^(?:[^\d()“\"]|\([^\d()“\"]*\)){{2,400}}?"
-    rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS})?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s)"
+    rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS})?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s|\s({_YEARS})[a-z]?\.(?=[“‘]))"
 )
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
 # (A year in parentheses at the very end, "… 113, 361–363 (1991).", is no APA year: no words follow.)
@@ -112,7 +118,7 @@ _INVERTED_NAMES = re.compile(
     r"(?:,?\s(?:Jr|Sr|II|III|IV)\.?)?"  # "Lucas, R. E., Jr."
     r"(?:,\s(?:&\s|and\s)?|\s?&\s|\sand\s|\s(?=[A-Z][a-z\s])))+)"
     # the title: no other inverted name ("Eckaus, R. S. 2007") opens it
-    r"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s[A-Z]\.)[A-Z][a-z\s].+)$"
+    r"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s[A-Z]\.|(?:Jr|Sr)\.)[A-Z][a-z\s].+)$"
 )
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
 _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year among LNCS names
@@ -168,9 +174,11 @@ def parse_reference(text: str) -> ParsedReference:
     years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", bare))]
     after_authors = _AUTHOR_YEAR.match(bare)
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
-        years.append(int(after_authors.group(1) or after_authors.group(2)))
+        years.append(int(next(year for year in after_authors.groups() if year)))
 
     title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", bare))
+    if after_authors and title:
+        title = title_with_its_year(title, bare, years[-1])
     return ParsedReference(
         venue=_venue_after(bare, title),
         title=title,
@@ -256,9 +264,10 @@ _VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+")
 def _by_sentences(text: str) -> tuple[str | None, str]:
     """Title and authors as sentences: names, then the title (an ACM year between them dropped)."""
     sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
-    if len(sentences) >= 3 and _ONLY_YEAR.match(sentences[1].rstrip(".")):
-        del sentences[1]  # ACM: "Names. 2022. Title. In Venue."
-    if len(sentences) >= 2 and _looks_like_authors(sentences[0]):  # "Names, 2003. Title." (JET)
+    dated = len(sentences) >= 3 and _ONLY_YEAR.match(sentences[1].rstrip(".")) is not None
+    if dated:  # ACM: "Names. 2022. Title. In Venue."; AJAE: "U.S. Bureau of the Budget. 1963. Title."
+        del sentences[1]
+    if len(sentences) >= 2 and (_looks_like_authors(sentences[0]) or (dated and is_body(sentences[0]))):
         return _clean_title(title_before_question(sentences[1])), _YEAR_AFTER_AUTHORS.sub("", sentences[0])
     return (_clean_title(sentences[0]) if sentences else None), ""
 
