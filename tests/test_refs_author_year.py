@@ -199,3 +199,39 @@ def test_an_author_year_reference_reads_its_names_year_and_title(
     an access date's or a page's), "Jr." is the name's, a body may be the author."""
     parsed = parse_reference(text)
     assert (parsed.title, parsed.authors[0].split(",")[0], parsed.year) == (title, family, year)
+
+
+def test_editors_after_a_rule_start_a_reference_by_the_previous_names() -> None:
+    """econ-jie's sample (texlive-doc): "(Eds.), 1985. Handbook …" set after the rule that stands
+    for the previous reference's names, further in than a wrapped line."""
+    lines = [
+        _styled(
+            "Jones, R. W., Kenen, P. B., (Eds.), 1984. Handbook of International Economics. 1, Elsevier,"
+        ),
+        _styled("Amsterdam.", indent=10.0),
+        _styled("(Eds.), 1985. Handbook of International Economics. 2, Elsevier, Amsterdam.", indent=38.0),
+        _styled("Krugman, P. R., 1991a. Geography and Trade. MIT Press, Cambridge, MA."),
+    ]
+    queries = _read(lines)
+    assert [(q.authors[:1], q.year) for q in queries] == [
+        (("Jones, R. W.",), 1984),
+        (("Jones, R. W.",), 1985),
+        (("Krugman, P. R.",), 1991),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "italic", "title"),
+    [
+        pytest.param("Kusuoka, S., and A. Yamasue ed. (2006): Advances in Mathematical Economics Volume 8, "
+                     "New York: Springer.", "Advances in Mathematical Economics",
+                     "Advances in Mathematical Economics", id="econometrica-a-volume-after-the-italic-title"),
+        pytest.param("Attwood, F., ed. , 2010. Porn.com: Making Sense of Online Pornography.: Peter Lang.",
+                     None, "Porn.com: Making Sense of Online Pornography",
+                     id="econ-jet-a-publisher-without-its-place"),
+    ],
+)  # fmt: skip
+def test_a_books_title_ends_before_its_volume_or_publisher(text: str, italic: str | None, title: str) -> None:
+    """econ-bst's econometrica and jet variants (texlive-doc): "*Title* Volume 8, Place: Publisher";
+    jet prints a book without a place as "Title.: Publisher"."""
+    assert _read([_styled(text, *([italic] if italic else []))])[0].title == title

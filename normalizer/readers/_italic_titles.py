@@ -218,4 +218,4 @@ def _book_title_run(before: str, run: str, after: str, *, ends_title: bool) -> b
 
 
 _BEFORE_TITLE = re.compile(r"(?:^|[,.:;)])\s*$")
-_AFTER_TITLE = re.compile(r"[,.:;]\s*$|^\s*(?:[,.:;(]|$)")
+_AFTER_TITLE = re.compile(r"[,.:;]\s*$|^\s*(?:[,.:;(]|$|Vol(?:ume|\.)\s)")  # econ's "*Title* Volume 8"

@@ -9,7 +9,8 @@ and econ set titles in.
   first, and the period before such a word is an abbreviation's ("(vitis vinifera ssp.
   vinifera)", "glycine max (l.) merr. and g. soja", "spring barley: Ii. detection"); a
   journal in lower case has a capital inside ("bioRxiv"). Nor after a taxon's abbreviation
-  ("Sphyraena intermedia sp. nov. (Pisces: Sphyraenidae)").
+  ("Sphyraena intermedia sp. nov. (Pisces: Sphyraenidae)"). econ-jet's book without a place
+  ends its title at ".:" before the publisher ("… Online Pornography.: Peter Lang").
 - A single-quoted title (agsm, dcu: "Abadi, M. (1993), ‘A calculus for access control’,
   TOPLAS"; econ's "‘Title.’ Journal") ends at a closing mark followed by punctuation or
   nothing, so an apostrophe ("students’ views") does not end it, or after the title's own
@@ -33,7 +34,7 @@ import re
 _TAXON = r"(?<!\bsp)(?<!\bspp)(?<!\bssp)(?<!\bsubsp)(?<!\bnov)(?<!\bvar)(?<!\bcf)(?<!\baff)"
 SENTENCE_END = re.compile(
     rf"(?<=[^\W_]\d)\.\s+|(?<=[^\W_][^\W\d_]){_TAXON}\.\s+(?![a-z]+[\s,;:.)])"
-    r"|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)"
+    r"|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)|\.:\s+"
 )
 
 SINGLE_QUOTED = re.compile(

@@ -244,9 +244,10 @@ def _first_line(text: str, dashed: re.Match[str] | None, authors: str) -> tuple[
 _DASH_EMS = 1.5  # a reference's first line set this much further in than its continuations
 _LABELLED = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|\(?\d{1,3}[.)]?)\s")  # numbered lists split by label
 _REPEATED_AUTHORS = re.compile(r"^\s*[—–-]{1,3}[.,]?\s*")  # biblatex's "—", bibtex's "———."
-_AUTHORLESS = re.compile(r"^\s*(?:[—–-]{1,3}[.,]?\s*|\(?(?:1[5-9]|20)\d{2}[a-z]?\)?|ed\.|eds\.|\(ed)")
+_AUTHORLESS = re.compile(r"^\s*(?:[—–-]{1,3}[.,]?\s*|\(?(?:1[5-9]|20)\d{2}[a-z]?\)?|[Ee]ds?\.|\([Ee]d)")
 _NOTHING = re.compile("")
-_BEFORE_YEAR = re.compile(r"^(?P<authors>.+?[\s,.]*)\(?(?:1[5-9]|20)\d{2}[a-z]?\b")
+# the names a rule after them stands for, without their editors' mark ("Jones, R. W., (Eds.), 1984.")
+_BEFORE_YEAR = re.compile(r"^(?P<authors>.+?[\s,.]*)(?:\(?[Ee]ds?\.\)?[\s,.]*)?\(?(?:1[5-9]|20)\d{2}[a-z]?\b")
 
 
 def _mostly_references(references: ReferenceList) -> bool:

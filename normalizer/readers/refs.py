@@ -373,8 +373,9 @@ def person_names(authors: str) -> tuple[str, ...]:
 
 
 # An edited book's "ed." or "eds." between its editors and its year ("Names. eds. 1991. Title." AEA,
-# "Names, eds. , 1991. Title." JET, "Names eds. (1984) Title" econ): read as the authors' year.
-_EDITORS_BEFORE_YEAR = re.compile(r"\s+[Ee]ds?\.(?:\s*,)?(?=\s+\(?(?:1[5-9]|20)\d{2}[a-z]?\b)")
+# "Names, eds. , 1991. Title." JET, "Names, (Eds.), 1984. Title." JIE, "Names eds. (1984) Title"
+# econ): read as the authors' year.
+_EDITORS_BEFORE_YEAR = re.compile(r",?\s+\(?[Ee]ds?\.\)?(?:\s*,)?(?=\s+\(?(?:1[5-9]|20)\d{2}[a-z]?\b)")
 # An editors' mark after the names: "Ian Editor (Ed.)", "A and B, eds.", "Attwood, Feona ed.".
 _EDITORS = re.compile(r"[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg)\.?\)?[\s.,:]*$")
 
@@ -433,7 +434,7 @@ def looks_like_reference(text: str) -> bool:
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
     if not _YEAR.search(bare) and not NO_DATE.search(bare):
         return False
-    title, authors = _title_and_authors(bare)
+    title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", bare))
     # The last initial keeps its period: "Polyakova, A" would read the article "a".
     names = authors.strip(" :").lstrip(".")
     names = names if _LAST_INITIAL.search(names) else names.rstrip(".")
