@@ -17,9 +17,14 @@ folder of bare clones named ``owner+name/repo``).
 
 Ground truth: the entries of the ``.bib`` or ``.bbl`` (read by bibnorm's BibTeX-faithful
 ``.bib`` reader and its ``.bbl`` reader, not by the PDF reader) whose title is printed in the
-PDF — found in ``pdftotext``'s text (poppler, independent of PDFium), letters and digits only —
-are the references the PDF prints. For each, the read item whose raw text holds the most of
-its title is its item; the reference is read **whole** when that item is its alone and its
+PDF — found in ``pdftotext``'s text (poppler, independent of PDFium), letters and digits only;
+a title of one word with its first author's family name and year within 300 letters of it, as
+it is a word of other titles too ("Sphyraenidae") — are the references the PDF prints. For each,
+the read item whose raw text holds the most of its title is its item (then the item holding its
+year and first author, its year, its first author; references one item matches better than any
+other take theirs first, so a title inside another's item — "Evolutionary genomics of …" in
+"The evolutionary genomics of …", a book's in its chapter's — goes to its own); the reference
+is read **whole** when that item is its alone and its
 title (ratio ≥ 90 to the true title), first author's family name and year are right.
 A style that prints no article title (Physical Review Letters, REVTeX's ``nolongbibliography``)
 still prints the first author, the year and the volume and first page: a ``.bib`` entry whose
@@ -259,7 +264,7 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     kept, untitled = [], []
     for row in rows:
         key = _letters(row.title)
-        if len(key) >= 12 and key in letters and (key, row.family, row.year) not in seen:
+        if len(key) >= 12 and _title_printed(row, key, letters) and (key, row.family, row.year) not in seen:
             seen.add((key, row.family, row.year))  # two works may share a title, not also authors and year
             kept.append(row)
         elif _printed_without_title(row, key, letters) and row.locator not in seen:
@@ -269,6 +274,24 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     # articles are found by their titles, one that is not is a title printed otherwise than the
     # .bib spells it (markup, math), not a missing one.
     return kept + untitled if len(untitled) > sum(1 for row in kept if row.locator) else kept
+
+
+def _title_printed(row: Truth, key: str, letters: str) -> bool:
+    """Whether the text holds the title; a title of one word ("Sphyraenidae", a family of fishes)
+    is a word of other titles too ("… of the family Sphyraenidae …"), so it is printed only with its
+    first author and year near it (the reference's own item), not merely somewhere in the text."""
+    if key not in letters:
+        return False
+    if len(row.title.split()) > 1 or not row.family or row.year is None:
+        return True
+    return any(
+        row.family in letters[max(0, at - _NEAR) : at + len(key) + _NEAR]
+        and str(row.year) in letters[max(0, at - _NEAR) : at + len(key) + _NEAR]
+        for at in (found.start() for found in re.finditer(re.escape(key), letters))
+    )
+
+
+_NEAR = 300  # letters: a reference's names, year and title stand this close together
 
 
 def _printed_without_title(row: Truth, key: str, letters: str) -> bool:
@@ -312,7 +335,7 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
     raws = [_letters(q.raw) for q in queries]
     owner: dict[int, list[Truth]] = defaultdict(list)
     mapped: list[tuple[Truth, int]] = []
-    for row in rows:
+    for row in _clear_first(rows, raws):
         best = _item_of(row, raws, owner)
         if best is None:
             continue
@@ -342,6 +365,23 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
     return result
 
 
+def _clear_first(rows: list[Truth], raws: list[str]) -> list[Truth]:
+    """The references in the order their items are taken: first those one item matches better
+    than any other, then those several items match alike, each of which takes the best item not
+    taken yet. "Evolutionary genomics of grape …" is in the item of "The evolutionary genomics of
+    grape …" too, a book's title in its chapter's ("… in Handbook of …"): the other reference
+    takes that item first, whatever the order of the list."""
+
+    def clear(row: Truth) -> bool:
+        if not row.titled:
+            return True
+        key = _letters(row.title)
+        likes = sorted((_likeness(row, key, raw, False)[:-1] for raw in raws), reverse=True)
+        return len(likes) < 2 or likes[0] > likes[1]
+
+    return sorted(rows, key=lambda row: not clear(row))
+
+
 def _item_of(row: Truth, raws: list[str], owner: dict[int, list[Truth]]) -> int | None:
     """The read item whose raw text holds the most of the reference's title (works that share a
     title go to the item that also holds their author and year, one each); with no title printed,
@@ -355,8 +395,11 @@ def _item_of(row: Truth, raws: list[str], owner: dict[int, list[Truth]]) -> int 
     return best
 
 
-def _likeness(row: Truth, key: str, raw: str, taken: bool) -> tuple[float, bool, bool, bool]:
-    return fuzz.partial_ratio(key, raw), row.family in raw, str(row.year) in raw, not taken
+def _likeness(row: Truth, key: str, raw: str, taken: bool) -> tuple[float, bool, bool, bool, bool]:
+    # The year before the name: a style that leaves the names repeating the previous reference's
+    # blank (econ-b's "& , (eds.) Handbook …, 1985") prints the year but not the name.
+    family, year = row.family in raw, str(row.year) in raw
+    return fuzz.partial_ratio(key, raw), family and year, year, family, not taken
 
 
 def _holds_any(raw: str, known: list[Truth]) -> bool:
