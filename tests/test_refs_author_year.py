@@ -235,3 +235,19 @@ def test_a_books_title_ends_before_its_volume_or_publisher(text: str, italic: st
     """econ-bst's econometrica and jet variants (texlive-doc): "*Title* Volume 8, Place: Publisher";
     jet prints a book without a place as "Title.: Publisher"."""
     assert _read([_styled(text, *([italic] if italic else []))])[0].title == title
+
+
+def test_a_numbered_reference_opening_with_its_year_or_editors_is_by_the_previous_names() -> None:
+    """econ-numbers (econ-bst's sample, texlive-doc): the rule standing for repeated names is no
+    text and a label sets every line's start, so "[54] ed. (2009) …" and "[60] (2003) …" show the
+    repeat only by naming nobody before the year."""
+    lines = [
+        _styled("[1] Attwood, Feona (2006) “Sexed Up: Theorizing the Sexualization of Culture,” Sexualities, "
+                "9 (1), 77–94."),
+        _styled("[2] ed. (2009) Mainstreaming Sex: the Sexualization of Western Culture: I. B. Tauris.",
+                "Mainstreaming Sex: the Sexualization of Western Culture:"),
+        _styled("[3] (2010) “A Paper of Her Own,” Sexualities, 13 (1), 1–9."),
+        _styled("[4] Chung, Kim-Sau (1999) “A Note on Matsushima’s Regularity Condition,” Journal of "
+                "Economic Theory, 87 (2), 429–433."),
+    ]  # fmt: skip
+    assert [q.authors for q in _read(lines)] == [("Attwood, Feona",)] * 3 + [("Chung, Kim-Sau",)]

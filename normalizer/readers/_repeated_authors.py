@@ -6,6 +6,11 @@ biblatex prints "—" for the authors of a reference by the same authors as the 
 dash opens a reference that no layout rule gave authors to (authortitle prints no year after
 the names, so a dash cannot be told by what precedes a year), the reference takes the authors
 of the reference before it, and the dash is no part of its title.
+
+econ-bst draws its dash as a rule, no text at all, and in a numbered list (econ-numbers) no
+indent shows it either: "[54] ed. (2009) Mainstreaming Sex …", "[60] (2003) “Correlation, …”".
+A reference that opens with its year or its editors' mark and names nobody is one by the
+previous reference's authors too.
 """
 
 from __future__ import annotations
@@ -16,13 +21,16 @@ from collections.abc import Sequence
 from bibnorm.models import Query
 
 _DASH = re.compile(r"^\s*(?:[—–]{1,3}|-{2,3})[.,]?\s+")
+_YEAR = r"\((?:1[5-9]|20)\d{2}[a-z]?\)"
+_RULED = re.compile(rf"^\s*(?:{_YEAR}|\(?[Ee]ds?\.\)?,?\s+{_YEAR})\s")  # "(2003) “…", "ed. (2009) …"
 
 
 def with_repeated_authors(queries: Sequence[Query]) -> list[Query]:
     """``queries``, each that opens with a dash for its authors given the previous one's."""
     resolved: list[Query] = []
     for query in queries:
-        if resolved and _DASH.match(query.raw or "") and _names_nobody(query):
+        dashed = _DASH.match(query.raw or "") or _RULED.match(query.raw or "")
+        if resolved and dashed and _names_nobody(query):
             previous = resolved[-1]
             update: dict[str, object] = {"authors": previous.authors, "author_names": previous.author_names}
             if query.title and _DASH.match(query.title):
