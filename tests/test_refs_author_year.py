@@ -34,6 +34,11 @@ from test_pdf_typography import _read, _styled
                      "etc. : Longman.", "The age of plunder : King Henry’s England, 1500-1547,",
                      "The age of plunder : King Henry’s England, 1500-1547", "Hoskins, W. G.",
                      id="agsm-a-catalogues-place-and-publisher"),
+        pytest.param("Wood, A. (2002), Riot, rebellion and popular politics in Early Modern England, Social "
+                     "history in perspective, Palgrave, Basingstoke.",
+                     "Riot, rebellion and popular politics in Early Modern England,",
+                     "Riot, rebellion and popular politics in Early Modern England", "Wood, A.",
+                     id="agsm-one-initial-and-a-series-after-the-title"),
         pytest.param("Takeda, Shiro, An Economic Analysis of Environmental Regulations Ph.D. dissertation, "
                      "Hitotsubashi University, 2005.", "An Economic Analysis of Environmental Regulations",
                      "An Economic Analysis of Environmental Regulations", "Takeda, Shiro",

@@ -201,7 +201,11 @@ def _names_before(prefix: str) -> bool:
     style prints them, or the blanks and dashes standing for the previous reference's."""
     rest = _YEAR_OR_EDITORS.sub("", _BLANK_NAMES.sub("", _LABEL.sub("", prefix), count=1))
     rest = rest.strip(" ,.:;")
+    rest = f"{rest}." if _LAST_INITIAL.search(rest) else rest  # "Wood, A": an initial, not the article
     return not rest or looks_like_names(rest)
+
+
+_LAST_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]$")
 
 
 def _book_title_run(before: str, run: str, after: str, *, ends_title: bool) -> bool:
