@@ -133,6 +133,14 @@ def test_two_references_alike_but_for_their_years_atop_one_page_are_no_running_h
                      "Marine Biological Association of the United Kingdom, 89(6), 1299–1303.",
                      "Sphyraena intermedia sp. nov. (Pisces: Sphyraenidae): a potential new species of "
                      "barracuda identified from the central Mediterranean Sea", id="zootaxa-a-new-species"),
+        pytest.param("Wilkes, H., 1977. Hybridization of maize and teosinte, in mexico and guatemala and the "
+                     "improvement of maize. Economic Botany , 254–293.",
+                     "Hybridization of maize and teosinte, in mexico and guatemala and the improvement of "
+                     "maize",
+                     id="elsarticle-harv-in-a-sentence-case-title-opens-no-venue"),
+        pytest.param("Doe, J., 2001. Reading lists, in Proc. of the Workshop on Lists, pp. 1–9.",
+                     "Reading lists",
+                     id="a-capitalised-venue-after-in-is-cut"),
         pytest.param("Smith, J. (2020). Deep models. arXiv preprint arXiv:2001.00001.", "Deep models",
                      id="a-lower-case-word-with-a-capital-inside-opens-a-sentence"),
     ],

@@ -123,9 +123,11 @@ _INVERTED_NAMES = re.compile(
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
 _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year among LNCS names
 # Where a venue starts inside a title sentence ("… models, in Proc. …", "… In: CVPR",
-# "…, arXiv preprint arXiv:…"): "in the image" and "DataComp: In search of …" are titles.
+# "…, arXiv preprint arXiv:…"): "in the image" and "DataComp: In search of …" are titles, and so is
+# a sentence-case title's ", in mexico and guatemala …" (no capital or digit after "in", no "press").
 _VENUE_TAIL = re.compile(
-    r"(?:[.,]\s*\b[Ii]n\b:?\s.*|\sIn:\s.*|\s*[,.]?\s*\b[Aa]r[Xx]iv preprint\b.*|\s*[,.]?\s*\bCoRR\b.*)$"
+    r"(?:[.,]\s*\b[Ii]n\b:?\s(?=.*[A-Z\d]|press\b).*|\sIn:\s.*"
+    r"|\s*[,.]?\s*\b[Aa]r[Xx]iv preprint\b.*|\s*[,.]?\s*\bCoRR\b.*)$"
 )
 _TRAILING_YEAR = re.compile(rf"\s*(?:,\s*|\(\s*){_YEARS}[a-z]?\)?\s*\.?$")
 _ONLY_YEAR = re.compile(rf"^\(?{_YEARS}[a-z]?\)?$")
