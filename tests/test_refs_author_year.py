@@ -5,6 +5,8 @@ titles as their styles set them, names as they print them."""
 from __future__ import annotations
 
 import pytest
+from bibnorm.readers._pdf_accents import join_overlaid_accents
+from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
 from bibnorm.readers.pdf import PdfLine, _running_heads
 from bibnorm.readers.refs import parse_reference
 from test_pdf_typography import _read, _styled
@@ -264,3 +266,68 @@ def test_a_numbered_reference_opening_with_its_year_or_editors_is_by_the_previou
                 "Economic Theory, 87 (2), 429–433."),
     ]  # fmt: skip
     assert [q.authors for q in _read(lines)] == [("Attwood, Feona",)] * 3 + [("Chung, Kim-Sau",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "italic", "title"),
+    [
+        pytest.param("Abadi, M. (2006). Access control in a core calculus of dependency, International "
+                     "Conference on Functional Programming (ICFP).",
+                     "International Conference on Functional Programming (ICFP).",
+                     "Access control in a core calculus of dependency", id="dcu-a-proceedings-name"),
+        pytest.param("Abadi, M., Burrows, M., Lampson, B. & Plotkin, G. (1993). A calculus for access "
+                     "control in distributed systems, Transactions on Programming Languages and Systems "
+                     "(TOPLAS) 15(4).", "Transactions on Programming Languages and Systems (TOPLAS)",
+                     "A calculus for access control in distributed systems",
+                     id="dcu-a-journal-and-its-volume"),
+        pytest.param("Plotkin, G. & Stirling, C. (1986). A framework for intuitionistic modal logics, "
+                     "Theoretical Aspects of Reasoning about Knowledge (TARK), pp. 399–406.",
+                     "Theoretical Aspects of Reasoning about Knowledge (TARK),",
+                     "A framework for intuitionistic modal logics", id="dcu-pages-after-the-venue"),
+        pytest.param("Fischer Servi, G. (1981). Semantics for a class of intuitionistic modal calculi, "
+                     "Italian Studies in the Philosophy of Science, Springer, pp. 59–72.",
+                     "Italian Studies in the Philosophy of Science,",
+                     "Semantics for a class of intuitionistic modal calculi",
+                     id="dcu-a-publisher-after-the-book"),
+        pytest.param("Doe, J. (2001). Genetics of the fruit fly, Drosophila melanogaster and its kin. "
+                     "Journal of Flies, 4, 1–9.", "Drosophila melanogaster",
+                     "Genetics of the fruit fly, Drosophila melanogaster and its kin",
+                     id="a-species-after-a-comma-inside-the-title"),
+    ],
+)  # fmt: skip
+def test_an_italic_venue_after_the_titles_comma_ends_the_title(text: str, italic: str, title: str) -> None:
+    """Harvard ``dcu`` sets the title upright and the journal or proceedings in italics after a
+    comma ("Title, *Venue* 15(4)."): the title ends at that comma, unless words of a title go on
+    after the run."""
+    assert _read([_styled(text, italic)])[0].title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param("Chandler, A. D. (1984). The emergence of managerial capitalism, 58: 473–503.",
+                     "The emergence of managerial capitalism", id="dcu-volume-and-pages"),
+        pytest.param("Habakkuk, H. J. (1958). The market for monastic property, 1539-1603, 10(3): "
+                     "362–380.", "The market for monastic property, 1539-1603",
+                     id="dcu-volume-issue-and-pages"),
+    ],
+)  # fmt: skip
+def test_a_volume_and_pages_without_their_journal_are_no_part_of_the_title(text: str, title: str) -> None:
+    """Harvard ``dcu`` with a .bib that names the journal as biblatex does (``journaltitle``, which a
+    BibTeX style does not print): "Title, 58: 473–503."."""
+    assert parse_reference(text).title == title
+
+
+def test_an_accent_after_an_italic_run_is_found_by_the_pages_own_index() -> None:
+    """OT1 sets "é" as an accent glyph over an "e"; the italics are marked in the text first (by
+    the page's indices, before the accent is joined and the text grows shorter than the page), so
+    the accent's place on the page is its place in the text less the marks before it."""
+    marked = f"In {ITALIC_START}Festschrift{ITALIC_END} for A. Charg´eraud"
+    accent = 100 + marked.index("´") - 2  # the page's index: the two marks are no characters of it
+
+    def box(index: int) -> tuple[float, float, float, float]:
+        if index == accent:  # set over the next letter
+            return (index + 1.1, 0.0, index + 1.6, 1.0)
+        return (float(index), 0.0, index + 1.0, 1.0)
+
+    assert join_overlaid_accents(marked, 100, box) == marked.replace("g´e", "gé")

@@ -119,7 +119,30 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
         opens = number == 0 and not text[:start].strip() and not _EDITORS_AFTER.match(text, end)
         if extends or comes_before or opens or after_names:
             return _if_read(text, start, end)
+        venue = _venue_run(text, title_at, start, end)
+        if venue is not None:
+            return _if_read(text, *venue)
     return text
+
+
+def _venue_run(text: str, title_at: tuple[int, int] | None, start: int, end: int) -> tuple[int, int] | None:
+    """The upright title before an italic venue the title read ran into, if the run at ``start``
+    to ``end`` is one: Harvard ``dcu`` sets "Abadi, M. (2006). Access control in a core calculus,
+    *International Conference on Functional Programming (ICFP)*." — the venue in italics after
+    the title's comma, nothing but its volume, pages or publisher after it (`_AFTER_VENUE`)."""
+    if title_at is None or not title_at[0] < start < title_at[1]:
+        return None
+    comma = _COMMA_BEFORE.search(text, title_at[0], start)
+    if comma is None or not _AFTER_VENUE.fullmatch(text[end : title_at[1]]):
+        return None
+    return title_at[0], comma.start()
+
+
+_COMMA_BEFORE = re.compile(r",\s*$")
+# What follows a venue's italic name: its volume and pages, a publisher's capitalised name
+# ("15(4)", ", pp", ", Springer", ", John Wiley & Sons, Ltd, chapter 13, pp"); no lower-case word
+# of a title ("…, *Drosophila* and its kin").
+_AFTER_VENUE = re.compile(r"(?:[\s,.;:()–-]|\d+|pp\b|pages\b|chapter\b|vols?\b|&|[A-Z][\w'’.-]*)*")
 
 
 def _volume_after(text: str, placed: Sequence[tuple[int, int]], number: int) -> tuple[int, int] | None:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from itertools import accumulate
 
+from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
 from bibnorm.readers._reflist import LIGATURES, repair_cork_letters
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top, as PDFium gives a character's
@@ -21,18 +23,21 @@ Box = tuple[float, float, float, float]  # left, bottom, right, top, as PDFium g
 # The spacing accents that are also Cork letter slots, before a letter.
 _CORK_ACCENT = re.compile(r"[´¨¸¯](?=[^\W\d_])")
 _DOTLESS = {"ı": "i", "ȷ": "j"}  # TeX puts an accent on the dotless i and j
+_MARKS = frozenset((ITALIC_START, ITALIC_END))
 
 
 def join_overlaid_accents(text: str, start: int, box: Callable[[int], Box]) -> str:
-    """``text`` (characters ``start`` … of a page) with each accent that sits over the next letter
-    joined to it ("H¨ubner" → "Hübner"), where Unicode has the accented letter; ``box`` gives a
-    character's box by its index on the page."""
+    """``text`` (characters ``start`` … of a page, its italic runs marked: the marks are no
+    characters of the page) with each accent that sits over the next letter joined to it
+    ("H¨ubner" → "Hübner"), where Unicode has the accented letter; ``box`` gives a character's
+    box by its index on the page."""
     if text.isascii():
         return text
+    on_page = list(accumulate((char not in _MARKS for char in text), initial=start))  # index → page's
     pieces, done = [], 0
     for match in _CORK_ACCENT.finditer(text):
         at = match.start()
-        if at < done or not _over(box(start + at), box(start + at + 1)):
+        if at < done or not _over(box(on_page[at]), box(on_page[at] + 1)):
             continue
         combining = unicodedata.normalize("NFKD", match.group())[-1]  # "¨" is " " + U+0308
         joined = unicodedata.normalize("NFC", _DOTLESS.get(text[at + 1], text[at + 1]) + combining)

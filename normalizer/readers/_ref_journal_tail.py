@@ -30,6 +30,11 @@ _VOLUME_AFTER_JOURNAL = re.compile(
 )
 
 
+# Harvard ``dcu``'s volume and pages, "58: 473–503", "10(3): 362–380": after a title whose .bib
+# names no journal (biblatex's ``journaltitle`` read by a BibTeX style), nothing else follows it.
+_VOLUME_COLON_PAGES = re.compile(r",\s+\d{1,4}(?:\s?\(\d{1,4}\))?:\s?\d+(?:\s*[–-]\s*\d+)?$")
+
+
 def without_journal_tail(title: str) -> str:
     """``title`` without a journal, volume and page range read after it."""
-    return _VOLUME_AFTER_JOURNAL.sub("", _JOURNAL_TAIL.sub("", title))
+    return _VOLUME_COLON_PAGES.sub("", _VOLUME_AFTER_JOURNAL.sub("", _JOURNAL_TAIL.sub("", title)))

@@ -560,7 +560,6 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
     for piece in pieces:
         start = offset
         offset += len(piece) + 2
-        piece = join_overlaid_accents(piece, start, textpage.get_charbox)
         if numbered and piece.strip().isdigit():
             continue  # the line number of an empty line
         line_number = LINE_NUMBER.match(piece) if numbered else None
@@ -574,7 +573,9 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
         first = start + lead
         note = margin_note(textpage, first, len(piece.strip(_SPACES)))
         first += note
-        stripped = readable_text(mark_italics(piece[lead + note :], first, italic)).strip()
+        # italics marked, then accents joined, each by the page's own character indices
+        marked = mark_italics(piece[lead + note :], first, italic)
+        stripped = readable_text(join_overlaid_accents(marked, first, textpage.get_charbox)).strip()
         if not stripped:
             continue
         left = textpage.get_charbox(first)[0]
