@@ -44,10 +44,20 @@ SINGLE_QUOTED = re.compile(
 
 
 def outer_quotes(double: re.Match[str] | None, single: re.Match[str] | None) -> re.Match[str] | None:
-    """The quoted title: the double-quoted one, unless single quotes hold it."""
+    """The quoted title: the double-quoted one, unless single quotes hold it or a word of an
+    unquoted title comes right before it (Harvard kluwer's "1997, Endogenous growth or “big
+    bang”: Two views …": a quotation inside the title)."""
+    if double and _INSIDE_A_TITLE.search(double.string, 0, double.start()):
+        double = None
     if double and single and single.start() < double.start() and double.end() <= single.end():
         return single
     return double or single
+
+
+_INSIDE_A_TITLE = re.compile(r"(?<![\w.])(?!in\b)[a-z]+\s$")  # "or “big bang”"; "in “Book”" is a venue
+
+# Harvard kluwer's year after the names' colon: "Chandler, A. D.: 1984, The emergence of …".
+KLUWER_YEAR = re.compile(r"^(?:1[5-9]|20)\d{2}[a-z]?,\s+")
 
 
 _BODY_WORD = r"(?:[A-Z][\w.&’'-]*|of|the|and|for|on)"

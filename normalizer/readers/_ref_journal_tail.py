@@ -30,9 +30,9 @@ _VOLUME_AFTER_JOURNAL = re.compile(
 )
 
 
-# Harvard ``dcu``'s volume and pages, "58: 473–503", "10(3): 362–380": after a title whose .bib
-# names no journal (biblatex's ``journaltitle`` read by a BibTeX style), nothing else follows it.
-_VOLUME_COLON_PAGES = re.compile(r",\s+\d{1,4}(?:\s?\(\d{1,4}\))?:\s?\d+(?:\s*[–-]\s*\d+)?$")
+# Harvard ``dcu``'s volume and pages, "58: 473–503", "10(3): 362–380" (``kluwer``'s "58, 473–503"):
+# after a title whose .bib names no journal (biblatex's ``journaltitle`` read by a BibTeX style).
+_VOLUME_COLON_PAGES = re.compile(r",\s+\d{1,4}(?:\s?\(\d{1,4}\))?(?::|,)\s?\d+(?:\s*[–-]\s*\d+)?$")
 
 
 def without_journal_tail(title: str) -> str:

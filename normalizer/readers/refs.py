@@ -51,6 +51,7 @@ from bibnorm.readers._ref_apa import (
     without_retrieval,
 )
 from bibnorm.readers._ref_author_year import (
+    KLUWER_YEAR,
     SENTENCE_END,
     SINGLE_QUOTED,
     is_body,
@@ -101,7 +102,8 @@ _YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*\(?{_YEARS}[a-z]?(?:,[^)]*)?\)?[\s.,:
 # "Koch, S. (Ed.).", is no year.)
 _AUTHOR_YEAR = re.compile(
     rf"^(?:[^\d()“\"]|\([^\d()“\"]*\)){{2,400}}?"
-    rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS})?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s|\s({_YEARS})[a-z]?\.(?=[“‘]))"
+    rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS})?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s|\s({_YEARS})[a-z]?\.(?=[“‘])"
+    rf"|[.]:\s({_YEARS})[a-z]?,\s)"
 )
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
 # (A year in parentheses at the very end, "… 113, 361–363 (1991).", is no APA year: no words follow.)
@@ -223,8 +225,9 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
         # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
         return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
     lncs = _LNCS.match(text)
-    if lncs and _looks_like_authors(lncs.group("authors")):
-        return _clean_title(SENTENCE_END.split(lncs.group("rest"), maxsplit=1)[0]), lncs.group("authors")
+    if lncs and _looks_like_authors(lncs.group("authors")):  # and Harvard kluwer's "Names: 1984, Title, …"
+        rest = KLUWER_YEAR.sub("", lncs.group("rest"))
+        return _clean_title(SENTENCE_END.split(rest, maxsplit=1)[0]), lncs.group("authors")
     physics = physics_title(text) or iop_title_and_authors(text) or edited_book(text)
     if physics is not None:
         title, authors = physics
