@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from bibnorm.readers._pdf_accents import join_overlaid_accents
 from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
+from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers.pdf import PdfLine, _running_heads
 from bibnorm.readers.refs import parse_reference
 from test_pdf_typography import _read, _styled
@@ -357,3 +358,50 @@ def test_harvard_kluwer_prints_the_year_after_the_names_colon(
     the colon that LNCS sets before its title; a quotation inside an unquoted title is no title."""
     parsed = parse_reference(text)
     assert (parsed.title, parsed.authors[0].split(",")[0], parsed.year) == (title, family, year)
+
+
+def test_aers_rule_for_repeated_names_is_as_wide_as_the_indent() -> None:
+    """``economic``'s aer.bst (texlive) with a real .bib: a rule as wide as the hanging indent stands
+    for the names that repeat the previous reference's, so a line opens at the continuation
+    lines' indent with ", More Names" or ", , and , “Title”", or a space further in with "and …";
+    a wrapped line after an empty volume (", 1079–1089.") is none."""
+    lines = [
+        _styled("Acemoglu, Daron, Why nations fail : the origins of power, prosperity, and poverty, London :",
+                "Why nations fail : the origins of power, prosperity, and poverty,"),
+        _styled("Profile Books, 2012.", indent=10.9),
+        _styled(", Simon Johnson, and James A Robinson, “The Rise of Europe: Atlantic Trade, Institutional",
+                indent=11.4),
+        _styled("Change and Economic Growth,” 2002.", indent=11.1),
+        _styled("and Jared Rubin, “Causes and consequences of the Protestant Reformation,” 2016, 62, 1–25.",
+                indent=15.0),
+        _styled("Nagy, E. S. and K. J. Rice, “Local adaptation in two subspecies of an annual plant,” Evol."),
+        _styled(", 1079–1089, 1997.", indent=10.9),
+    ]  # fmt: skip
+    queries = _read(lines)
+    assert [(q.authors[:2], q.year) for q in queries] == [
+        (("Acemoglu, Daron",), 2012),
+        (("Acemoglu, Daron", "Simon Johnson"), 2002),
+        (("Acemoglu, Daron", "Jared Rubin"), 2016),
+        (("Nagy, E. S.", "K. J. Rice"), 1997),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        pytest.param(", , and , “Flow-Limited Authorization,” 2015.",
+                     "Arden, Owen, Jed Liu, and Andrew C. Myers, “Flow-Limited Authorization,” 2015.",
+                     id="aer-and-between-the-blanks"),
+        pytest.param("and Stirling, “A Framework,” 1986.", "Arden, Owen and Stirling, “A Framework,” 1986.",
+                     id="aer-and-after-the-first-blank"),
+    ],
+)  # fmt: skip
+def test_aer_writes_and_between_blank_names(text: str, written: str) -> None:
+    """aer.bst leaves the repeated names blank as econ-b does, with "and" where econ writes "&"."""
+    assert with_elided_names(text, ("Arden, Owen", "Jed Liu", "Andrew C. Myers")) == written
+
+
+def test_a_page_range_holds_no_year() -> None:
+    """aer.bst prints the year before the volume and pages: "…,” 2005, 169, 1631–1638."."""
+    text = "Garris, Amanda J and Thomas H Tai, “Genetic structure and diversity,” 2005, 169, 1631–1638."
+    assert parse_reference(text).year == 2005

@@ -67,7 +67,7 @@ from bibnorm.readers._reflist import (
     ReferenceList,
     split_paragraphs,
 )
-from bibnorm.readers._repeated_authors import with_repeated_authors
+from bibnorm.readers._repeated_authors import first_line, reference_start, with_repeated_authors
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import describe_list, looks_like_reference, read_list
 
@@ -198,11 +198,11 @@ def _by_geometry(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:
     for at, (line, em, is_flush) in enumerate(zip(lines, ems, flush, strict=True), start=1):
         if not line.text:
             continue
-        starts, dashed = _reference_start(line.text, em, is_flush, continued)
+        starts, dashed = reference_start(line.text, em, is_flush, continued)
         if not starts:
             marked.append(("    " + line.text, at))
             continue
-        text, authors = _first_line(line.text, dashed, authors)
+        text, authors = first_line(line.text, dashed, authors)
         if marked:
             marked.append(("", 0))  # a paragraph break: the reader splits blank-line separated items
         marked.append((text, at))
@@ -220,34 +220,7 @@ def _hanging_indent(lines: Sequence[PdfLine]) -> tuple[list[float], list[bool], 
     return ems, flush, Counter(indented).most_common(1)[0][0]
 
 
-def _reference_start(
-    text: str, em: float, flush: bool, continued: float
-) -> tuple[bool, re.Match[str] | None]:
-    """Whether a line starts a reference, and the dash or rule that stands for its authors: a
-    flush line starts one; so does one set further in than the continuations with no author
-    before its year."""
-    dashed = _REPEATED_AUTHORS.match(text)
-    if not flush and em >= continued + _DASH_EMS and _AUTHORLESS.match(text):
-        return True, dashed or _NOTHING.match(text)  # a rule, not text: nothing to drop
-    return flush, dashed
-
-
-def _first_line(text: str, dashed: re.Match[str] | None, authors: str) -> tuple[str, str]:
-    """A reference's first line, the previous reference's authors in place of its dash; and
-    the authors a dashed reference after it stands for."""
-    if dashed is not None and authors:
-        return f"{authors.rstrip()} {text[dashed.end() :]}", authors
-    before_year = _BEFORE_YEAR.match(text)
-    return text, before_year.group("authors") if before_year else ""
-
-
-_DASH_EMS = 1.5  # a reference's first line set this much further in than its continuations
 _LABELLED = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|\(?\d{1,3}[.)]?)\s")  # numbered lists split by label
-_REPEATED_AUTHORS = re.compile(r"^\s*[—–-]{1,3}[.,]?\s*")  # biblatex's "—", bibtex's "———."
-_AUTHORLESS = re.compile(r"^\s*(?:[—–-]{1,3}[.,]?\s*|\(?(?:1[5-9]|20)\d{2}[a-z]?\)?|[Ee]ds?\.|\([Ee]d)")
-_NOTHING = re.compile("")
-# the names a rule after them stands for, without their editors' mark ("Jones, R. W., (Eds.), 1984.")
-_BEFORE_YEAR = re.compile(r"^(?P<authors>.+?[\s,.]*)(?:\(?[Ee]ds?\.\)?[\s,.]*)?\(?(?:1[5-9]|20)\d{2}[a-z]?\b")
 
 
 def _mostly_references(references: ReferenceList) -> bool:

@@ -84,11 +84,11 @@ _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # Years 1500–2099: a reference to Newton or Darwin has one too.
 _YEARS = r"(?:1[5-9]|20)\d{2}"
-# A year is no part of a longer number, a path or a range ("1994-1998"), but opens an ISO date
-# (IEEE and biblatex print "1992-05-20", "1987-08"); nor a new-style arXiv id's first half
+# A year is no part of a longer number, a path or a range ("1994-1998", pages "1631–1638"), but
+# opens an ISO date (IEEE and biblatex print "1992-05-20", "1987-08"); nor a new-style arXiv id's first half
 # ("2018 Mar;1803.01234" in Vancouver): YYMM.NNNNN.
 _YEAR = re.compile(
-    rf"(?<![\d./:-])({_YEARS})[a-z]?(?![\d/]|-(?!(?:0[1-9]|1[0-2])(?:-\d\d)?\b)|\.\d{{4,5}}\b)"
+    rf"(?<![\d./:-])(?<!\d–)({_YEARS})[a-z]?(?![\d/]|–\d|-(?!(?:0[1-9]|1[0-2])(?:-\d\d)?\b)|\.\d{{4,5}}\b)"
 )
 # When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008").
 _ACCESSED = re.compile(
