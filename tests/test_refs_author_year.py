@@ -290,6 +290,12 @@ def test_a_numbered_reference_opening_with_its_year_or_editors_is_by_the_previou
                      "Italian Studies in the Philosophy of Science,",
                      "Semantics for a class of intuitionistic modal calculi",
                      id="dcu-a-publisher-after-the-book"),
+        pytest.param("Weiss, K., Khoshgoftaar, T. M. & Wang, D. D. (2016). A survey of transfer learning, "
+                     "Journal of Big Data 3(9): doi.org/10.1186/s40537-016-0043-6.", "Journal of Big Data",
+                     "A survey of transfer learning", id="dcu-a-link-after-the-journal"),
+        pytest.param("Chen, A. M. & Gershman, S. J. (2024). A hierarchical Bayesian model of adaptive "
+                     "teaching, Cognitive Science 48(7): e13477.", "Cognitive Science",
+                     "A hierarchical Bayesian model of adaptive teaching", id="dcu-an-article-number"),
         pytest.param("Doe, J. (2001). Genetics of the fruit fly, Drosophila melanogaster and its kin. "
                      "Journal of Flies, 4, 1–9.", "Drosophila melanogaster",
                      "Genetics of the fruit fly, Drosophila melanogaster and its kin",
@@ -347,6 +353,10 @@ def test_an_accent_after_an_italic_run_is_found_by_the_pages_own_index() -> None
                      "first industrial revolution, 57, 935–949.",
                      "Endogenous growth or “big bang”: Two views of the first industrial revolution",
                      "Greasley", 1997, id="kluwer-a-quotation-inside-the-title"),
+        pytest.param("Nastase, S. A. and Liu, Y.: 2021, The “Narratives” fMRI dataset for evaluating models "
+                     "of naturalistic language comprehension, 8, 250.",
+                     "The “Narratives” fMRI dataset for evaluating models of naturalistic language "
+                     "comprehension", "Nastase", 2021, id="kluwer-a-quotation-after-the-titles-first-word"),
         pytest.param("Name, A.: Title of the paper. In: Venue of the Conference, pp. 1–9 (2025)",
                      "Title of the paper", "Name", 2025, id="lncs-names-colon-title"),
     ],

@@ -142,7 +142,10 @@ _COMMA_BEFORE = re.compile(r",\s*$")
 # What follows a venue's italic name: its volume and pages, a publisher's capitalised name
 # ("15(4)", ", pp", ", Springer", ", John Wiley & Sons, Ltd, chapter 13, pp"); no lower-case word
 # of a title ("…, *Drosophila* and its kin").
-_AFTER_VENUE = re.compile(r"(?:[\s,.;:()–-]|\d+|pp\b|pages\b|chapter\b|vols?\b|&|[A-Z][\w'’.-]*)*")
+_AFTER_VENUE = re.compile(
+    r"(?:[\s,.;:()–-]|[a-zA-Z]{0,2}\d[\w./–-]*|pp\b|pages\b|chapter\b|vols?\b|&|[A-Z][\w'’.-]*"
+    r"|(?:https?://|doi\.org\b)\S*)*"  # an article number ("48(7): e13477"), a link
+)
 
 
 def _volume_after(text: str, placed: Sequence[tuple[int, int]], number: int) -> tuple[int, int] | None:

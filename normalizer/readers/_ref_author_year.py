@@ -33,7 +33,7 @@ import re
 
 _TAXON = r"(?<!\bsp)(?<!\bspp)(?<!\bssp)(?<!\bsubsp)(?<!\bnov)(?<!\bvar)(?<!\bcf)(?<!\baff)"
 SENTENCE_END = re.compile(
-    rf"(?<=[^\W_]\d)\.\s+|(?<=[^\W_][^\W\d_]){_TAXON}\.\s+(?![a-z]+[\s,;:.)])"
+    rf"(?<=[^\W_]\d)\.\s+|(?<=[^\W_][^\W\d_]){_TAXON}\.\s+(?![a-z]+[\s,;.)])"
     r"|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)|\.:\s+"
 )
 
@@ -54,7 +54,8 @@ def outer_quotes(double: re.Match[str] | None, single: re.Match[str] | None) -> 
     return double or single
 
 
-_INSIDE_A_TITLE = re.compile(r"(?<![\w.])(?!in\b)[a-z]+\s$")  # "or “big bang”"; "in “Book”" is a venue
+# "or “big bang”", "The “Narratives” fMRI dataset"; "in “Book”" is a venue
+_INSIDE_A_TITLE = re.compile(r"(?<![\w.’'-])(?![Ii]n\b)(?:[a-z]+|[A-Z][a-z]+)\s$")
 
 # Harvard kluwer's year after the names' colon: "Chandler, A. D.: 1984, The emergence of …".
 KLUWER_YEAR = re.compile(r"^(?:1[5-9]|20)\d{2}[a-z]?,\s+")
