@@ -8,6 +8,7 @@ import pytest
 from bibnorm.readers._pdf_accents import join_overlaid_accents
 from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
 from bibnorm.readers._ref_elided import with_elided_names
+from bibnorm.readers._reflist import LIGATURES
 from bibnorm.readers.pdf import PdfLine, _running_heads
 from bibnorm.readers.refs import parse_reference
 from test_pdf_typography import _read, _styled
@@ -415,3 +416,32 @@ def test_a_page_range_holds_no_year() -> None:
     """aer.bst prints the year before the volume and pages: "…,” 2005, 169, 1631–1638."."""
     text = "Garris, Amanda J and Thomas H Tai, “Genetic structure and diversity,” 2005, 169, 1631–1638."
     assert parse_reference(text).year == 2005
+
+
+def test_a_t1_font_without_a_unicode_map_leaves_texs_quotes_and_dashes() -> None:
+    """Harvard ``jmr`` set in T1 fonts that carry no Unicode map: the page's text has TeX's own
+    quotes, "`Title'", and the Cork slot 0x15 for the en dash of the pages ("229\\x15246")."""
+    text = (
+        "Abbott, R, D Albach & S Ansell (2013), ‘Hybridization and speciation', Journal of "
+        "Evolutionary Biology 26(2), 229\x15246."
+    ).translate(LIGATURES)
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.year, text.endswith("229–246.")) == (
+        "Hybridization and speciation",
+        2013,
+        True,
+    )
+
+
+def test_a_grave_accent_over_its_letter_is_one_and_beside_a_word_a_quote() -> None:
+    """T1 without a Unicode map (or OT1's accent glyph): "`" set over a letter is its grave accent
+    ("\\\\`A" → "À"); set before the word it opens, TeX's opening quote."""
+    text = "`A single domestication', and `A la carte"
+    over = text.rindex("`")
+
+    def box(index: int) -> tuple[float, float, float, float]:
+        if index == over:  # the accent's middle over the "A" after it
+            return (index + 1.2, 0.0, index + 1.6, 1.0)
+        return (float(index), 0.0, index + 1.0, 1.0)
+
+    assert join_overlaid_accents(text, 0, box) == "‘A single domestication', and À la carte"

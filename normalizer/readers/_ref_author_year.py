@@ -18,7 +18,8 @@ and econ set titles in.
   open with a quotation of its own ("‘‘Up for the Commonweal’: The Significance …’"). A
   book's name quoted after "in" or after its editors ("in R. Holt & G. Rosser, eds, ‘The
   Medieval Town in England’") is no title. A title in single quotes holds double ones
-  ("‘Endogenous growth or “big bang”: Two views …’"): the outer marks are the title's.
+  ("‘Endogenous growth or “big bang”: Two views …’"): the outer marks are the title's. A T1
+  font without a Unicode map leaves TeX's own marks, "`Title'" (jmr).
 - A body as author (AEA, AJAE: "U.S. Bureau of the Budget. 1963. The Budget of …"): its
   capitalised words, "of", "the", "and" between them, read as the names when the year
   alone follows it.
@@ -38,8 +39,8 @@ SENTENCE_END = re.compile(
 )
 
 SINGLE_QUOTED = re.compile(
-    r"(?<![Ii]n )(?<!eds, )(?<!eds\., )(?<!ed\., )‘\s*(?P<title>(?:[’'][^‘’]{1,200}’)?[^‘]{8,}?)"
-    r"(?:[,.]?’(?=[,.;:]|\s*$)|\.’(?=\s|[A-Z])|(?<=[?!])’(?=\s))"
+    r"(?<![Ii]n )(?<!eds, )(?<!eds\., )(?<!ed\., )[‘`]\s*(?P<title>(?:[’'][^‘’`]{1,200}’)?[^‘`]{8,}?)"
+    r"(?:[,.]?[’'](?=[,.;:]|\s*$)|\.[’'](?=\s|[A-Z])|(?<=[?!])[’'](?=\s))"
 )
 
 

@@ -44,7 +44,8 @@ _OPENS_WITH_NAME = re.compile(
     rf"|^{_NAME}(?:\s+[A-Z]\.)?\s+{_NAME}(?:,|\.\s|\s+and\s|\s+et al)"
 )
 _CORK = str.maketrans(
-    {"\x10": "“", "\x11": "”", "\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi", "\x1f": "ffl"}
+    {"\x10": "“", "\x11": "”", "\x15": "–", "\x16": "—", "\x1b": "ff", "\x1c": "fi", "\x1d": "fl"}
+    | {"\x1e": "ffi", "\x1f": "ffl"}  # and the dashes: "pp. 229\x15246" is "229–246"
 )
 # The accented letters of the Cork (T1) encoding, 0x80-0xBF, which text copied from a PDF whose
 # T1 fonts lack a Unicode map carries as the Latin-1 characters of the same codes: "Solja£i¢"
