@@ -137,6 +137,19 @@ def test_two_references_alike_but_for_their_years_atop_one_page_are_no_running_h
                      "Marine Biological Association of the United Kingdom, 89(6), 1299–1303.",
                      "Sphyraena intermedia sp. nov. (Pisces: Sphyraenidae): a potential new species of "
                      "barracuda identified from the central Mediterranean Sea", id="zootaxa-a-new-species"),
+        pytest.param("Sørensen, M.H., Urzyczyn, P., 2006. Lectures on the Curry-Howard Isomorphism. volume "
+                     "149 of Studies in Logic and the Foundations of Mathematics. Elsevier.",
+                     "Lectures on the Curry-Howard Isomorphism",
+                     id="elsarticle-harv-a-series-volume-in-lower-case"),
+        pytest.param("Milner, R., Parrow, J., Walker, D., 1992. A calculus of mobile processes, part i. "
+                     "Information and Computation 100.", "A calculus of mobile processes, part i",
+                     id="elsarticle-harv-a-journal-without-pages-after-a-numeral"),
+        pytest.param("Turner, G.J., 1898. The sheriff’s farm 12, 117–149.", "The sheriff’s farm",
+                     id="elsarticle-harv-volume-and-pages-without-their-journal"),
+        pytest.param("Broadberry, S., Campbell, B. M. S.: 2018, Clark's malthus delusion: response to "
+                     "‘farming in england 1200–1800’, 71, 639–664.",
+                     "Clark's malthus delusion: response to ‘farming in england 1200–1800’",
+                     id="kluwer-a-single-quoted-phrase-inside-the-title"),
         pytest.param("Wilkes, H., 1977. Hybridization of maize and teosinte, in mexico and guatemala and the "
                      "improvement of maize. Economic Botany , 254–293.",
                      "Hybridization of maize and teosinte, in mexico and guatemala and the improvement of "

@@ -8,7 +8,8 @@ and econ set titles in.
   sentence case (elsarticle-harv, bibtex's ``change.case``) lowers every word after the
   first, and the period before such a word is an abbreviation's ("(vitis vinifera ssp.
   vinifera)", "glycine max (l.) merr. and g. soja", "spring barley: Ii. detection"); a
-  journal in lower case has a capital inside ("bioRxiv"). Nor after a taxon's abbreviation
+  journal in lower case has a capital inside ("bioRxiv"), and the words that open a style's
+  next field ("volume 149 of …", "in: …") are no title's. Nor after a taxon's abbreviation
   ("Sphyraena intermedia sp. nov. (Pisces: Sphyraenidae)"). econ-jet's book without a place
   ends its title at ".:" before the publisher ("… Online Pornography.: Peter Lang").
 - A single-quoted title (agsm, dcu: "Abadi, M. (1993), ‘A calculus for access control’,
@@ -33,8 +34,11 @@ from __future__ import annotations
 import re
 
 _TAXON = r"(?<!\bsp)(?<!\bspp)(?<!\bssp)(?<!\bsubsp)(?<!\bnov)(?<!\bvar)(?<!\bcf)(?<!\baff)"
+# the lower-case words that open a style's next field, not a title's next word ("… Isomorphism.
+# volume 149 of Studies in Logic", "… Title. in: Venue", "… Title. phd thesis")
+_NEXT_FIELD = r"(?:volume|vol|number|no|chapter|pp|in|edited|eds?|phd|thesis|technical|available|url)\b"
 SENTENCE_END = re.compile(
-    rf"(?<=[^\W_]\d)\.\s+|(?<=[^\W_][^\W\d_]){_TAXON}\.\s+(?![a-z]+[\s,;.)])"
+    rf"(?<=[^\W_]\d)\.\s+|(?<=[^\W_][^\W\d_]){_TAXON}\.\s+(?!(?!{_NEXT_FIELD})[a-z]+[\s,;.)])"
     r"|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)|\.:\s+"
 )
 
@@ -50,6 +54,8 @@ def outer_quotes(double: re.Match[str] | None, single: re.Match[str] | None) -> 
     bang”: Two views …": a quotation inside the title)."""
     if double and _INSIDE_A_TITLE.search(double.string, 0, double.start()):
         double = None
+    if single and _INSIDE_A_TITLE.search(single.string, 0, single.start()):
+        single = None  # "Clark's malthus delusion: response to ‘farming in england …’"
     if double and single and single.start() < double.start() and double.end() <= single.end():
         return single
     return double or single

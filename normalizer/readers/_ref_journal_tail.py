@@ -30,11 +30,19 @@ _VOLUME_AFTER_JOURNAL = re.compile(
 )
 
 
-# Harvard ``dcu``'s volume and pages, "58: 473–503", "10(3): 362–380" (``kluwer``'s "58, 473–503"):
+# Harvard ``dcu``'s volume and pages, "58: 473–503", "10(3): 362–380" (``kluwer``'s "58, 473–503",
+# elsarticle-harv's without the comma before them):
 # after a title whose .bib names no journal (biblatex's ``journaltitle`` read by a BibTeX style).
-_VOLUME_COLON_PAGES = re.compile(r",\s+\d{1,4}(?:\s?\(\d{1,4}\))?(?::|,)\s?\d+(?:\s*[–-]\s*\d+)?$")
+_VOLUME_COLON_PAGES = re.compile(r"(?:,\s+|\s)\d{1,4}(?:\s?\(\d{1,4}\))?(?::|,)\s\d+(?:\s*[–-]\s*\d+)?$")
+
+
+# elsarticle-harv's journal and volume without pages after a title ending in a roman numeral, whose
+# period ends no sentence (one letter): "A calculus of mobile processes, part i. Information and
+# Computation 100", "The problem of logical omniscience, I. Synthese 89".
+_JOURNAL_AFTER_NUMERAL = re.compile(r"(?<=\b[IVXivx]\.)\s+[A-Z][^,()?!.]{2,80}\s\d{1,4}$")
 
 
 def without_journal_tail(title: str) -> str:
     """``title`` without a journal, volume and page range read after it."""
-    return _VOLUME_COLON_PAGES.sub("", _VOLUME_AFTER_JOURNAL.sub("", _JOURNAL_TAIL.sub("", title)))
+    title = _VOLUME_AFTER_JOURNAL.sub("", _JOURNAL_TAIL.sub("", title))
+    return _JOURNAL_AFTER_NUMERAL.sub("", _VOLUME_COLON_PAGES.sub("", title))
