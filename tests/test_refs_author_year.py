@@ -400,13 +400,35 @@ def test_aers_rule_for_repeated_names_is_as_wide_as_the_indent() -> None:
                 indent=15.0),
         _styled("Nagy, E. S. and K. J. Rice, “Local adaptation in two subspecies of an annual plant,” Evol."),
         _styled(", 1079–1089, 1997.", indent=10.9),
+        _styled("Ryza, Sandy and Uri Laserson, “Advanced Analytics with Spark,” O’Reilly, 2015."),
+        _styled("Saito, Muneyuki and Shinya Kato, “Effects of Immigration in Japan,” 2017, 4, 1–9."),
+        _styled("Takeda, Shiro, “The Double Dividend from Carbon Regulations,” 2007, 21, 336–364."),
+        _styled("Wadler, Philip, “A Taste of Linear Logic,” in “Mathematical Foundations” 1993, 185–210."),
+        _styled(", “Propositions as Sessions,” in “International Conference on Functional Programming” 2012.",
+                indent=11.6),
     ]  # fmt: skip
     queries = _read(lines)
+    assert [q.title for q in queries] == [
+        "Why nations fail : the origins of power, prosperity, and poverty",
+        "The Rise of Europe: Atlantic Trade, Institutional Change and Economic Growth",
+        "Causes and consequences of the Protestant Reformation",
+        "Local adaptation in two subspecies of an annual plant",
+        "Advanced Analytics with Spark",
+        "Effects of Immigration in Japan",
+        "The Double Dividend from Carbon Regulations",
+        "A Taste of Linear Logic",
+        "Propositions as Sessions",
+    ]
     assert [(q.authors[:2], q.year) for q in queries] == [
         (("Acemoglu, Daron",), 2012),
         (("Acemoglu, Daron", "Simon Johnson"), 2002),
         (("Acemoglu, Daron", "Jared Rubin"), 2016),
         (("Nagy, E. S.", "K. J. Rice"), 1997),
+        (("Ryza, Sandy", "Uri Laserson"), 2015),
+        (("Saito, Muneyuki", "Shinya Kato"), 2017),
+        (("Takeda, Shiro",), 2007),
+        (("Wadler, Philip",), 1993),
+        (("Wadler, Philip",), 2012),
     ]
 
 

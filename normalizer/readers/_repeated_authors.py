@@ -59,9 +59,10 @@ def reference_start(text: str, em: float, flush: bool, continued: float) -> tupl
     dashed = _REPEATED_AUTHORS.match(text)
     if not flush and em >= continued + _DASH_EMS and _AUTHORLESS.match(text):
         return True, dashed or _NOTHING.match(text)  # a rule, not text: nothing to drop
-    # AER's rule is as wide as the indent: a comma right after it, or a space and "and" further in
+    # AER's rule is as wide as the indent: a comma right after it, or a space and "and" further in;
+    # the names it leaves blank are written in by `_ref_elided` (the year comes after the title)
     if not flush and (_RULE_THEN_NAMES.match(text) or (em >= continued + _SPACE_EMS and _AND.match(text))):
-        return True, _NOTHING.match(text)
+        return True, None
     return flush, dashed
 
 

@@ -60,6 +60,7 @@ from bibnorm.readers._pdf_labels import bracket_raised_label
 from bibnorm.readers._pdf_margins import margin_note
 from bibnorm.readers._pdf_sections import LARGER, layout_end, list_headings, reads_as_a_list
 from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
+from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import (
     HEADING,
@@ -72,6 +73,7 @@ from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import describe_list, looks_like_reference, read_list
 
 _SPACES = " \t\xa0"  # what PDFium's text may start or end a line with
+_SOMEONE = ("Doe, J.",) * 12  # whoever a blank name stands for
 _SOFT_HYPHEN = "\ufffe"  # PDFium: a hyphen at a line end, the word going on on the next line
 _HYPHENATED = re.compile(rf"([^\W\d_]+){_SOFT_HYPHEN}([^\W\d_]+)")
 _WORD_WITH_HYPHEN = re.compile(r"[^\W\d_]+-[^\W\d_]+")
@@ -174,8 +176,9 @@ def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[
 
 def _balance(references: ReferenceList) -> int:
     """Items that read as references less those that do not (a wrapped line taken for an item
-    of its own counts against the split that made it)."""
-    read = sum(1 for item in references.items if looks_like_reference(item.text))
+    of its own counts against the split that made it); names left blank as repeated (", , and ,
+    “Title,” 2015") read as names."""
+    read = sum(1 for item in references.items if looks_like_reference(with_elided_names(item.text, _SOMEONE)))
     return read - (len(references.items) - read)
 
 
