@@ -310,6 +310,11 @@ def test_a_numbered_reference_opening_with_its_year_or_editors_is_by_the_previou
         pytest.param("Chen, A. M. & Gershman, S. J. (2024). A hierarchical Bayesian model of adaptive "
                      "teaching, Cognitive Science 48(7): e13477.", "Cognitive Science",
                      "A hierarchical Bayesian model of adaptive teaching", id="dcu-an-article-number"),
+        pytest.param("Zhou, Y., Massonnet, M. & Gaut, B. S. (2017). The evolutionary genomics of grape "
+                     "(vitis vinifera ssp. vinifera) domestication, Proceedings of the National Academy of "
+                     "Sciences 114(44): 11715–11720.", "Proceedings of the National Academy of Sciences",
+                     "The evolutionary genomics of grape (vitis vinifera ssp. vinifera) domestication",
+                     id="dcu-a-sentence-case-title-past-an-abbreviation"),
         pytest.param("Doe, J. (2001). Genetics of the fruit fly, Drosophila melanogaster and its kin. "
                      "Journal of Flies, 4, 1–9.", "Drosophila melanogaster",
                      "Genetics of the fruit fly, Drosophila melanogaster and its kin",

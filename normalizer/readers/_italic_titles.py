@@ -130,7 +130,11 @@ def _venue_run(text: str, title_at: tuple[int, int] | None, start: int, end: int
     to ``end`` is one: Harvard ``dcu`` sets "Abadi, M. (2006). Access control in a core calculus,
     *International Conference on Functional Programming (ICFP)*." — the venue in italics after
     the title's comma, nothing but its volume, pages or publisher after it (`_AFTER_VENUE`)."""
-    if title_at is None or not title_at[0] < start < title_at[1]:
+    if title_at is None or start <= title_at[0]:
+        return None
+    # a sentence-case title the parser cut at an abbreviation's period ("… grape (vitis vinifera
+    # ssp" + ". vinifera) domestication, *Venue*"): no capital between there and the venue
+    if start >= title_at[1] and not _SENTENCE_CASE_GOES_ON.fullmatch(text, title_at[1], start):
         return None
     comma = _COMMA_BEFORE.search(text, title_at[0], start)
     if comma is None or not _AFTER_VENUE.fullmatch(text[end : title_at[1]]):
@@ -139,6 +143,7 @@ def _venue_run(text: str, title_at: tuple[int, int] | None, start: int, end: int
 
 
 _COMMA_BEFORE = re.compile(r",\s*$")
+_SENTENCE_CASE_GOES_ON = re.compile(r"[.)]*\s+[a-z(][^A-Z]*,\s*")
 # What follows a venue's italic name: its volume and pages, a publisher's capitalised name
 # ("15(4)", ", pp", ", Springer", ", John Wiley & Sons, Ltd, chapter 13, pp"); no lower-case word
 # of a title ("…, *Drosophila* and its kin").
