@@ -144,6 +144,11 @@ def test_two_references_alike_but_for_their_years_atop_one_page_are_no_running_h
         pytest.param("Milner, R., Parrow, J., Walker, D., 1992. A calculus of mobile processes, part i. "
                      "Information and Computation 100.", "A calculus of mobile processes, part i",
                      id="elsarticle-harv-a-journal-without-pages-after-a-numeral"),
+        pytest.param("Tanno, K.-i. and G. Willcox (2006). How fast was wild wheat domesticated? Science 311 "
+                     "(5769), 1886–1886.", "How fast was wild wheat domesticated?",
+                     id="chicago-a-journal-after-the-titles-question"),
+        pytest.param("Stalnaker, R. (1991). The problem of logical omniscience, I. Synthese 89 (3)",
+                     "The problem of logical omniscience, I", id="chicago-a-journal-after-a-closing-numeral"),
         pytest.param("Turner, G.J., 1898. The sheriff’s farm 12, 117–149.", "The sheriff’s farm",
                      id="elsarticle-harv-volume-and-pages-without-their-journal"),
         pytest.param("Broadberry, S., Campbell, B. M. S.: 2018, Clark's malthus delusion: response to "

@@ -39,10 +39,17 @@ _VOLUME_COLON_PAGES = re.compile(r"(?:,\s+|\s)\d{1,4}(?:\s?\(\d{1,4}\))?(?::|,)\
 # elsarticle-harv's journal and volume without pages after a title ending in a roman numeral, whose
 # period ends no sentence (one letter): "A calculus of mobile processes, part i. Information and
 # Computation 100", "The problem of logical omniscience, I. Synthese 89".
-_JOURNAL_AFTER_NUMERAL = re.compile(r"(?<=\b[IVXivx]\.)\s+[A-Z][^,()?!.]{2,80}\s\d{1,4}$")
+_JOURNAL_AFTER_NUMERAL = re.compile(r"(?<=\b[IVXivx]\.)\s+[A-Z][^,()?!.]{2,80}\s\d{1,4}(?:\s?\(\w{1,6}\))?$")
+# What is left of Chicago's "… domesticated? Science 311 (5769), 1886–1886" once its volume and
+# pages are cut: a journal's name after the title's question mark or closing numeral.
+_JOURNAL_NAME_AFTER = re.compile(r"(?:(?<=[?!])|(?<=\b[IVXivx]\.))\s+[A-Z][^,()?!.\d]{2,80}$")
 
 
 def without_journal_tail(title: str) -> str:
     """``title`` without a journal, volume and page range read after it."""
     title = _VOLUME_AFTER_JOURNAL.sub("", _JOURNAL_TAIL.sub("", title))
-    return _JOURNAL_AFTER_NUMERAL.sub("", _VOLUME_COLON_PAGES.sub("", title))
+    volume = _VOLUME_COLON_PAGES.search(title)
+    bare = title[: volume.start()] if volume else title
+    if volume and not volume.group().startswith(","):  # the volume right after a name: a journal's
+        bare = _JOURNAL_NAME_AFTER.sub("", bare)
+    return _JOURNAL_AFTER_NUMERAL.sub("", bare)
