@@ -69,6 +69,12 @@ its year is required only where the PDF prints one beside its volume and page (R
 for "J. Cosmol. Astropart. Phys. 12, 045"). REVTeX's notes in its list (``.bbl`` items keyed
 ``Note1``, ``Note2`` … holding a note alone) are no references. Of two free items that hold a title
 as much (an edited book's and a chapter's "in" it), a reference's is the one its first author opens.
+A title of one word counts only with its first author's family name and year within 300 letters
+of it, as it is a word of other titles too ("Sphyraenidae"). Items are matched to references in
+the order the references are clear: first those one item matches better than any other (then the
+item holding its year and first author, its year, its first author), so a title inside another's
+item — "Evolutionary genomics of …" in "The evolutionary genomics of …", a book's in its
+chapter's — goes to its own.
 
 Usage: ``python bench/bench_pdf_corpus.py [--fetch] [--mirror DIR] [--only ID ...] [--items]``
 """
@@ -422,7 +428,7 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
         # Typesetting" in "… Computers & Typesetting. Vol. B: TeX: The Program … 1986", where the
         # whole work's "1984–1986" is nowhere; zootaxa's family "Sphyraenidae" in other titles)
         dated = row.year is None or str(row.year) in letters
-        found = len(key) >= SHORT_TITLE and key in letters and alone and dated
+        found = len(key) >= SHORT_TITLE and _title_printed(row, key, letters) and alone and dated
         if found and (key, row.family, row.year) not in seen:
             seen.add((key, row.family, row.year))  # two works may share a title, not also authors and year
             kept.append(row)
@@ -511,6 +517,24 @@ def _prints(row: Truth, text: str) -> bool:
     return bool(pattern.fullmatch(text) if _bare(row) else pattern.search(text))
 
 
+def _title_printed(row: Truth, key: str, letters: str) -> bool:
+    """Whether the text holds the title; a title of one word ("Sphyraenidae", a family of fishes)
+    is a word of other titles too ("… of the family Sphyraenidae …"), so it is printed only with its
+    first author and year near it (the reference's own item), not merely somewhere in the text."""
+    if key not in letters:
+        return False
+    if len(row.title.split()) > 1 or not row.family or row.year is None:
+        return True
+    return any(
+        row.family in letters[max(0, at - _NEAR) : at + len(key) + _NEAR]
+        and str(row.year) in letters[max(0, at - _NEAR) : at + len(key) + _NEAR]
+        for at in (found.start() for found in re.finditer(re.escape(key), letters))
+    )
+
+
+_NEAR = 300  # letters: a reference's names, year and title stand this close together
+
+
 def _printed_without_title(row: Truth, key: str, letters: str) -> bool:
     """A reference set with no title (Physical Review Letters): its title is nowhere in the text,
     its first author's family name, its year and its volume-and-first-page are."""
@@ -571,7 +595,7 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
             names[at] = names[at - 1]
     owner: dict[int, list[Truth]] = defaultdict(list)
     mapped: list[tuple[Truth, int]] = []
-    for row in rows:
+    for row in _clear_first(rows, raws, names, queries):
         best = _item_of(row, raws, names, queries, owner)
         if best is None:
             continue
@@ -611,6 +635,26 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
     return result
 
 
+def _clear_first(rows: list[Truth], raws: list[str], names: list[str], queries: list[Query]) -> list[Truth]:
+    """The references in the order their items are taken: first those one item matches better
+    than any other, then those several items match alike, each of which takes the best item not
+    taken yet. "Evolutionary genomics of grape …" is in the item of "The evolutionary genomics of
+    grape …" too, a book's title in its chapter's ("… in Handbook of …"): the other reference
+    takes that item first, whatever the order of the list."""
+
+    def clear(row: Truth) -> bool:
+        if not row.titled:
+            return True
+        key = _letters(row.title)
+        likes = sorted(
+            (_likeness(row, key, raw, names[at], False, queries[at]) for at, raw in enumerate(raws)),
+            reverse=True,
+        )
+        return len(likes) < 2 or likes[0] > likes[1]
+
+    return sorted(rows, key=lambda row: not clear(row))
+
+
 def _item_of(
     row: Truth, raws: list[str], names: list[str], queries: list[Query], owner: dict[int, list[Truth]]
 ) -> int | None:
@@ -642,7 +686,10 @@ def _item_of(
 
 def _likeness(
     row: Truth, key: str, raw: str, names: str, taken: bool, read: Query
-) -> tuple[float, bool, bool, bool, bool, int]:
+) -> tuple[float, bool, bool, bool, bool, bool, int]:
+    # The year before the name: a style that leaves the names repeating the previous reference's
+    # blank (econ-b's "& , (eds.) Handbook …, 1985") prints the year but not the name.
+    family, year = row.family in names, str(row.year) in raw
     # Where two free items hold the title as much (an edited book's and a chapter "in" it), the
     # one its first author opens ("E.-I. Negishi, Ed., Handbook …", not "P. M. Henry, in Handbook …").
     opens = bool(row.family) and row.family in raw[: len(row.family) + _FIRST_NAMES]
@@ -651,7 +698,7 @@ def _likeness(
     # passage. Paris: Nourry, 1909. Trans. … as The Rites of Passage (…, 1960)" beside "— The Rites
     # of Passage. … 1960").
     reads = (fuzz.ratio(title_key(row.title), title_key(read.title or "")) >= 90) + (read.year == row.year)
-    return fuzz.partial_ratio(key, raw), row.family in names, str(row.year) in raw, not taken, opens, reads
+    return fuzz.partial_ratio(key, raw), family and year, year, family, not taken, opens, reads
 
 
 _FIRST_NAMES = 8  # letters of given names or initials before the first author's family name

@@ -17,6 +17,10 @@ Press"). Where a reference has no quoted title, its italic run is quoted for the
   or a digit, the run is the title: the rest is what a style whose fields are joined by commas
   (biblatex-phys, AIP) sets after a report's or a book's title, its type and number or its
   series ("*Radioisotope data*, UKAEA Research Group Report AERE-R 2938 (H.M.S.O., …)").
+- when a run lies inside the title read and only names (a year, "eds.") come before it, the
+  run is the title: econ's "Krugman, Paul R., *Geography and Trade*, Cambridge, MA: MIT
+  Press" (the title read holds the names), "Attwood, Feona ed. (2010) *Porn.com: Making
+  Sense of Online Pornography*: Peter Lang" (it holds the publisher).
 
 - when a reference opens with an italic run (no names: a manual, a standard, a periodical),
   that run is the title;
@@ -39,7 +43,7 @@ from collections.abc import Sequence
 
 from bibnorm.models import Query
 from bibnorm.readers._reflist import ReferenceList
-from bibnorm.readers.refs import OriginOf, parse_reference, queries_from_list
+from bibnorm.readers.refs import OriginOf, looks_like_names, parse_reference, queries_from_list
 
 StyledLine = tuple[str, Sequence[tuple[int, int]]]
 """A line's text and the (start, end) of each italic run in it."""
@@ -111,6 +115,14 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
             and _subtitle_after(text[start:end], title)
         )
         comes_before = number == 0 and start > 0 and title_at is not None and title_at[0] >= end
+        # the names, then the run, inside the title read: a book's title after names the parser
+        # could not tell from it (econ's "Krugman, Paul R., *Geography and Trade*, Cambridge …")
+        after_names = (
+            title_at is not None
+            and title_at[0] <= start
+            and start + len(text[start:end].rstrip(" .,:;")) <= title_at[1]
+            and _book_title_run(text[:start], text[start:end], text[end:], ends_title=end >= title_at[1])
+        )
         # no names: a title opens the reference — unless the editors follow it, which the parser
         # reads as the names (Nature's "*Title* 3rd edn (eds Family, I. & …) (Publisher, 2006)")
         opens = number == 0 and not text[:start].strip() and not _EDITORS_AFTER.match(text, end)
@@ -125,8 +137,11 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
             and title_at[1] > end
             and _AFTER_A_TITLE.match(text, end, title_at[1]) is not None
         )
-        if extends or comes_before or opens or overruns:
+        if extends or comes_before or opens or overruns or after_names:
             return _if_read(text, start, end)
+        venue = _venue_run(text, title_at, start, end)
+        if venue is not None:
+            return _if_read(text, *venue)
     return text
 
 
@@ -150,6 +165,34 @@ def _quotes_in_italics(text: str, placed: Sequence[tuple[int, int]]) -> str:
 _CLOSING_QUOTE = re.compile(r"[.,]?[”\"]?")  # after the run's last letter: "Animalium.”"
 _TO_SINGLE = str.maketrans({"“": "‘", "”": "’", '"': "’"})
 _INNER_PERIOD = re.compile(r"[.,](?=’$)")
+
+
+def _venue_run(text: str, title_at: tuple[int, int] | None, start: int, end: int) -> tuple[int, int] | None:
+    """The upright title before an italic venue the title read ran into, if the run at ``start``
+    to ``end`` is one: Harvard ``dcu`` sets "Abadi, M. (2006). Access control in a core calculus,
+    *International Conference on Functional Programming (ICFP)*." — the venue in italics after
+    the title's comma, nothing but its volume, pages or publisher after it (`_AFTER_VENUE`)."""
+    if title_at is None or start <= title_at[0]:
+        return None
+    # a sentence-case title the parser cut at an abbreviation's period ("… grape (vitis vinifera
+    # ssp" + ". vinifera) domestication, *Venue*"): no capital between there and the venue
+    if start >= title_at[1] and not _SENTENCE_CASE_GOES_ON.fullmatch(text, title_at[1], start):
+        return None
+    comma = _COMMA_BEFORE.search(text, title_at[0], start)
+    if comma is None or not _AFTER_VENUE.fullmatch(text[end : title_at[1]]):
+        return None
+    return title_at[0], comma.start()
+
+
+_COMMA_BEFORE = re.compile(r",\s*$")
+_SENTENCE_CASE_GOES_ON = re.compile(r"[.)]*\s+[a-z(][^A-Z]*,\s*")
+# What follows a venue's italic name: its volume and pages, a publisher's capitalised name
+# ("15(4)", ", pp", ", Springer", ", John Wiley & Sons, Ltd, chapter 13, pp"); no lower-case word
+# of a title ("…, *Drosophila* and its kin").
+_AFTER_VENUE = re.compile(
+    r"(?:[\s,.;:()–-]|[a-zA-Z]{0,2}\d[\w./–-]*|pp\b|pages\b|chapter\b|vols?\b|&|[A-Z][\w'’.-]*"
+    r"|(?:https?://|doi\.org\b)\S*)*"  # an article number ("48(7): e13477"), a link
+)
 
 
 def _volume_after(text: str, placed: Sequence[tuple[int, int]], number: int) -> tuple[int, int] | None:
@@ -226,3 +269,48 @@ def _folded(char: str) -> str:
 
 def _letters(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
+
+
+# What may stand before a book's title besides its names: a label ("[12] "), the names a style
+# leaves blank or dashes because they repeat the previous reference's (econ's ", , & ,", "—."),
+# the editors' mark and the year ("Attwood, Feona ed. (2010)", "Jones, R. W., eds. , 1997.").
+_LABEL = re.compile(r"^\s*\[[^\]]{1,20}\]\s*")
+_BLANK_NAMES = re.compile(r"^(?:\s*(?:[—–]{1,3}|-{2,3})\.?|\s*(?:,\s*&|,|&))*\s*")
+_YEAR_OR_EDITORS = re.compile(
+    r"(?:[\s,.]*(?:\(?(?:1[5-9]|20)\d{2}[a-z]?\)?|\(?\b[Ee]ds?\.?\)?|\b[Ee]ditors?|Forthcoming))+[\s,.:]*$"
+)
+
+
+def _names_before(prefix: str) -> bool:
+    """Whether ``prefix`` (a reference's text before its title) holds only names as the
+    style prints them, or the blanks and dashes standing for the previous reference's."""
+    rest = _YEAR_OR_EDITORS.sub("", _BLANK_NAMES.sub("", _LABEL.sub("", prefix), count=1))
+    rest = rest.strip(" ,.:;")
+    rest = f"{rest}." if _LAST_INITIAL.search(rest) else rest  # "Wood, A": an initial, not the article
+    return not rest or looks_like_names(rest)
+
+
+_LAST_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]$")
+
+
+def _book_title_run(before: str, run: str, after: str, *, ends_title: bool) -> bool:
+    """Whether an italic ``run`` with ``before`` and ``after`` it is a book's title after its
+    names: only names before it (a run that opens the reference is `_italic_titles`' own case),
+    and a separator on each side (a comma, a period, a colon or a year's parenthesis) — an
+    italic word inside a title (a species, "Modéliser & *simuler*") has none; on the right, the
+    end of the title read (``ends_title``) is one too (econ's "*Title* Ph.D. dissertation"). A
+    comma after the run then a word in small letters goes on with the title the run opens (a
+    species' name: APA's "*Arabidopsis thaliana*, a model plant of some use")."""
+    if _COMMA_SMALL_WORD.match(after) or (run.rstrip().endswith(",") and _SMALL_WORD.match(after)):
+        return False
+    return (
+        bool(before.strip() and _BEFORE_TITLE.search(before))
+        and (ends_title or bool(_AFTER_TITLE.search(run) or _AFTER_TITLE.match(after)))
+        and _names_before(before)
+    )
+
+
+_BEFORE_TITLE = re.compile(r"(?:^|[,.:;)])\s*$")
+_SMALL_WORD = re.compile(r"\s*[a-z]+\b")
+_COMMA_SMALL_WORD = re.compile(r"\s*,\s*[a-z]+\b")
+_AFTER_TITLE = re.compile(r"[,.:;]\s*$|^\s*(?:[,.:;(]|$|Vol(?:ume|\.)\s)")  # econ's "*Title* Volume 8"

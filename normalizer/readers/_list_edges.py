@@ -103,7 +103,8 @@ def page_furniture(pages: Sequence[Sequence[Line]]) -> set[tuple[int, int]]:
     edges = {(page[0].page, at) for page in pages if page for at in (0, 1, len(page) - 2, len(page) - 1)}
     lines = {(number, at): pages[number - 1][at] for number, at in edges if 0 <= at < len(pages[number - 1])}
     shapes = {where: shape(line) for where, line in lines.items()}
-    seen = Counter(shapes.values())
+    # on several pages: two references alike but for their years at the top of one page are none
+    seen = Counter(form for _, form in {(page, form) for (page, _), form in shapes.items()})
     return {
         where
         for where, line in lines.items()

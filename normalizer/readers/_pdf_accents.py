@@ -5,7 +5,8 @@ the letter that follows it, and PDFium reads the spacing accent: "H¨ubner", "G�
 those accents (´ ¨ ¸ ¯) are also Latin-1 signs that stand for accented letters when a T1 font
 lacks a Unicode map (the Cork slots 0xA8 ĺ, 0xB4 ť, 0xB8 ş, 0xAF Ż: `_reflist.repair_cork_letters`),
 so the text alone cannot tell them apart. The geometry can: an accent set over a letter has its
-middle above that letter, a letter of its own stands beside the next one.
+middle above that letter, a letter of its own stands beside the next one. So with "`": a grave
+accent over its letter ("\\`A" is "À"), TeX's opening quote beside the word it opens ("`Title'").
 """
 
 from __future__ import annotations
@@ -13,35 +14,42 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from itertools import accumulate
 
+from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
 from bibnorm.readers._reflist import LIGATURES, repair_cork_letters
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top, as PDFium gives a character's
 
-# The spacing accents that are also Cork letter slots, before a letter.
-_CORK_ACCENT = re.compile(r"[´¨¸¯](?=[^\W\d_])")
-KEPT_PLACE = "\u2060"
-"""What stands in a joined accent's place until `readable_text`: the text keeps one character
-per character of the page, so what reads the page by index after the join (the italics) reads
-the right one."""
+# The spacing accents that are also Cork letter slots, before a letter; and the grave accent,
+# which is also TeX's opening quote where a T1 font has no Unicode map ("`Title'", jmr).
+_CORK_ACCENT = re.compile(r"[´¨¸¯`](?=[^\W\d_])")
 _DOTLESS = {"ı": "i", "ȷ": "j"}  # TeX puts an accent on the dotless i and j
+_MARKS = frozenset((ITALIC_START, ITALIC_END))
 
 
 def join_overlaid_accents(text: str, start: int, box: Callable[[int], Box]) -> str:
-    """``text`` (characters ``start`` … of a page) with each accent that sits over the next letter
-    joined to it ("H¨ubner" → "Hü⁠bner", `KEPT_PLACE` after the letter until `readable_text`),
-    where Unicode has the accented letter; ``box`` gives a character's box by its index on the page."""
-    if text.isascii():
+    """``text`` (characters ``start`` … of a page, its italic runs marked: the marks are no
+    characters of the page) with each accent that sits over the next letter joined to it
+    ("H¨ubner" → "Hübner"), where Unicode has the accented letter; ``box`` gives a character's
+    box by its index on the page."""
+    if text.isascii() and "`" not in text:
         return text
+    on_page = list(accumulate((char not in _MARKS for char in text), initial=start))  # index → page's
     pieces, done = [], 0
     for match in _CORK_ACCENT.finditer(text):
         at = match.start()
-        if at < done or not _over(box(start + at), box(start + at + 1)):
+        if at < done:
             continue
-        combining = unicodedata.normalize("NFKD", match.group())[-1]  # "¨" is " " + U+0308
+        if not _over(box(on_page[at]), box(on_page[at] + 1)):
+            if match.group() == "`":  # beside its word: TeX's opening quote, where a font has no map
+                pieces += [text[done:at], "‘"]
+                done = at + 1
+            continue
+        combining = _ACCENTS[match.group()]
         joined = unicodedata.normalize("NFC", _DOTLESS.get(text[at + 1], text[at + 1]) + combining)
         if len(joined) == 1:
-            pieces += [text[done:at], joined, KEPT_PLACE]
+            pieces += [text[done:at], joined]
             done = at + 2
     return "".join(pieces) + text[done:]
 
@@ -65,9 +73,7 @@ def readable_text(text: str) -> str:
     letter, and the Latin-1 signs a T1 font left for accented letters restored — accents first:
     "J¨oreskog" is an umlaut before its letter, not the T1 slot of "ĺ" ("Jĺoreskog"). A line
     is one line: a break PDFium leaves inside it ("Microsoft Word\rR" for "Word®") is a space."""
-    return repair_cork_letters(
-        recompose_accents(text.replace(KEPT_PLACE, "").translate(LIGATURES))
-    ).translate(_BREAKS)
+    return repair_cork_letters(recompose_accents(text.translate(LIGATURES))).translate(_BREAKS)
 
 
 # What `str.splitlines` takes for a line's end, left inside one line of the page.

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from bibnorm.readers._ref_apa import AUTHOR_DATE
+from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._reflist import HEADING, ReferenceList
 from bibnorm.readers.refs import looks_like_reference
 
@@ -110,12 +111,18 @@ def _titled(lines: Sequence[Line], at: int) -> bool:
 
 
 def balance(references: ReferenceList) -> int:
-    """Items that read as references (or open as APA's do, titled or not) less those that do not
-    (a wrapped line taken for an item of its own counts against the split that made it)."""
+    """Items that read as references (or open as APA's do, titled or not; names left blank as
+    repeated, ", , and , “Title,” 2015", read as names) less those that do not (a wrapped line
+    taken for an item of its own counts against the split that made it)."""
     read = sum(
-        1 for item in references.items if looks_like_reference(item.text) or AUTHOR_DATE.match(item.text)
+        1
+        for item in references.items
+        if looks_like_reference(with_elided_names(item.text, _SOMEONE)) or AUTHOR_DATE.match(item.text)
     )
     return read - (len(references.items) - read)
+
+
+_SOMEONE = ("Doe, J.",) * 12  # whoever a blank name stands for
 
 
 def mostly_references(references: ReferenceList) -> bool:

@@ -77,12 +77,14 @@ def group_author(text: str, author_place: str) -> tuple[str] | None:
     """The one author of an APA reference whose author's place holds no person's inverted name
     (see the module docstring), else None."""
     place = author_place.strip(" .")
-    if not place or any(mark in place for mark in (",", "&", " et al")):
-        return None
+    if not place or any(mark in place for mark in (",", "&", " et al")) or _EDITORS_ONLY.fullmatch(place):
+        return None  # (econ's "ed. (2009) …": the editors' mark of names a rule stands for)
     if not AUTHOR_DATE.match(text) or title_in_author_place(author_place, ""):
         return None
     return (place,) if text.lstrip(" *").startswith(place) else None
 
+
+_EDITORS_ONLY = re.compile(r"\(?(?:[Ee]ds?|[Tt]rans)\.?\)?")
 
 REPRINT = re.compile(r"\((?:Reprinted from|Original work published)\b[^()]*\)")
 """APA's note on the original of a reprint, its DOI the original's: "(Reprinted from "Marking

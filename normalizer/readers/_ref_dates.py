@@ -33,16 +33,19 @@ _RELATED_NOTE = re.compile(
 _RANGE = re.compile(rf"(?<![\d./:-])({_YEARS})\s?[–—]\s?({_YEARS}|\d{{2}})(?![\d–—-])")
 _YEAR = re.compile(rf"(?<!\d){_YEARS}(?!\d)")
 _PAGES = re.compile(r"\bpp?\.\s*\d+(?:\s*[–—-]\s*\d+)?")  # "pp. 1517–1530", "p. 1999": pages
+# a volume's pages after it, no "pp." before them: "Genetics 169, 1631–1638", "45(4): 4713–4726"
+# (no ISO date: "Patent 152932/92, 1992-05-20", a month's leading zero)
+_VOLUME_PAGES = re.compile(r"(\d(?:\([^()]{1,12}\))?[,:]\s*)\d+\s*[–—-]\s*(?!0)\d+(?![–—-]?\d)")
 
 
 def dating_text(text: str) -> str:
     """``text`` with what dates other works blanked: a related work's note after a year; a
     range's end year, and the years inside the range printed after it (its volumes'); and
-    what is no date at all, pages ("pp. 1517–1530")."""
+    what is no date at all, pages ("pp. 1517–1530", a volume's "169, 1631–1638")."""
     note = _RELATED_NOTE.search(text)
     if note and _YEAR.search(text, 0, note.start()):
         text = text[: note.start()]
-    text = _PAGES.sub(" ", text)
+    text = _VOLUME_PAGES.sub(r"\1 ", _PAGES.sub(" ", text))
     found = _RANGE.search(text)
     while found is not None:
         text = f"{text[: found.start()]}{found.group(1)}{_outside(found, text[found.end() :])}"

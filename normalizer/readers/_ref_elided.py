@@ -5,7 +5,8 @@ the same place as nothing, keeping the punctuation around it: after "d’Aspremo
 Jacques Crémer, & Louis-André Gérard-Varet, ‘Correlation…’" come ", , & , ‘Balanced…’" (the
 same three) and "& Louis-André Gérard-Varet, ‘Linear…’" (the first the same). Each separator
 before the first name printed follows one blank name: the blank is the previous reference's
-name in that place.
+name in that place. AER (``economic``'s aer.bst) writes "and" where econ writes "&": ", , and ,
+“Flow-Limited Authorization: Technical Report,”".
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_BLANK_NAMES = re.compile(r"^(?:\s*(?:,\s*&|,|&)\s*)+")
-_SEPARATOR = re.compile(r",\s*&|,|&")
+_BLANK_NAMES = re.compile(r"^(?:\s*(?:,\s*(?:&|and\b)|,|&|and\b)\s*)+")
+_SEPARATOR = re.compile(r",\s*(?:&|and\b)|,|&|and\b")
 
 
 def with_elided_names(text: str, previous: Sequence[str]) -> str:
@@ -29,7 +30,7 @@ def with_elided_names(text: str, previous: Sequence[str]) -> str:
     if len(separators) > len(names):
         return text
     written = "".join(
-        f"{name}{' ' if separator == '&' else ''}{separator} "
+        f"{name}{' ' if separator[:1].isalpha() or separator == '&' else ''}{separator} "
         for name, separator in zip(names, separators, strict=False)
     )
     return written + text[blank.end() :]

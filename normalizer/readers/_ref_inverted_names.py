@@ -22,7 +22,10 @@ _PARTICLE = r"(?:van|von|de|der|den|di|da|del|della|le|la|du|dos|das|ten|ter|y)"
 _FAMILY_FIRST = re.compile(
     rf"^(?:(?i:{_PARTICLE})\s+){{0,2}}{_NAME}(?:(?:\s+{_PARTICLE})+\s+{_NAME})?$|^[dlo][’'][A-Z]\S*$"
 )
-_GIVEN_FIRST = re.compile(rf"^{_NAME}(?:\s+[A-Z]\.?)*(?:\s+{_PARTICLE})*$")
+# or initials alone, where more names follow ("Krantz, H. D., R. D. Luce, P. Suppes and A. Tversky",
+# the economic styles' ier)
+_ONLY_INITIALS = re.compile(r"(?:[A-Z]\.\s?-?)*[A-Z]")
+_GIVEN_FIRST = re.compile(rf"^{_NAME}(?:\s+[A-Z]\.?)*(?:\s+{_PARTICLE})*$|^{_ONLY_INITIALS.pattern}$")
 _GIVEN_NAMES = re.compile(rf"^{_NAME}(?:\s+(?:{_NAME}|[A-Z]\.?))*(?:\s+{_PARTICLE})*$")
 
 
@@ -36,3 +39,10 @@ def inverted_first(text: str, pieces: Sequence[str]) -> bool:
         and all(" " in piece for piece in pieces[2:])
         and re.match(rf"\s*{re.escape(pieces[0])}\s*,\s*{re.escape(pieces[1])}\b", text) is not None
     )
+
+
+def joined_first_person(pieces: Sequence[str]) -> list[str]:
+    """The pieces with the inverted first author's two made one person, initials given back the
+    period the split took ("Krantz", "H. D" → "Krantz, H. D.")."""
+    given = f"{pieces[1]}." if _ONLY_INITIALS.fullmatch(pieces[1]) else pieces[1]
+    return [f"{pieces[0]}, {given}", *pieces[2:]]

@@ -87,7 +87,7 @@ from bibnorm.readers._reflist import (
     ReferenceList,
     split_paragraphs,
 )
-from bibnorm.readers._repeated_authors import first_line, with_repeated_authors
+from bibnorm.readers._repeated_authors import first_line, reference_start, with_repeated_authors
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import describe_list, looks_like_reference, read_list
 
@@ -234,7 +234,7 @@ def _by_geometry(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:
     for at, (line, em, is_flush) in enumerate(zip(lines, ems, flush, strict=True), start=1):
         if not line.text:
             continue
-        starts, dashed = _reference_start(line.text, em, is_flush, continued)
+        starts, dashed = reference_start(line.text, em, is_flush, continued)
         if not starts:
             marked.append(("    " + line.text, at))
             continue
@@ -262,28 +262,8 @@ def _hanging_indent(lines: Sequence[PdfLine]) -> tuple[list[float], list[bool], 
     return ems, flush, Counter(indented).most_common(1)[0][0]
 
 
-def _reference_start(
-    text: str, em: float, flush: bool, continued: float
-) -> tuple[bool, re.Match[str] | None]:
-    """Whether a line starts a reference, and the dash or rule that stands for its authors: a
-    flush line starts one; so does one set further in than the continuations with no author
-    before its year."""
-    dashed = _REPEATED_AUTHORS.match(text)
-    if not flush and em >= continued + _DASH_EMS and _AUTHORLESS.match(text):
-        return True, dashed or _NOTHING.match(text)  # a rule, not text: nothing to drop
-    return flush, dashed
-
-
-_DASH_EMS = 0.75  # a reference's first line set this much further in than its continuations
 # numbered lists split by label (REVTeX may set the first label alone on its line: "[1]")
 _LABELLED = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|\(?\d{1,3}[.)]?)(?:\s|$)")
-_REPEATED_AUTHORS = re.compile(r"^\s*[—–-]{1,3}[.,]?\s*")  # biblatex's "—", bibtex's "———."
-# (after a rule drawn for the names, the punctuation that followed them: biblatex-chicago's
-# ". 2011. Gems and Jewels", ", eds. 1987–. The History of Cartography")
-_AUTHORLESS = re.compile(
-    r"^\s*(?:[.,]\s+)?(?:[—–-]{1,3}[.,]?\s*|\(?(?:1[5-9]|20)\d{2}[a-z]?\)?|ed\.|eds\.|\(ed|trans\.)"
-)
-_NOTHING = re.compile("")
 
 
 def _with_earlier_lists(
@@ -545,7 +525,6 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
     for piece, (lead_cut, trail_cut) in zip(pieces, cuts, strict=True):
         start = offset
         offset += len(piece) + 2
-        piece = join_overlaid_accents(piece, start, textpage.get_charbox)
         if numbered and piece.strip().isdigit():
             continue  # the line number of an empty line
         if lead_cut or trail_cut:  # a review copy's line number, in the margin
@@ -558,7 +537,9 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
         first = start + lead
         note = margin_note(textpage, first, len(piece.strip(_SPACES)))
         first += note
-        stripped = readable_text(mark_italics(piece[lead + note :], first, italic)).strip()
+        # italics marked, then accents joined, each by the page's own character indices
+        marked = mark_italics(piece[lead + note :], first, italic)
+        stripped = readable_text(join_overlaid_accents(marked, first, textpage.get_charbox)).strip()
         if not stripped:
             continue
         left = textpage.get_charbox(first)[0]

@@ -54,9 +54,17 @@ from bibnorm.readers._ref_apa import (
     without_note,
     without_retrieval,
 )
+from bibnorm.readers._ref_author_year import (
+    KLUWER_YEAR,
+    SENTENCE_END,
+    SINGLE_QUOTED,
+    is_body,
+    outer_quotes,
+    title_with_its_year,
+)
 from bibnorm.readers._ref_dates import dating_text
 from bibnorm.readers._ref_elided import with_elided_names
-from bibnorm.readers._ref_inverted_names import inverted_first
+from bibnorm.readers._ref_inverted_names import inverted_first, joined_first_person
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
 from bibnorm.readers._ref_legal import legal_reference
@@ -85,16 +93,16 @@ _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # Years 1500–2099: a reference to Newton or Darwin has one too.
 _YEARS = r"(?:1[5-9]|20)\d{2}"
-# A year is no part of a longer number, a path or a range ("1994-1998"), but opens an ISO date
-# (IEEE and biblatex print "1992-05-20", "1987-08"); nor a new-style arXiv id's first half
+# A year is no part of a longer number, a path or a range ("1994-1998", pages "1631–1638"), but
+# opens an ISO date (IEEE and biblatex print "1992-05-20", "1987-08"); nor a new-style arXiv id's first half
 # ("2018 Mar;1803.01234" in Vancouver): YYMM.NNNNN.
 _YEAR = re.compile(
-    rf"(?<![\d./:-])({_YEARS})[a-z]?(?![\d/]|-(?!(?:0[1-9]|1[0-2])(?:-\d\d)?\b)|\.\d{{4,5}}\b)"
+    rf"(?<![\d./:-])(?<!\d–)({_YEARS})[a-z]?(?![\d/]|–\d|-(?!(?:0[1-9]|1[0-2])(?:-\d\d)?\b)|\.\d{{4,5}}\b)"
 )
 # When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008").
 _ACCESSED = re.compile(
     r"\b(?:retrieved|accessed|visited|viewed|last checked|cited)(?:\s+(?:on|at))?:?\s+"
-    rf"(?:\d{{1,2}}\.?\s+)?(?:[A-Z][a-z]{{2,8}}\.?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{_YEARS}",
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th|\.)?\s+)?(?:[A-Z][a-z]{{2,8}}\.?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{_YEARS}",
     re.I,
 )
 # A year as the names are followed by it: "(2006)", Chicago's "1968–78", "1987–", "[Ca. 1920]", "[1957?]".
@@ -107,16 +115,12 @@ _AUTHOR_YEAR = re.compile(
     rf"^(?:[^\d()“\"]|\([^\d()“\"]*\)){{2,400}}?"
     rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS}[a-z]?)?[,)]"
     # Chicago's "Names. 1968–78. Title", "Names. [Ca. 1920]. Title", "Names. [1957?]. Title"
-    rf"|[.,]\s+\[?(?:[Cc]a\.\s)?({_YEARS})[a-z]?(?:[–-](?:{_YEARS}|\d\d)?)?\??\]?\.\s)"
+    rf"|[.,]\s+\[?(?:[Cc]a\.\s)?({_YEARS})[a-z]?(?:[–-](?:{_YEARS}|\d\d)?)?\??\]?\.\s"
+    # econ-jpe's "Rutherford 2000.“Title"; kluwer's "Names.: 1984, Title"
+    rf"|\s({_YEARS})[a-z]?\.(?=[“‘])|[.]:\s({_YEARS})[a-z]?,\s)"
 )
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
-# Harvard (agsm, dcu) quotes titles singly: "Abadi, M. (1993), ‘A calculus for access control’, TOPLAS".
-# The closing mark is followed by punctuation or nothing, so an apostrophe ("students’ views",
-# "Alzheimer’s") does not end the title; a proceedings' name is quoted too, after "in" ("Title,
-# in ‘Computer Security Foundations (CSF)’"), and is no title.
-# econ's styles close the title with a period inside the marks, the venue after: "‘Title.’ Journal".
 _INSIDE_A_PIECE = re.compile(r"[^\W\d_]\s$")  # a word, then the quotation: no title opens there
-_SINGLE_QUOTED = re.compile(r"(?<![Ii]n )‘\s*(?P<title>[^‘]{8,}?)(?:[,.]?’(?=[,.;:]|\s*$)|\.’(?=\s|[A-Z]))")
 # (A year in parentheses at the very end, "… 113, 361–363 (1991).", is no APA year: no words follow.)
 # Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
 _APA = re.compile(
@@ -126,25 +130,22 @@ _APA = re.compile(
     r"(?:(?P<period>\.)|,)?\s*(?P<rest>.*[^\W\d_]{3}.*)$"
 )
 # Names written family first with initials, joined by commas and "&" or "and", then the title
-# (the last initials' period is no sentence end to `_SENTENCE_END`).
+# (the last initials' period is no sentence end to `SENTENCE_END`, `_ref_author_year`).
 _INVERTED_NAMES = re.compile(
     r"^(?P<authors>(?:[A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s(?:[A-Z]\.\s?-?){1,4}"
     r"(?:,?\s(?:Jr|Sr|II|III|IV)\.?)?"  # "Lucas, R. E., Jr."
     r"(?:,\s(?:&\s|and\s)?|\s?&\s|\sand\s|\s(?=[A-Z][a-z\s])))+)"
     # the title: no other inverted name ("Eckaus, R. S. 2007") opens it
-    r"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s[A-Z]\.)[A-Z][a-z\s].+)$"
+    r"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s[A-Z]\.|(?:Jr|Sr)\.)[A-Z][a-z\s].+)$"
 )
-# A sentence ends at ". " after a word of two or more characters: initials ("A. Name",
-# "J.-P. Name") do not end the author sentence; "et al." does.
-# After a closing parenthesis or bracket too: APA's "… applications (2nd ed.). Chicago: SPSS".
-_SENTENCE_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)")
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
 _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year among LNCS names
 # Where a venue starts inside a title sentence ("… models, in Proc. …", "… In: CVPR",
 # "…, arXiv preprint arXiv:…"): "in the image", "Successive radiations, not stasis, in the South
-# American primate fauna" and "DataComp: In search of …" are titles.
+# American primate fauna" and "DataComp: In search of …" are titles, and so is a sentence-case
+# title's ", in mexico and guatemala …" (no capital or digit after "in", no "press").
 _VENUE_TAIL = re.compile(
-    r"(?:[.,]\s*\b[Ii]n\b:?\s(?![a-z]).*|\sIn:\s.*"
+    r"(?:[.,]\s*\b[Ii]n\b:?\s(?=press\b|[^a-z]).*|\sIn:\s.*"
     r"|\s*[,.]?\s*\b[Aa]r[Xx]iv preprint\b.*|\s*[,.]?\s*\bCoRR\b.*)$"
 )
 _TRAILING_YEAR = re.compile(rf"\s*(?:,\s*|\(\s*){_YEARS}[a-z]?\)?\s*\.?$")
@@ -195,7 +196,7 @@ def parse_reference(text: str) -> ParsedReference:
     years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", dating_text(bare)))]
     after_authors = _AUTHOR_YEAR.match(bare)
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
-        years.append(int(after_authors.group(1) or after_authors.group(2)))
+        years.append(int(next(year for year in after_authors.groups() if year)))
 
     # a dash for the names ("— Physics. Trans. by …") is read as names, and names no one here:
     # the list gives the reference the previous one's (`_repeated_authors`)
@@ -204,6 +205,8 @@ def parse_reference(text: str) -> ParsedReference:
     title, authors = (legal.title, "") if legal else _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", named))
     if named != bare or is_work_label(authors, title):  # "CTAN (2006). CTAN. The …": a label
         authors = ""
+    if after_authors and title:
+        title = title_with_its_year(title, bare, years[-1])
     return ParsedReference(
         venue=_venue_after(bare, title),
         title=title,
@@ -240,7 +243,7 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     if vancouver:  # before quotes: its titles quote words ("The ``Narratives'' fMRI dataset")
         first = _VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]
         return _clean_title(title_before_question(first)), vancouver.group("authors")
-    quoted = _QUOTED.search(text) or _SINGLE_QUOTED.search(text)
+    quoted = outer_quotes(_QUOTED.search(text), SINGLE_QUOTED.search(text))
     apa = _APA.match(text)
     # APA quotes no title: a quotation after its title sentence is what a comment or review is on
     # — but after "Vol. B:" it is the volume's own title (quoted from its italics: a multi-volume work).
@@ -253,8 +256,9 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
         # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
         return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
     lncs = _LNCS.match(text)
-    if lncs and _looks_like_authors(lncs.group("authors")):
-        return _clean_title(_SENTENCE_END.split(lncs.group("rest"), maxsplit=1)[0]), lncs.group("authors")
+    if lncs and _looks_like_authors(lncs.group("authors")):  # and Harvard kluwer's "Names: 1984, Title, …"
+        rest = KLUWER_YEAR.sub("", lncs.group("rest"))
+        return _clean_title(SENTENCE_END.split(rest, maxsplit=1)[0]), lncs.group("authors")
     physics = physics_title(text) or iop_title_and_authors(text) or edited_book(text)
     if physics is not None:
         title, authors = physics
@@ -269,9 +273,9 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     if apa:
         if apa.group("period"):  # APA proper: "(2008). Title."
             return _clean_title(apa_title(title_sentence(apa.group("rest")))), apa.group("authors")
-        return _clean_title(_SENTENCE_END.split(apa.group("rest"), maxsplit=1)[0]), apa.group("authors")
+        return _clean_title(SENTENCE_END.split(apa.group("rest"), maxsplit=1)[0]), apa.group("authors")
     inverted = _INVERTED_NAMES.match(text)
-    first = _SENTENCE_END.split(inverted.group("rest"), maxsplit=1)[0] if inverted else ""
+    first = SENTENCE_END.split(inverted.group("rest"), maxsplit=1)[0] if inverted else ""
     if inverted and len(first.split()) >= 2:  # Nature, ACS: "…, R. L. & Kline, M. A stable carbene."
         return _clean_title(first), inverted.group("authors")
     return _by_sentences(text)
@@ -300,10 +304,11 @@ _VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+")
 
 def _by_sentences(text: str) -> tuple[str | None, str]:
     """Title and authors as sentences: names, then the title (an ACM year between them dropped)."""
-    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
-    if len(sentences) >= 3 and _ONLY_YEAR.match(sentences[1].rstrip(".")):
-        del sentences[1]  # ACM: "Names. 2022. Title. In Venue."
-    if len(sentences) >= 2 and _looks_like_authors(sentences[0]):  # "Names, 2003. Title." (JET)
+    sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+    dated = len(sentences) >= 3 and _ONLY_YEAR.match(sentences[1].rstrip(".")) is not None
+    if dated:  # ACM: "Names. 2022. Title. In Venue."; AJAE: "U.S. Bureau of the Budget. 1963. Title."
+        del sentences[1]
+    if len(sentences) >= 2 and (_looks_like_authors(sentences[0]) or (dated and is_body(sentences[0]))):
         return _clean_title(title_before_question(sentences[1])), _YEAR_AFTER_AUTHORS.sub("", sentences[0])
     return (_clean_title(sentences[0]) if sentences else None), ""
 
@@ -398,7 +403,7 @@ def person_names(authors: str) -> tuple[str, ...]:
     pieces = [piece.strip(" .") for piece in split_authors(text)]
     pieces = [piece for piece in pieces if piece]
     if inverted_first(text, pieces):  # "Attwood, Feona" / "Crémer, Jacques, Louis Gérard, and …"
-        pieces = [f"{pieces[0]}, {pieces[1]}", *pieces[2:]]
+        pieces = joined_first_person(pieces)
     initials = [bool(_INITIALS.match(f"{piece}.")) and not _GIVEN_FAMILY.match(piece) for piece in pieces]
     if len(pieces) >= 2 and all(initials[1::2]):
         pieces = [f"{family}, {given}." for family, given in zip(pieces[::2], pieces[1::2], strict=False)]
@@ -408,11 +413,19 @@ def person_names(authors: str) -> tuple[str, ...]:
 
 
 # An edited book's "ed." or "eds." between its editors and its year ("Names. eds. 1991. Title." AEA,
-# "Names, eds. , 1991. Title." JET, "Names eds. (1984) Title" econ): read as the authors' year.
+# "Names, eds. , 1991. Title." JET, "Names, (Eds.), 1984. Title." JIE, "Names eds. (1984) Title"
+# econ): read as the authors' year.
 # (biblatex's translators in the names' place: "Vizedom, Monika B. and Gabrielle L. Caffee, trans. (1960)")
-_EDITORS_BEFORE_YEAR = re.compile(r"\s+(?:[Ee]ds?|[Tt]rans)\.(?:\s*,)?(?=\s+\(?(?:1[5-9]|20)\d{2}[a-z]?\b)")
+_EDITORS_BEFORE_YEAR = re.compile(
+    r",?\s+\(?(?:[Ee]ds?|[Tt]rans)\.\)?(?:\s*,)?(?=\s+\(?(?:1[5-9]|20)\d{2}[a-z]?\b)"
+)
 # An editors' mark after the names: "Ian Editor (Ed.)", "A and B, eds.", "Attwood, Feona ed.".
 _EDITORS = re.compile(r"[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg|[Tt]rans)\.?\)?[\s.,:]*$")
+
+
+def looks_like_names(authors: str) -> bool:
+    """Whether ``authors`` reads as an author list (capitalised names and initials), not a title."""
+    return _name_like(authors)
 
 
 def _name_like(authors: str) -> bool:
@@ -446,7 +459,7 @@ def looks_like_reference(text: str) -> bool:
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", named))))
     if not _YEAR.search(bare) and not NO_DATE.search(bare):
         return False
-    title, authors = _title_and_authors(bare)
+    title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", bare))
     # The last initial keeps its period: "Polyakova, A" would read the article "a".
     names = authors.strip(" :").lstrip(".")
     names = names if _LAST_INITIAL.search(names) else names.rstrip(".")

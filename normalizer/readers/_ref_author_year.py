@@ -1,0 +1,87 @@
+"""Where a title ends in the author-year lists with hanging indents (econ-bst, the economic
+journals' styles, Harvard ``agsm``, elsarticle's author-year), and the single quotes Harvard
+and econ set titles in.
+
+- A sentence ends at ". " after a word of two or more characters (initials, "A. Name", do
+  not end the author sentence; "et al." does), or after a closing parenthesis (APA's
+  "… (2nd ed.). Chicago"). Not before a word all in lower case: a style that sets titles in
+  sentence case (elsarticle-harv, bibtex's ``change.case``) lowers every word after the
+  first, and the period before such a word is an abbreviation's ("(vitis vinifera ssp.
+  vinifera)", "glycine max (l.) merr. and g. soja", "spring barley: Ii. detection"); a
+  journal in lower case has a capital inside ("bioRxiv"), and the words that open a style's
+  next field ("volume 149 of …", "in: …") are no title's. Nor after a taxon's abbreviation
+  ("Sphyraena intermedia sp. nov. (Pisces: Sphyraenidae)"). econ-jet's book without a place
+  ends its title at ".:" before the publisher ("… Online Pornography.: Peter Lang").
+- A single-quoted title (agsm, dcu: "Abadi, M. (1993), ‘A calculus for access control’,
+  TOPLAS"; econ's "‘Title.’ Journal") ends at a closing mark followed by punctuation or
+  nothing, so an apostrophe ("students’ views") does not end it, or after the title's own
+  period or question mark inside the marks ("‘Is Bilateralism Bad?’ In Helpman …"). It may
+  open with a quotation of its own ("‘‘Up for the Commonweal’: The Significance …’"). A
+  book's name quoted after "in" or after its editors ("in R. Holt & G. Rosser, eds, ‘The
+  Medieval Town in England’") is no title. A title in single quotes holds double ones
+  ("‘Endogenous growth or “big bang”: Two views …’"): the outer marks are the title's. A T1
+  font without a Unicode map leaves TeX's own marks, "`Title'" (jmr).
+- A body as author (AEA, AJAE: "U.S. Bureau of the Budget. 1963. The Budget of …"): its
+  capitalised words, "of", "the", "and" between them, read as the names when the year
+  alone follows it.
+- A year that ends a title after a comma is the title's where the work's year came after
+  the names ("Ghana, Republic of. 1962. Economic Survey, 1961. Accra", "… Ending June 30,
+  1964."); elsewhere ("Names. Title, 2019.") it is the work's and no part of the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TAXON = r"(?<!\bsp)(?<!\bspp)(?<!\bssp)(?<!\bsubsp)(?<!\bnov)(?<!\bvar)(?<!\bcf)(?<!\baff)"
+# the lower-case words that open a style's next field, not a title's next word ("… Isomorphism.
+# volume 149 of Studies in Logic", "… Title. in: Venue", "… Title. phd thesis")
+_NEXT_FIELD = r"(?:volume|vol|number|no|chapter|pp|in|edited|eds?|phd|thesis|technical|available|url)\b"
+SENTENCE_END = re.compile(
+    rf"(?<=[^\W_]\d)\.\s+|(?<=[^\W_][^\W\d_]){_TAXON}\.\s+(?!(?!{_NEXT_FIELD})[a-z]+[\s,;.)])"
+    r"|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)|\.:\s+"
+)
+
+SINGLE_QUOTED = re.compile(
+    r"(?<![Ii]n )(?<!eds, )(?<!eds\., )(?<!ed\., )[‘`]\s*(?P<title>(?:[’'][^‘’`]{1,200}’)?[^‘`]{8,}?)"
+    r"(?:[,.]?[’'](?=[,.;:]|\s*$)|\.[’'](?=\s|[A-Z])|(?<=[?!])[’'](?=\s))"
+)
+
+
+def outer_quotes(double: re.Match[str] | None, single: re.Match[str] | None) -> re.Match[str] | None:
+    """The quoted title: the double-quoted one, unless single quotes hold it or a word of an
+    unquoted title comes right before it (Harvard kluwer's "1997, Endogenous growth or “big
+    bang”: Two views …": a quotation inside the title)."""
+    if double and _INSIDE_A_TITLE.search(double.string, 0, double.start()):
+        double = None
+    if single and _INSIDE_A_TITLE.search(single.string, 0, single.start()):
+        single = None  # "Clark's malthus delusion: response to ‘farming in england …’"
+    if double and single and single.start() < double.start() and double.end() <= single.end():
+        return single
+    return double or single
+
+
+# "or “big bang”", "The “Narratives” fMRI dataset"; "in “Book”" is a venue
+_INSIDE_A_TITLE = re.compile(r"(?<![\w.’'-])(?![Ii]n\b)(?:[a-z]+|[A-Z][a-z]+)\s$")
+
+# Harvard kluwer's year after the names' colon: "Chandler, A. D.: 1984, The emergence of …".
+KLUWER_YEAR = re.compile(r"^(?:1[5-9]|20)\d{2}[a-z]?,\s+")
+
+
+_BODY_WORD = r"(?:[A-Z][\w.&’'-]*|of|the|and|for|on)"
+_BODY = re.compile(rf"[A-Z][\w.&’'-]*(?:,?\s{_BODY_WORD}){{0,9}}")
+
+
+def is_body(sentence: str) -> bool:
+    """Whether a sentence before a lone year reads as a body's name ("U.S. Department of Agriculture")."""
+    return _BODY.fullmatch(sentence) is not None
+
+
+_YEAR_AFTER_TITLE = r",\s((?:1[5-9]|20)\d{2}(?:[–-]\d{2,4})?)(?=[.”’]|\s*$)"
+
+
+def title_with_its_year(title: str, text: str, year: int) -> str:
+    """``title`` with the year the text prints after it (another than the work's ``year``, read
+    after the names), which the title's cleaning took for the work's."""
+    after = re.search(re.escape(title) + _YEAR_AFTER_TITLE, text)
+    return f"{title}, {after.group(1)}" if after and after.group(1) != str(year) else title
