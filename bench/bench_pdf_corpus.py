@@ -232,7 +232,8 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = 
                     _bare_doi(entry.get("doi") or "") or None,
                     _letters(f"{entry.get('volume')}{first_page}")
                     if entry.get("volume") and first_page
-                    else "",
+                    # an e-print's id where it has no volume and pages ("arXiv e-prints, p. arXiv:2001.01747")
+                    else _letters(re.sub(r"(?i)^arxiv:", "", entry.get("eprint") or "")),
                 )
             )
     return rows
@@ -273,9 +274,14 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     # title wrapped in one column is split by the other column's lines; its raw mode keeps each
     # column's lines in the order the PDF draws them. A title is printed when either text holds it.
     # A review copy's line numbers and the page numbers are lines of their own there, inside titles.
-    texts = (_pdftotext(document, mode) for mode in ([], ["-raw"]))
+    texts = [_pdftotext(document, mode) for mode in ([], ["-raw"])]
     letters = "\n".join(_letters(re.sub(r"(?m)^\d+$", "", text)) for text in texts)
+    # A line of digits alone may also be an article number a narrow column wrapped ("Classical and
+    # Quantum Gravity, 32," / "024001"): the locators are looked for with those lines kept too.
+    whole = [_letters(text) for text in texts]
+    located = f"{letters}\n{chr(10).join(whole)}"
     seen: set[tuple[str, str, int | None] | str] = set()
+    untitled_seen: defaultdict[str, int] = defaultdict(int)
     kept, untitled = [], []
     for row in rows:
         key = _letters(row.title)
@@ -286,13 +292,24 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
         if len(key) >= 12 and key in letters and dated and (key, row.family, row.year) not in seen:
             seen.add((key, row.family, row.year))  # two works may share a title, not also authors and year
             kept.append(row)
-        elif _printed_without_title(row, key, letters) and row.locator not in seen:
-            seen.add(row.locator)
+        elif _printed_without_title(row, key, located) and untitled_seen[row.locator] < max(
+            text.count(row.locator) for text in whole
+        ):  # a .bib may hold one work twice, and the PDF print it twice ("2022a", "2022b")
+            untitled_seen[row.locator] += 1
             untitled.append(replace(row, titled=False))
     # A style prints articles' titles or it does not (books keep theirs in both): where most
     # articles are found by their titles, one that is not is a title printed otherwise than the
     # .bib spells it (markup, math), not a missing one.
-    return kept + untitled if len(untitled) > sum(1 for row in kept if row.locator) else kept
+    if len(untitled) <= sum(1 for row in kept if row.locator):
+        return kept
+    # No article's title is printed: one "found" was found in the paper's text ("Ionization cones"),
+    # and the article is looked for by its volume and page as the others are.
+    articles = [row for row in kept if _printed_without_title(row, "", located)]
+    return (
+        [row for row in kept if row not in articles]
+        + untitled
+        + [replace(row, titled=False) for row in articles]
+    )
 
 
 def _printed_without_title(row: Truth, key: str, letters: str) -> bool:
@@ -349,7 +366,10 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         owner[best].append(row)
         mapped.append((row, best))
     strays = [
-        at for at in range(len(queries)) if at not in owner and not _holds_any(raws[at], names[at], known)
+        at
+        for at in range(len(queries))
+        if at not in owner
+        and not _holds_any(raws[at], names[at], known, untitled=any(not r.titled for r in rows))
     ]
     result.strays = len(strays)
     for at in strays if show else ():
@@ -383,7 +403,8 @@ def _item_of(
     printed in) and year, one each, then to one that reads more of their title and year); with no
     title printed, the first that holds its volume-and-first-page and its first author's name."""
     if not row.titled:
-        return next((at for at, raw in enumerate(raws) if row.locator in raw and row.family in raw), None)
+        holding = [at for at, raw in enumerate(raws) if row.locator in raw and row.family in raw]
+        return next((at for at in holding if at not in owner), holding[0] if holding else None)
     key = _letters(row.title)
     best = max(
         range(len(raws)),
@@ -406,10 +427,16 @@ def _likeness(
     return fuzz.partial_ratio(key, raw), row.family in names, str(row.year) in raw, not taken, reads
 
 
-def _holds_any(raw: str, names: str, known: list[Truth]) -> bool:
+def _holds_any(raw: str, names: str, known: list[Truth], *, untitled: bool = False) -> bool:
     """Whether an item's letters hold some reference's title (all but a mis-set accent) and its
-    ``names`` the first author."""
-    return any(row.family in names and fuzz.partial_ratio(_letters(row.title), raw) >= 90 for row in known)
+    ``names`` the first author. In a style that prints no titles (``untitled``), a work found by
+    neither its title nor a volume and page (a thesis, a proceedings paper: "Reynolds R. J., 1971,
+    PhD thesis, …") is an item that opens with its first author's name and holds its year."""
+    return any(
+        (row.family in names and fuzz.partial_ratio(_letters(row.title), raw) >= 90)
+        or (untitled and bool(row.family) and names.startswith(row.family) and str(row.year) in raw)
+        for row in known
+    )
 
 
 _DASH = re.compile(r"\s*(?:[—–]{1,3}|-{2,3})[.,]?\s")  # the repeated-author dash that opens an item

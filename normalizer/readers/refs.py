@@ -51,6 +51,7 @@ from bibnorm.readers._ref_apa import (
     without_note,
     without_retrieval,
 )
+from bibnorm.readers._ref_astro import astro_reference
 from bibnorm.readers._ref_dates import dating_text
 from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_inverted_names import inverted_first
@@ -188,6 +189,9 @@ def parse_reference(text: str) -> ParsedReference:
     after_authors = _AUTHOR_YEAR.match(bare)
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
         years.append(int(after_authors.group(1) or after_authors.group(2)))
+    astro = astro_reference(bare)  # MNRAS, AAS, A&A: names, year, then a journal and no title
+    if astro is not None:
+        years.append(astro.year)
 
     # a dash for the names ("— Physics. Trans. by …") is read as names, and names no one here:
     # the list gives the reference the previous one's (`_repeated_authors`)
@@ -196,7 +200,7 @@ def parse_reference(text: str) -> ParsedReference:
     if named != bare or is_work_label(authors, title):  # "CTAN (2006). CTAN. The …": a label
         authors = ""
     return ParsedReference(
-        venue=_venue_after(bare, title),
+        venue=astro.venue if astro is not None else _venue_after(bare, title),
         title=title,
         author_names=tuple(
             w for w in _NAME_WORD.findall(authors) if w.casefold().strip(".") not in _NOT_NAMES and len(w) > 1
@@ -204,7 +208,7 @@ def parse_reference(text: str) -> ParsedReference:
         year=years[-1] if years else None,
         arxiv=arxiv.id if arxiv else None,
         doi=doi,
-        authors=person_names(authors),
+        authors=astro.names if astro is not None and authors else person_names(authors),
         arxiv_version=arxiv.version if arxiv else None,
     )
 
@@ -226,6 +230,9 @@ def _only_doi(text: str) -> str | None:
 
 
 def _title_and_authors(text: str) -> tuple[str | None, str]:
+    astro = astro_reference(text)
+    if astro is not None:
+        return (_clean_title(astro.title) if astro.title else None), astro.authors
     vancouver = _VANCOUVER.match(text)
     if vancouver:  # before quotes: its titles quote words ("The ``Narratives'' fMRI dataset")
         first = _VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]
@@ -427,6 +434,8 @@ def looks_like_reference(text: str) -> bool:
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", named))))
     if not _YEAR.search(bare) and not NO_DATE.search(bare):
         return False
+    if astro_reference(bare) is not None:  # MNRAS, AAS, A&A: names, a year, a journal and no title
+        return True
     title, authors = _title_and_authors(bare)
     # The last initial keeps its period: "Polyakova, A" would read the article "a".
     names = authors.strip(" :").lstrip(".")
