@@ -401,9 +401,10 @@ def _item_of(
     """The read item whose raw text holds the most of the reference's title (works that share a
     title go to the item that also holds their author (in ``names``, the letters its names are
     printed in) and year, one each, then to one that reads more of their title and year); with no
-    title printed, the first that holds its volume-and-first-page and its first author's name."""
+    title printed, the first not yet taken that holds its volume-and-first-page and its first
+    author's name (in ``names``: the AAS's "—." prints the names of the item before)."""
     if not row.titled:
-        holding = [at for at, raw in enumerate(raws) if row.locator in raw and row.family in raw]
+        holding = [at for at, raw in enumerate(raws) if row.locator in raw and row.family in names[at]]
         return next((at for at in holding if at not in owner), holding[0] if holding else None)
     key = _letters(row.title)
     best = max(
@@ -431,10 +432,11 @@ def _holds_any(raw: str, names: str, known: list[Truth], *, untitled: bool = Fal
     """Whether an item's letters hold some reference's title (all but a mis-set accent) and its
     ``names`` the first author. In a style that prints no titles (``untitled``), a work found by
     neither its title nor a volume and page (a thesis, a proceedings paper: "Reynolds R. J., 1971,
-    PhD thesis, …") is an item that opens with its first author's name and holds its year."""
+    PhD thesis, …"; a work in preparation) is an item that opens with its first author's name and
+    holds its year (if it has one)."""
     return any(
         (row.family in names and fuzz.partial_ratio(_letters(row.title), raw) >= 90)
-        or (untitled and bool(row.family) and names.startswith(row.family) and str(row.year) in raw)
+        or (untitled and bool(row.family) and names.startswith(row.family) and str(row.year or "") in raw)
         for row in known
     )
 

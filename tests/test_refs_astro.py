@@ -47,6 +47,9 @@ from bibnorm.readers.refs import parse_reference
         pytest.param("Astropy Collaboration, Price-Whelan, A. M., Sipőcz, B. M., et al. 2018, AJ, 156, 123",
                      ("Astropy Collaboration", "Price-Whelan, A. M.", "Sipőcz, B. M.", "others"), 2018, "AJ",
                      id="aas-collaboration-first"),
+        pytest.param("Sánchez, S. F., Kennicutt, R. C., Gil de Paz, A., et al. 2012a, A&A, 538, A8",
+                     ("Sánchez, S. F.", "Kennicutt, R. C.", "Gil de Paz, A.", "others"), 2012, "A&A",
+                     id="aas-particle-inside-a-family-name"),
         pytest.param("Ferland, G. J., Porter, R. L., van Hoof, P. A. M., et al. 2013, RMxAA, 49, 137",
                      ("Ferland, G. J.", "Porter, R. L.", "van Hoof, P. A. M.", "others"), 2013, "RMxAA",
                      id="aas-particle"),
@@ -82,10 +85,15 @@ def test_an_astronomy_article_prints_no_title(
                      "Wysocki, D.", 2020, None, id="mnras-e-print"),
         pytest.param("Rand R. J., 1998, MNRAS, submitted", "Rand, R. J.", 1998, "MNRAS",
                      id="mnras-submitted"),
+        pytest.param("González Delgado, R. M., Pérez, E., Cid Fernandes, R., et al. 2017, ArXiv e-prints. "
+                     "https://arxiv.org/abs/1706.06119", "González Delgado, R. M.", 2017, None,
+                     id="aas-e-print"),
+        pytest.param("García-Benito, R. in prep., MNRAS", "García-Benito, R.", None, "MNRAS",
+                     id="aas-in-preparation"),
     ],
 )  # fmt: skip
 def test_a_proceedings_paper_thesis_or_preprint_prints_no_title_either(
-    text: str, first: str, year: int, venue: str | None
+    text: str, first: str, year: int | None, venue: str | None
 ) -> None:
     reference = parse_reference(text)
     assert reference.title is None
@@ -171,3 +179,11 @@ def test_a_page_a_narrow_column_wrapped_stays_in_its_reference(text: str, items:
     from bibnorm.readers._reflist import split_paragraphs
 
     assert [item.text for item in split_paragraphs(text).items] == items
+
+
+def test_the_aas_dash_stands_for_the_names_before_it() -> None:
+    """aasjournal.bst prints "—." for the names of the reference before: no names and no title read
+    from it (the list gives it the previous reference's names), the year still read."""
+    reference = parse_reference("—. 2017b, ArXiv e-prints. https://arxiv.org/abs/1706.01896")
+    read = (reference.title, reference.authors, reference.year, reference.arxiv)
+    assert read == (None, (), 2017, "1706.01896")

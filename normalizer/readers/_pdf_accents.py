@@ -29,10 +29,12 @@ def join_overlaid_accents(text: str, start: int, box: Callable[[int], Box]) -> s
     character's box by its index on the page."""
     if text.isascii():
         return text
+    order = _accents_in_place(text, start, box)
+    text = "".join(text[at] for at in order)
     pieces, done = [], 0
     for match in _CORK_ACCENT.finditer(text):
         at = match.start()
-        if at < done or not _over(box(start + at), box(start + at + 1)):
+        if at < done or not _over(box(start + order[at]), box(start + order[at + 1])):
             continue
         combining = unicodedata.normalize("NFKD", match.group())[-1]  # "¨" is " " + U+0308
         joined = unicodedata.normalize("NFC", _DOTLESS.get(text[at + 1], text[at + 1]) + combining)
@@ -40,6 +42,39 @@ def join_overlaid_accents(text: str, start: int, box: Callable[[int], Box]) -> s
             pieces += [text[done:at], joined]
             done = at + 2
     return "".join(pieces) + text[done:]
+
+
+def _accents_in_place(text: str, start: int, box: Callable[[int], Box]) -> list[int]:
+    """The order of ``text``'s characters with each accent glyph PDFium read away from its letter
+    put before it: a page may draw an accent after the rest of its line ("Tullmann R., …, A&A, ¨ 362",
+    the umlaut standing over the "u"; "Flanagan E. ´ E., …, 2008, ´ Phys." for "É. É."). An accent
+    read before a letter it does not stand over, whose middle lies within another letter of the
+    line, goes before that one (with the space read after it, where one stands before it too)."""
+    order = list(range(len(text)))
+    for at, char in enumerate(text):
+        if char not in _ACCENTS:
+            continue
+        accent = box(start + at)
+        follows = next((k for k in range(at + 1, min(at + 3, len(text))) if text[k].isalpha()), None)
+        if follows is not None and _over(accent, box(start + follows)):
+            continue  # before its letter, as TeX sets it
+        letter = next(
+            (
+                k
+                for k, other in enumerate(text)
+                if k != at and other.isalpha() and _over(accent, box(start + k))
+            ),
+            None,
+        )
+        if letter is None:
+            continue
+        moved = [at]
+        if 0 < at < len(text) - 1 and text[at - 1] == text[at + 1] == " ":
+            moved.append(at + 1)  # "A&A, ¨ 362": the space read after the accent goes with it
+        order = [k for k in order if k not in moved]
+        where = order.index(letter)
+        order[where:where] = [at]
+    return order
 
 
 def _over(accent: Box, letter: Box) -> bool:

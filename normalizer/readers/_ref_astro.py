@@ -31,26 +31,30 @@ _INITIALS = rf"{_INITIAL}(?:\s?-?(?:{_INITIAL}|[a-z]\.))*"
 _PARTICLE = (
     r"(?:(?:van|von|de|der|den|di|da|del|della|la|le|du|dos|ten|ter|Van|Von|De|Der|Den|Di|Da|Del|La|Le|Du)\s)"
 )
-# A family name of up to three words ("Cid Fernandes", "Van Den Broeck", "O’Shaughnessy",
+# A family name of up to three words ("Cid Fernandes", "Gil de Paz", "Van Den Broeck", "O’Shaughnessy",
 # "Romero-Shaw"), its particles before it, a suffix after it ("Gallagher III", "Kennicutt Jr.").
-_FAMILY = rf"{_PARTICLE}*{_CAPITAL}[\w'’-]*(?:\s{_CAPITAL}[\w'’-]*){{0,2}}"
+_FAMILY = rf"{_PARTICLE}*{_CAPITAL}[\w'’-]*(?:\s{_PARTICLE}?{_CAPITAL}[\w'’-]*){{0,2}}"
 _SUFFIX = r"(?:Jr\.|Sr\.|II|III|IV)"
 # A collaboration writes as its authors: "Planck Collaboration", "The LIGO Scientific Collaboration".
 _GROUP = rf"(?:The\s)?(?:{_CAPITAL}[\w&-]*\s){{1,4}}Collaboration"
 _ET_AL = r"et\sal\."
+# A work still to appear prints this where the year goes: "García-Benito, R. in prep., MNRAS".
+_IN_PREP = r"in\sprep\."
 
 # MNRAS: "Family I. I." joined by commas; "et al." after a comma or a space; a comma before the
 # year (none after "et al." where the names end with it: "Lynch R. S., et al. 2013").
 _MNRAS_NAME = rf"(?:{_FAMILY}(?:\s{_SUFFIX})?\s{_INITIALS}|{_GROUP})"
 _MNRAS = re.compile(
     rf"^(?P<names>{_MNRAS_NAME}(?:,\s{_MNRAS_NAME})*(?:,?\s{_ET_AL})?)"
-    rf"(?:,\s|(?<=al\.)\s)(?P<year>{_YEAR})[a-z]?,\s(?P<rest>.+)$"
+    rf"(?:,\s|(?<=al\.)\s)(?:(?P<year>{_YEAR})[a-z]?|{_IN_PREP}),\s(?P<rest>.+)$"
 )
 # AAS and A&A: "Family, I. I." joined by commas, "&" before the last; the year after a space.
+# The AAS's dash for the names of the reference before: "—. 2017b, ArXiv e-prints".
+_DASH = r"(?:[—–]{1,3}|-{2,3})\."
 _AAS_NAME = rf"(?:{_FAMILY}(?:,\s{_SUFFIX})?,\s{_INITIALS}|{_GROUP})"
 _AAS = re.compile(
-    rf"^(?P<names>{_AAS_NAME}(?:,?\s(?:&\s)?{_AAS_NAME})*(?:,\s{_ET_AL})?)"
-    rf"\s(?P<year>{_YEAR})[a-z]?,\s(?P<rest>.+)$"
+    rf"^(?P<names>{_AAS_NAME}(?:,?\s(?:&\s)?{_AAS_NAME})*(?:,\s{_ET_AL})?|{_DASH})"
+    rf"\s(?:(?P<year>{_YEAR})[a-z]?|{_IN_PREP}),\s(?P<rest>.+)$"
 )
 # One name of either list, to write it as "Family, I.".
 _ONE_MNRAS = re.compile(rf"^(?P<family>{_FAMILY}(?:\s{_SUFFIX})?)\s(?P<initials>{_INITIALS})$")
@@ -66,7 +70,7 @@ _UNPUBLISHED = re.compile(r"^(?:submitted|accepted|in\spress|in\sprep)", re.IGNO
 # Works that print no title after the year: a proceedings paper ("in …"), a thesis, a preprint.
 _UNTITLED = re.compile(
     r"^(?:in\s|(?:PhD|Ph\.D\.|MSc|M\.Sc\.|Master['’]?s|Doctoral|Diploma|Bachelor['’]?s)\s(?:thesis|dissertation)"
-    r"|preprint|(?:ar[Xx]iv\s)?e-?prints?\b|\(?ar[Xx]iv:|[Ss]ubmitted|[Ii]n\spress|[Ii]n\sprep)"
+    r"|preprint|(?:[Aa]r[Xx]iv\s)?e-?prints?\b|\(?[Aa]r[Xx]iv:|[Ss]ubmitted|[Ii]n\spress|[Ii]n\sprep)"
 )
 _THESIS = re.compile(r"^(?:PhD|Ph\.D\.|MSc|M\.Sc\.|Master|Doctoral|Diploma|Bachelor)", re.IGNORECASE)
 # A proceedings' editors before its title: "in Shaw R. A., Hill F., eds, Title. Publisher, p. 543".
@@ -82,7 +86,7 @@ _TITLE_END = re.compile(
 class AstroReference(NamedTuple):
     names: tuple[str, ...]  # one each, "Family, I."; "others" last for "et al."
     authors: str  # the names as printed
-    year: int
+    year: int | None  # None for a work "in prep."
     title: str | None  # a book's, a report's or software's: articles print none
     venue: str | None  # the journal, proceedings or thesis kind
 
@@ -94,11 +98,12 @@ def astro_reference(text: str) -> AstroReference | None:
     for pattern, inverted in ((_MNRAS, False), (_AAS, True)):
         match = pattern.match(text)
         if match is not None:
-            title, venue = _after_year(match.group("rest").strip())
-            names = match.group("names")
-            return AstroReference(
-                _person_names(names, inverted), names, int(match.group("year")), title, venue
-            )
+            rest = match.group("rest").strip()
+            year = int(match.group("year")) if match.group("year") else None
+            # a work in preparation names only the journal it is meant for
+            title, venue = _after_year(rest) if year else (None, rest.strip(" ."))
+            names = "" if re.fullmatch(_DASH, match.group("names")) else match.group("names")
+            return AstroReference(_person_names(names, inverted), names, year, title, venue)
     return None
 
 

@@ -190,13 +190,16 @@ def parse_reference(text: str) -> ParsedReference:
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
         years.append(int(after_authors.group(1) or after_authors.group(2)))
     astro = astro_reference(bare)  # MNRAS, AAS, A&A: names, year, then a journal and no title
-    if astro is not None:
+    if astro is not None and astro.year is not None:
         years.append(astro.year)
 
     # a dash for the names ("— Physics. Trans. by …") is read as names, and names no one here:
     # the list gives the reference the previous one's (`_repeated_authors`)
     named = dash_as_names(bare)
-    title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", named))
+    if astro is not None:
+        title, authors = (_clean_title(astro.title) if astro.title else None), astro.authors
+    else:
+        title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", named))
     if named != bare or is_work_label(authors, title):  # "CTAN (2006). CTAN. The …": a label
         authors = ""
     return ParsedReference(
@@ -230,9 +233,6 @@ def _only_doi(text: str) -> str | None:
 
 
 def _title_and_authors(text: str) -> tuple[str | None, str]:
-    astro = astro_reference(text)
-    if astro is not None:
-        return (_clean_title(astro.title) if astro.title else None), astro.authors
     vancouver = _VANCOUVER.match(text)
     if vancouver:  # before quotes: its titles quote words ("The ``Narratives'' fMRI dataset")
         first = _VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]
@@ -434,8 +434,8 @@ def looks_like_reference(text: str) -> bool:
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", named))))
     if not _YEAR.search(bare) and not NO_DATE.search(bare):
         return False
-    if astro_reference(bare) is not None:  # MNRAS, AAS, A&A: names, a year, a journal and no title
-        return True
+    if astro_reference(_URL.sub(" ", _DOI.sub(" ", _ARXIV.sub(" ", text)))) is not None:
+        return True  # MNRAS, AAS, A&A: names (or the AAS's dash for them), a year, a journal, no title
     title, authors = _title_and_authors(bare)
     # The last initial keeps its period: "Polyakova, A" would read the article "a".
     names = authors.strip(" :").lstrip(".")
