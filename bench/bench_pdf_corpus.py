@@ -5,7 +5,8 @@ The corpus is ``bench/pdf_corpus/manifest.csv``: style packages' own sample docu
 LPPL, shipped by Debian's ``texlive-doc`` package) and papers from public GitHub repositories
 that hold the paper's compiled PDF beside the ``.bbl`` that produced it; and real third-party
 ``.bib`` files from public repositories set here in the styles and layouts no sample covers
-(Vancouver, Harvard ``agsm`` and ``dcu``, REVTeX 4.2's PRL with and without article titles,
+(Vancouver, Harvard ``agsm`` and ``dcu``, REVTeX 4.2's PRL with and without article titles, MNRAS
+and the AAS journals (astronomy: no article titles),
 Elsevier's author-year, and every family in two columns: alpha, numbered with a dot, APA,
 biblatex authoryear and authortitle): a manifest row whose ``pdf`` is ``build:NAME`` sets the
 first 150 complete entries of its ``.bib`` with ``bench/pdf_corpus/templates/NAME.tex``
@@ -25,10 +26,10 @@ title (ratio ≥ 90 to the true title), first author's family name and year are 
 A style that prints no article title (Physical Review Letters, REVTeX's ``nolongbibliography``)
 still prints the first author, the year and the volume and first page: a ``.bib`` entry whose
 title is nowhere in the text but whose first author's family name, year and volume-and-first-page
-("519, 2615" → ``5192615``) are, is a printed reference too — in a document where such entries
-outnumber the articles (entries with volume and pages) found by title (a style prints articles'
-titles or it does not; where it does, one not found is a title printed otherwise than the
-``.bib`` spells it); its item is the first whose raw
+("519, 2615" → ``5192615``; an e-print without them, its id) are, is a printed reference too — in
+a document where such entries outnumber the articles (entries with volume and pages) found by
+title (a style prints articles' titles or it does not; where it does, one not found is a title
+printed otherwise than the ``.bib`` spells it); its item is the first not yet taken whose raw
 text holds its volume-and-first-page and first author's name, and its title is right when the
 item reads none (there is none to read: the journal is no title; a query that keeps the item's
 whole text as its search text reads none either). Also
@@ -382,7 +383,10 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         read_authors = " ".join(query.authors[:1]) or " ".join(query.author_names[:2])
         # a work printed with no names (a manual, a periodical, a web site) reads none
         author = row.family in _letters(read_authors) if row.family else not read_authors
-        year = row.year is None or query.year == row.year
+        # A year the reference does not print (REVTeX sets "J. Cosmol. Astropart. Phys. 12, 045" for
+        # a 2020 volume) cannot be read: none may be.
+        unprinted = str(row.year) not in raws[at] and not query.year
+        year = row.year is None or query.year == row.year or unprinted
         result.title += title
         result.author += author
         result.year += year
