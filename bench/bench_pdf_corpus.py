@@ -228,7 +228,7 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = 
             rows.append(
                 Truth(
                     _as_printed(title),
-                    _family(authors.split(" and ")[0]),
+                    _family(re.split(r"\s+and\s+", authors.strip())[0]),  # "and" may end a line of the field
                     int(year.group()) if year else None,
                     _bare_doi(entry.get("doi") or "") or None,
                     _letters(f"{entry.get('volume')}{first_page}")
@@ -409,6 +409,11 @@ def _item_of(
     author's name (in ``names``: the AAS's "—." prints the names of the item before)."""
     if not row.titled:
         holding = [at for at, raw in enumerate(raws) if row.locator in raw and row.family in names[at]]
+        # else (a proceedings paper prints its pages but no volume) one that opens with the name
+        # and holds the year, as a stray is told from a reference (`_holds_any`)
+        holding = holding or [
+            at for at, raw in enumerate(raws) if names[at].startswith(row.family) and str(row.year) in raw
+        ]
         return next((at for at in holding if at not in owner), holding[0] if holding else None)
     key = _letters(row.title)
     best = max(

@@ -42,6 +42,23 @@ from bibnorm.readers.refs import parse_reference
                      ("Planck Collaboration", "others"), 2020, "A&A", id="mnras-collaboration"),
         pytest.param("de Amorim A. L., et al., 2017, MNRAS, 471, 3727",
                      ("de Amorim, A. L.", "others"), 2017, "MNRAS", id="mnras-particle"),
+        pytest.param("Debes J. H., Ren B., Schneider G., 2019, Journal of Astronomical Telescopes, "
+                     "Instruments, and Systems, 5, 035003",
+                     ("Debes, J. H.", "Ren, B.", "Schneider, G."), 2019,
+                     "Journal of Astronomical Telescopes, Instruments, and Systems",
+                     id="mnras-journal-with-commas"),
+        pytest.param("Sitzmann V., Diamond S., 2018, ACM Transactions on Graphics (TOG), 37, "
+                     "114",
+                     ("Sitzmann, V.", "Diamond, S."), 2018, "ACM Transactions on Graphics (TOG)",
+                     id="mnras-journal-with-its-abbreviation"),
+        pytest.param("Jones E., Oliphant T., Peterson P., Others 2001, Computing In Science & "
+                     "Engineering, 9, 90",
+                     ("Jones, E.", "Oliphant, T.", "Peterson, P.", "others"), 2001,
+                     "Computing In Science & Engineering", id="mnras-others-as-a-name"),
+        pytest.param("Zernike v. F., 1934, Physica, 1, 689", ("Zernike, F. v.",), 1934, "Physica",
+                     id="mnras-particle-after-the-family-name"),
+        pytest.param("Theano Development Team 2016, Phys. Rev. D, 1, 2", ("Theano Development Team",), 2016,
+                     "Phys. Rev. D", id="mnras-group"),
         pytest.param("Bertin, E., & Arnouts, S. 1996, A&AS, 117, 393",
                      ("Bertin, E.", "Arnouts, S."), 1996, "A&AS", id="aas-two-authors"),
         pytest.param("Astropy Collaboration, Price-Whelan, A. M., Sipőcz, B. M., et al. 2018, AJ, 156, 123",
@@ -78,6 +95,9 @@ def test_an_astronomy_article_prints_no_title(
         pytest.param("Reynolds R. J., 1971, PhD thesis, THE UNIVERSITY OF WISCONSIN - MADISON.",
                      "Reynolds, R. J.", 1971, "PhD thesis, THE UNIVERSITY OF WISCONSIN - MADISON",
                      id="mnras-thesis"),
+        pytest.param("Linnainmaa S., 1970, Master’s Thesis (in Finnish), Univ. Helsinki, pp 6–7",
+                     "Linnainmaa, S.", 1970, "Master’s Thesis (in Finnish), Univ. Helsinki, pp 6–7",
+                     id="mnras-masters-thesis"),
         pytest.param("Cortijo-Ferrero C., et al., 2017a, preprint, (arXiv:1706.01896)",
                      "Cortijo-Ferrero, C.", 2017, None, id="mnras-preprint"),
         pytest.param("Wysocki D., O’Shaughnessy R., Wade L., Lange J., 2020, arXiv e-prints, "

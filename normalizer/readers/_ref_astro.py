@@ -32,21 +32,29 @@ _PARTICLE = (
     r"(?:(?:van|von|de|der|den|di|da|del|della|la|le|du|dos|ten|ter|Van|Von|De|Der|Den|Di|Da|Del|La|Le|Du)\s)"
 )
 # A family name of up to three words ("Cid Fernandes", "Gil de Paz", "Van Den Broeck", "O’Shaughnessy",
-# "Romero-Shaw"), its particles before it, a suffix after it ("Gallagher III", "Kennicutt Jr.").
-_FAMILY = rf"{_PARTICLE}*{_CAPITAL}[\w'’-]*(?:\s{_PARTICLE}?{_CAPITAL}[\w'’-]*){{0,2}}"
+# "Romero-Shaw"; a word PDFium split where the font kerned it, "Vand erbei"), its particles before
+# it, a suffix after it ("Gallagher III", "Kennicutt Jr.").
+_FAMILY = rf"{_PARTICLE}*{_CAPITAL}[\w'’-]*(?:\s[\w'’-]+){{0,2}}"
 _SUFFIX = r"(?:Jr\.|Sr\.|II|III|IV)"
-# A collaboration writes as its authors: "Planck Collaboration", "The LIGO Scientific Collaboration".
-_GROUP = rf"(?:The\s)?(?:{_CAPITAL}[\w&-]*\s){{1,4}}Collaboration"
-_ET_AL = r"et\sal\."
+# A group writes as its authors: "Planck Collaboration", "The LIGO Scientific Collaboration",
+# "Theano Development Team".
+_GROUP = (
+    rf"(?:The\s)?(?:{_CAPITAL}[\w&-]*\s){{1,4}}"
+    r"(?:Collaboration|Team|Consortium|Group|Project|Survey|Society|Observatory|Agency|Foundation|Institute)"
+)
+# "et al."; "Others" where a .bib wrote its "and others" so (MNRAS then prints it as a name)
+_ET_AL = r"(?:et\sal\.|Others)"
 # A work still to appear prints this where the year goes: "García-Benito, R. in prep., MNRAS".
 _IN_PREP = r"in\sprep\."
 
 # MNRAS: "Family I. I." joined by commas; "et al." after a comma or a space; a comma before the
-# year (none after "et al." where the names end with it: "Lynch R. S., et al. 2013").
-_MNRAS_NAME = rf"(?:{_FAMILY}(?:\s{_SUFFIX})?\s{_INITIALS}|{_GROUP})"
+# year (none after "et al." or a group's name: "Lynch R. S., et al. 2013", "Theano Development
+# Team 2016").
+# A particle abbreviated after the family name: "Zernike v. F.".
+_MNRAS_NAME = rf"(?:{_FAMILY}(?:\s{_SUFFIX})?(?:\s[a-z]{{1,3}}\.)?\s{_INITIALS}|{_GROUP})"
 _MNRAS = re.compile(
     rf"^(?P<names>{_MNRAS_NAME}(?:,\s{_MNRAS_NAME})*(?:,?\s{_ET_AL})?)"
-    rf"(?:,\s|(?<=al\.)\s)(?:(?P<year>{_YEAR})[a-z]?|{_IN_PREP}),\s(?P<rest>.+)$"
+    rf",?\s(?:(?P<year>{_YEAR})[a-z]?|{_IN_PREP}),\s(?P<rest>.+)$"
 )
 # AAS and A&A: "Family, I. I." joined by commas, "&" before the last; the year after a space.
 # The AAS's dash for the names of the reference before: "—. 2017b, ArXiv e-prints".
@@ -57,28 +65,33 @@ _AAS = re.compile(
     rf"\s(?:(?P<year>{_YEAR})[a-z]?|{_IN_PREP}),\s(?P<rest>.+)$"
 )
 # One name of either list, to write it as "Family, I.".
-_ONE_MNRAS = re.compile(rf"^(?P<family>{_FAMILY}(?:\s{_SUFFIX})?)\s(?P<initials>{_INITIALS})$")
+_ONE_MNRAS = re.compile(
+    rf"^(?P<family>{_FAMILY}(?:\s{_SUFFIX})?)(?P<particle>\s[a-z]{{1,3}}\.)?\s(?P<initials>{_INITIALS})$"
+)
 
 # A journal's name (no digit, a few words: "Phys. Rev. Lett.", "A&A", "Progress of Theoretical and
 # Experimental Physics"), its volume ("119", "2021") and its first page or article number
 # ("161101", "L34", "05A101", "A6", "e123").
-_JOURNAL = re.compile(r"^[^\W\d_][^\d,()]{0,100}$")
+_JOURNAL = re.compile(r"^[^\W\d_][^\d,]{0,100}$")  # "ACM Transactions on Graphics (TOG)"
 _VOLUME = re.compile(r"^[A-Z]?\d{1,5}[A-Za-z]?$")
 _PAGE = re.compile(r"^(?:p{1,2}\.\s)?[A-Za-z]{0,2}\d[\w–-]*\.?$")
 # What a journal prints instead of its volume before it appears: "MNRAS, submitted", "ApJ, in press".
 _UNPUBLISHED = re.compile(r"^(?:submitted|accepted|in\spress|in\sprep)", re.IGNORECASE)
 # Works that print no title after the year: a proceedings paper ("in …"), a thesis, a preprint.
 _UNTITLED = re.compile(
-    r"^(?:in\s|(?:PhD|Ph\.D\.|MSc|M\.Sc\.|Master['’]?s|Doctoral|Diploma|Bachelor['’]?s)\s(?:thesis|dissertation)"
+    r"^(?:in\s|(?:PhD|Ph\.D\.|MSc|M\.Sc\.|Master['’]?s|Doctoral|Diploma|Bachelor['’]?s)\s(?:[Tt]hesis|[Dd]issertation)"
+    r"|Habilitation\b"
     r"|preprint|(?:[Aa]r[Xx]iv\s)?e-?prints?\b|\(?[Aa]r[Xx]iv:|[Ss]ubmitted|[Ii]n\spress|[Ii]n\sprep)"
 )
-_THESIS = re.compile(r"^(?:PhD|Ph\.D\.|MSc|M\.Sc\.|Master|Doctoral|Diploma|Bachelor)", re.IGNORECASE)
+_THESIS = re.compile(
+    r"^(?:PhD|Ph\.D\.|MSc|M\.Sc\.|Master|Doctoral|Diploma|Bachelor|Habilitation)", re.IGNORECASE
+)
 # A proceedings' editors before its title: "in Shaw R. A., Hill F., eds, Title. Publisher, p. 543".
 _EDITORS = re.compile(r"^in\s(?:.*?,\s?eds?\.?,\s)?")
 # Where a title printed after the year ends: its publisher's sentence, the AAS's "(Publisher)",
 # an edition or volume, a link, or the archive that publishes software.
 _TITLE_END = re.compile(
-    r"(?<=[^\W\d_]{2})\.\s|(?<=[)\]])\.\s|\s\(|,\s(?:\d+(?:st|nd|rd|th)\sedn?\.|[Vv]ol\.\s|doi:|https?://"
+    r"(?<=[^\W\d_]{2})\.\s|(?<=[)\]])\.\s|\s\(|,\s(?:\d+(?:st|nd|rd|th)\sedn?\.|[Vv]ol\.\s|doi:|https?:\s?//"
     r"|Zenodo|Astrophysics Source Code Library|ascl:|[Vv]ersion\s|v\d)"
 )
 
@@ -111,14 +124,21 @@ def _after_year(rest: str) -> tuple[str | None, str | None]:
     """Title and venue of what follows the year: a journal, a proceedings, a thesis or a preprint
     (no title), else a book's or software's title."""
     pieces = [piece.strip() for piece in rest.split(", ")]
-    journal = pieces[0]
-    if len(pieces) >= 2 and _JOURNAL.match(journal) and journal[0].isupper():
-        if _VOLUME.match(pieces[1]) and (
-            len(pieces) == 2 or _PAGE.match(pieces[2]) or _UNPUBLISHED.match(pieces[2])
+    # the journal, its name holding commas at most twice ("Journal of Astronomical Telescopes,
+    # Instruments, and Systems, 5, 035003")
+    for end in range(1, min(len(pieces), 4)):
+        journal = ", ".join(pieces[:end])
+        if not (_JOURNAL.match(pieces[end - 1]) and journal[0].isupper()):
+            break
+        after = pieces[end:]
+        if _VOLUME.match(after[0]) and (
+            len(after) == 1 or _PAGE.match(after[1]) or _UNPUBLISHED.match(after[1])
         ):
             return None, journal
-        if _UNPUBLISHED.match(pieces[1]) or _PAGE.match(pieces[1]):  # "MNRAS, submitted", "ApJ, p. 12"
+        if end == 1 and (_UNPUBLISHED.match(after[0]) or _PAGE.match(after[0])):  # "MNRAS, submitted"
             return None, journal
+    if len(pieces) == 1 and _known_journal(rest.strip(" .")):  # "ACM Transactions on Graphics"
+        return None, rest.strip(" .")
     if _UNTITLED.match(rest):
         if _THESIS.match(rest):
             return None, rest.rstrip(" .")
@@ -137,6 +157,14 @@ _ABBREVIATIONS = frozenset(
 )  # fmt: skip
 _WORD_END = re.compile(r"([^\W\d_]{2,})\.\s")
 _PAGES = re.compile(r"(?:[.,]\s|\s)(?:pp?\.?\s?)?[A-Z]?\d[\d–-]*\.?$")
+
+
+def _known_journal(name: str) -> bool:
+    """Whether ``name`` is a journal bibnorm's table of venues knows."""
+    from bibnorm.text.venues import VenueKind, find_venue  # local: venues is a large table
+
+    known = find_venue(name)
+    return known is not None and known.kind is VenueKind.JOURNAL
 
 
 def _booktitle(rest: str) -> str | None:
@@ -170,5 +198,9 @@ def _person_names(names: str, inverted: bool) -> tuple[str, ...]:
     else:
         for piece in pieces:
             one = _ONE_MNRAS.match(piece)
-            people.append(f"{one.group('family')}, {one.group('initials')}" if one else piece)
+            people.append(
+                f"{one.group('family')}, {one.group('initials')}{one.group('particle') or ''}"
+                if one
+                else piece
+            )
     return (*people, "others") if others else tuple(people)
