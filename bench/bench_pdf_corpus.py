@@ -379,7 +379,9 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         query = queries[at]
         title = fuzz.ratio(title_key(row.title), title_key(query.title or "")) >= 90
         # None printed: none may be read (the item's whole text kept as its query text is no title).
-        title = title or (not row.titled and query.title in (None, "", query.raw))
+        # (nor is the text after the AAS's "—." for the names before: the list gives it their names)
+        whole_text = (None, "", query.raw, _DASH.sub("", query.raw, count=1))
+        title = title or (not row.titled and query.title in whole_text)
         read_authors = " ".join(query.authors[:1]) or " ".join(query.author_names[:2])
         # a work printed with no names (a manual, a periodical, a web site) reads none
         author = row.family in _letters(read_authors) if row.family else not read_authors

@@ -67,6 +67,10 @@ from bibnorm.readers.refs import parse_reference
         pytest.param("Sánchez, S. F., Kennicutt, R. C., Gil de Paz, A., et al. 2012a, A&A, 538, A8",
                      ("Sánchez, S. F.", "Kennicutt, R. C.", "Gil de Paz, A.", "others"), 2012, "A&A",
                      id="aas-particle-inside-a-family-name"),
+        pytest.param("Zernike, v. F. 1934, Physica, 1, 689", ("Zernike, v. F.",), 1934, "Physica",
+                     id="aas-particle-after-the-family-name"),
+        pytest.param("Theano Development Team. 2016, Phys. Rev. D, 1, 2", ("Theano Development Team",), 2016,
+                     "Phys. Rev. D", id="aas-group"),
         pytest.param("Ferland, G. J., Porter, R. L., van Hoof, P. A. M., et al. 2013, RMxAA, 49, 137",
                      ("Ferland, G. J.", "Porter, R. L.", "van Hoof, P. A. M.", "others"), 2013, "RMxAA",
                      id="aas-particle"),
@@ -90,6 +94,11 @@ def test_an_astronomy_article_prints_no_title(
                      "Systems XVI. p. 543",
                      "Doe, S.", 2007, "Astronomical Society of the Pacific Conference Series Vol. 376, "
                      "Astronomical Data Analysis Software and Systems XVI", id="mnras-proceedings"),
+        pytest.param("Tuthill, P., Bendek, E., Guyon, O., et al. 2018, in Society of Photo-Optical "
+                     "Instrumentation Engineers (SPIE) Conference Series, Vol. 10701, Proc. SPIE, 107011J, "
+                     "doi:",
+                     "Tuthill, P.", 2018, "Society of Photo-Optical Instrumentation Engineers (SPIE) "
+                     "Conference Series, Vol. 10701, Proc. SPIE", id="aas-proceedings-in-a-series"),
         pytest.param("Hanisch, R. J., & Biemesderfer, C. D. 1989, in BAAS, 780",
                      "Hanisch, R. J.", 1989, "BAAS", id="aas-proceedings"),
         pytest.param("Reynolds R. J., 1971, PhD thesis, THE UNIVERSITY OF WISCONSIN - MADISON.",
@@ -129,6 +138,11 @@ def test_a_proceedings_paper_thesis_or_preprint_prints_no_title_either(
                      "Press, Princeton, NJ", "Galactic Dynamics: Second Edition", 2008, id="mnras-book"),
         pytest.param("Lamport, L. 1994, LaTeX: A Document Preparation System, 2nd edn. (Addison-Wesley "
                      "Professional)", "LaTeX: A Document Preparation System", 1994, id="aas-book-edition"),
+        pytest.param("Martinache, F. 2016, Society of Photo-Optical Instrumentation Engineers (SPIE) "
+                     "Conference Series, Vol. 9907, Spectrally dispersed Fourier-phase analysis for "
+                     "redundant apertures, 990712",
+                     "Spectrally dispersed Fourier-phase analysis for redundant apertures", 2016,
+                     id="aas-chapter-in-a-series"),
         pytest.param("Osterbrock, D. E., & Ferland, G. J. 2006, Astrophysics of Gaseous Nebulae and Active "
                      "Galactic Nuclei (University Science Books)",
                      "Astrophysics of Gaseous Nebulae and Active Galactic Nuclei", 2006,

@@ -59,7 +59,7 @@ _MNRAS = re.compile(
 # AAS and A&A: "Family, I. I." joined by commas, "&" before the last; the year after a space.
 # The AAS's dash for the names of the reference before: "—. 2017b, ArXiv e-prints".
 _DASH = r"(?:[—–]{1,3}|-{2,3})\."
-_AAS_NAME = rf"(?:{_FAMILY}(?:,\s{_SUFFIX})?,\s{_INITIALS}|{_GROUP})"
+_AAS_NAME = rf"(?:{_FAMILY}(?:,\s{_SUFFIX})?,\s(?:[a-z]{{1,3}}\.\s)?{_INITIALS}|{_GROUP}\.?)"
 _AAS = re.compile(
     rf"^(?P<names>{_AAS_NAME}(?:,?\s(?:&\s)?{_AAS_NAME})*(?:,\s{_ET_AL})?|{_DASH})"
     rf"\s(?:(?P<year>{_YEAR})[a-z]?|{_IN_PREP}),\s(?P<rest>.+)$"
@@ -139,6 +139,9 @@ def _after_year(rest: str) -> tuple[str | None, str | None]:
             return None, journal
     if len(pieces) == 1 and _known_journal(rest.strip(" .")):  # "ACM Transactions on Graphics"
         return None, rest.strip(" .")
+    in_series = _IN_SERIES.match(rest)
+    if in_series:  # the AAS's book or chapter in a series: "Series, Vol. 9907, Title, 990712"
+        return _TITLE_END.split(in_series.group("title"), maxsplit=1)[0].strip(" .,") or None, None
     if _UNTITLED.match(rest):
         if _THESIS.match(rest):
             return None, rest.rstrip(" .")
@@ -156,7 +159,16 @@ _ABBREVIATIONS = frozenset(
      "phys", "univ", "no", "publ", "rev", "ed", "eds"}
 )  # fmt: skip
 _WORD_END = re.compile(r"([^\W\d_]{2,})\.\s")
-_PAGES = re.compile(r"(?:[.,]\s|\s)(?:pp?\.?\s?)?[A-Z]?\d[\d–-]*\.?$")
+_DOI_LEFT = re.compile(r",?\s*doi:?\s*$")  # what is left of "doi: 10.…" once the DOI is read
+_PAGES = re.compile(r"(?:[.,]\s|\s)(?:pp?\.?\s?)?[A-Z]?\d[\d–-]*[A-Z]?\.?$")
+
+
+# The AAS sets a book (or a chapter of one) in a series as "Series, Vol. N, Title": the title
+# after the volume, up to its pages, its publisher in parentheses or its end.
+_IN_SERIES = re.compile(
+    r"^(?!in\s)[^,()]+(?:\([^()]*\))?[^,()]*,\s[Vv]ol\.\s?[\w-]+,\s"
+    r"(?P<title>[^\d(][^()]*?)(?:,\s(?:pp?\.\s)?[A-Za-z]{0,2}\d[\w–-]*|\s\(|\.?$)"
+)
 
 
 def _known_journal(name: str) -> bool:
@@ -170,7 +182,7 @@ def _known_journal(name: str) -> bool:
 def _booktitle(rest: str) -> str | None:
     """The proceedings' title of "in Editors eds, Title. Publisher, p. 543" (MNRAS) or "in Title,
     780" (AAS): without its editors, its publisher's sentence and its pages."""
-    title = _EDITORS.sub("", rest)
+    title = _DOI_LEFT.sub("", _EDITORS.sub("", rest))
     end = next((m for m in _WORD_END.finditer(title) if m.group(1).casefold() not in _ABBREVIATIONS), None)
     title = title[: end.end(1)] if end else title
     return _PAGES.sub("", title).strip(" .,") or None
@@ -189,11 +201,11 @@ def _person_names(names: str, inverted: bool) -> tuple[str, ...]:
             if at + 1 < len(pieces) and re.fullmatch(_SUFFIX, pieces[at + 1]) and at + 2 < len(pieces):
                 people.append(f"{pieces[at]}, {pieces[at + 1]}, {pieces[at + 2]}")  # "Kennicutt, Jr., R. C."
                 at += 3
-            elif at + 1 < len(pieces) and re.fullmatch(_INITIALS, pieces[at + 1]):
+            elif at + 1 < len(pieces) and re.fullmatch(rf"(?:[a-z]{{1,3}}\.\s)?{_INITIALS}", pieces[at + 1]):
                 people.append(f"{pieces[at]}, {pieces[at + 1]}")
                 at += 2
-            else:  # a collaboration
-                people.append(pieces[at])
+            else:  # a group ("Theano Development Team." the AAS closes with a period)
+                people.append(pieces[at].rstrip("."))
                 at += 1
     else:
         for piece in pieces:
