@@ -5,7 +5,8 @@ The corpus is ``bench/pdf_corpus/manifest.csv``: style packages' own sample docu
 LPPL, shipped by Debian's ``texlive-doc`` package) and papers from public GitHub repositories
 that hold the paper's compiled PDF beside the ``.bbl`` that produced it; and real third-party
 ``.bib`` files from public repositories set here in the styles and layouts no sample covers
-(Vancouver, Harvard ``agsm`` and ``dcu``, REVTeX 4.2's PRL with and without article titles,
+(Vancouver, Harvard ``agsm`` and ``dcu``, REVTeX 4.2's PRL with and without article titles, MNRAS
+and the AAS journals (astronomy: no article titles),
 Elsevier's author-year, and every family in two columns: alpha, numbered with a dot, APA,
 biblatex authoryear and authortitle): a manifest row whose ``pdf`` is ``build:NAME`` sets the
 first 150 complete entries of its ``.bib`` with ``bench/pdf_corpus/templates/NAME.tex``
@@ -75,6 +76,11 @@ the order the references are clear: first those one item matches better than any
 item holding its year and first author, its year, its first author), so a title inside another's
 item — "Evolutionary genomics of …" in "The evolutionary genomics of …", a book's in its
 chapter's — goes to its own.
+A line of digits alone may be an article number a narrow column wrapped ("Classical and Quantum
+Gravity, 32," / "024001"): locators are looked for with those lines kept too. In a style that
+prints no titles, a work found by neither its title nor a volume and page (a thesis, a proceedings
+paper: "Reynolds R. J., 1971, PhD thesis, …") is the item that opens with its first author's name
+and holds its year; an item after the AAS's "—." holds the names of the item before it.
 
 Usage: ``python bench/bench_pdf_corpus.py [--fetch] [--mirror DIR] [--only ID ...] [--items]``
 """
@@ -328,7 +334,8 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = 
                     _bare_doi(entry.get("doi") or "") or None,
                     _letters(f"{entry.get('volume')}{first_page}")
                     if entry.get("volume") and first_page
-                    else _letters(entry.get("eprint") or ""),  # an e-print: "arXiv e-prints, arXiv:…"
+                    # an e-print's id where it has no volume and pages ("arXiv e-prints, p. arXiv:2001.01747")
+                    else _letters(re.sub(r"(?i)^arxiv:", "", entry.get("eprint") or "")),
                     families=tuple(_family(name) for name in names),
                     key=entry.key,
                     description=""
@@ -404,8 +411,12 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     in_letters = [_letters(re.sub(r"(?m)^\d+$", "", text)) for text in texts]
     letters = "\n".join(in_letters)
     lines = {_letters(line) for text in texts for line in text.splitlines()}
+    # A line of digits alone may also be an article number a narrow column wrapped ("Classical and
+    # Quantum Gravity, 32," / "024001"): the locators are looked for with those lines kept too.
+    whole = [_letters(text) for text in texts]
+    located = f"{letters}\n{chr(10).join(whole)}"
     seen: set[tuple[str, str, int | None] | str] = set()
-    located: dict[str, int] = defaultdict(int)  # untitled references found by each volume-and-page
+    untitled_seen: defaultdict[str, int] = defaultdict(int)  # untitled references found by each locator
     # The same title, first author and year twice is one work given twice (a .bbl's items are
     # unique by then); with a short title it is rarely one work ("Author, A. (2014). Title." and
     # "Author, A. (2014)." are two examples of a style's test document): one each entry.
@@ -435,16 +446,24 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
         elif row.short and _printed_short(row, letters, lines) and f"key:{row.key}" not in seen:
             seen.add(f"key:{row.key}")
             kept.append(row)
-        elif _printed_without_title(row, key, letters) and located[row.locator] < max(
-            text.count(row.locator) for text in in_letters
-        ):  # a .bib may hold a work twice: printed twice where both are cited, else once
-            located[row.locator] += 1
-            year = row.year if _year_beside(row, letters) else None  # "J. Cosmol. Astropart. Phys. 12, 045"
-            untitled.append(replace(row, titled=False, year=year))
+        elif _printed_without_title(row, key, located) and untitled_seen[row.locator] < max(
+            text.count(row.locator) for text in whole
+        ):  # a .bib may hold one work twice, and the PDF print it twice ("2022a", "2022b")
+            untitled_seen[row.locator] += 1
+            untitled.append(replace(row, titled=False))
     # A style prints articles' titles or it does not (books keep theirs in both): where most
     # articles are found by their titles, one that is not is a title printed otherwise than the
     # .bib spells it (markup, math), not a missing one.
-    return kept + untitled if len(untitled) > sum(1 for row in kept if row.locator) else kept
+    if len(untitled) <= sum(1 for row in kept if row.locator):
+        return kept
+    # No article's title is printed: one "found" was found in the paper's text ("Ionization cones"),
+    # and the article is looked for by its volume and page as the others are.
+    articles = [row for row in kept if _printed_without_title(row, "", located)]
+    return (
+        [row for row in kept if row not in articles]
+        + untitled
+        + [replace(row, titled=False) for row in articles]
+    )
 
 
 SHORT_TITLE = 12
@@ -545,19 +564,6 @@ def _printed_without_title(row: Truth, key: str, letters: str) -> bool:
     )
 
 
-def _year_beside(row: Truth, letters: str) -> bool:
-    """Whether the year of a reference printed without a title is printed with it: next to its
-    volume-and-page or e-print ("512615(2022)", "arXiv e-prints (2025), arXiv:2503.14451"). REVTeX
-    prints none for some journals ("J. Cosmol. Astropart. Phys. 12, 045"), and none can be read."""
-    return any(
-        str(row.year) in letters[max(0, at.start() - _BESIDE) : at.end() + _BESIDE]
-        for at in re.finditer(re.escape(row.locator), letters)
-    )
-
-
-_BESIDE = 16  # letters either side of a volume-and-page that are still the same reference's
-
-
 def _pdftotext(document: Document, options: list[str]) -> str:
     command = ["pdftotext", *options, str(document.local("pdf")), "-"]
     return subprocess.run(command, check=True, capture_output=True, text=True).stdout
@@ -602,10 +608,11 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         owner[best].append(row)
         mapped.append((row, best))
     dashed = [_DASHED.match(query.raw) is not None for query in queries]
+    untitled_style = any(not row.titled for row in rows)
     strays = [
         at
         for at in range(len(queries))
-        if at not in owner and not _holds_any(raws[at], names[at], known, dashed[at])
+        if at not in owner and not _holds_any(raws[at], names[at], known, dashed[at], untitled=untitled_style)
     ]
     result.strays = len(strays)
     for at in strays if show else ():
@@ -614,7 +621,9 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         query = queries[at]
         title = fuzz.ratio(title_key(row.title), title_key(query.title or "")) >= 90
         # None printed: none may be read (the item's whole text kept as its query text is no title).
-        title = title or (not row.titled and query.title in (None, "", query.raw))
+        # (nor is the text after the AAS's "—." for the names before: the list gives it their names)
+        whole_text = (None, "", query.raw, _DASH.sub("", query.raw, count=1))
+        title = title or (not row.titled and query.title in whole_text)
         # A work without a title prints none, or a description in brackets in its place (APA's
         # "[Unpublished raw data]", apacite's "[Unknown]"): either is right.
         title = title or (not row.title and (query.title in (None, "", query.raw) or _described(query)))
@@ -622,7 +631,10 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         # A work printed without names (APA sets its title in the author's place; a manual,
         # software, proceedings, a periodical, a web site): none may be read.
         author = row.family in _letters(read_authors) if row.family else not read_authors
-        year = row.year is None or query.year == row.year
+        # A year the reference does not print (REVTeX sets "J. Cosmol. Astropart. Phys. 12, 045" for
+        # a 2020 volume) cannot be read: none may be.
+        unprinted = str(row.year) not in raws[at] and not query.year
+        year = row.year is None or query.year == row.year or unprinted
         result.title += title
         result.author += author
         result.year += year
@@ -662,9 +674,15 @@ def _item_of(
     title go to the item that also holds their author (in ``names``, the letters its names are
     printed in) and year, one each, then to one that reads more of their title and year); with no
     title printed, the first not yet taken that holds its volume-and-first-page and its first
-    author's name (a work the .bib holds twice is printed twice)."""
+    author's name (in ``names``: the AAS's "—." prints the names of the item before; a work the
+    .bib holds twice is printed twice)."""
     if not row.titled:
-        holding = [at for at, raw in enumerate(raws) if row.locator in raw and row.family in raw]
+        holding = [at for at, raw in enumerate(raws) if row.locator in raw and row.family in names[at]]
+        # else (a proceedings paper prints its pages but no volume) one that opens with the name
+        # and holds the year, as a stray is told from a reference (`_holds_any`)
+        holding = holding or [
+            at for at, raw in enumerate(raws) if names[at].startswith(row.family) and str(row.year) in raw
+        ]
         return next((at for at in holding if at not in owner), holding[0] if holding else None)
     if row.short:  # of the items that print it, the one holding most of its authors, untaken, shortest
         holding = [at for at, raw in enumerate(raws) if _prints(row, raw)]
@@ -704,11 +722,20 @@ def _likeness(
 _FIRST_NAMES = 8  # letters of given names or initials before the first author's family name
 
 
-def _holds_any(raw: str, names: str, known: list[Truth], dashed: bool = False) -> bool:
+def _holds_any(
+    raw: str, names: str, known: list[Truth], dashed: bool = False, *, untitled: bool = False
+) -> bool:
     """Whether an item's letters hold some reference's title (all but a mis-set accent) and its
     ``names`` the first author — or no name in the author's place (a repeated author:
-    biblatex's "—", a drawn rule)."""
-    return any(_holds(raw, names, row, dashed) for row in known)
+    biblatex's "—", a drawn rule). In a style that prints no titles (``untitled``), a work found
+    by neither its title nor a volume and page (a thesis, a proceedings paper: "Reynolds R. J.,
+    1971, PhD thesis, …"; a work in preparation) is an item that opens with its first author's
+    name and holds its year (if it has one)."""
+    return any(
+        _holds(raw, names, row, dashed)
+        or (untitled and bool(row.family) and names.startswith(row.family) and str(row.year or "") in raw)
+        for row in known
+    )
 
 
 def _holds(raw: str, names: str, row: Truth, dashed: bool = False) -> bool:

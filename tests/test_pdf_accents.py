@@ -67,6 +67,42 @@ def test_an_italic_title_after_an_accented_name_is_read_whole(tmp_path: Path) ->
     assert titles == ["Random Graphs", "Pixelization of the Sphere", "Quantum Many-Body Systems"]
 
 
+def _drawn_late(text: str, late: dict[int, int]) -> list[Box]:
+    """Boxes of ``text`` side by side, but for each accent at an index in ``late``: the page drew it
+    after the rest of its line, and its box stands over the letter at ``late[index]`` (its own
+    place in the text counted as no width, as the space PDFium reads after it)."""
+    boxes: list[Box] = []
+    left = 0.0
+    for at in range(len(text)):
+        if at in late or (at - 1 in late and text[at] == " "):
+            boxes.append((0, 0, 0, 0))
+        else:
+            boxes.append((left, 0, left + 5, 7))
+            left += 5
+    for at, letter in late.items():
+        x = boxes[letter][0]
+        boxes[at] = (x + 1, 8, x + 4, 10)
+    return boxes
+
+
+@pytest.mark.parametrize(
+    ("text", "late", "expected"),
+    [
+        pytest.param("Tullmann R., 2000, A&A, ¨ 362, 119", {24: 1}, "Tüllmann R., 2000, A&A, 362, 119",
+                     id="umlaut-drawn-after-the-line"),
+        pytest.param("Flanagan E. ´ E., Hinderer T., 2008, ´ Phys. Rev. D", {12: 9, 37: 14},
+                     "Flanagan É. É., Hinderer T., 2008, Phys. Rev. D", id="acutes-on-capitals-drawn-late"),
+    ],
+)  # fmt: skip
+def test_an_accent_drawn_away_from_its_letter_goes_back_to_it(
+    text: str, late: dict[int, int], expected: str
+) -> None:
+    """MNRAS pages draw some accents after the rest of their line: PDFium reads them there, their
+    boxes stand over their letters. They go back to their letter and are joined to it."""
+    boxes = _drawn_late(text, late)
+    assert join_overlaid_accents(text, 0, lambda at: boxes[at]) == expected
+
+
 OT1_REFERENCES = r"""\documentclass{article}
 \begin{document}
 \section*{References}

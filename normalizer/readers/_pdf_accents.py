@@ -36,12 +36,15 @@ def join_overlaid_accents(text: str, start: int, box: Callable[[int], Box]) -> s
     if text.isascii() and "`" not in text:
         return text
     on_page = list(accumulate((char not in _MARKS for char in text), initial=start))  # index → page's
+    order = _accents_in_place(text, lambda at: box(on_page[at]))
+    text = "".join(text[at] for at in order)
+    page = [on_page[at] for at in order]  # each character's index on the page, in the new order
     pieces, done = [], 0
     for match in _CORK_ACCENT.finditer(text):
         at = match.start()
         if at < done:
             continue
-        if not _over(box(on_page[at]), box(on_page[at] + 1)):
+        if not _over(box(page[at]), box(page[at + 1])):
             if match.group() == "`":  # beside its word: TeX's opening quote, where a font has no map
                 pieces += [text[done:at], "‘"]
                 done = at + 1
@@ -52,6 +55,35 @@ def join_overlaid_accents(text: str, start: int, box: Callable[[int], Box]) -> s
             pieces += [text[done:at], joined]
             done = at + 2
     return "".join(pieces) + text[done:]
+
+
+def _accents_in_place(text: str, box: Callable[[int], Box]) -> list[int]:
+    """The order of ``text``'s characters with each accent glyph PDFium read away from its letter
+    put before it: a page may draw an accent after the rest of its line ("Tullmann R., …, A&A, ¨ 362",
+    the umlaut standing over the "u"; "Flanagan E. ´ E., …, 2008, ´ Phys." for "É. É."). An accent
+    read before a letter it does not stand over, whose middle lies within another letter of the
+    line, goes before that one (with the space read after it, where one stands before it too)."""
+    order = list(range(len(text)))
+    for at, char in enumerate(text):
+        if char not in _ACCENTS:
+            continue
+        accent = box(at)
+        follows = next((k for k in range(at + 1, min(at + 3, len(text))) if text[k].isalpha()), None)
+        if follows is not None and _over(accent, box(follows)):
+            continue  # before its letter, as TeX sets it
+        letter = next(
+            (k for k, other in enumerate(text) if k != at and other.isalpha() and _over(accent, box(k))),
+            None,
+        )
+        if letter is None:
+            continue
+        moved = [at]
+        if 0 < at < len(text) - 1 and text[at - 1] == text[at + 1] == " ":
+            moved.append(at + 1)  # "A&A, ¨ 362": the space read after the accent goes with it
+        order = [k for k in order if k not in moved]
+        where = order.index(letter)
+        order[where:where] = [at]
+    return order
 
 
 def _over(accent: Box, letter: Box) -> bool:

@@ -39,6 +39,7 @@ _ITEM_START = re.compile(rf"^\s*(?P<label>{_NUMBER}|{_LABEL})\s*")
 _NUMBERED = re.compile(rf"^\s*(?:{_NUMBER})\s*")
 # A page number, or a form feed with what follows it on its line, copied along with the list.
 _PAGE_FURNITURE = re.compile(r"^\s*(?:\d{1,4}|\f.*)\s*$")
+_WRAPPED_NUMBER = re.compile(r"^\s{4,}\d{1,4}\s*$")
 # How a line that ends a reference ends: a full stop, a year, a link.
 _ENDS_SENTENCE = re.compile(r"[.?!)\]”\"]\s*$|\b(?:19|20)\d{2}[a-z]?\s*$|\S+/\S+\s*$")
 # How a reference opens: "Zhai, X." / "Zhai, Xiaohua" (APA, Chicago, LNCS), "X. Zhai," /
@@ -183,17 +184,22 @@ def split_paragraphs(text: str) -> ReferenceList:
     between them): a PDF's list split by its geometry. An item that opens with a number or
     label (a numbered list after an unnumbered one under the same heading) keeps it as its label."""
     items = []
-    for item in _grouped(_lines(text), _after_blank, 0):
+    for item in _grouped(_lines(text, wrapped_numbers=True), _after_blank, 0):
         start = _ITEM_START.match(item.text)
         label = start.group("label").strip("[]().") if start else None
         items.append(item._replace(text=item.text[start.end() :], label=label) if start else item)
     return ReferenceList(Layout.PARAGRAPHS, items)
 
 
-def _lines(text: str) -> list[str]:
+def _lines(text: str, *, wrapped_numbers: bool = False) -> list[str]:
+    """``text``'s lines, a page's number, a heading or a comment as an empty line; with
+    ``wrapped_numbers`` (a PDF's list, its pages' numbers already dropped by their place), a number
+    alone on an indented line is kept: a page a narrow column wrapped ("ApJ, 615," / "228")."""
     return [
         ""
-        if _PAGE_FURNITURE.match(line) or HEADING.match(line.strip()) or line.lstrip().startswith("%")
+        if (_PAGE_FURNITURE.match(line) and not (wrapped_numbers and _WRAPPED_NUMBER.match(line)))
+        or HEADING.match(line.strip())
+        or line.lstrip().startswith("%")
         else line.rstrip()
         for line in repair_cork_letters(text.translate(LIGATURES)).splitlines()
     ]

@@ -47,6 +47,7 @@ from typing import NamedTuple
 from bibnorm.errors import InputError
 from bibnorm.models import Origin, Query
 from bibnorm.processes import KeptWorker, WorkerLostError, WorkerTimeoutError
+from bibnorm.readers._closing_note import closing_note
 from bibnorm.readers._entry_sets import split_entry_sets
 from bibnorm.readers._italic_titles import italic_runs, queries_with_italic_titles
 from bibnorm.readers._list_edges import (
@@ -106,6 +107,7 @@ class PdfLine(NamedTuple):
     text: str
     indent: float = 0.0  # from the left edge of the line's column (its leftmost line)
     italics: tuple[tuple[int, int], ...] = ()  # (start, end) of each run of the text set in italics
+    bottom: float = 0.0  # where the line's first character stands, in points from the page's foot
 
 
 def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
@@ -154,7 +156,7 @@ def read_section(
     list's (the headings of its parts: "Articles", "Books") are no part of any reference."""
     sizes = sorted(line.size for line in lines[:_LIST_SAMPLE] if line.text.strip())
     body = sizes[len(sizes) // 2] if sizes else 0.0
-    footers = below_columns(lines) | column_footnotes(lines, body)
+    footers = below_columns(lines) | column_footnotes(lines, body) | closing_note(lines)
     # Indents from the list's own margin (not the page's leftmost line, nor a footnote's); a note
     # after the references is none of them.
     lines = rebased(
@@ -542,9 +544,9 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
         stripped = readable_text(join_overlaid_accents(marked, first, textpage.get_charbox)).strip()
         if not stripped:
             continue
-        left = textpage.get_charbox(first)[0]
+        left, bottom = textpage.get_charbox(first)[:2]
         stripped, size = bracket_raised_label(stripped, first, partial(raw.FPDFText_GetFontSize, textpage))
-        lines.append(PdfLine(number, int(left >= width / 2 - 2), left, size, stripped))
+        lines.append(PdfLine(number, int(left >= width / 2 - 2), left, size, stripped, bottom=bottom))
     return lines
 
 

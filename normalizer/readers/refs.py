@@ -54,6 +54,7 @@ from bibnorm.readers._ref_apa import (
     without_note,
     without_retrieval,
 )
+from bibnorm.readers._ref_astro import astro_reference
 from bibnorm.readers._ref_author_year import (
     KLUWER_YEAR,
     SENTENCE_END,
@@ -197,18 +198,27 @@ def parse_reference(text: str) -> ParsedReference:
     after_authors = _AUTHOR_YEAR.match(bare)
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
         years.append(int(next(year for year in after_authors.groups() if year)))
+    astro = astro_reference(bare)  # MNRAS, AAS, A&A: names, year, then a journal and no title
+    if astro is not None and astro.year is not None:
+        years.append(astro.year)
 
     # a dash for the names ("— Physics. Trans. by …") is read as names, and names no one here:
     # the list gives the reference the previous one's (`_repeated_authors`)
     named = dash_as_names(bare)
-    legal = legal_reference(text)  # APA's court cases, statutes, bills: a name, no authors
-    title, authors = (legal.title, "") if legal else _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", named))
+    # APA's court cases, statutes, bills: a name, no authors ("Zernike v. F., 1934" is a name)
+    legal = legal_reference(text) if astro is None else None
+    if astro is not None:
+        title, authors = (_clean_title(astro.title) if astro.title else None), astro.authors
+    elif legal is not None:
+        title, authors = legal.title, ""
+    else:
+        title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", named))
     if named != bare or is_work_label(authors, title):  # "CTAN (2006). CTAN. The …": a label
         authors = ""
     if after_authors and title:
         title = title_with_its_year(title, bare, years[-1])
     return ParsedReference(
-        venue=_venue_after(bare, title),
+        venue=astro.venue if astro is not None else _venue_after(bare, title),
         title=title,
         author_names=tuple(
             w for w in _NAME_WORD.findall(authors) if w.casefold().strip(".") not in _NOT_NAMES and len(w) > 1
@@ -216,7 +226,9 @@ def parse_reference(text: str) -> ParsedReference:
         year=legal.year if legal else years[-1] if years else None,
         arxiv=arxiv.id if arxiv else None,
         doi=doi,
-        authors=group_author(bare, authors) or person_names(authors),
+        authors=astro.names
+        if astro is not None and authors
+        else group_author(bare, authors) or person_names(authors),
         arxiv_version=arxiv.version if arxiv else None,
     )
 
@@ -459,6 +471,8 @@ def looks_like_reference(text: str) -> bool:
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", named))))
     if not _YEAR.search(bare) and not NO_DATE.search(bare):
         return False
+    if astro_reference(_URL.sub(" ", _DOI.sub(" ", _ARXIV.sub(" ", text)))) is not None:
+        return True  # MNRAS, AAS, A&A: names (or the AAS's dash for them), a year, a journal, no title
     title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", bare))
     # The last initial keeps its period: "Polyakova, A" would read the article "a".
     names = authors.strip(" :").lstrip(".")
