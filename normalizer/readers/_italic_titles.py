@@ -34,6 +34,7 @@ import re
 from collections.abc import Sequence
 
 from bibnorm.models import Query
+from bibnorm.readers._ref_harvard import upright_title
 from bibnorm.readers._reflist import ReferenceList
 from bibnorm.readers.refs import OriginOf, parse_reference, queries_from_list
 
@@ -93,6 +94,9 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
     title = parse_reference(text).title
     if not title:
         return text
+    upright = upright_title(text, placed, title)
+    if upright is not None:  # dcu: "Names (2017). Title, *Journal* 39(12)"
+        return _if_read(text, *upright)
     for number, (start, end) in enumerate(placed):
         run = _letters(text[start:end])
         if len(run) < _MIN_LETTERS:

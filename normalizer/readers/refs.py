@@ -53,6 +53,7 @@ from bibnorm.readers._ref_apa import (
 )
 from bibnorm.readers._ref_dates import dating_text
 from bibnorm.readers._ref_elided import with_elided_names
+from bibnorm.readers._ref_harvard import harvard_title
 from bibnorm.readers._ref_inverted_names import inverted_first
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
@@ -230,6 +231,9 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     if vancouver:  # before quotes: its titles quote words ("The ``Narratives'' fMRI dataset")
         first = _VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]
         return _clean_title(title_before_question(first)), vancouver.group("authors")
+    harvard = harvard_title(text)  # Harvard (agsm, dcu): what its punctuation alone does not show
+    if harvard is not None:
+        return _clean_title(harvard[0]), harvard[1]
     quoted = _QUOTED.search(text) or _SINGLE_QUOTED.search(text)
     apa = _APA.match(text)
     # APA quotes no title: a quotation after its title sentence is what a comment or review is on

@@ -1,0 +1,160 @@
+"""Harvard's reference forms (the ``harvard`` package's ``agsm`` and ``dcu``) that the general
+field reading does not know.
+
+Both print the names, the year in parentheses and then the title: ``agsm`` with a comma after
+the year and an article's or chapter's title in single quotes ("Abadi, M. (1993), ‘Title’,
+*Journal* 15(4)."), ``dcu`` with a period after the year and no quotes at all ("Ba, J. L. (2016).
+Layer normalization, *Technical Report 1607.06450*, arXiv."). Both set the venue — a journal, a
+book's or a proceedings' title — in italics.
+
+- **A quotation inside the title** (`harvard_title`): ``agsm`` sets a title that quotes a word
+  in double marks inside its single ones ("‘Games with incomplete information played by
+  “Bayesian” players’"), and one that opens with a quotation with the inner marks right after
+  its own ("‘’Up for the Commonweal’: The significance of tax grievances’"): the title is the
+  outer quotation whole, not the word quoted in it, nor the inner quotation alone.
+- **A chapter in an edited book** (`harvard_title`): ``agsm`` quotes the book's title, not the
+  chapter's: "Blackwell, D. (1951), Comparison of experiments, in J. Neyman, ed., ‘Proceedings of
+  the Second Berkeley Symposium …’, University of California Press" — the title is the upright
+  text between the year and ", in", the names before the year the authors.
+- **An upright title before its venue** (`harvard_title`): ``dcu`` separates the title from the
+  venue by a comma alone, and sets the title in sentence case (a book's keeps its capitals).
+  After the first comma in a title in sentence case that the venue follows, the title ends: a
+  journal with its volume and pages ("…, *Nature* 521(7553): 436–444"), a proceedings or journal
+  by name ("…, *3rd International Conference on Learning Representations*", "…, *IEEE
+  Transactions on …*"), or words in capitals where a web page or lecture was published ("…,
+  Google Research Blog", "…, CSC321 Lecture 10, University of Toronto"; a word or two alone,
+  "Norway", "New York", may be a place the title names). A list whose names end in ", & Name"
+  is APA's, not dcu's.
+- **An upright title before an italic venue** (`upright_title`): in a PDF the italics show the
+  venue whatever it is named ("…, *Entropy* 25(10)", "…, *Interspeech 2021*, ISCA"): the title
+  ends at the comma before the first italic run that follows it, where that run is a venue —
+  followed by a comma, a volume, a period or nothing, not by more of the title's words (a
+  species' name set in italics inside a title: "Chemotaxis, *E. coli* and flagella").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+# The names, the year in parentheses ("(1968a)") and the comma (agsm) or period (dcu) after it.
+_NAMES_YEAR = re.compile(r"^(?P<authors>[^()“”‘’]{2,800}?)\s*\((?:1[5-9]|20)\d{2}[a-z]?\)(?P<sep>[,.])\s+")
+# The closing mark of a quotation: a single closing quote before punctuation or the end
+# (an apostrophe inside a word, "Blackwell’s", is none).
+_CLOSING = re.compile(r"’(?=[,.;:]|\s*$)")
+# agsm's chapter: "Title, in J. Neyman, ed., ‘Book’", "…, in M. Boyer & R. E. Kihlstrom, eds, ‘Book’"
+# (each editor capitalised, given names first, no comma inside one).
+_EDITOR = r"[A-Z][^‘’“”,()]*"
+_IN_EDITED_BOOK = re.compile(
+    rf"^(?P<title>(?:[^‘’“”]|(?<=\w)’(?=\w))+?),\s+in\s+{_EDITOR}(?:(?:,\s|\s&\s|\sand\s){_EDITOR})*,\s+eds?\.?,\s+‘"
+)
+
+
+def harvard_title(text: str) -> tuple[str, str] | None:
+    """The title and the authors of a Harvard reference whose title quotes something, is a
+    chapter's in an edited book (``agsm``) or is followed by where a work was published in
+    capitals (``dcu``; see the module docstring); None for any other reference."""
+    opening = _NAMES_YEAR.match(text)
+    if opening is None:
+        return None
+    rest = text[opening.end() :]
+    chapter = _IN_EDITED_BOOK.match(rest)
+    if chapter is not None:
+        return chapter.group("title"), opening.group("authors")
+    if not rest.startswith("‘"):
+        # dcu joins the last two names with a bare "&" (APA's "Kendall, A., & Cipolla, R." is none)
+        dcu = opening.group("sep") == "." and not re.search(r",\s(?:&|and)\s", opening.group("authors"))
+        published = _title_before_venue(rest) if dcu else None
+        return (published, opening.group("authors")) if published else None
+    inner_first = rest[1:2] in ("’", "'", "‘")  # "‘’Up for the Commonweal’: …’"
+    body = rest[2:] if inner_first else rest[1:]
+    double = re.search(r"“[^“”]*”", body)
+    closings = [found.start() for found in _CLOSING.finditer(body)]
+    if inner_first and len(closings) >= 2:
+        end = closings[1]
+    elif double is not None and closings and double.end() <= closings[0]:
+        end = closings[0]  # "‘… “Bayesian” players …’": the double marks quote inside the title
+    else:
+        return None
+    title = f"’{body[:end]}" if inner_first else body[:end]
+    return title, opening.group("authors")
+
+
+def upright_title(text: str, italics: Sequence[tuple[int, int]], title: str) -> tuple[int, int] | None:
+    """Where a ``dcu`` reference's title starts and ends (in ``text``), when the ``title`` read
+    runs on from the year into an italic venue after a comma (``italics``: where each italic run
+    of the reference is in ``text``); None when it does not."""
+    opening = _NAMES_YEAR.match(text)
+    if opening is None:
+        return None
+    start = opening.end()
+    read = _letters(title)
+    for run_start, run_end in italics:
+        if run_end <= start:
+            continue
+        before = _letters(text[start:run_start])
+        if run_start <= start or not read.startswith(before):
+            return None  # an italic title (a book's), or a title read elsewhere
+        comma = re.search(r",\s*$", text[start:run_start])
+        if len(read) <= len(before) or comma is None or not _AFTER_VENUE.match(text, run_end):
+            return None  # the title read ends before the run, or the run is inside the title
+        return start, start + comma.start()
+    return None
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+# What follows a venue's italic run (from its last letter or digit on, its closing parenthesis
+# "(CVPR)," too): a comma, a volume, a period, nothing.
+_AFTER_VENUE = re.compile(r"[)\]]*\s*(?:[,.]|\d|$)")
+
+
+# dcu's title sentence: the title in sentence case, then after a comma its venue — a journal
+# with its volume and pages ("Nature 521(7553): 436–444"), a proceedings or journal by name
+# ("3rd International Conference on …", "IEEE Transactions on …"), or words in capitals where a
+# web page, a lecture or a talk was published ("Google Research Blog", "CSC321 Lecture 10,
+# University of Toronto", "Interspeech 2021, ISCA, pp").
+_SENTENCE = re.compile(r"(?<=[^\W_]{2})\.\s+")
+_VENUE_COMMA = re.compile(r",\s+(?=[A-Z\d])")
+_VENUE_WORD = re.compile(
+    r"\b(?:Proceedings|Conference|Workshop|Symposium|Transactions|Journal|Advances in)\b"
+)
+_VOLUME_PAGES = re.compile(r"\b\d+(?:\(\d+\))?:\s?[a-z]?\d")
+_CAPITALISED = r"[A-Z\d][\w.&'’/-]*(?:\s+(?:[A-Z\d][\w.&'’/-]*|of))*"
+_PUBLISHED = re.compile(rf"{_CAPITALISED}(?:,\s+{_CAPITALISED})*(?:,\s+(?:pp|Vol))?")
+
+
+def _title_before_venue(rest: str) -> str | None:
+    """The title of a ``dcu`` title sentence (``rest``, what follows the year) in sentence case
+    and followed by its venue after a comma (a title in title case is a book's, whose commas
+    may be its own); else None."""
+    sentence = _SENTENCE.split(rest, maxsplit=1)[0]
+    for comma in _VENUE_COMMA.finditer(sentence):
+        title = sentence[: comma.start()]
+        if not _sentence_case(title) or title.count("(") != title.count(")") or "[" in title:
+            continue
+        tail = sentence[comma.end() :]
+        first = tail.split(",", maxsplit=1)[0]
+        # (a number or three words: "Norway", "New York" alone are a place the title names)
+        published = _PUBLISHED.fullmatch(tail) is not None and (
+            re.search(r"\d", tail) is not None or len(tail.split()) >= 3
+        )
+        if _VENUE_WORD.search(first) or _VOLUME_PAGES.search(first) or published:
+            return title
+    return None
+
+
+def _sentence_case(title: str) -> bool:
+    """Whether a title is set in sentence case: after its first word (and the first after a
+    colon) no word opens with a capital, acronyms and words with digits aside ("gpt-4", "ICLR"),
+    and one at least is a word in lower case."""
+    words = re.findall(r"\S+", title)
+    later = [word for before, word in itertools.pairwise(words) if not before.endswith(":")]
+    lower = [word for word in later if word[:1].islower()]
+    capitalised = [
+        word for word in later if word[:1].isupper() and not word.isupper() and not re.search(r"\d", word)
+    ]
+    return bool(lower) and not capitalised

@@ -1,0 +1,150 @@
+"""Harvard's reference forms (the ``harvard`` package's ``agsm`` and ``dcu``): a title quoting a
+word, a chapter in an edited book whose book's title is the one quoted, and ``dcu``'s upright
+title followed by its venue after a comma alone, read from the text and from the PDF's italics.
+
+Each reference is as ``agsm`` or ``dcu`` print a real ``.bib`` entry (the PDF corpus's
+QuantEcon, NickPeyton and b-vitamins bibliographies, ``bench/bench_pdf_corpus.py``), or a
+reference of another style that must not be read as one of these.
+"""
+
+from __future__ import annotations
+
+import pytest
+from bibnorm.readers.refs import parse_reference
+from pdf_lines import read_lines, styled
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "first_author", "year"),
+    [
+        # agsm: "Names (Year), ‘Title’, Journal": a title quoting a word in double marks is the
+        # single-quoted title whole, not the word.
+        pytest.param(
+            "Harsanyi, J. C. (1967), ‘Games with incomplete information played by “Bayesian” players, "
+            "I–III part I. The basic model’, Management Science 14(3), 159–182.",
+            "Games with incomplete information played by “Bayesian” players, I–III part I. The basic model",
+            "Harsanyi, J. C.", 1967, id="agsm-a-word-quoted-inside-the-title",
+        ),
+        pytest.param(
+            "Greasley, D. & Oxley, L. (1997), ‘Endogenous growth or “big bang”: Two views of the first "
+            "industrial revolution’, 57, 935–949.",
+            "Endogenous growth or “big bang”: Two views of the first industrial revolution",
+            "Greasley, D.", 1997, id="agsm-a-quotation-before-the-colon",
+        ),
+        # a title opening with a quotation: its inner mark right after the title's own, and the
+        # first closing mark closes the inner quotation, not the title
+        pytest.param(
+            "Bush, M. L. (1991b), ‘’Up for the commonweal’: The significance of tax grievances in the "
+            "English rebellions of 1536’, 106, 299–318.",
+            "’Up for the commonweal’: The significance of tax grievances in the English rebellions of 1536",
+            "Bush, M. L.", 1991, id="agsm-a-title-opening-with-a-quotation",
+        ),
+        # agsm's chapter in an edited book: the chapter's title upright, the book's quoted after
+        # "in Editors, ed(s),"
+        pytest.param(
+            "Blackwell, D. (1951), Comparison of experiments, in J. Neyman, ed., ‘Proceedings of the Second "
+            "Berkeley Symposium on Mathematical Statistics and Probability’, University of California Press, "
+            "Berkeley, CA, pp. 93–102.",
+            "Comparison of experiments", "Blackwell, D.", 1951, id="agsm-chapter-one-editor",
+        ),
+        pytest.param(
+            "Kihlstrom, R. E. (1984), A Bayesian exposition of Blackwell’s theorem on the comparison of "
+            "experiments, in M. Boyer & R. E. Kihlstrom, eds, ‘Bayesian Models in Economic Theory’, Vol. 5 "
+            "of Studies in Bayesian Econometrics, North-Holland, Amsterdam, pp. 13–31.",
+            "A Bayesian exposition of Blackwell’s theorem on the comparison of experiments",
+            "Kihlstrom, R. E.", 1984, id="agsm-chapter-two-editors-an-apostrophe-in-the-title",
+        ),
+        pytest.param(
+            "Frisch, R. (1933), Propagation problems and impulse problems in dynamic economics, in "
+            "‘Economic Essays in Honour of Gustav Cassel’, Allen and Unwin, pp. 171–203.",
+            "Propagation problems and impulse problems in dynamic economics", "Frisch, R.", 1933,
+            id="agsm-chapter-without-editors",
+        ),
+        # dcu: "Names (Year). Title, Venue": the title in sentence case ends at the comma before
+        # its venue
+        pytest.param(
+            "Badrinarayanan, V., Kendall, A. & Cipolla, R. (2017). Segnet: A deep convolutional "
+            "encoder-decoder architecture for image segmentation, IEEE Transactions on Pattern Analysis "
+            "and Machine Intelligence 39(12): 2481–2495.",
+            "Segnet: A deep convolutional encoder-decoder architecture for image segmentation",
+            "Badrinarayanan, V.", 2017, id="dcu-journal-by-name",
+        ),
+        pytest.param(
+            "LeCun, Y., Bengio, Y. & Hinton, G. (2015). Deep learning, Nature 521(7553): 436–444.",
+            "Deep learning", "LeCun, Y.", 2015, id="dcu-journal-volume-and-pages",
+        ),
+        pytest.param(
+            "Kingma, D. P. & Ba, J. (2015). Adam: A method for stochastic optimization, 3rd International "
+            "Conference on Learning Representations, ICLR 2015, San Diego, CA, USA, May 7-9, 2015, "
+            "Conference Track Proceedings.",
+            "Adam: A method for stochastic optimization", "Kingma, D. P.", 2015, id="dcu-proceedings",
+        ),
+        pytest.param(
+            "Karras, T., Aila, T., Laine, S. & Lehtinen, J. (2018). Progressive growing of gans for improved "
+            "quality, stability, and variation, Proceedings of the International Conference on Learning "
+            "Representations.",
+            "Progressive growing of gans for improved quality, stability, and variation", "Karras, T.", 2018,
+            id="dcu-the-titles-own-commas-stay",
+        ),
+        pytest.param(
+            "Mordvintsev, A., Olah, C. & Tyka, M. (2015). Inceptionism: Going deeper into neural networks, "
+            "Google Research Blog. Published June 17, 2015.",
+            "Inceptionism: Going deeper into neural networks", "Mordvintsev, A.", 2015,
+            id="dcu-published-where-in-capitals",
+        ),
+        pytest.param(
+            "Grosse, R. (2018). Automatic differentiation, CSC321 Lecture 10, University of Toronto. "
+            "Course: Introduction to Neural Networks and Machine Learning.",
+            "Automatic differentiation", "Grosse, R.", 2018, id="dcu-a-lecture",
+        ),
+        pytest.param(
+            "Gong, Y., Chung, Y.-A. & Glass, J. (2021). Ast: Audio spectrogram transformer, Interspeech "
+            "2021, ISCA, pp. 571–575.",
+            "Ast: Audio spectrogram transformer", "Gong, Y.", 2021, id="dcu-proceedings-by-a-short-name",
+        ),
+        pytest.param(
+            "Battaglia, P. W., Li, Y. & Pascanu, R. (2018). Relational inductive biases, deep learning, and "
+            "graph networks, Technical Report 1806.01261, arXiv.",
+            "Relational inductive biases, deep learning, and graph networks", "Battaglia, P. W.", 2018,
+            id="dcu-technical-report",
+        ),
+        # not dcu's venue: a place the title names, and an APA list (", & Name"), whose title
+        # sentence ends at its period
+        pytest.param(
+            "Smith, J. (2001). Fishing in the north, New York. Journal of Fisheries, 5, 1–10.",
+            "Fishing in the north, New York", "Smith, J.", 2001, id="a-place-at-the-titles-end",
+        ),
+        pytest.param(
+            "Smith, J., & Jones, K. (2001). Reading, Proceedings and their readers. Journal of "
+            "Documents, 5, 1–10.",
+            "Reading, Proceedings and their readers", "Smith, J.", 2001, id="apa-is-no-dcu",
+        ),
+    ],
+)  # fmt: skip
+def test_harvard_titles_authors_and_years(text: str, title: str, first_author: str, year: int) -> None:
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.authors[0], parsed.year) == (title, first_author, year)
+
+
+def test_dcus_italic_venue_ends_the_upright_title_before_it() -> None:
+    """dcu in a PDF: the venue is set in italics, so a journal the text alone cannot tell from
+    the title's words (no volume yet, an abbreviated name) ends the title all the same."""
+    lines = [
+        styled("Doe, J. & Roe, R. (2024). Learning to read reference lists, Neural Computation.",
+               "Neural Computation."),
+        styled("Hochreiter, S. & Schmidhuber, J. (1997). Long short-term memory, Neural Comput.",
+               "Neural Comput."),
+        styled("9(8): 1735–1780.", indent=10.0),
+    ]  # fmt: skip
+    assert [q.title for q in read_lines(lines)] == [
+        "Learning to read reference lists",
+        "Long short-term memory",
+    ]
+
+
+def test_an_italic_word_inside_a_dcu_title_is_no_venue() -> None:
+    """A species' name in italics inside an upright title, more of the title after it."""
+    lines = [
+        styled("Berg, H. C. (2004). Chemotaxis, E. coli and flagella, Springer, New York.", "E. coli"),
+    ]  # fmt: skip
+    assert read_lines(lines)[0].title == "Chemotaxis, E. coli and flagella"
