@@ -39,6 +39,31 @@ from pdf_lines import read_lines, styled
             "’Up for the commonweal’: The significance of tax grievances in the English rebellions of 1536",
             "Bush, M. L.", 1991, id="agsm-a-title-opening-with-a-quotation",
         ),
+        # single marks inside the title's own, set with TeX's ligatures ("‘‘" is "“", "’’" is "”")
+        pytest.param(
+            "Barber, B. (1995), “all economies are embedded’: The career of a concept, and beyond’, Social "
+            "Research 62, 387–413.",
+            "‘all economies are embedded’: The career of a concept, and beyond", "Barber, B.", 1995,
+            id="agsm-a-quotation-opening-the-title-in-ligatures",
+        ),
+        pytest.param(
+            "Abend, G. (2008a), ‘The meaning of ‘theory”, Sociological Theory 26, 173–199.",
+            "The meaning of ‘theory’", "Abend, G.", 2008,
+            id="agsm-a-quotation-closing-the-title-in-ligatures",
+        ),
+        pytest.param(
+            "Baumol, W. J. (1974), ‘The transformation of values: What marx ‘really’ meant (an "
+            "interpretation)’, Journal of Economic Literature 12, 51–62.",
+            "The transformation of values: What marx ‘really’ meant (an interpretation)", "Baumol, W. J.",
+            1974, id="agsm-a-quotation-inside-the-title",
+        ),
+        # a title in double quotes (another author-year style) is no agsm title quoting something
+        pytest.param(
+            "Becker, G., DeGroot, M. (1964), “Measuring utility by a single-response sequential method,” "
+            "Behavioral Science, 9, 226–232.",
+            "Measuring utility by a single-response sequential method", "Becker, G.", 1964,
+            id="a-title-in-double-quotes",
+        ),
         # agsm's chapter in an edited book: the chapter's title upright, the book's quoted after
         # "in Editors, ed(s),"
         pytest.param(
@@ -59,6 +84,30 @@ from pdf_lines import read_lines, styled
             "‘Economic Essays in Honour of Gustav Cassel’, Allen and Unwin, pp. 171–203.",
             "Propagation problems and impulse problems in dynamic economics", "Frisch, R.", 1933,
             id="agsm-chapter-without-editors",
+        ),
+        pytest.param(
+            "François, D. P. (2005), Forms and Processes. Some Thoughts on the Meaning of Urbanization in "
+            "Early Archaic Greece, in ‘Mediterranean Urbanization 800-600 BC’, Oxford University Press, "
+            "New York, pp. 44–69.",
+            "Forms and Processes. Some Thoughts on the Meaning of Urbanization in Early Archaic Greece",
+            "François, D. P.", 2005, id="agsm-chapter-title-with-a-period",
+        ),
+        pytest.param(
+            "Beyer, K., Goldstein, J., Ramakrishnan, R. & Shaft, U. (1999), When is “nearest neighbor” "
+            "meaningful?, in ‘International Conference on Database Theory’, pp. 217–235.",
+            "When is “nearest neighbor” meaningful?", "Beyer, K.", 1999, id="agsm-chapter-title-quoting",
+        ),
+        # agsm's book in a series, and a thesis of a kind named alone
+        pytest.param(
+            "Hülsen, J. (1919), Das Nymphaeum von Milet, number 1,5 in ‘Milet. Ergebnisse der Ausgrabungen "
+            "und Untersuchungen seit dem Jahr 1899’, Berlin.",
+            "Das Nymphaeum von Milet", "Hülsen, J.", 1919, id="agsm-book-in-a-series",
+        ),
+        pytest.param(
+            "Steinmann, L. (2023a), Das Dionysosheiligtum in der Sakrallandschaft von Milet, Dissertation, "
+            "Universität Hamburg, Hamburg.",
+            "Das Dionysosheiligtum in der Sakrallandschaft von Milet", "Steinmann, L.", 2023,
+            id="agsm-dissertation",
         ),
         # dcu: "Names (Year). Title, Venue": the title in sentence case ends at the comma before
         # its venue
@@ -108,6 +157,29 @@ from pdf_lines import read_lines, styled
             "Relational inductive biases, deep learning, and graph networks", "Battaglia, P. W.", 2018,
             id="dcu-technical-report",
         ),
+        pytest.param(
+            "Gusev, A., Palamara, P. F. & Pe’er, I. (2011). The architecture of long-range haplotypes shared "
+            "within and across populations, Molecular biology and evolution 29(2): 473–486.",
+            "The architecture of long-range haplotypes shared within and across populations", "Gusev, A.",
+            2011, id="dcu-an-apostrophe-in-a-name",
+        ),
+        pytest.param(
+            "Barber, B. (1995). ‘all economies are embedded’: The career of a concept, and beyond, Social "
+            "Research 62: 387–413.",
+            "‘all economies are embedded’: The career of a concept, and beyond", "Barber, B.", 1995,
+            id="dcu-a-quotation-opening-the-title",
+        ),
+        pytest.param(
+            "Jiang, A. Q., Sablayrolles, A. & Sayed, W. E. (2024). Mixtral of experts, arXiv . "
+            "doi.org/10.48550/arXiv.2401.04088",
+            "Mixtral of experts", "Jiang, A. Q.", 2024, id="dcu-arxiv",
+        ),
+        pytest.param(
+            "National Governors Association (2001). The role of the arts in economic development, NGA Center "
+            "for Best Practices Issue Brief.",
+            "The role of the arts in economic development", "National Governors Association", 2001,
+            id="dcu-published-by-a-body",
+        ),
         # not dcu's venue: a place the title names, and an APA list (", & Name"), whose title
         # sentence ends at its period
         pytest.param(
@@ -143,8 +215,23 @@ def test_dcus_italic_venue_ends_the_upright_title_before_it() -> None:
 
 
 def test_an_italic_word_inside_a_dcu_title_is_no_venue() -> None:
-    """A species' name in italics inside an upright title, more of the title after it."""
+    """A genus's or species' name in italics inside an upright title, more of the title after
+    it: no venue, and the venue after it still ends the title (a journal without volume, its
+    pages after it)."""
     lines = [
         styled("Berg, H. C. (2004). Chemotaxis, E. coli and flagella, Springer, New York.", "E. coli"),
+        styled("Abella, J., Montoya, P. & Morales, J. (2011). Una nueva especie de Agriarctos",
+               "Agriarctos"),
+        styled("(Ailuropodinae, Ursidae, Carnivora) en la localidad de Nombrevilla 2 (Zaragoza,",
+               indent=10.0),
+        styled("España), Estudios Geológicos 67(2): 187–191.", "Estudios Geológicos", indent=10.0),
+        styled("Aldous, D. J. (2001). Stochastic models and descriptive statistics for phylogenetic"),
+        styled("trees, from Yule to today, Statistical Science pp. 23–34.", "Statistical Science",
+               indent=10.0),
     ]  # fmt: skip
-    assert read_lines(lines)[0].title == "Chemotaxis, E. coli and flagella"
+    assert [q.title for q in read_lines(lines)] == [
+        "Chemotaxis, E. coli and flagella",
+        "Una nueva especie de Agriarctos (Ailuropodinae, Ursidae, Carnivora) en la localidad de "
+        "Nombrevilla 2 (Zaragoza, España)",
+        "Stochastic models and descriptive statistics for phylogenetic trees, from Yule to today",
+    ]

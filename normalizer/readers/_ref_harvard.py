@@ -38,47 +38,86 @@ import itertools
 import re
 from collections.abc import Sequence
 
-# The names, the year in parentheses ("(1968a)") and the comma (agsm) or period (dcu) after it.
-_NAMES_YEAR = re.compile(r"^(?P<authors>[^()“”‘’]{2,800}?)\s*\((?:1[5-9]|20)\d{2}[a-z]?\)(?P<sep>[,.])\s+")
-# The closing mark of a quotation: a single closing quote before punctuation or the end
-# (an apostrophe inside a word, "Blackwell’s", is none).
-_CLOSING = re.compile(r"’(?=[,.;:]|\s*$)")
-# agsm's chapter: "Title, in J. Neyman, ed., ‘Book’", "…, in M. Boyer & R. E. Kihlstrom, eds, ‘Book’"
-# (each editor capitalised, given names first, no comma inside one).
+# The names, the year in parentheses ("(1968a)") and the comma (agsm) or period (dcu) after it
+# (an apostrophe inside a name: "O’Meara", "Pe’er").
+_NAMES_YEAR = re.compile(
+    r"^(?P<authors>(?:[^()“”‘’]|(?<=\w)’(?=\w)){2,800}?)\s*\((?:1[5-9]|20)\d{2}[a-z]?\)(?P<sep>[,.])\s+"
+)
+# agsm's chapter: "Title, in J. Neyman, ed., ‘Book’", "…, in M. Boyer & R. E. Kihlstrom, eds, ‘Book’",
+# "…, in ‘Book’" (each editor capitalised, given names first, no comma inside one); the title
+# upright, its own double quotes and periods in it ("When is “nearest neighbor” meaningful?",
+# "Forms and Processes. Some Thoughts on …").
 _EDITOR = r"[A-Z][^‘’“”,()]*"
 _IN_EDITED_BOOK = re.compile(
-    rf"^(?P<title>(?:[^‘’“”]|(?<=\w)’(?=\w))+?),\s+in\s+{_EDITOR}(?:(?:,\s|\s&\s|\sand\s){_EDITOR})*,\s+eds?\.?,\s+‘"
+    rf"^(?P<title>(?:[^‘’]|(?<=\w)’(?=\w))+?),\s+in\s+"
+    rf"(?:{_EDITOR}(?:(?:,\s|\s&\s|\sand\s){_EDITOR})*,\s+eds?\.?,\s+)?‘"
+)
+# agsm's book in a series, "Title, number 1,5 in ‘Milet …’", "Title, Vol. 3 of ‘Series’", and a
+# thesis of a kind named on its own, "Title, Dissertation, Universität Hamburg".
+_BOOK_TAIL = re.compile(
+    r",\s+(?:(?:number|no\.|Vol\.|vol\.)\s+[\w,.]+\s+(?:in|of)\s+‘"
+    r"|(?:Doctoral\s|Master['’]?s?\s)?(?:Dissertation|Habilitationsschrift|Thesis)\b,)"
 )
 
 
 def harvard_title(text: str) -> tuple[str, str] | None:
     """The title and the authors of a Harvard reference whose title quotes something, is a
-    chapter's in an edited book (``agsm``) or is followed by where a work was published in
-    capitals (``dcu``; see the module docstring); None for any other reference."""
+    chapter's in an edited book, a book's in a series, a thesis's (``agsm``), or is followed by
+    its venue after a comma (``dcu``; see the module docstring); None for any other reference."""
     opening = _NAMES_YEAR.match(text)
     if opening is None:
         return None
-    rest = text[opening.end() :]
-    chapter = _IN_EDITED_BOOK.match(rest)
+    authors, rest = opening.group("authors"), text[opening.end() :]
+    chapter = _IN_EDITED_BOOK.match(rest) or _book_in_series(rest)
     if chapter is not None:
-        return chapter.group("title"), opening.group("authors")
-    if not rest.startswith("‘"):
-        # dcu joins the last two names with a bare "&" (APA's "Kendall, A., & Cipolla, R." is none)
-        dcu = opening.group("sep") == "." and not re.search(r",\s(?:&|and)\s", opening.group("authors"))
-        published = _title_before_venue(rest) if dcu else None
-        return (published, opening.group("authors")) if published else None
-    inner_first = rest[1:2] in ("’", "'", "‘")  # "‘’Up for the Commonweal’: …’"
-    body = rest[2:] if inner_first else rest[1:]
-    double = re.search(r"“[^“”]*”", body)
-    closings = [found.start() for found in _CLOSING.finditer(body)]
-    if inner_first and len(closings) >= 2:
-        end = closings[1]
-    elif double is not None and closings and double.end() <= closings[0]:
-        end = closings[0]  # "‘… “Bayesian” players …’": the double marks quote inside the title
-    else:
+        return chapter.group("title"), authors
+    # dcu quotes no title (a quotation opening one is the title's own), and joins the last two
+    # names with a bare "&" (APA's "Kendall, A., & Cipolla, R." is none)
+    if opening.group("sep") == "." and not re.search(r",\s(?:&|and)\s", authors):
+        title = _title_before_venue(rest) if not rest.startswith(("“", '"')) else None
+        return (title, authors) if title else None
+    title = _nested_quotation(rest) if opening.group("sep") == "," and rest.startswith(("‘", "“")) else None
+    return (title, authors) if title else None
+
+
+def _book_in_series(rest: str) -> re.Match[str] | None:
+    """A book's title before agsm's series or a thesis's kind (`_BOOK_TAIL`), as a match whose
+    group "title" it is; None when ``rest`` opens with a quotation (an article's title)."""
+    tail = _BOOK_TAIL.search(rest)
+    if tail is None or rest.startswith(("‘", "“")) or re.search(r"[‘’“”]", rest[: tail.start()]):
         return None
-    title = f"’{body[:end]}" if inner_first else body[:end]
-    return title, opening.group("authors")
+    return re.match(rf"(?P<title>.{{{tail.start()}}})", rest, re.DOTALL)
+
+
+def _nested_quotation(rest: str) -> str | None:
+    """The title agsm quotes at the start of ``rest`` where it quotes something itself: single
+    marks inside its own (set with TeX's ligatures: "‘‘" is "“", "’’" is "”": "“all economies
+    are embedded’: The career of a concept’", "‘The meaning of ‘theory”"), double ones ("‘…
+    “Bayesian” players’"), or an inner quotation the .bib opened with an apostrophe ("‘’Up for
+    the commonweal’: …’"). A "’" before a letter is an apostrophe ("Blackwell’s"); with no inner
+    quotation open, only one before punctuation or the end closes the title ("students’ views"
+    is none). None when the title quotes nothing, or its end is not found."""
+    if rest[0] == "“" and not re.match(r"“[^”]*?’(?!\w)", rest):
+        return None  # a title in double quotes ("“Title,” Journal"): no "‘‘" before a "’"
+    inner_apostrophe = rest[1:2] in ("’", "'")  # "‘’Up for …’"
+    depth = 2 if rest[0] == "“" or inner_apostrophe else 1
+    nested = depth == 2
+    for at in range(2 if inner_apostrophe else 1, len(rest)):
+        char = rest[at]
+        if char == "“" or (char == "‘" and not rest[at - 1].isalnum()):
+            depth += 2 if char == "“" else 1
+            nested = True
+        elif char == "”":
+            depth -= 2
+        elif char == "’" and not rest[at + 1 : at + 2].isalnum() and (depth > 1 or _ENDS.match(rest, at + 1)):
+            depth -= 1
+        if depth <= 0:
+            body = rest[1:at] + ("’" if char == "”" and depth == 0 else "")  # "”" closed the inner one too
+            return None if not nested else f"‘{body}" if rest[0] == "“" else body
+    return None
+
+
+_ENDS = re.compile(r"[,.;:]|\s*$")  # what follows the mark that closes the title
 
 
 def upright_title(text: str, italics: Sequence[tuple[int, int]], title: str) -> tuple[int, int] | None:
@@ -94,12 +133,16 @@ def upright_title(text: str, italics: Sequence[tuple[int, int]], title: str) -> 
         if run_end <= start:
             continue
         before = _letters(text[start:run_start])
-        if run_start <= start or not read.startswith(before):
-            return None  # an italic title (a book's), or a title read elsewhere
+        if (run_start > start and not read.startswith(before)) or len(read) <= len(before):
+            return None  # a title read elsewhere, or one that ends before the run
         comma = re.search(r",\s*$", text[start:run_start])
-        if len(read) <= len(before) or comma is None or not _AFTER_VENUE.match(text, run_end):
-            return None  # the title read ends before the run, or the run is inside the title
-        return start, start + comma.start()
+        venue = _AFTER_VENUE.match(text, run_end) is not None
+        if run_start <= start and venue:
+            return None  # an italic title: a book's
+        if comma is not None and venue:
+            return start, start + comma.start()
+        # else an italic word of the title's own (a genus: "*Arctodus simus* from the Alaskan
+        # Arctic slope", "Una nueva especie de *Agriarctos* (…)"): the venue may come after it
     return None
 
 
@@ -108,8 +151,9 @@ def _letters(text: str) -> str:
 
 
 # What follows a venue's italic run (from its last letter or digit on, its closing parenthesis
-# "(CVPR)," too): a comma, a volume, a period, nothing.
-_AFTER_VENUE = re.compile(r"[)\]]*\s*(?:[,.]|\d|$)")
+# "(CVPR)," too): a comma, a volume, pages ("*Statistical Science* pp. 23–34", "p. e14087"), a
+# period, nothing.
+_AFTER_VENUE = re.compile(r"[)\]]*\s*(?:[,.]|\d|pp?\.\s|$)")
 
 
 # dcu's title sentence: the title in sentence case, then after a comma its venue — a journal
@@ -118,12 +162,12 @@ _AFTER_VENUE = re.compile(r"[)\]]*\s*(?:[,.]|\d|$)")
 # web page, a lecture or a talk was published ("Google Research Blog", "CSC321 Lecture 10,
 # University of Toronto", "Interspeech 2021, ISCA, pp").
 _SENTENCE = re.compile(r"(?<=[^\W_]{2})\.\s+")
-_VENUE_COMMA = re.compile(r",\s+(?=[A-Z\d])")
+_VENUE_COMMA = re.compile(r",\s+(?=[A-Z\d]|arXiv\b)")
 _VENUE_WORD = re.compile(
-    r"\b(?:Proceedings|Conference|Workshop|Symposium|Transactions|Journal|Advances in)\b"
+    r"\b(?:Proceedings|Conference|Workshop|Symposium|Transactions|Journal|Advances in|arXiv)\b"
 )
 _VOLUME_PAGES = re.compile(r"\b\d+(?:\(\d+\))?:\s?[a-z]?\d")
-_CAPITALISED = r"[A-Z\d][\w.&'’/-]*(?:\s+(?:[A-Z\d][\w.&'’/-]*|of))*"
+_CAPITALISED = r"[A-Z\d][\w.&'’/-]*(?:\s+(?:[A-Z\d][\w.&'’/-]*|of|for|and|&))*"
 _PUBLISHED = re.compile(rf"{_CAPITALISED}(?:,\s+{_CAPITALISED})*(?:,\s+(?:pp|Vol))?")
 
 
