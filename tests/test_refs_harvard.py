@@ -180,6 +180,34 @@ from pdf_lines import read_lines, styled
             "The role of the arts in economic development", "National Governors Association", 2001,
             id="dcu-published-by-a-body",
         ),
+        # a sentence-case title goes on past a period before a word in lower case or a part's
+        # number; the venue's abbreviations end no sentence
+        pytest.param(
+            "Von Korff, M., Wang, H., Léon, J. & Pillen, K. (2006). Ab-qtl analysis in spring barley: Ii. "
+            "detection of favourable exotic alleles for agronomic traits introgressed from wild barley (h. "
+            "vulgare ssp. spontaneum), Theoretical and Applied Genetics 112(7): 1221–1231.",
+            "Ab-qtl analysis in spring barley: Ii. detection of favourable exotic alleles for agronomic "
+            "traits introgressed from wild barley (h. vulgare ssp. spontaneum)", "Von Korff, M.", 2006,
+            id="dcu-periods-inside-a-sentence-case-title",
+        ),
+        pytest.param(
+            "Planck Collaboration (2020a). Planck 2018 results. III. high frequency instrument data "
+            "processing and frequency maps, Astron. Astrophys. 641: A3.",
+            "Planck 2018 results. III. high frequency instrument data processing and frequency maps",
+            "Planck Collaboration", 2020, id="dcu-a-parts-number-and-an-abbreviated-journal",
+        ),
+        pytest.param(
+            "Smith, B. D. (1989). Origins of agriculture in eastern north america, American Association "
+            "for the Advancement of Science.",
+            "Origins of agriculture in eastern north america", "Smith, B. D.", 1989,
+            id="dcu-published-by-a-body-named-with-the",
+        ),
+        # agsm quotes an article's title, not a preprint's or a web page's
+        pytest.param(
+            "Touvron, H., Martin, L. & Stone, K. (2023), Llama 2: open foundation and fine-tuned chat "
+            "models, arXiv . doi.org/10.48550/arXiv.2307.09288",
+            "Llama 2: open foundation and fine-tuned chat models", "Touvron, H.", 2023, id="agsm-preprint",
+        ),
         # not dcu's venue: a place the title names, and an APA list (", & Name"), whose title
         # sentence ends at its period
         pytest.param(

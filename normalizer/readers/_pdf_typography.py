@@ -57,6 +57,24 @@ def italic_style(textpage: object) -> IsItalic:
     return is_italic
 
 
+def italic_in_joined(is_italic: IsItalic | None, raw: str, joined: str, start: int) -> IsItalic | None:
+    """``is_italic`` for the characters of ``joined`` by their index in it: ``raw`` (the page's
+    characters from ``start`` on) with some accents joined to their letter, two characters one
+    ("H¨ubner" → "Hübner"), so that each character after such a join is looked at where the
+    page has it, not one place further on per accent (which read the space before an italic
+    venue's first word, "Höhna, S. (2012). Title, *Systematic Biology*", as that word's font)."""
+    if is_italic is None:
+        return None
+    at: list[int] = []  # each character of joined: its index on the page
+    page = 0
+    for char in joined:
+        if page < len(raw) and raw[page] != char and page + 1 < len(raw):
+            page += 1  # an accent joined to the letter after it: the letter's index
+        at.append(start + page)
+        page += 1
+    return lambda index: is_italic(at[index]) if index < len(at) else False
+
+
 _WORD = re.compile(r"\S+")
 _LETTER = re.compile(r"[^\W_]")
 

@@ -72,11 +72,14 @@ def harvard_title(text: str) -> tuple[str, str] | None:
     if chapter is not None:
         return chapter.group("title"), authors
     # dcu quotes no title (a quotation opening one is the title's own), and joins the last two
-    # names with a bare "&" (APA's "Kendall, A., & Cipolla, R." is none)
+    # names with a bare "&" (APA's "Kendall, A., & Cipolla, R." is none); agsm quotes an
+    # article's, not a web page's or a preprint's
     if opening.group("sep") == "." and not re.search(r",\s(?:&|and)\s", authors):
         title = _title_before_venue(rest) if not rest.startswith(("“", '"')) else None
-        return (title, authors) if title else None
-    title = _nested_quotation(rest) if opening.group("sep") == "," and rest.startswith(("‘", "“")) else None
+    elif rest.startswith(("‘", "“")):
+        title = _nested_quotation(rest) if opening.group("sep") == "," else None
+    else:
+        title = _title_before_venue(rest) if opening.group("sep") == "," else None
     return (title, authors) if title else None
 
 
@@ -161,14 +164,19 @@ _AFTER_VENUE = re.compile(r"[)\]]*\s*(?:[,.]|\d|pp?\.\s|$)")
 # ("3rd International Conference on …", "IEEE Transactions on …"), or words in capitals where a
 # web page, a lecture or a talk was published ("Google Research Blog", "CSC321 Lecture 10,
 # University of Toronto", "Interspeech 2021, ISCA, pp").
-_SENTENCE = re.compile(r"(?<=[^\W_]{2})\.\s+")
+# A sentence-case title goes on past a period before a word in lower case or a part's number
+# ("Ab-qtl analysis in spring barley: Ii. detection of …", "Planck 2018 results. III. high
+# frequency …"); the venue's abbreviations ("Astron. Astrophys. 641: A3") are no sentence end
+# either, a period before a whole word is ("…, Norway. Journal of …").
+_SENTENCE = re.compile(r"(?<=[^\W_]{2})\.\s+(?=[A-Z])(?![IVXL]+\.\s)")
+_WORD_SENTENCE = re.compile(r"(?<=[^\W_]{2})\.\s+(?=[A-Z][a-z]+\s)")
 _VENUE_COMMA = re.compile(r",\s+(?=[A-Z\d]|arXiv\b)")
 _VENUE_WORD = re.compile(
     r"\b(?:Proceedings|Conference|Workshop|Symposium|Transactions|Journal|Advances in|arXiv)\b"
 )
-_VOLUME_PAGES = re.compile(r"\b\d+(?:\(\d+\))?:\s?[a-z]?\d")
-_CAPITALISED = r"[A-Z\d][\w.&'’/-]*(?:\s+(?:[A-Z\d][\w.&'’/-]*|of|for|and|&))*"
-_PUBLISHED = re.compile(rf"{_CAPITALISED}(?:,\s+{_CAPITALISED})*(?:,\s+(?:pp|Vol))?")
+_VOLUME_PAGES = re.compile(r"\b\d+(?:\(\d+\))?:\s?[A-Za-z]?\d")
+_CAPITALISED = r"[A-Z\d][\w.&'’/-]*(?:\s+(?:[A-Z\d][\w.&'’/-]*|of|for|and|the|&))*"
+_PUBLISHED = re.compile(rf"{_CAPITALISED}(?:,\s+{_CAPITALISED})*(?:,\s+(?:pp?|Vol)\b.*)?")
 
 
 def _title_before_venue(rest: str) -> str | None:
@@ -181,7 +189,7 @@ def _title_before_venue(rest: str) -> str | None:
         if not _sentence_case(title) or title.count("(") != title.count(")") or "[" in title:
             continue
         tail = sentence[comma.end() :]
-        first = tail.split(",", maxsplit=1)[0]
+        first = _WORD_SENTENCE.split(rest[comma.end() :], maxsplit=1)[0].split(",", maxsplit=1)[0]
         # (a number or three words: "Norway", "New York" alone are a place the title names)
         published = _PUBLISHED.fullmatch(tail) is not None and (
             re.search(r"\d", tail) is not None or len(tail.split()) >= 3

@@ -61,7 +61,7 @@ from bibnorm.readers._pdf_accents import join_overlaid_accents, readable_text
 from bibnorm.readers._pdf_labels import bracket_raised_label, joined_wrapped_labels
 from bibnorm.readers._pdf_margins import margin_note
 from bibnorm.readers._pdf_sections import LARGER, layout_end, list_headings, reads_as_a_list
-from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
+from bibnorm.readers._pdf_typography import italic_in_joined, italic_style, mark_italics, unmark_italics
 from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import (
     HEADING,
@@ -544,7 +544,7 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
     for piece, (lead_cut, trail_cut) in zip(pieces, cuts, strict=True):
         start = offset
         offset += len(piece) + 2
-        piece = join_overlaid_accents(piece, start, textpage.get_charbox)
+        raw_piece, piece = piece, join_overlaid_accents(piece, start, textpage.get_charbox)
         if numbered and piece.strip().isdigit():
             continue  # the line number of an empty line
         if lead_cut or trail_cut:  # a review copy's line number, in the margin
@@ -557,7 +557,8 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
         first = start + lead
         note = margin_note(textpage, first, len(piece.strip(_SPACES)))
         first += note
-        stripped = readable_text(mark_italics(piece[lead + note :], first, italic)).strip()
+        italic_here = italic_in_joined(italic, raw_piece, piece, start)  # by the joined piece's index
+        stripped = readable_text(mark_italics(piece[lead + note :], lead + note, italic_here)).strip()
         if not stripped:
             continue
         left = textpage.get_charbox(first)[0]
