@@ -1,6 +1,7 @@
-"""Harvard's reference forms (the ``harvard`` package's ``agsm`` and ``dcu``): a title quoting a
-word, a chapter in an edited book whose book's title is the one quoted, and ``dcu``'s upright
-title followed by its venue after a comma alone, read from the text and from the PDF's italics.
+"""Harvard's reference forms (the ``harvard`` package's ``agsm``, ``dcu`` and ``kluwer``): a title
+quoting a word, a chapter in an edited book whose book's title is the one quoted, and an
+upright title followed by its venue after a comma alone, read from the text and from the PDF's
+italics.
 
 Each reference is as ``agsm`` or ``dcu`` print a real ``.bib`` entry (the PDF corpus's
 QuantEcon, NickPeyton and b-vitamins bibliographies, ``bench/bench_pdf_corpus.py``), or a
@@ -207,6 +208,29 @@ from pdf_lines import read_lines, styled
             "Touvron, H., Martin, L. & Stone, K. (2023), Llama 2: open foundation and fine-tuned chat "
             "models, arXiv . doi.org/10.48550/arXiv.2307.09288",
             "Llama 2: open foundation and fine-tuned chat models", "Touvron, H.", 2023, id="agsm-preprint",
+        ),
+        # kluwer (the harvard package's): "Names: Year, Title, Journal volume, pages", the names
+        # joined by "and"; an article's title unquoted, in sentence case
+        pytest.param(
+            "Acemoglu, D., Robinson, J. and Johnson, S.: 2001, The colonial origins of comparative "
+            "development: An empirical investigation, American Economic Review 91, 1369–1401.",
+            "The colonial origins of comparative development: An empirical investigation", "Acemoglu, D.",
+            2001, id="kluwer-journal-volume-and-pages",
+        ),
+        pytest.param(
+            "Ayanian, J. and Cleary, P.: 1999, The effect of patients’ preferences on racial differences in "
+            "access to renal transplantation, New England Journal of Medicine 341(22), 1661–1669.",
+            "The effect of patients’ preferences on racial differences in access to renal transplantation",
+            "Ayanian, J.", 1999, id="kluwer-the-year-after-the-names-not-the-pages",
+        ),
+        pytest.param(
+            "Abbott, A.: 2005, The idea of outcome in u.s. sociology, in G. Steinmetz (ed.), The Politics of "
+            "Method in the Human Sciences, Duke University Press, Durham, pp. 393–426.",
+            "The idea of outcome in u.s. sociology", "Abbott, A.", 2005, id="kluwer-chapter",
+        ),
+        pytest.param(
+            "Abbate, J.: 2000, Inventing the Internet, MIT Press, Cambridge, MA.",
+            "Inventing the Internet", "Abbate, J.", 2000, id="kluwer-book",
         ),
         # not dcu's venue: a place the title names, and an APA list (", & Name"), whose title
         # sentence ends at its period

@@ -1,5 +1,6 @@
-"""Harvard's reference forms (the ``harvard`` package's ``agsm`` and ``dcu``) that the general
-field reading does not know.
+"""Harvard's reference forms (the ``harvard`` package's ``agsm`` and ``dcu``; its ``kluwer``,
+"Names: 2001, Title, *Journal* 91, 1369–1401", read as agsm's) that the general field reading
+does not know.
 
 Both print the names, the year in parentheses and then the title: ``agsm`` with a comma after
 the year and an article's or chapter's title in single quotes ("Abadi, M. (1993), ‘Title’,
@@ -39,9 +40,11 @@ import re
 from collections.abc import Sequence
 
 # The names, the year in parentheses ("(1968a)") and the comma (agsm) or period (dcu) after it
-# (an apostrophe inside a name: "O’Meara", "Pe’er").
+# (an apostrophe inside a name: "O’Meara", "Pe’er"); kluwer's "Names: 2019a, Title" reads as agsm's.
+_YEAR = r"(?:1[5-9]|20)\d{2}[a-z]?"
 _NAMES_YEAR = re.compile(
-    r"^(?P<authors>(?:[^()“”‘’]|(?<=\w)’(?=\w)){2,800}?)\s*\((?:1[5-9]|20)\d{2}[a-z]?\)(?P<sep>[,.])\s+"
+    rf"^(?P<authors>(?:[^()“”‘’]|(?<=\w)’(?=\w)){{2,3000}}?)\s*"
+    rf"(?:\({_YEAR}\)(?P<sep>[,.])|:\s{_YEAR}(?P<kluwer>,))\s+"
 )
 # agsm's chapter: "Title, in J. Neyman, ed., ‘Book’", "…, in M. Boyer & R. E. Kihlstrom, eds, ‘Book’",
 # "…, in ‘Book’" (each editor capitalised, given names first, no comma inside one); the title
@@ -74,12 +77,15 @@ def harvard_title(text: str) -> tuple[str, str] | None:
     # dcu quotes no title (a quotation opening one is the title's own), and joins the last two
     # names with a bare "&" (APA's "Kendall, A., & Cipolla, R." is none); agsm quotes an
     # article's, not a web page's or a preprint's
-    if opening.group("sep") == "." and not re.search(r",\s(?:&|and)\s", authors):
+    sep, title = opening.group("sep") or opening.group("kluwer"), None
+    if sep == "." and not re.search(r",\s(?:&|and)\s", authors):
         title = _title_before_venue(rest) if not rest.startswith(("“", '"')) else None
     elif rest.startswith(("‘", "“")):
-        title = _nested_quotation(rest) if opening.group("sep") == "," else None
-    else:
-        title = _title_before_venue(rest) if opening.group("sep") == "," else None
+        title = _nested_quotation(rest) if sep == "," else None
+    elif sep == ",":
+        title = _title_before_venue(rest)
+        if title is None and opening.group("kluwer"):  # the year is no part of the title
+            title = _SENTENCE.split(rest, maxsplit=1)[0]
     return (title, authors) if title else None
 
 
@@ -160,7 +166,8 @@ _AFTER_VENUE = re.compile(r"[)\]]*\s*(?:[,.]|\d|pp?\.\s|$)")
 
 
 # dcu's title sentence: the title in sentence case, then after a comma its venue — a journal
-# with its volume and pages ("Nature 521(7553): 436–444"), a proceedings or journal by name
+# with its volume and pages ("Nature 521(7553): 436–444"; agsm's and kluwer's "… Review 91,
+# 1369–1401"), a proceedings or journal by name
 # ("3rd International Conference on …", "IEEE Transactions on …"), or words in capitals where a
 # web page, a lecture or a talk was published ("Google Research Blog", "CSC321 Lecture 10,
 # University of Toronto", "Interspeech 2021, ISCA, pp").
@@ -175,6 +182,9 @@ _VENUE_WORD = re.compile(
     r"\b(?:Proceedings|Conference|Workshop|Symposium|Transactions|Journal|Advances in|arXiv)\b"
 )
 _VOLUME_PAGES = re.compile(r"\b\d+(?:\(\d+\))?:\s?[A-Za-z]?\d")
+# agsm's and kluwer's journal, volume and pages after a comma: "American Economic Review 91,
+# 1369–1401", "Journal of Cognition 2(33), 1–4"
+_JOURNAL_VOLUME = re.compile(r"[^,]*?\s\d+(?:\([\d–-]+\))?,\s[A-Za-z]?\d+(?:[–-]\s?\d+)?\.?(?:\s|$)")
 _CAPITALISED = r"[A-Z\d][\w.&'’/-]*(?:\s+(?:[A-Z\d][\w.&'’/-]*|of|for|and|the|&))*"
 _PUBLISHED = re.compile(rf"{_CAPITALISED}(?:,\s+{_CAPITALISED})*(?:,\s+(?:pp?|Vol)\b.*)?")
 
@@ -194,7 +204,8 @@ def _title_before_venue(rest: str) -> str | None:
         published = _PUBLISHED.fullmatch(tail) is not None and (
             re.search(r"\d", tail) is not None or len(tail.split()) >= 3
         )
-        if _VENUE_WORD.search(first) or _VOLUME_PAGES.search(first) or published:
+        volume = _VOLUME_PAGES.search(first) or _JOURNAL_VOLUME.match(tail)
+        if _VENUE_WORD.search(first) or volume or published:
             return title
     return None
 

@@ -104,7 +104,8 @@ _AUTHOR_YEAR = re.compile(
     rf"^(?:[^\d()“\"]|\([^\d()“\"]*\)){{2,400}}?"
     rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS}[a-z]?)?[,)]"
     # Chicago's "Names. 1968–78. Title", "Names. [Ca. 1920]. Title", "Names. [1957?]. Title"
-    rf"|[.,]\s+\[?(?:[Cc]a\.\s)?({_YEARS})[a-z]?(?:[–-](?:{_YEARS}|\d\d)?)?\??\]?\.\s)"
+    rf"|[.,]\s+\[?(?:[Cc]a\.\s)?({_YEARS})[a-z]?(?:[–-](?:{_YEARS}|\d\d)?)?\??\]?\.\s"
+    rf"|:\s({_YEARS})[a-z]?,\s)"  # Harvard's kluwer: "Names: 2019a, Title"
 )
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
 # Harvard (agsm, dcu) quotes titles singly: "Abadi, M. (1993), ‘A calculus for access control’, TOPLAS".
@@ -188,7 +189,7 @@ def parse_reference(text: str) -> ParsedReference:
     years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", dating_text(bare)))]
     after_authors = _AUTHOR_YEAR.match(bare)
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
-        years.append(int(after_authors.group(1) or after_authors.group(2)))
+        years.append(int(next(year for year in after_authors.groups() if year)))
 
     # a dash for the names ("— Physics. Trans. by …") is read as names, and names no one here:
     # the list gives the reference the previous one's (`_repeated_authors`)
