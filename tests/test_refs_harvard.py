@@ -209,6 +209,39 @@ from pdf_lines import read_lines, styled
             "models, arXiv . doi.org/10.48550/arXiv.2307.09288",
             "Llama 2: open foundation and fine-tuned chat models", "Touvron, H.", 2023, id="agsm-preprint",
         ),
+        # a name the title keeps in capitals, its own ", in …" before the venue, a journal's
+        # pages without a volume; a chapter's ", in Editors (eds)" ends the title
+        pytest.param(
+            "Wilkes, H. (1977). Hybridization of maize and teosinte, in mexico and guatemala and the "
+            "improvement of maize, Economic Botany pp. 254–293.",
+            "Hybridization of maize and teosinte, in mexico and guatemala and the improvement of maize",
+            "Wilkes, H.", 1977, id="dcu-a-titles-own-in",
+        ),
+        pytest.param(
+            "Hodgson, J. A., Sterner, K. N. & Disotell, T. R. (2009). Successive radiations, not stasis, in "
+            "the South American primate fauna, Proceedings of the National Academy of Sciences 106(14): "
+            "5534–5539.",
+            "Successive radiations, not stasis, in the South American primate fauna", "Hodgson, J. A.", 2009,
+            id="dcu-names-in-a-sentence-case-title",
+        ),
+        pytest.param(
+            "Chen, M., Radford, A. & Sutskever, I. (2020). Generative pretraining from pixels, in H. Daumé "
+            "III & A. Singh (eds), Proceedings of the 37th International Conference on Machine Learning, "
+            "Vol. 119 of Proceedings of Machine Learning Research, PMLR, pp. 1691–1703.",
+            "Generative pretraining from pixels", "Chen, M.", 2020, id="dcu-chapter",
+        ),
+        pytest.param(
+            "Levy, P. B. (2001), Call-By-Push-Value, PhD thesis, Queen Mary and Westfield College, "
+            "University of London.",
+            "Call-By-Push-Value", "Levy, P. B.", 2001, id="agsm-thesis-in-title-case",
+        ),
+        # an APA title sentence ends at its question mark
+        pytest.param(
+            "Gottfredson, G. D. (1978). Why don’t vocational interests predict job satisfaction better than "
+            "they do? Unpublished manuscript, Johns Hopkins University, Baltimore.",
+            "Why don’t vocational interests predict job satisfaction better than they do?",
+            "Gottfredson, G. D.", 1978, id="apa-a-question-ends-the-title",
+        ),
         # kluwer (the harvard package's): "Names: Year, Title, Journal volume, pages", the names
         # joined by "and"; an article's title unquoted, in sentence case
         pytest.param(

@@ -89,14 +89,14 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
     if not runs:
         return text
     placed = [found for run in runs if (found := _find(run, text)) is not None]
+    upright = upright_title(text, placed, lambda text: parse_reference(text).title)
+    if upright is not None:  # dcu: "Names (2017). Title, *Journal* 39(12)"
+        return _if_read(text, *upright)
     if _QUOTES.search(text):
         return _quotes_in_italics(text, placed)
     title = parse_reference(text).title
     if not title:
         return text
-    upright = upright_title(text, placed, title)
-    if upright is not None:  # dcu: "Names (2017). Title, *Journal* 39(12)"
-        return _if_read(text, *upright)
     for number, (start, end) in enumerate(placed):
         run = _letters(text[start:end])
         if len(run) < _MIN_LETTERS:

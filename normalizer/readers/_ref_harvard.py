@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 # The names, the year in parentheses ("(1968a)") and the comma (agsm) or period (dcu) after it
 # (an apostrophe inside a name: "O’Meara", "Pe’er"); kluwer's "Names: 2019a, Title" reads as agsm's.
@@ -63,17 +63,19 @@ _BOOK_TAIL = re.compile(
 )
 
 
-def harvard_title(text: str) -> tuple[str, str] | None:
+def harvard_title(text: str) -> tuple[str, str, bool] | None:
     """The title and the authors of a Harvard reference whose title quotes something, is a
     chapter's in an edited book, a book's in a series, a thesis's (``agsm``), or is followed by
-    its venue after a comma (``dcu``; see the module docstring); None for any other reference."""
+    its venue after a comma (``dcu``; see the module docstring), and whether that title is
+    whole as it is (its end found, not to be cut again at its own ", in Mexico …"); None for
+    any other reference."""
     opening = _NAMES_YEAR.match(text)
     if opening is None:
         return None
     authors, rest = opening.group("authors"), text[opening.end() :]
     chapter = _IN_EDITED_BOOK.match(rest) or _book_in_series(rest)
     if chapter is not None:
-        return chapter.group("title"), authors
+        return chapter.group("title"), authors, True
     # dcu quotes no title (a quotation opening one is the title's own), and joins the last two
     # names with a bare "&" (APA's "Kendall, A., & Cipolla, R." is none); agsm quotes an
     # article's, not a web page's or a preprint's
@@ -85,8 +87,8 @@ def harvard_title(text: str) -> tuple[str, str] | None:
     elif sep == ",":
         title = _title_before_venue(rest)
         if title is None and opening.group("kluwer"):  # the year is no part of the title
-            title = _SENTENCE.split(rest, maxsplit=1)[0]
-    return (title, authors) if title else None
+            return _SENTENCE.split(rest, maxsplit=1)[0], authors, False
+    return (title, authors, True) if title else None
 
 
 def _book_in_series(rest: str) -> re.Match[str] | None:
@@ -129,12 +131,15 @@ def _nested_quotation(rest: str) -> str | None:
 _ENDS = re.compile(r"[,.;:]|\s*$")  # what follows the mark that closes the title
 
 
-def upright_title(text: str, italics: Sequence[tuple[int, int]], title: str) -> tuple[int, int] | None:
-    """Where a ``dcu`` reference's title starts and ends (in ``text``), when the ``title`` read
-    runs on from the year into an italic venue after a comma (``italics``: where each italic run
-    of the reference is in ``text``); None when it does not."""
+def upright_title(
+    text: str, italics: Sequence[tuple[int, int]], title_of: Callable[[str], str | None]
+) -> tuple[int, int] | None:
+    """Where a ``dcu`` reference's title starts and ends (in ``text``), when the title read
+    (``title_of(text)``) runs on from the year into an italic venue after a comma (``italics``:
+    where each italic run of the reference is in ``text``); None when it does not."""
     opening = _NAMES_YEAR.match(text)
-    if opening is None:
+    title = title_of(text) if opening is not None else None
+    if opening is None or not title:
         return None
     start = opening.end()
     read = _letters(title)
@@ -167,21 +172,24 @@ _AFTER_VENUE = re.compile(r"[)\]]*\s*(?:[,.]|\d|pp?\.\s|$)")
 
 # dcu's title sentence: the title in sentence case, then after a comma its venue — a journal
 # with its volume and pages ("Nature 521(7553): 436–444"; agsm's and kluwer's "… Review 91,
-# 1369–1401"), a proceedings or journal by name
-# ("3rd International Conference on …", "IEEE Transactions on …"), or words in capitals where a
-# web page, a lecture or a talk was published ("Google Research Blog", "CSC321 Lecture 10,
-# University of Toronto", "Interspeech 2021, ISCA, pp").
+# 1369–1401"), a proceedings, journal, preprint server or report by name ("3rd International
+# Conference on …", "IEEE Transactions on …", "bioRxiv", "Technical Report 1806.01261"), or
+# words in capitals where a web page, a lecture or a talk was published ("Google Research Blog",
+# "CSC321 Lecture 10, University of Toronto", "Interspeech 2021, ISCA, pp").
 # A sentence-case title goes on past a period before a word in lower case or a part's number
 # ("Ab-qtl analysis in spring barley: Ii. detection of …", "Planck 2018 results. III. high
 # frequency …"); the venue's abbreviations ("Astron. Astrophys. 641: A3") are no sentence end
-# either, a period before a whole word is ("…, Norway. Journal of …").
-_SENTENCE = re.compile(r"(?<=[^\W_]{2})\.\s+(?=[A-Z])(?![IVXL]+\.\s)")
+# either, a period before a whole word is ("…, Norway. Journal of …"), and so is a question
+# mark before a capital ("… than they do? Unpublished manuscript, Johns Hopkins University").
+_SENTENCE = re.compile(r"(?:(?<=[^\W_]{2})\.|[?!])\s+(?=[A-Z])(?![IVXL]+\.\s)")
 _WORD_SENTENCE = re.compile(r"(?<=[^\W_]{2})\.\s+(?=[A-Z][a-z]+\s)")
-_VENUE_COMMA = re.compile(r",\s+(?=[A-Z\d]|arXiv\b)")
+_VENUE_COMMA = re.compile(r",\s+(?=[A-Z\d]|(?:arXiv|bioRxiv|medRxiv)\b)")
 _VENUE_WORD = re.compile(
-    r"\b(?:Proceedings|Conference|Workshop|Symposium|Transactions|Journal|Advances in|arXiv)\b"
+    r"\b(?:Proceedings|Conference|Workshop|Symposium|Transactions|Journal|Advances in|arXiv|bioRxiv|medRxiv"
+    r"|Technical [Rr]eport|[Tt]hesis|[Dd]issertation)\b"
 )
-_VOLUME_PAGES = re.compile(r"\b\d+(?:\(\d+\))?:\s?[A-Za-z]?\d")
+# (or a journal's pages without its volume: "Economic Botany pp. 254–293")
+_VOLUME_PAGES = re.compile(r"\b\d+(?:\(\d+\))?:\s?[A-Za-z]?\d|\spp?\.\s?[A-Za-z]?\d")
 # agsm's and kluwer's journal, volume and pages after a comma: "American Economic Review 91,
 # 1369–1401", "Journal of Cognition 2(33), 1–4"
 _JOURNAL_VOLUME = re.compile(r"[^,]*?\s\d+(?:\([\d–-]+\))?,\s[A-Za-z]?\d+(?:[–-]\s?\d+)?\.?(?:\s|$)")
@@ -192,32 +200,35 @@ _PUBLISHED = re.compile(rf"{_CAPITALISED}(?:,\s+{_CAPITALISED})*(?:,\s+(?:pp?|Vo
 def _title_before_venue(rest: str) -> str | None:
     """The title of a ``dcu`` title sentence (``rest``, what follows the year) in sentence case
     and followed by its venue after a comma (a title in title case is a book's, whose commas
-    may be its own); else None."""
+    may be its own), up to a chapter's ", in D. Precup & Y. W. Teh (eds)"; else None."""
     sentence = _SENTENCE.split(rest, maxsplit=1)[0]
     for comma in _VENUE_COMMA.finditer(sentence):
-        title = sentence[: comma.start()]
-        if not _sentence_case(title) or title.count("(") != title.count(")") or "[" in title:
-            continue
-        tail = sentence[comma.end() :]
+        title, tail = sentence[: comma.start()], sentence[comma.end() :]
         first = _WORD_SENTENCE.split(rest[comma.end() :], maxsplit=1)[0].split(",", maxsplit=1)[0]
         # (a number or three words: "Norway", "New York" alone are a place the title names)
         published = _PUBLISHED.fullmatch(tail) is not None and (
             re.search(r"\d", tail) is not None or len(tail.split()) >= 3
         )
         volume = _VOLUME_PAGES.search(first) or _JOURNAL_VOLUME.match(tail)
-        if _VENUE_WORD.search(first) or volume or published:
-            return title
+        if not (_VENUE_WORD.search(first) or volume or published):
+            continue
+        title = _CHAPTER.split(title, maxsplit=1)[0]
+        whole = _sentence_case(title) and title.count("(") == title.count(")") and "[" not in title
+        return title if whole else None  # the first venue ends the title, whatever it reads as
     return None
+
+
+_CHAPTER = re.compile(r",\s+in\s+(?=[A-Z‘“])")  # "Title, in D. Precup & Y. W. Teh (eds), *Book*"
 
 
 def _sentence_case(title: str) -> bool:
     """Whether a title is set in sentence case: after its first word (and the first after a
-    colon) no word opens with a capital, acronyms and words with digits aside ("gpt-4", "ICLR"),
-    and one at least is a word in lower case."""
+    colon) one word in four at most opens with a capital — a name kept in capitals ("Bayesian",
+    "Python", "Mexico"), acronyms, words with digits or inner capitals aside ("gpt-4", "ICLR",
+    "LLMs") — and one at least is a word in lower case; a title in title case ("Pattern
+    Recognition and Machine Learning", a book's) is none."""
     words = re.findall(r"\S+", title)
     later = [word for before, word in itertools.pairwise(words) if not before.endswith(":")]
     lower = [word for word in later if word[:1].islower()]
-    capitalised = [
-        word for word in later if word[:1].isupper() and not word.isupper() and not re.search(r"\d", word)
-    ]
-    return bool(lower) and not capitalised
+    capitalised = [word for word in later if word[:1].isupper() and not re.search(r"\d|.[A-Z]", word)]
+    return bool(lower) and len(capitalised) <= len(later) // 4

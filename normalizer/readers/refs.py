@@ -234,7 +234,8 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
         return _clean_title(title_before_question(first)), vancouver.group("authors")
     harvard = harvard_title(text)  # Harvard (agsm, dcu): what its punctuation alone does not show
     if harvard is not None:
-        return _clean_title(harvard[0]), harvard[1]
+        read, names, whole = harvard
+        return (read.strip(" .,;:") if whole else _clean_title(read)), names
     quoted = _QUOTED.search(text) or _SINGLE_QUOTED.search(text)
     apa = _APA.match(text)
     # APA quotes no title: a quotation after its title sentence is what a comment or review is on
