@@ -50,7 +50,8 @@ _NAMES_YEAR = re.compile(
 # "…, in ‘Book’" (each editor capitalised, given names first, no comma inside one); the title
 # upright, its own double quotes and periods in it ("When is “nearest neighbor” meaningful?",
 # "Forms and Processes. Some Thoughts on …").
-_EDITOR = r"[A-Z][\w.'’-]*(?:\s(?!and\s)[\w.'’-]+)*"  # words apart from "&" and "and": no backtracking
+# (words apart from "&" and "and", so that no name is read two ways: no backtracking)
+_EDITOR = r"[A-Z][^\s,&‘’“”()]*(?:\s(?!and\s)[^\s,&‘’“”()]+)*"
 _IN_EDITED_BOOK = re.compile(
     rf"^(?P<title>(?:[^‘’]|(?<=\w)’(?=\w))+?),\s+in\s+"
     rf"(?:{_EDITOR}(?:(?:,\s|\s&\s|\sand\s){_EDITOR})*,\s+eds?\.?,\s+)?‘"
