@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from bibnorm.readers._italic_titles import italic_runs
+from bibnorm.readers._pdf_accents import join_overlaid_accents
 from bibnorm.readers._pdf_typography import mark_italics, unmark_italics
 from bibnorm.readers.pdf import PdfLine, read_pdf, references_section
 from bibnorm.readers.refs import parse_reference
@@ -42,6 +43,24 @@ def test_italic_runs_are_marked_in_the_text_and_taken_out_as_spans(
     plain, spans = unmark_italics(mark_italics(piece, start, italic))  # type: ignore[arg-type]
     assert plain == text
     assert [plain[a:b] for a, b in spans] == runs
+
+
+def test_a_joined_accent_shifts_no_word_out_of_its_font() -> None:
+    """OT1's accent over its letter is two characters on the page and one in the text read
+    ("H¨ohna" is "Höhna"): the italics are marked by the page's characters before the accent is
+    joined, so the italic journal's first word stays italic ("Höhna, S. (2012). Title,
+    *Systematic Biology* 61")."""
+    raw = "H¨ohna, S. (2012). Title, Systematic Biology 61"
+    on_page = _italic_at((100 + raw.index("Systematic"), 100 + raw.index(" 61")))
+
+    def box(at: int) -> tuple[float, float, float, float]:
+        x = float(at - 100) if at - 100 != 1 else 2.2  # the umlaut drawn over the "o" after it
+        return (x, 0.0, x + (0.6 if at - 100 == 1 else 1.0), 1.0)
+
+    joined = join_overlaid_accents(mark_italics(raw, 100, on_page), 100, box)
+    plain, spans = unmark_italics(joined)
+    assert plain == "Höhna, S. (2012). Title, Systematic Biology 61"
+    assert [plain[a:b] for a, b in spans] == ["Systematic Biology"]
 
 
 def test_a_run_that_ends_its_line_goes_on_at_the_start_of_the_next() -> None:

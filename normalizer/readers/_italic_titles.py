@@ -42,6 +42,7 @@ import re
 from collections.abc import Sequence
 
 from bibnorm.models import Query
+from bibnorm.readers._ref_harvard import upright_title
 from bibnorm.readers._reflist import ReferenceList
 from bibnorm.readers.refs import OriginOf, looks_like_names, parse_reference, queries_from_list
 
@@ -96,6 +97,9 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
     if not runs:
         return text
     placed = [found for run in runs if (found := _find(run, text)) is not None]
+    upright = upright_title(text, placed, lambda text: parse_reference(text).title)
+    if upright is not None:  # dcu: "Names (2017). Title, *Journal* 39(12)"
+        return _if_read(text, *upright)
     if _QUOTES.search(text):
         return _quotes_in_italics(text, placed)
     title = parse_reference(text).title

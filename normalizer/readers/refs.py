@@ -65,6 +65,7 @@ from bibnorm.readers._ref_author_year import (
 )
 from bibnorm.readers._ref_dates import dating_text
 from bibnorm.readers._ref_elided import with_elided_names
+from bibnorm.readers._ref_harvard import harvard_title
 from bibnorm.readers._ref_inverted_names import inverted_first, joined_first_person
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
@@ -117,8 +118,8 @@ _AUTHOR_YEAR = re.compile(
     rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS}[a-z]?)?[,)]"
     # Chicago's "Names. 1968–78. Title", "Names. [Ca. 1920]. Title", "Names. [1957?]. Title"
     rf"|[.,]\s+\[?(?:[Cc]a\.\s)?({_YEARS})[a-z]?(?:[–-](?:{_YEARS}|\d\d)?)?\??\]?\.\s"
-    # econ-jpe's "Rutherford 2000.“Title"; kluwer's "Names.: 1984, Title"
-    rf"|\s({_YEARS})[a-z]?\.(?=[“‘])|[.]:\s({_YEARS})[a-z]?,\s)"
+    # econ-jpe's "Rutherford 2000.“Title"; Harvard's kluwer "Names: 2019a, Title"
+    rf"|\s({_YEARS})[a-z]?\.(?=[“‘])|:\s({_YEARS})[a-z]?,\s)"
 )
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
 _INSIDE_A_PIECE = re.compile(r"[^\W\d_]\s$")  # a word, then the quotation: no title opens there
@@ -255,6 +256,10 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     if vancouver:  # before quotes: its titles quote words ("The ``Narratives'' fMRI dataset")
         first = _VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]
         return _clean_title(title_before_question(first)), vancouver.group("authors")
+    harvard = harvard_title(text)  # Harvard (agsm, dcu): what its punctuation alone does not show
+    if harvard is not None:
+        read, names, whole = harvard
+        return (read.strip(" .,;:") if whole else _clean_title(read)), names
     quoted = outer_quotes(_QUOTED.search(text), SINGLE_QUOTED.search(text))
     apa = _APA.match(text)
     # APA quotes no title: a quotation after its title sentence is what a comment or review is on
