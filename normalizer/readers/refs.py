@@ -245,10 +245,27 @@ def _only_doi(text: str) -> str | None:
         return None
     if doi_match.group(1)[-1] in "-/_:(":  # cut where it had to go on ("10.1186/1471- …")
         return None
+    # a number alone after it: its underscore printed as a space ("…31485-8 2.", a typewriter font)
+    split = _SPLIT_AT_UNDERSCORE.match(text, doi_match.end())
     doi = canonical_doi(doi_match.group(1))
-    others = {canonical_doi(found) for found in _DOI.findall(_SICI_DOI.sub(" ", REPRINT.sub(" ", text)))}
-    others -= {doi, None}
-    return None if doi is not None and others else doi
+    found = {
+        canonical_doi(_LANDING.sub("", one))
+        for one in _DOI.findall(_SICI_DOI.sub(" ", REPRINT.sub(" ", text)))
+    }
+    # the same DOI again (its link: case is no difference between DOIs, a publisher's landing
+    # page after it is none of it, "…/doi/10.1524/phil.1928.83.14.115/html")
+    others = {one for one in found if one and (doi is None or one.casefold() != doi.casefold())}
+    if doi is not None and len(others) == 1:
+        (link,) = others
+        # a typewriter font prints "_" as a space: "doi: 10.1007/978-3-642-31485-8 2. URL
+        # http://dx.doi.org/10.1007/978-3-642-31485-8_2" is one DOI, whole in its link
+        if link.casefold().startswith(doi.casefold() + "_") and f"{doi} {link[len(doi) + 1 :]}" in text:
+            return link
+    return None if doi is not None and (others or split) else doi
+
+
+_SPLIT_AT_UNDERSCORE = re.compile(r" \d{1,4}[.,;]?(?:\s|$)")
+_LANDING = re.compile(r"/(?:html|pdf|epdf|full|abstract|fulltext)$", re.IGNORECASE)  # a publisher's page
 
 
 def _title_and_authors(text: str) -> tuple[str | None, str]:
