@@ -106,6 +106,7 @@ sys.path[:0] = [str(ROOT)]
 
 from bibnorm.bib.blocks import BibEntry  # noqa: E402
 from bibnorm.errors import InputError  # noqa: E402
+from bibnorm.identifiers import parse_arxiv_id  # noqa: E402
 from bibnorm.models import Query  # noqa: E402
 from bibnorm.readers import read_inputs  # noqa: E402
 from bibnorm.text.clean import clean_plain  # noqa: E402
@@ -176,6 +177,7 @@ class Truth:
     related: bool = False
     # What a document without a title or an author is known by: its number ("H.R. Rep. No. 114-358").
     number: str = ""
+    arxiv: str | None = None  # its arXiv id, without version ("2001.01747", "hep-th/0106109")
 
     @property
     def short(self) -> bool:
@@ -300,6 +302,7 @@ def _file_truths(path: Path) -> list[Truth]:
             families=tuple(_family(name) for name in q.authors),
             key=q.key or "",
             fielded=False,
+            arxiv=q.arxiv_id,
         )
         for q in queries
         if not _REVTEX_NOTE.fullmatch(q.key or "")
@@ -344,6 +347,7 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = 
                     original=_as_printed(entry.get("origtitle") or ""),
                     number="" if title or names else _as_printed(entry.get("number") or ""),
                     related=entry.key in related,
+                    arxiv=_bib_arxiv(entry),
                 )
             )
     return rows
@@ -400,6 +404,23 @@ def _bare_doi(field: str) -> str:
     does not print the DOI it stands for."""
     doi = re.sub(r"^https?://(dx\.)?doi\.org/", "", field.strip().casefold()).rstrip(".")
     return doi if doi.startswith("10.") else ""
+
+
+def _bib_arxiv(entry: BibEntry) -> str | None:
+    """A .bib entry's arXiv id: its ``eprint`` where the archive is arXiv (or none is named and the
+    id has arXiv's form), else one its ``journal``, ``note``, ``howpublished`` or ``url`` names."""
+    archive = (entry.get("archiveprefix") or entry.get("eprinttype") or "").casefold()
+    eprint = re.sub(r"(?i)^arxiv:\s*", "", (entry.get("eprint") or "").strip())
+    if eprint and archive in ("", "arxiv") and (found := parse_arxiv_id(eprint)) is not None:
+        return found.id
+    for field in ("journal", "note", "howpublished", "url"):
+        named = _ARXIV_NAMED.search(entry.get(field) or "")
+        if named is not None and (found := parse_arxiv_id(named.group(1))) is not None:
+            return found.id
+    return None
+
+
+_ARXIV_NAMED = re.compile(r"(?i)(?:arxiv[:\s]\s*|arxiv\.org/(?:abs|pdf)/)([a-z.-]+/\d{7}|\d{4}\.\d{4,5})")
 
 
 def printed(document: Document, rows: list[Truth]) -> list[Truth]:
@@ -579,6 +600,9 @@ class Score:
     dois: int = 0
     dois_right: int = 0
     dois_wrong: int = 0
+    arxiv: int = 0
+    arxiv_right: int = 0
+    arxiv_wrong: int = 0
     items: int = 0
     strays: int = 0
     refused: int = 0
@@ -644,6 +668,7 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
             print(f"    ✗ {row.title[:60]!r} {row.family} {row.year} ← title={query.title!r} "
                   f"authors={query.authors[:2]} year={query.year} shared={len(owner[at])}")  # fmt: skip
         _tally_doi(result, row, query)
+        _tally_arxiv(result, row, query)
     return result
 
 
@@ -766,6 +791,14 @@ def _tally_doi(result: Score, row: Truth, query: Query) -> None:
         result.dois_wrong += bool(read) and read != row.doi
 
 
+def _tally_arxiv(result: Score, row: Truth, query: Query) -> None:
+    """Where the PDF prints the reference's arXiv id: read right, or read WRONG (cut, invented)."""
+    if row.arxiv and row.arxiv.casefold() in query.raw.casefold().replace(" ", ""):
+        result.arxiv += 1
+        result.arxiv_right += query.arxiv_id == row.arxiv
+        result.arxiv_wrong += bool(query.arxiv_id) and query.arxiv_id != row.arxiv
+
+
 def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "–"
 
@@ -773,8 +806,8 @@ def _percent(part: int, whole: int) -> str:
 def report(name: str, s: Score) -> None:
     n = s.references
     print(f"{name:<34}{n:>6}{_percent(s.whole, n):>7}{_percent(s.title, n):>7}{_percent(s.author, n):>8}"
-          f"{_percent(s.year, n):>6}{f'{s.dois_right}/{s.dois}':>9}{s.dois_wrong:>7}{s.items:>7}{s.strays:>8}"
-          f"{s.refused:>9}")  # fmt: skip
+          f"{_percent(s.year, n):>6}{f'{s.dois_right}/{s.dois}':>10}{f'{s.arxiv_right}/{s.arxiv}':>8}"
+          f"{s.dois_wrong + s.arxiv_wrong:>7}{s.items:>7}{s.strays:>8}{s.refused:>9}")  # fmt: skip
 
 
 def main() -> None:
@@ -785,7 +818,7 @@ def main() -> None:
     parser.add_argument("--items", action="store_true", help="print references not read whole, and strays")
     args = parser.parse_args()
     documents = [d for d in manifest() if not args.only or d.id in args.only]
-    print(f"{'document':<34}{'refs':>6}{'whole':>7}{'title':>7}{'author':>8}{'year':>6}{'DOIs':>9}{'WRONG':>7}"
+    print(f"{'document':<34}{'refs':>6}{'whole':>7}{'title':>7}{'author':>8}{'year':>6}{'DOIs':>10}{'arXiv':>8}{'WRONG':>7}"
           f"{'items':>7}{'strays':>8}{'refused':>9}")  # fmt: skip
     families: dict[str, Score] = defaultdict(Score)
     for document in documents:

@@ -684,3 +684,23 @@ def test_a_reference_has_its_doi_whole_or_none(text: str, doi: str | None) -> No
     whatever their case, a publisher's landing page after the link's, or a typewriter font's
     underscore printed as a space; a DOI that may be cut is none (a truncated DOI is a wrong one)."""
     assert parse_reference(text).doi == doi
+
+
+@pytest.mark.parametrize(
+    ("text", "arxiv"),
+    [
+        pytest.param("D. Knuth. Title of it. Version 1. Aug. 17, 2010. arXiv: 1008 . 2849v1 [cs.DS].",
+                     "1008.2849", id="biblatex-spaces-the-ids-dot"),
+        pytest.param("Azulay A, Weiss Y. Why do deep networks generalize so poorly? arXiv. 2018 "
+                     "May;(1805.12177).", "1805.12177", id="vancouver-the-id-in-parentheses-after-arxiv"),
+        pytest.param("Velickovic, P. (2017). Graph attention networks, Technical Report 1710.10903, arXiv.",
+                     "1710.10903", id="dcu-a-report-number-arxiv-names"),
+        pytest.param("Smith, J. (2019). Title 1805.12177 of a work. Journal 3, 1–5.", None,
+                     id="no-arxiv-named-no-id"),
+        pytest.param("Smith, J. (2019). Title. arXiv, 1805.12177 and 1901.00001.", None,
+                     id="two-bare-ids-no-telling-which"),
+    ],
+)  # fmt: skip
+def test_a_reference_has_its_arxiv_id_whole_or_none(text: str, arxiv: str | None) -> None:
+    parsed = parse_reference(text)
+    assert parsed.arxiv == arxiv

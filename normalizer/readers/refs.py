@@ -40,7 +40,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from bibnorm.identifiers import OLD_STYLE_ARCHIVES, canonical_doi, parse_arxiv_id
+from bibnorm.identifiers import OLD_STYLE_ARCHIVES, ArxivId, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers._doi_gaps import closed_doi_gaps
 from bibnorm.readers._ref_apa import (
@@ -79,8 +79,9 @@ from bibnorm.readers.base import Reader
 from bibnorm.text.names import split_authors
 
 _ARCHIVES = "|".join(sorted(map(re.escape, OLD_STYLE_ARCHIVES)))
-_ARXIV = re.compile(
-    r"(?i)(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/)((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)"
+_ARXIV = re.compile(  # (biblatex spaces an id's dot as it spaces a DOI's: "arXiv: 1008 . 2849v1")
+    r"(?i)(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/)"
+    r"((?:\d{4}(?: \. |\.)\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)"
     # An old-style id needs no prefix: its archive names it ("hep-th/0106109", "math.AG/0309136").
     rf"|(?<![\w/.-])((?:{_ARCHIVES})(?:\.[A-Z]{{2}})?/\d{{7}}(?:v\d+)?)\b"
 )
@@ -189,8 +190,7 @@ class ParsedReference(NamedTuple):
 def parse_reference(text: str) -> ParsedReference:
     """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
     text = text.replace("。", ". ")  # GB/T 7714 (Chinese) ends its sentences with an ideographic full stop
-    arxiv_match = _ARXIV.search(text)
-    arxiv = parse_arxiv_id(arxiv_match.group(1) or arxiv_match.group(2)) if arxiv_match else None
+    arxiv = _arxiv_id(text)
     text = _SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
     text = closed_doi_gaps(text)  # a narrow column's stretched or broken DOI, a link's break points
     doi = _only_doi(text)
@@ -232,6 +232,23 @@ def parse_reference(text: str) -> ParsedReference:
         else group_author(bare, authors) or person_names(authors),
         arxiv_version=arxiv.version if arxiv else None,
     )
+
+
+def _arxiv_id(text: str) -> ArxivId | None:
+    """The reference's arXiv id: one after "arXiv:" or in an arxiv.org link, an old-style one by
+    its archive; else, where the reference names arXiv, the one new-style id it holds alone
+    (Vancouver's "arXiv. 2018 May;(1805.12177).", dcu's "Technical Report 1710.10903, arXiv.")."""
+    found = _ARXIV.search(text)
+    if found is not None:
+        return parse_arxiv_id((found.group(1) or found.group(2)).replace(" ", ""))
+    if "arxiv" not in text.casefold():
+        return None
+    alone = _BARE_ARXIV.findall(_URL.sub(" ", _DOI.sub(" ", text)))
+    return parse_arxiv_id(alone[0]) if len(alone) == 1 else None
+
+
+# A new-style id, its month 01–12, alone (not inside a DOI, a link or a longer number).
+_BARE_ARXIV = re.compile(r"(?<![\w./-])(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}(?:v\d+)?)(?![\w/-]|\.\d)")
 
 
 def _only_doi(text: str) -> str | None:
