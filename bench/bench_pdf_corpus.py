@@ -706,7 +706,7 @@ def _item_of(
         # else (a proceedings paper prints its pages but no volume) one that opens with the name
         # and holds the year, as a stray is told from a reference (`_holds_any`)
         holding = holding or [
-            at for at, raw in enumerate(raws) if names[at].startswith(row.family) and str(row.year) in raw
+            at for at, raw in enumerate(raws) if _opens_with(names[at], row.family) and str(row.year) in raw
         ]
         return next((at for at in holding if at not in owner), holding[0] if holding else None)
     if row.short:  # of the items that print it, the one holding most of its authors, untaken, shortest
@@ -735,7 +735,7 @@ def _likeness(
     family, year = row.family in names, str(row.year) in raw
     # Where two free items hold the title as much (an edited book's and a chapter "in" it), the
     # one its first author opens ("E.-I. Negishi, Ed., Handbook …", not "P. M. Henry, in Handbook …").
-    opens = bool(row.family) and row.family in raw[: len(row.family) + _FIRST_NAMES]
+    opens = bool(row.family) and _opens_with(raw, row.family)
     # Last, among items that print the title, the names and the year alike, the one that reads
     # more of them is the work's, not one that names it in a related work's note ("Les rites de
     # passage. Paris: Nourry, 1909. Trans. … as The Rites of Passage (…, 1960)" beside "— The Rites
@@ -745,6 +745,12 @@ def _likeness(
 
 
 _FIRST_NAMES = 8  # letters of given names or initials before the first author's family name
+
+
+def _opens_with(letters: str, family: str) -> bool:
+    """Whether an item's ``letters`` open with the first author's ``family`` name (its initials or
+    given names before it, or after it)."""
+    return family in letters[: len(family) + _FIRST_NAMES]
 
 
 def _holds_any(
@@ -758,7 +764,7 @@ def _holds_any(
     name and holds its year (if it has one)."""
     return any(
         _holds(raw, names, row, dashed)
-        or (untitled and bool(row.family) and names.startswith(row.family) and str(row.year or "") in raw)
+        or (untitled and bool(row.family) and _opens_with(names, row.family) and str(row.year or "") in raw)
         for row in known
     )
 
