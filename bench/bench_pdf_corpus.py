@@ -198,11 +198,16 @@ def truths(document: Document) -> list[Truth]:
         return _bib_truths(path.with_name("refs.bib"), lambda key: "{" + key + "}" in bbl)
     if path.suffix == ".bib":
         return _bib_truths(path, lambda key: True)
-    queries = read_inputs([path])
-    return [
-        Truth(q.title or "", _family(next(iter(q.authors), "")), q.year, (q.doi or "").casefold() or None)
-        for q in queries
-    ]
+    rows: list[Truth] = []
+    for q in read_inputs([path]):
+        first = next(iter(q.authors), "")
+        # IEEEtran's \bysame ("------", printed "——") stands for the previous entry's authors.
+        family = rows[-1].family if _DASH.fullmatch(first) and rows else _family(first)
+        rows.append(Truth(q.title or "", family, q.year, (q.doi or "").casefold() or None))
+    return rows
+
+
+_DASH = re.compile(r"\s*(?:[-–—]{2,}|—)")
 
 
 def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
@@ -255,11 +260,14 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     # A review copy's line numbers and the page numbers are lines of their own there, inside titles.
     texts = (_pdftotext(document, mode) for mode in ([], ["-raw"]))
     letters = "\n".join(_letters(re.sub(r"(?m)^\d+$", "", text)) for text in texts)
+    # A .bbl holds what was typeset, each entry once: one that holds two with the same title,
+    # authors and year (IEEEtran's "——" for the second) printed both.
+    typeset = document.local("truth").suffix == ".bbl" and not document.built
     seen: set[tuple[str, str, int | None] | str] = set()
     kept, untitled = [], []
     for row in rows:
         key = _letters(row.title)
-        if len(key) >= 12 and key in letters and (key, row.family, row.year) not in seen:
+        if len(key) >= 12 and key in letters and (typeset or (key, row.family, row.year) not in seen):
             seen.add((key, row.family, row.year))  # two works may share a title, not also authors and year
             kept.append(row)
         elif _printed_without_title(row, key, letters) and row.locator not in seen:
@@ -310,15 +318,24 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
     reference whose title is too short to be looked for in the whole text ("Linear Logic")."""
     result = Score(references=len(rows), items=len(queries))
     raws = [_letters(q.raw) for q in queries]
+    # Where to look for the first author: a "——" item's names are the item's before it.
+    names = [raws[at - 1] if at and _DASH.match(q.raw) else raws[at] for at, q in enumerate(queries)]
     owner: dict[int, list[Truth]] = defaultdict(list)
     mapped: list[tuple[Truth, int]] = []
     for row in rows:
-        best = _item_of(row, raws, owner)
+        best = _item_of(row, raws, owner, names)
         if best is None:
             continue
         owner[best].append(row)
         mapped.append((row, best))
-    strays = [at for at in range(len(queries)) if at not in owner and not _holds_any(raws[at], known)]
+    # A reference its style prints without its title (Science's articles and theses, Nature's
+    # chapters and patents: "G. Booth, J. Chatt, J. Chem. Soc. 2099–2106 (1962).") is no stray.
+    untitled = [row for row in known if row not in rows]
+    strays = [
+        at
+        for at in range(len(queries))
+        if at not in owner and not _holds_any(raws[at], known) and not _holds_untitled(raws[at], untitled)
+    ]
     result.strays = len(strays)
     for at in strays if show else ():
         print(f"    stray: {queries[at].raw[:100]!r}")
@@ -328,7 +345,8 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         # None printed: none may be read (the item's whole text kept as its query text is no title).
         title = title or (not row.titled and query.title in (None, "", query.raw))
         read_authors = " ".join(query.authors[:1]) or " ".join(query.author_names[:2])
-        author = bool(row.family) and row.family in _letters(read_authors)
+        # A work with no author or editor (a manual, a web site, a standard) has none to read.
+        author = row.family in _letters(read_authors) if row.family else not read_authors
         year = row.year is None or query.year == row.year
         result.title += title
         result.author += author
@@ -342,26 +360,37 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
     return result
 
 
-def _item_of(row: Truth, raws: list[str], owner: dict[int, list[Truth]]) -> int | None:
+def _item_of(row: Truth, raws: list[str], owner: dict[int, list[Truth]], names: list[str]) -> int | None:
     """The read item whose raw text holds the most of the reference's title (works that share a
     title go to the item that also holds their author and year, one each); with no title printed,
     the first that holds its volume-and-first-page and its first author's name."""
     if not row.titled:
         return next((at for at, raw in enumerate(raws) if row.locator in raw and row.family in raw), None)
     key = _letters(row.title)
-    best = max(range(len(raws)), key=lambda at: _likeness(row, key, raws[at], at in owner), default=None)
+    best = max(
+        range(len(raws)), key=lambda at: _likeness(row, key, raws[at], names[at], at in owner), default=None
+    )
     if best is None or fuzz.partial_ratio(key, raws[best]) < 80:
         return None
     return best
 
 
-def _likeness(row: Truth, key: str, raw: str, taken: bool) -> tuple[float, bool, bool, bool]:
-    return fuzz.partial_ratio(key, raw), row.family in raw, str(row.year) in raw, not taken
+def _likeness(row: Truth, key: str, raw: str, names: str, taken: bool) -> tuple[float, bool, bool, bool]:
+    return fuzz.partial_ratio(key, raw), row.family in names, str(row.year) in raw, not taken
 
 
 def _holds_any(raw: str, known: list[Truth]) -> bool:
     """Whether an item's letters hold some reference's title (all but a mis-set accent) and first author."""
     return any(row.family in raw and fuzz.partial_ratio(_letters(row.title), raw) >= 90 for row in known)
+
+
+def _holds_untitled(raw: str, untitled: list[Truth]) -> bool:
+    """Whether an item's letters hold the first author and year of a reference whose title the
+    PDF does not print (a name of four letters or more: "li" is inside too many words)."""
+    return any(
+        len(row.family) >= 4 and row.family in raw and (row.year is None or str(row.year) in raw)
+        for row in untitled
+    )
 
 
 def _tally_doi(result: Score, row: Truth, query: Query) -> None:
