@@ -54,6 +54,7 @@ from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
 from bibnorm.readers._ref_physics import edited_book, physics_title
+from bibnorm.readers._ref_related import own_part
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader
@@ -79,8 +80,8 @@ _YEARS = r"(?:1[5-9]|20)\d{2}"
 # A year is no part of a longer number, a path or a range ("1994-1998"), but opens an ISO date
 # (IEEE and biblatex print "1992-05-20", "1987-08"); nor a new-style arXiv id's first half
 # ("2018 Mar;1803.01234" in Vancouver): YYMM.NNNNN.
-_YEAR = re.compile(
-    rf"(?<![\d./:-])({_YEARS})[a-z]?(?![\d/]|-(?!(?:0[1-9]|1[0-2])(?:-\d\d)?\b)|\.\d{{4,5}}\b)"
+_YEAR = re.compile(  # a range of years ("1885–1888", biblatex's "1984–1986") is dated by its first
+    rf"(?<![\d./:-])(?<!\d{{4}}–)({_YEARS})[a-z]?(?![\d/]|-(?!(?:0[1-9]|1[0-2])(?:-\d\d)?\b)|\.\d{{4,5}}\b)"
 )
 # When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008").
 _ACCESSED = re.compile(
@@ -174,7 +175,8 @@ def parse_reference(text: str) -> ParsedReference:
     text = _SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
     doi = _only_doi(text)
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
-    years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", bare))]
+    dated = _ACCESSED.sub(" ", bare)  # a related work's year is not the reference's (`own_part`)
+    years = [int(y) for y in _YEAR.findall(own_part(dated))] or [int(y) for y in _YEAR.findall(dated)]
     after_authors = _AUTHOR_YEAR.match(bare)
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
         years.append(int(after_authors.group(1) or after_authors.group(2)))

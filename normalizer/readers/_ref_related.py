@@ -1,0 +1,28 @@
+"""What a reference prints of another work, after its own: the dates there are not its own.
+
+biblatex prints an entry's related works after it ("Repr. from Electronics 38.8 (1965)",
+"Excerpt in Roger Matuz, ed. Contemporary Literary Criticism. … 1990", "Trans. of Arnold van
+Gennep. Les rites de passage. Paris: Nourry, 1909", "Orig. pub. in 1959 by …", "Trans. by
+Monika B. Vizedom and Gabrielle L. Caffee as The Rites of Passage (University of Chicago Press,
+1960)"); so do Chicago and IEEE ("Reprinted from", "Originally published in"). The reference's
+year is the one printed before such a note, not the last one of the string.
+"""
+
+from __future__ import annotations
+
+import re
+
+# biblatex's bibstrings for related entries (reprintof, reprintfrom, translationof, origpubin,
+# origpubas, excerptin, excerptfrom, reviewof) and their long forms; "Trans. from the French
+# by …" names the translator of this very work and is none.
+_RELATED = re.compile(
+    r"\b(?:Repr\.\s(?:of|from|in|as)|Reprint(?:ed)?\s(?:of|from|in|as)|Trans\.\sof|Translation\sof"
+    r"|Orig\.\spub\.|Originally\spublished|Excerpt\s(?:in|from)|Review\sof)\s"
+    r"|\bTrans\.\sby\s[^.()]{3,120}?\sas\s"
+)
+
+
+def own_part(text: str) -> str:
+    """``text`` up to where it starts on a related work (all of it where it names none)."""
+    match = _RELATED.search(text)
+    return text[: match.start()] if match else text
