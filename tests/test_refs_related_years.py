@@ -17,19 +17,21 @@ from bibnorm.readers.refs import parse_reference
         pytest.param("Terrence Doody. “Hemingway’s Style and Jake’s Narration.” In: The Journal of Narrative "
                      "Technique 4.3 (1974), pp. 212–225. Excerpt in Roger Matuz, ed. Contemporary Literary "
                      "Criticism. Vol. 61. Detroit: Gale, 1990, pp. 204–208.", 1974, id="excerpt-in"),
-        pytest.param("Arnold van Gennep. Les rites de passage. Paris: Nourry, 1909. Trans. by Monika B. Vizedom "
-                     "and Gabrielle L. Caffee as The Rites of Passage (University of Chicago Press, 1960).",
+        pytest.param("Arnold van Gennep. Les rites de passage. Paris: Nourry, 1909. Trans. by Monika B. "
+                     "Vizedom and Gabrielle L. Caffee as The Rites of Passage (University of Chicago Press, "
+                     "1960).",
                      1909, id="translated-as"),
         pytest.param("Monika B. Vizedom and Gabrielle L. Caffee, trans. The Rites of Passage. University of "
                      "Chicago Press, 1960. Trans. of Arnold van Gennep. Les rites de passage. Paris: Nourry, "
                      "1909.", 1960, id="translation-of"),
-        pytest.param("Solomon Kullback. Information Theory and Statistics. New York: Dover Publications, 1997. "
-                     "(Orig. pub. in 1959 by John Wiley & Sons).", 1997, id="originally-published"),
-        pytest.param("Arnold van Gennep. The Rites of Passage. Trans. from the French by Monika B. Vizedom and "
-                     "Gabrielle L. Caffee. University of Chicago Press, 1960.", 1960,
+        pytest.param("Solomon Kullback. Information Theory and Statistics. New York: Dover Publications, "
+                     "1997. (Orig. pub. in 1959 by John Wiley & Sons).", 1997, id="originally-published"),
+        pytest.param("Arnold van Gennep. The Rites of Passage. Trans. from the French by Monika B. Vizedom "
+                     "and Gabrielle L. Caffee. University of Chicago Press, 1960.", 1960,
                      id="the-translator-of-this-work-is-no-related-work"),
-        pytest.param("Philipp Jaffé, ed. Regesta Pontificum Romanorum ab condita ecclesia ad annum post Christum "
-                     "natum mcxcviii. Red. by Samuel Loewenfeld. 2nd ed. 2 vols. Leipzig, 1885–1888.", 1885,
+        pytest.param("Philipp Jaffé, ed. Regesta Pontificum Romanorum ab condita ecclesia ad annum post "
+                     "Christum natum mcxcviii. Red. by Samuel Loewenfeld. 2nd ed. Leipzig, 1885–1888.",
+                     1885,
                      id="a-range-of-years"),
         pytest.param("Donald E. Knuth. Computers & Typesetting. 5 vols. Reading, Mass.: Addison-Wesley, "
                      "1984–1986.", 1984, id="a-multi-volume-works-years"),
