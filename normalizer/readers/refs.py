@@ -54,6 +54,7 @@ from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
 from bibnorm.readers._ref_physics import edited_book, physics_title
+from bibnorm.readers._ref_quoted import title_around_quotes
 from bibnorm.readers._ref_related import own_part
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers._title_questions import title_before_question
@@ -221,6 +222,9 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     # — but after "Vol. B:" it is the volume's own title (quoted from its italics: a multi-volume work).
     comment = apa and apa.group("period") and quoted and quoted.start() > apa.start("rest") + 1
     if quoted and not (comment and not _VOLUME_LEAD.search(text, 0, quoted.start())):
+        around = title_around_quotes(text, quoted.start(), quoted.group("title"), _name_like)
+        if around is not None:  # "Names. Aristotle’s “De Motu Animalium.”", "Names. Work. Vol. 1: “…”"
+            return _clean_title(around[0]), around[1]
         # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
         return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
     lncs = _LNCS.match(text)
