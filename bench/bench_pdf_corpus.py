@@ -216,7 +216,9 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
     rows = []
     for entry in read_bibfile(path).entries:
         if wanted(entry.key):
-            authors = entry.get("author") or entry.get("editor") or ""
+            # biblatex's usetranslator prints a translated work's translators as its names
+            # ("Monika B. Vizedom and Gabrielle L. Caffee, trans. The Rites of Passage").
+            authors = entry.get("author") or entry.get("editor") or entry.get("translator") or ""
             year = re.search(r"\d{4}", entry.get("year") or entry.get("date") or "")
             title = entry.get("title") or ""
             first_page = re.split(r"[-–—]", entry.get("pages") or "")[0]
@@ -375,8 +377,13 @@ def _item_of(row: Truth, raws: list[str], owner: dict[int, list[Truth]], names: 
     return best
 
 
-def _likeness(row: Truth, key: str, raw: str, names: str, taken: bool) -> tuple[float, bool, bool, bool]:
-    return fuzz.partial_ratio(key, raw), row.family in names, str(row.year) in raw, not taken
+def _likeness(
+    row: Truth, key: str, raw: str, names: str, taken: bool
+) -> tuple[float, bool, bool, bool, bool]:
+    # Then, an item whose names open with the first author: the work's own reference, not one that
+    # names it as a related work ("…, trans. The Rites of Passage. … Trans. of Arnold van Gennep.").
+    named = 0 <= names.find(row.family) <= 0.4 * len(names)
+    return fuzz.partial_ratio(key, raw), row.family in names, str(row.year) in raw, named, not taken
 
 
 def _holds_any(raw: str, known: list[Truth]) -> bool:
