@@ -323,13 +323,9 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
     # Where to look for the first author: a "——" item's names are the item's before it.
     names = [raws[at - 1] if at and _DASH.match(q.raw) else raws[at] for at, q in enumerate(queries)]
     owner: dict[int, list[Truth]] = defaultdict(list)
-    mapped: list[tuple[Truth, int]] = []
-    for row in rows:
-        best = _item_of(row, raws, owner, names)
-        if best is None:
-            continue
-        owner[best].append(row)
-        mapped.append((row, best))
+    mapped = _assign(rows, raws, names)
+    for row, at in mapped:
+        owner[at].append(row)
     # A reference its style prints without its title (Science's articles and theses, Nature's
     # chapters and patents: "G. Booth, J. Chatt, J. Chem. Soc. 2099–2106 (1962).") is no stray.
     untitled = [row for row in known if row not in rows]
@@ -362,28 +358,43 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
     return result
 
 
-def _item_of(row: Truth, raws: list[str], owner: dict[int, list[Truth]], names: list[str]) -> int | None:
-    """The read item whose raw text holds the most of the reference's title (works that share a
-    title go to the item that also holds their author and year, one each); with no title printed,
-    the first that holds its volume-and-first-page and its first author's name."""
+def _assign(rows: list[Truth], raws: list[str], names: list[str]) -> list[tuple[Truth, int]]:
+    """Each reference's item: the read item whose raw text holds the most of its title (works that
+    share a title go to the items that also hold their author and year, one each); with no title
+    printed, the first that holds its volume-and-first-page and its first author's name. A
+    reference that only one free item holds as well as its best chooses first ("Sämtliche Werke"
+    is in all three of Nietzsche's items, its first volume's title in two, an essay's in one),
+    else the first in the source's order; where all its best are taken, it shares the first."""
+    tops = [_best_items(row, raws, names) for row in rows]
+    taken: set[int] = set()
+    mapped: list[tuple[Truth, int]] = []
+    pending = list(range(len(rows)))
+    while pending:
+        free = {at: [item for item in tops[at] if item not in taken] for at in pending}
+        at = next((at for at in pending if len(free[at]) == 1), pending[0])
+        pending.remove(at)
+        item = (free[at] or tops[at] or [None])[0]
+        if item is not None:
+            taken.add(item)
+            mapped.append((rows[at], item))
+    return mapped
+
+
+def _best_items(row: Truth, raws: list[str], names: list[str]) -> list[int]:
+    """The items that hold the reference as well as any does (at least 80% of its title)."""
     if not row.titled:
-        return next((at for at, raw in enumerate(raws) if row.locator in raw and row.family in raw), None)
+        return [at for at, raw in enumerate(raws) if row.locator in raw and row.family in raw][:1]
     key = _letters(row.title)
-    best = max(
-        range(len(raws)), key=lambda at: _likeness(row, key, raws[at], names[at], at in owner), default=None
-    )
-    if best is None or fuzz.partial_ratio(key, raws[best]) < 80:
-        return None
-    return best
+    alike = [_likeness(row, key, raw, name) for raw, name in zip(raws, names, strict=True)]
+    top = max(alike, default=None)
+    return [at for at, this in enumerate(alike) if top is not None and this == top and top[0] >= 80]
 
 
-def _likeness(
-    row: Truth, key: str, raw: str, names: str, taken: bool
-) -> tuple[float, bool, bool, bool, bool]:
-    # Then, an item whose names open with the first author: the work's own reference, not one that
+def _likeness(row: Truth, key: str, raw: str, names: str) -> tuple[float, bool, bool, bool]:
+    # Last, an item whose names open with the first author: the work's own reference, not one that
     # names it as a related work ("…, trans. The Rites of Passage. … Trans. of Arnold van Gennep.").
     named = 0 <= names.find(row.family) <= 0.4 * len(names)
-    return fuzz.partial_ratio(key, raw), row.family in names, str(row.year) in raw, named, not taken
+    return fuzz.partial_ratio(key, raw), row.family in names, str(row.year) in raw, named
 
 
 def _holds_any(raw: str, known: list[Truth]) -> bool:
