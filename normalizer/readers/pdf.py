@@ -56,6 +56,7 @@ from bibnorm.readers._list_edges import (
     rebased,
 )
 from bibnorm.readers._pdf_accents import join_overlaid_accents, readable_text
+from bibnorm.readers._pdf_footnotes import footnotes
 from bibnorm.readers._pdf_labels import bracket_raised_label
 from bibnorm.readers._pdf_margins import margin_note
 from bibnorm.readers._pdf_sections import LARGER, layout_end, list_headings, reads_as_a_list
@@ -118,7 +119,7 @@ def read_section(
     lines = rebased(lines)  # indents from the list's own margin, not the page's leftmost line
     sizes = sorted(line.size for line in lines[:_LIST_SAMPLE] if line.text.strip())
     body = sizes[len(sizes) // 2] if sizes else 0.0
-    footers = below_columns(lines)
+    footers = below_columns(lines) | footnotes(lines, body)  # a page's footer or footnotes
     lines = _bare_labels(
         [
             line._replace(text="") if line.size > body * LARGER or at in footers else line
