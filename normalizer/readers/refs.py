@@ -115,16 +115,17 @@ _APA = re.compile(
 # Names written family first with initials, joined by commas and "&" or "and", then the title
 # (the last initials' period is no sentence end to `_SENTENCE_END`).
 _INVERTED_NAMES = re.compile(
-    r"^(?P<authors>(?:[A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s(?:[A-Z]\.\s?-?){1,4}"
+    r"^(?P<authors>(?:[A-Z][^\s,.]*(?:\s(?:[A-Z][^\s,.]*|Jr\.|Sr\.)){0,2},\s(?:[A-Z]\.\s?-?){1,4}"
     r"(?:,?\s(?:Jr|Sr|II|III|IV)\.?)?"  # "Lucas, R. E., Jr."
-    r"(?:,\s(?:&\s|and\s)?|\s?&\s|\sand\s|\s(?=[A-Z][a-z\s])))+)"
-    # the title: no other inverted name ("Eckaus, R. S. 2007") opens it
-    r"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s[A-Z]\.)[A-Z][a-z\s].+)$"
+    r"(?:,\s(?:&\s|and\s)?|\s?&\s|\sand\s|\s(?=[A-Z][a-z\s]|[‘“\[{])))+)"
+    # the title: no other inverted name ("Eckaus, R. S. 2007") opens it; a quote or a formula may
+    # (Nature: "Pugh, D. & … ‘Pincer’ pyridine …", "Rees Jr., W. S. [{Au[µ-N(SiMe3)2]}4]: …")
+    r"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s[A-Z]\.)(?:[A-Z][a-z\s]|[‘“\[{]).+)$"
 )
 # A sentence ends at ". " after a word of two or more characters: initials ("A. Name",
 # "J.-P. Name") do not end the author sentence; "et al." does.
 # After a closing parenthesis or bracket too: APA's "… applications (2nd ed.). Chicago: SPSS".
-_SENTENCE_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)")
+_SENTENCE_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]}])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)")
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
 _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year among LNCS names
 # Where a venue starts inside a title sentence ("… models, in Proc. …", "… In: CVPR",
