@@ -274,6 +274,12 @@ _REDDIT = "I have every publicly available reddit comment for research. 1.7 bill
         pytest.param("Knuth, Donald E. (1986a). Computers & Typesetting. Vol. B: TeX: The Program. Reading: "
                      "Addison-Wesley.", ("Computers & Typesetting.", "TeX: The Program."), "TeX: The Program",
                      id="a-volumes-own-title-after-its-works"),
+        pytest.param("A. J. C. Wilson, E. Prince, Eds., International Tables for Crystallography, vol. C: "
+                     "Mathematical, Physical and Chemical Tables (Kluwer Academic Publishers, Dordrecht, "
+                     "Netherlands, ed. 3, 1992), vol. C.",
+                     ("International Tables for Crystallography,",
+                      "Mathematical, Physical and Chemical Tables"),
+                     "Mathematical, Physical and Chemical Tables", id="science-a-volumes-title-after-vol-c"),
         pytest.param("Smith, I. M. (1998). U.S. Patent No. 123,445. Washington, DC: U.S. Patent Office.",
                      "U.S. Patent No. 123,445", "U.S. Patent No. 123,445",
                      id="a-number-after-an-abbreviation-goes-on"),

@@ -93,7 +93,9 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
         if len(run) < _MIN_LETTERS:
             continue
         volume = _volume_after(text, placed, number)
-        if volume is not None and _letters(title) in run:
+        if volume is not None and (
+            _letters(title) in run or _letters(text[slice(*volume)]) in _letters(title)
+        ):
             return _if_read(text, *volume)
         title_at = _find(title, text)
         extends = (
@@ -119,7 +121,8 @@ def _volume_after(text: str, placed: Sequence[tuple[int, int]], number: int) -> 
     return (start, end) if _VOLUME.fullmatch(text[placed[number][1] : start]) else None
 
 
-_VOLUME = re.compile(r"[\s.]*Vol\.\s+[\w.]+:\s*")
+# "Vol. B:" (biblatex), ", vol. C:" (Science), ". Vol. 3," (ISO 690)
+_VOLUME = re.compile(r"[\s.,]*[Vv]ol\.\s+[\w.]+[:,]\s*")
 
 
 def _subtitle_after(run: str, title: str) -> bool:

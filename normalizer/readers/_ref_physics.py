@@ -83,7 +83,7 @@ _PHYSICS_NAME = re.compile(
     r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[A-Z][\w'’-]+"
     r"(?:\s[A-Z][\w'’-]+){0,2}"  # "Del Pozzo", "Van Den Broeck"
     r"(?:\s(?:Jr\.|Sr\.|II|III|IV))?(?:\s(?:et al\.))?"
-    r"|[A-Z][\w-]+ Collaboration|et al\.|eds?\.)$"  # "T. Hahn, ed., Title": the names are editors
+    r"|[A-Z][\w-]+ Collaboration|et al\.|[Ee]ds?\.)$"  # "T. Hahn, ed., Title", "…, E. Prince, Eds., Title"
 )
 # The journal and its volume ("Astrophys. J. 502", "Phys. Rev. B 93", "Advances in Physics 62",
 # "Zeitschrift für Physik B Condensed Matter 103"), or what else ends a title. Words go on after
