@@ -13,8 +13,8 @@ from bibnorm.readers.refs import parse_reference
         pytest.param("A. M. Coghill, L. Garson, Eds., The ACS Style Guide (Oxford University Press, Inc. and "
                      "The American Chemical Society, New York, ed. 3, 2006).", "The ACS Style Guide",
                      ("A. M. Coghill", "L. Garson"), id="eds-capitalised"),
-        pytest.param("F. Glorius, Ed., N-Heterocyclic Carbenes in Transition Metal Catalysis (Springer, Berlin, "
-                     "2007), vol. 21.", "N-Heterocyclic Carbenes in Transition Metal Catalysis",
+        pytest.param("F. Glorius, Ed., N-Heterocyclic Carbenes in Transition Metal Catalysis (Springer, "
+                     "Berlin, 2007), vol. 21.", "N-Heterocyclic Carbenes in Transition Metal Catalysis",
                      ("F. Glorius",), id="ed-capitalised"),
     ],
 )  # fmt: skip
