@@ -103,6 +103,9 @@ class Truth:
     # reference whose style prints no title (Physical Review Letters). From a .bib only.
     locator: str = ""
     titled: bool = True  # its title is printed
+    # The year of the day a web page was visited: biblatex-nature and -science print it alone
+    # for an online work ("Lancaster, S. J. Alkylation … http://… (2008)." of a 2003 work).
+    visited: int | None = None
 
 
 _WHERE = ("source", "commit", "pdf", "truth")
@@ -230,6 +233,7 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
             authors = entry.get("author") or entry.get("editor") or entry.get("translator") or ""
             year = re.search(r"\d{4}", entry.get("year") or entry.get("date") or "")
             title = entry.get("title") or ""
+            visited = re.match(r"\d{4}", entry.get("urldate") or "")
             first_page = re.split(r"[-–—]", entry.get("pages") or "")[0]
             if entry.get("subtitle"):  # biblatex prints "Title. Subtitle"
                 title = f"{title}. {entry.get('subtitle')}"
@@ -242,6 +246,7 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
                     _letters(f"{entry.get('volume')}{first_page}")
                     if entry.get("volume") and first_page
                     else "",
+                    visited=int(visited.group()) if visited else None,
                 )
             )
     return rows
@@ -359,7 +364,9 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         read_authors = " ".join(query.authors[:1]) or " ".join(query.author_names[:2])
         # A work with no author or editor (a manual, a web site, a standard) has none to read.
         author = row.family in _letters(read_authors) if row.family else not read_authors
-        year = row.year is None or query.year == row.year
+        # Where the item prints only the day of the visit's year, that is the year to read.
+        printed = row.year is None or str(row.year) in raws[at] or row.visited is None
+        year = row.year is None or query.year == (row.year if printed else row.visited)
         result.title += title
         result.author += author
         result.year += year
