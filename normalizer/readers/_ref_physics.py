@@ -40,10 +40,14 @@ _BOOK = re.compile(r"^(?P<title>[^()]+?)\s\((?P<publisher>[^()]*[^\W\d_][^()]*,[
 _EDITION_OR_VOLUME = re.compile(r",\s(?:\d+(?:st|nd|rd|th)\sed\.|Vol\.\s).*$")
 
 
+# An online work as Science sets it: "Title (2008; http://…)" (the link taken out before this).
+_ONLINE = re.compile(r"^(?P<title>[^()]+?)\s\((?:1[5-9]|20)\d{2};")
+
+
 def book_title(rest: str) -> str | None:
-    """The title of a book set as "Title (Publisher, Place, Year)" (``rest``: what follows the
-    names), or None."""
-    match = _BOOK.match(rest)
+    """The title of a book set as "Title (Publisher, Place, Year)" or of an online work set as
+    "Title (Year; URL)" (``rest``: what follows the names), or None."""
+    match = _BOOK.match(rest) or _ONLINE.match(rest)
     title = _EDITION_OR_VOLUME.sub("", match.group("title")) if match else ""
     return title if len(title.split()) >= 2 else None
 
@@ -102,8 +106,9 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
     names = 0
     while names < len(pieces) and all(_PHYSICS_NAME.match(name) for name in pieces[names].split(" and ")):
         names += 1  # "C. J. Halboth and W. Metzner": two authors, no comma between them
-    if names == 0 or names >= len(pieces) - 1:
-        return None
+    if names == 0 or names >= len(pieces) - 1:  # an online work's "Title (2008; http://…)" alone
+        online = book_title(pieces[-1]) if 0 < names == len(pieces) - 1 else None
+        return (online, ", ".join(pieces[:names])) if online else None
     if journal_follows_names(pieces[names:]) or volume_then_page(pieces[names:]):
         return None, ", ".join(pieces[:names])  # a style that prints no title (PRL, Science)
     title: list[str] = []

@@ -1,5 +1,6 @@
-"""An edited book as Science and AIP print it: the editors' names, "Ed." or "Eds.", then the
-title and "(Publisher, Place, Year)". References as biblatex-science prints them."""
+"""Books and online works as Science and AIP print them: an edited book's editors' names, "Ed."
+or "Eds.", then the title and "(Publisher, Place, Year)"; an online work's title, then "(Year;
+URL)". References as biblatex-science prints them."""
 
 from __future__ import annotations
 
@@ -16,8 +17,12 @@ from bibnorm.readers.refs import parse_reference
         pytest.param("F. Glorius, Ed., N-Heterocyclic Carbenes in Transition Metal Catalysis (Springer, "
                      "Berlin, 2007), vol. 21.", "N-Heterocyclic Carbenes in Transition Metal Catalysis",
                      ("F. Glorius",), id="ed-capitalised"),
+        pytest.param("S. J. Lancaster, Alkylation of boron trifluoride with pentafluorophenyl Grignard "
+                     "reagent (2008; http://www.syntheticpages.org/pages/215).",
+                     "Alkylation of boron trifluoride with pentafluorophenyl Grignard reagent",
+                     ("S. J. Lancaster",), id="an-online-work"),
     ],
 )  # fmt: skip
-def test_an_edited_books_title_after_its_editors(text: str, title: str, authors: tuple[str, ...]) -> None:
+def test_a_books_title_after_its_names(text: str, title: str, authors: tuple[str, ...]) -> None:
     parsed = parse_reference(text)
     assert (parsed.title, parsed.authors) == (title, authors)
