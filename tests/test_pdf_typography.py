@@ -262,6 +262,13 @@ def test_an_entry_sets_members_are_references_of_their_own(text: str, members: l
     assert [q.label for q in queries[1:]] == ["2"] + [None] * (len(members) - 1)
 
 
+_TABLES = "International Tables for Crystallography."
+_VOLUME_TITLE = "Mathematical, Physical and Chemical Tables"
+_NATURE_VOLUME = f"{_TABLES} C: {_VOLUME_TITLE} 3rd ed. (eds Wilson, A. J. C. & Prince, E.) (Kluwer, 1992)."
+_NATURE_REPORT = (
+    "Allen, R. A., Smith, D. B. & Hiscott, J. E. Radioisotope Data UKAEA Research Group Report AERE-R 2938 "
+    "(H.M.S.O., London, 1961)."
+)
 _REDDIT = "I have every publicly available reddit comment for research. 1.7 billion comments at 250 gb"
 
 
@@ -280,6 +287,18 @@ _REDDIT = "I have every publicly available reddit comment for research. 1.7 bill
                      ("International Tables for Crystallography,",
                       "Mathematical, Physical and Chemical Tables"),
                      "Mathematical, Physical and Chemical Tables", id="science-a-volumes-title-after-vol-c"),
+        pytest.param(_NATURE_VOLUME, (_TABLES, _VOLUME_TITLE), _VOLUME_TITLE,
+                     id="nature-a-volumes-title-after-its-letter"),
+        pytest.param(_NATURE_REPORT, "Radioisotope Data", "Radioisotope Data",
+                     id="nature-a-reports-kind-and-number-after-its-title"),
+        pytest.param("Kusuoka, S., and A. Yamasue ed. (2006): Advances in Mathematical Economics Volume 8, "
+                     "New York: Springer.", "Advances in Mathematical Economics",
+                     "Advances in Mathematical Economics", id="econ-a-volume-number-after-the-title"),
+        pytest.param("Gerhardt, Michael J. (2000). The Federal Appointments Process. A Constitutional and "
+                     "Historical Analysis 2. Durham: Duke University Press.",
+                     "The Federal Appointments Process. A Constitutional and Historical Analysis 2",
+                     "The Federal Appointments Process. A Constitutional and Historical Analysis 2",
+                     id="a-number-inside-the-italics-stays"),
         pytest.param("Smith, I. M. (1998). U.S. Patent No. 123,445. Washington, DC: U.S. Patent Office.",
                      "U.S. Patent No. 123,445", "U.S. Patent No. 123,445",
                      id="a-number-after-an-abbreviation-goes-on"),

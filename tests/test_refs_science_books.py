@@ -21,6 +21,9 @@ from bibnorm.readers.refs import parse_reference
                      "reagent (2008; http://www.syntheticpages.org/pages/215).",
                      "Alkylation of boron trifluoride with pentafluorophenyl Grignard reagent",
                      ("S. J. Lancaster",), id="an-online-work"),
+        pytest.param("ABSPACK, CrysAlis CCD and CrysAlis RED, version 1.171 (Oxford Diffraction Ltd., "
+                     "Abingdon, United Kingdom, 2006).", "ABSPACK, CrysAlis CCD and CrysAlis RED", (),
+                     id="a-programs-version-after-its-title"),
     ],
 )  # fmt: skip
 def test_a_books_title_after_its_names(text: str, title: str, authors: tuple[str, ...]) -> None:

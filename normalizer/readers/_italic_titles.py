@@ -38,7 +38,8 @@ StyledLine = tuple[str, Sequence[tuple[int, int]]]
 """A line's text and the (start, end) of each italic run in it."""
 
 _QUOTES = re.compile(r"[“”\"«»]|``|''")
-_EDITORS_AFTER = re.compile(r"[^()]{0,20}\(eds? ")  # "(ed Family, I.)" soon after the title
+# "(ed Family, I.)" soon after the title, or after a volume's title ("*Work.* C: *Volume* 3rd ed. (eds …")
+_EDITORS_AFTER = re.compile(r"[^()]{0,80}\(eds? ")
 _MIN_LETTERS = 4  # an italic run shorter than this ("ed.", "et al.") is no title
 
 
@@ -107,9 +108,19 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
         # no names: a title opens the reference — unless the editors follow it, which the parser
         # reads as the names (Nature's "*Title* 3rd edn (eds Family, I. & …) (Publisher, 2006)")
         opens = number == 0 and not text[:start].strip() and not _EDITORS_AFTER.match(text, end)
-        if extends or comes_before or opens:
+        # a title read that runs on from the run into a report's kind and number: "*Radioisotope
+        # Data* UKAEA Research Group Report AERE-R 2938 (H.M.S.O., …)" (Nature)
+        numbered = (
+            title_at is not None and title_at[0] == start and _NUMBERED_TAIL.match(text[end : title_at[1]])
+        )
+        if extends or comes_before or opens or numbered:
             return _if_read(text, start, end)
     return text
+
+
+_NUMBERED_TAIL = re.compile(
+    r"[\s.,]+[A-Z]\S*(?:\s\S+){0,6}\s[\w/-]*\d[\w/.-]*$"
+)  # capitalised, a number last
 
 
 def _volume_after(text: str, placed: Sequence[tuple[int, int]], number: int) -> tuple[int, int] | None:

@@ -72,11 +72,17 @@ _EDITED_BOOK = re.compile(
 
 
 def edited_book(text: str) -> tuple[str, str] | None:
-    """Title and editors of a book set as "Title (ed Family, I.) …" (Nature), or None."""
+    """Title and editors of a book set as "Title (ed Family, I.) …" (Nature), or None; a volume
+    of a multi-volume work, "International Tables for Crystallography. C: Mathematical, Physical
+    and Chemical Tables 3rd ed. (eds Wilson, …)", by its own title."""
     match = _EDITED_BOOK.match(text)
     if match is None or len(match.group("title").split()) < 2:
         return None
-    return match.group("title"), match.group("editors")
+    volume = _VOLUME_OF.match(match.group("title"))
+    return (volume.group(1) if volume else match.group("title")), match.group("editors")
+
+
+_VOLUME_OF = re.compile(r"^[^.]+\.\s(?:[A-Z]|[IVX]+|\d{1,2}):\s(\S.*)$")  # "Work. C: Volume's title"
 
 
 # APS/AIP (REVTeX, biblatex-phys): "M. Tegmark, Removing real-world foregrounds from cosmic

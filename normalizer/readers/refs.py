@@ -344,6 +344,7 @@ _REPORT_TAIL = re.compile(
     # Hitotsubashi University", and a report's after the title's period: "…California.Technical report"
     r"|\s+(?:Ph\.?\s?D\.?|Doctoral|Master['’]s) (?:thesis|dissertation)(?:,.*)?$"
     r"|\.(?=Technical [Rr]eport\b).*$"
+    r"|,\s+version\s+\d[\w.]*\b.*$"  # a program's version after its title (Science: "…, version 1.171")
 )
 
 
