@@ -184,12 +184,15 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
+_LANGUAGE = re.compile(r"\\(?:foreignlanguage|textlang|hyphenrules)\s*\{[^{}]*\}")
+
 # Letters NFKD does not take apart, as their base letters: a .bib's "J{\\o}rgensen" and a PDF's
 # "Jørgensen" compare as one name however each side spells it.
 _UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i"})
 
 
 def _family(author: str) -> str:
+    author = _LANGUAGE.sub("", author)  # "\\foreignlanguage{vietnamese}{Hàn Thế}" prints "Hàn Thế"
     author = re.sub(r"[{}\\]|~", " ", clean_plain(author).text)  # "Civ{\\'a}{\\v{n}}" is "Civáň"
     family = author.split(",")[0] if "," in author else (author.split() or [""])[-1]
     return _letters(family)
@@ -386,7 +389,7 @@ def _assign(rows: list[Truth], raws: list[str], names: list[str]) -> list[tuple[
     reference that only one free item holds as well as its best chooses first ("Sämtliche Werke"
     is in all three of Nietzsche's items, its first volume's title in two, an essay's in one),
     else the first in the source's order; where all its best are taken, it shares the first."""
-    tops = [_best_items(row, raws, names) for row in rows]
+    tops = _fewest_others([_best_items(row, raws, names) for row in rows], rows, raws)
     taken: set[int] = set()
     mapped: list[tuple[Truth, int]] = []
     pending = list(range(len(rows)))
@@ -409,6 +412,23 @@ def _best_items(row: Truth, raws: list[str], names: list[str]) -> list[int]:
     alike = [_likeness(row, key, raw, name) for raw, name in zip(raws, names, strict=True)]
     top = max(alike, default=None)
     return [at for at, this in enumerate(alike) if top is not None and this == top and top[0] >= 80]
+
+
+def _fewest_others(tops: list[list[int]], rows: list[Truth], raws: list[str]) -> list[list[int]]:
+    """Each reference's best items, those that hold fewer other references' titles first: an item
+    that holds another's title too is rather that one's ("Donald E. Knuth. Computers &
+    Typesetting. Vol. A: The TEXbook." is the volume's, not the whole work's)."""
+    keys = [_letters(row.title) for row in rows]
+
+    def others(at: int, item: int) -> int:
+        return sum(
+            1 for other, key in enumerate(keys) if other != at and len(key) >= 12 and key in raws[item]
+        )
+
+    return [
+        sorted(items, key=lambda item: others(at, item)) if len(items) > 1 else items
+        for at, items in enumerate(tops)
+    ]
 
 
 def _likeness(row: Truth, key: str, raw: str, names: str) -> tuple[float, bool, bool, bool]:
