@@ -291,6 +291,15 @@ _REDDIT = "I have every publicly available reddit comment for research. 1.7 bill
                      id="nature-a-volumes-title-after-its-letter"),
         pytest.param(_NATURE_REPORT, "Radioisotope Data", "Radioisotope Data",
                      id="nature-a-reports-kind-and-number-after-its-title"),
+        pytest.param("Attwood, Feona ed. (2010) Porn.com: Making Sense of Online Pornography: Peter Lang.",
+                     "Porn.com: Making Sense of Online Pornography:",
+                     "Porn.com: Making Sense of Online Pornography", id="econ-a-publisher-after-the-title"),
+        pytest.param("Hughes, G. E. and Cresswell, M. J. (1996), A New Introduction to Modal Logic, "
+                     "Routledge.",
+                     "A New Introduction to Modal Logic", "A New Introduction to Modal Logic",
+                     id="harvard-a-publisher-after-the-title"),
+        pytest.param("Lewis, E. B. (1978). Drosophila: Genes Controlling Segmentation. Nature.", "Drosophila",
+                     "Drosophila: Genes Controlling Segmentation", id="a-short-italic-run-opens-a-title"),
         pytest.param("Kusuoka, S., and A. Yamasue ed. (2006): Advances in Mathematical Economics Volume 8, "
                      "New York: Springer.", "Advances in Mathematical Economics",
                      "Advances in Mathematical Economics", id="econ-a-volume-number-after-the-title"),

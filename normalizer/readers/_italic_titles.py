@@ -108,16 +108,21 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
         # no names: a title opens the reference — unless the editors follow it, which the parser
         # reads as the names (Nature's "*Title* 3rd edn (eds Family, I. & …) (Publisher, 2006)")
         opens = number == 0 and not text[:start].strip() and not _EDITORS_AFTER.match(text, end)
-        # a title read that runs on from the run into a report's kind and number: "*Radioisotope
-        # Data* UKAEA Research Group Report AERE-R 2938 (H.M.S.O., …)" (Nature)
-        numbered = (
-            title_at is not None and title_at[0] == start and _NUMBERED_TAIL.match(text[end : title_at[1]])
+        # a title read that runs on from the run into what follows a title upright: a report's
+        # kind and number ("*Radioisotope Data* UKAEA Research Group Report AERE-R 2938", Nature)
+        # or, after a title of a few words, its publisher ("*Porn.com: Making Sense of Online
+        # Pornography:* Peter Lang", econ without an address)
+        upright = text[end : title_at[1]] if title_at is not None and title_at[0] == start else ""
+        numbered = bool(upright) and (
+            _NUMBERED_TAIL.match(upright) is not None
+            or (len(text[start:end].split()) >= 3 and _PUBLISHER_TAIL.match(upright) is not None)
         )
         if extends or comes_before or opens or numbered:
             return _if_read(text, start, end)
     return text
 
 
+_PUBLISHER_TAIL = re.compile(r"[\s.,:]+(?:[A-Z][\w.&'’-]*\s?){1,4}$")  # capitalised words alone
 _NUMBERED_TAIL = re.compile(
     r"[\s.,]+[A-Z]\S*(?:\s\S+){0,6}\s[\w/-]*\d[\w/.-]*$"
 )  # capitalised, a number last
