@@ -215,6 +215,7 @@ def truths(document: Document) -> list[Truth]:
 
 
 _DASH = re.compile(r"\s*(?:[-–—]{2,}|—)")
+_RULED = re.compile(r"\s*(?:eds?\.\s*)?\((?:1[5-9]|20)\d{2}[a-z]?\)\s")
 
 
 def _bib_truths(path: Path, wanted: Callable[[str], bool]) -> list[Truth]:
@@ -342,8 +343,12 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
     reference whose title is too short to be looked for in the whole text ("Linear Logic")."""
     result = Score(references=len(rows), items=len(queries))
     raws = [_letters(q.raw) for q in queries]
-    # Where to look for the first author: a "——" item's names are the item's before it.
-    names = [raws[at - 1] if at and _DASH.match(q.raw) else raws[at] for at, q in enumerate(queries)]
+    # Where to look for the first author: a "——" item's names are the item's before it, and so
+    # are those of an item that opens at its year (econ draws a rule, no text, for the names).
+    names = [
+        raws[at - 1] if at and (_DASH.match(q.raw) or _RULED.match(q.raw)) else raws[at]
+        for at, q in enumerate(queries)
+    ]
     owner: dict[int, list[Truth]] = defaultdict(list)
     mapped = _assign(rows, raws, names)
     for row, at in mapped:
