@@ -450,9 +450,9 @@ def _holds_any(raw: str, known: list[Truth]) -> bool:
 
 def _holds_untitled(raw: str, untitled: list[Truth]) -> bool:
     """Whether an item's letters hold the first author and year of a reference whose title the
-    PDF does not print (a name of four letters or more: "li" is inside too many words)."""
+    PDF does not print (a name of three letters or more: "li" is inside too many words)."""
     return any(
-        len(row.family) >= 4 and row.family in raw and (row.year is None or str(row.year) in raw)
+        len(row.family) >= 3 and row.family in raw and (row.year is None or str(row.year) in raw)
         for row in untitled
     )
 

@@ -27,8 +27,9 @@ from bibnorm.readers._label_forms import in_one_form
 # "(12)" opens a reference only before a name: "(2), 385–396" and "(2) 281–310" are the issue
 # numbers of a wrapped journal reference.
 _NUMBER = r"\[\d{1,3}\]|\(\d{1,3}\)(?=\s+[^\W\d_“\"'])|\d{1,3}\.(?=\s)"
-# A bracketed label that is not a number: "[Zhai et al., 2022]", "[ZKHB22]", "[Sch15]".
-_LABEL = r"\[[^\[\]\d][^\[\]]{0,60}\]"
+# A bracketed label that is not a number: "[Zhai et al., 2022]", "[ZKHB22]", "[Sch15]" — not IEEE's
+# "[Online]." that opens a wrapped line: punctuation follows no label.
+_LABEL = r"\[[^\[\]\d][^\[\]]{0,60}\](?![.,;:])"
 _ITEM_START = re.compile(rf"^\s*(?P<label>{_NUMBER}|{_LABEL})\s*")
 _NUMBERED = re.compile(rf"^\s*(?:{_NUMBER})\s*")
 # A page number, or a form feed with what follows it on its line, copied along with the list.
