@@ -1,6 +1,7 @@
 """A reference's year is its own: not the year of a related work printed after it (biblatex's
-"Repr. from", "Excerpt in", "Trans. of", "Orig. pub. in", "Trans. by … as"), and a range of
-years is dated by its first. References as biblatex's standard styles print them."""
+"Repr. from", "Excerpt in", "Trans. of", "Orig. pub. in", "Trans. by … as"), a range of
+years is dated by its first, and an ISO date broken at its hyphen across a line is a date, no
+range. References as biblatex's standard styles and biblatex-ieee print them."""
 
 from __future__ import annotations
 
@@ -37,7 +38,11 @@ from bibnorm.readers.refs import parse_reference
                      "1984–1986.", 1984, id="a-multi-volume-works-years"),
         pytest.param("Trevor R. Reese. “Georgia in Anglo-Spanish Diplomacy, 1736–1739.” In: William and Mary "
                      "Quarterly. 3rd ser. 15 (1958), pp. 168–190.", 1958, id="a-range-in-the-title"),
+        pytest.param("IEEE Personal Commun. Mag., Special Issue on Wireless ATM vol. 3 1996- 08.", 1996,
+                     id="an-iso-date-broken-at-its-hyphen"),
+        pytest.param("Ronald W. Jones. Handbook of International Economics. Amsterdam: Elsevier, 1994-1998.",
+                     None, id="a-hyphenated-range-is-no-date"),
     ],
 )  # fmt: skip
-def test_the_year_is_the_references_own(text: str, year: int) -> None:
+def test_the_year_is_the_references_own(text: str, year: int | None) -> None:
     assert parse_reference(text).year == year

@@ -178,7 +178,7 @@ def _find(part: str, text: str) -> tuple[int, int] | None:
     if found < 0:
         return None
     end = at[found + len(wanted) - 1] + 1
-    closing = _CLOSING.search(part.rstrip())  # "(MC68175/D)": the bracket is the part's too
+    closing = _CLOSING.search(part.rstrip(" .,;:"))  # "(MC68175/D),": the bracket is the part's too
     return at[found], end + len(closing.group()) if closing and text.startswith(closing.group(), end) else end
 
 

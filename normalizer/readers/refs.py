@@ -82,7 +82,7 @@ _YEARS = r"(?:1[5-9]|20)\d{2}"
 # (IEEE and biblatex print "1992-05-20", "1987-08"); nor a new-style arXiv id's first half
 # ("2018 Mar;1803.01234" in Vancouver): YYMM.NNNNN.
 _YEAR = re.compile(  # a range of years ("1885–1888", biblatex's "1984–1986") is dated by its first
-    rf"(?<![\d./:-])(?<!\d{{4}}–)({_YEARS})[a-z]?(?![\d/]|-(?!(?:0[1-9]|1[0-2])(?:-\d\d)?\b)|\.\d{{4,5}}\b)"
+    rf"(?<![\d./:-])(?<!\d{{4}}–)({_YEARS})[a-z]?(?![\d/]|-(?!\s?(?:0[1-9]|1[0-2])(?:-\d\d)?\b)|\.\d{{4,5}}\b)"
 )
 # When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008").
 _ACCESSED = re.compile(
