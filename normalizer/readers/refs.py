@@ -50,6 +50,7 @@ from bibnorm.readers._ref_apa import (
     without_note,
     without_retrieval,
 )
+from bibnorm.readers._ref_editors import editors_after_title
 from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
@@ -184,6 +185,8 @@ def parse_reference(text: str) -> ParsedReference:
         years.append(int(after_authors.group(1) or after_authors.group(2)))
 
     title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", bare))
+    if title and not authors.strip():  # "Title. Ed. by Warren E. Preece." (`editors_after_title`)
+        authors = editors_after_title(bare, title)
     return ParsedReference(
         venue=_venue_after(bare, title),
         title=title,
