@@ -59,6 +59,7 @@ from bibnorm.readers._pdf_accents import join_overlaid_accents, readable_text
 from bibnorm.readers._pdf_footnotes import footnotes
 from bibnorm.readers._pdf_labels import bracket_raised_label
 from bibnorm.readers._pdf_margins import margin_note
+from bibnorm.readers._pdf_running_heads import running_heads
 from bibnorm.readers._pdf_sections import LARGER, layout_end, list_headings, reads_as_a_list
 from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
 from bibnorm.readers._ref_headings import names_references
@@ -414,7 +415,7 @@ def _document_lines(data: bytes, path: str) -> list[PdfLine]:
             f"{path}: the PDF has no text layer (a scanned paper?); run OCR on it first "
             "(e.g. ocrmypdf) and read the result; nothing was read"
         )
-    furniture = _running_heads(pages)
+    furniture = running_heads(pages)
     lines = [line for page in pages for at, line in enumerate(page) if (line.page, at) not in furniture]
     margins: dict[tuple[int, int], float] = {}
     for line in lines:
@@ -442,22 +443,6 @@ def _dehyphenated(text: str, hyphenated: set[str]) -> str:
         return word if word.casefold() in hyphenated else match.group(1) + match.group(2)
 
     return _HYPHENATED.sub(join, text).replace(_SOFT_HYPHEN, "-")
-
-
-def _running_heads(pages: Sequence[Sequence[PdfLine]]) -> set[tuple[int, int]]:
-    """(page, line) of page numbers and of lines repeated at a page's top or bottom."""
-
-    def shape(text: str) -> str:
-        return re.sub(r"\d+", "#", " ".join(text.split()))
-
-    edges = [(page[0].page, at) for page in pages if page for at in (0, 1, len(page) - 2, len(page) - 1)]
-    edges = [(number, at) for number, at in edges if 0 <= at < len(pages[number - 1])]
-    seen = Counter(shape(pages[number - 1][at].text) for number, at in set(edges))
-    return {
-        (number, at)
-        for number, at in set(edges)
-        if seen[shape(pages[number - 1][at].text)] >= 2 or shape(pages[number - 1][at].text) == "#"
-    }
 
 
 # What reading one PDF may take beyond what the process holds already. PDFium decodes a page's

@@ -1,0 +1,35 @@
+"""A page's furniture: its number and the lines repeated at the top or bottom of several pages.
+A running head whose page number PDFium gives as a line of its own, its italics marked (the
+list's last page read again for its fonts), is the same head ("REFERENCES 2" … "REFERENCES",
+"7"); a section's heading that names what a head names is no head. Lines as PDFium gives them
+for a two-column article set with BibTeX's plain style and a fancyhdr head."""
+
+from __future__ import annotations
+
+from bibnorm.readers._pdf_running_heads import running_heads
+from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
+from bibnorm.readers.pdf import PdfLine
+
+
+def _page(number: int, *texts: str) -> list[PdfLine]:
+    return [PdfLine(number, 0, 57.0, 9.96, text) for text in texts]
+
+
+def test_a_head_with_its_number_apart_is_the_same_head() -> None:
+    pages = [
+        _page(1, "1 INTRODUCTION 1", "1 Introduction", "A list set in plain.", "[1] A. Name. Title."),
+        _page(2, "REFERENCES 2", "[13] Yoshua Bengio. A neural model.", "Journal, 2003.", "[14] B. Name."),
+        _page(3, "REFERENCES 3", "[39] J-A Fernández. A title.", "Journal, 2004.", "[40] C. Name."),
+        _page(4, f"{ITALIC_START}REFERENCES{ITALIC_END}", "4", "[146] Hui Ye. Voice morphing.", "2004."),
+    ]
+    heads = running_heads(pages)
+    assert {(2, 0), (3, 0), (4, 0), (4, 1)} <= heads
+    assert (4, 2) not in heads
+
+
+def test_a_sections_heading_is_no_head_of_the_same_name() -> None:
+    pages = [
+        _page(1, "Author Index 100", "Adamowicz, W., 98", "Funk, 64, 97", "Gabrieli, 63, 94"),
+        _page(2, "Author Index", "Aaron, 12", "Abel, 14", "Adams, 20"),
+    ]
+    assert (2, 0) not in running_heads(pages)
