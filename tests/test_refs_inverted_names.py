@@ -1,6 +1,7 @@
 """Names written family first with initials (Nature, ACS: "Booth, G. & Chatt, J. Title.") then
-a title that opens with a quote or a formula, and a family name with "Jr.". References as
-biblatex-nature prints them."""
+a title that opens with a quote, a formula or an acronym; a family name with "Jr.", a particle
+or "St."; a title that asks a question before the journal. References as biblatex-nature prints
+them, in its own document and setting a real third-party .bib."""
 
 from __future__ import annotations
 
@@ -23,6 +24,22 @@ from bibnorm.readers.refs import parse_reference
                      "gold amide. Angew. Chem. Int. Ed. 39, 3082–3084 (2000).",
                      "[{Au[µ-N(SiMe3 )2 ]}4 ]: the first base-free gold amide",
                      ("Bunge, S. D.", "Just, O.", "Rees Jr, W. S."), id="junior-in-the-family-name"),
+        pytest.param("Haller, B. & Messer, P. SLiM 3: Forward Genetic Simulations Beyond the Wright–Fisher "
+                     "Model. Molecular Biology and Evolution. issn: 0737-4038 (Mar. 2019).",
+                     "SLiM 3: Forward Genetic Simulations Beyond the Wright–Fisher Model",
+                     ("Haller, B.", "Messer, P."), id="an-acronym-opens-the-title"),
+        pytest.param("Schrempf, D., Minh, B. Q., von Haeseler, A. & Kosiol, C. Reversible polymorphism-aware "
+                     "phylogenetic models. Journal of Theoretical Biology 407, 362–370 (2016).",
+                     "Reversible polymorphism-aware phylogenetic models",
+                     ("Schrempf, D.", "Minh, B. Q.", "von Haeseler, A.", "Kosiol, C."), id="a-particle"),
+        pytest.param("St. John, K. Review Paper: The Shape of Phylogenetic Treespace. Systematic Biology 66, "
+                     "e83–e94 (2016).", "Review Paper: The Shape of Phylogenetic Treespace",
+                     ("St. John, K.",), id="saint-in-the-family-name"),
+        pytest.param("Doyle, V. P., Young, R. E., Naylor, G. J. & Brown, J. M. Can we identify genes with "
+                     "increased phylogenetic reliability? Systematic Biology 64, 824–837 (2015).",
+                     "Can we identify genes with increased phylogenetic reliability?",
+                     ("Doyle, V. P.", "Young, R. E.", "Naylor, G. J.", "Brown, J. M."),
+                     id="a-question-ends-the-title"),
         pytest.param("Arduengo III, A. J., Harlow, R. L. & Kline, M. A stable crystalline carbene. J. Am. "
                      "Chem. Soc. 113, 361–363 (1991).", "A stable crystalline carbene",
                      ("Arduengo III, A. J.", "Harlow, R. L.", "Kline, M."), id="a-plain-title"),

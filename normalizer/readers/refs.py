@@ -116,12 +116,13 @@ _APA = re.compile(
 # Names written family first with initials, joined by commas and "&" or "and", then the title
 # (the last initials' period is no sentence end to `_SENTENCE_END`).
 _INVERTED_NAMES = re.compile(
-    r"^(?P<authors>(?:[A-Z][^\s,.]*(?:\s(?:[A-Z][^\s,.]*|Jr\.|Sr\.)){0,2},\s(?:[A-Z]\.\s?-?){1,4}"
+    r"^(?P<authors>(?:(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos|St\.)\s)*"  # "von Haeseler", "St. John"
+    r"[A-Z][^\s,.]*(?:\s(?:[A-Z][^\s,.]*|Jr\.|Sr\.)){0,2},\s(?:[A-Z]\.\s?-?){1,4}"
     r"(?:,?\s(?:Jr|Sr|II|III|IV)\.?)?"  # "Lucas, R. E., Jr."
-    r"(?:,\s(?:&\s|and\s)?|\s?&\s|\sand\s|\s(?=[A-Z][a-z\s]|[‘“\[{])))+)"
+    r"(?:,\s(?:&\s|and\s)?|\s?&\s|\sand\s|\s(?=[A-Z](?!\.)|[‘“\[{])))+)"
     # the title: no other inverted name ("Eckaus, R. S. 2007") opens it; a quote or a formula may
     # (Nature: "Pugh, D. & … ‘Pincer’ pyridine …", "Rees Jr., W. S. [{Au[µ-N(SiMe3)2]}4]: …")
-    r"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s[A-Z]\.)(?:[A-Z][a-z\s]|[‘“\[{]).+)$"
+    r"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s[A-Z]\.)(?:[A-Z](?!\.)|[‘“\[{]).+)$"
 )
 # A sentence ends at ". " after a word of two or more characters: initials ("A. Name",
 # "J.-P. Name") do not end the author sentence; "et al." does.
@@ -247,7 +248,7 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     inverted = _INVERTED_NAMES.match(text)
     first = _SENTENCE_END.split(inverted.group("rest"), maxsplit=1)[0] if inverted else ""
     if inverted and len(first.split()) >= 2:  # Nature, ACS: "…, R. L. & Kline, M. A stable carbene."
-        return _clean_title(first), inverted.group("authors")
+        return _clean_title(title_before_question(first)), inverted.group("authors")
     return _by_sentences(text)
 
 
