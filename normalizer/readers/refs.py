@@ -50,6 +50,7 @@ from bibnorm.readers._ref_apa import (
     without_note,
     without_retrieval,
 )
+from bibnorm.readers._ref_dois import cut, joined_dois
 from bibnorm.readers._ref_editors import editors_after_title
 from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_iop import iop_title_and_authors
@@ -176,7 +177,7 @@ def parse_reference(text: str) -> ParsedReference:
     text = text.replace("。", ". ")  # GB/T 7714 (Chinese) ends its sentences with an ideographic full stop
     arxiv_match = _ARXIV.search(text)
     arxiv = parse_arxiv_id(arxiv_match.group(1) or arxiv_match.group(2)) if arxiv_match else None
-    text = _SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
+    text = joined_dois(_SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text))
     doi = _only_doi(text)
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
     dated = _ACCESSED.sub(" ", bare)  # a related work's year is not the reference's (`own_part`)
@@ -209,7 +210,7 @@ def _only_doi(text: str) -> str | None:
     doi_match = _SICI_DOI.search(text) or _DOI.search(text)
     if doi_match is None:
         return None
-    if re.match(r"[^\s.,;:)\]\"”']", text[doi_match.end() : doi_match.end() + 1]):
+    if re.match(r"[^\s.,;:)\]\"”']", text[doi_match.end() : doi_match.end() + 1]) or cut(doi_match.group(1)):
         return None
     doi = canonical_doi(doi_match.group(1))
     others = {canonical_doi(found) for found in _DOI.findall(_SICI_DOI.sub(" ", text))} - {doi, None}
