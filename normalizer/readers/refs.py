@@ -58,6 +58,7 @@ from bibnorm.readers._ref_journal_tail import without_journal_tail
 from bibnorm.readers._ref_physics import edited_book, physics_title
 from bibnorm.readers._ref_quoted import title_around_quotes
 from bibnorm.readers._ref_related import own_part
+from bibnorm.readers._ref_series import without_series
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader
@@ -80,6 +81,7 @@ _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # Years 1500–2099: a reference to Newton or Darwin has one too.
 _YEARS = r"(?:1[5-9]|20)\d{2}"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
 # A year is no part of a longer number, a path or a range ("1994-1998"), but opens an ISO date
 # (IEEE and biblatex print "1992-05-20", "1987-08"); nor a new-style arXiv id's first half
 # ("2018 Mar;1803.01234" in Vancouver): YYMM.NNNNN.
@@ -128,7 +130,9 @@ _INVERTED_NAMES = re.compile(
 # A sentence ends at ". " after a word of two or more characters: initials ("A. Name",
 # "J.-P. Name") do not end the author sentence; "et al." does.
 # After a closing parenthesis or bracket too: APA's "… applications (2nd ed.). Chicago: SPSS".
-_SENTENCE_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]}])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)")
+_SENTENCE_END = re.compile(
+    r"(?<=[^\W_]{2})\.\s+|(?<=\W\d)\.\s+(?=[A-Z][a-z])|(?<=[)\]}])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)"
+)
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
 _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year among LNCS names
 # Where a venue starts inside a title sentence ("… models, in Proc. …", "… In: CVPR",
@@ -136,7 +140,9 @@ _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year a
 _VENUE_TAIL = re.compile(
     r"(?:[.,]\s*\b[Ii]n\b:?\s.*|\sIn:\s.*|\s*[,.]?\s*\b[Aa]r[Xx]iv preprint\b.*|\s*[,.]?\s*\bCoRR\b.*)$"
 )
-_TRAILING_YEAR = re.compile(rf"\s*(?:,\s*|\(\s*){_YEARS}[a-z]?\)?\s*\.?$")
+_TRAILING_YEAR = re.compile(
+    rf"\s*(?:,\s*|\(\s*)(?:{_MONTH}\.?\s+)?{_YEARS}[a-z]?\)?\s*\.?$"
+)  # ", April 2013"
 _ONLY_YEAR = re.compile(rf"^\(?{_YEARS}[a-z]?\)?$")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
 _NOT_NAMES = frozenset({"and", "et", "al", "others", "eds", "ed", "editors", "in", "with"})
@@ -266,7 +272,7 @@ _VANCOUVER_NAME = (
 )
 _VANCOUVER = re.compile(
     rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|others))?)\.\s+"
-    r"(?![A-Z][^\s,.]*[^\s,.-](?:\set al\b|(?:\sand|,)\s[A-Z][^\s,.]*\s[A-Z]|\.\s)|[A-Z]\.)"
+    r"(?![A-Z][^\s,.]*[^\s,.-](?:\set al\b|(?:\sand|,)\s[A-Z][^\s,.]*\.?\s[A-Z]|\.\s)|[A-Z]\.)"
     r"(?P<rest>(?:[A-Z\d`‘“\"']|[a-z]+[\w-]*\d).+)$"
 )
 # The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol",
@@ -304,8 +310,9 @@ def _venue_after(text: str, title: str | None) -> str | None:
     return venue if 2 <= len(venue) <= 120 else None
 
 
-def _looks_like_authors(text: str) -> bool:
-    return "," in text or " and " in text or "&" in text or "et al" in text or len(text.split()) <= 3
+def _looks_like_authors(text: str) -> bool:  # "Nicolaas Govert de Bruijn": three names and particles
+    names = [word for word in text.split() if word.casefold() not in _PARTICLES]
+    return "," in text or " and " in text or "&" in text or "et al" in text or len(names) <= 3
 
 
 # A book's place and publisher after its title ("…, Cambridge, MA: MIT Press", "… Reading,
@@ -354,7 +361,7 @@ _REPORT_TAIL = re.compile(
 
 
 def _clean_title(text: str) -> str | None:
-    text = _BOOK_TAIL.sub("", _REPORT_TAIL.sub("", text).rstrip(" .,;:"))
+    text = _BOOK_TAIL.sub("", without_series(_REPORT_TAIL.sub("", text)).rstrip(" .,;:"))
     text = _EDITION.sub("", _PLACE_PUBLISHER.sub("", text).rstrip(" .,;:"))
     text = _TRAILING_YEAR.sub("", _VENUE_TAIL.sub("", text)).strip(" .,;:")
     text = _EDITION.sub("", _OPEN_PARENTHESIS.sub("", text)).strip(" .,;:")

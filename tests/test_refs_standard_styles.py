@@ -1,0 +1,43 @@
+"""BibTeX's standard styles (plain, alpha, unsrt, natbib's) in two columns: a book's volume or
+number in a series is no part of its title; a month before the year ends it too; a title may end
+at a lone number ("… of logic 1. Annals of Mathematics"); names in natural order with particles
+or an initial after "and" are names, never Vancouver's "Family I". References as these styles
+print real third-party .bib files."""
+
+from __future__ import annotations
+
+import pytest
+from bibnorm.readers.refs import parse_reference
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "first_author"),
+    [
+        pytest.param("A. Joyal and I. Moerdijk. Algebraic set theory, volume 220 of London Mathematical "
+                     "Society Lecture Note Series. Cambridge University Press, 1995.",
+                     "Algebraic set theory", "A. Joyal", id="volume-of-a-series"),
+        pytest.param("William Feller. An Introduction to Probability Theory and Its Applications, volume 1. "
+                     "John Wiley Sons, New York, third edition, 1968.",
+                     "An Introduction to Probability Theory and Its Applications", "William Feller",
+                     id="a-volume-alone"),
+        pytest.param("Peter T. Johnstone. Sketches of an Elephant: A Topos Theory Compendium: Volumes 1 "
+                     "and 2. Number 43 in Oxford Logic Guides. Oxford Science Publications, 2002.",
+                     "Sketches of an Elephant: A Topos Theory Compendium: Volumes 1 and 2",
+                     "Peter T. Johnstone", id="number-in-a-series"),
+        pytest.param("Wikipedia. Homotopy groups of spheres, April 2013.", "Homotopy groups of spheres",
+                     "Wikipedia", id="a-month-and-year-after-the-title"),
+        pytest.param("Alonzo Church. A set of postulates for the foundation of logic 1. Annals of "
+                     "Mathematics, 33:346–366, 1932.", "A set of postulates for the foundation of logic 1",
+                     "Alonzo Church", id="a-title-ending-at-a-number"),
+        pytest.param("Nicolaas Govert de Bruijn. AUTOMATH, a language for mathematics. Technical Report "
+                     "66-WSK-05, Technological University Eindhoven, 1968.",
+                     "AUTOMATH, a language for mathematics", "Nicolaas Govert de Bruijn",
+                     id="a-name-with-particles"),
+        pytest.param("Robert L. Constable and N. P. Mendler. Recursive Definitions in Type Theory. In Logic "
+                     "of Programs, pages 61–78, 1985.", "Recursive Definitions in Type Theory",
+                     "Robert L. Constable", id="an-initial-after-and"),
+    ],
+)  # fmt: skip
+def test_a_standard_styles_title_and_first_author(text: str, title: str, first_author: str) -> None:
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.authors[0]) == (title, first_author)
