@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
-from bibnorm.readers._label_forms import in_one_form
+from bibnorm.readers._label_forms import in_one_form, in_sequence
 
 # "(12)" opens a reference only before a name: "(2), 385–396" and "(2) 281–310" are the issue
 # numbers of a wrapped journal reference.
@@ -140,7 +140,7 @@ LooksLikeReference = Callable[[str], bool]
 def split_list(text: str, looks_like_reference: LooksLikeReference) -> ReferenceList:
     """The references of ``text``, in the layout that reads most of them (see the module docstring)."""
     lines = _lines(text)
-    starts = in_one_form([_ITEM_START.match(line) for line in lines])
+    starts = in_sequence(in_one_form([_ITEM_START.match(line) for line in lines]))
     numbered = sum(1 for line in lines if _NUMBERED.match(line))
     if numbered >= 2:
         return ReferenceList(Layout.NUMBERED, _labelled(lines, starts))
