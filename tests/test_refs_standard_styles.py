@@ -33,6 +33,16 @@ from bibnorm.readers.refs import parse_reference
                      "66-WSK-05, Technological University Eindhoven, 1968.",
                      "AUTOMATH, a language for mathematics", "Nicolaas Govert de Bruijn",
                      id="a-name-with-particles"),
+        pytest.param("Sae-Young Chung, G. David Forney, Thomas J. Richardson, and Rüdiger Urbanke. On "
+                     "the design of low-density parity-check codes. IEEE Commun. Letters, 5(2):58–60, 2001.",
+                     "On the design of low-density parity-check codes", "Sae-Young Chung",
+                     id="a-family-then-an-initial-is-no-inverted-name"),
+        pytest.param("G. David Forney Jr., and Andrea Montanari. On exponential error bounds for random "
+                     "codes on the DMC. 2001.", "On exponential error bounds for random codes on the DMC",
+                     "G. David Forney Jr", id="junior-and-a-second-name"),
+        pytest.param("Milne-Thomson, L. M., Theoretical Hydrodynamics, 5th edition, 480, London: MaCmillan "
+                     "Press, 1968.", "Theoretical Hydrodynamics", "Milne-Thomson, L. M.",
+                     id="econ-an-inverted-name-then-a-title-with-a-comma"),
         pytest.param("Robert L. Constable and N. P. Mendler. Recursive Definitions in Type Theory. In Logic "
                      "of Programs, pages 61–78, 1985.", "Recursive Definitions in Type Theory",
                      "Robert L. Constable", id="an-initial-after-and"),

@@ -105,6 +105,9 @@ _PHYSICS_JOURNAL = re.compile(
 )
 
 
+_NAME_THEN_SENTENCE = re.compile(r"^and\s[A-Z][a-z]+(?:\s[A-Z]\.)*\s[A-Z][\w'’-]+\.\s")
+
+
 def physics_title(text: str) -> tuple[str | None, str] | None:
     """Title (as printed, for the caller to clean) and authors of an APS-style reference, or
     ``None`` when it is not one."""
@@ -117,6 +120,8 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
         return (online, ", ".join(pieces[:names])) if online else None
     if journal_follows_names(pieces[names:]) or volume_then_page(pieces[names:]):
         return None, ", ".join(pieces[:names])  # a style that prints no title (PRL, Science)
+    if _NAME_THEN_SENTENCE.match(pieces[names]):  # "G. David Forney Jr., and Andrea Montanari. Title"
+        return None  # names in a sentence of their own: natbib's, no APS list
     title: list[str] = []
     for at, piece in enumerate(pieces[names:], start=names):
         if _PHYSICS_JOURNAL.match(piece) or volume_then_page(pieces[at:]):

@@ -125,7 +125,9 @@ _INVERTED_NAMES = re.compile(
     r"(?:,\s(?:&\s|and\s)?|\s?&\s|\sand\s|\s(?=[A-Z](?!\.)|[‘“\[{])))+)"
     # the title: no other inverted name ("Eckaus, R. S. 2007") opens it; a quote or a formula may
     # (Nature: "Pugh, D. & … ‘Pincer’ pyridine …", "Rees Jr., W. S. [{Au[µ-N(SiMe3)2]}4]: …")
-    r"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s[A-Z]\.)(?:[A-Z](?!\.)|[‘“\[{]).+)$"
+    # nor the next of names in natural order ("Sae-Young Chung, G. David Forney, Thomas J. …")
+    r"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s[A-Z]\.|[A-Z][a-z]+(?:\s[A-Z]\.)*\s[A-Z][\w'’-]+,\s(?:and\s)?[A-Z][a-z]*\.?\s[A-Z])"
+    r"(?:[A-Z](?!\.)|[‘“\[{]).+)$"
 )
 # A sentence ends at ". " after a word of two or more characters: initials ("A. Name",
 # "J.-P. Name") do not end the author sentence; "et al." does.
