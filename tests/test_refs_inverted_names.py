@@ -40,6 +40,13 @@ from bibnorm.readers.refs import parse_reference
                      "Can we identify genes with increased phylogenetic reliability?",
                      ("Doyle, V. P.", "Young, R. E.", "Naylor, G. J.", "Brown, J. M."),
                      id="a-question-ends-the-title"),
+        pytest.param("Abella, J. et al. Kretzoiarctos gen. nov., the Oldest Member of the Giant Panda Clade. "
+                     "PLoS One 17, e48985 (2012).", "Kretzoiarctos gen. nov., the Oldest Member of the Giant "
+                     "Panda Clade", ("Abella, J.", "others"), id="a-new-genus-ends-no-sentence"),
+        pytest.param("Beaulieu, J. M. & O’Meara, B. C. Fossils Do Not Substantially Improve Estimates. "
+                     "Systematic Biology 72, 50–61. issn: 1063-5157. https: //doi.org/10.1093/sysbio/syac049 "
+                     "(2024) (Jan. 2023).", "Fossils Do Not Substantially Improve Estimates",
+                     ("Beaulieu, J. M.", "O’Meara, B. C."), id="two-dates-at-the-end-are-no-apa-year"),
         pytest.param("Arduengo III, A. J., Harlow, R. L. & Kline, M. A stable crystalline carbene. J. Am. "
                      "Chem. Soc. 113, 361–363 (1991).", "A stable crystalline carbene",
                      ("Arduengo III, A. J.", "Harlow, R. L.", "Kline, M."), id="a-plain-title"),

@@ -114,7 +114,8 @@ _SINGLE_QUOTED = re.compile(r"(?<![Ii]n )‘\s*(?P<title>[^‘]{8,}?)(?:[,.]?’
 _APA = re.compile(
     r"^(?P<authors>.+?)\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"  # biblatex's "(Oct. 27, 2004a)"
     r"(?P<year>(?:1[5-9]|20)\d{2}(?:[–-](?:1[5-9]|20)\d{2})?|n\.\s?d\.|in press)-?[a-z]?(?:,[^)]*)?\)"
-    r"(?:(?P<period>\.)|,)?\s*(?P<rest>.*[^\W\d_]{3}.*)$"
+    r"(?:(?P<period>\.)|,)?\s*(?P<rest>(?!\s*\()"  # not a date after a date: "… (2024) (Jan. 2023)."
+    r".*[^\W\d_]{3}.*)$"
 )
 # Names written family first with initials, joined by commas and "&" or "and", then the title
 # (the last initials' period is no sentence end to `_SENTENCE_END`).
@@ -132,8 +133,9 @@ _INVERTED_NAMES = re.compile(
 # A sentence ends at ". " after a word of two or more characters: initials ("A. Name",
 # "J.-P. Name") do not end the author sentence; "et al." does.
 # After a closing parenthesis or bracket too: APA's "… applications (2nd ed.). Chicago: SPSS".
+# A taxon's "gen. nov.", "n. gen. sp. nov." ends none.
 _SENTENCE_END = re.compile(
-    r"(?<=[^\W_]{2})\.\s+|(?<=\W\d)\.\s+(?=[A-Z][a-z])|(?<=[)\]}])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)"
+    r"(?<=[^\W_]{2})\.\s+(?!(?:nov|sp|gen|spp)\.)|(?<=\W\d)\.\s+(?=[A-Z][a-z])|(?<=[)\]}])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)"
 )
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
 _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year among LNCS names
