@@ -144,6 +144,7 @@ _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year a
 _VENUE_TAIL = re.compile(
     r"(?:[.,]\s*\b[Ii]n\b:?\s.*|\sIn:\s.*|\s*[,.]?\s*\b[Aa]r[Xx]iv preprint\b.*|\s*[,.]?\s*\bCoRR\b.*)$"
 )
+_ACM_YEAR = re.compile(rf"\.\s{_YEARS}[a-z]?\.\s")  # ACM's year after the names: "Names. 2018. Title."
 _TRAILING_YEAR = re.compile(
     rf"\s*(?:,\s*|\(\s*)(?:{_MONTH}\.?\s+)?{_YEARS}[a-z]?\)?\s*\.?$"
 )  # ", April 2013"
@@ -234,6 +235,8 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
         return _clean_title(title_before_question(first)), vancouver.group("authors")
     quoted = _QUOTED.search(text) or _SINGLE_QUOTED.search(text)
     apa = _APA.match(text)
+    if apa and _ACM_YEAR.search(apa.group("authors")):  # "Names. 2018. Title. Journal 82, 10 (2018)"
+        apa = None
     # APA quotes no title: a quotation after its title sentence is what a comment or review is on
     # — but after "Vol. B:" it is the volume's own title (quoted from its italics: a multi-volume work).
     comment = apa and apa.group("period") and quoted and quoted.start() > apa.start("rest") + 1
