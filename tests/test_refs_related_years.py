@@ -1,7 +1,8 @@
 """A reference's year is its own: not the year of a related work printed after it (biblatex's
 "Repr. from", "Excerpt in", "Trans. of", "Orig. pub. in", "Trans. by … as"), a range of
 years is dated by its first, and an ISO date broken at its hyphen across a line is a date, no
-range. References as biblatex's standard styles and biblatex-ieee print them."""
+range; a page is no year. References as biblatex's standard styles, biblatex-ieee and IEEEtran
+print them."""
 
 from __future__ import annotations
 
@@ -38,6 +39,11 @@ from bibnorm.readers.refs import parse_reference
                      "1984–1986.", 1984, id="a-multi-volume-works-years"),
         pytest.param("Trevor R. Reese. “Georgia in Anglo-Spanish Diplomacy, 1736–1739.” In: William and Mary "
                      "Quarterly. 3rd ser. 15 (1958), pp. 168–190.", 1958, id="a-range-in-the-title"),
+        pytest.param("C. Allig and G. Wanielik, “Alignment of Perception Information for Cooperative "
+                     "Perception,” in Proc. of IV, Paris, France, Jun. 2019, pp. 1639–1644.", 2019,
+                     id="ieee-pages-after-the-date"),
+        pytest.param("A. Name, “A title of some length,” Journal of Things, vol. 6, p. 1987, 2005.", 2005,
+                     id="a-page-alone"),
         pytest.param("IEEE Personal Commun. Mag., Special Issue on Wireless ATM vol. 3 1996- 08.", 1996,
                      id="an-iso-date-broken-at-its-hyphen"),
         pytest.param("Ronald W. Jones. Handbook of International Economics. Amsterdam: Elsevier, 1994-1998.",

@@ -6,6 +6,9 @@ Gennep. Les rites de passage. Paris: Nourry, 1909", "Orig. pub. in 1959 by …",
 Monika B. Vizedom and Gabrielle L. Caffee as The Rites of Passage (University of Chicago Press,
 1960)"); so do Chicago and IEEE ("Reprinted from", "Originally published in"). The reference's
 year is the one printed before such a note, not the last one of the string.
+
+Nor is a page a year: IEEE prints a paper's pages after its date ("in Proc. of ICASSP, Dallas,
+TX, USA, Apr. 1987, pp. 1953–1956"), and "1953" is no year of it.
 """
 
 from __future__ import annotations
@@ -26,3 +29,11 @@ def own_part(text: str) -> str:
     """``text`` up to where it starts on a related work (all of it where it names none)."""
     match = _RELATED.search(text)
     return text[: match.start()] if match else text
+
+
+_PAGES = re.compile(r"\b(?:pp?\.|pages?)\s*[A-Za-z]?\d+(?:\s*[–—-]+\s*[A-Za-z]?\d+)?")
+
+
+def without_pages(text: str) -> str:
+    """``text`` without the pages it prints ("pp. 1953–1956", "p. 1639", "pages 1192–1199")."""
+    return _PAGES.sub(" ", text)

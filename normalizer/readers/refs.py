@@ -57,7 +57,7 @@ from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
 from bibnorm.readers._ref_physics import edited_book, physics_title
 from bibnorm.readers._ref_quoted import title_around_quotes
-from bibnorm.readers._ref_related import own_part
+from bibnorm.readers._ref_related import own_part, without_pages
 from bibnorm.readers._ref_series import without_series
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers._title_questions import title_before_question
@@ -191,7 +191,7 @@ def parse_reference(text: str) -> ParsedReference:
     text = joined_dois(_SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text))
     doi = _only_doi(text)
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
-    dated = _ACCESSED.sub(" ", bare)  # a related work's year is not the reference's (`own_part`)
+    dated = without_pages(_ACCESSED.sub(" ", bare))  # nor a related work's year (`own_part`)
     years = [int(y) for y in _YEAR.findall(own_part(dated))] or [int(y) for y in _YEAR.findall(dated)]
     after_authors = _AUTHOR_YEAR.match(bare)
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
