@@ -27,6 +27,11 @@ from bibnorm.readers.refs import parse_reference
         pytest.param("Donald E. Knuth. Computers & Typesetting. Vol. A: “The TEXbook”. Reading, Mass.: "
                      "Addison-Wesley, 1984.", "The TEXbook", ("Donald E. Knuth",),
                      id="an-ampersand-in-the-works-title-joins-no-names"),
+        pytest.param("S A Nastase, Y Liu, K A Norman, and U Hasson. The “Narratives” fMRI dataset for "
+                     "evaluating models of naturalistic language comprehension. Sci. Data, 8:250, 2021.",
+                     "The Narratives fMRI dataset for evaluating models of naturalistic language "
+                     "comprehension",
+                     ("S A Nastase", "Y Liu", "K A Norman", "U Hasson"), id="initials-without-periods-unsrt"),
         pytest.param("Gordon E. Moore. “Cramming more components onto integrated circuits.” In: Electronics "
                      "38.8 (1965), pp. 114–117.", "Cramming more components onto integrated circuits",
                      ("Gordon E. Moore",), id="nothing-between"),

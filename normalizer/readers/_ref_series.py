@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import re
 
-_SERIES = re.compile(r",\s+volume\s+\d+\b.*$|\.\s+Number\s+\d+\s+in\s+[A-Z].*$")
+# … or the series named before its volume, the title read cut at "vol."'s period: "…: Volume I,
+# Studies in Logic and the Foundations of Mathematics, vol" (splncs04), "…. Studies in …, Vol" (ACM)
+_SERIES = re.compile(
+    r",\s+volume\s+\d+\b.*$|\.\s+Number\s+\d+\s+in\s+[A-Z].*$|[.,]\s+[A-Z][^.,]*,\s+[Vv]ol\.?$"
+)
 
 
 def without_series(title: str) -> str:

@@ -53,6 +53,7 @@ from bibnorm.readers._ref_apa import (
 from bibnorm.readers._ref_dois import cut, joined_dois
 from bibnorm.readers._ref_editors import editors_after_title
 from bibnorm.readers._ref_elided import with_elided_names
+from bibnorm.readers._ref_inverted import INVERTED_NAMES
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
 from bibnorm.readers._ref_physics import edited_book, physics_title
@@ -116,19 +117,6 @@ _APA = re.compile(
     r"(?P<year>(?:1[5-9]|20)\d{2}(?:[–-](?:1[5-9]|20)\d{2})?|n\.\s?d\.|in press)-?[a-z]?(?:,[^)]*)?\)"
     r"(?:(?P<period>\.)|,)?\s*(?P<rest>(?!\s*\()"  # not a date after a date: "… (2024) (Jan. 2023)."
     r".*[^\W\d_]{3}.*)$"
-)
-# Names written family first with initials, joined by commas and "&" or "and", then the title
-# (the last initials' period is no sentence end to `_SENTENCE_END`).
-_INVERTED_NAMES = re.compile(
-    r"^(?P<authors>(?:(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos|St\.)\s)*"  # "von Haeseler", "St. John"
-    r"[A-Z][^\s,.]*(?:\s(?:[A-Z][^\s,.]*|Jr\.|Sr\.)){0,2},\s(?:[A-Z]\.\s?-?){1,4}"
-    r"(?:,?\s(?:Jr|Sr|II|III|IV)\.?)?"  # "Lucas, R. E., Jr."
-    r"(?:,\s(?:&\s|and\s)?|\s?&\s|\sand\s|\s(?=[A-Z](?!\.)|[‘“\[{])))+)"
-    # the title: no other inverted name ("Eckaus, R. S. 2007") opens it; a quote or a formula may
-    # (Nature: "Pugh, D. & … ‘Pincer’ pyridine …", "Rees Jr., W. S. [{Au[µ-N(SiMe3)2]}4]: …")
-    # nor the next of names in natural order ("Sae-Young Chung, G. David Forney, Thomas J. …")
-    r"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s[A-Z]\.|[A-Z][a-z]+(?:\s[A-Z]\.)*\s[A-Z][\w'’-]+,\s(?:and\s)?[A-Z][a-z]*\.?\s[A-Z])"
-    r"(?:[A-Z](?!\.)|[‘“\[{]).+)$"
 )
 # A sentence ends at ". " after a word of two or more characters: initials ("A. Name",
 # "J.-P. Name") do not end the author sentence; "et al." does.
@@ -248,7 +236,8 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
         return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
     lncs = _LNCS.match(text)
     if lncs and _looks_like_authors(lncs.group("authors")):
-        return _clean_title(_SENTENCE_END.split(lncs.group("rest"), maxsplit=1)[0]), lncs.group("authors")
+        first = _SENTENCE_END.split(lncs.group("rest"), maxsplit=1)[0]
+        return _clean_title(title_before_question(first)), lncs.group("authors")
     physics = physics_title(text) or iop_title_and_authors(text) or edited_book(text)
     if physics is not None:
         title, authors = physics
@@ -259,7 +248,7 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
         if apa.group("period"):  # APA proper: "(2008). Title."
             return _clean_title(apa_title(title_sentence(apa.group("rest")))), apa.group("authors")
         return _clean_title(_SENTENCE_END.split(apa.group("rest"), maxsplit=1)[0]), apa.group("authors")
-    inverted = _INVERTED_NAMES.match(text)
+    inverted = INVERTED_NAMES.match(text)
     first = _SENTENCE_END.split(inverted.group("rest"), maxsplit=1)[0] if inverted else ""
     if inverted and len(first.split()) >= 2:  # Nature, ACS: "…, R. L. & Kline, M. A stable carbene."
         return _clean_title(title_before_question(first)), inverted.group("authors")
@@ -429,7 +418,9 @@ def _name_like(authors: str) -> bool:
     if not words or len(words) > 120 or any(ch.isdigit() for ch in authors):  # "" has no words
         return False
     names = [w for w in words if _is_name_word(w)]
-    return all(_ELIDED.sub("", w)[:1].isupper() and w.casefold() not in _TITLE_WORDS for w in names) and (
+    # an initial without its period ("S A Nastase") is no article "a"
+    titles = [w.casefold() in _TITLE_WORDS and not (len(w) == 1 and w.isupper()) for w in names]
+    return all(_ELIDED.sub("", w)[:1].isupper() and not t for w, t in zip(names, titles, strict=True)) and (
         len(names) <= 3 or any(sep in authors for sep in (",", " and ", "&", "et al"))
     )
 
