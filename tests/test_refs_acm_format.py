@@ -26,3 +26,18 @@ from bibnorm.readers.refs import parse_reference
 def test_an_acm_reference(text: str, title: str, first_author: str, doi: str) -> None:
     parsed = parse_reference(text)
     assert (parsed.title, parsed.authors[0], parsed.doi) == (title, first_author, doi)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param("Haversine Formula. https://en.wikipedia.org/wiki/haversine formula.",
+                     "Haversine Formula",
+                     id="a-links-tail-after-its-space"),
+        pytest.param("Apache Storm. https://storm.apache.org/, 2015.", "Apache Storm", id="a-web-site"),
+    ],
+)  # fmt: skip
+def test_a_web_sites_name_is_its_title(text: str, title: str) -> None:
+    """ACM's misc entries with only a name and a link (a wiki's underscore printed as a space)."""
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.authors) == (title, ())

@@ -281,6 +281,10 @@ def _by_sentences(text: str) -> tuple[str | None, str]:
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
     if len(sentences) >= 3 and _ONLY_YEAR.match(sentences[1].rstrip(".")):
         del sentences[1]  # ACM: "Names. 2022. Title. In Venue."
+    # a lone lower-case word last is a link's tail ("Haversine Formula. https://…/haversine formula."),
+    # a lone year the date of a page ("Apache Storm. https://storm.apache.org/, 2015.")
+    if len(sentences) == 2 and re.fullmatch(rf"[a-z][\w-]*\.?|[\s,(]*{_YEARS}[a-z]?\)?\.?", sentences[1]):
+        del sentences[1]
     if len(sentences) >= 2 and _looks_like_authors(sentences[0]):  # "Names, 2003. Title." (JET)
         return _clean_title(title_before_question(sentences[1])), _YEAR_AFTER_AUTHORS.sub("", sentences[0])
     return (_clean_title(sentences[0]) if sentences else None), ""
