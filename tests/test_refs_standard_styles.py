@@ -51,3 +51,24 @@ from bibnorm.readers.refs import parse_reference
 def test_a_standard_styles_title_and_first_author(text: str, title: str, first_author: str) -> None:
     parsed = parse_reference(text)
     assert (parsed.title, parsed.authors[0]) == (title, first_author)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "authors"),
+    [
+        pytest.param("The Coq Development Team. 2004. The Coq proof assistant reference manual. LogiCal "
+                     "Project.", "The Coq proof assistant reference manual", ("The Coq Development Team",),
+                     id="a-team"),
+        pytest.param("The Rust Project Developers. 2016. The Rust Reference. https://doc.rust-lang.org/.",
+                     "The Rust Reference", ("The Rust Project Developers",), id="developers"),
+        pytest.param("Andrew K. Hirsch, Pedro de Amorim, and Ross Tate. 2020. First-Order Logic for "
+                     "Flow-Limited Authorization. Cornell University.",
+                     "First-Order Logic for Flow-Limited Authorization",
+                     ("Andrew K. Hirsch", "Pedro de Amorim", "Ross Tate"), id="a-particle-after-a-comma"),
+    ],
+)  # fmt: skip
+def test_a_group_or_natural_names_before_acms_year(text: str, title: str, authors: tuple[str, ...]) -> None:
+    """ACM's reference format (sigconf) setting a real third-party .bib: a group as the author, and
+    names in natural order, one with a particle, that are no Vancouver list."""
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.authors) == (title, authors)

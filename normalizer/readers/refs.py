@@ -60,6 +60,7 @@ from bibnorm.readers._ref_physics import edited_book, physics_title
 from bibnorm.readers._ref_quoted import title_around_quotes
 from bibnorm.readers._ref_related import own_part, without_pages
 from bibnorm.readers._ref_series import without_series
+from bibnorm.readers._ref_vancouver import VANCOUVER, VANCOUVER_END
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader
@@ -217,9 +218,9 @@ def _only_doi(text: str) -> str | None:
 
 
 def _title_and_authors(text: str) -> tuple[str | None, str]:
-    vancouver = _VANCOUVER.match(text)
+    vancouver = VANCOUVER.match(text)
     if vancouver:  # before quotes: its titles quote words ("The ``Narratives'' fMRI dataset")
-        first = _VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]
+        first = VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]
         return _clean_title(title_before_question(first)), vancouver.group("authors")
     quoted = _QUOTED.search(text) or _SINGLE_QUOTED.search(text)
     apa = _APA.match(text)
@@ -253,27 +254,6 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     if inverted and len(first.split()) >= 2:  # Nature, ACS: "…, R. L. & Kline, M. A stable carbene."
         return _clean_title(title_before_question(first)), inverted.group("authors")
     return _by_sentences(text)
-
-
-# Vancouver (ICMJE, NLM; medicine): "Yeshurun Y, Nguyen M, Hasson U. Title. Journal. 2021;22:181-92."
-# Family names then initials without periods, so "Hasson U." ends the author sentence, which a
-# one-letter word never does elsewhere. "van de Pol J", "Boyd-Graber J", ", et al." are names too;
-# "Andrew G. Howard, Menglong Zhu", "Robert L. Augustine. Title", "John C. Baez and Aaron D.
-# Lauda" and "Duy M. H. Nguyen" are no Vancouver list (after the period, a name and "et al",
-# a period, or "and" or a comma before another full name; or another initial). "Causal and
-# chronological …", "Goals, attention, and …", "Single- and Two-Channel …" (no name ends in a
-# hyphen) and a lowercase name with a digit ("wav2vec 2.0: …", "vq-wav2vec: …") are titles.
-_VANCOUVER_NAME = (
-    r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[A-Z][^\s\d,.;:]*[a-z][^\s\d,.;:]*\s[A-Z]{1,3}"
-)
-_VANCOUVER = re.compile(
-    rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|others))?)\.\s+"
-    r"(?![A-Z][^\s,.]*[^\s,.-](?:\set al\b|(?:\sand|,)\s[A-Z][^\s,.]*\.?\s[A-Z]|\.\s)|[A-Z]\.)"
-    r"(?P<rest>(?:[A-Z\d`‘“\"']|[a-z]+[\w-]*\d).+)$"
-)
-# The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol",
-# `title_before_question`).
-_VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+")
 
 
 def _by_sentences(text: str) -> tuple[str | None, str]:
@@ -312,7 +292,14 @@ def _venue_after(text: str, title: str | None) -> str | None:
 
 def _looks_like_authors(text: str) -> bool:  # "Nicolaas Govert de Bruijn": three names and particles
     names = [word for word in text.split() if word.casefold() not in _PARTICLES]
-    return "," in text or " and " in text or "&" in text or "et al" in text or len(names) <= 3
+    listed = "," in text or " and " in text or "&" in text or "et al" in text
+    return listed or len(names) <= 3 or _GROUP.match(text) is not None
+
+
+# A group as a work's author: "The Coq Development Team", "The Rust Project Developers".
+_GROUP = re.compile(
+    r"^(?:[A-Z][\w&.-]*\s){1,6}(?:Team|Developers|Consortium|Collaboration|Contributors|Committee)$"
+)
 
 
 # A book's place and publisher after its title ("…, Cambridge, MA: MIT Press", "… Reading,
