@@ -47,6 +47,15 @@ from bibnorm.readers.refs import parse_reference
                      "Systematic Biology 72, 50–61. issn: 1063-5157. https: //doi.org/10.1093/sysbio/syac049 "
                      "(2024) (Jan. 2023).", "Fossils Do Not Substantially Improve Estimates",
                      ("Beaulieu, J. M.", "O’Meara, B. C."), id="two-dates-at-the-end-are-no-apa-year"),
+        pytest.param("Hope, E., Bennett, J. & Stuart, A. Fluorous zirconium phosphonates: novel inorganic "
+                     "supports for catalysis in Pacifichem (International Chemical Congress of Pacific Basin "
+                     "Societies) Hawaii, USA (2005).",
+                     "Fluorous zirconium phosphonates: novel inorganic supports for catalysis",
+                     ("Hope, E.", "Bennett, J.", "Stuart, A."), id="proceedings-after-in"),
+        pytest.param("Abella, J., Montoya, P. & Morales, J. Una nueva especie de Agriarctos en la localidad "
+                     "de Nombrevilla 2. Estudios Geológicos 67, 187–191 (2011).",
+                     "Una nueva especie de Agriarctos en la localidad de Nombrevilla 2",
+                     ("Abella, J.", "Montoya, P.", "Morales, J."), id="in-a-title-of-its-own"),
         pytest.param("Arduengo III, A. J., Harlow, R. L. & Kline, M. A stable crystalline carbene. J. Am. "
                      "Chem. Soc. 113, 361–363 (1991).", "A stable crystalline carbene",
                      ("Arduengo III, A. J.", "Harlow, R. L.", "Kline, M."), id="a-plain-title"),

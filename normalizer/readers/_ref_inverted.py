@@ -1,6 +1,10 @@
 """Names written family first with initials (Nature, ACS, Science's inverted lists): "Booth,
 G. & Chatt, J. The reactions of carbon monoxide …". The pattern reads the names and the rest,
 whose first sentence is the title; `refs` takes it where no quoted, APA or physics reading did.
+Nature prints a paper in proceedings as "Title in Booktitle Place (Year)", no punctuation
+between them: the title ends at an "in" before a proceedings', conference's or congress's name
+("… Phylogenetic Inference in 8th IEEE International Conference on BioInformatics …", "… for
+catalysis in Pacifichem (International Chemical Congress of Pacific Basin Societies) Hawaii").
 """
 
 from __future__ import annotations
@@ -20,3 +24,13 @@ INVERTED_NAMES = re.compile(
     r"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s[A-Z]\.|[A-Z][a-z]+(?:\s[A-Z]\.)*\s[A-Z][\w'’-]+,\s(?:and\s)?[A-Z][a-z]*\.?\s[A-Z])"
     r"(?:[A-Z](?!\.)|[‘“\[{]).+)$"
 )
+
+
+_IN_PROCEEDINGS = re.compile(
+    r"\s+in\s+(?=[A-Z0-9(])(?=[^.]*?\b(?:Proceedings|Conference|Congress|Symposium|Workshop)\b).*$"
+)
+
+
+def without_proceedings(title: str) -> str:
+    """``title`` without the proceedings Nature prints after it with "in"."""
+    return _IN_PROCEEDINGS.sub("", title)

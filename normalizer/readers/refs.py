@@ -53,7 +53,7 @@ from bibnorm.readers._ref_apa import (
 from bibnorm.readers._ref_dois import cut, joined_dois
 from bibnorm.readers._ref_editors import editors_after_title
 from bibnorm.readers._ref_elided import with_elided_names
-from bibnorm.readers._ref_inverted import INVERTED_NAMES
+from bibnorm.readers._ref_inverted import INVERTED_NAMES, without_proceedings
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
 from bibnorm.readers._ref_physics import edited_book, physics_title
@@ -252,7 +252,7 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     inverted = INVERTED_NAMES.match(text)
     first = _SENTENCE_END.split(inverted.group("rest"), maxsplit=1)[0] if inverted else ""
     if inverted and len(first.split()) >= 2:  # Nature, ACS: "…, R. L. & Kline, M. A stable carbene."
-        return _clean_title(title_before_question(first)), inverted.group("authors")
+        return _clean_title(title_before_question(without_proceedings(first))), inverted.group("authors")
     return _by_sentences(text)
 
 
