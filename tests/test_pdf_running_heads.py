@@ -1,7 +1,8 @@
 """A page's furniture: its number and the lines repeated at the top or bottom of several pages.
 A running head whose page number PDFium gives as a line of its own, its italics marked (the
 list's last page read again for its fonts), is the same head ("REFERENCES 2" … "REFERENCES",
-"7"); a section's heading that names what a head names is no head. Lines as PDFium gives them
+"7"); a section's heading that names what a head names is no head, nor is a wrapped reference's
+last line that opens columns on two pages ("133, 1943."). Lines as PDFium gives them
 for a two-column article set with BibTeX's plain style and a fancyhdr head."""
 
 from __future__ import annotations
@@ -33,3 +34,13 @@ def test_a_sections_heading_is_no_head_of_the_same_name() -> None:
         _page(2, "Author Index", "Aaron, 12", "Abel, 14", "Adams, 20"),
     ]
     assert (2, 0) not in running_heads(pages)
+
+
+def test_pages_and_a_year_opening_two_columns_are_no_head() -> None:
+    pages = [
+        _page(1, "REFERENCES 1", "465, 1990.", "[21] Harry Braverman. Labor and monopoly capital.", "1974."),
+        _page(2, "REFERENCES 2", "133, 1943.", "[45] Marc Mézard. Constraint satisfaction.", "2009."),
+    ]
+    heads = running_heads(pages)
+    assert (1, 1) not in heads and (2, 1) not in heads
+    assert {(1, 0), (2, 0)} <= heads

@@ -1,7 +1,8 @@
 """A page's furniture: its number, and lines repeated at the top or bottom of several pages (a
 running head, "REFERENCES 2"; a journal's footer). A head whose page number PDFium gives as a
 line of its own ("REFERENCES", then "7") is the same head, and so is one read with its italics
-marked (the list's pages are read a second time for their fonts).
+marked (the list's pages are read a second time for their fonts). A line of numbers alone
+(pages and a year, "133, 1943.") is no head, only a page's number is.
 """
 
 from __future__ import annotations
@@ -31,5 +32,12 @@ def running_heads(pages: Sequence[Sequence[Line]]) -> set[tuple[int, int]]:
     edges = [(number, at) for number, at in edges if 0 <= at < len(pages[number - 1])]
     seen = Counter(head(number, at) for number, at in set(edges))
     return {
-        (number, at) for number, at in set(edges) if seen[head(number, at)] >= 2 or head(number, at) == "#"
+        (number, at)
+        for number, at in set(edges)
+        if (seen[head(number, at)] >= 2 and _WORDED.search(head(number, at))) or head(number, at) == "#"
     }
+
+
+# A head has words: a wrapped reference's last line at a column's top, "133, 1943.", is none,
+# however many columns open with pages and a year.
+_WORDED = re.compile(r"[^\W\d_]{3}")
