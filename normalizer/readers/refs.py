@@ -122,9 +122,9 @@ _APA = re.compile(
 # A sentence ends at ". " after a word of two or more characters: initials ("A. Name",
 # "J.-P. Name") do not end the author sentence; "et al." does.
 # After a closing parenthesis or bracket too: APA's "… applications (2nd ed.). Chicago: SPSS".
-# A taxon's "gen. nov.", "n. gen. sp. nov." ends none.
+# A taxon's "gen. nov.", "n. gen. sp. nov." ends none, nor does "vs.".
 _SENTENCE_END = re.compile(
-    r"(?<=[^\W_]{2})\.\s+(?!(?:nov|sp|gen|spp)\.)|(?<=\W\d)\.\s+(?=[A-Z][a-z])|(?<=[)\]}])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)"
+    r"(?<=[^\W_]{2})(?<!\bvs)\.\s+(?!(?:nov|sp|gen|spp)\.)|(?<=\W\d)\.\s+(?=[A-Z][a-z])|(?<=[)\]}])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)"
 )
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
 _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year among LNCS names
