@@ -45,8 +45,8 @@ from bibnorm.readers.refs import parse_reference
                      id="econ-an-inverted-name-then-a-title-with-a-comma"),
         pytest.param("Léon Bottou and Jean-Sylvain Liénard. Speaker-independent isolated digit recognition: "
                      "Multilayer perceptrons vs. dynamic time warping. Neural Networks, 3(4):453–465, 1990.",
-                     "Speaker-independent isolated digit recognition: Multilayer perceptrons vs. dynamic time "
-                     "warping", "Léon Bottou", id="versus-ends-no-sentence"),
+                     "Speaker-independent isolated digit recognition: Multilayer perceptrons vs. dynamic "
+                     "time warping", "Léon Bottou", id="versus-ends-no-sentence"),
         pytest.param("Robert L. Constable and N. P. Mendler. Recursive Definitions in Type Theory. In Logic "
                      "of Programs, pages 61–78, 1985.", "Recursive Definitions in Type Theory",
                      "Robert L. Constable", id="an-initial-after-and"),
