@@ -52,3 +52,26 @@ from bibnorm.readers.refs import parse_reference
 )  # fmt: skip
 def test_the_year_is_the_references_own(text: str, year: int | None) -> None:
     assert parse_reference(text).year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "title"),
+    [
+        pytest.param("APPLEBY, Humphrey, 1959 [i.e. 1995]. How to supply a correct date. A book with a "
+                     "corrected date.", 1959, "How to supply a correct date", id="a-corrected-date"),
+        pytest.param("APPLEBY, Humphrey, [ca. 1590]. On the Importance of the Civil Service. A book with "
+                     "an approximate date.", 1590, "On the Importance of the Civil Service",
+                     id="an-approximate-date"),
+        pytest.param("DEWACHTER, Hans; LYRIO, Marco, 2006. Macro Factors and the Term Structure of "
+                     "Interest Rates. Journal of Money, Credit and Banking [online]. Vol. 38, no. 1, pp. "
+                     "119–140 [visited on 2020-01-20].", 2006,
+                     "Macro Factors and the Term Structure of Interest Rates",
+                     id="a-visit-after-the-date"),
+    ],
+)  # fmt: skip
+def test_iso_690s_date_after_the_names(text: str, year: int, title: str) -> None:
+    """ISO 690's author-date form (biblatex-iso690's own document; its approximate date moved
+    into the years read, 1500–2099): the date after the names, corrected or approximate in
+    brackets, is the work's."""
+    parsed = parse_reference(text)
+    assert (parsed.year, parsed.title) == (year, title)

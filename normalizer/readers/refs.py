@@ -102,7 +102,9 @@ _YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*\(?{_YEARS}[a-z]?(?:,[^)]*)?\)?[\s.,:
 # "Koch, S. (Ed.).", is no year.)
 _AUTHOR_YEAR = re.compile(
     rf"^(?:[^\d()“\"]|\([^\d()“\"]*\)){{2,400}}?"
-    rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS})?[,)]|[.,]\s+({_YEARS})[a-z]?\.\s)"
+    # ISO 690 dates a work "1959 [i.e. 1995]", "2000, © 2001", "[ca. 1490]": the first year is its own
+    rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS})?[,)]|[.,]\s+\[?(?:ca\.\s)?({_YEARS})[a-z]?\]?"
+    r"(?:\s\[[^\]]{1,20}\]|,\s©\s?\d{4})?\.\s)"
 )
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
 # Harvard (agsm, dcu) quotes titles singly: "Abadi, M. (1993), ‘A calculus for access control’, TOPLAS".
@@ -137,7 +139,7 @@ _ACM_YEAR = re.compile(rf"\.\s{_YEARS}[a-z]?\.\s")  # ACM's year after the names
 _TRAILING_YEAR = re.compile(
     rf"\s*(?:,\s*|\(\s*)(?:{_MONTH}\.?\s+)?{_YEARS}[a-z]?\)?\s*\.?$"
 )  # ", April 2013"
-_ONLY_YEAR = re.compile(rf"^\(?{_YEARS}[a-z]?\)?$")
+_ONLY_YEAR = re.compile(rf"^[(\[]?{_YEARS}[a-z]?[)\]]?$")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
 _NOT_NAMES = frozenset({"and", "et", "al", "others", "eds", "ed", "editors", "in", "with"})
 # Words a title has and an author list has not ("Attention Is All You Need").
