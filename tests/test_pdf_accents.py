@@ -62,3 +62,15 @@ def test_names_set_with_ot1_accents_are_read_with_their_accented_letters(tmp_pat
     first, second, _ = read_inputs([tmp_path / "doc.pdf"])
     assert first.authors == ("M. Hübner", "K. Górski")
     assert second.authors == ("J. F. Macías-Pérez", "F. François")
+
+
+def test_a_boxes_index_past_an_italic_mark_is_the_pages_own() -> None:
+    """Italics are marked by the page's own character indices, and accents joined after: a box
+    asked for past a mark is the page's character's ("Martín Abadi, *Access control* …")."""
+    from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START, on_the_page
+
+    marked = f"Abadi, {ITALIC_START}Access{ITALIC_END} control"
+    boxed = on_the_page(marked, 100, lambda index: index)
+    assert boxed(100) == 100  # "A"
+    assert boxed(100 + marked.index("Access")) == 100 + len("Abadi, ")
+    assert boxed(100 + marked.index("control")) == 100 + len("Abadi, Access ")

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 
 from bibnorm.models import Query
 from bibnorm.readers._reflist import ReferenceList
-from bibnorm.readers.refs import OriginOf, parse_reference, queries_from_list
+from bibnorm.readers.refs import OriginOf, name_like, parse_reference, queries_from_list
 
 StyledLine = tuple[str, Sequence[tuple[int, int]]]
 """A line's text and the (start, end) of each italic run in it."""
@@ -117,7 +117,15 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
             _NUMBERED_TAIL.match(upright) is not None
             or (len(text[start:end].split()) >= 3 and _PUBLISHER_TAIL.match(upright) is not None)
         )
-        if extends or comes_before or opens or numbered:
+        # the names, then the italic title, all joined by commas (amsplain, SIAM: "Martín Abadi,
+        # *Access control in a core calculus of dependency,* International Conference on …")
+        after_names = (
+            number == 0
+            and title_at is not None
+            and title_at[0] <= start < end <= title_at[1]
+            and _names_before(text[:start])
+        )
+        if extends or comes_before or opens or numbered or after_names:
             return _if_read(text, start, end)
     return text
 
@@ -126,6 +134,13 @@ _PUBLISHER_TAIL = re.compile(r"[\s.,:]+(?:[A-Z][\w.&'’-]*\s?){1,4}$")  # capit
 _NUMBERED_TAIL = re.compile(
     r"[\s.,]+[A-Z]\S*(?:\s\S+){0,6}\s[\w/-]*\d[\w/.-]*$"
 )  # capitalised, a number last
+
+
+def _names_before(text: str) -> bool:
+    """Whether ``text`` (what comes before an italic run) is a list of names and a comma, or
+    the rule or dash a style prints for the previous reference's names (", ")."""
+    names = text.rstrip(" ,")  # a name of one word ("ABSPACK, *CrysAlis CCD*") may open the title
+    return text.rstrip() != names and (not names.strip(" —–-") or (" " in names and name_like(names)))
 
 
 def _volume_after(text: str, placed: Sequence[tuple[int, int]], number: int) -> tuple[int, int] | None:

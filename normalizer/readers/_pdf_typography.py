@@ -111,3 +111,16 @@ def unmark_italics(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     if opened is not None and len(plain) > opened:
         spans.append((opened, len(plain)))  # a mark lost to stripping: the run goes to the end
     return "".join(plain), tuple(spans)
+
+
+def on_the_page(marked: str, start: int, box: Callable[[int], Any]) -> Callable[[int], Any]:
+    """``box`` (a character's box by its index on the page) for the characters of ``marked``,
+    the page's text from ``start`` on with its italic marks: each index past a mark is the
+    page's own again."""
+    marks = [at for at, char in enumerate(marked) if char in (ITALIC_START, ITALIC_END)]
+
+    def boxed(index: int) -> Any:
+        at = index - start  # the page's character is the one after as many fewer marks
+        return box(start + at - sum(1 for mark in marks if mark < at) if 0 <= at < len(marked) else index)
+
+    return boxed

@@ -61,7 +61,7 @@ from bibnorm.readers._pdf_labels import bracket_raised_label
 from bibnorm.readers._pdf_margins import margin_note
 from bibnorm.readers._pdf_running_heads import running_heads
 from bibnorm.readers._pdf_sections import LARGER, layout_end, list_headings, reads_as_a_list
-from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
+from bibnorm.readers._pdf_typography import italic_style, mark_italics, on_the_page, unmark_italics
 from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import (
     HEADING,
@@ -544,7 +544,6 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
     for piece in pieces:
         start = offset
         offset += len(piece) + 2
-        piece = join_overlaid_accents(piece, start, textpage.get_charbox)
         if numbered and piece.strip().isdigit():
             continue  # the line number of an empty line
         line_number = LINE_NUMBER.match(piece) if numbered else None
@@ -558,7 +557,11 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
         first = start + lead
         note = margin_note(textpage, first, len(piece.strip(_SPACES)))
         first += note
-        stripped = readable_text(mark_italics(piece[lead + note :], first, italic)).strip()
+        # italics marked by the page's own character indices, then accents joined (a join before
+        # would shift every later word's index by one: "Martín Abadi, *Access control* …")
+        marked = mark_italics(piece[lead + note :], first, italic)
+        joined = join_overlaid_accents(marked, first, on_the_page(marked, first, textpage.get_charbox))
+        stripped = readable_text(joined).strip()
         if not stripped:
             continue
         left = textpage.get_charbox(first)[0]

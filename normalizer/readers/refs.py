@@ -232,7 +232,7 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     # — but after "Vol. B:" it is the volume's own title (quoted from its italics: a multi-volume work).
     comment = apa and apa.group("period") and quoted and quoted.start() > apa.start("rest") + 1
     if quoted and not (comment and not _VOLUME_LEAD.search(text, 0, quoted.start())):
-        around = title_around_quotes(text, quoted.start(), quoted.group("title"), _name_like)
+        around = title_around_quotes(text, quoted.start(), quoted.group("title"), name_like)
         if around is not None:  # "Names. Aristotle’s “De Motu Animalium.”", "Names. Work. Vol. 1: “…”"
             return _clean_title(around[0]), around[1]
         # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
@@ -405,7 +405,7 @@ def _inverted_first(text: str, pieces: Sequence[str]) -> bool:
     )
 
 
-def _name_like(authors: str) -> bool:
+def name_like(authors: str) -> bool:
     """An author list, not a title: capitalised words and initials, no title words or digits."""
     words = [w for w in re.split(r"[\s,;&]+", authors.replace("et al.", " ")) if w and w != "and"]
     if not words or len(words) > 120 or any(ch.isdigit() for ch in authors):  # "" has no words
@@ -440,7 +440,7 @@ def looks_like_reference(text: str) -> bool:
     # The last initial keeps its period: "Polyakova, A" would read the article "a".
     names = authors.strip(" :").lstrip(".")
     names = names if _LAST_INITIAL.search(names) else names.rstrip(".")
-    return bool(title and re.search(r"[^\W\d_]{3}", title) and _name_like(names))
+    return bool(title and re.search(r"[^\W\d_]{3}", title) and name_like(names))
 
 
 _LAST_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]\.$")
