@@ -297,6 +297,12 @@ _REDDIT = "I have every publicly available reddit comment for research. 1.7 bill
         pytest.param(", Variations in access control logic, Deontic Logic in Computer Science (DEON), 2008.",
                      "Variations in access control logic,", "Variations in access control logic",
                      id="amsplain-the-rule-for-the-names-then-the-italic-title"),
+        pytest.param("Dennis Volpano, Geoffrey Smith, and Cynthia Irvine, A sound type system for secure "
+                     "flow analysis, Journal of Computer Security (JCS) 4 (1996), no. 3.",
+                     "A sound type system for secure flow analysis,",
+                     "A sound type system for secure flow analysis", id="amsplain-an-article"),
+        pytest.param("K. Dehnicke, J. Strähle, Angew. Chem. 93, 451–464 (1981).", "Angew. Chem.", None,
+                     id="science-a-journal-after-the-names-is-no-title"),
         pytest.param("ABSPACK, CrysAlis CCD and CrysAlis RED, version 1.171 (Oxford Diffraction, 2006).",
                      "CrysAlis CCD and CrysAlis RED", "ABSPACK, CrysAlis CCD and CrysAlis RED",
                      id="a-word-before-the-italics-opens-the-title"),
@@ -326,10 +332,11 @@ _REDDIT = "I have every publicly available reddit comment for research. 1.7 bill
     ],
 )  # fmt: skip
 def test_an_italic_run_extends_a_title_only_by_a_subtitle_or_a_volume(
-    text: str, italic: str | tuple[str, ...], title: str
+    text: str, italic: str | tuple[str, ...], title: str | None
 ) -> None:
     """biblatex-apa's test document and biblatex's styles' samples (texlive-doc), a paper's APA
     list: styles capitalise a subtitle; a title cut at an abbreviation's period goes on with its
     number; a multi-volume work's volume has a title of its own, italic after "Vol. B:"."""
     runs = (italic,) if isinstance(italic, str) else italic
-    assert _read([_styled(text, *runs)])[0].title == title
+    # none read (a style that prints no article's title): the query keeps its whole text
+    assert _read([_styled(text, *runs)])[0].title == (text if title is None else title)

@@ -85,9 +85,8 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
     """``text`` with its italic title quoted, where its runs show one the text does not."""
     if not runs or _QUOTES.search(text):
         return text
-    title = parse_reference(text).title
-    if not title:
-        return text
+    read = parse_reference(text).title
+    title = read or text  # none read: the whole text holds the title
     placed = [found for run in runs if (found := _find(run, text)) is not None]
     for number, (start, end) in enumerate(placed):
         run = _letters(text[start:end])
@@ -124,6 +123,9 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
             and title_at is not None
             and title_at[0] <= start < end <= title_at[1]
             and _names_before(text[:start])
+            # with no title read, not a journal's name before its volume (Science: "G. Booth, J.
+            # Chatt, *J. Chem. Soc.* 2099–2106 (1962)")
+            and (read is not None or _WORDS_AFTER.match(text, end) is not None)
         )
         if extends or comes_before or opens or numbered or after_names:
             return _if_read(text, start, end)
@@ -134,6 +136,9 @@ _PUBLISHER_TAIL = re.compile(r"[\s.,:]+(?:[A-Z][\w.&'’-]*\s?){1,4}$")  # capit
 _NUMBERED_TAIL = re.compile(
     r"[\s.,]+[A-Z]\S*(?:\s\S+){0,6}\s[\w/-]*\d[\w/.-]*$"
 )  # capitalised, a number last
+
+
+_WORDS_AFTER = re.compile(r"[\s.,:;]*[^\W\d_]")
 
 
 def _names_before(text: str) -> bool:
