@@ -37,3 +37,25 @@ _TWO_LISTS = """1. Emile H. L. Aarts and Jan H. M. Korst. Simulated annealing. P
 )
 def test_labels_in_their_run(text: str, labels: list[str]) -> None:
     assert [query.label for query in read_refs(text, "refs.txt")] == labels
+
+
+_AMSALPHA = """[Ad19] K C S Adam and M T deBettencourt, Fluctuations of attention and working
+memory, Journal of Cognition 2 (2019), no. 33, 1–4.
+[ADP+22] G Agrawal, Y Deng, J Park, H Liu, and Y-C Chen, Building knowledge graphs from
+unstructured texts, Information 13 (2022), no. 11.
+[AKB+97] J Avrahami, Y Kareev, Y Bogot, R Caspi, S Dunaevsky, and S Lerner, Teaching by
+examples, Quarterly Journal of Experimental Psychology 50 (1997), no. 3, 586–606.
+[Alv02] S A Alvarez, An exact analytical relation among recall, precision, and classification
+accuracy in information retrieval, Technical Report BCCS-02-01, Boston College, 2002."""
+
+
+def test_alpha_labels_open_references_whatever_their_names_read_as() -> None:
+    """amsalpha setting a real third-party .bib whose names have no periods ("K C S Adam"): the
+    labels "[Ad19]", "[ADP+22]" open its references, however its text reads."""
+    queries = read_refs(_AMSALPHA, "refs.txt")
+    assert [query.raw.split(",")[0] for query in queries] == [
+        "K C S Adam and M T deBettencourt",
+        "G Agrawal",
+        "J Avrahami",
+        "S A Alvarez",
+    ]

@@ -30,6 +30,7 @@ _NUMBER = r"\[\d{1,3}\]|\(\d{1,3}\)(?=\s+[^\W\d_“\"'])|\d{1,3}\.(?=\s)"
 # A bracketed label that is not a number: "[Zhai et al., 2022]", "[ZKHB22]", "[Sch15]" — not IEEE's
 # "[Online]." that opens a wrapped line: punctuation follows no label.
 _LABEL = r"\[[^\[\]\d][^\[\]]{0,60}\](?![.,;:])"
+_ALPHA_LABEL = re.compile(r"\[[^\W\d_][^\W\d_+-]{0,7}\+?\s?\d{2}[a-z]?\]")  # alpha.bst, amsalpha, biblatex
 _ITEM_START = re.compile(rf"^\s*(?P<label>{_NUMBER}|{_LABEL})\s*")
 _NUMBERED = re.compile(rf"^\s*(?:{_NUMBER})\s*")
 # A page number, or a form feed with what follows it on its line, copied along with the list.
@@ -145,6 +146,11 @@ def split_list(text: str, looks_like_reference: LooksLikeReference) -> Reference
     if numbered >= 2:
         return ReferenceList(Layout.NUMBERED, _labelled(lines, starts))
     labelled = sum(1 for start in starts if start is not None)
+    alpha = sum(
+        1 for start in starts if start is not None and _ALPHA_LABEL.fullmatch(start.group("label").strip())
+    )
+    if alpha >= 3 and alpha >= 0.8 * labelled:  # alpha's "[Knu84]", "[ADP+22]": a labelled list
+        return ReferenceList(Layout.LABELLED, _labelled(lines, starts))
     candidates: list[ReferenceList] = []
     if labelled >= 3:
         candidates.append(ReferenceList(Layout.LABELLED, _labelled(lines, starts)))

@@ -156,7 +156,8 @@ _PARTICLES = frozenset(
         "ten", "ter", "bin", "al",
     }
 )  # fmt: skip
-_ELIDED = re.compile(r"^[dlo][’']", re.IGNORECASE)  # d'Ascoli, l'Hôpital, O'Neil
+# d'Ascoli, l'Hôpital, O'Neil; deBettencourt
+_ELIDED = re.compile(r"^(?:(?i:[dlo])[’']|(?:de|da|di|du|la|le|van|von)(?=[A-Z]))")
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?-?\s?)+$")
 # Initials, then a family name: "Q. Gu", "C.-Y. Ma" are whole names, though "Gu." and "Ma." would
 # read as initials ("Th.") were the period there.
