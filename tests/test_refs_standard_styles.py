@@ -76,3 +76,17 @@ def test_a_group_or_natural_names_before_acms_year(text: str, title: str, author
     names in natural order, one with a particle, that are no Vancouver list."""
     parsed = parse_reference(text)
     assert (parsed.title, parsed.authors) == (title, authors)
+
+
+def test_naturemags_link_after_the_year_is_no_apa_title() -> None:
+    """natbib's naturemag setting a real third-party .bib: "(1993). URL http://…" closes the
+    reference; the title is the sentence after the names."""
+    parsed = parse_reference(
+        "Jones, M. P. & Hudak, P. Implicit and explict parallel programming in haskell. Tech. Rep., "
+        "Yale University (1993). URL http://web.cecs.pdx.edu/ mpj/pubs/par.html."
+    )
+    assert (parsed.title, parsed.authors, parsed.year) == (
+        "Implicit and explict parallel programming in haskell",
+        ("Jones, M. P.", "Hudak, P."),
+        1993,
+    )

@@ -118,7 +118,8 @@ _SINGLE_QUOTED = re.compile(r"(?<![Ii]n )‘\s*(?P<title>[^‘]{8,}?)(?:[,.]?’
 _APA = re.compile(
     r"^(?P<authors>.+?)\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"  # biblatex's "(Oct. 27, 2004a)"
     r"(?P<year>(?:1[5-9]|20)\d{2}(?:[–-](?:1[5-9]|20)\d{2})?|n\.\s?d\.|in press)-?[a-z]?(?:,[^)]*)?\)"
-    r"(?:(?P<period>\.)|,)?\s*(?P<rest>(?!\s*\()"  # not a date after a date: "… (2024) (Jan. 2023)."
+    # not a date after a date ("… (2024) (Jan. 2023)."), nor naturemag's "URL" and link after the year
+    r"(?:(?P<period>\.)|,)?\s*(?P<rest>(?![.,\s]*\([A-Z]?[a-z.]*\s?(?:1[5-9]|20)\d\d\))(?![.,\s]*URL\s)"
     r".*[^\W\d_]{3}.*)$"
 )
 # A sentence ends at ". " after a word of two or more characters: initials ("A. Name",
