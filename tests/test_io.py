@@ -154,7 +154,9 @@ def test_temporary_files_a_killed_run_left_are_removed_by_the_next_write(tmp_pat
     assert fresh.exists()  # may belong to a run still writing
 
 
-def test_a_temporary_file_left_after_this_process_wrote_to_the_folder_is_still_removed(tmp_path: Path) -> None:
+def test_a_temporary_file_left_after_this_process_wrote_to_the_folder_is_still_removed(
+    tmp_path: Path,
+) -> None:
     """The folder's temporary files are listed once and kept while only this process writes
     there (a venue's thousands of pages); a file another process leaves meanwhile is seen."""
     io.write_atomic(tmp_path / "a.html", "a\n")
