@@ -44,6 +44,9 @@ from bibnorm.readers.refs import parse_reference
                      id="ieee-pages-after-the-date"),
         pytest.param("A. Name, “A title of some length,” Journal of Things, vol. 6, p. 1987, 2005.", 2005,
                      id="a-page-alone"),
+        pytest.param("O. Abdel-Hamid and A. Mohamed, Convolutional Neural Networks for Speech Recognition, "
+                     "IEEE/ACM Trans. Audio, Speech, Lang. Process. 22 (2014), no. 10, 1533–1545.", 2014,
+                     id="amsplain-pages-without-pp"),
         pytest.param("IEEE Personal Commun. Mag., Special Issue on Wireless ATM vol. 3 1996- 08.", 1996,
                      id="an-iso-date-broken-at-its-hyphen"),
         pytest.param("Ronald W. Jones. Handbook of International Economics. Amsterdam: Elsevier, 1994-1998.",

@@ -90,3 +90,14 @@ def test_naturemags_link_after_the_year_is_no_apa_title() -> None:
         ("Jones, M. P.", "Hudak, P."),
         1993,
     )
+
+
+def test_amsplains_issue_after_the_year_is_no_apa_title() -> None:
+    """amsplain setting a real third-party .bib: "Journal 32 (2018), no. 1, doi.org/…" — the
+    parenthesised year is the issue's date, and "no. 1" no title."""
+    parsed = parse_reference(
+        "Y Zhang, H Dai, Z Kozareva, A Smola, and L Song, Variational reasoning for question answering "
+        "with knowledge graph, Proceedings of the AAAI Conference on Artificial Intelligence 32 (2018), "
+        "no. 1, doi.org/10.1609/aaai.v32i1.12057."
+    )
+    assert parsed.title != "no" and parsed.year == 2018

@@ -58,7 +58,7 @@ from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
 from bibnorm.readers._ref_physics import edited_book, physics_title
 from bibnorm.readers._ref_quoted import title_around_quotes
-from bibnorm.readers._ref_related import own_part, without_pages
+from bibnorm.readers._ref_related import own_part, without_page_ranges, without_pages
 from bibnorm.readers._ref_series import without_series
 from bibnorm.readers._ref_vancouver import VANCOUVER, VANCOUVER_END
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
@@ -118,8 +118,9 @@ _SINGLE_QUOTED = re.compile(r"(?<![Ii]n )‘\s*(?P<title>[^‘]{8,}?)(?:[,.]?’
 _APA = re.compile(
     r"^(?P<authors>.+?)\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"  # biblatex's "(Oct. 27, 2004a)"
     r"(?P<year>(?:1[5-9]|20)\d{2}(?:[–-](?:1[5-9]|20)\d{2})?|n\.\s?d\.|in press)-?[a-z]?(?:,[^)]*)?\)"
-    # not a date after a date ("… (2024) (Jan. 2023)."), nor naturemag's "URL" and link after the year
-    r"(?:(?P<period>\.)|,)?\s*(?P<rest>(?![.,\s]*\([A-Z]?[a-z.]*\s?(?:1[5-9]|20)\d\d\))(?![.,\s]*URL\s)"
+    # not a date after a date ("… (2024) (Jan. 2023)."), nor naturemag's "URL" and link or
+    # amsplain's issue ("… 32 (2018), no. 1") after the year
+    r"(?:(?P<period>\.)|,)?\s*(?P<rest>(?![.,\s]*\([A-Z]?[a-z.]*\s?(?:1[5-9]|20)\d\d\))(?![.,\s]*(?:URL|no\.)\s)"
     r".*[^\W\d_]{3}.*)$"
 )
 # A sentence ends at ". " after a word of two or more characters: initials ("A. Name",
@@ -186,6 +187,7 @@ def parse_reference(text: str) -> ParsedReference:
     bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
     dated = without_pages(_ACCESSED.sub(" ", bare))  # nor a related work's year (`own_part`)
     years = [int(y) for y in _YEAR.findall(own_part(dated))] or [int(y) for y in _YEAR.findall(dated)]
+    years = without_page_ranges(years, dated)
     after_authors = _AUTHOR_YEAR.match(bare)
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
         years.append(int(after_authors.group(1) or after_authors.group(2)))
