@@ -26,9 +26,11 @@ _DOTLESS = {"ı": "i", "ȷ": "j"}  # TeX puts an accent on the dotless i and j
 def join_overlaid_accents(text: str, start: int, box: Callable[[int], Box]) -> str:
     """``text`` (characters ``start`` … of a page) with each accent that sits over the next letter
     joined to it ("H¨ubner" → "Hübner"), where Unicode has the accented letter; ``box`` gives a
-    character's box by its index on the page."""
+    character's box by its index on the page. An accent PDFium gives later in the line, over a
+    letter before it ("Myllyla, ¨" in two columns), is joined to that letter too."""
     if text.isascii():
         return text
+    text = _join_accents_after(text, start, box)
     pieces, done = [], 0
     for match in _CORK_ACCENT.finditer(text):
         at = match.start()
@@ -40,6 +42,30 @@ def join_overlaid_accents(text: str, start: int, box: Callable[[int], Box]) -> s
             pieces += [text[done:at], joined]
             done = at + 2
     return "".join(pieces) + text[done:]
+
+
+def _join_accents_after(text: str, start: int, box: Callable[[int], Box]) -> str:
+    """``text`` with each accent that follows no letter it sits over joined to the letter before
+    it that it sits over (its middle within the letter's width, its foot at or above the letter's
+    top), where Unicode has the accented letter."""
+    chars = list(text)
+    for at, char in enumerate(text):
+        if char not in _ACCENTS or (at + 1 < len(text) and _over(box(start + at), box(start + at + 1))):
+            continue
+        accent = box(start + at)
+        for before in range(at - 1, max(at - _LOOK_BACK, -1), -1):
+            letter = box(start + before)
+            if chars[before].isalpha() and _over(accent, letter) and accent[1] >= letter[3] - 0.5:
+                joined = unicodedata.normalize(
+                    "NFC", _DOTLESS.get(chars[before], chars[before]) + _ACCENTS[char]
+                )
+                if len(joined) == 1:
+                    chars[before], chars[at] = joined, ""
+                break
+    return re.sub(r"  +", " ", "".join(chars)) if "" in chars else text
+
+
+_LOOK_BACK = 200  # how far back in its line an accent's letter may be
 
 
 def _over(accent: Box, letter: Box) -> bool:
