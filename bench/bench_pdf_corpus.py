@@ -95,6 +95,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -177,6 +178,9 @@ class Truth:
     related: bool = False
     # What a document without a title or an author is known by: its number ("H.R. Rep. No. 114-358").
     number: str = ""
+    # The year of the day a web page was visited: biblatex-nature and -science print it alone
+    # for an online work ("Lancaster, S. J. Alkylation … http://… (2008)." of a 2003 work).
+    visited: int | None = None
     arxiv: str | None = None  # its arXiv id, without version ("2001.01747", "hep-th/0106109")
 
     @property
@@ -263,6 +267,8 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
+_LANGUAGE = re.compile(r"\\(?:foreignlanguage|textlang|hyphenrules)\s*\{[^{}]*\}")
+
 # Letters NFKD does not take apart, as their base letters: a .bib's "J{\\o}rgensen" and a PDF's
 # "Jørgensen" compare as one name however each side spells it.
 _UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i"})
@@ -272,6 +278,7 @@ def _family(author: str) -> str:
     """The first author's family name without its particle: "von Brandt, Ahasver" is printed
     "Brandt, Ahasver von" by biblatex (its default, ``useprefix=false``) and "Ahasver von
     Brandt" by others, so the name compared is "Brandt" (the particle may stand either side)."""
+    author = _LANGUAGE.sub("", author)  # "\\foreignlanguage{vietnamese}{Hàn Thế}" prints "Hàn Thế"
     author = re.sub(r"[{}\\]|~", " ", clean_plain(author).text)  # "Civ{\\'a}{\\v{n}}" is "Civáň"
     author = re.sub(r"\s*\([^()]*\)\s*$", "", author)  # a role is no name: "… Association (Producer)"
     family = author.split(",")[0] if "," in author else (author.split() or [""])[-1]
@@ -292,21 +299,30 @@ def truths(document: Document) -> list[Truth]:
 def _file_truths(path: Path) -> list[Truth]:
     if path.suffix == ".bib":
         return _bib_truths(path, lambda key: True)
-    queries = read_inputs([path])
-    return [
-        Truth(
-            q.title or "",
-            _family(next(iter(q.authors), "")),
-            q.year,
-            (q.doi or "").casefold() or None,
-            families=tuple(_family(name) for name in q.authors),
-            key=q.key or "",
-            fielded=False,
-            arxiv=q.arxiv_id,
+    rows: list[Truth] = []
+    for q in read_inputs([path]):
+        if _REVTEX_NOTE.fullmatch(q.key or ""):
+            continue
+        first = next(iter(q.authors), "")
+        # IEEEtran's \bysame ("------", printed "——") stands for the previous entry's authors.
+        family = rows[-1].family if _BYSAME.fullmatch(first) and rows else _family(first)
+        families = tuple(_family(name) for name in q.authors)
+        rows.append(
+            Truth(
+                q.title or "",
+                family,
+                q.year,
+                (q.doi or "").casefold() or None,
+                families=(family, *families[1:]) if families else (),
+                key=q.key or "",
+                fielded=False,
+                arxiv=q.arxiv_id,
+            )
         )
-        for q in queries
-        if not _REVTEX_NOTE.fullmatch(q.key or "")
-    ]
+    return rows
+
+
+_BYSAME = re.compile(r"\s*(?:[-–—]{2,}|—)")
 
 
 # REVTeX sets the paper's footnotes in its list as items keyed Note1, Note2 … holding a note alone
@@ -317,6 +333,14 @@ _REVTEX_NOTE = re.compile(r"Note\d+")
 def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = True) -> list[Truth]:
     from bibnorm.bib.bibfile import read_bibfile
 
+    # Biber, which set the biblatex documents, reads a "%" inside an entry as a comment to the line's
+    # end ("issn = {0022-2879, 1538-4616},% ISSN (ISSN-L), e-ISSN"); BibTeX's grammar, which
+    # bibnorm's reader keeps, would lose the entry. The truth is what biber read.
+    data = path.read_bytes()
+    if _ENTRY_COMMENT.search(data):
+        uncommented = Path(tempfile.mkdtemp(prefix="bench-truth-")) / path.name
+        uncommented.write_bytes(_ENTRY_COMMENT.sub(b"", data))
+        path = uncommented
     rows = []
     entries = read_bibfile(path).entries
     related = {key.strip() for entry in entries for key in (entry.get("related") or "").split(",")}
@@ -326,6 +350,7 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = 
             names = _names(authors)
             year = re.search(r"\d{4}", entry.get("year") or entry.get("date") or "")
             title = entry.get("title") or ""
+            visited = re.match(r"\d{4}", entry.get("urldate") or "")
             first_page = re.split(r"[-–—]", entry.get("pages") or "")[0]
             if subtitles and entry.get("subtitle"):  # biblatex prints "Title. Subtitle"
                 title = f"{title}. {entry.get('subtitle')}"
@@ -347,10 +372,16 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = 
                     original=_as_printed(entry.get("origtitle") or ""),
                     number="" if title or names else _as_printed(entry.get("number") or ""),
                     related=entry.key in related,
+                    visited=int(visited.group()) if visited else None,
                     arxiv=_bib_arxiv(entry),
                 )
             )
     return rows
+
+
+# A "%" after a field's closing brace and its comma, or opening an indented line of an entry, to the
+# line's end (not one inside a field: "50\\%", "a%20b" in a URL).
+_ENTRY_COMMENT = re.compile(rb"(?m)(?<=\},)[ \t]*%[^\n]*$|^[ \t]+%[^\n]*$")
 
 
 def _first_names(entry: BibEntry) -> str:
@@ -442,6 +473,9 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     # unique by then); with a short title it is rarely one work ("Author, A. (2014). Title." and
     # "Author, A. (2014)." are two examples of a style's test document): one each entry.
     kept, untitled = [], []
+    # A .bbl holds what was typeset, each entry once: one that holds two with the same title,
+    # authors and year (IEEEtran's "——" for the second) printed both.
+    typeset = document.local("truth").suffix == ".bbl" and not document.built
     once = _letters(texts[0])
     sharing = Counter((_letters(row.title), row.family) for row in rows)
     for row in rows:
@@ -461,7 +495,7 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
         # whole work's "1984–1986" is nowhere; zootaxa's family "Sphyraenidae" in other titles)
         dated = row.year is None or str(row.year) in letters
         found = len(key) >= SHORT_TITLE and _title_printed(row, key, letters) and alone and dated
-        if found and (key, row.family, row.year) not in seen:
+        if found and (typeset or (key, row.family, row.year) not in seen):
             seen.add((key, row.family, row.year))  # two works may share a title, not also authors and year
             kept.append(row)
         elif row.short and _printed_short(row, letters, lines) and f"key:{row.key}" not in seen:
@@ -619,9 +653,11 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
     raws = [_letters(q.raw) for q in queries]
     # An item that opens with the repeated-author dash prints its authors as the dash (biblatex's
     # "— (1998). Title", "— “Title.”"): the names are those of the last item before it without one.
+    # So has an item that opens at its year or its editors' mark (econ draws a rule, no text, for
+    # the names after a numbered label: "[57] ——— eds. (1985) Handbook …").
     names = list(raws)
     for at, query in enumerate(queries):
-        if at and _DASH.match(query.raw):
+        if at and (_DASH.match(query.raw) or _RULED.match(query.raw)):
             names[at] = names[at - 1]
     owner: dict[int, list[Truth]] = defaultdict(list)
     mapped: list[tuple[Truth, int]] = []
@@ -633,10 +669,15 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         mapped.append((row, best))
     dashed = [_DASHED.match(query.raw) is not None for query in queries]
     untitled_style = any(not row.titled for row in rows)
+    # A reference its style prints without its title (Science's articles and theses, Nature's
+    # chapters and patents: "G. Booth, J. Chatt, J. Chem. Soc. 2099–2106 (1962).") is no stray.
+    untitled = [row for row in known if row not in rows]
     strays = [
         at
         for at in range(len(queries))
-        if at not in owner and not _holds_any(raws[at], names[at], known, dashed[at], untitled=untitled_style)
+        if at not in owner
+        and not _holds_any(raws[at], names[at], known, dashed[at], untitled=untitled_style)
+        and not _holds_untitled(raws[at], untitled)
     ]
     result.strays = len(strays)
     for at in strays if show else ():
@@ -658,7 +699,9 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         # A year the reference does not print (REVTeX sets "J. Cosmol. Astropart. Phys. 12, 045" for
         # a 2020 volume) cannot be read: none may be.
         unprinted = str(row.year) not in raws[at] and not query.year
-        year = row.year is None or query.year == row.year or unprinted
+        # Where the item prints only the day of the visit's year, that is the year to read.
+        visit = row.visited is not None and str(row.year) not in raws[at] and query.year == row.visited
+        year = row.year is None or query.year == row.year or unprinted or visit
         result.title += title
         result.author += author
         result.year += year
@@ -779,6 +822,7 @@ def _holds(raw: str, names: str, row: Truth, dashed: bool = False) -> bool:
 
 # The repeated-author dash that opens an item: the names are those of the item before it.
 _DASH = re.compile(r"\s*(?:[—–]{1,3}|-{2,3})[.,]?\s")
+_RULED = re.compile(r"\s*(?:eds?\.\s*)?\((?:1[5-9]|20)\d{2}[a-z]?\)\s")
 # An author's place without a name in it: biblatex's "—", or the rules econ-bst draws for each
 # repeated name (no text: ", , & , ‘Title.’", "& Peter B. Kenen, (eds.) …", "eds. (1985) …").
 _DASHED = re.compile(r"^\s*(?:[—–-]{1,3}|[,&]|eds?\.)")
@@ -786,6 +830,15 @@ _DASHED = re.compile(r"^\s*(?:[—–-]{1,3}|[,&]|eds?\.)")
 
 def _described(query: Query) -> bool:
     return bool(query.title) and f"[{query.title}]" in query.raw
+
+
+def _holds_untitled(raw: str, untitled: list[Truth]) -> bool:
+    """Whether an item's letters hold the first author and year of a reference whose title the
+    PDF does not print (a name of three letters or more: "li" is inside too many words)."""
+    return any(
+        len(row.family) >= 3 and row.family in raw and (row.year is None or str(row.year) in raw)
+        for row in untitled
+    )
 
 
 def _tally_doi(result: Score, row: Truth, query: Query) -> None:

@@ -122,3 +122,21 @@ def test_names_set_with_ot1_accents_are_read_with_their_accented_letters(tmp_pat
     first, second, _ = read_inputs([tmp_path / "doc.pdf"])
     assert first.authors == ("M. Hübner", "K. Górski")
     assert second.authors == ("J. F. Macías-Pérez", "F. François")
+
+
+def test_an_accent_given_later_in_its_line_is_joined_to_the_letter_it_sits_over() -> None:
+    """Two columns set with SIAM's style (a real third-party .bib): PDFium gives the umlaut of
+    "Myllylä" after the comma and space that follow the name, its box over the "a"."""
+    text = "V. Myllyla, ¨ J. Sjoberg"
+    boxes: list[Box] = [(5.0 * at, 0.0, 5.0 * at + 5, 7.0) for at in range(len(text))]
+    a = text.index("a,")
+    boxes[text.index("¨")] = (5.0 * a + 1, 8.0, 5.0 * a + 4, 10.0)  # over the "a", above its top
+    offset = 40
+    assert join_overlaid_accents(text, offset, lambda at: boxes[at - offset]) == "V. Myllylä, J. Sjoberg"
+
+
+def test_an_accent_over_no_letter_before_it_stays() -> None:
+    text = "Title ¨ of a paper"
+    boxes: list[Box] = [(5.0 * at, 0.0, 5.0 * at + 5, 7.0) for at in range(len(text))]
+    boxes[text.index("¨")] = (500.0, 8.0, 503.0, 10.0)  # over nothing in the line
+    assert join_overlaid_accents(text, 0, lambda at: boxes[at]) == text

@@ -3,8 +3,9 @@
 A bare DOI: TeX may break a DOI or URL after its slashes, hyphens and dots, and in a justified
 line it stretches it there; PDFium then gives a space where the gap is ("10.1088/0305-4470/30/23/
 004", "10.1186/1471- 2148- 8- 289", "10.1111/biom . 13276", "10 . 34780/5CB1-3X71"), and a line
-break joined back leaves one too ("doi: 10" / ".1006/nimg…" is "10 .1006/nimg…"). A gap is
-closed only where no DOI can end: after a slash or a hyphen before a digit, after the closing
+break joined back leaves one too ("doi: 10" / ".1006/nimg…" is "10 .1006/nimg…"; natbib's "doi:
+10.1051/jp1: 1995201", "10.1023/A: 1018983601518"). A gap is closed only where no DOI can end:
+after a slash, a hyphen or a colon before a digit, after the closing
 parenthesis of a part the DOI opened ("(90) 90060-d"), around a dot set apart (" . "); a DOI
 followed by a sentence ("10.1234/abc. Title") keeps its space.
 
@@ -16,7 +17,10 @@ is no end of the DOI: one after a "/" or a "-", one before a "-", and one after 
 or a lower-case letter follows ("10. 1159/"); a space before anything else (a parenthesis, a
 capital after a period: "… .v3 (Original work") ends it.
 
-`closed_doi_gaps` closes both (links first): a DOI read up to a gap is read cut short, and a
+A link's scheme a space parts from the rest ("https: //doi.org/…", "https: //dl.acm.org/…", ACM's
+reference format) is one link again.
+
+`closed_doi_gaps` closes them all (links first): a DOI read up to a gap is read cut short, and a
 truncated DOI is a wrong one.
 """
 
@@ -25,13 +29,14 @@ from __future__ import annotations
 import re
 
 _START = re.compile(r"\b10 ?\. ?\d{4,9} ?/ ?")
-_GAP = re.compile(r"(?:(?<=[/-])|(?<=\)))( )(?=\d)| (\.) (?=\w)")
+_GAP = re.compile(r"(?:(?<=[/:-])|(?<=\)))( )(?=\d)| (\.) (?=\w)")
+_SPACED_SCHEME = re.compile(r"\b(https?):\s+//")
 
 
 def closed_doi_gaps(text: str) -> str:
     """``text`` with the gaps of each DOI in it closed, a link's and a bare one's (see the module
     docstring)."""
-    text = _joined_doi_links(text)
+    text = _joined_doi_links(_SPACED_SCHEME.sub(r"\1://", text))
     pieces: list[str] = []
     done = 0
     for start in _START.finditer(text):

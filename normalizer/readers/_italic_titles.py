@@ -50,7 +50,8 @@ StyledLine = tuple[str, Sequence[tuple[int, int]]]
 """A line's text and the (start, end) of each italic run in it."""
 
 _QUOTES = re.compile(r"[“”\"«»]|``|''")
-_EDITORS_AFTER = re.compile(r"[^()]{0,20}\(eds? ")  # "(ed Family, I.)" soon after the title
+# "(ed Family, I.)" soon after the title, or after a volume's title ("*Work.* C: *Volume* 3rd ed. (eds …")
+_EDITORS_AFTER = re.compile(r"[^()]{0,80}\(eds? ")
 _MIN_LETTERS = 4  # an italic run shorter than this ("ed.", "et al.") is no title
 
 
@@ -102,15 +103,14 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
         return _if_read(text, *upright)
     if _QUOTES.search(text):
         return _quotes_in_italics(text, placed)
-    title = parse_reference(text).title
-    if not title:
-        return text
+    read = parse_reference(text).title
+    title = read or text  # none read: the whole text holds the title, after the names
     for number, (start, end) in enumerate(placed):
         run = _letters(text[start:end])
         if len(run) < _MIN_LETTERS:
             continue
         volume = _volume_after(text, placed, number)
-        if volume is not None:
+        if volume is not None and read is not None:
             return _volume_first(text, (start, end), volume)
         title_at = _find(title, text)
         extends = (
@@ -126,7 +126,20 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
             and title_at[0] <= start
             and start + len(text[start:end].rstrip(" .,:;")) <= title_at[1]
             and _book_title_run(text[:start], text[start:end], text[end:], ends_title=end >= title_at[1])
+            # a name of one or two words in italics (a genus, a species), then a colon inside the
+            # title read, opens its upright rest ("*Drosophila*: Genes Controlling Segmentation")
+            and not (
+                read is not None
+                and len(text[start:end].split()) <= 2
+                and text.startswith(":", end)
+                and title_at[1] > end + 1
+            )
+            # with no title read, not a journal's name before its volume (Science: "G. Booth, J.
+            # Chatt, *J. Chem. Soc.* 2099–2106 (1962)")
+            and (read is not None or _WORDS_AFTER.match(text, end) is not None)
         )
+        if read is None:
+            return _if_read(text, start, end) if after_names else text
         # no names: a title opens the reference — unless the editors follow it, which the parser
         # reads as the names (Nature's "*Title* 3rd edn (eds Family, I. & …) (Publisher, 2006)")
         opens = number == 0 and not text[:start].strip() and not _EDITORS_AFTER.match(text, end)
@@ -135,11 +148,16 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
         # Report …", Oxford's "*Language and Linguistics* (Cambridge: CUP)", "*Tapas* (Madrid);
         # trans." — not a species' name that opens an article's upright title ("*Arabidopsis
         # thaliana*, a model plant …": a title's words go on in small letters)
+        # — or a report's kind and number with no punctuation ("*Radioisotope Data* UKAEA Research
+        # Group Report AERE-R 2938", Nature)
         overruns = (
             title_at is not None
             and title_at[0] == start
             and title_at[1] > end
-            and _AFTER_A_TITLE.match(text, end, title_at[1]) is not None
+            and (
+                _AFTER_A_TITLE.match(text, end, title_at[1]) is not None
+                or _NUMBERED_TAIL.fullmatch(text, end, title_at[1]) is not None
+            )
         )
         if extends or comes_before or opens or overruns or after_names:
             return _if_read(text, start, end)
@@ -150,6 +168,8 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
 
 
 _AFTER_A_TITLE = re.compile(r"[.,]?\s*[(;=]|,\s+[A-Z\d]")
+_NUMBERED_TAIL = re.compile(r"[\s.,]+[A-Z]\S*(?:\s\S+){0,6}\s[\w/-]*\d[\w/.-]*")  # capitalised, a number last
+_WORDS_AFTER = re.compile(r"[\s.,:;]*[^\W\d_]")
 
 
 def _quotes_in_italics(text: str, placed: Sequence[tuple[int, int]]) -> str:
@@ -208,7 +228,8 @@ def _volume_after(text: str, placed: Sequence[tuple[int, int]], number: int) -> 
     return (start, end) if _VOLUME.fullmatch(text[placed[number][1] : start]) else None
 
 
-_VOLUME = re.compile(r"[\s.,]*Vol\.\s+[\w.]+:\s*")
+# "Vol. B:" (biblatex), ", vol. C:" (Science)
+_VOLUME = re.compile(r"[\s.,]*[Vv]ol\.\s+[\w.]+:\s*")
 
 
 def _volume_first(text: str, work: tuple[int, int], volume: tuple[int, int]) -> str:
@@ -260,7 +281,7 @@ def _find(part: str, text: str) -> tuple[int, int] | None:
     if found < 0:
         return None
     end = at[found + len(wanted) - 1] + 1
-    closing = _CLOSING.search(part.rstrip())  # "(MC68175/D)": the bracket is the part's too
+    closing = _CLOSING.search(part.rstrip(" .,;:"))  # "(MC68175/D),": the bracket is the part's too
     return at[found], end + len(closing.group()) if closing and text.startswith(closing.group(), end) else end
 
 

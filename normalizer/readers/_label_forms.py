@@ -3,6 +3,9 @@
 A line that opens with a number in another form than the list's is a wrapped line, not a
 reference: in a list labelled "[10]", "[11]", the line "12. ITG Symposium Speech Communication"
 goes on reference [10] (a conference's ordinal), as "3. Auflage" or "2. Edition" would.
+
+A number that breaks the run of labels around it is a wrapped line too: between "1." and "2.",
+the line "120. Princeton University Press, 2003." is the end of reference 1's pages (91–120).
 """
 
 from __future__ import annotations
@@ -33,3 +36,25 @@ def in_one_form(starts: Sequence[re.Match[str] | None]) -> list[re.Match[str] | 
     if count < _OWN_FORM_AT_LEAST or others > _MINORITY * count:
         return list(starts)
     return [start if start is None or label_form(start.group("label")) == own else None for start in starts]
+
+
+def in_sequence(starts: Sequence[re.Match[str] | None]) -> list[re.Match[str] | None]:
+    """``starts`` without a number label that the labels around it skip: the one before it and
+    the next one go up by one (``1.``, ``120.``, ``2.``)."""
+    numbers = [_number(start) for start in starts]
+    kept = list(starts)
+    previous: int | None = None
+    for at, number in enumerate(numbers):
+        if number is None:
+            continue
+        following = next((later for later in numbers[at + 1 :] if later is not None), None)
+        if previous is not None and following == previous + 1 and number != following:
+            kept[at] = None  # the run goes on around it: a wrapped line
+            continue
+        previous = number
+    return kept
+
+
+def _number(start: re.Match[str] | None) -> int | None:
+    label = start.group("label").strip().strip("[]().") if start is not None else ""
+    return int(label) if label.isdigit() else None

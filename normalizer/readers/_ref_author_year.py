@@ -10,8 +10,10 @@ and econ set titles in.
   vinifera)", "glycine max (l.) merr. and g. soja", "spring barley: Ii. detection"); a
   journal in lower case has a capital inside ("bioRxiv"), and the words that open a style's
   next field ("volume 149 of …", "in: …") are no title's. Nor after a taxon's abbreviation
-  ("Sphyraena intermedia sp. nov. (Pisces: Sphyraenidae)"). econ-jet's book without a place
-  ends its title at ".:" before the publisher ("… Online Pornography.: Peter Lang").
+  ("Sphyraena intermedia sp. nov. (Pisces: Sphyraenidae)"), nor "vs." ("Multilayer perceptrons
+  vs. dynamic time warping"); a title may end at a lone number ("… of logic 1. Annals of …").
+  econ-jet's book without a place ends its title at ".:" before the publisher ("… Online
+  Pornography.: Peter Lang").
 - A single-quoted title (agsm, dcu: "Abadi, M. (1993), ‘A calculus for access control’,
   TOPLAS"; econ's "‘Title.’ Journal") ends at a closing mark followed by punctuation or
   nothing, so an apostrophe ("students’ views") does not end it, or after the title's own
@@ -33,13 +35,13 @@ from __future__ import annotations
 
 import re
 
-_TAXON = r"(?<!\bsp)(?<!\bspp)(?<!\bssp)(?<!\bsubsp)(?<!\bnov)(?<!\bvar)(?<!\bcf)(?<!\baff)"
+_TAXON = r"(?<!\bsp)(?<!\bspp)(?<!\bssp)(?<!\bsubsp)(?<!\bnov)(?<!\bvar)(?<!\bcf)(?<!\baff)(?<!\bvs)"
 # the lower-case words that open a style's next field, not a title's next word ("… Isomorphism.
 # volume 149 of Studies in Logic", "… Title. in: Venue", "… Title. phd thesis")
 _NEXT_FIELD = r"(?:volume|vol|number|no|chapter|pp|in|edited|eds?|phd|thesis|technical|available|url)\b"
 SENTENCE_END = re.compile(
     rf"(?<=[^\W_]\d)\.\s+|(?<=[^\W_][^\W\d_]){_TAXON}\.\s+(?!(?!{_NEXT_FIELD})[a-z]+[\s,;.)])"
-    r"|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)|\.:\s+"
+    r"|(?<=\W\d)\.\s+(?=[A-Z][a-z])|(?<=[)\]}])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)|\.:\s+"
 )
 
 SINGLE_QUOTED = re.compile(

@@ -11,6 +11,13 @@ or abbreviated. Where a year comes before such a note, the years in it date the 
 A range of years ("1984–1986", "Leipzig, 1885–1888": a work in several volumes, printed over
 years) dates the work by its first; a year inside the range after it is one volume's ("Vol. A:
 The TEXbook. 1984.").
+
+BibTeX's standard styles (plain, alpha, unsrt, natbib's) print a book's year after its
+publisher and then its note as a sentence of its own: "Bibliopolis, 1984. Notes by Giovanni
+Sambin of a series of lectures given in Padua, June 1980.", "Montreal, Quebec, 1973. Séminaire
+de Mathématiques Supérieures, No. 52 (Été 1971)." Where a year after a comma ends a sentence
+and what follows prints no such year of its own (a title's "Economic Survey, 1961." is followed
+by the publisher's ", 1962."), the years after it are the note's.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ import re
 _YEARS = r"(?:1[5-9]|20)\d{2}"
 _RELATED_NOTE = re.compile(
     r"(?:(?<=[.,;(])|(?<=[.,;]\s))\s*(?:"
-    r"[Rr]epr(?:\.|int(?:ed)?)\s+(?:of|from|as)"
+    r"[Rr]epr(?:\.|int(?:ed)?)\s+(?:of|from|in|as)"
     r"|[Rr]pt\.\s+as"
     r"|[Tt]rans(?:\.|lation|lated)\s+(?:of|as)"
     r"|[Oo]rig(?:\.\s+pub\.|inally\s+published)\s+(?:in|as)"
@@ -30,9 +37,12 @@ _RELATED_NOTE = re.compile(
     r")\b.*$",
     re.DOTALL,
 )
+_DATED_SENTENCE = re.compile(rf",\s{_YEARS}[a-z]?\.(?=\s+[A-Z])")  # "…, Bibliopolis, 1984. Notes by"
+_YEAR_AFTER_COMMA = re.compile(rf",\s{_YEARS}(?!\d)")
 _RANGE = re.compile(rf"(?<![\d./:-])({_YEARS})\s?[–—]\s?({_YEARS}|\d{{2}})(?![\d–—-])")
 _YEAR = re.compile(rf"(?<!\d){_YEARS}(?!\d)")
-_PAGES = re.compile(r"\bpp?\.\s*\d+(?:\s*[–—-]\s*\d+)?")  # "pp. 1517–1530", "p. 1999": pages
+# "pp. 1517–1530", "p. 1999", "pages 1192–1199", "pp. A12–A15": pages
+_PAGES = re.compile(r"\b(?:pp?\.|pages?)\s*[A-Za-z]?\d+(?:\s*[–—-]+\s*[A-Za-z]?\d+)?")
 # a volume's pages after it, no "pp." before them: "Genetics 169, 1631–1638", "45(4): 4713–4726"
 # (no ISO date: "Patent 152932/92, 1992-05-20", a month's leading zero)
 _VOLUME_PAGES = re.compile(r"(\d(?:\([^()]{1,12}\))?[,:]\s*)\d+\s*[–—-]\s*(?!0)\d+(?![–—-]?\d)")
@@ -45,6 +55,9 @@ def dating_text(text: str) -> str:
     note = _RELATED_NOTE.search(text)
     if note and _YEAR.search(text, 0, note.start()):
         text = text[: note.start()]
+    dated = _DATED_SENTENCE.search(text)
+    if dated and _YEAR_AFTER_COMMA.search(text, dated.end()) is None:
+        text = text[: dated.end()]  # a standard style's note after the year
     text = _VOLUME_PAGES.sub(r"\1 ", _PAGES.sub(" ", text))
     found = _RANGE.search(text)
     while found is not None:

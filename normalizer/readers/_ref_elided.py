@@ -7,6 +7,11 @@ same three) and "& Louis-André Gérard-Varet, ‘Linear…’" (the first the s
 before the first name printed follows one blank name: the blank is the previous reference's
 name in that place. AER (``economic``'s aer.bst) writes "and" where econ writes "&": ", , and ,
 “Flow-Limited Authorization: Technical Report,”".
+
+econ's styles with the rule draw it where the names go, and in a numbered list the rule follows
+the label: the text opens at the year, or at the editors' mark before it ("[57] ——— eds. (1985)
+Handbook of International Economics, 2" reads "eds. (1985) Handbook …"). A reference that opens
+so names nobody of its own: its names are the previous reference's.
 """
 
 from __future__ import annotations
@@ -23,10 +28,10 @@ def with_elided_names(text: str, previous: Sequence[str]) -> str:
     reference's names, one each, as printed); as it was when it leaves none blank, or more
     than the previous reference had."""
     blank = _BLANK_NAMES.match(text)
-    if blank is None:
-        return text
-    separators = _SEPARATOR.findall(blank.group(0))
     names = [name for name in previous if name != "others"]
+    if blank is None:
+        return f"{_joined(names)} {text}" if names and _RULED.match(text) else text
+    separators = _SEPARATOR.findall(blank.group(0))
     if len(separators) > len(names):
         return text
     written = "".join(
@@ -34,3 +39,15 @@ def with_elided_names(text: str, previous: Sequence[str]) -> str:
         for name, separator in zip(names, separators, strict=False)
     )
     return written + text[blank.end() :]
+
+
+_RULED = re.compile(r"^\s*(?:eds?\.\s*)?\((?:1[5-9]|20)\d{2}[a-z]?\)\s")
+
+
+def _joined(names: Sequence[str]) -> str:
+    """Names as a list prints them: "A and B", "A, B, and C"."""
+    return (
+        names[0]
+        if len(names) == 1
+        else f"{', '.join(names[:-1])}{',' if len(names) > 2 else ''} and {names[-1]}"
+    )

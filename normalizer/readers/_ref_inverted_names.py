@@ -1,9 +1,18 @@
-"""Which author list opens with its first author inverted, family name first.
+"""Author lists written family name first: which opens with its first author inverted, and
+where a list of inverted names ends and its title begins.
 
 Chicago, econ's styles and biblatex's author-title and author-year styles print the first
 author family name first and the others in their natural order: "Crémer, Jacques, Louis
 Gérard, and Jean Tirole", "Brandt, Ahasver von and Erich Hoffmann". The first two pieces
 between commas are then one person.
+
+Nature, ACS and Science's inverted lists write every name family first with initials ("Booth,
+G. & Chatt, J. The reactions of carbon monoxide …"): `INVERTED_NAMES` reads the names and the
+rest, whose first sentence is the title (`refs` takes it where no quoted, APA or physics reading
+did). Nature prints a paper in proceedings as "Title in Booktitle Place (Year)", no punctuation
+between them: the title ends at an "in" before a proceedings', conference's or congress's name
+("… Phylogenetic Inference in 8th IEEE International Conference on BioInformatics …", "… for
+catalysis in Pacifichem (International Chemical Congress of Pacific Basin Societies) Hawaii").
 """
 
 from __future__ import annotations
@@ -46,3 +55,31 @@ def joined_first_person(pieces: Sequence[str]) -> list[str]:
     period the split took ("Krantz", "H. D" → "Krantz, H. D.")."""
     given = f"{pieces[1]}." if _ONLY_INITIALS.fullmatch(pieces[1]) else pieces[1]
     return [f"{pieces[0]}, {given}", *pieces[2:]]
+
+
+# Names written family first with initials, joined by commas and "&" or "and", then the title
+# (the last initials' period ends no sentence): particles and "St." before a family name ("von
+# Haeseler, A.", "St. John, K."), "Jr." after it ("Rees Jr., W. S.") or after the initials
+# ("Lucas, R. E., Jr.").
+INVERTED_NAMES = re.compile(
+    r"^(?P<authors>(?:(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos|St\.)\s)*"
+    r"[A-Z][^\s,.]*(?:\s(?:[A-Z][^\s,.]*|Jr\.|Sr\.)){0,2},\s(?:[A-Z]\.\s?-?){1,4}"
+    r"(?:,?\s(?:Jr|Sr|II|III|IV)\.?)?"
+    r"(?:,\s(?:&\s|and\s)?|\s?&\s|\sand\s|\s(?=[A-Z](?!\.)|[‘“\[{])))+)"
+    # the title: no other inverted name ("Eckaus, R. S. 2007") nor a "Jr." opens it, nor the next
+    # of names in natural order ("Sae-Young Chung, G. David Forney, Thomas J. …"); a quote or a
+    # formula may (Nature: "‘Pincer’ pyridine …", "[{Au[µ-N(SiMe3)2]}4]: …")
+    r"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s[A-Z]\.|(?:Jr|Sr)\."
+    r"|[A-Z][a-z]+(?:\s[A-Z]\.)*\s[A-Z][\w'’-]+,\s(?:and\s)?[A-Z][a-z]*\.?\s[A-Z])"
+    r"(?:[A-Z](?!\.)|[‘“\[{]).+)$"
+)
+
+
+_IN_PROCEEDINGS = re.compile(
+    r"\s+in\s+(?=[A-Z0-9(])(?=[^.]*?\b(?:Proceedings|Conference|Congress|Symposium|Workshop)\b).*$"
+)
+
+
+def without_proceedings(title: str) -> str:
+    """``title`` without the proceedings Nature prints after it with "in"."""
+    return _IN_PROCEEDINGS.sub("", title)

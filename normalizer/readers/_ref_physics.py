@@ -66,10 +66,14 @@ _BOOK = re.compile(r"^(?P<title>[^()]+?)\s\((?P<publisher>[^()]*[^\W\d_][^()]*,[
 _EDITION_OR_VOLUME = re.compile(r",\s(?:\d+(?:st|nd|rd|th)\sed\.|Vol\.\s).*$")
 
 
+# An online work as Science sets it: "Title (2008; http://…)" (the link taken out before this).
+_ONLINE = re.compile(r"^(?P<title>[^()]+?)\s\((?:1[5-9]|20)\d{2};")
+
+
 def book_title(rest: str) -> str | None:
-    """The title of a book set as "Title (Publisher, Place, Year)" (``rest``: what follows the
-    names), or None."""
-    match = _BOOK.match(rest)
+    """The title of a book set as "Title (Publisher, Place, Year)" or of an online work set as
+    "Title (Year; URL)" (``rest``: what follows the names), or None."""
+    match = _BOOK.match(rest) or _ONLINE.match(rest)
     title = _EDITION_OR_VOLUME.sub("", match.group("title")) if match else ""
     return title if len(title.split()) >= 2 else None
 
@@ -113,11 +117,17 @@ _EDITED_BOOK = re.compile(
 
 
 def edited_book(text: str) -> tuple[str, str] | None:
-    """Title and editors of a book set as "Title (ed Family, I.) …" (Nature), or None."""
+    """Title and editors of a book set as "Title (ed Family, I.) …" (Nature), or None; a volume
+    of a multi-volume work, "International Tables for Crystallography. C: Mathematical, Physical
+    and Chemical Tables 3rd ed. (eds Wilson, …)", by its own title."""
     match = _EDITED_BOOK.match(text)
     if match is None or len(match.group("title").split()) < 2:
         return None
-    return match.group("title"), match.group("editors")
+    volume = _VOLUME_OF.match(match.group("title"))
+    return (volume.group(1) if volume else match.group("title")), match.group("editors")
+
+
+_VOLUME_OF = re.compile(r"^[^.]+\.\s(?:[A-Z]|[IVX]+|\d{1,2}):\s(\S.*)$")  # "Work. C: Volume's title"
 
 
 # APS/AIP (REVTeX, biblatex-phys): "M. Tegmark, Removing real-world foregrounds from cosmic
@@ -188,6 +198,11 @@ _UNTITLED_AFTER_NAMES = re.compile(
 )
 
 
+# Names in a sentence of their own after the last comma: natbib's "G. David Forney Jr., and Andrea
+# Montanari. Title", no APS list.
+_NAME_THEN_SENTENCE = re.compile(r"^and\s[A-Z][a-z]+(?:\s[A-Z]\.)*\s[A-Z][\w'’-]+\.\s")
+
+
 def _journal_after_title(pieces: list[str], at: int, unnumbered: Collection[int] = ()) -> bool:
     """Whether ``pieces[at]`` is a journal named in words of any case, then its volume, by the
     page and the year after it ("Nature genetics 47, 555 (2015)", "Revista del Museo Argentino
@@ -195,6 +210,9 @@ def _journal_after_title(pieces: list[str], at: int, unnumbered: Collection[int]
     empty, REVTeX's space before the comma (``unnumbered``: "The American Naturalist , 1 (1985)")."""
     named = _LOOSE_JOURNAL_VOLUME.match(pieces[at]) or (at in unnumbered and pieces[at][:1].isalpha())
     return at + 1 < len(pieces) and bool(named) and bool(_PAGE_THEN_YEAR.match(pieces[at + 1]))
+
+
+_INITIALS_THEN_WORD = re.compile(r"^(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][a-z]+\s")  # "K. Review", not "J. Chem."
 
 
 # REVTeX 4.2 prints a .bib's ``language`` field run into the title: "englishThe Rites of Passage".
@@ -210,14 +228,16 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
     pieces = [piece.strip() for piece in split]
     unnumbered = {at for at, piece in enumerate(split) if piece.endswith(" ")}  # "Journal , 1 (1985)"
     names = _names(pieces)
-    if names == 0 or names >= len(pieces):
+    # no APS list: a family name, then the initials of an inverted name and a title (Nature: "St.
+    # John, K. Review Paper: … Systematic Biology 66, e83–e94 (2016)")
+    if names == 0 or names >= len(pieces) or _INITIALS_THEN_WORD.match(pieces[names]):
         return None
     # "…, Ph.D. thesis, MIT, 2010.", "F. Author, arXiv:1712.01815." (the caller took the id out)
     rest = _YEAR_ALONE.sub("", ", ".join(pieces[names:]))
     if _UNTITLED.match(pieces[names]) or _IN_BOOK.match(pieces[names]) or not rest.strip(" .,;"):
         return None, ", ".join(pieces[:names])
     if names >= len(pieces) - 1:  # one piece after the names: "M. Treanor, Investigating meaning (2012)."
-        dated = _dated_title(pieces[names])
+        dated = _dated_title(pieces[names]) or book_title(pieces[names])  # or "Title (2008; http://…)"
         return (dated, ", ".join(pieces[:names])) if dated else None
     if (
         journal_follows_names(pieces[names:])
@@ -225,6 +245,8 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
         or _journal_after_title(pieces, names, unnumbered)
     ):
         return None, ", ".join(pieces[:names])  # a style that prints no title (PRL, Science)
+    if _NAME_THEN_SENTENCE.match(pieces[names]):  # "G. David Forney Jr., and Andrea Montanari. Title"
+        return None  # names in a sentence of their own: natbib's, no APS list
     title: list[str] = []
     for at, piece in enumerate(pieces[names:], start=names):
         if _PHYSICS_JOURNAL.match(piece) or volume_then_page(pieces[at:]) or _series_after(pieces, at):

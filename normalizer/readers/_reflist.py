@@ -23,7 +23,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from bibnorm.identifiers import OLD_STYLE_ARCHIVES
-from bibnorm.readers._label_forms import in_one_form
+from bibnorm.readers._label_forms import in_one_form, in_sequence
 
 # "(12)" opens a reference only before a name: "(2), 385–396" and "(2) 281–310" are the issue
 # numbers of a wrapped journal reference.
@@ -31,10 +31,12 @@ _NUMBER = r"\[\d{1,3}\]|\(\d{1,3}\)(?=\s+[^\W\d_“\"'])|\d{1,3}\.(?=\s)"
 # A bracketed label that is not a number: "[Zhai et al., 2022]", "[ZKHB22]", "[Sch15]". Not APA's
 # description of a work without author and title, set in the author's place before the date:
 # "[Photographs of Robert M. Yerkes]. [ca. 1917–1954]."; not an e-print's arXiv category that a
-# wrapped line opens with ("[astro-ph.HE].", "[gr-qc]", "[cs.LG]").
+# wrapped line opens with ("[astro-ph.HE].", "[gr-qc]", "[cs.LG]"); nor IEEE's "[Online]." that
+# opens a wrapped line: punctuation follows no label.
 _ARCHIVES = sorted(OLD_STYLE_ARCHIVES | {"q-fin", "stat", "eess", "econ"})  # and those of new-style ids only
 _ARXIV_CATEGORY = rf"\[(?:{'|'.join(map(re.escape, _ARCHIVES))})(?:\.[A-Za-z-]+)?\]"
-_LABEL = rf"(?!{_ARXIV_CATEGORY})\[[^\[\]\d][^\[\]]{{0,60}}\](?!\.\s*[(\[])"
+_LABEL = rf"(?!{_ARXIV_CATEGORY})\[[^\[\]\d][^\[\]]{{0,60}}\](?![.,;:])"
+_ALPHA_LABEL = re.compile(r"\[[^\W\d_][^\W\d_+-]{0,7}\+?\s?\d{2}[a-z]?\]")  # alpha.bst, amsalpha, biblatex
 _ITEM_START = re.compile(rf"^\s*(?P<label>{_NUMBER}|{_LABEL})\s*")
 _NUMBERED = re.compile(rf"^\s*(?:{_NUMBER})\s*")
 # A page number, or a form feed with what follows it on its line, copied along with the list.
@@ -147,11 +149,16 @@ LooksLikeReference = Callable[[str], bool]
 def split_list(text: str, looks_like_reference: LooksLikeReference) -> ReferenceList:
     """The references of ``text``, in the layout that reads most of them (see the module docstring)."""
     lines = _lines(text)
-    starts = in_one_form([_ITEM_START.match(line) for line in lines])
+    starts = in_sequence(in_one_form([_ITEM_START.match(line) for line in lines]))
     numbered = sum(1 for line in lines if _NUMBERED.match(line))
     if numbered >= 2:
         return ReferenceList(Layout.NUMBERED, _labelled(lines, starts))
     labelled = sum(1 for start in starts if start is not None)
+    alpha = sum(
+        1 for start in starts if start is not None and _ALPHA_LABEL.fullmatch(start.group("label").strip())
+    )
+    if alpha >= 3 and alpha >= 0.8 * labelled:  # alpha's "[Knu84]", "[ADP+22]": a labelled list
+        return ReferenceList(Layout.LABELLED, _labelled(lines, starts))
     candidates: list[ReferenceList] = []
     if labelled >= 3:
         candidates.append(ReferenceList(Layout.LABELLED, _labelled(lines, starts)))

@@ -65,12 +65,21 @@ from bibnorm.readers._ref_author_year import (
 )
 from bibnorm.readers._ref_dates import dating_text
 from bibnorm.readers._ref_elided import with_elided_names
+from bibnorm.readers._ref_entry_types import entry_type_of, publisher_of
 from bibnorm.readers._ref_harvard import harvard_title
-from bibnorm.readers._ref_inverted_names import inverted_first, joined_first_person
+from bibnorm.readers._ref_inverted_names import (
+    INVERTED_NAMES,
+    inverted_first,
+    joined_first_person,
+    without_proceedings,
+)
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
 from bibnorm.readers._ref_legal import legal_reference
 from bibnorm.readers._ref_physics import edited_book, physics_title
+from bibnorm.readers._ref_quoted import title_around_quotes
+from bibnorm.readers._ref_series import without_series
+from bibnorm.readers._ref_vancouver import VANCOUVER, VANCOUVER_END
 from bibnorm.readers._ref_work_labels import is_work_label
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers._repeated_authors import dash_as_names
@@ -97,10 +106,10 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 # Years 1500–2099: a reference to Newton or Darwin has one too.
 _YEARS = r"(?:1[5-9]|20)\d{2}"
 # A year is no part of a longer number, a path or a range ("1994-1998", pages "1631–1638"), but
-# opens an ISO date (IEEE and biblatex print "1992-05-20", "1987-08"); nor a new-style arXiv id's first half
-# ("2018 Mar;1803.01234" in Vancouver): YYMM.NNNNN.
+# opens an ISO date (IEEE and biblatex print "1992-05-20", "1987-08", "1996- 08" broken at a
+# line's end); nor a new-style arXiv id's first half ("2018 Mar;1803.01234" in Vancouver): YYMM.NNNNN.
 _YEAR = re.compile(
-    rf"(?<![\d./:-])(?<!\d–)({_YEARS})[a-z]?(?![\d/]|–\d|-(?!(?:0[1-9]|1[0-2])(?:-\d\d)?\b)|\.\d{{4,5}}\b)"
+    rf"(?<![\d./:-])(?<!\d–)({_YEARS})[a-z]?(?![\d/]|–\d|-(?!\s?(?:0[1-9]|1[0-2])(?:-\d\d)?\b)|\.\d{{4,5}}\b)"
 )
 # When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008").
 _ACCESSED = re.compile(
@@ -117,8 +126,10 @@ _YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*{_DATED}(?:,[^)]*)?[)\]]?[\s.,:]*$")
 _AUTHOR_YEAR = re.compile(
     rf"^(?:[^\d()“\"]|\([^\d()“\"]*\)){{2,400}}?"
     rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS}[a-z]?)?[,)]"
-    # Chicago's "Names. 1968–78. Title", "Names. [Ca. 1920]. Title", "Names. [1957?]. Title"
-    rf"|[.,]\s+\[?(?:[Cc]a\.\s)?({_YEARS})[a-z]?(?:[–-](?:{_YEARS}|\d\d)?)?\??\]?\.\s"
+    # Chicago's "Names. 1968–78. Title", "Names. [Ca. 1920]. Title", "Names. [1957?]. Title";
+    # ISO 690's "1959 [i.e. 1995]", "2000, © 2001": the first year is the work's
+    rf"|[.,]\s+\[?(?:[Cc]a\.\s)?({_YEARS})[a-z]?(?:[–-](?:{_YEARS}|\d\d)?)?\??\]?"
+    r"(?:\s\[[^\]]{1,20}\]|,\s©\s?\d{4})?\.\s"
     # econ-jpe's "Rutherford 2000.“Title"; Harvard's kluwer "Names: 2019a, Title"
     rf"|\s({_YEARS})[a-z]?\.(?=[“‘])|:\s({_YEARS})[a-z]?,\s)"
 )
@@ -130,17 +141,12 @@ _APA = re.compile(
     r"^(?P<authors>.+?)\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"  # biblatex's "(Oct. 27, 2004a)"
     r"(?P<year>(?:1[5-9]|20)\d{2}(?:[–-](?:(?:1[5-9]|20)\d{2}|present))?|n\.\s?d\.|in press)"
     r"-?[a-z]?(?:,[^)]*)?\)"  # a range to "present": "(2015–present)"
-    r"(?:(?P<period>\.)|,)?\s*(?P<rest>.*[^\W\d_]{3}.*)$"
+    # not a date after a date ("… (2024) (Jan. 2023)."), nor naturemag's "URL" and link or
+    # amsplain's issue ("… 32 (2018), no. 1") after the year
+    r"(?:(?P<period>\.)|,)?\s*(?P<rest>(?![.,\s]*\([A-Z]?[a-z.]*\s?(?:1[5-9]|20)\d\d\))(?![.,\s]*(?:URL|no\.)\s)"
+    r".*[^\W\d_]{3}.*)$"
 )
-# Names written family first with initials, joined by commas and "&" or "and", then the title
-# (the last initials' period is no sentence end to `SENTENCE_END`, `_ref_author_year`).
-_INVERTED_NAMES = re.compile(
-    r"^(?P<authors>(?:[A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s(?:[A-Z]\.\s?-?){1,4}"
-    r"(?:,?\s(?:Jr|Sr|II|III|IV)\.?)?"  # "Lucas, R. E., Jr."
-    r"(?:,\s(?:&\s|and\s)?|\s?&\s|\sand\s|\s(?=[A-Z][a-z\s])))+)"
-    # the title: no other inverted name ("Eckaus, R. S. 2007") opens it
-    r"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s[A-Z]\.|(?:Jr|Sr)\.)[A-Z][a-z\s].+)$"
-)
+_ACM_YEAR = re.compile(rf"\.\s{_YEARS}[a-z]?\.\s")  # ACM's year after the names: "Names. 2018. Title."
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
 _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year among LNCS names
 # Where a venue starts inside a title sentence ("… models, in Proc. …", "… In: CVPR",
@@ -151,7 +157,10 @@ _VENUE_TAIL = re.compile(
     r"(?:[.,]\s*\b[Ii]n\b:?\s(?=press\b|[^a-z]).*|\sIn:\s.*"
     r"|\s*[,.]?\s*\b[Aa]r[Xx]iv preprint\b.*|\s*[,.]?\s*\bCoRR\b.*)$"
 )
-_TRAILING_YEAR = re.compile(rf"\s*(?:,\s*|\(\s*){_YEARS}[a-z]?\)?\s*\.?$")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+_TRAILING_YEAR = re.compile(
+    rf"\s*(?:,\s*|\(\s*)(?:{_MONTH}\.?\s+)?{_YEARS}[a-z]?\)?\s*\.?$"
+)  # ", April 2013"
 _ONLY_YEAR = re.compile(rf"^{_DATED}[)\]]?$")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
 _NOT_NAMES = frozenset({"and", "et", "al", "others", "eds", "ed", "editors", "in", "with", "trans"})
@@ -169,7 +178,8 @@ _PARTICLES = frozenset(
         "ten", "ter", "bin", "al",
     }
 )  # fmt: skip
-_ELIDED = re.compile(r"^[dlo][’']", re.IGNORECASE)  # d'Ascoli, l'Hôpital, O'Neil
+# d'Ascoli, l'Hôpital, O'Neil; deBettencourt
+_ELIDED = re.compile(r"^(?:(?i:[dlo])[’']|(?:de|da|di|du|la|le|van|von)(?=[A-Z]))")
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?-?\s?)+$")
 # Initials, then a family name: "Q. Gu", "C.-Y. Ma" are whole names, though "Gu." and "Ma." would
 # read as initials ("Th.") were the period there.
@@ -286,9 +296,9 @@ _LANDING = re.compile(r"/(?:html|pdf|epdf|full|abstract|fulltext)$", re.IGNORECA
 
 
 def _title_and_authors(text: str) -> tuple[str | None, str]:
-    vancouver = _VANCOUVER.match(text)
+    vancouver = VANCOUVER.match(text)
     if vancouver:  # before quotes: its titles quote words ("The ``Narratives'' fMRI dataset")
-        first = _VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]
+        first = VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]
         return _clean_title(title_before_question(first)), vancouver.group("authors")
     harvard = harvard_title(text)  # Harvard (agsm, dcu): what its punctuation alone does not show
     if harvard is not None:
@@ -296,6 +306,8 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
         return (read.strip(" .,;:") if whole else _clean_title(read)), names
     quoted = outer_quotes(_QUOTED.search(text), SINGLE_QUOTED.search(text))
     apa = _APA.match(text)
+    if apa and _ACM_YEAR.search(apa.group("authors")):  # "Names. 2018. Title. Journal 82, 10 (2018)"
+        apa = None
     # APA quotes no title: a quotation after its title sentence is what a comment or review is on
     # — but after "Vol. B:" it is the volume's own title (quoted from its italics: a multi-volume work).
     comment = apa and apa.group("period") and quoted and quoted.start() > apa.start("rest") + 1
@@ -304,12 +316,16 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     if physics is not None and physics[0]:
         return _clean_title(physics[0]), physics[1]
     if quoted and not (comment and not _VOLUME_LEAD.search(text, 0, quoted.start())):
+        around = title_around_quotes(text, quoted.start(), quoted.group("title"), _name_like)
+        if around is not None:  # "Names. Aristotle’s “De Motu Animalium.”", "Names. Work. Vol. 1: “…”"
+            return _clean_title(around[0]), around[1]
         # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
         return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
     lncs = _LNCS.match(text)
     if lncs and _looks_like_authors(lncs.group("authors")):  # and Harvard kluwer's "Names: 1984, Title, …"
         rest = KLUWER_YEAR.sub("", lncs.group("rest"))
-        return _clean_title(SENTENCE_END.split(rest, maxsplit=1)[0]), lncs.group("authors")
+        first = SENTENCE_END.split(rest, maxsplit=1)[0]
+        return _clean_title(title_before_question(first)), lncs.group("authors")
     physics = physics_title(text) or iop_title_and_authors(text) or edited_book(text)
     if physics is not None:
         title, authors = physics
@@ -325,32 +341,11 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
         if apa.group("period"):  # APA proper: "(2008). Title."
             return _clean_title(apa_title(title_sentence(apa.group("rest")))), apa.group("authors")
         return _clean_title(SENTENCE_END.split(apa.group("rest"), maxsplit=1)[0]), apa.group("authors")
-    inverted = _INVERTED_NAMES.match(text)
+    inverted = INVERTED_NAMES.match(text)
     first = SENTENCE_END.split(inverted.group("rest"), maxsplit=1)[0] if inverted else ""
     if inverted and len(first.split()) >= 2:  # Nature, ACS: "…, R. L. & Kline, M. A stable carbene."
-        return _clean_title(first), inverted.group("authors")
+        return _clean_title(title_before_question(without_proceedings(first))), inverted.group("authors")
     return _by_sentences(text)
-
-
-# Vancouver (ICMJE, NLM; medicine): "Yeshurun Y, Nguyen M, Hasson U. Title. Journal. 2021;22:181-92."
-# Family names then initials without periods, so "Hasson U." ends the author sentence, which a
-# one-letter word never does elsewhere. "van de Pol J", "Boyd-Graber J", ", et al." are names too;
-# "Andrew G. Howard, Menglong Zhu", "Robert L. Augustine. Title", "John C. Baez and Aaron D.
-# Lauda" and "Duy M. H. Nguyen" are no Vancouver list (after the period, a name and "et al",
-# a period, or "and" or a comma before another full name; or another initial). "Causal and
-# chronological …", "Goals, attention, and …", "Single- and Two-Channel …" (no name ends in a
-# hyphen) and a lowercase name with a digit ("wav2vec 2.0: …", "vq-wav2vec: …") are titles.
-_VANCOUVER_NAME = (
-    r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[A-Z][^\s\d,.;:]*[a-z][^\s\d,.;:]*\s[A-Z]{1,3}"
-)
-_VANCOUVER = re.compile(
-    rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|others))?)\.\s+"
-    r"(?![A-Z][^\s,.]*[^\s,.-](?:\set al\b|(?:\sand|,)\s[A-Z][^\s,.]*\s[A-Z]|\.\s)|[A-Z]\.)"
-    r"(?P<rest>(?:[A-Z\d`‘“\"']|[a-z]+[\w-]*\d).+)$"
-)
-# The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol",
-# `title_before_question`).
-_VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+")
 
 
 def _by_sentences(text: str) -> tuple[str | None, str]:
@@ -358,6 +353,11 @@ def _by_sentences(text: str) -> tuple[str | None, str]:
     sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
     dated = len(sentences) >= 3 and _ONLY_YEAR.match(sentences[1].rstrip(".")) is not None
     if dated:  # ACM: "Names. 2022. Title. In Venue."; AJAE: "U.S. Bureau of the Budget. 1963. Title."
+        del sentences[1]
+    # a lone lower-case word last is a link's tail ("Haversine Formula. https://…/haversine formula."),
+    # a lone year after a comma the date of a page ("Apache Storm. https://storm.apache.org/, 2015.";
+    # APA's "Author, U. (2014)." is an untitled work's names and date)
+    if len(sentences) == 2 and re.fullmatch(rf"[a-z][\w-]*\.?|[\s,]*{_YEARS}[a-z]?\.?", sentences[1]):
         del sentences[1]
     if len(sentences) >= 2 and (_looks_like_authors(sentences[0]) or (dated and is_body(sentences[0]))):
         return _clean_title(title_before_question(sentences[1])), _YEAR_AFTER_AUTHORS.sub("", sentences[0])
@@ -384,8 +384,16 @@ def _venue_after(text: str, title: str | None) -> str | None:
     return venue if 2 <= len(venue) <= 120 else None
 
 
-def _looks_like_authors(text: str) -> bool:
-    return "," in text or " and " in text or "&" in text or "et al" in text or len(text.split()) <= 3
+def _looks_like_authors(text: str) -> bool:  # "Nicolaas Govert de Bruijn": three names and particles
+    names = [word for word in text.split() if word.casefold() not in _PARTICLES]
+    listed = "," in text or " and " in text or "&" in text or "et al" in text
+    return listed or len(names) <= 3 or _GROUP.match(text) is not None
+
+
+# A group as a work's author: "The Coq Development Team", "The Rust Project Developers".
+_GROUP = re.compile(
+    r"^(?:[A-Z][\w&.-]*\s){1,6}(?:Team|Developers|Consortium|Collaboration|Contributors|Committee)$"
+)
 
 
 # A book's place and publisher after its title ("…, Cambridge, MA: MIT Press", "… Reading,
@@ -429,11 +437,12 @@ _REPORT_TAIL = re.compile(
     # Hitotsubashi University", and a report's after the title's period: "…California.Technical report"
     r"|\s+(?:Ph\.?\s?D\.?|Doctoral|Master['’]s) (?:thesis|dissertation)(?:,.*)?$"
     r"|\.(?=Technical [Rr]eport\b).*$"
+    r"|,\s+version\s+\d[\w.]*\b.*$"  # a program's version after its title (Science: "…, version 1.171")
 )
 
 
 def _clean_title(text: str) -> str | None:
-    text = _BOOK_TAIL.sub("", _REPORT_TAIL.sub("", text).rstrip(" .,;:"))
+    text = _BOOK_TAIL.sub("", without_series(_REPORT_TAIL.sub("", text)).rstrip(" .,;:"))
     text = _EDITION.sub("", _PLACE_PUBLISHER.sub("", text).rstrip(" .,;:"))
     text = _TRAILING_YEAR.sub("", _VENUE_TAIL.sub("", text)).strip(" .,;:")
     text = _EDITION.sub("", _OPEN_PARENTHESIS.sub("", text)).strip(" .,;:")
@@ -485,7 +494,9 @@ def _name_like(authors: str) -> bool:
     if not words or len(words) > 120 or any(ch.isdigit() for ch in authors):  # "" has no words
         return False
     names = [w for w in words if _is_name_word(w)]
-    return all(_ELIDED.sub("", w)[:1].isupper() and w.casefold() not in _TITLE_WORDS for w in names) and (
+    # an initial without its period ("S A Nastase") is no article "a"
+    titles = [w.casefold() in _TITLE_WORDS and not (len(w) == 1 and w.isupper()) for w in names]
+    return all(_ELIDED.sub("", w)[:1].isupper() and not t for w, t in zip(names, titles, strict=True)) and (
         len(names) <= 3 or any(sep in authors for sep in (",", " and ", "&", "et al"))
     )
 
@@ -537,8 +548,8 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
     for line, reference, label in references.items:
         parsed = parse_reference(with_elided_names(reference, queries[-1].authors if queries else ()))
         kind = QueryKind.ARXIV_ID if parsed.arxiv else QueryKind.DOI if parsed.doi else QueryKind.TITLE
-        entry_type = _entry_type(parsed.venue)
-        publisher = _publisher(reference, parsed.venue, entry_type)
+        entry_type = entry_type_of(parsed.venue)
+        publisher = publisher_of(reference, parsed.venue, entry_type)
         queries.append(
             Query(
                 index=len(queries),
@@ -560,55 +571,6 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
             )
         )
     return queries
-
-
-_PROCEEDINGS = re.compile(r"\b(?:Proc\.|Proceedings|Conference|Conf\.|Workshop|Symposium)\b", re.IGNORECASE)
-_JOURNAL = re.compile(r"\b(?:Journal|J\.|Transactions|Trans\.|Letters|Review)\b", re.IGNORECASE)
-
-
-# What a printed thesis or book says where a paper names its venue: "PhD thesis, MIT",
-# "Ph.D. dissertation", "Master's thesis"; a press alone ("MIT Press", "Cambridge University
-# Press"), as a book is printed, where a journal or proceedings would be named.
-_PHD_THESIS = re.compile(r"^(?:Ph\.?\s?D\.?|Doctoral|Doctor's)\s+(?:thesis|dissertation)\b", re.IGNORECASE)
-_MASTERS_THESIS = re.compile(
-    r"^(?:Master'?s|M\.?\s?Sc\.?|M\.?\s?S\.?)\s+(?:thesis|dissertation)\b", re.IGNORECASE
-)
-_PRESS = re.compile(r"^(?:[A-Z][\w'.&-]*\s+){1,4}Press$")
-
-
-def _entry_type(venue: str | None) -> str:
-    """The BibTeX type a printed venue implies: a thesis, a book (a press alone), a conference's
-    proceedings, a journal, else misc."""
-    from bibnorm.text.venues import VenueKind, find_venue  # local: venues is a large table
-
-    if venue and _PHD_THESIS.match(venue):
-        return "phdthesis"
-    if venue and _MASTERS_THESIS.match(venue):
-        return "mastersthesis"
-    if venue and _PRESS.match(venue.strip(" .,")):
-        return "book"  # capitalised words then "Press": never "Proceedings of the … Press"
-    known = find_venue(venue) if venue else None
-    if known is not None:
-        return {VenueKind.CONFERENCE: "inproceedings", VenueKind.JOURNAL: "article"}.get(known.kind, "misc")
-    if venue and _PROCEEDINGS.search(venue):
-        return "inproceedings"
-    return "article" if venue and _JOURNAL.search(venue) else "misc"
-
-
-# A thesis's school as printed after it: "PhD thesis, MIT, 2001" → "MIT".
-_SCHOOL = re.compile(
-    r"\b(?:thesis|dissertation)\s*[,.]\s*([^,.;()\d][^,.;()]*?)\s*(?:[,.;(]|$)", re.IGNORECASE
-)
-
-
-def _publisher(reference: str, venue: str | None, entry_type: str) -> str | None:
-    """A book's press (its venue) or a thesis's school (printed after "PhD thesis,")."""
-    if entry_type == "book":
-        return venue
-    if entry_type in ("phdthesis", "mastersthesis"):
-        match = _SCHOOL.search(reference)
-        return match.group(1).strip() if match else None
-    return None
 
 
 def read_refs(text: str, path: str) -> list[Query]:

@@ -1,0 +1,60 @@
+"""What a printed venue says of a reference's kind: the BibTeX entry type it implies and, for a
+book or a thesis, its publisher or school.
+
+A thesis prints its kind where a paper names its venue ("PhD thesis, MIT", "Ph.D.
+dissertation", "Master's thesis"); a book its press alone ("MIT Press", "Cambridge University
+Press"); a known conference or journal (`bibnorm.text.venues`) is a paper in proceedings or an
+article, as is a venue that names proceedings or a journal; anything else is ``misc``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PROCEEDINGS = re.compile(r"\b(?:Proc\.|Proceedings|Conference|Conf\.|Workshop|Symposium)\b", re.IGNORECASE)
+_JOURNAL = re.compile(r"\b(?:Journal|J\.|Transactions|Trans\.|Letters|Review)\b", re.IGNORECASE)
+
+
+# What a printed thesis or book says where a paper names its venue: "PhD thesis, MIT",
+# "Ph.D. dissertation", "Master's thesis"; a press alone ("MIT Press", "Cambridge University
+# Press"), as a book is printed, where a journal or proceedings would be named.
+_PHD_THESIS = re.compile(r"^(?:Ph\.?\s?D\.?|Doctoral|Doctor's)\s+(?:thesis|dissertation)\b", re.IGNORECASE)
+_MASTERS_THESIS = re.compile(
+    r"^(?:Master'?s|M\.?\s?Sc\.?|M\.?\s?S\.?)\s+(?:thesis|dissertation)\b", re.IGNORECASE
+)
+_PRESS = re.compile(r"^(?:[A-Z][\w'.&-]*\s+){1,4}Press$")
+
+
+def entry_type_of(venue: str | None) -> str:
+    """The BibTeX type a printed venue implies: a thesis, a book (a press alone), a conference's
+    proceedings, a journal, else misc."""
+    from bibnorm.text.venues import VenueKind, find_venue  # local: venues is a large table
+
+    if venue and _PHD_THESIS.match(venue):
+        return "phdthesis"
+    if venue and _MASTERS_THESIS.match(venue):
+        return "mastersthesis"
+    if venue and _PRESS.match(venue.strip(" .,")):
+        return "book"  # capitalised words then "Press": never "Proceedings of the … Press"
+    known = find_venue(venue) if venue else None
+    if known is not None:
+        return {VenueKind.CONFERENCE: "inproceedings", VenueKind.JOURNAL: "article"}.get(known.kind, "misc")
+    if venue and _PROCEEDINGS.search(venue):
+        return "inproceedings"
+    return "article" if venue and _JOURNAL.search(venue) else "misc"
+
+
+# A thesis's school as printed after it: "PhD thesis, MIT, 2001" → "MIT".
+_SCHOOL = re.compile(
+    r"\b(?:thesis|dissertation)\s*[,.]\s*([^,.;()\d][^,.;()]*?)\s*(?:[,.;(]|$)", re.IGNORECASE
+)
+
+
+def publisher_of(reference: str, venue: str | None, entry_type: str) -> str | None:
+    """A book's press (its venue) or a thesis's school (printed after "PhD thesis,")."""
+    if entry_type == "book":
+        return venue
+    if entry_type in ("phdthesis", "mastersthesis"):
+        match = _SCHOOL.search(reference)
+        return match.group(1).strip() if match else None
+    return None

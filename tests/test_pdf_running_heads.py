@@ -1,0 +1,38 @@
+"""A page's furniture: its number and the lines repeated at the top or bottom of several pages.
+A running head whose page number PDFium gives as a line of its own, its italics marked (the
+list's last page read again for its fonts), is the same head ("REFERENCES 2" … "REFERENCES",
+"7"); a wrapped reference's last line that opens columns on two pages ("133, 1943.") is none
+(`_list_edges.page_furniture`). Lines as PDFium gives them
+for a two-column article set with BibTeX's plain style and a fancyhdr head."""
+
+from __future__ import annotations
+
+from bibnorm.readers._list_edges import page_furniture
+from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
+from bibnorm.readers.pdf import PdfLine
+
+
+def _page(number: int, *texts: str) -> list[PdfLine]:
+    return [PdfLine(number, 0, 57.0, 9.96, text) for text in texts]
+
+
+def test_a_head_with_its_number_apart_is_the_same_head() -> None:
+    pages = [
+        _page(1, "1 INTRODUCTION 1", "1 Introduction", "A list set in plain.", "[1] A. Name. Title."),
+        _page(2, "REFERENCES 2", "[13] Yoshua Bengio. A neural model.", "Journal, 2003.", "[14] B. Name."),
+        _page(3, "REFERENCES 3", "[39] J-A Fernández. A title.", "Journal, 2004.", "[40] C. Name."),
+        _page(4, f"{ITALIC_START}REFERENCES{ITALIC_END}", "4", "[146] Hui Ye. Voice morphing.", "2004."),
+    ]
+    heads = page_furniture(pages)
+    assert {(2, 0), (3, 0), (4, 0), (4, 1)} <= heads
+    assert (4, 2) not in heads
+
+
+def test_pages_and_a_year_opening_two_columns_are_no_head() -> None:
+    pages = [
+        _page(1, "REFERENCES 1", "465, 1990.", "[21] Harry Braverman. Labor and monopoly capital.", "1974."),
+        _page(2, "REFERENCES 2", "133, 1943.", "[45] Marc Mézard. Constraint satisfaction.", "2009."),
+    ]
+    heads = page_furniture(pages)
+    assert (1, 1) not in heads and (2, 1) not in heads
+    assert {(1, 0), (2, 0)} <= heads

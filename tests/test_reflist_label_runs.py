@@ -1,0 +1,61 @@
+"""A number that breaks the run of labels around it is a wrapped line, not a reference: natbib's
+unsrtnat in two columns wraps a page range so that a line opens with "120." between references
+1 and 2. Two lists, each from 1, and a run that jumps (a page the PDF left out) keep their
+labels."""
+
+from __future__ import annotations
+
+import pytest
+from bibnorm.readers.refs import read_refs
+
+_AARTS = """1. Emile H. L. Aarts, Jan H. M. Korst, and Peter J. M. van Laarhoven. Simulated annealing. In
+Emile Aarts and Jan Karel Lenstra, editors, Local Search in Combinatorial Optimization, pages 91–
+120. Princeton University Press, 2003. ISBN 978-0691115221.
+2. Michael Aizenman and Robert Sims. Mean-field spin glass models from the cavity-rost perspective.
+Prague Stochastics, 2005.
+3. David Aldous and J. Michael Steele. The objective method. In Probability on Discrete Structures,
+pages 1–72. Springer, Berlin, 2004."""
+
+_JUMP = """1. Emile H. L. Aarts and Jan H. M. Korst. Simulated annealing. Princeton University Press, 2003.
+2. Michael Aizenman and Robert Sims. Mean-field spin glass models. Prague Stochastics, 2005.
+146. Hui Ye and Steve Young. High quality voice morphing. In ICASSP, pages 1–9, 2004.
+147. Thomas Zaslavsky. Facing up to arrangements. Memoirs of the AMS, 1975."""
+
+_TWO_LISTS = """1. Emile H. L. Aarts and Jan H. M. Korst. Simulated annealing. Princeton, 2003.
+2. Michael Aizenman and Robert Sims. Mean-field spin glass models. Prague Stochastics, 2005.
+1. Hui Ye and Steve Young. High quality voice morphing. In ICASSP, pages 1–9, 2004.
+2. Thomas Zaslavsky. Facing up to arrangements. Memoirs of the AMS, 1975."""
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        pytest.param(_AARTS, ["1", "2", "3"], id="a-page-range-wrapped-to-a-line-start"),
+        pytest.param(_JUMP, ["1", "2", "146", "147"], id="a-run-that-jumps"),
+        pytest.param(_TWO_LISTS, ["1", "2", "1", "2"], id="two-lists-from-one"),
+    ],
+)
+def test_labels_in_their_run(text: str, labels: list[str]) -> None:
+    assert [query.label for query in read_refs(text, "refs.txt")] == labels
+
+
+_AMSALPHA = """[Ad19] K C S Adam and M T deBettencourt, Fluctuations of attention and working
+memory, Journal of Cognition 2 (2019), no. 33, 1–4.
+[ADP+22] G Agrawal, Y Deng, J Park, H Liu, and Y-C Chen, Building knowledge graphs from
+unstructured texts, Information 13 (2022), no. 11.
+[AKB+97] J Avrahami, Y Kareev, Y Bogot, R Caspi, S Dunaevsky, and S Lerner, Teaching by
+examples, Quarterly Journal of Experimental Psychology 50 (1997), no. 3, 586–606.
+[Alv02] S A Alvarez, An exact analytical relation among recall, precision, and classification
+accuracy in information retrieval, Technical Report BCCS-02-01, Boston College, 2002."""
+
+
+def test_alpha_labels_open_references_whatever_their_names_read_as() -> None:
+    """amsalpha setting a real third-party .bib whose names have no periods ("K C S Adam"): the
+    labels "[Ad19]", "[ADP+22]" open its references, however its text reads."""
+    queries = read_refs(_AMSALPHA, "refs.txt")
+    assert [query.raw.split(",")[0] for query in queries] == [
+        "K C S Adam and M T deBettencourt",
+        "G Agrawal",
+        "J Avrahami",
+        "S A Alvarez",
+    ]

@@ -1,0 +1,73 @@
+"""A reference's year is its own (`_ref_dates`; related works' notes and ranges of years are in
+test_refs_biblatex.py): a page is no year, with "pp." or without (IEEE's "Jun. 2019, pp.
+1639–1644", amsplain's "22 (2014), no. 10, 1533–1545"); an ISO date broken at its hyphen across
+a line is a date, no range; a standard style's note after the year dates nothing (plain's
+"Bibliopolis, 1984. Notes by … June 1980."); ISO 690's corrected or approximate date after the
+names is the work's. References as biblatex's standard styles, biblatex-ieee, IEEEtran,
+amsplain, plain and biblatex-iso690 print them."""
+
+from __future__ import annotations
+
+import pytest
+from bibnorm.readers.refs import parse_reference
+from pdf_lines import read_lines, styled
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        pytest.param("Trevor R. Reese. “Georgia in Anglo-Spanish Diplomacy, 1736–1739.” In: William and Mary "
+                     "Quarterly. 3rd ser. 15 (1958), pp. 168–190.", 1958, id="a-range-in-the-title"),
+        pytest.param("C. Allig and G. Wanielik, “Alignment of Perception Information for Cooperative "
+                     "Perception,” in Proc. of IV, Paris, France, Jun. 2019, pp. 1639–1644.", 2019,
+                     id="ieee-pages-after-the-date"),
+        pytest.param("A. Name, “A title of some length,” Journal of Things, vol. 6, p. 1987, 2005.", 2005,
+                     id="a-page-alone"),
+        pytest.param("O. Abdel-Hamid and A. Mohamed, Convolutional Neural Networks for Speech Recognition, "
+                     "IEEE/ACM Trans. Audio, Speech, Lang. Process. 22 (2014), no. 10, 1533–1545.", 2014,
+                     id="amsplain-pages-without-pp"),
+        pytest.param("IEEE Personal Commun. Mag., Special Issue on Wireless ATM vol. 3 1996- 08.", 1996,
+                     id="an-iso-date-broken-at-its-hyphen"),
+        pytest.param("Per Martin-Löf. Intuitionistic type theory, volume 1 of Studies in Proof Theory. "
+                     "Bibliopolis, 1984. Notes by Giovanni Sambin of a series of lectures given in Padua, "
+                     "June 1980.", 1984, id="plain-a-note-after-the-year"),
+        pytest.param("Ronald W. Jones. Handbook of International Economics. Amsterdam: Elsevier, 1994-1998.",
+                     None, id="a-hyphenated-range-is-no-date"),
+    ],
+)  # fmt: skip
+def test_the_year_is_the_references_own(text: str, year: int | None) -> None:
+    assert parse_reference(text).year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "title"),
+    [
+        pytest.param("APPLEBY, Humphrey, 1959 [i.e. 1995]. How to supply a correct date. A book with a "
+                     "corrected date.", 1959, "How to supply a correct date", id="a-corrected-date"),
+        pytest.param("APPLEBY, Humphrey, [ca. 1590]. On the Importance of the Civil Service. A book with "
+                     "an approximate date.", 1590, "On the Importance of the Civil Service",
+                     id="an-approximate-date"),
+        pytest.param("DEWACHTER, Hans; LYRIO, Marco, 2006. Macro Factors and the Term Structure of "
+                     "Interest Rates. Journal of Money, Credit and Banking [online]. Vol. 38, no. 1, pp. "
+                     "119–140 [visited on 2020-01-20].", 2006,
+                     "Macro Factors and the Term Structure of Interest Rates",
+                     id="a-visit-after-the-date"),
+    ],
+)  # fmt: skip
+def test_iso_690s_date_after_the_names(text: str, year: int, title: str) -> None:
+    """ISO 690's author-date form (biblatex-iso690's own document; its approximate date moved
+    into the years read, 1500–2099): the date after the names, corrected or approximate in
+    brackets, is the work's."""
+    parsed = parse_reference(text)
+    assert (parsed.year, parsed.title) == (year, title)
+
+
+def test_a_note_after_the_year_dates_nothing_after_an_italic_title() -> None:
+    """alpha's book with its series' note after the year, the title in italics (read from the
+    PDF's fonts): the seminar's "(Été 1971)" is no date of the book."""
+    text = (
+        "Nicolaas Govert de Bruijn. AUTOMATH, a language for mathematics. Les Presses de l’Université "
+        "de Montréal, Montreal, Quebec, 1973. Séminaire de Mathématiques Supérieures, No. 52 (Été 1971)."
+    )
+    query = read_lines([styled(text, "AUTOMATH, a language for mathematics.")])[0]
+    assert (query.title, query.year) == ("AUTOMATH, a language for mathematics", 1973)
