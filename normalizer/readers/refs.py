@@ -40,12 +40,9 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from bibnorm.identifiers import OLD_STYLE_ARCHIVES, ArxivId, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
-from bibnorm.readers._doi_gaps import closed_doi_gaps
 from bibnorm.readers._ref_apa import (
     NO_DATE,
-    REPRINT,
     apa_title,
     group_author,
     title_in_author_place,
@@ -67,6 +64,7 @@ from bibnorm.readers._ref_dates import dating_text
 from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_entry_types import entry_type_of, publisher_of
 from bibnorm.readers._ref_harvard import harvard_title
+from bibnorm.readers._ref_ids import arxiv_id, joined_dois, only_doi, without_ids
 from bibnorm.readers._ref_inverted_names import (
     INVERTED_NAMES,
     inverted_first,
@@ -87,22 +85,7 @@ from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader
 from bibnorm.text.names import split_authors
 
-_ARCHIVES = "|".join(sorted(map(re.escape, OLD_STYLE_ARCHIVES)))
-_ARXIV = re.compile(  # (biblatex spaces an id's dot as it spaces a DOI's: "arXiv: 1008 . 2849v1")
-    r"(?i)(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/)"
-    r"((?:\d{4}(?: \. |\.)\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)"
-    # An old-style id needs no prefix: its archive names it ("hep-th/0106109", "math.AG/0309136").
-    rf"|(?<![\w/.-])((?:{_ARCHIVES})(?:\.[A-Z]{{2}})?/\d{{7}}(?:v\d+)?)\b"
-)
-_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]])")
-# A SICI DOI holds "<", ">" and ";": "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P".
-_SICI_DOI = re.compile(r"\b(10\.\d{4,9}/\(SICI\)\S+[^\s.,)\]])")
-# A DOI some fonts space out when copied: "10 . 1016 / j . annpal . 2019 . 01 . 001" (only the
-# spaced " . ", " / " and " - " between its parts: "10.1016/x. Title" is no spaced DOI; a
-# hyphen spaced too, "10 . 1027 / 1618 - 3169/a000440", is no end of it).
-_SPACED_DOI = re.compile(r"\b10 \. \d{4,9} / [\w-]+(?: [./-] [\w-]+(?:/[\w.-]*\w)?)*")
 _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: " before a volume's title
-_URL = re.compile(r"(?:https?://|www\.)\S+")
 # Years 1500–2099: a reference to Newton or Darwin has one too.
 _YEARS = r"(?:1[5-9]|20)\d{2}"
 # A year is no part of a longer number, a path or a range ("1994-1998", pages "1631–1638"), but
@@ -200,11 +183,10 @@ class ParsedReference(NamedTuple):
 def parse_reference(text: str) -> ParsedReference:
     """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
     text = text.replace("。", ". ")  # GB/T 7714 (Chinese) ends its sentences with an ideographic full stop
-    arxiv = _arxiv_id(text)
-    text = _SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
-    text = closed_doi_gaps(text)  # a narrow column's stretched or broken DOI, a link's break points
-    doi = _only_doi(text)
-    bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", text))))
+    arxiv = arxiv_id(text)
+    text = joined_dois(text)  # a narrow column's stretched or broken DOI, a link's break points
+    doi = only_doi(text)
+    bare = without_ids(text)
     years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", dating_text(bare)))]
     after_authors = _AUTHOR_YEAR.match(bare)
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
@@ -242,57 +224,6 @@ def parse_reference(text: str) -> ParsedReference:
         else group_author(bare, authors) or person_names(authors),
         arxiv_version=arxiv.version if arxiv else None,
     )
-
-
-def _arxiv_id(text: str) -> ArxivId | None:
-    """The reference's arXiv id: one after "arXiv:" or in an arxiv.org link, an old-style one by
-    its archive; else, where the reference names arXiv, the one new-style id it holds alone
-    (Vancouver's "arXiv. 2018 May;(1805.12177).", dcu's "Technical Report 1710.10903, arXiv.")."""
-    found = _ARXIV.search(text)
-    if found is not None:
-        return parse_arxiv_id((found.group(1) or found.group(2)).replace(" ", ""))
-    if "arxiv" not in text.casefold():
-        return None
-    alone = _BARE_ARXIV.findall(_URL.sub(" ", _DOI.sub(" ", text)))
-    return parse_arxiv_id(alone[0]) if len(alone) == 1 else None
-
-
-# A new-style id, its month 01–12, alone (not inside a DOI, a link or a longer number).
-_BARE_ARXIV = re.compile(r"(?<![\w./-])(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}(?:v\d+)?)(?![\w/-]|\.\d)")
-
-
-def _only_doi(text: str) -> str | None:
-    """The reference's DOI: None when the pattern had to stop inside a word of the text or
-    after a hyphen, slash or colon (a cut DOI: none is better than a wrong one), or when the
-    text holds another DOI too (two references run together, and no telling whose this one is)."""
-    doi_match = _SICI_DOI.search(text) or _DOI.search(text)
-    if doi_match is None:
-        return None
-    if re.match(r"[^\s.,;:)\]\"”']", text[doi_match.end() : doi_match.end() + 1]):
-        return None
-    if doi_match.group(1)[-1] in "-/_:(":  # cut where it had to go on ("10.1186/1471- …")
-        return None
-    # a number alone after it: its underscore printed as a space ("…31485-8 2.", a typewriter font)
-    split = _SPLIT_AT_UNDERSCORE.match(text, doi_match.end())
-    doi = canonical_doi(doi_match.group(1))
-    found = {
-        canonical_doi(_LANDING.sub("", one))
-        for one in _DOI.findall(_SICI_DOI.sub(" ", REPRINT.sub(" ", text)))
-    }
-    # the same DOI again (its link: case is no difference between DOIs, a publisher's landing
-    # page after it is none of it, "…/doi/10.1524/phil.1928.83.14.115/html")
-    others = {one for one in found if one and (doi is None or one.casefold() != doi.casefold())}
-    if doi is not None and len(others) == 1:
-        (link,) = others
-        # a typewriter font prints "_" as a space: "doi: 10.1007/978-3-642-31485-8 2. URL
-        # http://dx.doi.org/10.1007/978-3-642-31485-8_2" is one DOI, whole in its link
-        if link.casefold().startswith(doi.casefold() + "_") and f"{doi} {link[len(doi) + 1 :]}" in text:
-            return link
-    return None if doi is not None and (others or split) else doi
-
-
-_SPLIT_AT_UNDERSCORE = re.compile(r" \d{1,4}[.,;]?(?:\s|$)")
-_LANDING = re.compile(r"/(?:html|pdf|epdf|full|abstract|fulltext)$", re.IGNORECASE)  # a publisher's page
 
 
 def _title_and_authors(text: str) -> tuple[str | None, str]:
@@ -518,10 +449,10 @@ def looks_like_reference(text: str) -> bool:
     """Whether one item reads as a reference: an author list, a year and a title-like span (a
     dash for the names, as the previous reference's, is one)."""
     named = dash_as_names(text)
-    bare = _URL.sub(" ", _DOI.sub(" ", _SICI_DOI.sub(" ", _ARXIV.sub(" ", named))))
+    bare = without_ids(named)
     if not _YEAR.search(bare) and not NO_DATE.search(bare):
         return False
-    if astro_reference(_URL.sub(" ", _DOI.sub(" ", _ARXIV.sub(" ", text)))) is not None:
+    if astro_reference(without_ids(text)) is not None:
         return True  # MNRAS, AAS, A&A: names (or the AAS's dash for them), a year, a journal, no title
     title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", bare))
     # The last initial keeps its period: "Polyakova, A" would read the article "a".
