@@ -753,7 +753,12 @@ def _item_of(
         ]
         return next((at for at in holding if at not in owner), holding[0] if holding else None)
     if row.short:  # of the items that print it, the one holding most of its authors, untaken, shortest
-        holding = [at for at, raw in enumerate(raws) if _prints(row, raw)]
+        # (an item that opens with the repeated-author dash prints its names as the one before:
+        # "— Physics. Trans. by …, 1929." is Aristotle's)
+        dashed = [names[at] is not raw and _opens_with(names[at], row.family) for at, raw in enumerate(raws)]
+        holding = [
+            at for at, raw in enumerate(raws) if _prints(row, raw) or (dashed[at] and _prints(row, row.family + raw))
+        ]
         return max(
             holding,
             key=lambda at: (sum(name in raws[at] for name in row.families), at not in owner, -len(raws[at])),
