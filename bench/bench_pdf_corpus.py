@@ -757,7 +757,9 @@ def _item_of(
         # "— Physics. Trans. by …, 1929." is Aristotle's)
         dashed = [names[at] is not raw and _opens_with(names[at], row.family) for at, raw in enumerate(raws)]
         holding = [
-            at for at, raw in enumerate(raws) if _prints(row, raw) or (dashed[at] and _prints(row, row.family + raw))
+            at
+            for at, raw in enumerate(raws)
+            if _prints(row, raw) or (dashed[at] and _prints(row, row.family + raw))
         ]
         return max(
             holding,
