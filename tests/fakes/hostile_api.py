@@ -87,12 +87,16 @@ def _redirect(handler: BaseHTTPRequestHandler, script: Script) -> None:
         handler.send_response(200)
         handler.send_header("Content-Type", "application/json")
         handler.send_header("Content-Length", "14")
+        handler.send_header("Connection", "close")
         handler.end_headers()
         handler.wfile.write(b'{"here": true}')
         return
     handler.send_response(script.status)
     handler.send_header("Location", (script.target or "/here") + handler.path)
     handler.send_header("Content-Length", "0")
+    # Said, because every answer closes its connection: a client that believed the connection
+    # alive would send the redirected request down a socket the server is closing (a reset).
+    handler.send_header("Connection", "close")
     handler.end_headers()
 
 
