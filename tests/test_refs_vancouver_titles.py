@@ -131,6 +131,28 @@ def test_a_second_full_name_after_the_first_is_still_no_vancouver_list() -> None
         pytest.param("Brar D, Khush G. Alien introgression in rice. In: Oryza: From Molecule to Plant. "
                      "Springer; 1997. p. 35-47.", "Alien introgression in rice", "Brar D", 1997,
                      id="a-chapter-its-book-after-in"),
+        # NLM's own forms (Citing Medicine, the ICMJE samples): a generation after the initials, a
+        # particle in lower case, a date with its month and day or a span of months, a kind of work
+        # in brackets after the title.
+        pytest.param("DeVita VT Jr, Chu E. A history of cancer chemotherapy. Cancer Res. "
+                     "2008;68(21):8643-53.", "A history of cancer chemotherapy", "DeVita VT Jr", 2008,
+                     id="a-generation-after-the-initials"),
+        pytest.param("ter Haar G, Coussios C. High intensity focused ultrasound: physical principles and "
+                     "devices. Int J Hyperthermia. 2007;23(2):89-104.",
+                     "High intensity focused ultrasound: physical principles and devices", "ter Haar G", 2007,
+                     id="particle-ter"),
+        pytest.param("Halpern SD, Ubel PA, Caplan AL. Solid-organ transplantation in HIV-infected "
+                     "patients. N Engl J Med. 2002 Jul 25;347(4):284-7.",
+                     "Solid-organ transplantation in HIV-infected patients", "Halpern SD", 2002,
+                     id="a-date-with-month-and-day"),
+        pytest.param("Bodenheimer T, Sinsky C. From triple to quadruple aim: care of the patient requires "
+                     "care of the provider. Ann Fam Med. 2014 Nov-Dec;12(6):573-6.",
+                     "From triple to quadruple aim: care of the patient requires care of the provider",
+                     "Bodenheimer T", 2014, id="a-span-of-months"),
+        pytest.param("Tor M, Turker H. International approaches to the prescription of long-term oxygen "
+                     "therapy [letter]. Eur Respir J. 2002;20(1):242.",
+                     "International approaches to the prescription of long-term oxygen therapy", "Tor M",
+                     2002, id="a-kind-of-work-in-brackets"),
     ],
 )  # fmt: skip
 def test_a_vancouver_title_ends_where_the_journal_begins(

@@ -16,12 +16,14 @@ import re
 
 from bibnorm.readers._title_questions import title_before_question
 
-_PARTICLE = r"(?:[Vv][ao]n|[Dd][aeiu]|[Dd]e[lnr]|[Dd]os|[Ll][ae]|[Ee]l|[Aa]l)"
+# Particles before a family name ("van de Pol J", "de Munck JC", "ter Haar G", "dos Santos A").
+_PARTICLE = r"(?:[Vv][ao]n|[Dd][aeiou]|[Dd]e[lnrs]|[Dd]ell[ae]|[Dd]os|[Ll][ae]|[Ee]l|[Aa]l|[Tt]e[nr]|[Zz]u)"
 # A family name's word: capitalised, a lowercase letter in it ("Hasson", "Hämäläinen", "Boyd-Graber").
 _FAMILY_WORD = r"[A-Z][^\s\d,.;:]*[a-z][^\s\d,.;:]*"
 # Initials: capitals, a lowercase letter after one where the given name prints two of its letters
 # ("JC", "MCW", "Tanno Ki", "von Bothmer Rv", "Gonzalez JdJS").
-_INITIALS = r"[A-Z](?:[a-z]?[A-Z]){0,3}[a-z]?"
+# A generation after them: "Smith JA Jr", "Hughes HE 3rd".
+_INITIALS = r"[A-Z](?:[a-z]?[A-Z]){0,3}[a-z]?(?:\s(?:Jr|Sr|2nd|3rd|4th|II|III|IV))?"
 # Vancouver (ICMJE, NLM; medicine): "Yeshurun Y, Nguyen M, Hasson U. Title. Journal. 2021;22:181-92."
 # Family names then initials without periods, so "Hasson U." ends the author sentence, which a
 # one-letter word never does elsewhere. "van de Pol J", "Von Korff M", "Lopes da Silva F",
@@ -47,9 +49,17 @@ VANCOUVER = re.compile(
 # `title_before_question`).
 VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+")
 # The date that opens a journal's numbers, a sentence of its own: "2015;16(1):176", "1989:1795-806",
-# "2014 Oct;22(10)", "2016 Mar." and a year alone closing the reference ("… Rome. 1995.").
+# "2014 Oct;22(10)", "2003 Jan 5;", "2010 Jul-Aug;", "2016 Mar." and a year alone closing the
+# reference ("… Rome. 1995.").
 _JOURNAL_DATE = re.compile(
-    r"(?<=[.?!]\s)(?P<year>(?:1[5-9]|20)\d{2})(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?(?:[;:]\s?\S|\.?\s*$)"
+    r"(?<=[.?!]\s)(?P<year>(?:1[5-9]|20)\d{2})(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?(?:-[A-Z]?[a-z]{2}(?:\s\d{1,2})?)?)?"
+    r"(?:[;:]\s?\S|\.?\s*$)"
+)
+# What NLM prints after a title in brackets, the medium or the kind of work: no part of the title.
+_DESIGNATOR = re.compile(
+    r"\s*\[(?:Internet|dissertation|master's thesis|letter|editorial|abstract|CD-ROM"
+    r"|(?:monograph|database|homepage) on the Internet)\]$",
+    re.IGNORECASE,
 )
 # A sentence's end inside the rest: the journal's sentence opens after the last one before the date.
 _SENTENCE_END = re.compile(r"[.?!]\s+")
@@ -74,7 +84,7 @@ def vancouver_title(text: str) -> tuple[str, str, bool] | None:
         title = rest[: ends[-1].start() + 1].rstrip(" .") if ends else ""
         journal = rest[ends[-1].end() : date.start()].rstrip(" .") if ends else ""
         if title and not (_ABBREVIATION_LAST.search(title) and _ABBREVIATED_JOURNAL.fullmatch(journal)):
-            return title, authors, True
+            return _DESIGNATOR.sub("", title), authors, True
     first = VANCOUVER_END.split(rest, maxsplit=1)[0]
     return title_before_question(first), authors, False
 
