@@ -284,6 +284,26 @@ _SWITCH = [
              "Barbero J F 1995 Phys. Rev. D 51 5507", "Immirzi G 1997 Class. Quant. Grav. 14 177"],
             False, None, id="iop-references-ending-with-their-pages-are-not-numbered",
         ),
+        # Vancouver with bare numbers, a page of short references (a real .bib, set with the
+        # corpus's vancouver-bare template): most lines open with a number going up by one, but
+        # it goes up by one across a reference's wrapped line too — labels, not line numbers.
+        pytest.param(
+            ["19 Anon. Exchangeable image file format for digital still cameras; 2012. Available from:",
+             "http://www.cipa.jp/std/documents/e/DC-008-2012E.pdf.",
+             "20 Anon. Mathematics 4c; 2012.", "21 Anon. Optimizing C++; 2012.",
+             "22 Anon. Reactive and Emergent Behaviour; 2012.", "23 Anon. Some common Formulas; 2012.",
+             "24 Anon. Writing an Journal Article Summary; 2012.",
+             "25 Anthropy A. Rise of the Videogame Zinesters. Seven Stories Press; 2012.",
+             "26 ARM. The ARM Instruction Set; 2012.",
+             "27 Artikis A. Dynamic Specification of Open Agent Systems. Journal of Logic and Computation.",
+             "2012;22(6):1301–1334.",
+             "28 Azari JR, Smith JK. Unwritten Rules. Perspectives on Politics. 2012;10(1):37-55. Available",
+             "from: http://dx.doi.org/10.1017/S1537592711004890.",
+             "29 van Baar H. Socio-Economic Mobility and Neo-Liberal Governmentality in Post-Socialist "
+             "Europe. Journal of Ethnic and Migration Studies. 2012;38(8):1289–1304.",
+             "30 Bailey M, Cunningham S. Graphics Shaders. CRC Press; 2012. Available from:"],
+            False, None, id="bare-labels-across-wrapped-lines-are-no-line-numbers",
+        ),
     ],
 )  # fmt: skip
 def test_a_review_copys_line_numbers_in_both_outer_margins(

@@ -36,3 +36,137 @@ def test_a_second_full_name_after_the_first_is_still_no_vancouver_list() -> None
     assert parse_reference(
         "John C. Baez and Aaron D. Lauda. Higher-dimensional algebra V: 2-groups. 2004."
     ).title != ("Baez and Aaron D")
+
+
+# Vancouver with bare numbers, as vancouver.bst sets real third-party .bib files (a biology one,
+# HuffordLab's, and a neuroscience one, MNE-Python's): "Names. Title. Journal. Year;Vol(Issue):pages."
+# The title is everything between the names and the journal's sentence, whatever periods it holds.
+@pytest.mark.parametrize(
+    ("text", "title", "first_author", "year"),
+    [
+        pytest.param("Singh R, Hymowitz T. The genomic relationship between Glycine max (L.) Merr. and G. "
+                     "soja Sieb. and Zucc. as revealed by pachytene chromosome analysis. Theoretical and "
+                     "Applied Genetics. 1988;76(5):705-11.",
+                     "The genomic relationship between Glycine max (L.) Merr. and G. soja Sieb. and Zucc. as "
+                     "revealed by pachytene chromosome analysis", "Singh R", 1988,
+                     id="botanical-authorities-in-the-title"),
+        pytest.param("Fischl B, Sereno MI, Dale AM. Cortical Surface-Based Analysis: II. Inflation, "
+                     "Flattening, and a Surface-Based Coordinate System. NeuroImage. 1999;9(2):195-207.",
+                     "Cortical Surface-Based Analysis: II. Inflation, Flattening, and a Surface-Based "
+                     "Coordinate System", "Fischl B", 1999, id="a-part-in-roman-numerals"),
+        pytest.param("Zhou Y, Massonnet M, Sanjak J, Cantu D, Gaut BS. The Evolutionary Genomics of Grape "
+                     "(Vitis vinifera ssp. vinifera) Domestication. bioRxiv. 2017:146373.",
+                     "The Evolutionary Genomics of Grape (Vitis vinifera ssp. vinifera) Domestication",
+                     "Zhou Y", 2017, id="an-abbreviation-inside-parentheses"),
+        pytest.param("Percy R, Wendel JF. Allozyme evidence for the origin and diversification of Gossypium "
+                     "barbadense L. Theoretical and Applied Genetics. 1990;79(4):529-42.",
+                     "Allozyme evidence for the origin and diversification of Gossypium barbadense L",
+                     "Percy R", 1990, id="a-botanist-s-initial-ends-the-title"),
+        pytest.param("Colledge S, Conolly J, Shennan S, Bellwood P, Bouby L, Hansen J, et al. "
+                     "Archaeobotanical Evidence for the Spread of Farming in the Eastern Mediterranean 1. "
+                     "Current anthropology. 2004;45(S4):S35-58.",
+                     "Archaeobotanical Evidence for the Spread of Farming in the Eastern Mediterranean 1",
+                     "Colledge S", 2004, id="a-number-ends-the-title"),
+        pytest.param("Allaby RG. Barley domestication: the end of a central dogma? Genome biology. "
+                     "2015;16(1):176.", "Barley domestication: the end of a central dogma?", "Allaby RG",
+                     2015, id="a-question-before-a-journal-in-sentence-case"),
+        pytest.param("Tanno Ki, Willcox G. How fast was wild wheat domesticated? Science. "
+                     "2006;311(5769):1886-6.", "How fast was wild wheat domesticated?", "Tanno Ki", 2006,
+                     id="a-question-before-a-one-word-journal-initials-with-a-lowercase-letter"),
+        pytest.param("von Bothmer Rv, Jacobsen N, Baden C, Jørgensen R, Linde-Laursen I. An ecogeographical "
+                     "study of the genus Hordeum. Systematic and ecogeographic studies on crop genepools 7. "
+                     "International Plant Genetic Resources Institute, Rome. 1995.",
+                     "An ecogeographical study of the genus Hordeum. Systematic and ecogeographic studies on "
+                     "crop genepools 7", "von Bothmer Rv", 1995, id="a-particle-and-a-year-alone"),
+        pytest.param("Von Korff M, Wang H, Léon J, Pillen K. AB-QTL analysis in spring barley: II. Detection "
+                     "of favourable exotic alleles for agronomic traits introgressed from wild barley (H. "
+                     "vulgare ssp. spontaneum). Theoretical and Applied Genetics. 2006;112(7):1221-31.",
+                     "AB-QTL analysis in spring barley: II. Detection of favourable exotic alleles for "
+                     "agronomic traits introgressed from wild barley (H. vulgare ssp. spontaneum)",
+                     "Von Korff M", 2006, id="a-capitalised-particle"),
+        pytest.param("Gonçalves SI, de Munck JC, Verbunt JPA, Bijma F, Heethaar RM, Lopes da Silva F. In "
+                     "Vivo Measurement of the Brain and Skull Resistivities Using an EIT-Based Method and "
+                     "Realistic Models for the Head. IEEE Transactions on Biomedical Engineering. "
+                     "2003;50(6):754-67.",
+                     "In Vivo Measurement of the Brain and Skull Resistivities Using an EIT-Based Method and "
+                     "Realistic Models for the Head", "Gonçalves SI", 2003,
+                     id="a-particle-between-two-family-names"),
+        pytest.param("Campos Viola F, Thorne J, Edmonds B, Schneider T, Eichele T, Debener S. Semi-Automatic "
+                     "Identification of Independent Components Representing EEG Artifact. Clinical "
+                     "Neurophysiology. 2009;120(5):868-77.",
+                     "Semi-Automatic Identification of Independent Components Representing EEG Artifact",
+                     "Campos Viola F", 2009, id="two-family-names"),
+        pytest.param("Hyvärinen A. Fast and Robust Fixed-Point Algorithms for Independent Component "
+                     "Analysis. IEEE Transactions on Neural Networks. 1999;10(3):626-34.",
+                     "Fast and Robust Fixed-Point Algorithms for Independent Component Analysis",
+                     "Hyvärinen A", 1999, id="a-title-case-and-is-no-second-author"),
+        pytest.param("Laakso A, Cottrell G. Content and Cluster Analysis: Assessing Representational "
+                     "Similarity in Neural Systems. Philosophical Psychology. 2000;13(1):47-76.",
+                     "Content and Cluster Analysis: Assessing Representational Similarity in Neural Systems",
+                     "Laakso A", 2000, id="a-title-case-and-before-a-colon"),
+        pytest.param("Dempewolf H, Baute G, Anderson J, Kilian B, Smith C, Guarino L. Past and Future Use of "
+                     "Wild Relatives in Crop Breeding. 2017;57:1070-82.",
+                     "Past and Future Use of Wild Relatives in Crop Breeding", "Dempewolf H", 2017,
+                     id="no-journal-printed"),
+        pytest.param("Rivet B, Souloumiac A, Attina V, Gibert G. xDAWN Algorithm to Enhance Evoked "
+                     "Potentials: Application to Brain–Computer Interface. IEEE Transactions on Biomedical "
+                     "Engineering. 2009;56(8):2035-43.",
+                     "xDAWN Algorithm to Enhance Evoked Potentials: Application to Brain–Computer Interface",
+                     "Rivet B", 2009, id="a-title-opening-lowercase-then-capitals"),
+        pytest.param("Pascual-Marqui RD, Lehmann D, Koukkou M, Kochi K, Anderer P, Saletu B, et al. "
+                     "Assessing interactions in the brain with exact low-resolution electromagnetic "
+                     "tomography. Philosophical Transactions of the Royal Society A: Mathematical, Physical "
+                     "and Engineering Sciences. 2011;369(1952):3768-84.",
+                     "Assessing interactions in the brain with exact low-resolution electromagnetic "
+                     "tomography", "Pascual-Marqui RD", 2011, id="the-year-opens-the-numbers-not-the-issue"),
+        pytest.param("Wilkes H. Hybridization of maize and teosinte, in Mexico and Guatemala and the "
+                     "improvement of maize. Economic Botany. 1977:254-93.",
+                     "Hybridization of maize and teosinte, in Mexico and Guatemala and the improvement of "
+                     "maize", "Wilkes H", 1977, id="a-comma-and-in-inside-the-title"),
+        pytest.param("Morrell PL, Clegg MT. Genetic evidence for a second domestication of barley (Hordeum "
+                     "vulgare) east of the Fertile Crescent. Proc. Natl. Acad. Sci. U.S.A. "
+                     "2007;104(9):3289-94.",
+                     "Genetic evidence for a second domestication of barley (Hordeum vulgare) east of the "
+                     "Fertile Crescent", "Morrell PL", 2007, id="a-journal-abbreviated-with-periods"),
+        pytest.param("Brar D, Khush G. Alien introgression in rice. In: Oryza: From Molecule to Plant. "
+                     "Springer; 1997. p. 35-47.", "Alien introgression in rice", "Brar D", 1997,
+                     id="a-chapter-its-book-after-in"),
+        # NLM's own forms (Citing Medicine, the ICMJE samples): a generation after the initials, a
+        # particle in lower case, a date with its month and day or a span of months, a kind of work
+        # in brackets after the title.
+        pytest.param("DeVita VT Jr, Chu E. A history of cancer chemotherapy. Cancer Res. "
+                     "2008;68(21):8643-53.", "A history of cancer chemotherapy", "DeVita VT Jr", 2008,
+                     id="a-generation-after-the-initials"),
+        pytest.param("ter Haar G, Coussios C. High intensity focused ultrasound: physical principles and "
+                     "devices. Int J Hyperthermia. 2007;23(2):89-104.",
+                     "High intensity focused ultrasound: physical principles and devices", "ter Haar G", 2007,
+                     id="particle-ter"),
+        pytest.param("Halpern SD, Ubel PA, Caplan AL. Solid-organ transplantation in HIV-infected "
+                     "patients. N Engl J Med. 2002 Jul 25;347(4):284-7.",
+                     "Solid-organ transplantation in HIV-infected patients", "Halpern SD", 2002,
+                     id="a-date-with-month-and-day"),
+        pytest.param("Bodenheimer T, Sinsky C. From triple to quadruple aim: care of the patient requires "
+                     "care of the provider. Ann Fam Med. 2014 Nov-Dec;12(6):573-6.",
+                     "From triple to quadruple aim: care of the patient requires care of the provider",
+                     "Bodenheimer T", 2014, id="a-span-of-months"),
+        pytest.param("Tor M, Turker H. International approaches to the prescription of long-term oxygen "
+                     "therapy [letter]. Eur Respir J. 2002;20(1):242.",
+                     "International approaches to the prescription of long-term oxygen therapy", "Tor M",
+                     2002, id="a-kind-of-work-in-brackets"),
+    ],
+)  # fmt: skip
+def test_a_vancouver_title_ends_where_the_journal_begins(
+    text: str, title: str, first_author: str, year: int
+) -> None:
+    reference = parse_reference(text)
+    assert (reference.title, reference.authors[0], reference.year) == (title, first_author, year)
+
+
+def test_given_names_first_and_a_comma_before_and_are_no_vancouver_list() -> None:
+    """unsrtnat: "Changyan Di, Thomas J. Richardson, and …" — "Di" and "J" read as initials alone,
+    but a full name follows ", and"."""
+    reference = parse_reference(
+        "Changyan Di, Thomas J. Richardson, and Rüdiger L. Urbanke. Weight Distribution of Low-Density "
+        "Parity-Check Codes. IEEE Trans. Inf. Theory, 52(11):4839–4855, 2006."
+    )
+    assert reference.title == "Weight Distribution of Low-Density Parity-Check Codes"

@@ -163,7 +163,22 @@ def numbered_by_its_lines(pieces: Sequence[str]) -> bool:
         len(numbers) >= 5
         and len(numbers) >= _NUMBERED_SHARE * len(lines)
         and sum(1 for step in steps if step in _STEP) >= 0.8 * len(steps)
+        and not labels_across_wrapped_lines(lines)
     )
+
+
+def labels_across_wrapped_lines(lines: Sequence[str]) -> bool:
+    """Whether the numbers that open a page's lines are a reference list's bare labels
+    (Vancouver's, REVTeX's "19 Anon. Exchangeable image file format …; 2012. Available from:" and
+    its wrapped line, then "20 Anon. Mathematics 4c; 2012."), not a review copy's line numbers: a
+    page of one-line references has as many numbered lines, but the labels go up by one across
+    the lines that carry none (a reference's wrapped lines), where line numbers would count them."""
+    cuts = line_number_cuts(lines)
+    at = [(i, int(line[:lead] if lead else line[len(line) - trail :])) for i, (line, (lead, trail)) in
+          enumerate(zip(lines, cuts, strict=True)) if lead or trail]  # fmt: skip
+    across = [(j - i - 1, m - n) for (i, n), (j, m) in pairwise(at) if j - i > 1]
+    labels = sum(1 for gap, step in across if step == 1)
+    return labels >= 2 and labels > len(across) / 2
 
 
 class LineNumbering:
@@ -185,6 +200,7 @@ class LineNumbering:
             and bool(numbers)
             and len(numbers) >= _NUMBERED_SHARE * len(lines)
             and all(step in _STEP for step in steps)
+            and not labels_across_wrapped_lines(lines)
         )
         numbered = numbered or goes_on
         self._last = numbers[-1] if numbered and numbers else None

@@ -1,30 +1,97 @@
 """Vancouver's names (ICMJE, NLM; medicine): family names with initials without periods, so
 the names' sentence ends at the last initials ("Hasson U."), which a one-letter word never does
 elsewhere. `refs` reads such a list before quotes (its titles quote words).
+
+The title is a sentence of its own and the journal the next, before the date that opens the
+journal's numbers ("Title. Journal. 2015;16(1):176."): where the list prints that date, the
+title is everything between the names and the journal's sentence, whatever periods it holds
+("Glycine max (L.) Merr. and G. soja", "AB-QTL analysis in spring barley: II. Detection", "… the
+Eastern Mediterranean 1"), and a question mark ends it only where the journal follows ("… a
+central dogma? Genome biology. 2015;…").
 """
 
 from __future__ import annotations
 
 import re
 
+from bibnorm.readers._title_questions import title_before_question
+
+# Particles before a family name ("van de Pol J", "de Munck JC", "ter Haar G", "dos Santos A").
+_PARTICLE = r"(?:[Vv][ao]n|[Dd][aeiou]|[Dd]e[lnrs]|[Dd]ell[ae]|[Dd]os|[Ll][ae]|[Ee]l|[Aa]l|[Tt]e[nr]|[Zz]u)"
+# A family name's word: capitalised, a lowercase letter in it ("Hasson", "Hämäläinen", "Boyd-Graber").
+_FAMILY_WORD = r"[A-Z][^\s\d,.;:]*[a-z][^\s\d,.;:]*"
+# Initials: capitals, a lowercase letter after one where the given name prints two of its letters
+# ("JC", "MCW", "Tanno Ki", "von Bothmer Rv", "Gonzalez JdJS").
+# A generation after them: "Smith JA Jr", "Hughes HE 3rd".
+_INITIALS = r"[A-Z](?:[a-z]?[A-Z]){0,3}[a-z]?(?:\s(?:Jr|Sr|2nd|3rd|4th|II|III|IV))?"
 # Vancouver (ICMJE, NLM; medicine): "Yeshurun Y, Nguyen M, Hasson U. Title. Journal. 2021;22:181-92."
 # Family names then initials without periods, so "Hasson U." ends the author sentence, which a
-# one-letter word never does elsewhere. "van de Pol J", "Boyd-Graber J", ", et al." are names too;
+# one-letter word never does elsewhere. "van de Pol J", "Von Korff M", "Lopes da Silva F",
+# "Campos Viola F" (two family names), "Boyd-Graber J", ", et al." are names too;
 # "Andrew G. Howard, Menglong Zhu", "Robert L. Augustine. Title", "John C. Baez and Aaron D.
-# Lauda", "Andrew K. Hirsch, Pedro de Amorim" and "Duy M. H. Nguyen" are no Vancouver list
-# (after the period, a name and "et al", a period, or "and" or a comma before another full
-# name, its particles first; or another initial). "Causal and chronological …", "Goals,
-# attention, and …", "Single- and Two-Channel …" (no name ends in a hyphen) and a lowercase name
-# with a digit ("wav2vec 2.0: …", "vq-wav2vec: …") are titles.
-_VANCOUVER_NAME = (
-    r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[A-Z][^\s\d,.;:]*[a-z][^\s\d,.;:]*\s[A-Z]{1,3}"
-)
+# Lauda", "Willy W. Chiu and We Min Chow.", "Andrew K. Hirsch, Pedro de Amorim" and "Duy M. H.
+# Nguyen" are no Vancouver list (after the period, a name and "et al", a period, or "and" or a
+# comma before another full name — given names, then a family name that a comma, a period, "and"
+# or "et al" ends; or another initial): "Hyvärinen A. Fast and Robust Fixed-Point Algorithms for …"
+# and "Laakso A, Cottrell G. Content and Cluster Analysis: …" are titles. So are "Causal and
+# chronological …", "Goals, attention, and …", "Single- and Two-Channel …" (no name ends in a
+# hyphen), a lowercase name with a digit ("wav2vec 2.0: …", "vq-wav2vec: …") and a word whose
+# capitals follow a lowercase letter ("xDAWN Algorithm …", "fMRI …").
+_VANCOUVER_NAME = rf"(?:{_PARTICLE}\s)*{_FAMILY_WORD}(?:\s(?:{_PARTICLE}\s)*{_FAMILY_WORD})?\s{_INITIALS}"
 VANCOUVER = re.compile(
     rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|others))?)\.\s+"
     r"(?![A-Z][^\s,.]*[^\s,.-]"
-    r"(?:\set al\b|(?:\sand|,)\s[A-Z][^\s,.]*\.?\s(?:[A-Z]|(?:de|van|von|da|di|du|la|le)\s)|\.\s)|[A-Z]\.)"
-    r"(?P<rest>(?:[A-Z\d`‘“\"']|[a-z]+[\w-]*\d).+)$"
+    r"(?:\set al\b|(?:,?\sand|,)\s(?:[A-Z][^\s,.]*\.?\s){1,3}(?:(?:de|van|von|da|di|du|la|le)\s)*"
+    r"[A-Z][^\s,.]*(?:[,.]|\sand\b|\set al\b)|\.\s)|[A-Z]\.)"
+    r"(?P<rest>(?:[A-Z\d`‘“\"']|[a-z]+[\w-]*\d|[a-z]{1,3}[A-Z]).+)$"
 )
 # The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol",
 # `title_before_question`).
 VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+")
+# The date that opens a journal's numbers, a sentence of its own: "2015;16(1):176", "1989:1795-806",
+# "2014 Oct;22(10)", "2003 Jan 5;", "2010 Jul-Aug;", "2016 Mar." and a year alone closing the
+# reference ("… Rome. 1995.").
+_JOURNAL_DATE = re.compile(
+    r"(?<=[.?!]\s)(?P<year>(?:1[5-9]|20)\d{2})(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?(?:-[A-Z]?[a-z]{2}(?:\s\d{1,2})?)?)?"
+    r"(?:[;:]\s?\S|\.?\s*$)"
+)
+# What NLM prints after a title in brackets, the medium or the kind of work: no part of the title.
+_DESIGNATOR = re.compile(
+    r"\s*\[(?:Internet|dissertation|master's thesis|letter|editorial|abstract|CD-ROM"
+    r"|(?:monograph|database|homepage) on the Internet)\]$",
+    re.IGNORECASE,
+)
+# A sentence's end inside the rest: the journal's sentence opens after the last one before the date.
+_SENTENCE_END = re.compile(r"[.?!]\s+")
+# A journal that prints periods of its own ("J. Neurosci.", "Proc. Natl. Acad. Sci. U S A"): the
+# title would end in an abbreviation's word ("J", "Sci") and the journal's sentence be one word or
+# a few short ones. There the first sentence is the title; "… Gossypium barbadense L. Theoretical
+# and Applied Genetics. 1990;…" is a title that ends in a botanist's initial.
+_ABBREVIATION_LAST = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}$")
+_ABBREVIATED_JOURNAL = re.compile(r"[A-Z]\S*|[A-Z][a-z]{0,3}(?:\s[A-Z][a-z]{0,3})*")
+
+
+def vancouver_title(text: str) -> tuple[str, str, bool] | None:
+    """The title and the authors of a Vancouver reference, and whether the title is known whole
+    (it stands between the names and the journal); None when ``text`` is no Vancouver reference."""
+    vancouver = VANCOUVER.match(text)
+    if vancouver is None:
+        return None
+    rest, authors = vancouver.group("rest"), vancouver.group("authors")
+    date = _JOURNAL_DATE.search(rest)
+    if date is not None:
+        ends = [end for end in _SENTENCE_END.finditer(rest, 0, date.start()) if end.end() < date.start()]
+        title = rest[: ends[-1].start() + 1].rstrip(" .") if ends else ""
+        journal = rest[ends[-1].end() : date.start()].rstrip(" .") if ends else ""
+        if title and not (_ABBREVIATION_LAST.search(title) and _ABBREVIATED_JOURNAL.fullmatch(journal)):
+            return _DESIGNATOR.sub("", title), authors, True
+    first = VANCOUVER_END.split(rest, maxsplit=1)[0]
+    return title_before_question(first), authors, False
+
+
+def vancouver_year(text: str) -> int | None:
+    """The year of a Vancouver journal reference: the one that opens its numbers
+    ("2011;369(1952):3768-84" is of 2011, not of its issue's number; "1989:1795-806" of 1989)."""
+    date = _JOURNAL_DATE.search(text) if VANCOUVER.match(text) else None
+    numbered = date is not None and re.search(r"[;:]", text[date.end("year") : date.end()])
+    return int(date.group("year")) if date is not None and numbered else None

@@ -77,7 +77,7 @@ from bibnorm.readers._ref_legal import legal_reference
 from bibnorm.readers._ref_physics import edited_book, physics_title
 from bibnorm.readers._ref_quoted import title_around_quotes
 from bibnorm.readers._ref_series import without_series
-from bibnorm.readers._ref_vancouver import VANCOUVER, VANCOUVER_END
+from bibnorm.readers._ref_vancouver import vancouver_title, vancouver_year
 from bibnorm.readers._ref_work_labels import is_work_label
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers._repeated_authors import dash_as_names
@@ -194,6 +194,8 @@ def parse_reference(text: str) -> ParsedReference:
     astro = astro_reference(bare)  # MNRAS, AAS, A&A: names, year, then a journal and no title
     if astro is not None and astro.year is not None:
         years.append(astro.year)
+    if (vancouver := vancouver_year(bare)) is not None:  # "2011;369(1952):…": not the number
+        years.append(vancouver)
 
     # a dash for the names ("— Physics. Trans. by …") is read as names, and names no one here:
     # the list gives the reference the previous one's (`_repeated_authors`)
@@ -227,10 +229,10 @@ def parse_reference(text: str) -> ParsedReference:
 
 
 def _title_and_authors(text: str) -> tuple[str | None, str]:
-    vancouver = VANCOUVER.match(text)
-    if vancouver:  # before quotes: its titles quote words ("The ``Narratives'' fMRI dataset")
-        first = VANCOUVER_END.split(vancouver.group("rest"), maxsplit=1)[0]
-        return _clean_title(title_before_question(first)), vancouver.group("authors")
+    vancouver = vancouver_title(text)
+    if vancouver is not None:  # before quotes: its titles quote words ("The ``Narratives'' fMRI dataset")
+        read, names, whole = vancouver
+        return (read if whole else _clean_title(read)), names
     harvard = harvard_title(text)  # Harvard (agsm, dcu): what its punctuation alone does not show
     if harvard is not None:
         read, names, whole = harvard
