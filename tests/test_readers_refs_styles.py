@@ -342,6 +342,60 @@ from bibnorm.readers.refs import parse_reference
             "C. D. Author et al., in preparation (2024).",
             None, 2024, {"Author"}, None, None, id="aps-in-preparation",
         ),
+        # Read from real .bib files set in REVTeX PRL (held-out builds): a journal whose name holds
+        # commas, found in the journal list ("Annual Review of Ecology, Evolution, and Systematics",
+        # "Combinatorics, Probability and Computing"); a DOI printed in the place of the volume of
+        # an article without one; a one-word title before a journal or a publisher; BibTeX's "Anon".
+        pytest.param(
+            "J. M. Brown and R. C. Thomson, Evaluating model performance in evolutionary biology, Annual "
+            "Review of Ecology, Evolution, and Systematics 49, 95 (2018).",
+            "Evaluating model performance in evolutionary biology", 2018, {"Brown", "Thomson"}, None, None,
+            id="aps-journal-with-commas",
+        ),
+        pytest.param(
+            "J. M. Brown and R. C. Thomson, Annual Review of Ecology, Evolution, and Systematics 49, 95 "
+            "(2018).",
+            None, 2018, {"Brown", "Thomson"}, None, None, id="prl-no-title-journal-with-commas",
+        ),
+        pytest.param(
+            "N. Creignou, H. Daudé, and O. Dubois, Approximating the satisfiability threshold for random "
+            "k-xor-formulas, Combinatorics, Probability and Computing 12, 113 (2003).",
+            "Approximating the satisfiability threshold for random k-xor-formulas", 2003,
+            {"Creignou", "Dubois"}, None, None, id="aps-journal-with-a-comma-and-no-oxford-comma",
+        ),
+        pytest.param(
+            "F. L. Condamine, J. Rolland, and H. Morlon, Macroevolutionary perspectives to environmental "
+            "change, Ecology Letters 10.1111/ele.12062 (2013).",
+            "Macroevolutionary perspectives to environmental change", 2013, {"Condamine"}, None,
+            "10.1111/ele.12062", id="aps-doi-in-the-volumes-place",
+        ),
+        pytest.param(
+            "B. Haller and P. Messer, Molecular Biology and Evolution 10.1093/molbev/msy228 (2019).",
+            None, 2019, {"Haller", "Messer"}, None, "10.1093/molbev/msy228",
+            id="prl-no-title-doi-in-the-volumes-place",
+        ),
+        pytest.param(
+            "I. Brito, N. Osman, J. Sabater-Mir, and C. Sierra, Charms, Applied Artificial Intelligence "
+            "26, 306–330 (2012).",
+            "Charms", 2012, {"Brito", "Sierra"}, None, None, id="aps-one-word-title-before-a-journal",
+        ),
+        pytest.param(
+            "D. Graeber, Debt (Penguin UK, 2012).",
+            "Debt", 2012, {"Graeber"}, None, None, id="aps-one-word-book-title",
+        ),
+        pytest.param(
+            "A. Cuaron and J. Cuaron, Gravity (2012).",
+            "Gravity", 2012, {"Cuaron"}, None, None, id="aps-one-word-dated-title",
+        ),
+        pytest.param(
+            "J. Smith, Nature (2006).",
+            None, 2006, {"Smith"}, None, None, id="aps-a-journal-alone-is-no-title",
+        ),
+        pytest.param(
+            "Anon, Exchangeable image file format for digital still cameras (2012).",
+            "Exchangeable image file format for digital still cameras", 2012, {"Anon"}, None, None,
+            id="aps-anon-for-no-known-author",
+        ),
         pytest.param(
             "J. Smith, private communication.",
             None, None, {"Smith"}, None, None, id="aps-private-communication",

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from bibnorm.text.journals import is_listed
+
 # The journal ends at its volume ("Astrophys. J. 502", "Phys. Rev. D 104", "Physical Review X 9",
 # "Classical and Quantum Gravity 32"); a title with a number in it ("Planck 2018 results")
 # goes on after the number, a journal does not.
@@ -73,9 +75,26 @@ _ONLINE = re.compile(r"^(?P<title>[^()]+?)\s\((?:1[5-9]|20)\d{2};")
 def book_title(rest: str) -> str | None:
     """The title of a book set as "Title (Publisher, Place, Year)" or of an online work set as
     "Title (Year; URL)" (``rest``: what follows the names), or None."""
-    match = _BOOK.match(rest) or _ONLINE.match(rest)
+    book = _BOOK.match(rest)
+    match = book or _ONLINE.match(rest)
     title = _EDITION_OR_VOLUME.sub("", match.group("title")) if match else ""
-    return title if len(title.split()) >= 2 else None
+    # a publisher and a year after it make one word a book's title: "D. Graeber, Debt (Penguin UK, 2012)."
+    return title if len(title.split()) >= 2 or (book and _ONE_WORD_TITLE.match(title)) else None
+
+
+# One word as a whole title ("Debt", "Gravity", "Charms"): a word, no work's kind and no journal.
+_ONE_WORD_TITLE = re.compile(r"^[^\W\d_][\w'’+-]*[^\W_]$")
+_KINDS_OF_WORK = frozenset({
+    "preprint", "manuscript", "report", "thesis", "dissertation", "software", "package", "dataset",
+    "lecture", "lectures", "notes", "slides", "talk", "poster", "abstract", "patent", "standard",
+    "unpublished", "submitted",
+})  # fmt: skip
+
+
+def _one_word_title(title: str) -> bool:
+    """Whether ``title``, one word, is a title: no kind of work ("Preprint") and no journal's name."""
+    word = bool(_ONE_WORD_TITLE.match(title))
+    return word and title.casefold() not in _KINDS_OF_WORK and not is_listed(title)
 
 
 # A work set with its year alone in parentheses after its title (a manuscript, a report, a web
@@ -93,7 +112,8 @@ def _dated_title(rest: str) -> str | None:
     """The title of a work set as "Title (Year)" (``rest``: what follows the names), or None."""
     match = _DATED.match(rest)
     title = match.group("title") if match else ""
-    return title if len(title.split()) >= 2 and not _NO_DATED_TITLE.search(title) else None
+    words = len(title.split())
+    return title if (words >= 2 or _one_word_title(title)) and not _NO_DATED_TITLE.search(title) else None
 
 
 _VOLUME = re.compile(r"^\d{1,5}$")
@@ -144,6 +164,7 @@ _PHYSICS_NAME = re.compile(
     r"(?:\s(?:Jr\.|Sr\.|II|III|IV))?(?:\s(?:et al\.))?"
     rf"|[{_CAPITAL}][\w'’-]+\s(?:[{_CAPITAL}]\.\s?){{1,3}}"  # "Dzyaloshinski I.E."
     r"|(?:[A-Z][\w-]+\s){1,4}Collaboration(?:\set al\.)?|et al\.|others|[Ee]ds?\.)$"  # "T. Hahn, ed., Title"
+    r"|^Anon(?:\.|ymous)?$"  # BibTeX's word for no known author: "Anon, Mathematics 4c (2012)."
     r"|^(?:Jr\.|Sr\.|II|III|IV)$"  # after a comma: "G. D. Forney, Jr. and A. Montanari"
 )
 # The collaboration the names sign for: "B. P. Abbott et al. (LIGO Scientific Collaboration and
@@ -170,8 +191,9 @@ def _names(pieces: list[str]) -> int:
 # The journal and its volume ("Astrophys. J. 502", "Phys. Rev. B 93", "Advances in Physics 62",
 # "Zeitschrift für Physik B Condensed Matter 103"), or what else ends a title. Words go on after
 # a number in a title ("Planck 2018 results"), not after a volume.
+_JOURNAL_AND_VOLUME = re.compile(rf"^{_JOURNAL_NAME}\s[A-Z]?\d+(?:,|$|\s(?=[(\d]))")
 _PHYSICS_JOURNAL = re.compile(
-    rf"^{_JOURNAL_NAME}\s[A-Z]?\d+(?:,|$|\s(?=[(\d]))"
+    rf"{_JOURNAL_AND_VOLUME.pattern}"
     r"|^(?:[Aa]r[Xx]iv|doi|in (?=[A-Z\d])|edited by)"  # "arXiv:…", "ArXiv e-prints (2017)", "in Proceedings"
     # a thesis' title ends where its kind is named: "…, PhD dissertation, Fanstord University"
     r"|^(?:Ph\.?\s?D\.?|Doctoral|Master['’]s|M\.\s?S\.)\s(?:thesis|dissertation|project)\b"
@@ -236,6 +258,13 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
     rest = _YEAR_ALONE.sub("", ", ".join(pieces[names:]))
     if _UNTITLED.match(pieces[names]) or _IN_BOOK.match(pieces[names]) or not rest.strip(" .,;"):
         return None, ", ".join(pieces[:names])
+    listed = _listed_journal(pieces, names)
+    if listed == names:  # "J. M. Brown and R. C. Thomson, Annual Review of Ecology, Evolution, and …"
+        return None, ", ".join(pieces[:names])
+    if listed is not None:
+        joined = _LANGUAGE.sub("", ", ".join(pieces[names:listed]))
+        whole = len(joined.split()) >= 2 or _one_word_title(joined)
+        return (joined, ", ".join(pieces[:names])) if whole else None
     if names >= len(pieces) - 1:  # one piece after the names: "M. Treanor, Investigating meaning (2012)."
         dated = _dated_title(pieces[names]) or book_title(pieces[names])  # or "Title (2008; http://…)"
         return (dated, ", ".join(pieces[:names])) if dated else None
@@ -248,10 +277,13 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
     if _NAME_THEN_SENTENCE.match(pieces[names]):  # "G. David Forney Jr., and Andrea Montanari. Title"
         return None  # names in a sentence of their own: natbib's, no APS list
     title: list[str] = []
+    named = False  # whether a journal's name and volume end the title (not an e-print, a book, …)
     for at, piece in enumerate(pieces[names:], start=names):
         if _PHYSICS_JOURNAL.match(piece) or volume_then_page(pieces[at:]) or _series_after(pieces, at):
+            named = bool(_JOURNAL_AND_VOLUME.match(piece))
             break
         if title and _journal_after_title(pieces, at, unnumbered):
+            named = True
             break
         title.append(piece)
     else:  # no journal: a book's "Title (Publisher, Place, Year)", a work's "Title (Year)", or none
@@ -259,8 +291,35 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
         book = book_title(rest) or _dated_title(rest)
         return (_LANGUAGE.sub("", book), ", ".join(pieces[:names])) if book else None
     joined = _LANGUAGE.sub("", ", ".join(title))
-    if len(joined.split()) < 2 or joined.startswith(
-        ("“", '"')
-    ):  # "Advanced LIGO" is a title; a quoted one is not APS
+    # "Advanced LIGO" is a title, and one word before a journal's name and volume ("Charms, Applied
+    # Artificial Intelligence 26, 306 (2012)"); a quoted one is not APS
+    whole = len(joined.split()) >= 2 or (named and _one_word_title(joined))
+    if not whole or joined.startswith(("“", '"')):
         return None
     return joined, ", ".join(pieces[:names])
+
+
+# A journal's name, then its volume ("Systematics 49", before "95 (2018)") or, where the style
+# printed the DOI in the volume's place (REVTeX, for an article without volume) and the caller
+# took it out, the year alone ("Molecular Biology and Evolution (2019).").
+_NAME_THEN_VOLUME = re.compile(r"^(?P<name>[^\d,()]+?)\s[A-Z]?\d{1,5}$")
+_NAME_THEN_YEAR = re.compile(r"^(?P<name>[^\d,()]+?)\s\((?:1[5-9]|20)\d{2}\)\.?$")
+
+
+def _listed_journal(pieces: list[str], names: int) -> int | None:
+    """The piece where a journal of the journal list begins, where the other rules do not see it: a
+    name with commas of its own ("Annual Review of Ecology, Evolution, and Systematics 49, 95
+    (2018)", "Combinatorics, Probability and Computing 12") or one followed by its year alone
+    ("Ecology Letters (2013)."); None where no listed journal ends the reference so."""
+    for at in range(names, len(pieces)):
+        volume = _NAME_THEN_VOLUME.match(pieces[at])
+        if volume and at + 1 < len(pieces) and _PAGE_THEN_YEAR.match(pieces[at + 1]):
+            name, starts = volume.group("name"), range(names, at)  # alone, the other rules see it
+        elif (year := _NAME_THEN_YEAR.match(pieces[at])) and at == len(pieces) - 1:
+            name, starts = year.group("name"), range(names, at + 1)
+        else:
+            continue
+        for start in starts:
+            if is_listed(", ".join([*pieces[start:at], name])):
+                return start
+    return None
