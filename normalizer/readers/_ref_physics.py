@@ -195,8 +195,9 @@ _JOURNAL_AND_VOLUME = re.compile(rf"^{_JOURNAL_NAME}\s[A-Z]?\d+(?:,|$|\s(?=[(\d]
 _PHYSICS_JOURNAL = re.compile(
     rf"{_JOURNAL_AND_VOLUME.pattern}"
     r"|^(?:[Aa]r[Xx]iv|doi|in (?=[A-Z\d])|edited by)"  # "arXiv:…", "ArXiv e-prints (2017)", "in Proceedings"
-    # a thesis' title ends where its kind is named: "…, PhD dissertation, Fanstord University"
-    r"|^(?:Ph\.?\s?D\.?|Doctoral|Master['’]s|M\.\s?S\.)\s(?:thesis|dissertation|project)\b"
+    # a thesis' title ends where its kind is named: "…, PhD dissertation, Fanstord University",
+    # "…, Phd thesis, Otto-von-Guericke-Universität" (REVTeX lowercases a .bib's type after its first letter)
+    r"|^(?:Ph\.?\s?[Dd]\.?|Doctoral|Master['’]s|M\.\s?S\.)\s(?:thesis|dissertation|project)\b"
     r"|^\((?:1[5-9]|20)\d{2}\)\s"  # an online work's year, then its URL: "Title, (2003) http…"
 )
 
