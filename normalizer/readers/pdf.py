@@ -94,6 +94,10 @@ from bibnorm.readers.refs import describe_list, looks_like_reference, read_list
 
 _SPACES = " \t\xa0"  # what PDFium's text may start or end a line with
 _SOFT_HYPHEN = "\ufffe"  # PDFium: a hyphen at a line end, the word going on on the next line
+# PDFium counts a character beyond the Basic Multilingual Plane (a math italic "𝜋" in "On the
+# 𝜋-calculus") as two, its UTF-16 surrogates, where Python's text holds one: this slot after it
+# keeps each character of the text at its index on the page, and is taken out of each line.
+_SECOND_SURROGATE = "\uffff"
 _HYPHENATED = re.compile(rf"([^\W\d_]+){_SOFT_HYPHEN}([^\W\d_]+)")
 _WORD_WITH_HYPHEN = re.compile(r"[^\W\d_]+-[^\W\d_]+")
 _MIN_LETTERS_PER_PAGE = 20  # fewer on every page: no text layer
@@ -517,7 +521,7 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
 
     width = page.get_width()  # type: ignore[attr-defined]
     textpage = page.get_textpage()  # type: ignore[attr-defined]
-    text = textpage.get_text_range()
+    text = _by_page_index(textpage.get_text_range())
     pieces = text.split("\r\n")
     numbered = numbering.page(pieces)
     italic = italic_style(textpage) if italics and not numbered else None  # a line number shifts them
@@ -541,13 +545,22 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
         first += note
         # italics marked, then accents joined, each by the page's own character indices
         marked = mark_italics(piece[lead + note :], first, italic)
-        stripped = readable_text(join_overlaid_accents(marked, first, textpage.get_charbox)).strip()
+        joined = join_overlaid_accents(marked, first, textpage.get_charbox)
+        stripped = readable_text(joined).replace(_SECOND_SURROGATE, "").strip()
         if not stripped:
             continue
         left, bottom = textpage.get_charbox(first)[:2]
         stripped, size = bracket_raised_label(stripped, first, partial(raw.FPDFText_GetFontSize, textpage))
         lines.append(PdfLine(number, int(left >= width / 2 - 2), left, size, stripped, bottom=bottom))
     return lines
+
+
+def _by_page_index(text: str) -> str:
+    """PDFium's text of a page with each character at its index on the page (a slot after each
+    character PDFium counts twice)."""
+    if text.isascii():
+        return text
+    return "".join(char + _SECOND_SURROGATE if ord(char) > 0xFFFF else char for char in text)
 
 
 _JOINED_LINE_NUMBER = re.compile(rf"{_SOFT_HYPHEN}\d{{1,4}}\s+")  # after a word PDFium joined
