@@ -211,14 +211,42 @@ def list_indents(lines: Sequence[Line]) -> list[float]:
     """Each of the section's ``lines`` indented from the list's own left margin in its column
     (on the pages of its side: a two-sided document shifts odd and even pages), not from its
     page's leftmost line: a page that holds only the wrapped end of a reference has no line at
-    the margin, and its lines would read as flush, each a reference of its own. A line emptied
-    (a heading, a footnote) is none of the list's."""
-    margins: dict[tuple[int, int], float] = {}
+    the margin, and its lines would read as flush, each a reference of its own. A side's margin
+    is the one most of its pages share, and a page's lines set further left than it move it from
+    there on, for that page: TeX may shift a list's last pages to the left (plainnat after an
+    overfull URL, by a whole indent), which must neither make every other page's flush lines
+    read as indented nor that page's indented ones as flush. A line emptied (a heading, a
+    footnote) is none of the list's."""
+    page_margins: dict[tuple[int, int], float] = {}
     for line in lines:
         if line.text:
-            where = (line.page % 2, line.column)
-            margins[where] = min(line.left, margins.get(where, line.left))
-    return [line.left - margins.get((line.page % 2, line.column), line.left) for line in lines]
+            where = (line.page, line.column)
+            page_margins[where] = min(line.left, page_margins.get(where, line.left))
+    margins = _usual_margins(page_margins)
+    leftmost: dict[tuple[int, int], float] = {}  # of each page's lines so far
+    indents = []
+    for line in lines:
+        where, side = (line.page, line.column), (line.page % 2, line.column)
+        if line.text:
+            leftmost[where] = min(line.left, leftmost.get(where, line.left))
+        margin = min(margins.get(side, line.left), leftmost.get(where, line.left))
+        indents.append(line.left - margin)
+    return indents
+
+
+def _usual_margins(page_margins: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """Each side's and column's margin: the left edge most of its pages share (to the point; the
+    leftmost where as many pages share another)."""
+    by_side: dict[tuple[int, int], list[float]] = {}
+    for (page, column), left in page_margins.items():
+        by_side.setdefault((page % 2, column), []).append(left)
+    margins = {}
+    for side, lefts in by_side.items():
+        shared = Counter(round(left) for left in lefts)
+        most = max(shared.values())
+        usual = min(point for point, count in shared.items() if count == most)
+        margins[side] = min(left for left in lefts if round(left) == usual)
+    return margins
 
 
 def rebased(lines: Sequence[LineT]) -> list[LineT]:

@@ -1,0 +1,52 @@
+"""A hanging-indent list's indents are measured from the list's own margin, the one most of its
+pages share: TeX may set a list's last pages further left (a real plainnat list of 150
+references moved by a whole indent after an overfull URL on its ninth page, 71 pt → 60 pt), and
+that must neither make the flush lines of every other page read as indented (their references
+run into one another) nor that page's indented lines read as flush. The positions are that PDF's.
+"""
+
+from __future__ import annotations
+
+from bibnorm.readers._list_edges import list_indents
+from bibnorm.readers.pdf import PdfLine
+
+FLUSH, HANGING, SHIFTED = 71.2, 82.1, 60.3
+
+
+def _line(page: int, left: float, text: str = "text") -> PdfLine:
+    return PdfLine(page=page, column=0, left=left, size=10.9, text=text)
+
+
+def test_a_list_shifted_left_on_its_last_pages_keeps_every_pages_flush_lines_flush() -> None:
+    lines = [
+        _line(1, FLUSH), _line(1, HANGING), _line(1, FLUSH),
+        _line(3, FLUSH), _line(3, HANGING), _line(3, FLUSH), _line(3, HANGING),
+        _line(5, FLUSH), _line(5, HANGING),
+        _line(7, FLUSH), _line(7, HANGING),
+        # page 9: the list moves left at its last reference
+        _line(9, FLUSH), _line(9, HANGING), _line(9, SHIFTED), _line(9, FLUSH),
+    ]  # fmt: skip
+    indents = [round(indent, 1) for indent in list_indents(lines)]
+    assert indents == [
+        0.0, 10.9, 0.0,
+        0.0, 10.9, 0.0, 10.9,
+        0.0, 10.9,
+        0.0, 10.9,
+        0.0, 10.9, 0.0, 10.9,
+    ]  # fmt: skip
+
+
+def test_a_page_set_further_left_has_its_own_margin_for_its_lines() -> None:
+    lines = [
+        _line(2, FLUSH), _line(2, HANGING), _line(4, FLUSH), _line(4, HANGING),
+        _line(6, FLUSH), _line(6, HANGING),
+        _line(8, SHIFTED), _line(8, FLUSH), _line(8, FLUSH), _line(8, SHIFTED), _line(8, FLUSH),
+    ]  # fmt: skip
+    indents = [round(indent, 1) for indent in list_indents(lines)]
+    assert indents == [0.0, 10.9, 0.0, 10.9, 0.0, 10.9, 0.0, 10.9, 10.9, 0.0, 10.9]
+
+
+def test_a_page_holding_only_a_references_wrapped_end_is_indented_from_its_sides_margin() -> None:
+    lines = [_line(1, FLUSH), _line(1, HANGING), _line(3, HANGING), _line(3, HANGING), _line(5, FLUSH)]
+    indents = [round(indent, 1) for indent in list_indents(lines)]
+    assert indents == [0.0, 10.9, 10.9, 10.9, 0.0]
