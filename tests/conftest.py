@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,16 @@ from bibnorm.resolvers._session import build_session
 from bibnorm.resolvers.snapshot import build_index
 from fakes.arxiv_api import FakeArxivServer
 from paths import DEV_SNAPSHOT
+
+# --------------------------------------------------------------------------- stop signals
+
+# A shell that starts the suite in the background (`tests &`, nohup, some CI runners) leaves
+# SIGINT ignored, and an ignored signal stays ignored in every child: the CLI runs the tests
+# interrupt would never see their Ctrl-C. The suite runs as if in the foreground: a handled
+# signal is the default again in each child.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
 
 # --------------------------------------------------------------------------- snapshot index
 
