@@ -40,12 +40,14 @@ def load_figure() -> str:
 
 class WorkerMemory:
     """The largest resident and private (anonymous) memory of this process's children, sampled
-    while a run goes on. A worker's resident size counts the index pages it read through its
-    memory map (the OS's file cache, shared by every worker and dropped under pressure); its
-    private memory is its own."""
+    while a run goes on; and of each child with the processes it started (the kept PDF reader a
+    worker forks through its fork server), summed. A worker's resident size counts the index
+    pages it read through its memory map (the OS's file cache, shared by every worker and dropped
+    under pressure); its private memory is its own."""
 
     def __init__(self) -> None:
-        self.resident = self.private = 0.0
+        self.resident = self.private = 0.0  # the largest worker alone (its peak, VmHWM)
+        self.tree_resident = self.tree_private = 0.0  # a worker and its descendants, summed
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
@@ -58,18 +60,35 @@ class WorkerMemory:
         self._thread.join()
 
     def _sample(self) -> None:
-        me = str(os.getpid())
+        me = os.getpid()
         while not self._stop.wait(0.25):
-            for status in Path("/proc").glob("[0-9]*/status"):
-                try:
-                    fields = dict(
-                        line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
-                    )
-                except OSError:
-                    continue  # the process ended meanwhile
-                if fields.get("PPid", "").strip() == me:
-                    self.resident = max(self.resident, mib(fields.get("VmHWM")))
-                    self.private = max(self.private, mib(fields.get("RssAnon")))
+            processes = _processes()
+            children: dict[int, list[int]] = {}
+            for pid, fields in processes.items():
+                children.setdefault(int(fields.get("PPid", "0").strip() or 0), []).append(pid)
+            for worker in children.get(me, []):
+                fields = processes[worker]
+                self.resident = max(self.resident, mib(fields.get("VmHWM")))
+                self.private = max(self.private, mib(fields.get("RssAnon")))
+                tree, todo = [], [worker]
+                while todo:
+                    pid = todo.pop()
+                    tree.append(processes[pid])
+                    todo.extend(children.get(pid, []))
+                self.tree_resident = max(self.tree_resident, sum(mib(f.get("VmRSS")) for f in tree))
+                self.tree_private = max(self.tree_private, sum(mib(f.get("RssAnon")) for f in tree))
+
+
+def _processes() -> dict[int, dict[str, str]]:
+    """Every process's /proc status fields, by pid (those that end meanwhile left out)."""
+    found = {}
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        found[int(status.parent.name)] = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
+    return found
 
 
 def mib(field: str | None) -> float:
