@@ -849,9 +849,14 @@ def _holds_untitled(raw: str, untitled: list[Truth]) -> bool:
 
 
 def _tally_doi(result: Score, row: Truth, query: Query) -> None:
-    """Where the PDF prints the reference's DOI: read right, or read WRONG (truncated, invented)."""
-    if row.doi and row.doi in query.raw.casefold().replace(" ", ""):
-        read = (query.doi or "").casefold()
+    """Where the PDF prints the reference's DOI: read right, or read WRONG (truncated, invented).
+    The DOI is printed whole, not as the start of another ("10.1192/bjp.200.1.74" is not printed
+    by a reference to "10.1192/bjp.200.1.74a", a letter of the same title)."""
+    printed = query.raw.casefold().replace(" ", "")
+    read = (query.doi or "").casefold()
+    if read.startswith(row.doi or "-") and read != row.doi and read in printed:
+        return  # the item prints a longer DOI that starts with this one: not this reference's
+    if row.doi and row.doi in printed:
         result.dois += 1
         result.dois_right += read == row.doi
         result.dois_wrong += bool(read) and read != row.doi
