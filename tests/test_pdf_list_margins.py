@@ -13,7 +13,7 @@ from bibnorm.readers.pdf import PdfLine
 FLUSH, HANGING, SHIFTED = 71.2, 82.1, 60.3
 
 
-def _line(page: int, left: float, text: str = "text") -> PdfLine:
+def _line(page: int, left: float, text: str = "Author, A. (2012). A title of a work.") -> PdfLine:
     return PdfLine(page=page, column=0, left=left, size=10.9, text=text)
 
 
@@ -50,3 +50,21 @@ def test_a_page_holding_only_a_references_wrapped_end_is_indented_from_its_sides
     lines = [_line(1, FLUSH), _line(1, HANGING), _line(3, HANGING), _line(3, HANGING), _line(5, FLUSH)]
     indents = [round(indent, 1) for indent in list_indents(lines)]
     assert indents == [0.0, 10.9, 10.9, 10.9, 0.0]
+
+
+def test_a_stray_glyph_at_the_columns_left_moves_no_margin() -> None:
+    # a REVTeX list's right column: a ":" PDFium placed 21 pt left of the labels, alone on its line
+    lines = [_line(4, 297.3, ":"), _line(4, 318.1), _line(4, 340.2), _line(4, 318.1), _line(4, 340.2)]
+    indents = [round(indent, 1) for indent in list_indents(lines)]
+    assert indents == [0.0, 0.0, 22.1, 0.0, 22.1]
+
+
+def test_the_lists_first_page_keeps_its_own_margin() -> None:
+    # Harvard dcu after a page of text: the first page an indent further right than the rest
+    lines = [
+        _line(1, 51.3), _line(1, 72.7), _line(1, 51.4), _line(1, 72.4),
+        _line(2, 30.5), _line(2, 51.4), _line(3, 30.5), _line(3, 51.4), _line(3, 30.5),
+        _line(5, 30.5), _line(5, 51.4),
+    ]  # fmt: skip
+    indents = [round(indent, 1) for indent in list_indents(lines)]
+    assert indents == [0.0, 21.4, 0.1, 21.1, 0.0, 20.9, 0.0, 20.9, 0.0, 0.0, 20.9]

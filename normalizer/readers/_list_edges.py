@@ -215,23 +215,42 @@ def list_indents(lines: Sequence[Line]) -> list[float]:
     is the one most of its pages share, and a page's lines set further left than it move it from
     there on, for that page: TeX may shift a list's last pages to the left (plainnat after an
     overfull URL, by a whole indent), which must neither make every other page's flush lines
-    read as indented nor that page's indented ones as flush. A line emptied (a heading, a
-    footnote) is none of the list's."""
-    page_margins: dict[tuple[int, int], float] = {}
+    read as indented nor that page's indented ones as flush. The list's first line starts a
+    reference: its page and column keep their own margin (a list whose first page TeX set further
+    right than the pages after it, Harvard ``dcu`` after a page of text). A line emptied
+    (a heading, a footnote) is none of the list's."""
+    lefts: dict[tuple[int, int], list[float]] = {}
     for line in lines:
         if line.text:
-            where = (line.page, line.column)
-            page_margins[where] = min(line.left, page_margins.get(where, line.left))
-    margins = _usual_margins(page_margins)
-    leftmost: dict[tuple[int, int], float] = {}  # of each page's lines so far
+            lefts.setdefault((line.page, line.column), []).append(line.left)
+    own = {where: _page_margin(page) for where, page in lefts.items()}
+    margins = _usual_margins(own)
+    first = next(((line.page, line.column) for line in lines if line.text), None)
+    leftmost: dict[tuple[int, int], float] = {}  # of each page's lines of text so far
     indents = []
     for line in lines:
         where, side = (line.page, line.column), (line.page % 2, line.column)
-        if line.text:
+        if len(line.text.strip()) >= _TEXT_LINE:
             leftmost[where] = min(line.left, leftmost.get(where, line.left))
-        margin = min(margins.get(side, line.left), leftmost.get(where, line.left))
-        indents.append(line.left - margin)
+        if where not in own:  # no line of text on this page and column
+            indents.append(0.0)
+            continue
+        usual = own[where] if where == first else min(margins[side], own[where])
+        indents.append(max(0.0, line.left - min(usual, leftmost.get(where, usual))))
     return indents
+
+
+# A line of fewer characters (a stray ":" PDFium placed at the column's left, a dagger) moves no margin.
+_TEXT_LINE = 10
+
+
+def _page_margin(lefts: list[float]) -> float:
+    """A page's (or column's) left margin: the leftmost point two of its lines start at, not one
+    line alone (a line TeX set off in math mode after a stray "_"); its leftmost line where no
+    two lines share a point."""
+    shared = Counter(round(left) for left in lefts)
+    points = [point for point, count in shared.items() if count >= 2]
+    return min((left for left in lefts if round(left) == min(points)), default=0.0) if points else min(lefts)
 
 
 def _usual_margins(page_margins: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
