@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from bibnorm.text.journals import is_listed
-
 # The journal ends at its volume ("Astrophys. J. 502", "Phys. Rev. D 104", "Physical Review X 9",
 # "Classical and Quantum Gravity 32"); a title with a number in it ("Planck 2018 results")
 # goes on after the number, a journal does not.
@@ -91,10 +89,18 @@ _KINDS_OF_WORK = frozenset({
 })  # fmt: skip
 
 
+def _is_journal(name: str) -> bool:
+    """Whether ``name`` is a journal's name in the journal list (imported on the first look-up:
+    a run that meets no physics reference does not load it)."""
+    from bibnorm.text.journals import is_listed as listed
+
+    return listed(name)
+
+
 def _one_word_title(title: str) -> bool:
     """Whether ``title``, one word, is a title: no kind of work ("Preprint") and no journal's name."""
     word = bool(_ONE_WORD_TITLE.match(title))
-    return word and title.casefold() not in _KINDS_OF_WORK and not is_listed(title)
+    return word and title.casefold() not in _KINDS_OF_WORK and not _is_journal(title)
 
 
 # A work set with its year alone in parentheses after its title (a manuscript, a report, a web
@@ -321,6 +327,6 @@ def _listed_journal(pieces: list[str], names: int) -> int | None:
         else:
             continue
         for start in starts:
-            if is_listed(", ".join([*pieces[start:at], name])):
+            if _is_journal(", ".join([*pieces[start:at], name])):
                 return start
     return None
