@@ -36,8 +36,9 @@
 - A note in parentheses after the title names who else made the work or what it is: "(J.
   Magidson, Ed.)", "(F. W. Truscott & F. L. Emory, Trans.)", "(J. Dale, Narr.)", "(Version
   4.0)", "(Summer 2019 ed.)", "(5th ed., Vol. 1)", "(Unpublished doctoral dissertation)", a
-  report's number "(DHHS Publication No. ADM 90-1679)" or series "(Vital and Health Statistics
-  Series 10, Issue 260)"; no part of the title. Nor is a translation or a description in brackets
+  report's number "(DHHS Publication No. ADM 90-1679)" or its series with the series' own
+  numbering (a government report series' name, then "Series" and "Issue" with their numbers);
+  no part of the title. Nor is a translation or a description in brackets
   after it ("… Reducer? [Intensity dependence in event-related EEG potentials …]", "[Film]").
 """
 
