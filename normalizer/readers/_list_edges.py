@@ -141,13 +141,14 @@ def line_number_cuts(pieces: Sequence[str]) -> list[tuple[int, int]]:
     return cuts
 
 
-def _numbers(pieces: Sequence[str]) -> list[int]:
-    """The line numbers of a page's lines that carry one, in order (`line_number_cuts`)."""
-    found = []
-    for piece, (lead, trail) in zip(pieces, line_number_cuts(pieces), strict=True):
-        if lead or trail:
-            found.append(int(piece[:lead] if lead else piece[len(piece) - trail :]))
-    return found
+def _numbered(pieces: Sequence[str]) -> list[tuple[int, int]]:
+    """Each of a page's lines that carries a line number (`line_number_cuts`): its place among
+    ``pieces`` and the number, in order."""
+    return [
+        (at, int(piece[:lead] if lead else piece[len(piece) - trail :]))
+        for at, (piece, (lead, trail)) in enumerate(zip(pieces, line_number_cuts(pieces), strict=True))
+        if lead or trail
+    ]
 
 
 def numbered_by_its_lines(pieces: Sequence[str]) -> bool:
@@ -157,27 +158,25 @@ def numbered_by_its_lines(pieces: Sequence[str]) -> bool:
     where PDFium joined a hyphenated line to the next).
     """
     lines = [piece for piece in pieces if piece.strip()]
-    numbers = _numbers(lines)
-    steps = [b - a for a, b in pairwise(numbers)]
+    numbered = _numbered(lines)
+    steps = [b - a for (_, a), (_, b) in pairwise(numbered)]
     return (
-        len(numbers) >= 5
-        and len(numbers) >= _NUMBERED_SHARE * len(lines)
+        len(numbered) >= 5
+        and len(numbered) >= _NUMBERED_SHARE * len(lines)
         and sum(1 for step in steps if step in _STEP) >= 0.8 * len(steps)
-        and not labels_across_wrapped_lines(lines)
+        and not _labels_across_wrapped_lines(numbered)
     )
 
 
-def labels_across_wrapped_lines(lines: Sequence[str]) -> bool:
-    """Whether the numbers that open a page's lines are a reference list's bare labels
-    (Vancouver's, REVTeX's "19 Anon. Exchangeable image file format …; 2012. Available from:" and
-    its wrapped line, then "20 Anon. Mathematics 4c; 2012."), not a review copy's line numbers: a
-    page of one-line references has as many numbered lines, but the labels go up by one across
-    the lines that carry none (a reference's wrapped lines), where line numbers would count them."""
-    cuts = line_number_cuts(lines)
-    at = [(i, int(line[:lead] if lead else line[len(line) - trail :])) for i, (line, (lead, trail)) in
-          enumerate(zip(lines, cuts, strict=True)) if lead or trail]  # fmt: skip
-    across = [(j - i - 1, m - n) for (i, n), (j, m) in pairwise(at) if j - i > 1]
-    labels = sum(1 for gap, step in across if step == 1)
+def _labels_across_wrapped_lines(numbered: Sequence[tuple[int, int]]) -> bool:
+    """Whether the numbers that open a page's lines (`_numbered`) are a reference list's bare
+    labels (Vancouver's, REVTeX's "19 Anon. Exchangeable image file format …; 2012. Available
+    from:" and its wrapped line, then "20 Anon. Mathematics 4c; 2012."), not a review copy's line
+    numbers: a page of one-line references has as many numbered lines, but the labels go up by
+    one across the lines that carry none (a reference's wrapped lines), where line numbers would
+    count them."""
+    across = [number - before for (at, before), (next_at, number) in pairwise(numbered) if next_at - at > 1]
+    labels = sum(1 for step in across if step == 1)
     return labels >= 2 and labels > len(across) / 2
 
 
@@ -193,14 +192,15 @@ class LineNumbering:
         (`numbered_by_its_lines`), or its numbers go on from the previous page's last one."""
         numbered = numbered_by_its_lines(pieces)
         lines = [piece for piece in pieces if piece.strip() and not piece.strip().isdigit()]
-        numbers = _numbers(lines)
+        found = _numbered(lines)
+        numbers = [number for _, number in found]
         steps = [b - a for a, b in zip([self._last or 0, *numbers], numbers, strict=False)]
         goes_on = (
             self._last is not None
             and bool(numbers)
             and len(numbers) >= _NUMBERED_SHARE * len(lines)
             and all(step in _STEP for step in steps)
-            and not labels_across_wrapped_lines(lines)
+            and not _labels_across_wrapped_lines(found)
         )
         numbered = numbered or goes_on
         self._last = numbers[-1] if numbered and numbers else None
