@@ -89,13 +89,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import gzip
 import os
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -331,18 +331,14 @@ _REVTEX_NOTE = re.compile(r"Note\d+")
 
 
 def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = True) -> list[Truth]:
-    from bibnorm.bib.bibfile import read_bibfile
+    from bibnorm.bib.bibfile import parse_bibtex
+    from bibnorm.io.reading import read_text
 
     # Biber, which set the biblatex documents, reads a "%" inside an entry as a comment to the line's
     # end ("issn = {0022-2879, 1538-4616},% ISSN (ISSN-L), e-ISSN"); BibTeX's grammar, which
     # bibnorm's reader keeps, would lose the entry. The truth is what biber read.
-    data = path.read_bytes()
-    if _ENTRY_COMMENT.search(data):
-        uncommented = Path(tempfile.mkdtemp(prefix="bench-truth-")) / path.name
-        uncommented.write_bytes(_ENTRY_COMMENT.sub(b"", data))
-        path = uncommented
     rows = []
-    entries = read_bibfile(path).entries
+    entries = parse_bibtex(_ENTRY_COMMENT.sub("", read_text(path)), str(path)).entries
     related = {key.strip() for entry in entries for key in (entry.get("related") or "").split(",")}
     for entry in entries:
         if wanted(entry.key):
@@ -381,7 +377,7 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = 
 
 # A "%" after a field's closing brace and its comma, or opening an indented line of an entry, to the
 # line's end (not one inside a field: "50\\%", "a%20b" in a URL).
-_ENTRY_COMMENT = re.compile(rb"(?m)(?<=\},)[ \t]*%[^\n]*$|^[ \t]+%[^\n]*$")
+_ENTRY_COMMENT = re.compile(r"(?m)(?<=\},)[ \t]*%[^\n]*$|^[ \t]+%[^\n]*$")
 
 
 def _first_names(entry: BibEntry) -> str:
@@ -476,7 +472,7 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     # A .bbl holds what was typeset, each entry once: one that holds two with the same title,
     # authors and year (IEEEtran's "——" for the second) printed both.
     typeset = document.local("truth").suffix == ".bbl" and not document.built
-    once = _letters(texts[0])
+    once = whole[0]
     sharing = Counter((_letters(row.title), row.family) for row in rows)
     for row in rows:
         if row.original and _letters(row.original) in letters:
@@ -526,6 +522,7 @@ SHORT_TITLE = 12
 is looked for after its first author and its year (see `_short_reference`)."""
 
 
+@functools.cache  # asked for every item against every short reference: one pattern each
 def _short_reference(row: Truth) -> re.Pattern[str] | None:
     """What a reference whose title is short or absent prints, in letters and digits: its first
     author's family name, its year within the next 300 (the other authors' names and initials),
