@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 from bibnorm.readers._list_edges import column_footnotes
-from bibnorm.readers.pdf import PdfLine, read_section
+from bibnorm.readers.pdf import PdfLine
+from pdf_lines import read_lines
 
 
 def _line(text: str, size: float = 9.96, *, indent: float = 0.0, page: int = 1) -> PdfLine:
@@ -42,9 +43,7 @@ def test_a_pages_footnotes(lines: list[PdfLine], found: set[int]) -> None:
 
 
 def test_footnotes_do_not_run_on_from_the_reference_above() -> None:
-    read = read_section(_NATURE_PAGE, "nature.pdf")
-    assert read is not None
-    queries, _ = read
+    queries = read_lines(_NATURE_PAGE)
     booth = next(query for query in queries if "Booth" in query.raw)
     assert booth.raw.endswith("Soc., 2099–2106 (1962).")
     assert booth.title == (

@@ -10,9 +10,10 @@ import pytest
 from bibnorm.readers import read_inputs
 from bibnorm.readers._pdf_labels import bracket_raised_label
 from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
-from bibnorm.readers.pdf import PdfLine, read_pdf, read_section
+from bibnorm.readers.pdf import PdfLine, read_pdf
 from clients import PDFLATEX, need, run
 from fakes.hostile_pdf import text_page
+from pdf_lines import read_lines
 
 
 @pytest.mark.parametrize(
@@ -118,9 +119,8 @@ def test_a_raised_label_on_a_line_of_its_own_labels_the_reference_after_it() -> 
         line("477 (1988).", 4),
         line("[4] R. P. Feynman, Phys. Rev. 94, 262 (1954)."),
     ]
-    read = read_section(lines, "phys.pdf")
-    assert read is not None
-    assert [(q.label, q.authors[0], q.year) for q in read[0]] == [
+    queries = read_lines(lines)
+    assert [(q.label, q.authors[0], q.year) for q in queries] == [
         ("1", "N. D. Birell", 1982),
         ("2", "J. G. P. Berman", 1983),
         ("3", "E. B. Davies", 1988),

@@ -11,38 +11,35 @@ from __future__ import annotations
 import pytest
 from bibnorm.readers._pdf_sections import part_headings, reads_as_a_list
 from bibnorm.readers.pdf import PdfLine, _with_earlier_lists, earlier_lists, read_section, references_section
+from pdf_lines import CODE, FLUSH, HANGING, apa_line, read_lines
 
-
-def _line(left: float, text: str, size: float = 10.0, page: int = 1) -> PdfLine:
-    return PdfLine(page=page, column=0, left=left, size=size, text=text, indent=left - 52)
-
-
-FLUSH, HANGING, CODE, HEADING = 92.0, 128.0, 53.0, 14.35  # biblatex-apa's test document, in points
+HEADING = 14.35  # biblatex-apa's test document's headings, in points
 
 DOCUMENT = [
-    _line(FLUSH, "APA 8 Citation References", size=HEADING),  # 0: names them
-    _line(FLUSH, "Adams, A., Brown, B., & Clapham, C. (2019). Title."),
-    _line(FLUSH, "Zhou, A. (n.d.). Title1."),
-    _line(FLUSH, "APA 9–General Reference List", size=HEADING),  # 3: citation examples under it
-    _line(FLUSH + 2, "(APA 9.8)"),
-    _line(CODE, r"\parencite{9.8:1}", size=9),
-    _line(FLUSH + 2, "Ç (Author & Author, 2014)"),
-    _line(FLUSH, "APA 9.8–Format of the Author Element", size=HEADING),  # 7: a list, titles none
-    _line(FLUSH, "Author, A. A., & Author, B. B. (2014)."),
-    _line(FLUSH, "Author, A. A., Author, B. B., & Author, C. C. (2014)."),
-    _line(FLUSH, "Meyers, K. (with Long, W. T.). (2014). Withering worrying."),
-    _line(FLUSH, "Raboso, L. (2014)."),
-    _line(FLUSH, "Note: The username feature is nicely managed by biber’s annotation feature which allows"),
-    _line(FLUSH, "arbitrary strings to be attached to any list member."),
-    _line(FLUSH, "APA 9.44–Order of Works in a Reference List", size=HEADING, page=2),  # 14: names only
-    _line(FLUSH, "Benjamin, A. S.", page=2),
-    _line(FLUSH, "ben Yaakov, D.", page=2),
-    _line(FLUSH, "Denzin, N. K.", page=2),
-    _line(FLUSH, "APA 10.1 References", size=HEADING, page=2),  # 18: the last list
-    _line(FLUSH, "Anderson, M. (2018). Getting consistent with consequences. Educational Leadership,",
-          page=2),
-    _line(HANGING, "76(1), 26–33.", page=2),
-    _line(FLUSH, "Hess, A. (2019, January 3). Cats who take direction. The New York Times, C1.", page=2),
+    apa_line(FLUSH, "APA 8 Citation References", size=HEADING),  # 0: names them
+    apa_line(FLUSH, "Adams, A., Brown, B., & Clapham, C. (2019). Title."),
+    apa_line(FLUSH, "Zhou, A. (n.d.). Title1."),
+    apa_line(FLUSH, "APA 9–General Reference List", size=HEADING),  # 3: citation examples under it
+    apa_line(FLUSH + 2, "(APA 9.8)"),
+    apa_line(CODE, r"\parencite{9.8:1}", size=9),
+    apa_line(FLUSH + 2, "Ç (Author & Author, 2014)"),
+    apa_line(FLUSH, "APA 9.8–Format of the Author Element", size=HEADING),  # 7: a list, titles none
+    apa_line(FLUSH, "Author, A. A., & Author, B. B. (2014)."),
+    apa_line(FLUSH, "Author, A. A., Author, B. B., & Author, C. C. (2014)."),
+    apa_line(FLUSH, "Meyers, K. (with Long, W. T.). (2014). Withering worrying."),
+    apa_line(FLUSH, "Raboso, L. (2014)."),
+    apa_line(FLUSH, "Note: The username feature is nicely managed by biber’s annotation feature "
+                    "which allows"),
+    apa_line(FLUSH, "arbitrary strings to be attached to any list member."),
+    apa_line(FLUSH, "APA 9.44–Order of Works in a Reference List", size=HEADING, page=2),  # 14: names only
+    apa_line(FLUSH, "Benjamin, A. S.", page=2),
+    apa_line(FLUSH, "ben Yaakov, D.", page=2),
+    apa_line(FLUSH, "Denzin, N. K.", page=2),
+    apa_line(FLUSH, "APA 10.1 References", size=HEADING, page=2),  # 18: the last list
+    apa_line(FLUSH, "Anderson, M. (2018). Getting consistent with consequences. Educational Leadership,",
+             page=2),
+    apa_line(HANGING, "76(1), 26–33.", page=2),
+    apa_line(FLUSH, "Hess, A. (2019, January 3). Cats who take direction. The New York Times, C1.", page=2),
 ]  # fmt: skip
 
 
@@ -114,45 +111,47 @@ def test_under_a_heading_naming_no_references_most_items_must_read_as_entries(
     ("lines", "raws"),
     [
         pytest.param(
-            [_line(FLUSH, "Smith, A. (2014c). Interesting things."),
-             _line(FLUSH, "Smith, A. (2014d). A litany of special things."),
-             _line(FLUSH, "Note: Examples added for no dates, “in press” requirements and also ignoring of "
-                          "“The”, “An”"),
-             _line(FLUSH, "and “A” in titles for sorting purposes.")],
+            [apa_line(FLUSH, "Smith, A. (2014c). Interesting things."),
+             apa_line(FLUSH, "Smith, A. (2014d). A litany of special things."),
+             apa_line(FLUSH, "Note: Examples added for no dates, “in press” requirements and also ignoring "
+                             "of “The”, “An”"),
+             apa_line(FLUSH, "and “A” in titles for sorting purposes.")],
             ["Smith, A. (2014c). Interesting things.", "Smith, A. (2014d). A litany of special things."],
             id="a-note-after-the-list",
         ),
         pytest.param(
-            [_line(FLUSH, "Jones, J. (2012a). Annoyingly casual titles: How to exhaust all effort on the "
-                          "title alone."),
-             _line(HANGING, "Journal of the Decline of Academia."),
-             _line(FLUSH, "Note. Examples added for anonymous authors."),
-             _line(FLUSH, "Smith, A. (2019a). Top 100 silliest reference list sorting requirements.")],
+            [apa_line(FLUSH, "Jones, J. (2012a). Annoyingly casual titles: How to exhaust all effort on the "
+                             "title alone."),
+             apa_line(HANGING, "Journal of the Decline of Academia."),
+             apa_line(FLUSH, "Note. Examples added for anonymous authors."),
+             apa_line(FLUSH, "Smith, A. (2019a). Top 100 silliest reference list sorting requirements.")],
             ["Jones, J. (2012a). Annoyingly casual titles: How to exhaust all effort on the title alone. "
              "Journal of the Decline of Academia.",
              "Smith, A. (2019a). Top 100 silliest reference list sorting requirements."],
             id="a-note-between-references-ends-at-the-next",
         ),
         pytest.param(
-            [_line(FLUSH, "References marked with an asterisk indicate studies included in the "
-                          "meta-analysis."),
-             _line(FLUSH, "Adams. (1999). [Unknown]."),
-             _line(FLUSH, "Almeida, D. M. (1990). Fathers’ participation in family work: Consequences"),
-             _line(HANGING, "for fathers’ stress and father–child relations (Unpublished master’s thesis).")],
+            [apa_line(FLUSH, "References marked with an asterisk indicate studies included in the "
+                             "meta-analysis."),
+             apa_line(FLUSH, "Adams. (1999). [Unknown]."),
+             apa_line(FLUSH, "Almeida, D. M. (1990). Fathers’ participation in family work: Consequences"),
+             apa_line(HANGING, "for fathers’ stress and father–child relations (Unpublished master’s "
+                               "thesis).")],
             ["Adams. (1999). [Unknown].",
              "Almeida, D. M. (1990). Fathers’ participation in family work: Consequences for fathers’ stress "
              "and father–child relations (Unpublished master’s thesis)."],
             id="apas-meta-analysis-sentence-before-the-list",
         ),
         pytest.param(
-            [_line(FLUSH, "Study finds free care used more. (1982). APA Monitor, 14, 5."),
-             _line(FLUSH, "Adams. (1999). [Unknown].")],
+            [apa_line(FLUSH, "Study finds free care used more. (1982). APA Monitor, 14, 5."),
+             apa_line(FLUSH, "Adams. (1999). [Unknown].")],
             ["Study finds free care used more. (1982). APA Monitor, 14, 5.", "Adams. (1999). [Unknown]."],
             id="a-work-without-author-first-is-no-note",
         ),
         pytest.param(
-            [_line(FLUSH, "The Unicode Consortium. The Unicode standard, version 15.0 core specification."),
-             _line(FLUSH, "Adams. (1999). [Unknown].")],
+            [apa_line(FLUSH, "The Unicode Consortium. The Unicode standard, version 15.0 core "
+                             "specification."),
+             apa_line(FLUSH, "Adams. (1999). [Unknown].")],
             ["The Unicode Consortium. The Unicode standard, version 15.0 core specification.",
              "Adams. (1999). [Unknown]."],
             id="a-first-reference-without-a-date-is-no-note",
@@ -160,25 +159,23 @@ def test_under_a_heading_naming_no_references_most_items_must_read_as_entries(
     ],
 )  # fmt: skip
 def test_a_note_set_with_a_list_is_no_reference(lines: list[PdfLine], raws: list[str]) -> None:
-    read = read_section(lines, "apa.pdf")
-    assert read is not None
-    assert [query.raw for query in read[0]] == raws
+    queries = read_lines(lines)
+    assert [query.raw for query in queries] == raws
 
 
 def test_a_description_in_the_authors_place_is_no_label() -> None:
     """APA sets a work without author and title by its description in brackets, then its date:
     not apalike's "[Zhai et al., 2022]" label."""
     lines = [
-        _line(FLUSH, "[Photographs of Robert M. Yerkes]. [ca. 1917–1954]. Robert Mearns Yerkes Papers "
-                     "(Box 137,"),
-        _line(HANGING, "Folder 2292). Manuscripts and Archives, Yale University Library, New Haven, CT."),
-        _line(FLUSH, "[Review of the video game BioShock by 2K Games, 2007]. (n.d.). Retrieved from http://www."),
-        _line(HANGING, "whattheyplay.com/products/bioshock-for-xbox-360/"),
-        _line(FLUSH, "2K Games. (2007). BioShock."),
+        apa_line(FLUSH, "[Photographs of Robert M. Yerkes]. [ca. 1917–1954]. Robert Mearns Yerkes Papers "
+                        "(Box 137,"),
+        apa_line(HANGING, "Folder 2292). Manuscripts and Archives, Yale University Library, New Haven, CT."),
+        apa_line(FLUSH, "[Review of the video game BioShock by 2K Games, 2007]. (n.d.). Retrieved from http://www."),
+        apa_line(HANGING, "whattheyplay.com/products/bioshock-for-xbox-360/"),
+        apa_line(FLUSH, "2K Games. (2007). BioShock."),
     ]  # fmt: skip
-    read = read_section(lines, "apa.pdf")
-    assert read is not None
-    assert [query.raw[:34] for query in read[0]] == [
+    queries = read_lines(lines)
+    assert [query.raw[:34] for query in queries] == [
         "[Photographs of Robert M. Yerkes].",
         "[Review of the video game BioShock",
         "2K Games. (2007). BioShock.",

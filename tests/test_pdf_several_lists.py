@@ -12,30 +12,24 @@ from bibnorm.readers._list_edges import rebased
 from bibnorm.readers._pdf_accents import readable_text
 from bibnorm.readers._pdf_margins import Glyph, margin_note_length
 from bibnorm.readers._pdf_sections import layout_end, list_headings, reads_as_a_list
-from bibnorm.readers.pdf import PdfLine, earlier_lists, read_section, references_section
-
-
-def _line(left: float, text: str, size: float = 10.0, page: int = 1) -> PdfLine:
-    return PdfLine(page=page, column=0, left=left, size=size, text=text, indent=left - 52)
-
-
-FLUSH, HANGING, CODE = 92.0, 128.0, 53.0  # biblatex-apa's test document, in points
+from bibnorm.readers.pdf import earlier_lists, read_section, references_section
+from pdf_lines import CODE, FLUSH, HANGING, apa_line
 
 DOCUMENT = [
-    _line(FLUSH, "APA 10.1–Periodicals", size=12),
-    _line(CODE, r"\parencite{10.1:1}", size=9),
-    _line(FLUSH + 2, "(McCauley & Christiansen, 2019)"),
-    _line(FLUSH, "APA 10.1 References", size=14.35),
-    _line(FLUSH, "Anderson, M. (2018). Getting consistent with consequences. Educational Leadership,"),
-    _line(HANGING, "76(1), 26–33."),
-    _line(FLUSH, "Hess, A. (2019, January 3). Cats who take direction. The New York Times, C1."),
-    _line(FLUSH, "APA 10.2–Books and Reference Works", size=12, page=2),
-    _line(CODE, r"\parencite{10.2:20}", size=9, page=2),
-    _line(FLUSH + 2, "(Brown, 2018)", page=2),
-    _line(FLUSH, "APA 10.2 References", size=14.35, page=2),
-    _line(FLUSH, "Brown, L. S. (2018). Feminist therapy (2nd ed.). American Psychological Association.",
-          page=2),
-    _line(FLUSH, "Zhou, A. (n.d.). Getting consistent with consequences. Educational Leadership.", page=2),
+    apa_line(FLUSH, "APA 10.1–Periodicals", size=12),
+    apa_line(CODE, r"\parencite{10.1:1}", size=9),
+    apa_line(FLUSH + 2, "(McCauley & Christiansen, 2019)"),
+    apa_line(FLUSH, "APA 10.1 References", size=14.35),
+    apa_line(FLUSH, "Anderson, M. (2018). Getting consistent with consequences. Educational Leadership,"),
+    apa_line(HANGING, "76(1), 26–33."),
+    apa_line(FLUSH, "Hess, A. (2019, January 3). Cats who take direction. The New York Times, C1."),
+    apa_line(FLUSH, "APA 10.2–Books and Reference Works", size=12, page=2),
+    apa_line(CODE, r"\parencite{10.2:20}", size=9, page=2),
+    apa_line(FLUSH + 2, "(Brown, 2018)", page=2),
+    apa_line(FLUSH, "APA 10.2 References", size=14.35, page=2),
+    apa_line(FLUSH, "Brown, L. S. (2018). Feminist therapy (2nd ed.). American Psychological Association.",
+             page=2),
+    apa_line(FLUSH, "Zhou, A. (n.d.). Getting consistent with consequences. Educational Leadership.", page=2),
 ]  # fmt: skip
 
 
@@ -59,12 +53,12 @@ def test_each_heading_that_names_references_starts_a_list() -> None:
 def test_a_heading_naming_references_is_set_larger_than_the_list_under_it(
     text: str, size: float, heads: bool
 ) -> None:
-    lines = [_line(FLUSH, text, size=size), *DOCUMENT[4:7]]
+    lines = [apa_line(FLUSH, text, size=size), *DOCUMENT[4:7]]
     assert (list_headings(lines) == [0]) is heads
 
 
 def test_a_heading_followed_by_a_smaller_heading_is_a_chapters_title_not_a_list() -> None:
-    lines = [_line(FLUSH, "APA 10–References Examples", size=14.35), *DOCUMENT[:3]]
+    lines = [apa_line(FLUSH, "APA 10–References Examples", size=14.35), *DOCUMENT[:3]]
     assert list_headings(lines) == []
 
 
@@ -78,12 +72,12 @@ def test_a_list_ends_at_a_heading_after_which_lines_start_elsewhere() -> None:
 def test_a_part_of_a_list_under_its_own_heading_goes_on() -> None:
     """A list's parts ("Books", "Articles") in larger type, their references starting where
     the list's did: one list."""
-    lines = [*DOCUMENT[4:7], _line(FLUSH, "Books", size=12), DOCUMENT[11], DOCUMENT[12]]
+    lines = [*DOCUMENT[4:7], apa_line(FLUSH, "Books", size=12), DOCUMENT[11], DOCUMENT[12]]
     assert layout_end(rebased(lines), 0, len(lines)) == len(lines)
 
 
 def test_a_list_ends_at_a_line_set_well_left_of_it() -> None:
-    lines = [*DOCUMENT[4:7], _line(CODE, r"\textcite{10.1:1}", size=9), DOCUMENT[2]]
+    lines = [*DOCUMENT[4:7], apa_line(CODE, r"\textcite{10.1:1}", size=9), DOCUMENT[2]]
     assert layout_end(rebased(lines), 0, len(lines)) == 3
 
 
@@ -93,8 +87,8 @@ def test_a_continuation_first_on_a_new_page_does_not_end_the_list() -> None:
     first lines started)."""
     lines = [
         DOCUMENT[4],
-        _line(HANGING, "76(1), 26–33.", page=2),
-        _line(FLUSH, DOCUMENT[6].text, page=2),
+        apa_line(HANGING, "76(1), 26–33.", page=2),
+        apa_line(FLUSH, DOCUMENT[6].text, page=2),
     ]
     assert layout_end(rebased(lines), 0, len(lines)) == len(lines)
 
@@ -183,12 +177,12 @@ def test_a_hanging_indent_list_of_court_cases_is_split_by_its_geometry() -> None
     """No court case reads as a reference to the text reader, however split: the page's
     hanging indent splits them, not the text's guess (one item of all)."""
     lines = [
-        _line(FLUSH, "Brown v. Board of Education, 347 U.S. 483 (1954). http : / / www . oyez . org /"),
-        _line(HANGING, "347us483"),
-        _line(FLUSH, "Burriola v. Greater Toledo YMCA, 133 F.Supp.2d 1034 (N.D. Ohio 2001). https://law.justia.com/"),
-        _line(HANGING, "cases/federal/district-courts/FSupp2/133/1034/2293141/"),
-        _line(FLUSH, "Texas v. Morales, 826 S.W.2d 201 (Tex. Ct. App. 1992). https : / / www . leagle ."),
-        _line(HANGING, "19921027826sw2d20111010"),
+        apa_line(FLUSH, "Brown v. Board of Education, 347 U.S. 483 (1954). http : / / www . oyez . org /"),
+        apa_line(HANGING, "347us483"),
+        apa_line(FLUSH, "Burriola v. Greater Toledo YMCA, 133 F.Supp.2d 1034 (N.D. Ohio 2001). https://law.justia.com/"),
+        apa_line(HANGING, "cases/federal/district-courts/FSupp2/133/1034/2293141/"),
+        apa_line(FLUSH, "Texas v. Morales, 826 S.W.2d 201 (Tex. Ct. App. 1992). https : / / www . leagle ."),
+        apa_line(HANGING, "19921027826sw2d20111010"),
     ]  # fmt: skip
     read = read_section(lines, "apa.pdf")
     assert read is not None

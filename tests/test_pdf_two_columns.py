@@ -1,20 +1,19 @@
 """Reference lists set in two columns: what a narrow column does to a list's lines. Lines are as
 PDFium gives them (page, column, left edge, size), modelled on real third-party .bib files set
 with each style's own .bst or biblatex style in two columns (bench/pdf_corpus): apacite's
-hanging indents, whose wrapped lines often open with a volume number; DOIs that a narrow
-column breaks before a dot or a hyphen, after a colon or a parenthesis, or stretches at its
-hyphens in a justified line; running heads over a list that starts in a page's right column;
-a review copy's line numbers in each column's outer margin (lineno's "switch"); a footnote at
-the foot of the list's first column; IEEE's "[Online]." opening a wrapped line."""
+hanging indents, whose wrapped lines often open with a volume number; running heads over a
+list that starts in a page's right column; a review copy's line numbers in each column's outer
+margin (lineno's "switch"); a footnote at the foot of the list's first column; IEEE's
+"[Online]." opening a wrapped line. (DOIs a narrow column breaks are read in
+test_readers_refs_bbl.py, with the other DOIs cut by a line break.)"""
 
 from __future__ import annotations
 
 import pytest
 from bibnorm.readers._list_edges import line_number_cuts, numbered_by_its_lines, page_furniture
 from bibnorm.readers._pdf_labels import bracket_raised_label
-from bibnorm.readers._reflist import join_lines
-from bibnorm.readers.pdf import PdfLine, read_section, references_section
-from bibnorm.readers.refs import parse_reference
+from bibnorm.readers.pdf import PdfLine, references_section
+from pdf_lines import read_lines
 
 
 def _line(text: str, indent: float = 0.0, *, column: int = 0, page: int = 1, size: float = 10.0) -> PdfLine:
@@ -125,9 +124,7 @@ _BEFORE_ITS_LABEL = [
 def test_a_wrapped_line_opening_with_a_number_is_no_label(
     lines: list[PdfLine], read: list[tuple[str | None, str, int]]
 ) -> None:
-    found = read_section(lines, "two-columns.pdf")
-    assert found is not None
-    queries, _ = found
+    queries = read_lines(lines)
     assert [(query.label, query.authors[0].split(",")[0], query.year) for query in queries] == read
     assert not any("journal style" in query.raw for query in queries)  # the footnote is in none
 
@@ -137,76 +134,6 @@ def test_a_raised_number_a_space_before_the_text_gives_the_line_the_texts_type()
     the line is in the list's type, no footnote in smaller type."""
     sizes = [5.98, 5.98, 1.0] + [8.97] * 20
     assert bracket_raised_label("22 The equation", 0, lambda at: sizes[at]) == ("22 The equation", 8.97)
-
-
-@pytest.mark.parametrize(
-    ("lines", "doi"),
-    [
-        pytest.param(
-            ["Nolan, H. (2010). Title. J. Neurosci. Methods, 192 (1), 15-6. doi: 10.1016/j.jneumeth.2010.07",
-             ".015"],
-            "10.1016/j.jneumeth.2010.07.015", id="apacite-broken-before-a-dot",
-        ),
-        pytest.param(
-            ["Larson, E. (2017). Title. Brain Topography, 30 (2), 172-181. doi: 10.1007/s10548-016",
-             "-0523-1"],
-            "10.1007/s10548-016-0523-1", id="apacite-broken-before-a-hyphen",
-        ),
-        pytest.param(
-            ["Berg, P., & Scherg, M. (1994). Title. Electroencephalography and Clinical Neurophysiology,",
-             "90 (1), 58-64. doi: 10.1016/0013-4694(94)", "90113-9"],
-            "10.1016/0013-4694(94)90113-9", id="apacite-broken-after-a-parenthesis",
-        ),
-        pytest.param(
-            ["124. Silvio Franz and Giorgio Parisi. Recipes for metastable states in spin glasses.",
-             "Journal de Physique I, 5(11):1401–1415, 1995. doi: 10.1051/jp1:", "1995201."],
-            "10.1051/jp1:1995201", id="unsrtnat-broken-after-a-colon",
-        ),
-        pytest.param(
-            ["98. Heled, J. & Drummond, A. J. Bayesian inference of population size history from",
-             "multiple loci. BMC Evolutionary Biology 8, 289. issn: 1471-2148.",
-             "https://doi.org/10.1186/1471- 2148- 8- 289", "(Oct. 23, 2008)."],
-            "10.1186/1471-2148-8-289", id="biblatex-nature-stretched-at-its-hyphens",
-        ),
-        pytest.param(
-            ["19. M. Mézard and G. Parisi. Title. J. Phys. A, 30(23):L775, 1997.",
-             "doi: 10.1088/0305-4470/30/23/ 004. URL https://doi.org/10.1088/0305-4470/30/23/004."],
-            "10.1088/0305-4470/30/23/004", id="unsrtnat-stretched-after-a-slash",
-        ),
-        pytest.param(
-            ["7. J. Pearl. Title. Artificial Intelligence, 1990. doi: 10.1016/0004-3702(90) 90060-d."],
-            "10.1016/0004-3702(90)90060-d", id="stretched-after-the-dois-own-parenthesis",
-        ),
-        pytest.param(
-            ["12. A. Author. Title. Biometrics 76 (2020). https://doi.org/10.1111/biom . 13276 (2020)."],
-            "10.1111/biom.13276", id="biblatex-a-dot-set-apart",
-        ),
-        pytest.param(
-            ["Author, A. “Title”. In: Istanbuler Mitteilungen 71 (2021), pp. 125–133.",
-             "doi: 10 . 34780/5CB1-3X71."],
-            "10.34780/5CB1-3X71", id="biblatex-spaced-after-its-10",
-        ),
-        pytest.param(
-            ["Fischl, B. (1999). Title. NeuroImage, 9 (2), 179-194. doi: 10", ".1006/nimg.1998.0395"],
-            "10.1006/nimg.1998.0395", id="apacite-broken-after-its-10",
-        ),
-        pytest.param(
-            ["A. Author. Title. J. 1 (2001), 2–3 (doi:10.1234/xyz) 2019 reprint."],
-            "10.1234/xyz", id="a-closing-parenthesis-the-doi-did-not-open-keeps-its-space",
-        ),
-        pytest.param(
-            ["Author, A. (2001). Title. Journal, 1, 2-3. doi: 10.1186/1471- Title of the next thing."],
-            None, id="a-doi-ending-in-a-hyphen-is-dropped-not-written-truncated",
-        ),
-        pytest.param(
-            ["Author, A. (2001). Title. Journal, 1, 2-3. doi: 10.1016/j.neuroimage.2005.06.067.",
-             "Retrieved from https://example.org/"],
-            "10.1016/j.neuroimage.2005.06.067", id="a-whole-doi-before-a-sentence",
-        ),
-    ],
-)  # fmt: skip
-def test_a_doi_a_narrow_column_broke_is_read_whole_or_not_at_all(lines: list[str], doi: str | None) -> None:
-    assert parse_reference(join_lines(lines)).doi == doi
 
 
 # BibTeX's plain style in two columns under article's "headings" page style: the list starts at

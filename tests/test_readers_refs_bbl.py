@@ -711,6 +711,69 @@ def test_the_venue_is_what_follows_the_title(text: str, venue: str) -> None:
              "10 . 1016 / j . annpal . 2019 . 01 . 001."],
             "10.1016/j.annpal.2019.01.001", id="a-doi-spaced-out-by-its-font",
         ),
+        # a narrow column's breaks (two-column lists, bench/pdf_corpus): before a dot or a hyphen,
+        # after a colon or a parenthesis, or a justified line stretched at its hyphens
+        pytest.param(
+            ["Nolan, H. (2010). Title. J. Neurosci. Methods, 192 (1), 15-6. doi: 10.1016/j.jneumeth.2010.07",
+             ".015"],
+            "10.1016/j.jneumeth.2010.07.015", id="apacite-broken-before-a-dot",
+        ),
+        pytest.param(
+            ["Larson, E. (2017). Title. Brain Topography, 30 (2), 172-181. doi: 10.1007/s10548-016",
+             "-0523-1"],
+            "10.1007/s10548-016-0523-1", id="apacite-broken-before-a-hyphen",
+        ),
+        pytest.param(
+            ["Berg, P., & Scherg, M. (1994). Title. Electroencephalography and Clinical Neurophysiology,",
+             "90 (1), 58-64. doi: 10.1016/0013-4694(94)", "90113-9"],
+            "10.1016/0013-4694(94)90113-9", id="apacite-broken-after-a-parenthesis",
+        ),
+        pytest.param(
+            ["124. Silvio Franz and Giorgio Parisi. Recipes for metastable states in spin glasses.",
+             "Journal de Physique I, 5(11):1401–1415, 1995. doi: 10.1051/jp1:", "1995201."],
+            "10.1051/jp1:1995201", id="unsrtnat-broken-after-a-colon",
+        ),
+        pytest.param(
+            ["98. Heled, J. & Drummond, A. J. Bayesian inference of population size history from",
+             "multiple loci. BMC Evolutionary Biology 8, 289. issn: 1471-2148.",
+             "https://doi.org/10.1186/1471- 2148- 8- 289", "(Oct. 23, 2008)."],
+            "10.1186/1471-2148-8-289", id="biblatex-nature-stretched-at-its-hyphens",
+        ),
+        pytest.param(
+            ["19. M. Mézard and G. Parisi. Title. J. Phys. A, 30(23):L775, 1997.",
+             "doi: 10.1088/0305-4470/30/23/ 004. URL https://doi.org/10.1088/0305-4470/30/23/004."],
+            "10.1088/0305-4470/30/23/004", id="unsrtnat-stretched-after-a-slash",
+        ),
+        pytest.param(
+            ["7. J. Pearl. Title. Artificial Intelligence, 1990. doi: 10.1016/0004-3702(90) 90060-d."],
+            "10.1016/0004-3702(90)90060-d", id="stretched-after-the-dois-own-parenthesis",
+        ),
+        pytest.param(
+            ["12. A. Author. Title. Biometrics 76 (2020). https://doi.org/10.1111/biom . 13276 (2020)."],
+            "10.1111/biom.13276", id="biblatex-a-dot-set-apart",
+        ),
+        pytest.param(
+            ["Author, A. “Title”. In: Istanbuler Mitteilungen 71 (2021), pp. 125–133.",
+             "doi: 10 . 34780/5CB1-3X71."],
+            "10.34780/5CB1-3X71", id="biblatex-spaced-after-its-10",
+        ),
+        pytest.param(
+            ["Fischl, B. (1999). Title. NeuroImage, 9 (2), 179-194. doi: 10", ".1006/nimg.1998.0395"],
+            "10.1006/nimg.1998.0395", id="apacite-broken-after-its-10",
+        ),
+        pytest.param(
+            ["A. Author. Title. J. 1 (2001), 2–3 (doi:10.1234/xyz) 2019 reprint."],
+            "10.1234/xyz", id="a-closing-parenthesis-the-doi-did-not-open-keeps-its-space",
+        ),
+        pytest.param(
+            ["Author, A. (2001). Title. Journal, 1, 2-3. doi: 10.1186/1471- Title of the next thing."],
+            None, id="a-doi-ending-in-a-hyphen-is-dropped-not-written-truncated",
+        ),
+        pytest.param(
+            ["Author, A. (2001). Title. Journal, 1, 2-3. doi: 10.1016/j.neuroimage.2005.06.067.",
+             "Retrieved from https://example.org/"],
+            "10.1016/j.neuroimage.2005.06.067", id="a-whole-doi-before-a-sentence",
+        ),
     ],
 )  # fmt: skip
 def test_a_doi_cut_by_a_line_break_is_read_whole_or_not_at_all(lines: list[str], doi: str | None) -> None:

@@ -34,6 +34,7 @@ from bibnorm.text.titles import title_key
 from click.testing import CliRunner
 from fakes.hostile_pdf import CYCLIC_PAGE_TREE, blank_stream, nested_page_tree
 from paths import DEV_SNAPSHOT, FIXTURES, GOLD, HF_PAGES_DIR
+from pdf_lines import read_lines
 
 PDFS = FIXTURES / "pdf"
 LISTS = PDFS / "lists"
@@ -507,10 +508,9 @@ def test_a_bare_label_alone_on_its_line_makes_the_list_numbered_in_both_columns(
         line(0, 12, 9.0, "in quantum field theory and statistical physics,” Phys. Rep. 363, 223–386 (2002)."),
         *(line for number in range(2, 25) for line in reference(number)),
     ]  # fmt: skip
-    read = read_section(lines, "fRG.pdf")
-    assert read is not None
-    assert [q.label for q in read[0]] == [str(n) for n in range(1, 25)]
-    assert [q.authors[0] for q in read[0][7:10]] == ["A. Author8", "A. Author9", "A. Author10"]
+    queries = read_lines(lines)
+    assert [q.label for q in queries] == [str(n) for n in range(1, 25)]
+    assert [q.authors[0] for q in queries[7:10]] == ["A. Author8", "A. Author9", "A. Author10"]
 
 
 def test_an_arxiv_category_opening_a_wrapped_line_is_no_label() -> None:

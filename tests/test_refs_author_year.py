@@ -226,6 +226,25 @@ def test_a_single_quoted_title_ends_at_its_own_closing_mark(text: str, title: st
                      id="ajae-a-year-in-the-title"),
         pytest.param("Smith, J. 2019. Learning to read, 2019. Journal of Things.", "Learning to read",
                      "Smith", 2019, id="the-works-own-year-after-the-title-is-no-part-of-it"),
+        # Harvard ``kluwer`` (the harvard package): "Names: 1984, Title, 58, 473–503." — the year
+        # after the colon that LNCS sets before its title; a quotation inside an unquoted title is
+        # no title
+        pytest.param("Chandler, A. D.: 1984, The emergence of managerial capitalism, 58, 473–503.",
+                     "The emergence of managerial capitalism", "Chandler", 1984, id="kluwer-an-article"),
+        pytest.param("Andersen, T. B., Bentzen, J., Dalgaard, C. and Sharp, P.: 2017, Pre-reformation roots "
+                     "of the protestant ethic, 127, 1756–1793.",
+                     "Pre-reformation roots of the protestant ethic", "Andersen", 2017,
+                     id="kluwer-pages-that-look-like-years"),
+        pytest.param("Greasley, D. and Oxley, L.: 1997, Endogenous growth or “big bang”: Two views of the "
+                     "first industrial revolution, 57, 935–949.",
+                     "Endogenous growth or “big bang”: Two views of the first industrial revolution",
+                     "Greasley", 1997, id="kluwer-a-quotation-inside-the-title"),
+        pytest.param("Nastase, S. A. and Liu, Y.: 2021, The “Narratives” fMRI dataset for evaluating models "
+                     "of naturalistic language comprehension, 8, 250.",
+                     "The “Narratives” fMRI dataset for evaluating models of naturalistic language "
+                     "comprehension", "Nastase", 2021, id="kluwer-a-quotation-after-the-titles-first-word"),
+        pytest.param("Name, A.: Title of the paper. In: Venue of the Conference, pp. 1–9 (2025)",
+                     "Title of the paper", "Name", 2025, id="lncs-names-colon-title"),
     ],
 )  # fmt: skip
 def test_an_author_year_reference_reads_its_names_year_and_title(
@@ -361,36 +380,6 @@ def test_an_accent_after_an_italic_run_is_found_by_the_pages_own_index() -> None
         return (float(index), 0.0, index + 1.0, 1.0)
 
     assert join_overlaid_accents(marked, 100, box) == marked.replace("g´e", "gé")
-
-
-@pytest.mark.parametrize(
-    ("text", "title", "family", "year"),
-    [
-        pytest.param("Chandler, A. D.: 1984, The emergence of managerial capitalism, 58, 473–503.",
-                     "The emergence of managerial capitalism", "Chandler", 1984, id="kluwer-an-article"),
-        pytest.param("Andersen, T. B., Bentzen, J., Dalgaard, C. and Sharp, P.: 2017, Pre-reformation roots "
-                     "of the protestant ethic, 127, 1756–1793.",
-                     "Pre-reformation roots of the protestant ethic", "Andersen", 2017,
-                     id="kluwer-pages-that-look-like-years"),
-        pytest.param("Greasley, D. and Oxley, L.: 1997, Endogenous growth or “big bang”: Two views of the "
-                     "first industrial revolution, 57, 935–949.",
-                     "Endogenous growth or “big bang”: Two views of the first industrial revolution",
-                     "Greasley", 1997, id="kluwer-a-quotation-inside-the-title"),
-        pytest.param("Nastase, S. A. and Liu, Y.: 2021, The “Narratives” fMRI dataset for evaluating models "
-                     "of naturalistic language comprehension, 8, 250.",
-                     "The “Narratives” fMRI dataset for evaluating models of naturalistic language "
-                     "comprehension", "Nastase", 2021, id="kluwer-a-quotation-after-the-titles-first-word"),
-        pytest.param("Name, A.: Title of the paper. In: Venue of the Conference, pp. 1–9 (2025)",
-                     "Title of the paper", "Name", 2025, id="lncs-names-colon-title"),
-    ],
-)  # fmt: skip
-def test_harvard_kluwer_prints_the_year_after_the_names_colon(
-    text: str, title: str, family: str, year: int
-) -> None:
-    """Harvard ``kluwer`` (the harvard package): "Names: 1984, Title, 58, 473–503." — the year after
-    the colon that LNCS sets before its title; a quotation inside an unquoted title is no title."""
-    parsed = parse_reference(text)
-    assert (parsed.title, parsed.authors[0].split(",")[0], parsed.year) == (title, family, year)
 
 
 def test_aers_rule_for_repeated_names_is_as_wide_as_the_indent() -> None:

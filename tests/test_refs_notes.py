@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 from bibnorm.readers._list_notes import is_note
-from bibnorm.readers.pdf import PdfLine, read_section
+from bibnorm.readers.pdf import PdfLine
+from pdf_lines import read_lines
 
 
 @pytest.mark.parametrize(
@@ -54,6 +55,5 @@ def test_revtex_notes_in_the_list_are_no_references() -> None:
         line("many-fermion systems,” Phys. Rev. B 70, 235115 (2004).", 12),
         line("[22] In the static case we observed d-wave instability for T = 0.02t."),
     ]
-    read = read_section(lines, "fRG.pdf")
-    assert read is not None
-    assert [(q.label, q.year) for q in read[0]] == [("19", 2013), ("21", 2004)]
+    queries = read_lines(lines)
+    assert [(q.label, q.year) for q in queries] == [("19", 2013), ("21", 2004)]
