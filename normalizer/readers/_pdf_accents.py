@@ -33,7 +33,7 @@ def join_overlaid_accents(text: str, start: int, box: Callable[[int], Box]) -> s
     characters of the page) with each accent that sits over the next letter joined to it
     ("H¨ubner" → "Hübner"), where Unicode has the accented letter; ``box`` gives a character's
     box by its index on the page."""
-    if text.isascii() and "`" not in text:
+    if not _ANY_ACCENT.search(text):  # nothing to join or move: `_accents_in_place` keeps the order
         return text
     on_page = list(accumulate((char not in _MARKS for char in text), initial=start))  # index → page's
     order = _accents_in_place(text, lambda at: box(on_page[at]))
@@ -98,6 +98,7 @@ _ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜":
             "˘": "\u0306", "˝": "\u030b", "˚": "\u030a", "¯": "\u0304", "˙": "\u0307", "¸": "\u0327",
             "˛": "\u0328"}  # fmt: skip
 _ACCENT_BEFORE = re.compile(f"([{''.join(_ACCENTS)}])\\s?([^\\W\\d_])")
+_ANY_ACCENT = re.compile(f"[{''.join(_ACCENTS)}]")  # every `_CORK_ACCENT` sign is one of them
 
 
 def readable_text(text: str) -> str:
