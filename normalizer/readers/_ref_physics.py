@@ -180,14 +180,25 @@ _COLLABORATION_AFTER = re.compile(r"\s\([^()]*\b(?:Collaborations?|Consortium|Te
 _FAMILY_ALONE = re.compile(rf"^[{_CAPITAL}][\w'’-]+$")
 
 
+def _is_name_piece(piece: str) -> bool:
+    """Whether ``piece`` (one comma-separated part) is a name, or names joined by "and"."""
+    piece = _COLLABORATION_AFTER.sub("", piece)
+    # "C. J. Halboth and W. Metzner": two authors, no comma between them
+    return all(_PHYSICS_NAME.match(name) for name in piece.split(" and "))
+
+
 def _names(pieces: list[str]) -> int:
     """How many of ``pieces`` (a reference's comma-separated parts) are its names."""
     names = 0
     while names < len(pieces):
-        piece = _COLLABORATION_AFTER.sub("", pieces[names])
-        if all(_PHYSICS_NAME.match(name) for name in piece.split(" and ")):
-            names += 1  # "C. J. Halboth and W. Metzner": two authors, no comma between them
-        elif _FAMILY_ALONE.match(piece) and names and names + 1 < len(pieces) and _names(pieces[names + 1 :]):
+        # A lone family name never counts first, so it counts after a name when the piece after it
+        # is a name itself (asking that, not how many names follow it, keeps this linear).
+        if _is_name_piece(pieces[names]) or (
+            _FAMILY_ALONE.match(_COLLABORATION_AFTER.sub("", pieces[names]))
+            and names
+            and names + 1 < len(pieces)
+            and _is_name_piece(pieces[names + 1])
+        ):
             names += 1
         else:
             break
