@@ -298,7 +298,7 @@ def earlier_lists(lines: Sequence[PdfLine], last: Section) -> list[Section]:
     found: list[Section] = []
     for first, after in pairwise([*starts, last.first]):
         end = min(_section_end(lines, first, lines[first - 1].size * _SAME_RANK) or first, after - 1)
-        end = first + layout_end(rebased(lines[first:end]), 0, end - first)
+        end = first + layout_end(lines[first:end], 0, end - first)  # reads no indent: none rebased
         if end > first:
             found.append(Section(first, end, headed=True, part=first - 1 in parts))
     return found
