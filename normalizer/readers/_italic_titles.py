@@ -98,13 +98,21 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
     if not runs:
         return text
     placed = [found for run in runs if (found := _find(run, text)) is not None]
-    upright = upright_title(text, placed, lambda text: parse_reference(text).title)
+    titles: dict[str, str | None] = {}  # the text parsed once, for `upright_title` and here
+
+    def title_of(of: str) -> str | None:
+        if of not in titles:
+            titles[of] = parse_reference(of).title
+        return titles[of]
+
+    upright = upright_title(text, placed, title_of)
     if upright is not None:  # dcu: "Names (2017). Title, *Journal* 39(12)"
         return _if_read(text, *upright)
     if _QUOTES.search(text):
         return _quotes_in_italics(text, placed)
-    read = parse_reference(text).title
+    read = title_of(text)
     title = read or text  # none read: the whole text holds the title, after the names
+    title_at = _find(title, text)
     for number, (start, end) in enumerate(placed):
         run = _letters(text[start:end])
         if len(run) < _MIN_LETTERS:
@@ -112,7 +120,6 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
         volume = _volume_after(text, placed, number)
         if volume is not None and read is not None:
             return _volume_first(text, (start, end), volume)
-        title_at = _find(title, text)
         extends = (
             _letters(title) in run
             and len(run) > len(_letters(title))
