@@ -79,11 +79,18 @@ def is_body(sentence: str) -> bool:
     return _BODY.fullmatch(sentence) is not None
 
 
-_YEAR_AFTER_TITLE = r",\s((?:1[5-9]|20)\d{2}(?:[–-]\d{2,4})?)(?=[.”’]|\s*$)"
+_YEAR_AFTER_TITLE = re.compile(r",\s((?:1[5-9]|20)\d{2}(?:[–-]\d{2,4})?)(?=[.”’]|\s*$)")
 
 
 def title_with_its_year(title: str, text: str, year: int) -> str:
     """``title`` with the year the text prints after it (another than the work's ``year``, read
     after the names), which the title's cleaning took for the work's."""
-    after = re.search(re.escape(title) + _YEAR_AFTER_TITLE, text)
-    return f"{title}, {after.group(1)}" if after and after.group(1) != str(year) else title
+    # The first place the title is printed with a year after it; each place tried in turn, one
+    # character on from the last (places may overlap), with one pattern compiled for all titles.
+    start = text.find(title)
+    while start != -1:
+        after = _YEAR_AFTER_TITLE.match(text, start + len(title))
+        if after:
+            return f"{title}, {after.group(1)}" if after.group(1) != str(year) else title
+        start = text.find(title, start + 1)
+    return title
