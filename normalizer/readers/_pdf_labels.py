@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from bibnorm.readers._pdf_sections import side
 from bibnorm.readers._pdf_typography import ITALIC_START
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def joined_wrapped_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
     edges: dict[tuple[int, int], float] = {}
 
     def ems(line: PdfLine) -> float:
-        return _ems(line) - edges.get(_side(line), 0.0)
+        return indent_ems(line) - edges.get(side(line), 0.0)
 
     # Twice: a wrapped line's "29." may come before label 29 and take its place in the run; the
     # labels stand where most of the first run's do, and the second run takes only those.
@@ -76,7 +77,7 @@ def joined_wrapped_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
         # apart, a broken formula's, may move the margin the list's indents are measured from).
         sides: dict[tuple[int, int], list[float]] = {}
         for at in run:
-            sides.setdefault(_side(lines[at]), []).append(_ems(lines[at]))
+            sides.setdefault(side(lines[at]), []).append(indent_ems(lines[at]))
         edges = {side: sorted(found)[len(found) // 2] for side, found in sides.items()}
         run = _run(numbers, lambda at: ems(lines[at]) <= _HANGS)
 
@@ -115,11 +116,8 @@ def _number(label: re.Match[str]) -> int | None:
     return int(number) if number else None
 
 
-def _side(line: PdfLine) -> tuple[int, int]:
-    return line.page % 2, line.column
-
-
-def _ems(line: PdfLine) -> float:
+def indent_ems(line: PdfLine) -> float:
+    """The line's indent in ems of its type (0 for a line of no size)."""
     return line.indent / line.size if line.size else 0.0
 
 

@@ -168,7 +168,7 @@ def layout_end(lines: Sequence[Line], first: int, end: int) -> int:
         if line.size <= body * LARGER:
             if _left_of(line, _seen(line, places), body):
                 return at
-            places.setdefault(_side(line), []).append(line.left)
+            places.setdefault(side(line), []).append(line.left)
             continue
         following = next((below for below in lines[at + 1 : end] if below.text.strip()), None)
         if following is not None and not _starts_at(following, _seen(following, places), body):
@@ -181,14 +181,15 @@ def _left_of(line: Line, places: Sequence[float], body: float) -> bool:
     return bool(places) and line.left < min(places) - _MARGIN_EMS * body
 
 
-def _side(line: Line) -> tuple[int, int]:
+def side(line: Line) -> tuple[int, int]:
+    """The side (recto or verso: the page's number odd or even) and column of ``line``."""
     return line.page % 2, line.column
 
 
 def _seen(line: Line, places: dict[tuple[int, int], list[float]]) -> list[float]:
     """Where the list's lines started on pages of ``line``'s side and column; where they started
     anywhere while that side shows fewer than a first line and a continuation."""
-    here = places.get(_side(line), [])
+    here = places.get(side(line), [])
     return here if len(here) >= 2 else [place for side in places.values() for place in side]
 
 

@@ -66,6 +66,7 @@ from bibnorm.readers._pdf_labels import (
     MIN_RUN,
     TRUSTED_RUN,
     bracket_raised_label,
+    indent_ems,
     joined_wrapped_labels,
     numbered_run,
 )
@@ -254,7 +255,7 @@ def _by_geometry(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:
 def _hanging_indent(lines: Sequence[PdfLine]) -> tuple[list[float], list[bool], float] | None:
     """Each line's indent in ems of its type, whether it is flush, and the continuation lines'
     indent in ems; ``None`` when the lines show no hanging indent (or are a numbered list)."""
-    ems = [line.indent / line.size if line.size else 0.0 for line in lines]
+    ems = [indent_ems(line) for line in lines]
     flush = [em < FLUSH_EMS for em in ems]
     indented = sorted(round(em * 2) / 2 for em in ems if em >= FLUSH_EMS)
     # Labels open the flush lines (most of the first three: a hybrid list's numbered part may
