@@ -117,14 +117,14 @@ def title_in_author_place(author_place: str, after_date: str) -> bool:
     """Whether the author's place held the title: what follows the date is only where the work
     was found, or the author's place reads as a title in sentence case (a word in lower case
     that no name has)."""
-    if _WHERE_FOUND.match(after_date.lstrip()):
+    after_date = after_date.lstrip()
+    if _WHERE_FOUND.match(after_date):
         return True
     if not author_place.rstrip().endswith((".", "?", "!")) or _INVERTED_NAME.search(author_place):
         return False  # APA closes the author's place with its sentence: "Title. (1982)."
     # An entry of a reference work ("Heuristic. (n.d.). In Merriam-Webster's …"), or a newspaper's
     # page right after the date ("Editorial. (2003b, February 12). The Edited Newspaper, p. 2.").
-    venue_first = _ENTRY_IN.match(after_date.lstrip()) or _PAGE_AFTER.match(after_date.lstrip())
-    if venue_first and not _INVERTED_NAME.search(author_place):
+    if _ENTRY_IN.match(after_date) or _PAGE_AFTER.match(after_date):
         return True
     words = re.findall(r"[^\W\d_][\w’'-]*", author_place)
     return len(words) >= 2 and any(
