@@ -82,9 +82,7 @@ def _text(block: str) -> str:
 
 
 def _date(match: re.Match[str]) -> str:
-    year, month, day = (
-        re.sub(r"\\protect\b|[{}]", "", part).strip() if part else "" for part in match.groups()
-    )
+    year, month, day = (_MARKUP.sub("", part).strip() if part else "" for part in match.groups())
     return f"({year}{', ' + month if month else ''}{' ' + day if day else ''})"
 
 
