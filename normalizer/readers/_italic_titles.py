@@ -42,7 +42,7 @@ import re
 from collections.abc import Sequence
 
 from bibnorm.models import Query
-from bibnorm.readers._ref_harvard import upright_title
+from bibnorm.readers._ref_harvard import _letters, upright_title
 from bibnorm.readers._reflist import ReferenceList
 from bibnorm.readers.refs import OriginOf, looks_like_names, parse_reference, queries_from_list
 
@@ -297,10 +297,6 @@ _CLOSING = re.compile(r"[)\]]+$")
 
 def _folded(char: str) -> str:
     return char.lower()[:1]  # one for one ("İ" lowers to two)
-
-
-def _letters(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text).casefold()
 
 
 # What may stand before a book's title besides its names: a label ("[12] "), the names a style
