@@ -74,9 +74,10 @@ def harvard_title(text: str) -> tuple[str, str, bool] | None:
     if opening is None:
         return None
     authors, rest = opening.group("authors"), text[opening.end() :]
-    chapter = _IN_EDITED_BOOK.match(rest) or _book_in_series(rest)
-    if chapter is not None:
-        return chapter.group("title"), authors, True
+    chapter = _IN_EDITED_BOOK.match(rest)
+    book_title = chapter.group("title") if chapter is not None else _book_in_series(rest)
+    if book_title is not None:  # an empty title as well
+        return book_title, authors, True
     # dcu quotes no title (a quotation opening one is the title's own), and joins the last two
     # names with a bare "&" (APA's "Kendall, A., & Cipolla, R." is none); agsm quotes an
     # article's, not a web page's or a preprint's
@@ -92,13 +93,13 @@ def harvard_title(text: str) -> tuple[str, str, bool] | None:
     return (title, authors, True) if title else None
 
 
-def _book_in_series(rest: str) -> re.Match[str] | None:
-    """A book's title before agsm's series or a thesis's kind (`_BOOK_TAIL`), as a match whose
-    group "title" it is; None when ``rest`` opens with a quotation (an article's title)."""
+def _book_in_series(rest: str) -> str | None:
+    """A book's title before agsm's series or a thesis's kind (`_BOOK_TAIL`); None when ``rest``
+    opens with a quotation (an article's title)."""
     tail = _BOOK_TAIL.search(rest)
     if tail is None or rest.startswith(("‘", "“")) or re.search(r"[‘’“”]", rest[: tail.start()]):
         return None
-    return re.match(rf"(?P<title>.{{{tail.start()}}})", rest, re.DOTALL)
+    return rest[: tail.start()]
 
 
 def _nested_quotation(rest: str) -> str | None:
