@@ -559,9 +559,12 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
 def _by_page_index(text: str) -> str:
     """PDFium's text of a page with each character at its index on the page (a slot after each
     character PDFium counts twice)."""
-    if text.isascii():
+    if text.isascii() or not _ASTRAL.search(text):
         return text
-    return "".join(char + _SECOND_SURROGATE if ord(char) > 0xFFFF else char for char in text)
+    return _ASTRAL.sub(lambda match: match.group() + _SECOND_SURROGATE, text)
+
+
+_ASTRAL = re.compile(r"[\U00010000-\U0010FFFF]")  # beyond the BMP: two UTF-16 units, two indexes
 
 
 _JOINED_LINE_NUMBER = re.compile(rf"{_SOFT_HYPHEN}\d{{1,4}}\s+")  # after a word PDFium joined
