@@ -250,7 +250,10 @@ def _page_margin(lefts: list[float]) -> float:
     two lines share a point."""
     shared = Counter(round(left) for left in lefts)
     points = [point for point, count in shared.items() if count >= 2]
-    return min((left for left in lefts if round(left) == min(points)), default=0.0) if points else min(lefts)
+    if not points:
+        return min(lefts)
+    lowest = min(points)  # a point two lines start at: one left at least rounds to it
+    return min(left for left in lefts if round(left) == lowest)
 
 
 def _usual_margins(page_margins: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
