@@ -454,7 +454,7 @@ def looks_like_reference(text: str) -> bool:
     bare = without_ids(named)
     if not _YEAR.search(bare) and not NO_DATE.search(bare):
         return False
-    if astro_reference(without_ids(text)) is not None:
+    if astro_reference(bare if named == text else without_ids(text)) is not None:
         return True  # MNRAS, AAS, A&A: names (or the AAS's dash for them), a year, a journal, no title
     title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", bare))
     # The last initial keeps its period: "Polyakova, A" would read the article "a".
