@@ -16,7 +16,6 @@ __all__ = [
     "LATEX_TEXT",
     "SUBSCRIPTS",
     "SUPERSCRIPTS",
-    "TEX_LOGOS",
     "latex_to_text",
     "math_to_rich_text",
     "math_to_unicode",
@@ -29,7 +28,7 @@ __all__ = [
 
 # The TeX family's logos, as their names are spelt in text: pylatexenc knows none of them, and an
 # unknown command is dropped ("{\TeX}: The Program" read as ": The Program").
-TEX_LOGOS = {
+_TEX_LOGOS = {
     "TeX": "TeX",
     "LaTeX": "LaTeX",
     "LaTeXe": "LaTeX2ε",
@@ -64,7 +63,7 @@ def latex_to_text() -> LatexNodes2Text:
     from pylatexenc.latex2text import MacroTextSpec, get_default_latex_context_db
 
     context = get_default_latex_context_db()
-    macros = [MacroTextSpec(name, simplify_repl=text) for name, text in TEX_LOGOS.items()]
+    macros = [MacroTextSpec(name, simplify_repl=text) for name, text in _TEX_LOGOS.items()]
     context.add_context_category("bibnorm", prepend=True, macros=[*macros, MacroTextSpec("mbox", "%s")])
     return LatexNodes2Text(latex_context=context, math_mode="verbatim", strict_latex_spaces=False)
 

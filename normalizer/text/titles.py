@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from bibnorm.text.tex_math import latex_to_text
+from bibnorm.text.tex_math import LATEX_TEXT
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
@@ -35,9 +35,6 @@ _ASCII_WORD_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")  # what `_
 # "3d"/"4d", "gpt"/"gpu" or "v2"/"v3" name different things.
 TYPO_MIN_LETTERS = 5
 _ABSTRACT_CHARS = 2000  # enough text to tell papers apart, cheap to compare
-
-
-_latex = latex_to_text()
 
 
 # Accent commands on one letter, the LaTeX most titles and names carry (``Donn{\\'e}es``,
@@ -71,7 +68,7 @@ def plain_text(text: str) -> str:
                 text = text.replace(ligature, character)
             return " ".join(text.split())
         try:
-            text = _latex.latex_to_text(text)
+            text = LATEX_TEXT.latex_to_text(text)  # the renderer bibnorm.text.clean uses too
         except Exception:  # pylatexenc is lenient, but a broken brace must not abort a run
             text = text.replace("{", "").replace("}", "")
     return " ".join(text.split())
