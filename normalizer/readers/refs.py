@@ -249,7 +249,7 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     if physics is not None and physics[0]:
         return _clean_title(physics[0]), physics[1]
     if quoted and not (comment and not _VOLUME_LEAD.search(text, 0, quoted.start())):
-        around = title_around_quotes(text, quoted.start(), quoted.group("title"), _name_like)
+        around = title_around_quotes(text, quoted.start(), quoted.group("title"), looks_like_names)
         if around is not None:  # "Names. Aristotle’s “De Motu Animalium.”", "Names. Work. Vol. 1: “…”"
             return _clean_title(around[0]), around[1]
         # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
@@ -417,12 +417,8 @@ _EDITORS = re.compile(r"[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg|[
 
 
 def looks_like_names(authors: str) -> bool:
-    """Whether ``authors`` reads as an author list (capitalised names and initials), not a title."""
-    return _name_like(authors)
-
-
-def _name_like(authors: str) -> bool:
-    """An author list, not a title: capitalised words and initials, no title words or digits."""
+    """Whether ``authors`` reads as an author list, not a title: capitalised words and initials,
+    no title words or digits."""
     words = [w for w in re.split(r"[\s,;&]+", authors.replace("et al.", " ")) if w and w != "and"]
     if not words or len(words) > 120 or any(ch.isdigit() for ch in authors):  # "" has no words
         return False
@@ -460,7 +456,7 @@ def looks_like_reference(text: str) -> bool:
     # The last initial keeps its period: "Polyakova, A" would read the article "a".
     names = authors.strip(" :").lstrip(".")
     names = names if _LAST_INITIAL.search(names) else names.rstrip(".")
-    return bool(title and re.search(r"[^\W\d_]{3}", title) and (named != text or _name_like(names)))
+    return bool(title and re.search(r"[^\W\d_]{3}", title) and (named != text or looks_like_names(names)))
 
 
 _LAST_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]\.$")
