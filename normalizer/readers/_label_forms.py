@@ -42,12 +42,18 @@ def in_sequence(starts: Sequence[re.Match[str] | None]) -> list[re.Match[str] | 
     """``starts`` without a number label that the labels around it skip: the one before it and
     the next one go up by one (``1.``, ``120.``, ``2.``)."""
     numbers = [_number(start) for start in starts]
+    followings: list[int | None] = []  # the first number label after each start: one pass back
+    following: int | None = None
+    for number in reversed(numbers):
+        followings.append(following)
+        if number is not None:
+            following = number
+    followings.reverse()
     kept = list(starts)
     previous: int | None = None
-    for at, number in enumerate(numbers):
+    for at, (number, following) in enumerate(zip(numbers, followings, strict=True)):
         if number is None:
             continue
-        following = next((later for later in numbers[at + 1 :] if later is not None), None)
         if previous is not None and following == previous + 1 and number != following:
             kept[at] = None  # the run goes on around it: a wrapped line
             continue
