@@ -38,7 +38,7 @@ _INITIALS = r"[A-Z](?:[a-z]?[A-Z]){0,3}[a-z]?(?:\s(?:Jr|Sr|2nd|3rd|4th|II|III|IV
 # hyphen), a lowercase name with a digit ("wav2vec 2.0: …", "vq-wav2vec: …") and a word whose
 # capitals follow a lowercase letter ("xDAWN Algorithm …", "fMRI …").
 _VANCOUVER_NAME = rf"(?:{_PARTICLE}\s)*{_FAMILY_WORD}(?:\s(?:{_PARTICLE}\s)*{_FAMILY_WORD})?\s{_INITIALS}"
-VANCOUVER = re.compile(
+_VANCOUVER = re.compile(
     rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|others))?)\.\s+"
     r"(?![A-Z][^\s,.]*[^\s,.-]"
     r"(?:\set al\b|(?:,?\sand|,)\s(?:[A-Z][^\s,.]*\.?\s){1,3}(?:(?:de|van|von|da|di|du|la|le)\s)*"
@@ -47,7 +47,7 @@ VANCOUVER = re.compile(
 )
 # The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol",
 # `title_before_question`).
-VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+")
+_VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+")
 # The date that opens a journal's numbers, a sentence of its own: "2015;16(1):176", "1989:1795-806",
 # "2014 Oct;22(10)", "2003 Jan 5;", "2010 Jul-Aug;", "2016 Mar." and a year alone closing the
 # reference ("… Rome. 1995.").
@@ -74,7 +74,7 @@ _ABBREVIATED_JOURNAL = re.compile(r"[A-Z]\S*|[A-Z][a-z]{0,3}(?:\s[A-Z][a-z]{0,3}
 def vancouver_title(text: str) -> tuple[str, str, bool] | None:
     """The title and the authors of a Vancouver reference, and whether the title is known whole
     (it stands between the names and the journal); None when ``text`` is no Vancouver reference."""
-    vancouver = VANCOUVER.match(text)
+    vancouver = _VANCOUVER.match(text)
     if vancouver is None:
         return None
     rest, authors = vancouver.group("rest"), vancouver.group("authors")
@@ -85,13 +85,13 @@ def vancouver_title(text: str) -> tuple[str, str, bool] | None:
         journal = rest[ends[-1].end() : date.start()].rstrip(" .") if ends else ""
         if title and not (_ABBREVIATION_LAST.search(title) and _ABBREVIATED_JOURNAL.fullmatch(journal)):
             return _DESIGNATOR.sub("", title), authors, True
-    first = VANCOUVER_END.split(rest, maxsplit=1)[0]
+    first = _VANCOUVER_END.split(rest, maxsplit=1)[0]
     return title_before_question(first), authors, False
 
 
 def vancouver_year(text: str) -> int | None:
     """The year of a Vancouver journal reference: the one that opens its numbers
     ("2011;369(1952):3768-84" is of 2011, not of its issue's number; "1989:1795-806" of 1989)."""
-    date = _JOURNAL_DATE.search(text) if VANCOUVER.match(text) else None
+    date = _JOURNAL_DATE.search(text) if _VANCOUVER.match(text) else None
     numbered = date is not None and re.search(r"[;:]", text[date.end("year") : date.end()])
     return int(date.group("year")) if date is not None and numbered else None
