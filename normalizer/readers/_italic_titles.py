@@ -42,7 +42,7 @@ import re
 from collections.abc import Sequence
 
 from bibnorm.models import Query
-from bibnorm.readers._ref_harvard import _letters, upright_title
+from bibnorm.readers._ref_harvard import letters_and_digits, upright_title
 from bibnorm.readers._reflist import ReferenceList
 from bibnorm.readers.refs import OriginOf, looks_like_names, parse_reference, queries_from_list
 
@@ -114,15 +114,15 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
     title = read or text  # none read: the whole text holds the title, after the names
     title_at = _find(title, text)
     for number, (start, end) in enumerate(placed):
-        run = _letters(text[start:end])
+        run = letters_and_digits(text[start:end])
         if len(run) < _MIN_LETTERS:
             continue
         volume = _volume_after(text, placed, number)
         if volume is not None and read is not None:
             return _volume_first(text, (start, end), volume)
         extends = (
-            _letters(title) in run
-            and len(run) > len(_letters(title))
+            letters_and_digits(title) in run
+            and len(run) > len(letters_and_digits(title))
             and _subtitle_after(text[start:end], title)
         )
         comes_before = number == 0 and start > 0 and title_at is not None and title_at[0] >= end
@@ -187,7 +187,7 @@ def _quotes_in_italics(text: str, placed: Sequence[tuple[int, int]]) -> str:
     marks = [found.start() for found in _QUOTES.finditer(text)]
     for start, end in placed:
         end += len(_CLOSING_QUOTE.match(text, end).group())  # type: ignore[union-attr]
-        if start <= marks[0] and marks[-1] < end and len(_letters(text[start:end])) >= _MIN_LETTERS:
+        if start <= marks[0] and marks[-1] < end and len(letters_and_digits(text[start:end])) >= _MIN_LETTERS:
             body = _INNER_PERIOD.sub("", text[start:end].translate(_TO_SINGLE))
             return _if_read(f"{text[:start]}{body}{text[end:]}", start, start + len(body))
     return text
@@ -248,7 +248,7 @@ def _volume_first(text: str, work: tuple[int, int], volume: tuple[int, int]) -> 
         f"{text[: work[0]]}“{body}”. {text[work[0] : volume[0]].rstrip(' :')}{text[volume[0] + len(body) :]}"
     )
     read = parse_reference(moved).title
-    return moved if read is not None and _letters(read) == _letters(body) else text
+    return moved if read is not None and letters_and_digits(read) == letters_and_digits(body) else text
 
 
 def _subtitle_after(run: str, title: str) -> bool:
@@ -276,7 +276,7 @@ def _if_read(text: str, start: int, end: int) -> str:
     body = text[start:end].rstrip(" .,:;")
     quoted = f"{text[:start]}“{body}”{text[start + len(body) :]}"
     read = parse_reference(quoted).title
-    return quoted if read is not None and _letters(read) == _letters(body) else text
+    return quoted if read is not None and letters_and_digits(read) == letters_and_digits(body) else text
 
 
 def _find(part: str, text: str) -> tuple[int, int] | None:

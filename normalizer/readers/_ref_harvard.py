@@ -144,11 +144,11 @@ def upright_title(
     if opening is None or not title:
         return None
     start = opening.end()
-    read = _letters(title)
+    read = letters_and_digits(title)
     for run_start, run_end in italics:
         if run_end <= start:
             continue
-        before = _letters(text[start:run_start])
+        before = letters_and_digits(text[start:run_start])
         if (run_start > start and not read.startswith(before)) or len(read) <= len(before):
             return None  # a title read elsewhere, or one that ends before the run
         comma = re.search(r",\s*$", text[start:run_start])
@@ -162,7 +162,8 @@ def upright_title(
     return None
 
 
-def _letters(text: str) -> str:
+def letters_and_digits(text: str) -> str:
+    """``text``'s letters and digits, case folded: how two printings of a title are compared."""
     return re.sub(r"[\W_]+", "", text).casefold()
 
 
