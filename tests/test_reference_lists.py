@@ -10,6 +10,7 @@ made by the code under test.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -184,6 +185,38 @@ def _title_lists() -> Iterator[object]:
 def test_plain_title_lists_stay_title_lists(text: str, expected: str) -> None:
     assert not looks_like_reference_list(text)
     assert detect_format(text, "list.txt") == expected
+
+
+def test_one_or_two_titles_stay_titles_in_every_form() -> None:
+    """The short-list rule below never takes a title or two for references."""
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    forms = ("{t}", "[CVPR {y}] {t}", "{t} (NeurIPS'{yy})", "{t}, {y}", "1. {t}", "[1] {t} ({y})")
+    lines = [
+        form.format(t=row["title"], y=2015 + n % 10, yy=15 + n % 10)
+        for n, row in enumerate(gold)
+        for form in forms
+    ]
+    pairs = [f"{first}\n{second}" for first, second in itertools.pairwise(lines)]
+    taken = [text for text in lines + pairs if looks_like_reference_list(text + "\n")]
+    assert taken == []
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        pytest.param("Vaswani, A., & Shazeer, N. (2017). Attention is all you need. NeurIPS.\n",
+                     ["Attention is all you need"], id="one-apa"),
+        pytest.param("Vaswani, A., & Shazeer, N. (2017). Attention is all\n    you need. NeurIPS.\n",
+                     ["Attention is all you need"], id="one-wrapped"),
+        pytest.param("[1] A. Vaswani, N. Shazeer. Attention is all you need. In NeurIPS, 2017.\n"
+                     "[2] K. He, X. Zhang. Deep residual learning for image recognition. CVPR 2016.\n",
+                     ["Attention is all you need", "Deep residual learning for image recognition"],
+                     id="two-numbered"),
+    ],
+)  # fmt: skip
+def test_one_or_two_pasted_references_are_a_reference_list(text: str, titles: list[str]) -> None:
+    assert detect_format(text, "refs.txt") == "refs"
+    assert [q.title for q in read_inputs_text(text)] == titles
 
 
 # --------------------------------------------------------------------------- typeset bibliographies as text

@@ -519,7 +519,8 @@ def describe_list(references: ReferenceList, queries: Sequence[Query]) -> str:
 
 
 def looks_like_reference_list(text: str) -> bool:
-    """A pasted bibliography: three numbered items mostly with a year, or mostly references.
+    """A pasted bibliography: three numbered items mostly with a year, or mostly references, or
+    one or two references.
 
     Unnumbered, at least three items and 60% of them must read as references (author
     list, year, title): a list of titles, even one tagged "[CVPR 2022] …", has no author
@@ -527,6 +528,9 @@ def looks_like_reference_list(text: str) -> bool:
     """
     sample = "\n".join(text.split("\n")[:400])  # not splitlines(): it also splits at Cork slots
     references = read_list(sample)
+    if 0 < len(references.items) < 3:
+        # One or two pasted references, each read as one (two titles never are: no author list).
+        return all(looks_like_reference(item.text) for item in references.items)
     if references.layout is Layout.NUMBERED:
         if sum(1 for item in references.items if item.label) < 3:
             return False
