@@ -13,9 +13,12 @@ first 150 complete entries of its ``.bib`` with ``bench/pdf_corpus/templates/NAM
 (pdflatex, bibtex — biber for a biblatex template —, pdflatex twice; the ground truth is the
 entries whose keys the ``.bbl`` holds). Only the manifest and the templates are committed;
 ``--fetch`` copies the files into the cache (``$BIBNORM_BENCH_CACHE``, else
-``~/.cache/bibnorm-bench/pdf-corpus``): from ``/usr/share/doc/texlive-doc`` (``apt-get install
-texlive-doc``) and by ``git`` from GitHub at the manifest's commit (or from ``--mirror DIR``, a
-folder of bare clones named ``owner+name/repo``).
+``~/.cache/bibnorm-bench/pdf-corpus``): from ``/usr/share/doc/texlive-doc`` (Debian 12 ships the
+samples inside ``texlive-bibtex-extra``, which .ci/debian-packages.txt installs) and by ``git`` from
+GitHub at the manifest's commit (or from ``--mirror DIR``, a folder of bare clones named
+``owner+name/repo``). The built documents also need ``texlive-latex-extra`` (the biblatex styles'
+packages); the corpus was last built on a fresh machine with it, ``texlive-lang-german``,
+``texlive-lang-european`` and ``texlive-science`` added to that list.
 
 Ground truth: the entries of the ``.bib`` or ``.bbl`` (read by bibnorm's BibTeX-faithful ``.bib``
 reader and its ``.bbl`` reader, not by the PDF reader; a document set from several ``.bib`` files
