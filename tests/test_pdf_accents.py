@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bibnorm.readers import read_inputs
 from bibnorm.readers._pdf_accents import Box, join_overlaid_accents
+from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
 from clients import PDFLATEX, need, run
 
 
@@ -35,6 +36,14 @@ def _boxes(text: str, over: set[int]) -> list[Box]:
         pytest.param("Fran¸cois", {4}, "François", id="cedilla-under-its-letter"),
         pytest.param("H¨ubner", set(), "H¨ubner", id="a-sign-beside-the-letter-stays-a-letter-of-its-own"),
         pytest.param("x´q", {1}, "x´q", id="no-accented-letter-in-unicode-left-alone"),
+        # T1 without a Unicode map (or OT1's accent glyph): "`" set over a letter is its grave accent
+        # ("\\`A" → "À"); set before the word it opens, TeX's opening quote.
+        pytest.param(
+            "`A single domestication', and `A la carte",
+            {30},
+            "‘A single domestication', and À la carte",
+            id="a-grave-over-its-letter-and-a-quote-beside-a-word",
+        ),
     ],
 )
 def test_an_accent_set_over_a_letter_is_joined_to_it(text: str, over: set[int], expected: str) -> None:
@@ -42,6 +51,21 @@ def test_an_accent_set_over_a_letter_is_joined_to_it(text: str, over: set[int], 
     offset = 40  # the text's first character is the page's 40th
     joined = join_overlaid_accents(text, offset, lambda at: boxes[at - offset])
     assert joined == expected
+
+
+def test_an_accent_after_an_italic_run_is_found_by_the_pages_own_index() -> None:
+    """OT1 sets "é" as an accent glyph over an "e"; the italics are marked in the text first (by
+    the page's indices, before the accent is joined and the text grows shorter than the page), so
+    the accent's place on the page is its place in the text less the marks before it."""
+    marked = f"In {ITALIC_START}Festschrift{ITALIC_END} for A. Charg´eraud"
+    accent = 100 + marked.index("´") - 2  # the page's index: the two marks are no characters of it
+
+    def box(index: int) -> tuple[float, float, float, float]:
+        if index == accent:  # set over the next letter
+            return (index + 1.1, 0.0, index + 1.6, 1.0)
+        return (float(index), 0.0, index + 1.0, 1.0)
+
+    assert join_overlaid_accents(marked, 100, box) == marked.replace("g´e", "gé")
 
 
 def test_an_italic_title_after_an_accented_name_is_read_whole(tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pytest
 from bibnorm.readers._list_edges import LineNumbering, ends_list
-from bibnorm.readers._pdf_accents import readable_text
 from bibnorm.readers.pdf import PdfLine, read_pdf, read_section, references_section
 from bibnorm.readers.refs import read_list
 from fakes.hostile_pdf import text_page, text_pages
@@ -183,20 +182,6 @@ def test_an_accent_set_before_its_letter_is_joined_to_it_not_read_as_a_cork_lett
     queries, _ = read_pdf(data, "accents.pdf")
     read = " ".join(query.raw for query in queries)
     assert read.startswith("Ballé J, Laparra V") and "Bär A, Lipinski D" in read
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param("Microsoft Word\rR format", "Microsoft Word R format", id="a-carriage-return"),
-        pytest.param("E\x1ecient a\x0cb", "Efficient a b", id="a-form-feed-after-a-t1-ligature"),
-    ],
-)
-def test_a_line_of_the_page_is_one_line_of_text(text: str, expected: str) -> None:
-    """apa6's manual: PDFium gives "Word®" as "Word\\rR", a line break inside the line for
-    `str.splitlines`, which counted one line more than the page has and lost the list's lines
-    (an IndexError)."""
-    assert readable_text(text) == expected
 
 
 def test_a_references_year_at_the_foot_of_two_pages_is_no_running_foot() -> None:

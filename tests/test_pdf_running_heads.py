@@ -36,3 +36,15 @@ def test_pages_and_a_year_opening_two_columns_are_no_head() -> None:
     heads = page_furniture(pages)
     assert (1, 1) not in heads and (2, 1) not in heads
     assert {(1, 0), (2, 0)} <= heads
+
+
+def test_two_references_alike_but_for_their_years_atop_one_page_are_no_running_head() -> None:
+    """econ-jet's sample (texlive-doc): "Jones, R. W., Kenen, P. B., eds. , 1984. …" and "…, 1985. …"
+    open page 2; a running head is a line repeated on several pages, a page number one alone."""
+    jones = "Jones, R. W., Kenen, P. B., eds. , {}. Handbook of International Economics. {}, Amsterdam."
+    head = "Journal of Examples"
+    pages = [
+        _page(1, "References", "Imbens, G., 2019. Title. Journal.", head, "1"),
+        _page(2, jones.format(1984, 1), jones.format(1985, 2), "Krugman, P. R., 1991a. Title.", head),
+    ]
+    assert page_furniture(pages) == {(1, 2), (1, 3), (2, 3)}

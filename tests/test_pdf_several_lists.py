@@ -199,6 +199,11 @@ def test_a_hanging_indent_list_of_court_cases_is_split_by_its_geometry() -> None
         pytest.param("J¨oreskog, K. G., & S¨orbom, D.", "Jöreskog, K. G., & Sörbom, D.", id="umlaut"),
         pytest.param("D´epret, E. F.", "Dépret, E. F.", id="acute-before-its-letter"),
         pytest.param("Marin Solja£i¢", "Marin Soljačić", id="t1-slots-still-letters"),
+        # apa6's manual: PDFium gives "Word®" as "Word\rR", a line break inside the line for
+        # `str.splitlines`, which counted one line more than the page has and lost the list's lines
+        # (an IndexError).
+        pytest.param("Microsoft Word\rR format", "Microsoft Word R format", id="a-carriage-return"),
+        pytest.param("E\x1ecient a\x0cb", "Efficient a b", id="a-form-feed-after-a-t1-ligature"),
     ],
 )  # fmt: skip
 def test_an_accent_before_its_letter_is_joined_to_it_before_t1_slots_are_read(

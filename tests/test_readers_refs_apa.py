@@ -1,7 +1,8 @@
 """APA 7 reference strings (biblatex-apa, apacite): the date slot's "(n.d.)" and "(in press)",
 a work without an author (its title in the author's place), a retrieval statement after the
-title, an author list ending in an initial, and a DOI its font spaced out. Each case is a
-reference as printed by biblatex-apa's or apacite's own test documents (texlive-doc).
+title, an author list ending in an initial, and a reprint's second DOI (a DOI its font spaced
+out or its link broke: test_readers_refs_bbl.py's DOI table). Each case is a reference as
+printed by biblatex-apa's or apacite's own test documents (texlive-doc).
 """
 
 from __future__ import annotations
@@ -292,59 +293,6 @@ def test_a_reference_ending_in_its_year_after_a_journal_is_not_untitled_apa(text
 def test_a_title_case_title_is_still_no_author_list() -> None:
     """The initial "A." keeps its period; a title's article "A" is still a title word."""
     assert not looks_like_reference("A Study of Things. (2018). Journal of Studies, 3, 1–2.")
-
-
-@pytest.mark.parametrize(
-    ("text", "doi"),
-    [
-        pytest.param(
-            "Huestegge, S. M. (2019). Are face-incongruent voices harder to process? Experimental "
-            "Psychology. https : / / doi . org / 10 . 1027 / 1618 - 3169/a000440",
-            "10.1027/1618-3169/a000440", id="spaced-hyphen-inside",
-        ),
-        pytest.param(
-            "Shore, M. F. (2014). Marking time in the land of plenty. American Journal of "
-            "Orthopsychiatry, 84(6), 611–618. https : / / doi . org / 10 . 1037 / h0100165",
-            "10.1037/h0100165", id="spaced",
-        ),
-    ],
-)  # fmt: skip
-def test_a_spaced_out_doi_is_read_whole_never_cut(text: str, doi: str) -> None:
-    assert parse_reference(text).doi == doi
-
-
-@pytest.mark.parametrize(
-    ("text", "doi"),
-    [
-        pytest.param(
-            "Finley, J. R., Tullis, J. G., & Benjamin, A. S. (2010). Metacognitive control of learning and "
-            "remembering. In M. S. Khine & I. M. Saleh (Eds.), New science of learning (pp. 109–131). "
-            "Springer. https://doi.org/10.1007/978 -1 -4419 - 57160_6",
-            "10.1007/978-1-4419-57160_6", id="spaces-before-and-after-its-hyphens",
-        ),
-        pytest.param(
-            "Piaget, J. (1972). Intellectual evolution from adolescence to adulthood (J. Bliss & H. Furth, "
-            "Trans.). Human Development, 15(1), 1–12. https://doi.org/ 10. 1159/ 00027/ 1225 (Original "
-            "work published 1970)",
-            "10.1159/00027/1225", id="spaces-after-its-slashes-and-dots-then-a-note",
-        ),
-        pytest.param(
-            "National Endowment for the Arts. (2013). National Survey of Public Participation in the Arts "
-            "(Version V3) [Data set and code book]. National Archive of Data on Arts and Culture. "
-            "https://doi. org/ 10. 3886/ ICPSR335531.v3",
-            "10.3886/icpsr335531.v3", id="spaces-in-the-links-prefix-too",
-        ),
-        pytest.param(
-            "Judge, T. A., & Kammeyer-Mueller, J. D. (2012b). On the value of aiming high. Journal of "
-            "Applied Psychology, 97(4), 758–775. https://doi.org/10.1037/a0028084. Retrieved from the web",
-            "10.1037/a0028084", id="a-period-then-a-capital-ends-it",
-        ),
-    ],
-)  # fmt: skip
-def test_a_doi_link_broken_at_its_break_points_is_read_whole(text: str, doi: str) -> None:
-    """A link's break points after "/", "." and "-" (and before "-") leave spaces in a PDF's text;
-    the DOI is read across them, never cut at the first (a truncated DOI is a wrong one)."""
-    assert (parse_reference(text).doi or "").casefold() == doi
 
 
 @pytest.mark.parametrize(

@@ -668,6 +668,16 @@ def test_the_venue_is_what_follows_the_title(text: str, venue: str) -> None:
 
 # --------------------------------------------------------------------------- identifiers across line breaks
 
+_FRANZ = (
+    "Silvio Franz and Giorgio Parisi. Recipes for metastable states in spin glasses. Journal de "
+    "Physique I, 5(11):1401–1415, 1995. doi: 10.1051/jp1: 1995201."
+)
+_COOPER = (
+    "Gregory F. Cooper. The computational complexity of probabilistic inference. Artificial "
+    "Intelligence, 42(2–3):393–405, 1990. doi: 10.1016/0004-3702(90)90060-d. URL "
+    "https://doi.org/10.1016/0004-3702(90) 90060-d."
+)
+
 
 @pytest.mark.parametrize(
     ("lines", "doi"),
@@ -774,6 +784,67 @@ def test_the_venue_is_what_follows_the_title(text: str, venue: str) -> None:
              "Retrieved from https://example.org/"],
             "10.1016/j.neuroimage.2005.06.067", id="a-whole-doi-before-a-sentence",
         ),
+        # a DOI some fonts space out (APA) is read whole, never cut
+        pytest.param(
+            ["Huestegge, S. M. (2019). Are face-incongruent voices harder to process? Experimental "
+             "Psychology. https : / / doi . org / 10 . 1027 / 1618 - 3169/a000440"],
+            "10.1027/1618-3169/a000440", id="spaced-hyphen-inside",
+        ),
+        pytest.param(
+            ["Shore, M. F. (2014). Marking time in the land of plenty. American Journal of "
+             "Orthopsychiatry, 84(6), 611–618. https : / / doi . org / 10 . 1037 / h0100165"],
+            "10.1037/h0100165", id="spaced",
+        ),
+        # A link's break points after "/", "." and "-" (and before "-") leave spaces in a PDF's text;
+        # the DOI is read across them, never cut at the first (a truncated DOI is a wrong one).
+        pytest.param(
+            ["Finley, J. R., Tullis, J. G., & Benjamin, A. S. (2010). Metacognitive control of learning and "
+             "remembering. In M. S. Khine & I. M. Saleh (Eds.), New science of learning (pp. 109–131). "
+             "Springer. https://doi.org/10.1007/978 -1 -4419 - 57160_6"],
+            "10.1007/978-1-4419-57160_6", id="spaces-before-and-after-its-hyphens",
+        ),
+        pytest.param(
+            ["Piaget, J. (1972). Intellectual evolution from adolescence to adulthood (J. Bliss & H. Furth, "
+             "Trans.). Human Development, 15(1), 1–12. https://doi.org/ 10. 1159/ 00027/ 1225 (Original "
+             "work published 1970)"],
+            "10.1159/00027/1225", id="spaces-after-its-slashes-and-dots-then-a-note",
+        ),
+        pytest.param(
+            ["National Endowment for the Arts. (2013). National Survey of Public Participation in the Arts "
+             "(Version V3) [Data set and code book]. National Archive of Data on Arts and Culture. "
+             "https://doi. org/ 10. 3886/ ICPSR335531.v3"],
+            "10.3886/ICPSR335531.v3", id="spaces-in-the-links-prefix-too",
+        ),
+        pytest.param(
+            ["Judge, T. A., & Kammeyer-Mueller, J. D. (2012b). On the value of aiming high. Journal of "
+             "Applied Psychology, 97(4), 758–775. https://doi.org/10.1037/a0028084. Retrieved from the web"],
+            "10.1037/a0028084", id="a-period-then-a-capital-ends-it",
+        ),
+        # A DOI broken inside a line with a space after a hyphen (biblatex-nature-stretched-at-its-hyphens
+        # above), a colon or a bracketed issue is read whole, and one still cut there is not read at all
+        # (never a truncated DOI). References as biblatex-nature and natbib's unsrtnat print them,
+        # setting real third-party .bib files.
+        pytest.param([_FRANZ], "10.1051/jp1:1995201", id="natbib-at-a-colon"),
+        pytest.param([_COOPER], "10.1016/0004-3702(90)90060-d", id="after-a-bracketed-issue"),
+        pytest.param(["A. Name. A title of some length. Journal 5, 1–9, 2001. doi: 10.1234/abc- Title "
+                      "words."], None, id="cut-at-a-hyphen-is-none"),
+        # plainnat and biblatex print a DOI twice, as a field and as a link: the two are one DOI
+        # whatever their case, a publisher's landing page after the link's, or a typewriter font's
+        # underscore printed as a space; a DOI that may be cut is none (a truncated DOI is a wrong one).
+        pytest.param(["A. Author. Title of the work. Journal, 55, 2012. doi: 10.1017/s1537592711004890. URL "
+                      "http://dx.doi.org/10.1017/S1537592711004890."], "10.1017/s1537592711004890",
+                     id="the-same-doi-in-its-link-in-capitals"),
+        pytest.param(["Author, A. Title. In: Philologus 83 (1928), pp. 1–5. doi: 10 . 1524 / phil . 1928 . "
+                      "83 . 14 . 115. url: https : / / www . degruyter.com/document/doi/10.1524/phil.1928."
+                      "83.14.115/html"],
+                     "10.1524/phil.1928.83.14.115", id="a-landing-page-after-the-doi-in-its-link"),
+        pytest.param(["A. Author. Title. In Proc., pages 1–88, 2012. doi: 10.1007/978-3-642-31485-8 2. URL "
+                      "http://dx.doi.org/10.1007/978-3-642-31485-8_2."], "10.1007/978-3-642-31485-8_2",
+                     id="an-underscore-a-typewriter-font-printed-as-a-space-whole-in-the-link"),
+        pytest.param(["A. Author. Title. In Proc., 2012. doi: 10.1007/978-3-642-31485-8 2."], None,
+                     id="the-same-without-its-link-is-no-doi-rather-than-a-cut-one"),
+        pytest.param(["A. One. Title one. J 1, 2001. doi: 10.1000/abc. B. Two. Title two. J 2, 2002. doi: "
+                      "10.1000/xyz."], None, id="two-references-run-together-have-no-doi"),
     ],
 )  # fmt: skip
 def test_a_doi_cut_by_a_line_break_is_read_whole_or_not_at_all(lines: list[str], doi: str | None) -> None:

@@ -694,32 +694,6 @@ def test_a_t1_fonts_dashes_are_dashes() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "doi"),
-    [
-        pytest.param("A. Author. Title of the work. Journal, 55, 2012. doi: 10.1017/s1537592711004890. URL "
-                     "http://dx.doi.org/10.1017/S1537592711004890.", "10.1017/s1537592711004890",
-                     id="the-same-doi-in-its-link-in-capitals"),
-        pytest.param("Author, A. Title. In: Philologus 83 (1928), pp. 1–5. doi: 10 . 1524 / phil . 1928 . "
-                     "83 . 14 . 115. url: https : / / www . degruyter.com/document/doi/10.1524/phil.1928."
-                     "83.14.115/html",
-                     "10.1524/phil.1928.83.14.115", id="a-landing-page-after-the-doi-in-its-link"),
-        pytest.param("A. Author. Title. In Proc., pages 1–88, 2012. doi: 10.1007/978-3-642-31485-8 2. URL "
-                     "http://dx.doi.org/10.1007/978-3-642-31485-8_2.", "10.1007/978-3-642-31485-8_2",
-                     id="an-underscore-a-typewriter-font-printed-as-a-space-whole-in-the-link"),
-        pytest.param("A. Author. Title. In Proc., 2012. doi: 10.1007/978-3-642-31485-8 2.", None,
-                     id="the-same-without-its-link-is-no-doi-rather-than-a-cut-one"),
-        pytest.param("A. One. Title one. J 1, 2001. doi: 10.1000/abc. B. Two. Title two. J 2, 2002. doi: "
-                     "10.1000/xyz.", None, id="two-references-run-together-have-no-doi"),
-    ],
-)  # fmt: skip
-def test_a_reference_has_its_doi_whole_or_none(text: str, doi: str | None) -> None:
-    """plainnat and biblatex print a DOI twice, as a field and as a link: the two are one DOI
-    whatever their case, a publisher's landing page after the link's, or a typewriter font's
-    underscore printed as a space; a DOI that may be cut is none (a truncated DOI is a wrong one)."""
-    assert parse_reference(text).doi == doi
-
-
-@pytest.mark.parametrize(
     ("text", "arxiv"),
     [
         pytest.param("D. Knuth. Title of it. Version 1. Aug. 17, 2010. arXiv: 1008 . 2849v1 [cs.DS].",

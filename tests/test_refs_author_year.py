@@ -5,12 +5,8 @@ titles as their styles set them, names as they print them."""
 from __future__ import annotations
 
 import pytest
-from bibnorm.readers._list_edges import page_furniture
-from bibnorm.readers._pdf_accents import join_overlaid_accents
-from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
 from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._reflist import LIGATURES
-from bibnorm.readers.pdf import PdfLine
 from bibnorm.readers.refs import parse_reference
 from pdf_lines import read_lines, styled
 
@@ -59,22 +55,6 @@ def test_an_italic_book_title_after_the_names_is_the_title(
     assert (query.title, query.authors[0]) == (title, first_author)
 
 
-@pytest.mark.parametrize(
-    ("text", "italic", "title"),
-    [
-        pytest.param("Franck Varenne, Marc Silberstein, et al. Modéliser & simuler. Epistémologies et "
-                     "pratiques de la modélisation, tome 1. Éditions Matériologiques, 2013.",
-                     "simuler. Epistémologies et pratiques de la modélisation, tome 1.",
-                     "Modéliser & simuler", id="a-run-after-an-upright-word-of-the-title"),
-        pytest.param("Smith, A. B. (2001), Drosophila genetics revisited, Journal of Flies, 4, 1–9.",
-                     "Drosophila", "Drosophila genetics revisited", id="a-species-opening-an-upright-title"),
-    ],
-)  # fmt: skip
-def test_an_italic_word_inside_a_title_is_no_title_of_its_own(text: str, italic: str, title: str) -> None:
-    """A run with no separator on either side is a word of the title set in italics."""
-    assert read_lines([styled(text, italic)])[0].title == title
-
-
 def test_names_left_blank_take_the_previous_references_and_the_italic_title() -> None:
     """econ-b prints the names that repeat the previous reference's as nothing ("& , *Title*")."""
     lines = [
@@ -90,22 +70,6 @@ def test_names_left_blank_take_the_previous_references_and_the_italic_title() ->
         "The Race between Education and Technology",
         ("Goldin, Claudia", "Lawrence F. Katz"),
     )
-
-
-def _page(number: int, *texts: str) -> list[PdfLine]:
-    return [PdfLine(number, 0, 72.0, 10.0, text) for text in texts]
-
-
-def test_two_references_alike_but_for_their_years_atop_one_page_are_no_running_head() -> None:
-    """econ-jet's sample (texlive-doc): "Jones, R. W., Kenen, P. B., eds. , 1984. …" and "…, 1985. …"
-    open page 2; a running head is a line repeated on several pages, a page number one alone."""
-    jones = "Jones, R. W., Kenen, P. B., eds. , {}. Handbook of International Economics. {}, Amsterdam."
-    head = "Journal of Examples"
-    pages = [
-        _page(1, "References", "Imbens, G., 2019. Title. Journal.", head, "1"),
-        _page(2, jones.format(1984, 1), jones.format(1985, 2), "Krugman, P. R., 1991a. Title.", head),
-    ]
-    assert page_furniture(pages) == {(1, 2), (1, 3), (2, 3)}
 
 
 @pytest.mark.parametrize(
@@ -166,36 +130,30 @@ def test_two_references_alike_but_for_their_years_atop_one_page_are_no_running_h
                      id="a-capitalised-venue-after-in-is-cut"),
         pytest.param("Smith, J. (2020). Deep models. arXiv preprint arXiv:2001.00001.", "Deep models",
                      id="a-lower-case-word-with-a-capital-inside-opens-a-sentence"),
-    ],
-)  # fmt: skip
-def test_a_title_goes_on_past_an_abbreviations_period(text: str, title: str) -> None:
-    """elsarticle's author-year style sets titles in sentence case: a period before a word all in
-    lower case is an abbreviation's ("ssp.", "l.", "merr."); so is a taxon's ("sp. nov.", zootaxa);
-    a journal, its volume and pages after the title's last period are no part of it."""
-    assert parse_reference(text).title == title
-
-
-@pytest.mark.parametrize(
-    ("text", "title"),
-    [
         pytest.param("Bush, M. L. (1991b), ‘’up for the commonweal’: The significance of tax grievances in "
                      "the english rebellions of 1536’, 106, 299–318.",
                      "’up for the commonweal’: The significance of tax grievances in the english rebellions "
                      "of 1536", id="agsm-a-title-opening-with-a-quotation"),
-        pytest.param("Greasley, D. & Oxley, L. (1997), ‘Endogenous growth or “big bang”: Two views of the "
-                     "first industrial revolution’, 57, 935–949.",
-                     "Endogenous growth or “big bang”: Two views of the first industrial revolution",
-                     id="agsm-double-quotes-inside-single-ones"),
         pytest.param("Keene, D. J. (1990), Suburban growth, in R. Holt & G. Rosser, eds, ‘The Medieval Town "
                      "in England 1200-1540’, Routledge.", "Suburban growth",
                      id="agsm-the-books-name-after-its-editors"),
         pytest.param("[35] Krugman, Paul R., ‘Is Bilateralism Bad?’ In Helpman, Elhanan & Assaf Razin (eds.) "
                      "International Trade and Trade Policy, 9–23, Cambridge, MA: MIT Press, 1991b.",
                      "Is Bilateralism Bad?", id="econ-b-a-question-closes-the-quotes"),
+        pytest.param("Chandler, A. D. (1984). The emergence of managerial capitalism, 58: 473–503.",
+                     "The emergence of managerial capitalism", id="dcu-volume-and-pages"),
+        pytest.param("Habakkuk, H. J. (1958). The market for monastic property, 1539-1603, 10(3): "
+                     "362–380.", "The market for monastic property, 1539-1603",
+                     id="dcu-volume-issue-and-pages"),
     ],
 )  # fmt: skip
-def test_a_single_quoted_title_ends_at_its_own_closing_mark(text: str, title: str) -> None:
-    """Harvard ``agsm`` and econ-b quote titles singly; a quotation inside keeps them open."""
+def test_a_title_ends_where_its_style_ends_it(text: str, title: str) -> None:
+    """elsarticle's author-year style sets titles in sentence case: a period before a word all in
+    lower case is an abbreviation's ("ssp.", "l.", "merr."); so is a taxon's ("sp. nov.", zootaxa);
+    a journal, its volume and pages after the title's last period are no part of it. Harvard
+    ``agsm`` and econ-b quote titles singly; a quotation inside keeps them open. Harvard ``dcu``
+    with a .bib that names the journal as biblatex does (``journaltitle``, which a BibTeX style
+    does not print): "Title, 58: 473–503."."""
     assert parse_reference(text).title == title
 
 
@@ -282,33 +240,12 @@ def test_editors_after_a_rule_start_a_reference_by_the_previous_names() -> None:
         pytest.param("Attwood, F., ed. , 2010. Porn.com: Making Sense of Online Pornography.: Peter Lang.",
                      None, "Porn.com: Making Sense of Online Pornography",
                      id="econ-jet-a-publisher-without-its-place"),
-    ],
-)  # fmt: skip
-def test_a_books_title_ends_before_its_volume_or_publisher(text: str, italic: str | None, title: str) -> None:
-    """econ-bst's econometrica and jet variants (texlive-doc): "*Title* Volume 8, Place: Publisher";
-    jet prints a book without a place as "Title.: Publisher"."""
-    assert read_lines([styled(text, *([italic] if italic else []))])[0].title == title
-
-
-def test_a_numbered_reference_opening_with_its_year_or_editors_is_by_the_previous_names() -> None:
-    """econ-numbers (econ-bst's sample, texlive-doc): the rule standing for repeated names is no
-    text and a label sets every line's start, so "[54] ed. (2009) …" and "[60] (2003) …" show the
-    repeat only by naming nobody before the year."""
-    lines = [
-        styled("[1] Attwood, Feona (2006) “Sexed Up: Theorizing the Sexualization of Culture,” Sexualities, "
-                "9 (1), 77–94."),
-        styled("[2] ed. (2009) Mainstreaming Sex: the Sexualization of Western Culture: I. B. Tauris.",
-                "Mainstreaming Sex: the Sexualization of Western Culture:"),
-        styled("[3] (2010) “A Paper of Her Own,” Sexualities, 13 (1), 1–9."),
-        styled("[4] Chung, Kim-Sau (1999) “A Note on Matsushima’s Regularity Condition,” Journal of "
-                "Economic Theory, 87 (2), 429–433."),
-    ]  # fmt: skip
-    assert [q.authors for q in read_lines(lines)] == [("Attwood, Feona",)] * 3 + [("Chung, Kim-Sau",)]
-
-
-@pytest.mark.parametrize(
-    ("text", "italic", "title"),
-    [
+        pytest.param("Franck Varenne, Marc Silberstein, et al. Modéliser & simuler. Epistémologies et "
+                     "pratiques de la modélisation, tome 1. Éditions Matériologiques, 2013.",
+                     "simuler. Epistémologies et pratiques de la modélisation, tome 1.",
+                     "Modéliser & simuler", id="a-run-after-an-upright-word-of-the-title"),
+        pytest.param("Smith, A. B. (2001), Drosophila genetics revisited, Journal of Flies, 4, 1–9.",
+                     "Drosophila", "Drosophila genetics revisited", id="a-species-opening-an-upright-title"),
         pytest.param("Abadi, M. (2006). Access control in a core calculus of dependency, International "
                      "Conference on Functional Programming (ICFP).",
                      "International Conference on Functional Programming (ICFP).",
@@ -344,42 +281,29 @@ def test_a_numbered_reference_opening_with_its_year_or_editors_is_by_the_previou
                      id="a-species-after-a-comma-inside-the-title"),
     ],
 )  # fmt: skip
-def test_an_italic_venue_after_the_titles_comma_ends_the_title(text: str, italic: str, title: str) -> None:
-    """Harvard ``dcu`` sets the title upright and the journal or proceedings in italics after a
-    comma ("Title, *Venue* 15(4)."): the title ends at that comma, unless words of a title go on
-    after the run."""
-    assert read_lines([styled(text, italic)])[0].title == title
+def test_a_books_title_ends_before_its_volume_or_publisher(text: str, italic: str | None, title: str) -> None:
+    """econ-bst's econometrica and jet variants (texlive-doc): "*Title* Volume 8, Place: Publisher";
+    jet prints a book without a place as "Title.: Publisher". A run with no separator on either
+    side is a word of the title set in italics. Harvard ``dcu`` sets the title upright and the
+    journal or proceedings in italics after a comma ("Title, *Venue* 15(4)."): the title ends at
+    that comma, unless words of a title go on after the run."""
+    assert read_lines([styled(text, *([italic] if italic else []))])[0].title == title
 
 
-@pytest.mark.parametrize(
-    ("text", "title"),
-    [
-        pytest.param("Chandler, A. D. (1984). The emergence of managerial capitalism, 58: 473–503.",
-                     "The emergence of managerial capitalism", id="dcu-volume-and-pages"),
-        pytest.param("Habakkuk, H. J. (1958). The market for monastic property, 1539-1603, 10(3): "
-                     "362–380.", "The market for monastic property, 1539-1603",
-                     id="dcu-volume-issue-and-pages"),
-    ],
-)  # fmt: skip
-def test_a_volume_and_pages_without_their_journal_are_no_part_of_the_title(text: str, title: str) -> None:
-    """Harvard ``dcu`` with a .bib that names the journal as biblatex does (``journaltitle``, which a
-    BibTeX style does not print): "Title, 58: 473–503."."""
-    assert parse_reference(text).title == title
-
-
-def test_an_accent_after_an_italic_run_is_found_by_the_pages_own_index() -> None:
-    """OT1 sets "é" as an accent glyph over an "e"; the italics are marked in the text first (by
-    the page's indices, before the accent is joined and the text grows shorter than the page), so
-    the accent's place on the page is its place in the text less the marks before it."""
-    marked = f"In {ITALIC_START}Festschrift{ITALIC_END} for A. Charg´eraud"
-    accent = 100 + marked.index("´") - 2  # the page's index: the two marks are no characters of it
-
-    def box(index: int) -> tuple[float, float, float, float]:
-        if index == accent:  # set over the next letter
-            return (index + 1.1, 0.0, index + 1.6, 1.0)
-        return (float(index), 0.0, index + 1.0, 1.0)
-
-    assert join_overlaid_accents(marked, 100, box) == marked.replace("g´e", "gé")
+def test_a_numbered_reference_opening_with_its_year_or_editors_is_by_the_previous_names() -> None:
+    """econ-numbers (econ-bst's sample, texlive-doc): the rule standing for repeated names is no
+    text and a label sets every line's start, so "[54] ed. (2009) …" and "[60] (2003) …" show the
+    repeat only by naming nobody before the year."""
+    lines = [
+        styled("[1] Attwood, Feona (2006) “Sexed Up: Theorizing the Sexualization of Culture,” Sexualities, "
+                "9 (1), 77–94."),
+        styled("[2] ed. (2009) Mainstreaming Sex: the Sexualization of Western Culture: I. B. Tauris.",
+                "Mainstreaming Sex: the Sexualization of Western Culture:"),
+        styled("[3] (2010) “A Paper of Her Own,” Sexualities, 13 (1), 1–9."),
+        styled("[4] Chung, Kim-Sau (1999) “A Note on Matsushima’s Regularity Condition,” Journal of "
+                "Economic Theory, 87 (2), 429–433."),
+    ]  # fmt: skip
+    assert [q.authors for q in read_lines(lines)] == [("Attwood, Feona",)] * 3 + [("Chung, Kim-Sau",)]
 
 
 def test_aers_rule_for_repeated_names_is_as_wide_as_the_indent() -> None:
@@ -464,17 +388,3 @@ def test_a_t1_font_without_a_unicode_map_leaves_texs_quotes_and_dashes() -> None
         2013,
         True,
     )
-
-
-def test_a_grave_accent_over_its_letter_is_one_and_beside_a_word_a_quote() -> None:
-    """T1 without a Unicode map (or OT1's accent glyph): "`" set over a letter is its grave accent
-    ("\\\\`A" → "À"); set before the word it opens, TeX's opening quote."""
-    text = "`A single domestication', and `A la carte"
-    over = text.rindex("`")
-
-    def box(index: int) -> tuple[float, float, float, float]:
-        if index == over:  # the accent's middle over the "A" after it
-            return (index + 1.2, 0.0, index + 1.6, 1.0)
-        return (float(index), 0.0, index + 1.0, 1.0)
-
-    assert join_overlaid_accents(text, 0, box) == "‘A single domestication', and À la carte"

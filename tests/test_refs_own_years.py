@@ -33,6 +33,15 @@ from pdf_lines import read_lines, styled
                      "June 1980.", 1984, id="plain-a-note-after-the-year"),
         pytest.param("Ronald W. Jones. Handbook of International Economics. Amsterdam: Elsevier, 1994-1998.",
                      None, id="a-hyphenated-range-is-no-date"),
+        # an ISO date's year (a patent's, a report's); a range, or a month past 12, is none
+        pytest.param("U. Hideki, “Quadrature modulation circuit,” Japanese Patent 152932/92, 1992-05-20.",
+                     1992, id="iso-date"),
+        pytest.param("R. Jain, “Congestion avoidance in networks,” Tech. Rep. DEC-TR-506, 1987-08.", 1987,
+                     id="iso-year-and-month"),
+        pytest.param("A. Author, “A title of some length,” J. Things, vol. 3, 1994-1998.", None,
+                     id="a-range-is-no-year"),
+        pytest.param("A. Author, “A title of some length,” J. Things, vol. 3, pp. 1994-13.", None,
+                     id="no-month-13"),
     ],
 )  # fmt: skip
 def test_the_year_is_the_references_own(text: str, year: int | None) -> None:
