@@ -94,6 +94,7 @@ import argparse
 import csv
 import functools
 import gzip
+import heapq
 import os
 import re
 import shutil
@@ -109,11 +110,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
 from bibnorm.bib.blocks import BibEntry  # noqa: E402
+from bibnorm.bib.checks.base import name_list  # noqa: E402
 from bibnorm.errors import InputError  # noqa: E402
-from bibnorm.identifiers import parse_arxiv_id  # noqa: E402
+from bibnorm.identifiers import canonical_doi, parse_arxiv_id  # noqa: E402
 from bibnorm.models import Query  # noqa: E402
 from bibnorm.readers import read_inputs  # noqa: E402
 from bibnorm.text.clean import clean_plain  # noqa: E402
+from bibnorm.text.names import LATIN_LETTERS  # noqa: E402
 from bibnorm.text.titles import title_key  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
@@ -266,15 +269,11 @@ def _git_show(repo: str, commit: str, inside: str, mirror: Path | None) -> bytes
 
 
 def _letters(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).translate(_UNDECOMPOSED)
+    text = unicodedata.normalize("NFKD", text).translate(LATIN_LETTERS)
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 _LANGUAGE = re.compile(r"\\(?:foreignlanguage|textlang|hyphenrules)\s*\{[^{}]*\}")
-
-# Letters NFKD does not take apart, as their base letters: a .bib's "J{\\o}rgensen" and a PDF's
-# "Jørgensen" compare as one name however each side spells it.
-_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i"})
 
 
 def _family(author: str) -> str:
@@ -306,10 +305,10 @@ def _file_truths(path: Path) -> list[Truth]:
     for q in read_inputs([path]):
         if _REVTEX_NOTE.fullmatch(q.key or ""):
             continue
-        first = next(iter(q.authors), "")
-        # IEEEtran's \bysame ("------", printed "——") stands for the previous entry's authors.
-        family = rows[-1].family if _BYSAME.fullmatch(first) and rows else _family(first)
         families = tuple(_family(name) for name in q.authors)
+        # IEEEtran's \bysame ("------", printed "——") stands for the previous entry's authors.
+        bysame = rows and _BYSAME.fullmatch(next(iter(q.authors), ""))
+        family = rows[-1].family if bysame else (families[0] if families else "")
         rows.append(
             Truth(
                 q.title or "",
@@ -346,7 +345,8 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = 
     for entry in entries:
         if wanted(entry.key):
             authors = _first_names(entry)
-            names = _names(authors)
+            names = [name for name in name_list(authors) if name]
+            families = tuple(_family(name) for name in names)
             year = re.search(r"\d{4}", entry.get("year") or entry.get("date") or "")
             title = entry.get("title") or ""
             visited = re.match(r"\d{4}", entry.get("urldate") or "")
@@ -356,14 +356,16 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = 
             rows.append(
                 Truth(
                     _as_printed(title),
-                    _family(names[0] if names else ""),
+                    families[0] if families else "",
                     int(year.group()) if year else None,
-                    _bare_doi(entry.get("doi") or "") or None,
+                    # a shortDOI ("fg6rf9", printed https://doi.org/fg6rf9, an alias doi.org keeps) is
+                    # no DOI: the page does not print the DOI it stands for
+                    (canonical_doi(entry.get("doi") or "") or "").casefold() or None,
                     _letters(f"{entry.get('volume')}{first_page}")
                     if entry.get("volume") and first_page
                     # an e-print's id where it has no volume and pages ("arXiv e-prints, p. arXiv:2001.01747")
                     else _letters(re.sub(r"(?i)^arxiv:", "", entry.get("eprint") or "")),
-                    families=tuple(_family(name) for name in names),
+                    families=families,
                     key=entry.key,
                     description=""
                     if title
@@ -402,19 +404,6 @@ def _first_names(entry: BibEntry) -> str:
 _AUDIOVISUAL_NAMES = ("producer", "writer", "director", "execproducer", "host")
 
 
-def _names(authors: str) -> list[str]:
-    """A .bib name list's names: split at " and " outside braces ("{Department of Health and
-    Human Services} and A. Author" is two)."""
-    names, depth, start = [], 0, 0
-    for at, char in enumerate(authors):
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth == 0 and re.match(r"\s+and\s", authors[at:]) and at > start:
-            names.append(authors[start:at])
-            start = at + len(re.match(r"\s+and\s+", authors[at:]).group())
-    names.append(authors[start:])
-    return [name.strip() for name in names if name.strip()]
-
-
 def _as_printed(title: str) -> str:
     """A .bib title as the PDF prints it: "\\textsc{Aura}" is "Aura", "$\\lambda$" is "λ", and TeX's
     logos are their names (bibnorm's cleaning drops "\\TeX", "\\LaTeX", "\\BibTeX" altogether) and a
@@ -425,15 +414,6 @@ def _as_printed(title: str) -> str:
 
 _TEX_LOGO = re.compile(r"\\((?:La|Bib|Con)?TeXe?)\b(?:\{\})?")
 _SORT_KEY = re.compile(r"\\(?:APACSortNoop|noopsort|SortNoop)\{[^{}]*\}")  # a sort key, not printed
-
-
-def _bare_doi(field: str) -> str:
-    """A .bib ``doi`` field as the DOI itself: some .bib files give it as a resolver link, or
-    with the period that ends a sentence ("10.1016/j.neuroimage.2005.06.067."). A shortDOI
-    ("fg6rf9", printed as https://doi.org/fg6rf9: an alias doi.org keeps) is no DOI: the page
-    does not print the DOI it stands for."""
-    doi = re.sub(r"^https?://(dx\.)?doi\.org/", "", field.strip().casefold()).rstrip(".")
-    return doi if doi.startswith("10.") else ""
 
 
 def _bib_arxiv(entry: BibEntry) -> str | None:
@@ -661,8 +641,13 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
             names[at] = names[at - 1]
     owner: dict[int, list[Truth]] = defaultdict(list)
     mapped: list[tuple[Truth, int]] = []
-    for row in _clear_first(rows, raws, names, queries):
-        best = _item_of(row, raws, names, queries, owner)
+    # How much each item is like each reference, whatever is taken: computed once a reference.
+    likes = [
+        _likenesses(row, _letters(row.title or row.description), raws, names, queries) if row.titled else []
+        for row in rows
+    ]
+    for row, row_likes in _clear_first(rows, likes, raws, names, queries):
+        best = _item_of(row, row_likes, raws, names, owner)
         if best is None:
             continue
         owner[best].append(row)
@@ -715,28 +700,28 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
     return result
 
 
-def _clear_first(rows: list[Truth], raws: list[str], names: list[str], queries: list[Query]) -> list[Truth]:
+def _clear_first(
+    rows: list[Truth], likes: list[list[Likeness]], raws: list[str], names: list[str], queries: list[Query]
+) -> list[tuple[Truth, list[Likeness]]]:
     """The references in the order their items are taken: first those one item matches better
     than any other, then those several items match alike, each of which takes the best item not
     taken yet. "Evolutionary genomics of grape …" is in the item of "The evolutionary genomics of
     grape …" too, a book's title in its chapter's ("… in Handbook of …"): the other reference
     takes that item first, whatever the order of the list."""
 
-    def clear(row: Truth) -> bool:
+    def clear(row: Truth, row_likes: list[Likeness]) -> bool:
         if not row.titled:
             return True
-        key = _letters(row.title)
-        likes = sorted(
-            (_likeness(row, key, raw, names[at], False, queries[at]) for at, raw in enumerate(raws)),
-            reverse=True,
-        )
-        return len(likes) < 2 or likes[0] > likes[1]
+        if not row.title:  # told apart by the title alone, which it has none of
+            row_likes = _likenesses(row, "", raws, names, queries)
+        best = heapq.nlargest(2, row_likes)
+        return len(best) < 2 or best[0] > best[1]
 
-    return sorted(rows, key=lambda row: not clear(row))
+    return sorted(zip(rows, likes, strict=True), key=lambda pair: not clear(*pair))
 
 
 def _item_of(
-    row: Truth, raws: list[str], names: list[str], queries: list[Query], owner: dict[int, list[Truth]]
+    row: Truth, likes: list[Likeness], raws: list[str], names: list[str], owner: dict[int, list[Truth]]
 ) -> int | None:
     """The read item whose raw text holds the most of the reference's title (works that share a
     title go to the item that also holds their author (in ``names``, the letters its names are
@@ -766,20 +751,27 @@ def _item_of(
             key=lambda at: (sum(name in raws[at] for name in row.families), at not in owner, -len(raws[at])),
             default=None,
         )
-    key = _letters(row.title or row.description)
+    # an untaken item first where the title, names and year are held alike
     best = max(
-        range(len(raws)),
-        key=lambda at: _likeness(row, key, raws[at], names[at], at in owner, queries[at]),
-        default=None,
+        range(len(raws)), key=lambda at: (*likes[at][:4], at not in owner, *likes[at][4:]), default=None
     )
-    if best is None or fuzz.partial_ratio(key, raws[best]) < 80:
+    if best is None or likes[best][0] < 80:
         return None
     return best
 
 
-def _likeness(
-    row: Truth, key: str, raw: str, names: str, taken: bool, read: Query
-) -> tuple[float, bool, bool, bool, bool, bool, int]:
+# How much an item is like a reference: how much of the title it holds, its names and year, and
+# how it opens and reads (`_likeness`).
+Likeness = tuple[float, bool, bool, bool, bool, int]
+
+
+def _likenesses(
+    row: Truth, key: str, raws: list[str], names: list[str], queries: list[Query]
+) -> list[Likeness]:
+    return [_likeness(row, key, raw, names[at], queries[at]) for at, raw in enumerate(raws)]
+
+
+def _likeness(row: Truth, key: str, raw: str, names: str, read: Query) -> Likeness:
     # The year before the name: a style that leaves the names repeating the previous reference's
     # blank (econ-b's "& , (eds.) Handbook …, 1985") prints the year but not the name.
     family, year = row.family in names, str(row.year) in raw
@@ -791,7 +783,7 @@ def _likeness(
     # passage. Paris: Nourry, 1909. Trans. … as The Rites of Passage (…, 1960)" beside "— The Rites
     # of Passage. … 1960").
     reads = (fuzz.ratio(title_key(row.title), title_key(read.title or "")) >= 90) + (read.year == row.year)
-    return fuzz.partial_ratio(key, raw), family and year, year, family, not taken, opens, reads
+    return fuzz.partial_ratio(key, raw), family and year, year, family, opens, reads
 
 
 _FIRST_NAMES = 8  # letters of given names or initials before the first author's family name
