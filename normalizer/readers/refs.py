@@ -82,7 +82,7 @@ from bibnorm.readers._ref_work_labels import is_work_label
 from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers._repeated_authors import dash_as_names
 from bibnorm.readers._title_questions import title_before_question
-from bibnorm.readers.base import Reader
+from bibnorm.readers.base import Reader, arxiv_doi_id
 from bibnorm.text.names import split_authors
 
 _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: " before a volume's title
@@ -186,6 +186,8 @@ def parse_reference(text: str) -> ParsedReference:
     arxiv = arxiv_id(text)
     text = joined_dois(text)  # a narrow column's stretched or broken DOI, a link's break points
     doi = only_doi(text)
+    # arXiv's own DataCite DOI names its preprint (Vancouver's "arXiv. 2023;doi.org/10.48550/arXiv.…")
+    arxiv = arxiv or arxiv_doi_id(doi)
     bare = without_ids(text)
     years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", dating_text(bare)))]
     after_authors = _AUTHOR_YEAR.match(bare)
