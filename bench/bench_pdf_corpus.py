@@ -110,9 +110,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
 from bibnorm.bib.blocks import BibEntry  # noqa: E402
-from bibnorm.bib.checks.base import name_list  # noqa: E402
+from bibnorm.bib.checks.base import entry_arxiv_id, name_list  # noqa: E402
 from bibnorm.errors import InputError  # noqa: E402
-from bibnorm.identifiers import canonical_doi, parse_arxiv_id  # noqa: E402
+from bibnorm.identifiers import canonical_doi  # noqa: E402
 from bibnorm.models import Query  # noqa: E402
 from bibnorm.readers import read_inputs  # noqa: E402
 from bibnorm.text.clean import clean_plain  # noqa: E402
@@ -374,7 +374,7 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = 
                     number="" if title or names else _as_printed(entry.get("number") or ""),
                     related=entry.key in related,
                     visited=int(visited.group()) if visited else None,
-                    arxiv=_bib_arxiv(entry),
+                    arxiv=arxiv.id if (arxiv := entry_arxiv_id(entry)) else None,
                 )
             )
     return rows
@@ -416,30 +416,14 @@ _TEX_LOGO = re.compile(r"\\((?:La|Bib|Con)?TeXe?)\b(?:\{\})?")
 _SORT_KEY = re.compile(r"\\(?:APACSortNoop|noopsort|SortNoop)\{[^{}]*\}")  # a sort key, not printed
 
 
-def _bib_arxiv(entry: BibEntry) -> str | None:
-    """A .bib entry's arXiv id: its ``eprint`` where the archive is arXiv (or none is named and the
-    id has arXiv's form), else one its ``journal``, ``note``, ``howpublished`` or ``url`` names."""
-    archive = (entry.get("archiveprefix") or entry.get("eprinttype") or "").casefold()
-    eprint = re.sub(r"(?i)^arxiv:\s*", "", (entry.get("eprint") or "").strip())
-    if eprint and archive in ("", "arxiv") and (found := parse_arxiv_id(eprint)) is not None:
-        return found.id
-    for field in ("journal", "note", "howpublished", "url"):
-        named = _ARXIV_NAMED.search(entry.get(field) or "")
-        if named is not None and (found := parse_arxiv_id(named.group(1))) is not None:
-            return found.id
-    return None
-
-
-_ARXIV_NAMED = re.compile(r"(?i)(?:arxiv[:\s]\s*|arxiv\.org/(?:abs|pdf)/)([a-z.-]+/\d{7}|\d{4}\.\d{4,5})")
-
-
 def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     # pdftotext's default order can interleave the two columns of a page line by line, and then a
     # title wrapped in one column is split by the other column's lines; its raw mode keeps each
     # column's lines in the order the PDF draws them. A title is printed when either text holds it.
     # A review copy's line numbers and the page numbers are lines of their own there, inside titles.
     texts = [_pdftotext(document, mode) for mode in ([], ["-raw"])]
-    in_letters = [_letters(re.sub(r"(?m)^\d+$", "", text)) for text in texts]
+    # (pdftotext opens each page after the first with a form feed: "\f2" is page 2's number)
+    in_letters = [_letters(re.sub(r"(?m)^\f?\d+$", "", text)) for text in texts]
     letters = "\n".join(in_letters)
     lines = {_letters(line) for text in texts for line in text.splitlines()}
     # A line of digits alone may also be an article number a narrow column wrapped ("Classical and
