@@ -358,8 +358,8 @@ def timed_run(name: str, engine: Engine, venue: Path, work: Path, job: Job, refs
     if memory.resident and not isinstance(engine, SerialEngine):  # serial: the worker is this script
         print(f"  largest worker: peak resident {memory.resident:.0f} MB, private {memory.private:.0f} MB")
         print(
-            f"  with the processes it started (its PDF reader): resident {memory.tree_resident:.0f} MB, "
-            f"private {memory.tree_private:.0f} MB (summed, sampled)"
+            f"  with the processes it started (its PDF reader): {memory.tree_proportional:.0f} MB "
+            "(proportional set sizes summed, sampled)"
         )
     return wall
 

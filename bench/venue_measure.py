@@ -9,6 +9,8 @@ import threading
 import time
 from pathlib import Path
 
+from bench_bibfile import memory_kb
+
 
 def cpu_seconds() -> float:
     """The CPU time of this process and of its children ended so far (PDF readers, workers): on a
@@ -41,13 +43,14 @@ def load_figure() -> str:
 class WorkerMemory:
     """The largest resident and private (anonymous) memory of this process's children, sampled
     while a run goes on; and of each child with the processes it started (the kept PDF reader a
-    worker forks through its fork server), summed. A worker's resident size counts the index
+    worker forks), their proportional set sizes summed (`bench_bibfile.memory_kb`: a page the
+    fork left shared is counted once, not in both). A worker's resident size counts the index
     pages it read through its memory map (the OS's file cache, shared by every worker and dropped
     under pressure); its private memory is its own."""
 
     def __init__(self) -> None:
         self.resident = self.private = 0.0  # the largest worker alone (its peak, VmHWM)
-        self.tree_resident = self.tree_private = 0.0  # a worker and its descendants, summed
+        self.tree_proportional = 0.0  # a worker and its descendants, their PSS summed
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
@@ -73,10 +76,9 @@ class WorkerMemory:
                 tree, todo = [], [worker]
                 while todo:
                     pid = todo.pop()
-                    tree.append(processes[pid])
+                    tree.append(pid)
                     todo.extend(children.get(pid, []))
-                self.tree_resident = max(self.tree_resident, sum(mib(f.get("VmRSS")) for f in tree))
-                self.tree_private = max(self.tree_private, sum(mib(f.get("RssAnon")) for f in tree))
+                self.tree_proportional = max(self.tree_proportional, sum(map(memory_kb, tree)) / 1024)
 
 
 def _processes() -> dict[int, dict[str, str]]:
