@@ -17,8 +17,8 @@ entries whose keys the ``.bbl`` holds). Only the manifest and the templates are 
 samples inside ``texlive-bibtex-extra``, which .ci/debian-packages.txt installs) and by ``git`` from
 GitHub at the manifest's commit (or from ``--mirror DIR``, a folder of bare clones named
 ``owner+name/repo``). The built documents also need ``texlive-latex-extra`` (the biblatex styles'
-packages); the corpus was last built on a fresh machine with it, ``texlive-lang-german``,
-``texlive-lang-european`` and ``texlive-science`` added to that list.
+packages); docs/performance.md's figures were built with ``texlive-lang-german``,
+``texlive-lang-european`` and ``texlive-science`` installed as well.
 
 Ground truth: the entries of the ``.bib`` or ``.bbl`` (read by bibnorm's BibTeX-faithful ``.bib``
 reader and its ``.bbl`` reader, not by the PDF reader; a document set from several ``.bib`` files
