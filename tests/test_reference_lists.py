@@ -140,6 +140,8 @@ def read_inputs_text(text: str) -> list:  # type: ignore[type-arg]
         pytest.param("S. d'Ascoli and H. Touvron. ConViT: soft convolutional biases, 2021.", True,
                      id="elided"),
         pytest.param("M. v. Spengler and P. Mettes. Poincaré ResNet, 2023.", True, id="particle-initial"),
+        pytest.param("Knuth, Donald E. (1984–1986a). Computers & Typesetting. Addison-Wesley.", True,
+                     id="a-range-of-years"),
         pytest.param("Attention Is All You Need", False, id="a-title"),
         pytest.param("[CVPR 2022] Scaling Vision Transformers", False, id="a-tagged-title"),
         pytest.param("Scaling Vision Transformers (CVPR'22)", False, id="a-title-with-venue-year"),

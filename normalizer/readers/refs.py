@@ -88,12 +88,14 @@ from bibnorm.text.names import split_authors
 _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: " before a volume's title
 # Years 1500–2099: a reference to Newton or Darwin has one too.
 _YEARS = r"(?:1[5-9]|20)\d{2}"
-# A year is no part of a longer number, a path or a range ("1994-1998", pages "1631–1638"), but
-# opens an ISO date (IEEE and biblatex print "1992-05-20", "1987-08", "1996- 08" broken at a
-# line's end); nor a new-style arXiv id's first half ("2018 Mar;1803.01234" in Vancouver): YYMM.NNNNN.
-_YEAR = re.compile(
-    rf"(?<![\d./:-])(?<!\d–)({_YEARS})[a-z]?(?![\d/]|–\d|-(?!\s?(?:0[1-9]|1[0-2])(?:-\d\d)?\b)|\.\d{{4,5}}\b)"
-)
+# A year is no part of a longer number, a path or a hyphenated range ("1994-1998"), but opens an
+# ISO date (IEEE and biblatex print "1992-05-20", "1987-08", "1996- 08" broken at a line's end);
+# nor a new-style arXiv id's first half ("2018 Mar;1803.01234" in Vancouver): YYMM.NNNNN.
+_YEAR_END = r"(?![\d/]|-(?!\s?(?:0[1-9]|1[0-2])(?:-\d\d)?\b)|\.\d{4,5}\b)"
+_YEAR = re.compile(rf"(?<![\d./:-])({_YEARS})[a-z]?{_YEAR_END}")  # does a text hold a year
+# The years that date the work, read from `dating_text`: no number of a page range ("885–1990",
+# pages "1631–1638"), where a range of years ("1984–1986a") does hold a year.
+_DATING_YEAR = re.compile(rf"(?<![\d./:-])(?<!\d–)({_YEARS})[a-z]?(?!–\d){_YEAR_END}")
 # When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008").
 _ACCESSED = re.compile(
     r"\b(?:retrieved|accessed|visited|viewed|last checked|cited)(?:\s+(?:on|at))?:?\s+"
@@ -189,7 +191,7 @@ def parse_reference(text: str) -> ParsedReference:
     # arXiv's own DataCite DOI names its preprint (Vancouver's "arXiv. 2023;doi.org/10.48550/arXiv.…")
     arxiv = arxiv or arxiv_doi_id(doi)
     bare = without_ids(text)
-    years = [int(y) for y in _YEAR.findall(_ACCESSED.sub(" ", dating_text(bare)))]
+    years = [int(y) for y in _DATING_YEAR.findall(_ACCESSED.sub(" ", dating_text(bare)))]
     after_authors = _AUTHOR_YEAR.match(bare)
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
         years.append(int(next(year for year in after_authors.groups() if year)))
@@ -283,6 +285,9 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     return _by_sentences(text)
 
 
+_LINK_TAIL_OR_DATE = re.compile(rf"[a-z][\w-]*\.?|[\s,]*{_YEARS}[a-z]?\.?")
+
+
 def _by_sentences(text: str) -> tuple[str | None, str]:
     """Title and authors as sentences: names, then the title (an ACM year between them dropped)."""
     sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
@@ -292,7 +297,7 @@ def _by_sentences(text: str) -> tuple[str | None, str]:
     # a lone lower-case word last is a link's tail ("Haversine Formula. https://…/haversine formula."),
     # a lone year after a comma the date of a page ("Apache Storm. https://storm.apache.org/, 2015.";
     # APA's "Author, U. (2014)." is an untitled work's names and date)
-    if len(sentences) == 2 and re.fullmatch(rf"[a-z][\w-]*\.?|[\s,]*{_YEARS}[a-z]?\.?", sentences[1]):
+    if len(sentences) == 2 and _LINK_TAIL_OR_DATE.fullmatch(sentences[1]):
         del sentences[1]
     if len(sentences) >= 2 and (_looks_like_authors(sentences[0]) or (dated and is_body(sentences[0]))):
         return _clean_title(title_before_question(sentences[1])), _YEAR_AFTER_AUTHORS.sub("", sentences[0])
