@@ -543,6 +543,14 @@ Hessel, J.%
 \PrintBackRefs{\CurrentBib}
 """
 
+_HESSEL_TITLE = (
+    "What do Democrats do in their Spare Time? Latent\n  Interest Detection in Multi-Community Networks"
+)
+_HESSEL_SENTENCE_CASE = (
+    "What do democrats do in\n  their spare time? latent interest detection in multi-community\n  networks"
+)
+_UBERBLICK = 'Ein {\\"{U}}berblick {\\"{u}}ber Dinge'  # a .bib's accents in braces: two levels deep
+
 
 @pytest.mark.parametrize(
     ("item", "key", "title", "authors", "year", "printed_date"),
@@ -573,6 +581,11 @@ Hessel, J.%
             "pew2016reddit", "How the 2016 presidential campaign is being discussed on Reddit",
             ("Barthel, M.",), None, "(n.d.).",
             id="no-date-and-a-year-in-the-book-title",
+        ),
+        pytest.param(
+            APACITE_ITEM.replace(_HESSEL_TITLE, _UBERBLICK).replace(_HESSEL_SENTENCE_CASE, _UBERBLICK),
+            "hessel2015democrats", "Ein Überblick über Dinge", ("Hessel, J.", "Schofield, A.", "Lee, L."),
+            2015, "(2015).", id="a-title-with-accents-in-braces-two-deep",
         ),
     ],
 )  # fmt: skip

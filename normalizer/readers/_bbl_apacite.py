@@ -22,12 +22,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bibnorm.readers._bbl_bibinfo import braced
 from bibnorm.text.titles import plain_text
 
 _DROPPED = re.compile(r"\\(?:APACinsertmetastar|PrintBackRefs)\s*\{[^{}]*\}|\\(?:BBOQ|BBCQ)\b\s*(?:\{\})?")
-_TWICE = re.compile(
-    r"\\APACref(?P<which>[ab])title\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{(?:[^{}]|\{[^{}]*\})*\}"
-)
+_TWICE = re.compile(r"\\APACref(?P<which>[ab])title\s*\{")  # then its two arguments, any braces within
 _ARGUMENT = r"\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}"  # two levels of braces within
 _DATE = re.compile(rf"\\APACrefYear(?:MonthDay)?\s*{_ARGUMENT}(?:\s*{_ARGUMENT}\s*{_ARGUMENT})?")
 _JOURNAL = re.compile(
@@ -58,15 +57,37 @@ def read_apacite(block: str) -> ApaciteItem | None:
     """An apacite item's text and title (see the module docstring); None for another style's."""
     if "\\APACref" not in block and "\\APACinsertmetastar" not in block:
         return None
-    titles = {m.group("which"): m.group(2) for m in reversed(list(_TWICE.finditer(block)))}
+    titles: dict[str, str] = {}
+    for which, as_given, _, _ in _titles(block):
+        titles.setdefault(which, as_given)
     title = titles.get("a") or titles.get("b")
     date = _DATE.search(_words(block))
     year = re.search(r"\b\d{4}\b", date.group(1)) if date else None
     return ApaciteItem(
         _text(block),
-        " ".join(plain_text(title).split()).rstrip(".") if title else None,
+        plain_text(title).rstrip(".") if title else None,  # its whitespace collapsed
         int(year.group()) if year else None,
     )
+
+
+def _titles(block: str) -> list[tuple[str, str, int, int]]:
+    """Each ``\\APACref[ab]title {As Given} {As printed}``: which, the title as given, and where
+    the macro starts and ends in ``block``."""
+    found = []
+    at = 0
+    while (opening := _TWICE.search(block, at)) is not None:
+        at = opening.end()
+        as_given = braced(block, at)
+        if as_given is None:
+            continue
+        second = at + len(as_given) + 1
+        second += len(block[second:]) - len(block[second:].lstrip())
+        printed = braced(block, second + 1) if block.startswith("{", second) else None
+        if printed is None:
+            continue
+        at = second + len(printed) + 2
+        found.append((opening.group("which"), as_given, opening.start(), at))
+    return found
 
 
 def _words(block: str) -> str:
@@ -76,7 +97,9 @@ def _words(block: str) -> str:
 
 def _text(block: str) -> str:
     block = _DROPPED.sub("", block)
-    block = _words(_TWICE.sub(lambda m: m.group(2), block))
+    for _, as_given, start, end in reversed(_titles(block)):
+        block = block[:start] + as_given + block[end:]
+    block = _words(block)
     block = _DATE.sub(_date, block)
     return _JOURNAL.sub(_journal, block)
 
