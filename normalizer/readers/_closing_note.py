@@ -13,11 +13,12 @@ from typing import Protocol
 
 from bibnorm.readers._list_edges import FLUSH_EMS
 from bibnorm.readers._pdf_sections import Line
+from bibnorm.readers._ref_dates import YEARS
 
 _GAP = 1.8  # a gap of more than this many of the list's line pitches sets a note apart
 _NOTE_LINES = 3  # at most this many lines in the note
 _PITCHES = 5  # the list's line pitch is known from this many pairs of lines at least
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}")
+_YEAR = re.compile(rf"\b{YEARS}")
 
 
 class SpacedLine(Line, Protocol):

@@ -42,6 +42,7 @@ import re
 from collections.abc import Sequence
 
 from bibnorm.models import Query
+from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._ref_harvard import letters_and_digits, upright_title
 from bibnorm.readers._reflist import ReferenceList
 from bibnorm.readers.refs import OriginOf, looks_like_names, parse_reference, queries_from_list
@@ -305,7 +306,7 @@ def _folded(char: str) -> str:
 _LABEL = re.compile(r"^\s*\[[^\]]{1,20}\]\s*")
 _BLANK_NAMES = re.compile(r"^(?:\s*(?:[—–]{1,3}|-{2,3})\.?|\s*(?:,\s*&|,|&))*\s*")
 _YEAR_OR_EDITORS = re.compile(
-    r"(?:[\s,.]*(?:\(?(?:1[5-9]|20)\d{2}[a-z]?\)?|\(?\b[Ee]ds?\.?\)?|\b[Ee]ditors?|Forthcoming))+[\s,.:]*$"
+    rf"(?:[\s,.]*(?:\(?{YEARS}[a-z]?\)?|\(?\b[Ee]ds?\.?\)?|\b[Ee]ditors?|Forthcoming))+[\s,.:]*$"
 )
 
 

@@ -28,12 +28,13 @@ from collections.abc import Sequence
 
 from bibnorm.readers._pdf_sections import LineT
 from bibnorm.readers._ref_apa import AUTHOR_DATE
+from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._reflist import ReferenceList
 from bibnorm.readers.refs import looks_like_reference
 
 _NOTE = re.compile(r"^\s*Note[:.]\s")
 _DATE_OR_LINK = re.compile(
-    r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)|\bn\.\s?d\.|\bin press\b|https?://|www\.|\bdoi\b|\b10\.\d{4,9}/",
+    rf"(?<!\d){YEARS}(?!\d)|\bn\.\s?d\.|\bin press\b|https?://|www\.|\bdoi\b|\b10\.\d{{4,9}}/",
     re.IGNORECASE,
 )
 _PROSE = re.compile(r"^[A-Z][a-z]+\s+[a-z]+\b")
@@ -90,7 +91,7 @@ _OPENS_WITH_NAME = re.compile(
     r"|^(?:[^\W\d_a-z][\w-]+\s){1,4}Collaboration"
 )
 _FOUND_BY = re.compile(
-    r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)|\b10\.\d{4,9}/|arXiv|https?://|www\.|\b[a-z-]+(?:\.[A-Z]{2})?/\d{7}\b"
+    rf"(?<!\d){YEARS}(?!\d)|\b10\.\d{{4,9}}/|arXiv|https?://|www\.|\b[a-z-]+(?:\.[A-Z]{{2}})?/\d{{7}}\b"
 )
 
 

@@ -29,11 +29,11 @@ from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from bibnorm.readers._ref_apa import AUTHOR_DATE
+from bibnorm.readers._ref_dates import YEAR
 from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._reflist import HEADING, ReferenceList
 from bibnorm.readers.refs import looks_like_reference
 
-_DATED = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
 _NAMED = re.compile(r"(?<![^\W\d_])(?:References|Bibliography)(?![^\W\d_])")
 _MAX_HEADING_WORDS = 8
 LARGER = 1.15  # a heading's type is this much larger than the list's
@@ -145,7 +145,7 @@ def reads_as_a_list(items: Sequence[str], *, part: bool = False) -> bool:
     if part:
         return reads_as_entries(items)
     read = sum(1 for item in items if looks_like_reference(item))
-    dated = sum(1 for item in items if _DATED.search(item))
+    dated = sum(1 for item in items if YEAR.search(item))
     return read >= 0.25 * len(items) or dated >= 0.75 * len(items)
 
 

@@ -46,8 +46,10 @@ from __future__ import annotations
 
 import re
 
+from bibnorm.readers._ref_dates import YEARS
+
 AUTHOR_DATE = re.compile(
-    r"^\s*\*?[^\W\d_][^()\[\]]{0,300}?[.?!]\s[(\[](?:(?:1[5-9]|20)\d{2}|n\.\s?d\.|in press|ca\.)"
+    rf"^\s*\*?[^\W\d_][^()\[\]]{{0,300}}?[.?!]\s[(\[](?:{YEARS}|n\.\s?d\.|in press|ca\.)"
 )
 """How an APA reference opens: its author's place (a meta-analysis' "*" before it), then its date."""
 _ONE_A_LINE_SHARE = 0.75
@@ -64,7 +66,7 @@ def one_a_line(lines: list[str]) -> bool:
 
 _UNTITLED = re.compile(
     r"^(?P<authors>[^\W\d_][^\d()\[\]]*?[.?!])\s"
-    r"\((?:(?:1[5-9]|20)\d{2}|n\.\s?d\.|in press)-?[a-z]?(?:,[^()]*)?\)\.?(?:\s*\([^()]*\)\.?)?\s*$"
+    rf"\((?:{YEARS}|n\.\s?d\.|in press)-?[a-z]?(?:,[^()]*)?\)\.?(?:\s*\([^()]*\)\.?)?\s*$"
 )
 
 

@@ -22,9 +22,10 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from bibnorm.readers._ref_dates import YEARS
+
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAPITAL = rf"[{_UPPER}]"
-_YEAR = r"(?:1[5-9]|20)\d{2}"
 # Initials: "B. P.", "J.-P.", "K.-i." (a Korean given name's second syllable), "Ch.", "J.L.".
 _INITIAL = rf"{_CAPITAL}[a-z]?\."
 _INITIALS = rf"{_INITIAL}(?:\s?-?(?:{_INITIAL}|[a-z]\.))*"
@@ -54,7 +55,7 @@ _IN_PREP = r"in\sprep\."
 _MNRAS_NAME = rf"(?:{_FAMILY}(?:\s{_SUFFIX})?(?:\s[a-z]{{1,3}}\.)?\s{_INITIALS}|{_GROUP})"
 _MNRAS = re.compile(
     rf"^(?P<names>{_MNRAS_NAME}(?:,\s{_MNRAS_NAME})*(?:,?\s{_ET_AL})?)"
-    rf",?\s(?:(?P<year>{_YEAR})[a-z]?|{_IN_PREP}),\s(?P<rest>.+)$"
+    rf",?\s(?:(?P<year>{YEARS})[a-z]?|{_IN_PREP}),\s(?P<rest>.+)$"
 )
 # AAS and A&A: "Family, I. I." joined by commas, "&" before the last; the year after a space.
 # The AAS's dash for the names of the reference before: "—. 2017b, ArXiv e-prints".
@@ -62,7 +63,7 @@ _DASH = r"(?:[—–]{1,3}|-{2,3})\."
 _AAS_NAME = rf"(?:{_FAMILY}(?:,\s{_SUFFIX})?,\s(?:[a-z]{{1,3}}\.\s)?{_INITIALS}|{_GROUP}\.?)"
 _AAS = re.compile(
     rf"^(?P<names>{_AAS_NAME}(?:,?\s(?:&\s)?{_AAS_NAME})*(?:,\s{_ET_AL})?|{_DASH})"
-    rf"\s(?:(?P<year>{_YEAR})[a-z]?|{_IN_PREP}),\s(?P<rest>.+)$"
+    rf"\s(?:(?P<year>{YEARS})[a-z]?|{_IN_PREP}),\s(?P<rest>.+)$"
 )
 # One name of either list, to write it as "Family, I.".
 _ONE_MNRAS = re.compile(

@@ -35,6 +35,8 @@ from __future__ import annotations
 
 import re
 
+from bibnorm.readers._ref_dates import YEARS
+
 _TAXON = r"(?<!\bsp)(?<!\bspp)(?<!\bssp)(?<!\bsubsp)(?<!\bnov)(?<!\bvar)(?<!\bcf)(?<!\baff)(?<!\bvs)"
 # the lower-case words that open a style's next field, not a title's next word ("… Isomorphism.
 # volume 149 of Studies in Logic", "… Title. in: Venue", "… Title. phd thesis")
@@ -67,7 +69,7 @@ def outer_quotes(double: re.Match[str] | None, single: re.Match[str] | None) -> 
 _INSIDE_A_TITLE = re.compile(r"(?<![\w.’'-])(?![Ii]n\b)(?:[a-z]+|[A-Z][a-z]+)\s$")
 
 # Harvard kluwer's year after the names' colon: "Chandler, A. D.: 1984, The emergence of …".
-KLUWER_YEAR = re.compile(r"^(?:1[5-9]|20)\d{2}[a-z]?,\s+")
+KLUWER_YEAR = re.compile(rf"^{YEARS}[a-z]?,\s+")
 
 
 _BODY_WORD = r"(?:[A-Z][\w.&’'-]*|of|the|and|for|on)"
@@ -79,7 +81,7 @@ def is_body(sentence: str) -> bool:
     return _BODY.fullmatch(sentence) is not None
 
 
-_YEAR_AFTER_TITLE = re.compile(r",\s((?:1[5-9]|20)\d{2}(?:[–-]\d{2,4})?)(?=[.”’]|\s*$)")
+_YEAR_AFTER_TITLE = re.compile(rf",\s({YEARS}(?:[–-]\d{{2,4}})?)(?=[.”’]|\s*$)")
 
 
 def title_with_its_year(title: str, text: str, year: int) -> str:

@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import re
 
-_YEARS = r"(?:1[5-9]|20)\d{2}"
+# The years a reference may date a work by, 1500–2099 (a reference to Newton or Darwin has one
+# too): the one definition every reader of references builds its patterns from.
+YEARS = r"(?:1[5-9]|20)\d{2}"
 _RELATED_NOTE = re.compile(
     r"(?:(?<=[.,;(])|(?<=[.,;]\s))\s*(?:"
     r"[Rr]epr(?:\.|int(?:ed)?)\s+(?:of|from|in|as)"
@@ -37,10 +39,10 @@ _RELATED_NOTE = re.compile(
     r")\b.*$",
     re.DOTALL,
 )
-_DATED_SENTENCE = re.compile(rf",\s{_YEARS}[a-z]?\.(?=\s+[A-Z])")  # "…, Bibliopolis, 1984. Notes by"
-_YEAR_AFTER_COMMA = re.compile(rf",\s{_YEARS}(?!\d)")
-_RANGE = re.compile(rf"(?<![\d./:-])({_YEARS})\s?[–—]\s?({_YEARS}|\d{{2}})(?![\d–—-])")
-_YEAR = re.compile(rf"(?<!\d){_YEARS}(?!\d)")
+_DATED_SENTENCE = re.compile(rf",\s{YEARS}[a-z]?\.(?=\s+[A-Z])")  # "…, Bibliopolis, 1984. Notes by"
+_YEAR_AFTER_COMMA = re.compile(rf",\s{YEARS}(?!\d)")
+_RANGE = re.compile(rf"(?<![\d./:-])({YEARS})\s?[–—]\s?({YEARS}|\d{{2}})(?![\d–—-])")
+YEAR = re.compile(rf"(?<!\d){YEARS}(?!\d)")  # a year, not part of a longer number
 # "pp. 1517–1530", "p. 1999", "pages 1192–1199", "pp. A12–A15": pages
 _PAGES = re.compile(r"\b(?:pp?\.|pages?)\s*[A-Za-z]?\d+(?:\s*[–—-]+\s*[A-Za-z]?\d+)?")
 # a volume's pages after it, no "pp." before them: "Genetics 169, 1631–1638", "45(4): 4713–4726"
@@ -53,7 +55,7 @@ def dating_text(text: str) -> str:
     range's end year, and the years inside the range printed after it (its volumes'); and
     what is no date at all, pages ("pp. 1517–1530", a volume's "169, 1631–1638")."""
     note = _RELATED_NOTE.search(text)
-    if note and _YEAR.search(text, 0, note.start()):
+    if note and YEAR.search(text, 0, note.start()):
         text = text[: note.start()]
     dated = _DATED_SENTENCE.search(text)
     if dated and _YEAR_AFTER_COMMA.search(text, dated.end()) is None:
@@ -70,4 +72,4 @@ def _outside(found: re.Match[str], after: str) -> str:
     """``after`` (what follows a range of years) with the years inside the range blanked."""
     first, end = int(found.group(1)), found.group(2)
     last = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
-    return _YEAR.sub(lambda year: " " if first <= int(year.group()) <= last else year.group(), after)
+    return YEAR.sub(lambda year: " " if first <= int(year.group()) <= last else year.group(), after)

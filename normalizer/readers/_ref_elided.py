@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bibnorm.readers._ref_dates import YEARS
+
 _BLANK_NAMES = re.compile(r"^(?:\s*(?:,\s*(?:&|and\b)|,|&|and\b)\s*)+")
 _SEPARATOR = re.compile(r",\s*(?:&|and\b)|,|&|and\b")
 
@@ -41,7 +43,7 @@ def with_elided_names(text: str, previous: Sequence[str]) -> str:
     return written + text[blank.end() :]
 
 
-_RULED = re.compile(r"^\s*(?:eds?\.\s*)?\((?:1[5-9]|20)\d{2}[a-z]?\)\s")
+_RULED = re.compile(rf"^\s*(?:eds?\.\s*)?\({YEARS}[a-z]?\)\s")
 
 
 def _joined(names: Sequence[str]) -> str:

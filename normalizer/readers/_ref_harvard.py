@@ -39,9 +39,11 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 
+from bibnorm.readers._ref_dates import YEARS
+
 # The names, the year in parentheses ("(1968a)") and the comma (agsm) or period (dcu) after it
 # (an apostrophe inside a name: "O’Meara", "Pe’er"); kluwer's "Names: 2019a, Title" reads as agsm's.
-_YEAR = r"(?:1[5-9]|20)\d{2}[a-z]?"
+_YEAR = rf"{YEARS}[a-z]?"
 _NAMES_YEAR = re.compile(
     rf"^(?P<authors>(?:[^()“”‘’]|(?<=\w)’(?=\w)){{2,3000}}?)\s*"
     rf"(?:\({_YEAR}\)(?P<sep>[,.])|:\s{_YEAR}(?P<kluwer>,))\s+"

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 
+from bibnorm.readers._ref_dates import YEARS
+
 _PARTICLE = r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*"
 _NAME = rf"{_PARTICLE}[A-Z][^\s\d,.;:()]*[a-z][^\s\d,.;:()]*(?:\s[A-Z]){{1,3}}"  # "Mottelson B R"
 _IOP = re.compile(
     rf"^(?P<authors>{_NAME}(?:,\s{_NAME})*(?:,?\sand\s{_NAME})?(?:\set al\.)?(?:\s\(eds?\))?)"
-    r"\s(?:1[5-9]|20)\d{2}[a-z]?\s(?P<rest>.+)$"
+    rf"\s{YEARS}[a-z]?\s(?P<rest>.+)$"
 )
 # An abbreviated journal, then its volume: "Phys. Rev. D 58", "Astrophys. Space Sci. 10",
 # "J. High Energy Phys. JHEP12", "Eur. Phys. J. A 25(s01)".

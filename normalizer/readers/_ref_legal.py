@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from bibnorm.readers._ref_dates import YEAR
+
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # Where the name ends: the comma before the citation.
 _CITATION = re.compile(
@@ -43,7 +45,6 @@ _LEGAL = re.compile(
 _NUMBERED = re.compile(r"^(?:Exec\.\s+Order|H\.\s?R\.|S\.\s+Res\.|S\.\s+\d|Pub\.\s?L\.)")
 _SENTENCE_END = re.compile(r"[a-z]{3}\.\s+[A-Z\d]")  # a name is one sentence: "… Control. 1966. A …" is none
 _LINK = re.compile(r"\s*\bhttps?\s?:.*$", re.DOTALL)
-_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
 _DATED = re.compile(r"\(([^()]*)\)|,\s+" + _MONTH + r"\s+\d{1,2},\s+(\d{4})")
 
 
@@ -57,7 +58,7 @@ def legal_reference(text: str) -> LegalReference | None:
     None for any other reference."""
     text = _LINK.sub("", text.strip())
     if _NUMBERED.match(text):
-        return LegalReference(None, _year(text)) if _LEGAL.search(text) or _YEAR.search(text) else None
+        return LegalReference(None, _year(text)) if _LEGAL.search(text) or YEAR.search(text) else None
     citation = _CITATION.search(text)
     if citation is None or not _LEGAL.search(text):
         return None
@@ -75,6 +76,6 @@ def _year(text: str) -> int | None:
     years = [
         int(found[-1])
         for dated in _DATED.finditer(text)
-        if (found := _YEAR.findall(dated.group(1) or dated.group(2) or ""))
+        if (found := YEAR.findall(dated.group(1) or dated.group(2) or ""))
     ]
     return years[-1] if years else None

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from bibnorm.readers._ref_dates import YEARS
+
 # The journal ends at its volume ("Astrophys. J. 502", "Phys. Rev. D 104", "Physical Review X 9",
 # "Classical and Quantum Gravity 32"); a title with a number in it ("Planck 2018 results")
 # goes on after the number, a journal does not.
@@ -42,7 +44,7 @@ def _series_after(pieces: list[str], at: int) -> bool:
 # "A6 (2020)", "e1003537 (2014)", "msae073 (2024)"; the year may come later, after more pages
 # ("223–386 (2002)").
 _PAGE = r"(?:[A-Za-z]{1,4})?\d[\w–-]*"
-_PAGE_YEAR = re.compile(rf"^{_PAGE}(?:\s\((?:1[5-9]|20)\d{{2}}\))?")
+_PAGE_YEAR = re.compile(rf"^{_PAGE}(?:\s\({YEARS}\))?")
 
 
 def journal_follows_names(pieces: list[str]) -> bool:
@@ -59,7 +61,7 @@ def journal_follows_names(pieces: list[str]) -> bool:
 # A book as AIP, APS and Science set it: the title, then publisher, place (edition) and year in
 # parentheses — "Purification of Laboratory Chemicals (Butterworth–Heinemann, London, ed. 5,
 # 2003)". A parenthesis with no comma or no letter before its year ("(2000)", "(WMAP)") is none.
-_BOOK = re.compile(r"^(?P<title>[^()]+?)\s\((?P<publisher>[^()]*[^\W\d_][^()]*,[^()]*(?:1[5-9]|20)\d{2})\)")
+_BOOK = re.compile(rf"^(?P<title>[^()]+?)\s\((?P<publisher>[^()]*[^\W\d_][^()]*,[^()]*{YEARS})\)")
 
 
 # What AIP sets between a book's title and its publisher: "…, 5th ed., Vol. A (Kluwer, …)".
@@ -67,7 +69,7 @@ _EDITION_OR_VOLUME = re.compile(r",\s(?:\d+(?:st|nd|rd|th)\sed\.|Vol\.\s).*$")
 
 
 # An online work as Science sets it: "Title (2008; http://…)" (the link taken out before this).
-_ONLINE = re.compile(r"^(?P<title>[^()]+?)\s\((?:1[5-9]|20)\d{2};")
+_ONLINE = re.compile(rf"^(?P<title>[^()]+?)\s\({YEARS};")
 
 
 def book_title(rest: str) -> str | None:
@@ -108,9 +110,7 @@ def _one_word_title(title: str) -> bool:
 # that (2008), unpublished manuscript."
 # What follows is a note, a page or nothing — not an author-year style's title sentence ("S. Kobayshi
 # et al. (2002). Electronic watermarking …"); the title holds no journal's volume and page.
-_DATED = re.compile(
-    r"^(?P<title>[^()]+?)\s\((?:1[5-9]|20)\d{2}[a-z]?\)(?=[.,;]?\s*$|,\s|\s(?:pp?\.|Chap\.)\s)"
-)
+_DATED = re.compile(rf"^(?P<title>[^()]+?)\s\({YEARS}[a-z]?\)(?=[.,;]?\s*$|,\s|\s(?:pp?\.|Chap\.)\s)")
 _NO_DATED_TITLE = re.compile(r"\bet al\.?$|,\s[A-Z]?\d[\d–-]*$")
 
 
@@ -123,7 +123,7 @@ def _dated_title(rest: str) -> str | None:
 
 
 _VOLUME = re.compile(r"^\d{1,5}$")
-_PAGE_THEN_YEAR = re.compile(rf"^{_PAGE}\s\((?:1[5-9]|20)\d{{2}}\)")
+_PAGE_THEN_YEAR = re.compile(rf"^{_PAGE}\s\({YEARS}\)")
 _LOOSE_JOURNAL_VOLUME = re.compile(r"^[A-Z][^\d,()]*\s[A-Z]?\d{1,5}$")  # "Nature genetics 47"
 
 
@@ -215,7 +215,7 @@ _PHYSICS_JOURNAL = re.compile(
     # a thesis' title ends where its kind is named: "…, PhD dissertation, Fanstord University",
     # "…, Phd thesis, Otto-von-Guericke-Universität" (REVTeX lowercases a .bib's type after its first letter)
     r"|^(?:Ph\.?\s?[Dd]\.?|Doctoral|Master['’]s|M\.\s?S\.)\s(?:thesis|dissertation|project)\b"
-    r"|^\((?:1[5-9]|20)\d{2}\)\s"  # an online work's year, then its URL: "Title, (2003) http…"
+    rf"|^\({YEARS}\)\s"  # an online work's year, then its URL: "Title, (2003) http…"
 )
 
 
@@ -230,7 +230,7 @@ _UNTITLED = re.compile(
 )
 # A chapter whose own title the style does not print: "E. Beutler, in Williams Hematology, Vol. 2, …".
 _IN_BOOK = re.compile(r"^in\s[A-Z]")
-_YEAR_ALONE = re.compile(r"\((?:1[5-9]|20)\d{2}[a-z]?\)")  # "E. Witten, (2001), hep-th/0106109."
+_YEAR_ALONE = re.compile(rf"\({YEARS}[a-z]?\)")  # "E. Witten, (2001), hep-th/0106109."
 # "A. B. Author and C. D. Other (unpublished)": the note in parentheses, as if after a comma.
 _UNTITLED_AFTER_NAMES = re.compile(
     r",?\s\(((?:unpublished|in preparation|(?:private|personal) communication|to be published)[^()]*)\)",
@@ -321,7 +321,7 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
 # printed the DOI in the volume's place (REVTeX, for an article without volume) and the caller
 # took it out, the year alone ("Molecular Biology and Evolution (2019).").
 _NAME_THEN_VOLUME = re.compile(r"^(?P<name>[^\d,()]+?)\s[A-Z]?\d{1,5}$")
-_NAME_THEN_YEAR = re.compile(r"^(?P<name>[^\d,()]+?)\s\((?:1[5-9]|20)\d{2}\)\.?$")
+_NAME_THEN_YEAR = re.compile(rf"^(?P<name>[^\d,()]+?)\s\({YEARS}\)\.?$")
 
 
 def _listed_journal(pieces: list[str], names: int) -> int | None:

@@ -22,11 +22,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bibnorm.readers._ref_dates import YEARS
+
 # The names' sentence ends after a word of two letters or more ("Nussbaum. "), not after an
 # initial ("E. ").
 _NAMES_END = re.compile(r"(?<=[^\W\d_]{2})\.\s+")
 _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[\w.]{1,6}:\s*$")
-_NO_TITLE = re.compile(r"^(?:and\b|&|In\b|\(?(?:1[5-9]|20)\d{2}[a-z]?\)?\.?$)|,$")
+_NO_TITLE = re.compile(rf"^(?:and\b|&|In\b|\(?{YEARS}[a-z]?\)?\.?$)|,$")
 # The title's sentence ends at a period, question or exclamation mark (inside the closing quote
 # or not) before a capital: "… Intellekt.” Ed.", "… Animalium.” Princeton".
 _TITLE_END = re.compile(r"[.?!][”\"’]?\s+(?=[A-Z])")

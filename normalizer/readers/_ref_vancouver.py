@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._title_questions import title_before_question
 
 # Particles before a family name ("van de Pol J", "de Munck JC", "ter Haar G", "dos Santos A").
@@ -52,7 +53,7 @@ _VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+")
 # "2014 Oct;22(10)", "2003 Jan 5;", "2010 Jul-Aug;", "2016 Mar." and a year alone closing the
 # reference ("… Rome. 1995.").
 _JOURNAL_DATE = re.compile(
-    r"(?<=[.?!]\s)(?P<year>(?:1[5-9]|20)\d{2})(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?(?:-[A-Z]?[a-z]{2}(?:\s\d{1,2})?)?)?"
+    rf"(?<=[.?!]\s)(?P<year>{YEARS})(?:\s[A-Z][a-z]{{2}}(?:\s\d{{1,2}})?(?:-[A-Z]?[a-z]{{2}}(?:\s\d{{1,2}})?)?)?"
     r"(?:[;:]\s?\S|\.?\s*$)"
 )
 # What NLM prints after a title in brackets, the medium or the kind of work: no part of the title.

@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from bibnorm.identifiers import OLD_STYLE_ARCHIVES
 from bibnorm.readers._label_forms import in_one_form, in_sequence
+from bibnorm.readers._ref_dates import YEARS
 
 # "(12)" opens a reference only before a name: "(2), 385–396" and "(2) 281–310" are the issue
 # numbers of a wrapped journal reference.
@@ -286,7 +287,7 @@ _CUT_DOI = re.compile(r"^(?:(?:doi|DOI):?|https?://(?:dx\.)?doi\.org/)?10\.\d{4,
 _DOI_GOES_ON = re.compile(r"^(?=\S*[A-Z])(?=\S*\d)[A-Z0-9][\w.;()/:<>-]*(?:\s|$)")
 
 
-_LONE_YEAR = re.compile(r"^(?:1[5-9]|20)\d{2}[a-z]?[.,;]?(?:\s|$)")
+_LONE_YEAR = re.compile(rf"^{YEARS}[a-z]?[.,;]?(?:\s|$)")
 
 
 def join_lines(parts: Sequence[str]) -> str:

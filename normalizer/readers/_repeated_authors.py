@@ -30,9 +30,10 @@ import re
 from collections.abc import Sequence
 
 from bibnorm.models import Query
+from bibnorm.readers._ref_dates import YEARS
 
 _DASH = re.compile(r"^\s*(?:[—–]{1,3}|-{2,3})[.,]?\s+")
-_YEAR = r"\((?:1[5-9]|20)\d{2}[a-z]?\)"
+_YEAR = rf"\({YEARS}[a-z]?\)"
 _RULED = re.compile(rf"^\s*(?:{_YEAR}|\(?[Ee]ds?\.\)?,?\s+{_YEAR})\s")  # "(2003) “…", "ed. (2009) …"
 
 
@@ -114,7 +115,7 @@ _REPEATED_AUTHORS = re.compile(r"^\s*[—–-]{1,3}[.,]?\s*")  # biblatex's "—
 # (after a rule drawn for the names, the punctuation that followed them: biblatex-chicago's
 # ". 2011. Gems and Jewels", ", eds. 1987–. The History of Cartography")
 _AUTHORLESS = re.compile(
-    r"^\s*(?:[.,]\s+)?(?:[—–-]{1,3}[.,]?\s*|\(?(?:1[5-9]|20)\d{2}[a-z]?\)?|[Ee]ds?\.|\([Ee]d|trans\.)"
+    rf"^\s*(?:[.,]\s+)?(?:[—–-]{{1,3}}[.,]?\s*|\(?{YEARS}[a-z]?\)?|[Ee]ds?\.|\([Ee]d|trans\.)"
 )
 _NOTHING = re.compile("")
 # After a rule for the repeated names: more names or the title (", Simon Johnson, and …", ", “Title"),
@@ -122,6 +123,6 @@ _NOTHING = re.compile("")
 _RULE_THEN_NAMES = re.compile(r"^,\s*(?:[A-Z“‘\"]|and\s|,)")
 _AND = re.compile(r"^and\s+(?:[A-Z]|,)")  # "and Colin Stirling, …", "and , “Handlers …"
 _SPACE_EMS = 0.25  # a space: a line after a rule as wide as the indent starts this much further in
-_BEFORE_YEAR = re.compile(r"^(?P<names>.+?[\s,.]*)(?:\(?[Ee]ds?\.\)?[\s,.]*)?\(?(?:1[5-9]|20)\d{2}[a-z]?\b")
+_BEFORE_YEAR = re.compile(rf"^(?P<names>.+?[\s,.]*)(?:\(?[Ee]ds?\.\)?[\s,.]*)?\(?{YEARS}[a-z]?\b")
 # A word's period then more ("Solomon. Information"); "et al.", "eds." and initials ("E.") end no sentence.
 _SENTENCE_END = re.compile(r"(?<![^\W\d_])(?!(?:al|eds|Eds|Jr|Sr)\.)[^\W\d_]{2,}\.\s")

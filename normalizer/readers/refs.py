@@ -60,7 +60,7 @@ from bibnorm.readers._ref_author_year import (
     outer_quotes,
     title_with_its_year,
 )
-from bibnorm.readers._ref_dates import dating_text
+from bibnorm.readers._ref_dates import YEARS, dating_text
 from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_entry_types import entry_type_of, publisher_of
 from bibnorm.readers._ref_harvard import harvard_title
@@ -86,37 +86,35 @@ from bibnorm.readers.base import Reader, arxiv_doi_id
 from bibnorm.text.names import split_authors
 
 _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: " before a volume's title
-# Years 1500–2099: a reference to Newton or Darwin has one too.
-_YEARS = r"(?:1[5-9]|20)\d{2}"
 # A year is no part of a longer number, a path or a hyphenated range ("1994-1998"), but opens an
 # ISO date (IEEE and biblatex print "1992-05-20", "1987-08", "1996- 08" broken at a line's end);
 # nor a new-style arXiv id's first half ("2018 Mar;1803.01234" in Vancouver): YYMM.NNNNN.
 _YEAR_END = r"(?![\d/]|-(?!\s?(?:0[1-9]|1[0-2])(?:-\d\d)?\b)|\.\d{4,5}\b)"
-_YEAR = re.compile(rf"(?<![\d./:-])({_YEARS})[a-z]?{_YEAR_END}")  # does a text hold a year
+_YEAR = re.compile(rf"(?<![\d./:-])({YEARS})[a-z]?{_YEAR_END}")  # does a text hold a year
 # The years that date the work, read from `dating_text`: no number of a page range ("885–1990",
 # pages "1631–1638"), where a range of years ("1984–1986a") does hold a year.
-_DATING_YEAR = re.compile(rf"(?<![\d./:-])(?<!\d–)({_YEARS})[a-z]?(?!–\d){_YEAR_END}")
+_DATING_YEAR = re.compile(rf"(?<![\d./:-])(?<!\d–)({YEARS})[a-z]?(?!–\d){_YEAR_END}")
 # When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008").
 _ACCESSED = re.compile(
     r"\b(?:retrieved|accessed|visited|viewed|last checked|cited)(?:\s+(?:on|at))?:?\s+"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th|\.)?\s+)?(?:[A-Z][a-z]{{2,8}}\.?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{_YEARS}",
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th|\.)?\s+)?(?:[A-Z][a-z]{{2,8}}\.?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{YEARS}",
     re.I,
 )
 # A year as the names are followed by it: "(2006)", Chicago's "1968–78", "1987–", "[Ca. 1920]", "[1957?]".
-_DATED = rf"[(\[]?(?:[Cc]a\.\s)?{_YEARS}[a-z]?(?:[–-](?:{_YEARS}|\d\d)?)?\??"
+_DATED = rf"[(\[]?(?:[Cc]a\.\s)?{YEARS}[a-z]?(?:[–-](?:{YEARS}|\d\d)?)?\??"
 _YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*{_DATED}(?:,[^)]*)?[)\]]?[\s.,:]*$")
 # The year right after the author list: "Names (2006)", "Names (2006a, March)", "Names. 2006."
 # (APA's range of years, "(1959–1963)", is dated by its first; its authors' role in parentheses,
 # "Koch, S. (Ed.).", is no year.)
 _AUTHOR_YEAR = re.compile(
     rf"^(?:[^\d()“\"]|\([^\d()“\"]*\)){{2,400}}?"
-    rf"(?:\(({_YEARS})[a-z]?(?:[–-]{_YEARS}[a-z]?)?[,)]"
+    rf"(?:\(({YEARS})[a-z]?(?:[–-]{YEARS}[a-z]?)?[,)]"
     # Chicago's "Names. 1968–78. Title", "Names. [Ca. 1920]. Title", "Names. [1957?]. Title";
     # ISO 690's "1959 [i.e. 1995]", "2000, © 2001": the first year is the work's
-    rf"|[.,]\s+\[?(?:[Cc]a\.\s)?({_YEARS})[a-z]?(?:[–-](?:{_YEARS}|\d\d)?)?\??\]?"
+    rf"|[.,]\s+\[?(?:[Cc]a\.\s)?({YEARS})[a-z]?(?:[–-](?:{YEARS}|\d\d)?)?\??\]?"
     r"(?:\s\[[^\]]{1,20}\]|,\s©\s?\d{4})?\.\s"
     # econ-jpe's "Rutherford 2000.“Title"; Harvard's kluwer "Names: 2019a, Title"
-    rf"|\s({_YEARS})[a-z]?\.(?=[“‘])|:\s({_YEARS})[a-z]?,\s)"
+    rf"|\s({YEARS})[a-z]?\.(?=[“‘])|:\s({YEARS})[a-z]?,\s)"
 )
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
 _INSIDE_A_PIECE = re.compile(r"[^\W\d_]\s$")  # a word, then the quotation: no title opens there
@@ -124,14 +122,14 @@ _INSIDE_A_PIECE = re.compile(r"[^\W\d_]\s$")  # a word, then the quotation: no t
 # Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
 _APA = re.compile(
     r"^(?P<authors>.+?)\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"  # biblatex's "(Oct. 27, 2004a)"
-    r"(?P<year>(?:1[5-9]|20)\d{2}(?:[–-](?:(?:1[5-9]|20)\d{2}|present))?|n\.\s?d\.|in press)"
+    rf"(?P<year>{YEARS}(?:[–-](?:{YEARS}|present))?|n\.\s?d\.|in press)"
     r"-?[a-z]?(?:,[^)]*)?\)"  # a range to "present": "(2015–present)"
     # not a date after a date ("… (2024) (Jan. 2023)."), nor naturemag's "URL" and link or
     # amsplain's issue ("… 32 (2018), no. 1") after the year
-    r"(?:(?P<period>\.)|,)?\s*(?P<rest>(?![.,\s]*\([A-Z]?[a-z.]*\s?(?:1[5-9]|20)\d\d\))(?![.,\s]*(?:URL|no\.)\s)"
+    rf"(?:(?P<period>\.)|,)?\s*(?P<rest>(?![.,\s]*\([A-Z]?[a-z.]*\s?{YEARS}\))(?![.,\s]*(?:URL|no\.)\s)"
     r".*[^\W\d_]{3}.*)$"
 )
-_ACM_YEAR = re.compile(rf"\.\s{_YEARS}[a-z]?\.\s")  # ACM's year after the names: "Names. 2018. Title."
+_ACM_YEAR = re.compile(rf"\.\s{YEARS}[a-z]?\.\s")  # ACM's year after the names: "Names. 2018. Title."
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
 _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year among LNCS names
 # Where a venue starts inside a title sentence ("… models, in Proc. …", "… In: CVPR",
@@ -143,9 +141,7 @@ _VENUE_TAIL = re.compile(
     r"|\s*[,.]?\s*\b[Aa]r[Xx]iv preprint\b.*|\s*[,.]?\s*\bCoRR\b.*)$"
 )
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
-_TRAILING_YEAR = re.compile(
-    rf"\s*(?:,\s*|\(\s*)(?:{_MONTH}\.?\s+)?{_YEARS}[a-z]?\)?\s*\.?$"
-)  # ", April 2013"
+_TRAILING_YEAR = re.compile(rf"\s*(?:,\s*|\(\s*)(?:{_MONTH}\.?\s+)?{YEARS}[a-z]?\)?\s*\.?$")  # ", April 2013"
 _ONLY_YEAR = re.compile(rf"^{_DATED}[)\]]?$")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
 _NOT_NAMES = frozenset({"and", "et", "al", "others", "eds", "ed", "editors", "in", "with", "trans"})
@@ -285,7 +281,7 @@ def _title_and_authors(text: str) -> tuple[str | None, str]:
     return _by_sentences(text)
 
 
-_LINK_TAIL_OR_DATE = re.compile(rf"[a-z][\w-]*\.?|[\s,]*{_YEARS}[a-z]?\.?")
+_LINK_TAIL_OR_DATE = re.compile(rf"[a-z][\w-]*\.?|[\s,]*{YEARS}[a-z]?\.?")
 
 
 def _by_sentences(text: str) -> tuple[str | None, str]:
@@ -416,9 +412,7 @@ def person_names(authors: str) -> tuple[str, ...]:
 # "Names, eds. , 1991. Title." JET, "Names, (Eds.), 1984. Title." JIE, "Names eds. (1984) Title"
 # econ): read as the authors' year.
 # (biblatex's translators in the names' place: "Vizedom, Monika B. and Gabrielle L. Caffee, trans. (1960)")
-_EDITORS_BEFORE_YEAR = re.compile(
-    r",?\s+\(?(?:[Ee]ds?|[Tt]rans)\.\)?(?:\s*,)?(?=\s+\(?(?:1[5-9]|20)\d{2}[a-z]?\b)"
-)
+_EDITORS_BEFORE_YEAR = re.compile(rf",?\s+\(?(?:[Ee]ds?|[Tt]rans)\.\)?(?:\s*,)?(?=\s+\(?{YEARS}[a-z]?\b)")
 # An editors' mark after the names: "Ian Editor (Ed.)", "A and B, eds.", "Attwood, Feona ed.".
 _EDITORS = re.compile(r"[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg|[Tt]rans)\.?\)?[\s.,:]*$")
 
