@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from bibnorm.models import Query
 from bibnorm.readers._ref_dates import YEARS
@@ -99,12 +100,9 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
     if not runs:
         return text
     placed = [found for run in runs if (found := _find(run, text)) is not None]
-    titles: dict[str, str | None] = {}  # the text parsed once, for `upright_title` and here
 
     def title_of(of: str) -> str | None:
-        if of not in titles:
-            titles[of] = parse_reference(of).title
-        return titles[of]
+        return parse_reference(of).title
 
     upright = upright_title(text, placed, title_of)
     if upright is not None:  # dcu: "Names (2017). Title, *Journal* 39(12)"
@@ -118,15 +116,6 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
         run = letters_and_digits(text[start:end])
         if len(run) < _MIN_LETTERS:
             continue
-        volume = _volume_after(text, placed, number)
-        if volume is not None and read is not None:
-            return _volume_first(text, (start, end), volume)
-        extends = (
-            letters_and_digits(title) in run
-            and len(run) > len(letters_and_digits(title))
-            and _subtitle_after(text[start:end], title)
-        )
-        comes_before = number == 0 and start > 0 and title_at is not None and title_at[0] >= end
         # the names, then the run, inside the title read: a book's title after names the parser
         # could not tell from it (econ's "Krugman, Paul R., *Geography and Trade*, Cambridge …")
         after_names = (
@@ -134,20 +123,28 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
             and title_at[0] <= start
             and start + len(text[start:end].rstrip(" .,:;")) <= title_at[1]
             and _book_title_run(text[:start], text[start:end], text[end:], ends_title=end >= title_at[1])
-            # a name of one or two words in italics (a genus, a species), then a colon inside the
-            # title read, opens its upright rest ("*Drosophila*: Genes Controlling Segmentation")
-            and not (
-                read is not None
-                and len(text[start:end].split()) <= 2
-                and text.startswith(":", end)
-                and title_at[1] > end + 1
-            )
-            # with no title read, not a journal's name before its volume (Science: "G. Booth, J.
-            # Chatt, *J. Chem. Soc.* 2099–2106 (1962)")
-            and (read is not None or _WORDS_AFTER.match(text, end) is not None)
         )
+        # with no title read, not a journal's name before its volume (Science: "G. Booth, J.
+        # Chatt, *J. Chem. Soc.* 2099–2106 (1962)")
         if read is None:
-            return _if_read(text, start, end) if after_names else text
+            return _if_read(text, start, end) if after_names and _WORDS_AFTER.match(text, end) else text
+        volume = _volume_after(text, placed, number)
+        if volume is not None:
+            return _volume_first(text, (start, end), volume)
+        # a name of one or two words in italics (a genus, a species), then a colon inside the
+        # title read, opens its upright rest ("*Drosophila*: Genes Controlling Segmentation")
+        after_names = after_names and not (
+            title_at is not None
+            and len(text[start:end].split()) <= 2
+            and text.startswith(":", end)
+            and title_at[1] > end + 1
+        )
+        extends = (
+            letters_and_digits(title) in run
+            and len(run) > len(letters_and_digits(title))
+            and _subtitle_after(text[start:end], title)
+        )
+        comes_before = number == 0 and start > 0 and title_at is not None and title_at[0] >= end
         # no names: a title opens the reference — unless the editors follow it, which the parser
         # reads as the names (Nature's "*Title* 3rd edn (eds Family, I. & …) (Publisher, 2006)")
         opens = number == 0 and not text[:start].strip() and not _EDITORS_AFTER.match(text, end)
@@ -284,8 +281,8 @@ def _find(part: str, text: str) -> tuple[int, int] | None:
     """Where ``part`` is in ``text`` (start, end), by their letters and digits alone: white
     space and a line end's hyphen may differ."""
     wanted = "".join(_folded(char) for char in part if char.isalnum())
-    at = [index for index, char in enumerate(text) if char.isalnum()]
-    found = "".join(_folded(text[index]) for index in at).find(wanted) if wanted else -1
+    at, folded = _alnum_index(text)
+    found = folded.find(wanted) if wanted else -1
     if found < 0:
         return None
     end = at[found + len(wanted) - 1] + 1
@@ -294,6 +291,13 @@ def _find(part: str, text: str) -> tuple[int, int] | None:
 
 
 _CLOSING = re.compile(r"[)\]]+$")
+
+
+@lru_cache(maxsize=256)
+def _alnum_index(text: str) -> tuple[tuple[int, ...], str]:
+    """Where each letter or digit of ``text`` is, and those characters folded (`_find`)."""
+    at = tuple(index for index, char in enumerate(text) if char.isalnum())
+    return at, "".join(_folded(text[index]) for index in at)
 
 
 def _folded(char: str) -> str:

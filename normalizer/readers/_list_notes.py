@@ -26,9 +26,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bibnorm.readers._pdf_sections import LineT
-from bibnorm.readers._ref_apa import AUTHOR_DATE
+from bibnorm.readers._pdf_sections import LineT, reads_as_entry
 from bibnorm.readers._ref_dates import YEARS
+from bibnorm.readers._ref_ids import OLD_STYLE_ID
+from bibnorm.readers._ref_iop import PARTICLES
 from bibnorm.readers._reflist import ReferenceList
 from bibnorm.readers.refs import looks_like_reference
 
@@ -49,7 +50,7 @@ def blank_notes(lines: Sequence[LineT]) -> list[LineT]:
         text = line.text
         if _NOTE.match(text):
             in_note = True
-        elif in_note and (AUTHOR_DATE.match(text) or looks_like_reference(text)):
+        elif in_note and reads_as_entry(text):
             in_note = False
         kept.append(line._replace(text="") if in_note and text else line)  # type: ignore[attr-defined]
     return kept
@@ -86,13 +87,11 @@ _PAPER_SPEAKS = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b|\b(?:Refs?|Eqs?|Figs?|Secs?
 # How a reference opens: initials and a family name ("A. A. Abrikosov", "J. van der Berg",
 # "É. É. Flanagan"), an inverted name ("Hasson, U.", "Hasson U,"), a collaboration.
 _OPENS_WITH_NAME = re.compile(
-    r"^(?:[^\W\d_a-z]\.\s?(?:-[^\W\d_a-z]\.\s?)?){1,4}\s?(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*[^\W\d_a-z]"
+    rf"^(?:[^\W\d_a-z]\.\s?(?:-[^\W\d_a-z]\.\s?)?){{1,4}}\s?{PARTICLES}[^\W\d_a-z]"
     r"|^[^\W\d_a-z][\w'’-]+,?\s(?:[^\W\d_a-z]\.?\s?){1,3}[,.]"
     r"|^(?:[^\W\d_a-z][\w-]+\s){1,4}Collaboration"
 )
-_FOUND_BY = re.compile(
-    rf"(?<!\d){YEARS}(?!\d)|\b10\.\d{{4,9}}/|arXiv|https?://|www\.|\b[a-z-]+(?:\.[A-Z]{{2}})?/\d{{7}}\b"
-)
+_FOUND_BY = re.compile(rf"(?<!\d){YEARS}(?!\d)|\b10\.\d{{4,9}}/|arXiv|https?://|www\.|\b{OLD_STYLE_ID}\b")
 
 
 def is_note(text: str) -> bool:

@@ -86,8 +86,13 @@ def reads_as_entries(items: Sequence[str]) -> bool:
     two or more, most (three in five) reading as references or opening with an author's place
     and a date as APA sets them ("Author, A. A., & Author, B. B. (2014).", "Patel, S. N. (n.d.).",
     "The book of eibon. [ca. 2001 B.C.E.].")."""
-    entries = sum(1 for item in items if looks_like_reference(item) or AUTHOR_DATE.match(item))
+    entries = sum(1 for item in items if reads_as_entry(item))
     return len(items) >= 2 and entries >= 0.6 * len(items)
+
+
+def reads_as_entry(text: str) -> bool:
+    """Whether an item (or a line) reads as a reference or opens as APA's do (`AUTHOR_DATE`)."""
+    return AUTHOR_DATE.match(text) is not None or looks_like_reference(text)
 
 
 _MAX_PART_WORDS = 14

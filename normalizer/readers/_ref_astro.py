@@ -65,6 +65,11 @@ _AAS = re.compile(
     rf"^(?P<names>{_AAS_NAME}(?:,?\s(?:&\s)?{_AAS_NAME})*(?:,\s{_ET_AL})?|{_DASH})"
     rf"\s(?:(?P<year>{YEARS})[a-z]?|{_IN_PREP}),\s(?P<rest>.+)$"
 )
+_DASHED = re.compile(_DASH)
+_OTHERS = re.compile(rf",?\s{_ET_AL}$")
+_BETWEEN_NAMES = re.compile(r",\s(?:&\s)?|\s&\s")
+_SUFFIX_ALONE = re.compile(_SUFFIX)
+_INITIALS_ALONE = re.compile(rf"(?:[a-z]{{1,3}}\.\s)?{_INITIALS}")
 # One name of either list, to write it as "Family, I.".
 _ONE_MNRAS = re.compile(
     rf"^(?P<family>{_FAMILY}(?:\s{_SUFFIX})?)(?P<particle>\s[a-z]{{1,3}}\.)?\s(?P<initials>{_INITIALS})$"
@@ -116,7 +121,7 @@ def astro_reference(text: str) -> AstroReference | None:
             year = int(match.group("year")) if match.group("year") else None
             # a work in preparation names only the journal it is meant for
             title, venue = _after_year(rest) if year else (None, rest.strip(" ."))
-            names = "" if re.fullmatch(_DASH, match.group("names")) else match.group("names")
+            names = "" if _DASHED.fullmatch(match.group("names")) else match.group("names")
             return AstroReference(_person_names(names, inverted), names, year, title, venue)
     return None
 
@@ -192,17 +197,17 @@ def _booktitle(rest: str) -> str | None:
 def _person_names(names: str, inverted: bool) -> tuple[str, ...]:
     """Each name of the list as "Family, I." ("others" last for "et al."): MNRAS writes "Abbott B.
     P.", the AAS "Abbott, B. P.", both joined by commas."""
-    others = re.search(rf",?\s{_ET_AL}$", names)
+    others = _OTHERS.search(names)
     text = names[: others.start()] if others else names
-    pieces = [piece.strip() for piece in re.split(r",\s(?:&\s)?|\s&\s", text) if piece.strip()]
+    pieces = [piece.strip() for piece in _BETWEEN_NAMES.split(text) if piece.strip()]
     people: list[str] = []
     if inverted:
         at = 0
         while at < len(pieces):
-            if at + 1 < len(pieces) and re.fullmatch(_SUFFIX, pieces[at + 1]) and at + 2 < len(pieces):
+            if at + 1 < len(pieces) and _SUFFIX_ALONE.fullmatch(pieces[at + 1]) and at + 2 < len(pieces):
                 people.append(f"{pieces[at]}, {pieces[at + 1]}, {pieces[at + 2]}")  # "Kennicutt, Jr., R. C."
                 at += 3
-            elif at + 1 < len(pieces) and re.fullmatch(rf"(?:[a-z]{{1,3}}\.\s)?{_INITIALS}", pieces[at + 1]):
+            elif at + 1 < len(pieces) and _INITIALS_ALONE.fullmatch(pieces[at + 1]):
                 people.append(f"{pieces[at]}, {pieces[at + 1]}")
                 at += 2
             else:  # a group ("Theano Development Team." the AAS closes with a period)

@@ -19,10 +19,11 @@ from bibnorm.identifiers import OLD_STYLE_ARCHIVES, ArxivId, canonical_doi, pars
 from bibnorm.readers._doi_gaps import closed_doi_gaps
 from bibnorm.readers._ref_apa import REPRINT
 
+OLD_STYLE_ID = r"[a-z-]+(?:\.[A-Z]{2})?/\d{7}"  # "hep-th/0106109", "math.AG/0309136"
 _ARCHIVES = "|".join(sorted(map(re.escape, OLD_STYLE_ARCHIVES)))
 ARXIV = re.compile(  # (biblatex spaces an id's dot as it spaces a DOI's: "arXiv: 1008 . 2849v1")
     r"(?i)(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/)"
-    r"((?:\d{4}(?: \. |\.)\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)"
+    rf"((?:\d{{4}}(?: \. |\.)\d{{4,5}}|{OLD_STYLE_ID})(?:v\d+)?)"
     # An old-style id needs no prefix: its archive names it ("hep-th/0106109", "math.AG/0309136").
     rf"|(?<![\w/.-])((?:{_ARCHIVES})(?:\.[A-Z]{{2}})?/\d{{7}}(?:v\d+)?)\b"
 )

@@ -15,6 +15,7 @@ import re
 from collections.abc import Collection
 
 from bibnorm.readers._ref_dates import YEARS
+from bibnorm.readers._ref_ids import OLD_STYLE_ID
 
 # The journal ends at its volume ("Astrophys. J. 502", "Phys. Rev. D 104", "Physical Review X 9",
 # "Classical and Quantum Gravity 32"); a title with a number in it ("Planck 2018 results")
@@ -223,7 +224,7 @@ _PHYSICS_JOURNAL = re.compile(
 # ("S. Naess et al., arXiv e-prints (2025), arXiv:2503.14451", "F. Author, hep-th/0106109"), a
 # thesis ("Ph.D. thesis, University of Tokyo, 2010"), or a work not (yet) published.
 _UNTITLED = re.compile(
-    r"^(?:[Aa]r[Xx]iv\b|[a-z-]+(?:\.[A-Z]{2})?/\d{7}\b|e-?print\b|(?:Ph\.\s?D\.?|Doctoral|Master['’]?s|M\.\s?Sc?\.)\s"
+    rf"^(?:[Aa]r[Xx]iv\b|{OLD_STYLE_ID}\b|e-?print\b|(?:Ph\.\s?D\.?|Doctoral|Master['’]?s|M\.\s?Sc?\.)\s"
     r"|(?:thesis|unpublished|in preparation|in press|(?:private|personal) communication|submitted"
     r"|to be published)\b)",
     re.IGNORECASE,

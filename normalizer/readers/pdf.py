@@ -120,8 +120,8 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
     lines = _document_lines(data, path)
     section = references_section(lines)
     read = read_section(lines[section.first : section.end], path, section.first) if section else None
-    if section is not None and section.headed and (read is None or not mostly_references(read[1])):
-        section, read = _labelled_list_after(lines, section, path) or (section, read)
+    if section is not None and section.headed:
+        section, read = _labelled_list_after(lines, section, read, path) or (section, read)
     if (
         section is None
         or read is None
@@ -138,13 +138,16 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
 
 
 def _labelled_list_after(
-    lines: Sequence[PdfLine], headed: Section, path: str
+    lines: Sequence[PdfLine], headed: Section, read: tuple[list[Query], ReferenceList] | None, path: str
 ) -> tuple[Section, tuple[list[Query], ReferenceList]] | None:
     """The list found by its labels going up from 1 after a References heading whose lines
-    read as no list (REVTeX's guides: a body section "3. References", the list itself unheaded)."""
+    (``read``) read as no list (REVTeX's guides: a body section "3. References", the list itself
+    unheaded)."""
     run = numbered_run([line.text for line in lines[headed.end :]])
-    end = _section_end(lines, headed.end + run[0], 0.0) if run else None
-    if run is None or end is None:
+    if run is None or (read is not None and mostly_references(read[1])):  # the cheap test first
+        return None
+    end = _section_end(lines, headed.end + run[0], 0.0)
+    if end is None:
         return None
     found = Section(headed.end + run[0], end, False, run[1])
     read = read_section(lines[found.first : found.end], path, found.first)
@@ -293,9 +296,11 @@ def earlier_lists(lines: Sequence[PdfLine], last: Section) -> list[Section]:
     """The reference lists under the headings before the ``last`` list's heading (a chapter's,
     a part's): each to the next heading, to a heading of its own heading's rank, or where its
     geometry ends (`bibnorm.readers._pdf_sections`)."""
+    if not last.headed:
+        return []
     named = list_headings(lines)
     parts = set(part_headings(lines, named))
-    starts = [at + 1 for at in sorted({*named, *parts}) if at + 1 < last.first] if last.headed else []
+    starts = [at + 1 for at in sorted({*named, *parts}) if at + 1 < last.first]
     found: list[Section] = []
     for first, after in pairwise([*starts, last.first]):
         end = min(_section_end(lines, first, lines[first - 1].size * _SAME_RANK) or first, after - 1)

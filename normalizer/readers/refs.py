@@ -178,6 +178,7 @@ class ParsedReference(NamedTuple):
     arxiv_version: int | None = None
 
 
+@lru_cache(maxsize=8192)  # `_italic_titles` reads each title before `queries_from_list` does
 def parse_reference(text: str) -> ParsedReference:
     """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
     text = text.replace("。", ". ")  # GB/T 7714 (Chinese) ends its sentences with an ideographic full stop
