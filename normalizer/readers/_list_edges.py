@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
-from bibnorm.readers._pdf_sections import Line, LineT
+from bibnorm.readers._pdf_sections import Line, LineT, side
 from bibnorm.readers._pdf_typography import unmark_italics
 
 _BACK_MATTER = re.compile(
@@ -229,13 +229,13 @@ def list_indents(lines: Sequence[Line]) -> list[float]:
     leftmost: dict[tuple[int, int], float] = {}  # of each page's lines of text so far
     indents = []
     for line in lines:
-        where, side = (line.page, line.column), (line.page % 2, line.column)
+        where = (line.page, line.column)
         if len(line.text.strip()) >= _TEXT_LINE:
             leftmost[where] = min(line.left, leftmost.get(where, line.left))
         if where not in own:  # no line of text on this page and column
             indents.append(0.0)
             continue
-        usual = own[where] if where == first else min(margins[side], own[where])
+        usual = own[where] if where == first else min(margins[side(line)], own[where])
         indents.append(max(0.0, line.left - min(usual, leftmost.get(where, usual))))
     return indents
 
@@ -263,11 +263,11 @@ def _usual_margins(page_margins: dict[tuple[int, int], float]) -> dict[tuple[int
     for (page, column), left in page_margins.items():
         by_side.setdefault((page % 2, column), []).append(left)
     margins = {}
-    for side, lefts in by_side.items():
+    for which, lefts in by_side.items():
         shared = Counter(round(left) for left in lefts)
         most = max(shared.values())
         usual = min(point for point, count in shared.items() if count == most)
-        margins[side] = min(left for left in lefts if round(left) == usual)
+        margins[which] = min(left for left in lefts if round(left) == usual)
     return margins
 
 

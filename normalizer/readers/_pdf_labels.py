@@ -130,18 +130,18 @@ def numbered_run(lines: Sequence[str]) -> tuple[int, int] | None:
     "1.", or a bare "1" as REVTeX and Vancouver print them, alone on its line too), found by the
     list's labels going up one by one, not by the last "1."; and how many labels the run has."""
     best: tuple[int, int] | None = None  # (start, length)
-    for start, length in _label_runs(lines, _LABEL_NUMBER):
+    for start, length in _label_runs(lines):
         if best is None or length > best[1]:
             best = (start, length)
     return best if best is not None and best[1] >= MIN_RUN else None
 
 
-def _label_runs(lines: Sequence[str], label: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+def _label_runs(lines: Sequence[str]) -> Iterator[tuple[int, int]]:
     """(index of label 1, labels in order) of each run of lines labelled 1, 2, 3 …; a line
     whose number does not go on the run (a wrapped "10 (2008), …") is no label."""
     start, expected = -1, 1
     for i, line in enumerate(lines):
-        found = label.match(line)
+        found = _LABEL_NUMBER.match(line)
         if found is None:
             continue
         number = int(next(group for group in found.groups() if group and group.isdigit()))
