@@ -705,8 +705,8 @@ def test_a_t1_fonts_dashes_are_dashes() -> None:
         pytest.param("Velickovic, P. (2017). Graph attention networks, Technical Report 1710.10903, arXiv.",
                      "1710.10903", id="dcu-a-report-number-arxiv-names"),
         pytest.param("Wang H, Ma S, Dong L, Huang S, Wang H, Ma L, et al. BitNet: scaling 1-bit transformers "
-                     "for large language models. arXiv. 2023;doi.org/10.48550/arXiv.2310.11453.", "2310.11453",
-                     id="vancouver-arxivs-own-doi"),
+                     "for large language models. arXiv. 2023;doi.org/10.48550/arXiv.2310.11453.",
+                     "2310.11453", id="vancouver-arxivs-own-doi"),
         pytest.param("Smith, J. (2019). Title 1805.12177 of a work. Journal 3, 1–5.", None,
                      id="no-arxiv-named-no-id"),
         pytest.param("Smith, J. (2019). Title. arXiv, 1805.12177 and 1901.00001.", None,
