@@ -46,7 +46,14 @@ class WorkerMemory:
     worker forks), their proportional set sizes summed (`bench_bibfile.memory_kb`: a page the
     fork left shared is counted once, not in both). A worker's resident size counts the index
     pages it read through its memory map (the OS's file cache, shared by every worker and dropped
-    under pressure); its private memory is its own."""
+    under pressure); its private memory is its own.
+
+    A sample is not free (smaps_rollup walks a process's page tables under its memory-map lock,
+    a few milliseconds for each worker, on the cores the workers run on), so it is taken once a
+    second: the kept indexes and PDF reader live for the whole run, and a worker's peak resident
+    size is the kernel's own high-water mark, exact however seldom it is read."""
+
+    INTERVAL = 1.0  # seconds between samples
 
     def __init__(self) -> None:
         self.resident = self.private = 0.0  # the largest worker alone (its peak, VmHWM)
@@ -64,7 +71,7 @@ class WorkerMemory:
 
     def _sample(self) -> None:
         me = os.getpid()
-        while not self._stop.wait(0.25):
+        while not self._stop.wait(self.INTERVAL):
             processes = _processes()
             children: dict[int, list[int]] = {}
             for pid, fields in processes.items():

@@ -17,7 +17,7 @@ from bibnorm.cli import EXIT_FATAL, EXIT_FINDINGS, EXIT_USAGE, main
 from bibnorm.corpus.documents import find_documents
 from bibnorm.corpus.engines import DaskEngine, ProcessEngine, SerialEngine, engine_for
 from bibnorm.corpus.run import run_corpus
-from bibnorm.corpus.store import ResultStore
+from bibnorm.corpus.store import ResultStore, result_key
 from bibnorm.corpus.verifying import Job
 from bibnorm.errors import InputError, UsageError
 from bibnorm.resolvers._session import build_session
@@ -213,7 +213,7 @@ def test_a_run_killed_midway_resumes_to_the_same_bytes(env: Path) -> None:
         for line in shard.read_text(encoding="utf-8").splitlines(keepends=True)
     ]
     for line in reversed(finished[:7]):
-        store.append(line, json.loads(line)["document"]["sha256"])
+        store.append(line, result_key(json.loads(line)))
     store.close()
     cut = store.shard(json.loads(finished[7])["document"]["sha256"])
     with cut.open("a", encoding="utf-8") as handle:

@@ -16,7 +16,7 @@ from bibnorm.cli import EXIT_FINDINGS, EXIT_USAGE, main
 from bibnorm.corpus.engines import DaskEngine, ProcessEngine, SerialEngine
 from bibnorm.corpus.resolving import ResolveDocuments
 from bibnorm.corpus.run import run_corpus
-from bibnorm.corpus.store import ResultStore
+from bibnorm.corpus.store import ResultStore, result_key
 from bibnorm.corpus.summary import document_page
 from click.testing import CliRunner
 from corpus_runs import folder_bytes, kill_once_results_appear, result_lines, summary_rows, two_dask_workers
@@ -166,7 +166,7 @@ def test_a_run_killed_midway_resumes_to_the_same_bytes(env: Path) -> None:
         for line in shard.read_text(encoding="utf-8").splitlines(keepends=True)
     ]
     for line in reversed(finished[:5]):
-        store.append(line, json.loads(line)["document"]["sha256"])
+        store.append(line, result_key(json.loads(line)))
     store.close()
     bib = next(name for name in expected if name.startswith("bib/"))
     (env / "killed/bib").mkdir()

@@ -1,8 +1,9 @@
 """Where the documents are worked on: in this process, on local worker processes, or on Dask.
 
-Every engine runs the same task, `jobs.run_batch` (a batch of documents → their result lines and
-the pages beside them, for any `jobs.CorpusJob`: verify's or resolve's), and yields each batch's
-results as it finishes;
+Every engine cuts the documents into batches for its number of workers (`batches`), runs the same
+task on each, `jobs.run_batch` (a batch of documents → their result lines and the pages beside
+them, for any `jobs.CorpusJob`: verify's or resolve's), and yields each batch's results as it
+finishes;
 the store sorts them when the run ends, so the engine and the number of workers change how fast
 a venue is done, never what is written.
 
@@ -25,30 +26,41 @@ from bibnorm.corpus.documents import Document
 from bibnorm.corpus.jobs import CorpusJob, DocumentResult, close_kept, run_batch
 from bibnorm.errors import UsageError
 
+Todo = Sequence[tuple[Document, str]]  # the documents to do, with their content hashes
 Batch = list[tuple[Document, str]]
 
 MAX_BATCH = 16  # documents a task: the per-task overhead paid once, a stop loses little
-BATCHES_PER_WORKER = 4  # at least this many tasks per worker, so a slow batch does not idle the others
+BATCHES_PER_WORKER = 4  # what is left is cut at least this fine per worker
 
 
-def batches(todo: Sequence[tuple[Document, str]], workers: int) -> list[Batch]:
-    size = max(1, min(MAX_BATCH, len(todo) // max(1, workers * BATCHES_PER_WORKER)))
-    return [list(todo[start : start + size]) for start in range(0, len(todo), size)]
+def batches(todo: Todo, workers: int) -> list[Batch]:
+    """``todo`` in consecutive batches for ``workers`` workers, each a ``1/(BATCHES_PER_WORKER ×
+    workers)`` share of the documents left, at most `MAX_BATCH` and at least one: full batches
+    while there is much to do, then smaller and smaller ones (guided self-scheduling), so that at
+    the end no worker waits long for another to finish a large batch."""
+    cut: list[Batch] = []
+    start = 0
+    while start < len(todo):
+        size = max(1, min(MAX_BATCH, (len(todo) - start) // (max(1, workers) * BATCHES_PER_WORKER)))
+        cut.append(list(todo[start : start + size]))
+        start += size
+    return cut
 
 
 class Engine(Protocol):
     workers: int
 
-    def run(self, job: CorpusJob, todo: Sequence[Batch], decision: str) -> Iterator[list[DocumentResult]]:
-        """Each batch's results, as batches finish (in any order)."""
+    def run(self, job: CorpusJob, todo: Todo, decision: str) -> Iterator[list[DocumentResult]]:
+        """Each batch's results (`batches` for the engine's workers), as batches finish (in any
+        order)."""
 
 
 class SerialEngine:
     workers = 1
 
-    def run(self, job: CorpusJob, todo: Sequence[Batch], decision: str) -> Iterator[list[DocumentResult]]:
+    def run(self, job: CorpusJob, todo: Todo, decision: str) -> Iterator[list[DocumentResult]]:
         try:
-            for batch in todo:
+            for batch in batches(todo, self.workers):
                 yield run_batch(job, batch, decision)
         finally:
             close_kept()
@@ -58,7 +70,7 @@ class ProcessEngine:
     def __init__(self, workers: int) -> None:
         self.workers = workers
 
-    def run(self, job: CorpusJob, todo: Sequence[Batch], decision: str) -> Iterator[list[DocumentResult]]:
+    def run(self, job: CorpusJob, todo: Todo, decision: str) -> Iterator[list[DocumentResult]]:
         from concurrent.futures import as_completed
 
         from bibnorm.processes import fork_pool
@@ -67,7 +79,7 @@ class ProcessEngine:
             if pool is None:  # no semaphores or no fork here: the same run, in this process
                 yield from SerialEngine().run(job, todo, decision)
                 return
-            futures = [pool.submit(run_batch, job, batch, decision) for batch in todo]
+            futures = [pool.submit(run_batch, job, batch, decision) for batch in batches(todo, self.workers)]
             try:
                 for future in as_completed(futures):
                     yield future.result()
@@ -83,11 +95,12 @@ class DaskEngine:
         self.scheduler = scheduler
         self.workers = 0  # known once connected
 
-    def run(self, job: CorpusJob, todo: Sequence[Batch], decision: str) -> Iterator[list[DocumentResult]]:
+    def run(self, job: CorpusJob, todo: Todo, decision: str) -> Iterator[list[DocumentResult]]:
         client, owned = self._client()
         try:
             self.workers = len(client.scheduler_info().get("workers", {}))
-            futures = client.map(run_batch, [job] * len(todo), list(todo), [decision] * len(todo), pure=False)
+            cut = batches(todo, self.workers)
+            futures = client.map(run_batch, [job] * len(cut), cut, [decision] * len(cut), pure=False)
             pending = set(futures)
             try:
                 for future in _as_completed(futures):

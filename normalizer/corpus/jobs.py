@@ -20,7 +20,8 @@ from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from bibnorm.corpus.summary import document_files
+from bibnorm.corpus.store import Key
+from bibnorm.corpus.summary import document_files, document_row
 from bibnorm.errors import InputError
 
 if TYPE_CHECKING:
@@ -79,13 +80,18 @@ def close_kept() -> None:
 
 
 class DocumentResult(NamedTuple):
-    """One document done: its result line and the files beside it, made by the worker (so a
-    venue's pages are rendered in parallel, and the process that writes them parses nothing)."""
+    """One document done: its result line, the files beside it and its summary row, made by the
+    worker (so a venue's pages are rendered in parallel, and the process that writes them and the
+    summaries parses nothing)."""
 
-    document_id: str
-    content_hash: str  # the document's, as the store shards by it
+    key: Key  # the line's `bibnorm.corpus.store.result_key`
     line: str  # the result line, ending in a newline
     files: dict[str, str]  # name under the results folder → text: its page, the job's own (resolve's .bib)
+    row: dict[str, Any]  # what the summaries say of it (`bibnorm.corpus.summary.document_row`)
+
+    @property
+    def document_id(self) -> str:
+        return self.key[0]
 
 
 def document_result(job: CorpusJob, document: Document, content_hash: str, decision: str) -> DocumentResult:
@@ -105,9 +111,11 @@ def document_result(job: CorpusJob, document: Document, content_hash: str, decis
         message = str(error).replace(str(document.path), document.relative)
         body = {"entries": [], "notes": [], "error": message}
     line = json.dumps({"document": head, "decision": decision, **body}, ensure_ascii=False) + "\n"
-    # The files are made from the line as it will be read back (lists, not tuples): a page rendered
-    # now is byte for byte the page a later run renders from the results folder.
-    return DocumentResult(document.id, content_hash, line, document_files(json.loads(line), job.tally))
+    # The files and the row are made from the line as it will be read back (lists, not tuples): a
+    # page rendered now is byte for byte the page a later run renders from the results folder.
+    result = json.loads(line)
+    key = (document.id, content_hash, decision)
+    return DocumentResult(key, line, document_files(result, job.tally), document_row(result, job.tally))
 
 
 def run_batch(job: CorpusJob, batch: Sequence[tuple[Document, str]], decision: str) -> list[DocumentResult]:

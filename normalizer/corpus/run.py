@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from bibnorm.corpus.documents import Document, find_documents
-from bibnorm.corpus.engines import Engine, batches
+from bibnorm.corpus.engines import Engine
 from bibnorm.corpus.jobs import CorpusJob
 from bibnorm.corpus.store import Key, ResultStore
-from bibnorm.corpus.summary import Tally, write_document_files, write_summary
+from bibnorm.corpus.summary import Tally, WrittenNow, write_document_files, write_summary
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 
 
@@ -51,13 +51,13 @@ def run_corpus(
     todo = [pair for pair, key in zip(hashed, keys, strict=True) if key not in done]
     tally = job.tally
     progress.start(tally.phase, len(todo), "documents")
-    written: dict[str, set[str]] = {}  # document id → its files this run wrote
+    written: dict[str, WrittenNow] = {}  # document id → its files this run wrote, its row
     try:
-        for results in engine.run(job, batches(todo, max(1, engine.workers)), decision):
+        for results in engine.run(job, todo, decision):
             for result in results:
-                store.append(result.line, result.content_hash)
+                store.append(result.line, result.key)
                 write_document_files(out, result.files)
-                written[result.document_id] = set(result.files)
+                written[result.document_id] = WrittenNow(frozenset(result.files), result.row)
             progress.advance(len(results))
     finally:
         store.close()

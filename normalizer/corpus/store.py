@@ -10,7 +10,8 @@ after new submissions only what is new or changed.
 
 When a run ends, `ResultStore.settle` rewrites each shard (atomically) with exactly the current
 corpus's lines sorted by document id, so the folder is byte-identical whatever the engine, the
-number of workers, the order documents finished in, or how often the run was stopped.
+number of workers, the order documents finished in, or how often the run was stopped. It parses
+only the lines earlier runs wrote: the store knows where each line it appended lies, and its key.
 """
 
 from __future__ import annotations
@@ -19,12 +20,24 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from bibnorm.io import make_folders, write_atomic
 
 SHARDS = "0123456789abcdef"
 Key = tuple[str, str, str]  # document id, content hash, decision version
+
+
+class Settled(NamedTuple):
+    """A result kept when the run settles: its key, its line and, for a line an earlier run
+    wrote, the result parsed (None for this run's own lines: the run has what it needs of them)."""
+
+    key: Key
+    line: bytes
+    parsed: dict[str, Any] | None
+
+    def result(self) -> dict[str, Any]:
+        return self.parsed if self.parsed is not None else json.loads(self.line)
 
 
 def result_key(result: dict[str, Any]) -> Key:
@@ -36,40 +49,51 @@ class ResultStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.results = folder / "results"
-        self._open: dict[str, IO[str]] = {}
+        self._open: dict[str, IO[bytes]] = {}
+        # shard name → the offset of each line this run appended → its key
+        self._appended: dict[str, dict[int, Key]] = {}
 
     def shard(self, content_hash: str) -> Path:
         return self.results / f"{content_hash[0]}.jsonl"
 
-    def _whole_lines(self, shard: Path) -> Iterator[tuple[Key, str, dict[str, Any]]]:
-        """The shard's whole lines with their keys and results (a line cut short, or not a result,
-        is skipped)."""
+    def _whole_lines(self, shard: Path) -> Iterator[tuple[Key, bytes, dict[str, Any] | None]]:
+        """The shard's whole lines with their keys and results, the result None for a line this
+        run appended (its key known without parsing it); a line cut short, or not a result, is
+        skipped."""
         if not shard.is_file():
             return
-        with shard.open(encoding="utf-8") as lines:
+        appended = self._appended.get(shard.name, {})
+        with shard.open("rb") as lines:
+            start = 0
             for line in lines:
-                if not line.endswith("\n"):
+                at, start = start, start + len(line)
+                if not line.endswith(b"\n"):
                     continue  # the tail a killed run left
+                key = appended.get(at)
+                if key is not None:
+                    yield key, line, None
+                    continue
                 try:
                     result = json.loads(line)
                     yield result_key(result), line, result
-                except (json.JSONDecodeError, KeyError, TypeError):
+                except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError):
                     continue
 
     def done(self) -> set[Key]:
         """The keys of every result already written."""
         return {key for name in SHARDS for key, _, _ in self._whole_lines(self.results / f"{name}.jsonl")}
 
-    def append(self, line: str, content_hash: str) -> None:
-        """Add one document's line (its content hash ``content_hash``) to its shard, durably enough
-        that a killed run keeps it."""
-        shard = self.shard(content_hash)
+    def append(self, line: str, key: Key) -> None:
+        """Add one document's line (its `result_key` ``key``) to its shard, durably enough that a
+        killed run keeps it."""
+        shard = self.shard(key[1])
         handle = self._open.get(shard.name)
         if handle is None:
             make_folders(self.results)
             _drop_cut_tail(shard)
-            handle = self._open[shard.name] = shard.open("a", encoding="utf-8")
-        handle.write(line)
+            handle = self._open[shard.name] = shard.open("ab")
+        self._appended.setdefault(shard.name, {})[handle.tell()] = key
+        handle.write(line.encode("utf-8"))
         handle.flush()
 
     def close(self) -> None:
@@ -77,9 +101,9 @@ class ResultStore:
             handle.close()
         self._open.clear()
 
-    def settle(self, keys: Iterable[Key]) -> Iterator[dict[str, Any]]:
-        """Rewrite each shard with the lines of ``keys`` only, sorted by id, and yield its results;
-        one shard at a time, so a venue's results are never all in memory at once."""
+    def settle(self, keys: Iterable[Key]) -> Iterator[Settled]:
+        """Rewrite each shard with the lines of ``keys`` only, sorted by id, and yield what it
+        kept; one shard at a time, so a venue's results are never all in memory at once."""
         self.close()
         wanted: dict[str, set[Key]] = {name: set() for name in SHARDS}
         for key in keys:
@@ -90,13 +114,14 @@ class ResultStore:
             lines = {
                 key: (line, result) for key, line, result in self._whole_lines(shard) if key in wanted[name]
             }
-            kept = [lines[key] for key in sorted(lines, key=lambda key: key[0])]
+            kept = sorted(lines, key=lambda key: key[0])
             if kept:
-                write_atomic(shard, "".join(line for line, _ in kept))
+                write_atomic(shard, b"".join(lines[key][0] for key in kept))
             elif shard.exists():
                 shard.unlink()  # no document of the corpus left in it: as if never written
-            for _, result in kept:
-                yield result
+            self._appended.pop(name + ".jsonl", None)  # the rewrite moved its lines
+            for key in kept:
+                yield Settled(key, *lines[key])
 
 
 def _drop_cut_tail(shard: Path) -> None:

@@ -20,8 +20,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from bibnorm.corpus.store import Settled
 from bibnorm.io import make_folders, write_atomic
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 
@@ -227,30 +228,40 @@ def write_document_files(folder: Path, files: dict[str, str]) -> None:
         write_if_changed(folder / name, text)
 
 
+class WrittenNow(NamedTuple):
+    """A document this run did: the names of the files it wrote beside the result, and its row."""
+
+    files: frozenset[str]
+    row: dict[str, Any]
+
+
 def write_summary(
     folder: Path,
-    results: Iterable[dict[str, Any]],
+    results: Iterable[Settled],
     tally: Tally,
     progress: Progress = NO_PROGRESS,
-    written: dict[str, set[str]] | None = None,
+    written: dict[str, WrittenNow] | None = None,
 ) -> list[dict[str, Any]]:
     """Each document's page and files as its result comes, unless this run wrote them already
-    (``written``: a document id → the names of its files), then ``summary.csv`` and
-    ``summary.html``; pages and files of documents no longer in the corpus are removed. Every file
-    is written atomically. Returns the documents' rows, sorted by id."""
+    (``written``, by document id: a result this run wrote comes without its parse), then
+    ``summary.csv`` and ``summary.html``; pages and files of documents no longer in the corpus are
+    removed. Every file is written atomically. Returns the documents' rows, sorted by id."""
     folders = ("documents", *tally.folders)
     for name in folders:
         make_folders(folder / name)
     kept: set[str] = set()
     rows = []
-    for result in results:
-        names = (written or {}).get(result["document"]["id"])
-        if names is None:  # a result an earlier run wrote: its files are made again (the same, or mended)
+    for settled in results:
+        now = (written or {}).get(settled.key[0])
+        if now is not None:
+            kept |= now.files
+            rows.append(now.row)
+        else:  # a result an earlier run wrote: its files are made again (the same, or mended)
+            result = settled.result()
             files = document_files(result, tally)
             write_document_files(folder, files)
-            names = set(files)
-        kept |= names
-        rows.append(document_row(result, tally))
+            kept |= set(files)
+            rows.append(document_row(result, tally))
         progress.advance()
     for name in folders:
         for stale in sorted((folder / name).iterdir()):
