@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from bibnorm.cli import EXIT_FATAL, EXIT_FINDINGS, EXIT_USAGE, main
 from bibnorm.corpus.documents import find_documents
-from bibnorm.corpus.engines import DaskEngine, ProcessEngine, SerialEngine, engine_for
+from bibnorm.corpus.engines import MAX_BATCH, DaskEngine, ProcessEngine, SerialEngine, batches, engine_for
 from bibnorm.corpus.run import run_corpus
 from bibnorm.corpus.store import ResultStore, result_key
 from bibnorm.corpus.verifying import Job
@@ -225,6 +225,33 @@ def test_a_run_killed_midway_resumes_to_the_same_bytes(env: Path) -> None:
     assert folder_bytes(env / "killed") == expected
 
 
+def test_the_settle_parses_only_the_lines_earlier_runs_wrote(env: Path) -> None:
+    """A run knows its own lines (it has their rows); a line of an earlier run is read back."""
+    write_corpus(env / "venue")
+    run_corpus("venue", env / "whole", job(), SerialEngine())
+    fullest = max((env / "whole/results").glob("*.jsonl"), key=lambda shard: shard.stat().st_size)
+    in_one_shard = [json.loads(line) for line in fullest.read_text(encoding="utf-8").splitlines()]
+    assert len(in_one_shard) >= 2
+    earlier, *this_run = reversed(in_one_shard)
+
+    store = ResultStore(env / "settled")
+    store.append(json.dumps(earlier) + "\n", result_key(earlier))
+    store.close()
+    store = ResultStore(env / "settled")
+    for result in this_run:
+        store.append(json.dumps(result) + "\n", result_key(result))
+    settled = list(store.settle(result_key(result) for result in in_one_shard))
+
+    assert [item.key for item in settled] == [result_key(result) for result in in_one_shard]  # sorted by id
+    assert {item.key: item.parsed for item in settled} == {
+        result_key(result): (result if result is earlier else None) for result in in_one_shard
+    }
+    assert [item.result() for item in settled] == in_one_shard
+    assert store.shard(earlier["document"]["sha256"]).read_text(encoding="utf-8") == "".join(
+        json.dumps(result) + "\n" for result in in_one_shard
+    )
+
+
 def test_serial_processes_and_dask_write_byte_identical_results(env: Path) -> None:
     write_corpus(env / "venue")
     run_corpus("venue", env / "serial", job(), SerialEngine())
@@ -299,6 +326,22 @@ def test_without_workers_the_engine_uses_every_available_cpu() -> None:
     assert engine.workers == available_cpus()
     with pytest.raises(UsageError):
         engine_for(0, None)
+
+
+@pytest.mark.parametrize(("documents", "workers"), [(2000, 2), (2000, 1), (100, 8), (12, 2), (3, 4), (0, 2)])
+def test_batches_take_every_document_once_in_order_and_shrink_towards_the_end(
+    documents: int, workers: int
+) -> None:
+    """Full batches while much is left, then smaller ones, so no worker waits long at the end."""
+    todo: list[Any] = list(range(documents))
+    cut = batches(todo, workers)
+    sizes = [len(batch) for batch in cut]
+
+    assert [item for batch in cut for item in batch] == todo
+    assert all(1 <= size <= MAX_BATCH for size in sizes)
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-workers:] == [1] * min(workers, documents)  # the last task of each worker: one document
+    assert len(cut) >= min(documents, 4 * workers)  # never fewer tasks than the workers can share
 
 
 def test_a_run_killed_by_sigkill_and_run_again_writes_what_an_uninterrupted_run_writes(env: Path) -> None:
