@@ -265,6 +265,21 @@ def test_serial_processes_and_dask_write_byte_identical_results(env: Path) -> No
     assert folder_bytes(env / "dask") == serial
 
 
+def test_a_dask_engine_cuts_the_documents_for_the_workers_it_has(env: Path) -> None:
+    """It learns its workers only once connected: the batches are cut then, not for one worker."""
+    distributed = pytest.importorskip("distributed")
+    write_corpus(env / "venue")
+    with (
+        two_dask_workers(processes=False) as cluster,
+        distributed.Client(cluster) as client,
+        distributed.get_task_stream(client) as tasks,
+    ):
+        run_corpus("venue", env / "dask", job(), DaskEngine(client))
+
+    ran = [task for task in tasks.data if "run_batch" in str(task["key"])]
+    assert len(ran) == len(batches(list(CORPUS), 2)) > len(batches(list(CORPUS), 1))
+
+
 def test_the_command_runs_on_a_dask_scheduler_of_worker_processes(env: Path) -> None:
     write_corpus(env / "venue")
     CliRunner().invoke(main, ["verify", "venue", "--out", "serial", "--workers", "1"])
