@@ -42,6 +42,11 @@ from pdf_lines import read_lines, styled
                      id="a-range-is-no-year"),
         pytest.param("A. Author, “A title of some length,” J. Things, vol. 3, pp. 1994-13.", None,
                      id="no-month-13"),
+        # a title closing with a range of years dates the study, not the paper, even after a comma
+        # (Chicago's "Names. 1968–78. Title" has its year right after the names)
+        pytest.param("A. Smith, B. Jones. Testicular cancer incidence and associations with prior "
+                     "infections: a national cohort study in Sweden, 1964-2018. In BMJ oncology, 2026.", 2026,
+                     id="a-range-closing-a-title-after-its-comma"),
     ],
 )  # fmt: skip
 def test_the_year_is_the_references_own(text: str, year: int | None) -> None:

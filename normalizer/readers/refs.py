@@ -159,6 +159,9 @@ _PARTICLES = frozenset(
         "ten", "ter", "bin", "al",
     }
 )  # fmt: skip
+# Three lower-case words in a row, the first no name's particle: a title's words ("a national
+# cohort study"), which an author list never holds ("van der Berg", "U.S. Bureau of the Budget").
+_TITLE_RUN = re.compile(rf"(?<![\w.])(?!(?:{'|'.join(sorted(_PARTICLES))})\b)[a-z]+(?:[\s,]+[a-z]+){{2}}\b")
 # d'Ascoli, l'Hôpital, O'Neil; deBettencourt
 _ELIDED = re.compile(r"^(?:(?i:[dlo])[’']|(?:de|da|di|du|la|le|van|von)(?=[A-Z]))")
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?-?\s?)+$")
@@ -190,6 +193,10 @@ def parse_reference(text: str) -> ParsedReference:
     bare = without_ids(text)
     years = [int(y) for y in _DATING_YEAR.findall(_ACCESSED.sub(" ", dating_text(bare)))]
     after_authors = _AUTHOR_YEAR.match(bare)
+    if after_authors and after_authors.group(2) and _TITLE_RUN.search(bare, 0, after_authors.start(2)):
+        # "Names. Title …: a cohort study in Sweden, 1964–2018. In Venue, 2026.": the years
+        # close a title's words, not the names (Chicago's "Names. 1968–78." follows names only)
+        after_authors = None
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
         years.append(int(next(year for year in after_authors.groups() if year)))
     astro = astro_reference(bare)  # MNRAS, AAS, A&A: names, year, then a journal and no title
