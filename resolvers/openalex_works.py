@@ -46,10 +46,11 @@ from bibnorm.resolvers._index import (
     seal,
 )
 from bibnorm.text.names import parse_name
-from bibnorm.text.titles import title_key
+from bibnorm.text.printed import PrintedText
+from bibnorm.text.titles import title_head, title_key
 
 KIND = "openalex-works"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: each title's head before its subtitle is keyed too (`title_head`)
 WHAT = "OpenAlex works index"
 SOURCE = "openalex"
 
@@ -164,7 +165,7 @@ def _arxiv_id(work: dict[str, Any]) -> str | None:
     return None
 
 
-Row = tuple[str, str, str | None, int, bytes]
+Row = tuple[str, str, str | None, int, int | None, bytes]
 Chunk = tuple[str, int, list[bytes]]  # a part's name, the number of the chunk's first line, its lines
 CHUNK_LINES = 2_000
 PARALLEL_MIN_BYTES = 64 * 1024 * 1024  # below this, forking workers costs more than it saves
@@ -197,7 +198,7 @@ def build_works_index(
         connection.executescript(
             BULK_LOAD_PRAGMAS + "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
             "CREATE TABLE records (id TEXT PRIMARY KEY, updated TEXT, doi TEXT, title_hash INTEGER,"
-            " record BLOB);"
+            " head_hash INTEGER, record BLOB);"
         )
         progress.start("openalex works", None, "works")
         in_workers = jobs > 1 and run_in_workers(
@@ -210,6 +211,7 @@ def build_works_index(
         connection.executescript(
             "CREATE INDEX records_doi ON records (doi) WHERE doi IS NOT NULL;"
             "CREATE INDEX records_title ON records (title_hash);"
+            "CREATE INDEX records_head ON records (head_hash) WHERE head_hash IS NOT NULL;"
         )
         stats.records = connection.execute("SELECT count(*) FROM records").fetchone()[0]
         if complete is not None:
@@ -255,8 +257,10 @@ def _parse_chunk(chunk: Chunk) -> tuple[list[Row], list[str]]:
             skipped.append(f"{name}:{number}: not a work with an id and a title")
             continue
         doi = canonical_doi(str(record["doi"])) if record["doi"] else None
-        key = key_hash(title_key(str(record["title"])))
-        rows.append((record["id"], record["updated_date"], doi, key, orjson.dumps(record)))
+        title = str(record["title"])
+        head = title_head(title)
+        key, head_key = key_hash(title_key(title)), key_hash("".join(head)) if head else None
+        rows.append((record["id"], record["updated_date"], doi, key, head_key, orjson.dumps(record)))
     return rows, skipped
 
 
@@ -265,8 +269,9 @@ def _write(connection: sqlite3.Connection, rows: list[Row]) -> None:
     # A work met again replaces the one kept only when it was updated later (partitions may come in
     # any order); equal dates keep the later line, as the snapshot index does.
     connection.executemany(
-        "INSERT INTO records VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated=excluded.updated,"
-        " doi=excluded.doi, title_hash=excluded.title_hash, record=excluded.record"
+        "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+        " updated=excluded.updated, doi=excluded.doi, title_hash=excluded.title_hash,"
+        " head_hash=excluded.head_hash, record=excluded.record"
         " WHERE excluded.updated >= records.updated",
         rows,
     )
@@ -331,3 +336,45 @@ class OpenAlexWorks:
         ).fetchall()
         records = [orjson.loads(row[0]) for row in rows]
         return [record for record in records if title_key(str(record["title"])) == key]
+
+    def by_subtitle_variant(self, title: str) -> list[dict[str, Any]]:
+        """The records whose title is ``title`` with a subtitle added (``title`` is their
+        `title_head`) or left out (their title is ``title``'s head): the citations that differ
+        from a paper's title only so (`bibnorm.verify.identity.title_variant`)."""
+        key = title_key(title)
+        rows = self.connection.execute(
+            "SELECT record FROM records WHERE head_hash = ? ORDER BY id", (key_hash(key),)
+        ).fetchall()
+        records = [orjson.loads(row[0]) for row in rows]
+        found = [record for record in records if "".join(title_head(str(record["title"]))) == key]
+        head = title_head(title)
+        return found + (self.by_title(" ".join(head)) if head else [])
+
+    def titles_near(self, title: str, text: str) -> list[dict[str, Any]]:
+        """The records whose title the printed reference ``text``, which a reader took ``title``
+        from, carries where the title was read: starting where the words read start and ending
+        at another word (the reader cut the title short at a question mark, a quotation, a
+        colon), or starting just after them (it took a fragment of the names for the title):
+        `bibnorm.text.printed.title_misread` holds of each record found."""
+        printed = PrintedText(text)
+        read = printed.find(title)
+        if read is None:
+            return []
+        # Runs over the words read and past them, or from just after them: never one the words
+        # read run past ("Attention Is All You Need" in "… Need in Speech Separation").
+        longer = (key for key in printed.runs_from(read.start) if len(key) > read.end - read.start)
+        keys = {*longer, *printed.runs_from(read.end)}
+        found = []
+        for batch in _batched(sorted(keys), 500):
+            rows = self.connection.execute(
+                f"SELECT record FROM records WHERE title_hash IN ({','.join('?' * len(batch))}) ORDER BY id",
+                [key_hash(key) for key in batch],
+            ).fetchall()
+            records = [orjson.loads(row[0]) for row in rows]
+            found += [record for record in records if title_key(str(record["title"])) in keys]
+        return sorted(found, key=lambda record: str(record["id"]))
+
+
+def _batched(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

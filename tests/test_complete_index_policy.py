@@ -25,11 +25,13 @@ PART = "updated_date=2026-06-24/part_0000.gz"
 S3 = "s3://openalex/data/jsonl/works/"
 
 
-def write_works(folder: Path, parts: list[str], manifest: dict | None) -> Path:
+def write_works(
+    folder: Path, parts: list[str], manifest: dict | None, works: tuple[dict, ...] = (WORK,)
+) -> Path:
     for name in parts:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         with gzip.open(folder / name, "wt", encoding="utf-8") as part:
-            part.write(json.dumps(WORK) + "\n")
+            part.writelines(json.dumps(work) + "\n" for work in works)
     if manifest is not None:
         (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     return folder
@@ -90,8 +92,8 @@ def build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("BIBNORM_CACHE_DIR", str(tmp_path / "cache"))
 
-    def built(listed: dict | None) -> str:
-        folder = write_works(tmp_path / "works", [PART], listed)
+    def built(listed: dict | None, works: tuple[dict, ...] = (WORK,)) -> str:
+        folder = write_works(tmp_path / "works", [PART], listed, works)
         result = CliRunner().invoke(main, ["index", "build", str(folder / PART), "-o", "works.sqlite"])
         assert result.exit_code == EXIT_OK, result.output
         monkeypatch.setenv("BIBNORM_OPENALEX_WORKS", str(tmp_path / "works.sqlite"))
@@ -153,3 +155,89 @@ def test_a_paper_the_complete_index_holds_is_still_verified(build) -> None:
     )
     status, entry = verify_offline(bib)
     assert (status, entry["verdict"]) == (EXIT_OK, "verified")
+
+
+# A printed reference (a PDF's, a pasted list's) is split into names, title and venue by its
+# reader, now and then in the wrong place: a complete index must not call the paper missing for
+# that, nor its venue wrong (normalizer/text/printed.py).
+ALAA = WORK | {
+    "id": "https://openalex.org/W4",
+    "doi": None,
+    "title": "How Faithful is your Synthetic Data? "
+    "Sample-level Metrics for Evaluating and Auditing Generative Models",
+    "publication_year": 2022,
+    "publication_date": "2022-07-17",
+    "authorships": [
+        {"author": {"display_name": name}}
+        for name in ("Ahmed M. Alaa", "Boris van Breugel", "Evgeny S. Saveliev", "Mihaela van der Schaar")
+    ],
+    "primary_location": {
+        "source": {"display_name": "International Conference on Machine Learning", "type": "conference"}
+    },
+}
+JOINS = WORK | {
+    "id": "https://openalex.org/W5",
+    "doi": None,
+    "title": "Continual Observation of Joins under Differential Privacy",
+    "publication_year": 2024,
+    "publication_date": "2024-02-01",
+    "authorships": [{"author": {"display_name": "Wei Dong"}}, {"author": {"display_name": "Ke Yi"}}],
+    "primary_location": {"source": {"display_name": "Proc. ACM Manag. Data", "type": "journal"}},
+}
+ATTENTION = WORK | {
+    "id": "https://openalex.org/W6",
+    "doi": None,
+    "title": "Attention Is All You Need",
+    "publication_year": 2017,
+    "publication_date": "2017-12-04",
+    "authorships": [
+        {"author": {"display_name": "Ashish Vaswani"}},
+        {"author": {"display_name": "Noam Shazeer"}},
+    ],
+    "primary_location": {
+        "source": {"display_name": "Neural Information Processing Systems", "type": "conference"}
+    },
+}
+LIST = "".join(
+    f"[{number}] {reference}\n"
+    for number, reference in enumerate(
+        [
+            "Ahmed M. Alaa, Boris van Breugel, Evgeny S. Saveliev, Mihaela van der Schaar. How Faithful is"
+            " your Synthetic Data? Sample-level Metrics for Evaluating and Auditing Generative Models."
+            " In ICML, 2022.",
+            "Wei Dong, Ke Yi. Continual Observation of Joins under Differential Privacy. In Proc. ACM"
+            " Manag. Data, 2024.",
+            "Cem Subakan, Mirco Ravanelli. Attention Is All You Need in Speech Separation. In ICASSP, 2021.",
+            "Wei Dong, Ke Yi. Continual Observation of Llamas under Quantum Privacy. In Proc. ACM Manag."
+            " Data, 2024.",
+        ],
+        1,
+    )
+)
+
+
+def test_a_printed_list_read_in_the_wrong_places_is_judged_by_what_it_prints(build) -> None:
+    info = build(manifest([PART], date="2026-06-25"), (WORK, ALAA, JOINS, ATTENTION))
+    assert "complete as of: 2026-06-25" in info
+    Path("refs.txt").write_text(LIST, encoding="utf-8")
+
+    result = CliRunner().invoke(main, ["verify", "--offline", "--json", "refs.txt"])
+    entries = json.loads(result.stdout)["entries"]
+
+    read = [(entry["read"]["title"], entry["read"].get("venue")) for entry in entries]
+    # What the reader made of the first two: a subtitle for the venue, a venue cut at its dots.
+    assert read[:2] == [
+        (
+            "How Faithful is your Synthetic Data?",
+            "Sample-level Metrics for Evaluating and Auditing Generative Models",
+        ),
+        ("Continual Observation of Joins under Differential Privacy", "ACM Manag"),
+    ]
+    verdicts = [(entry["verdict"], [f["code"] for f in entry["findings"]]) for entry in entries]
+    assert verdicts == [
+        ("verified", []),  # the title the text prints is the paper's, and so is ICML
+        ("verified", []),  # the venue printed after the title is the paper's
+        ("not_found", ["BN706"]),  # another paper than the one whose title starts it
+        ("not_found", ["BN706"]),  # a title no paper has, cited before the snapshot's year
+    ]
+    assert entries[0]["matched"]["title"] == ALAA["title"]

@@ -6,10 +6,12 @@ from __future__ import annotations
 import copy
 import gzip
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bibnorm.cli import EXIT_OK, main
+from bibnorm.resolvers.openalex_works import OpenAlexWorks, build_works_index
 from click.testing import CliRunner
 from paths import REFERENCE
 
@@ -93,7 +95,7 @@ def test_offline_the_index_verifies_by_doi_and_title_and_reports_retractions(ind
 
 def test_index_info_names_the_kind_and_the_records(index: Path) -> None:
     result = CliRunner().invoke(main, ["index", "info", str(index)])
-    assert result.stdout.splitlines()[1:4] == ["kind: openalex-works", "schema version: 1", "records: 2"]
+    assert result.stdout.splitlines()[1:4] == ["kind: openalex-works", "schema version: 2", "records: 2"]
 
 
 def test_the_snapshots_own_lines_build_an_index_that_verifies_a_preprint(
@@ -133,8 +135,87 @@ def test_a_build_in_worker_processes_writes_what_one_process_writes(
 
     def rows(path: Path) -> list[tuple]:
         with sqlite3.connect(path) as connection:
-            return connection.execute("SELECT * FROM records ORDER BY id").fetchall()
+            return connection.execute(
+                "SELECT id, updated, doi, title_hash, record FROM records ORDER BY id"
+            ).fetchall()
 
     assert (one.records, one.skipped, two.records, two.skipped) == (2, 1, 2, 1)
     assert rows(tmp_path / "two.sqlite") == rows(tmp_path / "one.sqlite")
     assert json.loads(rows(tmp_path / "one.sqlite")[0][4])["is_retracted"] is True  # W1: the later date
+
+
+def titled(number: int, title: str) -> dict:
+    return work() | {
+        "id": f"https://openalex.org/W{number}",
+        "doi": None,
+        "title": title,
+        "display_name": title,
+    }
+
+
+@pytest.fixture
+def titles(tmp_path: Path) -> Iterator[OpenAlexWorks]:
+    """An index of works whose titles have subtitles, or none."""
+    part = write_part(
+        tmp_path / "updated_date=2026-01-01/part_000.gz",
+        [
+            titled(10, "Is Attention All You Need? A Study of Transformers"),
+            titled(11, "Deep Residual Learning: Going Deeper with Shortcuts"),
+            titled(12, "Graph Neural Networks at Scale"),
+            titled(13, "Attention Is All You Need"),
+            titled(14, "Learning: A Survey"),
+        ],
+    )
+    build_works_index([part], tmp_path / "titles.sqlite")
+    works = OpenAlexWorks(tmp_path / "titles.sqlite")
+    yield works
+    works.close()
+
+
+@pytest.mark.parametrize(
+    ("cited", "found"),
+    [
+        pytest.param("Is Attention All You Need?", ["W10"], id="subtitle-after-a-question-left-out"),
+        pytest.param("Deep Residual Learning", ["W11"], id="subtitle-after-a-colon-left-out"),
+        pytest.param("Graph Neural Networks at Scale: A Benchmark", ["W12"], id="a-subtitle-the-paper-lacks"),
+        pytest.param("Learning", [], id="a-head-too-short-names-no-paper"),
+        pytest.param("Residual Learning", [], id="not-the-head"),
+    ],
+)
+def test_a_title_is_found_with_its_subtitle_added_or_left_out(
+    titles: OpenAlexWorks, cited: str, found: list[str]
+) -> None:
+    assert [record["id"] for record in titles.by_subtitle_variant(cited)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "found"),
+    [
+        pytest.param(
+            "A. Vaswani. Is Attention All You Need? A Study of Transformers. In NeurIPS, 2017.",
+            "Is Attention All You",
+            ["W10"],
+            id="the-title-read-cut-short",
+        ),
+        pytest.param(
+            "Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun. Deep Residual Learning: Going Deeper with "
+            "Shortcuts. In CVPR, 2016.",
+            "Sun",
+            ["W11"],
+            id="a-name-read-as-the-title",
+        ),
+        pytest.param(
+            "C. Subakan. Attention Is All You Need in Speech Separation. In ICASSP, 2021.",
+            "Attention Is All You Need in Speech Separation",
+            [],
+            id="a-title-the-words-read-run-past-is-another-papers",
+        ),
+        pytest.param(
+            "A. B. Graph Neural Networks. In KDD, 2020.", "Something Not Printed", [], id="read-elsewhere"
+        ),
+    ],
+)
+def test_a_printed_reference_finds_the_title_it_carries_where_its_title_was_read(
+    titles: OpenAlexWorks, text: str, read: str, found: list[str]
+) -> None:
+    assert [record["id"] for record in titles.titles_near(read, text)] == found

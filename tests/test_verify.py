@@ -140,6 +140,57 @@ def test_a_reworded_title_is_a_near_miss_but_a_dropped_subtitle_only_a_warning()
     assert codes(shortened) == ["BN707"]
 
 
+def test_a_subtitle_after_a_question_mark_left_out_is_only_a_warning() -> None:
+    record = DDPM.model_copy(update={"title": "Do Diffusion Models Denoise Well? A Probabilistic View"})
+    shortened = judge(claim(title="Do Diffusion Models Denoise Well?"), by_title(record), TODAY)
+    assert (shortened.verdict, codes(shortened)) == (Verdict.VERIFIED, ["BN707"])
+
+
+PRINTED = (
+    "Jonathan Ho, Ajay Jain, Pieter Abbeel. Do Diffusion Models Denoise Well? A Probabilistic View. "
+    "In Advances in Neural Information Processing Systems, 2020."
+)
+
+
+@pytest.mark.parametrize(
+    ("read", "record_venue", "expected"),
+    [
+        # the reader took the subtitle for the venue: the title and the venue the text prints are the paper's
+        pytest.param(
+            {"title": "Do Diffusion Models Denoise Well?", "venue": "A Probabilistic View"},
+            "Advances in Neural Information Processing Systems",
+            (Verdict.VERIFIED, []),
+            id="subtitle-read-as-the-venue",
+        ),
+        # what the text prints after the title is not the paper's venue either: still flagged
+        pytest.param(
+            {"title": "Do Diffusion Models Denoise Well?", "venue": "A Probabilistic View"},
+            "Nature Communications",
+            (Verdict.MISMATCH, ["BN731"]),
+            id="another-venue-printed",
+        ),
+    ],
+)
+def test_a_printed_reference_is_judged_by_what_its_text_prints(
+    read: dict[str, str], record_venue: str, expected: tuple[Verdict, list[str]]
+) -> None:
+    record = DDPM.model_copy(
+        update={"title": "Do Diffusion Models Denoise Well? A Probabilistic View", "venue": record_venue}
+    )
+    verdict = judge(claim(text=PRINTED, **read), by_title(record), TODAY)
+    assert (verdict.verdict, codes(verdict)) == expected
+
+
+def test_the_same_claim_from_a_bib_file_has_no_text_to_read_again() -> None:
+    record = DDPM.model_copy(update={"title": "Do Diffusion Models Denoise Well? A Probabilistic View"})
+    verdict = judge(
+        claim(title="Do Diffusion Models Denoise Well?", venue="A Probabilistic View"),
+        by_title(record),
+        TODAY,
+    )
+    assert codes(verdict) == ["BN707", "BN731"]
+
+
 @pytest.mark.parametrize(
     ("authors", "and_others", "expected"),
     [

@@ -155,6 +155,23 @@ def title_key(title: str) -> str:
     return "".join(title_words(title))
 
 
+# What ends a title's head before its subtitle: a colon, or a question or exclamation mark with
+# more words after it ("Is Attention All You Need? A Study of …").
+_SUBTITLE_MARK = re.compile(r"[:?!]\s+(?=\S)")
+SUBTITLE_HEAD_WORDS = 3  # a shorter head ("Deep Learning: …") names no one paper
+
+
+def title_head(title: str) -> tuple[str, ...]:
+    """The words of ``title`` before its subtitle (`title_words`), when it has a subtitle and a
+    head of at least `SUBTITLE_HEAD_WORDS` words; else ``()``. A citation that leaves the
+    subtitle out carries these words."""
+    mark = _SUBTITLE_MARK.search(title)
+    if mark is None:
+        return ()
+    head = title_words(title[: mark.start()])
+    return head if len(head) >= SUBTITLE_HEAD_WORDS else ()
+
+
 def same_title(a: str, b: str) -> bool:
     """Whether two titles have the same, non-empty key (case, accents, TeX and punctuation aside)."""
     key = title_key(a)

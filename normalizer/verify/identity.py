@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from bibnorm.models import Reference
-from bibnorm.text.titles import same_title, title_similarity, title_words
+from bibnorm.text.printed import title_misread
+from bibnorm.text.titles import same_title, title_head, title_similarity, title_words
 from bibnorm.verify.authors import authors_overlap, claimed_people, same_person
 from bibnorm.verify.claims import Answer, Answers, Claim
 from bibnorm.verify.codes import VerifyFinding, finding
@@ -49,18 +50,21 @@ def title_variant(claimed: str, record: str) -> str | None:
 
 
 def _without_subtitle(words: tuple[str, ...], title: str) -> bool:
-    """``words`` are ``title`` without its subtitle (a head of three words at least)."""
-    head = title_words(title.split(":")[0]) if ":" in title else ()
-    return bool(head) and words == head and len(head) >= 3
+    """``words`` are ``title`` without its subtitle (`title_head`)."""
+    head = title_head(title)
+    return bool(head) and words == head
 
 
 def title_relation(claim: Claim, record: Reference) -> str:
-    """How the claimed title relates to the record's: ``same``, ``variant`` (a harmless
-    difference), ``near`` (reworded, by the same authors) or ``other`` (another paper)."""
+    """How the claimed title relates to the record's: ``same`` (or the title the printed
+    reference carries, which its reader took only part of: `title_misread`), ``variant`` (a
+    harmless difference), ``near`` (reworded, by the same authors) or ``other`` (another paper)."""
     if same_title(claim.title, record.title) or same_title(
         claim.title, record.title.translate(_LATIN_SHAPED_GREEK)
     ):
         return "same"
+    if claim.text and title_misread(claim.text, claim.title, record.title):
+        return "same"  # the printed reference carries the record's title; its reader split it elsewhere
     if title_variant(claim.title, record.title):
         return "variant"
     if title_similarity(claim.title, record.title) >= NEAR_MISS_TITLE and (

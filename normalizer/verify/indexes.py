@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bibnorm.config import Settings
 from bibnorm.resolve.batches import phase
@@ -45,7 +45,7 @@ def openalex_works(
                 state[i].by_doi.append(Answer(source="openalex-works", record=record_reference(record)))
                 state[i].notices += record_notices(record)
             if claim.title and not state[i].settled(claim):
-                for record in works.by_title(claim.title):
+                for record in _records_of_title(works, claim):
                     state[i].by_title.append(Answer(source="openalex-works", record=record_reference(record)))
                 if not state[i].by_title and silence_counts(claim, complete):
                     source = f"openalex-works (a complete index of {complete})"
@@ -53,11 +53,24 @@ def openalex_works(
             progress.advance()
 
 
+def _records_of_title(works: OpenAlexWorks, claim: Claim) -> list[dict[str, Any]]:
+    """The records of the claimed title: with that title, else with a subtitle added or left out
+    (`OpenAlexWorks.by_subtitle_variant`), else, for a printed reference, a title its text
+    carries where the title was read (`OpenAlexWorks.titles_near`: its reader split the
+    reference in the wrong place)."""
+    return (
+        works.by_title(claim.title)
+        or works.by_subtitle_variant(claim.title)
+        or (works.titles_near(claim.title, claim.text) if claim.text else [])
+    )
+
+
 def silence_counts(claim: Claim, complete: date | None) -> bool:
-    """Whether the OpenAlex works index holding no paper of ``claim``'s title is an answer: only
-    when the index declares itself complete (built from a full snapshot of date ``complete``) and
-    the paper's year is before that snapshot's year, so it had every chance to be in it. A paper
-    of the snapshot's year or later, or with no year, may have come after it: unverifiable."""
+    """Whether the OpenAlex works index holding no paper of ``claim``'s title (`_records_of_title`)
+    is an answer: only when the index declares itself complete (built from a full snapshot of
+    date ``complete``) and the paper's year is before that snapshot's year, so it had every
+    chance to be in it. A paper of the snapshot's year or later, or with no year, may have come
+    after it: unverifiable."""
     return complete is not None and claim.year is not None and claim.year < complete.year
 
 

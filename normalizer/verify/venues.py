@@ -13,6 +13,7 @@ from bibnorm.identifiers import is_arxiv_doi
 from bibnorm.models import Reference
 from bibnorm.resolve.venue_kind import SOURCE_NAMES
 from bibnorm.text.journals import find_journal
+from bibnorm.text.printed import venue_after_title
 from bibnorm.text.venues import VenueKind, find_venue, is_preprint_venue
 from bibnorm.verify.claims import Answers, Claim
 from bibnorm.verify.codes import VerifyFinding, finding
@@ -23,7 +24,30 @@ from bibnorm.verify.venue_names import venues_agree
 PREPRINT_SOURCES = frozenset({"arxiv", "snapshot"})
 
 
-def venue_findings(claim: Claim, record: Reference, source: str, answers: Answers) -> Iterator[VerifyFinding]:
+def venue_findings(claim: Claim, record: Reference, source: str, answers: Answers) -> list[VerifyFinding]:
+    """The claimed venue against the paper's (`_claimed_venue_findings`). A printed reference
+    (a PDF's, a list's) whose venue as read is not the paper's is read again where the text
+    prints a venue after the paper's title (`venue_after_title`): a reader that split "Proc.
+    ACM Manag. Data" at its dots or "Immunity, inflammation and disease" at its comma, or took
+    a subtitle for the venue, cited the right venue all the same."""
+    findings = list(_claimed_venue_findings(claim, record, source, answers))
+    if not claim.text or not any(f.code in _WRONG_VENUE for f in findings):
+        return findings
+    printed = venue_after_title(claim.text, record.title)
+    if printed is None or printed == claim.venue:
+        return findings
+    again = list(
+        _claimed_venue_findings(claim.model_copy(update={"venue": printed}), record, source, answers)
+    )
+    return findings if any(f.code in _WRONG_VENUE for f in again) else again
+
+
+_WRONG_VENUE = frozenset({"BN731", "BN732"})
+
+
+def _claimed_venue_findings(
+    claim: Claim, record: Reference, source: str, answers: Answers
+) -> Iterator[VerifyFinding]:
     """The claimed venue against the paper's: a journal's through `journal_findings`, a
     conference's through `venues_agree`; against a record that names no venue, see
     `_unpublished_venue_findings`."""
