@@ -1,31 +1,40 @@
 """A synthetic venue verified offline: ``verify CORPUS --out`` at scale (normalizer/corpus).
 
-The venue is made from real records: the 1,629 real papers of the verify dev set's world
+The venue is made from real records: the 1,613 usable real papers of the verify dev set's world
 (``verify-dev/dev_public.world.jsonl``: titles, authors, DOIs, arXiv ids, dblp venues and years).
 The local OpenAlex works index is built from them, written as the snapshot's Work objects (the
-same objects the API returns), and opened beside the arXiv snapshot and dblp indexes built from
-the bundled fixtures and a Retraction Watch index, as a venue run has them. Each document cites
-``--refs`` of the papers, as a ``.bib`` or as a PDF paper (a small PDF this script writes, its
-references section one numbered item each). A share of the references (``--corrupt``, 3.5% by
-default) is corrupted with a known label:
+same objects the API returns), and opened beside an arXiv snapshot index (the bundled fixture and
+the papers' arXiv records, as arXiv's snapshot holds them), the dblp index built from the bundled
+dump and a Retraction Watch index, as a venue run has them. Each document cites
+``--refs`` of the papers, as a ``.bib`` or as a PDF paper (a small PDF this script writes with
+fpdf2 in DejaVu Sans, embedded as LaTeX embeds its fonts, its references section one numbered
+item each). A share of the references (``--corrupt``, 3.5% by default) is corrupted with a known
+label:
 
 - ``chimera``: a real paper's DOI or arXiv id under another paper's title and authors;
 - ``wrong-authors``: a real title with another paper's authors;
 - ``fabricated``: an invented title (two real titles' halves) with real authors and no id.
 
-Offline, an index's silence proves nothing, so a fabricated title is reported unverifiable,
-not "not found": detection is counted both ways (flagged; flagged or unverifiable).
+The works snapshot is written as OpenAlex publishes a whole one, its manifest last
+(`venue_indexes.write_works_snapshot`, dated late October 2026), so the index is complete: a
+fabricated title cited with an earlier year is not found in it (BN706, docs/scale.md "When silence
+counts"), one cited with the snapshot's year may be newer than the snapshot and stays
+unverifiable. Detection is counted both ways (flagged; flagged or unverifiable), fabricated titles
+by the year they are cited with.
 
 Printed, each timing with the load average beside it (the machine may be shared) and in
 references per CPU-second (the per-core rate the load does not hide): the venue's size;
 references/s per core from parsed references to verdicts (reading apart), and including reading
-(``.bib`` and PDF apart); the whole venue in 1 process, then its detection and false-alarm rates
-and whether per-file ``verify`` gives the same verdicts on a sample of documents spread over the
-venue; the venue on 2 local worker processes (and 1 and 2 Dask workers with ``--dask``), the scaling,
-the largest worker's peak resident and private memory (sampled from /proc), whether the results
-folders are byte-identical; last, a run of this script with 2 workers killed (SIGKILL to its
-process group) once it wrote ``--kill-at`` of its results, then resumed: the same bytes as the
-uninterrupted run?
+(``.bib`` and PDF apart); the whole venue in 1 process, then its detection and false-alarm
+rates, and whether per-file ``verify`` of every document (``--sample N``: N spread over the
+venue) gives the same entries, so the same rates; the venue on 2 local worker processes (and 1
+and 2 Dask workers with ``--dask``), the scaling, the largest worker's peak resident and private
+memory (sampled from /proc), whether the results folders are byte-identical; last, a run of this
+script with 2 workers killed (SIGKILL to its process group) once it wrote ``--kill-at`` of its
+results, then resumed: the same bytes as the uninterrupted run?
+
+Needs the test extras (``pip install -e '.[test]'``), fpdf2 (``pip install fpdf2``) and
+Debian's fonts-dejavu-core.
 
 ``--keep DIR`` keeps the venue, its labels and the small indexes in DIR: a second run with the
 same venue options reuses them. ``--indexes DIR`` opens the three large indexes
@@ -43,7 +52,6 @@ compared with those of a run on the small indexes.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import random
@@ -54,7 +62,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +72,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 from bibnorm.corpus.engines import DaskEngine, Engine, ProcessEngine, SerialEngine  # noqa: E402
 from bibnorm.corpus.jobs import close_kept  # noqa: E402
 from bibnorm.corpus.run import run_corpus  # noqa: E402
-from bibnorm.corpus.verifying import Job, sources_for  # noqa: E402
+from bibnorm.corpus.verifying import Job, entry_json, sources_for  # noqa: E402
 from bibnorm.resolvers._session import build_session  # noqa: E402
 from bibnorm.resolvers.dblp_index import build_dblp_index  # noqa: E402
 from bibnorm.resolvers.openalex_works import build_works_index  # noqa: E402
@@ -73,11 +81,14 @@ from bibnorm.resolvers.snapshot import build_index  # noqa: E402
 from bibnorm.verify.run import VerifyOptions, judge_all, read_claims, run_verify  # noqa: E402
 from fakes.verify_world import as_work, papers  # noqa: E402
 from paths import REFERENCE  # noqa: E402
-from venue_indexes import large_indexes  # noqa: E402
+from venue_indexes import SNAPSHOT_DATE, large_indexes, world_arxiv_lines, write_works_snapshot  # noqa: E402
 from venue_measure import Stopwatch, WorkerMemory, load_figure, per_second  # noqa: E402
 
 TODAY = date(2026, 11, 1)
 KINDS = ("chimera", "wrong-authors", "fabricated")
+VENUE_LAYOUT = (
+    3  # 2: PDFs set in an embedded font, no period after a title's '?'; 3: its arXiv papers indexed
+)
 
 
 # --- the venue -----------------------------------------------------------------------------------
@@ -130,17 +141,28 @@ def bib_entry(key: str, cited: dict[str, Any]) -> str:
 
 
 def reference_line(number: int, cited: dict[str, Any]) -> str:
+    """A numbered reference as BibTeX's plain style sets it: names, title, venue, year, id (a
+    title that ends in a question or exclamation mark gets no period after it: add.period$)."""
+    title = cited["title"] if cited["title"].endswith(("?", "!", ".")) else cited["title"] + "."
     venue = f" In {cited['venue']}," if cited["venue"] else ""
     ids = (
         f" doi:{cited['doi']}."
         if cited["doi"]
         else (f" arXiv:{cited['arxiv_id']}." if cited["arxiv_id"] else "")
     )
-    return f"[{number}] {', '.join(cited['authors'])}. {cited['title']}.{venue} {cited['year']}.{ids}"
+    return f"[{number}] {', '.join(cited['authors'])}. {title}{venue} {cited['year']}.{ids}"
+
+
+# The PDF papers are set in DejaVu Sans (Debian's fonts-dejavu-core), embedded as a subset with its
+# ToUnicode map, as LaTeX and word processors embed their fonts: every character of a title or a
+# name ("Aβ42", "κHGCN", "İlkan") is in the text a reader extracts, as in an author's PDF.
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 def pdf_bytes(title: str, lines: list[str]) -> bytes:
     """A plain PDF: a title, some text, and a References section, long lines wrapped."""
+    from fpdf import FPDF
+
     wrapped = []
     for line in [title, "", "Abstract. A synthetic paper of the benchmark venue.", "", "References", *lines]:
         while len(line) > 95:
@@ -149,39 +171,25 @@ def pdf_bytes(title: str, lines: list[str]) -> bytes:
             wrapped.append(line[:cut])
             line = "    " + line[cut:].lstrip()
         wrapped.append(line)
-    pages = [wrapped[i : i + 60] for i in range(0, len(wrapped), 60)]
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-               "/Encoding /WinAnsiEncoding >>"]  # fmt: skip
-    kids = []
-    for page in pages:
-        text = "".join(
-            f"1 0 0 1 50 {790 - 12 * row} Tm ("
-            + line.encode("cp1252", "replace")
-            .decode("latin-1")
-            .replace("\\", "\\\\")
-            .replace("(", "\\(")
-            .replace(")", "\\)")
-            + ") Tj\n"
-            for row, line in enumerate(page)
-        )
-        stream = f"BT /F1 9 Tf\n{text}ET"
-        objects.append(f"<< /Length {len(stream.encode('latin-1'))} >>\nstream\n{stream}\nendstream")
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Contents {len(objects)} 0 R"
-            " /Resources << /Font << /F1 3 0 R >> >> >>"
-        )
-        kids.append(f"{len(objects)} 0 R")
-    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    pdf = FPDF(unit="pt", format=(612, 842))
+    pdf.set_creation_date(datetime(2026, 1, 1, tzinfo=UTC))  # the same bytes on every build
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=9)
+    for first in range(0, len(wrapped), 60):
+        pdf.add_page()
+        for row, line in enumerate(wrapped[first : first + 60]):
+            pdf.text(50, 52 + 12 * row, line)
+    return bytes(pdf.output())
+
+
+def _can_write_pdfs() -> None:
+    """Stop with one line when the PDF papers cannot be written here."""
+    try:
+        import fpdf  # noqa: F401
+    except ImportError:
+        sys.exit("bench_corpus_verify: the PDF papers are written with fpdf2: pip install fpdf2")
+    if not FONT.is_file():
+        sys.exit(f"bench_corpus_verify: no {FONT}: apt-get install fonts-dejavu-core")
 
 
 def make_venue(folder: Path, pool: list[dict[str, Any]], documents: int, refs: int, pdf_share: float,
@@ -240,76 +248,100 @@ def judging_rate(paths: list[Path], job: Job) -> tuple[int, tuple[float, float],
     return sum(len(c) for c in claims), read, judged
 
 
-def rates(results: list[dict[str, Any]], labels: dict[tuple[str, int], str]) -> None:
+Entries = dict[str, list[dict[str, Any]]]  # document id → its entries as a result line holds them
+
+
+def entries_of(results: list[dict[str, Any]]) -> Entries:
+    return {result["document"]["id"]: result["entries"] for result in results}
+
+
+def rates(verdicts: Entries, labels: dict[tuple[str, int], str]) -> list[str]:
+    """The detection and false-alarm lines for each document's entries: what the bench prints and
+    what it compares between the venue run and per-file ``verify``."""
+    snapshot_year = int(SNAPSHOT_DATE[:4])
     by_label: dict[str, Counter[str]] = {}
     false_alarms: Counter[str] = Counter()
-    for result in results:
-        for position, entry in enumerate(result["entries"]):
-            label = labels.get((result["document"]["id"], position), "?")
-            by_label.setdefault(label, Counter())[entry["verdict"]] += 1
-            if label == "clean" and entry["verdict"] in ("mismatch", "not_found"):
+    for document, entries in verdicts.items():
+        for position, entry in enumerate(entries):
+            verdict, year = entry["verdict"], (entry["read"] or {}).get("year")
+            label = labels.get((document, position), "?")
+            if label == "fabricated":  # the complete index answers for the years before its own
+                label += (
+                    " (cited before the snapshot's year)"
+                    if year and year < snapshot_year
+                    else " (not before)"
+                )
+            by_label.setdefault(label, Counter())[verdict] += 1
+            if label == "clean" and verdict in ("mismatch", "not_found"):
                 false_alarms.update(f["code"] for f in entry["findings"] if f["severity"] == "error")
-    print("  verdicts by label:")
+    lines = ["verdicts by label:"]
     for label, counts in sorted(by_label.items()):
         total = sum(counts.values())
         flagged = counts["mismatch"] + counts["not_found"]
-        print(
-            f"    {label:<14} {total:>7} refs: flagged {flagged / total:6.1%}, unverifiable"
+        lines.append(
+            f"  {label:<44} {total:>7} refs: flagged {flagged / total:6.1%}, unverifiable"
             f" {counts['unverifiable'] / total:6.1%}, verified {counts['verified'] / total:6.1%}"
         )
     corrupted = Counter[str]()
     for label, counts in by_label.items():
-        if label in KINDS:
+        if label.split(" ")[0] in KINDS:
             corrupted.update(counts)
     clean = by_label.get("clean", Counter())
     if corrupted:
         total = sum(corrupted.values())
         caught = corrupted["mismatch"] + corrupted["not_found"]
-        print(f"  detection (flagged): {caught / total:.1%} of {total};"
-              f" flagged or unverifiable: {(total - corrupted['verified']) / total:.1%}")  # fmt: skip
+        lines.append(f"detection (flagged): {caught / total:.1%} of {total};"
+                     f" flagged or unverifiable: {(total - corrupted['verified']) / total:.1%}")  # fmt: skip
     if clean:
         total = sum(clean.values())
         alarms = clean["mismatch"] + clean["not_found"]
-        print(f"  false alarms (clean flagged): {alarms / total:.2%} of {total};"
-              f" clean left unverifiable: {clean['unverifiable'] / total:.1%}")  # fmt: skip
-        print(f"  false alarms by code: {dict(false_alarms.most_common(5))}")
+        lines.append(f"false alarms (clean flagged): {alarms / total:.2%} of {total};"
+                     f" clean left unverifiable: {clean['unverifiable'] / total:.1%}")  # fmt: skip
+        lines.append(f"false alarms by code: {dict(false_alarms.most_common(5))}")
+    return lines
 
 
-def per_file_agreement(
-    folder: Path, results: list[dict[str, Any]], job: Job, overrides: dict[str, Any], sample: int
-) -> str:
-    agree = 0
-    checked = results[:: max(1, len(results) // sample)][:sample]  # spread over .bib and PDF papers
+def per_file_entries(folder: Path, results: list[dict[str, Any]], job: Job, overrides: dict[str, Any],
+                     sample: int) -> Entries:  # fmt: skip
+    """Each document (every one, or ``sample`` spread over the venue) verified alone, as
+    ``bibnorm verify FILE`` does, with the venue run's settings: its entries as a result line
+    holds them."""
+    checked = results[:: max(1, len(results) // sample)][:sample] if sample else results
+    entries: Entries = {}
     for result in checked:
         outcome = run_verify([folder / result["document"]["path"]], overrides, job.options, job.today,
                              build_session)  # fmt: skip
-        if [v.verdict.value for v in outcome.verdicts] == [e["verdict"] for e in result["entries"]]:
-            agree += 1
-    return f"{agree}/{len(checked)}"
+        ordered = sorted(outcome.verdicts, key=lambda verdict: verdict.line)
+        entries[result["document"]["id"]] = json.loads(json.dumps([entry_json(v) for v in ordered]))
+    return entries
 
 
 def prepare(work: Path, args: argparse.Namespace, pool: list[dict[str, Any]]) -> dict[tuple[str, int], str]:
     """The venue and its small indexes in ``work``, built unless an earlier run with the same
     parameters left them there (``venue.json`` is written last: a killed build is built again)."""
     stamp = {name: getattr(args, name) for name in ("documents", "refs", "pdf_share", "corrupt", "seed")}
+    # A venue kept from an earlier layout of the documents or the snapshot is built again.
+    stamp |= {"layout": VENUE_LAYOUT, "works snapshot": SNAPSHOT_DATE}
     stamp_file = work / "venue.json"
     if stamp_file.exists() and json.loads(stamp_file.read_text(encoding="utf-8")) == stamp:
         rows = json.loads((work / "labels.json").read_text(encoding="utf-8"))
         print(f"venue and small indexes reused from {work}")
         return {(name, position): label for name, position, label in rows}
+    if args.pdf_share > 0:
+        _can_write_pdfs()
     started = time.perf_counter()
     for stale in ("venue", "works"):
         shutil.rmtree(work / stale, ignore_errors=True)
-    snapshot = work / "works" / "part_000.gz"
-    snapshot.parent.mkdir(parents=True)
-    with gzip.open(snapshot, "wt", encoding="utf-8") as lines:
-        lines.writelines(json.dumps(as_work(n, paper)) + "\n" for n, paper in enumerate(pool))
+    snapshot = write_works_snapshot(work / "works", (as_work(n, paper) for n, paper in enumerate(pool)))
     for index in ("works", "arxiv", "dblp", "retractions"):
         (work / f"{index}.sqlite").unlink(missing_ok=True)
     build_works_index([snapshot], work / "works.sqlite")
-    # The other local indexes open beside it, as a venue run has them: the arXiv snapshot and the
+    # The other local indexes open beside it, as a venue run has them: the arXiv snapshot (the
+    # bundled one, and the venue's papers with arXiv ids, which arXiv's own snapshot holds), the
     # dblp dump bundled in fixtures/, Retraction Watch's sample rows.
-    build_index([ROOT / "fixtures/demo/snapshot.jsonl"], work / "arxiv.sqlite")
+    arxiv = work / "arxiv-world.jsonl"
+    arxiv.write_text(world_arxiv_lines(pool), encoding="utf-8")
+    build_index([ROOT / "fixtures/demo/snapshot.jsonl", arxiv], work / "arxiv.sqlite")
     build_dblp_index(ROOT / "fixtures/dblp/dblp.xml", work / "dblp.sqlite")
     build_retraction_index(
         [REFERENCE / "formats/retraction-watch/labs-api-sample-header-and-row.csv"],
@@ -451,13 +483,23 @@ def judge_serial_run(
     overrides: dict[str, Any],
     args: argparse.Namespace,
 ) -> None:
-    """The serial run's rates, its verdicts beside the other indexes' and per-file verify's. Its
-    result lines are let go on return: worker processes forked later would count them."""
+    """The serial run's rates, its verdicts beside the other indexes' and per-file verify's (its
+    rates computed the same way and compared). The result lines are let go on return: worker
+    processes forked later would count them."""
     results = results_of(work / "1 process")
-    rates(results, labels)
+    venue = entries_of(results)
+    venue_rates = rates(venue, labels)
+    print("\n".join(venue_rates))
     compare_with_other_indexes(work, results, args.indexes is not None)
-    agreed = per_file_agreement(work / "venue", results, job, overrides, args.sample)
-    print(f"per-file verify gives the same verdicts: {agreed} documents")
+    watch = Stopwatch()
+    alone = per_file_entries(work / "venue", results, job, overrides, args.sample)
+    agree = sum(1 for document, entries in alone.items() if venue[document] == entries)
+    rate = per_second(sum(len(e) for e in alone.values()), watch.read())
+    print(f"per-file verify ({rate}): every entry the same (verdict, findings, match, what was read)"
+          f" in {agree}/{len(alone)} documents")  # fmt: skip
+    if not args.sample:
+        same = rates(alone, labels) == venue_rates
+        print(f"per-file verify's detection and false-alarm rates equal the venue run's: {same}")
 
 
 def arguments() -> argparse.Namespace:
@@ -470,7 +512,9 @@ def arguments() -> argparse.Namespace:
     parser.add_argument(
         "--dask", action="store_true", help="also run on Dask LocalClusters of 1 and 2 worker processes"
     )
-    parser.add_argument("--sample", type=int, default=40, help="documents checked against per-file verify")
+    parser.add_argument(
+        "--sample", type=int, default=0, help="documents checked against per-file verify (0: every one)"
+    )
     parser.add_argument(
         "--rate-sample", type=int, default=None, help="documents of each kind the one-core rates read (all)"
     )

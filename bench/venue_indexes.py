@@ -5,9 +5,10 @@ Built from real records' shapes by the generators the index benches use (no mate
 - the **OpenAlex works** index: ``rows`` Work objects (the objects the API returns, one a line,
   gzip) whose titles, authors, years, arXiv links and DOIs are recombined from the real arXiv
   records (`bench_snapshot.synthetic_records`: real title shapes with half their words replaced
-  from the real vocabulary, real author names), then the venue's own real papers;
+  from the real vocabulary, real author names), then the venue's own real papers, laid out as
+  a whole works snapshot with its manifest (`write_works_snapshot`): the index is complete;
 - the **arXiv snapshot** index: the same ``rows`` synthetic records in the Kaggle snapshot format,
-  then the real dev snapshot;
+  then the real dev snapshot and the venue's papers that have arXiv ids (`world_arxiv_lines`);
 - the **dblp** index: a dump of ``rows`` records in dblp's XML (`bench_dblp_index.write_dump`:
   real titles recombined, dblp's venue spellings and record mix).
 
@@ -19,11 +20,16 @@ once into ``folder`` and reused while its file exists; the inputs are deleted on
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import random
+import re
+import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +45,60 @@ from bibnorm.text.titles import title_key  # noqa: E402
 from fakes.verify_world import as_work  # noqa: E402
 
 FIRST_SYNTHETIC_WORK = 100_000_000  # OpenAlex ids above the real papers' W0…W1628
+# The works snapshot a venue run of November 2026 would have: the one OpenAlex published in late
+# October. Its manifest makes the index complete, so that its silence about a title cited with
+# an earlier year is an answer (docs/scale.md, "When silence counts"), as with the real snapshot.
+SNAPSHOT_DATE = "2026-10-27"
+
+
+def write_works_snapshot(folder: Path, works: Iterable[dict[str, Any]]) -> Path:
+    """``works`` (Work objects) written as a whole OpenAlex works snapshot in ``folder``, laid out
+    as OpenAlex publishes it: one ``updated_date=…/part_0000.gz`` and, written last, the
+    ``manifest.json`` listing it (dated `SNAPSHOT_DATE`); returns ``folder``."""
+    part = f"updated_date={SNAPSHOT_DATE}/part_0000.gz"
+    (folder / part).parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(folder / part, "wt", encoding="utf-8", compresslevel=1) as lines:
+        lines.writelines(json.dumps(work) + "\n" for work in works)
+    manifest = {
+        "date": SNAPSHOT_DATE,
+        "format": "jsonl",
+        "entity": "works",
+        "files": [{"url": f"s3://openalex/data/jsonl/works/{part}"}],
+    }
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return folder
+
+
+def as_arxiv_record(paper: dict[str, Any]) -> dict[str, Any]:
+    """A cited paper with an arXiv id as a line of arXiv's Kaggle snapshot, which holds every
+    arXiv paper: dated the first of the month its new-style id names."""
+    arxiv_id = paper["arxiv_id"]
+    month = re.match(r"(\d\d)(\d\d)\.", arxiv_id)
+    created = datetime(2000 + int(month.group(1)), int(month.group(2)), 1, tzinfo=UTC) if month else None
+    return {
+        "id": arxiv_id,
+        "submitter": paper["authors"][0] if paper["authors"] else None,
+        "authors": ", ".join(paper["authors"]),
+        "title": paper["title"],
+        "comments": None,
+        "journal-ref": None,
+        "doi": paper.get("doi"),
+        "report-no": None,
+        "categories": "cs.LG",
+        "license": None,
+        "abstract": "",
+        "versions": [{"version": "v1", "created": format_datetime(created, usegmt=True)}] if created else [],
+        "update_date": created.date().isoformat() if created else None,
+    }
+
+
+def world_arxiv_lines(cited: list[dict[str, Any]]) -> str:
+    """The cited papers that have arXiv ids, as snapshot lines (each id once)."""
+    seen: dict[str, dict[str, Any]] = {}
+    for paper in cited:
+        if paper.get("arxiv_id"):
+            seen.setdefault(paper["arxiv_id"], paper)
+    return "".join(json.dumps(as_arxiv_record(paper)) + "\n" for paper in seen.values())
 
 
 def arxiv_records(rows: int, seed: int, cited: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -91,21 +151,21 @@ def large_indexes(folder: Path, rows: int, seed: int, cited: list[dict[str, Any]
     tag = f"{rows // 1000}k"
 
     def works(into: Path) -> None:
-        part = into / "works-input" / "part_000.gz"
-        part.parent.mkdir(exist_ok=True)
-        with gzip.open(part, "wt", encoding="utf-8", compresslevel=1) as lines:
-            for number, record in enumerate(arxiv_records(rows, seed, cited)):
-                lines.write(json.dumps(as_synthetic_work(number, record)) + "\n")
-            lines.writelines(json.dumps(as_work(n, paper)) + "\n" for n, paper in enumerate(cited))
-        build_works_index([part], into / f"works-{tag}.sqlite")
-        part.unlink()
+        synthetic = (
+            as_synthetic_work(n, record) for n, record in enumerate(arxiv_records(rows, seed, cited))
+        )
+        real = (as_work(n, paper) for n, paper in enumerate(cited))
+        snapshot = write_works_snapshot(into / "works-input", itertools.chain(synthetic, real))
+        build_works_index([snapshot], into / f"works-{tag}-complete.sqlite")
+        shutil.rmtree(snapshot)
 
     def arxiv(into: Path) -> None:
         source = into / "arxiv-input.jsonl"
         with source.open("w", encoding="utf-8") as lines:
             lines.writelines(json.dumps(record) + "\n" for record in arxiv_records(rows, seed + 1, cited))
             lines.write(DEV_SNAPSHOT.read_text(encoding="utf-8"))
-        build_index([source], into / f"arxiv-{tag}.sqlite")
+            lines.write(world_arxiv_lines(cited))
+        build_index([source], into / f"arxiv-{tag}-world.sqlite")
         source.unlink()
 
     def dblp(into: Path) -> None:
@@ -116,7 +176,7 @@ def large_indexes(folder: Path, rows: int, seed: int, cited: list[dict[str, Any]
         dump.unlink()
 
     return {
-        "openalex_works": built(folder / f"works-{tag}.sqlite", works),
-        "snapshot": built(folder / f"arxiv-{tag}.sqlite", arxiv),
+        "openalex_works": built(folder / f"works-{tag}-complete.sqlite", works),
+        "snapshot": built(folder / f"arxiv-{tag}-world.sqlite", arxiv),
         "dblp_index": built(folder / f"dblp-{tag}.sqlite", dblp),
     }
