@@ -20,6 +20,7 @@ from bibnorm.corpus.run import run_corpus
 from bibnorm.corpus.store import ResultStore, result_key
 from bibnorm.corpus.verifying import Job
 from bibnorm.errors import InputError, UsageError
+from bibnorm.io import HELD
 from bibnorm.resolvers._session import build_session
 from bibnorm.verify.run import VerifyOptions
 from click.testing import CliRunner
@@ -223,6 +224,61 @@ def test_a_run_killed_midway_resumes_to_the_same_bytes(env: Path) -> None:
 
     assert (resumed.verified_now, resumed.reused) == (5, 7)
     assert folder_bytes(env / "killed") == expected
+
+
+def test_a_run_killed_while_it_renamed_a_file_into_place_leaves_nothing_once_resumed(env: Path) -> None:
+    """SIGKILL between writing a temporary file and renaming it over a shard, a page or a
+    summary leaves the temporary file; the next run removes every one (it alone writes there)."""
+    write_corpus(env / "venue")
+    run_corpus("venue", env / "whole", job(), SerialEngine())
+    expected = folder_bytes(env / "whole")
+    run_corpus("venue", env / "killed", job(), SerialEngine())
+    page = next((env / "killed/documents").iterdir()).name
+    for left in (
+        ".summary.csv.k1f9x2ab.tmp",
+        "results/.3.jsonl.q0w8e7rt.tmp",
+        f"documents/.{page}.zz81tq3v.tmp",
+    ):
+        (env / "killed" / left).write_text("half written", encoding="utf-8")
+
+    again = run_corpus("venue", env / "killed", job(), SerialEngine())
+
+    assert again.verified_now == 0
+    assert folder_bytes(env / "killed") == expected
+
+
+def test_a_second_run_into_a_folder_another_run_is_writing_is_refused_in_one_line(env: Path) -> None:
+    import subprocess
+    import sys
+
+    write_corpus(env / "venue")
+    (env / "out").mkdir()
+    hold = (
+        "import fcntl, os, sys, time\n"
+        "descriptor = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)\n"
+        "fcntl.lockf(descriptor, fcntl.LOCK_EX)\n"
+        "print('held', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", hold, str(env / "out" / HELD)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        busy = CliRunner().invoke(main, ["verify", "venue", "--out", "out", "--workers", "1"])
+        written_meanwhile = sorted(path.name for path in (env / "out").iterdir())
+    finally:
+        holder.kill()
+        holder.wait()
+    free = CliRunner().invoke(main, ["verify", "venue", "--out", "out", "--workers", "1"])
+
+    assert busy.exit_code == EXIT_FATAL
+    assert (
+        busy.stderr == "bibnorm: error: out: another bibnorm run is writing this folder; let it end first\n"
+    )
+    assert written_meanwhile == [HELD]  # the refused run wrote nothing
+    assert free.exit_code == EXIT_FINDINGS
+    assert len(summary_rows(env / "out")) == len(CORPUS)
 
 
 def test_the_settle_parses_only_the_lines_earlier_runs_wrote(env: Path) -> None:

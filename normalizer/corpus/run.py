@@ -13,6 +13,7 @@ from bibnorm.corpus.engines import Engine
 from bibnorm.corpus.jobs import CorpusJob
 from bibnorm.corpus.store import Key, ResultStore
 from bibnorm.corpus.summary import Tally, WrittenNow, write_document_files, write_summary
+from bibnorm.io import held_folder, remove_temporaries
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 
 
@@ -37,8 +38,19 @@ def run_corpus(
     """Do ``job`` to every document of ``corpus`` (`find_documents`) not yet done in ``out`` with
     this decision version, write its line and its files (its page, resolve's .bib) as it finishes, then
     settle the shards and write the summaries. Stopped at any point, the next run goes on where
-    this one stopped."""
+    this one stopped. One run at a time writes ``out``: another is refused in one line."""
     documents = [d for d in find_documents(corpus) if not _inside(d.path, out)]
+    with held_folder(out):
+        return _run(documents, out, job, engine, progress)
+
+
+def _run(
+    documents: list[Document], out: Path, job: CorpusJob, engine: Engine, progress: Progress
+) -> CorpusOutcome:
+    # A run killed while it renamed a shard, a page or a summary into place left its temporary
+    # file; no other run writes here now (`held_folder`), so every one is a killed run's.
+    for folder in (out, out / "results", *(out / name for name in ("documents", *job.tally.folders))):
+        remove_temporaries(folder)
     decision = job.decision_version()
     store = ResultStore(out)
     progress.start("hash", len(documents), "documents")

@@ -4,7 +4,8 @@ One import for the whole ground floor of files, gathered from the modules that o
 
 - `bibnorm.io.writing` — `write_atomic` (an interrupted run leaves the old file or the new
   one, never a truncated mix; links, devices and modes as a careful program handles them),
-  `write_stdout` (whole or an error), `locked`, `make_folders`, and the record `WRITTEN` of
+  `write_stdout` (whole or an error), `locked`, `held_folder` (one writer a folder),
+  `remove_temporaries`, `make_folders`, and the record `WRITTEN` of
   what a run already changed;
 - `bibnorm.io.places` — where a run may write, decided before any work starts: `expand_user`,
   `named_output` (a path a file's content names), `pin_output` / `write_pinned`, and
@@ -51,15 +52,18 @@ from bibnorm.io.reading import (
     size_limit,
 )
 from bibnorm.io.writing import (
+    HELD,
     STALE_AFTER,
     STDIO,
     WRITTEN,
     WrittenFiles,
     adopt_mode,
     current_umask,
+    held_folder,
     locked,
     make_folders,
     remove_stale_temporaries,
+    remove_temporaries,
     resolve_output,
     same_file,
     silence_stdout,
@@ -71,6 +75,7 @@ from bibnorm.io.writing import (
 __all__ = [
     "BINARY_MAGIC",
     "ENCODING_NOTES",
+    "HELD",
     "INPUT_LIMIT",
     "INPUT_LIMIT_VARIABLE",
     "LEGACY_ENCODING",
@@ -91,6 +96,7 @@ __all__ = [
     "decode_text",
     "encoding_note",
     "expand_user",
+    "held_folder",
     "input_limit",
     "locked",
     "make_folders",
@@ -101,6 +107,7 @@ __all__ = [
     "refuse_binary",
     "refuse_clashes",
     "remove_stale_temporaries",
+    "remove_temporaries",
     "resolve_output",
     "same_file",
     "silence_stdout",

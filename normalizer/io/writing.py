@@ -303,6 +303,51 @@ def locked(path: Path | str) -> Iterator[None]:
         os.close(descriptor)
 
 
+HELD = ".bibnorm-run.lock"  # the empty file `held_folder` locks
+
+
+@contextlib.contextmanager
+def held_folder(folder: Path) -> Iterator[None]:
+    """Hold ``folder`` for one writing process (a corpus run's results folder), refused at once
+    with a one-line `OutputError` while another process holds it.
+
+    The lock is a POSIX record lock on an empty file in the folder, `HELD`: it is this
+    process's alone (the worker processes it forks do not inherit it, so a PDF reader that
+    outlives a run holds nothing) and goes with the process when it is killed. Where the file
+    system takes no locks, the folder is written unlocked, as before."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX: no advisory locks to take
+        yield
+        return
+    try:
+        make_folders(folder)
+        descriptor = os.open(folder / HELD, os.O_RDWR | os.O_CREAT, 0o666 & ~current_umask())
+    except OSError as error:
+        raise OutputError(f"cannot write {folder}: {error.strerror or error}") from error
+    try:
+        try:
+            fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except (BlockingIOError, PermissionError):
+            busy = f"{folder}: another bibnorm run is writing this folder; let it end first"
+            raise OutputError(busy) from None
+        except OSError:
+            pass  # no locks on this file system
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def remove_temporaries(folder: Path) -> None:
+    """Delete every temporary file `write_atomic` left in ``folder`` (a run killed between
+    writing one and renaming it), however recent: for a folder this process holds
+    (`held_folder`), where no other writer may be making one."""
+    for names in _temporaries_in(os.path.abspath(folder)).values():
+        for name in names:
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(folder, name))
+
+
 def make_folders(folder: Path) -> None:
     """``mkdir -p folder``, except that a home folder that does not exist is never created.
 
