@@ -29,9 +29,11 @@ references/s per core from parsed references to verdicts (reading apart), and in
 rates, and whether per-file ``verify`` of every document (``--sample N``: N spread over the
 venue) gives the same entries, so the same rates; the venue on 2 local worker processes (and 1
 and 2 Dask workers with ``--dask``), the scaling, the largest worker's peak resident and private
-memory (sampled from /proc), whether the results folders are byte-identical; last, a run of this
-script with 2 workers killed (SIGKILL to its process group) once it wrote ``--kill-at`` of its
-results, then resumed: the same bytes as the uninterrupted run?
+memory (sampled from /proc), whether the results folders are byte-identical; last, for each share
+of ``--kill-at`` (``0.1,0.5,0.9,1``: 1 is once every line is written, as the run settles its shards
+and writes its summaries), a run of this script with 2 workers killed (SIGKILL to its process
+group) once it wrote that share of its results, then resumed: the same bytes as the uninterrupted
+run?
 
 Needs the test extras (``pip install -e '.[test]'``), fpdf2 (``pip install fpdf2``) and
 Debian's fonts-dejavu-core.
@@ -449,7 +451,8 @@ def kill_and_resume(venue: Path, work: Path, job: Job, forwarded: list[str], sha
     killed = child.poll() is None
     os.killpg(child.pid, signal.SIGKILL)
     child.wait()
-    left = len(results_of(out)) if (out / "results").exists() else 0
+    # Whole lines only: the kill may cut the last one short.
+    left = sum(shard.read_bytes().count(b"\n") for shard in (out / "results").glob("*.jsonl"))
     resumed = run_corpus(str(venue), out, job, ProcessEngine(2))
     same = folder_bytes(out) == folder_bytes(work / "1 process")
     state = (
@@ -530,9 +533,10 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--index-rows", type=int, default=1_000_000, help="synthetic records per large index")
     parser.add_argument(
         "--kill-at",
-        type=float,
-        default=0.4,
-        help="kill a run once it wrote this share of its results (0: no kill)",
+        type=lambda text: [float(share) for share in text.split(",") if float(share) > 0],
+        default=[0.4],
+        help="kill a run once it wrote this share of its results, for each share of a comma-separated"
+        " list (1: as it settles the shards and writes the summaries; 0: no kill)",
     )
     parser.add_argument("--run-into", type=Path, default=None, help=argparse.SUPPRESS)  # the run to kill
     return parser.parse_args()
@@ -580,8 +584,9 @@ def main() -> None:
         judge_serial_run(work, labels, job, overrides, args)
         same = other_engines(venue, work, job, len(labels), serial, args.dask)
         print(f"results byte-identical across engines: {same}")
-        if args.kill_at:
-            print(f"kill and resume: {kill_and_resume(venue, work, job, forwarded(args), args.kill_at)}")
+        for share in args.kill_at:
+            resumed = kill_and_resume(venue, work, job, forwarded(args), share)
+            print(f"kill at {share:.0%} of the results and resume: {resumed}")
 
 
 if __name__ == "__main__":
