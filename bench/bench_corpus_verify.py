@@ -25,15 +25,16 @@ by the year they are cited with.
 Printed, each timing with the load average beside it (the machine may be shared) and in
 references per CPU-second (the per-core rate the load does not hide): the venue's size;
 references/s per core from parsed references to verdicts (reading apart), and including reading
-(``.bib`` and PDF apart); the whole venue in 1 process, then its detection and false-alarm
-rates, and whether per-file ``verify`` of every document (``--sample N``: N spread over the
-venue) gives the same entries, so the same rates; the venue on 2 local worker processes (and 1
-and 2 Dask workers with ``--dask``), the scaling, the largest worker's peak resident and private
-memory (sampled from /proc), whether the results folders are byte-identical; last, for each share
-of ``--kill-at`` (``0.1,0.5,0.9,1``: 1 is once every line is written, as the run settles its shards
-and writes its summaries), a run of this script with 2 workers killed (SIGKILL to its process
-group) once it wrote that share of its results, then resumed: the same bytes as the uninterrupted
-run?
+(``.bib`` and PDF apart, ``--rate-sample`` documents of each, in a worker that has verified 20
+others first, as a worker has a little way into a venue); the whole venue in 1 process, then its
+detection and false-alarm rates, and whether per-file ``verify`` of every document (``--sample
+N``: N spread over the venue) gives the same entries, so the same rates; the venue on 2 local
+worker processes (and 1 and 2 Dask workers with ``--dask``), the scaling, the largest worker's
+peak resident and private memory (sampled from /proc), whether the results folders are
+byte-identical; last, for each share of ``--kill-at`` (``0.1,0.5,0.9,1``: 1 is once every line is
+written, as the run settles its shards and writes its summaries), a run of this script with 2
+workers killed (SIGKILL to its process group) once it wrote that share of its results, then
+resumed: the same bytes as the uninterrupted run?
 
 Needs the test extras (``pip install -e '.[test]'``), fpdf2 (``pip install fpdf2``) and
 Debian's fonts-dejavu-core.
@@ -88,9 +89,10 @@ from venue_measure import Stopwatch, WorkerMemory, load_figure, per_second  # no
 
 TODAY = date(2026, 11, 1)
 KINDS = ("chimera", "wrong-authors", "fabricated")
-VENUE_LAYOUT = (
-    3  # 2: PDFs set in an embedded font, no period after a title's '?'; 3: its arXiv papers indexed
-)
+# The venue's layout: 2, PDFs set in an embedded font and no period after a title's question
+# mark; 3, its papers with arXiv ids in the arXiv index. A venue kept from another is built again.
+VENUE_LAYOUT = 3
+WARM_DOCUMENTS = 20  # what a worker verifies before its one-core rate is timed (`judging_rate`)
 
 
 # --- the venue -----------------------------------------------------------------------------------
@@ -235,13 +237,20 @@ def folder_bytes(folder: Path) -> dict[str, bytes]:
     }
 
 
-def judging_rate(paths: list[Path], job: Job) -> tuple[int, tuple[float, float], tuple[float, float]]:
+def judging_rate(
+    paths: list[Path], warm: list[Path], job: Job
+) -> tuple[int, tuple[float, float], tuple[float, float]]:
     """References, (wall, CPU) seconds reading them, (wall, CPU) seconds from the parsed
-    references to verdicts (one core)."""
+    references to verdicts, on one core, in a worker that has verified the documents ``warm``
+    first, as one has a little way into a venue (its indexes' pages read, the names and venues
+    it met parsed once)."""
+    sources = sources_for(job)
+    for path in warm:
+        document = read_claims([path])[0]
+        judge_all(document, sources.answers(document), job.options, job.today)
     watch = Stopwatch()
     claims = [read_claims([path])[0] for path in paths]
     read = watch.read()
-    sources = sources_for(job)
     watch = Stopwatch()
     for document in claims:
         judge_all(document, sources.answers(document), job.options, job.today)
@@ -519,7 +528,7 @@ def arguments() -> argparse.Namespace:
         "--sample", type=int, default=0, help="documents checked against per-file verify (0: every one)"
     )
     parser.add_argument(
-        "--rate-sample", type=int, default=None, help="documents of each kind the one-core rates read (all)"
+        "--rate-sample", type=int, default=100, help="documents of each kind the one-core rates read"
     )
     parser.add_argument(
         "--keep",
@@ -569,11 +578,12 @@ def main() -> None:
             f" {sum(1 for v in labels.values() if v != 'clean')} corrupted;"
             f" indexes: {', '.join(f'{k} {Path(v).name}' for k, v in overrides.items() if k != 'offline')}"
         )
-        for kind, paths in (("bib", bibs), ("pdf", pdfs)):
-            paths = paths[:: max(1, len(paths) // args.rate_sample)] if args.rate_sample else paths
+        for kind, every in (("bib", bibs), ("pdf", pdfs)):
+            step = max(1, len(every) // args.rate_sample)
+            paths, warm = every[::step][: args.rate_sample], every[1::step][:WARM_DOCUMENTS]
             if not paths:
                 continue
-            refs, read, judged = judging_rate(paths, job)
+            refs, read, judged = judging_rate(paths, warm, job)
             both = (read[0] + judged[0], read[1] + judged[1])
             print(
                 f"one core, {kind}: {refs} refs; parsed refs to verdicts {per_second(refs, judged)};"

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from bibnorm.models import Person
 from bibnorm.text.titles import plain_text, title_key, title_words
@@ -284,6 +285,10 @@ def _first_family_word(words: list[tuple[str, bool]]) -> int:
     return first_family
 
 
+# A venue's references name the same people again and again (a worker parses each paper's
+# authors for every document citing it, and each record's): half of judging a reference was
+# parsing names. A `Person` is frozen, so one parse serves every caller.
+@lru_cache(maxsize=32768)
 def parse_name(text: str) -> Person:
     """Split one name into `Person` parts.
 

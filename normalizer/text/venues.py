@@ -36,7 +36,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from types import MappingProxyType
 
 from bibnorm.text import data_file
@@ -149,6 +149,7 @@ def _spelling_key(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)  # a venue's references name the same few venues, every record too
 def venue_key(text: str) -> str:
     """The comparison key of a venue spelling (see the module docstring for what is ignored)."""
     text = unicodedata.normalize("NFKD", text)
@@ -350,6 +351,7 @@ def _leading_venue(text: str) -> Venue | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def find_venue(text: str | None) -> Venue | None:
     """The table entry for a venue spelling, or ``None`` when the venue is not in the table.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 from bibnorm.models import Person, Reference
 from bibnorm.text.names import family_forms, name_words, one_edit, parse_name
@@ -48,16 +49,18 @@ def _words(text: str) -> str:
     return "".join(name_words(_BARE_ACCENT.sub("", text)))
 
 
-def _name_key(person: Person) -> tuple[set[str], str]:
+@lru_cache(maxsize=32768)  # every pair of a claim's and a record's authors is compared
+def _name_key(person: Person) -> tuple[frozenset[str], str]:
     """(family name keys, first initial): what must agree for two spellings to be one person.
     A family name has more than one key when it can be spelt out ("Fründ": frund, fruend)."""
     if person.is_literal:
-        return {_words(person.literal)} - {""}, ""
+        return frozenset({_words(person.literal)} - {""}), ""
     family = family_forms(_BARE_ACCENT.sub("", f"{person.particle} {person.family}"))
     given = name_words(_BARE_ACCENT.sub("", person.given))
-    return family, given[0][0] if given else ""
+    return frozenset(family), given[0][0] if given else ""
 
 
+@lru_cache(maxsize=32768)
 def _whole_name(person: Person) -> tuple[str, ...]:
     """The name's words in reading order, wherever the given/family split falls."""
     if person.is_literal:
