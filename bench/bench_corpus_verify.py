@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import random
 import shutil
@@ -65,9 +66,11 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
@@ -87,6 +90,7 @@ from paths import REFERENCE  # noqa: E402
 from venue_indexes import SNAPSHOT_DATE, large_indexes, world_arxiv_lines, write_works_snapshot  # noqa: E402
 from venue_measure import Stopwatch, WorkerMemory, load_figure, per_second  # noqa: E402
 
+T = TypeVar("T")
 TODAY = date(2026, 11, 1)
 KINDS = ("chimera", "wrong-authors", "fabricated")
 # The venue's layout: 2, PDFs set in an embedded font and no period after a title's question
@@ -235,6 +239,15 @@ def folder_bytes(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
     }
+
+
+def in_a_child(function: Callable[..., T], *arguments: Any) -> T:
+    """``function(*arguments)`` in a forked child process, its result sent back. What it grows
+    (a worker's caches and sources, a venue's parsed results) goes with the child: the worker
+    processes forked later from this one, whose memory the bench measures, do not inherit it, as
+    a venue run's workers inherit nothing of the kind from ``bibnorm verify``."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        return pool.submit(function, *arguments).result()
 
 
 def judging_rate(
@@ -496,8 +509,7 @@ def judge_serial_run(
     args: argparse.Namespace,
 ) -> None:
     """The serial run's rates, its verdicts beside the other indexes' and per-file verify's (its
-    rates computed the same way and compared). The result lines are let go on return: worker
-    processes forked later would count them."""
+    rates computed the same way and compared)."""
     results = results_of(work / "1 process")
     venue = entries_of(results)
     venue_rates = rates(venue, labels)
@@ -583,15 +595,15 @@ def main() -> None:
             paths, warm = every[::step][: args.rate_sample], every[1::step][:WARM_DOCUMENTS]
             if not paths:
                 continue
-            refs, read, judged = judging_rate(paths, warm, job)
+            refs, read, judged = in_a_child(judging_rate, paths, warm, job)
             both = (read[0] + judged[0], read[1] + judged[1])
             print(
                 f"one core, {kind}: {refs} refs; parsed refs to verdicts {per_second(refs, judged)};"
                 f" reading {per_second(refs, read)}; including reading {per_second(refs, both)}"
                 f" ({load_figure()})"
             )
-        serial = timed_run("1 process", SerialEngine(), venue, work, job, len(labels))
-        judge_serial_run(work, labels, job, overrides, args)
+        serial = in_a_child(timed_run, "1 process", SerialEngine(), venue, work, job, len(labels))
+        in_a_child(judge_serial_run, work, labels, job, overrides, args)
         same = other_engines(venue, work, job, len(labels), serial, args.dask)
         print(f"results byte-identical across engines: {same}")
         for share in args.kill_at:
