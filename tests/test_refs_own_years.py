@@ -47,6 +47,11 @@ from pdf_lines import read_lines, styled
         pytest.param("A. Smith, B. Jones. Testicular cancer incidence and associations with prior "
                      "infections: a national cohort study in Sweden, 1964-2018. In BMJ oncology, 2026.", 2026,
                      id="a-range-closing-a-title-after-its-comma"),
+        # a year alone after a title's comma is the work's (unsrtnat's unpublished manuscript)
+        pytest.param("Amir Dembo and Andrea Montanari. Graphical models, bethe states and all that, 2008. "
+                     "URL https://web.stanford.edu/~montanar/. Unpublished manuscript. Later published "
+                     "in Brazilian Journal of Probability and Statistics, 2010.", 2008,
+                     id="a-year-alone-after-a-titles-comma"),
     ],
 )  # fmt: skip
 def test_the_year_is_the_references_own(text: str, year: int | None) -> None:

@@ -193,9 +193,15 @@ def parse_reference(text: str) -> ParsedReference:
     bare = without_ids(text)
     years = [int(y) for y in _DATING_YEAR.findall(_ACCESSED.sub(" ", dating_text(bare)))]
     after_authors = _AUTHOR_YEAR.match(bare)
-    if after_authors and after_authors.group(2) and _TITLE_RUN.search(bare, 0, after_authors.start(2)):
-        # "Names. Title …: a cohort study in Sweden, 1964–2018. In Venue, 2026.": the years
-        # close a title's words, not the names (Chicago's "Names. 1968–78." follows names only)
+    if (
+        after_authors
+        and after_authors.group(2)
+        and bare[after_authors.end(2) : after_authors.end(2) + 1] in ("-", "–")
+        and _TITLE_RUN.search(bare, 0, after_authors.start(2))
+    ):
+        # "Names. Title …: a cohort study in Sweden, 1964–2018. In Venue, 2026.": a range of years
+        # closing a title's words is the period it studies, not the work's date (Chicago's
+        # "Names. 1968–78." follows names only; unsrtnat's "Title, 2008." is the work's year)
         after_authors = None
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
         years.append(int(next(year for year in after_authors.groups() if year)))
