@@ -94,8 +94,9 @@ T = TypeVar("T")
 TODAY = date(2026, 11, 1)
 KINDS = ("chimera", "wrong-authors", "fabricated")
 # The venue's layout: 2, PDFs set in an embedded font and no period after a title's question
-# mark; 3, its papers with arXiv ids in the arXiv index. A venue kept from another is built again.
-VENUE_LAYOUT = 3
+# mark; 3, its papers with arXiv ids in the arXiv index; 4, no paper cited twice in a document. A
+# venue kept from another is built again.
+VENUE_LAYOUT = 4
 WARM_DOCUMENTS = 20  # what a worker verifies before its one-core rate is timed (`judging_rate`)
 
 
@@ -209,8 +210,9 @@ def make_venue(folder: Path, pool: list[dict[str, Any]], documents: int, refs: i
         is_pdf = rng.random() < pdf_share
         name = f"paper{number:05d}.{'pdf' if is_pdf else 'bib'}"
         cited_list = []
-        for position in range(refs):
-            cited, label = citation(rng.choice(pool), rng, pool)
+        # A bibliography lists each work once: a document cites ``refs`` different papers.
+        for position, paper in enumerate(rng.sample(pool, refs)):
+            cited, label = citation(paper, rng, pool)
             if rng.random() < corrupt_share:
                 label = KINDS[rng.randrange(len(KINDS))]
                 cited = corrupt(cited, label, rng, pool)
