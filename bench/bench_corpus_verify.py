@@ -29,12 +29,13 @@ references/s per core from parsed references to verdicts (reading apart), and in
 others first, as a worker has a little way into a venue); the whole venue in 1 process, then its
 detection and false-alarm rates, and whether per-file ``verify`` of every document (``--sample
 N``: N spread over the venue) gives the same entries, so the same rates; the venue on 2 local
-worker processes (and 1 and 2 Dask workers with ``--dask``), the scaling, the largest worker's
-peak resident and private memory (sampled from /proc), whether the results folders are
-byte-identical; last, for each share of ``--kill-at`` (``0.1,0.5,0.9,1``: 1 is once every line is
-written, as the run settles its shards and writes its summaries), a run of this script with 2
-workers killed (SIGKILL to its process group) once it wrote that share of its results, then
-resumed: the same bytes as the uninterrupted run?
+worker processes (and 1 and 2 Dask workers with ``--dask``), each engine ``--rounds`` times in
+turn, the scalings between their median times, the largest worker's peak resident and private
+memory (sampled from /proc), whether the results folders are byte-identical; last, for each
+share of ``--kill-at`` (``0.1,0.5,0.9,1``: 1 is once every line is written, as the run settles
+its shards and writes its summaries), a run of this script with 2 workers killed (SIGKILL to its
+process group) once it wrote that share of its results, then resumed: the same bytes as the
+uninterrupted run?
 
 Needs the test extras (``pip install -e '.[test]'``), fpdf2 (``pip install fpdf2``) and
 Debian's fonts-dejavu-core.
@@ -61,6 +62,7 @@ import os
 import random
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -69,6 +71,7 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -422,19 +425,40 @@ def timed_run(name: str, engine: Engine, venue: Path, work: Path, job: Job, refs
     return wall
 
 
-def other_engines(venue: Path, work: Path, job: Job, refs: int, serial: float, dask: bool) -> bool:
-    """The venue on 2 processes (and 2 Dask workers) after the serial run that took ``serial``
-    seconds; True when every results folder is byte-identical to the serial run's."""
-    two = timed_run("2 processes", ProcessEngine(2), venue, work, job, refs)
-    print(f"scaling 1 -> 2 processes: {serial / two:.2f}x")
-    same = folder_bytes(work / "1 process") == folder_bytes(work / "2 processes")
-    if dask:
-        elapsed = {workers: dask_run(workers, venue, work, job, refs) for workers in (1, 2)}
-        print(f"scaling 1 -> 2 Dask workers: {elapsed[1] / elapsed[2]:.2f}x")
-        print(f"scaling 1 process -> 2 Dask workers: {serial / elapsed[2]:.2f}x")
-        for workers in (1, 2):
-            same = same and folder_bytes(work / _dask_name(workers)) == folder_bytes(work / "1 process")
-    return same
+def engine_runs(
+    venue: Path, work: Path, job: Job, refs: int, rounds: int, dask: bool, judge: Callable[[], None]
+) -> bool:
+    """The venue on 1 process (in a child, `in_a_child`), 2 processes and, with ``dask``, 1 and 2
+    Dask workers, ``rounds`` times in turn (a shared machine's speed drifts over minutes: each
+    engine meets the same drift), then the scalings between the engines' median times; ``judge``
+    is called once, after the first serial run. True when every results folder is byte-identical
+    to the serial run's."""
+    names = ["1 process", "2 processes", *([_dask_name(1), _dask_name(2)] if dask else [])]
+    seconds: dict[str, list[float]] = {name: [] for name in names}
+    for round in range(rounds):
+        if rounds > 1:
+            print(f"round {round + 1} of {rounds}")
+        seconds["1 process"].append(
+            in_a_child(timed_run, "1 process", SerialEngine(), venue, work, job, refs)
+        )
+        if round == 0:
+            judge()
+        seconds["2 processes"].append(timed_run("2 processes", ProcessEngine(2), venue, work, job, refs))
+        if dask:
+            for workers in (1, 2):
+                seconds[_dask_name(workers)].append(dask_run(workers, venue, work, job, refs))
+    middle = {name: statistics.median(times) for name, times in seconds.items()}
+    for one, two in (
+        ("1 process", "2 processes"),
+        (_dask_name(1), _dask_name(2)),
+        ("1 process", _dask_name(2)),
+    ):
+        if one in middle and two in middle:
+            each = ", ".join(f"{a / b:.2f}x" for a, b in zip(seconds[one], seconds[two], strict=True))
+            spread = f" (round by round: {each})" if rounds > 1 else ""
+            print(f"scaling {one} -> {two}: {middle[one] / middle[two]:.2f}x, median times{spread}")
+    serial = folder_bytes(work / "1 process")
+    return all(folder_bytes(work / name) == serial for name in names[1:])
 
 
 def dask_run(workers: int, venue: Path, work: Path, job: Job, refs: int) -> float:
@@ -539,6 +563,9 @@ def arguments() -> argparse.Namespace:
         "--dask", action="store_true", help="also run on Dask LocalClusters of 1 and 2 worker processes"
     )
     parser.add_argument(
+        "--rounds", type=int, default=1, help="run each engine this many times in turn; scalings from medians"
+    )
+    parser.add_argument(
         "--sample", type=int, default=0, help="documents checked against per-file verify (0: every one)"
     )
     parser.add_argument(
@@ -604,9 +631,8 @@ def main() -> None:
                 f" reading {per_second(refs, read)}; including reading {per_second(refs, both)}"
                 f" ({load_figure()})"
             )
-        serial = in_a_child(timed_run, "1 process", SerialEngine(), venue, work, job, len(labels))
-        in_a_child(judge_serial_run, work, labels, job, overrides, args)
-        same = other_engines(venue, work, job, len(labels), serial, args.dask)
+        judge = partial(in_a_child, judge_serial_run, work, labels, job, overrides, args)
+        same = engine_runs(venue, work, job, len(labels), args.rounds, args.dask, judge)
         print(f"results byte-identical across engines: {same}")
         for share in args.kill_at:
             resumed = kill_and_resume(venue, work, job, forwarded(args), share)
