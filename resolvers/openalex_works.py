@@ -354,16 +354,18 @@ class OpenAlexWorks:
         """The records whose title the printed reference ``text``, which a reader took ``title``
         from, carries where the title was read: starting where the words read start and ending
         at another word (the reader cut the title short at a question mark, a quotation, a
-        colon), or starting just after them (it took a fragment of the names for the title):
+        colon), starting just after them (it took a fragment of the names for the title) or ending
+        just before them (it took the title for names and the venue for the title):
         `bibnorm.text.printed.title_misread` holds of each record found."""
         printed = PrintedText(text)
         read = printed.find(title)
         if read is None:
             return []
-        # Runs over the words read and past them, or from just after them: never one the words
-        # read run past ("Attention Is All You Need" in "… Need in Speech Separation").
+        # Runs over the words read and past them, from just after them or to just before them:
+        # never one the words read run past ("Attention Is All You Need" in "… Need in Speech
+        # Separation").
         longer = (key for key in printed.runs_from(read.start) if len(key) > read.end - read.start)
-        keys = {*longer, *printed.runs_from(read.end)}
+        keys = {*longer, *printed.runs_from(read.end), *printed.runs_to(read.start)}
         found = []
         for batch in _batched(sorted(keys), 500):
             rows = self.connection.execute(

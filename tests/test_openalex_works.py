@@ -205,6 +205,12 @@ def test_a_title_is_found_with_its_subtitle_added_or_left_out(
             id="a-name-read-as-the-title",
         ),
         pytest.param(
+            "Kaiming He, Jian Sun. Graph Neural Networks at Scale. In KDD, 2020.",
+            "In KDD",
+            ["W12"],
+            id="the-title-read-as-names-the-venue-as-the-title",
+        ),
+        pytest.param(
             "C. Subakan. Attention Is All You Need in Speech Separation. In ICASSP, 2021.",
             "Attention Is All You Need in Speech Separation",
             [],

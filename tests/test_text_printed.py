@@ -43,6 +43,13 @@ BOUMA_TITLE = (
             True,
             id="a-fragment-of-the-names-read-as-the-title",
         ),
+        pytest.param(
+            "Rongqin Chen, Leong Hou U. Enhanced Subgraph Learning in 2-FWL GNNs. In KDD, 2025.",
+            "In KDD",
+            "Enhanced Subgraph Learning in 2-FWL GNNs",
+            True,
+            id="the-title-read-as-names-the-venue-as-the-title",
+        ),
         pytest.param(ALAA, ALAA_TITLE, ALAA_TITLE, True, id="read-whole"),
         pytest.param(
             SUBAKAN,

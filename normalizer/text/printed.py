@@ -69,6 +69,13 @@ class PrintedText:
         ``start``, shortest first."""
         return [self.joined[start:end] for end in self.ends[self.word_at(start) + shortest - 1 :]]
 
+    def runs_to(self, end: int, shortest: int = SUBTITLE_HEAD_WORDS) -> list[str]:
+        """The keys of the runs of at least ``shortest`` whole words that end at character
+        ``end`` (a word's end, or the start of the next), shortest first."""
+        last = self.word_at(end - 1) if end > 0 else -1  # the word that ends at ``end``
+        starts = [0, *self.ends]
+        return [self.joined[starts[first] : end] for first in range(last - shortest + 1, -1, -1)]
+
     def text_after(self, offset: int) -> str:
         """The text from the word at character ``offset`` to the first stretch that holds a digit
         (a year, a volume, pages) or the end: where a reference prints its venue after its title."""
@@ -87,15 +94,17 @@ def title_misread(text: str, read: str, title: str) -> bool:
     """Whether ``title`` is what the printed reference ``text`` cites, though a reader took
     ``read`` for its title: ``title`` (of `SUBTITLE_HEAD_WORDS` words or more) stands whole in
     the text over the words read, or begins just after them (a fragment of the names read as the
-    title). A ``title`` the words read run past is not: "Attention Is All You Need in Speech
-    Separation" does not cite "Attention Is All You Need"."""
+    title), or ends just before them (the title read as names, the venue as the title). A
+    ``title`` the words read run past is not: "Attention Is All You Need in Speech Separation"
+    does not cite "Attention Is All You Need"."""
     if len(title_words(title)) < SUBTITLE_HEAD_WORDS:
         return False
     printed = PrintedText(text)
     at = printed.find(read)
     found = printed.find(title)
     while at is not None and found is not None:
-        if (found.start <= at.start and found.end >= at.end) or found.start == at.end:
+        over = found.start <= at.start and found.end >= at.end
+        if over or at.end == found.start or found.end == at.start:
             return True
         found = printed.find(title, after=found.start + 1)
     return False

@@ -52,8 +52,9 @@ class Claim(Frozen):
     issn: tuple[str, ...] = ()  # the journal's ISSNs, when the entry gives them
     volume: str | None = None  # where in the journal (named in BN733's message; not judged)
     page: int | None = Field(default=None, exclude=True)  # a PDF's page the item is on (no claim)
-    # The item as printed, where a reference list's title was read (no claim): a complete index's
-    # silence about the title counts only when it holds no title the text carries there.
+    # The item as printed, for a reference list's (a PDF's, a pasted list's, a .bbl's; no claim):
+    # where its reader split it into names, title and venue is a guess, and the record's title and
+    # venue are read in it too (`bibnorm.text.printed`).
     text: str = Field(default="", exclude=True)
     pages: str | None = None
 
