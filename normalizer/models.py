@@ -214,6 +214,10 @@ class Query(PerItem):
     publisher: str | None = None
     label: str | None = None
     raw: str = ""  # the input text the query was read from
+    # Read from a printed reference (an item of a PDF's or a pasted reference list, a BibTeX
+    # .bbl's): its title and venue are where a reader split ``raw``, a guess `verify` checks
+    # against the text itself (`bibnorm.text.printed`).
+    printed: bool = False
 
     def read(self) -> ReadItem:
         """What was read from the item (the report's ``read`` block)."""

@@ -103,8 +103,12 @@ def test_a_title_misread_is_one_the_text_carries_over_or_just_after_the_words_re
             "Nature Communications",
             id="up-to-the-volume",
         ),
+        # the reference's last line lost (a page's running foot taken for it): no venue printed
         pytest.param(
-            "X. Y. A Title That Ends The Reference.", "A Title That Ends The Reference", None, id="nothing"
+            "X. Y. A Title Cut Short After It. In", "A Title Cut Short After It", "", id="a-bare-in"
+        ),
+        pytest.param(
+            "X. Y. A Title That Ends The Reference.", "A Title That Ends The Reference", "", id="nothing"
         ),
         pytest.param(ALAA, "A Title Not In The Text", None, id="title-not-in-the-text"),
     ],

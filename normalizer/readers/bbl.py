@@ -86,7 +86,7 @@ def _authors(body: str) -> tuple[str, ...]:
 def _query(
     index: int, path: str, line: int, key: str, title: str | None, names: tuple[str, ...], year: int | None,
     arxiv: str | None, doi: str | None, raw: str, *, authors: tuple[str, ...] = (), venue: str | None = None,
-    entry_type: str | None = None,
+    entry_type: str | None = None, printed: bool = False,
 ) -> Query:  # fmt: skip
     kind = QueryKind.ARXIV_ID if arxiv else QueryKind.DOI if doi else QueryKind.TITLE
     return Query(
@@ -103,6 +103,7 @@ def _query(
         venue=venue,
         entry_type=entry_type,
         raw=raw,
+        printed=printed,
     )
 
 
@@ -183,7 +184,7 @@ def _read_bibtex(text: str, path: str) -> list[Query]:
             _query(
                 len(queries), path, line_of(match.start()), _COMMENT.sub("", match.group(1)), parsed.title,
                 parsed.author_names, parsed.year, parsed.arxiv, parsed.doi, joined,
-                authors=parsed.authors, venue=parsed.venue,
+                authors=parsed.authors, venue=parsed.venue, printed=True,
             )
         )  # fmt: skip
     return queries

@@ -314,7 +314,10 @@ def _by_sentences(text: str) -> tuple[str | None, str]:
     return (_clean_title(sentences[0]) if sentences else None), ""
 
 
-_VENUE_LEAD = re.compile(r"^[\s.,:;”\"'’]*(?:[Ii]n:?\s+)?(?:Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?)?")
+# (an "In" that ends the text leads to nothing: the venue is on a line the reader did not get)
+_VENUE_LEAD = re.compile(
+    r"^[\s.,:;”\"'’]*(?:[Ii]n:?(?:\s+|$))?(?:Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?)?"
+)
 # Where the venue ends: at a comma, a parenthesis, pages, a year, a DOI or URL — not at the
 # dot of an abbreviation ("Mach. Learn.", "Proc. IEEE", "Trans. Pattern Anal.").
 _VENUE_END = re.compile(
@@ -499,6 +502,7 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
                 index=len(queries),
                 origin=origin_of(line),
                 raw=reference,
+                printed=True,
                 # a number, also in a numbered list that follows an unnumbered one (PDF geometry)
                 label=label if references.layout is Layout.NUMBERED or (label or "").isdigit() else None,
                 kind=kind,

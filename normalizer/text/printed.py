@@ -29,7 +29,7 @@ class Span(NamedTuple):
 
 
 _TOKEN = re.compile(r"\S+")
-_VENUE_LEAD = re.compile(r"^(?:[Ii]n:?\s+)")
+_VENUE_LEAD = re.compile(r"^[Ii]n:?(?:\s+|$)")
 
 
 class PrintedText:
@@ -113,10 +113,10 @@ def title_misread(text: str, read: str, title: str) -> bool:
 def venue_after_title(text: str, title: str) -> str | None:
     """What the printed reference ``text`` prints where a venue stands, after ``title`` (found
     whole in it): the text up to a year, a volume or the end, without a leading "In" and
-    separators; None when the title is not in the text or nothing follows it."""
+    separators; "" when nothing stands there (a reference that names no venue, or whose venue
+    is on a line its reader did not get); None when the title is not in the text."""
     printed = PrintedText(text)
     found = printed.find(title)
     if found is None:
         return None
-    venue = _VENUE_LEAD.sub("", printed.text_after(found.end).strip(" ,;:")).strip(" ,;:")
-    return venue or None
+    return _VENUE_LEAD.sub("", printed.text_after(found.end).strip(" ,;:.")).strip(" ,;:")

@@ -100,7 +100,7 @@ def claim_from_query(query: Query, key: str, path: str) -> Claim:
         arxiv_id=arxiv_id,
         arxiv_version=version,
         page=query.origin.page,
-        text=query.raw,
+        text=query.raw if query.printed else "",
         **kind_fields(_as_entry(query, key)),
     )
 

@@ -29,16 +29,16 @@ def venue_findings(claim: Claim, record: Reference, source: str, answers: Answer
     (a PDF's, a list's) whose venue as read is not the paper's is read again where the text
     prints a venue after the paper's title (`venue_after_title`): a reader that split "Proc.
     ACM Manag. Data" at its dots or "Immunity, inflammation and disease" at its comma, or took
-    a subtitle for the venue, cited the right venue all the same."""
+    a subtitle for the venue, cited the right venue all the same; one whose text prints nothing
+    after the paper's title names no venue to judge."""
     findings = list(_claimed_venue_findings(claim, record, source, answers))
     if not claim.text or not any(f.code in _WRONG_VENUE for f in findings):
         return findings
     printed = venue_after_title(claim.text, record.title)
     if printed is None or printed == claim.venue:
         return findings
-    again = list(
-        _claimed_venue_findings(claim.model_copy(update={"venue": printed}), record, source, answers)
-    )
+    reread = claim.model_copy(update={"venue": printed or None})  # "": the text prints no venue
+    again = list(_claimed_venue_findings(reread, record, source, answers))
     return findings if any(f.code in _WRONG_VENUE for f in again) else again
 
 
