@@ -5,8 +5,8 @@ The venue is made from real records: the 1,613 usable real papers of the verify 
 The local OpenAlex works index is built from them, written as the snapshot's Work objects (the
 same objects the API returns), and opened beside an arXiv snapshot index (the bundled fixture and
 the papers' arXiv records, as arXiv's snapshot holds them), the dblp index built from the bundled
-dump and a Retraction Watch index, as a venue run has them. Each document cites
-``--refs`` of the papers, as a ``.bib`` or as a PDF paper (a small PDF this script writes with
+dump and a Retraction Watch index, as a venue run has them. Each document cites ``--refs``
+different papers, as a ``.bib`` or as a PDF paper (a small PDF this script writes with
 fpdf2 in DejaVu Sans, embedded as LaTeX embeds its fonts, its references section one numbered
 item each). A share of the references (``--corrupt``, 3.5% by default) is corrupted with a known
 label:
@@ -284,13 +284,13 @@ def entries_of(results: list[dict[str, Any]]) -> Entries:
     return {result["document"]["id"]: result["entries"] for result in results}
 
 
-def rates(verdicts: Entries, labels: dict[tuple[str, int], str]) -> list[str]:
+def rates(documents: Entries, labels: dict[tuple[str, int], str]) -> list[str]:
     """The detection and false-alarm lines for each document's entries: what the bench prints and
     what it compares between the venue run and per-file ``verify``."""
     snapshot_year = int(SNAPSHOT_DATE[:4])
     by_label: dict[str, Counter[str]] = {}
     false_alarms: Counter[str] = Counter()
-    for document, entries in verdicts.items():
+    for document, entries in documents.items():
         for position, entry in enumerate(entries):
             verdict, year = entry["verdict"], (entry["read"] or {}).get("year")
             label = labels.get((document, position), "?")
