@@ -428,8 +428,9 @@ def timed_run(name: str, engine: Engine, venue: Path, work: Path, job: Job, refs
 def engine_runs(
     venue: Path, work: Path, job: Job, refs: int, rounds: int, dask: bool, judge: Callable[[], None]
 ) -> bool:
-    """The venue on 1 process (in a child, `in_a_child`), 2 processes and, with ``dask``, 1 and 2
-    Dask workers, ``rounds`` times in turn (a shared machine's speed drifts over minutes: each
+    """The venue on 1 process, 2 processes and, with ``dask``, 1 and 2 Dask workers, each run in
+    a child (`in_a_child`: a run's results and caches do not grow the process the next run's
+    workers are forked from), ``rounds`` times in turn (a shared machine's speed drifts over minutes: each
     engine meets the same drift), then the scalings between the engines' median times; ``judge``
     is called once, after the first serial run. True when every results folder is byte-identical
     to the serial run's."""
@@ -443,10 +444,12 @@ def engine_runs(
         )
         if round == 0:
             judge()
-        seconds["2 processes"].append(timed_run("2 processes", ProcessEngine(2), venue, work, job, refs))
+        seconds["2 processes"].append(
+            in_a_child(timed_run, "2 processes", ProcessEngine(2), venue, work, job, refs)
+        )
         if dask:
             for workers in (1, 2):
-                seconds[_dask_name(workers)].append(dask_run(workers, venue, work, job, refs))
+                seconds[_dask_name(workers)].append(in_a_child(dask_run, workers, venue, work, job, refs))
     middle = {name: statistics.median(times) for name, times in seconds.items()}
     for one, two in (
         ("1 process", "2 processes"),
