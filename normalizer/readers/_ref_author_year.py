@@ -41,8 +41,12 @@ _TAXON = r"(?<!\bsp)(?<!\bspp)(?<!\bssp)(?<!\bsubsp)(?<!\bnov)(?<!\bvar)(?<!\bcf
 # the lower-case words that open a style's next field, not a title's next word ("… Isomorphism.
 # volume 149 of Studies in Logic", "… Title. in: Venue", "… Title. phd thesis")
 _NEXT_FIELD = r"(?:volume|vol|number|no|chapter|pp|in|edited|eds?|phd|thesis|technical|available|url)\b"
+# a given name's abbreviation before the rest of a name ("Md. Anik Chowdhury", "Mohd. Faiz", the
+# Greek patronymic of "Ioannis Ch. Paschalidis"): no sentence ends there ("Baltimore, Md. 1990" does)
+_NAME_ABBREVIATION = r"(?!(?<=\b(?:Md|Ch))\.\s+[A-Z][a-z]|(?<=\bMohd)\.\s+[A-Z][a-z])"
 SENTENCE_END = re.compile(
-    rf"(?<=[^\W_]\d)\.\s+|(?<=[^\W_][^\W\d_]){_TAXON}\.\s+(?!(?!{_NEXT_FIELD})[a-z]+[\s,;.)])"
+    rf"(?<=[^\W_]\d)\.\s+|(?<=[^\W_][^\W\d_]){_TAXON}{_NAME_ABBREVIATION}\.\s+"
+    rf"(?!(?!{_NEXT_FIELD})[a-z]+[\s,;.)])"
     r"|(?<=\W\d)\.\s+(?=[A-Z][a-z])|(?<=[)\]}])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)|\.:\s+"
 )
 
