@@ -57,7 +57,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import os
 import random
 import shutil
@@ -69,11 +68,10 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
@@ -91,9 +89,8 @@ from bibnorm.verify.run import VerifyOptions, judge_all, read_claims, run_verify
 from fakes.verify_world import as_work, papers  # noqa: E402
 from paths import REFERENCE  # noqa: E402
 from venue_indexes import SNAPSHOT_DATE, large_indexes, world_arxiv_lines, write_works_snapshot  # noqa: E402
-from venue_measure import Stopwatch, WorkerMemory, load_figure, per_second  # noqa: E402
+from venue_measure import Stopwatch, WorkerMemory, in_a_child, load_figure, per_second  # noqa: E402
 
-T = TypeVar("T")
 TODAY = date(2026, 11, 1)
 KINDS = ("chimera", "wrong-authors", "fabricated")
 # The venue's layout: 2, PDFs set in an embedded font and no period after a title's question
@@ -244,15 +241,6 @@ def folder_bytes(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
     }
-
-
-def in_a_child(function: Callable[..., T], *arguments: Any) -> T:
-    """``function(*arguments)`` in a forked child process, its result sent back. What it grows
-    (a worker's caches and sources, a venue's parsed results) goes with the child: the worker
-    processes forked later from this one, whose memory the bench measures, do not inherit it, as
-    a venue run's workers inherit nothing of the kind from ``bibnorm verify``."""
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        return pool.submit(function, *arguments).result()
 
 
 def judging_rate(

@@ -22,7 +22,6 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
-import multiprocessing
 import random
 import re
 import shutil
@@ -44,6 +43,7 @@ from bibnorm.resolvers.openalex_works import build_works_index  # noqa: E402
 from bibnorm.resolvers.snapshot import build_index  # noqa: E402
 from bibnorm.text.titles import title_key  # noqa: E402
 from fakes.verify_world import as_work  # noqa: E402
+from venue_measure import in_a_child  # noqa: E402
 
 FIRST_SYNTHETIC_WORK = 100_000_000  # OpenAlex ids above the real papers' W0…W1628
 # The works snapshot a venue run of November 2026 would have: the one OpenAlex published in late
@@ -139,15 +139,11 @@ def as_synthetic_work(number: int, record: dict[str, Any]) -> dict[str, Any]:
 
 def built(index: Path, build: Callable[[Path], None]) -> Path:
     """``index``, built with ``build(folder)`` unless it is there already; the time it took is printed.
-    It is built in a forked child: what a build holds (a million titles' keys) goes with it, and
-    the worker processes the bench forks later, whose memory it measures, do not inherit it."""
+    It is built in a forked child (`in_a_child`): what a build holds (a million titles' keys)
+    goes with it."""
     if not index.exists():
         started = time.perf_counter()
-        child = multiprocessing.get_context("fork").Process(target=build, args=(index.parent,))
-        child.start()
-        child.join()
-        if child.exitcode != 0:
-            raise SystemExit(f"building {index.name} failed (exit {child.exitcode})")
+        in_a_child(build, index.parent)
         print(f"  built {index.name} in {time.perf_counter() - started:.0f} s", flush=True)
     return index
 

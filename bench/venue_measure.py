@@ -4,12 +4,49 @@ processes as /proc has it while a run goes on."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from bench_bibfile import memory_kb
+
+T = TypeVar("T")
+
+
+def in_a_child(function: Callable[..., T], *arguments: Any) -> T:
+    """``function(*arguments)`` in a forked child process, its result (or the exception it
+    raised) sent back. What it grows (a worker's caches and sources, a venue's parsed results, an
+    index build's keys) goes with the child: the worker processes forked later from this one,
+    whose memory the bench measures, do not inherit it, as a venue run's workers inherit nothing
+    of the kind from ``bibnorm verify``. The child is forked, not sent the function: a closure
+    will do, and it may start processes of its own (it is no daemon)."""
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(
+        target=_send_outcome, args=(sending, function, arguments)
+    )
+    child.start()
+    sending.close()
+    try:
+        failed, outcome = receiving.recv()
+    except EOFError:
+        raise SystemExit(f"{getattr(function, '__name__', function)}: its child process died") from None
+    finally:
+        child.join()
+    if failed:
+        raise outcome
+    return outcome
+
+
+def _send_outcome(sending: Any, function: Callable[..., Any], arguments: tuple[Any, ...]) -> None:
+    try:
+        outcome: tuple[bool, Any] = (False, function(*arguments))
+    except BaseException as error:  # SystemExit too: the parent raises it
+        outcome = (True, error)
+    sending.send(outcome)
 
 
 def cpu_seconds() -> float:

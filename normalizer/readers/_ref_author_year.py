@@ -43,7 +43,7 @@ _TAXON = r"(?<!\bsp)(?<!\bspp)(?<!\bssp)(?<!\bsubsp)(?<!\bnov)(?<!\bvar)(?<!\bcf
 _NEXT_FIELD = r"(?:volume|vol|number|no|chapter|pp|in|edited|eds?|phd|thesis|technical|available|url)\b"
 # a given name's abbreviation before the rest of a name ("Md. Anik Chowdhury", "Mohd. Faiz", the
 # Greek patronymic of "Ioannis Ch. Paschalidis"): no sentence ends there ("Baltimore, Md. 1990" does)
-_NAME_ABBREVIATION = r"(?!(?<=\b(?:Md|Ch))\.\s+[A-Z][a-z]|(?<=\bMohd)\.\s+[A-Z][a-z])"
+_NAME_ABBREVIATION = r"(?!(?:(?<=\bMd)|(?<=\bMohd)|(?<=\bCh))\.\s+[A-Z][a-z])"
 SENTENCE_END = re.compile(
     rf"(?<=[^\W_]\d)\.\s+|(?<=[^\W_][^\W\d_]){_TAXON}{_NAME_ABBREVIATION}\.\s+"
     rf"(?!(?!{_NEXT_FIELD})[a-z]+[\s,;.)])"

@@ -84,6 +84,7 @@ from bibnorm.readers._repeated_authors import dash_as_names
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader, arxiv_doi_id
 from bibnorm.text.names import split_authors
+from bibnorm.text.printed import VENUE_IN
 
 _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: " before a volume's title
 # A year is no part of a longer number, a path or a hyphenated range ("1994-1998"), but opens an
@@ -314,10 +315,7 @@ def _by_sentences(text: str) -> tuple[str | None, str]:
     return (_clean_title(sentences[0]) if sentences else None), ""
 
 
-# (an "In" that ends the text leads to nothing: the venue is on a line the reader did not get)
-_VENUE_LEAD = re.compile(
-    r"^[\s.,:;”\"'’]*(?:[Ii]n:?(?:\s+|$))?(?:Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?)?"
-)
+_VENUE_LEAD = re.compile(rf"^[\s.,:;”\"'’]*(?:{VENUE_IN})?(?:Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?)?")
 # Where the venue ends: at a comma, a parenthesis, pages, a year, a DOI or URL — not at the
 # dot of an abbreviation ("Mach. Learn.", "Proc. IEEE", "Trans. Pattern Anal.").
 _VENUE_END = re.compile(

@@ -29,7 +29,10 @@ class Span(NamedTuple):
 
 
 _TOKEN = re.compile(r"\S+")
-_VENUE_LEAD = re.compile(r"^[Ii]n:?(?:\s+|$)")
+# The "In" that leads a venue; one that ends the text leads to nothing (the venue was on a line
+# the reader did not get).
+VENUE_IN = r"[Ii]n:?(?:\s+|$)"
+_VENUE_LEAD = re.compile(f"^{VENUE_IN}")
 
 
 class PrintedText:
