@@ -49,7 +49,7 @@ def two_dask_workers(*, processes: bool) -> Iterator[Any]:
         threads_per_worker=1,
         processes=processes,
         host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address=":0",  # a free port: two test workers may each start a cluster
         **transport,
     ) as cluster:
         yield cluster
