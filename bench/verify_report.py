@@ -1,4 +1,4 @@
-"""The ``verify --html`` report of the dev split, and the screenshot the README shows.
+"""The ``verify --html`` report of the dev split, and the screenshot docs/bibliographies.md shows.
 
 Verifies HALLMARK dev_public (``fixtures/shared/reference/verify-dev/dev_public.bib``, 1,119
 entries) against the fakes bench_verify.py uses (Semantic Scholar, arXiv and Crossref holding

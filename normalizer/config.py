@@ -39,7 +39,7 @@ DEFAULT_OPENLIBRARY_API_URL = "https://openlibrary.org"
 DEFAULT_ZOTERO_API_URL = "http://localhost:23119/api/"  # Zotero 7+'s local API (resolvers/zotero.py)
 
 
-# The ranges of the time settings (README, "Configuration"). Beyond them a value is a typo, and
+# The ranges of the time settings (docs/configuration.md). Beyond them a value is a typo, and
 # would reach time.sleep or a socket timeout as a number the platform cannot hold
 # (OverflowError) or a wait nobody means: "inf", "nan" and 1e300 are errors, not hangs.
 MAX_DELAY = 60.0  # seconds between two requests to one source

@@ -91,7 +91,8 @@ def render() -> str:
         ".SH SHELL COMPLETION",
         ".PP\n.nf\n" + escape(COMPLETION) + "\n.fi",
         ".SH SEE ALSO",
-        ".PP\nREADME.md, docs/checks.md and docs/ci.md in bibnorm's repository.",
+        ".PP\nREADME.md and the manual in docs/ of bibnorm's repository: docs/usage.md (every command),"
+        " docs/checks.md (the finding codes), docs/ci.md (CI).",
     ]
     return "\n".join([*head, *body, *tail]) + "\n"
 

@@ -1,10 +1,12 @@
-"""Every command-line example of the README has its twin in the Python API's pages.
+"""Every command-line example of the README and the manual's command pages has its twin in the
+Python API's pages.
 
-The API pages (docs/api.md and its second half, docs/api-verify.md) show each README example of
-the command line done from Python — as a ``# bibnorm …`` comment over the code that does it, or
-a sentence "The twin of `bibnorm …`" before it — and their code runs as tests
-(tests/test_docs_api.py, tests/test_docs_api_verify.py). A README example added without its twin
-fails here with its text.
+The README's five examples and the command pages' examples (docs/usage.md, every command at a
+glance; docs/bibliographies.md, check, format, fix and verify) each have a twin on the API pages
+(docs/api.md and its second half, docs/api-verify.md): the command line done from Python — as a
+``# bibnorm …`` comment over the code that does it, or a sentence "The twin of `bibnorm …`"
+before it — and their code runs as tests (tests/test_docs_api.py, tests/test_docs_api_verify.py).
+An example added without its twin fails here with its text.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 
 from paths import ROOT
 
-README = ROOT / "README.md"
+EXAMPLE_PAGES = (ROOT / "README.md", ROOT / "docs" / "usage.md", ROOT / "docs" / "bibliographies.md")
 API_PAGES = (ROOT / "docs" / "api.md", ROOT / "docs" / "api-verify.md")
 SHELL_BLOCK = re.compile(r"```(?:sh|bash|console|shell)\n(.*?)```", re.DOTALL)
 
@@ -30,9 +32,11 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def readme_examples() -> list[str]:
+def command_examples() -> list[str]:
+    """The ``bibnorm …`` lines of the example pages' shell blocks, once each, in order."""
     examples = []
-    for block in SHELL_BLOCK.findall(README.read_text(encoding="utf-8")):
+    text = "\n".join(page.read_text(encoding="utf-8") for page in EXAMPLE_PAGES)
+    for block in SHELL_BLOCK.findall(text):
         for line in block.splitlines():
             command = line.strip().removeprefix("$ ").split("  #", 1)[0].split(" # ", 1)[0]
             if command.startswith("bibnorm "):
@@ -47,17 +51,17 @@ def twins_named() -> set[str]:
     return {one_line(found) for found in [*commented, *sentences]}
 
 
-def test_the_readme_has_command_line_examples() -> None:
-    assert len(readme_examples()) >= 20
+def test_the_readme_and_the_command_pages_have_command_line_examples() -> None:
+    assert len(command_examples()) >= 20
 
 
 def test_every_readme_example_has_its_api_twin() -> None:
     named = twins_named()
-    missing = [example for example in readme_examples() if example not in named and example not in SERVERS]
+    missing = [example for example in command_examples() if example not in named and example not in SERVERS]
     assert missing == []
 
 
 def test_the_examples_without_a_running_twin_are_still_named_on_the_pages() -> None:
     named = twins_named()
     assert named >= NAMED_WITHOUT_RUNNING
-    assert set(readme_examples()) >= SERVERS
+    assert set(command_examples()) >= SERVERS

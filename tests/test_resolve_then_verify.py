@@ -1,6 +1,6 @@
 """What `resolve` writes, `verify` passes: in every style preset and format.
 
-The README says bibnorm's output verifies clean; the issue found 3 of 498 entries of its own
+docs/bibliographies.md says bibnorm's output verifies clean; the issue found 3 of 498 entries of its own
 output flagged. Here the dev gold's titles are resolved against the fake sources (real wire
 formats, the records of the dev set) in each ``--style`` preset, ``--format`` and journal-name
 form, and the output is verified against the same sources: every entry must verify.

@@ -254,7 +254,7 @@ def _with_earlier_output(
     *,
     keep: bool,
 ) -> _EarlierOutput:
-    """An output is replaced only by something at least as good (README "Files are never
+    """An output is replaced only by something at least as good (docs/inputs.md "Files are never
     lost"): the earlier entries of items this run did not settle stay, and a run that settled
     nothing leaves the file as it was."""
     earlier = read_previous(job.output, chosen_format) if job.output != STDIO and keep else None

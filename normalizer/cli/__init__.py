@@ -214,7 +214,7 @@ def main() -> None:
     diagnostics to stderr.
 
     \b
-    Exit codes (README "Exit codes"):
+    Exit codes (docs/usage.md, "Exit codes"):
       0    ran, nothing to report
       1    could not run: missing, unreadable, oversized or wrong-format input,
            a failed write

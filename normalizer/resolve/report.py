@@ -30,7 +30,7 @@ def _candidate_json(scored: ScoredCandidate) -> dict[str, Any]:
 
 
 def item_json(resolution: Resolution) -> dict[str, Any]:
-    """One report item; the keys are a documented contract (README, "JSON report")."""
+    """One report item; the keys are a documented contract (docs/resolving.md, "JSON report")."""
     query = resolution.query
     reference = resolution.reference
     status = resolution.status.value
