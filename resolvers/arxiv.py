@@ -8,16 +8,11 @@ the package's own delay and retries are switched off. The base URL is
 are not a complete Atom ``<feed>`` (truncated, HTML, garbage) or that are the known
 "empty page although totalResults > 0" glitch, so they are retried and never cached.
 
-The ``arxiv`` package is pinned to its 4.0 series (``arxiv>=4.0,<4.1`` in pyproject.toml):
-its public API (`arxiv.Client.results`, `arxiv.Search`, `arxiv.Result`) fetches with a
-session of its own, sends its own User-Agent with every request, and keeps from its caller
-the server's error messages and the page's ``totalResults``; so `_FeedClient` uses three
-private pieces: ``Client._session`` (our session), ``Client._parse_feed`` (the package's one
-fetch point) and ``arxiv._feed.parse`` (its feed parser). Read from the wheels: 2.1.0 to
-3.0.0 parse with feedparser inside ``arxiv/__init__.py`` and have no ``arxiv._feed``, so this
-module cannot even be imported there; 4.0.0, 4.0.1 and 4.0.2 ship the same ``_feed.py`` and
-the same ``Client``, byte for byte. ``tox -e tests-lowest`` runs the tests on 4.0.0; a new
-series is let in once its wheel has been read the same way.
+The ``arxiv`` package is pinned to its 4.0 series (``arxiv>=4.0,<4.1`` in pyproject.toml): its
+public API fetches with a session of its own and keeps the server's error messages and the
+page's ``totalResults`` from its caller, so `_FeedClient` stands on
+`bibnorm.resolvers._arxiv_package`, the one module that names the package's private pieces
+(and says which releases they were read from).
 
 Error feeds: the real API answers a malformed id with HTTP 400 and an Atom feed whose
 only entry has an ``…/api/errors#…`` id and the title ``Error`` (the package's parser
@@ -71,8 +66,6 @@ from urllib.parse import quote_plus
 
 import arxiv
 import requests
-from arxiv._feed import ParsedFeed
-from arxiv._feed import parse as parse_feed
 from bibnorm.config import Settings
 from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.models import (
@@ -88,6 +81,7 @@ from bibnorm.models import (
 )
 from bibnorm.resolve import matching
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.resolvers._arxiv_package import OnePageClient, ParsedFeed, parse_feed
 from bibnorm.resolvers._arxiv_query import SOURCE, STOP_WORDS, malformed_id, problem, title_segments
 from bibnorm.resolvers._http import SourceUnavailable, describe_error, register_validator
 from bibnorm.text import titles
@@ -193,23 +187,19 @@ def reference_from_result(result: arxiv.Result) -> Reference | None:
     return clean_reference(Reference(ids=ids, provenance=provenance, **values))
 
 
-class _FeedClient(arxiv.Client):
+class _FeedClient(OnePageClient):
     """`arxiv.Client` on our session, fetching exactly one page per call.
 
-    `_parse_feed` is the package's single fetch point; it is replaced so that an error
-    feed or a non-200 answer raises `ArxivAnswerError` with the server's message (the
-    package drops both the body and the error entry), and so the page's
-    ``totalResults`` is kept.
+    An error feed or a non-200 answer raises `ArxivAnswerError` with the server's message (the
+    package drops both the body and the error entry), and the page's ``totalResults`` is kept.
     """
 
     def __init__(self, session: requests.Session, base_url: str) -> None:
-        super().__init__(page_size=10, delay_seconds=0, num_retries=0)
-        self._session = session
-        self.query_url_format = base_url + "?{}"
+        super().__init__(session, base_url)
         self.last_total = 0
 
-    def _parse_feed(self, url: str, first_page: bool = True, _try_index: int = 0) -> ParsedFeed:
-        response = self._session.get(url)
+    def fetch_feed(self, url: str) -> ParsedFeed:
+        response = self.session.get(url)
         message = error_message(response.content)
         if message is not None:
             raise ArxivAnswerError(f"arXiv error: {message}", response.status_code)
