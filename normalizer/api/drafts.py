@@ -1,20 +1,23 @@
-"""A LaTeX draft's bibliography completed: `tex`, what ``bibnorm tex`` does in one pass.
+"""A draft's bibliography completed: `tex`, what ``bibnorm tex`` does in one pass.
 
-The draft's citations are read (`bibnorm.readers.latex`), the keys missing from its ``.bib``
-are planned (`bibnorm.latex.texflow`), arXiv ids and DOIs among them are resolved through the
-configured sources, and the new entries are appended to the bibliography atomically; existing
-entries are never touched unless ``refresh`` asks for preprints to be upgraded to their
+The draft (LaTeX, Markdown, Quarto, R Markdown, MyST, a Jupyter notebook or Typst:
+`bibnorm.readers.drafts`) has its citations read, the keys missing from its bibliography are
+planned (`bibnorm.latex.texflow`), arXiv ids and DOIs among them are resolved through the
+configured sources, and the new entries are added to the bibliography atomically, in its own
+format (BibTeX, CSL-JSON, CSL YAML or Hayagriva: `bibnorm.latex.libraries`); existing entries
+are never touched unless ``refresh`` asks for preprints in a ``.bib`` to be upgraded to their
 published versions. `TexResult` says what was added, upgraded and left unresolved.
 
-The draft decides which ``.bib`` is completed, so it must not decide to write anywhere else: a
-bibliography it names is written only under `bibnorm.io.named_output`'s rule (a ``.bib`` file
-inside the draft's folder), unless ``output`` names the file or ``allow_outside`` is given.
+The draft decides which bibliography is completed, so it must not decide to write anywhere
+else: a bibliography it names is written only under `bibnorm.io.named_output`'s rule (a
+``.bib``, ``.json``, ``.yaml`` or ``.yml`` file inside the folder of the file naming it; only
+``.bib`` for LaTeX), unless ``output`` names the file or ``allow_outside`` is given.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from bibnorm import writers
@@ -35,8 +38,10 @@ from bibnorm.io import (
     write_pinned,
 )
 from bibnorm.latex import texflow
+from bibnorm.latex.libraries import LIBRARY_FORMATS, LibraryFormat, format_of
 from bibnorm.models import Frozen, Query, Reference, Resolution
-from bibnorm.readers.latex import LatexDocument, read_document
+from bibnorm.readers.drafts import DraftFormat, read_draft
+from bibnorm.readers.latex import LatexDocument
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolve.report import source_trouble
 from bibnorm.sources import Sources, open_sources
@@ -90,19 +95,20 @@ def tex(
     notify: Notify | None = None,
 ) -> TexResult:
     """Complete the bibliography of the draft ``main`` (a ``.tex`` or, after a LaTeX run, its
-    ``.aux``) with the papers it cites by arXiv id or DOI.
+    ``.aux``; a ``.md``, ``.qmd``, ``.Rmd``, ``.ipynb`` or ``.typ``) with the papers it cites by
+    arXiv id or DOI.
 
     ``output`` is a file to complete instead of the draft's first bibliography (``-``: print
-    only the new entries); ``output_format`` bibtex or biblatex (default: biblatex when the
-    draft uses ``\\addbibresource``). What the user should hear (a draft's unreadable input,
-    a block that could not be parsed, sources in trouble, the refresh diff, keys not resolved)
-    goes to ``notify`` as it happens."""
+    only the new entries); ``output_format`` a writer's name (default: the bibliography's own
+    format; for a ``.bib``, biblatex when the draft uses ``\\addbibresource`` or is not LaTeX).
+    What the user should hear (a draft's unreadable input, a block that could not be parsed,
+    sources in trouble, the refresh diff, keys not resolved) goes to ``notify`` as it happens."""
     tell = notify or _silent
-    document = read_document(main)
+    kind, document = read_draft(main)
     for warning in document.warnings:
         tell(warning)
     if output is None:
-        target, role = _default_output(document, allow_outside=allow_outside), "the bibliography"
+        target, role = _default_output(document, kind, allow_outside=allow_outside), "the bibliography"
     else:
         target, role = output, "-o/--output"
     # Where the write lands is fixed by the checks: a link swapped in for the target while the run
@@ -110,9 +116,10 @@ def tex(
     checked = None if str(target) == STDIO else resolve_output(target)
     reads = [Role("an input", path) for path in document.files]
     refuse_clashes([Role(role, target)], [*reads, *source_roles(settings)])
-    if output is not None and output_format is None:
-        writers.format_for_output(output, among=("bibtex", "biblatex"))  # refuses -o notes.txt
-    run = _Pass(document, target, output_format, settings, refresh=refresh, progress=progress, tell=tell)
+    if output is not None and output_format is None and str(output) != STDIO:
+        among = ("bibtex", "biblatex") if kind.name == "latex" else tuple(writers.WRITERS)
+        writers.format_for_output(output, among=among)  # refuses -o notes.txt
+    run = _Pass(document, kind, target, output_format, settings, refresh=refresh, progress=progress, tell=tell)
     if str(target) == STDIO:
         return run.complete(None)
     # Two runs completing one shared .bib (two drafts, latexmk and an editor) take turns:
@@ -146,6 +153,7 @@ class _Pass:
     def __init__(
         self,
         document: LatexDocument,
+        kind: DraftFormat,
         target: Path,
         output_format: str | None,
         settings: Settings,
@@ -154,9 +162,10 @@ class _Pass:
         progress: Progress,
         tell: Notify,
     ) -> None:
-        self.document, self.target, self.settings = document, target, settings
+        self.document, self.kind, self.target, self.settings = document, kind, target, settings
         self.refresh, self.progress, self.tell = refresh, progress, tell
-        self.output_format = output_format or ("biblatex" if document.biblatex else "bibtex")
+        self.chosen_format = output_format
+        self.output_format = output_format or ("biblatex" if document.biblatex else kind.bib_writer)
         self.writer_warnings: list[str] = []
 
     def render(self, entries: Sequence[tuple[str, Reference]]) -> str:
@@ -166,6 +175,9 @@ class _Pass:
 
     def complete(self, pinned: PinnedOutput | None) -> TexResult:
         original, existing_keys = self._read_bibliographies()
+        self.library = self._target_format(original)
+        if self.refresh and self.library.name != "bibtex":
+            raise UsageError(f"{self.target}: --refresh upgrades entries of a .bib file only")
         plan = texflow.plan(((c.key, c.origins) for c in self.document.citations), existing_keys)
         preprints = texflow.preprint_queries(original, str(self.target)) if self.refresh else ()
         # The layout is read here, after the bibliographies: their warnings come before a config error.
@@ -207,12 +219,30 @@ class _Pass:
         targets = [self.target] if str(self.target) != STDIO else []
         for path in dict.fromkeys([*self.document.bibliographies, *targets]):
             text = read_bibliography(path)
-            existing_keys |= texflow.library_keys(text)
-            for number in texflow.failed_blocks(text):
-                self.tell(f"{path}:{number}: warning: entry could not be parsed; its key counts as missing")
+            library = format_of(str(path), text, self.kind.yaml_format)
             if path == self.target:
                 original = text
+            if library is None:
+                if path != self.target:
+                    self.tell(f"{path}: warning: not a bibliography format bibnorm reads; its keys count as missing")
+                continue
+            existing_keys |= library.keys(text, str(path))
+            if library.name == "bibtex":
+                for number in texflow.failed_blocks(text):
+                    self.tell(f"{path}:{number}: warning: entry could not be parsed; its key counts as missing")
         return original, existing_keys
+
+    def _target_format(self, original: str) -> LibraryFormat:
+        """The target's format: the one ``-f`` writes, else its own (by suffix and content);
+        the writer follows it unless ``-f`` named one of its writers."""
+        if self.chosen_format is not None:
+            library = next(f for f in LIBRARY_FORMATS.values() if self.chosen_format in f.writers)
+        else:
+            found = format_of(str(self.target), original, self.kind.yaml_format)
+            library = found if found is not None else LIBRARY_FORMATS["bibtex"]
+        if self.output_format not in library.writers:
+            self.output_format = library.writers[0]
+        return library
 
     def _resolve_and_merge(
         self, text: str, plan: texflow.Plan, preprints: Sequence[Query]
@@ -237,8 +267,11 @@ class _Pass:
                 self.tell(diff.rstrip("\n"))
             assert_nothing_lost(text, result.text)  # an upgrade replaces entries, never drops one
             text = result.text
-        merged = texflow.merge(text, plan, resolutions, self.render)
-        if not merged.text.startswith(text):
+        try:
+            merged = texflow.merge(text, plan, resolutions, self.render, insert=self.library.insert)
+        except (InputError, SafetyError) as error:
+            raise type(error)(f"{self.target}: {error}") from None
+        if self.library.name == "bibtex" and not merged.text.startswith(text):
             raise SafetyError(f"{self.target}: refusing to write: the existing text would change")
         return merged.text, merged.added, upgraded, merged.diagnostics
 
@@ -249,15 +282,17 @@ class _Pass:
         return result.resolutions
 
 
-def _default_output(document: LatexDocument, *, allow_outside: bool) -> Path:
+def _default_output(document: LatexDocument, kind: DraftFormat, *, allow_outside: bool) -> Path:
     if not document.resources:
-        raise UsageError(
-            f"{document.main}: names no bibliography (\\bibliography or \\addbibresource); give -o PATH"
-        )
+        raise UsageError(f"{document.main}: names no bibliography ({kind.bibliography_hint}); give -o PATH")
     first = document.resources[0]
-    return named_output(
-        first.name, document.main.parent, named_in=first.named_in, allow_outside=allow_outside
-    )
+    suffix = PurePath(first.name).suffix.lower()
+    if suffix not in kind.bibliography_suffixes:
+        suffix = kind.bibliography_suffixes[0]  # refused as "not a .bib file"
+    # LaTeX resolves names against the main file's folder; the others against the file naming it
+    # (the draft, or a project file such as _quarto.yml above it).
+    root = document.main.parent if kind.name == "latex" else first.named_in.parent
+    return named_output(first.name, root, named_in=first.named_in, suffix=suffix, allow_outside=allow_outside)
 
 
 def _summary(target: Path, added: Sequence[str], upgraded: Sequence[str], present: int, problems: int) -> str:

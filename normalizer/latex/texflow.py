@@ -25,7 +25,8 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from enum import StrEnum
 
 from bibnorm.bib.bibfile import as_written, parse_bibtex
-from bibnorm.identifiers import canonical_doi, parse_arxiv_id
+from bibnorm.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
+from bibnorm.latex.libraries import append_text
 from bibnorm.models import Frozen, Origin, Query, QueryKind, Reference, Resolution, Status
 from bibnorm.readers.bib import bib_queries
 
@@ -161,6 +162,10 @@ def classify_key(key: str) -> PlannedKey:
     # A key is "doi:10..." or a bare "10.xxxx/..." — never a DOI found inside other text.
     if key.lower().startswith("doi:") or key.startswith("10."):
         doi = canonical_doi(key)
+        # arXiv's own DOI (10.48550/arXiv.<id>) names the preprint: looked up as its arXiv id.
+        preprint = parse_arxiv_id(doi.split("/", 1)[1].removeprefix("arXiv.")) if is_arxiv_doi(doi) else None
+        if doi is not None and preprint is not None:
+            return PlannedKey(key=key, kind=KeyKind.ARXIV, arxiv_id=preprint.id, arxiv_version=preprint.version)
         if doi is not None:
             return PlannedKey(key=key, kind=KeyKind.DOI, doi=doi)
     return PlannedKey(key=key, kind=KeyKind.UNKNOWN)
@@ -185,12 +190,19 @@ def plan(citations: Iterable[tuple[str, Sequence[Origin]]], existing: Collection
 # --------------------------------------------------------------------------- merging
 
 
-def merge(original: str, plan_: Plan, resolutions: Sequence[Resolution], render: Renderer) -> Merged:
-    """The original text followed by rendered entries for every resolved key.
+def merge(
+    original: str,
+    plan_: Plan,
+    resolutions: Sequence[Resolution],
+    render: Renderer,
+    insert: Callable[[str, str], str] = append_text,
+) -> Merged:
+    """The original text with rendered entries for every resolved key added by ``insert``
+    (`bibnorm.latex.libraries`: appended after a ``.bib``'s text by default).
 
     ``resolutions`` are the pipeline's answers to ``plan_.queries`` (matched by
     query index). Each new entry is written under the key the author cited, even
-    when the pipeline suggested another. Nothing of ``original`` is changed; when
+    when the pipeline suggested another. No existing entry of ``original`` is changed; when
     there is nothing to add it is returned as is.
     """
     by_index = {r.query.index: r for r in resolutions}
@@ -208,11 +220,8 @@ def merge(original: str, plan_: Plan, resolutions: Sequence[Resolution], render:
             diagnostics.append(Diagnostic(key=planned.key, message=_why(resolution), origins=planned.origins))
     if not entries:
         return Merged(text=original, diagnostics=tuple(diagnostics))
-    newline = "\r\n" if "\r\n" in original else "\n"  # keep a CRLF file CRLF throughout
-    rendered = render(entries).strip("\n").replace("\n", newline)
-    separator = "" if not original.strip() else (newline if original.endswith("\n") else newline * 2)
     return Merged(
-        text=original + separator + rendered + newline,
+        text=insert(original, render(entries)),
         added=tuple(key for key, _ in entries),
         diagnostics=tuple(diagnostics),
     )

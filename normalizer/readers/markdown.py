@@ -1,0 +1,398 @@
+"""Citations of a Markdown draft: pandoc Markdown, Quarto (``.qmd``), R Markdown (``.Rmd``), MyST
+Markdown, and the Markdown cells of a Jupyter notebook (``.ipynb``).
+
+What is read, pure over text (`scan_markdown`):
+
+- pandoc's citations (its manual, "Citation syntax"): ``[@key]``, ``@key`` in text,
+  ``[-@key]`` (suppress-author), ``[see @key, p. 3; @other]`` (prefixes, locators, several
+  keys). A key begins with a letter, digit or ``_`` and may hold ``:.#$%&-+?<>~/`` inside,
+  each followed by a letter, digit or ``_`` (a trailing ``.`` ends a sentence, not the key;
+  ``arXiv:2106.04560`` and ``doi:10.1038/s41586-021-03819-2`` are keys); ``@{...}`` braces
+  any other key. An ``@`` after a letter or digit (``name@example.org``) or a backslash is no
+  citation; nor are cross-references (``@fig-plot``, ``@sec:intro``: Quarto's and
+  pandoc-crossref's, `CROSSREF_PREFIXES`);
+- MyST's citation roles (sphinxcontrib-bibtex and mystmd): ``{cite}`a,b```, ``{cite:p}``,
+  ``{cite:t}`` and the other ``{cite:...}`` forms, keys separated by commas (mystmd also reads
+  pandoc's syntax, so both are read in every Markdown draft);
+- the YAML front matter's ``bibliography`` (a name or a list) and ``nocite`` (pandoc's
+  ``@key`` list, ``@*`` for all).
+
+Code is not read: fenced blocks (```` ``` ```` and ``~~~``, Quarto's and R Markdown's chunks
+among them), indented code blocks outside lists, inline code spans; nor are HTML comments,
+autolinks and link targets. Line numbers stay those of the file.
+
+`read_markdown` and `read_notebook` read the files: when the front matter names no
+bibliography, the nearest project file does (in the draft's folder or one above it):
+Quarto's ``_quarto.yml`` (``bibliography``), mystmd's ``myst.yml`` (``project.bibliography``),
+Jupyter Book's ``_config.yml`` (``bibtex_bibfiles``). Names are relative to the file that
+names them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bibnorm.errors import InputError
+from bibnorm.io import read_text
+from bibnorm.models import Frozen, Origin
+
+from .latex import BibResource, Citation, LatexDocument
+
+__all__ = [
+    "CROSSREF_PREFIXES",
+    "PROJECT_FILES",
+    "MarkdownScan",
+    "notebook_markdown",
+    "read_markdown",
+    "read_notebook",
+    "scan_markdown",
+]
+
+# Quarto's cross-reference types (quarto.org, "Cross References": fig, tbl, sec, eq, lst and the
+# theorem kinds) and pandoc-crossref's (fig:, sec:, tbl:, eq:, lst:): "@fig-plot" is a figure.
+CROSSREF_PREFIXES = frozenset(
+    "fig tbl sec eq lst thm lem cor prp cnj def exm exr sol rem alg nte".split()
+)
+
+# A pandoc citation key: each alternative takes one character and they start differently, so
+# the repetition is linear. The punctuation must be followed by a key character; ':' or '/'
+# may also be followed by '/' (a URL-like key).
+_KEY = r"\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*"
+_CITATION = re.compile(r"(?<![\w\\@])@(?:\{([^{}\n]*)\}|(" + _KEY + "))")
+_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]*)`")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-+*]|\d{1,9}[.)])(?: |$)")
+_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*>")
+_LINK_TARGET = re.compile(r"\]\([^()\s]*\)")
+_BACKTICKS = re.compile(r"`+")
+
+
+class MarkdownScan(Frozen):
+    """What one Markdown text says: its citations ``(key, line)`` in order, the bibliography
+    names of its front matter (``None``: it names none), and whether ``nocite`` holds ``@*``."""
+
+    citations: tuple[tuple[str, int], ...] = ()
+    bibliographies: tuple[str, ...] | None = None
+    nocite_all: bool = False
+
+
+def scan_markdown(text: str, *, first_line: int = 1) -> MarkdownScan:
+    """Citations and front-matter bibliography of one Markdown text (``first_line``: the file line
+    the text starts on)."""
+    body, front = _split_front_matter(text)
+    citations: list[tuple[str, int]] = []
+    nocite_all = False
+    bibliographies = None
+    if front is not None:
+        bibliographies = _names(front.get("bibliography"))
+        for key in _nocite_keys(front.get("nocite")):
+            if key == "*":
+                nocite_all = True
+            else:
+                citations.append((key, first_line))
+    visible = _blank_unread(body)
+    lines = _LineStarts(visible)
+    for offset, key in _cited(visible):
+        citations.append((key, first_line + lines.line_of(offset) - 1))
+    return MarkdownScan(citations=tuple(citations), bibliographies=bibliographies, nocite_all=nocite_all)
+
+
+def _cited(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, key)`` of every role key and pandoc citation in ``text``, in text order."""
+    found: list[tuple[int, str]] = []
+    for match in _ROLE.finditer(text):
+        offset = match.start(1)
+        for piece in match.group(1).split(","):
+            key = piece.strip()
+            if key:
+                found.append((offset + piece.index(key), key))
+            offset += len(piece) + 1
+    text = _ROLE.sub(lambda m: " " * len(m.group()), text)
+    text = _blank_code_spans(text)
+    for match in _CITATION.finditer(text):
+        key = match.group(1) if match.group(1) is not None else match.group(2)
+        key = key.strip()
+        if key and not _is_crossref(key):
+            found.append((match.start(), key))
+    return iter(sorted(found))
+
+
+def _is_crossref(key: str) -> bool:
+    head, dash, _ = key.partition("-")
+    head_colon, colon, _ = key.partition(":")
+    return (bool(dash) and head in CROSSREF_PREFIXES) or (bool(colon) and head_colon in CROSSREF_PREFIXES)
+
+
+def _nocite_keys(value: Any) -> Iterator[str]:
+    """The keys of pandoc's ``nocite`` metadata: ``@a, @b`` or ``@*``, as a string or a list."""
+    for text in _names(value) or ():
+        for match in re.finditer(r"@(\*|\{[^{}\n]*\}|" + _KEY + ")", text):
+            yield match.group(1).strip("{}")
+
+
+def _names(value: Any) -> tuple[str, ...] | None:
+    """A front-matter value that is one string or a list of strings, as a tuple (else None)."""
+    if isinstance(value, str):
+        return (value.strip(),) if value.strip() else ()
+    if isinstance(value, list):
+        return tuple(str(item).strip() for item in value if isinstance(item, str | int) and str(item).strip())
+    return None
+
+
+def _split_front_matter(text: str) -> tuple[str, dict[str, Any] | None]:
+    """The text with its YAML front matter blanked (lines kept), and the front matter read."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return text, None
+    for number, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in ("---", "..."):
+            front = "\n".join(lines[1:number])
+            blanked = "\n" * number + "\n".join(lines[number:])
+            return blanked, _load_mapping(front)
+    return text, None
+
+
+def _load_mapping(text: str) -> dict[str, Any] | None:
+    try:
+        value = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _blank(text: str) -> str:
+    """``text`` with everything but its line breaks turned to spaces (offsets and lines kept)."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def _blank_between(text: str, opening: str, closing: str) -> str:
+    """Every ``opening ... closing`` stretch blanked (an unclosed one to the end), in one pass."""
+    pieces: list[str] = []
+    cursor = 0
+    while (start := text.find(opening, cursor)) != -1:
+        end = text.find(closing, start + len(opening))
+        end = len(text) if end == -1 else end + len(closing)
+        pieces.extend((text[cursor:start], _blank(text[start:end])))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _blank_code_spans(text: str) -> str:
+    """Inline code blanked: a run of n backticks up to the next run of exactly n (CommonMark);
+    a run no such run follows is literal text. Linear: each run is looked at once."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    taken: dict[int, int] = {length: 0 for length in by_length}  # how many of each length are used
+    chars = list(text)
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        while taken[end - start] < len(same) and same[taken[end - start]] <= index:
+            taken[end - start] += 1
+        if taken[end - start] >= len(same):
+            index += 1
+            continue
+        closing = same[taken[end - start]]
+        for position in range(start, runs[closing][1]):
+            if chars[position] != "\n":
+                chars[position] = " "
+        index = closing + 1
+    return "".join(chars)
+
+
+def _blank_unread(text: str) -> str:
+    """Code blocks, HTML comments, autolinks and link targets blanked out."""
+    text = _blank_between(text, "<!--", "-->")
+    out: list[str] = []
+    fence: str | None = None
+    in_list = False
+    previous_blank = True
+    indented_code = False
+    for line in text.split("\n"):
+        blank = not line.strip()
+        if fence is not None:
+            out.append(" " * len(line))
+            closing = _FENCE.match(line)
+            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence):
+                if not line[closing.end() :].strip():
+                    fence = None
+            continue
+        opening = _FENCE.match(line)
+        if opening:
+            fence = opening.group(1)
+            out.append(" " * len(line))
+            previous_blank = False
+            continue
+        if not blank and not line.startswith((" ", "\t")):
+            in_list = bool(_LIST_ITEM.match(line))
+        elif _LIST_ITEM.match(line):
+            in_list = True
+        indented = line.startswith(("    ", "\t"))
+        indented_code = indented and not in_list and (previous_blank or indented_code) and not blank
+        out.append(" " * len(line) if indented_code else line)
+        previous_blank = blank
+    text = "\n".join(out)
+    text = _AUTOLINK.sub(lambda m: _blank(m.group()), text)
+    return _LINK_TARGET.sub(lambda m: "]" + _blank(m.group()[1:]), text)
+
+
+@dataclass
+class _LineStarts:
+    text: str
+
+    def __post_init__(self) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+
+    def line_of(self, offset: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(self.starts, offset)
+
+
+# --------------------------------------------------------------------------- notebooks
+
+
+def notebook_markdown(text: str, name: str) -> list[tuple[str, int]]:
+    """The Markdown cells of a notebook's JSON text, each with the file line its source starts on.
+
+    The JSON is read as a notebook (nbformat 4: ``cells``, each with ``cell_type`` and
+    ``source``, a string or a list of lines); `InputError` when it is not one. The lines are
+    found where nbformat writes them, one JSON string per line; a cell whose source is not
+    laid out so counts from the line its first string is on.
+    """
+    try:
+        notebook = json.loads(text)
+    except ValueError as error:
+        raise InputError(f"{name}: not a Jupyter notebook (JSON: {error})") from None
+    cells = notebook.get("cells") if isinstance(notebook, dict) else None
+    if not isinstance(cells, list):
+        raise InputError(f"{name}: not a Jupyter notebook (no 'cells' list)")
+    lines = _LineStarts(text)
+    cursor = 0
+    out: list[tuple[str, int]] = []
+    for cell in cells:
+        if not isinstance(cell, dict) or cell.get("cell_type") != "markdown":
+            continue
+        source = cell.get("source", "")
+        parts = source if isinstance(source, list) else [source]
+        parts = [part for part in parts if isinstance(part, str)]
+        first = json.dumps(parts[0], ensure_ascii=False) if parts else None
+        found = text.find(first, cursor) if first else -1
+        if found == -1 and first:
+            found = text.find(json.dumps(parts[0]), cursor)
+        if found != -1:
+            cursor = found
+        out.append(("".join(parts), lines.line_of(max(found, 0)) if found != -1 else 1))
+    return out
+
+
+# --------------------------------------------------------------------------- reading files
+
+PROJECT_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("_quarto.yml", ("bibliography",)),
+    ("myst.yml", ("project", "bibliography")),
+    ("_config.yml", ("bibtex_bibfiles",)),
+)
+"""Project files that name a bibliography for the documents below them, and where in each."""
+
+# How far up from the draft's folder a project file is looked for.
+_PROJECT_DEPTH = 8
+
+
+def read_markdown(path: Path) -> LatexDocument:
+    """The citations and bibliography of a Markdown draft (``.md``, ``.qmd``, ``.Rmd``)."""
+    text = read_text(path)
+    return _document(path, [(text, 1)])
+
+
+def read_notebook(path: Path) -> LatexDocument:
+    """The citations and bibliography of a Jupyter notebook's Markdown cells; the first
+    cell's front matter (mystmd's) names the bibliography, else the project file."""
+    text = read_text(path)
+    return _document(path, notebook_markdown(text, str(path)))
+
+
+def _document(path: Path, pieces: Iterable[tuple[str, int]]) -> LatexDocument:
+    citations: dict[str, list[Origin]] = {}
+    names: tuple[str, ...] | None = None
+    nocite_all = False
+    for number, (text, first_line) in enumerate(pieces):
+        scan = scan_markdown(text, first_line=first_line) if number == 0 else _body_scan(text, first_line)
+        if names is None:
+            names = scan.bibliographies
+        nocite_all = nocite_all or scan.nocite_all
+        for key, line in scan.citations:
+            citations.setdefault(key, []).append(Origin(path=str(path), line=line))
+    files = [path]
+    resources: list[BibResource] = []
+    if names is not None:
+        resources = [_resource(path.parent, name, path) for name in names]
+    else:
+        project = _project_bibliographies(path.parent)
+        if project is not None:
+            named_in, found = project
+            files.append(named_in)
+            resources = [_resource(named_in.parent, name, named_in) for name in found]
+    unique = {resource.path: resource for resource in reversed(resources)}
+    return LatexDocument(
+        main=path,
+        citations=tuple(Citation(key=key, origins=tuple(origins)) for key, origins in citations.items()),
+        resources=tuple(r for r in resources if unique.pop(r.path, None) is not None),
+        files=tuple(files),
+        nocite_all=nocite_all,
+    )
+
+
+def _body_scan(text: str, first_line: int) -> MarkdownScan:
+    """A later notebook cell: its citations only (a ``---`` there is a rule, not front matter)."""
+    scan = scan_markdown("\n" + text, first_line=first_line - 1)
+    return scan.model_copy(update={"bibliographies": None, "nocite_all": False})
+
+
+def _resource(folder: Path, name: str, named_in: Path) -> BibResource:
+    import os
+
+    return BibResource(name=name, path=Path(os.path.normpath(folder / name)), named_in=named_in)
+
+
+def _project_bibliographies(folder: Path) -> tuple[Path, tuple[str, ...]] | None:
+    """The nearest project file naming a bibliography, and the names (relative to it)."""
+    here = folder.resolve()
+    for _ in range(_PROJECT_DEPTH):
+        for file_name, where in PROJECT_FILES:
+            candidate = here / file_name
+            if not candidate.is_file():
+                continue
+            try:
+                value: Any = _load_mapping(read_text(candidate))
+            except InputError:
+                continue
+            for step in where:
+                value = value.get(step) if isinstance(value, dict) else None
+            names = _names(value)
+            if names:
+                return _as_given(folder, here, candidate), names
+        if here.parent == here:
+            return None
+        here = here.parent
+    return None
+
+
+def _as_given(folder: Path, resolved: Path, candidate: Path) -> Path:
+    """``candidate`` (found under ``resolved``, the resolved ``folder``) spelt from ``folder``
+    as the user gave it, so messages name it the way the draft was named."""
+    import os
+
+    ups = len(Path(os.path.relpath(resolved, folder.resolve())).parts) if resolved != folder.resolve() else 0
+    return Path(os.path.normpath(folder.joinpath(*([".."] * ups), candidate.name)))

@@ -1,0 +1,145 @@
+"""Citations of a Typst draft (``.typ``): which keys it cites, where, and the bibliography it names.
+
+What is read, pure over text (`scan_typst`):
+
+- references ``@key`` and ``@key[supplement]``; a key is what Typst's lexer takes for a label
+  (letters, digits, ``_``, ``-``, and ``.``/``:`` inside: ``@arXiv:2106.04560`` is one key, the
+  ``.`` ending a sentence is not part of it). A reference to a label the document defines
+  (``= Intro <intro>`` ... ``@intro``) is a cross-reference, not a citation; an ``@`` after a
+  letter or digit (``name@example.org``) is none either;
+- ``#cite(<key>)``, ``#cite(label("doi:10.1038/x"))`` (any key, ``/`` included: the form for a
+  DOI) and the older ``#cite("key")``;
+- ``#bibliography("refs.yml")``, ``#bibliography(("a.bib", "b.yml"))``: the files, relative to
+  the draft. Typst reads ``.yml``/``.yaml`` as Hayagriva and ``.bib`` as BibLaTeX.
+
+Comments (``//`` to the end of the line, not the ``//`` of a URL; ``/* */``, nested) and raw text
+(```` `...` ````, ```` ```...``` ````) are not read; line numbers stay those of the file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from bibnorm.io import read_text
+from bibnorm.models import Frozen, Origin
+
+from .latex import BibResource, Citation, LatexDocument
+
+__all__ = ["TypstScan", "read_typst", "scan_typst"]
+
+_LABEL_CHARS = r"[\w\-.:]"
+# '.' and ':' belong to a key only when a letter, digit, '_' or '-' follows (one char per step).
+_KEY = r"[\w\-](?:[\w\-]|[.:](?=[\w\-]))*"
+_REFERENCE = re.compile(r"(?<![\w\\])@(" + _KEY + ")")
+_LABEL = re.compile(r"<(" + _LABEL_CHARS + r"+)>")
+_CITE_LABEL = re.compile(r"\bcite\(\s*<(" + _LABEL_CHARS + r"+)>")
+_CITE_STRING = re.compile(r"\bcite\(\s*(?:label\(\s*)?\"([^\"\\\n]*)\"")
+_BIBLIOGRAPHY = re.compile(r"\bbibliography\(\s*(\([^()]*\)|\"[^\"\n]*\")")
+_STRING = re.compile(r"\"([^\"\\\n]*)\"")
+
+
+class TypstScan(Frozen):
+    """What one Typst text says: citations ``(key, line)`` in order, the bibliography files."""
+
+    citations: tuple[tuple[str, int], ...] = ()
+    bibliographies: tuple[str, ...] = ()
+
+
+def scan_typst(text: str) -> TypstScan:
+    """Citations and bibliography files of one ``.typ`` text."""
+    code = _blank_unread(text)
+    starts = [0] + [m.end() for m in re.finditer("\n", code)]
+
+    def line_of(offset: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(starts, offset)
+
+    cite_spans = [(m.start(1) - 1, m.end(1) + 1) for m in _CITE_LABEL.finditer(code)]
+    cited_labels = {start for start, _ in cite_spans}
+    defined = {m.group(1) for m in _LABEL.finditer(code) if m.start() not in cited_labels}
+    found: list[tuple[int, str]] = [(m.start(1), m.group(1)) for m in _CITE_LABEL.finditer(code)]
+    found += [(m.start(1), m.group(1)) for m in _CITE_STRING.finditer(code) if m.group(1).strip()]
+    found += [(m.start(), m.group(1)) for m in _REFERENCE.finditer(code) if m.group(1) not in defined]
+    names: list[str] = []
+    for match in _BIBLIOGRAPHY.finditer(code):
+        names += [s.group(1).strip() for s in _STRING.finditer(match.group(1)) if s.group(1).strip()]
+    return TypstScan(
+        citations=tuple((key, line_of(offset)) for offset, key in sorted(found)),
+        bibliographies=tuple(dict.fromkeys(names)),
+    )
+
+
+def _blank_unread(text: str) -> str:
+    """Comments and raw text blanked out (line breaks kept), in one pass over the text."""
+    chars = list(text)
+    index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if char == "\\":
+            index += 2
+        elif text.startswith("/*", index):
+            index = _blank_span(chars, index, _block_comment_end(text, index))
+        elif text.startswith("//", index) and (index == 0 or text[index - 1] != ":"):
+            end = text.find("\n", index)
+            index = _blank_span(chars, index, length if end == -1 else end)
+        elif char == "`":
+            run = _run_length(text, index)
+            if run == 2:  # `` is empty raw text
+                index += 2
+                continue
+            closing = text.find("`" * run, index + run)
+            index = _blank_span(chars, index, length if closing == -1 else closing + run)
+        else:
+            index += 1
+    return "".join(chars)
+
+
+def _run_length(text: str, index: int) -> int:
+    end = index
+    while end < len(text) and text[end] == "`":
+        end += 1
+    return end - index
+
+
+def _block_comment_end(text: str, index: int) -> int:
+    """The end of the ``/* */`` comment opening at ``index`` (Typst's nest), or the text's end."""
+    depth = 0
+    while index < len(text):
+        if text.startswith("/*", index):
+            depth, index = depth + 1, index + 2
+        elif text.startswith("*/", index):
+            depth, index = depth - 1, index + 2
+            if depth == 0:
+                return index
+        else:
+            index += 1
+    return len(text)
+
+
+def _blank_span(chars: list[str], start: int, end: int) -> int:
+    for position in range(start, end):
+        if chars[position] != "\n":
+            chars[position] = " "
+    return end
+
+
+def read_typst(path: Path) -> LatexDocument:
+    """The citations and bibliography of a Typst draft (one file; ``#include``d files are not
+    followed yet)."""
+    scan = scan_typst(read_text(path))
+    citations: dict[str, list[Origin]] = {}
+    for key, line in scan.citations:
+        citations.setdefault(key, []).append(Origin(path=str(path), line=line))
+    return LatexDocument(
+        main=path,
+        citations=tuple(Citation(key=key, origins=tuple(origins)) for key, origins in citations.items()),
+        resources=tuple(
+            BibResource(name=name, path=Path(os.path.normpath(path.parent / name)), named_in=path)
+            for name in scan.bibliographies
+        ),
+        files=(path,),
+    )
