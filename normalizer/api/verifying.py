@@ -153,18 +153,18 @@ def _audit_draft(
 ) -> Verification:
     """The draft's citations against its bibliography, and the verdicts of the entries it cites;
     the audit's findings as the options' selection leaves them."""
-    from bibnorm.readers.latex import read_document
+    from bibnorm.readers.drafts import read_draft
     from bibnorm.verify.audit import audit
 
     if any(isinstance(item, ReadInput) for item in inputs):
-        raise UsageError("a draft's bibliography is read from .bib files, not from items already read")
-    draft = read_document(document)
+        raise UsageError("a draft's bibliography is read from files, not from items already read")
+    kind, draft = read_draft(document)
     paths = [Path(str(item)) for item in inputs] or list(draft.bibliographies)
     if not paths:  # as `bibnorm tex` says it: the command line must name the files
         raise UsageError(
-            f"{document}: names no bibliography (\\bibliography or \\addbibresource); give the .bib files"
+            f"{document}: names no bibliography ({kind.bibliography_hint}); give the bibliography files"
         )
-    entries = [entry for path in paths for entry in listed_entries(path)]
+    entries = [entry for path in paths for entry in _draft_entries(path, kind.yaml_format)]
     found = audit(str(document), draft.citations, entries, nocite_all=draft.nocite_all)
     found = found.model_copy(
         update={
@@ -173,8 +173,29 @@ def _audit_draft(
         }
     )
     cited_only = replace(options, keys=frozenset(found.cited))
-    outcome = run_verify(paths, overrides, cited_only, today, open_session, progress)
-    return Verification(outcome=outcome, audit=found, draft_warnings=tuple(draft.warnings))
+    # verify reads .bib and CSL-JSON entries; a YAML bibliography's are audited only (cited vs listed).
+    readable = [path for path in paths if path.suffix.lower() not in (".yaml", ".yml")]
+    warnings = [*draft.warnings, *(f"{path}: its entries are audited, not verified (a YAML bibliography)"
+                                   for path in paths if path not in readable)]
+    outcome = (
+        run_verify(readable, overrides, cited_only, today, open_session, progress)
+        if readable
+        else VerifyOutcome(verdicts=[])
+    )
+    return Verification(outcome=outcome, audit=found, draft_warnings=tuple(warnings))
+
+
+def _draft_entries(path: Path, yaml_format: str) -> list[ListedEntry]:
+    """The entries of one of a draft's bibliographies: a ``.bib`` as `listed_entries` reads it,
+    CSL-JSON, CSL YAML and Hayagriva by their keys."""
+    from bibnorm.io import read_text
+    from bibnorm.latex.libraries import format_of
+
+    text = read_text(path) if path.exists() else ""
+    library = format_of(str(path), text, yaml_format)
+    if library is None or library.name == "bibtex":
+        return listed_entries(path)
+    return [ListedEntry(key=k.key, path=str(path), line=k.line) for k in library.listed(text, str(path))]
 
 
 def listed_entries(path: Path) -> list[ListedEntry]:

@@ -43,7 +43,7 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 # of a second of start-up). tests/test_cli_resolve.py checks each summary against its command.
 COMMANDS = {
     "resolve": ("resolve_cmd", "Match every input item to its paper's record and write a..."),
-    "tex": ("tex_cmd", "Add the papers a LaTeX draft cites by arXiv id or DOI to its..."),
+    "tex": ("tex_cmd", "Add the papers a draft cites by arXiv id or DOI to its..."),
     "check": ("check_cmd", "Report problems in .bib files, one line each: PATH:LINE: KEY:..."),
     "verify": ("verify_cmd", "Check that every entry cites a real work faithfully:..."),
     "format": ("format_cmd", "Format .bib files canonically without changing what BibTeX..."),

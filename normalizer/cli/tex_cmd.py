@@ -1,7 +1,8 @@
-"""``bibnorm tex``: fill a LaTeX draft's bibliography with the papers it cites by id.
+"""``bibnorm tex``: fill a draft's bibliography with the papers it cites by id (LaTeX, Markdown,
+Quarto, R Markdown, MyST and Jupyter notebooks, Typst).
 
 Thin: the options become `Settings`, `bibnorm.api.drafts.tex` does one pass (read the draft,
-plan, resolve, append to its ``.bib``), and this module says what it did and exits by it;
+plan, resolve, add to its bibliography), and this module says what it did and exits by it;
 ``--watch`` runs a pass again whenever the draft's files change (`watch_tex`).
 """
 
@@ -96,7 +97,7 @@ def watch_tex(
 
 
 @click.command("tex")
-@click.argument("main", type=UserPath(path_type=Path, dir_okay=False), metavar="MAIN.tex|MAIN.aux")
+@click.argument("main", type=UserPath(path_type=Path, dir_okay=False), metavar="DRAFT")
 @click.option(
     "-o",
     "--output",
@@ -104,26 +105,28 @@ def watch_tex(
     default=None,
     metavar="PATH",
     help="Bibliography to complete, any file anywhere (default: the first one the document names, "
-    "if it is a .bib inside the draft's folder; created if missing); '-' prints only the new entries.",
+    "if it is a .bib (.json, .yaml, .yml: not for LaTeX) inside the draft's folder; created if missing); "
+    "'-' prints only the new entries.",
 )
 @click.option(
     "--allow-outside",
     is_flag=True,
-    help="Let the draft name a .bib outside its folder (an absolute path, '..', a link leading out).",
+    help="Let the draft name a bibliography outside its folder (an absolute path, '..', a link leading out).",
 )
 @click.option(
     "-f",
     "--format",
     "output_format",
-    type=click.Choice(["bibtex", "biblatex"]),
+    type=click.Choice(["bibtex", "biblatex", "csl-json", "csl-yaml", "hayagriva"]),
     default=None,
-    help="Style of the new entries (default: biblatex when the document uses \\addbibresource).",
+    help="Format of the new entries (default: the bibliography's own; for a .bib, biblatex when the "
+    "document uses \\addbibresource or is not LaTeX).",
 )
 @click.option(
     "--refresh", is_flag=True, help="Also replace preprint entries that have been published (shows a diff)."
 )
 @click.option(
-    "--watch", is_flag=True, help="Run again whenever the .tex/.aux files change; Ctrl-C stops (exit 130)."
+    "--watch", is_flag=True, help="Run again whenever the draft's files change; Ctrl-C stops (exit 130)."
 )
 @click.option(
     "-q",
@@ -144,21 +147,25 @@ def watch_tex(
 def command(
     main: Path, watch: bool, quiet: bool, json_out: bool, show_progress: bool | None, **options: Any
 ) -> None:
-    """Add the papers a LaTeX draft cites by arXiv id or DOI to its .bib.
+    """Add the papers a draft cites by arXiv id or DOI to its bibliography.
 
-    Reads the citations from MAIN.aux (after a LaTeX run) or from MAIN.tex and the
-    files it \\input/\\include\\s. Keys already in the bibliography are left exactly as
-    they are; keys that are arXiv ids (2211.09119, arXiv:2211.09119v2) or DOIs
-    (doi:10.1109/..., 10.1109/...) are resolved and appended under the key the
-    document uses, so it compiles without edits. Any other missing key is listed as
-    FILE:LINE: KEY: message on stderr. Exit 0 when every key is present, 3 when some
-    could not be resolved.
+    DRAFT is a LaTeX file (MAIN.tex and the files it \\input/\\include\\s, or MAIN.aux
+    after a LaTeX run), pandoc Markdown, Quarto or R Markdown (.md, .qmd, .Rmd: [@key],
+    @key, [-@key], MyST's {cite:p}`key`), a Jupyter notebook (.ipynb, its Markdown
+    cells) or Typst (.typ: @key, #cite(<key>), #cite(label("doi:..."))). Keys already
+    in the bibliography are left exactly as they are; keys that are arXiv ids
+    (2211.09119, arXiv:2211.09119v2) or DOIs (doi:10.1109/..., 10.1109/...) are
+    resolved and added under the key the document uses, in the bibliography's own
+    format (.bib; CSL-JSON .json; CSL YAML .yaml/.yml, or Hayagriva for Typst), so it
+    compiles without edits. Any other missing key is listed as FILE:LINE: KEY: message
+    on stderr. Exit 0 when every key is present, 3 when some could not be resolved.
 
-    A bibliography the draft names is written only as a .bib file inside the draft's
-    folder (never through '..', an absolute path or a link leading out, as TeX's
-    openout_any=p): a draft from a co-author or an arXiv tarball must not choose
-    where bibnorm writes. Otherwise the run stops (exit 1) and writes nothing. With
-    -o PATH you name the file yourself; --allow-outside lets the draft's .bib be
+    A bibliography the draft names (in the draft, its front matter, or a project file
+    such as _quarto.yml, myst.yml, _config.yml) is written only inside the folder of the
+    file naming it (never through '..', an absolute path or a link leading out, as TeX's
+    openout_any=p): a draft from a co-author or an arXiv tarball must not choose where
+    bibnorm writes. Otherwise the run stops (exit 1) and writes nothing. With -o PATH
+    you name the file yourself; --allow-outside lets the draft's bibliography be
     outside its folder.
 
     With --json, stdout is one JSON object: "bibliography" (the file completed),
@@ -173,6 +180,8 @@ def command(
       bibnorm tex paper.tex --watch                 # next to latexmk -pvc
       bibnorm tex paper.tex --refresh               # also upgrade published preprints
       bibnorm tex paper.tex --json                  # what it did, as JSON
+      bibnorm tex paper.qmd                         # the front matter's bibliography:
+      bibnorm tex paper.typ --watch                 # next to typst watch
     """
     sources = source_overrides(**{name: options.pop(name) for name in SOURCE_OPTIONS})
     settings = load_settings({**sources, "unicode": options.pop("unicode"), "bst": options.pop("bst")})

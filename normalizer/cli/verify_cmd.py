@@ -152,10 +152,11 @@ class VerifyArgs(FindingArgs):
     "--tex",
     "tex_path",
     dir_okay=False,
-    metavar="DRAFT.tex",
+    metavar="DRAFT",
     help=(
-        "Audit a LaTeX draft (.tex or .aux): cited keys no entry holds (BN791), entries never cited"
-        " (BN792), and the verdicts of the cited entries. FILE.bib default to the draft's bibliography."
+        "Audit a draft (LaTeX .tex or .aux, .md, .qmd, .Rmd, .ipynb, .typ): cited keys no entry holds"
+        " (BN791), entries never cited (BN792), and the verdicts of the cited entries (.bib and CSL-JSON;"
+        " a YAML bibliography is audited only). FILE.bib default to the draft's bibliography."
     ),
 )
 @click.option("--strict", is_flag=True, help="Also fail (exit 3) when an entry could not be verified.")
@@ -197,7 +198,7 @@ def command(**given: Any) -> None:
         click.echo("".join(f"{line}\n" for line in list_lines()), nl=False)
         return
     if not args.inputs and args.tex_path is None:
-        raise UsageError("give at least one file to verify, --tex DRAFT.tex, or --list")
+        raise UsageError("give at least one file to verify, --tex DRAFT, or --list")
     if args.html_path is not None:
         named: list[str | Path] = [*args.inputs, *([args.tex_path] if args.tex_path is not None else [])]
         refuse_clashes([Role("--html", args.html_path)], [Role("an input", path) for path in named])
