@@ -119,7 +119,9 @@ def tex(
     if output is not None and output_format is None and str(output) != STDIO:
         among = ("bibtex", "biblatex") if kind.name == "latex" else tuple(writers.WRITERS)
         writers.format_for_output(output, among=among)  # refuses -o notes.txt
-    run = _Pass(document, kind, target, output_format, settings, refresh=refresh, progress=progress, tell=tell)
+    run = _Pass(
+        document, kind, target, output_format, settings, refresh=refresh, progress=progress, tell=tell
+    )
     if str(target) == STDIO:
         return run.complete(None)
     # Two runs completing one shared .bib (two drafts, latexmk and an editor) take turns:
@@ -224,12 +226,16 @@ class _Pass:
                 original = text
             if library is None:
                 if path != self.target:
-                    self.tell(f"{path}: warning: not a bibliography format bibnorm reads; its keys count as missing")
+                    self.tell(
+                        f"{path}: warning: not a bibliography format bibnorm reads; its keys count as missing"
+                    )
                 continue
             existing_keys |= library.keys(text, str(path))
             if library.name == "bibtex":
                 for number in texflow.failed_blocks(text):
-                    self.tell(f"{path}:{number}: warning: entry could not be parsed; its key counts as missing")
+                    self.tell(
+                        f"{path}:{number}: warning: entry could not be parsed; its key counts as missing"
+                    )
         return original, existing_keys
 
     def _target_format(self, original: str) -> LibraryFormat:

@@ -175,8 +175,14 @@ def _audit_draft(
     cited_only = replace(options, keys=frozenset(found.cited))
     # verify reads .bib and CSL-JSON entries; a YAML bibliography's are audited only (cited vs listed).
     readable = [path for path in paths if path.suffix.lower() not in (".yaml", ".yml")]
-    warnings = [*draft.warnings, *(f"{path}: its entries are audited, not verified (a YAML bibliography)"
-                                   for path in paths if path not in readable)]
+    warnings = [
+        *draft.warnings,
+        *(
+            f"{path}: its entries are audited, not verified (a YAML bibliography)"
+            for path in paths
+            if path not in readable
+        ),
+    ]
     outcome = (
         run_verify(readable, overrides, cited_only, today, open_session, progress)
         if readable

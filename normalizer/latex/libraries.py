@@ -33,7 +33,6 @@ from types import MappingProxyType
 from typing import Any
 
 import yaml
-
 from bibnorm.bib.bibfile import parse_bibtex
 from bibnorm.errors import InputError, SafetyError
 
@@ -161,7 +160,11 @@ def _csl_yaml_listed(text: str, path: str) -> list[ListedKey]:
     for item in items.value if items is not None else ():
         if isinstance(item, yaml.MappingNode):
             for key, value in item.value:
-                if isinstance(key, yaml.ScalarNode) and key.value == "id" and isinstance(value, yaml.ScalarNode):
+                if (
+                    isinstance(key, yaml.ScalarNode)
+                    and key.value == "id"
+                    and isinstance(value, yaml.ScalarNode)
+                ):
                     out.append(ListedKey(value.value, item.start_mark.line + 1))
     return out
 
@@ -171,7 +174,9 @@ def _hayagriva_listed(text: str, path: str) -> list[ListedKey]:
     if not isinstance(root, yaml.MappingNode):
         return []
     return [
-        ListedKey(key.value, key.start_mark.line + 1) for key, _ in root.value if isinstance(key, yaml.ScalarNode)
+        ListedKey(key.value, key.start_mark.line + 1)
+        for key, _ in root.value
+        if isinstance(key, yaml.ScalarNode)
     ]
 
 
@@ -198,7 +203,8 @@ def _yaml_insert(original: str, container: yaml.Node | None, items_text: str, wh
     column = container.start_mark.column
     newline = "\r\n" if "\r\n" in original else "\n"
     indented = "".join(
-        (" " * column + line if line.strip() else line) + newline for line in items_text.strip("\n").split("\n")
+        (" " * column + line if line.strip() else line) + newline
+        for line in items_text.strip("\n").split("\n")
     )
     at = _last_line_end(original, container)
     head = original[:at]
@@ -213,13 +219,17 @@ def _csl_yaml_insert(original: str, rendered: str) -> str:
     new = yaml.safe_load(rendered)["references"]
     old = yaml.safe_load(original)
     items_text = rendered.split("references:", 1)[1].rsplit("\n...", 1)[0]
-    merged = _yaml_insert(original, _references_node(_compose(original, "the bibliography")), items_text, "list")
+    merged = _yaml_insert(
+        original, _references_node(_compose(original, "the bibliography")), items_text, "list"
+    )
     after = yaml.safe_load(merged)
     old_items = old["references"] if isinstance(old, dict) else old
     new_items = after["references"] if isinstance(after, dict) else after
     _refuse_changed(old_items, new_items, rendered)
     if new_items[len(old_items) :] != new:
-        raise SafetyError("refusing to write: the new entries would not read back as written (nothing was written)")
+        raise SafetyError(
+            "refusing to write: the new entries would not read back as written (nothing was written)"
+        )
     return merged
 
 

@@ -38,7 +38,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from bibnorm.errors import InputError
 from bibnorm.io import read_text
 from bibnorm.models import Frozen, Origin
@@ -57,8 +56,8 @@ __all__ = [
 
 # Quarto's cross-reference types (quarto.org, "Cross References": fig, tbl, sec, eq, lst and the
 # theorem kinds) and pandoc-crossref's (fig:, sec:, tbl:, eq:, lst:): "@fig-plot" is a figure.
-CROSSREF_PREFIXES = frozenset(
-    "fig tbl sec eq lst thm lem cor prp cnj def exm exr sol rem alg nte".split()
+CROSSREF_PREFIXES = frozenset({"fig", "tbl", "sec", "eq", "lst", "alg", "nte"}) | frozenset(
+    {"thm", "lem", "cor", "prp", "cnj", "def", "exm", "exr", "sol", "rem"}  # the theorem kinds
 )
 
 # A pandoc citation key: each alternative takes one character and they start differently, so
@@ -211,6 +210,18 @@ def _blank_code_spans(text: str) -> str:
     return "".join(chars)
 
 
+def _closes(line: str, fence: str) -> bool:
+    """Whether ``line`` closes a code block opened by ``fence`` (the same character, at least as
+    many, nothing after them)."""
+    closing = _FENCE.match(line)
+    return bool(
+        closing
+        and closing.group(1)[0] == fence[0]
+        and len(closing.group(1)) >= len(fence)
+        and not line[closing.end() :].strip()
+    )
+
+
 def _blank_unread(text: str) -> str:
     """Code blocks, HTML comments, autolinks and link targets blanked out."""
     text = _blank_between(text, "<!--", "-->")
@@ -223,10 +234,8 @@ def _blank_unread(text: str) -> str:
         blank = not line.strip()
         if fence is not None:
             out.append(" " * len(line))
-            closing = _FENCE.match(line)
-            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence):
-                if not line[closing.end() :].strip():
-                    fence = None
+            if _closes(line, fence):
+                fence = None
             continue
         opening = _FENCE.match(line)
         if opening:
