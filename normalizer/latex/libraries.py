@@ -90,7 +90,7 @@ def _json_items(text: str, path: str) -> list[Any]:
     if not text.strip():
         return []
     try:
-        value = json.loads(text)
+        value = json.loads(text.removeprefix("\ufeff"))  # a byte-order mark is kept, not read
     except ValueError as error:
         raise InputError(f"{path}: not CSL-JSON ({error}); new entries cannot be added safely") from None
     if not isinstance(value, list):
@@ -216,12 +216,11 @@ def _yaml_insert(original: str, container: yaml.Node | None, items_text: str, wh
 def _csl_yaml_insert(original: str, rendered: str) -> str:
     if not original.strip():
         return rendered
+    container = _references_node(_compose(original, "the bibliography"))
     new = yaml.safe_load(rendered)["references"]
     old = yaml.safe_load(original)
     items_text = rendered.split("references:", 1)[1].rsplit("\n...", 1)[0]
-    merged = _yaml_insert(
-        original, _references_node(_compose(original, "the bibliography")), items_text, "list"
-    )
+    merged = _yaml_insert(original, container, items_text, "list")
     after = yaml.safe_load(merged)
     old_items = old["references"] if isinstance(old, dict) else old
     new_items = after["references"] if isinstance(after, dict) else after
@@ -236,9 +235,10 @@ def _csl_yaml_insert(original: str, rendered: str) -> str:
 def _hayagriva_insert(original: str, rendered: str) -> str:
     if not original.strip():
         return rendered
+    root = _compose(original, "the bibliography")
     old = yaml.safe_load(original)
     body = rendered.removeprefix("---\n").rsplit("\n...", 1)[0]
-    merged = _yaml_insert(original, _compose(original, "the bibliography"), body, "mapping")
+    merged = _yaml_insert(original, root, body, "mapping")
     after = yaml.safe_load(merged)
     if not isinstance(after, dict) or any(after.get(key) != value for key, value in old.items()):
         raise SafetyError("refusing to write: the existing entries would change (nothing was written)")

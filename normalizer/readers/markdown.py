@@ -8,9 +8,11 @@ What is read, pure over text (`scan_markdown`):
   keys). A key begins with a letter, digit or ``_`` and may hold ``:.#$%&-+?<>~/`` inside,
   each followed by a letter, digit or ``_`` (a trailing ``.`` ends a sentence, not the key;
   ``arXiv:2106.04560`` and ``doi:10.1038/s41586-021-03819-2`` are keys); ``@{...}`` braces
-  any other key. An ``@`` after a letter or digit (``name@example.org``) or a backslash is no
-  citation; nor are cross-references (``@fig-plot``, ``@sec:intro``: Quarto's and
-  pandoc-crossref's, `CROSSREF_PREFIXES`);
+  any other key without a space. An ``@`` after a letter or digit (``name@example.org``) or a
+  backslash is no citation; nor is ``(@label)`` where the text defines that numbered example
+  (pandoc's example_lists), nor are
+  cross-references (``@fig-plot``, ``@sec:intro``: Quarto's and pandoc-crossref's,
+  `CROSSREF_PREFIXES`);
 - MyST's citation roles (sphinxcontrib-bibtex and mystmd): ``{cite}`a,b```, ``{cite:p}``,
   ``{cite:t}`` and the other ``{cite:...}`` forms, keys separated by commas (mystmd also reads
   pandoc's syntax, so both are read in every Markdown draft);
@@ -64,7 +66,9 @@ CROSSREF_PREFIXES = frozenset({"fig", "tbl", "sec", "eq", "lst", "alg", "nte"}) 
 # the repetition is linear. The punctuation must be followed by a key character; ':' or '/'
 # may also be followed by '/' (a URL-like key).
 _KEY = r"\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*"
-_CITATION = re.compile(r"(?<![\w\\@])@(?:\{([^{}\n]*)\}|(" + _KEY + "))")
+# Not after a letter or digit (an e-mail address; '_' may precede: pandoc's emphasis) or '\\'.
+# A braced key has no space and may hold one level of balanced braces.
+_CITATION = re.compile(r"(?<![^\W_])(?<!\\)@(?:\{((?:[^{}\s]|\{[^{}\s]*\})*)\}|(" + _KEY + "))")
 _ROLE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]*)`")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-+*]|\d{1,9}[.)])(?: |$)")
@@ -115,12 +119,26 @@ def _cited(text: str) -> Iterator[tuple[int, str]]:
             offset += len(piece) + 1
     text = _ROLE.sub(lambda m: " " * len(m.group()), text)
     text = _blank_code_spans(text)
+    examples = _examples(text)
     for match in _CITATION.finditer(text):
         key = match.group(1) if match.group(1) is not None else match.group(2)
-        key = key.strip()
-        if key and not _is_crossref(key):
+        if key and not _is_crossref(key) and not _is_example_reference(text, match, examples):
             found.append((match.start(), key))
     return iter(sorted(found))
+
+
+def _examples(text: str) -> frozenset[str]:
+    """The labels of pandoc's numbered examples: ``(@label)`` opening a line, then a space."""
+    return frozenset(re.findall(r"(?m)^ {0,3}\(@([\w-]+)\)(?=[ \t]|$)", text))
+
+
+def _is_example_reference(text: str, match: re.Match[str], examples: frozenset[str]) -> bool:
+    """``(@label)`` of a numbered example the text defines: the example's number, not a citation."""
+    return (
+        match.group(2) in examples
+        and text[match.start() - 1 : match.start()] == "("
+        and text.startswith(")", match.end())
+    )
 
 
 def _is_crossref(key: str) -> bool:
