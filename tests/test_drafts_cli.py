@@ -3,7 +3,7 @@
 The fixtures (fixtures/drafts, see its README) are a pandoc Markdown paper with a CSL-JSON
 bibliography, a Quarto document with a list of bibliographies (CSL YAML first, then BibTeX), an
 R Markdown file (BibTeX), a MyST notebook whose ``myst.yml`` names its BibTeX file, and a Typst
-paper with a Hayagriva file. Each cites eleven works: four already in its bibliography (three
+paper with a Hayagriva file, and with a BibTeX one. Each cites eleven works: four already in its bibliography (three
 by hand-written keys, one by an arXiv key) and seven by arXiv id or arXiv DOI that are not. One
 run of ``bibnorm tex`` per draft (module-scoped) is what the tests look at; then each document
 is compiled with the real tools: pandoc ``--citeproc`` for Markdown, Quarto and R Markdown (Quarto
@@ -61,6 +61,7 @@ CASES = [
     pytest.param(Draft("rmarkdown", "paper.Rmd", "refs.bib", "bib"), id="rmarkdown-bibtex"),
     pytest.param(Draft("myst", "paper.ipynb", "refs.bib", "bib"), id="myst-notebook-bibtex"),
     pytest.param(Draft("typst", "paper.typ", "refs.yml", "hayagriva"), id="typst-hayagriva"),
+    pytest.param(Draft("typst-bib", "paper.typ", "refs.bib", "bib"), id="typst-bibtex"),
 ]
 
 
@@ -194,7 +195,7 @@ def pandoc_source(folder: Path, draft: str) -> Path:
     return source
 
 
-@pytest.mark.parametrize("draft", [case for case in CASES if case.id != "typst-hayagriva"])
+@pytest.mark.parametrize("draft", [case for case in CASES if not str(case.id).startswith("typst")])
 def test_pandoc_citeproc_resolves_every_citation_without_a_warning(draft: Draft, ran: dict[str, Ran]) -> None:
     need("pandoc")
     folder = ran[draft.folder].folder
@@ -209,9 +210,12 @@ def test_pandoc_citeproc_resolves_every_citation_without_a_warning(draft: Draft,
         assert title in done.stdout.replace("\n", " ")
 
 
-def test_typst_compiles_with_every_citation_resolved_and_no_warning(ran: dict[str, Ran]) -> None:
+@pytest.mark.parametrize("folder_name", ["typst", "typst-bib"])
+def test_typst_compiles_with_every_citation_resolved_and_no_warning(
+    ran: dict[str, Ran], folder_name: str
+) -> None:
     typst = pytest.importorskip("typst")
-    folder = ran["typst"].folder
+    folder = ran[folder_name].folder
     pdf, warnings = typst.compile_with_warnings(str(folder / "paper.typ"))
     assert (pdf[:5], warnings) == (b"%PDF-", [])
     # Every citation Typst made, @key references to the bibliography included: label("...") for keys
@@ -340,6 +344,19 @@ def test_hostile_drafts_are_refused_with_one_line_and_nothing_written(
     assert sorted(p for p in tmp_path.rglob("*") if p.name != "cache") == [
         p for p in before if p.name != "cache"
     ]
+
+
+def test_format_that_is_not_the_bibliography_s_own_is_refused(
+    tmp_path: Path, dev_index: Path, clean_env: None
+) -> None:
+    shutil.copytree(DRAFTS / "quarto", tmp_path / "quarto")
+    result = run_tex(tmp_path / "quarto", ["paper.qmd", "-f", "csl-json"], dev_index)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "bibnorm: error: refs.yaml: a csl-yaml file; --format csl-json would add csl-json entries to it"
+        " (give -o with a file of that format)\n",
+    )
+    assert (tmp_path / "quarto" / "refs.yaml").read_bytes() == (DRAFTS / "quarto" / "refs.yaml").read_bytes()
 
 
 # --------------------------------------------------------------------------- watching, verifying

@@ -241,11 +241,18 @@ class _Pass:
     def _target_format(self, original: str) -> LibraryFormat:
         """The target's format: the one ``-f`` writes, else its own (by suffix and content);
         the writer follows it unless ``-f`` named one of its writers."""
-        if self.chosen_format is not None:
-            library = next(f for f in LIBRARY_FORMATS.values() if self.chosen_format in f.writers)
-        else:
-            found = format_of(str(self.target), original, self.kind.yaml_format)
+        found = format_of(str(self.target), original, self.kind.yaml_format)
+        if self.chosen_format is None:
             library = found if found is not None else LIBRARY_FORMATS["bibtex"]
+        else:
+            library = next(f for f in LIBRARY_FORMATS.values() if self.chosen_format in f.writers)
+            # A new or empty .yml may be either YAML format; any other file keeps its own.
+            either_yaml = {library.name, found.name if found else ""} <= {"csl-yaml", "hayagriva"}
+            if found is not None and found is not library and not (either_yaml and not original.strip()):
+                raise UsageError(
+                    f"{self.target}: a {found.name} file; --format {self.chosen_format} would add"
+                    f" {library.name} entries to it (give -o with a file of that format)"
+                )
         if self.output_format not in library.writers:
             self.output_format = library.writers[0]
         return library
