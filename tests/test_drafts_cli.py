@@ -3,8 +3,9 @@
 The fixtures (fixtures/drafts, see its README) are a pandoc Markdown paper with a CSL-JSON
 bibliography, a Quarto document with a list of bibliographies (CSL YAML first, then BibTeX), an
 R Markdown file (BibTeX), a MyST notebook whose ``myst.yml`` names its BibTeX file, and a Typst
-paper with a Hayagriva file, and with a BibTeX one. Each cites eleven works: four already in its bibliography (three
-by hand-written keys, one by an arXiv key) and seven by arXiv id or arXiv DOI that are not. One
+paper with a Hayagriva file, and with a BibTeX one. Each cites eleven works: four already in its
+bibliography (three by hand-written keys, one by an arXiv key) and seven by arXiv id or arXiv
+DOI that are not. One
 run of ``bibnorm tex`` per draft (module-scoped) is what the tests look at; then each document
 is compiled with the real tools: pandoc ``--citeproc`` for Markdown, Quarto and R Markdown (Quarto
 renders through pandoc), the notebook's Markdown cells with MyST's roles written as pandoc

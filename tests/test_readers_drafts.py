@@ -8,7 +8,9 @@ those Typst cites when compiling with a bibliography holding exactly them.
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 import shutil
 import subprocess
 import time
@@ -19,6 +21,9 @@ import pytest
 from bibnorm.readers.drafts import DRAFT_FORMATS, draft_format
 from bibnorm.readers.markdown import notebook_markdown, read_markdown, read_notebook, scan_markdown
 from bibnorm.readers.typst import read_typst, scan_typst
+from paths import FIXTURES
+
+DRAFTS = FIXTURES / "drafts"
 
 # --------------------------------------------------------------------------- pandoc's citations
 
@@ -112,6 +117,44 @@ def test_cross_references_are_not_citations(text: str, keys: list[str]) -> None:
 )
 def test_myst_roles(text: str, keys: list[str]) -> None:
     assert [key for key, _ in scan_markdown(text).citations] == keys
+
+
+def _commonmark_roles(text: str) -> list[str]:
+    """The keys of MyST's roles as CommonMark (markdown-it-py) parses the text: a text ending in
+    ``{cite...}`` followed by inline code holding the keys; never in a code block."""
+    from markdown_it import MarkdownIt
+
+    keys: list[str] = []
+    for token in MarkdownIt("commonmark").parse(text):
+        children = token.children or []
+        for before, code in itertools.pairwise(children):
+            role = before.type == "text" and re.search(r"\{cite(:[a-z]+)?\}$", before.content)
+            if role and code.type == "code_inline":
+                keys += [key.strip() for key in code.content.split(",") if key.strip()]
+    return keys
+
+
+ROLE_TEXTS = [
+    pytest.param("{cite:p}`a, b` and\n{cite:t}`c`", id="roles"),
+    pytest.param("```\n{cite}`in_fence`\n```\n\n    {cite}`indented`\n\n{cite}`after`", id="code-blocks"),
+    pytest.param("- item\n\n    {cite}`in_the_item`\n", id="list-continuation"),
+    pytest.param("~~~~md\n```\n{cite}`still_fenced`\n~~~~\n{cite}`out`", id="nested-fences"),
+    pytest.param(
+        "\n\n".join(
+            "".join(cell["source"])
+            for cell in json.loads((DRAFTS / "myst" / "paper.ipynb").read_text())["cells"]
+            if cell["cell_type"] == "markdown"
+        ),
+        id="the-fixture-notebook",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", ROLE_TEXTS)
+def test_myst_roles_are_where_commonmark_reads_them(text: str) -> None:
+    pytest.importorskip("markdown_it")
+    role_keys = [key for key, _ in scan_markdown(re.sub(r"\[-?@[^\]]*\]", "", text)).citations]
+    assert role_keys == _commonmark_roles(text)
 
 
 def test_lines_are_those_of_the_file() -> None:
