@@ -161,9 +161,8 @@ def _audit_draft(
     kind, draft = read_draft(document)
     paths = [Path(str(item)) for item in inputs] or list(draft.bibliographies)
     if not paths:  # as `bibnorm tex` says it: the command line must name the files
-        raise UsageError(
-            f"{document}: names no bibliography ({kind.bibliography_hint}); give the bibliography files"
-        )
+        files = ".bib files" if kind.bibliography_suffixes == (".bib",) else "bibliography files"
+        raise UsageError(f"{document}: names no bibliography ({kind.bibliography_hint}); give the {files}")
     entries = [entry for path in paths for entry in _draft_entries(path, kind.yaml_format)]
     found = audit(str(document), draft.citations, entries, nocite_all=draft.nocite_all)
     found = found.model_copy(
