@@ -109,7 +109,8 @@ class BibResource(Frozen):
 
 
 class LatexDocument(Frozen):
-    """Everything `read_document` found.
+    """Everything `read_document` found (and what the readers of other drafts find:
+    `bibnorm.readers.drafts`).
 
     ``resources`` are the bibliography files in the order the document names them
     (their paths relative to the working directory the way the main file was given).
