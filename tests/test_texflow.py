@@ -53,6 +53,17 @@ def fake_render(entries: Sequence[tuple[str, Reference]]) -> str:
             "10.1109/CVPR52688.2022.01167",
             id="bare-doi",
         ),
+        pytest.param(
+            "doi:10.48550/arXiv.2310.19909",
+            KeyKind.ARXIV,
+            "2310.19909",
+            None,
+            None,
+            id="arxiv-doi-is-the-preprint",
+        ),
+        pytest.param(
+            "10.48550/arXiv.hep-th/9901001", KeyKind.ARXIV, "hep-th/9901001", None, None, id="old-arxiv-doi"
+        ),
         pytest.param("vaswani2017attention", KeyKind.UNKNOWN, None, None, None, id="ordinary-key"),
         pytest.param("1234.12345", KeyKind.UNKNOWN, None, None, None, id="impossible-month"),
         pytest.param("smith:10.1000/x", KeyKind.UNKNOWN, None, None, None, id="doi-inside-other-text"),
