@@ -322,6 +322,12 @@ HOSTILE = [
     ),
     pytest.param(
         "paper.typ",
+        {"paper.typ": '#include "ch/one.typ"\n@1704.04861\n', "ch/one.typ": '#bibliography("../../x.yml")\n'},
+        "ch/one.typ names the bibliography ../x.yml, which climbs out with '..'",
+        id="typst-included-file",
+    ),
+    pytest.param(
+        "paper.typ",
         {"paper.typ": '@1704.04861\n#bibliography("/etc/passwd.yml")\n'},
         "paper.typ names the bibliography /etc/passwd.yml, which is an absolute path",
         id="typst-absolute",

@@ -320,6 +320,27 @@ def test_typst_bibliography_files(tmp_path: Path) -> None:
     assert document.bibliographies == (tmp_path / "refs.yml", tmp_path / "more.bib")
 
 
+def test_typst_includes_are_followed_inside_the_draft_folder(tmp_path: Path) -> None:
+    (tmp_path / "ch").mkdir()
+    (tmp_path / "paper.typ").write_text(
+        '#include "ch/one.typ"\nSee @method and @a.\n#include "../outside.typ"\n#include "gone.typ"\n'
+    )
+    (tmp_path / "ch" / "one.typ").write_text(
+        '= Method <method>\nAs @b shows.\n#include "../paper.typ"\n#bibliography("refs.yml")\n'
+    )
+    document = read_typst(tmp_path / "paper.typ")
+    assert [(c.key, [(Path(o.path).name, o.line) for o in c.origins]) for c in document.citations] == [
+        ("a", [("paper.typ", 2)]),  # @method is the chapter's label: a cross-reference
+        ("b", [("one.typ", 2)]),  # an included file's citations come after its includer's
+    ]
+    assert [(r.name, r.path) for r in document.resources] == [("ch/refs.yml", tmp_path / "ch" / "refs.yml")]
+    assert document.files == (tmp_path / "paper.typ", tmp_path / "ch" / "one.typ")
+    assert [w.split(": ", 1)[1] for w in document.warnings] == [
+        "not following #include '../outside.typ': outside the draft's folder",
+        "cannot find included file 'gone.typ'",
+    ]
+
+
 # --------------------------------------------------------------------------- hostile text
 
 ADVERSARIAL = [

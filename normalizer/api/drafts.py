@@ -302,9 +302,9 @@ def _default_output(document: LatexDocument, kind: DraftFormat, *, allow_outside
     suffix = PurePath(first.name).suffix.lower()
     if suffix not in kind.bibliography_suffixes:
         suffix = kind.bibliography_suffixes[0]  # refused as "not a .bib file"
-    # LaTeX resolves names against the main file's folder; the others against the file naming it
-    # (the draft, or a project file such as _quarto.yml above it).
-    root = document.main.parent if kind.name == "latex" else first.named_in.parent
+    # Names are relative to the main file's folder (LaTeX, Typst), or to the file naming them (a
+    # Markdown draft, or a project file such as _quarto.yml above it): the tree they must stay in.
+    root = first.root if first.root is not None else document.main.parent
     return named_output(first.name, root, named_in=first.named_in, suffix=suffix, allow_outside=allow_outside)
 
 

@@ -106,6 +106,7 @@ class BibResource(Frozen):
     name: str
     path: Path
     named_in: Path
+    root: Path | None = None  # the folder name is relative to and must stay in; None: the main file's
 
 
 class LatexDocument(Frozen):

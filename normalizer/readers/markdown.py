@@ -390,7 +390,7 @@ def _body_scan(text: str, first_line: int) -> MarkdownScan:
 def _resource(folder: Path, name: str, named_in: Path) -> BibResource:
     import os
 
-    return BibResource(name=name, path=Path(os.path.normpath(folder / name)), named_in=named_in)
+    return BibResource(name=name, path=Path(os.path.normpath(folder / name)), named_in=named_in, root=folder)
 
 
 def _project_bibliographies(folder: Path) -> tuple[Path, tuple[str, ...]] | None:

@@ -10,7 +10,8 @@ What is read, pure over text (`scan_typst`):
 - ``#cite(<key>)``, ``#cite(label("doi:10.1038/x"))`` (any key, ``/`` included: the form for a
   DOI) and the older ``#cite("key")``;
 - ``#bibliography("refs.yml")``, ``#bibliography(("a.bib", "b.yml"))``: the files, relative to
-  the draft. Typst reads ``.yml``/``.yaml`` as Hayagriva and ``.bib`` as BibLaTeX.
+  the file naming them. Typst reads ``.yml``/``.yaml`` as Hayagriva and ``.bib`` as BibLaTeX;
+- ``#include "chapter.typ"``: the files `read_typst` follows.
 
 Comments (``//`` to the end of the line, not the ``//`` of a URL; ``/* */``, nested) and raw text
 (```` `...` ````, ```` ```...``` ````) are not read; line numbers stay those of the file.
@@ -22,10 +23,11 @@ import os
 import re
 from pathlib import Path
 
+from bibnorm.errors import InputError
 from bibnorm.io import read_text
 from bibnorm.models import Frozen, Origin
 
-from .latex import BibResource, Citation, LatexDocument
+from .latex import MAX_INPUT_DEPTH, BibResource, Citation, LatexDocument
 
 __all__ = ["TypstScan", "read_typst", "scan_typst"]
 
@@ -38,13 +40,17 @@ _CITE_LABEL = re.compile(r"\bcite\(\s*<(" + _LABEL_CHARS + r"+)>")
 _CITE_STRING = re.compile(r"\bcite\(\s*(?:label\(\s*)?\"([^\"\\\n]*)\"")
 _BIBLIOGRAPHY = re.compile(r"\bbibliography\(\s*(\([^()]*\)|\"[^\"\n]*\")")
 _STRING = re.compile(r"\"([^\"\\\n]*)\"")
+_INCLUDE = re.compile(r"#include\s+\"([^\"\\\n]+)\"")
 
 
 class TypstScan(Frozen):
-    """What one Typst text says: citations ``(key, line)`` in order, the bibliography files."""
+    """What one Typst text says: citations ``(key, line)`` in order, the bibliography files, the
+    files it ``#include``s ``(name, line)`` and the labels it defines."""
 
     citations: tuple[tuple[str, int], ...] = ()
     bibliographies: tuple[str, ...] = ()
+    includes: tuple[tuple[str, int], ...] = ()
+    labels: frozenset[str] = frozenset()
 
 
 def scan_typst(text: str) -> TypstScan:
@@ -69,6 +75,8 @@ def scan_typst(text: str) -> TypstScan:
     return TypstScan(
         citations=tuple((key, line_of(offset)) for offset, key in sorted(found)),
         bibliographies=tuple(dict.fromkeys(names)),
+        includes=tuple((m.group(1), line_of(m.start())) for m in _INCLUDE.finditer(code)),
+        labels=frozenset(defined),
     )
 
 
@@ -128,18 +136,71 @@ def _blank_span(chars: list[str], start: int, end: int) -> int:
 
 
 def read_typst(path: Path) -> LatexDocument:
-    """The citations and bibliography of a Typst draft (one file; ``#include``d files are not
-    followed yet)."""
-    scan = scan_typst(read_text(path))
+    """The citations and bibliography of a Typst draft and of the files it ``#include``s.
+
+    An included file is found relative to the file including it, as Typst does, but only inside
+    the draft's folder (Typst's project root): one that is not there, or climbs out, is a warning.
+    Bibliography names in an included file are rewritten relative to the draft's folder, so the
+    rule on where a named bibliography may be written holds for them too. A reference to a label
+    any of the files defines is a cross-reference.
+    """
+    walk = _TypstWalk(path)
+    walk.visit(path, None, 0)
     citations: dict[str, list[Origin]] = {}
-    for key, line in scan.citations:
-        citations.setdefault(key, []).append(Origin(path=str(path), line=line))
+    for key, origin in walk.citations:
+        if key not in walk.labels:
+            citations.setdefault(key, []).append(origin)
     return LatexDocument(
         main=path,
         citations=tuple(Citation(key=key, origins=tuple(origins)) for key, origins in citations.items()),
-        resources=tuple(
-            BibResource(name=name, path=Path(os.path.normpath(path.parent / name)), named_in=path)
-            for name in scan.bibliographies
-        ),
-        files=(path,),
+        resources=tuple(walk.resources),
+        files=tuple(walk.files),
+        warnings=tuple(walk.warnings),
     )
+
+
+class _TypstWalk:
+    """The state of one `read_typst` walk over a draft and its includes."""
+
+    def __init__(self, main: Path) -> None:
+        self.main = main
+        self.root = main.parent
+        self.citations: list[tuple[str, Origin]] = []
+        self.labels: set[str] = set()
+        self.resources: list[BibResource] = []
+        self.files: list[Path] = []
+        self.seen: set[Path] = set()
+        self.warnings: list[str] = []
+
+    def visit(self, path: Path, origin: Origin | None, depth: int) -> None:
+        if path.resolve() in self.seen:
+            return
+        if depth > MAX_INPUT_DEPTH:
+            raise InputError(f"{origin}: includes nested more than {MAX_INPUT_DEPTH} files deep")
+        self.seen.add(path.resolve())
+        try:
+            scan = scan_typst(read_text(path))
+        except InputError as error:
+            if origin is None:
+                raise
+            self.warnings.append(f"{origin}: cannot read {path}: {error}")
+            return
+        self.files.append(path)
+        self.labels |= scan.labels
+        self.citations += [(key, Origin(path=str(path), line=line)) for key, line in scan.citations]
+        for name in scan.bibliographies:
+            relative = name if path.parent == self.root else os.path.relpath(path.parent / name, self.root)
+            resource = BibResource(
+                name=relative, path=Path(os.path.normpath(self.root / relative)), named_in=path
+            )
+            if all(r.path != resource.path for r in self.resources):
+                self.resources.append(resource)
+        for name, line in scan.includes:
+            here = Origin(path=str(path), line=line)
+            target = Path(os.path.normpath(path.parent / name))
+            if os.path.isabs(name) or not target.resolve().is_relative_to(self.root.resolve()):
+                self.warnings.append(f"{here}: not following #include {name!r}: outside the draft's folder")
+            elif not target.is_file():
+                self.warnings.append(f"{here}: cannot find included file {name!r}")
+            else:
+                self.visit(target, here, depth + 1)
