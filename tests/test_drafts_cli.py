@@ -172,6 +172,17 @@ def test_a_second_run_changes_nothing(draft: Draft, ran: dict[str, Ran], dev_ind
     assert (run.folder / draft.target).stat().st_mtime_ns == run.mtime
 
 
+def test_bibnorm_draft_is_bibnorm_tex(ran: dict[str, Ran], dev_index: Path) -> None:
+    run = ran["typst"]
+    again = CliRunner().invoke(
+        main, ["draft", str(run.folder / "paper.typ"), *offline(dev_index, run.folder / "cache")]
+    )
+    assert (again.exit_code, again.stderr) == (
+        0,
+        f"bibnorm: {run.folder / 'refs.yml'}: unchanged; 11 already present\n",
+    )
+
+
 # --------------------------------------------------------------------------- compiled by the real tools
 
 

@@ -54,6 +54,10 @@ COMMANDS = {
 }
 
 
+# Other names a command answers to, not listed in --help (the command's help says so).
+ALIASES = {"draft": "tex"}
+
+
 class BibnormGroup(click.Group):
     """A click group that loads its commands on demand and turns `BibnormError`s into one-line messages."""
 
@@ -61,6 +65,7 @@ class BibnormGroup(click.Group):
         return list(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        cmd_name = ALIASES.get(cmd_name, cmd_name)
         if cmd_name not in COMMANDS:
             return None
         command: click.Command = importlib.import_module(f"bibnorm.cli.{COMMANDS[cmd_name][0]}").command

@@ -149,6 +149,8 @@ def command(
 ) -> None:
     """Add the papers a draft cites by arXiv id or DOI to its bibliography.
 
+    Also run as `bibnorm draft`.
+
     DRAFT is a LaTeX file (MAIN.tex and the files it \\input/\\include\\s, or MAIN.aux
     after a LaTeX run), pandoc Markdown, Quarto or R Markdown (.md, .qmd, .Rmd: [@key],
     @key, [-@key], MyST's {cite:p}`key`), a Jupyter notebook (.ipynb, its Markdown
