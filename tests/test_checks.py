@@ -101,6 +101,29 @@ def test_finding(text: str, expected: list[tuple[int, str]]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("entry_type", "flagged"),
+    [
+        pytest.param("Article", True, id="article-title-is-lowered"),
+        pytest.param("inproceedings", True, id="paper-title-is-lowered"),
+        pytest.param("techreport", True, id="report-title-is-lowered"),
+        pytest.param("patent", True, id="unknown-type-typeset-as-misc"),
+        pytest.param("book", False, id="book-title-printed-as-written"),
+        pytest.param("Proceedings", False, id="proceedings-title-printed-as-written"),
+        pytest.param("manual", False, id="manual-title-printed-as-written"),
+        pytest.param("inbook", False, id="inbook-title-printed-as-written"),
+        pytest.param("phdthesis", False, id="thesis-title-printed-as-written"),
+    ],
+)
+def test_capitals_are_flagged_only_in_titles_the_common_styles_lower_case(
+    entry_type: str, flagged: bool
+) -> None:
+    """BN305 by entry type, as normalizer/data/title-case.json (made from TeX Live's styles) says:
+    plain and its kin lower-case an article's title and print a book's as written."""
+    found = codes(f"@{entry_type}{{a, title={{BERT for NLP}}}}")
+    assert ((1, "BN305") in found) is flagged
+
+
+@pytest.mark.parametrize(
     ("title", "expected"),
     [
         pytest.param("BERT: Pre-training of Deep Transformers", ["BERT"], id="acronym"),

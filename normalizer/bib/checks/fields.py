@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from collections import ChainMap
 from collections.abc import Iterator, Mapping, Sequence
@@ -15,6 +16,7 @@ from bibnorm.bib.bibfile import (
 )
 from bibnorm.bib.bibtex_scan import ascii_lower
 from bibnorm.bib.checks.base import CheckContext, FileIndex, Finding, IndexedEntry
+from bibnorm.text import data_file
 from bibnorm.text.capitals import holds_position, protected_spans, title_only_evidence
 
 # -- BN3xx: content --------------------------------------------------------------------------------
@@ -318,8 +320,34 @@ def _dotted(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
+def _title_case_table() -> tuple[frozenset[str], frozenset[str]]:
+    """The entry types whose title most of the common BibTeX styles lower-case, and every type
+    the table was made with.
+
+    Read from normalizer/data/title-case.json, which scripts/build_title_case_styles.py makes by
+    typesetting one entry of each type with each style: ``plain`` and its kin lower-case the
+    titles of articles, papers and reports, and print those of books, proceedings, manuals and
+    most theses as written (of 20 styles, only amsplain and amsalpha lower-case a book's title).
+    A type no style knows is typeset as ``@misc``, whose title they lower-case.
+    """
+    table = json.loads(data_file("title-case.json").read_text("utf-8"))
+    half = len(table["styles"]) / 2
+    lowered = frozenset(kind for kind, styles in table["lowered_by"].items() if len(styles) > half)
+    return lowered, frozenset(table["lowered_by"])
+
+
+_TITLE_LOWERED, _TYPES_READ = _title_case_table()
+
+
+def title_is_lowered(kind: str) -> bool:
+    """Whether the common styles lower-case the title of an entry of this type (unknown: @misc)."""
+    return kind in _TITLE_LOWERED or (kind not in _TYPES_READ and "misc" in _TITLE_LOWERED)
+
+
 def unprotected_acronyms(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
     for bibfile, entry in iter_entries(files):
+        if not title_is_lowered(entry.entry_type):
+            continue  # printed as written by the common styles: its capitals need no braces
         field = entry.field("title")
         if field is None or not field.value.startswith(("{", '"')):
             continue  # a @string macro's name is no title text (its definition is checked nowhere)
