@@ -396,6 +396,13 @@ FALSE_ALARMS = [
         "@misc{d, title = {D}, doi = {10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O\\%}}",
         [], id="BN401-escaped-percent-in-a-doi",
     ),
+    pytest.param(
+        "@misc{d, title = {D}, doi = {10.1016/j.x.2019{\\_}1}}", [], id="BN401-mendeley-escaped-underscore",
+    ),
+    # al-folio's template writes empty identifier fields: nothing malformed, just nothing there.
+    pytest.param("@misc{d, title = {D}, doi = {}}", [(1, "BN404")], id="BN404-empty-doi"),
+    pytest.param('@misc{d, title = {D}, url = " "}', [(1, "BN404")], id="BN404-blank-url"),
+    pytest.param("@misc{d, title = {D}, eprint = {{}}}", [(1, "BN404")], id="BN404-braces-only-eprint"),
 ]
 # fmt: on
 
@@ -434,9 +441,14 @@ FIXES = [
                  "{https://github.com/Owner/repo#readme}", id="repository-canonical-fragment-kept"),
     pytest.param("doi", "{10.1000/a\\%b}", "{10.1000/a\\%b}", id="escaped-percent-in-doi-kept"),
     pytest.param("doi", "{https://doi.org/10.1000/a\\%b}", "{10.1000/a\\%b}", id="doi-link-escape-kept"),
+    # Mendeley's {\_}: plainnat without url/hyperref prints the doi as text, where a bare _ is an error.
+    pytest.param("doi", "{10.1016/j.x.2019{\\_}1}", "{10.1016/j.x.2019{\\_}1}", id="mendeley-underscore"),
+    pytest.param("doi", "{https://doi.org/10.1000/a\\_b}", "{10.1000/a\\_b}", id="escaped-underscore-kept"),
+    pytest.param("doi", "{10.1000/a\\&b}", "{10.1000/a\\&b}", id="escaped-ampersand-kept"),
     pytest.param("url", "{https://doi.org/10.1145/1234567.1234568%5C_49}",
                  "{https://doi.org/10.1145/1234567.1234568_49}", id="percent-escaped-backslash-in-one-step"),
-    pytest.param("doi", "{10.1007/11503415\\_7}", "{10.1007/11503415_7}", id="dblp-escaped-underscore"),
+    # dblp's \_ is kept too: a doi is printed as text by plainnat without url/hyperref.
+    pytest.param("doi", "{10.1007/11503415\\_7}", "{10.1007/11503415\\_7}", id="dblp-escaped-underscore"),
 ]
 # fmt: on
 

@@ -52,7 +52,7 @@ from bibnorm.bib.checks.fields import (
     split_names,
     unprotected_acronyms,
 )
-from bibnorm.bib.checks.identifiers import code_links, doi_form, url_form
+from bibnorm.bib.checks.identifiers import code_links, doi_form, empty_identifiers, url_form
 from bibnorm.bib.checks.online import pinned_versions, published_versions
 from bibnorm.bib.checks.structure import (
     duplicate_fields,
@@ -144,6 +144,13 @@ CHECKS: tuple[Check, ...] = (
     Check("BN401", "doi-form", W, "doi field is a URL or not a DOI", doi_form),
     Check("BN402", "url-form", W, "arXiv/DOI url not in canonical https form", url_form),
     Check("BN403", "code-link", W, "code repository link not canonical", code_links),
+    Check(
+        "BN404",
+        "empty-identifier",
+        NOTE,
+        "an identifier field (doi, url, eprint…) is empty",
+        empty_identifiers,
+    ),
     Check(
         "BN501",
         "arxiv-published",
