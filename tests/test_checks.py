@@ -62,6 +62,17 @@ def test_codes_are_unique_and_documented() -> None:
             "@inproceedings{a, author={X}, title={T}, booktitle={}, year=1}", [(1, "BN301")], id="empty"
         ),
         pytest.param("@online{a}", [], id="unknown-type-has-no-requirements"),
+        pytest.param(
+            "@inproceedings{a, author={X}, title={T}, year=1, crossref={conf20}}",
+            [(1, "BN301"), (1, "BN306")],
+            id="crossref-to-a-key-no-file-defines",
+        ),
+        pytest.param(
+            "@inproceedings{a, author={X}, title={T}, year=1, crossref={conf20}}\n"
+            "@proceedings{conf20, title={Proc. Conf.}, year=2020}",
+            [],
+            id="crossref-defined",
+        ),
         pytest.param("@misc{a, author={A, B and}}", [(1, "BN302")], id="trailing-and"),
         pytest.param("@misc{a, author={and A, B}}", [(1, "BN302")], id="leading-and"),
         pytest.param("@misc{a, author={A, B and and C, D}}", [(1, "BN302")], id="and-and"),
@@ -461,3 +472,11 @@ def test_fix_once_is_fix_twice_and_keeps_hosts_fragments_and_escaped_percents(
     once = render(apply_fixes(bibfile))
     assert parse_bibtex(once).entries[0].field(field).value == fixed  # type: ignore[union-attr]
     assert render(apply_fixes(parse_bibtex(once))) == once
+
+
+def test_a_missing_field_says_when_the_parent_it_would_inherit_from_is_in_no_file_checked() -> None:
+    text = "@inproceedings{a, author={X}, title={T}, year=1, crossref={conf20}}"
+    [missing] = [f for f in run_checks([parse_bibtex(text, "x.bib")], OFFLINE) if f.code == "BN301"]
+    assert missing.message == (
+        "@inproceedings needs booktitle (it inherits from 'conf20', which none of the files checked defines)"
+    )

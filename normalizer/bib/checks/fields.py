@@ -68,7 +68,34 @@ def missing_fields(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[
             missing = _missing(entry, lookup, elsewhere[ascii_lower(entry.key)], index.path)
             if missing:
                 names = ", ".join("/".join(group) for group in missing)
-                yield ctx.finding("BN301", index.path, entry.line, entry.key, f"@{entry.kind} needs {names}")
+                absent = [key for key in entry.parents if key not in lookup]
+                why = (
+                    f" (it inherits from {absent[0]!r}, which none of the files checked defines)"
+                    if absent
+                    else ""
+                )
+                yield ctx.finding(
+                    "BN301", index.path, entry.line, entry.key, f"@{entry.kind} needs {names}{why}"
+                )
+
+
+def missing_parents(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[Finding]:
+    """BN306: a ``crossref`` or ``xdata`` naming a key that none of the files checked together
+    defines. BibTeX counts it as an error ("A bad cross reference") and biber warns; the entry
+    is typeset without what it was to inherit. Often the parent is in a file not passed."""
+    defined = {ascii_lower(entry.key) for index in indexes for entry in index.entries}
+    for index in indexes:
+        for entry in index.entries:
+            for parent in entry.parents:
+                if parent not in defined:
+                    yield ctx.finding(
+                        "BN306",
+                        index.path,
+                        entry.line,
+                        entry.key,
+                        f"inherits from {parent!r}, which none of the files checked defines: pass the file "
+                        "that defines it with this one, or fix the key",
+                    )
 
 
 def _missing(
