@@ -81,9 +81,15 @@ def missing_fields(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[
 
 def missing_parents(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[Finding]:
     """BN306: a ``crossref`` or ``xdata`` naming a key that none of the files checked together
-    defines. BibTeX counts it as an error ("A bad cross reference") and biber warns; the entry
-    is typeset without what it was to inherit. Often the parent is in a file not passed."""
-    defined = {ascii_lower(entry.key) for index in indexes for entry in index.entries}
+    defines (as a key or, for biber, an ``ids`` alias). BibTeX counts it as an error ("a bad
+    cross reference") and biber warns; the entry is typeset without what it was to inherit.
+    Often the parent is in a file not passed."""
+    defined = {
+        key
+        for index in indexes
+        for entry in index.entries
+        for key in (ascii_lower(entry.key), *entry.aliases)
+    }
     for index in indexes:
         for entry in index.entries:
             for parent in entry.parents:
