@@ -224,10 +224,51 @@ def _is_one_word(name: str) -> bool:
     return len(letters) == 1 or not letters.isupper()
 
 
+def _is_initial(name: str) -> bool:
+    return len(name.rstrip(".")) == 1
+
+
+def _is_capitalised_word(name: str) -> bool:
+    """A word of a cased script written with a capital and small letters: not a name of a script
+    without case (an unspaced Korean or Japanese name), not a handle (``torvalds``)."""
+    letters = name.rstrip(".")
+    return letters[:1].isupper() and (len(letters) == 1 or letters[1:].islower())
+
+
+def _people_of(files: Sequence[BibFile], ctx: CheckContext) -> frozenset[frozenset[str]]:
+    """The pairs of words that are one person's given and family names somewhere in ``files``
+    (``Alec Radford``, ``Radford, Alec``), case-folded."""
+    pairs: set[frozenset[str]] = set()
+    for bibfile, entry in iter_entries(files):
+        for _, _, names, _ in ctx.people(bibfile, entry):
+            for name in names:
+                family, comma, given = name.partition(",")
+                words = (given.split() + family.split()) if comma else name.split()
+                if len(words) == 2 and all(_is_one_word(w) and not _is_initial(w) for w in words):
+                    pairs.add(frozenset(w.casefold() for w in words))
+    return frozenset(pairs)
+
+
 def split_names(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
+    """BN304: two adjacent one-word names that are one person's name split in two: an initial
+    beside a capitalised word (``Smith and J.``), or two words the files checked name one person
+    by elsewhere (``Radford and Alec`` where another entry has ``Alec Radford``). Lists of single
+    names (``Aristotle and Plato``), of surnames, of handles and of names in scripts without case
+    (``김철수 and 이영희``) are left alone: nothing in them says a name was split."""
+    people: frozenset[frozenset[str]] | None = None
     for bibfile, entry in iter_entries(files):
         for name, line, names, _ in ctx.people(bibfile, entry):
-            pairs = [(a, b) for a, b in itertools.pairwise(names) if _is_one_word(a) and _is_one_word(b)]
+            words = [(a, b) for a, b in itertools.pairwise(names) if _is_one_word(a) and _is_one_word(b)]
+            words = [(a, b) for a, b in words if _is_capitalised_word(a) and _is_capitalised_word(b)]
+            if not words:
+                continue
+            if people is None:
+                people = _people_of(files, ctx)
+            pairs = [
+                (a, b)
+                for a, b in words
+                if _is_initial(a) != _is_initial(b) or frozenset((a.casefold(), b.casefold())) in people
+            ]
             if pairs:
                 a, b = pairs[0]
                 yield ctx.finding(
@@ -236,7 +277,7 @@ def split_names(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding
                     line,
                     entry.key,
                     f"{name} has one-word names {a!r} and {b!r}: one name split at a comma? "
-                    f"(if so, write '{a}, {b}' or '{b} {a}'; people and bodies known by one name are right)",
+                    f"(if so, write '{a}, {b}' or '{b} {a}')",
                 )
 
 
