@@ -491,3 +491,23 @@ def test_a_missing_field_says_when_the_parent_it_would_inherit_from_is_in_no_fil
     assert missing.message == (
         "@inproceedings needs booktitle (it inherits from 'conf20', which none of the files checked defines)"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            "@misc{a  x}",
+            "unexpected 'x}' after the key a (line 1): BibTeX stops reading @misc{a} there",
+            id="after-the-key",
+        ),
+        pytest.param(
+            "@misc{a, title={x} y}",
+            "unexpected 'y}' after the value of title (line 1): BibTeX stops reading @misc{a} there",
+            id="after-a-value",
+        ),
+    ],
+)
+def test_an_unexpected_character_is_placed_after_what_precedes_it(text: str, message: str) -> None:
+    [finding] = run_checks([parse_bibtex(text, "x.bib")], CheckConfig(select=("BN101",)))
+    assert finding.message == message
