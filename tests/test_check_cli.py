@@ -276,3 +276,24 @@ def test_a_macro_another_bib_beside_it_defines_names_that_file(runner: CliRunner
     ]
     together = runner.invoke(main, ["check", "--offline", "--select", "BN102", "abbrev.bib", "refs.bib"])
     assert "'stoc'" not in together.stdout and "'focs'" in together.stdout
+
+
+def test_a_crossref_parent_kept_in_a_file_beside_is_named_until_it_is_passed(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("refs.bib").write_text(
+        "@inproceedings{a, author={X}, title={T}, year=1, crossref={conf20}}\n", encoding="utf-8"
+    )
+    Path("procs.bib").write_text("@proceedings{conf20, title={Proc. Conf.}, year=2020}\n", encoding="utf-8")
+
+    alone = runner.invoke(main, ["check", "--offline", "--select", "BN301,BN306", "refs.bib"])
+    assert alone.exit_code == EXIT_FINDINGS
+    assert alone.stdout.splitlines() == [
+        "refs.bib:1: a: BN301 warning: @inproceedings needs booktitle (it inherits from 'conf20', "
+        "which none of the files checked defines; procs.bib beside them does)",
+        "refs.bib:1: a: BN306 error: inherits from 'conf20', which none of the files checked defines; "
+        "procs.bib beside them does: pass it too, or fix the key",
+    ]
+    together = runner.invoke(main, ["check", "--offline", "--select", "BN301,BN306", "refs.bib", "procs.bib"])
+    assert together.exit_code == 0 and together.stdout == ""

@@ -77,6 +77,9 @@ class CheckConfig(BaseModel):
     # @string names (lower-case) no file checked defines -> a .bib file beside them that does (BN102
     # says which: a project's abbreviations often live in a file of their own).
     companions: Mapping[str, str] = {}
+    # crossref/xdata keys (lower-case) no file checked defines -> a .bib file beside them that
+    # does (BN306 and BN301 say which: proceedings are often kept in a file of their own).
+    parent_files: Mapping[str, str] = {}
 
     def enabled(self, code: str) -> bool:
         """True when ``code`` is selected and not ignored (the longer matching prefix wins)."""

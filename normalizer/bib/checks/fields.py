@@ -69,11 +69,7 @@ def missing_fields(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[
             if missing:
                 names = ", ".join("/".join(group) for group in missing)
                 absent = [key for key in entry.parents if key not in lookup]
-                why = (
-                    f" (it inherits from {absent[0]!r}, which none of the files checked defines)"
-                    if absent
-                    else ""
-                )
+                why = f" (it inherits from {_parent_where(absent[0], ctx)})" if absent else ""
                 yield ctx.finding(
                     "BN301", index.path, entry.line, entry.key, f"@{entry.kind} needs {names}{why}"
                 )
@@ -94,14 +90,20 @@ def missing_parents(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator
         for entry in index.entries:
             for parent in entry.parents:
                 if parent not in defined:
-                    yield ctx.finding(
-                        "BN306",
-                        index.path,
-                        entry.line,
-                        entry.key,
-                        f"inherits from {parent!r}, which none of the files checked defines: pass the file "
-                        "that defines it with this one, or fix the key",
+                    advice = (
+                        "pass it too"
+                        if parent in ctx.config.parent_files
+                        else "pass the file defining it too"
                     )
+                    message = f"inherits from {_parent_where(parent, ctx)}: {advice}, or fix the key"
+                    yield ctx.finding("BN306", index.path, entry.line, entry.key, message)
+
+
+def _parent_where(parent: str, ctx: CheckContext) -> str:
+    """``'conf20', which none of the files checked defines`` (and which file beside them does)."""
+    beside = ctx.config.parent_files.get(parent)
+    where = f"; {beside} beside them does" if beside else ""
+    return f"{parent!r}, which none of the files checked defines{where}"
 
 
 def _missing(
