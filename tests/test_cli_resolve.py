@@ -115,6 +115,29 @@ def test_offline_without_any_index_resolves_nothing_and_says_so_with_exit_4(
     assert json.loads(result.stdout)["summary"]["resolved"] == 0
 
 
+@pytest.mark.parametrize(
+    "bib",
+    [
+        pytest.param("@misc{a, author = {Ann Author}, year = 2020}\n", id="an-entry-without-a-title"),
+        pytest.param(
+            "@misc{a, author = {Ann Author}, year = 2020}\n@misc{b, title = {Attention Is All You Need}}\n",
+            id="with-one-the-empty-cache-cannot-answer",
+        ),
+    ],
+)
+def test_a_bib_file_of_which_nothing_was_settled_exits_4(
+    tmp_path: Path, env: dict[str, str], bib: str
+) -> None:
+    (tmp_path / "refs.bib").write_text(bib, encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["resolve", str(tmp_path / "refs.bib"), "--offline", "--json", "-q"], env=env
+    )
+
+    # An entry with nothing to ask by settles nothing either: the run settled nothing at all.
+    assert result.exit_code == EXIT_SOURCES_FAILED, result.output
+    assert json.loads(result.stdout)["summary"]["resolved"] == 0
+
+
 def test_offline_without_a_cache_file_answers_as_an_empty_cache_and_creates_none(
     tmp_path: Path, snapshot_index: Path, env: dict[str, str]
 ) -> None:

@@ -18,6 +18,7 @@ from bibnorm.api.settings import defined_strings
 from bibnorm.bib.bibtex_scan import ascii_lower
 from bibnorm.bib.checks import CHECKS, finish_checks, scan_text
 from bibnorm.bib.checks.base import CheckConfig, FileIndex, Finding, OnlineFacts, arxiv_ids
+from bibnorm.bib.reading import parse_bibtex
 from bibnorm.errors import BibnormError
 from bibnorm.io import read_text
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
@@ -86,6 +87,8 @@ def check(
         online = preprint_facts(arxiv_ids(indexes))
     if config.enabled("BN102"):
         config = config.model_copy(update={"companions": companion_strings(files, indexes, config)})
+    if config.enabled("BN306") or config.enabled("BN301"):
+        config = config.model_copy(update={"parent_files": companion_parents(files, indexes)})
     findings = finish_checks(entry_findings, indexes, config, online)
     if verify is None:
         return Checked(files=tuple(files), findings=tuple(findings))
@@ -132,10 +135,38 @@ def companion_strings(
     return found
 
 
+def companion_parents(files: Sequence[str], indexes: Sequence[FileIndex]) -> dict[str, str]:
+    """For the crossref/xdata keys the entries name and no file given defines: the first other
+    .bib file in a given file's folder that defines each."""
+    defined = {
+        key
+        for index in indexes
+        for entry in index.entries
+        for key in (ascii_lower(entry.key), *entry.aliases)
+    }
+    wanted = {parent for index in indexes for entry in index.entries for parent in entry.parents} - defined
+    if not wanted:
+        return {}
+    given = {Path(path).resolve() for path in files if path != "-"}
+    found: dict[str, str] = {}
+    for folder in dict.fromkeys(Path(path).resolve().parent for path in files if path != "-"):
+        for sibling in _siblings(folder, given):
+            try:
+                keys = {
+                    ascii_lower(entry.key)
+                    for entry in parse_bibtex(read_text(str(sibling)), str(sibling)).entries
+                }
+            except BibnormError:
+                continue  # an unreadable neighbour is no companion
+            for key in wanted & keys:
+                found.setdefault(key, os.path.relpath(sibling))
+    return found
+
+
 def _siblings(folder: Path, given: set[Path]) -> list[Path]:
     """The other .bib files of ``folder`` worth reading for macros: the first few, not too big."""
     siblings = sorted(p for p in folder.glob("*.bib") if p.resolve() not in given and p.is_file())
     return [sibling for sibling in siblings[:_COMPANIONS_READ] if sibling.stat().st_size <= _COMPANION_BYTES]
 
 
-__all__ = ["Checked", "PreprintFacts", "check", "companion_strings"]
+__all__ = ["Checked", "PreprintFacts", "check", "companion_parents", "companion_strings"]

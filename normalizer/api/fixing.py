@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from bibnorm.api.formatting import unified_diff, write_safely
+from bibnorm.api.formatting import read_source, unified_diff, write_safely
 from bibnorm.bib.bibfile import BibFile, FormatOptions, parse_bibtex, render
 from bibnorm.bib.checks.base import CheckConfig, arxiv_ids, index_file
 from bibnorm.bib.fix import apply_fixes
 from bibnorm.config import BstName
-from bibnorm.io import read_text
+from bibnorm.io import KeptEncoding
 from bibnorm.models import Reference
 from pydantic import BaseModel, ConfigDict
 
@@ -26,7 +26,9 @@ PublishedVersions = Callable[[Mapping[str, int | None]], Mapping[str, Reference]
 
 
 class Fixed(BaseModel):
-    """One file fixed: its text before and after (``text``), and the file as read (``before``)."""
+    """One file fixed: its text before and after (``text``), the file as read (``before``) and
+    the encoding it is written back in (its own, byte for byte where nothing changed: BibTeX
+    reads bytes, and a Windows-1252 file turned into UTF-8 would typeset differently)."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
 
@@ -34,6 +36,7 @@ class Fixed(BaseModel):
     original: str
     text: str
     before: BibFile
+    encoding: KeptEncoding = KeptEncoding()
 
     @property
     def changed(self) -> bool:
@@ -45,7 +48,7 @@ class Fixed(BaseModel):
 
     def write(self) -> None:
         """Rewrite the file with the fixes, refusing if an entry would be lost (atomic write)."""
-        write_safely(self.path, self.before, self.text)
+        write_safely(self.path, self.before, self.text, encoding=self.encoding)
 
 
 def fix(
@@ -63,14 +66,15 @@ def fix(
     becomes that version; a ``bibnorm-upgrade`` field names the sources and the date (``today``).
     With ``bst`` (the BibTeX style the file is typeset in), each DOI and arXiv id goes where that
     style prints it exactly once (`bibnorm.api.bst.ids_for_style`)."""
-    loaded = [(text, parse_bibtex(text, path)) for path in files for text in (read_text(path),)]
+    read = [read_source(path) for path in files]
+    loaded = [(source.text, parse_bibtex(source.text, source.path)) for source in read]
     published: Mapping[str, Reference] | None = None
     note = ""
     if published_versions is not None:
         published = published_versions(arxiv_ids(index_file(b, UPGRADE_CHECKS) for _, b in loaded))
         by_dblp = any(record.provenance.get("venue") == "dblp" for record in published.values())
-        sources = "Semantic Scholar and dblp" if by_dblp else "Semantic Scholar"
-        note = f"{sources}, {(today or date.today()).isoformat()}"
+        asked = "Semantic Scholar and dblp" if by_dblp else "Semantic Scholar"
+        note = f"{asked}, {(today or date.today()).isoformat()}"
     chosen = options or FormatOptions()
     fixed = [(text, bibfile, apply_fixes(bibfile, published, note)) for text, bibfile in loaded]
     if bst is not None:
@@ -78,8 +82,14 @@ def fix(
 
         fixed = [(text, bibfile, ids_for_style(after, bst)) for text, bibfile, after in fixed]
     return [
-        Fixed(path=bibfile.path, original=text, text=render(after, chosen), before=bibfile)
-        for text, bibfile, after in fixed
+        Fixed(
+            path=bibfile.path,
+            original=text,
+            text=render(after, chosen),
+            before=bibfile,
+            encoding=source.encoding,
+        )
+        for (text, bibfile, after), source in zip(fixed, read, strict=True)
     ]
 
 

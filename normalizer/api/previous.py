@@ -210,10 +210,19 @@ def _with_previous_csl(
 
 def settled_nothing(resolutions: Sequence[Resolution]) -> bool:
     """No distinct item resolved, and every one was left unsettled by a source that could not
-    be asked (down, refused, or offline with nothing cached): nothing could be asked."""
+    be asked (down, refused, or offline with nothing cached) or gave nothing to ask with (an
+    entry with neither a title nor an identifier): nothing was settled."""
     distinct = [r for r in resolutions if r.duplicate_of is None]
     return bool(distinct) and all(
         r.status is Status.FAILED
-        or (r.status is not Status.RESOLVED and any(p.code.endswith(".unavailable") for p in r.problems))
+        or (
+            r.status is not Status.RESOLVED
+            and (any(p.code.endswith(".unavailable") for p in r.problems) or _nothing_to_ask(r))
+        )
         for r in distinct
     )
+
+
+def _nothing_to_ask(resolution: Resolution) -> bool:
+    query = resolution.query
+    return not (query.title or query.arxiv_id or query.doi or query.urls)

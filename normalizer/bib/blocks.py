@@ -101,6 +101,9 @@ class InnerCommand(NamedTuple):
     # The ``@`` ends its line (btxdoc's ``...may use.@`` before ``MaNuAl (scribe,``): written
     # there on purpose, it reads as an entry, not as one hidden in text.
     deliberate: bool = False
+    # biber reads it too: only stray text precedes it on its line, no ``%`` and no
+    # ``@comment{`` around it (biber skips both; BibTeX neither).
+    biber_reads: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,9 +17,11 @@ from bibnorm.bib.checks.base import entry_arxiv_id, is_preprint
 from bibnorm.bib.checks.identifiers import (
     CODE_FIELDS,
     CODE_URL,
+    IDENTIFIER_FIELDS,
     canonical_code_link,
     canonical_url,
-    escaped_percent,
+    escapes_kept,
+    is_empty,
 )
 from bibnorm.bib.checks.online import names_the_paper
 from bibnorm.identifiers import canonical_doi
@@ -43,12 +45,13 @@ def fix_entry(entry: BibEntry, published: Reference | None = None, note: str = "
     The upgrade keeps the arXiv id in ``eprint``/``archiveprefix`` and records where
     the new data came from in a ``bibnorm-upgrade`` field (``note`` says what to write).
     """
-    fields = list(entry.fields)
+    # An empty identifier field prints nothing: it goes (BN404).
+    fields = [f for f in entry.fields if not (f.name in IDENTIFIER_FIELDS and is_empty(f.text))]
     for i, field in enumerate(fields):
         text = field.text
         if (
             field.name == "doi"
-            and (canonical := escaped_percent(text, canonical_doi(text.strip())))
+            and (canonical := escapes_kept(text, canonical_doi(text.strip())))
             and canonical != text
         ):
             fields[i] = field._replace(value="{" + canonical + "}")

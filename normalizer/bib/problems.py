@@ -165,10 +165,8 @@ def _after_value(text: str, command: Command, what: str, at: int, gone: str) -> 
             f"@{command.name} has no key (line {at}): BibTeX takes {command.key!r} for its key and stops "
             "reading it there",
         )
-    return (
-        "BN101",
-        f"unexpected {_shown_at(text, error.at)} after the value of {error.field} (line {at}): {gone}",
-    )
+    after = f"the value of {error.field}" if error.field is not None else f"the key {command.key}"
+    return ("BN101", f"unexpected {_shown_at(text, error.at)} after {after} (line {at}): {gone}")
 
 
 def _swallowing_field(command: Command) -> tuple[str, list[str], list[str], int] | None:

@@ -276,7 +276,13 @@ class _Layout:
         if command.kind == "entry" and command.key is not None:
             line_end = self.text.find("\n", command.at)
             rest = self.text[command.at + 1 : line_end if line_end != -1 else len(self.text)]
-            return [InnerCommand("entry", command.key, self.line(command.at), not rest.strip(" \t"))]
+            before = self.text[self.text.rfind("\n", 0, command.at) + 1 : command.at]
+            unit = self.unit
+            hidden = "%" in before or (
+                unit is not None and (unit.problem is not None or command.at < unit.hides_until)
+            )
+            line = self.line(command.at)
+            return [InnerCommand("entry", command.key, line, not rest.strip(" \t"), biber_reads=not hidden)]
         if command.kind == "string" and command.error is None:
             return [InnerCommand("string", command.fields[0].name, self.line(command.at))]
         return []

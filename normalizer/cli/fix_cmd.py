@@ -82,12 +82,14 @@ def command(
     upgrade = published_versions(asking) if upgrade_preprints else None
     reports = []
     for fixed in fix(files, options, published_versions=upgrade, bst=bst_setting(bst)):
-        diff = fixed.diff()
+        # A file not UTF-8 throughout keeps its bytes (``KeptEncoding``): so does its diff.
+        diff_bytes = fixed.diff().encode("utf-8", "surrogateescape")
         if in_place and fixed.changed:
             fixed.write()
             click.echo(f"fixed {fixed.path}", err=True)
         elif not (in_place or json_out):
-            write_stdout(diff)
+            write_stdout(diff_bytes)
+        diff = diff_bytes.decode("utf-8", "replace")
         written = in_place and fixed.changed
         reports.append({"path": fixed.path, "changed": fixed.changed, "written": written, "diff": diff})
     if json_out:

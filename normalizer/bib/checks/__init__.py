@@ -49,10 +49,11 @@ from bibnorm.bib.checks.fields import (
     et_al_in_names,
     malformed_names,
     missing_fields,
+    missing_parents,
     split_names,
     unprotected_acronyms,
 )
-from bibnorm.bib.checks.identifiers import code_links, doi_form, url_form
+from bibnorm.bib.checks.identifiers import code_links, doi_form, empty_identifiers, url_form
 from bibnorm.bib.checks.online import pinned_versions, published_versions
 from bibnorm.bib.checks.structure import (
     duplicate_fields,
@@ -141,9 +142,23 @@ CHECKS: tuple[Check, ...] = (
     Check("BN303", "et-al", W, "'et al.' written into an author list", et_al_in_names),
     Check("BN304", "split-name", NOTE, "one-word names that look like one name split in two", split_names),
     Check("BN305", "unprotected-acronym", W, "title capitals not protected by braces", unprotected_acronyms),
+    Check(
+        "BN306",
+        "missing-parent",
+        E,
+        "a crossref/xdata key that no file checked defines",
+        run_index=missing_parents,
+    ),
     Check("BN401", "doi-form", W, "doi field is a URL or not a DOI", doi_form),
     Check("BN402", "url-form", W, "arXiv/DOI url not in canonical https form", url_form),
     Check("BN403", "code-link", W, "code repository link not canonical", code_links),
+    Check(
+        "BN404",
+        "empty-identifier",
+        NOTE,
+        "an identifier field (doi, url, eprint…) is empty",
+        empty_identifiers,
+    ),
     Check(
         "BN501",
         "arxiv-published",

@@ -77,6 +77,9 @@ class CheckConfig(BaseModel):
     # @string names (lower-case) no file checked defines -> a .bib file beside them that does (BN102
     # says which: a project's abbreviations often live in a file of their own).
     companions: Mapping[str, str] = {}
+    # crossref/xdata keys (lower-case) no file checked defines -> a .bib file beside them that
+    # does (BN306 and BN301 say which: proceedings are often kept in a file of their own).
+    parent_files: Mapping[str, str] = {}
 
     def enabled(self, code: str) -> bool:
         """True when ``code`` is selected and not ignored (the longer matching prefix wins)."""
@@ -156,6 +159,7 @@ class IndexedEntry(NamedTuple):
     kind: str = ""  # the entry type, lower-case
     fields: frozenset[str] = frozenset()  # the fields with a value (BN301 and what inherits them)
     parents: tuple[str, ...] = ()  # crossref and xdata keys, lower-case
+    aliases: tuple[str, ...] = ()  # biblatex's ``ids``: other keys it may be cited and inherited by
     year: str | None = None
     first_author: str | None = None  # the first author's (or editor's) family name, folded
     place: tuple[str, ...] = ()  # `PLACE_FIELDS`' values ("" when absent; () when not indexed)
@@ -358,6 +362,7 @@ def _indexed(entry: BibEntry, wanted: _Wanted, shared: dict[Any, Any]) -> Indexe
         kind=_one(shared, entry.entry_type),
         fields=_filled_fields(entry, shared) if wanted.fields else frozenset(),
         parents=_parents(entry),
+        aliases=_aliases(entry),
         year=_one(shared, _year(entry)) if title else None,
         first_author=_one(shared, _first_author(entry)) if title else None,
         place=_place(entry, shared) if title else (),
@@ -391,6 +396,11 @@ def _parents(entry: BibEntry) -> tuple[str, ...]:
         elif field.name == "xdata":
             found += [key.strip() for key in field.text.split(",")]
     return tuple(ascii_lower(key) for key in found if key)
+
+
+def _aliases(entry: BibEntry) -> tuple[str, ...]:
+    """biblatex's ``ids``: the other keys of an entry, lower-case."""
+    return tuple(ascii_lower(key.strip()) for key in (entry.get("ids") or "").split(",") if key.strip())
 
 
 _YEAR = re.compile(r"\d{4}")

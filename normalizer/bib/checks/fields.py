@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from collections import ChainMap
 from collections.abc import Iterator, Mapping, Sequence
@@ -15,6 +16,7 @@ from bibnorm.bib.bibfile import (
 )
 from bibnorm.bib.bibtex_scan import ascii_lower
 from bibnorm.bib.checks.base import CheckContext, FileIndex, Finding, IndexedEntry
+from bibnorm.text import data_file
 from bibnorm.text.capitals import holds_position, protected_spans, title_only_evidence
 
 # -- BN3xx: content --------------------------------------------------------------------------------
@@ -66,7 +68,42 @@ def missing_fields(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[
             missing = _missing(entry, lookup, elsewhere[ascii_lower(entry.key)], index.path)
             if missing:
                 names = ", ".join("/".join(group) for group in missing)
-                yield ctx.finding("BN301", index.path, entry.line, entry.key, f"@{entry.kind} needs {names}")
+                absent = [key for key in entry.parents if key not in lookup]
+                why = f" (it inherits from {_parent_where(absent[0], ctx)})" if absent else ""
+                yield ctx.finding(
+                    "BN301", index.path, entry.line, entry.key, f"@{entry.kind} needs {names}{why}"
+                )
+
+
+def missing_parents(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[Finding]:
+    """BN306: a ``crossref`` or ``xdata`` naming a key that none of the files checked together
+    defines (as a key or, for biber, an ``ids`` alias). BibTeX counts it as an error ("a bad
+    cross reference") and biber warns; the entry is typeset without what it was to inherit.
+    Often the parent is in a file not passed."""
+    defined = {
+        key
+        for index in indexes
+        for entry in index.entries
+        for key in (ascii_lower(entry.key), *entry.aliases)
+    }
+    for index in indexes:
+        for entry in index.entries:
+            for parent in entry.parents:
+                if parent not in defined:
+                    advice = (
+                        "pass it too"
+                        if parent in ctx.config.parent_files
+                        else "pass the file defining it too"
+                    )
+                    message = f"inherits from {_parent_where(parent, ctx)}: {advice}, or fix the key"
+                    yield ctx.finding("BN306", index.path, entry.line, entry.key, message)
+
+
+def _parent_where(parent: str, ctx: CheckContext) -> str:
+    """``'conf20', which none of the files checked defines`` (and which file beside them does)."""
+    beside = ctx.config.parent_files.get(parent)
+    where = f"; {beside} beside them does" if beside else ""
+    return f"{parent!r}, which none of the files checked defines{where}"
 
 
 def _missing(
@@ -189,10 +226,51 @@ def _is_one_word(name: str) -> bool:
     return len(letters) == 1 or not letters.isupper()
 
 
+def _is_initial(name: str) -> bool:
+    return len(name.rstrip(".")) == 1
+
+
+def _is_capitalised_word(name: str) -> bool:
+    """A word of a cased script written with a capital and small letters: not a name of a script
+    without case (an unspaced Korean or Japanese name), not a handle (``torvalds``)."""
+    letters = name.rstrip(".")
+    return letters[:1].isupper() and (len(letters) == 1 or letters[1:].islower())
+
+
+def _people_of(files: Sequence[BibFile], ctx: CheckContext) -> frozenset[frozenset[str]]:
+    """The pairs of words that are one person's given and family names somewhere in ``files``
+    (``Alec Radford``, ``Radford, Alec``), case-folded."""
+    pairs: set[frozenset[str]] = set()
+    for bibfile, entry in iter_entries(files):
+        for _, _, names, _ in ctx.people(bibfile, entry):
+            for name in names:
+                family, comma, given = name.partition(",")
+                words = (given.split() + family.split()) if comma else name.split()
+                if len(words) == 2 and all(_is_one_word(w) and not _is_initial(w) for w in words):
+                    pairs.add(frozenset(w.casefold() for w in words))
+    return frozenset(pairs)
+
+
 def split_names(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
+    """BN304: two adjacent one-word names that are one person's name split in two: an initial
+    beside a capitalised word (``Smith and J.``), or two words the files checked name one person
+    by elsewhere (``Radford and Alec`` where another entry has ``Alec Radford``). Lists of single
+    names (``Aristotle and Plato``), of surnames, of handles and of names in scripts without case
+    (``김철수 and 이영희``) are left alone: nothing in them says a name was split."""
+    people: frozenset[frozenset[str]] | None = None
     for bibfile, entry in iter_entries(files):
         for name, line, names, _ in ctx.people(bibfile, entry):
-            pairs = [(a, b) for a, b in itertools.pairwise(names) if _is_one_word(a) and _is_one_word(b)]
+            words = [(a, b) for a, b in itertools.pairwise(names) if _is_one_word(a) and _is_one_word(b)]
+            words = [(a, b) for a, b in words if _is_capitalised_word(a) and _is_capitalised_word(b)]
+            if not words:
+                continue
+            if people is None:
+                people = _people_of(files, ctx)
+            pairs = [
+                (a, b)
+                for a, b in words
+                if _is_initial(a) != _is_initial(b) or frozenset((a.casefold(), b.casefold())) in people
+            ]
             if pairs:
                 a, b = pairs[0]
                 yield ctx.finding(
@@ -201,7 +279,7 @@ def split_names(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding
                     line,
                     entry.key,
                     f"{name} has one-word names {a!r} and {b!r}: one name split at a comma? "
-                    f"(if so, write '{a}, {b}' or '{b} {a}'; people and bodies known by one name are right)",
+                    f"(if so, write '{a}, {b}' or '{b} {a}')",
                 )
 
 
@@ -318,8 +396,34 @@ def _dotted(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
+def _title_case_table() -> tuple[frozenset[str], frozenset[str]]:
+    """The entry types whose title most of the common BibTeX styles lower-case, and every type
+    the table was made with.
+
+    Read from normalizer/data/title-case.json, which scripts/build_title_case_styles.py makes by
+    typesetting one entry of each type with each style: ``plain`` and its kin lower-case the
+    titles of articles, papers and reports, and print those of books, proceedings, manuals and
+    most theses as written (of 20 styles, only amsplain and amsalpha lower-case a book's title).
+    A type no style knows is typeset as ``@misc``, whose title they lower-case.
+    """
+    table = json.loads(data_file("title-case.json").read_text("utf-8"))
+    half = len(table["styles"]) / 2
+    lowered = frozenset(kind for kind, styles in table["lowered_by"].items() if len(styles) > half)
+    return lowered, frozenset(table["lowered_by"])
+
+
+_TITLE_LOWERED, _TYPES_READ = _title_case_table()
+
+
+def title_is_lowered(kind: str) -> bool:
+    """Whether the common styles lower-case the title of an entry of this type (unknown: @misc)."""
+    return kind in _TITLE_LOWERED or (kind not in _TYPES_READ and "misc" in _TITLE_LOWERED)
+
+
 def unprotected_acronyms(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
     for bibfile, entry in iter_entries(files):
+        if not title_is_lowered(entry.entry_type):
+            continue  # printed as written by the common styles: its capitals need no braces
         field = entry.field("title")
         if field is None or not field.value.startswith(("{", '"')):
             continue  # a @string macro's name is no title text (its definition is checked nowhere)

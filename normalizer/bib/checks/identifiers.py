@@ -24,11 +24,11 @@ def doi_form(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
     """
     for bibfile, entry in iter_entries(files):
         field = entry.field("doi")
-        if field is None:
-            continue
+        if field is None or is_empty(field.text):
+            continue  # BN404's
         value = field.text.strip()
         bare = value.replace("{", "").replace("}", "").strip()
-        canonical = escaped_percent(bare, canonical_doi(bare))
+        canonical = escapes_kept(bare, canonical_doi(bare))
         message = None
         if canonical is None and (short := short_doi(bare)) is not None:
             if short != bare.lower():
@@ -41,10 +41,40 @@ def doi_form(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding("BN401", bibfile.path, field.line, entry.key, message)
 
 
-def escaped_percent(written: str, doi: str | None) -> str | None:
-    """``doi`` with its ``%`` escaped as ``\\%`` when ``written`` escapes it so: a style that
-    prints the field as text would read a bare ``%`` as the start of a LaTeX comment."""
-    return doi.replace("%", "\\%") if doi is not None and "\\%" in written else doi
+IDENTIFIER_FIELDS = ("doi", "url", "eprint", "isbn", "issn", "pmid", "pmcid", "arxivid")
+
+
+def is_empty(text: str) -> bool:
+    """Whether a field's text holds nothing but braces and spaces."""
+    return not text.replace("{", "").replace("}", "").strip()
+
+
+def empty_identifiers(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
+    """BN404: an identifier field with nothing in it (``doi = {}``): no style prints it, and a
+    reader of the file takes it for an identifier that was never filled in."""
+    for bibfile, entry in iter_entries(files):
+        for name in IDENTIFIER_FIELDS:
+            field = entry.field(name)
+            if field is not None and field.value[:1] in '{"' and is_empty(field.text):
+                yield ctx.finding("BN404", bibfile.path, field.line, entry.key, f"{name} is empty: remove it")
+
+
+def escapes_kept(written: str, doi: str | None) -> str | None:
+    """``doi`` with ``%``, ``_``, ``&`` and ``#`` escaped as ``written`` escapes them.
+
+    A style that prints the field as text (plainnat in a document without url or hyperref) needs
+    the escape: a bare ``_`` there stops LaTeX with "Missing $ inserted", a bare ``%`` starts a
+    comment. Mendeley writes ``{\\_}``, others ``\\_``: each escape is kept as written, so what
+    is typeset does not change.
+    """
+    if doi is None:
+        return None
+    for special in "%_&#":
+        for escape in ("{\\" + special + "}", "\\" + special):
+            if escape in written:
+                doi = doi.replace(special, escape)
+                break
+    return doi
 
 
 def canonical_url(url: str) -> str | None:
@@ -66,8 +96,8 @@ def canonical_url(url: str) -> str | None:
 def url_form(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
     for bibfile, entry in iter_entries(files):
         field = entry.field("url")
-        if field is None:
-            continue
+        if field is None or is_empty(field.text):
+            continue  # BN404's
         value = field.text
         canonical = canonical_url(value)
         if canonical is not None and canonical != value:

@@ -57,15 +57,19 @@ def entries_in_comments(files: Sequence[BibFile], ctx: CheckContext) -> Iterator
             if isinstance(block, FailedBlock):
                 where = "the text BibTeX skips after the error on line " + str(block.line)
             for inner in block.inner:
-                if inner.kind == "entry" and not inner.deliberate:
-                    yield ctx.finding(
-                        "BN107",
-                        bibfile.path,
-                        inner.line,
-                        inner.name,
-                        f"entry {inner.name!r} inside {where}: BibTeX reads it all the same "
-                        "(biber does not); delete it, or remove its '@'",
+                if inner.kind != "entry" or inner.deliberate:
+                    continue
+                if inner.biber_reads:  # stray text before it on its line, which both skip
+                    message = (
+                        f"entry {inner.name!r} follows other text on its line: BibTeX and biber both read it "
+                        "(the text before it is skipped); put the entry on a line of its own"
                     )
+                else:
+                    message = (
+                        f"entry {inner.name!r} inside {where}: BibTeX reads it all the same "
+                        "(biber does not); delete it, or remove its '@'"
+                    )
+                yield ctx.finding("BN107", bibfile.path, inner.line, inner.name, message)
 
 
 def _shown(value: str, width: int = 40) -> str:
