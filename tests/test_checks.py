@@ -511,3 +511,24 @@ def test_a_missing_field_says_when_the_parent_it_would_inherit_from_is_in_no_fil
 def test_an_unexpected_character_is_placed_after_what_precedes_it(text: str, message: str) -> None:
     [finding] = run_checks([parse_bibtex(text, "x.bib")], CheckConfig(select=("BN101",)))
     assert finding.message == message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            "@article{a,\n  title={A},\n  year=2000,\n}\n\n  author = {X},\n  title = {Y},\n}\n",
+            "@article{a} ends on line 4; the fields after it from line 6 (author, title) belong to no entry "
+            "(an entry's '@type{key,' line deleted?): BibTeX ignores them",
+            id="fields-of-an-entry-whose-first-line-went",
+        ),
+        pytest.param(
+            "@article{a,\n  title={A}},\n  year=2000,\n}\n",
+            "an extra '}' on line 2 ends @article{a} early: BibTeX ignores year",
+            id="an-extra-brace-inside-the-entry",
+        ),
+    ],
+)
+def test_fields_after_an_entry_are_blamed_on_what_left_them_there(text: str, message: str) -> None:
+    [finding] = run_checks([parse_bibtex(text, "x.bib")], CheckConfig(select=("BN104",)))
+    assert finding.message == message

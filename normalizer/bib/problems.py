@@ -57,16 +57,37 @@ def command_problem(text: str, command: Command, line: LineCounter, following: i
     if command.error is None:
         after = text[command.end : following]
         if command.kind == "entry" and _EXTRA_FIELDS.match(after):
+            fields = _listed(_FIELD_START.findall(after))
+            if _closes_alone(text, command.end - 1) and _BLANK_LINE.match(after):
+                # The entry closed as entries close, and the fields after it stand apart: they are
+                # what is left of an entry whose first line went, not the rest of this one.
+                orphans = command.end + len(after) - len(after.lstrip(" \t\n"))
+                return (
+                    "BN104",
+                    f"{what} ends on line {line(command.end - 1)}; the fields after it from line "
+                    f"{line(orphans)} ({fields}) belong to no entry (an entry's '@type{{key,' line "
+                    "deleted?): BibTeX ignores them",
+                )
             return (
                 "BN104",
                 f"an extra '{text[command.end - 1]}' on line {line(command.end - 1)} ends {what} early: "
-                f"BibTeX ignores {_listed(_FIELD_START.findall(after))}",
+                f"BibTeX ignores {fields}",
             )
         return None
     return _error_problem(text, command, what, line, following)
 
 
 _EXTRA_FIELDS = re.compile(r"[ \t\n]*,?[ \t\n]*([A-Za-z][\w.:+-]{0,40})[ \t\n]*=")
+_BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n")  # the text after a block starts with an empty line
+
+
+def _closes_alone(text: str, close: int) -> bool:
+    """Whether the brace at ``close`` stands alone on its line, as an entry's last line."""
+    start = text.rfind("\n", 0, close) + 1
+    end = text.find("\n", close)
+    return not text[start:close].strip(" \t") and not text[close + 1 : end if end != -1 else len(text)].strip(
+        " \t"
+    )
 
 
 def _error_problem(
