@@ -48,3 +48,34 @@ def test_biber_reads_exactly_the_entries_the_advice_says_it_reads(tmp_path: Path
     read = set(re.findall(r"@ARTICLE\{(\w+),", (tmp_path / "read.bib").read_text("utf-8")))
     said = {key for key, message in bn107(HIDDEN).items() if "biber does not" not in message}
     assert read == said == {"stray", "leftover"}
+
+
+CLOSED = "@article{closed,\n  title={A},\n  % a note\n  year=2000,\n}\n"
+UNCLOSED = "@article{unclosed,\n  title={A},\n  % a note\n  year=2000,\n\n@article{next, title={B}, year=1}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "biber"),
+    [
+        pytest.param(CLOSED, "(biber reads them)", id="closed"),
+        pytest.param(UNCLOSED, "(biber rejects it: it never closes)", id="never-closed"),
+    ],
+)
+def test_a_comment_inside_an_entry_says_whether_biber_reads_the_entry(text: str, biber: str) -> None:
+    [finding] = run_checks([parse_bibtex(text, "x.bib")], CheckConfig(select=("BN106",)))
+    assert finding.message.endswith(biber)
+
+
+@pytest.mark.clients
+@pytest.mark.parametrize(
+    ("text", "read"), [(CLOSED, True), (UNCLOSED, False)], ids=["closed", "never-closed"]
+)
+def test_biber_reads_an_entry_with_a_comment_exactly_when_it_closes(
+    tmp_path: Path, text: str, read: bool
+) -> None:
+    need("biber")
+    (tmp_path / "refs.bib").write_text(text, encoding="utf-8")
+    run(["biber", "--tool", "--output-file=read.bib", "refs.bib"], tmp_path)
+    output = tmp_path / "read.bib"
+    keys = set(re.findall(r"@ARTICLE\{(\w+),", output.read_text("utf-8"))) if output.exists() else set()
+    assert ("closed" in keys or "unclosed" in keys) is read

@@ -77,6 +77,42 @@ def command_problem(text: str, command: Command, line: LineCounter, following: i
     return _error_problem(text, command, what, line, following)
 
 
+def _closes_for_biber(text: str, at: int) -> bool:
+    """Whether the command at ``at`` closes as biber reads it: ``%`` starts a comment to the end
+    of its line, braces count, and an ``@`` first on its line (the next entry) comes too late."""
+    position = at + 1
+    while position < len(text) and text[position] not in "{(\n@":
+        position += 1
+    if position >= len(text) or text[position] not in "{(":
+        return False
+    opening = text[position]
+    closing = "}" if opening == "{" else ")"
+    depth = 0
+    line_start = False
+    while position < len(text):
+        char = text[position]
+        if char == "%" and text[position - 1] != "\\":
+            newline = text.find("\n", position)
+            if newline == -1:
+                return False
+            position, line_start = newline + 1, True
+            continue
+        if line_start and char == "@":
+            return False
+        if char == "\n":
+            line_start = True
+        elif char not in " \t":
+            line_start = False
+        if char == opening or (opening == "(" and char == "{"):
+            depth += 1
+        elif char == closing or (opening == "(" and char == "}"):
+            depth -= 1
+            if depth == 0:
+                return True
+        position += 1
+    return False
+
+
 _EXTRA_FIELDS = re.compile(r"[ \t\n]*,?[ \t\n]*([A-Za-z][\w.:+-]{0,40})[ \t\n]*=")
 _BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n")  # the text after a block starts with an empty line
 
@@ -102,7 +138,7 @@ def _error_problem(
     lost = _listed(_FIELD_START.findall(text[error.at : following]))  # a slice: ^ matches at its start
     gone = f"BibTeX stops reading {what} there" + (f" and loses {lost}" if lost != "nothing" else "")
     start = error.start if error.start is not None else error.at
-    interrupted = _interrupted(text, error, what, at, gone, start)
+    interrupted = _interrupted(text, command, what, at, gone, start)
     if interrupted is not None:
         return interrupted
     if error.kind == "after-value":
@@ -146,17 +182,19 @@ def _runaway(text: str, error: ScanError, what: str, line: LineCounter) -> tuple
 
 
 def _interrupted(
-    text: str, error: ScanError, what: str, at: int, gone: str, start: int
+    text: str, command: Command, what: str, at: int, gone: str, start: int
 ) -> tuple[str, str] | None:
     """A ``%`` comment or the next entry's ``@`` where BibTeX expects a field: None otherwise."""
+    error = command.error
+    assert error is not None
     first = text[start : start + 1]
     if error.kind not in ("after-value", "field-name") or first not in ("%", "@"):
         return None
     if first == "%":
-        return (
-            "BN106",
-            f"a % comment inside {what} (line {at}): BibTeX knows no comments; {gone} (biber reads them)",
+        biber = (
+            "biber reads them" if _closes_for_biber(text, command.at) else "biber rejects it: it never closes"
         )
+        return ("BN106", f"a % comment inside {what} (line {at}): BibTeX knows no comments; {gone} ({biber})")
     if error.kind == "after-value":
         return (
             "BN104",
