@@ -57,7 +57,7 @@ def command_problem(text: str, command: Command, line: LineCounter, following: i
     if command.error is None:
         after = text[command.end : following]
         if command.kind == "entry" and _EXTRA_FIELDS.match(after):
-            fields = _listed(_FIELD_START.findall(after))
+            ignored = _listed(_FIELD_START.findall(after))
             if _closes_alone(text, command.end - 1) and _BLANK_LINE.match(after):
                 # The entry closed as entries close, and the fields after it stand apart: they are
                 # what is left of an entry whose first line went, not the rest of this one.
@@ -65,13 +65,13 @@ def command_problem(text: str, command: Command, line: LineCounter, following: i
                 return (
                     "BN104",
                     f"{what} ends on line {line(command.end - 1)}; the fields after it from line "
-                    f"{line(orphans)} ({fields}) belong to no entry (an entry's '@type{{key,' line "
+                    f"{line(orphans)} ({ignored}) belong to no entry (an entry's '@type{{key,' line "
                     "deleted?): BibTeX ignores them",
                 )
             return (
                 "BN104",
                 f"an extra '{text[command.end - 1]}' on line {line(command.end - 1)} ends {what} early: "
-                f"BibTeX ignores {fields}",
+                f"BibTeX ignores {ignored}",
             )
         return None
     return _error_problem(text, command, what, line, following)

@@ -195,7 +195,7 @@ def _last_line_end(text: str, node: yaml.Node) -> int:
 def _yaml_insert(original: str, container: yaml.Node | None, items_text: str, what: str) -> str:
     """``items_text`` (block-style YAML at column 0) inserted after ``container``'s last item, at
     its column."""
-    if container is None or container.flow_style or not container.value:
+    if container is None or getattr(container, "flow_style", False) or not container.value:
         raise InputError(
             f"the bibliography's {what} is empty or written in flow style ([...], {{...}}); new entries"
             " cannot be added without rewriting it (write it in block style, one item a line)"

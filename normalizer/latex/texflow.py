@@ -163,7 +163,11 @@ def classify_key(key: str) -> PlannedKey:
     if key.lower().startswith("doi:") or key.startswith("10."):
         doi = canonical_doi(key)
         # arXiv's own DOI (10.48550/arXiv.<id>) names the preprint: looked up as its arXiv id.
-        preprint = parse_arxiv_id(doi.split("/", 1)[1].removeprefix("arXiv.")) if is_arxiv_doi(doi) else None
+        preprint = (
+            parse_arxiv_id(doi.split("/", 1)[1].removeprefix("arXiv."))
+            if doi is not None and is_arxiv_doi(doi)
+            else None
+        )
         if doi is not None and preprint is not None:
             return PlannedKey(
                 key=key, kind=KeyKind.ARXIV, arxiv_id=preprint.id, arxiv_version=preprint.version
