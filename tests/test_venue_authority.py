@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 from bibnorm.models import Identifiers, PartialDate, Person, Reference
 from bibnorm.text.venues import find_venue, without_track
+from bibnorm.verify.html import render_report
 from bibnorm.verify.judge import Answer, Answers, Claim, judge, venues_agree
+from bibnorm.verify.run import VerifyOutcome
 
 TODAY = date(2026, 11, 22)
 ANTHOLOGY = json.loads(
@@ -229,3 +231,13 @@ def test_the_suggested_record_takes_its_venue_from_the_publisher_not_semantic_sc
     assert verdict.matched.source == "s2"
     assert verdict.matched.record.venue == NAACL_2019
     assert verdict.matched.record.provenance["venue"] == "crossref"
+
+
+def test_the_reports_suggested_entry_cites_the_publishers_venue() -> None:
+    answers = Answers(by_doi=(Answer(source="s2", record=PAPER), Answer(source="crossref", record=PUBLISHED)))
+    verdict = judge(cited(authors=("Hadi Amiri", "Zed Stranger")), answers, TODAY)  # a wrong author
+    page = render_report(VerifyOutcome(verdicts=[verdict]), files=["refs.bib"], generated=TODAY)
+    suggestion = page[page.index('<details class="suggestion"') :]
+    suggestion = suggestion[: suggestion.index("</details>")]
+    assert "from s2's record, its venue from crossref's" in suggestion
+    assert "North American Chapter" in suggestion and ACL not in suggestion
