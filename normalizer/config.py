@@ -189,8 +189,8 @@ class Settings(BaseModel):
     # The user's Zotero library, read in place (`verify zotero:`): the local API of a running Zotero.
     zotero_api_url: ApiUrl = DEFAULT_ZOTERO_API_URL
     mailto: HeaderText | None = None  # joins Crossref's polite pool (sent as ?mailto=)
-    # Seals the entries `verify --update-lock` records (normalizer/bib/lockfile.py `lock_key`);
-    # unset, a key kept in the cache folder: a lock then vouches only where it was written.
+    # Seals the entries `verify --update-lock` records (normalizer/bib/lockfile.py `lock_key`), so
+    # a `--lock-base` run with the same key trusts a new line; unset, lines are not sealed.
     lock_key: ApiKey | None = None
     timeout: Annotated[float, Field(gt=0, le=MAX_TIMEOUT, allow_inf_nan=False)] = 30.0
     # The most one answer may be, as sent and as decompressed (resolvers/_http.py `read_bounded`).

@@ -140,6 +140,91 @@ def test_a_rerun_asks_only_about_what_the_lock_does_not_hold(
     assert sources.requests() - before - asked < asked
 
 
+# A reference no source knows, and the lock line a pull request adds for it by hand: the
+# record copied from the entry, as a forger would write it.
+FABRICATED = """@article{made_up,
+  author = {Ada Nobody},
+  title = {A Paper That Was Never Written},
+  journal = {Journal of Results},
+  year = {2024},
+  doi = {10.99999/never.1}
+}
+"""
+
+
+def _pin(folder: Path, sources: WorldSources, cache: Path) -> None:
+    """``bibnorm verify --update-lock`` on the author's machine (its own cache folder)."""
+    env = {**os.environ, **sources.env(), "BIBNORM_CACHE_DIR": str(cache)}
+    env.pop("BIBNORM_LOCK_KEY", None)
+    command = [str(BIBNORM), "verify", "--no-progress", "--update-lock", "refs.bib"]
+    subprocess.run(command, cwd=folder, env=env, capture_output=True, check=False, timeout=120)
+
+
+def _forged_line(folder: Path) -> dict[str, object]:
+    """The line ``verify`` wrote for DDPM, rewritten by hand to vouch for `FABRICATED`."""
+    from bibnorm.bib.bibfile import parse_bibtex
+    from bibnorm.verify.judge import claim_from_entry
+
+    line = json.loads((folder / "bibnorm.lock").read_text(encoding="utf-8"))["verified"]["ho2020ddpm"]
+    [entry] = parse_bibtex(FABRICATED).entries
+    record = {
+        "title": "A Paper That Was Never Written",
+        "authors": [{"given": "Ada", "family": "Nobody"}],
+        "entry_type": "article",
+        "venue": "Journal of Results",
+        "issued": {"year": 2024},
+        "ids": {"doi": "10.99999/never.1"},
+    }
+    fingerprint = claim_from_entry(entry, "refs.bib").fingerprint()
+    return {
+        **line,
+        "fingerprint": fingerprint,
+        "title": record["title"],
+        "record": record,
+        "doi": "10.99999/never.1",
+    }
+
+
+@pytest.mark.parametrize(
+    ("added", "fails"),
+    [
+        pytest.param(FABRICATED, True, id="a-fabricated-entry-and-a-hand-made-line"),
+        pytest.param(SCENE, False, id="a-correct-entry-and-the-line-verify-wrote"),
+    ],
+)
+def test_a_lock_line_added_by_the_change_vouches_for_nothing(
+    sources: WorldSources, tmp_path: Path, added: str, fails: bool
+) -> None:
+    """The base commits a lock written on the author's machine; the change adds an entry and its
+    line. The action (another machine: its own cache, no key) asks about the new entry again."""
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    _git(folder, "init", "-q")
+    (folder / "refs.bib").write_text(DDPM, encoding="utf-8")
+    _pin(folder, sources, tmp_path / "author")
+    _git(folder, "add", ".")
+    _git(folder, "commit", "-q", "-m", "base")
+    base = _git(folder, "rev-parse", "HEAD").strip()
+    (folder / "refs.bib").write_text(DDPM + "\n" + added, encoding="utf-8")
+    _pin(folder, sources, tmp_path / "author")
+    if fails:
+        lock = json.loads((folder / "bibnorm.lock").read_text(encoding="utf-8"))
+        lock["verified"]["made_up"] = _forged_line(folder)
+        (folder / "bibnorm.lock").write_text(json.dumps(lock), encoding="utf-8")
+    _git(folder, "add", ".")
+    _git(folder, "commit", "-q", "-m", "cite another paper")
+    result = run_action(folder, tmp_path / "ci-cache", sources, "--base", base)
+    assert (result.returncode == 1) is fails, result.stdout + result.stderr
+    errors = [line for line in result.stdout.splitlines() if line.startswith("::error")]
+    if fails:
+        assert any("title=bibnorm BN701::made_up: no source knows DOI" in line for line in errors), (
+            result.stdout
+        )
+    else:
+        assert errors == []
+        assert "2 entries: 2 verified" in result.stderr
+
+
 def test_findings_on_changed_entries_are_annotated_and_only_they_fail_the_step(
     repository: tuple[Path, str], sources: WorldSources, tmp_path: Path
 ) -> None:

@@ -17,6 +17,7 @@ test runs it that way, the way a user first tries the hooks).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -128,7 +129,9 @@ def hooks(tmp_path_factory: pytest.TempPathFactory) -> Hooks:
     )
     # A user who wants commits never to wait on the network: the options in `entry`, before its
     # "--" (after it, pre-commit's file names; `args` would be file names too).
-    offline = [{"id": "bibnorm-verify", "entry": "bibnorm verify --offline --no-progress --"}]
+    offline = [
+        {"id": "bibnorm-verify", "entry": "bibnorm verify --offline --no-progress --lock-base HEAD --"}
+    ]
     (root / "offline.yaml").write_text(
         yaml.safe_dump({"repos": [{"repo": str(folder), "rev": commit, "hooks": offline}]}),
         encoding="utf-8",
@@ -228,9 +231,30 @@ def test_the_documented_verify_hook_fails_a_commit_adding_a_fabricated_entry(
     assert _git(work, "log", "--format=%s") == "cite\n"  # the fabricated entry was not committed
 
 
-# The lock key the author and the hook share (their caches differ here): a lock's lines are
-# trusted only under the key they were sealed with (normalizer/bib/lockfile.py).
-TEAM = {"BIBNORM_LOCK_KEY": "team-key-for-the-hook-test-0123456789"}
+def test_the_verify_hook_fails_a_commit_adding_a_fabricated_entry_with_a_hand_made_lock_line(
+    hooks: Hooks, work: Path, sources: WorldSources
+) -> None:
+    """The line vouching for the fabricated entry is new since HEAD: the hook asks about it."""
+    only_verify = {**sources.env(), "SKIP": "bibnorm-format,bibnorm-check"}
+    (work / "refs.bib").write_text(REAL, encoding="utf-8")
+    _git(work, "add", ".")
+    assert hooks.commit(work, env=only_verify).returncode == 0
+    (work / "refs.bib").write_text(REAL + "\n" + FABRICATED, encoding="utf-8")
+    pinned = subprocess.run(  # a verified line written for the real paper, then moved by hand
+        [str(Path(sys.executable).parent / "bibnorm"), "verify", "--update-lock", "refs.bib"],
+        cwd=work,
+        env={**os.environ, **sources.env(), "BIBNORM_CACHE_DIR": str(work.parent / "author-cache")},
+        capture_output=True,
+        text=True,
+    )
+    assert pinned.returncode == 3, pinned.stderr
+    lock = json.loads((work / "bibnorm.lock").read_text(encoding="utf-8"))
+    lock["verified"]["made_up"] = lock["verified"]["ho2020"]
+    (work / "bibnorm.lock").write_text(json.dumps(lock), encoding="utf-8")
+    _git(work, "add", ".")
+    refused = hooks.commit(work, env=only_verify)
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    assert "made_up: BN703 error: arXiv has no paper 2006.99999" in refused.stdout + refused.stderr
 
 
 # Named so that, read as options, they would write a report over x.bib, read another lockfile, or
@@ -260,26 +284,29 @@ def test_the_offline_verify_hook_answers_from_the_committed_lock(
     hooks: Hooks, work: Path, tmp_path: Path
 ) -> None:
     (work / "refs.bib").write_text(REAL, encoding="utf-8")
-    # Once, online: the author pins what was verified in bibnorm.lock and commits it.
+    # Once, online, on the author's machine: what was verified is pinned in bibnorm.lock, committed.
     with world_sources() as running:
         pinned = subprocess.run(
             [str(Path(sys.executable).parent / "bibnorm"), "verify", "--update-lock", "refs.bib"],
             cwd=work,
-            env={**os.environ, **running.env(), "BIBNORM_CACHE_DIR": str(tmp_path / "author-cache"), **TEAM},
+            env={**os.environ, **running.env(), "BIBNORM_CACHE_DIR": str(tmp_path / "author-cache")},
             capture_output=True,
             text=True,
         )
         requests_while_pinning = running.requests()
     assert pinned.returncode == 0, pinned.stderr
+    _git(work, "add", ".")
+    _git(work, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "pinned")
     (work / "more.bib").write_text(FABRICATED, encoding="utf-8")
     _git(work, "add", ".")
 
-    # The hook, with no source running and an empty cache: the lock answers, nothing is asked
-    # (were anything asked, it would go to the discard port and be reported unverifiable).
+    # The hook on another machine, with no source running, an empty cache and no key: the lock
+    # answers, nothing is asked (were anything asked, it would go to the discard port and be
+    # reported unverifiable).
     nowhere = {
         name: "http://127.0.0.1:9/"
         for name in ("BIBNORM_S2_API_URL", "BIBNORM_ARXIV_API_URL", "BIBNORM_CROSSREF_API_URL")
-    } | TEAM
+    }
     committed = hooks.run(work, "bibnorm-verify", "refs.bib", offline=True, env=nowhere)
     unknown = hooks.run(work, "bibnorm-verify", "more.bib", offline=True, env=nowhere)
     both = hooks.run(work, "bibnorm-verify", "refs.bib", "more.bib", offline=True, env=nowhere)

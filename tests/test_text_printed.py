@@ -103,6 +103,19 @@ def test_a_title_misread_is_one_the_text_carries_over_or_just_after_the_words_re
             "Nature Communications",
             id="up-to-the-volume",
         ),
+        pytest.param(
+            "X. Y. 2006. Bootstrapping Path-Based Pronoun Resolution. In Proc. Int. Conf. Comput."
+            " Linguistics Annu. Meeting Assoc. Comput. Linguistics, pages 33–40.",
+            "Bootstrapping Path-Based Pronoun Resolution",
+            "Proc. Int. Conf. Comput. Linguistics Annu. Meeting Assoc. Comput. Linguistics",
+            id="up-to-the-pages-word",
+        ),
+        pytest.param(
+            "X. Y. Deep learning. Nature, vol. 521, pp. 436–444, 2015.",
+            "Deep learning",
+            "Nature",
+            id="up-to-vol",
+        ),
         # the reference's last line lost (a page's running foot taken for it): no venue printed
         pytest.param(
             "X. Y. A Title Cut Short After It. In", "A Title Cut Short After It", "", id="a-bare-in"

@@ -113,9 +113,6 @@ def test_spellings_map_to_one_venue(spelling: str, short: str) -> None:
     "spelling",
     [
         pytest.param("J. Chem. Inf. Model.", id="unlisted-journal-abbrev"),
-        pytest.param(
-            "Findings of the Association for Computational Linguistics: EMNLP 2021", id="findings-not-main"
-        ),
         pytest.param("Computer Vision", id="too-vague"),
         pytest.param("", id="empty"),
         pytest.param("   ", id="blank"),

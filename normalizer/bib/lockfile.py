@@ -6,15 +6,17 @@ what was chosen (ids, score, source, the date it was decided) and a compact copy
 the resolved `Reference`, which is enough for `LockResolver` to answer the same
 query again with no network: a CI run on a committed lock is deterministic.
 
-Entries ``bibnorm verify`` found faithful are kept under ``verified``, by citation key, each
-bound to the entry it was made from (`VerifiedItem.fingerprint`, a digest of the entry's
-claims) and to the record it was verified against (source, title, DOI, arXiv id) by a
-``seal``: an HMAC-SHA256 of both under the lock key (`lock_key`: ``BIBNORM_LOCK_KEY``, else a
-random key kept in the cache folder). A digest anyone can compute would not tell a line
-``verify`` wrote from one written by hand for a fabricated entry; the key does. So an edited
-entry, a line edited or written by hand, a line of a version 1 lock (no seal) and one sealed
-under another key are not trusted (`trusted`): ``verify`` asks the sources again online and
-reports the entry unverifiable offline.
+Entries ``bibnorm verify`` found faithful are kept under ``verified``, by citation key: a digest
+of the entry's claims (`VerifiedItem.fingerprint`) and the source's record it was verified
+against (`VerifiedItem.record`: title, authors, venue, year, DOI, arXiv id, with the source and
+the date asked). Offline, ``verify`` compares the entry with that record, as it would with the
+source's answer, so a committed lock holds on every machine, with no key. What a line cannot
+tell is whether ``verify`` wrote it or a person did for a fabricated entry: that is settled
+where lines come in. ``verify --lock-base REV`` (the pre-commit hook: ``HEAD``; the CI action:
+the pull request's base) trusts only the lines the lock held at ``REV`` (`lock_at`); a line
+that is new or changed since is asked about again online (docs/ci.md, "What a lock line is
+trusted for"). A ``seal`` (HMAC-SHA256 under ``BIBNORM_LOCK_KEY``, a CI secret) is written when
+that key is set, and lets such a run trust a new line sealed under it.
 
 Updates are read-modify-write under an exclusive lock (`update_lock`), written atomically, so
 parallel ``--update-lock`` runs on one lock keep every run's decisions.
@@ -27,25 +29,24 @@ import gc
 import hashlib
 import hmac
 import json
-import os
-import secrets
+import subprocess
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from bibnorm.errors import InputError, OutputError
-from bibnorm.io import locked, make_folders, read_text, size_limit, write_atomic
+from bibnorm.errors import InputError
+from bibnorm.io import locked, read_text, size_limit, write_atomic
 from bibnorm.models import Candidate, Lookup, Query, Reference, Resolution, Status
 from bibnorm.resolve.matching import query_identity
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.safejson import loads
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-# 2: verified entries carry a seal; 1 (still read): they did not, and are no longer trusted.
-LOCK_VERSION = 2
+# 3: verified entries carry the source's record; 2 and 1 (still read): they did not, and are
+# trusted only under the key that sealed them.
+LOCK_VERSION = 3
 SOURCE = "lock"
 LOCK_FILE = "bibnorm.lock"  # used from the working directory when it exists
-KEY_FILE = "lock.key"  # the lock key in the cache folder, when BIBNORM_LOCK_KEY is not set
 
 
 def lock_in_use(configured: Path | None) -> Path | None:
@@ -77,29 +78,48 @@ class LockItem(BaseModel):
 
 
 class VerifiedItem(BaseModel):
-    """An entry ``bibnorm verify`` found faithful, as long as its claims stay the same."""
+    """An entry ``bibnorm verify`` found faithful, and the source's record it was compared with."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    fingerprint: str  # `bibnorm.verify.judge.Claim.fingerprint`: any edit to the entry voids it
+    fingerprint: str  # `bibnorm.verify.judge.Claim.fingerprint`: the entry as it was verified
     source: str
     title: str
     doi: str | None = None
     arxiv_id: str | None = None
-    date: str
-    seal: str | None = None  # `seal_of`; none in a version 1 lock
+    date: str  # the date the source was asked
+    # The record as the source gave it (`record_of`): what an offline run compares the entry with.
+    # None in a version 1 or 2 lock.
+    record: Reference | None = None
+    seal: str | None = None  # `seal_of`, under BIBNORM_LOCK_KEY when it was set
+
+
+# The fields of a record a lock line keeps: what ``verify`` compares (title, authors, year, venue,
+# identifiers), nothing it does not (abstract, pages, links).
+_RECORD_FIELDS = ("title", "authors", "issued", "entry_type", "ids", "venue", "venue_short", "issn")
+
+
+def record_of(record: Reference) -> Reference:
+    """``record`` reduced to what ``verify`` compares an entry with."""
+    return Reference.model_validate({name: getattr(record, name) for name in _RECORD_FIELDS})
 
 
 def seal_of(key: bytes, citation_key: str, item: VerifiedItem) -> str:
     """The HMAC binding the entry (its citation key and claims' digest) to the record it was
-    verified against (source, title, DOI, arXiv id), under the lock ``key``."""
-    bound = [LOCK_VERSION, citation_key, item.fingerprint, item.source, item.title, item.doi, item.arxiv_id]
-    message = json.dumps(bound, ensure_ascii=False, separators=(",", ":")).encode()
+    verified against (source, title, DOI, arXiv id, and the record a version 3 line keeps),
+    under the lock ``key``."""
+    bound: list[object] = [citation_key, item.fingerprint, item.source, item.title, item.doi, item.arxiv_id]
+    if item.record is not None:
+        bound = [LOCK_VERSION, *bound, item.record.model_dump(mode="json", exclude_defaults=True)]
+    else:
+        bound = [2, *bound]  # as a version 2 lock sealed its lines
+    message = json.dumps(bound, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
-def sealed(key: bytes, citation_key: str, item: VerifiedItem) -> VerifiedItem:
-    return item.model_copy(update={"seal": seal_of(key, citation_key, item)})
+def sealed(key: bytes | None, citation_key: str, item: VerifiedItem) -> VerifiedItem:
+    """``item`` sealed under ``key``; unsealed without one."""
+    return item.model_copy(update={"seal": seal_of(key, citation_key, item) if key else None})
 
 
 def trusted(key: bytes | None, citation_key: str, item: VerifiedItem) -> bool:
@@ -109,41 +129,11 @@ def trusted(key: bytes | None, citation_key: str, item: VerifiedItem) -> bool:
     return hmac.compare_digest(item.seal, seal_of(key, citation_key, item))
 
 
-def lock_key(configured: str | None, folder: Path, *, create: bool) -> bytes | None:
-    """The key lock lines are sealed with: ``configured`` (``BIBNORM_LOCK_KEY``, shared by a team
-    and its CI), else the one in ``folder/lock.key`` (the cache folder: one per machine), made
-    when ``create`` and missing. ``None`` when there is none (nothing is trusted then).
-
-    A new key is written whole beside the file, then linked into place, so parallel first runs
-    agree on one key. Raises `OutputError` when a key must be made and cannot be.
-    """
-    if configured:
-        return configured.encode()
-    path = folder / KEY_FILE
-    with contextlib.suppress(OSError, UnicodeDecodeError):
-        if text := path.read_text(encoding="ascii").strip():
-            return text.encode()
-    if not create:
-        return None
-    try:
-        make_folders(folder)
-        draft = folder / f".{KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp"  # one per thread too
-        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "w", encoding="ascii") as handle:
-            handle.write(secrets.token_hex(32) + "\n")
-        try:
-            os.link(draft, path)  # fails when another run made the key first: theirs is used
-        except FileExistsError:
-            pass
-        finally:
-            draft.unlink()
-        made = path.read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not a key bibnorm wrote"
-        raise OutputError(f"cannot make the lock key {path}: {reason}; set BIBNORM_LOCK_KEY") from None
-    if not made:
-        raise OutputError(f"the lock key {path} is empty; delete it and run again")
-    return made.encode()
+def lock_key(configured: str | None) -> bytes | None:
+    """The key lock lines are sealed with: ``configured`` (``BIBNORM_LOCK_KEY``, from the user's
+    environment or CI's secrets), else None. bibnorm makes no key of its own: a lock is checked
+    by its records, not by a seal only its writer's machine could verify."""
+    return configured.encode() if configured else None
 
 
 class Lock(BaseModel):
@@ -232,11 +222,15 @@ def dump_lock(lock: Lock) -> str:
         )
     document: dict[str, object] = {"version": LOCK_VERSION, "items": items}
     if lock.verified:
-        document["verified"] = {
-            key: item.model_dump(mode="json", exclude_none=True)
-            for key, item in sorted(lock.verified.items())
-        }
+        document["verified"] = {key: _verified_line(item) for key, item in sorted(lock.verified.items())}
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _verified_line(item: VerifiedItem) -> dict[str, object]:
+    line = item.model_dump(mode="json", exclude_none=True, exclude={"record"})
+    if item.record is not None:
+        line["record"] = item.record.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    return line
 
 
 def save_lock(path: Path | str, lock: Lock) -> None:
@@ -310,3 +304,37 @@ class LockResolver:
                 candidate = Candidate(source=SOURCE, reference=item.reference, by_identifier=True)
                 answers[query.index] = Lookup(candidates=(candidate,))
         return answers
+
+
+def lock_at(path: Path, revision: str) -> Lock | None:
+    """The lock ``path`` as git's commit ``revision`` holds it: an empty lock when the commit has
+    no such file, None when there is no such commit (no repository, a first commit's ``HEAD``,
+    a name git does not know), so every line counts as new. ``--end-of-options`` keeps a
+    revision such as ``--output=FILE`` a name."""
+    folder = path.parent if str(path.parent) else Path()
+
+    def git(*args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, timeout=60, check=False)
+
+    try:
+        found = git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
+        commit = found.stdout.decode("ascii", "replace").strip()
+        if found.returncode != 0 or not commit:
+            return None
+        shown = git("show", f"{commit}:./{path.name}")
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if shown.returncode != 0:
+        return Lock()  # the commit holds no lock: every line is new
+    try:
+        data = loads(shown.stdout.decode("utf-8"))
+        return Lock.model_validate(data)
+    except (UnicodeDecodeError, json.JSONDecodeError, ValidationError):
+        return Lock()  # not a lock bibnorm can read: nothing in it vouches
+
+
+def lines_since(lock: Lock, base: Lock | None) -> frozenset[str]:
+    """The citation keys whose verified line ``lock`` holds and ``base`` did not hold as it is."""
+    if base is None:
+        return frozenset(lock.verified)
+    return frozenset(key for key, item in lock.verified.items() if base.verified.get(key) != item)

@@ -113,6 +113,7 @@ class VerifyArgs(FindingArgs):
     strict: bool
     fail_on: str | None
     update_lock: bool
+    lock_base: str | None
     out_dir: Path | None
     workers: int | None
     scheduler: str | None
@@ -137,6 +138,7 @@ class VerifyArgs(FindingArgs):
             ignore=parse_verify_codes(self.ignore),
             lock=self.lock_path,
             update_lock=self.update_lock,
+            lock_base=self.lock_base,
         )
 
     def overrides(self) -> dict[str, Any]:
@@ -179,6 +181,13 @@ class VerifyArgs(FindingArgs):
 )
 @lock_option("Reuse (and with --update-lock record) verified entries in this lockfile")
 @click.option("--update-lock", is_flag=True, help="Record the entries found verified in the lockfile.")
+@click.option(
+    "--lock-base",
+    default=None,
+    metavar="REV",
+    help="Trust only the lockfile's lines git's commit REV held: a line new or changed since (HEAD in"
+    " a pre-commit hook, the base branch in CI) is asked about again (docs/ci.md).",
+)
 @list_option("every verify finding code")
 @click.option(
     "--html",

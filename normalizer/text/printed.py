@@ -122,4 +122,12 @@ def venue_after_title(text: str, title: str) -> str | None:
     found = printed.find(title)
     if found is None:
         return None
-    return _VENUE_LEAD.sub("", printed.text_after(found.end).strip(" ,;:.")).strip(" ,;:")
+    venue = _VENUE_LEAD.sub("", printed.text_after(found.end).strip(" ,;:.")).strip(" ,;:")
+    head, _, last = venue.rpartition(" ")
+    if head and last.rstrip(".").casefold() in _NUMBER_LEADS:  # "…, pages" before "1–8"
+        venue = head.strip(" ,;:")
+    return venue
+
+
+# The words a reference prints before a volume, number or pages, which end no venue's name.
+_NUMBER_LEADS = frozenset({"pages", "page", "pp", "p", "vol", "volume", "no", "number"})

@@ -19,8 +19,14 @@ The table is a data file, ``normalizer/data/venues.json``: one object per venue 
 seen in Semantic Scholar data and user input), ``earlier_names`` (``[last year,
 name]``: CVPR/CVPRW until 2018, ICCV/ICCVW until 2017 and WACV until 2020 print their
 "IEEE" names without "/CVF", NeurIPS until 2017 "(NIPS)"; applied by
-`venue_name_in_year`) and, for a journal that JabRef's list (`bibnorm.text.journals`)
-lacks, its ISO 4 ``abbreviation``. Adding a venue is one line there.
+`venue_name_in_year`), for a joint or co-located event (ACL-IJCNLP, EMNLP-IJCNLP, COLING-ACL)
+the venues it is ``joint`` of (a paper of ACL-IJCNLP 2021 appeared in ACL: `Venue.includes`),
+and, for a journal that JabRef's list (`bibnorm.text.journals`) lacks, its ISO 4
+``abbreviation``. Adding a venue is one line there.
+
+The ACL Anthology's booktitles name a track after the event ("(Volume 1: Long Papers)",
+", Volume 1 (Long and Short Papers)", ": Main Volume", "(System Demonstrations)"): the track
+is left out when a spelling is looked up (`without_track`).
 
 Every venue has a full and a short spelling (`Venue.spelled`): a conference's short one is
 its acronym as it was that year ("NIPS" until 2017, "NeurIPS" after), a journal's its ISO 4
@@ -64,6 +70,14 @@ class Venue:
     # CVPR became "IEEE/CVF" in 2019: a CVPR 2016 paper cited with it reads as an error.
     earlier_names: tuple[tuple[int, str], ...] = ()
     abbreviation: str = ""  # ISO 4, for a journal JabRef's list lacks
+    # The venues a joint event is made of, by their ``short`` ("ACL-IJCNLP": ACL and IJCNLP).
+    joint: tuple[str, ...] = ()
+
+    def includes(self, other: Venue) -> bool:
+        """Whether a paper of ``other`` is one of this venue's: the same venue, or one of the
+        venues it is a joint event of, or the joint event ``other`` is (either way round: a
+        source names ACL for a paper whose proceedings are ACL-IJCNLP's)."""
+        return self.short == other.short or other.short in self.joint or self.short in other.joint
 
     @property
     def is_publication(self) -> bool:
@@ -124,6 +138,7 @@ def _load_venues() -> tuple[Venue, ...]:
             aliases=tuple(row.get("aliases", ())),
             earlier_names=tuple((int(year), name) for year, name in row.get("earlier_names", ())),
             abbreviation=row.get("abbreviation", ""),
+            joint=tuple(row.get("joint", ())),
         )
         for row in rows
     )
@@ -327,6 +342,12 @@ def decorated_venue(text: str) -> Venue | None:
 _PAREN_ACRONYM_YEAR = re.compile(r"\s*\(([A-Z][\w&/+.-]*)\s*'?(?:(?:19|20)\d{2}|\d{2})\)$")
 
 
+def _another_event_of(venue: Venue, text: str) -> bool:
+    """``text`` names a workshop, companion or findings of ``venue``, not ``venue`` itself
+    ("Proceedings of the … (CVPR) Workshops")."""
+    return bool(_NOT_THE_MAIN_EVENT.search(text)) and not _NOT_THE_MAIN_EVENT.search(venue.name)
+
+
 def _leading_venue(text: str) -> Venue | None:
     """The table conference a spelling begins with when what follows says only where it met ("…,
     Long Beach, CA, USA" — a place without dates, as users write it) or its acronym and year in
@@ -368,9 +389,15 @@ def find_venue(text: str | None) -> Venue | None:
     # may be a variant we do not list, but the acronym in parentheses is unambiguous.
     for inner in reversed(_PAREN.findall(text)):
         found = index.get(venue_key(inner))
-        if found is not None:
+        if found is not None and not _another_event_of(found, _PAREN.sub(" ", text)):
             return found
     found = index.get(venue_key(_PAREN.sub(" ", text))) or decorated_venue(text)
+    if found is None and (trackless := without_track(text)) != text:
+        found = find_venue(trackless)
+    if found is None and (event := _ACM_EVENT.search(text)) is not None:
+        found = find_venue(text[: event.start()]) or index.get(venue_key(event.group(1)))
+    if found is None and "." in text:
+        found = _abbreviated_venue(text)
     if found is None and _ARXIV_CITATION.search(text):
         # A preprint cited by its id where a venue goes: Google Scholar's "arXiv preprint
         # arXiv:2106.04560", dblp's "CoRR abs/2106.04560"; "arXiv:2106.04560 [cs.CV]" alone
@@ -383,6 +410,81 @@ _ARXIV_CITATION = re.compile(
     r"(?:arxiv:\s*|abs/)(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?/\d{7})(?:v\d+)?(?:\s*\[[^\]]*\])?",
     re.IGNORECASE,
 )
+
+
+# The track an ACL Anthology booktitle names after its event: "(Volume 1: Long Papers)", ",
+# Volume 1 (Long and Short Papers)", ": Main Volume", "(System Demonstrations)", "Volume 2:
+# Short Papers". Matched on text whose whitespace is single spaces; each try begins at a
+# literal and its open parts are bounded, so a long string costs linear time.
+_TRACK = re.compile(
+    r"(?i)(?:[,:;] |\(| )(?:volume \d+\b(?:[:,]? [^()]{0,80}|)(?: ?\([^()]{0,80}\))?|main volume"
+    r"|long papers|short papers|system demonstrations|demonstrations|industry track"
+    r"|student research workshop|tutorial abstracts|tutorials)\)?\Z"
+)
+
+
+_LONGEST_TRACK = 200  # characters: what `_TRACK` can match, and more
+
+
+def without_track(text: str) -> str:
+    """``text`` without the track an ACL Anthology booktitle names after its event ("Proceedings
+    of the 2019 Conference of the North American Chapter …, Volume 1 (Long and Short Papers)"
+    → "Proceedings of the 2019 Conference of the North American Chapter …"); else unchanged."""
+    tidy = " ".join(text.split())
+    head, tail = tidy[:-_LONGEST_TRACK], tidy[-_LONGEST_TRACK:]  # a track is at the end, and short
+    if not _TRACK.search(tail):
+        return text
+    return (head + _TRACK.sub("", tail)).rstrip(" ,:;")
+
+
+# ACM's proceedings titles (Crossref's container titles of its DOIs) end with the event's
+# acronym and year: "… and the 44th annual meeting of the ACL - ACL '06", "… - KDD '19".
+_ACM_EVENT = re.compile(r" - ([A-Z][\w&/+.-]*(?: [A-Z][\w&/+.-]*)?) '\d{2}\Z")
+# Words an abbreviation leaves out or that tell no venue apart, besides `venue_key`'s.
+_NOT_ABBREVIATED = frozenset({"and", "for", "on", "at", "to", "a", "an", "annu"})
+
+
+@cache
+def _spellings_by_words() -> tuple[tuple[tuple[str, ...], Venue], ...]:
+    """Every spelling of several words in the table, as its words (`_abbreviation_words`)."""
+    rows = []
+    for venue in VENUES:
+        for spelling in (*venue.all_names, *venue.aliases):
+            words = _abbreviation_words(_PAREN.sub(" ", spelling))
+            if len(words) > 1:
+                rows.append((words, venue))
+    return tuple(rows)
+
+
+def _abbreviation_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in venue_key(text).split() if w not in _NOT_ABBREVIATED)
+
+
+def _abbreviated_venue(text: str) -> Venue | None:
+    """The one table venue ``text`` abbreviates word by word, in whatever style: IEEE's "Proc.
+    Annu. Meeting Assoc. Comput. Linguistics", ISO 4's "Annu. Meet. Assoc. Comput. Linguist."
+    (each word its spelling's first letter, then letters of it in order); None when none does,
+    or several venues do."""
+    words = _abbreviation_words(text)
+    if len(words) < 2:
+        return None
+    found = {
+        venue.short: venue
+        for spelled, venue in _spellings_by_words()
+        if len(spelled) == len(words) and all(map(_shortens, words, spelled))
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _shortens(short: str, word: str) -> bool:
+    """``short`` is ``word`` or an abbreviation of it: the same first letter, then some of its
+    letters in order ("comput": computational, "jt": joint, "natl": national)."""
+    if short == word:
+        return True
+    if not short or short[0] != word[0] or len(short) >= len(word):
+        return False
+    rest = iter(word[1:])
+    return all(letter in rest for letter in short[1:])
 
 
 def venue_name_in_year(text: str, year: int | None) -> str:

@@ -144,7 +144,7 @@ def version_author_findings(
     findings = list(author_findings(claim, record, source))
     if not findings:
         return findings
-    for other in _versions(record, answers):
+    for other in _versions(record, answers, claim.title):
         if other.record is not None and not list(author_findings(claim, other.record, other.source)):
             return []
     return findings
@@ -153,13 +153,17 @@ def version_author_findings(
 SAME_PAPER_AUTHORS = 0.5  # of the shorter list, for two records of one title to be one paper
 
 
-def _versions(record: Reference, answers: Answers) -> list[Answer]:
-    """The other records the sources hold of the paper ``record`` is: the same title, and
-    at least half of the shorter author list the same people (two papers may share a title)."""
+def _versions(record: Reference, answers: Answers, claimed_title: str) -> list[Answer]:
+    """The other records the sources hold of the paper ``record`` is: the same title (the
+    record's, or the claimed one: a published version may be retitled, and the citation follow
+    it), and at least half of the shorter author list the same people (two papers may share a
+    title)."""
     versions = []
     for answer in (*answers.by_doi, *answers.by_arxiv_id, *answers.by_title, *answers.of_paper):
         other = answer.record
-        if other is None or other is record or not same_title(other.title, record.title):
+        if other is None or other is record:
+            continue
+        if not (same_title(other.title, record.title) or same_title(other.title, claimed_title)):
             continue
         shorter = min(len(other.authors), len(record.authors))
         shared = sum(any(same_person(a, b) for b in record.authors) for a in other.authors)

@@ -249,14 +249,17 @@ def _fields_table(claim: Claim, verdict: EntryVerdict, other: Matched | None) ->
 
 
 def _suggestion(verdict: EntryVerdict) -> str:
-    """The entry as the record found writes it, to copy: for a problem, from the paper's own record."""
+    """The entry as the record found writes it, to copy: for a problem, from the paper's own record,
+    its venue the authoritative one (`bibnorm.verify.venues.with_authoritative_venue`)."""
     matched = verdict.matched
     if matched is None or matched.record is None or group_of(verdict) == "verified":
         return ""
     text = get_writer("bibtex").write([(verdict.key, matched.record)], WriterOptions())
+    venue_from = matched.record.provenance.get("venue")
+    venue = f", its venue from {escape(venue_from)}'s" if venue_from and venue_from != matched.source else ""
     return (
         f'<details class="suggestion" open><summary>Suggested entry, from {escape(matched.source)}\'s '
-        f"record (check it before you copy it)</summary><pre>{escape(text.strip())}</pre></details>"
+        f"record{venue} (check it before you copy it)</summary><pre>{escape(text.strip())}</pre></details>"
     )
 
 

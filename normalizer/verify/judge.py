@@ -35,7 +35,7 @@ from bibnorm.verify.codes import VERIFY_CODES, VerifyFinding, finding
 from bibnorm.verify.identity import identifier_records, paper_record, title_variant, version_findings
 from bibnorm.verify.journals import compare_journals
 from bibnorm.verify.venue_names import venues_agree
-from bibnorm.verify.venues import venue_findings, venue_unchecked
+from bibnorm.verify.venues import venue_findings, venue_unchecked, with_authoritative_venue
 from bibnorm.verify.years import future_year_findings, year_findings
 from pydantic import Field
 
@@ -177,7 +177,11 @@ def judge(claim: Claim, answers: Answers, today: date) -> EntryVerdict:
         findings += venue_findings(claim, record, source, answers)
         findings += version_findings(claim, answers)
     findings = deduplicated(findings)
-    matched = matched_record(source, record) if record is not None and source is not None else None
+    matched = (
+        matched_record(source, with_authoritative_venue(record, source, answers))
+        if record is not None and source is not None
+        else None
+    )
     verdict = _verdict(answers, record, findings)
     if verdict is Verdict.VERIFIED and venue_unchecked(claim, record, source, answers):
         verdict = Verdict.UNVERIFIABLE

@@ -16,7 +16,8 @@ from bibnorm.models import Notice, Origin, Query, QueryKind, Reference
 from bibnorm.text.names import parse_name
 from bibnorm.text.titles import same_title
 from bibnorm.text.venues import VenueKind, find_venue
-from bibnorm.verify.judge import Answer, Answers, Claim, compare_journals, title_variant
+from bibnorm.verify.authors import author_findings
+from bibnorm.verify.judge import Answer, Answers, Claim, compare_journals, title_variant, venues_agree
 from bibnorm.verify.kinds import EntryKind
 
 
@@ -93,21 +94,32 @@ class JournalQuestion(NamedTuple):
 
 
 def journal_question(claim: Claim, gathered: Gathered) -> JournalQuestion | None:
-    """What a journal citation still needs from Crossref, else ``None``.
+    """What a claim still needs from the publisher's record of the paper (Crossref's), else ``None``.
 
-    Asked when the claim names a venue that is no conference of the venue table and no
-    preprint server, and no record found with its title confirms the cited journal
-    (`compare_journals`): the record of the publisher DOI a record carries, or — when the
-    records name no venue and carry no DOI — one citation search for the paper.
+    Asked when no record found with the claimed title confirms the cited venue (a journal's by
+    `compare_journals`, a conference's of the venue table by `venues_agree`; a preprint server
+    needs nothing) or the claimed authors (in their order): the record of the publisher DOI a
+    record carries — the publisher's container title and author list outrank another source's
+    venue string and a preprint's author list (`bibnorm.verify.venues`, `bibnorm.verify.authors`)
+    — or, for a journal when the records name no venue and carry no DOI, one citation search.
     """
-    if not _cites_a_journal(claim):
-        return None
+    conference, journal = _cites_a_conference(claim), _cites_a_journal(claim)
     records = _records_titled(claim, gathered)
     if not records or any(answer.source == "crossref" for answer in records):
         return None  # nothing to complete, or Crossref's own record is already among them
-    if any(_confirms_the_journal(claim, answer) for answer in records):
+    venue_open = (conference or journal) and not any(
+        _confirms_the_venue(claim, answer, conference=conference) for answer in records
+    )
+    authors_open = bool(claim.authors) and all(
+        answer.record is not None and any(author_findings(claim, answer.record, answer.source))
+        for answer in records
+    )
+    if not venue_open and not authors_open:
         return None
-    return _question_completing(records)
+    question = _question_completing(records)
+    if question is not None and question.doi is None and not (journal and venue_open):
+        return None  # a citation search only for a journal no record names
+    return question
 
 
 def _question_completing(records: Sequence[Answer]) -> JournalQuestion | None:
@@ -140,13 +152,25 @@ def _cites_a_journal(claim: Claim) -> bool:
     return table is None or table.kind is VenueKind.JOURNAL
 
 
-def _confirms_the_journal(claim: Claim, answer: Answer) -> bool:
+def _cites_a_conference(claim: Claim) -> bool:
+    """The claim names a conference of the venue table (a ``@misc`` names none)."""
+    if not claim.venue or claim.entry_type == "misc":
+        return False
+    table = find_venue(claim.venue)
+    return table is not None and table.kind is VenueKind.CONFERENCE
+
+
+def _confirms_the_venue(claim: Claim, answer: Answer, *, conference: bool) -> bool:
     """A published record (a venue, an article or a paper in proceedings) agreeing with the
-    cited journal."""
+    cited venue."""
     record = answer.record
-    assert record is not None
+    assert record is not None and claim.venue is not None
     published = bool(record.venue) and record.entry_type in ("article", "inproceedings")
-    return published and bool(compare_journals(claim, record, answer.source).agree)
+    if not published or record.venue is None:
+        return False
+    if conference:
+        return bool(venues_agree(claim.venue, record.venue))
+    return bool(compare_journals(claim, record, answer.source).agree)
 
 
 def title_variant_or_same(claimed: str, record: str) -> bool:

@@ -19,9 +19,12 @@ from bibnorm.bib.checks.base import Finding
 from bibnorm.bib.lockfile import (
     Lock,
     VerifiedItem,
+    lines_since,
     load_lock,
+    lock_at,
     lock_in_use,
     lock_key,
+    record_of,
     sealed,
     trusted,
     update_lock,
@@ -29,13 +32,14 @@ from bibnorm.bib.lockfile import (
 from bibnorm.config import Settings, load_settings
 from bibnorm.errors import InputError
 from bibnorm.io import Role, refuse_clashes
-from bibnorm.models import Notice, Query, Severity
+from bibnorm.models import Notice, Query, Reference, Severity
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolve.venue_kind import SOURCE_NAMES
 from bibnorm.resolvers import SessionFactory
 from bibnorm.verify.audit import TexAudit
 from bibnorm.verify.judge import (
     VERIFY_CODES,
+    Answer,
     Answers,
     Claim,
     EntryVerdict,
@@ -44,6 +48,7 @@ from bibnorm.verify.judge import (
     claim_from_entry,
     matched_record,
 )
+from bibnorm.verify.kinds import EntryKind
 from bibnorm.verify.notices import notice_findings
 from bibnorm.verify.verdicts import judge_entry
 
@@ -60,6 +65,9 @@ class VerifyOptions:
     lock: Path | None = None
     update_lock: bool = False
     keys: frozenset[str] | None = None  # verify only these entries (the ones a draft cites); None: all
+    # A git revision (the pre-commit hook's HEAD, a pull request's base): a lock line that is new
+    # or changed since is asked about again, never trusted (`PinnedLock`).
+    lock_base: str | None = None
 
 
 @dataclass(frozen=True)
@@ -233,34 +241,58 @@ def _claims_from_bibfile(bibfile: BibFile, path: str) -> tuple[list[Claim], list
     return claims, unreadable
 
 
-def from_lock(claim: Claim, lock: Lock, key: bytes | None) -> EntryVerdict | None:
-    """The lock's "verified" for ``claim``: only for the very entry it was sealed for (under
-    ``key``); an edited entry, or a line written or changed by hand, gets ``None``."""
-    item = lock.verified.get(claim.key)
-    if item is None or item.fingerprint != claim.fingerprint() or not trusted(key, claim.key, item):
+def from_lock(claim: Claim, item: VerifiedItem | None, today: date) -> EntryVerdict | None:
+    """The lock's "verified" for ``claim``, when its line ``item`` vouches for it: the entry
+    compared with the record the line keeps agrees with it, as it would with the source's answer
+    (an entry edited since agrees as long as the record bears it out and carries no identifier
+    the record lacks). A line with no record (a version 1 or 2 lock)
+    vouches for nothing here (`PinnedLock.verdicts` trusts it under the key that sealed it)."""
+    if item is None or item.record is None:
         return None
-    matched = Matched(source=LOCK_SOURCE, doi=item.doi, arxiv_id=item.arxiv_id, title=item.title)
+    record = item.record
+    unchanged = item.fingerprint == claim.fingerprint()
+    if not unchanged and not _names_the_record(claim, record):
+        return None
+    if claim.kind is not EntryKind.PAPER:
+        agrees = unchanged  # other kinds are judged by other answers than a paper's record
+    else:
+        answer = (Answer(source=item.source, record=record),)
+        answers = Answers(
+            by_doi=answer if claim.doi and claim.doi == record.ids.doi else (),
+            by_arxiv_id=answer if claim.arxiv_id and claim.arxiv_id == record.ids.arxiv_id else (),
+            by_title=answer,
+        )
+        judged = judge_entry(claim, answers, today)
+        # An entry unchanged since the line was written needs only to name the record's paper:
+        # what settled the rest then (another version's authors, the publisher's venue) is not
+        # in the record.
+        agrees = judged.verdict is Verdict.VERIFIED or (unchanged and judged.matched is not None)
+    if not agrees:
+        return None
+    matched = Matched(
+        source=LOCK_SOURCE, doi=item.doi, arxiv_id=item.arxiv_id, title=item.title, record=record
+    )
     return EntryVerdict.of_claim(claim, Verdict.VERIFIED, (), matched, ())
 
 
-def unsealed(claims: Sequence[Claim], lock: Lock, key: bytes | None) -> list[str]:
-    """Keys of the entries whose lock line matches the entry but is not trusted (no seal: an
-    older bibnorm or a hand-made line; a seal under another key, or that does not match)."""
-    return [
-        claim.key
-        for claim in claims
-        if (item := lock.verified.get(claim.key)) is not None
-        and item.fingerprint == claim.fingerprint()
-        and not trusted(key, claim.key, item)
-    ]
+def _names_the_record(claim: Claim, record: Reference) -> bool:
+    """Every identifier an edited entry carries is the record's: a DOI or arXiv id the record
+    does not carry was never checked against it."""
+    return (not claim.doi or claim.doi == record.ids.doi) and (
+        not claim.arxiv_id or claim.arxiv_id == record.ids.arxiv_id
+    )
 
 
-def untrusted_note(lock_file: Path | None, keys: Sequence[str], *, offline: bool) -> str:
+def untrusted_note(lock_file: Path | None, keys: Sequence[str], *, offline: bool, base: str | None) -> str:
     fate = "not trusted (unverifiable offline)" if offline else "not trusted: asked the sources again"
     shown_keys = ", ".join(keys[:3]) + (f" and {len(keys) - 3} more" if len(keys) > 3 else "")
+    why = (
+        f"new or changed since {base}"
+        if base
+        else "with no record of the source's answer, or one the entry disagrees with"
+    )
     return (
-        f"{lock_file}: {len(keys)} verified line(s) not sealed by this lock key ({shown_keys}): written "
-        f"by hand, by an older bibnorm or with another BIBNORM_LOCK_KEY; {fate}. Refresh them with "
+        f"{lock_file}: {len(keys)} verified line(s) {why} ({shown_keys}); {fate}. Refresh them with "
         "'bibnorm verify --update-lock' online"
     )
 
@@ -301,9 +333,10 @@ def run_verify(
         claims = [claim for claim in claims if claim.key in options.keys]
     settings = load_settings({**overrides, "lock": options.lock})
     pinned = PinnedLock.open(settings, options, paths)
-    locked = pinned.verdicts(claims)
-    if untrusted := unsealed(claims, pinned.lock, pinned.key):
-        notes.append(untrusted_note(pinned.file, untrusted, offline=settings.offline))
+    locked = pinned.verdicts(claims, today)
+    if untrusted := pinned.untrusted(claims, locked):
+        base = options.lock_base if pinned.since_base else None
+        notes.append(untrusted_note(pinned.file, untrusted, offline=settings.offline, base=base))
     asking = [claim for i, claim in enumerate(claims) if i not in locked]
     sources = VerifySources(settings, open_session)
     try:
@@ -317,8 +350,7 @@ def run_verify(
     judged = judge_all(asking, answers, options, today)
     verdicts = merge_in_order(len(claims), locked, judged)
     if options.update_lock and pinned.file is not None:
-        sealing = pinned.key or b""  # never empty: made when the lock was opened (or the run stopped)
-        update_lock(pinned.file, lambda current: updated_lock(current, claims, verdicts, today, sealing))
+        update_lock(pinned.file, lambda current: updated_lock(current, claims, verdicts, today, pinned.key))
     paths_order = {input_name(path): number for number, path in enumerate(paths)}
     stats = sources.stats
     return VerifyOutcome(
@@ -335,18 +367,19 @@ def run_verify(
 
 @dataclass(frozen=True)
 class PinnedLock:
-    """The lockfile a run reuses (``file``, None without one), what it holds, and the key its
-    lines are sealed under."""
+    """The lockfile a run reuses (``file``, None without one), what it holds, the key its lines
+    may be sealed under (``BIBNORM_LOCK_KEY``; None), and the lines new since the base revision
+    (``--lock-base``), which vouch for nothing unless sealed under that key."""
 
     file: Path | None
     lock: Lock
     key: bytes | None
+    since_base: frozenset[str] = frozenset()
 
     @classmethod
     def open(cls, settings: Settings, options: VerifyOptions, paths: Sequence[Input]) -> PinnedLock:
         """The lock ``settings`` name (``./bibnorm.lock`` when ``--update-lock`` will write it);
-        refused when it is one of the inputs it would overwrite. The key is made before any
-        question is asked: a key that cannot be made stops the run at once."""
+        refused when it is one of the inputs it would overwrite."""
         file = lock_in_use(settings.lock) or (Path("bibnorm.lock") if options.update_lock else None)
         if options.update_lock and file is not None:
             refuse_clashes(
@@ -354,16 +387,52 @@ class PinnedLock:
                 [Role("an input", p) for p in paths if isinstance(p, Path)],
             )
         lock = load_lock(file) if file is not None else Lock()
-        configured_key = settings.lock_key.get_secret_value() if settings.lock_key else None
-        return cls(file, lock, lock_key(configured_key, settings.cache_dir, create=options.update_lock))
+        key = lock_key(settings.lock_key.get_secret_value() if settings.lock_key else None)
+        since: frozenset[str] = frozenset()
+        if options.lock_base is not None and file is not None:
+            since = lines_since(lock, lock_at(file, options.lock_base) if options.lock_base else None)
+        return cls(file, lock, key, since)
 
-    def verdicts(self, claims: Sequence[Claim]) -> dict[int, EntryVerdict]:
+    def vouching(self, claim: Claim) -> VerifiedItem | None:
+        """The line that may vouch for ``claim``: none when it is new since the base, unless
+        sealed under this run's key."""
+        item = self.lock.verified.get(claim.key)
+        if item is not None and claim.key in self.since_base and not trusted(self.key, claim.key, item):
+            return None
+        return item
+
+    def verdicts(self, claims: Sequence[Claim], today: date) -> dict[int, EntryVerdict]:
         """The lock's "verified" for each claim it vouches for, by the claim's position."""
-        return {
-            i: verdict
+        found = {}
+        for i, claim in enumerate(claims):
+            item = self.vouching(claim)
+            verdict = from_lock(claim, item, today)
+            if verdict is None and item is not None and item.record is None:
+                verdict = _sealed_line(claim, item, self.key)
+            if verdict is not None:
+                found[i] = verdict
+        return found
+
+    def untrusted(self, claims: Sequence[Claim], locked: Mapping[int, EntryVerdict]) -> list[str]:
+        """Keys of the entries a line of the lock is written for (the same fingerprint) that it
+        did not vouch for: new since the base, with no record and no seal, or a record the entry
+        disagrees with."""
+        return [
+            claim.key
             for i, claim in enumerate(claims)
-            if (verdict := from_lock(claim, self.lock, self.key)) is not None
-        }
+            if i not in locked
+            and (item := self.lock.verified.get(claim.key)) is not None
+            and item.fingerprint == claim.fingerprint()
+        ]
+
+
+def _sealed_line(claim: Claim, item: VerifiedItem, key: bytes | None) -> EntryVerdict | None:
+    """A line of an older lock (no record): it vouches for the very entry it was sealed for,
+    under ``key`` (``BIBNORM_LOCK_KEY``)."""
+    if item.fingerprint != claim.fingerprint() or not trusted(key, claim.key, item):
+        return None
+    matched = Matched(source=LOCK_SOURCE, doi=item.doi, arxiv_id=item.arxiv_id, title=item.title)
+    return EntryVerdict.of_claim(claim, Verdict.VERIFIED, (), matched, ())
 
 
 def with_notices(
@@ -440,16 +509,23 @@ def as_findings(verdicts: Sequence[EntryVerdict], audit: TexAudit | None = None)
 
 
 def updated_lock(
-    lock: Lock, claims: Sequence[Claim], verdicts: Sequence[EntryVerdict], today: date, key: bytes
+    lock: Lock, claims: Sequence[Claim], verdicts: Sequence[EntryVerdict], today: date, key: bytes | None
 ) -> Lock:
-    """``lock`` with this run's verified entries recorded (sealed under ``key``) and its failed
-    ones forgotten."""
+    """``lock`` with this run's verified entries recorded, each with the record it was verified
+    against (sealed under ``key`` when there is one), and its failed ones forgotten."""
     verified = dict(lock.verified)
     for claim, verdict in zip(claims, verdicts, strict=True):
         if verdict.verdict is Verdict.VERIFIED and verdict.matched is not None:
             old = verified.get(claim.key)
-            if old is not None and old.fingerprint == claim.fingerprint() and trusted(key, claim.key, old):
-                continue  # unchanged: keep its date, so a stable file gives a byte-identical lock
+            if old is not None and verdict.matched.source == LOCK_SOURCE:
+                # Vouched for by its line: kept as it is, so a stable file gives a byte-identical
+                # lock; an entry edited since, which the line's record bears out, keeps its record.
+                if old.fingerprint != claim.fingerprint():
+                    verified[claim.key] = sealed(
+                        key, claim.key, old.model_copy(update={"fingerprint": claim.fingerprint()})
+                    )
+                continue
+            record = verdict.matched.record
             item = VerifiedItem(
                 fingerprint=claim.fingerprint(),
                 source=verdict.matched.source,
@@ -457,7 +533,12 @@ def updated_lock(
                 doi=verdict.matched.doi,
                 arxiv_id=verdict.matched.arxiv_id,
                 date=today.isoformat(),
+                record=record_of(record) if record is not None else None,
             )
+            if old is not None and old.model_copy(update={"date": item.date, "seal": None}) == item:
+                item = old.model_copy(
+                    update={"seal": None}
+                )  # the same answer: keep the date it was first asked
             verified[claim.key] = sealed(key, claim.key, item)
         elif verdict.verdict in (Verdict.MISMATCH, Verdict.NOT_FOUND):
             verified.pop(claim.key, None)

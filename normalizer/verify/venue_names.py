@@ -25,12 +25,13 @@ def venues_agree(claimed: str, record: str) -> bool | None:
     """Whether two venue spellings name one venue; None when neither rule can tell.
 
     Table venues compare by identity (so "CVPR" is "Computer Vision and Pattern
-    Recognition" but not its workshops); others by key, acronym ("ICML" = International
+    Recognition" but not its workshops; a joint event is each of its venues, `Venue.includes`:
+    ACL-IJCNLP 2021 is ACL); others by key, acronym ("ICML" = International
     Conference on Machine Learning) or abbreviation ("Mach. Learn." = "Machine Learning").
     """
     mine, theirs = find_venue(claimed), find_venue(record)
     if mine is not None and theirs is not None:
-        return mine.short == theirs.short
+        return mine.includes(theirs)
     key_mine, key_theirs = venue_key(claimed), venue_key(record)
     if not key_mine or not key_theirs:
         return None

@@ -3,6 +3,12 @@ a preprint cited as published (BN733), and the venue's name of another year (BN7
 
 Citing the preprint of a published paper is not wrong; a venue that only a source the run
 could not ask would have confirmed leaves the entry unverifiable, never verified.
+
+Sources disagree about venues, and not all of them know: the publisher's record of the paper
+(Crossref's, by its DOI), dblp's and OpenAlex's name where it appeared; Semantic Scholar's venue
+string is its own guess (it names ACL for papers of NAACL and EMNLP). So a venue is the cited
+one when any of those records of the paper names it (`_named_by_an_authority`), whichever
+record the entry was matched with.
 """
 
 from __future__ import annotations
@@ -14,10 +20,11 @@ from bibnorm.models import Reference
 from bibnorm.resolve.venue_kind import SOURCE_NAMES
 from bibnorm.text.journals import find_journal
 from bibnorm.text.printed import venue_after_title
+from bibnorm.text.titles import same_title
 from bibnorm.text.venues import VenueKind, find_venue, is_preprint_venue
 from bibnorm.verify.claims import Answers, Claim
 from bibnorm.verify.codes import VerifyFinding, finding
-from bibnorm.verify.journals import FIELD_OF_SOURCE, is_journal_citation, journal_findings
+from bibnorm.verify.journals import FIELD_OF_SOURCE, compare_journals, is_journal_citation, journal_findings
 from bibnorm.verify.venue_names import venues_agree
 
 # The sources that know preprints only: no published version to compare a venue with.
@@ -32,6 +39,8 @@ def venue_findings(claim: Claim, record: Reference, source: str, answers: Answer
     a subtitle for the venue, cited the right venue all the same; one whose text prints nothing
     after the paper's title names no venue to judge."""
     findings = list(_claimed_venue_findings(claim, record, source, answers))
+    if any(f.code in _WRONG_VENUE for f in findings) and _named_by_an_authority(claim, record, answers):
+        findings = [f for f in findings if f.code not in _WRONG_VENUE]
     if not claim.text or not any(f.code in _WRONG_VENUE for f in findings):
         return findings
     printed = venue_after_title(claim.text, record.title)
@@ -43,6 +52,54 @@ def venue_findings(claim: Claim, record: Reference, source: str, answers: Answer
 
 
 _WRONG_VENUE = frozenset({"BN731", "BN732"})
+
+# The sources whose record names where a paper appeared: the publisher's (Crossref, by DOI) and
+# the curated indexes. Semantic Scholar's venue string ranks below them.
+AUTHORITATIVE_SOURCES = frozenset({"crossref", "dblp", "openalex"})
+
+
+def _named_by_an_authority(claim: Claim, record: Reference, answers: Answers) -> bool:
+    """Whether a record of the paper ``record`` is, from an authoritative source, names the
+    claimed venue: the publisher's record of the cited DOI or of the paper's, dblp's, OpenAlex's."""
+    assert claim.venue is not None
+    return any(
+        bool(compare_journals(claim, other, source).agree)
+        if is_journal_citation(claim, other)
+        else bool(venues_agree(claim.venue, other.venue or ""))
+        for source, other in _authoritative_records(record, answers, claim.doi)
+    )
+
+
+def _authoritative_records(
+    record: Reference, answers: Answers, doi: str | None = None
+) -> Iterator[tuple[str, Reference]]:
+    """(source, record) of each published record of the paper ``record`` is that an authoritative
+    source holds: the same title, or the cited ``doi`` both carry."""
+    for answer in (*answers.of_paper, *answers.by_doi, *answers.by_title, *answers.by_arxiv_id):
+        other = answer.record
+        if other is None or not other.venue or answer.source not in AUTHORITATIVE_SOURCES:
+            continue
+        if other.entry_type not in ("article", "inproceedings"):
+            continue
+        if same_title(other.title, record.title) or (bool(doi) and other.ids.doi == doi == record.ids.doi):
+            yield answer.source, other
+
+
+def with_authoritative_venue(record: Reference, source: str, answers: Answers) -> Reference:
+    """``record`` (``source``'s) with the venue an authoritative record of the paper names in place
+    of its own, when ``source`` is none (Semantic Scholar's venue string): what a report suggests
+    citing is the publisher's or dblp's venue, never Semantic Scholar's alone."""
+    if source in AUTHORITATIVE_SOURCES:
+        return record
+    for authority, other in _authoritative_records(record, answers):
+        update = {
+            "venue": other.venue,
+            "venue_short": other.venue_short,
+            "entry_type": other.entry_type,
+            "provenance": {**record.provenance, "venue": authority},
+        }
+        return record.model_copy(update=update)
+    return record
 
 
 def _claimed_venue_findings(

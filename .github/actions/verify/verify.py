@@ -8,9 +8,11 @@ Every option also comes from the environment (``BIBNORM_VERIFY_FILES``, ``_BASE`
 writing them into a shell line, so an input is data and never a command or an option.
 
 1. The cache folder ``DIR`` holds the HTTP cache (``DIR/http``) and the lockfile of verified
-   entries (``DIR/bibnorm.lock``, first copied from the repository's ``bibnorm.lock`` when it has
-   one). ``bibnorm verify --update-lock`` records what this run verified, so the next run with
-   the same folder asks the sources nothing about it, and answers the rest from the HTTP cache.
+   entries (``DIR/bibnorm.lock``, first copied from the repository's ``bibnorm.lock`` as the
+   ``BASE`` commit holds it, never as the change holds it: a lock line the change adds or edits
+   vouches for nothing until this run asked the sources about its entry). ``bibnorm verify
+   --update-lock`` records what this run verified, so the next run with the same folder asks the
+   sources nothing about it, and answers the rest from the HTTP cache.
 2. The changed lines are ``git diff --unified=0 BASE`` of each file; an entry is *changed* when a
    changed line falls inside it. Without a base (or a base git does not know) every entry is.
 3. Each finding on a changed entry becomes a GitHub workflow command (``::error file=…,line=…,
@@ -37,7 +39,6 @@ import glob
 import hashlib
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -76,9 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"::error::bibnorm verify: {_data(args)}")
         return 2
     args.cache.mkdir(parents=True, exist_ok=True)
+    base = resolve_base(args.base)
     lock = args.cache / "bibnorm.lock"
-    if not lock.exists() and Path("bibnorm.lock").is_file():
-        shutil.copyfile("bibnorm.lock", lock)
+    if not lock.exists() and base:
+        seed_lock(base, lock)
     command = [*args.bibnorm.split(), "verify", "--color", "never", "--no-progress"]
     # Values glued to their option (--ignore=VALUE): a value starting with "-" stays a value.
     command += [f"--lock={lock}", "--update-lock", "--offline" if args.offline else "--online"]
@@ -96,7 +98,6 @@ def main(argv: list[str] | None = None) -> int:
         write_summary(f"bibnorm verify could not run (exit {run.returncode})", last)
         return run.returncode or 1
 
-    base = resolve_base(args.base)
     changed = {path: changed_entries(path, base) for path in {f.path for f in findings}}
     new = [f for f in findings if changed[f.path] is None or f.line in changed[f.path]]
     for finding in new:
@@ -160,6 +161,14 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace | str:
         return f"unknown --fail-on condition {unknown[0]!r}; give {' or '.join(sorted(CONDITION_CODES))}"
     args.fail_on = conditions
     return args
+
+
+def seed_lock(base: str, lock: Path) -> None:
+    """``lock`` made from the repository's ``bibnorm.lock`` as the commit ``base`` holds it (nothing
+    when it holds none): the lines the change itself adds are no evidence."""
+    shown = subprocess.run(["git", "show", f"{base}:./bibnorm.lock"], capture_output=True)
+    if shown.returncode == 0 and shown.stdout:
+        lock.write_bytes(shown.stdout)
 
 
 def resolve_base(base: str) -> str:
