@@ -27,9 +27,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
-from bibnorm.errors import InputError, UsageError
+from bibnorm.errors import InputError, ReadingTimeError, UsageError
 from bibnorm.io import read_bytes, read_text
 from bibnorm.models import Query
+from bibnorm.processes import OutOfTime, time_bound
 from bibnorm.readers._unreadable import what_it_looks_like
 from bibnorm.readers.base import MAX_ITEM, Reader, display_path, oversized
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
@@ -48,6 +49,11 @@ __all__ = [
 # fallback ("lines") has no sniffer. "latex" is owned separately and optional.
 _READER_MODULES = ("bib", "bbl", "zotero", "csl_json", "ris", "latex", "pdf", "hf_papers", "refs", "lines")
 FALLBACK_FORMAT = "lines"
+# Processor seconds reading one input may take (`bibnorm.processes.time_bound`): finding its format
+# and reading it, a PDF's pages apart (read in a worker held to `pdf.TIME_BUDGET`). A 400-page
+# thesis's list or 20,000 pasted references read in a few seconds; a text built to make the reader
+# backtrack ends here with one line instead of never.
+READ_BUDGET = 60.0
 
 
 def _load_readers() -> Mapping[str, Reader]:
@@ -121,20 +127,30 @@ def refuse_unreadable(text: str, name: str) -> None:
 
 
 def read_inputs(
-    paths: Sequence[str | Path], input_format: str | None = None, progress: Progress = NO_PROGRESS
+    paths: Sequence[str | Path],
+    input_format: str | None = None,
+    progress: Progress = NO_PROGRESS,
+    *,
+    budget: float | None = READ_BUDGET,
 ) -> list[Query]:
     """Read every input file and return their queries, indexed 0.. in input order.
 
     ``input_format`` forces one reader for all files; otherwise each file's format is
     detected. Raises `UsageError` for an unknown format and `InputError` for a
-    missing, unreadable or empty input, or one without a single reference.
+    missing, unreadable or empty input, or one without a single reference;
+    `ReadingTimeError` (an `InputError`) for one whose reading takes more than ``budget``
+    processor seconds (None: no bound).
     ``progress`` hears a ``read`` phase of one item per file.
     """
-    return read_inputs_noted(paths, input_format, progress)[0]
+    return read_inputs_noted(paths, input_format, progress, budget=budget)[0]
 
 
 def read_inputs_noted(
-    paths: Sequence[str | Path], input_format: str | None = None, progress: Progress = NO_PROGRESS
+    paths: Sequence[str | Path],
+    input_format: str | None = None,
+    progress: Progress = NO_PROGRESS,
+    *,
+    budget: float | None = READ_BUDGET,
 ) -> tuple[list[Query], list[str]]:
     """`read_inputs`, and one line per file whose reading the user should hear about
     ("refs.txt: read as a reference list: 150 references, unnumbered, one per line …")."""
@@ -147,7 +163,14 @@ def read_inputs_noted(
     for given in paths:
         path = str(given)
         name = display_path(path)
-        found, reader, note = _read_one(path, name, forced)
+        try:
+            with time_bound(budget):
+                found, reader, note = _read_one(path, name, forced)
+        except OutOfTime:
+            raise ReadingTimeError(
+                f"{name}: reading it takes more than {budget:g} s (a text built to stall the reader?);"
+                " nothing was read"
+            ) from None
         if not found:
             raise InputError(f"{name}: no references found (read as {reader.name})")
         if note:

@@ -219,7 +219,7 @@ _SENTENCE_CASE_GOES_ON = re.compile(r"[.)]*\s+[a-z(][^A-Z]*,\s*")
 # ("15(4)", ", pp", ", Springer", ", John Wiley & Sons, Ltd, chapter 13, pp"); no lower-case word
 # of a title ("…, *Drosophila* and its kin").
 _AFTER_VENUE = re.compile(
-    r"(?:[\s,.;:()–-]|[a-zA-Z]{0,2}\d[\w./–-]*|pp\b|pages\b|chapter\b|vols?\b|&|[A-Z][\w'’.-]*"
+    r"(?>[\s,.;:()–-]|[a-zA-Z]{0,2}\d[\w./–-]*|pp\b|pages\b|chapter\b|vols?\b|&|[A-Z][\w'’.-]*"
     r"|(?:https?://|doi\.org\b)\S*)*"  # an article number ("48(7): e13477"), a link
 )
 
@@ -308,9 +308,9 @@ def _folded(char: str) -> str:
 # leaves blank or dashes because they repeat the previous reference's (econ's ", , & ,", "—."),
 # the editors' mark and the year ("Attwood, Feona ed. (2010)", "Jones, R. W., eds. , 1997.").
 _LABEL = re.compile(r"^\s*\[[^\]]{1,20}\]\s*")
-_BLANK_NAMES = re.compile(r"^(?:\s*(?:[—–]{1,3}|-{2,3})\.?|\s*(?:,\s*&|,|&))*\s*")
+_BLANK_NAMES = re.compile(r"^(?>\s*(?:[—–]{1,3}|-{2,3})\.?|\s*(?:,\s*&|,|&))*\s*")
 _YEAR_OR_EDITORS = re.compile(
-    rf"(?:[\s,.]*(?:\(?{YEARS}[a-z]?\)?|\(?\b[Ee]ds?\.?\)?|\b[Ee]ditors?|Forthcoming))+[\s,.:]*$"
+    rf"(?<![\s,.])(?:[\s,.]*(?:\(?{YEARS}[a-z]?\)?|\(?\b[Ee]ds?\.?\)?|\b[Ee]ditors?|Forthcoming))+[\s,.:]*$"
 )
 
 

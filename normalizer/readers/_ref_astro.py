@@ -39,10 +39,12 @@ _FAMILY = rf"{_PARTICLE}*{_CAPITAL}[\w'’-]*(?:\s[\w'’-]+){{0,2}}"
 _SUFFIX = r"(?:Jr\.|Sr\.|II|III|IV)"
 # A group writes as its authors: "Planck Collaboration", "The LIGO Scientific Collaboration",
 # "Theano Development Team".
-_GROUP = (
-    rf"(?:The\s)?(?:{_CAPITAL}[\w&-]*\s){{1,4}}"
+_GROUP_END = (
     r"(?:Collaboration|Team|Consortium|Group|Project|Survey|Society|Observatory|Agency|Foundation|Institute)"
 )
+# (A group's name ends at the first of its closing words: "A Collaboration A Collaboration" read as
+# one group or as two, every way, took a time exponential in the groups.)
+_GROUP = rf"(?:The\s)?(?:(?!{_GROUP_END}\b){_CAPITAL}[\w&-]*\s){{1,4}}{_GROUP_END}"
 # "et al."; "Others" where a .bib wrote its "and others" so (MNRAS then prints it as a name)
 _ET_AL = r"(?:et\sal\.|Others)"
 # A work still to appear prints this where the year goes: "García-Benito, R. in prep., MNRAS".

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from bibnorm.readers._ref_dates import YEARS
 
-_BLANK_NAMES = re.compile(r"^(?:\s*(?:,\s*(?:&|and\b)|,|&|and\b)\s*)+")
+_BLANK_NAMES = re.compile(r"^(?>\s*(?:,\s*(?:&|and\b)|,|&|and\b)\s*)+")  # (atomic: spaces read one way)
 _SEPARATOR = re.compile(r",\s*(?:&|and\b)|,|&|and\b")
 
 

@@ -46,7 +46,7 @@ def entry_type_of(venue: str | None) -> str:
 
 # A thesis's school as printed after it: "PhD thesis, MIT, 2001" → "MIT".
 _SCHOOL = re.compile(
-    r"\b(?:thesis|dissertation)\s*[,.]\s*([^,.;()\d][^,.;()]*?)\s*(?:[,.;(]|$)", re.IGNORECASE
+    r"\b(?:thesis|dissertation)\s*[,.]\s*+([^,.;()\d][^,.;()]*?)(?<!\s)\s*+(?:[,.;(]|$)", re.IGNORECASE
 )
 
 

@@ -172,7 +172,7 @@ def letters_and_digits(text: str) -> str:
 # What follows a venue's italic run (from its last letter or digit on, its closing parenthesis
 # "(CVPR)," too): a comma, a volume, pages ("*Statistical Science* pp. 23–34", "p. e14087"), a
 # period, nothing.
-_AFTER_VENUE = re.compile(r"[)\]]*\s*(?:[,.]|\d|pp?\.\s|$)")
+_AFTER_VENUE = re.compile(r"[)\]]*+\s*+(?:[,.]|\d|pp?\.\s|$)")
 
 
 # dcu's title sentence: the title in sentence case, then after a comma its venue — a journal

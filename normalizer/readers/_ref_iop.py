@@ -13,7 +13,7 @@ import re
 from bibnorm.readers._ref_dates import YEARS
 
 PARTICLES = r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*"
-_NAME = rf"{PARTICLES}[A-Z][^\s\d,.;:()]*[a-z][^\s\d,.;:()]*(?:\s[A-Z]){{1,3}}"  # "Mottelson B R"
+_NAME = rf"{PARTICLES}[A-Z][^\s\d,.;:()a-z]*[a-z][^\s\d,.;:()]*(?:\s[A-Z]){{1,3}}"  # "Mottelson B R"
 _IOP = re.compile(
     rf"^(?P<authors>{_NAME}(?:,\s{_NAME})*(?:,?\sand\s{_NAME})?(?:\set al\.)?(?:\s\(eds?\))?)"
     rf"\s{YEARS}[a-z]?\s(?P<rest>.+)$"

@@ -44,7 +44,7 @@ _LEGAL = re.compile(
 )
 _NUMBERED = re.compile(r"^(?:Exec\.\s+Order|H\.\s?R\.|S\.\s+Res\.|S\.\s+\d|Pub\.\s?L\.)")
 _SENTENCE_END = re.compile(r"[a-z]{3}\.\s+[A-Z\d]")  # a name is one sentence: "… Control. 1966. A …" is none
-_LINK = re.compile(r"\s*\bhttps?\s?:.*$", re.DOTALL)
+_LINK = re.compile(r"(?<!\s)\s*\bhttps?\s?:.*$", re.DOTALL)
 _DATED = re.compile(r"\(([^()]*)\)|,\s+" + _MONTH + r"\s+\d{1,2},\s+(\d{4})")
 
 

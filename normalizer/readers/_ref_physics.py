@@ -26,7 +26,9 @@ from bibnorm.readers._ref_ids import OLD_STYLE_ID
 # Letters) 55", "Journal de Physique I 5").
 _PLACE = r"(?:\s\((?:[A-Z][a-z]+|N\.\s?Y\.)\))?"
 _JOURNAL_WORD = r"(?:[A-Z][A-Za-z'’&-]*[.:]?|in|of|on|the|and|for|für|de|des|du|la|le|et|\([A-Z][^()\d]*\))"
-_JOURNAL_NAME = rf"[A-Z][A-Za-z'’&-]*[.:]?{_PLACE}(?:\s{_JOURNAL_WORD}{_PLACE})*"
+# Each word, with the place after it, is read one way (a place in parentheses is also a journal
+# word: read both ways, "A (Aa) (Aa) …" before no volume took a time exponential in its words).
+_JOURNAL_NAME = rf"[A-Z][A-Za-z'’&-]*[.:]?{_PLACE}(?:(?>\s{_JOURNAL_WORD}{_PLACE}))*"
 _JOURNAL_VOLUME = re.compile(
     rf"^{_JOURNAL_NAME}\s[A-Z]?\d{{1,5}}$"
     r"|^ibid\.\s[A-Z]?\d{1,5}$"  # the journal of the work before it: "…; C. D., ibid. 11, 395 (1975)"

@@ -20,7 +20,7 @@ from bibnorm.readers._title_questions import title_before_question
 # Particles before a family name ("van de Pol J", "de Munck JC", "ter Haar G", "dos Santos A").
 _PARTICLE = r"(?:[Vv][ao]n|[Dd][aeiou]|[Dd]e[lnrs]|[Dd]ell[ae]|[Dd]os|[Ll][ae]|[Ee]l|[Aa]l|[Tt]e[nr]|[Zz]u)"
 # A family name's word: capitalised, a lowercase letter in it ("Hasson", "Hämäläinen", "Boyd-Graber").
-_FAMILY_WORD = r"[A-Z][^\s\d,.;:]*[a-z][^\s\d,.;:]*"
+_FAMILY_WORD = r"[A-Z][^\s\d,.;:a-z]*[a-z][^\s\d,.;:]*"
 # Initials: capitals, a lowercase letter after one where the given name prints two of its letters
 # ("JC", "MCW", "Tanno Ki", "von Bothmer Rv", "Gonzalez JdJS").
 # A generation after them: "Smith JA Jr", "Hughes HE 3rd".
@@ -38,7 +38,13 @@ _INITIALS = r"[A-Z](?:[a-z]?[A-Z]){0,3}[a-z]?(?:\s(?:Jr|Sr|2nd|3rd|4th|II|III|IV
 # chronological …", "Goals, attention, and …", "Single- and Two-Channel …" (no name ends in a
 # hyphen), a lowercase name with a digit ("wav2vec 2.0: …", "vq-wav2vec: …") and a word whose
 # capitals follow a lowercase letter ("xDAWN Algorithm …", "fMRI …").
-_VANCOUVER_NAME = rf"(?:{_PARTICLE}\s)*{_FAMILY_WORD}(?:\s(?:{_PARTICLE}\s)*{_FAMILY_WORD})?\s{_INITIALS}"
+# A name holds no comma or period and the list goes on only after one, so every way of reading a
+# name ends at the same place: the first way is kept (an atomic group), or a list that fails after
+# its names ("… Family II, Family II (2017).") would try every way of reading every name, a time
+# exponential in their number (a particle is also a family word; "II" initials or a generation).
+_VANCOUVER_NAME = (
+    rf"(?>(?:{_PARTICLE}\s)*{_FAMILY_WORD}(?:\s(?:{_PARTICLE}\s)*{_FAMILY_WORD})?\s{_INITIALS}(?=[,.]))"
+)
 _VANCOUVER = re.compile(
     rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|others))?)\.\s+"
     r"(?![A-Z][^\s,.]*[^\s,.-]"

@@ -123,6 +123,6 @@ _NOTHING = re.compile("")
 _RULE_THEN_NAMES = re.compile(r"^,\s*(?:[A-Z“‘\"]|and\s|,)")
 _AND = re.compile(r"^and\s+(?:[A-Z]|,)")  # "and Colin Stirling, …", "and , “Handlers …"
 _SPACE_EMS = 0.25  # a space: a line after a rule as wide as the indent starts this much further in
-_BEFORE_YEAR = re.compile(rf"^(?P<names>.+?[\s,.]*)(?:\(?[Ee]ds?\.\)?[\s,.]*)?\(?{YEARS}[a-z]?\b")
+_BEFORE_YEAR = re.compile(rf"^(?P<names>.+?(?<![\s,.])[\s,.]*+)(?:\(?[Ee]ds?\.\)?[\s,.]*)?\(?{YEARS}[a-z]?\b")
 # A word's period then more ("Solomon. Information"); "et al.", "eds." and initials ("E.") end no sentence.
 _SENTENCE_END = re.compile(r"(?<![^\W\d_])(?!(?:al|eds|Eds|Jr|Sr)\.)[^\W\d_]{2,}\.\s")

@@ -105,7 +105,7 @@ _PLAIN_TAG = re.compile(
     rf"|[,.\-–—]\s*(?P<tail>{_VENUE_WORDS})\s*{_TAG_YEAR}\s*\.?$"
 )
 _ARXIV_TAIL = re.compile(
-    r"[,.\s]*\b(?:arXiv(?: preprint)?|CoRR)\b(?:\s*(?:abs/)?[\w./:]*)?\s*\.?$", re.IGNORECASE
+    r"(?<![,.\s])[,.\s]*\b(?:arXiv(?: preprint)?|CoRR)\b(?:\s*+(?:abs/)?[\w./:]*)?\s*+\.?$", re.IGNORECASE
 )
 _YEAR_IN_TAG = re.compile(r"(?:19|20)\d{2}")
 

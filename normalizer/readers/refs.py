@@ -103,7 +103,7 @@ _ACCESSED = re.compile(
 )
 # A year as the names are followed by it: "(2006)", Chicago's "1968–78", "1987–", "[Ca. 1920]", "[1957?]".
 _DATED = rf"[(\[]?(?:[Cc]a\.\s)?{YEARS}[a-z]?(?:[–-](?:{YEARS}|\d\d)?)?\??"
-_YEAR_AFTER_AUTHORS = re.compile(rf"[\s,.]*{_DATED}(?:,[^)]*)?[)\]]?[\s.,:]*$")
+_YEAR_AFTER_AUTHORS = re.compile(rf"(?<![\s,.])[\s,.]*{_DATED}(?:,[^)]*)?[)\]]?[\s.,:]*$")
 # The year right after the author list: "Names (2006)", "Names (2006a, March)", "Names. 2006."
 # (APA's range of years, "(1959–1963)", is dated by its first; its authors' role in parentheses,
 # "Koch, S. (Ed.).", is no year.)
@@ -117,7 +117,9 @@ _AUTHOR_YEAR = re.compile(
     # econ-jpe's "Rutherford 2000.“Title"; Harvard's kluwer "Names: 2019a, Title"
     rf"|\s({YEARS})[a-z]?\.(?=[“‘])|:\s({YEARS})[a-z]?,\s)"
 )
-_QUOTED = re.compile(r"(?:[“\"«]|``)\s*(?P<title>[^“”\"»]{8,}?)[,.]?\s*(?:[”\"»]|'')")
+# (The title opens after the spaces and ends after a letter, not among spaces: a quotation full of
+# spaces was read every way its spaces can be shared out, a time cubic in their number.)
+_QUOTED = re.compile(r"(?:[“\"«]|``)\s*+(?P<title>[^“”\"»]{8,}?)(?<!\s)[,.]?\s*+(?:[”\"»]|'')")
 _INSIDE_A_PIECE = re.compile(r"[^\W\d_]\s$")  # a word, then the quotation: no title opens there
 # (A year in parentheses at the very end, "… 113, 361–363 (1991).", is no APA year: no words follow.)
 # Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
@@ -139,7 +141,7 @@ _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year a
 # title's ", in mexico and guatemala …" (no capital or digit after "in", no "press").
 _VENUE_TAIL = re.compile(
     r"(?:[.,]\s*\b[Ii]n\b:?\s(?=press\b|[^a-z]).*|\sIn:\s.*"
-    r"|\s*[,.]?\s*\b[Aa]r[Xx]iv preprint\b.*|\s*[,.]?\s*\bCoRR\b.*)$"
+    r"|(?<!\s)\s*(?:[,.]\s*)?\b[Aa]r[Xx]iv preprint\b.*|(?<!\s)\s*(?:[,.]\s*)?\bCoRR\b.*)$"
 )
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
 _TRAILING_YEAR = re.compile(rf"\s*(?:,\s*|\(\s*)(?:{_MONTH}\.?\s+)?{YEARS}[a-z]?\)?\s*\.?$")  # ", April 2013"
@@ -165,10 +167,10 @@ _PARTICLES = frozenset(
 _TITLE_RUN = re.compile(rf"(?<![\w.])(?!(?:{'|'.join(sorted(_PARTICLES))})\b)[a-z]+(?:[\s,]+[a-z]+){{2}}\b")
 # d'Ascoli, l'Hôpital, O'Neil; deBettencourt
 _ELIDED = re.compile(r"^(?:(?i:[dlo])[’']|(?:de|da|di|du|la|le|van|von)(?=[A-Z]))")
-_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?-?\s?)+$")
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?+-?+\s?+)+$")  # (possessive: a space is read one way)
 # Initials, then a family name: "Q. Gu", "C.-Y. Ma" are whole names, though "Gu." and "Ma." would
 # read as initials ("Th.") were the period there.
-_GIVEN_FAMILY = re.compile(r"^(?:[A-Z][a-z]?\.\s?-?\s?)+[A-Z][a-z]+$")
+_GIVEN_FAMILY = re.compile(r"^(?:[A-Z][a-z]?\.\s?+-?+\s?+)+[A-Z][a-z]+$")
 
 
 class ParsedReference(NamedTuple):
@@ -319,7 +321,8 @@ _VENUE_LEAD = re.compile(rf"^[\s.,:;”\"'’]*(?:{VENUE_IN})?(?:Proc(?:eedings|
 # Where the venue ends: at a comma, a parenthesis, pages, a year, a DOI or URL — not at the
 # dot of an abbreviation ("Mach. Learn.", "Proc. IEEE", "Trans. Pattern Anal.").
 _VENUE_END = re.compile(
-    r"\s*(?:,|\(|\bpp\.|\bpages\b|\d{4}|\bdoi\b|\bURL\b|https?:|\.\s+(?:In\b|[A-Z][a-z]+,)|\.$).*$", re.DOTALL
+    r"(?<!\s)\s*(?:,|\(|\bpp\.|\bpages\b|\d{4}|\bdoi\b|\bURL\b|https?:|\.\s+(?:In\b|[A-Z][a-z]+,)|\.$).*$",
+    re.DOTALL,
 )
 
 
@@ -350,7 +353,7 @@ _GROUP = re.compile(
 # A book's place and publisher after its title ("…, Cambridge, MA: MIT Press", "… Reading,
 # Mass.: Addison-Wesley"): only with a publisher's word, so "Attention, Please: A Study" stays.
 _PLACE_PUBLISHER = re.compile(
-    r"[,.]\s+(?:[A-Z][\w.]*\s?){1,3}(?:,\s+[A-Z][\w.]*)?\s*:\s+[^:]{0,40}"
+    r"[,.]\s+(?:[A-Z][\w.]*+\s?){1,3}(?:,\s+[A-Z][\w.]*)?\s*:\s+[^:]{0,40}"
     r"\b(?:Press|Publish\w*|Verlag|Wiley|Springer|Elsevier|Addison-Wesley|Blackwell|Routledge|Kluwer|Tauris)"
     r"\b[^:]{0,30}$"
 )
@@ -427,9 +430,13 @@ def person_names(authors: str) -> tuple[str, ...]:
 # "Names, eds. , 1991. Title." JET, "Names, (Eds.), 1984. Title." JIE, "Names eds. (1984) Title"
 # econ): read as the authors' year.
 # (biblatex's translators in the names' place: "Vizedom, Monika B. and Gabrielle L. Caffee, trans. (1960)")
-_EDITORS_BEFORE_YEAR = re.compile(rf",?\s+\(?(?:[Ee]ds?|[Tt]rans)\.\)?(?:\s*,)?(?=\s+\(?{YEARS}[a-z]?\b)")
+_EDITORS_BEFORE_YEAR = re.compile(
+    rf"(?:,|(?<![\s,]))\s+\(?(?:[Ee]ds?|[Tt]rans)\.\)?(?:\s*,)?(?=\s+\(?{YEARS}[a-z]?\b)"
+)
 # An editors' mark after the names: "Ian Editor (Ed.)", "A and B, eds.", "Attwood, Feona ed.".
-_EDITORS = re.compile(r"[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg|[Tt]rans)\.?\)?[\s.,:]*$")
+_EDITORS = re.compile(
+    r"(?<![\s,])[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg|[Tt]rans)\.?\)?[\s.,:]*$"
+)
 
 
 def looks_like_names(authors: str) -> bool:

@@ -79,7 +79,7 @@ class Journal:
 
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
-_TRAILING_VOLUME = re.compile(r"[\s,]+(?:vol\.?\s*)?\d+\s*$", re.IGNORECASE)
+_TRAILING_VOLUME = re.compile(r"(?<![\s,])[\s,]+(?:vol\.?\s*)?\d+\s*$", re.IGNORECASE)
 _PARENS = re.compile(r"\s*\([^()]*\)\s*")
 
 
