@@ -22,6 +22,10 @@ class InputError(BibnormError):
     """An input file is missing, unreadable or not in the expected format."""
 
 
+class ReadingTimeError(InputError):
+    """Reading an input took more than its time budget (a text or PDF built to stall the reader?)."""
+
+
 class ConfigError(BibnormError):
     """A configuration file or environment variable has an invalid value."""
 

@@ -56,6 +56,48 @@ _STOP_SIGNALS = frozenset(
 )
 
 
+class OutOfTime(BaseException):
+    """Raised inside a `time_bound` block when its time is up. A BaseException, so no ``except
+    Exception`` of the code it interrupts (a reader trying one reading after another) swallows it."""
+
+
+_bounded = False  # a `time_bound` block is open in this process
+
+
+@contextlib.contextmanager
+def time_bound(seconds: float | None) -> Iterator[None]:
+    """Stop the block with `OutOfTime` once this process has spent ``seconds`` of processor time in
+    it (a regular expression that backtracks is stopped too: the engine checks for signals).
+
+    Processor time, not the clock's: a loaded machine does not end a reading that would finish, and
+    waiting for a worker process (the PDF reader's pages, held to a bound of their own) costs none.
+    Bounded only in the main thread of a platform with interval timers (where Python runs signal
+    handlers), and by the outermost block; elsewhere, and with ``seconds`` None, the block runs
+    unbounded."""
+    global _bounded
+    if (
+        seconds is None
+        or _bounded
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise OutOfTime
+
+    previous = signal.signal(signal.SIGPROF, stop)
+    _bounded = True
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+        _bounded = False
+
+
 def available_cpus() -> int:
     """CPUs this process may run on (the affinity mask, not the machine's count)."""
     try:
