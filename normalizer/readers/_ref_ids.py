@@ -75,11 +75,19 @@ def only_doi(text: str) -> str | None:
         return None
     if doi_match.group(1)[-1] in "-/_:(":  # cut where it had to go on ("10.1186/1471- …")
         return None
+    if "{" in doi_match.group(1) or "}" in doi_match.group(1).rstrip("}"):
+        return None  # a brace inside: BibTeX's markup or two fields run together, no DOI as printed
+    # the rest of the DOI on the next line, alone ("10.1080/15476286.2015.10" then "20271"): the
+    # DOI is written whole, never cut where the line broke
+    rest = _DOI_REST_ALONE.match(text, doi_match.end())
+    if rest is not None and doi_match.group(1)[-1].isdigit():
+        return canonical_doi(doi_match.group(1) + rest.group(1))
     # a number alone after it: its underscore printed as a space ("…31485-8 2.", a typewriter font)
     split = _SPLIT_AT_UNDERSCORE.match(text, doi_match.end())
-    doi = canonical_doi(doi_match.group(1))
+    doi = canonical_doi(doi_match.group(1).rstrip("}"))
     found = {
-        canonical_doi(_LANDING.sub("", one)) for one in DOI.findall(SICI_DOI.sub(" ", REPRINT.sub(" ", text)))
+        canonical_doi(_LANDING.sub("", one.rstrip("}")))
+        for one in DOI.findall(SICI_DOI.sub(" ", REPRINT.sub(" ", text)))
     }
     # the same DOI again (its link: case is no difference between DOIs, a publisher's landing
     # page after it is none of it, "…/doi/10.1524/phil.1928.83.14.115/html")
@@ -93,5 +101,6 @@ def only_doi(text: str) -> str | None:
     return None if doi is not None and (others or split) else doi
 
 
+_DOI_REST_ALONE = re.compile(r"\s(\d{5,})\.?\s*$")  # digits ending the reference, after a break
 _SPLIT_AT_UNDERSCORE = re.compile(r" \d{1,4}[.,;]?(?:\s|$)")
 _LANDING = re.compile(r"/(?:html|pdf|epdf|full|abstract|fulltext)$", re.IGNORECASE)  # a publisher's page
