@@ -225,6 +225,8 @@ def parse_reference(text: str) -> ParsedReference:
         title, authors = legal.title, ""
     else:
         title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", named))
+        if title is not None and _printed_no_title(title, bare):
+            title = None
     if named != bare or is_work_label(authors, title):  # "CTAN (2006). CTAN. The …": a label
         authors = ""
     if after_authors and title:
@@ -243,6 +245,34 @@ def parse_reference(text: str) -> ParsedReference:
         else group_author(bare, authors) or person_names(authors),
         arxiv_version=arxiv.version if arxiv else None,
     )
+
+
+# Styles that print no article title (ijqc, jbact: "Lee, Y.; Kang, J. ICLR. 2022.", "Abbas, A., and
+# Paul Swoboda. 2021. In: NeurIPS.") leave names or the venue where a title would be: what was read
+# there is no title, and none is better than an invented one (`verify` judges what was printed).
+_VENUE_ALONE = re.compile(rf"{VENUE_IN}\S+$|In:\s")  # "In: NeurIPS", "In: AAAI . Zhu, F., …"
+# "Lee, Y.; Kang, J.", "Liu, R. ICML": a name inverted, then another or the venue's one word
+_INVERTED_LIST = re.compile(r"^[^\W\d_][\w'’-]*,(?:\s?[A-Z]\.)+(?:-[A-Z]\.)?(?:;\s|\s+\S+$)")
+_OXFORD_AND = re.compile(r",\s(?:and|&)\s")  # "…, Atri Rudra, and Beidi Chen"
+_LAST_NAME_LEAD = re.compile(r"(?:^|\s)(?:and|&)\s$")  # "…, and " before "Paul Swoboda"
+_YEAR_NEXT = re.compile(rf"\.?\s+{YEARS}[a-z]?\.")  # names end where the year's sentence follows
+_DATE_TAIL = re.compile(rf"[\s.,]+{YEARS}[a-z]?[\s.]*$")  # "… Honglak Lee. 2022. ."
+
+
+def _printed_no_title(title: str, text: str) -> bool:
+    """Whether what was read as the title of ``text`` is the venue's lead or names: the style
+    printed no title."""
+    if _VENUE_ALONE.match(title):
+        return True
+    names = _DATE_TAIL.sub("", title).rstrip(" .")
+    if _INVERTED_LIST.match(names):
+        return True
+    at = text.find(names)
+    # names then their year ("…, and Beidi Chen. 2026."), where a title would follow them: a
+    # title's own list ("Correlation, Independence, and Bayesian Incentives") has its venue after it
+    if at < 0 or not _YEAR_NEXT.match(text, at + len(names)) or not looks_like_names(names):
+        return False
+    return bool(_OXFORD_AND.search(names)) or (at > 0 and _LAST_NAME_LEAD.search(text, 0, at) is not None)
 
 
 def _title_and_authors(text: str) -> tuple[str | None, str]:
