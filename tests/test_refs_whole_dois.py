@@ -27,7 +27,13 @@ OTHERS = "\n\nDoe J. Another paper. Cell. 2018;1:1-2.\n\nRoe R. Third paper here
             "10.1073/pnas.73.11.3852",
             id="whole on its line",
         ),
+        pytest.param(
+            "Smith J, Jones B. A paper on RNA. RNA Biol. 2015;12:1-9. doi:10.1080/15476286.2015.10\n20271."
+            " Epub 2015 Mar 3.",
+            None,
+            id="digits after a break, then more: no telling, no DOI",
+        ),
     ],
 )
-def test_the_doi_is_whole(reference: str, doi: str) -> None:
+def test_the_doi_is_whole(reference: str, doi: str | None) -> None:
     assert read_refs(reference + OTHERS, "refs.txt")[0].doi == doi

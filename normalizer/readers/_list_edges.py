@@ -118,6 +118,10 @@ _WORD = re.compile(r"[^\W\d_]{2}")
 
 LINE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")  # a review copy's, before a line's text
 _LINE_NUMBER_AFTER = re.compile(r"(?<=\S)\s+(\d{1,4})\s*$")  # a right column's, after its text
+# A right column's number PDFium glued to a line its text fills (no gap, so no space): "…enough.12",
+# a DOI's "…/15476286.2015.1020271.7", "…/pnas.73.11.38525". On a numbered page a line without a
+# number of its own ends with the run's next one: cut there, the DOI is whole again.
+_TRAILING_DIGITS = re.compile(r"(?<=\S)(\d+)\s*$")
 _STEP = range(1, 4)  # a line's number is 1 more than the last, 2 or 3 where PDFium joined lines
 _NUMBERED_SHARE = 0.6
 
@@ -130,6 +134,11 @@ def line_number_cuts(pieces: Sequence[str]) -> list[tuple[int, int]]:
     last: int | None = None
     for piece in pieces:
         before, after = LINE_NUMBER.match(piece), _LINE_NUMBER_AFTER.search(piece)
+        glued = _glued_number(piece, last) if before is None and after is None and last is not None else None
+        if glued is not None:
+            last = glued[0]
+            cuts.append((0, len(piece) - glued[1]))
+            continue
         found = [match for match in (before, after) if match is not None]
         going_on = [match for match in found if last is None or int(match.group(1)) - last in _STEP]
         if not found:
@@ -139,6 +148,18 @@ def line_number_cuts(pieces: Sequence[str]) -> list[tuple[int, int]]:
         last = int(chosen.group(1))
         cuts.append((chosen.end(), 0) if chosen is before else (0, len(piece) - chosen.start()))
     return cuts
+
+
+def _glued_number(piece: str, last: int) -> tuple[int, int] | None:
+    """The run's next number (after ``last``) glued to the end of ``piece``, and where it starts."""
+    digits = _TRAILING_DIGITS.search(piece)
+    if digits is None:
+        return None
+    for step in _STEP:
+        number = str(last + step)
+        if digits.group(1).endswith(number) and len(number) <= 4:
+            return last + step, digits.end(1) - len(number)
+    return None
 
 
 def _numbered(pieces: Sequence[str]) -> list[tuple[int, int]]:

@@ -82,6 +82,8 @@ def only_doi(text: str) -> str | None:
     rest = _DOI_REST_ALONE.match(text, doi_match.end())
     if rest is not None and doi_match.group(1)[-1].isdigit():
         return canonical_doi(doi_match.group(1) + rest.group(1))
+    if _DIGITS_AFTER.match(text, doi_match.end()):
+        return None  # digits after the break and more after them: its rest, or not? None is safe
     # a number alone after it: its underscore printed as a space ("…31485-8 2.", a typewriter font)
     split = _SPLIT_AT_UNDERSCORE.match(text, doi_match.end())
     doi = canonical_doi(doi_match.group(1).rstrip("}"))
@@ -102,5 +104,6 @@ def only_doi(text: str) -> str | None:
 
 
 _DOI_REST_ALONE = re.compile(r"\s(\d{5,})\.?\s*$")  # digits ending the reference, after a break
+_DIGITS_AFTER = re.compile(r"\s\d{5,}")
 _SPLIT_AT_UNDERSCORE = re.compile(r" \d{1,4}[.,;]?(?:\s|$)")
 _LANDING = re.compile(r"/(?:html|pdf|epdf|full|abstract|fulltext)$", re.IGNORECASE)  # a publisher's page
