@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from enum import StrEnum
+from functools import cache
 from typing import NamedTuple
 
 from bibnorm.identifiers import OLD_STYLE_ARCHIVES
@@ -149,6 +150,9 @@ LooksLikeReference = Callable[[str], bool]
 
 def split_list(text: str, looks_like_reference: LooksLikeReference) -> ReferenceList:
     """The references of ``text``, in the layout that reads most of them (see the module docstring)."""
+    # Each item is asked once, whichever layouts hold it: the caller's own cache is bounded, and a
+    # list longer than it (20,000 pasted references) would miss it on every ask, a time 7 times over.
+    looks_like_reference = cache(looks_like_reference)
     lines = _lines(text)
     starts = in_sequence(in_one_form([_ITEM_START.match(line) for line in lines]))
     numbered = sum(1 for line in lines if _NUMBERED.match(line))

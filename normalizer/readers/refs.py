@@ -515,6 +515,7 @@ def looks_like_reference(text: str) -> bool:
 _LAST_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]\.$")
 
 
+@lru_cache(maxsize=2)  # read, then described (`_describe`): the same text split once
 def read_list(text: str) -> ReferenceList:
     """The references of a pasted list, in the layout that reads them best (`_reflist.split_list`)."""
     return split_list(text, looks_like_reference)
