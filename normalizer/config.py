@@ -155,6 +155,9 @@ class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     offline: bool = False
+    # Processor seconds reading one input may take (a text or PDF built to stall the reader ends
+    # with one line): `bibnorm.readers.read_inputs`.
+    read_budget: Annotated[float, Field(gt=0, le=86400, allow_inf_nan=False)] = 60.0
     snapshot: UsablePath | None = None
     cache_dir: UsablePath = Field(default_factory=lambda: default_cache_dir())
     arxiv_api_url: ApiUrl = DEFAULT_ARXIV_API_URL
@@ -324,6 +327,7 @@ _ENV: Mapping[str, str] = {
     "BIBNORM_LOCK_KEY": "lock_key",
     "S2_API_KEY": "s2_api_key",
     "BIBNORM_OFFLINE": "offline",
+    "BIBNORM_READ_BUDGET": "read_budget",
 }
 
 

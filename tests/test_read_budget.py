@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 import pytest
-from bibnorm import readers
 from bibnorm.cli import EXIT_FATAL, main
 from bibnorm.errors import InputError, ReadingTimeError
 from bibnorm.processes import OutOfTime, time_bound
@@ -48,10 +47,12 @@ def test_the_budget_is_an_input_error(stalling_reader: Path) -> None:
 
 
 def test_the_cli_says_it_in_one_line(stalling_reader: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "READ_BUDGET", 0.3)
-    monkeypatch.setattr(readers.read_inputs_noted, "__kwdefaults__", {"budget": 0.3})
     monkeypatch.chdir(stalling_reader.parent)
-    result = CliRunner().invoke(main, ["resolve", "refs.txt", "-o", "out.bib"], env={"BIBNORM_OFFLINE": "1"})
+    result = CliRunner().invoke(
+        main,
+        ["resolve", "refs.txt", "-o", "out.bib"],
+        env={"BIBNORM_OFFLINE": "1", "BIBNORM_READ_BUDGET": "0.3"},
+    )
     assert result.exit_code == EXIT_FATAL
     lines = result.output.strip().splitlines()
     assert lines[-1] == (

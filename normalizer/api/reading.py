@@ -14,7 +14,7 @@ from pathlib import Path
 from bibnorm.config import Settings, load_settings
 from bibnorm.errors import InputError
 from bibnorm.models import Query
-from bibnorm.readers import read_inputs_noted
+from bibnorm.readers import READ_BUDGET, read_inputs_noted
 from bibnorm.readers.zotero import is_zotero_spec, parse_spec, read_zotero
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 
@@ -25,13 +25,18 @@ def read(
     input_format: str | None = None,
     settings: Settings | None = None,
     progress: Progress = NO_PROGRESS,
+    budget: float | None = READ_BUDGET,
 ) -> list[Query]:
     """The queries of every input, in order, numbered from 0 across all of them.
 
     ``settings`` are needed only for a ``zotero:`` input (how to reach Zotero); without them
     the configured ones are loaded. Raises `bibnorm.errors.InputError` for an input that
-    cannot be read or holds no reference."""
-    return read_noted(inputs, input_format=input_format, settings=settings, progress=progress)[0]
+    cannot be read or holds no reference, and `bibnorm.errors.ReadingTimeError` (an
+    `InputError`) for a file whose reading takes more than ``budget`` seconds of processor time
+    (None: unbounded; bounded only when called from the main thread)."""
+    return read_noted(inputs, input_format=input_format, settings=settings, progress=progress, budget=budget)[
+        0
+    ]
 
 
 def read_noted(
@@ -40,12 +45,13 @@ def read_noted(
     input_format: str | None = None,
     settings: Settings | None = None,
     progress: Progress = NO_PROGRESS,
+    budget: float | None = READ_BUDGET,
 ) -> tuple[list[Query], list[str]]:
     """`read`, and one note per input whose reading the user should hear about ("refs.txt:
     read as a reference list: 150 references, …", "zotero:: read from Zotero's local API …")."""
     given = [str(path) for path in inputs]
     if not any(is_zotero_spec(path) for path in given):
-        return read_inputs_noted(given, input_format=input_format, progress=progress)
+        return read_inputs_noted(given, input_format=input_format, progress=progress, budget=budget)
     queries: list[Query] = []
     notes: list[str] = []
     for path in given:
@@ -55,7 +61,7 @@ def read_noted(
                 raise InputError(f"{name}: no references found (read as zotero)")
             notes.append(f"{name}: {note}")
         else:
-            found, noted = read_inputs_noted([path], input_format=input_format)
+            found, noted = read_inputs_noted([path], input_format=input_format, budget=budget)
             notes += noted
         queries += [query.model_copy(update={"index": len(queries) + query.index}) for query in found]
     return queries, notes

@@ -99,7 +99,11 @@ def resolve_files(
     input that cannot be read or a source that cannot be set up."""
     job, settings, lock_file, chosen_format = plan.job, plan.settings, plan.lock_file, plan.output_format
     queries, read_notes = read_noted(
-        job.inputs, input_format=job.input_format, settings=settings, progress=progress
+        job.inputs,
+        input_format=job.input_format,
+        settings=settings,
+        progress=progress,
+        budget=settings.read_budget,
     )
     with open_sources(settings, notify=notify) as sources:
         for note in sources.notes:

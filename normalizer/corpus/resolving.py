@@ -97,7 +97,7 @@ class ResolveDocuments:
 
     def document_body(self, opened: Any, path: Path) -> dict[str, Any]:
         sources: Sources = opened.sources
-        queries, notes = read_inputs_noted([str(path)])
+        queries, notes = read_inputs_noted([str(path)], budget=self.settings.read_budget)
         resolutions = pipeline.run(queries, sources.resolvers, self.settings, enrichers=sources.enrichers)
         options = writers.WriterOptions.from_settings(self.settings, layout=self.layout)
         written = [(key, r.reference) for r, key in keys.written_entries(resolutions) if r.reference]
