@@ -26,7 +26,9 @@ from bibnorm.readers.base import URL_PATTERN, Reader, arxiv_doi_id
 from bibnorm.text.clean import clean_title
 from bibnorm.text.titles import plain_text
 
-_ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
+# (Spaces on the line only before the "@": "^\s*" tried at every line of a file of blank lines
+# scanned all that followed from each, a time quadratic in them.)
+_ENTRY_START = re.compile(r"^[^\S\n]*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
 # "arXiv:2211.09119", "arXiv preprint arXiv:hep-th/9901001v2", "abs/2211.09119" (DBLP CoRR)
 _ARXIV_IN_TEXT = re.compile(r"(?:arxiv\s*:\s*|\babs/)(?P<id>[A-Za-z.-]*/?\d{4}\.?\d{3,5}(?:v\d+)?)", re.I)
 _TEXT_FIELDS = ("journal", "journaltitle", "volume", "note", "howpublished", "booktitle")

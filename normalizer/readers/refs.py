@@ -129,7 +129,7 @@ _APA = re.compile(
     r"-?[a-z]?(?:,[^)]*)?\)"  # a range to "present": "(2015–present)"
     # not a date after a date ("… (2024) (Jan. 2023)."), nor naturemag's "URL" and link or
     # amsplain's issue ("… 32 (2018), no. 1") after the year
-    rf"(?:(?P<period>\.)|,)?\s*(?P<rest>(?![.,\s]*\([A-Z]?[a-z.]*\s?{YEARS}\))(?![.,\s]*(?:URL|no\.)\s)"
+    rf"(?:(?P<period>\.)|,)?\s*+(?P<rest>(?![.,\s]*\([A-Z]?[a-z.]*\s?{YEARS}\))(?![.,\s]*(?:URL|no\.)\s)"
     r".*[^\W\d_]{3}.*)$"
 )
 _ACM_YEAR = re.compile(rf"\.\s{YEARS}[a-z]?\.\s")  # ACM's year after the names: "Names. 2018. Title."
@@ -392,10 +392,13 @@ _PLACE_PUBLISHER = re.compile(
 # place and publisher, all capitalised ("…, Cambridge ; New York : Cambridge University Press",
 # "…, London : Methuen"; "Histoire, tome 2 : la suite" stays whole).
 _CAPITALISED = r"(?:[A-Z][\w.&'’-]*|of|and|&|;)(?:\s+(?:[A-Z][\w.&'’-]*|of|and|&|;))*"
-_PLACE = r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)*"  # "Cambridge, MA", "New York"; ", India, and the rise" is none
+# "Cambridge, MA", "New York"; ", India, and the rise" is none. A few words, and a few places before
+# the colon: from each comma of a long list of capitalised words ("Family II, Family II, …"), an
+# unbounded list was read to its end, a time quadratic in the list.
+_PLACE = r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}"
 _BOOK_TAIL = re.compile(
     r",\s+(?:[A-Z][\w.&'’-]*\s+|of\s+){0,4}(?:University\s+)?[Pp]ress(?:,\s+[A-Z][\w ]{1,30}){0,2}$"
-    rf"|,\s+{_PLACE}(?:\s*[,;]\s*{_PLACE})*\s:\s{_CAPITALISED}$"
+    rf"|,\s+{_PLACE}(?:\s*[,;]\s*{_PLACE}){{0,3}}\s:\s{_CAPITALISED}$"
     # a firm as publisher, after a comma or (econ) a colon: "…, GAMS Development Corporation",
     # "…at Scale: O’reilly & Associates Inc"
     r"|[,:]\s+(?:[A-Z][\w.&'’-]*\s+|&\s+){0,4}(?:Corporation|Corp\.|Inc\.?|Ltd\.?)$"
@@ -404,8 +407,10 @@ _BOOK_TAIL = re.compile(
 # (and its page count)
 _EDITION = re.compile(r"[.,]?\s+\d+(?:st|nd|rd|th)\.?\s+(?:ed|edn|edition)\.?(?:,\s*(?:p\.\s*)?\d+)?$")
 # APA's notes after a title: "(2nd ed.)", "(Vol. 2)", "[Letter to the editor]", "[Annual report]".
+# (A few of them, each bracket without another inside, after the last word: from each "[" of a
+# long run of them, an unbounded run was read to the end of the text, a time quadratic in it.)
 _APA_DESCRIPTION = re.compile(
-    r"(?:\s*(?:\((?:\d+(?:st|nd|rd|th)\s+ed\.?|Rev\. ed\.|Vols?\.[^)]*)\)|\[[^\]]*\]))+$"
+    r"(?<!\s)(?:\s*(?:\((?:\d+(?:st|nd|rd|th)\s+ed\.?|Rev\. ed\.|Vols?\.[^()]*)\)|\[[^\[\]]*\])){1,3}$"
 )
 # What is left of Nature's "(Publisher, Place, 2003)" once its year is gone: "(Butterworth, London".
 _OPEN_PARENTHESIS = re.compile(r"\s*\([^()]*$")
