@@ -1,10 +1,11 @@
-"""A reference's DOI is written as printed, whole, or not at all: the rest of it on the next line
-joined back, a closing brace left out; never a DOI cut where its line broke."""
+"""A reference's DOI and arXiv id are written as printed, whole, or not at all: a DOI's rest on
+the next line joined back, a closing brace left out; never an identifier cut where its line broke
+or with a digit glued on."""
 
 from __future__ import annotations
 
 import pytest
-from bibnorm.readers.refs import read_refs
+from bibnorm.readers.refs import parse_reference, read_refs
 
 OTHERS = "\n\nDoe J. Another paper. Cell. 2018;1:1-2.\n\nRoe R. Third paper here. Cell. 2018;1:1-2.\n"
 
@@ -37,3 +38,17 @@ OTHERS = "\n\nDoe J. Another paper. Cell. 2018;1:1-2.\n\nRoe R. Third paper here
 )
 def test_the_doi_is_whole(reference: str, doi: str | None) -> None:
     assert read_refs(reference + OTHERS, "refs.txt")[0].doi == doi
+
+
+@pytest.mark.parametrize(
+    ("reference", "arxiv"),
+    [
+        pytest.param("A. Smith. A paper on things. arXiv:2106.04560v2, 2021.", "2106.04560", id="whole"),
+        pytest.param("A. Smith. A paper on things. arXiv:2106.045602, 2021.", None, id="a digit glued on"),
+        pytest.param(
+            "A. Smith. A paper on things. arXiv:2106.0456, 2021.", None, id="cut: four digits after 1501"
+        ),
+    ],
+)
+def test_the_arxiv_id_is_whole(reference: str, arxiv: str | None) -> None:
+    assert parse_reference(reference).arxiv == arxiv

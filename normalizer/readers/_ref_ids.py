@@ -23,7 +23,8 @@ OLD_STYLE_ID = r"[a-z-]+(?:\.[A-Z]{2})?/\d{7}"  # "hep-th/0106109", "math.AG/030
 _ARCHIVES = "|".join(sorted(map(re.escape, OLD_STYLE_ARCHIVES)))
 ARXIV = re.compile(  # (biblatex spaces an id's dot as it spaces a DOI's: "arXiv: 1008 . 2849v1")
     r"(?i)(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/)"
-    rf"((?:\d{{4}}(?: \. |\.)\d{{4,5}}|{OLD_STYLE_ID})(?:v\d+)?)"
+    # (no digit glued after it: "2106.045602" is an id and a line number, or a typo, not 2106.04560)
+    rf"((?:\d{{4}}(?: \. |\.)\d{{4,5}}(?!\d)|{OLD_STYLE_ID})(?:v\d+)?)"
     # An old-style id needs no prefix: its archive names it ("hep-th/0106109", "math.AG/0309136").
     rf"|(?<![\w/.-])((?:{_ARCHIVES})(?:\.[A-Z]{{2}})?/\d{{7}}(?:v\d+)?)\b"
 )
