@@ -121,7 +121,7 @@ _LINE_NUMBER_AFTER = re.compile(r"(?<=\S)\s+(\d{1,4})\s*$")  # a right column's,
 # A right column's number PDFium glued to a line its text fills (no gap, so no space): "…enough.12",
 # a DOI's "…/15476286.2015.1020271.7", "…/pnas.73.11.38525". On a numbered page a line without a
 # number of its own ends with the run's next one: cut there, the DOI is whole again.
-_TRAILING_DIGITS = re.compile(r"(?<=\S)(\d+)\s*$")
+_TRAILING_DIGITS = re.compile(r"(?<=[^\s\d])(\d+)\s*$")
 _STEP = range(1, 4)  # a line's number is 1 more than the last, 2 or 3 where PDFium joined lines
 _NUMBERED_SHARE = 0.6
 

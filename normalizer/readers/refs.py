@@ -255,8 +255,8 @@ _VENUE_ALONE = re.compile(rf"{VENUE_IN}\S+$|In:\s")  # "In: NeurIPS", "In: AAAI 
 _INVERTED_LIST = re.compile(r"^[^\W\d_][\w'’-]*,(?:\s?[A-Z]\.)+(?:-[A-Z]\.)?(?:;\s|\s+\S+$)")
 _OXFORD_AND = re.compile(r",\s(?:and|&)\s")  # "…, Atri Rudra, and Beidi Chen"
 _LAST_NAME_LEAD = re.compile(r"(?:^|\s)(?:and|&)\s$")  # "…, and " before "Paul Swoboda"
-_YEAR_NEXT = re.compile(rf"\.?\s+{YEARS}[a-z]?\.")  # names end where the year's sentence follows
-_DATE_TAIL = re.compile(rf"[\s.,]+{YEARS}[a-z]?[\s.]*$")  # "… Honglak Lee. 2022. ."
+_YEAR_NEXT = re.compile(rf"(?<!\s)\.?\s+{YEARS}[a-z]?\.")  # names end where the year's sentence follows
+_DATE_TAIL = re.compile(rf"(?<![\s.,])[\s.,]+{YEARS}[a-z]?[\s.]*$")  # "… Honglak Lee. 2022. ."
 
 
 def _printed_no_title(title: str, text: str) -> bool:
