@@ -28,6 +28,7 @@ from bibnorm.models import (
     Lookup,
     Problem,
     Query,
+    QueryKind,
     Reference,
     Resolution,
     ScoredCandidate,
@@ -37,6 +38,7 @@ from bibnorm.models import (
 from bibnorm.resolve import keys, matching, merge, normalize
 from bibnorm.resolve.batches import in_batches, phase
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.text.titles import title_key
 
 
 @runtime_checkable
@@ -94,6 +96,9 @@ class _Pending:
     problems: tuple[Problem, ...] = ()
     failed: bool = False
     resolution: Resolution | None = None
+    # The record the query's identifier names, when its own title and authors describe another
+    # work (`matching.identifier_names_item`): never the item's paper, reported with the title's.
+    other_work: ScoredCandidate | None = None
 
 
 def deduplicate(queries: Sequence[Query]) -> dict[int, int]:
@@ -102,6 +107,11 @@ def deduplicate(queries: Sequence[Query]) -> dict[int, int]:
     duplicates: dict[int, int] = {}
     for query in queries:
         identity = matching.query_identity(query)
+        if (query.arxiv_id or query.doi) and query.title:
+            # The same identifier under another title may be a wrong identifier, which only its
+            # own lookup can tell; the same paper asked twice is written once all the same
+            # (`same_paper`).
+            identity += f"|{title_key(query.title)}"
         if identity in first_by_identity:
             duplicates[query.index] = first_by_identity[identity]
         else:
@@ -150,6 +160,7 @@ def _settle(
     the working state ends here, so a long run holds one resolution an item, not two."""
     pending = {q.index: _Pending(q) for q in distinct}
     _find(pending, resolvers, settings, progress)
+    _settle_other_works(pending, resolvers, settings, progress)
     return {
         index: state.resolution or _undecided(state, offline=settings.offline)
         for index, state in pending.items()
@@ -174,6 +185,96 @@ def _find(
                 for query in chunk:
                     lookup, decision = answers.get(query.index, (Lookup(), None))
                     _absorb(pending[query.index], lookup, settings, decision)
+
+
+def _settle_other_works(
+    pending: Mapping[int, _Pending], resolvers: Sequence[Resolver], settings: Settings, progress: Progress
+) -> None:
+    """Items whose identifier names another work than their title and authors describe: the
+    sources are asked for the title alone, and the item is settled as not resolved, with both
+    candidates (the identifier's record and the title's match, if any) and a problem that names
+    them. Neither record is written under the item's key: which one the user meant is theirs
+    to say."""
+    torn = {
+        index: state
+        for index, state in pending.items()
+        if state.other_work is not None
+        and (
+            state.resolution is None
+            or not (state.resolution.evidence and state.resolution.evidence.by_identifier)
+        )
+    }
+    if not torn:
+        return
+    by_title = {
+        index: _Pending(_title_only(state.query))
+        for index, state in torn.items()
+        if state.resolution is None and state.query.title
+    }
+    _find(by_title, resolvers, settings, progress)
+    for index, state in torn.items():
+        found = by_title.get(index)
+        title_state = found.resolution if found is not None else state.resolution
+        state.resolution = _names_another_work(
+            state, title_state, found.problems if found is not None else ()
+        )
+
+
+def _title_only(query: Query) -> Query:
+    """``query`` with its identifiers left out: what its title and authors alone find."""
+    return query.model_copy(
+        update={"kind": QueryKind.TITLE, "arxiv_id": None, "arxiv_version": None, "doi": None, "urls": ()}
+    )
+
+
+def _names_another_work(
+    state: _Pending, by_title: Resolution | None, title_problems: Sequence[Problem]
+) -> Resolution:
+    """The resolution of an item whose identifier names another work (``state.other_work``):
+    ambiguous between that record and the title's match when the title found one, else
+    unresolved; either way with a problem that names both."""
+    assert state.other_work is not None
+    matches: tuple[ScoredCandidate, ...] = ()
+    if by_title is not None and by_title.status is Status.RESOLVED:
+        matches = tuple(c for c in by_title.candidates if c.acceptable)[:1]
+    elif by_title is not None and by_title.status is Status.AMBIGUOUS:
+        matches = tuple(c for c in by_title.candidates if c.acceptable)
+    problem = Problem(
+        code=matching.IDENTIFIER_NAMES_ANOTHER_WORK,
+        message=_other_work_message(state.query, state.other_work, matches),
+        severity=Severity.ERROR,
+        source=state.other_work.candidate.source,
+    )
+    return Resolution(
+        query=state.query,
+        status=Status.AMBIGUOUS if matches else Status.UNRESOLVED,
+        candidates=(state.other_work, *matches),
+        problems=(*state.problems, *title_problems, problem),
+    )
+
+
+def _other_work_message(query: Query, other: ScoredCandidate, matches: Sequence[ScoredCandidate]) -> str:
+    record = other.candidate.reference
+    if query.arxiv_id and record.ids.arxiv_id and query.arxiv_id.casefold() == record.ids.arxiv_id.casefold():
+        named = f"arXiv:{query.arxiv_id}"
+    elif query.doi:
+        named = f"DOI {query.doi}"
+    elif query.arxiv_id:
+        named = f"arXiv:{query.arxiv_id}"
+    else:
+        named = f"the link {query.urls[0]}" if query.urls else "the identifier"
+    said = f'{named} names another work, "{record.title}"'
+    if not matches:
+        return f"{said}; no source knows a work with this title"
+    titles = "; ".join(
+        f'"{m.candidate.reference.title}" ({_identifier(m.candidate.reference)})' for m in matches
+    )
+    return f"{said}; the title names {titles}: which one is meant is the user's to say"
+
+
+def _identifier(reference: Reference) -> str:
+    ids = reference.ids
+    return f"arXiv:{ids.arxiv_id}" if ids.arxiv_id else f"DOI {ids.doi}" if ids.doi else "no identifier"
 
 
 def _as_duplicate(query: Query, original: Resolution, own: Resolution | None) -> Resolution:
@@ -249,6 +350,10 @@ def _absorb(
     if decision is None:
         decision = matching.choose(state.query, answer.candidates, settings.thresholds)
     state.ranked = _merge_ranked(state.ranked, decision.ranked)
+    if state.other_work is None:
+        state.other_work = next(
+            (_outline(s) for s in decision.ranked if s.candidate.by_identifier and not s.acceptable), None
+        )
     if decision.status is Status.RESOLVED and decision.best is not None:
         state.resolution = Resolution(
             query=state.query,
