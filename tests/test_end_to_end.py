@@ -414,11 +414,6 @@ def test_faults_lose_no_item_and_change_no_resolved_one(faulty: Run, cold: Run) 
     assert faulty.report["summary"]["requests"]["s2"] > len(cold.s2_requests)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a title whose arXiv batch failed is resolved through S2 instead: same paper, but the "
-    "entry loses primaryClass/month (a resolved entry should not depend on which source answered)",
-)
 def test_faults_leave_every_written_entry_byte_identical(faulty: Run, cold: Run) -> None:
     before = set(cold.output.decode("utf-8").split("\n\n"))
     assert [block for block in faulty.output.decode("utf-8").split("\n\n") if block not in before] == []

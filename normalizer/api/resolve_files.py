@@ -128,7 +128,9 @@ def resolve_files(
     _mark_kept(report, run.outcome.kept if run.outcome is not None else {})
     if job.report_path and job.report_path != STDIO:
         write_atomic(Path(job.report_path), dump_json(report))
-    if job.output != STDIO and not run.kept_all:
+    # A run that could ask no source writes nothing: an empty new file would pass for a result
+    # (a Makefile would find its target up to date).
+    if job.output != STDIO and not run.kept_all and not result.settled_nothing:
         write_atomic(job.output, run.text)
     progress.finish()
     return ResolveRun(

@@ -123,5 +123,5 @@ __all__ = [
 def start_run() -> None:
     """Forget the records of an earlier run in this process (a command invoked again in-process,
     as tests and embedding programs do, says its notes and lists its written files afresh)."""
-    WRITTEN.paths.clear()
+    WRITTEN.clear()
     ENCODING_NOTES.told.clear()

@@ -47,20 +47,44 @@ class WrittenFiles:
     anything from it but the message a user sees when a run is interrupted.
     """
 
+    SHOWN = 3  # files named one by one; past this, counted
+
     def __init__(self) -> None:
         self.paths: list[Path] = []
         self._known: set[Path] = set()  # the same paths: a venue's run writes thousands
+        self.folders: list[Path] = []  # results folders this process wrote into (`held_folder`)
 
     def record(self, path: Path) -> None:
         if path not in self._known:
             self._known.add(path)
             self.paths.append(path)
 
+    def clear(self) -> None:
+        """Forget every record (a new run in the same process)."""
+        self.paths.clear()
+        self._known.clear()
+        self.folders.clear()
+
+    def record_folder(self, folder: Path) -> None:
+        """A results folder (a corpus run's): what is in it is named by the folder, not file by file."""
+        if folder not in self.folders:
+            self.folders.append(folder)
+
     def describe(self) -> str:
-        """``"no output file was changed"`` or ``"already written: a.bib, r.json"``."""
-        if not self.paths:
-            return "no output file was changed"
-        return "already written: " + ", ".join(str(p) for p in self.paths)
+        """``"no output file was changed"``, ``"already written: a.bib, r.json"``, or for a results
+        folder ``"the results so far are in out/ (a run with the same folder goes on from them)"``:
+        one short line however many files a venue's run wrote."""
+        held = [folder.absolute() for folder in self.folders]
+        others = [p for p in self.paths if not any(p.absolute().is_relative_to(f) for f in held)]
+        parts = [
+            f"the results so far are in {folder}{os.sep} (a run with the same folder goes on from them)"
+            for folder in self.folders
+        ]
+        if others:
+            named = ", ".join(str(p) for p in others[: self.SHOWN])
+            more = len(others) - self.SHOWN
+            parts.append(f"already written: {named}" + (f" and {more} more" if more > 0 else ""))
+        return "; ".join(parts) or "no output file was changed"
 
 
 WRITTEN = WrittenFiles()
@@ -320,6 +344,7 @@ def held_folder(folder: Path) -> Iterator[None]:
     except ImportError:  # pragma: no cover - not on POSIX: no advisory locks to take
         yield
         return
+    WRITTEN.record_folder(folder)
     try:
         make_folders(folder)
         descriptor = os.open(folder / HELD, os.O_RDWR | os.O_CREAT, 0o666 & ~current_umask())

@@ -94,7 +94,7 @@ def identifier_names_item(
     """
     if not title or not title_words(title):
         return True
-    if _authors_agree(author_names, record) is False:
+    if _names_agree(author_names, record) is False:
         return False
     return (
         same_title_or_latin_shaped(title, record.title)
@@ -226,6 +226,25 @@ def authors_agree(query: Query, reference: Reference) -> bool | None:
     looser, never a reason to reject: rejection needs no overlap at all.
     """
     return _authors_agree(query.author_names, reference)
+
+
+def _names_agree(author_names: Sequence[str], record: Reference) -> bool | None:
+    """Whether a name the input gives is on the record, looser than `authors_agree`: any word of
+    a person's name on either side (a source that took "Molins A" for given name "Molins" and
+    family name "A" still names Molins), or a name the record writes run together
+    ("PawelHitczenko") holding a name word of 4 letters or more. ``None`` when either side
+    names nobody."""
+    if not author_names or not record.authors:
+        return None
+    mine = {word for name in author_names for word in title_words(name) if len(word) > 1}
+    written = [
+        " ".join((person.given, person.particle, person.family, person.literal)) for person in record.authors
+    ]
+    theirs = {word for name in written for word in title_words(name)}
+    if mine & theirs:
+        return True
+    glued = ["".join(title_words(name)) for name in written]
+    return any(word in name for word in mine if len(word) >= 4 for name in glued)
 
 
 def _authors_agree(author_names: Sequence[str], reference: Reference) -> bool | None:

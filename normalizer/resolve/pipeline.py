@@ -23,6 +23,7 @@ from functools import partial
 from typing import Protocol, runtime_checkable
 
 from bibnorm.config import MatchThresholds, Settings
+from bibnorm.identifiers import not_an_arxiv_id, parse_arxiv_id
 from bibnorm.models import (
     Candidate,
     Lookup,
@@ -96,6 +97,7 @@ class _Pending:
     problems: tuple[Problem, ...] = ()
     failed: bool = False
     resolution: Resolution | None = None
+    unanswered_by: tuple[str, ...] = ()  # the resolvers that could not be asked about it
     # The record the query's identifier names, when its own title and authors describe another
     # work (`matching.identifier_names_item`): never the item's paper, reported with the title's.
     other_work: ScoredCandidate | None = None
@@ -159,7 +161,10 @@ def _settle(
     """Each distinct query's resolution by the resolver chain (undecided where none settled it);
     the working state ends here, so a long run holds one resolution an item, not two."""
     pending = {q.index: _Pending(q) for q in distinct}
+    for state in pending.values():
+        _refuse_malformed_id(state)
     _find(pending, resolvers, settings, progress)
+    _ask_again_by_identifier(pending, resolvers, settings, progress)
     _settle_other_works(pending, resolvers, settings, progress)
     return {
         index: state.resolution or _undecided(state, offline=settings.offline)
@@ -184,7 +189,67 @@ def _find(
                 answers = _judged_lookup(resolver, chunk, settings, progress)
                 for query in chunk:
                     lookup, decision = answers.get(query.index, (Lookup(), None))
-                    _absorb(pending[query.index], lookup, settings, decision)
+                    state = pending[query.index]
+                    if lookup.failed:
+                        state.unanswered_by = (*state.unanswered_by, resolver.name)
+                    _absorb(state, lookup, settings, decision)
+
+
+def _ask_again_by_identifier(
+    pending: Mapping[int, _Pending], resolvers: Sequence[Resolver], settings: Settings, progress: Progress
+) -> None:
+    """A paper a later resolver found by its title while an earlier one could not be asked (an
+    arXiv batch that failed, then Semantic Scholar) is asked of the earlier one again, by the
+    identifier the record carries: the entry then holds what that source alone knows (arXiv's
+    primary class and month), as when it answered the first time. Which source answered must not
+    change a resolved entry."""
+    for position, resolver in enumerate(resolvers[:-1]):
+        retry = {
+            index: _by_found_identifier(state)
+            for index, state in pending.items()
+            if resolver.name in state.unanswered_by
+            and state.resolution is not None
+            and state.resolution.status is Status.RESOLVED
+            and state.resolution.source in {later.name for later in resolvers[position + 1 :]}
+            and not (state.resolution.evidence and state.resolution.evidence.by_identifier)
+        }
+        asking = {index: query for index, query in retry.items() if query is not None}
+        if not asking:
+            continue
+        with phase(progress, f"find: {resolver.name}", len(asking)):
+            answers = _judged_lookup(resolver, list(asking.values()), settings, progress)
+        for index, query in asking.items():
+            lookup, decision = answers.get(query.index, (Lookup(), None))
+            again = _Pending(query)
+            _absorb(again, lookup, settings, decision)
+            state = pending[index]
+            if again.resolution is not None and again.resolution.status is Status.RESOLVED:
+                state.resolution = again.resolution.model_copy(
+                    update={"query": state.query, "candidates": state.ranked, "problems": state.problems}
+                )
+
+
+def _by_found_identifier(state: _Pending) -> Query | None:
+    """The item's query asking by the identifier its resolved record carries (its title and
+    authors kept, so the record must still be theirs)."""
+    assert state.resolution is not None and state.resolution.reference is not None
+    ids = state.resolution.reference.ids
+    if ids.arxiv_id:
+        return state.query.model_copy(update={"kind": QueryKind.ARXIV_ID, "arxiv_id": ids.arxiv_id})
+    if ids.doi:
+        return state.query.model_copy(update={"kind": QueryKind.DOI, "doi": ids.doi})
+    return None
+
+
+def _refuse_malformed_id(state: _Pending) -> None:
+    """An arXiv id that is none (``9999.99999``) is settled before any source is asked: the
+    item is unresolved, and its problem says why the id is not one."""
+    query = state.query
+    if query.kind is not QueryKind.ARXIV_ID or not query.arxiv_id or parse_arxiv_id(query.arxiv_id):
+        return
+    why = not_an_arxiv_id(query.arxiv_id) or f"{query.arxiv_id} is not an arXiv id"
+    problem = Problem(code="arxiv.malformed_id", message=why, severity=Severity.ERROR)
+    state.resolution = Resolution(query=query, status=Status.UNRESOLVED, problems=(problem,))
 
 
 def _settle_other_works(
