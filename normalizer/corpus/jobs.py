@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Hashable, Sequence
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from bibnorm.config import Settings
@@ -60,7 +60,7 @@ def with_absolute_paths(settings: Settings) -> Settings:
     absolute = {
         name: value.absolute()
         for name, value in settings.model_dump().items()
-        if isinstance(value, PurePath) and not value.is_absolute()
+        if isinstance(value, Path) and not value.is_absolute()
     }
     return settings.model_copy(update=absolute) if absolute else settings
 

@@ -138,6 +138,7 @@ def run(
     finished = _settle([q for q in queries if q.index not in duplicates], resolvers, settings, progress)
     final_sources = {r.name for r in resolvers if is_final(r)}
     _enrich(finished, enrichers, settings, skip_sources=final_sources, progress=progress)
+    _ask_the_identifiers_given(finished, resolvers, settings, progress)
     for index, resolution in finished.items():
         finished[index] = _finish(resolution)
     duplicates.update(same_paper(finished))
@@ -283,6 +284,54 @@ def _settle_other_works(
         state.resolution = _names_another_work(
             state, title_state, found.problems if found is not None else ()
         )
+
+
+def _ask_the_identifiers_given(
+    finished: dict[int, Resolution], resolvers: Sequence[Resolver], settings: Settings, progress: Progress
+) -> None:
+    """An item found by its title (a source searched the title before any asked its DOI) whose
+    record, completed, carries none of the identifiers the item gives: the sources are asked
+    what each identifier names, and when that is another work than the item's title and authors
+    describe, the item is not resolved but reported with both records, as when the identifier
+    was asked first (`_settle_other_works`)."""
+    probes = {
+        index: _Pending(asking)
+        for index, resolution in finished.items()
+        if resolution.status is Status.RESOLVED
+        and resolution.reference is not None
+        and not (resolution.evidence and resolution.evidence.by_identifier)
+        and (asking := _by_other_identifier(resolution.query, resolution.reference)) is not None
+    }
+    if not probes:
+        return
+    _find(probes, resolvers, settings, progress)
+    for index, probe in probes.items():
+        found = probe.resolution
+        if found is None or found.status is not Status.RESOLVED or found.reference is None:
+            continue
+        resolution = finished[index]
+        query = resolution.query
+        named = Candidate(source=found.source or "", reference=found.reference, by_identifier=True)
+        scored = matching.score_candidate(query, named, settings.thresholds)
+        if scored.acceptable:
+            continue  # another identifier of the same work (a preprint's, a version's)
+        state = _Pending(query, problems=resolution.problems, other_work=_outline(scored))
+        finished[index] = _names_another_work(state, resolution, ())
+
+
+def _by_other_identifier(query: Query, record: Reference) -> Query | None:
+    """``query`` asking by an identifier it gives that its resolved record does not carry, alone
+    (no title for a source to search); None when the record carries every one it gives."""
+    if not query.title:
+        return None
+    update: dict[str, object] = {"title": None, "author_names": (), "urls": ()}
+    if query.arxiv_id and query.arxiv_id.casefold() != (record.ids.arxiv_id or "").casefold():
+        return query.model_copy(update={**update, "kind": QueryKind.ARXIV_ID, "doi": None})
+    if query.doi and query.doi.casefold() != (record.ids.doi or "").casefold():
+        return query.model_copy(
+            update={**update, "kind": QueryKind.DOI, "arxiv_id": None, "arxiv_version": None}
+        )
+    return None
 
 
 def _title_only(query: Query) -> Query:
