@@ -312,14 +312,11 @@ def _unsettled_lines(
         return []
     if len(items) <= UNSETTLED_SHOWN and not quiet:
         return [_describe_unsettled(resolution, paint) for resolution in items]
-    # Counted as the summary line counts them, every item; the ones that repeat an earlier item
-    # are said apart (they are listed, and looked up, once).
+    # Counted as the summary line counts them: every item, a repeat of an earlier one too (the
+    # summary says how many repeat one).
     every = [r for r in resolutions if r.status is not Status.RESOLVED]
     counts = Counter(r.status.value for r in every)
     by_status = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
-    repeats = len(every) - len(items)
-    if repeats:
-        by_status += f"; {repeats} of them repeat{'s' if repeats == 1 else ''} an earlier item"
     where = (
         f"each is listed with its best candidates in {report_path}"
         if report_path and report_path != STDIO

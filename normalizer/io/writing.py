@@ -373,6 +373,24 @@ def remove_temporaries(folder: Path) -> None:
                 os.unlink(os.path.join(folder, name))
 
 
+def refuse_missing_home(path: Path) -> None:
+    """`OutputError` (one line) when ``path`` lies in a home folder that does not exist, which
+    `make_folders` would refuse to create: said before a run's work, not after it."""
+    try:
+        home_exists_for(path)
+    except FileNotFoundError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror}") from None
+
+
+def home_exists_for(path: Path) -> None:
+    """`FileNotFoundError` naming the home folder when ``path`` lies in one that does not exist."""
+    home = _home()
+    if home is not None and not home.exists():
+        absolute = Path(os.path.abspath(path))
+        if absolute == home or home in absolute.parents:
+            raise FileNotFoundError(errno.ENOENT, f"the home folder {home} does not exist", str(home))
+
+
 def make_folders(folder: Path) -> None:
     """``mkdir -p folder``, except that a home folder that does not exist is never created.
 
@@ -380,11 +398,7 @@ def make_folders(folder: Path) -> None:
     root) or failing deep inside it would both be wrong. Raises `FileNotFoundError`
     (``strerror`` names the missing home) or another `OSError`.
     """
-    home = _home()
-    if home is not None and not home.exists():
-        absolute = Path(os.path.abspath(folder))
-        if absolute == home or home in absolute.parents:
-            raise FileNotFoundError(errno.ENOENT, f"the home folder {home} does not exist", str(home))
+    home_exists_for(folder)
     folder.mkdir(parents=True, exist_ok=True)
 
 
