@@ -112,7 +112,7 @@ def resolve(
     return Run(
         result,
         json.loads(report.read_text(encoding="utf-8")),
-        output.read_bytes(),
+        output.read_bytes() if output.exists() else b"",  # a run that settled nothing writes nothing
         apis.arxiv_requests,
         apis.s2_requests,
         len(apis.dblp.requests) + len(apis.crossref.requests),
@@ -347,6 +347,7 @@ def test_offline_on_a_cold_cache_makes_no_request(apis: FakeApis, workdir: Path)
     assert len(run.items) == ITEMS
     assert run.report["summary"]["resolved"] == 0
     assert all(item["problems"] for item in run.items)
+    assert not (workdir / "offline-cold.bib").exists()  # no empty output to pass for a result
 
 
 # --------------------------------------------------------------------------- faults
