@@ -30,6 +30,7 @@ __all__ = [
     "canonical_doi",
     "is_new_style_arxiv_id",
     "isbn_has_valid_check_digit",
+    "not_an_arxiv_id",
     "parse_arxiv_id",
     "parse_isbn",
 ]
@@ -160,6 +161,30 @@ def parse_arxiv_id(text: str) -> ArxivId | None:
     else:
         text = _PREFIX.sub("", text, count=1) if _PREFIX.match(text) else text
     return _match_bare(text)
+
+
+def not_an_arxiv_id(text: str) -> str | None:
+    """Why ``text``, shaped like a new-style arXiv id (``YYMM.NNNNN``, maybe with ``arXiv:``
+    and a version), is not one: ``"9999.99999 is not an arXiv id: there is no month 99"``.
+    None for a real id and for text of another shape (a title that holds digits)."""
+    text = text.strip()
+    bare = _PREFIX.sub("", text, count=1) if _PREFIX.match(text) else text
+    match = _NEW_STYLE.fullmatch(bare)
+    if match is None or _match_bare(bare) is not None:
+        return None
+    yymm, number = match["yymm"], match["number"]
+    year, month = int(yymm[:2]), int(yymm[2:])
+    if not 1 <= month <= 12:
+        why = f"there is no month {month:02d}"
+    elif int(number) == 0:
+        why = "no paper is numbered 0"
+    elif (year, month) < (7, 4):
+        why = "ids of this form began in April 2007 (0704)"
+    elif len(number) == 4:
+        why = "ids from 2015 (1501) on have five digits after the dot"
+    else:
+        why = "ids before 2015 (1501) have four digits after the dot"
+    return f"{text} is not an arXiv id: {why}"
 
 
 def is_new_style_arxiv_id(id: str) -> bool:

@@ -95,7 +95,9 @@ def test_five_titles_with_every_source_refusing_fail_fast_with_one_reason_each(
     # The breaker: three attempts per source for the whole run, not four per request per item.
     assert report["summary"]["requests"] == {"arxiv": 3, "s2": 3}
     assert set(report["summary"]["sources_down"]) == {"arxiv", "s2"}
-    [advice] = [line for line in lines if line.startswith("bibnorm: warning:")]
+    [advice] = lines  # one line: why, the output's fate, what to do
+    assert advice.startswith("bibnorm: error: no item could be resolved: no source could answer (")
+    assert "out.bib not written" in advice and not (tmp_path / "out.bib").exists()
     assert "Try again later" in advice and "--offline" in advice and "--snapshot" in advice
     assert not any("HTTPConnectionPool" in line or "Max retries" in line for line in lines)
 

@@ -378,7 +378,9 @@ LINES_CASES = [
         "Attention Is All You Need",
         id="title-whitespace-collapsed",
     ),
-    pytest.param("2211.9119", QueryKind.TITLE, None, None, None, "2211.9119", id="malformed-id-is-title"),
+    pytest.param(
+        "2211.9119", QueryKind.ARXIV_ID, "2211.9119", None, None, None, id="malformed-id-is-said-to-be-none"
+    ),
     pytest.param(
         "GPT-4 Technical Report", QueryKind.TITLE, None, None, None, "GPT-4 Technical Report", id="title"
     ),

@@ -28,7 +28,7 @@ from bibnorm.bib.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lo
 from bibnorm.bib.merge import keep_bib_inputs, key_book_from_bib, replaced_places
 from bibnorm.config import Settings
 from bibnorm.errors import BibnormError, UsageError
-from bibnorm.io import STDIO, Role, refuse_clashes, write_atomic
+from bibnorm.io import STDIO, Role, refuse_clashes, refuse_missing_home, write_atomic
 from bibnorm.models import Resolution, Status
 from bibnorm.readers import READERS
 from bibnorm.resolve import keys
@@ -132,7 +132,9 @@ def resolve_files(
     _mark_kept(report, run.outcome.kept if run.outcome is not None else {})
     if job.report_path and job.report_path != STDIO:
         write_atomic(Path(job.report_path), dump_json(report))
-    if job.output != STDIO and not run.kept_all:
+    # A run that could ask no source writes nothing: an empty new file would pass for a result
+    # (a Makefile would find its target up to date).
+    if job.output != STDIO and not run.kept_all and not result.settled_nothing:
         write_atomic(job.output, run.text)
     progress.finish()
     return ResolveRun(
@@ -164,6 +166,9 @@ def plan_resolve(job: ResolveJob, settings: Settings) -> ResolvePlan:
     if job.report_on_stdout and job.output != STDIO and job.report_path is None:
         raise UsageError("--json prints the report on stdout; use --report PATH together with -o")
     _refuse_clashes(job, settings, lock_file)
+    for written in (job.output, job.report_path):
+        if written is not None and written != STDIO:
+            refuse_missing_home(Path(written))
     chosen_format = job.output_format or writers.format_for_output(job.output) or "bibtex"
     return ResolvePlan(job=job, settings=settings, lock_file=lock_file, output_format=chosen_format)
 

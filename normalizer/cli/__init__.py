@@ -14,6 +14,7 @@ May import: everything (it is the only composition root).
 from __future__ import annotations
 
 import atexit
+import difflib
 import gc
 import importlib
 import signal
@@ -70,6 +71,18 @@ class BibnormGroup(click.Group):
             return None
         command: click.Command = importlib.import_module(f"bibnorm.cli.{COMMANDS[cmd_name][0]}").command
         return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """click's, saying which command a misspelt name may mean ("did you mean 'verify'?"):
+        the commands load on demand, so click's own list of them is empty."""
+        name = args[0] if args else ""
+        if name not in COMMANDS and not name.startswith("-") and not ctx.resilient_parsing:
+            close = difflib.get_close_matches(name, list(COMMANDS), n=1)
+            if close:
+                raise click.UsageError(f"No such command {name!r}. Did you mean {close[0]!r}?", ctx)
+        return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list from `COMMANDS`, without importing every command's module."""

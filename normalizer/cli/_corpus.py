@@ -11,9 +11,9 @@ import click
 from bibnorm.api.corpus import CorpusOutcome
 from bibnorm.api.corpus import resolve_corpus as resolve_documents
 from bibnorm.api.corpus import verify_corpus as run_corpus
-from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
+from bibnorm.cli import EXIT_FATAL, EXIT_FINDINGS, EXIT_OK, EXIT_SOURCES_FAILED
 from bibnorm.cli._progress import progress_for
-from bibnorm.errors import UsageError
+from bibnorm.errors import UsageError, one_line
 from bibnorm.verify.run import VerifyOptions
 
 Engine = tuple[int | None, str | None]  # --workers, --scheduler
@@ -38,6 +38,9 @@ def verify_corpus(
     tally = outcome.verdicts()
     if not quiet:
         _say(outcome, out, "verified")
+    failed = _failed(outcome, out)
+    if failed is not None:
+        return failed
     return EXIT_FINDINGS if tally["mismatch"] or tally["not_found"] else EXIT_OK
 
 
@@ -60,7 +63,20 @@ def resolve_corpus(
     tally = outcome.verdicts()
     if not quiet:
         _say(outcome, out, "resolved")
+    failed = _failed(outcome, out)
+    if failed is not None:
+        return failed
     return EXIT_FINDINGS if strict and sum(tally.values()) != tally["resolved"] else EXIT_OK
+
+
+def _failed(outcome: CorpusOutcome, out: Path) -> int | None:
+    """A run that read no document (exit 1), or could judge none of the references it read
+    (exit 4, the sources could not answer), says so in one line; None for any other run."""
+    shortfall = outcome.shortfall()
+    if shortfall is None:
+        return None
+    click.echo(f"bibnorm: error: {one_line(shortfall)}; see {out / 'summary.csv'}", err=True)
+    return EXIT_FATAL if outcome.unreadable() == len(outcome.rows) else EXIT_SOURCES_FAILED
 
 
 def _one(corpora: tuple[str, ...]) -> str:

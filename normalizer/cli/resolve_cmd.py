@@ -28,10 +28,10 @@ from bibnorm.cli._style import Painter, color_option
 from bibnorm.config import Settings, load_settings
 from bibnorm.errors import UsageError, one_line
 from bibnorm.io import STDIO, write_atomic
-from bibnorm.models import Resolution
+from bibnorm.models import Resolution, Status
 from bibnorm.readers import available_formats
 from bibnorm.resolve.progress import Progress
-from bibnorm.resolve.report import summary_line, unsettled
+from bibnorm.resolve.report import UNREACHABLE_ADVICE, summary_line, unsettled
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -237,6 +237,8 @@ def _closing_lines(run: ResolveRun, job: ResolveJob, *, quiet: bool) -> list[str
     output's fate, then (not with -q) how inputs were read and the summary line."""
     paint = Painter.for_stream(sys.stderr)
     result = run.result
+    if result.settled_nothing and (result.sources_down or result.gave_up) and not result.refused:
+        return [_nothing_settled_line(run, job)]
     lines = [] if quiet else [*run.input_warnings, *(f"bibnorm: warning: {w}" for w in run.writer_warnings)]
     lines += _unsettled_lines(result.resolutions, job.report_path, paint, quiet=quiet)
     lines += result.source_trouble(offline=run.settings.offline)
@@ -245,6 +247,23 @@ def _closing_lines(run: ResolveRun, job: ResolveJob, *, quiet: bool) -> list[str
         lines += [f"bibnorm: note: {note}" for note in run.read_notes]
         lines.append(summary_line(run.report["summary"], paint.verdict if paint.on else None))
     return lines
+
+
+def _nothing_settled_line(run: ResolveRun, job: ResolveJob) -> str:
+    """The one line of a run that could ask no source: why, what became of the output, and
+    what the user can do."""
+    result = run.result
+    reasons = "; ".join(dict.fromkeys([*result.sources_down.values(), *result.gave_up.values()]))
+    if job.output == STDIO:
+        fate = "nothing written"
+    elif run.kept_all and run.previous is not None:
+        count = len(run.previous.entries)
+        fate = f"{job.output} kept as it was ({count} entr{'y' if count == 1 else 'ies'})"
+    else:
+        fate = f"{job.output} not written"
+    why = f" ({reasons})" if reasons else ""
+    said = f"bibnorm: error: no item could be resolved: no source could answer{why}; {fate}."
+    return f"{said} {UNREACHABLE_ADVICE}"
 
 
 def run_exit_code(result: ResolveResult, *, strict: bool) -> int:
@@ -293,14 +312,17 @@ def _unsettled_lines(
         return []
     if len(items) <= UNSETTLED_SHOWN and not quiet:
         return [_describe_unsettled(resolution, paint) for resolution in items]
-    counts = Counter(r.status.value for r in items)
+    # Counted as the summary line counts them: every item, a repeat of an earlier one too (the
+    # summary says how many repeat one).
+    every = [r for r in resolutions if r.status is not Status.RESOLVED]
+    counts = Counter(r.status.value for r in every)
     by_status = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
     where = (
         f"each is listed with its best candidates in {report_path}"
         if report_path and report_path != STDIO
         else "--report PATH lists each with its best candidates"
     )
-    counted = f"{len(items)} item{'s' if len(items) != 1 else ''}"
+    counted = f"{len(every)} item{'s' if len(every) != 1 else ''}"
     return [f"bibnorm: warning: {counted} not resolved ({by_status}); {where}"]
 
 

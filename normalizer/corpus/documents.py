@@ -4,7 +4,8 @@ A document is known by an id (the manifest's, else its path relative to the corp
 with ``/``), its path, an optional venue and track, and the SHA-256 of its bytes: the content
 hash that keys its result, so a document whose bytes did not change is never verified twice.
 Ids and relative paths, never absolute ones, go into the results, so a corpus moved to another
-disk or node gives the same output.
+disk or node gives the same output; the path a worker opens is absolute (a Dask worker runs in
+a folder of its own, where a relative path names nothing).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import io
 import itertools
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bibnorm.errors import InputError
@@ -56,7 +57,8 @@ def find_documents(spec: str) -> list[Document]:
         raise InputError(f"{spec}: no such file, folder or glob")
     if not documents:
         raise InputError(f"{spec}: holds no document to verify")
-    documents.sort()
+    # Made absolute here, before any worker sees one: a Dask worker's folder is not this one.
+    documents = sorted(replace(document, path=document.path.absolute()) for document in documents)
     for first, second in itertools.pairwise(documents):
         if first.id == second.id:
             raise InputError(f"{spec}: two documents have the id {first.id!r}")

@@ -20,6 +20,7 @@ from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
+from bibnorm.config import Settings
 from bibnorm.corpus.store import Key
 from bibnorm.corpus.summary import document_files, document_row
 from bibnorm.errors import InputError
@@ -50,6 +51,18 @@ class CorpusJob(Hashable, Protocol):
     def document_body(self, opened: Any, path: Path) -> dict[str, Any]:
         """One document's result, without its head: raises `InputError` when it cannot be read.
         No time, no absolute path, nothing that depends on which worker made it."""
+
+
+def with_absolute_paths(settings: Settings) -> Settings:
+    """``settings`` with every file and folder they name (the cache, the snapshot and dblp
+    indexes) absolute: a job's settings travel to workers that run in other folders (a Dask
+    worker's own), where a relative path names another file or none."""
+    absolute = {
+        name: value.absolute()
+        for name, value in settings.model_dump().items()
+        if isinstance(value, Path) and not value.is_absolute()
+    }
+    return settings.model_copy(update=absolute) if absolute else settings
 
 
 class _Kept(threading.local):

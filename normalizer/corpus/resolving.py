@@ -26,6 +26,7 @@ from bibnorm import writers
 from bibnorm.bib.bibfile import FormatOptions, read_bibfile
 from bibnorm.bib.merge import keep_bib_inputs, replaced_places
 from bibnorm.config import Settings
+from bibnorm.corpus.jobs import with_absolute_paths
 from bibnorm.corpus.summary import Tally, document_page, read_cell
 from bibnorm.models import Resolution
 from bibnorm.readers import READERS, read_inputs_noted
@@ -71,6 +72,7 @@ class ResolveDocuments:
 
     @classmethod
     def make(cls, settings: Settings, layout: FormatOptions) -> ResolveDocuments:
+        settings = with_absolute_paths(settings)
         token = hashlib.sha256((settings.model_dump_json() + layout.model_dump_json()).encode()).hexdigest()
         return cls(token, settings, layout)
 

@@ -20,9 +20,10 @@ from bibnorm.resolve.progress import NO_PROGRESS, Progress
 @dataclass
 class CorpusOutcome:
     rows: list[dict[str, Any]]  # one per document, as summary.csv has it (`summary.document_row`)
-    verified_now: int  # documents verified (or resolved) by this run
+    verified_now: int  # documents this run read and verified (or resolved): never an unreadable one
     reused: int  # documents whose result an earlier run had written
     tally: Tally  # what the rows count: verify's verdicts, resolve's statuses
+    unreadable_now: int = 0  # documents this run could not read
 
     def verdicts(self) -> Counter[str]:
         """The entries of the whole corpus by outcome (verdict or status)."""
@@ -30,6 +31,21 @@ class CorpusOutcome:
 
     def unreadable(self) -> int:
         return sum(1 for row in self.rows if row["error"])
+
+    def shortfall(self) -> str | None:
+        """What makes the run a failure, in a few words, or None: no document could be read, or
+        none of the references read could be judged (verify: each unverifiable; resolve: each
+        failed: the sources could not be asked)."""
+        if self.rows and self.unreadable() == len(self.rows):
+            errors = sorted({row["error"] for row in self.rows})
+            return f"no document could be read ({len(self.rows)} unreadable; {errors[0]})"
+        tally = self.verdicts()
+        references = sum(tally.values())
+        unjudged = tally["unverifiable"] + tally["failed"]
+        if references and unjudged == references:
+            outcome = "unverifiable" if tally["unverifiable"] else "failed"
+            return f"no reference could be judged (all {references} {outcome}: the sources could not answer)"
+        return None
 
 
 def run_corpus(
@@ -77,7 +93,14 @@ def _run(
     progress.start("summary", len(keys), "documents")
     rows = write_summary(out, store.settle(keys), tally, progress, written)
     progress.finish()
-    return CorpusOutcome(rows=rows, verified_now=len(todo), reused=len(documents) - len(todo), tally=tally)
+    unreadable_now = sum(1 for done in written.values() if done.row["error"])
+    return CorpusOutcome(
+        rows=rows,
+        verified_now=len(todo) - unreadable_now,
+        reused=len(documents) - len(todo),
+        tally=tally,
+        unreadable_now=unreadable_now,
+    )
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from bibnorm.config import Settings, load_settings
-from bibnorm.corpus.jobs import kept_for
+from bibnorm.corpus.jobs import kept_for, with_absolute_paths
 from bibnorm.corpus.summary import VERIFY_TALLY, Tally
 from bibnorm.resolvers import SessionFactory
 from bibnorm.verify.judge import Claim, EntryVerdict
@@ -54,7 +54,7 @@ class Job:
     def make(
         cls, overrides: Mapping[str, Any], options: VerifyOptions, today: date, open_session: SessionFactory
     ) -> Job:
-        settings = load_settings(dict(overrides))
+        settings = with_absolute_paths(load_settings(dict(overrides)))
         token = hashlib.sha256(settings.model_dump_json().encode()).hexdigest()
         return cls(token, options, today, settings, open_session)
 

@@ -5,7 +5,7 @@ One import for the whole ground floor of files, gathered from the modules that o
 - `bibnorm.io.writing` — `write_atomic` (an interrupted run leaves the old file or the new
   one, never a truncated mix; links, devices and modes as a careful program handles them),
   `write_stdout` (whole or an error), `locked`, `held_folder` (one writer a folder),
-  `remove_temporaries`, `make_folders`, and the record `WRITTEN` of
+  `remove_temporaries`, `make_folders`, `refuse_missing_home`, and the record `WRITTEN` of
   what a run already changed;
 - `bibnorm.io.places` — where a run may write, decided before any work starts: `expand_user`,
   `named_output` (a path a file's content names), `pin_output` / `write_pinned`, and
@@ -62,6 +62,7 @@ from bibnorm.io.writing import (
     held_folder,
     locked,
     make_folders,
+    refuse_missing_home,
     remove_stale_temporaries,
     remove_temporaries,
     resolve_output,
@@ -106,6 +107,7 @@ __all__ = [
     "read_text",
     "refuse_binary",
     "refuse_clashes",
+    "refuse_missing_home",
     "remove_stale_temporaries",
     "remove_temporaries",
     "resolve_output",
@@ -123,5 +125,5 @@ __all__ = [
 def start_run() -> None:
     """Forget the records of an earlier run in this process (a command invoked again in-process,
     as tests and embedding programs do, says its notes and lists its written files afresh)."""
-    WRITTEN.paths.clear()
+    WRITTEN.clear()
     ENCODING_NOTES.told.clear()

@@ -47,20 +47,44 @@ class WrittenFiles:
     anything from it but the message a user sees when a run is interrupted.
     """
 
+    SHOWN = 3  # files named one by one; past this, counted
+
     def __init__(self) -> None:
         self.paths: list[Path] = []
         self._known: set[Path] = set()  # the same paths: a venue's run writes thousands
+        self.folders: list[Path] = []  # results folders this process wrote into (`held_folder`)
 
     def record(self, path: Path) -> None:
         if path not in self._known:
             self._known.add(path)
             self.paths.append(path)
 
+    def clear(self) -> None:
+        """Forget every record (a new run in the same process)."""
+        self.paths.clear()
+        self._known.clear()
+        self.folders.clear()
+
+    def record_folder(self, folder: Path) -> None:
+        """A results folder (a corpus run's): what is in it is named by the folder, not file by file."""
+        if folder not in self.folders:
+            self.folders.append(folder)
+
     def describe(self) -> str:
-        """``"no output file was changed"`` or ``"already written: a.bib, r.json"``."""
-        if not self.paths:
-            return "no output file was changed"
-        return "already written: " + ", ".join(str(p) for p in self.paths)
+        """``"no output file was changed"``, ``"already written: a.bib, r.json"``, or for a results
+        folder ``"the results so far are in out/ (a run with the same folder goes on from them)"``:
+        one short line however many files a venue's run wrote."""
+        held = [folder.absolute() for folder in self.folders]
+        others = [p for p in self.paths if not any(p.absolute().is_relative_to(f) for f in held)]
+        parts = [
+            f"the results so far are in {folder}{os.sep} (a run with the same folder goes on from them)"
+            for folder in self.folders
+        ]
+        if others:
+            named = ", ".join(str(p) for p in others[: self.SHOWN])
+            more = len(others) - self.SHOWN
+            parts.append(f"already written: {named}" + (f" and {more} more" if more > 0 else ""))
+        return "; ".join(parts) or "no output file was changed"
 
 
 WRITTEN = WrittenFiles()
@@ -320,6 +344,7 @@ def held_folder(folder: Path) -> Iterator[None]:
     except ImportError:  # pragma: no cover - not on POSIX: no advisory locks to take
         yield
         return
+    WRITTEN.record_folder(folder)
     try:
         make_folders(folder)
         descriptor = os.open(folder / HELD, os.O_RDWR | os.O_CREAT, 0o666 & ~current_umask())
@@ -348,6 +373,24 @@ def remove_temporaries(folder: Path) -> None:
                 os.unlink(os.path.join(folder, name))
 
 
+def refuse_missing_home(path: Path) -> None:
+    """`OutputError` (one line) when ``path`` lies in a home folder that does not exist, which
+    `make_folders` would refuse to create: said before a run's work, not after it."""
+    try:
+        home_exists_for(path)
+    except FileNotFoundError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror}") from None
+
+
+def home_exists_for(path: Path) -> None:
+    """`FileNotFoundError` naming the home folder when ``path`` lies in one that does not exist."""
+    home = _home()
+    if home is not None and not home.exists():
+        absolute = Path(os.path.abspath(path))
+        if absolute == home or home in absolute.parents:
+            raise FileNotFoundError(errno.ENOENT, f"the home folder {home} does not exist", str(home))
+
+
 def make_folders(folder: Path) -> None:
     """``mkdir -p folder``, except that a home folder that does not exist is never created.
 
@@ -355,11 +398,7 @@ def make_folders(folder: Path) -> None:
     root) or failing deep inside it would both be wrong. Raises `FileNotFoundError`
     (``strerror`` names the missing home) or another `OSError`.
     """
-    home = _home()
-    if home is not None and not home.exists():
-        absolute = Path(os.path.abspath(folder))
-        if absolute == home or home in absolute.parents:
-            raise FileNotFoundError(errno.ENOENT, f"the home folder {home} does not exist", str(home))
+    home_exists_for(folder)
     folder.mkdir(parents=True, exist_ok=True)
 
 

@@ -9,6 +9,7 @@ kept as evidence (`base.strip_title_tags`).
 
 from __future__ import annotations
 
+from bibnorm.identifiers import not_an_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers.base import MAX_ITEM, URL_PATTERN, Reader, identifier_of, oversized, strip_title_tags
 
@@ -38,6 +39,11 @@ def read_lines(text: str, path: str) -> list[Query]:
             )
         elif doi:
             queries.append(Query(index=len(queries), origin=origin, kind=QueryKind.DOI, doi=doi, raw=line))
+        elif not_an_arxiv_id(item):
+            # Shaped like an id but not one ("9999.99999"): reported as such, never searched as a title.
+            queries.append(
+                Query(index=len(queries), origin=origin, kind=QueryKind.ARXIV_ID, arxiv_id=item, raw=line)
+            )
         else:
             # A URL that names no paper we can look up is still kept, so the user sees it
             # reported as unresolved instead of silently dropped.

@@ -13,7 +13,11 @@ decision carries its evidence:
 - an abstract, when both sides have one, confirms a revised title
   (`abstract_confirms`) or vetoes an identical title (`abstract_contradicts`);
 - two acceptable candidates for different papers within `ambiguity_margin` make
-  the item ambiguous rather than guessed.
+  the item ambiguous rather than guessed;
+- an identifier is evidence, not an order: the record an item's DOI, arXiv id or link names is
+  its paper only when the item's own title and authors agree with that record
+  (`identifier_names_item`, the one rule resolve, ``tex``, verify and the assistant's tools
+  share); otherwise the identifier names another work, and the item is not resolved to it.
 """
 
 from __future__ import annotations
@@ -33,13 +37,16 @@ from bibnorm.models import (
     Severity,
     Status,
 )
+from bibnorm.text.printed import title_misread
 from bibnorm.text.titles import (
     abstract_similarity,
     only_typo_differences,
     plain_text,
     same_title,
+    same_title_or_latin_shaped,
     title_key,
     title_similarity,
+    title_variant,
     title_words,
 )
 
@@ -59,17 +66,56 @@ def query_identity(query: Query) -> str:
     return identity
 
 
+REWORDED_TITLE = 0.8  # title similarity at which an identifier's record may carry a reworded title
+
+IDENTIFIER_NAMES_ANOTHER_WORK = "match.identifier_names_another_work"  # the problem's code
+
+
+def identifier_names_item(
+    title: str | None,
+    author_names: Sequence[str],
+    record: Reference,
+    thresholds: MatchThresholds,
+    *,
+    printed: str = "",
+) -> bool:
+    """Whether the record an item's identifier names is the work the item's own title and
+    authors describe: the one rule for an item that carries both (a ``.bib`` entry, a reference
+    read from a list or a PDF, an assistant's call), shared by resolve, ``tex``, verify and the
+    assistant's tools.
+
+    The title must be the record's by the bar of a title match (the same key, typo-level edits,
+    a harmless variant: a dropped subtitle, a British spelling; for a printed reference, the
+    record's title standing in its text where its reader split it elsewhere), or a reworded
+    title (`REWORDED_TITLE`: a paper retitled between versions); and none of the names the item
+    gives may be missing from the record when both name authors. An item with no title of its
+    own has nothing to weigh against its identifier. ``author_names``: the name words or names
+    as written; ``printed``: the item's printed text, for a reference read from a list.
+    """
+    if not title or not title_words(title):
+        return True
+    if _names_agree(author_names, record) is False:
+        return False
+    return (
+        same_title_or_latin_shaped(title, record.title)
+        or (
+            only_typo_differences(title, record.title)
+            and title_similarity(title, record.title) >= thresholds.accept
+        )
+        or title_variant(title, record.title) is not None
+        or bool(printed and title_misread(printed, title, record.title))
+        or title_similarity(title, record.title) >= REWORDED_TITLE
+    )
+
+
 def score_candidate(query: Query, candidate: Candidate, thresholds: MatchThresholds) -> ScoredCandidate:
-    """Score one candidate against one query and say whether it is acceptable on its own."""
+    """Score one candidate against one query and say whether it is acceptable on its own.
+
+    A record found by the query's identifier is acceptable only when the query's own title and
+    authors agree with it (`identifier_names_item`)."""
     reference = candidate.reference
     if candidate.by_identifier:
-        evidence = Evidence(by_identifier=True, notes=("found by the identifier the input gave",))
-        if query.title:
-            similarity = title_similarity(query.title, reference.title)
-            evidence = evidence.model_copy(
-                update={"title_similarity": round(similarity, 4), "title_key_equal": similarity == 1.0}
-            )
-        return ScoredCandidate(candidate=candidate, score=1.0, evidence=evidence, acceptable=True)
+        return _score_by_identifier(query, candidate, thresholds)
 
     query_title = query.title or ""
     similarity = title_similarity(query_title, reference.title)
@@ -112,6 +158,34 @@ def score_candidate(query: Query, candidate: Candidate, thresholds: MatchThresho
     )
 
 
+def _score_by_identifier(query: Query, candidate: Candidate, thresholds: MatchThresholds) -> ScoredCandidate:
+    reference = candidate.reference
+    if not query.title:
+        evidence = Evidence(by_identifier=True, notes=("found by the identifier the input gave",))
+        return ScoredCandidate(candidate=candidate, score=1.0, evidence=evidence, acceptable=True)
+    similarity = title_similarity(query.title, reference.title)
+    agrees = identifier_names_item(
+        query.title, query.author_names, reference, thresholds, printed=query.raw if query.printed else ""
+    )
+    notes = (
+        ("found by the identifier the input gave",)
+        if agrees
+        else (
+            "the identifier the input gave names another work: its record has another title or other authors",
+        )
+    )
+    evidence = Evidence(
+        by_identifier=True,
+        title_similarity=round(similarity, 4),
+        title_key_equal=similarity == 1.0,
+        authors_agree=authors_agree(query, reference),
+        notes=notes,
+    )
+    # A record the identifier names but the item does not describe ranks by its title alone.
+    score = 1.0 if agrees else round(similarity, 4)
+    return ScoredCandidate(candidate=candidate, score=score, evidence=evidence, acceptable=agrees)
+
+
 def _title_verdict(
     query_title: str,
     title: str,
@@ -151,9 +225,32 @@ def authors_agree(query: Query, reference: Reference) -> bool | None:
     ``None`` when either side names nobody. Given names in the input only make this
     looser, never a reason to reject: rejection needs no overlap at all.
     """
-    if not query.author_names or not reference.authors:
+    return _authors_agree(query.author_names, reference)
+
+
+def _names_agree(author_names: Sequence[str], record: Reference) -> bool | None:
+    """Whether a name the input gives is on the record, looser than `authors_agree`: any word of
+    a person's name on either side (a source that took "Molins A" for given name "Molins" and
+    family name "A" still names Molins), or a name the record writes run together
+    ("PawelHitczenko") holding a name word of 4 letters or more. ``None`` when either side
+    names nobody."""
+    if not author_names or not record.authors:
         return None
-    mine = {word for name in query.author_names for word in title_words(name) if len(word) > 1}
+    mine = {word for name in author_names for word in title_words(name) if len(word) > 1}
+    written = [
+        " ".join((person.given, person.particle, person.family, person.literal)) for person in record.authors
+    ]
+    theirs = {word for name in written for word in title_words(name)}
+    if mine & theirs:
+        return True
+    glued = ["".join(title_words(name)) for name in written]
+    return any(word in name for word in mine if len(word) >= 4 for name in glued)
+
+
+def _authors_agree(author_names: Sequence[str], reference: Reference) -> bool | None:
+    if not author_names or not reference.authors:
+        return None
+    mine = {word for name in author_names for word in title_words(name) if len(word) > 1}
     theirs = {word for person in reference.authors for word in title_words(person.family or person.literal)}
     return bool(mine & theirs)
 

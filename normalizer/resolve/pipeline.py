@@ -23,11 +23,13 @@ from functools import partial
 from typing import Protocol, runtime_checkable
 
 from bibnorm.config import MatchThresholds, Settings
+from bibnorm.identifiers import not_an_arxiv_id, parse_arxiv_id
 from bibnorm.models import (
     Candidate,
     Lookup,
     Problem,
     Query,
+    QueryKind,
     Reference,
     Resolution,
     ScoredCandidate,
@@ -37,6 +39,7 @@ from bibnorm.models import (
 from bibnorm.resolve import keys, matching, merge, normalize
 from bibnorm.resolve.batches import in_batches, phase
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.text.titles import title_key
 
 
 @runtime_checkable
@@ -94,6 +97,10 @@ class _Pending:
     problems: tuple[Problem, ...] = ()
     failed: bool = False
     resolution: Resolution | None = None
+    unanswered_by: tuple[str, ...] = ()  # the resolvers that could not be asked about it
+    # The record the query's identifier names, when its own title and authors describe another
+    # work (`matching.identifier_names_item`): never the item's paper, reported with the title's.
+    other_work: ScoredCandidate | None = None
 
 
 def deduplicate(queries: Sequence[Query]) -> dict[int, int]:
@@ -102,6 +109,11 @@ def deduplicate(queries: Sequence[Query]) -> dict[int, int]:
     duplicates: dict[int, int] = {}
     for query in queries:
         identity = matching.query_identity(query)
+        if (query.arxiv_id or query.doi) and query.title:
+            # The same identifier under another title may be a wrong identifier, which only its
+            # own lookup can tell; the same paper asked twice is written once all the same
+            # (`same_paper`).
+            identity += f"|{title_key(query.title)}"
         if identity in first_by_identity:
             duplicates[query.index] = first_by_identity[identity]
         else:
@@ -126,6 +138,7 @@ def run(
     finished = _settle([q for q in queries if q.index not in duplicates], resolvers, settings, progress)
     final_sources = {r.name for r in resolvers if is_final(r)}
     _enrich(finished, enrichers, settings, skip_sources=final_sources, progress=progress)
+    _ask_the_identifiers_given(finished, resolvers, settings, progress)
     for index, resolution in finished.items():
         finished[index] = _finish(resolution)
     duplicates.update(same_paper(finished))
@@ -149,7 +162,11 @@ def _settle(
     """Each distinct query's resolution by the resolver chain (undecided where none settled it);
     the working state ends here, so a long run holds one resolution an item, not two."""
     pending = {q.index: _Pending(q) for q in distinct}
+    for state in pending.values():
+        _refuse_malformed_id(state)
     _find(pending, resolvers, settings, progress)
+    _ask_again_by_identifier(pending, resolvers, settings, progress)
+    _settle_other_works(pending, resolvers, settings, progress)
     return {
         index: state.resolution or _undecided(state, offline=settings.offline)
         for index, state in pending.items()
@@ -173,7 +190,205 @@ def _find(
                 answers = _judged_lookup(resolver, chunk, settings, progress)
                 for query in chunk:
                     lookup, decision = answers.get(query.index, (Lookup(), None))
-                    _absorb(pending[query.index], lookup, settings, decision)
+                    state = pending[query.index]
+                    if lookup.failed:
+                        state.unanswered_by = (*state.unanswered_by, resolver.name)
+                    _absorb(state, lookup, settings, decision)
+
+
+def _ask_again_by_identifier(
+    pending: Mapping[int, _Pending], resolvers: Sequence[Resolver], settings: Settings, progress: Progress
+) -> None:
+    """A paper a later resolver found by its title while an earlier one could not be asked (an
+    arXiv batch that failed, then Semantic Scholar) is asked of the earlier one again, by the
+    identifier the record carries: the entry then holds what that source alone knows (arXiv's
+    primary class and month), as when it answered the first time. Which source answered must not
+    change a resolved entry."""
+    for position, resolver in enumerate(resolvers[:-1]):
+        retry = {
+            index: _by_found_identifier(state)
+            for index, state in pending.items()
+            if resolver.name in state.unanswered_by
+            and state.resolution is not None
+            and state.resolution.status is Status.RESOLVED
+            and state.resolution.source in {later.name for later in resolvers[position + 1 :]}
+            and not (state.resolution.evidence and state.resolution.evidence.by_identifier)
+        }
+        asking = {index: query for index, query in retry.items() if query is not None}
+        if not asking:
+            continue
+        with phase(progress, f"find: {resolver.name}", len(asking)):
+            answers = _judged_lookup(resolver, list(asking.values()), settings, progress)
+        for index, query in asking.items():
+            lookup, decision = answers.get(query.index, (Lookup(), None))
+            again = _Pending(query)
+            _absorb(again, lookup, settings, decision)
+            state = pending[index]
+            if again.resolution is not None and again.resolution.status is Status.RESOLVED:
+                state.resolution = again.resolution.model_copy(
+                    update={"query": state.query, "candidates": state.ranked, "problems": state.problems}
+                )
+
+
+def _by_found_identifier(state: _Pending) -> Query | None:
+    """The item's query asking by the identifier its resolved record carries (its title and
+    authors kept, so the record must still be theirs)."""
+    assert state.resolution is not None and state.resolution.reference is not None
+    ids = state.resolution.reference.ids
+    if ids.arxiv_id:
+        return state.query.model_copy(update={"kind": QueryKind.ARXIV_ID, "arxiv_id": ids.arxiv_id})
+    if ids.doi:
+        return state.query.model_copy(update={"kind": QueryKind.DOI, "doi": ids.doi})
+    return None
+
+
+def _refuse_malformed_id(state: _Pending) -> None:
+    """An arXiv id that is none (``9999.99999``) is settled before any source is asked: the
+    item is unresolved, and its problem says why the id is not one."""
+    query = state.query
+    if query.kind is not QueryKind.ARXIV_ID or not query.arxiv_id or parse_arxiv_id(query.arxiv_id):
+        return
+    why = not_an_arxiv_id(query.arxiv_id) or f"{query.arxiv_id} is not an arXiv id"
+    problem = Problem(code="arxiv.malformed_id", message=why, severity=Severity.ERROR)
+    state.resolution = Resolution(query=query, status=Status.UNRESOLVED, problems=(problem,))
+
+
+def _settle_other_works(
+    pending: Mapping[int, _Pending], resolvers: Sequence[Resolver], settings: Settings, progress: Progress
+) -> None:
+    """Items whose identifier names another work than their title and authors describe: the
+    sources are asked for the title alone, and the item is settled as not resolved, with both
+    candidates (the identifier's record and the title's match, if any) and a problem that names
+    them. Neither record is written under the item's key: which one the user meant is theirs
+    to say."""
+    torn = {
+        index: state
+        for index, state in pending.items()
+        if state.other_work is not None
+        and (
+            state.resolution is None
+            or not (state.resolution.evidence and state.resolution.evidence.by_identifier)
+        )
+    }
+    if not torn:
+        return
+    by_title = {
+        index: _Pending(_title_only(state.query))
+        for index, state in torn.items()
+        if state.resolution is None and state.query.title
+    }
+    _find(by_title, resolvers, settings, progress)
+    for index, state in torn.items():
+        found = by_title.get(index)
+        title_state = found.resolution if found is not None else state.resolution
+        state.resolution = _names_another_work(
+            state, title_state, found.problems if found is not None else ()
+        )
+
+
+def _ask_the_identifiers_given(
+    finished: dict[int, Resolution], resolvers: Sequence[Resolver], settings: Settings, progress: Progress
+) -> None:
+    """An item found by its title (a source searched the title before any asked its DOI) whose
+    record, completed, carries none of the identifiers the item gives: the sources are asked
+    what each identifier names, and when that is another work than the item's title and authors
+    describe, the item is not resolved but reported with both records, as when the identifier
+    was asked first (`_settle_other_works`)."""
+    probes = {
+        index: _Pending(asking)
+        for index, resolution in finished.items()
+        if resolution.status is Status.RESOLVED
+        and resolution.reference is not None
+        and not (resolution.evidence and resolution.evidence.by_identifier)
+        and (asking := _by_other_identifier(resolution.query, resolution.reference)) is not None
+    }
+    if not probes:
+        return
+    _find(probes, resolvers, settings, progress)
+    for index, probe in probes.items():
+        found = probe.resolution
+        if found is None or found.status is not Status.RESOLVED or found.reference is None:
+            continue
+        resolution = finished[index]
+        query = resolution.query
+        named = Candidate(source=found.source or "", reference=found.reference, by_identifier=True)
+        scored = matching.score_candidate(query, named, settings.thresholds)
+        if scored.acceptable:
+            continue  # another identifier of the same work (a preprint's, a version's)
+        state = _Pending(query, problems=resolution.problems, other_work=_outline(scored))
+        finished[index] = _names_another_work(state, resolution, ())
+
+
+def _by_other_identifier(query: Query, record: Reference) -> Query | None:
+    """``query`` asking by an identifier it gives that its resolved record does not carry, alone
+    (no title for a source to search); None when the record carries every one it gives."""
+    if not query.title:
+        return None
+    update: dict[str, object] = {"title": None, "author_names": (), "urls": ()}
+    if query.arxiv_id and query.arxiv_id.casefold() != (record.ids.arxiv_id or "").casefold():
+        return query.model_copy(update={**update, "kind": QueryKind.ARXIV_ID, "doi": None})
+    if query.doi and query.doi.casefold() != (record.ids.doi or "").casefold():
+        return query.model_copy(
+            update={**update, "kind": QueryKind.DOI, "arxiv_id": None, "arxiv_version": None}
+        )
+    return None
+
+
+def _title_only(query: Query) -> Query:
+    """``query`` with its identifiers left out: what its title and authors alone find."""
+    return query.model_copy(
+        update={"kind": QueryKind.TITLE, "arxiv_id": None, "arxiv_version": None, "doi": None, "urls": ()}
+    )
+
+
+def _names_another_work(
+    state: _Pending, by_title: Resolution | None, title_problems: Sequence[Problem]
+) -> Resolution:
+    """The resolution of an item whose identifier names another work (``state.other_work``):
+    ambiguous between that record and the title's match when the title found one, else
+    unresolved; either way with a problem that names both."""
+    assert state.other_work is not None
+    matches: tuple[ScoredCandidate, ...] = ()
+    if by_title is not None and by_title.status is Status.RESOLVED:
+        matches = tuple(c for c in by_title.candidates if c.acceptable)[:1]
+    elif by_title is not None and by_title.status is Status.AMBIGUOUS:
+        matches = tuple(c for c in by_title.candidates if c.acceptable)
+    problem = Problem(
+        code=matching.IDENTIFIER_NAMES_ANOTHER_WORK,
+        message=_other_work_message(state.query, state.other_work, matches),
+        severity=Severity.ERROR,
+        source=state.other_work.candidate.source,
+    )
+    return Resolution(
+        query=state.query,
+        status=Status.AMBIGUOUS if matches else Status.UNRESOLVED,
+        candidates=(state.other_work, *matches),
+        problems=(*state.problems, *title_problems, problem),
+    )
+
+
+def _other_work_message(query: Query, other: ScoredCandidate, matches: Sequence[ScoredCandidate]) -> str:
+    record = other.candidate.reference
+    if query.arxiv_id and record.ids.arxiv_id and query.arxiv_id.casefold() == record.ids.arxiv_id.casefold():
+        named = f"arXiv:{query.arxiv_id}"
+    elif query.doi:
+        named = f"DOI {query.doi}"
+    elif query.arxiv_id:
+        named = f"arXiv:{query.arxiv_id}"
+    else:
+        named = f"the link {query.urls[0]}" if query.urls else "the identifier"
+    said = f'{named} names another work, "{record.title}"'
+    if not matches:
+        return f"{said}; no source knows a work with this title"
+    titles = "; ".join(
+        f'"{m.candidate.reference.title}" ({_identifier(m.candidate.reference)})' for m in matches
+    )
+    return f"{said}; the title names {titles}: which one is meant is the user's to say"
+
+
+def _identifier(reference: Reference) -> str:
+    ids = reference.ids
+    return f"arXiv:{ids.arxiv_id}" if ids.arxiv_id else f"DOI {ids.doi}" if ids.doi else "no identifier"
 
 
 def _as_duplicate(query: Query, original: Resolution, own: Resolution | None) -> Resolution:
@@ -249,6 +464,10 @@ def _absorb(
     if decision is None:
         decision = matching.choose(state.query, answer.candidates, settings.thresholds)
     state.ranked = _merge_ranked(state.ranked, decision.ranked)
+    if state.other_work is None:
+        state.other_work = next(
+            (_outline(s) for s in decision.ranked if s.candidate.by_identifier and not s.acceptable), None
+        )
     if decision.status is Status.RESOLVED and decision.best is not None:
         state.resolution = Resolution(
             query=state.query,

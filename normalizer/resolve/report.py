@@ -26,6 +26,8 @@ def _candidate_json(scored: ScoredCandidate) -> dict[str, Any]:
         "score": scored.score,
         "source": scored.candidate.source,
         "acceptable": scored.acceptable,
+        # The record the item's own identifier named (not acceptable: it names another work).
+        "by_identifier": scored.candidate.by_identifier,
     }
 
 

@@ -178,6 +178,49 @@ def same_title(a: str, b: str) -> bool:
     return bool(key) and key == title_key(b)
 
 
+# Greek capitals shaped like Latin ones, which TeX has no command for (there is no \Alpha):
+# a BibTeX title, bibnorm's own included, writes the Latin letter ("{A}pproximation" for a
+# record's "Αpproximation"). Another letter changes a word: only these are the same title.
+_LATIN_SHAPED_GREEK = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX")
+
+
+def same_title_or_latin_shaped(claimed: str, record: str) -> bool:
+    """`same_title`, or the same once the record's Latin-shaped Greek capitals are read as the
+    Latin letters a BibTeX title writes for them."""
+    return same_title(claimed, record) or same_title(claimed, record.translate(_LATIN_SHAPED_GREEK))
+
+
+def title_variant(claimed: str, record: str) -> str | None:
+    """How a claimed title differs harmlessly from the record's, else None.
+
+    Harmless: a dropped subtitle, British/American spelling. A word changed by one letter
+    ("Learnings", "Privacys") is not: a citation must carry the paper's title.
+    """
+    mine, theirs = title_words(claimed), title_words(record)
+    if not mine or not theirs:
+        return None
+    if _without_subtitle(mine, record):
+        return "the subtitle is left out"
+    if _without_subtitle(theirs, claimed):
+        return "the record has no subtitle"
+    if len(mine) == len(theirs):
+        differing = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
+        if differing and all(_spelling_variant(a, b) for a, b in differing):
+            return "a spelling differs"
+    return None
+
+
+def _without_subtitle(words: tuple[str, ...], title: str) -> bool:
+    """``words`` are ``title`` without its subtitle (`title_head`)."""
+    head = title_head(title)
+    return bool(head) and words == head
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """British and American spellings ("normalisation"/"normalization", "colour"/"color")."""
+    return a.replace("is", "iz").replace("our", "or") == b.replace("is", "iz").replace("our", "or")
+
+
 _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\*?|[{}$^_~\\]")
 
 

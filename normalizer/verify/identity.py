@@ -10,58 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
+from bibnorm.config import MatchThresholds
 from bibnorm.models import Reference
+from bibnorm.resolve.matching import identifier_names_item
 from bibnorm.text.printed import title_misread
-from bibnorm.text.titles import same_title, title_head, title_similarity, title_words
+from bibnorm.text.titles import same_title_or_latin_shaped, title_similarity, title_variant
 from bibnorm.verify.authors import authors_overlap, claimed_people, same_person
 from bibnorm.verify.claims import Answer, Answers, Claim
 from bibnorm.verify.codes import VerifyFinding, finding
 from bibnorm.verify.venue_names import venues_agree
 
 NEAR_MISS_TITLE = 0.8  # below this a search hit is another paper, not a reworded title
-# Greek capitals shaped like Latin ones, which TeX has no command for (there is no \Alpha):
-# a BibTeX title, bibnorm's own included, writes the Latin letter ("{A}pproximation" for a
-# record's "Αpproximation"). Another letter changes a word: only these are the same title.
-_LATIN_SHAPED_GREEK = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX")
 
 
 def _first_record(answers: Sequence[Answer]) -> Answer | None:
     return next((answer for answer in answers if answer.record is not None), None)
 
 
-def title_variant(claimed: str, record: str) -> str | None:
-    """How a claimed title differs harmlessly from the record's, else None.
-
-    Harmless: a dropped subtitle, British/American spelling. A word changed by one letter
-    ("Learnings", "Privacys") is not: a citation must carry the paper's title.
-    """
-    mine, theirs = title_words(claimed), title_words(record)
-    if not mine or not theirs:
-        return None
-    if _without_subtitle(mine, record):
-        return "the subtitle is left out"
-    if _without_subtitle(theirs, claimed):
-        return "the record has no subtitle"
-    if len(mine) == len(theirs):
-        differing = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
-        if differing and all(_spelling_variant(a, b) for a, b in differing):
-            return "a spelling differs"
-    return None
-
-
-def _without_subtitle(words: tuple[str, ...], title: str) -> bool:
-    """``words`` are ``title`` without its subtitle (`title_head`)."""
-    head = title_head(title)
-    return bool(head) and words == head
-
-
 def title_relation(claim: Claim, record: Reference) -> str:
     """How the claimed title relates to the record's: ``same`` (or the title the printed
     reference carries, which its reader took only part of: `title_misread`), ``variant`` (a
     harmless difference), ``near`` (reworded, by the same authors) or ``other`` (another paper)."""
-    if same_title(claim.title, record.title) or same_title(
-        claim.title, record.title.translate(_LATIN_SHAPED_GREEK)
-    ):
+    if same_title_or_latin_shaped(claim.title, record.title):
         return "same"
     if claim.text and title_misread(claim.text, claim.title, record.title):
         return "same"  # the printed reference carries the record's title; its reader split it elsewhere
@@ -72,11 +42,6 @@ def title_relation(claim: Claim, record: Reference) -> str:
     ):
         return "near"
     return "other"
-
-
-def _spelling_variant(a: str, b: str) -> bool:
-    """British and American spellings ("normalisation"/"normalization", "colour"/"color")."""
-    return a.replace("is", "iz").replace("our", "or") == b.replace("is", "iz").replace("our", "or")
 
 
 def identifier_records(
@@ -113,7 +78,9 @@ def identifier_records(
 
 
 def _names_claimed_paper(claim: Claim, record: Reference) -> bool:
-    return not claim.title or title_relation(claim, record) != "other"
+    """The rule resolve follows too: the record is the claimed paper's when the entry's own
+    title and authors agree with it."""
+    return identifier_names_item(claim.title, claim.authors, record, MatchThresholds(), printed=claim.text)
 
 
 def _unknown_identifier(
