@@ -36,6 +36,7 @@ def verify_corpus(
             _one(corpora), out, options, overrides, workers=workers, scheduler=scheduler, progress=progress
         )
     tally = outcome.verdicts()
+    _say_left_alone(outcome, out)
     if not quiet:
         _say(outcome, out, "verified")
     return EXIT_FINDINGS if tally["mismatch"] or tally["not_found"] else EXIT_OK
@@ -58,6 +59,7 @@ def resolve_corpus(
             _one(corpora), out, overrides, workers=workers, scheduler=scheduler, progress=progress
         )
     tally = outcome.verdicts()
+    _say_left_alone(outcome, out)
     if not quiet:
         _say(outcome, out, "resolved")
     return EXIT_FINDINGS if strict and sum(tally.values()) != tally["resolved"] else EXIT_OK
@@ -67,6 +69,21 @@ def _one(corpora: tuple[str, ...]) -> str:
     if len(corpora) != 1:
         raise UsageError("--out takes one CORPUS: a folder, a glob (quoted) or a manifest (.csv, .jsonl)")
     return corpora[0]
+
+
+def _say_left_alone(outcome: CorpusOutcome, out: Path) -> None:
+    """One line naming the files of the results folder no run wrote (left as they were)."""
+    if outcome.left_alone:
+        shown = ", ".join(outcome.left_alone[:LEFT_ALONE_SHOWN])
+        more = len(outcome.left_alone) - LEFT_ALONE_SHOWN
+        click.echo(
+            f"bibnorm: warning: left alone in {out} (no bibnorm run wrote them): {shown}"
+            + (f" and {more} more" if more > 0 else ""),
+            err=True,
+        )
+
+
+LEFT_ALONE_SHOWN = 10
 
 
 def _say(outcome: CorpusOutcome, out: Path, done: str) -> None:

@@ -63,6 +63,17 @@ def find_documents(spec: str) -> list[Document]:
     return documents
 
 
+def corpus_root(spec: str) -> Path:
+    """The folder a corpus's documents are found from: the folder itself, a manifest's folder, a
+    single file's folder, a glob's fixed start."""
+    path = Path(spec)
+    if path.is_dir():
+        return path
+    if path.is_file():
+        return path.parent
+    return Path(_fixed_prefix(spec))
+
+
 def _in_folder(folder: Path) -> Iterable[Document]:
     for path in sorted(folder.rglob("*")):
         if path.is_file() and path.suffix.lower() in DOCUMENT_SUFFIXES and not path.name.startswith("."):
