@@ -19,6 +19,7 @@ import anyio.to_thread
 from bibnorm import writers
 from bibnorm.assist import tools
 from bibnorm.assist.tools import MAX_ITEMS, MAX_LOOKUP_CHARS, MAX_TEXT_CHARS, AssistConfig
+from bibnorm.text.clean import inert_text
 from mcp.server import MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import ToolAnnotations
@@ -57,11 +58,24 @@ BibPath = Annotated[
 
 
 def _call(function: Callable[..., dict[str, Any]], *args: Any) -> Any:
-    """The tool's result; any failure as a `ToolError` with one line."""
+    """The tool's result, inert (`inert_answer`); any failure as a `ToolError` with one line."""
     try:
-        return function(*args)
+        return inert_answer(function(*args))
     except Exception as error:
-        raise ToolError(tools.describe_error(error)) from None
+        raise ToolError(inert_text(tools.describe_error(error))) from None
+
+
+def inert_answer(value: Any) -> Any:
+    """An answer without a control, direction-override or tag character in any of its texts
+    (`bibnorm.text.clean.inert_text`): what a source wrote reaches the assistant as text it sees,
+    never as hidden instructions or text shown in another order than it is read."""
+    if isinstance(value, str):
+        return inert_text(value)
+    if isinstance(value, dict):
+        return {inert_answer(key): inert_answer(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [inert_answer(item) for item in value]
+    return value
 
 
 async def _in_thread(function: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from bibnorm.errors import UsageError, one_line
 from bibnorm.io import STDIO, write_atomic
 from bibnorm.models import Resolution
 from bibnorm.readers import available_formats
+from bibnorm.resolve.keys import KEY_REPLACED
 from bibnorm.resolve.progress import Progress
 from bibnorm.resolve.report import summary_line, unsettled
 
@@ -238,6 +239,13 @@ def _closing_lines(run: ResolveRun, job: ResolveJob, *, quiet: bool) -> list[str
     paint = Painter.for_stream(sys.stderr)
     result = run.result
     lines = [] if quiet else [*run.input_warnings, *(f"bibnorm: warning: {w}" for w in run.writer_warnings)]
+    if not quiet:
+        lines += [
+            f"bibnorm: warning: {r.query.origin}: {one_line(p.message, ECHO_LIMIT)}"
+            for r in result.resolutions
+            for p in r.problems
+            if p.code == KEY_REPLACED
+        ]
     lines += _unsettled_lines(result.resolutions, job.report_path, paint, quiet=quiet)
     lines += result.source_trouble(offline=run.settings.offline)
     lines += _previous_lines(job.output, run.previous, run.outcome, kept_all=run.kept_all)
