@@ -198,3 +198,71 @@ def test_the_summary_csv_never_starts_a_cell_with_a_formula(here: Path) -> None:
         line.split(",")[0] for line in (here / "out/summary.csv").read_text(encoding="utf-8").splitlines()[1:]
     ]
     assert sorted(cells) == ["'+a.bib", "'-c.bib", "'=HYPERLINK(1).bib", "'@b.bib"]
+
+
+# --- the documents stay in the corpus ---------------------------------------------------------------
+
+
+def _outside_layouts(here: Path) -> None:
+    """A secret beside the corpus, and the ways a corpus could bring it in."""
+    write_corpus(here, {"secret/notes.bib": DDPM, "venue/a.bib": DDPM})
+    (here / "venue/m-dots.csv").write_text("id,path\nP1,a.bib\nP2,../secret/notes.bib\n", encoding="utf-8")
+    (here / "venue/m-abs.csv").write_text(
+        f"id,path\nP1,a.bib\nP2,{here}/secret/notes.bib\n", encoding="utf-8"
+    )
+    (here / "venue/m-link.jsonl").write_text('{"id": "P1", "path": "linked.bib"}\n', encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("spec", "shown"),
+    [
+        pytest.param("venue/m-dots.csv", "../secret/notes.bib", id="manifest-climbs-with-dots"),
+        pytest.param("venue/m-abs.csv", "{here}/secret/notes.bib", id="manifest-absolute-path"),
+        pytest.param("venue/m-link.jsonl", "linked.bib", id="manifest-names-a-link-leading-out"),
+        pytest.param("venue", "linked.bib", id="folder-holds-a-link-leading-out"),
+        pytest.param("venue/*.bib", "linked.bib", id="glob-matches-a-link-leading-out"),
+    ],
+)
+def test_a_document_outside_the_corpus_is_refused_unless_allowed(here: Path, spec: str, shown: str) -> None:
+    _outside_layouts(here)
+    (here / "venue/linked.bib").symlink_to(here / "secret/notes.bib")
+
+    refused = CliRunner().invoke(main, ["verify", spec, "--out", "out", "--offline", "-q"])
+    written = (here / "out").exists()
+    allowed = CliRunner().invoke(main, ["verify", spec, "--out", "out", "--offline", "-q", "--allow-outside"])
+
+    assert refused.exit_code == EXIT_FATAL
+    assert refused.stderr == (
+        f"bibnorm: error: {spec}: {shown.format(here=here)} is outside the corpus's folder"
+        f" {Path(spec).parent if '.' in Path(spec).name else spec} (it leads to {here / 'secret/notes.bib'}):"
+        " a corpus takes only its own files; pass --allow-outside to take it\n"
+    )
+    assert not written
+    assert allowed.exit_code == EXIT_OK, allowed.output
+    paths = [
+        line.split(",")[1] for line in (here / "out/summary.csv").read_text(encoding="utf-8").splitlines()
+    ]
+    assert shown.format(here=here) in paths
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        pytest.param(
+            "m.csv",
+            "id,path\nP0,a.bib\nP1," + "a" * 200_000 + "\n",
+            "m.csv: row 2: not a manifest row: field larger than field limit (131072)",
+            id="csv-field-over-128k",
+        ),
+        pytest.param(
+            "m.jsonl",
+            '{"id": "P0", "path": "a.bib"}\n' + "[" * 200_000 + "\n",
+            "m.jsonl:2: not JSON: nested too deeply",
+            id="jsonl-nested-deeply",
+        ),
+    ],
+)
+def test_a_hostile_manifest_is_one_line(here: Path, name: str, text: str, message: str) -> None:
+    write_corpus(here, {name: text, "a.bib": DDPM})
+    result = CliRunner().invoke(main, ["verify", name, "--out", "out", "--offline", "-q"])
+    assert (result.exit_code, result.stderr) == (EXIT_FATAL, f"bibnorm: error: {message}\n")

@@ -16,7 +16,7 @@ from bibnorm.cli._progress import progress_for
 from bibnorm.errors import UsageError
 from bibnorm.verify.run import VerifyOptions
 
-Engine = tuple[int | None, str | None]  # --workers, --scheduler
+Engine = tuple[int | None, str | None, bool]  # --workers, --scheduler, --allow-outside
 
 
 def verify_corpus(
@@ -30,10 +30,17 @@ def verify_corpus(
 ) -> int:
     """Run the corpus on ``engine`` (``--workers``, ``--scheduler``) and print one summary line;
     the exit status: 3 when a reference is a mismatch or not found (as for one file), else 0."""
-    workers, scheduler = engine
+    workers, scheduler, allow_outside = engine
     with progress_for(quiet=quiet, wanted=show_progress) as progress:
         outcome = run_corpus(
-            _one(corpora), out, options, overrides, workers=workers, scheduler=scheduler, progress=progress
+            _one(corpora),
+            out,
+            options,
+            overrides,
+            workers=workers,
+            scheduler=scheduler,
+            progress=progress,
+            allow_outside=allow_outside,
         )
     tally = outcome.verdicts()
     _say_left_alone(outcome, out)
@@ -53,10 +60,16 @@ def resolve_corpus(
 ) -> int:
     """Resolve the corpus on ``engine`` and print one summary line; the exit status: 3 with
     ``--strict`` when a reference did not resolve (as for one file), else 0."""
-    workers, scheduler = engine
+    workers, scheduler, allow_outside = engine
     with progress_for(quiet=quiet, wanted=show_progress) as progress:
         outcome = resolve_documents(
-            _one(corpora), out, overrides, workers=workers, scheduler=scheduler, progress=progress
+            _one(corpora),
+            out,
+            overrides,
+            workers=workers,
+            scheduler=scheduler,
+            progress=progress,
+            allow_outside=allow_outside,
         )
     tally = outcome.verdicts()
     _say_left_alone(outcome, out)

@@ -166,9 +166,12 @@ def command(
       bibnorm resolve refs.txt --journal-names abbreviated    # Phys. Rev. Lett., CVPR
       bibnorm resolve submissions/ --out results/             # a whole venue (docs/scale.md)
     """
+    allow_outside = options.pop("allow_outside")
     corpus = (options.pop("out_dir"), options.pop("workers"), options.pop("scheduler"))
     if corpus != (None, None, None):
-        raise SystemExit(resolve_corpus(inputs, corpus, options, strict, quiet, show_progress))
+        raise SystemExit(
+            resolve_corpus(inputs, (*corpus, allow_outside), options, strict, quiet, show_progress)
+        )
     job = ResolveJob(inputs=inputs, **{name: options.pop(name) for name in JOB_OPTIONS})
     plan = plan_resolve(job, _settings(options))  # refusals before the progress display starts
     with progress_for(quiet=quiet, wanted=show_progress) as progress:
@@ -213,22 +216,24 @@ def _overrides(options: dict[str, Any]) -> dict[str, Any]:
 
 def resolve_corpus(
     inputs: tuple[str, ...],
-    corpus: tuple[Any, int | None, str | None],
+    corpus: tuple[Any, int | None, str | None, bool],
     options: dict[str, Any],
     strict: bool,
     quiet: bool,
     show_progress: bool | None,
 ) -> int:
-    """``--out`` (``--workers``, ``--scheduler``): the corpus resolved, its summary line; the exit status."""
+    """``--out`` (``--workers``, ``--scheduler``, ``--allow-outside``): the corpus resolved, its summary
+    line; the exit status."""
     from bibnorm.cli._corpus import resolve_corpus as run_corpus
 
-    out, workers, scheduler = corpus
+    out, workers, scheduler, allow_outside = corpus
     single = [FLAGS[name] for name in JOB_OPTIONS if options.pop(name) not in (None, False, STDIO)]
     if out is None:
         raise UsageError("--workers and --scheduler go with --out DIR")
     if single:
         raise UsageError(f"--out resolves a corpus into its folder: {single[0]} is for one bibliography")
-    return run_corpus(inputs, out, (workers, scheduler), _overrides(options), quiet, show_progress, strict)
+    engine = (workers, scheduler, allow_outside)
+    return run_corpus(inputs, out, engine, _overrides(options), quiet, show_progress, strict)
 
 
 def _closing_lines(run: ResolveRun, job: ResolveJob, *, quiet: bool) -> list[str]:

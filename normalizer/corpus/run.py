@@ -36,14 +36,22 @@ class CorpusOutcome:
 
 
 def run_corpus(
-    corpus: str, out: Path, job: CorpusJob, engine: Engine, progress: Progress = NO_PROGRESS
+    corpus: str,
+    out: Path,
+    job: CorpusJob,
+    engine: Engine,
+    progress: Progress = NO_PROGRESS,
+    *,
+    allow_outside: bool = False,
 ) -> CorpusOutcome:
     """Do ``job`` to every document of ``corpus`` (`find_documents`) not yet done in ``out`` with
     this decision version, write its line and its files (its page, resolve's .bib) as it finishes, then
     settle the shards and write the summaries. Stopped at any point, the next run goes on where
-    this one stopped. One run at a time writes ``out``: another is refused in one line."""
+    this one stopped. One run at a time writes ``out``: another is refused in one line. A document
+    outside the corpus's folder is refused unless ``allow_outside`` (`find_documents`)."""
     refuse_output_holding_input(corpus, out)
-    documents = [d for d in find_documents(corpus) if not _inside(d.path, out)]
+    found = find_documents(corpus, allow_outside=allow_outside)
+    documents = [d for d in found if not _inside(d.path, out)]
     written_before = (out / HELD).exists()  # by a run (of an earlier version, maybe), not this one
     with held_folder(out):
         own = OwnFiles(out, adopt_earlier=written_before)
