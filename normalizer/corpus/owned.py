@@ -21,7 +21,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
 from bibnorm.errors import OutputError
@@ -156,7 +156,8 @@ def read_unlinked(path: Path) -> bytes:
 
 
 @contextlib.contextmanager
-def _open_unlinked(path: Path, flags: int):  # type: ignore[no-untyped-def]
+def _open_unlinked(path: Path, flags: int) -> Iterator[int]:
+    """A descriptor of ``path`` itself, never of what a link there points to."""
     try:
         descriptor = os.open(path, flags | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), 0o666)
     except FileNotFoundError:
