@@ -180,7 +180,8 @@ def command(
         run = resolve_files(plan, progress=progress, notify=notify)
     # Data for stdout once the live progress is gone from the terminal they may share.
     if job.report_on_stdout or job.report_path == STDIO:
-        sys.stdout.write(run.report_text())
+        for piece in run.report_chunks():
+            sys.stdout.write(piece)
     if job.output == STDIO and not job.report_on_stdout:
         write_atomic(job.output, run.text)
     for line in _closing_lines(run, job, quiet=quiet):
