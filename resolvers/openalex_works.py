@@ -63,8 +63,8 @@ def is_works_snapshot(path: Path) -> bool:
         return any(_parts(path))
     try:
         first = _lines(path).__next__()
-    except (StopIteration, OSError, EOFError, gzip.BadGzipFile):
-        return False
+    except (StopIteration, OSError, EOFError, gzip.BadGzipFile, InputError):
+        return False  # empty, unreadable, cut off or one endless line: not a works part to sniff
     return first.lstrip().startswith(b"{") and b'"https://openalex.org/W' in first[:2000]
 
 
