@@ -476,8 +476,42 @@ def _as_a_project_may(settings: Settings, given: list[str], path: Path) -> Setti
                 f"{settings._origins['lock']}: the lock file {settings.lock} lies outside the project"
                 f" ({project}); a project's configuration names a lock inside it only"
             )
+    if "thresholds" in given:
+        laxer = _laxer_thresholds(settings.thresholds)
+        if laxer:
+            raise ConfigError(
+                f"{settings._origins['thresholds']}: a project's configuration may make matching stricter,"
+                f" never laxer ({', '.join(laxer)}): a laxer match could pass a fabricated entry; set it"
+                f" in your own {_OWN_CONFIG} or on the command line"
+            )
     withheld = {KEYED_URLS[name]: None for name in given if name in KEYED_URLS}
     return settings.model_copy(update=withheld) if withheld else settings
 
 
 _OWN_CONFIG = "~/.config/bibnorm/config.toml"
+# The thresholds a larger value makes stricter; for the others (`years_before_preprint`) a
+# smaller one does.
+_STRICTER_UP = (
+    "accept",
+    "title_floor",
+    "abstract_confirms",
+    "abstract_contradicts",
+    "ambiguity_margin",
+    "generic_title_words",
+    "generic_title_letters",
+)
+
+
+def _laxer_thresholds(thresholds: MatchThresholds) -> list[str]:
+    """The thresholds set laxer than the defaults, as ``name < default`` or ``name > default``."""
+    default = MatchThresholds()
+    laxer = [
+        f"{name} {getattr(thresholds, name)} < {getattr(default, name)}"
+        for name in _STRICTER_UP
+        if getattr(thresholds, name) < getattr(default, name)
+    ]
+    if thresholds.years_before_preprint > default.years_before_preprint:
+        laxer.append(
+            f"years_before_preprint {thresholds.years_before_preprint} > {default.years_before_preprint}"
+        )
+    return laxer

@@ -110,6 +110,29 @@ def test_a_project_cannot_trust_itself(project: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("table", "laxer"),
+    [
+        pytest.param("accept = 0.99\ngeneric_title_words = 3", None, id="stricter-is-the-projects-choice"),
+        pytest.param("accept = 0.5", "accept 0.5 < 0.95", id="a-lower-accept"),
+        pytest.param(
+            "abstract_contradicts = 0.0", "abstract_contradicts 0.0 < 0.2", id="contradiction-ignored"
+        ),
+        pytest.param("years_before_preprint = 10", "years_before_preprint 10 > 1", id="any-year-before"),
+    ],
+)
+def test_a_project_may_make_matching_stricter_never_laxer(
+    project: Path, table: str, laxer: str | None
+) -> None:
+    (project / "bibnorm.toml").write_text(f"[thresholds]\n{table}\n", encoding="utf-8")
+    if laxer is None:
+        load_settings(environ={}, cwd=project)
+        return
+    with pytest.raises(ConfigError) as refused:
+        load_settings(environ={}, cwd=project)
+    assert f"may make matching stricter, never laxer ({laxer})" in str(refused.value)
+
+
+@pytest.mark.parametrize(
     ("lock", "refused"),
     [
         pytest.param("bibnorm.lock", False, id="in-the-project"),
