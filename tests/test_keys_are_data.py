@@ -179,3 +179,21 @@ def test_a_hostile_key_compiled_with_pdflatex_and_bibtex_or_biber_typesets_nothi
     assert GENERATED in bbl and "semantic segmentation" in bbl.lower()  # the entry was read
     assert "\\input" not in bbl and "hostname" not in bbl and "preamble" not in bbl
     assert "/etc/hostname" not in Path("paper.log").read_text(encoding="utf-8", errors="replace")
+
+
+def test_an_input_bibs_entries_kept_as_read_lose_control_and_bidi_characters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dev_index: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    hostile = "A Paper No Index Holds\x1b]0;owned\x07 \u202eevil"
+    found = f"@misc{{vlt,\n  title = {{VLTSeg}},\n  eprint = {{{ARXIV}}}\n}}\n"  # one the index holds
+    Path("in.bib").write_text(
+        f"@misc{{nobody2020,\n  title = {{{hostile}}},\n  year = {{2020}}\n}}\n{found}", "utf-8"
+    )
+
+    code, _ = resolve(tmp_path, dev_index, "in.bib", "-o", "out.bib")
+
+    written = Path("out.bib").read_text(encoding="utf-8")
+    assert code == EXIT_OK
+    assert "A Paper No Index Holds]0;owned evil" in written  # kept, as read, but inert
+    assert not [ch for ch in UNSAFE if ch in written]

@@ -35,6 +35,7 @@ from bibnorm.resolve import keys
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolve.report import ReportItems, report_chunks, streamed_report
 from bibnorm.sources import open_sources
+from bibnorm.text.clean import inert_text
 from pydantic import BaseModel, ConfigDict
 
 from .previous import Outcome, PreviousOutput, read_previous, settled_nothing, with_previous
@@ -136,7 +137,11 @@ def resolve_files(
     layout = format_options(journal_names=settings.journal_names or "full")
     rendered = render(entries, format=chosen_format, settings=settings, layout=layout)
     bib_files = [read_bibfile(path) for path in job.inputs if _read_as_bib(path, job.input_format)]
-    text = _with_bib_inputs(rendered.text, bib_files, result.resolutions, chosen_format, layout, notify)
+    # The input .bib's own entries, kept as read, lose what the writers' text never carries
+    # (control, direction-override and tag characters: `inert_text`).
+    text = inert_text(
+        _with_bib_inputs(rendered.text, bib_files, result.resolutions, chosen_format, layout, notify)
+    )
     run = _with_earlier_output(job, chosen_format, text, result.resolutions, layout, keep=not bib_files)
     _mark_kept(report, run.outcome.kept if run.outcome is not None else {})
     if job.report_path and job.report_path != STDIO:
