@@ -8,7 +8,7 @@ defaults below.
 
 A project's configuration comes with a cloned repository, so it cannot decide what is
 trusted or where secrets go (docs/ci.md, "What a repository can change"): the settings of
-`USER_ONLY` (the lock key, the cache folder holding the key and cached answers, the local
+`USER_ONLY` (the lock key, the cache folder whose answers an offline run trusts, the local
 indexes verify trusts) are refused there in one line; a ``lock`` it names must lie inside
 the project; and a source's API URL it sets gets no API key (`KEYED_URLS`). The user lifts
 these rules for the projects they trust with ``trust_project_config = true`` in their own
