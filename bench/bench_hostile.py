@@ -10,6 +10,7 @@ The files are made in a temporary folder, never committed (the PDFs by
 - a PDF with one compressed content stream of ``scale`` GB of blanks (PDFium decodes it whole;
   the pages are read in a worker held to 768 MiB more);
 - PDF page trees nested 50,000 deep and in a cycle;
+- an OpenAlex works part whose second line is ``scale`` GB of blanks (gzip);
 - a dblp dump that is a gzip bomb of ``scale`` GB of blanks, one with ``400,000 * scale``
   ``<www>`` start tags never closed before a record's end, and one declaring UTF-7;
 - a chain of 3,000 ``\\input`` files, read by ``tex`` and by ``verify --tex``.
@@ -62,6 +63,12 @@ def make(folder: Path, scale: float) -> list[tuple[str, list[str]]]:
         (folder / f"c{number}.tex").write_text(f"\\input{{c{number + 1}}}\n", encoding="utf-8")
     (folder / "c3000.tex").write_text("\\cite{k}\n", encoding="utf-8")
     (folder / "refs.bib").write_text("@misc{k, title = {K}}\n", encoding="utf-8")
+    # An OpenAlex works part: one Work, then one line of blanks that never ends.
+    work = (ROOT / "fixtures/shared/reference/api-samples/openalex/work-by-doi-url.json").read_bytes()
+    with gzip.open(folder / "part_000.gz", "wb", compresslevel=9) as part:
+        part.write(b" ".join(work.split()) + b"\n")
+        for _ in range(megabytes):
+            part.write(b" " * (1 << 20))
     index = ["index", "build", "-o", "index.sqlite"]
     return [
         (f"PDF, {megabytes} MB of blanks in one stream", ["verify", "--offline", "blanks.pdf"]),
@@ -70,6 +77,7 @@ def make(folder: Path, scale: float) -> list[tuple[str, list[str]]]:
         (f"dblp, gzip bomb of {megabytes} MB", [*index, "bomb.xml.gz"]),
         (f"dblp, {int(400_000 * scale):,} unclosed <www>", [*index, "unclosed.xml"]),
         ("dblp, encoding UTF-7", [*index, "utf7.xml"]),
+        (f"OpenAlex works part, one line of {megabytes} MB", [*index, "part_000.gz"]),
         ("tex, 3,000 nested \\input", ["tex", "c0.tex", "-o", "out.bib", "--offline"]),
         ("verify --tex, 3,000 nested \\input", ["verify", "--offline", "--tex", "c0.tex", "refs.bib"]),
     ]

@@ -2,7 +2,17 @@
 
 Precedence, highest first: command-line options, environment variables, the
 ``[tool.bibnorm]`` table of ``pyproject.toml`` (or the top level of ``bibnorm.toml``)
-found in the working directory or its parents, then the defaults below.
+found in the working directory or its parents (the *project's* configuration), the user's
+own ``$XDG_CONFIG_HOME/bibnorm/config.toml`` (``~/.config/bibnorm/config.toml``), then the
+defaults below.
+
+A project's configuration comes with a cloned repository, so it cannot decide what is
+trusted or where secrets go (docs/ci.md, "What a repository can change"): the settings of
+`USER_ONLY` (the lock key, the cache folder whose answers an offline run trusts, the local
+indexes verify trusts) are refused there in one line; a ``lock`` it names must lie inside
+the project; and a source's API URL it sets gets no API key (`KEYED_URLS`). The user lifts
+these rules for the projects they trust with ``trust_project_config = true`` in their own
+configuration file, or ``BIBNORM_TRUST_PROJECT_CONFIG=1``.
 
 This module reads files and the environment only in `load_settings`; everything
 else is pure.
@@ -331,6 +341,27 @@ _ENV: Mapping[str, str] = {
 }
 
 
+# Settings that decide what verify trusts or where a secret is kept: taken only from the user's
+# own configuration, the environment or the command line, never from a project's.
+USER_ONLY = ("lock_key", "cache_dir", "snapshot", "dblp_index", "openalex_works", "retraction_watch")
+# The API URLs of the sources an API key is sent to: set by a project, the key is not sent.
+KEYED_URLS: Mapping[str, str] = {"s2_api_url": "s2_api_key", "openalex_api_url": "openalex_api_key"}
+TRUST_VARIABLE = "BIBNORM_TRUST_PROJECT_CONFIG"
+TRUST_SETTING = "trust_project_config"  # in the user's own configuration file only
+
+
+def user_config_file(environ: Mapping[str, str]) -> Path | None:
+    """The user's own configuration file: ``$XDG_CONFIG_HOME/bibnorm/config.toml``, else
+    ``~/.config/bibnorm/config.toml``; None without a home."""
+    base = environ.get("XDG_CONFIG_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if home.startswith("~"):
+            return None
+        base = os.path.join(home, ".config")
+    return Path(base) / "bibnorm" / "config.toml"
+
+
 def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest ``bibnorm.toml`` or ``pyproject.toml`` with a ``[tool.bibnorm]`` table."""
     for folder in (start, *start.parents):
@@ -369,15 +400,18 @@ def load_settings(
     environ = os.environ if environ is None else environ
     values: dict[str, Any] = {}
     origins: dict[str, str] = {}  # setting → where its value came from, for error messages
+    trusted = environ.get(TRUST_VARIABLE, "").strip().lower() in ("1", "true", "yes")
+    own = user_config_file(environ)
+    if own is not None and own.is_file():
+        table = _read_toml(own)
+        trusted = trusted or table.pop(TRUST_SETTING, False) is True
+        _take(table, own, "", values, origins)
+    project: list[str] = []  # the settings the project's configuration gave
     found = find_config_file(cwd or Path.cwd())
     if found:
         path, table = found
         section = "" if path.name == "bibnorm.toml" else "[tool.bibnorm] "
-        for key, value in table.items():
-            values[key.replace("-", "_")] = value
-            # A key is quoted, and cut, when it is not a plain name: a 5 MB key is not echoed whole.
-            name = key if len(key) <= 40 and key.replace("-", "_").isidentifier() else shown(key, 40)
-            origins[key.replace("-", "_")] = f"{path}: {section}{name}"
+        project = _take(table, path, section, values, origins)
     for variable, field in _ENV.items():
         if environ.get(variable):
             values[field] = environ[variable]
@@ -400,4 +434,84 @@ def load_settings(
         reason = first["msg"].removeprefix("Value error, ")
         raise ConfigError(f"{where}: invalid value{what}: {reason}") from None
     settings._origins.update(origins)
+    if found and not trusted:
+        settings = _as_a_project_may(
+            settings, [name for name in project if origins[name].startswith(str(found[0]))], found[0]
+        )
+        settings._origins.update(origins)
     return settings
+
+
+def _take(
+    table: dict[str, Any], path: Path, section: str, values: dict[str, Any], origins: dict[str, str]
+) -> list[str]:
+    """A configuration file's settings into ``values`` (their origins named); the names taken."""
+    taken = []
+    for key, value in table.items():
+        field = key.replace("-", "_")
+        values[field] = value
+        # A key is quoted, and cut, when it is not a plain name: a 5 MB key is not echoed whole.
+        name = key if len(key) <= 40 and field.isidentifier() else shown(key, 40)
+        origins[field] = f"{path}: {section}{name}"
+        taken.append(field)
+    return taken
+
+
+def _as_a_project_may(settings: Settings, given: list[str], path: Path) -> Settings:
+    """``settings`` as a project's configuration may shape them (``given``: the settings still
+    from it): `ConfigError` for a `USER_ONLY` setting or a lock outside the project; no API key
+    for a source whose URL the project set."""
+    for name in given:
+        if name in USER_ONLY:
+            raise ConfigError(
+                f"{settings._origins[name]}: a project's configuration cannot set {name} (it decides what"
+                " bibnorm trusts, and a cloned repository must not): set it in the environment, on the"
+                f" command line or in your own {_OWN_CONFIG}, or set {TRUST_VARIABLE}=1 for a project"
+                " you trust"
+            )
+    if "lock" in given and settings.lock is not None:
+        project = path.parent.resolve()
+        if not (project / settings.lock).resolve().is_relative_to(project):
+            raise ConfigError(
+                f"{settings._origins['lock']}: the lock file {settings.lock} lies outside the project"
+                f" ({project}); a project's configuration names a lock inside it only"
+            )
+    if "thresholds" in given:
+        laxer = _laxer_thresholds(settings.thresholds)
+        if laxer:
+            raise ConfigError(
+                f"{settings._origins['thresholds']}: a project's configuration may make matching stricter,"
+                f" never laxer ({', '.join(laxer)}): a laxer match could pass a fabricated entry; set it"
+                f" in your own {_OWN_CONFIG} or on the command line"
+            )
+    withheld = {KEYED_URLS[name]: None for name in given if name in KEYED_URLS}
+    return settings.model_copy(update=withheld) if withheld else settings
+
+
+_OWN_CONFIG = "~/.config/bibnorm/config.toml"
+# The thresholds a larger value makes stricter; for the others (`years_before_preprint`) a
+# smaller one does.
+_STRICTER_UP = (
+    "accept",
+    "title_floor",
+    "abstract_confirms",
+    "abstract_contradicts",
+    "ambiguity_margin",
+    "generic_title_words",
+    "generic_title_letters",
+)
+
+
+def _laxer_thresholds(thresholds: MatchThresholds) -> list[str]:
+    """The thresholds set laxer than the defaults, as ``name < default`` or ``name > default``."""
+    default = MatchThresholds()
+    laxer = [
+        f"{name} {getattr(thresholds, name)} < {getattr(default, name)}"
+        for name in _STRICTER_UP
+        if getattr(thresholds, name) < getattr(default, name)
+    ]
+    if thresholds.years_before_preprint > default.years_before_preprint:
+        laxer.append(
+            f"years_before_preprint {thresholds.years_before_preprint} > {default.years_before_preprint}"
+        )
+    return laxer

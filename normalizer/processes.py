@@ -166,6 +166,26 @@ def worker_signals() -> None:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
 
 
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when the thread that forked it ends
+
+
+def die_with_parent(parent: int) -> None:
+    """In a forked worker: be killed when ``parent`` (the pid that forked it) dies, even by
+    SIGKILL, which leaves no chance to end the workers (Linux's ``PR_SET_PDEATHSIG``; elsewhere
+    nothing). A parent already gone before the request was made ends this process at once.
+    Fork from a thread that outlives the workers: the kernel watches the forking thread."""
+    import ctypes  # local: only the workers that ask pay for it
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+            return
+    except (OSError, AttributeError):  # not Linux
+        return
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 def _start_worker(initializer: Callable[..., object] | None, initargs: tuple[Any, ...]) -> None:
     worker_signals()
     if initializer is not None:

@@ -13,6 +13,7 @@ import threading
 from typing import Any
 
 import requests
+from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
@@ -123,3 +124,12 @@ class _WatchedHTTPSPool(HTTPSConnectionPool):
 
 
 WATCHED_POOLS = {"http": _WatchedPool, "https": _WatchedHTTPSPool}
+
+
+class WatchedAdapter(HTTPAdapter):
+    """A plain adapter (no retries, no spacing) whose connections a `Deadline` can cut: for a
+    session that is not a source's (Zotero's local API), so that it is bounded in time too."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = WATCHED_POOLS

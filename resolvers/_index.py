@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import zstandard
 from bibnorm.errors import OutputError, SafetyError, SnapshotError
 from bibnorm.io import adopt_mode, resolve_output, temporary_beside
-from bibnorm.processes import fork_pool
+from bibnorm.processes import die_with_parent, fork_pool
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -195,13 +195,16 @@ def run_in_workers(
     """``write(chunk, work(chunk))`` for every chunk, in order, ``work`` running in ``jobs`` processes.
 
     At most ``2 * jobs`` chunks are in flight, so memory stays flat however long the input.
-    A worker that dies (out of memory, killed by hand) fails the build with `OutputError`.
+    A worker that dies (out of memory, killed by hand) fails the build with `OutputError`; the
+    workers die with this process, however it ends (`bibnorm.processes.die_with_parent`).
     False, with no chunk taken, when no worker process can start: the caller does the work.
     """
     from concurrent.futures.process import BrokenProcessPool  # builds only: not at start-up
 
     try:
-        with fork_pool(jobs, initializer, initargs) as pool:
+        # A build's workers die with it: a SIGKILLed `index build -j N` leaves no worker holding
+        # its caller's pipes (and reading a dump) for ever.
+        with fork_pool(jobs, _started_with_parent, (os.getpid(), initializer, initargs)) as pool:
             if pool is None:
                 return False
             pending: deque[tuple[Chunk, Future[Result]]] = deque()
@@ -216,6 +219,11 @@ def run_in_workers(
     except BrokenProcessPool as error:
         raise OutputError(f"a build worker process stopped unexpectedly ({error})") from None
     return True
+
+
+def _started_with_parent(parent: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+    die_with_parent(parent)
+    initializer(*initargs)
 
 
 def open_read_only(path: Path, *, what: str, kind: str, schema_version: int) -> sqlite3.Connection:

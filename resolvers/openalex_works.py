@@ -26,12 +26,14 @@ import gzip
 import re
 import sqlite3
 import time
+import zlib
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import orjson
+from bibnorm.errors import InputError
 from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.models import Identifiers, Notice, PartialDate, Reference
 from bibnorm.processes import available_cpus
@@ -61,8 +63,8 @@ def is_works_snapshot(path: Path) -> bool:
         return any(_parts(path))
     try:
         first = _lines(path).__next__()
-    except (StopIteration, OSError, EOFError, gzip.BadGzipFile):
-        return False
+    except (StopIteration, OSError, EOFError, gzip.BadGzipFile, InputError):
+        return False  # empty, unreadable, cut off or one endless line: not a works part to sniff
     return first.lstrip().startswith(b"{") and b'"https://openalex.org/W' in first[:2000]
 
 
@@ -117,12 +119,34 @@ def _manifest_date(folder: Path, read: set[str]) -> str | None:
         return None
 
 
+# The longest Work line of a snapshot (thousands of authorships, a long abstract index) is a few
+# MB. Bytes that run on this long with no line end are no works part (a gzip bomb of blanks, one
+# endless line): one line, after reading this much, not gigabytes held for one line.
+MAX_LINE_BYTES = 32 << 20
+
+
 def _lines(path: Path) -> Iterator[bytes]:
+    """The part's lines (gzip or plain); `InputError` naming the line for one longer than
+    `MAX_LINE_BYTES` or a compressed file cut off or damaged there."""
     with path.open("rb") as raw:
         magic = raw.read(2)
     opener: Any = gzip.open if magic == b"\x1f\x8b" else open
-    with opener(path, "rb") as lines:
-        yield from lines
+    number = 0
+    try:
+        with opener(path, "rb") as lines:
+            while line := lines.readline(MAX_LINE_BYTES + 1):
+                number += 1
+                if len(line) > MAX_LINE_BYTES:
+                    raise InputError(
+                        f"{path}:{number}: a line of more than {MAX_LINE_BYTES >> 20} MB: not an OpenAlex"
+                        " works part. No index was written"
+                    )
+                yield line
+    except (EOFError, zlib.error, gzip.BadGzipFile) as error:
+        raise InputError(
+            f"{path}: the compressed file is cut off or damaged at line {number + 1}"
+            f" ({error or 'truncated'}); download it again. No index was written"
+        ) from None
 
 
 def kept(work: dict[str, Any]) -> dict[str, Any] | None:
@@ -251,8 +275,8 @@ def _parse_chunk(chunk: Chunk) -> tuple[list[Row], list[str]]:
         try:
             work = orjson.loads(line)
             record = kept(work) if isinstance(work, dict) else None
-        except orjson.JSONDecodeError:
-            record = None
+        except (orjson.JSONDecodeError, AttributeError, TypeError, ValueError):
+            record = None  # not JSON, or a Work whose parts have the wrong types (a string for an object)
         if record is None:
             skipped.append(f"{name}:{number}: not a work with an id and a title")
             continue

@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from bibnorm.errors import InputError
 from bibnorm.identifiers import canonical_doi
 from bibnorm.models import Notice, PartialDate
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
@@ -43,8 +44,18 @@ def is_retraction_watch(path: Path) -> bool:
 
 
 def _rows(path: Path) -> Iterator[dict[str, str]]:
+    """The file's rows; `InputError` naming the line for one the csv module cannot read (a field
+    over its 128K-character limit, a NUL)."""
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-        yield from csv.DictReader(handle)
+        line = 1  # the header's; each row is one line (the file quotes no line breaks)
+        try:
+            for row in csv.DictReader(handle):
+                line += 1
+                yield row
+        except csv.Error as error:
+            raise InputError(
+                f"{path}:{line + 1}: not a Retraction Watch row ({error}). No index was written"
+            ) from None
 
 
 def _date(text: str) -> PartialDate | None:

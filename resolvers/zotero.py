@@ -14,7 +14,10 @@ Better BibTeX, when installed, answers ``POST /better-bibtex/json-rpc`` on the s
 it (404, a JSON-RPC error, no answer) leaves the keys to the items' ``extra``.
 
 Nothing is written to Zotero (the local API's write support, Zotero 10+, is not used), no API key
-is sent, and nothing is cached: a library is read fresh each run, like a file. Raw JSON never
+is sent, and nothing is cached: a library is read fresh each run, like a file. Every answer is
+bounded like a source's: at most ``max_response_mb`` as sent and as decompressed (a gzip bomb
+stops at the cap), ``timeout`` seconds from the request to its last byte (a server that drips is
+cut), no redirect followed, and a library of at most `MAX_LIBRARY_MB` in all. Raw JSON never
 leaves this module as data: the items go out as the JSON text `bibnorm.readers.zotero` reads.
 """
 
@@ -29,12 +32,14 @@ from urllib.parse import quote, urljoin
 import requests
 from bibnorm.config import Settings
 from bibnorm.errors import InputError
+from bibnorm.resolvers._bounded import Deadline, TooLarge, WatchedAdapter, read_bounded
 from bibnorm.safejson import loads
 
 SOURCE = "zotero"
 USER = "users/0"  # the local API's name for the logged-in user's library
 PAGE = 100  # items a request (the web API's maximum; the local API takes more, pages are cheap)
 MAX_ITEMS = 200_000  # a library beyond this is refused rather than read for ever
+MAX_LIBRARY_MB = 128  # the pages of one library together (a real 100,000-item library: ~150 MB)
 BBT_PATH = "/better-bibtex/json-rpc"
 _ITEM_KEY = re.compile(r"^[A-Z0-9]{8}$")  # Zotero's object keys: 8 of 23456789ABCDEFGHIJKLMNPQRSTUVWXYZ
 
@@ -60,6 +65,33 @@ class ZoteroClient:
         self.session = session
         self.base_url = settings.zotero_api_url.rstrip("/") + "/"
         self.timeout = settings.timeout
+        self.max_bytes = int(settings.max_response_mb * 1024 * 1024)
+        for scheme in ("http://", "https://"):  # connections a `Deadline` can cut
+            session.mount(scheme, WatchedAdapter(max_retries=0))
+
+    def _ask(self, method: str, url: str, **arguments: Any) -> requests.Response:
+        """One request, its whole answer read within ``timeout`` seconds and ``max_bytes``; no
+        redirect followed. `ZoteroError` for an answer too large or too slow; other
+        `requests.RequestException` as they come."""
+        deadline = Deadline(self.timeout)
+        late = ZoteroError(
+            f"Zotero's local API did not answer within {self.timeout:g} s ({url}); is Zotero busy?"
+        )
+        try:
+            with deadline:
+                response = self.session.request(
+                    method, url, stream=True, allow_redirects=False, timeout=self.timeout, **arguments
+                )
+                read_bounded(response, self.max_bytes)
+        except TooLarge as error:
+            raise ZoteroError(f"Zotero's local API sent an answer {error} ({url})") from None
+        except requests.RequestException:
+            if deadline.expired:
+                raise late from None
+            raise
+        if deadline.expired:  # cut short: what arrived is not the whole answer
+            raise late
+        return response
 
     def library(self, collection: str | None = None) -> ZoteroLibrary:
         """Every regular and child item of the library, or of one collection (by key or name),
@@ -108,11 +140,9 @@ class ZoteroClient:
         }
         try:
             # As the maintainer's own calls send it (``util/json-rpc.sh``): JSON in, JSON back.
-            response = self.session.post(
-                url, json=request, headers={"Accept": "application/json"}, timeout=self.timeout
-            )
+            response = self._ask("POST", url, json=request, headers={"Accept": "application/json"})
             answer = loads(response.content) if response.status_code == 200 else None
-        except (requests.RequestException, ValueError):
+        except (requests.RequestException, ValueError, ZoteroError):
             return {}
         result = answer.get("result") if isinstance(answer, dict) else None
         if not isinstance(result, dict):
@@ -128,8 +158,14 @@ class ZoteroClient:
         """Every object of a list endpoint, page by page."""
         objects: list[Any] = []
         start = 0
+        read = 0  # bytes of the pages so far
         while True:
             response = self._get(path, {"format": "json", "limit": str(PAGE), "start": str(start)})
+            read += len(response.content)
+            if read > MAX_LIBRARY_MB * 1024 * 1024:
+                raise ZoteroError(
+                    f"the Zotero library is more than {MAX_LIBRARY_MB} MB of JSON; name a collection"
+                )
             try:
                 page = loads(response.content)
             except ValueError:
@@ -152,7 +188,7 @@ class ZoteroClient:
     def _get(self, path: str, params: dict[str, str]) -> requests.Response:
         url = self._url(path)
         try:
-            response = self.session.get(url, params=params, timeout=self.timeout)
+            response = self._ask("GET", url, params=params)
         except requests.ConnectionError:
             raise ZoteroError(
                 f"Zotero is not running: nothing answers at {self.base_url} "

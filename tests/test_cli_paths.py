@@ -525,13 +525,16 @@ def test_a_home_that_does_not_exist_is_never_created(world: Path, args: list[str
 
 
 def test_a_home_in_the_configuration_is_expanded_and_an_unknown_one_refused(world: Path) -> None:
-    config = world / "paper" / "bibnorm.toml"
+    # The user's own configuration: the cache folder is not a project's to set.
+    config = world / "config" / "bibnorm" / "config.toml"
+    config.parent.mkdir(parents=True)
     config.write_text('cache_dir = "~/bibnorm-cache"\n', encoding="utf-8")
     (world / "home").mkdir()
-    code, lines, stdout = invoke(["cache", "info"], env={"HOME": str(world / "home")})
+    own = {"XDG_CONFIG_HOME": str(world / "config")}
+    code, lines, stdout = invoke(["cache", "info"], env={"HOME": str(world / "home"), **own})
     assert (code, stdout.splitlines()[0]) == (EXIT_OK, f"cache: {world}/home/bibnorm-cache/http-cache.sqlite")
     config.write_text(f'cache_dir = "{NO_USER}/c"\n', encoding="utf-8")
-    code, lines, _ = invoke(["cache", "info"])
+    code, lines, _ = invoke(["cache", "info"], env=own)
     assert (code, lines) == (
         EXIT_FATAL,
         [

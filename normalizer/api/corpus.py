@@ -35,12 +35,15 @@ def verify_corpus(
     today: date | None = None,
     open_session: SessionFactory | None = None,
     progress: Progress = NO_PROGRESS,
+    allow_outside: bool = False,
 ) -> CorpusOutcome:
     """Verify every document of ``corpus`` (a folder, a glob or a ``.csv``/``.jsonl`` manifest)
     not yet verified in ``out``: one JSON line per document, then ``summary.csv`` and
     ``summary.html``. ``workers`` local processes, or a Dask ``scheduler`` (an address, a cluster
     or a client); the other arguments as `bibnorm.verify_references` takes them. A lockfile is for one
-    bibliography, never a corpus: `UsageError` when ``options`` names one."""
+    bibliography, never a corpus: `UsageError` when ``options`` names one. A document outside the
+    corpus's folder (a manifest's ``..``, a link leading out) is an `InputError` unless
+    ``allow_outside``."""
     from bibnorm.corpus.engines import engine_for
     from bibnorm.corpus.run import run_corpus
     from bibnorm.corpus.verifying import Job
@@ -52,7 +55,7 @@ def verify_corpus(
     from bibnorm.sources import build_session
 
     job = Job.make(dict(overrides or {}), chosen, today or date.today(), open_session or build_session)
-    return run_corpus(str(corpus), Path(out), job, engine, progress)
+    return run_corpus(str(corpus), Path(out), job, engine, progress, allow_outside=allow_outside)
 
 
 def resolve_corpus(
@@ -63,6 +66,7 @@ def resolve_corpus(
     workers: int | None = None,
     scheduler: Any | None = None,
     progress: Progress = NO_PROGRESS,
+    allow_outside: bool = False,
 ) -> CorpusOutcome:
     """Resolve every document of ``corpus`` (a folder, a glob or a ``.csv``/``.jsonl`` manifest)
     not yet resolved in ``out``: one JSON line per document (each item as ``resolve --report``
@@ -70,12 +74,14 @@ def resolve_corpus(
     did not resolve), one ``bib/<name>.bib`` per document, then ``summary.csv`` and
     ``summary.html``. ``workers`` local processes, or a Dask ``scheduler`` (an address, a cluster
     or a client); ``overrides`` are settings as `bibnorm.load_settings` takes them. A lockfile is
-    for one bibliography, never a corpus: `UsageError` when the settings name one."""
+    for one bibliography, never a corpus: `UsageError` when the settings name one. ``allow_outside``
+    as `verify_corpus` takes it."""
     from bibnorm.corpus.engines import engine_for
     from bibnorm.corpus.run import run_corpus
 
     job = resolve_job(overrides or {})
-    return run_corpus(str(corpus), Path(out), job, engine_for(workers, scheduler), progress)
+    engine = engine_for(workers, scheduler)
+    return run_corpus(str(corpus), Path(out), job, engine, progress, allow_outside=allow_outside)
 
 
 def resolve_job(overrides: Mapping[str, Any]) -> ResolveDocuments:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,9 @@ from bibnorm.models import Resolution, Status
 from bibnorm.readers import READERS
 from bibnorm.resolve import keys
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.resolve.report import ReportItems, report_chunks, streamed_report
 from bibnorm.sources import open_sources
+from bibnorm.text.clean import inert_text
 from pydantic import BaseModel, ConfigDict
 
 from .previous import Outcome, PreviousOutput, read_previous, settled_nothing, with_previous
@@ -79,7 +81,9 @@ class ResolveRun(BaseModel):
     settings: Settings  # as the run used them (the lockfile in use filled in)
     result: ResolveResult
     text: str  # the bibliography as written (or to write, for standard output)
-    report: dict[str, Any]  # the full report when one was asked for, else only its summary
+    # The full report when one was asked for (its items made as they are read: `ReportItems`),
+    # else only its summary.
+    report: dict[str, Any]
     output_format: str
     read_notes: list[str]  # how inputs were read ("refs.txt: read as a reference list: …")
     input_warnings: list[str]  # an input .bib's blocks that could not be read, and their fate
@@ -90,6 +94,10 @@ class ResolveRun(BaseModel):
 
     def report_text(self) -> str:
         return dump_json(self.report)
+
+    def report_chunks(self) -> Iterator[str]:
+        """`report_text` in pieces, its items made as they are written (`report_chunks`)."""
+        return report_chunks(self.report)
 
 
 def resolve_files(
@@ -122,16 +130,22 @@ def resolve_files(
         )
     # The report's items (a dict per item, more than the item itself) only when it is written.
     wanted = job.report_on_stdout or job.report_path is not None
-    report = result.report() if wanted else {"summary": result.summary()}
+    report = (
+        streamed_report(result.resolutions, result.summary()) if wanted else {"summary": result.summary()}
+    )
     # The canonical layout `format` and `check` use, with the names as this run writes them.
     layout = format_options(journal_names=settings.journal_names or "full")
     rendered = render(entries, format=chosen_format, settings=settings, layout=layout)
     bib_files = [read_bibfile(path) for path in job.inputs if _read_as_bib(path, job.input_format)]
-    text = _with_bib_inputs(rendered.text, bib_files, result.resolutions, chosen_format, layout, notify)
+    # The input .bib's own entries, kept as read, lose what the writers' text never carries
+    # (control, direction-override and tag characters: `inert_text`).
+    text = inert_text(
+        _with_bib_inputs(rendered.text, bib_files, result.resolutions, chosen_format, layout, notify)
+    )
     run = _with_earlier_output(job, chosen_format, text, result.resolutions, layout, keep=not bib_files)
     _mark_kept(report, run.outcome.kept if run.outcome is not None else {})
     if job.report_path and job.report_path != STDIO:
-        write_atomic(Path(job.report_path), dump_json(report))
+        write_atomic(Path(job.report_path), report_chunks(report))
     # A run that could ask no source writes nothing: an empty new file would pass for a result
     # (a Makefile would find its target up to date).
     if job.output != STDIO and not run.kept_all and not result.settled_nothing:
@@ -289,8 +303,9 @@ def _unread_blocks(bib_files: list[BibFile], *, keeps_bib: bool) -> list[str]:
 
 def _mark_kept(report: dict[str, Any], kept: dict[int, str]) -> None:
     """Each report item says whether the output kept an earlier entry for it (its key)."""
-    for item in report.get("items", ()):  # none when no report is written
-        item["kept_previous"] = kept.get(item["index"])
+    items = report.get("items")  # none when no report is written
+    if isinstance(items, ReportItems):
+        items.mark_kept(kept)
     report["summary"]["kept_previous"] = len(kept)
 
 

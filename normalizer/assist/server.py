@@ -19,6 +19,7 @@ import anyio.to_thread
 from bibnorm import writers
 from bibnorm.assist import tools
 from bibnorm.assist.tools import MAX_ITEMS, MAX_LOOKUP_CHARS, MAX_TEXT_CHARS, AssistConfig
+from bibnorm.text.clean import inert_text
 from mcp.server import MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import ToolAnnotations
@@ -29,7 +30,8 @@ INSTRUCTIONS = (
     "bibnorm turns references into verified bibliographies. Never cite a paper you have not looked "
     "up: use lookup_reference or resolve_references to get real records (an unresolved reference "
     "stays unresolved; its candidates are not matches), and verify_bibliography to check a .bib "
-    "before handing it over. Tools are read-only."
+    "before handing it over. Tools are read-only; a call ends after "
+    f"{tools.CALL_SECONDS:g} s: ask about fewer references at a time when one does."
 )
 READ_ONLY = ToolAnnotations(
     read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=True
@@ -56,16 +58,44 @@ BibPath = Annotated[
 ]
 
 
-def _call(function: Callable[..., dict[str, Any]], *args: Any) -> Any:
-    """The tool's result; any failure as a `ToolError` with one line."""
+def _call(budget: tools.CallBudget, function: Callable[..., dict[str, Any]], *args: Any) -> Any:
+    """The tool's result under ``budget``, inert (`inert_answer`); any failure, and a call
+    stopped, as a `ToolError` with one line."""
     try:
-        return function(*args)
+        with tools.within(budget):
+            return inert_answer(function(*args))
+    except tools.CallStopped as stopped:
+        raise ToolError(str(stopped)) from None
     except Exception as error:
-        raise ToolError(tools.describe_error(error)) from None
+        raise ToolError(inert_text(tools.describe_error(error))) from None
 
 
-async def _in_thread(function: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
-    result: dict[str, Any] = await anyio.to_thread.run_sync(functools.partial(_call, function, *args))
+def inert_answer(value: Any) -> Any:
+    """An answer without a control, direction-override or tag character in any of its texts
+    (`bibnorm.text.clean.inert_text`): what a source wrote reaches the assistant as text it sees,
+    never as hidden instructions or text shown in another order than it is read."""
+    if isinstance(value, str):
+        return inert_text(value)
+    if isinstance(value, dict):
+        return {inert_answer(key): inert_answer(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [inert_answer(item) for item in value]
+    return value
+
+
+async def _in_thread(
+    function: Callable[..., dict[str, Any]], *args: Any, seconds: float | None = None
+) -> dict[str, Any]:
+    """The tool run in a worker thread under a `tools.CallBudget` of ``seconds`` (default
+    `tools.CALL_SECONDS`). Cancelled (the assistant's ``notifications/cancelled``, a closed
+    connection), the call returns at once and its thread asks no source after its current step."""
+    budget = tools.CallBudget(tools.CALL_SECONDS if seconds is None else seconds)
+    try:
+        result: dict[str, Any] = await anyio.to_thread.run_sync(
+            functools.partial(_call, budget, function, *args), abandon_on_cancel=True
+        )
+    finally:
+        budget.cancel()  # done or abandoned: nothing more is asked for this call
     return result
 
 

@@ -2,15 +2,20 @@
 and ``format`` make, on text an assistant passes (or a file under a root the user opened).
 
 Each tool is read-only (it writes no file, and reads only files under `AssistConfig.roots`),
-bounded (`MAX_TEXT_CHARS`, `MAX_LOOKUP_CHARS`, `MAX_ITEMS`) and deterministic for the same
-sources; each returns a JSON-ready dict. Trouble with the input or the settings is a
-`ToolInputError` whose message is one line; per-item trouble is data (an unresolved item with
-its best candidates, an unverifiable entry with its reasons), as on the command line.
+bounded (`MAX_TEXT_CHARS`, `MAX_LOOKUP_CHARS`, `MAX_ITEMS`, and `CALL_SECONDS` a call: a
+`CallBudget` the server gives each call, which also stops a cancelled call from asking the sources
+any further) and deterministic for the same sources; each returns a JSON-ready dict. Trouble
+with the input or the settings is a `ToolInputError` whose message is one line; per-item trouble
+is data (an unresolved item with its best candidates, an unverifiable entry with its reasons), as
+on the command line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -27,6 +32,7 @@ from bibnorm.io import read_text
 from bibnorm.models import Query, Status
 from bibnorm.readers import READERS, detect_format, refuse_unreadable
 from bibnorm.resolve import keys
+from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolve.report import item_json
 from bibnorm.resolvers import SessionFactory
 from bibnorm.sources import open_sources
@@ -34,12 +40,73 @@ from bibnorm.sources import open_sources
 MAX_TEXT_CHARS = 1_000_000  # a bibliography or a reference list passed as text, or read from a file
 MAX_LOOKUP_CHARS = 2_000  # one reference: a title, an id, a DOI or one reference string
 MAX_ITEMS = 500  # references one call resolves or verifies (each may cost requests to the sources)
+CALL_SECONDS = 300.0  # one call's time: 500 references at the sources' polite pace, not longer
 TEXT_NAME = "<text>"  # where findings in text passed to a tool are said to be
 BST_NAMES: tuple[str, ...] = get_args(BstName)
 
 
 class ToolInputError(BibnormError):
     """A tool's input or settings cannot be used; ``str()`` is one line for the assistant."""
+
+
+class CallStopped(BaseException):
+    """A call was cancelled or ran out of time; ``str()`` is one line. A `BaseException`, so that
+    no source's per-item handling of errors turns it into one more failed item."""
+
+
+class CallBudget:
+    """One call's time and its cancellation, heard at every step of the work (a `Progress`: each
+    phase started and each item done, per source): past ``seconds``, or once `cancel` was called
+    (the assistant cancelled, the client went away), the next step raises `CallStopped`, so no
+    further source is asked."""
+
+    def __init__(self, seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.seconds = seconds
+        self._clock = clock
+        self._ends = clock() + seconds
+        self._cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def check(self) -> None:
+        if self._cancelled.is_set():
+            raise CallStopped("the call was cancelled")
+        if self._clock() > self._ends:
+            raise CallStopped(
+                f"the call took more than {self.seconds:g} s, a call's limit; ask about fewer"
+                " references at a time"
+            )
+
+    def start(self, phase: str, total: int | None = None, unit: str = "items") -> None:
+        self.check()
+
+    def expect(self, total: int) -> None:
+        self.check()
+
+    def advance(self, count: int = 1) -> None:
+        self.check()
+
+    def finish(self) -> None:
+        self.check()
+
+
+_CALL = threading.local()  # the budget of the call this thread runs
+
+
+@contextlib.contextmanager
+def within(budget: CallBudget) -> Iterator[None]:
+    """Run a tool in this thread under ``budget`` (`current_budget` gives it to the work)."""
+    _CALL.budget = budget
+    try:
+        yield
+    finally:
+        _CALL.budget = None
+
+
+def current_budget() -> Progress:
+    """The budget of the call this thread runs (no bound outside a call: a library caller's)."""
+    return getattr(_CALL, "budget", None) or NO_PROGRESS
 
 
 @dataclass(frozen=True)
@@ -92,7 +159,9 @@ def _resolved(config: AssistConfig, queries: Sequence[Query]) -> tuple[ResolveRe
     settings = config.settings()
     keys.validate_key_format(settings.key_format)
     with open_sources(settings) as sources:
-        return resolve_queries(queries, sources=sources, settings=settings), settings
+        return resolve_queries(
+            queries, sources=sources, settings=settings, progress=current_budget()
+        ), settings
 
 
 def lookup_reference(config: AssistConfig, reference: str) -> dict[str, Any]:
@@ -168,7 +237,9 @@ def verify_bibliography(
     if entries > MAX_ITEMS:
         raise ToolInputError(f"{name}: {entries} entries; this tool takes at most {MAX_ITEMS} a call")
     given = ReadInput(name, bibtex=text)
-    outcome = run_verify([given], config.overrides, VerifyOptions(), config.today(), config.open_session)
+    outcome = run_verify(
+        [given], config.overrides, VerifyOptions(), config.today(), config.open_session, current_budget()
+    )
     document = outcome.as_json()
     for entry, verdict in zip(document["entries"], outcome.verdicts, strict=True):
         entry["line"] = verdict.line

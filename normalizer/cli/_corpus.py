@@ -16,7 +16,7 @@ from bibnorm.cli._progress import progress_for
 from bibnorm.errors import UsageError, one_line
 from bibnorm.verify.run import VerifyOptions
 
-Engine = tuple[int | None, str | None]  # --workers, --scheduler
+Engine = tuple[int | None, str | None, bool]  # --workers, --scheduler, --allow-outside
 
 
 def verify_corpus(
@@ -30,12 +30,20 @@ def verify_corpus(
 ) -> int:
     """Run the corpus on ``engine`` (``--workers``, ``--scheduler``) and print one summary line;
     the exit status: 3 when a reference is a mismatch or not found (as for one file), else 0."""
-    workers, scheduler = engine
+    workers, scheduler, allow_outside = engine
     with progress_for(quiet=quiet, wanted=show_progress) as progress:
         outcome = run_corpus(
-            _one(corpora), out, options, overrides, workers=workers, scheduler=scheduler, progress=progress
+            _one(corpora),
+            out,
+            options,
+            overrides,
+            workers=workers,
+            scheduler=scheduler,
+            progress=progress,
+            allow_outside=allow_outside,
         )
     tally = outcome.verdicts()
+    _say_left_alone(outcome, out)
     if not quiet:
         _say(outcome, out, "verified")
     failed = _failed(outcome, out)
@@ -55,12 +63,19 @@ def resolve_corpus(
 ) -> int:
     """Resolve the corpus on ``engine`` and print one summary line; the exit status: 3 with
     ``--strict`` when a reference did not resolve (as for one file), else 0."""
-    workers, scheduler = engine
+    workers, scheduler, allow_outside = engine
     with progress_for(quiet=quiet, wanted=show_progress) as progress:
         outcome = resolve_documents(
-            _one(corpora), out, overrides, workers=workers, scheduler=scheduler, progress=progress
+            _one(corpora),
+            out,
+            overrides,
+            workers=workers,
+            scheduler=scheduler,
+            progress=progress,
+            allow_outside=allow_outside,
         )
     tally = outcome.verdicts()
+    _say_left_alone(outcome, out)
     if not quiet:
         _say(outcome, out, "resolved")
     failed = _failed(outcome, out)
@@ -83,6 +98,21 @@ def _one(corpora: tuple[str, ...]) -> str:
     if len(corpora) != 1:
         raise UsageError("--out takes one CORPUS: a folder, a glob (quoted) or a manifest (.csv, .jsonl)")
     return corpora[0]
+
+
+def _say_left_alone(outcome: CorpusOutcome, out: Path) -> None:
+    """One line naming the files of the results folder no run wrote (left as they were)."""
+    if outcome.left_alone:
+        shown = ", ".join(outcome.left_alone[:LEFT_ALONE_SHOWN])
+        more = len(outcome.left_alone) - LEFT_ALONE_SHOWN
+        click.echo(
+            f"bibnorm: warning: left alone in {out} (no bibnorm run wrote them): {shown}"
+            + (f" and {more} more" if more > 0 else ""),
+            err=True,
+        )
+
+
+LEFT_ALONE_SHOWN = 10
 
 
 def _say(outcome: CorpusOutcome, out: Path, done: str) -> None:

@@ -202,6 +202,11 @@ def corpus_options(verb: str, input_name: str, per_document: str) -> Callable[[F
             metavar="ADDRESS",
             help="With --out: a Dask scheduler (tcp://host:8786).",
         ),
+        click.option(
+            "--allow-outside",
+            is_flag=True,
+            help="With --out: take a document outside the corpus's folder (a manifest's '..', a link).",
+        ),
     ]
 
     def decorate(function: F) -> F:

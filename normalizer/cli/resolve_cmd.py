@@ -30,6 +30,7 @@ from bibnorm.errors import UsageError, one_line
 from bibnorm.io import STDIO, write_atomic
 from bibnorm.models import Resolution, Status
 from bibnorm.readers import available_formats
+from bibnorm.resolve.keys import KEY_REPLACED
 from bibnorm.resolve.progress import Progress
 from bibnorm.resolve.report import UNREACHABLE_ADVICE, summary_line, unsettled
 
@@ -165,9 +166,12 @@ def command(
       bibnorm resolve refs.txt --journal-names abbreviated    # Phys. Rev. Lett., CVPR
       bibnorm resolve submissions/ --out results/             # a whole venue (docs/scale.md)
     """
+    allow_outside = options.pop("allow_outside")
     corpus = (options.pop("out_dir"), options.pop("workers"), options.pop("scheduler"))
     if corpus != (None, None, None):
-        raise SystemExit(resolve_corpus(inputs, corpus, options, strict, quiet, show_progress))
+        raise SystemExit(
+            resolve_corpus(inputs, (*corpus, allow_outside), options, strict, quiet, show_progress)
+        )
     job = ResolveJob(inputs=inputs, **{name: options.pop(name) for name in JOB_OPTIONS})
     plan = plan_resolve(job, _settings(options))  # refusals before the progress display starts
     with progress_for(quiet=quiet, wanted=show_progress) as progress:
@@ -176,7 +180,8 @@ def command(
         run = resolve_files(plan, progress=progress, notify=notify)
     # Data for stdout once the live progress is gone from the terminal they may share.
     if job.report_on_stdout or job.report_path == STDIO:
-        sys.stdout.write(run.report_text())
+        for piece in run.report_chunks():
+            sys.stdout.write(piece)
     if job.output == STDIO and not job.report_on_stdout:
         write_atomic(job.output, run.text)
     for line in _closing_lines(run, job, quiet=quiet):
@@ -212,22 +217,24 @@ def _overrides(options: dict[str, Any]) -> dict[str, Any]:
 
 def resolve_corpus(
     inputs: tuple[str, ...],
-    corpus: tuple[Any, int | None, str | None],
+    corpus: tuple[Any, int | None, str | None, bool],
     options: dict[str, Any],
     strict: bool,
     quiet: bool,
     show_progress: bool | None,
 ) -> int:
-    """``--out`` (``--workers``, ``--scheduler``): the corpus resolved, its summary line; the exit status."""
+    """``--out`` (``--workers``, ``--scheduler``, ``--allow-outside``): the corpus resolved, its summary
+    line; the exit status."""
     from bibnorm.cli._corpus import resolve_corpus as run_corpus
 
-    out, workers, scheduler = corpus
+    out, workers, scheduler, allow_outside = corpus
     single = [FLAGS[name] for name in JOB_OPTIONS if options.pop(name) not in (None, False, STDIO)]
     if out is None:
         raise UsageError("--workers and --scheduler go with --out DIR")
     if single:
         raise UsageError(f"--out resolves a corpus into its folder: {single[0]} is for one bibliography")
-    return run_corpus(inputs, out, (workers, scheduler), _overrides(options), quiet, show_progress, strict)
+    engine = (workers, scheduler, allow_outside)
+    return run_corpus(inputs, out, engine, _overrides(options), quiet, show_progress, strict)
 
 
 def _closing_lines(run: ResolveRun, job: ResolveJob, *, quiet: bool) -> list[str]:
@@ -240,6 +247,13 @@ def _closing_lines(run: ResolveRun, job: ResolveJob, *, quiet: bool) -> list[str
     if result.settled_nothing and (result.sources_down or result.gave_up) and not result.refused:
         return [_nothing_settled_line(run, job)]
     lines = [] if quiet else [*run.input_warnings, *(f"bibnorm: warning: {w}" for w in run.writer_warnings)]
+    if not quiet:
+        lines += [
+            f"bibnorm: warning: {r.query.origin}: {one_line(p.message, ECHO_LIMIT)}"
+            for r in result.resolutions
+            for p in r.problems
+            if p.code == KEY_REPLACED
+        ]
     lines += _unsettled_lines(result.resolutions, job.report_path, paint, quiet=quiet)
     lines += result.source_trouble(offline=run.settings.offline)
     lines += _previous_lines(job.output, run.previous, run.outcome, kept_all=run.kept_all)

@@ -117,6 +117,7 @@ class VerifyArgs(FindingArgs):
     out_dir: Path | None
     workers: int | None
     scheduler: str | None
+    allow_outside: bool
     snapshot: Path | None
     resolver_names: str | None
 
@@ -291,7 +292,7 @@ def verify_corpus(args: VerifyArgs, options: VerifyOptions, overrides: dict[str,
 
     if args.out_dir is None or args.tex_path is not None or args.json_out or args.html_path is not None:
         raise UsageError("--workers and --scheduler go with --out DIR, not --tex, --json or --html")
-    engine = (args.workers, args.scheduler)
+    engine = (args.workers, args.scheduler, args.allow_outside)
     return run_corpus(args.inputs, args.out_dir, engine, options, overrides, args.quiet, args.show_progress)
 
 

@@ -18,8 +18,9 @@ import itertools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 
+from bibnorm import safejson
 from bibnorm.errors import InputError
 from bibnorm.io import read_bytes, read_text
 
@@ -41,28 +42,56 @@ class Document:
         return hashlib.sha256(read_bytes(self.path)).hexdigest()
 
 
-def find_documents(spec: str) -> list[Document]:
-    """The documents ``spec`` names, sorted by id; `InputError` when it names none, or two
-    documents share an id."""
+def find_documents(spec: str, *, allow_outside: bool = False) -> list[Document]:
+    """The documents ``spec`` names, sorted by id; `InputError` when it names none, two
+    documents share an id, or one lies outside the corpus's folder (`corpus_root`) after links
+    are resolved — a manifest row with ``..`` or an absolute path, a link in the folder leading
+    out — unless ``allow_outside``: a corpus brings in only its own files (online, a document's
+    lines are sent to the sources)."""
     path = Path(spec)
     if path.is_dir():
         documents = list(_in_folder(path))
     elif path.is_file() and path.suffix.lower() in MANIFEST_SUFFIXES and _is_manifest(path):
         documents = list(_from_manifest(path))
-    elif path.is_file():
-        documents = [Document(id=path.name, path=path, relative=path.name)]
+    elif path.is_file():  # one file the user named: theirs to name, wherever it leads
+        return [Document(id=path.name, path=path, relative=path.name)]
     elif glob.has_magic(spec):
         documents = list(_from_glob(spec))
     else:
         raise InputError(f"{spec}: no such file, folder or glob")
     if not documents:
         raise InputError(f"{spec}: holds no document to verify")
+    if not allow_outside:
+        _refuse_outside(spec, documents)
     # Made absolute here, before any worker sees one: a Dask worker's folder is not this one.
     documents = sorted(replace(document, path=document.path.absolute()) for document in documents)
     for first, second in itertools.pairwise(documents):
         if first.id == second.id:
             raise InputError(f"{spec}: two documents have the id {first.id!r}")
     return documents
+
+
+def _refuse_outside(spec: str, documents: list[Document]) -> None:
+    root = corpus_root(spec).resolve()
+    for document in documents:
+        given = PurePath(document.relative)
+        landing = document.path.resolve()
+        if given.is_absolute() or ".." in given.parts or not landing.is_relative_to(root):
+            raise InputError(
+                f"{spec}: {document.relative} is outside the corpus's folder {corpus_root(spec)} (it leads"
+                f" to {landing}): a corpus takes only its own files; pass --allow-outside to take it"
+            )
+
+
+def corpus_root(spec: str) -> Path:
+    """The folder a corpus's documents are found from: the folder itself, a manifest's folder, a
+    single file's folder, a glob's fixed start."""
+    path = Path(spec)
+    if path.is_dir():
+        return path
+    if path.is_file():
+        return path.parent
+    return Path(_fixed_prefix(spec))
 
 
 def _in_folder(folder: Path) -> Iterable[Document]:
@@ -105,17 +134,20 @@ def _manifest_rows(path: Path, first_only: bool = False) -> list[dict[str, str]]
     if path.suffix.lower() == ".csv":
         reader = csv.DictReader(io.StringIO(text))
         rows = []
-        for row in reader:
-            rows.append({(k or "").strip().lower(): (v or "").strip() for k, v in row.items()})
-            if first_only:
-                break
+        try:
+            for row in reader:
+                rows.append({(k or "").strip().lower(): (v or "").strip() for k, v in row.items()})
+                if first_only:
+                    break
+        except csv.Error as error:  # a field over the csv module's limit (128K characters), a NUL
+            raise InputError(f"{path}: row {len(rows) + 1}: not a manifest row: {error}") from None
         return rows
     rows = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            item = safejson.loads(line)
         except json.JSONDecodeError as error:
             raise InputError(f"{path}:{number}: not JSON: {error.msg}") from None
         if not isinstance(item, dict):

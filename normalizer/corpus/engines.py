@@ -14,11 +14,17 @@ a venue is done, never what is written.
   tcp://host:8786``) or, through the API, a cluster object (``LocalCluster``, dask-jobqueue's
   ``SLURMCluster``/``PBSCluster``, dask-kubernetes) or a ``Client``. Workers import bibnorm
   and open the read-only indexes from the path the settings give (shared, or a copy per node).
-  Dask is an optional extra (``pip install 'bibnorm[dask]'``).
+  Dask is an optional extra (``pip install 'bibnorm[dask]'``). A scheduler and its workers are
+  trusted like this machine (Dask pickles tasks and results: docs/scale.md): the job is sent to
+  each worker once, not in every task, and an offline job carries no API key at all; a scheduler
+  that does not answer within `CONNECT_SECONDS`, or has no worker within `WORKERS_SECONDS`, is
+  one line.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import threading
 from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
@@ -30,6 +36,8 @@ Todo = Sequence[tuple[Document, str]]  # the documents to do, with their content
 Batch = list[tuple[Document, str]]
 
 MAX_BATCH = 16  # documents a task: the per-task overhead paid once, a stop loses little
+CONNECT_SECONDS = 10.0  # for the scheduler to answer (Dask's own timeout misses a silent one)
+WORKERS_SECONDS = 60.0  # for a first worker to join a scheduler that has none
 BATCHES_PER_WORKER = 4  # what is left is cut at least this fine per worker
 
 
@@ -91,16 +99,28 @@ class ProcessEngine:
 class DaskEngine:
     """Batches as Dask tasks on ``scheduler``: an address, a cluster object or a ``Client``."""
 
-    def __init__(self, scheduler: Any) -> None:
+    def __init__(
+        self,
+        scheduler: Any,
+        *,
+        connect_seconds: float = CONNECT_SECONDS,
+        workers_seconds: float = WORKERS_SECONDS,
+    ) -> None:
         self.scheduler = scheduler
         self.workers = 0  # known once connected
+        self.connect_seconds = connect_seconds
+        self.workers_seconds = workers_seconds
 
     def run(self, job: CorpusJob, todo: Todo, decision: str) -> Iterator[list[DocumentResult]]:
         client, owned = self._client()
         try:
+            self._wait_for_workers(client)
             self.workers = len(client.scheduler_info().get("workers", {}))
             cut = batches(todo, self.workers)
-            futures = client.map(run_batch, [job] * len(cut), cut, [decision] * len(cut), pure=False)
+            # The job (its settings, with the API keys an online run needs) goes to each worker
+            # once; the tasks name it.
+            [shared] = client.scatter([without_unused_keys(job)], broadcast=True, hash=False)
+            futures = client.map(run_batch, [shared] * len(cut), cut, [decision] * len(cut), pure=False)
             pending = set(futures)
             try:
                 for future in _as_completed(futures):
@@ -125,11 +145,44 @@ class DaskEngine:
             ) from None
         if isinstance(self.scheduler, Client):
             return self.scheduler, False
+        made: list[Any] = []
+        failed: list[BaseException] = []
+
+        def connect() -> None:
+            try:
+                made.append(Client(self.scheduler, timeout=f"{self.connect_seconds}s"))
+            except Exception as error:
+                failed.append(error)
+
+        # Dask's own timeout covers the connection, not a scheduler that accepts and never speaks.
+        connecting = threading.Thread(target=connect, name="bibnorm-dask-connect", daemon=True)
+        connecting.start()
+        connecting.join(self.connect_seconds + 1)
+        if made:
+            return made[0], True
+        reason = failed[0] if failed else f"no answer within {self.connect_seconds:g} s"
+        raise UsageError(f"--scheduler: cannot reach the Dask scheduler at {self.scheduler}: {reason}")
+
+    def _wait_for_workers(self, client: Any) -> None:
         try:
-            return Client(self.scheduler, timeout="10s"), True
-        except (OSError, TimeoutError) as error:
-            reason = f"cannot reach the Dask scheduler at {self.scheduler}: {error}"
-            raise UsageError(f"--scheduler: {reason}") from None
+            client.wait_for_workers(1, timeout=self.workers_seconds)
+        except TimeoutError:
+            raise UsageError(
+                f"--scheduler: the Dask scheduler at {self.scheduler} has no worker"
+                f" (none joined within {self.workers_seconds:g} s); start some: dask worker ADDRESS"
+            ) from None
+
+
+def without_unused_keys(job: CorpusJob) -> CorpusJob:
+    """``job`` without the secrets its workers do not use: the lock key always (a corpus takes no
+    lock), the sources' API keys when it is offline (no source is asked)."""
+    settings = getattr(job, "settings", None)
+    if settings is None or not dataclasses.is_dataclass(job):
+        return job
+    unused = {"lock_key": None}
+    if settings.offline:
+        unused |= {"s2_api_key": None, "openalex_api_key": None}
+    return dataclasses.replace(job, settings=settings.model_copy(update=unused))  # type: ignore[type-var]
 
 
 def _as_completed(futures: list[Any]) -> Iterator[Any]:

@@ -33,6 +33,7 @@ from bibnorm.readers import READERS, read_inputs_noted
 from bibnorm.resolve import keys, pipeline
 from bibnorm.resolve.report import item_json
 from bibnorm.sources import Sources, open_sources
+from bibnorm.text.clean import inert_text
 
 RESULT_FORMAT = 2  # the shape of a result line; a change here is a new decision version
 STATUSES = ("resolved", "ambiguous", "unresolved", "failed")
@@ -105,7 +106,8 @@ class ResolveDocuments:
         written = [(key, r.reference) for r, key in keys.written_entries(resolutions) if r.reference]
         bibtex = writers.get_writer("bibtex").render(written, options).text if written else ""
         if path.suffix.lower() in READERS["bib"].suffixes:
-            bibtex = keep_bib_inputs([read_bibfile(path)], bibtex, replaced_places(resolutions), self.layout)
+            kept = keep_bib_inputs([read_bibfile(path)], bibtex, replaced_places(resolutions), self.layout)
+            bibtex = inert_text(kept)  # a submission's own entries: no terminal escape, no bidi override
         return {
             "entries": [_entry(resolution) for resolution in resolutions],
             "notes": [note.split(": ", 1)[-1] for note in notes],

@@ -22,7 +22,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from bibnorm.io import make_folders, write_atomic
+from bibnorm.corpus.owned import OwnFiles
+from bibnorm.errors import OutputError
 
 SHARDS = "0123456789abcdef"
 Key = tuple[str, str, str]  # document id, content hash, decision version
@@ -46,8 +47,9 @@ def result_key(result: dict[str, Any]) -> Key:
 
 
 class ResultStore:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, own: OwnFiles | None = None) -> None:
         self.folder = folder
+        self.own = own if own is not None else OwnFiles(folder)  # what it may write and delete
         self.results = folder / "results"
         self._open: dict[str, IO[bytes]] = {}
         # shard name → the offset of each line this run appended → its key
@@ -60,10 +62,14 @@ class ResultStore:
         """The shard's whole lines with their keys and results, the result None for a line this
         run appended (its key known without parsing it); a line cut short, or not a result, is
         skipped."""
-        if not shard.is_file():
+        if f"results/{shard.name}" not in self.own.names:
+            return  # no run wrote it: not a result of this folder's (`OwnFiles.refuse_foreign`)
+        try:
+            handle = os.fdopen(_open_shard(shard, os.O_RDONLY), "rb")
+        except FileNotFoundError:
             return
         appended = self._appended.get(shard.name, {})
-        with shard.open("rb") as lines:
+        with handle as lines:
             start = 0
             for line in lines:
                 at, start = start, start + len(line)
@@ -89,9 +95,11 @@ class ResultStore:
         shard = self.shard(key[1])
         handle = self._open.get(shard.name)
         if handle is None:
-            make_folders(self.results)
+            self.own.make_folder("results")
+            if not self.own.claim(f"results/{shard.name}"):
+                raise OutputError(f"{shard}: no bibnorm run wrote it; move it away and run again")
             _drop_cut_tail(shard)
-            handle = self._open[shard.name] = shard.open("ab")
+            handle = self._open[shard.name] = _append_unlinked(shard)
         self._appended.setdefault(shard.name, {})[handle.tell()] = key
         handle.write(line.encode("utf-8"))
         handle.flush()
@@ -108,7 +116,7 @@ class ResultStore:
         wanted: dict[str, set[Key]] = {name: set() for name in SHARDS}
         for key in keys:
             wanted[key[1][0]].add(key)
-        make_folders(self.results)
+        self.own.make_folder("results")
         for name in SHARDS:
             shard = self.results / f"{name}.jsonl"
             lines = {
@@ -116,9 +124,9 @@ class ResultStore:
             }
             kept = sorted(lines, key=lambda key: key[0])
             if kept:
-                write_atomic(shard, b"".join(lines[key][0] for key in kept))
-            elif shard.exists():
-                shard.unlink()  # no document of the corpus left in it: as if never written
+                self.own.write(f"results/{shard.name}", b"".join(lines[key][0] for key in kept))
+            else:
+                self.own.remove(f"results/{shard.name}")  # no document of the corpus left in it
             self._appended.pop(name + ".jsonl", None)  # the rewrite moved its lines
             for key in kept:
                 yield Settled(key, *lines[key])
@@ -128,7 +136,7 @@ def _drop_cut_tail(shard: Path) -> None:
     """Cut a shard back to its last whole line, so the next line appended starts a line."""
     if not shard.exists():
         return
-    with shard.open("rb+") as handle:
+    with os.fdopen(_open_shard(shard, os.O_RDWR), "rb+") as handle:
         size = handle.seek(0, os.SEEK_END)
         if size == 0:
             return
@@ -138,3 +146,19 @@ def _drop_cut_tail(shard: Path) -> None:
         handle.seek(0)
         data = handle.read()
         handle.truncate(data.rfind(b"\n") + 1)
+
+
+def _append_unlinked(shard: Path) -> IO[bytes]:
+    return os.fdopen(_open_shard(shard, os.O_WRONLY | os.O_APPEND | os.O_CREAT), "ab")
+
+
+def _open_shard(shard: Path, flags: int) -> int:
+    """A shard opened by its name, never through a link planted there."""
+    try:
+        return os.open(shard, flags | os.O_NOFOLLOW, 0o666)
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        raise OutputError(
+            f"cannot write {shard}: {error.strerror or error} (a results folder's files are its own)"
+        ) from error

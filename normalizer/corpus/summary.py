@@ -22,8 +22,8 @@ from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from bibnorm.corpus.owned import SUMMARIES, OwnFiles
 from bibnorm.corpus.store import Settled
-from bibnorm.io import make_folders, write_atomic
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 
 VERDICTS = ("verified", "mismatch", "not_found", "unverifiable")
@@ -111,8 +111,20 @@ def summary_csv(rows: Sequence[dict[str, Any]], tally: Tally) -> str:
     columns = tally.csv_columns()
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([row[column] for column in columns])
+        writer.writerow([inert_cell(row[column]) for column in columns])
     return out.getvalue()
+
+
+# What makes a spreadsheet read a cell as a formula (and ``\t``/``\r`` that hide such a start).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: one starting like a formula gets a leading ``'``
+    (OWASP's advice for CSV injection); numbers as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _label(outcome: str) -> str:
@@ -221,11 +233,11 @@ def document_files(result: dict[str, Any], tally: Tally) -> dict[str, str]:
     return {document_page(result["document"]["id"]): report_html(result, tally), **tally.files(result)}
 
 
-def write_document_files(folder: Path, files: dict[str, str]) -> None:
-    """A document's files into the results ``folder`` (an unchanged file is not rewritten)."""
+def write_document_files(own: OwnFiles, files: dict[str, str]) -> None:
+    """A document's files into the results folder (an unchanged file is not rewritten; one no
+    run wrote is left alone, `OwnFiles`)."""
     for name, text in files.items():
-        make_folders((folder / name).parent)
-        write_if_changed(folder / name, text)
+        own.write(name, text, unless_same=True)
 
 
 class WrittenNow(NamedTuple):
@@ -236,7 +248,7 @@ class WrittenNow(NamedTuple):
 
 
 def write_summary(
-    folder: Path,
+    own: OwnFiles,
     results: Iterable[Settled],
     tally: Tally,
     progress: Progress = NO_PROGRESS,
@@ -245,10 +257,11 @@ def write_summary(
     """Each document's page and files as its result comes, unless this run wrote them already
     (``written``, by document id: a result this run wrote comes without its parse), then
     ``summary.csv`` and ``summary.html``; pages and files of documents no longer in the corpus are
-    removed. Every file is written atomically. Returns the documents' rows, sorted by id."""
+    removed (those a run wrote: `OwnFiles`). Every file is written atomically. Returns the
+    documents' rows, sorted by id."""
     folders = ("documents", *tally.folders)
     for name in folders:
-        make_folders(folder / name)
+        own.make_folder(name)
     kept: set[str] = set()
     rows = []
     for settled in results:
@@ -259,21 +272,14 @@ def write_summary(
         else:  # a result an earlier run wrote: its files are made again (the same, or mended)
             result = settled.result()
             files = document_files(result, tally)
-            write_document_files(folder, files)
+            write_document_files(own, files)
             kept |= set(files)
             rows.append(document_row(result, tally))
         progress.advance()
     for name in folders:
-        for stale in sorted((folder / name).iterdir()):
-            if stale.is_file() and f"{name}/{stale.name}" not in kept:
-                stale.unlink()
+        own.tidy(name, kept)
     rows.sort(key=lambda row: row["document"])
-    write_atomic(folder / "summary.csv", summary_csv(rows, tally))
-    write_atomic(folder / "summary.html", summary_html(rows, tally))
+    csv_name, html_name = SUMMARIES
+    own.write(csv_name, summary_csv(rows, tally))
+    own.write(html_name, summary_html(rows, tally))
     return rows
-
-
-def write_if_changed(target: Path, text: str) -> None:
-    """``text`` into ``target`` atomically, unless it holds exactly that already."""
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        write_atomic(target, text)

@@ -32,12 +32,15 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from bibnorm.errors import OutputError
 
 STDIO = "-"
+# What a write takes: text (written as UTF-8), bytes as they are, or text in pieces (a report too
+# large to hold whole, written as it is made).
+Data = str | bytes | Iterable[str]
 
 
 class WrittenFiles:
@@ -112,15 +115,16 @@ def same_file(a: Path | str, b: Path | str) -> bool:
         return resolve_output(a) == resolve_output(b)
 
 
-def write_atomic(path: Path | str, text: str | bytes) -> None:
-    """Write ``text`` (UTF-8; bytes as they are) to ``path`` without ever leaving a truncated
-    file; ``"-"`` is stdout.
+def write_atomic(path: Path | str, text: Data) -> None:
+    """Write ``text`` (UTF-8; bytes as they are; text in pieces, `Data`) to ``path`` without ever
+    leaving a truncated file; ``"-"`` is stdout.
 
     See the module docstring for symlinks, devices, FIFOs and file modes. Raises
     `OutputError` with a one-line reason; the previous file is then left as it was.
     """
     if str(path) == STDIO:
-        write_stdout(text)
+        for piece in _pieces(text):
+            write_stdout(piece)
         return
     target = resolve_output(path)
     try:
@@ -178,24 +182,37 @@ def silence_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _write_in_place(given: Path, target: Path, text: str | bytes) -> None:
+def _pieces(text: Data) -> Iterator[bytes]:
+    """``text`` as the bytes to write, a piece at a time."""
+    if isinstance(text, bytes):
+        yield text
+    elif isinstance(text, str):
+        yield text.encode("utf-8")
+    else:
+        for piece in text:
+            yield piece.encode("utf-8")
+
+
+def _write_in_place(given: Path, target: Path, text: Data) -> None:
     """A device, FIFO or other special file: written like a stream, never renamed over."""
     try:
         with target.open("wb") as handle:
-            handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
+            for piece in _pieces(text):
+                handle.write(piece)
     except OSError as error:
         raise OutputError(f"cannot write {given}: {error.strerror or error}") from error
     WRITTEN.record(target)
 
 
-def replace_atomically(given: Path, target: Path, text: str | bytes, existing: os.stat_result | None) -> None:
+def replace_atomically(given: Path, target: Path, text: Data, existing: os.stat_result | None) -> None:
     """Write ``text`` to a temporary file beside ``target`` and rename it over ``target`` (whose
     stat is ``existing``, None for a new file); ``given`` is the path as the user named it."""
     temporary: str | None = None
     try:
         descriptor, temporary = temporary_beside(target)
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
+            for piece in _pieces(text):
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         adopt_mode(temporary, existing)

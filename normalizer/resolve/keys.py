@@ -33,6 +33,12 @@ A reference that has no arXiv id (for ``{arxiv}``) or neither DBLP key nor arXiv
 (everything else is dropped, so a key is always safe for BibTeX, biber and pandoc);
 an empty result becomes ``ref``.
 
+A key taken from an input (a CSL-JSON ``id``, a RIS ``ID``, a Zotero or Better BibTeX citation
+key, a lockfile's or an earlier output's key) is data, never syntax: it is kept only when
+`is_citation_key` holds (the grammar BibTeX and biber both read as one key), else the item gets
+a generated key and the problem ``key.replaced`` says why. ``ok}@preamble{...}`` never reaches
+a ``.bib``.
+
 Collisions (compared case-insensitively, as BibTeX does): keys the input already had
 are kept when ``keep_existing`` and reserve their names; among references wanting the
 same generated key, ordered by arXiv id, DOI, title and authors (not by input order,
@@ -54,7 +60,7 @@ from importlib import resources
 from types import MappingProxyType
 
 from bibnorm.errors import UsageError, shown
-from bibnorm.models import Person, Reference, Resolution, Status
+from bibnorm.models import Person, Problem, Reference, Resolution, Status
 from bibnorm.text.titles import plain_text, title_key
 
 PRESETS: Mapping[str, str] = MappingProxyType(
@@ -112,6 +118,35 @@ def stop_words() -> frozenset[str]:
     """The CSL stop-words (single words only), from the packaged ``stop-words.json``."""
     data = json.loads(resources.files("bibnorm").joinpath("data", "stop-words.json").read_text("utf-8"))
     return frozenset(w for w in data["stop-words"] if " " not in w)
+
+
+# Characters that end or break a key for BibTeX (``,`` and ``}`` end it, ``{``, ``%`` and ``\\``
+# are read as syntax), for biber (its key grammar refuses ``"#%'(),={}``) or for ``\cite``
+# (``~`` is active); whitespace and every character of Unicode's other and separator
+# categories (control characters such as ESC, bidi overrides, tag characters) are refused too.
+KEY_FORBIDDEN = frozenset("\"#%'(),={}\\~@")
+KEY_LONGEST = 200
+KEY_REPLACED = "key.replaced"  # the problem of an item whose input key is not a key
+
+
+def is_citation_key(key: str) -> bool:
+    """Whether ``key`` reads as one citation key in BibTeX, biber and ``\\cite``: non-empty, at
+    most `KEY_LONGEST` characters, none of `KEY_FORBIDDEN`, no whitespace, control, format
+    (bidi, tag, zero-width) or unassigned character."""
+    return 0 < len(key) <= KEY_LONGEST and not any(
+        ch in KEY_FORBIDDEN or unicodedata.category(ch)[0] in "CZ" for ch in key
+    )
+
+
+def replaced_key_problem(key: str) -> Problem:
+    """The note on an item whose input key could not be written as a key."""
+    return Problem(
+        code=KEY_REPLACED,
+        message=(
+            f"its key {shown(key)} is not a citation key BibTeX and biber read as one;"
+            " a generated key is written instead"
+        ),
+    )
 
 
 def _title_words(reference: Reference) -> list[str]:
@@ -315,7 +350,7 @@ def _written_key(resolution: Resolution, taken: set[str]) -> str | None:
     if r.duplicate_of is None:
         return r.key
     own = r.query.key
-    return own if own is not None and own not in taken else None
+    return own if own is not None and is_citation_key(own) and own not in taken else None
 
 
 def written_entries(resolutions: Sequence[Resolution]) -> list[tuple[Resolution, str]]:

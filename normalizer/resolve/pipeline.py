@@ -584,12 +584,19 @@ def _assign_keys(
 ) -> dict[int, Resolution]:
     with_reference = [i for i in sorted(finished) if finished[i].reference is not None]
     wanted: list[tuple[Reference, str | None]] = []
+    replaced: dict[int, str] = {}  # item → the input key that is not a key (it gets a generated one)
     for i in with_reference:
         reference = finished[i].reference
         assert reference is not None
-        wanted.append((reference, finished[i].query.key or known.key_for(reference)))
+        given = finished[i].query.key or known.key_for(reference)
+        if given is not None and not keys.is_citation_key(given):
+            replaced[i], given = given, None
+        wanted.append((reference, given))
     assigned = keys.assign_keys(wanted, settings.key_format, keep_existing=not settings.rekey)
     out = dict(finished)
     for i, key in zip(with_reference, assigned, strict=True):
-        out[i] = finished[i].model_copy(update={"key": key})
+        problems = finished[i].problems
+        if i in replaced:
+            problems = (*problems, keys.replaced_key_problem(replaced[i]))
+        out[i] = finished[i].model_copy(update={"key": key, "problems": problems})
     return out

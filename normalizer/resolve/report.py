@@ -9,7 +9,8 @@ Pure: the CLI prints the lines and writes the JSON.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+import json
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import Any
 
 from bibnorm.models import Resolution, ScoredCandidate, Status
@@ -86,6 +87,71 @@ def build_report(resolutions: Sequence[Resolution], summary: Mapping[str, Any]) 
     """The whole report (``--report``/``--json``): every item in input order, and the run's
     counters (`summarize`)."""
     return {"version": REPORT_VERSION, "items": [item_json(r) for r in resolutions], "summary": dict(summary)}
+
+
+def streamed_report(resolutions: Sequence[Resolution], summary: Mapping[str, Any]) -> dict[str, Any]:
+    """`build_report` with its items made as they are read (`ReportItems`), for a report written
+    item by item (`report_chunks`): a million items are never held whole (11 KB an item)."""
+    return {"version": REPORT_VERSION, "items": ReportItems(resolutions), "summary": dict(summary)}
+
+
+class ReportItems(list):
+    """The report's items, each `item_json` made when it is reached and then let go: a list to
+    `json`'s indenting encoder and to callers (``len``, iteration, indexing), holding nothing but
+    the resolutions. (``json.dumps`` without ``indent`` reads a list's storage, not its iteration:
+    give it ``list(items)``.) `mark_kept` adds to each the earlier entry the output kept for it
+    (``kept_previous``)."""
+
+    def __init__(self, resolutions: Sequence[Resolution]) -> None:
+        super().__init__()
+        self._resolutions = resolutions
+        self._kept: dict[int, str] | None = None  # set by `mark_kept`
+
+    def _item(self, resolution: Resolution) -> dict[str, Any]:
+        item = item_json(resolution)
+        if self._kept is not None:
+            item["kept_previous"] = self._kept.get(item["index"])
+        return item
+
+    def mark_kept(self, kept: Mapping[int, str]) -> None:
+        """Each item says whether the output kept an earlier entry for it (its key, else None)."""
+        self._kept = dict(kept)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (self._item(resolution) for resolution in self._resolutions)
+
+    def __len__(self) -> int:
+        return len(self._resolutions)
+
+    def __bool__(self) -> bool:
+        return bool(self._resolutions)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self._item(resolution) for resolution in self._resolutions[index]]
+        return self._item(self._resolutions[index])
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == other
+
+    __hash__ = None
+
+
+def report_chunks(report: Mapping[str, Any]) -> Iterator[str]:
+    """The report's JSON text (two-space indent, UTF-8 as it is), in pieces as its items are made:
+    the text ``json.dumps(report, indent=2, ensure_ascii=False)`` gives, never all in memory."""
+    pieces: list[str] = []
+    size = 0
+    for piece in json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(report):
+        pieces.append(piece)
+        size += len(piece)
+        if size >= REPORT_BLOCK:
+            yield "".join(pieces)
+            pieces, size = [], 0
+    yield "".join(pieces) + "\n"
+
+
+REPORT_BLOCK = 1 << 16  # characters a piece of `report_chunks` (the encoder's own are a few each)
 
 
 def summary_line(summary: Mapping[str, Any], paint: Callable[[str, str], str] | None = None) -> str:

@@ -60,6 +60,7 @@ __all__ = [
     "clean_plain",
     "clean_reference",
     "clean_title",
+    "inert_text",
     "math_to_rich_text",
     "math_to_unicode",
     "split_source_math",
@@ -237,3 +238,16 @@ def without_invisible(text: str) -> tuple[str, int]:
     """``text`` without the invisible direction and zero-width characters above, and how many
     there were."""
     return _INVISIBLE.subn("", text)
+
+
+# What no output bibnorm writes may carry from a source or an input: control characters but tab,
+# newline and carriage return (ESC starts a terminal's escape sequences; DEL and the C1 range
+# too), the bidirectional embeddings, overrides and isolates (text shown in another order than
+# it is read: "Trojan Source") and Unicode's tag characters (U+E0000-U+E007F, invisible text an
+# assistant reads as instructions).
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]")
+
+
+def inert_text(text: str) -> str:
+    """``text`` without the control, direction-override and tag characters above."""
+    return _UNSAFE.sub("", text) if _UNSAFE.search(text) else text

@@ -227,7 +227,8 @@ def _claims_from_bibfile(bibfile: BibFile, path: str) -> tuple[list[Claim], list
 
     if not bibfile.entries and not bibfile.failed:
         raise reading.no_entries(Path(path), "BibTeX")
-    claims = [claim_from_entry(entry, path, bibfile.strings) for entry in bibfile.entries]
+    strings = bibfile.strings  # a property that walks every block: read once, not once an entry
+    claims = [claim_from_entry(entry, path, strings) for entry in bibfile.entries]
     unreadable = [
         EntryVerdict(
             key=failed.key or "-",

@@ -35,6 +35,7 @@ from bibnorm.bib.bibfile import FormatOptions
 from bibnorm.config import BstName, JournalNames, Settings
 from bibnorm.errors import UsageError
 from bibnorm.models import Problem, Reference
+from bibnorm.text.clean import inert_text
 from pydantic import BaseModel, ConfigDict
 
 __all__ = [
@@ -119,7 +120,11 @@ class WriterSpec:
         spelt as ``options.journal_names`` asks (`spell_venues`)."""
         module = importlib.import_module(self.module)
         function: RenderFunction = getattr(module, self.function)
-        return function(spell_venues(references, options.journal_names), options)
+        rendered = function(spell_venues(references, options.journal_names), options)
+        # The one place every format's text passes: no control, direction-override or tag
+        # character from a source or an input reaches a file, a terminal or an assistant.
+        text = inert_text(rendered.text)
+        return rendered if text is rendered.text else rendered.model_copy(update={"text": text})
 
     def write(self, references: Sequence[tuple[str, Reference]], options: WriterOptions) -> str:
         """Just the text of `render`."""
