@@ -52,3 +52,20 @@ def test_the_items_are_made_when_they_are_reached(monkeypatch: pytest.MonkeyPatc
     assert 0 < len(made) < 5000
     assert first.startswith('{\n  "version": 1,\n  "items": [\n')
     assert len(report["items"]) == 5000 and report["items"][4999]["index"] == 4999
+
+
+def test_a_report_is_never_written_with_its_items_missing() -> None:
+    """The items are a sequence, not a list that looks empty to ``json``'s fast encoder: plain
+    ``json.dumps`` refuses it, `dump_json` and `report_chunks` write every item."""
+    from bibnorm.api.resolve_files import dump_json
+
+    report = reporting.streamed_report(resolutions(3), {"items": 3})
+    with pytest.raises(TypeError):
+        json.dumps(report)
+    assert len(json.loads(dump_json(report))["items"]) == 3
+    assert json.loads("".join(reporting.report_chunks(report)))["items"] == list(report["items"])
+
+
+def test_an_empty_report_is_json_dumps_of_it() -> None:
+    report = reporting.streamed_report([], {"items": 0})
+    assert "".join(reporting.report_chunks(report)) == json.dumps({**report, "items": []}, indent=2) + "\n"

@@ -81,8 +81,8 @@ class ResolveRun(BaseModel):
     settings: Settings  # as the run used them (the lockfile in use filled in)
     result: ResolveResult
     text: str  # the bibliography as written (or to write, for standard output)
-    # The full report when one was asked for (its items made as they are read: `ReportItems`),
-    # else only its summary.
+    # The full report when one was asked for (its items made as they are read: `ReportItems`,
+    # a sequence; `report_text` or `report_chunks` give its JSON), else only its summary.
     report: dict[str, Any]
     output_format: str
     read_notes: list[str]  # how inputs were read ("refs.txt: read as a reference list: …")
@@ -316,4 +316,4 @@ def _tell(notify: Notify | None, message: str) -> None:
 
 def dump_json(data: Any) -> str:
     """The report's JSON text, as ``--report`` and ``--json`` write it."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, default=list) + "\n"  # `ReportItems` whole

@@ -10,8 +10,8 @@ Pure: the CLI prints the lines and writes the JSON.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Any, overload
 
 from bibnorm.models import Resolution, ScoredCandidate, Status
 
@@ -95,15 +95,13 @@ def streamed_report(resolutions: Sequence[Resolution], summary: Mapping[str, Any
     return {"version": REPORT_VERSION, "items": ReportItems(resolutions), "summary": dict(summary)}
 
 
-class ReportItems(list):
-    """The report's items, each `item_json` made when it is reached and then let go: a list to
-    `json`'s indenting encoder and to callers (``len``, iteration, indexing), holding nothing but
-    the resolutions. (``json.dumps`` without ``indent`` reads a list's storage, not its iteration:
-    give it ``list(items)``.) `mark_kept` adds to each the earlier entry the output kept for it
-    (``kept_previous``)."""
+class ReportItems(Sequence[dict[str, Any]]):
+    """The report's items, each `item_json` made when it is reached and then let go (a sequence:
+    ``len``, iteration, indexing), holding nothing but the resolutions. Not a ``list``: ``json``
+    refuses it rather than write it empty; `report_chunks` streams it and `dump_json` takes it
+    whole. `mark_kept` adds to each the earlier entry the output kept for it (``kept_previous``)."""
 
     def __init__(self, resolutions: Sequence[Resolution]) -> None:
-        super().__init__()
         self._resolutions = resolutions
         self._kept: dict[int, str] | None = None  # set by `mark_kept`
 
@@ -123,10 +121,11 @@ class ReportItems(list):
     def __len__(self) -> int:
         return len(self._resolutions)
 
-    def __bool__(self) -> bool:
-        return bool(self._resolutions)
-
-    def __getitem__(self, index: Any) -> Any:
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
         if isinstance(index, slice):
             return [self._item(resolution) for resolution in self._resolutions[index]]
         return self._item(self._resolutions[index])
@@ -134,21 +133,52 @@ class ReportItems(list):
     def __eq__(self, other: object) -> bool:
         return list(self) == other
 
-    __hash__ = None
+    __hash__ = None  # type: ignore[assignment]
 
 
 def report_chunks(report: Mapping[str, Any]) -> Iterator[str]:
-    """The report's JSON text (two-space indent, UTF-8 as it is), in pieces as its items are made:
-    the text ``json.dumps(report, indent=2, ensure_ascii=False)`` gives, never all in memory."""
+    """The report's JSON text, in pieces as its items are made: byte for byte what
+    ``json.dumps(report, indent=2, ensure_ascii=False)`` gives for the report with its items in a
+    list, never all in memory (each item is one piece, indented in place)."""
     pieces: list[str] = []
     size = 0
-    for piece in json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(report):
+    for piece in _report_pieces(report):
         pieces.append(piece)
         size += len(piece)
         if size >= REPORT_BLOCK:
             yield "".join(pieces)
             pieces, size = [], 0
     yield "".join(pieces) + "\n"
+
+
+def _report_pieces(report: Mapping[str, Any]) -> Iterator[str]:
+    """`report_chunks`' text: each top-level value as ``json`` indents it, items one by one."""
+    yield "{"
+    for number, (name, value) in enumerate(report.items()):
+        yield ("," if number else "") + "\n  " + json.dumps(name) + ": "
+        if name == "items" and not isinstance(value, list):
+            yield from _items_pieces(value)
+        else:
+            yield _indented(json.dumps(value, indent=2, ensure_ascii=False), "  ")
+    yield "\n}" if report else "}"
+
+
+def _items_pieces(items: Iterable[Any]) -> Iterator[str]:
+    empty = True
+    for number, item in enumerate(items):
+        empty = False
+        yield (
+            ("[" if number == 0 else ",")
+            + "\n    "
+            + _indented(json.dumps(item, indent=2, ensure_ascii=False), "    ")
+        )
+    yield "[]" if empty else "\n  ]"
+
+
+def _indented(text: str, prefix: str) -> str:
+    """JSON text nested one level deeper (its lines after the first start with ``prefix``: its
+    strings hold no raw line breaks, which JSON escapes)."""
+    return text.replace("\n", "\n" + prefix)
 
 
 REPORT_BLOCK = 1 << 16  # characters a piece of `report_chunks` (the encoder's own are a few each)
