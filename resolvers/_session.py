@@ -30,6 +30,7 @@ from bibnorm.resolvers._http import (
     source_policies,
     user_agent,
 )
+from bibnorm.resolvers._spacing import FOLDER, SharedSpacing
 from bibnorm.resolvers._stats import HttpStats
 from requests.adapters import HTTPAdapter
 
@@ -89,6 +90,7 @@ def build_session(
             clock=clock,
             sleep=sleep,
             jitter=jitter,
+            spacing=SharedSpacing(settings.cache_dir / FOLDER),
         )
     session.mount("http://", adapter)
     session.mount("https://", adapter)
