@@ -26,7 +26,7 @@ from click.testing import CliRunner
 from corpus_runs import folder_bytes, two_dask_workers
 from fakes.local_server import LocalServer, send
 from fakes.rate_referee import RateReferee
-from fakes.verify_world import bib_entry, papers, world_sources
+from fakes.verify_world import RefereedWorld, refereed_world, write_venue
 
 SPACING = 0.05  # seconds: small, so that the tests are quick; the rule is the same at 3 s
 
@@ -210,33 +210,9 @@ def test_a_folder_that_takes_no_files_leaves_the_spacing_to_the_process(tmp_path
 
 
 @pytest.fixture(scope="module")
-def refereed() -> Iterator[dict[str, RateReferee]]:
-    """The verify world's fakes, each behind a referee keeping `SPACING` (Crossref's lists and
-    single works apart, as Crossref counts them)."""
-    with world_sources() as sources:
-        referees = {
-            "S2": RateReferee(sources.s2.url, SPACING),
-            "ARXIV": RateReferee(sources.arxiv.url, SPACING),
-            "CROSSREF": RateReferee(
-                sources.crossref.url,
-                SPACING,
-                kind=lambda path: "list" if path.startswith("/works?") else "one",
-            ),
-        }
-        for referee in referees.values():
-            referee.start()
-        yield referees
-        for referee in referees.values():
-            referee.stop()
-
-
-def venue(folder: Path, documents: int) -> None:
-    """``documents`` bibliographies, each citing three papers of the world (some cited twice)."""
-    cited = papers()
-    for number in range(documents):
-        chosen = [cited[(number * 3 + offset) % len(cited)] for offset in range(3)]
-        text = "".join(bib_entry(f"p{number}x{at}", paper) for at, paper in enumerate(chosen))
-        (folder / f"paper{number:02d}.bib").write_text(text, encoding="utf-8")
+def refereed() -> Iterator[RefereedWorld]:
+    with refereed_world(SPACING) as world:
+        yield world
 
 
 @contextmanager
@@ -255,32 +231,22 @@ def engine_options(engine: str) -> Iterator[list[str]]:
     [pytest.param("processes", id="two-worker-processes"), pytest.param("dask", id="two-dask-workers")],
 )
 def test_a_venue_on_several_workers_keeps_every_source_s_spacing_and_its_results(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, refereed: dict[str, RateReferee], engine: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, refereed: RefereedWorld, engine: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    for name, referee in refereed.items():
-        monkeypatch.setenv(f"BIBNORM_{name}_API_URL", referee.url)
-        monkeypatch.setenv(f"BIBNORM_{name}_DELAY", str(SPACING))
-    monkeypatch.setenv("BIBNORM_CROSSREF_SEARCH_DELAY", str(SPACING))
-    monkeypatch.setenv("BIBNORM_OFFLINE", "")
-    monkeypatch.setenv("BIBNORM_SNAPSHOT", "")
+    for name, value in refereed.env().items():
+        monkeypatch.setenv(name, value)
     (tmp_path / "venue").mkdir()
-    venue(tmp_path / "venue", 8)
+    write_venue(tmp_path / "venue", 8)
 
     outcomes = {}
     for run in ("one", "many"):
         monkeypatch.setenv("BIBNORM_CACHE_DIR", str(tmp_path / f"cache-{run}"))  # each run asks anew
-        for referee in refereed.values():
-            referee.arrivals.clear()
-            referee.violations.clear()
+        refereed.reset()
         with engine_options(engine) if run == "many" else nullcontext(["--workers", "1"]) as options:
             result = CliRunner().invoke(main, ["verify", "venue", "--out", run, *options])
         assert result.exit_code in (0, EXIT_FINDINGS), result.output
         outcomes[run] = folder_bytes(tmp_path / run)
-        assert {name: referee.requests() > 0 for name, referee in refereed.items()} == dict.fromkeys(
-            refereed, True
-        )
-        assert {name: referee.violations for name, referee in refereed.items()} == {
-            name: [] for name in refereed
-        }
+        assert all(referee.requests() for referee in refereed.referees.values())
+        assert refereed.violations() == {name: [] for name in refereed.referees}
     assert outcomes["many"] == outcomes["one"]

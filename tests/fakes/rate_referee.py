@@ -26,6 +26,12 @@ from fakes.local_server import LocalServer, send
 _HOP_BY_HOP = frozenset({"connection", "keep-alive", "transfer-encoding", "content-length"})
 
 
+def crossref_limit(path: str) -> str:
+    """Which of Crossref's limits a request counts against: its lists (``/works?…``, 1 a second in
+    the public pool) or its single works (``/works/{doi}``, 5 a second)."""
+    return "list" if path.startswith("/works?") else "one"
+
+
 class RateReferee(LocalServer):
     """Forwards to ``upstream`` (a base URL), counting requests that came under ``gap`` seconds
     after the previous one of the same `kind`."""
