@@ -133,3 +133,16 @@ def build_local_session(settings: Settings) -> BibnormSession:
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     return session
+
+
+def build_download_session(settings: Settings) -> BibnormSession:
+    """A session for downloading a dump whole (`bibnorm.resolvers._download`): no cache (a dump of
+    several GB has no place in it) and no cap on an answer's size; the User-Agent, and redirects
+    kept within their origin, as for every source. Offline, every request is refused."""
+    session: BibnormSession = RefusingSession() if settings.offline else BibnormSession()
+    session.stats = HttpStats()
+    session.headers["User-Agent"] = user_agent(settings)
+    adapter = HTTPAdapter(max_retries=0)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session
