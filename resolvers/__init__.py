@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from bibnorm.resolvers._cache_file import cache_file_in, cached_responses, nothing_cached
+    from bibnorm.resolvers._download import DownloadError, fetch_dblp_dump
     from bibnorm.resolvers._http import BibnormSession, SessionFactory
     from bibnorm.resolvers._index import index_kind
     from bibnorm.resolvers._refused import STAND_INS
@@ -44,15 +45,20 @@ _PUBLIC: dict[str, str] = {
     "STAND_INS": "bibnorm.resolvers._refused",
     # which local index a file holds
     "index_kind": "bibnorm.resolvers._index",
+    # dblp's dump and DTD, downloaded whole (``bibnorm index fetch dblp``)
+    "fetch_dblp_dump": "bibnorm.resolvers._download",
+    "DownloadError": "bibnorm.resolvers._download",
 }
 
 __all__ = [
     "STAND_INS",
     "BibnormSession",
+    "DownloadError",
     "HttpStats",
     "SessionFactory",
     "cache_file_in",
     "cached_responses",
+    "fetch_dblp_dump",
     "index_kind",
     "nothing_cached",
 ]

@@ -29,7 +29,7 @@ _CROSSREF_SKIPS = re.compile(r"^(cs|stat\.ML|eess)\b")
 _QUERY_WORD = re.compile(r"[0-9a-z]+")
 # An online phase shorter than this is not announced.
 ANNOUNCE_SECONDS = 10.0
-INDEX_HINT = "bibnorm index build dblp.xml.gz"
+INDEX_HINT = "bibnorm index fetch dblp"  # downloads the dump and builds the index
 
 
 def search_query(title: str) -> str:

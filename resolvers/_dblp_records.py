@@ -95,6 +95,21 @@ class DblpRecord:
         )
 
 
+VolumeKey = tuple[str, str, str, str, str]
+
+
+def volume_of(record: DblpRecord) -> VolumeKey | None:
+    """What names the proceedings volume a conference paper's record belongs to, without its
+    ``crossref`` (a search hit holds none): the key's stream (``conf/eccv``), dblp's short
+    booktitle, which numbers the parts of a proceedings in several ("ECCV (12)"), the year, and
+    the volume and number when the hit gives them. Papers with one volume key share their
+    proceedings' editors, publisher and series; ``None`` when the record names too little."""
+    stream, _, name = record.key.rpartition("/")
+    if not (stream and name and record.venue and record.year):
+        return None
+    return (stream, record.venue, record.year, record.volume, record.number)
+
+
 def author_names(record: DblpRecord) -> list[str]:
     """Author names as printed, homonym numbers ("Wei Liu 0002") removed."""
     return [_HOMONYM.sub("", name) for name in record.authors if name]

@@ -12,7 +12,8 @@ Layers, from the caller down:
 2. `PoliteAdapter` — the transport adapter reached only on a cache miss. It finds the
    request's source by its configured base URL (`SourcePolicy`; the longest matching
    prefix wins, so two sources behind one host:port keep their own rules), spaces that
-   source's requests (one at a time, ``arxiv_delay``/``s2_delay``),
+   source's requests (one at a time, ``arxiv_delay``/``s2_delay``; the turn is shared by every
+   process and run using the cache folder, `bibnorm.resolvers._spacing`),
    adds a timeout to every call, retries 429/5xx/connection errors/timeouts and
    bodies a source's validator rejects, with exponential backoff and jitter, honours
    ``Retry-After``, and gives up after ``max_attempts`` with `SourceUnavailable`.
@@ -64,6 +65,7 @@ from bibnorm.resolvers._failures import (
     retry_after_seconds,
     status_reason,
 )
+from bibnorm.resolvers._spacing import SharedSpacing, Turn
 from bibnorm.resolvers._stats import HttpStats
 from requests.adapters import HTTPAdapter
 
@@ -171,6 +173,7 @@ class PoliteAdapter(HTTPAdapter):
         sleep: Callable[[float], None] = time.sleep,
         jitter: Callable[[], float] = random.random,
         max_bytes: int = int(MAX_RESPONSE_MB * 1024 * 1024),
+        spacing: SharedSpacing | None = None,
     ) -> None:
         # pool_maxsize=1: one connection at a time per host, as arXiv's terms ask.
         super().__init__(pool_connections=4, pool_maxsize=1, max_retries=0)
@@ -186,6 +189,8 @@ class PoliteAdapter(HTTPAdapter):
         self.clock = clock
         self.sleep = sleep
         self.jitter = jitter
+        # The turns other processes share (None: spaced within this process only).
+        self.spacing = spacing if spacing is not None else SharedSpacing(None)
         self._last_request: dict[str, float] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
@@ -220,10 +225,13 @@ class PoliteAdapter(HTTPAdapter):
         with self._locks_guard:
             return self._locks.setdefault(source, threading.Lock())
 
-    def _wait_turn(self, policy: SourcePolicy) -> None:
-        last = self._last_request.get(policy.source)
-        if last is not None:
-            wait = last + policy.min_interval - self.clock()
+    def _wait_turn(self, policy: SourcePolicy, turn: Turn) -> None:
+        """Wait until the source's spacing has passed since its last request ended, in this
+        process or any other sharing the turn; never longer than one spacing (a time recorded
+        on another clock, or before a reboot, is not waited out)."""
+        ends = [end for end in (self._last_request.get(policy.source), turn.last) if end is not None]
+        if ends:
+            wait = min(max(ends) + policy.min_interval - self.clock(), policy.min_interval)
             if wait > 0:
                 self.sleep(wait)
 
@@ -235,15 +243,18 @@ class PoliteAdapter(HTTPAdapter):
         with self._lock(policy.source):
             if policy.down:
                 raise SourceUnavailable(policy.down)
-            return self._send_with_retries(policy, request, kwargs)
+            if policy.min_interval <= 0:  # nothing to space: no turn to take
+                return self._send_with_retries(policy, request, kwargs, Turn(None))
+            with self.spacing.turn(policy.source, policy.base_url) as turn:
+                return self._send_with_retries(policy, request, kwargs, turn)
 
     def _send_with_retries(
-        self, policy: SourcePolicy, request: requests.PreparedRequest, kwargs: dict[str, Any]
+        self, policy: SourcePolicy, request: requests.PreparedRequest, kwargs: dict[str, Any], turn: Turn
     ) -> requests.Response:
         reason = "no attempt made"
         for attempt in range(1, self.max_attempts + 1):
-            self._wait_turn(policy)
-            outcome = self._attempt(policy, request, kwargs)
+            self._wait_turn(policy, turn)
+            outcome = self._attempt(policy, request, kwargs, turn)
             if outcome.response is not None:
                 return outcome.response
             reason = outcome.reason
@@ -259,7 +270,7 @@ class PoliteAdapter(HTTPAdapter):
         raise SourceUnavailable(message)
 
     def _attempt(
-        self, policy: SourcePolicy, request: requests.PreparedRequest, kwargs: dict[str, Any]
+        self, policy: SourcePolicy, request: requests.PreparedRequest, kwargs: dict[str, Any], turn: Turn
     ) -> _Attempt:
         """One try, its body read whole inside the deadline; an answer past the byte cap is
         `SourceUnavailable` at once (asking again would bring the same)."""
@@ -294,7 +305,8 @@ class PoliteAdapter(HTTPAdapter):
         finally:
             self.stats.requests[policy.source] += 1
             if not never_arrived:  # a refused connection put no load on the server: no spacing
-                self._last_request[policy.source] = self.clock()
+                self._last_request[policy.source] = ended = self.clock()
+                turn.ended(ended)
 
     def _judge(self, policy: SourcePolicy, response: requests.Response) -> _Attempt:
         """What an answer means: hand it back (a refused key marks the source down), or say

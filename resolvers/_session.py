@@ -30,6 +30,7 @@ from bibnorm.resolvers._http import (
     source_policies,
     user_agent,
 )
+from bibnorm.resolvers._spacing import FOLDER, SharedSpacing
 from bibnorm.resolvers._stats import HttpStats
 from requests.adapters import HTTPAdapter
 
@@ -89,6 +90,7 @@ def build_session(
             clock=clock,
             sleep=sleep,
             jitter=jitter,
+            spacing=SharedSpacing(settings.cache_dir / FOLDER),
         )
     session.mount("http://", adapter)
     session.mount("https://", adapter)
@@ -127,6 +129,19 @@ def build_local_session(settings: Settings) -> BibnormSession:
     session.stats = HttpStats()
     session.headers["User-Agent"] = user_agent(settings)
     session.trust_env = False  # a proxy from the environment must not see the user's library
+    adapter = HTTPAdapter(max_retries=0)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session
+
+
+def build_download_session(settings: Settings) -> BibnormSession:
+    """A session for downloading a dump whole (`bibnorm.resolvers._download`): no cache (a dump of
+    several GB has no place in it) and no cap on an answer's size; the User-Agent, and redirects
+    kept within their origin, as for every source. Offline, every request is refused."""
+    session: BibnormSession = RefusingSession() if settings.offline else BibnormSession()
+    session.stats = HttpStats()
+    session.headers["User-Agent"] = user_agent(settings)
     adapter = HTTPAdapter(max_retries=0)
     session.mount("http://", adapter)
     session.mount("https://", adapter)

@@ -5,7 +5,10 @@ publisher's DOI, pages and the authors' names as printed. bibnorm asks it for re
 papers (an `Enricher`), first its local index when one was built from dblp's XML dump
 (`bibnorm.resolvers.dblp_index`: free, no request), then its search, one request a paper,
 ``GET /search/publ/api?q=<title>&format=json&h=…`` (API facts: docs/sources.md#dblp), for
-the papers the index does not hold. dblp cannot answer several titles in one request, so it
+the papers the index does not hold, and for a conference paper chosen there the export of
+one paper's record per proceedings volume (``GET /rec/{key}.bib``: the volume's editors,
+publisher and series, which the search's hits lack; `volume_of` says which papers share a
+volume). dblp cannot answer several titles in one request, so it
 is asked only about papers no batch settled (`DblpEnricher`): not about a paper whose
 publisher DOI the batched DOI sources (Crossref, OpenAlex) will look up, nor (online) about
 one whose Semantic Scholar record (fetched 500 to a request) names no publication at all.
@@ -62,8 +65,10 @@ from bibnorm.resolvers._dblp_records import (
     SOURCE,
     DblpRecord,
     Proceedings,
+    VolumeKey,
     proceedings_from_bib,
     published_reference,
+    volume_of,
 )
 from bibnorm.resolvers._wire import ask, json_body, json_validator, source_url
 from bibnorm.text.titles import title_key, title_words
@@ -337,6 +342,9 @@ class DblpEnricher:
         self.notify = notify
         self.online = online  # False: the search is not asked at all (offline with an index)
         self.offline = offline  # the search answers from the cache only: nothing to wait for
+        # Each proceedings volume's editors, publisher and series, read from the export of the
+        # first of its papers asked about (None: the export names neither editors nor publisher).
+        self.volumes: dict[VolumeKey, Proceedings | None] = {}
 
     def enrich(
         self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
@@ -433,7 +441,9 @@ class DblpEnricher:
         records = [record_from_hit(info) for info in hits]
         lookup = choose_publication(reference, records)
         return (
-            lookup if self._doi_source_has_proceedings(lookup) else _with_proceedings(client, lookup, records)
+            lookup
+            if self._doi_source_has_proceedings(lookup)
+            else _with_proceedings(client, lookup, records, self.volumes)
         )
 
     def _doi_source_has_proceedings(self, lookup: Lookup) -> bool:
@@ -442,17 +452,29 @@ class DblpEnricher:
         return self.doi_sources and any(candidate.reference.ids.doi for candidate in lookup.candidates)
 
 
-def _with_proceedings(client: DblpClient, lookup: Lookup, records: Sequence[DblpRecord]) -> Lookup:
+def _with_proceedings(
+    client: DblpClient,
+    lookup: Lookup,
+    records: Sequence[DblpRecord],
+    volumes: dict[VolumeKey, Proceedings | None],
+) -> Lookup:
     """The chosen conference paper with its proceedings' editors and publisher, which dblp gives
-    in the record's export and not in the search's hits (one request more per such paper)."""
+    in the record's export and not in the search's hits: one request more for the first paper of
+    each volume (``volumes`` keeps what it gave), none for the others."""
     if len(lookup.candidates) != 1 or lookup.candidates[0].reference.entry_type != "inproceedings":
         return lookup
     key = lookup.candidates[0].reference.ids.dblp
     record = next((record for record in records if record.key == key), None)
     if record is None or key is None:
         return lookup
+    volume = volume_of(record)
     try:
-        proceedings = client.proceedings(key)
+        if volume is not None and volume in volumes:
+            proceedings = volumes[volume]
+        else:
+            proceedings = client.proceedings(key)
+            if volume is not None:
+                volumes[volume] = proceedings
     except DblpError as error:
         message = f"{error}; the paper's editors and publisher are not known"
         problem = Problem(

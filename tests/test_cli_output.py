@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from bibnorm.cli import EXIT_FINDINGS, main
-from bibnorm.cli._progress import PhaseLines, clock_text, count_text, phase_line, rate_text
+from bibnorm.cli._progress import PhaseLines, clock_text, count_text, phase_line, rate_text, running_line
 from bibnorm.cli._style import color_choice
 from bibnorm.resolve.progress import BYTES
 from click.testing import CliRunner
@@ -77,7 +77,7 @@ def test_clock(seconds: float, expected: str) -> None:
     assert clock_text(seconds) == expected
 
 
-def test_a_log_gets_one_line_per_phase_when_it_ends() -> None:
+def test_a_log_gets_a_line_when_each_phase_starts_and_ends() -> None:
     lines: list[str] = []
     now = iter([0.0, 40.0, 40.0, 41.5])  # the clock read when each phase starts and ends
     progress = PhaseLines(lines.append, clock=lambda: next(now))
@@ -89,12 +89,64 @@ def test_a_log_gets_one_line_per_phase_when_it_ends() -> None:
     progress.start("index: finish", None, "steps")
     progress.close()
     assert lines == [
+        "bibnorm: enrich: dblp: started, 300 papers",
         "bibnorm: enrich: dblp: 40/40 papers in 40.0 s, 1.0 papers/s",
+        "bibnorm: index: finish: started",
         "bibnorm: index: finish: done in 1.5 s",
     ]
     assert phase_line("find: arxiv", 610, 610, "items", 12.0) == (
         "bibnorm: find: arxiv: 610/610 items in 12.0 s, 51 items/s"
     )
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_running_phase_says_how_it_does_at_least_every_period() -> None:
+    """`beat` is what the thread of `PhaseLines` calls when a line may be due: each call here is
+    one waking, at the time the clock says."""
+    lines: list[str] = []
+    clock = Clock()
+    progress = PhaseLines(lines.append, clock=clock, every=30.0)
+    heard: list[tuple[float, float]] = []  # (when, seconds until the next line is due)
+
+    def wake_at(seconds: float, done: int = 0) -> None:
+        clock.now = seconds
+        progress.advance(done)
+        heard.append((seconds, progress.beat()))
+
+    wake_at(5.0)  # before any phase: nothing to say
+    progress.start("enrich: dblp", 262, "papers")  # at 5 s
+    wake_at(20.0, done=5)
+    wake_at(35.0, done=5)
+    wake_at(50.0, done=10)
+    wake_at(65.0, done=20)
+    progress.finish()
+    progress.close()
+    assert lines == [
+        "bibnorm: enrich: dblp: started, 262 papers",
+        "bibnorm: enrich: dblp: 10/262 papers, 0.3 papers/s, 12:36 left",
+        "bibnorm: enrich: dblp: 40/262 papers, 0.7 papers/s, 5:33 left",
+        "bibnorm: enrich: dblp: 262/262 papers in 60.0 s, 4.4 papers/s",
+    ]
+    assert heard == [(5.0, 30.0), (20.0, 15.0), (35.0, 30.0), (50.0, 15.0), (65.0, 30.0)]
+
+
+@pytest.mark.parametrize(
+    ("done", "total", "seconds", "expected"),
+    [
+        pytest.param(0, 262, 30.0, "bibnorm: p: 0/262 items, 0:30 so far", id="nothing-done-yet"),
+        pytest.param(50, None, 10.0, "bibnorm: p: 50 items, 5.0 items/s, 0:10 so far", id="total-unknown"),
+        pytest.param(100, 1000, 10.0, "bibnorm: p: 100/1,000 items, 10 items/s, 1:30 left", id="time-left"),
+    ],
+)
+def test_running_lines(done: int, total: int | None, seconds: float, expected: str) -> None:
+    assert running_line("p", done, total, "items", seconds) == expected
 
 
 # --- progress from the commands --------------------------------------------------------------
@@ -138,6 +190,28 @@ def test_progress_in_a_log(
         assert phases == []
     assert "bibnorm:" not in result.stdout  # data only on stdout
     assert result.stdout.startswith("@")
+
+
+def test_a_log_hears_from_a_slow_phase_while_it_runs(
+    apis: FakeApis, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """arXiv answers slowly: the log says the phase started, then how it does, before it ends
+    (every 0.1 s here; every 30 s in a real run)."""
+    for name, value in resolve_env(apis, tmp_path / "cache").items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr("bibnorm.cli._progress.EVERY", 0.1)
+    monkeypatch.setattr(apis.arxiv, "delay", 0.5)
+    titles = tmp_path / "titles.txt"
+    titles.write_text(
+        "Attention is all you need\nDeep residual learning for image recognition\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["resolve", str(titles), "--progress"])
+    assert result.exit_code == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if line.startswith("bibnorm: find: arxiv:")]
+    assert said[0] == "bibnorm: find: arxiv: started, 2 items"
+    assert PHASE_LINE.match(said[-1])  # the line it ends with
+    assert said[1:-1]  # and between them, lines while it ran:
+    assert all(line.endswith((" left", " so far")) for line in said[1:-1])
 
 
 def run_on_a_terminal(

@@ -292,7 +292,7 @@ def test_an_index_older_than_the_paper_says_so_and_dblp_is_asked_online(
         pytest.param(
             False,
             "dblp: 4 papers to look up online, about 20 s at one request every 5 s; "
-            "a local dblp index answers at once: bibnorm index build dblp.xml.gz",
+            "a local dblp index answers at once: bibnorm index fetch dblp",
             id="without-an-index",
         ),
         pytest.param(
@@ -339,7 +339,7 @@ def test_offline_the_papers_dblp_cannot_settle_are_named_with_no_wait_promised(
     enricher.enrich(dict(enumerate(papers)))
     assert notes == [
         "dblp: 4 papers not in the cache, not looked up offline; "
-        "a local dblp index answers offline: bibnorm index build dblp.xml.gz"
+        "a local dblp index answers offline: bibnorm index fetch dblp"
     ]
     assert fake.requests == []
     session.close()

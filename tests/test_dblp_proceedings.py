@@ -198,3 +198,68 @@ def test_an_export_that_is_not_bibtex_is_retried_not_cached(online: Online) -> N
     [candidate] = online.enricher.enrich({0: PAPER})[0].candidates
     assert tuple(person.display() for person in candidate.reference.editors) == EDITORS
     assert online.fake.exports_asked == [SPIRE_KEY, SPIRE_KEY]
+
+
+def paper_of_the_volume(
+    title: str, key: str, venue: str = "SPIRE", year: str = "2006"
+) -> tuple[dict, Reference]:
+    """Another paper by the SPIRE paper's authors: its search hit (no DOI) and its citation."""
+    hit = {name: value for name, value in SPIRE_HIT.items() if name not in ("doi", "ee")}
+    hit |= {
+        "title": f"{title}.",
+        "key": key,
+        "venue": venue,
+        "year": year,
+        "url": f"https://dblp.org/rec/{key}",
+    }
+    cited = PAPER.model_copy(
+        update={
+            "title": title,
+            "issued": PartialDate(year=int(year)),
+            "first_version": PartialDate(year=int(year)),
+        }
+    )
+    return hit, cited
+
+
+@pytest.mark.parametrize(
+    ("other", "exports", "editors"),
+    [
+        pytest.param(
+            ("Prefix Search in Compressed Text", "conf/spire/BastMW06a"),
+            [SPIRE_KEY],
+            EDITORS,
+            id="same-volume-one-export",
+        ),
+        pytest.param(
+            ("Prefix Search in Compressed Text", "conf/spire/BastMW06a", "SPIRE (2)"),
+            [SPIRE_KEY, "conf/spire/BastMW06a"],
+            (),
+            id="another-part-of-the-proceedings-its-own-export",
+        ),
+        pytest.param(
+            ("Prefix Search in Compressed Text", "conf/spire/BastMW07", "SPIRE", "2007"),
+            [SPIRE_KEY, "conf/spire/BastMW07"],
+            (),
+            id="another-year-its-own-export",
+        ),
+    ],
+)
+def test_a_proceedings_volume_is_exported_once_for_all_its_papers(
+    tmp_path: Path, other: tuple[str, ...], exports: list[str], editors: tuple[str, ...]
+) -> None:
+    """The fake exports the SPIRE 2006 volume's editors with the SPIRE paper's record only: a
+    paper of the same volume gets them without a request of its own; another volume is asked."""
+    hit, cited = paper_of_the_volume(*other)
+    fake = FakeDblp([SPIRE_HIT, hit], exports={SPIRE_KEY: SPIRE_EXPORT}).start()
+    try:
+        settings = Settings(cache_dir=tmp_path / "cache", dblp_api_url=fake.url, dblp_delay=0)
+        enricher = DblpEnricher(DblpClient(build_session(settings), settings))
+        answers = enricher.enrich({0: PAPER, 1: cited})
+        [first], [second] = answers[0].candidates, answers[1].candidates
+        assert tuple(person.display() for person in first.reference.editors) == EDITORS
+        assert tuple(person.display() for person in second.reference.editors) == editors
+        assert second.reference.ids.dblp == hit["key"]
+        assert fake.exports_asked == exports
+    finally:
+        fake.stop()

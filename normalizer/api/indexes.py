@@ -262,6 +262,38 @@ def build_index(plan: IndexPlan, *, jobs: int | None = None, progress: Progress 
     return IndexBuilt(kind=kind.name, path=plan.target, lines=[*said, f"wrote {plan.target}", indexed])
 
 
+def fetch_dblp(
+    folder: Path,
+    open_session: Callable[[Settings], Any],
+    *,
+    base_url: str | None = None,
+    output: Path | None = None,
+    jobs: int | None = None,
+    settings: Settings | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> IndexBuilt:
+    """Download dblp's dump and DTD into ``folder`` (from ``base_url``, else dblp's own
+    https://dblp.org/xml/; checked against the MD5 dblp publishes, resumed after an
+    interruption, refused when the folder has too little room) on the session ``open_session``
+    gives, then build the dblp index from them (``output``, else the settings' place)."""
+    from bibnorm.resolvers import fetch_dblp_dump
+
+    settings = settings or load_settings()
+    with open_session(settings) as session:
+        where = {"base_url": base_url} if base_url else {}
+        fetched = fetch_dblp_dump(session, folder, progress=progress, **where)
+    said = (
+        f"downloaded {fetched.dump} ({fetched.downloaded / 1e6:,.1f} MB"
+        + (f", resumed at {fetched.resumed_from / 1e6:,.1f} MB" if fetched.resumed_from else "")
+        + ", MD5 as published)"
+        if fetched.downloaded or fetched.resumed_from
+        else f"{fetched.dump} is dblp's current dump (MD5 as published); not downloaded again"
+    )
+    plan = plan_index([fetched.dump], output=output, dtd=fetched.dtd, settings=settings)
+    built = build_index(plan, jobs=jobs, progress=progress)
+    return built.model_copy(update={"lines": [said, *built.lines]})
+
+
 class IndexFigures(BaseModel):
     """What one index holds, as ``index info`` shows it: (JSON key, label in the text or None
     for the JSON only, value) in order."""

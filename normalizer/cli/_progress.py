@@ -2,8 +2,11 @@
 
 - stderr is a terminal: a live line per phase (rich), with its count done/total, rate and time
   left; finished phases stay on screen, one line each.
-- stderr is not a terminal (a log, a pipe, CI): nothing, or with ``--progress`` one plain line
-  per phase when it ends (``bibnorm: find: arxiv: 120/120 items in 14.2 s, 8.5 items/s``).
+- stderr is not a terminal (a log, a pipe, CI): nothing, or with ``--progress`` plain lines: one
+  when a phase starts, one at least every `EVERY` seconds while it runs (``bibnorm: enrich: dblp:
+  40/262 items, 0.5 items/s, 7:24 left``: a CI system that ends a job silent for ten
+  minutes sees it live through a slow source) and one when it ends (``bibnorm: find: arxiv:
+  120/120 items in 14.2 s, 8.5 items/s``).
 - ``-q`` or ``--no-progress``: nothing.
 
 Never on stdout. rich is imported only for the live display: a run whose stderr is not a
@@ -26,6 +29,7 @@ from bibnorm.resolve.progress import BYTES, NO_PROGRESS, Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 _MB = 1_000_000
+EVERY = 30.0  # seconds: the longest a log waits for a line while a phase runs
 
 
 def progress_option(function: F) -> F:
@@ -34,8 +38,8 @@ def progress_option(function: F) -> F:
         "--progress/--no-progress",
         "show_progress",
         default=None,
-        help="Progress on stderr: live on a terminal (default), one line per phase in logs with "
-        "--progress, none with --no-progress.",
+        help="Progress on stderr: live on a terminal (default); in logs with --progress, a line when "
+        "each phase starts and ends and every 30 s between; none with --no-progress.",
     )(function)
 
 
@@ -50,7 +54,7 @@ def progress_for(*, quiet: bool, wanted: bool | None, stream: IO[str] | None = N
     if _is_terminal(stream):
         shown = LiveProgress(stream)
     elif wanted:
-        shown = PhaseLines(lambda line: click.echo(line, file=stream))
+        shown = PhaseLines(lambda line: click.echo(line, file=stream), every=EVERY)
     else:
         yield NO_PROGRESS
         return
@@ -104,6 +108,24 @@ def clock_text(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+def started_line(phase: str, total: int | None, unit: str) -> str:
+    """The line a phase starts with in a log."""
+    return f"bibnorm: {phase}: started" + ("" if total is None else f", {count_text(total, None, unit)}")
+
+
+def running_line(phase: str, done: int, total: int | None, unit: str, seconds: float) -> str:
+    """The line a running phase says in a log every so often: how far, how fast, how long left."""
+    per_second = done / seconds if seconds > 0 and done else None
+    said = [f"bibnorm: {phase}: {count_text(done, total, unit)}"]
+    if rate := rate_text(per_second, unit):
+        said.append(rate)
+    if per_second and total is not None:
+        said.append(f"{clock_text(max(0, total - done) / per_second)} left")
+    else:
+        said.append(f"{clock_text(seconds)} so far")
+    return ", ".join(said)
+
+
 def phase_line(phase: str, done: int, total: int | None, unit: str, seconds: float) -> str:
     """The one line a finished phase leaves in a log."""
     took = f"{seconds:.1f} s"
@@ -113,26 +135,60 @@ def phase_line(phase: str, done: int, total: int | None, unit: str, seconds: flo
     return f"bibnorm: {phase}: {count_text(done, total, unit)} in {took}" + (f", {rate}" if rate else "")
 
 
-# --- not a terminal: one line per phase ------------------------------------------------------
+# --- not a terminal: lines in a log ----------------------------------------------------------
 
 
 class PhaseLines:
-    """A `Progress` that says each phase once, when it ends: for logs and CI (``--progress``)."""
+    """A `Progress` for logs and CI (``--progress``): a line when a phase starts, when it ends, and,
+    with ``every``, one at least every ``every`` seconds while it runs (`beat`, called by a
+    thread of its own from the first phase to `close`)."""
 
-    def __init__(self, echo: Callable[[str], None], clock: Callable[[], float] = time.monotonic) -> None:
-        self.echo, self.clock = echo, clock
+    def __init__(
+        self,
+        echo: Callable[[str], None],
+        clock: Callable[[], float] = time.monotonic,
+        *,
+        every: float | None = None,
+    ) -> None:
+        self.echo, self.clock, self.every = echo, clock, every
         self._lock = threading.Lock()
         self._phase: str | None = None
         self._total: int | None = None
         self._unit = "items"
         self._done = 0
         self._started = 0.0
+        self._said = 0.0  # when the last line was said
+        self._closed = threading.Event()
+        self._beating: threading.Thread | None = None
 
     def start(self, phase: str, total: int | None = None, unit: str = "items") -> None:
         with self._lock:
             self._end(finished=False)
             self._phase, self._total, self._unit, self._done = phase, total, unit, 0
-            self._started = self.clock()
+            self._started = self._said = self.clock()
+            self.echo(started_line(phase, total, unit))
+            if self.every is not None and self._beating is None:
+                self._beating = threading.Thread(target=self._beat_until_closed, name="progress", daemon=True)
+                self._beating.start()
+
+    def beat(self) -> float:
+        """Say how the running phase is doing if no line was said for ``every`` seconds; the
+        seconds until the next line is due."""
+        every = self.every if self.every is not None else EVERY
+        with self._lock:
+            now = self.clock()
+            if self._phase is None:
+                return every
+            if now - self._said >= every:
+                self.echo(running_line(self._phase, self._done, self._total, self._unit, now - self._started))
+                self._said = now
+            return max(0.0, self._said + every - now)
+
+    def _beat_until_closed(self) -> None:
+        # The first wait is a whole period: the phase's start line was just said.
+        wait = self.every if self.every is not None else EVERY
+        while not self._closed.wait(wait):
+            wait = self.beat()
 
     def expect(self, total: int) -> None:
         with self._lock:
@@ -149,6 +205,9 @@ class PhaseLines:
             self._end(finished=True)
 
     def close(self) -> None:
+        self._closed.set()
+        if self._beating is not None:
+            self._beating.join()
         with self._lock:
             self._end(finished=False)
 
@@ -286,4 +345,13 @@ def _time_left() -> Any:
     return TimeLeft()
 
 
-__all__ = ["LiveProgress", "PhaseLines", "phase_line", "progress_for", "progress_option", "say"]
+__all__ = [
+    "LiveProgress",
+    "PhaseLines",
+    "phase_line",
+    "progress_for",
+    "progress_option",
+    "running_line",
+    "say",
+    "started_line",
+]

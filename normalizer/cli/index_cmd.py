@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import click
-from bibnorm.api.indexes import build_index, index_info, plan_index
+from bibnorm.api.indexes import build_index, fetch_dblp, index_info, plan_index
 from bibnorm.cli._options import UserPath
 from bibnorm.cli._progress import progress_for, progress_option
 
@@ -26,6 +26,7 @@ def command() -> None:
     Example:
       bibnorm index build arxiv-metadata-oai-snapshot.json
       bibnorm index build dblp.xml.gz
+      bibnorm index fetch dblp
     """
 
 
@@ -79,6 +80,73 @@ def build(
     plan = plan_index(files, output=output, dtd=dtd)  # refusals before the progress display starts
     with progress_for(quiet=False, wanted=show_progress) as progress:
         built = build_index(plan, jobs=jobs, progress=progress)
+    for line in built.lines:
+        click.echo(line, err=True)
+
+
+@command.command("fetch")
+@click.argument("source", type=click.Choice(["dblp"]))
+@click.option(
+    "--to",
+    "folder",
+    type=UserPath(file_okay=False, path_type=Path),
+    help="Folder the dump and its DTD are downloaded to [default: <cache dir>/dblp-dump].",
+)
+@click.option(
+    "--from",
+    "base_url",
+    metavar="URL",
+    help="The folder dblp publishes its dump in [default: https://dblp.org/xml/; a mirror: "
+    "https://dblp.uni-trier.de/xml/].",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=UserPath(dir_okay=False, path_type=Path),
+    help="Index file to write [default: $BIBNORM_DBLP_INDEX, else <cache dir>/dblp.sqlite].",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes building the index [default: one per core].",
+)
+@progress_option
+def fetch(
+    source: str,
+    folder: Path | None,
+    base_url: str | None,
+    output: Path | None,
+    jobs: int | None,
+    show_progress: bool | None,
+) -> None:
+    """Download SOURCE's dump and build its index: dblp's dblp.xml.gz and dblp.dtd.
+
+    The dump (about 1 GB) is checked against the MD5 checksum dblp publishes beside
+    it; an interrupted download is resumed by running the command again; the folder's
+    free space is checked first (the dump and the index built from it). A dump already
+    there that is dblp's current one is not downloaded again. Then the index is built
+    as by 'bibnorm index build', and the last line says where it is.
+
+    \b
+    Example:
+      bibnorm index fetch dblp
+      bibnorm index fetch dblp --to /data/dblp -o /shared/idx/dblp.sqlite
+    """
+    from bibnorm.config import load_settings
+    from bibnorm.resolvers.session import build_download_session
+
+    settings = load_settings()
+    with progress_for(quiet=False, wanted=show_progress) as progress:
+        built = fetch_dblp(
+            folder or settings.cache_dir / "dblp-dump",
+            build_download_session,
+            base_url=base_url,
+            output=output,
+            jobs=jobs,
+            settings=settings,
+            progress=progress,
+        )
     for line in built.lines:
         click.echo(line, err=True)
 

@@ -3,7 +3,7 @@
 The library never prints progress. The pipeline, the sources' batch loops, ``verify`` and the
 snapshot index build receive a `Progress` and report through it: a *phase* starts (``find:
 arxiv``, 120 items), items of it are done, the phase finishes. What the user sees — a live line
-on a terminal, one line per phase in a log, nothing with ``-q`` — is the CLI's choice
+on a terminal, lines in a log as a phase starts, runs and ends, nothing with ``-q`` — is the CLI's choice
 (`bibnorm.cli._progress`); code that is not given a `Progress` gets `NO_PROGRESS`, which
 ignores everything.
 

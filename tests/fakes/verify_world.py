@@ -20,13 +20,17 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from paths import VERIFY_DEV
 
 from fakes.arxiv_api import Author, FakeArxivServer, FakeRecord, _date_from_id
 from fakes.crossref_api import FakeCrossref
 from fakes.s2_api import FakeS2
+
+if TYPE_CHECKING:
+    from fakes.rate_referee import RateReferee
 
 WORLD = VERIFY_DEV / "dev_public.world.jsonl"
 
@@ -86,6 +90,16 @@ def bib_entry(key: str, paper: dict[str, Any]) -> str:
     }
     body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields.items())
     return f"@inproceedings{{{key},\n{body}}}\n\n"
+
+
+def write_venue(folder: Path, documents: int) -> None:
+    """``documents`` bibliographies in ``folder``, each citing three papers of `papers` (so that,
+    past the first documents, some papers are cited again)."""
+    cited = papers()
+    for number in range(documents):
+        chosen = [cited[(number * 3 + offset) % len(cited)] for offset in range(3)]
+        text = "".join(bib_entry(f"p{number}x{at}", paper) for at, paper in enumerate(chosen))
+        (folder / f"paper{number:02d}.bib").write_text(text, encoding="utf-8")
 
 
 def s2_papers(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -203,3 +217,49 @@ def world_sources() -> Iterator[WorldSources]:
         running.s2.stop()
         running.arxiv.stop()
         running.crossref.stop()
+
+
+@dataclass
+class RefereedWorld:
+    """The world's fakes, each behind a `RateReferee` keeping one spacing, by the name of its
+    settings (``S2``, ``ARXIV``, ``CROSSREF``: Crossref's lists and single works apart)."""
+
+    referees: dict[str, RateReferee]
+    spacing: float
+
+    def env(self) -> dict[str, str]:
+        """Environment that points ``bibnorm`` at the referees, spaced as they referee, online."""
+        env = {
+            "BIBNORM_OFFLINE": "",
+            "BIBNORM_SNAPSHOT": "",
+            "BIBNORM_CROSSREF_SEARCH_DELAY": str(self.spacing),
+        }
+        for name, referee in self.referees.items():
+            env |= {f"BIBNORM_{name}_API_URL": referee.url, f"BIBNORM_{name}_DELAY": str(self.spacing)}
+        return env
+
+    def reset(self) -> None:
+        for referee in self.referees.values():
+            referee.arrivals.clear()
+            referee.violations.clear()
+
+    def violations(self) -> dict[str, list[tuple[str, float]]]:
+        return {name: list(referee.violations) for name, referee in self.referees.items()}
+
+
+@contextmanager
+def refereed_world(spacing: float) -> Iterator[RefereedWorld]:
+    """`world_sources`, each behind a referee counting requests under ``spacing``."""
+    from fakes.rate_referee import RateReferee, crossref_limit
+
+    with world_sources() as sources:
+        referees = {
+            "S2": RateReferee(sources.s2.url, spacing).start(),
+            "ARXIV": RateReferee(sources.arxiv.url, spacing).start(),
+            "CROSSREF": RateReferee(sources.crossref.url, spacing, kind=crossref_limit).start(),
+        }
+        try:
+            yield RefereedWorld(referees, spacing)
+        finally:
+            for referee in referees.values():
+                referee.stop()
