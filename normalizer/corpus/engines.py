@@ -14,7 +14,7 @@ a venue is done, never what is written.
   tcp://host:8786``) or, through the API, a cluster object (``LocalCluster``, dask-jobqueue's
   ``SLURMCluster``/``PBSCluster``, dask-kubernetes) or a ``Client``. Workers import bibnorm
   and open the read-only indexes from the path the settings give (shared, or a copy per node).
-  Dask is an optional extra (``pip install 'bibnorm[dask]'``).
+  Dask is an optional extra, ``dask`` (docs/scale.md: how to install it).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 from bibnorm.corpus.documents import Document
 from bibnorm.corpus.jobs import CorpusJob, DocumentResult, close_kept, run_batch
-from bibnorm.errors import UsageError
+from bibnorm.errors import UsageError, needs_extra
 
 Todo = Sequence[tuple[Document, str]]  # the documents to do, with their content hashes
 Batch = list[tuple[Document, str]]
@@ -120,9 +120,7 @@ class DaskEngine:
         try:
             from distributed import Client
         except ImportError:
-            raise UsageError(
-                "--scheduler needs Dask's distributed scheduler: pip install 'bibnorm[dask]'"
-            ) from None
+            raise needs_extra("--scheduler needs Dask's distributed scheduler", "dask") from None
         if isinstance(self.scheduler, Client):
             return self.scheduler, False
         try:
