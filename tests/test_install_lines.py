@@ -56,13 +56,25 @@ def refused(command: str) -> str | None:
     """Why ``command`` cannot work as written today; None when it can."""
     words = shlex.split(command.removeprefix("$ ").split(" #")[0])
     _tool, verb, *rest = words
-    arguments = [word for word in rest if not word.startswith("-")]
+    # Options and the values of those that take one are no requirement.
+    valued = {"--config-settings", "-C", "-r", "-c", "--target", "-t", "--python"}
+    arguments = [
+        word
+        for before, word in zip(["", *rest], rest, strict=False)
+        if not word.startswith("-") and before not in valued
+    ]
     if verb == "inject":
         target, *requirements = arguments
         offered = set().union(*OPTIONAL.values())
         wrong = [requirement for requirement in requirements if requirement not in offered]
         return f"injects {wrong}, no extra's requirement" if target != "bibnorm" or wrong else None
     for argument in arguments:
+        if argument.startswith((".", "/", "~")):  # a clone: its folder, with extras it has
+            extras = re.fullmatch(r"[^\[]*(?:\[([a-z,]+)\])?", argument)
+            unknown = set(((extras and extras[1]) or "").split(",")) - set(OPTIONAL) - {""}
+            if unknown:
+                return f"{argument!r}: no extra {sorted(unknown)}"
+            continue
         if "bibnorm" not in argument:
             Requirement(argument)  # another package: a valid requirement
             continue
@@ -91,6 +103,7 @@ def test_every_install_command_works_from_where_bibnorm_is(where: str, command: 
         ),
         pytest.param(f"pipx install git+{REPOSITORY}@v9.9.9", "the tag the release workflow makes", id="tag"),
         pytest.param("pipx inject bibnorm 'mcp>=1'", "no extra's requirement", id="inject-other"),
+        pytest.param("pip install -e '.[gpu]'", "no extra ['gpu']", id="clone-no-extra"),
     ],
 )
 def test_the_check_refuses_commands_that_cannot_work(command: str, why: str) -> None:
