@@ -62,6 +62,7 @@ _PUBLIC: dict[str, str] = {
     # verify, check, format, fix (and the corpus verify) with the models they take and return
     "verify_references": "bibnorm.api.verifying",  # bibnorm.verify is the verify package
     "Verification": "bibnorm.api.verifying",
+    "Failure": "bibnorm.api.verifying",
     "VerifyOptions": "bibnorm.api.verifying",
     "ReadInput": "bibnorm.api.verifying",
     "VerifyOutcome": "bibnorm.verify.run",
@@ -118,6 +119,7 @@ if TYPE_CHECKING:
     from bibnorm.api.resolve_files import resolve_files as resolve_files
     from bibnorm.api.resolving import ResolveResult as ResolveResult
     from bibnorm.api.resolving import resolve_queries as resolve_queries
+    from bibnorm.api.verifying import Failure as Failure
     from bibnorm.api.verifying import ReadInput as ReadInput
     from bibnorm.api.verifying import Verification as Verification
     from bibnorm.api.verifying import VerifyOptions as VerifyOptions

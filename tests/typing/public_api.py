@@ -32,6 +32,7 @@ def probe(sources: bibnorm.Sources) -> None:
     assert_type(verification, bibnorm.Verification)
     assert_type(verification.outcome, bibnorm.VerifyOutcome)
     assert_type(verification.findings(), list[bibnorm.Finding])
+    assert_type(verification.failure(), bibnorm.Failure | None)
     assert_type(bibnorm.check(["refs.bib"]), bibnorm.Checked)
     assert_type(bibnorm.__version__, str)
 
