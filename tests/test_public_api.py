@@ -139,20 +139,21 @@ def test_queries_from_text_reads_a_forced_format() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "error", "message"),
+    ("text", "forced", "error", "message"),
     [
-        pytest.param("  \n", InputError, "<text>: input is empty", id="blank"),
-        pytest.param([], InputError, "<text>: no text given", id="no-strings"),
-        pytest.param(["a title", ""], InputError, r"<text>\[2\]: input is empty", id="a-blank-string"),
-        pytest.param('{"not": "references"}', InputError, "<text>: looks like JSON", id="json"),
-        pytest.param("a title", UsageError, "unknown input format 'nope'", id="unknown-format"),
+        pytest.param("  \n", None, InputError, "<text>: input is empty", id="blank"),
+        pytest.param([], None, InputError, "<text>: no text given", id="no-strings"),
+        pytest.param(["a title", ""], None, InputError, r"<text>\[2\]: input is empty", id="a-blank-string"),
+        pytest.param('{"not": "references"}', None, InputError, "<text>: looks like JSON", id="json"),
+        pytest.param("a title", "nope", UsageError, "unknown input format 'nope'", id="unknown-format"),
+        pytest.param("a title", "pdf", UsageError, "pdf is read from its file, not from text", id="binary"),
     ],
 )
-def test_text_with_no_reference_is_one_line(
-    text: str | list[str], error: type[Exception], message: str
+def test_text_that_cannot_be_read_is_one_line(
+    text: str | list[str], forced: str | None, error: type[Exception], message: str
 ) -> None:
     with pytest.raises(error, match=message):
-        bibnorm.queries_from_text(text, input_format="nope" if error is UsageError else None)
+        bibnorm.queries_from_text(text, input_format=forced)
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bibnorm.config import Settings, load_settings
-from bibnorm.errors import InputError
+from bibnorm.errors import InputError, UsageError
 from bibnorm.models import Query
 from bibnorm.readers import READ_BUDGET, read_inputs_noted, read_text_items, reader_for
 from bibnorm.readers.zotero import is_zotero_spec, parse_spec, read_zotero
@@ -53,6 +53,8 @@ def queries_from_text(
     messages. Raises `bibnorm.errors.InputError` for text with no reference in it.
     """
     forced = reader_for(input_format) if input_format is not None else None
+    if forced is not None and forced.read_binary is not None:
+        raise UsageError(f"{forced.name} is read from its file, not from text: give the file to bibnorm.read")
     if isinstance(text, str):
         found, reader, _ = read_text_items(text, name, forced)
         if not found:
