@@ -40,6 +40,7 @@ import gc
 import os
 import pickle
 import signal
+import sys
 import threading
 import weakref
 from collections.abc import Callable, Iterator, Sequence
@@ -221,8 +222,9 @@ def _unblock_a_broken_pool(pool: ProcessPoolExecutor) -> None:
     workers never read it, and the pool's shutdown waited for that thread: the build hung after
     its `BrokenProcessPool`. Closing this process's end for reading, as later Pythons do
     themselves, leaves the pipe with no reader: the write fails and the thread ends (the job it
-    was sending already failed with the pool)."""
-    if not getattr(pool, "_broken", False):
+    was sending already failed with the pool). Never on a later Python: the pool's own thread
+    closes that end there, and two threads closing it at once could close another file."""
+    if sys.version_info >= (3, 11, 5) or not getattr(pool, "_broken", False):
         return
     reader = getattr(getattr(pool, "_call_queue", None), "_reader", None)
     if reader is not None:
