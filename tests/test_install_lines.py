@@ -112,7 +112,7 @@ def test_the_check_refuses_commands_that_cannot_work(command: str, why: str) -> 
 
 def test_the_docs_give_install_commands_to_check() -> None:
     pages = {where for where, _ in doc_commands()}
-    assert {"mcp.md", "scale.md", "latex.md", "ci.md"} <= pages
+    assert {"mcp.md", "scale.md", "drafts.md", "ci.md", "install.md"} <= pages
 
 
 def test_the_extras_the_messages_name_are_the_projects() -> None:
