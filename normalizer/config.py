@@ -20,6 +20,7 @@ else is pure.
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from collections.abc import Mapping
@@ -387,6 +388,26 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not valid TOML: {first}") from None
 
 
+def settings_of(given: Settings | Mapping[str, Any] | None, **replaced: Any) -> Settings:
+    """The settings a function was given: `Settings` as they are, or overrides as
+    `load_settings` reads them (the config file and the environment under them); ``replaced``
+    values that are not None on top (a lockfile an option names)."""
+    chosen = {name: value for name, value in replaced.items() if value is not None}
+    if isinstance(given, Settings):
+        return given.model_copy(update=chosen) if chosen else given
+    return load_settings({**(given or {}), **chosen})
+
+
+def _unknown_setting(name: str, origin: str | None) -> str:
+    """An unknown key, named as it was given: with its file (the file's spelling of it), else by
+    its own name (given as an override, it is no command's option), and the setting it may mean."""
+    near = difflib.get_close_matches(name, Settings.model_fields, n=1, cutoff=0.7) if len(name) <= 40 else []
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    if origin is None or origin.startswith("option "):
+        return f"unknown setting {shown(name, 40)}{hint}"
+    return f"{origin}: unknown setting{hint}"
+
+
 def load_settings(
     overrides: Mapping[str, Any] | None = None,
     *,
@@ -429,7 +450,7 @@ def load_settings(
         path_in = ".".join(str(p) for p in first["loc"][1:])
         what = f" ({path_in if len(path_in) <= 40 else shown(path_in, 40)})" if path_in else ""
         if first["type"] == "extra_forbidden":
-            raise ConfigError(f"{where}: unknown setting{what}") from None
+            raise ConfigError(_unknown_setting(field, origins.get(field)) + what) from None
         # pydantic prefixes the messages of our own validators; the reason reads better alone.
         reason = first["msg"].removeprefix("Value error, ")
         raise ConfigError(f"{where}: invalid value{what}: {reason}") from None

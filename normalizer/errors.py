@@ -50,6 +50,22 @@ class WorkerError(BibnormError):
     """A worker process died (killed by hand or by the out-of-memory killer)."""
 
 
+# Where bibnorm is installed from: it is not on PyPI, so an extra is asked for with its git URL.
+REPOSITORY = "https://github.com/bibnorm/bibnorm"
+# The optional extras, by name → what each adds (pyproject.toml's [project.optional-dependencies],
+# which tests/test_install_lines.py holds this to).
+EXTRAS = {"mcp": "'mcp>=2.3,<3'", "dask": "'distributed>=2024.1'", "watch": "'watchfiles>=0.21'"}
+
+
+def needs_extra(what: str, extra: str) -> UsageError:
+    """The one line for a feature whose optional extra is not installed: the two commands that add
+    it, to a pip environment and to a pipx one, both valid as they stand."""
+    return UsageError(
+        f"{what}, an optional extra: pip install 'bibnorm[{extra}] @ git+{REPOSITORY}' "
+        f"(in a pipx install: pipx inject bibnorm {EXTRAS[extra]})"
+    )
+
+
 # What an error message may quote of something the user (or a file) gave: enough to recognise
 # it, never a 5 MB configuration key or a value with line breaks that would split the one line.
 QUOTE_LIMIT = 80

@@ -40,6 +40,7 @@ import gc
 import os
 import pickle
 import signal
+import sys
 import threading
 import weakref
 from collections.abc import Callable, Iterator, Sequence
@@ -229,7 +230,26 @@ def fork_pool(
             # ("Exception ignored ... Bad file descriptor" after the one-line message). A
             # stop signal sent meanwhile is acted on as soon as the workers are gone.
             with _stop_signals_held():
+                _unblock_a_broken_pool(pool)
                 pool.shutdown(wait=True, cancel_futures=stopped)
+
+
+def _unblock_a_broken_pool(pool: ProcessPoolExecutor) -> None:
+    """Let a pool whose worker died be shut down on a Python before 3.11.5 (CPython gh-94777).
+
+    There, a job bigger than a pipe's buffer (an index build's chunk) still being written to the
+    workers when one died kept the pool's feeder thread blocked on the pipe forever, as the dead
+    workers never read it, and the pool's shutdown waited for that thread: the build hung after
+    its `BrokenProcessPool`. Closing this process's end for reading, as later Pythons do
+    themselves, leaves the pipe with no reader: the write fails and the thread ends (the job it
+    was sending already failed with the pool). Never on a later Python: the pool's own thread
+    closes that end there, and two threads closing it at once could close another file."""
+    if sys.version_info >= (3, 11, 5) or not getattr(pool, "_broken", False):
+        return
+    reader = getattr(getattr(pool, "_call_queue", None), "_reader", None)
+    if reader is not None:
+        with contextlib.suppress(OSError):
+            reader.close()
 
 
 def _start_pool(

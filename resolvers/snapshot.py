@@ -247,8 +247,13 @@ class SnapshotResolver:
             mine, theirs = queries[:split], queries[split:]
             pool = self._lookup_pool()
             if pool is not None:
-                with shared_objects_frozen():  # the first submit forks the worker
-                    running = pool.submit(_lookup_in_worker, theirs, judge)
+                from concurrent.futures.process import BrokenProcessPool
+
+                try:
+                    with shared_objects_frozen():  # the first submit forks the worker
+                        running = pool.submit(_lookup_in_worker, theirs, judge)
+                except BrokenProcessPool:  # the worker died since the last call
+                    raise _worker_lost(self.path) from None
                 found: dict[int, tuple[Lookup, Judgement | None]] = {
                     query.index: (self._lookup_one(query, progress), None) for query in mine
                 }
@@ -461,6 +466,10 @@ def _index_errors(path: Path) -> Iterator[None]:
         raise SnapshotError(f"{path}: snapshot index is damaged ({error}); rebuild it") from None
 
 
+def _worker_lost(path: Path) -> WorkerError:
+    return WorkerError(f"a worker process reading {path} stopped unexpectedly (killed, or out of memory?)")
+
+
 class _Answers(Mapping[int, tuple[Lookup, Judgement | None]]):
     """`SnapshotResolver.judged_lookup`'s answer when a worker process shares the queries: this
     process's lookups, and the worker's once the first of them is asked for (waited for then)."""
@@ -489,9 +498,7 @@ class _Answers(Mapping[int, tuple[Lookup, Judgement | None]]):
             try:
                 found = running.result()
             except BrokenProcessPool:
-                raise WorkerError(
-                    f"a worker process reading {self._path} stopped unexpectedly (killed, or out of memory?)"
-                ) from None
+                raise _worker_lost(self._path) from None
         self._found.update(zip(self._theirs, found, strict=True))
         self._progress.advance(len(found))
 

@@ -1,21 +1,21 @@
 """docs/api.md runs: every ``python`` block of the page, in order, in one namespace, offline.
 
 The page is the Python API's reference and its examples are its specification: each block runs
-here as written, in a fresh folder holding a copy of fixtures/demo/ (the scraped page and the
-snapshot records the examples resolve against), with ``DBLP_FIXTURES`` and ``PDF_FIXTURES``
-naming fixtures/dblp/ and fixtures/pdf/.
+here as written, from the top folder of the clone, as one script: its first block makes the
+folder it works in (a copy of fixtures/demo/, the scraped page and the snapshot records the
+examples resolve against) and names the fixtures it reads.
 A failing block is named by its line in the page.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-from paths import FIXTURES, ROOT
+from paths import ROOT
 
 PAGE = ROOT / "docs" / "api.md"
 BLOCK = re.compile(r"^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
@@ -45,17 +45,15 @@ def test_every_public_name_is_importable_and_documented_on_the_page() -> None:
 
 
 def test_every_example_of_the_page_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("hf-page.txt", "snapshot.jsonl"):
-        shutil.copy(FIXTURES / "demo" / name, tmp_path / name)
-    monkeypatch.chdir(tmp_path)
+    """As a reader runs the page: from the clone's top folder, the blocks one script, nothing
+    defined for them; the folder the page makes for itself is under ``tmp_path``."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     for variable in ("BIBNORM_OFFLINE", "BIBNORM_SNAPSHOT", "BIBNORM_DBLP_INDEX", "BIBNORM_RESOLVERS"):
         monkeypatch.delenv(variable, raising=False)
-    namespace: dict[str, Any] = {
-        "__name__": "docs_api",
-        "DBLP_FIXTURES": FIXTURES / "dblp",
-        "PDF_FIXTURES": FIXTURES / "pdf",
-    }
+    namespace: dict[str, Any] = {"__name__": "docs_api"}
     blocks = python_blocks(PAGE.read_text(encoding="utf-8"))
     assert blocks, "docs/api.md has no python block"
     for line, code in blocks:
         exec(compile(code, f"docs/api.md:{line}", "exec"), namespace)
+    assert Path.cwd().parent == tmp_path  # it worked in its own folder, not in the clone

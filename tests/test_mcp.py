@@ -281,8 +281,9 @@ def test_without_the_sdk_the_command_says_how_to_install_it(
     result = runner.invoke(main, ["mcp"])
     assert result.exit_code == EXIT_USAGE
     assert result.stderr == (
-        "bibnorm: error: bibnorm mcp needs the MCP SDK, an optional extra: pip install 'bibnorm[mcp]' "
-        "(or 'mcp>=2.3,<3')\n"
+        "bibnorm: error: bibnorm mcp needs the MCP SDK, an optional extra: "
+        "pip install 'bibnorm[mcp] @ git+https://github.com/bibnorm/bibnorm' "
+        "(in a pipx install: pipx inject bibnorm 'mcp>=2.3,<3')\n"
     )
 
 

@@ -25,6 +25,7 @@ from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
+    from bibnorm.config import Settings
     from bibnorm.sources.session import SessionFactory
     from bibnorm.verify.run import VerifyOptions
 
@@ -59,6 +60,7 @@ def check(
     jobs: int | None = None,
     preprint_facts: PreprintFacts | None = None,
     verify: VerifyOptions | None = None,
+    settings: Settings | None = None,
     overrides: Mapping[str, Any] | None = None,
     open_session: SessionFactory | None = None,
     progress: Progress = NO_PROGRESS,
@@ -68,9 +70,9 @@ def check(
 
     The online checks (BN5xx) are answered by ``preprint_facts`` when given (``bibnorm check``
     passes one that reads the lockfile and asks the sources), else stay silent. With ``verify``,
-    every entry is also verified (`bibnorm.verify_references` with these options, ``overrides`` and
-    ``open_session``) and its findings follow. ``progress`` hears a ``read`` phase (one item a
-    file), then the sources' phases. Big files are read on ``jobs`` processes.
+    every entry is also verified (`bibnorm.verify_references` with these options, ``settings``
+    or ``overrides``, and ``open_session``) and its findings follow. ``progress`` hears a
+    ``read`` phase (one item a file), then the sources' phases. Big files are read on ``jobs`` processes.
     """
     config = config or CheckConfig()
     entry_findings: list[Finding] = []
@@ -95,7 +97,12 @@ def check(
     from bibnorm.api.verifying import verify_references
 
     verification = verify_references(
-        files, options=verify, overrides=overrides, open_session=open_session, progress=progress
+        files,
+        options=verify,
+        settings=settings,
+        overrides=overrides,
+        open_session=open_session,
+        progress=progress,
     )
     return Checked(
         files=tuple(files),

@@ -14,10 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bibnorm.config import Settings, settings_of
 from bibnorm.corpus.run import CorpusOutcome
 from bibnorm.errors import UsageError
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.verify.run import VerifyOptions
+
+from .verifying import given_settings
 
 if TYPE_CHECKING:
     from bibnorm.corpus.resolving import ResolveDocuments
@@ -30,6 +33,7 @@ def verify_corpus(
     options: VerifyOptions | None = None,
     overrides: Mapping[str, Any] | None = None,
     *,
+    settings: Settings | None = None,
     workers: int | None = None,
     scheduler: Any | None = None,
     today: date | None = None,
@@ -54,7 +58,8 @@ def verify_corpus(
     engine = engine_for(workers, scheduler)
     from bibnorm.sources import build_session
 
-    job = Job.make(dict(overrides or {}), chosen, today or date.today(), open_session or build_session)
+    given = given_settings(settings, overrides)
+    job = Job.make(given, chosen, today or date.today(), open_session or build_session)
     return run_corpus(str(corpus), Path(out), job, engine, progress, allow_outside=allow_outside)
 
 
@@ -63,6 +68,7 @@ def resolve_corpus(
     out: str | Path,
     overrides: Mapping[str, Any] | None = None,
     *,
+    settings: Settings | None = None,
     workers: int | None = None,
     scheduler: Any | None = None,
     progress: Progress = NO_PROGRESS,
@@ -73,26 +79,25 @@ def resolve_corpus(
     has it: what was read, the record chosen with its score and evidence, the candidates of what
     did not resolve), one ``bib/<name>.bib`` per document, then ``summary.csv`` and
     ``summary.html``. ``workers`` local processes, or a Dask ``scheduler`` (an address, a cluster
-    or a client); ``overrides`` are settings as `bibnorm.load_settings` takes them. A lockfile is
-    for one bibliography, never a corpus: `UsageError` when the settings name one. ``allow_outside``
-    as `verify_corpus` takes it."""
+    or a client); ``settings`` (`bibnorm.load_settings`), or ``overrides`` as `load_settings` takes
+    them, say how (not both). A lockfile is for one bibliography, never a corpus: `UsageError`
+    when the settings name one. ``allow_outside`` as `verify_corpus` takes it."""
     from bibnorm.corpus.engines import engine_for
     from bibnorm.corpus.run import run_corpus
 
-    job = resolve_job(overrides or {})
+    job = resolve_job(given_settings(settings, overrides))
     engine = engine_for(workers, scheduler)
     return run_corpus(str(corpus), Path(out), job, engine, progress, allow_outside=allow_outside)
 
 
-def resolve_job(overrides: Mapping[str, Any]) -> ResolveDocuments:
+def resolve_job(given: Settings | Mapping[str, Any]) -> ResolveDocuments:
     """What `resolve_corpus` resolves each document with: the settings and the BibTeX layout
     ``bibnorm resolve`` would use here (for an engine given through `bibnorm.corpus.run.run_corpus`)."""
-    from bibnorm.config import load_settings
     from bibnorm.corpus.resolving import ResolveDocuments
 
     from .settings import format_options
 
-    settings = load_settings(dict(overrides))
+    settings = settings_of(given)
     if settings.lock is not None:
         raise UsageError("--out resolves a corpus: --lock and --update-lock are for one bibliography")
     return ResolveDocuments.make(settings, format_options(journal_names=settings.journal_names or "full"))

@@ -4,6 +4,7 @@
 forced with ``input_format``), items are numbered across every input, and an input may also be
 ``zotero:`` or ``zotero:COLLECTION`` (Zotero 7's local API, read in place). `read_noted` gives,
 besides the queries, one line per input whose reading the user should hear about.
+`queries_from_text` reads text a program holds (titles, ids, pasted references) the same way.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bibnorm.config import Settings, load_settings
-from bibnorm.errors import InputError
+from bibnorm.errors import InputError, UsageError
 from bibnorm.models import Query
-from bibnorm.readers import READ_BUDGET, read_inputs_noted
+from bibnorm.readers import READ_BUDGET, read_inputs_noted, read_text_items, reader_for
 from bibnorm.readers.zotero import is_zotero_spec, parse_spec, read_zotero
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 
@@ -37,6 +38,45 @@ def read(
     return read_noted(inputs, input_format=input_format, settings=settings, progress=progress, budget=budget)[
         0
     ]
+
+
+def queries_from_text(
+    text: str | Sequence[str], *, input_format: str | None = None, name: str = "<text>"
+) -> list[Query]:
+    """The queries of text held in memory, as `read` reads a file: a title, an arXiv id, a DOI or
+    a URL a line, a pasted reference list, BibTeX, RIS, CSL-JSON … (the format detected, or
+    forced with ``input_format``).
+
+    A sequence of strings is read item by item: each string is one text (a title, an id, one
+    pasted reference), and its queries follow the earlier ones' (``origin.line`` is then the
+    string's place in the sequence, from 1). ``name`` is the origin's path and names the text in
+    messages. Raises `bibnorm.errors.InputError` for text with no reference in it.
+    """
+    forced = reader_for(input_format) if input_format is not None else None
+    if forced is not None and forced.read_binary is not None:
+        raise UsageError(f"{forced.name} is read from its file, not from text: give the file to bibnorm.read")
+    if isinstance(text, str):
+        found, reader, _ = read_text_items(text, name, forced)
+        if not found:
+            raise InputError(f"{name}: no references found (read as {reader.name})")
+        return found
+    queries: list[Query] = []
+    for place, item in enumerate(text, start=1):
+        found, reader, _ = read_text_items(item, f"{name}[{place}]", forced)
+        if not found:
+            raise InputError(f"{name}[{place}]: no references found (read as {reader.name})")
+        queries += [
+            query.model_copy(
+                update={
+                    "index": len(queries) + number,
+                    "origin": query.origin.model_copy(update={"path": name, "line": place}),
+                }
+            )
+            for number, query in enumerate(found)
+        ]
+    if not queries:
+        raise InputError(f"{name}: no text given")
+    return queries
 
 
 def read_noted(

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from bibnorm.bib.bibfile import read_bibfile
 from bibnorm.bib.checks.base import Finding
+from bibnorm.config import Settings
 from bibnorm.errors import UsageError, shown
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.verify.audit import ListedEntry, TexAudit
@@ -112,6 +113,7 @@ def verify_references(
     *,
     tex: str | Path | None = None,
     options: VerifyOptions | None = None,
+    settings: Settings | None = None,
     overrides: Mapping[str, Any] | None = None,
     today: date | None = None,
     open_session: SessionFactory | None = None,
@@ -123,15 +125,16 @@ def verify_references(
     With ``tex`` (a draft's ``.tex`` or ``.aux``), audit its citations against its bibliography
     (``inputs``, else the files the draft names) and verify only the entries it cites.
 
-    ``options`` selects codes and the lockfile; ``overrides`` are the settings a caller sets
-    above the environment and the config file (``offline``, ``cache_dir``, ``resolvers`` …, as
-    `bibnorm.config.load_settings` takes them); ``open_session`` opens the HTTP session the
+    ``options`` selects codes and the lockfile; ``settings`` are the `Settings` to verify with
+    (`bibnorm.load_settings`), or ``overrides`` the values `load_settings` is given above the
+    environment and the config file (``offline``, ``cache_dir``, ``resolvers`` …; not both);
+    ``open_session`` opens the HTTP session the
     online sources share (`bibnorm.sources.build_session` unless given); ``today`` dates the
     judgement (future years) and the lock's lines. Nothing is printed: ``progress`` hears a
     ``read`` phase, then one phase per question the sources are asked.
     """
     chosen = options or VerifyOptions()
-    given = dict(overrides or {})
+    given = given_settings(settings, overrides)
     when = today or date.today()
     from bibnorm.sources import build_session
 
@@ -146,7 +149,7 @@ def _audit_draft(
     document: Path,
     inputs: Sequence[str | Path | ReadInput],
     options: VerifyOptions,
-    overrides: dict[str, Any],
+    given: Settings | dict[str, Any],
     today: date,
     open_session: SessionFactory,
     progress: Progress,
@@ -183,7 +186,7 @@ def _audit_draft(
         ),
     ]
     outcome = (
-        run_verify(readable, overrides, cited_only, today, open_session, progress)
+        run_verify(readable, given, cited_only, today, open_session, progress)
         if readable
         else VerifyOutcome(verdicts=[])
     )
@@ -201,6 +204,16 @@ def _draft_entries(path: Path, yaml_format: str) -> list[ListedEntry]:
     if library is None or library.name == "bibtex":
         return listed_entries(path)
     return [ListedEntry(key=k.key, path=str(path), line=k.line) for k in library.listed(text, str(path))]
+
+
+def given_settings(
+    settings: Settings | None, overrides: Mapping[str, Any] | None
+) -> Settings | dict[str, Any]:
+    """The settings a call was given, or its overrides (`load_settings` reads them where they are
+    used); `UsageError` for both at once."""
+    if settings is not None and overrides:
+        raise UsageError("give settings or overrides, not both (settings: bibnorm.load_settings(overrides))")
+    return settings if settings is not None else dict(overrides or {})
 
 
 def listed_entries(path: Path) -> list[ListedEntry]:

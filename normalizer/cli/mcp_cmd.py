@@ -12,11 +12,8 @@ from typing import Any
 
 import click
 from bibnorm.cli._options import UserPath, source_options, source_overrides
-from bibnorm.errors import UsageError
+from bibnorm.errors import needs_extra
 
-MISSING_SDK = (
-    "bibnorm mcp needs the MCP SDK, an optional extra: pip install 'bibnorm[mcp]' (or 'mcp>=2.3,<3')"
-)
 LOOPBACK = "127.0.0.1"  # --http listens here only: the tools read the user's files and keys
 
 
@@ -49,7 +46,7 @@ def command(roots: tuple[Path, ...], http_port: int | None, **sources: Any) -> N
     source options are those of 'resolve' and 'verify' (--offline, --snapshot,
     --cache-dir, keys from options or the environment). Stdio by default: the
     assistant starts this command; docs/mcp.md has the configuration lines.
-    Needs the optional extra: pip install 'bibnorm[mcp]'.
+    Needs the optional extra mcp (docs/mcp.md: how to install it).
 
     \b
     Examples:
@@ -62,7 +59,7 @@ def command(roots: tuple[Path, ...], http_port: int | None, **sources: Any) -> N
         from bibnorm.assist.server import build_server
     except ModuleNotFoundError as error:
         if error.name is not None and error.name.split(".")[0] in ("mcp", "mcp_types"):
-            raise UsageError(MISSING_SDK) from None
+            raise needs_extra("bibnorm mcp needs the MCP SDK", "mcp") from None
         raise
     server = build_server(assist_config(roots, source_overrides(**sources)))
     if http_port is None:

@@ -20,7 +20,7 @@ from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
 from bibnorm.cli._options import UserPath, bst_option, source_options, source_overrides
 from bibnorm.cli._progress import progress_for, progress_option, say
 from bibnorm.config import Settings, load_settings
-from bibnorm.errors import BibnormError, InputError, UsageError
+from bibnorm.errors import BibnormError, InputError, UsageError, needs_extra
 from bibnorm.io import STDIO, write_stdout
 from bibnorm.resolve.progress import NO_PROGRESS
 
@@ -55,7 +55,12 @@ def watch_tex(
     raises `KeyboardInterrupt`, so the command exits 130 like every interrupted command."""
     import logging
 
-    import watchfiles  # only --watch needs it
+    try:
+        import watchfiles  # only --watch needs it: an optional extra
+    except ModuleNotFoundError as error:
+        if error.name != "watchfiles":
+            raise
+        raise needs_extra("--watch needs watchfiles", "watch") from None
 
     logging.getLogger("watchfiles").setLevel(logging.WARNING)  # its "stopping watch" line is noise
 
@@ -126,7 +131,10 @@ def watch_tex(
     "--refresh", is_flag=True, help="Also replace preprint entries that have been published (shows a diff)."
 )
 @click.option(
-    "--watch", is_flag=True, help="Run again whenever the draft's files change; Ctrl-C stops (exit 130)."
+    "--watch",
+    is_flag=True,
+    help="Run again whenever the draft's files change; Ctrl-C stops (exit 130). Needs the optional "
+    "extra watch.",
 )
 @click.option(
     "-q",

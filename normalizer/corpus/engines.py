@@ -14,11 +14,11 @@ a venue is done, never what is written.
   tcp://host:8786``) or, through the API, a cluster object (``LocalCluster``, dask-jobqueue's
   ``SLURMCluster``/``PBSCluster``, dask-kubernetes) or a ``Client``. Workers import bibnorm
   and open the read-only indexes from the path the settings give (shared, or a copy per node).
-  Dask is an optional extra (``pip install 'bibnorm[dask]'``). A scheduler and its workers are
-  trusted like this machine (Dask pickles tasks and results: docs/scale.md): the job is sent to
-  each worker once, not in every task, and an offline job carries no API key at all; a scheduler
-  that does not answer within `CONNECT_SECONDS`, or has no worker within `WORKERS_SECONDS`, is
-  one line.
+  Dask is an optional extra, ``dask`` (docs/scale.md: how to install it). A scheduler and its
+  workers are trusted like this machine (Dask pickles tasks and results: docs/scale.md): the job
+  is sent to each worker once, not in every task, and an offline job carries no API key at all; a
+  scheduler that does not answer within `CONNECT_SECONDS`, or has no worker within
+  `WORKERS_SECONDS`, is one line.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from typing import Any, Protocol
 
 from bibnorm.corpus.documents import Document
 from bibnorm.corpus.jobs import CorpusJob, DocumentResult, close_kept, run_batch
-from bibnorm.errors import UsageError
+from bibnorm.errors import UsageError, needs_extra
 
 Todo = Sequence[tuple[Document, str]]  # the documents to do, with their content hashes
 Batch = list[tuple[Document, str]]
@@ -140,9 +140,7 @@ class DaskEngine:
         try:
             from distributed import Client
         except ImportError:
-            raise UsageError(
-                "--scheduler needs Dask's distributed scheduler: pip install 'bibnorm[dask]'"
-            ) from None
+            raise needs_extra("--scheduler needs Dask's distributed scheduler", "dask") from None
         if isinstance(self.scheduler, Client):
             return self.scheduler, False
         made: list[Any] = []

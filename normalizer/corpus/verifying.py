@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from bibnorm.config import Settings, load_settings
+from bibnorm.config import Settings, settings_of
 from bibnorm.corpus.jobs import kept_for, with_absolute_paths
 from bibnorm.corpus.summary import VERIFY_TALLY, Tally
 from bibnorm.resolvers import SessionFactory
@@ -52,9 +52,13 @@ class Job:
 
     @classmethod
     def make(
-        cls, overrides: Mapping[str, Any], options: VerifyOptions, today: date, open_session: SessionFactory
+        cls,
+        given: Settings | Mapping[str, Any],
+        options: VerifyOptions,
+        today: date,
+        open_session: SessionFactory,
     ) -> Job:
-        settings = with_absolute_paths(load_settings(dict(overrides)))
+        settings = with_absolute_paths(settings_of(given))
         token = hashlib.sha256(settings.model_dump_json().encode()).hexdigest()
         return cls(token, options, today, settings, open_session)
 

@@ -42,6 +42,7 @@ __all__ = [
     "detect_format",
     "read_inputs",
     "read_inputs_noted",
+    "read_text_items",
     "reader_for",
 ]
 
@@ -190,7 +191,14 @@ def _read_one(path: str, name: str, forced: Reader | None) -> tuple[list[Query],
     if binary is not None and binary.read_binary is not None:
         found, note = binary.read_binary(read_bytes(path), name)
         return found, binary, note
-    text = read_text(path)
+    return read_text_items(read_text(path), name, forced, path=path)
+
+
+def read_text_items(
+    text: str, name: str, forced: Reader | None = None, *, path: str = "-"
+) -> tuple[list[Query], Reader, str | None]:
+    """The queries of a text read from ``path`` (named ``name`` in messages and origins), the
+    reader that read them (``forced``, else the one `detect_format` chooses) and its note."""
     if not text.strip():
         raise InputError(f"{name}: input is empty")
     reader = forced or READERS[detect_format(text, path)]

@@ -29,7 +29,7 @@ from bibnorm.bib.lockfile import (
     trusted,
     update_lock,
 )
-from bibnorm.config import Settings, load_settings
+from bibnorm.config import Settings, settings_of
 from bibnorm.errors import InputError
 from bibnorm.io import Role, refuse_clashes
 from bibnorm.models import Notice, Query, Reference, Severity
@@ -314,14 +314,15 @@ def _source_of(reason: str) -> str:
 
 def run_verify(
     paths: Sequence[Input],
-    overrides: Mapping[str, Any],
+    given: Settings | Mapping[str, Any],
     options: VerifyOptions,
     today: date,
     open_session: SessionFactory,
     progress: Progress = NO_PROGRESS,
 ) -> VerifyOutcome:
     """Verify the files at ``paths`` (``.bib``, or any input ``resolve`` reads: `read_claims`;
-    or inputs already read, `ReadInput`); sessions for the online sources come from ``open_session``.
+    or inputs already read, `ReadInput`) with the settings ``given`` (or the overrides
+    `load_settings` reads them with); sessions for the online sources come from ``open_session``.
 
     ``progress`` hears a ``read`` phase (one item per file, whatever its format), then one per
     question the sources are asked (`VerifySources.answers`).
@@ -332,7 +333,7 @@ def run_verify(
     claims, unreadable = read_claims(paths, progress, notes)
     if options.keys is not None:
         claims = [claim for claim in claims if claim.key in options.keys]
-    settings = load_settings({**overrides, "lock": options.lock})
+    settings = settings_of(given, lock=options.lock)
     pinned = PinnedLock.open(settings, options, paths)
     locked = pinned.verdicts(claims, today)
     if untrusted := pinned.untrusted(claims, locked):
