@@ -127,6 +127,17 @@ def test_spellings_of_joint_and_co_located_events(spelling: str, short: str) -> 
 
 
 @pytest.mark.parametrize(
+    "spelling",
+    [
+        pytest.param("Trans. GIS.", id="an-acronym-is-no-abbreviated-word"),  # not "Transactions on Graphics"
+        pytest.param("Int. J. GIS", id="acronym-among-abbreviations"),
+    ],
+)
+def test_an_acronym_in_an_abbreviated_name_abbreviates_no_word_of_a_table_venue(spelling: str) -> None:
+    assert find_venue(spelling) is None
+
+
+@pytest.mark.parametrize(
     ("claimed", "record", "agree"),
     [
         pytest.param("ACL-IJCNLP 2021", ACL, True, id="joint-event-is-its-member"),

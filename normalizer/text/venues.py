@@ -468,12 +468,22 @@ def _abbreviated_venue(text: str) -> Venue | None:
     words = _abbreviation_words(text)
     if len(words) < 2:
         return None
+    # A word in capitals is an acronym, which abbreviates no single word: "Trans. GIS." is
+    # Transactions in GIS, not "Transactions on Graphics" (g, i, s are letters of "graphics").
+    acronyms = frozenset(word.lower() for word in _ACRONYM.findall(text))
     found = {
         venue.short: venue
         for spelled, venue in _spellings_by_words()
-        if len(spelled) == len(words) and all(map(_shortens, words, spelled))
+        if len(spelled) == len(words)
+        and all(
+            short == word or (short not in acronyms and _shortens(short, word))
+            for short, word in zip(words, spelled, strict=True)
+        )
     }
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 
 def _shortens(short: str, word: str) -> bool:
