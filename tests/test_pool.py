@@ -291,5 +291,7 @@ def test_objects_alive_at_a_fork_stay_out_of_the_childs_collections_and_come_bac
         os.close(read)
         os.close(write)
     assert frozen > before
-    assert frozen - 100 < in_child <= frozen  # (the few the child frees on its way out leave)
+    # The few the child frees on its way out leave the frozen generation: a hundred or so alone, a
+    # few hundred in a test worker that has loaded most of the package; never more than 1 %.
+    assert frozen - max(100, frozen // 100) < in_child <= frozen
     assert gc.get_freeze_count() == before  # the parent collects its objects again
