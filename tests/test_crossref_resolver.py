@@ -100,6 +100,22 @@ def test_a_year_only_date_takes_the_month_the_same_work_gives_for_that_year(
     assert reference is not None and reference.issued == issued
 
 
+@pytest.mark.parametrize(
+    ("publisher", "kept"),
+    [
+        pytest.param("Crossref Member", None, id="placeholder"),
+        pytest.param("  crossref   MEMBER ", None, id="placeholder-spaced-and-cased"),
+        pytest.param("Association for Computational Linguistics", "Association for Computational Linguistics",
+                     id="a-publisher"),
+    ],
+)  # fmt: skip
+def test_a_placeholder_publisher_is_no_publisher(publisher: str, kept: str | None) -> None:
+    reference = work_to_reference(SQUEEZEBERT | {"publisher": publisher})
+    assert reference is not None
+    assert reference.publisher == kept
+    assert ("publisher" in reference.provenance) is (kept is not None)  # nor is it named as a source's
+
+
 def test_posted_content_is_not_a_publication() -> None:
     assert work_to_reference(sample("10.1101/2024.04.01.587366")) is None
 
