@@ -116,6 +116,37 @@ def test_a_placeholder_publisher_is_no_publisher(publisher: str, kept: str | Non
     assert ("publisher" in reference.provenance) is (kept is not None)  # nor is it named as a source's
 
 
+@pytest.mark.parametrize(
+    ("author", "person"),
+    [
+        pytest.param(
+            {"given": "Andres", "family": "M. Bran"},
+            Person(given="Andres M.", family="Bran"),
+            id="initial-deposited-with-the-family-name",
+        ),  # 10.1038/s42256-024-00832-8
+        pytest.param(
+            {"given": "Jean", "family": "P. A. Dupont"},
+            Person(given="Jean P. A.", family="Dupont"),
+            id="initials",
+        ),
+        pytest.param(
+            {"given": "Y", "family": "St. John"}, Person(given="Y", family="St. John"), id="no-initial"
+        ),
+        pytest.param(
+            {"given": "X", "family": "M."}, Person(given="X", family="M."), id="an-initial-alone-stays"
+        ),
+        pytest.param(
+            {"given": "A", "family": "B. " * 5000 + "x"},
+            Person(given="A " + "B. " * 4999 + "B.", family="x"),
+            id="long-run-in-linear-time",
+        ),
+    ],
+)
+def test_a_deposited_family_name_keeps_no_initial(author: dict[str, str], person: Person) -> None:
+    [reference] = [work_to_reference(SQUEEZEBERT | {"author": [author]})]
+    assert reference is not None and reference.authors == (person,)
+
+
 def test_posted_content_is_not_a_publication() -> None:
     assert work_to_reference(sample("10.1101/2024.04.01.587366")) is None
 
@@ -265,6 +296,43 @@ def test_crossref_sees_the_doi_an_earlier_enricher_found_and_dates_the_publicati
     )
     assert reference.issued == PartialDate(year=2024, month=5, day=8)  # not S2's April 2023
     assert reference.provenance["issued"] == "crossref"
+
+
+class PreprintNamingItsDoi:
+    """arXiv's record of the paper with the journal's DOI and its own list: the authors in
+    another order, one of them as arXiv spells him."""
+
+    name = "arxiv"
+
+    def lookup(self, queries: object, progress: object = None) -> Mapping[int, Lookup]:
+        reference = paper(NATURE_MI_DOI).model_copy(
+            update={"authors": tuple(Person(given=g, family=f) for g, f in reversed(CHEMCROW_AUTHORS))}
+        )
+        return {0: Lookup(candidates=(Candidate(source="arxiv", reference=reference, by_identifier=True),))}
+
+
+CHEMCROW_AUTHORS = (
+    ("Andres M.", "Bran"),
+    ("Sam", "Cox"),
+    ("Oliver", "Schilter"),
+    ("Carlo", "Baldassari"),
+    ("Andrew D.", "White"),
+    ("Philippe", "Schwaller"),
+)  # Crossref's record of 10.1038/s42256-024-00832-8, in its order
+
+
+def test_the_doi_path_lists_the_authors_as_crossrefs_record_of_the_publication_does(
+    fake: FakeCrossref, tmp_path: Path
+) -> None:
+    query = Query(index=0, origin=Origin(path="t", line=1), kind=QueryKind.ARXIV_ID, arxiv_id="2304.05376")
+    settings = Settings(cache_dir=tmp_path / "cache")
+    [resolution] = pipeline.run(
+        [query], [PreprintNamingItsDoi()], settings, enrichers=[enricher(fake, tmp_path)]
+    )
+    reference = resolution.reference
+    assert reference is not None and reference.venue == "Nature Machine Intelligence"
+    assert [(p.given, p.family) for p in reference.authors] == list(CHEMCROW_AUTHORS)
+    assert reference.provenance["authors"] == "crossref"
 
 
 # --- the journal's own data, and the citation search for DOI-less published papers ---
