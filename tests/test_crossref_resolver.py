@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bibnorm.config import Settings
@@ -273,22 +274,33 @@ class PublishedElsewhere:
 
 
 class Preprint:
+    """arXiv's record of the paper (by default without a DOI)."""
+
     name = "arxiv"
 
+    def __init__(self, reference: Reference | None = None) -> None:
+        self.reference = reference or paper(None)
+
     def lookup(self, queries: object, progress: object = None) -> Mapping[int, Lookup]:
-        return {0: Lookup(candidates=(Candidate(source="arxiv", reference=paper(None), by_identifier=True),))}
+        return {
+            0: Lookup(candidates=(Candidate(source="arxiv", reference=self.reference, by_identifier=True),))
+        }
+
+
+def resolved(preprint: Preprint, enrichers: list[Any], tmp_path: Path) -> Reference:
+    """The paper's entry as the pipeline resolves it from ``preprint`` with ``enrichers``."""
+    query = Query(index=0, origin=Origin(path="t", line=1), kind=QueryKind.ARXIV_ID, arxiv_id="2304.05376")
+    [resolution] = pipeline.run(
+        [query], [preprint], Settings(cache_dir=tmp_path / "cache"), enrichers=enrichers
+    )
+    assert resolution.reference is not None
+    return resolution.reference
 
 
 def test_crossref_sees_the_doi_an_earlier_enricher_found_and_dates_the_publication(
     fake: FakeCrossref, tmp_path: Path
 ) -> None:
-    query = Query(index=0, origin=Origin(path="t", line=1), kind=QueryKind.ARXIV_ID, arxiv_id="2304.05376")
-    settings = Settings(cache_dir=tmp_path / "cache")
-    [resolution] = pipeline.run(
-        [query], [Preprint()], settings, enrichers=[PublishedElsewhere(), enricher(fake, tmp_path)]
-    )
-    reference = resolution.reference
-    assert reference is not None
+    reference = resolved(Preprint(), [PublishedElsewhere(), enricher(fake, tmp_path)], tmp_path)
     assert (reference.entry_type, reference.venue, reference.ids.doi) == (
         "article",
         "Nature Machine Intelligence",
@@ -296,19 +308,6 @@ def test_crossref_sees_the_doi_an_earlier_enricher_found_and_dates_the_publicati
     )
     assert reference.issued == PartialDate(year=2024, month=5, day=8)  # not S2's April 2023
     assert reference.provenance["issued"] == "crossref"
-
-
-class PreprintNamingItsDoi:
-    """arXiv's record of the paper with the journal's DOI and its own list: the authors in
-    another order, one of them as arXiv spells him."""
-
-    name = "arxiv"
-
-    def lookup(self, queries: object, progress: object = None) -> Mapping[int, Lookup]:
-        reference = paper(NATURE_MI_DOI).model_copy(
-            update={"authors": tuple(Person(given=g, family=f) for g, f in reversed(CHEMCROW_AUTHORS))}
-        )
-        return {0: Lookup(candidates=(Candidate(source="arxiv", reference=reference, by_identifier=True),))}
 
 
 CHEMCROW_AUTHORS = (
@@ -324,13 +323,11 @@ CHEMCROW_AUTHORS = (
 def test_the_doi_path_lists_the_authors_as_crossrefs_record_of_the_publication_does(
     fake: FakeCrossref, tmp_path: Path
 ) -> None:
-    query = Query(index=0, origin=Origin(path="t", line=1), kind=QueryKind.ARXIV_ID, arxiv_id="2304.05376")
-    settings = Settings(cache_dir=tmp_path / "cache")
-    [resolution] = pipeline.run(
-        [query], [PreprintNamingItsDoi()], settings, enrichers=[enricher(fake, tmp_path)]
-    )
-    reference = resolution.reference
-    assert reference is not None and reference.venue == "Nature Machine Intelligence"
+    # arXiv's record names the journal's DOI and lists the authors in another order.
+    arxiv_order = tuple(Person(given=given, family=family) for given, family in reversed(CHEMCROW_AUTHORS))
+    preprint = Preprint(paper(NATURE_MI_DOI).model_copy(update={"authors": arxiv_order}))
+    reference = resolved(preprint, [enricher(fake, tmp_path)], tmp_path)
+    assert reference.venue == "Nature Machine Intelligence"
     assert [(p.given, p.family) for p in reference.authors] == list(CHEMCROW_AUTHORS)
     assert reference.provenance["authors"] == "crossref"
 
