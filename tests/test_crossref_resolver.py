@@ -35,6 +35,7 @@ from bibnorm.resolvers.crossref import (
     work_to_any_reference,
     work_to_reference,
 )
+from bibnorm.writers import WriterOptions, get_writer
 from fakes.crossref_api import FakeCrossref, sample_works
 
 NATURE_MI_DOI = "10.1038/s42256-024-00832-8"
@@ -330,6 +331,21 @@ def test_the_doi_path_lists_the_authors_as_crossrefs_record_of_the_publication_d
     assert reference.venue == "Nature Machine Intelligence"
     assert [(p.given, p.family) for p in reference.authors] == list(CHEMCROW_AUTHORS)
     assert reference.provenance["authors"] == "crossref"
+
+
+@pytest.mark.parametrize("writer", ["bibtex", "csl-json", "ris"])
+def test_a_placeholder_publisher_reaches_no_output(tmp_path: Path, writer: str) -> None:
+    # The recorded Nature Machine Intelligence work as a member that deposited no publisher name
+    # would give it.
+    work = sample(NATURE_MI_DOI) | {"publisher": "Crossref Member"}
+    server = FakeCrossref(works=[work]).start()
+    try:
+        reference = resolved(Preprint(paper(NATURE_MI_DOI)), [enricher(server, tmp_path)], tmp_path)
+    finally:
+        server.stop()
+    assert reference.venue == "Nature Machine Intelligence" and reference.publisher is None
+    text = get_writer(writer).write([("bran2024", reference)], WriterOptions())
+    assert "Nature Machine Intelligence" in text and "Crossref Member" not in text
 
 
 # --- the journal's own data, and the citation search for DOI-less published papers ---
