@@ -256,8 +256,18 @@ def _date(work: Mapping[str, Any]) -> PartialDate | None:
 
 def _person(author: Mapping[str, Any]) -> Person:
     if author.get("family"):
-        return Person(given=str(author.get("given") or ""), family=str(author["family"]))
+        given, family = str(author.get("given") or ""), str(author["family"])
+        initials = _LEADING_INITIALS.match(family)
+        if initials and initials.end() < len(family):
+            # Some deposits split "Andres M. Bran" as given "Andres", family "M. Bran": an
+            # initial belongs to the given names, never to the family name.
+            given, family = f"{given} {initials.group().strip()}".strip(), family[initials.end() :]
+        return Person(given=given, family=family)
     return Person(literal=str(author.get("name") or author.get("given") or ""))
+
+
+# Initials ("M. ", "J.-P. ") at the start of a deposited family name.
+_LEADING_INITIALS = re.compile(r"(?:[A-Z]\.(?:-[A-Z]\.)?\s+)+")
 
 
 def series_chapter(work: Mapping[str, Any]) -> tuple[str, Series] | None:

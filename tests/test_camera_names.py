@@ -7,6 +7,8 @@ capitalised syllable of a Chinese given name is no particle: "Zhi Da Soh" is giv
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from bibnorm.config import Settings
 from bibnorm.models import Candidate, Identifiers, Person, Reference
@@ -71,14 +73,12 @@ PUBLISHED_AUTHORS = (
 
 
 @pytest.mark.parametrize(
-    ("published", "taken"),
+    "published",
     [
-        pytest.param(PUBLISHED_AUTHORS, True, id="reordered-with-a-dropped-letter-and-accents"),
-        pytest.param(PUBLISHED_AUTHORS[:2], False, id="another-number-of-people"),
+        pytest.param(PUBLISHED_AUTHORS, id="reordered-with-a-dropped-letter-and-accents"),
+        pytest.param(PUBLISHED_AUTHORS[:2], id="another-number-of-people"),
         pytest.param(
-            (*PUBLISHED_AUTHORS[:2], Person(given="Marçal", family="Rusiñolova")),
-            False,
-            id="letters-at-the-end-make-another-name",
+            (*PUBLISHED_AUTHORS[:2], Person(given="Marçal", family="Rusiñolova")), id="another-spelling"
         ),
         pytest.param(
             (
@@ -86,36 +86,79 @@ PUBLISHED_AUTHORS = (
                 Person(given="Ruslan", family="Salakhutdinov"),
                 Person(given="Ada", family="Lovelace"),
             ),
-            False,
             id="another-person",
         ),
     ],
 )
-def test_dblps_list_replaces_the_preprints_when_the_same_people_are_on_it(
-    published: tuple[Person, ...], taken: bool
-) -> None:
+def test_dblps_list_replaces_the_preprints_whatever_the_preprint_lists(published: tuple[Person, ...]) -> None:
     merged = merge_reference(
         arxiv_record(authors=PREPRINT_AUTHORS), [dblp_record(authors=published)], Settings()
     )
-    assert merged.authors == (published if taken else PREPRINT_AUTHORS)
+    assert merged.authors == published
 
 
-def test_two_publication_sources_agreeing_replace_the_preprints_list() -> None:
-    # Crossref's record of the same DOI lists dblp's people in dblp's order: the preprint's
-    # list (one name with a letter at its end, which no one-edit rule accepts) gives way.
-    preprint = (Person(given="Yann", family="LeCuny"), *PUBLISHED_AUTHORS[1:])
+def _crossref(authors: tuple[Person, ...], **changes: object) -> Candidate:
+    """Crossref's record of the DOI dblp's record carries."""
     doi = dblp_record().reference.ids.doi
-    crossref = Candidate(
-        source="crossref",
-        by_identifier=True,
-        reference=dblp_record(authors=PUBLISHED_AUTHORS).reference.model_copy(
-            update={"ids": Identifiers(doi=doi)}
+    reference = dblp_record(authors=authors).reference.model_copy(
+        update={"ids": Identifiers(doi=doi), **changes}
+    )
+    return Candidate(source="crossref", by_identifier=True, reference=reference)
+
+
+# The CVPR paper found by its DOI alone (Crossref's record, no dblp): the venue's order, not
+# arXiv's ("Rohrbach, Guadarrama" reordered), and its spelling ("Gomez-Bigorda", "Rusiñol").
+ARXIV_ORDER = (
+    Person(given="Lluis", family="Gomez"),
+    Person(given="Marcal", family="Rusinol"),
+    Person(given="Anna", family="Rohrbach"),
+    Person(given="Sergio", family="Guadarrama"),
+)
+VENUE_ORDER = (
+    Person(given="Lluís", family="Gomez-Bigorda"),
+    Person(given="Marçal", family="Rusiñol"),
+    Person(given="Sergio", family="Guadarrama"),
+    Person(given="Anna", family="Rohrbach"),
+)
+
+
+@pytest.mark.parametrize(
+    ("companions", "source"),
+    [
+        pytest.param(lambda: [_crossref(VENUE_ORDER)], "crossref", id="crossref-alone"),
+        pytest.param(
+            lambda: [_crossref(ARXIV_ORDER), dblp_record(authors=VENUE_ORDER)],
+            "dblp",
+            id="dblp-before-crossref",
         ),
+        pytest.param(
+            lambda: [
+                Candidate(source="s2", by_identifier=True, reference=_crossref(ARXIV_ORDER).reference),
+                _crossref(VENUE_ORDER, venue=None, entry_type="misc"),
+            ],
+            "crossref",
+            id="found-by-semantic-scholar-listed-by-crossref",
+        ),
+    ],
+)
+def test_the_published_versions_list_comes_from_its_record_of_authority_whichever_path_found_it(
+    companions: Callable[[], list[Candidate]], source: str
+) -> None:
+    merged = merge_reference(arxiv_record(authors=ARXIV_ORDER), companions(), Settings())
+    assert merged.entry_type == "inproceedings"
+    assert merged.authors == VENUE_ORDER
+    assert merged.provenance["authors"] == source
+
+
+def test_the_preprint_keeps_its_own_list() -> None:
+    # With --prefer preprint no published version is taken, nor its list.
+    merged = merge_reference(
+        arxiv_record(authors=ARXIV_ORDER), [_crossref(VENUE_ORDER)], Settings(prefer="preprint")
     )
-    companions = [dblp_record(authors=PUBLISHED_AUTHORS), crossref]
-    assert (
-        merge_reference(arxiv_record(authors=preprint), companions, Settings()).authors == PUBLISHED_AUTHORS
-    )
-    # dblp alone, its list not the same people person by person as the preprint's: kept.
-    alone = merge_reference(arxiv_record(authors=preprint), companions[:1], Settings())
-    assert alone.authors == preprint
+    assert merged.authors == ARXIV_ORDER
+
+
+def test_a_record_of_authority_without_authors_leaves_the_preprints_list() -> None:
+    merged = merge_reference(arxiv_record(authors=ARXIV_ORDER), [_crossref(())], Settings())
+    assert merged.entry_type == "inproceedings"
+    assert merged.authors == ARXIV_ORDER

@@ -257,7 +257,9 @@ def test_csl_json_is_chosen_by_the_output_suffix(
     )
     assert result.exit_code == 0, result.output
     items = json.loads(out.read_text(encoding="utf-8"))
-    assert items[0]["title"] == "Scaling Vision Transformers"
+    assert (
+        items[0]["title"] == 'Scaling Vision <span class="nocase">Transformers</span>'
+    )  # braced in BibTeX too
     assert items[0]["type"] == "article"
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bibnorm.config import Settings
@@ -34,6 +35,7 @@ from bibnorm.resolvers.crossref import (
     work_to_any_reference,
     work_to_reference,
 )
+from bibnorm.writers import WriterOptions, get_writer
 from fakes.crossref_api import FakeCrossref, sample_works
 
 NATURE_MI_DOI = "10.1038/s42256-024-00832-8"
@@ -98,6 +100,53 @@ def test_a_year_only_date_takes_the_month_the_same_work_gives_for_that_year(
     work = SQUEEZEBERT | {field: {"date-parts": parts} for field, parts in dates.items()}
     reference = work_to_reference(work)
     assert reference is not None and reference.issued == issued
+
+
+@pytest.mark.parametrize(
+    ("publisher", "kept"),
+    [
+        pytest.param("Crossref Member", None, id="placeholder"),
+        pytest.param("  crossref   MEMBER ", None, id="placeholder-spaced-and-cased"),
+        pytest.param("Association for Computational Linguistics", "Association for Computational Linguistics",
+                     id="a-publisher"),
+    ],
+)  # fmt: skip
+def test_a_placeholder_publisher_is_no_publisher(publisher: str, kept: str | None) -> None:
+    reference = work_to_reference(SQUEEZEBERT | {"publisher": publisher})
+    assert reference is not None
+    assert reference.publisher == kept
+    assert ("publisher" in reference.provenance) is (kept is not None)  # nor is it named as a source's
+
+
+@pytest.mark.parametrize(
+    ("author", "person"),
+    [
+        pytest.param(
+            {"given": "Andres", "family": "M. Bran"},
+            Person(given="Andres M.", family="Bran"),
+            id="initial-deposited-with-the-family-name",
+        ),  # 10.1038/s42256-024-00832-8
+        pytest.param(
+            {"given": "Jean", "family": "P. A. Dupont"},
+            Person(given="Jean P. A.", family="Dupont"),
+            id="initials",
+        ),
+        pytest.param(
+            {"given": "Y", "family": "St. John"}, Person(given="Y", family="St. John"), id="no-initial"
+        ),
+        pytest.param(
+            {"given": "X", "family": "M."}, Person(given="X", family="M."), id="an-initial-alone-stays"
+        ),
+        pytest.param(
+            {"given": "A", "family": "B. " * 5000 + "x"},
+            Person(given="A " + "B. " * 4999 + "B.", family="x"),
+            id="long-run-in-linear-time",
+        ),
+    ],
+)
+def test_a_deposited_family_name_keeps_no_initial(author: dict[str, str], person: Person) -> None:
+    [reference] = [work_to_reference(SQUEEZEBERT | {"author": [author]})]
+    assert reference is not None and reference.authors == (person,)
 
 
 def test_posted_content_is_not_a_publication() -> None:
@@ -226,22 +275,33 @@ class PublishedElsewhere:
 
 
 class Preprint:
+    """arXiv's record of the paper (by default without a DOI)."""
+
     name = "arxiv"
 
+    def __init__(self, reference: Reference | None = None) -> None:
+        self.reference = reference or paper(None)
+
     def lookup(self, queries: object, progress: object = None) -> Mapping[int, Lookup]:
-        return {0: Lookup(candidates=(Candidate(source="arxiv", reference=paper(None), by_identifier=True),))}
+        return {
+            0: Lookup(candidates=(Candidate(source="arxiv", reference=self.reference, by_identifier=True),))
+        }
+
+
+def resolved(preprint: Preprint, enrichers: list[Any], tmp_path: Path) -> Reference:
+    """The paper's entry as the pipeline resolves it from ``preprint`` with ``enrichers``."""
+    query = Query(index=0, origin=Origin(path="t", line=1), kind=QueryKind.ARXIV_ID, arxiv_id="2304.05376")
+    [resolution] = pipeline.run(
+        [query], [preprint], Settings(cache_dir=tmp_path / "cache"), enrichers=enrichers
+    )
+    assert resolution.reference is not None
+    return resolution.reference
 
 
 def test_crossref_sees_the_doi_an_earlier_enricher_found_and_dates_the_publication(
     fake: FakeCrossref, tmp_path: Path
 ) -> None:
-    query = Query(index=0, origin=Origin(path="t", line=1), kind=QueryKind.ARXIV_ID, arxiv_id="2304.05376")
-    settings = Settings(cache_dir=tmp_path / "cache")
-    [resolution] = pipeline.run(
-        [query], [Preprint()], settings, enrichers=[PublishedElsewhere(), enricher(fake, tmp_path)]
-    )
-    reference = resolution.reference
-    assert reference is not None
+    reference = resolved(Preprint(), [PublishedElsewhere(), enricher(fake, tmp_path)], tmp_path)
     assert (reference.entry_type, reference.venue, reference.ids.doi) == (
         "article",
         "Nature Machine Intelligence",
@@ -249,6 +309,43 @@ def test_crossref_sees_the_doi_an_earlier_enricher_found_and_dates_the_publicati
     )
     assert reference.issued == PartialDate(year=2024, month=5, day=8)  # not S2's April 2023
     assert reference.provenance["issued"] == "crossref"
+
+
+CHEMCROW_AUTHORS = (
+    ("Andres M.", "Bran"),
+    ("Sam", "Cox"),
+    ("Oliver", "Schilter"),
+    ("Carlo", "Baldassari"),
+    ("Andrew D.", "White"),
+    ("Philippe", "Schwaller"),
+)  # Crossref's record of 10.1038/s42256-024-00832-8, in its order
+
+
+def test_the_doi_path_lists_the_authors_as_crossrefs_record_of_the_publication_does(
+    fake: FakeCrossref, tmp_path: Path
+) -> None:
+    # arXiv's record names the journal's DOI and lists the authors in another order.
+    arxiv_order = tuple(Person(given=given, family=family) for given, family in reversed(CHEMCROW_AUTHORS))
+    preprint = Preprint(paper(NATURE_MI_DOI).model_copy(update={"authors": arxiv_order}))
+    reference = resolved(preprint, [enricher(fake, tmp_path)], tmp_path)
+    assert reference.venue == "Nature Machine Intelligence"
+    assert [(p.given, p.family) for p in reference.authors] == list(CHEMCROW_AUTHORS)
+    assert reference.provenance["authors"] == "crossref"
+
+
+@pytest.mark.parametrize("writer", ["bibtex", "csl-json", "ris"])
+def test_a_placeholder_publisher_reaches_no_output(tmp_path: Path, writer: str) -> None:
+    # The recorded Nature Machine Intelligence work as a member that deposited no publisher name
+    # would give it.
+    work = sample(NATURE_MI_DOI) | {"publisher": "Crossref Member"}
+    server = FakeCrossref(works=[work]).start()
+    try:
+        reference = resolved(Preprint(paper(NATURE_MI_DOI)), [enricher(server, tmp_path)], tmp_path)
+    finally:
+        server.stop()
+    assert reference.venue == "Nature Machine Intelligence" and reference.publisher is None
+    text = get_writer(writer).write([("bran2024", reference)], WriterOptions())
+    assert "Nature Machine Intelligence" in text and "Crossref Member" not in text
 
 
 # --- the journal's own data, and the citation search for DOI-less published papers ---

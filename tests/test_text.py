@@ -11,6 +11,7 @@ from bibnorm.text.clean import (
     math_to_rich_text,
     math_to_unicode,
 )
+from bibnorm.text.tex_math import rich_text_to_plain
 
 
 @pytest.mark.parametrize(
@@ -107,6 +108,19 @@ def test_math_to_unicode(math: str, unicode: str | None) -> None:
 )
 def test_math_to_rich_text(math: str, rich: str) -> None:
     assert math_to_rich_text(math) == rich
+
+
+@pytest.mark.parametrize(
+    ("rich", "plain"),
+    [
+        pytest.param('Unified <span class="nocase">3D</span> Segmenter', "Unified 3D Segmenter", id="nocase"),
+        pytest.param("<i>O</i>(<i>n</i><sup>2</sup>)", "O(n^2)", id="script-keeps-its-mark"),
+        pytest.param("x<sub>t</sub> < y", "x_t < y", id="a-bare-less-than-is-text"),
+        pytest.param("No markup", "No markup", id="plain"),
+    ],
+)
+def test_rich_text_to_plain(rich: str, plain: str) -> None:
+    assert rich_text_to_plain(rich) == plain
 
 
 def test_clean_reference_cleans_title_and_names_and_notes_repairs() -> None:

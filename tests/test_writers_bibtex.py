@@ -254,6 +254,32 @@ def test_name_forms() -> None:
     ) in text
 
 
+@pytest.mark.parametrize(
+    ("person", "written"),
+    [
+        # BibTeX splits name words at hyphens and reads a lower-case piece as a particle:
+        # "d'Alch{\'e}-Buc" would print "d'Alché Buc"; braced as dblp writes it, it stays whole.
+        pytest.param(Person(given="Florence", family="d'Alché-Buc"), "d'Alch{\\'e}{-}Buc, Florence",
+                     id="lower-case-piece-before-a-hyphen"),
+        pytest.param(Person(given="Florence", family="Alché-Buc", particle="d'"),
+                     "d'Alch{\\'e}{-}Buc, Florence", id="glued-particle-before-a-hyphen"),
+        pytest.param(Person(given="Ana", family="Berg-Smith", particle="van der"), "van der Berg-Smith, Ana",
+                     id="spaced-particle-stays-a-particle"),
+        pytest.param(Person(given="Lluis", family="Gomez-Bigorda"), "Gomez-Bigorda, Lluis",
+                     id="capitalised-pieces-left-as-written"),
+        pytest.param(Person(given="Jean-Baptiste", family="Alayrac"), "Alayrac, Jean-Baptiste",
+                     id="given-names-keep-their-initials"),
+        pytest.param(Person(given="Ana", family="Perez-y-Gasset"), "Perez{-}y{-}Gasset, Ana",
+                     id="lower-case-piece-inside"),
+    ],
+)  # fmt: skip
+def test_hyphenated_family_names_stay_whole(person: Person, written: str) -> None:
+    reference = Reference(title="T", authors=(person,), editors=(person,), entry_type="inproceedings",
+                          venue="V")  # fmt: skip
+    text = BIBTEX.write([("k", reference)], WriterOptions())
+    assert f"  author    = {{{written}}},\n  editor    = {{{written}}},\n" in text
+
+
 def test_output_order_is_input_order_and_deterministic() -> None:
     pairs = [("z", POINCARE), ("a", PUBLISHED), ("m", JOURNAL)]
     first = BIBTEX.write(pairs, WriterOptions())
@@ -335,6 +361,8 @@ ROUND_TRIP_NAMES = [
     pytest.param(Person(given="Jörg", family="Müller"), id="umlaut"),
     pytest.param(Person(given="Jan", family="Berg", particle="van der"), id="van-der"),
     pytest.param(Person(given="Max", family="Spengler", particle="van"), id="van"),
+    pytest.param(Person(given="Florence", family="d'Alché-Buc"), id="hyphen-after-lower-case"),
+    pytest.param(Person(given="Florence", family="Alché-Buc", particle="d'"), id="hyphen-after-particle"),
     pytest.param(Person(given="John", family="Neumann", particle="von"), id="von"),
     pytest.param(Person(given="María", family="Cruz", particle="de la"), id="de-la"),
     pytest.param(Person(given="Stéphane", family="Ascoli", particle="d'"), id="d-apostrophe"),

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from bibnorm.models import Identifiers, PartialDate, Person, Reference
 from bibnorm.writers import WriterOptions, get_writer
-from bibnorm.writers.csl_json import csl_items, validate_csl
+from bibnorm.writers.csl_json import csl_items, csl_title, validate_csl
 from paths import REFERENCE
 from records import JOURNAL_ARTICLE, POINCARE
 
@@ -34,7 +34,7 @@ def test_preprint_item_exactly() -> None:
             "id": "vanspengler2023poincare",
             "citation-key": "vanspengler2023poincare",
             "type": "article",
-            "title": "Poincaré ResNet",
+            "title": 'Poincaré <span class="nocase">ResNet</span>',  # BibTeX braces it
             "author": [
                 {"family": "Spengler", "given": "Max", "non-dropping-particle": "van"},
                 {"family": "King", "given": "Martin Luther", "suffix": "Jr."},
@@ -122,3 +122,45 @@ def test_vendored_fixture_matches_shared_reference() -> None:
     shared = REFERENCE / "csl"
     for name in ("csl-data.json", "stop-words.json", "LICENSE.txt"):
         assert (ROOT / "fixtures" / "csl" / name).read_bytes() == (shared / name).read_bytes()
+
+
+NOCASE = '<span class="nocase">{}</span>'.format
+
+
+@pytest.mark.parametrize(
+    ("title", "csl"),
+    [
+        pytest.param("Attention Is All You Need", "Attention Is All You Need", id="nothing-to-protect"),
+        pytest.param(
+            "Unified 3D Segmenter As Prototypical Classifiers",
+            f"Unified {NOCASE('3D')} Segmenter As Prototypical Classifiers",
+            id="digit-and-capital",
+        ),
+        pytest.param("N2N Learning", f"{NOCASE('N2N')} Learning", id="acronym-first"),
+        pytest.param(
+            "Illiterate DALL-E Learns", f"Illiterate {NOCASE('DALL-E')} Learns", id="hyphenated-whole"
+        ),
+        pytest.param(
+            r"$BT^2$: Backward-compatible Training",
+            f"{NOCASE('<i>BT</i><sup>2</sup>')}: Backward-compatible Training",
+            id="math-keeps-its-case",
+        ),
+        pytest.param(r"PanGu-$\pi$", f"{NOCASE('PanGu')}-{NOCASE('π')}", id="math-after-a-name"),
+        pytest.param(r"Costs 5\$ Only", "Costs 5$ Only", id="escaped-dollar"),
+    ],
+)
+def test_title_protects_what_bibtex_braces(title: str, csl: str) -> None:
+    assert csl_title(title) == csl
+
+
+def test_the_bibliographys_prose_decides_for_every_item() -> None:
+    # "Hyena" is an English word: capitalised in a title alone, it is not a name; a paper whose
+    # abstract names it ("we propose Hyena, ...") settles it for the whole file, as in BibTeX.
+    named = Reference(title="Hyena Hierarchy", abstract="We propose Hyena, a subquadratic operator.")
+    other = Reference(title="Scaling Hyena Further")
+    items = csl_items([("a", named), ("b", other)])
+    assert [item["title"] for item in items] == [
+        f"{NOCASE('Hyena')} Hierarchy",
+        f"Scaling {NOCASE('Hyena')} Further",
+    ]
+    assert csl_items([("b", other)])[0]["title"] == "Scaling Hyena Further"

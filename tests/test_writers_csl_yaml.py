@@ -56,6 +56,7 @@ def test_document_is_the_csl_json_array_under_references() -> None:
         ),
         pytest.param("<i>O</i>(<i>n</i><sup>2</sup>)", "*O*(*n*^2^)", id="rich-text"),
         pytest.param("x<sub>i j</sub> and <b>bold</b>", "x~i\\ j~ and **bold**", id="spaces-in-scripts"),
+        pytest.param('<span class="nocase">N2N</span> [x]', "[N2N]{.nocase} \\[x\\]", id="case-protected"),
         pytest.param("- dash", "\\- dash", id="list-marker"),
         pytest.param("1. First", "1\\. First", id="numbered-list-marker"),
         pytest.param("1.5 million", "1.5 million", id="number-not-a-list"),

@@ -397,7 +397,7 @@ VIT_LENS = "ViT-Lens: Towards Omni-modal Representations"
             ["--format", "csl-yaml", "-o", "refs.yaml"],
             "refs.yaml",
             titles_in_csl_yaml,
-            VIT_LENS,
+            "[ViT-Lens]{.nocase}" + VIT_LENS[8:],
             id="csl-yaml",
         ),
         pytest.param(["-o", "refs.ris"], "refs.ris", titles_in_ris, VIT_LENS, id="ris"),

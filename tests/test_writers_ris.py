@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 import rispy
 from bibnorm.models import Identifiers, PartialDate, Person, Reference
 from bibnorm.readers.ris import read_ris
 from bibnorm.writers import WriterOptions, get_writer
 from bibnorm.writers.ris import ris_name
+from clients import need, run
 from records import HAZARD, JOURNAL_ARTICLE, POINCARE, PUBLISHED
 
 RIS = get_writer("ris")
@@ -74,7 +78,7 @@ def test_journal_article_round_trips_through_rispy() -> None:
 def test_proceedings_paper_round_trips_through_rispy() -> None:
     assert read_back(("he2016deep", PROCEEDINGS)) == [
         {
-            "type_of_reference": "CPAPER",
+            "type_of_reference": "CONF",
             "id": "he2016deep",
             "title": "Deep Residual Learning",
             "authors": ["He, Kaiming"],
@@ -90,8 +94,30 @@ def test_proceedings_paper_round_trips_through_rispy() -> None:
             "doi": "10.1007/978-3-319-46493-0_38",
             "urls": ["https://arxiv.org/abs/1603.05027", "https://github.com/KaimingHe/resnet-1k-layers"],
             "notes": ["arXiv:1603.05027"],
+            "unknown_tag": {"BT": ["Proceedings of the European Conference on Computer Vision (ECCV)"]},
         }
     ]
+
+
+@pytest.mark.clients
+def test_bibutils_imports_a_conference_paper_as_one(tmp_path: Path) -> None:
+    # Debian's bibutils (ris2xml | xml2bib) makes a CPAPER record @Misc; CONF is @InProceedings,
+    # its booktitle read from BT.
+    need("ris2xml", "xml2bib")
+    (tmp_path / "refs.ris").write_text(RIS.write([("he2016deep", PROCEEDINGS)], WriterOptions()), "utf-8")
+    mods = run(["ris2xml", "refs.ris"], tmp_path)
+    assert mods.returncode == 0, mods.stderr
+    (tmp_path / "refs.xml").write_text(mods.stdout, "utf-8")
+    bib = run(["xml2bib", "refs.xml"], tmp_path)
+    assert bib.returncode == 0, bib.stderr
+    assert bib.stdout.lstrip("\ufeff").startswith("@InProceedings{he2016deep,")
+    fields = dict(re.findall(r'^(\w+)="(.*)",?$', bib.stdout, re.MULTILINE))
+    assert (fields["title"], fields["booktitle"], fields["series"], fields["pages"]) == (
+        "Deep Residual Learning",
+        "Proceedings of the European Conference on Computer Vision (ECCV)",
+        "Lecture Notes in Computer Science",
+        "630--645",
+    )
 
 
 def test_hazards_come_back_as_text() -> None:

@@ -28,6 +28,7 @@ from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.io import read_text
 from bibnorm.models import Identifiers, Reference, Resolution, Status
 from bibnorm.resolve.keys import KeyBook
+from bibnorm.text.tex_math import rich_text_to_plain
 
 BIB_FORMATS = ("bibtex", "biblatex")
 ARXIV_URL = re.compile(r"arxiv\.org/abs/(?P<id>[^\s?#]+)", re.IGNORECASE)
@@ -112,7 +113,7 @@ def _previous_csl(path: str) -> PreviousOutput:
         url = ARXIV_URL.search(str(item.get("URL") or ""))
         arxiv = parse_arxiv_id(url.group("id")) if url else None
         doi = canonical_doi(str(item.get("DOI") or "")) if item.get("DOI") else None
-        title = item.get("title") if isinstance(item.get("title"), str) else None
+        title = rich_text_to_plain(item["title"]) if isinstance(item.get("title"), str) else None
         entries[item["id"]] = PreviousEntry(item["id"], json.dumps(item, ensure_ascii=False), item=item)
         book.add_reference(item["id"], _paper(title, arxiv.id if arxiv else None, doi))
     return PreviousOutput(path, "csl-json", entries, book)

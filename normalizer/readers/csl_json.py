@@ -8,7 +8,6 @@ here; it is refused with one line before any request (`_unreadable`).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from bibnorm.errors import InputError
@@ -17,19 +16,9 @@ from bibnorm.readers._export_fields import first_text, item_origin
 from bibnorm.readers._exports import BIBTEX_TYPES, item_query
 from bibnorm.readers.base import Reader
 from bibnorm.safejson import loads
+from bibnorm.text.tex_math import rich_text_to_plain
 
 _FIELDS_WITH_IDS = ("URL", "number", "note", "archive_location")
-# CSL's rich-text tags in a title (<i>n</i>-gram, S<sup>3</sup>, <span class="nocase">) are
-# markup, not words: bibnorm's own writer puts a title's math in them. A script keeps its mark,
-# so "S<sup>3</sup>" reads as TeX's "$S^3$" does.
-_RICH_TEXT_TAG = re.compile(r"<(/?)(i|b|sc|sup|sub|span)\b[^<>]*>")
-_SCRIPT_MARK = {"sup": "^", "sub": "_"}
-
-
-def _plain_title(title: str | None) -> str | None:
-    if title is None or "<" not in title:
-        return title
-    return _RICH_TEXT_TAG.sub(lambda tag: "" if tag[1] else _SCRIPT_MARK.get(tag[2], ""), title)
 
 
 def _items(text: str) -> list[dict[str, Any]] | None:
@@ -65,10 +54,12 @@ def _year(item: dict[str, Any]) -> str | None:
 
 
 def _query(number: int, origin: Origin, item: dict[str, Any]) -> Query:
+    # CSL's rich-text tags are markup, not words: bibnorm's writer puts math and case protection in them.
+    title = first_text(item, "title")
     return item_query(
         number,
         origin,
-        title=_plain_title(first_text(item, "title")),
+        title=rich_text_to_plain(title) if title else title,
         names=_names(item),
         year_text=_year(item),
         doi_text=first_text(item, "DOI"),

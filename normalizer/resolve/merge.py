@@ -31,10 +31,14 @@ Rules, in order:
 
 7. **Authority** — several companions with a published version: dblp, then Crossref,
    then Semantic Scholar (`PUBLICATION_AUTHORITY`); a disagreement on the venue or type
-   becomes a note naming both. Author names come from dblp/Crossref (as the venue
-   printed them: accents, full given names) when their list matches the primary's
-   person by person, accents aside and with at most one typo per family name
-   (`bibnorm.resolve.people`).
+   becomes a note naming both. The published entry's author list, its order and spelling
+   included, is that of the published version's record of authority (`AUTHORS_AUTHORITY`:
+   dblp's, then Crossref's — the chosen published record, or one of the same DOI), whichever
+   path found that version and whatever the preprint lists; never the preprint's while one
+   of them lists authors. Without such a record, OpenAlex's names (as the venue printed
+   them: accents, full given names) replace the primary's when its list matches the
+   primary's person by person, accents aside and with at most one typo per family name
+   (`bibnorm.resolve.people`), or another publication source agrees with it.
 8. **Journal or proceedings by evidence** (`bibnorm.resolve.venue_kind`): Crossref's
    type of the published DOI outranks every other source's label — a dblp or Semantic
    Scholar record of another type gives way to Crossref's record of that DOI — and then the
@@ -60,7 +64,7 @@ from typing import Any
 from bibnorm.config import Settings
 from bibnorm.identifiers import is_arxiv_doi
 from bibnorm.models import Candidate, Identifiers, PartialDate, Reference
-from bibnorm.resolve.people import same_people, same_set_of_people
+from bibnorm.resolve.people import same_people
 from bibnorm.resolve.venue_kind import SOURCE_NAMES, settle_entry_type
 from bibnorm.text.titles import title_key
 
@@ -92,6 +96,9 @@ PUBLICATION_AUTHORITY = {"dblp": 0, "crossref": 1, "openalex": 2, "s2": 3}
 DATES_PUBLICATIONS: frozenset[str] = frozenset({"crossref", "openalex"})
 # Sources that print names as the publication did (full given names, accents).
 NAMES_AS_PUBLISHED = frozenset({"dblp", "crossref", "openalex"})
+# Whose record of a published version owns its author list (order and spelling), in turn: the
+# bibliographies of record, which list the people as the venue printed them.
+AUTHORS_AUTHORITY = ("dblp", "crossref")
 
 
 def is_published(reference: Reference) -> bool:
@@ -221,9 +228,30 @@ def _upgrade_or_note(
     draft.upgraded = True
     draft.take("entry_type", published.entry_type, source)
     _take_publication_fields(draft, companions, published, source)
-    if _published_names_hold(primary, companions, published, source):
+    authority = _authors_of_record(companions, published, source)
+    if authority is not None:
+        draft.take("authors", authority.reference.authors, authority.source)
+    elif _published_names_hold(primary, companions, published, source):
         draft.take("authors", published.authors, source)
     _take_published_ids(draft, published, source)
+
+
+def _authors_of_record(
+    companions: Sequence[Candidate], published: Reference, source: str
+) -> Candidate | None:
+    """The record of authority (`AUTHORS_AUTHORITY`) of the published version that lists its
+    authors: the chosen published record itself, or another record of the same DOI."""
+    doi = (published.ids.doi or "").casefold()
+    for authority in AUTHORS_AUTHORITY:
+        for candidate in companions:
+            other = candidate.reference
+            if candidate.source != authority or not other.authors:
+                continue
+            if (source == authority and other is published) or (
+                doi and not is_arxiv_doi(doi) and (other.ids.doi or "").casefold() == doi
+            ):
+                return candidate
+    return None
 
 
 def _take_publication_fields(
@@ -247,12 +275,11 @@ def _take_publication_fields(
 def _published_names_hold(
     primary: Reference, companions: Sequence[Candidate], published: Reference, source: str
 ) -> bool:
-    """Whether the published spelling of the authors replaces the preprint's: a source that
-    prints names as published, whose list is the primary's people (in order, or in any order
-    for dblp), or which another such source agrees with."""
+    """Whether the published spelling of the authors replaces the preprint's, when no record of
+    authority lists them: a source that prints names as published, whose list is the primary's
+    people in order, or which another such source agrees with."""
     return source in NAMES_AS_PUBLISHED and (
         same_people(primary.authors, published.authors)
-        or (source == "dblp" and same_set_of_people(primary.authors, published.authors))
         or _agreed_by_another_source(companions, published, source)
     )
 

@@ -364,6 +364,19 @@ def math_to_rich_text(math: str) -> str:
     return "".join(out).strip()
 
 
+# CSL's rich-text tags (<i>n</i>-gram, S<sup>3</sup>, <span class="nocase">): markup, not words.
+_RICH_TEXT_TAG = re.compile(r"<(/?)(i|b|sc|sup|sub|span)\b[^<>]*>")
+_SCRIPT_MARK = {"sup": "^", "sub": "_"}
+
+
+def rich_text_to_plain(text: str) -> str:
+    """CSL rich text as plain text: tags removed, a script keeping its mark, so "S<sup>3</sup>"
+    reads as TeX's "$S^3$" does and ``<span class="nocase">3D</span>`` as "3D"."""
+    if "<" not in text:
+        return text
+    return _RICH_TEXT_TAG.sub(lambda tag: "" if tag[1] else _SCRIPT_MARK.get(tag[2], ""), text)
+
+
 def serialise_math(nodes: list[Node]) -> str:
     """Math nodes back to LaTeX, balanced, with the kernel's spelling of amsmath commands."""
     out: list[str] = []

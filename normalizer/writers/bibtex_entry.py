@@ -99,12 +99,35 @@ def _name_part_latex(text: str, unicode: bool, latin: bool) -> Encoded:
     return encoded
 
 
+def _kept_whole(written: str, latex: str) -> str:
+    """The LaTeX ``latex`` of a family name (``written`` in Unicode) with its hyphens braced
+    (``d'Alch{\\'e}{-}Buc``, as dblp writes them) where BibTeX would split the name there:
+    BibTeX splits name words at hyphens too and takes a piece that starts in lower case for a
+    particle, so ``d'Alch{\\'e}-Buc`` prints "d'Alché Buc" in every style. Other hyphens are left
+    as written (a braced one would cost "Jean-Pierre" its "J.-P.")."""
+    if "-" not in written or not any(
+        _starts_lower(piece) for word in written.split() for piece in word.split("-")[:-1]
+    ):
+        return latex
+    out: list[str] = []
+    depth = 0
+    for ch in latex:
+        depth += (ch == "{") - (ch == "}")
+        out.append("{-}" if ch == "-" and depth == 0 else ch)
+    return "".join(out)
+
+
+def _starts_lower(piece: str) -> bool:
+    """Whether the first letter of ``piece`` is lower case (BibTeX's test for a particle)."""
+    return next((ch.islower() for ch in piece if ch.isalpha()), False)
+
+
 def format_name(person: Person, out: _Collector) -> str:
     """One name in BibTeX's ``von Last, Jr, First`` form (``{...}`` for literal names)."""
     # Most names: the steps below without a particle or suffix (a few µs an entry less).
     if not (person.literal or person.particle or person.suffix) and person.family:
         given = person.given
-        last = _name_part(person.family, out)
+        last = _kept_whole(person.family, _name_part(person.family, out))
         return f"{last}, {_name_part(given, out)}" if given else last
     if person.literal:
         return "{" + out.latex(person.literal) + "}"
@@ -114,7 +137,8 @@ def format_name(person: Person, out: _Collector) -> str:
     if person.particle:
         particle = _name_part(person.particle, out)
         glue = "" if person.particle.endswith(("'", "\u2019")) else " "
-        last = particle + glue + last
+        last, family = particle + glue + last, person.particle + glue + family
+    last = _kept_whole(family, last)
     parts = [last]
     if person.suffix:
         parts += [_name_part(person.suffix, out), _name_part(given, out)]
@@ -129,7 +153,8 @@ def format_name_given_first(person: Person, out: _Collector) -> str:
     if person.literal or person.suffix or not person.given or len(person.family.split()) != 1:
         return format_name(person, out)
     parts = (person.given, person.particle, person.family)
-    return " ".join(_name_part(part, out) for part in parts if part)
+    written = [_name_part(part, out) for part in parts if part]
+    return " ".join([*written[:-1], _kept_whole(person.family, written[-1])])
 
 
 def _raw(text: str) -> str:

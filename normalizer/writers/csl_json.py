@@ -5,8 +5,12 @@ One CSL item per reference, fields in a fixed order, Unicode kept, no LaTeX:
 - ``id`` and ``citation-key``: the citation key;
 - ``type``: ``article`` (preprint, CSL's type for preprints), ``article-journal``,
   ``paper-conference``, ``document`` (misc);
-- ``title``: plain Unicode; math with no plain form (``$O(n^2)$``) becomes CSL rich text
-  (``<i>O</i>(<i>n</i><sup>2</sup>)``), never TeX (`bibnorm.text.clean.math_to_rich_text`);
+- ``title``: Unicode as CSL rich text, never TeX: math becomes rich-text markup
+  (``$O(n^2)$`` → ``<i>O</i>(<i>n</i><sup>2</sup>)``, `bibnorm.text.tex_math.math_to_rich_text`),
+  and what the BibTeX writer braces — the words whose capitals are names (``3D``, ``N2N``,
+  `bibnorm.text.capitals.protected_spans`, evidence from the whole file) and all math — is
+  wrapped in ``<span class="nocase">``, CSL-JSON's case protection, so styles that title-case
+  (Chicago: "Unified 3d") or sentence-case keep it as written;
   ``author``: ``family``/``given``/``non-dropping-particle``/``suffix``, or
   ``literal`` for collaborations;
 - ``issued.date-parts``: ``[[year, month, day]]`` as precise as known;
@@ -33,6 +37,7 @@ from typing import Any, Literal
 
 from bibnorm.identifiers import is_arxiv_doi
 from bibnorm.models import Person, Reference
+from bibnorm.text.capitals import Evidence, bibliography_evidence, paper_evidence, protected_spans
 from bibnorm.text.tex_math import math_to_rich_text, split_source_math
 from bibnorm.writers import Rendered, WriterOptions
 from pydantic import BaseModel, ConfigDict, Field
@@ -111,18 +116,37 @@ def _doi(reference: Reference, preprint: bool) -> str | None:
     return doi or (f"10.48550/arXiv.{reference.ids.arxiv_id}" if reference.ids.arxiv_id else None)
 
 
-def csl_title(title: str) -> str:
-    """A title as CSL text: its ``$...$`` math as rich-text markup, never TeX."""
-    if "$" not in title and "\\(" not in title:
-        return title
-    pieces, _ = split_source_math(title)  # repairs were reported when the title was cleaned
-    return "".join(
-        math_to_rich_text(piece) if is_math else piece.replace("\\$", "$") for is_math, piece in pieces
-    )
+def csl_title(title: str, evidence: Evidence | None = None) -> str:
+    """A title as CSL rich text: its ``$...$`` math as rich-text markup, never TeX, and what
+    BibTeX would brace (`protected_spans`, and math) in ``<span class="nocase">``.
+
+    ``evidence``: the capitals evidence (`bibnorm.text.capitals.paper_evidence`); by default
+    the title's own."""
+    if evidence is None:
+        evidence = paper_evidence(title, None)
+    out: list[str] = []
+    pieces, _ = split_source_math(" ".join(title.split()))  # repairs were reported at cleaning
+    for number, (is_math, piece) in enumerate(pieces):
+        if is_math:  # math keeps its case, as inside BibTeX's $...$
+            out.append(_nocase(math_to_rich_text(piece)))
+            continue
+        piece = piece.replace("\\$", "$")
+        position = 0
+        for start, end in protected_spans(piece, evidence, title_start=number == 0):
+            out += (piece[position:start], _nocase(piece[start:end]))
+            position = end
+        out.append(piece[position:])
+    return "".join(out)
 
 
-def csl_item(key: str, reference: Reference) -> CslItem:
-    """One reference as a typed CSL item."""
+def _nocase(text: str) -> str:
+    """``text`` kept as written by every CSL style (citeproc-js's and citeproc's ``nocase`` span)."""
+    return f'<span class="nocase">{text}</span>'
+
+
+def csl_item(key: str, reference: Reference, evidence: Evidence | None = None) -> CslItem:
+    """One reference as a typed CSL item; ``evidence``: the capitals evidence of the whole
+    bibliography (`csl_items`), deciding what the record's own leaves open."""
     arxiv_id = reference.ids.arxiv_id
     kind = _TYPES[reference.entry_type]
     preprint = kind == "article" and arxiv_id is not None
@@ -130,7 +154,7 @@ def csl_item(key: str, reference: Reference) -> CslItem:
         id=key,
         citation_key=key,
         type=kind,
-        title=csl_title(reference.title),
+        title=csl_title(reference.title, paper_evidence(reference.title, reference.abstract, evidence)),
         author=[csl_name(p) for p in reference.authors] or None,
         issued=_csl_date(reference),
         publisher="arXiv" if preprint else reference.publisher,
@@ -166,7 +190,10 @@ def _venue_fields(reference: Reference) -> dict[str, Any]:
 
 def csl_items(references: Sequence[tuple[str, Reference]]) -> list[dict[str, Any]]:
     """The JSON-ready CSL items, in the order given."""
-    return [csl_item(key, ref).model_dump(by_alias=True, exclude_none=True) for key, ref in references]
+    evidence = bibliography_evidence([(reference.title, reference.abstract) for _, reference in references])
+    return [
+        csl_item(key, ref, evidence).model_dump(by_alias=True, exclude_none=True) for key, ref in references
+    ]
 
 
 def render_csl_json(references: Sequence[tuple[str, Reference]], options: WriterOptions) -> Rendered:

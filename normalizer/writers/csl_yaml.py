@@ -5,7 +5,8 @@ the same fields in the same order, under a ``references`` key, between ``---`` a
 What differs is how pandoc reads text in YAML: every string is Markdown (pandoc's own ``-t
 markdown`` writer escapes them so). So each string has Markdown's specials escaped (``*``,
 ``_``, ``[``, ``@``, ...), and CSL's rich-text markup in titles becomes Markdown's:
-``<i>O</i>(<i>n</i><sup>2</sup>)`` → ``*O*(*n*^2^)``. Numbers (the date parts) stay numbers;
+``<i>O</i>(<i>n</i><sup>2</sup>)`` → ``*O*(*n*^2^)``, ``<span class="nocase">3D</span>`` →
+``[3D]{.nocase}``. Numbers (the date parts) stay numbers;
 YAML is written by `bibnorm.writers._yaml` (ambiguous strings quoted).
 """
 
@@ -25,9 +26,16 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\*_\[\]`<>@~^$#])")
 # A list marker at the start of a string would make pandoc read a list, not text.
 _LIST_START = re.compile(r"^([-+]|[0-9]+[.)])(?= |$)")
 # CSL rich text (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html) the CSL-JSON
-# writer produces, and its Markdown delimiters (pandoc's superscript and subscript extensions).
-_RICH_TAG = re.compile(r"<(/?)(i|b|sup|sub)>")
-_MARKDOWN_DELIMITER = {"i": "*", "b": "**", "sup": "^", "sub": "~"}
+# writer produces, and its Markdown delimiters (pandoc's superscript and subscript extensions;
+# the case protection is pandoc's span with class ``nocase``, as its manual writes it).
+_RICH_TAG = re.compile(r'<(/?)(i|b|sup|sub|span)(?: class="nocase")?>')
+_MARKDOWN_DELIMITER = {
+    "i": ("*", "*"),
+    "b": ("**", "**"),
+    "sup": ("^", "^"),
+    "sub": ("~", "~"),
+    "span": ("[", "]{.nocase}"),
+}
 
 
 def markdown_text(value: str) -> str:
@@ -40,7 +48,7 @@ def markdown_text(value: str) -> str:
         closing, tag = match.groups()
         if tag in ("sup", "sub"):
             scripted += -1 if closing else 1
-        out.append(_MARKDOWN_DELIMITER[tag])
+        out.append(_MARKDOWN_DELIMITER[tag][1 if closing else 0])
         position = match.end()
     out.append(_escaped(value[position:], scripted > 0))
     text = "".join(out)

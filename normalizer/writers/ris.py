@@ -9,7 +9,7 @@ Reference          ``TY``  what the venue tag means
 =================  ======  ==========================================================
 preprint           UNPB    (no venue; ``PB  - arXiv``)
 article            JOUR    ``T2``: the journal
-inproceedings      CPAPER  ``T2``: the proceedings; ``T3``: its book series
+inproceedings      CONF    ``T2`` and ``BT``: the proceedings; ``T3``: its book series
 misc               GEN
 =================  ======  ==========================================================
 
@@ -22,7 +22,14 @@ is one unsplit value), ``A2`` (the proceedings' editors, as Zotero writes them),
 then the code links, one ``UR`` each), ``N1`` (``arXiv:<id>`` for anything but a preprint,
 whose id is already in its URL and DOI: the preprint stays findable), ``ER``.
 
-rispy (the reader's library) reads every tag back (`tests/test_writers_ris.py`).
+A conference paper is ``CONF``, the type Zotero's RIS translator writes for a conference paper
+and reads back as one (it reads ``CPAPER`` so too), and the one bibutils (``ris2xml``, Debian's
+7.2) types ``@InProceedings`` — it makes a ``CPAPER`` record ``@Misc``. bibutils takes the
+proceedings' title from ``BT`` (Zotero: the proceedings title, beside ``T2``'s conference name);
+it reads no ``A2`` editors of a ``CONF`` record, which Zotero reads as editors.
+
+rispy (the reader's library) reads every tag back (`tests/test_writers_ris.py`), ``BT`` as an
+unknown tag.
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ from bibnorm.models import Person, Reference
 from bibnorm.text.tex_math import math_to_unicode, split_source_math
 from bibnorm.writers import Rendered, WriterOptions
 
-_TYPES = {"preprint": "UNPB", "article": "JOUR", "inproceedings": "CPAPER", "misc": "GEN"}
+_TYPES = {"preprint": "UNPB", "article": "JOUR", "inproceedings": "CONF", "misc": "GEN"}
 
 
 def ris_name(person: Person) -> str:
@@ -114,10 +121,11 @@ def _ris_doi(reference: Reference, preprint: bool) -> str | None:
 
 
 def _venue_lines(reference: Reference) -> list[tuple[str, str | None]]:
-    """A published record's venue and where in it: T2, T3, VL, IS, SP, EP."""
+    """A published record's venue and where in it: T2 (and BT for proceedings), T3, VL, IS, SP, EP."""
     first_page, last_page = _pages(reference.pages) if reference.pages else ("", None)
     return [
         ("T2", reference.venue),
+        ("BT", reference.venue if reference.entry_type == "inproceedings" else None),
         ("T3", reference.series),
         ("VL", reference.volume),
         ("IS", reference.number),
