@@ -49,6 +49,7 @@ import json
 import multiprocessing
 import random
 import re
+import shutil
 import sys
 import warnings
 from collections import Counter
@@ -386,22 +387,23 @@ def _letters(token: str) -> str:
 
 
 def _is_given(token: str, names: list[Name]) -> bool:
-    """A token that is (part of) the given names of one of ``names``: "Xiaohua", "X.", "X.-H.", "AB"."""
-    letters = _letters(token)
-    if not letters:
+    """A token that is (part of) the given names of one of ``names``: "Xiaohua", "X.", "X.-H.",
+    "E.-a." (El-ad), "AB", "EaD" (El-ad David): each piece a prefix of a given word, or the
+    letters the words' initials."""
+    core = token.strip(",;:()[]").rstrip(".")
+    if core in _JOINERS:  # "and", "y", "e" joiners; "E" is an initial
+        return False
+    pieces = [piece for piece in re.split(r"[.\-‐\s]+", core) if piece]
+    if not pieces or not all(piece.isalpha() for piece in pieces):
         return False
     for name in names:
-        words = [word for word in re.split(r"[\s.\-]+", name.given) if word]
-        if letters.casefold() in (word.casefold() for word in words):
+        words = [word.casefold() for word in re.split(r"[\s.\-‐]+", name.given) if word]
+        if not words:
+            continue
+        if all(any(word.startswith(piece.casefold()) for word in words) for piece in pieces):
             return True
-        initials = "".join(word[0] for word in words if word[0].isalpha())
-        if letters.isupper() and len(letters) <= 4 and letters in initials:
-            return True
-        if (
-            "-" in name.given
-            and letters.isupper()
-            and letters == "".join(part[0] for word in words for part in word.split("-"))
-        ):
+        initials = "".join(word[0] for word in words)
+        if len(pieces) == 1 and pieces[0].casefold() in initials:
             return True
     return False
 
@@ -438,6 +440,14 @@ def token_labels(text: str, chars: list[str | None], record: Record) -> tuple[li
             continue
         before = any(label in author_like for label in labels[max(0, index - 3) : index])
         if before:
+            labels[index] = "author"
+    for index, token in enumerate(tokens[1:-1], 1):  # "Vaswani, A. ; Shazeer, N.": a lone ";"
+        if (
+            labels[index] is None
+            and not any(char.isalnum() for char in token)
+            and labels[index - 1] in author_like
+            and labels[index + 1] in author_like
+        ):
             labels[index] = "author"
     for index, token in enumerate(tokens):  # "(eds.)", "ed.", "Hrsg." after editors
         if (
@@ -598,57 +608,232 @@ def _varied(rendered: str, chooser: random.Random) -> str:
 
 
 def jobs(
-    records: list[Record], styles: int, heldout: int, per_style: int
+    records: list[Record], names: list[str], styles: int, heldout: int, per_style: int
 ) -> Iterator[tuple[str, list[Record], bool]]:
+    """(style, its records, held out?) for the first ``styles`` training and ``heldout`` held-out
+    styles of ``names``; each style's records a sample drawn by the hash of its name."""
     train_records = [record for record in records if not is_heldout_record(record.key)]
     eval_records = [record for record in records if is_heldout_record(record.key)]
-    names = independent_styles()
     taken = {True: 0, False: 0}
     wanted = {True: heldout, False: styles}
     for name in names:
-        held = is_heldout_style(name)
+        held = is_heldout_style(style_name(name))
         if taken[held] >= wanted[held]:
             if all(taken[side] >= wanted[side] for side in taken):
                 return
             continue
         pool = eval_records if held else train_records
-        sample = sorted(pool, key=lambda record: _hash(name + "\0" + record.key))[:per_style]
+        sample = sorted(pool, key=lambda record: _hash(style_name(name) + "\0" + record.key))[:per_style]
         taken[held] += 1
         yield name, sample, held
+
+
+# ---------------------------------------------------------------- BibTeX styles
+
+_BIB_TYPES = {
+    "article-journal": "article",
+    "paper-conference": "inproceedings",
+    "chapter": "incollection",
+    "book": "book",
+    "thesis": "phdthesis",
+    "report": "techreport",
+    "article": "misc",
+    "manuscript": "unpublished",
+}
+_BIBITEM = re.compile(r"\\bibitem(?:\[[^\]]*\])?\{([^}]*)\}")
+_BBL_END = "\\end{thebibliography}"
+
+
+def bst_styles(texmf: Path) -> list[str]:
+    """``bst:<path>`` of every ``.bst`` file of the TeX Live tree, by the SHA-1 of ``bst:<name>``."""
+    paths = sorted(texmf.rglob("*.bst"))
+    return sorted((f"bst:{path}" for path in paths), key=lambda name: (_hash(style_name(name)), name))
+
+
+def style_name(name: str) -> str:
+    """The name a style is known by in the data and the held-out rule: a CSL style's own,
+    ``bst:<file name>`` for a BibTeX style (``bst:plainnat``)."""
+    return "bst:" + Path(name.removeprefix("bst:")).stem if name.startswith("bst:") else name
+
+
+def _bib_value(text: str) -> str:
+    """Plain text as a BibTeX value: TeX's special characters escaped, braces dropped."""
+    for char, escaped in (("\\", ""), ("{", ""), ("}", ""), ("&", "\\&"), ("%", "\\%"), ("#", "\\#")):
+        text = text.replace(char, escaped)
+    return text.replace("_", "\\_").replace("$", "\\$").replace("~", " ").replace("^", "")
+
+
+def _bib_names(names: list[Name], k: int, initials: bool) -> str:
+    written = []
+    for name in names[:12]:
+        family = ((name.particle + " ") if name.particle else "") + name.family
+        given = _initials(name.given) if initials else name.given
+        written.append("{" + mark(k, _bib_value(family)) + "}" + (", " + _bib_value(given) if given else ""))
+    return " and ".join(written)
+
+
+def bib_entry(record: Record, number: int, chooser: random.Random) -> str:
+    """One record as a BibTeX entry with field markers. A title's opening marker follows its
+    first letter: styles that lower-case a title keep its first character only."""
+    initials = chooser.random() < 0.3
+    keep_links = chooser.random() < 0.6
+    kind = _BIB_TYPES.get(record.kind, "misc")
+    title = _bib_value(record.title)
+    fields = {"title": "{" + title[:1] + chr(OPEN + 3) + title[1:] + chr(CLOSE + 3) + "}"}
+    if record.authors:
+        fields["author"] = _bib_names(record.authors, 1, initials)
+    if record.editors:
+        fields["editor"] = _bib_names(record.editors, 2, initials)
+    if record.year:
+        fields["year"] = str(record.year)
+    container_field = {"article": "journal", "misc": "howpublished"}.get(kind, "booktitle")
+    for key, value, k in (
+        (container_field, record.container, 4),
+        ("volume", record.volume, 6),
+        ("number", record.issue, 7),
+        ("pages", record.pages.replace("–", "--"), 8),
+        ("publisher", record.publisher, 9),
+        ("address", record.place, 10),
+        ("edition", record.edition, 11),
+        ("note", record.note, 12),
+        ("isbn", record.isbn, 16),
+    ):
+        if value:
+            fields[key] = mark(k, _bib_value(value))
+    if kind in ("phdthesis",) and record.publisher:
+        fields["school"] = fields.pop("publisher")
+    if kind == "techreport" and record.publisher:
+        fields["institution"] = fields.pop("publisher")
+    if record.doi and keep_links:
+        fields["doi"] = mark(13, record.doi)
+    if record.url and keep_links:
+        fields["url"] = mark(15, record.url)
+    if record.arxiv:
+        if chooser.random() < 0.5 and container_field not in fields:
+            fields[container_field] = mark(4, "arXiv preprint arXiv:" + mark(14, record.arxiv))
+        else:
+            fields["note"] = "arXiv:" + mark(14, record.arxiv)
+    body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields.items())
+    return f"@{kind}{{r{number},\n{body}\n}}\n"
+
+
+def _bbl_items(bbl: str) -> dict[str, str]:
+    """Each \\bibitem's key and its text, the TeX made plain (pylatexenc)."""
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    converter = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
+    body = bbl.split(_BBL_END)[0]
+    items: dict[str, str] = {}
+    matches = list(_BIBITEM.finditer(body))
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(body)
+        latex = body[match.end() : end].replace("\\newblock", " ")
+        try:
+            text = converter.latex_to_text(latex)
+        except Exception:  # pylatexenc on TeX it cannot parse: the item is left out
+            continue
+        items[match.group(1)] = _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+    return items
+
+
+def _render_bst(name: str, records: list[Record]) -> list[dict[str, object]]:
+    """Every record typeset by one BibTeX style (bibtex in a temporary folder), labelled."""
+    import subprocess
+    import tempfile
+
+    path = Path(name.removeprefix("bst:"))
+    style = style_name(name)
+    choosers = [random.Random(_hash(style + "\0" + record.key)) for record in records]
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        shutil.copy(path, work / "style.bst")
+        entries = [bib_entry(record, number, choosers[number]) for number, record in enumerate(records)]
+        (work / "refs.bib").write_text("".join(entries), encoding="utf-8")
+        (work / "main.aux").write_text(
+            "\\citation{*}\n\\bibdata{refs}\n\\bibstyle{style}\n", encoding="utf-8"
+        )
+        try:
+            subprocess.run(
+                ["bibtex", "-terse", "main"], cwd=work, capture_output=True, timeout=60, check=False
+            )
+        except subprocess.TimeoutExpired:
+            return []
+        bbl = work / "main.bbl"
+        if not bbl.exists():
+            return []
+        items = _bbl_items(bbl.read_text("utf-8", errors="replace"))
+    rows = []
+    for number, record in enumerate(records):
+        marked = items.get(f"r{number}")
+        if not marked or "\\" in marked or "\ufffd" in marked:
+            continue
+        text, chars = char_labels(_varied(marked, choosers[number]))
+        tokens, labels = token_labels(text, chars, record)
+        if not tokens or ("title" not in labels and "family" not in labels):
+            continue
+        rows.append(
+            {
+                "style": style,
+                "record": record.key,
+                "text": text,
+                "tokens": tokens,
+                "labels": labels,
+                "truth": truth_of(tokens, labels, record),
+            }
+        )
+    return rows
+
+
+def _render(job: tuple[str, list[Record]]) -> list[dict[str, object]]:
+    name, records = job
+    if name.startswith("bst:"):
+        return _render_bst(name, records)
+    return _render_style(job)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, required=True, help="the JSON-lines file to write")
-    parser.add_argument("--styles", type=int, default=400, help="training styles (default 400)")
-    parser.add_argument("--heldout", type=int, default=60, help="held-out styles (default 60)")
+    parser.add_argument("--styles", type=int, default=400, help="training CSL styles (default 400)")
+    parser.add_argument("--heldout", type=int, default=60, help="held-out CSL styles (default 60)")
+    parser.add_argument("--bst", type=int, default=0, help="training .bst styles (needs --texmf and bibtex)")
+    parser.add_argument("--bst-heldout", type=int, default=0, help="held-out .bst styles")
     parser.add_argument("--per-style", type=int, default=50, help="records per style (default 50)")
     parser.add_argument(
-        "--texmf", type=Path, default=None, help="a TeX Live texmf-dist tree to add TEXMF_BIBS"
+        "--texmf", type=Path, default=None, help="a TeX Live texmf-dist tree: TEXMF_BIBS and its .bst files"
     )
     parser.add_argument("--workers", type=int, default=2)
     arguments = parser.parse_args(argv)
     if arguments.texmf is not None and not arguments.texmf.is_dir():
         print(f"make_tagger_data: no such folder: {arguments.texmf}", file=sys.stderr)
         return 1
+    if (arguments.bst or arguments.bst_heldout) and (arguments.texmf is None or not shutil.which("bibtex")):
+        print("make_tagger_data: --bst needs --texmf and bibtex on the PATH", file=sys.stderr)
+        return 1
     records = all_records(arguments.texmf)
-    work = list(jobs(records, arguments.styles, arguments.heldout, arguments.per_style))
-    heldout_of = {name: held for name, _, held in work}
+    work = list(jobs(records, independent_styles(), arguments.styles, arguments.heldout, arguments.per_style))
+    if arguments.bst or arguments.bst_heldout:
+        names = bst_styles(arguments.texmf)
+        work += jobs(records, names, arguments.bst, arguments.bst_heldout, arguments.per_style)
+    heldout_of = {style_name(name): held for name, _, held in work}
     arguments.out.parent.mkdir(parents=True, exist_ok=True)
     partial = arguments.out.with_suffix(".partial")
-    counts = Counter()
+    counts: Counter[str] = Counter()
     with partial.open("w", encoding="utf-8") as out, multiprocessing.Pool(arguments.workers) as pool:
-        for rows in pool.imap(_render_style, [(name, sample) for name, sample, _ in work], chunksize=1):
+        for rows in pool.imap(_render, [(name, sample) for name, sample, _ in work], chunksize=1):
             for row in rows:
                 row["heldout"] = heldout_of[str(row["style"])]
                 out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
             if rows:
-                counts["heldout styles" if rows[0]["heldout"] else "training styles"] += 1
+                kind = "bst" if str(rows[0]["style"]).startswith("bst:") else "csl"
+                counts[f"{kind} {'held-out' if rows[0]['heldout'] else 'training'}"] += 1
                 counts["strings"] += len(rows)
     partial.replace(arguments.out)
     print(
-        f"{len(records)} records, {counts['training styles']} training styles, "
-        f"{counts['heldout styles']} held-out styles, {counts['strings']} strings -> {arguments.out}",
+        f"{len(records)} records; CSL styles: {counts['csl training']} training, "
+        f"{counts['csl held-out']} held out; "
+        f".bst styles: {counts['bst training']} training, {counts['bst held-out']} held out; "
+        f"{counts['strings']} strings -> {arguments.out}",
         file=sys.stderr,
     )
     return 0

@@ -221,3 +221,43 @@ def test_the_held_out_rule_is_fixed_by_the_style_name(make_data: ModuleType) -> 
     assert make_data.is_heldout_style("nature")
     assert not make_data.is_heldout_style("apa")
     assert [make_data.is_heldout_style(name) for name in ("bmj", "ieee")] == [True, False]
+
+
+def test_a_bbl_item_becomes_plain_text_with_its_markers(make_data: ModuleType) -> None:
+    mark = make_data.mark
+    bbl = (
+        "\\begin{thebibliography}{1}\n\n\\bibitem[Smith(2021)]{r0}\nJ.~" + mark(1, "Smith") + ".\n"
+        "\\newblock ``" + mark(3, "Deep {RNA}") + ",'' {\\em " + mark(4, "Journal") + "}, "
+        "pp.~" + mark(8, "1--10") + ", 2021.\n\n\\end{thebibliography}\n"
+    )
+    (item,) = make_data._bbl_items(bbl).items()
+    assert item[0] == "r0"
+    text, labels = make_data.char_labels(item[1])
+    assert text == "J. Smith. “Deep RNA,” Journal, pp. 1–10, 2021."
+    assert labels[text.index("RNA")] == "title" and labels[text.index("10")] == "pages"
+
+
+@pytest.mark.clients
+def test_bibtex_keeps_the_markers_through_a_bst_style(make_data: ModuleType) -> None:
+    from clients import need
+
+    need("bibtex", "kpsewhich")
+    import subprocess
+
+    plain = subprocess.run(
+        ["kpsewhich", "plain.bst"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    record = make_data.Record(
+        key="test#he",
+        kind="paper-conference",
+        title="Deep residual learning for image recognition",
+        authors=[make_data.Name("Kaiming", "He"), make_data.Name("Xiangyu", "Zhang")],
+        year=2016,
+        container="Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition",
+        pages="770–778",
+    )
+    (row,) = make_data._render_bst("bst:" + plain, [record])
+    assert row["style"] == "bst:plain"
+    assert row["truth"]["title"].rstrip(".") == "Deep residual learning for image recognition"
+    assert row["truth"]["family"] == "He"
+    assert dict(zip(row["tokens"], row["labels"], strict=True))["770–778,"] == "pages"

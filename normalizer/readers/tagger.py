@@ -117,6 +117,8 @@ def _core(token: str) -> str:
 
 
 def _fold(word: str) -> str:
+    if word.isascii():
+        return word.casefold()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -205,7 +207,7 @@ def token_features(tokens: Sequence[str]) -> list[list[str]]:
             other = index + offset
             if 0 <= other < count:
                 neighbour = tokens[other]
-                features.append(f"{offset}:w=" + _fold(_core(neighbour)))
+                features.append(f"{offset}:w=" + own[other][0][2:])
                 features.append(f"{offset}:shape=" + own[other][1][6:])
                 if abs(offset) == 1:
                     features.append(f"{offset}:last=" + neighbour[-1])
