@@ -44,6 +44,7 @@ inputs, same file.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -485,7 +486,9 @@ def truth_of(tokens: list[str], labels: list[str], record: Record) -> dict[str, 
                 break
         return " ".join(run) if run else None
 
-    family = next((tokens[i] for i, label in enumerate(labels) if label == "family"), None)
+    from bibnorm.readers.tagger import TaggedReference
+
+    family = TaggedReference(" ".join(tokens), tuple(tokens), tuple(labels)).first_family
     return {
         "title": joined("title"),
         "family": family,
@@ -641,6 +644,8 @@ _BIB_TYPES = {
     "manuscript": "unpublished",
 }
 _BIBITEM = re.compile(r"\\bibitem(?:\[[^\]]*\])?\{([^}]*)\}")
+# TeX's rule for a repeated author ("\\vrule height 2pt depth -1.6pt width 23pt"): printed as a dash
+_RULE = re.compile(r"\\[hv]rule(?: ?(?:height|depth|width) ?-?[\d.]+(?:pt|em|ex))*")
 _BBL_END = "\\end{thebibliography}"
 
 
@@ -717,19 +722,58 @@ def bib_entry(record: Record, number: int, chooser: random.Random) -> str:
     return f"@{kind}{{r{number},\n{body}\n}}\n"
 
 
+# The macros of .bbl files (natbib's, revtex's, biblatex-free styles' own) that pylatexenc does not
+# know: a field's value, a name's part, a link's text, what a style prints around them.
+_BBL_VALUE_OF_TWO = ("bibinfo", "bibfield", "href")
+_BBL_VALUE_OF_ONE = ("bibnamefont", "bibfnamefont", "citenamefont", "natexlab", "url", "doi", "eprint",
+                     "Eprint", "textsc", "enquote", "mbox", "bibstring")  # fmt: skip
+_BBL_NOTHING_OF_ONE = ("urlstyle", "selectlanguage", "BibitemShut")
+_BBL_NOTHING = ("BibitemOpen", "doibase")
+
+
+@functools.lru_cache(maxsize=1)
+def _bbl_converter() -> tuple[object, object]:
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
+    from pylatexenc.latex2text import get_default_latex_context_db as text_context
+    from pylatexenc.latexwalker import get_default_latex_context_db as walker_context
+    from pylatexenc.macrospec import MacroSpec
+
+    walker = walker_context()
+    walker.add_context_category(
+        "bbl",
+        prepend=True,
+        macros=[MacroSpec(name, "{{") for name in _BBL_VALUE_OF_TWO]
+        + [MacroSpec(name, "{") for name in _BBL_VALUE_OF_ONE + _BBL_NOTHING_OF_ONE]
+        + [MacroSpec(name, "") for name in (*_BBL_NOTHING, "urlprefix")],
+    )
+    text = text_context()
+    text.add_context_category(
+        "bbl",
+        prepend=True,
+        macros=[MacroTextSpec(name, simplify_repl="%(2)s") for name in _BBL_VALUE_OF_TWO]
+        + [MacroTextSpec(name, simplify_repl="%(1)s") for name in _BBL_VALUE_OF_ONE]
+        + [MacroTextSpec(name, simplify_repl="") for name in _BBL_NOTHING_OF_ONE + _BBL_NOTHING]
+        + [MacroTextSpec("urlprefix", simplify_repl="URL ")],
+    )
+    return walker, LatexNodes2Text(latex_context=text, math_mode="verbatim", strict_latex_spaces=True)
+
+
 def _bbl_items(bbl: str) -> dict[str, str]:
     """Each \\bibitem's key and its text, the TeX made plain (pylatexenc)."""
-    from pylatexenc.latex2text import LatexNodes2Text
+    from pylatexenc.latexwalker import LatexWalker
 
-    converter = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
+    walker_context, converter = _bbl_converter()
     body = bbl.split(_BBL_END)[0]
     items: dict[str, str] = {}
     matches = list(_BIBITEM.finditer(body))
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(body)
-        latex = body[match.end() : end].replace("\\newblock", " ")
+        latex = _RULE.sub("———", body[match.end() : end].replace("\\newblock", " "))
         try:
-            text = converter.latex_to_text(latex)
+            nodes = LatexWalker(latex, latex_context=walker_context, tolerant_parsing=True).get_latex_nodes()[
+                0
+            ]
+            text = converter.nodelist_to_text(nodes)  # type: ignore[attr-defined]
         except Exception:  # pylatexenc on TeX it cannot parse: the item is left out
             continue
         items[match.group(1)] = _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()

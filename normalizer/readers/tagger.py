@@ -65,7 +65,8 @@ _ARXIV = re.compile(r"(?<!\d)\d{4}\.\d{4,5}(?!\d)|(?:^|/|:)[a-z-]+(?:\.[A-Z]{2})
 _URL = re.compile(r"https?://|www\.|\.(?:org|com|net|edu|html?)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\d[-–—‐]+\d")
 _ISBN = re.compile(r"^(?:97[89][-‐]?)?\d{1,5}[-‐]\d+[-‐]\d+[-‐][\dX]$")
-_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.-?){1,4}")  # "X.", "A.B.", "X.-H.", "Th."
+# "X.", "A.B.", "X.-H.", "M-L.", "Th.", "JM": each piece led by a capital, so bounded and linear
+_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.?[-‐]?){1,4}")
 _SHAPE_RUN = re.compile(r"(.)\1+")
 _MONTHS = frozenset(
     {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -314,10 +315,10 @@ class TaggedReference:
                 continue
             if label == "family":
                 if given_first:
-                    names.append((_name_part(text), _name_part(pending or "")))
+                    names.append((_family_part(text), _name_part(pending or "")))
                     pending = None
                 else:
-                    names.append((_name_part(text), ""))
+                    names.append((_family_part(text), ""))
             elif given_first:
                 pending = text
             elif names and not names[-1][1]:
@@ -336,6 +337,12 @@ class TaggedReference:
 
 def _name_part(text: str) -> str:
     return text.strip(" ,;&").removesuffix(" and").strip(" ,;")
+
+
+def _family_part(text: str) -> str:
+    """A family name without the period of the sentence it ends ("Hinton." in "… and G. Hinton.")."""
+    part = _name_part(text)
+    return part[:-1] if part.endswith(".") and len(part) > 3 and part[-2].islower() else part
 
 
 def _trimmed(text: str) -> str:
