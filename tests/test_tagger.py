@@ -8,6 +8,7 @@ styles it never saw is bench/bench_tagger_heldout.py's measure, not these tests'
 from __future__ import annotations
 
 import importlib.util
+import json
 import socket
 import sys
 import unicodedata
@@ -253,3 +254,23 @@ def test_bibtex_keeps_the_markers_through_a_bst_style(make_data: ModuleType) -> 
     assert row["truth"]["title"].rstrip(".") == "Deep residual learning for image recognition"
     assert row["truth"]["family"] == "He"
     assert dict(zip(row["tokens"], row["labels"], strict=True))["770–778,"] == "pages"
+
+
+SAMPLE = ROOT / "fixtures" / "tagger" / "sample.jsonl"
+
+
+def test_the_committed_sample_of_training_data_is_consistent() -> None:
+    rows = [json.loads(line) for line in SAMPLE.read_text("utf-8").splitlines()]
+    assert len(rows) == 60
+    for row in rows:
+        assert [row["text"][start:end] for start, end in tagger.tokenize(row["text"])] == row["tokens"]
+        assert len(row["labels"]) == len(row["tokens"])
+        assert set(row["labels"]) <= set(tagger.LABELS)
+    assert {row["heldout"] for row in rows} == {True, False}
+
+
+def test_the_packaged_model_reads_the_titles_of_its_training_styles_in_the_sample() -> None:
+    rows = [json.loads(line) for line in SAMPLE.read_text("utf-8").splitlines()]
+    seen = [row for row in rows if not row["heldout"]]
+    read = sum(key(tagger.tag_reference(row["text"]).title) == key(row["truth"]["title"]) for row in seen)
+    assert read >= 0.9 * len(seen)
