@@ -21,10 +21,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "normalizer" / "data" / "reference-tagger.crfsuite"
-# L1 keeps the model small (most features get weight 0), L2 smooths the rest.
+# L1 keeps the model small (most features get weight 0), L2 smooths the rest. Chosen on the held-out
+# bench: c1 0.05 read 83.7% of held-out titles, 0.3 read 86.1%, 1.0 read 86.0% (and worse worst styles).
 PARAMETERS = {
-    "c1": 0.05,
-    "c2": 0.01,
+    "c1": 0.3,
+    "c2": 0.05,
     "max_iterations": 120,
     "feature.possible_transitions": True,
     "feature.minfreq": 2,
