@@ -20,6 +20,11 @@ from click.testing import CliRunner
 HOSTILE = 'ok}@preamble{"\\input{/etc/hostname}"}@misc{inj'
 ARXIV = "2312.02021"  # a paper of the dev snapshot (conftest's dev_index)
 GENERATED = "hummer2023vltseg"
+# The paper's own title: an item whose title is not its identifier's record's is another work.
+TITLE = (
+    "VLTSeg: Simple Transfer of CLIP-Based Vision-Language Representations for Domain Generalized "
+    "Semantic Segmentation"
+)
 UNSAFE = ("\x1b", "\x07", "\x9b", "\u202e", "\u2066", "\U000e0041", "\U000e007f")
 
 
@@ -54,7 +59,7 @@ def test_a_citation_key_is_what_bibtex_and_biber_read_as_one_key(key: str, valid
 
 def _csl_json(key: str) -> str:
     return json.dumps(
-        [{"id": key, "type": "article", "title": "VLTSeg", "URL": f"https://arxiv.org/abs/{ARXIV}"}]
+        [{"id": key, "type": "article", "title": TITLE, "URL": f"https://arxiv.org/abs/{ARXIV}"}]
     )
 
 
@@ -62,7 +67,7 @@ INPUTS = {
     "csl-json-id": ("in.json", _csl_json(HOSTILE)),
     "csl-json-citation-key": (
         "in.json",
-        json.dumps([{"id": "x", "citation-key": HOSTILE, "title": "VLTSeg", "URL": f"arXiv:{ARXIV}"}]),
+        json.dumps([{"id": "x", "citation-key": HOSTILE, "title": TITLE, "URL": f"arXiv:{ARXIV}"}]),
     ),
     "ris-id": ("in.ris", f"TY  - JOUR\nID  - {HOSTILE}\nUR  - https://arxiv.org/abs/{ARXIV}\nER  - \n"),
 }
@@ -186,7 +191,7 @@ def test_an_input_bibs_entries_kept_as_read_lose_control_and_bidi_characters(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     hostile = "A Paper No Index Holds\x1b]0;owned\x07 \u202eevil"
-    found = f"@misc{{vlt,\n  title = {{VLTSeg}},\n  eprint = {{{ARXIV}}}\n}}\n"  # one the index holds
+    found = f"@misc{{vlt,\n  title = {{{TITLE}}},\n  eprint = {{{ARXIV}}}\n}}\n"  # one the index holds
     Path("in.bib").write_text(
         f"@misc{{nobody2020,\n  title = {{{hostile}}},\n  year = {{2020}}\n}}\n{found}", "utf-8"
     )
