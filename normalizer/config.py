@@ -9,8 +9,8 @@ defaults below.
 A project's configuration comes with a cloned repository, so it cannot decide what is
 trusted or where secrets go (docs/ci.md, "What a repository can change"): the settings of
 `USER_ONLY` (the lock key, the cache folder whose answers an offline run trusts, the local
-indexes verify trusts) are refused there in one line; a ``lock`` it names must lie inside
-the project; and a source's API URL it sets gets no API key (`KEYED_URLS`). The user lifts
+indexes verify trusts, the sources' API URLs: the servers that answer for them) are refused
+there in one line; a ``lock`` it names must lie inside the project. The user lifts
 these rules for the projects they trust with ``trust_project_config = true`` in their own
 configuration file, or ``BIBNORM_TRUST_PROJECT_CONFIG=1``.
 
@@ -344,9 +344,26 @@ _ENV: Mapping[str, str] = {
 
 # Settings that decide what verify trusts or where a secret is kept: taken only from the user's
 # own configuration, the environment or the command line, never from a project's.
-USER_ONLY = ("lock_key", "cache_dir", "snapshot", "dblp_index", "openalex_works", "retraction_watch")
-# The API URLs of the sources an API key is sent to: set by a project, the key is not sent.
-KEYED_URLS: Mapping[str, str] = {"s2_api_url": "s2_api_key", "openalex_api_url": "openalex_api_key"}
+# A source's API URL is one of them: a server a repository names answers for that source, and
+# could vouch for a fabricated entry online as a committed index could offline.
+SOURCE_URLS = (
+    "arxiv_api_url",
+    "s2_api_url",
+    "dblp_api_url",
+    "crossref_api_url",
+    "openalex_api_url",
+    "openlibrary_api_url",
+    "zotero_api_url",
+)
+USER_ONLY = (
+    "lock_key",
+    "cache_dir",
+    "snapshot",
+    "dblp_index",
+    "openalex_works",
+    "retraction_watch",
+    *SOURCE_URLS,
+)
 TRUST_VARIABLE = "BIBNORM_TRUST_PROJECT_CONFIG"
 TRUST_SETTING = "trust_project_config"  # in the user's own configuration file only
 
@@ -480,8 +497,8 @@ def _take(
 
 def _as_a_project_may(settings: Settings, given: list[str], path: Path) -> Settings:
     """``settings`` as a project's configuration may shape them (``given``: the settings still
-    from it): `ConfigError` for a `USER_ONLY` setting or a lock outside the project; no API key
-    for a source whose URL the project set."""
+    from it): `ConfigError` for a `USER_ONLY` setting, a lock outside the project or laxer
+    thresholds."""
     for name in given:
         if name in USER_ONLY:
             raise ConfigError(
@@ -505,8 +522,7 @@ def _as_a_project_may(settings: Settings, given: list[str], path: Path) -> Setti
                 f" never laxer ({', '.join(laxer)}): a laxer match could pass a fabricated entry; set it"
                 f" in your own {_OWN_CONFIG} or on the command line"
             )
-    withheld = {KEYED_URLS[name]: None for name in given if name in KEYED_URLS}
-    return settings.model_copy(update=withheld) if withheld else settings
+    return settings
 
 
 _OWN_CONFIG = "~/.config/bibnorm/config.toml"

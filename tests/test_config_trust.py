@@ -13,7 +13,7 @@ from typing import ClassVar
 
 import pytest
 from bibnorm.cli import EXIT_FATAL, main
-from bibnorm.config import USER_ONLY, load_settings
+from bibnorm.config import SOURCE_URLS, USER_ONLY, load_settings
 from bibnorm.errors import ConfigError
 from click.testing import CliRunner
 
@@ -25,6 +25,8 @@ VALUES = {
     "dblp_index": '"fake-dblp.sqlite"',
     "openalex_works": '"fake-works.sqlite"',
     "retraction_watch": '"fake-rw.sqlite"',
+    # A server that answers for a source could vouch for a fabricated entry online.
+    **{url: '"https://mirror.example.org/api"' for url in SOURCE_URLS},
 }
 PROJECT_FILES = {
     "bibnorm.toml": ("bibnorm.toml", "{setting} = {value}\n", ""),
@@ -151,11 +153,10 @@ def test_a_project_names_a_lock_inside_itself_only(project: Path, lock: str, ref
 
 
 @pytest.mark.parametrize(
-    ("url_from", "key_kept"),
+    "url_from",
     [
-        pytest.param("project", False, id="project-url-gets-no-key"),
-        pytest.param("environment", True, id="users-url-gets-the-key"),
-        pytest.param("user-config", True, id="own-configuration-url-gets-the-key"),
+        pytest.param("environment", id="users-url-gets-the-key"),
+        pytest.param("user-config", id="own-configuration-url-gets-the-key"),
     ],
 )
 @pytest.mark.parametrize(
@@ -165,14 +166,12 @@ def test_a_project_names_a_lock_inside_itself_only(project: Path, lock: str, ref
         ("openalex_api_url", "openalex_api_key", "BIBNORM_OPENALEX_API_KEY"),
     ],
 )
-def test_a_source_url_a_project_sets_gets_no_api_key(
-    project: Path, url_from: str, key_kept: bool, url: str, key: str, variable: str
+def test_a_source_url_the_user_sets_gets_the_api_key(
+    project: Path, url_from: str, url: str, key: str, variable: str
 ) -> None:
     elsewhere = "https://collector.example.org/graph/v1"
     environ = {variable: SECRET}
-    if url_from == "project":
-        (project / "bibnorm.toml").write_text(f'{url} = "{elsewhere}"\n', encoding="utf-8")
-    elif url_from == "environment":
+    if url_from == "environment":
         environ[f"BIBNORM_{url.upper()}"] = elsewhere
     else:
         environ |= own_config(project.parent, f'{url} = "{elsewhere}"\n')
@@ -180,7 +179,7 @@ def test_a_source_url_a_project_sets_gets_no_api_key(
     settings = load_settings(environ=environ, cwd=project)
 
     assert getattr(settings, url) == elsewhere
-    assert (getattr(settings, key) is not None) is key_kept
+    assert getattr(settings, key) is not None
 
 
 # --- end to end: the key never reaches a host only a project names ---------------------------------
@@ -236,11 +235,16 @@ def test_the_s2_key_goes_only_to_a_host_the_user_named(
         env["BIBNORM_S2_API_URL"] = url
     (project / "bibnorm.toml").write_text(settings, encoding="utf-8")
 
-    CliRunner().invoke(main, ["resolve", "t.txt", "-q"], env=env)
+    result = CliRunner().invoke(main, ["resolve", "t.txt", "-q"], env=env)
 
-    assert seen, "the source was asked"
-    sent = [headers.get("x-api-key") for headers in seen]
-    assert sent == ([None] * len(seen) if named_by == "project" else [SECRET] * len(seen))
+    if named_by == "project":
+        # A server a repository names could answer for the source (and vouch for a fabricated
+        # entry): the setting is refused in one line, and nothing is sent anywhere.
+        assert result.exit_code == 1 and seen == []
+        assert result.stderr.count("\n") == 1 and "cannot set s2_api_url" in result.stderr
+    else:
+        assert seen, "the source was asked"
+        assert [headers.get("x-api-key") for headers in seen] == [SECRET] * len(seen)
 
 
 def test_a_lock_key_committed_in_the_repository_fails_verify_in_one_line(
