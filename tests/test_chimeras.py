@@ -23,6 +23,7 @@ from bibnorm.cli.mcp_cmd import assist_config
 from bibnorm.resolve.matching import IDENTIFIER_NAMES_ANOTHER_WORK
 from bibnorm.text.titles import title_key, title_similarity
 from click.testing import CliRunner
+from clients import PDFLATEX, need, run
 from fakes.s2_api import build_papers
 from fakes.servers import running_fakes
 from paths import GOLD
@@ -294,6 +295,47 @@ def test_no_chimera_of_a_pasted_reference_list_is_resolved(env: dict[str, str], 
     assert [item["arxiv_id"] for item in items[len(LISTED_CHIMERAS) :]] == [c.arxiv_id for c in CORRECT[:5]]
     written = output.read_text(encoding="utf-8")
     assert written.count("@") == 5
+
+
+def _latex(text: str) -> str:
+    """Text as LaTeX prints it: its special characters escaped."""
+    for special in "\\&%$#_{}":
+        text = text.replace(special, "\\" + special if special != "\\" else "\\textbackslash{}")
+    return text.replace("~", "\\textasciitilde{}").replace("^", "\\textasciicircum{}")
+
+
+@pytest.mark.clients
+def test_no_chimera_of_a_papers_pdf_is_resolved(env: dict[str, str], tmp_path: Path) -> None:
+    """The same references typeset in a paper's PDF (pdfLaTeX, thebibliography) and read back."""
+    need("pdflatex")
+    chimeras, correct = LISTED_CHIMERAS[:20], CORRECT[:5]
+    items = "\n".join(
+        f"\\bibitem{{r{number}}} {_latex(reference.printed())}"
+        for number, reference in enumerate([*chimeras, *correct], start=1)
+    )
+    (tmp_path / "paper.tex").write_text(
+        "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\begin{document}\nA paper.\n"
+        f"\\begin{{thebibliography}}{{99}}\n{items}\n\\end{{thebibliography}}\n\\end{{document}}\n",
+        encoding="utf-8",
+    )
+    compiled = run([*PDFLATEX[:-1], "paper"], tmp_path)
+    assert compiled.returncode == 0, compiled.stdout[-2000:]
+    report = tmp_path / "report.json"
+    arguments = [
+        "resolve",
+        str(tmp_path / "paper.pdf"),
+        "-o",
+        str(tmp_path / "out.bib"),
+        "--report",
+        str(report),
+    ]
+    result = CliRunner().invoke(main, arguments, env=env)
+    assert result.exit_code == 0, result.stderr
+    read = json.loads(report.read_text(encoding="utf-8"))["items"]
+    assert len(read) == len(chimeras) + len(correct)
+    for item, chimera in zip(read, chimeras, strict=False):
+        _names_another_work(item, chimera)
+    assert [item["arxiv_id"] for item in read[len(chimeras) :]] == [c.arxiv_id for c in correct]
 
 
 @pytest.fixture
