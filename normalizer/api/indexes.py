@@ -280,8 +280,10 @@ def fetch_dblp(
 
     settings = settings or load_settings()
     with open_session(settings) as session:
-        where = {"base_url": base_url} if base_url else {}
-        fetched = fetch_dblp_dump(session, folder, progress=progress, **where)
+        if base_url:
+            fetched = fetch_dblp_dump(session, folder, base_url=base_url, progress=progress)
+        else:
+            fetched = fetch_dblp_dump(session, folder, progress=progress)
     said = (
         f"downloaded {fetched.dump} ({fetched.downloaded / 1e6:,.1f} MB"
         + (f", resumed at {fetched.resumed_from / 1e6:,.1f} MB" if fetched.resumed_from else "")

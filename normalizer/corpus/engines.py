@@ -180,7 +180,7 @@ def without_unused_keys(job: CorpusJob) -> CorpusJob:
     unused = {"lock_key": None}
     if settings.offline:
         unused |= {"s2_api_key": None, "openalex_api_key": None}
-    return dataclasses.replace(job, settings=settings.model_copy(update=unused))  # type: ignore[type-var]
+    return dataclasses.replace(job, settings=settings.model_copy(update=unused))
 
 
 def _as_completed(futures: list[Any]) -> Iterator[Any]:
