@@ -12,6 +12,7 @@ readers are linear in their input is shown by ``bench/bench_readers.py``, not he
 from __future__ import annotations
 
 import os
+import select
 import signal
 import sqlite3
 import subprocess
@@ -252,10 +253,11 @@ def test_tex_watch_stopped_by_sigterm_exits_143(workdir: Path) -> None:
         cwd=workdir,
         stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 60
-    while not (workdir / "refs.bib").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)  # the first pass wrote its file: the watcher is arming
-    time.sleep(0.5)
+    assert process.stderr is not None
+    ready, _, _ = select.select([process.stderr], [], [], 60)
+    first = process.stderr.readline().decode() if ready else ""  # the first pass said what it did
+    assert first.startswith("bibnorm: refs.bib: "), first
+    time.sleep(0.5)  # the watcher is arming
     process.send_signal(signal.SIGTERM)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == EXIT_TERMINATED
