@@ -1,6 +1,7 @@
-"""Every compiled regular expression of bibnorm's reading packages (`bibnorm.readers`, `bibnorm.text`):
-the patterns their modules hold (module attributes, and patterns inside module-level tuples, lists,
-sets and dicts), and the patterns their functions compile from a literal or from module constants
+"""Every compiled regular expression of bibnorm (its reading packages, `bibnorm.readers` and
+`bibnorm.text`, first; every other package and `bibnorm.resolvers` too): the patterns their
+modules hold (module attributes, and patterns inside module-level tuples, lists, sets and dicts),
+and the patterns their functions compile from a literal or from module constants
 (``re.search(r"…", text)``, ``re.compile(rf"{_NAME}…")``), found in the source by `ast`."""
 
 from __future__ import annotations
@@ -12,7 +13,25 @@ import re
 from collections.abc import Iterator
 from types import ModuleType
 
-PACKAGES = ("bibnorm.readers", "bibnorm.text")
+PACKAGES = (
+    "bibnorm.readers",
+    "bibnorm.text",
+    "bibnorm",
+    "bibnorm.api",
+    "bibnorm.assist",
+    "bibnorm.bib",
+    "bibnorm.bib.checks",
+    "bibnorm.cli",
+    "bibnorm.corpus",
+    "bibnorm.io",
+    "bibnorm.latex",
+    "bibnorm.resolve",
+    "bibnorm.sources",
+    "bibnorm.verify",
+    "bibnorm.verify.kinds",
+    "bibnorm.writers",
+    "bibnorm.resolvers",
+)
 _COMPILING = frozenset(
     {"compile", "search", "match", "fullmatch", "sub", "subn", "split", "findall", "finditer"}
 )
@@ -23,6 +42,8 @@ def reading_modules() -> Iterator[ModuleType]:
         package = importlib.import_module(package_name)
         yield package
         for info in pkgutil.iter_modules(package.__path__):
+            if info.name == "__main__":  # running it is running the command
+                continue
             try:
                 yield importlib.import_module(f"{package_name}.{info.name}")
             except ImportError:  # an optional reader whose dependency is not installed

@@ -113,7 +113,7 @@ def _closes_for_biber(text: str, at: int) -> bool:
     return False
 
 
-_EXTRA_FIELDS = re.compile(r"[ \t\n]*,?[ \t\n]*([A-Za-z][\w.:+-]{0,40})[ \t\n]*=")
+_EXTRA_FIELDS = re.compile(r"[ \t\n]*(?:,[ \t\n]*)?([A-Za-z][\w.:+-]{0,40})[ \t\n]*=")
 _BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n")  # the text after a block starts with an empty line
 
 
