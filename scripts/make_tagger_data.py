@@ -571,21 +571,27 @@ def _render_style(job: tuple[str, list[Record]]) -> list[dict[str, object]]:
         if not rendered:
             continue
         text, chars = char_labels(_varied(rendered[0], chooser))
-        text = text.replace("\u00a0", " ")
-        tokens, labels = token_labels(text, chars, record)
-        if not tokens or ("title" not in labels and "family" not in labels):
-            continue
-        rows.append(
-            {
-                "style": name,
-                "record": record.key,
-                "text": text,
-                "tokens": tokens,
-                "labels": labels,
-                "truth": truth_of(tokens, labels, record),
-            }
-        )
+        row = labelled_row(name, record, text.replace("\u00a0", " "), chars)
+        if row is not None:
+            rows.append(row)
     return rows
+
+
+def labelled_row(style: str, record: Record, text: str, chars: list[str | None]) -> dict[str, object] | None:
+    """One training row: ``text`` as ``style`` printed ``record``, its tokens and their labels (from
+    ``chars``, each character's field) and the fields it prints; None when it labels neither a
+    title nor a name (nothing to learn a reference from)."""
+    tokens, labels = token_labels(text, chars, record)
+    if not tokens or ("title" not in labels and "family" not in labels):
+        return None
+    return {
+        "style": style,
+        "record": record.key,
+        "text": text,
+        "tokens": tokens,
+        "labels": labels,
+        "truth": truth_of(tokens, labels, record),
+    }
 
 
 _LEADING_NUMBER = re.compile(r"^(\[|\()?1(\]|\)|\.)?(?=\D)")
@@ -811,20 +817,9 @@ def _render_bst(name: str, records: list[Record]) -> list[dict[str, object]]:
         marked = items.get(f"r{number}")
         if not marked or "\\" in marked or "\ufffd" in marked:
             continue
-        text, chars = char_labels(_varied(marked, choosers[number]))
-        tokens, labels = token_labels(text, chars, record)
-        if not tokens or ("title" not in labels and "family" not in labels):
-            continue
-        rows.append(
-            {
-                "style": style,
-                "record": record.key,
-                "text": text,
-                "tokens": tokens,
-                "labels": labels,
-                "truth": truth_of(tokens, labels, record),
-            }
-        )
+        row = labelled_row(style, record, *char_labels(_varied(marked, choosers[number])))
+        if row is not None:
+            rows.append(row)
     return rows
 
 

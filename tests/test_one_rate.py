@@ -176,7 +176,7 @@ def test_a_turn_waits_from_the_end_of_the_last_request_any_process_made(
 def test_each_source_and_each_server_has_its_own_turn(tmp_path: Path) -> None:
     spacing = SharedSpacing(tmp_path)
     paths = {
-        spacing.path_for("arxiv", "https://export.arxiv.org/api"),
+        spacing.path_for("arxiv", "https://arxiv.example.org/api"),
         spacing.path_for("arxiv", "http://127.0.0.1:8080/api"),
         spacing.path_for("crossref", "https://api.crossref.org"),
         spacing.path_for("crossref-search", "https://api.crossref.org/works"),
