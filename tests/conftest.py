@@ -12,6 +12,7 @@ from bibnorm.resolvers._http import BibnormSession
 from bibnorm.resolvers._session import build_session
 from bibnorm.resolvers.snapshot import build_index
 from fakes.arxiv_api import FakeArxivServer
+from fakes.hostile_api import HostileServer, Script
 from paths import DEV_SNAPSHOT
 
 # --------------------------------------------------------------------------- stop signals
@@ -79,3 +80,20 @@ def sleeps() -> list[float]:
 def arxiv_session(arxiv_settings: Settings, sleeps: list[float]) -> BibnormSession:
     """A session on the test's cache directory whose backoff sleeps are only recorded."""
     return build_session(arxiv_settings, sleep=sleeps.append)
+
+
+# --------------------------------------------------------------------------- hostile servers
+
+
+@pytest.fixture
+def script() -> Script:
+    """What the hostile server does to the next requests (armed by each test)."""
+    return Script()
+
+
+@pytest.fixture
+def hostile(script: Script) -> Iterator[HostileServer]:
+    """A server on 127.0.0.1 that answers as ``script`` says: bombs, drips, redirects."""
+    server = HostileServer(script).start()
+    yield server
+    server.stop()

@@ -32,18 +32,6 @@ def recorder() -> Iterator[RecordingServer]:
     server.stop()
 
 
-@pytest.fixture
-def script() -> Script:
-    return Script()
-
-
-@pytest.fixture
-def hostile(script: Script) -> Iterator[HostileServer]:
-    server = HostileServer(script).start()
-    yield server
-    server.stop()
-
-
 def settings_for(tmp_path: Path, hostile: HostileServer, **extra: object) -> Settings:
     values: dict[str, object] = {
         "cache_dir": tmp_path / "cache",

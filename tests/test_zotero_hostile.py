@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import resource
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,18 +16,6 @@ from fakes.hostile_api import HostileServer, Script, gzip_bomb
 # The bounds the test runs with (a project may set them): a 1 MB answer, 1 s for one that drips
 # (5 s for the others: the byte cap must stop them, even on a busy machine).
 CONFIG = "max_response_mb = 1\ntimeout = {timeout}\n"
-
-
-@pytest.fixture
-def script() -> Script:
-    return Script()
-
-
-@pytest.fixture
-def hostile(script: Script) -> Iterator[HostileServer]:
-    server = HostileServer(script).start()
-    yield server
-    server.stop()
 
 
 @pytest.mark.parametrize(
