@@ -86,8 +86,10 @@ OLD_STYLE_ARCHIVES = frozenset(
 
 _VERSION = r"(?:v(?P<version>[1-9]\d*))?"
 _NEW_STYLE = re.compile(r"(?P<yymm>\d{4})\.(?P<number>\d{4,5})" + _VERSION)
+# Starting only where a run of letters starts: a search would otherwise try every letter of a long
+# run again (quadratic); the match found is the same, as letters before an archive join it.
 _OLD_STYLE = re.compile(
-    r"(?P<archive>[a-zA-Z]+(?:-[a-zA-Z]+)?)(?:\.(?P<subject>[A-Za-z]+(?:-[A-Za-z]+)*))?"
+    r"(?<![A-Za-z])(?P<archive>[a-zA-Z]+(?:-[a-zA-Z]+)?)(?:\.(?P<subject>[A-Za-z]+(?:-[A-Za-z]+)*))?"
     r"/(?P<yymm>\d{4})(?P<number>\d{3})" + _VERSION
 )
 _PREFIX = re.compile(r"arxiv\s*:\s*", re.IGNORECASE)

@@ -1,7 +1,6 @@
-"""Every compiled regular expression of bibnorm (its reading packages, `bibnorm.readers` and
-`bibnorm.text`, first; every other package and `bibnorm.resolvers` too): the patterns their
-modules hold (module attributes, and patterns inside module-level tuples, lists, sets and dicts),
-and the patterns their functions compile from a literal or from module constants
+"""Every compiled regular expression of bibnorm's reading packages (`bibnorm.readers`, `bibnorm.text`):
+the patterns their modules hold (module attributes, and patterns inside module-level tuples, lists,
+sets and dicts), and the patterns their functions compile from a literal or from module constants
 (``re.search(r"…", text)``, ``re.compile(rf"{_NAME}…")``), found in the source by `ast`."""
 
 from __future__ import annotations
@@ -13,25 +12,7 @@ import re
 from collections.abc import Iterator
 from types import ModuleType
 
-PACKAGES = (
-    "bibnorm.readers",
-    "bibnorm.text",
-    "bibnorm",
-    "bibnorm.api",
-    "bibnorm.assist",
-    "bibnorm.bib",
-    "bibnorm.bib.checks",
-    "bibnorm.cli",
-    "bibnorm.corpus",
-    "bibnorm.io",
-    "bibnorm.latex",
-    "bibnorm.resolve",
-    "bibnorm.sources",
-    "bibnorm.verify",
-    "bibnorm.verify.kinds",
-    "bibnorm.writers",
-    "bibnorm.resolvers",
-)
+PACKAGES = ("bibnorm.readers", "bibnorm.text")
 _COMPILING = frozenset(
     {"compile", "search", "match", "fullmatch", "sub", "subn", "split", "findall", "finditer"}
 )

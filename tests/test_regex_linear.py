@@ -1,10 +1,10 @@
-"""No regular expression of bibnorm takes a time that grows faster than its text.
+"""No regular expression of the reading packages takes a time that grows faster than its text.
 
-Every compiled pattern of the package, its reading packages `bibnorm.readers` and `bibnorm.text`
-first (`regex_inventory`), is run on adversarial strings of growing length built from its own
-repeated parts and from what reference lists repeat (`regex_growth`); one whose time grows more
-than about quadratically from n to 4n pumps above a floor, or that runs past a bound in one call,
-fails the suite. The detector is tested too: today's fixed patterns, as they were, are flagged.
+Every compiled pattern of `bibnorm.readers` and `bibnorm.text` (`regex_inventory`) is run on
+adversarial strings of growing length built from its own repeated parts and from what reference
+lists repeat (`regex_growth`); one whose time grows more than about quadratically from n to 4n
+pumps above a floor, or that runs past a bound in one call, fails the suite. The detector is
+tested too: today's fixed patterns, as they were, are flagged.
 """
 
 from __future__ import annotations
