@@ -1,19 +1,28 @@
 """Hayagriva YAML output: the bibliography format Typst reads natively (``#bibliography("refs.yml")``).
 
 The format is hayagriva's ``docs/file-format.md`` (typst/hayagriva 0.10): one mapping of
-citation keys to entries, typed through pydantic, fields in a fixed order:
+citation keys to entries, typed through pydantic, fields in a fixed order. The shapes are the ones
+with which Typst's built-in styles (ieee, apa, chicago-author-date, chicago-notes, mla, nature,
+springer-basic) print what pandoc's citeproc prints from the CSL-JSON output for the same style
+(``tests/test_writers_hayagriva.py`` compiles both; ``docs/formats.md`` lists what still differs):
 
 =================  ===========================================================================
 Reference          entry
 =================  ===========================================================================
 preprint           ``type: article`` without a parent (CSL's ``article``, as the CSL-JSON
-                   writer's preprints), ``publisher: arXiv``, the arXiv id as the ``serial``
-                   number, which styles print ("arXiv: 2207.01405")
+                   writer's preprints), ``publisher: arXiv``, arXiv's DOI; no ``serial``
+                   number, which styles print beside the DOI that holds the same id (IEEE
+                   "arXiv: 2207.01405. doi: 10.48550/arXiv.2207.01405")
 article            ``type: article`` with a ``periodical`` parent: the journal's ``title``,
                    ``volume``, ``issue``, ``publisher``
-inproceedings      ``type: article`` with a ``proceedings`` parent: the proceedings' ``title``,
-                   ``volume``, ``editor``s, ``publisher``, and for ``series`` a parent of its
-                   own (the series' title)
+inproceedings      ``type: article`` with two parents: a ``book`` holding the proceedings'
+                   ``title``, ``editor``s, ``volume``, ``publisher`` (and for ``series`` a
+                   ``book`` parent of its own, the series' title), then an untitled
+                   ``proceedings``, which makes the entry CSL's ``paper-conference``. A titled
+                   ``proceedings`` parent is hayagriva's ``volume-title`` as well as its
+                   ``container-title``, so Chicago printed the venue twice with "Special issue"
+                   between and MLA "special issue of"; a ``book`` comes first among the
+                   containers hayagriva looks for, the title-less ``proceedings`` sets the type
 misc               ``type: misc``
 =================  ===========================================================================
 
@@ -22,15 +31,20 @@ misc               ``type: misc``
   nothing is split anew; a literal (a collaboration) is ``{name: ...}``, never split.
 - ``date``: ISO 8601 as precise as known (``2023``, ``2023-03``, ``2023-03-14``).
 - ``serial-number``: ``doi`` (the published DOI; arXiv's ``10.48550/arXiv.<id>`` only for a
-  preprint, as in CSL-JSON), ``arxiv``, and for a preprint ``serial``.
+  preprint, as in CSL-JSON) and ``arxiv`` (kept as data: no style prints it).
 - ``page-range`` (``1204-1213``), ``url`` (the record's, else the arXiv page), ``publisher``.
 - Titles, venues and publishers are hayagriva "formattable strings": ``{...}`` keeps case and
-  ``$...$`` is Typst math, so ``\\ { } $`` in the text are escaped, capitals are braced exactly
-  where the BibTeX writer braces them (`bibnorm.text.capitals.protected_spans`, evidence from
-  the whole file), and title math becomes Unicode (``$\\alpha$`` → α), or Typst math where the
-  TeX is also valid Typst (``$O(n^2)$``), else stays TeX source as text with an
-  ``output.math_as_tex`` warning. In venues, series and publishers a word like ``arXiv`` is
-  braced, or title-casing styles (Chicago) print "ArXiv".
+  ``$...$`` is Typst math, so ``\\ { } $`` in the text are escaped. Title-casing styles
+  (Chicago, MLA) lower every capital after a word's first letter ("Metamixer", "N2n",
+  "(Cvpr)"), so capitals are braced exactly where the BibTeX writer braces them
+  (`bibnorm.text.capitals.protected_spans`, evidence from the whole file), and in venues, series
+  and publishers every word with a capital after its first character (``{NeurIPS}``,
+  ``({CVPR})``, ``{arXiv}``). Title math becomes Unicode, braced (``$\\pi$`` → ``{π}``, which
+  Chicago would print "Π"), or Typst math where the TeX is also valid Typst (``$O(n^2)$``), else
+  stays TeX source as text with an ``output.math_as_tex`` warning.
+- A string that would start with a braced word followed by a space or a letter is braced whole:
+  Typst drops the space after a leading braced word when it cases the rest ("{MetaMixer} Is" →
+  "MetaMixerIs"), so such a title keeps its case as written in every style.
 - Code links have no field in hayagriva (``note`` is printed by styles): they are left out.
 - Not hayagriva's own example (``basic.yml`` gives an arXiv paper a ``Repository`` parent titled
   arXiv): hayagriva prints no such parent's title, in APA, IEEE or Chicago, so a preprint keeps
@@ -56,9 +70,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 # What hayagriva's formattable strings treat as markup (its `is_chunk_control`).
 _CONTROL = re.compile(r"([\\{}$])")
+# A word: the run of letters and digits title-casing treats as one ("IEEE/CVF" is two).
+_WORD = re.compile(r"[^\W_]+")
 # TeX math that is also Typst math: single-letter variables, digits, brackets, operators,
 # sub- and superscripts; two letters in a row would be one unknown Typst identifier.
-_INNER_CAPITAL = re.compile(r"(?<![\\\w])[a-z]+[A-Z][\w-]*")
 _TYPST_MATH = re.compile(r"(?!.*[A-Za-z]{2})[A-Za-z0-9 ()+\-=,./^_{}]+")
 
 
@@ -80,17 +95,18 @@ HayagrivaName = str | HayagrivaPerson
 
 class HayagrivaSeries(_Hayagriva):
     """The book series proceedings appeared in: hayagriva's collection title is the title of a
-    proceedings' parent of its own type (``Entry::get_collection``)."""
+    ``book``'s parent of its own type (``Entry::get_collection``)."""
 
-    type: Literal["proceedings"] = "proceedings"
+    type: Literal["book"] = "book"
     title: str
 
 
 class HayagrivaParent(_Hayagriva):
-    """The journal or proceedings an article was published in."""
+    """The journal an article was published in, the book of a proceedings paper, or the
+    untitled ``proceedings`` that makes the paper a conference paper (module docstring)."""
 
-    type: Literal["periodical", "proceedings"]
-    title: str
+    type: Literal["periodical", "book", "proceedings"]
+    title: str | None = None
     editor: list[HayagrivaName] | None = None
     volume: str | None = None
     issue: str | None = None
@@ -109,7 +125,7 @@ class HayagrivaEntry(_Hayagriva):
     publisher: str | None = None
     serial_number: dict[str, str] | None = Field(default=None, serialization_alias="serial-number")
     url: str | None = None
-    parent: HayagrivaParent | None = None
+    parent: HayagrivaParent | list[HayagrivaParent] | None = None
 
 
 def hayagriva_name(person: Person) -> HayagrivaName:
@@ -135,10 +151,43 @@ def formattable(text: str) -> str:
 
 
 def name_text(text: str) -> str:
-    """A venue, series or publisher as a formattable string: a word spelt with a lower-case
-    initial and a capital after it (``arXiv``, ``eLife``, ``bioRxiv``) braced, or styles that
-    title-case names print "ArXiv"."""
-    return _INNER_CAPITAL.sub(r"{\g<0>}", formattable(text))
+    """A venue, series or publisher as a formattable string: every word with a capital after its
+    first character (``NeurIPS``, ``CVPR``, ``arXiv``, ``3D``) braced, or styles that title-case
+    names print "Neurips", "(Cvpr)", "ArXiv"; `unglued`."""
+    return unglued(_WORD.sub(_brace_cased, formattable(text)))
+
+
+def _brace_cased(word: re.Match[str]) -> str:
+    text = word[0]
+    return "{" + text + "}" if any(c.isupper() for c in text[1:]) else text
+
+
+def unglued(text: str) -> str:
+    """A formattable string braced whole when it starts with braced text followed by a space or
+    a letter: Typst drops that space when a style cases the rest ("{MetaMixer} Is" prints
+    "MetaMixerIs") and lowers that letter."""
+    position = 0
+    while position < len(text) and text[position] == "{":
+        position = _group_end(text, position)
+    if 0 < position < len(text) and (text[position].isspace() or text[position].isalnum()):
+        return "{" + text + "}"
+    return text
+
+
+def _group_end(text: str, start: int) -> int:
+    """The index after the brace closing the one at ``start`` (escapes skipped), else the end."""
+    depth = 0
+    position = start
+    while position < len(text):
+        char = text[position]
+        if char == "\\":
+            position += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        position += 1
+        if depth == 0:
+            return position
+    return len(text)
 
 
 def hayagriva_title(title: str, evidence: Evidence, key: str = "") -> tuple[str, list[Problem]]:
@@ -156,10 +205,9 @@ def hayagriva_title(title: str, evidence: Evidence, key: str = "") -> tuple[str,
             out.append(formattable(piece[position:]))
             continue
         plain = math_to_unicode(piece)
-        if plain is not None:  # math keeps its case (Δ is not δ), as its braces keep it in BibTeX
-            out.append(
-                "{" + formattable(plain) + "}" if any(c.isupper() for c in plain) else formattable(plain)
-            )
+        if plain is not None:  # math keeps its case (π is not Π), as its braces keep it in BibTeX
+            lettered = any(c.isalpha() for c in plain)
+            out.append("{" + formattable(plain) + "}" if lettered else formattable(plain))
         elif _TYPST_MATH.fullmatch(piece):
             out.append("$" + piece.replace("{", "(").replace("}", ")") + "$")
         else:
@@ -170,27 +218,29 @@ def hayagriva_title(title: str, evidence: Evidence, key: str = "") -> tuple[str,
                     message=f"{key}: title math ${piece}$ has no plain or Typst form; written as TeX text",
                 )
             )
-    return "".join(out), problems
+    return unglued("".join(out)), problems
 
 
 def _serial_number(reference: Reference, preprint: bool) -> dict[str, str] | None:
-    """The identifiers hayagriva knows by scheme (and a preprint's arXiv id as its serial number)."""
+    """The identifiers hayagriva knows by scheme. A preprint's arXiv id is no ``serial`` (CSL's
+    ``number``): its DOI holds it, and styles print both ("arXiv: ID. doi: 10.48550/arXiv.ID")."""
     arxiv_id = reference.ids.arxiv_id
     doi = reference.ids.doi
     if not preprint and is_arxiv_doi(doi):
         doi = None  # arXiv's DOI names the preprint, never the published paper
     if preprint and not doi and arxiv_id:
         doi = f"10.48550/arXiv.{arxiv_id}"
-    numbers = {"doi": doi, "arxiv": arxiv_id, "serial": arxiv_id if preprint else None}
+    numbers = {"doi": doi, "arxiv": arxiv_id}
     return {scheme: value for scheme, value in numbers.items() if value} or None
 
 
-def _parent(reference: Reference) -> HayagrivaParent | None:
+def _parent(reference: Reference) -> HayagrivaParent | list[HayagrivaParent] | None:
+    """A journal article's periodical; a proceedings paper's book and untitled proceedings."""
     if reference.entry_type not in ("article", "inproceedings") or not reference.venue:
         return None  # a published type without its venue is cited as a preprint (as in BibTeX)
     journal = reference.entry_type == "article"
-    return HayagrivaParent(
-        type="periodical" if journal else "proceedings",
+    container = HayagrivaParent(
+        type="periodical" if journal else "book",
         title=name_text(reference.venue),
         editor=[hayagriva_name(p) for p in reference.editors] or None,
         volume=reference.volume,
@@ -198,6 +248,7 @@ def _parent(reference: Reference) -> HayagrivaParent | None:
         publisher=name_text(reference.publisher) if reference.publisher else None,
         parent=HayagrivaSeries(title=name_text(reference.series)) if reference.series else None,
     )
+    return container if journal else [container, HayagrivaParent(type="proceedings")]
 
 
 def hayagriva_entry(
