@@ -70,6 +70,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 # What hayagriva's formattable strings treat as markup (its `is_chunk_control`).
 _CONTROL = re.compile(r"([\\{}$])")
+# A brace, or an escaped character (which is neither brace nor escape).
+_BRACE_OR_ESCAPE = re.compile(r"\\.|[{}]", re.DOTALL)
 # A word: the run of letters and digits title-casing treats as one ("IEEE/CVF" is two).
 _WORD = re.compile(r"[^\W_]+")
 # TeX math that is also Typst math: single-letter variables, digits, brackets, operators,
@@ -177,16 +179,11 @@ def unglued(text: str) -> str:
 def _group_end(text: str, start: int) -> int:
     """The index after the brace closing the one at ``start`` (escapes skipped), else the end."""
     depth = 0
-    position = start
-    while position < len(text):
-        char = text[position]
-        if char == "\\":
-            position += 2
-            continue
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        position += 1
-        if depth == 0:
-            return position
+    for match in _BRACE_OR_ESCAPE.finditer(text, start):
+        if match[0] in "{}":
+            depth += 1 if match[0] == "{" else -1
+            if depth == 0:
+                return match.end()
     return len(text)
 
 
