@@ -172,8 +172,12 @@ def unglued(text: str) -> str:
     while position < len(text) and text[position] == "{":
         position = _group_end(text, position)
     if 0 < position < len(text) and (text[position].isspace() or text[position].isalnum()):
-        return "{" + text + "}"
+        return "{" + _BRACE_OR_ESCAPE.sub(_escape_only, text) + "}"  # the inner braces are moot
     return text
+
+
+def _escape_only(markup: re.Match[str]) -> str:
+    return markup[0] if markup[0].startswith("\\") else ""
 
 
 def _group_end(text: str, start: int) -> int:
