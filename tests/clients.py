@@ -101,3 +101,24 @@ def _finish(folder: Path) -> str:
     result = run(["pdftotext", "doc.pdf", "-"], folder)
     assert result.returncode == 0, result.stderr
     return flat(result.stdout)
+
+
+def typeset_typst(
+    folder: Path, bibliography: str, keys: Sequence[str], style: str
+) -> tuple[list[str], list[str]]:
+    """A Hayagriva ``bibliography`` compiled by Typst (the ``typst`` package) with a built-in
+    ``style``, citing every key, one entry a line on a wide page: each entry's text with its
+    whitespace collapsed, and Typst's warnings."""
+    typst = pytest.importorskip("typst", reason="the typst package (test extras) is not installed")
+    import pypdfium2
+
+    (folder / "refs.yml").write_text(bibliography, encoding="utf-8")
+    cites = " ".join(f'#cite(label("{key}"))' for key in keys)
+    (folder / "main.typ").write_text(
+        f"#set page(width: 300cm, height: auto)\n{cites}\n#pagebreak()\n"
+        f'#bibliography("refs.yml", style: "{style}", title: none)\n',
+        encoding="utf-8",
+    )
+    pdf, warnings = typst.compile_with_warnings(str(folder / "main.typ"), format="pdf")
+    lines = pypdfium2.PdfDocument(pdf)[1].get_textpage().get_text_range().splitlines()
+    return [" ".join(line.split()) for line in lines if line.strip()], [w.message for w in warnings]

@@ -24,7 +24,7 @@ from bibnorm.writers import WriterOptions, get_writer
 from bibnorm.writers._yaml import FastDumper, PythonDumper, dump_yaml
 from bibnorm.writers.hayagriva import hayagriva_entries, hayagriva_name
 from click.testing import CliRunner
-from clients import flat
+from clients import flat, typeset_typst
 from paths import FIXTURES, REFERENCE
 from records import HAZARD, JOURNAL_ARTICLE, POINCARE
 
@@ -60,7 +60,7 @@ def test_preprint_entry_exactly() -> None:
             "type": "article",
             "title": "Poincaré {ResNet}",
             "author": [
-                {"name": "Spengler", "given-name": "Max", "prefix": "van"},
+                {"name": "van Spengler", "given-name": "Max"},  # a non-dropping particle
                 {"name": "King", "given-name": "Martin Luther", "suffix": "Jr."},
                 {"name": "H1 Collaboration"},
             ],
@@ -147,7 +147,7 @@ def test_published_type_without_venue_is_cited_as_a_preprint() -> None:
         pytest.param(Person(family="Plato"), "Plato", id="family-only"),
         pytest.param(
             Person(given="Jan", family="Berg", particle="van der"),
-            {"name": "Berg", "given-name": "Jan", "prefix": "van der"},
+            {"name": "van der Berg", "given-name": "Jan"},
             id="particle",
         ),
         pytest.param(
@@ -342,8 +342,8 @@ def test_typst_typesets_the_awkward_entries_as_text(tmp_path: Path) -> None:
     text = HAYAGRIVA.write(references, WriterOptions())
     page = typeset(tmp_path, text, [key for key, _ in references], style="apa")  # APA lists every author
     for expected in (
-        # hayagriva's APA puts the particle (its `prefix`) after the given name when inverted
-        "Kaiser, Ł., Nguyễn, T., Dvořák, A., Şahin, U., Großmann, Ø., King, M. L., Jr., Berg, J. van der,"
+        # the particle leads the family name, as pandoc prints CSL-JSON's non-dropping particle
+        "Kaiser, Ł., Nguyễn, T., Dvořák, A., Şahin, U., Großmann, Ø., King, M. L., Jr., van der Berg, J.,"
         " & AI & Society Lab. (2023).",
         "R&D at 50% of #1 with a_b: PanGu-π, ΔNeRF and $O(N \\log N)$ — “Quoted” {Braces} ~ ^ \\ $5."
         " arXiv. https://doi.org/10.48550/arXiv.2311.00001",
@@ -637,7 +637,9 @@ KINDS = {
         ids=Identifiers(arxiv_id="2309.16588"),
     ),
     "eccv": PROCEEDINGS,  # in a book series
-    "journal": JOURNAL_ARTICLE,
+    "journal": JOURNAL_ARTICLE.model_copy(  # a name with a particle
+        update={"authors": (Person(given="Anton", family="Hengel", particle="van den"), *AUTHORS)}
+    ),
     "metamixer": Reference(
         title="MetaMixer Is All You Need",
         authors=by("Yun"),
@@ -660,26 +662,6 @@ TITLES = {
     "metamixer": "MetaMixer Is All You Need",
     "pangu": "PanGu-π: Enhancing Language Model Architectures",
 }
-
-
-def typeset_entries(folder: Path, bibliography: str, keys: list[str], style: str) -> list[str]:
-    """The bibliography compiled by Typst citing every key, one entry a line on a wide page:
-    each entry's text with its whitespace collapsed (no warning)."""
-    typst = pytest.importorskip("typst", reason="the typst package (test extras) is not installed")
-    import pypdfium2
-
-    (folder / "refs.yml").write_text(bibliography, encoding="utf-8")
-    cites = " ".join(f'#cite(label("{key}"))' for key in keys)
-    (folder / "main.typ").write_text(
-        f"#set page(width: 200cm, height: auto)\n{cites}\n#pagebreak()\n"
-        f'#bibliography("refs.yml", style: "{style}", title: none)\n',
-        encoding="utf-8",
-    )
-    pdf, warnings = typst.compile_with_warnings(str(folder / "main.typ"), format="pdf")
-    assert [w.message for w in warnings] == []
-    page = pypdfium2.PdfDocument(pdf)[1].get_textpage()
-    lines = page.get_text_range().splitlines()
-    return [" ".join(line.split()) for line in lines if line.strip()]
 
 
 WRITTEN = HAYAGRIVA.write(list(KINDS.items()), WriterOptions())
@@ -707,7 +689,8 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str
     text = WRITTEN
     found: dict[str, dict[str, str]] = {}
     for style in STYLES:
-        lines = typeset_entries(tmp_path_factory.mktemp(style), text, list(KINDS), style)
+        lines, warnings = typeset_typst(tmp_path_factory.mktemp(style), text, list(KINDS), style)
+        assert warnings == []
         assert len(lines) == len(KINDS), lines
         found[style] = {}
         for key, reference in KINDS.items():
@@ -781,6 +764,8 @@ def test_a_preprint_s_id_is_printed_once(printed: dict[str, dict[str, str]], sty
             "“MetaMixer Is All You Need,” Jun. 04, 2024, arXiv. doi: 10.48550/arXiv.2406.02021.",
             id="ieee-preprint",
         ),
+        pytest.param("nature", "journal", "van den Hengel, A., Zong, Z. & Liu, Y.", id="nature-particle"),
+        pytest.param("apa", "journal", "van den Hengel, A., Zong, Z., & Liu, Y. (2024).", id="apa-particle"),
         pytest.param(
             "nature",
             "neurips",

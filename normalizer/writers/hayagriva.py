@@ -27,8 +27,10 @@ misc               ``type: misc``
 =================  ===========================================================================
 
 - ``author``/``editor``: ``"Family, Given"``; a particle, a suffix, a lower-case family name or a
-  comma in a part takes the mapping form (``name``, ``given-name``, ``prefix``, ``suffix``) so
-  nothing is split anew; a literal (a collaboration) is ``{name: ...}``, never split.
+  comma in a part takes the mapping form (``name``, ``given-name``, ``suffix``) so nothing is
+  split anew; a particle leads the family name (``van den Hengel``: hayagriva's non-dropping
+  particle, as CSL-JSON writes it; its ``prefix`` would be a dropping one, "Hengel, A. van
+  den"); a literal (a collaboration) is ``{name: ...}``, never split.
 - ``date``: ISO 8601 as precise as known (``2023``, ``2023-03``, ``2023-03-14``).
 - ``serial-number``: ``doi`` (the published DOI; arXiv's ``10.48550/arXiv.<id>`` only for a
   preprint, as in CSL-JSON) and ``arxiv`` (kept as data: no style prints it).
@@ -88,7 +90,6 @@ class HayagrivaPerson(_Hayagriva):
 
     name: str
     given_name: str | None = Field(default=None, serialization_alias="given-name")
-    prefix: str | None = None
     suffix: str | None = None
 
 
@@ -131,19 +132,18 @@ class HayagrivaEntry(_Hayagriva):
 
 
 def hayagriva_name(person: Person) -> HayagrivaName:
-    """A `Person` as hayagriva reads it back unchanged."""
+    """A `Person` as hayagriva reads it back unchanged. The particle leads the family name, where
+    hayagriva finds a non-dropping particle ("van den Hengel, A.", as CSL-JSON's
+    ``non-dropping-particle`` prints); its ``prefix`` is a dropping one ("Hengel, A. van den")."""
     if person.literal:
         return HayagrivaPerson(name=person.literal)
     family = person.family or person.given
+    if person.particle:
+        family = f"{person.particle} {family}"
     given = person.given if person.family else ""
-    parts = (family, given, person.particle, person.suffix)
-    if person.particle or person.suffix or any("," in part for part in parts) or family[:1].islower():
-        return HayagrivaPerson(
-            name=family,
-            given_name=given or None,
-            prefix=person.particle or None,
-            suffix=person.suffix or None,
-        )
+    parts = (family, given, person.suffix)
+    if person.suffix or any("," in part for part in parts) or family[:1].islower():
+        return HayagrivaPerson(name=family, given_name=given or None, suffix=person.suffix or None)
     return f"{family}, {given}" if given else family
 
 
