@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -20,13 +21,22 @@ import yaml
 from _pytest.mark import ParameterSet
 from bibnorm.cli import main
 from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.text.capitals import paper_evidence
 from bibnorm.writers import WriterOptions, get_writer
 from bibnorm.writers._yaml import FastDumper, PythonDumper, dump_yaml
-from bibnorm.writers.hayagriva import hayagriva_entries, hayagriva_name
+from bibnorm.writers.hayagriva import (
+    _BRACE_OR_ESCAPE,
+    _WORD,
+    hayagriva_entries,
+    hayagriva_name,
+    hayagriva_title,
+    name_text,
+)
 from click.testing import CliRunner
 from clients import flat, typeset_typst
 from paths import FIXTURES, REFERENCE
 from records import HAZARD, JOURNAL_ARTICLE, POINCARE
+from regex_growth import super_linear
 
 HAYAGRIVA = get_writer("hayagriva")
 DEMO = FIXTURES / "demo"
@@ -793,3 +803,29 @@ def test_a_conference_paper_with_only_its_venue_has_its_year_alone_in_apa(
     """APA gives an unpublished talk's month and day; hayagriva prints the comma before them
     when the date has none. The day Typst prints "(2024)", this passes and the docs change."""
     assert "(2024)." in printed["apa"]["iclr"]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        pytest.param(pattern, id=name)
+        for name, pattern in (("word", _WORD), ("brace-or-escape", _BRACE_OR_ESCAPE))
+    ],
+)
+def test_the_writer_s_patterns_stay_linear(pattern: re.Pattern[str]) -> None:
+    assert super_linear(pattern) == []
+
+
+@pytest.mark.parametrize(
+    "pump",
+    [pytest.param(p, id=repr(p)) for p in ("{", "}", "\\", "{a} ", "aB ", "{{", "\\{")],
+)
+def test_bracing_a_long_name_or_title_takes_linear_time(pump: str) -> None:
+    def seconds(text: str) -> float:
+        started = time.perf_counter()
+        name_text(text)
+        hayagriva_title(text, paper_evidence(text, None))
+        return time.perf_counter() - started
+
+    short, long = (min(seconds(pump * n) for _ in range(3)) for n in (2_000, 8_000))
+    assert long < 0.05 or long < 8 * short, (short, long)
