@@ -805,6 +805,14 @@ def test_a_conference_paper_with_only_its_venue_has_its_year_alone_in_apa(
     assert "(2024)." in printed["apa"]["iclr"]
 
 
+@pytest.mark.xfail(strict=True, reason="Typst's bug: a year-only date prints ',.' (docs/formats.md)")
+def test_a_conference_paper_with_only_its_venue_ends_without_a_comma_in_chicago(
+    printed: dict[str, dict[str, str]],
+) -> None:
+    """The same missing month and day in Chicago: "(ICLR),." where pandoc prints "(ICLR)."."""
+    assert f"{ICLR}. https://arxiv.org/abs/2309.16588" in printed["chicago-author-date"]["iclr"]
+
+
 @pytest.mark.parametrize(
     "pattern",
     [
