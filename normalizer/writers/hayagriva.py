@@ -59,7 +59,8 @@ _CONTROL = re.compile(r"([\\{}$])")
 # TeX math that is also Typst math: single-letter variables, digits, brackets, operators,
 # sub- and superscripts; two letters in a row would be one unknown Typst identifier.
 _INNER_CAPITAL = re.compile(r"(?<![\\\w])[a-z]+[A-Z][\w-]*")
-_TYPST_MATH = re.compile(r"(?!.*[A-Za-z]{2})[A-Za-z0-9 ()+\-=,./^_{}]+")
+# (Matched whole: anchored, a search does not look ahead to the end from every character.)
+_TYPST_MATH = re.compile(r"\A(?!.*[A-Za-z]{2})[A-Za-z0-9 ()+\-=,./^_{}]++")
 
 
 class _Hayagriva(BaseModel):
