@@ -166,15 +166,15 @@ _ABBREVIATIONS = frozenset(
     {"vol", "proc", "conf", "ser", "soc", "astron", "astrophys", "pac", "int", "symp", "natl", "acad", "sci",
      "phys", "univ", "no", "publ", "rev", "ed", "eds"}
 )  # fmt: skip
-_WORD_END = re.compile(r"([^\W\d_]{2,})\.\s")
-_DOI_LEFT = re.compile(r",?\s*doi:?\s*$")  # what is left of "doi: 10.…" once the DOI is read
+_WORD_END = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})\.\s")  # a word from its first letter
+_DOI_LEFT = re.compile(r"(?:,|(?<![\s,]))\s*+doi:?\s*+$")  # what is left of "doi: 10.…" once the DOI is read
 _PAGES = re.compile(r"(?:[.,]\s|\s)(?:pp?\.?\s?)?[A-Z]?\d[\d–-]*[A-Z]?\.?$")
 
 
 # The AAS sets a book (or a chapter of one) in a series as "Series, Vol. N, Title": the title
 # after the volume, up to its pages, its publisher in parentheses or its end.
 _IN_SERIES = re.compile(
-    r"^(?!in\s)[^,()]+(?:\([^()]*\))?[^,()]*,\s[Vv]ol\.\s?[\w-]+,\s"
+    r"^(?!in\s)[^,()]++(?:\([^()]*+\)[^,()]*+)?,\s[Vv]ol\.\s?[\w-]+,\s"
     r"(?P<title>[^\d(][^()]*?)(?:,\s(?:pp?\.\s)?[A-Za-z]{0,2}\d[\w–-]*|\s\(|\.?$)"
 )
 

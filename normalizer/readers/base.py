@@ -95,8 +95,8 @@ _TAG_YEAR = r"(?:'\d{2}|(?:19|20)\d{2})"
 _TAG_INSIDE = rf"[^\])]*?{_TAG_YEAR}[^\])]*"
 # "[CVPR 2022] Title", "Title (NeurIPS'23)": brackets holding a year.
 _BRACKETED_TAG = re.compile(
-    rf"^\s*[\[(](?P<tag>{_TAG_INSIDE})[\])]\s*[:\-–—]?\s*"
-    rf"|\s*[\[(](?P<tail>{_TAG_INSIDE})[\])]\s*\.?$"
+    rf"^\s*[\[(](?P<tag>{_TAG_INSIDE})[\])]\s*+(?:[:\-–—]\s*)?"
+    rf"|(?<!\s)\s*[\[(](?P<tail>{_TAG_INSIDE})[\])]\s*\.?$"  # from a run of blanks' first
 )
 # "ICLR 2021: Title", "Title, CVPR 2022": only when the words name a known venue.
 _VENUE_WORDS = r"[A-Za-z][\w&@ ]{1,20}?"
