@@ -14,6 +14,11 @@ from bibnorm.bib.checks.fields import _EXTENDED
 from bibnorm.bib.problems import _BLANK_LINE, _EXTRA_FIELDS, _FIELD_START
 from bibnorm.identifiers import parse_arxiv_id
 from bibnorm.io.writing import _TEMPORARY_NAME
+from bibnorm.readers._italic_titles import _YEAR_OR_EDITORS
+from bibnorm.readers._list_notes import _FOUND_BY
+from bibnorm.readers._ref_harvard import _NAMES_YEAR
+from bibnorm.readers._ref_physics import _BOOK
+from bibnorm.readers._ref_vancouver import _VANCOUVER
 from bibnorm.resolvers._dblp_records import _AND, _HOMONYM
 from bibnorm.verify.claims import _split_names
 from bibnorm.verify.kinds import _RFC_TEXT, _STANDARD_NUMBER
@@ -136,3 +141,83 @@ def test_dblp_editors_split_on_and() -> None:
 )
 def test_arxiv_urls_read_whole(text: str, expected: tuple[str, int | None] | None) -> None:
     assert parse_arxiv_id(text) == expected
+
+
+# -- reading patterns: what a run of marks, names or letters read as before
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Wood, A. ed. (2010)", "Wood, A", id="editor-and-year"),
+        pytest.param("Jones, R. W., eds. , 1997.", "Jones, R. W", id="eds-comma-year"),
+        pytest.param("A11999", "A1", id="year-inside-digits"),
+        pytest.param("Smith 19992000", "Smith", id="years-glued"),
+        pytest.param("Smith (Eds.) (Eds.)", "Smith", id="marks-repeated"),
+        pytest.param("Editors, Forthcoming.", "", id="marks-only"),
+        pytest.param("Smith 2001x", "Smith", id="year-letter"),
+    ],
+)
+def test_years_and_editors_marks_before_a_title_are_cut(text: str, expected: str) -> None:
+    assert _YEAR_OR_EDITORS.sub("", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        pytest.param("Ab (1999), Title", "Ab", id="two-letters"),
+        pytest.param("A  (1999), T", "A ", id="shortest-names-keep-a-blank"),
+        pytest.param("Tilly, C.   (1992), Coercion", "Tilly, C.", id="blanks-before-the-year"),
+        pytest.param("Smith: 2019a, Title", "Smith", id="kluwer"),
+    ],
+)
+def test_harvard_names_end_where_they_did(text: str, authors: str) -> None:
+    found = _NAMES_YEAR.match(text)
+    assert found is not None and found["authors"] == authors
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param("see hep-th/9901001", True, id="old-style-id"),
+        pytest.param("1hep-th/9901001", True, id="after-a-digit"),
+        pytest.param("A-th/9901001", True, id="from-a-hyphen"),
+        pytest.param("no id here", False, id="none"),
+    ],
+)
+def test_a_note_says_where_a_work_was_found(text: str, found: bool) -> None:
+    assert bool(_FOUND_BY.search(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher"),
+    [
+        pytest.param(
+            "Purification of Laboratory Chemicals (Butterworth–Heinemann, London, ed. 5, 2003)",
+            "Butterworth–Heinemann, London, ed. 5, 2003",
+            id="publisher-place-year",
+        ),
+        pytest.param("Title (WMAP, 2000)", "WMAP, 2000", id="letters-then-comma"),
+        pytest.param("Title (2000)", None, id="year-alone"),
+        pytest.param("Title (12, 2000)", None, id="no-letter"),
+    ],
+)
+def test_a_physics_book_s_publisher_is_read(text: str, publisher: str | None) -> None:
+    found = _BOOK.match(text)
+    assert (found["publisher"] if found else None) == publisher
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        pytest.param(
+            "van de Pol J, Smith A. Title of it. J Med. 2001;1:2.", "van de Pol J, Smith A", id="two"
+        ),
+        pytest.param("Lopes da Silva F. A title. J. 2001;1:2.", "Lopes da Silva F", id="particle-inside"),
+        pytest.param("van de la Cruz J. A title. J. 2001;1:2.", "van de la Cruz J", id="three-particles"),
+        pytest.param(
+            "De La De La Cruz J. Title of it. J Med.", "De La De La Cruz J", id="capitals-read-as-names"
+        ),
+    ],
+)
+def test_vancouver_names_with_particles(text: str, authors: str | None) -> None:
+    found = _VANCOUVER.match(text)
+    assert (found["authors"] if found else None) == authors
