@@ -24,7 +24,6 @@ from types import ModuleType
 
 # The reading packages first: a pattern found in several places is named after the first.
 ROOTS = ("bibnorm.readers", "bibnorm.text", "bibnorm", "bibnorm.resolvers")
-READING = ("bibnorm.readers.", "bibnorm.text.")
 _COMPILING = frozenset(
     {"compile", "search", "match", "fullmatch", "sub", "subn", "split", "findall", "finditer"}
 )
@@ -124,19 +123,27 @@ def _compiled_in_source(module: ModuleType, tree: ast.Module) -> Iterator[tuple[
             yield re.compile(text, flag_value), node.func.attr
 
 
-def _uses(module: str, tree: ast.Module, uses: dict[tuple[str, str], set[str]]) -> None:
+def _imported_from(module: str, is_package: bool, node: ast.ImportFrom) -> str | None:
+    """The module ``node`` imports from, its relative name (``from .reading import …``) resolved."""
+    if not node.level:
+        return node.module
+    package = module.split(".")[: len(module.split(".")) - node.level + is_package]
+    return ".".join(package + ([node.module] if node.module else [])) or None
+
+
+def _uses(module: str, is_package: bool, tree: ast.Module, uses: dict[tuple[str, str], set[str]]) -> None:
     """Adds to ``uses`` how ``module``'s code uses each name, keyed by (the module that defines
     it, name): the method called on it, or "other". A name imported from another module counts
     for that module's name; one reached as an attribute (``module._NAME.search``) counts for the
     name in every module (key ``("", name)``)."""
     origin = {}  # name in this module -> module it was imported from
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+        if isinstance(node, ast.ImportFrom) and (source := _imported_from(module, is_package, node)):
             for alias in node.names:
                 if alias.asname:  # under another name: not followed
-                    uses[(node.module, alias.name)].add("other")
+                    uses[(source, alias.name)].add("other")
                 else:
-                    origin[alias.name] = node.module
+                    origin[alias.name] = source
     called = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
@@ -171,7 +178,7 @@ def all_patterns() -> dict[str, Found]:
                     add(f"{module.__name__}.{name}", pattern, None)
         tree = _tree(module)
         if tree is not None:
-            _uses(module.__name__, tree, uses)
+            _uses(module.__name__, hasattr(module, "__path__"), tree, uses)
             for at, (pattern, function) in enumerate(_compiled_in_source(module, tree)):
                 add(f"{module.__name__} (in code #{at})", pattern, ("re", function))
 
@@ -187,8 +194,3 @@ def all_patterns() -> dict[str, Found]:
         methods = set().union(*(called(holder) for holder in holders))
         result[where] = Found(where, pattern, frozenset(methods) if methods <= ANCHORED else frozenset())
     return result
-
-
-def reading_patterns() -> dict[str, Found]:
-    """The patterns of the reading packages (`bibnorm.readers`, `bibnorm.text`)."""
-    return {where: found for where, found in all_patterns().items() if where.startswith(READING)}
