@@ -121,8 +121,6 @@ def strip_title_tags(title: str) -> tuple[str, int | None]:
     title. Unbracketed tags count only when they name a known venue, so "BERT: Pre-training
     of …" and "GPT-4 Technical Report" keep every word.
     """
-    from bibnorm.text.venues import find_venue  # local: venues is a large table
-
     year: int | None = None
     text = title.strip()
     if len(text) > MAX_TAGGED_TITLE:
@@ -130,20 +128,28 @@ def strip_title_tags(title: str) -> tuple[str, int | None]:
         # quadratic in its length (a 100 KB line of brackets: minutes).
         return " ".join(text.split()) or title, None
     for _ in range(3):
-        before = text
-        match = _BRACKETED_TAG.search(text)
-        if match:
-            tag = match.group("tag") or match.group("tail") or ""
-            year = year or _year_of(tag)
-            text = (text[: match.start()] + " " + text[match.end() :]).strip()
-        match = _PLAIN_TAG.search(text)
-        if match and find_venue(match.group("head") or match.group("tail") or "") is not None:
-            year = year or _year_of(match.group())
-            text = (text[: match.start()] + " " + text[match.end() :]).strip()
-        text = _ARXIV_TAIL.sub("", text).strip() or text
-        if text == before:
+        stripped, year = _tags_off_once(text, year)
+        if stripped == text:
             break
+        text = stripped
     return " ".join(text.split()) or title, year
+
+
+def _tags_off_once(text: str, year: int | None) -> tuple[str, int | None]:
+    """``text`` without one bracketed tag, one plain tag naming a known venue and an arXiv tail,
+    and ``year`` or, when it is None, the year a tag gave."""
+    from bibnorm.text.venues import find_venue  # local: venues is a large table
+
+    match = _BRACKETED_TAG.search(text)
+    if match:
+        tag = match.group("tag") or match.group("tail") or ""
+        year = year or _year_of(tag)
+        text = (text[: match.start()] + " " + text[match.end() :]).strip()
+    match = _PLAIN_TAG.search(text)
+    if match and find_venue(match.group("head") or match.group("tail") or "") is not None:
+        year = year or _year_of(match.group())
+        text = (text[: match.start()] + " " + text[match.end() :]).strip()
+    return _ARXIV_TAIL.sub("", text).strip() or text, year
 
 
 def _year_of(tag: str) -> int | None:
