@@ -46,6 +46,7 @@ from functools import cache, lru_cache, partial
 from types import MappingProxyType
 
 from bibnorm.text import data_file
+from bibnorm.text.months import MONTHS
 
 
 class VenueKind(StrEnum):
@@ -267,7 +268,7 @@ def iso4_abbreviation(name: str, *, ltwa: bool = True) -> str:
 # its year, edition and "Proceedings of"; a booktitle never carries the city or the dates.
 _SEGMENT = re.compile(r",\s+|(?<!\s)\s+[-\u2013\u2014]\s+")  # blanks from their first
 _ACRONYM_YEAR = re.compile(r"^([A-Z][\w&/+.@-]*(?:\s[A-Z][\w&/+.@-]*)?)\s+(?:19|20)\d{2}$")
-_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_MONTHS = "|".join(month.abbreviation.lower() for month in MONTHS)
 _PLACE_OR_DATE = re.compile(
     rf"(?i)\b(?:{_MONTHS})[a-z]*\.?\s+\d|\d\s+(?:{_MONTHS})|\b\d{{1,2}}\s*[-\u2013]\s*\d{{1,2}}\b"
     r"|^(?:virtual(?: event)?|online|proceedings|part [ivxl]+|volume \d++.*)$|^(?:19|20)\d{2}\b"

@@ -16,6 +16,7 @@ from datetime import date
 from bibnorm.bib.bibfile import BibEntry, split_value, unquote
 from bibnorm.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
 from bibnorm.models import Frozen, Notice, ReadItem, Reference
+from bibnorm.text.months import MONTHS
 from bibnorm.text.titles import plain_text
 from bibnorm.verify.kinds import EntryKind, kind_fields
 from pydantic import Field
@@ -135,7 +136,7 @@ def claim_from_entry(entry: BibEntry, path: str, strings: Mapping[str, str] | No
 
 
 _ISSN = re.compile(r"\b\d{4}-\d{3}[\dXx]\b")
-_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+_MONTHS = frozenset(month.abbreviation.lower() for month in MONTHS)  # BibTeX's month macros
 
 
 def _expanded(entry: BibEntry, strings: Mapping[str, str]) -> BibEntry:
