@@ -94,9 +94,11 @@ _OLD_STYLE = re.compile(
 )
 _PREFIX = re.compile(r"arxiv\s*:\s*", re.IGNORECASE)
 # Pages that name a paper by its arXiv id in the path: arxiv.org abs/pdf/html pages
-# (any mirror subdomain) and Hugging Face paper pages, which are keyed by arXiv id.
+# (any mirror subdomain) and Hugging Face paper pages, which are keyed by arXiv id. Matched whole
+# (`fullmatch`); anchored at the start so that a search does not walk a long host name again from
+# each of its letters.
 _URL = re.compile(
-    r"(?:https?://)?(?:[a-z0-9-]+\.)*"
+    r"\A(?:https?://)?(?:[a-z0-9-]++\.)*"
     r"(?:arxiv\.org/(?:abs|pdf|html|format)/|huggingface\.co/papers/)"
     r"(?P<rest>\S+)",
     re.IGNORECASE,

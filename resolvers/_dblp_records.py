@@ -32,10 +32,11 @@ RECORD_FIELDS = (
 )  # fmt: skip
 PROCEEDINGS_FIELDS = ("key", "title", "venue", "publisher", "series", "volume", "editors", "year")
 
-_HOMONYM = re.compile(r"\s+\d{4}$")
+# (Both start where blanks start: a search does not walk a long run of blanks from each of them.)
+_HOMONYM = re.compile(r"(?<!\s)\s+\d{4}$")
 _WORKSHOP = re.compile(r"\bworkshops?\b|@", re.IGNORECASE)
 _PAGES = re.compile(r"^\s*([^\s-]+)\s*-+\s*([^\s-]+)\s*$")
-_AND = re.compile(r"\s+and\s+")
+_AND = re.compile(r"(?<!\s)\s+and\s+")
 
 
 # --- the record, whatever it came from ------------------------------------------------

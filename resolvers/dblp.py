@@ -85,7 +85,7 @@ _KINDS = {
     "Books and Theses": "book",
 }
 _INFORMAL = "Informal and Other Publications"
-_HOMONYM = re.compile(r"\s+\d{4}$")
+_HOMONYM = re.compile(r"(?<!\s)\s+\d{4}$")  # from the blanks' first: a search does not walk them again
 # Years a published version may lie after the preprint's first version.
 MAX_YEARS_AFTER_PREPRINT = 5
 

@@ -6,12 +6,17 @@ quantified runs over the same letters before a failure).
 (the shortest text each repeated part matches, each character class's own characters) after the
 text that leads to it, plus generic pumps of reference lists ("Family II, ", "Aa. ", digits,
 spaces), each followed by an ending that makes the match fail late. `super_linear` times a pattern
-on each at two lengths (``n`` and ``4n`` pumps) and reports those where the time grows much faster
-than fourfold — or where one call takes longer than a bound outright (an exponential pattern
-never reaches the longer string).
+on each at two lengths (about 2,000 and 8,000 characters) and reports those where the time grows
+much faster than fourfold — a quadratic pattern grows sixteenfold — or where one call takes longer
+than a bound outright (an exponential pattern never reaches the longer string).
 
-Times are CPU times of this thread (the machine is shared), each the least of a few calls, and
-a growth only counts above a floor, so noise does not fail a linear pattern.
+The lengths are long enough for a quadratic pattern to stand far above the floor (tens of
+milliseconds and more at 8,000 characters, where the heaviest linear one takes 10); at 512
+characters most quadratic patterns stayed under a floor of 4 ms, and passed. Times are CPU times
+of this thread (the machine is shared), each the least of a few calls; a growth only counts above
+a floor, and a pattern is flagged only when a second, longer measurement, its lengths timed in
+turn, finds the same growth, or when two calls in a row run past the bound — so a loaded machine
+does not fail a linear pattern.
 """
 
 from __future__ import annotations
@@ -33,15 +38,18 @@ GENERIC_PUMPS = ("Family II, ", "Aa. ", "a ", ". ", "1", " ", "Smith JA, ", "A. 
 # Endings that make a match fail after the pumped run (or succeed only after it).
 ENDINGS = ("", "!\n", " (2017).")
 # The pumps' lengths compared: about SHORT characters, then four times as many pumps.
-SHORT = 128
+SHORT = 2048
 GROWTH = 4
 # One call longer than this (CPU seconds) on at most GROWTH * SHORT characters: flagged, whatever
-# its growth — a linear pattern takes well under a millisecond there.
-CALL_BOUND = 0.2
+# its growth — a linear pattern takes a few milliseconds there at most (the heaviest, 10).
+CALL_BOUND = 0.1
 # A time below this (seconds) at the longer length is no evidence of anything.
-FLOOR = 0.004
+FLOOR = 0.003
 # Growth from n to 4n pumps above which a pattern is super-linear (linear: 4, quadratic: 16).
 MAX_RATIO = 9.0
+# Calls whose least time is taken: screening, then confirming a growth seen once.
+REPEATS = 3
+CONFIRMING_REPEATS = 5
 # The most attack strings tried per pattern (the pattern's own pumps first).
 MAX_ATTACKS = 40
 
@@ -185,43 +193,57 @@ def _cpu_time(call: object, text: str) -> float:
     return time.thread_time() - start
 
 
-def _least(call: object, text: str, repeats: int = 3) -> float:
-    return min(_cpu_time(call, text) for _ in range(repeats))
+def _growth(call: object, short: str, long: str, repeats: int) -> tuple[float, float]:
+    """The least times of ``call`` on ``short`` and on ``long``, the two timed in turn (a burst of
+    load slows both alike, not one)."""
+    times = [(_cpu_time(call, short), _cpu_time(call, long)) for _ in range(repeats)]
+    return min(short for short, _ in times), min(long for _, long in times)
 
 
-def super_linear(pattern: re.Pattern[str], attacks: list[tuple[str, str]] | None = None) -> list[Finding]:
-    """The attack strings on which ``pattern`` (by ``search`` and by ``fullmatch``) takes more
-    than `FLOOR` at the longer length and grows more than `MAX_RATIO` times from n to 4n pumps,
+def _grows(short_time: float, long_time: float) -> bool:
+    return long_time >= FLOOR and long_time > MAX_RATIO * max(short_time, FLOOR / GROWTH)
+
+
+def super_linear(
+    pattern: re.Pattern[str],
+    attacks: list[tuple[str, str]] | None = None,
+    methods: tuple[str, ...] = ("search", "fullmatch"),
+) -> list[Finding]:
+    """The attack strings on which ``pattern`` (called by each of ``methods``) takes more than
+    `FLOOR` at the longer length and grows more than `MAX_RATIO` times from n to 4n pumps, twice,
     or takes longer than `CALL_BOUND` in one call; empty for a pattern that stays linear."""
     previous = signal.signal(signal.SIGPROF, _on_alarm)
     try:
-        return list(_findings(pattern, attacks if attacks is not None else attack_strings(pattern)))
+        return list(_findings(pattern, attacks if attacks is not None else attack_strings(pattern), methods))
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
 
 
-def _findings(pattern: re.Pattern[str], attacks: list[tuple[str, str]]) -> Iterator[Finding]:
+def _findings(
+    pattern: re.Pattern[str], attacks: list[tuple[str, str]], methods: tuple[str, ...]
+) -> Iterator[Finding]:
     for prefix, pump in attacks:
         count = max(1, SHORT // len(pump))
         for ending in ENDINGS:
             short = prefix + pump * count + ending
             long = prefix + pump * (count * GROWTH) + ending
-            for method in ("search", "fullmatch"):
+            for method in methods:
                 call = getattr(pattern, method)
                 screened = _cpu_time(call, long)  # one call: most patterns end here, far below the floor
                 if screened < FLOOR:
                     continue
-                if screened == float("inf"):  # stopped: no need to know how far it would have gone
+                # stopped twice (not once: one call slowed by something else): no need to know how
+                # far it would have gone
+                if screened == float("inf") and _cpu_time(call, long) == float("inf"):
                     yield Finding(
                         pattern.pattern, method, prefix, pump, ending, _cpu_time(call, short), screened
                     )
                     return
-                long_time = _least(call, long)
-                if long_time < FLOOR:
+                if not _grows(*_growth(call, short, long, REPEATS)):
                     continue
-                short_time = _least(call, short)
-                if long_time > MAX_RATIO * max(short_time, FLOOR / GROWTH):
+                short_time, long_time = _growth(call, short, long, CONFIRMING_REPEATS)
+                if _grows(short_time, long_time):
                     yield Finding(pattern.pattern, method, prefix, pump, ending, short_time, long_time)
                     return  # one attack is enough to show it
 

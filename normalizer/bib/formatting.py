@@ -22,6 +22,7 @@ from bibnorm.bib.reading import parse_bibtex
 from bibnorm.bib.values import BLANKS, balanced, encloses, split_value, unquote
 from bibnorm.config import JournalNames
 from bibnorm.errors import shown
+from bibnorm.text.months import MONTHS
 from pydantic import BaseModel, ConfigDict, field_validator
 
 # Standard BibTeX fields first, in the order a reader scans them; anything else
@@ -58,44 +59,14 @@ DEFAULT_FIELD_ORDER: tuple[str, ...] = (
     "issn",
 )
 
-MONTH_MACROS: tuple[str, ...] = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-)
+# BibTeX's month macros: the months' abbreviations in lower case ("jan" … "dec").
+MONTH_MACROS: tuple[str, ...] = tuple(month.abbreviation.lower() for month in MONTHS)
 _MONTH_NAMES = {
     **{m: m for m in MONTH_MACROS},
-    **{
-        name: MONTH_MACROS[i]
-        for i, name in enumerate(
-            (
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            )
-        )
-    },
+    **{month.name.lower(): macro for month, macro in zip(MONTHS, MONTH_MACROS, strict=True)},
     **{str(i + 1): m for i, m in enumerate(MONTH_MACROS)},
     **{f"{i + 1:02d}": m for i, m in enumerate(MONTH_MACROS)},
-    "sept": "sep",
+    **{other.lower(): m for month, m in zip(MONTHS, MONTH_MACROS, strict=True) for other in month.also},
 }
 
 # Values where whitespace is data (a URL with a space is broken, not reflowed).

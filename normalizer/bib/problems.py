@@ -17,7 +17,9 @@ from bibnorm.io import LineCounter
 
 # Text that starts a field (``name =``) or an entry at a line start: what a runaway value
 # swallowed, or what a broken entry loses.
-_FIELD_START = re.compile(r"(?:^|[,}\"])[ \t\n]*([A-Za-z][\w.:+-]{0,40})[ \t\n]*=", re.MULTILINE)
+# (A line start is taken as the start of the blanks holding it: from any later line start in the
+# same blanks, the same name would be found — and a long run of empty lines walked once per line.)
+_FIELD_START = re.compile(r"(?:\A|[,}\"]|(?<![ \t\n])[ \t]*+\n)[ \t\n]*+([A-Za-z][\w.:+-]{0,40}+)[ \t\n]*+=")
 # A field swallowed by a value: after a closing brace or quote and a comma, a name at the start
 # of a line. (biblatex's name parts, ``{given={Jean}, family=Duc}``, are not fields.)
 # (An escaped brace does not end a field: Mendeley writes a record pasted into a note with its
@@ -113,8 +115,10 @@ def _closes_for_biber(text: str, at: int) -> bool:
     return False
 
 
-_EXTRA_FIELDS = re.compile(r"[ \t\n]*(?:,[ \t\n]*)?([A-Za-z][\w.:+-]{0,40})[ \t\n]*=")
-_BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n")  # the text after a block starts with an empty line
+# Both read the text's start only (`match`): anchored, a search does not walk a run of blanks
+# again from each of them.
+_EXTRA_FIELDS = re.compile(r"\A[ \t\n]*+(?:,[ \t\n]*+)?([A-Za-z][\w.:+-]{0,40}+)[ \t\n]*+=")
+_BLANK_LINE = re.compile(r"\A[ \t]*+\n[ \t]*+\n")  # the text after a block starts with an empty line
 
 
 def _closes_alone(text: str, close: int) -> bool:

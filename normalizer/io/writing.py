@@ -265,7 +265,8 @@ def remove_stale_temporaries(target: Path) -> None:
 
 
 # What `temporary_beside` names a temporary file for ``name``: ".name.XXXXXXXX.tmp" (mkstemp's).
-_TEMPORARY_NAME = re.compile(r"\.(.+)\.[^.]+\.tmp", re.DOTALL)
+# (Matched whole: anchored, a search does not try every dot of a long name again.)
+_TEMPORARY_NAME = re.compile(r"\A\.(.+)\.[^.]++\.tmp", re.DOTALL)
 
 
 class _FolderTemporaries:

@@ -290,7 +290,7 @@ def _find(part: str, text: str) -> tuple[int, int] | None:
     return at[found], end + len(closing.group()) if closing and text.startswith(closing.group(), end) else end
 
 
-_CLOSING = re.compile(r"[)\]]+$")
+_CLOSING = re.compile(r"(?<![)\]])[)\]]+$")  # from the run's first bracket: tried once per run
 
 
 @lru_cache(maxsize=256)
@@ -309,8 +309,19 @@ def _folded(char: str) -> str:
 # the editors' mark and the year ("Attwood, Feona ed. (2010)", "Jones, R. W., eds. , 1997.").
 _LABEL = re.compile(r"^\s*\[[^\]]{1,20}\]\s*")
 _BLANK_NAMES = re.compile(r"^(?>\s*(?:[—–]{1,3}|-{2,3})\.?|\s*(?:,\s*&|,|&))*\s*")
+# A run of them is tried from its start only: right after a whole year or editors' mark, the run
+# from that mark (or the blanks before it) was tried already and went on the same way — tried
+# from each mark again, a long run would be read once per mark.
+_MARK_ENDS = (
+    *(rf"{YEARS}{after}" for after in ("", "[a-z]", r"\)", r"[a-z]\)")),
+    *(rf"\b[Ee]d{after}" for after in ("", "s", r"\.", r"s\.", r"\)", r"s\)", r"\.\)", r"s\.\)")),
+    r"\b[Ee]ditor",
+    r"\b[Ee]ditors",
+    "Forthcoming",
+)
 _YEAR_OR_EDITORS = re.compile(
-    rf"(?<![\s,.])(?:[\s,.]*(?:\(?{YEARS}[a-z]?\)?|\(?\b[Ee]ds?\.?\)?|\b[Ee]ditors?|Forthcoming))+[\s,.:]*$"
+    "".join(f"(?<!{end})" for end in _MARK_ENDS)
+    + rf"(?<![\s,.])(?:[\s,.]*(?:\(?{YEARS}[a-z]?\)?|\(?\b[Ee]ds?\.?\)?|\b[Ee]ditors?|Forthcoming))+[\s,.:]*$"
 )
 
 

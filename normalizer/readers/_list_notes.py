@@ -91,7 +91,12 @@ _OPENS_WITH_NAME = re.compile(
     r"|^[^\W\d_a-z][\w'’-]+,?\s(?:[^\W\d_a-z]\.?\s?){1,3}[,.]"
     r"|^(?:[^\W\d_a-z][\w-]+\s){1,4}Collaboration"
 )
-_FOUND_BY = re.compile(rf"(?<!\d){YEARS}(?!\d)|\b10\.\d{{4,9}}/|arXiv|https?://|www\.|\b{OLD_STYLE_ID}\b")
+# (An old-style arXiv id is looked for once per run of its letters: from the run's start, up to the
+# first letter a word boundary precedes, where the id's search would start.)
+_FOUND_BY = re.compile(
+    rf"(?<!\d){YEARS}(?!\d)|\b10\.\d{{4,9}}/|arXiv|https?://|www\.|"
+    rf"(?<![a-z-])(?=[a-z-]*?\b[a-z-])[a-z-]++{OLD_STYLE_ID.removeprefix('[a-z-]+')}\b"
+)
 
 
 def is_note(text: str) -> bool:

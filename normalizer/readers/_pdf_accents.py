@@ -65,16 +65,7 @@ def _accents_in_place(text: str, box: Callable[[int], Box]) -> list[int]:
     line, goes before that one (with the space read after it, where one stands before it too)."""
     order = list(range(len(text)))
     for at, char in enumerate(text):
-        if char not in _ACCENTS:
-            continue
-        accent = box(at)
-        follows = next((k for k in range(at + 1, min(at + 3, len(text))) if text[k].isalpha()), None)
-        if follows is not None and _over(accent, box(follows)):
-            continue  # before its letter, as TeX sets it
-        letter = next(
-            (k for k, other in enumerate(text) if k != at and other.isalpha() and _over(accent, box(k))),
-            None,
-        )
+        letter = _letter_away(text, at, box) if char in _ACCENTS else None
         if letter is None:
             continue
         moved = [at]
@@ -84,6 +75,19 @@ def _accents_in_place(text: str, box: Callable[[int], Box]) -> list[int]:
         where = order.index(letter)
         order[where:where] = [at]
     return order
+
+
+def _letter_away(text: str, at: int, box: Callable[[int], Box]) -> int | None:
+    """The letter the accent at ``at`` stands over when PDFium read it away from that letter; None
+    when the letter after it is its own (before its letter, as TeX sets it) or none of the line's is."""
+    accent = box(at)
+    follows = next((k for k in range(at + 1, min(at + 3, len(text))) if text[k].isalpha()), None)
+    if follows is not None and _over(accent, box(follows)):
+        return None
+    return next(
+        (k for k, other in enumerate(text) if k != at and other.isalpha() and _over(accent, box(k))),
+        None,
+    )
 
 
 def _over(accent: Box, letter: Box) -> bool:

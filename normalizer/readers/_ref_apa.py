@@ -99,7 +99,8 @@ NO_DATE = re.compile(r"\((?:n\.\s?d\.|in press)(?:-?[a-z])?\)")
 _ENTRY_IN = re.compile(r"In\s+[A-Z]")
 _PAGE_AFTER = re.compile(r"[^.]*?\s?,\s+pp?\.\s?[A-Z]?\d")  # the first sentence after the date is a venue's
 _WHERE_FOUND = re.compile(r"(?:Retrieved|Available)\b|(?:https?://|www\.)")
-_RETRIEVAL = re.compile(r"(?<=[.?!])\s+Retrieved\s.*$|[.,]?\s+Available (?:from|at):.*$")
+# (Blanks are tried from their first: from a later one the same would be found.)
+_RETRIEVAL = re.compile(r"(?<=[.?!])\s+Retrieved\s.*$|(?:[.,]|(?<![\s.,]))\s++Available (?:from|at):.*$")
 
 
 # Lower-case words an author's place has: a body's name ("Department of Health and Human
@@ -108,9 +109,11 @@ _NAME_PLACE_WORDS = frozenset(
     {"of", "and", "for", "the", "on", "in", "at", "to", "with", "et", "al", "eds", "ed", "others",
      "de", "van", "von", "der", "den", "del", "della", "da", "di", "du", "dos", "la", "le", "ten", "ter"}
 )  # fmt: skip
-_INVERTED_NAME = re.compile(r"[^\W\d_][\w’'-]*,\s(?:[A-Z]\.\s?-?)+")  # "Laan, R."
+# "Laan, R." — searched once per run of a name's characters (from the run's start, up to its first
+# letter), not from each of its letters again.
+_INVERTED_NAME = re.compile(r"(?<![\w’'-])(?>[\w’'-]*?[^\W\d_])[\w’'-]*+,\s(?:[A-Z]\.\s?-?)+")
 _NOTE = re.compile(
-    r"\s*\((?:[^()]*\b(?:Eds?|Trans|Narr|ed)\.[^()]*|[^()]*\bVersion\s[^()]*|[^()]*\bNos?\.\s?[^()]*"
+    r"(?<!\s)\s*\((?:[^()]*\b(?:Eds?|Trans|Narr|ed)\.[^()]*|[^()]*\bVersion\s[^()]*|[^()]*\bNos?\.\s?[^()]*"
     r"|[^()]*\b(?:dissertation|thesis|Series|Issue)\b[^()]*)\)$"
 )
 

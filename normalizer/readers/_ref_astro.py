@@ -131,9 +131,25 @@ def astro_reference(text: str) -> AstroReference | None:
 def _after_year(rest: str) -> tuple[str | None, str | None]:
     """Title and venue of what follows the year: a journal, a proceedings, a thesis or a preprint
     (no title), else a book's or software's title."""
+    journal = _journal_first(rest)
+    if journal is not None:
+        return None, journal
+    in_series = _IN_SERIES.match(rest)
+    if in_series:  # the AAS's book or chapter in a series: "Series, Vol. 9907, Title, 990712"
+        return _TITLE_END.split(in_series.group("title"), maxsplit=1)[0].strip(" .,") or None, None
+    if _UNTITLED.match(rest):
+        return None, _untitled_venue(rest)
+    title = _TITLE_END.split(rest, maxsplit=1)[0].strip(" .,")
+    return (title or None), None
+
+
+def _journal_first(rest: str) -> str | None:
+    """The journal ``rest`` (what follows the year) opens with, when its volume, pages or a note
+    that it is unpublished follow it ("MNRAS, submitted"), or when it is all of ``rest`` and a
+    journal the table of venues knows ("ACM Transactions on Graphics"); else None."""
     pieces = [piece.strip() for piece in rest.split(", ")]
-    # the journal, its name holding commas at most twice ("Journal of Astronomical Telescopes,
-    # Instruments, and Systems, 5, 035003")
+    # its name holds commas at most twice ("Journal of Astronomical Telescopes, Instruments, and
+    # Systems, 5, 035003")
     for end in range(1, min(len(pieces), 4)):
         journal = ", ".join(pieces[:end])
         if not (_JOURNAL.match(pieces[end - 1]) and journal[0].isupper()):
@@ -142,22 +158,22 @@ def _after_year(rest: str) -> tuple[str | None, str | None]:
         if _VOLUME.match(after[0]) and (
             len(after) == 1 or _PAGE.match(after[1]) or _UNPUBLISHED.match(after[1])
         ):
-            return None, journal
-        if end == 1 and (_UNPUBLISHED.match(after[0]) or _PAGE.match(after[0])):  # "MNRAS, submitted"
-            return None, journal
-    if len(pieces) == 1 and _known_journal(rest.strip(" .")):  # "ACM Transactions on Graphics"
-        return None, rest.strip(" .")
-    in_series = _IN_SERIES.match(rest)
-    if in_series:  # the AAS's book or chapter in a series: "Series, Vol. 9907, Title, 990712"
-        return _TITLE_END.split(in_series.group("title"), maxsplit=1)[0].strip(" .,") or None, None
-    if _UNTITLED.match(rest):
-        if _THESIS.match(rest):
-            return None, rest.rstrip(" .")
-        if rest.startswith("in "):
-            return None, _booktitle(rest)
-        return None, None
-    title = _TITLE_END.split(rest, maxsplit=1)[0].strip(" .,")
-    return (title or None), None
+            return journal
+        if end == 1 and (_UNPUBLISHED.match(after[0]) or _PAGE.match(after[0])):
+            return journal
+    if len(pieces) == 1 and _known_journal(rest.strip(" .")):
+        return rest.strip(" .")
+    return None
+
+
+def _untitled_venue(rest: str) -> str | None:
+    """The venue of a work whose style prints no title: a thesis's kind and school, a
+    proceedings' title after "in"; None for a preprint."""
+    if _THESIS.match(rest):
+        return rest.rstrip(" .")
+    if rest.startswith("in "):
+        return _booktitle(rest)
+    return None
 
 
 # The abbreviations a proceedings' title holds ("Proc. SPIE", "Vol. 376", "Astron. Soc. Pac. Conf.
@@ -166,15 +182,15 @@ _ABBREVIATIONS = frozenset(
     {"vol", "proc", "conf", "ser", "soc", "astron", "astrophys", "pac", "int", "symp", "natl", "acad", "sci",
      "phys", "univ", "no", "publ", "rev", "ed", "eds"}
 )  # fmt: skip
-_WORD_END = re.compile(r"([^\W\d_]{2,})\.\s")
-_DOI_LEFT = re.compile(r",?\s*doi:?\s*$")  # what is left of "doi: 10.…" once the DOI is read
+_WORD_END = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})\.\s")  # a word from its first letter
+_DOI_LEFT = re.compile(r"(?:,|(?<![\s,]))\s*+doi:?\s*+$")  # what is left of "doi: 10.…" once the DOI is read
 _PAGES = re.compile(r"(?:[.,]\s|\s)(?:pp?\.?\s?)?[A-Z]?\d[\d–-]*[A-Z]?\.?$")
 
 
 # The AAS sets a book (or a chapter of one) in a series as "Series, Vol. N, Title": the title
 # after the volume, up to its pages, its publisher in parentheses or its end.
 _IN_SERIES = re.compile(
-    r"^(?!in\s)[^,()]+(?:\([^()]*\))?[^,()]*,\s[Vv]ol\.\s?[\w-]+,\s"
+    r"^(?!in\s)[^,()]++(?:\([^()]*+\)[^,()]*+)?,\s[Vv]ol\.\s?[\w-]+,\s"
     r"(?P<title>[^\d(][^()]*?)(?:,\s(?:pp?\.\s)?[A-Za-z]{0,2}\d[\w–-]*|\s\(|\.?$)"
 )
 

@@ -43,9 +43,11 @@ from bibnorm.readers._ref_dates import YEARS
 
 # The names, the year in parentheses ("(1968a)") and the comma (agsm) or period (dcu) after it
 # (an apostrophe inside a name: "O’Meara", "Pe’er"); kluwer's "Names: 2019a, Title" reads as agsm's.
+# The names end before blanks, or are the two characters at least they have: the year is looked
+# for after a run of blanks once, not from each of its blanks again.
 _YEAR = rf"{YEARS}[a-z]?"
 _NAMES_YEAR = re.compile(
-    rf"^(?P<authors>(?:[^()“”‘’]|(?<=\w)’(?=\w)){{2,3000}}?)\s*"
+    rf"^(?P<authors>(?:[^()“”‘’]|(?<=\w)’(?=\w)){{2,3000}}?)(?:(?<!\s)|(?<=^[\s\S]{{2}}))\s*"
     rf"(?:\({_YEAR}\)(?P<sep>[,.])|:\s{_YEAR}(?P<kluwer>,))\s+"
 )
 # agsm's chapter: "Title, in J. Neyman, ed., ‘Book’", "…, in M. Boyer & R. E. Kihlstrom, eds, ‘Book’",

@@ -76,7 +76,7 @@ INVERTED_NAMES = re.compile(
 
 
 _IN_PROCEEDINGS = re.compile(
-    r"\s+in\s+(?=[A-Z0-9(])(?=[^.]*?\b(?:Proceedings|Conference|Congress|Symposium|Workshop)\b).*$"
+    r"(?<!\s)\s+in\s+(?=[A-Z0-9(])(?=[^.]*?\b(?:Proceedings|Conference|Congress|Symposium|Workshop)\b).*$"
 )
 
 

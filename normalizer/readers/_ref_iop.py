@@ -20,7 +20,8 @@ _IOP = re.compile(
 )
 # An abbreviated journal, then its volume: "Phys. Rev. D 58", "Astrophys. Space Sci. 10",
 # "J. High Energy Phys. JHEP12", "Eur. Phys. J. A 25(s01)".
-_JOURNAL = re.compile(r"^(?:[A-Z][a-z]*\.\s)+(?:[A-Z][a-z]*\.?\s)*(?:[A-Z]\s)?[A-Z]*\d")
+# (An abbreviated word first, then words abbreviated or not: one way to read a run of words.)
+_JOURNAL = re.compile(r"^[A-Z][a-z]*\.\s(?:[A-Z][a-z]*+\.?\s)*(?:[A-Z]\s)?[A-Z]*\d")
 # A series in parentheses ends a title too: "(Lecture Notes in Physics vol 708)".
 _TITLE_END = re.compile(
     r"(?:^|\s)(?:\((?:Preprint\b|[^():]*:[^()]*\)|[^()]*\b(?:vol|no)\s\d[^()]*\))"

@@ -28,8 +28,9 @@ import re
 from typing import NamedTuple
 
 from bibnorm.readers._ref_dates import YEAR
+from bibnorm.text.months import MONTHS
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = "(?:" + "|".join(month.name for month in MONTHS) + ")"
 # Where the name ends: the comma before the citation.
 _CITATION = re.compile(
     r",\s+(?:\d[\d,]*\s+(?:[A-Z][\w.]*|_{2,})"  # "347 U.S.", "20 U.S.C", "81 F.R.", "17 Cal.3d"

@@ -64,7 +64,8 @@ def journal_follows_names(pieces: list[str]) -> bool:
 # A book as AIP, APS and Science set it: the title, then publisher, place (edition) and year in
 # parentheses — "Purification of Laboratory Chemicals (Butterworth–Heinemann, London, ed. 5,
 # 2003)". A parenthesis with no comma or no letter before its year ("(2000)", "(WMAP)") is none.
-_BOOK = re.compile(rf"^(?P<title>[^()]+?)\s\((?P<publisher>[^()]*[^\W\d_][^()]*,[^()]*{YEARS})\)")
+# (Its first letter, then a comma after it: read once, not from each letter again.)
+_BOOK = re.compile(rf"^(?P<title>[^()]+?)\s\((?P<publisher>(?=(?>[^()]*?[^\W\d_])[^()]*?,)[^()]*{YEARS})\)")
 
 
 # What AIP sets between a book's title and its publisher: "…, 5th ed., Vol. A (Kluwer, …)".

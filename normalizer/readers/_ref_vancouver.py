@@ -42,8 +42,11 @@ _INITIALS = r"[A-Z](?:[a-z]?[A-Z]){0,3}[a-z]?(?:\s(?:Jr|Sr|2nd|3rd|4th|II|III|IV
 # name ends at the same place: the first way is kept (an atomic group), or a list that fails after
 # its names ("… Family II, Family II (2017).") would try every way of reading every name, a time
 # exponential in their number (a particle is also a family word; "II" initials or a generation).
+# At most three particles stand before a family word ("van de la"): a run of particles is read as
+# family words too, and an unbounded run would be read again from each of its words.
 _VANCOUVER_NAME = (
-    rf"(?>(?:{_PARTICLE}\s)*{_FAMILY_WORD}(?:\s(?:{_PARTICLE}\s)*{_FAMILY_WORD})?\s{_INITIALS}(?=[,.]))"
+    rf"(?>(?:{_PARTICLE}\s){{0,3}}{_FAMILY_WORD}(?:\s(?:{_PARTICLE}\s){{0,3}}{_FAMILY_WORD})?"
+    rf"\s{_INITIALS}(?=[,.]))"
 )
 _VANCOUVER = re.compile(
     rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|others))?)\.\s+"
@@ -64,7 +67,7 @@ _JOURNAL_DATE = re.compile(
 )
 # What NLM prints after a title in brackets, the medium or the kind of work: no part of the title.
 _DESIGNATOR = re.compile(
-    r"\s*\[(?:Internet|dissertation|master's thesis|letter|editorial|abstract|CD-ROM"
+    r"(?<!\s)\s*\[(?:Internet|dissertation|master's thesis|letter|editorial|abstract|CD-ROM"
     r"|(?:monograph|database|homepage) on the Internet)\]$",
     re.IGNORECASE,
 )

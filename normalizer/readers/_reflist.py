@@ -45,7 +45,7 @@ _NUMBERED = re.compile(rf"^\s*(?:{_NUMBER})\s*")
 _PAGE_FURNITURE = re.compile(r"^\s*(?:\d{1,4}|\f.*)\s*$")
 _WRAPPED_NUMBER = re.compile(r"^\s{4,}\d{1,4}\s*$")
 # How a line that ends a reference ends: a full stop, a year, a link.
-_ENDS_SENTENCE = re.compile(r"[.?!)\]”\"]\s*$|\b(?:19|20)\d{2}[a-z]?\s*$|\S+/\S+\s*$")
+_ENDS_SENTENCE = re.compile(r"[.?!)\]”\"]\s*$|\b(?:19|20)\d{2}[a-z]?\s*$|(?<!\S)\S+/\S+\s*$")
 # How a reference opens: "Zhai, X." / "Zhai, Xiaohua" (APA, Chicago, LNCS), "X. Zhai," /
 # "J.-B. Alayrac" (abbrv, IEEE), "Xiaohua Zhai," / "Yann LeCun." (plain, natbib, ACM).
 _NAME = r"(?:[dlo][’'])?[A-Z][\w'’-]*[\w]"

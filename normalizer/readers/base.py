@@ -95,8 +95,8 @@ _TAG_YEAR = r"(?:'\d{2}|(?:19|20)\d{2})"
 _TAG_INSIDE = rf"[^\])]*?{_TAG_YEAR}[^\])]*"
 # "[CVPR 2022] Title", "Title (NeurIPS'23)": brackets holding a year.
 _BRACKETED_TAG = re.compile(
-    rf"^\s*[\[(](?P<tag>{_TAG_INSIDE})[\])]\s*[:\-–—]?\s*"
-    rf"|\s*[\[(](?P<tail>{_TAG_INSIDE})[\])]\s*\.?$"
+    rf"^\s*[\[(](?P<tag>{_TAG_INSIDE})[\])]\s*+(?:[:\-–—]\s*)?"
+    rf"|(?<!\s)\s*[\[(](?P<tail>{_TAG_INSIDE})[\])]\s*\.?$"  # from a run of blanks' first
 )
 # "ICLR 2021: Title", "Title, CVPR 2022": only when the words name a known venue.
 _VENUE_WORDS = r"[A-Za-z][\w&@ ]{1,20}?"
@@ -121,8 +121,6 @@ def strip_title_tags(title: str) -> tuple[str, int | None]:
     title. Unbracketed tags count only when they name a known venue, so "BERT: Pre-training
     of …" and "GPT-4 Technical Report" keep every word.
     """
-    from bibnorm.text.venues import find_venue  # local: venues is a large table
-
     year: int | None = None
     text = title.strip()
     if len(text) > MAX_TAGGED_TITLE:
@@ -130,20 +128,28 @@ def strip_title_tags(title: str) -> tuple[str, int | None]:
         # quadratic in its length (a 100 KB line of brackets: minutes).
         return " ".join(text.split()) or title, None
     for _ in range(3):
-        before = text
-        match = _BRACKETED_TAG.search(text)
-        if match:
-            tag = match.group("tag") or match.group("tail") or ""
-            year = year or _year_of(tag)
-            text = (text[: match.start()] + " " + text[match.end() :]).strip()
-        match = _PLAIN_TAG.search(text)
-        if match and find_venue(match.group("head") or match.group("tail") or "") is not None:
-            year = year or _year_of(match.group())
-            text = (text[: match.start()] + " " + text[match.end() :]).strip()
-        text = _ARXIV_TAIL.sub("", text).strip() or text
-        if text == before:
+        stripped, year = _tags_off_once(text, year)
+        if stripped == text:
             break
+        text = stripped
     return " ".join(text.split()) or title, year
+
+
+def _tags_off_once(text: str, year: int | None) -> tuple[str, int | None]:
+    """``text`` without one bracketed tag, one plain tag naming a known venue and an arXiv tail,
+    and ``year`` or, when it is None, the year a tag gave."""
+    from bibnorm.text.venues import find_venue  # local: venues is a large table
+
+    match = _BRACKETED_TAG.search(text)
+    if match:
+        tag = match.group("tag") or match.group("tail") or ""
+        year = year or _year_of(tag)
+        text = (text[: match.start()] + " " + text[match.end() :]).strip()
+    match = _PLAIN_TAG.search(text)
+    if match and find_venue(match.group("head") or match.group("tail") or "") is not None:
+        year = year or _year_of(match.group())
+        text = (text[: match.start()] + " " + text[match.end() :]).strip()
+    return _ARXIV_TAIL.sub("", text).strip() or text, year
 
 
 def _year_of(tag: str) -> int | None:

@@ -33,7 +33,9 @@ from bibnorm.text.titles import plain_text
 # linear (each start would otherwise scan to the end of the file).
 # The optional label ("[{Vaswani et~al.(2017)}]") is bounded for the same reason, above what
 # REVTeX writes (apsrev4-2 names every author in it for natbib's long citations: 1,700+ characters).
-_BIBITEM = re.compile(r"\\bibitem\s*(?:\[(?:[^\[\]]|\[[^\[\]]{0,200}\]){0,4000}\])?\s*\{([^}\\]*)\}")
+# (The blanks before the key read once: around an optional label, two runs of blanks would split
+# them every way.)
+_BIBITEM = re.compile(r"\\bibitem\s*+(?:\[(?:[^\[\]]|\[[^\[\]]{0,200}\]){0,4000}\]\s*+)?\{([^}\\]*)\}")
 _END = re.compile(r"\\end\{thebibliography\}")
 _ENTRY_HEAD = re.compile(r"\\entry\{([^}\\]*)\}\{([^}\\]*)\}\{[^}\\]*\}")
 _END_ENTRY = "\\endentry"

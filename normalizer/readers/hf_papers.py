@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers.base import URL_PATTERN, Reader
+from bibnorm.text.months import ANY_SPELLING
 
 # Real abstracts on these pages are 380+ characters, real titles under 170: 250 sits
 # well clear of both.
@@ -45,10 +46,7 @@ _MARKERS = frozenset(
         "byAK and the research community",
     }
 )
-_DATE_LINE = re.compile(
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? \d{1,2}(?:, \d{4})?"
-)
+_DATE_LINE = re.compile(rf"{ANY_SPELLING}\.? \d{{1,2}}(?:, \d{{4}})?")
 # "SubscribePretraining the Vision ...": the button text glued to the first title.
 _GLUED_SUBSCRIBE = re.compile(r"Subscribe(?=[^a-z\s])")
 

@@ -298,6 +298,23 @@ def notebook_markdown(text: str, name: str) -> list[tuple[str, int]]:
     found where nbformat writes them, one JSON string per line; a cell whose source is not
     laid out so counts from the line its first string is on.
     """
+    lines = _LineStarts(text)
+    cursor = 0
+    out: list[tuple[str, int]] = []
+    for cell in _cells(text, name):
+        if not isinstance(cell, dict) or cell.get("cell_type") != "markdown":
+            continue
+        source = cell.get("source", "")
+        parts = [part for part in (source if isinstance(source, list) else [source]) if isinstance(part, str)]
+        found = _first_string_at(text, parts, cursor)
+        if found != -1:
+            cursor = found
+        out.append(("".join(parts), lines.line_of(found) if found != -1 else 1))
+    return out
+
+
+def _cells(text: str, name: str) -> list[object]:
+    """The ``cells`` of a notebook's JSON text; `InputError` when it is no notebook."""
     try:
         notebook = json.loads(text)
     except ValueError as error:
@@ -305,23 +322,16 @@ def notebook_markdown(text: str, name: str) -> list[tuple[str, int]]:
     cells = notebook.get("cells") if isinstance(notebook, dict) else None
     if not isinstance(cells, list):
         raise InputError(f"{name}: not a Jupyter notebook (no 'cells' list)")
-    lines = _LineStarts(text)
-    cursor = 0
-    out: list[tuple[str, int]] = []
-    for cell in cells:
-        if not isinstance(cell, dict) or cell.get("cell_type") != "markdown":
-            continue
-        source = cell.get("source", "")
-        parts = source if isinstance(source, list) else [source]
-        parts = [part for part in parts if isinstance(part, str)]
-        first = json.dumps(parts[0], ensure_ascii=False) if parts else None
-        found = text.find(first, cursor) if first else -1
-        if found == -1 and first:
-            found = text.find(json.dumps(parts[0]), cursor)
-        if found != -1:
-            cursor = found
-        out.append(("".join(parts), lines.line_of(max(found, 0)) if found != -1 else 1))
-    return out
+    return cells
+
+
+def _first_string_at(text: str, parts: list[str], cursor: int) -> int:
+    """Where, from ``cursor`` on, ``text`` holds a cell's first source string as nbformat writes
+    it (its letters as they are, else escaped); -1 when nowhere or when the cell has none."""
+    if not parts:
+        return -1
+    found = text.find(json.dumps(parts[0], ensure_ascii=False), cursor)
+    return found if found != -1 else text.find(json.dumps(parts[0]), cursor)
 
 
 # --------------------------------------------------------------------------- reading files

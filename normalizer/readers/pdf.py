@@ -99,8 +99,8 @@ _SOFT_HYPHEN = "\ufffe"  # PDFium: a hyphen at a line end, the word going on on 
 # 𝜋-calculus") as two, its UTF-16 surrogates, where Python's text holds one: this slot after it
 # keeps each character of the text at its index on the page, and is taken out of each line.
 _SECOND_SURROGATE = "\uffff"
-_HYPHENATED = re.compile(rf"([^\W\d_]+){_SOFT_HYPHEN}([^\W\d_]+)")
-_WORD_WITH_HYPHEN = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+_HYPHENATED = re.compile(rf"(?<![^\W\d_])([^\W\d_]+){_SOFT_HYPHEN}([^\W\d_]+)")  # from a word's start
+_WORD_WITH_HYPHEN = re.compile(r"(?<![^\W\d_])[^\W\d_]+-[^\W\d_]+")
 _MIN_LETTERS_PER_PAGE = 20  # fewer on every page: no text layer
 
 

@@ -124,7 +124,9 @@ _INSIDE_A_PIECE = re.compile(r"[^\W\d_]\s$")  # a word, then the quotation: no t
 # (A year in parentheses at the very end, "… 113, 361–363 (1991).", is no APA year: no words follow.)
 # Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
 _APA = re.compile(
-    r"^(?P<authors>.+?)\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"  # biblatex's "(Oct. 27, 2004a)"
+    # (the names end before blanks, or are one character: the year is looked for after a run of
+    # blanks once, not from each of its blanks again; biblatex's "(Oct. 27, 2004a)")
+    r"^(?P<authors>.+?)(?:(?<!\s)|(?<=^[\s\S]))\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"
     rf"(?P<year>{YEARS}(?:[–-](?:{YEARS}|present))?|n\.\s?d\.|in press)"
     r"-?[a-z]?(?:,[^)]*)?\)"  # a range to "present": "(2015–present)"
     # not a date after a date ("… (2024) (Jan. 2023)."), nor naturemag's "URL" and link or
@@ -144,7 +146,9 @@ _VENUE_TAIL = re.compile(
     r"|(?<!\s)\s*(?:[,.]\s*)?\b[Aa]r[Xx]iv preprint\b.*|(?<!\s)\s*(?:[,.]\s*)?\bCoRR\b.*)$"
 )
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
-_TRAILING_YEAR = re.compile(rf"\s*(?:,\s*|\(\s*)(?:{_MONTH}\.?\s+)?{YEARS}[a-z]?\)?\s*\.?$")  # ", April 2013"
+_TRAILING_YEAR = re.compile(
+    rf"(?<!\s)\s*(?:,\s*|\(\s*)(?:{_MONTH}\.?\s++)?{YEARS}[a-z]?\)?\s*\.?$"
+)  # ", April 2013"
 _ONLY_YEAR = re.compile(rf"^{_DATED}[)\]]?$")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
 _NOT_NAMES = frozenset({"and", "et", "al", "others", "eds", "ed", "editors", "in", "with", "trans"})
@@ -405,7 +409,9 @@ _BOOK_TAIL = re.compile(
 )
 # An edition after a book's title: "The LaTeX Companion. 1st ed.", econ's "…, 5th edition, 480"
 # (and its page count)
-_EDITION = re.compile(r"[.,]?\s+\d+(?:st|nd|rd|th)\.?\s+(?:ed|edn|edition)\.?(?:,\s*(?:p\.\s*)?\d+)?$")
+_EDITION = re.compile(
+    r"(?:[.,]|(?<![\s.,]))\s+\d+(?:st|nd|rd|th)\.?\s+(?:ed|edn|edition)\.?(?:,\s*(?:p\.\s*)?\d+)?$"
+)
 # APA's notes after a title: "(2nd ed.)", "(Vol. 2)", "[Letter to the editor]", "[Annual report]".
 # (A few of them, each bracket without another inside, after the last word: from each "[" of a
 # long run of them, an unbounded run was read to the end of the text, a time quadratic in it.)
@@ -413,7 +419,7 @@ _APA_DESCRIPTION = re.compile(
     r"(?<!\s)(?:\s*(?:\((?:\d+(?:st|nd|rd|th)\s+ed\.?|Rev\. ed\.|Vols?\.[^()]*)\)|\[[^\[\]]*\])){1,3}$"
 )
 # What is left of Nature's "(Publisher, Place, 2003)" once its year is gone: "(Butterworth, London".
-_OPEN_PARENTHESIS = re.compile(r"\s*\([^()]*$")
+_OPEN_PARENTHESIS = re.compile(r"(?<!\s)\s*\([^()]*$")
 
 
 # What a report or thesis prints after its title: "…, Technical report, Cornell University",
@@ -424,7 +430,7 @@ _REPORT_TAIL = re.compile(
     r"|Doctoral [Dd]issertation)\b.*$"
     # econ sets a thesis's kind right after its italic title: "… Regulations Ph.D. dissertation,
     # Hitotsubashi University", and a report's after the title's period: "…California.Technical report"
-    r"|\s+(?:Ph\.?\s?D\.?|Doctoral|Master['’]s) (?:thesis|dissertation)(?:,.*)?$"
+    r"|(?<!\s)\s+(?:Ph\.?\s?D\.?|Doctoral|Master['’]s) (?:thesis|dissertation)(?:,.*)?$"
     r"|\.(?=Technical [Rr]eport\b).*$"
     r"|,\s+version\s+\d[\w.]*\b.*$"  # a program's version after its title (Science: "…, version 1.171")
 )

@@ -63,12 +63,7 @@ def scan_typst(text: str) -> TypstScan:
 
         return bisect.bisect_right(starts, offset)
 
-    cite_spans = [(m.start(1) - 1, m.end(1) + 1) for m in _CITE_LABEL.finditer(code)]
-    cited_labels = {start for start, _ in cite_spans}
-    defined = {m.group(1) for m in _LABEL.finditer(code) if m.start() not in cited_labels}
-    found: list[tuple[int, str]] = [(m.start(1), m.group(1)) for m in _CITE_LABEL.finditer(code)]
-    found += [(m.start(1), m.group(1)) for m in _CITE_STRING.finditer(code) if m.group(1).strip()]
-    found += [(m.start(), m.group(1)) for m in _REFERENCE.finditer(code) if m.group(1) not in defined]
+    found, defined = _cited(code)
     names: list[str] = []
     for match in _BIBLIOGRAPHY.finditer(code):
         names += [s.group(1).strip() for s in _STRING.finditer(match.group(1)) if s.group(1).strip()]
@@ -78,6 +73,18 @@ def scan_typst(text: str) -> TypstScan:
         includes=tuple((m.group(1), line_of(m.start())) for m in _INCLUDE.finditer(code)),
         labels=frozenset(defined),
     )
+
+
+def _cited(code: str) -> tuple[list[tuple[int, str]], set[str]]:
+    """The keys ``code`` cites, each with its offset (a cited label, a cited string, a reference
+    to no label of the document), and the labels it defines (those no citation holds)."""
+    cite_spans = [(m.start(1) - 1, m.end(1) + 1) for m in _CITE_LABEL.finditer(code)]
+    cited_labels = {start for start, _ in cite_spans}
+    defined = {m.group(1) for m in _LABEL.finditer(code) if m.start() not in cited_labels}
+    found: list[tuple[int, str]] = [(m.start(1), m.group(1)) for m in _CITE_LABEL.finditer(code)]
+    found += [(m.start(1), m.group(1)) for m in _CITE_STRING.finditer(code) if m.group(1).strip()]
+    found += [(m.start(), m.group(1)) for m in _REFERENCE.finditer(code) if m.group(1) not in defined]
+    return found, defined
 
 
 def _blank_unread(text: str) -> str:

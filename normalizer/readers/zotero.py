@@ -62,8 +62,10 @@ _NOT_PRIMARY = frozenset(
 )
 _VENUE_FIELDS = ("publicationTitle", "proceedingsTitle", "bookTitle", "websiteTitle", "repository")
 _PUBLISHER_FIELDS = ("publisher", "university", "institution")
-_CITATION_KEY = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
-_EXTRA_DOI = re.compile(r"^\s*DOI:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
+# (Blanks before the name on its own line only: blank lines above it would be read again from
+# each of their line starts. The value read is the same.)
+_CITATION_KEY = re.compile(r"^[^\S\n]*Citation Key:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
+_EXTRA_DOI = re.compile(r"^[^\S\n]*DOI:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
 _MASTERS = re.compile(r"master|m\.\s?sc|msc|m\.a\.", re.IGNORECASE)
 
 

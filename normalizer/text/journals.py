@@ -80,7 +80,7 @@ class Journal:
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _TRAILING_VOLUME = re.compile(r"(?<![\s,])[\s,]+(?:vol\.?\s*)?\d+\s*$", re.IGNORECASE)
-_PARENS = re.compile(r"\s*\([^()]*\)\s*")
+_PARENS = re.compile(r"(?:(?<!\s)\s+)?\([^()]*\)\s*")  # blanks before from their first
 
 
 def journal_key(text: str) -> str:
@@ -222,7 +222,7 @@ def _name_forms(name: str) -> set[str]:
     return {journal_key(form) for form in (name, plain, *inner) if form}
 
 
-_HEAD_BREAK = re.compile(r"\s*[:.]\s+|\s+-\s+")
+_HEAD_BREAK = re.compile(r"(?:(?<!\s)\s+)?[:.]\s+|(?<!\s)\s+-\s+")  # blanks from their first
 _SERIES_TAIL = re.compile(r"(?i)^(?:series|ser|part|section|sect|s[eé]ries?|teil|reihe)\b|^(?:[A-Z]|[IVX]+)$")
 
 
@@ -357,10 +357,10 @@ _LEFT_OUT = frozenset(
 # journal, a subtitle or a new series after it, and sometimes the journal after its society:
 # "Akademiya Nauk SSSR. Matematicheskie Zametki", "Nonlinear Dynamics. An International Journal
 # of …", "Sociedad Matemática Mexicana. Boletín. Tercera Serie" ("Bol. Soc. Mat. Mexicana (3)").
-_SEGMENT_BREAK = re.compile(r"[.:]\s+|\s*\u2014\s*")  # IEEE's "Circuits and Systems—Part I: …"
+_SEGMENT_BREAK = re.compile(r"[.:]\s+|(?:(?<!\s)\s+)?\u2014\s*")  # IEEE's "Circuits and Systems—Part I: …"
 _SUBTITLE = re.compile(r"(?i)^(?:an?|the|journal)\b|^(?:nouvelle|new|novaya|tercera|second|third) s[eé]ri")
 _SERIES_LETTER = re.compile(r"\b(?:[A-Z]|[IVX]+)$")  # "Physics Letters A", "Part II"
-_PARENTHESISED = re.compile(r"\s*\([^()]*\)")
+_PARENTHESISED = re.compile(r"(?:(?<!\s)\s+)?\([^()]*\)")
 _MOST_SEGMENTS_REORDERED = 4
 # The publisher a catalogue names first: an academy, a university, an institute, a society or
 # one of their branches. Only such a segment may be left out before the title: "Journal of

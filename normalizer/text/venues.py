@@ -46,6 +46,7 @@ from functools import cache, lru_cache, partial
 from types import MappingProxyType
 
 from bibnorm.text import data_file
+from bibnorm.text.months import MONTHS
 
 
 class VenueKind(StrEnum):
@@ -265,12 +266,12 @@ def iso4_abbreviation(name: str, *, ltwa: bool = True) -> str:
 # May 3-7, 2021", "Computer Vision - ECCV 2020 - 16th European Conference, Glasgow, UK, ...".
 # The venue is the name before the "ACRONYM YEAR" part (or before the dates and place), without
 # its year, edition and "Proceedings of"; a booktitle never carries the city or the dates.
-_SEGMENT = re.compile(r",\s+|\s+[-\u2013\u2014]\s+")
+_SEGMENT = re.compile(r",\s+|(?<!\s)\s+[-\u2013\u2014]\s+")  # blanks from their first
 _ACRONYM_YEAR = re.compile(r"^([A-Z][\w&/+.@-]*(?:\s[A-Z][\w&/+.@-]*)?)\s+(?:19|20)\d{2}$")
-_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_MONTHS = "|".join(month.abbreviation.lower() for month in MONTHS)
 _PLACE_OR_DATE = re.compile(
     rf"(?i)\b(?:{_MONTHS})[a-z]*\.?\s+\d|\d\s+(?:{_MONTHS})|\b\d{{1,2}}\s*[-\u2013]\s*\d{{1,2}}\b"
-    r"|^(?:virtual(?: event)?|online|proceedings|part [ivxl]+|volume \d+.*)$|^(?:19|20)\d{2}\b"
+    r"|^(?:virtual(?: event)?|online|proceedings|part [ivxl]+|volume \d++.*)$|^(?:19|20)\d{2}\b"
 )
 # "String Processing and Information Retrieval, 13th International Conference, SPIRE 2006, …":
 # the edition, as a part of its own.
@@ -339,7 +340,7 @@ def decorated_venue(text: str) -> Venue | None:
 
 # "Advances in Neural Information Processing Systems 31 (NIPS 2018)": the acronym and year in
 # parentheses at the end of a name.
-_PAREN_ACRONYM_YEAR = re.compile(r"\s*\(([A-Z][\w&/+.-]*)\s*'?(?:(?:19|20)\d{2}|\d{2})\)$")
+_PAREN_ACRONYM_YEAR = re.compile(r"(?:(?<!\s)\s+)?\(([A-Z][\w&/+.-]*)\s*'?(?:(?:19|20)\d{2}|\d{2})\)$")
 
 
 def _another_event_of(venue: Venue, text: str) -> bool:

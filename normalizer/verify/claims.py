@@ -16,6 +16,7 @@ from datetime import date
 from bibnorm.bib.bibfile import BibEntry, split_value, unquote
 from bibnorm.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
 from bibnorm.models import Frozen, Notice, ReadItem, Reference
+from bibnorm.text.months import MONTHS
 from bibnorm.text.titles import plain_text
 from bibnorm.verify.kinds import EntryKind, kind_fields
 from pydantic import Field
@@ -135,7 +136,7 @@ def claim_from_entry(entry: BibEntry, path: str, strings: Mapping[str, str] | No
 
 
 _ISSN = re.compile(r"\b\d{4}-\d{3}[\dXx]\b")
-_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+_MONTHS = frozenset(month.abbreviation.lower() for month in MONTHS)  # BibTeX's month macros
 
 
 def _expanded(entry: BibEntry, strings: Mapping[str, str]) -> BibEntry:
@@ -159,10 +160,33 @@ def _expanded(entry: BibEntry, strings: Mapping[str, str]) -> BibEntry:
     return entry.replace_fields(f._replace(value=expand(f.value)) for f in entry.fields)
 
 
+# "and" between two names: where blanks start (a search does not walk a long run of blanks again
+# from each of them).
+_AND = re.compile(r"(?<!\s)\s+and\s+")
+_BRACE = re.compile(r"[{}]")
+
+
+def _split_names(text: str) -> list[str]:
+    """``text`` split at each "and" outside braces: one that a closing brace follows before any
+    opening one is inside a name. The next brace is looked up once per brace, not once per "and"
+    (a long list stays one pass)."""
+    parts: list[str] = []
+    start = 0
+    brace_at, brace = -1, ""
+    for match in _AND.finditer(text):
+        if brace_at < match.end():
+            found = _BRACE.search(text, match.end())
+            brace_at, brace = (found.start(), found.group()) if found else (len(text), "")
+        if brace != "}":
+            parts.append(text[start : match.start()])
+            start = match.end()
+    return [*parts, text[start:]]
+
+
 def _authors(entry: BibEntry) -> tuple[tuple[str, ...], bool]:
     """The authors' names as plain text, and whether the list ends in "and others" (removed)."""
     text = " ".join((entry.get("author") or "").split())
-    parts = [part.strip() for part in re.split(r"\s+and\s+(?![^{]*\})", text) if part.strip()]
+    parts = [part.strip() for part in _split_names(text) if part.strip()]
     names = [" ".join(plain_text(name).split()) for name in parts]
     and_others = any(name.casefold() in ("others", "et al.", "et al") for name in names[-1:])
     return tuple(names[:-1] if and_others else names), and_others

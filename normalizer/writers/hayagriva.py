@@ -78,7 +78,8 @@ _BRACE_OR_ESCAPE = re.compile(r"\\.|[{}]", re.DOTALL)
 _WORD = re.compile(r"[^\W_]+")
 # TeX math that is also Typst math: single-letter variables, digits, brackets, operators,
 # sub- and superscripts; two letters in a row would be one unknown Typst identifier.
-_TYPST_MATH = re.compile(r"(?!.*[A-Za-z]{2})[A-Za-z0-9 ()+\-=,./^_{}]+")
+# (Matched whole: anchored, a search does not look ahead to the end from every character.)
+_TYPST_MATH = re.compile(r"\A(?!.*[A-Za-z]{2})[A-Za-z0-9 ()+\-=,./^_{}]++")
 
 
 class _Hayagriva(BaseModel):

@@ -221,7 +221,7 @@ class Check(CheckSpec):
 # -- helpers over entries --------------------------------------------------------------------------
 
 _ARXIV_IN_TEXT = re.compile(
-    r"(?:arxiv\s*[:.]?\s*|\babs/)([A-Za-z.-]*/?\d{4}\.?\d{3,5}(?:v\d+)?)", re.IGNORECASE
+    r"(?:arxiv\s*+(?:[:.]\s*+)?|\babs/)([A-Za-z.-]*/?\d{4}\.?\d{3,5}(?:v\d+)?)", re.IGNORECASE
 )
 _URL_IN_TEXT = re.compile(r"https?://[^\s{}\\]+", re.IGNORECASE)
 _PREPRINT_VENUE = re.compile(r"arxiv|corr|preprint|biorxiv|medrxiv|ssrn", re.IGNORECASE)

@@ -184,7 +184,8 @@ def _empty_names(names: list[str]) -> list[tuple[str, bool]]:
 
 # biber's extended name format: ``family=Duc, given=Jean, prefix=de, useprefix=true`` is one
 # name, its parts separated by commas (Better BibTeX writes it for names with particles).
-_EXTENDED = re.compile(r"\s*[A-Za-z-]+\s*=")
+# (Read at a name's start only: anchored, a search does not walk a long word from each letter.)
+_EXTENDED = re.compile(r"\A\s*+[A-Za-z-]++\s*+=")
 
 
 def _top_level_commas(name: str) -> int:

@@ -85,7 +85,7 @@ _DATASET_DOI = re.compile(r"^10\.(?:6084|5061|1594|7910|17632|15468|4121)/", re.
 _ZENODO_DOI = re.compile(r"^10\.5281/zenodo\.", re.IGNORECASE)
 _URL_IN_TEXT = re.compile(r"https?://[^\s{}\\]+", re.IGNORECASE)
 # RFC numbers: "RFC 7540", "RFC7540", "Request for Comments 7540", rfc-editor/ietf links, RFC DOIs.
-_RFC_TEXT = re.compile(r"\bRFC\s*[-:]?\s*0*(\d{1,5})\b", re.IGNORECASE)
+_RFC_TEXT = re.compile(r"\bRFC\s*+(?:[-:]\s*+)?0*(\d{1,5})\b", re.IGNORECASE)
 _RFC_URL = re.compile(
     r"(?:rfc-editor\.org/(?:rfc|info)/rfc|ietf\.org/rfc/rfc|datatracker\.ietf\.org/doc/(?:html/)?rfc"
     r"|tools\.ietf\.org/html/rfc)0*(\d{1,5})",
@@ -101,8 +101,11 @@ _STANDARD_BODIES = re.compile(
     r"International Organization for Standardization|RFC Editor)\b"
 )
 _STANDARD_NUMBER = re.compile(
-    r"\b(?:ISO(?:/IEC)?(?:/IEEE)?|IEC|IEEE\s+Std|ANSI(?:/[A-Z]+)?|ITU-[TR]\s+[A-Z]\.?|ETSI\s+[A-Z]{2}|"
-    r"NIST\s+(?:SP|FIPS|IR)|FIPS(?:\s+PUB)?|ECMA-|OGC)\s*[\dA-Z][\w.:/-]*",
+    # ANSI's co-issuer ("ANSI/IEEE 754", "ANSI/X3.4"): its letters end at a blank, else the number
+    # starts one letter in — written so, the letters are not read once per way to split them.
+    r"\b(?:ISO(?:/IEC)?(?:/IEEE)?|IEC|IEEE\s+Std|ANSI(?:/[A-Z]++\s++(?=[\dA-Z])|/[A-Z](?=[\dA-Z]))?|"
+    r"ITU-[TR]\s+[A-Z]\.?|ETSI\s+[A-Z]{2}|NIST\s+(?:SP|FIPS|IR)|FIPS(?:\s+PUB)?|ECMA-|OGC)"
+    r"\s*[\dA-Z][\w.:/-]*+",
 )
 _KIND_FIELDS = ("series", "type", "howpublished", "note", "number", "organization", "institution",
                 "publisher", "journal")  # fmt: skip
