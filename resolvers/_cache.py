@@ -7,12 +7,15 @@ imports it when it builds one).
 from __future__ import annotations
 
 import sqlite3
+import threading
 from typing import Any
 
 import requests
 from bibnorm.resolvers._cache_file import cache_failure
 from bibnorm.resolvers._http import OFFLINE_MISS, BibnormSession, SourceUnavailable
 from requests_cache import CacheMixin
+
+_COUNTING = threading.Lock()  # sources asked side by side count their hits into one figure
 
 
 class CachedBibnormSession(CacheMixin, BibnormSession):
@@ -24,7 +27,8 @@ class CachedBibnormSession(CacheMixin, BibnormSession):
         except sqlite3.Error as error:  # the cache database broke (disk full, damaged) mid-run
             raise cache_failure(error) from None
         if getattr(response, "from_cache", False):
-            self.stats.cache_hits += 1
+            with _COUNTING:
+                self.stats.cache_hits += 1
         return response
 
 

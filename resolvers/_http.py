@@ -175,8 +175,9 @@ class PoliteAdapter(HTTPAdapter):
         max_bytes: int = int(MAX_RESPONSE_MB * 1024 * 1024),
         spacing: SharedSpacing | None = None,
     ) -> None:
-        # pool_maxsize=1: one connection at a time per host, as arXiv's terms ask.
-        super().__init__(pool_connections=4, pool_maxsize=1, max_retries=0)
+        # pool_maxsize=1: one connection at a time per host, as arXiv's terms ask; a pool for each
+        # source's host kept open, as the sources are asked side by side.
+        super().__init__(pool_connections=10, pool_maxsize=1, max_retries=0)
         self.policies = list(policies)
         self.timeout = timeout
         self.max_bytes = max_bytes

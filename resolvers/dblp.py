@@ -345,6 +345,10 @@ class DblpEnricher:
         # Each proceedings volume's editors, publisher and series, read from the export of the
         # first of its papers asked about (None: the export names neither editors nor publisher).
         self.volumes: dict[VolumeKey, Proceedings | None] = {}
+        # The searches counted for the announcement (new, in all), over the groups asked so far:
+        # a run asks about its papers a group at a time, and is announced once.
+        self._counted = (0, 0)
+        self._announced = False
 
     def enrich(
         self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
@@ -422,12 +426,16 @@ class DblpEnricher:
         return self.client
 
     def _announce(self, client: DblpClient, asking: Mapping[int, Reference]) -> None:
-        if self.notify is None or client.delay <= 0:
+        """Say what dblp's searches will cost, once a run: when the groups asked about so far come
+        to a wait worth mentioning."""
+        if self.notify is None or client.delay <= 0 or self._announced:
             return
         queries = {search_query(reference.title) for reference in asking.values()}
-        new = [query for query in queries if not client.is_cached(query)]
-        message = dblp_announcement(len(new), len(queries), client.delay, self.index, offline=self.offline)
+        new = sum(1 for query in queries if not client.is_cached(query))
+        self._counted = (self._counted[0] + new, self._counted[1] + len(queries))
+        message = dblp_announcement(*self._counted, client.delay, self.index, offline=self.offline)
         if message is not None:
+            self._announced = True
             self.notify(message)
 
     def _published_version(self, client: DblpClient, reference: Reference) -> Lookup:

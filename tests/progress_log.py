@@ -42,6 +42,41 @@ class ProgressLog:
         with self._lock:
             self.phases[-1].finished = True
 
+    def lane(self, name: str) -> LaneLog:
+        """A lane of its own (work that runs side by side): its phases are written down here too,
+        each call going to the lane's own phase."""
+        return LaneLog(self)
+
     def summary(self) -> list[tuple[str, int, int | None]]:
         """(phase, done, total) for each phase, in order."""
         return [(phase.name, phase.done, phase.total) for phase in self.phases]
+
+
+class LaneLog:
+    """One lane of a `ProgressLog`: its calls go to the phase it started last."""
+
+    def __init__(self, log: ProgressLog) -> None:
+        self.log = log
+        self.phase: Phase | None = None
+
+    def start(self, phase: str, total: int | None = None, unit: str = "items") -> None:
+        with self.log._lock:
+            self.phase = Phase(phase, total, unit)
+            self.log.phases.append(self.phase)
+
+    def expect(self, total: int) -> None:
+        with self.log._lock:
+            assert self.phase is not None, "expect outside a phase"
+            self.phase.expected.append(total)
+            self.phase.total = total
+
+    def advance(self, count: int = 1) -> None:
+        with self.log._lock:
+            assert self.phase is not None, "advance outside a phase"
+            self.phase.done += count
+            self.phase.advances += 1
+
+    def finish(self) -> None:
+        with self.log._lock:
+            assert self.phase is not None, "finish outside a phase"
+            self.phase.finished = True

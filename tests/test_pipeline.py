@@ -147,6 +147,7 @@ def test_progress_hears_one_phase_per_source_and_every_item_once() -> None:
     log = ProgressLog()
     pipeline.run(queries, [TableResolver("one", []), TableResolver("two", [])], SETTINGS, progress=log)
     total = pipeline.LOOKUP_CHUNK + 1
-    # TableResolver reports nothing itself: each phase is still started with its size and ended.
-    assert log.summary() == [("find: one", 0, total), ("find: two", 0, total)]
+    # TableResolver reports nothing itself: each phase is still started with its size, counts each
+    # item once as its group is done, and ends.
+    assert log.summary() == [("find: one", total, total), ("find: two", total, total)]
     assert all(phase.finished for phase in log.phases)

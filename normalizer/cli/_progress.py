@@ -1,12 +1,14 @@
 """What the user sees while a command works: the `Progress` the CLI hands the library.
 
 - stderr is a terminal: a live line per phase (rich), with its count done/total, rate and time
-  left; finished phases stay on screen, one line each.
+  left; finished phases stay on screen, one line each. Sources asked side by side each have
+  their line at once (the library reports them in lanes, `bibnorm.resolve.progress.lane`).
 - stderr is not a terminal (a log, a pipe, CI): nothing, or with ``--progress`` plain lines: one
   when a phase starts, one at least every `EVERY` seconds while it runs (``bibnorm: enrich: dblp:
   40/262 items, 0.5 items/s, 7:24 left``: a CI system that ends a job silent for ten
   minutes sees it live through a slow source) and one when it ends (``bibnorm: find: arxiv:
-  120/120 items in 14.2 s, 8.5 items/s``).
+  120/120 items in 14.2 s, 8.5 items/s``); every running phase of the sources asked side by side
+  says so.
 - ``-q`` or ``--no-progress``: nothing.
 
 Never on stdout. rich is imported only for the live display: a run whose stderr is not a
@@ -138,10 +140,19 @@ def phase_line(phase: str, done: int, total: int | None, unit: str, seconds: flo
 # --- not a terminal: lines in a log ----------------------------------------------------------
 
 
+class _Running:
+    """A phase a log is told about: its count so far, when it started and when it last said so."""
+
+    def __init__(self, phase: str, total: int | None, unit: str, now: float) -> None:
+        self.phase, self.total, self.unit, self.done = phase, total, unit, 0
+        self.started = self.said = now
+
+
 class PhaseLines:
     """A `Progress` for logs and CI (``--progress``): a line when a phase starts, when it ends, and,
     with ``every``, one at least every ``every`` seconds while it runs (`beat`, called by a
-    thread of its own from the first phase to `close`)."""
+    thread of its own from the first phase to `close`). Phases of other lanes (`lane`: the sources
+    asked side by side) run beside this one's, each with its own lines."""
 
     def __init__(
         self,
@@ -152,37 +163,67 @@ class PhaseLines:
     ) -> None:
         self.echo, self.clock, self.every = echo, clock, every
         self._lock = threading.Lock()
-        self._phase: str | None = None
-        self._total: int | None = None
-        self._unit = "items"
-        self._done = 0
-        self._started = 0.0
-        self._said = 0.0  # when the last line was said
+        self._running: dict[str, _Running] = {}  # lane → its phase, in the order they started
         self._closed = threading.Event()
         self._beating: threading.Thread | None = None
 
+    def lane(self, name: str) -> _LogLane:
+        """The `Progress` of work running beside this one's: its phases said as this one's are."""
+        return _LogLane(self, name)
+
     def start(self, phase: str, total: int | None = None, unit: str = "items") -> None:
+        self._start("", phase, total, unit)
+
+    def expect(self, total: int) -> None:
+        self._expect("", total)
+
+    def advance(self, count: int = 1) -> None:
+        self._advance("", count)
+
+    def finish(self) -> None:
         with self._lock:
-            self._end(finished=False)
-            self._phase, self._total, self._unit, self._done = phase, total, unit, 0
-            self._started = self._said = self.clock()
+            self._end("", finished=True)
+
+    def _start(self, lane: str, phase: str, total: int | None, unit: str) -> None:
+        with self._lock:
+            self._end(lane, finished=False)
+            self._running[lane] = _Running(phase, total, unit, self.clock())
             self.echo(started_line(phase, total, unit))
             if self.every is not None and self._beating is None:
                 self._beating = threading.Thread(target=self._beat_until_closed, name="progress", daemon=True)
                 self._beating.start()
 
+    def _expect(self, lane: str, total: int) -> None:
+        with self._lock:
+            running = self._running.get(lane)
+            if running is not None:
+                running.total = total
+                running.done = min(running.done, total)
+
+    def _advance(self, lane: str, count: int) -> None:
+        with self._lock:
+            running = self._running.get(lane)
+            if running is not None:
+                done = running.done + count
+                running.done = done if running.total is None else min(done, running.total)
+
     def beat(self) -> float:
-        """Say how the running phase is doing if no line was said for ``every`` seconds; the
-        seconds until the next line is due."""
+        """Say how each running phase is doing if no line was said of it for ``every`` seconds;
+        the seconds until the next line is due."""
         every = self.every if self.every is not None else EVERY
         with self._lock:
             now = self.clock()
-            if self._phase is None:
-                return every
-            if now - self._said >= every:
-                self.echo(running_line(self._phase, self._done, self._total, self._unit, now - self._started))
-                self._said = now
-            return max(0.0, self._said + every - now)
+            due = every
+            for running in self._running.values():
+                if now - running.said >= every:
+                    self.echo(
+                        running_line(
+                            running.phase, running.done, running.total, running.unit, now - running.started
+                        )
+                    )
+                    running.said = now
+                due = min(due, max(0.0, running.said + every - now))
+            return due
 
     def _beat_until_closed(self) -> None:
         # The first wait is a whole period: the phase's start line was just said.
@@ -190,40 +231,50 @@ class PhaseLines:
         while not self._closed.wait(wait):
             wait = self.beat()
 
-    def expect(self, total: int) -> None:
-        with self._lock:
-            self._total = total
-            self._done = min(self._done, total)
-
-    def advance(self, count: int = 1) -> None:
-        with self._lock:
-            done = self._done + count
-            self._done = done if self._total is None else min(done, self._total)
-
-    def finish(self) -> None:
-        with self._lock:
-            self._end(finished=True)
-
     def close(self) -> None:
         self._closed.set()
         if self._beating is not None:
             self._beating.join()
         with self._lock:
-            self._end(finished=False)
+            for lane in list(self._running):
+                self._end(lane, finished=False)
 
-    def _end(self, *, finished: bool) -> None:
-        if self._phase is None:
+    def _end(self, lane: str, *, finished: bool) -> None:
+        running = self._running.pop(lane, None)
+        if running is None:
             return
-        done = self._total if finished and self._total is not None else self._done
-        self.echo(phase_line(self._phase, done, self._total, self._unit, self.clock() - self._started))
-        self._phase = None
+        done = running.total if finished and running.total is not None else running.done
+        self.echo(
+            phase_line(running.phase, done, running.total, running.unit, self.clock() - running.started)
+        )
+
+
+class _LogLane:
+    """One lane of `PhaseLines`."""
+
+    def __init__(self, lines: PhaseLines, name: str) -> None:
+        self._lines, self._name = lines, f"lane:{name}"
+
+    def start(self, phase: str, total: int | None = None, unit: str = "items") -> None:
+        self._lines._start(self._name, phase, total, unit)
+
+    def expect(self, total: int) -> None:
+        self._lines._expect(self._name, total)
+
+    def advance(self, count: int = 1) -> None:
+        self._lines._advance(self._name, count)
+
+    def finish(self) -> None:
+        with self._lines._lock:
+            self._lines._end(self._name, finished=True)
 
 
 # --- a terminal: live lines (rich) -------------------------------------------------------------
 
 
 class LiveProgress:
-    """A `Progress` drawn live on a terminal with rich: one bar per phase, finished ones kept.
+    """A `Progress` drawn live on a terminal with rich: one bar per phase, finished ones kept; the
+    phases of lanes running side by side (`lane`) each drawn at once.
 
     While it is drawn, rich shows what the command writes to stderr (notes, warnings) above the
     bars instead of through them.
@@ -249,30 +300,44 @@ class LiveProgress:
             refresh_per_second=8,
         )
         self._lock = threading.Lock()
-        self._task: Any = None
+        self._tasks: dict[str, Any] = {}  # lane → the bar of its running phase
         self._bars.start()
 
+    def lane(self, name: str) -> _LiveLane:
+        """The `Progress` of work running beside this one's (a source asked side by side): a bar
+        of its own."""
+        return _LiveLane(self, f"lane:{name}")
+
     def start(self, phase: str, total: int | None = None, unit: str = "items") -> None:
-        with self._lock:
-            self._end(finished=False)
-            self._task = self._bars.add_task(phase, total=total, unit=unit)
+        self._start("", phase, total, unit)
 
     def expect(self, total: int) -> None:
-        with self._lock:
-            if self._task is not None:
-                self._bars.update(self._task, total=total)
+        self._expect("", total)
 
     def advance(self, count: int = 1) -> None:
-        with self._lock:
-            if self._task is not None:
-                task = self._bars.tasks[self._task]
-                room = count if task.total is None else max(0, min(count, int(task.total - task.completed)))
-                if room:
-                    self._bars.advance(self._task, room)
+        self._advance("", count)
 
     def finish(self) -> None:
         with self._lock:
-            self._end(finished=True)
+            self._end("", finished=True)
+
+    def _start(self, lane: str, phase: str, total: int | None, unit: str) -> None:
+        with self._lock:
+            self._end(lane, finished=False)
+            self._tasks[lane] = self._bars.add_task(phase, total=total, unit=unit)
+
+    def _expect(self, lane: str, total: int) -> None:
+        with self._lock:
+            if (task := self._tasks.get(lane)) is not None:
+                self._bars.update(task, total=total)
+
+    def _advance(self, lane: str, count: int) -> None:
+        with self._lock:
+            if (task_id := self._tasks.get(lane)) is not None:
+                task = self._bars.tasks[task_id]
+                room = count if task.total is None else max(0, min(count, int(task.total - task.completed)))
+                if room:
+                    self._bars.advance(task_id, room)
 
     def say(self, line: str) -> None:
         """``line`` above the bars, as it is (no markup, no highlighting, not wrapped)."""
@@ -281,17 +346,38 @@ class LiveProgress:
 
     def close(self) -> None:
         with self._lock:
-            self._end(finished=False)
+            for lane in list(self._tasks):
+                self._end(lane, finished=False)
             self._bars.stop()
 
-    def _end(self, *, finished: bool) -> None:
-        if self._task is None:
+    def _end(self, lane: str, *, finished: bool) -> None:
+        task_id = self._tasks.pop(lane, None)
+        if task_id is None:
             return
-        task = self._bars.tasks[self._task]
+        task = self._bars.tasks[task_id]
         total = task.total if finished and task.total is not None else task.completed
-        self._bars.update(self._task, total=total, completed=total)
-        self._bars.stop_task(self._task)
-        self._task = None
+        self._bars.update(task_id, total=total, completed=total)
+        self._bars.stop_task(task_id)
+
+
+class _LiveLane:
+    """One lane of `LiveProgress`."""
+
+    def __init__(self, live: LiveProgress, name: str) -> None:
+        self._live, self._name = live, name
+
+    def start(self, phase: str, total: int | None = None, unit: str = "items") -> None:
+        self._live._start(self._name, phase, total, unit)
+
+    def expect(self, total: int) -> None:
+        self._live._expect(self._name, total)
+
+    def advance(self, count: int = 1) -> None:
+        self._live._advance(self._name, count)
+
+    def finish(self) -> None:
+        with self._live._lock:
+            self._live._end(self._name, finished=True)
 
 
 def _counts() -> Any:

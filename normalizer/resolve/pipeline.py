@@ -4,23 +4,30 @@ Stages, each a small pure function over the typed models:
 
 1. `deduplicate` — items asking for the same paper are looked up once;
 2. the resolver chain — each `Resolver` is asked, in order, only for the queries
-   no earlier resolver settled, in chunks inside one progress phase (`batches`);
-   `matching.choose` decides on its candidates;
+   no earlier resolver settled; `matching.choose` decides on its candidates;
 3. enrichment — `Enricher`s (Semantic Scholar, dblp, Crossref, OpenAlex), each seeing what
    the earlier ones found, add companion records for resolved papers, which
    `merge.merge_reference` folds in with per-field provenance;
 4. normalization — `normalize.normalize_reference`;
 5. citation keys — `keys.assign_keys`.
 
+Stages 2 and 3 run side by side (`side_by_side`): each source of the chain is a stage with a
+thread of its own, asked about the items in groups of `LOOKUP_CHUNK` (a resolver may ask for
+other groups, ``lookup_chunk``), so dblp looks up the first group's papers while arXiv reads the
+next group, each source at its own rate. An item still meets the sources in the chain's order,
+and every stage cuts the same groups whatever the timing, so a run's requests and results are
+those of the sources asked one after another, group by group.
+
 The pipeline does no I/O of its own: resolvers own their sources.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from bibnorm.config import MatchThresholds, Settings
 from bibnorm.identifiers import not_an_arxiv_id, parse_arxiv_id
@@ -39,6 +46,7 @@ from bibnorm.models import (
 from bibnorm.resolve import keys, matching, merge, normalize
 from bibnorm.resolve.batches import in_batches, phase
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
+from bibnorm.resolve.side_by_side import Stage, run_stages
 from bibnorm.text.titles import title_key
 
 
@@ -84,7 +92,11 @@ class Enricher(Protocol):
     ) -> Mapping[int, Lookup]: ...
 
 
-LOOKUP_CHUNK = 500
+# Items a source is asked about at a time, and handed on to the next: small enough that the next
+# source starts soon after the first (dblp while arXiv still reads), large enough to keep the
+# sources' batches full (arXiv's 100 ids a page and 15 titles a query; S2's batch would take 500
+# ids, so 610 papers cost it 7 requests instead of 2).
+LOOKUP_CHUNK = 100
 
 
 @dataclass(slots=True)
@@ -131,13 +143,13 @@ def run(
 ) -> list[Resolution]:
     """Resolve every query; the result has one `Resolution` per query, in input order.
 
-    ``progress`` hears one phase per source asked (``find: NAME``, then ``enrich: NAME``).
+    ``progress`` hears one phase per source asked (``find: NAME``, then ``enrich: NAME``), each in
+    a lane of its own (`bibnorm.resolve.progress.lane`): the sources are asked side by side.
     ``known_keys``: keys written earlier for the same papers (reused unless ``rekey``).
     """
     duplicates = deduplicate(queries)
-    finished = _settle([q for q in queries if q.index not in duplicates], resolvers, settings, progress)
-    final_sources = {r.name for r in resolvers if is_final(r)}
-    _enrich(finished, enrichers, settings, skip_sources=final_sources, progress=progress)
+    distinct = [q for q in queries if q.index not in duplicates]
+    finished = _resolve(distinct, resolvers, enrichers, settings, progress)
     _ask_the_identifiers_given(finished, resolvers, settings, progress)
     for index, resolution in finished.items():
         finished[index] = _finish(resolution)
@@ -156,44 +168,178 @@ def run(
     ]
 
 
-def _settle(
-    distinct: Sequence[Query], resolvers: Sequence[Resolver], settings: Settings, progress: Progress
+@dataclass(slots=True)
+class _Work:
+    """One distinct item on its way through the stages: its finding state until it is settled,
+    then its resolution and, for a resolved paper, what the enrichers add to its record."""
+
+    index: int
+    pending: _Pending | None
+    resolution: Resolution | None = None
+    target: Reference | None = None  # the record the enrichers complete (resolved items only)
+    view: Reference | None = None  # the record with what earlier enrichers found: what the next sees
+    companions: list[Candidate] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _resolve(
+    distinct: Sequence[Query],
+    resolvers: Sequence[Resolver],
+    enrichers: Sequence[Enricher],
+    settings: Settings,
+    progress: Progress,
 ) -> dict[int, Resolution]:
-    """Each distinct query's resolution by the resolver chain (undecided where none settled it);
-    the working state ends here, so a long run holds one resolution an item, not two."""
-    pending = {q.index: _Pending(q) for q in distinct}
-    for state in pending.values():
-        _refuse_malformed_id(state)
-    _find(pending, resolvers, settings, progress)
+    """Each distinct query's resolution: found by the resolver chain (undecided where none settled
+    it) and, resolved, completed by the enrichers; every source a stage of its own, side by side."""
+    works = [_Work(q.index, _Pending(q)) for q in distinct]
+    for work in works:
+        assert work.pending is not None
+        _refuse_malformed_id(work.pending)
+    chain = [_OneAtATime(resolver) for resolver in resolvers]
+    final_sources = frozenset(r.name for r in resolvers if is_final(r))
+    stages: list[Stage[_Work]] = [
+        Stage(
+            partial(_find_stage, resolver, settings),
+            getattr(resolver, "lookup_chunk", LOOKUP_CHUNK),
+            f"find: {resolver.name}",
+            _unsettled,
+        )
+        for resolver in chain
+    ]
+    stages.append(Stage(partial(_settle_stage, chain, settings, final_sources), LOOKUP_CHUNK))
+    stages.extend(
+        Stage(
+            partial(_enrich_stage, enricher, settings, position + 1 < len(enrichers)),
+            LOOKUP_CHUNK,
+            f"enrich: {enricher.name}",
+            _targets,
+            "papers",
+        )
+        for position, enricher in enumerate(enrichers)
+    )
+    run_stages(works, stages, progress)
+    finished: dict[int, Resolution] = {}
+    for work in works:
+        resolution = work.resolution
+        assert resolution is not None
+        if work.target is not None:
+            resolution = resolution.model_copy(
+                update={
+                    "reference": merge.merge_reference(work.target, work.companions, settings),
+                    "problems": (*resolution.problems, *work.problems),
+                }
+            )
+        finished[work.index] = resolution
+    return finished
+
+
+def _unsettled(group: Sequence[_Work]) -> int:
+    return sum(1 for work in group if work.pending is not None and work.pending.resolution is None)
+
+
+def _targets(group: Sequence[_Work]) -> int:
+    return sum(1 for work in group if work.target is not None)
+
+
+def _find_stage(resolver: Resolver, settings: Settings, group: Sequence[_Work], progress: Progress) -> None:
+    """Ask ``resolver`` about the items of ``group`` no earlier resolver settled."""
+    _find_with(resolver, {w.index: w.pending for w in group if w.pending is not None}, settings, progress)
+
+
+def _settle_stage(
+    resolvers: Sequence[Resolver],
+    settings: Settings,
+    final_sources: frozenset[str],
+    group: Sequence[_Work],
+    progress: Progress,
+) -> None:
+    """The group's items settled: asked again where the chain left them half answered, each given
+    its resolution (undecided where no resolver settled it); the finding state ends here, so a
+    long run holds one resolution an item, not two."""
+    pending = {w.index: w.pending for w in group if w.pending is not None}
     _ask_again_by_identifier(pending, resolvers, settings, progress)
     _settle_other_works(pending, resolvers, settings, progress)
-    return {
-        index: state.resolution or _undecided(state, offline=settings.offline)
-        for index, state in pending.items()
-    }
+    for work in group:
+        state = work.pending
+        assert state is not None
+        resolution = state.resolution or _undecided(state, offline=settings.offline)
+        work.resolution, work.pending = resolution, None
+        if (
+            resolution.status is Status.RESOLVED
+            and resolution.reference
+            and resolution.source not in final_sources  # a lock's records are final as they are
+        ):
+            work.target = work.view = resolution.reference
+
+
+def _enrich_stage(
+    enricher: Enricher, settings: Settings, more_follow: bool, group: Sequence[_Work], progress: Progress
+) -> None:
+    """``enricher``'s companions for the group's resolved papers. Where other enrichers follow,
+    the record they see holds what this one found (Crossref needs the DOI that Semantic Scholar
+    or dblp gave); the final merge still starts from the record."""
+    targets = {w.index: w for w in group if w.target is not None}
+    if not targets:
+        return
+    view = {index: w.view for index, w in targets.items() if w.view is not None}
+    for index, answer in enricher.enrich(view, progress).items():
+        targets[index].companions.extend(answer.candidates)
+        targets[index].problems.extend(answer.problems)
+    if more_follow:
+        for work in targets.values():
+            assert work.target is not None
+            work.view = merge.merge_reference(work.target, work.companions, settings)
+
+
+class _OneAtATime:
+    """A resolver asked by one stage at a time: its own stage finds with it while the stage that
+    settles a group may ask it again by identifier, and no client need answer two threads at once."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self._resolver = resolver
+        self._lock = threading.Lock()
+        self.name = resolver.name
+        if callable(getattr(resolver, "judged_lookup", None)):
+            self.judged_lookup = self._judged_lookup
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self._resolver, attribute)
+
+    def lookup(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> Mapping[int, Lookup]:
+        with self._lock:
+            return self._resolver.lookup(queries, progress)
+
+    def _judged_lookup(self, queries: Sequence[Query], choose: Any, progress: Progress) -> Any:
+        with self._lock:
+            return self._resolver.judged_lookup(queries, choose, progress)  # type: ignore[attr-defined]
 
 
 def _find(
     pending: Mapping[int, _Pending], resolvers: Sequence[Resolver], settings: Settings, progress: Progress
 ) -> None:
-    """Ask each resolver, in order, about the queries no earlier one settled."""
+    """Ask each resolver, in order, about the queries no earlier one settled, one phase each."""
     for resolver in resolvers:
-        asking = [p.query for p in pending.values() if p.resolution is None]
-        if not asking:
+        waiting = sum(1 for p in pending.values() if p.resolution is None)
+        if not waiting:
             break
-        # Chunks bound the answers held at once. Each chunk may end in one partial source
-        # batch (one extra request), so chunks are large: 500 = S2's batch limit. A resolver
-        # may ask for other chunks (``lookup_chunk``).
-        size = getattr(resolver, "lookup_chunk", LOOKUP_CHUNK)
-        with phase(progress, f"find: {resolver.name}", len(asking)):
-            for chunk in in_batches(asking, size):
-                answers = _judged_lookup(resolver, chunk, settings, progress)
-                for query in chunk:
-                    lookup, decision = answers.get(query.index, (Lookup(), None))
-                    state = pending[query.index]
-                    if lookup.failed:
-                        state.unanswered_by = (*state.unanswered_by, resolver.name)
-                    _absorb(state, lookup, settings, decision)
+        with phase(progress, f"find: {resolver.name}", waiting):
+            _find_with(resolver, pending, settings, progress)
+
+
+def _find_with(
+    resolver: Resolver, pending: Mapping[int, _Pending], settings: Settings, progress: Progress
+) -> None:
+    """Ask ``resolver`` about the queries of ``pending`` not settled yet, and fold its answers in."""
+    asking = [p.query for p in pending.values() if p.resolution is None]
+    # Chunks bound the answers held at once (a resolver may ask for other chunks, ``lookup_chunk``).
+    for chunk in in_batches(asking, getattr(resolver, "lookup_chunk", LOOKUP_CHUNK)):
+        answers = _judged_lookup(resolver, chunk, settings, progress)
+        for query in chunk:
+            lookup, decision = answers.get(query.index, (Lookup(), None))
+            state = pending[query.index]
+            if lookup.failed:
+                state.unanswered_by = (*state.unanswered_by, resolver.name)
+            _absorb(state, lookup, settings, decision)
 
 
 def _ask_again_by_identifier(
@@ -529,48 +675,6 @@ def _undecided(state: _Pending, *, offline: bool) -> Resolution:
     if status is Status.UNRESOLVED:
         problems = (*problems, _BELOW_THE_BAR if state.ranked else _NO_CANDIDATE)
     return Resolution(query=state.query, status=status, candidates=state.ranked, problems=problems)
-
-
-def _enrich(
-    resolutions: dict[int, Resolution],
-    enrichers: Sequence[Enricher],
-    settings: Settings,
-    skip_sources: set[str] | frozenset[str] = frozenset(),
-    progress: Progress = NO_PROGRESS,
-) -> None:
-    """Ask enrichers for companions, then merge every resolved item exactly once.
-
-    Items no enricher answered are merged with no companions, so the year policy
-    and field provenance apply to every resolved item alike.
-    """
-    targets = {
-        i: resolution.reference
-        for i, resolution in resolutions.items()
-        if resolution.status is Status.RESOLVED
-        and resolution.reference
-        and resolution.source not in skip_sources
-    }
-    if not targets:
-        return
-    companions: dict[int, list[Candidate]] = {i: [] for i in targets}
-    extra_problems: dict[int, list[Problem]] = {i: [] for i in targets}
-    view = targets
-    for position, enricher in enumerate(enrichers):
-        with phase(progress, f"enrich: {enricher.name}", len(view), "papers"):
-            for index, answer in enricher.enrich(view, progress).items():
-                companions[index].extend(answer.candidates)
-                extra_problems[index].extend(answer.problems)
-        if position + 1 < len(enrichers):
-            # Later enrichers see what earlier ones found (Crossref needs the DOI that
-            # Semantic Scholar or dblp gave); the final merge still starts from the record.
-            view = {i: merge.merge_reference(targets[i], companions[i], settings) for i in targets}
-    for index, reference in targets.items():
-        resolutions[index] = resolutions[index].model_copy(
-            update={
-                "reference": merge.merge_reference(reference, companions[index], settings),
-                "problems": (*resolutions[index].problems, *extra_problems[index]),
-            }
-        )
 
 
 def _finish(resolution: Resolution) -> Resolution:

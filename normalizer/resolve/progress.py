@@ -10,10 +10,16 @@ ignores everything.
 Phases follow one another (a new ``start`` ends the one before). Implementations must accept
 calls from worker threads (the snapshot resolver shares its look-ups between two) and keep
 ``done`` at most ``total`` whatever callers report.
+
+Work that runs side by side (the sources of a run, each asked at its own rate) reports through
+*lanes*: `lane` gives a `Progress` whose phases follow one another within the lane while other
+lanes' phases run at the same time, each shown on its own. An implementation shows lanes by a
+``lane(name)`` method; one without it hears every lane's calls in turn, as they come.
 """
 
 from __future__ import annotations
 
+import threading
 from typing import Protocol
 
 BYTES = "bytes"  # the unit of phases counted in bytes (shown in MB)
@@ -50,8 +56,43 @@ class Silent:
     def finish(self) -> None:
         return None
 
+    def lane(self, name: str) -> Silent:
+        return self
+
 
 NO_PROGRESS: Progress = Silent()
 
 
-__all__ = ["BYTES", "NO_PROGRESS", "Progress", "Silent"]
+def lane(progress: Progress, name: str) -> Progress:
+    """A `Progress` for the work called ``name`` that runs beside other lanes of ``progress``
+    (its own phase on screen and in logs); ``progress``'s own ``lane(name)`` where it has one."""
+    own = getattr(progress, "lane", None)
+    return own(name) if callable(own) else _InTurn(progress)
+
+
+class _InTurn:
+    """A lane of a `Progress` that shows one phase at a time: every call reaches it, one at a time."""
+
+    _lock = threading.Lock()
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+
+    def start(self, phase: str, total: int | None = None, unit: str = "items") -> None:
+        with self._lock:
+            self._progress.start(phase, total, unit)
+
+    def expect(self, total: int) -> None:
+        with self._lock:
+            self._progress.expect(total)
+
+    def advance(self, count: int = 1) -> None:
+        with self._lock:
+            self._progress.advance(count)
+
+    def finish(self) -> None:
+        with self._lock:
+            self._progress.finish()
+
+
+__all__ = ["BYTES", "NO_PROGRESS", "Progress", "Silent", "lane"]

@@ -22,6 +22,7 @@ bibnorm.io, bibnorm.processes, bibnorm.safejson).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -119,16 +120,19 @@ def _openalex(settings: Settings, session: Callable[[], BibnormSession]) -> Enri
 
 
 class Deferred:
-    """A resolver or enricher built by ``build`` the first time it is asked (then kept)."""
+    """A resolver or enricher built by ``build`` the first time it is asked (then kept; the sources
+    are asked side by side, so two first questions build it once)."""
 
     def __init__(self, name: str, build: Callable[[], Any]) -> None:
         self.name = name
         self._build = build
         self._built: Any = None
+        self._building = threading.Lock()
 
     def _source(self) -> Any:
-        if self._built is None:
-            self._built = self._build()
+        with self._building:
+            if self._built is None:
+                self._built = self._build()
         return self._built
 
     def lookup(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> Mapping[int, Lookup]:
@@ -155,10 +159,12 @@ def _deferred_s2(
     """S2's resolver and enricher, both built (as one pair) when either is first asked."""
     pair: list[Any] = []
     make = or_refused("s2", partial(_s2_pair, settings, session))
+    building = threading.Lock()  # its two roles are asked side by side: the pair is built once
 
     def part(position: int) -> Any:
-        if not pair:
-            pair.append(make())
+        with building:
+            if not pair:
+                pair.append(make())
         built = pair[0]
         return built[position] if isinstance(built, tuple) else built  # a stand-in plays both roles
 

@@ -11,6 +11,7 @@ the ``with`` block that opened it, whatever happened inside.
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, Protocol, Self
 
 from bibnorm.config import Settings
@@ -56,11 +57,13 @@ class SourceSession(Closing):
         self.stats = stats if stats is not None else HttpStats()
         self._open_session = open_session
         self.opened: BibnormSession | None = None
+        self._opening = threading.Lock()  # sources asked side by side open one session
 
     def __call__(self) -> BibnormSession:
-        if self.opened is None:
-            self.opened = self._open_session(self.settings, stats=self.stats)
-        return self.opened
+        with self._opening:
+            if self.opened is None:
+                self.opened = self._open_session(self.settings, stats=self.stats)
+            return self.opened
 
     def close(self) -> None:
         """Close the session if it was opened (its connections and its cache database)."""
