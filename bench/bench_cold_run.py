@@ -13,7 +13,8 @@ no source). ``--index`` adds a run with a local dblp index (built from the fake 
 
 Printed per run: wall time, requests per distinct item per source, when each source was first
 and last asked (seconds from the start: sources asked side by side overlap), violations at the
-referees, and the output's SHA-256 (the same figure across runs means byte-identical output).
+referees, requests asked twice (the same GET), and the output's SHA-256 (the same figure across
+runs means byte-identical output).
 Then the same command on the warm cache, and ``--offline`` on it.
 
 ``--scale 0.1`` divides every rate by ten (spacing and referee alike) for a quick look; the
@@ -31,6 +32,7 @@ import json
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -137,10 +139,18 @@ def measure(world: str, data: dict, scale: float, index: Path | None) -> None:
             if arrivals:
                 spans.append(f"{name} {arrivals[0] - started:.0f}-{arrivals[-1] - started:.0f} s")
         violations = sum(len(referee.violations) for referee in referees.values())
+        # The same GET twice (a POST's ids are in its body: S2's batches are not counted here).
+        twice = sum(
+            count - 1
+            for referee in referees.values()
+            for path, count in Counter(referee.asked).items()
+            if count > 1 and "/paper/batch" not in path
+        )
         total = sum(requests.values())
         print(
             f"{label}: cold {wall / 60:.2f} min ({wall:.0f} s), {total} requests = "
-            f"{total / distinct:.3f} per item ({per_source}); violations {violations}; output {digest}"
+            f"{total / distinct:.3f} per item ({per_source}); violations {violations}; "
+            f"asked twice {twice}; output {digest}"
         )
         print(f"  sources asked: {'; '.join(spans)}")
         warm_wall, warm, warm_digest = resolve(Path(tmp), env)

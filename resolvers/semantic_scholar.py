@@ -127,6 +127,9 @@ class SemanticScholarClient:
         self.base_url = source_url(session, settings.s2_api_url, _JSON_VALIDATOR)
         self._api_key = settings.s2_api_key.get_secret_value() if settings.s2_api_key else None
         self.key_rejected = False
+        # What `/paper/batch` answered for each id this run (None: S2 does not know it): a run asks
+        # its papers a group at a time, and an id two groups name is asked once.
+        self.batched: dict[str, Reference | None] = {}
 
     def match_title(self, title: str) -> Reference | None:
         """The record S2 thinks best matches ``title`` (maybe another paper), or ``None``."""
@@ -450,20 +453,27 @@ def _batch_lookup(
     severity: Severity,
     progress: Progress = NO_PROGRESS,
 ) -> dict[int, Lookup]:
-    """Ask for every distinct id once, `BATCH_SIZE` per call; a Lookup per index.
+    """Ask for every distinct id once in the run (`BATCH_SIZE` per call; an id the client's batches
+    answered before is not asked again); a Lookup per index.
 
     Each batch answered advances ``progress`` by the indexes it settled."""
     distinct = list(dict.fromkeys(wanted.values()))
     asking = {identifier: 0 for identifier in distinct}
     for identifier in wanted.values():
         asking[identifier] += 1
-    found: dict[str, Reference | None] = {}
+    found = {
+        identifier: client.batched[identifier] for identifier in distinct if identifier in client.batched
+    }
+    progress.advance(sum(asking[identifier] for identifier in found))
     failed: dict[str, Lookup] = {}
-    for chunk in _chunks(distinct, BATCH_SIZE):
+    for chunk in _chunks([identifier for identifier in distinct if identifier not in found], BATCH_SIZE):
         try:
-            found.update(zip(chunk, client.batch(chunk), strict=True))
+            answered = dict(zip(chunk, client.batch(chunk), strict=True))
         except S2Error as error:
             failed.update(dict.fromkeys(chunk, _failure(error, severity)))
+        else:
+            found |= answered
+            client.batched |= answered
         progress.advance(sum(asking[identifier] for identifier in chunk))
     answers: dict[int, Lookup] = {}
     for index, identifier in wanted.items():

@@ -120,10 +120,16 @@ def resolve(
 
 
 def resolve_with_plan(
-    apis: FakeApis, workdir: Path, cache: Path, name: str, arxiv_plan: Any, s2_plan: Any
+    apis: FakeApis,
+    workdir: Path,
+    cache: Path,
+    name: str,
+    arxiv_plan: Any,
+    s2_plan: Any,
+    s2_routes: dict[str, str] | None = None,
 ) -> Run:
     """Like `resolve`, with per-request fault plans armed on the fakes for this run only."""
-    apis.plan_faults(arxiv_plan, s2_plan)
+    apis.plan_faults(arxiv_plan, s2_plan, s2_routes=s2_routes)
     output, report = workdir / name, workdir / f"{name}.report.json"
     try:
         with contextlib.chdir(workdir):
@@ -423,16 +429,10 @@ def test_faults_leave_every_written_entry_byte_identical(faulty: Run, cold: Run)
 def test_s2_down_during_enrichment_still_gets_dblps_venue_and_says_so(
     apis: FakeApis, workdir: Path, cold: Run
 ) -> None:
-    # S2's enrichment batch comes after its title searches: fault everything from there on.
-    first_batch = next(n for n, r in enumerate(cold.s2_requests) if r.path.endswith("/paper/batch"))
-    run = resolve_with_plan(
-        apis,
-        workdir,
-        workdir / "enrich-cache",
-        "enrich.bib",
-        None,
-        lambda n: "503" if n >= first_batch else None,
-    )
+    # S2's enrichment asks by batch (its title searches do not): fault every batch.
+    assert not any(r.path.endswith("/paper/batch") for r in cold.s2_requests if r.method == "GET")
+    routes = {"/paper/batch": "503"}
+    run = resolve_with_plan(apis, workdir, workdir / "enrich-cache", "enrich.bib", None, None, routes)
     assert run.result.exit_code == 0, run.result.output
     baseline = {item["index"]: item for item in cold.items}
     degraded = 0

@@ -431,6 +431,26 @@ def test_enricher_asks_500_ids_per_call(harness: Harness, fake: FakeS2) -> None:
     assert fake.calls("/paper/batch")[2].json()["ids"][-1] == "DOI:10.1063/1.4938384"
 
 
+def test_an_id_a_batch_answered_is_not_asked_again_in_the_run(harness: Harness, fake: FakeS2) -> None:
+    """A run asks its papers a group at a time: a paper two groups hold is asked once."""
+    first = {0: Reference(title="P", ids=Identifiers(arxiv_id="2106.04560"))}
+    second = {
+        7: Reference(title="P", ids=Identifiers(arxiv_id="2106.04560")),
+        8: Reference(title="Q", ids=Identifiers(arxiv_id="2201.03545")),
+        9: Reference(title="R", ids=Identifiers(arxiv_id="2106.99999")),  # unknown to S2
+    }
+    harness.enricher.enrich(first)
+    answers = harness.enricher.enrich(second)
+    harness.enricher.enrich({10: Reference(title="R", ids=Identifiers(arxiv_id="2106.99999"))})
+    assert [r.json()["ids"] for r in fake.calls("/paper/batch")] == [
+        ["ARXIV:2106.04560"],
+        ["ARXIV:2201.03545", "ARXIV:2106.99999"],
+    ]
+    assert answers[7].candidates[0].reference.venue == CVPR
+    assert answers[8].candidates[0].reference.title == "A ConvNet for the 2020s"
+    assert answers[9].candidates == ()
+
+
 def test_second_run_is_served_from_the_cache(harness: Harness, fake: FakeS2) -> None:
     queries = [title_query(0, "A ConvNet for the 2020s"), arxiv_query(1, "2106.04560")]
     first = harness.resolver.lookup(queries)

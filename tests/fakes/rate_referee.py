@@ -55,6 +55,7 @@ class RateReferee(LocalServer):
         self.clock = clock
         self.arrivals: dict[str, list[float]] = {}
         self.violations: list[tuple[str, float]] = []  # (path, seconds since the previous one)
+        self.asked: list[str] = []  # every request's path and query, in order (a POST's body aside)
         self._lock = threading.Lock()
         super().__init__()
         self.url += self.upstream.path  # the same paths, asked of the referee
@@ -66,6 +67,7 @@ class RateReferee(LocalServer):
         """Note a request's arrival; False when it came too soon after the previous one."""
         now = self.clock()
         with self._lock:
+            self.asked.append(path)
             kind = self.kind(path)
             times = self.arrivals.setdefault(kind, [])
             too_soon = bool(times) and now - times[-1] < self.gaps.get(kind, self.gap)

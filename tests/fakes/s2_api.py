@@ -414,7 +414,8 @@ class FakeS2(ThreadingHTTPServer):
         with self._lock:
             self._forever = kind
 
-    def next_fault(self) -> str | None:
+    def next_fault(self, path: str = "") -> str | None:
+        """The fault for the next request (to ``path``), if any."""
         with self._lock:
             if self._faults:
                 return self._faults.popleft()
@@ -476,7 +477,7 @@ class _Handler(BaseHTTPRequestHandler):
         params = parse_qs(parts.query, keep_blank_values=True)
         self.server.record(RecordedRequest(method, parts.path, params, headers, body))
 
-        fault = self.server.next_fault()
+        fault = self.server.next_fault(parts.path)
         if fault == "slow":
             time.sleep(self.server.slow_seconds)
             fault = None

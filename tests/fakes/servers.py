@@ -42,23 +42,28 @@ class PlannedFakeS2(FakeS2):
 
     ``plan`` is consulted after the fake's own injected faults, with the number of the
     request (counted from the last `clear_plan`), so a test can fault exactly the
-    requests it means to while later ones go through.
+    requests it means to while later ones go through. ``route_faults`` faults every request to
+    a route (``{"/paper/batch": "503"}``) whenever it comes: the sources are asked side by side,
+    so which number a route's requests get depends on timing.
     """
 
     def __init__(self, expected_key: str | None = None, papers: list[dict[str, Any]] | None = None) -> None:
         super().__init__(expected_key=expected_key, papers=papers)
         self.plan: FaultPlan | None = None
+        self.route_faults: dict[str, str] = {}
         self._counter = itertools.count()
         self._plan_lock = threading.Lock()
 
-    def next_fault(self) -> str | None:
-        """Injected faults first, then the plan's fault for this request, if any."""
-        fault = super().next_fault()
+    def next_fault(self, path: str = "") -> str | None:
+        """Injected faults first, then the plan's fault for this request, then its route's, if any."""
+        fault = super().next_fault(path)
         with self._plan_lock:
             number = next(self._counter)
             plan = self.plan
         if fault is None and plan is not None:
             fault = plan(number)
+        if fault is None:
+            fault = next((kind for route, kind in self.route_faults.items() if path.endswith(route)), None)
         return fault
 
     def clear_plan(self) -> None:
@@ -68,6 +73,7 @@ class PlannedFakeS2(FakeS2):
             pass
         with self._plan_lock:
             self.plan = None
+            self.route_faults = {}
             self._counter = itertools.count()
 
 
@@ -124,9 +130,16 @@ class FakeApis:
         self.s2.clear_plan()
         self._s2_seen = len(self.s2.requests)
 
-    def plan_faults(self, arxiv_plan: FaultPlan | None, s2_plan: FaultPlan | None) -> None:
-        """Arm per-request fault plans (numbered from 0 on each fake)."""
+    def plan_faults(
+        self,
+        arxiv_plan: FaultPlan | None,
+        s2_plan: FaultPlan | None,
+        *,
+        s2_routes: dict[str, str] | None = None,
+    ) -> None:
+        """Arm per-request fault plans (numbered from 0 on each fake), and S2's faults by route."""
         self.reset()
+        self.s2.route_faults = dict(s2_routes or {})
         if arxiv_plan is not None:
             numbers = itertools.count()
             lock = threading.Lock()
