@@ -285,10 +285,10 @@ def _enrich_stage(
     for index, answer in enricher.enrich(view, progress).items():
         targets[index].companions.extend(answer.candidates)
         targets[index].problems.extend(answer.problems)
-    if more_follow:
-        for work in targets.values():
-            assert work.target is not None
-            work.view = merge.merge_reference(work.target, work.companions, settings)
+    for work in targets.values():
+        assert work.target is not None
+        # The last enricher's view is not needed again: the final merge starts from the record.
+        work.view = merge.merge_reference(work.target, work.companions, settings) if more_follow else None
 
 
 class _OneAtATime:
