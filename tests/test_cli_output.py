@@ -137,6 +137,39 @@ def test_a_running_phase_says_how_it_does_at_least_every_period() -> None:
     assert heard == [(5.0, 30.0), (20.0, 15.0), (35.0, 30.0), (50.0, 15.0), (65.0, 30.0)]
 
 
+def test_sources_asked_side_by_side_each_say_how_they_do_in_a_log() -> None:
+    """Each lane (a source asked beside the others) has its own phase, its own lines, and a line
+    at least every period while it runs."""
+    lines: list[str] = []
+    clock = Clock()
+    progress = PhaseLines(lines.append, clock=clock, every=30.0)
+    arxiv, dblp = progress.lane("find: arxiv"), progress.lane("enrich: dblp")
+    arxiv.start("find: arxiv", 610)
+    dblp.start("enrich: dblp", None, "papers")
+    dblp.expect(20)  # the first group's papers: the total grows as groups reach dblp
+    clock.now = 31.0
+    arxiv.advance(300)
+    dblp.advance(10)
+    dblp.expect(40)
+    assert progress.beat() == 30.0
+    clock.now = 40.0
+    arxiv.finish()
+    clock.now = 61.0
+    dblp.advance(30)
+    progress.beat()
+    dblp.finish()
+    progress.close()
+    assert lines == [
+        "bibnorm: find: arxiv: started, 610 items",
+        "bibnorm: enrich: dblp: started",
+        "bibnorm: find: arxiv: 300/610 items, 9.7 items/s, 0:32 left",
+        "bibnorm: enrich: dblp: 10/40 papers, 0.3 papers/s, 1:33 left",
+        "bibnorm: find: arxiv: 610/610 items in 40.0 s, 15 items/s",
+        "bibnorm: enrich: dblp: 40/40 papers, 0.7 papers/s, 0:00 left",
+        "bibnorm: enrich: dblp: 40/40 papers in 61.0 s, 0.7 papers/s",
+    ]
+
+
 @pytest.mark.parametrize(
     ("done", "total", "seconds", "expected"),
     [

@@ -144,9 +144,10 @@ class _Tally(Generic[Item]):
             if not self.started:
                 self.total = self.known
                 self.shown.start(stage.phase, self.total, stage.unit)
-        elif not self.started:
+        elif not self.started:  # the whole is not known yet: said as it grows
             self.total = count
-            self.shown.start(stage.phase, count, stage.unit)
+            self.shown.start(stage.phase, None, stage.unit)
+            self.shown.expect(count)
         else:
             self.total += count
             self.shown.expect(self.total)
