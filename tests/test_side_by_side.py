@@ -42,6 +42,14 @@ def test_every_stage_sees_the_same_groups_and_every_item_passes_the_stages_in_or
     assert all(item[1:] == ["a", "b", "c"] for item in items)
 
 
+def test_each_stage_cuts_a_smaller_first_group_then_groups_of_its_size() -> None:
+    items = [[str(n)] for n in range(23)]
+    first, second = Recorder("a", 4), Recorder("b", 5)
+    run_stages(items, [Stage(first, 10), Stage(second, 2)], ProgressLog(), first=3)
+    assert first.groups == [[0, 1, 2], list(range(3, 13)), list(range(13, 23))]
+    assert second.groups == [[0, 1], *([n, n + 1] for n in range(2, 22, 2)), [22]]
+
+
 def test_a_later_stage_works_on_a_group_while_an_earlier_one_works_on_the_next() -> None:
     second_started = threading.Event()
     overlapped: list[bool] = []

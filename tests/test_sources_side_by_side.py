@@ -69,6 +69,7 @@ def resolve(
     """One cold run in ``folder`` with groups of ``group`` items: its output, and when each source
     was asked."""
     monkeypatch.setattr(pipeline, "LOOKUP_CHUNK", group)
+    monkeypatch.setattr(pipeline, "FIRST_CHUNK", group)
     folder.mkdir()
     (folder / "bibnorm.toml").write_text(CONFIG, encoding="utf-8")
     with refereed(apis) as referees:

@@ -12,11 +12,12 @@ Stages, each a small pure function over the typed models:
 5. citation keys — `keys.assign_keys`.
 
 Stages 2 and 3 run side by side (`side_by_side`): each source of the chain is a stage with a
-thread of its own, asked about the items in groups of `LOOKUP_CHUNK` (a resolver may ask for
-other groups, ``lookup_chunk``), so dblp looks up the first group's papers while arXiv reads the
-next group, each source at its own rate. An item still meets the sources in the chain's order,
-and every stage cuts the same groups whatever the timing, so a run's requests and results are
-those of the sources asked one after another, group by group.
+thread of its own, asked about the items in groups of `LOOKUP_CHUNK` (the first of
+`FIRST_CHUNK`; a resolver may ask for other groups, ``lookup_chunk``), so dblp looks up the
+first group's papers while arXiv reads the next group, each source at its own rate. An item
+still meets the sources in the chain's order, and every stage cuts the same groups whatever the
+timing, so a run's requests and results are those of the sources asked one after another,
+group by group.
 
 The pipeline does no I/O of its own: resolvers own their sources.
 """
@@ -97,6 +98,9 @@ class Enricher(Protocol):
 # sources' batches full (arXiv's 100 ids a page and 15 titles a query; S2's batch would take 500
 # ids, so 610 papers cost it 7 requests instead of 2).
 LOOKUP_CHUNK = 100
+# The first group of each source is smaller: the later sources start after one group's way
+# through the earlier ones (arXiv's 3 s a request), which a group of 20 makes short.
+FIRST_CHUNK = 20
 
 
 @dataclass(slots=True)
@@ -217,7 +221,7 @@ def _resolve(
         )
         for position, enricher in enumerate(enrichers)
     )
-    run_stages(works, stages, progress)
+    run_stages(works, stages, progress, first=FIRST_CHUNK)
     finished: dict[int, Resolution] = {}
     for work in works:
         resolution = work.resolution

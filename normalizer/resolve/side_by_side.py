@@ -9,8 +9,9 @@ and a run takes about as long as its slowest source. Each source is still asked 
 time and at its spacing: the session's turns (`bibnorm.resolvers._spacing`) hold across threads.
 
 What comes out does not depend on timing. A stage cuts what reaches it, in the items' order, into
-groups of its own ``size`` (the last one smaller), so every stage sees the same groups, in the same
-order, however fast the others are: the requests made, and so the HTTP cache's keys and what a
+groups of its own ``size`` (the first one at most ``first`` items, so that the later stages start
+soon; the last one smaller), so every stage sees the same groups, in the same order, however fast
+the others are: the requests made, and so the HTTP cache's keys and what a
 warm run finds there, are those of any other run of the same items. Stages work on the items in
 place; results are read by item afterwards, never by arrival.
 
@@ -52,8 +53,11 @@ class Stage(Generic[Item]):
 _END = object()  # no more groups
 
 
-def run_stages(items: Sequence[Item], stages: Sequence[Stage[Item]], progress: Progress) -> None:
-    """Pass every item through every stage, in order, each stage in a thread of its own."""
+def run_stages(
+    items: Sequence[Item], stages: Sequence[Stage[Item]], progress: Progress, first: int | None = None
+) -> None:
+    """Pass every item through every stage, in order, each stage in a thread of its own; each
+    stage's first group holds at most ``first`` items (None: its ``size``)."""
     if not stages or not items:
         return
     inboxes: list[queue.SimpleQueue[object]] = [queue.SimpleQueue() for _ in stages]
@@ -68,7 +72,7 @@ def run_stages(items: Sequence[Item], stages: Sequence[Stage[Item]], progress: P
     workers = [
         threading.Thread(
             target=_serve,
-            args=(tally, inbox, outbox, stopped, failures),
+            args=(tally, inbox, outbox, first, stopped, failures),
             name=f"bibnorm {tally.stage.phase or 'stage'}",
             daemon=True,  # an interrupted run does not wait for a source's next answer
         )
@@ -90,12 +94,15 @@ def _serve(
     tally: _Tally[Item],
     inbox: queue.SimpleQueue[object],
     outbox: queue.SimpleQueue[object] | None,
+    first: int | None,
     stopped: threading.Event,
     failures: list[BaseException],
 ) -> None:
-    """One stage's thread: groups of ``stage.size`` items cut from what arrives, worked on in
-    order and handed on; the end handed on when the inbox ends (or a stage failed)."""
+    """One stage's thread: groups of ``stage.size`` items (the first of at most ``first``) cut
+    from what arrives, worked on in order and handed on; the end handed on when the inbox ends
+    (or a stage failed)."""
     stage = tally.stage
+    size = min(stage.size, first or stage.size)
     held: list[Item] = []
     ended = False
     try:
@@ -105,8 +112,9 @@ def _serve(
                 ended = True
             else:
                 held.extend(cast(list[Item], arrived))
-            while held and (len(held) >= stage.size or ended) and not stopped.is_set():
-                group, held = held[: stage.size], held[stage.size :]
+            while held and (len(held) >= size or ended) and not stopped.is_set():
+                group, held = held[:size], held[size:]
+                size = stage.size
                 tally.work(group)
                 if outbox is not None:
                     outbox.put(group)
