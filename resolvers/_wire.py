@@ -1,12 +1,15 @@
 """What the JSON sources (Crossref, dblp, OpenAlex, Open Library, Semantic Scholar) share at
 their wire edge: one request whose failures are the source's own error in plain words, a body read
 as JSON, a validator that keeps bodies that are not JSON out of the cache, a client's base URL
-with its validator registered, and the roles (resolver, enricher) that ask through one client.
+with its validator registered, the roles (resolver, enricher) that ask through one client, and
+what a source answered lately (`RecentAnswers`), so that nothing is asked twice in a run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable, Mapping
 from typing import Any, Generic, TypeVar
 
 import requests
@@ -14,6 +17,8 @@ from bibnorm.resolvers._http import SourceUnavailable, Validator, describe_error
 from bibnorm.safejson import loads
 
 Client = TypeVar("Client")
+Key = TypeVar("Key", bound=Hashable)
+Value = TypeVar("Value")
 
 
 def source_url(session: requests.Session, base_url: str, validator: Validator) -> str:
@@ -30,6 +35,35 @@ class AsksThrough(Generic[Client]):
 
     def __init__(self, client: Client) -> None:
         self.client = client
+
+
+class RecentAnswers(Generic[Key, Value]):
+    """What a source answered to its latest ``size`` questions (by id or DOI), kept so that none is
+    asked twice: a run asks its papers a group at a time, and two groups may name one paper. At
+    most ``size`` are kept, the oldest let go first: a worker that keeps its sources open over
+    many documents holds a few thousand answers, not every paper it ever asked about. Safe to use
+    from the two roles of one client (S2's resolver and enricher run side by side)."""
+
+    def __init__(self, size: int = 20_000) -> None:
+        self.size = size
+        self._answers: OrderedDict[Key, Value] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def known(self, keys: Iterable[Key]) -> dict[Key, Value]:
+        """The answers held for any of ``keys``."""
+        with self._lock:
+            found = {key: self._answers[key] for key in keys if key in self._answers}
+            for key in found:
+                self._answers.move_to_end(key)
+            return found
+
+    def remember(self, answers: Mapping[Key, Value]) -> None:
+        with self._lock:
+            self._answers.update(answers)
+            for key in answers:
+                self._answers.move_to_end(key)
+            while len(self._answers) > self.size:
+                self._answers.popitem(last=False)
 
 
 def json_validator(message: str) -> Validator:

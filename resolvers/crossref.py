@@ -63,7 +63,7 @@ from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolvers._asking import wants_doi, wants_search
 from bibnorm.resolvers._http import register_validator
 from bibnorm.resolvers._provenance import sourced_reference
-from bibnorm.resolvers._wire import ask, json_body, json_validator, source_url
+from bibnorm.resolvers._wire import RecentAnswers, ask, json_body, json_validator, source_url
 from bibnorm.text.series import Series, named_series
 
 SOURCE = "crossref"
@@ -455,6 +455,8 @@ class CrossrefEnricher:
         self.client = client
         self.thresholds = thresholds or MatchThresholds()
         self.search = search  # False: DOIs only (check's dating of known publications)
+        # What Crossref answered for each DOI lately (None: no publication it holds).
+        self.answered: RecentAnswers[str, Reference | None] = RecentAnswers()
 
     def enrich(
         self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
@@ -488,22 +490,27 @@ class CrossrefEnricher:
                 wanted.setdefault(doi, []).append(index)
         progress.expect(len(wanted))
         answers: dict[int, Lookup] = {}
-        for chunk in doi_batches(wanted):
+        known = self.answered.known(wanted)
+        progress.advance(len(known))
+        for chunk in doi_batches(doi for doi in wanted if doi not in known):
             for doi, work in self.client.answers(chunk).items():
-                if isinstance(work, CrossrefRejected) or work is None:
-                    continue  # a DOI Crossref cannot read, or does not hold: no companion
-                if isinstance(work, CrossrefError):
+                if isinstance(work, CrossrefError) and not isinstance(work, CrossrefRejected):
                     problem = Problem(
                         code="crossref.unavailable", message=str(work), severity=Severity.WARNING
                     )
                     answers |= {i: Lookup(problems=(problem,), failed=True) for i in wanted[doi]}
                     continue
-                published = work_to_reference(work)
-                if published is None:
-                    continue
+                # A DOI Crossref cannot read or does not hold, or a work that is no publication:
+                # no companion.
+                known[doi] = (
+                    None if work is None or isinstance(work, CrossrefRejected) else work_to_reference(work)
+                )
+                self.answered.remember({doi: known[doi]})
+            progress.advance(len(chunk))
+        for doi, published in known.items():
+            if published is not None:
                 candidate = Candidate(source=SOURCE, reference=published, by_identifier=True)
                 answers |= {i: Lookup(candidates=(candidate,)) for i in wanted[doi]}
-            progress.advance(len(chunk))
         return answers
 
 

@@ -52,6 +52,7 @@ from bibnorm.resolvers._asking import s2_batch_id
 from bibnorm.resolvers._provenance import sourced_reference
 from bibnorm.resolvers._wire import (
     AsksThrough,
+    RecentAnswers,
     ask,
     json_body,
     json_object,
@@ -127,9 +128,8 @@ class SemanticScholarClient:
         self.base_url = source_url(session, settings.s2_api_url, _JSON_VALIDATOR)
         self._api_key = settings.s2_api_key.get_secret_value() if settings.s2_api_key else None
         self.key_rejected = False
-        # What `/paper/batch` answered for each id this run (None: S2 does not know it): a run asks
-        # its papers a group at a time, and an id two groups name is asked once.
-        self.batched: dict[str, Reference | None] = {}
+        # What `/paper/batch` answered for each id lately (None: S2 does not know it).
+        self.batched: RecentAnswers[str, Reference | None] = RecentAnswers()
 
     def match_title(self, title: str) -> Reference | None:
         """The record S2 thinks best matches ``title`` (maybe another paper), or ``None``."""
@@ -461,9 +461,7 @@ def _batch_lookup(
     asking = {identifier: 0 for identifier in distinct}
     for identifier in wanted.values():
         asking[identifier] += 1
-    found = {
-        identifier: client.batched[identifier] for identifier in distinct if identifier in client.batched
-    }
+    found = client.batched.known(distinct)
     progress.advance(sum(asking[identifier] for identifier in found))
     failed: dict[str, Lookup] = {}
     for chunk in _chunks([identifier for identifier in distinct if identifier not in found], BATCH_SIZE):
@@ -473,7 +471,7 @@ def _batch_lookup(
             failed.update(dict.fromkeys(chunk, _failure(error, severity)))
         else:
             found |= answered
-            client.batched |= answered
+            client.batched.remember(answered)
         progress.advance(sum(asking[identifier] for identifier in chunk))
     answers: dict[int, Lookup] = {}
     for index, identifier in wanted.items():

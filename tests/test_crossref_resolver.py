@@ -215,6 +215,22 @@ def test_several_dois_are_one_filtered_list_request_and_unknown_ones_are_no_comp
     assert request["rows"] == "3"
 
 
+def test_a_doi_answered_before_in_the_run_is_not_asked_again(fake: FakeCrossref, tmp_path: Path) -> None:
+    """A run asks its papers a group at a time: a DOI two groups name is asked once, held or not."""
+    asking = enricher(fake, tmp_path)
+    asking.enrich({0: paper(NATURE_MI_DOI), 1: paper("10.1371/notarealdoi", arxiv_id="1512.00002")})
+    later = asking.enrich(
+        {
+            5: paper(NATURE_MI_DOI),
+            6: paper("10.1371/notarealdoi", arxiv_id="1512.00002"),
+            7: paper("10.1063/1.4938384", arxiv_id="1512.00001"),
+        }
+    )
+    assert sorted(later) == [5, 7]
+    assert later[5].candidates[0].reference.venue == "Nature Machine Intelligence"
+    assert [request["path"] for request in fake.requests] == ["/works", "/works/10.1063/1.4938384"]
+
+
 def test_dois_beyond_one_batch_take_further_requests(fake: FakeCrossref, tmp_path: Path) -> None:
     papers = {i: paper(f"10.5555/unknown.{i:03}", arxiv_id=f"2401.{i:05}") for i in range(DOI_BATCH + 1)}
     assert enricher(fake, tmp_path).enrich(papers) == {}

@@ -19,6 +19,7 @@ from bibnorm.models import Identifiers, Origin, Query, QueryKind, Reference, Sta
 from bibnorm.resolve import matching
 from bibnorm.resolvers._http import CACHE_FILE, HttpStats
 from bibnorm.resolvers._session import build_session
+from bibnorm.resolvers._wire import RecentAnswers
 from bibnorm.resolvers.semantic_scholar import (
     BATCH_SIZE,
     FIELDS,
@@ -449,6 +450,18 @@ def test_an_id_a_batch_answered_is_not_asked_again_in_the_run(harness: Harness, 
     assert answers[7].candidates[0].reference.venue == CVPR
     assert answers[8].candidates[0].reference.title == "A ConvNet for the 2020s"
     assert answers[9].candidates == ()
+
+
+def test_the_answers_kept_are_the_latest_few_not_every_paper_of_a_long_run() -> None:
+    recent: RecentAnswers[str, int | None] = RecentAnswers(size=3)
+    recent.remember({"ARXIV:1": 1, "ARXIV:2": None, "ARXIV:3": 3})
+    assert recent.known(["ARXIV:1"]) == {"ARXIV:1": 1}  # asked again: kept the longest now
+    recent.remember({"ARXIV:4": 4})
+    assert recent.known(["ARXIV:1", "ARXIV:2", "ARXIV:3", "ARXIV:4"]) == {
+        "ARXIV:1": 1,
+        "ARXIV:3": 3,
+        "ARXIV:4": 4,
+    }
 
 
 def test_second_run_is_served_from_the_cache(harness: Harness, fake: FakeS2) -> None:
