@@ -457,6 +457,7 @@ def test_the_answers_kept_are_the_latest_few_not_every_paper_of_a_long_run() -> 
     recent.remember({"ARXIV:1": 1, "ARXIV:2": None, "ARXIV:3": 3})
     assert recent.known(["ARXIV:1"]) == {"ARXIV:1": 1}  # asked again: kept the longest now
     recent.remember({"ARXIV:4": 4})
+    # The oldest, ARXIV:2, is let go.
     assert recent.known(["ARXIV:1", "ARXIV:2", "ARXIV:3", "ARXIV:4"]) == {
         "ARXIV:1": 1,
         "ARXIV:3": 3,
