@@ -4,15 +4,15 @@ its own group of items at the same time as the others work on theirs.
 A run asks its sources one after another for each item (arXiv, then Semantic Scholar for what
 arXiv left, then dblp and Crossref for the published version), and each source is asked at its
 own rate. Asked one phase after another, the sources' waits add up; here each stage has a thread
-of its own, so while dblp looks up the first hundred papers arXiv already reads the next hundred,
-and a run takes about as long as its slowest source. Each source is still asked one request at a
+of its own, so while dblp looks up the papers of one group arXiv already reads the next group, and
+a run takes about as long as its slowest source. Each source is still asked one request at a
 time and at its spacing: the session's turns (`bibnorm.resolvers._spacing`) hold across threads.
 
 What comes out does not depend on timing. A stage cuts what reaches it, in the items' order, into
 groups of its own ``size`` (the first one at most ``first`` items, so that the later stages start
 soon; the last one smaller), so every stage sees the same groups, in the same order, however fast
-the others are: the requests made, and so the HTTP cache's keys and what a
-warm run finds there, are those of any other run of the same items. Stages work on the items in
+the others are: the requests made, and so the HTTP cache's keys and what a warm run finds there,
+are those of any other run of the same items. Stages work on the items in
 place; results are read by item afterwards, never by arrival.
 
 The first failure (an exception in a stage) stops every stage after the group it is on and is
