@@ -1,22 +1,25 @@
 """The reference tagger on citation styles it never saw, beside the rule-based reader on the same strings.
 
     python scripts/make_tagger_data.py --out build/tagger/data.jsonl --texmf /usr/share/texlive/texmf-dist
-    python bench/bench_tagger_heldout.py --data build/tagger/data.jsonl
+    python bench/bench_tagger_heldout.py --data build/tagger/data.jsonl                   # validation
+    python bench/bench_tagger_heldout.py --data build/tagger/data.jsonl --split heldout   # once, at the end
 
-Trains a model on the training styles' strings only (as ``scripts/train_tagger.py`` does; the
-held-out styles — SHA-1 of the name 0 mod 8, `make_tagger_data.is_heldout_style` — and the
-held-out records never reach it), then reads every held-out style's strings two ways: the
-tagger, and the rules (`bibnorm.readers.refs.parse_reference`, each string in a child process
-under a time bound, since some of its patterns backtrack: a string over the bound counts as
-read wrong and is counted as a hang). The rules get each string as the reader's list splitter
-hands an item over: its number taken off, its lines joined; the tagger gets it as generated.
+Trains a model on the training styles' strings only (as ``scripts/train_tagger.py`` does), then
+reads the strings of one evaluation split two ways: the tagger, and the rules
+(`bibnorm.readers.refs.parse_reference`, each string in a child process under a time bound, since
+some of its patterns backtrack: a string over the bound counts as read wrong and is counted as a
+hang). Styles split three ways by a fixed rule (`make_tagger_data.style_split`, the SHA-1 of the
+name): the **validation** styles are where every choice (features, parameters, ``--param``) is
+measured; the **held-out** styles are measured once, with the choices made, and never tuned on.
+The rules get each string as the reader's list splitter hands an item over: its number taken off,
+its lines joined; the tagger gets it as generated.
 
-Printed per held-out style and over all of them: accuracy of the title, the first author's
-family name, the year, the venue (container) and the DOI, each against what the style printed
-(a field the style did not print must be read as absent: an invented title is wrong). Text is
-compared case- and punctuation-blind. Then the same figures on a sample of training-style
-strings (seen in training: an upper bound, printed apart), and the tagger's speed on one core.
-``--model`` reuses a trained model instead of training.
+Printed per style and over all of them: accuracy of the title, the first author's family name,
+the year, the venue (container) and the DOI, each against what the style printed (a field the
+style did not print must be read as absent: an invented title is wrong). Text is compared case-
+and punctuation-blind. Then the same figures on a sample of training-style strings (seen in
+training: an upper bound, printed apart), and the tagger's speed on one core. ``--model`` reuses
+a trained model instead of training; ``--save-model`` keeps the one trained.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import hashlib
 import importlib.util
 import json
 import multiprocessing
+import pickle
 import re
 import statistics
 import sys
@@ -38,6 +42,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bibnorm.readers._field_choice import DOUBTED, DROPPED, TRUSTED, RuleReading, choose_fields  # noqa: E402
+from bibnorm.readers.refs import ParsedReference  # noqa: E402
 from bibnorm.readers.tagger import TaggedReference, Tagger  # noqa: E402
 
 FIELDS = ("title", "family", "year", "container", "doi")
@@ -60,8 +66,7 @@ def key(value: object) -> str | None:
     return letters or None
 
 
-def tagger_fields(tagger: Tagger, text: str) -> dict[str, object]:
-    read = tagger.tag(text)
+def tagger_fields(read: TaggedReference) -> dict[str, object]:
     return {
         "title": read.title,
         "family": read.first_family,
@@ -76,126 +81,201 @@ def tagger_fields(tagger: Tagger, text: str) -> dict[str, object]:
 _LIST_NUMBER = re.compile(r"^(?:\[\d+\]|\(\d+\)|\d+\.?)\s+")
 
 
-def _rule_fields(text: str) -> dict[str, object]:
+def as_item(text: str) -> str:
+    return _LIST_NUMBER.sub("", " ".join(text.split()))
+
+
+def _parse(text: str) -> ParsedReference:
     from bibnorm.readers.refs import parse_reference
 
-    read = parse_reference(_LIST_NUMBER.sub("", " ".join(text.split())))
-    first = read.authors[0] if read.authors and read.authors[0] != "others" else None
-    return {
-        "title": read.title,
-        # the first name as written ("Zhai X", "X. Zhai", "Zhai, X."): any of its words may be the
-        # family name, which is generous to the rules
-        "family": first,
-        "year": read.year,
-        "container": read.venue,
-        "doi": read.doi,
-    }
+    return parse_reference(as_item(text))
+
+
+def _fields(
+    title: str | None, authors: tuple[str, ...], year: int | None, venue: str | None, doi: str | None
+):
+    first = authors[0] if authors and authors[0] != "others" else None
+    # the first name as written ("Zhai X", "X. Zhai", "Zhai, X."): any of its words may be the
+    # family name, which is generous to the rules
+    return {"title": title, "family": first, "year": year, "container": venue, "doi": doi}
+
+
+def rule_fields(read: ParsedReference) -> dict[str, object]:
+    return _fields(read.title, read.authors, read.year, read.venue, read.doi)
+
+
+def product_fields(read: ParsedReference, tagged: TaggedReference, choice: Choice) -> dict[str, object]:
+    """What the reader keeps (`_field_choice.choose_fields`): the tagger's fields where it is sure."""
+    chosen = choose_fields(RuleReading(read.title, read.authors, read.year, read.venue), tagged, *choice)
+    return _fields(chosen.title, chosen.authors, chosen.year, chosen.venue, read.doi)
 
 
 class RuleReader:
-    """`parse_reference` in a child process; a string over `RULE_SECONDS` ends the child."""
+    """`parse_reference` in a child process; a string over `RULE_SECONDS` ends the child. With
+    ``cache``, the readings are kept in that file (a pickle) for the next run: they do not
+    depend on the model."""
 
-    def __init__(self) -> None:
+    def __init__(self, cache: Path | None = None) -> None:
         self.hangs = 0
         self._pool = multiprocessing.get_context("fork").Pool(1)
+        self._cache_file = cache
+        self._cache: dict[str, ParsedReference | None] = (
+            pickle.loads(cache.read_bytes()) if cache is not None and cache.is_file() else {}
+        )
 
-    def read(self, text: str) -> dict[str, object] | None:
-        result = self._pool.apply_async(_rule_fields, (text,))
+    def read(self, text: str) -> ParsedReference | None:
+        if text in self._cache:
+            return self._cache[text]
+        result = self._pool.apply_async(_parse, (text,))
         try:
-            return result.get(RULE_SECONDS)
+            read: ParsedReference | None = result.get(RULE_SECONDS)
         except multiprocessing.TimeoutError:
             self.hangs += 1
             self._pool.terminate()
             self._pool = multiprocessing.get_context("fork").Pool(1)
-            return None
+            read = None
+        self._cache[text] = read
+        return read
 
     def close(self) -> None:
         self._pool.terminate()
+        if self._cache_file is not None:
+            self._cache_file.write_bytes(pickle.dumps(self._cache))
 
 
-def correct(read: dict[str, object] | None, truth: dict[str, object], name: str, rules: bool = False) -> bool:
+def correct(
+    read: dict[str, object] | None, truth: dict[str, object], name: str, generous: bool = False
+) -> bool:
     if read is None:
         return False
-    if name == "family" and rules and read[name]:
+    if name == "family" and generous and read[name]:
         words = {key(word) for word in re.split(r"[\s,]+", str(read[name]))}
         expected = key(truth[name]) or ""
         return expected in words or expected in (key(read[name]) or "")
     return key(read[name]) == key(truth[name])
 
 
-def _pair(tagged: float, ruled: float, digits: int = 0) -> str:
-    return f"{100 * tagged:5.{digits}f} /{100 * ruled:4.{digits}f}".rjust(17)
+READERS = ("tagger", "rules", "product")
+Choice = tuple[float, ...]  # `choose_fields`'s trusted, doubted and dropped
 
 
-def table(title: str, per_style: dict[str, list[tuple[dict, dict | None, dict | None]]]) -> None:
+def _choice(text: str) -> Choice:
+    return tuple(float(value) for value in text.split(":"))
+
+
+Row = tuple[dict, dict[str, dict | None]]  # the truth, and each reader's fields (None: it hung)
+
+
+def _cells(values: list[float], digits: int = 0) -> str:
+    return "/".join(f"{100 * value:.{digits}f}" for value in values).rjust(17 if digits else 11)
+
+
+def shares_of(rows: list[Row], name: str) -> list[float]:
+    """Per reader, the share of ``rows`` whose field ``name`` it read right."""
+    return [
+        sum(correct(read[reader], truth, name, generous=reader != "tagger") for truth, read in rows)
+        / len(rows)
+        for reader in READERS
+    ]
+
+
+def table(title: str, per_style: dict[str, list[Row]]) -> None:
     """Per style, then the mean over styles, the worst style and all strings pooled."""
     print(f"\n{title}")
-    header = "  ".join(f"{name[:9]:>9} tag/rule" for name in FIELDS)
-    print(f"{'style':46} {'n':>3}  {header}")
-    shares: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in FIELDS}
-    pooled = {name: [0, 0] for name in FIELDS}
-    strings = 0
+    header = "  ".join(f"{name[:9]:>11}" for name in FIELDS)
+    print(f"{'style (tagger/rules/product)':46} {'n':>3}  {header}")
+    shares: dict[str, list[list[float]]] = {name: [] for name in FIELDS}
     for style in sorted(per_style):
         rows = per_style[style]
-        strings += len(rows)
         cells = []
         for name in FIELDS:
-            tagged = sum(correct(tag, truth, name) for truth, tag, _ in rows)
-            ruled = sum(correct(rule, truth, name, rules=True) for truth, _, rule in rows)
-            pooled[name][0] += tagged
-            pooled[name][1] += ruled
-            shares[name][0].append(tagged / len(rows))
-            shares[name][1].append(ruled / len(rows))
-            cells.append(_pair(tagged / len(rows), ruled / len(rows)))
+            shares[name].append(shares_of(rows, name))
+            cells.append(_cells(shares[name][-1]))
         print(f"{style[:46]:46} {len(rows):>3}  " + "  ".join(cells))
+    pooled = [row for rows in per_style.values() for row in rows]
+    print(
+        "                                                       "
+        + "  ".join(f"{name[:9]:>17}" for name in FIELDS)
+    )
     for label, of in (
         (
             "mean over styles",
-            lambda name: (statistics.mean(shares[name][0]), statistics.mean(shares[name][1])),
+            lambda name: [statistics.mean(column) for column in zip(*shares[name], strict=True)],
         ),
-        ("worst style", lambda name: (min(shares[name][0]), min(shares[name][1]))),
-        ("all strings", lambda name: (pooled[name][0] / strings, pooled[name][1] / strings)),
+        ("worst style", lambda name: [min(column) for column in zip(*shares[name], strict=True)]),
+        ("all strings", lambda name: shares_of(pooled, name)),
     ):
-        print(f"{label:46} {'':>3}  " + "  ".join(_pair(*of(name), digits=1) for name in FIELDS))
+        print(f"{label:46} {'':>3}  " + "  ".join(_cells(of(name), digits=1) for name in FIELDS))
     for name, floor in (("title", 0.95), ("title", 0.80), ("family", 0.98), ("year", 0.98)):
-        tagged_styles = sum(share >= floor for share in shares[name][0])
-        ruled_styles = sum(share >= floor for share in shares[name][1])
+        counts = [sum(row[reader] >= floor for row in shares[name]) for reader in range(len(READERS))]
         print(
-            f"styles with {name} >= {100 * floor:.0f}%: tagger {tagged_styles}/{len(per_style)}, "
-            f"rules {ruled_styles}/{len(per_style)}"
+            f"styles with {name} >= {100 * floor:.0f}%: "
+            + ", ".join(
+                f"{reader} {count}/{len(per_style)}" for reader, count in zip(READERS, counts, strict=True)
+            )
         )
+    below = [sum(row[reader] < 0.80 for row in shares["title"]) for reader in range(len(READERS))]
+    print("styles with title < 80%: " + ", ".join(f"{r} {c}" for r, c in zip(READERS, below, strict=True)))
 
 
-def evaluate(tagger: Tagger, rows: list[dict], rules: RuleReader | None) -> dict[str, list]:
-    per_style: dict[str, list] = defaultdict(list)
+def evaluate(
+    tagger: Tagger, rows: list[dict], rules: RuleReader, choices: tuple[Choice, ...]
+) -> dict[Choice, dict[str, list[Row]]]:
+    """Per choice of thresholds, per style, each string's truth and three readings."""
+    measured: dict[Choice, dict[str, list[Row]]] = {choice: defaultdict(list) for choice in choices}
     for row in rows:
         text = row["text"]
         # the first author's whole family name ("Lawry Aguila", "van der Berg"), as the tagger
         # joins a run of family tokens
         gold = TaggedReference(text, tuple(row["tokens"]), tuple(row["labels"]))
         truth = {**row["truth"], "family": gold.first_family}
-        per_style[row["style"]].append(
-            (truth, tagger_fields(tagger, text), rules.read(text) if rules else None)
-        )
-    return per_style
+        tagged = tagger.tag(text)
+        parsed = rules.read(text)
+        item = tagger.tag(as_item(text))  # as the reader hands it over
+        for choice in choices:
+            measured[choice][row["style"]].append(
+                (
+                    truth,
+                    {
+                        "tagger": tagger_fields(tagged),
+                        "rules": rule_fields(parsed) if parsed else None,
+                        "product": product_fields(parsed, item, choice) if parsed else None,
+                    },
+                )
+            )
+    return measured
 
 
-def invented_titles(per_style: dict[str, list]) -> tuple[int, int, int, int]:
-    """Strings whose style printed no title: how many, and how many the tagger and rules gave one."""
-    untitled = [(tag, rule) for rows in per_style.values() for truth, tag, rule in rows if not truth["title"]]
-    return (
-        len(untitled),
-        sum(bool(tag and tag["title"]) for tag, _ in untitled),
-        sum(bool(rule and rule["title"]) for _, rule in untitled),
-        0,
-    )
+def invented_titles(per_style: dict[str, list[Row]]) -> tuple[int, list[int]]:
+    """Strings whose style printed no title: how many, and how many each reader gave a title."""
+    untitled = [read for rows in per_style.values() for truth, read in rows if not truth["title"]]
+    return len(untitled), [sum(bool(read[r] and read[r]["title"]) for read in untitled) for r in READERS]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT / "build" / "tagger" / "data.jsonl")
     parser.add_argument(
-        "--model", type=Path, default=None, help="a model trained without the held-out styles"
+        "--split",
+        choices=("validation", "heldout"),
+        default="validation",
+        help="the styles to measure: validation (tuning) or heldout (once, at the end)",
+    )
+    parser.add_argument(
+        "--model", type=Path, default=None, help="a model trained on the training styles only"
+    )
+    parser.add_argument("--save-model", type=Path, default=None, help="where to keep the model trained")
+    parser.add_argument(
+        "--param", action="append", default=[], metavar="NAME=VALUE", help="a CRFsuite parameter to try"
+    )
+    parser.add_argument(
+        "--choices",
+        default="",
+        metavar="TRUSTED:DOUBTED:DROPPED,…",
+        help="other thresholds of `_field_choice.choose_fields` to try for the product",
+    )
+    parser.add_argument(
+        "--rules-cache", type=Path, default=None, help="a file to keep the rules' readings in between runs"
     )
     parser.add_argument("--training-sample", type=int, default=1500, help="training-style strings to measure")
     arguments = parser.parse_args(argv)
@@ -206,55 +286,75 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 1
     rows = [json.loads(line) for line in arguments.data.open(encoding="utf-8")]
-    heldout = [row for row in rows if row["heldout"]]
-    seen = [row for row in rows if not row["heldout"]]
+    evaluated = [row for row in rows if row["split"] == arguments.split]
+    seen = [row for row in rows if row["split"] == "train"]
     model = arguments.model
     if model is None:
-        model = Path(tempfile.mkdtemp()) / "heldout.crfsuite"
+        model = arguments.save_model or Path(tempfile.mkdtemp()) / "bench.crfsuite"
+        parameters = {
+            name: float(value) for name, _, value in (item.partition("=") for item in arguments.param)
+        }
         started = time.perf_counter()
-        count = _script("train_tagger").train(seen, model)
+        count = _script("train_tagger").train(seen, model, parameters=parameters)
         styles = len({row["style"] for row in seen})
-        print(f"trained on {count} strings of {styles} styles in {time.perf_counter() - started:.0f} s")
+        print(
+            f"trained on {count} strings of {styles} styles in {time.perf_counter() - started:.0f} s"
+            + (f" ({', '.join(arguments.param)})" if arguments.param else "")
+        )
     tagger = Tagger(str(model))
     digest = hashlib.sha256(model.read_bytes()).hexdigest()[:16]
     print(f"model {model.stat().st_size / 1e6:.2f} MB, sha256 {digest}…")
 
     started, cpu = time.perf_counter(), time.process_time()
-    for row in heldout:
+    for row in evaluated:
         tagger.tag(row["text"])
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     # CPU time is the per-core figure on a shared machine; wall time is what this run saw
     print(
-        f"tagging speed: {len(heldout) / cpu:,.0f} strings/s of CPU time on one core, "
-        f"{len(heldout) / elapsed:,.0f} strings/s wall ({len(heldout)} strings)"
+        f"tagging speed: {len(evaluated) / cpu:,.0f} strings/s of CPU time on one core, "
+        f"{len(evaluated) / elapsed:,.0f} strings/s wall ({len(evaluated)} strings)"
     )
 
-    rules = RuleReader()
+    shipped = (TRUSTED, DOUBTED, DROPPED)
+    choices = (shipped, *(_choice(value) for value in arguments.choices.split(",") if value))
+    rules = RuleReader(arguments.rules_cache)
     try:
-        held = evaluate(tagger, heldout, rules)
+        measured = evaluate(tagger, evaluated, rules, choices)
+        held = measured[shipped]
+        split = arguments.split.upper().replace("HELDOUT", "HELD-OUT")
         table(
-            f"HELD-OUT styles ({len(held)} styles never trained on, held-out records): "
-            "% correct, tagger / rules",
+            f"{split} styles ({len(held)} styles never trained on, their own records): % correct, "
+            f"tagger / rules / product (the tagger's field where its confidence >= {TRUSTED} and the "
+            f"rules' field's < {DOUBTED}; left out where each of its tokens' < {DROPPED})",
             held,
         )
         bst = {style: rows for style, rows in held.items() if style.startswith("bst:")}
         if bst and len(bst) < len(held):
-            table(f"HELD-OUT .bst styles only ({len(bst)})", bst)
+            table(f"{split} .bst styles only ({len(bst)})", bst)
             csl = {style: rows for style, rows in held.items() if style not in bst}
-            table(f"HELD-OUT CSL styles only ({len(csl)})", csl)
-        strings, tagged, ruled, _ = invented_titles(held)
+            table(f"{split} CSL styles only ({len(csl)})", csl)
+        strings, invented = invented_titles(held)
         print(
-            f"strings whose style printed no title: {strings}; a title invented by the tagger {tagged}, ",
-            end="",
+            f"strings whose style printed no title: {strings}; a title invented by "
+            + ", ".join(f"{reader} {count}" for reader, count in zip(READERS, invented, strict=True))
         )
-        print(f"by the rules {ruled}")
         print(f"rule reader over {RULE_SECONDS:.0f} s (counted wrong): {rules.hangs}")
+        for choice in choices[1:]:
+            pooled = [row for rows in measured[choice].values() for row in rows]
+            shares = "  ".join(f"{name} {100 * shares_of(pooled, name)[2]:.1f}" for name in FIELDS)
+            titles = [shares_of(rows, "title")[2] for rows in measured[choice].values()]
+            print(
+                f"product, {':'.join(map(str, choice))}: all strings {shares}; styles with "
+                f"title >= 95% {sum(t >= 0.95 for t in titles)}, < 80% {sum(t < 0.8 for t in titles)}; "
+                f"invented titles {invented_titles(measured[choice])[1][2]}"
+            )
         sample = sorted(seen, key=lambda row: hash_of(row["style"] + row["record"]))[
             : arguments.training_sample
         ]
-        trained = evaluate(tagger, sample, rules)
+        trained = evaluate(tagger, sample, rules, (shipped,))[shipped]
         table(
-            f"TRAINING styles (strings seen in training, {len(sample)} sampled): % correct, tagger / rules",
+            f"TRAINING styles (strings seen in training, {len(sample)} sampled): % correct, "
+            "tagger / rules / product",
             trained,
         )
     finally:

