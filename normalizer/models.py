@@ -161,6 +161,21 @@ class Origin(PerItem):
         )
 
 
+class ReadConfidence(Frozen):
+    """How sure the trained field tagger (`bibnorm.readers.tagger`) is of each field it read from
+    a printed reference: the mean marginal probability of the field's tokens' labels, 0–1; None
+    for a field it read nothing as. The reader keeps the tagger's reading of a field where this
+    is high and the rules' elsewhere (docs/tagger.md)."""
+
+    title: float | None = None
+    authors: float | None = None
+    year: float | None = None
+    venue: float | None = None
+    volume: float | None = None
+    pages: float | None = None
+    doi: float | None = None
+
+
 class ReadItem(Frozen):
     """What was read from one input item, beside whatever it resolves to: the ``read`` block of
     every report item (``resolve --report``/``--json``, ``verify --json``), so a user sees why an
@@ -173,18 +188,22 @@ class ReadItem(Frozen):
     doi: str | None = None
     arxiv_id: str | None = None
     entry_type: str | None = None  # the BibTeX type the item gives or implies
+    volume: str | None = None
+    pages: str | None = None
     page: int | None = None  # a PDF's page (1-based)
     line: int | None = None  # the line of the input's text the item starts at
+    # a printed reference's fields as sure as the trained tagger is of them (None: not tagged)
+    confidence: ReadConfidence | None = None
 
     @classmethod
     def of(cls, item: object, page: int | None, line: int | None, **given: object) -> ReadItem:
         """The block of ``item`` (a `Query`, a verify claim): its fields of these names, ``given``
         over them."""
-        fields = {name: getattr(item, name) for name in _READ_FIELDS} | given
+        fields = {name: getattr(item, name, None) for name in _READ_FIELDS} | given
         return cls.model_validate({**fields, "page": page, "line": line})
 
 
-_READ_FIELDS = ("title", "authors", "year", "venue", "doi", "arxiv_id", "entry_type")
+_READ_FIELDS = ("title", "authors", "year", "venue", "doi", "arxiv_id", "entry_type", "volume", "pages")
 
 
 class Query(PerItem):
@@ -218,10 +237,19 @@ class Query(PerItem):
     # .bbl's): its title and venue are where a reader split ``raw``, a guess `verify` checks
     # against the text itself (`bibnorm.text.printed`).
     printed: bool = False
+    volume: str | None = None  # as a printed reference gives them ("596", "583–589")
+    pages: str | None = None
+    read_confidence: ReadConfidence | None = None  # the field tagger's, for a printed reference
 
     def read(self) -> ReadItem:
         """What was read from the item (the report's ``read`` block)."""
-        return ReadItem.of(self, self.origin.page, self.origin.line, title=self.title or None)
+        return ReadItem.of(
+            self,
+            self.origin.page,
+            self.origin.line,
+            title=self.title or None,
+            confidence=self.read_confidence,
+        )
 
 
 class Severity(StrEnum):

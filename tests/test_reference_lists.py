@@ -652,9 +652,14 @@ def test_every_report_item_shows_what_was_read_from_the_pdf(
             "doi",
             "arxiv_id",
             "entry_type",
+            "volume",
+            "pages",
             "page",
             "line",
+            "confidence",
         }
+        confidence = read["confidence"]  # the tagger's, per field it read
+        assert confidence is not None and 0 < confidence["title"] <= 1
 
 
 # --------------------------------------------------------------------------- a real paper

@@ -449,8 +449,11 @@ def test_verify_json_has_the_documented_shape(runner: CliRunner, tmp_path: Path)
         "doi": None,
         "arxiv_id": "2006.11239",
         "entry_type": "inproceedings",
+        "volume": None,
+        "pages": None,
         "page": None,
         "line": 18,  # "refs.bib:18: chimera" above
+        "confidence": None,  # read from a .bib, not tagged
     }
     assert set(chimera["findings"][0]) == {
         "code",

@@ -40,7 +40,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.models import Origin, Query, QueryKind, ReadConfidence
+from bibnorm.readers._field_choice import RuleReading, choose_fields
 from bibnorm.readers._ref_apa import (
     NO_DATE,
     apa_title,
@@ -83,6 +84,7 @@ from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers._repeated_authors import dash_as_names
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader, arxiv_doi_id
+from bibnorm.readers.tagger import tag_reference
 from bibnorm.text.names import split_authors
 from bibnorm.text.printed import VENUE_IN
 
@@ -238,9 +240,7 @@ def parse_reference(text: str) -> ParsedReference:
     return ParsedReference(
         venue=astro.venue if astro is not None else _venue_after(bare, title),
         title=title,
-        author_names=tuple(
-            w for w in _NAME_WORD.findall(authors) if w.casefold().strip(".") not in _NOT_NAMES and len(w) > 1
-        ),
+        author_names=_name_words(authors),
         year=legal.year if legal else years[-1] if years else None,
         arxiv=arxiv.id if arxiv else None,
         doi=doi,
@@ -248,6 +248,13 @@ def parse_reference(text: str) -> ParsedReference:
         if astro is not None and authors
         else group_author(bare, authors) or person_names(authors),
         arxiv_version=arxiv.version if arxiv else None,
+    )
+
+
+def _name_words(authors: str) -> tuple[str, ...]:
+    """The words of an author list that name people ("Zhai", "Xiaohua"), no "and", "et al.", initials."""
+    return tuple(
+        w for w in _NAME_WORD.findall(authors) if w.casefold().strip(".") not in _NOT_NAMES and len(w) > 1
     )
 
 
@@ -540,10 +547,14 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
     """One `Query` per reference of ``references``."""
     queries: list[Query] = []
     for line, reference, label in references.items:
-        parsed = parse_reference(with_elided_names(reference, queries[-1].authors if queries else ()))
+        text = with_elided_names(reference, queries[-1].authors if queries else ())
+        parsed = parse_reference(text)
+        chosen = choose_fields(
+            RuleReading(parsed.title, parsed.authors, parsed.year, parsed.venue), tag_reference(text)
+        )
         kind = QueryKind.ARXIV_ID if parsed.arxiv else QueryKind.DOI if parsed.doi else QueryKind.TITLE
-        entry_type = entry_type_of(parsed.venue)
-        publisher = publisher_of(reference, parsed.venue, entry_type)
+        entry_type = entry_type_of(chosen.venue)
+        publisher = publisher_of(reference, chosen.venue, entry_type)
         queries.append(
             Query(
                 index=len(queries),
@@ -555,14 +566,19 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
                 kind=kind,
                 entry_type=entry_type,
                 publisher=publisher,
-                title=parsed.title or (reference if kind is QueryKind.TITLE else None),
+                title=chosen.title or (reference if kind is QueryKind.TITLE else None),
                 arxiv_id=parsed.arxiv,
                 arxiv_version=parsed.arxiv_version,
                 doi=parsed.doi,
-                author_names=parsed.author_names,
-                authors=parsed.authors,
-                year=parsed.year,
-                venue=parsed.venue,
+                author_names=parsed.author_names
+                if chosen.authors == parsed.authors
+                else _name_words(" ".join(chosen.authors)),
+                authors=chosen.authors,
+                year=chosen.year,
+                venue=chosen.venue,
+                volume=chosen.volume,
+                pages=chosen.pages,
+                read_confidence=ReadConfidence(**chosen.confidence),
             )
         )
     return queries

@@ -54,12 +54,17 @@ LABELS = (
     "other",
 )
 
+# The labels whose every token's marginal a tagging keeps (`TaggedReference.agreement`).
+WEIGHED_LABELS = ("title", "container", "date")
+
 _TOKEN = re.compile(r"\S+")
 # Where a packed run of numbers changes field: after "2019;" or "(7553):" before a digit or "(",
 # and before "(7553)" after a digit.
 _PACKED_CUT = re.compile(r"(?<=[\d)][;:])(?=[\d(])|(?<=\d)(?=\(\d)")
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?"
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+# a year as a date prints it: "2021", "(2021a)", not the decade of "the 2020s"
+_YEAR_ALONE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d|s\b)")
 _DOI = re.compile(r"10\.\d{4,9}/")
 _ARXIV = re.compile(r"(?<!\d)\d{4}\.\d{4,5}(?!\d)|(?:^|/|:)[a-z-]+(?:\.[A-Z]{2})?/\d{7}")
 _URL = re.compile(r"https?://|www\.|\.(?:org|com|net|edu|html?)\b", re.IGNORECASE)
@@ -179,12 +184,97 @@ def _own_features(
     return features
 
 
+@lru_cache(maxsize=65536)  # words, names and punctuation recur from one reference to the next
+def _token_own_features(token: str) -> tuple[str, ...]:
+    return tuple(_own_features(token, *_lexicons()))
+
+
+@lru_cache(maxsize=65536)
+def _as_neighbour(token: str, offset: int) -> tuple[str, ...]:
+    """What a token tells the token ``offset`` places from it: its word and shape, and beside
+    it, its last character ("-1:w=zhai", "-1:shape=Xx,", "-1:last=,")."""
+    own = _token_own_features(token)
+    features = (f"{offset}:w=" + own[0][2:], f"{offset}:shape=" + own[1][6:])
+    return (*features, f"{offset}:last=" + token[-1]) if abs(offset) == 1 else features
+
+
+_CHUNK_FLAGS = frozenset({"venue", "lower", "english", "initials", "titlecase", "digit", "year"})
+
+
+@lru_cache(maxsize=65536)
+def _chunk_flags(token: str) -> frozenset[str]:
+    """The token's own features a chunk's features count."""
+    return _CHUNK_FLAGS.intersection(_token_own_features(token))
+
+
+def _ends_chunk(token: str) -> bool:
+    """Whether a token closes a chunk: a sentence's period (not an initial's: "X.", "Th."), a
+    colon, semicolon or question mark, a closing quotation mark."""
+    last = token.rstrip(")]")[-1:]
+    if last in ':;?!”"’»' or token.endswith("''"):
+        return True
+    core = _core(token)
+    return last == "." and not (len(core) <= 2 and core[:1].isupper())
+
+
+def _bucket(count: int) -> str:
+    return (
+        "1" if count == 1 else "2" if count == 2 else "3-4" if count <= 4 else "5-8" if count <= 8 else "9+"
+    )
+
+
+def _chunk_features(tokens: Sequence[str], own: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Each token's chunk's features — the run of tokens between two sentence ends, colons or
+    quotation marks, where one field usually ends and the next begins: its length, whether its
+    words are venue words, prose, initials or numbers, how far it stands from the first chunk
+    holding a year (a title follows APA's "(2015)."; ACM's venue follows the title), the word it
+    opens with, and whether the token opens or closes it."""
+    chunks: list[tuple[int, int]] = []
+    start = 0
+    for index, token in enumerate(tokens):
+        if _ends_chunk(token) or index == len(tokens) - 1:
+            chunks.append((start, index + 1))
+            start = index + 1
+    flagged = [_chunk_flags(token) for token in tokens]
+    year_chunk = next(
+        (number for number, (a, b) in enumerate(chunks) if any("year" in flagged[i] for i in range(a, b))),
+        None,
+    )
+    rows: list[list[str]] = []
+    for number, (a, b) in enumerate(chunks):
+        flags = flagged[a:b]
+        words = sum("digit" not in f for f in flags) or 1  # the shares are of its words, not numbers
+        features = [
+            "c.len=" + _bucket(b - a),
+            f"c.n={min(number, 6)}",
+            "c.open=" + own[a][0][2:],
+        ]
+        if year_chunk is not None:
+            features.append(f"c.year={max(-2, min(number - year_chunk, 3))}")
+        for name, flag, share in (
+            ("c.venue", "venue", 0.5),
+            ("c.prose", "lower", 0.4),
+            ("c.english", "english", 0.6),
+            ("c.initials", "initials", 0.3),
+            ("c.titlecase", "titlecase", 0.7),
+        ):
+            if sum(flag in f for f in flags) >= share * words:
+                features.append(name)
+        if 2 * sum("digit" in f for f in flags) >= b - a:
+            features.append("c.numbers")
+        for index in range(a, b):
+            rows.append(
+                [*features, *(["c.start"] if index == a else []), *(["c.end"] if index == b - 1 else [])]
+            )
+    return rows
+
+
 def token_features(tokens: Sequence[str]) -> list[list[str]]:
     """Each token's features: its own (word, shape, punctuation, lexicons), its neighbours'
     words and shapes, where it stands (position, sentences and commas before it, inside quotes
-    or brackets)."""
-    stop, venue, english = _lexicons()
-    own = [_own_features(token, stop, venue, english) for token in tokens]
+    or brackets), and its chunk's (`_chunk_features`)."""
+    own = [_token_own_features(token) for token in tokens]
+    chunked = _chunk_features(tokens, own)
     count = len(tokens)
     rows: list[list[str]] = []
     sentences = commas = 0
@@ -194,7 +284,12 @@ def token_features(tokens: Sequence[str]) -> list[list[str]]:
             quoted = True
         if token[0] in "([":
             bracketed = True
-        features = [*own[index], "pos=" + str(10 * index // count), f"sent={min(sentences, 5)}"]
+        features = [
+            *own[index],
+            *chunked[index],
+            "pos=" + str(10 * index // count),
+            f"sent={min(sentences, 5)}",
+        ]
         features.append(f"commas={min(commas, 6)}")
         if quoted:
             features.append("quoted")
@@ -207,11 +302,7 @@ def token_features(tokens: Sequence[str]) -> list[list[str]]:
         for offset in (-2, -1, 1, 2):
             other = index + offset
             if 0 <= other < count:
-                neighbour = tokens[other]
-                features.append(f"{offset}:w=" + own[other][0][2:])
-                features.append(f"{offset}:shape=" + own[other][1][6:])
-                if abs(offset) == 1:
-                    features.append(f"{offset}:last=" + neighbour[-1])
+                features.extend(_as_neighbour(tokens[other], offset))
         rows.append(features)
         if token[-1] in '”"’»' or token.endswith("''") or token[-2:] in ('",', "”,", "”.", '".'):
             quoted = False
@@ -261,6 +352,10 @@ class TaggedReference:
     tokens: tuple[str, ...]
     labels: tuple[str, ...]
     fields: tuple[Field, ...] = field(default=())
+    marginals: tuple[float, ...] = ()  # each token's label's marginal probability
+    spans: tuple[tuple[int, int], ...] = ()  # each token's place in `text`
+    # per label of `WEIGHED_LABELS`, each token's marginal probability of having it
+    label_marginals: dict[str, tuple[float, ...]] = field(default_factory=dict)
 
     def first(self, label: str) -> Field | None:
         return next((run for run in self.fields if run.label == label), None)
@@ -280,7 +375,7 @@ class TaggedReference:
     @property
     def year(self) -> int | None:
         run = self.first("date")
-        found = _YEAR.search(run.text) if run else None
+        found = _YEAR_ALONE.search(run.text) if run else None
         return int(found.group()) if found else None
 
     @property
@@ -295,11 +390,15 @@ class TaggedReference:
     def authors(self) -> tuple[tuple[str, str], ...]:
         """The names of the author list as (family, given), in order: a run of family tokens
         and the run of given tokens next to it (before it in "X. Zhai", after it in "Zhai, X.")."""
-        names: list[tuple[str, str]] = []
+        return tuple((family, given) for family, given, _ in self._names())
+
+    def _names(self) -> list[tuple[str, str, str]]:
+        """(family, given, the name as printed) of each name of the author list."""
+        names: list[tuple[str, str, str]] = []
         parts: list[tuple[str, str]] = []  # (label, text) runs of family/given, in order
         for token, label in zip(self.tokens, self.labels, strict=True):
             if label not in ("family", "given"):
-                if label != "author" and names + parts:
+                if label != "author" and parts:
                     break
                 if label == "author":
                     parts.append(("sep", ""))
@@ -315,15 +414,19 @@ class TaggedReference:
                 continue
             if label == "family":
                 if given_first:
-                    names.append((_family_part(text), _name_part(pending or "")))
+                    printed = f"{pending} {text}" if pending else text
+                    names.append((_family_part(text), _name_part(pending or ""), _name_part(printed)))
                     pending = None
                 else:
-                    names.append((_family_part(text), ""))
+                    names.append((_family_part(text), "", text))
             elif given_first:
                 pending = text
             elif names and not names[-1][1]:
-                names[-1] = (names[-1][0], _name_part(text))
-        return tuple(names)
+                family, _, printed = names[-1]
+                names[-1] = (family, _name_part(text), f"{printed} {text}")
+        if not given_first:
+            names = [(family, given, _name_part(printed)) for family, given, printed in names]
+        return names
 
     @property
     def first_family(self) -> str | None:
@@ -334,9 +437,126 @@ class TaggedReference:
         run = self.first(label)
         return run.confidence if run else None
 
+    def agreement(self, label: str, fragment: str) -> float | None:
+        """How probable the model finds another reading of ``label``: ``fragment``, found in the
+        text (its first occurrence, case- and space-blind). Where the fragment and the model's
+        own first run of ``label`` differ, the lowest probability the model gives the fragment's
+        side — ``label`` for a token only the fragment holds, another label for one only the
+        run holds —; 1.0 where they hold the same tokens; None when the fragment is not found or
+        ``label`` was not weighed (`WEIGHED_LABELS`)."""
+        marginals = self.label_marginals.get(label)
+        inside = self._tokens_of(fragment)
+        if marginals is None or not inside:
+            return None
+        own = set(self._run_of(label))
+        sides = [marginals[index] for index in inside - own] + [
+            1 - marginals[index] for index in own - inside
+        ]
+        return min(sides, default=1.0)
+
+    def likeliest(self, label: str, fragment: str) -> float | None:
+        """The highest probability the model gives ``label`` on a token of ``fragment`` (found
+        as `agreement` finds it); None when it is not found or ``label`` was not weighed."""
+        marginals = self.label_marginals.get(label)
+        inside = self._tokens_of(fragment)
+        if marginals is None or not inside:
+            return None
+        return max(marginals[index] for index in inside)
+
+    def overlap(self, label: str, fragment: str) -> str:
+        """How ``fragment`` (found as `agreement` finds it) lies against the model's own first
+        run of ``label``: "same" tokens, "runs-on" (the run, then more tokens: a title read into
+        its venue), "apart" (no token in common), else "shifted"; "unfound" when it is not in
+        the text."""
+        inside = self._tokens_of(fragment)
+        if not inside:
+            return "unfound"
+        own = set(self._run_of(label))
+        if inside == own:
+            return "same"
+        if not inside & own:
+            return "apart"
+        if own < inside and min(inside - own) > max(own):
+            return "runs-on"
+        return "shifted"
+
+    def _run_of(self, label: str) -> range:
+        """The indices of the model's first run of ``label`` (empty when it read none)."""
+        first = self.labels.index(label) if label in self.labels else len(self.labels)
+        last = first
+        while last < len(self.labels) and self.labels[last] == label:
+            last += 1
+        return range(first, last)
+
+    def labels_of(self, fragment: str) -> tuple[set[str], float]:
+        """The labels the model gave the tokens of ``fragment`` (found as `agreement` finds it),
+        and the lowest marginal probability among them (0 when it is not found)."""
+        inside = self._tokens_of(fragment)
+        lowest = min((self.marginals[index] for index in inside), default=0.0)
+        return {self.labels[index] for index in inside}, lowest
+
+    def _tokens_of(self, fragment: str) -> set[int]:
+        """The indices of the tokens ``fragment`` overlaps where it first occurs in the text,
+        letters and digits compared only (case, spaces, punctuation and quotes aside); none when
+        it does not occur."""
+        wanted = "".join(char for char in fragment.casefold() if char.isalnum())
+        if not wanted:
+            return set()
+        places = [index for index, char in enumerate(self.text) if char.isalnum()]
+        at = "".join(self.text[index] for index in places).casefold().find(wanted)
+        if at < 0 or len(places) < at + len(wanted):
+            return set()
+        start, end = places[at], places[at + len(wanted) - 1] + 1
+        return {index for index, (first, last) in enumerate(self.spans) if first < end and last > start}
+
+    def written_authors(self) -> tuple[str, ...]:
+        """The author list one name a string as printed ("Zhai, X.", "X. Zhai", "Zhai X"),
+        "others" last when it ends in "et al." or "others" (as BibTeX writes it)."""
+        written = tuple(printed for _, _, printed in self._names())
+        if written and any(
+            label == "author" and token.casefold().strip(".,;") in ("et", "al", "others")
+            for token, label in zip(self.tokens[: self._author_list_end()], self.labels, strict=False)
+        ):
+            written += ("others",)
+        return written
+
+    def _author_list_end(self) -> int:
+        """The index of the first token after the author list (names, "and", "et al.")."""
+        seen = False
+        for index, label in enumerate(self.labels):
+            if label in ("family", "given", "author"):
+                seen = True
+            elif seen:
+                return index
+        return len(self.labels)
+
+    def field_confidences(self) -> dict[str, float]:
+        """The model's confidence in each field it read (the mean marginal of its first run's
+        tokens; of the whole author list for ``authors``), keyed as the ``read`` block names them."""
+        confidences: dict[str, float] = {}
+        names = [
+            marginal
+            for marginal, label in zip(self.marginals[: self._author_list_end()], self.labels, strict=False)
+            if label in ("family", "given", "author")
+        ]
+        if names:
+            confidences["authors"] = round(sum(names) / len(names), 3)
+        for name, label in (
+            ("title", "title"),
+            ("year", "date"),
+            ("venue", "container"),
+            ("volume", "volume"),
+            ("pages", "pages"),
+            ("doi", "doi"),
+        ):
+            run = self.first(label)
+            if run is not None:
+                confidences[name] = run.confidence
+        return confidences
+
 
 def _name_part(text: str) -> str:
-    return text.strip(" ,;&").removesuffix(" and").strip(" ,;")
+    return text.strip(" ,;:&").removesuffix(" and").strip(" ,;:")
 
 
 def _family_part(text: str) -> str:
@@ -373,6 +593,11 @@ class Tagger:
             return TaggedReference(text, (), ())
         labels = tuple(self._tagger.tag(token_features(tokens)))
         marginals = [self._tagger.marginal(label, index) for index, label in enumerate(labels)]
+        # what the reader weighs another reading of these fields by (`span_confidence`)
+        weighed = {
+            label: tuple(self._tagger.marginal(label, index) for index in range(len(tokens)))
+            for label in WEIGHED_LABELS
+        }
         runs: list[Field] = []
         start = 0
         for index in range(1, len(tokens) + 1):
@@ -382,7 +607,7 @@ class Tagger:
                     confidence = sum(marginals[start:index]) / (index - start)
                     runs.append(Field(labels[start], run_text, round(confidence, 3)))
                 start = index
-        return TaggedReference(text, tokens, labels, tuple(runs))
+        return TaggedReference(text, tokens, labels, tuple(runs), tuple(marginals), tuple(spans), weighed)
 
 
 @lru_cache(maxsize=1)
