@@ -34,8 +34,8 @@ their own records, training styles only the others, so an evaluation never sees 
 training record, and the held-out figures never see a string the validation saw.
 
 Variation, drawn per (style, record) from a seeded generator: DOI and URL kept or dropped, given
-names full or initials, a journal's name in full, abbreviated (ISO 4, MEDLINE) or left out, arXiv
-ids as a journal-like line, a note or a link, a list number ("[12]", "12.") added or not, the line
+names full or initials, a journal's name in full or abbreviated (ISO 4, MEDLINE), arXiv ids as
+a journal-like line, a note or a link, a list number ("[12]", "12.") added or not, the line
 broken at spaces or not.
 
 Output: one JSON object a line — ``style``, ``split`` (train, validation or heldout), ``record``,
@@ -332,11 +332,8 @@ def _initials(given: str) -> str:
 def _container(record: Record, chooser: random.Random) -> str:
     """A journal's name as printed: in full, or (one time in three) abbreviated as ISO 4 or
     MEDLINE write it ("Proc. Natl. Acad. Sci. U. S. A.", "Proc Natl Acad Sci U S A"), as many
-    styles and authors print it; for one work in twelve, of any kind, none at all."""
-    draw = chooser.random()
-    if draw < 0.08:
-        return ""  # no venue: "Names. Title, 2023." (lists print preprints and web pages so)
-    if record.kind != "article-journal" or not record.container or draw >= 0.4:
+    styles and authors print it."""
+    if record.kind != "article-journal" or not record.container or chooser.random() >= 0.35:
         return record.container
     from bibnorm.text.journals import find_journal
 

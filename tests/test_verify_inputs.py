@@ -189,8 +189,11 @@ def test_every_entry_shows_what_was_read_from_its_item(runner: CliRunner, tmp_pa
         "doi": None,
         "arxiv_id": None,
         "entry_type": "article",  # a journal's abbreviation
+        "volume": None,
+        "pages": None,
         "page": None,
         "line": 1,
+        "confidence": None,  # verify's claims carry no tagger's confidence
     }
     assert second["line"] == 2  # type: ignore[index]
     (tmp_path / "refs.ris").write_text("TY  - JOUR\nER  - \n", encoding="utf-8")

@@ -43,6 +43,7 @@ _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uf
 _OTHER_FIELDS = frozenset(LABELS) - {"title", "note", "other"}
 # What a title or venue the rules read too far runs into: the fields after it, not an edition or
 # a note ("Galactic Dynamics: Second Edition" is a title)
+_VENUE_LINE = frozenset({"container", "date", "volume", "issue", "pages"})  # "Nature 2021, 596"
 _RUN_INTO = frozenset(LABELS) - {"title", "note", "other", "edition", "family", "given", "author"}
 
 
@@ -122,7 +123,16 @@ def choose_fields(
         overlap = tagged.overlap(label, str(read))
         beyond = tagged.labels_of(str(read))[0] - {label, "other"}  # what the rules ran into
         runs_on = overlap == "runs-on" and bool(beyond) and beyond <= _RUN_INTO
-        replaces = runs_on or (label == "container" and overlap == "apart")
+        # the rules read the venue as the title ("Family, I. Title. Journal Year, Vol, Pages.":
+        # MDPI's, ACS's layout), where the model reads those words as the venue, sure of them
+        labels, lowest = tagged.labels_of(str(read))
+        venue_as_title = (
+            label == "title" and "container" in labels and labels <= _VENUE_LINE and lowest >= trust
+        )
+        # a venue the rules cut short ("Inf. Model" of "J. Chem. Inf. Model.") is the model's too
+        replaces = runs_on or (
+            overlap in ("apart", "within") if label == "container" else overlap == "apart" and venue_as_title
+        )
         return own if sure(name) and replaces else read
 
     # no title where the rules read none: a style that prints none gets no invented one

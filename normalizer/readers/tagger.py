@@ -466,8 +466,8 @@ class TaggedReference:
     def overlap(self, label: str, fragment: str) -> str:
         """How ``fragment`` (found as `agreement` finds it) lies against the model's own first
         run of ``label``: "same" tokens, "runs-on" (the run, then more tokens: a title read into
-        its venue), "apart" (no token in common), else "shifted"; "unfound" when it is not in
-        the text."""
+        its venue), "within" (part of the run), "apart" (no token in common), else "shifted";
+        "unfound" when it is not in the text."""
         inside = self._tokens_of(fragment)
         if not inside:
             return "unfound"
@@ -478,6 +478,8 @@ class TaggedReference:
             return "apart"
         if own < inside and min(inside - own) > max(own):
             return "runs-on"
+        if inside < own:
+            return "within"
         return "shifted"
 
     def _run_of(self, label: str) -> range:
