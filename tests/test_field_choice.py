@@ -68,8 +68,14 @@ RULES = RuleReading(
         pytest.param(
             RuleReading("CVPR", RULES.authors, 2022, None),
             tagged(),
-            "CVPR",
-            id="readings-apart-the-rules-title",
+            "Scaling vision transformers",
+            id="rules-read-the-venue-as-title-the-models",
+        ),
+        pytest.param(
+            RuleReading("Zhai, X", RULES.authors, 2022, None),
+            tagged(),
+            "Zhai, X",
+            id="readings-apart-on-names-the-rules-title",
         ),
         pytest.param(
             RuleReading(None, RULES.authors, 2022, "CVPR"),
@@ -130,3 +136,19 @@ def test_a_chinese_reference_stays_the_rules() -> None:
     )
     rules = RuleReading("新时代的工业工程师", ("赵耀东",), 1998, None)
     assert choose_fields(rules, reading).title == "新时代的工业工程师"
+
+
+def test_the_reader_takes_the_title_the_rules_read_from_the_venue_line_from_the_model() -> None:
+    """MDPI's and ACS's layout, "Family, I.; Family, I. Title. Journal Year, Vol, Pages.": the
+    rules read "Nature 2021" as the title; the reader keeps the model's, with its confidence."""
+    from bibnorm.readers.refs import read_refs
+
+    (query,) = read_refs(
+        "Jumper, J.; Evans, R.; Pritzel, A. Highly Accurate Protein Structure Prediction with "
+        "AlphaFold. Nature 2021, 596 (7873), 583–589.",
+        "refs.txt",
+    )
+    assert query.title == "Highly Accurate Protein Structure Prediction with AlphaFold"
+    assert (query.venue, query.year, query.volume, query.pages) == ("Nature", 2021, "596", "583–589")
+    assert query.read_confidence is not None and query.read_confidence.title > 0.9
+    assert query.read().confidence == query.read_confidence
