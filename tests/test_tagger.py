@@ -213,7 +213,9 @@ def test_the_generator_is_deterministic_and_labels_a_rendered_style(make_data: M
         pytest.param("apa", "train", id="apa-an-anchor-always-trained-on"),
     ],
 )
-def test_the_three_way_split_is_fixed_by_the_style_name(make_data: ModuleType, style: str, split: str) -> None:
+def test_the_three_way_split_is_fixed_by_the_style_name(
+    make_data: ModuleType, style: str, split: str
+) -> None:
     assert make_data.style_split(style) == split
 
 
@@ -281,3 +283,14 @@ def test_the_packaged_model_reads_the_titles_of_its_training_styles_in_the_sampl
     seen = [row for row in rows if row["split"] == "train"]
     read = sum(key(tagger.tag_reference(row["text"]).title) == key(row["truth"]["title"]) for row in seen)
     assert read >= 0.9 * len(seen)
+
+
+def test_weighing_keeps_each_tokens_marginal_of_the_fields_a_reader_weighs() -> None:
+    text = "Smith, J. (2020). A title of a paper. Journal of Things, 3(2), 1–10."
+    plain, weighed = tagger.tag_reference(text), tagger.tag_reference(text, weigh=True)
+    assert plain.labels == weighed.labels and plain.label_marginals == {}
+    assert set(weighed.label_marginals) == set(tagger.WEIGHED_LABELS)
+    title = weighed.label_marginals["title"]
+    assert len(title) == len(weighed.tokens) and all(0 <= value <= 1 for value in title)
+    assert weighed.agreement("title", weighed.title or "") == 1.0  # its own reading
+    assert weighed.overlap("title", f"{weighed.title}. Journal of Things") == "runs-on"

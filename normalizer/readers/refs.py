@@ -550,7 +550,8 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
         text = with_elided_names(reference, queries[-1].authors if queries else ())
         parsed = parse_reference(text)
         chosen = choose_fields(
-            RuleReading(parsed.title, parsed.authors, parsed.year, parsed.venue), tag_reference(text)
+            RuleReading(parsed.title, parsed.authors, parsed.year, parsed.venue),
+            tag_reference(text, weigh=True),
         )
         kind = QueryKind.ARXIV_ID if parsed.arxiv else QueryKind.DOI if parsed.doi else QueryKind.TITLE
         entry_type = entry_type_of(chosen.venue)

@@ -588,17 +588,19 @@ class Tagger:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(model_path)
 
-    def tag(self, text: str) -> TaggedReference:
+    def tag(self, text: str, weigh: bool = False) -> TaggedReference:
+        """The labels of ``text``'s tokens, their runs as fields with confidences; with
+        ``weigh``, also every token's marginal of each of `WEIGHED_LABELS`, which a reader that
+        weighs another reading of those fields needs (`TaggedReference.agreement`)."""
         spans = tokenize(text)
         tokens = tuple(text[start:end] for start, end in spans)
         if not tokens:
             return TaggedReference(text, (), ())
         labels = tuple(self._tagger.tag(token_features(tokens)))
         marginals = [self._tagger.marginal(label, index) for index, label in enumerate(labels)]
-        # what the reader weighs another reading of these fields by (`span_confidence`)
         weighed = {
             label: tuple(self._tagger.marginal(label, index) for index in range(len(tokens)))
-            for label in WEIGHED_LABELS
+            for label in (WEIGHED_LABELS if weigh else ())
         }
         runs: list[Field] = []
         start = 0
@@ -612,6 +614,12 @@ class Tagger:
         return TaggedReference(text, tokens, labels, tuple(runs), tuple(marginals), tuple(spans), weighed)
 
 
+def clear_token_caches() -> None:
+    """Forget the features of the tokens seen so far (a measure of speed starts cold)."""
+    for cached in (_token_own_features, _as_neighbour, _chunk_flags):
+        cached.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def packaged_tagger() -> Tagger:
     """The tagger of the model shipped in ``normalizer/data/`` (no download)."""
@@ -621,6 +629,7 @@ def packaged_tagger() -> Tagger:
         return Tagger(str(path))
 
 
-def tag_reference(text: str) -> TaggedReference:
-    """Label the tokens of one reference string with the packaged model; fields with confidences."""
-    return packaged_tagger().tag(text)
+def tag_reference(text: str, weigh: bool = False) -> TaggedReference:
+    """Label the tokens of one reference string with the packaged model; fields with confidences
+    (and with ``weigh``, the marginals `Tagger.tag` keeps for the reader)."""
+    return packaged_tagger().tag(text, weigh)
