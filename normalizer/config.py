@@ -229,7 +229,7 @@ class Settings(BaseModel):
     style: Literal["bibnorm", "arxiv", "dblp", "google-scholar"] = "bibnorm"
     # Where bibnorm's BibTeX layout puts a published entry's publisher DOI besides ``doi``,
     # which plain, abbrv and IEEEtran do not print (normalizer/writers/bibtex.py `DOI_LINKS`).
-    doi_link: Literal["url+note", "url", "note", "none"] = "url+note"
+    doi_link: Literal["url+note", "url", "note", "none"] | None = None
     # The BibTeX style the output is for: each DOI and arXiv id goes where that style prints it
     # exactly once (normalizer/writers/bibtex.py `BST_FAMILIES`). Unset: doi_link decides.
     bst: BstName | None = None

@@ -75,7 +75,7 @@ class WriterOptions(BaseModel):
     unicode: bool = False
     layout: FormatOptions = FormatOptions()
     style: Literal["bibnorm", "arxiv", "dblp", "google-scholar"] = "bibnorm"  # BibTeX only
-    doi_link: Literal["url+note", "url", "note", "none"] = "url+note"  # BibTeX's own layout only
+    doi_link: Literal["url+note", "url", "note", "none"] | None = None  # BibTeX's own layout only
     bst: BstName | None = None  # BibTeX's own layout only
     journal_names: JournalNames = "full"
 
