@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import bibtexparser
 import pytest
 from bibnorm.cli import EXIT_SOURCES_FAILED, main
 from bibnorm.writers.csl_json import validate_csl
@@ -29,6 +28,7 @@ from fakes.arxiv_api import DECOY_PREFIX
 from fakes.s2_api import DECOYS, RecordedRequest
 from fakes.servers import FakeApis, one_host, running_fakes
 from paths import SHARED
+from records import entries_by_arxiv_id
 from title_census import census
 
 PAGES = sorted((SHARED / "inputs" / "hf-papers").glob("*.txt"))
@@ -185,20 +185,7 @@ def _snapshot_authorless() -> set[str]:
 
 
 def _bib_by_eprint(text: bytes) -> dict[str, Any]:
-    """The entries by arXiv id: their ``eprint``, else the "arXiv:ID" of ``howpublished`` or
-    ``note`` (bibnorm's default layout, where every style prints it)."""
-    library = bibtexparser.parse_string(text.decode("utf-8"))
-    assert not library.failed_blocks
-    return {_arxiv_id_of(entry): entry for entry in library.entries}
-
-
-def _arxiv_id_of(entry: Any) -> str:
-    if "eprint" in entry.fields_dict:
-        return str(entry.fields_dict["eprint"].value)
-    written = " ".join(
-        str(entry.fields_dict[n].value) for n in ("howpublished", "note") if n in entry.fields_dict
-    )
-    return re.findall(r"arXiv:(\S+)", written)[0]
+    return entries_by_arxiv_id(text.decode("utf-8"))
 
 
 # --------------------------------------------------------------------------- matching
