@@ -43,6 +43,7 @@ def shows(text: str, identifier: str) -> bool:
 def only_ids(text: str, ids: set[str]) -> bool:
     """Whether ``text`` holds nothing but ``ids`` in their usual wrappings (a link, "doi:")."""
     rest = text.replace("\\_", "_").casefold()
-    for identifier in ids:
+    # The longest first: an id inside another (an arXiv id in a DOI) must not cut that one up.
+    for identifier in sorted(ids, key=len, reverse=True):
         rest = rest.replace(identifier, " ")
     return not _ID_WRAPPING.sub("", rest).strip()
