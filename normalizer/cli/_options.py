@@ -175,8 +175,8 @@ bst_option = click.option(
         "that style prints, exactly once (plain, abbrv, unsrt, alpha: note and howpublished; "
         "plainnat, unsrtnat, abbrvnat, splncs04: doi and url; IEEEtran: url; ACM-Reference-Format: "
         "eprint and doi). Unset: fix and format leave them where they are; resolve writes each id in "
-        "note or howpublished, which every common style prints once, unless --doi-link asks for an "
-        "earlier layout; tex follows the draft's \\bibliographystyle (config: bst)."
+        "note or howpublished, which every common style prints once (unless its DOI-link setting asks "
+        "for an earlier layout); tex follows the draft's \\bibliographystyle (config: bst)."
     ),
 )
 
