@@ -220,6 +220,24 @@ def measure_rewrite(folder: Path, env: dict[str, str], titles: Path, wanted: dic
         print(f"{'rewritten':15} {style:21} {_id_line(_id_figures(entries, items, wanted))}")
 
 
+def measure_default(folder: Path, env: dict[str, str], titles: Path, wanted: dict[str, Ids]) -> None:
+    """One output in bibnorm's default layout (no --bst, no --doi-link) typeset by every style:
+    each id where every common style prints it once."""
+    (folder / "out.bib").unlink(missing_ok=True)
+    (folder / "bibnorm.toml").unlink(missing_ok=True)
+    with contextlib.chdir(folder):
+        result = CliRunner().invoke(main, ["resolve", str(titles), "-q", "-o", "out.bib"], env=env)
+    assert result.exit_code == 0, result.output
+    entries = bibtexparser.parse_string((folder / "out.bib").read_text("utf-8")).entries
+    for style in (*BST, "apalike"):
+        items, warnings = _bbl_items(folder, style)
+        figures = _id_line(_id_figures(entries, items, wanted))
+        print(f"{'default':15} {style:21} {figures}  warnings {len(warnings)}")
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
+        page = typeset_biblatex(Path(tmp), (folder / "out.bib").read_text("utf-8"), "numeric")
+    print(f"{'default':15} {'biber (BibTeX file)':21} {_id_line(_page_figures(page, wanted))}")
+
+
 def _print_entries_and_booktitles(entries: list[Entry]) -> None:
     """How many entries and published ones; booktitles with a city, date or year, and venues (and
     years) under more than one booktitle."""
@@ -267,18 +285,22 @@ def _page_figures(page: str, wanted: dict[str, Ids]) -> dict[str, int]:
 
 
 def measure_typeset(folder: Path, env: dict[str, str], titles: Path, wanted: dict[str, Ids]) -> None:
-    """biblatex (biber, numeric) and APA (pandoc's citeproc) typeset, their text read back."""
+    """biblatex (biber, numeric and authoryear) and APA (pandoc's citeproc) typeset, their text
+    read back."""
     for name, args in (
         ("biblatex", ["-f", "biblatex", "-o", "out-biblatex.bib"]),
+        ("biblatex authoryear", ["-f", "biblatex", "-o", "out-biblatex.bib"]),
         ("APA", ["-o", "out.json"]),
     ):
         with contextlib.chdir(folder):
             result = CliRunner().invoke(main, ["resolve", str(titles), "-q", *args], env=env)
         assert result.exit_code == 0, result.output
         with tempfile.TemporaryDirectory(dir=folder) as tmp:
-            if name == "biblatex":
+            if name.startswith("biblatex"):
                 page = typeset_biblatex(
-                    Path(tmp), (folder / "out-biblatex.bib").read_text("utf-8"), "numeric"
+                    Path(tmp),
+                    (folder / "out-biblatex.bib").read_text("utf-8"),
+                    "authoryear" if name.endswith("authoryear") else "numeric",
                 )
             else:
                 page = _apa_page(Path(tmp), folder / "out.json")
@@ -312,6 +334,7 @@ def main_(count: int, gold: bool) -> None:
         print(f"== {len(lines)} {name}")
         wanted = measure(folder, apis, titles)
         measure_rewrite(folder, apis.env(folder / "cache"), titles, wanted)
+        measure_default(folder, apis.env(folder / "cache"), titles, wanted)
         measure_typeset(folder, apis.env(folder / "cache"), titles, wanted)
 
 

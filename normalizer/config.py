@@ -227,9 +227,10 @@ class Settings(BaseModel):
     # The whole-entry layout of BibTeX output: bibnorm's own, or what arXiv's, dblp's or
     # Google Scholar's "export BibTeX" gives (normalizer/writers/bibtex.py `STYLES`).
     style: Literal["bibnorm", "arxiv", "dblp", "google-scholar"] = "bibnorm"
-    # Where bibnorm's BibTeX layout puts a published entry's publisher DOI besides ``doi``,
-    # which plain, abbrv and IEEEtran do not print (normalizer/writers/bibtex.py `DOI_LINKS`).
-    doi_link: Literal["url+note", "url", "note", "none"] = "url+note"
+    # An earlier BibTeX layout, keeping doi, eprint and url, with the publisher DOI also in url
+    # and/or note (normalizer/writers/bibtex.py `DOI_LINKS`). Unset: each DOI and arXiv id in
+    # note or howpublished alone, which every common style prints once.
+    doi_link: Literal["url+note", "url", "note", "none"] | None = None
     # The BibTeX style the output is for: each DOI and arXiv id goes where that style prints it
     # exactly once (normalizer/writers/bibtex.py `BST_FAMILIES`). Unset: doi_link decides.
     bst: BstName | None = None

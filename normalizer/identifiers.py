@@ -250,6 +250,13 @@ def canonical_doi(text: str) -> str | None:
     return doi
 
 
+def doi_in_note(text: str) -> str | None:
+    """The DOI a note-like field gives as one of its ``;``-separated parts (``doi: X``, a doi.org
+    link, the bare DOI; `canonical_doi`): how bibnorm's default BibTeX layout and many files
+    carry it, plain, abbrv and apalike printing no ``doi`` field."""
+    return next(filter(None, map(canonical_doi, text.split(";"))), None) if "10." in text else None
+
+
 _SHORT_DOI = re.compile(
     r"(?:doi\s*:\s*)?(?:(?:https?://)?(?:dx\.)?doi\.org/)?(?P<short>10/[a-z0-9]+)", re.IGNORECASE
 )

@@ -316,10 +316,12 @@ class DblpEnricher:
     """Enricher: the one published record dblp holds for each resolved CS paper no batch settled.
 
     The local index (``index``) answers first, and for every such paper: what it holds (the
-    paper's publication, or its CoRR listing alone) is final. The search (``client``, or
-    ``connect`` making it when first needed) is asked only about the papers the index does
-    not hold, and only those no batch settled; before the first online search, ``notify``
-    (when given) hears how many there are and how long dblp's spacing makes them take.
+    paper's publication, or its CoRR listing alone) is final; it answers too for a paper whose
+    publisher DOI a batched DOI source follows (its record names the authors as published). The
+    search (``client``, or ``connect`` making it when first needed) is asked only about the
+    papers the index does not hold, and only those no batch settled; before the first online
+    search, ``notify`` (when given) hears how many there are and how long dblp's spacing makes
+    them take.
     """
 
     name = SOURCE
@@ -378,6 +380,14 @@ class DblpEnricher:
         asking: dict[int, Reference] = {}
         notes: dict[int, Problem] = {}
         for index, reference in references.items():
+            if self._settled_by_doi(reference):
+                # A batched DOI source (Crossref) will read the publisher's record, so no search
+                # is spent on it; the index, which costs none, still gives dblp's record, whose
+                # author list (order, spelling) is the published version's record of authority.
+                held = self._from_index(reference) if self.index is not None else None
+                if held is not None:
+                    answers[index] = held
+                continue
             if not self._wanted(reference):
                 continue
             if self.index is not None:
@@ -398,6 +408,14 @@ class DblpEnricher:
         if reference.entry_type != "preprint" and reference.provenance.get("venue") == SOURCE:
             return False
         return wants_dblp(reference) and not doi_source_settles(reference, doi_sources=self.doi_sources)
+
+    def _settled_by_doi(self, reference: Reference) -> bool:
+        """A paper dblp is otherwise asked about whose publisher DOI a batched DOI source follows."""
+        return (
+            reference.provenance.get("venue") != SOURCE
+            and wants_dblp(reference)
+            and doi_source_settles(reference, doi_sources=self.doi_sources)
+        )
 
     def _from_index(self, reference: Reference) -> Lookup | None:
         """The index's answer when it holds the paper (a publication or its CoRR listing), else None."""

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
+import bibtexparser
 from bibnorm.models import Identifiers, PartialDate, Person, Reference
 
 # The NeurIPS version of arXiv 1706.03762, with the fields a proceedings entry carries.
@@ -61,3 +65,19 @@ HAZARD = Reference(
     primary_class="cs.LG",
     code_links=("https://github.com/org/repo_name#readme", "https://github.com/org/100%25"),
 )
+
+
+def entries_by_arxiv_id(text: str) -> dict[str, Any]:
+    """A .bib text's entries by arXiv id: their ``eprint``, else the "arXiv:ID" of
+    ``howpublished`` or ``note`` (bibnorm's default layout, where every style prints it)."""
+    library = bibtexparser.parse_string(text)
+    assert not library.failed_blocks
+    return {_arxiv_id_of(entry): entry for entry in library.entries}
+
+
+def _arxiv_id_of(entry: Any) -> str:
+    fields = entry.fields_dict
+    if "eprint" in fields:
+        return str(fields["eprint"].value)
+    written = " ".join(str(fields[name].value) for name in ("howpublished", "note") if name in fields)
+    return re.findall(r"arXiv:([^\s,;]+)", written)[0]

@@ -1,14 +1,16 @@
 """``fix --bst`` and ``format --bst``: an existing file's DOIs and arXiv ids where the named
 BibTeX style prints each exactly once (`bibnorm.api.bst`).
 
-A file bibnorm wrote without ``--bst`` (its default ``--doi-link url+note`` shows a DOI three
-times in plainnat), and entries as users paste them from arXiv's and Google Scholar's exports, are
-rewritten for each style, run through real ``bibtex`` and each entry's ``.bbl`` text read.
+A file bibnorm wrote without ``--bst`` (its default puts a DOI in ``note`` alone, which every
+style prints; ``--doi-link url+note``, the default before, shows it three times in plainnat), and
+entries as users paste them from arXiv's and Google Scholar's exports, are rewritten for each
+style, run through real ``bibtex`` and each entry's ``.bbl`` text read.
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,14 +49,23 @@ STYLES = ("plain", "abbrv", "plainnat", "unsrtnat", "IEEEtran", "splncs04", "ACM
 
 
 def default_output() -> str:
-    """What ``resolve`` writes without --bst: DOIs in doi, url and note."""
+    """What ``resolve`` writes without --bst: a DOI in note, a preprint's id in howpublished."""
     return get_writer("bibtex").write(REFERENCES, WriterOptions())
+
+
+def linked_output() -> str:
+    """What ``resolve --doi-link url+note`` writes (and bibnorm wrote by default before): the DOI
+    in doi, url and note."""
+    return get_writer("bibtex").write(REFERENCES, WriterOptions(doi_link="url+note"))
 
 
 @pytest.mark.clients
 @pytest.mark.parametrize("style", STYLES)
-def test_format_bst_prints_each_id_once_in_that_style(tmp_path: Path, style: str) -> None:
-    text = format(default_output() + "\n" + PASTED, bst=style).text  # type: ignore[arg-type]
+@pytest.mark.parametrize("written", [default_output, linked_output], ids=["default", "url+note"])
+def test_format_bst_prints_each_id_once_in_that_style(
+    tmp_path: Path, style: str, written: Callable[[], str]
+) -> None:
+    text = format(written() + "\n" + PASTED, bst=style).text  # type: ignore[arg-type]
     items = _bbl_items(tmp_path, text, style)
     assert items["pre"].count(PREPRINT_ID) == 1, items["pre"]
     assert items["pap"].count(PAPER_DOI) == 1, items["pap"]
@@ -163,7 +174,7 @@ def test_each_entry_shows_its_id_where_the_style_prints_it(
 
 
 def test_format_without_bst_leaves_identifiers_alone() -> None:
-    text = default_output()
+    text = linked_output()
     assert format(text).text == text  # the DOI in doi, url and note, as written
 
 
@@ -183,6 +194,7 @@ def test_the_bst_setting_names_the_style_for_format_and_fix(tmp_path: Path, comm
     (tmp_path / "refs.bib").write_text(default_output(), encoding="utf-8")
     configured = run_in(tmp_path, command).split("@article")[1]
     assert "note" not in configured  # plainnat prints the doi field
+    assert f"= {{{ARTICLE_DOI}}}," in configured  # the note's DOI, now in doi
     assert "url" not in configured
     (tmp_path / "refs.bib").write_text(default_output(), encoding="utf-8")
     named = run_in(tmp_path, command, "--bst", "plain").split("@article")[1]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import bibtexparser
 import pytest
 from bibnorm.cli import main
 from bibnorm.config import Settings
@@ -39,6 +40,61 @@ ARTICLE = Reference(
     ids=Identifiers(doi="10.5555/bibnorm-test.resnet"),
 )
 REFERENCES = [("pre", PREPRINT), ("pap", PAPER), ("art", ARTICLE)]
+# A NeurIPS paper: no DOI, its proceedings page and its preprint; a CVPR paper whose record's URL is
+# its arXiv page; a journal paper whose record's URL is its DOI's link.
+NEURIPS_URL = "https://proceedings.neurips.cc/paper/2020/hash/1457c0d6-Abstract.html"
+NEURIPS = Reference(
+    title="Language Models are Few-Shot Learners",
+    authors=(Person(given="Tom", family="Brown"),),
+    issued=PartialDate(year=2020),
+    entry_type="inproceedings",
+    venue="Advances in Neural Information Processing Systems",
+    volume="33",
+    pages="1877--1901",
+    url=NEURIPS_URL,
+    primary_class="cs.CL",
+    ids=Identifiers(arxiv_id="2005.14165"),
+)
+CVPR = Reference(
+    title="Scaling Vision Transformers",
+    authors=(Person(given="Xiaohua", family="Zhai"),),
+    issued=PartialDate(year=2022),
+    entry_type="inproceedings",
+    venue="IEEE/CVF Conference on Computer Vision and Pattern Recognition",
+    pages="1204--1213",
+    url="https://arxiv.org/abs/2106.04560",
+    primary_class="cs.CV",
+    ids=Identifiers(doi="10.1109/CVPR52688.2022.01179", arxiv_id="2106.04560"),
+)
+LINKED = ARTICLE.model_copy(
+    update={
+        "title": "Identity Mappings",
+        "url": "https://doi.org/10.5555/bibnorm-test.identity",
+        "ids": Identifiers(doi="10.5555/bibnorm-test.identity"),
+    }
+)
+KINDS = [*REFERENCES, ("neu", NEURIPS), ("cvpr", CVPR), ("lin", LINKED)]
+# What each entry must print exactly once: the id a reader finds it by (and a URL of its own).
+ONCE = {
+    "pre": ("2106.09685",),
+    "pap": ("10.1007/11880561_13",),
+    "art": ("10.5555/bibnorm-test.resnet",),
+    "neu": ("2005.14165",),
+    "cvpr": ("10.1109/CVPR52688.2022.01179",),
+    "lin": ("10.5555/bibnorm-test.identity",),
+}
+# Printed at most once: a published paper's preprint, which a style that prints eprint shows.
+AT_MOST_ONCE = {"pap": ("0601001",), "cvpr": ("2106.04560",)}
+TEN_BST = (
+    "plain",
+    "abbrv",
+    "plainnat",
+    "unsrtnat",
+    "IEEEtran",
+    "splncs04",
+    "ACM-Reference-Format",
+    "apalike",
+)
 
 PREPRINT_ID = "2106.09685"
 PAPER_DOI = "10.1007/11880561_13"
@@ -139,3 +195,70 @@ def test_an_unknown_bst_is_a_usage_error(tmp_path: Path) -> None:
     titles.write_text("Attention Is All You Need\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["resolve", str(titles), "--bst", "fancy"])
     assert result.exit_code == 2 and "'fancy' is not one of" in result.output
+
+
+@pytest.fixture(scope="module")
+def default_bibtex() -> str:
+    """The BibTeX writer's default output (no --bst, no --doi-link) for every kind of entry."""
+    return get_writer("bibtex").write(KINDS, WriterOptions())
+
+
+@pytest.mark.clients
+@pytest.mark.parametrize("style", [pytest.param(style, id=style) for style in TEN_BST])
+def test_the_default_prints_each_id_once_in_every_common_bst(
+    tmp_path: Path, default_bibtex: str, style: str
+) -> None:
+    items = _bbl_items(tmp_path, default_bibtex, style)
+    for key, ids in ONCE.items():
+        for identifier in ids:
+            assert items[key].count(identifier) == 1, (style, key, items[key])
+    for key, ids in AT_MOST_ONCE.items():
+        for identifier in ids:
+            assert items[key].count(identifier) <= 1, (style, key, items[key])
+
+
+@pytest.mark.parametrize(
+    ("key", "kept", "left_out"),
+    [
+        pytest.param(
+            "pre", {"howpublished"}, {"eprint", "archiveprefix", "doi", "url", "note"}, id="preprint"
+        ),
+        pytest.param("cvpr", {"note", "eprint", "archiveprefix"}, {"doi", "url"}, id="doi-and-preprint"),
+        pytest.param("neu", {"note", "url"}, {"eprint", "archiveprefix", "primaryclass", "doi"}, id="no-doi"),
+        pytest.param("lin", {"note"}, {"doi", "url"}, id="url-of-the-doi"),
+    ],
+)
+def test_the_default_keeps_the_fields_every_style_prints(
+    default_bibtex: str, key: str, kept: set[str], left_out: set[str]
+) -> None:
+    entry = next(e for e in bibtexparser.parse_string(default_bibtex).entries if e.key == key)
+    names = {f.key.casefold() for f in entry.fields}
+    assert kept <= names and not (left_out & names), names
+
+
+def test_the_default_notes_say_doi_or_arxiv(default_bibtex: str) -> None:
+    entries = {e.key: e for e in bibtexparser.parse_string(default_bibtex).entries}
+    assert entries["cvpr"]["note"] == "doi: 10.1109/CVPR52688.2022.01179"
+    assert entries["neu"]["note"] == "arXiv:2005.14165 [cs.CL]"
+    assert entries["neu"]["url"] == NEURIPS_URL
+
+
+@pytest.mark.clients
+@pytest.mark.parametrize(
+    ("writer", "style"),
+    [
+        pytest.param("biblatex", "numeric", id="biblatex-numeric"),
+        pytest.param("biblatex", "authoryear", id="biblatex-authoryear"),
+        pytest.param("bibtex", "numeric", id="bibtex-file-under-biber"),
+    ],
+)
+def test_biblatex_styles_print_each_id_once_by_default(tmp_path: Path, writer: str, style: str) -> None:
+    page = typeset_biblatex(tmp_path, get_writer(writer).write(KINDS, WriterOptions()), style)
+    # (pdftotext reads the "\_" of a note in pdfLaTeX's default font as nothing.)
+    text = page.replace("_", "")
+    for ids in ONCE.values():
+        for identifier in ids:
+            assert text.count(flat(identifier).replace("_", "")) == 1, (identifier, page)
+    for ids in AT_MOST_ONCE.values():
+        for identifier in ids:
+            assert text.count(flat(identifier).replace("_", "")) <= 1, (identifier, page)

@@ -271,6 +271,25 @@ def test_a_paper_the_index_holds_costs_no_request_and_others_go_online(
     online.session.close()
 
 
+def test_a_paper_a_doi_source_settles_gets_the_indexs_record_and_no_search(
+    index: DblpIndex, fake: FakeDblp, tmp_path: Path
+) -> None:
+    # Crossref follows and reads the publisher's record of the DOI, so dblp's search is not
+    # spent on it; the index, which costs nothing, still gives dblp's record (its author list is
+    # the published version's record of authority).
+    with_doi = SCALING.model_copy(update={"ids": Identifiers(doi="10.1109/CVPR52688.2022.01179")})
+    settings = Settings(cache_dir=tmp_path / "cache", dblp_api_url=fake.url, dblp_delay=0)
+    session = build_session(settings, sleep=lambda _: None, jitter=lambda: 0.0)
+    for with_index, venues in ((index, [CVPR.name]), (None, None)):
+        enricher = DblpEnricher(DblpClient(session, settings), index=with_index, doi_sources=True)
+        answer = enricher.enrich({0: with_doi}).get(0)
+        assert (answer and [c.reference.venue for c in answer.candidates]) == venues
+        if answer is not None:
+            assert answer.candidates[0].reference.authors[0].family == "Zhai"
+    assert fake.requests == []
+    session.close()
+
+
 def test_an_index_older_than_the_paper_says_so_and_dblp_is_asked_online(
     index: DblpIndex, fake: FakeDblp, tmp_path: Path
 ) -> None:

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import bibtexparser
 import pytest
 from bibnorm.cli import EXIT_SOURCES_FAILED, main
 from bibnorm.writers.csl_json import validate_csl
@@ -29,6 +28,7 @@ from fakes.arxiv_api import DECOY_PREFIX
 from fakes.s2_api import DECOYS, RecordedRequest
 from fakes.servers import FakeApis, one_host, running_fakes
 from paths import SHARED
+from records import entries_by_arxiv_id
 from title_census import census
 
 PAGES = sorted((SHARED / "inputs" / "hf-papers").glob("*.txt"))
@@ -185,9 +185,7 @@ def _snapshot_authorless() -> set[str]:
 
 
 def _bib_by_eprint(text: bytes) -> dict[str, Any]:
-    library = bibtexparser.parse_string(text.decode("utf-8"))
-    assert not library.failed_blocks
-    return {entry.fields_dict["eprint"].value: entry for entry in library.entries}
+    return entries_by_arxiv_id(text.decode("utf-8"))
 
 
 # --------------------------------------------------------------------------- matching
@@ -277,7 +275,7 @@ def test_unresolved_items_say_why(cold: Run) -> None:
         ),
     ],
 )
-def test_published_versions_are_cited_with_the_eprint_kept(
+def test_published_versions_are_cited_with_the_arxiv_id_in_the_note(
     cold: Run, arxiv_id: str, entry_type: str, container: tuple[str, str], year: str
 ) -> None:
     entry = _bib_by_eprint(cold.output)[arxiv_id]
@@ -285,8 +283,10 @@ def test_published_versions_are_cited_with_the_eprint_kept(
     fields = {name: field.value for name, field in entry.fields_dict.items()}
     assert fields[container[0]] == container[1]
     assert fields["year"] == year
-    assert fields["archiveprefix"] == "arXiv"
-    assert fields["eprint"] == arxiv_id
+    # No DOI: the free copy's id is how a reader finds the paper, in the note every style prints
+    # (and no eprint, which ACM-Reference-Format and biblatex would print again).
+    assert fields["note"].startswith(f"arXiv:{arxiv_id} [")
+    assert "eprint" not in fields and "archiveprefix" not in fields
 
 
 def test_every_gold_venue_upgrades_with_dblps_venue_and_no_month_or_arxiv_doi(cold: Run) -> None:
@@ -307,7 +307,7 @@ def test_every_gold_venue_upgrades_with_dblps_venue_and_no_month_or_arxiv_doi(co
             assert entry.entry_type == item["entry_type"]
             assert ("booktitle" if entry.entry_type == "inproceedings" else "journal") in entry.fields_dict
             assert entry.fields_dict["year"].value == str(gold["year"])
-            assert {"eprint", "archiveprefix"} <= set(entry.fields_dict)
+            assert entry.fields_dict["note"].value.startswith(f"arXiv:{gold['arxiv_id']}")
         else:
             assert item["entry_type"] == "preprint", gold["title"]
             assert entry.entry_type == "misc"
@@ -321,7 +321,7 @@ def test_prefer_preprint_keeps_every_entry_misc(apis: FakeApis, workdir: Path, c
     assert {entry.entry_type for entry in entries.values()} == {"misc"}
     scaling = entries["2106.04560"].fields_dict
     assert "booktitle" not in scaling
-    assert scaling["archiveprefix"].value == "arXiv"
+    assert scaling["howpublished"].value.startswith("arXiv:2106.04560")
     assert scaling["year"].value == "2021"
 
 

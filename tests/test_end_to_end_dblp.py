@@ -14,13 +14,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import bibtexparser
 import pytest
 from bibnorm.cli import main
 from click.testing import CliRunner
 from fakes.dblp_api import DBLP_VENUES, JOURNAL, FakeDblp
 from fakes.servers import running_fakes
 from paths import SHARED
+from records import entries_by_arxiv_id
 
 PAGES = sorted((SHARED / "inputs" / "hf-papers").glob("*.txt"))
 GOLD = SHARED / "reference" / "dev-gold.jsonl"
@@ -65,9 +65,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
 
 
 def _entries(text: str) -> dict[str, Any]:
-    library = bibtexparser.parse_string(text)
-    assert not library.failed_blocks
-    return {entry.fields_dict["eprint"].value: entry for entry in library.entries}
+    return entries_by_arxiv_id(text)
 
 
 def test_every_gold_venue_comes_from_dblp_with_its_year_and_type(run: dict[str, Any]) -> None:

@@ -7,6 +7,7 @@ from bibnorm.identifiers import (
     ArxivId,
     arxiv_id_year_month,
     canonical_doi,
+    doi_in_note,
     is_new_style_arxiv_id,
     parse_arxiv_id,
 )
@@ -136,3 +137,17 @@ def test_arxiv_id_year_month(text: str, expected: tuple[int, int] | None) -> Non
 )
 def test_canonical_doi(text: str, expected: str | None) -> None:
     assert canonical_doi(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doi"),
+    [
+        pytest.param("doi: 10.1109/CVPR.2016.90", "10.1109/CVPR.2016.90", id="doi-prefix"),
+        pytest.param("arXiv:2106.04560 [cs.CV]; doi: 10.1000/x.", "10.1000/x", id="second-part"),
+        pytest.param("https://doi.org/10.1000/x", "10.1000/x", id="link"),
+        pytest.param("See the doi: 10.1000/x for details", None, id="inside-a-sentence"),
+        pytest.param("cited in the intro", None, id="none"),
+    ],
+)
+def test_doi_in_note(text: str, doi: str | None) -> None:
+    assert doi_in_note(text) == doi

@@ -117,6 +117,36 @@ def test_scan_tex_bibliographies(text: str, bibliographies: tuple[str, ...], bib
 
 
 @pytest.mark.parametrize(
+    ("text", "style"),
+    [
+        pytest.param(r"\bibliographystyle{plainnat}", "plainnat", id="bibliographystyle"),
+        pytest.param(r"\bibliographystyle{ IEEEtran }", "IEEEtran", id="spaces-trimmed"),
+        pytest.param(
+            "% \\bibliographystyle{abbrv}\n\\bibliographystyle{splncs04}", "splncs04", id="comment-skipped"
+        ),
+        pytest.param(r"\bibliographystyle{plain}\bibliographystyle{abbrv}", "plain", id="the-first"),
+        pytest.param(
+            r"\usepackage[backend=biber, style=authoryear]{biblatex}", "authoryear", id="biblatex-style"
+        ),
+        pytest.param(
+            r"\usepackage[style=ieee,bibstyle=numeric]{biblatex}", "numeric", id="biblatex-bibstyle"
+        ),
+        pytest.param(r"\usepackage[style=apa]{natbib-like}", None, id="another-package"),
+        pytest.param(r"\usepackage[style=apa", None, id="unclosed-options"),
+        pytest.param(r"\bibliographystyle", None, id="no-argument"),
+        pytest.param(r"\bibliography{refs}", None, id="none-named"),
+    ],
+)
+def test_scan_tex_bibliography_style(text: str, style: str | None) -> None:
+    assert scan_tex(text).style == style
+
+
+def test_the_style_comes_from_the_aux_too() -> None:
+    assert scan_aux(BIBTEX_AUX).style == "plainnat"
+    assert read_document(FIXTURES / "main.tex").bibliography_style == "plainnat"
+
+
+@pytest.mark.parametrize(
     ("text", "inputs"),
     [
         pytest.param(r"\input{chapters/intro}", [("chapters/intro", 1)], id="input"),

@@ -665,3 +665,19 @@ def test_bib_titles_are_read_as_the_resolvers_clean_them() -> None:
     text = "@article{a, title = {PanGu-$\\pi$: Enhancing 5\\% of {BERT}}, year = 2023}\n"
     [query] = read_bib(text, "refs.bib")
     assert query.title == "PanGu-π: Enhancing 5% of BERT"
+
+
+@pytest.mark.parametrize(
+    ("fields", "doi"),
+    [
+        # bibnorm's default layout: the DOI in the note every style prints, and no doi field.
+        pytest.param("note = {doi: 10.1007/11880561\\_13}", "10.1007/11880561_13", id="note-doi"),
+        pytest.param("note = {Oral; doi: 10.1109/CVPR.2016.90}", "10.1109/CVPR.2016.90", id="note-part"),
+        pytest.param("howpublished = {https://doi.org/10.1109/X.1}", "10.1109/X.1", id="howpublished-link"),
+        pytest.param("doi = {10.1000/a}, note = {doi: 10.2000/b}", "10.1000/a", id="the-doi-field-first"),
+        pytest.param("note = {cited 10.5 times}", None, id="no-doi"),
+    ],
+)
+def test_a_bib_entry_gives_its_doi_in_a_note_too(fields: str, doi: str | None) -> None:
+    [query] = read_bib(f"@inproceedings{{a, title = {{A Paper Title}}, {fields}}}\n", "refs.bib")
+    assert query.doi == doi

@@ -89,6 +89,46 @@ def test_natbib_project_gets_its_arxiv_keys_and_reports_the_rest(project: Path, 
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize(
+    ("style", "kept", "left_out"),
+    [
+        # plainnat prints howpublished, doi and url (not eprint): the id once, eprint kept for tools.
+        pytest.param("plainnat", {"howpublished", "eprint"}, {"doi", "url"}, id="plainnat"),
+        # ACM-Reference-Format prints eprint and howpublished: eprint alone.
+        pytest.param("ACM-Reference-Format", {"eprint"}, {"howpublished", "doi", "url"}, id="acm"),
+        # A style bibnorm does not know: the default, which every common style prints once.
+        pytest.param("elsarticle-num", {"howpublished"}, {"eprint", "doi", "url"}, id="unknown-style"),
+    ],
+)
+def test_new_entries_follow_the_drafts_style(
+    project: Path, snapshot_index: Path, style: str, kept: set[str], left_out: set[str]
+) -> None:
+    main_tex = project / "main.tex"
+    main_tex.write_text(main_tex.read_text("utf-8").replace("{plainnat}", "{" + style + "}"), "utf-8")
+    run_tex(["main.tex"], snapshot_index, project / "cache")
+    for key in ADDED:
+        names = set(entries(project / "refs.bib")[key])
+        assert kept <= names and not (left_out & names), (key, names)
+
+
+def test_bst_overrides_the_drafts_style(project: Path, snapshot_index: Path) -> None:
+    run_tex(["main.tex", "--bst", "ACM-Reference-Format"], snapshot_index, project / "cache")
+    assert "howpublished" not in entries(project / "refs.bib")["1206.5538"]
+
+
+@pytest.mark.clients
+def test_a_plainnat_draft_prints_each_new_id_once(project: Path, snapshot_index: Path) -> None:
+    need("bibtex")
+    run_tex(["main.tex"], snapshot_index, project / "cache")
+    (project / "doc.aux").write_text("\\citation{*}\n\\bibstyle{plainnat}\n\\bibdata{refs}\n", "utf-8")
+    assert run_client(["bibtex", "doc"], project).returncode == 0
+    bbl = (project / "doc.bbl").read_text("utf-8")
+    for key in ADDED:
+        bbl = bbl.replace("{" + key + "}", "")  # the \\bibitem's key, which may be the id
+    for arxiv_id, _ in ADDED.values():
+        assert bbl.count(arxiv_id) == 1, (arxiv_id, bbl)
+
+
 def test_rerun_changes_nothing(project: Path, snapshot_index: Path) -> None:
     run_tex(["main.tex"], snapshot_index, project / "cache")
     first = (project / "refs.bib").read_bytes()

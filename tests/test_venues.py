@@ -98,6 +98,11 @@ from bibnorm.text.venues import (
         pytest.param("IEEE Trans. Multim.", "TMM", id="dblp-tmm"),
         pytest.param("Entropy 27", "Entropy", id="journal-with-volume"),
         pytest.param("ECCV Workshops (3)", "ECCVW", id="dblp-eccv-workshops"),
+        # Printed bare ("In ICDMW, 2020.") while the table knew no ICDM workshops; dblp's
+        # "ICDM (Workshops)" is the workshops' proceedings, not the main conference's.
+        pytest.param("ICDMW", "ICDMW", id="icdm-workshops-acronym"),
+        pytest.param("ICDM (Workshops)", "ICDMW", id="dblp-icdm-workshops"),
+        pytest.param("ICDM", "ICDM", id="icdm-main"),
         pytest.param("ECML/PKDD", "ECML PKDD", id="dblp-ecml-pkdd"),
         pytest.param("Nat. Mac. Intell.", "Nat. Mach. Intell.", id="s2-journal-abbrev"),
         pytest.param("Proc. Natl. Acad. Sci. USA", "PNAS", id="dblp-pnas"),

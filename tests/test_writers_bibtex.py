@@ -61,45 +61,80 @@ def flat(text: str) -> str:
     return re.sub(r" +", " ", text)
 
 
-def test_arxiv_preprint_as_misc() -> None:
-    assert BIBTEX.write([("vanspengler2023poincare", POINCARE)], WriterOptions()) == format_bibtex(
-        "@misc{vanspengler2023poincare,\n"
-        "  author = {van Spengler, Max and Berkhout, Erwin and Mettes, Pascal},\n"
-        "  title = {Poincar{\\'e} {ResNet}},\n"
-        "  howpublished = {arXiv:2303.14027 [cs.CV]},\n"
-        "  year = 2023,\n"
-        "  month = mar,\n"
-        "  eprint = {2303.14027},\n"
-        "  archivePrefix = {arXiv},\n"
-        "  primaryClass = {cs.CV},\n"
-        "  doi = {10.48550/arXiv.2303.14027},\n"
-        "  url = {https://arxiv.org/abs/2303.14027},\n"
-        "  code = {https://github.com/maxvanspengler/poincare-resnet}\n"
-        "}\n"
-    )
+POINCARE_HEAD = (
+    "@misc{vanspengler2023poincare,\n"
+    "  author = {van Spengler, Max and Berkhout, Erwin and Mettes, Pascal},\n"
+    "  title = {Poincar{\\'e} {ResNet}},\n"
+    "  howpublished = {arXiv:2303.14027 [cs.CV]},\n"
+    "  year = 2023,\n"
+    "  month = mar,\n"
+)
+# Full names (the default): the venue table's name of NeurIPS in 2017, "(NIPS)".
+VASWANI_HEAD = (
+    "@inproceedings{vaswani2017attention,\n"
+    "  author = {Vaswani, Ashish and Shazeer, Noam},\n"
+    "  title = {Attention Is All You Need},\n"
+    "  booktitle = {Advances in Neural Information Processing Systems (NIPS)},\n"
+    "  volume = 30,\n"
+    "  pages = {5998--6008},\n"
+    "  year = 2017,\n"
+    "  month = dec,\n"
+    "  publisher = {Curran Associates, Inc.},\n"
+)
 
 
-def test_inproceedings_keeps_arxiv_fields_but_never_the_arxiv_doi() -> None:
-    # Full names (the default): the venue table's name of NeurIPS in 2017, "(NIPS)".
-    assert BIBTEX.write([("vaswani2017attention", PUBLISHED)], WriterOptions()) == format_bibtex(
-        "@inproceedings{vaswani2017attention,\n"
-        "  author = {Vaswani, Ashish and Shazeer, Noam},\n"
-        "  title = {Attention Is All You Need},\n"
-        "  booktitle = {Advances in Neural Information Processing Systems (NIPS)},\n"
-        "  volume = 30,\n"
-        "  pages = {5998--6008},\n"
-        "  year = 2017,\n"
-        "  month = dec,\n"
-        "  publisher = {Curran Associates, Inc.},\n"
-        "  eprint = {1706.03762},\n"
-        "  archivePrefix = {arXiv},\n"
-        "  primaryClass = {cs.CL},\n"
-        "  url = {https://arxiv.org/abs/1706.03762}\n"
-        "}\n"
-    )
+@pytest.mark.parametrize(
+    ("key", "reference", "doi_link", "expected"),
+    [
+        # Every common style prints howpublished on @misc: the id there alone (eprint, arXiv's
+        # DOI and page would print it again in ACM-Reference-Format, plainnat, biblatex).
+        pytest.param(
+            "vanspengler2023poincare",
+            POINCARE,
+            None,
+            POINCARE_HEAD + "  code = {https://github.com/maxvanspengler/poincare-resnet}\n}\n",
+            id="preprint",
+        ),
+        pytest.param(
+            "vanspengler2023poincare",
+            POINCARE,
+            "url+note",
+            POINCARE_HEAD
+            + "  eprint = {2303.14027},\n  archivePrefix = {arXiv},\n  primaryClass = {cs.CV},\n"
+            "  doi = {10.48550/arXiv.2303.14027},\n  url = {https://arxiv.org/abs/2303.14027},\n"
+            "  code = {https://github.com/maxvanspengler/poincare-resnet}\n}\n",
+            id="preprint-doi-link",
+        ),
+        # No DOI: the free copy's id is how a reader finds the paper, in the note every style
+        # prints, and nowhere else.
+        pytest.param(
+            "vaswani2017attention",
+            PUBLISHED,
+            None,
+            VASWANI_HEAD + "  note = {arXiv:1706.03762 [cs.CL]}\n}\n",
+            id="no-doi",
+        ),
+        # --doi-link keeps the arXiv fields, never arXiv's DOI on a published paper.
+        pytest.param(
+            "vaswani2017attention",
+            PUBLISHED,
+            "url+note",
+            VASWANI_HEAD + "  eprint = {1706.03762},\n  archivePrefix = {arXiv},\n  primaryClass = {cs.CL},\n"
+            "  url = {https://arxiv.org/abs/1706.03762}\n}\n",
+            id="no-doi-doi-link",
+        ),
+    ],
+)
+def test_preprint_and_paper_without_doi(
+    key: str, reference: Reference, doi_link: str | None, expected: str
+) -> None:
+    options = WriterOptions(doi_link=doi_link)  # type: ignore[arg-type]
+    assert BIBTEX.write([(key, reference)], options) == format_bibtex(expected)
 
 
 def test_article_with_published_doi_and_literal_name() -> None:
+    # The DOI in the note every style prints, and not in doi (plainnat would print it twice); the
+    # preprint's eprint stays, which only ACM-Reference-Format and biblatex print.
     assert BIBTEX.write([("k", JOURNAL)], WriterOptions()) == format_bibtex(
         "@article{k,\n"
         "  author = {Solja{\\v{c}}i{\\'c}, Marin and {H1 Collaboration}},\n"
@@ -112,9 +147,7 @@ def test_article_with_published_doi_and_literal_name() -> None:
         "  month = jan,\n"
         "  note = {doi: 10.5555/jmlr.2024.3},\n"
         "  eprint = {2303.02484},\n"
-        "  archivePrefix = {arXiv},\n"
-        "  doi = {10.5555/jmlr.2024.3},\n"
-        "  url = {https://doi.org/10.5555/jmlr.2024.3}\n"
+        "  archivePrefix = {arXiv}\n"
         "}\n"
     )
 
@@ -147,14 +180,14 @@ def test_a_published_doi_goes_where_styles_that_ignore_doi_print_it(
 def test_the_doi_link_comes_from_the_settings() -> None:
     # `doi_link = "note"` in bibnorm.toml / --doi-link note reach the writer.
     assert WriterOptions.from_settings(Settings(doi_link="note")).doi_link == "note"
-    assert WriterOptions.from_settings(Settings()).doi_link == "url+note"
+    assert WriterOptions.from_settings(Settings()).doi_link is None  # each id once, in note
 
 
 @pytest.mark.parametrize("doi", [None, "10.48550/arXiv.2303.02484"], ids=["no-doi", "arxiv-doi"])
 def test_no_doi_link_without_a_publisher_doi_nor_on_a_preprint(doi: str | None) -> None:
     for reference in (JOURNAL, POINCARE):
         changed = reference.model_copy(update={"ids": Identifiers(doi=doi, arxiv_id="2303.02484")})
-        text = BIBTEX.write([("k", changed)], WriterOptions())
+        text = BIBTEX.write([("k", changed)], WriterOptions(doi_link="url+note"))
         fields = {f.key: f.value for f in bibtexparser.parse_string(text).entries[0].fields}
         assert "note" not in fields and fields["url"] == "https://arxiv.org/abs/2303.02484"
 

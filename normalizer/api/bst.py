@@ -9,6 +9,8 @@ all in another. For each entry, in the order the style's fields are weighed:
 - a printed field that holds nothing but an identifier another printed field already shows
   (``url = {https://doi.org/X}`` beside ``doi = {X}`` in plainnat, ``note = {doi: X}``) is dropped:
   the identifier stays in the entry, only its repetition goes; a field with any other text is kept;
+- a publisher DOI given only in ``note`` (bibnorm's default layout) gets a ``doi`` field of its own
+  where the style prints one;
 - the identifier a reader needs and no printed field shows — a published entry's publisher DOI, a
   preprint's arXiv id, the arXiv id of a paper with no DOI — is added where the style prints it:
   ``url = {https://doi.org/X}`` for a style that prints ``url`` but no ``doi`` when the entry has
@@ -44,6 +46,11 @@ def entry_for_style(entry: BibEntry, family: BstFamily) -> BibEntry:
     publisher_doi, arxiv, ids = entry_ids(entry)
     if not ids:
         return entry
+    if publisher_doi and "doi" in family.printed and entry.get("doi") is None:
+        # A DOI given only as "doi: X" in a note (bibnorm's default layout): the style's own field,
+        # which prints it as a link; the note that said only that then goes as a repeat.
+        doi = BibField("doi", "{" + publisher_doi + "}", entry.line)
+        entry = entry.replace_fields([*entry.fields, doi])
     fields = _without_repeats(entry, family.printed, ids)
     if publisher_doi and not is_preprint(entry):
         wanted, form = publisher_doi, f"doi: {publisher_doi}"

@@ -6,7 +6,9 @@ planned (`bibnorm.latex.texflow`), arXiv ids and DOIs among them are resolved th
 configured sources, and the new entries are added to the bibliography atomically, in its own
 format (BibTeX, CSL-JSON, CSL YAML or Hayagriva: `bibnorm.latex.libraries`); existing entries
 are never touched unless ``refresh`` asks for preprints in a ``.bib`` to be upgraded to their
-published versions. `TexResult` says what was added, upgraded and left unresolved.
+published versions. New BibTeX entries are written for the style the draft names
+(``\\bibliographystyle{plainnat}``: `_for_style`), each DOI and arXiv id where it prints it
+once. `TexResult` says what was added, upgraded and left unresolved.
 
 The draft decides which bibliography is completed, so it must not decide to write anywhere
 else: a bibliography it names is written only under `bibnorm.io.named_output`'s rule (a
@@ -45,6 +47,7 @@ from bibnorm.readers.latex import LatexDocument
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolve.report import source_trouble
 from bibnorm.sources import Sources, open_sources
+from bibnorm.writers.bibtex import BST_FAMILIES
 
 from .resolve_files import source_roles
 from .resolving import resolve_queries
@@ -130,6 +133,15 @@ def tex(
         return run.complete(pin_output(target, checked))
 
 
+def _for_style(options: writers.WriterOptions, style: str | None) -> writers.WriterOptions:
+    """``options`` for the BibTeX style the draft names when the settings name none (``--bst``,
+    ``bst`` in the config): each id where that style prints it once (`BST_FAMILIES`). A style
+    bibnorm does not know keeps the default layout, which every common style prints once."""
+    if options.bst is None and style in BST_FAMILIES:
+        return options.model_copy(update={"bst": style})
+    return options
+
+
 def read_bibliography(path: Path) -> str:
     """A ``.bib`` file's text exactly as stored ('' when it does not exist yet).
 
@@ -184,7 +196,10 @@ class _Pass:
         preprints = texflow.preprint_queries(original, str(self.target)) if self.refresh else ()
         # The layout is read here, after the bibliographies: their warnings come before a config error.
         self.writer = writers.get_writer(self.output_format)
-        self.options = writers.WriterOptions.from_settings(self.settings, layout=format_options())
+        self.options = _for_style(
+            writers.WriterOptions.from_settings(self.settings, layout=format_options()),
+            self.document.bibliography_style,
+        )
         text, diagnostics = original, list(plan.unknown())
         added: tuple[str, ...] = ()
         upgraded: tuple[str, ...] = ()

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bibnorm.bib.bibfile import BibEntry, BibField, FormatOptions, parse_bibtex, read_bibfile, render_block
+from bibnorm.bib.checks.base import entry_arxiv_id, entry_doi
 from bibnorm.bib.merge import is_bibnorms
 from bibnorm.errors import BibnormError
 from bibnorm.identifiers import canonical_doi, parse_arxiv_id
@@ -95,9 +96,11 @@ def _previous_bib(path: str) -> PreviousOutput:
         if entry.key in entries:
             continue
         entries[entry.key] = PreviousEntry(entry.key, entry.raw.strip(), entry=entry)
-        arxiv = parse_arxiv_id(entry.get("eprint") or "") if entry.get("eprint") else None
-        doi = canonical_doi(entry.get("doi") or "") if entry.get("doi") else None
-        book.add_reference(entry.key, _paper(entry.get("title"), arxiv.id if arxiv else None, doi))
+        # (bibnorm's default layout gives a preprint's id in howpublished, a DOI in note.)
+        arxiv = entry_arxiv_id(entry)
+        book.add_reference(
+            entry.key, _paper(entry.get("title"), arxiv.id if arxiv else None, entry_doi(entry))
+        )
     return PreviousOutput(path, "bibtex", entries, book)
 
 

@@ -26,8 +26,8 @@ from bibnorm.bib.bibfile import (
     parse_bibtex,
     render_block,
 )
+from bibnorm.bib.checks.base import entry_arxiv_id, entry_doi
 from bibnorm.bib.shown_ids import repeats_an_id
-from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.models import Resolution
 from bibnorm.resolve.keys import KeyBook, written_entries
 from bibnorm.text.titles import title_key
@@ -117,10 +117,10 @@ def key_book_from_bib(files: Sequence[BibFile], book: KeyBook | None = None) -> 
     for bibfile in files:
         for entry in bibfile.entries:
             identities = []
-            arxiv = parse_arxiv_id(entry.get("eprint") or "") if entry.get("eprint") else None
+            arxiv = entry_arxiv_id(entry)
             if arxiv is not None:
                 identities.append(f"arxiv:{arxiv.id}".casefold())
-            doi = canonical_doi(entry.get("doi") or "") if entry.get("doi") else None
+            doi = entry_doi(entry)
             if doi:
                 identities.append(f"doi:{doi}".casefold())
             if entry.get("title") and (key := title_key(entry.get("title") or "")):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from bibnorm.bib.bibfile import BibEntry
-from bibnorm.bib.checks.base import entry_arxiv_id
+from bibnorm.bib.checks.base import entry_arxiv_id, entry_doi
 from bibnorm.identifiers import ArxivId, is_arxiv_doi
 
 # What wraps an identifier in a field that holds nothing else (arXiv's DOI, 10.48550/arXiv.ID,
@@ -29,7 +29,7 @@ def repeats_an_id(text: str, entry: BibEntry) -> bool:
 
 def entry_ids(entry: BibEntry) -> tuple[str | None, ArxivId | None, tuple[str, ...]]:
     """An entry's publisher DOI, its arXiv id and both casefolded (the ones it has)."""
-    doi = entry.get("doi")
+    doi = entry.get("doi") or entry_doi(entry)
     publisher_doi = doi.strip() if doi and not is_arxiv_doi(doi) else None
     arxiv = entry_arxiv_id(entry)
     ids = tuple(i.casefold() for i in (publisher_doi, arxiv.id if arxiv else None) if i)
@@ -43,6 +43,7 @@ def shows(text: str, identifier: str) -> bool:
 def only_ids(text: str, ids: set[str]) -> bool:
     """Whether ``text`` holds nothing but ``ids`` in their usual wrappings (a link, "doi:")."""
     rest = text.replace("\\_", "_").casefold()
-    for identifier in ids:
+    # The longest first: an id inside another (an arXiv id in a DOI) must not cut that one up.
+    for identifier in sorted(ids, key=len, reverse=True):
         rest = rest.replace(identifier, " ")
     return not _ID_WRAPPING.sub("", rest).strip()

@@ -174,8 +174,9 @@ bst_option = click.option(
         "The BibTeX style the output will be typeset in: each DOI and arXiv id goes in the fields "
         "that style prints, exactly once (plain, abbrv, unsrt, alpha: note and howpublished; "
         "plainnat, unsrtnat, abbrvnat, splncs04: doi and url; IEEEtran: url; ACM-Reference-Format: "
-        "eprint and doi). Unset: fix and format leave them where they are; resolve follows its DOI-link "
-        "setting (config: bst)."
+        "eprint and doi). Unset: fix and format leave them where they are; resolve writes each id in "
+        "note or howpublished, which every common style prints once (unless its DOI-link setting asks "
+        "for an earlier layout); tex follows the draft's \\bibliographystyle (config: bst)."
     ),
 )
 

@@ -95,8 +95,9 @@ def _setting(flag: str, choices: Sequence[str], help: str, dest: str | None = No
     "--style",
     ["bibnorm", "arxiv", "dblp", "google-scholar"],
     (
-        "BibTeX entry layout: bibnorm (default: every id kept, 'arXiv:ID [class]' printable by every "
-        "style), arxiv (arXiv's export for preprints: @misc with eprint and howpublished; "
+        "BibTeX entry layout: bibnorm (default: each DOI and arXiv id in note or howpublished, which "
+        "every common style prints once), arxiv (arXiv's export for preprints: @misc with eprint and "
+        "howpublished; "
         "published papers as bibnorm), dblp (@article{CoRR} for preprints, "
         "DOI and doi.org URL for papers), google-scholar (journal = 'arXiv preprint arXiv:ID'; no ids). "
         "Each preset writes its export's fields in its order and name form; bibnorm verify accepts them "
@@ -107,9 +108,10 @@ def _setting(flag: str, choices: Sequence[str], help: str, dest: str | None = No
     "--doi-link",
     ["url+note", "url", "note", "none"],
     (
-        "Where a published entry's publisher DOI goes besides 'doi', which plain, abbrv and IEEEtran "
-        "do not print: url+note (default: url = https://doi.org/DOI and note = 'doi: DOI'), url, note "
-        "(the url stays the arXiv page), none. bibnorm's own BibTeX layout only (config: doi_link)."
+        "An earlier BibTeX layout, which keeps doi, eprint and url and shows an id several times in "
+        "some styles: url+note (doi, url = https://doi.org/DOI and note = 'doi: DOI'), url, note (the "
+        "url stays the arXiv page), none. Unset (default): each id once, in note or howpublished. "
+        "bibnorm's own BibTeX layout only (config: doi_link)."
     ),
 )
 @bst_option

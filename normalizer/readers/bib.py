@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from bibnorm.bib.bibfile import BibEntry, BibFile, as_written, parse_bibtex
-from bibnorm.identifiers import ArxivId, canonical_doi, parse_arxiv_id
+from bibnorm.identifiers import ArxivId, canonical_doi, doi_in_note, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers.base import URL_PATTERN, Reader, arxiv_doi_id
 from bibnorm.text.clean import clean_title
@@ -57,7 +57,8 @@ def _arxiv_of(fields: dict[str, str]) -> ArxivId | None:
 
 def _doi_of(fields: dict[str, str]) -> str | None:
     candidates = [fields.get("doi", ""), *URL_PATTERN.findall(fields.get("url", ""))]
-    return _first(canonical_doi, [text for text in candidates if text])
+    written = [fields.get(name, "") for name in ("note", "howpublished")]  # "doi: X" (bibnorm's default)
+    return _first(canonical_doi, [text for text in candidates if text]) or _first(doi_in_note, written)
 
 
 def _query(entry: BibEntry, index: int, path: str, macros: dict[str, str], raw: str) -> Query:

@@ -65,6 +65,7 @@ _AUX_CITATION = re.compile(r"\\citation\{([^{}]*)\}")
 # biblatex >= 3.x writes \abx@aux@cite{<refsection>}{<key>}; older ones \abx@aux@cite{<key>}.
 _AUX_ABX_CITE = re.compile(r"\\abx@aux@cite\{([^{}]*)\}(?:\{([^{}]*)\})?")
 _AUX_BIBDATA = re.compile(r"\\bibdata\{([^{}]*)\}")
+_AUX_BIBSTYLE = re.compile(r"\\bibstyle\{([^{}]*)\}")
 _AUX_INPUT = re.compile(r"\\@input\{([^{}]*)\}")
 _INPUT_BARE = re.compile(r"[ \t]+([^\s{}\\%]+)")
 _BIB_COMMANDS = frozenset({"bibliography", "addbibresource", "addglobalbib", "addsectionbib"})
@@ -92,6 +93,7 @@ class Scan(Frozen):
     bibliographies: tuple[str, ...] = ()
     nocite_all: bool = False
     biblatex: bool = False
+    style: str | None = None  # \bibliographystyle{X} (.aux: \bibstyle{X}), or biblatex's style=X
 
 
 class BibResource(Frozen):
@@ -125,6 +127,10 @@ class LatexDocument(Frozen):
     files: tuple[Path, ...] = ()
     nocite_all: bool = False
     biblatex: bool = False  # \addbibresource or biblatex's .aux: entries are read by biber
+    # The style the bibliography is typeset in, as the draft names it: ``\bibliographystyle{X}``
+    # (an .aux's ``\bibstyle{X}``), or the ``style=``/``bibstyle=`` option of biblatex's
+    # ``\usepackage``; the first the walk meets. None: the draft names none.
+    bibliography_style: str | None = None
     warnings: tuple[str, ...] = ()
 
     @property
@@ -225,6 +231,7 @@ class _Found:
     bibliographies: list[str] = field(default_factory=list)
     nocite_all: bool = False
     biblatex: bool = False
+    style: str | None = None
 
     def scan(self) -> Scan:
         return Scan(
@@ -233,6 +240,7 @@ class _Found:
             bibliographies=tuple(self.bibliographies),
             nocite_all=self.nocite_all,
             biblatex=self.biblatex,
+            style=self.style,
         )
 
 
@@ -254,7 +262,29 @@ def scan_tex(text: str) -> Scan:
         elif name in _BIB_COMMANDS:
             found.biblatex = found.biblatex or name != "bibliography"
             found.bibliographies.extend(_resource_names(clean, pos, name))
+        elif name == "bibliographystyle" and found.style is None:
+            argument = _braced_argument(clean, pos)
+            found.style = argument[0].strip() or None if argument else None
+        elif name == "usepackage" and found.style is None:
+            found.style = _biblatex_style(clean, pos)
     return found.scan()
+
+
+def _biblatex_style(text: str, pos: int) -> str | None:
+    """The bibliography style a ``\\usepackage[options]{biblatex}`` at ``pos`` names:
+    its ``bibstyle=`` option, else its ``style=``."""
+    at = _skip_space(text, pos)
+    end = _group_end(text, at, "[", "]") if text.startswith("[", at) else None
+    if end is None:
+        return None
+    package = _braced_argument(text, end)
+    if package is None or "biblatex" not in (name.strip() for name in package[0].split(",")):
+        return None
+    options = dict(
+        (name.strip(), value.strip())
+        for name, _, value in (o.partition("=") for o in text[at + 1 : end - 1].split(","))
+    )
+    return options.get("bibstyle") or options.get("style") or None
 
 
 def _cited_keys(found: Iterable[tuple[str, int]]) -> Iterator[tuple[str, int]]:
@@ -352,6 +382,9 @@ def _scan_aux_line(line: str, number: int, found: _Found) -> None:
             found.citations.append((key, number))
     if "\\abx@aux@nociteall" in line:
         found.nocite_all = found.biblatex = True
+    style = _AUX_BIBSTYLE.search(line)
+    if style and found.style is None:
+        found.style = style.group(1).strip() or None
     for match in _AUX_BIBDATA.finditer(line):
         names = (n.strip() for n in match.group(1).split(","))
         found.bibliographies.extend(_with_suffix(n, ".bib") for n in names if n)
@@ -399,6 +432,7 @@ class _Collector:
     warnings: list[str] = field(default_factory=list)
     nocite_all: bool = False
     biblatex: bool = False
+    style: str | None = None
 
     def first_visit(self, path: Path, origin: Origin | None, depth: int) -> bool:
         """Whether the walk reaches ``path`` for the first time (then it is marked read);
@@ -416,6 +450,7 @@ class _Collector:
         the walk's to follow)."""
         self.files.append(path)
         self.nocite_all = self.nocite_all or scan.nocite_all
+        self.style = self.style or scan.style
         self.add_citations(path, scan.citations)
         self.add_bibliographies(root, scan.bibliographies, path)
 
@@ -437,6 +472,7 @@ class _Collector:
             files=tuple(self.files),
             nocite_all=self.nocite_all,
             biblatex=self.biblatex,
+            bibliography_style=self.style,
             warnings=tuple(self.warnings),
         )
 
@@ -523,6 +559,7 @@ def _read_from_aux(path: Path) -> LatexDocument:
         collector.order = {key: list(by_key.get(key, origins)) for key, origins in collector.order.items()}
         if not collector.resources:
             collector.resources.extend(located.resources)
+        collector.style = collector.style or located.bibliography_style
         collector.files.extend(f for f in located.files if f not in collector.files)
     return collector.document()
 

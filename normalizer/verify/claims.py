@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from datetime import date
 
 from bibnorm.bib.bibfile import BibEntry, split_value, unquote
-from bibnorm.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
+from bibnorm.bib.checks.base import entry_doi
+from bibnorm.identifiers import is_arxiv_doi, parse_arxiv_id
 from bibnorm.models import Frozen, Notice, ReadItem, Reference
 from bibnorm.text.months import MONTHS
 from bibnorm.text.titles import plain_text
@@ -198,8 +199,9 @@ def _plain(text: str | None) -> str | None:
 
 
 def _identifiers(entry: BibEntry) -> tuple[str | None, str | None, int | None]:
-    """(publisher DOI, arXiv id, arXiv version) from doi, eprint, url, note and howpublished."""
-    doi = canonical_doi(entry.get("doi") or "") if entry.get("doi") else None
+    """(publisher DOI, arXiv id, arXiv version) from doi, eprint, url, note and howpublished (a DOI
+    too: "doi: X" in a note, `entry_doi`)."""
+    doi = entry_doi(entry)
     arxiv_text = None
     if doi and is_arxiv_doi(doi):
         arxiv_text, doi = re.split(r"arxiv\.", doi, maxsplit=1, flags=re.IGNORECASE)[-1], None

@@ -60,8 +60,11 @@ class WriterOptions(BaseModel):
       finds nothing to reformat (BN602).
     - ``style``: the BibTeX entry layout (``--style``): bibnorm's own or an export preset
       (`bibnorm.writers.bibtex.STYLES`).
-    - ``doi_link``: in bibnorm's BibTeX layout, where a published entry's publisher DOI goes
-      besides ``doi`` (`bibnorm.writers.bibtex.DOI_LINKS`).
+    - ``doi_link``: an earlier layout of bibnorm's BibTeX entries, keeping ``doi``, ``eprint``
+      and ``url``, with the publisher DOI also in ``url`` and/or ``note``
+      (`bibnorm.writers.bibtex.DOI_LINKS`). None (the default): each DOI and arXiv id in
+      ``note`` or ``howpublished`` alone, which every common style prints once
+      (`bibnorm.writers.bibtex_styles.EVERY_STYLE_PRINTS`).
     - ``bst``: the BibTeX style the output will be typeset in (``--bst``); its family's
       fields carry each DOI and arXiv id where that style prints it exactly once
       (`bibnorm.writers.bibtex.BST_FAMILIES`). Unset: ``doi_link`` decides.
@@ -75,7 +78,7 @@ class WriterOptions(BaseModel):
     unicode: bool = False
     layout: FormatOptions = FormatOptions()
     style: Literal["bibnorm", "arxiv", "dblp", "google-scholar"] = "bibnorm"  # BibTeX only
-    doi_link: Literal["url+note", "url", "note", "none"] = "url+note"  # BibTeX's own layout only
+    doi_link: Literal["url+note", "url", "note", "none"] | None = None  # BibTeX's own layout only
     bst: BstName | None = None  # BibTeX's own layout only
     journal_names: JournalNames = "full"
 

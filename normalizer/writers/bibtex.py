@@ -28,10 +28,15 @@ replaces year/month by ``date`` (ISO 8601, as precise as known), archivePrefix b
   IEEEtran and splncs04 print no eprint field on ``@misc``, so without it a preprint
   shows no identifier at all.
 - ``url`` is the record's URL, else ``https://arxiv.org/abs/<id>``; url, doi, eprint
-  and code are written raw (``\\url`` and ``\\doi`` read them verbatim). A published
-  entry with a publisher DOI gets ``url = https://doi.org/<doi>`` and ``note = {doi: <doi>}``
-  in BibTeX (`WriterOptions.doi_link`, `DOI_LINKS`): plain and abbrv print only ``note``,
-  IEEEtran ``url`` and ``note``.
+  and code are written raw (``\\url`` and ``\\doi`` read them verbatim).
+- BibTeX's default layout then keeps each entry's id where every common style prints it
+  once (`EVERY_STYLE_PRINTS`): a preprint's in ``howpublished``, a published entry's
+  publisher DOI (else its arXiv id) in ``note``, and no ``eprint``, ``doi`` or ``url``
+  showing it again (an ``eprint`` of a published entry with a DOI stays).
+  ``--doi-link`` (`WriterOptions.doi_link`, `DOI_LINKS`) asks for the earlier layouts,
+  which keep every id field and put a publisher DOI in ``url = https://doi.org/<doi>``
+  and/or ``note = {doi: <doi>}`` too; ``--bst`` (`BST_FAMILIES`) for the fields one style
+  prints.
 - Titles are braced from each record's own prose first, and from the prose of the whole file
   (`bibnorm.text.capitals.bibliography_evidence`, computed once per `render`) for what that
   leaves open (`bibnorm.text.capitals.paper_evidence`).

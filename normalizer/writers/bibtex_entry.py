@@ -23,6 +23,9 @@ from bibnorm.writers.bibtex_styles import (
     BIBLATEX_PRINTED,
     BST_FAMILIES,
     DOI_LINKS,
+    EPRINT_COMPANIONS,
+    EVERY_STYLE_PRINTS,
+    SOME_STYLES_PRINT,
     STYLES,
     BstFamily,
     DoiLink,
@@ -325,10 +328,11 @@ class _EntryBuilder:
         """Where a published entry's publisher DOI goes besides ``doi`` (bibnorm's BibTeX layout)."""
         if self.mode != "bibtex" or preset is not None or self.kind == "preprint":
             return None
-        link = DOI_LINKS[self.options.doi_link]
-        if family is not None and link is not None:
+        if family is not None:
             return DoiLink(url=family.doi_url, note=True)  # `once_each` keeps what the style shows once
-        return link
+        if self.options.doi_link is None:
+            return None  # the default: the DOI goes where every style prints it (`_shown_once`)
+        return DOI_LINKS[self.options.doi_link]
 
     def _identifiers(self, link: DoiLink | None) -> None:
         """eprint fields, doi, url (and the DOI's note) and code links."""
@@ -355,6 +359,9 @@ class _EntryBuilder:
         """The entry type after the preset's layout; each DOI and arXiv id in the fields the style
         prints exactly once (`once_each`)."""
         if preset is None:
+            if family is None and self.mode == "bibtex" and self.options.doi_link is None:
+                self._shown_once_everywhere()
+                return entry_type
             if family is not None or self.mode == "biblatex":
                 printed = family.printed if family is not None else BIBLATEX_PRINTED
                 self.fields = once_each(self.fields, printed, entry_ids(self.reference))
@@ -376,6 +383,21 @@ class _EntryBuilder:
         fields = once_each(self.fields, printed, entry_ids(self.reference))
         self.fields = self._noted(fields, unshown_id(fields, printed, self.reference, self.kind))
         return entry_type
+
+    def _shown_once_everywhere(self) -> None:
+        """The default layout: the id a reader needs in ``note`` (``howpublished`` for a preprint),
+        which every common style prints, and no ``eprint``, ``doi`` or ``url`` printing it again
+        (`EVERY_STYLE_PRINTS`); an ``eprint`` that goes takes ``archivePrefix`` and ``primaryClass``
+        with it."""
+        missing = unshown_id(self.fields, EVERY_STYLE_PRINTS, self.reference, self.kind)
+        fields = once_each(
+            self._noted(self.fields, missing),
+            (*EVERY_STYLE_PRINTS, *SOME_STYLES_PRINT),
+            entry_ids(self.reference),
+        )
+        if not any(f.key == "eprint" for f in fields):
+            fields = [f for f in fields if f.key.casefold() not in EPRINT_COMPANIONS]
+        self.fields = fields
 
     def _noted(self, fields: list[EntryField], missing: str | None) -> list[EntryField]:
         """``fields`` with ``missing`` (an id no printed field shows) added to the note."""

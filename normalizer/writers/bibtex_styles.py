@@ -234,6 +234,17 @@ BST_FAMILIES: Mapping[str, BstFamily] = MappingProxyType(
         "ACM-Reference-Format": BstFamily(("eprint", "doi", "howpublished", "url", "note"), doi_url=False),
     }
 )
+# Where bibnorm's default layout (no ``--bst``, no ``--doi-link``) puts each id, so it prints once in
+# every common style: plain, abbrv, apalike, the natbib styles, IEEEtran, splncs04,
+# ACM-Reference-Format and biblatex read from the BibTeX file. Every one of them prints ``note``
+# (and ``howpublished`` on ``@misc``), and those alone: plain, abbrv and apalike print no ``doi``,
+# ``url`` or ``eprint``. So the id a reader needs (a published entry's publisher DOI, else the
+# arXiv id) goes there, and a field some of them print goes when it would show it again (weighed
+# in this order: eprint, for the styles that print it, before a doi or url repeating it).
+EVERY_STYLE_PRINTS = ("howpublished", "note")
+SOME_STYLES_PRINT = ("eprint", "doi", "url")
+# Fields that say what ``eprint`` holds: meaningless once it is gone.
+EPRINT_COMPANIONS = ("archiveprefix", "primaryclass", "eprinttype", "eprintclass")
 # biblatex's standard styles print eprint ("arXiv: ID [class]"), doi and url (doi, eprint and
 # url default to true) and note.
 BIBLATEX_PRINTED = ("eprint", "doi", "url", "note", "howpublished")

@@ -24,7 +24,7 @@ from bibnorm.bib.bibfile import (
     split_value,
 )
 from bibnorm.bib.bibtex_scan import ascii_lower
-from bibnorm.identifiers import ArxivId, canonical_doi, parse_arxiv_id
+from bibnorm.identifiers import ArxivId, canonical_doi, doi_in_note, parse_arxiv_id
 from bibnorm.models import Reference, Severity
 from bibnorm.text.titles import title_key, title_words
 from pydantic import BaseModel, ConfigDict, Field
@@ -441,9 +441,17 @@ def _first_author(entry: BibEntry) -> str | None:
     return None
 
 
-def _doi_identity(entry: BibEntry) -> str | None:
+def entry_doi(entry: BibEntry) -> str | None:
+    """The DOI an entry names: its ``doi``, else one its ``note`` or ``howpublished`` gives as
+    "doi: X" (`doi_in_note`)."""
     doi = entry.get("doi")
-    canonical = canonical_doi(doi) if doi else None
+    if doi:
+        return canonical_doi(doi)
+    return doi_in_note(entry.get("note") or "") or doi_in_note(entry.get("howpublished") or "")
+
+
+def _doi_identity(entry: BibEntry) -> str | None:
+    canonical = entry_doi(entry)
     return canonical.casefold() if canonical else None
 
 
