@@ -68,3 +68,14 @@ def test_the_lists_first_page_keeps_its_own_margin() -> None:
     ]  # fmt: skip
     indents = [round(indent, 1) for indent in list_indents(lines)]
     assert indents == [0.0, 21.4, 0.1, 21.1, 0.0, 20.9, 0.0, 20.9, 0.0, 0.0, 20.9]
+
+
+def test_marks_in_the_margin_twice_move_no_margin() -> None:
+    # an MNRAS list's page (an astronomy manuscript with to-do notes): the notes' "✐" stand twice
+    # at each of two points beyond the page's left edge; the references start at 41.2 pt
+    lines = [
+        _line(13, -35.1, "✐"), _line(13, 41.2), _line(13, -5.2, "✐"), _line(13, 41.2),
+        _line(13, -35.1, "✐"), _line(13, 51.2), _line(13, -5.2, "✐"), _line(13, 41.2),
+    ]  # fmt: skip
+    indents = [round(indent, 1) for indent in list_indents(lines)]
+    assert indents[1::2] == [0.0, 0.0, 10.0, 0.0]

@@ -231,6 +231,26 @@ _SWITCH = [
              "30 Bailey M, Cunningham S. Graphics Shaders. CRC Press; 2012. Available from:"],
             False, None, id="bare-labels-across-wrapped-lines-are-no-line-numbers",
         ),
+        # A review copy's numbered reference list (an ecology manuscript set with lineno): PDFium
+        # splits a line at its raised "d" ("points in [0,1]d"), and the line's rest carries the
+        # next number — up by one across an unnumbered line, yet line numbers, not labels.
+        pytest.param(
+            ["525 References",
+             "526 Appel, M. J. B., Najim, C. A. & Russo, R. P. (2002) Limit laws for the diameter of a",
+             "527 point set. Advances in Applied Probability, 34, 1–10.",
+             "528 Appel, M. J. B. & Russo, R. P. (1997a) The maximum vertex degree of a graph on uniform",
+             "points in [0,1]d",
+             "529 . Advances in Applied Probability, 29, 567–581.",
+             "530 Appel, M. J. B. & Russo, R. P. (1997b) The minimum vertex degree of a graph on uniform",
+             "points in [0,1]d",
+             "531 . Advances in Applied Probability, 29, 582–594.",
+             "532 Appel, M. J. B. & Russo, R. P. (2002) The connectivity of a graph on uniform points in",
+             "[0,1]d",
+             "533 . Statistics & Probability Letters, 60, 351–357.",
+             "534 Bahn, V. & McGill, B. J. (2007) Can niche-based distribution models outperform spatial",
+             "535 interpolation? Global Ecology and Biogeography, 16, 733–742."],
+            True, None, id="line-numbers-across-a-line-split-at-raised-type",
+        ),
     ],
 )  # fmt: skip
 def test_a_review_copys_line_numbers_in_both_outer_margins(

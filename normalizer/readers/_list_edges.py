@@ -162,11 +162,11 @@ def _glued_number(piece: str, last: int) -> tuple[int, int] | None:
     return None
 
 
-def _numbered(pieces: Sequence[str]) -> list[tuple[int, int]]:
+def _numbered(pieces: Sequence[str]) -> list[tuple[int, int, str]]:
     """Each of a page's lines that carries a line number (`line_number_cuts`): its place among
-    ``pieces`` and the number, in order."""
+    ``pieces``, the number, and the line's text without it, in order."""
     return [
-        (at, int(piece[:lead] if lead else piece[len(piece) - trail :]))
+        (at, int(piece[:lead] if lead else piece[len(piece) - trail :]), piece[lead : len(piece) - trail])
         for at, (piece, (lead, trail)) in enumerate(zip(pieces, line_number_cuts(pieces), strict=True))
         if lead or trail
     ]
@@ -180,7 +180,7 @@ def numbered_by_its_lines(pieces: Sequence[str]) -> bool:
     """
     lines = [piece for piece in pieces if piece.strip()]
     numbered = _numbered(lines)
-    steps = [b - a for (_, a), (_, b) in pairwise(numbered)]
+    steps = [b - a for (_, a, _), (_, b, _) in pairwise(numbered)]
     return (
         len(numbered) >= 5
         and len(numbered) >= _NUMBERED_SHARE * len(lines)
@@ -189,16 +189,26 @@ def numbered_by_its_lines(pieces: Sequence[str]) -> bool:
     )
 
 
-def _labels_across_wrapped_lines(numbered: Sequence[tuple[int, int]]) -> bool:
+def _labels_across_wrapped_lines(numbered: Sequence[tuple[int, int, str]]) -> bool:
     """Whether the numbers that open a page's lines (`_numbered`) are a reference list's bare
     labels (Vancouver's, REVTeX's "19 Anon. Exchangeable image file format …; 2012. Available
     from:" and its wrapped line, then "20 Anon. Mathematics 4c; 2012."), not a review copy's line
     numbers: a page of one-line references has as many numbered lines, but the labels go up by
     one across the lines that carry none (a reference's wrapped lines), where line numbers would
-    count them."""
-    across = [number - before for (at, before), (next_at, number) in pairwise(numbered) if next_at - at > 1]
+    count them. A line PDFium split at raised or lowered type ("528 Appel … graph on uniform",
+    "points in [0,1]d", "529 . Advances in …": the superscript "d" set apart) carries no number
+    either, and the numbers go up by one across it too: the line after it goes on with the same
+    line, opening with a punctuation mark no reference opens with — no label."""
+    across = [
+        number - before
+        for (at, before, _), (next_at, number, text) in pairwise(numbered)
+        if next_at - at > 1 and not _GOES_ON.match(text)
+    ]
     labels = sum(1 for step in across if step == 1)
     return labels >= 2 and labels > len(across) / 2
+
+
+_GOES_ON = re.compile(r"\s*[.,;:)\]]")  # a line's rest after raised type: ". Advances in …"
 
 
 class LineNumbering:
@@ -214,7 +224,7 @@ class LineNumbering:
         numbered = numbered_by_its_lines(pieces)
         lines = [piece for piece in pieces if piece.strip() and not piece.strip().isdigit()]
         found = _numbered(lines)
-        numbers = [number for _, number in found]
+        numbers = [number for _, number, _ in found]
         steps = [b - a for a, b in zip([self._last or 0, *numbers], numbers, strict=False)]
         goes_on = (
             self._last is not None
@@ -239,10 +249,12 @@ def list_indents(lines: Sequence[Line]) -> list[float]:
     read as indented nor that page's indented ones as flush. The list's first line starts a
     reference: its page and column keep their own margin (a list whose first page TeX set further
     right than the pages after it, Harvard ``dcu`` after a page of text). A line emptied
-    (a heading, a footnote) is none of the list's."""
+    (a heading, a footnote), or one of marks alone (a note's "✐" in the margin, twice on a page
+    beyond its left edge), is none of the list's."""
     lefts: dict[tuple[int, int], list[float]] = {}
     for line in lines:
-        if line.text:
+        # A mark with no letter or digit (a to-do note's "✐" in the margin, a bullet) sets no margin.
+        if any(char.isalnum() for char in line.text):
             lefts.setdefault((line.page, line.column), []).append(line.left)
     own = {where: _page_margin(page) for where, page in lefts.items()}
     margins = _usual_margins(own)
