@@ -45,6 +45,9 @@ def _reference(number: int, page: int = 1, column: int = 0) -> list[PdfLine]:
         pytest.param("Figure 3: Accuracy per epoch.", 0, True, id="a-figure-caption"),
         pytest.param("Table 1", 0, True, id="apas-table-number-alone-on-its-line"),
         pytest.param("Table 1 of the report is cited.", 0, False, id="a-sentence-about-a-table"),
+        pytest.param("Table A.1. Correlations for four stars.", 0, True, id="an-appendix-table-caption"),
+        pytest.param("Figure 2.3: Accuracy per epoch.", 0, True, id="a-chapter-figure-caption"),
+        pytest.param("Figure 1.5 shows the accuracy.", 0, False, id="a-sentence-about-a-chapter-figure"),
     ],
 )
 def test_back_matter_headings_end_the_list(text: str, indent: float, ends: bool) -> None:
@@ -80,6 +83,32 @@ def test_an_apa_manuscripts_tables_and_plot_after_its_references_end_the_list() 
     ]
     section = references_section(lines)
     assert section is not None and (section.first, section.end) == (1, 5)
+
+
+def test_a_table_floated_onto_a_page_of_the_list_does_not_end_it() -> None:
+    """An A&A paper's list (an astronomy-statistics manuscript): TeX floats the appendix's table
+    to the top of a page of the references, its caption in 9 pt and its rows in 10 pt, larger
+    than the list's 8 pt; the references go on below it. The list ends at the back matter after
+    them, not at the table (6 of its 34 references were read)."""
+
+    def small(line: PdfLine) -> PdfLine:
+        return line._replace(size=8.0)
+
+    lines = [
+        _line("References")._replace(size=10.4),
+        *map(small, _reference(1)),
+        *map(small, _reference(2)),
+        _line("Table A.1. Notable correlations between the asymmetry and the RVs")._replace(size=9.0, page=2),
+        _line("Star # CCFs R(SN, Bis-Span) slope", page=2),
+        _line("HD192310 1577 0.888 0.000786 0.669", page=2),
+        *map(small, _reference(3, page=2)),
+        *map(small, _reference(4, page=2)),
+        *map(small, _reference(5, page=2)),
+        _line("Figures", page=2),
+        _line("This is not a figure.", page=2),
+    ]
+    section = references_section(lines)
+    assert section is not None and (section.first, section.end) == (1, 14)
 
 
 def test_a_footer_below_both_columns_is_no_reference() -> None:

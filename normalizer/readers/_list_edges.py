@@ -38,7 +38,10 @@ _BACK_MATTER = re.compile(
     r"|figure (?:captions|legends))\s*$",
     re.IGNORECASE,
 )
-_CAPTION = re.compile(r"^(?:FIG(?:URE)?|Fig(?:ure)?|TABLE|Table)\.?\s+[A-Z]?\d{1,3}(?:[.:]\s|\s*$)")
+# "Figure 3:", "Table 1", an appendix's "Table A.1." and a chapter's "Figure 2.3:"
+_CAPTION = re.compile(
+    r"^(?:FIG(?:URE)?|Fig(?:ure)?|TABLE|Table)\.?\s+(?:[A-Z]\.?)?\d{1,3}(?:\.\d{1,3})?(?:[.:]\s|\s*$)"
+)
 FLUSH_EMS = 0.4  # a line indented less than this, in ems of its type, is flush
 
 

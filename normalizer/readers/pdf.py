@@ -339,7 +339,9 @@ def references_section(lines: Sequence[PdfLine]) -> Section | None:
 
 def _section_end(lines: Sequence[PdfLine], first: int, rank: float) -> int | None:
     """Where the list that starts at ``first`` ends: at the first line larger than the list's
-    type and at least ``rank`` in size, or at a figure caption; None when no line has text."""
+    type and at least ``rank`` in size, or at a figure caption; None when no line has text. A
+    table or figure TeX floated onto a page of the list (its caption, its rows in larger type)
+    ends nothing where the references go on below it: the list ends at the next end after them."""
     # The list's own type: the size of its first lines, not of the rest of the document (tables
     # and figures after it in smaller type would make the references read as headings).
     sample = lines[first : first + _LIST_SAMPLE]  # a plot's markers ("●" at 1 pt) are no text of it
@@ -347,19 +349,48 @@ def _section_end(lines: Sequence[PdfLine], first: int, rank: float) -> int | Non
     if not sizes:
         return None
     body = sizes[len(sizes) // 2]
-    end = next(
-        (
-            i
-            for i in range(first, len(lines))
-            if lines[i].size > body * LARGER
-            and lines[i].size >= rank
-            and lines[i].text.strip()
-            and not names_references(lines[i].text)  # a part of the list, under its own heading
-        ),
-        len(lines),
-    )
-    # A manuscript's figure captions and tables, set after its references in the same type.
-    return next((i for i in range(first, end) if ends_list(lines[i])), end)
+    start = first
+    while True:
+        end = next(
+            (
+                i
+                for i in range(start, len(lines))
+                if lines[i].size > body * LARGER
+                and lines[i].size >= rank
+                and lines[i].text.strip()
+                and not names_references(lines[i].text)  # a part of the list, under its own heading
+            ),
+            len(lines),
+        )
+        # A manuscript's figure captions and tables, set after its references in the same type.
+        end = next((i for i in range(start, end) if ends_list(lines[i])), end)
+        resumed = _after_float(lines, end, body)
+        if resumed is None:
+            return end
+        start = resumed
+
+
+_FLOAT_LINES = 80  # lines a float inside a list may take (a table's rows, a plot's labels)
+_RESUMED = 4  # lines of the list's type that show the references go on below a float
+
+
+def _after_float(lines: Sequence[PdfLine], end: int, body: float) -> int | None:
+    """Where the references go on below a float that ends a list's run at ``end``, if they do:
+    a caption stands at ``end`` or just before it, and after it come lines in the list's type
+    of which at least half the first few read as references (the first of them one too)."""
+    if end >= len(lines) or not any(ends_list(line) for line in lines[max(end - 2, 0) : end + 1]):
+        return None
+    typed = [
+        at
+        for at in range(end + 1, min(end + 1 + _FLOAT_LINES, len(lines)))
+        if abs(lines[at].size - body) < 0.05 * body and not ends_list(lines[at])
+    ]
+    for number, at in enumerate(typed):
+        window = typed[number : number + _RESUMED]
+        resumes = len(window) == _RESUMED and looks_like_reference(lines[at].text)
+        if resumes and 2 * sum(looks_like_reference(lines[i].text) for i in window) >= _RESUMED:
+            return at
+    return None
 
 
 _LIST_SAMPLE = 40  # lines after the heading whose median size is the list's type
