@@ -4,7 +4,11 @@ Each ``yaml`` block of ``docs/*.md`` that is a whole workflow (it has ``on:`` an
 top level) becomes ``OUT/.github/workflows/<page>-<n>.yml``, the n-th such block of that page, so
 that ``tox -e lint`` audits what a reader copies as it audits ``.github/``.
 
-    python scripts/docs_workflows.py OUT     # then: zizmor --offline --persona=pedantic OUT
+    python scripts/docs_workflows.py OUT                  # then: zizmor --offline --persona=pedantic OUT
+    python scripts/docs_workflows.py OUT -- actionlint    # and run actionlint on the files written
+
+After ``--``, a command is run with the written files added to its arguments, and its exit status
+is the script's: actionlint takes files, not folders, and tox expands no patterns.
 
 Standard library only: the lint environment installs nothing else.
 """
@@ -12,6 +16,7 @@ Standard library only: the lint environment installs nothing else.
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -31,15 +36,25 @@ def docs_workflows(docs: Path = ROOT / "docs") -> dict[str, str]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python scripts/docs_workflows.py OUT", file=sys.stderr)
+    out, command = (argv[: argv.index("--")], argv[argv.index("--") + 1 :]) if "--" in argv else (argv, None)
+    if len(out) != 1 or command == []:
+        print("usage: python scripts/docs_workflows.py OUT [-- COMMAND [ARG ...]]", file=sys.stderr)
         return 2
-    folder = Path(argv[0]) / ".github" / "workflows"
+    folder = Path(out[0]) / ".github" / "workflows"
     folder.mkdir(parents=True, exist_ok=True)
+    written = []
     for name, workflow in docs_workflows().items():
         (folder / name).write_text(workflow, encoding="utf-8")
+        written.append(str(folder / name))
         print(folder / name)
-    return 0
+    if command is None:
+        return 0
+    sys.stdout.flush()
+    try:
+        return subprocess.call([*command, *written])
+    except OSError as error:  # not installed, not executable
+        print(f"docs_workflows.py: cannot run {command[0]}: {error.strerror}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -60,3 +60,49 @@ def test_every_action_is_pinned_by_a_commit_of_a_current_version(where: str, use
     assert PINNED.match(uses), f"{where}: {uses}"
     action, version = uses.split("@")[0], int(uses.rsplit("# v", 1)[1].split(".")[0])
     assert version >= CURRENT.get(action, 0), f"{where}: {uses}"
+
+
+def test_a_command_after_the_folder_runs_on_the_workflows_written(tmp_path, capsys) -> None:
+    """How `tox -e lint` runs actionlint on them: it takes files, and tox expands no patterns."""
+    listed = tmp_path / "listed.txt"
+    command = [
+        "python3",
+        "-c",
+        f"import sys; open({str(listed)!r}, 'w').write('\\n'.join(sys.argv[1:])); sys.exit(3)",
+    ]
+    status = docs_workflows.main([str(tmp_path / "out"), "--", *command])
+    folder = tmp_path / "out" / ".github" / "workflows"
+    assert status == 3  # the command's own
+    assert listed.read_text().splitlines() == [str(folder / "ci-1.yml"), str(folder / "ci-2.yml")]
+    assert capsys.readouterr().out.splitlines() == [str(folder / "ci-1.yml"), str(folder / "ci-2.yml")]
+
+
+@pytest.mark.parametrize(
+    ("argv", "status", "said"),
+    [
+        pytest.param(
+            [], 2, "usage: python scripts/docs_workflows.py OUT [-- COMMAND [ARG ...]]", id="no-folder"
+        ),
+        pytest.param(
+            ["a", "b"],
+            2,
+            "usage: python scripts/docs_workflows.py OUT [-- COMMAND [ARG ...]]",
+            id="two-folders",
+        ),
+        pytest.param(
+            ["{out}", "--"],
+            2,
+            "usage: python scripts/docs_workflows.py OUT [-- COMMAND [ARG ...]]",
+            id="no-command",
+        ),
+        pytest.param(
+            ["{out}", "--", "no-such-linter"],
+            1,
+            "docs_workflows.py: cannot run no-such-linter: No such file or directory",
+            id="missing-command",
+        ),
+    ],
+)
+def test_bad_arguments_get_one_line(tmp_path, capsys, argv: list[str], status: int, said: str) -> None:
+    assert docs_workflows.main([arg.format(out=tmp_path) for arg in argv]) == status
+    assert capsys.readouterr().err.splitlines() == [said]
