@@ -243,11 +243,20 @@ class Settings(BaseModel):
     year_policy: Literal["v1", "latest", "published"] = "published"
     contact: HeaderText = "https://github.com/bibnorm/bibnorm"  # in the User-Agent header
     lock: UsablePath | None = None  # bibnorm.lock to answer from (and update with --update-lock)
-    # Tables read by `check` and `format` (see docs/checks.md); kept raw here.
+    # The checks `check` runs (``select``, ``ignore``: codes or prefixes, docs/checks.md) and the
+    # layout `format` and `fix` keep (``indent``, ``align``, ``sort``, ``month-macros``,
+    # ``field-order``): kept raw here, read by `bibnorm.api.settings`, which names a bad value.
     check: dict[str, Any] = Field(default_factory=dict)
     format: dict[str, Any] = Field(default_factory=dict)
     # Where each value came from ("/p/bibnorm.toml: resolvers"), set by `load_settings`.
     _origins: dict[str, str] = PrivateAttr(default_factory=dict)
+    # The configuration file each value read from one came from.
+    _files: dict[str, Path] = PrivateAttr(default_factory=dict)
+
+    def config_file(self, field: str) -> Path | None:
+        """The configuration file ``field``'s value came from (None: the default, the
+        environment, an option or an override)."""
+        return self._files.get(field)
 
     def refusal(self, field: str, reason: str) -> BibnormError:
         """The error for a value of ``field`` that a later check refuses (an unknown resolver,
@@ -439,26 +448,29 @@ def load_settings(
     environ = os.environ if environ is None else environ
     values: dict[str, Any] = {}
     origins: dict[str, str] = {}  # setting → where its value came from, for error messages
+    files: dict[str, Path] = {}  # setting → the configuration file it came from
     trusted = environ.get(TRUST_VARIABLE, "").strip().lower() in ("1", "true", "yes")
     own = user_config_file(environ)
     if own is not None and own.is_file():
         table = _read_toml(own)
         trusted = trusted or table.pop(TRUST_SETTING, False) is True
-        _take(table, own, "", values, origins)
+        _take(table, own, "", values, origins, files)
     project: list[str] = []  # the settings the project's configuration gave
     found = find_config_file(cwd or Path.cwd())
     if found:
         path, table = found
         section = "" if path.name == "bibnorm.toml" else "[tool.bibnorm] "
-        project = _take(table, path, section, values, origins)
+        project = _take(table, path, section, values, origins, files)
     for variable, field in _ENV.items():
         if environ.get(variable):
             values[field] = environ[variable]
             origins[field] = f"environment variable {variable}"
+            files.pop(field, None)
     for field, value in (overrides or {}).items():
         if value is not None:
             values[field] = value
             origins[field] = f"option --{field.replace('_', '-')}"
+            files.pop(field, None)
     try:
         settings = Settings(**values)
     except ValidationError as error:
@@ -473,22 +485,31 @@ def load_settings(
         reason = first["msg"].removeprefix("Value error, ")
         raise ConfigError(f"{where}: invalid value{what}: {reason}") from None
     settings._origins.update(origins)
+    settings._files.update(files)
     if found and not trusted:
         settings = _as_a_project_may(
             settings, [name for name in project if origins[name].startswith(str(found[0]))], found[0]
         )
         settings._origins.update(origins)
+        settings._files.update(files)
     return settings
 
 
 def _take(
-    table: dict[str, Any], path: Path, section: str, values: dict[str, Any], origins: dict[str, str]
+    table: dict[str, Any],
+    path: Path,
+    section: str,
+    values: dict[str, Any],
+    origins: dict[str, str],
+    files: dict[str, Path],
 ) -> list[str]:
-    """A configuration file's settings into ``values`` (their origins named); the names taken."""
+    """A configuration file's settings into ``values`` (their origins named, and their file in
+    ``files``); the names taken."""
     taken = []
     for key, value in table.items():
         field = key.replace("-", "_")
         values[field] = value
+        files[field] = path
         # A key is quoted, and cut, when it is not a plain name: a 5 MB key is not echoed whole.
         name = key if len(key) <= 40 and field.isidentifier() else shown(key, 40)
         origins[field] = f"{path}: {section}{name}"

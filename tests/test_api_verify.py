@@ -106,3 +106,97 @@ def test_check_without_facts_leaves_the_online_checks_silent(tmp_path: Path) -> 
     asked: list[dict[str, int | None]] = []
     bibnorm.check([str(path)], preprint_facts=lambda wanted: asked.append(dict(wanted)))
     assert asked == [{"2101.00001": 1}]
+
+
+# --------------------------------------------------------------------------- one way to configure
+
+MESSY = (
+    "@Article{b, Title={X}, journal={Physical Review Letters}, doi={https://doi.org/10.1000/XYZ}}\n"
+    "@misc{a, title={Y}}\n"
+)
+
+
+def test_check_reads_which_checks_run_from_the_settings(tmp_path: Path) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_text(MESSY, encoding="utf-8")
+    every = {f.code for f in bibnorm.check([str(path)], bibnorm.Settings()).findings}
+    assert {"BN401", "BN602"} <= every
+    ignoring = bibnorm.check([str(path)], bibnorm.Settings(check={"ignore": ["BN401"]}))
+    assert {f.code for f in ignoring.findings} == every - {"BN401"}
+    selecting = bibnorm.check([str(path)], overrides={"check": {"select": "BN4"}})
+    assert {f.code for f in selecting.findings} == {"BN401"}
+
+
+def test_format_and_fix_lay_out_as_the_settings_say(tmp_path: Path) -> None:
+    settings = bibnorm.Settings(journal_names="abbreviated", format={"sort": True, "indent": "    "})
+    formatted = bibnorm.format(MESSY, settings)
+    assert formatted.text.startswith("@misc{a,\n    title = {Y},\n}\n\n@article{b,\n")
+    assert "    journal = {Phys. Rev. Lett.},\n" in formatted.text
+    path = tmp_path / "refs.bib"
+    path.write_text(MESSY, encoding="utf-8")
+    [fixed] = bibnorm.fix([str(path)], settings)
+    assert fixed.text == formatted.text.replace("{https://doi.org/10.1000/XYZ}", "{10.1000/XYZ}")
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        pytest.param(
+            {"check": {"selct": ["BN2"]}},
+            "unknown setting 'check.selct' (did you mean 'check.select'?)",
+            id="check-key",
+        ),
+        pytest.param(
+            {"format": {"month_macro": True}},
+            "unknown setting 'format.month_macro' (did you mean 'format.month-macros'?)",
+            id="format-key",
+        ),
+        pytest.param(
+            {"arxiv_url": "http://localhost:1"},
+            "unknown setting 'arxiv_url' (did you mean 'arxiv_api_url'?)",
+            id="top-level-key",
+        ),
+        pytest.param(
+            {"check": {"select": 5}},
+            '[tool.bibnorm.check] select must be a list of codes, e.g. ["BN2", "BN301"]',
+            id="check-select-not-codes",
+        ),
+    ],
+)
+def test_a_key_no_setting_has_is_named_as_given(tmp_path: Path, overrides: dict, message: str) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_text(MESSY, encoding="utf-8")
+    with pytest.raises(bibnorm.BibnormError) as refused:
+        bibnorm.check([str(path)], overrides=overrides)
+    assert str(refused.value) == message
+
+
+def test_a_key_of_a_config_file_table_is_named_with_its_file(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "bibnorm.toml").write_text('[format]\nindnt = "  "\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(bibnorm.BibnormError) as refused:
+        bibnorm.format(MESSY)
+    said = "[tool.bibnorm.format] 'indnt': unknown setting (did you mean 'indent'?)"
+    assert str(refused.value) == f"{tmp_path / 'bibnorm.toml'}: {said}"
+
+
+def test_settings_and_overrides_are_not_given_together(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="give settings or overrides, not both"):
+        bibnorm.format(MESSY, bibnorm.Settings(), overrides={"bst": "plain"})
+
+
+def test_the_older_objects_still_work_and_say_they_are_deprecated(tmp_path: Path) -> None:
+    from bibnorm.bib.bibfile import FormatOptions
+    from bibnorm.bib.checks.base import CheckConfig
+
+    path = tmp_path / "refs.bib"
+    path.write_text(MESSY, encoding="utf-8")
+    with pytest.deprecated_call():
+        checked = bibnorm.check([str(path)], CheckConfig(select=("BN4",)))
+    assert {f.code for f in checked.findings} == {"BN401"}
+    with pytest.deprecated_call():
+        formatted = bibnorm.format(MESSY, FormatOptions(indent="\t"))
+    assert formatted.text.startswith("@article{b,\n\ttitle   = {X},\n")
+    with pytest.deprecated_call():
+        [fixed] = bibnorm.fix([str(path)], FormatOptions(indent="\t"), bst="plain")
+    assert "\tnote    = {doi: 10.1000/XYZ}," in fixed.text.splitlines()

@@ -18,6 +18,7 @@ from bibnorm.api.bst import entry_for_style
 from bibnorm.api.fixing import fix
 from bibnorm.api.formatting import format
 from bibnorm.bib.bibfile import parse_bibtex
+from bibnorm.config import Settings
 from bibnorm.cli import main
 from bibnorm.writers import WriterOptions, get_writer
 from bibnorm.writers.bibtex_styles import BST_FAMILIES
@@ -65,7 +66,7 @@ def linked_output() -> str:
 def test_format_bst_prints_each_id_once_in_that_style(
     tmp_path: Path, style: str, written: Callable[[], str]
 ) -> None:
-    text = format(written() + "\n" + PASTED, bst=style).text  # type: ignore[arg-type]
+    text = format(written() + "\n" + PASTED, Settings(bst=style)).text
     items = _bbl_items(tmp_path, text, style)
     assert items["pre"].count(PREPRINT_ID) == 1, items["pre"]
     assert items["pap"].count(PAPER_DOI) == 1, items["pap"]
@@ -78,7 +79,7 @@ def test_format_bst_prints_each_id_once_in_that_style(
 @pytest.mark.parametrize("style", ["plain", "plainnat", "IEEEtran"])
 def test_fix_bst_prints_each_id_once_in_that_style(tmp_path: Path, style: str) -> None:
     (tmp_path / "refs.bib").write_text(default_output(), encoding="utf-8")
-    (fixed,) = fix([str(tmp_path / "refs.bib")], bst=style)  # type: ignore[arg-type]
+    (fixed,) = fix([str(tmp_path / "refs.bib")], Settings(bst=style))
     items = _bbl_items(tmp_path, fixed.text, style)
     assert items["pap"].count(PAPER_DOI) == 1, items["pap"]
     assert items["art"].count(ARTICLE_DOI) == 1, items["art"]
@@ -209,7 +210,9 @@ def test_an_unknown_bst_setting_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert "Traceback" not in result.output
     assert len(result.stderr.strip().splitlines()) == 1
-    assert "bst = 'fancy' is not a style bibnorm knows" in result.stderr, result.stderr
+    assert "bibnorm.toml: bst: invalid value: Input should be 'plain', 'abbrv'" in result.stderr, (
+        result.stderr
+    )
 
 
 @pytest.mark.clients

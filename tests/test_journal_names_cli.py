@@ -192,4 +192,5 @@ def test_a_bad_value_in_the_config_is_one_line_naming_the_key(folder: Path) -> N
     (folder / "bibnorm.toml").write_text('journal_names = "short"\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["format", "refs.bib"])
     assert result.exit_code != 0
-    assert "journal-names" in result.output and len(result.output.strip().splitlines()) == 1
+    assert "bibnorm.toml: journal_names: invalid value" in result.output
+    assert len(result.output.strip().splitlines()) == 1

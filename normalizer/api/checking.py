@@ -10,22 +10,23 @@ Read as BibTeX reads (`bibnorm.bib.checks.scan_text`); the files are checked tog
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bibnorm.api.settings import defined_strings
+from bibnorm.api.settings import check_config_from, defined_strings, given_settings
 from bibnorm.bib.bibtex_scan import ascii_lower
 from bibnorm.bib.checks import CHECKS, finish_checks, scan_text
 from bibnorm.bib.checks.base import CheckConfig, FileIndex, Finding, OnlineFacts, arxiv_ids
 from bibnorm.bib.reading import parse_bibtex
+from bibnorm.config import Settings, settings_of
 from bibnorm.errors import BibnormError
 from bibnorm.io import read_text
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
-    from bibnorm.config import Settings
     from bibnorm.sources.session import SessionFactory
     from bibnorm.verify.run import VerifyOptions
 
@@ -55,26 +56,75 @@ class Checked(BaseModel):
 
 def check(
     files: Sequence[str],
-    config: CheckConfig | None = None,
+    settings: Settings | None = None,
     *,
+    strings: Sequence[str] = (),
+    overrides: Mapping[str, Any] | None = None,
     jobs: int | None = None,
     preprint_facts: PreprintFacts | None = None,
     verify: VerifyOptions | None = None,
-    settings: Settings | None = None,
-    overrides: Mapping[str, Any] | None = None,
     open_session: SessionFactory | None = None,
     progress: Progress = NO_PROGRESS,
+    config: CheckConfig | None = None,
 ) -> Checked:
-    """Check ``files`` together with ``config`` (`bibnorm.api.settings.check_config` reads it
-    from the options and the config file; default: every check).
+    """Check ``files`` together, as ``settings`` say (their ``check`` table's ``select`` and
+    ``ignore``, their ``format`` layout, their ``key_format`` when set: `check_config_from`), or
+    the settings `bibnorm.load_settings` makes of ``overrides``; ``strings`` are other files whose
+    @string macros count as defined.
 
     The online checks (BN5xx) are answered by ``preprint_facts`` when given (``bibnorm check``
     passes one that reads the lockfile and asks the sources), else stay silent. With ``verify``,
-    every entry is also verified (`bibnorm.verify_references` with these options, ``settings``
-    or ``overrides``, and ``open_session``) and its findings follow. ``progress`` hears a
-    ``read`` phase (one item a file), then the sources' phases. Big files are read on ``jobs`` processes.
+    every entry is also verified (`bibnorm.verify_references` with these options and settings,
+    and ``open_session``) and its findings follow. ``progress`` hears a ``read`` phase (one item
+    a file), then the sources' phases. Big files are read on ``jobs`` processes.
+
+    ``config`` (a `CheckConfig`, also accepted in the place of ``settings``) is the older way to
+    say which checks run: deprecated, it is used as it is.
     """
-    config = config or CheckConfig()
+    if isinstance(settings, CheckConfig):
+        config, settings = settings, None
+    if config is not None:
+        _deprecated_config()
+        chosen: Settings | None = settings
+    else:
+        chosen = settings_of(given_settings(settings, overrides))
+        config, overrides = check_config_from(chosen, strings), None
+    return run_checks(
+        files,
+        config,
+        chosen,
+        overrides=overrides,
+        jobs=jobs,
+        preprint_facts=preprint_facts,
+        verify=verify,
+        open_session=open_session,
+        progress=progress,
+    )
+
+
+def _deprecated_config() -> None:
+    warnings.warn(
+        "bibnorm.check(files, CheckConfig(...)) is deprecated: give it the Settings"
+        " (bibnorm.load_settings; the check table's select and ignore)",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+
+
+def run_checks(
+    files: Sequence[str],
+    config: CheckConfig,
+    settings: Settings | None = None,
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    jobs: int | None = None,
+    preprint_facts: PreprintFacts | None = None,
+    verify: VerifyOptions | None = None,
+    open_session: SessionFactory | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> Checked:
+    """`check` with the checks already read from the settings (``bibnorm check`` reads them once,
+    for the online checks' answers too)."""
     entry_findings: list[Finding] = []
     indexes: list[FileIndex] = []
     progress.start("read", len(files), "files")
@@ -176,4 +226,4 @@ def _siblings(folder: Path, given: set[Path]) -> list[Path]:
     return [sibling for sibling in siblings[:_COMPANIONS_READ] if sibling.stat().st_size <= _COMPANION_BYTES]
 
 
-__all__ = ["Checked", "PreprintFacts", "check", "companion_parents", "companion_strings"]
+__all__ = ["Checked", "PreprintFacts", "check", "companion_parents", "companion_strings", "run_checks"]

@@ -20,7 +20,7 @@ from bibnorm.errors import UsageError
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.verify.run import VerifyOptions
 
-from .verifying import given_settings
+from .settings import given_settings
 
 if TYPE_CHECKING:
     from bibnorm.corpus.resolving import ResolveDocuments
@@ -95,12 +95,12 @@ def resolve_job(given: Settings | Mapping[str, Any]) -> ResolveDocuments:
     ``bibnorm resolve`` would use here (for an engine given through `bibnorm.corpus.run.run_corpus`)."""
     from bibnorm.corpus.resolving import ResolveDocuments
 
-    from .settings import format_options
+    from .settings import format_options_from
 
     settings = settings_of(given)
     if settings.lock is not None:
         raise UsageError("--out resolves a corpus: --lock and --update-lock are for one bibliography")
-    return ResolveDocuments.make(settings, format_options(journal_names=settings.journal_names or "full"))
+    return ResolveDocuments.make(settings, format_options_from(settings, journal_names="full"))
 
 
 __all__ = ["CorpusOutcome", "resolve_corpus", "verify_corpus"]

@@ -51,7 +51,7 @@ from bibnorm.writers.bibtex import BST_FAMILIES
 
 from .resolve_files import source_roles
 from .resolving import resolve_queries
-from .settings import format_options
+from .settings import format_options_from
 
 Notify = Callable[[str], None]
 
@@ -197,7 +197,7 @@ class _Pass:
         # The layout is read here, after the bibliographies: their warnings come before a config error.
         self.writer = writers.get_writer(self.output_format)
         self.options = _for_style(
-            writers.WriterOptions.from_settings(self.settings, layout=format_options()),
+            writers.WriterOptions.from_settings(self.settings, layout=format_options_from(self.settings)),
             self.document.bibliography_style,
         )
         text, diagnostics = original, list(plan.unknown())

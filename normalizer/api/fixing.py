@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from typing import Any
 
-from bibnorm.api.formatting import read_source, unified_diff, write_safely
+from bibnorm.api.formatting import layout_and_style, read_source, unified_diff, write_safely
 from bibnorm.bib.bibfile import BibFile, FormatOptions, parse_bibtex, render
 from bibnorm.bib.checks.base import CheckConfig, arxiv_ids, index_file
 from bibnorm.bib.fix import apply_fixes
-from bibnorm.config import BstName
+from bibnorm.config import BstName, Settings
 from bibnorm.io import KeptEncoding
 from bibnorm.models import Reference
 from pydantic import BaseModel, ConfigDict
@@ -53,19 +54,27 @@ class Fixed(BaseModel):
 
 def fix(
     files: Sequence[str],
-    options: FormatOptions | None = None,
+    settings: Settings | None = None,
     *,
+    overrides: Mapping[str, Any] | None = None,
     published_versions: PublishedVersions | None = None,
     today: date | None = None,
+    options: FormatOptions | None = None,
     bst: BstName | None = None,
 ) -> list[Fixed]:
-    """Each of ``files`` with the safe fixes applied and laid out as ``options`` say, in order.
+    """Each of ``files`` with the safe fixes applied and laid out as ``format`` lays it out with
+    the same ``settings`` (or the settings `bibnorm.load_settings` makes of ``overrides``), in
+    order.
 
     With ``published_versions`` (``fix --upgrade-preprints`` passes one that asks Semantic
     Scholar, the local dblp index and Crossref), every arXiv preprint with a published version
     becomes that version; a ``bibnorm-upgrade`` field names the sources and the date (``today``).
-    With ``bst`` (the BibTeX style the file is typeset in), each DOI and arXiv id goes where that
-    style prints it exactly once (`bibnorm.api.bst.ids_for_style`)."""
+    With the settings' ``bst`` (the BibTeX style the file is typeset in), each DOI and arXiv id
+    goes where that style prints it exactly once (`bibnorm.api.bst.ids_for_style`).
+
+    ``options`` (a `FormatOptions`, also accepted in the place of ``settings``) and ``bst`` are
+    the older way to say the same: deprecated, they are used as they are."""
+    chosen, bst = layout_and_style(settings, overrides, options, bst)
     read = [read_source(path) for path in files]
     loaded = [(source.text, parse_bibtex(source.text, source.path)) for source in read]
     published: Mapping[str, Reference] | None = None
@@ -75,7 +84,6 @@ def fix(
         by_dblp = any(record.provenance.get("venue") == "dblp" for record in published.values())
         asked = "Semantic Scholar and dblp" if by_dblp else "Semantic Scholar"
         note = f"{asked}, {(today or date.today()).isoformat()}"
-    chosen = options or FormatOptions()
     fixed = [(text, bibfile, apply_fixes(bibfile, published, note)) for text, bibfile in loaded]
     if bst is not None:
         from bibnorm.api.bst import ids_for_style  # local: it pulls in the BibTeX writer

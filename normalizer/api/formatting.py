@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections.abc import Sequence
+import warnings
+from collections.abc import Mapping, Sequence
 from functools import cached_property
+from typing import Any
 
 from bibnorm.bib.bibfile import (
     BibFile,
@@ -23,9 +25,11 @@ from bibnorm.bib.bibfile import (
     render,
     render_blocks,
 )
-from bibnorm.config import BstName
+from bibnorm.config import BstName, Settings, settings_of
 from bibnorm.io import STDIO, KeptEncoding, decode_kept, decode_text, read_bytes, write_atomic
 from pydantic import BaseModel, ConfigDict
+
+from .settings import format_options_from, given_settings
 
 
 class BibSource(BaseModel):
@@ -93,26 +97,56 @@ def read_source(path: str, convert: bool = False) -> BibSource:
 
 def format(
     source: str | BibSource,
-    options: FormatOptions | None = None,
+    settings: Settings | None = None,
     *,
+    overrides: Mapping[str, Any] | None = None,
     path: str = STDIO,
     jobs: int | None = None,
+    options: FormatOptions | None = None,
     bst: BstName | None = None,
 ) -> Formatted:
     """``source`` (BibTeX text, named ``path`` in messages, or a `BibSource`) in the canonical
-    layout ``options`` describe (`bibnorm.api.settings.format_options` reads them from the config
-    file); big texts are rendered on ``jobs`` processes, with the same result. With ``bst`` (the
-    BibTeX style the file is typeset in), each DOI and arXiv id also goes where that style prints
-    it exactly once (`bibnorm.api.bst.ids_for_style`): what that style typesets changes, as asked."""
+    layout the ``settings`` keep (their ``format`` table, ``journal_names`` and ``style``:
+    `bibnorm.api.settings.format_options_from`), or the settings `bibnorm.load_settings` makes of
+    ``overrides``; big texts are rendered on ``jobs`` processes, with the same result. With the
+    settings' ``bst`` (the BibTeX style the file is typeset in), each DOI and arXiv id also goes
+    where that style prints it exactly once (`bibnorm.api.bst.ids_for_style`): what that style
+    typesets changes, as asked.
+
+    ``options`` (a `FormatOptions`, also accepted in the place of ``settings``) and ``bst`` are
+    the older way to say the same: deprecated, they are used as they are."""
     if isinstance(source, str):
         source = BibSource(path=path, data=source.encode("utf-8", "surrogateescape"), text=source)
-    chosen = options or FormatOptions()
+    chosen, bst = layout_and_style(settings, overrides, options, bst)
     text, census, kept = format_text(source.text, source.path, chosen, jobs)
     if bst is not None:
         from bibnorm.api.bst import ids_for_style  # local: it pulls in the BibTeX writer
 
         text = render(ids_for_style(parse_bibtex(text, source.path), bst), chosen)
     return Formatted(source=source, text=text, kept=tuple(kept), census=census)
+
+
+def layout_and_style(
+    settings: Settings | FormatOptions | None,
+    overrides: Mapping[str, Any] | None,
+    options: FormatOptions | None,
+    bst: BstName | None,
+) -> tuple[FormatOptions, BstName | None]:
+    """The layout and the BibTeX style ``format`` and ``fix`` write for: the settings' (given, or
+    made of ``overrides``), or the deprecated ``options`` and ``bst`` where given."""
+    if isinstance(settings, FormatOptions):
+        options, settings = settings, None
+    if options is not None or bst is not None:
+        warnings.warn(
+            "FormatOptions and bst= are deprecated: give bibnorm.format and bibnorm.fix the Settings"
+            " (bibnorm.load_settings; the format table, journal_names, bst)",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+    if options is not None and bst is not None:
+        return options, bst
+    chosen = settings_of(given_settings(settings, overrides))
+    return options or format_options_from(chosen), bst or chosen.bst
 
 
 def format_text(

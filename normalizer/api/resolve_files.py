@@ -41,7 +41,7 @@ from pydantic import BaseModel, ConfigDict
 from .previous import Outcome, PreviousOutput, read_previous, settled_nothing, with_previous
 from .reading import read_noted
 from .resolving import ResolveResult, resolve_queries
-from .settings import format_options
+from .settings import format_options_from
 from .writing import render
 
 Notify = Callable[[str], None]
@@ -134,7 +134,7 @@ def resolve_files(
         streamed_report(result.resolutions, result.summary()) if wanted else {"summary": result.summary()}
     )
     # The canonical layout `format` and `check` use, with the names as this run writes them.
-    layout = format_options(journal_names=settings.journal_names or "full")
+    layout = format_options_from(settings, journal_names="full")
     rendered = render(entries, format=chosen_format, settings=settings, layout=layout)
     bib_files = [read_bibfile(path) for path in job.inputs if _read_as_bib(path, job.input_format)]
     # The input .bib's own entries, kept as read, lose what the writers' text never carries

@@ -1,96 +1,93 @@
-"""Settings the commands share, from ``[tool.bibnorm]`` and the options: the layout ``format``
-keeps (`format_options`), the checks ``check`` runs (`check_config`, `parse_codes`) and the
-config file's tables (`config_table`). One place, so that every command reads the same file the
-same way and no command borrows another's module.
+"""What ``check``, ``format`` and ``fix`` read from `Settings`: the checks ``check`` runs
+(`check_config_from`, `parse_codes`) and the layout ``format`` and ``fix`` keep
+(`format_options_from`), from the ``check`` and ``format`` tables and the top-level settings
+(``key_format``, ``journal_names``, ``style``) that `bibnorm.load_settings` read; the command's
+options on those tables (`with_table`). One place, so that every command and every function of the
+API reads the configuration the same way.
+
+`check_config`, `format_options` and `bst_setting` are the older spellings, kept working (they
+read `load_settings()`) and deprecated.
 """
 
 from __future__ import annotations
 
+import difflib
+import warnings
 from collections.abc import Mapping, Sequence
-from pathlib import Path
-from typing import Any, cast, get_args
+from typing import Any, cast
 
 from bibnorm.bib.bibfile import FormatOptions, parse_bibtex
 from bibnorm.bib.checks import CHECKS
 from bibnorm.bib.checks.base import CheckConfig
-from bibnorm.config import BstName, find_config_file
+from bibnorm.config import BstName, Settings, load_settings
 from bibnorm.errors import ConfigError, UsageError, shown
 from bibnorm.io import read_text
 from bibnorm.resolve.keys import validate_key_format
 from pydantic import ValidationError
 
 
-def config_table(section: str | None = None) -> Mapping[str, Any]:
-    """The ``[tool.bibnorm]`` table (or its ``section`` sub-table) of the nearest config file."""
-    found = find_config_file(Path.cwd())
-    table: Mapping[str, Any] = found[1] if found else {}
-    return table if section is None else _section(table, section)
+def with_table(settings: Settings, table: str, **options: Any) -> Settings:
+    """``settings`` with the command's options (those not None) on top of its ``check`` or
+    ``format`` table, each replacing the one key of the table it names (``--sort`` replaces the
+    table's ``sort``, and keeps its ``indent``)."""
+    given = {name: value for name, value in options.items() if value is not None}
+    if not given:
+        return settings
+    return settings.model_copy(update={table: {**_table(settings, table), **given}})
 
 
-def _section(table: Mapping[str, Any], section: str) -> Mapping[str, Any]:
-    sub = table.get(section, {})
-    if not isinstance(sub, dict):
-        raise ConfigError(f"[tool.bibnorm.{section}] must be a table")
-    return sub
+def _table(settings: Settings, name: str) -> Mapping[str, Any]:
+    table = getattr(settings, name)
+    if not isinstance(table, dict):  # pragma: no cover - the model holds a dict
+        raise ConfigError(f"[tool.bibnorm.{name}] must be a table")
+    return table
 
 
-def format_options(
-    sort: bool | None = None, journal_names: str | None = None, month_macros: bool | None = None
-) -> FormatOptions:
-    """`FormatOptions` from ``[tool.bibnorm.format]`` (``indent``, ``align``, ``sort``,
-    ``month-macros``, ``field-order``) and the top-level ``journal_names`` setting, with
-    ``--sort``, ``--journal-names`` and ``--month-macros`` on top. A top-level ``style`` preset
+def given_settings(
+    settings: Settings | None, overrides: Mapping[str, Any] | None
+) -> Settings | dict[str, Any]:
+    """The settings a call was given, or its overrides (`load_settings` reads them where they are
+    used); `UsageError` for both at once."""
+    if settings is not None and overrides:
+        raise UsageError("give settings or overrides, not both (settings: bibnorm.load_settings(overrides))")
+    return settings if settings is not None else dict(overrides or {})
+
+
+def format_options_from(settings: Settings, journal_names: str | None = None) -> FormatOptions:
+    """The layout ``format`` and ``fix`` keep: the ``format`` table (``indent``, ``align``,
+    ``sort``, ``month-macros``, ``field-order``) and the ``journal_names`` setting (or
+    ``journal_names`` when the settings set none: a writer's ``"full"``). A ``style`` preset
     (arxiv, dblp, google-scholar) brings its export's field order unless ``field-order`` is set:
     the layout ``resolve`` writes with it is then the one ``format`` keeps and ``check`` expects
     (BN602)."""
-    top = config_table()  # read once: the format section and two top-level keys come from it
-    table = _format_table(top)
-    if sort is not None:
-        table["sort"] = sort
-    configured = top.get("journal_names", top.get("journal-names"))
-    if journal_names or configured:
-        table["journal_names"] = journal_names or configured
-    if month_macros is not None:
-        table["month_macros"] = month_macros
-    try:
-        return FormatOptions(**table)
-    except ValidationError as error:
-        raise _invalid_format_setting(error) from None
-
-
-def bst_setting(bst: str | None = None) -> BstName | None:
-    """The BibTeX style ``fix`` and ``format`` write identifiers for: ``--bst``, else the top-level
-    ``bst`` setting, else None (identifiers stay where they are)."""
-    chosen = bst or config_table().get("bst")
-    if chosen is None:
-        return None
-    if chosen not in get_args(BstName):
-        names = ", ".join(get_args(BstName))
-        raise ConfigError(f"bst = {shown(str(chosen), 40)} is not a style bibnorm knows ({names})")
-    return cast(BstName, chosen)
-
-
-def _format_table(top: Mapping[str, Any]) -> dict[str, Any]:
-    """``[tool.bibnorm.format]`` with its keys in Python's spelling, the field order lower-case and,
-    when it sets none, the one of the top-level ``style`` preset."""
-    table = {k.replace("-", "_"): v for k, v in _section(top, "format").items()}
+    known = [name.replace("_", "-") for name in FormatOptions.model_fields]
+    for key in _table(settings, "format"):
+        if str(key).replace("_", "-") not in known:
+            raise _unknown_key(settings, "format", str(key), known)
+    table = {k.replace("-", "_"): v for k, v in _table(settings, "format").items()}
     if isinstance(table.get("field_order"), list):
         table["field_order"] = tuple(str(name).lower() for name in table["field_order"])
     from bibnorm.writers.bibtex import STYLES  # local: the writer pulls in bibtexparser
 
-    preset = STYLES.get(str(top.get("style") or ""))
+    preset = STYLES.get(settings.style)
     if preset is not None and "field_order" not in table:
         table["field_order"] = preset.field_order
-    return table
+    names = settings.journal_names or journal_names
+    if names:
+        table["journal_names"] = names
+    try:
+        return FormatOptions(**table)
+    except ValidationError as error:
+        raise _invalid_format_setting(error, settings) from None
 
 
-def _invalid_format_setting(error: ValidationError) -> ConfigError:
+def _invalid_format_setting(error: ValidationError, settings: Settings) -> ConfigError:
     """The one line that names the config file, the setting and what is wrong with it."""
     first = error.errors()[0]
     key = ".".join(str(part) for part in first["loc"]).replace("_", "-")
     key = key if len(key) <= 40 else shown(key, 40)  # a 5 MB key is not echoed whole
-    found = find_config_file(Path.cwd())
-    where = f"{found[0]}: " if found else ""
+    found = settings.config_file("journal_names" if key == "journal-names" else "format")
+    where = f"{found}: " if found else ""
     reason = first["msg"].removeprefix("Value error, ")
     section = "" if key == "journal-names" else ".format"
     return ConfigError(f"{where}invalid [tool.bibnorm{section}] {key}: {reason}")
@@ -114,30 +111,47 @@ def parse_codes(
     return codes
 
 
-def check_config(select: str | None, ignore: str | None, strings: Sequence[str] = ()) -> CheckConfig:
-    """`CheckConfig` from ``[tool.bibnorm.check]`` (``select``, ``ignore``) and the options.
+# The keys of the `check` table.
+CHECK_KEYS = ("select", "ignore")
 
-    BN601 checks keys against ``key-format`` only when the config file sets one;
-    ``strings`` are files whose @string definitions BN102 counts as defined.
+
+def _unknown_key(settings: Settings, table: str, key: str, known: Sequence[str]) -> ConfigError:
+    """A key the ``table`` of the settings does not have, named as it was given: with its file,
+    else as ``table.key``, and the key it may mean."""
+    near = difflib.get_close_matches(key, known, n=1, cutoff=0.6) if len(key) <= 40 else []
+    found = settings.config_file(table)
+    if found is not None:
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        return ConfigError(f"{found}: [tool.bibnorm.{table}] {shown(key, 40)}: unknown setting{hint}")
+    hint = f" (did you mean '{table}.{near[0]}'?)" if near else ""
+    return ConfigError(f"unknown setting {shown(f'{table}.{key}', 40)}{hint}")
+
+
+def check_config_from(settings: Settings, strings: Sequence[str] = ()) -> CheckConfig:
+    """The checks ``check`` runs: the ``check`` table's ``select`` (default every check) and
+    ``ignore``, the layout BN602 expects (`format_options_from`), and the key formula BN601 holds
+    keys to, only when the settings set ``key_format``. ``strings`` are files whose @string
+    definitions BN102 counts as defined.
     """
-    table = config_table("check")
+    table = _table(settings, "check")
+    for key in table:
+        if key not in CHECK_KEYS:
+            raise _unknown_key(settings, "check", str(key), CHECK_KEYS)
     for name in ("select", "ignore"):
         value = table.get(name)
         if value is not None and not (
-            isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+            isinstance(value, str)
+            or (isinstance(value, list | tuple) and all(isinstance(v, str) for v in value))
         ):
             raise ConfigError(f'[tool.bibnorm.check] {name} must be a list of codes, e.g. ["BN2", "BN301"]')
-    top = config_table()
-    key_format = top.get("key-format") or top.get("key_format")
+    key_format = settings.key_format if "key_format" in settings.model_fields_set else None
     if key_format:
-        if not isinstance(key_format, str):
-            raise ConfigError('[tool.bibnorm] key_format must be a string, e.g. "{family}{year}{firstword}"')
         validate_key_format(key_format)  # as `resolve` does: a formula BN601 can apply, or one line
     return CheckConfig(
-        select=parse_codes(select) or parse_codes(table.get("select")) or ("ALL",),
-        ignore=parse_codes(ignore) or parse_codes(table.get("ignore")),
-        key_format=str(key_format) if key_format else None,
-        format_options=format_options(),
+        select=parse_codes(table.get("select")) or ("ALL",),
+        ignore=parse_codes(table.get("ignore")),
+        key_format=key_format or None,
+        format_options=format_options_from(settings),
         strings=defined_strings(strings),
     )
 
@@ -150,3 +164,37 @@ def defined_strings(paths: Sequence[str]) -> frozenset[str]:
     for path in paths:
         names.update(index_file(parse_bibtex(read_text(path), path)).strings)
     return frozenset(names)
+
+
+def _deprecated(old: str, new: str) -> None:
+    warnings.warn(f"{old} is deprecated: {new}", DeprecationWarning, stacklevel=3)
+
+
+def check_config(
+    select: str | None = None, ignore: str | None = None, strings: Sequence[str] = ()
+) -> CheckConfig:
+    """Deprecated: ``bibnorm.check(files, settings)`` reads the checks from the settings
+    (`check_config_from`)."""
+    _deprecated("check_config()", "give bibnorm.check the Settings (bibnorm.load_settings)")
+    settings = with_table(load_settings(), "check", select=select, ignore=ignore)
+    return check_config_from(settings, strings)
+
+
+def format_options(
+    sort: bool | None = None, journal_names: str | None = None, month_macros: bool | None = None
+) -> FormatOptions:
+    """Deprecated: ``bibnorm.format`` and ``bibnorm.fix`` read the layout from the settings
+    (`format_options_from`)."""
+    _deprecated(
+        "format_options()", "give bibnorm.format and bibnorm.fix the Settings (bibnorm.load_settings)"
+    )
+    settings = with_table(
+        load_settings({"journal_names": journal_names}), "format", sort=sort, month_macros=month_macros
+    )
+    return format_options_from(settings)
+
+
+def bst_setting(bst: str | None = None) -> BstName | None:
+    """Deprecated: the settings' ``bst`` (`bibnorm.load_settings`)."""
+    _deprecated("bst_setting()", "use the Settings' bst (bibnorm.load_settings)")
+    return cast(BstName | None, load_settings({"bst": bst}).bst)

@@ -29,6 +29,8 @@ from bibnorm.verify.judge import Verdict
 from bibnorm.verify.run import ReadInput, VerifyOptions, VerifyOutcome, as_findings, enabled, run_verify
 from pydantic import BaseModel, ConfigDict
 
+from .settings import given_settings
+
 if TYPE_CHECKING:
     from bibnorm.sources.session import SessionFactory
 
@@ -204,16 +206,6 @@ def _draft_entries(path: Path, yaml_format: str) -> list[ListedEntry]:
     if library is None or library.name == "bibtex":
         return listed_entries(path)
     return [ListedEntry(key=k.key, path=str(path), line=k.line) for k in library.listed(text, str(path))]
-
-
-def given_settings(
-    settings: Settings | None, overrides: Mapping[str, Any] | None
-) -> Settings | dict[str, Any]:
-    """The settings a call was given, or its overrides (`load_settings` reads them where they are
-    used); `UsageError` for both at once."""
-    if settings is not None and overrides:
-        raise UsageError("give settings or overrides, not both (settings: bibnorm.load_settings(overrides))")
-    return settings if settings is not None else dict(overrides or {})
 
 
 def listed_entries(path: Path) -> list[ListedEntry]:

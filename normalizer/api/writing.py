@@ -1,7 +1,7 @@
 """Writing resolved references as a bibliography: `write` (the text) and `render` (the text
 and the writer's warnings), in any format of the writers' registry (`bibnorm.writers.WRITERS`).
 
-Entries are laid out as ``bibnorm format`` keeps them (`bibnorm.api.settings.format_options`,
+Entries are laid out as ``bibnorm format`` keeps them (`bibnorm.api.settings.format_options_from`,
 with the journal names the settings ask for), so ``bibnorm check`` on fresh output has nothing to
 reformat; the same resolutions give byte-identical text.
 """
@@ -17,7 +17,7 @@ from bibnorm.models import Reference, Resolution
 from bibnorm.writers import Rendered
 
 from .resolving import written_entries
-from .settings import format_options
+from .settings import format_options_from
 
 Entries = Sequence[Resolution] | Sequence[tuple[str, Reference]]
 
@@ -34,7 +34,7 @@ def render(
     the writer had. ``settings`` default to the configured ones; ``layout`` to the one
     ``format`` keeps with the settings' journal names."""
     settings = settings or load_settings()
-    layout = layout or format_options(journal_names=settings.journal_names or "full")
+    layout = layout or format_options_from(settings, journal_names="full")
     options = writers.WriterOptions.from_settings(settings, layout=layout)
     return writers.get_writer(format).render(_entries(resolutions), options)
 

@@ -11,8 +11,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import click
-from bibnorm.api.checking import Checked, check
-from bibnorm.api.settings import check_config
+from bibnorm.api.checking import Checked, run_checks
+from bibnorm.api.settings import check_config_from, with_table
 from bibnorm.bib.checks import CHECKS
 from bibnorm.bib.checks.base import Finding, OnlineFacts
 from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
@@ -29,7 +29,7 @@ from bibnorm.cli._options import (
 )
 from bibnorm.cli._progress import progress_for, progress_option, say
 from bibnorm.cli._style import Painter, color_option
-from bibnorm.config import load_settings
+from bibnorm.config import load_settings, settings_of
 from bibnorm.errors import UsageError
 from bibnorm.io import write_stdout
 from bibnorm.models import Severity
@@ -111,21 +111,22 @@ def command(**given: Any) -> None:
         return
     if not args.files:
         raise UsageError("give at least one .bib file (or --list)")
-    config = check_config(args.select, args.ignore, args.strings_files)
     asking = {"offline": args.offline, "s2_api_key": args.s2_api_key, "cache_dir": args.cache_dir}
+    settings = with_table(load_settings(asking), "check", select=args.select, ignore=args.ignore)
+    config = check_config_from(settings, args.strings_files)
     with progress_for(quiet=args.quiet, wanted=args.show_progress) as progress:
 
         def facts(wanted: Mapping[str, int | None]) -> OnlineFacts | None:
-            settings = load_settings({**asking, "lock": args.lock_path})
-            return preprint_facts(wanted, settings, config, progress, notify=partial(say, progress))
+            answering = settings_of(settings, lock=args.lock_path)
+            return preprint_facts(wanted, answering, config, progress, notify=partial(say, progress))
 
-        checked = check(
+        checked = run_checks(
             args.files,
             config,
+            settings,
             jobs=args.jobs,
             preprint_facts=facts,
             verify=verify_options(args),
-            overrides=asking,
             progress=progress,
         )
         for line in checked.warnings:  # the sources lost, once each, as `verify` says them

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import click
 from bibnorm.api.fixing import UPGRADE_CHECKS, PublishedVersions, fix
-from bibnorm.api.settings import bst_setting, format_options
 from bibnorm.cli._files import write_files_report
 from bibnorm.cli._options import (
     UserPath,
@@ -77,11 +76,11 @@ def command(
     """
     if in_place and STDIO in files:
         raise UsageError("--in-place cannot rewrite stdin")
-    options = format_options(journal_names=journal_names)
+    settings = load_settings({"journal_names": journal_names, "bst": bst})
     asking = {"offline": offline, "s2_api_key": s2_api_key, "cache_dir": cache_dir}
     upgrade = published_versions(asking) if upgrade_preprints else None
     reports = []
-    for fixed in fix(files, options, published_versions=upgrade, bst=bst_setting(bst)):
+    for fixed in fix(files, settings, published_versions=upgrade):
         # A file not UTF-8 throughout keeps its bytes (``KeptEncoding``): so does its diff.
         diff_bytes = fixed.diff().encode("utf-8", "surrogateescape")
         if in_place and fixed.changed:

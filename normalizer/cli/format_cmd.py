@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 from bibnorm.api.formatting import format, read_source
-from bibnorm.api.settings import bst_setting, format_options
+from bibnorm.api.settings import format_options_from, with_table
 from bibnorm.bib.bibfile import FormatOptions, dominant_newline, render_blocks
 from bibnorm.cli import EXIT_FINDINGS, EXIT_OK
 from bibnorm.cli._files import write_files_report
@@ -21,7 +21,7 @@ from bibnorm.cli._options import (
     journal_names_option,
     json_option,
 )
-from bibnorm.config import BstName
+from bibnorm.config import Settings, load_settings
 from bibnorm.errors import UsageError
 from bibnorm.io import STDIO, KeptEncoding, write_stdout
 
@@ -114,9 +114,16 @@ def command(**given: Any) -> None:
     """
     args = FormatArgs(**given)
     args.refuse_mismatched_options()
-    options = format_options(args.sort, args.journal_names, args.month_macros)
-    bst = bst_setting(args.bst)
-    reports = [report for path in args.files if (report := format_file(path, args, options, bst)) is not None]
+    settings = with_table(
+        load_settings({"journal_names": args.journal_names, "bst": args.bst}),
+        "format",
+        sort=args.sort,
+        month_macros=args.month_macros,
+    )
+    options = format_options_from(settings)  # a bad layout is one line before any file is read
+    reports = [
+        report for path in args.files if (report := format_file(path, args, settings, options)) is not None
+    ]
     changed = [report["path"] for report in reports if report["changed"]]
     if args.check_only or args.in_place:
         verb = "reformatted" if args.in_place else "would reformat"
@@ -163,19 +170,20 @@ class FormatArgs:
 
 
 def format_file(
-    path: str, args: FormatArgs, options: FormatOptions, bst: BstName | None = None
+    path: str, args: FormatArgs, settings: Settings, options: FormatOptions
 ) -> dict[str, Any] | None:
-    """Format one file as the options ask (to stdout, as a diff, in place or only compared);
-    its line of the ``--json`` report, or None for a big file streamed to stdout."""
+    """Format one file as the options ask (to stdout, as a diff, in place or only compared) in
+    the layout of the ``settings`` (``options``); its line of the ``--json`` report, or None for
+    a big file streamed to stdout."""
     source = read_source(path, args.encoding == "utf-8")
     if source.note is not None:
         click.echo(f"bibnorm: note: {source.note}", err=True)
-    if len(source.text) >= STREAM_MIN_CHARS and args.to_stdout and not options.sort and bst is None:
+    if len(source.text) >= STREAM_MIN_CHARS and args.to_stdout and not options.sort and settings.bst is None:
         text, kept = source.text, source.encoding
         del source  # the file's bytes are not compared when streaming: their memory goes back
         write_formatted(text, path, options, kept, args.jobs)
         return None
-    formatted = format(source, options, jobs=args.jobs, bst=bst)
+    formatted = format(source, settings, jobs=args.jobs)
     for note in formatted.kept:
         click.echo(f"bibnorm: note: {path}:{note} (kept as it is)", err=True)
     if args.show_diff:

@@ -71,25 +71,24 @@ def command(roots: tuple[Path, ...], http_port: int | None, **sources: Any) -> N
 def assist_config(roots: tuple[Path, ...], overrides: dict[str, Any]) -> Any:
     """The tools' `AssistConfig`: what ``resolve``, ``verify``, ``check`` and ``format`` use."""
     from bibnorm.api.formatting import format as format_bibtex
-    from bibnorm.api.settings import check_config, format_options
+    from bibnorm.api.settings import check_config_from, format_options_from
     from bibnorm.assist.tools import AssistConfig
     from bibnorm.config import BstName, load_settings
     from bibnorm.resolvers.session import build_session
 
     settings = load_settings(overrides)  # a bad setting is one line now, not at the first call
-    layout = format_options(journal_names=settings.journal_names or "full")
-    options = format_options()
+    layout = format_options_from(settings, journal_names="full")
 
     def format_bib(text: str, name: str, bst: BstName | None) -> tuple[str, list[str]]:
         """What ``bibnorm format [--bst BST]`` makes of one file's text, in this process."""
-        formatted = format_bibtex(text, options, path=name, jobs=1, bst=bst)
+        formatted = format_bibtex(text, settings.model_copy(update={"bst": bst}), path=name, jobs=1)
         return formatted.text, list(formatted.kept)
 
     return AssistConfig(
         overrides=overrides,
         open_session=build_session,
         layout=layout,
-        check_config=check_config(None, None),
+        check_config=check_config_from(settings),
         format_text=format_bib,
         roots=tuple(root.resolve() for root in roots),
     )

@@ -33,7 +33,9 @@ def probe(sources: bibnorm.Sources) -> None:
     assert_type(verification.outcome, bibnorm.VerifyOutcome)
     assert_type(verification.findings(), list[bibnorm.Finding])
     assert_type(verification.failure(), bibnorm.Failure | None)
-    assert_type(bibnorm.check(["refs.bib"]), bibnorm.Checked)
+    assert_type(bibnorm.check(["refs.bib"], settings), bibnorm.Checked)
+    assert_type(bibnorm.format("@misc{a, title={A}}", settings), bibnorm.Formatted)
+    assert_type(bibnorm.fix(["refs.bib"], overrides={"bst": "plain"}), list[bibnorm.Fixed])
     assert_type(bibnorm.__version__, str)
 
     # Wrong annotations and names mypy must refuse (were the names `Any`, it would accept them).
