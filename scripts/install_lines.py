@@ -78,7 +78,7 @@ def doc_commands(pages: list[Path] | None = None) -> list[Command]:
         lines += [" ".join(span.split()) for span in CODE_SPAN.findall(FENCE.sub("", text))]
         for line in lines:
             for command in COMMAND.findall(line):
-                found.append(Command(page.name, _runnable(line), command.strip()))
+                found.append(Command(page.name, _runnable(line), _runnable(command)))
     return found
 
 
@@ -254,7 +254,7 @@ def main(argv: list[str]) -> int:
     try:
         subprocess.run([sys.executable, "-m", "venv", str(work / "tools")], check=True)
         pip = [str(work / "tools" / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check"]
-        subprocess.run([*pip, "pipx"], check=True)
+        subprocess.run([*pip, "pipx"], check=True, capture_output=True)
         clone = release_clone(work)
         source = str(args.dist.resolve()) if args.dist else f"git+file://{clone}"
         for number, command in enumerate(commands, start=1):
