@@ -30,6 +30,7 @@ Uncommitted changes of the tree are not in the clone: commit first.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import re
 import shlex
@@ -83,13 +84,15 @@ def doc_commands(pages: list[Path] | None = None) -> list[Command]:
 
 
 def message_commands() -> list[Command]:
-    """Both commands the message for each missing extra gives (`bibnorm.errors.needs_extra`)."""
-    from bibnorm.errors import EXTRAS as MESSAGE_EXTRAS
-    from bibnorm.errors import needs_extra
-
+    """Both commands the message for each missing extra gives (`bibnorm.errors.needs_extra`, read
+    from the tree: bibnorm need not be installed where this runs)."""
+    spec = importlib.util.spec_from_file_location("bibnorm_errors", ROOT / "normalizer" / "errors.py")
+    assert spec is not None and spec.loader is not None
+    errors = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(errors)  # standard library only
     found = []
-    for extra in MESSAGE_EXTRAS:
-        for part in str(needs_extra("x", extra)).split("(in a pipx install:"):
+    for extra in errors.EXTRAS:
+        for part in str(errors.needs_extra("x", extra)).split("(in a pipx install:"):
             for command in COMMAND.findall(part):
                 command = command.strip().rstrip(")")
                 found.append(Command(f"the message for {extra}", command, command))

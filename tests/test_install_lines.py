@@ -5,6 +5,7 @@ optional extra that is missing is one line saying both commands that add it."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shlex
 import sys
@@ -13,10 +14,15 @@ from pathlib import Path
 
 import pytest
 from bibnorm.cli import main
-from bibnorm.errors import EXTRAS, REPOSITORY, needs_extra
+from bibnorm.errors import EXTRAS, REPOSITORY
 from click.testing import CliRunner
 from packaging.requirements import Requirement
 from paths import ROOT
+
+_spec = importlib.util.spec_from_file_location("install_lines", ROOT / "scripts" / "install_lines.py")
+assert _spec is not None and _spec.loader is not None
+install_lines = sys.modules["install_lines"] = importlib.util.module_from_spec(_spec)  # for its dataclass
+_spec.loader.exec_module(install_lines)
 
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 OPTIONAL = {name: set(requirements) for name, requirements in PROJECT["optional-dependencies"].items()}
@@ -24,32 +30,17 @@ TAG = f"v{PROJECT['version']}"
 GIT = re.compile(
     rf"^(?:bibnorm(?:\[(?P<extras>[a-z,]+)\])? @ )?git\+{re.escape(REPOSITORY)}(?:@(?P<tag>v[\d.]+))?$"
 )
-COMMAND = re.compile(r"\b(?:pipx? install|pipx inject)\b[^`\n]*")
-CODE_SPAN = re.compile(r"(?<!`)`([^`]+)`(?!`)")
-FENCE = re.compile(r"^```(?:sh|console|bash|yaml)?\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 
 
 def doc_commands() -> list[tuple[str, str]]:
-    """(where, command) of every pip or pipx command in code in docs/*.md: in a fenced block, or in
-    a code span (its line breaks, where prose wrapped it, read as spaces)."""
-    found = []
-    for page in sorted((ROOT / "docs").glob("*.md")):
-        text = page.read_text(encoding="utf-8")
-        blocks = FENCE.findall(text)
-        spans = [" ".join(span.split()) for span in CODE_SPAN.findall(FENCE.sub("", text))]
-        for code in [*blocks, *spans]:
-            found += [(page.name, command.strip()) for command in COMMAND.findall(code)]
-    return found
+    """(where, command) of every pip or pipx command in code in the README and docs/*.md
+    (`scripts/install_lines.py`, which runs them, finds them)."""
+    return [(found.where, found.command) for found in install_lines.doc_commands()]
 
 
 def message_commands() -> list[tuple[str, str]]:
     """(where, command) of both commands the message for each missing extra gives."""
-    return [
-        (f"the message for {extra}", command.strip().rstrip(")"))
-        for extra in EXTRAS
-        for part in str(needs_extra("x", extra)).split("(in a pipx install:")
-        for command in COMMAND.findall(part)
-    ]
+    return [(found.where, found.command) for found in install_lines.message_commands()]
 
 
 def refused(command: str) -> str | None:
@@ -112,7 +103,7 @@ def test_the_check_refuses_commands_that_cannot_work(command: str, why: str) -> 
 
 def test_the_docs_give_install_commands_to_check() -> None:
     pages = {where for where, _ in doc_commands()}
-    assert {"mcp.md", "scale.md", "drafts.md", "ci.md", "install.md"} <= pages
+    assert {"README.md", "mcp.md", "scale.md", "drafts.md", "ci.md", "install.md"} <= pages
 
 
 def test_the_extras_the_messages_name_are_the_projects() -> None:
