@@ -200,3 +200,16 @@ def test_the_older_objects_still_work_and_say_they_are_deprecated(tmp_path: Path
     with pytest.deprecated_call():
         [fixed] = bibnorm.fix([str(path)], FormatOptions(indent="\t"), bst="plain")
     assert "\tnote    = {doi: 10.1000/XYZ}," in fixed.text.splitlines()
+
+
+def test_a_commands_option_replaces_the_one_key_of_its_table() -> None:
+    """`check --select BN2` keeps the config file's ignore; `format --sort` its indent."""
+    from bibnorm.api.settings import with_table
+
+    settings = bibnorm.Settings(check={"select": ["BN4"], "ignore": ["BN401"]}, format={"indent": "\t"})
+    assert with_table(settings, "check", select="BN2", ignore=None).check == {
+        "select": "BN2",
+        "ignore": ["BN401"],
+    }
+    assert with_table(settings, "format", sort=True).format == {"indent": "\t", "sort": True}
+    assert with_table(settings, "check", select=None) is settings
