@@ -16,9 +16,12 @@ that an earlier line of its page makes (the virtual environment ``~/.bibnorm/bin
 pipx install ``pipx inject`` adds to) is made first.
 
 bibnorm is not on PyPI: its git URL, ``git+https://github.com/bibnorm/bibnorm`` (with a tag, or
-not), becomes ``git+file://`` of a clone of this tree's HEAD in which the tag the release workflow
-makes (``v`` and pyproject.toml's version) is made, so pip clones, checks out and builds it as it
-would the repository; with ``--dist``, the wheel or sdist given instead (``file://``). Everything
+not), becomes ``git+http://127.0.0.1:PORT/bibnorm.git``, a bare clone of this tree's HEAD served by
+this script over git's HTTP protocol, in which the tag the release workflow makes (``v`` and
+pyproject.toml's version) is made: pip clones, checks out and builds it as it would the
+repository. (A ``file://`` URL would not do: it has no host, and the pip a fresh virtual
+environment of Python 3.11 brings refuses ``bibnorm[x] @ git+file:///…``, which it takes from
+https.) With ``--dist``, the wheel or sdist given is installed instead (``file://``). Everything
 else (bibnorm's dependencies, pipx itself) comes from the package index, as for a user.
 
 A command passes when it exits 0, every ``bibnorm`` it installed runs (``bibnorm --version``),
@@ -30,6 +33,8 @@ Uncommitted changes of the tree are not in the clone: commit first.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import http.server
 import importlib.util
 import os
 import re
@@ -38,10 +43,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 REPOSITORY = "https://github.com/bibnorm/bibnorm"
@@ -229,11 +237,34 @@ def verify(sandbox: Sandbox, command: Command) -> str | None:
 
 
 def release_clone(folder: Path) -> Path:
-    """A clone of the tree's HEAD with the release tag in it: what the git URL names."""
-    clone = folder / "repository"
-    subprocess.run(["git", "clone", "--quiet", "--no-local", str(ROOT), str(clone)], check=True)
+    """A bare clone of the tree's HEAD with the release tag in it, ready to be served over git's
+    (dumb) HTTP protocol: what the git URL names."""
+    clone = folder / "served" / "bibnorm.git"
+    subprocess.run(["git", "clone", "--quiet", "--bare", "--no-local", str(ROOT), str(clone)], check=True)
     subprocess.run(["git", "-C", str(clone), "tag", "--force", TAG], check=True, capture_output=True)
+    subprocess.run(["git", "-C", str(clone), "update-server-info"], check=True)
     return clone
+
+
+@contextlib.contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """``folder`` served over HTTP on 127.0.0.1 while the block runs: its URL."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(folder), **kwargs)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def main(argv: list[str]) -> int:
@@ -253,33 +284,14 @@ def main(argv: list[str]) -> int:
         print(f"install_lines.py: no such file: {args.dist}", file=sys.stderr)
         return 2
     work = Path(tempfile.mkdtemp(prefix="bibnorm-install-lines-"))
-    failed = 0
     try:
         subprocess.run([sys.executable, "-m", "venv", str(work / "tools")], check=True)
         pip = [str(work / "tools" / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check"]
         subprocess.run([*pip, "pipx"], check=True, capture_output=True)
         clone = release_clone(work)
-        source = str(args.dist.resolve()) if args.dist else f"git+file://{clone}"
-        for number, command in enumerate(commands, start=1):
-            sandbox = Sandbox.make(work / f"sandbox-{number}", work / "tools" / "bin" / "pipx")
-            before, line, cwd = prepared(command, source, sandbox, clone)
-            started = time.monotonic()
-            why = None
-            for step in [*before, line]:
-                ran = sandbox.run(step, cwd)
-                if ran.returncode != 0:
-                    why = f"`{step}` exit {ran.returncode}: {(ran.stderr or ran.stdout).strip()[-300:]}"
-                    break
-            why = why or verify(sandbox, command)
-            seconds = time.monotonic() - started
-            print(
-                f"{'ok  ' if why is None else 'FAIL'} {seconds:5.0f} s  {command.where}: {line}", flush=True
-            )
-            if why is not None:
-                failed += 1
-                print(f"       {why}", flush=True)
-            if not args.keep:
-                shutil.rmtree(sandbox.folder, ignore_errors=True)
+        with served(clone.parent) as url:
+            source = str(args.dist.resolve()) if args.dist else f"git+{url}/{clone.name}"
+            failed = run_all(commands, work, clone, source, keep=args.keep)
     finally:
         if args.keep:
             print(f"sandboxes kept in {work}")
@@ -287,6 +299,30 @@ def main(argv: list[str]) -> int:
             shutil.rmtree(work, ignore_errors=True)
     print(f"{len(commands) - failed} of {len(commands)} install commands ran as written", flush=True)
     return 1 if failed else 0
+
+
+def run_all(commands: list[Command], work: Path, clone: Path, source: str, keep: bool) -> int:
+    """Run each command in a sandbox of its own, one line each; how many failed."""
+    failed = 0
+    for number, command in enumerate(commands, start=1):
+        sandbox = Sandbox.make(work / f"sandbox-{number}", work / "tools" / "bin" / "pipx")
+        before, line, cwd = prepared(command, source, sandbox, clone)
+        started = time.monotonic()
+        why = None
+        for step in [*before, line]:
+            ran = sandbox.run(step, cwd)
+            if ran.returncode != 0:
+                why = f"`{step}` exit {ran.returncode}: {(ran.stderr or ran.stdout).strip()[-300:]}"
+                break
+        why = why or verify(sandbox, command)
+        seconds = time.monotonic() - started
+        print(f"{'ok  ' if why is None else 'FAIL'} {seconds:5.0f} s  {command.where}: {line}", flush=True)
+        if why is not None:
+            failed += 1
+            print(f"       {why}", flush=True)
+        if not keep:
+            shutil.rmtree(sandbox.folder, ignore_errors=True)
+    return failed
 
 
 if __name__ == "__main__":
