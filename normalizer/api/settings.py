@@ -36,11 +36,9 @@ def with_table(settings: Settings, table: str, **options: Any) -> Settings:
     return settings.model_copy(update={table: {**_table(settings, table), **given}})
 
 
-def _table(settings: Settings, name: str) -> Mapping[str, Any]:
-    table = getattr(settings, name)
-    if not isinstance(table, dict):  # pragma: no cover - the model holds a dict
-        raise ConfigError(f"[tool.bibnorm.{name}] must be a table")
-    return table
+def _table(settings: Settings, name: str) -> dict[str, Any]:
+    """The settings' ``check`` or ``format`` table."""
+    return settings.check if name == "check" else settings.format
 
 
 def given_settings(
