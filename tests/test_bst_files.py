@@ -18,8 +18,8 @@ from bibnorm.api.bst import entry_for_style
 from bibnorm.api.fixing import fix
 from bibnorm.api.formatting import format
 from bibnorm.bib.bibfile import parse_bibtex
-from bibnorm.config import Settings
 from bibnorm.cli import main
+from bibnorm.config import Settings
 from bibnorm.writers import WriterOptions, get_writer
 from bibnorm.writers.bibtex_styles import BST_FAMILIES
 from click.testing import CliRunner
@@ -210,9 +210,8 @@ def test_an_unknown_bst_setting_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert "Traceback" not in result.output
     assert len(result.stderr.strip().splitlines()) == 1
-    assert "bibnorm.toml: bst: invalid value: Input should be 'plain', 'abbrv'" in result.stderr, (
-        result.stderr
-    )
+    said = "bibnorm.toml: bst: invalid value: Input should be 'plain', 'abbrv'"
+    assert said in result.stderr, result.stderr
 
 
 @pytest.mark.clients
