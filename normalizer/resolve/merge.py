@@ -29,16 +29,18 @@ Rules, in order:
 6. **DOI**: arXiv's DataCite DOI (``10.48550/arXiv.*``) names the preprint; a
    published entry never carries it (its eprint fields keep the preprint findable).
 
-7. **Authority** — several companions with a published version: dblp, then Crossref,
-   then Semantic Scholar (`PUBLICATION_AUTHORITY`); a disagreement on the venue or type
-   becomes a note naming both. The published entry's author list, its order and spelling
-   included, is that of the published version's record of authority (`AUTHORS_AUTHORITY`:
-   dblp's, then Crossref's — the chosen published record, or one of the same DOI), whichever
-   path found that version and whatever the preprint lists; never the preprint's while one
-   of them lists authors. Without such a record, OpenAlex's names (as the venue printed
-   them: accents, full given names) replace the primary's when its list matches the
-   primary's person by person, accents aside and with at most one typo per family name
-   (`bibnorm.resolve.people`), or another publication source agrees with it.
+7. **Authority** — several companions with a published version: dblp, then Crossref, then
+   Semantic Scholar (`PUBLICATION_AUTHORITY`); a disagreement on the venue or type becomes a
+   note naming both. The publisher is the publisher's own deposit's (Crossref's record of the
+   published DOI) when it names one; a field the published version lacks (editors, publisher,
+   the journal's ISSNs) comes from another record of its DOI. The published entry's author
+   list, its order and spelling included, is that of the published version's record of
+   authority (`AUTHORS_AUTHORITY`: dblp's, then Crossref's — the chosen published record, or
+   one of the same DOI), whichever path found that version and whatever the preprint lists;
+   never the preprint's while one of them lists authors. Without such a record, OpenAlex's
+   names (as the venue printed them: accents, full given names) replace the primary's when its
+   list matches the primary's person by person, accents aside and with at most one typo per
+   family name (`bibnorm.resolve.people`), or another publication source agrees with it.
 8. **Journal or proceedings by evidence** (`bibnorm.resolve.venue_kind`): Crossref's
    type of the published DOI outranks every other source's label — a dblp or Semantic
    Scholar record of another type gives way to Crossref's record of that DOI — and then the
@@ -85,6 +87,10 @@ _PUBLICATION_FIELDS = (
 # journal's numbers and short title, or the proceedings' editors and publisher (Crossref's
 # deposit beside dblp's).
 _SAME_DOI_FIELDS = frozenset({"issn", "venue_short", "editors", "publisher", "address"})
+# Fields the publisher's own deposit (Crossref's record of the published DOI) owns when it names
+# them, whichever record is the published version: dblp's proceedings volume adds its publisher
+# only where the deposit has none.
+_DEPOSIT_FIELDS = frozenset({"publisher"})
 # Identifiers a companion fills in when the primary has none.
 _COMPANION_IDS = ("s2_paper_id", "corpus_id", "dblp")
 # Who owns a published version's venue, type, pages and DOI: the bibliographies that
@@ -262,7 +268,10 @@ def _take_publication_fields(
     for name in _PUBLICATION_FIELDS:
         value = getattr(published, name)
         source = published_source
-        if not value and name in _SAME_DOI_FIELDS:
+        deposited = _deposit_value(companions, published, name) if name in _DEPOSIT_FIELDS else None
+        if deposited is not None:
+            value, source = deposited, "crossref"
+        elif not value and name in _SAME_DOI_FIELDS:
             value, source = _same_doi_value(companions, published, name)
         elif not value and name == "volume" and published.series:
             # Crossref's chapter of an LNCS volume has no volume number; Semantic Scholar's
@@ -334,6 +343,12 @@ def _crossref_record(companions: Sequence[Candidate], published: Reference | Non
         if candidate.source == "crossref" and is_published(other) and (doi is None or other.ids.doi == doi):
             return other
     return None
+
+
+def _deposit_value(companions: Sequence[Candidate], published: Reference, name: str) -> Any:
+    """The field ``name`` of Crossref's record of the published DOI, or ``None`` when it has none."""
+    crossref = _crossref_record(companions, published) if published.ids.doi else None
+    return (getattr(crossref, name) or None) if crossref is not None else None
 
 
 def _same_doi_value(
