@@ -3,8 +3,11 @@ where BibTeX will lose or misread data, duplicates, missing fields, drift from t
 layout, preprints with a published or newer version — and, asked for, ``verify``'s (BN7xx).
 
 Read as BibTeX reads (`bibnorm.bib.checks.scan_text`); the files are checked together, so an
-@string one defines is defined for all, and a macro none defines is looked for in the other
-``.bib`` files of their folders (`companion_strings`).
+@string one defines is defined for all. The ``.bib`` files a LaTeX document near them names with
+them (``\\bibliography{abbrev,refs}``, ``\\addbibresource``) are read too, for their keys and macros
+(`bibnorm.bib.companions`), and a macro or ``crossref`` parent still undefined is looked for in
+the other ``.bib`` files of their folders (`companion_strings`, `companion_parents`), which the
+finding then names.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from bibnorm.api.settings import check_config_from, defined_strings, given_setti
 from bibnorm.bib.bibtex_scan import ascii_lower
 from bibnorm.bib.checks import CHECKS, finish_checks, scan_text
 from bibnorm.bib.checks.base import CheckConfig, FileIndex, Finding, OnlineFacts, arxiv_ids
+from bibnorm.bib.companions import companion_indexes, project_companions
 from bibnorm.bib.reading import parse_bibtex
 from bibnorm.config import Settings, settings_of
 from bibnorm.errors import BibnormError
@@ -40,7 +44,8 @@ _COMPANION_BYTES = 5 << 20
 
 
 class Checked(BaseModel):
-    """What ``check`` found in ``files``: its findings in order, and what the verification
+    """What ``check`` found in ``files``: its findings in order, and notes for the user: the
+    companion files read with them (`bibnorm.bib.companions`) and what the verification
     (``verify=``) could not ask (the sources it lost, as ``verify`` says them)."""
 
     files: tuple[str, ...]
@@ -134,16 +139,25 @@ def run_checks(
         indexes.append(index)
         progress.advance()
     progress.finish()
+    # The .bib files a document near them names with the files given: read for their keys and
+    # macros, as the document reads them; their own findings are not reported.
+    companions = project_companions(files)
+    context = companion_indexes(companions, config)
+    notes = tuple(companion.note() for companion in companions)
+    together = [*indexes, *context]
     online = None
     if preprint_facts is not None and any(config.enabled(c.code) for c in CHECKS if c.online):
         online = preprint_facts(arxiv_ids(indexes))
     if config.enabled("BN102"):
-        config = config.model_copy(update={"companions": companion_strings(files, indexes, config)})
+        config = config.model_copy(update={"companions": companion_strings(files, together, config)})
     if config.enabled("BN306") or config.enabled("BN301"):
-        config = config.model_copy(update={"parent_files": companion_parents(files, indexes)})
-    findings = finish_checks(entry_findings, indexes, config, online)
+        config = config.model_copy(update={"parent_files": companion_parents(files, together)})
+    findings = finish_checks(entry_findings, together, config, online)
+    if context:
+        read_only = {index.path for index in context}
+        findings = [finding for finding in findings if finding.path not in read_only]
     if verify is None:
-        return Checked(files=tuple(files), findings=tuple(findings))
+        return Checked(files=tuple(files), findings=tuple(findings), warnings=notes)
     from bibnorm.api.verifying import verify_references
 
     verification = verify_references(
@@ -157,7 +171,7 @@ def run_checks(
     return Checked(
         files=tuple(files),
         findings=(*findings, *verification.findings()),
-        warnings=tuple(verification.outcome.warnings()),
+        warnings=(*notes, *verification.outcome.warnings()),
     )
 
 
