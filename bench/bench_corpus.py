@@ -14,7 +14,9 @@ files; see that script). For every file this bench
 - formats it with ``--jobs 2`` too: the same bytes as with ``--jobs 1``;
 - with ``--biber``, runs biber (through the ``.bcf`` of a biblatex document citing every entry)
   on the original and on the formatted file: the same ``.bbl``;
-- runs ``bibnorm fix --offline`` on it and again on the result: the same bytes;
+- runs ``bibnorm fix --offline`` on it and again on the result: the same bytes; and
+  compares what the original and the fixed file typeset: ``plain.bst``'s ``.bbl``, the
+  all-fields style's ``.bbl`` and (``--biber``) biber's ``.bbl``, each byte for byte;
 
 and runs ``bibnorm check --offline --json`` once per folder of the corpus (the files of a
 folder on one command line, as ``bibnorm check *.bib`` in a repository), counting the
@@ -31,6 +33,7 @@ file is read in one process (the pooled reading of big files is ``bench/bench_po
 
     python bench/bench_corpus.py [--corpus DIR] [--tree DIR] [--jobs 2] [--limit N] [--sample 100]
     python bench/bench_corpus.py --fresh --biber --corpus /tmp/fresh-corpus --sample 100 --seed 41
+    python bench/bench_corpus.py --unseen --biber --corpus DIR --sample 100 --seed 62 --stratified
 
 Prints, with the load average at start and end: files and commands read; files whose
 ``.bbl`` differ (listed, with the first differing line), files not idempotent, files
@@ -82,6 +85,33 @@ def compare_with_bibtex(original: Path, formatted: Path) -> dict[str, object]:
             "exit_after": code_after,
         }
     return result
+
+
+def read_with_plain(data: bytes) -> bytes:
+    """BibTeX's ``.bbl`` of ``data`` typeset with ``plain.bst`` (every entry, ``\\nocite{*}``):
+    what a document prints, case changes, name formatting and ``crossref`` inheritance included."""
+    with tempfile.TemporaryDirectory(prefix="plain-") as scratch:
+        folder = Path(scratch)
+        (folder / "t.bib").write_bytes(data)
+        (folder / "t.aux").write_text("\\citation{*}\n\\bibdata{t}\n\\bibstyle{plain}\n", encoding="ascii")
+        subprocess.run(["bibtex", "-terse", "t"], cwd=folder, capture_output=True, timeout=600, check=False)
+        bbl = folder / "t.bbl"
+        return bbl.read_bytes() if bbl.is_file() else b""
+
+
+def compare_fixed(source: Path, fixed: Path, biber: Path | None) -> dict[str, bool]:
+    """Whether ``fix`` left what is typeset alone: plain's ``.bbl``, the all-fields ``.bbl`` and
+    biber's ``.bbl`` of the original and of the fixed file, each equal or not."""
+    before, after = source.read_bytes(), fixed.read_bytes()
+    (fields_before, _, _), (fields_after, _, _) = read_with_bibtex(before, after)
+    equal = {
+        "fix_plain_equal": read_with_plain(before) == read_with_plain(after),
+        "fix_fields_equal": fields_before == fields_after,
+        "fix_changed": before != after,
+    }
+    if biber is not None:
+        equal["fix_biber_equal"] = read_with_biber(biber, before) == read_with_biber(biber, after)
+    return equal
 
 
 _BIBER_DOCUMENT = r"""\documentclass{article}
@@ -199,6 +229,7 @@ def _format_and_compare(
             biber, formatted.read_bytes()
         )
     result["fix_idempotent"] = _fix_twice(worker, source, out)
+    result.update(compare_fixed(source, out / "fixed-once" / source.name, biber))
     return result
 
 
@@ -226,22 +257,33 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="only the first N files (0: all)")
     parser.add_argument("--sample", type=int, default=0, help="write N random findings for judging")
     parser.add_argument("--seed", type=int, default=26)
+    parser.add_argument("--stratified", action="store_true", help="draw the sample code by code")
     parser.add_argument("--out", type=Path, default=None, help="keep the outputs here (default: a temp dir)")
     parser.add_argument(
         "--sample-from", type=Path, default=None, help="draw --sample findings from an earlier results.json"
     )
-    parser.add_argument(
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument(
         "--fresh", action="store_true", help="the fresh corpus (bench/corpus/fresh-manifest.csv) instead"
+    )
+    chosen.add_argument(
+        "--unseen", action="store_true", help="the unseen corpus (bench/corpus/unseen-manifest.csv) instead"
     )
     parser.add_argument(
         "--biber", action="store_true", help="also compare biber's reading (about 4 s a file)"
     )
     args = parser.parse_args()
-    manifest = corpus_assemble.FRESH_MANIFEST if args.fresh else corpus_assemble.MANIFEST
+    manifest = (
+        corpus_assemble.FRESH_MANIFEST
+        if args.fresh
+        else corpus_assemble.UNSEEN_MANIFEST
+        if args.unseen
+        else corpus_assemble.MANIFEST
+    )
     if args.sample_from is not None:
         findings = json.loads(args.sample_from.read_text())["findings"]
         target = args.sample_from.with_name("sample.json")
-        write_sample(findings, args.sample, args.seed, target, args.corpus)
+        write_sample(findings, args.sample, args.seed, target, args.corpus, args.stratified)
         print(f"sample of {args.sample} findings: {target}")
         return
 
@@ -340,9 +382,19 @@ def main() -> None:
     )
     for path in sorted(not_idempotent):
         print(f"    {Path(path).relative_to(args.corpus)}")
-    for name, label in (("jobs_equal", "-j 2 = -j 1"), ("fix_idempotent", "fix twice = fix once")) + (
-        (("biber_equal", "biber reads the same"),) if args.biber else ()
-    ):
+    labels = (
+        ("jobs_equal", "-j 2 = -j 1"),
+        ("fix_idempotent", "fix twice = fix once"),
+        ("fix_plain_equal", "fix: plain's .bbl unchanged"),
+        ("fix_fields_equal", "fix: all-fields .bbl unchanged"),
+    )
+    if args.biber:
+        labels += (
+            ("biber_equal", "biber reads the same"),
+            ("fix_biber_equal", "fix: biber's .bbl unchanged"),
+        )
+    print(f"fix: {sum(1 for r in results.values() if r.get('fix_changed'))} files changed")
+    for name, label in labels:
         failing = sorted(p for p, r in results.items() if r.get("format_exit") == 0 and not r.get(name))
         print(f"  {label}: {len(paths) - len(failing) - len(failed)} of {len(paths)}; not: {len(failing)}")
         for path in failing:
@@ -367,21 +419,50 @@ def main() -> None:
     (out / "results.json").write_text(json.dumps({"files": results, "findings": findings}, indent=1))
     print(f"details: {out / 'results.json'}")
     if args.sample:
-        write_sample(findings, args.sample, args.seed, out / "sample.json", args.corpus)
+        write_sample(findings, args.sample, args.seed, out / "sample.json", args.corpus, args.stratified)
         print(f"sample of {args.sample} findings: {out / 'sample.json'}")
     if args.out is None:
         shutil.rmtree(out / "files", ignore_errors=True)
 
 
-def write_sample(findings: list[dict[str, object]], size: int, seed: int, target: Path, corpus: Path) -> None:
-    """``size`` findings at random, each with the text of its entry, for judging by hand.
+def stratified(findings: list[dict[str, object]], size: int, seed: int) -> list[dict[str, object]]:
+    """``size`` findings drawn at random code by code: each code gets its share of ``size`` in
+    proportion to its findings (largest remainders first), and at least two (all it has, if
+    fewer), so that a rare check is judged too; the sample is then in code order."""
+    by_code: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for finding in findings:
+        by_code[str(finding["code"])].append(finding)
+    total = len(findings)
+    exact = {code: size * len(items) / total for code, items in by_code.items()}
+    shares = {code: min(len(by_code[code]), max(2, int(exact[code]))) for code in by_code}
+    for code in sorted(by_code, key=lambda c: exact[c] - int(exact[c]), reverse=True):
+        if sum(shares.values()) >= size:
+            break
+        if shares[code] < len(by_code[code]):
+            shares[code] += 1
+    while sum(shares.values()) > size:  # the minimum of two overshot: take from the largest
+        largest = max(shares, key=lambda c: shares[c])
+        shares[largest] -= 1
+    generator = random.Random(seed)
+    return [item for code in sorted(by_code) for item in generator.sample(by_code[code], shares[code])]
+
+
+def write_sample(
+    findings: list[dict[str, object]], size: int, seed: int, target: Path, corpus: Path, by_code: bool = False
+) -> None:
+    """``size`` findings at random (``by_code``: `stratified`), each with the text of its entry,
+    for judging by hand.
 
     BN602 (an entry not laid out as ``format`` writes it) is left out: it is 98 % of all
     findings, true by construction (the corpus bench formats every file), and would make
     the sample say nothing about the other checks.
     """
     judged = [finding for finding in findings if finding["code"] != "BN602"]
-    chosen = random.Random(seed).sample(judged, min(size, len(judged)))
+    chosen = (
+        stratified(judged, size, seed)
+        if by_code
+        else random.Random(seed).sample(judged, min(size, len(judged)))
+    )
     for finding in chosen:
         path = Path(str(finding["path"]))
         lines = path.read_bytes().decode("utf-8", "replace").splitlines()

@@ -26,6 +26,13 @@ the main manifest does not hold, for judging a fresh sample of findings::
 
     python bench/corpus_assemble.py --fresh --out /tmp/fresh-corpus
 
+``--unseen`` does the same with ``UNSEEN_SOURCES`` and ``bench/corpus/unseen-manifest.csv``: a third
+set from repositories neither manifest drew on (theses in five languages, software papers, CVs,
+academic sites, personal libraries; at most five files a repository), for a second judged sample
+and for ``bench/bench_fix_typeset.py``::
+
+    python bench/corpus_assemble.py --unseen --discover --out /work/corpus-unseen
+
 Sources (``SOURCES``): the test suites of biber, python-bibtexparser, pybtex, Better
 BibTeX, JabRef, bibtex-tidy and citation-js; TeX Live's bibliographies; and the
 bibliographies of papers, theses, books and personal libraries in public repositories,
@@ -155,6 +162,137 @@ FRESH_SOURCES: dict[str, Source] = {
     "ChristophAlt/thesis": Source("paper"),
 }
 FRESH_MANIFEST = HERE / "corpus" / "fresh-manifest.csv"
+
+# The unseen corpus: a third set, from repositories neither corpus above drew on, assembled
+# for a second judged sample of `check` and for the `fix`/`format` typesetting bench. At most
+# five files a repository, so that no one library outweighs the rest. Its manifest is
+# UNSEEN_MANIFEST; a file whose content either manifest above holds is left out.
+UNSEEN_SOURCES: dict[str, Source] = {
+    # Theses and dissertations: Zotero, Mendeley, JabRef exports; English, German, Spanish,
+    # Portuguese, Polish, Italian.
+    "01oseluiz/Monografia": Source("thesis", most=5),
+    "05michaelallen/thesis": Source("thesis", most=5),
+    "0x106/Thesis": Source("thesis", most=5),
+    "0x41gawor/Master-Thesis": Source("thesis", most=5),
+    "0xDC0DE/phd-thesis": Source("thesis", most=5),
+    "0xjac/master-thesis": Source("thesis", most=5),
+    "153957/phd_thesis": Source("thesis", most=5),
+    "2er0/bachelor-thesis-tensorflow": Source("thesis", most=5),
+    "3kumar/thesis_report": Source("thesis", most=5),
+    "70rc/thesis": Source("thesis", most=5),
+    "A-Kaizeler-A/PhDThesis": Source("thesis", most=5),
+    "AasmundN/master-thesis": Source("thesis", most=5),
+    "AbdullinAM/master_thesis": Source("thesis", most=5),
+    "ABMHub/tese-mestrado": Source("thesis", most=5),
+    "AdamRzepka/magisterka": Source("thesis", most=5),
+    "AdamSaleh/thesis": Source("thesis", most=5),
+    "AdilsonTorres/TCC-2018": Source("thesis", most=5),
+    "AdriaanRol/MasterThesis": Source("thesis", most=5),
+    "Adrianodelvincio/PhD_Thesis": Source("thesis", most=5),
+    "AJV304/Thesis": Source("thesis", most=5),
+    "Akronix/pmctrack-memoria": Source("thesis", most=5),
+    "AlejandroFloresV/USB-Thesis": Source("thesis", most=5),
+    "AlessandroCaetano/tcc": Source("thesis", most=5),
+    "AlexRizzus/thesis": Source("thesis", most=5),
+    "AlvaroNovillo/master_thesis": Source("thesis", most=5),
+    "anavaldesc/thesis_ana": Source("thesis", most=5),
+    "AndiMiko/masterthesis": Source("thesis", most=5),
+    "AndreLoeffler/Bachelorarbeit": Source("thesis", most=5),
+    "AntoinePassemiers/Master-Thesis": Source("thesis", most=5),
+    "ArthurJahn/tcc": Source("thesis", most=5),
+    "ArturB/WUT-Thesis": Source("thesis", most=5),
+    "Ashymad/praca.mgr": Source("thesis", most=5),
+    "AurinaBMH/PHDthesisLatex": Source("thesis", most=5),
+    "Avnerus/ma_thesis": Source("thesis", most=5),
+    "AyleenS/Masterarbeit": Source("thesis", most=5),
+    "BenEspinoza10/Tesis": Source("thesis", most=5),
+    "BradenCzapla/DoctoralDissertation": Source("thesis", most=5),
+    "BraulioV/TFG": Source("thesis", most=5),
+    "CezarMocan/Thesis": Source("thesis", most=5),
+    "Charlotte-Knight/Thesis": Source("thesis", most=5),
+    "ChristianMichelsen/Thesis_QuarksVsGluons": Source("thesis", most=5),
+    "CJ-Wright/Masters_Thesis": Source("thesis", most=5),
+    "ClaudioPadilha/PhDThesisLaTeX": Source("thesis", most=5),
+    "ColemanHaley/thesis": Source("thesis", most=5),
+    "COPPE-UFRJ/CoppeTeX": Source("thesis", most=5),
+    "CoreySpohn/dissertation": Source("thesis", most=5),
+    "CorwinLab/aileenDissertation": Source("thesis", most=5),
+    "CuriousCactus/Thesis": Source("thesis", most=5),
+    "DaiDengxin/Thesis": Source("thesis", most=5),
+    "DamienVM/basel_bib": Source("thesis", most=5),
+    "DanRo3/PhDThesis": Source("thesis", most=5),
+    "David-Estevez/master-thesis": Source("thesis", most=5),
+    "DeveloperJose/LaTeX-PhD-Dissertation": Source("thesis", most=5),
+    "docvinni/dissertation": Source("thesis", most=5),
+    "doliinychenko/PhD_thesis": Source("thesis", most=5),
+    "ebelenwaf/dissertationProposal": Source("thesis", most=5),
+    "elliotmartin92/Thesis": Source("thesis", most=5),
+    "Frooob/diversity_thesis": Source("thesis", most=5),
+    "ftoralesacosta/Thesis": Source("thesis", most=5),
+    "Fulnir/rwth-lit-ger.xelatex": Source("thesis", most=5),
+    "GraffL/Bachelorarbeit": Source("thesis", most=5),
+    "JeanElsner/Bachelor-Thesis": Source("thesis", most=5),
+    "jgarcia1599/phd": Source("thesis", most=5),
+    "LaraMullamphy/Thesis": Source("thesis", most=5),
+    "NiklasTR/thesis": Source("thesis", most=5),
+    # Papers: software papers (JOSS-style `paper.bib`, ADS exports), mathematics papers.
+    "0todd0000/mwarp1d": Source("paper", most=5),
+    "1oly/AeroAcoustics.jl": Source("paper", most=5),
+    "2AUK/pyRISM": Source("paper", most=5),
+    "3d-pli/fastpli": Source("paper", most=5),
+    "AFD-Illinois/iharm3d": Source("paper", most=5),
+    "AgatheSenellart/MultiVae": Source("paper", most=5),
+    "AlanPearl/diffopt": Source("paper", most=5),
+    "AlanPearl/multigrad": Source("paper", most=5),
+    "AMReX-Astro/Castro": Source("paper", most=5),
+    "AMReX-Astro/Microphysics": Source("paper", most=5),
+    "AP6YC/AdaptiveResonance.jl": Source("paper", most=5),
+    "Berling/deferred_shading_paper": Source("paper", most=5),
+    "EgbertRijke/formally_etale": Source("paper", most=5),
+    "HomoAlg/homoalg": Source("paper", most=5),
+    # CVs (publication lists, several biblatex).
+    "amueller/cv": Source("cv", most=5),
+    "btskinner/tex_cv": Source("cv", most=5),
+    "ctessum/cv": Source("cv", most=5),
+    "daijiang/cv": Source("cv", most=5),
+    "j-faria/cv": Source("cv", most=5),
+    "katyhuff/CV": Source("cv", most=5),
+    "keflavich/cv": Source("cv", most=5),
+    "matthew-brett/mbcv": Source("cv", most=5),
+    "michaelpj/cv": Source("cv", most=5),
+    "p3palazzo/cv": Source("cv", most=5),
+    "tdupu/dupuy-cv": Source("cv", most=5),
+    "wch3n/cv": Source("cv", most=5),
+    # Academic websites (al-folio `_bibliography/papers.bib` and kin).
+    "0010SS/0010ss.github.io": Source("site", most=5),
+    "07jikim/kimjiyoung.github.io": Source("site", most=5),
+    "0xAdriaTorralba/0xAdriaTorralba.github.io": Source("site", most=5),
+    "12wang3/12wang3.github.io": Source("site", most=5),
+    "1zeryu/1zeryu.github.io": Source("site", most=5),
+    "3diglab/3DiGlab.github.io": Source("site", most=5),
+    "42Shawn/42Shawn.github.io": Source("site", most=5),
+    "4C-multiphysics/website": Source("site", most=5),
+    "501Good/501Good.github.io": Source("site", most=5),
+    "594zyc/594zyc.github.io": Source("site", most=5),
+    "9tarz/9tarz.github.io": Source("site", most=5),
+    "ADockhorn/ADockhorn.github.io": Source("site", most=5),
+    "AI4EPS/homepage": Source("site", most=5),
+    "AlecThomson/alecthomson.github.io": Source("site", most=5),
+    "AlexMeyer-Gohde/AlexMeyer-Gohde.github.io": Source("site", most=5),
+    "ARMSLab/publications": Source("site", most=5),
+    "BASHLab/publications": Source("site", most=5),
+    "BayLab/BayLab.github.io": Source("site", most=5),
+    "jsta/jsta.github.io": Source("site", most=5),
+    # Personal and group libraries.
+    "AAU-conan/bib": Source("library", most=5),
+    "Binpord/bibtex": Source("library", most=5),
+    "CanCal/References": Source("library", most=5),
+    "DistRap/library": Source("library", most=5),
+    "EricMFink/Zotero": Source("library", most=5),
+    "LuckyJimJD/BibTex": Source("library", most=5),
+    "Panreta/zotero-library": Source("library", most=5),
+}
+UNSEEN_MANIFEST = HERE / "corpus" / "unseen-manifest.csv"
 
 # Licence files at a repository's root, and how to name what they grant.
 _LICENCE_FILES = re.compile(r"^(licen[cs]e|copying|unlicense)(\.(md|txt|rst))?$", re.IGNORECASE)
@@ -367,15 +505,20 @@ def main() -> None:
         "--texmf", type=Path, default=Path("/usr/share/texlive/texmf-dist"), help="a TeX Live texmf-dist tree"
     )
     parser.add_argument("--discover", action="store_true", help="rebuild the manifest from the mirror")
-    parser.add_argument(
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument(
         "--fresh", action="store_true", help="the fresh corpus (FRESH_SOURCES, fresh-manifest.csv) instead"
     )
+    chosen.add_argument(
+        "--unseen", action="store_true", help="the unseen corpus (UNSEEN_SOURCES, unseen-manifest.csv)"
+    )
     args = parser.parse_args()
-    manifest = FRESH_MANIFEST if args.fresh else MANIFEST
+    manifest = FRESH_MANIFEST if args.fresh else UNSEEN_MANIFEST if args.unseen else MANIFEST
     if args.discover:
-        if args.fresh:
-            known = frozenset(row["sha256"] for row in read_manifest(MANIFEST))
-            rows = discover(args.mirror, None, FRESH_SOURCES, known)
+        if args.fresh or args.unseen:
+            earlier = [MANIFEST] + ([FRESH_MANIFEST] if args.unseen else [])
+            known = frozenset(row["sha256"] for path in earlier for row in read_manifest(path))
+            rows = discover(args.mirror, None, UNSEEN_SOURCES if args.unseen else FRESH_SOURCES, known)
         else:
             rows = discover(args.mirror, args.texmf if args.texmf.is_dir() else None)
         write_manifest(rows, manifest)
