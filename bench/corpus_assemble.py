@@ -28,7 +28,8 @@ the main manifest does not hold, for judging a fresh sample of findings::
 
 ``--unseen`` does the same with ``UNSEEN_SOURCES`` and ``bench/corpus/unseen-manifest.csv``: a third
 set from repositories neither manifest drew on (theses in five languages, software papers, CVs,
-academic sites, personal libraries; at most five files a repository), for a second judged sample
+academic sites, personal libraries; at most five files a repository, with the files defining
+@strings beside them), for a second judged sample
 and for ``bench/bench_fix_typeset.py``::
 
     python bench/corpus_assemble.py --unseen --discover --out /work/corpus-unseen
@@ -58,6 +59,9 @@ MANIFEST = HERE / "corpus" / "manifest.csv"
 COLUMNS = ("source", "commit", "path", "licence", "sha256", "bytes", "commands", "kind")
 SUFFIXES = (".bib", ".bibtex", ".biblatex")
 _COMMAND = re.compile(rb"^[ \t]*@[A-Za-z]+[ \t]*[{(]", re.MULTILINE)
+_STRING_DEFINITION = re.compile(rb"@string[ \t]*[{(]", re.IGNORECASE)
+# The kind of a file taken only for the @strings the chosen files beside it use.
+ABBREVIATIONS = "-abbreviations"
 
 
 @dataclass(frozen=True)
@@ -165,7 +169,8 @@ FRESH_MANIFEST = HERE / "corpus" / "fresh-manifest.csv"
 
 # The unseen corpus: a third set, from repositories neither corpus above drew on, assembled
 # for a second judged sample of `check` and for the `fix`/`format` typesetting bench. At most
-# five files a repository, so that no one library outweighs the rest. Its manifest is
+# five files a repository (and the abbreviation files beside them), so that no one library
+# outweighs the rest. Its manifest is
 # UNSEEN_MANIFEST; a file whose content either manifest above holds is left out.
 UNSEEN_SOURCES: dict[str, Source] = {
     # Theses and dissertations: Zotero, Mendeley, JabRef exports; English, German, Spanish,
@@ -349,6 +354,7 @@ def _rows_of_repository(mirror: Path, repository: str, source: Source) -> list[d
         resolved = _git(directory, "rev-parse", commit).decode().strip()
         trees.append((resolved, folder))
     rows = []
+    abbreviations: set[str] = set()
     for commit, folder in trees:
         licence = _licence_of(directory, commit)
         listing = _git(directory, "ls-tree", "-r", "-z", commit, *([folder] if folder else []))
@@ -364,9 +370,21 @@ def _rows_of_repository(mirror: Path, repository: str, source: Source) -> list[d
             except subprocess.CalledProcessError:
                 continue  # not in the snapshot (files of 4 MiB and more are left out)
             rows.append(_row(f"github:{repository}", commit, path, licence, data, source.kind))
+            if _STRING_DEFINITION.search(data):
+                abbreviations.add(path)
     if source.most:
-        rows = sorted(rows, key=lambda row: hashlib.sha256(row["path"].encode()).hexdigest())[: source.most]
-        rows.sort(key=lambda row: row["path"])
+        chosen = sorted(rows, key=lambda row: hashlib.sha256(row["path"].encode()).hexdigest())[: source.most]
+        # A chosen file's abbreviations come with it: the files of its folder that define
+        # @strings (a project passes them together; alone, every macro would look undefined),
+        # kept even when another repository holds the same file.
+        folders = {row["path"].rpartition("/")[0] for row in chosen}
+        beside = [
+            row for row in rows if row["path"].rpartition("/")[0] in folders and row["path"] in abbreviations
+        ]
+        chosen = [row for row in chosen if row not in beside] + beside
+        for row in beside:
+            row["kind"] += ABBREVIATIONS
+        rows = sorted(chosen, key=lambda row: row["path"])
     return rows
 
 
@@ -435,8 +453,10 @@ def discover(
     seen: set[str] = set(known)
     unique = []
     for row in rows:
-        if row["sha256"] in seen or row["commands"] == "0":
+        if row["commands"] == "0":
             continue
+        if row["sha256"] in seen and not row["kind"].endswith(ABBREVIATIONS):
+            continue  # (an abbreviations file stays beside the files that use it, copy or not)
         seen.add(row["sha256"])
         unique.append(row)
     return unique

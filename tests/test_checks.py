@@ -453,6 +453,28 @@ def test_split_name_is_a_note_on_plain_one_word_names(names: str, split: bool) -
     assert [(f.code, f.severity) for f in found] == ([("BN304", Severity.INFO)] if split else [])
 
 
+@pytest.mark.parametrize(
+    ("names", "advice"),
+    [
+        pytest.param(
+            "Smith and J.",
+            "one name split at a comma? (if so, write 'Smith, J.' or 'J. Smith')",
+            id="family-then-initial-was-family-comma-given",
+        ),
+        pytest.param(
+            "Scott Sanner and G. and Shani",
+            "one name split in two? (if so, write 'G. Shani' or 'Shani, G.')",
+            id="initial-then-family-was-given-family",
+        ),
+    ],
+)
+def test_a_split_name_is_rejoined_in_the_order_it_was_written(names: str, advice: str) -> None:
+    [found] = run_checks(
+        [parse_bibtex(f"@misc{{a, author = {{{names}}}}}", "x.bib")], CheckConfig(select=("BN304",))
+    )
+    assert found.message.endswith(advice)
+
+
 # fmt: off
 FIXES = [
     pytest.param("url", "{http://adriaanm.github.com/research/2010/x/}",
@@ -506,6 +528,16 @@ def test_a_missing_field_says_when_the_parent_it_would_inherit_from_is_in_no_fil
             "unexpected 'y}' after the value of title (line 1): BibTeX stops reading @misc{a} there",
             id="after-a-value",
         ),
+        pytest.param(
+            '@unpublished"a, title = "x"}',
+            "'@unpublished' is followed by '\"', not '{' or '(' (line 1): BibTeX skips to the next '@'",
+            id="a-quote-for-a-brace-after-the-type",
+        ),
+        pytest.param(
+            "@{a, title = {x}}",
+            "'@' is not followed by an entry type (line 1): BibTeX skips to the next '@'",
+            id="no-type",
+        ),
     ],
 )
 def test_an_unexpected_character_is_placed_after_what_precedes_it(text: str, message: str) -> None:
@@ -521,6 +553,17 @@ def test_an_unexpected_character_is_placed_after_what_precedes_it(text: str, mes
             "@article{a} ends on line 4; the fields after it from line 6 (author, title) belong to no entry "
             "(an entry's '@type{key,' line deleted?): BibTeX ignores them",
             id="fields-of-an-entry-whose-first-line-went",
+        ),
+        pytest.param(
+            "@misc{a,\n  title={A},\n  month=may,\n  file={a.pdf}\n}\n  month = aug,\n  file = {b.pdf}\n}\n",
+            "@misc{a} ends on line 5; the fields after it from line 6 (month, file) belong to no entry "
+            "(an entry's '@type{key,' line deleted?): BibTeX ignores them",
+            id="no-empty-line-between-but-fields-the-entry-has-already",  # a Zotero export, edited
+        ),
+        pytest.param(
+            "@misc{a,\n  title={A},\n}\n  year = 2000,\n}\n",
+            "an extra '}' on line 3 ends @misc{a} early: BibTeX ignores year",
+            id="a-brace-alone-then-the-entry-s-own-last-field",
         ),
         pytest.param(
             "@article{a,\n  title={A}},\n  year=2000,\n}\n",

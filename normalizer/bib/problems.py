@@ -59,9 +59,13 @@ def command_problem(text: str, command: Command, line: LineCounter, following: i
     if command.error is None:
         after = text[command.end : following]
         if command.kind == "entry" and _EXTRA_FIELDS.match(after):
-            ignored = _listed(_FIELD_START.findall(after))
-            if _closes_alone(text, command.end - 1) and _BLANK_LINE.match(after):
-                # The entry closed as entries close, and the fields after it stand apart: they are
+            names = _FIELD_START.findall(after)
+            ignored = _listed(names)
+            own = {field.name.lower() for field in command.fields}
+            apart = _BLANK_LINE.match(after) or own.intersection(name.lower() for name in names)
+            if _closes_alone(text, command.end - 1) and apart:
+                # The entry closed as entries close, and the fields after it stand apart (an empty
+                # line between) or repeat fields it has (no entry has two abstracts): they are
                 # what is left of an entry whose first line went, not the rest of this one.
                 orphans = command.end + len(after) - len(after.lstrip(" \t\n"))
                 return (
@@ -159,7 +163,12 @@ def _error_problem(
         "equals": f"no '=' after {error.field} (line {at}): {gone}",
         "value": f"{_shown_at(text, start)} is no value BibTeX reads (line {at}; a value is {{...}}, "
         f'"...", a number or an @string name): {gone}',
-        "type": f"'@' is not followed by an entry type (line {at}): BibTeX skips to the next '@'",
+        "type": (
+            f"'@{command.name}' is followed by {text[error.at]!r}, not '{{' or '(' (line {at}): "
+            "BibTeX skips to the next '@'"
+            if command.name and error.at < len(text)
+            else f"'@' is not followed by an entry type (line {at}): BibTeX skips to the next '@'"
+        ),
         "open": f"@{command.name} has no '{{' or '(' (line {at}): BibTeX skips it",
         "close": f"@{command.name} is not closed (line {at}): {gone}",
     }

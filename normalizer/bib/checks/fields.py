@@ -274,13 +274,18 @@ def split_names(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding
             ]
             if pairs:
                 a, b = pairs[0]
+                if _is_initial(a) and not _is_initial(b):
+                    # 'G. and Shani': the given name first, split where the space was.
+                    advice = f"one name split in two? (if so, write '{a} {b}' or '{b}, {a}')"
+                else:
+                    # 'Smith and J.': 'Smith, J.' with 'and' for its comma.
+                    advice = f"one name split at a comma? (if so, write '{a}, {b}' or '{b} {a}')"
                 yield ctx.finding(
                     "BN304",
                     bibfile.path,
                     line,
                     entry.key,
-                    f"{name} has one-word names {a!r} and {b!r}: one name split at a comma? "
-                    f"(if so, write '{a}, {b}' or '{b} {a}')",
+                    f"{name} has one-word names {a!r} and {b!r}: {advice}",
                 )
 
 
