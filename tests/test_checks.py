@@ -157,6 +157,11 @@ def test_capitals_are_flagged_only_in_titles_the_common_styles_lower_case(
         # BibTeX counts as a group it keeps; dblp's dotted acronym, whose "I" is no pronoun.
         pytest.param("The \\{CARTOON\\} project : Towards Integration", [], id="escaped-braces-protect"),
         pytest.param("Towards J.A.R.V.I.S. for Software Engineering", ["J.A.R.V.I.S."], id="dotted-acronym"),
+        # The unseen corpus's: Zotero title-cases collision systems (p+p, e+A); lower-cased is right.
+        pytest.param("Testing Hydrodynamics of P+p Collisions", [], id="collision-system-p-p"),
+        pytest.param("Jets in P+{{A}} and E+{{A}} Collisions", [], id="collision-system-e-A"),
+        pytest.param("Amplification of the C-Myc Oncogene", ["C"], id="hyphen-no-collision"),
+        pytest.param("Searching for the M+1 Best Solutions", ["M"], id="other-letters-before-plus"),
     ],
 )
 def test_unprotected_capitals(title: str, expected: list[str]) -> None:

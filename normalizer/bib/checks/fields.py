@@ -386,8 +386,19 @@ def unprotected_capitals(title: str) -> list[str]:
     if not unbraced:
         return []
     spans = protected_spans(text, title_only_evidence(text), near=unbraced)
+    spans = [(s, e) for s, e in spans if not _collision_particle(text, s, e)]
     # A dotted acronym's letters are each a span (lone capitals are protected): it is one token.
     return list(dict.fromkeys(_dotted(text, s, e) for s, e in spans if holds_position(unbraced, s, e)))
+
+
+# Projectiles of a collision system, written lower-case (p+p, e+A, d+Au, n+p): a capital one
+# before '+' is a title-casing tool's ("P+p Collisions"), and lower-casing it is right.
+_PARTICLES = frozenset("PEDN")
+
+
+def _collision_particle(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one capital particle letter joined by '+' to the next."""
+    return end - start == 1 and text[start] in _PARTICLES and text[end : end + 1] == "+"
 
 
 _DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_]\.){2,}[^\W\d_]?")
