@@ -48,6 +48,7 @@ import concurrent.futures
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -56,6 +57,7 @@ import threading
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -63,7 +65,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import corpus_assemble  # noqa: E402  (a sibling script, not a package)
-from bibtex_referee import read_with_bibtex  # noqa: E402  (the tests' referee: one style for both)
+from bibtex_referee import read_with_bibtex, stored_fields  # noqa: E402  (the tests' referee: one style for both)
 
 
 def compare_with_bibtex(original: Path, formatted: Path) -> dict[str, object]:
@@ -100,18 +102,61 @@ def read_with_plain(data: bytes) -> bytes:
         return bbl.read_bytes() if bbl.is_file() else b""
 
 
-def compare_fixed(source: Path, fixed: Path, biber: Path | None) -> dict[str, bool]:
+# The fields `fix` rewrites on purpose (BN401-BN404: a DOI's, a URL's or a code link's canonical
+# form, an empty identifier removed): outside them, what is typeset must not change.
+FIXED_FIELDS = frozenset({"doi", "url", "eprint", "isbn", "issn", "pmid", "pmcid", "arxivid"})
+# biber's .bbl lines of one of those fields: "\\field{doi}{...}", "\\verb{url}" to "\\endverb".
+_BIBER_FIELD = re.compile(r"^\s*\\(?:field|verb)\{(" + "|".join(sorted(FIXED_FIELDS)) + r")\}")
+
+
+def fields_changed(before: bytes, after: bytes) -> list[str]:
+    """The fields outside `FIXED_FIELDS` whose value differs between two all-fields ``.bbl``
+    files (``key.field``), an entry gone or added counting as ``key``."""
+    old, new = stored_fields(before), stored_fields(after)
+    changed = sorted(key for key in old.keys() ^ new.keys())
+    for key in old.keys() & new.keys():
+        names = (old[key].keys() | new[key].keys()) - FIXED_FIELDS
+        changed += sorted(f"{key}.{name}" for name in names if old[key].get(name) != new[key].get(name))
+    return changed
+
+
+def without_fixed_fields(bbl: bytes) -> bytes:
+    """biber's ``.bbl`` without the lines of `FIXED_FIELDS` (a ``\\verb`` field runs to ``\\endverb``)."""
+    kept: list[str] = []
+    skipping = False
+    for line in bbl.decode("utf-8", "surrogateescape").splitlines():
+        if skipping:
+            skipping = line.strip() != "\\endverb"
+            continue
+        match = _BIBER_FIELD.match(line)
+        if match:
+            skipping = line.lstrip().startswith("\\verb")
+            continue
+        kept.append(line)
+    return "\n".join(kept).encode("utf-8", "surrogateescape")
+
+
+def compare_fixed(source: Path, fixed: Path, biber: Path | None) -> dict[str, object]:
     """Whether ``fix`` left what is typeset alone: plain's ``.bbl``, the all-fields ``.bbl`` and
-    biber's ``.bbl`` of the original and of the fixed file, each equal or not."""
+    biber's ``.bbl`` of the original and of the fixed file, each equal or not, and equal outside
+    `FIXED_FIELDS` (the fields changed outside them listed)."""
     before, after = source.read_bytes(), fixed.read_bytes()
     (fields_before, _, _), (fields_after, _, _) = read_with_bibtex(before, after)
-    equal = {
+    changed = fields_changed(fields_before, fields_after)
+    equal: dict[str, object] = {
         "fix_plain_equal": read_with_plain(before) == read_with_plain(after),
         "fix_fields_equal": fields_before == fields_after,
+        "fix_fields_equal_outside": not changed,
         "fix_changed": before != after,
     }
+    if changed:
+        equal["fix_fields_changed"] = changed[:20]
     if biber is not None:
-        equal["fix_biber_equal"] = read_with_biber(biber, before) == read_with_biber(biber, after)
+        biber_before, biber_after = read_with_biber(biber, before), read_with_biber(biber, after)
+        equal["fix_biber_equal"] = biber_before == biber_after
+        equal["fix_biber_equal_outside"] = without_fixed_fields(biber_before) == without_fixed_fields(
+            biber_after
+        )
     return equal
 
 
@@ -277,6 +322,12 @@ def main() -> None:
     parser.add_argument(
         "--lean", action="store_true", help="no -j 2 run, and biber (--biber) for fix only: half the time"
     )
+    parser.add_argument(
+        "--recompare-fix",
+        action="store_true",
+        help="compare the .bbl of each file and its fixed version again, from --out's results.jsonl "
+        "and outputs (a run made with the same --jobs), and print the fix lines of the report",
+    )
     args = parser.parse_args()
     manifest = (
         corpus_assemble.FRESH_MANIFEST
@@ -292,6 +343,9 @@ def main() -> None:
         print(f"sample of {args.sample} findings: {target}")
         return
 
+    if args.recompare_fix:
+        recompare_fix(manifest, args)
+        return
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     rows = corpus_assemble.read_manifest(manifest)
     if not args.corpus.is_dir():
@@ -405,11 +459,13 @@ def main() -> None:
         ("fix_idempotent", "fix twice = fix once"),
         ("fix_plain_equal", "fix: plain's .bbl unchanged"),
         ("fix_fields_equal", "fix: all-fields .bbl unchanged"),
+        ("fix_fields_equal_outside", "fix: all-fields .bbl unchanged outside doi/url/eprint/isbn/issn/..."),
     )
     if args.biber:
         labels += (
             ("biber_equal", "biber reads the same"),
             ("fix_biber_equal", "fix: biber's .bbl unchanged"),
+            ("fix_biber_equal_outside", "fix: biber's .bbl unchanged outside doi/url/eprint/isbn/issn/..."),
         )
     print(f"fix: {sum(1 for r in results.values() if r.get('fix_changed'))} files changed")
     for name, label in [(n, t) for n, t in labels if any(n in r for r in results.values())]:
@@ -441,6 +497,45 @@ def main() -> None:
         print(f"sample of {args.sample} findings: {out / 'sample.json'}")
     if args.out is None:
         shutil.rmtree(out / "files", ignore_errors=True)
+
+
+def recompare_fix(manifest: Path, args: argparse.Namespace) -> None:
+    """`compare_fixed` again for every file of an earlier run (``--out``), from its outputs."""
+    rows = corpus_assemble.read_manifest(manifest)
+    paths = [p for p in (args.corpus / corpus_assemble.local_name(row) for row in rows) if p.is_file()]
+    where = {
+        str(path): args.out / "files" / str(index) / str(number) / "fixed-once" / path.name
+        for index, share in enumerate(_chunks(paths, args.jobs))
+        for number, path in enumerate(share)
+    }
+    biber = biber_control(Path(tempfile.mkdtemp(prefix="biber-control-"))) if args.biber else None
+    records = [json.loads(line) for line in (args.out / "results.jsonl").read_text().splitlines()]
+
+    def again(record: dict[str, Any]) -> dict[str, Any]:
+        fixed = where[record["path"]]
+        if record["result"].get("fix_changed") and fixed.is_file():
+            record["result"].update(compare_fixed(Path(record["path"]), fixed, biber))
+        return record
+
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        records = list(pool.map(again, records))
+    (args.out / "results-recompared.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    results = {r["path"]: r["result"] for r in records}
+    print(f"fix: {len(results)} files, {sum(1 for r in results.values() if r.get('fix_changed'))} changed")
+    for name in (
+        "fix_idempotent",
+        "fix_plain_equal",
+        "fix_fields_equal",
+        "fix_fields_equal_outside",
+        "fix_biber_equal",
+        "fix_biber_equal_outside",
+    ):
+        failing = sorted(p for p, r in results.items() if name in r and not r[name])
+        holding = sum(1 for r in results.values() if r.get(name))
+        print(f"  {name}: {holding} of {len(results)}; not: {len(failing)}")
+        for path in failing:
+            detail = results[path].get("fix_fields_changed", "") if "fields" in name else ""
+            print(f"    {Path(path).relative_to(args.corpus)} {detail}")
 
 
 def stratified(findings: list[dict[str, object]], size: int, seed: int) -> list[dict[str, object]]:
