@@ -134,3 +134,20 @@ def test_findings_inside_a_companion_are_not_reported(runner: CliRunner, tmp_pat
     )
     result = runner.invoke(main, ["check", "--offline", "--select", "BN3", "refs.bib"])
     assert "procs.bib:" not in result.stdout
+
+
+def test_macros_the_document_s_own_style_defines_count_as_defined(runner: CliRunner, tmp_path: Path) -> None:
+    # A CVPR author kit's ieee.bst beside the paper defines the venues its egbib.bib uses.
+    (tmp_path / "ieee.bst").write_text(
+        'MACRO {jacm} {"J. ACM"}\nMACRO {CVPR} {"Proc. CVPR"}\n', encoding="utf-8"
+    )
+    refs = "@inproceedings{a, author = {A. B}, title = {T}, booktitle = cvpr, year = 2001}\n"
+    refs += "@inproceedings{b, author = {A. B}, title = {U}, booktitle = iccv, year = 2001}\n"
+    _project(
+        tmp_path,
+        "\\bibliographystyle{ieee}\n% \\bibliographystyle{other}\n\\bibliography{egbib}\n",
+        {"egbib.bib": refs},
+    )
+    result = runner.invoke(main, ["check", "--offline", "--select", "BN102", "egbib.bib"])
+    assert [line.split(": ")[1] for line in result.stdout.splitlines()] == ["b"]  # iccv: defined nowhere
+    assert "'iccv'" in result.stdout

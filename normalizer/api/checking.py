@@ -22,7 +22,7 @@ from bibnorm.api.settings import check_config_from, defined_strings, given_setti
 from bibnorm.bib.bibtex_scan import ascii_lower
 from bibnorm.bib.checks import CHECKS, finish_checks, scan_text
 from bibnorm.bib.checks.base import CheckConfig, FileIndex, Finding, OnlineFacts, arxiv_ids
-from bibnorm.bib.companions import companion_indexes, project_companions
+from bibnorm.bib.companions import companion_indexes, project_companions, style_macros
 from bibnorm.bib.reading import parse_bibtex
 from bibnorm.config import Settings, settings_of
 from bibnorm.errors import BibnormError
@@ -149,6 +149,7 @@ def run_checks(
     if preprint_facts is not None and any(config.enabled(c.code) for c in CHECKS if c.online):
         online = preprint_facts(arxiv_ids(indexes))
     if config.enabled("BN102"):
+        config = config.model_copy(update={"strings": config.strings | style_macros(files)})
         config = config.model_copy(update={"companions": companion_strings(files, together, config)})
     if config.enabled("BN306") or config.enabled("BN301"):
         config = config.model_copy(update={"parent_files": companion_parents(files, together)})

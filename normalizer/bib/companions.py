@@ -30,6 +30,9 @@ _BIB_COMMAND = re.compile(
     r"\\(bibliography|nobibliography|addbibresource|addglobalbib|addsectionbib)"
     r"[ \t]*(?:\[[^\]\n]*\][ \t]*)?\{([^{}\n]*)\}"
 )
+_STYLE_COMMAND = re.compile(r"\\bibliographystyle[ \t]*\{([^{}\n\\#]+)\}")
+# A style's macro definition: "MACRO {jacm} {"Journal of the ACM"}" (BibTeX's own syntax).
+_BST_MACRO = re.compile(r"\bMACRO[ \t\n]*\{([^{}\s]+)\}")
 # A comment runs from an unescaped % to the end of the line (\% is a percent sign).
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 
@@ -103,13 +106,42 @@ def project_companions(given: Sequence[str]) -> list[Companion]:
     return list(found.values())
 
 
-def _companions_in(document: Path, given: set[Path]) -> Iterable[Companion]:
+def style_macros(given: Sequence[str]) -> frozenset[str]:
+    """The macros (``MACRO {cvpr} {...}``, lower-case) of the BibTeX styles that documents naming
+    a given file use (``\\bibliographystyle{ieee}``), where the style is a ``.bst`` file beside
+    the document: a project's own style often defines its journals and conferences."""
+    resolved = {Path(path).resolve() for path in given if path != "-"}
+    names: set[str] = set()
+    for document in dict.fromkeys(d for bib in resolved for d in _documents_near(bib)):
+        tex = _read_document(document)
+        listed = {path.resolve() for path in named_bibliographies(tex, document.parent)}
+        if not listed & resolved:
+            continue
+        for style in _STYLE_COMMAND.findall(_COMMENT.sub("", tex)):
+            path = document.parent / (
+                style.strip() if style.strip().endswith(".bst") else f"{style.strip()}.bst"
+            )
+            try:
+                if path.is_file() and path.stat().st_size <= _MOST_TEX_BYTES:
+                    bst = path.read_bytes().decode("latin-1")
+                    names.update(name.lower() for name in _BST_MACRO.findall(bst))
+            except OSError:
+                continue
+    return frozenset(names)
+
+
+def _read_document(document: Path) -> str:
+    """A ``.tex`` file's text ("" when unreadable or too big to be a document)."""
     try:
         if document.stat().st_size > _MOST_TEX_BYTES:
-            return []
-        tex = document.read_bytes().decode("utf-8", "replace")
+            return ""
+        return document.read_bytes().decode("utf-8", "replace")
     except OSError:
-        return []
+        return ""
+
+
+def _companions_in(document: Path, given: set[Path]) -> Iterable[Companion]:
+    tex = _read_document(document)
     listed = [path.resolve() for path in named_bibliographies(tex, document.parent)]
     positions = [index for index, path in enumerate(listed) if path in given]
     if not positions:
@@ -139,4 +171,4 @@ def companion_indexes(companions: Sequence[Companion], config: CheckConfig) -> l
     return indexes
 
 
-__all__ = ["Companion", "companion_indexes", "named_bibliographies", "project_companions"]
+__all__ = ["Companion", "companion_indexes", "named_bibliographies", "project_companions", "style_macros"]
