@@ -153,6 +153,9 @@ def compare_fixed(source: Path, fixed: Path, biber: Path | None) -> dict[str, ob
         equal["fix_fields_changed"] = changed[:20]
     if biber is not None:
         biber_before, biber_after = read_with_biber(biber, before), read_with_biber(biber, after)
+        if BIBER_TIMED_OUT in (biber_before, biber_after):
+            equal["fix_biber_timed_out"] = True
+            return equal
         equal["fix_biber_equal"] = biber_before == biber_after
         equal["fix_biber_equal_outside"] = without_fixed_fields(biber_before) == without_fixed_fields(
             biber_after
@@ -184,15 +187,21 @@ def biber_control(folder: Path) -> Path:
     return folder / "doc.bcf"
 
 
+BIBER_TIMED_OUT = b"biber timed out"
+
+
 def read_with_biber(control: Path, data: bytes) -> bytes:
     """biber's ``.bbl`` of ``data`` as ``corpusfile.bib`` (its exit code and messages if it wrote none)."""
     with tempfile.TemporaryDirectory(prefix="biber-") as temporary:
         folder = Path(temporary)
         shutil.copy(control, folder / "doc.bcf")
         (folder / "corpusfile.bib").write_bytes(data)
-        done = subprocess.run(
-            ["biber", "--quiet", "doc.bcf"], cwd=folder, capture_output=True, timeout=300, check=False
-        )
+        try:
+            done = subprocess.run(
+                ["biber", "--quiet", "doc.bcf"], cwd=folder, capture_output=True, timeout=900, check=False
+            )
+        except subprocess.TimeoutExpired:
+            return BIBER_TIMED_OUT
         bbl = folder / "doc.bbl"
         return bbl.read_bytes() if bbl.is_file() else f"biber exit {done.returncode}".encode()
 
