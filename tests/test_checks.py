@@ -498,6 +498,11 @@ FIXES = [
                  "{https://doi.org/10.1145/1234567.1234568_49}", id="percent-escaped-backslash-in-one-step"),
     # dblp's \_ is kept too: a doi is printed as text by plainnat without url/hyperref.
     pytest.param("doi", "{10.1007/11503415\\_7}", "{10.1007/11503415\\_7}", id="dblp-escaped-underscore"),
+    # A style prints note and howpublished as written: fix changes nothing a reader sees.
+    pytest.param("note", "{github.com/jbae11/depletion\\_rom}", "{github.com/jbae11/depletion\\_rom}",
+                 id="code-link-in-printed-note-kept"),
+    pytest.param("howpublished", "{\\url{http://github.com/a/b}}", "{\\url{http://github.com/a/b}}",
+                 id="code-link-in-printed-howpublished-kept"),
 ]
 # fmt: on
 

@@ -18,6 +18,7 @@ from bibnorm.bib.checks.identifiers import (
     CODE_FIELDS,
     CODE_URL,
     IDENTIFIER_FIELDS,
+    PRINTED_CODE_FIELDS,
     canonical_code_link,
     canonical_url,
     escapes_kept,
@@ -57,7 +58,7 @@ def fix_entry(entry: BibEntry, published: Reference | None = None, note: str = "
             fields[i] = field._replace(value="{" + canonical + "}")
         elif field.name == "url" and (url := canonical_url(text)) and url != text:
             fields[i] = field._replace(value="{" + url + "}")
-        elif field.name in CODE_FIELDS and CODE_URL.search(text):
+        elif field.name in CODE_FIELDS and field.name not in PRINTED_CODE_FIELDS and CODE_URL.search(text):
             fixed = CODE_URL.sub(lambda m: _canonical_code(m.group(0)), text)
             if fixed != text:
                 fields[i] = field._replace(value="{" + fixed + "}")

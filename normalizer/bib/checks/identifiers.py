@@ -115,6 +115,9 @@ CODE_URL = re.compile(
     re.IGNORECASE,
 )
 CODE_FIELDS = ("url", "code", "github", "repository", "howpublished", "note")
+# Of those, the fields the standard styles print as written (plain's misc prints howpublished and
+# every type prints note): a link there is text the reader sees, which `fix` leaves to the author.
+PRINTED_CODE_FIELDS = frozenset({"howpublished", "note"})
 
 
 def code_links(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
@@ -127,12 +130,17 @@ def code_links(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]
                 written = match.group(0).rstrip(".,;:)")
                 canonical = canonical_code_link(written)
                 if canonical is not None and canonical != written:
+                    by_hand = (
+                        " (by hand: a style prints this field as written)"
+                        if name in PRINTED_CODE_FIELDS
+                        else ""
+                    )
                     yield ctx.finding(
                         "BN403",
                         bibfile.path,
                         field.line,
                         entry.key,
-                        f"code link {written} should be {canonical}",
+                        f"code link {written} should be {canonical}{by_hand}",
                     )
 
 
