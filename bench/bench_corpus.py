@@ -106,7 +106,8 @@ def read_with_plain(data: bytes) -> bytes:
 # form, an empty identifier removed): outside them, what is typeset must not change.
 FIXED_FIELDS = frozenset({"doi", "url", "eprint", "isbn", "issn", "pmid", "pmcid", "arxivid"})
 # biber's .bbl lines of one of those fields: "\\field{doi}{...}", "\\verb{url}" to "\\endverb".
-_BIBER_FIELD = re.compile(r"^\s*\\(?:field|verb)\{(" + "|".join(sorted(FIXED_FIELDS)) + r")\}")
+# (biber writes a url twice: "urlraw" as written, "url" escaped.)
+_BIBER_FIELD = re.compile(r"^\s*\\(?:field|verb)\{(" + "|".join(sorted(FIXED_FIELDS | {"urlraw"})) + r")\}")
 
 
 def fields_changed(before: bytes, after: bytes) -> list[str]:
