@@ -39,13 +39,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
-from bench_requests import PAGES, with_publisher_dois  # noqa: E402
+from bench_requests import PAGES, page_worlds  # noqa: E402
 from bibnorm.cli import main  # noqa: E402
 from bibnorm.readers import read_inputs  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
 from fakes.dblp_dump import write_fake_dump  # noqa: E402
 from fakes.rate_referee import RateReferee, crossref_limit  # noqa: E402
-from fakes.servers import FakeApis, running_fakes, synthetic_completion  # noqa: E402
+from fakes.servers import FakeApis, running_fakes  # noqa: E402
 
 CHAIN = "snapshot,arxiv,s2,dblp,crossref,openalex"
 # The documented limits (docs/sources.md, "Rates"): seconds between two requests.
@@ -168,17 +168,7 @@ def main_() -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="rates times this (1: the real ones)")
     arguments = parser.parse_args()
     queries = read_inputs([str(p) for p in PAGES])
-    completion = synthetic_completion((q.title, q.abstract) for q in queries if q.title)
-    papers_with_dois, works = with_publisher_dois(completion.s2_papers)
-    data = {
-        "complete": {"arxiv_records": completion.arxiv_records, "s2_papers": completion.s2_papers},
-        "complete + DOIs": {
-            "arxiv_records": completion.arxiv_records,
-            "s2_papers": papers_with_dois,
-            "crossref_works": works,
-        },
-        "as is": {},
-    }[arguments.world]
+    data = page_worlds()[arguments.world]
     print(
         f"bibnorm resolve, {len(PAGES)} pages ({len(queries)} items), "
         f"cold at the real rates x {arguments.scale:g}"

@@ -121,11 +121,12 @@ def with_publisher_dois(s2_papers: list[dict]) -> tuple[list[dict], list[dict]]:
     return papers, works
 
 
-def main_() -> None:
+def page_worlds() -> dict[str, dict]:
+    """The fakes' data of each world, by name: "complete", "complete + DOIs", "as is"."""
     queries = read_inputs([str(p) for p in PAGES])
     completion = synthetic_completion((q.title, q.abstract) for q in queries if q.title)
     papers_with_dois, works = with_publisher_dois(completion.s2_papers)
-    worlds = {
+    return {
         "complete": {"arxiv_records": completion.arxiv_records, "s2_papers": completion.s2_papers},
         "complete + DOIs": {
             "arxiv_records": completion.arxiv_records,
@@ -134,6 +135,10 @@ def main_() -> None:
         },
         "as is": {},
     }
+
+
+def main_() -> None:
+    worlds = page_worlds()
     print(f"bibnorm resolve on {len(PAGES)} pages against the fakes")
     print(
         f"{'world':16}{'chain':22}{'items':>6}  {'requests per distinct item (cold)':50}"
