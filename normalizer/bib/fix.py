@@ -56,7 +56,8 @@ def fix_entry(entry: BibEntry, published: Reference | None = None, note: str = "
             and canonical != text
         ):
             fields[i] = field._replace(value="{" + canonical + "}")
-        elif field.name == "url" and (url := canonical_url(text)) and url != text:
+        # A url's escapes stay as written too: plainnat without url/hyperref sets it as text.
+        elif field.name == "url" and (url := escapes_kept(text, canonical_url(text))) and url != text:
             fields[i] = field._replace(value="{" + url + "}")
         elif field.name in CODE_FIELDS and field.name not in PRINTED_CODE_FIELDS and CODE_URL.search(text):
             fixed = CODE_URL.sub(lambda m: _canonical_code(m.group(0)), text)
