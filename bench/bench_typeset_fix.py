@@ -12,11 +12,13 @@ pdflatex's exit status, its error lines (``! ...``) and the text ``pdftotext`` r
 the PDF: identical, equal once words split at a line end are joined and hyphens and spaces
 left out (the paragraph set on other lines), equal apart from the ``doi``/``URL`` words (what
 fix rewrites on purpose), or different (the first difference printed). pdflatex's errors are
-placed on the ``.bbl`` line they stopped on: an error on a line fix changed is fix's doing
-("fix made an error"); one gone from such a line while the rest of the ``.bbl`` is unchanged
-outside DOI/URL lines is a repair (a ``%`` in a URL that ended the line and left ``\\url``
-running to the end of the file: the bibliography after it is typeset now, with the errors of
-its own unchanged lines).
+placed on the ``.bbl`` line they stopped on: an error on a line fix changed that has more
+bare ``_``, ``#``, ``&``, ``$`` or ``^`` than before is fix's doing ("fix unescaped a
+character"); the same errors with only DOI/URL lines changed are the same compile (pdflatex's
+recovery from an error reads back differently once a line moves); an error gone from a DOI/URL
+line while the rest of the ``.bbl`` is unchanged is a repair (a ``%`` in a URL that ended the
+line and left ``\\url`` running to the end of the file: the bibliography after it is typeset
+now, with the errors of its own unchanged lines).
 
     python bench/bench_typeset_fix.py --corpus /work/corpus-unseen --out DIR \\
         [--manifest bench/corpus/unseen-manifest.csv] [--jobs 2] [--limit N] [--until 10:10] \\
@@ -40,6 +42,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +63,8 @@ DOCUMENT = r"""\documentclass{article}
 # Words of the text that belong to a DOI or URL as plainnat prints them ("doi: 10.x/y", "URL
 # http://..."): the fields fix rewrites on purpose (bare DOIs, https links).
 INPUT_LINE = re.compile(r"l\.\d+ (.*)")
+# pdflatex's errors when a '%' in a URL comments out the '}' of \url and its argument runs on
+RUNAWAY = re.compile(r"File ended while scanning|ended by \\end\{document\}")
 IDENTIFIER_WORD = re.compile(r"doi|url|https?:|www\.|10\.\d|arxiv", re.IGNORECASE)
 
 
@@ -131,6 +136,11 @@ def changed_bbl_lines(before: str, after: str) -> tuple[list[str], list[str]]:
     """The lines of each ``.bbl`` that the other does not have."""
     old, new = before.splitlines(), after.splitlines()
     return [line for line in old if line not in set(new)], [line for line in new if line not in set(old)]
+
+
+def bare(char: str, lines: list[str]) -> int:
+    """How many times ``char`` stands in ``lines`` without a backslash before it."""
+    return sum(len(re.findall(r"(?<!\\)" + re.escape(char), line)) for line in lines)
 
 
 def on_lines(errors: list[tuple[str, str]], lines: list[str]) -> list[tuple[str, str]]:
@@ -233,10 +243,18 @@ def compare_file(source: Path, work: Path, bibnorm: str, timeout: float) -> dict
             old["exits"] == new["exits"]
         )
         only_identifiers = not outcome["bbl_changed_outside_doi_url"]
-        if errors_after:
-            outcome["verdict"] = "different: fix made an error"
+        unescaped = {char: bare(char, came) - bare(char, gone) for char in "_#&$^"}
+        unescaped = {char: more for char, more in unescaped.items() if more > 0}
+        kept = {char: sum(line.count("\\" + char) for line in gone + came) for char in unescaped}
+        gone_errors = Counter(e[0] for e in old["errors"]) - Counter(e[0] for e in new["errors"])
+        runaway_gone = any(RUNAWAY.search(message) for message in gone_errors)
+        # a '%' fix took out of a \url line (a DOI URL's '%2F' decoded) no longer ends that line
+        percent_removed = bare("%", gone) > bare("%", came)
+        if errors_after and unescaped:
+            # more bare '_', '#', '&', '$' or '^' on the lines fix changed, and an error on one of them
+            outcome["verdict"] = "different: fix unescaped a character"
             outcome["first"] = (
-                f"{errors_after[0]} (before: {errors_before[:1]}); text: {outcome.get('first')}"
+                f"{errors_after[0]}; more bare {unescaped} (escaped ones on those lines: {kept})"
             )
         elif same_errors and outcome["text"] in ("identical", "reflowed"):
             outcome["verdict"] = "failed both" if failed_before else "same"
@@ -245,15 +263,17 @@ def compare_file(source: Path, work: Path, bibnorm: str, timeout: float) -> dict
                 "failed both, same outside doi/url" if failed_before else "same outside doi/url"
             )
         elif same_errors and only_identifiers and failed_before:
-            # the same errors on the same lines, only DOI/URL lines changed: pdflatex's recovery
-            # from an error (text set in math mode) reads back differently once a line moves
+            # the same errors, only DOI/URL lines changed: pdflatex's recovery from an error (text
+            # set in math mode) reads back differently once a line moves
             outcome["verdict"] = "failed both, same errors, text differs"
-        elif errors_before and only_identifiers:
-            # an error on a DOI/URL line fix rewrote (a '%' in a URL ended the line) is gone; the
-            # rest of the bibliography is typeset, with the errors of its unchanged lines
+        elif only_identifiers and (runaway_gone or errors_before or percent_removed):
+            # an error on a DOI/URL line fix rewrote (a '%' in a URL ended the line, \url ran to
+            # the end of the file) is gone; the rest of the bibliography is typeset now, with the
+            # errors of its own unchanged lines
             outcome["verdict"] = "different: fix repaired a doi/url"
             outcome["first"] = (
-                f"gone: {errors_before[0]}; after: {len(new['errors'])} errors, none on a changed line"
+                f"gone: {sorted(gone_errors)[:2] or errors_before[:1]}; "
+                f"errors {len(old['errors'])}→{len(new['errors'])}, none on a line fix changed"
             )
         else:
             outcome["verdict"] = "different"
