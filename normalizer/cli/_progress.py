@@ -148,7 +148,61 @@ class _Running:
         self.started = self.said = now
 
 
-class PhaseLines:
+class _Lanes:
+    """A progress display of several lanes at once; the caller's own phases run in lane "".
+
+    Subclasses keep each lane's running phase under ``_lock`` (``_end`` is called holding it).
+    """
+
+    _lock: threading.Lock
+
+    def _start(self, lane: str, phase: str, total: int | None, unit: str) -> None:
+        raise NotImplementedError
+
+    def _expect(self, lane: str, total: int) -> None:
+        raise NotImplementedError
+
+    def _advance(self, lane: str, count: int) -> None:
+        raise NotImplementedError
+
+    def _end(self, lane: str, *, finished: bool) -> None:
+        raise NotImplementedError
+
+    def start(self, phase: str, total: int | None = None, unit: str = "items") -> None:
+        self._start("", phase, total, unit)
+
+    def expect(self, total: int) -> None:
+        self._expect("", total)
+
+    def advance(self, count: int = 1) -> None:
+        self._advance("", count)
+
+    def finish(self) -> None:
+        with self._lock:
+            self._end("", finished=True)
+
+
+class _Lane:
+    """One lane of a `_Lanes` display, as a `Progress` of its own."""
+
+    def __init__(self, lanes: _Lanes, name: str) -> None:
+        self._lanes, self._name = lanes, name
+
+    def start(self, phase: str, total: int | None = None, unit: str = "items") -> None:
+        self._lanes._start(self._name, phase, total, unit)
+
+    def expect(self, total: int) -> None:
+        self._lanes._expect(self._name, total)
+
+    def advance(self, count: int = 1) -> None:
+        self._lanes._advance(self._name, count)
+
+    def finish(self) -> None:
+        with self._lanes._lock:
+            self._lanes._end(self._name, finished=True)
+
+
+class PhaseLines(_Lanes):
     """A `Progress` for logs and CI (``--progress``): a line when a phase starts, when it ends, and,
     with ``every``, one at least every ``every`` seconds while it runs (`beat`, called by a
     thread of its own from the first phase to `close`). Phases of other lanes (`lane`: the sources
@@ -167,22 +221,9 @@ class PhaseLines:
         self._closed = threading.Event()
         self._beating: threading.Thread | None = None
 
-    def lane(self, name: str) -> _LogLane:
+    def lane(self, name: str) -> _Lane:
         """The `Progress` of work running beside this one's: its phases said as this one's are."""
-        return _LogLane(self, name)
-
-    def start(self, phase: str, total: int | None = None, unit: str = "items") -> None:
-        self._start("", phase, total, unit)
-
-    def expect(self, total: int) -> None:
-        self._expect("", total)
-
-    def advance(self, count: int = 1) -> None:
-        self._advance("", count)
-
-    def finish(self) -> None:
-        with self._lock:
-            self._end("", finished=True)
+        return _Lane(self, f"lane:{name}")
 
     def _start(self, lane: str, phase: str, total: int | None, unit: str) -> None:
         with self._lock:
@@ -249,30 +290,10 @@ class PhaseLines:
         )
 
 
-class _LogLane:
-    """One lane of `PhaseLines`."""
-
-    def __init__(self, lines: PhaseLines, name: str) -> None:
-        self._lines, self._name = lines, f"lane:{name}"
-
-    def start(self, phase: str, total: int | None = None, unit: str = "items") -> None:
-        self._lines._start(self._name, phase, total, unit)
-
-    def expect(self, total: int) -> None:
-        self._lines._expect(self._name, total)
-
-    def advance(self, count: int = 1) -> None:
-        self._lines._advance(self._name, count)
-
-    def finish(self) -> None:
-        with self._lines._lock:
-            self._lines._end(self._name, finished=True)
-
-
 # --- a terminal: live lines (rich) -------------------------------------------------------------
 
 
-class LiveProgress:
+class LiveProgress(_Lanes):
     """A `Progress` drawn live on a terminal with rich: one bar per phase, finished ones kept; the
     phases of lanes running side by side (`lane`) each drawn at once.
 
@@ -303,23 +324,10 @@ class LiveProgress:
         self._tasks: dict[str, Any] = {}  # lane → the bar of its running phase
         self._bars.start()
 
-    def lane(self, name: str) -> _LiveLane:
+    def lane(self, name: str) -> _Lane:
         """The `Progress` of work running beside this one's (a source asked side by side): a bar
         of its own."""
-        return _LiveLane(self, f"lane:{name}")
-
-    def start(self, phase: str, total: int | None = None, unit: str = "items") -> None:
-        self._start("", phase, total, unit)
-
-    def expect(self, total: int) -> None:
-        self._expect("", total)
-
-    def advance(self, count: int = 1) -> None:
-        self._advance("", count)
-
-    def finish(self) -> None:
-        with self._lock:
-            self._end("", finished=True)
+        return _Lane(self, f"lane:{name}")
 
     def _start(self, lane: str, phase: str, total: int | None, unit: str) -> None:
         with self._lock:
@@ -358,26 +366,6 @@ class LiveProgress:
         total = task.total if finished and task.total is not None else task.completed
         self._bars.update(task_id, total=total, completed=total)
         self._bars.stop_task(task_id)
-
-
-class _LiveLane:
-    """One lane of `LiveProgress`."""
-
-    def __init__(self, live: LiveProgress, name: str) -> None:
-        self._live, self._name = live, name
-
-    def start(self, phase: str, total: int | None = None, unit: str = "items") -> None:
-        self._live._start(self._name, phase, total, unit)
-
-    def expect(self, total: int) -> None:
-        self._live._expect(self._name, total)
-
-    def advance(self, count: int = 1) -> None:
-        self._live._advance(self._name, count)
-
-    def finish(self) -> None:
-        with self._live._lock:
-            self._live._end(self._name, finished=True)
 
 
 def _counts() -> Any:
