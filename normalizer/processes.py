@@ -333,8 +333,14 @@ class KeptWorker:
         with self._lock:
             if not self._running((initializer, initargs)):
                 return None
+            if not self._sent((function, args)):
+                # It died between calls (killed, or its death not yet reaped when `_running`
+                # asked): it never saw this call, so a new worker takes it.
+                self._stop()
+                if not self._running((initializer, initargs)) or not self._sent((function, args)):
+                    self._stop()
+                    raise WorkerLostError
             try:
-                self._connection.send((function, args))
                 if not self._connection.poll(timeout):
                     self._process.kill()
                     self._stop()
@@ -348,6 +354,14 @@ class KeptWorker:
                 self._stop()  # its state after a failure (a MemoryError) is not to be trusted
                 raise outcome
             return outcome
+
+    def _sent(self, call: tuple[Any, ...]) -> bool:
+        """Whether ``call`` reached the worker's pipe (False: the worker's end is closed)."""
+        try:
+            self._connection.send(call)
+        except OSError:
+            return False
+        return True
 
     def close(self) -> None:
         """End the worker (it exits on its own once it reads the end of its pipe)."""

@@ -83,6 +83,26 @@ def test_a_call_past_its_time_kills_the_worker_and_says_so(kept: KeptWorker) -> 
     assert worker_pid(kept) != before
 
 
+def test_a_worker_from_the_fork_server_killed_between_calls_is_replaced_every_time() -> None:
+    # With another thread running the worker comes from the fork server, which learns of a death
+    # a moment after the kernel does: the next call must still be served, not lost.
+    stop = threading.Event()
+    other_thread = threading.Thread(target=stop.wait, daemon=True)
+    other_thread.start()
+    try:
+        for _ in range(40):
+            kept = KeptWorker()
+            try:
+                before = worker_pid(kept)
+                os.kill(before, 9)
+                _wait_until_gone(before)
+                assert worker_pid(kept) != before
+            finally:
+                kept.close()
+    finally:
+        stop.set()
+
+
 def test_a_worker_serves_its_quota_of_calls_then_another_takes_over() -> None:
     kept = KeptWorker(calls_per_worker=2)
     try:
@@ -206,5 +226,5 @@ def _wait_until_gone(pid: int) -> None:
             return
         if "zombie" in state:
             return
-        time.sleep(0.02)
+        time.sleep(0.001)  # soon after the death: the moment the next call is most likely lost
     raise AssertionError(f"process {pid} still runs after {LIVENESS} s")
