@@ -29,9 +29,9 @@ from collections.abc import Sequence
 from bibnorm.readers._pdf_sections import LineT, reads_as_entry
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._ref_ids import OLD_STYLE_ID
-from bibnorm.readers._ref_iop import PARTICLES
 from bibnorm.readers._reflist import ReferenceList
 from bibnorm.readers.refs import looks_like_reference
+from bibnorm.text.word_tables import alternation, name_particles
 
 _NOTE = re.compile(r"^\s*Note[:.]\s")
 _DATE_OR_LINK = re.compile(
@@ -86,8 +86,9 @@ def _is_note(text: str) -> bool:
 _PAPER_SPEAKS = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b|\b(?:Refs?|Eqs?|Figs?|Secs?|Sects?)\.\s?(?:\(?\d|[IVX])")
 # How a reference opens: initials and a family name ("A. A. Abrikosov", "J. van der Berg",
 # "É. É. Flanagan"), an inverted name ("Hasson, U.", "Hasson U,"), a collaboration.
+_PARTICLES = rf"(?:{alternation(name_particles().particles)}\s)*"
 _OPENS_WITH_NAME = re.compile(
-    rf"^(?:[^\W\d_a-z]\.\s?(?:-[^\W\d_a-z]\.\s?)?){{1,4}}\s?{PARTICLES}[^\W\d_a-z]"
+    rf"^(?:[^\W\d_a-z]\.\s?(?:-[^\W\d_a-z]\.\s?)?){{1,4}}\s?{_PARTICLES}[^\W\d_a-z]"
     r"|^[^\W\d_a-z][\w'’-]+,?\s(?:[^\W\d_a-z]\.?\s?){1,3}[,.]"
     r"|^(?:[^\W\d_a-z][\w-]+\s){1,4}Collaboration"
 )

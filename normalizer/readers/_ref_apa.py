@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 
 from bibnorm.readers._ref_dates import YEARS
+from bibnorm.text.word_tables import name_particles
 
 AUTHOR_DATE = re.compile(
     rf"^\s*\*?[^\W\d_][^()\[\]]{{0,300}}?[.?!]\s[(\[](?:{YEARS}|n\.\s?d\.|in press|ca\.)"
@@ -105,10 +106,10 @@ _RETRIEVAL = re.compile(r"(?<=[.?!])\s+Retrieved\s.*$|(?:[.,]|(?<![\s.,]))\s++Av
 
 # Lower-case words an author's place has: a body's name ("Department of Health and Human
 # Services"), particles ("van der Laan"), editors ("eds."), "et al.", "with".
-_NAME_PLACE_WORDS = frozenset(
-    {"of", "and", "for", "the", "on", "in", "at", "to", "with", "et", "al", "eds", "ed", "others",
-     "de", "van", "von", "der", "den", "del", "della", "da", "di", "du", "dos", "la", "le", "ten", "ter"}
-)  # fmt: skip
+_NAME_PLACE_WORDS = (
+    frozenset({"of", "and", "for", "the", "on", "in", "at", "to", "with", "et", "al", "eds", "ed", "others"})
+    | name_particles().particles
+)
 # "Laan, R." — searched once per run of a name's characters (from the run's start, up to its first
 # letter), not from each of its letters again.
 _INVERTED_NAME = re.compile(r"(?<![\w’'-])(?>[\w’'-]*?[^\W\d_])[\w’'-]*+,\s(?:[A-Z]\.\s?-?)+")

@@ -23,15 +23,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bibnorm.readers._ref_dates import YEARS
+from bibnorm.text.word_tables import alternation, name_particles
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAPITAL = rf"[{_UPPER}]"
 # Initials: "B. P.", "J.-P.", "K.-i." (a Korean given name's second syllable), "Ch.", "J.L.".
 _INITIAL = rf"{_CAPITAL}[a-z]?\."
 _INITIALS = rf"{_INITIAL}(?:\s?-?(?:{_INITIAL}|[a-z]\.))*"
-_PARTICLE = (
-    r"(?:(?:van|von|de|der|den|di|da|del|della|la|le|du|dos|ten|ter|Van|Von|De|Der|Den|Di|Da|Del|La|Le|Du)\s)"
-)
+_PARTICLE = rf"(?:{alternation(name_particles().particles, capitalised=True)}\s)"
 # A family name of up to three words ("Cid Fernandes", "Gil de Paz", "Van Den Broeck", "O’Shaughnessy",
 # "Romero-Shaw"; a word PDFium split where the font kerned it, "Vand erbei"), its particles before
 # it, a suffix after it ("Gallagher III", "Kennicutt Jr.").

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bibnorm.text.word_tables import alternation, name_particles
+
 # An inverted first author: a family name (particles before it: "van Gennep", "Van Gennep";
 # joined by them: "Vázques de Parga"), then a given name with a lower-case letter, middle
 # initials after it ("Mustafa H.", "Özge"), and the particle biblatex sets after the given
@@ -27,9 +29,11 @@ from collections.abc import Sequence
 # Tullius") only where no other name follows but after "and" or as "et al.": in "OpenAI, Josh
 # Achiam, Steven Adler" the names are in their natural order.
 _NAME = r"(?![a-z])[^\W\d_][^\s\d.,]*[a-z][^\s\d.,]*"
-_PARTICLE = r"(?:van|von|de|der|den|di|da|del|della|le|la|du|dos|das|ten|ter|y)"
+_PARTICLE = alternation(name_particles().particles)
+# Between two family names also the words that join them ("Ortega y Gasset"), which are no particles.
+_JOINING = alternation(name_particles().particles | name_particles().family_joiners)
 _FAMILY_FIRST = re.compile(
-    rf"^(?:(?i:{_PARTICLE})\s+){{0,2}}{_NAME}(?:(?:\s+{_PARTICLE})+\s+{_NAME})?$|^[dlo][’'][A-Z]\S*$"
+    rf"^(?:(?i:{_PARTICLE})\s+){{0,2}}{_NAME}(?:(?:\s+{_JOINING})+\s+{_NAME})?$|^[dlo][’'][A-Z]\S*$"
 )
 # or initials alone, where more names follow ("Krantz, H. D., R. D. Luce, P. Suppes and A. Tversky",
 # the economic styles' ier)
@@ -62,7 +66,7 @@ def joined_first_person(pieces: Sequence[str]) -> list[str]:
 # Haeseler, A.", "St. John, K."), "Jr." after it ("Rees Jr., W. S.") or after the initials
 # ("Lucas, R. E., Jr.").
 INVERTED_NAMES = re.compile(
-    r"^(?P<authors>(?:(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos|St\.)\s)*"
+    rf"^(?P<authors>(?:(?:(?:{_PARTICLE}|St\.)\s)*"
     r"[A-Z][^\s,.]*(?:\s(?:[A-Z][^\s,.]*|Jr\.|Sr\.)){0,2},\s(?:[A-Z]\.\s?-?){1,4}"
     r"(?:,?\s(?:Jr|Sr|II|III|IV)\.?)?"
     r"(?:,\s(?:&\s|and\s)?|\s?&\s|\sand\s|\s(?=[A-Z](?!\.)|[‘“\[{])))+)"

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from bibnorm.readers._ref_dates import YEARS
+from bibnorm.text.word_tables import alternation, name_particles
 
-PARTICLES = r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos)\s)*"
+PARTICLES = rf"(?:{alternation(name_particles().particles)}\s)*"
 _NAME = rf"{PARTICLES}[A-Z][^\s\d,.;:()a-z]*[a-z][^\s\d,.;:()]*(?:\s[A-Z]){{1,3}}"  # "Mottelson B R"
 _IOP = re.compile(
     rf"^(?P<authors>{_NAME}(?:,\s{_NAME})*(?:,?\sand\s{_NAME})?(?:\set al\.)?(?:\s\(eds?\))?)"

@@ -16,6 +16,7 @@ from collections.abc import Collection
 
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._ref_ids import OLD_STYLE_ID
+from bibnorm.text.word_tables import alternation, name_particles
 
 # The journal ends at its volume ("Astrophys. J. 502", "Phys. Rev. D 104", "Physical Review X 9",
 # "Classical and Quantum Gravity 32"); a title with a number in it ("Planck 2018 results")
@@ -166,11 +167,13 @@ _VOLUME_OF = re.compile(r"^[^.]+\.\s(?:[A-Z]|[IVX]+|\d{1,2}):\s(\S.*)$")  # "Wor
 # ("É. É. Flanagan"); a .bib's quirks print as they are: "Dzyaloshinski I.E." (inverted),
 # "a. o. Agathos", "and others" (a literal "others"); a Russian initial has two letters ("Yu.").
 _CAPITAL = "A-ZÀ-ÖØ-Þ"
-_PARTICLES = r"(?:(?:van|von|de|der|den|di|da|del|la|le|du|dos|ter|ten|zu|y|'t|’t)\s)*"
+_PARTICLES = rf"(?:{alternation(name_particles().particles)}\s)*"
+# Between a family name's words also the words that join two of them ("Ortega y Gasset").
+_JOINING = rf"(?:{alternation(name_particles().particles | name_particles().family_joiners)}\s)*"
 _PHYSICS_NAME = re.compile(
     rf"^(?:and\s+)?(?:(?:(?:[{_CAPITAL}][a-z]?|[a-z])\.\s?(?:-\s?[{_CAPITAL}]\.\s?)?){{1,4}}\s?"
     rf"{_PARTICLES}[{_CAPITAL}][\w'’-]+"
-    rf"(?:\s{_PARTICLES}[{_CAPITAL}][\w'’-]+){{0,2}}"  # "Del Pozzo", "Van Den Broeck", "Fernandez de la Vega"
+    rf"(?:\s{_JOINING}[{_CAPITAL}][\w'’-]+){{0,2}}"  # "Del Pozzo", "Van Den Broeck", "Fernandez de la Vega"
     r"(?:\s(?:Jr\.|Sr\.|II|III|IV))?(?:\s(?:et al\.))?"
     rf"|[{_CAPITAL}][\w'’-]+\s(?:[{_CAPITAL}]\.\s?){{1,3}}"  # "Dzyaloshinski I.E."
     r"|(?:[A-Z][\w-]+\s){1,4}Collaboration(?:\set al\.)?|et al\.|others|[Ee]ds?\.)$"  # "T. Hahn, ed., Title"

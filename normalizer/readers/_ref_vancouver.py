@@ -16,9 +16,11 @@ import re
 
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._title_questions import title_before_question
+from bibnorm.text.word_tables import alternation, name_particles
 
 # Particles before a family name ("van de Pol J", "de Munck JC", "ter Haar G", "dos Santos A").
-_PARTICLE = r"(?:[Vv][ao]n|[Dd][aeiou]|[Dd]e[lnrs]|[Dd]ell[ae]|[Dd]os|[Ll][ae]|[Ee]l|[Aa]l|[Tt]e[nr]|[Zz]u)"
+_PARTICLE = alternation(name_particles().particles, capitalised=True)
+_LOWER_PARTICLE = alternation(name_particles().particles)
 # A family name's word: capitalised, a lowercase letter in it ("Hasson", "Hämäläinen", "Boyd-Graber").
 _FAMILY_WORD = r"[A-Z][^\s\d,.;:a-z]*[a-z][^\s\d,.;:]*"
 # Initials: capitals, a lowercase letter after one where the given name prints two of its letters
@@ -51,7 +53,7 @@ _VANCOUVER_NAME = (
 _VANCOUVER = re.compile(
     rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|others))?)\.\s+"
     r"(?![A-Z][^\s,.]*[^\s,.-]"
-    r"(?:\set al\b|(?:,?\sand|,)\s(?:[A-Z][^\s,.]*\.?\s){1,3}(?:(?:de|van|von|da|di|du|la|le)\s)*"
+    rf"(?:\set al\b|(?:,?\sand|,)\s(?:[A-Z][^\s,.]*\.?\s){{1,3}}(?:{_LOWER_PARTICLE}\s)*"
     r"[A-Z][^\s,.]*(?:[,.]|\sand\b|\set al\b)|\.\s)|[A-Z]\.)"
     r"(?P<rest>(?:[A-Z\d`‘“\"']|[a-z]+[\w-]*\d|[a-z]{1,3}[A-Z]).+)$"
 )

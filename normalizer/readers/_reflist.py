@@ -26,6 +26,7 @@ from typing import NamedTuple
 from bibnorm.identifiers import OLD_STYLE_ARCHIVES
 from bibnorm.readers._label_forms import in_one_form, in_sequence
 from bibnorm.readers._ref_dates import YEARS
+from bibnorm.text.word_tables import alternation, name_particles
 
 # "(12)" opens a reference only before a name: "(2), 385–396" and "(2) 281–310" are the issue
 # numbers of a wrapped journal reference.
@@ -50,7 +51,7 @@ _ENDS_SENTENCE = re.compile(r"[.?!)\]”\"]\s*$|\b(?:19|20)\d{2}[a-z]?\s*$|(?<!\
 # "J.-B. Alayrac" (abbrv, IEEE), "Xiaohua Zhai," / "Yann LeCun." (plain, natbib, ACM).
 _NAME = r"(?:[dlo][’'])?[A-Z][\w'’-]*[\w]"
 _OPENS_WITH_NAME = re.compile(
-    rf"^(?:(?:van|von|de|der|den|di|da|del|le|la|du)\s+)?{_NAME}(?:\s+{_NAME})?,\s+[A-Z]"
+    rf"^(?:{alternation(name_particles().particles)}\s+)?{_NAME}(?:\s+{_NAME})?,\s+[A-Z]"
     rf"|^(?:[A-Z]\.\s?(?:-[A-Z]\.\s?)?){{1,3}}\s*{_NAME}(?:,|\.|\s+and\s|\s+et al)"
     rf"|^{_NAME}(?:\s+[A-Z]\.)?\s+{_NAME}(?:,|\.\s|\s+and\s|\s+et al)"
 )

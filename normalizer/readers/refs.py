@@ -87,6 +87,7 @@ from bibnorm.readers.base import Reader, arxiv_doi_id
 from bibnorm.readers.tagger import tag_reference
 from bibnorm.text.names import split_authors
 from bibnorm.text.printed import VENUE_IN
+from bibnorm.text.word_tables import alternation, name_particles
 
 _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: " before a volume's title
 # A year is no part of a longer number, a path or a hyphenated range ("1994-1998"), but opens an
@@ -162,17 +163,12 @@ _TITLE_WORDS = frozenset(
         "why", "when", "do", "does", "can", "not",
     }
 )  # fmt: skip
-_PARTICLES = frozenset(
-    {
-        "van", "von", "de", "der", "den", "di", "da", "del", "della", "le", "la", "du", "dos", "das",
-        "ten", "ter", "bin", "al",
-    }
-)  # fmt: skip
+_PARTICLES = name_particles().particles  # "van", "de", "bin" (normalizer/data/name-particles.json)
 # Three lower-case words in a row, the first no name's particle: a title's words ("a national
 # cohort study"), which an author list never holds ("van der Berg", "U.S. Bureau of the Budget").
-_TITLE_RUN = re.compile(rf"(?<![\w.])(?!(?:{'|'.join(sorted(_PARTICLES))})\b)[a-z]+(?:[\s,]+[a-z]+){{2}}\b")
+_TITLE_RUN = re.compile(rf"(?<![\w.])(?!{alternation(_PARTICLES)}\b)[a-z]+(?:[\s,]+[a-z]+){{2}}\b")
 # d'Ascoli, l'Hôpital, O'Neil; deBettencourt
-_ELIDED = re.compile(r"^(?:(?i:[dlo])[’']|(?:de|da|di|du|la|le|van|von)(?=[A-Z]))")
+_ELIDED = re.compile(rf"^(?:(?i:[dlo])[’']|{alternation(_PARTICLES)}(?=[A-Z]))")
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?+-?+\s?+)+$")  # (possessive: a space is read one way)
 # Initials, then a family name: "Q. Gu", "C.-Y. Ma" are whole names, though "Gu." and "Ma." would
 # read as initials ("Th.") were the period there.

@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from bibnorm.models import Person
 from bibnorm.text.titles import plain_text, title_key, title_words
+from bibnorm.text.word_tables import name_particles
 
 __all__ = [
     "LATIN_LETTERS",
@@ -50,21 +51,13 @@ __all__ = [
     "tidy_name_part",
 ]
 
-# Lower-case words that start a family name's particle ("von" part in BibTeX terms).
-# "y", "e" and "i" are not particles: in "Ortega y Gasset" they join two family names.
-PARTICLES = frozenset(
-    {
-        "van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "le", "la", "les",
-        "ter", "ten", "dos", "das", "do", "des", "zu", "zur", "af", "av", "van't", "'t",
-        "bin", "ibn", "bint", "al", "el",
-    }
-)  # fmt: skip
-# Capitalised particles that, just before the last word, are part of the family name.
-_CAPITAL_PARTICLES = frozenset(
-    {"De", "Van", "Von", "Der", "Den", "Del", "Della", "Di", "Da", "Du", "Le", "La", "Dos", "Das",
-     "Ter", "Ten"}
-)  # fmt: skip
-_FAMILY_JOINERS = frozenset({"y", "e", "i"})
+# Lower-case words that start a family name's particle ("von" part in BibTeX terms), the
+# capitalised ones that, just before the last word, are part of the family name ("De Napoli"),
+# and the words that join two family names, which are no particles ("Ortega y Gasset"): one
+# table, normalizer/data/name-particles.json.
+PARTICLES = name_particles().particles
+_CAPITAL_PARTICLES = name_particles().capitalised_in_family
+_FAMILY_JOINERS = name_particles().family_joiners
 # A Hanyu Pinyin syllable without tone marks (ISO 7098's initials and finals): "Zhi Da Soh"
 # is given names "Zhi Da" (Da is a syllable of a Chinese given name after another one), not
 # the Portuguese/Italian particle of "Leonardo Da Vinci".

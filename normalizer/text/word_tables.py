@@ -1,0 +1,60 @@
+"""The word tables of reading references, one data file in ``normalizer/data/`` per concept,
+each read once, when first asked for (every file says where its words come from):
+
+- `name_particles` (``name-particles.json``): "van", "de la", "ibn" — the lower-case words before
+  a family name, the capitalised ones that belong to it, and the words that join two family
+  names ("Ortega y Gasset"), which are no particles.
+
+The readers build their regular expressions from these words with `alternation`, so a word
+added to a file is known to every pattern that reads that concept.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from bibnorm.text import data_file
+
+__all__ = ["NameParticles", "alternation", "name_particles"]
+
+
+@cache
+def _table(name: str) -> Any:
+    """The parsed JSON data file ``normalizer/data/<name>`` (read once)."""
+    return json.loads(data_file(name).read_text("utf-8"))
+
+
+def alternation(words: Iterable[str], *, capitalised: bool = False) -> str:
+    """A non-capturing group matching any of ``words`` literally, the longest first (so "della"
+    is tried before "del"); with ``capitalised``, each word also with its first letter upper-case
+    ("van" and "Van")."""
+    spellings = set(words)
+    if capitalised:
+        spellings |= {word[:1].upper() + word[1:] for word in spellings}
+    longest_first = sorted(spellings, key=lambda word: (-len(word), word))
+    return "(?:" + "|".join(map(re.escape, longest_first)) + ")"
+
+
+@dataclass(frozen=True)
+class NameParticles:
+    """The particles of person names (``name-particles.json``)."""
+
+    particles: frozenset[str]  # "van", "von", "de", "della", "'t", "ibn": lower case, as printed
+    capitalised_in_family: frozenset[str]  # "De", "Van": part of the family name before its last word
+    family_joiners: frozenset[str]  # "y", "e", "i": join two family names; no particles
+
+
+@cache
+def name_particles() -> NameParticles:
+    """The particles of person names, from ``normalizer/data/name-particles.json``."""
+    table = _table("name-particles.json")
+    return NameParticles(
+        particles=frozenset(table["particles"]),
+        capitalised_in_family=frozenset(table["capitalised_in_family"]),
+        family_joiners=frozenset(table["family_joiners"]),
+    )
