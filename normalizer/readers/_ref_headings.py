@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
+from bibnorm.text.word_tables import alternation, reference_headings
+
 # The words of a references heading (`bibnorm.readers._reflist.HEADING`) found anywhere in a
-# short line, in the languages that heading knows.
+# short line, in the languages that heading knows (normalizer/data/reference-headings.json).
 _NAMES_REFERENCES = re.compile(
-    r"\b(?:references|bibliograph(?:y|ie)|literature|works cited|literatur|bibliografía|références"
-    r"|referencias|riferimenti|referências|литература)\b|参考文献|引用文献",
+    rf"\b{alternation(reference_headings().words)}\b|{alternation(reference_headings().words_unspaced)}",
     re.IGNORECASE,
 )
 _HEADING_LENGTH = 80  # characters; a longer line is text, not a heading

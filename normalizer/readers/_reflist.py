@@ -26,7 +26,7 @@ from typing import NamedTuple
 from bibnorm.identifiers import OLD_STYLE_ARCHIVES
 from bibnorm.readers._label_forms import in_one_form, in_sequence
 from bibnorm.readers._ref_dates import YEARS
-from bibnorm.text.word_tables import alternation, name_particles
+from bibnorm.text.word_tables import alternation, name_particles, reference_headings
 
 # "(12)" opens a reference only before a name: "(2), 385–396" and "(2) 281–310" are the issue
 # numbers of a wrapped journal reference.
@@ -110,18 +110,11 @@ ONE_PER_LINE_SHARE = 0.8
 """Lines reading as whole references, above which an unnumbered list is one per line."""
 
 HEADING = re.compile(
-    r"^(?:(?:\d{1,2}|[IVX]{1,4}|[A-Z])\.?\s+)?"
-    r"(?:references(?: and notes| cited)?|(?:reference )?bibliography|literature(?: cited)?|works cited"
-    r"|reference list"
-    # The same in the languages papers are written in (German, French, Spanish, Italian,
-    # Portuguese, Czech/Polish, Russian, Chinese, Japanese).
-    r"|literatur(?:verzeichnis)?|bibliogra(?:ph|f)i[ea]|bibliografía|r[ée]f[ée]rences(?: bibliographiques)?"
-    r"|referencias(?: bibliográficas)?|riferimenti bibliografici|referências(?: bibliográficas)?|literatura"
-    r"|список литературы|литература|(?:本文)?参考文献|引用文献)\s*$",
+    rf"^(?:(?:\d{{1,2}}|[IVX]{{1,4}}|[A-Z])\.?\s+)?{alternation(reference_headings().headings)}\s*$",
     re.IGNORECASE,
 )
 """A references section's heading: "References", "7 References", "BIBLIOGRAPHY", "Works Cited",
-"Literaturverzeichnis", "参考文献"."""
+"Literaturverzeichnis", "参考文献" (the headings of normalizer/data/reference-headings.json)."""
 
 
 class Layout(StrEnum):

@@ -3,7 +3,10 @@ each read once, when first asked for (every file says where its words come from)
 
 - `name_particles` (``name-particles.json``): "van", "de la", "ibn" — the lower-case words before
   a family name, the capitalised ones that belong to it, and the words that join two family
-  names ("Ortega y Gasset"), which are no particles.
+  names ("Ortega y Gasset"), which are no particles;
+- `reference_headings` (``reference-headings.json``): "References", "Literaturverzeichnis",
+  "参考文献" — how a references section is headed, and the words that name references anywhere
+  in a heading ("Further References").
 
 The readers build their regular expressions from these words with `alternation`, so a word
 added to a file is known to every pattern that reads that concept.
@@ -20,7 +23,7 @@ from typing import Any
 
 from bibnorm.text import data_file
 
-__all__ = ["NameParticles", "alternation", "name_particles"]
+__all__ = ["NameParticles", "ReferenceHeadings", "alternation", "name_particles", "reference_headings"]
 
 
 @cache
@@ -57,4 +60,24 @@ def name_particles() -> NameParticles:
         particles=frozenset(table["particles"]),
         capitalised_in_family=frozenset(table["capitalised_in_family"]),
         family_joiners=frozenset(table["family_joiners"]),
+    )
+
+
+@dataclass(frozen=True)
+class ReferenceHeadings:
+    """How a references section is headed (``reference-headings.json``); compared ignoring case."""
+
+    headings: tuple[str, ...]  # a whole heading: "References", "Literature Cited", "参考文献"
+    words: tuple[str, ...]  # a heading's words that name references: "References", "Literatur"
+    words_unspaced: tuple[str, ...]  # the same in scripts without spaces between words: "参考文献"
+
+
+@cache
+def reference_headings() -> ReferenceHeadings:
+    """How a references section is headed, from ``normalizer/data/reference-headings.json``."""
+    table = _table("reference-headings.json")
+    return ReferenceHeadings(
+        headings=tuple(table["headings"]),
+        words=tuple(table["words"]),
+        words_unspaced=tuple(table["words_unspaced"]),
     )
