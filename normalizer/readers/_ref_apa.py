@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 
 from bibnorm.readers._ref_dates import YEARS
-from bibnorm.text.word_tables import name_particles
+from bibnorm.text.word_tables import alternation, kinds_of_work, name_particles
 
 AUTHOR_DATE = re.compile(
     rf"^\s*\*?[^\W\d_][^()\[\]]{{0,300}}?[.?!]\s[(\[](?:{YEARS}|n\.\s?d\.|in press|ca\.)"
@@ -115,7 +115,7 @@ _NAME_PLACE_WORDS = (
 _INVERTED_NAME = re.compile(r"(?<![\w’'-])(?>[\w’'-]*?[^\W\d_])[\w’'-]*+,\s(?:[A-Z]\.\s?-?)+")
 _NOTE = re.compile(
     r"(?<!\s)\s*\((?:[^()]*\b(?:Eds?|Trans|Narr|ed)\.[^()]*|[^()]*\bVersion\s[^()]*|[^()]*\bNos?\.\s?[^()]*"
-    r"|[^()]*\b(?:dissertation|thesis|Series|Issue)\b[^()]*)\)$"
+    rf"|[^()]*\b(?:{alternation(kinds_of_work().thesis_words)}|Series|Issue)\b[^()]*)\)$"
 )
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bibnorm.readers._ref_dates import YEARS
-from bibnorm.text.word_tables import alternation, name_particles
+from bibnorm.text.word_tables import alternation, kinds_of_work, name_particles
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAPITAL = rf"[{_UPPER}]"
@@ -91,8 +91,8 @@ _UNTITLED = re.compile(
     r"|preprint|(?:[Aa]r[Xx]iv\s)?e-?prints?\b|\(?[Aa]r[Xx]iv:|[Ss]ubmitted|[Ii]n\spress|[Ii]n\sprep)"
 )
 _THESIS = re.compile(
-    r"^(?:PhD|Ph\.D\.|MSc|M\.Sc\.|Master|Doctoral|Diploma|Bachelor|Habilitation)", re.IGNORECASE
-)
+    rf"^{alternation(kinds_of_work().all_degrees)}(?![^\W\d_])", re.IGNORECASE
+)  # kinds-of-work.json
 # A proceedings' editors before its title: "in Shaw R. A., Hill F., eds, Title. Publisher, p. 543".
 _EDITORS = re.compile(r"^in\s(?:.*?,\s?eds?\.?,\s)?")
 # Where a title printed after the year ends: its publisher's sentence, the AAS's "(Publisher)",

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bibnorm.text.word_tables import alternation, kinds_of_work
+
 _PROCEEDINGS = re.compile(r"\b(?:Proc\.|Proceedings|Conference|Conf\.|Workshop|Symposium)\b", re.IGNORECASE)
 _JOURNAL = re.compile(r"\b(?:Journal|J\.|Transactions|Trans\.|Letters|Review)\b", re.IGNORECASE)
 
@@ -18,9 +20,13 @@ _JOURNAL = re.compile(r"\b(?:Journal|J\.|Transactions|Trans\.|Letters|Review)\b"
 # What a printed thesis or book says where a paper names its venue: "PhD thesis, MIT",
 # "Ph.D. dissertation", "Master's thesis"; a press alone ("MIT Press", "Cambridge University
 # Press"), as a book is printed, where a journal or proceedings would be named.
-_PHD_THESIS = re.compile(r"^(?:Ph\.?\s?D\.?|Doctoral|Doctor's)\s+(?:thesis|dissertation)\b", re.IGNORECASE)
+# (The degrees and words of normalizer/data/kinds-of-work.json.)
+_THESIS_WORD = alternation(kinds_of_work().thesis_words)
+_PHD_THESIS = re.compile(
+    rf"^{alternation(kinds_of_work().degrees['phdthesis'])}\s+{_THESIS_WORD}\b", re.IGNORECASE
+)
 _MASTERS_THESIS = re.compile(
-    r"^(?:Master'?s|M\.?\s?Sc\.?|M\.?\s?S\.?)\s+(?:thesis|dissertation)\b", re.IGNORECASE
+    rf"^{alternation(kinds_of_work().degrees['mastersthesis'])}\s+{_THESIS_WORD}\b", re.IGNORECASE
 )
 _PRESS = re.compile(r"^(?:[A-Z][\w'.&-]*\s+){1,4}Press$")
 
@@ -46,7 +52,7 @@ def entry_type_of(venue: str | None) -> str:
 
 # A thesis's school as printed after it: "PhD thesis, MIT, 2001" → "MIT".
 _SCHOOL = re.compile(
-    r"\b(?:thesis|dissertation)\s*[,.]\s*+([^,.;()\d][^,.;()]*?)(?<!\s)\s*+(?:[,.;(]|$)", re.IGNORECASE
+    rf"\b{_THESIS_WORD}\s*[,.]\s*+([^,.;()\d][^,.;()]*?)(?<!\s)\s*+(?:[,.;(]|$)", re.IGNORECASE
 )
 
 

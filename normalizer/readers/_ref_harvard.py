@@ -40,6 +40,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bibnorm.readers._ref_dates import YEARS
+from bibnorm.text.word_tables import alternation, kinds_of_work
 
 # The names, the year in parentheses ("(1968a)") and the comma (agsm) or period (dcu) after it
 # (an apostrophe inside a name: "O’Meara", "Pe’er"); kluwer's "Names: 2019a, Title" reads as agsm's.
@@ -61,10 +62,13 @@ _IN_EDITED_BOOK = re.compile(
     rf"(?:{_EDITOR}(?:(?:,\s|\s&\s|\sand\s){_EDITOR})*,\s+eds?\.?,\s+)?‘"
 )
 # agsm's book in a series, "Title, number 1,5 in ‘Milet …’", "Title, Vol. 3 of ‘Series’", and a
-# thesis of a kind named on its own, "Title, Dissertation, Universität Hamburg".
+# thesis of a kind named on its own, "Title, Dissertation, Universität Hamburg" (its degree and word
+# from normalizer/data/kinds-of-work.json).
+_DEGREE = alternation(kinds_of_work().all_degrees)
+_THESIS_KIND = rf"(?:{_DEGREE}\s)?{alternation(kinds_of_work().thesis_words, capitalised=True)}"
 _BOOK_TAIL = re.compile(
     r",\s+(?:(?:number|no\.|Vol\.|vol\.)\s+[\w,.]+\s+(?:in|of)\s+‘"
-    r"|(?:Doctoral\s|Master['’]?s?\s)?(?:Dissertation|Habilitationsschrift|Thesis)\b,)"
+    rf"|{_THESIS_KIND}\b,)"
 )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bibnorm.readers._ref_dates import YEARS
-from bibnorm.text.word_tables import alternation, name_particles
+from bibnorm.text.word_tables import alternation, kinds_of_work, name_particles
 
 PARTICLES = rf"(?:{alternation(name_particles().particles)}\s)*"
 _NAME = rf"{PARTICLES}[A-Z][^\s\d,.;:()a-z]*[a-z][^\s\d,.;:()]*(?:\s[A-Z]){{1,3}}"  # "Mottelson B R"
@@ -23,10 +23,12 @@ _IOP = re.compile(
 # "J. High Energy Phys. JHEP12", "Eur. Phys. J. A 25(s01)".
 # (An abbreviated word first, then words abbreviated or not: one way to read a run of words.)
 _JOURNAL = re.compile(r"^[A-Z][a-z]*\.\s(?:[A-Z][a-z]*+\.?\s)*(?:[A-Z]\s)?[A-Z]*\d")
+# A thesis's kind (normalizer/data/kinds-of-work.json): "Ph.D. thesis".
+_THESIS_KIND = rf"{alternation(kinds_of_work().all_degrees)}\s{alternation(kinds_of_work().thesis_words)}"
 # A series in parentheses ends a title too: "(Lecture Notes in Physics vol 708)".
 _TITLE_END = re.compile(
     r"(?:^|\s)(?:\((?:Preprint\b|[^():]*:[^()]*\)|[^()]*\b(?:vol|no)\s\d[^()]*\))"
-    r"|vol\s\d|\d+(?:st|nd|rd|th)\sed\b|ed\s[A-Z]|pp?\s\d|Ph\.\s?D\.\sthesis\b)"
+    rf"|vol\s\d|\d+(?:st|nd|rd|th)\sed\b|ed\s[A-Z]|pp?\s\d|{_THESIS_KIND}\b)"
 )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Collection
 
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._ref_ids import OLD_STYLE_ID
-from bibnorm.text.word_tables import alternation, name_particles
+from bibnorm.text.word_tables import alternation, kinds_of_work, name_particles
 
 # The journal ends at its volume ("Astrophys. J. 502", "Phys. Rev. D 104", "Physical Review X 9",
 # "Classical and Quantum Gravity 32"); a title with a number in it ("Planck 2018 results")
@@ -89,11 +89,7 @@ def book_title(rest: str) -> str | None:
 
 # One word as a whole title ("Debt", "Gravity", "Charms"): a word, no work's kind and no journal.
 _ONE_WORD_TITLE = re.compile(r"^[^\W\d_][\w'’+-]*[^\W_]$")
-_KINDS_OF_WORK = frozenset({
-    "preprint", "manuscript", "report", "thesis", "dissertation", "software", "package", "dataset",
-    "lecture", "lectures", "notes", "slides", "talk", "poster", "abstract", "patent", "standard",
-    "unpublished", "submitted",
-})  # fmt: skip
+_KINDS_OF_WORK = kinds_of_work().words  # normalizer/data/kinds-of-work.json
 
 
 def _is_journal(name: str) -> bool:
@@ -168,6 +164,10 @@ _VOLUME_OF = re.compile(r"^[^.]+\.\s(?:[A-Z]|[IVX]+|\d{1,2}):\s(\S.*)$")  # "Wor
 # "a. o. Agathos", "and others" (a literal "others"); a Russian initial has two letters ("Yu.").
 _CAPITAL = "A-ZÀ-ÖØ-Þ"
 _PARTICLES = rf"(?:{alternation(name_particles().particles)}\s)*"
+# A thesis's degree and kind (normalizer/data/kinds-of-work.json): "Ph.D. thesis", "MSc dissertation".
+_THESIS_KIND = (
+    rf"{alternation(kinds_of_work().all_degrees)}\s(?:{alternation(kinds_of_work().thesis_words)}|project)\b"
+)
 # Between a family name's words also the words that join two of them ("Ortega y Gasset").
 _JOINING = rf"(?:{alternation(name_particles().particles | name_particles().family_joiners)}\s)*"
 _PHYSICS_NAME = re.compile(
@@ -221,7 +221,7 @@ _PHYSICS_JOURNAL = re.compile(
     r"|^(?:[Aa]r[Xx]iv|doi|in (?=[A-Z\d])|edited by)"  # "arXiv:…", "ArXiv e-prints (2017)", "in Proceedings"
     # a thesis' title ends where its kind is named: "…, PhD dissertation, Fanstord University",
     # "…, Phd thesis, Otto-von-Guericke-Universität" (REVTeX lowercases a .bib's type after its first letter)
-    r"|^(?:Ph\.?\s?[Dd]\.?|Doctoral|Master['’]s|M\.\s?S\.)\s(?:thesis|dissertation|project)\b"
+    rf"|^(?i:{_THESIS_KIND})"
     rf"|^\({YEARS}\)\s"  # an online work's year, then its URL: "Title, (2003) http…"
 )
 
@@ -230,7 +230,7 @@ _PHYSICS_JOURNAL = re.compile(
 # ("S. Naess et al., arXiv e-prints (2025), arXiv:2503.14451", "F. Author, hep-th/0106109"), a
 # thesis ("Ph.D. thesis, University of Tokyo, 2010"), or a work not (yet) published.
 _UNTITLED = re.compile(
-    rf"^(?:[Aa]r[Xx]iv\b|{OLD_STYLE_ID}\b|e-?print\b|(?:Ph\.\s?D\.?|Doctoral|Master['’]?s|M\.\s?Sc?\.)\s"
+    rf"^(?:[Aa]r[Xx]iv\b|{OLD_STYLE_ID}\b|e-?print\b|{_THESIS_KIND}"
     r"|(?:thesis|unpublished|in preparation|in press|(?:private|personal) communication|submitted"
     r"|to be published)\b)",
     re.IGNORECASE,

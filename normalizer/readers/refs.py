@@ -87,7 +87,7 @@ from bibnorm.readers.base import Reader, arxiv_doi_id
 from bibnorm.readers.tagger import tag_reference
 from bibnorm.text.names import split_authors
 from bibnorm.text.printed import VENUE_IN
-from bibnorm.text.word_tables import alternation, name_particles
+from bibnorm.text.word_tables import alternation, kinds_of_work, name_particles
 
 _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: " before a volume's title
 # A year is no part of a longer number, a path or a hyphenated range ("1994-1998"), but opens an
@@ -428,12 +428,12 @@ _OPEN_PARENTHESIS = re.compile(r"(?<!\s)\s*\([^()]*$")
 # What a report or thesis prints after its title: "…, Technical report, Cornell University",
 # "… PhD thesis, Stanford University" (after a comma or period: "Flow-limited authorization:
 # Technical report" keeps its subtitle).
+_THESIS_KIND = rf"(?i:{alternation(kinds_of_work().all_degrees)} {alternation(kinds_of_work().thesis_words)})"
 _REPORT_TAIL = re.compile(
-    r"[,.]\s+(?:Technical [Rr]eport|Tech\. [Rr]ep\.|Ph\.?\s?D\.? [Tt]hesis|Master['’]s [Tt]hesis"
-    r"|Doctoral [Dd]issertation)\b.*$"
+    rf"[,.]\s+(?:Technical [Rr]eport|Tech\. [Rr]ep\.|{_THESIS_KIND})\b.*$"
     # econ sets a thesis's kind right after its italic title: "… Regulations Ph.D. dissertation,
     # Hitotsubashi University", and a report's after the title's period: "…California.Technical report"
-    r"|(?<!\s)\s+(?:Ph\.?\s?D\.?|Doctoral|Master['’]s) (?:thesis|dissertation)(?:,.*)?$"
+    rf"|(?<!\s)\s+{_THESIS_KIND}(?:,.*)?$"
     r"|\.(?=Technical [Rr]eport\b).*$"
     r"|,\s+version\s+\d[\w.]*\b.*$"  # a program's version after its title (Science: "…, version 1.171")
 )

@@ -6,7 +6,9 @@ each read once, when first asked for (every file says where its words come from)
   names ("Ortega y Gasset"), which are no particles;
 - `reference_headings` (``reference-headings.json``): "References", "Literaturverzeichnis",
   "参考文献" — how a references section is headed, and the words that name references anywhere
-  in a heading ("Further References").
+  in a heading ("Further References");
+- `kinds_of_work` (``kinds-of-work.json``): "Ph.D. thesis", "Master's dissertation", "preprint" —
+  how a reference names the kind of a work that is no article.
 
 The readers build their regular expressions from these words with `alternation`, so a word
 added to a file is known to every pattern that reads that concept.
@@ -23,7 +25,15 @@ from typing import Any
 
 from bibnorm.text import data_file
 
-__all__ = ["NameParticles", "ReferenceHeadings", "alternation", "name_particles", "reference_headings"]
+__all__ = [
+    "KindsOfWork",
+    "NameParticles",
+    "ReferenceHeadings",
+    "alternation",
+    "kinds_of_work",
+    "name_particles",
+    "reference_headings",
+]
 
 
 @cache
@@ -80,4 +90,30 @@ def reference_headings() -> ReferenceHeadings:
         headings=tuple(table["headings"]),
         words=tuple(table["words"]),
         words_unspaced=tuple(table["words_unspaced"]),
+    )
+
+
+@dataclass(frozen=True)
+class KindsOfWork:
+    """How a reference names the kind of a work that is no article (``kinds-of-work.json``);
+    compared ignoring case."""
+
+    degrees: dict[str, tuple[str, ...]]  # BibTeX type → its degrees as printed: "phdthesis" → "Ph.D.", …
+    thesis_words: tuple[str, ...]  # what follows a degree: "thesis", "dissertation"
+    words: frozenset[str]  # one word naming a kind, lower case: "preprint", "report"
+
+    @property
+    def all_degrees(self) -> tuple[str, ...]:
+        """Every degree a thesis prints, of any type: "PhD", "M.Sc.", "Habilitation"."""
+        return tuple(degree for degrees in self.degrees.values() for degree in degrees)
+
+
+@cache
+def kinds_of_work() -> KindsOfWork:
+    """How a reference names a work's kind, from ``normalizer/data/kinds-of-work.json``."""
+    table = _table("kinds-of-work.json")
+    return KindsOfWork(
+        degrees={thesis["type"]: tuple(thesis["degrees"]) for thesis in table["theses"]},
+        thesis_words=tuple(table["thesis_words"]),
+        words=frozenset(word.casefold() for word in table["words"]),
     )
