@@ -23,7 +23,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bibnorm.readers._ref_dates import YEARS
-from bibnorm.text.word_tables import alternation, kinds_of_work, name_particles
+from bibnorm.text.word_tables import (
+    alternation,
+    bare_words,
+    kinds_of_work,
+    name_particles,
+    reference_abbreviations,
+)
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAPITAL = rf"[{_UPPER}]"
@@ -178,9 +184,8 @@ def _untitled_venue(rest: str) -> str | None:
 # The abbreviations a proceedings' title holds ("Proc. SPIE", "Vol. 376", "Astron. Soc. Pac. Conf.
 # Ser."): their periods end no sentence; the one after the title does ("… Systems XVI. p. 543").
 _ABBREVIATIONS = frozenset(
-    {"vol", "proc", "conf", "ser", "soc", "astron", "astrophys", "pac", "int", "symp", "natl", "acad", "sci",
-     "phys", "univ", "no", "publ", "rev", "ed", "eds"}
-)  # fmt: skip
+    word.casefold() for word in bare_words(reference_abbreviations().abbreviations)
+)  # normalizer/data/reference-abbreviations.json
 _WORD_END = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})\.\s")  # a word from its first letter
 _DOI_LEFT = re.compile(r"(?:,|(?<![\s,]))\s*+doi:?\s*+$")  # what is left of "doi: 10.…" once the DOI is read
 _PAGES = re.compile(r"(?:[.,]\s|\s)(?:pp?\.?\s?)?[A-Z]?\d[\d–-]*[A-Z]?\.?$")

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 
 from bibnorm.models import Query
 from bibnorm.readers._ref_dates import YEARS
+from bibnorm.text.word_tables import alternation, bare_words, reference_abbreviations
 
 _DASH = re.compile(r"^\s*(?:[—–]{1,3}|-{2,3})[.,]?\s+")
 _YEAR = rf"\({YEARS}[a-z]?\)"
@@ -124,5 +125,7 @@ _RULE_THEN_NAMES = re.compile(r"^,\s*(?:[A-Z“‘\"]|and\s|,)")
 _AND = re.compile(r"^and\s+(?:[A-Z]|,)")  # "and Colin Stirling, …", "and , “Handlers …"
 _SPACE_EMS = 0.25  # a space: a line after a rule as wide as the indent starts this much further in
 _BEFORE_YEAR = re.compile(rf"^(?P<names>.+?(?<![\s,.])[\s,.]*+)(?:\(?[Ee]ds?\.\)?[\s,.]*)?\(?{YEARS}[a-z]?\b")
-# A word's period then more ("Solomon. Information"); "et al.", "eds." and initials ("E.") end no sentence.
-_SENTENCE_END = re.compile(r"(?<![^\W\d_])(?!(?:al|eds|Eds|Jr|Sr)\.)[^\W\d_]{2,}\.\s")
+# A word's period then more ("Solomon. Information"); "et al.", "eds.", "Jr." (a names' abbreviation,
+# normalizer/data/reference-abbreviations.json) and initials ("E.") end no sentence.
+_NAMES_ABBREVIATION = alternation(bare_words(reference_abbreviations().names), capitalised=True)
+_SENTENCE_END = re.compile(rf"(?<![^\W\d_])(?!{_NAMES_ABBREVIATION}\.)[^\W\d_]{{2,}}\.\s")

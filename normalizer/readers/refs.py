@@ -87,7 +87,13 @@ from bibnorm.readers.base import Reader, arxiv_doi_id
 from bibnorm.readers.tagger import tag_reference
 from bibnorm.text.names import split_authors
 from bibnorm.text.printed import VENUE_IN
-from bibnorm.text.word_tables import alternation, kinds_of_work, name_particles
+from bibnorm.text.word_tables import (
+    alternation,
+    bare_words,
+    kinds_of_work,
+    name_particles,
+    reference_abbreviations,
+)
 
 _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: " before a volume's title
 # A year is no part of a longer number, a path or a hyphenated range ("1994-1998"), but opens an
@@ -154,7 +160,10 @@ _TRAILING_YEAR = re.compile(
 )  # ", April 2013"
 _ONLY_YEAR = re.compile(rf"^{_DATED}[)\]]?$")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
-_NOT_NAMES = frozenset({"and", "et", "al", "others", "eds", "ed", "editors", "in", "with", "trans"})
+# The words of an author list that name no one: joining words and its abbreviations ("et al.", "eds.").
+_NOT_NAMES = frozenset({"and", "et", "others", "editors", "in", "with"}) | {
+    word.casefold() for word in bare_words(reference_abbreviations().names)
+}
 # Words a title has and an author list has not ("Attention Is All You Need").
 _TITLE_WORDS = frozenset(
     {

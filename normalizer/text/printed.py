@@ -21,6 +21,7 @@ import re
 from typing import NamedTuple
 
 from bibnorm.text.titles import SUBTITLE_HEAD_WORDS, title_key, title_words
+from bibnorm.text.word_tables import bare_words, reference_abbreviations
 
 
 class Span(NamedTuple):
@@ -130,4 +131,4 @@ def venue_after_title(text: str, title: str) -> str | None:
 
 
 # The words a reference prints before a volume, number or pages, which end no venue's name.
-_NUMBER_LEADS = frozenset({"pages", "page", "pp", "p", "vol", "volume", "no", "number"})
+_NUMBER_LEADS = frozenset(word.casefold() for word in bare_words(reference_abbreviations().numbers))

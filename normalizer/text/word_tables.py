@@ -8,7 +8,9 @@ each read once, when first asked for (every file says where its words come from)
   "参考文献" — how a references section is headed, and the words that name references anywhere
   in a heading ("Further References");
 - `kinds_of_work` (``kinds-of-work.json``): "Ph.D. thesis", "Master's dissertation", "preprint" —
-  how a reference names the kind of a work that is no article.
+  how a reference names the kind of a work that is no article;
+- `reference_abbreviations` (``reference-abbreviations.json``): "et al.", "eds.", "pp.", "vol.",
+  "Proc." — what a reference prints around its names, numbers and venues.
 
 The readers build their regular expressions from these words with `alternation`, so a word
 added to a file is known to every pattern that reads that concept.
@@ -28,10 +30,13 @@ from bibnorm.text import data_file
 __all__ = [
     "KindsOfWork",
     "NameParticles",
+    "ReferenceAbbreviations",
     "ReferenceHeadings",
     "alternation",
+    "bare_words",
     "kinds_of_work",
     "name_particles",
+    "reference_abbreviations",
     "reference_headings",
 ]
 
@@ -117,3 +122,33 @@ def kinds_of_work() -> KindsOfWork:
         thesis_words=tuple(table["thesis_words"]),
         words=frozenset(word.casefold() for word in table["words"]),
     )
+
+
+@dataclass(frozen=True)
+class ReferenceAbbreviations:
+    """What a reference prints around its names, numbers and venues (``reference-abbreviations.json``),
+    each as printed ("et al.", "pp.", "Proc."): an abbreviation's period ends no sentence."""
+
+    names: tuple[str, ...]  # in or after an author or editor list: "et al.", "eds.", "Jr."
+    numbers: tuple[str, ...]  # before a volume, a number or pages: "pp.", "vol.", "no.", "pages"
+    venues: tuple[str, ...]  # abbreviated words of a venue's name: "Proc.", "Conf.", "Astrophys."
+
+    @property
+    def abbreviations(self) -> tuple[str, ...]:
+        """Every spelling of the three that is abbreviated (ends in a period): "et al.", "pp.", "Proc."."""
+        return tuple(
+            spelling for spelling in (*self.names, *self.numbers, *self.venues) if spelling.endswith(".")
+        )
+
+
+@cache
+def reference_abbreviations() -> ReferenceAbbreviations:
+    """What a reference prints around names, numbers and venues, from
+    ``normalizer/data/reference-abbreviations.json``."""
+    table = _table("reference-abbreviations.json")
+    return ReferenceAbbreviations(tuple(table["names"]), tuple(table["numbers"]), tuple(table["venues"]))
+
+
+def bare_words(spellings: Iterable[str]) -> frozenset[str]:
+    """The last word of each spelling without its period, as printed: "et al." → "al", "pp." → "pp"."""
+    return frozenset(spelling.split()[-1].rstrip(".") for spelling in spellings)
