@@ -90,15 +90,16 @@ _VOLUME = re.compile(r"^[A-Z]?\d{1,5}[A-Za-z]?$")
 _PAGE = re.compile(r"^(?:p{1,2}\.\s)?[A-Za-z]{0,2}\d[\w–-]*\.?$")
 # What a journal prints instead of its volume before it appears: "MNRAS, submitted", "ApJ, in press".
 _UNPUBLISHED = re.compile(r"^(?:submitted|accepted|in\spress|in\sprep)", re.IGNORECASE)
-# Works that print no title after the year: a proceedings paper ("in …"), a thesis, a preprint.
+# Works that print no title after the year: a proceedings paper ("in …"), a thesis (its degree and
+# word from normalizer/data/kinds-of-work.json), a preprint.
+_DEGREE = alternation(kinds_of_work().all_degrees)
+_THESIS_KIND = rf"{_DEGREE}\s{alternation(kinds_of_work().thesis_words, capitalised=True)}"
 _UNTITLED = re.compile(
-    r"^(?:in\s|(?:PhD|Ph\.D\.|MSc|M\.Sc\.|Master['’]?s|Doctoral|Diploma|Bachelor['’]?s)\s(?:[Tt]hesis|[Dd]issertation)"
+    rf"^(?:in\s|{_THESIS_KIND}"
     r"|Habilitation\b"
     r"|preprint|(?:[Aa]r[Xx]iv\s)?e-?prints?\b|\(?[Aa]r[Xx]iv:|[Ss]ubmitted|[Ii]n\spress|[Ii]n\sprep)"
 )
-_THESIS = re.compile(
-    rf"^{alternation(kinds_of_work().all_degrees)}(?![^\W\d_])", re.IGNORECASE
-)  # kinds-of-work.json
+_THESIS = re.compile(rf"^{_DEGREE}(?![^\W\d_])", re.IGNORECASE)
 # A proceedings' editors before its title: "in Shaw R. A., Hill F., eds, Title. Publisher, p. 543".
 _EDITORS = re.compile(r"^in\s(?:.*?,\s?eds?\.?,\s)?")
 # Where a title printed after the year ends: its publisher's sentence, the AAS's "(Publisher)",
