@@ -62,7 +62,7 @@ def alternation(words: Iterable[str], *, capitalised: bool = False) -> str:
 class NameParticles:
     """The particles of person names (``name-particles.json``)."""
 
-    particles: frozenset[str]  # "van", "von", "de", "della", "'t", "ibn": lower case, as printed
+    particles: frozenset[str]  # "van", "de", "della", "'t", "ibn": lower case, as printed
     capitalised_in_family: frozenset[str]  # "De", "Van": part of the family name before its last word
     family_joiners: frozenset[str]  # "y", "e", "i": join two family names; no particles
 
