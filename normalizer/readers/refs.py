@@ -85,6 +85,7 @@ from bibnorm.readers._repeated_authors import dash_as_names
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader, arxiv_doi_id
 from bibnorm.readers.tagger import tag_reference
+from bibnorm.text.months import MONTHS
 from bibnorm.text.names import split_authors
 from bibnorm.text.printed import VENUE_IN
 from bibnorm.text.word_tables import (
@@ -154,7 +155,7 @@ _VENUE_TAIL = re.compile(
     r"(?:[.,]\s*\b[Ii]n\b:?\s(?=press\b|[^a-z]).*|\sIn:\s.*"
     r"|(?<!\s)\s*(?:[,.]\s*)?\b[Aa]r[Xx]iv preprint\b.*|(?<!\s)\s*(?:[,.]\s*)?\bCoRR\b.*)$"
 )
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+_MONTH = rf"{alternation(month.abbreviation for month in MONTHS)}[a-z]*"  # "Apr", "April" (months.json)
 _TRAILING_YEAR = re.compile(
     rf"(?<!\s)\s*(?:,\s*|\(\s*)(?:{_MONTH}\.?\s++)?{YEARS}[a-z]?\)?\s*\.?$"
 )  # ", April 2013"
