@@ -95,16 +95,17 @@ measured before any change was made for it, and are kept apart from figures afte
 
 A third corpus, held out since the second was tuned on: ``bench/pdf_heldout/manifest.csv`` — 64
 authors' PDFs from 64 further repositories (none of any other bench corpus, of the bibliography
-corpora's manifests or of the team's mirrors before it was chosen), in fields and layouts the
-others lack: economics, political science, linguistics and NLP (ACL), chemistry, atmospheric
-science, fisheries, neuroscience, HCI, theses and dissertations in German, French, Russian and
-English, Springer Nature, BMC, PLOS, Frontiers, Elsevier, R Journal, LNCS, IEEE, ACM, ICML,
-MNRAS and Eurographics. Its truth is the ``.bbl`` beside the PDF, or the ``.bib`` beside it where
+corpora's manifests or of the team's mirrors before it was chosen), in fields and layouts the others
+lack: economics and finance, political science, linguistics and NLP (ACL), chemistry, atmospheric
+science, fisheries, neuroscience, HCI, road safety; theses and dissertations in German, Russian and
+English; Springer Nature, BMC, PLOS, Frontiers, Elsevier, R Journal, LNCS, IEEE, ACM, ICML, MNRAS
+and Eurographics layouts. Its truth is the ``.bbl`` beside the PDF, or the ``.bib`` beside it where
 the ``.bbl`` cannot stand as one: its style prints no article title (MNRAS; a chemistry
 dissertation's ACS-like list), bibnorm's ``.bbl`` reader reads none of its references (ACM, the
-``harvard`` package's ``\\harvarditem``) or finds fewer than 90% of its items' titles in the PDF
-(ACL, AMS, GOST and some ``elsarticle`` lists); such a row was kept only where the references the
-``.bib`` finds printed number the ``.bbl``'s items. Fetch it once, then read it::
+``harvard`` package's ``\\harvarditem``), finds fewer than 90% of its items' titles in the PDF (ACL,
+AMS, GOST and some ``elsarticle`` lists) or no first author in any item (a biblatex ``.bbl``, a
+Chicago-like one); such a row was kept only where the references the ``.bib`` finds printed number
+the ``.bbl``'s items. Fetch it once, then read it::
 
     python bench/bench_pdf_corpus.py --manifest bench/pdf_heldout/manifest.csv --cache DIR --fetch
     python bench/bench_pdf_corpus.py --manifest bench/pdf_heldout/manifest.csv --cache DIR --timeout 60
