@@ -259,3 +259,9 @@ def test_a_review_copys_line_numbers_in_both_outer_margins(
     assert numbered_by_its_lines(pieces) is numbered
     if cuts is not None:
         assert line_number_cuts(pieces) == cuts
+
+
+def test_a_line_number_spaced_by_a_control_character_is_read_not_raised() -> None:
+    # PDFium passes U+001D through from some fonts; `re` counts it as a space, `int` does not.
+    pieces = [f"Author, A. ({2000 + n}) A title of the work, a journal. {n} \x1d " for n in range(1, 9)]
+    assert numbered_by_its_lines(pieces) is True

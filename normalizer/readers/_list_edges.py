@@ -169,10 +169,21 @@ def _numbered(pieces: Sequence[str]) -> list[tuple[int, int, str]]:
     """Each of a page's lines that carries a line number (`line_number_cuts`): its place among
     ``pieces``, the number, and the line's text without it, in order."""
     return [
-        (at, int(piece[:lead] if lead else piece[len(piece) - trail :]), piece[lead : len(piece) - trail])
+        (at, _number_in(piece[:lead] + piece[len(piece) - trail :]), piece[lead : len(piece) - trail])
         for at, (piece, (lead, trail)) in enumerate(zip(pieces, line_number_cuts(pieces), strict=True))
         if lead or trail
     ]
+
+
+def _number_in(cut: str) -> int:
+    """The number of a line-number cut, whatever spacing the pattern took with it: PDFium's control
+    characters (U+001C–U+001F) are spaces to `re` but not to `int`."""
+    digits = _DIGITS.search(cut)
+    assert digits is not None  # a cut is made around a run of digits
+    return int(digits.group())
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def numbered_by_its_lines(pieces: Sequence[str]) -> bool:
