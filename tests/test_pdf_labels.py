@@ -126,3 +126,38 @@ def test_a_raised_label_on_a_line_of_its_own_labels_the_reference_after_it() -> 
         ("3", "E. B. Davies", 1988),
         ("4", "R. P. Feynman", 1954),
     ]
+
+
+def test_a_numbered_list_whose_labels_do_not_all_stand_flush_is_split_by_its_labels() -> None:
+    """A REVTeX paper (21 cm cross-correlation, two columns): the labels are right-aligned, so
+    "[5]" stands 4.5 pt in and "[10]" flush, and on the list's first page PDFium gives the lines
+    at scattered left edges, a wrapped line ("N. Bartolo, …") leftmost. By its geometry the list
+    would run "… 0912.0201. [2] L. Amendola …" into one reference (its flush lines are wrapped
+    ones there); its labels going up one by one split it."""
+
+    def line(indent: float, text: str, page: int = 2) -> PdfLine:
+        return PdfLine(page=page, column=1, left=318.0 + indent, size=8.97, text=text, indent=indent)
+
+    lines = [
+        line(31, "[1] LSST Science Collaboration, P. A. Abell, J. Allison, S. F. Anderson,", 1),
+        line(0, "S. J. Asztalos, T. S. Axelrod, et al., ArXiv e-prints (2009),", 1),
+        line(19, "0912.0201.", 1),
+        line(66, "[2] L. Amendola, S. Appleby, D. Bacon, T. Baker, M. Baldi,", 1),
+        line(0, "N. Bartolo, A. Blanchard, C. Bonvin, S. Borgani, E. Branchini,", 1),
+        line(20, "et al., Living Reviews in Relativity 16, 6 (2013), 1206.1225.", 1),
+        line(12, "[3] Planck Collaboration, R. Adam, P. A. R. Ade, N. Aghanim,", 1),
+        line(0, "Y. Akrami, M. I. R. Alves, M. Arnaud, F. Arroja, J. Aumont,", 1),
+        line(14, "C. Baccigalupi, et al., ArXiv e-prints (2015), 1502.01582.", 1),
+        *(
+            wrapped
+            for number in range(4, 13)
+            for wrapped in (
+                line(0.0 if number >= 10 else 4.5, f"[{number}] T.-C. Chang, U.-L. Pen, and P. McDonald,"),
+                line(18.3, f"Phys. Rev. Lett. {number}0, 091303 (20{number:02d})."),
+            )
+        ),
+    ]  # fmt: skip
+    queries = read_lines(lines)
+    assert [query.label for query in queries] == [str(number) for number in range(1, 13)]
+    assert queries[0].raw.endswith("0912.0201.")
+    assert queries[1].raw.startswith("L. Amendola")

@@ -79,3 +79,30 @@ def test_marks_in_the_margin_twice_move_no_margin() -> None:
     ]  # fmt: skip
     indents = [round(indent, 1) for indent in list_indents(lines)]
     assert indents[1::2] == [0.0, 0.0, 10.0, 0.0]
+
+
+def test_a_page_set_an_indent_right_of_its_sides_margin_until_the_list_moves_keeps_its_own() -> None:
+    """An astronomy instrument paper (natbib, one column, two-sided): the list's odd pages start
+    references at 72.4 pt, its even ones at 39.7 pt — but on page 20 the list stays at 72.4 pt
+    (its wrapped lines at 105 pt) until an overlong reference moves it to 39.7 pt mid-page. Before
+    the move the page shows its own hanging indent: its lines at 72.4 pt are flush, not wrapped."""
+    odd, odd_hanging, even, even_hanging = 72.4, 105.1, 39.7, 72.4
+    lines = [
+        _line(19, odd), _line(19, odd_hanging), _line(19, odd),
+        _line(20, odd), _line(20, odd_hanging), _line(20, odd), _line(20, odd_hanging),
+        _line(20, even), _line(20, even_hanging), _line(20, even_hanging),
+        _line(21, odd), _line(21, odd_hanging),
+        _line(22, even), _line(22, even_hanging), _line(22, even), _line(22, even_hanging),
+        _line(24, even), _line(24, even_hanging), _line(24, even),
+        _line(26, even_hanging), _line(26, even_hanging),
+    ]  # fmt: skip
+    indents = [round(indent, 1) for indent in list_indents(lines)]
+    assert indents == [
+        0.0, 32.7, 0.0,
+        0.0, 32.7, 0.0, 32.7,
+        0.0, 32.7, 32.7,
+        0.0, 32.7,
+        0.0, 32.7, 0.0, 32.7,
+        0.0, 32.7, 0.0,
+        32.7, 32.7,
+    ]  # fmt: skip

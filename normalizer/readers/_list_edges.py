@@ -38,9 +38,11 @@ _BACK_MATTER = re.compile(
     r"|figure (?:captions|legends))\s*$",
     re.IGNORECASE,
 )
-# "Figure 3:", "Table 1", an appendix's "Table A.1." and a chapter's "Figure 2.3:"
+# "Figure 3:", "Table 1", an appendix's "Table A.1.", a chapter's "Figure 2.3:", REVTeX's
+# "TABLE II." (a Roman numeral) and the AAS's "FIG. 3.— Top: …"
 _CAPTION = re.compile(
-    r"^(?:FIG(?:URE)?|Fig(?:ure)?|TABLE|Table)\.?\s+(?:[A-Z]\.?)?\d{1,3}(?:\.\d{1,3})?(?:[.:]\s|\s*$)"
+    r"^(?:FIG(?:URE)?|Fig(?:ure)?|TABLE|Table)\.?\s+"
+    r"(?:(?:[A-Z]\.?)?\d{1,3}(?:\.\d{1,3})?|[IVXL]{1,6})(?:[.:]\s|[.:]?\s?[—–]|[.:]?\s*$)"
 )
 FLUSH_EMS = 0.4  # a line indented less than this, in ems of its type, is flush
 
@@ -273,6 +275,9 @@ def list_indents(lines: Sequence[Line]) -> list[float]:
     own = {where: _page_margin(page) for where, page in lefts.items()}
     margins = _usual_margins(own)
     first = next(((line.page, line.column) for line in lines if line.text), None)
+    sizes = sorted(line.size for line in lines if line.size)
+    size = sizes[len(sizes) // 2] if sizes else 0.0  # the list's type, for an em
+    hanging = {where for where, page in lefts.items() if _hangs_from(page, own[where], size)}
     leftmost: dict[tuple[int, int], float] = {}  # of each page's lines of text so far
     indents = []
     for line in lines:
@@ -282,9 +287,22 @@ def list_indents(lines: Sequence[Line]) -> list[float]:
         if where not in own:  # no line of text on this page and column
             indents.append(0.0)
             continue
-        usual = own[where] if where == first else min(margins[side(line)], own[where])
+        usual = own[where] if where == first or where in hanging else min(margins[side(line)], own[where])
         indents.append(max(0.0, line.left - min(usual, leftmost.get(where, usual))))
     return indents
+
+
+def _hangs_from(lefts: Sequence[float], margin: float, size: float) -> bool:
+    """Whether a page's lines show a hanging indent from ``margin`` (its own, right of the
+    side's): two lines or more start there and two or more an em or more further in. Such a page
+    set its list further right than the pages of its side (a list moved mid-page by an overfull
+    line, before the move); a page holding one reference's wrapped lines starts them at one place."""
+    at_margin = sum(1 for left in lefts if abs(left - margin) <= _SAME_POINT)
+    further = sum(1 for left in lefts if left >= margin + size)
+    return size > 0 and at_margin >= 2 and further >= 2
+
+
+_SAME_POINT = 1.0  # points: two lines start at the same place when this close
 
 
 # A line of fewer characters (a stray ":" PDFium placed at the column's left, a dagger) moves no margin.

@@ -62,6 +62,7 @@ from bibnorm.readers._list_edges import (
 )
 from bibnorm.readers._list_notes import blank_notes, without_notes
 from bibnorm.readers._pdf_accents import join_overlaid_accents, readable_text
+from bibnorm.readers._pdf_floats import after_float, list_type
 from bibnorm.readers._pdf_labels import (
     MIN_RUN,
     TRUSTED_RUN,
@@ -119,7 +120,7 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
     """One `Query` per reference in the PDF's references section, and how it was read."""
     lines = _document_lines(data, path)
     section = references_section(lines)
-    read = read_section(lines[section.first : section.end], path, section.first) if section else None
+    read = read_section(section_lines(lines, section), path, section.first) if section else None
     if section is not None and section.headed:
         section, read = _labelled_list_after(lines, section, read, path) or (section, read)
     if (
@@ -146,11 +147,11 @@ def _labelled_list_after(
     run = numbered_run([line.text for line in lines[headed.end :]])
     if run is None or (read is not None and mostly_references(read[1])):  # the cheap test first
         return None
-    end = _section_end(lines, headed.end + run[0], 0.0)
-    if end is None:
+    ended = _section_end(lines, headed.end + run[0], 0.0)
+    if ended is None:
         return None
-    found = Section(headed.end + run[0], end, False, run[1])
-    read = read_section(lines[found.first : found.end], path, found.first)
+    found = Section(headed.end + run[0], ended[0], False, run[1], floats=ended[1])
+    read = read_section(section_lines(lines, found), path, found.first)
     trusted = read is not None and (found.labels >= TRUSTED_RUN or mostly_references(read[1]))
     return (found, read) if trusted and read is not None else None
 
@@ -162,8 +163,7 @@ def read_section(
     before them: each query's origin is its line in the document), and the list they were
     read as; ``None`` when the lines hold no reference list. Lines in larger type than the
     list's (the headings of its parts: "Articles", "Books") are no part of any reference."""
-    sizes = sorted(line.size for line in lines[:_LIST_SAMPLE] if line.text.strip())
-    body = sizes[len(sizes) // 2] if sizes else 0.0
+    body = list_type(lines[:_LIST_SAMPLE]) or 0.0
     footers = below_columns(lines) | column_footnotes(lines, body) | closing_note(lines)
     # Indents from the list's own margin (not the page's leftmost line, nor a footnote's); a note
     # after the references is none of them.
@@ -267,6 +267,8 @@ def _hanging_indent(lines: Sequence[PdfLine]) -> tuple[list[float], list[bool], 
     firsts = [line.text for line, is_flush in zip(lines, flush, strict=True) if is_flush and line.text][:3]
     if sum(flush) < 2 or sum(bool(_LABELLED.match(text)) for text in firsts) >= 2:
         return None
+    if _labels_in_order(lines) >= max(MIN_RUN, sum(flush) / 2):
+        return None  # a numbered list whose labels do not all stand flush (REVTeX right-aligns them)
     if len(indented) < 2:  # no hanging indent shows: unless its lines are APA's, none wrapped
         return (ems, flush, float("inf")) if one_a_line([line.text for line in lines]) else None
     return ems, flush, Counter(indented).most_common(1)[0][0]
@@ -274,6 +276,22 @@ def _hanging_indent(lines: Sequence[PdfLine]) -> tuple[list[float], list[bool], 
 
 # numbered lists split by label (REVTeX may set the first label alone on its line: "[1]")
 _LABELLED = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|\(?\d{1,3}[.)]?)(?:\s|$)")
+_NUMBER_LABEL = re.compile(r"^\s*(?:\[(\d{1,3})\]|\(?(\d{1,3})[.)])(?:\s|$)")
+
+
+def _labels_in_order(lines: Sequence[PdfLine]) -> int:
+    """How many of the lines open with a number label ("[7]", "7.", "(7)") going up one by one
+    from the first: a numbered list's, wherever the page sets its labels (a two-digit label
+    flush, a one-digit one right-aligned under it and so indented)."""
+    first = expected = None
+    for line in lines:
+        found = _NUMBER_LABEL.match(line.text)
+        if found is not None:
+            number = int(found.group(1) or found.group(2))
+            if expected is None or number == expected:
+                first = number if first is None else first
+                expected = number + 1
+    return 0 if first is None or expected is None else expected - first
 
 
 def _with_earlier_lists(
@@ -285,7 +303,7 @@ def _with_earlier_lists(
     queries: list[Query] = []
     items: list[Item] = []
     for earlier in earlier_lists(lines, last):
-        found = read_section(lines[earlier.first : earlier.end], path, earlier.first)
+        found = read_section(section_lines(lines, earlier), path, earlier.first)
         if found is not None and reads_as_a_list([item.text for item in found[1].items], part=earlier.part):
             queries += found[0]
             items += found[1].items
@@ -303,10 +321,11 @@ def earlier_lists(lines: Sequence[PdfLine], last: Section) -> list[Section]:
     starts = [at + 1 for at in sorted({*named, *parts}) if at + 1 < last.first]
     found: list[Section] = []
     for first, after in pairwise([*starts, last.first]):
-        end = min(_section_end(lines, first, lines[first - 1].size * _SAME_RANK) or first, after - 1)
+        end, floats = _section_end(lines, first, lines[first - 1].size * _SAME_RANK) or (first, ())
+        end = min(end, after - 1)
         end = first + layout_end(lines[first:end], 0, end - first)  # reads no indent: none rebased
         if end > first:
-            found.append(Section(first, end, headed=True, part=first - 1 in parts))
+            found.append(Section(first, end, headed=True, part=first - 1 in parts, floats=floats))
     return found
 
 
@@ -316,6 +335,17 @@ class Section(NamedTuple):
     headed: bool  # found under a References/Bibliography heading
     labels: int = 0  # without one: how many labels in order (1, 2, 3 …) the list was found by
     part: bool = False  # under a heading set like a list's that does not name the references
+    floats: tuple[tuple[int, int], ...] = ()  # (first, end) of each float inside the list
+
+
+def section_lines(lines: Sequence[PdfLine], section: Section) -> list[PdfLine]:
+    """The lines of ``section``, those of the floats inside it emptied (kept in their places:
+    a query's origin is its line in the document)."""
+    found = list(lines[section.first : section.end])
+    for first, end in section.floats:
+        for at in range(max(first, section.first), min(end, section.end)):
+            found[at - section.first] = found[at - section.first]._replace(text="", italics=())
+    return found
 
 
 def references_section(lines: Sequence[PdfLine]) -> Section | None:
@@ -331,25 +361,27 @@ def references_section(lines: Sequence[PdfLine]) -> Section | None:
     # The section ends at a heading of the References heading's rank (an appendix); a smaller
     # heading inside it ("Articles", "Books") is a part of the list, dropped by `read_section`.
     rank = lines[headings[-1]].size * _SAME_RANK if headings else 0.0
-    end = _section_end(lines, first, rank)
-    if end is None or end <= first:
+    ended = _section_end(lines, first, rank)
+    if ended is None or ended[0] <= first:
         return None
-    return Section(first, end, bool(headings), 0 if headings else labels)
+    return Section(first, ended[0], bool(headings), 0 if headings else labels, floats=ended[1])
 
 
-def _section_end(lines: Sequence[PdfLine], first: int, rank: float) -> int | None:
+def _section_end(
+    lines: Sequence[PdfLine], first: int, rank: float
+) -> tuple[int, tuple[tuple[int, int], ...]] | None:
     """Where the list that starts at ``first`` ends: at the first line larger than the list's
     type and at least ``rank`` in size, or at a figure caption; None when no line has text. A
     table or figure TeX floated onto a page of the list (its caption, its rows in larger type)
-    ends nothing where the references go on below it: the list ends at the next end after them."""
+    ends nothing where the references go on below it (`after_float`): the list ends at the next
+    end after them. Also the (first, end) of each such float."""
     # The list's own type: the size of its first lines, not of the rest of the document (tables
     # and figures after it in smaller type would make the references read as headings).
-    sample = lines[first : first + _LIST_SAMPLE]  # a plot's markers ("●" at 1 pt) are no text of it
-    sizes = sorted(line.size for line in sample if any(char.isalnum() for char in line.text))
-    if not sizes:
+    body = list_type(lines[first : first + _LIST_SAMPLE])  # a plot's markers ("●" at 1 pt) are no text of it
+    if body is None:
         return None
-    body = sizes[len(sizes) // 2]
     start = first
+    floats: list[tuple[int, int]] = []
     while True:
         end = next(
             (
@@ -364,36 +396,14 @@ def _section_end(lines: Sequence[PdfLine], first: int, rank: float) -> int | Non
         )
         # A manuscript's figure captions and tables, set after its references in the same type.
         end = next((i for i in range(start, end) if ends_list(lines[i])), end)
-        resumed = _after_float(lines, end, body)
+        resumed = after_float(lines, end, body)
         if resumed is None:
-            return end
+            return end, tuple(floats)
+        floats.append((end, resumed))
         start = resumed
 
 
-_FLOAT_LINES = 80  # lines a float inside a list may take (a table's rows, a plot's labels)
-_RESUMED = 4  # lines of the list's type that show the references go on below a float
-
-
-def _after_float(lines: Sequence[PdfLine], end: int, body: float) -> int | None:
-    """Where the references go on below a float that ends a list's run at ``end``, if they do:
-    a caption stands at ``end`` or just before it, and after it come lines in the list's type
-    of which at least half the first few read as references (the first of them one too)."""
-    if end >= len(lines) or not any(ends_list(line) for line in lines[max(end - 2, 0) : end + 1]):
-        return None
-    typed = [
-        at
-        for at in range(end + 1, min(end + 1 + _FLOAT_LINES, len(lines)))
-        if abs(lines[at].size - body) < 0.05 * body and not ends_list(lines[at])
-    ]
-    for number, at in enumerate(typed):
-        window = typed[number : number + _RESUMED]
-        resumes = len(window) == _RESUMED and looks_like_reference(lines[at].text)
-        if resumes and 2 * sum(looks_like_reference(lines[i].text) for i in window) >= _RESUMED:
-            return at
-    return None
-
-
-_LIST_SAMPLE = 40  # lines after the heading whose median size is the list's type
+_LIST_SAMPLE = 40  # lines after the heading whose type (`list_type`) is the list's
 _SAME_RANK = 0.95  # a heading at least this share of the References heading's size ends the list
 
 
@@ -511,18 +521,29 @@ def _limit_memory(budget: int) -> None:
 
 
 def _all_pages(data: bytes, path: str) -> list[list[PdfLine]]:
-    """Every page's lines; those from the page of the last References heading on (in a paper
-    with no heading, of its list's label 1: REVTeX) read again with their italics (reading
-    fonts costs, and only a reference list needs them)."""
+    """Every page's lines; those of the pages of the list after the last References heading (in
+    a paper with no heading, from its list's label 1: REVTeX) read again with their italics
+    (reading fonts costs, and only a reference list needs them; an appendix's pages of plots
+    after the list may hold tens of thousands of lines): to the page its list ends on as the
+    lines read so far show it, and one more."""
     pages = list(_pages(data, path))
-    headed = [at for at, page in enumerate(pages) if any(HEADING.match(line.text) for line in page)]
     lines = [line for page in pages for line in page]
-    run = None if headed or list_headings(lines) else numbered_run([line.text for line in lines])
-    headed = [lines[run[0]].page - 1] if run else headed
-    return pages[: headed[-1]] + list(_pages(data, path, headed[-1], italics=True)) if headed else pages
+    headings = [at for at, line in enumerate(lines) if HEADING.match(line.text)]
+    run = None if headings or list_headings(lines) else numbered_run([line.text for line in lines])
+    first = run[0] if run else headings[-1] + 1 if headings else None
+    if first is None or first >= len(lines):
+        return pages
+    rank = 0.0 if run else lines[first - 1].size * _SAME_RANK
+    end = (_section_end(lines, first, rank) or (len(lines), ()))[0]
+    start, last = lines[first].page - 1, lines[max(end - 1, first)].page + 1  # 0-based, 1-based
+    return pages[:start] + list(_pages(data, path, start, last, italics=True)) + pages[last:]
 
 
-def _pages(data: bytes, path: str, first: int = 0, *, italics: bool = False) -> Iterator[list[PdfLine]]:
+def _pages(
+    data: bytes, path: str, first: int = 0, last: int | None = None, *, italics: bool = False
+) -> Iterator[list[PdfLine]]:
+    """The lines of the pages from ``first`` (0-based) to ``last`` (1-based: the last page read;
+    the document's last when ``None``)."""
     try:
         import pypdfium2 as pdfium
     except ImportError:  # pragma: no cover - a dependency; only a broken install lacks it
@@ -539,7 +560,7 @@ def _pages(data: bytes, path: str, first: int = 0, *, italics: bool = False) -> 
         raise InputError(f"{path}: not a readable PDF ({error}); nothing was read") from None
     numbering = LineNumbering()
     try:
-        for number in range(first, len(document)):
+        for number in range(first, len(document) if last is None else min(last, len(document))):
             try:
                 page = document[number]
             except pdfium.PdfiumError as error:
