@@ -6,7 +6,7 @@ labels."""
 from __future__ import annotations
 
 import pytest
-from bibnorm.readers.refs import read_refs
+from bibnorm.readers.refs import read_list, read_refs
 
 _AARTS = """1. Emile H. L. Aarts, Jan H. M. Korst, and Peter J. M. van Laarhoven. Simulated annealing. In
 Emile Aarts and Jan Karel Lenstra, editors, Local Search in Combinatorial Optimization, pages 91–
@@ -59,3 +59,31 @@ def test_alpha_labels_open_references_whatever_their_names_read_as() -> None:
         "J Avrahami",
         "S A Alvarez",
     ]
+
+
+# AAAI's author-year labels (an ICAPS paper's list): a repeated author's next works are labelled
+# by their year alone, a hanging indent of 0.4 em that no geometry tells apart from flush
+_AAAI = """[Haas 2002] Haas, P. J. 2002. Stochastic Petri Nets:
+  Modelling, Stability, Simulation. Springer.
+[Senderovich et al. 2015a] Senderovich, A.; Rogge-Solti,
+  A.; and Bunnell, C. A. 2015a. Data-driven performance
+  analysis of scheduled processes. In BPM, 35–52.
+[2015b] Senderovich, A.; Rogge-Solti, A.; and Gal, A.
+  2015b. Data-driven analysis of queueing processes. In BPM, 53–60.
+[1996] Van der Aalst, W. 1996. Petri net based scheduling.
+  Operations-Research-Spektrum 18(4):219–229.
+[2011] van der Aalst, W. M. P. 2011. Process Mining -
+  Discovery, Conformance and Enhancement of Business
+  Processes. Springer."""
+
+
+def test_a_year_alone_in_brackets_labels_a_repeated_authors_work() -> None:
+    items = read_list(_AAAI).items
+    assert [item.label for item in items] == [
+        "Haas 2002",
+        "Senderovich et al. 2015a",
+        "2015b",
+        "1996",
+        "2011",
+    ]
+    assert [query.year for query in read_refs(_AAAI, "refs.txt")] == [2002, 2015, 2015, 1996, 2011]

@@ -38,7 +38,8 @@ _NUMBER = r"\[\d{1,3}\]|\(\d{1,3}\)(?=\s+[^\W\d_“\"'])|\d{1,3}\.(?=\s)"
 # opens a wrapped line: punctuation follows no label.
 _ARCHIVES = sorted(OLD_STYLE_ARCHIVES | {"q-fin", "stat", "eess", "econ"})  # and those of new-style ids only
 _ARXIV_CATEGORY = rf"\[(?:{'|'.join(map(re.escape, _ARCHIVES))})(?:\.[A-Za-z-]+)?\]"
-_LABEL = rf"(?!{_ARXIV_CATEGORY})\[[^\[\]\d][^\[\]]{{0,60}}\](?![.,;:])"
+# AAAI's author-year labels give a repeated author's next work its year alone: "[2015b]", "[1996]".
+_LABEL = rf"(?!{_ARXIV_CATEGORY})\[(?:[^\[\]\d][^\[\]]{{0,60}}|(?:1[6-9]|20)\d\d[a-z]?)\](?![.,;:])"
 _ALPHA_LABEL = re.compile(r"\[[^\W\d_][^\W\d_+-]{0,7}\+?\s?\d{2}[a-z]?\]")  # alpha.bst, amsalpha, biblatex
 _ITEM_START = re.compile(rf"^\s*(?P<label>{_NUMBER}|{_LABEL})\s*")
 _NUMBERED = re.compile(rf"^\s*(?:{_NUMBER})\s*")
