@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bibnorm.errors import InputError
 from bibnorm.readers import read_inputs
 from bibnorm.readers._pdf_labels import bracket_raised_label
 from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
@@ -161,3 +162,40 @@ def test_a_numbered_list_whose_labels_do_not_all_stand_flush_is_split_by_its_lab
     assert [query.label for query in queries] == [str(number) for number in range(1, 13)]
     assert queries[0].raw.endswith("0912.0201.")
     assert queries[1].raw.startswith("L. Amendola")
+
+
+def test_a_short_unheaded_list_of_titleless_physics_references_is_read() -> None:
+    """A REVTeX draft (elastic constants of metals): no References heading, four references that
+    print no article title ("J. R. Ray, Computer physics reports 8, 109 (1988)."), then a table.
+    Four labels are too few to trust a list by its labels alone, and titleless items do not read
+    as references; that each opens with an author list and carries a year does (it was refused:
+    no references section found)."""
+    data = text_page(
+        [
+            b"IV. SUMMARY AND CONCLUSIONS",
+            b"The elastic instabilities follow from the filling of the d band in these metals.",
+            b"1 D. C. Wallace, Thermodynamics of crystals (Courier Corporation, 1998).",
+            b"2 J. R. Ray, Computer physics reports 8, 109 (1988).",
+            b"3 J. Wang, S. Yip, S. Phillpot, and D. Wolf, Physical Review Letters 71, 4182 (1993).",
+            b"4 J. Wang, J. Li, S. Yip, S. Phillpot, and D. Wolf, Physical Review B 52, 12627 (1995).",
+            b"TABLE I. Calculated elastic constants for selected cubic metals.",
+            b"C11 462 265 516 271 334",
+        ]
+    )
+    queries, _ = read_pdf(data, "toec.pdf")
+    assert [query.year for query in queries] == [1998, 1988, 1993, 1995]
+    assert [query.label for query in queries] == ["1", "2", "3", "4"]
+
+
+def test_an_unheaded_dated_enumeration_of_the_body_is_no_reference_list() -> None:
+    data = text_page(
+        [
+            b"The survey ran in four stages.",
+            b"1 Pilot stage, autumn 2017, with two hundred households.",
+            b"2 Main stage, spring 2018, in all provinces of the country.",
+            b"3 Follow-up stage, 2019, by telephone.",
+            b"4 Closing stage, 2020, online only.",
+        ]
+    )
+    with pytest.raises(InputError, match="no references section found"):
+        read_pdf(data, "survey.pdf")

@@ -31,7 +31,7 @@ from typing import Protocol, TypeVar
 from bibnorm.readers._ref_apa import AUTHOR_DATE
 from bibnorm.readers._ref_dates import YEAR
 from bibnorm.readers._ref_elided import with_elided_names
-from bibnorm.readers._reflist import HEADING, ReferenceList
+from bibnorm.readers._reflist import HEADING, ReferenceList, opens_with_name
 from bibnorm.readers.refs import looks_like_reference
 
 _NAMED = re.compile(r"(?<![^\W\d_])(?:References|Bibliography)(?![^\W\d_])")
@@ -134,6 +134,15 @@ def mostly_references(references: ReferenceList) -> bool:
     """Whether half of a list's items or more read as references."""
     read = sum(1 for item in references.items if looks_like_reference(item.text))
     return read >= 0.5 * len(references.items)
+
+
+def names_and_dates(references: ReferenceList) -> bool:
+    """Whether every item of a list opens with an author list and carries a year: physics'
+    "J. R. Ray, Computer physics reports 8, 109 (1988)." prints no title for a reference to read
+    as one, and a short list of such (REVTeX's, without a heading) is no body text's enumeration."""
+    return bool(references.items) and all(
+        opens_with_name(item.text) and YEAR.search(item.text) for item in references.items
+    )
 
 
 def _median_size(lines: Sequence[Line]) -> float:

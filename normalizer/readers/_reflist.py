@@ -56,6 +56,13 @@ _OPENS_WITH_NAME = re.compile(
     rf"|^(?:[A-Z]\.\s?(?:-[A-Z]\.\s?)?){{1,3}}\s*{_NAME}(?:,|\.|\s+and\s|\s+et al)"
     rf"|^{_NAME}(?:\s+[A-Z]\.)?\s+{_NAME}(?:,|\.\s|\s+and\s|\s+et al)"
 )
+
+
+def opens_with_name(text: str) -> bool:
+    """Whether ``text`` opens as a reference's author list does ("Zhai, X.", "X. Zhai,", "Yann LeCun.")."""
+    return bool(_OPENS_WITH_NAME.match(text))
+
+
 _CORK = str.maketrans(
     {"\x10": "“", "\x11": "”", "\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi", "\x1f": "ffl"}
     | {"\x15": "–", "\x16": "—"}  # T1's dashes: a page range "113\x15126" is "113–126"

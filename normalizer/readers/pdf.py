@@ -78,6 +78,7 @@ from bibnorm.readers._pdf_sections import (
     layout_end,
     list_headings,
     mostly_references,
+    names_and_dates,
     part_headings,
     reads_as_a_list,
 )
@@ -126,7 +127,12 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
     if (
         section is None
         or read is None
-        or not (section.headed or section.labels >= TRUSTED_RUN or mostly_references(read[1]))
+        or not (
+            section.headed
+            or section.labels >= TRUSTED_RUN
+            or mostly_references(read[1])
+            or names_and_dates(read[1])
+        )
     ):
         raise InputError(
             f"{path}: no references section found (no 'References' or 'Bibliography' heading, "
