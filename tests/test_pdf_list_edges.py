@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from bibnorm.readers._list_edges import LineNumbering, ends_list
-from bibnorm.readers.pdf import PdfLine, read_pdf, read_section, references_section
+from bibnorm.readers.pdf import PdfLine, lines_to_read, read_pdf, read_section, references_section
 from bibnorm.readers.refs import read_list
 from fakes.hostile_pdf import text_page, text_pages
 
@@ -229,3 +229,14 @@ def test_a_references_year_at_the_foot_of_two_pages_is_no_running_foot() -> None
     ]
     queries, _ = read_pdf(text_pages([first, second]), "phys.pdf")
     assert [q.year for q in queries] == [2011, 2012, 2012]
+
+
+def test_a_page_of_a_plot_drawn_as_text_is_read_for_its_lines_with_a_word() -> None:
+    """An astronomy paper's appendix (exoplanet radial velocities): a scatter plot set as text
+    gives its page 53,811 lines of markers and tick labels, and reading them all cost more than
+    the bar of 10 s a document; on so crowded a page only the lines holding a word are read. A
+    page of a list reads every line: a wrapped "2004." or a label "[7]" alone holds no word."""
+    plot = ["•", "0.25", "−10", "5", *(["•", "0.5"] * 1500), "Radial velocity [m/s]", "HD 215152"]
+    assert [plot[at] for at in lines_to_read(plot)] == ["Radial velocity [m/s]", "HD 215152"]
+    page = ["[7]", "A. Name, “A title,” Journal 12, 3–4,", "2004.", "[8] B. Name, “Another,” 2005."]
+    assert lines_to_read(page) == [0, 1, 2, 3]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from bibnorm.readers._list_edges import page_furniture
 from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
-from bibnorm.readers.pdf import PdfLine
+from bibnorm.readers.pdf import PdfLine, read_pdf
+from fakes.hostile_pdf import pdf
 
 
 def _page(number: int, *texts: str) -> list[PdfLine]:
@@ -48,3 +49,40 @@ def test_two_references_alike_but_for_their_years_atop_one_page_are_no_running_h
         _page(2, jones.format(1984, 1), jones.format(1985, 2), "Krugman, P. R., 1991a. Title.", head),
     ]
     assert page_furniture(pages) == {(1, 2), (1, 3), (2, 3)}
+
+
+def _page_at(lines: list[tuple[int, int, bytes]]) -> bytes:
+    """A one-page PDF (US letter) of Helvetica lines, each at its (x, y) in points."""
+    stream = b"".join(b"BT /F1 9 Tf %d %d Td (%s) Tj ET\n" % line for line in lines)
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        ]
+    )
+
+
+def test_crop_marks_and_a_drafts_slug_beyond_the_page_are_no_text_of_it() -> None:
+    """An Oxford University Press draft (an astrobiology paper): crop marks at each corner and a
+    slug ("manuscript" — its date — "page 13") set beyond the page's media box, where no reader
+    sees them; PDFium gives them as lines all the same (five stray items were read)."""
+    data = _page_at(
+        [
+            (-35, 770, b"+"),
+            (181, 805, b"manuscript - 2020/3/30 - 18:12 - page 13 - #13"),
+            (620, 770, b"+"),
+            (72, 720, b"References"),
+            (72, 708, b"Adamic L., 2000, Zipf, Power-laws, and Pareto - a ranking tutorial. web"),
+            (72, 696, b"Annis J., 1999, Journal of the British Interplanetary Society, 52, 19"),
+            (72, 684, b"Armstrong S., Sandberg A., 2013, Acta Astronautica, 89, 1"),
+            (-35, -5, b"+"),
+            (620, -5, b"+"),
+        ]
+    )
+    queries, _ = read_pdf(data, "draft.pdf")
+    assert [query.year for query in queries] == [2000, 1999, 2013]
+    assert not any("+" in query.raw or "manuscript" in query.raw for query in queries)

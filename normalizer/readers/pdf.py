@@ -8,16 +8,21 @@ starts on the page. From that:
 
 1. every page's lines, with the page they are on and how far each is indented from the
    left edge of its column (two columns are told apart by the page's middle); page
-   numbers, running heads (a line repeated at the top or bottom of several pages) and a
-   review copy's line numbers in the margin are dropped; ligatures (ﬁ, ﬀ, and the Cork
+   numbers, running heads (a line repeated at the top or bottom of several pages), whatever
+   stands beyond the page's media box (crop marks, a draft's slug) and a review copy's line
+   numbers in the margin are dropped, and of a page crowded with a plot drawn as text only the
+   lines holding a word are read; ligatures (ﬁ, ﬀ, and the Cork
    slots of T1 fonts) become letters, and a word hyphenated at a line end is joined —
    keeping the hyphen only when the same word is written with one elsewhere in the paper
    ("self-supervised");
 2. the references section: from the last heading named References, Bibliography, Literature
    Cited or Works Cited (numbered or not) to the end, or to the first heading after it set
-   larger than the list's own type and as large as that heading (an appendix; smaller ones
-   are the headings of the list's parts, dropped); without such a heading, the longest run of
-   labels going up one by one from 1 ("[1]", "1.", a bare "1"). The lists under the headings
+   larger than the list's own type (the size most of its characters are set in) and as large
+   as that heading (an appendix; smaller ones are the headings of the list's parts, dropped),
+   a figure or table floated into the list excepted (`_pdf_floats`: its lines are dropped, the
+   list goes on after it); without such a heading, the longest run of labels going up one by
+   one from 1 ("[1]", "1.", a bare "1"), trusted when long, when its items read as references,
+   or when each opens with an author list and carries a year. The lists under the headings
    before the last (a chapter's, a part's; a larger heading naming the references among a few
    words counts, "APA 10.1 References", and between such headings one set like them that names
    none, "APA 9.8–Format of the Author Element", when its items read as entries) are read too,
@@ -25,7 +30,8 @@ starts on the page. From that:
    line begins with is dropped, and so are the notes set with a list (`_list_notes`);
 3. the section's lines go to the reference-list reader (`bibnorm.readers.refs`), which
    splits and parses them: as their text reads (hanging indents kept as indents; bare number
-   labels written "[n]"), or as their geometry splits them when that reads more references —
+   labels written "[n]"), or as their geometry splits them when that reads more references
+   (not a list whose number labels go up one by one, flush or not: REVTeX right-aligns them) —
    each line flush with the list starts a reference, each indented one goes on the one before,
    and one set further in than those after a dash or rule is a reference by the previous
    authors (`_by_geometry`); each query's origin is its line in the document's text and its
@@ -39,9 +45,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import NamedTuple
 
 from bibnorm.errors import InputError
@@ -584,17 +590,18 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
     import pypdfium2.raw as raw
 
     width = page.get_width()  # type: ignore[attr-defined]
+    on_page = _on_page(page.get_mediabox())  # type: ignore[attr-defined]
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     text = _by_page_index(textpage.get_text_range())
     pieces = text.split("\r\n")
-    numbered = numbering.page(pieces)
+    starts = list(accumulate((len(piece) + 2 for piece in pieces), initial=0))
+    read = lines_to_read(pieces)
+    numbered = numbering.page([pieces[at] for at in read])
     italic = italic_style(textpage) if italics and not numbered else None  # a line number shifts them
     lines: list[PdfLine] = []
-    offset = 0
-    cuts = line_number_cuts(pieces) if numbered else [(0, 0)] * len(pieces)
-    for piece, (lead_cut, trail_cut) in zip(pieces, cuts, strict=True):
-        start = offset
-        offset += len(piece) + 2
+    cuts = line_number_cuts([pieces[at] for at in read]) if numbered else [(0, 0)] * len(read)
+    for at, (lead_cut, trail_cut) in zip(read, cuts, strict=True):
+        piece, start = pieces[at], starts[at]
         if numbered and piece.strip().isdigit():
             continue  # the line number of an empty line
         if lead_cut or trail_cut:  # a review copy's line number, in the margin
@@ -614,9 +621,26 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
         if not stripped:
             continue
         left, bottom = textpage.get_charbox(first)[:2]
+        if not on_page(left, bottom):
+            continue  # a crop mark, a draft's slug: outside the page, nothing anyone reads
         stripped, size = bracket_raised_label(stripped, first, partial(raw.FPDFText_GetFontSize, textpage))
         lines.append(PdfLine(number, int(left >= width / 2 - 2), left, size, stripped, bottom=bottom))
     return lines
+
+
+def _on_page(box: tuple[float, float, float, float]) -> Callable[[float, float], bool]:
+    """Whether a point (a line's first character) stands on the page of the media ``box`` (left,
+    bottom, right, top): a class's crop marks and a draft's slug ("“manuscript” — 2020/3/30 —
+    page 13") are set beyond it, where no reader sees them and PDFium still gives them."""
+    left, bottom, right, top = box
+
+    def inside(x: float, y: float) -> bool:
+        return left - _OFF_PAGE <= x <= right + _OFF_PAGE and bottom - _OFF_PAGE <= y <= top + _OFF_PAGE
+
+    return inside
+
+
+_OFF_PAGE = 1.0  # points beyond the media box a glyph's corner may stand and still be on the page
 
 
 def _by_page_index(text: str) -> str:
@@ -627,6 +651,18 @@ def _by_page_index(text: str) -> str:
     return _ASTRAL.sub(lambda match: match.group() + _SECOND_SURROGATE, text)
 
 
+def lines_to_read(pieces: Sequence[str]) -> list[int]:
+    """Which of a page's lines (PDFium's ``pieces`` of its text) to read: all of them, but on a
+    page so crowded that it is a plot drawn as text (a scatter plot's every marker and tick label
+    a glyph: tens of thousands of lines, each read costing as a reference's line does) only those
+    that hold a word — a reference's line does, a marker does not."""
+    if len(pieces) <= _CROWDED:
+        return list(range(len(pieces)))
+    return [at for at, piece in enumerate(pieces) if _WORD.search(piece)]
+
+
+_CROWDED = 2000  # lines on a page beyond which it is a plot's text but for its lines with a word
+_WORD = re.compile(r"[^\W\d_]{2}")
 _ASTRAL = re.compile(r"[\U00010000-\U0010FFFF]")  # beyond the BMP: two UTF-16 units, two indexes
 
 
