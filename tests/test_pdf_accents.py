@@ -10,6 +10,7 @@ import pytest
 from bibnorm.readers import read_inputs
 from bibnorm.readers._pdf_accents import Box, join_overlaid_accents
 from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
+from bibnorm.readers.pdf import PdfLine, joined_split_lines
 from clients import PDFLATEX, need, run
 
 
@@ -164,3 +165,34 @@ def test_an_accent_over_no_letter_before_it_stays() -> None:
     boxes: list[Box] = [(5.0 * at, 0.0, 5.0 * at + 5, 7.0) for at in range(len(text))]
     boxes[text.index("¨")] = (500.0, 8.0, 503.0, 10.0)  # over nothing in the line
     assert join_overlaid_accents(text, 0, lambda at: boxes[at]) == text
+
+
+def _piece(left: float, bottom: float, text: str, *, column: int = 0) -> PdfLine:
+    return PdfLine(page=9, column=column, left=left, size=7.97, text=text, bottom=bottom)
+
+
+def test_a_line_pdfium_split_at_an_accent_is_one_line_again() -> None:
+    """An AAS two-column list (a magnetar paper): PDFium breaks "Lin, L., Göǧüs, E., …" after the
+    accent TeX built from two glyphs; the second piece stands on the same baseline 47 points in,
+    where it read as a reference of its own by the previous authors. Lines one above the other,
+    a raised label a third of an em above its line, and the other column's line on the same
+    baseline stay apart."""
+    lines = [
+        _piece(50.8, 414.3, "Levin, L., Bailes, M., Bates, S., et al. 2010, ApJ, 721, L33 [1]"),
+        _piece(50.8, 405.6, "Lin, L., Göǧüs ,"),
+        _piece(97.7, 404.5, ", E., Kaneko, Y., & Kouveliotou, C. 2013, ApJ, 778, 105 [3.3]"),
+        _piece(50.8, 396.9, "Liu, K., Karuppusamy, R., Cognard, I., et al. 2020, The Astronomer’s"),
+        _piece(
+            317.7,
+            396.9,
+            "Lower, M. E., Johnston, S., Shannon, R. M., Bailes, M., & Camilo, F. 2021,",
+            column=1,
+        ),
+        _piece(317.7, 387.0, "2", column=1),
+        _piece(325.7, 384.3, "J. R. Ray, Computer physics reports 8, 109 (1988).", column=1),
+    ]
+    assert [line.text for line in joined_split_lines(lines)] == [
+        lines[0].text,
+        "Lin, L., Göǧüs , , E., Kaneko, Y., & Kouveliotou, C. 2013, ApJ, 778, 105 [3.3]",
+        *(line.text for line in lines[3:]),
+    ]

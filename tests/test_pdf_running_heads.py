@@ -86,3 +86,24 @@ def test_crop_marks_and_a_drafts_slug_beyond_the_page_are_no_text_of_it() -> Non
     queries, _ = read_pdf(data, "draft.pdf")
     assert [query.year for query in queries] == [2000, 1999, 2013]
     assert not any("+" in query.raw or "manuscript" in query.raw for query in queries)
+
+
+def test_heads_printed_once_each_are_heads_by_their_page_numbers_and_place() -> None:
+    """An AAS letter (a hot Jupiter's dayside): its verso head "2 Kreidberg et al." and recto head
+    "Molecular Dissociation … 3" are each printed once, so no repetition shows them; both stand
+    at the top of their page on one baseline, in one type, each with its page's number. Section
+    headings atop two pages ("3 Method", "7 References") carry numbers that are not their pages'."""
+
+    def top(page: int, text: str, bottom: float = 740.0) -> PdfLine:
+        return PdfLine(page, 0, 55.0, 9.96, text, bottom=bottom)
+
+    pages = [
+        [top(1, "Draft version April 4, 2019", 733.0), top(1, "Evidence for Molecular Dissociation", 676.0)],
+        [top(2, "2 Kreidberg et al."), top(2, "precisely determine the morphology.", 716.0)],
+        [top(3, "Molecular Dissociation in Ultra-Hot Jupiter WASP-33b 3"), top(3, "0.4 0.5 0.6", 643.0)],
+        [top(4, "3 Method"), top(4, "We fit the light curve.", 716.0)],
+        [top(5, "7 References"), top(5, "Arcangeli, J. 2018, ArXiv e-prints.", 716.0)],
+    ]
+    heads = page_furniture(pages)
+    assert {(2, 0), (3, 0)} <= heads
+    assert not {(4, 0), (5, 0), (1, 0), (1, 1)} & heads

@@ -15,7 +15,9 @@ footer below two columns, and a review copy's line numbers on a page too short t
 - A page's number, and a running head or foot repeated at the top or bottom of its pages in
   one type ("REFERENCES 2": on the last page PDFium may give "REFERENCES" and its "7" as two
   lines), are no part of the list; a reference's last line at the bottom of two pages is
-  ("101, 2010.", "133, 1943."): a running head or foot holds a word.
+  ("101, 2010.", "133, 1943."): a running head or foot holds a word. Heads that differ from
+  page to page (a verso's "2 Kreidberg et al.", a recto's "… WASP-33b 3") are told by their
+  place, their type and the page's number they open or end with.
 - A review copy numbers its lines 1, 2, 3 … through the paper, in the left margin, or in two
   columns in each column's outer margin (lineno's "switch", ACM's review mode): the right
   column's numbers end its lines; the last page of the
@@ -114,7 +116,26 @@ def page_furniture(pages: Sequence[Sequence[Line]]) -> set[tuple[int, int]]:
         where
         for where, line in lines.items()
         if _PAGE_NUMBER.fullmatch(line.text) or (seen[shapes[where]] >= 2 and _WORD.search(shapes[where][0]))
-    }
+    } | _numbered_heads(lines)
+
+
+def _numbered_heads(lines: dict[tuple[int, int], Line]) -> set[tuple[int, int]]:
+    """Running heads that differ from page to page (a verso's "2 Kreidberg et al.", a recto's
+    "Molecular Dissociation in … 3"; each printed once): a line among a page's first or last two
+    that opens or ends with its page's number — the same distance from the PDF's page count on
+    two pages or more (a section's "3 Method" and "7 References" heading two pages are not) —
+    standing where such a line stands on another page, in the same type."""
+    keys: dict[tuple[int, int], tuple[int, int, int]] = {}
+    for (page, at), line in lines.items():
+        found = _EDGE_NUMBER.search(unmark_italics(line.text)[0])
+        if found is not None and _WORD.search(line.text):
+            number = int(found.group(1) or found.group(2))
+            keys[page, at] = (number - page, round(line.bottom), round(line.size))
+    pages = Counter(key for _, key in {(page, key) for (page, _), key in keys.items()})
+    return {where for where, key in keys.items() if pages[key] >= 2}
+
+
+_EDGE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+\S|\S\s+(\d{1,4})\s*$")
 
 
 _PAGE_NUMBER = re.compile(r"[-–—\s]*\d{1,4}[-–—\s]*")  # "7", "– 7 –"; not "2005." nor "[7]"

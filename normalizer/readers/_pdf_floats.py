@@ -17,16 +17,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import Protocol
 
 from bibnorm.readers._list_edges import FLUSH_EMS, ends_list
-from bibnorm.readers._pdf_sections import Line as ListLine
+from bibnorm.readers._pdf_sections import Line
 from bibnorm.readers.refs import looks_like_reference
-
-
-class Line(ListLine, Protocol):
-    @property
-    def bottom(self) -> float: ...
 
 
 def list_type(lines: Sequence[Line]) -> float | None:

@@ -55,6 +55,8 @@ class Line(Protocol):
     def text(self) -> str: ...
     @property
     def indent(self) -> float: ...
+    @property
+    def bottom(self) -> float: ...  # where its first character stands, from the page's foot
 
 
 LineT = TypeVar("LineT", bound=Line)

@@ -457,7 +457,9 @@ def _document_lines(data: bytes, path: str) -> list[PdfLine]:
             "(e.g. ocrmypdf) and read the result; nothing was read"
         )
     furniture = page_furniture(pages)
-    lines = [line for page in pages for at, line in enumerate(page) if (line.page, at) not in furniture]
+    lines = joined_split_lines(
+        [line for page in pages for at, line in enumerate(page) if (line.page, at) not in furniture]
+    )
     margins: dict[tuple[int, int], float] = {}
     for line in lines:
         where = (line.page, line.column)
@@ -471,6 +473,29 @@ def _document_lines(data: bytes, path: str) -> list[PdfLine]:
         )
         for line in lines
     ]
+
+
+def joined_split_lines(lines: Sequence[PdfLine]) -> list[PdfLine]:
+    """The lines with each one PDFium split in two joined again: a piece that follows a line on
+    its baseline, right of where it starts, in the same column, goes on with it. PDFium breaks a
+    line at an accent TeX built from two glyphs ("Lin, L., Göǧüs ," / ", E., Kaneko, Y., …"), and
+    the second piece, standing far in, read as a reference of its own by the previous authors."""
+    joined: list[PdfLine] = []
+    for line in lines:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and (last.page, last.column) == (line.page, line.column)
+            and line.left > last.left
+            and abs(line.bottom - last.bottom) <= _SAME_BASELINE * max(line.size, last.size)
+        ):
+            joined[-1] = last._replace(text=f"{last.text} {line.text}")
+        else:
+            joined.append(line)
+    return joined
+
+
+_SAME_BASELINE = 0.2  # ems: two pieces whose baselines are this close stand on one line
 
 
 def _without_marks(line: PdfLine) -> PdfLine:
