@@ -170,6 +170,17 @@ def test_a_page_holding_no_line_at_the_margin_is_read_against_the_lists_margin()
              ["1 Smith J. A title. J Stud. 2001;1:1-2.", "2 Jones K. Another title. J Stud. 2002;2:3-4."]],
             [True, False], id="numbers-that-start-again-do-not-go-on",
         ),
+        pytest.param(
+            # a review copy's page whose table (unnumbered by lineno) holds more lines than its text
+            [["Metric Formula", "Root Mean Squared", "Error (RMSE)", *(["0.25 0.31 0.40"] * 24),
+              *(f"{n} Text of a numbered line of the review copy." for n in range(178, 197))]],
+            [True], id="a-page-whose-table-holds-most-lines",
+        ),
+        pytest.param(
+            [["Metric Formula", *(["0.25 0.31 0.40"] * 24),
+              *(f"{n} Text of a numbered line of the review copy." for n in range(178, 184))]],
+            [False], id="a-short-run-among-many-lines-is-no-numbering",
+        ),
     ],
 )  # fmt: skip
 def test_a_review_copys_line_numbers_go_on_from_page_to_page(

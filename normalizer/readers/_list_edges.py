@@ -213,17 +213,32 @@ def numbered_by_its_lines(pieces: Sequence[str]) -> bool:
     """Whether a page's lines carry line numbers (a review copy: 75, 76, 77 … in the margin).
 
     Most lines open or end with a number, and the numbers mostly go up by one (two or three
-    where PDFium joined a hyphenated line to the next).
+    where PDFium joined a hyphenated line to the next); or fewer lines do, a float's being
+    unnumbered, but their numbers go up so for a long run.
     """
     lines = [piece for piece in pieces if piece.strip()]
     numbered = _numbered(lines)
     steps = [b - a for (_, a, _), (_, b, _) in pairwise(numbered)]
     return (
         len(numbered) >= 5
-        and len(numbered) >= _NUMBERED_SHARE * len(lines)
+        and (len(numbered) >= _NUMBERED_SHARE * len(lines) or _longest_run(steps) >= _FLOATED_RUN)
         and sum(1 for step in steps if step in _STEP) >= 0.8 * len(steps)
         and not _labels_across_wrapped_lines(numbered)
     )
+
+
+# Steps of a run of line numbers that number a page whose float (a table, a figure's text: lines
+# lineno leaves unnumbered) holds more lines than its text does.
+_FLOATED_RUN = 12
+
+
+def _longest_run(steps: Sequence[int]) -> int:
+    """The most steps in a row that go on a run of line numbers (`_STEP`)."""
+    longest = current = 0
+    for step in steps:
+        current = current + 1 if step in _STEP else 0
+        longest = max(longest, current)
+    return longest
 
 
 def _labels_across_wrapped_lines(numbered: Sequence[tuple[int, int, str]]) -> bool:
