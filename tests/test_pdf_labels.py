@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bibnorm.errors import InputError
 from bibnorm.readers import read_inputs
-from bibnorm.readers._pdf_labels import bracket_raised_label
+from bibnorm.readers._pdf_labels import bracket_raised_label, numbered_run, split_at_labels
 from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
 from bibnorm.readers.pdf import PdfLine, read_pdf
 from clients import PDFLATEX, need, run
@@ -199,3 +199,46 @@ def test_an_unheaded_dated_enumeration_of_the_body_is_no_reference_list() -> Non
     )
     with pytest.raises(InputError, match="no references section found"):
         read_pdf(data, "survey.pdf")
+
+
+def test_labels_inside_lines_split_the_references_pdfium_ran_together() -> None:
+    """Two REVTeX papers (21 cm cosmology, neutrino wakes) whose list pages PDFium gives with a
+    reference's last line and the next one's first on one line ("… (2009), 0912.0201. [2] L.
+    Amendola, …"), at scattered left edges, with no References heading: the labels inside lines
+    go on the run that finds the list, split it, and "[7]" far in is a label, not a wrapped line."""
+
+    def line(indent: float, text: str) -> PdfLine:
+        return PdfLine(page=5, column=1, left=336.0 + indent, size=8.97, text=text, indent=indent)
+
+    body = [line(0, "We thank the referee."), line(0, "This work was supported by the NSFC.")]
+    listed = [
+        line(31, "[1] K. A. Olive and Particle Data Group, Chinese Physics C"),
+        line(68, "38, 090001 (2014), 1412.1408. [2] R. N. Cahn, D. A. Dwyer, S. J. Freedman, ArXiv"),
+        line(58, "e-prints (2013), 1307.5487. [3] J. R. Bond, G. Efstathiou, and J. Silk, Physical Review"),
+        line(
+            73, "Letters 45, 1980 (1980). [4] W. Hu, D. J. Eisenstein, and M. Tegmark, Phys. Rev. Lett. 80,"
+        ),
+        line(41, "5255 (1998)."),
+        line(59, "[5] A. de Gouvea, K. Pitts, K. Scholberg, G. P. Zeller,"),
+        line(75, "K. Hoffman, et al., ArXiv e-prints (2013), 1310.4340."),
+        line(14, "[6] S. Betts, W. R. Blanchard, R. H. Carnevale, C. Chang,"),
+        line(72, "A. Cohen, et al., ArXiv e-prints (2013), 1307.4738."),
+    ]
+    lines = [*body, *listed]
+    assert numbered_run([piece.text for piece in lines]) == (2, 6)
+    assert [piece.text[:3] for piece in split_at_labels(listed)] == [
+        "[1]", "38,", "[2]", "e-p", "[3]", "Let", "[4]", "525", "[5]", "K. ", "[6]", "A. ",
+    ]  # fmt: skip
+    queries = read_lines(listed)
+    assert [query.label for query in queries] == ["1", "2", "3", "4", "5", "6"]
+    assert queries[0].raw.endswith("1412.1408.")
+    assert [query.year for query in queries] == [2014, 2013, 1980, 1998, 2013, 2013]
+
+
+def test_a_citation_inside_a_sentence_splits_no_line() -> None:
+    lines = [
+        PdfLine(1, 0, 72.0, 10.0, "[1] A. Name, Phys. Rev. 12, 3 (2001)."),
+        PdfLine(1, 0, 72.0, 10.0, "[2] B. Name, as corrected in [3] and later, Phys. Rev. 13, 4 (2002)."),
+        PdfLine(1, 0, 72.0, 10.0, "[3] C. Name, Phys. Rev. 14, 5 (2003)."),
+    ]
+    assert split_at_labels(lines) == lines

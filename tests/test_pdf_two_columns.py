@@ -170,7 +170,8 @@ _HEADED_PAGES = [
 
 
 def test_running_heads_and_page_numbers_are_dropped_and_a_references_last_line_kept() -> None:
-    assert page_furniture(_HEADED_PAGES) == {(2, 0), (3, 0), (3, 1), (3, 4)}  # page 1's head stands once
+    # page 1's head stands once, and is a head by its page number where page 2's stands
+    assert page_furniture(_HEADED_PAGES) == {(1, 0), (2, 0), (3, 0), (3, 1), (3, 4)}
 
 
 def test_a_list_under_running_heads_named_references_starts_at_its_own_heading() -> None:

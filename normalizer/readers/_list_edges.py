@@ -34,6 +34,7 @@ from itertools import pairwise
 
 from bibnorm.readers._pdf_sections import Line, LineT, side
 from bibnorm.readers._pdf_typography import unmark_italics
+from bibnorm.readers._reflist import HEADING
 
 _BACK_MATTER = re.compile(
     r"^(?:\d{1,4}\s+)?(?:list of (?:figures|tables)|figures?(?: and tables)?|tables?(?: and figures)?"
@@ -123,12 +124,14 @@ def _numbered_heads(lines: dict[tuple[int, int], Line]) -> set[tuple[int, int]]:
     """Running heads that differ from page to page (a verso's "2 Kreidberg et al.", a recto's
     "Molecular Dissociation in … 3"; each printed once): a line among a page's first or last two
     that opens or ends with its page's number — the same distance from the PDF's page count on
-    two pages or more (a section's "3 Method" and "7 References" heading two pages are not) —
+    two pages or more (a section's "3 Method" and "7 References" heading two pages are not; a
+    References heading never is) —
     standing where such a line stands on another page, in the same type."""
     keys: dict[tuple[int, int], tuple[int, int, int]] = {}
     for (page, at), line in lines.items():
-        found = _EDGE_NUMBER.search(unmark_italics(line.text)[0])
-        if found is not None and _WORD.search(line.text):
+        text = unmark_italics(line.text)[0]
+        found = _EDGE_NUMBER.search(text)
+        if found is not None and _WORD.search(text) and not HEADING.match(text.strip()):
             number = int(found.group(1) or found.group(2))
             keys[page, at] = (number - page, round(line.bottom), round(line.size))
     pages = Counter(key for _, key in {(page, key) for (page, _), key in keys.items()})

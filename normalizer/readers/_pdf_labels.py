@@ -64,6 +64,7 @@ def joined_wrapped_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
     list's "N." or "[N]" that go up one by one, and a start off that run set as far in as the
     list's wrapped lines (beyond every label of the run) is the text of a reference."""
     numbers = [(at, found) for at, line in enumerate(lines) if (found := _LABEL_LIKE.match(line.text))]
+    bracketed = {at: found.group(2) is not None for at, found in numbers}
     edges: dict[tuple[int, int], float] = {}
 
     def ems(line: PdfLine) -> float:
@@ -79,7 +80,10 @@ def joined_wrapped_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
         for at in run:
             sides.setdefault(side(lines[at]), []).append(indent_ems(lines[at]))
         edges = {side: sorted(found)[len(found) // 2] for side, found in sides.items()}
-        run = _run(numbers, lambda at: ems(lines[at]) <= _HANGS)
+        # a bracketed number in the run's order is its label wherever it stands ("[7]" opens no
+        # wrapped line; a page PDFium placed oddly may set it far in), a bare "29." only where
+        # the labels stand
+        run = _run(numbers, lambda at: ems(lines[at]) <= _HANGS or bracketed[at])
 
     wrapped = [ems(line) for at, line in enumerate(lines) if at not in run and line.text and line.size]
     if len(run) < MIN_RUN or not wrapped:
@@ -142,17 +146,58 @@ def _label_runs(lines: Sequence[str]) -> Iterator[tuple[int, int]]:
     start, expected = -1, 1
     for i, line in enumerate(lines):
         found = _LABEL_NUMBER.match(line)
-        if found is None:
-            continue
-        number = int(next(group for group in found.groups() if group and group.isdigit()))
-        if number == 1:
-            if start >= 0:
-                yield start, expected - 1
-            start, expected = i, 2
-        elif number == expected and start >= 0:
-            expected += 1
+        if found is not None:
+            number = int(next(group for group in found.groups() if group and group.isdigit()))
+            if number == 1:
+                if start >= 0:
+                    yield start, expected - 1
+                start, expected = i, 2
+            elif number == expected and start >= 0:
+                expected += 1
+        if start >= 0:
+            expected += len(_labels_within(line, expected))
     if start >= 0:
         yield start, expected - 1
+
+
+# A label inside a line, after the end of the reference before it: "… 0912.0201. [2] L. Amendola"
+_WITHIN = re.compile(r"(?<=[.)])\s+(\[(\d{1,3})\]\s+)(?=\S)")
+
+
+def _labels_within(text: str, expected: int) -> list[int]:
+    """Where the labels ``expected``, ``expected + 1`` … stand inside ``text`` (not at its start),
+    each after a reference's closing period or parenthesis."""
+    found: list[int] = []
+    for label in _WITHIN.finditer(text):
+        if int(label.group(2)) == expected + len(found):
+            found.append(label.start(1))
+    return found
+
+
+def split_at_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
+    """The lines, each split where a label of the list's run stands inside it: PDFium may give a
+    reference's last line and the next one's first as one line ("… ArXiv e-prints (2009),
+    0912.0201. [2] L. Amendola, …": a REVTeX page whose characters it placed on one baseline).
+    The run is the labels going up one by one at the lines' starts and inside them; the piece a
+    label opens is flush, as a reference's first line."""
+    split: list[PdfLine] = []
+    expected: int | None = None
+    for line in lines:
+        found = _LABEL_NUMBER.match(line.text)
+        if found is not None:
+            number = int(next(group for group in found.groups() if group and group.isdigit()))
+            expected = number + 1 if expected is None or number in (1, expected) else expected
+        cuts = _labels_within(line.text, expected) if expected is not None else []
+        expected = expected + len(cuts) if expected is not None else None
+        for start, end in zip([0, *cuts], [*cuts, len(line.text)], strict=True):
+            italics = tuple(
+                (max(first - start, 0), min(last, end) - start)
+                for first, last in line.italics
+                if first < end and last > start
+            )
+            piece = line._replace(text=line.text[start:end].strip(), italics=italics)
+            split.append(piece if start == 0 else piece._replace(indent=0.0))
+    return split
 
 
 # So many labels in order make a references list even when its items do not read as references

@@ -76,6 +76,7 @@ from bibnorm.readers._pdf_labels import (
     indent_ems,
     joined_wrapped_labels,
     numbered_run,
+    split_at_labels,
 )
 from bibnorm.readers._pdf_margins import margin_note
 from bibnorm.readers._pdf_sections import (
@@ -187,7 +188,7 @@ def read_section(
             ]
         )
     )
-    lines = joined_wrapped_labels(_bare_labels(lines))
+    lines = joined_wrapped_labels(_bare_labels(split_at_labels(lines)))
     references, line_of = _read_section(lines)
     if references is None:
         return None
