@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 from bibnorm.errors import InputError
 from bibnorm.readers import read_inputs
-from bibnorm.readers._pdf_labels import bracket_raised_label, numbered_run, split_at_labels
+from bibnorm.readers._pdf_labels import (
+    bracket_raised_label,
+    joined_wrapped_labels,
+    numbered_run,
+    split_at_labels,
+)
 from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
 from bibnorm.readers.pdf import PdfLine, read_pdf
 from clients import PDFLATEX, need, run
@@ -219,7 +224,7 @@ def test_labels_inside_lines_split_the_references_pdfium_ran_together() -> None:
             73, "Letters 45, 1980 (1980). [4] W. Hu, D. J. Eisenstein, and M. Tegmark, Phys. Rev. Lett. 80,"
         ),
         line(41, "5255 (1998)."),
-        line(59, "[5] A. de Gouvea, K. Pitts, K. Scholberg, G. P. Zeller,"),
+        line(70, "[5] A. de Gouvea, K. Pitts, K. Scholberg, G. P. Zeller,"),
         line(75, "K. Hoffman, et al., ArXiv e-prints (2013), 1310.4340."),
         line(14, "[6] S. Betts, W. R. Blanchard, R. H. Carnevale, C. Chang,"),
         line(72, "A. Cohen, et al., ArXiv e-prints (2013), 1307.4738."),
@@ -242,3 +247,26 @@ def test_a_citation_inside_a_sentence_splits_no_line() -> None:
         PdfLine(1, 0, 72.0, 10.0, "[3] C. Name, Phys. Rev. 14, 5 (2003)."),
     ]
     assert split_at_labels(lines) == lines
+
+
+def test_a_bracketed_label_in_order_far_in_is_no_wrapped_line() -> None:
+    """The neutrino paper's oddly placed page: the labels split out of lines stand flush, "[5]"
+    stands as far in as the wrapped lines do; it goes on the run of labels, so it stays a label
+    (a bare "29." so placed would be a wrapped page range)."""
+
+    def line(indent: float, text: str) -> PdfLine:
+        return PdfLine(page=5, column=1, left=318.0 + indent, size=8.97, text=text, indent=indent)
+
+    lines = [
+        line(0, "[1] K. A. Olive and Particle Data Group, Chinese Physics C"),
+        line(52, "38, 090001 (2014), 1412.1408."),
+        line(0, "[2] R. N. Cahn, D. A. Dwyer, S. J. Freedman, ArXiv"),
+        line(49, "e-prints (2013), 1307.5487."),
+        line(0, "[3] J. R. Bond, G. Efstathiou, and J. Silk, Physical Review"),
+        line(55, "Letters 45, 1980 (1980)."),
+        line(0, "[4] S. Dodelson and J. Lykken, ArXiv e-prints (2014),"),
+        line(53, "1403.5173."),
+        line(59, "[5] A. de Gouvea, K. Pitts, K. Scholberg, G. P. Zeller,"),
+        line(54, "K. Hoffman, et al., ArXiv e-prints (2013), 1310.4340."),
+    ]
+    assert [piece.text[:3] for piece in joined_wrapped_labels(lines)][-2:] == ["[5]", "K. "]
