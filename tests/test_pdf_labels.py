@@ -270,3 +270,27 @@ def test_a_bracketed_label_in_order_far_in_is_no_wrapped_line() -> None:
         line(54, "K. Hoffman, et al., ArXiv e-prints (2013), 1310.4340."),
     ]
     assert [piece.text[:3] for piece in joined_wrapped_labels(lines)][-2:] == ["[5]", "K. "]
+
+
+def test_a_letters_unheaded_list_of_two_is_read() -> None:
+    """A REVTeX letter (a colloidal gyroscope): no heading, two references at its end after an
+    appendix whose equations' numbers make a longer run of "1", "2", "3" that reads as no list;
+    each opens with an author list and carries a year (it was refused: no references section)."""
+    data = text_page(
+        [
+            b"[1] Department of Chemistry, University of Oxford",
+            b"[2] The Rudolf Peierls Centre for Theoretical Physics, University of Oxford",
+            b"Appendix",
+            b"1",
+            b"2",
+            b"3",
+            b"The normal vector is expressed in the lab frame as usual.",
+            b"[1] W. Xi, A. A. Solovev, A. N. Ananth, D. H. Gracias,",
+            b"S. Sanchez, and O. G. Schmidt, Nanoscale 5, 1294 (2013).",
+            b"[2] A. A. Solovev, W. Xi, D. H. Gracias, S. M. Harazim,",
+            b"C. Deneke, S. Sanchez, and O. G. Schmidt, Small 8, 1751 (2012).",
+        ]
+    )
+    queries, _ = read_pdf(data, "letter.pdf")
+    assert [query.year for query in queries] == [2013, 2012]
+    assert queries[0].raw.startswith("W. Xi")

@@ -140,6 +140,13 @@ def numbered_run(lines: Sequence[str]) -> tuple[int, int] | None:
     return best if best is not None and best[1] >= MIN_RUN else None
 
 
+def last_labelled_pair(lines: Sequence[str]) -> tuple[int, int] | None:
+    """The line of label 1 of the last run of exactly two labels ("[1]", "[2]"), and 2: a short
+    letter's whole list (REVTeX, no heading), where no longer run is; ``None`` when none is."""
+    pairs = [start for start, length in _label_runs(lines) if length == 2]
+    return (pairs[-1], 2) if pairs else None
+
+
 def _label_runs(lines: Sequence[str]) -> Iterator[tuple[int, int]]:
     """(index of label 1, labels in order) of each run of lines labelled 1, 2, 3 …; a line
     whose number does not go on the run (a wrapped "10 (2008), …") is no label."""

@@ -75,6 +75,7 @@ from bibnorm.readers._pdf_labels import (
     bracket_raised_label,
     indent_ems,
     joined_wrapped_labels,
+    last_labelled_pair,
     numbered_run,
     split_at_labels,
 )
@@ -131,16 +132,9 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
     read = read_section(section_lines(lines, section), path, section.first) if section else None
     if section is not None and section.headed:
         section, read = _labelled_list_after(lines, section, read, path) or (section, read)
-    if (
-        section is None
-        or read is None
-        or not (
-            section.headed
-            or section.labels >= TRUSTED_RUN
-            or mostly_references(read[1])
-            or names_and_dates(read[1])
-        )
-    ):
+    if section is None or read is None or not _trusted(section, read[1]):
+        section, read = _labelled_pair(lines, path) or (section, read)
+    if section is None or read is None or not _trusted(section, read[1]):
         raise InputError(
             f"{path}: no references section found (no 'References' or 'Bibliography' heading, "
             "no list of references starting at [1] or 1.); nothing was read"
@@ -149,6 +143,33 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
     pages = sorted({query.origin.page for query in queries if query.origin and query.origin.page} or {1})
     where = f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}–{pages[-1]}"
     return queries, f"the PDF's references section ({where}) {describe_list(references, queries)}"
+
+
+def _trusted(section: Section, references: ReferenceList) -> bool:
+    """Whether a section read as ``references`` is a reference list: under a heading; found by
+    eight labels in order or more; or by three or more whose items mostly read as references; or
+    whose items each open with an author list and carry a year (physics' titleless references)."""
+    return (
+        section.headed
+        or section.labels >= TRUSTED_RUN
+        or (section.labels >= MIN_RUN and mostly_references(references))
+        or names_and_dates(references)
+    )
+
+
+def _labelled_pair(
+    lines: Sequence[PdfLine], path: str
+) -> tuple[Section, tuple[list[Query], ReferenceList]] | None:
+    """A short letter's whole list of two, unheaded, where no longer list is found: the last
+    lines labelled "[1]" and "[2]" (REVTeX), read when both items open with an author list and
+    carry a year."""
+    pair = last_labelled_pair([line.text for line in lines])
+    ended = _section_end(lines, pair[0], 0.0) if pair else None
+    if pair is None or ended is None:
+        return None
+    section = Section(pair[0], ended[0], False, pair[1], floats=ended[1])
+    read = read_section(section_lines(lines, section), path, section.first)
+    return (section, read) if read is not None and names_and_dates(read[1]) else None
 
 
 def _labelled_list_after(
