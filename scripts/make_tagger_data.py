@@ -111,6 +111,7 @@ FIELDS = {
     16: "isbn",
 }
 OPEN, CLOSE = 0xE000, 0xE080
+_TITLE = 3  # the title's field number
 _MARKERS = re.compile("[\ue000-\ue0ff]")
 _SPACE = re.compile(r"\s+")
 
@@ -322,6 +323,37 @@ def record_split(key: str) -> str:
     return "validation" if (value // 5) % 2 == 0 else "heldout"
 
 
+# ---------------------------------------------------------------- the given-name word list
+
+GIVEN_NAMES_HEADER = """\
+# Given names for the reference tagger's features (normalizer/readers/tagger.py, "given-name").
+# Made by scripts/make_tagger_data.py --given-names from the training records' authors and
+# editors (record_split "train" only: no validation or held-out record's name is here): each word
+# of a given name, folded as the tagger folds words, written as a given name at least twice and
+# at least twice as often as a family name. One a line.
+"""
+
+
+def given_names(records: list[Record]) -> list[str]:
+    """The given-name words of the training records' people (`GIVEN_NAMES_HEADER` says which)."""
+    from bibnorm.readers.tagger import fold_word
+
+    given: Counter[str] = Counter()
+    family: Counter[str] = Counter()
+    for record in records:
+        if record_split(record.key) != "train":
+            continue
+        for name in record.authors + record.editors:
+            whole = [word for word in name.given.split() if "-" in word or "‐" in word]
+            given.update(fold_word(word) for word in re.split(r"[\s.\-‐]+", name.given) + whole)
+            family.update(fold_word(word) for word in re.split(r"[\s\-‐]+", name.family))
+    return sorted(
+        word
+        for word, count in given.items()
+        if count >= 2 and count >= 2 * family[word] and len(word) > 1 and word.replace("-", "").isalpha()
+    )
+
+
 # ---------------------------------------------------------------- CSL items
 
 
@@ -395,13 +427,18 @@ def csl_item(record: Record, chooser: random.Random) -> dict[str, object]:
 
 
 def char_labels(marked: str) -> tuple[str, list[str | None]]:
-    """The text without markers, and each character's field (the innermost open marker's)."""
+    """The text without markers, and each character's field (the innermost open marker's). A
+    title's opening marker right after a letter or digit of no field is a `.bst` title's, which
+    follows its first character (`bib_entry`): that character is the title's too, or a title's
+    first word of one letter ("A survey of …") would be read as no field's."""
     text: list[str] = []
     labels: list[str | None] = []
     open_fields: list[int] = []
     for char in marked:
         code = ord(char)
         if OPEN <= code < CLOSE:
+            if code - OPEN == _TITLE and text and text[-1].isalnum() and labels[-1] is None:
+                labels[-1] = FIELDS[_TITLE]
             open_fields.append(code - OPEN)
         elif CLOSE <= code < CLOSE + 0x80:
             if open_fields and open_fields[-1] == code - CLOSE:
@@ -874,6 +911,12 @@ def main(argv: list[str] | None = None) -> int:
         "--texmf", type=Path, default=None, help="a TeX Live texmf-dist tree: TEXMF_BIBS and its .bst files"
     )
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--given-names",
+        type=Path,
+        default=None,
+        help="also write the training records' given names there (normalizer/data/given-names.txt)",
+    )
     arguments = parser.parse_args(argv)
     if arguments.texmf is not None and not arguments.texmf.is_dir():
         print(f"make_tagger_data: no such folder: {arguments.texmf}", file=sys.stderr)
@@ -887,6 +930,10 @@ def main(argv: list[str] | None = None) -> int:
         print("make_tagger_data: --bst needs --texmf and bibtex on the PATH", file=sys.stderr)
         return 1
     records = all_records(arguments.texmf)
+    if arguments.given_names is not None:
+        names = given_names(records)
+        arguments.given_names.write_text(GIVEN_NAMES_HEADER + "".join(f"{name}\n" for name in names), "utf-8")
+        print(f"{len(names)} given names -> {arguments.given_names}", file=sys.stderr)
     csl_wanted = {"train": arguments.styles, "validation": arguments.validation, "heldout": arguments.heldout}
     work = list(jobs(records, independent_styles(), csl_wanted, arguments.per_style))
     if any(bst_wanted.values()):

@@ -123,6 +123,21 @@ def test_the_features_see_shape_punctuation_lexicons_and_position() -> None:
     assert "venue" in rows[5] and "EOS" in rows[5]
 
 
+def test_the_features_see_where_a_quotation_closed_and_each_tokens_comma_segment() -> None:
+    tokens = ["Daniel", "D.", "Lincoll,", "“Semigroups", "of", "Recurrences,”", "Academic", "Press."]
+    rows = [set(row) for row in tagger.token_features(tokens)]
+    assert {"given-name", "s.first", "s.len=3-4"} <= rows[0]
+    assert "s.last" in rows[2] and "given-name" not in rows[2]
+    assert "quoted" in rows[4] and "after-quote" not in rows[4]
+    assert {"after-quote", "s.first"} <= rows[6] and "quoted" not in rows[6]
+
+
+def test_the_token_features_are_cached_per_distinct_token() -> None:
+    tagger.clear_token_caches()
+    tagger.token_features(["Smith,", "J.,", "Smith,", "J."])
+    assert tagger._token.cache_info().misses == 3  # "Smith," once
+
+
 # ---------------------------------------------------------------- the training data
 
 
@@ -146,6 +161,15 @@ def test_markers_give_each_character_its_field_exactly(make_data: ModuleType) ->
     assert labels[text.index("Scaling") : text.index("2106")] == ["title"] * len("Scaling ")
     assert set(labels[text.index("2106") : text.index("2106") + 10]) == {"arxiv"}  # the inner marker wins
     assert labels[-4:] == ["container"] * 4
+
+
+def test_a_bst_titles_first_letter_before_its_marker_is_the_titles(make_data: ModuleType) -> None:
+    # bib_entry puts a title's opening marker after its first letter (a style that lower-cases
+    # the title keeps that one); a first word of one letter must still be the title's
+    title = "A" + chr(make_data.OPEN + 3) + " survey" + chr(make_data.CLOSE + 3)
+    text, labels = make_data.char_labels(make_data.mark(1, "Smith") + ". " + title + ". 2021")
+    assert text == "Smith. A survey. 2021"
+    assert labels[text.index("A")] == "title" and labels[text.index(".")] is None
 
 
 def test_tokens_take_the_markers_labels_then_years_given_names_and_joiners(make_data: ModuleType) -> None:

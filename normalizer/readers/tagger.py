@@ -24,11 +24,13 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from bibnorm.text import data_file
 from bibnorm.text.names import PARTICLES
 
 MODEL_FILE = "reference-tagger.crfsuite"
+GIVEN_NAMES_FILE = "given-names.txt"
 
 # The labels, in the order docs/tagger.md lists them. An author's name is split into its family
 # and given parts; "and", "&", "et al." between or after names are `author`.
@@ -88,6 +90,14 @@ _CUE_WORDS = frozenset(
      "dissertation", "chapter", "et", "al", "and", "&", "pages", "volume", "number"}
 )  # fmt: skip
 
+# Words of publishers' names ("Academic Press", "A. K. Peters, Ltd.", "Springer-Verlag"), which
+# tell a book's publisher from the end of its title.
+_PUBLISHER_WORDS = frozenset(
+    {"press", "publishers", "publisher", "publishing", "publications", "verlag", "springer-verlag",
+     "inc", "ltd", "co", "corp", "gmbh", "editrice", "editions", "editorial", "editora",
+     "books", "wiley", "elsevier", "springer", "addison-wesley", "mcgraw-hill", "routledge", "sage"}
+)  # fmt: skip
+
 
 @lru_cache(maxsize=1)
 def _lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -100,6 +110,14 @@ def _lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             venue_words.update(word.casefold() for word in re.findall(r"[^\W\d_]{3,}", name))
     english = gzip.decompress(data_file("english-words.txt.gz").read_bytes()).decode().split()
     return frozenset(w for w in stop if " " not in w), frozenset(venue_words), frozenset(english)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Given names (``given-names.txt``: the training records' authors' given names, folded), which
+    tell "Daniel D. Lincoll" from "Lincoll D. D." where punctuation does not."""
+    lines = data_file(GIVEN_NAMES_FILE).read_text("utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def _shape(core: str) -> str:
@@ -122,18 +140,72 @@ def _core(token: str) -> str:
     return token.strip(_EDGE_PUNCTUATION)
 
 
-def _fold(word: str) -> str:
+def fold_word(word: str) -> str:
+    """A word as the features and word lists compare it: case-folded, accents dropped."""
     if word.isascii():
         return word.casefold()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def _own_features(
-    token: str, stop: frozenset[str], venue: frozenset[str], english: frozenset[str]
-) -> list[str]:
+def _case_features(letters: str) -> list[str]:
+    """ "upper" (two capitals or more), "capital" (one), "titlecase" or "lower"."""
+    if not letters:
+        return []
+    if letters.isupper():
+        return ["upper" if len(letters) > 1 else "capital"]
+    if letters[0].isupper():
+        return ["titlecase"]
+    return ["lower"] if letters.islower() else []
+
+
+def _pattern_features(token: str, core: str) -> list[str]:
+    """What the token's characters hold: a year, digits, a range, a DOI, an arXiv id, a link, an
+    ISBN, initials."""
+    features = []
+    if _YEAR.search(token):
+        features.append("year")
+    if any(char.isdigit() for char in token):
+        features.append("digit")
+        if _RANGE.search(token):
+            features.append("range")
+    for name, pattern in (("doi", _DOI), ("arxiv", _ARXIV), ("url", _URL)):
+        if pattern.search(token):
+            features.append(name)
+    if _ISBN.match(core):
+        features.append("isbn")
+    if _INITIALS.fullmatch(token.rstrip(",;:)")):
+        features.append("initials")
+    return features
+
+
+def _lexicon_features(word: str, core: str, letters: str) -> list[str]:
+    """The word lists the folded word is in (`_lexicons`, the name particles, months, cues)."""
+    stop, venue, english = _lexicons()
+    features = [
+        name for name, words in (("stop", stop), ("particle", PARTICLES), ("venue", venue)) if word in words
+    ]
+    if word in english:
+        features.append("english")
+    elif letters and not core[0].isdigit():
+        features.append("not-english")
+    bare = word.rstrip(".")
+    if bare in _MONTHS:
+        features.append("month")
+    if word in _given_names():
+        features.append("given-name")
+    if word in _CUE_WORDS or bare in _CUE_WORDS:
+        features.append("cue")
+    if bare in _PUBLISHER_WORDS:
+        features.append("publisher-word")
+    return features
+
+
+def _own_features(token: str) -> tuple[str, ...]:
+    """The features of a token alone: its word and shape first (`_Token.near` takes them from
+    there), its edges, length and suffix, its case, patterns and word lists."""
     core = _core(token)
-    word = _fold(core)
+    word = fold_word(core)
     letters = "".join(char for char in core if char.isalpha())
     features = [
         "w=" + word,
@@ -144,67 +216,36 @@ def _own_features(
     ]
     if len(word) > 3:
         features.append("suf3=" + word[-3:])
-    if letters:
-        if letters.isupper():
-            features.append("upper" if len(letters) > 1 else "capital")
-        elif letters[0].isupper():
-            features.append("titlecase")
-        elif letters.islower():
-            features.append("lower")
-    if _YEAR.search(token):
-        features.append("year")
-    if any(char.isdigit() for char in token):
-        features.append("digit")
-        if _RANGE.search(token):
-            features.append("range")
-    if _DOI.search(token):
-        features.append("doi")
-    if _ARXIV.search(token):
-        features.append("arxiv")
-    if _URL.search(token):
-        features.append("url")
-    if _ISBN.match(core):
-        features.append("isbn")
-    if word in stop:
-        features.append("stop")
-    if word in PARTICLES:
-        features.append("particle")
-    if word in venue:
-        features.append("venue")
-    if word in english:
-        features.append("english")
-    elif letters and not core[0].isdigit():
-        features.append("not-english")
-    if word.rstrip(".") in _MONTHS:
-        features.append("month")
-    if word in _CUE_WORDS or word.rstrip(".") in _CUE_WORDS:
-        features.append("cue")
-    if _INITIALS.fullmatch(token.rstrip(",;:)")):
-        features.append("initials")
-    return features
+    return (
+        *features,
+        *_case_features(letters),
+        *_pattern_features(token, core),
+        *_lexicon_features(word, core, letters),
+    )
 
 
-@lru_cache(maxsize=65536)  # words, names and punctuation recur from one reference to the next
-def _token_own_features(token: str) -> tuple[str, ...]:
-    return tuple(_own_features(token, *_lexicons()))
+_CHUNK_FLAGS = frozenset(
+    {"venue", "lower", "english", "initials", "titlecase", "digit", "year", "publisher-word"}
+)
+_QUOTES_OPENING = '“"‘«'
+_QUOTES_CLOSING = '”"’»'
+_NEAR = (-2, -1, 1, 2)  # the neighbours whose words and shapes a token's features hold
 
 
-@lru_cache(maxsize=65536)
-def _as_neighbour(token: str, offset: int) -> tuple[str, ...]:
-    """What a token tells the token ``offset`` places from it: its word and shape, and beside
-    it, its last character ("-1:w=zhai", "-1:shape=Xx,", "-1:last=,")."""
-    own = _token_own_features(token)
-    features = (f"{offset}:w=" + own[0][2:], f"{offset}:shape=" + own[1][6:])
-    return (*features, f"{offset}:last=" + token[-1]) if abs(offset) == 1 else features
+class _Token(NamedTuple):
+    """What one token's text tells, worked out once per distinct token (`_token`): references
+    repeat their words, names and punctuation, so the features cost a cache look-up each."""
 
-
-_CHUNK_FLAGS = frozenset({"venue", "lower", "english", "initials", "titlecase", "digit", "year"})
-
-
-@lru_cache(maxsize=65536)
-def _chunk_flags(token: str) -> frozenset[str]:
-    """The token's own features a chunk's features count."""
-    return _CHUNK_FLAGS.intersection(_token_own_features(token))
+    own: tuple[str, ...]
+    near: tuple[tuple[str, ...], ...]  # what it tells the token at each offset of `_NEAR` from it
+    flags: frozenset[str]  # the own features a chunk counts (`_chunk_features`)
+    ends_chunk: bool
+    opens_quote: bool
+    closes_quote: bool
+    opens_bracket: bool
+    closes_bracket: bool
+    ends_sentence: bool
+    ends_comma: bool
 
 
 def _ends_chunk(token: str) -> bool:
@@ -213,8 +254,42 @@ def _ends_chunk(token: str) -> bool:
     last = token.rstrip(")]")[-1:]
     if last in ':;?!”"’»' or token.endswith("''"):
         return True
+    return last == "." and not _is_initial(token)
+
+
+def _is_initial(token: str) -> bool:
+    """ "X.", "Th.": a period that ends no sentence. Vancouver's "MR." ends the author list."""
     core = _core(token)
-    return last == "." and not (len(core) <= 2 and core[:1].isupper())
+    return len(core) <= 2 and core[:1].isupper() and not core[1:].isupper()
+
+
+@lru_cache(maxsize=65536)  # words, names and punctuation recur from one reference to the next
+def _token(token: str) -> _Token:
+    own = _own_features(token)
+    word, shape = own[0][2:], own[1][6:]
+    near = tuple(
+        (
+            f"{offset}:w={word}",
+            f"{offset}:shape={shape}",
+            *([f"{offset}:last={token[-1]}"] if abs(offset) == 1 else []),
+        )
+        for offset in _NEAR
+    )
+    last = token.rstrip(')]"”’')[-1:]
+    return _Token(
+        own=own,
+        near=near,
+        flags=_CHUNK_FLAGS.intersection(own),
+        ends_chunk=_ends_chunk(token),
+        opens_quote=token[0] in _QUOTES_OPENING or token.startswith("``"),
+        closes_quote=token[-1] in _QUOTES_CLOSING
+        or token.endswith("''")
+        or token[-2:] in ('",', "”,", "”.", '".'),
+        opens_bracket=token[0] in "([",
+        closes_bracket=token[-1] in ")]" or token[-2:] in ("),", ").", "]."),
+        ends_sentence=last == "." and not _is_initial(token),
+        ends_comma=last == ",",
+    )
 
 
 def _bucket(count: int) -> str:
@@ -223,95 +298,144 @@ def _bucket(count: int) -> str:
     )
 
 
-def _chunk_features(tokens: Sequence[str], own: Sequence[Sequence[str]]) -> list[list[str]]:
+# (feature, own flag, the share of the chunk's words that must have it)
+_CHUNK_SHARES = (
+    ("c.venue", "venue", 0.5),
+    ("c.prose", "lower", 0.4),
+    ("c.english", "english", 0.6),
+    ("c.initials", "initials", 0.3),
+    ("c.titlecase", "titlecase", 0.7),
+)
+
+
+def _chunks(tokens: Sequence[_Token], comma: bool = False) -> list[tuple[int, int]]:
+    """The (start, end) of each chunk: the runs of tokens up to one that `_ends_chunk` (with
+    ``comma``, or ends in a comma)."""
+    chunks: list[tuple[int, int]] = []
+    start = 0
+    for index, token in enumerate(tokens):
+        if token.ends_chunk or (comma and token.ends_comma):
+            chunks.append((start, index + 1))
+            start = index + 1
+    if start < len(tokens):
+        chunks.append((start, len(tokens)))
+    return chunks
+
+
+def _segment_features(tokens: Sequence[_Token]) -> list[tuple[str, ...]]:
+    """Where each token stands in its segment, the run of tokens between two commas or chunk
+    ends, and the segment's length: a name list's "Daniel D. Lincoll," ends in the family name,
+    its "Lincoll, D. D.," starts with it."""
+    rows: list[tuple[str, ...]] = []
+    for a, b in _chunks(tokens, comma=True):
+        length = "s.len=" + _bucket(b - a)
+        if b - a == 1:
+            rows.append((length, "s.only"))
+            continue
+        rows.append((length, "s.first"))
+        rows.extend((length,) for _ in range(b - a - 2))
+        rows.append((length, "s.last"))
+    return rows
+
+
+def _chunk_features(tokens: Sequence[_Token]) -> list[tuple[str, ...]]:
     """Each token's chunk's features — the run of tokens between two sentence ends, colons or
     quotation marks, where one field usually ends and the next begins: its length, whether its
     words are venue words, prose, initials or numbers, how far it stands from the first chunk
     holding a year (a title follows APA's "(2015)."; ACM's venue follows the title), the word it
     opens with, and whether the token opens or closes it."""
-    chunks: list[tuple[int, int]] = []
-    start = 0
-    for index, token in enumerate(tokens):
-        if _ends_chunk(token) or index == len(tokens) - 1:
-            chunks.append((start, index + 1))
-            start = index + 1
-    flagged = [_chunk_flags(token) for token in tokens]
+    chunks = _chunks(tokens)
     year_chunk = next(
-        (number for number, (a, b) in enumerate(chunks) if any("year" in flagged[i] for i in range(a, b))),
+        (
+            number
+            for number, (a, b) in enumerate(chunks)
+            if any("year" in tokens[i].flags for i in range(a, b))
+        ),
         None,
     )
-    rows: list[list[str]] = []
+    rows: list[tuple[str, ...]] = []
     for number, (a, b) in enumerate(chunks):
-        flags = flagged[a:b]
-        words = sum("digit" not in f for f in flags) or 1  # the shares are of its words, not numbers
+        flags = [token.flags for token in tokens[a:b]]
+        numbers = sum("digit" in f for f in flags)
+        words = (b - a - numbers) or 1  # the shares are of its words, not numbers
         features = [
             "c.len=" + _bucket(b - a),
             f"c.n={min(number, 6)}",
-            "c.open=" + own[a][0][2:],
+            "c.open=" + tokens[a].own[0][2:],
         ]
         if year_chunk is not None:
             features.append(f"c.year={max(-2, min(number - year_chunk, 3))}")
-        for name, flag, share in (
-            ("c.venue", "venue", 0.5),
-            ("c.prose", "lower", 0.4),
-            ("c.english", "english", 0.6),
-            ("c.initials", "initials", 0.3),
-            ("c.titlecase", "titlecase", 0.7),
-        ):
-            if sum(flag in f for f in flags) >= share * words:
-                features.append(name)
-        if 2 * sum("digit" in f for f in flags) >= b - a:
+        features += [
+            name for name, flag, share in _CHUNK_SHARES if sum(flag in f for f in flags) >= share * words
+        ]
+        if 2 * numbers >= b - a:
             features.append("c.numbers")
-        for index in range(a, b):
-            rows.append(
-                [*features, *(["c.start"] if index == a else []), *(["c.end"] if index == b - 1 else [])]
-            )
+        if any("publisher-word" in f for f in flags):
+            features.append("c.publisher")
+        inside = tuple(features)
+        if b - a == 1:
+            rows.append((*inside, "c.start", "c.end"))
+            continue
+        rows.append((*inside, "c.start"))
+        rows.extend(inside for _ in range(b - a - 2))
+        rows.append((*inside, "c.end"))
     return rows
+
+
+_POSITIONS = tuple(f"pos={tenth}" for tenth in range(10))
+_SENTENCES = tuple(f"sent={count}" for count in range(6))
+_COMMAS = tuple(f"commas={count}" for count in range(7))
 
 
 def token_features(tokens: Sequence[str]) -> list[list[str]]:
     """Each token's features: its own (word, shape, punctuation, lexicons), its neighbours'
     words and shapes, where it stands (position, sentences and commas before it, inside quotes
     or brackets), and its chunk's (`_chunk_features`)."""
-    own = [_token_own_features(token) for token in tokens]
-    chunked = _chunk_features(tokens, own)
-    count = len(tokens)
+    read = [_token(token) for token in tokens]
+    chunked = _chunk_features(read)
+    segmented = _segment_features(read)
+    count = len(read)
     rows: list[list[str]] = []
     sentences = commas = 0
-    quoted = bracketed = False
-    for index, token in enumerate(tokens):
-        if token[0] in '“"‘«' or token.startswith("``"):
-            quoted = True
-        if token[0] in "([":
-            bracketed = True
+    quoted = bracketed = after_quote = False
+    for index, token in enumerate(read):
+        quoted = quoted or token.opens_quote
+        bracketed = bracketed or token.opens_bracket
         features = [
-            *own[index],
+            *token.own,
             *chunked[index],
-            "pos=" + str(10 * index // count),
-            f"sent={min(sentences, 5)}",
+            *segmented[index],
+            _POSITIONS[10 * index // count],
+            _SENTENCES[min(sentences, 5)],
+            _COMMAS[min(commas, 6)],
         ]
-        features.append(f"commas={min(commas, 6)}")
         if quoted:
             features.append("quoted")
+        elif after_quote:  # a quotation closed before it: a quoted title is over
+            features.append("after-quote")
         if bracketed:
             features.append("bracketed")
         if index == 0:
             features.append("BOS")
+        else:
+            features += read[index - 1].near[1]
+            if index > 1:
+                features += read[index - 2].near[0]
         if index == count - 1:
             features.append("EOS")
-        for offset in (-2, -1, 1, 2):
-            other = index + offset
-            if 0 <= other < count:
-                features.extend(_as_neighbour(tokens[other], offset))
+        else:
+            features += read[index + 1].near[2]
+            if index + 2 < count:
+                features += read[index + 2].near[3]
         rows.append(features)
-        if token[-1] in '”"’»' or token.endswith("''") or token[-2:] in ('",', "”,", "”.", '".'):
+        if token.closes_quote:
+            after_quote = after_quote or quoted
             quoted = False
-        if token[-1] in ")]" or token[-2:] in ("),", ").", "]."):
+        if token.closes_bracket:
             bracketed = False
-        last = token.rstrip(')]"”’')[-1:]
-        if last == "." and not (len(_core(token)) <= 2 and _core(token)[:1].isupper()):
+        if token.ends_sentence:
             sentences += 1
-        elif last == ",":
+        elif token.ends_comma:
             commas += 1
     return rows
 
@@ -323,7 +447,9 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _TOKEN.finditer(text):
         start, end = match.span()
-        if "/" in match.group():
+        token = match.group()
+        # a cut needs ";", ":" or "(": most tokens have none and skip the search
+        if "/" in token or not (";" in token or ":" in token or "(" in token):
             spans.append((start, end))
             continue
         for cut in _PACKED_CUT.finditer(text, start, end):
@@ -616,8 +742,7 @@ class Tagger:
 
 def clear_token_caches() -> None:
     """Forget the features of the tokens seen so far (a measure of speed starts cold)."""
-    for cached in (_token_own_features, _as_neighbour, _chunk_flags):
-        cached.cache_clear()
+    _token.cache_clear()
 
 
 @lru_cache(maxsize=1)
