@@ -353,12 +353,13 @@ def main(argv: list[str] | None = None) -> int:
         sample = sorted(seen, key=lambda row: hash_of(row["style"] + row["record"]))[
             : arguments.training_sample
         ]
-        trained = evaluate(tagger, sample, rules, (shipped,))[shipped]
-        table(
-            f"TRAINING styles (strings seen in training, {len(sample)} sampled): % correct, "
-            "tagger / rules / product",
-            trained,
-        )
+        if sample:  # --training-sample 0 leaves it out
+            trained = evaluate(tagger, sample, rules, (shipped,))[shipped]
+            table(
+                f"TRAINING styles (strings seen in training, {len(sample)} sampled): % correct, "
+                "tagger / rules / product",
+                trained,
+            )
     finally:
         rules.close()
     return 0

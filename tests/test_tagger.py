@@ -51,9 +51,8 @@ def test_the_model_is_package_data_and_loads_without_the_network(monkeypatch: py
 
 
 # Real works written as styles the model was trained on print them (APA, IEEE, ACS, Elsevier
-# Harvard). Two such strings it misreads are not here (docs/tagger.md, Limits): Chicago's "LeCun,
-# Yann, Yoshua Bengio, and Geoffrey Hinton. 2015." ("Yann," read as part of the family name) and
-# AMA's "Devlin J, Chang MW, Lee K, Toutanova K. BERT: pre-training of …" ("BERT:" read as a name).
+# Harvard, Chicago's author-date with only its first name inverted, AMA's Vancouver names before a
+# title that opens with a word in capitals).
 TRAINED_STYLES = [
     pytest.param(
         "Vaswani, A., Shazeer, N., Parmar, N., Uszkoreit, J., Jones, L., Gomez, A. N., Kaiser, Ł., & "
@@ -91,6 +90,23 @@ TRAINED_STYLES = [
         2015,
         None,
         id="elsevier-harvard",
+    ),
+    pytest.param(
+        "LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton. 2015. Deep learning. Nature 521 (7553): 436–444.",
+        "Deep learning",
+        "LeCun",
+        2015,
+        None,
+        id="chicago-author-date",
+    ),
+    pytest.param(
+        "Devlin J, Chang MW, Lee K, Toutanova K. BERT: pre-training of deep bidirectional transformers "
+        "for language understanding. In: NAACL; 2019. p. 4171–86.",
+        "BERT: pre-training of deep bidirectional transformers for language understanding",
+        "Devlin",
+        2019,
+        None,
+        id="american-medical-association",
     ),
 ]
 
