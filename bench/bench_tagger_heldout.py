@@ -42,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bibnorm.readers._field_choice import DOUBTED, DROPPED, TRUSTED, RuleReading, choose_fields  # noqa: E402
+from bibnorm.readers._field_choice import SURE, RuleReading, choose_fields  # noqa: E402
 from bibnorm.readers.refs import ParsedReference  # noqa: E402
 from bibnorm.readers.tagger import TaggedReference, Tagger, clear_token_caches  # noqa: E402
 
@@ -105,8 +105,9 @@ def rule_fields(read: ParsedReference) -> dict[str, object]:
 
 
 def product_fields(read: ParsedReference, tagged: TaggedReference, choice: Choice) -> dict[str, object]:
-    """What the reader keeps (`_field_choice.choose_fields`): the tagger's fields where it is sure."""
-    chosen = choose_fields(RuleReading(read.title, read.authors, read.year, read.venue), tagged, *choice)
+    """What the reader keeps (`_field_choice.choose_fields`): the tagger's fields, the rules' where
+    the model is unsure."""
+    chosen = choose_fields(RuleReading(read.title, read.authors, read.year, read.venue), tagged, dict(choice))
     return _fields(chosen.title, chosen.authors, chosen.year, chosen.venue, read.doi)
 
 
@@ -156,11 +157,15 @@ def correct(
 
 
 READERS = ("tagger", "rules", "product")
-Choice = tuple[float, ...]  # `choose_fields`'s trusted, doubted and dropped
+Choice = tuple[tuple[str, float], ...]  # `choose_fields`'s thresholds, per field (`SURE`)
 
 
 def _choice(text: str) -> Choice:
-    return tuple(float(value) for value in text.split(":"))
+    """ "title=0.6:venue=0.8" -> the shipped thresholds with those two changed."""
+    changed = dict(
+        (name, float(value)) for name, _, value in (item.partition("=") for item in text.split(":"))
+    )
+    return tuple({**SURE, **changed}.items())
 
 
 Row = tuple[dict, dict[str, dict | None]]  # the truth, and each reader's fields (None: it hung)
@@ -271,8 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--choices",
         default="",
-        metavar="TRUSTED:DOUBTED:DROPPED,…",
-        help="other thresholds of `_field_choice.choose_fields` to try for the product",
+        metavar="FIELD=VALUE:FIELD=VALUE,…",
+        help="other thresholds of `_field_choice.choose_fields` (`SURE`) to try for the product",
     )
     parser.add_argument(
         "--rules-cache", type=Path, default=None, help="a file to keep the rules' readings in between runs"
@@ -317,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(evaluated) / elapsed:,.0f} strings/s wall ({len(evaluated)} strings)"
         )
 
-    shipped = (TRUSTED, DOUBTED, DROPPED)
+    shipped: Choice = tuple(SURE.items())
     choices = (shipped, *(_choice(value) for value in arguments.choices.split(",") if value))
     rules = RuleReader(arguments.rules_cache)
     try:
@@ -326,8 +331,9 @@ def main(argv: list[str] | None = None) -> int:
         split = arguments.split.upper().replace("HELDOUT", "HELD-OUT")
         table(
             f"{split} styles ({len(held)} styles never trained on, their own records): % correct, "
-            f"tagger / rules / product (the tagger's field where its confidence >= {TRUSTED} and the "
-            f"rules' field's < {DOUBTED}; left out where each of its tokens' < {DROPPED})",
+            "tagger / rules / product (the tagger's field, the rules' where its confidence is below "
+            + ", ".join(f"{name} {value}" for name, value in SURE.items())
+            + ")",
             held,
         )
         bst = {style: rows for style, rows in held.items() if style.startswith("bst:")}
@@ -345,8 +351,9 @@ def main(argv: list[str] | None = None) -> int:
             pooled = [row for rows in measured[choice].values() for row in rows]
             shares = "  ".join(f"{name} {100 * shares_of(pooled, name)[2]:.1f}" for name in FIELDS)
             titles = [shares_of(rows, "title")[2] for rows in measured[choice].values()]
+            thresholds = ":".join(f"{name}={value}" for name, value in choice)
             print(
-                f"product, {':'.join(map(str, choice))}: all strings {shares}; styles with "
+                f"product, {thresholds}: all strings {shares}; styles with "
                 f"title >= 95% {sum(t >= 0.95 for t in titles)}, < 80% {sum(t < 0.8 for t in titles)}; "
                 f"invented titles {invented_titles(measured[choice])[1][2]}"
             )

@@ -1,50 +1,112 @@
-"""Which reading of a reference's fields the reader keeps: the trained tagger's or the rules'.
+"""Which reading of a reference's fields the reader keeps: the trained tagger's, the rules' where
+the model is unsure.
 
-The reader of reference lists reads each item twice: by the rules of `bibnorm.readers.refs`
-(`parse_reference`) and by the trained field tagger (`bibnorm.readers.tagger`), and keeps, per
-field and per item, the reading the model's marginal probabilities favour. A title or venue is
-the tagger's where the rules' reading ran on past the model's into the fields after it ("Title.
-In: Venue" read as one title), the model is sure of its own (the mean marginal of its tokens at
-least `TRUSTED`) and gives the rules' extra tokens the field's label with a probability below
-`DOUBTED` (`TaggedReference.agreement`); a venue also where the rules read another part of the
-text. A year, volume and pages the rules read none of are the model's. Everything else is the
-rules': the thresholds were chosen on the validation styles of ``bench/bench_tagger_heldout.py``
-and held on the team's PDF corpus and reference-list tests, where the rules read 98–100% whole
+The reader of reference lists reads each item by the trained field tagger
+(`bibnorm.readers.tagger`) and by the rules of `bibnorm.readers.refs` (`parse_reference`). The
+tagger is the reader: per field, its reading is kept where the model is sure of it (the mean
+marginal of the field's tokens at least the field's threshold in `SURE`), and the rules' reading
+only where the model is unsure of its own and the rules read one. A field the model reads
+nowhere is absent: a style that prints no article title gets no title, whatever the rules made
+of the words in its place. The thresholds were chosen on the validation styles of
+``bench/bench_tagger_heldout.py`` and held on the team's PDF corpus and reference-list tests
 (docs/tagger.md).
 
-What holds whatever the model says: a reference the rules read no title in gets none from the
-tagger either (a style that prints no article title gets no invented one), a title the rules
-read is never left out, and the authors and identifiers (DOI, arXiv id) stay the rules', which
-join identifiers across line breaks and check their form.
+The identifiers (DOI, arXiv id) are not chosen here: they stay `_ref_ids`'s, which joins them
+across line breaks and checks their form. A reference in a script written without spaces
+(Chinese, Japanese, Korean) stays the rules': the tagger's tokens are words between spaces.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
 from bibnorm.readers.tagger import LABELS, TaggedReference
 
-# Chosen on the validation styles (docs/tagger.md).
-TRUSTED = 0.9  # the tagger's reading of a field is taken only when its confidence is at least this
-DOUBTED = 0.02  # and the rules' reading of it only replaced when the model gives it less than this
-FILLED = 0.9  # a field the rules read none of is the model's where its confidence is at least this
-DROPPED = 0.1  # nor left out (the model reading none) unless the model gives each of its tokens less
+# Chosen on the validation styles (docs/tagger.md). Per field: the model's reading is kept where
+# its confidence (the mean marginal of the field's tokens) is at least "FIELD"; where the rules read
+# the field otherwise, only where the model also gives the rules' reading less than
+# "FIELD-doubted" (the lowest probability of the label on a token where the two disagree: the
+# model doubts it). A field the model reads nowhere is absent where it gives each token of the
+# rules' reading the label with a probability below "FIELD-dropped", else the rules'.
+SURE: Mapping[str, float] = {
+    "title": 0.5,
+    "title-doubted": 0.02,
+    "title-dropped": 0.02,
+    "title-filled": 1.01,  # never: a title the rules read none of is none (no invented title)
+    "venue": 0.5,
+    "venue-doubted": 0.02,
+    "venue-dropped": 0.1,
+    "year": 0.5,
+    "year-doubted": 0.0,  # never: a year the rules read stays (a first edition's year is no date)
+    "year-dropped": 0.0,
+    "authors": 0.99,
+    "authors-filled": 0.9,
+    "publisher": 0.5,
+    "publisher-filled": 0.5,
+}
 
+# How sure the model must be of the other fields it reads where the rules read a field, to drop
+# or replace the rules' reading.
+_SURE_OF_OTHERS = 0.9
 
-Value = TypeVar("Value", str, int)
+Value = TypeVar("Value", str, int, tuple[str, ...])
 # Scripts written without spaces between words (CJK ideographs, kana, Hangul, full-width forms):
 # the tagger's tokens are words between spaces, so a reference in them stays the rules'.
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
-# What the rules read as a field may be left out where the model reads these there: names, a
+
+
+# What the rules read as a field may be left out where the model reads these there, sure: names, a
 # venue, numbers (a style that prints no title: "Lee, Y.; Kang, J. ICLR. 2022."), not a note or
-# words it labels nothing.
+# words it labels nothing ("Title1.", "Poetics.": a short title the model reads as neither).
 _OTHER_FIELDS = frozenset(LABELS) - {"title", "note", "other"}
+# What the rules read as a title may be the venue line the model reads there ("Family, I. Title.
+# Journal Year, Vol, Pages.": MDPI's, ACS's layout; AMS's "2013: Title. J. Atmos. Sci., 70").
 # What a title or venue the rules read too far runs into: the fields after it, not an edition or
-# a note ("Galactic Dynamics: Second Edition" is a title)
-_VENUE_LINE = frozenset({"container", "date", "volume", "issue", "pages"})  # "Nature 2021, 596"
+# a note ("Galactic Dynamics: Second Edition" is a title).
 _RUN_INTO = frozenset(LABELS) - {"title", "note", "other", "edition", "family", "given", "author"}
+_VENUE_LINE = frozenset({"container", "date", "volume", "issue", "pages", "publisher"})
+
+
+def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
+    """Whether the model's reading of ``label`` may replace the rules' ``read``: where the rules
+    ran on past it ("Title. In: Venue" read as one title), or read it from elsewhere, or shifted
+    its end; not where the model's starts after the rules' ("simple framework …" of "A simple
+    framework …": an article read as an initial), nor a title the model reads where names
+    stand, none before it ("World Health Organization. (2019). Title": a group as author)."""
+    overlap = tagged.overlap(label, read)
+    own = tagged.first(label)
+    if overlap == "same" or own is None:
+        return False
+    if label == "title" and "family" not in tagged.labels[: tagged.labels.index("title")]:
+        return False
+    if overlap == "shifted":
+        # the model's starts no later than the rules' (they cut its start off), or after what
+        # ends in a colon, the rules' start ("Coauthors, 2017: Title"), not a word
+        # ("A", "How") the model read as a name or a venue
+        start, own_start = min(tagged._tokens_of(read)), tagged.labels.index(label)
+        return start >= own_start or tagged.tokens[own_start - 1].endswith(":")
+    if overlap == "apart" and label == "title":  # the rules read another field as the title
+        labels, lowest = tagged.labels_of(read)
+        return labels <= _VENUE_LINE and lowest >= _SURE_OF_OTHERS
+    if overlap == "runs-on":  # into the fields after it, not an edition ("Title: Second Edition")
+        return tagged.labels_of(read)[0] - {label, "other"} <= _RUN_INTO
+    return label != "title"
+
+
+def _same_names(read: tuple[str, ...], own: tuple[str, ...]) -> bool:
+    """Whether two readings of an author list name the same people: as many names, the model's
+    words all among the rules', however either groups or punctuates them. The rules' then stay
+    ("Kenen, Peter B", "M. v. Spengler" as the rules write them, where the model may pair the
+    words otherwise or leave out a particle)."""
+
+    def words(names: tuple[str, ...]) -> Counter[str]:
+        return Counter(word for name in names for word in re.findall(r"[^\W_]+", name.casefold()))
+
+    return len(read) == len(own) and not words(own) - words(read)
 
 
 @dataclass(frozen=True)
@@ -55,6 +117,7 @@ class RuleReading:
     authors: tuple[str, ...]
     year: int | None
     venue: str | None
+    publisher: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,87 +131,63 @@ class ChosenFields:
     volume: str | None
     pages: str | None
     confidence: dict[str, float]
+    publisher: str | None = None
 
 
 def choose_fields(
-    rules: RuleReading,
-    tagged: TaggedReference,
-    trusted: float | None = None,
-    doubted: float | None = None,
-    dropped: float | None = None,
+    rules: RuleReading, tagged: TaggedReference, sure: Mapping[str, float] | None = None
 ) -> ChosenFields:
-    """Per field, the tagger's reading where it is sure of it (``trusted``, `TRUSTED` unless
-    given) and doubts the rules' (``doubted``, `DOUBTED`), else the rules'; no reading where the
-    model reads none and gives none of the rules' tokens the field's label (``dropped``,
-    `DROPPED`)."""
-    trust = TRUSTED if trusted is None else trusted
-    doubt = DOUBTED if doubted is None else doubted
-    drop = DROPPED if dropped is None else dropped
-    fill = max(trust, FILLED)
+    """Per field, the tagger's reading where its confidence is at least the field's threshold
+    (``sure``, else `SURE`), the rules' where the model is unsure and the rules read one; a
+    field the model reads nowhere is absent."""
+    thresholds = {**SURE, **(sure or {})}
     confidence = tagged.field_confidences()
     if _UNSPACED.search(tagged.text):  # Chinese, Japanese, Korean: no spaces to tokenize by
-        return ChosenFields(rules.title, rules.authors, rules.year, rules.venue, None, None, {})
+        return ChosenFields(
+            rules.title, rules.authors, rules.year, rules.venue, None, None, {}, rules.publisher
+        )
 
     def sure(name: str) -> bool:
-        return confidence.get(name, 0.0) >= trust
+        return confidence.get(name, 0.0) >= thresholds[name]
 
-    def doubts(label: str, read: str | None) -> bool:
-        if read is None:
-            return True
-        likely = tagged.agreement(label, read)
-        return likely is not None and likely < doubt
-
-    def chosen(label: str, name: str, read: Value | None, own: Value | None) -> Value | None:
-        """The rules' reading ``read`` of a field unless the model doubts it; then the model's
-        own (``own``) where it is sure of it, nothing where it read none."""
-        if read is None:  # a field the rules found nothing for: the model's, where it is very sure
-            return own if own is not None and confidence.get(name, 0.0) >= fill else None
-        if not doubts(label, str(read)):
-            return read
-        if own is None and label != "container":
-            # a title or year the model reads nowhere stays the rules': on real lists a short
-            # title ("Charms.", "Miletus.") read as a venue by the model is a title more often
-            # than not (a style that prints no title is the rules' to see: `_printed_no_title`)
-            return read
-        if own is None:  # dropped only where the model reads other fields there, none likely to be it
+    def weighed(label: str, name: str, own: Value | None, read: Value | None) -> Value | None:
+        """A field whose every token's marginal the model weighed: the model's reading unless
+        the rules read it otherwise and the model does not doubt theirs."""
+        if read is None:  # the rules read none: the model's, where it is sure of it
+            filled = confidence.get(name, 0.0) >= thresholds.get(f"{name}-filled", thresholds[name])
+            return own if filled else None
+        if own is None:  # the model reads none: none, where it reads other fields there, sure
             likeliest = tagged.likeliest(label, str(read))
             labels, lowest = tagged.labels_of(str(read))
-            other_fields = labels <= _OTHER_FIELDS and lowest >= trust
-            return None if likeliest is not None and likeliest < drop and other_fields else read
-        # the model's reading replaces the rules' where the rules ran on past it ("Title. In:
-        # Venue"); a venue also where the rules read another part of the text. Not where the two
-        # start apart ("A simple framework …" against "simple framework …": an article read as
-        # an initial; "De Anima" against an editor's "by Robert Drew Hicks"): there the rules,
-        # fitted to real lists, are right more often than the model
-        overlap = tagged.overlap(label, str(read))
-        beyond = tagged.labels_of(str(read))[0] - {label, "other"}  # what the rules ran into
-        runs_on = overlap == "runs-on" and bool(beyond) and beyond <= _RUN_INTO
-        # the rules read the venue as the title ("Family, I. Title. Journal Year, Vol, Pages.":
-        # MDPI's, ACS's layout), where the model reads those words as the venue, sure of them
-        labels, lowest = tagged.labels_of(str(read))
-        venue_as_title = (
-            label == "title" and "container" in labels and labels <= _VENUE_LINE and lowest >= trust
-        )
-        # a venue the rules cut short ("Inf. Model" of "J. Chem. Inf. Model.") is the model's too
-        replaces = runs_on or (
-            overlap in ("apart", "within") if label == "container" else overlap == "apart" and venue_as_title
-        )
-        return own if sure(name) and replaces else read
+            dropped = (
+                likeliest is not None
+                and likeliest < thresholds[f"{name}-dropped"]
+                and lowest >= thresholds[name]
+                # a title only where the model reads names, a venue or numbers there, sure of them
+                and (label != "title" or (labels <= _OTHER_FIELDS and lowest >= _SURE_OF_OTHERS))
+            )
+            return None if dropped else read
+        agreement = tagged.agreement(label, str(read))
+        doubt = thresholds[f"{name}-doubted"]
+        doubted = doubt > 0 and (agreement is None or agreement < doubt)
+        return own if sure(name) and doubted and _replaces(tagged, label, str(read)) else read
 
-    # no title where the rules read none: a style that prints none gets no invented one
-    title = chosen("title", "title", rules.title, tagged.title or None) if rules.title is not None else None
-    venue = chosen("container", "venue", rules.venue, tagged.container or None)
-    # the year: the model's only where the rules read none (on real lists the rules read it right
-    # 99 times in 100, and a work's first year is not always its date); the authors stay the
-    # rules' (a work without one, "Editorial. (2003)", names none on purpose)
-    year = rules.year if rules.year is not None else chosen("date", "year", None, tagged.year)
-    authors = rules.authors
+    def kept(name: str, own: Value | None, read: Value | None) -> Value | None:
+        """A field the model weighed no marginals of: its reading where it is sure of it."""
+        if own is None:
+            return read
+        return own if confidence.get(name, 0.0) >= thresholds[name if read else f"{name}-filled"] else read
+
+    publisher = tagged.text_of("publisher")
     return ChosenFields(
-        title=title,
-        authors=authors,
-        year=year,
-        venue=venue,
+        title=weighed("title", "title", tagged.title or None, rules.title),
+        authors=rules.authors
+        if _same_names(rules.authors, tagged.written_authors())
+        else kept("authors", tagged.written_authors() or None, rules.authors or None) or (),
+        year=weighed("date", "year", tagged.year, rules.year),
+        venue=weighed("container", "venue", tagged.container or None, rules.venue),
         volume=tagged.text_of("volume"),
         pages=tagged.text_of("pages"),
         confidence=confidence,
+        publisher=kept("publisher", publisher, rules.publisher),
     )

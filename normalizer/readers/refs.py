@@ -560,8 +560,11 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
             tag_reference(text, weigh=True),
         )
         kind = QueryKind.ARXIV_ID if parsed.arxiv else QueryKind.DOI if parsed.doi else QueryKind.TITLE
-        entry_type = entry_type_of(chosen.venue)
-        publisher = publisher_of(reference, chosen.venue, entry_type)
+        # the kind of work by the venue read, else by the rules' ("PhD thesis, MIT", "MIT Press"),
+        # which the model reads as a note and a publisher
+        typed_by = chosen.venue or parsed.venue
+        entry_type = entry_type_of(typed_by)
+        publisher = chosen.publisher or publisher_of(reference, typed_by, entry_type)
         queries.append(
             Query(
                 index=len(queries),
