@@ -90,7 +90,7 @@ def test_the_fields_the_model_is_sure_of_are_its_own_a_year_read_stays() -> None
     chosen = choose_fields(rules, tagged())
     assert chosen.authors == ("Zhai, X.", "Beyer, L.")  # the rules lost a name
     assert (chosen.venue, chosen.volume, chosen.pages) == ("CVPR", None, "1–10")
-    assert chosen.year == 1022  # a year the rules read stays theirs (a first edition's year is no date)
+    assert chosen.year == 1022  # a year the rules read stays theirs where the model doubts none of it
     assert choose_fields(RuleReading(rules.title, rules.authors, None, rules.venue), tagged()).year == 2022
     assert chosen.confidence["title"] == pytest.approx(0.99)
 
@@ -146,3 +146,19 @@ def test_a_style_that_prints_no_title_gets_none() -> None:
     (query,) = read_refs(text, "refs.txt")
     assert query.title == text  # no title read: the whole reference is what a search is given
     assert (query.venue, query.year) == ("J. Chem. Phys", 2022)
+
+
+def test_a_year_the_rules_read_in_a_titles_range_of_years_is_the_models() -> None:
+    """Vancouver: the rules take the first year of "1820–1860" in the title for the date; the model
+    reads it as the title's and the work's year at its end."""
+    from bibnorm.readers.refs import read_refs
+
+    (query,) = read_refs(
+        "Buchanan-Brown J. Early Victorian illustrated books: Britain, France and Germany, 1820–1860. "
+        "London, UK: British Library; 2005. p. 304.",
+        "refs.txt",
+    )
+    assert (query.title, query.year) == (
+        "Early Victorian illustrated books: Britain, France and Germany, 1820–1860",
+        2005,
+    )

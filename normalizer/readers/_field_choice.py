@@ -43,7 +43,7 @@ SURE: Mapping[str, float] = {
     "venue-doubted": 0.02,
     "venue-dropped": 0.1,
     "year": 0.5,
-    "year-doubted": 0.0,  # never: a year the rules read stays (a first edition's year is no date)
+    "year-doubted": 0.02,
     "year-dropped": 0.0,
     "year-filled": 0.9,
     "authors": 0.99,
@@ -65,7 +65,8 @@ _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uf
 # What the rules read as a field may be left out where the model reads these there, sure: names, a
 # venue, numbers (a style that prints no title: "Lee, Y.; Kang, J. ICLR. 2022."), not a note or
 # words it labels nothing ("Title1.", "Poetics.": a short title the model reads as neither).
-_OTHER_FIELDS = frozenset(LABELS) - {"title", "note", "other"}
+# Nor editors ("Aristotle. Poetics. Ed. by D. W. Lucas.": the title read as the editor's name).
+_OTHER_FIELDS = frozenset(LABELS) - {"title", "note", "other", "editor"}
 # What a title or venue the rules read too far runs into: the fields after it, not an edition or
 # a note ("Galactic Dynamics: Second Edition" is a title).
 _RUN_INTO = frozenset(LABELS) - {"title", "note", "other", "edition", "family", "given", "author"}
@@ -83,6 +84,14 @@ def _short_title_as_names(read: str, labels: set[str]) -> bool:
 
 
 _INITIAL = re.compile(r"[A-Z][a-z]?\.?,?")
+
+
+def _glued_to_the_venue(tagged: TaggedReference, read: str, venue: str | None) -> bool:
+    """Whether the model reads the rules' title and the rules' venue after it as one venue ("…
+    and Carles Sierra. Charms. Applied Artificial Intelligence, 26(4)": a short title)."""
+    if venue is None or tagged.overlap("container", read) not in ("within", "same"):
+        return False
+    return tagged.overlap("container", venue) in ("within", "same")
 
 
 def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
@@ -109,6 +118,11 @@ def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
     if overlap == "apart" and label == "title":  # the rules read another field as the title
         labels, lowest = tagged.labels_of(read)
         return labels <= _VENUE_LINE and lowest >= _SURE_OF_OTHERS
+    if label == "date":  # a year the rules read in the pages, the volume or a title's range of years
+        labels, lowest = tagged.labels_of(read)
+        alone = not any(char.isalpha() for index in tagged._tokens_of(read) for char in tagged.tokens[index])
+        # (not one glued to a title's first word: econ's "Rutherford 2013.“Computing …")
+        return labels <= {"pages", "volume", "issue", "title"} and lowest >= _SURE_OF_OTHERS and alone
     if overlap == "runs-on":  # into the fields after it, not an edition ("Title: Second Edition")
         last = tagged.tokens[max(tagged._run_of(label))]  # nor a subtitle ("Title: Technical Report")
         return tagged.labels_of(read)[0] - {label, "other"} <= _RUN_INTO and not last.endswith(":")
@@ -127,6 +141,15 @@ def _same_names(read: tuple[str, ...], own: tuple[str, ...]) -> bool:
 
     rules, model = words(read), words(own)
     return not model - rules and sum((rules - model).values()) <= 2
+
+
+def _names_the_title(own: tuple[str, ...], title: str | None) -> bool:
+    """Whether the model's names hold a word of the rules' title: a work without authors whose
+    title the model reads as a name ("Editorial. (2003).", "Apache Storm. https://…")."""
+    if not title or len(title.split()) > 3:  # a short title; not names the rules read into one
+        return False
+    titled = {word for word in re.findall(r"[^\W\d_]{3,}", title.casefold())}
+    return any(word in titled for name in own for word in re.findall(r"[^\W\d_]{3,}", name.casefold()))
 
 
 @dataclass(frozen=True)
@@ -186,6 +209,7 @@ def choose_fields(
                 # a title only where the model reads names, a venue or numbers there, sure of them
                 and (label != "title" or (labels <= _OTHER_FIELDS and lowest >= _SURE_OF_OTHERS))
                 and not (label == "title" and _short_title_as_names(str(read), labels))
+                and not (label == "title" and _glued_to_the_venue(tagged, str(read), rules.venue))
             )
             return None if dropped else read
         agreement = tagged.agreement(label, str(read))
@@ -204,6 +228,7 @@ def choose_fields(
         title=weighed("title", "title", tagged.title or None, rules.title),
         authors=rules.authors
         if _same_names(rules.authors, tagged.written_authors())
+        or (not rules.authors and _names_the_title(tagged.written_authors(), rules.title))
         else kept("authors", tagged.written_authors() or None, rules.authors or None) or (),
         year=weighed("date", "year", tagged.year, rules.year),
         venue=weighed("container", "venue", tagged.container or None, rules.venue),
