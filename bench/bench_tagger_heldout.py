@@ -331,9 +331,8 @@ def main(argv: list[str] | None = None) -> int:
         split = arguments.split.upper().replace("HELDOUT", "HELD-OUT")
         table(
             f"{split} styles ({len(held)} styles never trained on, their own records): % correct, "
-            "tagger / rules / product (the tagger's field, the rules' where its confidence is below "
-            + ", ".join(f"{name} {value}" for name, value in SURE.items())
-            + ")",
+            "tagger / rules / product (the tagger's field where it is sure and doubts the rules', "
+            "`_field_choice.SURE`: " + ", ".join(f"{name} {value}" for name, value in SURE.items()) + ")",
             held,
         )
         bst = {style: rows for style, rows in held.items() if style.startswith("bst:")}
