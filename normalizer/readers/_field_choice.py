@@ -94,6 +94,11 @@ def _glued_to_the_venue(tagged: TaggedReference, read: str, venue: str | None) -
     return tagged.overlap("container", venue) in ("within", "same")
 
 
+def _in_one_title(tagged: TaggedReference, title: str | None, venue: str) -> bool:
+    """Whether the model's title holds both the rules' title and their venue."""
+    return title is not None and tagged.overlap("title", title) == tagged.overlap("title", venue) == "within"
+
+
 def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
     """Whether the model's reading of ``label`` may replace the rules' ``read``: where the rules
     ran on past it ("Title. In: Venue" read as one title), or read it from elsewhere, or shifted
@@ -208,6 +213,9 @@ def choose_fields(
                 and lowest >= thresholds[name]
                 # a title only where the model reads names, a venue or numbers there, sure of them
                 and (label != "title" or (labels <= _OTHER_FIELDS and lowest >= _SURE_OF_OTHERS))
+                # a venue not where the model's title runs over the rules' title and venue both
+                # ("Computer Modern Typefaces. Computers & Typesetting. Vol. E. Reading, Mass")
+                and not (label == "container" and _in_one_title(tagged, rules.title, str(read)))
                 and not (label == "title" and _short_title_as_names(str(read), labels))
                 and not (label == "title" and _glued_to_the_venue(tagged, str(read), rules.venue))
             )

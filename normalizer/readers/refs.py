@@ -560,9 +560,9 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
             tag_reference(text, weigh=True),
         )
         kind = QueryKind.ARXIV_ID if parsed.arxiv else QueryKind.DOI if parsed.doi else QueryKind.TITLE
-        # the kind of work by the venue read, else by the rules' ("PhD thesis, MIT", "MIT Press"),
-        # which the model reads as a note and a publisher
-        typed_by = chosen.venue or parsed.venue
+        # the kind of work by the venue kept, else by the rules' ("Master's thesis", "MIT Press"),
+        # which the model may read as the title's words, a note or a publisher
+        typed_by = chosen.venue if entry_type_of(chosen.venue) != "misc" else parsed.venue or chosen.venue
         entry_type = entry_type_of(typed_by)
         publisher = chosen.publisher or publisher_of(reference, typed_by, entry_type)
         queries.append(
