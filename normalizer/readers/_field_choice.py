@@ -157,6 +157,14 @@ def _names_the_title(own: tuple[str, ...], title: str | None) -> bool:
     return any(word in titled for name in own for word in re.findall(r"[^\W\d_]{3,}", name.casefold()))
 
 
+def _names_after_the_title(tagged: TaggedReference) -> bool:
+    """Whether the model's first name comes after its title, or after other words (a translator's
+    or an editor's "by …"): an author list opens a reference."""
+    labels = tagged.labels
+    first_name = next((i for i, label in enumerate(labels) if label in ("family", "given")), len(labels))
+    return first_name > 1 or ("title" in labels and labels.index("title") < first_name)
+
+
 @dataclass(frozen=True)
 class RuleReading:
     """The rules' fields of one reference (what `refs.ParsedReference` says, by name)."""
@@ -237,6 +245,10 @@ def choose_fields(
         authors=rules.authors
         if _same_names(rules.authors, tagged.written_authors())
         or (not rules.authors and _names_the_title(tagged.written_authors(), rules.title))
+        # a quoted word is a title's, never a name's ("Aristotle. “De Anima”. Ed. by …"); names
+        # after the title or other words are no authors' ("Physics. Trans. by P. H. Wicksteed …")
+        or any(mark in name for name in tagged.written_authors() for mark in '“”"«»')
+        or _names_after_the_title(tagged)
         else kept("authors", tagged.written_authors() or None, rules.authors or None) or (),
         year=weighed("date", "year", tagged.year, rules.year),
         venue=weighed("container", "venue", tagged.container or None, rules.venue),
