@@ -47,7 +47,7 @@ SURE: Mapping[str, float] = {
     "year-dropped": 0.0,
     "year-filled": 0.9,
     "authors": 0.99,
-    "authors-filled": 0.9,
+    "authors-filled": 0.97,
     "publisher": 0.5,
     "publisher-filled": 0.5,
 }
