@@ -18,13 +18,13 @@ The entry key becomes the query's key, so the written ``.bib`` keeps the draft's
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.io import LineCounter
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers._bbl_apacite import read_apacite
-from bibnorm.readers._bbl_bibinfo import braced, read_bibinfo
+from bibnorm.readers._bbl_bibinfo import read_bibinfo
+from bibnorm.readers._bbl_biblatex import entries
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import parse_reference
 from bibnorm.text.titles import plain_text
@@ -35,54 +35,18 @@ from bibnorm.text.titles import plain_text
 # REVTeX writes (apsrev4-2 names every author in it for natbib's long citations: 1,700+ characters).
 # (The blanks before the key read once: around an optional label, two runs of blanks would split
 # them every way.)
-_BIBITEM = re.compile(r"\\bibitem\s*+(?:\[(?:[^\[\]]|\[[^\[\]]{0,200}\]){0,4000}\]\s*+)?\{([^}\\]*)\}")
+_BIBITEM = re.compile(
+    r"\\bibitem\s*+(?:\[(?:[^\[\]]|\[[^\[\]]{0,200}\]){0,4000}\](?:\s|%[^\n]*+\n)*+)?\{([^}\\]*)\}"
+)
 _END = re.compile(r"\\end\{thebibliography\}")
-_ENTRY_HEAD = re.compile(r"\\entry\{([^}\\]*)\}\{([^}\\]*)\}\{[^}\\]*\}")
-_END_ENTRY = "\\endentry"
 _NEWBLOCK = re.compile(r"\\newblock\b")
 _NOISE = re.compile(
     r"\\(?:BIBentryALTinterwordspacing|BIBentrySTDinterwordspacing|BIBentryALTinterwordstretchfactor"
     r"|providecommand|penalty\d*|natexlab\{[^}]*\}|bibinfo\{[^}]*\}|bibfield\{[^}]*\})"
 )
 _URL = re.compile(r"\\(?:url|href)\{([^}]*)\}")
-_VERB_HEAD = re.compile(r"\\verb\{(\w+)\}\s*\\verb\s+")
-_END_VERB = "\\endverb"
-_FAMILY = re.compile(r"family=\{((?:[^{}]|\{[^{}]*\})*)\}")
-_GIVEN = re.compile(r"\bgiven=\{((?:[^{}]|\{[^{}]*\})*)\}")
-_PERSON_START = re.compile(r"\{\{(?:hash|un|uniquepart)=")  # each person of a \name list opens so
-_NAME_DELIMITER = re.compile(r"\\bibnamedelim[a-d]|\\bibinitdelim|\\bibnamedelimi")
 _BLOCK_SEPARATOR = "\u2029"
 _COMMENT = re.compile(r"%[^\n]*\n\s*|\s+")  # "{%\nkey}": a TeX comment's line end before the key
-
-
-def _field(body: str, name: str) -> str | None:
-    """The braced value of ``\\field{name}{…}`` (nested braces allowed)."""
-    start = body.find(f"\\field{{{name}}}{{")
-    if start < 0:
-        return None
-    return braced(body, start + len(f"\\field{{{name}}}{{"))
-
-
-def _authors(body: str) -> tuple[str, ...]:
-    """ "Family, Given" of each person of a biber entry's author list."""
-    start = body.find("\\name{author}")
-    if start < 0:
-        return ()
-    stop = min(
-        (
-            at
-            for at in (body.find(m, start + 1) for m in ("\\name{", "\\list{", "\\field{", "\\strng{"))
-            if at > 0
-        ),
-        default=len(body),
-    )
-    people = []
-    for chunk in _PERSON_START.split(body[start:stop])[1:]:
-        family, given = _FAMILY.search(chunk), _GIVEN.search(chunk)
-        if family:
-            name = f"{family.group(1)}, {given.group(1)}" if given else family.group(1)
-            people.append(" ".join(plain_text(_NAME_DELIMITER.sub(" ", name)).split()))
-    return tuple(people)
 
 
 def _query(
@@ -109,53 +73,16 @@ def _query(
     )
 
 
-def _verbs(body: str) -> dict[str, str]:
-    """``\\verb{name}`` ``\\verb value`` ``\\endverb`` fields by lower-case name (found like
-    `_entries`: one `str.find` for each end)."""
-    verbs: dict[str, str] = {}
-    position = 0
-    while (head := _VERB_HEAD.search(body, position)) is not None:
-        end = body.find(_END_VERB, head.end())
-        if end < 0:
-            break
-        verbs[head.group(1).lower()] = body[head.end() : end].strip()
-        position = end + len(_END_VERB)
-    return verbs
-
-
-def _entries(text: str) -> Iterator[tuple[int, str, str, str]]:
-    """(offset, key, type, body) of each ``\\entry{key}{type}{}`` … ``\\endentry``, in order. The end
-    is found with one `str.find` per entry, not a lazy ``.*?`` per start: a file of headers
-    with no end stays linear."""
-    position = 0
-    while (head := _ENTRY_HEAD.search(text, position)) is not None:
-        end = text.find(_END_ENTRY, head.end())
-        if end < 0:
-            return
-        yield head.start(), head.group(1), head.group(2), text[head.end() : end]
-        position = end + len(_END_ENTRY)
-
-
 def _read_biber(text: str, path: str) -> list[Query]:
     queries: list[Query] = []
     line_of = LineCounter(text)
-    for start, key, entry_type, body in _entries(text):
-        verbs = _verbs(body)
-        title = _field(body, "title")
-        year_text = _field(body, "year") or (_field(body, "date") or "")[:4]
-        eprint = verbs.get("eprint") or _field(body, "eprint")
-        arxiv = parse_arxiv_id(eprint) if eprint else None
-        doi = canonical_doi(verbs["doi"]) if verbs.get("doi") else None
-        names = tuple(plain_text(family) for family in _FAMILY.findall(body))
-        people = _authors(body)
-        venue = _field(body, "booktitle") or _field(body, "journaltitle") or _field(body, "journal")
+    for entry in entries(text):
+        arxiv = parse_arxiv_id(entry.eprint) if entry.eprint else None
         queries.append(
             _query(
-                len(queries), path, line_of(start), key,
-                plain_text(title) if title else None, names,
-                int(year_text) if year_text.isdigit() else None,
-                arxiv.id if arxiv else None, doi, plain_text(title or key),
-                authors=people, venue=plain_text(venue) if venue else None, entry_type=entry_type.lower(),
+                len(queries), path, line_of(entry.offset), entry.key, entry.title, entry.families, entry.year,
+                arxiv.id if arxiv else None, canonical_doi(entry.doi) if entry.doi else None,
+                entry.title or entry.key, authors=entry.authors, venue=entry.venue, entry_type=entry.entry_type,
             )
         )  # fmt: skip
     return queries
