@@ -25,8 +25,11 @@ from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers._bbl_apacite import read_apacite
 from bibnorm.readers._bbl_bibinfo import read_bibinfo
 from bibnorm.readers._bbl_biblatex import entries
+from bibnorm.readers._bbl_blocks import BLOCK, Segment, joined_segments, mark_groups, read_segments
+from bibnorm.readers._field_choice import RuleReading, choose_fields
 from bibnorm.readers.base import Reader
-from bibnorm.readers.refs import parse_reference
+from bibnorm.readers.refs import ParsedReference, _name_words, parse_reference, person_names
+from bibnorm.readers.tagger import TaggedReference, tag_reference
 from bibnorm.text.titles import plain_text
 
 # Keys never hold a backslash: stopping there keeps a run of unclosed "\\bibitem{" or "\\entry{"
@@ -36,8 +39,27 @@ from bibnorm.text.titles import plain_text
 # (The blanks before the key read once: around an optional label, two runs of blanks would split
 # them every way.)
 _BIBITEM = re.compile(
-    r"\\bibitem\s*+(?:\[(?:[^\[\]]|\[[^\[\]]{0,200}\]){0,4000}\](?:\s|%[^\n]*+\n)*+)?\{([^}\\]*)\}"
+    r"\\bibitem\s*+(?:\[((?:[^\[\]]|\[[^\[\]]{0,200}\]){0,4000})\](?:\s|%[^\n]*+\n)*+)?\{([^}\\]*)\}"
 )
+# harvard's item: "\\harvarditem[short]{long names}{year}{key}" (agsm, dcu, econ, kluwer …)
+_HARVARDITEM = re.compile(
+    r"\\harvarditem\s*+(?:\[(?:[^\[\]{}]|\{[^{}]*\}){0,1000}\])?\s*+\{((?:[^{}]|\{[^{}]*\}){0,4000})\}"
+    r"\s*+\{((?:[^{}]|\{[^{}]*\}){0,100})\}\s*+\{([^}\\]*)\}"
+)
+_HARVARD = re.compile(r"\\(harvardand|harvardyearleft|harvardyearright|harvardurl|bysame)(?![A-Za-z])\\?\s*")
+_HARVARD_WORDS = {
+    "harvardand": "and ",
+    "harvardyearleft": "(",
+    "harvardyearright": ")",
+    "harvardurl": "",
+    "bysame": "",
+}
+# IEEEtran's space between a book's title and its publisher (the "\\newblock" it defines)
+_SPACING = re.compile(r"\\hskip\s*+1em\s*+plus\s*+0\.5em\s*+minus\s*+0\.4em\s*+(?:\\relax)?")
+_NOT_TITLE = frozenset(
+    {"family", "given", "author", "container", "date", "volume", "issue", "pages", "other"}
+)
+_SURE = 0.5
 _END = re.compile(r"\\end\{thebibliography\}")
 _NEWBLOCK = re.compile(r"\\newblock\b")
 _NOISE = re.compile(
@@ -45,7 +67,6 @@ _NOISE = re.compile(
     r"|providecommand|penalty\d*|natexlab\{[^}]*\}|bibinfo\{[^}]*\}|bibfield\{[^}]*\})"
 )
 _URL = re.compile(r"\\(?:url|href)\{([^}]*)\}")
-_BLOCK_SEPARATOR = "\u2029"
 _COMMENT = re.compile(r"%[^\n]*\n\s*|\s+")  # "{%\nkey}": a TeX comment's line end before the key
 
 
@@ -88,35 +109,98 @@ def _read_biber(text: str, path: str) -> list[Query]:
     return queries
 
 
+def _items(body: str) -> list[tuple[int, int, str, int | None, tuple[str, ...]]]:
+    """(start, end of its head, key, year its head gives, names its label gives) of each ``\\bibitem`` and
+    ``\\harvarditem`` of ``body``, in order."""
+    found = [
+        (m.start(), m.end(), m.group(2), None, _label_names(m.group(1))) for m in _BIBITEM.finditer(body)
+    ]
+    found += [
+        (m.start(), m.end(), m.group(3), _year(m.group(2)), _label_names(m.group(1) + "()"))
+        for m in _HARVARDITEM.finditer(body)
+    ]
+    return sorted(found)
+
+
+def _label_names(label: str | None) -> tuple[str, ...]:
+    """The family names an author-year label gives: natbib's "{Vaswani et~al.(2017)Vaswani,
+    Shazeer, and Polosukhin}" (the long list after the year, else the short one before it),
+    harvard's long list; none from a label with no year in parentheses ("[Knu84]", "[12]")."""
+    if not label or "(" not in label:
+        return ()
+    before, _, after = plain_text(label.replace("\\harvardand", " and ")).partition("(")
+    names = after.partition(")")[2] or before
+    return tuple(
+        name
+        for part in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", names.strip(" {}"))
+        if (name := part.strip(" {}.")) and not re.fullmatch(r"et\s*al|others|[\d\W]*", name)
+    )
+
+
+def _year(text: str) -> int | None:
+    found = re.search(r"\d{4}", text)
+    return int(found.group()) if found else None
+
+
 def _read_bibtex(text: str, path: str) -> list[Query]:
     end = _END.search(text)
     body = text[: end.start()] if end else text
-    items = list(_BIBITEM.finditer(body))
+    items = _items(body)
     queries: list[Query] = []
     line_of = LineCounter(text)
-    for number, match in enumerate(items):
-        stop = items[number + 1].start() if number + 1 < len(items) else len(body)
-        block = body[match.end() : stop]
+    for number, (start, head_end, key, head_year, label_names) in enumerate(items):
+        stop = items[number + 1][0] if number + 1 < len(items) else len(body)
+        block = body[head_end:stop]
         apacite = read_apacite(block)
         block = apacite.text if apacite else block
         fielded = read_bibinfo(block)
         block = _URL.sub(lambda m: f" {m.group(1)} ", _NOISE.sub(" ", fielded.text if fielded else block))
-        block = _NEWBLOCK.sub(_BLOCK_SEPARATOR, block)
-        sentences = [plain_text(part).strip() for part in block.split(_BLOCK_SEPARATOR)]
-        joined = ". ".join(s.rstrip(".") for s in sentences if s)
+        block = _HARVARD.sub(lambda m: _HARVARD_WORDS[m.group(1)], _SPACING.sub(BLOCK, block))
+        joined, segments = joined_segments(mark_groups(_NEWBLOCK.sub(BLOCK, block)))
         parsed = parse_reference(joined)
         if fielded is not None:
             parsed = fielded.over(parsed)
-        if apacite:
+        elif apacite:
             parsed = parsed._replace(title=apacite.title or parsed.title, year=apacite.year)
+        else:
+            parsed = _by_structure(joined, segments, parsed)
+        if not parsed.authors and label_names:  # names the reading missed ("Anonymous (1989) …")
+            parsed = parsed._replace(authors=label_names, author_names=_name_words(" ".join(label_names)))
         queries.append(
             _query(
-                len(queries), path, line_of(match.start()), _COMMENT.sub("", match.group(1)), parsed.title,
-                parsed.author_names, parsed.year, parsed.arxiv, parsed.doi, joined,
+                len(queries), path, line_of(start), _COMMENT.sub("", key), parsed.title,
+                parsed.author_names, head_year or parsed.year, parsed.arxiv, parsed.doi, joined,
                 authors=parsed.authors, venue=parsed.venue, printed=True,
             )
         )  # fmt: skip
     return queries
+
+
+def _mostly_other_fields(tagged: TaggedReference, title: str) -> bool:
+    """Whether the tagger labels most tokens of ``title`` as names, a venue or a date, sure of it."""
+    labels, lowest = tagged.labels_of(title)
+    return bool(labels) and "title" not in labels and labels <= _NOT_TITLE and lowest >= _SURE
+
+
+def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference) -> ParsedReference:
+    """``parsed`` (the item read as a reference string) with the fields its segments give (see
+    `_bbl_blocks`), and where they give none, the tagger's where `choose_fields` prefers it."""
+    tagged = tag_reference(joined, weigh=True)
+    chosen = choose_fields(RuleReading(parsed.title, parsed.authors, parsed.year, parsed.venue), tagged)
+    structure = read_segments(joined, segments, tagged)
+    # a title only where the rules read one, or its segment stands alone: a style that prints
+    # no title gets none from an italic journal's name the tagger takes for one
+    title = structure.title if structure.title and (parsed.title or structure.title_quoted) else chosen.title
+    if title and not structure.title and _mostly_other_fields(tagged, title):
+        title = None  # "D. Hünniger, TUGboat, 2013": names, a journal and a year (a style with no titles)
+    authors = person_names(structure.names) if structure.names else chosen.authors or tagged.written_authors()
+    return parsed._replace(
+        title=title,
+        authors=authors,
+        author_names=parsed.author_names if authors == parsed.authors else _name_words(" ".join(authors)),
+        year=chosen.year,
+        venue=structure.venue or chosen.venue,
+    )
 
 
 def read_bbl(text: str, path: str) -> list[Query]:
