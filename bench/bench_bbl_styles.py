@@ -288,7 +288,8 @@ def report(title: str, results: list[tuple[str, dict[str, tuple[int, int]]]]) ->
         ]
         if shares:
             print(
-                f"  {field_name:6} median style {100 * statistics.median(shares):5.1f}  worst {100 * min(shares):5.1f}"
+                f"  {field_name:6} median style {100 * statistics.median(shares):5.1f}"
+                f"  worst {100 * min(shares):5.1f}"
                 f"  styles at >= 95%: {sum(share >= 0.95 for share in shares)}/{len(shares)}"
             )
 

@@ -113,6 +113,8 @@ def _title(block: str, values: dict[str, list[str]]) -> str | None:
         return braced(block, shown.end())
     if values["title"]:
         return values["title"][0]
+    if not values["person"]:  # REVTeX's booktitle with no title: a style that prints none
+        return None
     for match in _BIBINFO.finditer(block):
         if match.group(1) == "booktitle" and not _IN_BEFORE.search(block, 0, match.start()):
             return braced(block, match.end())

@@ -3,15 +3,15 @@ end, which the style printed and a reference string loses.
 
 A BibTeX style separates an item's sentences with ``\\newblock`` (plain's, natbib's and most
 others': the names, the title, the venue) and sets parts of a sentence in a font or quotes of
-their own: ``\\emph{…}``, ``{\\em …}``, ``{\\it …}``, ``\\textit{…}``, ``\\enquote{…}``, ``\\`\\`…''``
-(IEEEtran's quoted title, harvard's ```Title'``, siam's and amsplain's italic one, a journal's name). Each sentence and
-each such group is a *segment*. The trained tagger (`bibnorm.readers.tagger`) labels the tokens of
-the item's text; a segment most of whose tokens it labels as one field is that field, and the
-segment bounds it: a title is the whole of its segment (from its first to its last token the
-tagger labels title), not cut at a colon, a full stop or a name the way a reading of the
-string alone might ("J. Csirik, …, M. Labbé, and S. Zhang. Heuristics …" read as names up to
-"Labbé" and a title from "and S. Zhang"). The first sentence, when most of it is names, is the
-author list, all of it.
+their own: ``\\emph{…}``, ``{\\em …}``, ``{\\it …}``, ``\\textit{…}``, ``\\enquote{…}``,
+``\\`\\`…''`` (IEEEtran's quoted title), harvard's ```Title'``, siam's and amsplain's italic title,
+a journal's italic name. Each sentence and each such group is a *segment*. The trained tagger
+(`bibnorm.readers.tagger`) labels the tokens of the item's text; a sentence of its own or a
+group most of whose tokens it labels as one field is that field, and the segment bounds it: a
+title is the whole of its segment (up to a date or a venue the tagger reads at its end), not cut
+at a colon, a full stop or a name the way a reading of the string alone might ("J. Csirik, …,
+M. Labbé, and S. Zhang. Heuristics …" read as names up to "Labbé" and a title from "and S.
+Zhang"). The first sentence, when most of it is names, is the author list, all of it.
 """
 
 from __future__ import annotations
@@ -126,19 +126,27 @@ def _span(tagged: TaggedReference, labelled: list[tuple[int, str]], wanted: froz
     return tagged.text[tagged.spans[indices[0]][0] : tagged.spans[indices[-1]][1]].strip(_EDGES)
 
 
-def read_segments(text: str, segments: list[Segment], tagged: TaggedReference) -> BlockReading:
-    """What the segments of an item say, by the tagger's majority label in each."""
+def read_segments(
+    text: str, segments: list[Segment], tagged: TaggedReference, rules_title: str | None = None
+) -> BlockReading:
+    """What the segments of an item say, by the tagger's majority label in each. The first
+    sentence is the names also where the tagger reads them as a title but the rules (whose
+    reading of names is fitted to real lists) read the title after it: ``rules_title``."""
     blocks = {segment.block for segment in segments}
     names = None
-    first = [segment for segment in segments if segment.block == min(blocks, default=0)]
-    if len(blocks) > 1 and first:
+    # the author list: the first sentence, up to its first group ("S. Swink, \\emph{Game feel}")
+    opening = [segment for segment in segments if segment.block == min(blocks, default=0)]
+    grouped = next((number for number, segment in enumerate(opening) if segment.group), None)
+    first = opening[:grouped]
+    if first and (len(blocks) > 1 or grouped is not None):
         labels = [label for segment in first for _, label in _labelled(tagged, segment)]
-        if labels and sum(label in _NAMES for label in labels) * 2 > len(labels):
+        after = rules_title is not None and text.find(rules_title, first[-1].end) >= 0
+        if labels and (after or sum(label in _NAMES for label in labels) * 2 > len(labels)):
             names = _without_year(text[first[0].start : first[-1].end])
     title = venue = None
     quoted = False
     for segment in segments:
-        if names is not None and segment.block == first[0].block:
+        if names is not None and segment in first:
             continue
         alone = sum(other.block == segment.block for other in segments) == 1 and len(blocks) > 1
         if not (segment.group or alone):  # a part of a sentence: its bounds are not a field's

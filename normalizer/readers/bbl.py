@@ -23,7 +23,7 @@ from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.io import LineCounter
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers._bbl_apacite import read_apacite
-from bibnorm.readers._bbl_bibinfo import read_bibinfo
+from bibnorm.readers._bbl_bibinfo import braced, read_bibinfo
 from bibnorm.readers._bbl_biblatex import entries
 from bibnorm.readers._bbl_blocks import BLOCK, Segment, joined_segments, mark_groups, read_segments
 from bibnorm.readers._field_choice import RuleReading, choose_fields
@@ -46,8 +46,11 @@ _HARVARDITEM = re.compile(
     r"\\harvarditem\s*+(?:\[(?:[^\[\]{}]|\{[^{}]*\}){0,1000}\])?\s*+\{((?:[^{}]|\{[^{}]*\}){0,4000})\}"
     r"\s*+\{((?:[^{}]|\{[^{}]*\}){0,100})\}\s*+\{([^}\\]*)\}"
 )
-_HARVARD = re.compile(r"\\(harvardand|harvardyearleft|harvardyearright|harvardurl|bysame)(?![A-Za-z])\\?\s*")
+_HARVARD = re.compile(
+    r"\\(harvardand|harvardyearleft|harvardyearright|harvardurl|bysame|btxauthorcolon)(?![A-Za-z])\\?\s*"
+)
 _HARVARD_WORDS = {
+    "btxauthorcolon": ":" + BLOCK,  # babelbib's colon after the names ends the first sentence
     "harvardand": "and ",
     "harvardyearleft": "(",
     "harvardyearright": ")",
@@ -59,7 +62,12 @@ _SPACING = re.compile(r"\\hskip\s*+1em\s*+plus\s*+0\.5em\s*+minus\s*+0\.4em\s*+(
 _NOT_TITLE = frozenset(
     {"family", "given", "author", "container", "date", "volume", "issue", "pages", "other"}
 )
+_NAMES = frozenset({"family", "given", "author"})
+_NUMBERS = frozenset({"volume", "issue", "pages"})
 _SURE = 0.5
+_ITALIC_LETTER = re.compile(r"\{\\em\s*+([a-z])\}")  # harvard's "1991{\\em a}": a year's letter
+_NAME_SEPARATOR = re.compile(r"[,&]|\band\b")  # between the names of a label
+_CHANGE_CASE = re.compile(r"\\btxifchangecase\s*+\{")
 _END = re.compile(r"\\end\{thebibliography\}")
 _NEWBLOCK = re.compile(r"\\newblock\b")
 _NOISE = re.compile(
@@ -103,7 +111,8 @@ def _read_biber(text: str, path: str) -> list[Query]:
             _query(
                 len(queries), path, line_of(entry.offset), entry.key, entry.title, entry.families, entry.year,
                 arxiv.id if arxiv else None, canonical_doi(entry.doi) if entry.doi else None,
-                entry.title or entry.key, authors=entry.authors, venue=entry.venue, entry_type=entry.entry_type,
+                entry.title or entry.key, authors=entry.authors, venue=entry.venue,
+                entry_type=entry.entry_type,
             )
         )  # fmt: skip
     return queries
@@ -132,9 +141,24 @@ def _label_names(label: str | None) -> tuple[str, ...]:
     names = after.partition(")")[2] or before
     return tuple(
         name
-        for part in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", names.strip(" {}"))
+        for part in _NAME_SEPARATOR.split(names.strip(" {}"))
         if (name := part.strip(" {}.")) and not re.fullmatch(r"et\s*al|others|[\d\W]*", name)
     )
+
+
+def _second_of_two(block: str) -> str:
+    """babelbib's ``\\btxifchangecase {lower-cased}{as given}`` as the title is given."""
+    out, position = [], 0
+    while (macro := _CHANGE_CASE.search(block, position)) is not None:
+        first = braced(block, macro.end())
+        after = macro.end() + len(first) + 1 if first is not None else -1
+        after += len(block[after:]) - len(block[after:].lstrip()) if after > 0 else 0
+        second = braced(block, after + 1) if after > 0 and block.startswith("{", after) else None
+        if second is None:
+            break
+        out += [block[position : macro.start()], "{", second, "}"]
+        position = after + len(second) + 2
+    return "".join(out) + block[position:]
 
 
 def _year(text: str) -> int | None:
@@ -155,6 +179,8 @@ def _read_bibtex(text: str, path: str) -> list[Query]:
         block = apacite.text if apacite else block
         fielded = read_bibinfo(block)
         block = _URL.sub(lambda m: f" {m.group(1)} ", _NOISE.sub(" ", fielded.text if fielded else block))
+        block = _second_of_two(block)
+        block = _ITALIC_LETTER.sub(r"\1", block)
         block = _HARVARD.sub(lambda m: _HARVARD_WORDS[m.group(1)], _SPACING.sub(BLOCK, block))
         joined, segments = joined_segments(mark_groups(_NEWBLOCK.sub(BLOCK, block)))
         parsed = parse_reference(joined)
@@ -176,10 +202,16 @@ def _read_bibtex(text: str, path: str) -> list[Query]:
     return queries
 
 
-def _mostly_other_fields(tagged: TaggedReference, title: str) -> bool:
-    """Whether the tagger labels most tokens of ``title`` as names, a venue or a date, sure of it."""
+def _venue_line(tagged: TaggedReference, title: str, names_read: bool) -> bool:
+    """Whether the tagger reads ``title`` as what a style that prints no title prints in its
+    place, sure of every token: a venue with its numbers ("TUGboat 2016, 37, 53--57"), names and
+    a venue where the rules read no names ("D. Hünniger, TUGboat, 2013"), or the item's only
+    venue ("Hünniger D., TUGboat, 2013, 34, 124--124")."""
     labels, lowest = tagged.labels_of(title)
-    return bool(labels) and "title" not in labels and labels <= _NOT_TITLE and lowest >= _SURE
+    if "title" in labels or not labels <= _NOT_TITLE or lowest < _SURE:
+        return False
+    only_venue = labels == {"container"} and sum(run.label == "container" for run in tagged.fields) == 1
+    return bool(labels & _NUMBERS) or (not names_read and bool(labels & _NAMES)) or only_venue
 
 
 def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference) -> ParsedReference:
@@ -187,12 +219,12 @@ def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference)
     `_bbl_blocks`), and where they give none, the tagger's where `choose_fields` prefers it."""
     tagged = tag_reference(joined, weigh=True)
     chosen = choose_fields(RuleReading(parsed.title, parsed.authors, parsed.year, parsed.venue), tagged)
-    structure = read_segments(joined, segments, tagged)
+    structure = read_segments(joined, segments, tagged, parsed.title if parsed.authors else None)
     # a title only where the rules read one, or its segment stands alone: a style that prints
     # no title gets none from an italic journal's name the tagger takes for one
     title = structure.title if structure.title and (parsed.title or structure.title_quoted) else chosen.title
-    if title and not structure.title and _mostly_other_fields(tagged, title):
-        title = None  # "D. Hünniger, TUGboat, 2013": names, a journal and a year (a style with no titles)
+    if title and not structure.title and _venue_line(tagged, title, bool(parsed.authors)):
+        title = None  # "TUGboat 2016, 37, 53--57", "D. Hünniger, TUGboat, 2013": a style with no titles
     authors = person_names(structure.names) if structure.names else chosen.authors or tagged.written_authors()
     return parsed._replace(
         title=title,
