@@ -28,14 +28,20 @@ BLOCK = "\u2029"  # where a \newblock was
 GROUP = "\u2028"  # either side of a font or quote group
 _GROUP_OPENING = re.compile(
     r"\\(?:emph|textit|textsl|enquote|showarticletitle|btxtitlefont|btxjtitlefont)\s*+\{"
-    r"|\{\s*+\\(?:em|it|sl|itshape)(?![A-Za-z])|``|`(?!`)|“"
+    r"|\{\s*+\\(?:em|it|sl|itshape)(?![A-Za-z])|``|`(?!`)|“|\\og(?![A-Za-z])"
 )
 # a quote's end; harvard's single quote ("`Title', {\\em Journal}") is one not followed by a letter
-_CLOSING = {"``": re.compile("''"), "“": re.compile("”"), "`": re.compile(r"'(?![A-Za-z])")}
+_CLOSING = {
+    "``": re.compile("''"),
+    "“": re.compile("”"),
+    "`": re.compile(r"'(?=[,.;:])"),
+    "\\og": re.compile(r"\\fg(?![A-Za-z])\s*+(?:\{\})?"),  # babel-french's guillemets
+}
 _NAMES = frozenset({"family", "given", "author"})
 _YEAR_AT_END = re.compile(r"\(?\s?(?:\d{4}[a-z]?|n\.\s?d)$")  # searched in a name list's last characters
-_KEPT = frozenset({"other", "note", "edition", "family", "given", "author"})  # inside a title's segment
-_EDGES = " \t\n.,;:“”\"'‘’`«»"
+_AT_THE_END = frozenset({"date", "volume", "issue", "pages", "doi", "url", "arxiv", "isbn"})
+_EDGES = " \t\n.,;:"
+_QUOTES = {"“": "”", '"': '"', "'": "'", "‘": "’", "`": "'", "«": "»"}
 
 
 def mark_groups(latex: str) -> str:
@@ -44,7 +50,7 @@ def mark_groups(latex: str) -> str:
     position = 0
     while (opening := _GROUP_OPENING.search(latex, position)) is not None:
         token = opening.group()
-        if token in ("``", "“", "`"):
+        if token in _CLOSING:
             closing = _CLOSING[token].search(latex, opening.end())
             end = closing.end() if closing else -1
         else:
@@ -91,9 +97,9 @@ def joined_segments(latex: str) -> tuple[str, list[Segment]]:
 
 def _without_year(names: str) -> str:
     """An author list without the year an author-year style prints after it ("Names (2003).")."""
-    names = names.rstrip(" .,;:)")
+    names = names.rstrip(" .,;:)–—-")
     year = _YEAR_AT_END.search(names, max(0, len(names) - 12))
-    return (names[: year.start()] if year else names).rstrip(" ,;:(").strip()
+    return (names[: year.start()] if year else names).rstrip(" ,;:(–—-").strip()
 
 
 @dataclass(frozen=True)
@@ -115,23 +121,54 @@ def _labelled(tagged: TaggedReference, segment: Segment) -> list[tuple[int, str]
     ]
 
 
-def _span(tagged: TaggedReference, labelled: list[tuple[int, str]], wanted: frozenset[str]) -> str:
-    """The segment's text from its first token to its last not labelled another field: the
-    segment bounds the field, and what the tagger labels inside it is the field's whatever its
-    label ("No" of "No Longer Innocent"), but a date or a venue at its end is not ("IEEEtran
-    Homepage; 2015")."""
+def _span(tagged: TaggedReference, labelled: list[tuple[int, str]]) -> str:
+    """The segment's text but for a date or numbers the tagger reads at its ends: the segment
+    bounds the field, and what the tagger labels inside it is the field's whatever its label
+    ("No" of "No Longer Innocent"), but not "(2013)" before a title (pnas2009) or "; 2015"
+    after one (vancouver)."""
     indices = [index for index, _ in labelled]
-    while len(indices) > 1 and tagged.labels[indices[-1]] not in wanted | _KEPT:
+    while len(indices) > 1 and tagged.labels[indices[0]] == "date":
+        indices.pop(0)
+    while len(indices) > 1 and tagged.labels[indices[-1]] in _AT_THE_END:
         indices.pop()
-    return tagged.text[tagged.spans[indices[0]][0] : tagged.spans[indices[-1]][1]].strip(_EDGES)
+    return _unquoted(tagged.text[tagged.spans[indices[0]][0] : tagged.spans[indices[-1]][1]])
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without the punctuation around it and the quotes that enclose it (a quote that
+    closes one inside it stays: "… in 'ggplot2'")."""
+    text = text.strip(_EDGES)
+    while len(text) > 1 and text[0] in _QUOTES and text[-1] == _QUOTES[text[0]]:
+        text = text[1:-1].strip(_EDGES)
+    return text
+
+
+def _units(segments: list[Segment], names: list[Segment], blocks: int) -> list[list[Segment]]:
+    """The parts of an item that may each be one field, in order: each sentence after the names
+    (when there are two or more: "The diversity of \\textit{Ficus}." is one title), then each of
+    its groups (an italic journal's name before its numbers; IEEEtran's quoted title in a
+    sentence of its own)."""
+    units: list[list[Segment]] = []
+    for number in sorted({segment.block for segment in segments}):
+        sentence = [segment for segment in segments if segment.block == number and segment not in names]
+        if not sentence:
+            continue
+        whole = blocks > 1 and not any(segment.block == number for segment in names)
+        if whole:
+            units.append(sentence)
+        if not whole or len(sentence) > 1:
+            units += [[segment] for segment in sentence if segment.group]
+    return units
 
 
 def read_segments(
     text: str, segments: list[Segment], tagged: TaggedReference, rules_title: str | None = None
 ) -> BlockReading:
-    """What the segments of an item say, by the tagger's majority label in each. The first
-    sentence is the names also where the tagger reads them as a title but the rules (whose
-    reading of names is fitted to real lists) read the title after it: ``rules_title``."""
+    """What the segments of an item say, by the tagger's majority label in each. The rules'
+    reading of the item (fitted to real lists) has a say where the tagger may misread: the first
+    sentence is the names also where the tagger reads them as a title but the rules read the
+    title after it (``rules_title``), and a sentence that is the rules' title whole is the title
+    whatever the tagger makes of it ("GENCODE 2021." read as a venue and a date)."""
     blocks = {segment.block for segment in segments}
     names = None
     # the author list: the first sentence, up to its first group ("S. Swink, \\emph{Game feel}")
@@ -145,19 +182,31 @@ def read_segments(
             names = _without_year(text[first[0].start : first[-1].end])
     title = venue = None
     quoted = False
-    for segment in segments:
-        if names is not None and segment in first:
+    taken: set[int] = set()  # the sentences read as one field: not their groups again
+    for unit in _units(segments, first if names is not None else [], len(blocks)):
+        if any(segment.block in taken for segment in unit):
             continue
-        alone = sum(other.block == segment.block for other in segments) == 1 and len(blocks) > 1
-        if not (segment.group or alone):  # a part of a sentence: its bounds are not a field's
-            continue
-        labelled = _labelled(tagged, segment)
+        labelled = [pair for segment in unit for pair in _labelled(tagged, segment)]
         counts = Counter(label for _, label in labelled)
         if not labelled:
             continue
-        if title is None and venue is None and counts["title"] * 2 > len(labelled):
-            title = _span(tagged, labelled, frozenset({"title"}))
+        if title is None and rules_title and _unquoted(text[unit[0].start : unit[-1].end]) == rules_title:
+            title = rules_title  # the rules' title is a sentence of its own: "{GENCODE} 2021."
+            quoted = True
+        elif title is None and venue is None and counts["title"] * 2 > len(labelled):
+            title = _span(tagged, labelled)
+            if (
+                unit[0].block == opening[0].block
+                and names is None
+                and rules_title
+                and title.endswith(rules_title)
+            ):
+                title = rules_title  # "Network TR. The Cancer Genome Atlas.": names, then the title
             quoted = True
         elif venue is None and counts["container"] * 2 > len(labelled):
-            venue = re.sub(r"^(?:In|in)\b:?\s*", "", _span(tagged, labelled, frozenset({"container"})))
+            venue = re.sub(r"^(?:In|in)\b:?\s*", "", _span(tagged, labelled))
+        else:
+            continue
+        if len(unit) > 1 or not unit[0].group:
+            taken.add(unit[0].block)
     return BlockReading(names, title or None, quoted, venue or None)

@@ -66,13 +66,16 @@ _NAMES = frozenset({"family", "given", "author"})
 _NUMBERS = frozenset({"volume", "issue", "pages"})
 _SURE = 0.5
 _ITALIC_LETTER = re.compile(r"\{\\em\s*+([a-z])\}")  # harvard's "1991{\\em a}": a year's letter
+_FAMILY_INITIALS = re.compile(r"(\w[\w'’-]*+(?: \w[\w'’-]*+){0,3}?) ([A-Z]{1,3})")
 _NAME_SEPARATOR = re.compile(r"[,&]|\band\b")  # between the names of a label
 _CHANGE_CASE = re.compile(r"\\btxifchangecase\s*+\{")
 _END = re.compile(r"\\end\{thebibliography\}")
 _NEWBLOCK = re.compile(r"\\newblock\b")
 _NOISE = re.compile(
     r"\\(?:BIBentryALTinterwordspacing|BIBentrySTDinterwordspacing|BIBentryALTinterwordstretchfactor"
-    r"|providecommand|penalty\d*|natexlab\{[^}]*\}|bibinfo\{[^}]*\}|bibfield\{[^}]*\})"
+    r"|providecommand|penalty\d*|natexlab\{[^}]*\}|bibinfo\{[^}]*\}|bibfield\{[^}]*\}|allowbreak)"
+    # GB/T 7714's type of work after a title: "[J]" an article, "[M]" a book, "[EB/OL]" online
+    r"|(?<=[^\s\\])\[(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\](?=[.\s]|$)"
 )
 _URL = re.compile(r"\\(?:url|href)\{([^}]*)\}")
 _COMMENT = re.compile(r"%[^\n]*\n\s*|\s+")  # "{%\nkey}": a TeX comment's line end before the key
@@ -214,6 +217,15 @@ def _venue_line(tagged: TaggedReference, title: str, names_read: bool) -> bool:
     return bool(labels & _NUMBERS) or (not names_read and bool(labels & _NAMES)) or only_venue
 
 
+def _inverted(name: str) -> str:
+    """ "Hünniger D" (Vancouver's family name, then initials with no comma nor full stop) as
+    "Hünniger, D.", the form a reader of names takes family-first; any other name as it is."""
+    found = _FAMILY_INITIALS.fullmatch(name)
+    if found is None:
+        return name
+    return f"{found.group(1)}, {' '.join(letter + '.' for letter in found.group(2))}"
+
+
 def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference) -> ParsedReference:
     """``parsed`` (the item read as a reference string) with the fields its segments give (see
     `_bbl_blocks`), and where they give none, the tagger's where `choose_fields` prefers it."""
@@ -226,6 +238,7 @@ def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference)
     if title and not structure.title and _venue_line(tagged, title, bool(parsed.authors)):
         title = None  # "TUGboat 2016, 37, 53--57", "D. Hünniger, TUGboat, 2013": a style with no titles
     authors = person_names(structure.names) if structure.names else chosen.authors or tagged.written_authors()
+    authors = tuple(_inverted(name) for name in authors)
     return parsed._replace(
         title=title,
         authors=authors,
