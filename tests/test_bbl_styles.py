@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from bibnorm.readers.bbl import read_bbl
+from bibnorm.text.names import parse_name
 from paths import FIXTURES
 
 BBL = FIXTURES / "bbl"
@@ -23,7 +24,8 @@ def _read(name: str) -> dict[str, object]:
     [
         pytest.param(
             "acm-reference-format-sample-sigconf.bbl", "Abril07",
-            "The patent holder's dilemma: Buy, sell, or troll?", ("Abril, Patricia S.", "Plant, Robert"), 2007,
+            "The patent holder's dilemma: Buy, sell, or troll?", ("Abril, Patricia S.", "Plant, Robert"),
+            2007,
             "Commun. ACM", "10.1145/1188913.1188915", id="acm-article",
         ),
         pytest.param(
@@ -38,12 +40,15 @@ def _read(name: str) -> dict[str, object]:
             ("Ablamowicz, Rafal", "Fauser, Bertfried"), 2007, ..., None, id="acm-book-title-is-its-booktitle",
         ),
         pytest.param(
-            "acm-reference-format-sample-sigconf.bbl", "anisi03", "Optimal Motion Control of a Ground Vehicle",
+            "acm-reference-format-sample-sigconf.bbl", "anisi03",
+            "Optimal Motion Control of a Ground Vehicle",
             ("Anisi, David A.",), 2003, ..., None, id="acm-thesis",
         ),
         pytest.param(
-            "biblatex-1.5-ms-neutral-theory.bbl", "app02b", "Limit laws for the diameter of a random point set",
-            ("Appel, M. J. B.", "Najim, C. A.", "Russo, R. P."), 2002, "Advances in Applied Probability", None,
+            "biblatex-1.5-ms-neutral-theory.bbl", "app02b",
+            "Limit laws for the diameter of a random point set",
+            ("Appel, M. J. B.", "Najim, C. A.", "Russo, R. P."), 2002,
+            "Advances in Applied Probability", None,
             id="biblatex-1.5-names-by-place",
         ),
         pytest.param(
@@ -64,7 +69,8 @@ def _read(name: str) -> dict[str, object]:
         pytest.param(
             "plain-tii-paper.bbl", "Ref3",
             "Scuc with hourly demand response considering intertemporal load characteristics",
-            ("A. Khodaei", "M. Shahidehpour", "S. Bahramirad"), 2011, "Smart Grid, IEEE Transactions on", None,
+            ("A. Khodaei", "M. Shahidehpour", "S. Bahramirad"), 2011, "Smart Grid, IEEE Transactions on",
+            None,
             id="plain-title-over-two-lines",
         ),
         pytest.param(
@@ -83,7 +89,8 @@ def _read(name: str) -> dict[str, object]:
         ),
         pytest.param(
             "agsm-new-rebellion-paper.bbl", "Acemoglu2012",
-            "Why nations fail : the origins of power, prosperity, and poverty", ("Acemoglu, D.",), 2012, ..., None,
+            "Why nations fail : the origins of power, prosperity, and poverty", ("Acemoglu, D.",), 2012,
+            ..., None,
             id="agsm-book",
         ),
     ],
@@ -113,3 +120,28 @@ def test_fields_of_real_bbl_items(
 )
 def test_every_item_is_read(fixture: str, count: int) -> None:
     assert len(_read(fixture)) == count
+
+
+# One real record (tugboat.bib's Hunniger:TB34-2-124) as TeX Live's styles typeset it; jbact and
+# InorgChem print no article title, and none may be read in its place.
+@pytest.mark.parametrize(
+    ("style", "title"),
+    [
+        pytest.param("plain", "Converting wikipedia articles to", id="plain"),
+        pytest.param("IEEEtran", "Converting wikipedia articles to", id="ieeetran-quoted"),
+        pytest.param("apsr", "Converting Wikipedia articles to", id="apsr-quoted-then-italic-journal"),
+        pytest.param("babplain", "Converting Wikipedia articles to", id="babelbib-change-case-macro"),
+        pytest.param("gbt7714-numerical", "Converting wikipedia articles to", id="gbt7714-type-code"),
+        pytest.param("pnas2009", "Converting wikipedia articles to", id="pnas-year-before-title"),
+        pytest.param("smfplain", "Converting wikipedia articles to", id="smf-guillemets"),
+        pytest.param("vancouver", "Converting Wikipedia articles to", id="vancouver"),
+        pytest.param("jbact", None, id="jbact-no-title-printed"),
+        pytest.param("InorgChem", None, id="inorgchem-no-title-printed"),
+    ],
+)
+def test_one_record_in_texlive_styles(style: str, title: str | None) -> None:
+    query = _read(f"texlive/{style}.bbl")["r5"]
+    assert (None if query.title == query.raw else query.title) == title
+    assert parse_name(query.authors[0]).family == "Hünniger"
+    assert query.year == 2013
+    assert query.venue == "TUGboat"

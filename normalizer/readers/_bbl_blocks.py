@@ -40,6 +40,7 @@ _CLOSING = {
 _NAMES = frozenset({"family", "given", "author"})
 _YEAR_AT_END = re.compile(r"\(?\s?(?:\d{4}[a-z]?|n\.\s?d)$")  # searched in a name list's last characters
 _AT_THE_END = frozenset({"date", "volume", "issue", "pages", "doi", "url", "arxiv", "isbn"})
+_WORD = re.compile(r"[^\W\d_]{2}")
 _EDGES = " \t\n.,;:"
 _QUOTES = {"“": "”", '"': '"', "'": "'", "‘": "’", "`": "'", "«": "»"}
 
@@ -143,22 +144,33 @@ def _unquoted(text: str) -> str:
     return text
 
 
-def _units(segments: list[Segment], names: list[Segment], blocks: int) -> list[list[Segment]]:
-    """The parts of an item that may each be one field, in order: each sentence after the names
-    (when there are two or more: "The diversity of \\textit{Ficus}." is one title), then each of
-    its groups (an italic journal's name before its numbers; IEEEtran's quoted title in a
-    sentence of its own)."""
+def _units(
+    segments: list[Segment], names: list[Segment], blocks: int, tagged: TaggedReference
+) -> list[list[Segment]]:
+    """The parts of an item that may each be one field, in order. The first sentence holds the
+    names ("{Morton}, T.~D. 2015, {isochrones: …}, Astrophysics Source Code Library."): only its
+    groups are parts. After it, a sentence is one part where what lies outside its groups is mostly title
+    ("The diversity of \\textit{Ficus}." is one title); else its groups are, then the sentence
+    (``\\`\\`Title.'' {\\em Journal}, 34(2)``: a quoted title, an italic journal's name)."""
     units: list[list[Segment]] = []
-    for number in sorted({segment.block for segment in segments}):
+    numbers = sorted({segment.block for segment in segments})
+    for number in numbers:
         sentence = [segment for segment in segments if segment.block == number and segment not in names]
-        if not sentence:
+        groups = [[segment] for segment in sentence if segment.group]
+        if blocks < 2 or number == numbers[0]:  # the names' sentence: only its groups stand alone
+            units += groups
             continue
-        whole = blocks > 1 and not any(segment.block == number for segment in names)
-        if whole:
-            units.append(sentence)
-        if not whole or len(sentence) > 1:
-            units += [[segment] for segment in sentence if segment.group]
+        outside = [
+            label for segment in sentence if not segment.group for _, label in _labelled(tagged, segment)
+        ]
+        titled = bool(outside) and outside.count("title") * 2 > len(outside)
+        units += [sentence] if titled or not groups else [*groups, sentence]
     return units
+
+
+def _worded(unit: list[Segment], text: str) -> bool:
+    """Whether a part holds a word (not only numbers: "\\doeprint{1503.010}")."""
+    return _WORD.search(text, unit[0].start, unit[-1].end) is not None
 
 
 def read_segments(
@@ -183,7 +195,7 @@ def read_segments(
     title = venue = None
     quoted = False
     taken: set[int] = set()  # the sentences read as one field: not their groups again
-    for unit in _units(segments, first if names is not None else [], len(blocks)):
+    for unit in _units(segments, first if names is not None else [], len(blocks), tagged):
         if any(segment.block in taken for segment in unit):
             continue
         labelled = [pair for segment in unit for pair in _labelled(tagged, segment)]
@@ -193,7 +205,7 @@ def read_segments(
         if title is None and rules_title and _unquoted(text[unit[0].start : unit[-1].end]) == rules_title:
             title = rules_title  # the rules' title is a sentence of its own: "{GENCODE} 2021."
             quoted = True
-        elif title is None and venue is None and counts["title"] * 2 > len(labelled):
+        elif title is None and venue is None and counts["title"] * 2 > len(labelled) and _worded(unit, text):
             title = _span(tagged, labelled)
             if (
                 unit[0].block == opening[0].block

@@ -73,7 +73,8 @@ _END = re.compile(r"\\end\{thebibliography\}")
 _NEWBLOCK = re.compile(r"\\newblock\b")
 _NOISE = re.compile(
     r"\\(?:BIBentryALTinterwordspacing|BIBentrySTDinterwordspacing|BIBentryALTinterwordstretchfactor"
-    r"|providecommand|penalty\d*|natexlab\{[^}]*\}|bibinfo\{[^}]*\}|bibfield\{[^}]*\}|allowbreak)"
+    r"|providecommand|penalty\d*|natexlab\{[^}]*\}|bibinfo\{[^}]*\}|bibfield\{[^}]*\}|allowbreak"
+    r"|kern\s*+-?[\d.]++(?:em|pt|ex)|UseExtraLabel\{\})"
     # GB/T 7714's type of work after a title: "[J]" an article, "[M]" a book, "[EB/OL]" online
     r"|(?<=[^\s\\])\[(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\](?=[.\s]|$)"
 )
@@ -235,7 +236,11 @@ def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference)
     # a title only where the rules read one, or its segment stands alone: a style that prints
     # no title gets none from an italic journal's name the tagger takes for one
     title = structure.title if structure.title and (parsed.title or structure.title_quoted) else chosen.title
-    if title and not structure.title and _venue_line(tagged, title, bool(parsed.authors)):
+    if (
+        title
+        and (title == parsed.title or not structure.title)
+        and _venue_line(tagged, title, bool(parsed.authors))
+    ):
         title = None  # "TUGboat 2016, 37, 53--57", "D. Hünniger, TUGboat, 2013": a style with no titles
     authors = person_names(structure.names) if structure.names else chosen.authors or tagged.written_authors()
     authors = tuple(_inverted(name) for name in authors)
