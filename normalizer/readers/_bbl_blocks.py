@@ -122,7 +122,9 @@ def _labelled(tagged: TaggedReference, segment: Segment) -> list[tuple[int, str]
     ]
 
 
-def _span(tagged: TaggedReference, labelled: list[tuple[int, str]]) -> str:
+def _span(
+    tagged: TaggedReference, labelled: list[tuple[int, str]], ending: frozenset[str] | set[str] = frozenset()
+) -> str:
     """The segment's text but for a date or numbers the tagger reads at its ends: the segment
     bounds the field, and what the tagger labels inside it is the field's whatever its label
     ("No" of "No Longer Innocent"), but not "(2013)" before a title (pnas2009) or "; 2015"
@@ -130,7 +132,7 @@ def _span(tagged: TaggedReference, labelled: list[tuple[int, str]]) -> str:
     indices = [index for index, _ in labelled]
     while len(indices) > 1 and tagged.labels[indices[0]] == "date":
         indices.pop(0)
-    while len(indices) > 1 and tagged.labels[indices[-1]] in _AT_THE_END:
+    while len(indices) > 1 and tagged.labels[indices[-1]] in (ending or _AT_THE_END):
         indices.pop()
     return _unquoted(tagged.text[tagged.spans[indices[0]][0] : tagged.spans[indices[-1]][1]])
 
@@ -166,6 +168,16 @@ def _units(
         titled = bool(outside) and outside.count("title") * 2 > len(outside)
         units += [sentence] if titled or not groups else [*groups, sentence]
     return units
+
+
+def _before_a_venue(unit: list[Segment], tagged: TaggedReference) -> list[Segment]:
+    """A sentence's segments up to its first group the tagger reads as a venue (all of them when
+    none is)."""
+    for number, segment in enumerate(unit):
+        labels = [label for _, label in _labelled(tagged, segment)]
+        if number and segment.group and labels and labels.count("container") * 2 > len(labels):
+            return unit[:number]
+    return unit
 
 
 def _worded(unit: list[Segment], text: str) -> bool:
@@ -206,7 +218,12 @@ def read_segments(
             title = rules_title  # the rules' title is a sentence of its own: "{GENCODE} 2021."
             quoted = True
         elif title is None and venue is None and counts["title"] * 2 > len(labelled) and _worded(unit, text):
-            title = _span(tagged, labelled)
+            kept = _before_a_venue(unit, tagged)  # "Title.  In {\\em CVPR}.": the title ends before "In"
+            labelled = [pair for segment in kept for pair in _labelled(tagged, segment)]
+            title = _span(tagged, labelled, ending=_AT_THE_END | ({"container"} if kept != unit else set()))
+            words = title.rsplit(None, 1)
+            if kept != unit and len(words) == 2 and words[1].rstrip(":") in ("In", "in"):
+                title = words[0].strip(_EDGES)
             if (
                 unit[0].block == opening[0].block
                 and names is None

@@ -74,7 +74,7 @@ _NEWBLOCK = re.compile(r"\\newblock\b")
 _NOISE = re.compile(
     r"\\(?:BIBentryALTinterwordspacing|BIBentrySTDinterwordspacing|BIBentryALTinterwordstretchfactor"
     r"|providecommand|penalty\d*|natexlab\{[^}]*\}|bibinfo\{[^}]*\}|bibfield\{[^}]*\}|allowbreak"
-    r"|kern\s*+-?[\d.]++(?:em|pt|ex)|UseExtraLabel\{\})"
+    r"|kern\s*+-?[\d.]++(?:em|pt|ex)|UseExtraLabel\{\}|nmbibLink\{[^{}]*\}\{[^{}]*\})"
     # GB/T 7714's type of work after a title: "[J]" an article, "[M]" a book, "[EB/OL]" online
     r"|(?<=[^\s\\])\[(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\](?=[.\s]|$)"
 )
