@@ -109,7 +109,6 @@ class BlockReading:
 
     names: str | None  # the first sentence, when it is the author list (its year left out)
     title: str | None
-    title_quoted: bool  # the title is a sentence or a group of its own
     venue: str | None
 
 
@@ -205,7 +204,6 @@ def read_segments(
         if labels and (after or sum(label in _NAMES for label in labels) * 2 > len(labels)):
             names = _without_year(text[first[0].start : first[-1].end])
     title = venue = None
-    quoted = False
     taken: set[int] = set()  # the sentences read as one field: not their groups again
     for unit in _units(segments, first if names is not None else [], len(blocks), tagged):
         if any(segment.block in taken for segment in unit):
@@ -216,7 +214,6 @@ def read_segments(
             continue
         if title is None and rules_title and _unquoted(text[unit[0].start : unit[-1].end]) == rules_title:
             title = rules_title  # the rules' title is a sentence of its own: "{GENCODE} 2021."
-            quoted = True
         elif title is None and venue is None and counts["title"] * 2 > len(labelled) and _worded(unit, text):
             kept = _before_a_venue(unit, tagged)  # "Title.  In {\\em CVPR}.": the title ends before "In"
             labelled = [pair for segment in kept for pair in _labelled(tagged, segment)]
@@ -231,11 +228,10 @@ def read_segments(
                 and title.endswith(rules_title)
             ):
                 title = rules_title  # "Network TR. The Cancer Genome Atlas.": names, then the title
-            quoted = True
         elif venue is None and counts["container"] * 2 > len(labelled):
             venue = re.sub(r"^(?:In|in)\b:?\s*", "", _span(tagged, labelled))
         else:
             continue
         if len(unit) > 1 or not unit[0].group:
             taken.add(unit[0].block)
-    return BlockReading(names, title or None, quoted, venue or None)
+    return BlockReading(names, title or None, venue or None)

@@ -229,27 +229,34 @@ def _inverted(name: str) -> str:
 
 def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference) -> ParsedReference:
     """``parsed`` (the item read as a reference string) with the fields its segments give (see
-    `_bbl_blocks`), and where they give none, the tagger's where `choose_fields` prefers it."""
-    tagged = tag_reference(joined, weigh=True)
-    chosen = choose_fields(RuleReading(parsed.title, parsed.authors, parsed.year, parsed.venue), tagged)
+    `_bbl_blocks`), and where they give none, the tagger's where `choose_fields` prefers it (the
+    marginals it weighs are computed only then: they cost more than the tagging)."""
+    tagged = tag_reference(joined)
     structure = read_segments(joined, segments, tagged, parsed.title if parsed.authors else None)
-    # a title only where the rules read one, or its segment stands alone: a style that prints
-    # no title gets none from an italic journal's name the tagger takes for one
-    title = structure.title if structure.title and (parsed.title or structure.title_quoted) else chosen.title
+    rules = RuleReading(parsed.title, parsed.authors, parsed.year, parsed.venue)
+    chosen = (
+        None
+        if structure.title and structure.names and structure.venue
+        else choose_fields(rules, tag_reference(joined, weigh=True))
+    )
+    title = structure.title or (chosen.title if chosen else None)
     if (
         title
         and (title == parsed.title or not structure.title)
         and _venue_line(tagged, title, bool(parsed.authors))
     ):
         title = None  # "TUGboat 2016, 37, 53--57", "D. Hünniger, TUGboat, 2013": a style with no titles
-    authors = person_names(structure.names) if structure.names else chosen.authors or tagged.written_authors()
+    if structure.names:
+        authors = person_names(structure.names)
+    else:
+        authors = (chosen.authors if chosen else ()) or tagged.written_authors()
     authors = tuple(_inverted(name) for name in authors)
     return parsed._replace(
         title=title,
         authors=authors,
         author_names=parsed.author_names if authors == parsed.authors else _name_words(" ".join(authors)),
-        year=chosen.year,
-        venue=structure.venue or chosen.venue,
+        year=chosen.year if chosen else parsed.year,
+        venue=structure.venue or (chosen.venue if chosen else None),
     )
 
 
