@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import multiprocessing
 import random
 import re
@@ -158,14 +159,14 @@ def run_biber(style: str, bib: str, work: Path) -> str | None:
     return bbl.read_text("utf-8", errors="replace") if bbl.exists() else None
 
 
-_BIBITEM_OR_ENTRY = re.compile(r"\\(?:bibitem|harvarditem|entry)\b")
+_BIBITEM_OR_ENTRY = re.compile(r"\\(?:bibitem|harvarditem|entry|bib)\b")
 
 
 def _item_texts(bbl: str) -> dict[str, str]:
     """Each item's raw text in the ``.bbl``, by key (whatever the reader makes of it)."""
     starts = [m.start() for m in _BIBITEM_OR_ENTRY.finditer(bbl)] + [len(bbl)]
     texts = {}
-    for start, end in zip(starts, starts[1:], strict=False):
+    for start, end in itertools.pairwise(starts):
         chunk = bbl[start:end]
         for key in re.findall(r"\{%?\s*(r\d+)\}", chunk[:4000])[:1]:
             texts[key] = chunk

@@ -8,6 +8,8 @@
   or a DOI printed in the block are found the same way. REVTeX's apsrev4-1/4-2 mark each field
   (``\\bibinfo {title} {…}``): those items take their fields from the markup
   (`_bbl_bibinfo`), and no title where Physical Review Letters prints none.
+- amsrefs (amsra, amsrn …): ``\\bib{key}{type}{author={…}, title={…}, …}``, each field by name
+  (`_bbl_amsrefs`).
 - biber (biblatex): ``\\entry{key}{type}{}`` … ``\\endentry`` with ``\\field{title}{…}``,
   ``\\field{year}{…}`` (or ``\\field{date}``), ``family={…}`` names and ``\\verb{eprint}`` /
   ``\\verb{doi}`` or ``\\field{eprint}``.
@@ -22,6 +24,8 @@ import re
 from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.io import LineCounter
 from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.readers._bbl_amsrefs import items as amsrefs_items
+from bibnorm.readers._bbl_amsrefs import looks_like_amsrefs
 from bibnorm.readers._bbl_apacite import read_apacite
 from bibnorm.readers._bbl_bibinfo import braced, read_bibinfo
 from bibnorm.readers._bbl_biblatex import entries
@@ -260,18 +264,40 @@ def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference)
     )
 
 
+def _read_amsrefs(text: str, path: str) -> list[Query]:
+    queries: list[Query] = []
+    line_of = LineCounter(text)
+    for item in amsrefs_items(text):
+        arxiv = parse_arxiv_id(item.eprint) if item.eprint else None
+        queries.append(
+            _query(
+                len(queries), path, line_of(item.offset), item.key, item.title,
+                _name_words(" ".join(name.split(",")[0] for name in item.authors)), item.year,
+                arxiv.id if arxiv else None, canonical_doi(item.doi) if item.doi else None,
+                item.title or item.key, authors=item.authors, venue=item.venue, entry_type=item.entry_type,
+            )
+        )  # fmt: skip
+    return queries
+
+
 def read_bbl(text: str, path: str) -> list[Query]:
-    """One `Query` per bibliography item, biber's or bibtex's."""
-    return _read_biber(text, path) if "\\entry{" in text else _read_bibtex(text, path)
+    """One `Query` per bibliography item: biber's, amsrefs' or bibtex's."""
+    if "\\entry{" in text:
+        return _read_biber(text, path)
+    return _read_amsrefs(text, path) if looks_like_amsrefs(text) else _read_bibtex(text, path)
 
 
 def looks_like_bbl(text: str) -> bool:
-    return "\\begin{thebibliography}" in text or ("\\entry{" in text and "\\endentry" in text)
+    return (
+        "\\begin{thebibliography}" in text
+        or ("\\entry{" in text and "\\endentry" in text)
+        or looks_like_amsrefs(text)
+    )
 
 
 READER = Reader(
     name="bbl",
-    description="a .bbl bibliography written by bibtex (\\bibitem) or biber (\\entry)",
+    description="a .bbl bibliography written by bibtex (\\bibitem, amsrefs' \\bib) or biber (\\entry)",
     read=read_bbl,
     suffixes=(".bbl",),
     sniff=looks_like_bbl,
