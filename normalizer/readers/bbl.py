@@ -46,9 +46,11 @@ _BIBITEM = re.compile(
     r"\\bibitem\s*+(?:\[((?:[^\[\]]|\[[^\[\]]{0,200}\]){0,4000})\](?:\s|%[^\n]*+\n)*+)?\{([^}\\]*)\}"
 )
 # harvard's item: "\\harvarditem[short]{long names}{year}{key}" (agsm, dcu, econ, kluwer …)
+_BRACED = r"\{(?:[^{}]|\{[^{}]*\})*+\}"  # a group, one level of groups within ("{\\uppercase{{}Name}}")
+_GAP = r"(?:\s|%[^\n]*+\n)*+"  # blanks, and TeX comments that end a line ("]%")
 _HARVARDITEM = re.compile(
-    r"\\harvarditem\s*+(?:\[(?:[^\[\]{}]|\{[^{}]*\}){0,1000}\])?\s*+\{((?:[^{}]|\{[^{}]*\}){0,4000})\}"
-    r"\s*+\{((?:[^{}]|\{[^{}]*\}){0,100})\}\s*+\{([^}\\]*)\}"
+    rf"\\harvarditem{_GAP}(?:\[(?:[^\[\]{{}}]|{_BRACED}){{0,1000}}\]{_GAP})?\{{((?:[^{{}}]|{_BRACED}){{0,4000}})\}}"
+    rf"{_GAP}\{{((?:[^{{}}]|{_BRACED}){{0,100}})\}}{_GAP}\{{([^}}\\]*)\}}"
 )
 _HARVARD = re.compile(
     r"\\(harvardand|harvardyearleft|harvardyearright|harvardurl|bysame|btxauthorcolon)(?![A-Za-z])\\?\s*"
@@ -78,7 +80,9 @@ _NEWBLOCK = re.compile(r"\\newblock\b")
 _NOISE = re.compile(
     r"\\(?:BIBentryALTinterwordspacing|BIBentrySTDinterwordspacing|BIBentryALTinterwordstretchfactor"
     r"|providecommand|penalty\d*|natexlab\{[^}]*\}|bibinfo\{[^}]*\}|bibfield\{[^}]*\}|allowbreak"
-    r"|kern\s*+-?[\d.]++(?:em|pt|ex)|UseExtraLabel\{\}|nmbibLink\{[^{}]*\}\{[^{}]*\})"
+    r"|kern\s*+-?[\d.]++(?:em|pt|ex)|UseExtraLabel\{\}|nmbibLink\{[^{}]*\}\{[^{}]*\}|bibref\{[^{}]*\}"
+    # an index's entries for the names (xagsm, xplain): no printed text
+    r"|authorindexentries\{[^{}]*\}\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*+\})*+\})"
     # GB/T 7714's type of work after a title: "[J]" an article, "[M]" a book, "[EB/OL]" online
     r"|(?<=[^\s\\])\[(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\](?=[.\s]|$)"
 )
@@ -214,11 +218,15 @@ def _venue_line(tagged: TaggedReference, title: str, names_read: bool) -> bool:
     """Whether the tagger reads ``title`` as what a style that prints no title prints in its
     place, sure of every token: a venue with its numbers ("TUGboat 2016, 37, 53--57"), names and
     a venue where the rules read no names ("D. Hünniger, TUGboat, 2013"), or the item's only
-    venue ("Hünniger D., TUGboat, 2013, 34, 124--124")."""
+    venue, or it and a year ("Hünniger D., TUGboat, 2013, 34, 124--124"; "TUGboat 2013")."""
     labels, lowest = tagged.labels_of(title)
     if "title" in labels or not labels <= _NOT_TITLE or lowest < _SURE:
         return False
-    only_venue = labels == {"container"} and sum(run.label == "container" for run in tagged.fields) == 1
+    only_venue = (
+        "container" in labels
+        and labels <= {"container", "date"}
+        and sum(run.label == "container" for run in tagged.fields) == 1
+    )
     return bool(labels & _NUMBERS) or (not names_read and bool(labels & _NAMES)) or only_venue
 
 
