@@ -69,6 +69,11 @@ _NOT_TITLE = frozenset(
     {"family", "given", "author", "container", "date", "volume", "issue", "pages", "other"}
 )
 _NAMES = frozenset({"family", "given", "author"})
+# what follows a title: its venue, numbers, publisher, place, links (not names, not more title)
+_AFTER_TITLE = frozenset(
+    {"container", "volume", "issue", "pages", "date", "other", "publisher", "place", "note", "edition", "url",
+     "doi", "isbn"}
+)  # fmt: skip
 _NUMBERS = frozenset({"volume", "issue", "pages"})
 _SURE = 0.5
 _ITALIC_LETTER = re.compile(r"\{\\em\s*+([a-z])\}")  # harvard's "1991{\\em a}": a year's letter
@@ -214,6 +219,29 @@ def _read_bibtex(text: str, path: str) -> list[Query]:
     return queries
 
 
+def _without_names(tagged: TaggedReference, title: str | None) -> str | None:
+    """The tagger's title where the reading of the string took names or a year for the title's
+    start ("Crisanti, E., A. Formigoni, and P. L. Bruna, easy, TUGboat, 9 (1)" for "easy", "2013
+    Converting …"), or ran on into the venue ("Converting Wikipedia articles to, TUGboat, 34"):
+    the tagger reads the words before its own title as names or a date, or those after it as a
+    venue and its numbers, sure of them."""
+    own = tagged.title
+    if not title or not own or own == title or own not in title:
+        return title
+    start = title.index(own)
+    before, lowest_before = tagged.labels_of(title[:start]) if start else (set(), 1.0)
+    after, lowest_after = (
+        tagged.labels_of(title[start + len(own) :])
+        if title[start + len(own) :].strip(" .,;:")
+        else (set(), 1.0)
+    )
+    names_or_date = bool(before & (_NAMES | {"date"})) and before <= _NAMES | {"other", "date"}
+    venue = bool(after - {"other"}) and after <= _AFTER_TITLE
+    if (before and not names_or_date) or (after and not venue) or min(lowest_before, lowest_after) < _SURE:
+        return title
+    return own
+
+
 def _venue_line(tagged: TaggedReference, title: str, names_read: bool) -> bool:
     """Whether the tagger reads ``title`` as what a style that prints no title prints in its
     place, sure of every token: a venue with its numbers ("TUGboat 2016, 37, 53--57"), names and
@@ -251,7 +279,7 @@ def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference)
         if structure.title and structure.names and structure.venue
         else choose_fields(rules, tag_reference(joined, weigh=True))
     )
-    title = structure.title or (chosen.title if chosen else None)
+    title = structure.title or _without_names(tagged, chosen.title if chosen else None)
     if (
         title
         and (title == parsed.title or not structure.title)
