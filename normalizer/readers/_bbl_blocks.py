@@ -5,8 +5,8 @@ A BibTeX style separates an item's sentences with ``\\newblock`` (plain's, natbi
 others': the names, the title, the venue) and sets parts of a sentence in a font or quotes of
 their own: ``\\emph{…}``, ``{\\em …}``, ``{\\it …}``, ``\\textit{…}``, ``\\enquote{…}``,
 ``\\`\\`…''`` (IEEEtran's quoted title), harvard's ```Title'``, siam's and amsplain's italic title,
-a journal's italic name. Each sentence and each such group is a *segment*. The trained tagger
-(`bibnorm.readers.tagger`) labels the tokens of the item's text; a sentence of its own or a
+a journal's italic name, BMC's bold title. Each sentence and each such group is a *segment*. The
+trained tagger (`bibnorm.readers.tagger`) labels the tokens of the item's text; a sentence of its own or a
 group most of whose tokens it labels as one field is that field, and the segment bounds it: a
 title is the whole of its segment (up to a date or a venue the tagger reads at its end), not cut
 at a colon, a full stop or a name the way a reading of the string alone might ("J. Csirik, …,
@@ -27,8 +27,8 @@ from bibnorm.text.titles import plain_text
 BLOCK = "\u2029"  # where a \newblock was
 GROUP = "\u2028"  # either side of a font or quote group
 _GROUP_OPENING = re.compile(
-    r"\\(?:emph|textit|textsl|enquote|showarticletitle|btxtitlefont|btxjtitlefont)\s*+\{"
-    r"|\{\s*+\\(?:em|it|sl|itshape)(?![A-Za-z])|``|`(?!`)|“|\\og(?![A-Za-z])"
+    r"\\(?:emph|textit|textsl|textbf|enquote|showarticletitle|btxtitlefont|btxjtitlefont)\s*+\{"
+    r"|\{\s*+\\(?:em|it|sl|itshape|bf|bfseries)(?![A-Za-z])|``|`(?!`)|“|\\og(?![A-Za-z])"
 )
 # a quote's end; harvard's single quote ("`Title', {\\em Journal}") is one not followed by a letter
 _CLOSING = {

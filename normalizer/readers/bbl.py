@@ -74,6 +74,7 @@ _AFTER_TITLE = frozenset(
     {"container", "volume", "issue", "pages", "date", "other", "publisher", "place", "note", "edition", "url",
      "doi", "isbn"}
 )  # fmt: skip
+_ARTICLES = frozenset({"A", "An", "The"})
 _NUMBERS = frozenset({"volume", "issue", "pages"})
 _SURE = 0.5
 _ITALIC_LETTER = re.compile(r"\{\\em\s*+([a-z])\}")  # harvard's "1991{\\em a}": a year's letter
@@ -229,6 +230,10 @@ def _without_names(tagged: TaggedReference, title: str | None) -> str | None:
     if not title or not own or own == title or own not in title:
         return title
     start = title.index(own)
+    article = title[:start].rstrip().rsplit(None, 1)[-1:]
+    if article and article[0] in _ARTICLES:  # "… Morgan Knowlton. A pilot …": "A" is no initial there
+        own = title[title.rindex(article[0], 0, start) : start + len(own)]
+        start = title.index(own)
     before, lowest_before = tagged.labels_of(title[:start]) if start else (set(), 1.0)
     after, lowest_after = (
         tagged.labels_of(title[start + len(own) :])
