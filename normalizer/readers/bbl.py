@@ -220,7 +220,7 @@ def _read_bibtex(text: str, path: str) -> list[Query]:
     return queries
 
 
-def _without_names(tagged: TaggedReference, title: str | None) -> str | None:
+def _without_names(tagged: TaggedReference, title: str | None, authors: tuple[str, ...]) -> str | None:
     """The tagger's title where the reading of the string took names or a year for the title's
     start ("Crisanti, E., A. Formigoni, and P. L. Bruna, easy, TUGboat, 9 (1)" for "easy", "2013
     Converting …"), or ran on into the venue ("Converting Wikipedia articles to, TUGboat, 34"):
@@ -240,7 +240,11 @@ def _without_names(tagged: TaggedReference, title: str | None) -> str | None:
         if title[start + len(own) :].strip(" .,;:")
         else (set(), 1.0)
     )
-    names_or_date = bool(before & (_NAMES | {"date"})) and before <= _NAMES | {"other", "date"}
+    # names only where the rules read none before the title ("Revaud, J.: CroCo v2: Improved …":
+    # "CroCo v2:" is the title's, whatever the tagger says)
+    names_or_date = (before <= {"date", "other"} or not authors) and (
+        bool(before & (_NAMES | {"date"})) and before <= _NAMES | {"other", "date"}
+    )
     venue = bool(after - {"other"}) and after <= _AFTER_TITLE
     if (before and not names_or_date) or (after and not venue) or min(lowest_before, lowest_after) < _SURE:
         return title
@@ -284,7 +288,7 @@ def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference)
         if structure.title and structure.names and structure.venue
         else choose_fields(rules, tag_reference(joined, weigh=True))
     )
-    title = structure.title or _without_names(tagged, chosen.title if chosen else None)
+    title = structure.title or _without_names(tagged, chosen.title if chosen else None, parsed.authors)
     if (
         title
         and (title == parsed.title or not structure.title)
