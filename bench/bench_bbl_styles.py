@@ -234,6 +234,7 @@ def _measure(
     job: tuple[str, str, list[Truth], bool, Path | None],
 ) -> tuple[str, dict[str, tuple[int, int]] | None, float]:
     style, bib, truths, show, keep = job
+    bbl: str | None
     with tempfile.TemporaryDirectory() as folder:
         if style.startswith("kept:"):
             bbl = Path(style.removeprefix("kept:")).read_text("utf-8")

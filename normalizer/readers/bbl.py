@@ -139,14 +139,14 @@ def _read_biber(text: str, path: str) -> list[Query]:
 def _items(body: str) -> list[tuple[int, int, str, int | None, tuple[str, ...]]]:
     """(start, end of its head, key, year its head gives, names its label gives) of each ``\\bibitem`` and
     ``\\harvarditem`` of ``body``, in order."""
-    found = [
+    found: list[tuple[int, int, str, int | None, tuple[str, ...]]] = [
         (m.start(), m.end(), m.group(2), None, _label_names(m.group(1))) for m in _BIBITEM.finditer(body)
     ]
     found += [
         (m.start(), m.end(), m.group(3), _year(m.group(2)), _label_names(m.group(1) + "()"))
         for m in _HARVARDITEM.finditer(body)
     ]
-    return sorted(found)
+    return sorted(found, key=lambda item: item[0])
 
 
 def _label_names(label: str | None) -> tuple[str, ...]:
