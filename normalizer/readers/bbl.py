@@ -74,6 +74,7 @@ _AFTER_TITLE = frozenset(
     {"container", "volume", "issue", "pages", "date", "other", "publisher", "place", "note", "edition", "url",
      "doi", "isbn"}
 )  # fmt: skip
+_DASHES = re.compile(r"[-—–_]{2,}+")
 _ARTICLES = frozenset({"A", "An", "The"})
 _NUMBERS = frozenset({"volume", "issue", "pages"})
 _SURE = 0.5
@@ -88,7 +89,9 @@ _NOISE = re.compile(
     r"|providecommand|penalty\d*|natexlab\{[^}]*\}|bibinfo\{[^}]*\}|bibfield\{[^}]*\}|allowbreak"
     r"|kern\s*+-?[\d.]++(?:em|pt|ex)|UseExtraLabel\{\}|nmbibLink\{[^{}]*\}\{[^{}]*\}|bibref\{[^{}]*\}"
     # an index's entries for the names (xagsm, xplain): no printed text
-    r"|authorindexentries\{[^{}]*\}\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*+\})*+\})"
+    r"|authorindexentries\{[^{}]*\}\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*+\})*+\}"
+    # abnTeX2's citation data before the item: "\\abntrefinfo{{Name}}{{NAME}}{2013}"
+    r"|abntrefinfo\{(?:[^{}]|\{[^{}]*\})*+\}\{(?:[^{}]|\{[^{}]*\})*+\}\{[^{}]*\})"
     # GB/T 7714's type of work after a title: "[J]" an article, "[M]" a book, "[EB/OL]" online
     r"|(?<=[^\s\\])\[(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\](?=[.\s]|$)"
 )
@@ -208,6 +211,9 @@ def _read_bibtex(text: str, path: str) -> list[Query]:
             parsed = parsed._replace(title=apacite.title or parsed.title, year=apacite.year)
         else:
             parsed = _by_structure(joined, segments, parsed)
+        if len(parsed.authors) == 1 and _DASHES.fullmatch(parsed.authors[0]) and queries:
+            # IEEEtran's \\bysame ("------"): the previous item's names
+            parsed = parsed._replace(authors=queries[-1].authors, author_names=queries[-1].author_names)
         if not parsed.authors and label_names:  # names the reading missed ("Anonymous (1989) …")
             parsed = parsed._replace(authors=label_names, author_names=_name_words(" ".join(label_names)))
         queries.append(
