@@ -91,7 +91,9 @@ _NOISE = re.compile(
     # an index's entries for the names (xagsm, xplain): no printed text
     r"|authorindexentries\{[^{}]*\}\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*+\})*+\}"
     # abnTeX2's citation data before the item: "\\abntrefinfo{{Name}}{{NAME}}{2013}"
-    r"|abntrefinfo\{(?:[^{}]|\{[^{}]*\})*+\}\{(?:[^{}]|\{[^{}]*\})*+\}\{[^{}]*\})"
+    r"|abntrefinfo\{(?:[^{}]|\{[^{}]*\})*+\}\{(?:[^{}]|\{[^{}]*\})*+\}\{[^{}]*\}"
+    # apacitex's author index entry: "\\AX{hünniger  d@{Hünniger}, D.}"
+    r"|AX\{(?:[^{}]|\{[^{}]*\})*+\})"
     # GB/T 7714's type of work after a title: "[J]" an article, "[M]" a book, "[EB/OL]" online
     r"|(?<=[^\s\\])\[(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\](?=[.\s]|$)"
 )
