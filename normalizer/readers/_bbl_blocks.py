@@ -110,6 +110,7 @@ class BlockReading:
     names: str | None  # the first sentence, when it is the author list (its year left out)
     title: str | None
     venue: str | None
+    first: str  # the first sentence, its outer punctuation and quotes off
 
 
 def _labelled(tagged: TaggedReference, segment: Segment) -> list[tuple[int, str]]:
@@ -185,7 +186,11 @@ def _worded(unit: list[Segment], text: str) -> bool:
 
 
 def read_segments(
-    text: str, segments: list[Segment], tagged: TaggedReference, rules_title: str | None = None
+    text: str,
+    segments: list[Segment],
+    tagged: TaggedReference,
+    rules_title: str | None = None,
+    rules_named: bool = True,
 ) -> BlockReading:
     """What the segments of an item say, by the tagger's majority label in each. The rules'
     reading of the item (fitted to real lists) has a say where the tagger may misread: the first
@@ -200,24 +205,30 @@ def read_segments(
     first = opening[:grouped]
     if first and (len(blocks) > 1 or grouped is not None):
         labels = [label for segment in first for _, label in _labelled(tagged, segment)]
-        after = rules_title is not None and text.find(rules_title, first[-1].end) >= 0
-        if labels and (after or sum(label in _NAMES for label in labels) * 2 > len(labels)):
+        after = rules_named and rules_title is not None and text.find(rules_title, first[-1].end) >= 0
+        # no names where the rules read none and their title is this sentence ("Apache\\_Storm.")
+        titled = not rules_named and rules_title == _unquoted(text[first[0].start : first[-1].end])
+        if labels and not titled and (after or sum(label in _NAMES for label in labels) * 2 > len(labels)):
             names = _without_year(text[first[0].start : first[-1].end])
     title = venue = None
     taken: set[int] = set()  # the sentences read as one field: not their groups again
+    title_span = (-1, -1)
     for unit in _units(segments, first if names is not None else [], len(blocks), tagged):
-        if any(segment.block in taken for segment in unit):
-            continue
+        if any(segment.block in taken for segment in unit) or (unit[0].start, unit[-1].end) == title_span:
+            continue  # a sentence read whole, or the group that gave the title read again as the sentence
         labelled = [pair for segment in unit for pair in _labelled(tagged, segment)]
         counts = Counter(label for _, label in labelled)
         if not labelled:
             continue
-        if title is None and rules_title and _unquoted(text[unit[0].start : unit[-1].end]) == rules_title:
+        whole = _unquoted(text[unit[0].start : unit[-1].end])
+        if title is None and rules_named and rules_title and whole == rules_title:
             title = rules_title  # the rules' title is a sentence of its own: "{GENCODE} 2021."
+            title_span = (unit[0].start, unit[-1].end)
         elif title is None and venue is None and counts["title"] * 2 > len(labelled) and _worded(unit, text):
             kept = _before_a_venue(unit, tagged)  # "Title.  In {\\em CVPR}.": the title ends before "In"
             labelled = [pair for segment in kept for pair in _labelled(tagged, segment)]
             title = _span(tagged, labelled, ending=_AT_THE_END | ({"container"} if kept != unit else set()))
+            title_span = (unit[0].start, unit[-1].end)
             words = title.rsplit(None, 1)
             if kept != unit and len(words) == 2 and words[1].rstrip(":") in ("In", "in"):
                 title = words[0].strip(_EDGES)
@@ -234,4 +245,5 @@ def read_segments(
             continue
         if len(unit) > 1 or not unit[0].group:
             taken.add(unit[0].block)
-    return BlockReading(names, title or None, venue or None)
+    first_sentence = _unquoted(text[opening[0].start : opening[-1].end]) if opening else ""
+    return BlockReading(names, title or None, venue or None, first_sentence)

@@ -259,20 +259,24 @@ def _without_names(tagged: TaggedReference, title: str | None, authors: tuple[st
     return own
 
 
-def _venue_line(tagged: TaggedReference, title: str, names_read: bool) -> bool:
+def _venue_line(tagged: TaggedReference, title: str, names_read: bool, alone: bool) -> bool:
     """Whether the tagger reads ``title`` as what a style that prints no title prints in its
     place, sure of every token: a venue with its numbers ("TUGboat 2016, 37, 53--57"), names and
     a venue where the rules read no names ("D. Hünniger, TUGboat, 2013"), or the item's only
-    venue, or it and a year ("Hünniger D., TUGboat, 2013, 34, 124--124"; "TUGboat 2013")."""
+    venue, or it and a year ("Hünniger D., TUGboat, 2013, 34, 124--124"; "TUGboat 2013") — not
+    where it is a sentence of its own (``alone``: a book's italic title, "\\newblock {\\em Learning
+    Spark}.", reads like a venue)."""
     labels, lowest = tagged.labels_of(title)
     if "title" in labels or not labels <= _NOT_TITLE or lowest < _SURE:
         return False
     only_venue = (
-        "container" in labels
+        not alone
+        and "container" in labels
         and labels <= {"container", "date"}
         and sum(run.label == "container" for run in tagged.fields) == 1
     )
-    return bool(labels & _NUMBERS) or (not names_read and bool(labels & _NAMES)) or only_venue
+    names_and_venue = not names_read and bool(labels & _NAMES) and "container" in labels
+    return bool(labels & _NUMBERS) or names_and_venue or only_venue
 
 
 def _inverted(name: str) -> str:
@@ -289,7 +293,7 @@ def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference)
     `_bbl_blocks`), and where they give none, the tagger's where `choose_fields` prefers it (the
     marginals it weighs are computed only then: they cost more than the tagging)."""
     tagged = tag_reference(joined)
-    structure = read_segments(joined, segments, tagged, parsed.title if parsed.authors else None)
+    structure = read_segments(joined, segments, tagged, parsed.title, bool(parsed.authors))
     rules = RuleReading(parsed.title, parsed.authors, parsed.year, parsed.venue)
     chosen = (
         None
@@ -300,13 +304,16 @@ def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference)
     if (
         title
         and (title == parsed.title or not structure.title)
-        and _venue_line(tagged, title, bool(parsed.authors))
+        and _venue_line(tagged, title, bool(parsed.authors), alone=title == structure.title)
     ):
         title = None  # "TUGboat 2016, 37, 53--57", "D. Hünniger, TUGboat, 2013": a style with no titles
     if structure.names:
         authors = person_names(structure.names)
     else:
-        authors = (chosen.authors if chosen else ()) or tagged.written_authors()
+        # the tagger's names where the rules read none, unless the rules' title is the first
+        # sentence ("Apache\\_Storm. \\newblock https://storm.apache.org/, 2015.")
+        first_is_title = bool(parsed.title) and structure.first == parsed.title
+        authors = (chosen.authors if chosen else ()) or (() if first_is_title else tagged.written_authors())
     authors = tuple(_inverted(name) for name in authors)
     return parsed._replace(
         title=title,
