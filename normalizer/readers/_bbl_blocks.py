@@ -110,7 +110,7 @@ class BlockReading:
     names: str | None  # the first sentence, when it is the author list (its year left out)
     title: str | None
     venue: str | None
-    first: str  # the first sentence, its outer punctuation and quotes off
+    first: str  # the first of two or more sentences, its outer punctuation and quotes off
 
 
 def _labelled(tagged: TaggedReference, segment: Segment) -> list[tuple[int, str]]:
@@ -213,6 +213,13 @@ def read_segments(
     title = venue = None
     taken: set[int] = set()  # the sentences read as one field: not their groups again
     title_span = (-1, -1)
+    spans = {
+        number: (
+            min(seg.start for seg in segments if seg.block == number),
+            max(seg.end for seg in segments if seg.block == number),
+        )
+        for number in blocks
+    }
     for unit in _units(segments, first if names is not None else [], len(blocks), tagged):
         if any(segment.block in taken for segment in unit) or (unit[0].start, unit[-1].end) == title_span:
             continue  # a sentence read whole, or the group that gave the title read again as the sentence
@@ -220,8 +227,9 @@ def read_segments(
         counts = Counter(label for _, label in labelled)
         if not labelled:
             continue
+        sentence = spans[unit[0].block] == (unit[0].start, unit[-1].end)
         whole = _unquoted(text[unit[0].start : unit[-1].end])
-        if title is None and rules_named and rules_title and whole == rules_title:
+        if title is None and rules_named and rules_title and sentence and whole == rules_title:
             title = rules_title  # the rules' title is a sentence of its own: "{GENCODE} 2021."
             title_span = (unit[0].start, unit[-1].end)
         elif title is None and venue is None and counts["title"] * 2 > len(labelled) and _worded(unit, text):
@@ -245,5 +253,7 @@ def read_segments(
             continue
         if len(unit) > 1 or not unit[0].group:
             taken.add(unit[0].block)
-    first_sentence = _unquoted(text[opening[0].start : opening[-1].end]) if opening else ""
+    first_sentence = (
+        _unquoted(text[opening[0].start : opening[-1].end]) if opening and len(blocks) > 1 else ""
+    )
     return BlockReading(names, title or None, venue or None, first_sentence)

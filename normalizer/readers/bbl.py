@@ -78,6 +78,7 @@ _DASHES = re.compile(r"[-—–_]{2,}+")
 _ARTICLES = frozenset({"A", "An", "The"})
 _NUMBERS = frozenset({"volume", "issue", "pages"})
 _SURE = 0.5
+_TITLE_SURE = 0.9
 _ITALIC_LETTER = re.compile(r"\{\\em\s*+([a-z])\}")  # harvard's "1991{\\em a}": a year's letter
 _FAMILY_INITIALS = re.compile(r"(\w[\w'’-]*+(?: \w[\w'’-]*+){0,3}?) ([A-Z]{1,3})")
 _NAME_SEPARATOR = re.compile(r"[,&]|\band\b")  # between the names of a label
@@ -275,7 +276,11 @@ def _venue_line(tagged: TaggedReference, title: str, names_read: bool, alone: bo
         and labels <= {"container", "date"}
         and sum(run.label == "container" for run in tagged.fields) == 1
     )
-    names_and_venue = not names_read and bool(labels & _NAMES) and "container" in labels
+    # names where the rules read none, with a venue or a date, or given and family names ("Chen W.,
+    # Lin C."): a lone family-like word is a name of a work as well ("Apache_Storm")
+    names_and_venue = not names_read and (
+        (bool(labels & _NAMES) and bool(labels & {"container", "date"})) or {"family", "given"} <= labels
+    )
     return bool(labels & _NUMBERS) or names_and_venue or only_venue
 
 
@@ -306,7 +311,12 @@ def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference)
         and (title == parsed.title or not structure.title)
         and _venue_line(tagged, title, bool(parsed.authors), alone=title == structure.title)
     ):
-        title = None  # "TUGboat 2016, 37, 53--57", "D. Hünniger, TUGboat, 2013": a style with no titles
+        # "TUGboat 2016, 37, 53--57", "D. Hünniger, TUGboat, 2013": a style with no titles; or the
+        # rules took a journal's abbreviation for the title ("Mon. Wea. Rev."), the tagger sure of
+        # one elsewhere ("…, 2017: Tropical cyclone outflow … data. \\textit{Mon.\\ Wea.\\ Rev.}")
+        own = tagged.title
+        sure = own is not None and (tagged.confidence("title") or 0.0) >= _TITLE_SURE
+        title = own if sure and own and title not in own and own not in title else None
     if structure.names:
         authors = person_names(structure.names)
     else:
