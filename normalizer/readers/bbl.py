@@ -254,7 +254,8 @@ def _without_names(tagged: TaggedReference, title: str | None, authors: tuple[st
     names_or_date = (before <= {"date", "other"} or not authors) and (
         bool(before & (_NAMES | {"date"})) and before <= _NAMES | {"other", "date"}
     )
-    venue = bool(after - {"other"}) and after <= _AFTER_TITLE
+    # a venue, a publisher or a place after it: not a number alone ("… for area V4" of a title)
+    venue = bool(after & {"container", "publisher", "place"}) and after <= _AFTER_TITLE
     if (before and not names_or_date) or (after and not venue) or min(lowest_before, lowest_after) < _SURE:
         return title
     return own
