@@ -8,6 +8,8 @@
   or a DOI printed in the block are found the same way. REVTeX's apsrev4-1/4-2 mark each field
   (``\\bibinfo {title} {…}``): those items take their fields from the markup
   (`_bbl_bibinfo`), and no title where Physical Review Letters prints none.
+- amsrefs (amsra, amsrn …): ``\\bib{key}{type}{author={…}, title={…}, …}``, each field by name
+  (`_bbl_amsrefs`).
 - biber (biblatex): ``\\entry{key}{type}{}`` … ``\\endentry`` with ``\\field{title}{…}``,
   ``\\field{year}{…}`` (or ``\\field{date}``), ``family={…}`` names and ``\\verb{eprint}`` /
   ``\\verb{doi}`` or ``\\field{eprint}``.
@@ -18,15 +20,20 @@ The entry key becomes the query's key, so the written ``.bib`` keeps the draft's
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.io import LineCounter
 from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.readers._bbl_amsrefs import items as amsrefs_items
+from bibnorm.readers._bbl_amsrefs import looks_like_amsrefs
 from bibnorm.readers._bbl_apacite import read_apacite
 from bibnorm.readers._bbl_bibinfo import braced, read_bibinfo
+from bibnorm.readers._bbl_biblatex import entries
+from bibnorm.readers._bbl_blocks import BLOCK, Segment, joined_segments, mark_groups, read_segments
+from bibnorm.readers._field_choice import RuleReading, choose_fields
 from bibnorm.readers.base import Reader
-from bibnorm.readers.refs import parse_reference
+from bibnorm.readers.refs import ParsedReference, _name_words, parse_reference, person_names
+from bibnorm.readers.tagger import TaggedReference, tag_reference
 from bibnorm.text.titles import plain_text
 
 # Keys never hold a backslash: stopping there keeps a run of unclosed "\\bibitem{" or "\\entry{"
@@ -35,54 +42,64 @@ from bibnorm.text.titles import plain_text
 # REVTeX writes (apsrev4-2 names every author in it for natbib's long citations: 1,700+ characters).
 # (The blanks before the key read once: around an optional label, two runs of blanks would split
 # them every way.)
-_BIBITEM = re.compile(r"\\bibitem\s*+(?:\[(?:[^\[\]]|\[[^\[\]]{0,200}\]){0,4000}\]\s*+)?\{([^}\\]*)\}")
+_BIBITEM = re.compile(
+    r"\\bibitem\s*+(?:\[((?:[^\[\]]|\[[^\[\]]{0,200}\]){0,4000})\](?:\s|%[^\n]*+\n)*+)?\{([^}\\]*)\}"
+)
+# harvard's item: "\\harvarditem[short]{long names}{year}{key}" (agsm, dcu, econ, kluwer …)
+_BRACED = r"\{(?:[^{}]|\{[^{}]*\})*+\}"  # a group, one level of groups within ("{\\uppercase{{}Name}}")
+_GAP = r"(?:\s|%[^\n]*+\n)*+"  # blanks, and TeX comments that end a line ("]%")
+_HARVARDITEM = re.compile(
+    rf"\\harvarditem{_GAP}(?:\[(?:[^\[\]{{}}]|{_BRACED}){{0,1000}}\]{_GAP})?\{{((?:[^{{}}]|{_BRACED}){{0,4000}})\}}"
+    rf"{_GAP}\{{((?:[^{{}}]|{_BRACED}){{0,100}})\}}{_GAP}\{{([^}}\\]*)\}}"
+)
+_HARVARD = re.compile(
+    r"\\(harvardand|harvardyearleft|harvardyearright|harvardurl|bysame|btxauthorcolon)(?![A-Za-z])\\?\s*"
+)
+_HARVARD_WORDS = {
+    "btxauthorcolon": ":" + BLOCK,  # babelbib's colon after the names ends the first sentence
+    "harvardand": "and ",
+    "harvardyearleft": "(",
+    "harvardyearright": ")",
+    "harvardurl": "",
+    "bysame": "",
+}
+# IEEEtran's space between a book's title and its publisher (the "\\newblock" it defines)
+_SPACING = re.compile(r"\\hskip\s*+1em\s*+plus\s*+0\.5em\s*+minus\s*+0\.4em\s*+(?:\\relax)?")
+_NOT_TITLE = frozenset(
+    {"family", "given", "author", "container", "date", "volume", "issue", "pages", "other"}
+)
+_NAMES = frozenset({"family", "given", "author"})
+# what follows a title: its venue, numbers, publisher, place, links (not names, not more title)
+_AFTER_TITLE = frozenset(
+    {"container", "volume", "issue", "pages", "date", "other", "publisher", "place", "note", "edition", "url",
+     "doi", "isbn"}
+)  # fmt: skip
+_DASHES = re.compile(r"[-—–_]{2,}+")
+_ARTICLES = frozenset({"A", "An", "The"})
+_NUMBERS = frozenset({"volume", "issue", "pages"})
+_SURE = 0.5
+_TITLE_SURE = 0.9
+_ITALIC_LETTER = re.compile(r"\{\\em\s*+([a-z])\}")  # harvard's "1991{\\em a}": a year's letter
+_FAMILY_INITIALS = re.compile(r"(\w[\w'’-]*+(?: \w[\w'’-]*+){0,3}?) ([A-Z]{1,3})")
+_NAME_SEPARATOR = re.compile(r"[,&]|\band\b")  # between the names of a label
+_CHANGE_CASE = re.compile(r"\\btxifchangecase\s*+\{")
 _END = re.compile(r"\\end\{thebibliography\}")
-_ENTRY_HEAD = re.compile(r"\\entry\{([^}\\]*)\}\{([^}\\]*)\}\{[^}\\]*\}")
-_END_ENTRY = "\\endentry"
 _NEWBLOCK = re.compile(r"\\newblock\b")
 _NOISE = re.compile(
     r"\\(?:BIBentryALTinterwordspacing|BIBentrySTDinterwordspacing|BIBentryALTinterwordstretchfactor"
-    r"|providecommand|penalty\d*|natexlab\{[^}]*\}|bibinfo\{[^}]*\}|bibfield\{[^}]*\})"
+    r"|providecommand|penalty\d*|natexlab\{[^}]*\}|bibinfo\{[^}]*\}|bibfield\{[^}]*\}|allowbreak"
+    r"|kern\s*+-?[\d.]++(?:em|pt|ex)|UseExtraLabel\{\}|nmbibLink\{[^{}]*\}\{[^{}]*\}|bibref\{[^{}]*\}"
+    # an index's entries for the names (xagsm, xplain): no printed text
+    r"|authorindexentries\{[^{}]*\}\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*+\})*+\}"
+    # abnTeX2's citation data before the item: "\\abntrefinfo{{Name}}{{NAME}}{2013}"
+    r"|abntrefinfo\{(?:[^{}]|\{[^{}]*\})*+\}\{(?:[^{}]|\{[^{}]*\})*+\}\{[^{}]*\}"
+    # apacitex's author index entry: "\\AX{hünniger  d@{Hünniger}, D.}"
+    r"|AX\{(?:[^{}]|\{[^{}]*\})*+\})"
+    # GB/T 7714's type of work after a title: "[J]" an article, "[M]" a book, "[EB/OL]" online
+    r"|(?<=[^\s\\])\[(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\](?=[.\s]|$)"
 )
 _URL = re.compile(r"\\(?:url|href)\{([^}]*)\}")
-_VERB_HEAD = re.compile(r"\\verb\{(\w+)\}\s*\\verb\s+")
-_END_VERB = "\\endverb"
-_FAMILY = re.compile(r"family=\{((?:[^{}]|\{[^{}]*\})*)\}")
-_GIVEN = re.compile(r"\bgiven=\{((?:[^{}]|\{[^{}]*\})*)\}")
-_PERSON_START = re.compile(r"\{\{(?:hash|un|uniquepart)=")  # each person of a \name list opens so
-_NAME_DELIMITER = re.compile(r"\\bibnamedelim[a-d]|\\bibinitdelim|\\bibnamedelimi")
-_BLOCK_SEPARATOR = "\u2029"
 _COMMENT = re.compile(r"%[^\n]*\n\s*|\s+")  # "{%\nkey}": a TeX comment's line end before the key
-
-
-def _field(body: str, name: str) -> str | None:
-    """The braced value of ``\\field{name}{…}`` (nested braces allowed)."""
-    start = body.find(f"\\field{{{name}}}{{")
-    if start < 0:
-        return None
-    return braced(body, start + len(f"\\field{{{name}}}{{"))
-
-
-def _authors(body: str) -> tuple[str, ...]:
-    """ "Family, Given" of each person of a biber entry's author list."""
-    start = body.find("\\name{author}")
-    if start < 0:
-        return ()
-    stop = min(
-        (
-            at
-            for at in (body.find(m, start + 1) for m in ("\\name{", "\\list{", "\\field{", "\\strng{"))
-            if at > 0
-        ),
-        default=len(body),
-    )
-    people = []
-    for chunk in _PERSON_START.split(body[start:stop])[1:]:
-        family, given = _FAMILY.search(chunk), _GIVEN.search(chunk)
-        if family:
-            name = f"{family.group(1)}, {given.group(1)}" if given else family.group(1)
-            people.append(" ".join(plain_text(_NAME_DELIMITER.sub(" ", name)).split()))
-    return tuple(people)
 
 
 def _query(
@@ -109,101 +126,249 @@ def _query(
     )
 
 
-def _verbs(body: str) -> dict[str, str]:
-    """``\\verb{name}`` ``\\verb value`` ``\\endverb`` fields by lower-case name (found like
-    `_entries`: one `str.find` for each end)."""
-    verbs: dict[str, str] = {}
-    position = 0
-    while (head := _VERB_HEAD.search(body, position)) is not None:
-        end = body.find(_END_VERB, head.end())
-        if end < 0:
-            break
-        verbs[head.group(1).lower()] = body[head.end() : end].strip()
-        position = end + len(_END_VERB)
-    return verbs
-
-
-def _entries(text: str) -> Iterator[tuple[int, str, str, str]]:
-    """(offset, key, type, body) of each ``\\entry{key}{type}{}`` … ``\\endentry``, in order. The end
-    is found with one `str.find` per entry, not a lazy ``.*?`` per start: a file of headers
-    with no end stays linear."""
-    position = 0
-    while (head := _ENTRY_HEAD.search(text, position)) is not None:
-        end = text.find(_END_ENTRY, head.end())
-        if end < 0:
-            return
-        yield head.start(), head.group(1), head.group(2), text[head.end() : end]
-        position = end + len(_END_ENTRY)
-
-
 def _read_biber(text: str, path: str) -> list[Query]:
     queries: list[Query] = []
     line_of = LineCounter(text)
-    for start, key, entry_type, body in _entries(text):
-        verbs = _verbs(body)
-        title = _field(body, "title")
-        year_text = _field(body, "year") or (_field(body, "date") or "")[:4]
-        eprint = verbs.get("eprint") or _field(body, "eprint")
-        arxiv = parse_arxiv_id(eprint) if eprint else None
-        doi = canonical_doi(verbs["doi"]) if verbs.get("doi") else None
-        names = tuple(plain_text(family) for family in _FAMILY.findall(body))
-        people = _authors(body)
-        venue = _field(body, "booktitle") or _field(body, "journaltitle") or _field(body, "journal")
+    for entry in entries(text):
+        arxiv = parse_arxiv_id(entry.eprint) if entry.eprint else None
         queries.append(
             _query(
-                len(queries), path, line_of(start), key,
-                plain_text(title) if title else None, names,
-                int(year_text) if year_text.isdigit() else None,
-                arxiv.id if arxiv else None, doi, plain_text(title or key),
-                authors=people, venue=plain_text(venue) if venue else None, entry_type=entry_type.lower(),
+                len(queries), path, line_of(entry.offset), entry.key, entry.title, entry.families, entry.year,
+                arxiv.id if arxiv else None, canonical_doi(entry.doi) if entry.doi else None,
+                entry.title or entry.key, authors=entry.authors, venue=entry.venue,
+                entry_type=entry.entry_type,
             )
         )  # fmt: skip
     return queries
 
 
+def _items(body: str) -> list[tuple[int, int, str, int | None, tuple[str, ...]]]:
+    """(start, end of its head, key, year its head gives, names its label gives) of each ``\\bibitem`` and
+    ``\\harvarditem`` of ``body``, in order."""
+    found: list[tuple[int, int, str, int | None, tuple[str, ...]]] = [
+        (m.start(), m.end(), m.group(2), None, _label_names(m.group(1))) for m in _BIBITEM.finditer(body)
+    ]
+    found += [
+        (m.start(), m.end(), m.group(3), _year(m.group(2)), _label_names(m.group(1) + "()"))
+        for m in _HARVARDITEM.finditer(body)
+    ]
+    return sorted(found, key=lambda item: item[0])
+
+
+def _label_names(label: str | None) -> tuple[str, ...]:
+    """The family names an author-year label gives: natbib's "{Vaswani et~al.(2017)Vaswani,
+    Shazeer, and Polosukhin}" (the long list after the year, else the short one before it),
+    harvard's long list; none from a label with no year in parentheses ("[Knu84]", "[12]")."""
+    if not label or "(" not in label:
+        return ()
+    before, _, after = plain_text(label.replace("\\harvardand", " and ")).partition("(")
+    names = after.partition(")")[2] or before
+    return tuple(
+        name
+        for part in _NAME_SEPARATOR.split(names.strip(" {}"))
+        if (name := part.strip(" {}.")) and not re.fullmatch(r"et\s*al|others|[\d\W]*", name)
+    )
+
+
+def _second_of_two(block: str) -> str:
+    """babelbib's ``\\btxifchangecase {lower-cased}{as given}`` as the title is given."""
+    out, position = [], 0
+    while (macro := _CHANGE_CASE.search(block, position)) is not None:
+        first = braced(block, macro.end())
+        after = macro.end() + len(first) + 1 if first is not None else -1
+        after += len(block[after:]) - len(block[after:].lstrip()) if after > 0 else 0
+        second = braced(block, after + 1) if after > 0 and block.startswith("{", after) else None
+        if second is None:
+            break
+        out += [block[position : macro.start()], "{", second, "}"]
+        position = after + len(second) + 2
+    return "".join(out) + block[position:]
+
+
+def _year(text: str) -> int | None:
+    found = re.search(r"\d{4}", text)
+    return int(found.group()) if found else None
+
+
 def _read_bibtex(text: str, path: str) -> list[Query]:
     end = _END.search(text)
     body = text[: end.start()] if end else text
-    items = list(_BIBITEM.finditer(body))
+    items = _items(body)
     queries: list[Query] = []
     line_of = LineCounter(text)
-    for number, match in enumerate(items):
-        stop = items[number + 1].start() if number + 1 < len(items) else len(body)
-        block = body[match.end() : stop]
+    for number, (start, head_end, key, head_year, label_names) in enumerate(items):
+        stop = items[number + 1][0] if number + 1 < len(items) else len(body)
+        block = body[head_end:stop]
         apacite = read_apacite(block)
         block = apacite.text if apacite else block
         fielded = read_bibinfo(block)
         block = _URL.sub(lambda m: f" {m.group(1)} ", _NOISE.sub(" ", fielded.text if fielded else block))
-        block = _NEWBLOCK.sub(_BLOCK_SEPARATOR, block)
-        sentences = [plain_text(part).strip() for part in block.split(_BLOCK_SEPARATOR)]
-        joined = ". ".join(s.rstrip(".") for s in sentences if s)
+        block = _second_of_two(block)
+        block = _ITALIC_LETTER.sub(r"\1", block)
+        block = _HARVARD.sub(lambda m: _HARVARD_WORDS[m.group(1)], _SPACING.sub(BLOCK, block))
+        joined, segments = joined_segments(mark_groups(_NEWBLOCK.sub(BLOCK, block)))
         parsed = parse_reference(joined)
         if fielded is not None:
             parsed = fielded.over(parsed)
-        if apacite:
+        elif apacite:
             parsed = parsed._replace(title=apacite.title or parsed.title, year=apacite.year)
+        else:
+            parsed = _by_structure(joined, segments, parsed)
+        if len(parsed.authors) == 1 and _DASHES.fullmatch(parsed.authors[0]) and queries:
+            # IEEEtran's \\bysame ("------"): the previous item's names
+            parsed = parsed._replace(authors=queries[-1].authors, author_names=queries[-1].author_names)
+        if not parsed.authors and label_names:  # names the reading missed ("Anonymous (1989) …")
+            parsed = parsed._replace(authors=label_names, author_names=_name_words(" ".join(label_names)))
         queries.append(
             _query(
-                len(queries), path, line_of(match.start()), _COMMENT.sub("", match.group(1)), parsed.title,
-                parsed.author_names, parsed.year, parsed.arxiv, parsed.doi, joined,
+                len(queries), path, line_of(start), _COMMENT.sub("", key), parsed.title,
+                parsed.author_names, head_year or parsed.year, parsed.arxiv, parsed.doi, joined,
                 authors=parsed.authors, venue=parsed.venue, printed=True,
             )
         )  # fmt: skip
     return queries
 
 
+def _without_names(tagged: TaggedReference, title: str | None, authors: tuple[str, ...]) -> str | None:
+    """The tagger's title where the reading of the string took names or a year for the title's
+    start ("Crisanti, E., A. Formigoni, and P. L. Bruna, easy, TUGboat, 9 (1)" for "easy", "2013
+    Converting …"), or ran on into the venue ("Converting Wikipedia articles to, TUGboat, 34"):
+    the tagger reads the words before its own title as names or a date, or those after it as a
+    venue and its numbers, sure of them."""
+    own = tagged.title
+    if not title or not own or own == title or own not in title:
+        return title
+    start = title.index(own)
+    article = title[:start].rstrip().rsplit(None, 1)[-1:]
+    if article and article[0] in _ARTICLES:  # "… Morgan Knowlton. A pilot …": "A" is no initial there
+        own = title[title.rindex(article[0], 0, start) : start + len(own)]
+        start = title.index(own)
+    before, lowest_before = tagged.labels_of(title[:start]) if start else (set(), 1.0)
+    after, lowest_after = (
+        tagged.labels_of(title[start + len(own) :])
+        if title[start + len(own) :].strip(" .,;:")
+        else (set(), 1.0)
+    )
+    # names only where the rules read none before the title ("Revaud, J.: CroCo v2: Improved …":
+    # "CroCo v2:" is the title's, whatever the tagger says)
+    names_or_date = (before <= {"date", "other"} or not authors) and (
+        bool(before & (_NAMES | {"date"})) and before <= _NAMES | {"other", "date"}
+    )
+    # a venue, a publisher or a place after it: not a number alone ("… for area V4" of a title)
+    venue = bool(after & {"container", "publisher", "place"}) and after <= _AFTER_TITLE
+    if (before and not names_or_date) or (after and not venue) or min(lowest_before, lowest_after) < _SURE:
+        return title
+    return own
+
+
+def _venue_line(tagged: TaggedReference, title: str, names_read: bool, alone: bool) -> bool:
+    """Whether the tagger reads ``title`` as what a style that prints no title prints in its
+    place, sure of every token: a venue with its numbers ("TUGboat 2016, 37, 53--57"), names and
+    a venue where the rules read no names ("D. Hünniger, TUGboat, 2013"), or the item's only
+    venue, or it and a year ("Hünniger D., TUGboat, 2013, 34, 124--124"; "TUGboat 2013") — not
+    where it is a sentence of its own (``alone``: a book's italic title, "\\newblock {\\em Learning
+    Spark}.", reads like a venue)."""
+    labels, lowest = tagged.labels_of(title)
+    if "title" in labels or not labels <= _NOT_TITLE or lowest < _SURE:
+        return False
+    only_venue = (
+        not alone
+        and "container" in labels
+        and labels <= {"container", "date"}
+        and sum(run.label == "container" for run in tagged.fields) == 1
+    )
+    # names where the rules read none, with a venue or a date, or given and family names ("Chen W.,
+    # Lin C."): a lone family-like word is a name of a work as well ("Apache_Storm")
+    names_and_venue = not names_read and (
+        (bool(labels & _NAMES) and bool(labels & {"container", "date"})) or {"family", "given"} <= labels
+    )
+    return bool(labels & _NUMBERS) or names_and_venue or only_venue
+
+
+def _inverted(name: str) -> str:
+    """ "Hünniger D" (Vancouver's family name, then initials with no comma nor full stop) as
+    "Hünniger, D.", the form a reader of names takes family-first; any other name as it is."""
+    found = _FAMILY_INITIALS.fullmatch(name)
+    if found is None:
+        return name
+    return f"{found.group(1)}, {' '.join(letter + '.' for letter in found.group(2))}"
+
+
+def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference) -> ParsedReference:
+    """``parsed`` (the item read as a reference string) with the fields its segments give (see
+    `_bbl_blocks`), and where they give none, the tagger's where `choose_fields` prefers it (the
+    marginals it weighs are computed only then: they cost more than the tagging)."""
+    tagged = tag_reference(joined)
+    structure = read_segments(joined, segments, tagged, parsed.title, bool(parsed.authors))
+    rules = RuleReading(parsed.title, parsed.authors, parsed.year, parsed.venue)
+    chosen = (
+        None
+        if structure.title and structure.names and structure.venue
+        else choose_fields(rules, tag_reference(joined, weigh=True))
+    )
+    title = structure.title or _without_names(tagged, chosen.title if chosen else None, parsed.authors)
+    if (
+        title
+        and (title == parsed.title or not structure.title)
+        and _venue_line(tagged, title, bool(parsed.authors), alone=title == structure.title)
+    ):
+        # "TUGboat 2016, 37, 53--57", "D. Hünniger, TUGboat, 2013": a style with no titles; or the
+        # rules took a journal's abbreviation for the title ("Mon. Wea. Rev."), the tagger sure of
+        # one elsewhere ("…, 2017: Tropical cyclone outflow … data. \\textit{Mon.\\ Wea.\\ Rev.}")
+        own = tagged.title
+        sure = own is not None and (tagged.confidence("title") or 0.0) >= _TITLE_SURE
+        title = own if sure and own and title not in own and own not in title else None
+    if structure.names:
+        authors = person_names(structure.names)
+    else:
+        # the tagger's names where the rules read none, unless the rules' title is the first
+        # sentence ("Apache\\_Storm. \\newblock https://storm.apache.org/, 2015.")
+        first_is_title = bool(parsed.title) and structure.first == parsed.title
+        authors = (chosen.authors if chosen else ()) or (() if first_is_title else tagged.written_authors())
+    authors = tuple(_inverted(name) for name in authors)
+    return parsed._replace(
+        title=title,
+        authors=authors,
+        author_names=parsed.author_names if authors == parsed.authors else _name_words(" ".join(authors)),
+        year=chosen.year if chosen else parsed.year,
+        venue=structure.venue or (chosen.venue if chosen else None),
+    )
+
+
+def _read_amsrefs(text: str, path: str) -> list[Query]:
+    queries: list[Query] = []
+    line_of = LineCounter(text)
+    for item in amsrefs_items(text):
+        arxiv = parse_arxiv_id(item.eprint) if item.eprint else None
+        queries.append(
+            _query(
+                len(queries), path, line_of(item.offset), item.key, item.title,
+                _name_words(" ".join(name.split(",")[0] for name in item.authors)), item.year,
+                arxiv.id if arxiv else None, canonical_doi(item.doi) if item.doi else None,
+                item.title or item.key, authors=item.authors, venue=item.venue, entry_type=item.entry_type,
+            )
+        )  # fmt: skip
+    return queries
+
+
 def read_bbl(text: str, path: str) -> list[Query]:
-    """One `Query` per bibliography item, biber's or bibtex's."""
-    return _read_biber(text, path) if "\\entry{" in text else _read_bibtex(text, path)
+    """One `Query` per bibliography item: biber's, amsrefs' or bibtex's."""
+    if "\\entry{" in text:
+        return _read_biber(text, path)
+    return _read_amsrefs(text, path) if looks_like_amsrefs(text) else _read_bibtex(text, path)
 
 
 def looks_like_bbl(text: str) -> bool:
-    return "\\begin{thebibliography}" in text or ("\\entry{" in text and "\\endentry" in text)
+    return (
+        "\\begin{thebibliography}" in text
+        or ("\\entry{" in text and "\\endentry" in text)
+        or looks_like_amsrefs(text)
+    )
 
 
 READER = Reader(
     name="bbl",
-    description="a .bbl bibliography written by bibtex (\\bibitem) or biber (\\entry)",
+    description="a .bbl bibliography written by bibtex (\\bibitem, amsrefs' \\bib) or biber (\\entry)",
     read=read_bbl,
     suffixes=(".bbl",),
     sniff=looks_like_bbl,

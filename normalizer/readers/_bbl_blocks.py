@@ -1,0 +1,259 @@
+"""The structure of a plain ``\\bibitem`` (one with no field markup): where its fields begin and
+end, which the style printed and a reference string loses.
+
+A BibTeX style separates an item's sentences with ``\\newblock`` (plain's, natbib's and most
+others': the names, the title, the venue) and sets parts of a sentence in a font or quotes of
+their own: ``\\emph{…}``, ``{\\em …}``, ``{\\it …}``, ``\\textit{…}``, ``\\enquote{…}``,
+``\\`\\`…''`` (IEEEtran's quoted title), harvard's ```Title'``, siam's and amsplain's italic title,
+a journal's italic name, BMC's bold title. Each sentence and each such group is a *segment*. The
+trained tagger (`bibnorm.readers.tagger`) labels the tokens of the item's text; a sentence of its own or a
+group most of whose tokens it labels as one field is that field, and the segment bounds it: a
+title is the whole of its segment (up to a date or a venue the tagger reads at its end), not cut
+at a colon, a full stop or a name the way a reading of the string alone might ("J. Csirik, …,
+M. Labbé, and S. Zhang. Heuristics …" read as names up to "Labbé" and a title from "and S.
+Zhang"). The first sentence, when most of it is names, is the author list, all of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from bibnorm.readers._bbl_bibinfo import braced
+from bibnorm.readers.tagger import TaggedReference
+from bibnorm.text.titles import plain_text
+
+BLOCK = "\u2029"  # where a \newblock was
+GROUP = "\u2028"  # either side of a font or quote group
+_GROUP_OPENING = re.compile(
+    r"\\(?:emph|textit|textsl|textbf|enquote|showarticletitle|btxtitlefont|btxjtitlefont)\s*+\{"
+    r"|\{\s*+\\(?:em|it|sl|itshape|bf|bfseries)(?![A-Za-z])|``|`(?!`)|“|\\og(?![A-Za-z])"
+)
+# a quote's end; harvard's single quote ("`Title', {\\em Journal}") is one not followed by a letter
+_CLOSING = {
+    "``": re.compile("''"),
+    "“": re.compile("”"),
+    "`": re.compile(r"'(?=[,.;:])"),
+    "\\og": re.compile(r"\\fg(?![A-Za-z])\s*+(?:\{\})?"),  # babel-french's guillemets
+}
+_NAMES = frozenset({"family", "given", "author"})
+_YEAR_AT_END = re.compile(r"\(?\s?(?:\d{4}[a-z]?|n\.\s?d)$")  # searched in a name list's last characters
+_AT_THE_END = frozenset({"date", "volume", "issue", "pages", "doi", "url", "arxiv", "isbn"})
+_WORD = re.compile(r"[^\W\d_]{2}")
+_EDGES = " \t\n.,;:"
+_QUOTES = {"“": "”", '"': '"', "'": "'", "‘": "’", "`": "'", "«": "»"}
+
+
+def mark_groups(latex: str) -> str:
+    """``latex`` with `GROUP` either side of each outermost font or quote group."""
+    out: list[str] = []
+    position = 0
+    while (opening := _GROUP_OPENING.search(latex, position)) is not None:
+        token = opening.group()
+        if token in _CLOSING:
+            closing = _CLOSING[token].search(latex, opening.end())
+            end = closing.end() if closing else -1
+        else:
+            brace = opening.start() if token.startswith("{") else opening.end() - 1
+            content = braced(latex, brace + 1)
+            end = brace + len(content) + 2 if content is not None else -1
+        if end < 0:
+            break
+        out += [latex[position : opening.start()], GROUP, latex[opening.start() : end], GROUP]
+        position = end
+    out.append(latex[position:])
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int  # in the joined text
+    end: int
+    block: int  # the number of its \newblock sentence
+    group: bool  # a font or quote group
+
+
+def joined_segments(latex: str) -> tuple[str, list[Segment]]:
+    """The item as one reference string — its sentences joined by ". ", as `plain_text` renders
+    them — and where each segment of it lies."""
+    text = ""
+    segments: list[Segment] = []
+    for number, sentence in enumerate(latex.split(BLOCK)):
+        pieces = [
+            (plain_text(piece).strip(), index % 2 == 1) for index, piece in enumerate(sentence.split(GROUP))
+        ]
+        pieces = [(piece, group) for piece, group in pieces if piece]
+        if not pieces:
+            continue
+        if text:
+            text = text.rstrip(".") + ". "
+        for piece, group in pieces:
+            if text and not text.endswith(" ") and piece[:1] not in ",.;:)]":
+                text += " "
+            segments.append(Segment(len(text), len(text) + len(piece), number, group))
+            text += piece
+    return text, segments
+
+
+def _without_year(names: str) -> str:
+    """An author list without the year an author-year style prints after it ("Names (2003).")."""
+    names = names.rstrip(" .,;:)–—-")
+    year = _YEAR_AT_END.search(names, max(0, len(names) - 12))
+    return (names[: year.start()] if year else names).rstrip(" ,;:(–—-").strip()
+
+
+@dataclass(frozen=True)
+class BlockReading:
+    """The fields the segments give (None where none does)."""
+
+    names: str | None  # the first sentence, when it is the author list (its year left out)
+    title: str | None
+    venue: str | None
+    first: str  # the first of two or more sentences, its outer punctuation and quotes off
+
+
+def _labelled(tagged: TaggedReference, segment: Segment) -> list[tuple[int, str]]:
+    return [
+        (index, label)
+        for index, (start, _) in enumerate(tagged.spans)
+        if segment.start <= start < segment.end
+        for label in (tagged.labels[index],)
+    ]
+
+
+def _span(
+    tagged: TaggedReference, labelled: list[tuple[int, str]], ending: frozenset[str] | set[str] = frozenset()
+) -> str:
+    """The segment's text but for a date or numbers the tagger reads at its ends: the segment
+    bounds the field, and what the tagger labels inside it is the field's whatever its label
+    ("No" of "No Longer Innocent"), but not "(2013)" before a title (pnas2009) or "; 2015"
+    after one (vancouver)."""
+    indices = [index for index, _ in labelled]
+    while len(indices) > 1 and tagged.labels[indices[0]] == "date":
+        indices.pop(0)
+    while len(indices) > 1 and tagged.labels[indices[-1]] in (ending or _AT_THE_END):
+        indices.pop()
+    return _unquoted(tagged.text[tagged.spans[indices[0]][0] : tagged.spans[indices[-1]][1]])
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without the punctuation around it and the quotes that enclose it (a quote that
+    closes one inside it stays: "… in 'ggplot2'")."""
+    text = text.strip(_EDGES)
+    while len(text) > 1 and text[0] in _QUOTES and text[-1] == _QUOTES[text[0]]:
+        text = text[1:-1].strip(_EDGES)
+    return text
+
+
+def _units(
+    segments: list[Segment], names: list[Segment], blocks: int, tagged: TaggedReference
+) -> list[list[Segment]]:
+    """The parts of an item that may each be one field, in order. The first sentence holds the
+    names ("{Morton}, T.~D. 2015, {isochrones: …}, Astrophysics Source Code Library."): only its
+    groups are parts. After it, a sentence is one part where what lies outside its groups is mostly title
+    ("The diversity of \\textit{Ficus}." is one title); else its groups are, then the sentence
+    (``\\`\\`Title.'' {\\em Journal}, 34(2)``: a quoted title, an italic journal's name)."""
+    units: list[list[Segment]] = []
+    numbers = sorted({segment.block for segment in segments})
+    for number in numbers:
+        sentence = [segment for segment in segments if segment.block == number and segment not in names]
+        groups = [[segment] for segment in sentence if segment.group]
+        if blocks < 2 or number == numbers[0]:  # the names' sentence: only its groups stand alone
+            units += groups
+            continue
+        outside = [
+            label for segment in sentence if not segment.group for _, label in _labelled(tagged, segment)
+        ]
+        titled = bool(outside) and outside.count("title") * 2 > len(outside)
+        units += [sentence] if titled or not groups else [*groups, sentence]
+    return units
+
+
+def _before_a_venue(unit: list[Segment], tagged: TaggedReference) -> list[Segment]:
+    """A sentence's segments up to its first group the tagger reads as a venue (all of them when
+    none is)."""
+    for number, segment in enumerate(unit):
+        labels = [label for _, label in _labelled(tagged, segment)]
+        if number and segment.group and labels and labels.count("container") * 2 > len(labels):
+            return unit[:number]
+    return unit
+
+
+def _worded(unit: list[Segment], text: str) -> bool:
+    """Whether a part holds a word (not only numbers: "\\doeprint{1503.010}")."""
+    return _WORD.search(text, unit[0].start, unit[-1].end) is not None
+
+
+def read_segments(
+    text: str,
+    segments: list[Segment],
+    tagged: TaggedReference,
+    rules_title: str | None = None,
+    rules_named: bool = True,
+) -> BlockReading:
+    """What the segments of an item say, by the tagger's majority label in each. The rules'
+    reading of the item (fitted to real lists) has a say where the tagger may misread: the first
+    sentence is the names also where the tagger reads them as a title but the rules read the
+    title after it (``rules_title``), and a sentence that is the rules' title whole is the title
+    whatever the tagger makes of it ("GENCODE 2021." read as a venue and a date)."""
+    blocks = {segment.block for segment in segments}
+    names = None
+    # the author list: the first sentence, up to its first group ("S. Swink, \\emph{Game feel}")
+    opening = [segment for segment in segments if segment.block == min(blocks, default=0)]
+    grouped = next((number for number, segment in enumerate(opening) if segment.group), None)
+    first = opening[:grouped]
+    if first and (len(blocks) > 1 or grouped is not None):
+        labels = [label for segment in first for _, label in _labelled(tagged, segment)]
+        after = rules_named and rules_title is not None and text.find(rules_title, first[-1].end) >= 0
+        # no names where the rules read none and their title is this sentence ("Apache\\_Storm.")
+        titled = not rules_named and rules_title == _unquoted(text[first[0].start : first[-1].end])
+        if labels and not titled and (after or sum(label in _NAMES for label in labels) * 2 > len(labels)):
+            names = _without_year(text[first[0].start : first[-1].end])
+    title = venue = None
+    taken: set[int] = set()  # the sentences read as one field: not their groups again
+    title_span = (-1, -1)
+    spans = {
+        number: (
+            min(seg.start for seg in segments if seg.block == number),
+            max(seg.end for seg in segments if seg.block == number),
+        )
+        for number in blocks
+    }
+    for unit in _units(segments, first if names is not None else [], len(blocks), tagged):
+        if any(segment.block in taken for segment in unit) or (unit[0].start, unit[-1].end) == title_span:
+            continue  # a sentence read whole, or the group that gave the title read again as the sentence
+        labelled = [pair for segment in unit for pair in _labelled(tagged, segment)]
+        counts = Counter(label for _, label in labelled)
+        if not labelled:
+            continue
+        sentence = spans[unit[0].block] == (unit[0].start, unit[-1].end)
+        whole = _unquoted(text[unit[0].start : unit[-1].end])
+        if title is None and rules_named and rules_title and sentence and whole == rules_title:
+            title = rules_title  # the rules' title is a sentence of its own: "{GENCODE} 2021."
+            title_span = (unit[0].start, unit[-1].end)
+        elif title is None and venue is None and counts["title"] * 2 > len(labelled) and _worded(unit, text):
+            kept = _before_a_venue(unit, tagged)  # "Title.  In {\\em CVPR}.": the title ends before "In"
+            labelled = [pair for segment in kept for pair in _labelled(tagged, segment)]
+            title = _span(tagged, labelled, ending=_AT_THE_END | ({"container"} if kept != unit else set()))
+            title_span = (unit[0].start, unit[-1].end)
+            words = title.rsplit(None, 1)
+            if kept != unit and len(words) == 2 and words[1].rstrip(":") in ("In", "in"):
+                title = words[0].strip(_EDGES)
+            if (
+                unit[0].block == opening[0].block
+                and names is None
+                and rules_title
+                and title.endswith(rules_title)
+            ):
+                title = rules_title  # "Network TR. The Cancer Genome Atlas.": names, then the title
+        elif venue is None and counts["container"] * 2 > len(labelled):
+            venue = re.sub(r"^(?:In|in)\b:?\s*", "", _span(tagged, labelled))
+        else:
+            continue
+        if len(unit) > 1 or not unit[0].group:
+            taken.add(unit[0].block)
+    first_sentence = (
+        _unquoted(text[opening[0].start : opening[-1].end]) if opening and len(blocks) > 1 else ""
+    )
+    return BlockReading(names, title or None, venue or None, first_sentence)
