@@ -1,0 +1,161 @@
+"""Which lines begin a reference: the page rules against the trained line model.
+
+    python bench/bench_segment.py --data build/segment/data.jsonl
+    python bench/bench_segment.py --real rules -- --manifest bench/pdf_unseen/manifest.csv --cache DIR
+    python bench/bench_segment.py --real model -- --manifest bench/pdf_unseen/manifest.csv --cache DIR
+
+With ``--data`` (scripts/make_segment_data.py's documents: TeX Live ``.bst`` styles typeset whole,
+every line's label exact), item-boundary precision, recall and F1 per split of the styles
+(training, validation, held out: the held-out figures are the ones to quote) for the rules' splitter
+(what ``bibnorm.readers.pdf`` splits the section into, recorded by the script) and for the packaged
+model (``normalizer/data/reference-lines.crfsuite``) on the same section's lines; then the same
+per layout (one or two columns, numbered or not), and the held-out styles where the two differ
+most. A document whose list the rules' section finder misses counts its items as missed by both.
+
+With ``--real rules|model|fallback``, bench/bench_pdf_corpus.py on real PDFs (its own arguments
+after ``--``) with the PDF reader's geometry splitter as it is (``rules``), replaced by the model
+(``model``: the model's split then competes with the text's as the geometry's does), or with the
+model only where the geometry shows no hanging indent (``fallback``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _script(path: Path):  # the scripts and benches are no package: load one by path
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules[path.stem] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def _numbered(row: dict[str, object]) -> bool:
+    from bibnorm.readers._line_model import _NUMBER_LABEL, _TEXT_LABEL
+
+    lines = row["lines"]
+    labels = row["labels"]
+    assert isinstance(lines, list) and isinstance(labels, list)
+    firsts = [line[0] for line, label in zip(lines, labels, strict=True) if label == "B"]
+    return (
+        sum(bool(_NUMBER_LABEL.match(text) or _TEXT_LABEL.match(text)) for text in firsts) > len(firsts) / 2
+    )
+
+
+_SPLITTERS = ("rules", "model", "rules+model")
+
+
+def bench_data(path: Path, model_path: Path | None) -> None:
+    from bibnorm.readers._line_model import LineModel, item_starts, list_span, packaged_line_model
+
+    training = _script(ROOT / "scripts" / "train_line_model.py")
+    model = LineModel(str(model_path)) if model_path else packaged_line_model()
+    groups: dict[str, dict[str, list[object]]] = defaultdict(dict)
+
+    def count(group: str, splitter: str, found: list[int], true: list[int], documents: int) -> None:
+        counts, seen = groups[group].get(splitter, (training.Counts(), 0))
+        groups[group][splitter] = [counts.add(found, true), seen + documents]
+
+    with path.open(encoding="utf-8") as rows:
+        for text in rows:
+            row = json.loads(text)
+            true = training.true_starts(row, "document_labels")
+            names = [row["split"]]
+            if row["split"] == "heldout":
+                columns = row["layout"]["columns"]
+                names += [f"{columns} col, {'numbered' if _numbered(row) else 'unnumbered'}", row["style"]]
+            # the rules' and the section model's starts, as indexes of the document's lines
+            first = row["section"][0] if row["section"] else 0
+            rules = [first + at for at in row["rules"]]
+            learned = (
+                [first + at for at in item_starts(model.label(training.row_lines(row)))] if rules else []
+            )
+            # where the rules find no section, the model's list among the whole document's lines
+            fallback = learned
+            if not row["section"]:
+                labels = model.label(training.row_lines(row, "document_lines"))
+                span = list_span(labels)
+                fallback = [at for at in item_starts(labels) if span and span[0] <= at < span[1]]
+            for name in names:
+                count(name, "rules", rules, true, 1)
+                count(name, "model", learned, true, 1)
+                count(name, "rules+model", fallback, true, 1)
+    print(
+        f"{'':<28}{'documents':>10}{'items':>7}   "
+        + "".join(f"{name + ' P/R/F1':<22}" for name in _SPLITTERS)
+    )
+
+    def line(name: str) -> None:
+        found = groups[name]
+        documents, true = found["rules"][1], found["rules"][0].true  # type: ignore[attr-defined]
+        print(
+            f"{name:<28}{documents:>10}{true:>7}   " + "".join(f"{_prf(found[s][0]):<22}" for s in _SPLITTERS)
+        )
+
+    for split in ("train", "validation", "heldout"):
+        if split in groups:
+            line(split)
+    print("\nheld-out styles by layout")
+    for name in sorted(name for name in groups if " col, " in name):
+        line(name)
+    print("\nheld-out styles where the rules and the model differ most (F1)")
+    styles = [name for name in groups if name.startswith("bst:")]
+    for name in sorted(
+        styles, key=lambda name: -abs(groups[name]["rules"][0].f1() - groups[name]["rules+model"][0].f1())
+    )[:12]:  # type: ignore[attr-defined]
+        line(name)
+
+
+def _prf(counts: object) -> str:
+    right, found, true = counts.right, counts.found, counts.true  # type: ignore[attr-defined]
+    precision = right / found if found else 1.0
+    recall = right / true if true else 1.0
+    return f"{precision:.3f}/{recall:.3f}/{counts.f1():.3f}"  # type: ignore[attr-defined]
+
+
+def bench_real(splitter: str, corpus_arguments: list[str]) -> None:
+    from bibnorm.readers import _line_model
+    from bibnorm.readers import pdf as pdf_reader
+
+    geometry = pdf_reader._by_geometry
+    if splitter == "model":
+        pdf_reader._by_geometry = _line_model.marked_lines  # type: ignore[assignment]
+    elif splitter == "fallback":
+        pdf_reader._by_geometry = lambda lines: geometry(lines) or _line_model.marked_lines(lines)  # type: ignore[assignment]
+    corpus = _script(ROOT / "bench" / "bench_pdf_corpus.py")
+    sys.argv = ["bench_pdf_corpus.py", *corpus_arguments]
+    corpus.main()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, help="scripts/make_segment_data.py's JSON-lines file")
+    parser.add_argument("--model", type=Path, help="a model file other than the packaged one (with --data)")
+    parser.add_argument(
+        "--real", choices=("rules", "model", "fallback"), help="bench_pdf_corpus with this splitter"
+    )
+    parser.add_argument("corpus", nargs="*", help="bench_pdf_corpus's own arguments (after --)")
+    arguments = parser.parse_args()
+    if arguments.data is None and arguments.real is None:
+        parser.error("give --data FILE or --real SPLITTER")
+    if arguments.data is not None:
+        if not arguments.data.is_file():
+            print(f"bench_segment: no such file: {arguments.data}", file=sys.stderr)
+            return 1
+        bench_data(arguments.data, arguments.model)
+    if arguments.real is not None:
+        bench_real(arguments.real, arguments.corpus)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
