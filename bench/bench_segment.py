@@ -12,10 +12,12 @@ model (``normalizer/data/reference-lines.crfsuite``) on the same section's lines
 per layout (one or two columns, numbered or not), and the held-out styles where the two differ
 most. A document whose list the rules' section finder misses counts its items as missed by both.
 
-With ``--real rules|model|fallback``, bench/bench_pdf_corpus.py on real PDFs (its own arguments
-after ``--``) with the PDF reader's geometry splitter as it is (``rules``), replaced by the model
-(``model``: the model's split then competes with the text's as the geometry's does), or with the
-model only where the geometry shows no hanging indent (``fallback``).
+With ``--real SEAMS``, bench/bench_pdf_corpus.py on real PDFs (its own arguments after ``--``)
+with the PDF reader as it is (``rules``); with its geometry splitter replaced by the model
+(``model``: the model's split then competes with the text's as the geometry's does), or the model
+only where the geometry shows no hanging indent (``fallback``); with the model finding the list
+among the whole document's lines where the rules find no section (``document``: the list must
+still read mostly as references); or ``model+document``.
 """
 
 from __future__ import annotations
@@ -51,19 +53,39 @@ def _numbered(row: dict[str, object]) -> bool:
     )
 
 
-_SPLITTERS = ("rules", "model", "rules+model")
+_SPLITTERS = ("rules", "model", "fallback", "rules+document")
 
 
 def bench_data(path: Path, model_path: Path | None) -> None:
-    from bibnorm.readers._line_model import LineModel, item_starts, list_span, packaged_line_model
+    """Item-start precision, recall and F1 of each splitter on make_segment_data's documents:
+    the rules (what the reader's splitter did, recorded by the script), the model on the rules'
+    section, the reader with the model where the section shows no hanging indent (``fallback``),
+    and the rules with the model finding the list where the rules find none (``rules+document``)."""
+    from bibnorm.readers import _line_model
+    from bibnorm.readers import pdf as pdf_reader
 
     training = _script(ROOT / "scripts" / "train_line_model.py")
-    model = LineModel(str(model_path)) if model_path else packaged_line_model()
+    model = _line_model.LineModel(str(model_path)) if model_path else _line_model.packaged_line_model()
+    _line_model.packaged_line_model = lambda: model  # type: ignore[assignment]
+    geometry = pdf_reader._by_geometry
     groups: dict[str, dict[str, list[object]]] = defaultdict(dict)
 
     def count(group: str, splitter: str, found: list[int], true: list[int], documents: int) -> None:
         counts, seen = groups[group].get(splitter, (training.Counts(), 0))
         groups[group][splitter] = [counts.add(found, true), seen + documents]
+
+    def with_fallback(row: dict[str, list[list[object]]]) -> list[int]:
+        """The reader's splitter with the model where the geometry shows no hanging indent."""
+        section = [
+            pdf_reader.PdfLine(page, column, left, size, text, indent, ((0, 1),) if italic else (), bottom)  # type: ignore[arg-type]
+            for text, page, column, left, size, indent, bottom, italic in row["lines"]
+        ]
+        pdf_reader._by_geometry = lambda lines: geometry(lines) or _line_model.marked_lines(lines)  # type: ignore[assignment]
+        try:
+            references, line_of = pdf_reader._read_section(section)
+        finally:
+            pdf_reader._by_geometry = geometry  # type: ignore[assignment]
+        return sorted({line_of[item.line] - 1 for item in references.items} - {-1}) if references else []
 
     with path.open(encoding="utf-8") as rows:
         for text in rows:
@@ -73,22 +95,22 @@ def bench_data(path: Path, model_path: Path | None) -> None:
             if row["split"] == "heldout":
                 columns = row["layout"]["columns"]
                 names += [f"{columns} col, {'numbered' if _numbered(row) else 'unnumbered'}", row["style"]]
-            # the rules' and the section model's starts, as indexes of the document's lines
+            # each splitter's starts, as indexes of the document's lines
             first = row["section"][0] if row["section"] else 0
-            rules = [first + at for at in row["rules"]]
-            learned = (
-                [first + at for at in item_starts(model.label(training.row_lines(row)))] if rules else []
-            )
-            # where the rules find no section, the model's list among the whole document's lines
-            fallback = learned
-            if not row["section"]:
+            found = {"rules": [first + at for at in row["rules"]], "model": [], "fallback": []}
+            if row["section"]:
+                lines = training.row_lines(row)
+                found["model"] = [first + at for at in _line_model.item_starts(model.label(lines))]
+                found["fallback"] = [first + at for at in with_fallback(row)]
+                found["rules+document"] = found["rules"]
+            else:  # the model's list among the whole document's lines
                 labels = model.label(training.row_lines(row, "document_lines"))
-                span = list_span(labels)
-                fallback = [at for at in item_starts(labels) if span and span[0] <= at < span[1]]
+                span = _line_model.list_span(labels)
+                starts = _line_model.item_starts(labels)
+                found["rules+document"] = [at for at in starts if span and span[0] <= at < span[1]]
             for name in names:
-                count(name, "rules", rules, true, 1)
-                count(name, "model", learned, true, 1)
-                count(name, "rules+model", fallback, true, 1)
+                for splitter in _SPLITTERS:
+                    count(name, splitter, found[splitter], true, 1)
     print(
         f"{'':<28}{'documents':>10}{'items':>7}   "
         + "".join(f"{name + ' P/R/F1':<22}" for name in _SPLITTERS)
@@ -110,7 +132,7 @@ def bench_data(path: Path, model_path: Path | None) -> None:
     print("\nheld-out styles where the rules and the model differ most (F1)")
     styles = [name for name in groups if name.startswith("bst:")]
     for name in sorted(
-        styles, key=lambda name: -abs(groups[name]["rules"][0].f1() - groups[name]["rules+model"][0].f1())
+        styles, key=lambda name: -abs(groups[name]["rules"][0].f1() - groups[name]["rules+document"][0].f1())
     )[:12]:  # type: ignore[attr-defined]
         line(name)
 
@@ -122,15 +144,30 @@ def _prf(counts: object) -> str:
     return f"{precision:.3f}/{recall:.3f}/{counts.f1():.3f}"  # type: ignore[attr-defined]
 
 
-def bench_real(splitter: str, corpus_arguments: list[str]) -> None:
+_REAL = ("rules", "model", "fallback", "document", "model+document")
+
+
+def bench_real(splitter: str, corpus_arguments: list[str], model_path: Path | None) -> None:
+    """bench_pdf_corpus with the PDF reader's seams set to ``splitter`` (see the module docstring)."""
     from bibnorm.readers import _line_model
     from bibnorm.readers import pdf as pdf_reader
 
+    if model_path is not None:
+        model = _line_model.LineModel(str(model_path))
+        _line_model.packaged_line_model = lambda: model  # type: ignore[assignment]
     geometry = pdf_reader._by_geometry
-    if splitter == "model":
+    finder = pdf_reader.references_section
+    if splitter in ("model", "model+document"):
         pdf_reader._by_geometry = _line_model.marked_lines  # type: ignore[assignment]
     elif splitter == "fallback":
         pdf_reader._by_geometry = lambda lines: geometry(lines) or _line_model.marked_lines(lines)  # type: ignore[assignment]
+    if splitter in ("document", "model+document"):
+
+        def found_by_model(lines: list[pdf_reader.PdfLine]) -> pdf_reader.Section | None:
+            span = _line_model.list_span(_line_model.packaged_line_model().label(lines))
+            return pdf_reader.Section(*span, headed=False) if span else None
+
+        pdf_reader.references_section = lambda lines: finder(lines) or found_by_model(lines)  # type: ignore[assignment]
     corpus = _script(ROOT / "bench" / "bench_pdf_corpus.py")
     sys.argv = ["bench_pdf_corpus.py", *corpus_arguments]
     corpus.main()
@@ -139,10 +176,8 @@ def bench_real(splitter: str, corpus_arguments: list[str]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, help="scripts/make_segment_data.py's JSON-lines file")
-    parser.add_argument("--model", type=Path, help="a model file other than the packaged one (with --data)")
-    parser.add_argument(
-        "--real", choices=("rules", "model", "fallback"), help="bench_pdf_corpus with this splitter"
-    )
+    parser.add_argument("--model", type=Path, help="a model file other than the packaged one")
+    parser.add_argument("--real", choices=_REAL, help="bench_pdf_corpus with these seams (see above)")
     parser.add_argument("corpus", nargs="*", help="bench_pdf_corpus's own arguments (after --)")
     arguments = parser.parse_args()
     if arguments.data is None and arguments.real is None:
@@ -153,7 +188,7 @@ def main() -> int:
             return 1
         bench_data(arguments.data, arguments.model)
     if arguments.real is not None:
-        bench_real(arguments.real, arguments.corpus)
+        bench_real(arguments.real, arguments.corpus, arguments.model)
     return 0
 
 

@@ -2,12 +2,12 @@
 documents by TeX Live's ``.bst`` styles, every line of the PDF labelled exactly.
 
     python scripts/make_segment_data.py --texmf /usr/share/texlive/texmf-dist --out build/segment/data.jsonl
-    python scripts/make_segment_data.py --texmf DIR --out FILE --bst 120 --bst-validation 20 --bst-heldout 25
+    python scripts/make_segment_data.py --texmf DIR --out FILE --documents 1 --cache build/segment/cache --workers 2
 
 Records and styles are make_tagger_data's (`all_records`, `bst_styles`, `jobs`, `bib_entry`): the
 same records, the same split of styles by the SHA-1 of their names (`style_split`: training,
 validation, held out) and of records (`record_split`). Each style sets its records (field
-markers removed) with bibtex, and each of its documents (``--documents``, default 2) takes a
+markers removed) with bibtex, and each of its documents (``--documents``, default 3) takes a
 slice of them, laid out by a seeded generator: a document class (article in one or two columns,
 IEEEtran, revtex4-2, acmart — those installed), a References heading or none, a figure floated
 into the list or not, an appendix after it or not, and two sections of text before it.
@@ -480,10 +480,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--texmf", type=Path, required=True, help="a TeX Live texmf-dist tree (its .bst files)"
     )
-    parser.add_argument("--bst", type=int, default=120, help="training .bst styles (default 120)")
+    parser.add_argument("--bst", type=int, default=90, help="training .bst styles (default 90)")
     parser.add_argument("--bst-validation", type=int, default=20, help="validation .bst styles (default 20)")
     parser.add_argument("--bst-heldout", type=int, default=25, help="held-out .bst styles (default 25)")
-    parser.add_argument("--documents", type=int, default=2, help="documents per style (default 2)")
+    parser.add_argument("--documents", type=int, default=3, help="documents per style (default 3)")
     parser.add_argument("--per-style", type=int, default=60, help="records a style sets (default 60)")
     parser.add_argument("--cache", type=Path, default=None, help="a folder keeping each document's row")
     parser.add_argument("--workers", type=int, default=1)
