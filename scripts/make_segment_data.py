@@ -2,7 +2,7 @@
 documents by TeX Live's ``.bst`` styles, every line of the PDF labelled exactly.
 
     python scripts/make_segment_data.py --texmf /usr/share/texlive/texmf-dist --out build/segment/data.jsonl
-    python scripts/make_segment_data.py --texmf DIR --out FILE --documents 1 --cache build/segment/cache --workers 2
+    python scripts/make_segment_data.py --texmf DIR --out FILE --documents 1 --cache DIR --workers 2
 
 Records and styles are make_tagger_data's (`all_records`, `bst_styles`, `jobs`, `bib_entry`): the
 same records, the same split of styles by the SHA-1 of their names (`style_split`: training,
