@@ -159,3 +159,22 @@ def test_the_list_is_the_run_of_reference_lines_with_the_most_items(
     labels: list[str], span: tuple[int, int] | None
 ) -> None:
     assert list_span(labels) == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("A" + "a" * 20_000 + " ", id="one-long-word"),
+        pytest.param("J. " * 7_000, id="initials"),
+        pytest.param("Smith Jones " * 2_000 + "!", id="names-without-comma"),
+        pytest.param("[" + "x" * 20_000, id="open-bracket"),
+        pytest.param("—" * 20_000, id="rules"),
+        pytest.param("19" * 10_000, id="digits"),
+    ],
+)
+def test_the_features_of_a_long_adversarial_line_take_no_time(text: str) -> None:
+    import time
+
+    started = time.perf_counter()
+    line_features([Line(1, 0, 72.0, 10.0, text, 0.0, 600.0)])
+    assert time.perf_counter() - started < 0.2
