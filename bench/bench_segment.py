@@ -144,7 +144,7 @@ def _prf(counts: object) -> str:
     return f"{precision:.3f}/{recall:.3f}/{counts.f1():.3f}"  # type: ignore[attr-defined]
 
 
-_REAL = ("rules", "model", "fallback", "document", "model+document")
+_REAL = ("rules", "model", "fallback", "vote", "document", "model+document")
 
 
 def bench_real(splitter: str, corpus_arguments: list[str], model_path: Path | None) -> None:
@@ -159,6 +159,9 @@ def bench_real(splitter: str, corpus_arguments: list[str], model_path: Path | No
     finder = pdf_reader.references_section
     if splitter in ("model", "model+document"):
         pdf_reader._by_geometry = _line_model.marked_lines  # type: ignore[assignment]
+    elif splitter == "vote":
+        reader_split = pdf_reader._read_section
+        pdf_reader._read_section = lambda lines: _line_model.voted_split(lines, *reader_split(lines))  # type: ignore[assignment]
     elif splitter == "fallback":
         pdf_reader._by_geometry = lambda lines: geometry(lines) or _line_model.marked_lines(lines)  # type: ignore[assignment]
     if splitter in ("document", "model+document"):

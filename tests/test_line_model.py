@@ -11,7 +11,9 @@ from bibnorm.readers._line_model import (
     list_span,
     marked_lines,
     packaged_line_model,
+    voted_split,
 )
+from bibnorm.readers._reflist import Item, Layout, ReferenceList, split_paragraphs
 
 
 class Line(NamedTuple):
@@ -178,3 +180,22 @@ def test_the_features_of_a_long_adversarial_line_take_no_time(text: str) -> None
     started = time.perf_counter()
     line_features([Line(1, 0, 72.0, 10.0, text, 0.0, 600.0)])
     assert time.perf_counter() - started < 0.2
+
+
+def test_the_models_split_wins_the_vote_where_the_readers_reads_clearly_fewer_references() -> None:
+    per_line = ReferenceList(
+        Layout.ONE_PER_LINE, [Item(at, line.text, None) for at, line in enumerate(HANGING, 1)]
+    )
+    voted, line_of = voted_split(HANGING, per_line, list(range(len(HANGING) + 1)))
+    assert voted is not None
+    assert [item.text[:8] for item in voted.items] == ["Abbas, A", "Agarwal,", "Ahuja, K", "Alon, U."]
+    assert line_of == [0, 1, 2, 0, 3, 4, 0, 5, 6, 7, 0, 8, 9]
+
+
+def test_the_readers_split_is_kept_where_the_models_reads_no_better() -> None:
+    marked = marked_lines(HANGING)
+    assert marked is not None
+    readers = split_paragraphs("\n".join(text for text, _ in marked))  # as many references as the model's
+    line_of = list(range(len(marked) + 1))
+    voted = voted_split(HANGING, readers, line_of)
+    assert voted[0] is readers and voted[1] is line_of

@@ -26,8 +26,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Protocol
 
-from bibnorm.readers._pdf_sections import Line
-from bibnorm.readers._reflist import HEADING
+from bibnorm.readers._pdf_sections import Line, balance
+from bibnorm.readers._reflist import HEADING, ReferenceList, split_paragraphs
 from bibnorm.readers._repeated_authors import first_line, reference_start
 
 MODEL_FILE = "reference-lines.crfsuite"
@@ -225,6 +225,27 @@ def list_span(labels: Sequence[str]) -> tuple[int, int] | None:
     if items:
         best = max(best or (0, 0, 0), (items, first, end))
     return (best[1], best[2]) if best is not None and best[0] >= _SPAN_ITEMS else None
+
+
+CLEARLY = 10
+"""The model's split of a section wins over the reader's when it reads more items as references by
+a tenth of its items (the margin by which the reader's text split wins over its geometry's)."""
+
+
+def voted_split(
+    lines: Sequence[LaidOutLine], rules: ReferenceList | None, line_of: list[int]
+) -> tuple[ReferenceList | None, list[int]]:
+    """The reader's split of a section's ``lines`` (``rules``, and for each line of the text it
+    read, the section's line it is), or the model's where that reads clearly more items as
+    references (`balance`: items that read as references less those that do not) — a list the
+    rules split where no reference starts, or joined where one does."""
+    learned = marked_lines(lines)
+    if learned is None:
+        return rules, line_of
+    model = split_paragraphs("\n".join(text for text, _ in learned))
+    if rules is not None and balance(model) <= balance(rules) + len(model.items) // CLEARLY:
+        return rules, line_of
+    return model, [0, *(at for _, at in learned)]
 
 
 def item_starts(labels: Sequence[str]) -> list[int]:
