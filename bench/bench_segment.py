@@ -2,22 +2,27 @@
 
     python bench/bench_segment.py --data build/segment/data.jsonl
     python bench/bench_segment.py --real rules -- --manifest bench/pdf_unseen/manifest.csv --cache DIR
-    python bench/bench_segment.py --real model -- --manifest bench/pdf_unseen/manifest.csv --cache DIR
+    python bench/bench_segment.py --real shipped -- --manifest bench/pdf_unseen/manifest.csv --cache DIR
 
 With ``--data`` (scripts/make_segment_data.py's documents: TeX Live ``.bst`` styles typeset whole,
-every line's label exact), item-boundary precision, recall and F1 per split of the styles
-(training, validation, held out: the held-out figures are the ones to quote) for the rules' splitter
-(what ``bibnorm.readers.pdf`` splits the section into, recorded by the script) and for the packaged
-model (``normalizer/data/reference-lines.crfsuite``) on the same section's lines; then the same
-per layout (one or two columns, numbered or not), and the held-out styles where the two differ
-most. A document whose list the rules' section finder misses counts its items as missed by both.
+every line's label exact), item-start precision, recall and F1 over each document's lines, per
+split of the styles (training, validation, held out: the held-out figures are the ones to quote):
+the rules (the reader's splitter on the section its rules find, recorded by the script), the
+packaged model (``normalizer/data/reference-lines.crfsuite``, or ``--model``) on the same
+section's lines, the reader with the model where no hanging indent shows, and the rules with the
+model finding the list among the whole document's lines where the rules find no section; then
+the same per layout (one or two columns, numbered or not), and the held-out styles where the
+rules and the last differ most. A list the rules' section finder misses counts its items as
+missed by the first three.
 
 With ``--real SEAMS``, bench/bench_pdf_corpus.py on real PDFs (its own arguments after ``--``)
-with the PDF reader as it is (``rules``); with its geometry splitter replaced by the model
-(``model``: the model's split then competes with the text's as the geometry's does), or the model
-only where the geometry shows no hanging indent (``fallback``); with the model finding the list
-among the whole document's lines where the rules find no section (``document``: the list must
-still read mostly as references); or ``model+document``.
+with the PDF reader's seams set: ``shipped``, the reader as it ships (the model's split of a
+section taken where it finds as many items or more and reads clearly more references:
+`voted_split`); ``rules``, without the model; ``model``, the model's split in place of the
+geometry's (competing with the text's split as the geometry's does); ``fallback``, the model only
+where the geometry shows no hanging indent; ``document``, as shipped and the model finding the
+list among the whole document's lines where the rules find no section (the list must still read
+mostly as references).
 """
 
 from __future__ import annotations
@@ -144,11 +149,11 @@ def _prf(counts: object) -> str:
     return f"{precision:.3f}/{recall:.3f}/{counts.f1():.3f}"  # type: ignore[attr-defined]
 
 
-_REAL = ("rules", "model", "fallback", "vote", "document", "model+document")
+_REAL = ("rules", "shipped", "model", "fallback", "document")
 
 
-def bench_real(splitter: str, corpus_arguments: list[str], model_path: Path | None) -> None:
-    """bench_pdf_corpus with the PDF reader's seams set to ``splitter`` (see the module docstring)."""
+def bench_real(seams: str, corpus_arguments: list[str], model_path: Path | None) -> None:
+    """bench_pdf_corpus with the PDF reader's seams set as ``seams`` says (see the module docstring)."""
     from bibnorm.readers import _line_model
     from bibnorm.readers import pdf as pdf_reader
 
@@ -157,14 +162,13 @@ def bench_real(splitter: str, corpus_arguments: list[str], model_path: Path | No
         _line_model.packaged_line_model = lambda: model  # type: ignore[assignment]
     geometry = pdf_reader._by_geometry
     finder = pdf_reader.references_section
-    if splitter in ("model", "model+document"):
+    if seams in ("rules", "model", "fallback"):  # no vote: the reader's own split
+        pdf_reader.voted_split = lambda lines, rules, line_of: (rules, line_of)  # type: ignore[assignment]
+    if seams == "model":
         pdf_reader._by_geometry = _line_model.marked_lines  # type: ignore[assignment]
-    elif splitter == "vote":
-        reader_split = pdf_reader._read_section
-        pdf_reader._read_section = lambda lines: _line_model.voted_split(lines, *reader_split(lines))  # type: ignore[assignment]
-    elif splitter == "fallback":
+    elif seams == "fallback":
         pdf_reader._by_geometry = lambda lines: geometry(lines) or _line_model.marked_lines(lines)  # type: ignore[assignment]
-    if splitter in ("document", "model+document"):
+    elif seams == "document":
 
         def found_by_model(lines: list[pdf_reader.PdfLine]) -> pdf_reader.Section | None:
             span = _line_model.list_span(_line_model.packaged_line_model().label(lines))

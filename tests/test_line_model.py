@@ -182,14 +182,26 @@ def test_the_features_of_a_long_adversarial_line_take_no_time(text: str) -> None
     assert time.perf_counter() - started < 0.2
 
 
-def test_the_models_split_wins_the_vote_where_the_readers_reads_clearly_fewer_references() -> None:
-    per_line = ReferenceList(
-        Layout.ONE_PER_LINE, [Item(at, line.text, None) for at, line in enumerate(HANGING, 1)]
+def test_the_models_split_wins_the_vote_where_the_reader_joined_references() -> None:
+    joined = ReferenceList(
+        Layout.HANGING,
+        [
+            Item(1, " ".join(line.text for line in HANGING[:4]), None),
+            Item(5, " ".join(line.text for line in HANGING[4:]), None),
+        ],
     )
-    voted, line_of = voted_split(HANGING, per_line, list(range(len(HANGING) + 1)))
+    voted, line_of = voted_split(HANGING, joined, list(range(len(HANGING) + 1)))
     assert voted is not None
     assert [item.text[:8] for item in voted.items] == ["Abbas, A", "Agarwal,", "Ahuja, K", "Alon, U."]
     assert line_of == [0, 1, 2, 0, 3, 4, 0, 5, 6, 7, 0, 8, 9]
+
+
+def test_the_models_split_into_fewer_items_never_wins() -> None:
+    per_line = ReferenceList(
+        Layout.ONE_PER_LINE, [Item(at, line.text, None) for at, line in enumerate(HANGING, 1)]
+    )
+    line_of = list(range(len(HANGING) + 1))
+    assert voted_split(HANGING, per_line, line_of) == (per_line, line_of)
 
 
 def test_the_readers_split_is_kept_where_the_models_reads_no_better() -> None:
