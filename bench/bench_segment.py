@@ -2,7 +2,7 @@
 
     python bench/bench_segment.py --data build/segment/data.jsonl
     python bench/bench_segment.py --real rules -- --manifest bench/pdf_unseen/manifest.csv --cache DIR
-    python bench/bench_segment.py --real shipped -- --manifest bench/pdf_unseen/manifest.csv --cache DIR
+    python bench/bench_segment.py --real vote -- --manifest bench/pdf_unseen/manifest.csv --cache DIR
 
 With ``--data`` (scripts/make_segment_data.py's documents: TeX Live ``.bst`` styles typeset whole,
 every line's label exact), item-start precision, recall and F1 over each document's lines, per
@@ -16,13 +16,12 @@ rules and the last differ most. A list the rules' section finder misses counts i
 missed by the first three.
 
 With ``--real SEAMS``, bench/bench_pdf_corpus.py on real PDFs (its own arguments after ``--``)
-with the PDF reader's seams set: ``shipped``, the reader as it ships (the model's split of a
-section taken where it finds as many items or more and reads clearly more references:
-`voted_split`); ``rules``, without the model; ``model``, the model's split in place of the
-geometry's (competing with the text's split as the geometry's does); ``fallback``, the model only
-where the geometry shows no hanging indent; ``document``, as shipped and the model finding the
-list among the whole document's lines where the rules find no section (the list must still read
-mostly as references).
+with the PDF reader's seams set: ``rules``, the reader as it is (no model); ``vote``, the
+model's split of a section taken where it finds as many items or more and reads clearly more
+references (`voted_split`); ``model``, the model's split in place of the geometry's (competing
+with the text's split as the geometry's does); ``fallback``, the model only where the geometry
+shows no hanging indent; ``document``, the model finding the list among the whole document's
+lines where the rules find no section (the list must still read mostly as references).
 """
 
 from __future__ import annotations
@@ -149,7 +148,7 @@ def _prf(counts: object) -> str:
     return f"{precision:.3f}/{recall:.3f}/{counts.f1():.3f}"  # type: ignore[attr-defined]
 
 
-_REAL = ("rules", "shipped", "model", "fallback", "document")
+_REAL = ("rules", "vote", "model", "fallback", "document")
 
 
 def bench_real(seams: str, corpus_arguments: list[str], model_path: Path | None) -> None:
@@ -162,8 +161,9 @@ def bench_real(seams: str, corpus_arguments: list[str], model_path: Path | None)
         _line_model.packaged_line_model = lambda: model  # type: ignore[assignment]
     geometry = pdf_reader._by_geometry
     finder = pdf_reader.references_section
-    if seams in ("rules", "model", "fallback"):  # no vote: the reader's own split
-        pdf_reader.voted_split = lambda lines, rules, line_of: (rules, line_of)  # type: ignore[assignment]
+    if seams == "vote":
+        reader_split = pdf_reader._read_section
+        pdf_reader._read_section = lambda lines: _line_model.voted_split(lines, *reader_split(lines))  # type: ignore[assignment]
     if seams == "model":
         pdf_reader._by_geometry = _line_model.marked_lines  # type: ignore[assignment]
     elif seams == "fallback":

@@ -14,7 +14,11 @@ list's longest lines; and the same of the lines before and after it.
 The model is a data file, ``normalizer/data/reference-lines.crfsuite``, trained by
 ``scripts/train_line_model.py`` on documents that ``scripts/make_segment_data.py`` typeset with
 TeX Live's ``.bst`` styles, every line labelled from positions TeX recorded (see that script).
-``bench/bench_segment.py`` compares it with the page rules on held-out styles and real PDFs.
+``bench/bench_segment.py`` compares it with the page rules on held-out styles and real PDFs,
+through the seams this module offers: the model's split of a section (`marked_lines`, shaped as
+the reader's geometry split), a vote between the reader's split and the model's
+(`voted_split`), and the list found among a whole document's lines (`list_span`). The reader
+calls none of them: none reads real PDFs better than the rules do (docs/performance.md).
 """
 
 from __future__ import annotations

@@ -34,10 +34,8 @@ starts on the page. From that:
    (not a list whose number labels go up one by one, flush or not: REVTeX right-aligns them) —
    each line flush with the list starts a reference, each indented one goes on the one before,
    and one set further in than those after a dash or rule is a reference by the previous
-   authors (`_by_geometry`); a trained line model (`_line_model`) splits the lines too, and its
-   split is taken where it finds as many references or more and reads clearly more of them as
-   references (references the rules joined); each query's origin is its line in the document's
-   text and its page.
+   authors (`_by_geometry`); each query's origin is its line in the document's text and its
+   page.
 
 Refused with one line each: an encrypted PDF, a PDF without a text layer (a scan), a PDF
 without a references section, and a file that is not a readable PDF.
@@ -58,7 +56,6 @@ from bibnorm.processes import KeptWorker, WorkerLostError, WorkerTimeoutError
 from bibnorm.readers._closing_note import closing_note
 from bibnorm.readers._entry_sets import split_entry_sets
 from bibnorm.readers._italic_titles import italic_runs, queries_with_italic_titles
-from bibnorm.readers._line_model import voted_split
 from bibnorm.readers._list_edges import (
     FLUSH_EMS,
     LineNumbering,
@@ -213,7 +210,7 @@ def read_section(
         )
     )
     lines = joined_wrapped_labels(_bare_labels(split_at_labels(lines)))
-    references, line_of = voted_split(lines, *_read_section(lines))  # the line model's vote
+    references, line_of = _read_section(lines)
     if references is None:
         return None
     # notes before the list (APA's "References marked with an asterisk …"), and REVTeX's notes
