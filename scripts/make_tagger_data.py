@@ -853,19 +853,16 @@ def _bbl_items(bbl: str) -> dict[str, str]:
     return items
 
 
-def _render_bst(name: str, records: list[Record]) -> list[dict[str, object]]:
-    """Every record typeset by one BibTeX style (bibtex in a temporary folder), labelled."""
+def bibtex_bbl(style: Path, bib: str) -> str | None:
+    """The ``.bbl`` that bibtex writes for every entry of ``bib`` in the ``.bst`` file ``style``
+    (in a temporary folder); None when bibtex writes none or takes more than a minute."""
     import subprocess
     import tempfile
 
-    path = Path(name.removeprefix("bst:"))
-    style = style_name(name)
-    choosers = [random.Random(_hash(style + "\0" + record.key)) for record in records]
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        shutil.copy(path, work / "style.bst")
-        entries = [bib_entry(record, number, choosers[number]) for number, record in enumerate(records)]
-        (work / "refs.bib").write_text("".join(entries), encoding="utf-8")
+        shutil.copy(style, work / "style.bst")
+        (work / "refs.bib").write_text(bib, encoding="utf-8")
         (work / "main.aux").write_text(
             "\\citation{*}\n\\bibdata{refs}\n\\bibstyle{style}\n", encoding="utf-8"
         )
@@ -874,11 +871,20 @@ def _render_bst(name: str, records: list[Record]) -> list[dict[str, object]]:
                 ["bibtex", "-terse", "main"], cwd=work, capture_output=True, timeout=60, check=False
             )
         except subprocess.TimeoutExpired:
-            return []
+            return None
         bbl = work / "main.bbl"
-        if not bbl.exists():
-            return []
-        items = _bbl_items(bbl.read_text("utf-8", errors="replace"))
+        return bbl.read_text("utf-8", errors="replace") if bbl.exists() else None
+
+
+def _render_bst(name: str, records: list[Record]) -> list[dict[str, object]]:
+    """Every record typeset by one BibTeX style (bibtex in a temporary folder), labelled."""
+    style = style_name(name)
+    choosers = [random.Random(_hash(style + "\0" + record.key)) for record in records]
+    entries = [bib_entry(record, number, choosers[number]) for number, record in enumerate(records)]
+    bbl = bibtex_bbl(Path(name.removeprefix("bst:")), "".join(entries))
+    if bbl is None:
+        return []
+    items = _bbl_items(bbl)
     rows = []
     for number, record in enumerate(records):
         marked = items.get(f"r{number}")
