@@ -159,3 +159,20 @@ def test_a_year_the_rules_read_in_a_titles_range_of_years_is_the_models() -> Non
         "refs.txt",
     )
     assert query.year == 1995
+
+
+def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the_models() -> None:
+    """AMS's "Family, I., 2002: Title. *J. Atmos. Sci.*, 59": the rules took the journal for the
+    title and the italics pass quoted it; quoted or not, a venue line is no title."""
+    from bibnorm.readers.tagger import tag_reference
+
+    text = (
+        "Tompkins, A. M., 2002: A prognostic parameterization for the subgrid-scale variability of "
+        "water vapor and clouds in large-scale models. “J. Atmos. Sci.”, 59, 1917–1942."
+    )
+    rules = RuleReading("J. Atmos. Sci.", ("Tompkins, A. M.",), 2002, None)
+    chosen = choose_fields(rules, tag_reference(text, weigh=True))
+    assert chosen.title == (
+        "A prognostic parameterization for the subgrid-scale variability of water vapor and clouds "
+        "in large-scale models"
+    )

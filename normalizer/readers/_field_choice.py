@@ -111,6 +111,11 @@ def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
         return False
     if label == "title" and "family" not in tagged.labels[: tagged.labels.index("title")]:
         return False
+    if overlap == "apart" and label == "title":  # the rules read another field as the title
+        # (quoted or not: the italics pass quotes an italic journal the rules took for a title,
+        # AMS's "2002: Title. *J. Atmos. Sci.*, 59")
+        labels, lowest = tagged.labels_of(read)
+        return labels <= _VENUE_LINE and lowest >= _SURE_OF_OTHERS
     at = tagged.text.find(read)
     if label == "title" and at > 0 and tagged.text[at - 1] in '“"«‘':
         return False  # a title the style quoted, as the rules read it ("“ABSPACK, CrysAlis …”")
@@ -120,9 +125,6 @@ def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
         # ("A", "How") the model read as a name or a venue
         start, own_start = min(tagged._tokens_of(read)), tagged.labels.index(label)
         return start >= own_start or tagged.tokens[own_start - 1][-1:] in ":,"
-    if overlap == "apart" and label == "title":  # the rules read another field as the title
-        labels, lowest = tagged.labels_of(read)
-        return labels <= _VENUE_LINE and lowest >= _SURE_OF_OTHERS
     if label == "date":  # a year the rules read in the pages, the volume or a title's range of years
         labels, lowest = tagged.labels_of(read)
         alone = not any(char.isalpha() for index in tagged._tokens_of(read) for char in tagged.tokens[index])
