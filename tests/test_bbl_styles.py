@@ -146,3 +146,19 @@ def test_one_record_in_texlive_styles(style: str, title: str | None) -> None:
     assert parse_name(query.authors[0]).family == "Hünniger"
     assert query.year == 2013
     assert query.venue == "TUGboat"
+
+
+def test_a_year_in_brackets_after_the_names_is_no_part_of_the_last_name() -> None:
+    # an author-year natbib style that prints "Names [year]." (a dissertation's, josh-hs-ko's)
+    bbl = (
+        "\\begin{thebibliography}{1}\n"
+        "\\bibitem[{Backus(1978)}]{Backus-liberated}\n"
+        "\\bibfnamefont{John} \\bibnamefont{Backus} [1978].\n"
+        "\\newblock Can programming be liberated from the von {N}eumann style? {A}\n"
+        "  functional style and its algebra of programs.\n"
+        "\\newblock \\emph{Communications of the ACM}, 21(8):613--641.\n"
+        "\\end{thebibliography}\n"
+    )
+    (query,) = read_bbl(bbl, "dissertation.bbl")
+    assert query.authors == ("John Backus",)
+    assert query.year == 1978

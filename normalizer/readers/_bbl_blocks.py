@@ -38,7 +38,7 @@ _CLOSING = {
     "\\og": re.compile(r"\\fg(?![A-Za-z])\s*+(?:\{\})?"),  # babel-french's guillemets
 }
 _NAMES = frozenset({"family", "given", "author"})
-_YEAR_AT_END = re.compile(r"\(?\s?(?:\d{4}[a-z]?|n\.\s?d)$")  # searched in a name list's last characters
+_YEAR_AT_END = re.compile(r"[(\[]?\s?(?:\d{4}[a-z]?|n\.\s?d)$")  # searched in a name list's last characters
 _AT_THE_END = frozenset({"date", "volume", "issue", "pages", "doi", "url", "arxiv", "isbn"})
 _WORD = re.compile(r"[^\W\d_]{2}")
 _EDGES = " \t\n.,;:"
@@ -97,10 +97,11 @@ def joined_segments(latex: str) -> tuple[str, list[Segment]]:
 
 
 def _without_year(names: str) -> str:
-    """An author list without the year an author-year style prints after it ("Names (2003).")."""
-    names = names.rstrip(" .,;:)–—-")
+    """An author list without the year an author-year style prints after it ("Names (2003).",
+    "Names [2003].")."""
+    names = names.rstrip(" .,;:)]–—-")
     year = _YEAR_AT_END.search(names, max(0, len(names) - 12))
-    return (names[: year.start()] if year else names).rstrip(" ,;:(–—-").strip()
+    return (names[: year.start()] if year else names).rstrip(" ,;:([–—-").strip()
 
 
 @dataclass(frozen=True)
