@@ -6,8 +6,10 @@ line it stretches it there; PDFium then gives a space where the gap is ("10.1088
 break joined back leaves one too ("doi: 10" / ".1006/nimg…" is "10 .1006/nimg…"; natbib's "doi:
 10.1051/jp1: 1995201", "10.1023/A: 1018983601518"). A gap is closed only where no DOI can end:
 after a slash, a hyphen or a colon before a digit, after the closing
-parenthesis of a part the DOI opened ("(90) 90060-d"), around a dot set apart (" . "); a DOI
-followed by a sentence ("10.1234/abc. Title") keeps its space.
+parenthesis of a part the DOI opened ("(90) 90060-d") and before it ("6736(20 )30183-5"), before
+an underscore ("978-3-319-24574-4 _28"), around a dot set apart (" . "); a hyphen before a dot
+is a word processor's, where its line broke ("j.cell.2015.05- .002" is "j.cell.2015.05.002"). A
+DOI followed by a sentence ("10.1234/abc. Title") keeps its space.
 
 A DOI printed as a link (``https://doi.org/10.…``, APA's form) is set with break points after its
 "/", "." and "-" (biblatex, hyperref's ``\\url``), and a PDF's text then holds a space at each
@@ -29,7 +31,10 @@ from __future__ import annotations
 import re
 
 _START = re.compile(r"\b10 ?\. ?\d{4,9} ?/ ?")
-_GAP = re.compile(r"(?:(?<=[/:-])|(?<=\)))( )(?=\d)| (\.) (?=\w)")
+_GAP = re.compile(
+    r"(?:(?<=[/:-])|(?<=\)))( )(?=\d)| (\.) (?=\w)|( )(?=_[^\W_])"
+    r"|(?P<close> )(?=\)[^\W_])|(?<=-)(?P<hyphenated> )(?=\.[^\W_])"
+)
 _SPACED_SCHEME = re.compile(r"\b(https?):\s+//")
 
 
@@ -50,6 +55,10 @@ def closed_doi_gaps(text: str) -> str:
             gap = _GAP.match(text, end)
             if gap is None or (gap.group(1) and doi.endswith(")") and "(" not in doi):
                 break
+            if gap.group("close") and doi.count("(") <= doi.count(")"):
+                break  # a parenthesis after it is none of it unless it closes one the DOI opened
+            if gap.group("hyphenated"):
+                doi = doi[:-1]  # a word processor's hyphen where the line broke, before a dot
             doi, end = doi + (gap.group(2) or ""), gap.end()
         pieces += [text[done : start.start()], doi]
         done = end
@@ -59,6 +68,7 @@ def closed_doi_gaps(text: str) -> str:
 _LINK = re.compile(r"https?\s?:\s?/\s?/\s?(?:dx\.\s?)?doi\.\s?org\s?/\s?(?=10\.\s?\d)")
 _TOKEN = re.compile(r"\S+")
 _NEXT = re.compile(r"\s+(\S+)")
+_LONE_NUMBER = re.compile(r"[1-9]\d{0,3}\.?")  # no line's or page's number opens with a zero
 
 
 def _joined_doi_links(text: str) -> str:
@@ -72,17 +82,22 @@ def _joined_doi_links(text: str) -> str:
         if token is None:
             continue
         doi, end = token.group(), token.end()
-        while (following := _NEXT.match(text, end)) is not None and _goes_on(doi, following.group(1)):
+        while (following := _NEXT.match(text, end)) is not None and _goes_on(
+            doi, following.group(1), last=not text[following.end() :].strip()
+        ):
             doi, end = doi + following.group(1), following.end()
         pieces += [text[position : link.start()], "https://doi.org/", doi]
         position = end
     return "".join([*pieces, text[position:]])
 
 
-def _goes_on(doi: str, following: str) -> bool:
-    """Whether the DOI read so far goes on across a space with the ``following`` text."""
+def _goes_on(doi: str, following: str, *, last: bool) -> bool:
+    """Whether the DOI read so far goes on across a space with the ``following`` text (``last``:
+    the text's last word, where a number alone may be a page's or a line's number glued on)."""
     if following.startswith("-"):
         return True
     if doi.endswith(("/", "-")):
         return following[0].isalnum()
+    if last and _LONE_NUMBER.fullmatch(following):
+        return False  # "…/j.cag.2004.08.009. 1": no telling whether the 1 is the DOI's
     return doi.endswith(".") and (following[0].isdigit() or following[0].islower())
