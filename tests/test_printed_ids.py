@@ -187,8 +187,16 @@ def read_arxiv(printed: str) -> str | None:
         ),
         pytest.param(
             ELSEVIER + "doi:https: //doi.org/10.1016/j.cag.2004.08.009. 1",
-            None,
+            "10.1016/j.cag.2004.08.009",
             id="a page's number after it",
+        ),
+        pytest.param(
+            ELSEVIER + "doi: 10.1016/j.anucene.2015.07.038. 5",
+            "10.1016/j.anucene.2015.07.038",
+            id="a page's number",
+        ),
+        pytest.param(
+            PNAS + "doi:10.1073/pnas.73.11. 3852", None, id="a number it prints after it, its last part?"
         ),
         pytest.param(
             ELSEVIER + "https://doi.org/10.1016/j.jhydrol.20 19.123456",

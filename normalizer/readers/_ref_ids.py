@@ -116,33 +116,42 @@ def only_doi(text: str) -> str | None:
         return None
     printed = printed.rstrip("}")
     if label is not None:
-        return canonical_doi(printed)
+        return _mended(canonical_doi(printed), _printed_numbers(text))
     # the rest of the DOI on the next line, alone ("10.1080/15476286.2015.10" then "20271"): the
     # DOI is written whole, never cut where the line broke
     rest = _DOI_REST_ALONE.match(text, doi_match.end())
     if rest is not None and printed[-1].isdigit():
         return canonical_doi(printed + rest.group(1))
-    if any(after.match(text, doi_match.end()) for after in (_DIGITS_AFTER, _GOES_ON, _NUMBER_ENDS)):
+    if any(after.match(text, doi_match.end()) for after in (_DIGITS_AFTER, _GOES_ON)):
         return None  # digits after the break and more after them, or its rest: no telling
+    if _last_part_after(text, doi_match.end()):
+        return None
     # a number alone after it: its underscore printed as a space ("…31485-8 2.", a typewriter font)
-    split = _SPLIT_AT_UNDERSCORE.match(text, doi_match.end())
+    split = _SPLIT_AT_UNDERSCORE.match(text, doi_match.end()) is not None
+    return _alone(_mended(canonical_doi(printed), _printed_numbers(text)), text, split)
+
+
+def _alone(doi: str | None, text: str, split: bool) -> str | None:
+    """``doi``, where the text holds no other DOI (its link may give it again, or give it whole
+    where a typewriter font printed its underscores as spaces: ``split``); else None."""
+    if doi is None:
+        return None
     numbers = _printed_numbers(text)
-    doi = _mended(canonical_doi(printed), numbers)
     found = {
         _mended(canonical_doi(_LANDING.sub("", one.rstrip("}"))), numbers)
         for one in DOI.findall(SICI_DOI.sub(" ", REPRINT.sub(" ", text)))
     }
     # the same DOI again (its link: case is no difference between DOIs, a publisher's landing
     # page after it is none of it, "…/doi/10.1524/phil.1928.83.14.115/html")
-    others = {one for one in found if one and (doi is None or one.casefold() != doi.casefold())}
-    if doi is not None and len(others) == 1:
+    others = {one for one in found if one and one.casefold() != doi.casefold()}
+    if len(others) == 1:
         (link,) = others
         # a typewriter font prints "_" as a space: "doi: 10.1007/978-3-642-31485-8 2. URL
         # http://dx.doi.org/10.1007/978-3-642-31485-8_2" is one DOI, whole in its link
-        rest = link[len(doi) + 1 :].replace("_", " ")
-        if link.casefold().startswith(doi.casefold() + "_") and f"{doi} {rest}" in text:
+        spaced = link[len(doi) + 1 :].replace("_", " ")
+        if link.casefold().startswith(doi.casefold() + "_") and f"{doi} {spaced}" in text:
             return link
-    return None if doi is not None and (others or split) else doi
+    return None if others or split else doi
 
 
 def _cut_short(text: str, end: int, printed: str) -> bool:
@@ -157,9 +166,19 @@ _DIGITS_AFTER = re.compile(r"\s\d{5,}")
 # After a space, a word that goes on as a DOI does — a digit in it and a dot or slash inside it,
 # "19.123456", "matics/btu033": a link TeX broke inside a word (not a link, "www.…", nor "2019.").
 _GOES_ON = re.compile(r"(?<!\s)\s+(?!www\.)(?=\S*\d)[\w-]+[./]\w")
-# A number alone ending the reference after the DOI's period, no year: the DOI's last part a line
-# broke off ("…pnas.73.11." / "3852"), or a page's or a line's number glued on ("…08.009. 1").
-_NUMBER_ENDS = re.compile(r"\.\s+(?!(?:19|20)\d\d\b)[1-9]\d{0,3}\.?\s*$")
+# A number alone ending the reference after the DOI's period, no year: a page's or a line's
+# number glued on ("…07.038. 5"), or the DOI's last part a line broke off ("…pnas.73.11. 3852").
+_NUMBER_ENDS = re.compile(r"\.\s+(?!(?:19|20)\d\d\b)([1-9]\d{0,3})\.?\s*$")
+
+
+def _last_part_after(text: str, end: int) -> bool:
+    """Whether a number alone after the DOI that ``text`` holds up to ``end``, ending the text,
+    may be the DOI's last part: the reference prints it elsewhere too (the first page of PNAS's
+    "…pnas.73.11.3852"); a number it prints nowhere else is the page's or a line's number."""
+    number = _NUMBER_ENDS.match(text, end)
+    return number is not None and number.group(1) in _printed_numbers(text[:end])[1]
+
+
 # (or two: "10.1162/jocn a 00405" of "jocn_a_00405")
 _SPLIT_AT_UNDERSCORE = re.compile(r"(?: [a-z]{1,2})* \d{1,5}[.,;]?(?:\s|$)")
 _LANDING = re.compile(r"/(?:html|pdf|epdf|full|abstract|fulltext)$", re.IGNORECASE)  # a publisher's page

@@ -31,7 +31,7 @@ from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
 from bibnorm.config import MatchThresholds, Settings
-from bibnorm.identifiers import not_an_arxiv_id, parse_arxiv_id
+from bibnorm.identifiers import is_arxiv_doi, not_an_arxiv_id, parse_arxiv_id
 from bibnorm.models import (
     Candidate,
     Lookup,
@@ -65,6 +65,17 @@ class Resolver(Protocol):
     name: str
 
     def lookup(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> Mapping[int, Lookup]: ...
+
+
+@runtime_checkable
+class DoiRegister(Protocol):
+    """A source that can say whether a DOI exists (Crossref): asked, in batches, about the DOIs
+    printed references gave that no resolver knows. ``holds`` answers per DOI: True (it holds
+    it), False (it does not), None (it could not be asked)."""
+
+    name: str
+
+    def holds(self, dois: Sequence[str], progress: Progress = NO_PROGRESS) -> Mapping[str, bool | None]: ...
 
 
 def is_final(resolver: Resolver) -> bool:
@@ -210,7 +221,11 @@ def _resolve(
         )
         for resolver in chain
     ]
-    stages.append(Stage(partial(_settle_stage, chain, settings, final_sources), LOOKUP_CHUNK))
+    # A register is asked by the stage that settles a group while its own stage enriches another:
+    # one question at a time, as the resolvers of the chain.
+    enrichers = [_OneRegisterAtATime(e) if isinstance(e, DoiRegister) else e for e in enrichers]
+    registers = [enricher for enricher in enrichers if isinstance(enricher, DoiRegister)]
+    stages.append(Stage(partial(_settle_stage, chain, registers, settings, final_sources), LOOKUP_CHUNK))
     stages.extend(
         Stage(
             partial(_enrich_stage, enricher, settings, position + 1 < len(enrichers)),
@@ -252,6 +267,7 @@ def _find_stage(resolver: Resolver, settings: Settings, group: Sequence[_Work], 
 
 def _settle_stage(
     resolvers: Sequence[Resolver],
+    registers: Sequence[DoiRegister],
     settings: Settings,
     final_sources: frozenset[str],
     group: Sequence[_Work],
@@ -261,6 +277,7 @@ def _settle_stage(
     its resolution (undecided where no resolver settled it); the finding state ends here, so a
     long run holds one resolution an item, not two."""
     pending = {w.index: w.pending for w in group if w.pending is not None}
+    _drop_unregistered_dois(pending, resolvers, registers, settings, progress)
     _ask_again_by_identifier(pending, resolvers, settings, progress)
     _settle_other_works(pending, resolvers, settings, progress)
     for work in group:
@@ -316,6 +333,27 @@ class _OneAtATime:
     def _judged_lookup(self, queries: Sequence[Query], choose: Any, progress: Progress) -> Any:
         with self._lock:
             return self._resolver.judged_lookup(queries, choose, progress)  # type: ignore[attr-defined]
+
+
+class _OneRegisterAtATime:
+    """An enricher that is also a `DoiRegister`, asked by one stage at a time (`_OneAtATime`)."""
+
+    def __init__(self, register: Any) -> None:
+        self._register = register
+        self._lock = threading.Lock()
+        self.name = register.name
+
+    def enrich(
+        self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
+    ) -> Mapping[int, Lookup]:
+        with self._lock:
+            answers: Mapping[int, Lookup] = self._register.enrich(references, progress)
+            return answers
+
+    def holds(self, dois: Sequence[str], progress: Progress = NO_PROGRESS) -> Mapping[str, bool | None]:
+        with self._lock:
+            answers: Mapping[str, bool | None] = self._register.holds(dois, progress)
+            return answers
 
 
 def _find(
@@ -378,6 +416,66 @@ def _ask_again_by_identifier(
                 state.resolution = again.resolution.model_copy(
                     update={"query": state.query, "candidates": state.ranked, "problems": state.problems}
                 )
+
+
+def _drop_unregistered_dois(
+    pending: Mapping[int, _Pending],
+    resolvers: Sequence[Resolver],
+    registers: Sequence[DoiRegister],
+    settings: Settings,
+    progress: Progress,
+) -> None:
+    """A DOI read from a printed reference that no resolver knows and the DOI registers answer
+    does not exist (a misprint, or a reading of a cut one) is left out of the item, with a
+    problem that says so: the item is looked up by its title instead, and its ``read`` block no
+    longer gives the DOI. One batch of questions per group (the register keeps its answers, so
+    the DOI is not asked again when the record is completed)."""
+    unknown = {index: state for index, state in pending.items() if _printed_doi_unknown(state)}
+    if not unknown or not registers:
+        return
+    dois = sorted({state.query.doi for state in unknown.values() if state.query.doi})
+    answers: dict[str, list[bool | None]] = {}
+    for register in registers:
+        with phase(progress, f"check: {register.name}", len(dois), "DOIs"):
+            for doi, held in register.holds(dois, progress).items():
+                answers.setdefault(doi.casefold(), []).append(held)
+    dropped: dict[int, _Pending] = {}
+    for index, state in unknown.items():
+        doi = state.query.doi or ""
+        said = answers.get(doi.casefold(), [])
+        if False not in said or True in said:
+            continue  # held, or no register could say
+        asked = ", ".join(register.name for register in registers)
+        problem = Problem(
+            code=DOI_NOT_REGISTERED,
+            message=f"DOI {doi}, read from the printed reference, does not exist ({asked} has no such "
+            "DOI): left out, the item looked up by its title",
+            severity=Severity.WARNING,
+            source=asked,
+        )
+        state.query = state.query.model_copy(update={"kind": QueryKind.TITLE, "doi": None})
+        state.problems = (*state.problems, problem)
+        dropped[index] = state
+    _find(dropped, resolvers, settings, progress)
+
+
+DOI_NOT_REGISTERED = "doi.not_registered"
+
+
+def _printed_doi_unknown(state: _Pending) -> bool:
+    """Whether the item gives a DOI read from a printed reference, with its title, that every
+    resolver was asked about and none knows (no record found by it)."""
+    query = state.query
+    return (
+        state.resolution is None
+        and not state.failed
+        and not state.unanswered_by
+        and query.kind is QueryKind.DOI
+        and query.printed
+        and bool(query.doi and query.title)
+        and not is_arxiv_doi(query.doi)  # arXiv's DataCite DOIs: their preprint's id answers them
+        and not any(scored.candidate.by_identifier for scored in state.ranked)
+    )
 
 
 def _by_found_identifier(state: _Pending) -> Query | None:
