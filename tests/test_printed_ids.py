@@ -140,6 +140,11 @@ def read_arxiv(printed: str) -> str | None:
             id="a Springer chapter's underscore lost",
         ),
         pytest.param(
+            "Nemirovski A. Optimization. Princeton University Press, 2003. doi: 10.1515/9780691187563-007.",
+            "10.1515/9780691187563-007",
+            id="an ISBN, then a part of the book",
+        ),
+        pytest.param(
             GIRARDI + "doi: 10.1007/978-3-642-18418-617.",
             None,
             id="an ISBN's digits and more, not an ISBN",

@@ -252,8 +252,8 @@ _ISBN_DOI = re.compile(r"(10\.\d{4,9}/)(97[89](?:-?\d)+)")
 def _chapter_underscore(doi: str | None) -> str | None:
     """``doi`` with the "_" before a Springer chapter's number the page lost put back
     ("10.1007/978-3-642-18418-517" is chapter 17 of ISBN 978-3-642-18418-5: Springer names its
-    chapters "<ISBN>_<n>"), where the ISBN's check digit holds; None where a DOI named after an
-    ISBN holds more digits than the ISBN and is no such chapter's."""
+    chapters "<ISBN>_<n>"), where the ISBN's check digit holds; None where digits are glued to
+    the ISBN a DOI is named after and it is no such chapter's."""
     isbn = _ISBN_DOI.fullmatch(doi or "")
     if doi is None or isbn is None or sum(ch.isdigit() for ch in isbn.group(2)) <= 13:
         return doi
@@ -264,6 +264,8 @@ def _chapter_underscore(doi: str | None) -> str | None:
         if digits == 13:
             break
     book, chapter = isbn.group(2)[:end], isbn.group(2)[end:]
+    if not chapter[:1].isdigit():
+        return doi  # the ISBN, then a part of the book after a hyphen (De Gruyter's "…563-007")
     if isbn.group(1) == "10.1007/" and chapter.isdigit() and isbn_has_valid_check_digit(book):
         return f"{isbn.group(1)}{book}_{chapter}"
     return None
