@@ -63,6 +63,22 @@ def read_arxiv(printed: str) -> str | None:
             "10.1016/j.cag.2004.08.009",
             id="a year after it",
         ),
+        pytest.param(
+            VANCOUVER + f"https://doi.org/{D} - Accessed 2020.",
+            D,
+            id="a spaced dash and a word after its link",
+        ),
+        pytest.param(
+            "Darling R. Bounds. Ann Appl Probab, 1(1):36-61, 1991. doi: 10.1214/aoap/1177005980. URL "
+            "https://projecteuclid.org/journals/volume-1/10.1214/aoap/1177005980.full.",
+            "10.1214/aoap/1177005980",
+            id="again in a link to its full text",
+        ),
+        pytest.param(
+            "Smith J. Climate. J Climate 25, 1-20 (2012). https://doi.org/10.1175/JCLI - D-11-00123.1",
+            "10.1175/JCLI-D-11-00123.1",
+            id="a link's break point before a capital's part",
+        ),
         # --- characters some DOIs hold
         pytest.param(
             VANCOUVER + "doi:10.1016/0370-2693(82)91194-3.",

@@ -68,6 +68,7 @@ def closed_doi_gaps(text: str) -> str:
 _LINK = re.compile(r"https?\s?:\s?/\s?/\s?(?:dx\.\s?)?doi\.\s?org\s?/\s?(?=10\.\s?\d)")
 _TOKEN = re.compile(r"\S+")
 _NEXT = re.compile(r"\s+(\S+)")
+_PROSE = re.compile(r"[A-Z]?[a-z]{2,}\b(?!-)")  # "Accessed", "see"; not "D-11", "m6dd", "ICPSR"
 _LONE_NUMBER = re.compile(r"[1-9]\d{0,3}\.?")  # no line's or page's number opens with a zero
 
 
@@ -82,22 +83,26 @@ def _joined_doi_links(text: str) -> str:
         if token is None:
             continue
         doi, end = token.group(), token.end()
-        while (following := _NEXT.match(text, end)) is not None and _goes_on(
-            doi, following.group(1), last=not text[following.end() :].strip()
-        ):
+        while (following := _NEXT.match(text, end)) is not None:
+            after = _NEXT.match(text, following.end())
+            word = after.group(1) if after else ""
+            if not _goes_on(doi, following.group(1), word, last=after is None):
+                break
             doi, end = doi + following.group(1), following.end()
         pieces += [text[position : link.start()], "https://doi.org/", doi]
         position = end
     return "".join([*pieces, text[position:]])
 
 
-def _goes_on(doi: str, following: str, *, last: bool) -> bool:
-    """Whether the DOI read so far goes on across a space with the ``following`` text (``last``:
-    the text's last word, where a number alone may be a page's or a line's number glued on)."""
+def _goes_on(doi: str, following: str, after: str, *, last: bool) -> bool:
+    """Whether the DOI read so far goes on across a space with the ``following`` word (``after``:
+    the word after that; ``last``: ``following`` is the text's last word, where a number alone
+    may be a page's or a line's number glued on). A word of prose is no part of it: "… - Accessed
+    2020" ends the DOI before its dash, where "JCLI - D-11-00123.1" goes on."""
     if following.startswith("-"):
-        return True
+        return not _PROSE.match(following[1:] or after)
     if doi.endswith(("/", "-")):
-        return following[0].isalnum()
+        return following[0].isalnum() and not _PROSE.match(following)
     if last and _LONE_NUMBER.fullmatch(following):
         return False  # "…/j.cag.2004.08.009. 1": no telling whether the 1 is the DOI's
     return doi.endswith(".") and (following[0].isdigit() or following[0].islower())

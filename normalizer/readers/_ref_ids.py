@@ -181,7 +181,8 @@ def _last_part_after(text: str, end: int) -> bool:
 
 # (or two: "10.1162/jocn a 00405" of "jocn_a_00405")
 _SPLIT_AT_UNDERSCORE = re.compile(r"(?: [a-z]{1,2})* \d{1,5}[.,;]?(?:\s|$)")
-_LANDING = re.compile(r"/(?:html|pdf|epdf|full|abstract|fulltext)$", re.IGNORECASE)  # a publisher's page
+# A publisher's page after a DOI in its link: "…/html", Project Euclid's and bioRxiv's "….full".
+_LANDING = re.compile(r"(?:/(?:html|pdf|epdf|full|abstract|fulltext)|\.full|\.short)$", re.IGNORECASE)
 # Numbers a reference prints as a first page: after a colon (Vancouver's "73(11):3852-6"), or
 # opening a range ("pp. 3852–3856"); and every number it prints alone (a volume, an issue).
 _FIRST_PAGE = re.compile(r":\s?(\d+)|(?<![\w.])(\d+)\s?[-–]\s?\d")
