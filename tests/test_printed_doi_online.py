@@ -41,8 +41,9 @@ class DoiOrTitleResolver:
     def lookup(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> Mapping[int, Lookup]:
         answers: dict[int, Lookup] = {}
         for query in queries:
-            if query.kind is QueryKind.DOI:
-                found = [r for r in self.records if r.ids.doi == query.doi]
+            if query.kind in (QueryKind.DOI, QueryKind.ARXIV_ID):
+                key = "doi" if query.kind is QueryKind.DOI else "arxiv_id"
+                found = [r for r in self.records if getattr(r.ids, key) == getattr(query, key)]
                 by_doi = (Candidate(source=self.name, reference=r, by_identifier=True) for r in found)
                 answers[query.index] = Lookup(candidates=tuple(by_doi))
             else:
@@ -89,7 +90,8 @@ def dropped_notes(resolution) -> list[str]:  # type: ignore[no-untyped-def]
 def test_a_printed_doi_that_does_not_exist_is_left_out_with_a_note(
     crossref: FakeCrossref, tmp_path: Path
 ) -> None:
-    [resolution] = resolve(crossref, tmp_path, [query(0, MISPRINTED)])
+    resolution, again = resolve(crossref, tmp_path, [query(0, MISPRINTED), query(1, MISPRINTED)])
+    assert again.duplicate_of == 0 and again.query.doi is None
     assert resolution.status is Status.RESOLVED  # by its title, which the DOI no longer hides
     assert resolution.reference.title == TITLE
     report = item_json(resolution)
@@ -140,3 +142,16 @@ def test_the_answer_is_reused_when_a_record_with_that_doi_is_completed(
     assert resolutions[0].query.doi == HELD and resolutions[1].reference.ids.doi == HELD
     assert resolutions[1].reference.venue == "Nature Machine Intelligence"  # completed by Crossref
     assert [request["path"] for request in crossref.requests] == [f"/works/{HELD}"]  # asked once
+
+
+def test_a_printed_doi_beside_the_arxiv_id_that_found_the_paper_is_left_out_too(
+    crossref: FakeCrossref, tmp_path: Path
+) -> None:
+    item = query(0, MISPRINTED).model_copy(update={"kind": QueryKind.ARXIV_ID, "arxiv_id": "2304.05376"})
+    [resolution] = resolve(crossref, tmp_path, [item])
+    assert resolution.status is Status.RESOLVED and resolution.reference.ids.doi == KNOWN
+    assert resolution.query.doi is None and resolution.query.arxiv_id == "2304.05376"
+    assert dropped_notes(resolution) == [
+        f"DOI {MISPRINTED}, read from the printed reference, does not exist (crossref has no such DOI): "
+        "left out"
+    ]

@@ -166,6 +166,7 @@ def run(
     distinct = [q for q in queries if q.index not in duplicates]
     finished = _resolve(distinct, resolvers, enrichers, settings, progress)
     _ask_the_identifiers_given(finished, resolvers, settings, progress)
+    _leave_out_missing_dois(finished, [e for e in enrichers if isinstance(e, DoiRegister)], progress)
     for index, resolution in finished.items():
         finished[index] = _finish(resolution)
     duplicates.update(same_paper(finished))
@@ -431,32 +432,41 @@ def _drop_unregistered_dois(
     longer gives the DOI. One batch of questions per group (the register keeps its answers, so
     the DOI is not asked again when the record is completed)."""
     unknown = {index: state for index, state in pending.items() if _printed_doi_unknown(state)}
-    if not unknown or not registers:
-        return
-    dois = sorted({state.query.doi for state in unknown.values() if state.query.doi})
-    answers: dict[str, list[bool | None]] = {}
-    for register in registers:
-        with phase(progress, f"check: {register.name}", len(dois), "DOIs"):
-            for doi, held in register.holds(dois, progress).items():
-                answers.setdefault(doi.casefold(), []).append(held)
+    missing = _missing_dois([state.query.doi or "" for state in unknown.values()], registers, progress)
     dropped: dict[int, _Pending] = {}
     for index, state in unknown.items():
-        doi = state.query.doi or ""
-        said = answers.get(doi.casefold(), [])
-        if False not in said or True in said:
-            continue  # held, or no register could say
-        asked = ", ".join(register.name for register in registers)
-        problem = Problem(
-            code=DOI_NOT_REGISTERED,
-            message=f"DOI {doi}, read from the printed reference, does not exist ({asked} has no such "
-            "DOI): left out, the item looked up by its title",
-            severity=Severity.WARNING,
-            source=asked,
-        )
-        state.query = state.query.model_copy(update={"kind": QueryKind.TITLE, "doi": None})
-        state.problems = (*state.problems, problem)
-        dropped[index] = state
+        if (state.query.doi or "").casefold() in missing:
+            problem = _doi_left_out(state.query, registers, "left out, the item looked up by its title")
+            state.query = state.query.model_copy(update={"kind": QueryKind.TITLE, "doi": None})
+            state.problems = (*state.problems, problem)
+            dropped[index] = state
     _find(dropped, resolvers, settings, progress)
+
+
+def _missing_dois(dois: Sequence[str], registers: Sequence[DoiRegister], progress: Progress) -> set[str]:
+    """The ``dois`` (case-folded) a register answers it does not hold and none answers it holds,
+    asked in one phase per register."""
+    wanted = sorted(set(filter(None, dois)))
+    if not wanted:
+        return set()
+    answers: dict[str, list[bool | None]] = {}
+    for register in registers:
+        with phase(progress, f"check: {register.name}", len(wanted), "DOIs"):
+            for doi, held in register.holds(wanted, progress).items():
+                answers.setdefault(doi.casefold(), []).append(held)
+    return {doi for doi, said in answers.items() if False in said and True not in said}
+
+
+def _doi_left_out(query: Query, registers: Sequence[DoiRegister], then: str) -> Problem:
+    """The problem of an item whose printed DOI does not exist, ``then`` saying what was done."""
+    asked = ", ".join(register.name for register in registers)
+    return Problem(
+        code=DOI_NOT_REGISTERED,
+        message=f"DOI {query.doi}, read from the printed reference, does not exist ({asked} has no such "
+        f"DOI): {then}",
+        severity=Severity.WARNING,
+        source=asked,
+    )
 
 
 DOI_NOT_REGISTERED = "doi.not_registered"
@@ -567,6 +577,44 @@ def _ask_the_identifiers_given(
         finished[index] = _names_another_work(state, resolution, ())
 
 
+def _leave_out_missing_dois(
+    finished: dict[int, Resolution], registers: Sequence[DoiRegister], progress: Progress
+) -> None:
+    """A DOI read from a printed reference that the item's record does not carry and no source
+    found a record by (beside the arXiv id or the title that found the paper, or of an item left
+    unresolved), which the registers answer does not exist: left out of the item's query, with a
+    note. A DOI checked while the item was looked up costs no request again (the register keeps
+    its answers)."""
+    unsure = {index: r.query for index, r in finished.items() if _printed_doi_not_found(r)}
+    missing = _missing_dois([query.doi or "" for query in unsure.values()], registers, progress)
+    for index, query in unsure.items():
+        if (query.doi or "").casefold() in missing:
+            resolution = finished[index]
+            finished[index] = resolution.model_copy(
+                update={
+                    "query": query.model_copy(update={"doi": None}),
+                    "problems": (*resolution.problems, _doi_left_out(query, registers, "left out")),
+                }
+            )
+
+
+def _printed_doi_not_found(resolution: Resolution) -> bool:
+    """Whether the item gives a DOI read from a printed reference that neither its record nor any
+    candidate found by an identifier carries."""
+    query, record = resolution.query, resolution.reference
+    doi = (query.doi or "").casefold()
+    return (
+        query.printed
+        and bool(doi)
+        and not is_arxiv_doi(doi)
+        and (record is None or (record.ids.doi or "").casefold() != doi)
+        and not any(
+            scored.candidate.by_identifier and (scored.candidate.reference.ids.doi or "").casefold() == doi
+            for scored in resolution.candidates
+        )
+    )
+
+
 def _by_other_identifier(query: Query, record: Reference) -> Query | None:
     """``query`` asking by an identifier it gives that its resolved record does not carry, alone
     (no title for a source to search); None when the record carries every one it gives."""
@@ -643,6 +691,8 @@ def _as_duplicate(query: Query, original: Resolution, own: Resolution | None) ->
     """The resolution of a query that asked for the same paper as ``original``'s (with the
     problems its own lookup had, ``own``'s)."""
     own_problems = own.problems if own is not None else ()
+    if original.query.doi is None and any(p.code == DOI_NOT_REGISTERED for p in original.problems):
+        query = query.model_copy(update={"doi": None})  # the same printed DOI: it does not exist
     return original.model_copy(
         update={
             "query": query,
