@@ -37,7 +37,7 @@ from bibnorm.readers._ref_apa import REPRINT
 OLD_STYLE_ID = r"[a-z-]+(?:\.[A-Z]{2})?/\d{7}"  # "hep-th/0106109", "math.AG/0309136"
 _ARCHIVES = "|".join(sorted(map(re.escape, OLD_STYLE_ARCHIVES)))
 ARXIV = re.compile(
-    r"(?i)(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/|\bCoRR,?\s+(?:vol\.\s+)?abs/)"
+    r"(?i)(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/)"
     # (biblatex spaces an id's dot as it spaces a DOI's, "arXiv: 1008 . 2849v1"; a line broken
     # after the dot leaves a space, "arXiv:2303. 08774", never before a year)
     r"((?:\d{4}(?: \. |\.\s?(?!(?:19|20)\d\d(?!\d)))\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\s?\d{7})(?:v\d+)?)"
@@ -47,6 +47,9 @@ ARXIV = re.compile(
     # An old-style id needs no prefix: its archive names it ("hep-th/0106109", "math.AG/0309136").
     rf"|(?<![\w/.-])((?:{_ARCHIVES})(?:\.[A-Z]{{2}})?/\d{{7}}(?:v\d+)?)\b"
 )
+# dblp's CoRR entries as styles print them: "CoRR abs/1810.04805", IEEE's "CoRR, vol. abs/1810.04805"
+# (kept in the text the title and venue are read from: "CoRR" is the venue).
+_CORR = re.compile(r"\bCoRR,?\s+(?:vol\.\s+)?abs/(\d{4}\.\d{4,5}(?:v\d+)?)(?!\d|\.\d)")
 DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]'’”])")
 # A SICI DOI holds "<", ">" and ";": "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P",
 # the AMS's "10.1175/1520-0469(1999)056<3302:TROTLS>2.0.CO;2" (its check character "#" too).
@@ -82,6 +85,7 @@ def arxiv_id(text: str) -> ArxivId | None:
     holds alone (Vancouver's "arXiv. 2018 May;(1805.12177).", dcu's "Technical Report
     1710.10903, arXiv."). None where it prints two different ids, or one that is no id."""
     printed = [re.sub(r"\s", "", found.group(1) or found.group(2)) for found in ARXIV.finditer(text)]
+    printed += _CORR.findall(text)
     if printed:
         ids = [parse_arxiv_id(one) for one in printed]
         named = {one.id for one in ids if one is not None}
