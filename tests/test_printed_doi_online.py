@@ -63,12 +63,14 @@ def crossref() -> Iterator[FakeCrossref]:
     server.stop()
 
 
-def resolve(crossref: FakeCrossref, tmp_path: Path, queries: Sequence[Query]) -> list:
+def resolve(
+    crossref: FakeCrossref, tmp_path: Path, queries: Sequence[Query], records: Sequence[Reference] = (RECORD,)
+) -> list:
     settings = Settings(
         cache_dir=tmp_path / "cache", crossref_api_url=crossref.url, crossref_delay=0, resolvers=()
     )
     enricher = CrossrefEnricher(CrossrefClient(build_session(settings, sleep=lambda _: None), settings))
-    return pipeline.run(queries, [DoiOrTitleResolver([RECORD])], settings, enrichers=[enricher])
+    return pipeline.run(queries, [DoiOrTitleResolver(records)], settings, enrichers=[enricher])
 
 
 def query(index: int, doi: str, *, printed: bool = True, title: str = TITLE) -> Query:
@@ -130,15 +132,9 @@ def test_crossref_is_asked_in_batches_not_once_an_item(crossref: FakeCrossref, t
 def test_the_answer_is_reused_when_a_record_with_that_doi_is_completed(
     crossref: FakeCrossref, tmp_path: Path
 ) -> None:
-    settings = Settings(
-        cache_dir=tmp_path / "cache", crossref_api_url=crossref.url, crossref_delay=0, resolvers=()
-    )
-    enricher = CrossrefEnricher(CrossrefClient(build_session(settings, sleep=lambda _: None), settings))
     other = Reference(title="Tools for chemistry agents in the laboratory", ids=Identifiers(doi=HELD))
     by_title = Query(index=1, origin=Origin(path="refs.bib", line=9), kind=QueryKind.TITLE, title=other.title)
-    resolutions = pipeline.run(
-        [query(0, HELD), by_title], [DoiOrTitleResolver([RECORD, other])], settings, enrichers=[enricher]
-    )
+    resolutions = resolve(crossref, tmp_path, [query(0, HELD), by_title], [RECORD, other])
     assert resolutions[0].query.doi == HELD and resolutions[1].reference.ids.doi == HELD
     assert resolutions[1].reference.venue == "Nature Machine Intelligence"  # completed by Crossref
     assert [request["path"] for request in crossref.requests] == [f"/works/{HELD}"]  # asked once
