@@ -368,7 +368,9 @@ ARTICLE = "A. Smith. A paper on things. "
         pytest.param(ARTICLE + "arXiv:2303.0877\n4, 2023.", None, id="line: before its last digit"),
         pytest.param(ARTICLE + "arXiv:170\n6.03762", None, id="line: inside its month"),
         pytest.param(
-            ARTICLE + "arXiv:hep-\nth/9901001.", None, id="line: inside its archive, hyphen taken as a word's"
+            ARTICLE + "arXiv:hep-\nth/9901001.",
+            "hep-th/9901001",
+            id="line: inside its archive, hyphen taken as a word's",
         ),
     ],
 )

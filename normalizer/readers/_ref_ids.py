@@ -87,7 +87,10 @@ def arxiv_id(text: str) -> ArxivId | None:
     printed = [re.sub(r"\s", "", found.group(1) or found.group(2)) for found in ARXIV.finditer(text)]
     printed += _CORR.findall(text)
     if printed:
-        ids = [parse_arxiv_id(one) for one in printed]
+        ids = [
+            parse_arxiv_id(_HYPHENATED.sub(lambda m: _ARCHIVE_OF[m.group().casefold()], one))
+            for one in printed
+        ]
         named = {one.id for one in ids if one is not None}
         # an id cut short or two references' ids run together: no telling which is its own
         return ids[0] if None not in ids and len(named) == 1 else None
@@ -96,6 +99,11 @@ def arxiv_id(text: str) -> ArxivId | None:
     alone = _BARE_ARXIV.findall(URL.sub(" ", DOI.sub(" ", text)))
     return parse_arxiv_id(alone[0]) if len(alone) == 1 else None
 
+
+# An old-style archive whose hyphen a line break took, as a word's ("hep-" / "th/9901001" joined
+# "hepth/9901001"): no archive is named so.
+_ARCHIVE_OF = {archive.replace("-", ""): archive for archive in OLD_STYLE_ARCHIVES if "-" in archive}
+_HYPHENATED = re.compile(rf"^(?i:{'|'.join(sorted(_ARCHIVE_OF))})(?=[./])")
 
 # A new-style id, its month 01–12, alone (not inside a DOI, a link or a longer number).
 _BARE_ARXIV = re.compile(r"(?<![\w./-])(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}(?:v\d+)?)(?![\w/-]|\.\d)")
