@@ -79,6 +79,13 @@ def read_arxiv(printed: str) -> str | None:
             "10.1175/JCLI-D-11-00123.1",
             id="a link's break point before a capital's part",
         ),
+        pytest.param(
+            "Fabreti L. Convergence. Methods Ecol Evol 13, 77-90. eprint: https://besjournals.onlinelibrary"
+            ".wiley.com/doi/pdf/10.1111/ 2041 - 210X . 13727. https : / / besjournals . onlinelibrary"
+            ".wiley.com/doi/abs/10.1111/2041-210X.13727 (2022).",
+            "10.1111/2041-210X.13727",
+            id="a publisher's link spaced at its break points, then whole",
+        ),
         # --- characters some DOIs hold
         pytest.param(
             VANCOUVER + "doi:10.1016/0370-2693(82)91194-3.",

@@ -17,7 +17,8 @@ point the line could break or did: "https://doi. org/ 10. 3886/ ICPSR335531.v3",
 "https://doi.org/10.1007/978 -1 -4419 - 57160_6". After a ``doi.org/`` link's prefix, such a space
 is no end of the DOI: one after a "/" or a "-", one before a "-", and one after a "." when a digit
 or a lower-case letter follows ("10. 1159/"); a space before anything else (a parenthesis, a
-capital after a period: "… .v3 (Original work") ends it.
+capital after a period: "… .v3 (Original work") ends it. A link to a publisher's page that the
+DOI names is read so too ("…wiley.com/doi/pdf/10.1111/ 2041 - 210X . 13727").
 
 A link's scheme a space parts from the rest ("https: //doi.org/…", "https: //dl.acm.org/…", ACM's
 reference format) is one link again.
@@ -65,7 +66,12 @@ def closed_doi_gaps(text: str) -> str:
     return "".join(pieces) + text[done:]
 
 
-_LINK = re.compile(r"https?\s?:\s?/\s?/\s?(?:dx\.\s?)?doi\.\s?org\s?/\s?(?=10\.\s?\d)")
+# A doi.org link, its break points maybe spaced; or a publisher's page named by the DOI
+# ("…wiley.com/doi/pdf/10.1111/ 2041 - 210X . 13727"), whose path is kept as it is.
+_LINK = re.compile(
+    r"https?\s?:\s?/\s?/\s?(?:dx\.\s?)?doi\.\s?org\s?/\s?(?=10\.\s?\d)"
+    r"|(?P<page>/doi/(?:(?:abs|pdf|epdf|full)/)?)(?=10\.\d)"
+)
 _TOKEN = re.compile(r"\S+")
 _NEXT = re.compile(r"\s+(\S+)")
 _PROSE = re.compile(r"[A-Z]?[a-z]{2,}\b(?!-)")  # "Accessed", "see"; not "D-11", "m6dd", "ICPSR"
@@ -89,7 +95,7 @@ def _joined_doi_links(text: str) -> str:
             if not _goes_on(doi, following.group(1), word, last=after is None):
                 break
             doi, end = doi + following.group(1), following.end()
-        pieces += [text[position : link.start()], "https://doi.org/", doi]
+        pieces += [text[position : link.start()], link.group("page") or "https://doi.org/", doi]
         position = end
     return "".join([*pieces, text[position:]])
 
