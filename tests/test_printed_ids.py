@@ -86,6 +86,55 @@ def read_arxiv(printed: str) -> str | None:
             "10.1111/2041-210X.13727",
             id="a publisher's link spaced at its break points, then whole",
         ),
+        pytest.param(
+            "Western B. A change point model. Polit Anal 12.4, pp. 354-374. doi: 10.1093 /pan / mph023. "
+            "eprint: "
+            "http : / / pan . oxfordjournals . org / content / 12 / 4 / 354 .full . pdf + html.",
+            "10.1093/pan/mph023",
+            id="slashes set apart",
+        ),
+        pytest.param(
+            "Grauer R. Victory. Security Studies 21.1, pp. 83-112. doi: 10.1080/09636412.2012.650594. "
+            "eprint: "
+            "http://dx.doi.org/10.1080/09636412.2012.650594. url: http://dx.doi.org/10.1080/09636412.2012.650594",
+            "10.1080/09636412.2012.650594",
+            id="three times, the links' fields after them",
+        ),
+        pytest.param(
+            "Hans C. Bayesian lasso. Biometrika 96.4, pp. 835-845. doi: 10.1093/biomet/asp047.url: "
+            "http://biomet.oxfordjournals.org/content/96/4/835.abstract",
+            "10.1093/biomet/asp047",
+            id="the next field glued on",
+        ),
+        pytest.param(
+            "Salzman J. Scrambled exons. Cell 64(3), 607-613 (1991) "
+            "https://doi.org/10.1016/0092-8674(91)90244-s 1991322",
+            "10.1016/0092-8674(91)90244-s",
+            id="a PubMed number after one that ends in a letter",
+        ),
+        pytest.param(
+            "Lin C. Neural program synthesis. ACL, 2017. doi: 10.18653/v1/D1 7-1160. "
+            "URL https://aclanthology.org/D17-1160/.",
+            None,
+            id="spaced inside by a font, its rest a part",
+        ),
+        pytest.param(
+            "Smith J. Cognitive Science, 27(3):525-559, 2003. doi: 10.1207/s15516709c og2703_8.",
+            None,
+            id="spaced inside by a font, its rest a word",
+        ),
+        pytest.param(
+            "Jones A. Banking. J Bank Financ 24, 1921-1939. doi: 10.1016 /S0378 - 4266(00 )00165 - 5. "
+            "url: http://x.org",
+            None,
+            id="a hyphen set apart before its rest",
+        ),
+        pytest.param(
+            "Smith J. Money. J Monet Econ. doi: http : / / dx . doi . org / 10 . 1016 / j . jmoneco. "
+            "2004 . 02 . 001.",
+            None,
+            id="spaced dots after it",
+        ),
         # --- characters some DOIs hold
         pytest.param(
             VANCOUVER + "doi:10.1016/0370-2693(82)91194-3.",
@@ -342,6 +391,10 @@ ARTICLE = "A. Smith. A paper on things. "
         pytest.param(ARTICLE + "https://arxiv.org/abs/1706.03762.", "1706.03762", id="abs link"),
         pytest.param(ARTICLE + "https://arxiv.org/pdf/1706.03762v2.pdf", "1706.03762", id="pdf link"),
         pytest.param(ARTICLE + "CoRR abs/1810.04805 (2018)", "1810.04805", id="dblp's CoRR"),
+        pytest.param(ARTICLE + "eprint: 1502.00560 (cit. on p. 86).", "1502.00560", id="biblatex's eprint"),
+        pytest.param(
+            ARTICLE + "eprint: 1404 . 0202. url: http:", "1404.0202", id="biblatex's eprint, spaced"
+        ),
         pytest.param(
             ARTICLE + "CoRR, vol. abs/1810.04805, 2018.", "1810.04805", id="dblp's CoRR, IEEE's volume"
         ),

@@ -7,7 +7,8 @@ break joined back leaves one too ("doi: 10" / ".1006/nimg…" is "10 .1006/nimg�
 10.1051/jp1: 1995201", "10.1023/A: 1018983601518"). A gap is closed only where no DOI can end:
 after a slash, a hyphen or a colon before a digit, after the closing
 parenthesis of a part the DOI opened ("(90) 90060-d") and before it ("6736(20 )30183-5"), before
-an underscore ("978-3-319-24574-4 _28"), around a dot set apart (" . "); a hyphen before a dot
+an underscore ("978-3-319-24574-4 _28"), around a dot set apart (" . ") and before a slash
+("10.1093 /pan / mph023"); a hyphen before a dot
 is a word processor's, where its line broke ("j.cell.2015.05- .002" is "j.cell.2015.05.002"). A
 DOI followed by a sentence ("10.1234/abc. Title") keeps its space.
 
@@ -34,7 +35,7 @@ import re
 _START = re.compile(r"\b10 ?\. ?\d{4,9} ?/ ?")
 _GAP = re.compile(
     r"(?:(?<=[/:-])|(?<=\)))( )(?=\d)| (\.) (?=\w)|( )(?=_[^\W_])"
-    r"|(?P<close> )(?=\)[^\W_])|(?<=-)(?P<hyphenated> )(?=\.[^\W_])"
+    r"|(?P<close> )(?=\)[^\W_])|(?<=-)(?P<hyphenated> )(?=\.[^\W_])| (?P<slash>/) ?(?=\w)"
 )
 _SPACED_SCHEME = re.compile(r"\b(https?):\s+//")
 
@@ -60,7 +61,7 @@ def closed_doi_gaps(text: str) -> str:
                 break  # a parenthesis after it is none of it unless it closes one the DOI opened
             if gap.group("hyphenated"):
                 doi = doi[:-1]  # a word processor's hyphen where the line broke, before a dot
-            doi, end = doi + (gap.group(2) or ""), gap.end()
+            doi, end = doi + (gap.group(2) or gap.group("slash") or ""), gap.end()
         pieces += [text[done : start.start()], doi]
         done = end
     return "".join(pieces) + text[done:]
@@ -74,7 +75,9 @@ _LINK = re.compile(
 )
 _TOKEN = re.compile(r"\S+")
 _NEXT = re.compile(r"\s+(\S+)")
-_PROSE = re.compile(r"[A-Z]?[a-z]{2,}\b(?!-)")  # "Accessed", "see"; not "D-11", "m6dd", "ICPSR"
+_PROSE = re.compile(r"[A-Z]?[a-z]{2,}[.,;:]?")  # a word: "Accessed", "see"; not "D-11", "m6dd", "ICPSR"
+# A field's label or a link after the DOI ("url:", "eprint:", "https://…", "www.…"), glued or not.
+_ANOTHER_FIELD = re.compile(r"(?i)(?:https?:|www\.|doi:|url:|urn:|eprint:|pmid:|isbn:|issn:|arxiv:)")
 _LONE_NUMBER = re.compile(r"[1-9]\d{0,3}\.?")  # no line's or page's number opens with a zero
 
 
@@ -105,10 +108,16 @@ def _goes_on(doi: str, following: str, after: str, *, last: bool) -> bool:
     the word after that; ``last``: ``following`` is the text's last word, where a number alone
     may be a page's or a line's number glued on). A word of prose is no part of it: "… - Accessed
     2020" ends the DOI before its dash, where "JCLI - D-11-00123.1" goes on."""
+    if _ANOTHER_FIELD.match(following):
+        return False  # "….650594. url: http://…": the next field, or another link
     if following.startswith("-"):
-        return not _PROSE.match(following[1:] or after)
+        return not _PROSE.fullmatch(following[1:] or after)
     if doi.endswith(("/", "-")):
-        return following[0].isalnum() and not _PROSE.match(following)
+        return following[0].isalnum() and not _PROSE.fullmatch(following)
     if last and _LONE_NUMBER.fullmatch(following):
         return False  # "…/j.cag.2004.08.009. 1": no telling whether the 1 is the DOI's
-    return doi.endswith(".") and (following[0].isdigit() or following[0].islower())
+    return (
+        doi.endswith(".")
+        and (following[0].isdigit() or following[0].islower())
+        and not _PROSE.fullmatch(following)
+    )

@@ -37,7 +37,7 @@ from bibnorm.readers._ref_apa import REPRINT
 OLD_STYLE_ID = r"[a-z-]+(?:\.[A-Z]{2})?/\d{7}"  # "hep-th/0106109", "math.AG/0309136"
 _ARCHIVES = "|".join(sorted(map(re.escape, OLD_STYLE_ARCHIVES)))
 ARXIV = re.compile(
-    r"(?i)(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/)"
+    r"(?i)(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/|\beprint:\s*)"
     # (biblatex spaces an id's dot as it spaces a DOI's, "arXiv: 1008 . 2849v1"; a line broken
     # after the dot leaves a space, "arXiv:2303. 08774", never before a year)
     r"((?:\d{4}(?: \. |\.\s?(?!(?:19|20)\d\d(?!\d)))\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\s?\d{7})(?:v\d+)?)"
@@ -134,8 +134,12 @@ def only_doi(text: str) -> str | None:
     rest = _DOI_REST_ALONE.match(text, doi_match.end())
     if rest is not None and printed[-1].isdigit():
         return canonical_doi(printed + rest.group(1))
-    if any(after.match(text, doi_match.end()) for after in (_DIGITS_AFTER, _GOES_ON)):
-        return None  # digits after the break and more after them, or its rest: no telling
+    if any(after.match(text, doi_match.end()) for after in (_GOES_ON, _DOI_LIKE_AFTER, _SPACED_REST)) or (
+        printed[-1].isdigit() and _DIGITS_AFTER.match(text, doi_match.end())
+    ):
+        # digits after the break and more after them, or what looks like its rest: no telling (a
+        # number after one that ends in a letter is another: PubMed's "…90244-s 1991322")
+        return None
     if _last_part_after(text, doi_match.end()):
         return None
     # a number alone after it: its underscore printed as a space ("…31485-8 2.", a typewriter font)
@@ -172,7 +176,8 @@ def _cut_short(text: str, end: int, printed: str) -> bool:
     return bool(re.match(r"[^\s.,;:)\]\"”’'>]", text[end : end + 1])) or printed[-1] in "-/_:("
 
 
-_GLUED_LABEL = re.compile(r"(?i)\.?(?:pmid|pmcid)\s?:")  # PubMed's numbers, glued on without a space
+# PubMed's numbers or the next field, glued on without a space ("….650594.url: http://…").
+_GLUED_LABEL = re.compile(r"(?i)\.?(?:pmid|pmcid)\s?:|\.(?:url|eprint|doi|issn|isbn|arxiv)\s?:")
 _DOI_REST_ALONE = re.compile(r"\s(\d{5,})\.?\s*$")  # digits ending the reference, after a break
 _DIGITS_AFTER = re.compile(r"\s\d{5,}")
 # After a space, a word that goes on as a DOI does — a digit in it and a dot or slash inside it,
@@ -192,6 +197,12 @@ def _last_part_after(text: str, end: int) -> bool:
 
 
 # (or two: "10.1162/jocn a 00405" of "jocn_a_00405")
+# After a space, a word that a DOI's part would be, with a digit and a letter, hyphen or
+# underscore ("D1 7-1160", "s15516709c og2703_8": a font that spaces a link's characters).
+_DOI_LIKE_AFTER = re.compile(r"(?<!\s)\s+(?=[\w-]*\d)(?=[\w-]*[A-Za-z_-])[\w-]+[.,;]?(?:\s|$)")
+# A hyphen or slash set apart before a part with a digit, or dots set apart between numbers: the
+# DOI goes on, spaced ("10.1016 /S0378 - 4266(00 )00165 - 5", "…jmoneco. 2004 . 02 . 001").
+_SPACED_REST = re.compile(r"\.?\s[-/]\s?(?=[\w(]*\d)|\.\s\d+\s\.\s\d")
 _SPLIT_AT_UNDERSCORE = re.compile(r"(?: [a-z]{1,2})* \d{1,5}[.,;]?(?:\s|$)")
 # A publisher's page after a DOI in its link: "…/html", Project Euclid's and bioRxiv's "….full".
 _LANDING = re.compile(r"(?:/(?:html|pdf|epdf|full|abstract|fulltext)|\.full|\.short)$", re.IGNORECASE)
