@@ -135,6 +135,18 @@ def read_arxiv(printed: str) -> str | None:
             None,
             id="spaced dots after it",
         ),
+        pytest.param(
+            "Zhang X. Exon circularization. Cell 159(1), 134-147 (2014) "
+            "https://doi.org/10.1016/j.cell.2014.09.001 25242744",
+            None,
+            id="a PubMed number after one that ends in a digit",
+        ),
+        pytest.param(
+            "McBride C. Levitation. ICFP'10, pages 3-14. ACM. "
+            "DOI: 10.1145/1863543.1863547.ffi pages 24, 64, and 102",
+            "10.1145/1863543.1863547",
+            id="a back-reference's mark glued on",
+        ),
         # --- characters some DOIs hold
         pytest.param(
             VANCOUVER + "doi:10.1016/0370-2693(82)91194-3.",

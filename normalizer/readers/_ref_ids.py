@@ -117,6 +117,8 @@ def only_doi(text: str) -> str | None:
     if doi_match is None:
         return None
     printed = doi_match.group(1).translate(_ANGLES)
+    if _BACK_REFERENCE.search(printed) and re.match(r"\s+pages?\b", text[doi_match.end() :]):
+        printed = printed[: printed.rindex(".")]  # "…1863547.ffi page 170": a back-reference's mark
     label = _GLUED_LABEL.search(printed)
     if label is not None:  # "…aaa8415.PMID:26089511": the PubMed number glued on is none of it
         printed = printed[: label.start()].rstrip(".")
@@ -144,22 +146,23 @@ def only_doi(text: str) -> str | None:
         return None
     # a number alone after it: its underscore printed as a space ("…31485-8 2.", a typewriter font)
     split = _SPLIT_AT_UNDERSCORE.match(text, doi_match.end()) is not None
-    return _alone(_mended(canonical_doi(printed), _printed_numbers(text)), text, split)
+    return _alone(canonical_doi(printed), text, split)
 
 
 def _alone(doi: str | None, text: str, split: bool) -> str | None:
-    """``doi``, where the text holds no other DOI (its link may give it again, or give it whole
-    where a typewriter font printed its underscores as spaces: ``split``); else None."""
+    """``doi`` as `_mended`, where the text holds no other DOI (its link may give it again, or give
+    it whole where a typewriter font printed its underscores as spaces: ``split``); else None."""
     if doi is None:
         return None
     numbers = _printed_numbers(text)
+    mended = _mended(doi, numbers)
     found = {
-        _mended(canonical_doi(_LANDING.sub("", one.rstrip("}"))), numbers)
+        _mended(canonical_doi(_BACK_REFERENCE.sub("", _LANDING.sub("", one.rstrip("}")))), numbers)
         for one in DOI.findall(SICI_DOI.sub(" ", REPRINT.sub(" ", text)))
     }
     # the same DOI again (its link: case is no difference between DOIs, a publisher's landing
     # page after it is none of it, "…/doi/10.1524/phil.1928.83.14.115/html")
-    others = {one for one in found if one and one.casefold() != doi.casefold()}
+    others = {one for one in found if one and one.casefold() != (mended or doi).casefold()}
     if len(others) == 1:
         (link,) = others
         # a typewriter font prints "_" as a space: "doi: 10.1007/978-3-642-31485-8 2. URL
@@ -167,7 +170,7 @@ def _alone(doi: str | None, text: str, split: bool) -> str | None:
         spaced = link[len(doi) + 1 :].replace("_", " ")
         if link.casefold().startswith(doi.casefold() + "_") and f"{doi} {spaced}" in text:
             return link
-    return None if others or split else doi
+    return None if others or split else mended
 
 
 def _cut_short(text: str, end: int, printed: str) -> bool:
@@ -176,9 +179,13 @@ def _cut_short(text: str, end: int, printed: str) -> bool:
     return bool(re.match(r"[^\s.,;:)\]\"”’'>]", text[end : end + 1])) or printed[-1] in "-/_:("
 
 
+# The mark before a back-reference's pages, a ligature's letters in some fonts ("….ffi page 24").
+_BACK_REFERENCE = re.compile(r"\.(?:ffi|ffl|ff|fi|fl)$")
 # PubMed's numbers or the next field, glued on without a space ("….650594.url: http://…").
 _GLUED_LABEL = re.compile(r"(?i)\.?(?:pmid|pmcid)\s?:|\.(?:url|eprint|doi|issn|isbn|arxiv)\s?:")
-_DOI_REST_ALONE = re.compile(r"\s(\d{5,})\.?\s*$")  # digits ending the reference, after a break
+# Digits ending the reference, after a break; seven or more are a PubMed number (LNCS with PMIDs:
+# "…/nature11993 23446346"), not a DOI's rest.
+_DOI_REST_ALONE = re.compile(r"\s(\d{5,6})\.?\s*$")
 _DIGITS_AFTER = re.compile(r"\s\d{5,}")
 # After a space, a word that goes on as a DOI does — a digit in it and a dot or slash inside it,
 # "19.123456", "matics/btu033": a link TeX broke inside a word (not a link, "www.…", nor "2019.").
