@@ -147,6 +147,11 @@ def read_arxiv(printed: str) -> str | None:
             "10.1145/1863543.1863547",
             id="a back-reference's mark glued on",
         ),
+        pytest.param(
+            "Xu W. Searching circular RNAs. bioRxiv, 556993 (2019) https://doi.org/10.1101/556993 556993",
+            None,
+            id="a number it prints, after it: its rest?",
+        ),
         # --- characters some DOIs hold
         pytest.param(
             VANCOUVER + "doi:10.1016/0370-2693(82)91194-3.",

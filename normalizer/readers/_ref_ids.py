@@ -134,7 +134,12 @@ def only_doi(text: str) -> str | None:
     # the rest of the DOI on the next line, alone ("10.1080/15476286.2015.10" then "20271"): the
     # DOI is written whole, never cut where the line broke
     rest = _DOI_REST_ALONE.match(text, doi_match.end())
-    if rest is not None and printed[-1].isdigit():
+    # (not a number the reference prints before it: bioRxiv's "556993 (2019) …/10.1101/556993 556993")
+    if (
+        rest is not None
+        and printed[-1].isdigit()
+        and rest.group(1) not in _printed_numbers(text[: doi_match.start()])[1]
+    ):
         return canonical_doi(printed + rest.group(1))
     if any(after.match(text, doi_match.end()) for after in (_GOES_ON, _DOI_LIKE_AFTER, _SPACED_REST)) or (
         printed[-1].isdigit() and _DIGITS_AFTER.match(text, doi_match.end())
