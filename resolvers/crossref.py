@@ -457,6 +457,25 @@ class CrossrefEnricher:
         self.search = search  # False: DOIs only (check's dating of known publications)
         # What Crossref answered for each DOI lately (None: no publication it holds).
         self.answered: RecentAnswers[str, Reference | None] = RecentAnswers()
+        # Whether it holds each DOI asked lately (`holds`), whatever the work's type.
+        self.held: RecentAnswers[str, bool] = RecentAnswers()
+
+    def holds(self, dois: Sequence[str], progress: Progress = NO_PROGRESS) -> dict[str, bool | None]:
+        """Whether Crossref holds each of ``dois`` (a DOI it does not hold it answers 404, or leaves
+        out of a batch's answer; None: it could not be asked), `DOI_BATCH` to a request; the works
+        it sends are kept for `enrich`, so completing a record later asks none of them again."""
+        answers: dict[str, bool | None] = dict(self.held.known(dois))
+        progress.advance(len(answers))
+        for chunk in doi_batches(doi for doi in dois if doi not in answers):
+            for doi, work in self.client.answers(chunk).items():
+                if isinstance(work, CrossrefError):  # unreachable, or a DOI it cannot read: no answer
+                    answers[doi] = None
+                    continue
+                answers[doi] = work is not None
+                self.held.remember({doi: work is not None})
+                self.answered.remember({doi: None if work is None else work_to_reference(work)})
+            progress.advance(len(chunk))
+        return answers
 
     def enrich(
         self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS

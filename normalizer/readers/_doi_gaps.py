@@ -6,8 +6,11 @@ line it stretches it there; PDFium then gives a space where the gap is ("10.1088
 break joined back leaves one too ("doi: 10" / ".1006/nimg…" is "10 .1006/nimg…"; natbib's "doi:
 10.1051/jp1: 1995201", "10.1023/A: 1018983601518"). A gap is closed only where no DOI can end:
 after a slash, a hyphen or a colon before a digit, after the closing
-parenthesis of a part the DOI opened ("(90) 90060-d"), around a dot set apart (" . "); a DOI
-followed by a sentence ("10.1234/abc. Title") keeps its space.
+parenthesis of a part the DOI opened ("(90) 90060-d") and before it ("6736(20 )30183-5"), before
+an underscore ("978-3-319-24574-4 _28"), around a dot set apart (" . ") and before a slash
+("10.1093 /pan / mph023"); a hyphen before a dot
+is a word processor's, where its line broke ("j.cell.2015.05- .002" is "j.cell.2015.05.002"). A
+DOI followed by a sentence ("10.1234/abc. Title") keeps its space.
 
 A DOI printed as a link (``https://doi.org/10.…``, APA's form) is set with break points after its
 "/", "." and "-" (biblatex, hyperref's ``\\url``), and a PDF's text then holds a space at each
@@ -15,7 +18,8 @@ point the line could break or did: "https://doi. org/ 10. 3886/ ICPSR335531.v3",
 "https://doi.org/10.1007/978 -1 -4419 - 57160_6". After a ``doi.org/`` link's prefix, such a space
 is no end of the DOI: one after a "/" or a "-", one before a "-", and one after a "." when a digit
 or a lower-case letter follows ("10. 1159/"); a space before anything else (a parenthesis, a
-capital after a period: "… .v3 (Original work") ends it.
+capital after a period: "… .v3 (Original work") ends it. A link to a publisher's page that the
+DOI names is read so too ("…wiley.com/doi/pdf/10.1111/ 2041 - 210X . 13727").
 
 A link's scheme a space parts from the rest ("https: //doi.org/…", "https: //dl.acm.org/…", ACM's
 reference format) is one link again.
@@ -29,7 +33,10 @@ from __future__ import annotations
 import re
 
 _START = re.compile(r"\b10 ?\. ?\d{4,9} ?/ ?")
-_GAP = re.compile(r"(?:(?<=[/:-])|(?<=\)))( )(?=\d)| (\.) (?=\w)")
+_GAP = re.compile(
+    r"(?:(?<=[/:-])|(?<=\)))( )(?=\d)| (\.) (?=\w)|( )(?=_[^\W_])"
+    r"|(?P<close> )(?=\)[^\W_])|(?<=-)(?P<hyphenated> )(?=\.[^\W_])| (?P<slash>/) ?(?=\w)"
+)
 _SPACED_SCHEME = re.compile(r"\b(https?):\s+//")
 
 
@@ -50,15 +57,28 @@ def closed_doi_gaps(text: str) -> str:
             gap = _GAP.match(text, end)
             if gap is None or (gap.group(1) and doi.endswith(")") and "(" not in doi):
                 break
-            doi, end = doi + (gap.group(2) or ""), gap.end()
+            if gap.group("close") and doi.count("(") <= doi.count(")"):
+                break  # a parenthesis after it is none of it unless it closes one the DOI opened
+            if gap.group("hyphenated"):
+                doi = doi[:-1]  # a word processor's hyphen where the line broke, before a dot
+            doi, end = doi + (gap.group(2) or gap.group("slash") or ""), gap.end()
         pieces += [text[done : start.start()], doi]
         done = end
     return "".join(pieces) + text[done:]
 
 
-_LINK = re.compile(r"https?\s?:\s?/\s?/\s?(?:dx\.\s?)?doi\.\s?org\s?/\s?(?=10\.\s?\d)")
+# A doi.org link, its break points maybe spaced; or a publisher's page named by the DOI
+# ("…wiley.com/doi/pdf/10.1111/ 2041 - 210X . 13727"), whose path is kept as it is.
+_LINK = re.compile(
+    r"https?\s?:\s?/\s?/\s?(?:dx\.\s?)?doi\.\s?org\s?/\s?(?=10\.\s?\d)"
+    r"|(?P<page>/doi/(?:(?:abs|pdf|epdf|full)/)?)(?=10\.\d)"
+)
 _TOKEN = re.compile(r"\S+")
 _NEXT = re.compile(r"\s+(\S+)")
+_PROSE = re.compile(r"[A-Z]?[a-z]{2,}[.,;:]?")  # a word: "Accessed", "see"; not "D-11", "m6dd", "ICPSR"
+# A field's label or a link after the DOI ("url:", "eprint:", "https://…", "www.…"), glued or not.
+_ANOTHER_FIELD = re.compile(r"(?i)(?:https?:|www\.|doi:|url:|urn:|eprint:|pmid:|isbn:|issn:|arxiv:)")
+_LONE_NUMBER = re.compile(r"[1-9]\d{0,3}\.?")  # no line's or page's number opens with a zero
 
 
 def _joined_doi_links(text: str) -> str:
@@ -72,17 +92,32 @@ def _joined_doi_links(text: str) -> str:
         if token is None:
             continue
         doi, end = token.group(), token.end()
-        while (following := _NEXT.match(text, end)) is not None and _goes_on(doi, following.group(1)):
+        while (following := _NEXT.match(text, end)) is not None:
+            after = _NEXT.match(text, following.end())
+            word = after.group(1) if after else ""
+            if not _goes_on(doi, following.group(1), word, last=after is None):
+                break
             doi, end = doi + following.group(1), following.end()
-        pieces += [text[position : link.start()], "https://doi.org/", doi]
+        pieces += [text[position : link.start()], link.group("page") or "https://doi.org/", doi]
         position = end
     return "".join([*pieces, text[position:]])
 
 
-def _goes_on(doi: str, following: str) -> bool:
-    """Whether the DOI read so far goes on across a space with the ``following`` text."""
+def _goes_on(doi: str, following: str, after: str, *, last: bool) -> bool:
+    """Whether the DOI read so far goes on across a space with the ``following`` word (``after``:
+    the word after that; ``last``: ``following`` is the text's last word, where a number alone
+    may be a page's or a line's number glued on). A word of prose is no part of it: "… - Accessed
+    2020" ends the DOI before its dash, where "JCLI - D-11-00123.1" goes on."""
+    if _ANOTHER_FIELD.match(following):
+        return False  # "….650594. url: http://…": the next field, or another link
     if following.startswith("-"):
-        return True
+        return not _PROSE.fullmatch(following[1:] or after)
     if doi.endswith(("/", "-")):
-        return following[0].isalnum()
-    return doi.endswith(".") and (following[0].isdigit() or following[0].islower())
+        return following[0].isalnum() and not _PROSE.fullmatch(following)
+    if last and _LONE_NUMBER.fullmatch(following):
+        return False  # "…/j.cag.2004.08.009. 1": no telling whether the 1 is the DOI's
+    return (
+        doi.endswith(".")
+        and (following[0].isdigit() or following[0].islower())
+        and not _PROSE.fullmatch(following)
+    )

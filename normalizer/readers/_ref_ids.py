@@ -2,44 +2,75 @@
 
 A DOI or an arXiv id read cut short names another work: a wrong identifier is worse than none.
 A DOI is read only where it ends where a DOI can (not inside a word, not after "-", "/", "_",
-":" or "(", not before a lone number: a typewriter font's underscore printed as a space), and
-not where the text holds another DOI (two references run together) — the same DOI again, in
-its link, is none other: case is no difference, nor a publisher's landing page after it
-("/html"), nor an underscore the field printed as a space. Stretched and broken DOIs are closed
-first (`bibnorm.readers._doi_gaps`). An arXiv id is read after "arXiv:" or in an arxiv.org link
-(biblatex spaces its dot: "arXiv: 1008 . 2849v1"), an old-style one by its archive, or, in a
-reference that names arXiv, the one new-style id it holds alone ("(1805.12177)").
+":" or "(", not before a lone number: a typewriter font's underscore printed as a space, nor
+before a word that goes on as a DOI does, "10.1016/j.jhydrol.20 19.123456": a link TeX broke
+inside a word), with its parentheses paired, and not where the text holds another DOI (two
+references run together) — the same DOI again, in its link, is none other: case is no
+difference, nor a publisher's landing page after it ("/html"), nor an underscore the field
+printed as a space. What is glued to its end is none of it: a PubMed number
+("…aaa8415.PMID:26089511"), a review copy's line number after the volume, issue and first page
+the reference prints ("…pnas.73.11.3852.632" of "73(11):3852-6"). A SICI DOI keeps its "<", ">"
+and ";" ("…(199803)19:4<377::AID-JCC1>3.0.CO;2-P", "…(1999)056<3302:TROTLS>2.0.CO;2").
+Stretched and broken DOIs are closed first (`bibnorm.readers._doi_gaps`).
+
+An arXiv id is read after "arXiv:", in an arxiv.org link or dblp's "CoRR abs/" (biblatex spaces
+its dot: "arXiv: 1008 . 2849v1"; a line break after the dot or an old-style id's slash leaves a
+space: "arXiv:2303. 08774"), an old-style one by its archive, or, in a reference that names
+arXiv, the one new-style id it holds alone ("(1805.12177)"); never one a digit or a ".632" is
+glued to, and none where the reference names two different ids.
 """
 
 from __future__ import annotations
 
 import re
 
-from bibnorm.identifiers import OLD_STYLE_ARCHIVES, ArxivId, canonical_doi, parse_arxiv_id
+from bibnorm.identifiers import (
+    OLD_STYLE_ARCHIVES,
+    ArxivId,
+    canonical_doi,
+    isbn_has_valid_check_digit,
+    parse_arxiv_id,
+)
 from bibnorm.readers._doi_gaps import closed_doi_gaps
 from bibnorm.readers._ref_apa import REPRINT
 
 OLD_STYLE_ID = r"[a-z-]+(?:\.[A-Z]{2})?/\d{7}"  # "hep-th/0106109", "math.AG/0309136"
 _ARCHIVES = "|".join(sorted(map(re.escape, OLD_STYLE_ARCHIVES)))
-ARXIV = re.compile(  # (biblatex spaces an id's dot as it spaces a DOI's: "arXiv: 1008 . 2849v1")
-    r"(?i)(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/)"
-    # (no digit glued after it: "2106.045602" is an id and a line number, or a typo, not 2106.04560)
-    rf"((?:\d{{4}}(?: \. |\.)\d{{4,5}}(?!\d)|{OLD_STYLE_ID})(?:v\d+)?)"
+ARXIV = re.compile(
+    r"(?i)(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/|\beprint:\s*)"
+    # (biblatex spaces an id's dot as it spaces a DOI's, "arXiv: 1008 . 2849v1"; a line broken
+    # after the dot leaves a space, "arXiv:2303. 08774", never before a year)
+    r"((?:\d{4}(?: \. |\.\s?(?!(?:19|20)\d\d(?!\d)))\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\s?\d{7})(?:v\d+)?)"
+    # (no digit glued after it, nor a number after a dot: "2106.045602" and "1706.03762.632" are an
+    # id and a line number, or a typo, not 2106.04560)
+    r"(?!\d|\.\d)"
     # An old-style id needs no prefix: its archive names it ("hep-th/0106109", "math.AG/0309136").
     rf"|(?<![\w/.-])((?:{_ARCHIVES})(?:\.[A-Z]{{2}})?/\d{{7}}(?:v\d+)?)\b"
 )
-DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]])")
-# A SICI DOI holds "<", ">" and ";": "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P".
-SICI_DOI = re.compile(r"\b(10\.\d{4,9}/\(SICI\)\S+[^\s.,)\]])")
+# dblp's CoRR entries as styles print them: "CoRR abs/1810.04805", IEEE's "CoRR, vol. abs/1810.04805"
+# (kept in the text the title and venue are read from: "CoRR" is the venue).
+_CORR = re.compile(r"\bCoRR,?\s+(?:vol\.\s+)?abs/(\d{4}\.\d{4,5}(?:v\d+)?)(?!\d|\.\d)")
+DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]'’”])")
+# A SICI DOI holds "<", ">" and ";": "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P",
+# the AMS's "10.1175/1520-0469(1999)056<3302:TROTLS>2.0.CO;2" (its check character "#" too).
+# A PDF may print its angle brackets as mathematical ones ("19:4⟨377::AID-JCC1⟩3.0.CO;2-P").
+SICI_DOI = re.compile(
+    r"\b(10\.\d{4,9}/(?:[^\s\"<>⟨⟩]*[<⟨][^\s\"<>⟨⟩]+[>⟩]\d\.\d\.(?i:co);\d(?:-[0-9A-Za-z#])?"
+    r"|\(SICI\)\S+[^\s.,)\]]))"
+)
+_ANGLES = str.maketrans("⟨⟩〈〉", "<><>")
 # A DOI some fonts space out when copied: "10 . 1016 / j . annpal . 2019 . 01 . 001" (only the
 # spaced " . ", " / " and " - " between its parts: "10.1016/x. Title" is no spaced DOI; a
 # hyphen spaced too, "10 . 1027 / 1618 - 3169/a000440", is no end of it).
 _SPACED_DOI = re.compile(r"\b10 \. \d{4,9} / [\w-]+(?: [./-] [\w-]+(?:/[\w.-]*\w)?)*")
 URL = re.compile(r"(?:https?://|www\.)\S+")
+# A doi.org link with its slash escaped: "https://doi.org/10.1038%2Fnature14539".
+_ESCAPED_SLASH = re.compile(r"(?i)(doi\.org/10\.\d{4,9})%2F")
 
 
 def joined_dois(text: str) -> str:
     """``text`` with its spaced, stretched or broken DOIs written whole."""
+    text = _ESCAPED_SLASH.sub(r"\1/", text)
     return closed_doi_gaps(_SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text))
 
 
@@ -49,17 +80,30 @@ def without_ids(text: str) -> str:
 
 
 def arxiv_id(text: str) -> ArxivId | None:
-    """The reference's arXiv id: one after "arXiv:" or in an arxiv.org link, an old-style one by
-    its archive; else, where the reference names arXiv, the one new-style id it holds alone
-    (Vancouver's "arXiv. 2018 May;(1805.12177).", dcu's "Technical Report 1710.10903, arXiv.")."""
-    found = ARXIV.search(text)
-    if found is not None:
-        return parse_arxiv_id((found.group(1) or found.group(2)).replace(" ", ""))
+    """The reference's arXiv id: one after "arXiv:", in an arxiv.org link or after "CoRR abs/", an
+    old-style one by its archive; else, where the reference names arXiv, the one new-style id it
+    holds alone (Vancouver's "arXiv. 2018 May;(1805.12177).", dcu's "Technical Report
+    1710.10903, arXiv."). None where it prints two different ids, or one that is no id."""
+    printed = [re.sub(r"\s", "", found.group(1) or found.group(2)) for found in ARXIV.finditer(text)]
+    printed += _CORR.findall(text)
+    if printed:
+        ids = [
+            parse_arxiv_id(_HYPHENATED.sub(lambda m: _ARCHIVE_OF[m.group().casefold()], one))
+            for one in printed
+        ]
+        named = {one.id for one in ids if one is not None}
+        # an id cut short or two references' ids run together: no telling which is its own
+        return ids[0] if None not in ids and len(named) == 1 else None
     if "arxiv" not in text.casefold():
         return None
     alone = _BARE_ARXIV.findall(URL.sub(" ", DOI.sub(" ", text)))
     return parse_arxiv_id(alone[0]) if len(alone) == 1 else None
 
+
+# An old-style archive whose hyphen a line break took, as a word's ("hep-" / "th/9901001" joined
+# "hepth/9901001"): no archive is named so.
+_ARCHIVE_OF = {archive.replace("-", ""): archive for archive in OLD_STYLE_ARCHIVES if "-" in archive}
+_HYPHENATED = re.compile(rf"^(?i:{'|'.join(sorted(_ARCHIVE_OF))})(?=[./])")
 
 # A new-style id, its month 01–12, alone (not inside a DOI, a link or a longer number).
 _BARE_ARXIV = re.compile(r"(?<![\w./-])(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}(?:v\d+)?)(?![\w/-]|\.\d)")
@@ -72,39 +116,192 @@ def only_doi(text: str) -> str | None:
     doi_match = SICI_DOI.search(text) or DOI.search(text)
     if doi_match is None:
         return None
-    if re.match(r"[^\s.,;:)\]\"”']", text[doi_match.end() : doi_match.end() + 1]):
+    printed = doi_match.group(1).translate(_ANGLES)
+    if _BACK_REFERENCE.search(printed) and re.match(r"\s+pages?\b", text[doi_match.end() :]):
+        printed = printed[: printed.rindex(".")]  # "…1863547.ffi page 170": a back-reference's mark
+    label = _GLUED_LABEL.search(printed)
+    if label is not None:  # "…aaa8415.PMID:26089511": the PubMed number glued on is none of it
+        printed = printed[: label.start()].rstrip(".")
+    elif _cut_short(text, doi_match.end(), printed):
         return None
-    if doi_match.group(1)[-1] in "-/_:(":  # cut where it had to go on ("10.1186/1471- …")
+    if "{" in printed or "}" in printed.rstrip("}") or printed.count("(") != printed.count(")"):
+        # a brace inside (BibTeX's markup or two fields run together), a parenthesis the line
+        # broke before its close ("…6736(20" / ")30183-5"): no DOI as printed
         return None
-    if "{" in doi_match.group(1) or "}" in doi_match.group(1).rstrip("}"):
-        return None  # a brace inside: BibTeX's markup or two fields run together, no DOI as printed
+    printed = printed.rstrip("}")
+    if label is not None:
+        return _mended(canonical_doi(printed), _printed_numbers(text))
     # the rest of the DOI on the next line, alone ("10.1080/15476286.2015.10" then "20271"): the
     # DOI is written whole, never cut where the line broke
     rest = _DOI_REST_ALONE.match(text, doi_match.end())
-    if rest is not None and doi_match.group(1)[-1].isdigit():
-        return canonical_doi(doi_match.group(1) + rest.group(1))
-    if _DIGITS_AFTER.match(text, doi_match.end()):
-        return None  # digits after the break and more after them: its rest, or not? None is safe
+    # (not a number the reference prints before it: bioRxiv's "556993 (2019) …/10.1101/556993 556993")
+    if (
+        rest is not None
+        and printed[-1].isdigit()
+        and rest.group(1) not in _printed_numbers(text[: doi_match.start()])[1]
+    ):
+        return canonical_doi(printed + rest.group(1))
+    if any(after.match(text, doi_match.end()) for after in (_GOES_ON, _DOI_LIKE_AFTER, _SPACED_REST)) or (
+        printed[-1].isdigit() and _DIGITS_AFTER.match(text, doi_match.end())
+    ):
+        # digits after the break and more after them, or what looks like its rest: no telling (a
+        # number after one that ends in a letter is another: PubMed's "…90244-s 1991322")
+        return None
+    if _last_part_after(text, doi_match.end()):
+        return None
     # a number alone after it: its underscore printed as a space ("…31485-8 2.", a typewriter font)
-    split = _SPLIT_AT_UNDERSCORE.match(text, doi_match.end())
-    doi = canonical_doi(doi_match.group(1).rstrip("}"))
+    split = _SPLIT_AT_UNDERSCORE.match(text, doi_match.end()) is not None
+    return _alone(canonical_doi(printed), text, split)
+
+
+def _alone(doi: str | None, text: str, split: bool) -> str | None:
+    """``doi`` as `_mended`, where the text holds no other DOI (its link may give it again, or give
+    it whole where a typewriter font printed its underscores as spaces: ``split``); else None."""
+    if doi is None:
+        return None
+    numbers = _printed_numbers(text)
+    mended = _mended(doi, numbers)
     found = {
-        canonical_doi(_LANDING.sub("", one.rstrip("}")))
+        _mended(canonical_doi(_BACK_REFERENCE.sub("", _LANDING.sub("", one.rstrip("}")))), numbers)
         for one in DOI.findall(SICI_DOI.sub(" ", REPRINT.sub(" ", text)))
     }
     # the same DOI again (its link: case is no difference between DOIs, a publisher's landing
     # page after it is none of it, "…/doi/10.1524/phil.1928.83.14.115/html")
-    others = {one for one in found if one and (doi is None or one.casefold() != doi.casefold())}
-    if doi is not None and len(others) == 1:
+    others = {one for one in found if one and one.casefold() != (mended or doi).casefold()}
+    if len(others) == 1:
         (link,) = others
         # a typewriter font prints "_" as a space: "doi: 10.1007/978-3-642-31485-8 2. URL
         # http://dx.doi.org/10.1007/978-3-642-31485-8_2" is one DOI, whole in its link
-        if link.casefold().startswith(doi.casefold() + "_") and f"{doi} {link[len(doi) + 1 :]}" in text:
+        spaced = link[len(doi) + 1 :].replace("_", " ")
+        if link.casefold().startswith(doi.casefold() + "_") and f"{doi} {spaced}" in text:
             return link
-    return None if doi is not None and (others or split) else doi
+    return None if others or split else mended
 
 
-_DOI_REST_ALONE = re.compile(r"\s(\d{5,})\.?\s*$")  # digits ending the reference, after a break
+def _cut_short(text: str, end: int, printed: str) -> bool:
+    """Whether the DOI pattern stopped where the DOI cannot have ended: inside a word of the text,
+    or after a hyphen, slash, underscore, colon or opening parenthesis ("10.1186/1471- …")."""
+    return bool(re.match(r"[^\s.,;:)\]\"”’'>]", text[end : end + 1])) or printed[-1] in "-/_:("
+
+
+# The mark before a back-reference's pages, a ligature's letters in some fonts ("….ffi page 24").
+_BACK_REFERENCE = re.compile(r"\.(?:ffi|ffl|ff|fi|fl)$")
+# PubMed's numbers or the next field, glued on without a space ("….650594.url: http://…").
+_GLUED_LABEL = re.compile(r"(?i)\.?(?:pmid|pmcid)\s?:|\.(?:url|eprint|doi|issn|isbn|arxiv)\s?:")
+# Digits ending the reference, after a break; seven or more are a PubMed number (LNCS with PMIDs:
+# "…/nature11993 23446346"), not a DOI's rest.
+_DOI_REST_ALONE = re.compile(r"\s(\d{5,6})\.?\s*$")
 _DIGITS_AFTER = re.compile(r"\s\d{5,}")
-_SPLIT_AT_UNDERSCORE = re.compile(r" \d{1,4}[.,;]?(?:\s|$)")
-_LANDING = re.compile(r"/(?:html|pdf|epdf|full|abstract|fulltext)$", re.IGNORECASE)  # a publisher's page
+# After a space, a word that goes on as a DOI does — a digit in it and a dot or slash inside it,
+# "19.123456", "matics/btu033": a link TeX broke inside a word (not a link, "www.…", nor "2019.").
+_GOES_ON = re.compile(r"(?<!\s)\s+(?!www\.)(?=\S*\d)[\w-]+[./]\w")
+# A number alone ending the reference after the DOI's period, no year: a page's or a line's
+# number glued on ("…07.038. 5"), or the DOI's last part a line broke off ("…pnas.73.11. 3852").
+_NUMBER_ENDS = re.compile(r"\.\s+(?!(?:19|20)\d\d\b)([1-9]\d{0,3})\.?\s*$")
+
+
+def _last_part_after(text: str, end: int) -> bool:
+    """Whether a number alone after the DOI that ``text`` holds up to ``end``, ending the text,
+    may be the DOI's last part: the reference prints it elsewhere too (the first page of PNAS's
+    "…pnas.73.11.3852"); a number it prints nowhere else is the page's or a line's number."""
+    number = _NUMBER_ENDS.match(text, end)
+    return number is not None and number.group(1) in _printed_numbers(text[:end])[1]
+
+
+# (or two: "10.1162/jocn a 00405" of "jocn_a_00405")
+# After a space, a word that a DOI's part would be, with a digit and a letter, hyphen or
+# underscore ("D1 7-1160", "s15516709c og2703_8": a font that spaces a link's characters).
+_DOI_LIKE_AFTER = re.compile(r"(?<!\s)\s+(?=[\w-]*\d)(?=[\w-]*[A-Za-z_-])[\w-]+[.,;]?(?:\s|$)")
+# A hyphen or slash set apart before a part with a digit, or dots set apart between numbers: the
+# DOI goes on, spaced ("10.1016 /S0378 - 4266(00 )00165 - 5", "…jmoneco. 2004 . 02 . 001").
+_SPACED_REST = re.compile(r"\.?\s[-/]\s?(?=[\w(]*\d)|\.\s\d+\s\.\s\d")
+_SPLIT_AT_UNDERSCORE = re.compile(r"(?: [a-z]{1,2})* \d{1,5}[.,;]?(?:\s|$)")
+# A publisher's page after a DOI in its link: "…/html", Project Euclid's and bioRxiv's "….full".
+_LANDING = re.compile(r"(?:/(?:html|pdf|epdf|full|abstract|fulltext)|\.full|\.short)$", re.IGNORECASE)
+# Numbers a reference prints as a first page: after a colon (Vancouver's "73(11):3852-6"), or
+# opening a range ("pp. 3852–3856"); and every number it prints alone (a volume, an issue).
+_FIRST_PAGE = re.compile(r":\s?(\d+)|(?<![\w.])(\d+)\s?[-–]\s?\d")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?![\w.]\d)")
+
+
+def _printed_numbers(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(the first pages, every number) ``text`` prints outside its identifiers."""
+    bare = without_ids(text)
+    pages = frozenset(
+        page for found in _FIRST_PAGE.finditer(bare) if (page := found.group(1) or found.group(2))
+    )
+    return pages, frozenset(_NUMBER.findall(bare))
+
+
+def _mended(doi: str | None, numbers: tuple[frozenset[str], frozenset[str]]) -> str | None:
+    """``doi`` without what the page glued to it or lost from it (`_unglued`, `_chapter_underscore`);
+    None for one no registrant of its kind mints (`_ill_formed`)."""
+    doi = _chapter_underscore(_unglued(doi, numbers))
+    return None if doi is None or _ill_formed(doi) else doi
+
+
+# The shapes of DOIs two large registrants mint by a rule, which a DOI printed with a part lost
+# does not have (a style's page-range dashes took a hyphen: "10.1186/s40537-01600436" for
+# s40537-016-0043-6). Springer Nature's articles: "s" + journal (5 digits) - year (3) - number
+# (4–5) - check character ("10.1007/s11263-015-0816-y"); bioRxiv's and medRxiv's since December
+# 2019: the date, then six digits ("10.1101/2023.03.17.533150").
+_SPRINGER_ARTICLE = re.compile(r"10\.\d{4,9}/s\d{5}-.*")
+_SPRINGER_ARTICLE_WHOLE = re.compile(r"10\.\d{4,9}/s\d{5}-\d{3}-\d{4,5}-[0-9a-zA-Z]")
+_DATED_PREPRINT = re.compile(r"10\.1101/\d{4}\.\d\d\.\d\d\..*")
+_DATED_PREPRINT_WHOLE = re.compile(r"10\.1101/\d{4}\.\d\d\.\d\d\.\d{6}(?:v\d+)?")
+
+
+def _ill_formed(doi: str) -> bool:
+    """Whether ``doi`` lacks the shape its registrant gives every DOI of its kind."""
+    return bool(
+        (_SPRINGER_ARTICLE.fullmatch(doi) and not _SPRINGER_ARTICLE_WHOLE.fullmatch(doi))
+        or (_DATED_PREPRINT.fullmatch(doi) and not _DATED_PREPRINT_WHOLE.fullmatch(doi))
+    )
+
+
+def _unglued(doi: str | None, numbers: tuple[frozenset[str], frozenset[str]]) -> str | None:
+    """``doi`` without a review copy's line number glued to its end: a DOI that spells the volume,
+    issue and first page the reference prints, then one number more that it does not print and
+    that no line number opens with a zero ("10.1073/pnas.73.11.3852.632" of "73(11):3852-6")."""
+    if doi is None:
+        return None
+    parts = doi.split("/", 1)[-1].split(".")
+    pages, printed = numbers
+    glued, page, before = parts[-1], parts[-2] if len(parts) > 1 else "", parts[-4:-2]
+    if (
+        len(glued) <= 4
+        and glued.isdigit()
+        and not glued.startswith("0")
+        and glued not in printed
+        and page in pages
+        and any(number in printed for number in before)
+    ):
+        return doi[: -len(glued) - 1]
+    return doi
+
+
+# A DOI named after a book's ISBN-13 that holds more digits than the ISBN: a chapter's number
+# glued on where the page printed the "_" between them as a subscript or not at all.
+_ISBN_DOI = re.compile(r"(10\.\d{4,9}/)(97[89](?:-?\d)+)")
+
+
+def _chapter_underscore(doi: str | None) -> str | None:
+    """``doi`` with the "_" before a Springer chapter's number the page lost put back
+    ("10.1007/978-3-642-18418-517" is chapter 17 of ISBN 978-3-642-18418-5: Springer names its
+    chapters "<ISBN>_<n>"), where the ISBN's check digit holds; None where digits are glued to
+    the ISBN a DOI is named after and it is no such chapter's."""
+    isbn = _ISBN_DOI.fullmatch(doi or "")
+    if doi is None or isbn is None or sum(ch.isdigit() for ch in isbn.group(2)) <= 13:
+        return doi
+    digits = 0
+    end = 0
+    for end, character in enumerate(isbn.group(2), 1):  # noqa: B007 (where the 13th digit ends)
+        digits += character.isdigit()
+        if digits == 13:
+            break
+    book, chapter = isbn.group(2)[:end], isbn.group(2)[end:]
+    if not chapter[:1].isdigit():
+        return doi  # the ISBN, then a part of the book after a hyphen (De Gruyter's "…563-007")
+    if isbn.group(1) == "10.1007/" and chapter.isdigit() and isbn_has_valid_check_digit(book):
+        return f"{isbn.group(1)}{book}_{chapter}"
+    return None

@@ -31,7 +31,7 @@ from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
 from bibnorm.config import MatchThresholds, Settings
-from bibnorm.identifiers import not_an_arxiv_id, parse_arxiv_id
+from bibnorm.identifiers import is_arxiv_doi, not_an_arxiv_id, parse_arxiv_id
 from bibnorm.models import (
     Candidate,
     Lookup,
@@ -65,6 +65,17 @@ class Resolver(Protocol):
     name: str
 
     def lookup(self, queries: Sequence[Query], progress: Progress = NO_PROGRESS) -> Mapping[int, Lookup]: ...
+
+
+@runtime_checkable
+class DoiRegister(Protocol):
+    """A source that can say whether a DOI exists (Crossref): asked, in batches, about the DOIs
+    printed references gave that no resolver knows. ``holds`` answers per DOI: True (it holds
+    it), False (it does not), None (it could not be asked)."""
+
+    name: str
+
+    def holds(self, dois: Sequence[str], progress: Progress = NO_PROGRESS) -> Mapping[str, bool | None]: ...
 
 
 def is_final(resolver: Resolver) -> bool:
@@ -155,6 +166,7 @@ def run(
     distinct = [q for q in queries if q.index not in duplicates]
     finished = _resolve(distinct, resolvers, enrichers, settings, progress)
     _ask_the_identifiers_given(finished, resolvers, settings, progress)
+    _leave_out_missing_dois(finished, [e for e in enrichers if isinstance(e, DoiRegister)], progress)
     for index, resolution in finished.items():
         finished[index] = _finish(resolution)
     duplicates.update(same_paper(finished))
@@ -210,7 +222,11 @@ def _resolve(
         )
         for resolver in chain
     ]
-    stages.append(Stage(partial(_settle_stage, chain, settings, final_sources), LOOKUP_CHUNK))
+    # A register is asked by the stage that settles a group while its own stage enriches another:
+    # one question at a time, as the resolvers of the chain.
+    enrichers = [_OneRegisterAtATime(e) if isinstance(e, DoiRegister) else e for e in enrichers]
+    registers = [enricher for enricher in enrichers if isinstance(enricher, DoiRegister)]
+    stages.append(Stage(partial(_settle_stage, chain, registers, settings, final_sources), LOOKUP_CHUNK))
     stages.extend(
         Stage(
             partial(_enrich_stage, enricher, settings, position + 1 < len(enrichers)),
@@ -252,6 +268,7 @@ def _find_stage(resolver: Resolver, settings: Settings, group: Sequence[_Work], 
 
 def _settle_stage(
     resolvers: Sequence[Resolver],
+    registers: Sequence[DoiRegister],
     settings: Settings,
     final_sources: frozenset[str],
     group: Sequence[_Work],
@@ -261,6 +278,7 @@ def _settle_stage(
     its resolution (undecided where no resolver settled it); the finding state ends here, so a
     long run holds one resolution an item, not two."""
     pending = {w.index: w.pending for w in group if w.pending is not None}
+    _drop_unregistered_dois(pending, resolvers, registers, settings, progress)
     _ask_again_by_identifier(pending, resolvers, settings, progress)
     _settle_other_works(pending, resolvers, settings, progress)
     for work in group:
@@ -316,6 +334,27 @@ class _OneAtATime:
     def _judged_lookup(self, queries: Sequence[Query], choose: Any, progress: Progress) -> Any:
         with self._lock:
             return self._resolver.judged_lookup(queries, choose, progress)  # type: ignore[attr-defined]
+
+
+class _OneRegisterAtATime:
+    """An enricher that is also a `DoiRegister`, asked by one stage at a time (`_OneAtATime`)."""
+
+    def __init__(self, register: Any) -> None:
+        self._register = register
+        self._lock = threading.Lock()
+        self.name = register.name
+
+    def enrich(
+        self, references: Mapping[int, Reference], progress: Progress = NO_PROGRESS
+    ) -> Mapping[int, Lookup]:
+        with self._lock:
+            answers: Mapping[int, Lookup] = self._register.enrich(references, progress)
+            return answers
+
+    def holds(self, dois: Sequence[str], progress: Progress = NO_PROGRESS) -> Mapping[str, bool | None]:
+        with self._lock:
+            answers: Mapping[str, bool | None] = self._register.holds(dois, progress)
+            return answers
 
 
 def _find(
@@ -378,6 +417,75 @@ def _ask_again_by_identifier(
                 state.resolution = again.resolution.model_copy(
                     update={"query": state.query, "candidates": state.ranked, "problems": state.problems}
                 )
+
+
+def _drop_unregistered_dois(
+    pending: Mapping[int, _Pending],
+    resolvers: Sequence[Resolver],
+    registers: Sequence[DoiRegister],
+    settings: Settings,
+    progress: Progress,
+) -> None:
+    """A DOI read from a printed reference that no resolver knows and the DOI registers answer
+    does not exist (a misprint, or a reading of a cut one) is left out of the item, with a
+    problem that says so: the item is looked up by its title instead, and its ``read`` block no
+    longer gives the DOI. One batch of questions per group (the register keeps its answers, so
+    the DOI is not asked again when the record is completed)."""
+    unknown = {index: state for index, state in pending.items() if _printed_doi_unknown(state)}
+    missing = _missing_dois([state.query.doi or "" for state in unknown.values()], registers, progress)
+    dropped: dict[int, _Pending] = {}
+    for index, state in unknown.items():
+        if (state.query.doi or "").casefold() in missing:
+            problem = _doi_left_out(state.query, registers, "left out, the item looked up by its title")
+            state.query = state.query.model_copy(update={"kind": QueryKind.TITLE, "doi": None})
+            state.problems = (*state.problems, problem)
+            dropped[index] = state
+    _find(dropped, resolvers, settings, progress)
+
+
+def _missing_dois(dois: Sequence[str], registers: Sequence[DoiRegister], progress: Progress) -> set[str]:
+    """The ``dois`` (case-folded) a register answers it does not hold and none answers it holds,
+    asked in one phase per register."""
+    wanted = sorted(set(filter(None, dois)))
+    if not wanted:
+        return set()
+    answers: dict[str, list[bool | None]] = {}
+    for register in registers:
+        with phase(progress, f"check: {register.name}", len(wanted), "DOIs"):
+            for doi, held in register.holds(wanted, progress).items():
+                answers.setdefault(doi.casefold(), []).append(held)
+    return {doi for doi, said in answers.items() if False in said and True not in said}
+
+
+def _doi_left_out(query: Query, registers: Sequence[DoiRegister], then: str) -> Problem:
+    """The problem of an item whose printed DOI does not exist, ``then`` saying what was done."""
+    asked = ", ".join(register.name for register in registers)
+    return Problem(
+        code=DOI_NOT_REGISTERED,
+        message=f"DOI {query.doi}, read from the printed reference, does not exist ({asked} has no such "
+        f"DOI): {then}",
+        severity=Severity.WARNING,
+        source=asked,
+    )
+
+
+DOI_NOT_REGISTERED = "doi.not_registered"
+
+
+def _printed_doi_unknown(state: _Pending) -> bool:
+    """Whether the item gives a DOI read from a printed reference, with its title, that every
+    resolver was asked about and none knows (no record found by it)."""
+    query = state.query
+    return (
+        state.resolution is None
+        and not state.failed
+        and not state.unanswered_by
+        and query.kind is QueryKind.DOI
+        and query.printed
+        and bool(query.doi and query.title)
+        and not is_arxiv_doi(query.doi)  # arXiv's DataCite DOIs: their preprint's id answers them
+        and not any(scored.candidate.by_identifier for scored in state.ranked)
+    )
 
 
 def _by_found_identifier(state: _Pending) -> Query | None:
@@ -469,6 +577,44 @@ def _ask_the_identifiers_given(
         finished[index] = _names_another_work(state, resolution, ())
 
 
+def _leave_out_missing_dois(
+    finished: dict[int, Resolution], registers: Sequence[DoiRegister], progress: Progress
+) -> None:
+    """A DOI read from a printed reference that the item's record does not carry and no source
+    found a record by (beside the arXiv id or the title that found the paper, or of an item left
+    unresolved), which the registers answer does not exist: left out of the item's query, with a
+    note. A DOI checked while the item was looked up costs no request again (the register keeps
+    its answers)."""
+    unsure = {index: r.query for index, r in finished.items() if _printed_doi_not_found(r)}
+    missing = _missing_dois([query.doi or "" for query in unsure.values()], registers, progress)
+    for index, query in unsure.items():
+        if (query.doi or "").casefold() in missing:
+            resolution = finished[index]
+            finished[index] = resolution.model_copy(
+                update={
+                    "query": query.model_copy(update={"doi": None}),
+                    "problems": (*resolution.problems, _doi_left_out(query, registers, "left out")),
+                }
+            )
+
+
+def _printed_doi_not_found(resolution: Resolution) -> bool:
+    """Whether the item gives a DOI read from a printed reference that neither its record nor any
+    candidate found by an identifier carries."""
+    query, record = resolution.query, resolution.reference
+    doi = (query.doi or "").casefold()
+    return (
+        query.printed
+        and bool(doi)
+        and not is_arxiv_doi(doi)
+        and (record is None or (record.ids.doi or "").casefold() != doi)
+        and not any(
+            scored.candidate.by_identifier and (scored.candidate.reference.ids.doi or "").casefold() == doi
+            for scored in resolution.candidates
+        )
+    )
+
+
 def _by_other_identifier(query: Query, record: Reference) -> Query | None:
     """``query`` asking by an identifier it gives that its resolved record does not carry, alone
     (no title for a source to search); None when the record carries every one it gives."""
@@ -545,6 +691,8 @@ def _as_duplicate(query: Query, original: Resolution, own: Resolution | None) ->
     """The resolution of a query that asked for the same paper as ``original``'s (with the
     problems its own lookup had, ``own``'s)."""
     own_problems = own.problems if own is not None else ()
+    if original.query.doi is None and any(p.code == DOI_NOT_REGISTERED for p in original.problems):
+        query = query.model_copy(update={"doi": None})  # the same printed DOI: it does not exist
     return original.model_copy(
         update={
             "query": query,

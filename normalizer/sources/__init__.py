@@ -151,6 +151,16 @@ class Deferred:
             close()
 
 
+class DeferredRegister(Deferred):
+    """A `Deferred` enricher that is also a DOI register (Crossref, `bibnorm.resolve.pipeline.DoiRegister`);
+    its offline stand-in, which holds nothing, can say nothing."""
+
+    def holds(self, dois: Sequence[str], progress: Progress = NO_PROGRESS) -> Mapping[str, bool | None]:
+        holds = getattr(self._source(), "holds", None)
+        answers: Mapping[str, bool | None] = holds(dois, progress) if callable(holds) else {}
+        return answers
+
+
 def _deferred_s2(
     settings: Settings,
     session: Callable[[], BibnormSession],
@@ -298,7 +308,7 @@ class _Chain:
                 self.local.append(dblp_index)  # it answers offline too: never stood in for
             else:
                 build = self.or_refused(name, build)
-        self.sources.enrichers.append(Deferred(name, build))
+        self.sources.enrichers.append((DeferredRegister if name == "crossref" else Deferred)(name, build))
 
 
 @contextmanager
