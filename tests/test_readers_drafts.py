@@ -359,7 +359,7 @@ ADVERSARIAL = [
 
 @pytest.mark.parametrize("text", ADVERSARIAL)
 def test_long_hostile_text_is_read_in_linear_time(text: str) -> None:
-    started = time.perf_counter()
+    started = time.thread_time()  # CPU time: a loaded machine's waits are no slowness of the reader's
     scan_markdown(text)
     scan_typst(text)
-    assert time.perf_counter() - started < 1.5
+    assert time.thread_time() - started < 1.5
