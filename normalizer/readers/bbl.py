@@ -20,15 +20,17 @@ The entry key becomes the query's key, so the written ``.bib`` keeps the draft's
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.io import LineCounter
 from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.readers._bbl_amsrefs import AmsrefsItem, looks_like_amsrefs
 from bibnorm.readers._bbl_amsrefs import items as amsrefs_items
-from bibnorm.readers._bbl_amsrefs import looks_like_amsrefs
 from bibnorm.readers._bbl_apacite import read_apacite
 from bibnorm.readers._bbl_bibinfo import braced, read_bibinfo
-from bibnorm.readers._bbl_biblatex import entries
+from bibnorm.readers._bbl_biblatex import BiberEntry, entries
 from bibnorm.readers._bbl_blocks import BLOCK, Segment, joined_segments, mark_groups, read_segments
 from bibnorm.readers._field_choice import RuleReading, choose_fields
 from bibnorm.readers.base import Reader
@@ -126,17 +128,24 @@ def _query(
     )
 
 
-def _read_biber(text: str, path: str) -> list[Query]:
+_Item = TypeVar("_Item", BiberEntry, AmsrefsItem)
+
+
+def _read_structured(
+    text: str, path: str, items: Iterable[_Item], families: Callable[[_Item], tuple[str, ...]]
+) -> list[Query]:
+    """One `Query` per item of a `.bbl` whose items name their fields (biber's ``\\entry``,
+    amsrefs' ``\\bib``); ``families`` gives an item's family names."""
     queries: list[Query] = []
     line_of = LineCounter(text)
-    for entry in entries(text):
-        arxiv = parse_arxiv_id(entry.eprint) if entry.eprint else None
+    for item in items:
+        arxiv = parse_arxiv_id(item.eprint) if item.eprint else None
         queries.append(
             _query(
-                len(queries), path, line_of(entry.offset), entry.key, entry.title, entry.families, entry.year,
-                arxiv.id if arxiv else None, canonical_doi(entry.doi) if entry.doi else None,
-                entry.title or entry.key, authors=entry.authors, venue=entry.venue,
-                entry_type=entry.entry_type,
+                len(queries), path, line_of(item.offset), item.key, item.title, families(item), item.year,
+                arxiv.id if arxiv else None, canonical_doi(item.doi) if item.doi else None,
+                item.title or item.key, authors=item.authors, venue=item.venue,
+                entry_type=item.entry_type,
             )
         )  # fmt: skip
     return queries
@@ -335,27 +344,17 @@ def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference)
     )
 
 
-def _read_amsrefs(text: str, path: str) -> list[Query]:
-    queries: list[Query] = []
-    line_of = LineCounter(text)
-    for item in amsrefs_items(text):
-        arxiv = parse_arxiv_id(item.eprint) if item.eprint else None
-        queries.append(
-            _query(
-                len(queries), path, line_of(item.offset), item.key, item.title,
-                _name_words(" ".join(name.split(",")[0] for name in item.authors)), item.year,
-                arxiv.id if arxiv else None, canonical_doi(item.doi) if item.doi else None,
-                item.title or item.key, authors=item.authors, venue=item.venue, entry_type=item.entry_type,
-            )
-        )  # fmt: skip
-    return queries
+def _amsrefs_families(item: AmsrefsItem) -> tuple[str, ...]:
+    return _name_words(" ".join(name.split(",")[0] for name in item.authors))
 
 
 def read_bbl(text: str, path: str) -> list[Query]:
     """One `Query` per bibliography item: biber's, amsrefs' or bibtex's."""
     if "\\entry{" in text:
-        return _read_biber(text, path)
-    return _read_amsrefs(text, path) if looks_like_amsrefs(text) else _read_bibtex(text, path)
+        return _read_structured(text, path, entries(text), lambda entry: entry.families)
+    if looks_like_amsrefs(text):
+        return _read_structured(text, path, amsrefs_items(text), _amsrefs_families)
+    return _read_bibtex(text, path)
 
 
 def looks_like_bbl(text: str) -> bool:
