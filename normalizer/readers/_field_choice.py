@@ -123,15 +123,15 @@ def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
         # the model's starts no later than the rules' (they cut its start off), or after what
         # ends in a colon or a comma, the rules' start ("Coauthors, 2017: Title"), not a word
         # ("A", "How") the model read as a name or a venue
-        start, own_start = min(tagged._tokens_of(read)), tagged.labels.index(label)
+        start, own_start = min(tagged.tokens_of(read)), tagged.labels.index(label)
         return start >= own_start or tagged.tokens[own_start - 1][-1:] in ":,"
     if label == "date":  # a year the rules read in the pages, the volume or a title's range of years
         labels, lowest = tagged.labels_of(read)
-        alone = not any(char.isalpha() for index in tagged._tokens_of(read) for char in tagged.tokens[index])
+        alone = not any(char.isalpha() for index in tagged.tokens_of(read) for char in tagged.tokens[index])
         # (not one glued to a title's first word: econ's "Rutherford 2013.“Computing …")
         return labels <= {"pages", "volume", "issue", "title"} and lowest >= _SURE_OF_OTHERS and alone
     if overlap == "runs-on":  # into the fields after it, not an edition ("Title: Second Edition")
-        last = tagged.tokens[max(tagged._run_of(label))]  # nor a subtitle ("Title: Technical Report")
+        last = tagged.tokens[max(tagged.run_of(label))]  # nor a subtitle ("Title: Technical Report")
         return tagged.labels_of(read)[0] - {label, "other"} <= _RUN_INTO and not last.endswith(":")
     return label != "title"
 

@@ -571,10 +571,10 @@ class TaggedReference:
         run holds —; 1.0 where they hold the same tokens; None when the fragment is not found or
         ``label`` was not weighed (`WEIGHED_LABELS`)."""
         marginals = self.label_marginals.get(label)
-        inside = self._tokens_of(fragment)
+        inside = self.tokens_of(fragment)
         if marginals is None or not inside:
             return None
-        own = set(self._run_of(label))
+        own = set(self.run_of(label))
         sides = [marginals[index] for index in inside - own] + [
             1 - marginals[index] for index in own - inside
         ]
@@ -584,7 +584,7 @@ class TaggedReference:
         """The highest probability the model gives ``label`` on a token of ``fragment`` (found
         as `agreement` finds it); None when it is not found or ``label`` was not weighed."""
         marginals = self.label_marginals.get(label)
-        inside = self._tokens_of(fragment)
+        inside = self.tokens_of(fragment)
         if marginals is None or not inside:
             return None
         return max(marginals[index] for index in inside)
@@ -594,10 +594,10 @@ class TaggedReference:
         run of ``label``: "same" tokens, "runs-on" (the run, then more tokens: a title read into
         its venue), "within" (part of the run), "apart" (no token in common), else "shifted";
         "unfound" when it is not in the text."""
-        inside = self._tokens_of(fragment)
+        inside = self.tokens_of(fragment)
         if not inside:
             return "unfound"
-        own = set(self._run_of(label))
+        own = set(self.run_of(label))
         if inside == own:
             return "same"
         if not inside & own:
@@ -608,7 +608,7 @@ class TaggedReference:
             return "within"
         return "shifted"
 
-    def _run_of(self, label: str) -> range:
+    def run_of(self, label: str) -> range:
         """The indices of the model's first run of ``label`` (empty when it read none)."""
         first = self.labels.index(label) if label in self.labels else len(self.labels)
         last = first
@@ -619,11 +619,11 @@ class TaggedReference:
     def labels_of(self, fragment: str) -> tuple[set[str], float]:
         """The labels the model gave the tokens of ``fragment`` (found as `agreement` finds it),
         and the lowest marginal probability among them (0 when it is not found)."""
-        inside = self._tokens_of(fragment)
+        inside = self.tokens_of(fragment)
         lowest = min((self.marginals[index] for index in inside), default=0.0)
         return {self.labels[index] for index in inside}, lowest
 
-    def _tokens_of(self, fragment: str) -> set[int]:
+    def tokens_of(self, fragment: str) -> set[int]:
         """The indices of the tokens ``fragment`` overlaps where it first occurs in the text,
         letters and digits compared only (case, spaces, punctuation and quotes aside); none when
         it does not occur."""
