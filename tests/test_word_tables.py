@@ -57,6 +57,13 @@ def test_a_capitalised_alternation_also_matches_each_word_capitalised() -> None:
     assert [bool(pattern.match(word)) for word in ("van", "Van", "'t", "VAN")] == [True, True, True, False]
 
 
+def test_every_particle_and_joiner_is_one_word() -> None:
+    # the readers repeat "(?:particle\s)*": a particle of two words ("de la") would let "de la "
+    # be read two ways, and the repetition backtrack exponentially in a run of them
+    table = name_particles()
+    assert all(" " not in word and word.strip() == word for word in table.particles | table.family_joiners)
+
+
 def test_y_joins_family_names_and_is_no_particle() -> None:
     particles = name_particles()
     assert "y" not in particles.particles

@@ -1,9 +1,9 @@
 """The word tables of reading references, one data file in ``normalizer/data/`` per concept,
 each read once, when first asked for (every file says where its words come from):
 
-- `name_particles` (``name-particles.json``): "van", "de la", "ibn" — the lower-case words before
-  a family name, the capitalised ones that belong to it, and the words that join two family
-  names ("Ortega y Gasset"), which are no particles;
+- `name_particles` (``name-particles.json``): "van", "de", "ibn" — the lower-case words before
+  a family name, one word each ("de la" is two), the capitalised ones that belong to it, and the
+  words that join two family names ("Ortega y Gasset"), which are no particles;
 - `reference_headings` (``reference-headings.json``): "References", "Literaturverzeichnis",
   "参考文献" — how a references section is headed, and the words that name references anywhere
   in a heading ("Further References");
