@@ -135,3 +135,41 @@ def test_a_captions_second_line_after_a_float_is_no_reference() -> None:
     assert read is not None
     assert [q.year for q in read[0]] == [2015, 2006, 2009, 2007]
     assert not any("Spectral" in q.raw or "FIG" in q.raw for q in read[0])
+
+
+def test_pages_of_tables_and_plots_in_a_row_inside_the_list_end_nothing() -> None:
+    """An R Journal paper (an R package's, in the held-out PDF set): the list's first reference at
+    the foot of a page; TeX floats the appendix's tables onto the next page (their rows in 10.2 pt,
+    above their captions "Table 5: …", more characters than the list's 9 pt reference) and plots
+    onto the page after; the references go on on the third page, each first line without its year.
+    The list was read as one item of the table's rows."""
+    rows = ("lg_object The lg-object created by lg_main()", "grid The evaluation points for the LGPC")
+    lines = [
+        _line("Bibliography", size=12.0, bottom=105),
+        _line("S. M. Bache and H. Wickham. magrittr: A Forward-Pipe Operator for R, 2014.",
+              size=9.0, bottom=82),
+        *(_line(row, 17, page=2, size=10.2, bottom=720 - 14 * at) for at, row in enumerate(rows * 3)),
+        _line("Table 5: Arguments to the partial_cor()-function", 78, page=2, size=9.0, bottom=637),
+        *(_line(row, 3, page=2, size=10.2, bottom=560 - 14 * at) for at, row in enumerate(rows * 6)),
+        _line("Table 6: Arguments to the ci_test()-function", 88, page=2, size=9.0, bottom=99),
+        *(_line(tick, 15, page=3, size=9.0, bottom=613 - 20 * at)
+          for at, tick in enumerate(("−2", "0", "2"))),
+        _line("Figure 4: Dependence map produced by corplot()", 30, page=3, size=9.0, bottom=453),
+        *(
+            line
+            for number, family in enumerate(("Berentsen", "Otneim", "Politis", "Silverman"))
+            for line in (
+                _line(f"G. D. {family} and D. Tjøstheim. Recognizing and visualizing departures from",
+                      page=4, size=9.0, bottom=766 - 40 * number),
+                _line(f"dependence. Statistics and Computing, 24(5):785–801, 201{number}. [p1]", 10,
+                      page=4, size=9.0, bottom=755 - 40 * number),
+            )
+        ),
+    ]  # fmt: skip
+    section = references_section(lines)
+    assert section is not None and section.end == len(lines)
+    assert list_type(lines[section.first : section.first + 40]) == 9.0
+    read = read_section(section_lines(lines, section), "rjournal.pdf", section.first)
+    assert read is not None
+    assert [q.year for q in read[0]] == [2014, 2010, 2011, 2012, 2013]
+    assert not any("lg_object" in q.raw or "Table" in q.raw for q in read[0])

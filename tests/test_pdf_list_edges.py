@@ -9,7 +9,7 @@ gives an accent."""
 from __future__ import annotations
 
 import pytest
-from bibnorm.readers._list_edges import LineNumbering, ends_list
+from bibnorm.readers._list_edges import LineNumbering, address_blocks, ends_list, numbered_by_its_lines
 from bibnorm.readers.pdf import PdfLine, lines_to_read, read_pdf, read_section, references_section
 from bibnorm.readers.refs import read_list
 from fakes.hostile_pdf import text_page, text_pages
@@ -48,6 +48,17 @@ def _reference(number: int, page: int = 1, column: int = 0) -> list[PdfLine]:
         pytest.param("Table A.1. Correlations for four stars.", 0, True, id="an-appendix-table-caption"),
         pytest.param("Figure 2.3: Accuracy per epoch.", 0, True, id="a-chapter-figure-caption"),
         pytest.param("Figure 1.5 shows the accuracy.", 0, False, id="a-sentence-about-a-chapter-figure"),
+        pytest.param("Appendix", 0, True, id="elsarticles-appendix-in-the-lists-type"),
+        pytest.param("APPENDIX A: SOME EXTRA MATERIAL", 0, True, id="mnras-appendix"),
+        pytest.param("Appendix B. Proofs of the lemmas", 0, True, id="a-titled-appendix"),
+        pytest.param("Appendix", 12, False, id="an-indented-wrapped-word"),
+        pytest.param(
+            "Appendix A: the tables of the survey of 2019, with the questionnaire and its answers",
+            0,
+            False,
+            id="a-full-line-is-a-references-wrapped-line",
+        ),
+        pytest.param("Appendices to the Annual Report. Washington.", 0, False, id="a-title-opening-so"),
     ],
 )
 def test_back_matter_headings_end_the_list(text: str, indent: float, ends: bool) -> None:
@@ -251,3 +262,77 @@ def test_a_page_of_a_plot_drawn_as_text_is_read_for_its_lines_with_a_word() -> N
     assert [plot[at] for at in lines_to_read(plot)] == ["Radial velocity [m/s]", "HD 215152"]
     page = ["[7]", "A. Name, “A title,” Journal 12, 3–4,", "2004.", "[8] B. Name, “Another,” 2005."]
     assert lines_to_read(page) == [0, 1, 2, 3]
+
+
+def _set(
+    texts: list[tuple[str, float]], *, page: int = 1, top: float = 500.0, spacing: float = 11.0
+) -> list[PdfLine]:
+    """Lines of 9 pt type, each ``(text, indent)``, one ``spacing`` below the other from ``top``."""
+    return [
+        PdfLine(page, 0, 99.0 + indent, 9.0, text, indent, bottom=top - at * spacing)
+        for at, (text, indent) in enumerate(texts)
+    ]
+
+
+# The R Journal's list and its authors' addresses after it (an R package's paper in the held-out
+# PDF set): each reference's wrapped lines indented 10 pt, 19 pt between references; then each
+# author's block, flush, its lines 11 pt apart, 25 pt between blocks.
+_RJOURNAL_END = [
+    *_set([("I. Wegener. Simulated annealing beats metropolis in combinatorial optimization. In", 0),
+           ("Colloquium on Automata, Languages, and Programming, pages 589–601. Springer, 2005. [p1]", 10)],
+          top=530),
+    *_set([("Y. Xiang, S. Gubian, B. Suomela, and J. Hoeng. Generalized simulated annealing for global", 0),
+           ("optimization: the GenSA package. The R Journal, 5(1):13–29, 2013. [p2]", 10)], top=500),
+    *_set([("Kai Husmann", 0), ("Department of Forest Economics and Forest Management", 0),
+           ("University of Goettingen", 0), ("Germany", 0), ("khusman@gwdg.de", 0)], top=453),
+    *_set([("Carl Boettiger", 0), ("ESPM Department, University of California,", 0),
+           ("130 Mulford Hall Berkeley, CA 94720-3114, USA", 0), ("ORCiD 0000-0002-1642-628X", 0),
+           ("cboettig@berkeley.edu", 0)], top=384),
+]  # fmt: skip
+
+
+def test_the_authors_addresses_after_the_list_are_no_reference() -> None:
+    """Each block (a name, a department, a street, a country, an ORCID whose "1642" is no year, an
+    e-mail address) is dropped, from the list's end back to its last reference."""
+    assert address_blocks(_RJOURNAL_END) == set(range(4, 14))
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        pytest.param(_RJOURNAL_END[:4], id="no-address-after-the-list"),
+        pytest.param(
+            [*_RJOURNAL_END[:4], *_set([("Contact: khusman@gwdg.de", 0)], top=470)],
+            id="an-e-mail-address-alone-is-no-block",
+        ),
+        pytest.param(
+            [*_set([("A. Name. A title of a work in a journal, 2013.", 0), ("khusman@gwdg.de", 10)])],
+            id="an-indented-wrapped-line-is-a-references",
+        ),
+        pytest.param(
+            [*_RJOURNAL_END[4:9], *_set([("A. Name. A title, 2013.", 0)], top=300)],
+            id="a-block-followed-by-a-reference-is-none",
+        ),
+    ],
+)
+def test_what_is_no_address_block_is_kept(lines: list[PdfLine]) -> None:
+    assert address_blocks(lines) == set()
+
+
+def test_a_block_going_on_on_the_next_page_is_one_block() -> None:
+    lines = [
+        *_RJOURNAL_END[:4],
+        *_set([("Brandon M. Greenwell", 0), ("University of Cincinnati", 0)], top=100),
+        *_set([("2925 Campus Green Dr", 0), ("ORCiD: 0000-0002-8120-0084", 0), ("greenwell@gmail.com", 0)],
+              page=2, top=760),
+    ]  # fmt: skip
+    assert address_blocks(lines) == set(range(4, 9))
+
+
+def test_line_numbers_given_apart_from_their_lines_number_the_page() -> None:
+    """An ICML review copy: on a page of tables PDFium gives the margins' line numbers as lines of
+    their own, a run of numbers before the page's text; a list's labels alone on their lines
+    ("1", "2") have its references' lines between them."""
+    assert numbered_by_its_lines([*map(str, range(552, 605)), "Table 4. Cosine similarity", "0.72 0.64"])
+    labels = [line for number in range(1, 15) for line in (str(number), f"A. Name. Title {number}, 2019.")]
+    assert not numbered_by_its_lines(labels)

@@ -11,7 +11,7 @@ import pytest
 from bibnorm.readers._list_edges import rebased
 from bibnorm.readers._pdf_accents import readable_text
 from bibnorm.readers._pdf_margins import Glyph, margin_note_length
-from bibnorm.readers._pdf_sections import layout_end, list_headings, reads_as_a_list
+from bibnorm.readers._pdf_sections import layout_end, list_headings, names_the_list, reads_as_a_list
 from bibnorm.readers.pdf import earlier_lists, read_section, references_section
 from pdf_lines import CODE, FLUSH, HANGING, apa_line
 
@@ -130,6 +130,11 @@ def _glyphs(note: str, note_size: float, gap: float, text: str) -> list[Glyph]:
         pytest.param("", 10.0, 0.0, 0, id="no-note"),
         pytest.param("[12]", 10.0, 56.0, 0, id="a-label-in-the-lines-type"),
         pytest.param("10.1:2", 8.0, 6.0, 0, id="smaller-but-close-is-part-of-the-line"),
+        # An Elsevier review copy numbers every fifth line in 5 pt, 11 pt before a wide label
+        pytest.param("885", 5.0, 11.0, 4, id="a-line-number-in-tiny-type-an-em-before"),
+        pytest.param("885", 8.0, 11.0, 0, id="a-number-in-small-type-an-em-before-is-the-lines"),
+        pytest.param("88a", 5.0, 11.0, 0, id="tiny-type-but-no-number"),
+        pytest.param("12", 5.0, 3.0, 0, id="a-raised-label-a-space-before"),
     ],
 )
 def test_a_margin_note_is_smaller_type_set_apart_from_the_line(
@@ -212,3 +217,17 @@ def test_an_accent_before_its_letter_is_joined_to_it_before_t1_slots_are_read(
     """apacite's sample (OT1 fonts) sets "¨" then "o": the umlaut, though "¨" is also the T1
     slot of "ĺ"."""
     assert readable_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "heads"),
+    [
+        pytest.param("L I T E R AT U R", True, id="classicthesis-spaced-small-capitals"),
+        pytest.param("7 R E F E R E N C E S", True, id="numbered-and-spaced"),
+        pytest.param("References", True, id="plain"),
+        pytest.param("A B C D", False, id="spaced-letters-naming-nothing"),
+        pytest.param("R E F", False, id="too-few-pieces"),
+    ],
+)
+def test_a_heading_in_spaced_letters_names_the_list(text: str, heads: bool) -> None:
+    assert names_the_list(text) is heads

@@ -2,7 +2,8 @@
 footer below two columns, and a review copy's line numbers on a page too short to show them.
 
 - A manuscript sets its lists of figures and tables, or a heading "Figures" or "Tables", after
-  the references in the list's own type: such a heading, flush with the list, ends it (with a
+  the references in the list's own type, and a journal its appendix ("Appendix", "APPENDIX A:
+  SOME EXTRA MATERIAL"): such a heading, flush with the list, ends it (with a
   section number, or a line number of its own that a short page's numbering did not show); so
   does a figure's or a table's caption ("Figure 3: …", "TABLE II.", and APA's "Table 1" alone on
   its line, the table's title on the next). A plot's markers ("●" lines, no letter or digit in
@@ -18,11 +19,16 @@ footer below two columns, and a review copy's line numbers on a page too short t
   ("101, 2010.", "133, 1943."): a running head or foot holds a word. Heads that differ from
   page to page (a verso's "2 Kreidberg et al.", a recto's "… WASP-33b 3") are told by their
   place, their type and the page's number they open or end with.
+- The authors' addresses a journal sets after the references (the R Journal's: a name, a
+  department, a street, a country, an ORCID, an e-mail address, each on its own line) are no
+  reference: a block of flush lines at the list's end, a line's spacing apart, none holding a
+  year, that ends with an e-mail address or an ORCID — one block after another to the end.
 - A review copy numbers its lines 1, 2, 3 … through the paper, in the left margin, or in two
   columns in each column's outer margin (lineno's "switch", ACM's review mode): the right
   column's numbers end its lines; the last page of the
   references may hold too few lines to show that by itself, and its numbers then go on from
-  the previous page's.
+  the previous page's. PDFium may give the numbers apart from their lines, a run of numbers
+  alone before the page's text.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from itertools import pairwise
 
 from bibnorm.readers._pdf_sections import Line, LineT, side
 from bibnorm.readers._pdf_typography import unmark_italics
+from bibnorm.readers._ref_dates import YEAR
 from bibnorm.readers._reflist import HEADING
 
 _BACK_MATTER = re.compile(
@@ -47,15 +54,26 @@ _CAPTION = re.compile(
     r"^(?:FIG(?:URE)?|Fig(?:ure)?|TABLE|Table)\.?\s+"
     r"(?:(?:[A-Z]\.?)?\d{1,3}(?:\.\d{1,3})?|[IVXL]{1,6})(?:[.:]\s|[.:]?\s?[—–]|[.:]?\s*$)"
 )
+# An appendix's heading set in the list's own type ("Appendix", "APPENDIX A: SOME EXTRA
+# MATERIAL", "Appendix B. Proofs"): short, flush; a reference's wrapped line is a full line.
+_APPENDIX = re.compile(
+    r"^(?:[A-Z]\.?\s|\d{1,2}\.?\s)?\s*(?:Appendix|Appendices|APPENDIX|APPENDICES)"
+    r"(?:\s[A-Z\d]{1,2}(?:\.\d{1,2})?)?(?:[.:]?\s*$|\s?[.:—–-]\s)"
+)
+_HEADING_CHARS = 60
 FLUSH_EMS = 0.4  # a line indented less than this, in ems of its type, is flush
 
 
 def ends_list(line: Line) -> bool:
     """Whether ``line`` is a heading of the back matter set after a reference list: "List of
-    Figures", "Tables", "Figure captions" — flush, alone on its line; or a caption."""
+    Figures", "Tables", "Figure captions" — flush, alone on its line; an appendix's ("Appendix",
+    "APPENDIX A: SOME EXTRA MATERIAL"), flush and short; or a caption."""
     if _CAPTION.match(line.text):
         return True
-    return line.indent < FLUSH_EMS * line.size and bool(_BACK_MATTER.match(line.text.strip()))
+    text = line.text.strip()
+    return line.indent < FLUSH_EMS * line.size and bool(
+        _BACK_MATTER.match(text) or (len(text) <= _HEADING_CHARS and _APPENDIX.match(text))
+    )
 
 
 _FOOTER_LINES = 3  # at most this many lines below the columns
@@ -97,6 +115,68 @@ def column_footnotes(lines: Sequence[Line], body: float) -> set[int]:
             found.add(at)
             at -= 1
     return found
+
+
+def address_blocks(lines: Sequence[Line]) -> set[int]:
+    """Indexes of the authors' address blocks that end a list (see the module docstring): from
+    its last line back, each block ends with an e-mail address or an ORCID line and goes up over
+    flush lines without a year, at most a line's spacing above the next, on its page and column."""
+    found: set[int] = set()
+    end = len(lines)
+    while end > 0 and not lines[end - 1].text.strip():
+        end -= 1
+    while end > 0 and _ends_address(lines[end - 1].text):
+        first = end - 1
+        while (
+            first > 0 and end - first < _ADDRESS_LINES and _address_line_above(lines[first - 1], lines[first])
+        ):
+            first -= 1
+        if end - first < 2:  # a name and its e-mail address at least
+            break
+        found.update(range(first, end))
+        end = first
+    return found
+
+
+_ADDRESS_LINES = 9  # lines an address block may hold
+_LINE_SPACING = 1.6  # ems: an address's lines stand at most this far apart (a reference's next, further)
+_ORCID = re.compile(r"\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b")
+
+
+def _ends_address(text: str) -> bool:
+    """Whether a line is an address block's last: an e-mail address alone, or an ORCID."""
+    return _e_mail(text) or bool(_ORCID.search(text))
+
+
+def _e_mail(text: str) -> bool:
+    """Whether a line is an e-mail address alone ("khusman@gwdg.de", "E-mail: khusman@gwdg.de")."""
+    words = unmark_italics(text)[0].split()
+    if not 0 < len(words) <= _MAIL_WORDS:
+        return False
+    name, at, domain = words[-1].strip("<>()").partition("@")
+    return bool(name) and bool(at) and "." in domain.strip(".") and "@" not in domain
+
+
+_MAIL_WORDS = 2  # "khusman@gwdg.de", "E-mail: khusman@gwdg.de"
+
+
+def _address_line_above(above: Line, line: Line) -> bool:
+    """Whether ``above`` is the line before ``line`` in an address block: flush, without a year,
+    no e-mail address (the previous block's last line), and a line's spacing above it where the
+    two stand on one page and column."""
+    text = above.text.strip()
+    spaced = (
+        0 < above.bottom - line.bottom <= _LINE_SPACING * max(above.size, line.size)
+        if (above.page, above.column) == (line.page, line.column)
+        else True  # the block goes on in the next column or page
+    )
+    return (
+        spaced
+        and bool(text)
+        and above.indent < FLUSH_EMS * above.size
+        and not YEAR.search(_ORCID.sub("", text))  # an ORCID's "0002-1642" holds no year
+        and not _e_mail(text)  # the previous author's block
+    )
 
 
 def page_furniture(pages: Sequence[Sequence[Line]]) -> set[tuple[int, int]]:
@@ -217,9 +297,12 @@ def numbered_by_its_lines(pieces: Sequence[str]) -> bool:
 
     Most lines open or end with a number, and the numbers mostly go up by one (two or three
     where PDFium joined a hyphenated line to the next); or fewer lines do, a float's being
-    unnumbered, but their numbers go up so for a long run.
+    unnumbered, but their numbers go up so for a long run; or a long run of lines are numbers
+    alone, each one more than the last (`_bare_numbers_run`).
     """
     lines = [piece for piece in pieces if piece.strip()]
+    if _bare_numbers_run(lines) >= _FLOATED_RUN:
+        return True
     numbered = _numbered(lines)
     steps = [b - a for (_, a, _), (_, b, _) in pairwise(numbered)]
     return (
@@ -233,6 +316,26 @@ def numbered_by_its_lines(pieces: Sequence[str]) -> bool:
 # Steps of a run of line numbers that number a page whose float (a table, a figure's text: lines
 # lineno leaves unnumbered) holds more lines than its text does.
 _FLOATED_RUN = 12
+
+
+def _bare_numbers_run(lines: Sequence[str]) -> int:
+    """The most lines in a row that are a number alone, each one more than the one before: a
+    review copy's line numbers that PDFium gives apart from their lines (a margin's "552", "553"
+    … before the page's text, ICML's), where a list's labels alone on their lines have its
+    references' lines between them."""
+    longest = current = 0
+    last: int | None = None
+    for line in lines:
+        text = line.strip()
+        number = int(text) if text.isdigit() and len(text) <= 4 else None
+        current = (
+            current + 1
+            if number is not None and last is not None and number == last + 1
+            else int(number is not None)
+        )
+        last = number
+        longest = max(longest, current)
+    return longest
 
 
 def _longest_run(steps: Sequence[int]) -> int:

@@ -6,7 +6,8 @@ of references, in other sizes (a plot's tick labels, an axis's title), with a ca
 "TABLE I.") above or below it and subcaptions ("(a) CAIDA") in the caption's type. The list goes
 on after it, where lines in the list's type read as references again. A float takes a page at
 most, so the references go on by the end of the page after the one it starts on, or the list
-ended there.
+ended there — unless that page holds a float too (a caption: TeX floats several full pages of
+tables in a row), then by the end of the page after it, for three pages at most.
 
 The list's type is the size most of its characters are set in, not most of its lines: a plot
 gives many short lines ("0.25", "50K") in its own size, a reference line gives sixty characters.
@@ -20,12 +21,21 @@ from collections.abc import Sequence
 
 from bibnorm.readers._list_edges import FLUSH_EMS, ends_list
 from bibnorm.readers._pdf_sections import Line
+from bibnorm.readers._reflist import opens_with_name
 from bibnorm.readers.refs import looks_like_reference
 
 
 def list_type(lines: Sequence[Line]) -> float | None:
     """The size most of the letters and digits of ``lines`` are set in (to a tenth of a point;
-    the smaller of two as common), or ``None`` when they hold none."""
+    the smaller of two as common), or ``None`` when they hold none; not counting the pages that
+    hold a caption where other pages show the list (a page of tables floated in after the list's
+    first line holds more characters than that line)."""
+    floated = {line.page for line in lines if ends_list(line)}
+    return _most_set_in([line for line in lines if line.page not in floated]) or _most_set_in(lines)
+
+
+def _most_set_in(lines: Sequence[Line]) -> float | None:
+    """The size most of the letters and digits of ``lines`` are set in, or ``None``."""
     weights: Counter[float] = Counter()
     sizes: dict[float, float] = {}
     for line in lines:
@@ -54,8 +64,7 @@ def after_float(lines: Sequence[Line], end: int, body: float) -> int | None:
     reference the float interrupted, set just before that first one, goes on with the list."""
     if end >= len(lines):
         return None
-    last_page = lines[end].page + 1
-    stop = next((at for at in range(end, len(lines)) if lines[at].page > last_page), len(lines))
+    stop = _floats_end(lines, end)
     captions = [at for at in range(max(end - 2, 0), stop) if ends_list(lines[at])]
     if not captions:
         return None
@@ -63,7 +72,7 @@ def after_float(lines: Sequence[Line], end: int, body: float) -> int | None:
     typed = [
         at
         for at in range(end + 1, stop)
-        if abs(lines[at].size - body) < 0.05 * body and at not in captioned and lines[at].text.strip()
+        if abs(lines[at].size - body) < _SAME_TYPE * body and at not in captioned and lines[at].text.strip()
     ][:_TYPED_LINES]
     for number, at in enumerate(typed):
         window = [lines[i].text for i in typed[number : number + RESUMED]]
@@ -72,17 +81,54 @@ def after_float(lines: Sequence[Line], end: int, body: float) -> int | None:
     return None
 
 
+def float_start(lines: Sequence[Line], caption: int, body: float, first: int) -> int:
+    """Where the float whose caption is ``lines[caption]`` starts: at the lines above the caption
+    on its page not set in the list's ``body`` type (a table's rows above a caption that TeX set
+    below it), from ``first`` on."""
+    at = caption
+    while (
+        at - 1 >= first
+        and lines[at - 1].page == lines[caption].page
+        and abs(lines[at - 1].size - body) >= _SAME_TYPE * body
+    ):
+        at -= 1
+    return at
+
+
+_SAME_TYPE = 0.05  # two sizes this share apart are one type
+
+
+def _floats_end(lines: Sequence[Line], end: int) -> int:
+    """Where the references must go on by, below floats from ``lines[end]`` on: the end of the
+    page after the float's; while that page holds a caption too (a float of its own: the pages of
+    tables an article's appendix sets, floated on after the list began), the end of the next."""
+    last_page = lines[end].page + 1
+    for _ in range(_FLOAT_PAGES):
+        stop = next((at for at in range(end, len(lines)) if lines[at].page > last_page), len(lines))
+        if not any(ends_list(line) for line in lines[end:stop] if line.page == last_page):
+            return stop
+        last_page += 1
+    return next((at for at in range(end, len(lines)) if lines[at].page > last_page), len(lines))
+
+
+_FLOAT_PAGES = 3  # pages of floats in a row the references may go on after
+
+
 _NUMBER_LABEL = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\.)\s")
 
 
 def _resumes(window: Sequence[str]) -> bool:
     """Whether the lines of ``window`` go on with a reference list: the first reads as a
     reference and half of them do; or the first opens with a number label ("[3] H. Zhang, X. Shi,
-    …", its year on a later line) and the lines together read as a reference."""
+    …", its year on a later line) or an author list ("G. D. Berentsen and D. Tjøstheim. Title …",
+    the year on its last line) and the lines together read as a reference."""
     if looks_like_reference(window[0]):
         return 2 * sum(looks_like_reference(text) for text in window) >= len(window)
     label = _NUMBER_LABEL.match(window[0])
-    return label is not None and looks_like_reference(" ".join(window)[label.end() :])
+    start = label.end() if label is not None else 0
+    return (label is not None or opens_with_name(window[0])) and looks_like_reference(
+        " ".join(window)[start:]
+    )
 
 
 def _caption_lines(lines: Sequence[Line], first: int, stop: int, body: float) -> set[int]:

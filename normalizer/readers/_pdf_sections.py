@@ -15,6 +15,9 @@ such a heading, in larger type than the lines under it, heads a list too — kep
 of its items read as entries of a list (`reads_as_entries`), where a named heading's list needs a
 quarter (`reads_as_a_list`): under a heading of that size there is more often body text.
 
+A heading set in spaced capitals (classicthesis' "L I T E R AT U R") is read without its
+spaces.
+
 A list ends at the next such heading, or where its geometry ends: at a heading after which the
 lines no longer start where the list's lines start (flush, or at the list's continuation
 indent) — body text and examples, not a part of the list ("Articles", "Books") whose
@@ -64,7 +67,27 @@ LineT = TypeVar("LineT", bound=Line)
 
 def list_headings(lines: Sequence[Line]) -> list[int]:
     """The indexes of the lines that head a reference list (see the module docstring)."""
-    return [at for at, line in enumerate(lines) if HEADING.match(line.text.strip()) or _titled(lines, at)]
+    return [at for at, line in enumerate(lines) if names_the_list(line.text) or _titled(lines, at)]
+
+
+def names_the_list(text: str) -> bool:
+    """Whether a line is a plain references heading (`HEADING`), its letters spaced out or not:
+    classicthesis sets its headings in spaced small capitals, which PDFium reads as "L I T E R AT U R"."""
+    return bool(HEADING.match(text.strip()) or HEADING.match(_unspaced(text)))
+
+
+def _unspaced(text: str) -> str:
+    """A letter-spaced line's words ("7 R E F E R E N C E S" → "7 REFERENCES"), else ``""``: a
+    line of four pieces or more of one or two letters each (PDFium keeps some pairs together)."""
+    words = text.split()
+    number = words[:1] if words and words[0].rstrip(".").isdigit() else []
+    letters = words[len(number) :]
+    if len(letters) < _SPACED_LETTERS or not all(len(piece) <= 2 and piece.isalpha() for piece in letters):
+        return ""
+    return " ".join([*number, "".join(letters)])
+
+
+_SPACED_LETTERS = 4
 
 
 def part_headings(lines: Sequence[Line], named: Sequence[int]) -> list[int]:

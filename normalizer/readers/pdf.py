@@ -59,6 +59,7 @@ from bibnorm.readers._italic_titles import italic_runs, queries_with_italic_titl
 from bibnorm.readers._list_edges import (
     FLUSH_EMS,
     LineNumbering,
+    address_blocks,
     below_columns,
     column_footnotes,
     ends_list,
@@ -68,7 +69,7 @@ from bibnorm.readers._list_edges import (
 )
 from bibnorm.readers._list_notes import blank_notes, without_notes
 from bibnorm.readers._pdf_accents import join_overlaid_accents, readable_text
-from bibnorm.readers._pdf_floats import after_float, list_type
+from bibnorm.readers._pdf_floats import after_float, float_start, list_type
 from bibnorm.readers._pdf_labels import (
     MIN_RUN,
     TRUSTED_RUN,
@@ -87,6 +88,7 @@ from bibnorm.readers._pdf_sections import (
     list_headings,
     mostly_references,
     names_and_dates,
+    names_the_list,
     part_headings,
     reads_as_a_list,
 )
@@ -94,7 +96,6 @@ from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_i
 from bibnorm.readers._ref_apa import one_a_line
 from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import (
-    HEADING,
     Item,
     ReferenceList,
     split_paragraphs,
@@ -198,7 +199,9 @@ def read_section(
     read as; ``None`` when the lines hold no reference list. Lines in larger type than the
     list's (the headings of its parts: "Articles", "Books") are no part of any reference."""
     body = list_type(lines[:_LIST_SAMPLE]) or 0.0
-    footers = below_columns(lines) | column_footnotes(lines, body) | closing_note(lines)
+    footers = (
+        below_columns(lines) | column_footnotes(lines, body) | closing_note(lines) | address_blocks(lines)
+    )
     # Indents from the list's own margin (not the page's leftmost line, nor a footnote's); a note
     # after the references is none of them.
     lines = rebased(
@@ -433,7 +436,7 @@ def _section_end(
         resumed = after_float(lines, end, body)
         if resumed is None:
             return end, tuple(floats)
-        floats.append((end, resumed))
+        floats.append((float_start(lines, end, body, start), resumed))
         start = resumed
 
 
@@ -587,7 +590,7 @@ def _all_pages(data: bytes, path: str) -> list[list[PdfLine]]:
     lines read so far show it, and one more."""
     pages = list(_pages(data, path))
     lines = [line for page in pages for line in page]
-    headings = [at for at, line in enumerate(lines) if HEADING.match(line.text)]
+    headings = [at for at, line in enumerate(lines) if names_the_list(line.text)]
     run = None if headings or list_headings(lines) else numbered_run([line.text for line in lines])
     first = run[0] if run else headings[-1] + 1 if headings else None
     if first is None or first >= len(lines):
