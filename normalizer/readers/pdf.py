@@ -27,7 +27,8 @@ starts on the page. From that:
    words counts, "APA 10.1 References", and between such headings one set like them that names
    none, "APA 9.8–Format of the Author Element", when its items read as entries) are read too,
    each to where its geometry ends (`bibnorm.readers._pdf_sections`); a note in the margin a
-   line begins with is dropped, and so are the notes set with a list (`_list_notes`);
+   line begins with is dropped, and so are the notes set with a list (`_list_notes`) and the
+   authors' addresses after it (`_list_edges`);
 3. the section's lines go to the reference-list reader (`bibnorm.readers.refs`), which
    splits and parses them: as their text reads (hanging indents kept as indents; bare number
    labels written "[n]"), or as their geometry splits them when that reads more references
@@ -308,7 +309,23 @@ def _hanging_indent(lines: Sequence[PdfLine]) -> tuple[list[float], list[bool], 
         return None  # a numbered list whose labels do not all stand flush (REVTeX right-aligns them)
     if len(indented) < 2:  # no hanging indent shows: unless its lines are APA's, none wrapped
         return (ems, flush, float("inf")) if one_a_line([line.text for line in lines]) else None
-    return ems, flush, Counter(indented).most_common(1)[0][0]
+    return ems, flush, continuation_indent(ems)
+
+
+def continuation_indent(ems: Sequence[float]) -> float:
+    """The continuation lines' indent, of the lines indented ``ems``: the median of the indents
+    within half an em of the most common one (to the half em), not that half em itself — a line
+    a space further in than the continuations is told by a quarter em ("and Name" after AER's
+    rule), and a continuation at 2.26 ems is none such beside others at 2.04, which round to 2."""
+    indented = [em for em in ems if em >= FLUSH_EMS]
+    if not indented:
+        return float("inf")
+    mode = Counter(sorted(round(em * 2) / 2 for em in indented)).most_common(1)[0][0]
+    near = sorted(em for em in indented if abs(em - mode) <= _SAME_INDENT_EMS)
+    return near[len(near) // 2]
+
+
+_SAME_INDENT_EMS = 0.5
 
 
 # numbered lists split by label (REVTeX may set the first label alone on its line: "[1]")
