@@ -59,6 +59,9 @@ def _reference(number: int, page: int = 1, column: int = 0) -> list[PdfLine]:
             id="a-full-line-is-a-references-wrapped-line",
         ),
         pytest.param("Appendices to the Annual Report. Washington.", 0, False, id="a-title-opening-so"),
+        pytest.param(
+            "Appendix B: Methods. London: HMSO, 1999.", 0, False, id="a-flush-wrapped-line-with-a-year"
+        ),
     ],
 )
 def test_back_matter_headings_end_the_list(text: str, indent: float, ends: bool) -> None:
@@ -336,3 +339,5 @@ def test_line_numbers_given_apart_from_their_lines_number_the_page() -> None:
     assert numbered_by_its_lines([*map(str, range(552, 605)), "Table 4. Cosine similarity", "0.72 0.64"])
     labels = [line for number in range(1, 15) for line in (str(number), f"A. Name. Title {number}, 2019.")]
     assert not numbered_by_its_lines(labels)
+    apart = [*map(str, range(1, 15)), *(f"A. Name. Title {n},\nJournal 4, 2019." for n in range(1, 15))]
+    assert not numbered_by_its_lines("\n".join(apart).split("\n")), "labels PDFium gives before their lines"

@@ -67,12 +67,14 @@ FLUSH_EMS = 0.4  # a line indented less than this, in ems of its type, is flush
 def ends_list(line: Line) -> bool:
     """Whether ``line`` is a heading of the back matter set after a reference list: "List of
     Figures", "Tables", "Figure captions" — flush, alone on its line; an appendix's ("Appendix",
-    "APPENDIX A: SOME EXTRA MATERIAL"), flush and short; or a caption."""
+    "APPENDIX A: SOME EXTRA MATERIAL"), flush, short and without a year (a reference's wrapped
+    "Appendix B: Methods. HMSO, 1999." is none); or a caption."""
     if _CAPTION.match(line.text):
         return True
     text = line.text.strip()
     return line.indent < FLUSH_EMS * line.size and bool(
-        _BACK_MATTER.match(text) or (len(text) <= _HEADING_CHARS and _APPENDIX.match(text))
+        _BACK_MATTER.match(text)
+        or (len(text) <= _HEADING_CHARS and _APPENDIX.match(text) and not YEAR.search(text))
     )
 
 
@@ -298,11 +300,13 @@ def numbered_by_its_lines(pieces: Sequence[str]) -> bool:
     Most lines open or end with a number, and the numbers mostly go up by one (two or three
     where PDFium joined a hyphenated line to the next); or fewer lines do, a float's being
     unnumbered, but their numbers go up so for a long run; or a long run of lines are numbers
-    alone, each one more than the last (`_bare_numbers_run`).
+    alone, each one more than the last (`_bare_numbers_run`), and half the page's lines are
+    numbers alone (a list's labels set apart from their lines number references, fewer).
     """
     lines = [piece for piece in pieces if piece.strip()]
-    if _bare_numbers_run(lines) >= _FLOATED_RUN:
-        return True
+    bare = sum(1 for line in lines if line.strip().isdigit())
+    if _bare_numbers_run(lines) >= _FLOATED_RUN and 2 * bare >= len(lines):
+        return True  # every line numbered: as many numbers as lines of text, or more
     numbered = _numbered(lines)
     steps = [b - a for (_, a, _), (_, b, _) in pairwise(numbered)]
     return (
