@@ -173,3 +173,18 @@ def test_pages_of_tables_and_plots_in_a_row_inside_the_list_end_nothing() -> Non
     assert read is not None
     assert [q.year for q in read[0]] == [2014, 2010, 2011, 2012, 2013]
     assert not any("lg_object" in q.raw or "Table" in q.raw for q in read[0])
+
+
+def test_the_lists_first_page_sets_its_type_whatever_float_it_holds() -> None:
+    """A two-column paper's short list on a page that also holds a figure (its caption in the
+    list's type), an appendix in larger type on the next page: the list's type is its own 8 pt,
+    not the appendix's, though the first page holds a caption (its references would be read as
+    footnotes, smaller than the list's type)."""
+    lines = [
+        _line("Fig. 5. Throughput per flow.", page=1),
+        *_reference(1, 1, 300),
+        *_reference(2, 1, 270),
+        *(_line("The appendix gives the proof of the lemma in full, step by step.", page=2, size=10.0)
+          for _ in range(3)),
+    ]  # fmt: skip
+    assert list_type(lines) == 8.0

@@ -27,10 +27,11 @@ from bibnorm.readers.refs import looks_like_reference
 
 def list_type(lines: Sequence[Line]) -> float | None:
     """The size most of the letters and digits of ``lines`` are set in (to a tenth of a point;
-    the smaller of two as common), or ``None`` when they hold none; not counting the pages that
-    hold a caption where other pages show the list (a page of tables floated in after the list's
-    first line holds more characters than that line)."""
-    floated = {line.page for line in lines if ends_list(line)}
+    the smaller of two as common), or ``None`` when they hold none; not counting the pages after
+    the first that hold a caption, where other pages show the list (a page of tables floated in
+    after the list's first line holds more characters than that line; the first page is the
+    list's, whatever else it holds)."""
+    floated = {line.page for line in lines if ends_list(line)} - {line.page for line in lines[:1]}
     return _most_set_in([line for line in lines if line.page not in floated]) or _most_set_in(lines)
 
 
