@@ -62,6 +62,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bibnorm.readers.tagger import tokenize
+from bibnorm.text.word_tables import name_particles
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORD_BIBS = (
@@ -151,7 +152,7 @@ class Record:
 
 # ---------------------------------------------------------------- records
 
-_PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "le", "la", "ter", "ten"}
+_PARTICLES = name_particles().particles  # "van", "de", "ibn" (normalizer/data/name-particles.json)
 
 
 def name_of(text: str) -> Name | None:

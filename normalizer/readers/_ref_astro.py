@@ -28,6 +28,7 @@ from bibnorm.text.word_tables import (
     bare_words,
     kinds_of_work,
     name_particles,
+    organisation_words,
     reference_abbreviations,
 )
 
@@ -44,9 +45,7 @@ _FAMILY = rf"{_PARTICLE}*{_CAPITAL}[\w'’-]*(?:\s[\w'’-]+){{0,2}}"
 _SUFFIX = r"(?:Jr\.|Sr\.|II|III|IV)"
 # A group writes as its authors: "Planck Collaboration", "The LIGO Scientific Collaboration",
 # "Theano Development Team".
-_GROUP_END = (
-    r"(?:Collaboration|Team|Consortium|Group|Project|Survey|Society|Observatory|Agency|Foundation|Institute)"
-)
+_GROUP_END = alternation(organisation_words())  # organisation-words.json
 # (A group's name ends at the first of its closing words: "A Collaboration A Collaboration" read as
 # one group or as two, every way, took a time exponential in the groups.)
 _GROUP = rf"(?:The\s)?(?:(?!{_GROUP_END}\b){_CAPITAL}[\w&-]*\s){{1,4}}{_GROUP_END}"

@@ -93,6 +93,7 @@ from bibnorm.text.word_tables import (
     bare_words,
     kinds_of_work,
     name_particles,
+    organisation_words,
     reference_abbreviations,
 )
 
@@ -393,7 +394,7 @@ def _looks_like_authors(text: str) -> bool:  # "Nicolaas Govert de Bruijn": thre
 
 # A group as a work's author: "The Coq Development Team", "The Rust Project Developers".
 _GROUP = re.compile(
-    r"^(?:[A-Z][\w&.-]*\s){1,6}(?:Team|Developers|Consortium|Collaboration|Contributors|Committee)$"
+    rf"^(?:[A-Z][\w&.-]*\s){{1,6}}{alternation(organisation_words())}$"  # organisation-words.json
 )
 
 

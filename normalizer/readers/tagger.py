@@ -27,7 +27,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bibnorm.text import data_file
+from bibnorm.text.months import MONTHS
 from bibnorm.text.names import PARTICLES
+from bibnorm.text.word_tables import publisher_words, reference_cues
 
 MODEL_FILE = "reference-tagger.crfsuite"
 GIVEN_NAMES_FILE = "given-names.txt"
@@ -75,28 +77,17 @@ _ISBN = re.compile(r"^(?:97[89][-‐]?)?\d{1,5}[-‐]\d+[-‐]\d+[-‐][\dX]$")
 # "X.", "A.B.", "X.-H.", "M-L.", "Th.", "JM": each piece led by a capital, so bounded and linear
 _INITIALS = re.compile(r"(?:[A-Z][a-z]?\.?[-‐]?){1,4}")
 _SHAPE_RUN = re.compile(r"(.)\1+")
+# A month's name and abbreviations, lower case: "jan", "sept", "january" (months.json).
 _MONTHS = frozenset(
-    {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-     "january", "february", "march", "april", "june", "july", "august", "september", "october",
-     "november", "december"}
-)  # fmt: skip
+    spelling.casefold() for month in MONTHS for spelling in (month.name, month.abbreviation, *month.also)
+)
 # Words that announce a field in many styles (their own tokens are labelled `other`, but they
-# tell the next token's label): "pp. 1–10", "vol. 3", "In: Venue", "doi: 10.…", "(eds.)".
-_CUE_WORDS = frozenset(
-    {"in", "pp", "p", "vol", "vols", "no", "nr", "issue", "doi", "url", "isbn", "available", "at",
-     "retrieved", "from", "accessed", "ed", "eds", "edn", "edition", "editor", "editors", "editors)",
-     "(ed", "(eds", "hrsg", "press", "university", "proc", "proceedings", "journal", "conference",
-     "transactions", "letters", "review", "arxiv", "preprint", "thesis", "report", "technical", "phd",
-     "dissertation", "chapter", "et", "al", "and", "&", "pages", "volume", "number"}
-)  # fmt: skip
-
+# tell the next token's label): "pp. 1–10", "vol. 3", "In: Venue", "doi: 10.…", "(eds.)"
+# (reference-cues.json).
+_CUE_WORDS = reference_cues()
 # Words of publishers' names ("Academic Press", "A. K. Peters, Ltd.", "Springer-Verlag"), which
-# tell a book's publisher from the end of its title.
-_PUBLISHER_WORDS = frozenset(
-    {"press", "publishers", "publisher", "publishing", "publications", "verlag", "springer-verlag",
-     "inc", "ltd", "co", "corp", "gmbh", "editrice", "editions", "editorial", "editora",
-     "books", "wiley", "elsevier", "springer", "addison-wesley", "mcgraw-hill", "routledge", "sage"}
-)  # fmt: skip
+# tell a book's publisher from the end of its title (publisher-words.json).
+_PUBLISHER_WORDS = publisher_words()
 
 
 @lru_cache(maxsize=1)

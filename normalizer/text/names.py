@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from bibnorm.models import Person
 from bibnorm.text.titles import plain_text, title_key, title_words
-from bibnorm.text.word_tables import name_particles
+from bibnorm.text.word_tables import name_particles, organisation_words
 
 __all__ = [
     "LATIN_LETTERS",
@@ -76,16 +76,8 @@ def is_pinyin_syllable(word: str) -> bool:
 
 _ROMAN_SUFFIXES = frozenset({"II", "III", "IV"})
 _SUFFIXES = {"jr": "Jr.", "jr.": "Jr.", "sr": "Sr.", "sr.": "Sr."}  # case-folded spelling -> written
-# Words that make a name an organisation rather than a person (compared case-folded).
-_ORGANISATION_WORDS = frozenset(
-    {
-        "collaboration", "collaborations", "consortium", "team", "group", "project", "initiative",
-        "institute", "university", "laboratory", "laboratories", "lab", "labs", "inc", "inc.",
-        "ltd", "ltd.", "llc", "corporation", "corp", "corp.", "foundation", "association",
-        "society", "committee", "organization", "organisation", "council", "research", "centre",
-        "center", "department", "contributors", "developers",
-    }
-)  # fmt: skip
+# Words that make a name an organisation rather than a person, case-folded (organisation-words.json).
+_ORGANISATION_WORDS = frozenset(word.casefold() for word in organisation_words())
 _DROPPED_ITEMS = frozenset({"others", "and others"})
 _ET_AL = re.compile(r"(?:^|\s)et\.?\s*al\.?$", re.IGNORECASE)
 
@@ -197,7 +189,7 @@ def _is_plain_word(piece: str) -> bool:
 
 
 def _looks_like_organisation(text: str, words: list[str]) -> bool:
-    if any(w.casefold().strip(",") in _ORGANISATION_WORDS for w in words) or "AI" in words:
+    if any(w.casefold().strip(",").removesuffix(".") in _ORGANISATION_WORDS for w in words) or "AI" in words:
         return True
     if len(words) > 1 and words[0] in {"The", "the"}:
         return True

@@ -10,10 +10,17 @@ each read once, when first asked for (every file says where its words come from)
 - `kinds_of_work` (``kinds-of-work.json``): "Ph.D. thesis", "Master's dissertation", "preprint" —
   how a reference names the kind of a work that is no article;
 - `reference_abbreviations` (``reference-abbreviations.json``): "et al.", "eds.", "pp.", "vol.",
-  "Proc." — what a reference prints around its names, numbers and venues.
+  "Proc." — what a reference prints around its names, numbers and venues;
+- `reference_cues` (``reference-cues.json``): "pp", "vol", "in", "retrieved" — the words that
+  announce a field, which the reference tagger reads as cues to the next token's label;
+- `publisher_words` (``publisher-words.json``): "press", "verlag", "wiley" — the words of
+  publishers' names;
+- `organisation_words` (``organisation-words.json``): "Collaboration", "Team", "Institute" — the
+  words that make an author an organisation, not a person.
 
 The readers build their regular expressions from these words with `alternation`, so a word
-added to a file is known to every pattern that reads that concept.
+added to a file is known to every pattern that reads that concept. (The tagger's features read
+the cues and publishers' words: a word added to those wants its model retrained.)
 """
 
 from __future__ import annotations
@@ -36,7 +43,10 @@ __all__ = [
     "bare_words",
     "kinds_of_work",
     "name_particles",
+    "organisation_words",
+    "publisher_words",
     "reference_abbreviations",
+    "reference_cues",
     "reference_headings",
 ]
 
@@ -152,3 +162,24 @@ def reference_abbreviations() -> ReferenceAbbreviations:
 def bare_words(spellings: Iterable[str]) -> frozenset[str]:
     """The last word of each spelling without its period, as printed: "et al." → "al", "pp." → "pp"."""
     return frozenset(spelling.split()[-1].rstrip(".") for spelling in spellings)
+
+
+@cache
+def reference_cues() -> frozenset[str]:
+    """The words that announce a field ("pp", "vol", "in", "(eds"), lower case without their
+    period, from ``normalizer/data/reference-cues.json``."""
+    return frozenset(_table("reference-cues.json")["cues"])
+
+
+@cache
+def publisher_words() -> frozenset[str]:
+    """The words of publishers' names ("press", "verlag", "wiley"), lower case, from
+    ``normalizer/data/publisher-words.json``."""
+    return frozenset(_table("publisher-words.json")["words"])
+
+
+@cache
+def organisation_words() -> tuple[str, ...]:
+    """The words that make an author an organisation ("Collaboration", "Team", "Inc"), as printed
+    (capitalised), from ``normalizer/data/organisation-words.json``."""
+    return tuple(_table("organisation-words.json")["words"])
