@@ -8,7 +8,7 @@ With ``--data`` (scripts/make_segment_data.py's documents: TeX Live ``.bst`` sty
 every line's label exact), item-start precision, recall and F1 over each document's lines, per
 split of the styles (training, validation, held out: the held-out figures are the ones to quote):
 the rules (the reader's splitter on the section its rules find, recorded by the script), the
-packaged model (``normalizer/data/reference-lines.crfsuite``, or ``--model``) on the same
+saved model (``bench/reference-lines.crfsuite``, or ``--model``) on the same
 section's lines, the reader with the model where no hanging indent shows, and the rules with the
 model finding the list among the whole document's lines where the rules find no section; then
 the same per layout (one or two columns, numbered or not), and the held-out styles where the
@@ -34,7 +34,9 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "scripts")]
+
+import line_model  # noqa: E402  (a sibling module, not a package: the model the reader does not call)
 
 
 def _script(path: Path):  # the scripts and benches are no package: load one by path
@@ -46,14 +48,16 @@ def _script(path: Path):  # the scripts and benches are no package: load one by 
 
 
 def _numbered(row: dict[str, object]) -> bool:
-    from bibnorm.readers._line_model import _NUMBER_LABEL, _TEXT_LABEL
-
     lines = row["lines"]
     labels = row["labels"]
     assert isinstance(lines, list) and isinstance(labels, list)
     firsts = [line[0] for line, label in zip(lines, labels, strict=True) if label == "B"]
     return (
-        sum(bool(_NUMBER_LABEL.match(text) or _TEXT_LABEL.match(text)) for text in firsts) > len(firsts) / 2
+        sum(
+            bool(line_model._NUMBER_LABEL.match(text) or line_model._TEXT_LABEL.match(text))
+            for text in firsts
+        )
+        > len(firsts) / 2
     )
 
 
@@ -65,12 +69,11 @@ def bench_data(path: Path, model_path: Path | None) -> None:
     the rules (what the reader's splitter did, recorded by the script), the model on the rules'
     section, the reader with the model where the section shows no hanging indent (``fallback``),
     and the rules with the model finding the list where the rules find none (``rules+document``)."""
-    from bibnorm.readers import _line_model
     from bibnorm.readers import pdf as pdf_reader
 
     training = _script(ROOT / "scripts" / "train_line_model.py")
-    model = _line_model.LineModel(str(model_path)) if model_path else _line_model.packaged_line_model()
-    _line_model.packaged_line_model = lambda: model  # type: ignore[assignment]
+    model = line_model.LineModel(str(model_path)) if model_path else line_model.saved_line_model()
+    line_model.saved_line_model = lambda: model  # type: ignore[assignment]
     geometry = pdf_reader._by_geometry
     groups: dict[str, dict[str, list[object]]] = defaultdict(dict)
 
@@ -84,7 +87,7 @@ def bench_data(path: Path, model_path: Path | None) -> None:
             pdf_reader.PdfLine(page, column, left, size, text, indent, ((0, 1),) if italic else (), bottom)  # type: ignore[arg-type]
             for text, page, column, left, size, indent, bottom, italic in row["lines"]
         ]
-        pdf_reader._by_geometry = lambda lines: geometry(lines) or _line_model.marked_lines(lines)  # type: ignore[assignment]
+        pdf_reader._by_geometry = lambda lines: geometry(lines) or line_model.marked_lines(lines)  # type: ignore[assignment]
         try:
             references, line_of = pdf_reader._read_section(section)
         finally:
@@ -104,13 +107,13 @@ def bench_data(path: Path, model_path: Path | None) -> None:
             found = {"rules": [first + at for at in row["rules"]], "model": [], "fallback": []}
             if row["section"]:
                 lines = training.row_lines(row)
-                found["model"] = [first + at for at in _line_model.item_starts(model.label(lines))]
+                found["model"] = [first + at for at in line_model.item_starts(model.label(lines))]
                 found["fallback"] = [first + at for at in with_fallback(row)]
                 found["rules+document"] = found["rules"]
             else:  # the model's list among the whole document's lines
                 labels = model.label(training.row_lines(row, "document_lines"))
-                span = _line_model.list_span(labels)
-                starts = _line_model.item_starts(labels)
+                span = line_model.list_span(labels)
+                starts = line_model.item_starts(labels)
                 found["rules+document"] = [at for at in starts if span and span[0] <= at < span[1]]
             for name in names:
                 for splitter in _SPLITTERS:
@@ -153,25 +156,24 @@ _REAL = ("rules", "vote", "model", "fallback", "document")
 
 def bench_real(seams: str, corpus_arguments: list[str], model_path: Path | None) -> None:
     """bench_pdf_corpus with the PDF reader's seams set as ``seams`` says (see the module docstring)."""
-    from bibnorm.readers import _line_model
     from bibnorm.readers import pdf as pdf_reader
 
     if model_path is not None:
-        model = _line_model.LineModel(str(model_path))
-        _line_model.packaged_line_model = lambda: model  # type: ignore[assignment]
+        model = line_model.LineModel(str(model_path))
+        line_model.saved_line_model = lambda: model  # type: ignore[assignment]
     geometry = pdf_reader._by_geometry
     finder = pdf_reader.references_section
     if seams == "vote":
         reader_split = pdf_reader._read_section
-        pdf_reader._read_section = lambda lines: _line_model.voted_split(lines, *reader_split(lines))  # type: ignore[assignment]
+        pdf_reader._read_section = lambda lines: line_model.voted_split(lines, *reader_split(lines))  # type: ignore[assignment]
     if seams == "model":
-        pdf_reader._by_geometry = _line_model.marked_lines  # type: ignore[assignment]
+        pdf_reader._by_geometry = line_model.marked_lines  # type: ignore[assignment]
     elif seams == "fallback":
-        pdf_reader._by_geometry = lambda lines: geometry(lines) or _line_model.marked_lines(lines)  # type: ignore[assignment]
+        pdf_reader._by_geometry = lambda lines: geometry(lines) or line_model.marked_lines(lines)  # type: ignore[assignment]
     elif seams == "document":
 
         def found_by_model(lines: list[pdf_reader.PdfLine]) -> pdf_reader.Section | None:
-            span = _line_model.list_span(_line_model.packaged_line_model().label(lines))
+            span = line_model.list_span(line_model.saved_line_model().label(lines))
             return pdf_reader.Section(*span, headed=False) if span else None
 
         pdf_reader.references_section = lambda lines: finder(lines) or found_by_model(lines)  # type: ignore[assignment]
@@ -183,7 +185,7 @@ def bench_real(seams: str, corpus_arguments: list[str], model_path: Path | None)
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, help="scripts/make_segment_data.py's JSON-lines file")
-    parser.add_argument("--model", type=Path, help="a model file other than the packaged one")
+    parser.add_argument("--model", type=Path, help="a model file other than the saved one")
     parser.add_argument("--real", choices=_REAL, help="bench_pdf_corpus with these seams (see above)")
     parser.add_argument("corpus", nargs="*", help="bench_pdf_corpus's own arguments (after --)")
     arguments = parser.parse_args()

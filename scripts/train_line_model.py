@@ -1,4 +1,4 @@
-"""Train the reference-list line model (`bibnorm.readers._line_model`) on make_segment_data's
+"""Train the reference-list line model (``bench/line_model.py``) on make_segment_data's
 documents: the training styles' sections the rules found and their whole documents, the
 regularisation chosen by item-boundary F1 on the validation styles (the mean of the two); the
 held-out styles are not read here (bench/bench_segment.py reports them).
@@ -7,7 +7,7 @@ held-out styles are not read here (bench/bench_segment.py reports them).
         --out build/segment/data.jsonl --cache build/segment/cache
     python scripts/train_line_model.py --data build/segment/data.jsonl
 
-Writes ``normalizer/data/reference-lines.crfsuite`` (or ``--model``) and prints the validation
+Writes ``bench/reference-lines.crfsuite`` (or ``--model``) and prints the validation
 figures of every setting tried.
 """
 
@@ -21,10 +21,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from bibnorm.readers._line_model import LineModel, item_starts, line_features
-
 ROOT = Path(__file__).resolve().parent.parent
-MODEL = ROOT / "normalizer" / "data" / "reference-lines.crfsuite"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from line_model import MODEL, LineModel, item_starts, line_features  # noqa: E402  (bench/, not a package)
+
 SETTINGS = ((0.05, 0.01), (0.05, 0.1), (0.2, 0.01), (0.5, 0.1))  # (c1, c2) tried
 ITERATIONS = 150
 

@@ -1,19 +1,35 @@
-"""The line model of reference lists: what it reads of each line, and how it splits a small page."""
+"""The line model of reference lists (bench/line_model.py, which the reader does not call: the
+benches compare it with the page rules): what it reads of each line, and how it splits a small page."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from bibnorm.readers._line_model import (
-    item_starts,
-    line_features,
-    list_span,
-    marked_lines,
-    packaged_line_model,
-    voted_split,
-)
 from bibnorm.readers._reflist import Item, Layout, ReferenceList, split_paragraphs
+
+
+def _bench_module(name: str):  # bench/ is no package: load one of its modules by path
+    spec = importlib.util.spec_from_file_location(
+        name, Path(__file__).resolve().parents[1] / "bench" / f"{name}.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+line_model = _bench_module("line_model")
+item_starts = line_model.item_starts
+line_features = line_model.line_features
+list_span = line_model.list_span
+marked_lines = line_model.marked_lines
+saved_line_model = line_model.saved_line_model
+voted_split = line_model.voted_split
 
 
 class Line(NamedTuple):
@@ -106,8 +122,8 @@ def test_no_lines_have_no_features() -> None:
     assert line_features([]) == []
 
 
-def test_the_packaged_model_splits_a_hanging_indent_list_at_its_flush_lines() -> None:
-    labels = packaged_line_model().label(HANGING)
+def test_the_saved_model_splits_a_hanging_indent_list_at_its_flush_lines() -> None:
+    labels = saved_line_model().label(HANGING)
     assert item_starts(labels) == [0, 2, 4, 7]
 
 
@@ -122,7 +138,7 @@ def test_a_numbered_list_is_split_at_its_labels_and_a_blank_line_is_no_part_of_i
             (0, "[3] U. Alon and F. F. Xu. Neuro-symbolic language modeling. In ICML, 2022."),
         ]
     )
-    labels = packaged_line_model().label(page)
+    labels = saved_line_model().label(page)
     assert labels[2] == "O"
     assert item_starts(labels) == [0, 3, 5]
 

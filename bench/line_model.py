@@ -11,14 +11,20 @@ or rule standing for the previous authors, with a lower-case word or a digit; wh
 a period, a comma or a hyphen; whether it holds a year or a link; how long it is against the
 list's longest lines; and the same of the lines before and after it.
 
-The model is a data file, ``normalizer/data/reference-lines.crfsuite``, trained by
+The model, ``bench/reference-lines.crfsuite`` beside this module, is trained by
 ``scripts/train_line_model.py`` on documents that ``scripts/make_segment_data.py`` typeset with
-TeX Live's ``.bst`` styles, every line labelled from positions TeX recorded (see that script).
-``bench/bench_segment.py`` compares it with the page rules on held-out styles and real PDFs,
-through the seams this module offers: the model's split of a section (`marked_lines`, shaped as
-the reader's geometry split), a vote between the reader's split and the model's
-(`voted_split`), and the list found among a whole document's lines (`list_span`). The reader
-calls none of them: none reads real PDFs better than the rules do (docs/performance.md).
+TeX Live's ``.bst`` styles, every line labelled from positions TeX recorded (see that script):
+python-crfsuite, L-BFGS, the regularisation chosen on the validation styles, trained on the lines
+of whole documents, and of the references sections the reader's rules find in them, typeset with
+pdflatex from the same real records as the field tagger's model through the training styles
+among TeX Live's .bst files (bibtex 0.99d; Debian's texlive packages, 2022.20230122) in the
+article class (one and two columns) and REVTeX 4.2. ``bench/bench_segment.py`` compares it with
+the page rules on held-out styles and real PDFs, through the seams this module offers: the
+model's split of a section (`marked_lines`, shaped as the reader's geometry split), a vote
+between the reader's split and the model's (`voted_split`), and the list found among a whole
+document's lines (`list_span`). The reader calls none of them — none reads real PDFs better than
+the rules do (docs/performance.md) — so the model and this module live in ``bench/``, outside the
+installed package; the benches and scripts import it as a sibling module.
 """
 
 from __future__ import annotations
@@ -28,13 +34,14 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 from typing import Protocol
 
 from bibnorm.readers._pdf_sections import Line, balance
 from bibnorm.readers._reflist import HEADING, ReferenceList, split_paragraphs
 from bibnorm.readers._repeated_authors import first_line, reference_start
 
-MODEL_FILE = "reference-lines.crfsuite"
+MODEL = Path(__file__).with_name("reference-lines.crfsuite")
 LABELS = ("B", "I", "O")
 
 
@@ -169,14 +176,9 @@ class LineModel:
 
 
 @lru_cache(maxsize=1)
-def packaged_line_model() -> LineModel:
-    """The model shipped in ``normalizer/data/`` (no download)."""
-    from importlib import resources
-
-    from bibnorm.text import data_file
-
-    with resources.as_file(data_file(MODEL_FILE)) as path:
-        return LineModel(str(path))
+def saved_line_model() -> LineModel:
+    """The model saved beside this module (`MODEL`)."""
+    return LineModel(str(MODEL))
 
 
 def marked_lines(lines: Sequence[LaidOutLine]) -> list[tuple[str, int]] | None:
@@ -185,7 +187,7 @@ def marked_lines(lines: Sequence[LaidOutLine]) -> list[tuple[str, int]] | None:
     geometry gives its paragraph splitter; a dash or rule standing for the previous reference's
     authors is replaced by them (`first_line`). ``None`` when the model finds fewer than two
     references (a list it cannot read: the rules decide)."""
-    labels = packaged_line_model().label(lines)
+    labels = saved_line_model().label(lines)
     starts = set(item_starts(labels))
     if len(starts) < 2:
         return None
