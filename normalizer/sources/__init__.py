@@ -152,8 +152,9 @@ class Deferred:
 
 
 class DeferredRegister(Deferred):
-    """A `Deferred` enricher that is also a DOI register (Crossref, `bibnorm.resolve.pipeline.DoiRegister`);
-    its offline stand-in, which holds nothing, can say nothing."""
+    """A `Deferred` enricher that is also a DOI register (`bibnorm.resolve.pipeline.DoiRegister`:
+    its factory says so, `EnricherFactory.registers_dois`); its offline stand-in, which holds
+    nothing, can say nothing."""
 
     def holds(self, dois: Sequence[str], progress: Progress = NO_PROGRESS) -> Mapping[str, bool | None]:
         holds = getattr(self._source(), "holds", None)
@@ -203,11 +204,22 @@ RESOLVER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]],
     "arxiv": _arxiv,
     "s2": _s2,
 }
+
+
+@dataclass(frozen=True)
+class EnricherFactory:
+    """How an enricher is built (when first asked), and what it can do besides enriching, which
+    must be known before it is built: the pipeline chooses its DOI registers when it starts."""
+
+    build: Callable[[Settings, Callable[[], BibnormSession]], Enricher | None]
+    registers_dois: bool = False  # also a `bibnorm.resolve.pipeline.DoiRegister`: says whether a DOI exists
+
+
 # Sources that only add the published version of papers other sources resolved.
-ENRICHER_FACTORIES: dict[str, Callable[[Settings, Callable[[], BibnormSession]], Enricher | None]] = {
-    "dblp": _dblp,
-    "crossref": _crossref,
-    "openalex": _openalex,
+ENRICHER_FACTORIES: dict[str, EnricherFactory] = {
+    "dblp": EnricherFactory(_dblp),
+    "crossref": EnricherFactory(_crossref, registers_dois=True),
+    "openalex": EnricherFactory(_openalex),
 }
 
 
@@ -298,8 +310,9 @@ class _Chain:
             if "resolvers" in settings.model_fields_set:  # asked for by name: say why it is not
                 self.sources.notes.append(f"{name} skipped: it needs an API key (openalex_api_key)")
             return
+        factory = ENRICHER_FACTORIES[name]
         build: Callable[[], Enricher | None] = self.or_refused(
-            name, partial(ENRICHER_FACTORIES[name], settings, session)
+            name, partial(factory.build, settings, session)
         )
         if name == "dblp":
             dblp_index = _dblp_index(settings)
@@ -308,7 +321,7 @@ class _Chain:
                 self.local.append(dblp_index)  # it answers offline too: never stood in for
             else:
                 build = self.or_refused(name, build)
-        self.sources.enrichers.append((DeferredRegister if name == "crossref" else Deferred)(name, build))
+        self.sources.enrichers.append((DeferredRegister if factory.registers_dois else Deferred)(name, build))
 
 
 @contextmanager
