@@ -266,6 +266,15 @@ def test_venues_no_rule_names_stay_unknown(written: str) -> None:
             "Annu. Meet. Assoc. Comput. Linguist.",
             id="acl-word-beginnings",
         ),
+        # the linking words of other languages too (title-omitted-words.json), as MathSciNet's
+        # "Z. Anal. Anwendungen" and "Ann. Inst. Fourier" leave them out, an elided "l'" with them
+        pytest.param(
+            "Zeitschrift für Analysis und ihre Anwendungen", "Z. Anal. Anwendungen", id="german-linking-words"
+        ),
+        pytest.param("Annales de l'Institut Fourier", "Ann. Inst. Fourier", id="french-elided-article"),
+        pytest.param(
+            "International Conference on 3D Vision", "Int. Conf. 3D Vis.", id="a-letter-after-a-digit-stays"
+        ),
     ],
 )
 def test_iso4_abbreviates_word_by_word_and_drops_linking_words(name: str, abbreviated: str) -> None:

@@ -25,6 +25,7 @@ from bibnorm.text.word_tables import (
     reference_abbreviations,
     reference_cues,
     reference_headings,
+    title_omitted_words,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,6 +37,7 @@ TABLES = (
     "reference-cues.json",
     "publisher-words.json",
     "organisation-words.json",
+    "title-omitted-words.json",
 )
 
 
@@ -102,6 +104,9 @@ _HAND_TABLES = {
     "months": re.compile(r"[\"']jan[\"'],\s*[\"']feb[\"']"),
     "cues": re.compile(r"[\"']pp[\"'],\s*[\"']p[\"'],\s*[\"']vol[\"']"),
     "publishers": re.compile(r"[\"']press[\"'],\s*[\"']publishers[\"']"),
+    "omitted words": re.compile(
+        r"[\"']of[\"'],\s*[\"']for[\"'],\s*[\"']in[\"'],\s*[\"']on[\"'],\s*[\"']at[\"']|aux\s+und\s+der"
+    ),
     "organisations": re.compile(r"[\"']collaboration[\"'],|Collaboration\|Team|Team\|Developers"),
 }
 
@@ -244,3 +249,10 @@ def test_every_organisation_word_is_one_capitalised_word() -> None:
 )
 def test_a_name_with_an_organisation_word_is_a_literal(name: str) -> None:
     assert parse_name(name).literal == name
+
+
+def test_the_omitted_words_are_lower_case_and_folded() -> None:
+    # journals.py compares them to folded words ("für" as "fur"), venues.py folds its words too
+    words = title_omitted_words()
+    assert all(word == word.casefold() and word.isascii() and " " not in word for word in words)
+    assert {"of", "the", "und", "fur", "de", "l", "i"} <= words

@@ -45,6 +45,7 @@ from bibnorm.text.venues import (
     proceedings_name,
     tidy_venue,
 )
+from bibnorm.text.word_tables import title_omitted_words
 
 TABLE = "bibnorm's venue table"
 LIST = "JabRef's journal list"
@@ -349,10 +350,7 @@ _LINKING_WORDS = frozenset({"of", "the", "and", "in", "on", "for", "de", "la", "
 # Anwendungen" "Zeitschrift für Analysis und ihre Anwendungen", "J. Physique" "Le Journal de
 # Physique", "Ann. Inst. H. Poincaré" "Annales de l'Institut Henri Poincaré"; "im." (Russian
 # "imeni", named after) "Inst. Steklov." "Instituta im. V. A. Steklova".
-_LEFT_OUT = frozenset(
-    """a an and the of for in on at to by with from its their & le la les l d de des du et aux
-    und der die das des fur ihre im y e el los las del di della dei i ee ego pro part""".split()  # noqa: SIM905
-)
+_LEFT_OUT = title_omitted_words()  # normalizer/data/title-omitted-words.json
 # A catalogue's full title (MathSciNet's ``fjournal``, zbMATH) names the publisher before the
 # journal, a subtitle or a new series after it, and sometimes the journal after its society:
 # "Akademiya Nauk SSSR. Matematicheskie Zametki", "Nonlinear Dynamics. An International Journal

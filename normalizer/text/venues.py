@@ -47,6 +47,7 @@ from types import MappingProxyType
 
 from bibnorm.text import data_file
 from bibnorm.text.months import MONTHS
+from bibnorm.text.word_tables import title_omitted_words
 
 
 class VenueKind(StrEnum):
@@ -207,11 +208,9 @@ def _index() -> Mapping[str, Venue]:
     return MappingProxyType(index)
 
 
-# Words ISO 4 leaves out of a title: articles, prepositions, conjunctions.
-_ISO4_DROPPED = frozenset(
-    {"a", "an", "and", "the", "of", "for", "in", "on", "at", "to", "by", "with", "from"}
-)
-_ISO4_WORD = re.compile(r"[^\W\d_]+")
+# Words ISO 4 leaves out of a title: articles, prepositions, conjunctions (title-omitted-words.json).
+_ISO4_DROPPED = title_omitted_words()
+_ISO4_WORD = re.compile(r"[dlDL]['’](?=[^\W\d_])|[^\W\d_]+")  # "l'" of "l'Institut" is a word
 
 
 @cache
@@ -239,7 +238,9 @@ def _ltwa_abbreviation(lower: str) -> str | None:
 def _iso4_word(match: re.Match[str], *, ltwa: bool = True) -> str:
     word = match.group(0)
     lower = word.casefold()
-    if lower in _ISO4_DROPPED:
+    glued = match.start() > 0 and match.string[match.start() - 1].isdigit()  # the "D" of "3D" is no word
+    folded = "".join(char for char in unicodedata.normalize("NFKD", lower) if not unicodedata.combining(char))
+    if folded.rstrip("'’") in _ISO4_DROPPED and not glued:  # "für" as the table has it, "fur"; "l'"
         return ""
     stem = _ltwa_abbreviation(lower) if ltwa else None
     if stem is None:

@@ -16,7 +16,9 @@ each read once, when first asked for (every file says where its words come from)
 - `publisher_words` (``publisher-words.json``): "press", "verlag", "wiley" — the words of
   publishers' names;
 - `organisation_words` (``organisation-words.json``): "Collaboration", "Team", "Institute" — the
-  words that make an author an organisation, not a person.
+  words that make an author an organisation, not a person;
+- `title_omitted_words` (``title-omitted-words.json``): "of", "the", "für", "de" — the words an
+  abbreviation of a journal's or venue's title leaves out (ISO 4, the AMS's abbreviations).
 
 The readers build their regular expressions from these words with `alternation`, so a word
 added to a file is known to every pattern that reads that concept. (The tagger's features read
@@ -48,6 +50,7 @@ __all__ = [
     "reference_abbreviations",
     "reference_cues",
     "reference_headings",
+    "title_omitted_words",
 ]
 
 
@@ -183,3 +186,10 @@ def organisation_words() -> tuple[str, ...]:
     """The words that make an author an organisation ("Collaboration", "Team", "Inc"), as printed
     (capitalised), from ``normalizer/data/organisation-words.json``."""
     return tuple(_table("organisation-words.json")["words"])
+
+
+@cache
+def title_omitted_words() -> frozenset[str]:
+    """The words an abbreviation of a journal's or venue's title leaves out ("of", "the", "und",
+    "de"), lower case, from ``normalizer/data/title-omitted-words.json``."""
+    return frozenset(_table("title-omitted-words.json")["words"])
