@@ -199,6 +199,8 @@ def test_the_same_claim_from_a_bib_file_has_no_text_to_read_again() -> None:
         (("Jonathan Ho", "Ajay Jain", "Pieter Abbeel", "Yann LeCun"), False, ["BN713"]),  # merged
         (("Ajay Jain", "Jonathan Ho", "Pieter Abbeel"), False, ["BN715"]),  # swapped
         (("John Doe", "Jonathan Ho", "Ajay Jain", "Pieter Abbeel"), False, ["BN711", "BN713"]),
+        # a template's name, as placeholder-names.json lists it
+        (("Jonathan Ho", "Ajay Jain", "Pieter Abbeel", "Firstname Lastname"), False, ["BN711", "BN713"]),
     ],
 )
 def test_author_claims_are_compared_person_by_person(

@@ -38,6 +38,7 @@ TABLES = (
     "publisher-words.json",
     "organisation-words.json",
     "title-omitted-words.json",
+    "placeholder-names.json",
 )
 
 

@@ -9,24 +9,21 @@ either version is correct (`version_author_findings`).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from bibnorm.models import Person, Reference
+from bibnorm.text import data_file
 from bibnorm.text.names import family_forms, name_words, one_edit, parse_name
 from bibnorm.text.titles import same_title, title_words
 from bibnorm.verify.claims import Answer, Answers, Claim
 from bibnorm.verify.codes import VerifyFinding, finding
 
-# fmt: off
-_PLACEHOLDER_NAMES = frozenset({
-    "john doe", "jane doe", "j doe", "doe john", "doe jane", "john smith", "jane smith", "a author",
-    "an author", "author", "first author", "second author", "third author", "author name",
-    "firstname lastname", "first last", "anonymous", "anon", "unknown", "et al", "others",
-    "author one", "author two", "lorem ipsum",
-})
-# fmt: on
+# Names written where a real author goes ("John Doe", "Firstname Lastname"), as `title_words`
+# gives their words, from normalizer/data/placeholder-names.json.
+_PLACEHOLDER_NAMES = frozenset(json.loads(data_file("placeholder-names.json").read_text("utf-8"))["names"])
 
 # Sources cut long author lists (a world record of PaLM lists 10 of its 67 authors).
 TRUNCATED_AUTHOR_LISTS = 10
