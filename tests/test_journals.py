@@ -234,6 +234,14 @@ def test_a_volume_glued_to_a_known_journal_comes_off(text: str, split: tuple[str
         pytest.param("Phys. Rev. Lett.", "Physical Review Letters", "Phys. Rev. Lett.", id="already-dotted"),
         pytest.param("CAIS", "Communications of the Association for Information Systems", None, id="acronym"),
         pytest.param("Nat Commun", "Nature Machine Intelligence", None, id="another-journal"),
+        # the linking words ISO 4 leaves out, in the journal's language (title-omitted-words.json)
+        pytest.param(
+            "Z Anal Anwend",
+            "Zeitschrift für Analysis und ihre Anwendungen",
+            "Z. Anal. Anwend.",
+            id="german-linking-words",
+        ),
+        pytest.param("Phys Lett A", "Physics Letters A", "Phys. Lett. A", id="a-series-letter-is-no-article"),
     ],
 )
 def test_a_short_title_is_an_abbreviation_only_when_it_shortens_the_names_words(

@@ -5,6 +5,7 @@ entries."""
 from __future__ import annotations
 
 import pytest
+from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.refs import parse_reference
 
 
@@ -41,3 +42,25 @@ def test_a_subtitle_that_closes_with_a_year_is_no_venue() -> None:
     assert parse_reference(text).title == (
         "What's in the image? A deep-dive into the vision of vision language models"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(
+            "Was ist Analysis? Zeitschrift für Analysis und ihre Anwendungen",
+            "Was ist Analysis?",
+            id="a-venue-in-german-its-linking-words-lower-case",
+        ),
+        pytest.param(
+            "Show or tell? Exploring when teaching helps",
+            "Show or tell? Exploring when teaching helps",
+            id="prose",
+        ),
+    ],
+)
+def test_a_venue_writes_in_lower_case_only_the_words_its_abbreviation_leaves_out(
+    text: str, title: str
+) -> None:
+    # title-omitted-words.json: "of", "the", "und", "für" (as "fur"), "ihre"
+    assert title_before_question(text) == title

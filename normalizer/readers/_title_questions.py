@@ -10,13 +10,17 @@ language outperforms demonstration" goes on after it — a subtitle, in sentence
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from bibnorm.text.word_tables import title_omitted_words
 
 _QUESTION = re.compile(r"(?<=[?!])\s+(?=[A-Z])")
 # A journal's volume and pages closing the text: "311, 1886–1886", "16, 176", "24 (3), 1–10",
 # "45, S35– S58" (a number alone may be a title's year: "… language models, 2024").
 _VOLUME_PAGES = re.compile(r"\s\d+(?:\s*\(\d+\))?,\s*[A-Za-z]?\d+(?:\s*[–-]\s*[A-Za-z]?\d+)?$")
-# The words a journal's name or abbreviation writes in lower case.
-_LOWER_IN_VENUES = frozenset({"of", "in", "and", "the", "for", "on", "&", "de", "la", "und", "für"})
+# The words a journal's name or abbreviation writes in lower case: those its abbreviation leaves
+# out (title-omitted-words.json: "of", "&", "und", "fur", without accents).
+_LOWER_IN_VENUES = title_omitted_words()
 
 
 def title_before_question(text: str) -> str:
@@ -34,4 +38,10 @@ def _reads_as_venue(text: str) -> bool:
     if _VOLUME_PAGES.search(text):
         return True
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
-    return bool(words) and all(word[0].isupper() or word in _LOWER_IN_VENUES for word in words)
+    return bool(words) and all(
+        word[0].isupper() or _without_accents(word) in _LOWER_IN_VENUES for word in words
+    )
+
+
+def _without_accents(word: str) -> str:
+    return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))

@@ -329,7 +329,8 @@ def dotted_abbreviation(short: str, name: str) -> str | None:
     ("CAIS") or a short title that is not the name's words shortened gives ``None``.
     """
     words = short.replace(".", " ").split()
-    name_words = [w for w in re.findall(r"[^\W_]+", name) if w.casefold() not in _LINKING_WORDS]
+    found = re.findall(r"[^\W_]+", name)
+    name_words = [word for place, word in enumerate(found) if not _omitted(_folded(word), place)]
     if len(words) < 2 or len(words) != len(name_words):
         return None
     out = []
@@ -338,9 +339,6 @@ def dotted_abbreviation(short: str, name: str) -> str | None:
             return None
         out.append(word if len(word) == len(full) else word + ".")
     return " ".join(out)
-
-
-_LINKING_WORDS = frozenset({"of", "the", "and", "in", "on", "for", "de", "la", "der", "und", "&"})
 
 
 # Words an abbreviation leaves out of a journal's title (ISO 4 and the AMS's abbreviations alike):
@@ -374,14 +372,22 @@ def _title_words(text: str) -> tuple[str, ...]:
     """The words of a journal title that an abbreviation keeps: ASCII, lower case, no linking
     words, no series numbers ("Amer. Math. Soc. Transl. (2)"); a capital letter after the first
     word is a series ("Phys. Lett. A", "Sér. I"), not the article or the conjunction."""
-    text = unicodedata.normalize("NFKD", fold_letters(text))
-    words = _TITLE_WORD.findall("".join(ch for ch in text if not unicodedata.combining(ch)))
-    return tuple(
-        word.casefold()
-        for place, word in enumerate(words)
-        if not word.isdigit()
-        and (word.casefold() not in _LEFT_OUT or (place and len(word) == 1 and word.isupper()))
-    )
+    words = _TITLE_WORD.findall(_folded(text))
+    kept = (word for place, word in enumerate(words) if not word.isdigit() and not _omitted(word, place))
+    return tuple(word.casefold() for word in kept)
+
+
+def _folded(text: str) -> str:
+    """``text`` without its accents, its letters folded to ASCII ("für" → "fur", "Łódź" → "Lodz")."""
+    decomposed = unicodedata.normalize("NFKD", fold_letters(text))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _omitted(word: str, place: int) -> bool:
+    """Whether an abbreviation leaves out a title's ``word`` (folded; at ``place`` among its
+    words): a linking word (`_LEFT_OUT`), unless a capital letter after the first word, which is
+    a series ("Phys. Lett. A", "Sér. I"), not the article or the conjunction."""
+    return word.casefold() in _LEFT_OUT and not (place and len(word) == 1 and word.isupper())
 
 
 @lru_cache(maxsize=4096)
