@@ -44,7 +44,8 @@ def test_each_heading_that_names_references_starts_a_list() -> None:
     [
         pytest.param("APA 10.1 References", 14.35, True, id="larger-with-a-number"),
         pytest.param("References Included in a Meta-Analysis", 14.35, True, id="larger-names-them-first"),
-        pytest.param("APA 10.1 REFERENCES", 14.35, True, id="in-capitals"),
+        pytest.param("Other references", 14.35, False, id="a-word-not-capitalised-as-a-heading-prints-it"),
+        pytest.param("其它参考文献示例", 14.35, False, id="a-part-heading-in-a-script-without-capitals"),
         pytest.param("Weitere Literatur", 14.35, True, id="another-language-by-the-headings-table"),
         pytest.param("References", 10.0, True, id="the-plain-heading-at-any-size"),
         pytest.param("APA 10.1 References", 10.0, False, id="body-size-is-a-sentence"),

@@ -27,16 +27,22 @@ set in the margin).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from bibnorm.readers._ref_apa import AUTHOR_DATE
 from bibnorm.readers._ref_dates import YEAR
 from bibnorm.readers._ref_elided import with_elided_names
-from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import HEADING, ReferenceList, opens_with_name
 from bibnorm.readers.refs import looks_like_reference
+from bibnorm.text.word_tables import alternation, reference_headings
 
+# A word that names the references, capitalised as a heading prints it ("APA 10.1 References",
+# "Weitere Literatur"; reference-headings.json): "Other references, as examples" and caspervector's
+# "其它参考文献示例" are a part of the list under a heading of its own size (`_ref_headings`), no
+# new list.
+_NAMED = re.compile(rf"(?<![^\W\d_]){alternation(reference_headings().words)}(?![^\W\d_])")
 _MAX_HEADING_WORDS = 8
 LARGER = 1.15  # a heading's type is this much larger than the list's
 _SAME_PLACE_EMS = 0.5  # two lines start at the same place when this close (in ems of their type)
@@ -134,7 +140,7 @@ def _above_its_list(lines: Sequence[Line], at: int) -> bool:
 
 def _titled(lines: Sequence[Line], at: int) -> bool:
     line = lines[at]
-    if len(line.text.split()) > _MAX_HEADING_WORDS or not names_references(line.text):
+    if len(line.text.split()) > _MAX_HEADING_WORDS or not _NAMED.search(line.text):
         return False
     return _above_its_list(lines, at)
 
