@@ -38,11 +38,15 @@ from bibnorm.readers._reflist import HEADING, ReferenceList, opens_with_name
 from bibnorm.readers.refs import looks_like_reference
 from bibnorm.text.word_tables import alternation, reference_headings
 
-# A word that names the references, capitalised as a heading prints it ("APA 10.1 References",
-# "Weitere Literatur"; reference-headings.json): "Other references, as examples" and caspervector's
-# "其它参考文献示例" are a part of the list under a heading of its own size (`_ref_headings`), no
-# new list.
-_NAMED = re.compile(rf"(?<![^\W\d_]){alternation(reference_headings().words)}(?![^\W\d_])")
+# A word that names the references and nothing else, capitalised as a heading prints it ("APA
+# 10.1 References", "Works Cited"; reference-headings.json): "Other references, as examples" and
+# caspervector's "其它参考文献示例" are a part of the list under a heading of its own size
+# (`_ref_headings`), and "Reports and Gray Literature" a part of biblatex-apa's test document,
+# no new list.
+_NAMED = re.compile(
+    rf"(?<![^\W\d_]){alternation(set(reference_headings().words) - set(reference_headings().words_general))}"
+    r"(?![^\W\d_])"
+)
 _MAX_HEADING_WORDS = 8
 LARGER = 1.15  # a heading's type is this much larger than the list's
 _SAME_PLACE_EMS = 0.5  # two lines start at the same place when this close (in ems of their type)

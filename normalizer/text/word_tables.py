@@ -98,6 +98,7 @@ class ReferenceHeadings:
     headings: tuple[str, ...]  # a whole heading: "References", "Literature Cited", "参考文献"
     words: tuple[str, ...]  # a heading's words that name references: "References", "Literatur"
     words_unspaced: tuple[str, ...]  # the same in scripts without spaces between words: "参考文献"
+    words_general: tuple[str, ...]  # of `words`, those that also name literature in general: "Literature"
 
 
 @cache
@@ -108,6 +109,7 @@ def reference_headings() -> ReferenceHeadings:
         headings=tuple(table["headings"]),
         words=tuple(table["words"]),
         words_unspaced=tuple(table["words_unspaced"]),
+        words_general=tuple(table["words_general"]),
     )
 
 
