@@ -291,6 +291,8 @@ def test_venue_spellings_agree_by_acronym_and_abbreviation() -> None:
     assert venues_agree("ICML", "International Conference on Machine Learning")
     assert venues_agree("Mach. Learn.", "Machine Learning")
     assert venues_agree("J. Mach. Learn. Res.", "Journal of Machine Learning Research")
+    # the linking words of a name in another language too (title-omitted-words.json)
+    assert venues_agree("Ann. Inst. Fourier", "Annales de l'Institut Fourier")
     assert venues_agree(
         "IEEE Trans. Pattern Anal. Mach. Intell.",
         "IEEE Transactions on Pattern Analysis and Machine Intelligence",

@@ -9,8 +9,11 @@ import re
 
 from bibnorm.text.titles import plain_text
 from bibnorm.text.venues import find_venue, proceedings_name, venue_key
+from bibnorm.text.word_tables import title_omitted_words
 
-_LINKING = frozenset({"of", "on", "the", "and", "in", "for", "to", "a", "an", "at"})
+# The words an abbreviation of a venue's name leaves out ("of", "the", "de", "und"):
+# normalizer/data/title-omitted-words.json.
+_LINKING = title_omitted_words()
 # Words that say what kind of venue a name is, not which one.
 _STOP = _LINKING | frozenset(
     {"proceedings", "conference", "international", "annual", "meeting", "workshop", "journal", "transactions",
