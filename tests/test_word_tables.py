@@ -15,6 +15,7 @@ from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import HEADING
 from bibnorm.readers.tagger import tag_reference, token_features
 from bibnorm.text.names import parse_name
+from bibnorm.text.venues import venue_key
 from bibnorm.text.word_tables import (
     alternation,
     bare_words,
@@ -26,7 +27,9 @@ from bibnorm.text.word_tables import (
     reference_cues,
     reference_headings,
     title_omitted_words,
+    venue_words,
 )
+from bibnorm.verify.venue_names import venues_agree
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES = (
@@ -39,6 +42,7 @@ TABLES = (
     "organisation-words.json",
     "title-omitted-words.json",
     "placeholder-names.json",
+    "venue-words.json",
 )
 
 
@@ -116,6 +120,24 @@ _HAND_TABLES = {
 def test_no_reader_writes_a_concept_s_table_by_hand(concept: str) -> None:
     modules = [*(ROOT / "normalizer" / "readers").glob("*.py"), *(ROOT / "normalizer" / "text").glob("*.py")]
     written = [module.name for module in modules if _HAND_TABLES[concept].search(module.read_text("utf-8"))]
+    assert written == []
+
+
+# The same for the tables every package reads, looked for in every module of the product.
+_HAND_TABLES_ANYWHERE = {
+    "venue words": re.compile(
+        r"[\"']ieee[\"'],\s*[\"']cvf[\"']|[\"']proceedings[\"'],\s*[\"']conference[\"']"
+        r"|[\"']at[\"'],\s*[\"']to[\"'],\s*[\"']a[\"'],\s*[\"']an[\"']"
+    ),
+}
+
+
+@pytest.mark.parametrize("concept", sorted(_HAND_TABLES_ANYWHERE))
+def test_no_module_writes_a_concept_s_table_by_hand(concept: str) -> None:
+    modules = [*(ROOT / "normalizer").rglob("*.py"), *(ROOT / "resolvers").rglob("*.py")]
+    written = [
+        module.name for module in modules if _HAND_TABLES_ANYWHERE[concept].search(module.read_text("utf-8"))
+    ]
     assert written == []
 
 
@@ -257,3 +279,63 @@ def test_the_omitted_words_are_lower_case_and_folded() -> None:
     words = title_omitted_words()
     assert all(word == word.casefold() and word.isascii() and " " not in word for word in words)
     assert {"of", "the", "und", "fur", "de", "l", "i"} <= words
+
+
+def test_the_venue_words_are_lower_case_single_words() -> None:
+    # venue_key folds and splits a name into words of [0-9a-z] before leaving these out
+    words = venue_words()
+    assert all(
+        word.isascii() and word.isalnum() and word == word.lower()
+        for word in words.noise | words.not_abbreviated | words.kinds
+    )
+    assert {"ieee", "acm", "proceedings", "annual"} <= words.noise
+    assert {"conference", "workshop", "journal", "transactions"} <= words.kinds
+
+
+# Keys written by hand: the venue table and the dblp and snapshot indexes are keyed by them, so
+# a word moved in or out of venue-words.json "noise" shows here first.
+@pytest.mark.parametrize(
+    ("spelling", "key"),
+    [
+        pytest.param(
+            "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR) 2021",
+            "conference on computer vision and pattern recognition cvpr",
+            id="sponsors, a year, 'Proceedings of the'",
+        ),
+        pytest.param(
+            "Proc. 35th Annual ACM Symposium on Theory of Computing",
+            "symposium on theory computing",
+            id="'Proc.', an ordinal, 'Annual', 'of'",
+        ),
+        pytest.param(
+            "IEEE/RSJ International Conference on Intelligent Robots and Systems",
+            "international conference on intelligent robots and systems",
+            id="'International' and 'Conference' stay",
+        ),
+        pytest.param(
+            "Advances in Neural Information Processing Systems 35",
+            "advances neural information processing systems",
+            id="a volume number",
+        ),
+    ],
+)
+def test_a_venue_key_leaves_out_the_noise_words(spelling: str, key: str) -> None:
+    assert venue_key(spelling) == key
+
+
+@pytest.mark.parametrize(
+    ("claimed", "record", "agree"),
+    [
+        pytest.param(
+            "Workshop on Graph Learning", "Conference on Graph Learning", True, id="the kind of venue aside"
+        ),
+        pytest.param(
+            "GL", "International Workshop on Graph Learning", True, id="an acronym of the significant words"
+        ),
+        pytest.param(
+            "Journal of Graph Learning", "Journal of Fluid Mechanics", None, id="the kind is no shared word"
+        ),
+    ],
+)
+def test_venues_agree_on_their_significant_words(claimed: str, record: str, agree: bool | None) -> None:
+    assert venues_agree(claimed, record) is agree

@@ -47,7 +47,7 @@ from types import MappingProxyType
 
 from bibnorm.text import data_file
 from bibnorm.text.months import MONTHS
-from bibnorm.text.word_tables import title_omitted_words
+from bibnorm.text.word_tables import title_omitted_words, venue_words
 
 
 class VenueKind(StrEnum):
@@ -148,8 +148,8 @@ def _load_venues() -> tuple[Venue, ...]:
 
 VENUES: tuple[Venue, ...] = _load_venues()
 
-# Words that do not tell venues apart: who sponsors it, how often it meets.
-_NOISE_WORDS = frozenset({"ieee", "cvf", "acm", "rsj", "the", "annual", "proceedings", "of", "in", "proc"})
+# Words that do not tell venues apart: who sponsors it, how often it meets (venue-words.json).
+_NOISE_WORDS = venue_words().noise
 _YEAR = re.compile(r"(?<![0-9])(19|20)[0-9]{2}(?![0-9])|'[0-9]{2}\b")
 _ORDINAL = re.compile(r"\b[0-9]+(st|nd|rd|th)\b", re.IGNORECASE)
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -442,8 +442,8 @@ def without_track(text: str) -> str:
 # ACM's proceedings titles (Crossref's container titles of its DOIs) end with the event's
 # acronym and year: "… and the 44th annual meeting of the ACL - ACL '06", "… - KDD '19".
 _ACM_EVENT = re.compile(r" - ([A-Z][\w&/+.-]*(?: [A-Z][\w&/+.-]*)?) '\d{2}\Z")
-# Words an abbreviation leaves out or that tell no venue apart, besides `venue_key`'s.
-_NOT_ABBREVIATED = frozenset({"and", "for", "on", "at", "to", "a", "an", "annu"})
+# Words an abbreviation leaves out or that tell no venue apart, besides `venue_key`'s (venue-words.json).
+_NOT_ABBREVIATED = venue_words().not_abbreviated
 
 
 @cache

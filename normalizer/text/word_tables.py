@@ -18,7 +18,9 @@ each read once, when first asked for (every file says where its words come from)
 - `organisation_words` (``organisation-words.json``): "Collaboration", "Team", "Institute" — the
   words that make an author an organisation, not a person;
 - `title_omitted_words` (``title-omitted-words.json``): "of", "the", "für", "de" — the words an
-  abbreviation of a journal's or venue's title leaves out (ISO 4, the AMS's abbreviations).
+  abbreviation of a journal's or venue's title leaves out (ISO 4, the AMS's abbreviations);
+- `venue_words` (``venue-words.json``): "ieee", "annual", "proceedings", "workshop" — the words
+  of a venue's name that do not say which venue it is (the venue key leaves them out).
 
 The readers build their regular expressions from these words with `alternation`, so a word
 added to a file is known to every pattern that reads that concept. (The tagger's features read
@@ -41,6 +43,7 @@ __all__ = [
     "NameParticles",
     "ReferenceAbbreviations",
     "ReferenceHeadings",
+    "VenueWords",
     "alternation",
     "bare_words",
     "kinds_of_work",
@@ -51,6 +54,7 @@ __all__ = [
     "reference_cues",
     "reference_headings",
     "title_omitted_words",
+    "venue_words",
 ]
 
 
@@ -195,3 +199,23 @@ def title_omitted_words() -> frozenset[str]:
     """The words an abbreviation of a journal's or venue's title leaves out ("of", "the", "und",
     "de"), lower case, from ``normalizer/data/title-omitted-words.json``."""
     return frozenset(_table("title-omitted-words.json")["words"])
+
+
+@dataclass(frozen=True)
+class VenueWords:
+    """The words of a venue's name that do not say which venue it is (``venue-words.json``), lower case."""
+
+    noise: frozenset[str]  # left out of every venue key: "ieee", "annual", "proceedings", "of"
+    not_abbreviated: frozenset[str]  # also left out comparing an abbreviated name: "and", "annu"
+    kinds: frozenset[str]  # what kind of venue it is: "conference", "workshop", "transactions"
+
+
+@cache
+def venue_words() -> VenueWords:
+    """The words of a venue's name that tell no venue apart, from ``normalizer/data/venue-words.json``."""
+    table = _table("venue-words.json")
+    return VenueWords(
+        noise=frozenset(table["noise"]),
+        not_abbreviated=frozenset(table["not_abbreviated"]),
+        kinds=frozenset(table["kinds"]),
+    )

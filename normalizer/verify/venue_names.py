@@ -9,16 +9,13 @@ import re
 
 from bibnorm.text.titles import plain_text
 from bibnorm.text.venues import find_venue, proceedings_name, venue_key
-from bibnorm.text.word_tables import title_omitted_words
+from bibnorm.text.word_tables import title_omitted_words, venue_words
 
 # The words an abbreviation of a venue's name leaves out ("of", "the", "de", "und"):
 # normalizer/data/title-omitted-words.json.
 _LINKING = title_omitted_words()
-# Words that say what kind of venue a name is, not which one.
-_STOP = _LINKING | frozenset(
-    {"proceedings", "conference", "international", "annual", "meeting", "workshop", "journal", "transactions",
-     "ieee", "acm"}
-)  # fmt: skip
+# Words that say what kind of venue a name is, not which one (normalizer/data/venue-words.json).
+_STOP = _LINKING | venue_words().kinds
 _ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Za-z][A-Za-z&-]{1,15})(?:['\s]*\d{2,4})?\s*\)")
 # Share of significant words two spellings of one venue have in common, at least.
 SAME_VENUE_WORDS = 0.6
