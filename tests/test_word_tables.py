@@ -14,12 +14,14 @@ from bibnorm.readers._ref_entry_types import entry_type_of
 from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import HEADING
 from bibnorm.readers.tagger import tag_reference, token_features
+from bibnorm.text.capitals_prose import is_sentence_case
 from bibnorm.text.names import parse_name
 from bibnorm.text.venues import venue_key
 from bibnorm.text.word_tables import (
     alternation,
     bare_words,
     kinds_of_work,
+    minor_words,
     name_particles,
     organisation_words,
     publisher_words,
@@ -43,6 +45,7 @@ TABLES = (
     "title-omitted-words.json",
     "placeholder-names.json",
     "venue-words.json",
+    "minor-words.json",
 )
 
 
@@ -125,6 +128,10 @@ def test_no_reader_writes_a_concept_s_table_by_hand(concept: str) -> None:
 
 # The same for the tables every package reads, looked for in every module of the product.
 _HAND_TABLES_ANYWHERE = {
+    "minor words": re.compile(
+        r"[\"']via[\"'],\s*[\"']vs[\"'],\s*[\"']with[\"']|[\"']with[\"'],\s*[\"']a[\"'],\s*[\"']an[\"'],\s*[\"']by[\"']"
+        r"|frozenset\(\{[\"']A[\"'],\s*[\"']An[\"']"
+    ),
     "venue words": re.compile(
         r"[\"']ieee[\"'],\s*[\"']cvf[\"']|[\"']proceedings[\"'],\s*[\"']conference[\"']"
         r"|[\"']at[\"'],\s*[\"']to[\"'],\s*[\"']a[\"'],\s*[\"']an[\"']"
@@ -339,3 +346,26 @@ def test_a_venue_key_leaves_out_the_noise_words(spelling: str, key: str) -> None
 )
 def test_venues_agree_on_their_significant_words(claimed: str, record: str, agree: bool | None) -> None:
     assert venues_agree(claimed, record) is agree
+
+
+def test_the_minor_words_hold_their_glue_and_articles() -> None:
+    words = minor_words()
+    assert words.acronym_glue <= words.words
+    assert words.articles == {"a", "an", "the"} <= words.acronym_glue
+    assert all(word == word.lower() and word.isalpha() for word in words.words)
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence_case"),
+    [
+        pytest.param("Learning to rank with deep networks", True, id="sentence case"),
+        pytest.param(
+            "Learning to Rank with Deep Networks", False, id="title case: 'to' and 'with' say nothing"
+        ),
+        pytest.param(
+            "A Study of the Effects of Noise on Learning", False, id="minor words only in lower case"
+        ),
+    ],
+)
+def test_a_title_s_case_is_read_without_its_minor_words(title: str, sentence_case: bool) -> None:
+    assert is_sentence_case(title) is sentence_case

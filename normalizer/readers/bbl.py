@@ -37,6 +37,7 @@ from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import ParsedReference, _name_words, parse_reference, person_names
 from bibnorm.readers.tagger import TaggedReference, tag_reference
 from bibnorm.text.titles import plain_text
+from bibnorm.text.word_tables import minor_words
 
 # Keys never hold a backslash: stopping there keeps a run of unclosed "\\bibitem{" or "\\entry{"
 # linear (each start would otherwise scan to the end of the file).
@@ -77,7 +78,7 @@ _AFTER_TITLE = frozenset(
      "doi", "isbn"}
 )  # fmt: skip
 _DASHES = re.compile(r"[-—–_]{2,}+")
-_ARTICLES = frozenset({"A", "An", "The"})
+_ARTICLES = frozenset(article.capitalize() for article in minor_words().articles)  # "A", "An", "The"
 _NUMBERS = frozenset({"volume", "issue", "pages"})
 _SURE = 0.5
 _TITLE_SURE = 0.9

@@ -27,6 +27,7 @@ from bibnorm.text.capitals_words import (
     pool,
     word_key,
 )
+from bibnorm.text.word_tables import minor_words
 
 _WORD = re.compile(r"[^\W\d_]{4,}")  # words long enough to say which case a title is in
 
@@ -46,8 +47,9 @@ def _prose(text: str) -> str:
 # Tokens, and the punctuation after which a capital says nothing (a sentence or clause
 # start); commas only bound an acronym's spelling-out.
 _PROSE_TOKEN = re.compile(rf"{TOKEN.pattern}|[.!?:;,()\[\]{{}}\"\u201c\u201d\u2022]|\n")
-# Lower-case words a spelt-out acronym may hold without a letter of their own ("Region of Interest").
-_EXPANSION_GLUE = frozenset({"of", "and", "for", "the", "in", "on", "to", "with", "a", "an", "by", "from"})
+# Lower-case words a spelt-out acronym may hold without a letter of their own ("Region of
+# Interest"): minor-words.json.
+_EXPANSION_GLUE = minor_words().acronym_glue
 
 
 def _read_prose(text: str) -> Evidence:
@@ -427,11 +429,9 @@ def bibliography_evidence(records: Sequence[tuple[str, str | None]]) -> Evidence
     )
 
 
-# Words that title case leaves in lower case too: they say nothing about a title's case.
-_MINOR_WORDS = frozenset(
-    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or"}
-    | {"the", "to", "via", "vs", "with", "is", "are", "but", "nor", "over", "per", "than", "up"}
-)
+# Words that title case leaves in lower case too: they say nothing about a title's case
+# (minor-words.json).
+_MINOR_WORDS = minor_words().words
 
 
 def is_sentence_case(title: str) -> bool:

@@ -19,6 +19,9 @@ each read once, when first asked for (every file says where its words come from)
   words that make an author an organisation, not a person;
 - `title_omitted_words` (``title-omitted-words.json``): "of", "the", "für", "de" — the words an
   abbreviation of a journal's or venue's title leaves out (ISO 4, the AMS's abbreviations);
+- `minor_words` (``minor-words.json``): "of", "and", "the", "with" — the minor words of English
+  titles, which title case leaves in lower case, and of them the articles and the linking words
+  of a spelt-out acronym;
 - `venue_words` (``venue-words.json``): "ieee", "annual", "proceedings", "workshop" — the words
   of a venue's name that do not say which venue it is (the venue key leaves them out).
 
@@ -40,6 +43,7 @@ from bibnorm.text import data_file
 
 __all__ = [
     "KindsOfWork",
+    "MinorWords",
     "NameParticles",
     "ReferenceAbbreviations",
     "ReferenceHeadings",
@@ -47,6 +51,7 @@ __all__ = [
     "alternation",
     "bare_words",
     "kinds_of_work",
+    "minor_words",
     "name_particles",
     "organisation_words",
     "publisher_words",
@@ -218,4 +223,24 @@ def venue_words() -> VenueWords:
         noise=frozenset(table["noise"]),
         not_abbreviated=frozenset(table["not_abbreviated"]),
         kinds=frozenset(table["kinds"]),
+    )
+
+
+@dataclass(frozen=True)
+class MinorWords:
+    """The minor words of English titles (``minor-words.json``), lower case."""
+
+    words: frozenset[str]  # left in lower case by title case: "of", "and", "with", "vs", "than"
+    acronym_glue: frozenset[str]  # of them, held by a spelt-out acronym without a letter: "of", "and"
+    articles: frozenset[str]  # of them, the articles: "a", "an", "the"
+
+
+@cache
+def minor_words() -> MinorWords:
+    """The minor words of English titles, from ``normalizer/data/minor-words.json``."""
+    table = _table("minor-words.json")
+    return MinorWords(
+        words=frozenset(table["words"]),
+        acronym_glue=frozenset(table["acronym_glue"]),
+        articles=frozenset(table["articles"]),
     )
