@@ -10,16 +10,19 @@ import re
 from pathlib import Path
 
 import pytest
+from bibnorm.models import Reference
 from bibnorm.readers._ref_entry_types import entry_type_of
 from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import HEADING
 from bibnorm.readers.tagger import tag_reference, token_features
+from bibnorm.resolve.normalize import strip_title_period
 from bibnorm.text.capitals_prose import is_sentence_case
 from bibnorm.text.names import parse_name
 from bibnorm.text.venues import venue_key
 from bibnorm.text.word_tables import (
     alternation,
     bare_words,
+    final_abbreviations,
     kinds_of_work,
     minor_words,
     name_particles,
@@ -46,6 +49,7 @@ TABLES = (
     "placeholder-names.json",
     "venue-words.json",
     "minor-words.json",
+    "final-abbreviations.json",
 )
 
 
@@ -128,6 +132,7 @@ def test_no_reader_writes_a_concept_s_table_by_hand(concept: str) -> None:
 
 # The same for the tables every package reads, looked for in every module of the product.
 _HAND_TABLES_ANYWHERE = {
+    "final abbreviations": re.compile(r"[\"']etc\.[\"'],\s*[\"']inc\.[\"']"),
     "minor words": re.compile(
         r"[\"']via[\"'],\s*[\"']vs[\"'],\s*[\"']with[\"']|[\"']with[\"'],\s*[\"']a[\"'],\s*[\"']an[\"'],\s*[\"']by[\"']"
         r"|frozenset\(\{[\"']A[\"'],\s*[\"']An[\"']"
@@ -369,3 +374,17 @@ def test_the_minor_words_hold_their_glue_and_articles() -> None:
 )
 def test_a_title_s_case_is_read_without_its_minor_words(title: str, sentence_case: bool) -> None:
     assert is_sentence_case(title) is sentence_case
+
+
+@pytest.mark.parametrize(
+    ("title", "kept"),
+    [
+        pytest.param("Revisiting Smith et al.", "Revisiting Smith et al.", id="et al."),
+        pytest.param("The Making of Acme Inc.", "The Making of Acme Inc.", id="Inc."),
+        pytest.param("Brown vs.", "Brown vs.", id="vs."),
+        pytest.param("A study of cats.", "A study of cats", id="a sentence's period goes"),
+    ],
+)
+def test_a_title_ending_in_a_final_abbreviation_keeps_its_period(title: str, kept: str) -> None:
+    assert all(word == word.lower() and word.endswith(".") for word in final_abbreviations())
+    assert strip_title_period(Reference(title=title)).title == kept

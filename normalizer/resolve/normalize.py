@@ -21,6 +21,7 @@ from bibnorm.text import venues
 from bibnorm.text.capitals import recover_capitals
 from bibnorm.text.links import extract_code_links
 from bibnorm.text.names import PARTICLES, is_pinyin_syllable, tidy_name_part
+from bibnorm.text.word_tables import final_abbreviations
 
 __all__ = [
     "STEPS",
@@ -43,8 +44,8 @@ __all__ = [
 ARXIV_ID_SOURCE = "arxiv-id"  # provenance of values derived from the arXiv identifier
 
 _SPACE = re.compile(r"\s+")
-# Title endings whose period is part of a word, not the end of a sentence.
-_KEPT_FINAL_WORDS = frozenset({"al.", "etc.", "inc.", "jr.", "sr.", "co.", "ltd.", "corp.", "vs.", "st."})
+# Title endings whose period is part of a word, not the end of a sentence (final-abbreviations.json).
+_KEPT_FINAL_WORDS = final_abbreviations()
 
 
 class Step(NamedTuple):

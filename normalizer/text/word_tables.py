@@ -22,6 +22,8 @@ each read once, when first asked for (every file says where its words come from)
 - `minor_words` (``minor-words.json``): "of", "and", "the", "with" — the minor words of English
   titles, which title case leaves in lower case, and of them the articles and the linking words
   of a spelt-out acronym;
+- `final_abbreviations` (``final-abbreviations.json``): "et al.", "Inc.", "vs." — the
+  abbreviations that may end a title, whose period stays;
 - `venue_words` (``venue-words.json``): "ieee", "annual", "proceedings", "workshop" — the words
   of a venue's name that do not say which venue it is (the venue key leaves them out).
 
@@ -50,6 +52,7 @@ __all__ = [
     "VenueWords",
     "alternation",
     "bare_words",
+    "final_abbreviations",
     "kinds_of_work",
     "minor_words",
     "name_particles",
@@ -244,3 +247,10 @@ def minor_words() -> MinorWords:
         acronym_glue=frozenset(table["acronym_glue"]),
         articles=frozenset(table["articles"]),
     )
+
+
+@cache
+def final_abbreviations() -> frozenset[str]:
+    """The abbreviations that may end a title and keep their period ("al.", "inc.", "vs."), lower
+    case with their period, from ``normalizer/data/final-abbreviations.json``."""
+    return frozenset(_table("final-abbreviations.json")["abbreviations"])
