@@ -31,6 +31,7 @@ from bibnorm.text.word_tables import (
     reference_abbreviations,
     reference_cues,
     reference_headings,
+    release_title_words,
     title_omitted_words,
     venue_words,
 )
@@ -50,6 +51,7 @@ TABLES = (
     "venue-words.json",
     "minor-words.json",
     "final-abbreviations.json",
+    "release-title-words.json",
 )
 
 
@@ -133,6 +135,7 @@ def test_no_reader_writes_a_concept_s_table_by_hand(concept: str) -> None:
 # The same for the tables every package reads, looked for in every module of the product.
 _HAND_TABLES_ANYWHERE = {
     "final abbreviations": re.compile(r"[\"']etc\.[\"'],\s*[\"']inc\.[\"']"),
+    "release words": re.compile(r"[\"']toolkit[\"'],\s*[\"']python[\"']"),
     "minor words": re.compile(
         r"[\"']via[\"'],\s*[\"']vs[\"'],\s*[\"']with[\"']|[\"']with[\"'],\s*[\"']a[\"'],\s*[\"']an[\"'],\s*[\"']by[\"']"
         r"|frozenset\(\{[\"']A[\"'],\s*[\"']An[\"']"
@@ -388,3 +391,9 @@ def test_a_title_s_case_is_read_without_its_minor_words(title: str, sentence_cas
 def test_a_title_ending_in_a_final_abbreviation_keeps_its_period(title: str, kept: str) -> None:
     assert all(word == word.lower() and word.endswith(".") for word in final_abbreviations())
     assert strip_title_period(Reference(title=title)).title == kept
+
+
+def test_the_release_words_are_lower_case_single_words() -> None:
+    words = release_title_words()
+    assert all(word == word.lower() and word.isalpha() for word in words)
+    assert {"version", "release", "software", "dataset", "the", "and"} <= words

@@ -24,6 +24,8 @@ each read once, when first asked for (every file says where its words come from)
   of a spelt-out acronym;
 - `final_abbreviations` (``final-abbreviations.json``): "et al.", "Inc.", "vs." — the
   abbreviations that may end a title, whose period stays;
+- `release_title_words` (``release-title-words.json``): "version", "release", "toolkit" — the
+  words too common to tie a release's title to a record's;
 - `venue_words` (``venue-words.json``): "ieee", "annual", "proceedings", "workshop" — the words
   of a venue's name that do not say which venue it is (the venue key leaves them out).
 
@@ -61,6 +63,7 @@ __all__ = [
     "reference_abbreviations",
     "reference_cues",
     "reference_headings",
+    "release_title_words",
     "title_omitted_words",
     "venue_words",
 ]
@@ -254,3 +257,10 @@ def final_abbreviations() -> frozenset[str]:
     """The abbreviations that may end a title and keep their period ("al.", "inc.", "vs."), lower
     case with their period, from ``normalizer/data/final-abbreviations.json``."""
     return frozenset(_table("final-abbreviations.json")["abbreviations"])
+
+
+@cache
+def release_title_words() -> frozenset[str]:
+    """The words too common to tie a release's title to a record's ("version", "release", "the"),
+    lower case, from ``normalizer/data/release-title-words.json``."""
+    return frozenset(_table("release-title-words.json")["words"])

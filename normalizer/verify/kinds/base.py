@@ -16,15 +16,16 @@ from collections.abc import Iterable, Sequence
 
 from bibnorm.models import Reference, Severity
 from bibnorm.text.titles import title_words
+from bibnorm.text.word_tables import release_title_words
 from bibnorm.verify.authors import author_findings as paper_author_findings
 from bibnorm.verify.claims import Answer, Answers, Claim
 from bibnorm.verify.codes import VerifyFinding, finding
 from bibnorm.verify.identity import identifier_records, title_relation
 from bibnorm.verify.judge import EntryVerdict, Verdict, deduplicated, matched_record
 
-# Words too common to tie a software's name to a record's ("scikit-learn/scikit-learn: v1.2").
-_COMMON = frozenset({"a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "version", "release",
-                     "software", "package", "library", "toolkit", "python", "data", "dataset"})  # fmt: skip
+# Words too common to tie a software's name to a record's ("scikit-learn/scikit-learn: v1.2"):
+# normalizer/data/release-title-words.json.
+_COMMON = release_title_words()
 
 
 def names_same_work(claim: Claim, record: Reference, *, loose: bool = False) -> bool:
