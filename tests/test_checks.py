@@ -101,6 +101,7 @@ def test_codes_are_unique_and_documented() -> None:
         pytest.param("@misc{a, url={https://github.com/a/b}}", [], id="canonical-code"),
         pytest.param("@misc{a, journal = AIJ}", [(1, "BN102")], id="undefined-macro"),
         pytest.param("@string{aij = {AI J}}\n@misc{a, journal = AIJ, month = jan}", [], id="defined-macro"),
+        pytest.param("@misc{a, journal = cacm}", [], id="a-standard-style-s-journal-macro"),
         pytest.param("@misc{a, title = {x}\n\n@misc{b}", [(1, "BN104")], id="entry-not-closed"),
         pytest.param("@misc{a, title {x}}", [(1, "BN101")], id="no-equals-sign"),
     ],

@@ -32,6 +32,7 @@ from bibnorm.text.word_tables import (
     reference_cues,
     reference_headings,
     release_title_words,
+    standard_journal_macros,
     title_omitted_words,
     venue_words,
 )
@@ -52,6 +53,7 @@ TABLES = (
     "minor-words.json",
     "final-abbreviations.json",
     "release-title-words.json",
+    "bibtex-macros.json",
 )
 
 
@@ -136,6 +138,7 @@ def test_no_reader_writes_a_concept_s_table_by_hand(concept: str) -> None:
 _HAND_TABLES_ANYWHERE = {
     "final abbreviations": re.compile(r"[\"']etc\.[\"'],\s*[\"']inc\.[\"']"),
     "release words": re.compile(r"[\"']toolkit[\"'],\s*[\"']python[\"']"),
+    "journal macros": re.compile(r"[\"']acmcs[\"'],\s*[\"']acta[\"']"),
     "minor words": re.compile(
         r"[\"']via[\"'],\s*[\"']vs[\"'],\s*[\"']with[\"']|[\"']with[\"'],\s*[\"']a[\"'],\s*[\"']an[\"'],\s*[\"']by[\"']"
         r"|frozenset\(\{[\"']A[\"'],\s*[\"']An[\"']"
@@ -397,3 +400,8 @@ def test_the_release_words_are_lower_case_single_words() -> None:
     words = release_title_words()
     assert all(word == word.lower() and word.isalpha() for word in words)
     assert {"version", "release", "software", "dataset", "the", "and"} <= words
+
+
+def test_the_standard_styles_journal_macros_need_no_string() -> None:
+    assert {"cacm", "jacm", "tcs", "toplas"} <= standard_journal_macros()
+    assert all(macro.isalpha() and macro == macro.lower() for macro in standard_journal_macros())

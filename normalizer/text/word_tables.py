@@ -26,6 +26,8 @@ each read once, when first asked for (every file says where its words come from)
   abbreviations that may end a title, whose period stays;
 - `release_title_words` (``release-title-words.json``): "version", "release", "toolkit" — the
   words too common to tie a release's title to a record's;
+- `standard_journal_macros` (``bibtex-macros.json``): "cacm", "jacm", "tcs" — the journal macros
+  the standard BibTeX styles define;
 - `venue_words` (``venue-words.json``): "ieee", "annual", "proceedings", "workshop" — the words
   of a venue's name that do not say which venue it is (the venue key leaves them out).
 
@@ -64,6 +66,7 @@ __all__ = [
     "reference_cues",
     "reference_headings",
     "release_title_words",
+    "standard_journal_macros",
     "title_omitted_words",
     "venue_words",
 ]
@@ -264,3 +267,10 @@ def release_title_words() -> frozenset[str]:
     """The words too common to tie a release's title to a record's ("version", "release", "the"),
     lower case, from ``normalizer/data/release-title-words.json``."""
     return frozenset(_table("release-title-words.json")["words"])
+
+
+@cache
+def standard_journal_macros() -> frozenset[str]:
+    """The journal macros the standard BibTeX styles define ("cacm", "jacm", "tcs"), lower case,
+    from ``normalizer/data/bibtex-macros.json``."""
+    return frozenset(_table("bibtex-macros.json")["journals"])

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from bibnorm.bib.bibfile import MONTH_MACROS, BibFile, CommentBlock, FailedBlock, iter_entries
 from bibnorm.bib.bibtex_scan import ascii_lower
 from bibnorm.bib.checks.base import CheckContext, EntryCheckFunction, FileIndex, Finding
+from bibnorm.text.word_tables import standard_journal_macros
 
 # -- BN1xx: structure ------------------------------------------------------------------------------
 
@@ -78,31 +79,8 @@ def _shown(value: str, width: int = 40) -> str:
 
 
 # The macros the standard styles (plain, abbrv, alpha, unsrt and the many styles made from
-# them) define: the months and the journal abbreviations of btxbst.doc.
-PREDEFINED_MACROS = frozenset(MONTH_MACROS) | frozenset(
-    [
-        "acmcs",
-        "acta",
-        "cacm",
-        "ibmjrd",
-        "ibmsj",
-        "ieeese",
-        "ieeetc",
-        "ieeetcad",
-        "ipl",
-        "jacm",
-        "jcss",
-        "scp",
-        "sicomp",
-        "tocs",
-        "tods",
-        "tog",
-        "toms",
-        "toois",
-        "toplas",
-        "tcs",
-    ]
-)
+# them) define: the months and the journal abbreviations of btxbst.doc (bibtex-macros.json).
+PREDEFINED_MACROS = frozenset(MONTH_MACROS) | standard_journal_macros()
 
 
 def undefined_macros(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[Finding]:
