@@ -19,11 +19,14 @@ ISBN-13 ``978`` + its first nine digits + a new check digit.
 
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 from typing import NamedTuple
 from urllib.parse import unquote
 
 __all__ = [
+    "NEW_STYLE_ONLY_ARCHIVES",
     "OLD_STYLE_ARCHIVES",
     "ArxivId",
     "arxiv_id_year_month",
@@ -43,46 +46,13 @@ class ArxivId(NamedTuple):
     version: int | None
 
 
-# Archives that existed under the old scheme (before April 2007). q-fin and stat only
-# ever had new-style ids, so they are not here.
-OLD_STYLE_ARCHIVES = frozenset(
-    {
-        "acc-phys",
-        "adap-org",
-        "alg-geom",
-        "ao-sci",
-        "astro-ph",
-        "atom-ph",
-        "bayes-an",
-        "chao-dyn",
-        "chem-ph",
-        "cmp-lg",
-        "comp-gas",
-        "cond-mat",
-        "cs",
-        "dg-ga",
-        "funct-an",
-        "gr-qc",
-        "hep-ex",
-        "hep-lat",
-        "hep-ph",
-        "hep-th",
-        "math",
-        "math-ph",
-        "mtrl-th",
-        "nlin",
-        "nucl-ex",
-        "nucl-th",
-        "patt-sol",
-        "physics",
-        "plasm-ph",
-        "q-alg",
-        "q-bio",
-        "quant-ph",
-        "solv-int",
-        "supr-con",
-    }
-)
+# arXiv's archives (normalizer/data/arxiv-archives.json), read here rather than through
+# `bibnorm.text.data_file`, since the ground floor imports no package above it: those that existed
+# under the old scheme (before April 2007), and those that only ever had new-style ids (q-fin, stat,
+# eess, econ).
+_ARCHIVES = json.loads(resources.files("bibnorm").joinpath("data", "arxiv-archives.json").read_text("utf-8"))
+OLD_STYLE_ARCHIVES = frozenset(_ARCHIVES["old_style"])
+NEW_STYLE_ONLY_ARCHIVES = frozenset(_ARCHIVES["new_style_only"])
 
 _VERSION = r"(?:v(?P<version>[1-9]\d*))?"
 _NEW_STYLE = re.compile(r"(?P<yymm>\d{4})\.(?P<number>\d{4,5})" + _VERSION)

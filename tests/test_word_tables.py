@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bibnorm.identifiers import NEW_STYLE_ONLY_ARCHIVES, OLD_STYLE_ARCHIVES, parse_arxiv_id
 from bibnorm.models import Reference
 from bibnorm.readers._ref_entry_types import entry_type_of
 from bibnorm.readers._ref_headings import names_references
@@ -54,6 +55,7 @@ TABLES = (
     "final-abbreviations.json",
     "release-title-words.json",
     "bibtex-macros.json",
+    "arxiv-archives.json",
 )
 
 
@@ -139,6 +141,9 @@ _HAND_TABLES_ANYWHERE = {
     "final abbreviations": re.compile(r"[\"']etc\.[\"'],\s*[\"']inc\.[\"']"),
     "release words": re.compile(r"[\"']toolkit[\"'],\s*[\"']python[\"']"),
     "journal macros": re.compile(r"[\"']acmcs[\"'],\s*[\"']acta[\"']"),
+    "arXiv archives": re.compile(
+        r"[\"']acc-phys[\"'],\s*[\"']adap-org[\"']|[\"']q-fin[\"'],\s*[\"']stat[\"']"
+    ),
     "minor words": re.compile(
         r"[\"']via[\"'],\s*[\"']vs[\"'],\s*[\"']with[\"']|[\"']with[\"'],\s*[\"']a[\"'],\s*[\"']an[\"'],\s*[\"']by[\"']"
         r"|frozenset\(\{[\"']A[\"'],\s*[\"']An[\"']"
@@ -405,3 +410,24 @@ def test_the_release_words_are_lower_case_single_words() -> None:
 def test_the_standard_styles_journal_macros_need_no_string() -> None:
     assert {"cacm", "jacm", "tcs", "toplas"} <= standard_journal_macros()
     assert all(macro.isalpha() and macro == macro.lower() for macro in standard_journal_macros())
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        pytest.param("solv-int/9901001", "solv-int/9901001", id="a merged archive's old id"),
+        pytest.param("q-alg/9701001", "q-alg/9701001", id="q-alg"),
+        pytest.param("stat/0701001", None, id="stat only ever had new-style ids"),
+        pytest.param("foo-bar/9901001", None, id="no archive"),
+    ],
+)
+def test_an_old_style_id_names_one_of_the_archives(text: str, canonical: str | None) -> None:
+    found = parse_arxiv_id(text)
+    assert (found.id if found else None) == canonical
+
+
+def test_the_archives_are_disjoint_and_lower_case() -> None:
+    assert len(OLD_STYLE_ARCHIVES) == 34
+    assert {"q-fin", "stat", "eess", "econ"} == NEW_STYLE_ONLY_ARCHIVES
+    assert not OLD_STYLE_ARCHIVES & NEW_STYLE_ONLY_ARCHIVES
+    assert all(archive == archive.lower() for archive in OLD_STYLE_ARCHIVES | NEW_STYLE_ONLY_ARCHIVES)

@@ -23,7 +23,7 @@ from enum import StrEnum
 from functools import cache
 from typing import NamedTuple
 
-from bibnorm.identifiers import OLD_STYLE_ARCHIVES
+from bibnorm.identifiers import NEW_STYLE_ONLY_ARCHIVES, OLD_STYLE_ARCHIVES
 from bibnorm.readers._label_forms import in_one_form, in_sequence
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.text.word_tables import alternation, name_particles, reference_headings
@@ -36,7 +36,7 @@ _NUMBER = r"\[\d{1,3}\]|\(\d{1,3}\)(?=\s+[^\W\d_“\"'])|\d{1,3}\.(?=\s)"
 # "[Photographs of Robert M. Yerkes]. [ca. 1917–1954]."; not an e-print's arXiv category that a
 # wrapped line opens with ("[astro-ph.HE].", "[gr-qc]", "[cs.LG]"); nor IEEE's "[Online]." that
 # opens a wrapped line: punctuation follows no label.
-_ARCHIVES = sorted(OLD_STYLE_ARCHIVES | {"q-fin", "stat", "eess", "econ"})  # and those of new-style ids only
+_ARCHIVES = sorted(OLD_STYLE_ARCHIVES | NEW_STYLE_ONLY_ARCHIVES)
 _ARXIV_CATEGORY = rf"\[(?:{'|'.join(map(re.escape, _ARCHIVES))})(?:\.[A-Za-z-]+)?\]"
 # AAAI's author-year labels give a repeated author's next work its year alone: "[2015b]", "[1996]".
 _LABEL = rf"(?!{_ARXIV_CATEGORY})\[(?:[^\[\]\d][^\[\]]{{0,60}}|(?:1[6-9]|20)\d\d[a-z]?)\](?![.,;:])"
