@@ -12,47 +12,12 @@ import unicodedata
 
 from bibnorm.models import Problem, Severity
 from bibnorm.text import titles
+from bibnorm.text.word_tables import search_stop_words
 
 SOURCE = "arxiv"
 
-# Lucene's default English stop words: what an analyzer drops anyway.
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "for",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "no",
-        "not",
-        "of",
-        "on",
-        "or",
-        "such",
-        "that",
-        "the",
-        "their",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "to",
-        "was",
-        "will",
-        "with",
-    ]
-)
+# Lucene's default English stop words: what an analyzer drops anyway (search-stop-words.json).
+STOP_WORDS = search_stop_words().lucene
 
 _MATH = re.compile(r"\$[^$]*\$|\\\(.*?\\\)")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z0-9]+)*")

@@ -38,20 +38,15 @@ from bibnorm.resolvers._snapshot_records import (
 )
 from bibnorm.text.clean import clean_reference
 from bibnorm.text.titles import title_key, title_similarities, title_words, typo_spellings
+from bibnorm.text.word_tables import search_stop_words
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
     from types import TracebackType
 
 # Words too common in titles to tell papers apart; dropping them keeps full-text
-# queries selective (the exact title-key lookup still sees every word).
-# fmt: off
-STOP_WORDS = frozenset({
-    "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how",
-    "in", "into", "is", "it", "its", "of", "on", "or", "over", "the", "their", "to", "towards",
-    "toward", "via", "vs", "we", "what", "when", "where", "which", "with", "without",
-})
-# fmt: on
+# queries selective (the exact title-key lookup still sees every word): search-stop-words.json.
+STOP_WORDS = search_stop_words().titles
 FTS_HITS = 8  # full-text candidates per title: enough for the matcher, cheap to convert
 FTS_RARE_WORDS = 4  # the rarest words of a title that select full-text hits
 # Full-text matches scored per title, at most: a title of common words only ("Audio Language

@@ -33,6 +33,7 @@ from bibnorm.text.word_tables import (
     reference_cues,
     reference_headings,
     release_title_words,
+    search_stop_words,
     standard_journal_macros,
     title_omitted_words,
     venue_words,
@@ -56,6 +57,7 @@ TABLES = (
     "release-title-words.json",
     "bibtex-macros.json",
     "arxiv-archives.json",
+    "search-stop-words.json",
 )
 
 
@@ -143,6 +145,9 @@ _HAND_TABLES_ANYWHERE = {
     "journal macros": re.compile(r"[\"']acmcs[\"'],\s*[\"']acta[\"']"),
     "arXiv archives": re.compile(
         r"[\"']acc-phys[\"'],\s*[\"']adap-org[\"']|[\"']q-fin[\"'],\s*[\"']stat[\"']"
+    ),
+    "search stop words": re.compile(
+        r"[\"']such[\"'],\s*[\"']that[\"'],\s*[\"']the[\"']|[\"']toward[\"'],\s*[\"']via[\"'],\s*[\"']vs[\"']"
     ),
     "minor words": re.compile(
         r"[\"']via[\"'],\s*[\"']vs[\"'],\s*[\"']with[\"']|[\"']with[\"'],\s*[\"']a[\"'],\s*[\"']an[\"'],\s*[\"']by[\"']"
@@ -431,3 +436,11 @@ def test_the_archives_are_disjoint_and_lower_case() -> None:
     assert {"q-fin", "stat", "eess", "econ"} == NEW_STYLE_ONLY_ARCHIVES
     assert not OLD_STYLE_ARCHIVES & NEW_STYLE_ONLY_ARCHIVES
     assert all(archive == archive.lower() for archive in OLD_STYLE_ARCHIVES | NEW_STYLE_ONLY_ARCHIVES)
+
+
+def test_the_search_stop_words_are_lucene_s_and_the_snapshot_s() -> None:
+    words = search_stop_words()
+    assert len(words.lucene) == 33  # Lucene's EnglishAnalyzer.ENGLISH_STOP_WORDS_SET
+    assert {"such", "then", "there", "these", "they", "will"} <= words.lucene
+    assert {"we", "how", "towards", "without"} <= words.titles
+    assert all(word == word.lower() and word.isalpha() for word in words.lucene | words.titles)

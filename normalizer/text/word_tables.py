@@ -26,6 +26,8 @@ each read once, when first asked for (every file says where its words come from)
   abbreviations that may end a title, whose period stays;
 - `release_title_words` (``release-title-words.json``): "version", "release", "toolkit" — the
   words too common to tie a release's title to a record's;
+- `search_stop_words` (``search-stop-words.json``): "a", "the", "with", "we" — the words a search
+  for a title leaves out (Lucene's, which arXiv's search drops; and the snapshot's);
 - `standard_journal_macros` (``bibtex-macros.json``): "cacm", "jacm", "tcs" — the journal macros
   the standard BibTeX styles define;
 - `venue_words` (``venue-words.json``): "ieee", "annual", "proceedings", "workshop" — the words
@@ -53,6 +55,7 @@ __all__ = [
     "NameParticles",
     "ReferenceAbbreviations",
     "ReferenceHeadings",
+    "SearchStopWords",
     "VenueWords",
     "alternation",
     "bare_words",
@@ -66,6 +69,7 @@ __all__ = [
     "reference_cues",
     "reference_headings",
     "release_title_words",
+    "search_stop_words",
     "standard_journal_macros",
     "title_omitted_words",
     "venue_words",
@@ -274,3 +278,18 @@ def standard_journal_macros() -> frozenset[str]:
     """The journal macros the standard BibTeX styles define ("cacm", "jacm", "tcs"), lower case,
     from ``normalizer/data/bibtex-macros.json``."""
     return frozenset(_table("bibtex-macros.json")["journals"])
+
+
+@dataclass(frozen=True)
+class SearchStopWords:
+    """The words a search for a title leaves out (``search-stop-words.json``), lower case."""
+
+    lucene: frozenset[str]  # Lucene's default English stop words, which arXiv's search drops anyway
+    titles: frozenset[str]  # too common in titles to select the snapshot's full-text hits: "we", "how"
+
+
+@cache
+def search_stop_words() -> SearchStopWords:
+    """The words a search for a title leaves out, from ``normalizer/data/search-stop-words.json``."""
+    table = _table("search-stop-words.json")
+    return SearchStopWords(lucene=frozenset(table["lucene"]), titles=frozenset(table["titles"]))
