@@ -8,8 +8,8 @@ Owns cleaning of titles and abstracts (LaTeX and math to Unicode, `clean`; TeX m
 ``normalizer/data/venues.json``), journals by name and abbreviation (`journals`, data in
 ``normalizer/data/journals.tsv.gz``), the book series proceedings appear in (`series`, data
 in ``normalizer/data/series.json``), the names of the months (`months`, data in
-``normalizer/data/months.json``) and the word tables of reading references (`word_tables`: name
-particles, reference headings, kinds of work, abbreviations: one data file each). Pure functions;
+``normalizer/data/months.json``) and the word tables (`word_tables`: name particles, reference
+headings, kinds of work, abbreviations, minor words, venue words…: one data file each). Pure functions;
 the only I/O is reading the bundled data files (`data_file`).
 
 May import: the ground (bibnorm.models, bibnorm.identifiers, bibnorm.errors,

@@ -1,5 +1,6 @@
-"""The word tables of reading references, one data file in ``normalizer/data/`` per concept,
-each read once, when first asked for (every file says where its words come from):
+"""The word tables of reading references, comparing titles and venues, and searching: one data
+file in ``normalizer/data/`` per concept, each read once, when first asked for (every file says
+where its words come from):
 
 - `name_particles` (``name-particles.json``): "van", "de", "ibn" — the lower-case words before
   a family name, one word each ("de la" is two), the capitalised ones that belong to it, and the
