@@ -27,6 +27,7 @@ from typing import Any
 import orjson
 from bibnorm.identifiers import canonical_doi
 from bibnorm.models import Identifiers, PartialDate, Person, Reference
+from bibnorm.text.months import MONTHS
 from bibnorm.text.names import parse_name, person_from_parts, split_authors
 from bibnorm.text.titles import title_words
 
@@ -34,12 +35,7 @@ SOURCE = "snapshot"
 
 _DOI_SEPARATORS = re.compile(r"[\s,;]+")
 _VERSION = re.compile(r"v?(\d+)", re.IGNORECASE)
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1
-    )
-}
+_MONTHS = {month.abbreviation: number for number, month in enumerate(MONTHS, 1)}  # "Jan" → 1 (months.json)
 
 
 class BadRecordError(ValueError):

@@ -140,6 +140,7 @@ def test_no_reader_writes_a_concept_s_table_by_hand(concept: str) -> None:
 
 # The same for the tables every package reads, looked for in every module of the product.
 _HAND_TABLES_ANYWHERE = {
+    "month abbreviations": re.compile(r"(?i)[\"']jan[\"'],\s*[\"']feb[\"']"),
     "final abbreviations": re.compile(r"[\"']etc\.[\"'],\s*[\"']inc\.[\"']"),
     "release words": re.compile(r"[\"']toolkit[\"'],\s*[\"']python[\"']"),
     "journal macros": re.compile(r"[\"']acmcs[\"'],\s*[\"']acta[\"']"),
