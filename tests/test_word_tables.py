@@ -16,15 +16,17 @@ from bibnorm.readers._ref_entry_types import entry_type_of
 from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import HEADING
 from bibnorm.readers.tagger import tag_reference, token_features
+from bibnorm.resolve.keys import transliterate
 from bibnorm.resolve.normalize import strip_title_period
 from bibnorm.text.capitals_prose import is_sentence_case
-from bibnorm.text.names import parse_name
+from bibnorm.text.names import family_forms, parse_name
 from bibnorm.text.venues import venue_key
 from bibnorm.text.word_tables import (
     alternation,
     bare_words,
     final_abbreviations,
     kinds_of_work,
+    latin_letters,
     minor_words,
     name_particles,
     organisation_words,
@@ -58,6 +60,7 @@ TABLES = (
     "bibtex-macros.json",
     "arxiv-archives.json",
     "search-stop-words.json",
+    "latin-letters.json",
 )
 
 
@@ -140,6 +143,7 @@ def test_no_reader_writes_a_concept_s_table_by_hand(concept: str) -> None:
 
 # The same for the tables every package reads, looked for in every module of the product.
 _HAND_TABLES_ANYWHERE = {
+    "Latin letters": re.compile(r"[\"']ł[\"']:\s*[\"']l[\"']|[\"']ä[\"']:\s*[\"']ae[\"']"),
     "month abbreviations": re.compile(r"(?i)[\"']jan[\"'],\s*[\"']feb[\"']"),
     "final abbreviations": re.compile(r"[\"']etc\.[\"'],\s*[\"']inc\.[\"']"),
     "release words": re.compile(r"[\"']toolkit[\"'],\s*[\"']python[\"']"),
@@ -445,3 +449,37 @@ def test_the_search_stop_words_are_lucene_s_and_the_snapshot_s() -> None:
     assert {"such", "then", "there", "these", "they", "will"} <= words.lucene
     assert {"we", "how", "towards", "without"} <= words.titles
     assert all(word == word.lower() and word.isalpha() for word in words.lucene | words.titles)
+
+
+def test_the_latin_letters_are_spelt_in_ascii() -> None:
+    letters = latin_letters()
+    assert all(
+        spelt.isascii() and spelt.isalpha()
+        for spelt in (*letters.folded.values(), *letters.spelt_out.values())
+    )
+    assert letters.not_in_keys <= set(letters.folded)
+    assert {"ł": "l", "ß": "ss", "þ": "th"}.items() <= letters.folded.items()
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        pytest.param("Łukasz Kaiser", "LukaszKaiser", id="ł"),
+        pytest.param("Søren Kierkegaard", "SorenKierkegaard", id="ø"),
+        pytest.param("Þórr Ŋgata", "Thorrgata", id="ŋ is dropped from keys, as it always was"),
+    ],
+)
+def test_a_key_spells_the_latin_letters_in_ascii(name: str, key: str) -> None:
+    assert transliterate(name).replace(" ", "") == key
+
+
+@pytest.mark.parametrize(
+    ("family", "forms"),
+    [
+        pytest.param("Fründ", {"frund", "fruend"}, id="German"),
+        pytest.param("Ångström", {"angstrom", "aangstroem"}, id="Swedish"),
+        pytest.param("Łukasiewicz", {"lukasiewicz"}, id="a letter without an accent to drop"),
+    ],
+)
+def test_a_family_name_is_compared_with_its_letters_spelt_out(family: str, forms: set[str]) -> None:
+    assert family_forms(family) == forms

@@ -62,6 +62,7 @@ from types import MappingProxyType
 from bibnorm.errors import UsageError, shown
 from bibnorm.models import Person, Problem, Reference, Resolution, Status
 from bibnorm.text.titles import plain_text, title_key
+from bibnorm.text.word_tables import latin_letters
 
 PRESETS: Mapping[str, str] = MappingProxyType(
     {
@@ -77,33 +78,11 @@ _PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 _UNSAFE_RE = re.compile(r"[^A-Za-z0-9:./_-]+")
 _WORD_RE = re.compile(r"[A-Za-z0-9]+")
 
-# Letters NFKD does not decompose into an ASCII base letter.
+# Letters NFKD does not decompose into an ASCII base letter, spelt in ASCII (latin-letters.json),
+# but for those a key has always dropped ("ŋ", "ſ"): a key once made stays the same.
+_LETTERS = latin_letters()
 _TRANSLITERATION = str.maketrans(
-    {
-        "ł": "l",
-        "Ł": "L",
-        "ø": "o",
-        "Ø": "O",
-        "ß": "ss",
-        "ẞ": "SS",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "đ": "d",
-        "Đ": "D",
-        "ð": "d",
-        "Ð": "D",
-        "þ": "th",
-        "Þ": "Th",
-        "ı": "i",
-        "ħ": "h",
-        "Ħ": "H",
-        "ŀ": "l",
-        "Ŀ": "L",
-        "ŧ": "t",
-        "Ŧ": "T",
-    }
+    {letter: spelt for letter, spelt in _LETTERS.folded.items() if letter not in _LETTERS.not_in_keys}
 )
 
 

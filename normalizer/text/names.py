@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from bibnorm.models import Person
 from bibnorm.text.titles import plain_text, title_key, title_words
-from bibnorm.text.word_tables import name_particles, organisation_words
+from bibnorm.text.word_tables import latin_letters, name_particles, organisation_words
 
 __all__ = [
     "LATIN_LETTERS",
@@ -393,22 +393,10 @@ def split_authors(text: str) -> list[str]:
 # Latin letters Unicode does not decompose into a base letter and an accent, so that folding
 # accents away leaves them out ("Łukasz" would compare as "ukasz"): spelt in ASCII as the
 # languages that use them transliterate them (TeX's \L, \o, \ss, \ae, \oe, \i, \dh, \th).
-LATIN_LETTERS = str.maketrans(
-    {
-        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE",
-        "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
-        "ı": "i", "ȷ": "j", "ħ": "h", "Ħ": "H", "ŀ": "l", "Ŀ": "L", "ŧ": "t", "Ŧ": "T",
-        "ŋ": "ng", "Ŋ": "Ng", "ĸ": "k", "ſ": "s", "ƒ": "f",
-    }
-)  # fmt: skip
+LATIN_LETTERS = str.maketrans(latin_letters().folded)
 # How German and the Nordic languages spell their letters without the accent ("Fründ" is
 # "Fruend" in a passport, "Ångström" "Aangstroem"): a second spelling of the same name.
-_SPELT_OUT = str.maketrans(
-    {
-        "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "å": "aa", "Å": "Aa",
-        "ø": "oe", "Ø": "Oe",
-    }
-)  # fmt: skip
+_SPELT_OUT = str.maketrans(latin_letters().spelt_out)
 
 
 def fold_letters(text: str) -> str:

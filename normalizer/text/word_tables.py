@@ -20,6 +20,9 @@ where its words come from):
   words that make an author an organisation, not a person;
 - `title_omitted_words` (``title-omitted-words.json``): "of", "the", "für", "de" — the words an
   abbreviation of a journal's or venue's title leaves out (ISO 4, the AMS's abbreviations);
+- `latin_letters` (``latin-letters.json``): "ł" → "l", "ß" → "ss", "ä" → "ae" — the Latin
+  letters that do not decompose into a letter and an accent, spelt in ASCII, and the German and
+  Nordic letters spelt without their accent;
 - `minor_words` (``minor-words.json``): "of", "and", "the", "with" — the minor words of English
   titles, which title case leaves in lower case, and of them the articles and the linking words
   of a spelt-out acronym;
@@ -52,6 +55,7 @@ from bibnorm.text import data_file
 
 __all__ = [
     "KindsOfWork",
+    "LatinLetters",
     "MinorWords",
     "NameParticles",
     "ReferenceAbbreviations",
@@ -62,6 +66,7 @@ __all__ = [
     "bare_words",
     "final_abbreviations",
     "kinds_of_work",
+    "latin_letters",
     "minor_words",
     "name_particles",
     "organisation_words",
@@ -294,3 +299,23 @@ def search_stop_words() -> SearchStopWords:
     """The words a search for a title leaves out, from ``normalizer/data/search-stop-words.json``."""
     table = _table("search-stop-words.json")
     return SearchStopWords(lucene=frozenset(table["lucene"]), titles=frozenset(table["titles"]))
+
+
+@dataclass(frozen=True)
+class LatinLetters:
+    """The Latin letters that folding accents away would lose, spelt in ASCII (``latin-letters.json``)."""
+
+    folded: dict[str, str]  # "ł" → "l", "ß" → "ss", "þ" → "th": letters NFKD does not decompose
+    not_in_keys: frozenset[str]  # of `folded`, those citation keys drop as before: "ŋ", "ſ"
+    spelt_out: dict[str, str]  # German and Nordic letters without their accent: "ä" → "ae", "å" → "aa"
+
+
+@cache
+def latin_letters() -> LatinLetters:
+    """The Latin letters spelt in ASCII, from ``normalizer/data/latin-letters.json``."""
+    table = _table("latin-letters.json")
+    return LatinLetters(
+        folded=dict(table["folded"]),
+        not_in_keys=frozenset(table["not_in_keys"]),
+        spelt_out=dict(table["spelt_out"]),
+    )
