@@ -19,11 +19,13 @@ from bibnorm.readers.tagger import tag_reference, token_features
 from bibnorm.resolve.keys import transliterate
 from bibnorm.resolve.normalize import strip_title_period
 from bibnorm.text.capitals_prose import is_sentence_case
+from bibnorm.text.journal_abbreviations import abbreviates_loosely
 from bibnorm.text.names import family_forms, parse_name
 from bibnorm.text.venues import venue_key
 from bibnorm.text.word_tables import (
     alternation,
     bare_words,
+    cyrillic_spellings,
     final_abbreviations,
     kinds_of_work,
     latin_letters,
@@ -61,6 +63,7 @@ TABLES = (
     "arxiv-archives.json",
     "search-stop-words.json",
     "latin-letters.json",
+    "cyrillic-spellings.json",
 )
 
 
@@ -143,6 +146,7 @@ def test_no_reader_writes_a_concept_s_table_by_hand(concept: str) -> None:
 
 # The same for the tables every package reads, looked for in every module of the product.
 _HAND_TABLES_ANYWHERE = {
+    "Cyrillic spellings": re.compile(r"\([\"']shch[\"'],\s*[\"']sc[\"']\)"),
     "Latin letters": re.compile(r"[\"']ł[\"']:\s*[\"']l[\"']|[\"']ä[\"']:\s*[\"']ae[\"']"),
     "month abbreviations": re.compile(r"(?i)[\"']jan[\"'],\s*[\"']feb[\"']"),
     "final abbreviations": re.compile(r"[\"']etc\.[\"'],\s*[\"']inc\.[\"']"),
@@ -483,3 +487,31 @@ def test_a_key_spells_the_latin_letters_in_ascii(name: str, key: str) -> None:
 )
 def test_a_family_name_is_compared_with_its_letters_spelt_out(family: str, forms: set[str]) -> None:
     assert family_forms(family) == forms
+
+
+def test_a_cyrillic_spelling_is_replaced_before_those_inside_it() -> None:
+    # "shch" before "sh" and "ch": replaced after them it would never be seen whole
+    spellings = [spelling for spelling, _ in cyrillic_spellings()]
+    assert all(
+        spellings[i] not in spellings[j] for i in range(len(spellings)) for j in range(i + 1, len(spellings))
+    )
+    assert ("zh", "z") in cyrillic_spellings()
+
+
+@pytest.mark.parametrize(
+    ("short", "name", "abbreviates"),
+    [
+        pytest.param("Uspehi Mat. Nauk", "Uspekhi Matematicheskikh Nauk", True, id="kh, h"),
+        pytest.param("Sibirsk. Mat. Z.", "Sibirskii Matematicheskii Zhurnal", True, id="zh, z"),
+        pytest.param(
+            "Teor. Verojatnost. i Primenen.", "Teoriya Veroyatnostei i ee Primeneniya", True, id="ya, ja"
+        ),
+        pytest.param(
+            "Uspeki Mat. Nauk", "Uspekhi Matematicheskikh Nauk", False, id="no spelling of a letter"
+        ),
+    ],
+)
+def test_an_abbreviation_may_spell_a_cyrillic_letter_otherwise(
+    short: str, name: str, abbreviates: bool
+) -> None:
+    assert abbreviates_loosely(short, name) is abbreviates

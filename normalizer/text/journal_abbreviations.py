@@ -40,21 +40,15 @@ from bibnorm.text.journals import (  # one package: its own rules
     listed_abbreviations,
 )
 from bibnorm.text.names import fold_letters
+from bibnorm.text.word_tables import cyrillic_spellings
 
 # A word, or what ends a segment of the title: a parenthesis, a full stop or colon before a word,
 # IEEE's em dash.
 _TOKEN = re.compile(r"[0-9A-Za-z]+|[()]|[.:](?=\s)|\u2014")
 _PLAIN_WORD = re.compile(r"[0-9A-Za-z]+")
-# Scholarly (ISO 9), library (ALA-LC) and English spellings of one Cyrillic letter, as one.
-_TRANSLITERATIONS = (
-    ("shch", "sc"),
-    ("ch", "c"),
-    ("sh", "s"),
-    ("zh", "z"),
-    ("kh", "h"),
-    ("ya", "ja"),
-    ("yu", "ju"),
-)
+# Scholarly (ISO 9), library (ALA-LC) and English spellings of one Cyrillic letter, as one
+# (cyrillic-spellings.json).
+_TRANSLITERATIONS = cyrillic_spellings()
 # Fewest words of the title an abbreviation must keep: one word and a seat are not a journal.
 _FEWEST_KEPT = 2
 

@@ -26,6 +26,8 @@ where its words come from):
 - `minor_words` (``minor-words.json``): "of", "and", "the", "with" — the minor words of English
   titles, which title case leaves in lower case, and of them the articles and the linking words
   of a spelt-out acronym;
+- `cyrillic_spellings` (``cyrillic-spellings.json``): "zh" and "z", "shch" and "sc" — the
+  spellings of one Cyrillic letter in the Latin alphabet that name the same letter;
 - `final_abbreviations` (``final-abbreviations.json``): "et al.", "Inc.", "vs." — the
   abbreviations that may end a title, whose period stays;
 - `release_title_words` (``release-title-words.json``): "version", "release", "toolkit" — the
@@ -64,6 +66,7 @@ __all__ = [
     "VenueWords",
     "alternation",
     "bare_words",
+    "cyrillic_spellings",
     "final_abbreviations",
     "kinds_of_work",
     "latin_letters",
@@ -319,3 +322,11 @@ def latin_letters() -> LatinLetters:
         not_in_keys=frozenset(table["not_in_keys"]),
         spelt_out=dict(table["spelt_out"]),
     )
+
+
+@cache
+def cyrillic_spellings() -> tuple[tuple[str, str], ...]:
+    """The spellings of one Cyrillic letter that name the same letter, each with the one it is
+    compared as ("zh" → "z", "shch" → "sc"), in the order they are replaced (the longest first),
+    from ``normalizer/data/cyrillic-spellings.json``."""
+    return tuple((spelling, same) for spelling, same in _table("cyrillic-spellings.json")["pairs"])
