@@ -193,9 +193,9 @@ def test_the_list_is_the_run_of_reference_lines_with_the_most_items(
 def test_the_features_of_a_long_adversarial_line_take_no_time(text: str) -> None:
     import time
 
-    started = time.perf_counter()
+    started = time.process_time()
     line_features([Line(1, 0, 72.0, 10.0, text, 0.0, 600.0)])
-    assert time.perf_counter() - started < 0.2
+    assert time.process_time() - started < 0.2
 
 
 def test_the_models_split_wins_the_vote_where_the_reader_joined_references() -> None:

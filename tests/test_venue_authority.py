@@ -159,9 +159,9 @@ def test_a_joint_event_agrees_with_each_of_its_venues(claimed: str, record: str,
     ],
 )
 def test_the_track_rule_takes_linear_time(adversarial: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     without_track(adversarial)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 # --- the judge: which record's venue and authors count ------------------------------------
