@@ -157,6 +157,7 @@ MANIFEST = ROOT / "bench" / "pdf_corpus" / "manifest.csv"
 TEXLIVE_DOC = Path("/usr/share/doc/texlive-doc")
 TEMPLATES = ROOT / "bench" / "pdf_corpus" / "templates"
 BUILD_ENTRIES = 150
+SHOW_IDS = False  # --ids: print each identifier printed and not read right
 CACHE = Path(os.environ.get("BIBNORM_BENCH_CACHE", Path.home() / ".cache" / "bibnorm-bench")) / "pdf-corpus"
 
 
@@ -715,6 +716,8 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
                   f"authors={query.authors[:2]} year={query.year} shared={len(owner[at])}")  # fmt: skip
         _tally_doi(result, row, query)
         _tally_arxiv(result, row, query)
+        if SHOW_IDS:
+            _show_ids(row, query)
     return result
 
 
@@ -872,6 +875,19 @@ def _tally_doi(result: Score, row: Truth, query: Query) -> None:
         result.dois_wrong += bool(read) and read != row.doi
 
 
+def _show_ids(row: Truth, query: Query) -> None:
+    """Print the reference's identifiers that its item prints and that were not read right, with
+    the item's text; and a DOI whose letters the item holds in another form (a line-end hyphen)."""
+    squeezed = query.raw.casefold().replace(" ", "")
+    if row.doi and (query.doi or "").casefold() != row.doi:
+        lettered = _letters(row.doi) in _letters(query.raw)
+        where = "printed" if row.doi in squeezed else "letters" if lettered else ""
+        if where:
+            print(f"    doi {where}: {row.doi} ← {query.doi} | {query.raw!r}")
+    if row.arxiv and row.arxiv.casefold() in squeezed.casefold() and query.arxiv_id != row.arxiv:
+        print(f"    arxiv: {row.arxiv} ← {query.arxiv_id} | {query.raw!r}")
+
+
 def _tally_arxiv(result: Score, row: Truth, query: Query) -> None:
     """Where the PDF prints the reference's arXiv id: read right, or read WRONG (cut, invented)."""
     if row.arxiv and row.arxiv.casefold() in query.raw.casefold().replace(" ", ""):
@@ -916,7 +932,7 @@ def _read_or_refuse(path: Path) -> list[Query] | str:
 
 
 def main() -> None:
-    global CACHE
+    global CACHE, SHOW_IDS
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--manifest", type=Path, default=MANIFEST, help="the corpus's manifest.csv")
     parser.add_argument("--cache", type=Path, help="where its files are (default: the bench cache)")
@@ -924,10 +940,12 @@ def main() -> None:
     parser.add_argument("--mirror", type=Path, help="a folder of bare clones named owner+name/repo")
     parser.add_argument("--only", nargs="*", help="these document ids only")
     parser.add_argument("--items", action="store_true", help="print references not read whole, and strays")
+    parser.add_argument("--ids", action="store_true", help="print identifiers printed and not read right")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds a document may take to read")
     args = parser.parse_args()
     if args.cache:
         CACHE = args.cache
+    SHOW_IDS = args.ids
     documents = [d for d in manifest(args.manifest) if not args.only or d.id in args.only]
     print(f"{'document':<34}{'refs':>6}{'whole':>7}{'title':>7}{'author':>8}{'year':>6}{'DOIs':>10}{'arXiv':>8}{'WRONG':>7}"
           f"{'items':>7}{'strays':>8}{'stray%':>7}{'refused':>9}{'seconds':>9}")  # fmt: skip

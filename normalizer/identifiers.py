@@ -186,6 +186,9 @@ def arxiv_id_year_month(id: str) -> tuple[int, int] | None:
 
 
 _TEX_ESCAPE = re.compile(r"\{?\\([_%&#])\}?")
+# A SICI DOI's angle brackets as a .bib writes them, in math mode (text mode prints "<" as "¡"):
+# "10.1175/1520-0493(1999)127$<$2514:VASOFC$>$2.0.CO;2".
+_TEX_ANGLE = re.compile(r"\$([<>])\$")
 
 
 def canonical_doi(text: str) -> str | None:
@@ -197,10 +200,10 @@ def canonical_doi(text: str) -> str | None:
     spelling is the one people recognise — except that arXiv's DataCite DOIs are
     written ``10.48550/arXiv.<id>`` as arXiv does. Sentence punctuation trailing the
     DOI (``.``, ``,``, ``;``) is dropped, and so are TeX escapes (DBLP writes
-    ``10.1007/11503415\\_7``): a DOI holds no backslash, and biblatex prints its
-    ``doi`` field verbatim.
+    ``10.1007/11503415\\_7``, a SICI's ``$<$``): a DOI holds no backslash, and biblatex prints
+    its ``doi`` field verbatim.
     """
-    text = _TEX_ESCAPE.sub(r"\1", text.strip())
+    text = _TEX_ANGLE.sub(r"\1", _TEX_ESCAPE.sub(r"\1", text.strip()))
     if _DOI_URL.match(text):
         text = unquote(re.split(r"[?#]", _DOI_URL.sub("", text, count=1), maxsplit=1)[0])
         # An escape can come percent-encoded too (``%5C_49``): dropped here, or the DOI found

@@ -127,6 +127,11 @@ def test_arxiv_id_year_month(text: str, expected: tuple[int, int] | None) -> Non
         ),
         pytest.param(r"10.1007/978-3-540-27819-1\_21", "10.1007/978-3-540-27819-1_21", id="dblp-tex-escape"),
         pytest.param(r"10.1007/11503415{\_}7", "10.1007/11503415_7", id="braced-tex-escape"),
+        pytest.param(
+            "10.1175/1520-0493(1999)127$<$2514:VASOFC$>$2.0.CO;2",
+            "10.1175/1520-0493(1999)127<2514:VASOFC>2.0.CO;2",
+            id="sici-angles-in-tex-math",  # a .bib's doi field (bench/pdf_heldout's gh-brhillman-proposal)
+        ),
         pytest.param("10.1/x", None, id="prefix-too-short"),
         pytest.param("10.1109/", None, id="no-suffix"),
         pytest.param("11.1109/CVPR", None, id="not-10"),

@@ -31,8 +31,8 @@ OTHERS = "\n\nDoe J. Another paper. Cell. 2018;1:1-2.\n\nRoe R. Third paper here
         pytest.param(
             "Smith J, Jones B. A paper on RNA. RNA Biol. 2015;12:1-9. doi:10.1080/15476286.2015.10\n20271."
             " Epub 2015 Mar 3.",
-            None,
-            id="digits after a break, then more: no telling, no DOI",
+            "10.1080/15476286.2015.1020271",
+            id="digits after a break, then more: joined by Taylor & Francis's shape",
         ),
     ],
 )

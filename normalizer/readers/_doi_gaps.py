@@ -4,7 +4,8 @@ A bare DOI: TeX may break a DOI or URL after its slashes, hyphens and dots, and 
 line it stretches it there; PDFium then gives a space where the gap is ("10.1088/0305-4470/30/23/
 004", "10.1186/1471- 2148- 8- 289", "10.1111/biom . 13276", "10 . 34780/5CB1-3X71"), and a line
 break joined back leaves one too ("doi: 10" / ".1006/nimg…" is "10 .1006/nimg…"; natbib's "doi:
-10.1051/jp1: 1995201", "10.1023/A: 1018983601518"). A gap is closed only where no DOI can end:
+10.1051/jp1: 1995201", "10.1023/A: 1018983601518"; "10.1 145/3212695", a break inside the
+registrant's number). A gap is closed only where no DOI can end:
 after a slash, a hyphen or a colon before a digit, after the closing
 parenthesis of a part the DOI opened ("(90) 90060-d") and before it ("6736(20 )30183-5"), before
 an underscore ("978-3-319-24574-4 _28"), around a dot set apart (" . ") and before a slash
@@ -32,7 +33,9 @@ from __future__ import annotations
 
 import re
 
-_START = re.compile(r"\b10 ?\. ?\d{4,9} ?/ ?")
+# (a line may break inside the registrant's number too: "doi: 10.1" / "145/3212695", whose rest is
+# no DOI of its own)
+_START = re.compile(r"\b10 ?\. ?\d(?: ?\d){3,8} ?/ ?")
 _GAP = re.compile(
     r"(?:(?<=[/:-])|(?<=\)))( )(?=\d)| (\.) (?=\w)|( )(?=_[^\W_])"
     r"|(?P<close> )(?=\)[^\W_])|(?<=-)(?P<hyphenated> )(?=\.[^\W_])| (?P<slash>/) ?(?=\w)"

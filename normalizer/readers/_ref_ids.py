@@ -33,6 +33,7 @@ from bibnorm.identifiers import (
 )
 from bibnorm.readers._doi_gaps import closed_doi_gaps
 from bibnorm.readers._ref_apa import REPRINT
+from bibnorm.text.doi_shapes import doi_shape
 
 OLD_STYLE_ID = r"[a-z-]+(?:\.[A-Z]{2})?/\d{7}"  # "hep-th/0106109", "math.AG/0309136"
 _ARCHIVES = "|".join(sorted(map(re.escape, OLD_STYLE_ARCHIVES)))
@@ -40,7 +41,9 @@ ARXIV = re.compile(
     r"(?i)(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/|\beprint:\s*)"
     # (biblatex spaces an id's dot as it spaces a DOI's, "arXiv: 1008 . 2849v1"; a line broken
     # after the dot leaves a space, "arXiv:2303. 08774", never before a year)
-    r"((?:\d{4}(?: \. |\.\s?(?!(?:19|20)\d\d(?!\d)))\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\s?\d{7})(?:v\d+)?)"
+    # (or a line broken inside its number, "arxiv.org/abs/2201.1" / "1903": `_ID_REST` joins it)
+    r"((?:\d{4}(?: \. |\.\s?(?!(?:19|20)\d\d(?!\d)))\d{4,5}|\d{4}\.\d{1,3}(?=\s\d)"
+    r"|[a-z-]+(?:\.[A-Z]{2})?/\s?\d{7})(?:v\d+)?)"
     # (no digit glued after it, nor a number after a dot: "2106.045602" and "1706.03762.632" are an
     # id and a line number, or a typo, not 2106.04560)
     r"(?!\d|\.\d)"
@@ -84,7 +87,7 @@ def arxiv_id(text: str) -> ArxivId | None:
     old-style one by its archive; else, where the reference names arXiv, the one new-style id it
     holds alone (Vancouver's "arXiv. 2018 May;(1805.12177).", dcu's "Technical Report
     1710.10903, arXiv."). None where it prints two different ids, or one that is no id."""
-    printed = [re.sub(r"\s", "", found.group(1) or found.group(2)) for found in ARXIV.finditer(text)]
+    printed = [_whole_id(found, text) for found in ARXIV.finditer(text)]
     printed += _CORR.findall(text)
     if printed:
         ids = [
@@ -98,6 +101,21 @@ def arxiv_id(text: str) -> ArxivId | None:
         return None
     alone = _BARE_ARXIV.findall(URL.sub(" ", DOI.sub(" ", text)))
     return parse_arxiv_id(alone[0]) if len(alone) == 1 else None
+
+
+def _whole_id(found: re.Match[str], text: str) -> str:
+    """The id ``found`` in ``text``, with the rest of its number a line break set apart joined
+    back where the id alone is none and the joined one is ("2201.1190" / "3": a 2022 id has five
+    digits; "1412.1234 5" is a 2014 id and a number)."""
+    printed = re.sub(r"\s", "", found.group(1) or found.group(2))
+    rest = _ID_REST.match(text, found.end())
+    if rest is None or parse_arxiv_id(printed) is not None or parse_arxiv_id(printed + rest.group(1)) is None:
+        return printed
+    return printed + rest.group(1)
+
+
+# Digits after a new-style id cut short, alone (no digit, dot and digit, or letter glued on).
+_ID_REST = re.compile(r"\s(\d{1,4})(?![\w/]|\.\d)")
 
 
 # An old-style archive whose hyphen a line break took, as a word's ("hep-" / "th/9901001" joined
@@ -121,7 +139,12 @@ def only_doi(text: str) -> str | None:
         printed = printed[: printed.rindex(".")]  # "…1863547.ffi page 170": a back-reference's mark
     label = _GLUED_LABEL.search(printed)
     if label is not None:  # "…aaa8415.PMID:26089511": the PubMed number glued on is none of it
-        printed = printed[: label.start()].rstrip(".")
+        printed = _unlabelled(printed)
+    elif (shaped := _by_shape(text, doi_match.end(), printed)) is not None:
+        # its registrant's shape tells where it ends: "…/nature11993 23446346" (a PubMed id after
+        # it), "…/s42256-0 20-00257-z" (a line broke it)
+        doi, end = shaped
+        return _alone(canonical_doi(doi), f"{text[: doi_match.start()]}{doi} {text[end:]}", False)
     elif _cut_short(text, doi_match.end(), printed):
         return None
     if "{" in printed or "}" in printed.rstrip("}") or printed.count("(") != printed.count(")"):
@@ -154,6 +177,42 @@ def only_doi(text: str) -> str | None:
     return _alone(canonical_doi(printed), text, split)
 
 
+# A word after a DOI that may be its rest a line or a font's spacing set apart: the characters of a
+# DOI, up to its trailing punctuation ("20-00257-z.", "4266(00", ")00165", "-").
+# A period after it, set apart from the next word, may be one of it ("j.jmoneco. 2004 . 02 . 001").
+_WORD_AFTER = re.compile(r"(\.?)\s+([\w()<>:;/.-]*?[\w()<>/.-])[.,;]?(?=\s|$)")
+
+
+def _by_shape(text: str, end: int, printed: str) -> tuple[str, int] | None:
+    """Where the DOI ``printed`` up to ``end`` of ``text`` ends, by its registrant's shape
+    (`doi_shape`): the DOI and where it ends. A whole one ends there when no word after it makes
+    another whole one; one that is not whole goes on to the first word after which it is whole
+    (the words of a DOI a line broke or a font spaced: "10.1016 /S0378 - 4266(00 )00165 - 5").
+    None where no shape tells, or the words after it make whole ones too (no telling)."""
+    words: list[tuple[str, int]] = []
+    position = end
+    while len(words) < _MOST_WORDS and (word := _WORD_AFTER.match(text, position)) is not None:
+        words.append((word.group(1) + word.group(2), word.end(2)))
+        position = word.end()
+    joined = [
+        (printed + "".join(word for word, _ in words[:count]), words[count - 1][1])
+        for count in range(1, len(words) + 1)
+    ]
+    # (a typewriter font prints a Springer chapter's "_" as a space: "…-31485-8 2" may be "…-8_2")
+    underscored = [f"{printed}_{words[0][0].lstrip('.')}"] if words else []
+    whole = doi_shape(printed)
+    if whole:
+        others = [doi for doi, _ in joined[:_WORDS_ON_A_WHOLE]] + underscored
+        return None if any(doi_shape(doi) for doi in others) else (printed, end)
+    return next(((doi, at) for doi, at in joined if doi_shape(doi)), None)
+
+
+# How many words after a DOI are looked at: a DOI spaced at each of its break points
+# ("10.1016 / S0304 - 4076(97 )00115 - 2"); a whole one, the words that may be its rest.
+_MOST_WORDS = 6
+_WORDS_ON_A_WHOLE = 3
+
+
 def _alone(doi: str | None, text: str, split: bool) -> str | None:
     """``doi`` as `_mended`, where the text holds no other DOI (its link may give it again, or give
     it whole where a typewriter font printed its underscores as spaces: ``split``); else None."""
@@ -162,7 +221,9 @@ def _alone(doi: str | None, text: str, split: bool) -> str | None:
     numbers = _printed_numbers(text)
     mended = _mended(doi, numbers)
     found = {
-        _mended(canonical_doi(_BACK_REFERENCE.sub("", _LANDING.sub("", one.rstrip("}")))), numbers)
+        _mended(
+            canonical_doi(_BACK_REFERENCE.sub("", _LANDING.sub("", _unlabelled(one).rstrip("}")))), numbers
+        )
         for one in DOI.findall(SICI_DOI.sub(" ", REPRINT.sub(" ", text)))
     }
     # the same DOI again (its link: case is no difference between DOIs, a publisher's landing
@@ -176,6 +237,12 @@ def _alone(doi: str | None, text: str, split: bool) -> str | None:
         if link.casefold().startswith(doi.casefold() + "_") and f"{doi} {spaced}" in text:
             return link
     return None if others or split else mended
+
+
+def _unlabelled(doi: str) -> str:
+    """``doi`` without the next field's label glued on ("…tm09181.url:", "…aaa8415.PMID:…")."""
+    label = _GLUED_LABEL.search(doi)
+    return doi if label is None else doi[: label.start()].rstrip(".")
 
 
 def _cut_short(text: str, end: int, printed: str) -> bool:
@@ -240,23 +307,10 @@ def _mended(doi: str | None, numbers: tuple[frozenset[str], frozenset[str]]) -> 
     return None if doi is None or _ill_formed(doi) else doi
 
 
-# The shapes of DOIs two large registrants mint by a rule, which a DOI printed with a part lost
-# does not have (a style's page-range dashes took a hyphen: "10.1186/s40537-01600436" for
-# s40537-016-0043-6). Springer Nature's articles: "s" + journal (5 digits) - year (3) - number
-# (4–5) - check character ("10.1007/s11263-015-0816-y"); bioRxiv's and medRxiv's since December
-# 2019: the date, then six digits ("10.1101/2023.03.17.533150").
-_SPRINGER_ARTICLE = re.compile(r"10\.\d{4,9}/s\d{5}-.*")
-_SPRINGER_ARTICLE_WHOLE = re.compile(r"10\.\d{4,9}/s\d{5}-\d{3}-\d{4,5}-[0-9a-zA-Z]")
-_DATED_PREPRINT = re.compile(r"10\.1101/\d{4}\.\d\d\.\d\d\..*")
-_DATED_PREPRINT_WHOLE = re.compile(r"10\.1101/\d{4}\.\d\d\.\d\d\.\d{6}(?:v\d+)?")
-
-
 def _ill_formed(doi: str) -> bool:
-    """Whether ``doi`` lacks the shape its registrant gives every DOI of its kind."""
-    return bool(
-        (_SPRINGER_ARTICLE.fullmatch(doi) and not _SPRINGER_ARTICLE_WHOLE.fullmatch(doi))
-        or (_DATED_PREPRINT.fullmatch(doi) and not _DATED_PREPRINT_WHOLE.fullmatch(doi))
-    )
+    """Whether ``doi`` lacks the shape its registrant gives every DOI of its kind (a style's page-range
+    dashes took a hyphen: "10.1186/s40537-01600436" for s40537-016-0043-6; see `doi_shape`)."""
+    return doi_shape(doi) is False
 
 
 def _unglued(doi: str | None, numbers: tuple[frozenset[str], frozenset[str]]) -> str | None:
