@@ -861,11 +861,15 @@ def _holds_untitled(raw: str, untitled: list[Truth]) -> bool:
     )
 
 
+_ANGLES = str.maketrans("⟨⟩〈〉", "<><>")
+
+
 def _tally_doi(result: Score, row: Truth, query: Query) -> None:
     """Where the PDF prints the reference's DOI: read right, or read WRONG (truncated, invented).
     The DOI is printed whole, not as the start of another ("10.1192/bjp.200.1.74" is not printed
     by a reference to "10.1192/bjp.200.1.74a", a letter of the same title)."""
-    printed = query.raw.casefold().replace(" ", "")
+    # (a PDF may print a SICI DOI's angle brackets as mathematical ones: "8:4⟨194::AID-HBM4⟩3.0.CO;2-C")
+    printed = query.raw.casefold().replace(" ", "").translate(_ANGLES)
     read = (query.doi or "").casefold()
     if read.startswith(row.doi or "-") and read != row.doi and read in printed:
         return  # the item prints a longer DOI that starts with this one: not this reference's
@@ -878,7 +882,7 @@ def _tally_doi(result: Score, row: Truth, query: Query) -> None:
 def _show_ids(row: Truth, query: Query) -> None:
     """Print the reference's identifiers that its item prints and that were not read right, with
     the item's text; and a DOI whose letters the item holds in another form (a line-end hyphen)."""
-    squeezed = query.raw.casefold().replace(" ", "")
+    squeezed = query.raw.casefold().replace(" ", "").translate(_ANGLES)
     if row.doi and (query.doi or "").casefold() != row.doi:
         lettered = _letters(row.doi) in _letters(query.raw)
         where = "printed" if row.doi in squeezed else "letters" if lettered else ""

@@ -208,6 +208,12 @@ def read_arxiv(printed: str) -> str | None:
             id="SICI",
         ),
         pytest.param(
+            "Lachaux J-P. Phase synchrony. Hum Brain Mapp 8(4):194-208 (1999). "
+            "doi: 10.1002/(SICI)1097-0193(1999)8:4⟨194:: AID-HBM4⟩3.0.CO;2-C",
+            "10.1002/(SICI)1097-0193(1999)8:4<194::AID-HBM4>3.0.CO;2-C",  # (bench/pdf_corpus, apa7 mne)
+            id="SICI, a line broken after its '::'",
+        ),
+        pytest.param(
             VANCOUVER + "doi:10.1175/1520-0469(1999)056<3302:TROTLS>2.0.CO;2.",
             "10.1175/1520-0469(1999)056<3302:TROTLS>2.0.CO;2",
             id="SICI, AMS's, no check character",

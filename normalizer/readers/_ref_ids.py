@@ -58,7 +58,9 @@ DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]'’”])")
 # the AMS's "10.1175/1520-0469(1999)056<3302:TROTLS>2.0.CO;2" (its check character "#" too).
 # A PDF may print its angle brackets as mathematical ones ("19:4⟨377::AID-JCC1⟩3.0.CO;2-P").
 SICI_DOI = re.compile(
-    r"\b(10\.\d{4,9}/(?:[^\s\"<>⟨⟩]*[<⟨][^\s\"<>⟨⟩]+[>⟩]\d\.\d\.(?i:co);\d(?:-[0-9A-Za-z#])?"
+    # (a line broken after its "::" leaves a space: "8:4⟨194:: AID-HBM4⟩3.0.CO;2-C")
+    r"\b(10\.\d{4,9}/(?:[^\s\"<>⟨⟩]*[<⟨][^\s\"<>⟨⟩]+(?:(?<=::) [^\s\"<>⟨⟩]+)?[>⟩]"
+    r"\d\.\d\.(?i:co);\d(?:-[0-9A-Za-z#])?"
     r"|\(SICI\)\S+[^\s.,)\]]))"
 )
 _ANGLES = str.maketrans("⟨⟩〈〉", "<><>")
@@ -134,7 +136,7 @@ def only_doi(text: str) -> str | None:
     doi_match = SICI_DOI.search(text) or DOI.search(text)
     if doi_match is None:
         return None
-    printed = doi_match.group(1).translate(_ANGLES)
+    printed = doi_match.group(1).translate(_ANGLES).replace(":: ", "::")
     if _BACK_REFERENCE.search(printed) and re.match(r"\s+pages?\b", text[doi_match.end() :]):
         printed = printed[: printed.rindex(".")]  # "…1863547.ffi page 170": a back-reference's mark
     label = _GLUED_LABEL.search(printed)
