@@ -60,7 +60,10 @@ is a title printed otherwise than the ``.bib`` spells it); its item is the first
 holds its volume-and-first-page and first author's name, and its title is right when the item reads
 none (there is none to read: the journal is no title; a query that keeps the item's whole text as
 its search text reads none either). Also printed: title, first author and year right; DOIs printed,
-read right, and read WRONG (truncated or otherwise: must be 0); items that are no printed reference
+read right, and read WRONG (truncated or otherwise: must be 0) — a DOI is printed when the item's text,
+its blanks left out, holds all its characters (a .bib's "$<$" is "<", a page's "⟨" is "<"; one whose
+"_" a typewriter font printed as a blank is not: no reader can tell it is there); ``--ids`` prints
+each one printed and not read right, with the item; items that are no printed reference
 (strays): an item that holds no entry of the source — neither a title (all but a mis-set accent)
 with its first author, nor a short title as printed above (an item whose author's place holds a
 repeated author's dash or rule, no name, needs only the title). A work without an author has none to
@@ -717,7 +720,7 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         _tally_doi(result, row, query)
         _tally_arxiv(result, row, query)
         if SHOW_IDS:
-            _show_ids(row, query)
+            _show_ids(row, query, queries)
     return result
 
 
@@ -879,13 +882,17 @@ def _tally_doi(result: Score, row: Truth, query: Query) -> None:
         result.dois_wrong += bool(read) and read != row.doi
 
 
-def _show_ids(row: Truth, query: Query) -> None:
+def _show_ids(row: Truth, query: Query, queries: list[Query]) -> None:
     """Print the reference's identifiers that its item prints and that were not read right, with
-    the item's text; and a DOI whose letters the item holds in another form (a line-end hyphen)."""
+    the item's text; a DOI whose letters the item holds in another form (a line-end hyphen); and
+    one another item prints (the list's items cut where the reference's is not: a page rule's)."""
     squeezed = query.raw.casefold().replace(" ", "").translate(_ANGLES)
     if row.doi and (query.doi or "").casefold() != row.doi:
         lettered = _letters(row.doi) in _letters(query.raw)
-        where = "printed" if row.doi in squeezed else "letters" if lettered else ""
+        elsewhere = any(row.doi in other.raw.casefold().replace(" ", "") for other in queries)
+        where = (
+            "printed" if row.doi in squeezed else "letters" if lettered else "elsewhere" if elsewhere else ""
+        )
         if where:
             print(f"    doi {where}: {row.doi} ← {query.doi} | {query.raw!r}")
     if row.arxiv and row.arxiv.casefold() in squeezed.casefold() and query.arxiv_id != row.arxiv:

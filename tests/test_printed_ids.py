@@ -141,6 +141,30 @@ def read_arxiv(printed: str) -> str | None:
             "10.1016/j.cell.2014.09.001",  # (gh-bmc-genomics-review: sn-jnl, the PMID as eprint)
             id="a PubMed number after one that ends in a digit: whole by Elsevier's shape",
         ),
+        pytest.param(
+            "Fekete A. Thread-safe Java classes. ITiCSE '08, 119-123. doi: 10.1145/1384271.1384304. "
+            "url: https://dl.acm.org/doi/pdf/10.1145/1597849.1384304 (besucht am 09. 12. 2022).",
+            "10.1145/1384271.1384304",  # (bench/pdf_heldout's gh-7ubi-threadsafety-thesis)
+            id="labelled, and a link to a publisher's page naming another",
+        ),
+        pytest.param(
+            "Sergey I. RacerD. OOPSLA 2018. doi: 10 . 1145 / 3276514. url: https : / / dl . acm . org / doi "
+            "/ pdf / 10 . 1145 / 3290370 (besucht am 13. 03. 2023).",
+            "10.1145/3276514",
+            id="labelled, and a spaced link to a publisher's page naming another",
+        ),
+        pytest.param(
+            "Fekete A. Thread-safe Java classes. ITiCSE '08, 119-123. doi: 10.1145/1384271.1384304. "
+            "url: https://doi.org/10.1145/1597849.1384304.",
+            None,
+            id="labelled, and a doi.org link naming another: no telling",
+        ),
+        pytest.param(
+            "Fekete A. Thread-safe Java classes. ITiCSE '08, 119-123. 10.1145/1384271.1384304. "
+            "url: https://dl.acm.org/doi/pdf/10.1145/1597849.1384304.",
+            None,
+            id="unlabelled, and a link to a publisher's page naming another: no telling",
+        ),
         # --- where no registrant's shape tells (a registrant with no rule in normalizer/data/
         # doi-shapes.json, or both readings whole), what may be a DOI's rest leaves it unread
         pytest.param(

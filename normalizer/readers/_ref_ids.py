@@ -215,6 +215,20 @@ _MOST_WORDS = 6
 _WORDS_ON_A_WHOLE = 3
 
 
+# A DOI in a link to a publisher's page ("https://dl.acm.org/doi/pdf/10.1145/…", maybe spaced).
+_PUBLISHER_PAGE = re.compile(
+    r"/\s?doi\s?/\s?(?:[a-z]{3,5}\s?/\s?)?(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]'’”])"
+)
+
+
+def _found(printed: str, numbers: tuple[frozenset[str], frozenset[str]]) -> str | None:
+    """The DOI ``printed`` as `_alone` compares it: without a label, brace, landing page or a
+    back-reference's mark glued on, `_mended`."""
+    return _mended(
+        canonical_doi(_BACK_REFERENCE.sub("", _LANDING.sub("", _unlabelled(printed).rstrip("}")))), numbers
+    )
+
+
 def _alone(doi: str | None, text: str, split: bool) -> str | None:
     """``doi`` as `_mended`, where the text holds no other DOI (its link may give it again, or give
     it whole where a typewriter font printed its underscores as spaces: ``split``); else None."""
@@ -222,15 +236,14 @@ def _alone(doi: str | None, text: str, split: bool) -> str | None:
         return None
     numbers = _printed_numbers(text)
     mended = _mended(doi, numbers)
-    found = {
-        _mended(
-            canonical_doi(_BACK_REFERENCE.sub("", _LANDING.sub("", _unlabelled(one).rstrip("}")))), numbers
-        )
-        for one in DOI.findall(SICI_DOI.sub(" ", REPRINT.sub(" ", text)))
-    }
+    found = {_found(one, numbers) for one in DOI.findall(SICI_DOI.sub(" ", REPRINT.sub(" ", text)))}
     # the same DOI again (its link: case is no difference between DOIs, a publisher's landing
     # page after it is none of it, "…/doi/10.1524/phil.1928.83.14.115/html")
     others = {one for one in found if one and one.casefold() != (mended or doi).casefold()}
+    if others and re.search(rf"(?i)\bdoi:\s?{re.escape(doi)}", text):
+        # a link to a publisher's page is a link, not the DOI the reference states where it labels
+        # one ("doi: 10.1145/3276514. url: https://dl.acm.org/doi/pdf/10.1145/3290370")
+        others -= {_found(one, numbers) for one in _PUBLISHER_PAGE.findall(text)}
     if len(others) == 1:
         (link,) = others
         # a typewriter font prints "_" as a space: "doi: 10.1007/978-3-642-31485-8 2. URL
