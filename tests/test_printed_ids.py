@@ -165,6 +165,32 @@ def read_arxiv(printed: str) -> str | None:
             None,
             id="unlabelled, and a link to a publisher's page naming another: no telling",
         ),
+        # a hyphen where the line broke: the DOI's or a word processor's, as the shape says
+        pytest.param(
+            ELSEVIER + "doi:10.1016/j.jhy- drol.2019.124285",
+            "10.1016/j.jhydrol.2019.124285",
+            id="a word processor's hyphen where its line broke, none of Elsevier's shape",
+        ),
+        pytest.param(
+            "Efron B. Microarrays. Statist Sci 23(1):1-22 (2008). doi: 10.1214/07- STS236.",
+            "10.1214/07-STS236",  # (gh-phantasmic-dirigible)
+            id="its own hyphen where its line broke, by IMS's shape",
+        ),
+        pytest.param(
+            VANCOUVER + "doi:10.5555/abc- def.2019",
+            None,
+            id="a hyphen where its line broke, no shape to tell whose",
+        ),
+        pytest.param(
+            VANCOUVER + "doi:10.1093/bioinformatics/ btu033",
+            "10.1093/bioinformatics/btu033",
+            id="a space after an inner slash: no DOI ends with its slash",
+        ),
+        pytest.param(
+            VANCOUVER + "doi:10.1111/ j.1365-2958.2006.05172.x",
+            "10.1111/j.1365-2958.2006.05172.x",
+            id="a space after its prefix's slash",
+        ),
         # --- where no registrant's shape tells (a registrant with no rule in normalizer/data/
         # doi-shapes.json, or both readings whole), what may be a DOI's rest leaves it unread
         pytest.param(

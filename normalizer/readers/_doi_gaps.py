@@ -6,7 +6,8 @@ line it stretches it there; PDFium then gives a space where the gap is ("10.1088
 break joined back leaves one too ("doi: 10" / ".1006/nimg…" is "10 .1006/nimg…"; natbib's "doi:
 10.1051/jp1: 1995201", "10.1023/A: 1018983601518"; "10.1 145/3212695", a break inside the
 registrant's number). A gap is closed only where no DOI can end:
-after a slash, a hyphen or a colon before a digit, after the closing
+after a slash, a hyphen or a colon before a digit, after a slash before a part with a digit, a
+dot or a slash ("10.1111/ j.1365-2958.2006.05172.x": no DOI ends with its slash), after the closing
 parenthesis of a part the DOI opened ("(90) 90060-d") and before it ("6736(20 )30183-5"), before
 an underscore ("978-3-319-24574-4 _28"), around a dot set apart (" . ") and before a slash
 ("10.1093 /pan / mph023"); a hyphen before a dot
@@ -37,7 +38,7 @@ import re
 # no DOI of its own)
 _START = re.compile(r"\b10 ?\. ?\d(?: ?\d){3,8} ?/ ?")
 _GAP = re.compile(
-    r"(?:(?<=[/:-])|(?<=\)))( )(?=\d)| (\.) (?=\w)|( )(?=_[^\W_])"
+    r"(?:(?<=[/:-])|(?<=\)))( )(?=\d)|(?<=/) (?=[\w-]*[\d./])| (\.) (?=\w)|( )(?=_[^\W_])"
     r"|(?P<close> )(?=\)[^\W_])|(?<=-)(?P<hyphenated> )(?=\.[^\W_])| (?P<slash>/) ?(?=\w)"
 )
 _SPACED_SCHEME = re.compile(r"\b(https?):\s+//")

@@ -206,7 +206,14 @@ def _by_shape(text: str, end: int, printed: str) -> tuple[str, int] | None:
     if whole:
         others = [doi for doi, _ in joined[:_WORDS_ON_A_WHOLE]] + underscored
         return None if any(doi_shape(doi) for doi in others) else (printed, end)
-    return next(((doi, at) for doi, at in joined if doi_shape(doi)), None)
+    for doi, at in joined:
+        # a hyphen where the line broke is the DOI's or a word processor's: the shape tells, or
+        # nothing is read ("j.jhy- drol.2019.124285" is j.jhydrol…; "07- STS236" is 07-STS236)
+        readings = {doi, printed[:-1] + doi[len(printed) :]} if printed.endswith("-") else {doi}
+        fitting = [reading for reading in readings if doi_shape(reading)]
+        if fitting:
+            return (fitting[0], at) if len(fitting) == 1 else None
+    return None
 
 
 # How many words after a DOI are looked at: a DOI spaced at each of its break points
