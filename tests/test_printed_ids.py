@@ -191,12 +191,24 @@ def read_arxiv(printed: str) -> str | None:
             "10.1111/j.1365-2958.2006.05172.x",
             id="a space after its prefix's slash",
         ),
+        pytest.param(VANCOUVER + f"doi:{D}Epub 2015 Mar 3.", D, id="the next word glued on"),
+        pytest.param(VANCOUVER + f"doi: {D}.URL https://x.org", D, id="the next field's label glued on"),
+        pytest.param(
+            "Smith J. Remote sensing. Remote Sens 12(1):1 (2020). doi:10.3390/rs12010001 2020",
+            "10.3390/rs12010001",
+            id="a year after one whole by MDPI's shape",
+        ),
         # --- where no registrant's shape tells (a registrant with no rule in normalizer/data/
         # doi-shapes.json, or both readings whole), what may be a DOI's rest leaves it unread
         pytest.param(
             "Alon U. code2vec. POPL 3:1-29 (2019) https://doi.org/10.1145/3290353 23446346",
             None,
             id="a PubMed number after a DOI of no known shape",
+        ),
+        pytest.param(
+            "Rao K. Spin glasses. Phys Rev Lett 116, 061102 (2016). doi:10.1103/PhysRevLett.116.061102Epub",
+            None,
+            id="a word glued on a DOI of no known shape",
         ),
         pytest.param(
             ELSEVIER + "https://doi.org/10.5555/jhydrol.20 19.123456",

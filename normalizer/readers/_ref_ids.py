@@ -203,6 +203,11 @@ def _by_shape(text: str, end: int, printed: str) -> tuple[str, int] | None:
     # (a typewriter font prints a Springer chapter's "_" as a space: "…-31485-8 2" may be "…-8_2")
     underscored = [f"{printed}_{words[0][0].lstrip('.')}"] if words else []
     whole = doi_shape(printed)
+    glued = _GLUED_WORD.search(printed) if whole is False else None
+    if glued is not None and doi_shape(printed[: glued.start()]):
+        # the next word glued on where a line's end lost its space ("…2015.1020271Epub",
+        # "…1020271.URL"): none of a DOI whose shape ends before it
+        return printed[: glued.start()], end - len(glued.group())
     if whole:
         others = [doi for doi, _ in joined[:_WORDS_ON_A_WHOLE]] + underscored
         return None if any(doi_shape(doi) for doi in others) else (printed, end)
@@ -216,6 +221,8 @@ def _by_shape(text: str, end: int, printed: str) -> tuple[str, int] | None:
     return None
 
 
+# A capitalised word or a label ending a DOI as read, glued on without a space (a run's start).
+_GLUED_WORD = re.compile(r"\.?(?:(?<![A-Za-z])[A-Z][a-z]+|(?<![A-Z])[A-Z]{2,})$")
 # How many words after a DOI are looked at: a DOI spaced at each of its break points
 # ("10.1016 / S0304 - 4076(97 )00115 - 2"); a whole one, the words that may be its rest.
 _MOST_WORDS = 6
@@ -269,8 +276,17 @@ def _unlabelled(doi: str) -> str:
 
 def _cut_short(text: str, end: int, printed: str) -> bool:
     """Whether the DOI pattern stopped where the DOI cannot have ended: inside a word of the text,
-    or after a hyphen, slash, underscore, colon or opening parenthesis ("10.1186/1471- …")."""
-    return bool(re.match(r"[^\s.,;:)\]\"”’'>]", text[end : end + 1])) or printed[-1] in "-/_:("
+    or after a hyphen, slash, underscore, colon or opening parenthesis ("10.1186/1471- …"); or
+    ran on into a capitalised word glued after its last digit ("…116.061102Epub": a line's end
+    lost its space, and no shape tells where the DOI ends)."""
+    return (
+        bool(re.match(r"[^\s.,;:)\]\"”’'>]", text[end : end + 1]))
+        or printed[-1] in "-/_:("
+        or _GLUED_CAPITALISED.search(printed) is not None
+    )
+
+
+_GLUED_CAPITALISED = re.compile(r"\d[A-Z][a-z]{2,}$")
 
 
 # The mark before a back-reference's pages, a ligature's letters in some fonts ("….ffi page 24").
