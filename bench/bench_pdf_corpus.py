@@ -895,6 +895,9 @@ def _show_ids(row: Truth, query: Query, queries: list[Query]) -> None:
         )
         if where:
             print(f"    doi {where}: {row.doi} ← {query.doi} | {query.raw!r}")
+    if not row.doi and query.doi and query.doi.casefold() not in squeezed:
+        # no DOI to check it by, and not printed as read: joined or mended, so shown to be judged
+        print(f"    doi unchecked: {query.doi} | {query.raw!r}")
     if row.arxiv and row.arxiv.casefold() in squeezed.casefold() and query.arxiv_id != row.arxiv:
         print(f"    arxiv: {row.arxiv} ← {query.arxiv_id} | {query.raw!r}")
 

@@ -11,7 +11,12 @@ printed as a space. What is glued to its end is none of it: a PubMed number
 ("…aaa8415.PMID:26089511"), a review copy's line number after the volume, issue and first page
 the reference prints ("…pnas.73.11.3852.632" of "73(11):3852-6"). A SICI DOI keeps its "<", ">"
 and ";" ("…(199803)19:4<377::AID-JCC1>3.0.CO;2-P", "…(1999)056<3302:TROTLS>2.0.CO;2").
-Stretched and broken DOIs are closed first (`bibnorm.readers._doi_gaps`).
+Stretched and broken DOIs are closed first (`bibnorm.readers._doi_gaps`). Where a registrant
+mints its DOIs by a rule, the rule tells where one ends (`bibnorm.text.doi_shapes`): a whole
+one is not run on into a number after it ("…/nature11993 23446346", a PubMed id), one that is
+not whole goes on over the words a line break or a spacing font set apart ("s42256-0 20-00257-z"),
+keeps or drops a hyphen at the break as the rule says, and loses the word glued on it
+("…1020271Epub"); where no rule tells, a doubt leaves it unread.
 
 An arXiv id is read after "arXiv:", in an arxiv.org link or dblp's "CoRR abs/" (biblatex spaces
 its dot: "arXiv: 1008 . 2849v1"; a line break after the dot or an old-style id's slash leaves a
