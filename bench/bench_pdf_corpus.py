@@ -62,7 +62,8 @@ none (there is none to read: the journal is no title; a query that keeps the ite
 its search text reads none either). Also printed: title, first author and year right; DOIs printed,
 read right, and read WRONG (truncated or otherwise: must be 0) — a DOI is printed when the item's text,
 its blanks left out, holds all its characters (a .bib's "$<$" is "<", a page's "⟨" is "<"; one whose
-"_" a typewriter font printed as a blank is not: no reader can tell it is there); ``--ids`` prints
+"_" a typewriter font printed as a blank is not: no reader can tell it is there), an arXiv id when
+it holds the id and names arXiv (or CoRR, an e-print; an old-style id names its archive); ``--ids`` prints
 each one printed and not read right, with the item; items that are no printed reference
 (strays): an item that holds no entry of the source — neither a title (all but a mis-set accent)
 with its first author, nor a short title as printed above (an item whose author's place holds a
@@ -898,16 +899,24 @@ def _show_ids(row: Truth, query: Query, queries: list[Query]) -> None:
     if not row.doi and query.doi and query.doi.casefold() not in squeezed:
         # no DOI to check it by, and not printed as read: joined or mended, so shown to be judged
         print(f"    doi unchecked: {query.doi} | {query.raw!r}")
-    if row.arxiv and row.arxiv.casefold() in squeezed.casefold() and query.arxiv_id != row.arxiv:
+    if row.arxiv and _prints_arxiv(row.arxiv, query.raw) and query.arxiv_id != row.arxiv:
         print(f"    arxiv: {row.arxiv} ← {query.arxiv_id} | {query.raw!r}")
 
 
 def _tally_arxiv(result: Score, row: Truth, query: Query) -> None:
-    """Where the PDF prints the reference's arXiv id: read right, or read WRONG (cut, invented)."""
-    if row.arxiv and row.arxiv.casefold() in query.raw.casefold().replace(" ", ""):
+    """Where the PDF prints the reference's arXiv id: read right, or read WRONG (cut, invented).
+    A new-style id is printed as one where the item names arXiv (or dblp's CoRR, an e-print); a
+    number alone ("Technical Report 2108.07258, Stanford University") is no arXiv id printed."""
+    if row.arxiv and _prints_arxiv(row.arxiv, query.raw):
         result.arxiv += 1
         result.arxiv_right += query.arxiv_id == row.arxiv
         result.arxiv_wrong += bool(query.arxiv_id) and query.arxiv_id != row.arxiv
+
+
+def _prints_arxiv(arxiv: str, raw: str) -> bool:
+    """Whether ``raw`` prints the arXiv id ``arxiv`` as one (see `_tally_arxiv`)."""
+    named = "/" in arxiv or re.search(r"(?i)arxiv|\bcorr\b|e-?print", raw) is not None
+    return named and arxiv.casefold() in raw.casefold().replace(" ", "")
 
 
 def _percent(part: int, whole: int) -> str:
