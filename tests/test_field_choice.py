@@ -148,6 +148,61 @@ def test_a_style_that_prints_no_title_gets_none() -> None:
     assert (query.venue, query.year) == ("J. Chem. Phys", 2022)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected_title"),
+    [
+        # styles that print no article title (cmpj, apsrmp, jpc): names, a venue and numbers,
+        # which the rules read as a title up to the year
+        pytest.param("Ford M. L., Printing History, 1990, 13, No. 2, ??–??.", None, id="cmpj-journal"),
+        pytest.param(
+            "Hauschild J., Leviatan E., Bardarson J. H., Altman E., Zaletel M. P., Pollmann F., "
+            "Physical Review B, 2018, 98, No. 23, 235163.",
+            None,
+            id="cmpj-journal-after-many-names",
+        ),
+        pytest.param(
+            "Elias, C., A. Sekri, P. Leblanc, M. Cucherat, and P. Vanhems, 2021, International "
+            "Journal of Infectious Diseases .",
+            None,
+            id="apsrmp-names-year-journal",
+        ),
+        pytest.param("Anonymous, Communication arts 1994, 36, 230.", None, id="journal-then-its-year"),
+        # titles the model reads otherwise, kept: a case's name in the names' place, a placeholder
+        # it reads as an edition or as pages, a one-word title it reads as an editor's name
+        pytest.param(
+            "Obergefell v. Hodges, 576 U.S. ___ (2015). https://www.supremecourt.gov/opinions/14pdf/14-556_3204.pdf",
+            "Obergefell v. Hodges",
+            id="a-case-read-as-names",
+        ),
+        pytest.param("Sifuentes, A. (n.d.-a). Title1.", "Title1", id="read-as-an-edition"),
+        pytest.param(
+            "Carraway, A., Brown, B., & Crush, C. (2013). Title1.", "Title1", id="a-word-read-as-pages"
+        ),
+        # a title then its year, which the model reads as names and a date (no venue)
+        pytest.param(
+            "Depoix J. YouTube transcript API; 2018. https://github.com/jdepoix/youtube-transcriptapi.",
+            "YouTube transcript API",
+            id="a-title-and-its-year-read-as-names",
+        ),
+        pytest.param(
+            "Aristotle. Poetics. Ed. by D. W. Lucas. Clarendon Aristotle. Oxford: Clarendon Press, 1968.",
+            "Poetics",
+            id="read-as-an-editor",
+        ),
+    ],
+)
+def test_a_title_the_model_reads_as_other_fields_is_none_where_the_style_printed_none(
+    text: str, expected_title: str | None
+) -> None:
+    from bibnorm.readers.refs import read_refs
+
+    (query,) = read_refs(text, "refs.txt")
+    if expected_title is None:  # no title read: the whole reference is what a search is given
+        assert query.title == text
+    else:  # the title kept, as the rules read it ("YouTube transcript API; 2018")
+        assert query.title is not None and query.title.startswith(expected_title)
+
+
 def test_a_year_the_rules_read_in_a_titles_range_of_years_is_the_models() -> None:
     """Vancouver: the rules take the first year of "1857–1890" in the title for the date; the model
     reads it as the title's, and the work's year after the journal."""

@@ -6,9 +6,10 @@ The reader of reference lists reads each item by the trained field tagger
 keeps per field the model's reading where it is sure of its own (the mean marginal of the
 field's tokens at least the field's threshold in `SURE`) and gives the rules' a low probability
 where the two differ: the rules' title run on into the venue, a venue line read as the title, a
-title's start cut off, names lost. A title the rules read where the model reads other fields,
-sure of them (names, a venue, numbers: a style that prints no article title), is left out; a
-title the rules read none of is none, and a year the rules read stays theirs. The thresholds
+title's start cut off, names lost. A title the rules read where the model reads none and
+reads other fields (names, a venue, numbers: a style that prints no article title) is left out
+(`_no_title_printed`); a title the rules read none of is none, and a year the rules read stays
+theirs. The thresholds
 and the patterns the model may replace were chosen on the validation styles of
 ``bench/bench_tagger_heldout.py`` against the changes they make on the team's PDF corpus and
 reference-list tests, where the rules read 98–100% whole (docs/tagger.md).
@@ -38,6 +39,7 @@ SURE: Mapping[str, float] = {
     "title": 0.5,
     "title-doubted": 0.02,
     "title-dropped": 0.02,
+    "title-dropped-dated": 0.5,  # a title the model reads a venue and a date in (`_no_title_printed`)
     "title-filled": 1.01,  # never: a title the rules read none of is none (no invented title)
     "venue": 0.5,
     "venue-doubted": 0.02,
@@ -136,6 +138,52 @@ def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
     return label != "title"
 
 
+def _numbers_as_words(tagged: TaggedReference, read: str) -> bool:
+    """Whether the model reads a word of ``read`` as a number field (pages, volume, issue): it
+    is lost there (APA's placeholder "Title1." read as pages), not reading a venue line."""
+    return any(
+        tagged.labels[index] in ("pages", "volume", "issue") and _WORD.search(tagged.tokens[index])
+        for index in tagged.tokens_of(read)
+    )
+
+
+_WORD = re.compile(r"[^\W\d_]{2}")
+
+
+def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: Mapping[str, float]) -> bool:
+    """Whether the rules' title is what a style that prints no article title leaves in its place
+    (names, a venue, numbers: "Lee, Y.; Kang, J. ICLR. 2022.", "Taylor, P., 1992, TUGboat 13(2),
+    138", "Bentley, J. L. Communications of the ACM 1986, 29(8)"), where the model reads none.
+
+    Where the model is sure of the other fields it reads there, the title label below
+    `title-dropped` on each token drops it. Where it is less sure, so does that label below
+    `title-dropped`, or below `title-dropped-dated` where it reads a venue and a date among them
+    (a venue line the rules read up to its year) — not where it reads an edition or a word as a number
+    (it is lost there: "(n.d.-a). Title1."), nor names where the rules read no authors (a title
+    in the names' place: "Obergefell v. Hodges, 576 U.S. ___ (2015)."), nor a short title it
+    reads as a name or as one venue with the venue after it (`_short_title_as_names`,
+    `_glued_to_the_venue`)."""
+    read = str(rules.title)
+    likeliest = tagged.likeliest("title", read)
+    labels, lowest = tagged.labels_of(read)
+    if likeliest is None or not labels <= _OTHER_FIELDS:
+        return False
+    if _short_title_as_names(read, labels) or _glued_to_the_venue(tagged, read, rules.venue):
+        return False
+    below = thresholds["title-dropped"]
+    if lowest >= max(_SURE_OF_OTHERS, thresholds["title"]) and likeliest < below:
+        return True
+    venue_line = {"container", "date"} <= labels  # a venue and its year
+    unlikely = likeliest < below or (venue_line and likeliest < thresholds["title-dropped-dated"])
+    return (
+        unlikely
+        and "edition" not in labels
+        and not labels <= {"date"}
+        and not _numbers_as_words(tagged, read)
+        and (bool(rules.authors) or not labels <= {"family", "given"})
+    )
+
+
 def _same_names(read: tuple[str, ...], own: tuple[str, ...]) -> bool:
     """Whether two readings of an author list hold the same words, however either groups or
     punctuates them, but for two or fewer the model leaves out. The rules' then stay ("Kenen,
@@ -214,20 +262,18 @@ def choose_fields(
         if read is None:  # the rules read none: the model's, where it is sure of it
             filled = confidence.get(name, 0.0) >= thresholds.get(f"{name}-filled", thresholds[name])
             return own if filled else None
+        if own is None and label == "title":  # none, where the style printed none
+            return None if _no_title_printed(tagged, rules, thresholds) else read
         if own is None:  # the model reads none: none, where it reads other fields there, sure
             likeliest = tagged.likeliest(label, str(read))
-            labels, lowest = tagged.labels_of(str(read))
+            lowest = tagged.labels_of(str(read))[1]
             dropped = (
                 likeliest is not None
                 and likeliest < thresholds[f"{name}-dropped"]
                 and lowest >= thresholds[name]
-                # a title only where the model reads names, a venue or numbers there, sure of them
-                and (label != "title" or (labels <= _OTHER_FIELDS and lowest >= _SURE_OF_OTHERS))
                 # a venue not where the model's title runs over the rules' title and venue both
                 # ("Computer Modern Typefaces. Computers & Typesetting. Vol. E. Reading, Mass")
                 and not (label == "container" and _in_one_title(tagged, rules.title, str(read)))
-                and not (label == "title" and _short_title_as_names(str(read), labels))
-                and not (label == "title" and _glued_to_the_venue(tagged, str(read), rules.venue))
             )
             return None if dropped else read
         agreement = tagged.agreement(label, str(read))
