@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from bibnorm.readers.tagger import LABELS, TaggedReference
+from bibnorm.text.journals import is_listed
 
 # Chosen on the validation styles (docs/tagger.md). Per field: the model's reading is kept where
 # its confidence (the mean marginal of the field's tokens) is at least "FIELD"; where the rules read
@@ -150,6 +151,13 @@ def _numbers_as_words(tagged: TaggedReference, read: str) -> bool:
 _WORD = re.compile(r"[^\W\d_]{2}")
 
 
+def _dated(tagged: TaggedReference, read: str, labels: set[str]) -> bool:
+    """Whether the model reads a date in ``read``, or right after it where ``read`` is a listed
+    journal's name ("Grimme, S. Chem. Phys. Lett. 1996, 259"; not a film's "Gravity, 2012")."""
+    after = max(tagged.tokens_of(read), default=len(tagged.labels)) + 1
+    return "date" in labels or (tagged.labels[after : after + 1] == ("date",) and is_listed(read))
+
+
 def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: Mapping[str, float]) -> bool:
     """Whether the rules' title is what a style that prints no article title leaves in its place
     (names, a venue, numbers: "Lee, Y.; Kang, J. ICLR. 2022.", "Taylor, P., 1992, TUGboat 13(2),
@@ -173,7 +181,7 @@ def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: M
     below = thresholds["title-dropped"]
     if lowest >= max(_SURE_OF_OTHERS, thresholds["title"]) and likeliest < below:
         return True
-    venue_line = {"container", "date"} <= labels  # a venue and its year
+    venue_line = "container" in labels and _dated(tagged, read, labels)  # a venue and its year
     unlikely = likeliest < below or (venue_line and likeliest < thresholds["title-dropped-dated"])
     return (
         unlikely

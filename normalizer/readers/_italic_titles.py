@@ -83,16 +83,13 @@ def queries_with_italic_titles(
     quoted = [
         _quote_title(item.text, item_runs) for item, item_runs in zip(references.items, runs, strict=True)
     ]
-    queries = queries_from_list(
+    return queries_from_list(
         references._replace(
             items=[item._replace(text=text) for item, text in zip(references.items, quoted, strict=True)]
         ),
         origin_of,
+        printed=[item.text for item in references.items],
     )
-    return [
-        query.model_copy(update={"raw": item.text})
-        for query, item in zip(queries, references.items, strict=True)
-    ]
 
 
 def _quote_title(text: str, runs: Sequence[str]) -> str:

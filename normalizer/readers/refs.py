@@ -84,7 +84,8 @@ from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers._repeated_authors import dash_as_names
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader, arxiv_doi_id
-from bibnorm.readers.tagger import tag_reference
+from bibnorm.readers.tagger import TaggedReference, tag_reference
+from bibnorm.text.journals import is_listed
 from bibnorm.text.months import MONTHS
 from bibnorm.text.names import split_authors
 from bibnorm.text.printed import VENUE_IN
@@ -550,15 +551,37 @@ OriginOf = Callable[[int], Origin]
 """``origin_of(line)``: where the reference starting at a line of the text came from."""
 
 
-def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Query]:
-    """One `Query` per reference of ``references``."""
+def _tagged(text: str, printed: str, title: str | None) -> TaggedReference:
+    """The tagger's reading of an item as the rules read it (``text``), or as the page prints it
+    where the two differ (the PDF reader quoted an italic run), the rules' title (``title``) is
+    a listed journal's name and the model reads no title in the printed text: the italic run was
+    the journal's (an ACS-like list without article titles, "Grimme, S. *Chem. Phys. Lett.* 1996,
+    259"), which quoted reads to it as a title. Elsewhere the quotes stay: they mark a title it
+    reads whole ("Johan Andersson. *Crusader Kings 2*, 2012a.") or would otherwise run on ("*R: A
+    Language and Environment …*. R Foundation …")."""
+    tagged = tag_reference(text, weigh=True)
+    if printed == text or title is None or not is_listed(title):
+        return tagged
+    plain = tag_reference(printed, weigh=True)
+    return plain if plain.title is None else tagged
+
+
+def queries_from_list(
+    references: ReferenceList, origin_of: OriginOf, printed: Sequence[str] | None = None
+) -> list[Query]:
+    """One `Query` per reference of ``references``. ``printed``: each item as the page prints it,
+    where ``references`` holds it marked for the rules (the PDF reader's quotes around an italic
+    title, `_italic_titles`): the query's raw text and, without a title, its search text, and
+    what the tagger may read (`_tagged`)."""
     queries: list[Query] = []
-    for line, reference, label in references.items:
-        text = with_elided_names(reference, queries[-1].authors if queries else ())
+    for at, (line, reference, label) in enumerate(references.items):
+        previous = queries[-1].authors if queries else ()
+        text = with_elided_names(reference, previous)
+        as_printed = reference if printed is None else printed[at]
         parsed = parse_reference(text)
         chosen = choose_fields(
             RuleReading(parsed.title, parsed.authors, parsed.year, parsed.venue),
-            tag_reference(text, weigh=True),
+            _tagged(text, with_elided_names(as_printed, previous), parsed.title),
         )
         kind = QueryKind.ARXIV_ID if parsed.arxiv else QueryKind.DOI if parsed.doi else QueryKind.TITLE
         # the kind of work by the venue kept, else by the rules' ("Master's thesis", "MIT Press"),
@@ -570,14 +593,14 @@ def queries_from_list(references: ReferenceList, origin_of: OriginOf) -> list[Qu
             Query(
                 index=len(queries),
                 origin=origin_of(line),
-                raw=reference,
+                raw=as_printed,
                 printed=True,
                 # a number, also in a numbered list that follows an unnumbered one (PDF geometry)
                 label=label if references.layout is Layout.NUMBERED or (label or "").isdigit() else None,
                 kind=kind,
                 entry_type=entry_type,
                 publisher=publisher,
-                title=chosen.title or (reference if kind is QueryKind.TITLE else None),
+                title=chosen.title or (as_printed if kind is QueryKind.TITLE else None),
                 arxiv_id=parsed.arxiv,
                 arxiv_version=parsed.arxiv_version,
                 doi=parsed.doi,
