@@ -134,6 +134,8 @@ _HAND_TABLES = {
         r"[\"']of[\"'],\s*[\"']for[\"'],\s*[\"']in[\"'],\s*[\"']on[\"'],\s*[\"']at[\"']|aux\s+und\s+der"
     ),
     "organisations": re.compile(r"[\"']collaboration[\"'],|Collaboration\|Team|Team\|Developers"),
+    "designators": re.compile(r"\(\?:monograph\|database\|homepage\) on the Internet"),
+    "next fields": re.compile(r"volume\|vol\|number\|no\|chapter"),
 }
 
 
@@ -515,3 +517,30 @@ def test_an_abbreviation_may_spell_a_cyrillic_letter_otherwise(
     short: str, name: str, abbreviates: bool
 ) -> None:
     assert abbreviates_loosely(short, name) is abbreviates
+
+
+@pytest.mark.parametrize(
+    ("text", "designator"),
+    [
+        pytest.param("Handbook of ethics [Internet]", True, id="a-web-page"),
+        pytest.param("Title [monograph on the Internet]", True, id="a-monograph-online"),
+        pytest.param("Title [Master's Thesis]", True, id="any-case"),
+        pytest.param("Title [Reprint]", False, id="no-designator"),
+    ],
+)
+def test_vancouver_s_designators_are_the_tables(text: str, designator: bool) -> None:
+    from bibnorm.readers._ref_vancouver import _DESIGNATOR
+
+    assert (_DESIGNATOR.search(text) is not None) is designator
+    assert "Internet" in kinds_of_work().designators
+
+
+def test_the_words_that_open_a_field_are_the_tables() -> None:
+    from bibnorm.readers._ref_author_year import SENTENCE_END
+
+    assert {"in", "vol", "thesis", "url"} <= set(reference_abbreviations().fields)
+    # the period before "volume" ends the title's sentence; before another lower-case word it does not
+    assert (
+        SENTENCE_END.split("Graph Isomorphism. volume 149 of Studies", maxsplit=1)[0] == "Graph Isomorphism"
+    )
+    assert len(SENTENCE_END.split("Graph Isomorphism. revisited in Studies", maxsplit=1)) == 1

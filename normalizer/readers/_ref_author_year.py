@@ -36,11 +36,13 @@ from __future__ import annotations
 import re
 
 from bibnorm.readers._ref_dates import YEARS
+from bibnorm.text.word_tables import alternation, reference_abbreviations
 
 _TAXON = r"(?<!\bsp)(?<!\bspp)(?<!\bssp)(?<!\bsubsp)(?<!\bnov)(?<!\bvar)(?<!\bcf)(?<!\baff)(?<!\bvs)"
 # the lower-case words that open a style's next field, not a title's next word ("… Isomorphism.
-# volume 149 of Studies in Logic", "… Title. in: Venue", "… Title. phd thesis")
-_NEXT_FIELD = r"(?:volume|vol|number|no|chapter|pp|in|edited|eds?|phd|thesis|technical|available|url)\b"
+# volume 149 of Studies in Logic", "… Title. in: Venue", "… Title. phd thesis";
+# normalizer/data/reference-abbreviations.json)
+_NEXT_FIELD = rf"{alternation(reference_abbreviations().fields)}\b"
 # a given name's abbreviation before the rest of a name ("Md. Anik Chowdhury", "Mohd. Faiz", the
 # Greek patronymic of "Ioannis Ch. Paschalidis"): no sentence ends there ("Baltimore, Md. 1990" does)
 _NAME_ABBREVIATION = r"(?!(?:(?<=\bMd)|(?<=\bMohd)|(?<=\bCh))\.\s+[A-Z][a-z])"

@@ -16,7 +16,7 @@ import re
 
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._title_questions import title_before_question
-from bibnorm.text.word_tables import alternation, name_particles
+from bibnorm.text.word_tables import alternation, kinds_of_work, name_particles
 
 # Particles before a family name ("van de Pol J", "de Munck JC", "ter Haar G", "dos Santos A").
 _PARTICLE = alternation(name_particles().particles, capitalised=True)
@@ -68,10 +68,8 @@ _JOURNAL_DATE = re.compile(
     r"(?:[;:]\s?\S|\.?\s*$)"
 )
 # What NLM prints after a title in brackets, the medium or the kind of work: no part of the title.
-_DESIGNATOR = re.compile(
-    r"(?<!\s)\s*\[(?:Internet|dissertation|master's thesis|letter|editorial|abstract|CD-ROM"
-    r"|(?:monograph|database|homepage) on the Internet)\]$",
-    re.IGNORECASE,
+_DESIGNATOR = re.compile(  # "[Internet]", "[letter]" (normalizer/data/kinds-of-work.json)
+    rf"(?<!\s)\s*\[{alternation(kinds_of_work().designators)}\]$", re.IGNORECASE
 )
 # A sentence's end inside the rest: the journal's sentence opens after the last one before the date.
 _SENTENCE_END = re.compile(r"[.?!]\s+")

@@ -11,7 +11,8 @@ where its words come from):
 - `kinds_of_work` (``kinds-of-work.json``): "Ph.D. thesis", "Master's dissertation", "preprint" —
   how a reference names the kind of a work that is no article;
 - `reference_abbreviations` (``reference-abbreviations.json``): "et al.", "eds.", "pp.", "vol.",
-  "Proc." — what a reference prints around its names, numbers and venues;
+  "Proc." — what a reference prints around its names, numbers and venues, and the lower-case
+  words that open its next field after a period ("in", "vol", "thesis");
 - `reference_cues` (``reference-cues.json``): "pp", "vol", "in", "retrieved" — the words that
   announce a field, which the reference tagger reads as cues to the next token's label;
 - `publisher_words` (``publisher-words.json``): "press", "verlag", "wiley" — the words of
@@ -152,6 +153,7 @@ class KindsOfWork:
     degrees: dict[str, tuple[str, ...]]  # BibTeX type → its degrees as printed: "phdthesis" → "Ph.D.", …
     thesis_words: tuple[str, ...]  # what follows a degree: "thesis", "dissertation"
     words: frozenset[str]  # one word naming a kind, lower case: "preprint", "report"
+    designators: tuple[str, ...] = ()  # Vancouver's bracketed medium or kind: "Internet", "letter"
 
     @property
     def all_degrees(self) -> tuple[str, ...]:
@@ -167,6 +169,7 @@ def kinds_of_work() -> KindsOfWork:
         degrees={thesis["type"]: tuple(thesis["degrees"]) for thesis in table["theses"]},
         thesis_words=tuple(table["thesis_words"]),
         words=frozenset(word.casefold() for word in table["words"]),
+        designators=tuple(table["designators"]),
     )
 
 
@@ -178,6 +181,7 @@ class ReferenceAbbreviations:
     names: tuple[str, ...]  # in or after an author or editor list: "et al.", "eds.", "Jr."
     numbers: tuple[str, ...]  # before a volume, a number or pages: "pp.", "vol.", "no.", "pages"
     venues: tuple[str, ...]  # abbreviated words of a venue's name: "Proc.", "Conf.", "Astrophys."
+    fields: tuple[str, ...] = ()  # lower-case words opening the next field after a period: "in", "vol"
 
     @property
     def abbreviations(self) -> tuple[str, ...]:
@@ -192,7 +196,9 @@ def reference_abbreviations() -> ReferenceAbbreviations:
     """What a reference prints around names, numbers and venues, from
     ``normalizer/data/reference-abbreviations.json``."""
     table = _table("reference-abbreviations.json")
-    return ReferenceAbbreviations(tuple(table["names"]), tuple(table["numbers"]), tuple(table["venues"]))
+    return ReferenceAbbreviations(
+        tuple(table["names"]), tuple(table["numbers"]), tuple(table["venues"]), tuple(table["fields"])
+    )
 
 
 def bare_words(spellings: Iterable[str]) -> frozenset[str]:
