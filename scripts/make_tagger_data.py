@@ -36,7 +36,13 @@ training record, and the held-out figures never see a string the validation saw.
 Variation, drawn per (style, record) from a seeded generator: DOI and URL kept or dropped, given
 names full or initials, a journal's name in full or abbreviated (ISO 4, MEDLINE), arXiv ids as
 a journal-like line, a note or a link, a list number ("[12]", "12.") added or not, the line
-broken at spaces or not.
+broken at spaces or not; and, from a generator of its own (`_variant`), the record as lists also
+print such works: a title cut to a short main title before its colon, a book's editors or
+translators beside its authors, a reprint's first year beside its date, an article without its
+journal. TeX's logos in the records' titles are kept as the words they print ("The TeXbook").
+
+``--skip-heldout N`` passes over the first N held-out CSL styles: with ``--styles 0
+--validation 0`` it renders a fresh held-out set that no file made with ``--heldout N`` holds.
 
 Output: one JSON object a line — ``style``, ``split`` (train, validation or heldout), ``record``,
 ``text``, ``tokens``, ``labels`` and ``truth`` (the printed title, first author's family name,
@@ -47,6 +53,7 @@ deterministic: same inputs, same file.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import hashlib
 import json
@@ -148,6 +155,8 @@ class Record:
     arxiv: str = ""
     url: str = ""
     isbn: str = ""
+    original_year: int | None = None  # a reprint's or translation's first year (`_variant`)
+    translators: list[Name] = field(default_factory=list)  # labelled as editors are
 
 
 # ---------------------------------------------------------------- records
@@ -198,9 +207,24 @@ _BIB_KINDS = {
 }
 
 
+# TeX's logos and the macros of Beebe's bibliographies that pylatexenc drops with their text ("The
+# {\\TeX}book" would be "The book", "Rita\\emdash{}an" "Ritaan"), written as the printed words.
+_TEX_WORDS = {
+    "TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2e", "BibTeX": "BibTeX", "AmSTeX": "AMS-TeX",
+    "AMSTeX": "AMS-TeX", "LuaTeX": "LuaTeX", "XeTeX": "XeTeX", "ConTeXt": "ConTeXt", "MF": "METAFONT",
+    "METAFONT": "METAFONT", "MP": "MetaPost", "PS": "PostScript", "POSTSCRIPT": "PostScript",
+    "TUB": "TUGboat", "VAX": "VAX", "XML": "XML", "TikZ": "TikZ", "Dash": "—", "emdash": "—",
+    "endash": "–", "slash": "/",
+}  # fmt: skip
+_TEX_WORD = re.compile(
+    r"\\(" + "|".join(sorted(_TEX_WORDS, key=len, reverse=True)) + r")(?![A-Za-z])(?:\{\})?"
+)
+
+
 def _latex_to_text(value: str) -> str:
     from pylatexenc.latex2text import LatexNodes2Text
 
+    value = _TEX_WORD.sub(lambda match: _TEX_WORDS[match.group(1)], value.replace("\\-", ""))
     text = (
         LatexNodes2Text(math_mode="verbatim").latex_to_text(value) if "\\" in value or "{" in value else value
     )
@@ -355,6 +379,57 @@ def given_names(records: list[Record]) -> list[str]:
     )
 
 
+# ---------------------------------------------------------------- variants of a record
+
+_SHORT_HEAD = re.compile(r"([^:]{2,40}?)\s?: \S")
+_FIRST_PUBLISHED = (
+    "First published {}",
+    "Reprint of the {} edition",
+    "Originally published {}",
+    "Orig. publ. {}",
+)
+
+
+def _variant(record: Record, records: list[Record], chooser: random.Random) -> Record:
+    """The record as lists also print such works, drawn per (style, record): a title cut to its
+    main title before a colon when that is one to three words ("Brainstorm", "Jailbroken": short
+    titles the model must not read as venues or names), a book with editors beside its authors
+    ("Title. Ed. by …", the names borrowed from another record of the same split, ``records``),
+    a book or chapter that is a reprint, its first year printed beside its year (a CSL
+    ``original-date``, or a note "First published 1925") — which is not its date —, a book
+    translated ("Trans. by …", the lent names as translators), an article printed without its
+    journal ("Names. Title, 2023.", as lists print preprints and working papers)."""
+    changes: dict[str, object] = {}
+    head = _SHORT_HEAD.match(record.title)
+    if head and len(head.group(1).split()) <= 3 and chooser.random() < 0.3:
+        changes["title"] = head.group(1)
+    if record.kind in ("book", "chapter", "report") and record.authors and not record.editors:
+        if chooser.random() < 0.2:
+            lender = chooser.choice(records)
+            if lender is not record and lender.authors:
+                changes["editors"] = lender.authors[: chooser.randint(1, 3)]
+        if record.year and record.year > 1900 and not record.original_year and chooser.random() < 0.2:
+            changes["original_year"] = record.year - chooser.randint(3, 120)
+        if "editors" in changes and chooser.random() < 0.35:
+            changes["translators"] = changes.pop("editors")
+    if record.kind == "article-journal" and record.container and chooser.random() < 1 / 12:
+        changes.update(kind="article", container="", volume="", issue="", pages="")
+    return dataclasses.replace(record, **changes) if changes else record  # type: ignore[arg-type]
+
+
+def _variant_chooser(style: str, record: Record) -> random.Random:
+    """The variants' own generator, apart from the rendering's: the other variation stays as
+    it was drawn."""
+    return random.Random(_hash(style + "\0" + record.key + "\0variant"))
+
+
+def _first_published(record: Record, chooser: random.Random) -> str:
+    """A note giving a reprint's first year ("Reprint of the 1925 edition"), or ""."""
+    if not record.original_year or record.note:
+        return ""
+    return chooser.choice(_FIRST_PUBLISHED).format(record.original_year)
+
+
 # ---------------------------------------------------------------- CSL items
 
 
@@ -392,8 +467,15 @@ def csl_item(record: Record, chooser: random.Random) -> dict[str, object]:
         item["author"] = [person(name, 1) for name in record.authors[:12]]
     if record.editors:
         item["editor"] = [person(name, 2) for name in record.editors[:6]]
+    if record.translators:
+        item["translator"] = [person(name, 2) for name in record.translators[:6]]
     if record.year:
         item["issued"] = {"date-parts": [[int(record.year)]]}
+    if record.original_year:
+        if chooser.random() < 0.5 and (note := _first_published(record, chooser)):
+            item["note"] = mark(12, note)
+        else:
+            item["original-date"] = {"date-parts": [[record.original_year]]}
     for key, value, k in (
         ("container-title", _container(record, chooser), 4),
         ("volume", record.volume, 6),
@@ -478,7 +560,7 @@ def _is_given(token: str, names: list[Name]) -> bool:
     return False
 
 
-_EDITOR_WORD = re.compile(r"\(?(?:eds?|Eds?|Hrsg|edited)\.?\)?[.,:]?")
+_EDITOR_WORD = re.compile(r"\(?(?:eds?|Eds?|Hrsg|edited|[Tt]rans|[Tt]ransl)\.?\)?[.,:]?")
 _JOINERS = {"and", "&", "et", "al.", "al", "und", "y", "e", "et.", "al.,", "etal."}
 
 
@@ -500,7 +582,7 @@ def token_labels(text: str, chars: list[str | None], record: Record) -> tuple[li
             labels[index] = "date"
     for marked, names, given_label in (
         ("family", record.authors, "given"),
-        ("editor", record.editors, "editor"),
+        ("editor", record.editors + record.translators, "editor"),
     ):
         _label_given(tokens, labels, marked, names, given_label)
     # joiners: "and", "&", "et al." inside or right after the author list
@@ -630,6 +712,7 @@ def _render_style(job: tuple[str, list[Record]]) -> list[dict[str, object]]:
     rows = []
     for record in records:
         chooser = random.Random(_hash(name + "\0" + record.key))
+        record = _variant(record, records, _variant_chooser(name, record))
         item = csl_item(record, chooser)
         try:
             bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
@@ -686,14 +769,23 @@ def _varied(rendered: str, chooser: random.Random) -> str:
 
 
 def jobs(
-    records: list[Record], names: list[str], wanted: dict[str, int], per_style: int
+    records: list[Record],
+    names: list[str],
+    wanted: dict[str, int],
+    per_style: int,
+    skipped: dict[str, int] | None = None,
 ) -> Iterator[tuple[str, list[Record], str]]:
     """(style, its records, its split) for the first ``wanted[split]`` styles of ``names`` in each
-    split; each style's records a sample of its split's records drawn by the hash of its name."""
+    split after the first ``skipped[split]``; each style's records a sample of its split's records
+    drawn by the hash of its name."""
     pools = {split: [record for record in records if record_split(record.key) == split] for split in SPLITS}
     taken = dict.fromkeys(SPLITS, 0)
+    passed = dict.fromkeys(SPLITS, 0)
     for name in names:
         split = style_split(style_name(name))
+        if passed[split] < (skipped or {}).get(split, 0):
+            passed[split] += 1
+            continue
         if taken[split] >= wanted[split]:
             if all(taken[side] >= wanted[side] for side in SPLITS):
                 return
@@ -776,6 +868,7 @@ def bib_entry(record: Record, number: int, chooser: random.Random) -> str:
         ("edition", record.edition, 11),
         ("note", record.note, 12),
         ("isbn", record.isbn, 16),
+        ("note", _first_published(record, chooser), 12),
     ):
         if value:
             fields[key] = mark(k, _bib_value(value))
@@ -881,6 +974,7 @@ def _render_bst(name: str, records: list[Record]) -> list[dict[str, object]]:
     """Every record typeset by one BibTeX style (bibtex in a temporary folder), labelled."""
     style = style_name(name)
     choosers = [random.Random(_hash(style + "\0" + record.key)) for record in records]
+    records = [_variant(record, records, _variant_chooser(style, record)) for record in records]
     entries = [bib_entry(record, number, choosers[number]) for number, record in enumerate(records)]
     bbl = bibtex_bbl(Path(name.removeprefix("bst:")), "".join(entries))
     if bbl is None:
@@ -915,6 +1009,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bst-heldout", type=int, default=0, help="held-out .bst styles")
     parser.add_argument("--per-style", type=int, default=50, help="records per style (default 50)")
     parser.add_argument(
+        "--skip-heldout",
+        type=int,
+        default=0,
+        help="pass over the first N held-out CSL styles: a fresh held-out set beyond another file's",
+    )
+    parser.add_argument(
         "--texmf", type=Path, default=None, help="a TeX Live texmf-dist tree: TEXMF_BIBS and its .bst files"
     )
     parser.add_argument("--workers", type=int, default=2)
@@ -942,7 +1042,8 @@ def main(argv: list[str] | None = None) -> int:
         arguments.given_names.write_text(GIVEN_NAMES_HEADER + "".join(f"{name}\n" for name in names), "utf-8")
         print(f"{len(names)} given names -> {arguments.given_names}", file=sys.stderr)
     csl_wanted = {"train": arguments.styles, "validation": arguments.validation, "heldout": arguments.heldout}
-    work = list(jobs(records, independent_styles(), csl_wanted, arguments.per_style))
+    skipped = {"heldout": arguments.skip_heldout}
+    work = list(jobs(records, independent_styles(), csl_wanted, arguments.per_style, skipped))
     if any(bst_wanted.values()):
         work += jobs(records, bst_styles(arguments.texmf), bst_wanted, arguments.per_style)
     split_of = {style_name(name): split for name, _, split in work}

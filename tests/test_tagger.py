@@ -305,6 +305,92 @@ def test_bibtex_keeps_the_markers_through_a_bst_style(make_data: ModuleType) -> 
     assert dict(zip(row["tokens"], row["labels"], strict=True))["770–778,"] == "pages"
 
 
+@pytest.mark.parametrize(
+    ("latex", "printed"),
+    [
+        pytest.param(r"The {\TeX}book", "The TeXbook", id="a-logo-inside-a-word"),
+        pytest.param(
+            r"Including pictures in {\TeX}", "Including pictures in TeX", id="a-logo-ending-a-title"
+        ),
+        pytest.param(r"\LaTeXe\ and \MF{} fonts", "LaTeX2e and METAFONT fonts", id="logos-with-spaces"),
+        pytest.param(r"Rita\emdash{}an editor", "Rita—an editor", id="a-dash-macro"),
+        pytest.param(r"Electronic Pub\-lish\-ing", "Electronic Publishing", id="discretionary-hyphens"),
+    ],
+)
+def test_tex_logos_and_dashes_keep_their_printed_words(
+    make_data: ModuleType, latex: str, printed: str
+) -> None:
+    # pylatexenc drops the macros it does not know, and the title with them ("The book")
+    assert make_data._latex_to_text(latex) == printed
+
+
+def _book(make_data: ModuleType, key: str, title: str, family: str) -> object:
+    return make_data.Record(
+        key=key,
+        kind="book",
+        title=title,
+        authors=[make_data.Name("Ann", family)],
+        year=1990,
+        publisher="Press",
+    )
+
+
+def test_a_records_variants_are_short_titles_borrowed_editors_and_first_years(make_data: ModuleType) -> None:
+    records = [_book(make_data, f"k{n}", f"Brainstorm: A Tool Number {n}", f"Family{n}") for n in range(40)]
+    variants = [
+        make_data._variant(record, records, make_data._variant_chooser("apa", record)) for record in records
+    ]
+    assert variants == [make_data._variant(r, records, make_data._variant_chooser("apa", r)) for r in records]
+    titles = {variant.title for variant in variants}
+    assert "Brainstorm" in titles and len(titles) > 2  # cut to the main title sometimes, not always
+    lent = [variant for variant in variants if variant.editors]
+    assert lent and all(variant.editors[0].family.startswith("Family") for variant in lent)
+    assert all(variant.editors != records[n].authors for n, variant in enumerate(variants) if variant.editors)
+    reprints = [variant for variant in variants if variant.original_year]
+    assert reprints and all(variant.original_year < variant.year for variant in reprints)
+    translated = [variant for variant in variants if variant.translators]
+    assert translated and not any(variant.editors for variant in translated)
+
+
+def test_an_article_is_printed_without_its_journal_one_time_in_twelve(make_data: ModuleType) -> None:
+    records = [
+        make_data.Record(
+            key=f"k{n}",
+            kind="article-journal",
+            title="A title",
+            authors=[make_data.Name("Ann", "Lee")],
+            year=2020,
+            container="Nature",
+            volume="5",
+            pages="1–9",
+        )
+        for n in range(120)
+    ]
+    variants = [make_data._variant(r, records, make_data._variant_chooser("apa", r)) for r in records]
+    bare = [variant for variant in variants if not variant.container]
+    assert 3 <= len(bare) <= 20
+    assert all(variant.kind == "article" and not variant.volume and not variant.pages for variant in bare)
+    assert all(variant.key == record.key for variant, record in zip(variants, records, strict=True))
+
+
+def test_a_reprints_first_year_is_a_note_not_the_date(make_data: ModuleType) -> None:
+    if not make_data.shutil.which("bibtex"):
+        pytest.skip("bibtex is not installed")
+    plain = "/usr/share/texlive/texmf-dist/bibtex/bst/base/plain.bst"
+    if not Path(plain).exists():
+        pytest.skip("TeX Live's plain.bst is not installed")
+    record = make_data.Record(
+        key="k", kind="book", title="Typographie", authors=[make_data.Name("Emil", "Ruder")], year=1988,
+        publisher="Niggli", original_year=1967,
+    )  # fmt: skip
+    rows = [make_data._render_bst("bst:" + plain, [record])]
+    (row,) = rows[0]
+    labelled = list(zip(row["tokens"], row["labels"], strict=True))
+    assert [label for token, label in labelled if "1967" in token] == ["note"]
+    assert [label for token, label in labelled if "1988" in token] == ["date"]
+    assert row["truth"]["year"] == 1988
+
+
 SAMPLE = ROOT / "fixtures" / "tagger" / "sample.jsonl"
 
 
