@@ -709,10 +709,13 @@ def _render_style(job: tuple[str, list[Record]]) -> list[dict[str, object]]:
         style = CitationStylesStyle(style_path, validate=False)
     except Exception:  # a style citeproc-py cannot read is left out, as any other failure of it
         return []
+    # A style given as a file is drawn for by its file's name, not its path: the same style gives
+    # the same strings wherever the repository is checked out.
+    seed = Path(name).stem if name.endswith(".csl") else name
     rows = []
     for record in records:
-        chooser = random.Random(_hash(name + "\0" + record.key))
-        record = _variant(record, records, _variant_chooser(name, record))
+        chooser = random.Random(_hash(seed + "\0" + record.key))
+        record = _variant(record, records, _variant_chooser(seed, record))
         item = csl_item(record, chooser)
         try:
             bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)

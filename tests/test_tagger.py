@@ -242,6 +242,32 @@ def test_the_generator_is_deterministic_and_labels_a_rendered_style(make_data: M
     assert row["truth"]["year"] == 2015
 
 
+def test_a_style_given_as_a_file_renders_alike_wherever_the_file_lies(
+    make_data: ModuleType, tmp_path: Path
+) -> None:
+    pytest.importorskip("citeproc")
+    records = [
+        make_data.Record(
+            key=f"test#{k}",
+            kind="article-journal",
+            title=f"Work number {k}",
+            authors=[make_data.Name("Ada", "Lovelace")],
+            year=2000 + k,
+            container="Nature",
+        )
+        for k in range(12)
+    ]
+    here = ROOT / "fixtures" / "csl" / "styles" / "apa.csl"
+    elsewhere = tmp_path / "somewhere" / "else" / "apa.csl"
+    elsewhere.parent.mkdir(parents=True)
+    elsewhere.write_bytes(here.read_bytes())
+
+    def texts(path: Path) -> list[object]:
+        return [row["text"] for row in make_data._render_style((str(path), records))]
+
+    assert texts(here) == texts(elsewhere)
+
+
 @pytest.mark.parametrize(
     ("style", "split"),
     [
