@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from bibnorm.readers.tagger import LABELS, TaggedReference
-from bibnorm.text.journals import is_listed
 
 # Chosen on the validation styles (docs/tagger.md). Per field: the model's reading is kept where
 # its confidence (the mean marginal of the field's tokens) is at least "FIELD"; where the rules read
@@ -154,6 +153,8 @@ _WORD = re.compile(r"[^\W\d_]{2}")
 def _dated(tagged: TaggedReference, read: str, labels: set[str]) -> bool:
     """Whether the model reads a date in ``read``, or right after it where ``read`` is a listed
     journal's name ("Grimme, S. Chem. Phys. Lett. 1996, 259"; not a film's "Gravity, 2012")."""
+    from bibnorm.text.journals import is_listed  # local: the journal list is large
+
     after = max(tagged.tokens_of(read), default=len(tagged.labels)) + 1
     return "date" in labels or (tagged.labels[after : after + 1] == ("date",) and is_listed(read))
 

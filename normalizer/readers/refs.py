@@ -85,7 +85,6 @@ from bibnorm.readers._repeated_authors import dash_as_names
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader, arxiv_doi_id
 from bibnorm.readers.tagger import TaggedReference, tag_reference
-from bibnorm.text.journals import is_listed
 from bibnorm.text.months import MONTHS
 from bibnorm.text.names import split_authors
 from bibnorm.text.printed import VENUE_IN
@@ -559,6 +558,8 @@ def _tagged(text: str, printed: str, title: str | None) -> TaggedReference:
     259"), which quoted reads to it as a title. Elsewhere the quotes stay: they mark a title it
     reads whole ("Johan Andersson. *Crusader Kings 2*, 2012a.") or would otherwise run on ("*R: A
     Language and Environment …*. R Foundation …")."""
+    from bibnorm.text.journals import is_listed  # local: the journal list is large
+
     tagged = tag_reference(text, weigh=True)
     if printed == text or title is None or not is_listed(title):
         return tagged
