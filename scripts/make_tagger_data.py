@@ -998,6 +998,10 @@ def _render(job: tuple[str, list[Record]]) -> list[dict[str, object]]:
     name, records = job
     if name.startswith("bst:"):
         return _render_bst(name, records)
+    if name.startswith("biblatex:"):
+        from biblatex_render import render_biblatex
+
+        return render_biblatex(name, records)[0]
     return _render_style(job)
 
 
@@ -1010,6 +1014,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bst", type=int, default=0, help="training .bst styles (needs --texmf and bibtex)")
     parser.add_argument("--bst-validation", type=int, default=0, help="validation .bst styles")
     parser.add_argument("--bst-heldout", type=int, default=0, help="held-out .bst styles")
+    parser.add_argument(
+        "--biblatex", type=int, default=0, help="training biblatex styles (needs --texmf, pdflatex and biber)"
+    )
+    parser.add_argument("--biblatex-validation", type=int, default=0, help="validation biblatex styles")
+    parser.add_argument("--biblatex-heldout", type=int, default=0, help="held-out biblatex styles")
     parser.add_argument("--per-style", type=int, default=50, help="records per style (default 50)")
     parser.add_argument(
         "--skip-heldout",
@@ -1039,6 +1048,19 @@ def main(argv: list[str] | None = None) -> int:
     if any(bst_wanted.values()) and (arguments.texmf is None or not shutil.which("bibtex")):
         print("make_tagger_data: --bst needs --texmf and bibtex on the PATH", file=sys.stderr)
         return 1
+    biblatex_wanted = {
+        "train": arguments.biblatex,
+        "validation": arguments.biblatex_validation,
+        "heldout": arguments.biblatex_heldout,
+    }
+    if any(biblatex_wanted.values()) and (
+        arguments.texmf is None or not all(shutil.which(tool) for tool in ("pdflatex", "biber", "pdftotext"))
+    ):
+        print(
+            "make_tagger_data: --biblatex needs --texmf, and pdflatex, biber, pdftotext on the PATH",
+            file=sys.stderr,
+        )
+        return 1
     records = all_records(arguments.texmf)
     if arguments.given_names is not None:
         names = given_names(records)
@@ -1049,6 +1071,10 @@ def main(argv: list[str] | None = None) -> int:
     work = list(jobs(records, independent_styles(), csl_wanted, arguments.per_style, skipped))
     if any(bst_wanted.values()):
         work += jobs(records, bst_styles(arguments.texmf), bst_wanted, arguments.per_style)
+    if any(biblatex_wanted.values()):
+        from biblatex_render import biblatex_styles
+
+        work += jobs(records, biblatex_styles(arguments.texmf), biblatex_wanted, arguments.per_style)
     split_of = {style_name(name): split for name, _, split in work}
     arguments.out.parent.mkdir(parents=True, exist_ok=True)
     partial = arguments.out.with_suffix(".partial")
@@ -1059,13 +1085,13 @@ def main(argv: list[str] | None = None) -> int:
                 row["split"] = split_of[str(row["style"])]
                 out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
             if rows:
-                kind = "bst" if str(rows[0]["style"]).startswith("bst:") else "csl"
+                kind = str(rows[0]["style"]).partition(":")[0] if ":" in str(rows[0]["style"]) else "csl"
                 counts[f"{kind} {rows[0]['split']}"] += 1
                 counts["strings"] += len(rows)
     partial.replace(arguments.out)
     styles = "; ".join(
         f"{kind} styles: " + ", ".join(f"{counts[kind + ' ' + split]} {split}" for split in SPLITS)
-        for kind in ("csl", "bst")
+        for kind in ("csl", "bst", "biblatex")
     )
     print(
         f"{len(records)} records; {styles}; {counts['strings']} strings -> {arguments.out}", file=sys.stderr
