@@ -169,19 +169,18 @@ _BIBLATEX_TYPES = {
 # What pdflatex typesets in Computer Modern and pdftotext reads back as it was (once its accents
 # are joined to their letters again): ASCII, Latin-1 and Latin Extended-A but for these (no glyph
 # in OT1, or drawn in pieces read as another letter: "ł" as "l", "ą" as "a"), dashes and quotes.
+# "<", ">" and "|" are in it too: Computer Modern's text fonts print them as "¡", "¿" and "—".
 # A record with any other character is left out: pdflatex would stop on it, or the printed text
 # would not be the record's.
-_UNREADABLE = frozenset("«»Ð×Þð÷þĄąĐđĘęģĦħĮįĲĳĸĿŀŁłŉŊŋŦŧŲųſ")
+_UNREADABLE = frozenset("<>|«»Ð×Þð÷þĄąĐđĘęģĦħĮįĲĳĸĿŀŁłŉŊŋŦŧŲųſ")
 _PUNCTUATION = frozenset("–—‘’“”")
 # Computer Modern's accented "i" and "j" are a dotless letter and an accent: read back as "ı̀".
 _DOTLESS = re.compile("[\u0131\u0237](?=[\u0300-\u036f])")
 
 
 def _readable(char: str) -> bool:
-    return (
-        " " <= char <= "~"
-        or ("\u00a0" <= char <= "\u017f" and char not in _UNREADABLE)
-        or char in _PUNCTUATION
+    return char not in _UNREADABLE and (
+        " " <= char <= "~" or "\u00a0" <= char <= "\u017f" or char in _PUNCTUATION
     )
 
 

@@ -142,7 +142,11 @@ def test_a_record_pdflatex_cannot_typeset_is_left_out(make_data: ModuleType, ren
         key="c", kind="article", title="Deep RNA", authors=[make_data.Name("J.", "Łukasz")]
     )
     assert render.typesettable(latin)
+    angle = make_data.Record(
+        key="d", kind="article", title="See <cit.>", authors=[make_data.Name("J.", "Li")]
+    )
     assert not render.typesettable(greek) and not render.typesettable(stroke)  # "Ł" reads back as "L"
+    assert not render.typesettable(angle)  # "<" prints as "¡"
 
 
 def test_the_bib_entry_carries_the_values_unmarked(make_data: ModuleType, render: ModuleType) -> None:
