@@ -1054,10 +1054,11 @@ def main(argv: list[str] | None = None) -> int:
         "heldout": arguments.biblatex_heldout,
     }
     if any(biblatex_wanted.values()) and (
-        arguments.texmf is None or not all(shutil.which(tool) for tool in ("pdflatex", "biber", "pdftotext"))
+        arguments.texmf is None
+        or not all(shutil.which(tool) for tool in ("pdflatex", "biber", "pdftotext", "kpsewhich"))
     ):
         print(
-            "make_tagger_data: --biblatex needs --texmf, and pdflatex, biber, pdftotext on the PATH",
+            "make_tagger_data: --biblatex needs --texmf and TeX Live (pdflatex, biber, kpsewhich), pdftotext",
             file=sys.stderr,
         )
         return 1

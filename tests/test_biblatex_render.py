@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.util
 import random
-import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -160,9 +159,7 @@ def test_the_bib_entry_carries_the_values_unmarked(make_data: ModuleType, render
 def test_three_biblatex_styles_label_five_records(make_data: ModuleType, render: ModuleType) -> None:
     from clients import need
 
-    need("pdflatex", "biber", "pdftotext")
-    if not shutil.which("kpsewhich"):
-        pytest.skip("kpsewhich is not on the PATH (TeX Live: .ci/debian-packages.txt)")
+    need("pdflatex", "biber", "pdftotext", "kpsewhich")
     records = [
         make_data.Record(
             key=f"test#{number}",
