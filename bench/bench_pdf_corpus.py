@@ -146,7 +146,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
-from bibnorm.bib.blocks import BibEntry  # noqa: E402
+from bibnorm.bib.blocks import BibEntry, BibField  # noqa: E402
 from bibnorm.bib.checks.base import entry_arxiv_id, name_list  # noqa: E402
 from bibnorm.errors import InputError  # noqa: E402
 from bibnorm.identifiers import canonical_doi  # noqa: E402
@@ -174,6 +174,11 @@ class Document:
     commit: str
     pdf: str
     truth: str
+    # How the truth is read (the manifest's optional ``truth_kind``): ``bbl`` (bibnorm's .bbl
+    # reader), ``bib`` (the .bib's entries that the PDF prints), ``bbl-keys-bib`` (the .bbl's
+    # keys, in order, joined to the entries of the .bib files after it; see `joined_truths`).
+    # Empty: by the first truth file's suffix.
+    kind: str = ""
 
     @property
     def built(self) -> bool:
@@ -241,7 +246,14 @@ def manifest(path: Path = MANIFEST) -> list[Document]:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     return [
-        Document(row["id"], row["family"], int(row["columns"]), *(row[k] for k in _WHERE)) for row in rows
+        Document(
+            row["id"],
+            row["family"],
+            int(row["columns"]),
+            *(row[k] for k in _WHERE),
+            row.get("truth_kind") or "",
+        )
+        for row in rows
     ]
 
 
@@ -333,7 +345,117 @@ def truths(document: Document) -> list[Truth]:
         keys = set(re.findall(r"\{%?\s*([^\s{}%]+)\}", bbl))
         # biblatex prints a subtitle after the title; a BibTeX style knows no such field
         return _bib_truths(path.with_name("refs.bib"), lambda key: key in keys, subtitles="\\entry{" in bbl)
+    if document.kind == JOINED:
+        bbl, *bibs = document.locals("truth")
+        return joined_truths(bbl, bibs)
     return [row for path in document.locals("truth") for row in _file_truths(path)]
+
+
+JOINED = "bbl-keys-bib"
+
+
+def joined_truths(bbl: Path, bibs: list[Path]) -> list[Truth]:
+    """The references a ``.bbl`` typeset, as the ``.bib`` files it was made from give them: the
+    keys of its items in their order (``\\bibitem[label]{key}``, biber's ``\\entry{key}``),
+    each joined to the entry of that key in ``bibs`` (read by bibtexparser, not by bibnorm; the
+    first file that holds the key gives it). Neither bibnorm's ``.bbl`` reader nor its ``.bib``
+    reader makes this truth. A key no ``.bib`` holds (REVTeX's notes, an entry from a file not
+    committed) gives no reference; `unjoined` counts them."""
+    text = _decoded(bbl)
+    entries = _bib_entries(bibs)
+    # BibTeX matches a citation's key to an entry's whatever their case
+    typeset = [entries[key.casefold()] for key in dict.fromkeys(bbl_keys(text)) if key.casefold() in entries]
+    # biblatex prints a subtitle after the title; a BibTeX style knows no such field
+    return _entry_truths(typeset, subtitles="\\entry{" in text)
+
+
+def unjoined(bbl: Path, bibs: list[Path]) -> list[str]:
+    """The keys of a ``.bbl``'s items that none of ``bibs`` holds."""
+    entries = _bib_entries(bibs)
+    keys = bbl_keys(_decoded(bbl))
+    return [key for key in keys if key.casefold() not in entries]
+
+
+def _bib_entries(bibs: list[Path]) -> dict[str, BibEntry]:
+    """The entries of ``bibs`` by their key in lower case, read by bibtexparser (the first file
+    holding a key gives it)."""
+    import bibtexparser
+
+    entries: dict[str, BibEntry] = {}
+    for path in bibs:
+        text = _ENTRY_COMMENT.sub("", _decoded(path))
+        for entry in bibtexparser.parse_string(text).entries:
+            entries.setdefault(entry.key.casefold(), _as_bib_entry(entry))
+    return entries
+
+
+def _decoded(path: Path) -> str:
+    """A file's text: UTF-8, else Windows-1252 (an older German thesis's ``.bib`` in Latin-1)."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _as_bib_entry(entry: object) -> BibEntry:
+    """A bibtexparser entry (its string macros expanded, its values' outer delimiters removed) as
+    the field-reading code below takes one: each value braced again, so that reading it gives it back."""
+    fields = tuple(
+        BibField(name.casefold(), "{" + str(field.value) + "}", 0)
+        for name, field in entry.fields_dict.items()  # type: ignore[attr-defined]
+    )
+    return BibEntry(entry.entry_type.casefold(), entry.key, fields, 0)  # type: ignore[attr-defined]
+
+
+def bbl_keys(text: str) -> list[str]:
+    """The keys of a ``.bbl``'s items in the order it sets them: ``\\bibitem{key}``,
+    ``\\bibitem[label]{key}`` (a label may hold brackets inside braces: natbib's
+    ``[{Smith et~al.(2001)}]``; apacite ends a line with ``%`` before the key), and biber's
+    ``\\entry{key}{type}{}``. Read by scanning, not by a pattern: labels nest."""
+    keys = []
+    for command in _ITEM_COMMAND.finditer(text):
+        at = _skip_blank(text, command.end())
+        if command.group() == "\\bibitem" and text.startswith("[", at):
+            at = _skip_blank(text, _group_end(text, at, "[", "]"))
+        if text.startswith("{", at):
+            key = re.sub(r"%[^\n]*\n|\s", "", text[at + 1 : _group_end(text, at, "{", "}") - 1])
+            if key:
+                keys.append(key)
+    return keys
+
+
+_ITEM_COMMAND = re.compile(r"\\(?:bibitem|entry)(?![A-Za-z])")
+
+
+def _skip_blank(text: str, at: int) -> int:
+    """Past spaces, line ends and TeX comments (``%`` to the line's end)."""
+    while at < len(text):
+        if text[at].isspace():
+            at += 1
+        elif text[at] == "%":
+            end = text.find("\n", at)
+            at = len(text) if end == -1 else end + 1
+        else:
+            break
+    return at
+
+
+def _group_end(text: str, at: int, opening: str, closing: str) -> int:
+    """Where the group opened by ``opening`` at ``at`` ends (past its ``closing``, at brace depth
+    0: natbib's ``[{A [and] B(2001)}]``); the text's end if it never closes."""
+    depth = 0
+    for index in range(at + 1, len(text)):
+        char = text[index]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            if depth == 0 and closing == "}":
+                return index + 1
+            depth -= 1
+        elif char == closing and depth == 0:
+            return index + 1
+    return len(text)
 
 
 def _file_truths(path: Path) -> list[Truth]:
@@ -377,8 +499,14 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = 
     # Biber, which set the biblatex documents, reads a "%" inside an entry as a comment to the line's
     # end ("issn = {0022-2879, 1538-4616},% ISSN (ISSN-L), e-ISSN"); BibTeX's grammar, which
     # bibnorm's reader keeps, would lose the entry. The truth is what biber read.
-    rows = []
     entries = parse_bibtex(_ENTRY_COMMENT.sub("", read_text(path)), str(path)).entries
+    return _entry_truths(entries, wanted, subtitles=subtitles)
+
+
+def _entry_truths(
+    entries: list[BibEntry], wanted: Callable[[str], bool] = lambda key: True, *, subtitles: bool = True
+) -> list[Truth]:
+    rows = []
     related = {key.strip() for entry in entries for key in (entry.get("related") or "").split(",")}
     for entry in entries:
         if wanted(entry.key):
