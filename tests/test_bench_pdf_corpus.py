@@ -1,0 +1,83 @@
+"""The PDF bench's truth made without bibnorm's readers: a ``.bbl``'s item keys, in the order it
+sets them, joined to the ``.bib`` entries that produced it (``bench/bench_pdf_corpus.py``'s
+``bbl-keys-bib`` truth kind). The files are real: three records of TeX Live's ``tugboat.bib`` and the
+``.bbl`` files bibtex (``unsrtnat``) and biber (biblatex ``authoryear``) wrote for them
+(``fixtures/bbl/README.md``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+JOIN = ROOT / "fixtures" / "bbl" / "join"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_pdf_corpus import bbl_keys, joined_truths, unjoined  # noqa: E402
+
+CITED = ["Sharpe:TB34-2-125", "Hunniger:TB34-2-124", "Wilson:TB34-2-132"]
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        pytest.param("\\bibitem{a1}\nA.\n\\bibitem{b2} B.", ["a1", "b2"], id="plain-bibitems"),
+        pytest.param(
+            "\\bibitem[{Smith et~al.(2001)Smith, Jones, and Lee}]{smith01}\nSmith.",
+            ["smith01"],
+            id="natbib-label-in-braces",
+        ),
+        pytest.param("\\bibitem[{A [and] B(2001)}]{ab01} A.", ["ab01"], id="bracket-inside-a-braced-label"),
+        pytest.param(
+            "\\bibitem[\\protect\\citeauthoryear{Hassan}{Hassan}{2021}]{%\nhassan21}\nHassan.",
+            ["hassan21"],
+            id="apacite-key-after-a-comment",
+        ),
+        pytest.param(
+            "\\entry{k1}{article}{}\n\\endentry\n\\entry{k2}{book}{}", ["k1", "k2"], id="biber-entries"
+        ),
+        pytest.param(
+            "\\bibitemsep=1pt \\entryname{x} \\bibitem {c3} C.", ["c3"], id="longer-commands-are-not-items"
+        ),
+        pytest.param("\\bibitem[unclosed {label]{k}", [], id="a-label-that-never-closes-gives-no-key"),
+    ],
+)
+def test_the_keys_of_a_bbl_are_read_in_the_order_it_sets_them(text: str, keys: list[str]) -> None:
+    assert bbl_keys(text) == keys
+
+
+@pytest.mark.parametrize("bbl", ["unsrtnat.bbl", "biblatex-authoryear.bbl"])
+def test_each_typeset_key_is_joined_to_its_bib_entry_in_the_bbl_order(bbl: str) -> None:
+    rows = joined_truths(JOIN / bbl, [JOIN / "tugboat-3.bib"])
+    assert [row.key for row in rows] == CITED
+    assert [row.family for row in rows] == ["sharpe", "hunniger", "wilson"]
+    assert rows[0].title == "A survey of text font families"
+    assert rows[1].title.startswith("Converting Wikipedia articles to")
+    assert {row.year for row in rows} == {2013}
+    assert rows[0].locator == "34125"  # volume and first page, from the .bib
+    assert unjoined(JOIN / bbl, [JOIN / "tugboat-3.bib"]) == []
+
+
+def test_a_key_no_bib_holds_gives_no_reference_and_is_counted(tmp_path: Path) -> None:
+    bib = tmp_path / "two.bib"
+    text = (JOIN / "tugboat-3.bib").read_text(encoding="utf-8")
+    bib.write_text(text.replace("@Article{Wilson:TB34-2-132", "@Article{Other:key"), encoding="utf-8")
+    rows = joined_truths(JOIN / "unsrtnat.bbl", [bib])
+    assert [row.key for row in rows] == CITED[:2]
+    assert unjoined(JOIN / "unsrtnat.bbl", [bib]) == ["Wilson:TB34-2-132"]
+
+
+def test_keys_join_whatever_their_case_as_bibtex_matches_them(tmp_path: Path) -> None:
+    bib = tmp_path / "upper.bib"
+    bib.write_text((JOIN / "tugboat-3.bib").read_text(encoding="utf-8").upper(), encoding="utf-8")
+    assert len(joined_truths(JOIN / "unsrtnat.bbl", [bib])) == 3
+
+
+def test_a_latin1_bib_is_read_as_windows_1252(tmp_path: Path) -> None:
+    bib = tmp_path / "latin1.bib"
+    latin1 = "@article{Sharpe:TB34-2-125, author = {Jürgen Müller}, title = {Façons}, year = 2013}"
+    bib.write_bytes(latin1.encode("latin-1"))
+    (row,) = joined_truths(JOIN / "unsrtnat.bbl", [bib])
+    assert row.family == "muller" and row.title == "Façons"
