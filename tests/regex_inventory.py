@@ -189,8 +189,13 @@ def all_patterns() -> dict[str, Found]:
             return {holder[1]}
         return (uses[holder] | uses[("", holder[1])]) or {"other"}
 
-    result = {}
+    result: dict[str, Found] = {}
     for where, pattern, holders in found.values():
         methods = set().union(*(called(holder) for holder in holders))
-        result[where] = Found(where, pattern, frozenset(methods) if methods <= ANCHORED else frozenset())
+        # a table holds several patterns under one name: each is kept, numbered after the first
+        key, number = where, 0
+        while key in result:
+            number += 1
+            key = f"{where} [{number}]"
+        result[key] = Found(key, pattern, frozenset(methods) if methods <= ANCHORED else frozenset())
     return result

@@ -27,6 +27,11 @@ def test_the_inventory_holds_every_package_s_patterns() -> None:
     assert any("(in code" in where for where in PATTERNS)
     for package in ("bibnorm.text.", "bibnorm.bib.checks.", "bibnorm.verify.kinds", "bibnorm.resolvers."):
         assert any(where.startswith(package) for where in PATTERNS), package
+    # every pattern a table holds under one name, not one of them: the DOI shapes' two each
+    from bibnorm.text.doi_shapes import SHAPES
+
+    in_the_table = [where for where in PATTERNS if where.startswith("bibnorm.text.doi_shapes.SHAPES")]
+    assert len(in_the_table) == len({p for shape in SHAPES for p in (shape.kind, shape.whole)})
 
 
 @pytest.mark.parametrize(
