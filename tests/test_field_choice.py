@@ -4,8 +4,6 @@ model reads other fields, sure (no invented title), nor where the rules read non
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from bibnorm.readers._field_choice import SURE, RuleReading, choose_fields
 from bibnorm.readers.tagger import WEIGHED_LABELS, Field, TaggedReference, tokenize
@@ -233,37 +231,3 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
         "A prognostic parameterization for the subgrid-scale variability of water vapor and clouds "
         "in large-scale models"
     )
-
-
-@pytest.mark.parametrize(
-    ("item", "expected_title"),
-    [
-        pytest.param(
-            "Liu, X., Song, Y., Li, X., Sun, Y., Lan, H., Liu, Z., Jiang, L., Li, J.: ED-ViT:\n"
-            "  Splitting vision Transformer for distributed inference on edge devices (2024)",
-            "ED-ViT: Splitting vision Transformer for distributed inference on edge devices",
-            id="words-before-the-year-read-as-a-venue",
-        ),
-        pytest.param(
-            "Liao, Y.L., Karaman, S., Sze, V.: Searching for efficient multi-stage vision\n"
-            "  {Transformers} (2021)",
-            "Searching for efficient multi-stage vision Transformers",
-            id="the-last-word-read-as-a-venue",
-        ),
-    ],
-)
-def test_a_title_closed_by_its_year_in_parentheses_keeps_its_last_words(
-    tmp_path: Path, item: str, expected_title: str
-) -> None:
-    """splncs04's works without a venue, "Names: Title (Year)" (bench_refs.py's `.bbl`): a
-    venue follows a full stop, a comma or "In:", never the title's last word, so words the model
-    reads as a venue between the title and the closing year are the title's."""
-    from bibnorm.readers import read_inputs
-
-    bbl = tmp_path / "doc.bbl"
-    bbl.write_text(
-        f"\\begin{{thebibliography}}{{1}}\n\\bibitem{{ref1}}\n{item}\n\n\\end{{thebibliography}}\n", "utf-8"
-    )
-    (query,) = read_inputs([bbl])
-    assert query.title == expected_title
-    assert query.venue is None

@@ -101,7 +101,7 @@ def _in_one_title(tagged: TaggedReference, title: str | None, venue: str) -> boo
     return title is not None and tagged.overlap("title", title) == tagged.overlap("title", venue) == "within"
 
 
-def _replaces(tagged: TaggedReference, label: str, read: str, names_read: bool = True) -> bool:
+def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
     """Whether the model's reading of ``label`` may replace the rules' ``read``: where the rules
     ran on past it ("Title. In: Venue" read as one title), or read it from elsewhere, or shifted
     its end; not where the model's starts after the rules' ("simple framework …" of "A simple
@@ -124,16 +124,9 @@ def _replaces(tagged: TaggedReference, label: str, read: str, names_read: bool =
     if overlap == "shifted":
         # the model's starts no later than the rules' (they cut its start off), or after what
         # ends in a colon or a comma, the rules' start ("Coauthors, 2017: Title"), not a word
-        # ("A", "How") the model read as a name or a venue; nor, where the rules read no names,
-        # one that also ends after the rules' end: both ends read otherwise, a work without
-        # authors ("ABSPACK, CrysAlis CCD and CrysAlis RED, version 1.171": the model's drops a
-        # program, adds a version)
-        inside = tagged.tokens_of(read)
-        start, own_start = min(inside), tagged.labels.index(label)
-        if start >= own_start:
-            return True
-        ends_after = max(tagged.run_of(label)) > max(inside)
-        return tagged.tokens[own_start - 1][-1:] in ":," and (names_read or not ends_after)
+        # ("A", "How") the model read as a name or a venue
+        start, own_start = min(tagged.tokens_of(read)), tagged.labels.index(label)
+        return start >= own_start or tagged.tokens[own_start - 1][-1:] in ":,"
     if label == "date":  # a year the rules read in the pages, the volume or a title's range of years
         labels, lowest = tagged.labels_of(read)
         alone = not any(char.isalpha() for index in tagged.tokens_of(read) for char in tagged.tokens[index])
@@ -141,50 +134,8 @@ def _replaces(tagged: TaggedReference, label: str, read: str, names_read: bool =
         return labels <= {"pages", "volume", "issue", "title"} and lowest >= _SURE_OF_OTHERS and alone
     if overlap == "runs-on":  # into the fields after it, not an edition ("Title: Second Edition")
         last = tagged.tokens[max(tagged.run_of(label))]  # nor a subtitle ("Title: Technical Report")
-        if label == "title" and title_closed_by_its_year(tagged, read):
-            return False
         return tagged.labels_of(read)[0] - {label, "other"} <= _RUN_INTO and not last.endswith(":")
     return label != "title"
-
-
-def title_closed_by_its_year(tagged: TaggedReference, title: str) -> bool:
-    """Whether ``title`` is all that stands before a year in parentheses that closes the item,
-    and the model's title ends inside it on a word no mark closes: a style that ends an item
-    with its year ("Names: Title (2024)", splncs04's works without a venue) prints a venue after
-    a full stop, a comma or "In:", never glued to the title's last word ("… inference on edge
-    devices (2024)" is one title, not a title and a venue)."""
-    at = tagged.text.rfind(title)
-    own = tagged.run_of("title")
-    if at < 0 or not own or _CLOSING_YEAR.fullmatch(tagged.text[at + len(title) :]) is None:
-        return False
-    inside = tagged.tokens_of(title)
-    return max(own) in inside and max(own) < max(inside) and tagged.tokens[max(own)][-1:].isalnum()
-
-
-_CLOSING_YEAR = re.compile(r"\s*\(\d{4}[a-z]?\)\.?\s*")
-
-
-def _glued_to_its_year(tagged: TaggedReference, read: str) -> bool:
-    """Whether ``read`` runs, with no mark between, into a year and, after a comma, a
-    number the model reads as the date and the volume: the venue line of a style that prints no
-    article title ("Anonymous, Communication arts 1994, 36, 230.", ACS's and MDPI's "Journal
-    Year, Vol, Pages"), since a title ends with a mark before what follows it."""
-    at = tagged.text.find(read)
-    if at < 0 or not read[-1:].isalnum() or not _BARE_YEAR.match(tagged.text, at + len(read)):
-        return False
-    following = max(tagged.tokens_of(read), default=len(tagged.labels)) + 1
-    return tagged.labels[following : following + 2] == ("date", "volume")
-
-
-def _venue_line_read_as_title(tagged: TaggedReference, title: str | None) -> bool:
-    """Whether the title chosen is, or holds, the model's title where that runs into its year
-    (`_glued_to_its_year`): a style that prints no article title ("Anonymous, Communication arts
-    1994, 36, 230.", the rules' title the names, the journal and the year)."""
-    own = tagged.title
-    return bool(title) and own is not None and own in str(title) and _glued_to_its_year(tagged, own)
-
-
-_BARE_YEAR = re.compile(r" \d{4}[a-z]?, \d")
 
 
 def _numbers_as_words(tagged: TaggedReference, read: str) -> bool:
@@ -337,11 +288,7 @@ def choose_fields(
         agreement = tagged.agreement(label, str(read))
         doubt = thresholds[f"{name}-doubted"]
         doubted = doubt > 0 and (agreement is None or agreement < doubt)
-        return (
-            own
-            if is_sure(name) and doubted and _replaces(tagged, label, str(read), bool(rules.authors))
-            else read
-        )
+        return own if is_sure(name) and doubted and _replaces(tagged, label, str(read)) else read
 
     def kept(name: str, own: Value | None, read: Value | None) -> Value | None:
         """A field the model weighed no marginals of: its reading where it is sure of it."""
@@ -350,9 +297,8 @@ def choose_fields(
         return own if confidence.get(name, 0.0) >= thresholds[name if read else f"{name}-filled"] else read
 
     publisher = tagged.text_of("publisher")
-    title = weighed("title", "title", tagged.title or None, rules.title)
     return ChosenFields(
-        title=None if _venue_line_read_as_title(tagged, title) else title,
+        title=weighed("title", "title", tagged.title or None, rules.title),
         authors=rules.authors
         if _same_names(rules.authors, tagged.written_authors())
         or (not rules.authors and _names_the_title(tagged.written_authors(), rules.title))
@@ -362,9 +308,7 @@ def choose_fields(
         or _names_after_the_title(tagged)
         else kept("authors", tagged.written_authors() or None, rules.authors or None) or (),
         year=weighed("date", "year", tagged.year, rules.year),
-        venue=rules.venue
-        if rules.venue is None and rules.title and title_closed_by_its_year(tagged, rules.title)
-        else weighed("container", "venue", tagged.container or None, rules.venue),
+        venue=weighed("container", "venue", tagged.container or None, rules.venue),
         volume=tagged.text_of("volume"),
         pages=tagged.text_of("pages"),
         confidence=confidence,

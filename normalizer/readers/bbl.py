@@ -32,7 +32,7 @@ from bibnorm.readers._bbl_apacite import read_apacite
 from bibnorm.readers._bbl_bibinfo import braced, read_bibinfo
 from bibnorm.readers._bbl_biblatex import BiberEntry, entries
 from bibnorm.readers._bbl_blocks import BLOCK, Segment, joined_segments, mark_groups, read_segments
-from bibnorm.readers._field_choice import RuleReading, choose_fields, title_closed_by_its_year
+from bibnorm.readers._field_choice import RuleReading, choose_fields
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import ParsedReference, _name_words, parse_reference, person_names
 from bibnorm.readers.tagger import TaggedReference, tag_reference
@@ -246,7 +246,7 @@ def _without_names(tagged: TaggedReference, title: str | None, authors: tuple[st
     the tagger reads the words before its own title as names or a date, or those after it as a
     venue and its numbers, sure of them."""
     own = tagged.title
-    if not title or not own or own == title or own not in title or title_closed_by_its_year(tagged, title):
+    if not title or not own or own == title or own not in title:
         return title
     start = title.index(own)
     article = title[:start].rstrip().rsplit(None, 1)[-1:]
