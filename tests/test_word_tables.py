@@ -64,6 +64,8 @@ TABLES = (
     "search-stop-words.json",
     "latin-letters.json",
     "cyrillic-spellings.json",
+    "visit-dates.json",
+    "name-list-conjunctions.json",
 )
 
 

@@ -37,7 +37,7 @@ from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import ParsedReference, _name_words, parse_reference, person_names
 from bibnorm.readers.tagger import TaggedReference, tag_reference
 from bibnorm.text.titles import plain_text
-from bibnorm.text.word_tables import minor_words
+from bibnorm.text.word_tables import alternation, minor_words, name_list_conjunctions
 
 # Keys never hold a backslash: stopping there keeps a run of unclosed "\\bibitem{" or "\\entry{"
 # linear (each start would otherwise scan to the end of the file).
@@ -84,7 +84,8 @@ _SURE = 0.5
 _TITLE_SURE = 0.9
 _ITALIC_LETTER = re.compile(r"\{\\em\s*+([a-z])\}")  # harvard's "1991{\\em a}": a year's letter
 _FAMILY_INITIALS = re.compile(r"(\w[\w'’-]*+(?: \w[\w'’-]*+){0,3}?) ([A-Z]{1,3})")
-_NAME_SEPARATOR = re.compile(r"[,&]|\band\b")  # between the names of a label
+# between the names of a label: "Müller und Schmidt", "Dupont et Curie" (not "et al.")
+_NAME_SEPARATOR = re.compile(rf"[,&]|\b{alternation(name_list_conjunctions())}\b(?!\s*al\b)")
 _CHANGE_CASE = re.compile(r"\\btxifchangecase\s*+\{")
 _END = re.compile(r"\\end\{thebibliography\}")
 _NEWBLOCK = re.compile(r"\\newblock\b")

@@ -95,6 +95,7 @@ from bibnorm.text.word_tables import (
     name_particles,
     organisation_words,
     reference_abbreviations,
+    visit_dates,
 )
 
 _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: " before a volume's title
@@ -106,10 +107,16 @@ _YEAR = re.compile(rf"(?<![\d./:-])({YEARS})[a-z]?{_YEAR_END}")  # does a text h
 # The years that date the work, read from `dating_text`: no number of a page range ("885–1990",
 # pages "1631–1638"), where a range of years ("1984–1986a") does hold a year.
 _DATING_YEAR = re.compile(rf"(?<![\d./:-])(?<!\d–)({YEARS})[a-z]?(?!–\d){_YEAR_END}")
-# When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008").
+# When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008",
+# "besucht am 06. 02. 2023", "visitado el 3 de abril de 2022", "[cited 2023 Mar 12]":
+# visit-dates.json): the date's day and month in numbers or one month's name in any language,
+# then its year.
+_VISIT_DAY = r"\d{1,2}(?:st|nd|rd|th|\.)?[\s,/.-]{0,2}"
+_VISIT_JOINER = rf"(?:{alternation(visit_dates().date_joiners)}\s+)?"
 _ACCESSED = re.compile(
-    r"\b(?:retrieved|accessed|visited|viewed|last checked|cited)(?:\s+(?:on|at))?:?\s+"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th|\.)?\s+)?(?:[A-Z][a-z]{{2,8}}\.?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{YEARS}",
+    rf"(?<!\w){alternation(visit_dates().words)}(?:\s+{alternation(visit_dates().connectors)})?(?:\s*+:)?\s*"
+    rf"{_VISIT_JOINER}(?:{_VISIT_DAY}){{0,2}}{_VISIT_JOINER}(?:[^\W\d_]{{3,10}}\.?,?\s+)?{_VISIT_JOINER}"
+    rf"(?:{_VISIT_DAY})?{YEARS}",
     re.I,
 )
 # A year as the names are followed by it: "(2006)", Chicago's "1968–78", "1987–", "[Ca. 1920]", "[1957?]".

@@ -35,7 +35,13 @@ from functools import lru_cache
 
 from bibnorm.models import Person
 from bibnorm.text.titles import plain_text, title_key, title_words
-from bibnorm.text.word_tables import latin_letters, name_particles, organisation_words
+from bibnorm.text.word_tables import (
+    alternation,
+    latin_letters,
+    name_list_conjunctions,
+    name_particles,
+    organisation_words,
+)
 
 __all__ = [
     "LATIN_LETTERS",
@@ -58,6 +64,9 @@ __all__ = [
 PARTICLES = name_particles().particles
 _CAPITAL_PARTICLES = name_particles().capitalised_in_family
 _FAMILY_JOINERS = name_particles().family_joiners
+# The word before an author list's last name, in its language ("and", "und", "et", "и":
+# name-list-conjunctions.json), as a whole lower-case word; "et al." is no conjunction.
+_CONJUNCTION = re.compile(rf"(?:^|\s){alternation(name_list_conjunctions())}(?=\s|$)(?!\s+al\b)")
 # A Hanyu Pinyin syllable without tone marks (ISO 7098's initials and finals): "Zhi Da Soh"
 # is given names "Zhi Da" (Da is a syllable of a Chinese given name after another one), not
 # the Portuguese/Italian particle of "Leonardo Da Vinci".
@@ -359,8 +368,9 @@ def _is_dropped(item: str) -> bool:
 def split_authors(text: str) -> list[str]:
     """Split an arXiv-style author list into one string per name.
 
-    Separators are commas, semicolons, ``and`` and ``&`` outside braces
-    (``"A, B, and C"``, ``"A and B"``, ``"A; B"``); parenthesised affiliations
+    Separators are commas, semicolons, ``&`` and the conjunctions of the list's language
+    (``and``, ``und``, ``et``, ``и``: `name_list_conjunctions`) outside braces
+    (``"A, B, and C"``, ``"A und B"``, ``"A; B"``); parenthesised affiliations
     (``"A (MIT), B"``) and ``et al.``/``others`` are dropped; a lone ``Jr.`` item is
     joined to the name before it; whitespace (arXiv hard wraps) is collapsed. Names
     keep their TeX (`parse_name` converts it). BibTeX ``"Family, Given and ..."``
@@ -369,9 +379,9 @@ def split_authors(text: str) -> list[str]:
     text = _collapse(_drop_parentheses(_collapse(text)))
     pieces: list[str] = []
     for chunk in _split_top(text, ",;&"):
-        # "and" splits only as a whole lower-case word outside braces.
+        # a conjunction splits only as a whole lower-case word outside braces.
         start = 0
-        for match in re.finditer(r"(?:^|\s)and(?=\s|$)", chunk):
+        for match in _CONJUNCTION.finditer(chunk):
             if all(depth == 0 for index, _, depth in _scan(chunk) if index == match.start()):
                 pieces.append(chunk[start : match.start()])
                 start = match.end()

@@ -5,6 +5,8 @@ where its words come from):
 - `name_particles` (``name-particles.json``): "van", "de", "ibn" — the lower-case words before
   a family name, one word each ("de la" is two), the capitalised ones that belong to it, and the
   words that join two family names ("Ortega y Gasset"), which are no particles;
+- `name_list_conjunctions` (``name-list-conjunctions.json``): "and", "und", "et", "и" — the
+  words that join the last two names of an author list;
 - `reference_headings` (``reference-headings.json``): "References", "Literaturverzeichnis",
   "参考文献" — how a references section is headed, and the words that name references anywhere
   in a heading ("Further References");
@@ -37,6 +39,8 @@ where its words come from):
   for a title leaves out (Lucene's, which arXiv's search drops; and the snapshot's);
 - `standard_journal_macros` (``bibtex-macros.json``): "cacm", "jacm", "tcs" — the journal macros
   the standard BibTeX styles define;
+- `visit_dates` (``visit-dates.json``): "retrieved", "besucht am", "consulté le", "дата
+  обращения" — the words that say when a web page was looked at, not when the work appeared;
 - `venue_words` (``venue-words.json``): "ieee", "annual", "proceedings", "workshop" — the words
   of a venue's name that do not say which venue it is (the venue key leaves them out).
 
@@ -65,6 +69,7 @@ __all__ = [
     "ReferenceHeadings",
     "SearchStopWords",
     "VenueWords",
+    "VisitDates",
     "alternation",
     "bare_words",
     "cyrillic_spellings",
@@ -72,6 +77,7 @@ __all__ = [
     "kinds_of_work",
     "latin_letters",
     "minor_words",
+    "name_list_conjunctions",
     "name_particles",
     "organisation_words",
     "publisher_words",
@@ -83,6 +89,7 @@ __all__ = [
     "standard_journal_macros",
     "title_omitted_words",
     "venue_words",
+    "visit_dates",
 ]
 
 
@@ -120,6 +127,33 @@ def name_particles() -> NameParticles:
         particles=frozenset(table["particles"]),
         capitalised_in_family=frozenset(table["capitalised_in_family"]),
         family_joiners=frozenset(table["family_joiners"]),
+    )
+
+
+@cache
+def name_list_conjunctions() -> frozenset[str]:
+    """The words that join the last two names of an author list ("and", "und", "et", "и"), lower
+    case, from ``normalizer/data/name-list-conjunctions.json``."""
+    return frozenset(_table("name-list-conjunctions.json")["conjunctions"])
+
+
+@dataclass(frozen=True)
+class VisitDates:
+    """How a reference says when a web page was looked at (``visit-dates.json``), lower case."""
+
+    words: frozenset[str]  # "retrieved", "besucht", "consulté", "дата обращения"
+    connectors: frozenset[str]  # may follow them before the date: "on", "am", "le"
+    date_joiners: frozenset[str]  # between a date's day, month and year: "the", "of", "de"
+
+
+@cache
+def visit_dates() -> VisitDates:
+    """The words of a date a web page was looked at, from ``normalizer/data/visit-dates.json``."""
+    table = _table("visit-dates.json")
+    return VisitDates(
+        words=frozenset(table["words"]),
+        connectors=frozenset(table["connectors"]),
+        date_joiners=frozenset(table["date_joiners"]),
     )
 
 

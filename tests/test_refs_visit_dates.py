@@ -1,0 +1,174 @@
+"""A reference read in any language: the date a web page was visited is not the work's year
+("besucht am 06. 02. 2023", "consulté le 12 mars 2023", "дата обращения: 12.03.2023":
+visit-dates.json), and the word before an author list's last name splits the names in every
+language its style prints ("und", "et", "och", "и": name-list-conjunctions.json), but "et al."
+and the "y" of a double family name do not. References as biblatex's language strings
+(ngerman, french, spanish, russian …) and hand-written lists print them."""
+
+from __future__ import annotations
+
+import pytest
+from bibnorm.readers.bbl import _NAME_SEPARATOR
+from bibnorm.readers.refs import parse_reference
+from bibnorm.text.names import split_authors
+from bibnorm.text.word_tables import name_list_conjunctions, name_particles, visit_dates
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        pytest.param(
+            "Utpal Banerjee, Brian Bliss, Zhiqiang Ma und Paul Petersen. “A theory of data race "
+            "detection”. In: PADTAD. Portland Maine USA: ACM, Juli 2006, S. 69–78. url: "
+            "https://dl.acm.org/doi/x (besucht am 06. 02. 2023).",
+            2006,
+            id="german-besucht-am",
+        ),
+        pytest.param(
+            "Hans Müller. Ein Titel. 2011. url: https://example.org (abgerufen am 12. März 2023).",
+            2011,
+            id="german-abgerufen-am-a-month-name",
+        ),
+        pytest.param(
+            "Hans Müller. Ein Titel. 2011. URL: https://example.org (Zugriff am: 2023-02-06).",
+            2011,
+            id="german-zugriff-am-an-iso-date",
+        ),
+        pytest.param(
+            "Jean Dupont. Un titre. 2001. url : https://example.org (consulté le 12 mars 2023).",
+            2001,
+            id="french-consulte-le",
+        ),
+        pytest.param(
+            "Juan García. Un título. 1999. url: https://example.es (visitado el 3 de abril de 2022).",
+            1999,
+            id="spanish-visitado-el-de",
+        ),
+        pytest.param(
+            "João Silva. Um título. 2004. Disponível em: https://example.br. Acesso em: 5 maio 2021.",
+            2004,
+            id="portuguese-acesso-em",
+        ),
+        pytest.param(
+            "Иванов И. И. Название статьи // Журнал. 2005. URL: https://example.ru "
+            "(дата обращения: 12.03.2023).",
+            2005,
+            id="russian-data-obrashcheniya",
+        ),
+        pytest.param(
+            "Jan Jansen. Een titel. 2008. url: https://example.nl (bezocht op 3 januari 2020).",
+            2008,
+            id="dutch-bezocht-op",
+        ),
+        pytest.param(
+            "Smith J. A page [Internet]. 2010 [cited 2023 Mar 12]. Available from: https://x.org",
+            2010,
+            id="vancouver-cited",
+        ),
+        pytest.param(
+            "Smith, J. A page. 2008. https://example.org, accessed on the 5th of May, 2021.",
+            2008,
+            id="english-the-5th-of-may",
+        ),
+        pytest.param(
+            "Smith, J. (2008). A page. Retrieved February 28, 2020, from https://example.org",
+            2008,
+            id="apa-retrieved",
+        ),
+    ],
+)
+def test_a_visit_date_is_not_the_work_s_year(text: str, year: int) -> None:
+    assert parse_reference(text).year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # a word of the table in a title, a year after other words: no visit date
+        pytest.param("A. Author. The most cited authors, Springer 2019.", 2019, id="cited-in-a-title"),
+        pytest.param("A. Author. Places visited. Press, 2017.", 2017, id="visited-in-a-title"),
+    ],
+)
+def test_a_visit_word_elsewhere_leaves_the_year(text: str, year: int) -> None:
+    assert parse_reference(text).year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        pytest.param(
+            "Peter W. O’Hearn und Ilya Sergey", ["Peter W. O’Hearn", "Ilya Sergey"], id="german-und"
+        ),
+        pytest.param(
+            "Jean Dupont, Luc Martin et Marie Curie",
+            ["Jean Dupont", "Luc Martin", "Marie Curie"],
+            id="french-et",
+        ),
+        pytest.param("Jan de Vries en Piet Jansen", ["Jan de Vries", "Piet Jansen"], id="dutch-en"),
+        pytest.param("Anna Ek och Bo Berg", ["Anna Ek", "Bo Berg"], id="swedish-och"),
+        pytest.param("И. Иванов и П. Петров", ["И. Иванов", "П. Петров"], id="russian-i"),
+        pytest.param("Ali Yılmaz ve Ayşe Kaya", ["Ali Yılmaz", "Ayşe Kaya"], id="turkish-ve"),
+        pytest.param("Jean Dupont et al.", ["Jean Dupont"], id="et-al-is-no-conjunction"),
+        pytest.param(
+            "José Ortega y Gasset", ["José Ortega y Gasset"], id="a-family-joiner-is-no-conjunction"
+        ),
+        pytest.param(
+            "{Müller und Söhne}, Jim Smith", ["{Müller und Söhne}", "Jim Smith"], id="braces-protect"
+        ),
+    ],
+)
+def test_an_author_list_splits_at_its_language_s_conjunction(text: str, names: list[str]) -> None:
+    assert split_authors(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        pytest.param(
+            "Nikos Gorogiannis, Peter W. O’Hearn und Ilya Sergey. “A True Positives Theorem for a "
+            "Static Race Detector”. In: POPL. ACM, 2019.",
+            ("Nikos Gorogiannis", "Peter W. O’Hearn", "Ilya Sergey"),
+            id="german-natural-order",
+        ),
+        pytest.param(
+            "Dupont, J. et Curie, M. Un titre. Revue, 2001.",
+            ("Dupont, J.", "Curie, M."),
+            id="french-inverted-initials",
+        ),
+        pytest.param(
+            "Müller, H. und Schmidt, E. Ein Titel. Zeitschrift, 2001.",
+            ("Müller, H.", "Schmidt, E."),
+            id="german-inverted-initials",
+        ),
+        pytest.param("Smith, J. et al. A title. Journal, 2001.", ("Smith, J.", "others"), id="et-al"),
+    ],
+)
+def test_a_reference_s_authors_split_at_its_language_s_conjunction(
+    text: str, authors: tuple[str, ...]
+) -> None:
+    assert parse_reference(text).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("label", "names"),
+    [
+        pytest.param("Müller und Schmidt", ["Müller", "Schmidt"], id="german"),
+        pytest.param("Dupont et Curie", ["Dupont", "Curie"], id="french"),
+        pytest.param("Smith et al.", ["Smith et al."], id="et-al-whole"),
+    ],
+)
+def test_a_label_s_names_split_at_their_conjunction(label: str, names: list[str]) -> None:
+    assert [part.strip() for part in _NAME_SEPARATOR.split(label)] == names
+
+
+def test_no_conjunction_is_a_family_joiner() -> None:
+    # "y", "e", "i" join two family names ("Ortega y Gasset", "Costa e Silva"): a list cannot split there
+    assert not name_list_conjunctions() & name_particles().family_joiners
+    assert {"and", "und", "et", "и"} <= name_list_conjunctions()
+
+
+def test_the_visit_words_are_lower_case() -> None:
+    table = visit_dates()
+    words = table.words | table.connectors | table.date_joiners
+    assert all(word == word.lower() and word.strip() == word for word in words)
+    assert {"retrieved", "besucht", "consulté", "дата обращения"} <= table.words
