@@ -204,10 +204,28 @@ class ParsedReference(NamedTuple):
     arxiv_version: int | None = None
 
 
+# German, Dutch and Nordic lists quote low-high („Titel“, ‚Titel‘) or with guillemets pointing
+# inwards (»Titel«): each pair is read as the English or French pair the quoted-title rules know.
+_LOW_HIGH_QUOTES = re.compile(r"„([^„“”\n]*)[“”]|»([^»«\n]*)«|‚([^‚‘’\n]*)[‘’]")
+
+
+def _as_quoted_in_english(text: str) -> str:
+    """``text`` with its low-high quotes and inward guillemets as “…”, «…» and ‘…’."""
+
+    def pair(quoted: re.Match[str]) -> str:
+        double, guillemets, single = quoted.groups()
+        if double is not None:
+            return f"“{double}”"
+        return f"«{guillemets}»" if guillemets is not None else f"‘{single}’"
+
+    return _LOW_HIGH_QUOTES.sub(pair, text) if any(mark in text for mark in "„»‚") else text
+
+
 @lru_cache(maxsize=8192)  # `_italic_titles` reads each title before `queries_from_list` does
 def parse_reference(text: str) -> ParsedReference:
     """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
     text = text.replace("。", ". ")  # GB/T 7714 (Chinese) ends its sentences with an ideographic full stop
+    text = _as_quoted_in_english(text)
     arxiv = arxiv_id(text)
     text = joined_dois(text)  # a narrow column's stretched or broken DOI, a link's break points
     doi = only_doi(text)
