@@ -40,12 +40,11 @@ from make_tagger_data import (
     CLOSE,
     FIELDS,
     OPEN,
-    Name,
     Record,
+    _bib_names,
     _bib_value,
     _container,
     _hash,
-    _initials,
     _varied,
     char_labels,
     labelled_row,
@@ -205,15 +204,6 @@ def typesettable(record: Record) -> bool:
     return all(_readable(char) for value in values for char in value)
 
 
-def _names(names: list[Name], initials: bool) -> str:
-    written = []
-    for name in names[:12]:
-        family = ((name.particle + " ") if name.particle else "") + name.family
-        given = _initials(name.given) if initials else name.given
-        written.append("{" + _bib_value(family) + "}" + (", " + _bib_value(given) if given else ""))
-    return " and ".join(written)
-
-
 def bib_entry(record: Record, number: int, chooser: random.Random) -> str:
     """One record as a biblatex entry, values as they are (the markers come from the style's run)."""
     kind = _BIBLATEX_TYPES.get(record.kind, "misc")
@@ -221,9 +211,9 @@ def bib_entry(record: Record, number: int, chooser: random.Random) -> str:
     keep_links = chooser.random() < 0.6
     fields = {"title": _bib_value(record.title)}  # unbraced: a style may change its case
     if record.authors:
-        fields["author"] = _names(record.authors, initials)
+        fields["author"] = _bib_names(record.authors, None, initials)
     if record.editors:
-        fields["editor"] = _names(record.editors, initials)
+        fields["editor"] = _bib_names(record.editors, None, initials)
     if record.year:
         fields["date"] = str(record.year)
     container_field = {"article": "journaltitle", "misc": "howpublished", "unpublished": "howpublished"}.get(

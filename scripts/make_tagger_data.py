@@ -837,12 +837,19 @@ def _bib_value(text: str) -> str:
     return text.replace("_", "\\_").replace("$", "\\$").replace("~", " ").replace("^", "")
 
 
-def _bib_names(names: list[Name], k: int, initials: bool) -> str:
+def _bib_names(names: list[Name], k: int | None, initials: bool) -> str:
+    """The first twelve names as a BibTeX name list, "{Family}, Given", each family name between
+    field ``k``'s markers (none where ``k`` is None: biblatex's run prints its own)."""
     written = []
     for name in names[:12]:
-        family = ((name.particle + " ") if name.particle else "") + name.family
+        family = _bib_value(((name.particle + " ") if name.particle else "") + name.family)
         given = _initials(name.given) if initials else name.given
-        written.append("{" + mark(k, _bib_value(family)) + "}" + (", " + _bib_value(given) if given else ""))
+        written.append(
+            "{"
+            + (family if k is None else mark(k, family))
+            + "}"
+            + (", " + _bib_value(given) if given else "")
+        )
     return " and ".join(written)
 
 
