@@ -104,12 +104,12 @@ def _floats_end(lines: Sequence[Line], end: int) -> int:
     page after the float's; while that page holds a caption too (a float of its own: the pages of
     tables an article's appendix sets, floated on after the list began), the end of the next."""
     last_page = lines[end].page + 1
-    for _ in range(_FLOAT_PAGES):
+    for _ in range(_FLOAT_PAGES + 1):
         stop = next((at for at in range(end, len(lines)) if lines[at].page > last_page), len(lines))
         if not any(ends_list(line) for line in lines[end:stop] if line.page == last_page):
-            return stop
+            break
         last_page += 1
-    return next((at for at in range(end, len(lines)) if lines[at].page > last_page), len(lines))
+    return stop
 
 
 _FLOAT_PAGES = 3  # pages of floats in a row the references may go on after
