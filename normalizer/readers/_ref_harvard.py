@@ -115,29 +115,37 @@ def _nested_quotation(rest: str) -> str | None:
     marks inside its own (set with TeX's ligatures: "‘‘" is "“", "’’" is "”": "“all economies
     are embedded’: The career of a concept’", "‘The meaning of ‘theory”"), double ones ("‘…
     “Bayesian” players’"), or an inner quotation the .bib opened with an apostrophe ("‘’Up for
-    the commonweal’: …’"). A "’" before a letter is an apostrophe ("Blackwell’s"); with no inner
-    quotation open, only one before punctuation or the end closes the title ("students’ views"
-    is none). None when the title quotes nothing, or its end is not found."""
+    the commonweal’: …’"). None when the title quotes nothing, or its end is not found."""
     if rest[0] == "“" and not re.match(r"“[^”]*?’(?!\w)", rest):
         return None  # a title in double quotes ("“Title,” Journal"): no "‘‘" before a "’"
     inner_apostrophe = rest[1:2] in ("’", "'")  # "‘’Up for …’"
-    depth = 2 if rest[0] == "“" or inner_apostrophe else 1
+    depth = 2 if rest[0] == "“" or inner_apostrophe else 1  # single marks open, a double mark two
     nested = depth == 2
     for at in range(2 if inner_apostrophe else 1, len(rest)):
-        char = rest[at]
-        if char == "“" or (char == "‘" and not rest[at - 1].isalnum()):
-            depth += 2 if char == "“" else 1
-            nested = True
-        elif char == "”":
-            depth -= 2
-        elif char == "’" and not rest[at + 1 : at + 2].isalnum() and (depth > 1 or _ENDS.match(rest, at + 1)):
-            depth -= 1
+        change = _depth_change(rest, at, depth)
+        nested = nested or change > 0
+        depth += change
         if depth <= 0:
-            body = rest[1:at] + ("’" if char == "”" and depth == 0 else "")  # "”" closed the inner one too
+            body = rest[1:at] + ("’" if rest[at] == "”" and depth == 0 else "")  # "”" closed the inner one
             return None if not nested else f"‘{body}" if rest[0] == "“" else body
     return None
 
 
+def _depth_change(rest: str, at: int, depth: int) -> int:
+    """How many single quotations the mark at ``rest[at]`` opens (+) or closes (−), ``depth`` of
+    them open: a double mark is two. A "‘" after a letter or digit, or a "’" before one, is an
+    apostrophe ("Blackwell’s"); with no inner quotation open, only a "’" before punctuation or
+    the end closes the title ("students’ views" is none)."""
+    char = rest[at]
+    if char in _DOUBLE_MARKS:
+        return _DOUBLE_MARKS[char]
+    if char == "‘":
+        return 0 if rest[at - 1].isalnum() else 1
+    closes = char == "’" and not rest[at + 1 : at + 2].isalnum()
+    return -1 if closes and (depth > 1 or _ENDS.match(rest, at + 1)) else 0
+
+
+_DOUBLE_MARKS = {"“": 2, "”": -2}  # TeX's "‘‘" and "’’"
 _ENDS = re.compile(r"[,.;:]|\s*$")  # what follows the mark that closes the title
 
 
