@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from functools import cache
+from functools import cache, partial
 from typing import NamedTuple
 
 from bibnorm.identifiers import NEW_STYLE_ONLY_ARCHIVES, OLD_STYLE_ARCHIVES
@@ -154,43 +154,48 @@ def split_list(text: str, looks_like_reference: LooksLikeReference) -> Reference
     """The references of ``text``, in the layout that reads most of them (see the module docstring)."""
     # Each item is asked once, whichever layouts hold it: the caller's own cache is bounded, and a
     # list longer than it (20,000 pasted references) would miss it on every ask, a time 7 times over.
-    looks_like_reference = cache(looks_like_reference)
+    reading = partial(_reading, cache(looks_like_reference))
     lines = _lines(text)
     starts = in_sequence(in_one_form([_ITEM_START.match(line) for line in lines]))
-    numbered = sum(1 for line in lines if _NUMBERED.match(line))
-    if numbered >= 2:
-        return ReferenceList(Layout.NUMBERED, _labelled(lines, starts))
-    labelled = sum(1 for start in starts if start is not None)
-    alpha = sum(
-        1 for start in starts if start is not None and _ALPHA_LABEL.fullmatch(start.group("label").strip())
-    )
-    if alpha >= 3 and alpha >= 0.8 * labelled:  # alpha's "[Knu84]", "[ADP+22]": a labelled list
-        return ReferenceList(Layout.LABELLED, _labelled(lines, starts))
-    candidates: list[ReferenceList] = []
-    if labelled >= 3:
-        candidates.append(ReferenceList(Layout.LABELLED, _labelled(lines, starts)))
+    by_labels = _layout_by_labels(lines, starts)
+    if by_labels is not None:
+        return ReferenceList(by_labels, _labelled(lines, starts))
     margin = min((_indent(line) for line in lines if line.strip()), default=0)
-    candidates += [
+    candidates = [
         ReferenceList(layout, _grouped(lines, starts_item, margin)) for layout, starts_item in _LAYOUTS
     ]
+    if sum(1 for start in starts if start is not None) >= 3:
+        candidates.insert(0, ReferenceList(Layout.LABELLED, _labelled(lines, starts)))
+    else:
+        one_per_line = candidates[0]  # _LAYOUTS opens with it
+        if reading(one_per_line)[0] >= ONE_PER_LINE_SHARE * len(one_per_line.items):
+            # Most lines are whole references: joining lines could only swallow the few that do
+            # not read as one (a book without a year) into their neighbours.
+            return one_per_line
+    return max(candidates, key=reading)
 
-    def score(candidate: ReferenceList) -> tuple[int, int]:
-        """Items reading as references; then fewer fragments (items that neither read as a
-        reference nor open with a name: the tail of a reference cut apart)."""
-        read = sum(1 for item in candidate.items if looks_like_reference(item.text))
-        fragments = sum(
-            1
-            for item in candidate.items
-            if not looks_like_reference(item.text) and not _OPENS_WITH_NAME.match(item.text)
-        )
-        return read, -fragments
 
-    one_per_line = next(c for c in candidates if c.layout is Layout.ONE_PER_LINE)
-    if score(one_per_line)[0] >= ONE_PER_LINE_SHARE * len(one_per_line.items) and labelled < 3:
-        # Most lines are whole references: joining lines could only swallow the few that do
-        # not read as one (a book without a year) into their neighbours.
-        return one_per_line
-    return max(candidates, key=score)
+def _layout_by_labels(lines: Sequence[str], starts: Sequence[re.Match[str] | None]) -> Layout | None:
+    """The layout a list's labels show alone: numbered where two lines open with a number,
+    labelled where three labels and four in five at least are alpha's ("[Knu84]", "[ADP+22]");
+    None where only reading its items tells."""
+    if sum(1 for line in lines if _NUMBERED.match(line)) >= 2:
+        return Layout.NUMBERED
+    labels = [start.group("label").strip() for start in starts if start is not None]
+    alpha = sum(1 for label in labels if _ALPHA_LABEL.fullmatch(label))
+    return Layout.LABELLED if alpha >= 3 and alpha >= 0.8 * len(labels) else None
+
+
+def _reading(looks_like_reference: LooksLikeReference, candidate: ReferenceList) -> tuple[int, int]:
+    """How well a candidate layout reads: items reading as references; then fewer fragments
+    (items that neither read as a reference nor open with a name: the tail of a reference cut apart)."""
+    read = [looks_like_reference(item.text) for item in candidate.items]
+    fragments = sum(
+        1
+        for item, whole in zip(candidate.items, read, strict=True)
+        if not whole and not _OPENS_WITH_NAME.match(item.text)
+    )
+    return sum(1 for whole in read if whole), -fragments
 
 
 def split_paragraphs(text: str) -> ReferenceList:
