@@ -273,55 +273,78 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
     ``None`` when it is not one."""
     split = _UNTITLED_AFTER_NAMES.sub(r", \1", text).split(", ")
     pieces = [piece.strip() for piece in split]
-    unnumbered = {at for at, piece in enumerate(split) if piece.endswith(" ")}  # "Journal , 1 (1985)"
     names = _names(pieces)
     # no APS list: a family name, then the initials of an inverted name and a title (Nature: "St.
     # John, K. Review Paper: … Systematic Biology 66, e83–e94 (2016)")
     if names == 0 or names >= len(pieces) or _INITIALS_THEN_WORD.match(pieces[names]):
         return None
-    # "…, Ph.D. thesis, MIT, 2010.", "F. Author, arXiv:1712.01815." (the caller took the id out)
-    rest = _YEAR_ALONE.sub("", ", ".join(pieces[names:]))
-    if _UNTITLED.match(pieces[names]) or _IN_BOOK.match(pieces[names]) or not rest.strip(" .,;"):
-        return None, ", ".join(pieces[:names])
+    authors = ", ".join(pieces[:names])
+    if _untitled_work(pieces, names):
+        return None, authors
     listed = _listed_journal(pieces, names)
     if listed == names:  # "J. M. Brown and R. C. Thomson, Annual Review of Ecology, Evolution, and …"
-        return None, ", ".join(pieces[:names])
+        return None, authors
+    unnumbered = _spaced_before_comma(split)
     if listed is not None:
-        joined = _LANGUAGE.sub("", ", ".join(pieces[names:listed]))
-        whole = len(joined.split()) >= 2 or _one_word_title(joined)
-        return (joined, ", ".join(pieces[:names])) if whole else None
-    if names >= len(pieces) - 1:  # one piece after the names: "M. Treanor, Investigating meaning (2012)."
-        dated = _dated_title(pieces[names]) or book_title(pieces[names])  # or "Title (2008; http://…)"
-        return (dated, ", ".join(pieces[:names])) if dated else None
-    if (
-        journal_follows_names(pieces[names:])
-        or volume_then_page(pieces[names:])
-        or _journal_after_title(pieces, names, unnumbered)
-    ):
-        return None, ", ".join(pieces[:names])  # a style that prints no title (PRL, Science)
-    if _NAME_THEN_SENTENCE.match(pieces[names]):  # "G. David Forney Jr., and Andrea Montanari. Title"
+        title = _whole_title(pieces[names:listed], one_word=True)
+    elif names == len(pieces) - 1:  # one piece after the names: "M. Treanor, Investigating meaning (2012)."
+        title = _dated_title(pieces[names]) or book_title(pieces[names])  # or "Title (2008; http://…)"
+    elif _journal_after_names(pieces, names, unnumbered):
+        return None, authors  # a style that prints no title (PRL, Science)
+    elif _NAME_THEN_SENTENCE.match(pieces[names]):  # "G. David Forney Jr., and Andrea Montanari. Title"
         return None  # names in a sentence of their own: natbib's, no APS list
-    title: list[str] = []
-    named = False  # whether a journal's name and volume end the title (not an e-print, a book, …)
-    for at, piece in enumerate(pieces[names:], start=names):
-        if _PHYSICS_JOURNAL.match(piece) or volume_then_page(pieces[at:]) or _series_after(pieces, at):
-            named = bool(_JOURNAL_AND_VOLUME.match(piece))
-            break
-        if title and _journal_after_title(pieces, at, unnumbered):
-            named = True
-            break
-        title.append(piece)
-    else:  # no journal: a book's "Title (Publisher, Place, Year)", a work's "Title (Year)", or none
-        rest = ", ".join(pieces[names:])
-        book = book_title(rest) or _dated_title(rest)
-        return (_LANGUAGE.sub("", book), ", ".join(pieces[:names])) if book else None
-    joined = _LANGUAGE.sub("", ", ".join(title))
-    # "Advanced LIGO" is a title, and one word before a journal's name and volume ("Charms, Applied
-    # Artificial Intelligence 26, 306 (2012)"); a quoted one is not APS
-    whole = len(joined.split()) >= 2 or (named and _one_word_title(joined))
-    if not whole or joined.startswith(("“", '"')):
-        return None
-    return joined, ", ".join(pieces[:names])
+    else:
+        title = _title_before_journal(pieces, names, unnumbered)
+    return (title, authors) if title else None
+
+
+def _spaced_before_comma(pieces: list[str]) -> set[int]:
+    """The pieces REVTeX printed a space after, before their comma: a journal whose volume the .bib
+    left empty ("The American Naturalist , 1 (1985)")."""
+    return {at for at, piece in enumerate(pieces) if piece.endswith(" ")}
+
+
+def _untitled_work(pieces: list[str], names: int) -> bool:
+    """Whether what follows the ``names`` pieces is a work printed with no title: an e-print, a
+    thesis, a chapter "in" its book, a work unpublished, or nothing but a year ("…, Ph.D. thesis,
+    MIT, 2010.", "F. Author, arXiv:1712.01815." — the caller took the id out)."""
+    rest = _YEAR_ALONE.sub("", ", ".join(pieces[names:]))
+    return bool(_UNTITLED.match(pieces[names]) or _IN_BOOK.match(pieces[names])) or not rest.strip(" .,;")
+
+
+def _journal_after_names(pieces: list[str], names: int, unnumbered: Collection[int]) -> bool:
+    """Whether a journal and its volume, a volume alone or a journal named in words of any case
+    follow the names, no title between them."""
+    after = pieces[names:]
+    return (
+        journal_follows_names(after)
+        or volume_then_page(after)
+        or _journal_after_title(pieces, names, unnumbered)
+    )
+
+
+def _title_before_journal(pieces: list[str], names: int, unnumbered: Collection[int]) -> str | None:
+    """The title after the ``names`` pieces, up to the journal or what else ends it (`_PHYSICS_JOURNAL`):
+    its name and volume, its series, an e-print, a thesis's kind; with none, a book's "Title
+    (Publisher, Place, Year)" or a work's "Title (Year)". None where no whole title is read."""
+    quoted = pieces[names].startswith(("“", '"'))  # a quoted title is not APS's
+    for at in range(names, len(pieces)):
+        if _PHYSICS_JOURNAL.match(pieces[at]) or volume_then_page(pieces[at:]) or _series_after(pieces, at):
+            named = bool(_JOURNAL_AND_VOLUME.match(pieces[at]))  # not an e-print, a book, …
+            return None if quoted else _whole_title(pieces[names:at], one_word=named)
+        if at > names and _journal_after_title(pieces, at, unnumbered):
+            return None if quoted else _whole_title(pieces[names:at], one_word=True)
+    rest = ", ".join(pieces[names:])
+    book = book_title(rest) or _dated_title(rest)
+    return _LANGUAGE.sub("", book) if book else None
+
+
+def _whole_title(pieces: list[str], *, one_word: bool) -> str | None:
+    """The title ``pieces`` make, REVTeX's language taken off, where it is whole: two words, or
+    with ``one_word`` (a journal's name and volume after it) one that is a title ("Advanced LIGO";
+    "Charms, Applied Artificial Intelligence 26, 306 (2012)")."""
+    title = _LANGUAGE.sub("", ", ".join(pieces))
+    return title if len(title.split()) >= 2 or (one_word and _one_word_title(title)) else None
 
 
 # A journal's name, then its volume ("Systematics 49", before "95 (2018)") or, where the style
