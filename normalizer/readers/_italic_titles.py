@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from bibnorm.models import Query
@@ -97,77 +98,113 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
     if not runs:
         return text
     placed = [found for run in runs if (found := _find(run, text)) is not None]
-
-    def title_of(of: str) -> str | None:
-        return parse_reference(of).title
-
-    upright = upright_title(text, placed, title_of)
+    upright = upright_title(text, placed, _title_of)
     if upright is not None:  # dcu: "Names (2017). Title, *Journal* 39(12)"
         return _if_read(text, *upright)
     if _QUOTES.search(text):
         return _quotes_in_italics(text, placed)
-    read = title_of(text)
-    title = read or text  # none read: the whole text holds the title, after the names
-    title_at = _find(title, text)
+    return _italic_title(text, placed, _title_of(text))
+
+
+def _title_of(text: str) -> str | None:
+    return parse_reference(text).title
+
+
+def _italic_title(text: str, placed: Sequence[tuple[int, int]], read: str | None) -> str:
+    """``text`` with its title quoted as the first of its italic runs (``placed``: where each is)
+    to show one shows it, beside the title the parser read (``read``); else ``text``."""
+    title_at = _find(read or text, text)  # none read: the whole text holds the title, after the names
     for number, (start, end) in enumerate(placed):
-        run = letters_and_digits(text[start:end])
-        if len(run) < _MIN_LETTERS:
+        run = _Run(text, number, start, end, read or text, title_at)
+        if len(letters_and_digits(run.body)) < _MIN_LETTERS:
             continue
-        # the names, then the run, inside the title read: a book's title after names the parser
-        # could not tell from it (econ's "Krugman, Paul R., *Geography and Trade*, Cambridge …")
-        after_names = (
-            title_at is not None
-            and title_at[0] <= start
-            and start + len(text[start:end].rstrip(" .,:;")) <= title_at[1]
-            and _book_title_run(text[:start], text[start:end], text[end:], ends_title=end >= title_at[1])
-        )
-        # with no title read, not a journal's name before its volume (Science: "G. Booth, J.
-        # Chatt, *J. Chem. Soc.* 2099–2106 (1962)")
+        # with no title read, a book's title after names, not a journal's name before its volume
+        # (Science: "G. Booth, J. Chatt, *J. Chem. Soc.* 2099–2106 (1962)")
         if read is None:
-            return _if_read(text, start, end) if after_names and _WORDS_AFTER.match(text, end) else text
+            book = run.follows_names() and _WORDS_AFTER.match(text, end)
+            return _if_read(text, start, end) if book else text
         volume = _volume_after(text, placed, number)
         if volume is not None:
             return _volume_first(text, (start, end), volume)
-        # a name of one or two words in italics (a genus, a species), then a colon inside the
-        # title read, opens its upright rest ("*Drosophila*: Genes Controlling Segmentation")
-        after_names = after_names and not (
-            title_at is not None
-            and len(text[start:end].split()) <= 2
-            and text.startswith(":", end)
-            and title_at[1] > end + 1
-        )
-        extends = (
-            letters_and_digits(title) in run
-            and len(run) > len(letters_and_digits(title))
-            and _subtitle_after(text[start:end], title)
-        )
-        comes_before = number == 0 and start > 0 and title_at is not None and title_at[0] >= end
-        # no names: a title opens the reference — unless the editors follow it, which the parser
-        # reads as the names (Nature's "*Title* 3rd edn (eds Family, I. & …) (Publisher, 2006)")
-        opens = number == 0 and not text[:start].strip() and not _EDITORS_AFTER.match(text, end)
-        # the title read opens with the run and runs on past its italics into what a style sets
-        # after a book's or a report's title, upright: "*Radioisotope data*, UKAEA Research Group
-        # Report …", Oxford's "*Language and Linguistics* (Cambridge: CUP)", "*Tapas* (Madrid);
-        # trans." — not a species' name that opens an article's upright title ("*Arabidopsis
-        # thaliana*, a model plant …": a title's words go on in small letters)
-        # — or a report's kind and number with no punctuation ("*Radioisotope Data* UKAEA Research
-        # Group Report AERE-R 2938", Nature)
-        overruns = (
-            title_at is not None
-            and title_at[0] == start
-            and title_at[1] > end
-            and (
-                _AFTER_A_TITLE.match(text, end, title_at[1]) is not None
-                or _NUMBERED_TAIL.fullmatch(text, end, title_at[1]) is not None
-            )
-        )
-        if extends or comes_before or opens or overruns or after_names:
+        if any(shows(run) for shows in _SHOWS_TITLE):
             return _if_read(text, start, end)
         venue = _venue_run(text, title_at, start, end)
         if venue is not None:
             return _if_read(text, *venue)
     return text
 
+
+@dataclass(frozen=True)
+class _Run:
+    """An italic run of a reference's ``text`` (its ``number``-th, from ``start`` to ``end``), and
+    the ``title`` the parser read (the whole text where it read none), at ``title_at`` in ``text``."""
+
+    text: str
+    number: int
+    start: int
+    end: int
+    title: str
+    title_at: tuple[int, int] | None
+
+    @property
+    def body(self) -> str:
+        return self.text[self.start : self.end]
+
+    def extends_title(self) -> bool:
+        """The title read and a subtitle after it are the run ("*The Federal Appointments Process.
+        A Constitutional and Historical Analysis*" read to its first period)."""
+        inside, read = letters_and_digits(self.body), letters_and_digits(self.title)
+        return read in inside and len(inside) > len(read) and _subtitle_after(self.body, self.title)
+
+    def precedes_title(self) -> bool:
+        """The first run, after the names, comes before the title read: the place and publisher
+        after the run, which the parser took for the title."""
+        at = self.title_at
+        return self.number == 0 and self.start > 0 and at is not None and at[0] >= self.end
+
+    def opens_reference(self) -> bool:
+        """No names: the run opens the reference — unless the editors follow it, which the parser
+        reads as the names (Nature's "*Title* 3rd edn (eds Family, I. & …) (Publisher, 2006)")."""
+        opens = self.number == 0 and not self.text[: self.start].strip()
+        return opens and not _EDITORS_AFTER.match(self.text, self.end)
+
+    def opens_title(self) -> bool:
+        """The title read opens with the run and runs on past its italics into what a style sets
+        after a book's or a report's title, upright: "*Radioisotope data*, UKAEA Research Group
+        Report …", Oxford's "*Language and Linguistics* (Cambridge: CUP)", "*Tapas* (Madrid);
+        trans." — not a species' name that opens an article's upright title ("*Arabidopsis
+        thaliana*, a model plant …": a title's words go on in small letters) — or a report's kind
+        and number with no punctuation ("*Radioisotope Data* UKAEA Research Group Report AERE-R
+        2938", Nature)."""
+        text, end, at = self.text, self.end, self.title_at
+        if at is None or at[0] != self.start or at[1] <= end:
+            return False
+        return bool(_AFTER_A_TITLE.match(text, end, at[1]) or _NUMBERED_TAIL.fullmatch(text, end, at[1]))
+
+    def follows_names(self) -> bool:
+        """The names, then the run, inside the title read: a book's title after names the parser
+        could not tell from it (econ's "Krugman, Paul R., *Geography and Trade*, Cambridge …")."""
+        text, start, end, at = self.text, self.start, self.end, self.title_at
+        if at is None or at[0] > start or start + len(self.body.rstrip(" .,:;")) > at[1]:
+            return False
+        return _book_title_run(text[:start], self.body, text[end:], ends_title=end >= at[1])
+
+    def book_after_names(self) -> bool:
+        """`follows_names`, unless the run is a name of one or two words (a genus, a species) and
+        a colon inside the title read opens its upright rest ("*Drosophila*: Genes Controlling …")."""
+        at, end = self.title_at, self.end
+        colon = self.text.startswith(":", end) and at is not None and at[1] > end + 1
+        return not (colon and len(self.body.split()) <= 2) and self.follows_names()
+
+
+# How an italic run shows that it is the title (see the module docstring).
+_SHOWS_TITLE = (
+    _Run.extends_title,
+    _Run.precedes_title,
+    _Run.opens_reference,
+    _Run.opens_title,
+    _Run.book_after_names,
+)
 
 _AFTER_A_TITLE = re.compile(r"[.,]?\s*[(;=]|,\s+[A-Z\d]")
 _NUMBERED_TAIL = re.compile(r"[\s.,]+[A-Z]\S*(?:\s\S+){0,6}\s[\w/-]*\d[\w/.-]*")  # capitalised, a number last
