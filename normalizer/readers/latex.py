@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -250,24 +250,61 @@ def scan_tex(text: str) -> Scan:
     line_of = _LineIndex(clean)
     found = _Found()
     for match in _COMMAND.finditer(clean):
-        name, pos = match.group(1), match.end()
-        if name in CITE_COMMANDS or name in MULTI_CITE_COMMANDS:
-            cited = list(_cite_arguments(clean, pos, multi=name in MULTI_CITE_COMMANDS, line_of=line_of))
-            found.nocite_all = found.nocite_all or (name == "nocite" and any(key == "*" for key, _ in cited))
-            found.citations.extend(_cited_keys(cited))
-        elif name in _INPUT_COMMANDS and not match.group(2):
-            argument = _input_argument(clean, pos, name)
-            if argument:
-                found.inputs.append((argument[0].strip(), line_of(argument[1])))
-        elif name in _BIB_COMMANDS:
-            found.biblatex = found.biblatex or name != "bibliography"
-            found.bibliographies.extend(_resource_names(clean, pos, name))
-        elif name == "bibliographystyle" and found.style is None:
-            argument = _braced_argument(clean, pos)
-            found.style = argument[0].strip() or None if argument else None
-        elif name == "usepackage" and found.style is None:
-            found.style = _biblatex_style(clean, pos)
+        read = _TEX_COMMANDS.get(match.group(1))
+        if read is not None:
+            read(found, _Command(clean, line_of, match.group(1), bool(match.group(2)), match.end()))
     return found.scan()
+
+
+@dataclass(frozen=True)
+class _Command:
+    """One command of a ``.tex`` text that `scan_tex` reads, its arguments from ``end`` on."""
+
+    text: str
+    line_of: _LineIndex
+    name: str
+    starred: bool
+    end: int
+
+
+def _read_citation(found: _Found, command: _Command) -> None:
+    multi = command.name in MULTI_CITE_COMMANDS
+    cited = list(_cite_arguments(command.text, command.end, multi=multi, line_of=command.line_of))
+    found.nocite_all = found.nocite_all or (command.name == "nocite" and any(key == "*" for key, _ in cited))
+    found.citations.extend(_cited_keys(cited))
+
+
+def _read_input(found: _Found, command: _Command) -> None:
+    argument = None if command.starred else _input_argument(command.text, command.end, command.name)
+    if argument:
+        found.inputs.append((argument[0].strip(), command.line_of(argument[1])))
+
+
+def _read_resources(found: _Found, command: _Command) -> None:
+    found.biblatex = found.biblatex or command.name != "bibliography"
+    found.bibliographies.extend(_resource_names(command.text, command.end, command.name))
+
+
+def _read_bibliography_style(found: _Found, command: _Command) -> None:
+    """``\\bibliographystyle{X}``; the first a document names is the one BibTeX uses."""
+    if found.style is None:
+        argument = _braced_argument(command.text, command.end)
+        found.style = argument[0].strip() or None if argument else None
+
+
+def _read_package(found: _Found, command: _Command) -> None:
+    if found.style is None:
+        found.style = _biblatex_style(command.text, command.end)
+
+
+# what each command `scan_tex` reads adds to what it has found
+_TEX_COMMANDS: dict[str, Callable[[_Found, _Command], None]] = {
+    **dict.fromkeys(CITE_COMMANDS | MULTI_CITE_COMMANDS, _read_citation),
+    **dict.fromkeys(_INPUT_COMMANDS, _read_input),
+    **dict.fromkeys(_BIB_COMMANDS, _read_resources),
+    "bibliographystyle": _read_bibliography_style,
+    "usepackage": _read_package,
+}
 
 
 def _biblatex_style(text: str, pos: int) -> str | None:
@@ -369,17 +406,7 @@ def scan_aux(text: str) -> Scan:
 
 
 def _scan_aux_line(line: str, number: int, found: _Found) -> None:
-    for match in _AUX_CITATION.finditer(line):
-        for key in (k.strip() for k in match.group(1).split(",")):
-            if key == "*":
-                found.nocite_all = True
-            elif key:
-                found.citations.append((key, number))
-    for match in _AUX_ABX_CITE.finditer(line):
-        found.biblatex = True
-        key = (match.group(2) if match.group(2) is not None else match.group(1)).strip()
-        if key:
-            found.citations.append((key, number))
+    _scan_aux_citations(line, number, found)
     if "\\abx@aux@nociteall" in line:
         found.nocite_all = found.biblatex = True
     style = _AUX_BIBSTYLE.search(line)
@@ -389,6 +416,19 @@ def _scan_aux_line(line: str, number: int, found: _Found) -> None:
         names = (n.strip() for n in match.group(1).split(","))
         found.bibliographies.extend(_with_suffix(n, ".bib") for n in names if n)
     found.inputs.extend((m.group(1).strip(), number) for m in _AUX_INPUT.finditer(line))
+
+
+def _scan_aux_citations(line: str, number: int, found: _Found) -> None:
+    """BibTeX's ``\\citation{a,b}`` (``*``: ``\\nocite{*}``), then biblatex's ``\\abx@aux@cite``."""
+    for match in _AUX_CITATION.finditer(line):
+        keys = [key.strip() for key in match.group(1).split(",")]
+        found.nocite_all = found.nocite_all or "*" in keys
+        found.citations.extend((key, number) for key in keys if key and key != "*")
+    for match in _AUX_ABX_CITE.finditer(line):
+        found.biblatex = True
+        key = (match.group(2) if match.group(2) is not None else match.group(1)).strip()
+        if key:
+            found.citations.append((key, number))
 
 
 def scan_bcf(text: str) -> tuple[str, ...]:
