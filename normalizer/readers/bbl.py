@@ -31,8 +31,15 @@ from bibnorm.readers._bbl_amsrefs import items as amsrefs_items
 from bibnorm.readers._bbl_apacite import read_apacite
 from bibnorm.readers._bbl_bibinfo import braced, read_bibinfo
 from bibnorm.readers._bbl_biblatex import BiberEntry, entries
-from bibnorm.readers._bbl_blocks import BLOCK, Segment, joined_segments, mark_groups, read_segments
-from bibnorm.readers._field_choice import RuleReading, choose_fields
+from bibnorm.readers._bbl_blocks import (
+    BLOCK,
+    BlockReading,
+    Segment,
+    joined_segments,
+    mark_groups,
+    read_segments,
+)
+from bibnorm.readers._field_choice import ChosenFields, RuleReading, choose_fields
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import ParsedReference, _name_words, parse_reference, person_names
 from bibnorm.readers.tagger import TaggedReference, tag_reference
@@ -249,27 +256,36 @@ def _without_names(tagged: TaggedReference, title: str | None, authors: tuple[st
     own = tagged.title
     if not title or not own or own == title or own not in title:
         return title
+    own = _with_its_article(title, own)
     start = title.index(own)
-    article = title[:start].rstrip().rsplit(None, 1)[-1:]
-    if article and article[0] in _ARTICLES:  # "… Morgan Knowlton. A pilot …": "A" is no initial there
-        own = title[title.rindex(article[0], 0, start) : start + len(own)]
-        start = title.index(own)
     before, lowest_before = tagged.labels_of(title[:start]) if start else (set(), 1.0)
-    after, lowest_after = (
-        tagged.labels_of(title[start + len(own) :])
-        if title[start + len(own) :].strip(" .,;:")
-        else (set(), 1.0)
-    )
-    # names only where the rules read none before the title ("Revaud, J.: CroCo v2: Improved …":
-    # "CroCo v2:" is the title's, whatever the tagger says)
-    names_or_date = (before <= {"date", "other"} or not authors) and (
-        bool(before & (_NAMES | {"date"})) and before <= _NAMES | {"other", "date"}
-    )
+    rest = title[start + len(own) :]
+    after, lowest_after = tagged.labels_of(rest) if rest.strip(" .,;:") else (set(), 1.0)
+    if min(lowest_before, lowest_after) < _SURE or (before and not _names_or_date(before, authors)):
+        return title
     # a venue, a publisher or a place after it: not a number alone ("… for area V4" of a title)
-    venue = bool(after & {"container", "publisher", "place"}) and after <= _AFTER_TITLE
-    if (before and not names_or_date) or (after and not venue) or min(lowest_before, lowest_after) < _SURE:
+    if after and not (after & {"container", "publisher", "place"} and after <= _AFTER_TITLE):
         return title
     return own
+
+
+def _with_its_article(title: str, own: str) -> str:
+    """The tagger's title ``own`` with the article before it in ``title`` ("… Morgan Knowlton. A
+    pilot …": "A" is no initial there)."""
+    start = title.index(own)
+    article = title[:start].rstrip().rsplit(None, 1)[-1:]
+    if article and article[0] in _ARTICLES:
+        return title[title.rindex(article[0], 0, start) : start + len(own)]
+    return own
+
+
+def _names_or_date(labels: set[str], authors: tuple[str, ...]) -> bool:
+    """Whether the tagger's ``labels`` of the words before its title are names or a date; names
+    only where the rules read none before the title ("Revaud, J.: CroCo v2: Improved …": "CroCo
+    v2:" is the title's, whatever the tagger says)."""
+    if authors and not labels <= {"date", "other"}:
+        return False
+    return bool(labels & (_NAMES | {"date"})) and labels <= _NAMES | {"other", "date"}
 
 
 def _venue_line(tagged: TaggedReference, title: str, names_read: bool, alone: bool) -> bool:
@@ -313,34 +329,52 @@ def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference)
     tagged = tag_reference(joined, weigh=True)
     structure = read_segments(joined, segments, tagged, parsed.title, bool(parsed.authors))
     rules = RuleReading(parsed.title, parsed.authors, parsed.year, parsed.venue)
-    chosen = None if structure.title and structure.names and structure.venue else choose_fields(rules, tagged)
-    title = structure.title or _without_names(tagged, chosen.title if chosen else None, parsed.authors)
+    # where the segments give the title, the names and the venue, the rules' year is all that is left
+    all_given = structure.title and structure.names and structure.venue
+    chosen: RuleReading | ChosenFields = rules if all_given else choose_fields(rules, tagged)
+    title = structure.title or _without_names(tagged, chosen.title, parsed.authors)
     if (
         title
         and (title == parsed.title or not structure.title)
         and _venue_line(tagged, title, bool(parsed.authors), alone=title == structure.title)
     ):
-        # "TUGboat 2016, 37, 53--57", "D. Hünniger, TUGboat, 2013": a style with no titles; or the
-        # rules took a journal's abbreviation for the title ("Mon. Wea. Rev."), the tagger sure of
-        # one elsewhere ("…, 2017: Tropical cyclone outflow … data. \\textit{Mon.\\ Wea.\\ Rev.}")
-        own = tagged.title
-        sure = own is not None and (tagged.confidence("title") or 0.0) >= _TITLE_SURE
-        title = own if sure and own and title not in own and own not in title else None
-    if structure.names:
-        authors = person_names(structure.names)
-    else:
-        # the tagger's names where the rules read none, unless the rules' title is the first
-        # sentence ("Apache\\_Storm. \\newblock https://storm.apache.org/, 2015.")
-        first_is_title = bool(parsed.title) and structure.first == parsed.title
-        authors = (chosen.authors if chosen else ()) or (() if first_is_title else tagged.written_authors())
-    authors = tuple(_inverted(name) for name in authors)
+        title = _title_elsewhere(tagged, title)
+    authors = _authors(structure, chosen.authors, tagged, parsed.title)
     return parsed._replace(
         title=title,
         authors=authors,
         author_names=parsed.author_names if authors == parsed.authors else _name_words(" ".join(authors)),
-        year=chosen.year if chosen else parsed.year,
-        venue=structure.venue or (chosen.venue if chosen else None),
+        year=chosen.year,
+        venue=structure.venue or chosen.venue,
     )
+
+
+def _title_elsewhere(tagged: TaggedReference, venue_line: str) -> str | None:
+    """The title where the reading took a venue line for it: none ("TUGboat 2016, 37, 53--57",
+    "D. Hünniger, TUGboat, 2013": a style with no titles), or the tagger's own where it is sure of
+    one elsewhere, the rules having taken a journal's abbreviation for the title ("…, 2017:
+    Tropical cyclone outflow … data. \\textit{Mon.\\ Wea.\\ Rev.}")."""
+    own = tagged.title
+    if not own or (tagged.confidence("title") or 0.0) < _TITLE_SURE:
+        return None
+    return own if venue_line not in own and own not in venue_line else None
+
+
+def _authors(
+    structure: BlockReading, chosen: tuple[str, ...], tagged: TaggedReference, rules_title: str | None
+) -> tuple[str, ...]:
+    """The item's names, each family-first: its first sentence where that is the author list,
+    else those `choose_fields` chose, else the tagger's — unless the rules' title is the first
+    sentence ("Apache\\_Storm. \\newblock https://storm.apache.org/, 2015.")."""
+    if structure.names:
+        authors = person_names(structure.names)
+    elif chosen:
+        authors = chosen
+    elif rules_title and structure.first == rules_title:
+        authors = ()
+    else:
+        authors = tagged.written_authors()
+    return tuple(_inverted(name) for name in authors)
 
 
 def _amsrefs_families(item: AmsrefsItem) -> tuple[str, ...]:
