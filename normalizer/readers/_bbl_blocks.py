@@ -17,8 +17,8 @@ Zhang"). The first sentence, when most of it is names, is the author list, all o
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 
 from bibnorm.readers._bbl_bibinfo import braced
 from bibnorm.readers.tagger import TaggedReference
@@ -114,12 +114,13 @@ class BlockReading:
     first: str  # the first of two or more sentences, its outer punctuation and quotes off
 
 
-def _labelled(tagged: TaggedReference, segment: Segment) -> list[tuple[int, str]]:
+def _labelled(tagged: TaggedReference, *segments: Segment) -> list[tuple[int, str]]:
+    """The index and label of each token the tagger labels inside ``segments``, in order."""
     return [
-        (index, label)
+        (index, tagged.labels[index])
+        for segment in segments
         for index, (start, _) in enumerate(tagged.spans)
         if segment.start <= start < segment.end
-        for label in (tagged.labels[index],)
     ]
 
 
@@ -162,13 +163,22 @@ def _units(
         groups = [[segment] for segment in sentence if segment.group]
         if blocks < 2 or number == numbers[0]:  # the names' sentence: only its groups stand alone
             units += groups
-            continue
-        outside = [
-            label for segment in sentence if not segment.group for _, label in _labelled(tagged, segment)
-        ]
-        titled = bool(outside) and outside.count("title") * 2 > len(outside)
-        units += [sentence] if titled or not groups else [*groups, sentence]
+        elif groups and not _titled_outside_groups(sentence, tagged):
+            units += [*groups, sentence]
+        else:
+            units.append(sentence)
     return units
+
+
+def _titled_outside_groups(sentence: list[Segment], tagged: TaggedReference) -> bool:
+    """Whether the tagger reads what lies outside a sentence's groups mostly as title."""
+    outside = [segment for segment in sentence if not segment.group]
+    return _mostly([label for _, label in _labelled(tagged, *outside)], {"title"})
+
+
+def _mostly(labels: list[str], wanted: Collection[str]) -> bool:
+    """Whether more than half of ``labels`` are ``wanted`` ones (none of none)."""
+    return sum(label in wanted for label in labels) * 2 > len(labels)
 
 
 def _before_a_venue(unit: list[Segment], tagged: TaggedReference) -> list[Segment]:
@@ -176,7 +186,7 @@ def _before_a_venue(unit: list[Segment], tagged: TaggedReference) -> list[Segmen
     none is)."""
     for number, segment in enumerate(unit):
         labels = [label for _, label in _labelled(tagged, segment)]
-        if number and segment.group and labels and labels.count("container") * 2 > len(labels):
+        if number and segment.group and _mostly(labels, {"container"}):
             return unit[:number]
     return unit
 
@@ -199,62 +209,108 @@ def read_segments(
     title after it (``rules_title``), and a sentence that is the rules' title whole is the title
     whatever the tagger makes of it ("GENCODE 2021." read as a venue and a date)."""
     blocks = {segment.block for segment in segments}
-    names = None
-    # the author list: the first sentence, up to its first group ("S. Swink, \\emph{Game feel}")
     opening = [segment for segment in segments if segment.block == min(blocks, default=0)]
-    grouped = next((number for number, segment in enumerate(opening) if segment.group), None)
-    first = opening[:grouped]
-    if first and (len(blocks) > 1 or grouped is not None):
-        labels = [label for segment in first for _, label in _labelled(tagged, segment)]
-        after = rules_named and rules_title is not None and text.find(rules_title, first[-1].end) >= 0
-        # no names where the rules read none and their title is this sentence ("Apache\\_Storm.")
-        titled = not rules_named and rules_title == _unquoted(text[first[0].start : first[-1].end])
-        if labels and not titled and (after or sum(label in _NAMES for label in labels) * 2 > len(labels)):
-            names = _without_year(text[first[0].start : first[-1].end])
-    title = venue = None
-    taken: set[int] = set()  # the sentences read as one field: not their groups again
-    title_span = (-1, -1)
-    spans = {
-        number: (
-            min(seg.start for seg in segments if seg.block == number),
-            max(seg.end for seg in segments if seg.block == number),
-        )
-        for number in blocks
-    }
-    for unit in _units(segments, first if names is not None else [], len(blocks), tagged):
-        if any(segment.block in taken for segment in unit) or (unit[0].start, unit[-1].end) == title_span:
-            continue  # a sentence read whole, or the group that gave the title read again as the sentence
-        labelled = [pair for segment in unit for pair in _labelled(tagged, segment)]
-        counts = Counter(label for _, label in labelled)
-        if not labelled:
-            continue
-        sentence = spans[unit[0].block] == (unit[0].start, unit[-1].end)
-        whole = _unquoted(text[unit[0].start : unit[-1].end])
-        if title is None and rules_named and rules_title and sentence and whole == rules_title:
-            title = rules_title  # the rules' title is a sentence of its own: "{GENCODE} 2021."
-            title_span = (unit[0].start, unit[-1].end)
-        elif title is None and venue is None and counts["title"] * 2 > len(labelled) and _worded(unit, text):
-            kept = _before_a_venue(unit, tagged)  # "Title.  In {\\em CVPR}.": the title ends before "In"
-            labelled = [pair for segment in kept for pair in _labelled(tagged, segment)]
-            title = _span(tagged, labelled, ending=_AT_THE_END | ({"container"} if kept != unit else set()))
-            title_span = (unit[0].start, unit[-1].end)
-            words = title.rsplit(None, 1)
-            if kept != unit and len(words) == 2 and words[1].rstrip(":") in ("In", "in"):
-                title = words[0].strip(_EDGES)
-            if (
-                unit[0].block == opening[0].block
-                and names is None
-                and rules_title
-                and title.endswith(rules_title)
-            ):
-                title = rules_title  # "Network TR. The Cancer Genome Atlas.": names, then the title
-        elif venue is None and counts["container"] * 2 > len(labelled):
-            venue = re.sub(r"^(?:In|in)\b:?\s*", "", _span(tagged, labelled))
-        else:
-            continue
-        if len(unit) > 1 or not unit[0].group:
-            taken.add(unit[0].block)
-    first_sentence = (
-        _unquoted(text[opening[0].start : opening[-1].end]) if opening and len(blocks) > 1 else ""
+    reading = _Reading(text, tagged, rules_title, rules_named, _sentence_spans(segments))
+    named = reading.author_list(opening, len(blocks))
+    for unit in _units(segments, named, len(blocks), tagged):
+        reading.read(unit, unnamed_opening=not named and unit[0].block == opening[0].block)
+    return BlockReading(
+        _without_year(text[named[0].start : named[-1].end]) if named else None,
+        reading.title or None,
+        reading.venue or None,
+        _unquoted(text[opening[0].start : opening[-1].end]) if opening and len(blocks) > 1 else "",
     )
-    return BlockReading(names, title or None, venue or None, first_sentence)
+
+
+def _sentence_spans(segments: list[Segment]) -> dict[int, tuple[int, int]]:
+    """Where each sentence begins and ends in the joined text, by its number."""
+    spans: dict[int, tuple[int, int]] = {}
+    for segment in segments:
+        start, end = spans.get(segment.block, (segment.start, segment.end))
+        spans[segment.block] = (min(start, segment.start), max(end, segment.end))
+    return spans
+
+
+@dataclass
+class _Reading:
+    """One item as `read_segments` reads it, and the title and venue its parts have given so far."""
+
+    text: str
+    tagged: TaggedReference
+    rules_title: str | None
+    rules_named: bool  # whether the rules read names
+    sentences: dict[int, tuple[int, int]]  # `_sentence_spans`
+    title: str | None = None
+    venue: str | None = None
+    title_span: tuple[int, int] = (-1, -1)  # the part that gave the title
+    taken: set[int] = field(default_factory=set)  # the sentences read as one field: not their groups again
+
+    def author_list(self, opening: list[Segment], sentences: int) -> list[Segment]:
+        """The segments of the first sentence that are the author list: all of it up to its first
+        group ("S. Swink, \\emph{Game feel}"), where the item has more (another sentence, a group),
+        and the tagger reads most of it as names or the rules read their title after it — but
+        none where the rules read no names and their title is this sentence ("Apache\\_Storm.")."""
+        grouped = next((number for number, segment in enumerate(opening) if segment.group), None)
+        first = opening[:grouped]
+        if not first or (sentences < 2 and grouped is None):
+            return []
+        labels = [label for _, label in _labelled(self.tagged, *first)]
+        whole = self.text[first[0].start : first[-1].end]
+        if not labels or (not self.rules_named and self.rules_title == _unquoted(whole)):
+            return []
+        title_after = (
+            self.rules_named
+            and self.rules_title is not None
+            and self.text.find(self.rules_title, first[-1].end) >= 0
+        )
+        return first if title_after or _mostly(labels, _NAMES) else []
+
+    def read(self, unit: list[Segment], unnamed_opening: bool) -> None:
+        """Take a part as the item's title or venue where it is one and the item has none yet; a
+        sentence so taken whole is read, its groups not again, and the group that gave the title
+        is not read again as its sentence."""
+        labelled = _labelled(self.tagged, *unit)
+        span = (unit[0].start, unit[-1].end)
+        if not labelled or span == self.title_span or any(segment.block in self.taken for segment in unit):
+            return
+        labels = [label for _, label in labelled]
+        if self.title is None and self._is_title(unit, labels):
+            self.title = self._title(unit, unnamed_opening)
+            self.title_span = span
+        elif self.venue is None and _mostly(labels, {"container"}):
+            self.venue = re.sub(r"^(?:In|in)\b:?\s*", "", _span(self.tagged, labelled))
+        else:
+            return
+        if len(unit) > 1 or not unit[0].group:
+            self.taken.add(unit[0].block)
+
+    def _is_rules_title(self, unit: list[Segment]) -> bool:
+        """Whether a part is a sentence of its own and the rules' title whole (where the rules read
+        names): "{GENCODE} 2021.", which the tagger reads as a venue and a date."""
+        span = (unit[0].start, unit[-1].end)
+        if not (self.rules_named and self.rules_title) or self.sentences[unit[0].block] != span:
+            return False
+        return _unquoted(self.text[span[0] : span[1]]) == self.rules_title
+
+    def _is_title(self, unit: list[Segment], labels: list[str]) -> bool:
+        """Whether a part is the title: the rules' title, or, before any venue, a part the tagger
+        reads mostly as title that holds a word."""
+        if self._is_rules_title(unit):
+            return True
+        return self.venue is None and _mostly(labels, {"title"}) and _worded(unit, self.text)
+
+    def _title(self, unit: list[Segment], unnamed_opening: bool) -> str | None:
+        """The title a part gives: the rules' where it is theirs whole, else the tagger's, up to a
+        group it reads as a venue ("Title.  In {\\em CVPR}.": the title ends before "In")."""
+        if self._is_rules_title(unit):
+            return self.rules_title
+        kept = _before_a_venue(unit, self.tagged)
+        cut = kept != unit
+        ending = _AT_THE_END | ({"container"} if cut else set())
+        title = _span(self.tagged, _labelled(self.tagged, *kept), ending=ending)
+        words = title.rsplit(None, 1)
+        if cut and len(words) == 2 and words[1].rstrip(":") in ("In", "in"):
+            title = words[0].strip(_EDGES)
+        if unnamed_opening and self.rules_title and title.endswith(self.rules_title):
+            return self.rules_title  # "Network TR. The Cancer Genome Atlas.": names, then the title
+        return title
