@@ -319,58 +319,59 @@ def _segment_features(tokens: Sequence[_Token]) -> list[tuple[str, ...]]:
     its "Lincoll, D. D.," starts with it."""
     rows: list[tuple[str, ...]] = []
     for a, b in _chunks(tokens, comma=True):
-        length = "s.len=" + _bucket(b - a)
-        if b - a == 1:
-            rows.append((length, "s.only"))
-            continue
-        rows.append((length, "s.first"))
-        rows.extend((length,) for _ in range(b - a - 2))
-        rows.append((length, "s.last"))
+        rows += _with_ends(("s.len=" + _bucket(b - a),), b - a, "s.first", "s.last", ("s.only",))
     return rows
+
+
+def _with_ends(
+    inside: tuple[str, ...], length: int, first: str, last: str, alone: tuple[str, ...]
+) -> list[tuple[str, ...]]:
+    """The rows of a run of ``length`` tokens that share the features ``inside``: its first token
+    marked ``first``, its last ``last``, a token alone ``alone``."""
+    if length == 1:
+        return [(*inside, *alone)]
+    return [(*inside, first), *[inside] * (length - 2), (*inside, last)]
 
 
 def _chunk_features(tokens: Sequence[_Token]) -> list[tuple[str, ...]]:
     """Each token's chunk's features — the run of tokens between two sentence ends, colons or
-    quotation marks, where one field usually ends and the next begins: its length, whether its
-    words are venue words, prose, initials or numbers, how far it stands from the first chunk
-    holding a year (a title follows APA's "(2015)."; ACM's venue follows the title), the word it
-    opens with, and whether the token opens or closes it."""
+    quotation marks, where one field usually ends and the next begins (`_chunk_words`) — and
+    whether the token opens or closes it."""
     chunks = _chunks(tokens)
-    year_chunk = next(
-        (
-            number
-            for number, (a, b) in enumerate(chunks)
-            if any("year" in tokens[i].flags for i in range(a, b))
-        ),
-        None,
-    )
+    year_chunk = _first_year_chunk(tokens, chunks)
     rows: list[tuple[str, ...]] = []
     for number, (a, b) in enumerate(chunks):
-        flags = [token.flags for token in tokens[a:b]]
-        numbers = sum("digit" in f for f in flags)
-        words = (b - a - numbers) or 1  # the shares are of its words, not numbers
-        features = [
-            "c.len=" + _bucket(b - a),
-            f"c.n={min(number, 6)}",
-            "c.open=" + tokens[a].own[0][2:],
-        ]
-        if year_chunk is not None:
-            features.append(f"c.year={max(-2, min(number - year_chunk, 3))}")
-        features += [
-            name for name, flag, share in _CHUNK_SHARES if sum(flag in f for f in flags) >= share * words
-        ]
-        if 2 * numbers >= b - a:
-            features.append("c.numbers")
-        if any("publisher-word" in f for f in flags):
-            features.append("c.publisher")
-        inside = tuple(features)
-        if b - a == 1:
-            rows.append((*inside, "c.start", "c.end"))
-            continue
-        rows.append((*inside, "c.start"))
-        rows.extend(inside for _ in range(b - a - 2))
-        rows.append((*inside, "c.end"))
+        inside = _chunk_words(tokens[a:b], number, year_chunk)
+        rows += _with_ends(inside, b - a, "c.start", "c.end", ("c.start", "c.end"))
     return rows
+
+
+def _first_year_chunk(tokens: Sequence[_Token], chunks: Sequence[tuple[int, int]]) -> int | None:
+    """The number of the first chunk that holds a year (None where none does)."""
+    for number, (a, b) in enumerate(chunks):
+        if any("year" in token.flags for token in tokens[a:b]):
+            return number
+    return None
+
+
+def _chunk_words(chunk: Sequence[_Token], number: int, year_chunk: int | None) -> tuple[str, ...]:
+    """What one chunk, the ``number``th, holds: its length, whether its words are venue words,
+    prose, initials or numbers, how far it stands from the first chunk holding a year (a title
+    follows APA's "(2015)."; ACM's venue follows the title), the word it opens with."""
+    flags = [token.flags for token in chunk]
+    numbers = sum("digit" in f for f in flags)
+    words = (len(chunk) - numbers) or 1  # the shares are of its words, not numbers
+    features = ["c.len=" + _bucket(len(chunk)), f"c.n={min(number, 6)}", "c.open=" + chunk[0].own[0][2:]]
+    if year_chunk is not None:
+        features.append(f"c.year={max(-2, min(number - year_chunk, 3))}")
+    features += [
+        name for name, flag, share in _CHUNK_SHARES if sum(flag in f for f in flags) >= share * words
+    ]
+    if 2 * numbers >= len(chunk):
+        features.append("c.numbers")
+    if any("publisher-word" in f for f in flags):
+        features.append("c.publisher")
+    return tuple(features)
 
 
 _POSITIONS = tuple(f"pos={tenth}" for tenth in range(10))
@@ -379,46 +380,34 @@ _COMMAS = tuple(f"commas={count}" for count in range(7))
 
 
 def token_features(tokens: Sequence[str]) -> list[list[str]]:
-    """Each token's features: its own (word, shape, punctuation, lexicons), its neighbours'
-    words and shapes, where it stands (position, sentences and commas before it, inside quotes
-    or brackets), and its chunk's (`_chunk_features`)."""
+    """Each token's features: its own (word, shape, punctuation, lexicons), its chunk's
+    (`_chunk_features`) and segment's, where it stands (`_place_features`), and its neighbours'
+    words and shapes (`_near_features`)."""
     read = [_token(token) for token in tokens]
-    chunked = _chunk_features(read)
-    segmented = _segment_features(read)
-    count = len(read)
+    columns = (_chunk_features(read), _segment_features(read), _place_features(read), _near_features(read))
+    return [
+        [*token.own, *chunk, *segment, *place, *near]
+        for token, chunk, segment, place, near in zip(read, *columns, strict=True)
+    ]
+
+
+def _place_features(tokens: Sequence[_Token]) -> list[list[str]]:
+    """Where each token stands: its tenth of the reference, the sentences and commas before it,
+    whether it is inside quotation marks (or after them: a quoted title is over) or brackets."""
     rows: list[list[str]] = []
     sentences = commas = 0
     quoted = bracketed = after_quote = False
-    for index, token in enumerate(read):
+    for index, token in enumerate(tokens):
         quoted = quoted or token.opens_quote
         bracketed = bracketed or token.opens_bracket
-        features = [
-            *token.own,
-            *chunked[index],
-            *segmented[index],
-            _POSITIONS[10 * index // count],
-            _SENTENCES[min(sentences, 5)],
-            _COMMAS[min(commas, 6)],
-        ]
+        row = [_POSITIONS[10 * index // len(tokens)], _SENTENCES[min(sentences, 5)], _COMMAS[min(commas, 6)]]
         if quoted:
-            features.append("quoted")
-        elif after_quote:  # a quotation closed before it: a quoted title is over
-            features.append("after-quote")
+            row.append("quoted")
+        elif after_quote:
+            row.append("after-quote")
         if bracketed:
-            features.append("bracketed")
-        if index == 0:
-            features.append("BOS")
-        else:
-            features += read[index - 1].near[1]
-            if index > 1:
-                features += read[index - 2].near[0]
-        if index == count - 1:
-            features.append("EOS")
-        else:
-            features += read[index + 1].near[2]
-            if index + 2 < count:
-                features += read[index + 2].near[3]
-        rows.append(features)
+            row.append("bracketed")
+        rows.append(row)
         if token.closes_quote:
             after_quote = after_quote or quoted
             quoted = False
@@ -429,6 +418,20 @@ def token_features(tokens: Sequence[str]) -> list[list[str]]:
         elif token.ends_comma:
             commas += 1
     return rows
+
+
+# What stands in for a neighbour beyond either end of the reference (`_Token.near`'s four offsets):
+# the first token's left neighbour tells "BOS", the last one's right neighbour "EOS", no other.
+_NO_NEIGHBOUR: tuple[tuple[str, ...], ...] = ((), (), (), ())
+_BEFORE_FIRST: tuple[tuple[str, ...], ...] = ((), ("BOS",), (), ())
+_AFTER_LAST: tuple[tuple[str, ...], ...] = ((), (), ("EOS",), ())
+
+
+def _near_features(tokens: Sequence[_Token]) -> list[tuple[str, ...]]:
+    """Each token's neighbours' words and shapes (`_Token.near`), "BOS" and "EOS" at the ends."""
+    near = [_NO_NEIGHBOUR, _BEFORE_FIRST, *(token.near for token in tokens), _AFTER_LAST, _NO_NEIGHBOUR]
+    # token ``at`` is ``near[at + 2]``: the slot of `_NEAR` each neighbour fills is its offset's
+    return [(*near[at + 1][1], *near[at][0], *near[at + 3][2], *near[at + 4][3]) for at in range(len(tokens))]
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
@@ -511,39 +514,10 @@ class TaggedReference:
 
     def _names(self) -> list[tuple[str, str, str]]:
         """(family, given, the name as printed) of each name of the author list."""
-        names: list[tuple[str, str, str]] = []
-        parts: list[tuple[str, str]] = []  # (label, text) runs of family/given, in order
-        for token, label in zip(self.tokens, self.labels, strict=True):
-            if label not in ("family", "given"):
-                if label != "author" and parts:
-                    break
-                if label == "author":
-                    parts.append(("sep", ""))
-                continue
-            if parts and parts[-1][0] == label:
-                parts[-1] = (label, parts[-1][1] + " " + token)
-            else:
-                parts.append((label, token))
-        given_first = next((label for label, _ in parts if label != "sep"), "family") == "given"
-        pending: str | None = None
-        for label, text in parts:
-            if label == "sep":
-                continue
-            if label == "family":
-                if given_first:
-                    printed = f"{pending} {text}" if pending else text
-                    names.append((_family_part(text), _name_part(pending or ""), _name_part(printed)))
-                    pending = None
-                else:
-                    names.append((_family_part(text), "", text))
-            elif given_first:
-                pending = text
-            elif names and not names[-1][1]:
-                family, _, printed = names[-1]
-                names[-1] = (family, _name_part(text), f"{printed} {text}")
-        if not given_first:
-            names = [(family, given, _name_part(printed)) for family, given, printed in names]
-        return names
+        runs = _name_runs(self.tokens, self.labels)
+        if next((label for label, _ in runs if label != "sep"), "family") == "given":
+            return _given_first_names(runs)
+        return _family_first_names(runs)
 
     @property
     def first_family(self) -> str | None:
@@ -672,6 +646,51 @@ class TaggedReference:
             if run is not None:
                 confidences[name] = run.confidence
         return confidences
+
+
+def _name_runs(tokens: Sequence[str], labels: Sequence[str]) -> list[tuple[str, str]]:
+    """The author list's runs of family and given tokens, in order, as (label, text); an `author`
+    token ("and", "&", "et al.") between them is a "sep", which keeps two names' runs of one label
+    apart. The list ends at the first token of any other label after it began."""
+    runs: list[tuple[str, str]] = []
+    for token, label in zip(tokens, labels, strict=True):
+        if label == "author":
+            runs.append(("sep", ""))
+        elif label not in ("family", "given"):
+            if runs:
+                break
+        elif runs and runs[-1][0] == label:
+            runs[-1] = (label, runs[-1][1] + " " + token)
+        else:
+            runs.append((label, token))
+    return runs
+
+
+def _given_first_names(runs: Sequence[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """The names of a list that prints each given name before its family name ("X. Zhai")."""
+    names: list[tuple[str, str, str]] = []
+    pending: str | None = None
+    for label, text in runs:
+        if label == "given":
+            pending = text
+        elif label == "family":
+            printed = f"{pending} {text}" if pending else text
+            names.append((_family_part(text), _name_part(pending or ""), _name_part(printed)))
+            pending = None
+    return names
+
+
+def _family_first_names(runs: Sequence[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """The names of a list that prints each family name first ("Zhai, X."): a given run belongs to
+    the family name before it, where that one has none yet."""
+    names: list[tuple[str, str, str]] = []
+    for label, text in runs:
+        if label == "family":
+            names.append((_family_part(text), "", text))
+        elif label == "given" and names and not names[-1][1]:
+            family, _, printed = names[-1]
+            names[-1] = (family, _name_part(text), f"{printed} {text}")
+    return [(family, given, _name_part(printed)) for family, given, printed in names]
 
 
 def _name_part(text: str) -> str:
