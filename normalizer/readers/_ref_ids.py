@@ -141,29 +141,45 @@ def only_doi(text: str) -> str | None:
     doi_match = SICI_DOI.search(text) or DOI.search(text)
     if doi_match is None:
         return None
-    printed = doi_match.group(1).translate(_ANGLES).replace(":: ", "::")
-    if _BACK_REFERENCE.search(printed) and re.match(r"\s+pages?\b", text[doi_match.end() :]):
-        printed = printed[: printed.rindex(".")]  # "…1863547.ffi page 170": a back-reference's mark
-    label = _GLUED_LABEL.search(printed)
-    if label is not None:  # "…aaa8415.PMID:26089511": the PubMed number glued on is none of it
+    printed = _printed_doi(text, doi_match)
+    if _GLUED_LABEL.search(printed):  # "…aaa8415.PMID:26089511": the PubMed number glued on is none of it
         printed = _unlabelled(printed)
-    elif (shaped := _by_shape(text, doi_match.end(), printed)) is not None:
+        if _unpaired(printed):
+            return None
+        return _mended(canonical_doi(printed.rstrip("}")), _printed_numbers(text))
+    shaped = _by_shape(text, doi_match.end(), printed)
+    if shaped is not None:
         # its registrant's shape tells where it ends: "…/nature11993 23446346" (a PubMed id after
         # it), "…/s42256-0 20-00257-z" (a line broke it)
         doi, end = shaped
         return _alone(canonical_doi(doi), f"{text[: doi_match.start()]}{doi} {text[end:]}", False)
-    elif _cut_short(text, doi_match.end(), printed):
+    if _cut_short(text, doi_match.end(), printed) or _unpaired(printed):
         return None
-    if "{" in printed or "}" in printed.rstrip("}") or printed.count("(") != printed.count(")"):
-        # a brace inside (BibTeX's markup or two fields run together), a parenthesis the line
-        # broke before its close ("…6736(20" / ")30183-5"): no DOI as printed
-        return None
-    printed = printed.rstrip("}")
-    if label is not None:
-        return _mended(canonical_doi(printed), _printed_numbers(text))
-    # the rest of the DOI on the next line, alone ("10.1080/15476286.2015.10" then "20271"): the
-    # DOI is written whole, never cut where the line broke
-    rest = _DOI_REST_ALONE.match(text, doi_match.end())
+    return _by_what_follows(text, doi_match, printed.rstrip("}"))
+
+
+def _printed_doi(text: str, doi_match: re.Match[str]) -> str:
+    """The DOI as the pattern found it, its angle brackets plain and without a back-reference's
+    mark before "page" ("…1863547.ffi page 170")."""
+    printed = doi_match.group(1).translate(_ANGLES).replace(":: ", "::")
+    if _BACK_REFERENCE.search(printed) and re.match(r"\s+pages?\b", text[doi_match.end() :]):
+        return printed[: printed.rindex(".")]
+    return printed
+
+
+def _unpaired(printed: str) -> bool:
+    """Whether a DOI as printed holds a brace inside (BibTeX's markup, or two fields run together)
+    or a parenthesis the line broke before its close ("…6736(20" / ")30183-5"): no DOI as printed."""
+    return "{" in printed or "}" in printed.rstrip("}") or printed.count("(") != printed.count(")")
+
+
+def _by_what_follows(text: str, doi_match: re.Match[str], printed: str) -> str | None:
+    """The DOI ``printed`` where no shape tells its end, as what follows it in ``text`` allows:
+    its rest alone on the next line joined on ("10.1080/15476286.2015.10" then "20271": never
+    cut where the line broke); None where what follows may be its rest (no telling); else the
+    DOI, where the text holds no other (`_alone`)."""
+    end = doi_match.end()
+    rest = _DOI_REST_ALONE.match(text, end)
     # (not a number the reference prints before it: bioRxiv's "556993 (2019) …/10.1101/556993 556993")
     if (
         rest is not None
@@ -171,16 +187,16 @@ def only_doi(text: str) -> str | None:
         and rest.group(1) not in _printed_numbers(text[: doi_match.start()])[1]
     ):
         return canonical_doi(printed + rest.group(1))
-    if any(after.match(text, doi_match.end()) for after in (_GOES_ON, _DOI_LIKE_AFTER, _SPACED_REST)) or (
-        printed[-1].isdigit() and _DIGITS_AFTER.match(text, doi_match.end())
-    ):
-        # digits after the break and more after them, or what looks like its rest: no telling (a
-        # number after one that ends in a letter is another: PubMed's "…90244-s 1991322")
+    if any(after.match(text, end) for after in (_GOES_ON, _DOI_LIKE_AFTER, _SPACED_REST)):
+        return None  # what looks like its rest after a break or spaced: no telling
+    if printed[-1].isdigit() and _DIGITS_AFTER.match(text, end):
+        # digits after the break and more after them (a number after one that ends in a letter
+        # is another: PubMed's "…90244-s 1991322")
         return None
-    if _last_part_after(text, doi_match.end()):
+    if _last_part_after(text, end):
         return None
     # a number alone after it: its underscore printed as a space ("…31485-8 2.", a typewriter font)
-    split = _SPLIT_AT_UNDERSCORE.match(text, doi_match.end()) is not None
+    split = _SPLIT_AT_UNDERSCORE.match(text, end) is not None
     return _alone(canonical_doi(printed), text, split)
 
 
@@ -196,26 +212,39 @@ def _by_shape(text: str, end: int, printed: str) -> tuple[str, int] | None:
     another whole one; one that is not whole goes on to the first word after which it is whole
     (the words of a DOI a line broke or a font spaced: "10.1016 /S0378 - 4266(00 )00165 - 5").
     None where no shape tells, or the words after it make whole ones too (no telling)."""
-    words: list[tuple[str, int]] = []
-    position = end
-    while len(words) < _MOST_WORDS and (word := _WORD_AFTER.match(text, position)) is not None:
-        words.append((word.group(1) + word.group(2), word.end(2)))
-        position = word.end()
-    joined = [
-        (printed + "".join(word for word, _ in words[:count]), words[count - 1][1])
-        for count in range(1, len(words) + 1)
-    ]
-    # (a typewriter font prints a Springer chapter's "_" as a space: "…-31485-8 2" may be "…-8_2")
-    underscored = [f"{printed}_{words[0][0].lstrip('.')}"] if words else []
     whole = doi_shape(printed)
     glued = _GLUED_WORD.search(printed) if whole is False else None
     if glued is not None and doi_shape(printed[: glued.start()]):
         # the next word glued on where a line's end lost its space ("…2015.1020271Epub",
         # "…1020271.URL"): none of a DOI whose shape ends before it
         return printed[: glued.start()], end - len(glued.group())
+    words = _words_after(text, end)
+    joined = [
+        (printed + "".join(word for word, _ in words[:count]), words[count - 1][1])
+        for count in range(1, len(words) + 1)
+    ]
     if whole:
+        # (a typewriter font prints a Springer chapter's "_" as a space: "…-31485-8 2" may be "…-8_2")
+        underscored = [f"{printed}_{word.lstrip('.')}" for word, _ in words[:1]]
         others = [doi for doi, _ in joined[:_WORDS_ON_A_WHOLE]] + underscored
         return None if any(doi_shape(doi) for doi in others) else (printed, end)
+    return _first_fitting(printed, joined)
+
+
+def _words_after(text: str, end: int) -> list[tuple[str, int]]:
+    """The words after the DOI that ends at ``end`` of ``text`` that may be its rest, each with
+    where it ends (`_MOST_WORDS` at the most)."""
+    words: list[tuple[str, int]] = []
+    while len(words) < _MOST_WORDS and (word := _WORD_AFTER.match(text, end)) is not None:
+        words.append((word.group(1) + word.group(2), word.end(2)))
+        end = word.end()
+    return words
+
+
+def _first_fitting(printed: str, joined: list[tuple[str, int]]) -> tuple[str, int] | None:
+    """The first of the DOI ``printed`` with the words after it joined on (``joined``, each with
+    where it ends) that its registrant's shape makes whole, and where it ends; None where none
+    is, or both readings of a hyphen at a line's end are."""
     for doi, at in joined:
         # a hyphen where the line broke is the DOI's or a word processor's: the shape tells, or
         # nothing is read ("j.jhy- drol.2019.124285" is j.jhydrol…; "07- STS236" is 07-STS236)
