@@ -16,7 +16,7 @@ from 1 that finds a list.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from bibnorm.readers._pdf_sections import side
@@ -64,37 +64,14 @@ def joined_wrapped_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
     list's "N." or "[N]" that go up one by one, and a start off that run set as far in as the
     list's wrapped lines (beyond every label of the run) is the text of a reference."""
     numbers = [(at, found) for at, line in enumerate(lines) if (found := _LABEL_LIKE.match(line.text))]
-    bracketed = {at: found.group(2) is not None for at, found in numbers}
-    edges: dict[tuple[int, int], float] = {}
-
-    def ems(line: PdfLine) -> float:
-        return indent_ems(line) - edges.get(side(line), 0.0)
-
-    # Twice: a wrapped line's "29." may come before label 29 and take its place in the run; the
-    # labels stand where most of the first run's do, and the second run takes only those.
-    run = _run(numbers, lambda at: True)
-    for _ in range(2):
-        # Indents from where the labels stand on each side of the page and column (one line set
-        # apart, a broken formula's, may move the margin the list's indents are measured from).
-        sides: dict[tuple[int, int], list[float]] = {}
-        for at in run:
-            sides.setdefault(side(lines[at]), []).append(indent_ems(lines[at]))
-        edges = {side: sorted(found)[len(found) // 2] for side, found in sides.items()}
-        # a bracketed number in the run's order is its label wherever it stands ("[7]" opens no
-        # wrapped line; a page PDFium placed oddly may set it far in), a bare "29." only where
-        # the labels stand
-        run = _run(numbers, lambda at: ems(lines[at]) <= _HANGS or bracketed[at])
-
-    wrapped = [ems(line) for at, line in enumerate(lines) if at not in run and line.text and line.size]
-    if len(run) < MIN_RUN or not wrapped:
+    run, edges = _label_run(lines, numbers)
+    hang = _wrapped_indent(lines, run, edges)
+    if hang is None:
         return list(lines)
-    hang = sorted(wrapped)[len(wrapped) // 2]  # the wrapped lines' indent, in ems
-    if hang < max(ems(lines[at]) for at in run) + _HANGS:
-        return list(lines)  # no hanging labels: a wrapped line starts where a label does
     joined = list(lines)
     for at, found in numbers:
         before = next((i for i in range(at - 1, -1, -1) if joined[i].text), None)
-        if at in run or before is None or ems(joined[at]) < hang - _HANGS / 2:
+        if at in run or before is None or _ems(joined[at], edges) < hang - _HANGS / 2:
             continue
         cut = found.end()
         joined[before] = joined[before]._replace(text=f"{joined[before].text} {found.group().strip()}")
@@ -103,13 +80,59 @@ def joined_wrapped_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
     return joined
 
 
-def _run(numbers: Sequence[tuple[int, re.Match[str]]], where: Callable[[int], bool]) -> set[int]:
+_Edges = dict[tuple[int, int], float]  # where the labels stand on each side and column, in ems
+
+
+def _label_run(
+    lines: Sequence[PdfLine], numbers: Sequence[tuple[int, re.Match[str]]]
+) -> tuple[set[int], _Edges]:
+    """The lines of the list's labels among the label-like ``numbers``, and where the labels stand
+    on each side of the page and column (one line set apart, a broken formula's, may move the
+    margin the list's indents are measured from). Twice: a wrapped line's "29." may come before
+    label 29 and take its place in the run; the labels stand where most of the first run's do,
+    and the second run takes only those."""
+    run = _run(numbers, {at for at, _ in numbers})
+    edges: _Edges = {}
+    for _ in range(2):
+        sides: dict[tuple[int, int], list[float]] = {}
+        for at in run:
+            sides.setdefault(side(lines[at]), []).append(indent_ems(lines[at]))
+        edges = {where: sorted(found)[len(found) // 2] for where, found in sides.items()}
+        # a bracketed number in the run's order is its label wherever it stands ("[7]" opens no
+        # wrapped line; a page PDFium placed oddly may set it far in), a bare "29." only where
+        # the labels stand
+        labels = {
+            at for at, found in numbers if _ems(lines[at], edges) <= _HANGS or found.group(2) is not None
+        }
+        run = _run(numbers, labels)
+    return run, edges
+
+
+def _ems(line: PdfLine, edges: _Edges) -> float:
+    """The line's indent in ems from where the labels stand on its side and column."""
+    return indent_ems(line) - edges.get(side(line), 0.0)
+
+
+def _wrapped_indent(lines: Sequence[PdfLine], run: set[int], edges: _Edges) -> float | None:
+    """Where the list's wrapped lines start (the lines not in the label ``run``), in ems; None
+    where its labels do not hang left of them (fewer than `MIN_RUN` labels, no wrapped line, or a
+    wrapped line starts where a label does)."""
+    wrapped = [
+        _ems(line, edges) for at, line in enumerate(lines) if at not in run and line.text and line.size
+    ]
+    if len(run) < MIN_RUN or not wrapped:
+        return None
+    hang = sorted(wrapped)[len(wrapped) // 2]
+    return None if hang < max(_ems(lines[at], edges) for at in run) + _HANGS else hang
+
+
+def _run(numbers: Sequence[tuple[int, re.Match[str]]], where: Container[int]) -> set[int]:
     """The lines of the labels that go up one by one from the first number, among those ``where``
     a label may stand."""
     run: set[int] = set()
     expected = next((number for _, found in numbers if (number := _number(found))), 0)
     for at, found in numbers:
-        if _number(found) == expected and where(at):
+        if _number(found) == expected and at in where:
             run.add(at)
             expected += 1
     return run
