@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
-from bibnorm.readers._pdf_sections import Line, LineT, side
+from bibnorm.readers._pdf_sections import Line, LineT
 from bibnorm.readers._pdf_typography import unmark_italics
 from bibnorm.readers._ref_dates import YEAR
 from bibnorm.readers._reflist import HEADING
@@ -418,24 +418,39 @@ def list_indents(lines: Sequence[Line]) -> list[float]:
         # A mark with no letter or digit (a to-do note's "✐" in the margin, a bullet) sets no margin.
         if any(char.isalnum() for char in line.text):
             lefts.setdefault((line.page, line.column), []).append(line.left)
-    own = {where: _page_margin(page) for where, page in lefts.items()}
-    margins = _usual_margins(own)
-    first = next(((line.page, line.column) for line in lines if line.text), None)
-    sizes = sorted(line.size for line in lines if line.size)
-    size = sizes[len(sizes) // 2] if sizes else 0.0  # the list's type, for an em
-    hanging = {where for where, page in lefts.items() if _hangs_from(page, own[where], size)}
+    margins = _list_margins(lines, lefts)
     leftmost: dict[tuple[int, int], float] = {}  # of each page's lines of text so far
     indents = []
     for line in lines:
         where = (line.page, line.column)
         if len(line.text.strip()) >= _TEXT_LINE:
             leftmost[where] = min(line.left, leftmost.get(where, line.left))
-        if where not in own:  # no line of text on this page and column
+        if where not in margins:  # no line of text on this page and column
             indents.append(0.0)
             continue
-        usual = own[where] if where == first or where in hanging else min(margins[side(line)], own[where])
+        usual = margins[where]
         indents.append(max(0.0, line.left - min(usual, leftmost.get(where, usual))))
     return indents
+
+
+def _list_margins(
+    lines: Sequence[Line], lefts: dict[tuple[int, int], list[float]]
+) -> dict[tuple[int, int], float]:
+    """The margin each page's and column's lines (``lefts``: where its lines of text start) are
+    indented from, before a line further left moves it: the side's usual margin or the page's own
+    where that is further left; the page's own where it opens the list or shows a hanging indent
+    of its own (`_hangs_from`)."""
+    own = {where: _page_margin(page) for where, page in lefts.items()}
+    margins = _usual_margins(own)
+    first = next(((line.page, line.column) for line in lines if line.text), None)
+    sizes = sorted(line.size for line in lines if line.size)
+    size = sizes[len(sizes) // 2] if sizes else 0.0  # the list's type, for an em
+    return {
+        where: margin
+        if where == first or _hangs_from(lefts[where], margin, size)
+        else min(margins[where[0] % 2, where[1]], margin)
+        for where, margin in own.items()
+    }
 
 
 def _hangs_from(lefts: Sequence[float], margin: float, size: float) -> bool:
