@@ -134,17 +134,30 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
     read = read_section(section_lines(lines, section), path, section.first) if section else None
     if section is not None and section.headed:
         section, read = _labelled_list_after(lines, section, read, path) or (section, read)
-    if section is None or read is None or not _trusted(section, read[1]):
-        section, read = _labelled_pair(lines, path) or (section, read)
-    if section is None or read is None or not _trusted(section, read[1]):
+    found = _if_trusted(section, read) or _labelled_pair(lines, path)
+    if found is None:
         raise InputError(
             f"{path}: no references section found (no 'References' or 'Bibliography' heading, "
             "no list of references starting at [1] or 1.); nothing was read"
         )
-    queries, references = _with_earlier_lists(lines, section, read, path)
-    pages = sorted({query.origin.page for query in queries if query.origin and query.origin.page} or {1})
-    where = f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}–{pages[-1]}"
+    queries, references = _with_earlier_lists(lines, *found, path)
+    where = _pages_read(queries)
     return queries, f"the PDF's references section ({where}) {describe_list(references, queries)}"
+
+
+def _if_trusted(
+    section: Section | None, read: tuple[list[Query], ReferenceList] | None
+) -> tuple[Section, tuple[list[Query], ReferenceList]] | None:
+    """The section and its reading, where it is a reference list (`_trusted`)."""
+    if section is None or read is None or not _trusted(section, read[1]):
+        return None
+    return section, read
+
+
+def _pages_read(queries: Sequence[Query]) -> str:
+    """The page or pages the references were read on ("page 7", "pages 7–9")."""
+    pages = sorted({query.origin.page for query in queries if query.origin and query.origin.page} or {1})
+    return f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}–{pages[-1]}"
 
 
 def _trusted(section: Section, references: ReferenceList) -> bool:
