@@ -17,8 +17,10 @@ entries whose keys the ``.bbl`` holds). Only the manifest and the templates are 
 samples inside ``texlive-bibtex-extra``, which .ci/debian-packages.txt installs) and by ``git`` from
 GitHub at the manifest's commit (or from ``--mirror DIR``, a folder of bare clones named
 ``owner+name/repo``). The built documents also need ``texlive-latex-extra`` (the biblatex styles'
-packages); docs/performance.md's figures were built with ``texlive-lang-german``,
-``texlive-lang-european`` and ``texlive-science`` installed as well.
+packages) and ``texlive-fonts-recommended`` (IEEEtran's Times); docs/performance.md's figures were
+built with ``texlive-lang-german``, ``texlive-lang-european`` and ``texlive-science`` installed as
+well. A document built without a font its class sets (pdflatex's log: "Font … not loadable") prints
+nothing in it, so it is not read but named, with the fonts it lacks.
 
 Ground truth: the entries of the ``.bib`` or ``.bbl`` (read by bibnorm's BibTeX-faithful ``.bib``
 reader and its ``.bbl`` reader, not by the PDF reader; a document set from several ``.bib`` files
@@ -326,6 +328,34 @@ def build(document: Document, mirror: Path | None) -> None:
         subprocess.run([*command, *extra, "paper"], cwd=folder, capture_output=True, check=False)
     if not document.local("pdf").exists():
         raise SystemExit(f"bench_pdf_corpus: {document.id} did not build (see {folder / 'paper.log'})")
+
+
+def fonts_not_loaded(log: str) -> list[str]:
+    """The fonts of the text a pdflatex ``log`` says it could not load (``! Font
+    OT1/ptm/m/n/10=ptmr7t at 10.0pt not loadable``: a font LaTeX selected, named by its encoding,
+    family, series, shape and size), each once, in the order met; not TeX's ``nullfont``, which
+    stands in for them. Text selected in such a font is set in none: the PDF prints nothing of it
+    (IEEEtran's Times without ``texlive-fonts-recommended`` leaves a one-page PDF with no reference
+    on it). A font a class declares with ``\\font`` (AASTeX's ``\\bighelv=phvr``, for a
+    watermark) is not one the text is set in."""
+    found = (match.group(1) for match in _NOT_LOADABLE.finditer(log))
+    return list(dict.fromkeys(font for font in found if font != "nullfont"))
+
+
+# TeX breaks its log's lines at 79 characters: "not loadable" may open the next line.
+_NOT_LOADABLE = re.compile(
+    r"^! Font \\?[^=\s/]+/[^=\n]*=([^\s=]+)(?: at [\d.]+pt)?\s+not loadable", re.MULTILINE
+)
+
+
+def built_without_fonts(document: Document) -> list[str]:
+    """The fonts a built document's PDF lacks (`fonts_not_loaded` of its ``paper.log``): such a
+    PDF is not the document the manifest describes, and reading it measures the machine, not the
+    reader."""
+    log = CACHE / document.id / "paper.log"
+    if not document.built or not log.exists():
+        return []
+    return fonts_not_loaded(log.read_text(encoding="latin-1"))
 
 
 def _git_show(repo: str, commit: str, inside: str, mirror: Path | None) -> bytes:
@@ -1127,6 +1157,12 @@ def main() -> None:
             fetch(document, args.mirror)
         if not all(path.exists() for which in ("pdf", "truth") for path in document.locals(which)):
             print(f"{document.id:<34} not fetched (run with --fetch)")
+            continue
+        if missing := built_without_fonts(document):
+            print(
+                f"{document.id:<34} not read: built without the fonts {', '.join(missing)} (install"
+                f" texlive-fonts-recommended, delete {CACHE / document.id} and run with --fetch)"
+            )
             continue
         try:
             known = truths(document)

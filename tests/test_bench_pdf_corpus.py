@@ -7,6 +7,7 @@ sets them, joined to the ``.bib`` entries that produced it (``bench/bench_pdf_co
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 JOIN = ROOT / "fixtures" / "bbl" / "join"
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_pdf_corpus import bbl_keys, joined_truths, unjoined  # noqa: E402
+from bench_pdf_corpus import bbl_keys, fonts_not_loaded, joined_truths, unjoined  # noqa: E402
 
 CITED = ["Sharpe:TB34-2-125", "Hunniger:TB34-2-124", "Wilson:TB34-2-132"]
 
@@ -81,3 +82,43 @@ def test_a_latin1_bib_is_read_as_windows_1252(tmp_path: Path) -> None:
     bib.write_bytes(latin1.encode("latin-1"))
     (row,) = joined_truths(JOIN / "unsrtnat.bbl", [bib])
     assert row.family == "muller" and row.title == "Façons"
+
+
+# Lines of the logs pdflatex (TeX Live 2022, Debian 12) wrote for two of the bench's built documents:
+# IEEEtran's journal class on a machine without texlive-fonts-recommended (its Times missing, a
+# one-page PDF with no reference on it), and AASTeX 6.31, which declares a watermark font it never sets.
+IEEETRAN_WITHOUT_TIMES = """\
+! Font OT1/ptm/m/n/10=ptmr7t at 10.0pt not loadable: Metric (TFM) file not foun
+d.
+<to be read again>
+! Font OT1/ptm/bx/it/5=ptmbi7t at 5.0pt not loadable: Metric (TFM) file not fou
+nd.
+! Font \\OT1/ptm/b/n/5=nullfont not loadable: Metric (TFM) file not found.
+! Font OT1/ptm/m/n/9=ptmr7t at 9.0pt not loadable: Metric (TFM) file not found.
+"""
+AASTEX_WATERMARK = "! Font \\bighelv=phvr at 144.54pt not loadable: Metric (TFM) file not found.\n"
+
+
+@pytest.mark.parametrize(
+    ("log", "fonts"),
+    [
+        pytest.param(
+            IEEETRAN_WITHOUT_TIMES, ["ptmr7t", "ptmbi7t"], id="the-text-fonts-each-once-not-nullfont"
+        ),
+        pytest.param(AASTEX_WATERMARK, [], id="a-font-a-class-declares-is-none-the-text-is-set-in"),
+        pytest.param(
+            "! Font OT1/ptm/m/n/10=ptmr7t at 10.0pt\nnot loadable: Metric (TFM) file not found.",
+            ["ptmr7t"],
+            id="not-loadable-on-the-next-line",
+        ),
+        pytest.param("LaTeX Font Info:    Trying to load font information for OT1+ptm", [], id="a-clean-log"),
+    ],
+)
+def test_a_build_whose_text_fonts_did_not_load_is_told_by_its_log(log: str, fonts: list[str]) -> None:
+    assert fonts_not_loaded(log) == fonts
+
+
+def test_reading_a_log_takes_a_time_linear_in_its_length() -> None:
+    started = time.perf_counter()
+    assert fonts_not_loaded("! Font " + "a/" * 100_000 + "\n" + "! Font x/" + "=" * 100_000) == []
+    assert time.perf_counter() - started < 1.0
