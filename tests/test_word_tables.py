@@ -21,7 +21,7 @@ from bibnorm.resolve.normalize import strip_title_period
 from bibnorm.text.capitals_prose import is_sentence_case
 from bibnorm.text.journal_abbreviations import abbreviates_loosely
 from bibnorm.text.names import family_forms, parse_name
-from bibnorm.text.venues import venue_key
+from bibnorm.text.venues import names_preprint_server, venue_key
 from bibnorm.text.word_tables import (
     alternation,
     bare_words,
@@ -170,6 +170,7 @@ _HAND_TABLES_ANYWHERE = {
         r"[\"']ieee[\"'],\s*[\"']cvf[\"']|[\"']proceedings[\"'],\s*[\"']conference[\"']"
         r"|[\"']at[\"'],\s*[\"']to[\"'],\s*[\"']a[\"'],\s*[\"']an[\"']"
     ),
+    "preprint servers": re.compile(r"arxiv\|corr\||biorxiv\|medrxiv"),
 }
 
 
@@ -546,3 +547,20 @@ def test_the_words_that_open_a_field_are_the_tables() -> None:
         SENTENCE_END.split("Graph Isomorphism. volume 149 of Studies", maxsplit=1)[0] == "Graph Isomorphism"
     )
     assert len(SENTENCE_END.split("Graph Isomorphism. revisited in Studies", maxsplit=1)) == 1
+
+
+@pytest.mark.parametrize(
+    ("journal", "names"),
+    [
+        pytest.param("arXiv preprint arXiv:2101.00001", True, id="arXiv"),
+        pytest.param("CoRR abs/2101.00001", True, id="CoRR, an alias"),
+        pytest.param("SSRN Electronic Journal", True, id="SSRN"),
+        pytest.param("ChemRxiv", True, id="a server only the venue table knew"),
+        pytest.param("Preprint", True, id="the kind's own word"),
+        pytest.param("arXiv2101.00001", True, id="an id glued on"),
+        pytest.param("Corrosion Science", False, id="a server's letters inside a word"),
+        pytest.param("Journal of Machine Learning Research", False, id="a journal"),
+    ],
+)
+def test_a_journal_field_names_a_preprint_server_of_the_venue_table(journal: str, names: bool) -> None:
+    assert names_preprint_server(journal) is names

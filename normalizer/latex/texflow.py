@@ -29,6 +29,7 @@ from bibnorm.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
 from bibnorm.latex.libraries import append_text
 from bibnorm.models import Frozen, Origin, Query, QueryKind, Reference, Resolution, Status
 from bibnorm.readers.bib import bib_queries
+from bibnorm.text.venues import names_preprint_server
 
 __all__ = [
     "Diagnostic",
@@ -248,9 +249,6 @@ def _why(resolution: Resolution | None) -> str:
 
 # --------------------------------------------------------------------------- refreshing
 
-# Journal-like fields that only say "this is a preprint".
-_PREPRINT_VENUE = re.compile(r"arxiv|corr|preprint|biorxiv|medrxiv", re.IGNORECASE)
-
 
 def preprint_queries(text: str, path: str) -> tuple[Query, ...]:
     """One arXiv-id query per entry of ``text`` that describes an unpublished preprint.
@@ -265,7 +263,7 @@ def preprint_queries(text: str, path: str) -> tuple[Query, ...]:
     for entry, query in zip(bibfile.entries, bib_queries(bibfile, text), strict=True):
         fields = entry.texts(macros)
         journal = fields.get("journal", "") or fields.get("journaltitle", "")
-        published = bool(fields.get("booktitle")) or bool(journal and not _PREPRINT_VENUE.search(journal))
+        published = bool(fields.get("booktitle")) or bool(journal and not names_preprint_server(journal))
         if query.arxiv_id and not published:
             out.append(query.model_copy(update={"index": len(out), "kind": QueryKind.ARXIV_ID}))
     return tuple(out)

@@ -47,7 +47,7 @@ from types import MappingProxyType
 
 from bibnorm.text import data_file
 from bibnorm.text.months import MONTHS
-from bibnorm.text.word_tables import title_omitted_words, venue_words
+from bibnorm.text.word_tables import alternation, title_omitted_words, venue_words
 
 
 class VenueKind(StrEnum):
@@ -522,3 +522,29 @@ def is_preprint_venue(text: str | None) -> bool:
     """True for preprint servers (arXiv, bioRxiv, ...): being listed there is not a publication."""
     venue = find_venue(text)
     return venue is not None and venue.kind is VenueKind.PREPRINT
+
+
+# Any spelling of a preprint server of the table ("arXiv", "CoRR", "SSRN Electronic Journal"), or
+# the kind's own word ("preprint"), not inside a longer word: "Corrosion Science" names no "CoRR".
+_NAMES_PREPRINT_SERVER = re.compile(
+    r"(?<![^\W\d_])"
+    + alternation(
+        {VenueKind.PREPRINT.value}
+        | {
+            spelling.casefold()
+            for venue in VENUES
+            if venue.kind is VenueKind.PREPRINT
+            for spelling in (venue.short, venue.name, *venue.aliases)
+        }
+    )
+    + r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def names_preprint_server(text: str) -> bool:
+    """Whether a journal field names a preprint server anywhere in it, or only says the work is a
+    preprint ("arXiv preprint arXiv:2101.00001", "CoRR abs/2101.00001", "bioRxiv", "Preprint"):
+    a work that field gives is not published (unlike `is_preprint_venue`, the whole field need not
+    be the server's name)."""
+    return bool(_NAMES_PREPRINT_SERVER.search(text))

@@ -27,6 +27,7 @@ from bibnorm.bib.bibtex_scan import ascii_lower
 from bibnorm.identifiers import ArxivId, canonical_doi, doi_in_note, parse_arxiv_id
 from bibnorm.models import Reference, Severity
 from bibnorm.text.titles import title_key, title_words
+from bibnorm.text.venues import names_preprint_server
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -224,7 +225,6 @@ _ARXIV_IN_TEXT = re.compile(
     r"(?:arxiv\s*+(?:[:.]\s*+)?|\babs/)([A-Za-z.-]*/?\d{4}\.?\d{3,5}(?:v\d+)?)", re.IGNORECASE
 )
 _URL_IN_TEXT = re.compile(r"https?://[^\s{}\\]+", re.IGNORECASE)
-_PREPRINT_VENUE = re.compile(r"arxiv|corr|preprint|biorxiv|medrxiv|ssrn", re.IGNORECASE)
 
 
 _ARXIV_ID_FIELDS = frozenset({"eprint", "arxivid", "arxiv"})
@@ -266,7 +266,7 @@ def _arxiv_readings(entry: BibEntry) -> Iterator[ArxivId | None]:
 def is_preprint(entry: BibEntry) -> bool:
     """True when an entry cites a preprint rather than a journal or proceedings version."""
     venue = entry.get("journal") or entry.get("booktitle") or entry.get("journaltitle") or ""
-    return not venue.strip() or bool(_PREPRINT_VENUE.search(venue))
+    return not venue.strip() or names_preprint_server(venue)
 
 
 def arxiv_ids(indexes: Iterable[FileIndex]) -> dict[str, int | None]:
