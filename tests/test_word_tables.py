@@ -20,6 +20,7 @@ from bibnorm.resolve.keys import transliterate
 from bibnorm.resolve.normalize import strip_title_period
 from bibnorm.text.capitals_prose import is_sentence_case
 from bibnorm.text.journal_abbreviations import abbreviates_loosely
+from bibnorm.text.journals import journal_title_cores, subtitled
 from bibnorm.text.names import family_forms, parse_name
 from bibnorm.text.venues import names_preprint_server, venue_key
 from bibnorm.text.word_tables import (
@@ -27,6 +28,7 @@ from bibnorm.text.word_tables import (
     bare_words,
     cyrillic_spellings,
     final_abbreviations,
+    journal_catalogue_words,
     kinds_of_work,
     latin_letters,
     minor_words,
@@ -61,6 +63,7 @@ TABLES = (
     "release-title-words.json",
     "bibtex-macros.json",
     "arxiv-archives.json",
+    "journal-catalogue-words.json",
     "search-stop-words.json",
     "latin-letters.json",
     "cyrillic-spellings.json",
@@ -171,6 +174,7 @@ _HAND_TABLES_ANYWHERE = {
         r"|[\"']at[\"'],\s*[\"']to[\"'],\s*[\"']a[\"'],\s*[\"']an[\"']"
     ),
     "preprint servers": re.compile(r"arxiv\|corr\||biorxiv\|medrxiv"),
+    "journal catalogue words": re.compile(r"academ\|akadem|series\|ser\||nouvelle\|new\|"),
 }
 
 
@@ -564,3 +568,50 @@ def test_the_words_that_open_a_field_are_the_tables() -> None:
 )
 def test_a_journal_field_names_a_preprint_server_of_the_venue_table(journal: str, names: bool) -> None:
     assert names_preprint_server(journal) is names
+
+
+def test_the_journal_catalogue_words_are_lower_case_single_words() -> None:
+    words = journal_catalogue_words()
+    every = (
+        *words.series,
+        *words.new_series,
+        *words.subtitle_openers,
+        *words.publisher_stems,
+        *words.publisher_words,
+    )
+    assert all(word == word.lower() and word.isalpha() for word in every)
+    assert {"series", "teil"} <= set(words.series)
+    assert {"academ", "instit", "nauk"} <= set(words.publisher_stems)
+
+
+@pytest.mark.parametrize(
+    ("name", "other", "is_subtitled"),
+    [
+        pytest.param("Physica D: Nonlinear Phenomena", "Physica D", True, id="a subtitle"),
+        pytest.param(
+            "Discrete and Continuous Dynamical Systems. Series B",
+            "Discrete and Continuous Dynamical Systems",
+            False,
+            id="a series",
+        ),
+        pytest.param("Mathematische Annalen. Teil II", "Mathematische Annalen", False, id="a German series"),
+        pytest.param("Bulletin. Séries A", "Bulletin", False, id="a French series"),
+    ],
+)
+def test_a_series_word_of_the_table_is_no_subtitle(name: str, other: str, is_subtitled: bool) -> None:
+    assert subtitled(name, other) is is_subtitled
+
+
+@pytest.mark.parametrize(
+    ("catalogue_name", "core"),
+    [
+        pytest.param("Akademiya Nauk SSSR. Matematicheskie Zametki", "Matematicheskie Zametki", id="a stem"),
+        pytest.param("Československá akademie věd. Časopis Pro Pěstování", "Časopis Pro Pěstování", id="věd"),
+        pytest.param("Bulletin Mathématique. Nouvelle Série", "Bulletin Mathématique", id="a new series"),
+        pytest.param(
+            "Nonlinear Dynamics. An International Journal of Chaos", "Nonlinear Dynamics", id="a subtitle"
+        ),
+    ],
+)
+def test_a_catalogue_title_s_core_leaves_out_the_tables_words(catalogue_name: str, core: str) -> None:
+    assert core in journal_title_cores(catalogue_name)

@@ -45,7 +45,7 @@ from bibnorm.text.venues import (
     proceedings_name,
     tidy_venue,
 )
-from bibnorm.text.word_tables import title_omitted_words
+from bibnorm.text.word_tables import alternation, journal_catalogue_words, title_omitted_words
 
 TABLE = "bibnorm's venue table"
 LIST = "JabRef's journal list"
@@ -224,7 +224,8 @@ def _name_forms(name: str) -> set[str]:
 
 
 _HEAD_BREAK = re.compile(r"(?:(?<!\s)\s+)?[:.]\s+|(?<!\s)\s+-\s+")  # blanks from their first
-_SERIES_TAIL = re.compile(r"(?i)^(?:series|ser|part|section|sect|s[eé]ries?|teil|reihe)\b|^(?:[A-Z]|[IVX]+)$")
+_CATALOGUE_WORDS = journal_catalogue_words()  # normalizer/data/journal-catalogue-words.json
+_SERIES_TAIL = re.compile(rf"(?i)^{alternation(_CATALOGUE_WORDS.series)}\b|^(?:[A-Z]|[IVX]+)$")
 
 
 def _head_names(name: str, forms: set[str]) -> bool:
@@ -354,14 +355,19 @@ _LEFT_OUT = title_omitted_words()  # normalizer/data/title-omitted-words.json
 # "Akademiya Nauk SSSR. Matematicheskie Zametki", "Nonlinear Dynamics. An International Journal
 # of …", "Sociedad Matemática Mexicana. Boletín. Tercera Serie" ("Bol. Soc. Mat. Mexicana (3)").
 _SEGMENT_BREAK = re.compile(r"[.:]\s+|(?:(?<!\s)\s+)?\u2014\s*")  # IEEE's "Circuits and Systems—Part I: …"
-_SUBTITLE = re.compile(r"(?i)^(?:an?|the|journal)\b|^(?:nouvelle|new|novaya|tercera|second|third) s[eé]ri")
+_SUBTITLE = re.compile(
+    rf"(?i)^{alternation(_CATALOGUE_WORDS.subtitle_openers)}\b"
+    rf"|^{alternation(_CATALOGUE_WORDS.new_series)} s[eé]ri"
+)
 _SERIES_LETTER = re.compile(r"\b(?:[A-Z]|[IVX]+)$")  # "Physics Letters A", "Part II"
 _PARENTHESISED = re.compile(r"(?:(?<!\s)\s+)?\([^()]*\)")
 _MOST_SEGMENTS_REORDERED = 4
 # The publisher a catalogue names first: an academy, a university, an institute, a society or
 # one of their branches. Only such a segment may be left out before the title: "Journal of
 # Physics: Condensed Matter" is not "Condensed Matter".
-_PUBLISHER = re.compile(r"(?i)academ|akadem|universi|instit|instyt|societ|sociedad|otdel|nauk|\bv[eě]d\b")
+_PUBLISHER = re.compile(
+    rf"(?i){alternation(_CATALOGUE_WORDS.publisher_stems)}|\b{alternation(_CATALOGUE_WORDS.publisher_words)}\b"
+)
 
 
 _TITLE_WORD = re.compile(r"[0-9A-Za-z]+")

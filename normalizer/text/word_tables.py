@@ -43,6 +43,9 @@ where its words come from):
   обращения" — the words that say when a web page was looked at, not when the work appeared;
 - `venue_words` (``venue-words.json``): "ieee", "annual", "proceedings", "workshop" — the words
   of a venue's name that do not say which venue it is (the venue key leaves them out).
+- `journal_catalogue_words` (``journal-catalogue-words.json``): "Series", "Tercera", "An",
+  "Akademiya" — the words of a catalogue's full journal title that are not the journal's own
+  title: a series split off it, a new series, a subtitle, the publisher named before it.
 
 The readers build their regular expressions from these words with `alternation`, so a word
 added to a file is known to every pattern that reads that concept. (The tagger's features read
@@ -61,6 +64,7 @@ from typing import Any
 from bibnorm.text import data_file
 
 __all__ = [
+    "JournalCatalogueWords",
     "KindsOfWork",
     "LatinLetters",
     "MinorWords",
@@ -74,6 +78,7 @@ __all__ = [
     "bare_words",
     "cyrillic_spellings",
     "final_abbreviations",
+    "journal_catalogue_words",
     "kinds_of_work",
     "latin_letters",
     "minor_words",
@@ -285,6 +290,32 @@ def venue_words() -> VenueWords:
         noise=frozenset(table["noise"]),
         not_abbreviated=frozenset(table["not_abbreviated"]),
         kinds=frozenset(table["kinds"]),
+    )
+
+
+@dataclass(frozen=True)
+class JournalCatalogueWords:
+    """The words of a catalogue's full journal title that are not the journal's own title
+    (``journal-catalogue-words.json``), lower case; compared ignoring case."""
+
+    series: tuple[str, ...]  # a series split off the title: "series", "ser", "part", "teil"
+    new_series: tuple[str, ...]  # the ordinal of a new series before "Série": "nouvelle", "tercera"
+    subtitle_openers: tuple[str, ...]  # whole words opening a subtitle: "a", "an", "the", "journal"
+    publisher_stems: tuple[str, ...]  # beginnings of a publisher's words: "academ", "instit", "nauk"
+    publisher_words: tuple[str, ...]  # whole words of a publisher's name: "věd"
+
+
+@cache
+def journal_catalogue_words() -> JournalCatalogueWords:
+    """The words of a catalogue's journal title that are not the journal's, from
+    ``normalizer/data/journal-catalogue-words.json``."""
+    table = _table("journal-catalogue-words.json")
+    return JournalCatalogueWords(
+        series=tuple(table["series"]),
+        new_series=tuple(table["new_series"]),
+        subtitle_openers=tuple(table["subtitle_openers"]),
+        publisher_stems=tuple(table["publisher_stems"]),
+        publisher_words=tuple(table["publisher_words"]),
     )
 
 
