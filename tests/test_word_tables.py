@@ -25,6 +25,7 @@ from bibnorm.text.names import family_forms, parse_name
 from bibnorm.text.venues import names_preprint_server, venue_key
 from bibnorm.text.word_tables import (
     alternation,
+    author_list_words,
     bare_words,
     cyrillic_spellings,
     final_abbreviations,
@@ -64,6 +65,7 @@ TABLES = (
     "bibtex-macros.json",
     "arxiv-archives.json",
     "journal-catalogue-words.json",
+    "author-list-words.json",
     "search-stop-words.json",
     "latin-letters.json",
     "cyrillic-spellings.json",
@@ -175,6 +177,10 @@ _HAND_TABLES_ANYWHERE = {
     ),
     "preprint servers": re.compile(r"arxiv\|corr\||biorxiv\|medrxiv"),
     "journal catalogue words": re.compile(r"academ\|akadem|series\|ser\||nouvelle\|new\|"),
+    "author-list words": re.compile(
+        r"[\"']towards[\"'],\s*[\"']toward[\"']|[\"']others[\"'],\s*[\"']editors[\"']"
+        r"|[\"']at[\"'],\s*[\"']to[\"'],\s*[\"']with[\"'],\s*[\"']et[\"']"
+    ),
 }
 
 
@@ -615,3 +621,41 @@ def test_a_series_word_of_the_table_is_no_subtitle(name: str, other: str, is_sub
 )
 def test_a_catalogue_title_s_core_leaves_out_the_tables_words(catalogue_name: str, core: str) -> None:
     assert core in journal_title_cores(catalogue_name)
+
+
+def test_the_author_list_words_are_lower_case_and_hold_the_names_abbreviations() -> None:
+    words = author_list_words()
+    assert all(
+        word == word.lower() and word.isalpha()
+        for word in words.not_names | words.body_linking | words.title_only
+    )
+    assert {"and", "others", "al", "eds", "jr"} <= words.not_names  # "et al.", "eds.", "Jr." from their table
+    assert {"towards", "we", "how"} <= words.title_only
+
+
+@pytest.mark.parametrize(
+    ("authors", "names"),
+    [
+        pytest.param("Smith, J., Jones, K. and Brown, L.", True, id="names"),
+        pytest.param("Attention Is All You Need", False, id="a title's 'is'"),
+        pytest.param("Towards Robust Learning", False, id="a title's 'towards'"),
+    ],
+)
+def test_a_title_word_of_the_table_tells_a_title_from_names(authors: str, names: bool) -> None:
+    from bibnorm.readers.refs import looks_like_names
+
+    assert looks_like_names(authors) is names
+
+
+@pytest.mark.parametrize(
+    ("author_place", "title"),
+    [
+        pytest.param("U.S. Department of Health and Human Services.", False, id="a body's linking words"),
+        pytest.param("Smith, J., & Jones, K. (Eds.).", False, id="editors"),
+        pytest.param("Mapping the unknown terrain.", True, id="a title in sentence case"),
+    ],
+)
+def test_an_apa_author_place_is_a_title_by_a_word_no_author_list_has(author_place: str, title: bool) -> None:
+    from bibnorm.readers._ref_apa import title_in_author_place
+
+    assert title_in_author_place(author_place, " Journal of Things, 3, 1-2.") is title

@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 
 from bibnorm.readers._ref_dates import YEARS
-from bibnorm.text.word_tables import alternation, kinds_of_work, name_particles
+from bibnorm.text.word_tables import alternation, author_list_words, kinds_of_work, name_particles
 
 AUTHOR_DATE = re.compile(
     rf"^\s*\*?[^\W\d_][^()\[\]]{{0,300}}?[.?!]\s[(\[](?:{YEARS}|n\.\s?d\.|in press|ca\.)"
@@ -105,10 +105,9 @@ _RETRIEVAL = re.compile(r"(?<=[.?!])\s+Retrieved\s.*$|(?:[.,]|(?<![\s.,]))\s++Av
 
 
 # Lower-case words an author's place has: a body's name ("Department of Health and Human
-# Services"), particles ("van der Laan"), editors ("eds."), "et al.", "with".
+# Services"), particles ("van der Laan"), editors ("eds."), "et al.", "with" (author-list-words.json).
 _NAME_PLACE_WORDS = (
-    frozenset({"of", "and", "for", "the", "on", "in", "at", "to", "with", "et", "al", "eds", "ed", "others"})
-    | name_particles().particles
+    author_list_words().not_names | author_list_words().body_linking | name_particles().particles
 )
 # "Laan, R." — searched once per run of a name's characters (from the run's start, up to its first
 # letter), not from each of its letters again.

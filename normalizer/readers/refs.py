@@ -90,11 +90,10 @@ from bibnorm.text.names import split_authors
 from bibnorm.text.printed import VENUE_IN
 from bibnorm.text.word_tables import (
     alternation,
-    bare_words,
+    author_list_words,
     kinds_of_work,
     name_particles,
     organisation_words,
-    reference_abbreviations,
     visit_dates,
 )
 
@@ -170,17 +169,9 @@ _TRAILING_YEAR = re.compile(
 _ONLY_YEAR = re.compile(rf"^{_DATED}[)\]]?$")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
 # The words of an author list that name no one: joining words and its abbreviations ("et al.", "eds.").
-_NOT_NAMES = frozenset({"and", "et", "others", "editors", "in", "with"}) | {
-    word.casefold() for word in bare_words(reference_abbreviations().names)
-}
+_NOT_NAMES = author_list_words().not_names  # normalizer/data/author-list-words.json
 # Words a title has and an author list has not ("Attention Is All You Need").
-_TITLE_WORDS = frozenset(
-    {
-        "the", "of", "for", "a", "an", "in", "on", "with", "is", "are", "via", "using", "to", "from",
-        "towards", "toward", "by", "at", "into", "through", "without", "we", "our", "how", "what",
-        "why", "when", "do", "does", "can", "not",
-    }
-)  # fmt: skip
+_TITLE_WORDS = author_list_words().title_only
 _PARTICLES = name_particles().particles  # "van", "de", "bin" (normalizer/data/name-particles.json)
 # Three lower-case words in a row, the first no name's particle: a title's words ("a national
 # cohort study"), which an author list never holds ("van der Berg", "U.S. Bureau of the Budget").

@@ -19,6 +19,9 @@ where its words come from):
   announce a field, which the reference tagger reads as cues to the next token's label;
 - `publisher_words` (``publisher-words.json``): "press", "verlag", "wiley" — the words of
   publishers' names;
+- `author_list_words` (``author-list-words.json``): "and", "others", "of", "towards" — the words
+  of an author list that name no one, the linking words of a body's name, and the words a title
+  has and an author list has not;
 - `organisation_words` (``organisation-words.json``): "Collaboration", "Team", "Institute" — the
   words that make an author an organisation, not a person;
 - `title_omitted_words` (``title-omitted-words.json``): "of", "the", "für", "de" — the words an
@@ -64,6 +67,7 @@ from typing import Any
 from bibnorm.text import data_file
 
 __all__ = [
+    "AuthorListWords",
     "JournalCatalogueWords",
     "KindsOfWork",
     "LatinLetters",
@@ -75,6 +79,7 @@ __all__ = [
     "VenueWords",
     "VisitDates",
     "alternation",
+    "author_list_words",
     "bare_words",
     "cyrillic_spellings",
     "final_abbreviations",
@@ -257,6 +262,29 @@ def publisher_words() -> frozenset[str]:
     """The words of publishers' names ("press", "verlag", "wiley"), lower case, from
     ``normalizer/data/publisher-words.json``."""
     return frozenset(_table("publisher-words.json")["words"])
+
+
+@dataclass(frozen=True)
+class AuthorListWords:
+    """How an author list is told from a title by its words (``author-list-words.json``), lower case."""
+
+    not_names: frozenset[str]  # name no one: "and", "editors", "others"; "al", "eds", "jr"
+    body_linking: frozenset[str]  # link the words of a body's name: "of", "for", "the"
+    title_only: frozenset[str]  # a title has them, an author list never: "the", "towards", "we"
+
+
+@cache
+def author_list_words() -> AuthorListWords:
+    """The words that tell an author list from a title, from ``normalizer/data/author-list-words.json``;
+    the words that name no one with the last words of reference-abbreviations.json's ``names``
+    ("al" of "et al.", "eds", "jr"), lower case."""
+    table = _table("author-list-words.json")
+    return AuthorListWords(
+        not_names=frozenset(table["not_names"])
+        | {word.casefold() for word in bare_words(reference_abbreviations().names)},
+        body_linking=frozenset(table["body_linking"]),
+        title_only=frozenset(table["title_only"]),
+    )
 
 
 @cache
