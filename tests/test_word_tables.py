@@ -27,6 +27,7 @@ from bibnorm.text.word_tables import (
     alternation,
     author_list_words,
     bare_words,
+    collaboration_words,
     cyrillic_spellings,
     final_abbreviations,
     journal_catalogue_words,
@@ -177,6 +178,7 @@ _HAND_TABLES_ANYWHERE = {
     ),
     "preprint servers": re.compile(r"arxiv\|corr\||biorxiv\|medrxiv"),
     "journal catalogue words": re.compile(r"academ\|akadem|series\|ser\||nouvelle\|new\|"),
+    "collaborations": re.compile(r"Collaborations\?\|Consortium\|Team"),
     "author-list words": re.compile(
         r"[\"']towards[\"'],\s*[\"']toward[\"']|[\"']others[\"'],\s*[\"']editors[\"']"
         r"|[\"']at[\"'],\s*[\"']to[\"'],\s*[\"']with[\"'],\s*[\"']et[\"']"
@@ -659,3 +661,38 @@ def test_an_apa_author_place_is_a_title_by_a_word_no_author_list_has(author_plac
     from bibnorm.readers._ref_apa import title_in_author_place
 
     assert title_in_author_place(author_place, " Journal of Things, 3, 1-2.") is title
+
+
+def test_the_collaborations_are_organisation_words() -> None:
+    assert set(collaboration_words()) <= set(organisation_words())
+    assert {"Collaboration", "Consortium", "Team"} <= set(collaboration_words())
+
+
+@pytest.mark.parametrize(
+    ("reference", "title"),
+    [
+        pytest.param(
+            "Y. Fukuda et al. (Super-Kamiokande Collaboration), Evidence for oscillation of atmospheric"
+            " neutrinos, Phys. Rev. Lett. 81, 1562 (1998).",
+            "Evidence for oscillation of atmospheric neutrinos",
+            id="a collaboration",
+        ),
+        pytest.param(
+            "J. Smith and K. Jones (WMAP Science Group), Cosmological parameters, Phys. Rev. D 104, 1"
+            " (2021).",
+            "Cosmological parameters",
+            id="a group",
+        ),
+        pytest.param(
+            "J. Smith and K. Jones (Dark Energy Survey), Cosmological parameters, Phys. Rev. D 104, 1"
+            " (2021).",
+            None,
+            id="an organisation word no collaboration signs with",
+        ),
+    ],
+)
+def test_names_may_sign_for_a_collaboration_of_the_table(reference: str, title: str | None) -> None:
+    from bibnorm.readers._ref_physics import physics_title
+
+    read = physics_title(reference)
+    assert (read[0] if read else None) == title

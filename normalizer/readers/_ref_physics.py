@@ -16,7 +16,7 @@ from collections.abc import Collection
 
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._ref_ids import OLD_STYLE_ID
-from bibnorm.text.word_tables import alternation, kinds_of_work, name_particles
+from bibnorm.text.word_tables import alternation, collaboration_words, kinds_of_work, name_particles
 
 # The journal ends at its volume ("Astrophys. J. 502", "Phys. Rev. D 104", "Physical Review X 9",
 # "Classical and Quantum Gravity 32"); a title with a number in it ("Planck 2018 results")
@@ -182,7 +182,7 @@ _PHYSICS_NAME = re.compile(
 )
 # The collaboration the names sign for: "B. P. Abbott et al. (LIGO Scientific Collaboration and
 # Virgo Collaboration)", "… and P. K. Yeung (International Collaboration for Turbulence Research)".
-_COLLABORATION_AFTER = re.compile(r"\s\([^()]*\b(?:Collaborations?|Consortium|Team|Group)\b[^()]*\)$")
+_COLLABORATION_AFTER = re.compile(rf"\s\([^()]*\b{alternation(collaboration_words())}\b[^()]*\)$")
 # A family name alone ("…, R. X. Adhikari, Adkins, and others"): a name only before another.
 _FAMILY_ALONE = re.compile(rf"^[{_CAPITAL}][\w'’-]+$")
 

@@ -81,6 +81,7 @@ __all__ = [
     "alternation",
     "author_list_words",
     "bare_words",
+    "collaboration_words",
     "cyrillic_spellings",
     "final_abbreviations",
     "journal_catalogue_words",
@@ -292,6 +293,13 @@ def organisation_words() -> tuple[str, ...]:
     """The words that make an author an organisation ("Collaboration", "Team", "Inc"), as printed
     (capitalised), from ``normalizer/data/organisation-words.json``."""
     return tuple(_table("organisation-words.json")["words"])
+
+
+@cache
+def collaboration_words() -> tuple[str, ...]:
+    """Of the organisation words, those of a collaboration its members sign for after their names
+    ("Collaboration", "Consortium", "Team"), as printed, from ``normalizer/data/organisation-words.json``."""
+    return tuple(_table("organisation-words.json")["collaborations"])
 
 
 @cache
