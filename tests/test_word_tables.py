@@ -178,6 +178,9 @@ _HAND_TABLES_ANYWHERE = {
     ),
     "preprint servers": re.compile(r"arxiv\|corr\||biorxiv\|medrxiv"),
     "journal catalogue words": re.compile(r"academ\|akadem|series\|ser\||nouvelle\|new\|"),
+    "abbreviations ending no sentence": re.compile(
+        r"[\"']Mrs[\"'],\s*[\"']Ms[\"']|[\"']mr\.[\"'],\s*[\"']mrs\.[\"']"
+    ),
     "collaborations": re.compile(r"Collaborations\?\|Consortium\|Team"),
     "author-list words": re.compile(
         r"[\"']towards[\"'],\s*[\"']toward[\"']|[\"']others[\"'],\s*[\"']editors[\"']"
@@ -424,6 +427,7 @@ def test_a_title_s_case_is_read_without_its_minor_words(title: str, sentence_cas
         pytest.param("Revisiting Smith et al.", "Revisiting Smith et al.", id="et al."),
         pytest.param("The Making of Acme Inc.", "The Making of Acme Inc.", id="Inc."),
         pytest.param("Brown vs.", "Brown vs.", id="vs."),
+        pytest.param("Goodbye, Mr.", "Goodbye, Mr.", id="an honorific"),
         pytest.param("A study of cats.", "A study of cats", id="a sentence's period goes"),
     ],
 )
@@ -696,3 +700,22 @@ def test_names_may_sign_for_a_collaboration_of_the_table(reference: str, title: 
 
     read = physics_title(reference)
     assert (read[0] if read else None) == title
+
+
+@pytest.mark.parametrize(
+    ("after_date", "title"),
+    [
+        pytest.param("Goodbye, Mr. Chips. The Journal, 3, 1-2.", "Goodbye, Mr. Chips", id="an honorific"),
+        pytest.param(
+            "Acme Inc. and its rivals. The Journal, 3, 1-2.", "Acme Inc. and its rivals", id="a firm"
+        ),
+        pytest.param(
+            "Collected papers, Vol. 2. Publisher.", "Collected papers, Vol. 2", id="a number's word"
+        ),
+        pytest.param("Cats. The Journal, 3, 1-2.", "Cats", id="a word's period ends the sentence"),
+    ],
+)
+def test_an_apa_title_goes_on_after_an_abbreviation_of_the_tables(after_date: str, title: str) -> None:
+    from bibnorm.readers._ref_apa import title_sentence
+
+    assert title_sentence(after_date) == title

@@ -47,7 +47,14 @@ from __future__ import annotations
 import re
 
 from bibnorm.readers._ref_dates import YEARS
-from bibnorm.text.word_tables import alternation, author_list_words, kinds_of_work, name_particles
+from bibnorm.text.word_tables import (
+    alternation,
+    author_list_words,
+    final_abbreviations,
+    kinds_of_work,
+    name_particles,
+    reference_abbreviations,
+)
 
 AUTHOR_DATE = re.compile(
     rf"^\s*\*?[^\W\d_][^()\[\]]{{0,300}}?[.?!]\s[(\[](?:{YEARS}|n\.\s?d\.|in press|ca\.)"
@@ -147,7 +154,16 @@ _BRACKETED_AFTER = re.compile(r"(?<=\S)\s+\[(?=[A-Z])")
 _DESCRIPTION_ONLY = re.compile(r"^\[(?P<description>[^\[\]]{3,})\]\.?$")
 
 
-_ABBREVIATIONS = ("vs", "No", "Nos", "Vol", "Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Inc", "Ltd", "Co")
+# Words whose period ends no title: "vs.", "Inc.", "Dr." (final-abbreviations.json), "Vol.", "No."
+# (reference-abbreviations.json's numbers), in lower case and capitalised.
+_ABBREVIATIONS = sorted(
+    {
+        spelling
+        for abbreviation in (*final_abbreviations(), *reference_abbreviations().numbers)
+        if abbreviation.endswith(".")
+        for spelling in (abbreviation[:-1], abbreviation[:-1].capitalize())
+    }
+)
 _TITLE_END = re.compile(
     "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS)
     + r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)"
