@@ -67,6 +67,7 @@ TABLES = (
     "arxiv-archives.json",
     "journal-catalogue-words.json",
     "author-list-words.json",
+    "withdrawal-words.json",
     "search-stop-words.json",
     "latin-letters.json",
     "cyrillic-spellings.json",
@@ -181,6 +182,7 @@ _HAND_TABLES_ANYWHERE = {
     "abbreviations ending no sentence": re.compile(
         r"[\"']Mrs[\"'],\s*[\"']Ms[\"']|[\"']mr\.[\"'],\s*[\"']mrs\.[\"']"
     ),
+    "withdrawal words": re.compile(r"paper\|article\|manuscript"),
     "collaborations": re.compile(r"Collaborations\?\|Consortium\|Team"),
     "author-list words": re.compile(
         r"[\"']towards[\"'],\s*[\"']toward[\"']|[\"']others[\"'],\s*[\"']editors[\"']"
@@ -719,3 +721,22 @@ def test_an_apa_title_goes_on_after_an_abbreviation_of_the_tables(after_date: st
     from bibnorm.readers._ref_apa import title_sentence
 
     assert title_sentence(after_date) == title
+
+
+@pytest.mark.parametrize(
+    ("comment", "withdrawn"),
+    [
+        pytest.param("This paper has been withdrawn by the authors due to an error", True, id="a paper"),
+        pytest.param("This submission has been withdrawn by arXiv administrators", True, id="a submission"),
+        pytest.param("This version is withdrawn", True, id="a version"),
+        pytest.param("The authors withdraw this manuscript", True, id="the authors withdraw it"),
+        pytest.param(
+            "The authors withdraw this version", False, id="withdrawing a version leaves a later one"
+        ),
+        pytest.param("12 pages; the previous proof was withdrawn", False, id="no work of the table"),
+    ],
+)
+def test_an_arxiv_comment_withdraws_a_work_named_by_the_tables_words(comment: str, withdrawn: bool) -> None:
+    from bibnorm.verify.notices import arxiv_withdrawal
+
+    assert arxiv_withdrawal(comment) is withdrawn

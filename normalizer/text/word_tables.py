@@ -44,6 +44,8 @@ where its words come from):
   the standard BibTeX styles define;
 - `visit_dates` (``visit-dates.json``): "retrieved", "besucht am", "consulté le", "дата
   обращения" — the words that say when a web page was looked at, not when the work appeared;
+- `withdrawal_words` (``withdrawal-words.json``): "paper", "submission", "version" — the words an
+  arXiv comment names a withdrawn work by ("This paper has been withdrawn");
 - `venue_words` (``venue-words.json``): "ieee", "annual", "proceedings", "workshop" — the words
   of a venue's name that do not say which venue it is (the venue key leaves them out).
 - `journal_catalogue_words` (``journal-catalogue-words.json``): "Series", "Tercera", "An",
@@ -78,6 +80,7 @@ __all__ = [
     "SearchStopWords",
     "VenueWords",
     "VisitDates",
+    "WithdrawalWords",
     "alternation",
     "author_list_words",
     "bare_words",
@@ -101,6 +104,7 @@ __all__ = [
     "title_omitted_words",
     "venue_words",
     "visit_dates",
+    "withdrawal_words",
 ]
 
 
@@ -437,3 +441,18 @@ def cyrillic_spellings() -> tuple[tuple[str, str], ...]:
     compared as ("zh" → "z", "shch" → "sc"), in the order they are replaced (the longest first),
     from ``normalizer/data/cyrillic-spellings.json``."""
     return tuple((spelling, same) for spelling, same in _table("cyrillic-spellings.json")["pairs"])
+
+
+@dataclass(frozen=True)
+class WithdrawalWords:
+    """The words an arXiv comment names a withdrawn work by (``withdrawal-words.json``), lower case."""
+
+    works: tuple[str, ...]  # "This paper has been withdrawn", "the authors withdraw this manuscript"
+    versions: tuple[str, ...]  # "This version has been withdrawn"
+
+
+@cache
+def withdrawal_words() -> WithdrawalWords:
+    """The words of an arXiv withdrawal, from ``normalizer/data/withdrawal-words.json``."""
+    table = _table("withdrawal-words.json")
+    return WithdrawalWords(works=tuple(table["works"]), versions=tuple(table["versions"]))

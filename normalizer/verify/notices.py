@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from bibnorm.models import Notice
+from bibnorm.text.word_tables import alternation, withdrawal_words
 from bibnorm.verify.claims import Answers, Claim
 from bibnorm.verify.codes import VerifyFinding, finding
 
@@ -31,10 +32,10 @@ CORRECTIONS = frozenset({"correction", "erratum", "corrigendum", "addendum", "cl
 # The codes `--fail-on retracted` fails on.
 RETRACTED_CODES = frozenset({"BN751", "BN754"})
 # "This paper has been withdrawn", "Withdrawn due to an error", "the authors withdraw this paper".
+_WITHDRAWAL = withdrawal_words()  # normalizer/data/withdrawal-words.json
 _WITHDRAWN = re.compile(
-    r"^\W*withdrawn\b|\b(?:paper|article|manuscript|submission|preprint|work|version)\s+(?:\w+\s+)?"
-    r"(?:has\s+been|is|was|been)\s+withdrawn\b|\bwithdraws?\s+(?:this|the)\s+"
-    r"(?:paper|article|manuscript|submission|preprint|work)\b",
+    rf"^\W*withdrawn\b|\b{alternation((*_WITHDRAWAL.works, *_WITHDRAWAL.versions))}\s+(?:\w+\s+)?"
+    rf"(?:has\s+been|is|was|been)\s+withdrawn\b|\bwithdraws?\s+(?:this|the)\s+{alternation(_WITHDRAWAL.works)}\b",
     re.IGNORECASE,
 )
 
