@@ -35,6 +35,7 @@ from bibnorm.text.word_tables import (
     latin_letters,
     minor_words,
     name_particles,
+    name_suffixes,
     organisation_words,
     publisher_words,
     reference_abbreviations,
@@ -68,6 +69,7 @@ TABLES = (
     "journal-catalogue-words.json",
     "author-list-words.json",
     "withdrawal-words.json",
+    "name-suffixes.json",
     "search-stop-words.json",
     "latin-letters.json",
     "cyrillic-spellings.json",
@@ -181,6 +183,9 @@ _HAND_TABLES_ANYWHERE = {
     "journal catalogue words": re.compile(r"academ\|akadem|series\|ser\||nouvelle\|new\|"),
     "abbreviations ending no sentence": re.compile(
         r"[\"']Mrs[\"'],\s*[\"']Ms[\"']|[\"']mr\.[\"'],\s*[\"']mrs\.[\"']"
+    ),
+    "name suffixes": re.compile(
+        r"Jr\\?\.?\|Sr|[\"']II[\"'],\s*[\"']III[\"'],\s*[\"']IV|[\"']jr[\"']:\s*[\"']Jr\.[\"']"
     ),
     "withdrawal words": re.compile(r"paper\|article\|manuscript"),
     "collaborations": re.compile(r"Collaborations\?\|Consortium\|Team"),
@@ -740,3 +745,41 @@ def test_an_arxiv_comment_withdraws_a_work_named_by_the_tables_words(comment: st
     from bibnorm.verify.notices import arxiv_withdrawal
 
     assert arxiv_withdrawal(comment) is withdrawn
+
+
+def test_the_name_suffixes_are_single_words() -> None:
+    suffixes = name_suffixes()
+    assert all(
+        " " not in suffix for suffix in (*suffixes.generations, *suffixes.numerals, *suffixes.ordinals)
+    )
+    assert suffixes.unpunctuated == ("Jr", "Sr")
+    assert {"II", "III"} <= set(suffixes.numerals)
+
+
+@pytest.mark.parametrize(
+    ("name", "suffix", "family"),
+    [
+        pytest.param("Martin Luther King, Jr.", "Jr.", "King", id="Jr. after a comma"),
+        pytest.param("King, Jr, Martin Luther", "Jr.", "King", id="Jr without its period gets it"),
+        pytest.param("John Gallagher III", "III", "Gallagher", id="a numeral"),
+    ],
+)
+def test_a_name_s_suffix_is_one_of_the_tables(name: str, suffix: str, family: str) -> None:
+    person = parse_name(name)
+    assert (person.suffix, person.family) == (suffix, family)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        pytest.param("bibnorm.readers._ref_vancouver._INITIALS", "JA 3rd", id="Vancouver's ordinal"),
+        pytest.param("bibnorm.readers._ref_vancouver._INITIALS", "JA Jr", id="Vancouver's Jr"),
+        pytest.param("bibnorm.readers._ref_astro._SUFFIX", "Jr.", id="astronomy's Jr."),
+        pytest.param("bibnorm.readers._ref_physics._SUFFIX", "III", id="physics' numeral"),
+    ],
+)
+def test_the_readers_suffixes_are_the_tables(pattern: str, text: str) -> None:
+    import importlib
+
+    module, name = pattern.rsplit(".", 1)
+    assert re.fullmatch(getattr(importlib.import_module(module), name), text)

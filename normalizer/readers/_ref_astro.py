@@ -28,6 +28,7 @@ from bibnorm.text.word_tables import (
     bare_words,
     kinds_of_work,
     name_particles,
+    name_suffixes,
     organisation_words,
     reference_abbreviations,
 )
@@ -42,7 +43,7 @@ _PARTICLE = rf"(?:{alternation(name_particles().particles, capitalised=True)}\s)
 # "Romero-Shaw"; a word PDFium split where the font kerned it, "Vand erbei"), its particles before
 # it, a suffix after it ("Gallagher III", "Kennicutt Jr.").
 _FAMILY = rf"{_PARTICLE}*{_CAPITAL}[\w'’-]*(?:\s[\w'’-]+){{0,2}}"
-_SUFFIX = r"(?:Jr\.|Sr\.|II|III|IV)"
+_SUFFIX = alternation((*name_suffixes().generations, *name_suffixes().numerals))  # name-suffixes.json
 # A group writes as its authors: "Planck Collaboration", "The LIGO Scientific Collaboration",
 # "Theano Development Team".
 _GROUP_END = alternation(organisation_words())  # organisation-words.json

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bibnorm.text.word_tables import alternation, name_list_conjunctions, name_particles
+from bibnorm.text.word_tables import alternation, name_list_conjunctions, name_particles, name_suffixes
 
 # An inverted first author: a family name (particles before it: "van Gennep", "Van Gennep";
 # joined by them: "Vázques de Parga"), then a given name with a lower-case letter, middle
@@ -61,6 +61,10 @@ def joined_first_person(pieces: Sequence[str]) -> list[str]:
     return [f"{pieces[0]}, {given}", *pieces[2:]]
 
 
+# "Jr", "III" after the initials, with or without a period (name-suffixes.json).
+_GENERATION = alternation(name_suffixes().unpunctuated)
+_SUFFIX = alternation((*name_suffixes().unpunctuated, *name_suffixes().numerals))
+
 # The word before the last name, in the list's language: "and", "und", "et" (not "et al.").
 _CONJUNCTION = rf"{alternation(name_list_conjunctions())}\s(?!al\b)"
 # Names written family first with initials, joined by commas and "&" or "and", then the title
@@ -69,13 +73,13 @@ _CONJUNCTION = rf"{alternation(name_list_conjunctions())}\s(?!al\b)"
 # ("Lucas, R. E., Jr.").
 INVERTED_NAMES = re.compile(
     rf"^(?P<authors>(?:(?:(?:{_PARTICLE}|St\.)\s)*"
-    r"[A-Z][^\s,.]*(?:\s(?:[A-Z][^\s,.]*|Jr\.|Sr\.)){0,2},\s(?:[A-Z]\.\s?-?){1,4}"
-    r"(?:,?\s(?:Jr|Sr|II|III|IV)\.?)?"
+    rf"[A-Z][^\s,.]*(?:\s(?:[A-Z][^\s,.]*|{_GENERATION}\.)){{0,2}},\s(?:[A-Z]\.\s?-?){{1,4}}"
+    rf"(?:,?\s{_SUFFIX}\.?)?"
     rf"(?:,\s(?:&\s|{_CONJUNCTION})?|\s?&\s|\s{_CONJUNCTION}|\s(?=[A-Z](?!\.)|[‘“\[{{])))+)"
     # the title: no other inverted name ("Eckaus, R. S. 2007") nor a "Jr." opens it, nor the next
     # of names in natural order ("Sae-Young Chung, G. David Forney, Thomas J. …"); a quote or a
     # formula may (Nature: "‘Pincer’ pyridine …", "[{Au[µ-N(SiMe3)2]}4]: …")
-    r"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){0,2},\s[A-Z]\.|(?:Jr|Sr)\."
+    rf"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){{0,2}},\s[A-Z]\.|{_GENERATION}\."
     r"|[A-Z][a-z]+(?:\s[A-Z]\.)*\s[A-Z][\w'’-]+,\s(?:and\s)?[A-Z][a-z]*\.?\s[A-Z])"
     r"(?:[A-Z](?!\.)|[‘“\[{]).+)$"
 )

@@ -16,7 +16,13 @@ from collections.abc import Collection
 
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._ref_ids import OLD_STYLE_ID
-from bibnorm.text.word_tables import alternation, collaboration_words, kinds_of_work, name_particles
+from bibnorm.text.word_tables import (
+    alternation,
+    collaboration_words,
+    kinds_of_work,
+    name_particles,
+    name_suffixes,
+)
 
 # The journal ends at its volume ("Astrophys. J. 502", "Phys. Rev. D 104", "Physical Review X 9",
 # "Classical and Quantum Gravity 32"); a title with a number in it ("Planck 2018 results")
@@ -170,15 +176,16 @@ _THESIS_KIND = (
 )
 # Between a family name's words also the words that join two of them ("Ortega y Gasset").
 _JOINING = rf"(?:{alternation(name_particles().particles | name_particles().family_joiners)}\s)*"
+_SUFFIX = alternation((*name_suffixes().generations, *name_suffixes().numerals))  # "Jr.", "III"
 _PHYSICS_NAME = re.compile(
     rf"^(?:and\s+)?(?:(?:(?:[{_CAPITAL}][a-z]?|[a-z])\.\s?(?:-\s?[{_CAPITAL}]\.\s?)?){{1,4}}\s?"
     rf"{_PARTICLES}[{_CAPITAL}][\w'’-]+"
     rf"(?:\s{_JOINING}[{_CAPITAL}][\w'’-]+){{0,2}}"  # "Del Pozzo", "Van Den Broeck", "Fernandez de la Vega"
-    r"(?:\s(?:Jr\.|Sr\.|II|III|IV))?(?:\s(?:et al\.))?"
+    rf"(?:\s{_SUFFIX})?(?:\s(?:et al\.))?"
     rf"|[{_CAPITAL}][\w'’-]+\s(?:[{_CAPITAL}]\.\s?){{1,3}}"  # "Dzyaloshinski I.E."
     r"|(?:[A-Z][\w-]+\s){1,4}Collaboration(?:\set al\.)?|et al\.|others|[Ee]ds?\.)$"  # "T. Hahn, ed., Title"
     r"|^Anon(?:\.|ymous)?$"  # BibTeX's word for no known author: "Anon, Mathematics 4c (2012)."
-    r"|^(?:Jr\.|Sr\.|II|III|IV)$"  # after a comma: "G. D. Forney, Jr. and A. Montanari"
+    rf"|^{_SUFFIX}$"  # after a comma: "G. D. Forney, Jr. and A. Montanari"
 )
 # The collaboration the names sign for: "B. P. Abbott et al. (LIGO Scientific Collaboration and
 # Virgo Collaboration)", "… and P. K. Yeung (International Collaboration for Turbulence Research)".

@@ -16,7 +16,7 @@ import re
 
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._title_questions import title_before_question
-from bibnorm.text.word_tables import alternation, kinds_of_work, name_particles
+from bibnorm.text.word_tables import alternation, kinds_of_work, name_particles, name_suffixes
 
 # Particles before a family name ("van de Pol J", "de Munck JC", "ter Haar G", "dos Santos A").
 _PARTICLE = alternation(name_particles().particles, capitalised=True)
@@ -26,7 +26,11 @@ _FAMILY_WORD = r"[A-Z][^\s\d,.;:a-z]*[a-z][^\s\d,.;:]*"
 # Initials: capitals, a lowercase letter after one where the given name prints two of its letters
 # ("JC", "MCW", "Tanno Ki", "von Bothmer Rv", "Gonzalez JdJS").
 # A generation after them: "Smith JA Jr", "Hughes HE 3rd".
-_INITIALS = r"[A-Z](?:[a-z]?[A-Z]){0,3}[a-z]?(?:\s(?:Jr|Sr|2nd|3rd|4th|II|III|IV))?"
+_SUFFIXES = name_suffixes()  # name-suffixes.json
+_INITIALS = (
+    r"[A-Z](?:[a-z]?[A-Z]){0,3}[a-z]?"
+    rf"(?:\s{alternation((*_SUFFIXES.unpunctuated, *_SUFFIXES.ordinals, *_SUFFIXES.numerals))})?"
+)
 # Vancouver (ICMJE, NLM; medicine): "Yeshurun Y, Nguyen M, Hasson U. Title. Journal. 2021;22:181-92."
 # Family names then initials without periods, so "Hasson U." ends the author sentence, which a
 # one-letter word never does elsewhere. "van de Pol J", "Von Korff M", "Lopes da Silva F",

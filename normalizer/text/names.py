@@ -40,6 +40,7 @@ from bibnorm.text.word_tables import (
     latin_letters,
     name_list_conjunctions,
     name_particles,
+    name_suffixes,
     organisation_words,
 )
 
@@ -83,8 +84,12 @@ def is_pinyin_syllable(word: str) -> bool:
     return _PINYIN.fullmatch(word) is not None
 
 
-_ROMAN_SUFFIXES = frozenset({"II", "III", "IV"})
-_SUFFIXES = {"jr": "Jr.", "jr.": "Jr.", "sr": "Sr.", "sr.": "Sr."}  # case-folded spelling -> written
+_ROMAN_SUFFIXES = frozenset(name_suffixes().numerals)  # "II", "III" (name-suffixes.json)
+_SUFFIXES = {  # case-folded spelling -> written: "jr" and "jr." -> "Jr."
+    spelling.casefold(): generation
+    for generation in name_suffixes().generations
+    for spelling in (generation, generation.rstrip("."))
+}
 # Words that make a name an organisation rather than a person, case-folded (organisation-words.json).
 _ORGANISATION_WORDS = frozenset(word.casefold() for word in organisation_words())
 _DROPPED_ITEMS = frozenset({"others", "and others"})

@@ -5,6 +5,8 @@ where its words come from):
 - `name_particles` (``name-particles.json``): "van", "de", "ibn" — the lower-case words before
   a family name, one word each ("de la" is two), the capitalised ones that belong to it, and the
   words that join two family names ("Ortega y Gasset"), which are no particles;
+- `name_suffixes` (``name-suffixes.json``): "Jr.", "III", "3rd" — the suffixes of a person's name
+  that say a generation;
 - `name_list_conjunctions` (``name-list-conjunctions.json``): "and", "und", "et", "и" — the
   words that join the last two names of an author list;
 - `reference_headings` (``reference-headings.json``): "References", "Literaturverzeichnis",
@@ -75,6 +77,7 @@ __all__ = [
     "LatinLetters",
     "MinorWords",
     "NameParticles",
+    "NameSuffixes",
     "ReferenceAbbreviations",
     "ReferenceHeadings",
     "SearchStopWords",
@@ -93,6 +96,7 @@ __all__ = [
     "minor_words",
     "name_list_conjunctions",
     "name_particles",
+    "name_suffixes",
     "organisation_words",
     "publisher_words",
     "reference_abbreviations",
@@ -142,6 +146,31 @@ def name_particles() -> NameParticles:
         particles=frozenset(table["particles"]),
         capitalised_in_family=frozenset(table["capitalised_in_family"]),
         family_joiners=frozenset(table["family_joiners"]),
+    )
+
+
+@dataclass(frozen=True)
+class NameSuffixes:
+    """The suffixes of person names that say a generation (``name-suffixes.json``), as printed."""
+
+    generations: tuple[str, ...]  # with their period: "Jr.", "Sr."
+    numerals: tuple[str, ...]  # "II", "III": Roman numerals
+    ordinals: tuple[str, ...]  # Vancouver's: "2nd", "3rd", "4th"
+
+    @property
+    def unpunctuated(self) -> tuple[str, ...]:
+        """The generations without their period: "Jr", "Sr"."""
+        return tuple(generation.rstrip(".") for generation in self.generations)
+
+
+@cache
+def name_suffixes() -> NameSuffixes:
+    """The suffixes of person names that say a generation, from ``normalizer/data/name-suffixes.json``."""
+    table = _table("name-suffixes.json")
+    return NameSuffixes(
+        generations=tuple(table["generations"]),
+        numerals=tuple(table["numerals"]),
+        ordinals=tuple(table["ordinals"]),
     )
 
 
