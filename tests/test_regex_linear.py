@@ -35,6 +35,22 @@ def test_the_inventory_holds_every_package_s_patterns() -> None:
 
 
 @pytest.mark.parametrize(
+    "where",
+    [
+        pytest.param("bibnorm.text.venues._NAMES_PREPRINT_SERVER", id="the venue table's preprint servers"),
+        pytest.param("bibnorm.text.journals._SUBTITLE", id="journal-catalogue-words.json"),
+        pytest.param("bibnorm.text.journal_abbreviations._PUBLISHER", id="imported: named where first found"),
+        pytest.param("bibnorm.verify.notices._WITHDRAWN", id="withdrawal-words.json"),
+        pytest.param("bibnorm.readers._ref_apa._TITLE_END", id="final-abbreviations.json"),
+        pytest.param("bibnorm.readers._ref_physics._COLLABORATION_AFTER", id="organisation-words.json"),
+    ],
+)
+def test_the_inventory_holds_the_patterns_built_from_word_tables(where: str) -> None:
+    # built at import from a data file's words, they are timed like any written pattern
+    assert where in PATTERNS
+
+
+@pytest.mark.parametrize(
     ("where", "anchored"),
     [
         pytest.param("bibnorm.readers._doi_gaps._NEXT", True, id="only matched at a position"),
