@@ -187,6 +187,10 @@ _HAND_TABLES_ANYWHERE = {
     "name suffixes": re.compile(
         r"Jr\\?\.?\|Sr|[\"']II[\"'],\s*[\"']III[\"'],\s*[\"']IV|[\"']jr[\"']:\s*[\"']Jr\.[\"']"
     ),
+    "meeting words": re.compile(
+        r"(?i:conference\|proceedings\|proc\|)|Proc\\\.\|Proceedings|Proceedings\|Conference\|Congress"
+    ),
+    "journal words": re.compile(r"Journal\|J\\\\?\.\|Transactions"),
     "withdrawal words": re.compile(r"paper\|article\|manuscript"),
     "collaborations": re.compile(r"Collaborations\?\|Consortium\|Team"),
     "author-list words": re.compile(
@@ -783,3 +787,43 @@ def test_the_readers_suffixes_are_the_tables(pattern: str, text: str) -> None:
 
     module, name = pattern.rsplit(".", 1)
     assert re.fullmatch(getattr(importlib.import_module(module), name), text)
+
+
+def test_the_meeting_and_journal_words_are_venue_words() -> None:
+    words = venue_words()
+    assert {"proceedings", "symposium", "congress"} <= set(words.meetings)
+    assert {"journal", "transactions"} <= set(words.journals)
+    assert all(word.endswith(".") for word in (*words.meeting_abbreviations, *words.journal_abbreviations))
+
+
+@pytest.mark.parametrize(
+    ("venue", "entry_type"),
+    [
+        pytest.param("Proceedings of the 40th ICML", "inproceedings", id="proceedings"),
+        pytest.param("International Congress of Mathematicians", "inproceedings", id="a congress"),
+        pytest.param("Annual Meeting of the ACL", "inproceedings", id="a meeting"),
+        pytest.param("IEEE Transactions on Information Theory", "article", id="transactions"),
+        pytest.param("Physical Review Letters", "article", id="letters"),
+        pytest.param("Graphs and Combinatorics", "misc", id="no word of either"),
+    ],
+)
+def test_a_venue_s_meeting_or_journal_word_gives_its_entry_type(venue: str, entry_type: str) -> None:
+    assert entry_type_of(venue) == entry_type
+
+
+@pytest.mark.parametrize(
+    ("title", "kept"),
+    [
+        pytest.param(
+            "Graph limits in Proceedings of the International Congress", "Graph limits", id="proceedings"
+        ),
+        pytest.param("Graph limits in Colloquium on Graphs (2001)", "Graph limits", id="a colloquium"),
+        pytest.param(
+            "Graph limits in Random Structures", "Graph limits in Random Structures", id="no meeting"
+        ),
+    ],
+)
+def test_a_title_ends_before_in_and_a_meeting_of_the_table(title: str, kept: str) -> None:
+    from bibnorm.readers._ref_inverted_names import without_proceedings
+
+    assert without_proceedings(title) == kept

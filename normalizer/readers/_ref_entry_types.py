@@ -11,10 +11,16 @@ from __future__ import annotations
 
 import re
 
-from bibnorm.text.word_tables import alternation, kinds_of_work
+from bibnorm.text.word_tables import alternation, kinds_of_work, venue_words
 
-_PROCEEDINGS = re.compile(r"\b(?:Proc\.|Proceedings|Conference|Conf\.|Workshop|Symposium)\b", re.IGNORECASE)
-_JOURNAL = re.compile(r"\b(?:Journal|J\.|Transactions|Trans\.|Letters|Review)\b", re.IGNORECASE)
+# The words that make a venue a meeting's proceedings or a journal (venue-words.json).
+_VENUE_WORDS = venue_words()
+_PROCEEDINGS = re.compile(
+    rf"\b{alternation((*_VENUE_WORDS.meetings, *_VENUE_WORDS.meeting_abbreviations))}\b", re.IGNORECASE
+)
+_JOURNAL = re.compile(
+    rf"\b{alternation((*_VENUE_WORDS.journals, *_VENUE_WORDS.journal_abbreviations))}\b", re.IGNORECASE
+)
 
 
 # What a printed thesis or book says where a paper names its venue: "PhD thesis, MIT",

@@ -20,7 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bibnorm.text.word_tables import alternation, name_list_conjunctions, name_particles, name_suffixes
+from bibnorm.text.word_tables import (
+    alternation,
+    name_list_conjunctions,
+    name_particles,
+    name_suffixes,
+    venue_words,
+)
 
 # An inverted first author: a family name (particles before it: "van Gennep", "Van Gennep";
 # joined by them: "Vázques de Parga"), then a given name with a lower-case letter, middle
@@ -85,9 +91,9 @@ INVERTED_NAMES = re.compile(
 )
 
 
-_IN_PROCEEDINGS = re.compile(
-    r"(?<!\s)\s+in\s+(?=[A-Z0-9(])(?=[^.]*?\b(?:Proceedings|Conference|Congress|Symposium|Workshop)\b).*$"
-)
+# A meeting's proceedings: "Proceedings", "Congress" (venue-words.json's meetings), capitalised.
+_MEETING = alternation(word.capitalize() for word in venue_words().meetings)
+_IN_PROCEEDINGS = re.compile(rf"(?<!\s)\s+in\s+(?=[A-Z0-9(])(?=[^.]*?\b{_MEETING}\b).*$")
 
 
 def without_proceedings(title: str) -> str:

@@ -25,9 +25,13 @@ import re
 from typing import NamedTuple
 
 from bibnorm.models import EntryType, Reference
+from bibnorm.text.word_tables import alternation, bare_words, venue_words
 
+_VENUE_WORDS = venue_words()
+# "Proceedings", "Symposium", "Proc." (venue-words.json's meetings): a meeting's, not a journal.
 _CONFERENCE_WORDS = re.compile(
-    r"\b(conference|proceedings|proc|symposium|workshops?|meeting|congress|colloquium)\b", re.IGNORECASE
+    rf"\b{alternation((*_VENUE_WORDS.meetings, *bare_words(_VENUE_WORDS.meeting_abbreviations)))}\b",
+    re.IGNORECASE,
 )
 VENUE_DATA = "venue-data"  # provenance of an entry type the venue's own data decided
 _LABELS = {"article": "a journal article", "inproceedings": "a proceedings paper"}

@@ -349,6 +349,10 @@ class VenueWords:
     noise: frozenset[str]  # left out of every venue key: "ieee", "annual", "proceedings", "of"
     not_abbreviated: frozenset[str]  # also left out comparing an abbreviated name: "and", "annu"
     kinds: frozenset[str]  # what kind of venue it is: "conference", "workshop", "transactions"
+    meetings: tuple[str, ...] = ()  # make a venue a meeting's proceedings: "proceedings", "congress"
+    meeting_abbreviations: tuple[str, ...] = ()  # the same, abbreviated: "proc.", "conf."
+    journals: tuple[str, ...] = ()  # make a venue a journal: "journal", "transactions", "letters"
+    journal_abbreviations: tuple[str, ...] = ()  # the same, abbreviated: "j.", "trans."
 
 
 @cache
@@ -359,6 +363,10 @@ def venue_words() -> VenueWords:
         noise=frozenset(table["noise"]),
         not_abbreviated=frozenset(table["not_abbreviated"]),
         kinds=frozenset(table["kinds"]),
+        meetings=tuple(table["meetings"]),
+        meeting_abbreviations=tuple(table["meeting_abbreviations"]),
+        journals=tuple(table["journals"]),
+        journal_abbreviations=tuple(table["journal_abbreviations"]),
     )
 
 
