@@ -33,6 +33,7 @@ from bibnorm.text.word_tables import (
     journal_catalogue_words,
     kinds_of_work,
     latin_letters,
+    link_hosts,
     minor_words,
     name_particles,
     name_suffixes,
@@ -70,6 +71,7 @@ TABLES = (
     "author-list-words.json",
     "withdrawal-words.json",
     "name-suffixes.json",
+    "link-hosts.json",
     "search-stop-words.json",
     "latin-letters.json",
     "cyrillic-spellings.json",
@@ -191,6 +193,7 @@ _HAND_TABLES_ANYWHERE = {
         r"(?i:conference\|proceedings\|proc\|)|Proc\\\.\|Proceedings|Proceedings\|Conference\|Congress"
     ),
     "journal words": re.compile(r"Journal\|J\\\\?\.\|Transactions"),
+    "link hosts": re.compile(r"gitlab\\?\.com[\"']?[,\s]+[\"']?bitbucket\\?\.org|arxiv\\\.org doi\\\.org"),
     "withdrawal words": re.compile(r"paper\|article\|manuscript"),
     "collaborations": re.compile(r"Collaborations\?\|Consortium\|Team"),
     "author-list words": re.compile(
@@ -827,3 +830,31 @@ def test_a_title_ends_before_in_and_a_meeting_of_the_table(title: str, kept: str
     from bibnorm.readers._ref_inverted_names import without_proceedings
 
     assert without_proceedings(title) == kept
+
+
+def test_the_link_hosts_are_lower_case_hosts() -> None:
+    hosts = link_hosts()
+    every = (*hosts.repositories, *hosts.code, *hosts.datasets, *hosts.papers)
+    assert all(host == host.lower() and "." in host and " " not in host for host in every)
+    assert {"github.com", "gitlab.com"} <= set(hosts.repositories)
+    assert not set(hosts.repositories) & set(hosts.code)
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        pytest.param("https://github.com/psf/requests", "software", id="a repository"),
+        pytest.param("https://pypi.org/project/requests/", "software", id="a package registry"),
+        pytest.param("https://dataverse.harvard.edu/dataset.xhtml", "dataset", id="a Dataverse installation"),
+        pytest.param("https://kaggle.com/datasets/x/y", "dataset", id="a part of a site"),
+        pytest.param("https://huggingface.co/papers/2106.09685", "paper", id="a code host's part of papers"),
+        pytest.param("https://openreview.net/forum?id=x", "paper", id="a paper host"),
+        pytest.param("https://example.org/post", "web", id="no host of the table"),
+    ],
+)
+def test_a_link_s_host_says_the_kind_of_work(url: str, kind: str) -> None:
+    from bibnorm.bib.bibfile import parse_bibtex
+    from bibnorm.verify.kinds import EntryKind, entry_kind
+
+    entry = parse_bibtex(f"@misc{{k, title={{T}}, url={{{url}}}}}", "k.bib").entries[0]
+    assert entry_kind(entry) is EntryKind(kind)

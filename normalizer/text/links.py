@@ -30,9 +30,11 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+from bibnorm.text.word_tables import link_hosts
+
 __all__ = ["CODE_HOSTS", "extract_code_links"]
 
-CODE_HOSTS = frozenset({"github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "gitee.com"})
+CODE_HOSTS = frozenset(link_hosts().repositories)  # "github.com", "gitlab.com" (link-hosts.json)
 # Links to the paper's own record or licence, not to a project.
 _NOT_PROJECT_HOSTS = frozenset(
     {"arxiv.org", "export.arxiv.org", "doi.org", "dx.doi.org", "creativecommons.org"}

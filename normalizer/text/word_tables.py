@@ -48,6 +48,8 @@ where its words come from):
   обращения" — the words that say when a web page was looked at, not when the work appeared;
 - `withdrawal_words` (``withdrawal-words.json``): "paper", "submission", "version" — the words an
   arXiv comment names a withdrawn work by ("This paper has been withdrawn");
+- `link_hosts` (``link-hosts.json``): "github.com", "pypi.org", "figshare.com", "openreview.net" —
+  the hosts whose links say what kind of work an entry cites (code, a dataset, a paper);
 - `venue_words` (``venue-words.json``): "ieee", "annual", "proceedings", "workshop" — the words
   of a venue's name that do not say which venue it is (the venue key leaves them out).
 - `journal_catalogue_words` (``journal-catalogue-words.json``): "Series", "Tercera", "An",
@@ -75,6 +77,7 @@ __all__ = [
     "JournalCatalogueWords",
     "KindsOfWork",
     "LatinLetters",
+    "LinkHosts",
     "MinorWords",
     "NameParticles",
     "NameSuffixes",
@@ -93,6 +96,7 @@ __all__ = [
     "journal_catalogue_words",
     "kinds_of_work",
     "latin_letters",
+    "link_hosts",
     "minor_words",
     "name_list_conjunctions",
     "name_particles",
@@ -493,3 +497,27 @@ def withdrawal_words() -> WithdrawalWords:
     """The words of an arXiv withdrawal, from ``normalizer/data/withdrawal-words.json``."""
     table = _table("withdrawal-words.json")
     return WithdrawalWords(works=tuple(table["works"]), versions=tuple(table["versions"]))
+
+
+@dataclass(frozen=True)
+class LinkHosts:
+    """The hosts whose links say what kind of work an entry cites (``link-hosts.json``), lower case;
+    one ending in a period is any host under that name ("dataverse."), one with a path that part
+    of the site ("huggingface.co/papers")."""
+
+    repositories: tuple[str, ...]  # code hosts whose paths are owner/name: "github.com", "gitlab.com"
+    code: tuple[str, ...]  # other places code lives: "sourceforge.net", "pypi.org", "huggingface.co"
+    datasets: tuple[str, ...]  # "kaggle.com/datasets", "figshare.com", "dataverse."
+    papers: tuple[str, ...]  # "arxiv.org", "openreview.net", "huggingface.co/papers"
+
+
+@cache
+def link_hosts() -> LinkHosts:
+    """The hosts whose links say a work's kind, from ``normalizer/data/link-hosts.json``."""
+    table = _table("link-hosts.json")
+    return LinkHosts(
+        repositories=tuple(table["repositories"]),
+        code=tuple(table["code"]),
+        datasets=tuple(table["datasets"]),
+        papers=tuple(table["papers"]),
+    )

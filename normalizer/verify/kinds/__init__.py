@@ -20,13 +20,14 @@ bibnorm.errors, bibnorm.config, bibnorm.io, bibnorm.processes, bibnorm.safejson)
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import Any
 
 from bibnorm.bib.bibfile import BibEntry
 from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.text.titles import plain_text
+from bibnorm.text.word_tables import alternation, link_hosts
 
 
 class EntryKind(StrEnum):
@@ -53,32 +54,32 @@ _OPEN_TYPES = frozenset({"misc", "manual", "techreport", "report", *_WEB_TYPES})
 # fmt: on
 
 
-def _link_to(hosts: str, *, subdomains: str = r"(?:www\.)?", after: str = "/") -> re.Pattern[str]:
-    """A link to any of ``hosts`` (regular expressions, one a word), in any case."""
-    return re.compile(rf"https?://{subdomains}(?:{'|'.join(hosts.split())}){after}", re.IGNORECASE)
+def _link_to(hosts: Iterable[str], *, subdomains: str = r"(?:www\.)?", after: str = "/") -> re.Pattern[str]:
+    """A link to any of ``hosts`` (link-hosts.json's: one ending in a period is any host under that
+    name, "dataverse." dataverse.harvard.edu; one with a path that part of the site), in any case;
+    a host is no link to a part of its site whose pages are papers ("huggingface.co/papers")."""
+    return re.compile(
+        rf"https?://{subdomains}(?:{'|'.join(map(_host_pattern, hosts))}){after}", re.IGNORECASE
+    )
+
+
+_HOSTS = link_hosts()  # normalizer/data/link-hosts.json
+# Parts of a code host's site whose pages are papers: "huggingface.co/papers" is no model's.
+_SITE_PARTS = _HOSTS.papers
+
+
+def _host_pattern(host: str) -> str:
+    if host.endswith("."):
+        return re.escape(host) + "[a-z.]+"
+    parts = [part.removeprefix(f"{host}/") for part in _SITE_PARTS if part.startswith(f"{host}/")]
+    return re.escape(host) + (rf"(?!/{alternation(parts)}/)" if parts else "")
 
 
 # Where code lives: a link there names software (or, under /datasets/, a dataset).
-_CODE_HOSTS = _link_to(
-    r"github\.com gitlab\.com bitbucket\.org codeberg\.org sourceforge\.net git\.sr\.ht gitee\.com pypi\.org "
-    r"cran\.r-project\.org crates\.io (?:www\.)?npmjs\.com hackage\.haskell\.org juliahub\.com anaconda\.org "
-    r"hub\.docker\.com huggingface\.co(?=/)(?!/papers/)"
-)
-_DATASET_URLS = _link_to(
-    r"kaggle\.com/datasets huggingface\.co/datasets archive\.ics\.uci\.edu data\.mendeley\.com "
-    r"datadryad\.org figshare\.com dataverse\.[a-z.]+ physionet\.org/content"
-)
+_CODE_HOSTS = _link_to((*_HOSTS.repositories, *_HOSTS.code))
+_DATASET_URLS = _link_to(_HOSTS.datasets)
 # Pages that are papers (a landing page or a PDF), not web pages in their own right.
-_PAPER_URLS = _link_to(
-    r"arxiv\.org doi\.org openreview\.net aclanthology\.org aclweb\.org neurips\.cc nips\.cc mlr\.press "
-    r"jmlr\.org ieeexplore\.ieee\.org dl\.acm\.org springer\.com sciencedirect\.com wiley\.com nature\.com "
-    r"science\.org semanticscholar\.org thecvf\.com aaai\.org ijcai\.org biorxiv\.org medrxiv\.org "
-    r"ncbi\.nlm\.nih\.gov jstor\.org ssrn\.com tandfonline\.com sagepub\.com iop\.org aps\.org plos\.org "
-    r"mdpi\.com frontiersin\.org cambridge\.org oup\.com acm\.org usenix\.org isca-speech\.org ecva\.net "
-    r"bmva\.org huggingface\.co/papers",
-    subdomains=r"(?:[a-z0-9-]+\.)*",
-    after=r"[/:]|\.pdf(?:$|[?#])",
-)
+_PAPER_URLS = _link_to(_HOSTS.papers, subdomains=r"(?:[a-z0-9-]+\.)*", after=r"[/:]|\.pdf(?:$|[?#])")
 # DOI prefixes of data repositories (DataCite members): figshare, Dryad, PANGAEA, Harvard
 # Dataverse, Mendeley Data, GBIF, 4TU.ResearchData.
 _DATASET_DOI = re.compile(r"^10\.(?:6084|5061|1594|7910|17632|15468|4121)/", re.IGNORECASE)
