@@ -38,6 +38,7 @@ from bibnorm.text.word_tables import (
     name_particles,
     name_suffixes,
     organisation_words,
+    publication_states,
     publisher_words,
     reference_abbreviations,
     reference_cues,
@@ -72,6 +73,7 @@ TABLES = (
     "withdrawal-words.json",
     "name-suffixes.json",
     "link-hosts.json",
+    "publication-states.json",
     "search-stop-words.json",
     "latin-letters.json",
     "cyrillic-spellings.json",
@@ -99,6 +101,11 @@ def test_each_table_says_where_its_words_come_from(name: str) -> None:
 def test_an_alternation_matches_its_words_literally(words: list[str], text: str, matched: str | None) -> None:
     found = re.match(alternation(words), text)
     assert (found.group() if found else None) == matched
+
+
+def test_an_alternation_with_any_blank_matches_a_line_break_between_words() -> None:
+    pattern = re.compile(alternation(["in press"], any_blank=True) + "$")
+    assert [bool(pattern.match(text)) for text in ("in press", "in\npress", "inpress")] == [True, True, False]
 
 
 def test_a_capitalised_alternation_also_matches_each_word_capitalised() -> None:
@@ -194,6 +201,7 @@ _HAND_TABLES_ANYWHERE = {
     ),
     "journal words": re.compile(r"Journal\|J\\\\?\.\|Transactions"),
     "link hosts": re.compile(r"gitlab\\?\.com[\"']?[,\s]+[\"']?bitbucket\\?\.org|arxiv\\\.org doi\\\.org"),
+    "publication states": re.compile(r"in\\spress\|in\\sprep|in preparation\|in press"),
     "withdrawal words": re.compile(r"paper\|article\|manuscript"),
     "collaborations": re.compile(r"Collaborations\?\|Consortium\|Team"),
     "author-list words": re.compile(
@@ -858,3 +866,23 @@ def test_a_link_s_host_says_the_kind_of_work(url: str, kind: str) -> None:
 
     entry = parse_bibtex(f"@misc{{k, title={{T}}, url={{{url}}}}}", "k.bib").entries[0]
     assert entry_kind(entry) is EntryKind(kind)
+
+
+def test_the_publication_states_are_lower_case() -> None:
+    assert all(state == state.lower() and state.strip() == state for state in publication_states())
+    assert {"submitted", "in press", "unpublished", "private communication"} <= set(publication_states())
+
+
+@pytest.mark.parametrize(
+    ("reference", "title"),
+    [
+        pytest.param("F. Author, unpublished.", None, id="unpublished after the names"),
+        pytest.param("A. B. Author and C. D. Other (private communication).", None, id="in parentheses"),
+        pytest.param("A. B. Author, in press.", None, id="in press"),
+    ],
+)
+def test_a_physics_reference_not_yet_published_has_no_title(reference: str, title: str | None) -> None:
+    from bibnorm.readers._ref_physics import physics_title
+
+    read = physics_title(reference)
+    assert read is not None and read[0] == title

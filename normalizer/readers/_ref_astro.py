@@ -30,6 +30,7 @@ from bibnorm.text.word_tables import (
     name_particles,
     name_suffixes,
     organisation_words,
+    publication_states,
     reference_abbreviations,
 )
 
@@ -89,7 +90,7 @@ _JOURNAL = re.compile(r"^[^\W\d_][^\d,]{0,100}$")  # "ACM Transactions on Graphi
 _VOLUME = re.compile(r"^[A-Z]?\d{1,5}[A-Za-z]?$")
 _PAGE = re.compile(r"^(?:p{1,2}\.\s)?[A-Za-z]{0,2}\d[\w–-]*\.?$")
 # What a journal prints instead of its volume before it appears: "MNRAS, submitted", "ApJ, in press".
-_UNPUBLISHED = re.compile(r"^(?:submitted|accepted|in\spress|in\sprep)", re.IGNORECASE)
+_UNPUBLISHED = re.compile(rf"^{alternation(publication_states(), any_blank=True)}", re.IGNORECASE)
 # Works that print no title after the year: a proceedings paper ("in …"), a thesis (its degree and
 # word from normalizer/data/kinds-of-work.json), a preprint.
 _DEGREE = alternation(kinds_of_work().all_degrees)

@@ -22,6 +22,7 @@ from bibnorm.text.word_tables import (
     kinds_of_work,
     name_particles,
     name_suffixes,
+    publication_states,
 )
 
 # The journal ends at its volume ("Astrophys. J. 502", "Phys. Rev. D 104", "Physical Review X 9",
@@ -236,10 +237,10 @@ _PHYSICS_JOURNAL = re.compile(
 # What APS and AIP print right after the names of a work that has no title printed: an e-print
 # ("S. Naess et al., arXiv e-prints (2025), arXiv:2503.14451", "F. Author, hep-th/0106109"), a
 # thesis ("Ph.D. thesis, University of Tokyo, 2010"), or a work not (yet) published.
+_NOT_PUBLISHED = alternation(publication_states(), any_blank=True)  # "in press" (publication-states.json)
 _UNTITLED = re.compile(
     rf"^(?:[Aa]r[Xx]iv\b|{OLD_STYLE_ID}\b|e-?print\b|{_THESIS_KIND}"
-    r"|(?:thesis|unpublished|in preparation|in press|(?:private|personal) communication|submitted"
-    r"|to be published)\b)",
+    rf"|(?:thesis|{_NOT_PUBLISHED})\b)",
     re.IGNORECASE,
 )
 # A chapter whose own title the style does not print: "E. Beutler, in Williams Hematology, Vol. 2, …".
@@ -247,7 +248,7 @@ _IN_BOOK = re.compile(r"^in\s[A-Z]")
 _YEAR_ALONE = re.compile(rf"\({YEARS}[a-z]?\)")  # "E. Witten, (2001), hep-th/0106109."
 # "A. B. Author and C. D. Other (unpublished)": the note in parentheses, as if after a comma.
 _UNTITLED_AFTER_NAMES = re.compile(
-    r",?\s\(((?:unpublished|in preparation|(?:private|personal) communication|to be published)[^()]*)\)",
+    rf",?\s\(({_NOT_PUBLISHED}[^()]*)\)",
     re.IGNORECASE,
 )
 

@@ -12,6 +12,8 @@ where its words come from):
 - `reference_headings` (``reference-headings.json``): "References", "Literaturverzeichnis",
   "参考文献" — how a references section is headed, and the words that name references anywhere
   in a heading ("Further References");
+- `publication_states` (``publication-states.json``): "submitted", "in press", "unpublished",
+  "private communication" — what a reference prints for a work not (yet) published;
 - `kinds_of_work` (``kinds-of-work.json``): "Ph.D. thesis", "Master's dissertation", "preprint" —
   how a reference names the kind of a work that is no article;
 - `reference_abbreviations` (``reference-abbreviations.json``): "et al.", "eds.", "pp.", "vol.",
@@ -102,6 +104,7 @@ __all__ = [
     "name_particles",
     "name_suffixes",
     "organisation_words",
+    "publication_states",
     "publisher_words",
     "reference_abbreviations",
     "reference_cues",
@@ -122,15 +125,17 @@ def _table(name: str) -> Any:
     return json.loads(data_file(name).read_text("utf-8"))
 
 
-def alternation(words: Iterable[str], *, capitalised: bool = False) -> str:
+def alternation(words: Iterable[str], *, capitalised: bool = False, any_blank: bool = False) -> str:
     """A non-capturing group matching any of ``words`` literally, the longest first (so "della"
     is tried before "del"); with ``capitalised``, each word also with its first letter upper-case
-    ("van" and "Van")."""
+    ("van" and "Van"); with ``any_blank``, a space of a word matches any one blank ("in press" a
+    line break between its words)."""
     spellings = set(words)
     if capitalised:
         spellings |= {word[:1].upper() + word[1:] for word in spellings}
     longest_first = sorted(spellings, key=lambda word: (-len(word), word))
-    return "(?:" + "|".join(map(re.escape, longest_first)) + ")"
+    escaped = (re.escape(word) for word in longest_first)
+    return "(?:" + "|".join(word.replace(r"\ ", r"\s") if any_blank else word for word in escaped) + ")"
 
 
 @dataclass(frozen=True)
@@ -293,6 +298,14 @@ def reference_cues() -> frozenset[str]:
     """The words that announce a field ("pp", "vol", "in", "(eds"), lower case without their
     period, from ``normalizer/data/reference-cues.json``."""
     return frozenset(_table("reference-cues.json")["cues"])
+
+
+@cache
+def publication_states() -> tuple[str, ...]:
+    """What a reference prints for a work not (yet) published ("submitted", "in press",
+    "unpublished", "private communication"), lower case, from
+    ``normalizer/data/publication-states.json``."""
+    return tuple(_table("publication-states.json")["states"])
 
 
 @cache
