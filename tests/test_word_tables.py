@@ -200,6 +200,8 @@ _HAND_TABLES_ANYWHERE = {
         r"(?i:conference\|proceedings\|proc\|)|Proc\\\.\|Proceedings|Proceedings\|Conference\|Congress"
     ),
     "journal words": re.compile(r"Journal\|J\\\\?\.\|Transactions"),
+    "ACL tracks": re.compile(r"long papers\|short papers"),
+    "GitHub sections": re.compile(r"[\"']orgs[\"'],\s*[\"']sponsors[\"']"),
     "link hosts": re.compile(r"gitlab\\?\.com[\"']?[,\s]+[\"']?bitbucket\\?\.org|arxiv\\\.org doi\\\.org"),
     "publication states": re.compile(r"in\\spress\|in\\sprep|in preparation\|in press"),
     "withdrawal words": re.compile(r"paper\|article\|manuscript"),
@@ -886,3 +888,36 @@ def test_a_physics_reference_not_yet_published_has_no_title(reference: str, titl
 
     read = physics_title(reference)
     assert read is not None and read[0] == title
+
+
+@pytest.mark.parametrize(
+    ("booktitle", "event"),
+    [
+        pytest.param(
+            "Proceedings of ACL 2019 (Volume 1: Long Papers)", "Proceedings of ACL 2019", id="a volume"
+        ),
+        pytest.param("Proceedings of NAACL 2021: Main Volume", "Proceedings of NAACL 2021", id="main volume"),
+        pytest.param(
+            "Proceedings of ACL 2020: Student Research Workshop", "Proceedings of ACL 2020", id="SRW"
+        ),
+        pytest.param("Proceedings of ACL 2020 (Tutorials)", "Proceedings of ACL 2020", id="tutorials"),
+    ],
+)
+def test_an_acl_track_of_the_table_is_left_out(booktitle: str, event: str) -> None:
+    from bibnorm.text.venues import without_track
+
+    assert without_track(booktitle) == event
+    assert {"long papers", "main volume"} <= set(venue_words().tracks)
+
+
+def test_a_github_section_is_no_repository() -> None:
+    from bibnorm.text.links import extract_code_links
+
+    code, _ = extract_code_links(
+        ["See https://github.com/sponsors/someone and https://github.com/psf/requests."]
+    )
+    assert code == ("https://github.com/psf/requests",)
+    assert (
+        "https://arxiv.org/abs/2101.00001" not in extract_code_links(["https://arxiv.org/abs/2101.00001"])[1]
+    )
+    assert {"orgs", "sponsors"} <= set(link_hosts().github_sections)

@@ -35,14 +35,10 @@ from bibnorm.text.word_tables import link_hosts
 __all__ = ["CODE_HOSTS", "extract_code_links"]
 
 CODE_HOSTS = frozenset(link_hosts().repositories)  # "github.com", "gitlab.com" (link-hosts.json)
-# Links to the paper's own record or licence, not to a project.
-_NOT_PROJECT_HOSTS = frozenset(
-    {"arxiv.org", "export.arxiv.org", "doi.org", "dx.doi.org", "creativecommons.org"}
-)
-# GitHub paths whose first segment is a site section, not an owner.
-_GITHUB_SECTIONS = frozenset(
-    {"orgs", "sponsors", "topics", "features", "marketplace", "settings", "about", "apps", "collections"}
-)
+# Links to the paper's own record or licence, not to a project (link-hosts.json).
+_NOT_PROJECT_HOSTS = frozenset(link_hosts().not_projects)
+# GitHub paths whose first segment is a site section, not an owner (link-hosts.json).
+_GITHUB_SECTIONS = frozenset(link_hosts().github_sections)
 
 # A URL starts at a scheme or a bare "www."/"github.com/" and runs over characters that
 # may appear in one; "{", "}", "\" and non-ASCII end it (TeX groups, macros, CJK punctuation).

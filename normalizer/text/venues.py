@@ -419,9 +419,8 @@ _ARXIV_CITATION = re.compile(
 # Short Papers". Matched on text whose whitespace is single spaces; each try begins at a
 # literal and its open parts are bounded, so a long string costs linear time.
 _TRACK = re.compile(
-    r"(?i)(?:[,:;] |\(| )(?:volume \d+\b(?:[:,]? [^()]{0,80}|)(?: ?\([^()]{0,80}\))?|main volume"
-    r"|long papers|short papers|system demonstrations|demonstrations|industry track"
-    r"|student research workshop|tutorial abstracts|tutorials)\)?\Z"
+    r"(?i)(?:[,:;] |\(| )(?:volume \d+\b(?:[:,]? [^()]{0,80}|)(?: ?\([^()]{0,80}\))?"
+    rf"|{alternation(venue_words().tracks)})\)?\Z"  # the tracks of venue-words.json
 )
 
 

@@ -370,6 +370,7 @@ class VenueWords:
     meeting_abbreviations: tuple[str, ...] = ()  # the same, abbreviated: "proc.", "conf."
     journals: tuple[str, ...] = ()  # make a venue a journal: "journal", "transactions", "letters"
     journal_abbreviations: tuple[str, ...] = ()  # the same, abbreviated: "j.", "trans."
+    tracks: tuple[str, ...] = ()  # an ACL Anthology booktitle's track: "long papers", "main volume"
 
 
 @cache
@@ -384,6 +385,7 @@ def venue_words() -> VenueWords:
         meeting_abbreviations=tuple(table["meeting_abbreviations"]),
         journals=tuple(table["journals"]),
         journal_abbreviations=tuple(table["journal_abbreviations"]),
+        tracks=tuple(table["tracks"]),
     )
 
 
@@ -522,6 +524,8 @@ class LinkHosts:
     code: tuple[str, ...]  # other places code lives: "sourceforge.net", "pypi.org", "huggingface.co"
     datasets: tuple[str, ...]  # "kaggle.com/datasets", "figshare.com", "dataverse."
     papers: tuple[str, ...]  # "arxiv.org", "openreview.net", "huggingface.co/papers"
+    github_sections: tuple[str, ...] = ()  # GitHub's paths that are no owner: "orgs", "topics"
+    not_projects: tuple[str, ...] = ()  # an abstract's links to the paper itself: "arxiv.org", "doi.org"
 
 
 @cache
@@ -533,4 +537,6 @@ def link_hosts() -> LinkHosts:
         code=tuple(table["code"]),
         datasets=tuple(table["datasets"]),
         papers=tuple(table["papers"]),
+        github_sections=tuple(table["github_sections"]),
+        not_projects=tuple(table["not_projects"]),
     )
