@@ -200,6 +200,7 @@ _HAND_TABLES_ANYWHERE = {
         r"(?i:conference\|proceedings\|proc\|)|Proc\\\.\|Proceedings|Proceedings\|Conference\|Congress"
     ),
     "journal words": re.compile(r"Journal\|J\\\\?\.\|Transactions"),
+    "number words": re.compile(r"number\|no\\\.\|Vol"),
     "ACL tracks": re.compile(r"long papers\|short papers"),
     "GitHub sections": re.compile(r"[\"']orgs[\"'],\s*[\"']sponsors[\"']"),
     "link hosts": re.compile(r"gitlab\\?\.com[\"']?[,\s]+[\"']?bitbucket\\?\.org|arxiv\\\.org doi\\\.org"),
@@ -921,3 +922,18 @@ def test_a_github_section_is_no_repository() -> None:
         "https://arxiv.org/abs/2101.00001" not in extract_code_links(["https://arxiv.org/abs/2101.00001"])[1]
     )
     assert {"orgs", "sponsors"} <= set(link_hosts().github_sections)
+
+
+@pytest.mark.parametrize(
+    ("rest", "title"),
+    [
+        pytest.param("Graph Theory, number 3 in ‘Lecture Notes’, Springer.", "Graph Theory", id="number"),
+        pytest.param("Graph Theory, Vol. 3 of ‘Lecture Notes’, Springer.", "Graph Theory", id="Vol."),
+        pytest.param("Graph Theory, volume 3 of ‘Lecture Notes’, Springer.", "Graph Theory", id="volume"),
+        pytest.param("Graph Theory, Springer, Berlin.", None, id="no series"),
+    ],
+)
+def test_agsm_s_book_in_a_series_is_numbered_by_the_tables_words(rest: str, title: str | None) -> None:
+    from bibnorm.readers._ref_harvard import _book_in_series
+
+    assert _book_in_series(rest) == title

@@ -40,7 +40,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bibnorm.readers._ref_dates import YEARS
-from bibnorm.text.word_tables import alternation, kinds_of_work
+from bibnorm.text.word_tables import alternation, kinds_of_work, reference_abbreviations
 
 # The names, the year in parentheses ("(1968a)") and the comma (agsm) or period (dcu) after it
 # (an apostrophe inside a name: "O’Meara", "Pe’er"); kluwer's "Names: 2019a, Title" reads as agsm's.
@@ -66,8 +66,10 @@ _IN_EDITED_BOOK = re.compile(
 # from normalizer/data/kinds-of-work.json).
 _DEGREE = alternation(kinds_of_work().all_degrees)
 _THESIS_KIND = rf"(?:{_DEGREE}\s)?{alternation(kinds_of_work().thesis_words, capitalised=True)}"
+# "number", "no.", "Vol." (reference-abbreviations.json's numbers), also capitalised.
+_NUMBER_WORD = alternation(reference_abbreviations().numbers, capitalised=True)
 _BOOK_TAIL = re.compile(
-    r",\s+(?:(?:number|no\.|Vol\.|vol\.)\s+[\w,.]+\s+(?:in|of)\s+‘"
+    rf",\s+(?:{_NUMBER_WORD}\s+[\w,.]+\s+(?:in|of)\s+‘"
     rf"|{_THESIS_KIND}\b,)"
 )
 
