@@ -74,6 +74,7 @@ TABLES = (
     "name-suffixes.json",
     "link-hosts.json",
     "publication-states.json",
+    "standard-bodies.json",
     "search-stop-words.json",
     "latin-letters.json",
     "cyrillic-spellings.json",
@@ -103,9 +104,13 @@ def test_an_alternation_matches_its_words_literally(words: list[str], text: str,
     assert (found.group() if found else None) == matched
 
 
-def test_an_alternation_with_any_blank_matches_a_line_break_between_words() -> None:
+def test_an_alternation_with_any_blank_matches_a_line_break_and_spaces_between_words() -> None:
     pattern = re.compile(alternation(["in press"], any_blank=True) + "$")
-    assert [bool(pattern.match(text)) for text in ("in press", "in\npress", "inpress")] == [True, True, False]
+    assert [bool(pattern.match(text)) for text in ("in press", "in\n press", "inpress")] == [
+        True,
+        True,
+        False,
+    ]
 
 
 def test_a_capitalised_alternation_also_matches_each_word_capitalised() -> None:
@@ -201,6 +206,7 @@ _HAND_TABLES_ANYWHERE = {
     ),
     "journal words": re.compile(r"Journal\|J\\\\?\.\|Transactions"),
     "number words": re.compile(r"number\|no\\\.\|Vol"),
+    "standard bodies": re.compile(r"ETSI\|NIST\|FIPS|World Wide Web Consortium\|"),
     "ACL tracks": re.compile(r"long papers\|short papers"),
     "GitHub sections": re.compile(r"[\"']orgs[\"'],\s*[\"']sponsors[\"']"),
     "link hosts": re.compile(r"gitlab\\?\.com[\"']?[,\s]+[\"']?bitbucket\\?\.org|arxiv\\\.org doi\\\.org"),
@@ -937,3 +943,29 @@ def test_agsm_s_book_in_a_series_is_numbered_by_the_tables_words(rest: str, titl
     from bibnorm.readers._ref_harvard import _book_in_series
 
     assert _book_in_series(rest) == title
+
+
+@pytest.mark.parametrize(
+    ("organization", "number", "standard"),
+    [
+        pytest.param(
+            "International Organization for Standardization",
+            "8601",
+            "International Organization for Standardization 8601",
+            id="a body's name",
+        ),
+        pytest.param("IEEE  Std", "754", "IEEE Std 754", id="IEEE Std, its blanks collapsed"),
+        pytest.param("World Wide Web Consortium", "", None, id="no number"),
+        pytest.param("IEEE", "754", None, id="IEEE alone publishes more than standards"),
+    ],
+)
+def test_a_standard_is_numbered_by_a_body_of_the_table(
+    organization: str, number: str, standard: str | None
+) -> None:
+    from bibnorm.bib.bibfile import parse_bibtex
+    from bibnorm.verify.kinds import standard_number
+
+    entry = parse_bibtex(
+        f"@misc{{k, title={{T}}, organization={{{organization}}}, number={{{number}}}}}", "k.bib"
+    ).entries[0]
+    assert standard_number(entry) == standard

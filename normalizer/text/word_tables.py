@@ -12,6 +12,8 @@ where its words come from):
 - `reference_headings` (``reference-headings.json``): "References", "Literaturverzeichnis",
   "参考文献" — how a references section is headed, and the words that name references anywhere
   in a heading ("Further References");
+- `standard_bodies` (``standard-bodies.json``): "ISO", "IEEE Std", "W3C", "Internet Engineering
+  Task Force" — the bodies that issue standards;
 - `publication_states` (``publication-states.json``): "submitted", "in press", "unpublished",
   "private communication" — what a reference prints for a work not (yet) published;
 - `kinds_of_work` (``kinds-of-work.json``): "Ph.D. thesis", "Master's dissertation", "preprint" —
@@ -111,6 +113,7 @@ __all__ = [
     "reference_headings",
     "release_title_words",
     "search_stop_words",
+    "standard_bodies",
     "standard_journal_macros",
     "title_omitted_words",
     "venue_words",
@@ -128,14 +131,14 @@ def _table(name: str) -> Any:
 def alternation(words: Iterable[str], *, capitalised: bool = False, any_blank: bool = False) -> str:
     """A non-capturing group matching any of ``words`` literally, the longest first (so "della"
     is tried before "del"); with ``capitalised``, each word also with its first letter upper-case
-    ("van" and "Van"); with ``any_blank``, a space of a word matches any one blank ("in press" a
-    line break between its words)."""
+    ("van" and "Van"); with ``any_blank``, a space of a word matches any blanks ("in press" a line
+    break between its words)."""
     spellings = set(words)
     if capitalised:
         spellings |= {word[:1].upper() + word[1:] for word in spellings}
     longest_first = sorted(spellings, key=lambda word: (-len(word), word))
     escaped = (re.escape(word) for word in longest_first)
-    return "(?:" + "|".join(word.replace(r"\ ", r"\s") if any_blank else word for word in escaped) + ")"
+    return "(?:" + "|".join(word.replace(r"\ ", r"\s+") if any_blank else word for word in escaped) + ")"
 
 
 @dataclass(frozen=True)
@@ -447,6 +450,13 @@ def release_title_words() -> frozenset[str]:
     """The words too common to tie a release's title to a record's ("version", "release", "the"),
     lower case, from ``normalizer/data/release-title-words.json``."""
     return frozenset(_table("release-title-words.json")["words"])
+
+
+@cache
+def standard_bodies() -> tuple[str, ...]:
+    """The bodies that issue standards ("ISO", "IEEE Std", "W3C", "Internet Engineering Task
+    Force"), as printed, from ``normalizer/data/standard-bodies.json``."""
+    return tuple(_table("standard-bodies.json")["bodies"])
 
 
 @cache

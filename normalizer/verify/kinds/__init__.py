@@ -27,7 +27,7 @@ from typing import Any
 from bibnorm.bib.bibfile import BibEntry
 from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.text.titles import plain_text
-from bibnorm.text.word_tables import alternation, link_hosts
+from bibnorm.text.word_tables import alternation, link_hosts, standard_bodies
 
 
 class EntryKind(StrEnum):
@@ -97,10 +97,8 @@ _RFC_SERIES = re.compile(r"\b(?:RFC|Request for Comments)\b", re.IGNORECASE)
 # Issuing bodies whose documents are standards (only read on @misc/@manual/@techreport-like
 # entries: an @article published by IEEE is no standard).
 _STANDARD_BODIES = re.compile(
-    r"\b(?:ISO|IEC|IEEE\s+Std|ANSI|ITU-[TR]|ETSI|NIST|FIPS|ECMA|W3C|3GPP|OASIS|OGC|IETF|"
-    r"Open Geospatial Consortium|Internet Engineering Task Force|World Wide Web Consortium|"
-    r"International Organization for Standardization|RFC Editor)\b"
-)
+    rf"\b{alternation(standard_bodies(), any_blank=True)}\b"
+)  # standard-bodies.json
 _STANDARD_NUMBER = re.compile(
     # ANSI's co-issuer ("ANSI/IEEE 754", "ANSI/X3.4"): its letters end at a blank, else the number
     # starts one letter in — written so, the letters are not read once per way to split them.
