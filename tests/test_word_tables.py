@@ -26,6 +26,7 @@ from bibnorm.text.venues import names_preprint_server, venue_key
 from bibnorm.text.word_tables import (
     alternation,
     author_list_words,
+    babel_languages,
     bare_words,
     collaboration_words,
     cyrillic_spellings,
@@ -75,6 +76,7 @@ TABLES = (
     "link-hosts.json",
     "publication-states.json",
     "standard-bodies.json",
+    "babel-languages.json",
     "search-stop-words.json",
     "latin-letters.json",
     "cyrillic-spellings.json",
@@ -207,6 +209,7 @@ _HAND_TABLES_ANYWHERE = {
     "journal words": re.compile(r"Journal\|J\\\\?\.\|Transactions"),
     "number words": re.compile(r"number\|no\\\.\|Vol"),
     "standard bodies": re.compile(r"ETSI\|NIST\|FIPS|World Wide Web Consortium\|"),
+    "babel languages": re.compile(r"english\|american\|british"),
     "ACL tracks": re.compile(r"long papers\|short papers"),
     "GitHub sections": re.compile(r"[\"']orgs[\"'],\s*[\"']sponsors[\"']"),
     "link hosts": re.compile(r"gitlab\\?\.com[\"']?[,\s]+[\"']?bitbucket\\?\.org|arxiv\\\.org doi\\\.org"),
@@ -969,3 +972,26 @@ def test_a_standard_is_numbered_by_a_body_of_the_table(
         f"@misc{{k, title={{T}}, organization={{{organization}}}, number={{{number}}}}}", "k.bib"
     ).entries[0]
     assert standard_number(entry) == standard
+
+
+@pytest.mark.parametrize(
+    ("reference", "title"),
+    [
+        pytest.param(
+            "A. van Gennep, englishThe Rites of Passage, Phys. Rev. D 104, 1 (2021).",
+            "The Rites of Passage",
+            id="a language of the table run into the title",
+        ),
+        pytest.param(
+            "A. van Gennep, ngermanDie Übergangsriten, Phys. Rev. D 104, 1 (2021).",
+            "Die Übergangsriten",
+            id="babel's new German",
+        ),
+    ],
+)
+def test_a_bib_s_language_run_into_the_title_is_taken_off(reference: str, title: str) -> None:
+    from bibnorm.readers._ref_physics import physics_title
+
+    read = physics_title(reference)
+    assert read is not None and read[0] == title
+    assert all(language == language.lower() and language.isalpha() for language in babel_languages())

@@ -18,6 +18,7 @@ from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._ref_ids import OLD_STYLE_ID
 from bibnorm.text.word_tables import (
     alternation,
+    babel_languages,
     collaboration_words,
     kinds_of_work,
     name_particles,
@@ -271,9 +272,7 @@ _INITIALS_THEN_WORD = re.compile(r"^(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][a-z]+\s")  # "
 
 
 # REVTeX 4.2 prints a .bib's ``language`` field run into the title: "englishThe Rites of Passage".
-_LANGUAGE = re.compile(
-    r"^(?:english|american|british|german|ngerman|french|latin|italian|spanish|russian|portuguese|dutch)(?=[A-Z])"
-)
+_LANGUAGE = re.compile(rf"^{alternation(babel_languages())}(?=[A-Z])")  # babel-languages.json
 
 
 def physics_title(text: str) -> tuple[str | None, str] | None:

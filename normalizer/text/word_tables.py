@@ -12,6 +12,8 @@ where its words come from):
 - `reference_headings` (``reference-headings.json``): "References", "Literaturverzeichnis",
   "参考文献" — how a references section is headed, and the words that name references anywhere
   in a heading ("Further References");
+- `babel_languages` (``babel-languages.json``): "english", "ngerman", "french" — the language names
+  a .bib's ``language`` field holds, as babel spells them;
 - `standard_bodies` (``standard-bodies.json``): "ISO", "IEEE Std", "W3C", "Internet Engineering
   Task Force" — the bodies that issue standards;
 - `publication_states` (``publication-states.json``): "submitted", "in press", "unpublished",
@@ -93,6 +95,7 @@ __all__ = [
     "WithdrawalWords",
     "alternation",
     "author_list_words",
+    "babel_languages",
     "bare_words",
     "collaboration_words",
     "cyrillic_spellings",
@@ -450,6 +453,13 @@ def release_title_words() -> frozenset[str]:
     """The words too common to tie a release's title to a record's ("version", "release", "the"),
     lower case, from ``normalizer/data/release-title-words.json``."""
     return frozenset(_table("release-title-words.json")["words"])
+
+
+@cache
+def babel_languages() -> tuple[str, ...]:
+    """The language names a .bib's ``language`` field holds, as babel spells them ("english",
+    "ngerman"), lower case, from ``normalizer/data/babel-languages.json``."""
+    return tuple(_table("babel-languages.json")["languages"])
 
 
 @cache
