@@ -216,6 +216,9 @@ _HAND_TABLES_ANYWHERE = {
     "publication states": re.compile(r"in\\spress\|in\\sprep|in preparation\|in press"),
     "withdrawal words": re.compile(r"paper\|article\|manuscript"),
     "collaborations": re.compile(r"Collaborations\?\|Consortium\|Team"),
+    "linking words of a name": re.compile(
+        r"\|of\|the\|and\|for\|on\)|\|of\|for\|and\|the\||\|of\|and\|for\|the\|in\|on\|"
+    ),
     "author-list words": re.compile(
         r"[\"']towards[\"'],\s*[\"']toward[\"']|[\"']others[\"'],\s*[\"']editors[\"']"
         r"|[\"']at[\"'],\s*[\"']to[\"'],\s*[\"']with[\"'],\s*[\"']et[\"']"
@@ -995,3 +998,18 @@ def test_a_bib_s_language_run_into_the_title_is_taken_off(reference: str, title:
     read = physics_title(reference)
     assert read is not None and read[0] == title
     assert all(language == language.lower() and language.isalpha() for language in babel_languages())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        pytest.param("U.S. Department of Agriculture", True, id="of"),
+        pytest.param("Centers for Disease Control and Prevention", True, id="for, and"),
+        pytest.param("Institute of Medicine", True, id="a short one"),
+        pytest.param("Deep learning for cats", False, id="a title's lower-case word"),
+    ],
+)
+def test_a_body_s_name_links_its_words_with_the_tables_words(sentence: str, body: bool) -> None:
+    from bibnorm.readers._ref_author_year import is_body
+
+    assert is_body(sentence) is body

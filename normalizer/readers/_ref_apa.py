@@ -145,7 +145,7 @@ def title_in_author_place(author_place: str, after_date: str) -> bool:
 
 
 _VENUE_AFTER_QUESTION = re.compile(
-    r"(?<=[?!])\s+(?:(?:(?:[A-Z][\w’'&.-]*|of|and|for|the|in|on|&)(?:\s+|$|(?=,)))+(?:,.*)?"
+    rf"(?<=[?!])\s+(?:(?:(?:[A-Z][\w’'&.-]*|{alternation(author_list_words().body_linking)}|&)(?:\s+|$|(?=,)))+(?:,.*)?"
     r"|(?:Unpublished|Manuscript)\b.*)$"
 )
 # A translation or a description in brackets after the title: "Intensitätsabhängigkeit … Reducer?

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 
 from bibnorm.readers._ref_dates import YEARS
-from bibnorm.text.word_tables import alternation, reference_abbreviations
+from bibnorm.text.word_tables import alternation, author_list_words, reference_abbreviations
 
 _TAXON = r"(?<!\bsp)(?<!\bspp)(?<!\bssp)(?<!\bsubsp)(?<!\bnov)(?<!\bvar)(?<!\bcf)(?<!\baff)(?<!\bvs)"
 # the lower-case words that open a style's next field, not a title's next word ("… Isomorphism.
@@ -78,7 +78,8 @@ _INSIDE_A_TITLE = re.compile(r"(?<![\w.’'-])(?![Ii]n\b)(?:[a-z]+|[A-Z][a-z]+)\
 KLUWER_YEAR = re.compile(rf"^{YEARS}[a-z]?,\s+")
 
 
-_BODY_WORD = r"(?:[A-Z][\w.&’'-]*|of|the|and|for|on)"
+# A capitalised word or a linking word of a body's name (author-list-words.json): "Department of Health".
+_BODY_WORD = rf"(?:[A-Z][\w.&’'-]*|{alternation(author_list_words().body_linking)})"
 _BODY = re.compile(rf"[A-Z][\w.&’'-]*(?:,?\s{_BODY_WORD}){{0,9}}")
 
 

@@ -40,7 +40,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bibnorm.readers._ref_dates import YEARS
-from bibnorm.text.word_tables import alternation, kinds_of_work, reference_abbreviations
+from bibnorm.text.word_tables import alternation, author_list_words, kinds_of_work, reference_abbreviations
 
 # The names, the year in parentheses ("(1968a)") and the comma (agsm) or period (dcu) after it
 # (an apostrophe inside a name: "O’Meara", "Pe’er"); kluwer's "Names: 2019a, Title" reads as agsm's.
@@ -214,7 +214,8 @@ _VOLUME_PAGES = re.compile(r"\b\d+(?:\(\d+\))?:\s?[A-Za-z]?\d|\spp?\.\s?[A-Za-z]
 # agsm's and kluwer's journal, volume and pages after a comma: "American Economic Review 91,
 # 1369–1401", "Journal of Cognition 2(33), 1–4"
 _JOURNAL_VOLUME = re.compile(r"[^,]*?\s\d+(?:\([\d–-]+\))?,\s[A-Za-z]?\d+(?:[–-]\s?\d+)?\.?(?:\s|$)")
-_CAPITALISED = r"[A-Z\d][\w.&'’/-]*(?:\s+(?:[A-Z\d][\w.&'’/-]*|of|for|and|the|&))*"
+_LINKING = alternation(author_list_words().body_linking)  # "of", "for" (author-list-words.json)
+_CAPITALISED = rf"[A-Z\d][\w.&'’/-]*(?:\s+(?:[A-Z\d][\w.&'’/-]*|{_LINKING}|&))*"
 _PUBLISHED = re.compile(rf"{_CAPITALISED}(?:,\s+{_CAPITALISED})*(?:,\s+(?:pp?|Vol)\b.*)?")
 
 
