@@ -1,6 +1,6 @@
-"""The word tables of reading references, comparing titles and venues, and searching: one data
-file in ``normalizer/data/`` per concept, each read once, when first asked for (every file says
-where its words come from):
+"""The word tables of reading references, comparing titles and venues, searching, and telling
+what kind of work an entry cites: one data file in ``normalizer/data/`` per concept, each read
+once, when first asked for (every file says where its words come from):
 
 - `name_particles` (``name-particles.json``): "van", "de", "ibn" — the lower-case words before
   a family name, one word each ("de la" is two), the capitalised ones that belong to it, and the
@@ -57,7 +57,8 @@ where its words come from):
 - `link_hosts` (``link-hosts.json``): "github.com", "pypi.org", "figshare.com", "openreview.net" —
   the hosts whose links say what kind of work an entry cites (code, a dataset, a paper);
 - `venue_words` (``venue-words.json``): "ieee", "annual", "proceedings", "workshop" — the words
-  of a venue's name that do not say which venue it is (the venue key leaves them out).
+  of a venue's name that do not say which venue it is (the venue key leaves them out), of them
+  those that make it a meeting's proceedings or a journal, and an ACL Anthology booktitle's tracks;
 - `journal_catalogue_words` (``journal-catalogue-words.json``): "Series", "Tercera", "An",
   "Akademiya" — the words of a catalogue's full journal title that are not the journal's own
   title: a series split off it, a new series, a subtitle, the publisher named before it.
