@@ -52,7 +52,7 @@ from bibnorm.readers._ref_apa import (
     without_note,
     without_retrieval,
 )
-from bibnorm.readers._ref_astro import astro_reference
+from bibnorm.readers._ref_astro import AstroReference, astro_reference
 from bibnorm.readers._ref_author_year import (
     KLUWER_YEAR,
     SENTENCE_END,
@@ -74,7 +74,7 @@ from bibnorm.readers._ref_inverted_names import (
 )
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
-from bibnorm.readers._ref_legal import legal_reference
+from bibnorm.readers._ref_legal import LegalReference, legal_reference
 from bibnorm.readers._ref_physics import edited_book, physics_title
 from bibnorm.readers._ref_quoted import title_around_quotes
 from bibnorm.readers._ref_series import without_series
@@ -223,41 +223,12 @@ def parse_reference(text: str) -> ParsedReference:
     # arXiv's own DataCite DOI names its preprint (Vancouver's "arXiv. 2023;doi.org/10.48550/arXiv.…")
     arxiv = arxiv or arxiv_doi_id(doi)
     bare = without_ids(text)
-    years = [int(y) for y in _DATING_YEAR.findall(_ACCESSED.sub(" ", dating_text(bare)))]
-    after_authors = _AUTHOR_YEAR.match(bare)
-    if (
-        after_authors
-        and after_authors.group(2)
-        and bare[after_authors.end(2) : after_authors.end(2) + 1] in ("-", "–")
-        and _TITLE_RUN.search(bare, 0, after_authors.start(2))
-    ):
-        # "Names. Title …: a cohort study in Sweden, 1964–2018. In Venue, 2026.": a range of years
-        # closing a title's words is the period it studies, not the work's date (Chicago's
-        # "Names. 1968–78." follows names only; unsrtnat's "Title, 2008." is the work's year)
-        after_authors = None
-    if after_authors:  # an author-year style prints the work's year there; later ones are other dates
-        years.append(int(next(year for year in after_authors.groups() if year)))
+    after_authors = _year_after_names(bare)
     astro = astro_reference(bare)  # MNRAS, AAS, A&A: names, year, then a journal and no title
-    if astro is not None and astro.year is not None:
-        years.append(astro.year)
-    if (vancouver := vancouver_year(bare)) is not None:  # "2011;369(1952):…": not the issue's number
-        years.append(vancouver)
-
-    # a dash for the names ("— Physics. Trans. by …") is read as names, and names no one here:
-    # the list gives the reference the previous one's (`_repeated_authors`)
-    named = dash_as_names(bare)
+    years = _dating_years(bare, after_authors, astro)
     # APA's court cases, statutes, bills: a name, no authors ("Zernike v. F., 1934" is a name)
     legal = legal_reference(text) if astro is None else None
-    if astro is not None:
-        title, authors = (_clean_title(astro.title) if astro.title else None), astro.authors
-    elif legal is not None:
-        title, authors = legal.title, ""
-    else:
-        title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", named))
-        if title is not None and _printed_no_title(title, bare):
-            title = None
-    if named != bare or is_work_label(authors, title):  # "CTAN (2006). CTAN. The …": a label
-        authors = ""
+    title, authors = _title_and_names(bare, astro, legal)
     if after_authors and title:
         title = title_with_its_year(title, bare, years[-1])
     return ParsedReference(
@@ -272,6 +243,47 @@ def parse_reference(text: str) -> ParsedReference:
         else group_author(bare, authors) or person_names(authors),
         arxiv_version=arxiv.version if arxiv else None,
     )
+
+
+def _year_after_names(bare: str) -> re.Match[str] | None:
+    """The year an author-year style prints right after the names, where it is the work's."""
+    after = _AUTHOR_YEAR.match(bare)
+    if after is None or not after.group(2) or bare[after.end(2) : after.end(2) + 1] not in ("-", "–"):
+        return after
+    # "Names. Title …: a cohort study in Sweden, 1964–2018. In Venue, 2026.": a range of years
+    # closing a title's words is the period it studies, not the work's date (Chicago's
+    # "Names. 1968–78." follows names only; unsrtnat's "Title, 2008." is the work's year)
+    return None if _TITLE_RUN.search(bare, 0, after.start(2)) else after
+
+
+def _dating_years(bare: str, after_authors: re.Match[str] | None, astro: AstroReference | None) -> list[int]:
+    """The years that may date the work, the one that does last."""
+    years = [int(y) for y in _DATING_YEAR.findall(_ACCESSED.sub(" ", dating_text(bare)))]
+    if after_authors:  # an author-year style prints the work's year there; later ones are other dates
+        years.append(int(next(year for year in after_authors.groups() if year)))
+    if astro is not None and astro.year is not None:
+        years.append(astro.year)
+    if (vancouver := vancouver_year(bare)) is not None:  # "2011;369(1952):…": not the issue's number
+        years.append(vancouver)
+    return years
+
+
+def _title_and_names(bare: str, astro: AstroReference | None, legal: LegalReference | None) -> _Reading:
+    """The title and the names' place, as an astronomy list, a legal reference or the others print them."""
+    # a dash for the names ("— Physics. Trans. by …") is read as names, and names no one here:
+    # the list gives the reference the previous one's (`_repeated_authors`)
+    named = dash_as_names(bare)
+    if astro is not None:
+        title, authors = (_clean_title(astro.title) if astro.title else None), astro.authors
+    elif legal is not None:
+        title, authors = legal.title, ""
+    else:
+        title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", named))
+        if title is not None and _printed_no_title(title, bare):
+            title = None
+    if named != bare or is_work_label(authors, title):  # "CTAN (2006). CTAN. The …": a label
+        authors = ""
+    return title, authors
 
 
 def _name_words(authors: str) -> tuple[str, ...]:
@@ -309,57 +321,113 @@ def _printed_no_title(title: str, text: str) -> bool:
     return bool(_OXFORD_AND.search(names)) or (at > 0 and _LAST_NAME_LEAD.search(text, 0, at) is not None)
 
 
-def _title_and_authors(text: str) -> tuple[str | None, str]:
+_Reading = tuple[str | None, str]  # a title (None: the style prints none) and the names before it
+
+
+def _title_and_authors(text: str) -> _Reading:
+    """Title and authors as the first of `_TITLE_READERS` that knows the reference reads them."""
+    for read in _TITLE_READERS:
+        reading = read(text)
+        if reading is not None:
+            return reading
+    return _by_sentences(text)
+
+
+def _read_vancouver(text: str) -> _Reading | None:
+    """Vancouver's, before quotes: its titles quote words ("The ``Narratives'' fMRI dataset")."""
     vancouver = vancouver_title(text)
-    if vancouver is not None:  # before quotes: its titles quote words ("The ``Narratives'' fMRI dataset")
-        read, names, whole = vancouver
-        return (read if whole else _clean_title(read)), names
-    harvard = harvard_title(text)  # Harvard (agsm, dcu): what its punctuation alone does not show
-    if harvard is not None:
-        read, names, whole = harvard
-        return (read.strip(" .,;:") if whole else _clean_title(read)), names
-    quoted = outer_quotes(_QUOTED.search(text), SINGLE_QUOTED.search(text))
+    if vancouver is None:
+        return None
+    read, names, whole = vancouver
+    return (read if whole else _clean_title(read)), names
+
+
+def _read_harvard(text: str) -> _Reading | None:
+    """Harvard's (agsm, dcu): what its punctuation alone does not show."""
+    harvard = harvard_title(text)
+    if harvard is None:
+        return None
+    read, names, whole = harvard
+    return (read.strip(" .,;:") if whole else _clean_title(read)), names
+
+
+@lru_cache(maxsize=64)  # asked by the quoted title's reader, then by APA's
+def _apa_year(text: str) -> re.Match[str] | None:
+    """APA's year after the names, not ACM's ("Names. 2018. Title. Journal 82, 10 (2018)")."""
     apa = _APA.match(text)
-    if apa and _ACM_YEAR.search(apa.group("authors")):  # "Names. 2018. Title. Journal 82, 10 (2018)"
-        apa = None
-    # APA quotes no title: a quotation after its title sentence is what a comment or review is on
-    # — but after "Vol. B:" it is the volume's own title (quoted from its italics: a multi-volume work).
-    comment = apa and apa.group("period") and quoted and quoted.start() > apa.start("rest") + 1
+    return None if apa is None or _ACM_YEAR.search(apa.group("authors")) else apa
+
+
+def _read_quoted(text: str) -> _Reading | None:
+    """A quoted title, the names before it without an author-year style's year ("Attwood, Feona
+    (2006) “…”"); words between the names and the quotes are `title_around_quotes`'s."""
+    quoted = outer_quotes(_QUOTED.search(text), SINGLE_QUOTED.search(text))
+    if quoted is None:
+        return None
     # APS quotes no title: a quotation inside one ("On the generalized “birth-and-death” process")
-    physics = physics_title(text) if quoted and _INSIDE_A_PIECE.search(text, 0, quoted.start()) else None
+    physics = physics_title(text) if _INSIDE_A_PIECE.search(text, 0, quoted.start()) else None
     if physics is not None and physics[0]:
         return _clean_title(physics[0]), physics[1]
-    if quoted and not (comment and not _VOLUME_LEAD.search(text, 0, quoted.start())):
-        around = title_around_quotes(text, quoted.start(), quoted.group("title"), looks_like_names)
-        if around is not None:  # "Names. Aristotle’s “De Motu Animalium.”", "Names. Work. Vol. 1: “…”"
-            return _clean_title(around[0]), around[1]
-        # the authors, without an author-year style's year ("Attwood, Feona (2006) “…”")
-        return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
+    # APA quotes no title: a quotation after its title sentence is what a comment or review is on
+    # — but after "Vol. B:" it is the volume's own title (quoted from its italics: a multi-volume work).
+    apa = _apa_year(text)
+    comment = apa and apa.group("period") and quoted.start() > apa.start("rest") + 1
+    if comment and not _VOLUME_LEAD.search(text, 0, quoted.start()):
+        return None
+    around = title_around_quotes(text, quoted.start(), quoted.group("title"), looks_like_names)
+    if around is not None:  # "Names. Aristotle’s “De Motu Animalium.”", "Names. Work. Vol. 1: “…”"
+        return _clean_title(around[0]), around[1]
+    return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
+
+
+def _read_lncs(text: str) -> _Reading | None:
+    """LNCS's "Names: Title. In: Venue", and Harvard kluwer's "Names: 1984, Title, …"."""
     lncs = _LNCS.match(text)
-    if lncs and _looks_like_authors(lncs.group("authors")):  # and Harvard kluwer's "Names: 1984, Title, …"
-        rest = KLUWER_YEAR.sub("", lncs.group("rest"))
-        first = SENTENCE_END.split(rest, maxsplit=1)[0]
-        return _clean_title(title_before_question(first)), lncs.group("authors")
-    physics = physics_title(text) or iop_title_and_authors(text) or edited_book(text)
-    if physics is not None:
-        title, authors = physics
-        return (_clean_title(title) if title else None), authors
+    if lncs is None or not _looks_like_authors(lncs.group("authors")):
+        return None
+    first = SENTENCE_END.split(KLUWER_YEAR.sub("", lncs.group("rest")), maxsplit=1)[0]
+    return _clean_title(title_before_question(first)), lncs.group("authors")
+
+
+def _read_physics(text: str) -> _Reading | None:
+    """REVTeX's and Nature's, IOP's "Names Year Title Journal", an edited book's "Title (ed …)"."""
+    for read in (physics_title, iop_title_and_authors, edited_book):
+        reading = read(text)
+        if reading is not None:
+            return (_clean_title(reading[0]) if reading[0] else None), reading[1]
+    return None
+
+
+def _read_apa(text: str) -> _Reading | None:
+    """APA's: "Names (2008). Title.", an untitled work's "Author, A. A., & Author, B. B. (2014).",
+    a title in the names' place ("College bound seniors. (2008).")."""
     untitled = untitled_authors(text)
-    if untitled is not None and title_in_author_place(untitled, ""):  # "College bound seniors. (2008)."
-        return _clean_title(untitled), ""
-    if untitled is not None:  # APA's "Author, A. A., & Author, B. B. (2014).": no title at all
-        return None, untitled
-    if apa and title_in_author_place(apa.group("authors"), apa.group("rest")):
-        return _clean_title(apa.group("authors")), ""
-    if apa:
-        if apa.group("period"):  # APA proper: "(2008). Title."
-            return _clean_title(apa_title(title_sentence(apa.group("rest")))), apa.group("authors")
-        return _clean_title(SENTENCE_END.split(apa.group("rest"), maxsplit=1)[0]), apa.group("authors")
+    if untitled is not None:
+        return (_clean_title(untitled), "") if title_in_author_place(untitled, "") else (None, untitled)
+    apa = _apa_year(text)
+    if apa is None:
+        return None
+    names, rest = apa.group("authors"), apa.group("rest")
+    if title_in_author_place(names, rest):
+        return _clean_title(names), ""
+    if apa.group("period"):  # APA proper: "(2008). Title."
+        return _clean_title(apa_title(title_sentence(rest))), names
+    return _clean_title(SENTENCE_END.split(rest, maxsplit=1)[0]), names
+
+
+def _read_inverted(text: str) -> _Reading | None:
+    """Nature's, ACS's: "…, R. L. & Kline, M. A stable carbene."."""
     inverted = INVERTED_NAMES.match(text)
     first = SENTENCE_END.split(inverted.group("rest"), maxsplit=1)[0] if inverted else ""
-    if inverted and len(first.split()) >= 2:  # Nature, ACS: "…, R. L. & Kline, M. A stable carbene."
-        return _clean_title(title_before_question(without_proceedings(first))), inverted.group("authors")
-    return _by_sentences(text)
+    if inverted is None or len(first.split()) < 2:
+        return None
+    return _clean_title(title_before_question(without_proceedings(first))), inverted.group("authors")
+
+
+# The families' readers in the order that tells them apart; the others are read as sentences.
+_TITLE_READERS: tuple[Callable[[str], _Reading | None], ...] = (
+    _read_vancouver, _read_harvard, _read_quoted, _read_lncs, _read_physics, _read_apa, _read_inverted,
+)  # fmt: skip
 
 
 _LINK_TAIL_OR_DATE = re.compile(rf"[a-z][\w-]*\.?|[\s,]*{YEARS}[a-z]?\.?")
@@ -404,8 +472,11 @@ def _venue_after(text: str, title: str | None) -> str | None:
 
 def _looks_like_authors(text: str) -> bool:  # "Nicolaas Govert de Bruijn": three names and particles
     names = [word for word in text.split() if word.casefold() not in _PARTICLES]
-    listed = "," in text or " and " in text or "&" in text or "et al" in text
-    return listed or len(names) <= 3 or _GROUP.match(text) is not None
+    return _is_listed(text) or len(names) <= 3 or _GROUP.match(text) is not None
+
+
+def _is_listed(text: str) -> bool:  # "A, B", "A and B", "A & B", "A et al."
+    return any(mark in text for mark in (",", " and ", "&", "et al"))
 
 
 # A group as a work's author: "The Coq Development Team", "The Rust Project Developers".
@@ -414,7 +485,7 @@ _GROUP = re.compile(
 )
 
 
-# A book's place and publisher after its title ("…, Cambridge, MA: MIT Press", "… Reading,
+# A book's place and publisher after its title ("…, Cambridge, MA: MIT Press", "… _Reading,
 # Mass.: Addison-Wesley"): only with a publisher's word, so "Attention, Please: A Study" stays.
 _PLACE_PUBLISHER = re.compile(
     r"[,.]\s+(?:[A-Z][\w.]*+\s?){1,3}(?:,\s+[A-Z][\w.]*)?\s*:\s+[^:]{0,40}"
@@ -517,11 +588,14 @@ def looks_like_names(authors: str) -> bool:
     if not words or len(words) > 120 or any(ch.isdigit() for ch in authors):  # "" has no words
         return False
     names = [w for w in words if _is_name_word(w)]
-    # an initial without its period ("S A Nastase") is no article "a"
-    titles = [w.casefold() in _TITLE_WORDS and not (len(w) == 1 and w.isupper()) for w in names]
-    return all(_ELIDED.sub("", w)[:1].isupper() and not t for w, t in zip(names, titles, strict=True)) and (
-        len(names) <= 3 or any(sep in authors for sep in (",", " and ", "&", "et al"))
-    )
+    return all(map(_is_capitalised_name, names)) and (len(names) <= 3 or _is_listed(authors))
+
+
+def _is_capitalised_name(word: str) -> bool:
+    """A name word as names are written: capitalised after an elision ("d'Ascoli"), no title's word
+    (an initial without its period, "S A Nastase", is no article "a")."""
+    title_word = word.casefold() in _TITLE_WORDS and not (len(word) == 1 and word.isupper())
+    return _ELIDED.sub("", word)[:1].isupper() and not title_word
 
 
 def _is_name_word(word: str) -> bool:
