@@ -108,34 +108,60 @@ def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
     framework …": an article read as an initial), nor a title the model reads where names
     stand, none before it ("World Health Organization. (2019). Title": a group as author)."""
     overlap = tagged.overlap(label, read)
-    own = tagged.first(label)
-    if overlap == "same" or own is None:
+    if overlap == "same" or tagged.first(label) is None:
         return False
-    if label == "title" and "family" not in tagged.labels[: tagged.labels.index("title")]:
+    if label == "title" and not _after_names(tagged, read, overlap):
         return False
-    if overlap == "apart" and label == "title":  # the rules read another field as the title
-        # (quoted or not: the italics pass quotes an italic journal the rules took for a title,
-        # AMS's "2002: Title. *J. Atmos. Sci.*, 59")
-        labels, lowest = tagged.labels_of(read)
-        return labels <= _VENUE_LINE and lowest >= _SURE_OF_OTHERS
-    at = tagged.text.find(read)
-    if label == "title" and at > 0 and tagged.text[at - 1] in '“"«‘':
-        return False  # a title the style quoted, as the rules read it ("“ABSPACK, CrysAlis …”")
+    if overlap == "apart" and label == "title":
+        return _venue_line_read_as_title(tagged, read)
     if overlap == "shifted":
-        # the model's starts no later than the rules' (they cut its start off), or after what
-        # ends in a colon or a comma, the rules' start ("Coauthors, 2017: Title"), not a word
-        # ("A", "How") the model read as a name or a venue
-        start, own_start = min(tagged.tokens_of(read)), tagged.labels.index(label)
-        return start >= own_start or tagged.tokens[own_start - 1][-1:] in ":,"
-    if label == "date":  # a year the rules read in the pages, the volume or a title's range of years
-        labels, lowest = tagged.labels_of(read)
-        alone = not any(char.isalpha() for index in tagged.tokens_of(read) for char in tagged.tokens[index])
-        # (not one glued to a title's first word: econ's "Rutherford 2013.“Computing …")
-        return labels <= {"pages", "volume", "issue", "title"} and lowest >= _SURE_OF_OTHERS and alone
-    if overlap == "runs-on":  # into the fields after it, not an edition ("Title: Second Edition")
-        last = tagged.tokens[max(tagged.run_of(label))]  # nor a subtitle ("Title: Technical Report")
-        return tagged.labels_of(read)[0] - {label, "other"} <= _RUN_INTO and not last.endswith(":")
+        return _shifted_by_the_rules(tagged, label, read)
+    if label == "date":
+        return _year_among_numbers(tagged, read)
+    if overlap == "runs-on":
+        return _run_on_into_fields(tagged, label, read)
     return label != "title"
+
+
+def _after_names(tagged: TaggedReference, read: str, overlap: str) -> bool:
+    """Whether a title may be the model's at all: it reads names before its title, and (where
+    the two readings are not apart) the style did not quote the rules' title ("“ABSPACK,
+    CrysAlis …”")."""
+    if "family" not in tagged.labels[: tagged.labels.index("title")]:
+        return False
+    at = tagged.text.find(read)
+    return overlap == "apart" or not (at > 0 and tagged.text[at - 1] in '“"«‘')
+
+
+def _venue_line_read_as_title(tagged: TaggedReference, read: str) -> bool:
+    """Whether the rules read another field as the title, which the model is sure is a venue
+    line (quoted or not: the italics pass quotes an italic journal the rules took for a title,
+    AMS's "2002: Title. *J. Atmos. Sci.*, 59")."""
+    labels, lowest = tagged.labels_of(read)
+    return labels <= _VENUE_LINE and lowest >= _SURE_OF_OTHERS
+
+
+def _shifted_by_the_rules(tagged: TaggedReference, label: str, read: str) -> bool:
+    """Whether the model's reading starts no later than the rules' (they cut its start off), or
+    after what ends in a colon or a comma, the rules' start ("Coauthors, 2017: Title"), not a
+    word ("A", "How") the model read as a name or a venue."""
+    start, own_start = min(tagged.tokens_of(read)), tagged.labels.index(label)
+    return start >= own_start or tagged.tokens[own_start - 1][-1:] in ":,"
+
+
+def _year_among_numbers(tagged: TaggedReference, read: str) -> bool:
+    """Whether the rules read the year in the pages, the volume or a title's range of years,
+    a number alone (not one glued to a title's first word: econ's "Rutherford 2013.“Computing …")."""
+    labels, lowest = tagged.labels_of(read)
+    alone = not any(char.isalpha() for index in tagged.tokens_of(read) for char in tagged.tokens[index])
+    return labels <= {"pages", "volume", "issue", "title"} and lowest >= _SURE_OF_OTHERS and alone
+
+
+def _run_on_into_fields(tagged: TaggedReference, label: str, read: str) -> bool:
+    """Whether the rules' reading ran on into the fields after the model's, not into an edition
+    ("Title: Second Edition") nor a subtitle ("Title: Technical Report")."""
+    last = tagged.tokens[max(tagged.run_of(label))]
+    return tagged.labels_of(read)[0] - {label, "other"} <= _RUN_INTO and not last.endswith(":")
 
 
 def _numbers_as_words(tagged: TaggedReference, read: str) -> bool:
