@@ -164,6 +164,26 @@ def _run_on_into_fields(tagged: TaggedReference, label: str, read: str) -> bool:
     return tagged.labels_of(read)[0] - {label, "other"} <= _RUN_INTO and not last.endswith(":")
 
 
+def _not_printed(
+    tagged: TaggedReference, rules: RuleReading, label: str, name: str, thresholds: Mapping[str, float]
+) -> bool:
+    """Whether the rules' reading of a field (the model's ``label``, the rules' ``name``) the
+    model reads none of is no such field: a title the style did not print (`_no_title_printed`),
+    or a field the model reads as other fields there, sure of them (not a venue where the
+    model's title runs over the rules' title and venue both: "Computer Modern Typefaces.
+    Computers & Typesetting. Vol. E. Reading, Mass")."""
+    if label == "title":
+        return _no_title_printed(tagged, rules, thresholds)
+    read = str(getattr(rules, name))
+    likeliest = tagged.likeliest(label, read)
+    return (
+        likeliest is not None
+        and likeliest < thresholds[f"{name}-dropped"]
+        and tagged.labels_of(read)[1] >= thresholds[name]
+        and not (label == "container" and _in_one_title(tagged, rules.title, read))
+    )
+
+
 def _numbers_as_words(tagged: TaggedReference, read: str) -> bool:
     """Whether the model reads a word of ``read`` as a number field (pages, volume, issue): it
     is lost there (APA's placeholder "Title1." read as pages), not reading a venue line."""
@@ -297,20 +317,8 @@ def choose_fields(
         if read is None:  # the rules read none: the model's, where it is sure of it
             filled = confidence.get(name, 0.0) >= thresholds.get(f"{name}-filled", thresholds[name])
             return own if filled else None
-        if own is None and label == "title":  # none, where the style printed none
-            return None if _no_title_printed(tagged, rules, thresholds) else read
-        if own is None:  # the model reads none: none, where it reads other fields there, sure
-            likeliest = tagged.likeliest(label, str(read))
-            lowest = tagged.labels_of(str(read))[1]
-            dropped = (
-                likeliest is not None
-                and likeliest < thresholds[f"{name}-dropped"]
-                and lowest >= thresholds[name]
-                # a venue not where the model's title runs over the rules' title and venue both
-                # ("Computer Modern Typefaces. Computers & Typesetting. Vol. E. Reading, Mass")
-                and not (label == "container" and _in_one_title(tagged, rules.title, str(read)))
-            )
-            return None if dropped else read
+        if own is None:  # none, where the style printed none
+            return None if _not_printed(tagged, rules, label, name, thresholds) else read
         agreement = tagged.agreement(label, str(read))
         doubt = thresholds[f"{name}-doubted"]
         doubted = doubt > 0 and (agreement is None or agreement < doubt)
