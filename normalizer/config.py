@@ -20,6 +20,7 @@ else is pure.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import tomllib
@@ -446,75 +447,89 @@ def load_settings(
     ``overrides`` holds command-line values; ``None`` values mean "not given".
     """
     environ = os.environ if environ is None else environ
-    values: dict[str, Any] = {}
-    origins: dict[str, str] = {}  # setting → where its value came from, for error messages
-    files: dict[str, Path] = {}  # setting → the configuration file it came from
-    trusted = environ.get(TRUST_VARIABLE, "").strip().lower() in ("1", "true", "yes")
-    own = user_config_file(environ)
-    if own is not None and own.is_file():
-        table = _read_toml(own)
-        trusted = trusted or table.pop(TRUST_SETTING, False) is True
-        _take(table, own, "", values, origins, files)
-    project: list[str] = []  # the settings the project's configuration gave
+    given = _Given()
+    trusted = _take_own_config(environ, given)
     found = find_config_file(cwd or Path.cwd())
+    project: list[str] = []  # the settings the project's configuration gave
     if found:
         path, table = found
-        section = "" if path.name == "bibnorm.toml" else "[tool.bibnorm] "
-        project = _take(table, path, section, values, origins, files)
+        project = given.take_file(table, path, "" if path.name == "bibnorm.toml" else "[tool.bibnorm] ")
     for variable, field in _ENV.items():
         if environ.get(variable):
-            values[field] = environ[variable]
-            origins[field] = f"environment variable {variable}"
-            files.pop(field, None)
+            given.take(field, environ[variable], f"environment variable {variable}")
     for field, value in (overrides or {}).items():
         if value is not None:
-            values[field] = value
-            origins[field] = f"option --{field.replace('_', '-')}"
-            files.pop(field, None)
-    try:
-        settings = Settings(**values)
-    except ValidationError as error:
-        first = error.errors()[0]
-        field = str(first["loc"][0]) if first["loc"] else ""
-        where = origins.get(field, "settings")
-        path_in = ".".join(str(p) for p in first["loc"][1:])
-        what = f" ({path_in if len(path_in) <= 40 else shown(path_in, 40)})" if path_in else ""
-        if first["type"] == "extra_forbidden":
-            raise ConfigError(_unknown_setting(field, origins.get(field)) + what) from None
-        # pydantic prefixes the messages of our own validators; the reason reads better alone.
-        reason = first["msg"].removeprefix("Value error, ")
-        raise ConfigError(f"{where}: invalid value{what}: {reason}") from None
-    settings._origins.update(origins)
-    settings._files.update(files)
+            given.take(field, value, f"option --{field.replace('_', '-')}")
+    settings = given.noted_on(given.settings())
     if found and not trusted:
-        settings = _as_a_project_may(
-            settings, [name for name in project if origins[name].startswith(str(found[0]))], found[0]
-        )
-        settings._origins.update(origins)
-        settings._files.update(files)
+        still = [name for name in project if given.origins[name].startswith(str(found[0]))]
+        settings = given.noted_on(_as_a_project_may(settings, still, found[0]))
     return settings
 
 
-def _take(
-    table: dict[str, Any],
-    path: Path,
-    section: str,
-    values: dict[str, Any],
-    origins: dict[str, str],
-    files: dict[str, Path],
-) -> list[str]:
-    """A configuration file's settings into ``values`` (their origins named, and their file in
-    ``files``); the names taken."""
-    taken = []
-    for key, value in table.items():
-        field = key.replace("-", "_")
-        values[field] = value
-        files[field] = path
-        # A key is quoted, and cut, when it is not a plain name: a 5 MB key is not echoed whole.
-        name = key if len(key) <= 40 and field.isidentifier() else shown(key, 40)
-        origins[field] = f"{path}: {section}{name}"
-        taken.append(field)
-    return taken
+@dataclasses.dataclass
+class _Given:
+    """The settings gathered so far, later sources over earlier ones: each value with where it
+    came from (for error messages) and, when a configuration file gave it, that file."""
+
+    values: dict[str, Any] = dataclasses.field(default_factory=dict)
+    origins: dict[str, str] = dataclasses.field(default_factory=dict)
+    files: dict[str, Path] = dataclasses.field(default_factory=dict)
+
+    def take(self, field: str, value: Any, origin: str) -> None:
+        """A value from the environment or the command line: it comes from no file."""
+        self.values[field] = value
+        self.origins[field] = origin
+        self.files.pop(field, None)
+
+    def take_file(self, table: dict[str, Any], path: Path, section: str) -> list[str]:
+        """A configuration file's settings (their origins named, and their file kept); the
+        names taken."""
+        taken = []
+        for key, value in table.items():
+            field = key.replace("-", "_")
+            self.values[field] = value
+            self.files[field] = path
+            # A key is quoted, and cut, when it is not a plain name: a 5 MB key is not echoed whole.
+            name = key if len(key) <= 40 and field.isidentifier() else shown(key, 40)
+            self.origins[field] = f"{path}: {section}{name}"
+            taken.append(field)
+        return taken
+
+    def settings(self) -> Settings:
+        """The values as `Settings`; `ConfigError` naming where the first invalid one came from."""
+        try:
+            return Settings(**self.values)
+        except ValidationError as error:
+            first = error.errors()[0]
+            field = str(first["loc"][0]) if first["loc"] else ""
+            path_in = ".".join(str(p) for p in first["loc"][1:])
+            what = f" ({path_in if len(path_in) <= 40 else shown(path_in, 40)})" if path_in else ""
+            if first["type"] == "extra_forbidden":
+                raise ConfigError(_unknown_setting(field, self.origins.get(field)) + what) from None
+            # pydantic prefixes the messages of our own validators; the reason reads better alone.
+            reason = first["msg"].removeprefix("Value error, ")
+            where = self.origins.get(field, "settings")
+            raise ConfigError(f"{where}: invalid value{what}: {reason}") from None
+
+    def noted_on(self, settings: Settings) -> Settings:
+        """``settings`` knowing where each value came from."""
+        settings._origins.update(self.origins)
+        settings._files.update(self.files)
+        return settings
+
+
+def _take_own_config(environ: Mapping[str, str], given: _Given) -> bool:
+    """The user's own configuration file into ``given``; whether the user trusts the projects'
+    configuration (the environment says so, else their file does)."""
+    trusted = environ.get(TRUST_VARIABLE, "").strip().lower() in ("1", "true", "yes")
+    own = user_config_file(environ)
+    if own is None or not own.is_file():
+        return trusted
+    table = _read_toml(own)
+    trusted = trusted or table.pop(TRUST_SETTING, False) is True
+    given.take_file(table, own, "")
+    return trusted
 
 
 def _as_a_project_may(settings: Settings, given: list[str], path: Path) -> Settings:
