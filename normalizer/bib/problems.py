@@ -86,37 +86,42 @@ def command_problem(text: str, command: Command, line: LineCounter, following: i
 def _closes_for_biber(text: str, at: int) -> bool:
     """Whether the command at ``at`` closes as biber reads it: ``%`` starts a comment to the end
     of its line, braces count, and an ``@`` first on its line (the next entry) comes too late."""
-    position = at + 1
-    while position < len(text) and text[position] not in "{(\n@":
-        position += 1
-    if position >= len(text) or text[position] not in "{(":
+    position = _opening_at(text, at)
+    if position is None:
         return False
-    opening = text[position]
-    closing = "}" if opening == "{" else ")"
+    nesting = _NESTING[text[position]]
     depth = 0
     line_start = False
     while position < len(text):
         char = text[position]
         if char == "%" and text[position - 1] != "\\":
-            newline = text.find("\n", position)
-            if newline == -1:
+            position = text.find("\n", position) + 1
+            if position == 0:
                 return False
-            position, line_start = newline + 1, True
+            line_start = True
             continue
         if line_start and char == "@":
             return False
-        if char == "\n":
-            line_start = True
-        elif char not in " \t":
-            line_start = False
-        if char == opening or (opening == "(" and char == "{"):
-            depth += 1
-        elif char == closing or (opening == "(" and char == "}"):
-            depth -= 1
-            if depth == 0:
-                return True
+        line_start = char == "\n" or (line_start and char in " \t")
+        # The opening takes the depth to 1, so only a closing brings it back to 0.
+        depth += nesting.get(char, 0)
+        if depth == 0:
+            return True
         position += 1
     return False
+
+
+# What each delimiter does to the depth, by the command's opening: in a (…) command braces count too.
+_NESTING = {"{": {"{": 1, "}": -1}, "(": {"(": 1, ")": -1, "{": 1, "}": -1}}
+
+
+def _opening_at(text: str, at: int) -> int | None:
+    """Where the command at ``at`` opens: its first ``{`` or ``(``, unless a newline or an ``@``
+    comes first."""
+    position = at + 1
+    while position < len(text) and text[position] not in "{(\n@":
+        position += 1
+    return position if position < len(text) and text[position] in "{(" else None
 
 
 # Both read the text's start only (`match`): anchored, a search does not walk a run of blanks
