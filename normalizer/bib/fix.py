@@ -49,24 +49,33 @@ def fix_entry(entry: BibEntry, published: Reference | None = None, note: str = "
     # An empty identifier field prints nothing: it goes (BN404).
     fields = [f for f in entry.fields if not (f.name in IDENTIFIER_FIELDS and is_empty(f.text))]
     for i, field in enumerate(fields):
-        text = field.text
-        if (
-            field.name == "doi"
-            and (canonical := escapes_kept(text, canonical_doi(text.strip())))
-            and canonical != text
-        ):
-            fields[i] = field._replace(value="{" + canonical + "}")
-        # A url's escapes stay as written too: plainnat without url/hyperref sets it as text.
-        elif field.name == "url" and (url := escapes_kept(text, canonical_url(text))) and url != text:
-            fields[i] = field._replace(value="{" + url + "}")
-        elif field.name in CODE_FIELDS and field.name not in PRINTED_CODE_FIELDS and CODE_URL.search(text):
-            fixed = CODE_URL.sub(lambda m: _canonical_code(m.group(0)), text)
-            if fixed != text:
-                fields[i] = field._replace(value="{" + fixed + "}")
+        fixed = _fixed_text(field.name, field.text)
+        if fixed is not None:
+            fields[i] = field._replace(value="{" + fixed + "}")
     fixed_entry = entry.replace_fields(fields)
     if published is not None and published.venue and published.entry_type in ("article", "inproceedings"):
         fixed_entry = _upgrade(fixed_entry, published, note)
     return fixed_entry
+
+
+def _fixed_text(name: str, text: str) -> str | None:
+    """A field's text as the first safe fix that changes it writes it, None when none does: a
+    DOI's canonical form, a URL's, then the canonical links to code in a field styles do not print
+    (a URL already canonical may still hold one)."""
+    if name == "doi":
+        canonical = escapes_kept(text, canonical_doi(text.strip()))
+        if canonical and canonical != text:
+            return canonical
+    # A url's escapes stay as written too: plainnat without url/hyperref sets it as text.
+    if name == "url":
+        url = escapes_kept(text, canonical_url(text))
+        if url and url != text:
+            return url
+    if name in CODE_FIELDS and name not in PRINTED_CODE_FIELDS:
+        linked = CODE_URL.sub(lambda m: _canonical_code(m.group(0)), text)
+        if linked != text:
+            return linked
+    return None
 
 
 def _canonical_code(written: str) -> str:
