@@ -194,55 +194,47 @@ class _Scanner:
 
     def entry_fields(self, position: int, closing: str, fields: list[ScannedField]) -> int:
         text, size = self.text, self.size
-        last: ScannedField | None = None
+        last: str | None = None  # the name of the field before, which an error names
         while True:
             if position == size:
-                raise _Fail(ScanError("eof", size, last.name if last else None))
+                raise _Fail(ScanError("eof", size, last))
             char = text[position]
             if char == closing:
                 return position + 1
             if char != ",":
-                raise _Fail(ScanError("after-value", position, last.name if last else None))
+                raise _Fail(ScanError("after-value", position, last))
             position = self.white(position + 1)
             if position == size:
-                raise _Fail(ScanError("eof", size, last.name if last else None))
+                raise _Fail(ScanError("eof", size, last))
             if text[position] == closing:
                 return position + 1
-            name_end = self.identifier(position)
-            if name_end == position or (
-                name_end < size and text[name_end] not in _WHITESPACE and text[name_end] != "="
-            ):
-                raise _Fail(ScanError("field-name", name_end, last.name if last else None, None, position))
-            name, name_at = text[position:name_end], position
-            equals = self.white(name_end)
-            if equals == size:
-                raise _Fail(ScanError("eof", size, name))
-            if text[equals] != "=":
-                raise _Fail(ScanError("equals", equals, name))
-            value_at = self.white(equals + 1)
-            value_end, position = self.value(value_at, closing, name)
-            last = ScannedField(name, name_at, text[value_at:value_end], value_at)
-            fields.append(last)
+            name_at = position
+            last, value_at = self.assignment(name_at, last)
+            value_end, position = self.value(value_at, closing, last)
+            fields.append(ScannedField(last, name_at, text[value_at:value_end], value_at))
+
+    def assignment(self, position: int, before: str | None) -> tuple[str, int]:
+        """The name of a field or @string at ``position`` and where its value starts, after the
+        ``=`` (``before``: the field before it, which an unreadable name's error names)."""
+        text, size = self.text, self.size
+        name_end = self.identifier(position)
+        if name_end == position or (
+            name_end < size and text[name_end] not in _WHITESPACE and text[name_end] != "="
+        ):
+            raise _Fail(ScanError("field-name", name_end, before, None, position))
+        name = text[position:name_end]
+        equals = self.white(name_end)
+        if equals == size:
+            raise _Fail(ScanError("eof", size, name))
+        if text[equals] != "=":
+            raise _Fail(ScanError("equals", equals, name))
+        return name, self.white(equals + 1)
 
     def definition(self, kind: str, position: int, closing: str, fields: list[ScannedField]) -> int:
         text, size = self.text, self.size
-        name = ""
+        name, name_at, value_at = "", position, position  # a @preamble's value has no name
         if kind == "string":
-            name_end = self.identifier(position)
-            if name_end == position or (
-                name_end < size and text[name_end] not in _WHITESPACE and text[name_end] != "="
-            ):
-                raise _Fail(ScanError("field-name", name_end, None, None, position))
-            name = text[position:name_end]
-            equals = self.white(name_end)
-            if equals == size:
-                raise _Fail(ScanError("eof", size, name))
-            if text[equals] != "=":
-                raise _Fail(ScanError("equals", equals, name))
-            name_at, position = position, self.white(equals + 1)
-        else:
-            name_at = position
-        value_at = position
+            name, value_at = self.assignment(position, None)
         value_end, position = self.value(value_at, closing, name)
         fields.append(ScannedField(name, name_at, text[value_at:value_end], value_at))
         if position == size:
@@ -270,25 +262,9 @@ class _Scanner:
             raise _Fail(ScanError("eof", size, field, value_at))
         char = text[position]
         if char == "{":
-            depth = 1
-            for match in _BRACES.finditer(text, position + 1, size):
-                depth += 1 if match.group() == "{" else -1
-                if depth == 0:
-                    return match.end()
-            raise _Fail(ScanError("eof", size, field, value_at))
+            return self.braced(position, field, value_at)
         if char == '"':
-            depth = 0
-            for match in _QUOTED.finditer(text, position + 1, size):
-                found = match.group()
-                if found == "{":
-                    depth += 1
-                elif found == "}":
-                    if depth == 0:
-                        raise _Fail(ScanError("unbalanced", match.start(), field, value_at))
-                    depth -= 1
-                elif depth == 0:
-                    return match.end()
-            raise _Fail(ScanError("eof", size, field, value_at))
+            return self.quoted(position, field, value_at)
         if "0" <= char <= "9":
             digits = _DIGITS.match(text, position, size)
             assert digits is not None
@@ -299,3 +275,28 @@ class _Scanner:
         ):
             raise _Fail(ScanError("value", end, field, value_at, position))
         return end
+
+    def braced(self, position: int, field: str, value_at: int) -> int:
+        """The end of the braced token opening at ``position``."""
+        depth = 1
+        for match in _BRACES.finditer(self.text, position + 1, self.size):
+            depth += 1 if match.group() == "{" else -1
+            if depth == 0:
+                return match.end()
+        raise _Fail(ScanError("eof", self.size, field, value_at))
+
+    def quoted(self, position: int, field: str, value_at: int) -> int:
+        """The end of the quoted token opening at ``position``: a quote inside braces does not
+        close it, and a ``}`` that closes nothing is an error."""
+        depth = 0
+        for match in _QUOTED.finditer(self.text, position + 1, self.size):
+            found = match.group()
+            if found == "{":
+                depth += 1
+            elif found == "}":
+                if depth == 0:
+                    raise _Fail(ScanError("unbalanced", match.start(), field, value_at))
+                depth -= 1
+            elif depth == 0:
+                return match.end()
+        raise _Fail(ScanError("eof", self.size, field, value_at))
