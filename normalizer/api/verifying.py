@@ -32,6 +32,8 @@ from pydantic import BaseModel, ConfigDict
 from .settings import given_settings
 
 if TYPE_CHECKING:
+    from bibnorm.readers.drafts import DraftFormat
+    from bibnorm.readers.latex import LatexDocument
     from bibnorm.sources.session import SessionFactory
 
 # What ``fail_on`` adds to the failing conditions (a mismatch, a work not found and, with a
@@ -164,18 +166,9 @@ def _audit_draft(
     if any(isinstance(item, ReadInput) for item in inputs):
         raise UsageError("a draft's bibliography is read from files, not from items already read")
     kind, draft = read_draft(document)
-    paths = [Path(str(item)) for item in inputs] or list(draft.bibliographies)
-    if not paths:  # as `bibnorm tex` says it: the command line must name the files
-        files = ".bib files" if kind.bibliography_suffixes == (".bib",) else "bibliography files"
-        raise UsageError(f"{document}: names no bibliography ({kind.bibliography_hint}); give the {files}")
+    paths = _bibliographies(document, inputs, kind, draft)
     entries = [entry for path in paths for entry in _draft_entries(path, kind.yaml_format)]
-    found = audit(str(document), draft.citations, entries, nocite_all=draft.nocite_all)
-    found = found.model_copy(
-        update={
-            "missing": tuple(a for a in found.missing if enabled(a.finding.code, options)),
-            "uncited": tuple(a for a in found.uncited if enabled(a.finding.code, options)),
-        }
-    )
+    found = _as_selected(audit(str(document), draft.citations, entries, nocite_all=draft.nocite_all), options)
     cited_only = replace(options, keys=frozenset(found.cited))
     # verify reads .bib and CSL-JSON entries; a YAML bibliography's are audited only (cited vs listed).
     readable = [path for path in paths if path.suffix.lower() not in (".yaml", ".yml")]
@@ -193,6 +186,28 @@ def _audit_draft(
         else VerifyOutcome(verdicts=[])
     )
     return Verification(outcome=outcome, audit=found, draft_warnings=tuple(warnings))
+
+
+def _bibliographies(
+    document: Path, inputs: Sequence[str | Path | ReadInput], kind: DraftFormat, draft: LatexDocument
+) -> list[Path]:
+    """The bibliography files audited: those given, else those the draft names; `UsageError`
+    when there are none (as `bibnorm tex` says it: the command line must name the files)."""
+    paths = [Path(str(item)) for item in inputs] or list(draft.bibliographies)
+    if not paths:
+        files = ".bib files" if kind.bibliography_suffixes == (".bib",) else "bibliography files"
+        raise UsageError(f"{document}: names no bibliography ({kind.bibliography_hint}); give the {files}")
+    return paths
+
+
+def _as_selected(found: TexAudit, options: VerifyOptions) -> TexAudit:
+    """The audit with only the missing and uncited citations whose codes the options select."""
+    return found.model_copy(
+        update={
+            "missing": tuple(a for a in found.missing if enabled(a.finding.code, options)),
+            "uncited": tuple(a for a in found.uncited if enabled(a.finding.code, options)),
+        }
+    )
 
 
 def _draft_entries(path: Path, yaml_format: str) -> list[ListedEntry]:
