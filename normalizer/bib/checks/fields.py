@@ -261,32 +261,42 @@ def split_names(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding
     people: frozenset[frozenset[str]] | None = None
     for bibfile, entry in iter_entries(files):
         for name, line, names, _ in ctx.people(bibfile, entry):
-            words = [(a, b) for a, b in itertools.pairwise(names) if _is_one_word(a) and _is_one_word(b)]
-            words = [(a, b) for a, b in words if _is_capitalised_word(a) and _is_capitalised_word(b)]
-            if not words:
+            neighbours = _capitalised_neighbours(names)
+            if not neighbours:
                 continue
-            if people is None:
+            if people is None:  # the files' people are gathered once, and only when needed
                 people = _people_of(files, ctx)
-            pairs = [
-                (a, b)
-                for a, b in words
-                if _is_initial(a) != _is_initial(b) or frozenset((a.casefold(), b.casefold())) in people
-            ]
+            pairs = [(a, b) for a, b in neighbours if _is_one_name(a, b, people)]
             if pairs:
                 a, b = pairs[0]
-                if _is_initial(a) and not _is_initial(b):
-                    # 'G. and Shani': the given name first, split where the space was.
-                    advice = f"one name split in two? (if so, write '{a} {b}' or '{b}, {a}')"
-                else:
-                    # 'Smith and J.': 'Smith, J.' with 'and' for its comma.
-                    advice = f"one name split at a comma? (if so, write '{a}, {b}' or '{b} {a}')"
                 yield ctx.finding(
                     "BN304",
                     bibfile.path,
                     line,
                     entry.key,
-                    f"{name} has one-word names {a!r} and {b!r}: {advice}",
+                    f"{name} has one-word names {a!r} and {b!r}: {_split_advice(a, b)}",
                 )
+
+
+def _capitalised_neighbours(names: Sequence[str]) -> list[tuple[str, str]]:
+    """The adjacent names of a list that are both one capitalised word: what a split leaves."""
+    words = [(a, b) for a, b in itertools.pairwise(names) if _is_one_word(a) and _is_one_word(b)]
+    return [(a, b) for a, b in words if _is_capitalised_word(a) and _is_capitalised_word(b)]
+
+
+def _is_one_name(a: str, b: str, people: frozenset[frozenset[str]]) -> bool:
+    """Whether two adjacent one-word names read as one person's: an initial beside a word, or
+    two words the files name one person by elsewhere."""
+    return _is_initial(a) != _is_initial(b) or frozenset((a.casefold(), b.casefold())) in people
+
+
+def _split_advice(a: str, b: str) -> str:
+    """How to write the name ``a and b`` split."""
+    if _is_initial(a) and not _is_initial(b):
+        # 'G. and Shani': the given name first, split where the space was.
+        return f"one name split in two? (if so, write '{a} {b}' or '{b}, {a}')"
+    # 'Smith and J.': 'Smith, J.' with 'and' for its comma.
+    return f"one name split at a comma? (if so, write '{a}, {b}' or '{b} {a}')"
 
 
 _BRACE_OR_CAPITAL = re.compile(r"[{}]|[^\W\d_a-z]")
