@@ -192,19 +192,7 @@ def companion_strings(
     wanted -= defined
     if not wanted:
         return {}
-    given = {Path(path).resolve() for path in files if path != "-"}
-    folders = dict.fromkeys(Path(path).resolve().parent for path in files if path != "-")
-    found: dict[str, str] = {}
-    for folder in folders:
-        for sibling in _siblings(folder, given):
-            try:
-                names = defined_strings([str(sibling)])
-            except BibnormError:
-                continue  # an unreadable neighbour is no companion
-            shown = os.path.relpath(sibling)
-            for name in wanted & names:
-                found.setdefault(name, shown)
-    return found
+    return _first_defining(files, wanted, _string_names)
 
 
 def companion_parents(files: Sequence[str], indexes: Sequence[FileIndex]) -> dict[str, str]:
@@ -219,19 +207,36 @@ def companion_parents(files: Sequence[str], indexes: Sequence[FileIndex]) -> dic
     wanted = {parent for index in indexes for entry in index.entries for parent in entry.parents} - defined
     if not wanted:
         return {}
+    return _first_defining(files, wanted, _entry_keys)
+
+
+def _string_names(path: Path) -> frozenset[str]:
+    """The @string names a .bib file defines."""
+    return defined_strings([str(path)])
+
+
+def _entry_keys(path: Path) -> frozenset[str]:
+    """The keys of a .bib file's entries, as BibTeX compares them."""
+    return frozenset(
+        ascii_lower(entry.key) for entry in parse_bibtex(read_text(str(path)), str(path)).entries
+    )
+
+
+def _first_defining(
+    files: Sequence[str], wanted: set[str], names_in: Callable[[Path], frozenset[str]]
+) -> dict[str, str]:
+    """For each name ``wanted``: the first other .bib file in a given file's folder whose names
+    (``names_in`` reads them) include it, as a path from the working folder."""
     given = {Path(path).resolve() for path in files if path != "-"}
     found: dict[str, str] = {}
     for folder in dict.fromkeys(Path(path).resolve().parent for path in files if path != "-"):
         for sibling in _siblings(folder, given):
             try:
-                keys = {
-                    ascii_lower(entry.key)
-                    for entry in parse_bibtex(read_text(str(sibling)), str(sibling)).entries
-                }
+                names = names_in(sibling)
             except BibnormError:
                 continue  # an unreadable neighbour is no companion
-            for key in wanted & keys:
-                found.setdefault(key, os.path.relpath(sibling))
+            for name in wanted & names:
+                found.setdefault(name, os.path.relpath(sibling))
     return found
 
 
