@@ -123,23 +123,10 @@ def _download(
         with session.get(url, headers=headers, stream=True, timeout=TIMEOUT) as response:
             if response.status_code == 416 and have:  # the part is whole already
                 return _finish(partial, target, md5, url)
-            if response.status_code not in (200, 206):
-                raise DownloadError(f"{url}: HTTP {response.status_code}")
-            if response.status_code == 200:
-                have = 0  # the server sends it whole: start again
+            have = _bytes_continued(response, have, url)
             left = int(response.headers.get("Content-Length") or 0)
             _check_room(target.parent, left, (have + left) * room, free)
-            progress.start(f"download: {target.name}", have + left if left else None, BYTES)
-            progress.advance(have)
-            downloaded = 0
-            with partial.open("ab" if have else "wb") as out:
-                # The bytes as sent: a server that adds a Content-Encoding must not change the
-                # file the checksum is of.
-                for chunk in response.raw.stream(CHUNK, decode_content=False):
-                    out.write(chunk)
-                    downloaded += len(chunk)
-                    progress.advance(len(chunk))
-            progress.finish()
+            downloaded = _append_body(response, target, have, left, progress)
     except (requests.RequestException, urllib3.exceptions.HTTPError) as error:
         raise DownloadError(f"{url}: {_reason(error)}; run the command again to resume") from None
     except OSError as error:  # the disk filled up, the folder went away
@@ -149,6 +136,31 @@ def _download(
             f"{url}: cut off after {have + downloaded:,} bytes; run the command again to resume"
         )
     _finish(partial, target, md5, url)
+    return downloaded
+
+
+def _bytes_continued(response: requests.Response, have: int, url: str) -> int:
+    """The bytes of the part the answer goes on from: all ``have`` of them for a range (206),
+    none when the server sends the file whole (200: start again); `DownloadError` otherwise."""
+    if response.status_code not in (200, 206):
+        raise DownloadError(f"{url}: HTTP {response.status_code}")
+    return have if response.status_code == 206 else 0
+
+
+def _append_body(response: requests.Response, target: Path, have: int, left: int, progress: Progress) -> int:
+    """The answer's ``left`` bytes onto the ``have`` bytes of ``target``'s part (a new part when
+    there are none); the bytes written."""
+    progress.start(f"download: {target.name}", have + left if left else None, BYTES)
+    progress.advance(have)
+    downloaded = 0
+    with _partial(target).open("ab" if have else "wb") as out:
+        # The bytes as sent: a server that adds a Content-Encoding must not change the
+        # file the checksum is of.
+        for chunk in response.raw.stream(CHUNK, decode_content=False):
+            out.write(chunk)
+            downloaded += len(chunk)
+            progress.advance(len(chunk))
+    progress.finish()
     return downloaded
 
 
