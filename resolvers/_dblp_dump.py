@@ -382,6 +382,9 @@ _SINGLE_FIELDS = {
     )
 }
 
+# Fields a record keeps every one of (authors, links), by element name: their list in the record.
+_LISTED_FIELDS = {"author": RECORD_FIELDS.index("authors"), "ee": RECORD_FIELDS.index("links")}
+
 
 def _record_row(element: ET.Element, tag: str) -> Row | str:
     # The build's hot path: no cleaning here that reading a record back can do (whitespace,
@@ -390,16 +393,13 @@ def _record_row(element: ET.Element, tag: str) -> Row | str:
     if not key:
         return "no key"
     values: list[Any] = [key, tag, "", [], "", "", "", "", "", [], None, element.get("publtype") or ""]
-    authors: list[str] = values[3]
-    links: list[str] = values[9]
     for child in element:
         name = child.tag
-        if name == "author":
-            authors.append(child.text or "")
+        listed = _LISTED_FIELDS.get(name)
+        if listed is not None:
+            values[listed].append(child.text or "")
         elif name == "title":
-            values[2] = "".join(child.itertext()) if len(child) else (child.text or "")
-        elif name == "ee":
-            links.append(child.text or "")
+            values[2] = _title_text(child)
         else:
             slot = _SINGLE_FIELDS.get(name)
             if slot is not None and not values[slot]:
@@ -408,6 +408,11 @@ def _record_row(element: ET.Element, tag: str) -> Row | str:
     if not title.strip():
         return "no title"
     return Row(kind=tag, key=key, title_key="".join(_uncached_title_words(title)), body=orjson.dumps(values))
+
+
+def _title_text(title: ET.Element) -> str:
+    """A title's text, its markup's included (``<i>``, ``<sub>``)."""
+    return "".join(title.itertext()) if len(title) else (title.text or "")
 
 
 def _proceedings_row(element: ET.Element) -> Row | str:
