@@ -54,11 +54,7 @@ def _written_entry(entry_type: str, key: str, fields: Sequence[EntryField]) -> s
 
 
 def _enclosed(name: str, value: str, enclosing: str | None) -> str:
-    if enclosing == "no-enclosing" or (
-        enclosing is None and name in _POTENTIALLY_INT_FIELDS and value.isdigit()
-    ):
-        return value
-    return "{" + value + "}"
+    return value if _written_bare(name, value, enclosing) else "{" + value + "}"
 
 
 def laid_out_entry(
@@ -130,17 +126,35 @@ def _canonical_value(name: str, value: str, enclosing: str | None, layout: Forma
     """
     if "\n" in value or "\r" in value:
         return None
-    if enclosing == "no-enclosing" or (
-        enclosing is None and name in _POTENTIALLY_INT_FIELDS and value.isdigit()
-    ):
+    if _written_bare(name, value, enclosing):
         return normalize_value(name.lower(), value, layout) if value.isalnum() else None
-    if value.endswith("\\"):
-        return None  # (a value ending in "\\" would escape the enclosing "}")
-    if ("{" in value or "}" in value) and not _braces_balance(value):
+    if not _reads_back_braced(value):
         return None
-    if "\\" in value or "\t" in value or "  " in value or name == "month":
+    if _respelt_by_format(name, value):
         return normalize_value(name.lower(), "{" + value + "}", layout)
     return "{" + value.strip(" ") + "}"  # most values: the braces hold them whole; `format` trims
+
+
+def _written_bare(name: str, value: str, enclosing: str | None) -> bool:
+    """Whether the writer writes the value without braces or quotes: it says so, or it is a
+    number in a field that may hold one."""
+    return enclosing == "no-enclosing" or (
+        enclosing is None and name in _POTENTIALLY_INT_FIELDS and value.isdigit()
+    )
+
+
+def _reads_back_braced(value: str) -> bool:
+    """Whether ``{value}`` reads back as ``value``: its last character does not escape the
+    closing brace, and its unescaped braces balance."""
+    if value.endswith("\\"):
+        return False
+    return not ("{" in value or "}" in value) or _braces_balance(value)
+
+
+def _respelt_by_format(name: str, value: str) -> bool:
+    """Whether `format` writes the value otherwise than trimmed in braces: a TeX command, a tab or
+    a run of spaces it respells, or a month it names."""
+    return "\\" in value or "\t" in value or "  " in value or name == "month"
 
 
 def _braces_balance(value: str) -> bool:
