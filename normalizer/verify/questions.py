@@ -107,19 +107,26 @@ def journal_question(claim: Claim, gathered: Gathered) -> JournalQuestion | None
     records = _records_titled(claim, gathered)
     if not records or any(answer.source == "crossref" for answer in records):
         return None  # nothing to complete, or Crossref's own record is already among them
-    venue_open = (conference or journal) and not any(
-        _confirms_the_venue(claim, answer, conference=conference) for answer in records
-    )
-    authors_open = bool(claim.authors) and all(
-        answer.record is not None and any(author_findings(claim, answer.record, answer.source))
-        for answer in records
-    )
-    if not venue_open and not authors_open:
+    venue_open = (conference or journal) and _no_record_confirms_venue(claim, records, conference=conference)
+    if not venue_open and not _every_record_differs_in_authors(claim, records):
         return None
     question = _question_completing(records)
     if question is not None and question.doi is None and not (journal and venue_open):
         return None  # a citation search only for a journal no record names
     return question
+
+
+def _no_record_confirms_venue(claim: Claim, records: Sequence[Answer], *, conference: bool) -> bool:
+    """Whether none of the records confirms the cited venue (as a conference's or a journal's)."""
+    return not any(_confirms_the_venue(claim, answer, conference=conference) for answer in records)
+
+
+def _every_record_differs_in_authors(claim: Claim, records: Sequence[Answer]) -> bool:
+    """Whether the claim names authors and every record finds fault with them."""
+    return bool(claim.authors) and all(
+        answer.record is not None and any(author_findings(claim, answer.record, answer.source))
+        for answer in records
+    )
 
 
 def _question_completing(records: Sequence[Answer]) -> JournalQuestion | None:
