@@ -211,6 +211,15 @@ def _resolve(
     for work in works:
         assert work.pending is not None
         _refuse_malformed_id(work.pending)
+    run_stages(works, _stages(resolvers, enrichers, settings), progress, first=FIRST_CHUNK)
+    return {work.index: _finished(work, settings) for work in works}
+
+
+def _stages(
+    resolvers: Sequence[Resolver], enrichers: Sequence[Enricher], settings: Settings
+) -> list[Stage[_Work]]:
+    """The stages an item passes through: one a resolver of the chain, the settling, one an
+    enricher."""
     chain = [_OneAtATime(resolver) for resolver in resolvers]
     final_sources = frozenset(r.name for r in resolvers if is_final(r))
     stages: list[Stage[_Work]] = [
@@ -237,20 +246,22 @@ def _resolve(
         )
         for position, enricher in enumerate(enrichers)
     )
-    run_stages(works, stages, progress, first=FIRST_CHUNK)
-    finished: dict[int, Resolution] = {}
-    for work in works:
-        resolution = work.resolution
-        assert resolution is not None
-        if work.target is not None:
-            resolution = resolution.model_copy(
-                update={
-                    "reference": merge.merge_reference(work.target, work.companions, settings),
-                    "problems": (*resolution.problems, *work.problems),
-                }
-            )
-        finished[work.index] = resolution
-    return finished
+    return stages
+
+
+def _finished(work: _Work, settings: Settings) -> Resolution:
+    """A work's resolution; for a resolved paper, its record merged with what the enrichers found
+    and their problems added."""
+    resolution = work.resolution
+    assert resolution is not None
+    if work.target is None:
+        return resolution
+    return resolution.model_copy(
+        update={
+            "reference": merge.merge_reference(work.target, work.companions, settings),
+            "problems": (*resolution.problems, *work.problems),
+        }
+    )
 
 
 def _unsettled(group: Sequence[_Work]) -> int:
@@ -394,14 +405,11 @@ def _ask_again_by_identifier(
     primary class and month), as when it answered the first time. Which source answered must not
     change a resolved entry."""
     for position, resolver in enumerate(resolvers[:-1]):
+        later = frozenset(other.name for other in resolvers[position + 1 :])
         retry = {
             index: _by_found_identifier(state)
             for index, state in pending.items()
-            if resolver.name in state.unanswered_by
-            and state.resolution is not None
-            and state.resolution.status is Status.RESOLVED
-            and state.resolution.source in {later.name for later in resolvers[position + 1 :]}
-            and not (state.resolution.evidence and state.resolution.evidence.by_identifier)
+            if _resolved_without(resolver.name, later, state)
         }
         asking = {index: query for index, query in retry.items() if query is not None}
         if not asking:
@@ -417,6 +425,19 @@ def _ask_again_by_identifier(
                 state.resolution = again.resolution.model_copy(
                     update={"query": state.query, "candidates": state.ranked, "problems": state.problems}
                 )
+
+
+def _resolved_without(unanswered: str, later: frozenset[str], state: _Pending) -> bool:
+    """Whether one of the ``later`` resolvers resolved the item, not by an identifier, where the
+    resolver ``unanswered`` could not be asked about it: that one is asked again, by the record's."""
+    resolution = state.resolution
+    return (
+        unanswered in state.unanswered_by
+        and resolution is not None
+        and resolution.status is Status.RESOLVED
+        and resolution.source in later
+        and not (resolution.evidence and resolution.evidence.by_identifier)
+    )
 
 
 def _drop_unregistered_dois(
