@@ -132,6 +132,14 @@ def _label(outcome: str) -> str:
 
 
 def summary_html(rows: Sequence[dict[str, Any]], tally: Tally) -> str:
+    """The corpus's page: its tallies, then one row a document in the tally's order."""
+    body = "".join(_summary_row(row, tally) for row in sorted(rows, key=tally.order))
+    return _summary_head(rows, tally) + body + "</tbody></table>\n</body></html>\n"
+
+
+def _summary_head(rows: Sequence[dict[str, Any]], tally: Tally) -> str:
+    """The page up to its table's body: the counts of documents and of each outcome, what they
+    mean, the table's head."""
     total = Counter({outcome: sum(row[outcome] for row in rows) for outcome in tally.outcomes})
     flagged = sum(1 for row in rows if tally.flagged_count(row))
     failed = sum(1 for row in rows if row["error"])
@@ -145,19 +153,21 @@ def summary_html(rows: Sequence[dict[str, Any]], tally: Tally) -> str:
     parts.append("<th>document</th><th>venue</th><th>refs</th>")
     parts.append("".join(f"<th>{_label(o)}</th>" for o in tally.outcomes))
     parts.append(f"<th>{_label(tally.worst_column)}</th></tr></thead>\n<tbody>\n")
-    for row in sorted(rows, key=tally.order):
-        row_class = "bad" if tally.flagged_count(row) or row["error"] else ""
-        venue = " / ".join(part for part in (row["venue"], row["track"]) if part)
-        worst = escape(row[tally.worst_column] or row["error"])
-        link = document_page(row["document"])
-        parts.append(
-            f'<tr class="{row_class}"><td><a href="{link}">{escape(row["document"])}'
-            f'</a></td><td>{escape(venue)}</td><td class="n">{row["entries"]}</td>'
-            + "".join(f'<td class="n">{row[o]}</td>' for o in tally.outcomes)
-            + f"<td><code>{worst}</code></td></tr>\n"
-        )
-    parts.append("</tbody></table>\n</body></html>\n")
     return "".join(parts)
+
+
+def _summary_row(row: dict[str, Any], tally: Tally) -> str:
+    """A document's row: its page's link, venue, counts and worst findings (else its error)."""
+    row_class = "bad" if tally.flagged_count(row) or row["error"] else ""
+    venue = " / ".join(part for part in (row["venue"], row["track"]) if part)
+    worst = escape(row[tally.worst_column] or row["error"])
+    link = document_page(row["document"])
+    return (
+        f'<tr class="{row_class}"><td><a href="{link}">{escape(row["document"])}'
+        f'</a></td><td>{escape(venue)}</td><td class="n">{row["entries"]}</td>'
+        + "".join(f'<td class="n">{row[o]}</td>' for o in tally.outcomes)
+        + f"<td><code>{worst}</code></td></tr>\n"
+    )
 
 
 def report_html(result: dict[str, Any], tally: Tally) -> str:
