@@ -39,7 +39,7 @@ import gzip
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache, partial
@@ -383,29 +383,70 @@ def find_venue(text: str | None) -> Venue | None:
     """
     if not text or not text.strip():
         return None
-    index = _index()
-    found = index.get(venue_key(text))
-    if found is not None:
-        return found
-    # "2023 IEEE/CVF International Conference on Computer Vision (ICCV)": the long form
-    # may be a variant we do not list, but the acronym in parentheses is unambiguous.
+    for reading in _VENUE_READINGS:
+        found = reading(text)
+        if found is not None:
+            return found
+    return None
+
+
+def _by_spelling(text: str) -> Venue | None:
+    return _index().get(venue_key(text))
+
+
+def _by_acronym_in_parentheses(text: str) -> Venue | None:
+    """ "2023 IEEE/CVF International Conference on Computer Vision (ICCV)": the long form may be a
+    variant we do not list, but the acronym in parentheses is unambiguous."""
     for inner in reversed(_PAREN.findall(text)):
-        found = index.get(venue_key(inner))
+        found = _index().get(venue_key(inner))
         if found is not None and not _another_event_of(found, _PAREN.sub(" ", text)):
             return found
-    found = index.get(venue_key(_PAREN.sub(" ", text))) or decorated_venue(text)
-    if found is None and (trackless := without_track(text)) != text:
-        found = find_venue(trackless)
-    if found is None and (event := _ACM_EVENT.search(text)) is not None:
-        found = find_venue(text[: event.start()]) or index.get(venue_key(event.group(1)))
-    if found is None and "." in text:
-        found = _abbreviated_venue(text)
-    if found is None and _ARXIV_CITATION.search(text):
-        # A preprint cited by its id where a venue goes: Google Scholar's "arXiv preprint
-        # arXiv:2106.04560", dblp's "CoRR abs/2106.04560"; "arXiv:2106.04560 [cs.CV]" alone
-        # is arXiv's own citation form.
-        return find_venue(_ARXIV_CITATION.sub(" ", text).strip() or "arXiv")
-    return found
+    return None
+
+
+def _by_spelling_outside_parentheses(text: str) -> Venue | None:
+    """The spelling without what parentheses hold, else as a proceedings title decorates it."""
+    return _index().get(venue_key(_PAREN.sub(" ", text))) or decorated_venue(text)
+
+
+def _by_event_without_track(text: str) -> Venue | None:
+    """An ACL Anthology booktitle without its track ("…, Volume 1 (Long Papers)")."""
+    trackless = without_track(text)
+    return find_venue(trackless) if trackless != text else None
+
+
+def _by_acm_event(text: str) -> Venue | None:
+    """ACM's "… - KDD '19": the title before the event, else the event's acronym."""
+    event = _ACM_EVENT.search(text)
+    if event is None:
+        return None
+    return find_venue(text[: event.start()]) or _index().get(venue_key(event.group(1)))
+
+
+def _by_abbreviated_words(text: str) -> Venue | None:
+    """A spelling abbreviated word by word (only one with a period can be)."""
+    return _abbreviated_venue(text) if "." in text else None
+
+
+def _by_arxiv_citation(text: str) -> Venue | None:
+    """A preprint cited by its id where a venue goes: Google Scholar's "arXiv preprint
+    arXiv:2106.04560", dblp's "CoRR abs/2106.04560"; "arXiv:2106.04560 [cs.CV]" alone is arXiv's
+    own citation form."""
+    if not _ARXIV_CITATION.search(text):
+        return None
+    return find_venue(_ARXIV_CITATION.sub(" ", text).strip() or "arXiv")
+
+
+# How `find_venue` reads a spelling, in turn: the first that finds a table venue decides.
+_VENUE_READINGS: tuple[Callable[[str], Venue | None], ...] = (
+    _by_spelling,
+    _by_acronym_in_parentheses,
+    _by_spelling_outside_parentheses,
+    _by_event_without_track,
+    _by_acm_event,
+    _by_abbreviated_words,
+    _by_arxiv_citation,
+)
 
 
 _ARXIV_CITATION = re.compile(
