@@ -53,6 +53,7 @@ RULE_SECONDS = 5.0
 def _script(name: str):  # the scripts are not a package: load one by path
     spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules[name] = module  # (a dataclass looks its module up there)
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module
 
@@ -257,6 +258,21 @@ def invented_titles(per_style: dict[str, list[Row]]) -> tuple[int, list[int]]:
     return len(untitled), [sum(bool(read[r] and read[r]["title"]) for read in untitled) for r in READERS]
 
 
+def print_arbiter_halves(per_style: dict[str, list[Row]]) -> None:
+    """The validation styles' two halves apart: the title choice (`_title_arbiter`) was trained on
+    the first (`train_title_arbiter.arbiter_half`) and its penalty chosen on the second."""
+    half_of = _script("train_title_arbiter").arbiter_half
+    for half in ("training", "tuning"):
+        styles = {style: rows for style, rows in per_style.items() if half_of(style) == half}
+        pooled = [row for rows in styles.values() for row in rows]
+        titles = "/".join(f"{100 * share:.1f}" for share in shares_of(pooled, "title"))
+        strings, invented = invented_titles(styles)
+        print(
+            f"arbiter-{half} half: {len(styles)} styles, {len(pooled)} strings; titles tagger/rules/product "
+            f"{titles}; of {strings} untitled, a title invented by the product {invented[2]}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT / "build" / "tagger" / "data.jsonl")
@@ -346,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
             + ", ".join(f"{reader} {count}" for reader, count in zip(READERS, invented, strict=True))
         )
         print(f"rule reader over {RULE_SECONDS:.0f} s (counted wrong): {rules.hangs}")
+        if arguments.split == "validation":
+            print_arbiter_halves(held)
         for choice in choices[1:]:
             pooled = [row for rows in measured[choice].values() for row in rows]
             shares = "  ".join(f"{name} {100 * shares_of(pooled, name)[2]:.1f}" for name in FIELDS)

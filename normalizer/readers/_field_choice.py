@@ -9,7 +9,9 @@ where the two differ: the rules' title run on into the venue, a venue line read 
 title's start cut off, names lost. A title the rules read where the model reads none and
 reads other fields (names, a venue, numbers: a style that prints no article title) is left out
 (`_no_title_printed`); a title the rules read none of is none, and a year the rules read stays
-theirs. The thresholds
+theirs. The title so kept is overruled where a classifier trained on the validation styles is
+sure another (the rules', the model's, none) is right (`_title_arbiter.overruled_title`). The
+thresholds
 and the patterns the model may replace were chosen on the validation styles of
 ``bench/bench_tagger_heldout.py`` against the changes they make on the team's PDF corpus and
 reference-list tests, where the rules read 98–100% whole (docs/tagger.md).
@@ -27,6 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
+from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers.tagger import LABELS, TaggedReference
 
 # Chosen on the validation styles (docs/tagger.md). Per field: the model's reading is kept where
@@ -332,7 +335,13 @@ def choose_fields(
 
     publisher = tagged.text_of("publisher")
     return ChosenFields(
-        title=weighed("title", "title", tagged.title or None, rules.title),
+        title=overruled_title(
+            tagged,
+            weighed("title", "title", tagged.title or None, rules.title),
+            rules.title,
+            rules.authors,
+            rules.venue,
+        ),
         authors=rules.authors
         if _same_names(rules.authors, tagged.written_authors())
         or (not rules.authors and _names_the_title(tagged.written_authors(), rules.title))
