@@ -11,8 +11,7 @@ reads other fields (names, a venue, numbers: a style that prints no article titl
 (`_no_title_printed`); a title the rules read none of is none, and a year the rules read stays
 theirs. The title so kept is overruled where a classifier trained on the validation styles is
 sure another (the rules', the model's, none) is right (`_title_arbiter.overruled_title`). The
-thresholds
-and the patterns the model may replace were chosen on the validation styles of
+thresholds and the patterns the model may replace were chosen on the validation styles of
 ``bench/bench_tagger_heldout.py`` against the changes they make on the team's PDF corpus and
 reference-list tests, where the rules read 98–100% whole (docs/tagger.md).
 
