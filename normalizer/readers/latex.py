@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bibnorm.errors import InputError
-from bibnorm.io import read_text
+from bibnorm.io import LineCounter, read_text
 from bibnorm.models import Frozen, Origin
 
 __all__ = [
@@ -191,7 +191,7 @@ def _group_end(text: str, pos: int, opening: str, closing: str) -> int | None:
     return None
 
 
-def _keys_in(text: str, start: int, end: int, line_of: _LineIndex) -> Iterator[tuple[str, int]]:
+def _keys_in(text: str, start: int, end: int, line_of: LineCounter) -> Iterator[tuple[str, int]]:
     """Comma-separated keys between ``start`` and ``end`` with the line each stands on."""
     offset = start
     for piece in text[start:end].split(","):
@@ -199,27 +199,6 @@ def _keys_in(text: str, start: int, end: int, line_of: _LineIndex) -> Iterator[t
         if key:
             yield key, line_of(offset + piece.index(key))
         offset += len(piece) + 1
-
-
-@dataclass
-class _LineIndex:
-    """Maps character offsets to 1-based line numbers."""
-
-    text: str
-    starts: list[int] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-
-    def __call__(self, offset: int) -> int:
-        low, high = 0, len(self.starts)
-        while high - low > 1:
-            middle = (low + high) // 2
-            if self.starts[middle] <= offset:
-                low = middle
-            else:
-                high = middle
-        return low + 1
 
 
 @dataclass
@@ -247,7 +226,7 @@ class _Found:
 def scan_tex(text: str) -> Scan:
     """Citations, inputs and bibliography resources named in one ``.tex`` text."""
     clean = _strip_comments(text)
-    line_of = _LineIndex(clean)
+    line_of = LineCounter(clean)
     found = _Found()
     for match in _COMMAND.finditer(clean):
         read = _TEX_COMMANDS.get(match.group(1))
@@ -261,7 +240,7 @@ class _Command:
     """One command of a ``.tex`` text that `scan_tex` reads, its arguments from ``end`` on."""
 
     text: str
-    line_of: _LineIndex
+    line_of: LineCounter
     name: str
     starred: bool
     end: int
@@ -373,7 +352,7 @@ def _braced_argument(text: str, pos: int) -> tuple[str, int] | None:
     return text[at + 1 : end - 1], at + 1
 
 
-def _cite_arguments(text: str, pos: int, *, multi: bool, line_of: _LineIndex) -> Iterator[tuple[str, int]]:
+def _cite_arguments(text: str, pos: int, *, multi: bool, line_of: LineCounter) -> Iterator[tuple[str, int]]:
     """Keys of one citation command starting after its name (and star) at ``pos``."""
     at = _skip_space(text, pos)
     if multi:

@@ -35,13 +35,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from bibnorm.errors import InputError
-from bibnorm.io import read_text
+from bibnorm.io import LineCounter, read_text
 from bibnorm.models import Frozen, Origin
 
 from .latex import BibResource, Citation, LatexDocument
@@ -101,9 +100,9 @@ def scan_markdown(text: str, *, first_line: int = 1) -> MarkdownScan:
             else:
                 citations.append((key, first_line))
     visible = _blank_unread(body)
-    lines = _LineStarts(visible)
+    line_of = LineCounter(visible)
     for offset, key in _cited(visible):
-        citations.append((key, first_line + lines.line_of(offset) - 1))
+        citations.append((key, first_line + line_of(offset) - 1))
     return MarkdownScan(citations=tuple(citations), bibliographies=bibliographies, nocite_all=nocite_all)
 
 
@@ -274,19 +273,6 @@ def _blank_unread(text: str) -> str:
     return _LINK_TARGET.sub(lambda m: "]" + _blank(m.group()[1:]), text)
 
 
-@dataclass
-class _LineStarts:
-    text: str
-
-    def __post_init__(self) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-
-    def line_of(self, offset: int) -> int:
-        import bisect
-
-        return bisect.bisect_right(self.starts, offset)
-
-
 # --------------------------------------------------------------------------- notebooks
 
 
@@ -298,7 +284,7 @@ def notebook_markdown(text: str, name: str) -> list[tuple[str, int]]:
     found where nbformat writes them, one JSON string per line; a cell whose source is not
     laid out so counts from the line its first string is on.
     """
-    lines = _LineStarts(text)
+    line_of = LineCounter(text)
     cursor = 0
     out: list[tuple[str, int]] = []
     for cell in _cells(text, name):
@@ -309,7 +295,7 @@ def notebook_markdown(text: str, name: str) -> list[tuple[str, int]]:
         found = _first_string_at(text, parts, cursor)
         if found != -1:
             cursor = found
-        out.append(("".join(parts), lines.line_of(found) if found != -1 else 1))
+        out.append(("".join(parts), line_of(found) if found != -1 else 1))
     return out
 
 

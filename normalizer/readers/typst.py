@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 
 from bibnorm.errors import InputError
-from bibnorm.io import read_text
+from bibnorm.io import LineCounter, read_text
 from bibnorm.models import Frozen, Origin
 
 from .latex import MAX_INPUT_DEPTH, BibResource, Citation, LatexDocument
@@ -56,13 +56,7 @@ class TypstScan(Frozen):
 def scan_typst(text: str) -> TypstScan:
     """Citations and bibliography files of one ``.typ`` text."""
     code = _blank_unread(text)
-    starts = [0] + [m.end() for m in re.finditer("\n", code)]
-
-    def line_of(offset: int) -> int:
-        import bisect
-
-        return bisect.bisect_right(starts, offset)
-
+    line_of = LineCounter(code)
     found, defined = _cited(code)
     names: list[str] = []
     for match in _BIBLIOGRAPHY.finditer(code):
