@@ -2,13 +2,15 @@
 
 Both formats carry structured fields, so nothing is parsed out of free text: the title,
 the authors' names, the year, a DOI, an arXiv id (from an arXiv URL, arXiv's DataCite
-DOI, or an ``arXiv:`` number) and the item's own key when it has one.
+DOI, or an ``arXiv:`` number) and the item's own key when it has one; a field is the first of
+its several names that holds a value (`first_text`), and an item's line the one it starts on.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from bibnorm.identifiers import ArxivId, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
@@ -19,6 +21,20 @@ _ARXIV_IN_TEXT = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def first_text(item: Mapping[str, Any], *names: str) -> str | None:
+    """The value of the first of ``names`` the item fills (not empty), as text; None for none."""
+    for name in names:
+        value = item.get(name)
+        if value:
+            return str(value)
+    return None
+
+
+def item_origin(path: str, starts: Sequence[int], number: int) -> Origin:
+    """Where item ``number`` (0-based) starts: its line in ``starts``, else the first line."""
+    return Origin(path=path, line=starts[number] if number < len(starts) else 1)
 
 
 def item_query(

@@ -12,8 +12,7 @@ from typing import Any
 
 from bibnorm.errors import InputError
 from bibnorm.models import Origin, Query
-from bibnorm.readers._export_fields import first_text, item_origin
-from bibnorm.readers._exports import BIBTEX_TYPES, item_query
+from bibnorm.readers._exports import BIBTEX_TYPES, first_text, item_origin, item_query
 from bibnorm.readers.base import Reader
 from bibnorm.safejson import loads
 from bibnorm.text.tex_math import rich_text_to_plain

@@ -16,8 +16,7 @@ from typing import Any
 from bibnorm.errors import InputError
 from bibnorm.io import LineCounter
 from bibnorm.models import Origin, Query
-from bibnorm.readers._export_fields import first_text, item_origin
-from bibnorm.readers._exports import BIBTEX_TYPES, item_query
+from bibnorm.readers._exports import BIBTEX_TYPES, first_text, item_origin, item_query
 from bibnorm.readers.base import Reader
 
 _TAG = re.compile(r"^(TY|TI|T1|AU|A1|PY|DO|ER)  -", re.MULTILINE)
