@@ -10,33 +10,21 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from bibnorm.readers._bbl_bibinfo import braced
+from bibnorm.readers._bbl_biblatex import BblEntry
+from bibnorm.readers.refs import _name_words
 from bibnorm.text.titles import plain_text
 
 _BIB_HEAD = re.compile(r"\\bib\*?\{([^{}\\]*)\}\{(\w+)\}\s*+\{")
 _FIELD = re.compile(r"(?<![\w])(\w+)=\{")
 
 
-@dataclass(frozen=True)
-class AmsrefsItem:
-    offset: int
-    key: str
-    entry_type: str
-    title: str | None
-    authors: tuple[str, ...]  # "Family, Given"
-    year: int | None
-    venue: str | None
-    doi: str | None
-    eprint: str | None
-
-
 def looks_like_amsrefs(text: str) -> bool:
     return "\\begin{biblist}" in text and _BIB_HEAD.search(text) is not None
 
 
-def items(text: str) -> Iterator[AmsrefsItem]:
+def items(text: str) -> Iterator[BblEntry]:
     """Each ``\\bib`` item, in order."""
     position = 0
     while (head := _BIB_HEAD.search(text, position)) is not None:
@@ -60,7 +48,7 @@ def _fields(body: str) -> dict[str, list[str]]:
     return fields
 
 
-def _item(offset: int, key: str, entry_type: str, body: str) -> AmsrefsItem:
+def _item(offset: int, key: str, entry_type: str, body: str) -> BblEntry:
     fields = _fields(body)
     within = {name: _fields(group[0]) for name in ("book", "conference") if (group := fields.get(name))}
     venue = next(
@@ -73,13 +61,14 @@ def _item(offset: int, key: str, entry_type: str, body: str) -> AmsrefsItem:
         None,
     )
     year = re.search(r"\d{4}", " ".join(fields["date"] or fields["year"]))
-    people = fields["author"] or fields["editor"]
-    return AmsrefsItem(
+    people = tuple(_plain(person) for person in fields["author"] or fields["editor"])  # "Family, Given"
+    return BblEntry(
         offset=offset,
         key=key,
         entry_type=entry_type,
         title=_plain(fields["title"][0]) if fields["title"] else None,
-        authors=tuple(_plain(person) for person in people),
+        authors=people,
+        families=_name_words(" ".join(name.split(",")[0] for name in people)),
         year=int(year.group()) if year else None,
         venue=_plain(venue) if venue else None,
         doi=fields["doi"][0].strip() if fields["doi"] else None,

@@ -39,10 +39,11 @@ _POSITIONS = ("family", "familyi", "given", "giveni", "prefix", "prefixi", "suff
 
 
 @dataclass(frozen=True)
-class BiberEntry:
-    """What one ``\\entry`` says, as biber resolved it (LaTeX rendered)."""
+class BblEntry:
+    """What one item of a ``.bbl`` that names its fields says: biber's ``\\entry``, as biber
+    resolved it, and amsrefs' ``\\bib`` (`bibnorm.readers._bbl_amsrefs`); LaTeX rendered."""
 
-    offset: int  # where its ``\\entry`` starts in the file
+    offset: int  # where its ``\\entry`` (``\\bib``) starts in the file
     key: str
     entry_type: str
     title: str | None
@@ -54,7 +55,7 @@ class BiberEntry:
     eprint: str | None
 
 
-def entries(text: str) -> Iterator[BiberEntry]:
+def entries(text: str) -> Iterator[BblEntry]:
     """Each ``\\entry`` of a biber ``.bbl``, in order. The end of each is found with one
     `str.find`, not a lazy ``.*?`` per start: a file of headers with no end stays linear."""
     position = 0
@@ -66,13 +67,13 @@ def entries(text: str) -> Iterator[BiberEntry]:
         position = end + len(_END_ENTRY)
 
 
-def _entry(offset: int, key: str, entry_type: str, body: str) -> BiberEntry:
+def _entry(offset: int, key: str, entry_type: str, body: str) -> BblEntry:
     verbs = _verbs(body)
     title = _field(body, "title")
     year = _field(body, "year") or (_field(body, "date") or "")[:4]
     people = names(body, "author") or names(body, "editor")
     venue = _field(body, "journaltitle") or _field(body, "journal") or _field(body, "booktitle")
-    return BiberEntry(
+    return BblEntry(
         offset=offset,
         key=key,
         entry_type=entry_type,

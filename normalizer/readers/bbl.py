@@ -20,17 +20,16 @@ The entry key becomes the query's key, so the written ``.bib`` keeps the draft's
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from typing import TypeVar
+from collections.abc import Iterable
 
 from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.io import LineCounter
 from bibnorm.models import Origin, Query, QueryKind
-from bibnorm.readers._bbl_amsrefs import AmsrefsItem, looks_like_amsrefs
 from bibnorm.readers._bbl_amsrefs import items as amsrefs_items
+from bibnorm.readers._bbl_amsrefs import looks_like_amsrefs
 from bibnorm.readers._bbl_apacite import read_apacite
 from bibnorm.readers._bbl_bibinfo import braced, read_bibinfo
-from bibnorm.readers._bbl_biblatex import BiberEntry, entries
+from bibnorm.readers._bbl_biblatex import BblEntry, entries
 from bibnorm.readers._bbl_blocks import (
     BLOCK,
     BlockReading,
@@ -137,21 +136,16 @@ def _query(
     )
 
 
-_Item = TypeVar("_Item", BiberEntry, AmsrefsItem)
-
-
-def _read_structured(
-    text: str, path: str, items: Iterable[_Item], families: Callable[[_Item], tuple[str, ...]]
-) -> list[Query]:
+def _read_structured(text: str, path: str, items: Iterable[BblEntry]) -> list[Query]:
     """One `Query` per item of a `.bbl` whose items name their fields (biber's ``\\entry``,
-    amsrefs' ``\\bib``); ``families`` gives an item's family names."""
+    amsrefs' ``\\bib``)."""
     queries: list[Query] = []
     line_of = LineCounter(text)
     for item in items:
         arxiv = parse_arxiv_id(item.eprint) if item.eprint else None
         queries.append(
             _query(
-                len(queries), path, line_of(item.offset), item.key, item.title, families(item), item.year,
+                len(queries), path, line_of(item.offset), item.key, item.title, item.families, item.year,
                 arxiv.id if arxiv else None, canonical_doi(item.doi) if item.doi else None,
                 item.title or item.key, authors=item.authors, venue=item.venue,
                 entry_type=item.entry_type,
@@ -377,16 +371,12 @@ def _authors(
     return tuple(_inverted(name) for name in authors)
 
 
-def _amsrefs_families(item: AmsrefsItem) -> tuple[str, ...]:
-    return _name_words(" ".join(name.split(",")[0] for name in item.authors))
-
-
 def read_bbl(text: str, path: str) -> list[Query]:
     """One `Query` per bibliography item: biber's, amsrefs' or bibtex's."""
     if "\\entry{" in text:
-        return _read_structured(text, path, entries(text), lambda entry: entry.families)
+        return _read_structured(text, path, entries(text))
     if looks_like_amsrefs(text):
-        return _read_structured(text, path, amsrefs_items(text), _amsrefs_families)
+        return _read_structured(text, path, amsrefs_items(text))
     return _read_bibtex(text, path)
 
 
