@@ -191,13 +191,14 @@ def _group_end(text: str, pos: int, opening: str, closing: str) -> int | None:
     return None
 
 
-def _keys_in(text: str, start: int, end: int, line_of: LineCounter) -> Iterator[tuple[str, int]]:
-    """Comma-separated keys between ``start`` and ``end`` with the line each stands on."""
+def listed_keys(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """Comma-separated keys between ``start`` and ``end``, each with its offset in ``text`` (a
+    citation command's, or a Markdown draft's citation role's)."""
     offset = start
     for piece in text[start:end].split(","):
         key = piece.strip()
         if key:
-            yield key, line_of(offset + piece.index(key))
+            yield offset + piece.index(key), key
         offset += len(piece) + 1
 
 
@@ -368,7 +369,7 @@ def _cite_arguments(text: str, pos: int, *, multi: bool, line_of: LineCounter) -
         end = _group_end(text, at, "{", "}")
         if end is None:
             return
-        yield from _keys_in(text, at + 1, end - 1, line_of)
+        yield from ((key, line_of(offset)) for offset, key in listed_keys(text, at + 1, end - 1))
         if not multi:
             return
         at = _skip_space(text, end)

@@ -43,7 +43,7 @@ from bibnorm.errors import InputError
 from bibnorm.io import LineCounter, read_text
 from bibnorm.models import Frozen, Origin
 
-from .latex import BibResource, Citation, LatexDocument
+from .latex import BibResource, Citation, LatexDocument, listed_keys
 
 __all__ = [
     "CROSSREF_PREFIXES",
@@ -110,12 +110,7 @@ def _cited(text: str) -> Iterator[tuple[int, str]]:
     """``(offset, key)`` of every role key and pandoc citation in ``text``, in text order."""
     found: list[tuple[int, str]] = []
     for match in _ROLE.finditer(text):
-        offset = match.start(1)
-        for piece in match.group(1).split(","):
-            key = piece.strip()
-            if key:
-                found.append((offset + piece.index(key), key))
-            offset += len(piece) + 1
+        found += listed_keys(text, match.start(1), match.end(1))
     text = _ROLE.sub(lambda m: " " * len(m.group()), text)
     text = _blank_code_spans(text)
     examples = _examples(text)
