@@ -108,10 +108,10 @@ def _verbs(body: str) -> dict[str, str]:
     return verbs
 
 
-def _groups(text: str, start: int = 0) -> Iterator[str]:
-    """The braced groups that follow each other from ``start`` (blanks and TeX comments between
-    them), each's content; stops at anything else."""
-    position = start
+def _groups(text: str) -> Iterator[str]:
+    """The braced groups that follow each other from the start of ``text`` (blanks and TeX
+    comments between them), each's content; stops at anything else."""
+    position = 0
     while True:
         position = _SKIPPED.match(text, position).end()  # type: ignore[union-attr]
         if not text.startswith("{", position):

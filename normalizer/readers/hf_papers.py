@@ -27,17 +27,6 @@ from bibnorm.text.months import ANY_SPELLING
 ABSTRACT_MIN_CHARS = 250
 _SENTENCE_MIN_WORDS = 8
 
-# Page furniture, compared after stripping the line.
-BOILERPLATE = frozenset(
-    {
-        "Get trending papers in your email inbox once a day!",
-        "Get trending papers in your email inbox!",
-        "Subscribe",
-        "new",
-        "byAK and the research community",
-        "Daily Papers",
-    }
-)
 # Markers that only a scraped papers page carries (used to recognise the format).
 _MARKERS = frozenset(
     {
@@ -46,6 +35,8 @@ _MARKERS = frozenset(
         "byAK and the research community",
     }
 )
+# Page furniture, compared after stripping the line: the markers, and words other pages print too.
+BOILERPLATE = _MARKERS | {"Subscribe", "new", "Daily Papers"}
 _DATE_LINE = re.compile(rf"{ANY_SPELLING}\.? \d{{1,2}}(?:, \d{{4}})?")
 # "SubscribePretraining the Vision ...": the button text glued to the first title.
 _GLUED_SUBSCRIBE = re.compile(r"Subscribe(?=[^a-z\s])")
