@@ -7,10 +7,10 @@ input order.
 
 Detection order: a binary format by suffix or first bytes (a PDF); a suffix some reader
 claims (``.bib``); else the content sniffers in registry order (BibTeX entries, a ``.bbl``,
-Zotero's item JSON, CSL-JSON, RIS, LaTeX if that reader is installed, a Hugging Face papers
-page, a reference list); else ``lines``, which accepts any text — unless the text looks like something no
-installed reader reads (JSON, XML, binary, lines that are neither titles nor ids:
-`_unreadable`), which stops the run with one line before any request.
+Zotero's item JSON, CSL-JSON, RIS, a Hugging Face papers page, a reference list); else
+``lines``, which accepts any text — unless the text looks like something no installed reader
+reads (JSON, XML, binary, lines that are neither titles nor ids: `_unreadable`), which stops the
+run with one line before any request.
 
 Adding a format: a module in this package exposing ``READER`` (a `base.Reader`),
 listed in `_READER_MODULES`.
@@ -47,8 +47,8 @@ __all__ = [
 ]
 
 # Sniffing order matters: the first sniffer that recognises the text wins, and the
-# fallback ("lines") has no sniffer. "latex" is owned separately and optional.
-_READER_MODULES = ("bib", "bbl", "zotero", "csl_json", "ris", "latex", "pdf", "hf_papers", "refs", "lines")
+# fallback ("lines") has no sniffer.
+_READER_MODULES = ("bib", "bbl", "zotero", "csl_json", "ris", "pdf", "hf_papers", "refs", "lines")
 FALLBACK_FORMAT = "lines"
 # Processor seconds reading one input may take (`bibnorm.processes.time_bound`): finding its format
 # and reading it, a PDF's pages apart (read in a worker held to `pdf.TIME_BUDGET`). A 400-page
@@ -58,19 +58,8 @@ READ_BUDGET = 60.0
 
 
 def _load_readers() -> Mapping[str, Reader]:
-    readers: dict[str, Reader] = {}
-    for module_name in _READER_MODULES:
-        qualified = f"{__name__}.{module_name}"
-        try:
-            module = importlib.import_module(qualified)
-        except ModuleNotFoundError as error:
-            if error.name != qualified:
-                raise
-            continue
-        reader = getattr(module, "READER", None)
-        if isinstance(reader, Reader):
-            readers[reader.name] = reader
-    return MappingProxyType(readers)
+    readers = [importlib.import_module(f"{__name__}.{name}").READER for name in _READER_MODULES]
+    return MappingProxyType({reader.name: reader for reader in readers})
 
 
 READERS: Mapping[str, Reader] = _load_readers()
