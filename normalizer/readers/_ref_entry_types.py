@@ -28,12 +28,10 @@ _JOURNAL = re.compile(
 # Press"), as a book is printed, where a journal or proceedings would be named.
 # (The degrees and words of normalizer/data/kinds-of-work.json.)
 _THESIS_WORD = alternation(kinds_of_work().thesis_words)
-_PHD_THESIS = re.compile(
-    rf"^{alternation(kinds_of_work().degrees['phdthesis'])}\s+{_THESIS_WORD}\b", re.IGNORECASE
-)
-_MASTERS_THESIS = re.compile(
-    rf"^{alternation(kinds_of_work().degrees['mastersthesis'])}\s+{_THESIS_WORD}\b", re.IGNORECASE
-)
+_THESES = {  # by the BibTeX type each is
+    kind: re.compile(rf"^{alternation(kinds_of_work().degrees[kind])}\s+{_THESIS_WORD}\b", re.IGNORECASE)
+    for kind in ("phdthesis", "mastersthesis")
+}
 _PRESS = re.compile(r"^(?:[A-Z][\w'.&-]*\s+){1,4}Press$")
 
 
@@ -42,18 +40,19 @@ def entry_type_of(venue: str | None) -> str:
     proceedings, a journal, else misc."""
     from bibnorm.text.venues import VenueKind, find_venue  # local: venues is a large table
 
-    if venue and _PHD_THESIS.match(venue):
-        return "phdthesis"
-    if venue and _MASTERS_THESIS.match(venue):
-        return "mastersthesis"
-    if venue and _PRESS.match(venue.strip(" .,")):
+    if not venue:
+        return "misc"
+    thesis = next((kind for kind, printed in _THESES.items() if printed.match(venue)), None)
+    if thesis is not None:
+        return thesis
+    if _PRESS.match(venue.strip(" .,")):
         return "book"  # capitalised words then "Press": never "Proceedings of the … Press"
-    known = find_venue(venue) if venue else None
+    known = find_venue(venue)
     if known is not None:
         return {VenueKind.CONFERENCE: "inproceedings", VenueKind.JOURNAL: "article"}.get(known.kind, "misc")
-    if venue and _PROCEEDINGS.search(venue):
+    if _PROCEEDINGS.search(venue):
         return "inproceedings"
-    return "article" if venue and _JOURNAL.search(venue) else "misc"
+    return "article" if _JOURNAL.search(venue) else "misc"
 
 
 # A thesis's school as printed after it: "PhD thesis, MIT, 2001" → "MIT".
