@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 
 from bibnorm.readers.base import identifier_of
+from bibnorm.readers.ris import RIS_TAG
 from bibnorm.safejson import TooDeepError, loads
 
-_RIS_TAG = re.compile(r"^(TY|TI|T1|AU|A1|PY|DO|ER)  -", re.MULTILINE)
 _BBL = re.compile(r"\\bibitem[\[{]|\\entry\{|\\begin\{thebibliography\}")
 _XML = re.compile(r"^\s*(<\?xml|<!DOCTYPE|<html|<feed|<rdf|<OAI-PMH|<[A-Za-z][\w:-]*[\s>])", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -70,7 +70,7 @@ KINDS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("looks like binary data", _control_characters),
     ("looks like JSON (a CSL-JSON or other export?)", _json),
     ("looks like XML or HTML", lambda text: bool(_XML.match(text))),
-    ("looks like RIS (a reference manager export)", lambda text: len(_RIS_TAG.findall(text[:20000])) >= 2),
+    ("looks like RIS (a reference manager export)", lambda text: len(RIS_TAG.findall(text[:20000])) >= 2),
     ("looks like a LaTeX .bbl bibliography", lambda text: bool(_BBL.search(text[:20000]))),
     ("has too few lines that look like titles or ids (most have too few words or letters)", _not_a_list),
 )

@@ -19,7 +19,7 @@ from bibnorm.models import Origin, Query
 from bibnorm.readers._exports import BIBTEX_TYPES, first_text, item_origin, item_query
 from bibnorm.readers.base import Reader
 
-_TAG = re.compile(r"^(TY|TI|T1|AU|A1|PY|DO|ER)  -", re.MULTILINE)
+RIS_TAG = re.compile(r"^(TY|TI|T1|AU|A1|PY|DO|ER)  -", re.MULTILINE)  # type, title, authors, year, DOI, end
 _START = re.compile(r"^TY  -", re.MULTILINE)
 # EndNote's reference type names, as its RIS exports spell them in TY instead of RIS's codes
 # (rispy's fixture example_utf_chars.ris: ``TY  - Journal Article``).
@@ -79,7 +79,7 @@ READER = Reader(
     read=read_ris,
     suffixes=(".ris",),
     sniff=lambda text: (
-        len(_TAG.findall(text[:20000].removeprefix("\ufeff"))) >= 2
+        len(RIS_TAG.findall(text[:20000].removeprefix("\ufeff"))) >= 2
         and _START.search(text.removeprefix("\ufeff")) is not None
     ),
 )
