@@ -49,9 +49,8 @@ def join_overlaid_accents(text: str, start: int, box: Callable[[int], Box]) -> s
                 pieces += [text[done:at], "‘"]
                 done = at + 1
             continue
-        combining = _ACCENTS[match.group()]
-        joined = unicodedata.normalize("NFC", _DOTLESS.get(text[at + 1], text[at + 1]) + combining)
-        if len(joined) == 1:
+        joined = _accented(text[at + 1], _ACCENTS[match.group()])
+        if joined is not None:
             pieces += [text[done:at], joined]
             done = at + 2
     return "".join(pieces) + text[done:]
@@ -120,10 +119,11 @@ _BREAKS = str.maketrans(dict.fromkeys("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 def recompose_accents(text: str) -> str:
     """Spacing accents set apart from their letter joined to it ("G´orski" → "Górski"), where
     Unicode has the accented letter; any other stays as it was."""
+    return _ACCENT_BEFORE.sub(lambda m: _accented(m.group(2), _ACCENTS[m.group(1)]) or m.group(), text)
 
-    def join(letter: str, combining: str, whole: str) -> str:
-        letter = {"ı": "i", "ȷ": "j"}.get(letter, letter)  # TeX's dotless i under an accent
-        joined = unicodedata.normalize("NFC", letter + combining)
-        return joined if len(joined) == 1 else whole
 
-    return _ACCENT_BEFORE.sub(lambda m: join(m.group(2), _ACCENTS[m.group(1)], m.group(0)), text)
+def _accented(letter: str, combining: str) -> str | None:
+    """The ``letter`` (TeX's dotless i or j: the dotted one) with the ``combining`` accent, where
+    Unicode has that as one character; else None."""
+    joined = unicodedata.normalize("NFC", _DOTLESS.get(letter, letter) + combining)
+    return joined if len(joined) == 1 else None
