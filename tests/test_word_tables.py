@@ -289,6 +289,30 @@ def test_every_degree_has_a_bibtex_or_biblatex_type() -> None:
     assert set(kinds_of_work().degrees) == {"phdthesis", "mastersthesis", "thesis"}
 
 
+@pytest.mark.parametrize(
+    ("printed", "kind"),
+    [
+        pytest.param("PhD thesis", True, id="a degree and a thesis word"),
+        pytest.param("Ph. D. Dissertation", True, id="spaced periods, capitalised word"),
+        pytest.param("MASTER'S THESIS", True, id="any case"),
+        pytest.param("MSc\nthesis", True, id="a line break between"),
+        pytest.param("Master's project", True, id="a word that names a thesis only after a degree"),
+        pytest.param("Habilitationsschrift", False, id="a thesis word alone"),
+        pytest.param("project", False, id="a degree's word alone"),
+        pytest.param("PhD student", False, id="a degree alone"),
+    ],
+)
+def test_a_thesis_s_kind_is_a_degree_then_a_word_for_a_thesis(printed: str, kind: bool) -> None:
+    # the one pattern every reader of a thesis's kind builds on
+    assert bool(re.fullmatch(kinds_of_work().thesis_kind(), printed)) is kind
+
+
+def test_a_thesis_s_kind_of_one_type_has_that_type_s_degrees_only() -> None:
+    assert re.fullmatch(kinds_of_work().thesis_kind("mastersthesis"), "M.Sc. thesis")
+    assert not re.fullmatch(kinds_of_work().thesis_kind("mastersthesis"), "Ph.D. thesis")
+    assert re.fullmatch(kinds_of_work().thesis_word, "Dissertation")
+
+
 def test_an_abbreviation_s_bare_word_is_its_last_word_without_its_period() -> None:
     assert bare_words(["et al.", "pp.", "Jr.", "pages"]) == {"al", "pp", "Jr", "pages"}
     assert all(spelling.endswith(".") for spelling in reference_abbreviations().abbreviations)

@@ -93,14 +93,14 @@ _PAGE = re.compile(r"^(?:p{1,2}\.\s)?[A-Za-z]{0,2}\d[\w–-]*\.?$")
 _UNPUBLISHED = re.compile(rf"^{alternation(publication_states(), any_blank=True)}", re.IGNORECASE)
 # Works that print no title after the year: a proceedings paper ("in …"), a thesis (its degree and
 # word from normalizer/data/kinds-of-work.json), a preprint.
-_DEGREE = alternation(kinds_of_work().all_degrees)
-_THESIS_KIND = rf"{_DEGREE}\s{alternation(kinds_of_work().thesis_words, capitalised=True)}"
+_DEGREE = kinds_of_work().degree()
+_THESIS_KIND = kinds_of_work().thesis_kind()
 _UNTITLED = re.compile(
     rf"^(?:in\s|{_THESIS_KIND}"
     r"|Habilitation\b"
     r"|preprint|(?:[Aa]r[Xx]iv\s)?e-?prints?\b|\(?[Aa]r[Xx]iv:|[Ss]ubmitted|[Ii]n\spress|[Ii]n\sprep)"
 )
-_THESIS = re.compile(rf"^{_DEGREE}(?![^\W\d_])", re.IGNORECASE)
+_THESIS = re.compile(rf"^{_DEGREE}(?![^\W\d_])")
 # A proceedings' editors before its title: "in Shaw R. A., Hill F., eds, Title. Publisher, p. 543".
 _EDITORS = re.compile(r"^in\s(?:.*?,\s?eds?\.?,\s)?")
 # Where a title printed after the year ends: its publisher's sentence, the AAS's "(Publisher)",

@@ -27,10 +27,9 @@ _JOURNAL = re.compile(
 # "Ph.D. dissertation", "Master's thesis"; a press alone ("MIT Press", "Cambridge University
 # Press"), as a book is printed, where a journal or proceedings would be named.
 # (The degrees and words of normalizer/data/kinds-of-work.json.)
-_THESIS_WORD = alternation(kinds_of_work().thesis_words)
+_THESIS_WORD = kinds_of_work().thesis_word
 _THESES = {  # by the BibTeX type each is
-    kind: re.compile(rf"^{alternation(kinds_of_work().degrees[kind])}\s+{_THESIS_WORD}\b", re.IGNORECASE)
-    for kind in ("phdthesis", "mastersthesis")
+    kind: re.compile(rf"^{kinds_of_work().thesis_kind(kind)}\b") for kind in ("phdthesis", "mastersthesis")
 }
 _PRESS = re.compile(r"^(?:[A-Z][\w'.&-]*\s+){1,4}Press$")
 

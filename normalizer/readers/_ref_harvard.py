@@ -64,8 +64,7 @@ _IN_EDITED_BOOK = re.compile(
 # agsm's book in a series, "Title, number 1,5 in ‘Milet …’", "Title, Vol. 3 of ‘Series’", and a
 # thesis of a kind named on its own, "Title, Dissertation, Universität Hamburg" (its degree and word
 # from normalizer/data/kinds-of-work.json).
-_DEGREE = alternation(kinds_of_work().all_degrees)
-_THESIS_KIND = rf"(?:{_DEGREE}\s)?{alternation(kinds_of_work().thesis_words, capitalised=True)}"
+_THESIS_KIND = rf"(?:{kinds_of_work().thesis_kind()}|{kinds_of_work().thesis_word})"
 # "number", "no.", "Vol." (reference-abbreviations.json's numbers), also capitalised.
 _NUMBER_WORD = alternation(reference_abbreviations().numbers, capitalised=True)
 _BOOK_TAIL = re.compile(

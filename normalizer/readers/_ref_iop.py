@@ -24,7 +24,7 @@ _IOP = re.compile(
 # (An abbreviated word first, then words abbreviated or not: one way to read a run of words.)
 _JOURNAL = re.compile(r"^[A-Z][a-z]*\.\s(?:[A-Z][a-z]*+\.?\s)*(?:[A-Z]\s)?[A-Z]*\d")
 # A thesis's kind (normalizer/data/kinds-of-work.json): "Ph.D. thesis".
-_THESIS_KIND = rf"{alternation(kinds_of_work().all_degrees)}\s{alternation(kinds_of_work().thesis_words)}"
+_THESIS_KIND = kinds_of_work().thesis_kind()
 # A series in parentheses ends a title too: "(Lecture Notes in Physics vol 708)".
 _TITLE_END = re.compile(
     r"(?:^|\s)(?:\((?:Preprint\b|[^():]*:[^()]*\)|[^()]*\b(?:vol|no)\s\d[^()]*\))"

@@ -172,10 +172,8 @@ _VOLUME_OF = re.compile(r"^[^.]+\.\s(?:[A-Z]|[IVX]+|\d{1,2}):\s(\S.*)$")  # "Wor
 # "a. o. Agathos", "and others" (a literal "others"); a Russian initial has two letters ("Yu.").
 _CAPITAL = "A-ZÀ-ÖØ-Þ"
 _PARTICLES = rf"(?:{alternation(name_particles().particles)}\s)*"
-# A thesis's degree and kind (normalizer/data/kinds-of-work.json): "Ph.D. thesis", "MSc dissertation".
-_THESIS_KIND = (
-    rf"{alternation(kinds_of_work().all_degrees)}\s(?:{alternation(kinds_of_work().thesis_words)}|project)\b"
-)
+# A thesis's degree and kind (normalizer/data/kinds-of-work.json): "Ph.D. thesis", "Master's project".
+_THESIS_KIND = rf"{kinds_of_work().thesis_kind()}\b"
 # Between a family name's words also the words that join two of them ("Ortega y Gasset").
 _JOINING = rf"(?:{alternation(name_particles().particles | name_particles().family_joiners)}\s)*"
 _SUFFIX = alternation((*name_suffixes().generations, *name_suffixes().numerals))  # "Jr.", "III"

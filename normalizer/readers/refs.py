@@ -526,7 +526,7 @@ _OPEN_PARENTHESIS = re.compile(r"(?<!\s)\s*\([^()]*$")
 # What a report or thesis prints after its title: "…, Technical report, Cornell University",
 # "… PhD thesis, Stanford University" (after a comma or period: "Flow-limited authorization:
 # Technical report" keeps its subtitle).
-_THESIS_KIND = rf"(?i:{alternation(kinds_of_work().all_degrees)} {alternation(kinds_of_work().thesis_words)})"
+_THESIS_KIND = kinds_of_work().thesis_kind()  # "PhD thesis" (kinds-of-work.json)
 _REPORT_TAIL = re.compile(
     rf"[,.]\s+(?:Technical [Rr]eport|Tech\. [Rr]ep\.|{_THESIS_KIND})\b.*$"
     # econ sets a thesis's kind right after its italic title: "… Regulations Ph.D. dissertation,

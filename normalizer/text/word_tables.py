@@ -248,11 +248,26 @@ class KindsOfWork:
     thesis_words: tuple[str, ...]  # what follows a degree: "thesis", "dissertation"
     words: frozenset[str]  # one word naming a kind, lower case: "preprint", "report"
     designators: tuple[str, ...] = ()  # Vancouver's bracketed medium or kind: "Internet", "letter"
+    degree_words: tuple[str, ...] = ()  # a thesis only after a degree: "project"
+
+    def degree(self, *types: str) -> str:
+        """A regular expression for the degree a thesis prints, any case: one of BibTeX's
+        ``types`` ("phdthesis": "PhD", "Ph. D.", "Doctoral"), without them of any type."""
+        spellings = (spelling for kind in types or self.degrees for spelling in self.degrees[kind])
+        return f"(?i:{alternation(spellings)})"
 
     @property
-    def all_degrees(self) -> tuple[str, ...]:
-        """Every degree a thesis prints, of any type: "PhD", "M.Sc.", "Habilitation"."""
-        return tuple(degree for degrees in self.degrees.values() for degree in degrees)
+    def thesis_word(self) -> str:
+        """A regular expression for a word that names a thesis alone, any case: "thesis",
+        "Dissertation"."""
+        return f"(?i:{alternation(self.thesis_words)})"
+
+    def thesis_kind(self, *types: str) -> str:
+        """A regular expression for a thesis's kind as printed, any case: its degree (of BibTeX's
+        ``types``, as `degree`), blanks, and a word for a thesis — "Ph.D. thesis", "MSc
+        dissertation", "Master's project". The one pattern of the concept, which every reader
+        builds on."""
+        return rf"(?i:{self.degree(*types)}\s+{alternation((*self.thesis_words, *self.degree_words))})"
 
 
 @cache
@@ -264,6 +279,7 @@ def kinds_of_work() -> KindsOfWork:
         thesis_words=tuple(table["thesis_words"]),
         words=frozenset(word.casefold() for word in table["words"]),
         designators=tuple(table["designators"]),
+        degree_words=tuple(table["degree_words"]),
     )
 
 
