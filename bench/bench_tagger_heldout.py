@@ -67,10 +67,15 @@ def key(value: object) -> str | None:
     return letters or None
 
 
+def first_family(read: TaggedReference) -> str | None:
+    """The first author's family name, as the tagger joins a run of family tokens."""
+    return read.authors[0][0] if read.authors else None
+
+
 def tagger_fields(read: TaggedReference) -> dict[str, object]:
     return {
         "title": read.title,
-        "family": read.first_family,
+        "family": first_family(read),
         "year": read.year,
         "container": read.container,
         "doi": read.doi,
@@ -234,7 +239,7 @@ def evaluate(
         # the first author's whole family name ("Lawry Aguila", "van der Berg"), as the tagger
         # joins a run of family tokens
         gold = TaggedReference(text, tuple(row["tokens"]), tuple(row["labels"]))
-        truth = {**row["truth"], "family": gold.first_family}
+        truth = {**row["truth"], "family": first_family(gold)}
         tagged = tagger.tag(text)
         parsed = rules.read(text)
         item = tagger.tag(as_item(text), weigh=True)  # as the reader hands it over

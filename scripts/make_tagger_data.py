@@ -639,7 +639,8 @@ def truth_of(tokens: list[str], labels: list[str], record: Record) -> dict[str, 
 
     from bibnorm.readers.tagger import TaggedReference
 
-    family = TaggedReference(" ".join(tokens), tuple(tokens), tuple(labels)).first_family
+    names = TaggedReference(" ".join(tokens), tuple(tokens), tuple(labels)).authors
+    family = names[0][0] if names else None  # the first author's family, as the tagger joins its tokens
     return {
         "title": joined("title"),
         "family": family,

@@ -117,7 +117,7 @@ def test_the_tagger_reads_real_references_in_styles_it_was_trained_on(
 ) -> None:
     read = tagger.tag_reference(text)
     assert key(read.title) == key(title)
-    assert read.first_family == family
+    assert read.authors[0][0] == family
     assert read.year == year
     assert read.doi == doi
     assert 0.5 < (read.confidence("title") or 0) <= 1

@@ -519,11 +519,6 @@ class TaggedReference:
             return _given_first_names(runs)
         return _family_first_names(runs)
 
-    @property
-    def first_family(self) -> str | None:
-        names = self.authors
-        return names[0][0] if names else None
-
     def confidence(self, label: str) -> float | None:
         run = self.first(label)
         return run.confidence if run else None
@@ -535,10 +530,10 @@ class TaggedReference:
         side — ``label`` for a token only the fragment holds, another label for one only the
         run holds —; 1.0 where they hold the same tokens; None when the fragment is not found or
         ``label`` was not weighed (`WEIGHED_LABELS`)."""
-        marginals = self.label_marginals.get(label)
-        inside = self.tokens_of(fragment)
-        if marginals is None or not inside:
+        weighed = self._weighed(label, fragment)
+        if weighed is None:
             return None
+        marginals, inside = weighed
         own = set(self.run_of(label))
         sides = [marginals[index] for index in inside - own] + [
             1 - marginals[index] for index in own - inside
@@ -548,11 +543,20 @@ class TaggedReference:
     def likeliest(self, label: str, fragment: str) -> float | None:
         """The highest probability the model gives ``label`` on a token of ``fragment`` (found
         as `agreement` finds it); None when it is not found or ``label`` was not weighed."""
+        weighed = self._weighed(label, fragment)
+        if weighed is None:
+            return None
+        marginals, inside = weighed
+        return max(marginals[index] for index in inside)
+
+    def _weighed(self, label: str, fragment: str) -> tuple[tuple[float, ...], set[int]] | None:
+        """The model's probabilities of ``label`` per token, and the tokens of ``fragment`` (found
+        as `agreement` finds it); None when it is not found or ``label`` was not weighed."""
         marginals = self.label_marginals.get(label)
         inside = self.tokens_of(fragment)
         if marginals is None or not inside:
             return None
-        return max(marginals[index] for index in inside)
+        return marginals, inside
 
     def overlap(self, label: str, fragment: str) -> str:
         """How ``fragment`` (found as `agreement` finds it) lies against the model's own first
@@ -751,7 +755,9 @@ class Tagger:
 
 
 def clear_token_caches() -> None:
-    """Forget the features of the tokens seen so far (a measure of speed starts cold)."""
+    """Forget the features of the tokens seen so far: frees what the cache holds (up to 65,536
+    distinct tokens' features), and lets a caller measuring the tagger's speed start cold (as
+    ``bench/bench_tagger_heldout.py`` does). Public for such callers; reading never needs it."""
     _token.cache_clear()
 
 
