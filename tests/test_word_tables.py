@@ -33,6 +33,7 @@ from bibnorm.text.word_tables import (
     final_abbreviations,
     journal_catalogue_words,
     kinds_of_work,
+    landing_pages,
     latin_letters,
     link_hosts,
     minor_words,
@@ -74,6 +75,7 @@ TABLES = (
     "withdrawal-words.json",
     "name-suffixes.json",
     "link-hosts.json",
+    "landing-pages.json",
     "publication-states.json",
     "standard-bodies.json",
     "babel-languages.json",
@@ -877,6 +879,25 @@ def test_a_title_ends_before_in_and_a_meeting_of_the_table(title: str, kept: str
     from bibnorm.readers._ref_inverted_names import without_proceedings
 
     assert without_proceedings(title) == kept
+
+
+def test_a_landing_page_is_lower_case_words_and_glued_suffixes() -> None:
+    # matched as printed before a DOI ("/doi/pdf/10.…"), so lower case as publishers print them
+    pages = landing_pages()
+    assert all(word.isalpha() and word == word.lower() for word in pages.paths)
+    assert all(suffix.startswith(".") and suffix[1:].isalpha() for suffix in pages.suffixes)
+    assert {"abs", "pdf", "epdf", "full", "html"} <= set(pages.paths)
+
+
+@pytest.mark.parametrize("word", landing_pages().paths)
+def test_a_landing_page_s_word_before_or_after_a_doi_is_none_of_it(word: str) -> None:
+    from bibnorm.readers.refs import parse_reference
+
+    doi, reference = "10.1111/2041-210X.13727", "Fabreti L. Convergence. Methods Ecol Evol 13 (2022)."
+    before = f"{reference} https://wiley.com/doi/{word}/10.1111/ 2041 - 210X . 13727 (2022)."
+    after = f"{reference} doi: {doi}. URL https://wiley.com/doi/{doi}/{word}."
+    assert parse_reference(before).doi == doi  # the link's spaced DOI joined after the page's word
+    assert parse_reference(after).doi == doi  # the link's page word is no second DOI
 
 
 def test_the_link_hosts_are_lower_case_hosts() -> None:

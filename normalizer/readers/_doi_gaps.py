@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import re
 
+from bibnorm.text.word_tables import alternation, landing_pages
+
 # (a line may break inside the registrant's number too: "doi: 10.1" / "145/3212695", whose rest is
 # no DOI of its own)
 _START = re.compile(r"\b10 ?\. ?\d(?: ?\d){3,8} ?/ ?")
@@ -72,10 +74,11 @@ def closed_doi_gaps(text: str) -> str:
 
 
 # A doi.org link, its break points maybe spaced; or a publisher's page named by the DOI
-# ("…wiley.com/doi/pdf/10.1111/ 2041 - 210X . 13727"), whose path is kept as it is.
+# ("…wiley.com/doi/pdf/10.1111/ 2041 - 210X . 13727"), whose path is kept as it is (its words
+# from landing-pages.json).
 _LINK = re.compile(
     r"https?\s?:\s?/\s?/\s?(?:dx\.\s?)?doi\.\s?org\s?/\s?(?=10\.\s?\d)"
-    r"|(?P<page>/doi/(?:(?:abs|pdf|epdf|full)/)?)(?=10\.\d)"
+    rf"|(?P<page>/doi/(?:{alternation(landing_pages().paths)}/)?)(?=10\.\d)"
 )
 _TOKEN = re.compile(r"\S+")
 _NEXT = re.compile(r"\s+(\S+)")

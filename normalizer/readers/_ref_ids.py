@@ -39,6 +39,7 @@ from bibnorm.identifiers import (
 from bibnorm.readers._doi_gaps import closed_doi_gaps
 from bibnorm.readers._ref_apa import REPRINT
 from bibnorm.text.doi_shapes import doi_shape
+from bibnorm.text.word_tables import alternation, landing_pages
 
 OLD_STYLE_ID = r"[a-z-]+(?:\.[A-Z]{2})?/\d{7}"  # "hep-th/0106109", "math.AG/0309136"
 _ARCHIVES = "|".join(sorted(map(re.escape, OLD_STYLE_ARCHIVES)))
@@ -355,8 +356,11 @@ _DOI_LIKE_AFTER = re.compile(r"(?<!\s)\s+(?=[\w-]*\d)(?=[\w-]*[A-Za-z_-])[\w-]+[
 # DOI goes on, spaced ("10.1016 /S0378 - 4266(00 )00165 - 5", "…jmoneco. 2004 . 02 . 001").
 _SPACED_REST = re.compile(r"\.?\s[-/]\s?(?=[\w(]*\d)|\.\s\d+\s\.\s\d")
 _SPLIT_AT_UNDERSCORE = re.compile(r"(?: [a-z]{1,2})* \d{1,5}[.,;]?(?:\s|$)")
-# A publisher's page after a DOI in its link: "…/html", Project Euclid's and bioRxiv's "….full".
-_LANDING = re.compile(r"(?:/(?:html|pdf|epdf|full|abstract|fulltext)|\.full|\.short)$", re.IGNORECASE)
+# A publisher's page after a DOI in its link: "…/html", Project Euclid's and bioRxiv's "….full"
+# (landing-pages.json).
+_LANDING = re.compile(
+    rf"(?:/{alternation(landing_pages().paths)}|{alternation(landing_pages().suffixes)})$", re.IGNORECASE
+)
 # Numbers a reference prints as a first page: after a colon (Vancouver's "73(11):3852-6"), or
 # opening a range ("pp. 3852–3856"); and every number it prints alone (a volume, an issue).
 _FIRST_PAGE = re.compile(r":\s?(\d+)|(?<![\w.])(\d+)\s?[-–]\s?\d")

@@ -56,6 +56,8 @@ once, when first asked for (every file says where its words come from):
   arXiv comment names a withdrawn work by ("This paper has been withdrawn");
 - `link_hosts` (``link-hosts.json``): "github.com", "pypi.org", "figshare.com", "openreview.net" —
   the hosts whose links say what kind of work an entry cites (code, a dataset, a paper);
+- `landing_pages` (``landing-pages.json``): "/doi/abs/", "…/html", "….full" — how a publisher's
+  link names its page of a work around the work's DOI (no part of the DOI);
 - `venue_words` (``venue-words.json``): "ieee", "annual", "proceedings", "workshop" — the words
   of a venue's name that do not say which venue it is (the venue key leaves them out), of them
   those that make it a meeting's proceedings or a journal, and an ACL Anthology booktitle's tracks;
@@ -83,6 +85,7 @@ __all__ = [
     "AuthorListWords",
     "JournalCatalogueWords",
     "KindsOfWork",
+    "LandingPages",
     "LatinLetters",
     "LinkHosts",
     "MinorWords",
@@ -103,6 +106,7 @@ __all__ = [
     "final_abbreviations",
     "journal_catalogue_words",
     "kinds_of_work",
+    "landing_pages",
     "latin_letters",
     "link_hosts",
     "minor_words",
@@ -281,6 +285,22 @@ def kinds_of_work() -> KindsOfWork:
         designators=tuple(table["designators"]),
         degree_words=tuple(table["degree_words"]),
     )
+
+
+@dataclass(frozen=True)
+class LandingPages:
+    """How a publisher's link names its page of a work around the work's DOI
+    (``landing-pages.json``), lower case: none of it is the DOI's."""
+
+    paths: tuple[str, ...]  # a path segment before or after the DOI: "abs", "pdf", "html"
+    suffixes: tuple[str, ...]  # glued to the DOI's end: ".full", ".short"
+
+
+@cache
+def landing_pages() -> LandingPages:
+    """How a link names a publisher's page around a DOI, from ``normalizer/data/landing-pages.json``."""
+    table = _table("landing-pages.json")
+    return LandingPages(paths=tuple(table["paths"]), suffixes=tuple(table["suffixes"]))
 
 
 @dataclass(frozen=True)
