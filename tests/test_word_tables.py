@@ -900,6 +900,23 @@ def test_a_landing_page_s_word_before_or_after_a_doi_is_none_of_it(word: str) ->
     assert parse_reference(after).doi == doi  # the link's page word is no second DOI
 
 
+@pytest.mark.parametrize(
+    ("venue", "kind"),
+    [
+        pytest.param("GitHub repository", "software", id="GitHub's cite-this-repository"),
+        pytest.param("Codeberg", "software", id="any code host of the table"),
+        pytest.param("Zenodo", "software", id="an archive of software"),
+        pytest.param("Nature", "paper", id="a journal"),
+    ],
+)
+def test_a_venue_that_names_where_code_lives_is_no_paper_s(venue: str, kind: str) -> None:
+    from bibnorm.bib.bibfile import parse_bibtex
+    from bibnorm.verify.kinds import EntryKind, entry_kind
+
+    entry = parse_bibtex(f"@misc{{k, title={{T}}, journal={{{venue}}}, version={{1.2}}}}", "k.bib").entries[0]
+    assert entry_kind(entry) is EntryKind(kind)
+
+
 def test_the_link_hosts_are_lower_case_hosts() -> None:
     hosts = link_hosts()
     every = (*hosts.repositories, *hosts.code, *hosts.datasets, *hosts.papers)

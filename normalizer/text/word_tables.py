@@ -583,6 +583,13 @@ class LinkHosts:
     papers: tuple[str, ...]  # "arxiv.org", "openreview.net", "huggingface.co/papers"
     github_sections: tuple[str, ...] = ()  # GitHub's paths that are no owner: "orgs", "topics"
     not_projects: tuple[str, ...] = ()  # an abstract's links to the paper itself: "arxiv.org", "doi.org"
+    not_venue_words: tuple[str, ...] = ()  # a venue field's words for where code lives: "repository"
+
+    @property
+    def not_venues(self) -> tuple[str, ...]:
+        """The words of a venue field that names where code lives, no venue: each code host's name
+        ("github", "gitlab") and the `not_venue_words`."""
+        return (*(host.split(".")[0] for host in self.repositories), *self.not_venue_words)
 
 
 @cache
@@ -596,4 +603,5 @@ def link_hosts() -> LinkHosts:
         papers=tuple(table["papers"]),
         github_sections=tuple(table["github_sections"]),
         not_projects=tuple(table["not_projects"]),
+        not_venue_words=tuple(table["not_venues"]),
     )

@@ -157,7 +157,7 @@ def standard_number(entry: BibEntry) -> str | None:
 
 
 # "journal = {GitHub repository}": what GitHub's "Cite this repository" and some templates write.
-_NOT_A_VENUE = re.compile(r"\b(?:github|gitlab|bitbucket|repository|software|zenodo)\b", re.IGNORECASE)
+_NOT_A_VENUE = re.compile(rf"\b{alternation(_HOSTS.not_venues)}\b", re.IGNORECASE)  # link-hosts.json
 
 
 def _has_paper_identifiers(entry: BibEntry) -> bool:
