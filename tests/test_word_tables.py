@@ -315,6 +315,18 @@ def test_a_thesis_s_kind_of_one_type_has_that_type_s_degrees_only() -> None:
     assert re.fullmatch(kinds_of_work().thesis_word, "Dissertation")
 
 
+@pytest.mark.parametrize("word", reference_headings().appendices)
+def test_an_appendix_s_heading_of_the_table_ends_a_pdf_s_list(word: str) -> None:
+    from bibnorm.readers._list_edges import ends_list
+    from bibnorm.readers.pdf import PdfLine
+
+    def flush(text: str) -> PdfLine:
+        return PdfLine(page=1, column=0, left=72.0, size=10.0, text=text, indent=0.0)
+
+    assert ends_list(flush(f"{word} A: Proofs")) and ends_list(flush(word.upper()))
+    assert not ends_list(flush(f"{word} B: Methods. London: HMSO, 1999."))  # a reference's line
+
+
 def test_an_abbreviation_s_bare_word_is_its_last_word_without_its_period() -> None:
     assert bare_words(["et al.", "pp.", "Jr.", "pages"]) == {"al", "pp", "Jr", "pages"}
     assert all(spelling.endswith(".") for spelling in reference_abbreviations().abbreviations)

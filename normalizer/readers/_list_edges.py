@@ -42,6 +42,7 @@ from bibnorm.readers._pdf_sections import Line, LineT
 from bibnorm.readers._pdf_typography import unmark_italics
 from bibnorm.readers._ref_dates import YEAR
 from bibnorm.readers._reflist import HEADING
+from bibnorm.text.word_tables import alternation, reference_headings
 
 _BACK_MATTER = re.compile(
     r"^(?:\d{1,4}\s+)?(?:list of (?:figures|tables)|figures?(?: and tables)?|tables?(?: and figures)?"
@@ -55,9 +56,11 @@ _CAPTION = re.compile(
     r"(?:(?:[A-Z]\.?)?\d{1,3}(?:\.\d{1,3})?|[IVXL]{1,6})(?:[.:]\s|[.:]?\s?[—–]|[.:]?\s*$)"
 )
 # An appendix's heading set in the list's own type ("Appendix", "APPENDIX A: SOME EXTRA
-# MATERIAL", "Appendix B. Proofs"): short, flush; a reference's wrapped line is a full line.
+# MATERIAL", "Appendix B. Proofs"): short, flush; a reference's wrapped line is a full line. Its
+# words (reference-headings.json) in title case or capitals.
+_APPENDIX_WORDS = reference_headings().appendices
 _APPENDIX = re.compile(
-    r"^(?:[A-Z]\.?\s|\d{1,2}\.?\s)?\s*(?:Appendix|Appendices|APPENDIX|APPENDICES)"
+    rf"^(?:[A-Z]\.?\s|\d{{1,2}}\.?\s)?\s*{alternation((*_APPENDIX_WORDS, *map(str.upper, _APPENDIX_WORDS)))}"
     r"(?:\s[A-Z\d]{1,2}(?:\.\d{1,2})?)?(?:[.:]?\s*$|\s?[.:—–-]\s)"
 )
 _HEADING_CHARS = 60

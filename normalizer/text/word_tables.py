@@ -11,7 +11,7 @@ once, when first asked for (every file says where its words come from):
   words that join the last two names of an author list;
 - `reference_headings` (``reference-headings.json``): "References", "Literaturverzeichnis",
   "参考文献" — how a references section is headed, and the words that name references anywhere
-  in a heading ("Further References");
+  in a heading ("Further References"), and how an appendix after the list is headed ("Appendix");
 - `babel_languages` (``babel-languages.json``): "english", "ngerman", "french" — the language names
   a .bib's ``language`` field holds, as babel spells them;
 - `standard_bodies` (``standard-bodies.json``): "ISO", "IEEE Std", "W3C", "Internet Engineering
@@ -19,7 +19,8 @@ once, when first asked for (every file says where its words come from):
 - `publication_states` (``publication-states.json``): "submitted", "in press", "unpublished",
   "private communication" — what a reference prints for a work not (yet) published;
 - `kinds_of_work` (``kinds-of-work.json``): "Ph.D. thesis", "Master's dissertation", "preprint" —
-  how a reference names the kind of a work that is no article;
+  how a reference names the kind of a work that is no article (`KindsOfWork.thesis_kind`: the one
+  pattern of a thesis's kind);
 - `reference_abbreviations` (``reference-abbreviations.json``): "et al.", "eds.", "pp.", "vol.",
   "Proc." — what a reference prints around its names, numbers and venues, and the lower-case
   words that open its next field after a period ("in", "vol", "thesis");
@@ -55,7 +56,8 @@ once, when first asked for (every file says where its words come from):
 - `withdrawal_words` (``withdrawal-words.json``): "paper", "submission", "version" — the words an
   arXiv comment names a withdrawn work by ("This paper has been withdrawn");
 - `link_hosts` (``link-hosts.json``): "github.com", "pypi.org", "figshare.com", "openreview.net" —
-  the hosts whose links say what kind of work an entry cites (code, a dataset, a paper);
+  the hosts whose links say what kind of work an entry cites (code, a dataset, a paper), and the
+  words of a venue field that names where code lives ("GitHub repository");
 - `landing_pages` (``landing-pages.json``): "/doi/abs/", "…/html", "….full" — how a publisher's
   link names its page of a work around the work's DOI (no part of the DOI);
 - `venue_words` (``venue-words.json``): "ieee", "annual", "proceedings", "workshop" — the words
@@ -229,6 +231,7 @@ class ReferenceHeadings:
     words: tuple[str, ...]  # a heading's words that name references: "References", "Literatur"
     words_unspaced: tuple[str, ...]  # the same in scripts without spaces between words: "参考文献"
     words_general: tuple[str, ...]  # of `words`, those that also name literature in general: "Literature"
+    appendices: tuple[str, ...] = ()  # an appendix's heading after the list, title case: "Appendix"
 
 
 @cache
@@ -240,6 +243,7 @@ def reference_headings() -> ReferenceHeadings:
         words=tuple(table["words"]),
         words_unspaced=tuple(table["words_unspaced"]),
         words_general=tuple(table["words_general"]),
+        appendices=tuple(table["appendices"]),
     )
 
 
