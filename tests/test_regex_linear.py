@@ -43,6 +43,10 @@ def test_the_inventory_holds_every_package_s_patterns() -> None:
         pytest.param("bibnorm.verify.notices._WITHDRAWN", id="withdrawal-words.json"),
         pytest.param("bibnorm.readers._ref_apa._TITLE_END", id="final-abbreviations.json"),
         pytest.param("bibnorm.readers._ref_physics._COLLABORATION_AFTER", id="organisation-words.json"),
+        pytest.param("bibnorm.readers.refs._REPORT_TAIL", id="kinds-of-work.json: a thesis's kind"),
+        pytest.param("bibnorm.readers._ref_ids._LANDING", id="landing-pages.json"),
+        pytest.param("bibnorm.readers._list_edges._APPENDIX", id="reference-headings.json: appendices"),
+        pytest.param("bibnorm.verify.kinds._NOT_A_VENUE", id="link-hosts.json: no venue"),
     ],
 )
 def test_the_inventory_holds_the_patterns_built_from_word_tables(where: str) -> None:
