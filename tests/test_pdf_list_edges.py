@@ -40,6 +40,8 @@ def _reference(number: int, page: int = 1, column: int = 0) -> list[PdfLine]:
         pytest.param("Figure captions", 0, True, id="figure-captions"),
         pytest.param("417 LIST OF FIGURES", 0, True, id="with-its-line-number"),
         pytest.param("Tables", 12, False, id="indented-a-wrapped-line"),
+        pytest.param("TABLES", 206, True, id="centred-atop-the-tables-page"),
+        pytest.param("Figures", 160, True, id="centred-figures-heading"),
         pytest.param("Tables of Integrals, Series, and Products", 0, False, id="a-title"),
         pytest.param("Figures of speech. Oxford University Press.", 0, False, id="a-reference"),
         pytest.param("Figure 3: Accuracy per epoch.", 0, True, id="a-figure-caption"),

@@ -107,3 +107,23 @@ def test_heads_printed_once_each_are_heads_by_their_page_numbers_and_place() -> 
     heads = page_furniture(pages)
     assert {(2, 0), (3, 0)} <= heads
     assert not {(4, 0), (5, 0), (1, 0), (1, 1)} & heads
+
+
+def test_a_reference_ending_with_its_citing_page_below_the_pages_number_is_no_head() -> None:
+    """A dissertation's list with back-references (the pages each work is cited on): two pages'
+    second lines end "… (2015). 2" and "… 1967. 7" on one baseline, five pages apart — as far
+    from the PDF's page count as a numbered head would be — but each page prints its own number
+    ("131", "136") alone above them: a page prints its number once, so neither is a head."""
+
+    def line(page: int, text: str, bottom: float) -> PdfLine:
+        return PdfLine(page, 0, 72.0, 12.0, text, bottom=bottom)
+
+    pages = [
+        [
+            line(145, "131", 740.0),
+            line(145, "leading to emission of radiation. Appl. Phys. (2015). 2", 716.0),
+        ],
+        [line(150, "136", 740.0), line(150, "Plenum, New York, 1967. 7", 716.0)],
+    ]
+    pages = [[] for _ in range(144)] + [pages[0], [], [], [], []] + [pages[1]]
+    assert page_furniture(pages) == {(145, 0), (150, 0)}

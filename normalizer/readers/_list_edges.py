@@ -3,7 +3,8 @@ footer below two columns, and a review copy's line numbers on a page too short t
 
 - A manuscript sets its lists of figures and tables, or a heading "Figures" or "Tables", after
   the references in the list's own type, and a journal its appendix ("Appendix", "APPENDIX A:
-  SOME EXTRA MATERIAL"): such a heading, flush with the list, ends it (with a
+  SOME EXTRA MATERIAL"): such a heading, flush with the list (a list heading, also centred),
+  ends it (with a
   section number, or a line number of its own that a short page's numbering did not show); so
   does a figure's or a table's caption ("Figure 3: …", "TABLE II.", and APA's "Table 1" alone on
   its line, the table's title on the next). A plot's markers ("●" lines, no letter or digit in
@@ -65,19 +66,23 @@ _APPENDIX = re.compile(
 )
 _HEADING_CHARS = 60
 FLUSH_EMS = 0.4  # a line indented less than this, in ems of its type, is flush
+WRAPPED_EMS = 5.0  # a reference's wrapped line is indented at most this many ems
 
 
 def ends_list(line: Line) -> bool:
     """Whether ``line`` is a heading of the back matter set after a reference list: "List of
-    Figures", "Tables", "Figure captions" — flush, alone on its line; an appendix's ("Appendix",
-    "APPENDIX A: SOME EXTRA MATERIAL"), flush, short and without a year (a reference's wrapped
-    "Appendix B: Methods. HMSO, 1999." is none); or a caption."""
+    Figures", "Tables", "Figure captions" — alone on its line, flush or centred (further in than
+    a reference's wrapped line is set: a manuscript's "TABLES" atop the page its tables begin);
+    an appendix's ("Appendix", "APPENDIX A: SOME EXTRA MATERIAL"), flush, short and without a
+    year (a reference's wrapped "Appendix B: Methods. HMSO, 1999." is none); or a caption."""
     if _CAPTION.match(line.text):
         return True
     text = line.text.strip()
-    return line.indent < FLUSH_EMS * line.size and bool(
-        _BACK_MATTER.match(text)
-        or (len(text) <= _HEADING_CHARS and _APPENDIX.match(text) and not YEAR.search(text))
+    flush = line.indent < FLUSH_EMS * line.size
+    centred = line.indent > WRAPPED_EMS * line.size
+    return bool(
+        ((flush or centred) and _BACK_MATTER.match(text))
+        or (flush and len(text) <= _HEADING_CHARS and _APPENDIX.match(text) and not YEAR.search(text))
     )
 
 
@@ -211,13 +216,21 @@ def _numbered_heads(lines: dict[tuple[int, int], Line]) -> set[tuple[int, int]]:
     that opens or ends with its page's number — the same distance from the PDF's page count on
     two pages or more (a section's "3 Method" and "7 References" heading two pages are not; a
     References heading never is) —
-    standing where such a line stands on another page, in the same type."""
+    standing where such a line stands on another page, in the same type. A page prints its
+    number once: where it prints it alone on a line of its own, a line that opens or ends with
+    another number is none (a dissertation's reference ending with the page it is cited on,
+    "… (2015). 2", below the page's "131")."""
+    printed = {
+        page: _number_in(line.text) for (page, _), line in lines.items() if _PAGE_NUMBER.fullmatch(line.text)
+    }
     keys: dict[tuple[int, int], tuple[int, int, int]] = {}
     for (page, at), line in lines.items():
         text = unmark_italics(line.text)[0]
         found = _EDGE_NUMBER.search(text)
-        if found is not None and _WORD.search(text) and not HEADING.match(text.strip()):
-            number = int(found.group(1) or found.group(2))
+        if found is None or not _WORD.search(text) or HEADING.match(text.strip()):
+            continue
+        number = int(found.group(1) or found.group(2))
+        if printed.get(page, number) == number:
             keys[page, at] = (number - page, round(line.bottom), round(line.size))
     pages = Counter(key for _, key in {(page, key) for (page, _), key in keys.items()})
     return {where for where, key in keys.items() if pages[key] >= 2}

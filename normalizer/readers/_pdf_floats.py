@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from bibnorm.readers._list_edges import FLUSH_EMS, ends_list
+from bibnorm.readers._list_edges import FLUSH_EMS, WRAPPED_EMS, ends_list
 from bibnorm.readers._pdf_sections import Line
 from bibnorm.readers._reflist import opens_with_name
 from bibnorm.readers.refs import looks_like_reference
@@ -54,7 +54,6 @@ def _most_set_in(lines: Sequence[Line]) -> float | None:
 RESUMED = 4  # lines of the list's type that show the references go on below a float
 _TYPED_LINES = 200  # lines of the list's type a float may hold (subcaptions, a table's rows)
 _CAPTION_SPACING = 1.6  # a caption's next line is at most this many of the list's ems below it
-_WRAPPED_EMS = 5.0  # a reference's wrapped line is indented at most this many ems
 
 
 def after_float(lines: Sequence[Line], end: int, body: float) -> int | None:
@@ -154,4 +153,4 @@ def _with_wrapped_line(lines: Sequence[Line], at: int, before: int | None, body:
     if before != at - 1:
         return at
     line = lines[before]
-    return before if FLUSH_EMS * line.size <= line.indent <= _WRAPPED_EMS * body else at
+    return before if FLUSH_EMS * line.size <= line.indent <= WRAPPED_EMS * body else at
