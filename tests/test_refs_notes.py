@@ -23,7 +23,18 @@ from pdf_lines import read_lines
         pytest.param("See Supplemental Material at http://link.aps.org/supplemental/10.1103/PhysRevLett.116."
                      "061102 for the derivation, which includes Refs. [40-42].", True,
                      id="supplemental-material"),
+        # achemso's \\bibnote (a dissertation's chapter): a sentence of the paper, no field marks
+        pytest.param("In Koopmans theorem the ith Ionization potential is approximated by the corresponding "
+                     "energy eigenvalue of the canonical SCF equation −i.", True, id="a-long-sentence"),
         # references, however they speak
+        pytest.param("Handbook of mathematical functions with formulas graphs and mathematical tables for "
+                     "engineers. Dover", False, id="a-title-and-a-publisher"),
+        pytest.param("The R Project for Statistical Computing and Graphics Maintained by the R Core Team.",
+                     False, id="a-title-in-title-case"),
+        pytest.param("Smith J. A long report on the state of the fisheries of the islands of the Pacific "
+                     "ocean.", False, id="names-first"),
+        pytest.param("\ue000A long book title set in italics that runs on for well over twelve words\ue001.",
+                     False, id="in-italics"),
         pytest.param("J. van der Berg, Why we sleep, Penguin.", False, id="names-first-no-year"),
         pytest.param("Walker M, Why we sleep. Penguin.", False, id="vancouver-names-no-year"),
         pytest.param("What we know about neutron stars (2020), https://example.org/stars.", False,

@@ -17,8 +17,13 @@
   see, e.g., Ref. 9. This is because we took …". An item is one when it speaks as the paper
   does — "we", "our", "us", or points into the paper or its list ("Ref. 9", "Eq. (3)", "Fig. 2",
   "Sec. IV") — and holds nothing a reference is found by: no year, no DOI, no arXiv id, no link,
-  and it does not open with a name. The pointer to a paper's supplemental material is a note,
-  whatever it holds.
+  and it does not open with a name. So is a long sentence of the paper set there (achemso's
+  ``\\bibnote``: "In Koopmans theorem the ith ionization potential is approximated by the
+  corresponding energy eigenvalue of the canonical SCF equation."): twelve words or more in
+  sentence case, one full stop at its end and none of the marks that set a reference's fields
+  apart (comma, semicolon, colon, quotes, italics), holding nothing a reference is found by and
+  not opening with a name. The pointer to a paper's supplemental material is a note, whatever
+  it holds.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import re
 from collections.abc import Sequence
 
 from bibnorm.readers._pdf_sections import LineT, reads_as_entry
+from bibnorm.readers._pdf_typography import unmark_italics
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._ref_ids import OLD_STYLE_ID
 from bibnorm.readers._reflist import ReferenceList
@@ -105,8 +111,29 @@ def is_note(text: str) -> bool:
     if _SUPPLEMENT.match(text):
         return True
     return (
-        bool(_PAPER_SPEAKS.search(text)) and not _FOUND_BY.search(text) and not _OPENS_WITH_NAME.match(text)
+        (bool(_PAPER_SPEAKS.search(text)) or _one_sentence(text))
+        and not _FOUND_BY.search(text)
+        and not _OPENS_WITH_NAME.match(text)
     )
+
+
+def _one_sentence(text: str) -> bool:
+    """Whether ``text`` is one long sentence of prose: twelve words or more, at most a quarter of
+    them capitalised (a title in title case is none), one full stop at its end, and no mark that
+    sets a reference's fields apart (see the module docstring)."""
+    plain, italics = unmark_italics(text)
+    words = plain.split()
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return (
+        len(words) >= _SENTENCE_WORDS
+        and 4 * capitalised <= len(words)
+        and not italics
+        and not _FIELD_MARKS.search(plain.rstrip(". "))
+    )
+
+
+_SENTENCE_WORDS = 12
+_FIELD_MARKS = re.compile(r"[,;:“”\"]|\.\s")
 
 
 # The note every Physical Review paper sets in its list, link and references included: "See
