@@ -239,7 +239,7 @@ def evaluate(
         # the first author's whole family name ("Lawry Aguila", "van der Berg"), as the tagger
         # joins a run of family tokens
         gold = TaggedReference(text, tuple(row["tokens"]), tuple(row["labels"]))
-        truth = {**row["truth"], "family": first_family(gold)}
+        truth = {**row["truth"], "family": first_family(gold), "text": text}
         tagged = tagger.tag(text)
         parsed = rules.read(text)
         item = tagger.tag(as_item(text), weigh=True)  # as the reader hands it over
@@ -255,6 +255,16 @@ def evaluate(
                 )
             )
     return measured
+
+
+def print_invented(per_style: dict[str, list[Row]]) -> None:
+    """Each string whose style printed no title and the product gave one: its style, the title
+    kept, and the string (``--show-invented``)."""
+    for style in sorted(per_style):
+        for truth, read in per_style[style]:
+            product = read["product"]
+            if not truth["title"] and product and product["title"]:
+                print(f"  {style}: title {product['title']!r}\n    {truth['text']}")
 
 
 def invented_titles(per_style: dict[str, list[Row]]) -> tuple[int, list[int]]:
@@ -304,6 +314,11 @@ def main(argv: list[str] | None = None) -> int:
         "--rules-cache", type=Path, default=None, help="a file to keep the rules' readings in between runs"
     )
     parser.add_argument("--training-sample", type=int, default=1500, help="training-style strings to measure")
+    parser.add_argument(
+        "--show-invented",
+        action="store_true",
+        help="list the strings whose style printed no title and the product gave one",
+    )
     arguments = parser.parse_args(argv)
     if not arguments.data.is_file():
         print(
@@ -366,6 +381,8 @@ def main(argv: list[str] | None = None) -> int:
             f"strings whose style printed no title: {strings}; a title invented by "
             + ", ".join(f"{reader} {count}" for reader, count in zip(READERS, invented, strict=True))
         )
+        if arguments.show_invented:
+            print_invented(held)
         print(f"rule reader over {RULE_SECONDS:.0f} s (counted wrong): {rules.hangs}")
         if arguments.split == "validation":
             print_arbiter_halves(held)

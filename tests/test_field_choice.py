@@ -167,6 +167,44 @@ def test_a_style_that_prints_no_title_gets_none() -> None:
             id="apsrmp-names-year-journal",
         ),
         pytest.param("Anonymous, Communication arts 1994, 36, 230.", None, id="journal-then-its-year"),
+        # what else such styles print where a title would stand: a publisher, a report's
+        # number and institution, a proceedings' name with its "pages" or after "In", a note
+        # after the venue line, an abbreviated journal the rules cut in pieces
+        pytest.param("B. K. Bul, Energia Press, Moscow 1964, p. 464.", None, id="a-publisher"),
+        pytest.param(
+            "S. Rahtz, Tech. Rep. 87-4, Computer Science, University of Southampton (1987).",
+            None,
+            id="a-report-and-its-institution",
+        ),
+        pytest.param(
+            "MacKay, P. A. Proceedings of the IEEE International Conference on Systems, Man and "
+            "Cybernetics 1990, pages 481–484.",
+            None,
+            id="proceedings-and-pages",
+        ),
+        pytest.param(
+            "R. Wonneberger, In Proceedings of the XXXII International Congress for Asian and North "
+            "African Studies. Hamburg, 25th--30th August 1986, Steiner, Stuttgart, Germany, 1992, "
+            "pp. 595–596.",
+            None,
+            id="proceedings-after-in-read-as-the-models-title",
+        ),
+        pytest.param(
+            "R. Morris and L. L. Cherry, IEEE Trans. Prof. Commun. PC-18, 54 (1975), See "
+            "supplemental word list <cit.>..",
+            None,
+            id="a-note-after-the-venue-line",
+        ),
+        pytest.param(
+            "L. Graf, T. Harks, K. Kollias, M. Markl, In J. Mach. Learn. Res., 2023, p. .",
+            None,
+            id="an-abbreviated-journal-cut-in-pieces",
+        ),
+        pytest.param(
+            "Delorme, F., 1995, Electron. Lett. 31(15), 1244.",
+            None,
+            id="an-abbreviated-journal-read-as-title-and-venue",
+        ),
         # titles the model reads otherwise, kept: a case's name in the names' place, a placeholder
         # it reads as an edition or as pages, a one-word title it reads as an editor's name
         pytest.param(
@@ -175,6 +213,31 @@ def test_a_style_that_prints_no_title_gets_none() -> None:
             id="a-case-read-as-names",
         ),
         pytest.param("Sifuentes, A. (n.d.-a). Title1.", "Title1", id="read-as-an-edition"),
+        # a title with no journal after it, then a year and a volume: the model reads no venue;
+        # an edited book's title (a listed series) after its year, read as a venue; an edition
+        # read as a volume; a title the model reads on into the venue after it
+        pytest.param(
+            "Kusuoka, S., Yamasue, A. eds. 2006. Advances in Mathematical Economics. 8, New York, Springer.",
+            "Advances in Mathematical Economics",
+            id="a-listed-series-after-its-year",
+        ),
+        pytest.param(
+            "Daniel Jurafsky and James H Martin. Speech and Language Processing, 2nd Edition. Pearson, 2000.",
+            "Speech and Language Processing, 2nd Edition",
+            id="an-edition-read-as-a-volume",
+        ),
+        pytest.param(
+            "Redmon, J., Divvala, S., Girshick, R. & Farhadi, A. (2016). You only look once: Unified, "
+            "real-time object detection, 2016 IEEE Conference on Computer Vision and Pattern "
+            "Recognition (CVPR), IEEE, Las Vegas, NV, USA, pp. 779–788.",
+            "You only look once: Unified, real-time object detection",
+            id="a-title-the-model-reads-on-into-a-venue",
+        ),
+        pytest.param(
+            "Price LA. Hebrew letter (with source). 1981;2:122.",
+            "Hebrew letter (with source)",
+            id="a-title-and-no-journal-before-a-volume",
+        ),
         pytest.param(
             "Carraway, A., Brown, B., & Crush, C. (2013). Title1.", "Title1", id="a-word-read-as-pages"
         ),

@@ -8,7 +8,8 @@ field's tokens at least the field's threshold in `SURE`) and gives the rules' a 
 where the two differ: the rules' title run on into the venue, a venue line read as the title, a
 title's start cut off, names lost. A title the rules read where the model reads none and
 reads other fields (names, a venue, numbers: a style that prints no article title) is left out
-(`_no_title_printed`); a title the rules read none of is none, and a year the rules read stays
+(`_no_title_printed`), and so is one where the model's title is that style's venue
+(`_title_is_a_venue`); a title the rules read none of is none, and a year the rules read stays
 theirs. The title so kept is overruled where a classifier trained on the validation styles is
 sure another (the rules', the model's, none) is right (`_title_arbiter.overruled_title`). The
 thresholds and the patterns the model may replace were chosen on the validation styles of
@@ -30,6 +31,7 @@ from typing import TypeVar
 
 from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers.tagger import LABELS, TaggedReference
+from bibnorm.text.word_tables import publisher_words
 
 # Chosen on the validation styles (docs/tagger.md). Per field: the model's reading is kept where
 # its confidence (the mean marginal of the field's tokens) is at least "FIELD"; where the rules read
@@ -82,9 +84,15 @@ _VENUE_LINE = frozenset({"container", "date", "volume", "issue", "pages", "publi
 def _short_title_as_names(read: str, labels: set[str]) -> bool:
     """Whether the rules' title is a short title the model reads as a name: a word or two
     without initials ("Pierre Duchet. Hypergraphs. In …", "Berns, C. and J. Zurbach. Miletus.
-    2025."), not a list of names the rules read as the title ("Johnson D. D., Hanchi A. E.")."""
+    2025."), not a list of names the rules read as the title ("Johnson D. D., Hanchi A. E.") nor
+    a publisher's ("B. K. Bul, Energia Press, Moscow 1964": a book's, where no title is printed)."""
     words = read.split()
-    return labels <= {"family", "given"} and len(words) <= 2 and not any(_INITIAL.fullmatch(w) for w in words)
+    return (
+        labels <= {"family", "given"}
+        and len(words) <= 2
+        and not any(_INITIAL.fullmatch(w) for w in words)
+        and not any(w.strip(".,").casefold() in publisher_words() for w in words)
+    )
 
 
 _INITIAL = re.compile(r"[A-Z][a-z]?\.?,?")
@@ -95,7 +103,10 @@ def _glued_to_the_venue(tagged: TaggedReference, read: str, venue: str | None) -
     and Carles Sierra. Charms. Applied Artificial Intelligence, 26(4)": a short title)."""
     if venue is None or tagged.overlap("container", read) not in ("within", "same"):
         return False
-    return tagged.overlap("container", venue) in ("within", "same")
+    # the title opens the model's venue: not a word inside an abbreviated journal's name the
+    # rules cut in pieces ("In J. Mach. Learn. Res." read as a name, the title "Learn", the venue "Res")
+    opens = min(tagged.tokens_of(read)) == tagged.run_of("container").start
+    return opens and tagged.overlap("container", venue) in ("within", "same")
 
 
 def _in_one_title(tagged: TaggedReference, title: str | None, venue: str) -> bool:
@@ -200,34 +211,63 @@ _WORD = re.compile(r"[^\W\d_]{2}")
 
 def _dated(tagged: TaggedReference, read: str, labels: set[str]) -> bool:
     """Whether the model reads a date in ``read``, or right after it where ``read`` is a listed
-    journal's name ("Grimme, S. Chem. Phys. Lett. 1996, 259"; not a film's "Gravity, 2012")."""
+    journal's name ("Grimme, S. Chem. Phys. Lett. 1996, 259"; not a film's "Gravity, 2012"). Not
+    the date before it: an author-year style prints its date before the title ("eds. 2006.
+    Advances in Mathematical Economics. 8, New York: Springer.", a book series that is listed)."""
     from bibnorm.text.journals import is_listed  # local: the journal list is large
 
     after = max(tagged.tokens_of(read), default=len(tagged.labels)) + 1
     return "date" in labels or (tagged.labels[after : after + 1] == ("date",) and is_listed(read))
 
 
+def _named_labels(tagged: TaggedReference, read: str, labels: set[str]) -> set[str]:
+    """The labels the model gives the tokens of ``read`` but for ``other`` where it gives that to
+    fewer than half of them: the words of a venue line or a report it labels as nothing ("In",
+    "pages", "Tech. Rep.": "In Proc. IEEE …, pages 290–294", "Tech. Rep. 87-4, University of
+    Southampton"), not a title it reads mostly as nothing ("Title1.")."""
+    inside = tagged.tokens_of(read)
+    unnamed = sum(tagged.labels[index] == "other" for index in inside)
+    return labels - {"other"} if 2 * unnamed < len(inside) else labels
+
+
+def _note_after_the_venue(tagged: TaggedReference, read: str, labels: set[str], lowest: float) -> bool:
+    """Whether the rules' title is a note the model is sure of after the venue it reads (APS's
+    "IEEE Trans. Prof. Commun. PC-18, 54 (1975), See supplemental word list"): a style that prints
+    no title prints its notes at the end."""
+    venue = tagged.run_of("container")
+    inside = tagged.tokens_of(read)
+    return labels == {"note"} and lowest >= _SURE_OF_OTHERS and bool(venue) and venue.stop <= min(inside)
+
+
 def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: Mapping[str, float]) -> bool:
     """Whether the rules' title is what a style that prints no article title leaves in its place
     (names, a venue, numbers: "Lee, Y.; Kang, J. ICLR. 2022.", "Taylor, P., 1992, TUGboat 13(2),
-    138", "Bentley, J. L. Communications of the ACM 1986, 29(8)"), where the model reads none.
+    138", "Bentley, J. L. Communications of the ACM 1986, 29(8)"), where the model reads none; a
+    few words among them it labels as nothing ("In", "pages", "Tech. Rep.") do not keep it
+    (`_named_labels`), nor does a note it is sure of after its venue (`_note_after_the_venue`).
 
     Where the model is sure of the other fields it reads there, the title label below
     `title-dropped` on each token drops it. Where it is less sure, so does that label below
     `title-dropped`, or below `title-dropped-dated` where it reads a venue and a date among them
-    (a venue line the rules read up to its year) — not where it reads an edition or a word as a number
-    (it is lost there: "(n.d.-a). Title1."), nor names where the rules read no authors (a title
+    (a venue line the rules read up to its year) — not where it reads an edition or a word as a
+    number (it is lost there: "(n.d.-a). Title1.", "Speech and Language Processing, 2nd Edition"
+    with "2nd" read as a volume), nor names where the rules read no authors (a title
     in the names' place: "Obergefell v. Hodges, 576 U.S. ___ (2015)."), nor a short title it
     reads as a name or as one venue with the venue after it (`_short_title_as_names`,
     `_glued_to_the_venue`)."""
     read = str(rules.title)
     likeliest = tagged.likeliest("title", read)
+    below = thresholds["title-dropped"]
     labels, lowest = tagged.labels_of(read)
-    if likeliest is None or not labels <= _OTHER_FIELDS:
+    if likeliest is None:
+        return False
+    if likeliest < below and _note_after_the_venue(tagged, read, labels, lowest):
+        return True
+    labels = _named_labels(tagged, read, labels)
+    if not labels or not labels <= _OTHER_FIELDS:
         return False
     if _short_title_as_names(read, labels) or _glued_to_the_venue(tagged, read, rules.venue):
         return False
-    below = thresholds["title-dropped"]
     if lowest >= max(_SURE_OF_OTHERS, thresholds["title"]) and likeliest < below:
         return True
     venue_line = "container" in labels and _dated(tagged, read, labels)  # a venue and its year
@@ -239,6 +279,30 @@ def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: M
         and not _numbers_as_words(tagged, read)
         and (bool(rules.authors) or not labels <= {"family", "given"})
     )
+
+
+def _title_is_a_venue(tagged: TaggedReference, read: str) -> bool:
+    """Whether the model's title is the venue of a style that prints no article title, the rules'
+    title not starting before it: the model's title is abbreviated words that with its venue after
+    them are one listed journal's name ("Delorme, F., 1995, Electron. Lett. 31(15), 1244.";
+    not a whole title, which a generous lookup may find a venue's name in with the venue after
+    it), or the title follows "In" ("R.
+    Wonneberger, In Proceedings of the XXXII International Congress …, Steiner, Stuttgart, 1992").
+    Not a title the model reads a volume after and no venue: a journal's name the model reads
+    into the title is as often one a record lacks ("Price LA. Hebrew letter (with source).
+    1981;2:122")."""
+    from bibnorm.text.journals import is_listed  # local: the journal list is large
+
+    own, inside = tagged.run_of("title"), tagged.tokens_of(read)
+    if not own or not inside or min(inside) < own.start:
+        return False
+    labels, tokens = tagged.labels, tagged.tokens
+    venue = tagged.run_of("container")
+    if venue and venue.start == own.stop:
+        abbreviated = all(tokens[index].endswith(".") for index in own)
+        return abbreviated and is_listed(" ".join(tokens[own.start : venue.stop]))
+    opener = tokens[own.start - 1].casefold().rstrip(":") if own.start else ""
+    return opener == "in" and labels[own.start - 1] == "other"
 
 
 def _same_names(read: tuple[str, ...], own: tuple[str, ...]) -> bool:
@@ -336,7 +400,9 @@ def choose_fields(
     return ChosenFields(
         title=overruled_title(
             tagged,
-            weighed("title", "title", tagged.title or None, rules.title),
+            None
+            if rules.title and _title_is_a_venue(tagged, rules.title)
+            else weighed("title", "title", tagged.title or None, rules.title),
             rules.title,
             rules.authors,
             rules.venue,
