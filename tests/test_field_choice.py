@@ -183,6 +183,12 @@ def test_a_style_that_prints_no_title_gets_none() -> None:
             id="proceedings-and-pages",
         ),
         pytest.param(
+            "Gupta, R. K.; Senturia, S. D. In Proc. IEEE International Workshop on "
+            "Microelectromechanical Systems (MEMS'97), pages 290–294, Nagoya, Japan, 1997.",
+            None,
+            id="a-venue-the-rules-cut-with-a-word-read-as-an-issue",
+        ),
+        pytest.param(
             "R. Wonneberger, In Proceedings of the XXXII International Congress for Asian and North "
             "African Studies. Hamburg, 25th--30th August 1986, Steiner, Stuttgart, Germany, 1992, "
             "pp. 595–596.",

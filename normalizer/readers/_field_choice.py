@@ -103,10 +103,15 @@ def _glued_to_the_venue(tagged: TaggedReference, read: str, venue: str | None) -
     and Carles Sierra. Charms. Applied Artificial Intelligence, 26(4)": a short title)."""
     if venue is None or tagged.overlap("container", read) not in ("within", "same"):
         return False
-    # the title opens the model's venue: not a word inside an abbreviated journal's name the
-    # rules cut in pieces ("In J. Mach. Learn. Res." read as a name, the title "Learn", the venue "Res")
-    opens = min(tagged.tokens_of(read)) == tagged.run_of("container").start
-    return opens and tagged.overlap("container", venue) in ("within", "same")
+    return not _cut_from_the_venue(tagged, read) and tagged.overlap("container", venue) in ("within", "same")
+
+
+def _cut_from_the_venue(tagged: TaggedReference, read: str) -> bool:
+    """Whether the rules' title starts inside the model's venue, after its first word: words of
+    a venue the rules cut in pieces ("In J. Mach. Learn. Res." read as a name, the title "Learn"
+    and the venue "Res"; "In Proc. IEEE International Workshop on …" read from "IEEE")."""
+    venue, inside = tagged.run_of("container"), tagged.tokens_of(read)
+    return bool(inside) and venue.start < min(inside) < venue.stop
 
 
 def _in_one_title(tagged: TaggedReference, title: str | None, venue: str) -> bool:
@@ -251,10 +256,11 @@ def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: M
     `title-dropped`, or below `title-dropped-dated` where it reads a venue and a date among them
     (a venue line the rules read up to its year) — not where it reads an edition or a word as a
     number (it is lost there: "(n.d.-a). Title1.", "Speech and Language Processing, 2nd Edition"
-    with "2nd" read as a volume), nor names where the rules read no authors (a title
-    in the names' place: "Obergefell v. Hodges, 576 U.S. ___ (2015)."), nor a short title it
-    reads as a name or as one venue with the venue after it (`_short_title_as_names`,
-    `_glued_to_the_venue`)."""
+    with "2nd" read as a volume) unless the rules' title starts inside its venue
+    (`_cut_from_the_venue`: "In Proc. IEEE … (MEMS'97), pages 290–294"), nor names where the
+    rules read no authors (a title in the names' place: "Obergefell v. Hodges, 576 U.S. ___
+    (2015)."), nor a short title it reads as a name or as one venue with the venue after it
+    (`_short_title_as_names`, `_glued_to_the_venue`)."""
     read = str(rules.title)
     likeliest = tagged.likeliest("title", read)
     below = thresholds["title-dropped"]
@@ -276,7 +282,7 @@ def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: M
         unlikely
         and "edition" not in labels
         and not labels <= {"date"}
-        and not _numbers_as_words(tagged, read)
+        and (_cut_from_the_venue(tagged, read) or not _numbers_as_words(tagged, read))
         and (bool(rules.authors) or not labels <= {"family", "given"})
     )
 
