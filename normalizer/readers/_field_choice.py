@@ -276,8 +276,25 @@ def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: M
         return False
     if lowest >= max(_SURE_OF_OTHERS, thresholds["title"]) and likeliest < below:
         return True
+    return _dropped_less_sure(tagged, rules, labels, likeliest, thresholds)
+
+
+def _dropped_less_sure(
+    tagged: TaggedReference,
+    rules: RuleReading,
+    labels: set[str],
+    likeliest: float,
+    thresholds: Mapping[str, float],
+) -> bool:
+    """`_no_title_printed` where the model is less sure of the other fields it reads in the rules'
+    title (``labels``): the title label below `title-dropped` on each token, or below
+    `title-dropped-dated` on a venue and its year, drops it — not an edition, a date alone, words
+    read as numbers (unless the title starts inside the venue), nor names the rules read none of."""
+    read = str(rules.title)
     venue_line = "container" in labels and _dated(tagged, read, labels)  # a venue and its year
-    unlikely = likeliest < below or (venue_line and likeliest < thresholds["title-dropped-dated"])
+    unlikely = likeliest < thresholds["title-dropped"] or (
+        venue_line and likeliest < thresholds["title-dropped-dated"]
+    )
     return (
         unlikely
         and "edition" not in labels
@@ -367,6 +384,20 @@ class ChosenFields:
     publisher: str | None = None
 
 
+def _rules_names_kept(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules' authors stand whatever the model reads: the same names, names the
+    model reads in a title the rules read without authors, a quoted word the model takes for a
+    name (a title's, never a name's: "Aristotle. “De Anima”. Ed. by …"), or names the model reads
+    after the title or other words (no authors': "Physics. Trans. by P. H. Wicksteed …")."""
+    written = tagged.written_authors()
+    return (
+        _same_names(rules.authors, written)
+        or (not rules.authors and _names_the_title(written, rules.title))
+        or any(mark in name for name in written for mark in '“”"«»')
+        or _names_after_the_title(tagged)
+    )
+
+
 def choose_fields(
     rules: RuleReading, tagged: TaggedReference, sure: Mapping[str, float] | None = None
 ) -> ChosenFields:
@@ -414,12 +445,7 @@ def choose_fields(
             rules.venue,
         ),
         authors=rules.authors
-        if _same_names(rules.authors, tagged.written_authors())
-        or (not rules.authors and _names_the_title(tagged.written_authors(), rules.title))
-        # a quoted word is a title's, never a name's ("Aristotle. “De Anima”. Ed. by …"); names
-        # after the title or other words are no authors' ("Physics. Trans. by P. H. Wicksteed …")
-        or any(mark in name for name in tagged.written_authors() for mark in '“”"«»')
-        or _names_after_the_title(tagged)
+        if _rules_names_kept(tagged, rules)
         else kept("authors", tagged.written_authors() or None, rules.authors or None) or (),
         year=weighed("date", "year", tagged.year, rules.year),
         venue=weighed("container", "venue", tagged.container or None, rules.venue),
