@@ -274,17 +274,21 @@ def invented_titles(per_style: dict[str, list[Row]]) -> tuple[int, list[int]]:
 
 
 def print_arbiter_halves(per_style: dict[str, list[Row]]) -> None:
-    """The validation styles' two halves apart: the title choice (`_title_arbiter`) was trained on
-    the first (`train_title_arbiter.arbiter_half`) and its penalty chosen on the second."""
+    """The validation styles' two halves apart: the title's and the venue's learned choices
+    (`_title_arbiter`, `_venue_arbiter`) were trained on the first
+    (`train_title_arbiter.arbiter_half`) and their penalty chosen on the second."""
     half_of = _script("train_title_arbiter").arbiter_half
     for half in ("training", "tuning"):
         styles = {style: rows for style, rows in per_style.items() if half_of(style) == half}
         pooled = [row for rows in styles.values() for row in rows]
-        titles = "/".join(f"{100 * share:.1f}" for share in shares_of(pooled, "title"))
+        titles, venues = (
+            "/".join(f"{100 * share:.1f}" for share in shares_of(pooled, name))
+            for name in ("title", "container")
+        )
         strings, invented = invented_titles(styles)
         print(
-            f"arbiter-{half} half: {len(styles)} styles, {len(pooled)} strings; titles tagger/rules/product "
-            f"{titles}; of {strings} untitled, a title invented by the product {invented[2]}"
+            f"arbiter-{half} half: {len(styles)} styles, {len(pooled)} strings; tagger/rules/product titles "
+            f"{titles}, venues {venues}; of {strings} untitled, a title invented by the product {invented[2]}"
         )
 
 

@@ -1,21 +1,25 @@
-"""Train the reader's title choice (`bibnorm.readers._title_arbiter`) on the tagger's validation styles.
+"""Train the reader's learned title and venue choices (`readers._arbiter`) on the validation styles.
 
     python scripts/train_title_arbiter.py --data build/tagger/data.jsonl --rules-cache build/rules.pickle
     # -> normalizer/data/title-arbiter.json
     python scripts/train_title_arbiter.py ... --extra-training build/tagger/biblatex-validation.jsonl
+    python scripts/train_title_arbiter.py --field venue ...   # -> normalizer/data/venue-arbiter.json
 
 Each string of a **validation** style of the tagger's data file (``scripts/make_tagger_data.py``:
 styles the shipped model never saw) is read as the reader reads an item — by the rules
 (`parse_reference`, in a child process under a time bound, as ``bench/bench_tagger_heldout.py``
 does; ``--rules-cache`` keeps their readings) and by the shipped tagger with its marginals — and
-its title choices judged as that bench judges a title: the rules', the model's and none are each
-right or wrong against what the style printed (none is right where it printed no title). A
-multinomial logistic regression over `title_features` learns to pick a right one (its loss: minus
-the log of the probability it gives the right ones together; strings where none is right teach
-nothing), by full-batch gradient descent with an L2 penalty, from zero weights: deterministic.
-The reader keeps its hand-written choice (`_field_choice`) unless the regression gives another
-choice a probability of at least ``--overrule``: a string unlike the training strings (whose
-probabilities are not sure) keeps what the rules and their conditions read.
+its choices of the field (``--field``: the title, `_title_arbiter`; the venue, `_venue_arbiter`)
+judged as that bench judges the field: the rules', the model's and none are each right or wrong
+against what the style printed (none is right where it printed none). A multinomial logistic
+regression over the field's features (`title_features`, `venue_features`) learns to pick a right
+one (its loss: minus the log of the probability it gives the right ones together; strings where
+none is right teach nothing), by full-batch gradient descent with an L2 penalty, from zero
+weights: deterministic. The reader keeps its hand-written choice (`_field_choice`) unless the
+regression gives another choice a probability of at least ``--overrule`` (the field's default
+below): a string unlike the training strings (whose probabilities are not sure) keeps what the
+rules and their conditions read. A title the rules read none of stays none; a venue the rules
+read none of may be the model's (the venue's arbiter fills).
 
 The validation styles are split in two by a fixed rule, the SHA-1 of "arbiter " and the style's
 name (even: **arbiter-training**, odd: **arbiter-tuning**): the weights are learnt on the first
@@ -38,15 +42,17 @@ import importlib.util
 import json
 import sys
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bibnorm.readers._title_arbiter import CHOICES, WEIGHTS_FILE, Arbiter, title_features  # noqa: E402
-from bibnorm.readers.tagger import Tagger, packaged_tagger  # noqa: E402
+from bibnorm.readers import _title_arbiter, _venue_arbiter  # noqa: E402
+from bibnorm.readers._arbiter import CHOICES, Arbiter, stored_weights  # noqa: E402
+from bibnorm.readers.refs import ParsedReference  # noqa: E402
+from bibnorm.readers.tagger import TaggedReference, Tagger, packaged_tagger  # noqa: E402
 
 # How much likelier than the next choice the model's title and none must be (log-odds), and the
 # probability another choice needs to overrule the reader's hand-written one: of 0.97, 0.98 and
@@ -57,9 +63,50 @@ from bibnorm.readers.tagger import Tagger, packaged_tagger  # noqa: E402
 MODEL_MARGIN = 0.0
 NONE_MARGIN = 0.0
 OVERRULE = 0.99
+# The venue's: of 0.7 (which the tuning half alone takes), 0.8 and 0.9, the lowest at which the
+# reader's tests pass (below, it overrules the rules' venue where the model is unsure, and a
+# multi-volume work's name, "Computers & Typesetting. Vol. E"); the PDF corpus does not judge a venue.
+VENUE_OVERRULE = 0.9
 
 
-def _bench():  # the bench is not a package: load it by path (its judge of a title is the target)
+@dataclass(frozen=True)
+class Field:
+    """A field an arbiter chooses: where its weights go, its key in the data's truth, its
+    features, its reading by the rules and by the model, whether the model's may fill a field
+    the rules read none of, and the default threshold to overrule the hand-written choice."""
+
+    weights_file: str
+    truth: str
+    features: Callable[[TaggedReference, ParsedReference], dict[str, float]]
+    rules: Callable[[ParsedReference], str | None]
+    model: Callable[[TaggedReference], str | None]
+    fills: bool
+    overrule: float
+
+
+FIELDS = {
+    "title": Field(
+        _title_arbiter.WEIGHTS_FILE,
+        "title",
+        lambda item, read: _title_arbiter.title_features(item, read.title, read.authors, read.venue),
+        lambda read: read.title,
+        lambda item: item.title or None,
+        fills=False,
+        overrule=OVERRULE,
+    ),
+    "venue": Field(
+        _venue_arbiter.WEIGHTS_FILE,
+        "container",
+        lambda item, read: _venue_arbiter.venue_features(item, read.venue, read.title),
+        lambda read: read.venue,
+        lambda item: item.container or None,
+        fills=True,
+        overrule=VENUE_OVERRULE,
+    ),
+}
+
+
+def _bench():  # the bench is not a package: load it by path (its judge of a field is the target)
     spec = importlib.util.spec_from_file_location(
         "bench_tagger_heldout", ROOT / "bench" / "bench_tagger_heldout.py"
     )
@@ -76,18 +123,20 @@ def arbiter_half(style: str) -> str:
 
 @dataclass(frozen=True)
 class Example:
-    """One string: its style, the features, and which choices read its title right."""
+    """One string: its style, the features, and which choices read its field right."""
 
     style: str
     features: dict[str, float]
     right: frozenset[str]
-    titled: frozenset[str]  # the choices that give a title (the rules' or the model's where read)
-    untitled: bool  # the style printed no title
+    read: frozenset[str]  # the choices that give the field (the rules' or the model's where read)
+    unprinted: bool  # the style printed none of the field
 
 
-def examples_of(rows: Sequence[dict], tagger: Tagger, bench, cache: Path | None) -> list[Example]:
+def examples_of(
+    rows: Sequence[dict], field: Field, tagger: Tagger, bench, cache: Path | None
+) -> list[Example]:
     """Each row read by the rules (their readings kept in ``cache``) and the tagger, its features
-    and its right choices."""
+    and its right choices of ``field``."""
     rules = bench.RuleReader(cache)
     examples = []
     try:
@@ -96,12 +145,11 @@ def examples_of(rows: Sequence[dict], tagger: Tagger, bench, cache: Path | None)
             if parsed is None:  # the rules over their bound: the reader's fallback, not a choice
                 continue
             item = tagger.tag(bench.as_item(row["text"]), weigh=True)
-            truth = bench.key(row["truth"]["title"])
-            candidates = {"rules": parsed.title, "model": item.title or None, "none": None}
+            truth = bench.key(row["truth"][field.truth])
+            candidates = {"rules": field.rules(parsed), "model": field.model(item), "none": None}
             right = frozenset(name for name, value in candidates.items() if bench.key(value) == truth)
-            features = title_features(item, parsed.title, parsed.authors, parsed.venue)
-            titled = frozenset(name for name, value in candidates.items() if value)
-            examples.append(Example(row["style"], features, right, titled, truth is None))
+            read = frozenset(name for name, value in candidates.items() if value)
+            examples.append(Example(row["style"], field.features(item, parsed), right, read, truth is None))
     finally:
         rules.close()
     return examples
@@ -133,19 +181,20 @@ def train(
 
 
 def report(half: str, examples: Sequence[Example], arbiter: Arbiter) -> float:
-    """Print the share of titles each way reads right on ``examples``; return the arbiter's."""
+    """Print the share of strings whose field each way reads right on ``examples``; return the
+    arbiter's."""
     count = len(examples)
     share = {way: sum(way in example.right for example in examples) / count for way in ("rules", "model")}
     chosen = [arbiter.choose(example.features) for example in examples]
     right = sum(c in example.right for c, example in zip(chosen, examples, strict=True)) / count
-    untitled = [(c, example) for c, example in zip(chosen, examples, strict=True) if example.untitled]
-    invented = sum(c in example.titled for c, example in untitled)
+    unprinted = [(c, example) for c, example in zip(chosen, examples, strict=True) if example.unprinted]
+    invented = sum(c in example.read for c, example in unprinted)
     styles = len({example.style for example in examples})
     best = sum(bool(example.right) for example in examples) / count
     print(
-        f"{half}: {styles} styles, {count} strings: titles right rules {100 * share['rules']:.1f}, "
+        f"{half}: {styles} styles, {count} strings: right rules {100 * share['rules']:.1f}, "
         f"model {100 * share['model']:.1f}, arbiter {100 * right:.1f} (best choice {100 * best:.1f}); "
-        f"untitled {len(untitled)}, a title invented by the arbiter {invented}"
+        f"not printed {len(unprinted)}, invented by the arbiter {invented}"
     )
     return right
 
@@ -164,15 +213,16 @@ def tuned_weights(
     penalties: Sequence[float],
     steps: int,
     margins: tuple[float, float],
+    fills: bool = False,
 ) -> tuple[float, dict[str, dict[str, float]]]:
     """The penalty of ``penalties`` whose weights, learnt on the training half, read the tuning
-    half's titles best, and those weights; each printed with no margins and with ``margins``."""
+    half's field best, and those weights; each printed with no margins and with ``margins``."""
     best: tuple[float, float, dict[str, dict[str, float]]] = (-1.0, 0.0, {})
     for penalty in penalties:
         weights = train(halves["training"], penalty, steps)
         for model_margin, none_margin in ((0.0, 0.0), margins):
             print(f"penalty {penalty}, {steps} steps, margins: model {model_margin}, none {none_margin}")
-            arbiter = Arbiter(weights, model_margin, none_margin)
+            arbiter = Arbiter(weights, model_margin, none_margin, fills)
             report("  arbiter-training half", halves["training"], arbiter)
             tuned = report("  arbiter-tuning half", halves["tuning"], arbiter)
             if halves.get("extra-tuning"):
@@ -183,15 +233,15 @@ def tuned_weights(
 
 
 def halves_of(
-    data: Sequence[Path], extra: Sequence[Path], tagger: Tagger, cache: Path | None
+    data: Sequence[Path], extra: Sequence[Path], field: Field, tagger: Tagger, cache: Path | None
 ) -> dict[str, list[Example]]:
     """The examples of ``data``'s validation strings by their half, the arbiter-training ones of
     ``extra`` with the training half and its others apart (``extra-tuning``)."""
     bench = _bench()
-    examples = examples_of(validation_rows(data), tagger, bench, cache)
+    examples = examples_of(validation_rows(data), field, tagger, bench, cache)
     halves = {half: [e for e in examples if arbiter_half(e.style) == half] for half in ("training", "tuning")}
     if extra:
-        more = examples_of(validation_rows(extra), tagger, bench, cache)
+        more = examples_of(validation_rows(extra), field, tagger, bench, cache)
         halves["training"] += [e for e in more if arbiter_half(e.style) == "training"]
         halves["extra-tuning"] = [e for e in more if arbiter_half(e.style) == "tuning"]
     return halves
@@ -219,43 +269,44 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="a data file whose arbiter-training validation strings join the training half (again for more)",
     )
+    parser.add_argument("--field", choices=sorted(FIELDS), default="title", help="the field to choose")
     parser.add_argument("--penalty", type=float, action="append", default=[], help="L2 penalties to try")
     parser.add_argument("--steps", type=int, default=400)
-    parser.add_argument("--model-margin", type=float, default=MODEL_MARGIN, help="the model's title's margin")
-    parser.add_argument("--none-margin", type=float, default=NONE_MARGIN, help="no title's margin")
+    parser.add_argument(
+        "--model-margin", type=float, default=MODEL_MARGIN, help="the model's reading's margin"
+    )
+    parser.add_argument("--none-margin", type=float, default=NONE_MARGIN, help="none's margin")
     parser.add_argument(
         "--overrule",
         type=float,
-        default=OVERRULE,
-        help="the probability that overrules the hand-written choice",
+        default=None,
+        help="the probability that overrules the hand-written choice (default: the field's)",
     )
-    parser.add_argument("--out", type=Path, default=ROOT / "normalizer" / "data" / WEIGHTS_FILE)
+    parser.add_argument("--out", type=Path, default=None, help="the weights (default: the shipped file)")
     arguments = parser.parse_args(argv)
+    field = FIELDS[arguments.field]
     data = arguments.data or [ROOT / "build" / "tagger" / "data.jsonl"]
     missing = [str(path) for path in (*data, *arguments.extra_training) if not path.is_file()]
     if missing:
         print(f"train_title_arbiter: no such file: {', '.join(missing)}", file=sys.stderr)
         return 1
     tagger = Tagger(str(arguments.model)) if arguments.model else packaged_tagger()
-    halves = halves_of(data, arguments.extra_training, tagger, arguments.rules_cache)
+    halves = halves_of(data, arguments.extra_training, field, tagger, arguments.rules_cache)
     margins = (arguments.model_margin, arguments.none_margin)
-    penalty, weights = tuned_weights(halves, arguments.penalty or [0.001], arguments.steps, margins)
-    stored = {
-        "about": "scripts/train_title_arbiter.py: a multinomial logistic regression over the "
-        "rules', the model's or no title, overruling the reader's hand-written choice where it gives "
-        "another at least the probability `overrule` (normalizer/readers/_title_arbiter.py)",
-        "penalty": penalty,
-        "model-margin": arguments.model_margin,
-        "none-margin": arguments.none_margin,
-        "overrule": arguments.overrule,
-        "fills": False,
-        "steps": arguments.steps,
-        "weights": {
-            c: {n: round(w, 6) for n, w in sorted(weights[c].items()) if round(w, 6)} for c in CHOICES
-        },
-    }
-    arguments.out.write_text(json.dumps(stored, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {arguments.out} (penalty {penalty})")
+    penalties = arguments.penalty or [0.001]
+    penalty, weights = tuned_weights(halves, penalties, arguments.steps, margins, field.fills)
+    overrule = field.overrule if arguments.overrule is None else arguments.overrule
+    about = (
+        f"scripts/train_title_arbiter.py --field {arguments.field}: a multinomial logistic regression "
+        f"over the rules', the model's or no {arguments.field}, overruling the reader's hand-written "
+        "choice where it gives another at least the probability `overrule` "
+        f"(normalizer/readers/_{arguments.field}_arbiter.py)"
+    )
+    arbiter = Arbiter(weights, *margins, field.fills, overrule)
+    stored = stored_weights(about, weights, arbiter, penalty=penalty, steps=arguments.steps)
+    out = arguments.out or ROOT / "normalizer" / "data" / field.weights_file
+    out.write_text(json.dumps(stored, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {out} (penalty {penalty})")
     return 0
 
 

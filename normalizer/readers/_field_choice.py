@@ -11,7 +11,8 @@ reads other fields (names, a venue, numbers: a style that prints no article titl
 (`_no_title_printed`), and so is one where the model's title is that style's venue
 (`_title_is_a_venue`); a title the rules read none of is none, and a year the rules read stays
 theirs. The title so kept is overruled where a classifier trained on the validation styles is
-sure another (the rules', the model's, none) is right (`_title_arbiter.overruled_title`). The
+sure another (the rules', the model's, none) is right (`_title_arbiter.overruled_title`), and
+the venue likewise (`_venue_arbiter.overruled_venue`). The
 thresholds and the patterns the model may replace were chosen on the validation styles of
 ``bench/bench_tagger_heldout.py`` against the changes they make on the team's PDF corpus and
 reference-list tests, where the rules read 98–100% whole (docs/tagger.md).
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from bibnorm.readers._title_arbiter import overruled_title
+from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers.tagger import LABELS, TaggedReference
 from bibnorm.text.word_tables import publisher_words
 
@@ -448,7 +450,12 @@ def choose_fields(
         if _rules_names_kept(tagged, rules)
         else kept("authors", tagged.written_authors() or None, rules.authors or None) or (),
         year=weighed("date", "year", tagged.year, rules.year),
-        venue=weighed("container", "venue", tagged.container or None, rules.venue),
+        venue=overruled_venue(
+            tagged,
+            weighed("container", "venue", tagged.container or None, rules.venue),
+            rules.venue,
+            rules.title,
+        ),
         volume=tagged.text_of("volume"),
         pages=tagged.text_of("pages"),
         confidence=confidence,
