@@ -38,6 +38,7 @@ from bibnorm.readers._bbl_blocks import (
     mark_groups,
     read_segments,
 )
+from bibnorm.readers._bbl_mnras import MnrasLinks, mnras_links, written_by_mnras
 from bibnorm.readers._field_choice import ChosenFields, RuleReading, choose_fields
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import ParsedReference, _name_words, parse_reference, person_names
@@ -45,15 +46,15 @@ from bibnorm.readers.tagger import TaggedReference, tag_reference
 from bibnorm.text.titles import plain_text
 from bibnorm.text.word_tables import alternation, minor_words, name_list_conjunctions
 
-# Keys never hold a backslash: stopping there keeps a run of unclosed "\\bibitem{" or "\\entry{"
-# linear (each start would otherwise scan to the end of the file).
-# The optional label ("[{Vaswani et~al.(2017)}]") is bounded for the same reason, above what
-# REVTeX writes (apsrev4-2 names every author in it for natbib's long citations: 1,700+ characters).
-# (The blanks before the key read once: around an optional label, two runs of blanks would split
-# them every way.)
-_BIBITEM = re.compile(
-    r"\\bibitem\s*+(?:\[((?:[^\[\]]|\[[^\[\]]{0,200}\]){0,4000})\](?:\s|%[^\n]*+\n)*+)?\{([^}\\]*)\}"
-)
+# A "\\bibitem" and its head: the optional label and the key are found by `_bibitem_heads`, which
+# counts the label's braces ("[{{Gaia Collaboration} {et~al.}(2016){Gaia Collaboration}, …}]":
+# AASTeX's natbib label names every author, over lines, some 8,000 characters).
+_BIBITEM = re.compile(r"\\bibitem(?![A-Za-z@])\s*+")
+# what a label's scan stops at: a group's braces, an inner bracket, an escaped character
+_LABEL_MARK = re.compile(r"[{}\[\]\\]")
+# Keys never hold a backslash: stopping there keeps a run of unclosed "\\bibitem{" linear.
+# (The blanks before the key read once, TeX comments that end a line among them: "]%".)
+_KEY = re.compile(r"(?:\s|%[^\n]*+\n)*+\{([^}\\]*)\}")
 # harvard's item: "\\harvarditem[short]{long names}{year}{key}" (agsm, dcu, econ, kluwer …)
 _BRACED = r"\{(?:[^{}]|\{[^{}]*\})*+\}"  # a group, one level of groups within ("{\\uppercase{{}Name}}")
 _GAP = r"(?:\s|%[^\n]*+\n)*+"  # blanks, and TeX comments that end a line ("]%")
@@ -158,13 +159,47 @@ def _items(body: str) -> list[tuple[int, int, str, int | None, tuple[str, ...]]]
     """(start, end of its head, key, year its head gives, names its label gives) of each ``\\bibitem`` and
     ``\\harvarditem`` of ``body``, in order."""
     found: list[tuple[int, int, str, int | None, tuple[str, ...]]] = [
-        (m.start(), m.end(), m.group(2), None, _label_names(m.group(1))) for m in _BIBITEM.finditer(body)
+        (start, end, key, None, _label_names(label)) for start, end, label, key in _bibitem_heads(body)
     ]
     found += [
         (m.start(), m.end(), m.group(3), _year(m.group(2)), _label_names(m.group(1) + "()"))
         for m in _HARVARDITEM.finditer(body)
     ]
     return sorted(found, key=lambda item: item[0])
+
+
+def _bibitem_heads(body: str) -> list[tuple[int, int, str | None, str]]:
+    """(start, end, optional label, key) of each ``\\bibitem[label]{key}`` of ``body``. A label's scan
+    stops at the next ``\\bibitem`` (no label holds one), so the whole body is read once."""
+    starts = list(_BIBITEM.finditer(body))
+    heads = []
+    for number, start in enumerate(starts):
+        limit = starts[number + 1].start() if number + 1 < len(starts) else len(body)
+        label_end = _label_end(body, start.end(), limit) if body.startswith("[", start.end()) else start.end()
+        key = _KEY.match(body, label_end, limit) if label_end is not None else None
+        if key is not None and label_end is not None:
+            label = body[start.end() + 1 : label_end - 1] if label_end > start.end() else None
+            heads.append((start.start(), key.end(), label, key.group(1)))
+    return heads
+
+
+def _label_end(body: str, opening: int, limit: int) -> int | None:
+    """Where the optional label opened at ``body[opening]`` ("[") ends (after its "]"): the first
+    "]" outside the label's groups and inner brackets ("[{[1]}]", "[{Name {et~al.}(2016)}]");
+    none where it does not end before ``limit``."""
+    braces = brackets = 0
+    position = opening + 1
+    while (mark := _LABEL_MARK.search(body, position, limit)) is not None:
+        position = mark.end() + (mark.group() == "\\")  # an escaped character is text ("\\{")
+        if mark.group() in "{}":
+            braces += 1 if mark.group() == "{" else -1
+        elif braces <= 0 and mark.group() == "[":
+            brackets += 1
+        elif braces <= 0 and mark.group() == "]":
+            if not brackets:
+                return mark.end()
+            brackets -= 1
+    return None
 
 
 def _label_names(label: str | None) -> tuple[str, ...]:
@@ -202,30 +237,44 @@ def _year(text: str) -> int | None:
     return int(found.group()) if found else None
 
 
+def _rendered(block: str) -> str:
+    """An item's text with its printing macros rendered or dropped, ``\\newblock`` as `BLOCK`."""
+    block = _URL.sub(lambda m: f" {m.group(1)} ", _NOISE.sub(" ", block))
+    block = _second_of_two(block)
+    block = _ITALIC_LETTER.sub(r"\1", block)
+    block = _HARVARD.sub(lambda m: _HARVARD_WORDS[m.group(1)], _SPACING.sub(BLOCK, block))
+    return _NEWBLOCK.sub(BLOCK, block)
+
+
+def _read_item(item: str, *, mnras: bool) -> tuple[str, ParsedReference]:
+    """The text of one ``\\bibitem`` (after its head) as the page prints it, and its reading: from
+    REVTeX's or apacite's field markup where the item has it, else from its sentences (``mnras``:
+    the ``.bbl`` was written by mnras.bst, whose link macros are rendered first)."""
+    links = mnras_links(item) if mnras else MnrasLinks(item, None)
+    apacite = read_apacite(links.text)
+    fielded = read_bibinfo(apacite.text if apacite else links.text)
+    source = fielded.text if fielded else apacite.text if apacite else links.text
+    joined, segments = joined_segments(mark_groups(_rendered(source)))
+    parsed = parse_reference(joined)
+    if links.doi:  # the DOI mnras.bst links the venue to: the page prints none
+        parsed = parsed._replace(doi=canonical_doi(links.doi) or parsed.doi)
+    if fielded is not None:
+        return joined, fielded.over(parsed)
+    if apacite:
+        return joined, parsed._replace(title=apacite.title or parsed.title, year=apacite.year)
+    return joined, _by_structure(joined, segments, parsed)
+
+
 def _read_bibtex(text: str, path: str) -> list[Query]:
     end = _END.search(text)
     body = text[: end.start()] if end else text
     items = _items(body)
     queries: list[Query] = []
     line_of = LineCounter(text)
+    mnras = written_by_mnras(body)
     for number, (start, head_end, key, head_year, label_names) in enumerate(items):
         stop = items[number + 1][0] if number + 1 < len(items) else len(body)
-        block = body[head_end:stop]
-        apacite = read_apacite(block)
-        block = apacite.text if apacite else block
-        fielded = read_bibinfo(block)
-        block = _URL.sub(lambda m: f" {m.group(1)} ", _NOISE.sub(" ", fielded.text if fielded else block))
-        block = _second_of_two(block)
-        block = _ITALIC_LETTER.sub(r"\1", block)
-        block = _HARVARD.sub(lambda m: _HARVARD_WORDS[m.group(1)], _SPACING.sub(BLOCK, block))
-        joined, segments = joined_segments(mark_groups(_NEWBLOCK.sub(BLOCK, block)))
-        parsed = parse_reference(joined)
-        if fielded is not None:
-            parsed = fielded.over(parsed)
-        elif apacite:
-            parsed = parsed._replace(title=apacite.title or parsed.title, year=apacite.year)
-        else:
-            parsed = _by_structure(joined, segments, parsed)
+        joined, parsed = _read_item(body[head_end:stop], mnras=mnras)
         if len(parsed.authors) == 1 and _DASHES.fullmatch(parsed.authors[0]) and queries:
             # IEEEtran's \\bysame ("------"): the previous item's names
             parsed = parsed._replace(authors=queries[-1].authors, author_names=queries[-1].author_names)
