@@ -225,6 +225,14 @@ def test_a_year_in_brackets_after_the_names_is_no_part_of_the_last_name() -> Non
             "2025, Boson stars, \\url {https://arxiv.org/abs/2511.03788}",
             "2025, Boson stars, https://arxiv.org/abs/2511.03788", None, id="url-prints-its-address",
         ),
+        pytest.param(
+            "2019, \\mn@doi [\\mnras] {10.1093/mnras/stz093}", "2019, MNRAS", "10.1093/mnras/stz093",
+            id="journal-macro-as-mnras-cls-prints-it",
+        ),
+        pytest.param(
+            "2012, \\aap, 595, A1", "2012, A&A, 595, A1", None, id="journal-macro-with-an-ampersand"
+        ),
+        pytest.param("\\newblock \\apjsupp", "\\newblock ApJS", None, id="an-alias-rendered-other-macros-kept"),
     ],
 )  # fmt: skip
 def test_mnras_links_read_as_the_page_prints_them(item: str, printed: str, doi: str | None) -> None:
