@@ -232,7 +232,7 @@ def test_a_year_in_brackets_after_the_names_is_no_part_of_the_last_name() -> Non
         pytest.param(
             "2012, \\aap, 595, A1", "2012, A&A, 595, A1", None, id="journal-macro-with-an-ampersand"
         ),
-        pytest.param("\\newblock \\apjsupp", "\\newblock ApJS", None, id="an-alias-rendered-other-macros-kept"),
+        pytest.param("\\newblock \\apjsupp", "\\newblock ApJS", None, id="alias-rendered-others-kept"),
     ],
 )  # fmt: skip
 def test_mnras_links_read_as_the_page_prints_them(item: str, printed: str, doi: str | None) -> None:
