@@ -104,8 +104,8 @@ _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: 
 _YEAR_END = r"(?![\d/]|-(?!\s?(?:0[1-9]|1[0-2])(?:-\d\d)?\b)|\.\d{4,5}\b)"
 _YEAR = re.compile(rf"(?<![\d./:-])({YEARS})[a-z]?{_YEAR_END}")  # does a text hold a year
 # The years that date the work, read from `dating_text`: no number of a page range ("885–1990",
-# pages "1631–1638"), where a range of years ("1984–1986a") does hold a year.
-_DATING_YEAR = re.compile(rf"(?<![\d./:-])(?<!\d–)({YEARS})[a-z]?(?!–\d){_YEAR_END}")
+# pages "1631–1638", physics' "R1712–R1716"), where a range of years ("1984–1986a") does hold a year.
+_DATING_YEAR = re.compile(rf"(?<![\d./:-])(?<!\d–)(?<![\s–-][A-Z])({YEARS})[a-z]?(?!–\d){_YEAR_END}")
 # When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008",
 # "besucht am 06. 02. 2023", "visitado el 3 de abril de 2022", "[cited 2023 Mar 12]":
 # visit-dates.json): the date's day and month in numbers or one month's name in any language,
@@ -131,8 +131,9 @@ _AUTHOR_YEAR = re.compile(
     # ISO 690's "1959 [i.e. 1995]", "2000, © 2001": the first year is the work's
     rf"|[.,]\s+\[?(?:[Cc]a\.\s)?({YEARS})[a-z]?(?:[–-](?:{YEARS}|\d\d)?)?\??\]?"
     r"(?:\s\[[^\]]{1,20}\]|,\s©\s?\d{4})?\.\s"
-    # econ-jpe's "Rutherford 2000.“Title"; Harvard's kluwer "Names: 2019a, Title"
-    rf"|\s({YEARS})[a-z]?\.(?=[“‘])|:\s({YEARS})[a-z]?,\s)"
+    # econ-jpe's "Rutherford 2000.“Title"; Harvard's kluwer "Names: 2019a, Title"; the AMS's
+    # "Names, 2000: Title"
+    rf"|\s({YEARS})[a-z]?\.(?=[“‘])|:\s({YEARS})[a-z]?,\s|,\s({YEARS})[a-z]?:\s)"
 )
 # (The title opens after the spaces and ends after a letter, not among spaces: a quotation full of
 # spaces was read every way its spaces can be shared out, a time cubic in their number.)
@@ -277,6 +278,8 @@ def _title_and_names(bare: str, astro: AstroReference | None, legal: LegalRefere
         title, authors = (_clean_title(astro.title) if astro.title else None), astro.authors
     elif legal is not None:
         title, authors = legal.title, ""
+    elif (untitled := acs_untitled_names(named)) is not None:  # before "Int. Ed. 2016" reads as editors
+        title, authors = None, untitled
     else:
         title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", named))
         if title is not None and _printed_no_title(title, bare):
@@ -358,6 +361,72 @@ def _apa_year(text: str) -> re.Match[str] | None:
     return None if apa is None or _ACM_YEAR.search(apa.group("authors")) else apa
 
 
+# The AMS's journals (ametsoc) and the AGU's: "Hogan, R. J. and A. J. Illingworth, 2000: Title.
+# Q. J. R. Meteorol. Soc., 126, 2903–2909." — the year after the names' comma, a colon after it.
+_AMS = re.compile(rf"^(?P<authors>[^\d:]{{2,400}}?),\s{YEARS}[a-z]?:\s+(?P<rest>\S.*)$")
+
+
+def _read_ams(text: str) -> _Reading | None:
+    """The AMS's "Names, 2000: Title. Journal, 126, 2903–2909.": the title is the sentence after
+    the year's colon (not the journal's abbreviations after it)."""
+    ams = _AMS.match(text)
+    if ams is None or not _looks_like_authors(ams.group("authors")):
+        return None
+    title = SENTENCE_END.split(ams.group("rest"), maxsplit=1)[0]
+    return _clean_title(title_before_question(title)), ams.group("authors")
+
+
+# GOST 7.1 (Russian theses and journals): "//" opens the container, "/" the statement of
+# responsibility: "Title / R. J. Mears, L. Reekie et al. // Electronics letters. 1986. Vol. 22.", or
+# with up to three authors before the title, family name first: "Canning J. Title // Laser Photon.
+# Rev. 2008. Vol. 2. P. 275–289."
+_GOST_CONTAINER = " // "
+_GOST_RESPONSIBILITY = " / "
+_GOST_INITIAL = r"\s[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?"
+_GOST_NAMES = re.compile(rf"^(?:[A-ZА-ЯЁ][\w'’-]+{_GOST_INITIAL}(?:,\s|\s(?=\S)))+")
+
+
+def _read_gost(text: str) -> _Reading | None:
+    """GOST's "Title / Names // Journal" and "Family I. Title // Journal": the title is what
+    stands before the names after "/" or after the names before it, up to "//"."""
+    head, container, _ = text.partition(_GOST_CONTAINER)
+    if not container:
+        return None
+    title, responsibility, names = head.partition(_GOST_RESPONSIBILITY)
+    if responsibility:
+        return _clean_title(title), names
+    leading = _GOST_NAMES.match(head)
+    if leading is None:
+        return None
+    return _clean_title(head[leading.end() :]), leading.group().rstrip(" ,")
+
+
+# An ACS-like list that prints no article title (achemso's default, a chemistry thesis's):
+# "Franck, J.; Dymond, E. G. Trans. Faraday Soc. 1926, 21, 536–542." — names inverted and
+# separated by semicolons, then a journal's name and the year, volume and pages after it.
+_ACS_NAME = r"[A-Z][\w'’]*(?:[\s-][A-Z][\w'’]*)*,(?:\s[A-Z]\.(?:-[A-Z]\.)?)+"
+_ACS_UNTITLED = re.compile(
+    rf"^(?P<authors>{_ACS_NAME}(?:;\s{_ACS_NAME})*)\s(?P<journal>[^;\d]{{2,80}}?)\s{YEARS}[a-z]?,\s\d"
+)
+# "Bartlett, R. J. J. Chem. Phys.": the last "J." may be the journal's
+_LAST_INITIAL_OF_NAMES = re.compile(r"\s[A-Z]\.$")
+
+
+def acs_untitled_names(text: str) -> str | None:
+    """The names of an ACS-like "Names. Journal Year, Vol, Pages." that prints no title: where
+    what stands between the names and the year is a listed journal's name (its first
+    initial-like word, "J.", may have been read as the last author's initial)."""
+    from bibnorm.text.journals import is_listed  # local: the journal list is large
+
+    acs = _ACS_UNTITLED.match(text)
+    if acs is None:
+        return None
+    authors, journal = acs.group("authors"), acs.group("journal").strip('“”"')
+    initial = _LAST_INITIAL_OF_NAMES.search(authors)
+    shifted = f"{initial.group().strip()} {journal}" if initial and authors.count(".") > 1 else None
+    return authors if is_listed(journal) or (shifted is not None and is_listed(shifted)) else None
+
+
 def _read_quoted(text: str) -> _Reading | None:
     """A quoted title, the names before it without an author-year style's year ("Attwood, Feona
     (2006) “…”"); words between the names and the quotes are `title_around_quotes`'s."""
@@ -426,7 +495,8 @@ def _read_inverted(text: str) -> _Reading | None:
 
 # The families' readers in the order that tells them apart; the others are read as sentences.
 _TITLE_READERS: tuple[Callable[[str], _Reading | None], ...] = (
-    _read_vancouver, _read_harvard, _read_quoted, _read_lncs, _read_physics, _read_apa, _read_inverted,
+    _read_gost, _read_vancouver, _read_harvard, _read_ams, _read_quoted, _read_lncs, _read_physics,
+    _read_apa, _read_inverted,
 )  # fmt: skip
 
 
@@ -465,7 +535,9 @@ def _venue_after(text: str, title: str | None) -> str | None:
     at = text.find(title)
     if at < 0:
         return None
-    rest = _VENUE_LEAD.sub("", text[at + len(title) :])
+    after = text[at + len(title) :]
+    # GOST's container after "//", its statement of responsibility before it ("Title / Names // Journal")
+    rest = _VENUE_LEAD.sub("", after.partition(_GOST_CONTAINER)[2] or after)
     venue = _VENUE_END.sub("", rest).strip(" .,;:")
     return venue if 2 <= len(venue) <= 120 else None
 
@@ -618,8 +690,8 @@ def looks_like_reference(text: str) -> bool:
     bare = without_ids(named)
     if not _YEAR.search(bare) and not NO_DATE.search(bare):
         return False
-    if astro_reference(bare if named == text else without_ids(text)) is not None:
-        return True  # MNRAS, AAS, A&A: names (or the AAS's dash for them), a year, a journal, no title
+    if astro_reference(bare if named == text else without_ids(text)) is not None or acs_untitled_names(bare):
+        return True  # MNRAS, AAS, A&A, ACS: names (or the AAS's dash for them), a year, a journal, no title
     title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", bare))
     # The last initial keeps its period: "Polyakova, A" would read the article "a".
     names = authors.strip(" :").lstrip(".")

@@ -1,0 +1,195 @@
+"""Three layouts whose punctuation says where the title is, read as the layout sets it:
+
+- the AMS's journals (ametsoc): "Names, 2000: Title. Journal, 126, 2903–2909." — the year after
+  the names' comma, a colon after it;
+- GOST 7.1 (Russian theses and journals): "//" opens the container, "/" the statement of
+  responsibility ("Title / I. Family et al. // Journal. Year."; "Family I. Title // Journal");
+- an ACS-like list that prints no article title: "Family, I.; Family, I. Journal Year, Vol, Pages."
+  (no title, the names kept, the year not a page range's end).
+
+The strings are as printed in real PDFs of the development corpus ``bench/pdf_heldout`` (each
+case names its document)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from bibnorm.readers.refs import looks_like_reference, parse_reference, read_refs
+
+# gh-brhillman-proposal (ametsoc)
+AMS = [
+    pytest.param(
+        "Hogan, R. J. and A. J. Illingworth, 2000: Deriving cloud overlap statistics from radar. Q. J. R."
+        " Meteorol. Soc., 126, 2903–2909, doi:10.1256/smsqj.56913.",
+        "Deriving cloud overlap statistics from radar",
+        ("Hogan, R. J.", "A. J. Illingworth"),
+        2000,
+        id="journal abbreviated",
+    ),
+    pytest.param(
+        "Bony, S. and J.-L. Dufresne, 2005: Marine boundary layer clouds at the heart of tropical cloud"
+        " feedback uncertainties in climate models. Geophys. Res. Lett., 32 (20),"
+        " doi:10.1029/2005GL023851.",
+        "Marine boundary layer clouds at the heart of tropical cloud feedback uncertainties in climate"
+        " models",
+        ("Bony, S.", "J.-L. Dufresne"),
+        2005,
+        id="hyphenated initials",
+    ),
+    pytest.param(
+        "Golaz, J.-C., V. E. Larson, and W. R. Cotton, 2002: A PDF-based model for boundary layer clouds."
+        " part I: Method and model description. J. Atmos. Sci., 59 (24), 3540–3551.",
+        "A PDF-based model for boundary layer clouds. part I: Method and model description",
+        ("Golaz, J.-C.", "V. E. Larson", "W. R. Cotton"),
+        2002,
+        id="a part in lower case",
+    ),
+    pytest.param(
+        "Hogan, T. F., et al., 2014: The navy global environmental model. Oceanography, 27 (3),"
+        " doi: 10.5670/oceanog.2014.73.",
+        "The navy global environmental model",
+        ("Hogan, T. F.", "others"),
+        2014,
+        id="et al.",
+    ),
+]
+
+# gh-dimmus-dissertation (GOST 7.1)
+GOST = [
+    pytest.param(
+        "Decay of ultraviolet-induced fiber Bragg gratings / T. Erdogan, V. Mizrahi, P. J. Lemaire et al."
+        " // J. Appl. Phys. 1994. Vol. 76. P. 73–80.",
+        "Decay of ultraviolet-induced fiber Bragg gratings",
+        ("T. Erdogan", "V. Mizrahi", "P. J. Lemaire", "others"),
+        1994,
+        id="title / names // journal",
+    ),
+    pytest.param(
+        "Double clad, offset core Nd fiber laser / E. Snitzer, H. Po, F. Hakimi et al. // In Optical Fiber"
+        " Sensors. 1988. P. PD5.",
+        "Double clad, offset core Nd fiber laser",
+        ("E. Snitzer", "H. Po", "F. Hakimi", "others"),
+        1988,
+        id="a title with a comma, proceedings",
+    ),
+    pytest.param(
+        "Canning J. Fibre gratings and devices for sensors and lasers // Laser Photon. Rev. 2008. Vol. 2."
+        " P. 275–289.",
+        "Fibre gratings and devices for sensors and lasers",
+        ("Canning J",),
+        2008,
+        id="one author before the title",
+    ),
+    pytest.param(
+        "Aslund M., Canning J. Annealing properties of gratings written into UV-presensitized"
+        " hydrogenoutdiffused optical fiber // Opt. Lett. 2000. Vol. 25. P. 692–694.",
+        "Annealing properties of gratings written into UV-presensitized hydrogenoutdiffused optical fiber",
+        ("Aslund M", "Canning J"),
+        2000,
+        id="two authors before the title",
+    ),
+    pytest.param(
+        "Иванов И. И., Петров П. П. Волоконные брэгговские решётки // Квантовая электроника. 2010."
+        " Т. 40, № 5. С. 1–10.",
+        "Волоконные брэгговские решётки",
+        ("Иванов И. И", "Петров П. П"),
+        2010,
+        id="Cyrillic names and title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("reference", "title", "authors", "year"), [*AMS, *GOST])
+def test_the_title_is_where_the_layout_sets_it(
+    reference: str, title: str, authors: tuple[str, ...], year: int
+) -> None:
+    parsed = parse_reference(reference)
+    assert (parsed.title, parsed.authors, parsed.year) == (title, authors, year)
+
+
+@pytest.mark.parametrize(
+    ("reference", "venue"),
+    [
+        pytest.param(GOST[0].values[0], "J. Appl. Phys", id="after the names"),
+        pytest.param(GOST[1].values[0], "Optical Fiber Sensors", id="proceedings"),
+        pytest.param(GOST[2].values[0], "Laser Photon. Rev", id="after the title"),
+    ],
+)
+def test_gost_container_is_the_venue(reference: str, venue: str) -> None:
+    assert parse_reference(reference).venue == venue
+
+
+# gh-derricotte-dissertation-ch1 (a chemistry thesis, ACS-like, no article titles)
+@pytest.mark.parametrize(
+    ("reference", "first_author", "year"),
+    [
+        pytest.param(
+            "Franck, J.; Dymond, E. G. Trans. Faraday Soc. 1926, 21, 536–542.", "Franck, J.", 1926, id="two"
+        ),
+        pytest.param("Autschbach, J. ChemPhysChem 2009, 10, 1757–1760.", "Autschbach, J.", 2009, id="one"),
+        pytest.param(
+            "Tsaune, A. Y.; Glushkov, V. N.; Aprasyukhin, A. I. THEOCHEM 1994, 312, 289–295.",
+            "Tsaune, A. Y.",
+            1994,
+            id="journal in capitals",
+        ),
+        pytest.param(
+            "Hirata, S.; Head-Gordon, M.; Bartlett, R. J. J. Chem. Phys. 1999, 111, 10774–10786.",
+            "Hirata, S.",
+            1999,
+            id="the journal's J. after the last initials",
+        ),
+        pytest.param(
+            "Ankudinov, A. L.; Rehr, J. J. Phys. Rev. B 1997, 56, R1712–R1716.",
+            "Ankudinov, A. L.",
+            1997,
+            id="lettered pages are no year",
+        ),
+        pytest.param(
+            "Rastgoo-Lahrood, A.; Björk, J.; Lackinger, M. Angew. Chem. Int. Ed. 2016, 55, 7650–7654.",
+            "Rastgoo-Lahrood, A.",
+            2016,
+            id="Int. Ed. is the journal's, no editors",
+        ),
+    ],
+)
+def test_an_acs_list_without_titles_gives_no_title(reference: str, first_author: str, year: int) -> None:
+    parsed = parse_reference(reference)
+    assert (parsed.title, parsed.authors[0], parsed.year) == (None, first_author, year)
+    assert looks_like_reference(reference)
+
+
+@pytest.mark.parametrize(
+    ("reference", "title"),
+    [
+        pytest.param(
+            "Grimme, S.; Antony, J.; Ehrlich, S.; Krieg, H. A consistent and accurate ab initio"
+            " parametrization of density functional dispersion correction. J. Chem. Phys. 2010, 132, 154104.",
+            "A consistent and accurate ab initio parametrization of density functional dispersion correction",
+            id="ACS with titles",
+        ),
+        pytest.param(
+            "Serrano-Andrés, L.; Fülscher, M. P. Theoretical Study of the Electronic Spectroscopy of"
+            " Peptides. J. Am. Chem. Soc. 1998, 120, 10912–10920.",
+            "Theoretical Study of the Electronic Spectroscopy of Peptides",
+            id="ACS with a title in title case",
+        ),
+    ],
+)
+def test_an_acs_title_is_kept(reference: str, title: str) -> None:
+    assert read_refs(reference, "refs.txt")[0].title == title
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        pytest.param("Aa, A.; " * 3000 + "J. Chem. Phys. 1999,x", id="ACS names without a year"),
+        pytest.param("Aa-Bb " * 5000 + ", 2000 x", id="AMS names without a colon"),
+        pytest.param("Aa A. " * 5000 + "// x", id="GOST names without a title"),
+    ],
+)
+def test_long_adversarial_lists_are_read_at_once(reference: str) -> None:
+    started = time.perf_counter()
+    parse_reference(reference)
+    assert time.perf_counter() - started < 2.0
