@@ -1,9 +1,12 @@
-"""Three layouts whose punctuation says where the title is, read as the layout sets it:
+"""Layouts whose punctuation says where the title is, read as the layout sets it:
 
 - the AMS's journals (ametsoc): "Names, 2000: Title. Journal, 126, 2903–2909." — the year after
   the names' comma, a colon after it;
 - GOST 7.1 (Russian theses and journals): "//" opens the container, "/" the statement of
   responsibility ("Title / I. Family et al. // Journal. Year."; "Family I. Title // Journal");
+- elsarticle's numbered style: "I. Family, I. Family, Title, Journal 3 (2) (2000) 49–56." (given
+  names first, no "and"; the journal is the last piece between commas before its volume, issue and
+  year) and "…, Title, in: Proceedings …";
 - an ACS-like list that prints no article title: "Family, I.; Family, I. Journal Year, Vol, Pages."
   (no title, the names kept, the year not a page range's end).
 
@@ -99,8 +102,62 @@ GOST = [
     ),
 ]
 
+# gh-ijhcs-paper, gh-ramci-paper (elsarticle-num)
+ELSARTICLE_NUM = [
+    pytest.param(
+        "T. D. Wilson, Human information behavior, Informing science 3 (2) (2000) 49–56.",
+        "Human information behavior",
+        ("T. D. Wilson",),
+        2000,
+        id="journal in lower case",
+    ),
+    pytest.param(
+        "K. Kuutti, Activity theory as a potential framework for human-computer interaction research,"
+        " Context and consciousness: Activity theory and human-computer interaction (1996) 17–44.",
+        "Activity theory as a potential framework for human-computer interaction research",
+        ("K. Kuutti",),
+        1996,
+        id="a book's title with a colon, no volume",
+    ),
+    pytest.param(
+        "W.-T. Fu, P. Pirolli, Snif-act: A cognitive model of user navigation on the world wide web,"
+        " Human–Computer Interaction 22 (4) (2007) 355–412.",
+        "Snif-act: A cognitive model of user navigation on the world wide web",
+        ("W.-T. Fu", "P. Pirolli"),
+        2007,
+        id="hyphenated initials",
+    ),
+    pytest.param(
+        "A. Scarano, M. Rella Riccardi, F. Mauriello, Injury severity prediction of cyclist crashes using"
+        " random forests and random parameters logit models, Accident Analysis & Prevention 192 (2023)"
+        " 107275.",
+        "Injury severity prediction of cyclist crashes using random forests and random parameters logit"
+        " models",
+        ("A. Scarano", "M. Rella Riccardi", "F. Mauriello"),
+        2023,
+        id="two family names, an article number",
+    ),
+    pytest.param(
+        "A. Kerne, S. M. Smith, The information discovery framework, in: Proceedings of the 5th conference"
+        " on Designing interactive systems: processes, practices, methods, and techniques, ACM, 2004,"
+        " pp. 357–360.",
+        "The information discovery framework",
+        ("A. Kerne", "S. M. Smith"),
+        2004,
+        id="in: proceedings",
+    ),
+    pytest.param(
+        "A. Einstein, B. Podolsky, and N. Rosen, Can quantum-mechanical description of physical reality"
+        " be considered complete?, Phys. Rev. 47, 777 (1935).",
+        "Can quantum-mechanical description of physical reality be considered complete?",
+        ("A. Einstein", "B. Podolsky", "N. Rosen"),
+        1935,
+        id="REVTeX's names with and, pages before the year",
+    ),
+]
 
-@pytest.mark.parametrize(("reference", "title", "authors", "year"), [*AMS, *GOST])
+
+@pytest.mark.parametrize(("reference", "title", "authors", "year"), [*AMS, *GOST, *ELSARTICLE_NUM])
 def test_the_title_is_where_the_layout_sets_it(
     reference: str, title: str, authors: tuple[str, ...], year: int
 ) -> None:
@@ -187,6 +244,9 @@ def test_an_acs_title_is_kept(reference: str, title: str) -> None:
         pytest.param("Aa, A.; " * 3000 + "J. Chem. Phys. 1999,x", id="ACS names without a year"),
         pytest.param("Aa-Bb " * 5000 + ", 2000 x", id="AMS names without a colon"),
         pytest.param("Aa A. " * 5000 + "// x", id="GOST names without a title"),
+        pytest.param(
+            "A. Aa Bb, " * 3000 + "Title, Journal " * 500 + "3 (2)", id="elsarticle-num without a year"
+        ),
     ],
 )
 def test_long_adversarial_lists_are_read_at_once(reference: str) -> None:

@@ -449,6 +449,35 @@ def _read_quoted(text: str) -> _Reading | None:
     return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
 
 
+# elsarticle's numbered style (elsarticle-num, and the styles made after it): "T. D. Wilson, Title,
+# Informing science 3 (2) (2000) 49–56." — given names first, no "and", commas between the names,
+# the title and the journal, whose volume, issue and year in parentheses follow it; a proceedings
+# paper's "Title, in: Proceedings …, ACM, 2004, pp. 357–360.".
+_GIVEN_FIRST_NAMES = re.compile(
+    r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){0,3},\s)+"
+)
+_IN_VENUE = re.compile(r",\sin:\s")
+# The journal is the last piece between commas before its volume, issue and year.
+_JOURNAL_VOLUME_YEAR = re.compile(
+    rf",\s[^\W\d_][^,]{{1,150}}?\s(?:\d+[A-Za-z]?\s)?(?:\([^()]{{1,10}}\)\s)?\({YEARS}\)"
+)
+
+
+def _read_elsarticle_num(text: str) -> _Reading | None:
+    """elsarticle-num's "I. Family, I. Family, Title, Journal 3 (2) (2000) 49–56." and "…, Title,
+    in: Venue, …": the title ends at the journal's comma or at "in:"."""
+    names = _GIVEN_FIRST_NAMES.match(text)
+    if names is None:
+        return None
+    rest = text[names.end() :]
+    if rest.startswith(("and ", "& ")):  # "A. Einstein, B. Podolsky, and N. Rosen, …": REVTeX's, not this
+        return None
+    end = _IN_VENUE.search(rest) or _JOURNAL_VOLUME_YEAR.search(rest)
+    if end is None:
+        return None
+    return _clean_title(rest[: end.start()]), names.group().rstrip(", ")
+
+
 def _read_lncs(text: str) -> _Reading | None:
     """LNCS's "Names: Title. In: Venue", and Harvard kluwer's "Names: 1984, Title, …"."""
     lncs = _LNCS.match(text)
@@ -495,8 +524,8 @@ def _read_inverted(text: str) -> _Reading | None:
 
 # The families' readers in the order that tells them apart; the others are read as sentences.
 _TITLE_READERS: tuple[Callable[[str], _Reading | None], ...] = (
-    _read_gost, _read_vancouver, _read_harvard, _read_ams, _read_quoted, _read_lncs, _read_physics,
-    _read_apa, _read_inverted,
+    _read_gost, _read_vancouver, _read_harvard, _read_ams, _read_quoted, _read_elsarticle_num,
+    _read_lncs, _read_physics, _read_apa, _read_inverted,
 )  # fmt: skip
 
 
