@@ -7,6 +7,8 @@
 - elsarticle's numbered style: "I. Family, I. Family, Title, Journal 3 (2) (2000) 49–56." (given
   names first, no "and"; the journal is the last piece between commas before its volume, issue and
   year) and "…, Title, in: Proceedings …";
+- the year in square brackets after the names: "Edsger W. Dijkstra [1972]. Title. In …" (a middle
+  initial's period ends no sentence there);
 - an ACS-like list that prints no article title: "Family, I.; Family, I. Journal Year, Vol, Pages."
   (no title, the names kept, the year not a page range's end).
 
@@ -156,8 +158,46 @@ ELSARTICLE_NUM = [
     ),
 ]
 
+# gh-josh-hs-ko-dissertation (the year in brackets)
+BRACKETED_YEAR = [
+    pytest.param(
+        "Edsger W. Dijkstra [1972]. Notes on structured programming. In Structured Programming, pages"
+        " 1–82. Academic Press. ISBN: 978-0122005503.",
+        "Notes on structured programming",
+        ("Edsger W. Dijkstra",),
+        1972,
+        id="a middle initial",
+    ),
+    pytest.param(
+        "Maarten M. Fokkinga [1992]. Law and Order in Algorithmics. Ph.D. thesis, University of Twente.",
+        "Law and Order in Algorithmics",
+        ("Maarten M. Fokkinga",),
+        1992,
+        id="a thesis",
+    ),
+    pytest.param(
+        "Per Martin-Löf [1984a]. Constructive mathematics and computer programming. Philosophical"
+        " Transactions of the Royal Society of London, 312(1522):501–518.",
+        "Constructive mathematics and computer programming",
+        ("Per Martin-Löf",),
+        1984,
+        id="a lettered year, an issue like a year",
+    ),
+    pytest.param(
+        "Thorsten Altenkirch, James Chapman, and Tarmo Uustalu [2010]. Monads need not be endofunctors. In"
+        " Foundations of Software Science and Computational Structures, volume 6014 of Lecture Notes in"
+        " Computer Science, pages 297–311. Springer-Verlag.",
+        "Monads need not be endofunctors",
+        ("Thorsten Altenkirch", "James Chapman", "Tarmo Uustalu"),
+        2010,
+        id="three authors",
+    ),
+]
 
-@pytest.mark.parametrize(("reference", "title", "authors", "year"), [*AMS, *GOST, *ELSARTICLE_NUM])
+
+@pytest.mark.parametrize(
+    ("reference", "title", "authors", "year"), [*AMS, *GOST, *ELSARTICLE_NUM, *BRACKETED_YEAR]
+)
 def test_the_title_is_where_the_layout_sets_it(
     reference: str, title: str, authors: tuple[str, ...], year: int
 ) -> None:
@@ -244,6 +284,7 @@ def test_an_acs_title_is_kept(reference: str, title: str) -> None:
         pytest.param("Aa, A.; " * 3000 + "J. Chem. Phys. 1999,x", id="ACS names without a year"),
         pytest.param("Aa-Bb " * 5000 + ", 2000 x", id="AMS names without a colon"),
         pytest.param("Aa A. " * 5000 + "// x", id="GOST names without a title"),
+        pytest.param("Aa B. Cc " * 3000 + "[2010] x", id="names and a bracketed year without a period"),
         pytest.param(
             "A. Aa Bb, " * 3000 + "Title, Journal " * 500 + "3 (2)", id="elsarticle-num without a year"
         ),

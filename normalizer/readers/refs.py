@@ -132,8 +132,8 @@ _AUTHOR_YEAR = re.compile(
     rf"|[.,]\s+\[?(?:[Cc]a\.\s)?({YEARS})[a-z]?(?:[–-](?:{YEARS}|\d\d)?)?\??\]?"
     r"(?:\s\[[^\]]{1,20}\]|,\s©\s?\d{4})?\.\s"
     # econ-jpe's "Rutherford 2000.“Title"; Harvard's kluwer "Names: 2019a, Title"; the AMS's
-    # "Names, 2000: Title"
-    rf"|\s({YEARS})[a-z]?\.(?=[“‘])|:\s({YEARS})[a-z]?,\s|,\s({YEARS})[a-z]?:\s)"
+    # "Names, 2000: Title"; "Names [1984a]. Title"
+    rf"|\s({YEARS})[a-z]?\.(?=[“‘])|:\s({YEARS})[a-z]?,\s|,\s({YEARS})[a-z]?:\s|\s\[({YEARS})[a-z]?\]\.\s)"
 )
 # (The title opens after the spaces and ends after a letter, not among spaces: a quotation full of
 # spaces was read every way its spaces can be shared out, a time cubic in their number.)
@@ -376,6 +376,21 @@ def _read_ams(text: str) -> _Reading | None:
     return _clean_title(title_before_question(title)), ams.group("authors")
 
 
+# The year in square brackets after the names (a thesis's author-year style, Morgan & Claypool's):
+# "Edsger W. Dijkstra [1972]. Notes on structured programming. In Structured Programming, …".
+_BRACKETED_YEAR = re.compile(rf"^(?P<authors>[^\[\]\d]{{2,400}}?)\s\[{YEARS}[a-z]?\]\.\s+(?P<rest>\S.*)$")
+
+
+def _read_bracketed_year(text: str) -> _Reading | None:
+    """ "Names [1972]. Title. Venue": the title is the sentence after the year (a middle initial's
+    period among the names, "Edsger W. Dijkstra", ends no sentence there)."""
+    dated = _BRACKETED_YEAR.match(text)
+    if dated is None or not _looks_like_authors(dated.group("authors")):
+        return None
+    title = SENTENCE_END.split(dated.group("rest"), maxsplit=1)[0]
+    return _clean_title(title_before_question(title)), dated.group("authors")
+
+
 # GOST 7.1 (Russian theses and journals): "//" opens the container, "/" the statement of
 # responsibility: "Title / R. J. Mears, L. Reekie et al. // Electronics letters. 1986. Vol. 22.", or
 # with up to three authors before the title, family name first: "Canning J. Title // Laser Photon.
@@ -524,8 +539,8 @@ def _read_inverted(text: str) -> _Reading | None:
 
 # The families' readers in the order that tells them apart; the others are read as sentences.
 _TITLE_READERS: tuple[Callable[[str], _Reading | None], ...] = (
-    _read_gost, _read_vancouver, _read_harvard, _read_ams, _read_quoted, _read_elsarticle_num,
-    _read_lncs, _read_physics, _read_apa, _read_inverted,
+    _read_gost, _read_bracketed_year, _read_vancouver, _read_harvard, _read_ams, _read_quoted,
+    _read_elsarticle_num, _read_lncs, _read_physics, _read_apa, _read_inverted,
 )  # fmt: skip
 
 
