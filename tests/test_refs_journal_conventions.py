@@ -156,6 +156,25 @@ ELSARTICLE_NUM = [
         1935,
         id="REVTeX's names with and, pages before the year",
     ),
+    pytest.param(
+        "R. Bouckaert, J. Heled, D. Kühnert, T. Vaughan, C.- H. Wu, D. Xie, M. A. Suchard, A. Rambaut,"
+        " and A. J. Drummond, BEAST 2: a software platform for Bayesian evolutionary analysis, PLoS"
+        " Computational Biology 10, e1003537 (2014).",
+        "BEAST 2: a software platform for Bayesian evolutionary analysis",
+        (
+            "R. Bouckaert",
+            "J. Heled",
+            "D. Kühnert",
+            "T. Vaughan",
+            "C.- H. Wu",
+            "D. Xie",
+            "M. A. Suchard",
+            "A. Rambaut",
+            "A. J. Drummond",
+        ),
+        2014,
+        id="REVTeX's and after names the pattern stops at",
+    ),
 ]
 
 # gh-josh-hs-ko-dissertation (the year in brackets)

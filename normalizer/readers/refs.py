@@ -472,10 +472,16 @@ _GIVEN_FIRST_NAMES = re.compile(
     r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){0,3},\s)+"
 )
 _IN_VENUE = re.compile(r",\sin:\s")
-# The journal is the last piece between commas before its volume, issue and year.
+# The journal is the last piece between commas before its volume, issue and year; without a volume
+# or issue it is a name of two words or more (a book's: "…, Context and consciousness (1996) 17–44"),
+# not REVTeX's place ("Santa Fe, NM (2004)") or article number (", L34 (2024)").
 _JOURNAL_VOLUME_YEAR = re.compile(
-    rf",\s[^\W\d_][^,]{{1,150}}?\s(?:\d+[A-Za-z]?\s)?(?:\([^()]{{1,10}}\)\s)?\({YEARS}\)"
+    rf",\s(?P<journal>[^\W\d_][^,]{{1,150}}?)\s(?P<volume>\d+[A-Za-z]?\s)?(?P<issue>\([^()]{{1,10}}\)\s)?"
+    rf"\({YEARS}\)"
 )
+# Names joined by "and" are another style's (REVTeX's "…, and A. J. Drummond, Title, …"): elsarticle-num
+# prints none.
+_JOINED_NAME = re.compile(r"(?:^|\s)(?:and|&)\s(?:[A-Z]\.|others\b)")
 
 
 def _read_elsarticle_num(text: str) -> _Reading | None:
@@ -485,10 +491,10 @@ def _read_elsarticle_num(text: str) -> _Reading | None:
     if names is None:
         return None
     rest = text[names.end() :]
-    if rest.startswith(("and ", "& ")):  # "A. Einstein, B. Podolsky, and N. Rosen, …": REVTeX's, not this
-        return None
     end = _IN_VENUE.search(rest) or _JOURNAL_VOLUME_YEAR.search(rest)
-    if end is None:
+    if end is None or _JOINED_NAME.search(rest, 0, end.start()):
+        return None
+    if end.re is _JOURNAL_VOLUME_YEAR and not (end["volume"] or end["issue"] or " " in end["journal"]):
         return None
     return _clean_title(rest[: end.start()]), names.group().rstrip(", ")
 
