@@ -9,6 +9,8 @@
   year) and "…, Title, in: Proceedings …";
 - the year in square brackets after the names: "Edsger W. Dijkstra [1972]. Title. In …" (a middle
   initial's period ends no sentence there);
+- natbib's and elsarticle's link field, "… (Jun. 2020). URL https://…": the last field, so the pieces
+  of a link a line's break left after it are none of the title;
 - an ACS-like list that prints no article title: "Family, I.; Family, I. Journal Year, Vol, Pages."
   (no title, the names kept, the year not a page range's end).
 
@@ -175,6 +177,16 @@ ELSARTICLE_NUM = [
         2014,
         id="REVTeX's and after names the pattern stops at",
     ),
+    pytest.param(
+        "S. Gupta, S. Suman, S. Kumar Sharma, P. K. Garg, S. K. Ghosh, Development of web GIS based accident"
+        " information system for safe and sustainable transport, Materials Today: Proceedings (Aug. 2023)."
+        " doi:10.1016/j.matpr.2023.08.098. URL https://www.sciencedirect.com/science/article/pii/S221"
+        " 4785323043523",
+        "Development of web GIS based accident information system for safe and sustainable transport",
+        ("S. Gupta", "S. Suman", "S. Kumar Sharma", "P. K. Garg", "S. K. Ghosh"),
+        2023,
+        id="a month before the year, a link broken after URL",
+    ),
 ]
 
 # gh-josh-hs-ko-dissertation (the year in brackets)
@@ -234,6 +246,29 @@ def test_the_title_is_where_the_layout_sets_it(
 )
 def test_gost_container_is_the_venue(reference: str, venue: str) -> None:
     assert parse_reference(reference).venue == venue
+
+
+# gh-ramci-paper (elsarticle-num's link field, the link broken at a line's end)
+@pytest.mark.parametrize(
+    ("reference", "title"),
+    [
+        pytest.param(
+            "IIEG, Mapa siniestralidad. URL https://iieg.gob.mx/siniestralimap/index.html",
+            "IIEG, Mapa siniestralidad",
+            id="a page without a date",
+        ),
+        pytest.param(
+            "I. P. Vega, Más de 100 km de ciclovías en Guadalajara, motivo para “celebrar” en el Día Mundial"
+            " de la Bicicleta, section: Jalisco (Jun. 2020). URL https://udgtv.com/noticias/mas-de-100-km-de"
+            "-ciclovias -en-guadalajara-motivo-para-celebrar-en-el-dia-mundial-d e-la-bicicleta/169961",
+            "Más de 100 km de ciclovías en Guadalajara, motivo para “celebrar” en el Día Mundial de la"
+            " Bicicleta",
+            id="a news article, the link broken twice",
+        ),
+    ],
+)
+def test_what_follows_a_link_label_is_no_title(reference: str, title: str) -> None:
+    assert parse_reference(reference).title == title
 
 
 # gh-derricotte-dissertation-ch1 (a chemistry thesis, ACS-like, no article titles)
@@ -304,6 +339,7 @@ def test_an_acs_title_is_kept(reference: str, title: str) -> None:
         pytest.param("Aa-Bb " * 5000 + ", 2000 x", id="AMS names without a colon"),
         pytest.param("Aa A. " * 5000 + "// x", id="GOST names without a title"),
         pytest.param("Aa B. Cc " * 3000 + "[2010] x", id="names and a bracketed year without a period"),
+        pytest.param("Title. URL " * 5000 + "x", id="many link labels"),
         pytest.param(
             "A. Aa Bb, " * 3000 + "Title, Journal " * 500 + "3 (2)", id="elsarticle-num without a year"
         ),

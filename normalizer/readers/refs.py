@@ -213,6 +213,12 @@ def _as_quoted_in_english(text: str) -> str:
     return _LOW_HIGH_QUOTES.sub(pair, text) if any(mark in text for mark in "„»‚") else text
 
 
+# natbib's and elsarticle's link field, "… (Dec. 2023). URL https://www.who.int/…/9789 240086517":
+# the link is the reference's last field, so what follows the label is the link and the pieces a
+# line's break left of it, none of them a title.
+_LINK_FIELD = re.compile(r"(?<=[.)])\s+URL\s.*$")
+
+
 @lru_cache(maxsize=8192)  # `_italic_titles` reads each title before `queries_from_list` does
 def parse_reference(text: str) -> ParsedReference:
     """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
@@ -223,7 +229,7 @@ def parse_reference(text: str) -> ParsedReference:
     doi = only_doi(text)
     # arXiv's own DataCite DOI names its preprint (Vancouver's "arXiv. 2023;doi.org/10.48550/arXiv.…")
     arxiv = arxiv or arxiv_doi_id(doi)
-    bare = without_ids(text)
+    bare = _LINK_FIELD.sub("", without_ids(text))
     after_authors = _year_after_names(bare)
     astro = astro_reference(bare)  # MNRAS, AAS, A&A: names, year, then a journal and no title
     years = _dating_years(bare, after_authors, astro)
@@ -477,7 +483,7 @@ _IN_VENUE = re.compile(r",\sin:\s")
 # not REVTeX's place ("Santa Fe, NM (2004)") or article number (", L34 (2024)").
 _JOURNAL_VOLUME_YEAR = re.compile(
     rf",\s(?P<journal>[^\W\d_][^,]{{1,150}}?)\s(?P<volume>\d+[A-Za-z]?\s)?(?P<issue>\([^()]{{1,10}}\)\s)?"
-    rf"\({YEARS}\)"
+    rf"\((?:{_MONTH}\.?\s)?{YEARS}\)"  # a month before the year: "(Aug. 2023)"
 )
 # Names joined by "and" are another style's (REVTeX's "…, and A. J. Drummond, Title, …"): elsarticle-num
 # prints none.
