@@ -349,3 +349,25 @@ def test_long_adversarial_lists_are_read_at_once(reference: str) -> None:
     started = time.perf_counter()
     parse_reference(reference)
     assert time.perf_counter() - started < 2.0
+
+
+# biblatex-phys's example (biblatex's physics style): the PDF reader quotes the italic series where
+# the rules' reading of the plain text shows a title elsewhere, so that reading must not be the
+# editor's mark
+@pytest.mark.parametrize(
+    ("reference", "title"),
+    [
+        pytest.param(
+            "A. Kirschning, ed., Topics in current chemisty 242 (2004): Immobilized catalysts.",
+            "Immobilized catalysts",
+            id="as printed",
+        ),
+        pytest.param(
+            "A. Kirschning, ed., “Topics in current chemisty” 242 (2004): Immobilized catalysts.",
+            "Topics in current chemisty",
+            id="its italics quoted",
+        ),
+    ],
+)
+def test_an_editor_mark_after_the_names_is_no_title(reference: str, title: str) -> None:
+    assert parse_reference(reference).title == title

@@ -487,6 +487,7 @@ _JOURNAL_VOLUME_YEAR = re.compile(
 )
 # Names joined by "and" are another style's (REVTeX's "…, and A. J. Drummond, Title, …"): elsarticle-num
 # prints none.
+_EDITOR_MARK = re.compile(r"\(?(?:[Ee]ds?|[Ee]ditors?)\b")  # the names' role: editors, not authors
 _JOINED_NAME = re.compile(r"(?:^|\s)(?:and|&)\s(?:[A-Z]\.|others\b)")
 
 
@@ -497,6 +498,8 @@ def _read_elsarticle_num(text: str) -> _Reading | None:
     if names is None:
         return None
     rest = text[names.end() :]
+    if _EDITOR_MARK.match(rest):  # "A. Kirschning, ed., Topics in current chemistry 242 (2004): …"
+        return None
     end = _IN_VENUE.search(rest) or _JOURNAL_VOLUME_YEAR.search(rest)
     if end is None or _JOINED_NAME.search(rest, 0, end.start()):
         return None
