@@ -131,6 +131,24 @@ def test_fields_of_real_bbl_items(
         assert query.doi == doi
 
 
+# A style that prints no article title prints the venue after the names and the year, in one
+# segment: the venue the rules read there stays, whether or not the tagger knows the journal.
+@pytest.mark.parametrize(
+    ("fixture", "key", "venue"),
+    [
+        pytest.param("mnras-dimagfnl.bbl", "2015ApJ...814..145A", "ApJ", id="mnras-abbreviation-doubted"),
+        pytest.param("mnras-dimagfnl.bbl", "PhysRevLett.48.1220", "Phys. Rev. Lett.", id="mnras-linked"),
+        pytest.param(
+            "aasjournal-bench-typeset.bbl", "r23", "In-plant Reproductions", id="aasjournal-journal-doubted"
+        ),
+        pytest.param("texlive/jbact.bbl", "r5", "TUGboat", id="jbact"),
+        pytest.param("texlive/InorgChem.bbl", "r5", "TUGboat", id="inorgchem-venue-before-year"),
+    ],
+)  # fmt: skip
+def test_venue_of_an_item_that_prints_no_title(fixture: str, key: str, venue: str) -> None:
+    assert _read(fixture)[key].venue == venue
+
+
 @pytest.mark.parametrize(
     ("fixture", "count"),
     [

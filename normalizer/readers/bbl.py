@@ -388,8 +388,17 @@ def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference)
         authors=authors,
         author_names=parsed.author_names if authors == parsed.authors else _name_words(" ".join(authors)),
         year=chosen.year,
-        venue=structure.venue or chosen.venue,
+        venue=structure.venue or chosen.venue or _venue_kept(parsed.venue, title),
     )
+
+
+def _venue_kept(read: str | None, title: str | None) -> str | None:
+    """The rules' venue where neither the item's segments nor the tagger give one, in an item read
+    with no title: a style that prints no article title prints its venue after the names and the
+    year (mnras.bst's "Alonso D., et al., 2015, ApJ, 814, 145"), and the venue the rules read there
+    is what the style printed, whatever the tagger, which knows few journals' abbreviations, labels
+    it. Not in an item with a title: the rules read a book's place or publisher as its venue."""
+    return read if title is None else None
 
 
 def _title_elsewhere(tagged: TaggedReference, venue_line: str) -> str | None:
