@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from bibnorm.readers._bbl_mnras import mnras_links
+from bibnorm.readers._bbl_astro import journal_class, journals_as_printed, mnras_links
 from bibnorm.readers.bbl import read_bbl
 from bibnorm.text.names import parse_name
 from paths import FIXTURES
@@ -101,12 +101,16 @@ def _read(name: str) -> dict[str, object]:
         pytest.param(
             "aasjournal-2019-exomoon.bbl", "Gaia", ...,
             ("Gaia Collaboration", "Prusti, T.", "de Bruijne, J. H. J.", "others"),
-            2016, ..., "10.1051/0004-6361/201629272", id="aasjournal-label-of-seven-thousand-characters",
+            2016, "A&A", "10.1051/0004-6361/201629272", id="aasjournal-label-of-seven-thousand-characters",
         ),
         pytest.param(
             "aasjournal-2019-exomoon.bbl", "foremanmackey13", ...,
-            ("Foreman-Mackey, D.", "Hogg, D. W.", "Lang, D.", "Goodman, J."), 2013, ..., "10.1086/670067",
+            ("Foreman-Mackey, D.", "Hogg, D. W.", "Lang, D.", "Goodman, J."), 2013, "PASP", "10.1086/670067",
             id="aasjournal-item-before-a-long-label-ends-there",
+        ),
+        pytest.param(
+            "aasjournal-2019-exomoon.bbl", "hippke15", None, ("Hippke, M.",), 2015, "ApJ",
+            "10.1088/0004-637X/806/1/51", id="aasjournal-journal-macro-is-the-venue-of-an-untitled-item",
         ),
         pytest.param(
             "agsm-new-rebellion-paper.bbl", "Acemoglu2012",
@@ -244,17 +248,58 @@ def test_a_year_in_brackets_after_the_names_is_no_part_of_the_last_name() -> Non
             "2025, Boson stars, https://arxiv.org/abs/2511.03788", None, id="url-prints-its-address",
         ),
         pytest.param(
-            "2019, \\mn@doi [\\mnras] {10.1093/mnras/stz093}", "2019, MNRAS", "10.1093/mnras/stz093",
-            id="journal-macro-as-mnras-cls-prints-it",
+            "2019, \\mn@doi [\\mnras] {10.1093/mnras/stz093}", "2019, \\mnras", "10.1093/mnras/stz093",
+            id="venue-linked-to-its-doi-keeps-its-journal-macro",
         ),
-        pytest.param(
-            "2012, \\aap, 595, A1", "2012, A&A, 595, A1", None, id="journal-macro-with-an-ampersand"
-        ),
-        pytest.param("\\newblock \\apjsupp", "\\newblock ApJS", None, id="alias-rendered-others-kept"),
     ],
 )  # fmt: skip
 def test_mnras_links_read_as_the_page_prints_them(item: str, printed: str, doi: str | None) -> None:
     assert mnras_links(item) == (printed, doi)
+
+
+# Items of fixtures/bbl/aasjournal-2019-exomoon.bbl (AASTeX) and journals' macros as each class
+# defines them (aastex631.cls 6.3.1d, mnras.cls 3.0 of TeX Live 2022).
+@pytest.mark.parametrize(
+    ("item", "document_class", "printed", "venue"),
+    [
+        pytest.param("{Hippke}, M. 2015, \\apj, 806, 51", "aastex631", "{Hippke}, M. 2015, ApJ, 806, 51",
+                     "ApJ", id="aastex-apj"),
+        pytest.param("J. 2013, \\pasp,\n  125, 306, \\dodoi{10.1086/670067}", "aastex631",
+                     "J. 2013, PASP,\n  125, 306, \\dodoi{10.1086/670067}", "PASP",
+                     id="aastex-pasp-other-macros-kept"),
+        pytest.param("2016,\n  \\aap, 595, A1", "aastex631", "2016,\n  A\\&A, 595, A1", "A&A",
+                     id="ampersand-written-as-tex-for-the-rendering"),
+        pytest.param("2020, \\apjl, 890, L6", "aastex631", "2020, ApJL, 890, L6", "ApJL", id="aastex-apjl"),
+        pytest.param("2020, \\apjl, 890, L6", "mnras", "2020, ApJ, 890, L6", "ApJ", id="mnras-apjl-is-apj"),
+        pytest.param("1982, \\prl, 48", "aastex631", "1982, PhRvL, 48", "PhRvL", id="aastex-prl-as-ads"),
+        pytest.param("1982, \\prl, 48", "mnras", "1982, Phys. Rev. Lett., 48", "Phys. Rev. Lett.",
+                     id="mnras-prl-spelled-out"),
+        pytest.param("2019, \\mnras, 1", "mnras", "2019, MNRAS, 1", "MNRAS", id="mnras-mnras"),
+        pytest.param("\\newblock \\apjsupp", "aastex631", "\\newblock ApJS", "ApJS", id="alias-of-apjs"),
+        pytest.param("2021, \\psj, 2, 1", "aastex631", "2021, PSJ, 2, 1", "PSJ", id="aastex-only-psj"),
+        pytest.param("2021, \\psj, 2, 1", "mnras", "2021, \\psj, 2, 1", None, id="mnras-defines-no-psj"),
+        pytest.param("{\\aa}ngstr{\\\"o}m, \\apjx", "aastex631", "{\\aa}ngstr{\\\"o}m, \\apjx", None,
+                     id="no-journal-macro-kept"),
+        pytest.param("\\apj, 1; \\aj, 2", "aastex631", "ApJ, 1; AJ, 2", "ApJ",
+                     id="first-journal-is-the-venue"),
+    ],
+)  # fmt: skip
+def test_journal_macros_print_as_their_class_defines_them(
+    item: str, document_class: str, printed: str, venue: str | None
+) -> None:
+    assert journals_as_printed(item, document_class) == (printed, venue)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "document_class"),
+    [
+        pytest.param("mnras-dimagfnl.bbl", "mnras", id="mnras-bst-set-with-mnras-cls"),
+        pytest.param("aasjournal-2019-exomoon.bbl", "aastex631", id="aasjournal-set-with-aastex"),
+        pytest.param("agsm-new-rebellion-paper.bbl", "aastex631", id="any-other-style-with-aastex"),
+    ],
+)
+def test_a_bbl_prints_journal_macros_as_its_class(fixture: str, document_class: str) -> None:
+    assert journal_class((BBL / fixture).read_text(encoding="utf-8")) == document_class
 
 
 @pytest.mark.parametrize(

@@ -84,6 +84,8 @@ TABLES = (
     "cyrillic-spellings.json",
     "visit-dates.json",
     "name-list-conjunctions.json",
+    "mnras-journal-macros.json",
+    "aastex631-journal-macros.json",
 )
 
 

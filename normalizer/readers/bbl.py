@@ -28,6 +28,13 @@ from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers._bbl_amsrefs import items as amsrefs_items
 from bibnorm.readers._bbl_amsrefs import looks_like_amsrefs
 from bibnorm.readers._bbl_apacite import read_apacite
+from bibnorm.readers._bbl_astro import (
+    MnrasLinks,
+    journal_class,
+    journals_as_printed,
+    mnras_links,
+    written_by_mnras,
+)
 from bibnorm.readers._bbl_bibinfo import braced, read_bibinfo
 from bibnorm.readers._bbl_biblatex import BblEntry, entries
 from bibnorm.readers._bbl_blocks import (
@@ -38,7 +45,6 @@ from bibnorm.readers._bbl_blocks import (
     mark_groups,
     read_segments,
 )
-from bibnorm.readers._bbl_mnras import MnrasLinks, mnras_links, written_by_mnras
 from bibnorm.readers._field_choice import ChosenFields, RuleReading, choose_fields
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import ParsedReference, _name_words, parse_reference, person_names
@@ -246,23 +252,29 @@ def _rendered(block: str) -> str:
     return _NEWBLOCK.sub(BLOCK, block)
 
 
-def _read_item(item: str, *, mnras: bool) -> tuple[str, ParsedReference]:
+def _read_item(item: str, *, mnras: bool, journals_of: str) -> tuple[str, ParsedReference]:
     """The text of one ``\\bibitem`` (after its head) as the page prints it, and its reading: from
     REVTeX's or apacite's field markup where the item has it, else from its sentences (``mnras``:
-    the ``.bbl`` was written by mnras.bst, whose link macros are rendered first)."""
+    the ``.bbl`` was written by mnras.bst, whose link macros are rendered first; journals' macros
+    are rendered as the class ``journals_of`` prints them, the first the item's venue)."""
     links = mnras_links(item) if mnras else MnrasLinks(item, None)
-    apacite = read_apacite(links.text)
-    fielded = read_bibinfo(apacite.text if apacite else links.text)
-    source = fielded.text if fielded else apacite.text if apacite else links.text
+    journals = journals_as_printed(links.text, journals_of)
+    apacite = read_apacite(journals.text)
+    fielded = read_bibinfo(apacite.text if apacite else journals.text)
+    source = fielded.text if fielded else apacite.text if apacite else journals.text
     joined, segments = joined_segments(mark_groups(_rendered(source)))
     parsed = parse_reference(joined)
     if links.doi:  # the DOI mnras.bst links the venue to: the page prints none
         parsed = parsed._replace(doi=canonical_doi(links.doi) or parsed.doi)
     if fielded is not None:
-        return joined, fielded.over(parsed)
-    if apacite:
-        return joined, parsed._replace(title=apacite.title or parsed.title, year=apacite.year)
-    return joined, _by_structure(joined, segments, parsed)
+        reading = fielded.over(parsed)
+    elif apacite:
+        reading = parsed._replace(title=apacite.title or parsed.title, year=apacite.year)
+    else:
+        reading = _by_structure(joined, segments, parsed)
+    # a journal's macro stands for the .bib's journal: the venue, whatever the reading took for it
+    # ("ApJ, 806, 51" of a style that prints no title reads as numbers alone)
+    return joined, reading._replace(venue=journals.venue) if journals.venue else reading
 
 
 def _read_bibtex(text: str, path: str) -> list[Query]:
@@ -271,10 +283,10 @@ def _read_bibtex(text: str, path: str) -> list[Query]:
     items = _items(body)
     queries: list[Query] = []
     line_of = LineCounter(text)
-    mnras = written_by_mnras(body)
+    mnras, journals_of = written_by_mnras(body), journal_class(body)
     for number, (start, head_end, key, head_year, label_names) in enumerate(items):
         stop = items[number + 1][0] if number + 1 < len(items) else len(body)
-        joined, parsed = _read_item(body[head_end:stop], mnras=mnras)
+        joined, parsed = _read_item(body[head_end:stop], mnras=mnras, journals_of=journals_of)
         if len(parsed.authors) == 1 and _DASHES.fullmatch(parsed.authors[0]) and queries:
             # IEEEtran's \\bysame ("------"): the previous item's names
             parsed = parsed._replace(authors=queries[-1].authors, author_names=queries[-1].author_names)
