@@ -3,34 +3,24 @@ markers biblatex prints around fields, lists, names and localisation strings bec
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from repo_scripts import script
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _script(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # its dataclasses look their module up; biblatex_render imports it
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def make_data() -> ModuleType:
-    return _script("make_tagger_data")
+    return script("make_tagger_data")
 
 
 @pytest.fixture(scope="module")
 def render(make_data: ModuleType) -> ModuleType:
-    return _script("biblatex_render")
+    return script("biblatex_render")
 
 
 # Two items as `pdftotext -layout` read them from biblatex's `authoryear` style (pdflatex, biber),

@@ -3,29 +3,21 @@ style is read back by the PDF reader with every line's label exact."""
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
 import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from repo_scripts import script
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def make_data() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_segment_data", ROOT / "scripts" / "make_segment_data.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return script("make_segment_data")
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,8 @@ styles it never saw is bench/bench_tagger_heldout.py's measure, not these tests'
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import socket
-import sys
 import unicodedata
 from pathlib import Path
 from types import ModuleType
@@ -18,17 +16,9 @@ from types import ModuleType
 import pytest
 from bibnorm.readers import tagger
 from bibnorm.text import data_file
+from repo_scripts import script
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _script(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def key(text: str | None) -> str:
@@ -159,7 +149,7 @@ def test_the_token_features_are_cached_per_distinct_token() -> None:
 
 @pytest.fixture(scope="module")
 def make_data() -> ModuleType:
-    return _script("make_tagger_data")
+    return script("make_tagger_data")
 
 
 def test_markers_give_each_character_its_field_exactly(make_data: ModuleType) -> None:
