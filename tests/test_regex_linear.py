@@ -16,6 +16,7 @@ import time
 import pytest
 from regex_growth import GENERIC_PUMPS, OLD_VANCOUVER, attack_strings, super_linear
 from regex_inventory import all_patterns
+from repo_scripts import load
 
 PATTERNS = all_patterns()
 
@@ -127,6 +128,24 @@ def test_the_detector_times_a_pattern_as_it_is_called() -> None:
     runs = re.compile(r"\s+x")
     assert super_linear(runs, [("", " ")])
     assert super_linear(runs, [("", " ")], methods=("match", "fullmatch")) == []
+
+
+# The tools' patterns, outside the package's inventory: they read TeX's logs and `.bbl` files and
+# biblatex's marked output, which the data and benches take from public repositories.
+@pytest.mark.parametrize(
+    ("folder", "module", "name"),
+    [
+        pytest.param("scripts", "biblatex_render", "MARKER", id="biblatex's field markers"),
+        pytest.param("scripts", "biblatex_render", "_DOTLESS", id="a dotless letter under an accent"),
+        pytest.param("scripts", "make_tagger_data", "_TEX_WORD", id="TeX's logos"),
+        pytest.param("scripts", "make_tagger_data", "_SHORT_HEAD", id="a short head before a colon"),
+        pytest.param("scripts", "make_tagger_data", "_EDITOR_WORD", id="an editor's word"),
+        pytest.param("bench", "bench_pdf_corpus", "_NOT_LOADABLE", id="pdflatex's fonts not loaded"),
+        pytest.param("bench", "bench_pdf_corpus", "_ITEM_COMMAND", id="a .bbl's item command"),
+    ],
+)
+def test_no_pattern_of_a_tool_grows_super_linearly(folder: str, module: str, name: str) -> None:
+    assert super_linear(getattr(load(folder, module), name)) == []
 
 
 # One test per package, the rest of bibnorm last (a failure names the package it is in).
