@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from bibnorm.identifiers import NEW_STYLE_ONLY_ARCHIVES, OLD_STYLE_ARCHIVES, parse_arxiv_id
@@ -52,6 +53,9 @@ from bibnorm.text.word_tables import (
     venue_words,
 )
 from bibnorm.verify.venue_names import venues_agree
+
+if TYPE_CHECKING:
+    from bibnorm.bib.bibfile import BibEntry
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES = (
@@ -914,6 +918,13 @@ def test_a_landing_page_s_word_before_or_after_a_doi_is_none_of_it(word: str) ->
     assert parse_reference(after).doi == doi  # the link's page word is no second DOI
 
 
+def _misc_entry(fields: str) -> BibEntry:
+    """A ``@misc`` entry titled "T" with ``fields`` (BibTeX's ``name={value}`` pairs) besides."""
+    from bibnorm.bib.bibfile import parse_bibtex
+
+    return parse_bibtex(f"@misc{{k, title={{T}}, {fields}}}", "k.bib").entries[0]
+
+
 @pytest.mark.parametrize(
     ("venue", "kind"),
     [
@@ -924,10 +935,9 @@ def test_a_landing_page_s_word_before_or_after_a_doi_is_none_of_it(word: str) ->
     ],
 )
 def test_a_venue_that_names_where_code_lives_is_no_paper_s(venue: str, kind: str) -> None:
-    from bibnorm.bib.bibfile import parse_bibtex
     from bibnorm.verify.kinds import EntryKind, entry_kind
 
-    entry = parse_bibtex(f"@misc{{k, title={{T}}, journal={{{venue}}}, version={{1.2}}}}", "k.bib").entries[0]
+    entry = _misc_entry(f"journal={{{venue}}}, version={{1.2}}")
     assert entry_kind(entry) is EntryKind(kind)
 
 
@@ -952,10 +962,9 @@ def test_the_link_hosts_are_lower_case_hosts() -> None:
     ],
 )
 def test_a_link_s_host_says_the_kind_of_work(url: str, kind: str) -> None:
-    from bibnorm.bib.bibfile import parse_bibtex
     from bibnorm.verify.kinds import EntryKind, entry_kind
 
-    entry = parse_bibtex(f"@misc{{k, title={{T}}, url={{{url}}}}}", "k.bib").entries[0]
+    entry = _misc_entry(f"url={{{url}}}")
     assert entry_kind(entry) is EntryKind(kind)
 
 
@@ -1044,12 +1053,9 @@ def test_agsm_s_book_in_a_series_is_numbered_by_the_tables_words(rest: str, titl
 def test_a_standard_is_numbered_by_a_body_of_the_table(
     organization: str, number: str, standard: str | None
 ) -> None:
-    from bibnorm.bib.bibfile import parse_bibtex
     from bibnorm.verify.kinds import standard_number
 
-    entry = parse_bibtex(
-        f"@misc{{k, title={{T}}, organization={{{organization}}}, number={{{number}}}}}", "k.bib"
-    ).entries[0]
+    entry = _misc_entry(f"organization={{{organization}}}, number={{{number}}}")
     assert standard_number(entry) == standard
 
 
