@@ -375,11 +375,7 @@ _AMS = re.compile(rf"^(?P<authors>[^\d:]{{2,400}}?),\s{YEARS}[a-z]?:\s+(?P<rest>
 def _read_ams(text: str) -> _Reading | None:
     """The AMS's "Names, 2000: Title. Journal, 126, 2903–2909.": the title is the sentence after
     the year's colon (not the journal's abbreviations after it)."""
-    ams = _AMS.match(text)
-    if ams is None or not _looks_like_authors(ams.group("authors")):
-        return None
-    title = SENTENCE_END.split(ams.group("rest"), maxsplit=1)[0]
-    return _clean_title(title_before_question(title)), ams.group("authors")
+    return _title_after_dated_names(_AMS.match(text))
 
 
 # The year in square brackets after the names (a thesis's author-year style, Morgan & Claypool's):
@@ -390,7 +386,12 @@ _BRACKETED_YEAR = re.compile(rf"^(?P<authors>[^\[\]\d]{{2,400}}?)\s\[{YEARS}[a-z
 def _read_bracketed_year(text: str) -> _Reading | None:
     """ "Names [1972]. Title. Venue": the title is the sentence after the year (a middle initial's
     period among the names, "Edsger W. Dijkstra", ends no sentence there)."""
-    dated = _BRACKETED_YEAR.match(text)
+    return _title_after_dated_names(_BRACKETED_YEAR.match(text))
+
+
+def _title_after_dated_names(dated: re.Match[str] | None) -> _Reading | None:
+    """The title as the sentence after the names and their year (``dated``'s "authors" and
+    "rest"), where what stands before the year reads as names."""
     if dated is None or not _looks_like_authors(dated.group("authors")):
         return None
     title = SENTENCE_END.split(dated.group("rest"), maxsplit=1)[0]
