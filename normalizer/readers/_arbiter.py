@@ -125,6 +125,16 @@ def overruled(
     return best if best != kept and likelihood[best] >= arbiter.overrule else kept
 
 
+def crossed(features: Mapping[str, float], pairs: Iterable[tuple[str, str]]) -> dict[str, float]:
+    """The product of each of ``pairs`` of ``features`` both present (the choice is linear: a
+    pair's joint presence tells more than each)."""
+    return {
+        f"{first}&{second}": features[first] * features[second]
+        for first, second in pairs
+        if features.get(first) and features.get(second)
+    }
+
+
 def steps(name: str, value: float) -> dict[str, float]:
     """``value`` (0–1) and whether it is below each of `_FLOORS`."""
     below = {f"{name}<{floor}": 1.0 for floor in _FLOORS if value < floor}

@@ -17,12 +17,11 @@ there as ``bench/bench_tagger_heldout.py`` judges a title (docs/tagger.md).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from bibnorm.readers._arbiter import (
     CHOICES,
     Arbiter,
     context,
+    crossed,
     label_shares,
     marginals_on,
     overruled,
@@ -90,14 +89,6 @@ _CROSSED = (
 )
 
 
-def _crossed(features: Mapping[str, float]) -> dict[str, float]:
-    return {
-        f"{first}&{second}": features[first] * features[second]
-        for first, second in _CROSSED
-        if features.get(first) and features.get(second)
-    }
-
-
 def title_features(
     tagged: TaggedReference, title: str | None, authors: tuple[str, ...], venue: str | None
 ) -> dict[str, float]:
@@ -126,7 +117,7 @@ def title_features(
         features.update(label_shares(tagged, sorted(inside), "rules-read"))
         features.update(placement(tagged, inside, own) if inside else {})
         features.update(context(tagged, min(inside) if inside else None, "rules"))
-    return {**features, **_crossed(features)}
+    return {**features, **crossed(features, _CROSSED)}
 
 
 def overruled_title(

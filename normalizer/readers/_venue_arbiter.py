@@ -18,6 +18,7 @@ from __future__ import annotations
 from bibnorm.readers._arbiter import (
     Arbiter,
     context,
+    crossed,
     label_shares,
     marginals_on,
     overruled,
@@ -122,12 +123,7 @@ def venue_features(tagged: TaggedReference, venue: str | None, title: str | None
         features.update(_model_features(tagged, own))
     if venue is not None:
         features.update(_rules_features(tagged, venue, title, own))
-    crossed = {
-        f"{first}&{second}": features[first] * features[second]
-        for first, second in _CROSSED
-        if features.get(first) and features.get(second)
-    }
-    return {**features, **crossed}
+    return {**features, **crossed(features, _CROSSED)}
 
 
 def overruled_venue(
