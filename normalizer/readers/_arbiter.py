@@ -168,13 +168,17 @@ def label_shares(tagged: TaggedReference, indices: Iterable[int], name: str) -> 
             f"{name}:{group}": sum(label in members for label in labels) / len(labels)
             for group, members in LABEL_GROUPS.items()
         },
-        f"{name}:words-as-numbers": float(
-            any(
-                tagged.labels[index] in LABEL_GROUPS["numbers"] and _WORD.search(tagged.tokens[index])
-                for index in indices
-            )
-        ),
+        f"{name}:words-as-numbers": float(words_as_numbers(tagged, indices)),
     }
+
+
+def words_as_numbers(tagged: TaggedReference, indices: Iterable[int]) -> bool:
+    """Whether the model reads a word at ``indices`` as a number field (pages, volume, issue): it
+    is lost there (APA's placeholder "Title1." read as pages), not reading a venue line."""
+    return any(
+        tagged.labels[index] in LABEL_GROUPS["numbers"] and _WORD.search(tagged.tokens[index])
+        for index in indices
+    )
 
 
 def marginals_on(tagged: TaggedReference, label: str, inside: set[int], name: str) -> dict[str, float]:

@@ -30,6 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
+from bibnorm.readers._arbiter import words_as_numbers
 from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers.tagger import LABELS, TaggedReference
@@ -204,18 +205,6 @@ def _not_printed(
     )
 
 
-def _numbers_as_words(tagged: TaggedReference, read: str) -> bool:
-    """Whether the model reads a word of ``read`` as a number field (pages, volume, issue): it
-    is lost there (APA's placeholder "Title1." read as pages), not reading a venue line."""
-    return any(
-        tagged.labels[index] in ("pages", "volume", "issue") and _WORD.search(tagged.tokens[index])
-        for index in tagged.tokens_of(read)
-    )
-
-
-_WORD = re.compile(r"[^\W\d_]{2}")
-
-
 def _dated(tagged: TaggedReference, read: str, labels: set[str]) -> bool:
     """Whether the model reads a date in ``read``, or right after it where ``read`` is a listed
     journal's name ("Grimme, S. Chem. Phys. Lett. 1996, 259"; not a film's "Gravity, 2012"). Not
@@ -301,7 +290,7 @@ def _dropped_less_sure(
         unlikely
         and "edition" not in labels
         and not labels <= {"date"}
-        and (_cut_from_the_venue(tagged, read) or not _numbers_as_words(tagged, read))
+        and (_cut_from_the_venue(tagged, read) or not words_as_numbers(tagged, tagged.tokens_of(read)))
         and (bool(rules.authors) or not labels <= {"family", "given"})
     )
 
