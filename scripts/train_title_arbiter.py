@@ -49,6 +49,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bibnorm.errors import OutputError  # noqa: E402
+from bibnorm.io.writing import write_atomic  # noqa: E402
 from bibnorm.readers import _title_arbiter, _venue_arbiter  # noqa: E402
 from bibnorm.readers._arbiter import CHOICES, Arbiter, stored_weights  # noqa: E402
 from bibnorm.readers.refs import ParsedReference  # noqa: E402
@@ -305,7 +307,11 @@ def main(argv: list[str] | None = None) -> int:
     arbiter = Arbiter(weights, *margins, field.fills, overrule)
     stored = stored_weights(about, weights, arbiter, penalty=penalty, steps=arguments.steps)
     out = arguments.out or ROOT / "normalizer" / "data" / field.weights_file
-    out.write_text(json.dumps(stored, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    try:
+        write_atomic(out, json.dumps(stored, indent=1, sort_keys=True) + "\n")
+    except OutputError as error:
+        print(f"train_title_arbiter: {error}", file=sys.stderr)
+        return 1
     print(f"wrote {out} (penalty {penalty})")
     return 0
 
