@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from bibnorm.text import data_file
@@ -592,6 +592,13 @@ class TaggedReference:
         lowest = min((self.marginals[index] for index in inside), default=0.0)
         return {self.labels[index] for index in inside}, lowest
 
+    @cached_property
+    def _letters_and_digits(self) -> tuple[list[int], str]:
+        """The places of the text's letters and digits, and those characters case-folded: what
+        `tokens_of` finds a fragment in, several times an item (the field choice, the arbiters)."""
+        places = [index for index, char in enumerate(self.text) if char.isalnum()]
+        return places, "".join(self.text[index] for index in places).casefold()
+
     def tokens_of(self, fragment: str) -> set[int]:
         """The indices of the tokens ``fragment`` overlaps where it first occurs in the text,
         letters and digits compared only (case, spaces, punctuation and quotes aside); none when
@@ -599,8 +606,8 @@ class TaggedReference:
         wanted = "".join(char for char in fragment.casefold() if char.isalnum())
         if not wanted:
             return set()
-        places = [index for index, char in enumerate(self.text) if char.isalnum()]
-        at = "".join(self.text[index] for index in places).casefold().find(wanted)
+        places, letters = self._letters_and_digits
+        at = letters.find(wanted)
         if at < 0 or len(places) < at + len(wanted):
             return set()
         start, end = places[at], places[at + len(wanted) - 1] + 1
