@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bibnorm.readers import read_inputs
-from bibnorm.readers._pdf_accents import Box, join_overlaid_accents
+from bibnorm.readers._pdf_accents import Box, join_overlaid_accents, readable_text
 from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
 from bibnorm.readers.pdf import PdfLine, joined_split_lines
 from clients import PDFLATEX, need, run
@@ -196,3 +196,50 @@ def test_a_line_pdfium_split_at_an_accent_is_one_line_again() -> None:
         "Lin, L., Göǧüs , , E., Kaneko, Y., & Kouveliotou, C. 2013, ApJ, 778, 105 [3.3]",
         *(line.text for line in lines[3:]),
     ]
+
+
+# Characters as PDFium gives them, each with its box (left, bottom, right, top): the pen goes back
+# to draw an accent over the letter before and on again, and PDFium reads a space at each turn.
+# page 138 of github:Will-Wright/dissertation-rapid_eigenvalue_method_for_noisy_phase_retrieval
+# (bd5998e, will_wright_dissertation.pdf): "R. H. Tütüncü" set with OT1 accents
+_TUTUNCU = [
+    ("T", (258.8, 142.6, 264.9, 148.7)), ("u", (265.8, 142.5, 270.6, 147.2)),
+    ("t", (271.3, 142.6, 275.9, 147.2)), ("¨", (266.8, 148.5, 269.6, 149.4)),
+    (" ", (270.7, 143.4, 270.7, 143.4)), ("u", (276.6, 142.5, 281.4, 147.2)),
+    ("n", (282.1, 142.6, 286.9, 147.2)), ("c", (287.7, 142.5, 292.1, 147.4)),
+    (" ", (292.6, 142.6, 292.6, 142.6)), ("¨", (277.6, 148.5, 280.4, 149.4)),
+    (" ", (281.5, 143.4, 281.5, 143.4)), ("u", (292.9, 142.5, 297.7, 147.2)),
+    ("¨", (293.9, 148.5, 296.7, 149.4)), (",", (298.8, 140.9, 299.9, 143.6)),
+    (" ", (300.6, 142.6, 300.6, 142.6)), ("S", (306.1, 142.4, 311.2, 149.0)),
+]  # fmt: skip
+# page 10 of github:TerryTong-Git/Bayesian_Tool_Use (61c6044, example_paper.pdf): "Veličković, P."
+_VELICKOVIC = [
+    ("d", (394.3, 622.0, 399.0, 628.9)), (" ", (401.6, 622.1, 401.6, 622.1)),
+    ("V", (401.7, 622.0, 408.6, 628.7)), ("e", (408.0, 622.0, 412.0, 626.7)),
+    ("l", (412.4, 622.1, 414.8, 628.9)), ("i", (415.2, 622.1, 417.6, 628.9)),
+    ("c", (418.1, 622.0, 422.0, 626.7)), ("k", (422.4, 622.1, 427.4, 628.9)),
+    ("o", (427.6, 622.0, 432.0, 626.7)), ("v", (432.4, 622.0, 437.0, 626.6)),
+    ("i", (437.4, 622.1, 439.8, 628.9)), (" ", (440.0, 622.1, 440.0, 622.1)),
+    ("ˇ", (418.5, 627.2, 421.6, 628.9)), (" ", (421.7, 622.2, 421.7, 622.2)),
+    ("c", (440.3, 622.0, 444.2, 626.7)), (",", (445.1, 620.7, 446.5, 623.1)),
+    (" ", (449.5, 622.1, 449.5, 622.1)), ("P", (449.7, 622.1, 455.0, 628.7)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("characters", "expected"),
+    [
+        pytest.param(_TUTUNCU, "Tütüncü, S", id="umlauts-drawn-after-their-letters"),
+        pytest.param(_VELICKOVIC, "d Veličkovic, P", id="caron-drawn-after-the-word"),
+    ],
+)
+def test_no_space_is_read_where_the_pen_went_back_to_draw_an_accent(
+    characters: list[tuple[str, Box]], expected: str
+) -> None:
+    """The spaces PDFium reads around an accent drawn after its letter stand between letters a
+    kern apart once the accent is over its letter: no word ends there. The spaces between words
+    ("d Veli…", ", S") stay."""
+    text = "".join(char for char, _ in characters)
+    offset = 2769  # the text's first character is the page's 2769th
+    joined = join_overlaid_accents(text, offset, lambda at: characters[at - offset][1])
+    assert readable_text(joined) == expected

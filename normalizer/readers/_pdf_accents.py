@@ -63,6 +63,7 @@ def _accents_in_place(text: str, box: Callable[[int], Box]) -> list[int]:
     read before a letter it does not stand over, whose middle lies within another letter of the
     line, goes before that one (with the space read after it, where one stands before it too)."""
     order = list(range(len(text)))
+    beside: set[int] = set()  # the spaces PDFium read next to an accent it read away
     for at, char in enumerate(text):
         letter = _letter_away(text, at, box) if char in _ACCENTS else None
         if letter is None:
@@ -70,10 +71,37 @@ def _accents_in_place(text: str, box: Callable[[int], Box]) -> list[int]:
         moved = [at]
         if 0 < at < len(text) - 1 and text[at - 1] == text[at + 1] == " ":
             moved.append(at + 1)  # "A&A, ¨ 362": the space read after the accent goes with it
+        beside.update(_spaces_beside(text, at) - set(moved))
         order = [k for k in order if k not in moved]
         where = order.index(letter)
         order[where:where] = [at]
-    return order
+    return [k for at, k in enumerate(order) if k not in beside or _word_space(text, order, at, box)]
+
+
+def _spaces_beside(text: str, at: int) -> set[int]:
+    """The spaces either side of the character at ``at``."""
+    return {k for k in (at - 1, at + 1) if 0 <= k < len(text) and text[k] == " "}
+
+
+def _word_space(text: str, order: list[int], at: int, box: Callable[[int], Box]) -> bool:
+    """Whether the space at ``order[at]`` stands between two words: the characters either side
+    of it in the new order stand apart by a word's space. PDFium puts a space where the pen goes
+    back to draw an accent and on again ("Tut¨ unc ¨ u¨" for "Tütüncü", its letters a kern
+    apart): none stands there once the accent is over its letter."""
+    before = next((order[k] for k in range(at - 1, -1, -1) if _placed(text[order[k]])), None)
+    after = next((order[k] for k in range(at + 1, len(order)) if _placed(text[order[k]])), None)
+    if before is None or after is None:
+        return True
+    left, right = box(before), box(after)
+    return right[0] - left[2] >= _WORD_SPACE * (left[3] - left[1])
+
+
+_WORD_SPACE = 0.25  # of a letter's height: the least space between two words (a kern is less)
+
+
+def _placed(char: str) -> bool:
+    """A character that stands on the line beside the others: no space, accent or italic mark."""
+    return char != " " and char not in _ACCENTS and char not in _MARKS
 
 
 def _letter_away(text: str, at: int, box: Callable[[int], Box]) -> int | None:
