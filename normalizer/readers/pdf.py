@@ -35,8 +35,9 @@ starts on the page. From that:
    (not a list whose number labels go up one by one, flush or not: REVTeX right-aligns them) —
    each line flush with the list starts a reference, each indented one goes on the one before,
    and one set further in than those after a dash or rule is a reference by the previous
-   authors (`_by_geometry`); each query's origin is its line in the document's text and its
-   page.
+   authors (`_by_geometry`); a list set flush without labels is split where more space stands
+   between two lines than the list's line spacing (`_by_spacing`); each query's origin is its
+   line in the document's text and its page.
 
 Refused with one line each: an encrypted PDF, a PDF without a text layer (a scan), a PDF
 without a references section, and a file that is not a readable PDF.
@@ -93,12 +94,15 @@ from bibnorm.readers._pdf_sections import (
     part_headings,
     reads_as_a_list,
 )
+from bibnorm.readers._pdf_spacing import spaced_starts
 from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
 from bibnorm.readers._ref_apa import one_a_line
 from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import (
     Item,
+    Layout,
     ReferenceList,
+    opens_reference,
     split_paragraphs,
 )
 from bibnorm.readers._repeated_authors import first_line, reference_start, with_repeated_authors
@@ -261,6 +265,8 @@ def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[
     as_text = read_list("\n".join(_as_text(line) for line in lines))
     straight = list(range(len(lines) + 1))
     marked = _by_geometry(lines)
+    if marked is None and as_text is not None and as_text.layout not in _BY_LABELS:
+        marked = _by_spacing(lines)
     if marked is None:
         return as_text, straight
     by_geometry = split_paragraphs("\n".join(text for text, _ in marked))
@@ -303,6 +309,29 @@ def _by_geometry(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:
         if marked:
             marked.append(("", 0))  # a paragraph break: the reader splits blank-line separated items
         marked.append((text, at))
+    return marked
+
+
+_BY_LABELS = (Layout.NUMBERED, Layout.LABELLED)  # a list its labels split: no space needs to
+
+
+def _by_spacing(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:
+    """The section's lines as `_by_geometry` marks them, split where a gap wider than the
+    list's line spacing stands above a line (`spaced_starts`); where the space tells nothing (a
+    page's or column's first line), a line opens a reference when its text opens like one after
+    a line that ended a sentence; ``None`` when the list shows no such gaps."""
+    starts = spaced_starts(lines)
+    if starts is None:
+        return None
+    marked: list[tuple[str, int]] = []
+    previous = ""
+    for at, (line, opens) in enumerate(zip(lines, starts, strict=True), start=1):
+        if not line.text:
+            continue
+        if marked and (opens or (opens is None and opens_reference(previous, line.text))):
+            marked.append(("", 0))  # a paragraph break: the reader splits blank-line separated items
+        marked.append((line.text, at))
+        previous = line.text
     return marked
 
 
@@ -701,11 +730,26 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
         if not stripped:
             continue
         left, bottom = textpage.get_charbox(first)[:2]
+        bottom = _baseline(textpage, first, bottom)
         if not on_page(left, bottom):
             continue  # a crop mark, a draft's slug: outside the page, nothing anyone reads
         stripped, size = bracket_raised_label(stripped, first, partial(raw.FPDFText_GetFontSize, textpage))
         lines.append(PdfLine(number, int(left >= width / 2 - 2), left, size, stripped, bottom=bottom))
     return lines
+
+
+def _baseline(textpage: object, at: int, bottom: float) -> float:
+    """Where the character at ``at`` stands: its origin on the baseline, not its box's foot
+    (which a descender, "(", "p", "J", sets lower: a line's step from the one above would
+    change with the letter it opens with); its box's ``bottom`` where PDFium gives no origin."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    x, y = ctypes.c_double(), ctypes.c_double()
+    if not raw.FPDFText_GetCharOrigin(textpage, at, ctypes.byref(x), ctypes.byref(y)):
+        return bottom
+    return y.value
 
 
 def _on_page(box: tuple[float, float, float, float]) -> Callable[[float, float], bool]:
