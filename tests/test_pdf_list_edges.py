@@ -64,6 +64,21 @@ def _reference(number: int, page: int = 1, column: int = 0) -> list[PdfLine]:
         pytest.param(
             "Appendix B: Methods. London: HMSO, 1999.", 0, False, id="a-flush-wrapped-line-with-a-year"
         ),
+        # the sections a journal sets after the list, headed in its own type
+        pytest.param("Acknowledgements", 0, True, id="acknowledgements"),
+        pytest.param("ACKNOWLEDGMENTS", 0, True, id="acknowledgments-in-capitals"),
+        pytest.param("Funding:", 0, True, id="funding-with-a-colon"),
+        pytest.param("Competing interests", 0, True, id="competing-interests"),
+        pytest.param("5. Author Contributions", 0, True, id="numbered-author-contributions"),
+        pytest.param("Supplementary Material", 160, True, id="centred-supplementary-material"),
+        pytest.param("Funding", 12, False, id="an-indented-wrapped-word-funding"),
+        pytest.param("Funding for this work came from the NSF.", 0, False, id="a-sentence-opening-so"),
+        pytest.param(
+            "Acknowledgements: a guide for authors. Oxford, 2001.",
+            0,
+            False,
+            id="a-title-opening-so-with-more",
+        ),
     ],
 )
 def test_back_matter_headings_end_the_list(text: str, indent: float, ends: bool) -> None:

@@ -231,6 +231,18 @@ def test_an_accent_before_its_letter_is_joined_to_it_before_t1_slots_are_read(
         pytest.param("References", True, id="plain"),
         pytest.param("A B C D", False, id="spaced-letters-naming-nothing"),
         pytest.param("R E F", False, id="too-few-pieces"),
+        # IEEEtran's small capitals, each word's first letter a full capital PDFium reads apart
+        # (page 6 of github:Zrmikstri/mapr2024-wsod, conference_101719.pdf)
+        pytest.param("R EFERENCES", True, id="ieeetran-small-capitals"),
+        pytest.param("VII. R EFERENCES", True, id="numbered-small-capitals"),
+        pytest.param("VII. C ONCLUSIONS", False, id="small-capitals-naming-nothing"),
+        pytest.param("A R EFERENCE MODEL", False, id="small-capitals-in-a-longer-heading"),
+        # a word processor's bold line, a colon after it
+        pytest.param("References:", True, id="a-colon-after-it"),
+        pytest.param("REFERENCES:", True, id="capitals-and-a-colon"),
+        pytest.param("References: see the notes", False, id="a-sentence-after-the-colon"),
+        pytest.param("Reference", True, id="singular"),
+        pytest.param("Notes and References", True, id="notes-and-references"),
     ],
 )
 def test_a_heading_in_spaced_letters_names_the_list(text: str, heads: bool) -> None:

@@ -50,6 +50,11 @@ _BACK_MATTER = re.compile(
     r"|figure (?:captions|legends))\s*$",
     re.IGNORECASE,
 )
+# The heading of a section journals set after the list ("Acknowledgements", "Funding",
+# "Competing interests:"): reference-headings.json's back matter, alone on its line.
+_SECTION_AFTER = re.compile(
+    rf"^(?:\d{{1,2}}\.?\s+)?{alternation(reference_headings().back_matter)}\s*(?:[.:]\s*)?$", re.IGNORECASE
+)
 # "Figure 3:", "Table 1", an appendix's "Table A.1.", a chapter's "Figure 2.3:", REVTeX's
 # "TABLE II." (a Roman numeral) and the AAS's "FIG. 3.— Top: …"
 _CAPTION = re.compile(
@@ -71,8 +76,9 @@ WRAPPED_EMS = 5.0  # a reference's wrapped line is indented at most this many em
 
 def ends_list(line: Line) -> bool:
     """Whether ``line`` is a heading of the back matter set after a reference list: "List of
-    Figures", "Tables", "Figure captions" — alone on its line, flush or centred (further in than
-    a reference's wrapped line is set: a manuscript's "TABLES" atop the page its tables begin);
+    Figures", "Tables", "Figure captions", a journal's "Acknowledgements", "Funding", "Competing
+    interests:" — alone on its line, flush or centred (further in than a reference's wrapped line
+    is set: a manuscript's "TABLES" atop the page its tables begin);
     an appendix's ("Appendix", "APPENDIX A: SOME EXTRA MATERIAL"), flush, short and without a
     year (a reference's wrapped "Appendix B: Methods. HMSO, 1999." is none); or a caption."""
     if _CAPTION.match(line.text):
@@ -81,7 +87,7 @@ def ends_list(line: Line) -> bool:
     flush = line.indent < FLUSH_EMS * line.size
     centred = line.indent > WRAPPED_EMS * line.size
     return bool(
-        ((flush or centred) and _BACK_MATTER.match(text))
+        ((flush or centred) and (_BACK_MATTER.match(text) or _SECTION_AFTER.match(text)))
         or (flush and len(text) <= _HEADING_CHARS and _APPENDIX.match(text) and not YEAR.search(text))
     )
 

@@ -82,7 +82,20 @@ def list_headings(lines: Sequence[Line]) -> list[int]:
 def names_the_list(text: str) -> bool:
     """Whether a line is a plain references heading (`HEADING`), its letters spaced out or not:
     classicthesis sets its headings in spaced small capitals, which PDFium reads as "L I T E R AT U R"."""
-    return bool(HEADING.match(text.strip()) or HEADING.match(_unspaced(text)))
+    return bool(
+        HEADING.match(text.strip()) or HEADING.match(_unspaced(text)) or HEADING.match(_small_capitals(text))
+    )
+
+
+def _small_capitals(text: str) -> str:
+    """A heading set in small capitals with its words' first letters in full ones, as PDFium reads
+    it apart ("VII. R EFERENCES", IEEEtran's "R EFERENCES") with each such letter joined to the
+    rest of its word; else ``""``."""
+    joined = _CAPITAL_APART.sub(r"\1\2", text.strip())
+    return joined if joined != text.strip() else ""
+
+
+_CAPITAL_APART = re.compile(r"(?<![^\W\d_])([A-Z]) ([A-Z]{2,})(?![^\W\d_])")
 
 
 def _unspaced(text: str) -> str:

@@ -118,11 +118,12 @@ ONE_PER_LINE_SHARE = 0.8
 """Lines reading as whole references, above which an unnumbered list is one per line."""
 
 HEADING = re.compile(
-    rf"^(?:(?:\d{{1,2}}|[IVX]{{1,4}}|[A-Z])\.?\s+)?{alternation(reference_headings().headings)}\s*$",
+    rf"^(?:(?:\d{{1,2}}|[IVX]{{1,4}}|[A-Z])\.?\s+)?{alternation(reference_headings().headings)}\s*(?::\s*)?$",
     re.IGNORECASE,
 )
 """A references section's heading: "References", "7 References", "BIBLIOGRAPHY", "Works Cited",
-"Literaturverzeichnis", "参考文献" (the headings of normalizer/data/reference-headings.json)."""
+"Literaturverzeichnis", "参考文献" (the headings of normalizer/data/reference-headings.json), a
+colon after it or not ("References:", as a word processor's bold line heads a list)."""
 
 
 class Layout(StrEnum):

@@ -232,6 +232,7 @@ class ReferenceHeadings:
     words_unspaced: tuple[str, ...]  # the same in scripts without spaces between words: "参考文献"
     words_general: tuple[str, ...]  # of `words`, those that also name literature in general: "Literature"
     appendices: tuple[str, ...] = ()  # an appendix's heading after the list, title case: "Appendix"
+    back_matter: tuple[str, ...] = ()  # a section's heading after the list: "Acknowledgements", "Funding"
 
 
 @cache
@@ -244,6 +245,7 @@ def reference_headings() -> ReferenceHeadings:
         words_unspaced=tuple(table["words_unspaced"]),
         words_general=tuple(table["words_general"]),
         appendices=tuple(table["appendices"]),
+        back_matter=tuple(table["back_matter"]),
     )
 
 
