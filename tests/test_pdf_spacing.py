@@ -89,3 +89,13 @@ def test_steps_of_no_pattern_split_nothing() -> None:
     lines = _set(FLUSH_LIST, gap=0.0)
     stretched = [line._replace(bottom=line.bottom - 0.8 * (at % 3)) for at, line in enumerate(lines)]
     assert spaced_starts(stretched) is None
+
+
+def test_a_line_pdfium_joined_at_a_hyphen_is_measured_from_its_last_baseline() -> None:
+    """PDFium gives a line hyphenated at its end and the next as one: the step to the line after
+    them is from the second's baseline, not from the first's (two lines' room, no gap)."""
+    lines = _set(FLUSH_LIST)
+    first, second = lines[0], lines[1]
+    joined = first._replace(text=f"{first.text} {second.text}", end_bottom=second.bottom)
+    starts = spaced_starts([joined, *lines[2:]])
+    assert starts == [None, False, True, False, True, False, True, False, True, False, False]

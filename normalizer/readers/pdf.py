@@ -129,6 +129,9 @@ class PdfLine(NamedTuple):
     indent: float = 0.0  # from the left edge of the line's column (its leftmost line)
     italics: tuple[tuple[int, int], ...] = ()  # (start, end) of each run of the text set in italics
     bottom: float = 0.0  # where the line's first character stands, in points from the page's foot
+    # where its last character stands, when not on its first's baseline: PDFium gives a line
+    # hyphenated at its end and the next as one ("catch\ufffements hydrological …")
+    end_bottom: float | None = None
 
 
 def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
@@ -573,7 +576,7 @@ def joined_split_lines(lines: Sequence[PdfLine]) -> list[PdfLine]:
             and line.left > last.left
             and abs(line.bottom - last.bottom) <= _SAME_BASELINE * max(line.size, last.size)
         ):
-            joined[-1] = last._replace(text=f"{last.text} {line.text}")
+            joined[-1] = last._replace(text=f"{last.text} {line.text}", end_bottom=line.end_bottom)
         else:
             joined.append(line)
     return joined
@@ -734,7 +737,10 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
         if not on_page(left, bottom):
             continue  # a crop mark, a draft's slug: outside the page, nothing anyone reads
         stripped, size = bracket_raised_label(stripped, first, partial(raw.FPDFText_GetFontSize, textpage))
-        lines.append(PdfLine(number, int(left >= width / 2 - 2), left, size, stripped, bottom=bottom))
+        end = _hyphenated_end(textpage, pieces[at][: len(pieces[at]) - trail_cut], starts[at], bottom)
+        lines.append(
+            PdfLine(number, int(left >= width / 2 - 2), left, size, stripped, bottom=bottom, end_bottom=end)
+        )
     return lines
 
 
@@ -750,6 +756,17 @@ def _baseline(textpage: object, at: int, bottom: float) -> float:
     if not raw.FPDFText_GetCharOrigin(textpage, at, ctypes.byref(x), ctypes.byref(y)):
         return bottom
     return y.value
+
+
+def _hyphenated_end(textpage: object, piece: str, start: int, bottom: float) -> float | None:
+    """Where the last character of a ``piece`` of the page's text (from its index ``start`` on)
+    stands, where PDFium joined the line after a hyphen at its end to it and so that is on
+    another baseline than its first (``bottom``); else None."""
+    if _SOFT_HYPHEN not in piece:
+        return None
+    last = start + len(piece.rstrip(_SPACES)) - 1
+    end = _baseline(textpage, last, bottom)
+    return end if end != bottom else None
 
 
 def _on_page(box: tuple[float, float, float, float]) -> Callable[[float, float], bool]:
