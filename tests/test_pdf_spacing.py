@@ -5,8 +5,9 @@ above a line, not its text, says whether it opens a reference."""
 from __future__ import annotations
 
 import pytest
-from bibnorm.readers._pdf_spacing import spaced_starts
+from bibnorm.readers._pdf_spacing import settled_starts, spaced_starts
 from bibnorm.readers.pdf import PdfLine
+from bibnorm.readers.refs import looks_like_reference
 from pdf_lines import read_lines
 
 LEADING, GAP = 12.0, 6.0  # points: 10-point type on a 12-point baseline step, 6 points between references
@@ -99,3 +100,47 @@ def test_a_line_pdfium_joined_at_a_hyphen_is_measured_from_its_last_baseline() -
     joined = first._replace(text=f"{first.text} {second.text}", end_bottom=second.bottom)
     starts = spaced_starts([joined, *lines[2:]])
     assert starts == [None, False, True, False, True, False, True, False, True, False, False]
+
+
+# A page's last reference and the next page's first lines, as PDFium gives them: plainnat set
+# flush with \bibhang 0pt, pages 1–2 and 5–6 of bench/pdf_corpus's built-plainnat-flush-spaced-hufford
+# (github:HuffordLab/Crop_Adaptation_Gene_Flow's bib_gj.bib). The step into a page tells nothing.
+_PAGE_ENDS_WITH_A_REFERENCE = [
+    "Steven L Broich and Reid G Palmer. Evolutionary studies of the soybean: the frequency and distribution"
+    " of",
+    "alleles among collections of glycine max and g. soja of various origin. Euphytica, 30(1):55–64, 1981.",
+    "Terence A Brown, Martin K Jones, Wayne Powell, and Robin G Allaby. The complex origins of domesticated",
+    "crops in the fertile crescent. Trends in Ecology & Evolution, 24(2):103–109, 2009.",
+]
+_PAGE_BREAKS_A_REFERENCE = [
+    "Dolores R Piperno and Kent V Flannery. The earliest archaeological maize (zea mays l.) from highland",
+    "mexico: new accelerator mass spectrometry dates and their implications. Proceedings of the National"
+    " Academy",
+    "of Sciences, 98(4):2101–2103, 2001.",
+    "Dolores R Piperno, Anthony J Ranere, Irene Holst, and Patricia Hansell. Starch grains reveal early root"
+    " crop",
+    "horticulture in the panamanian tropical forest. Nature, 407(6806):894–897, 2000.",
+]
+
+
+@pytest.mark.parametrize(
+    ("texts", "starts", "expected"),
+    [
+        pytest.param(
+            _PAGE_ENDS_WITH_A_REFERENCE,
+            [None, False, None, False],
+            [True, False, True, False],
+            id="a-page-opens-with-a-reference",
+        ),
+        pytest.param(
+            _PAGE_BREAKS_A_REFERENCE,
+            [None, None, False, True, False],
+            [True, False, False, True, False],
+            id="a-page-opens-with-a-references-wrapped-line",
+        ),
+    ],
+)
+def test_where_the_space_tells_nothing_the_text_on_either_side_does(
+    texts: list[str], starts: list[bool | None], expected: list[bool]
+) -> None:
+    assert settled_starts(starts, texts, looks_like_reference) == expected

@@ -12,13 +12,13 @@ clearly larger than that and at most a few lines' room (the space between refere
 typesetter may stretch, the lines of one stand on a fixed step) — and a list shows gaps only where
 enough of its steps take one and nearly all the others its line spacing (steps of every size, a
 table's rows, are no pattern). Where the step tells nothing (the first line of a page or column, a
-line after one left out of the list, a float's or a heading's room), whether a line opens a
-reference is left to its text.
+line after one left out of the list, a float's or a heading's room), a line opens a reference
+where the text before it and the text after it each read as a whole one (`settled_starts`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Protocol
 
@@ -54,6 +54,31 @@ def spaced_starts(lines: Sequence[Spaced]) -> list[bool | None] | None:
     if gaps < max(MIN_GAPS, MIN_GAP_SHARE * len(measured)) or gaps + same < MIN_PATTERN_SHARE * len(measured):
         return None
     return [None, *opens]
+
+
+def settled_starts(
+    starts: Sequence[bool | None], texts: Sequence[str], whole: Callable[[str], bool]
+) -> list[bool]:
+    """Each line's ``starts`` (`spaced_starts`) decided where the space told nothing: such a line
+    opens a reference when the text from the reference before it up to it and the text from it up
+    to the next line that may open one both read as whole references (``whole``), as a page's
+    first line after a reference's last does; else it goes on with the one before, as a wrapped
+    line does ("mexico: new accelerator …" after "… from highland"). The first line opens one.
+    ``texts``: the lines' texts, empty for a line left out."""
+    decided = [bool(opens) or not at for at, opens in enumerate(starts)]
+    # where the next line that may open a reference is, for each line: walked back once
+    ahead = [len(starts)] * (len(starts) + 1)
+    for at in range(len(starts) - 1, -1, -1):
+        ahead[at] = at if starts[at] is not False else ahead[at + 1]
+    before = 0
+    for at, opens in enumerate(starts):
+        if opens is None and at and texts[at]:
+            after = ahead[at + 1]
+            left, right = " ".join(filter(None, texts[before:at])), " ".join(filter(None, texts[at:after]))
+            decided[at] = whole(left) and whole(right)
+        if decided[at]:
+            before = at
+    return decided
 
 
 def _opens(step: float | None, spacing: float) -> bool | None:

@@ -270,13 +270,7 @@ def _flush(lines: Sequence[str], at: int, margin: int) -> bool:
 def _opens_reference(lines: Sequence[str], at: int, margin: int) -> bool:
     # Walked back by index: slicing ``lines[:at]`` copied the list for every line (quadratic).
     previous = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
-    return opens_reference(previous, lines[at])
-
-
-def opens_reference(previous: str, line: str) -> bool:
-    """Whether ``line`` opens a reference of a list wrapped flush, after the line ``previous``:
-    it opens with a name ("Zhai, X.", "X. Zhai,") and the line before ended a sentence."""
-    return bool(_OPENS_WITH_NAME.match(line.lstrip())) and bool(_ENDS_SENTENCE.search(previous))
+    return bool(_OPENS_WITH_NAME.match(lines[at].lstrip())) and bool(_ENDS_SENTENCE.search(previous))
 
 
 # Tried in this order; on a tie the earlier (simpler) layout wins.

@@ -94,7 +94,7 @@ from bibnorm.readers._pdf_sections import (
     part_headings,
     reads_as_a_list,
 )
-from bibnorm.readers._pdf_spacing import spaced_starts
+from bibnorm.readers._pdf_spacing import settled_starts, spaced_starts
 from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
 from bibnorm.readers._ref_apa import one_a_line
 from bibnorm.readers._ref_headings import names_references
@@ -102,7 +102,6 @@ from bibnorm.readers._reflist import (
     Item,
     Layout,
     ReferenceList,
-    opens_reference,
     split_paragraphs,
 )
 from bibnorm.readers._repeated_authors import first_line, reference_start, with_repeated_authors
@@ -321,20 +320,21 @@ _BY_LABELS = (Layout.NUMBERED, Layout.LABELLED)  # a list its labels split: no s
 def _by_spacing(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:
     """The section's lines as `_by_geometry` marks them, split where a gap wider than the
     list's line spacing stands above a line (`spaced_starts`); where the space tells nothing (a
-    page's or column's first line), a line opens a reference when its text opens like one after
-    a line that ended a sentence; ``None`` when the list shows no such gaps."""
+    page's or column's first line), where the text on either side reads as a whole reference
+    (`settled_starts`); ``None`` when the list shows no such gaps."""
     starts = spaced_starts(lines)
     if starts is None:
         return None
+    texts = [line.text for line in lines]
     marked: list[tuple[str, int]] = []
-    previous = ""
-    for at, (line, opens) in enumerate(zip(lines, starts, strict=True), start=1):
-        if not line.text:
+    for at, (text, opens) in enumerate(
+        zip(texts, settled_starts(starts, texts, looks_like_reference), strict=True)
+    ):
+        if not text:
             continue
-        if marked and (opens or (opens is None and opens_reference(previous, line.text))):
+        if marked and opens:
             marked.append(("", 0))  # a paragraph break: the reader splits blank-line separated items
-        marked.append((line.text, at))
-        previous = line.text
+        marked.append((text, at + 1))
     return marked
 
 
