@@ -292,12 +292,16 @@ def _by_geometry(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:
     A hanging-indent list sets each reference's first line flush and the rest indented by one
     amount; a line set further in than that, with no author before its year, is a reference
     whose authors the style replaced by a dash or a rule (econ's rule, biblatex's "—"): it
-    starts a reference, and its authors are the previous reference's.
+    starts a reference, and its authors are the previous reference's. A list whose first line
+    is indented sets each reference as a paragraph, its first line indented and the rest flush
+    (a word processor's first-line indent): there the indented lines start the references.
     """
     layout = _hanging_indent(lines)
     if layout is None:
         return None
     ems, flush, continued = layout
+    if not next((is_flush for line, is_flush in zip(lines, flush, strict=True) if line.text), True):
+        flush, continued = [not is_flush for is_flush in flush], float("inf")  # first lines indented
     marked: list[tuple[str, int]] = []
     authors = ""
     for at, (line, em, is_flush) in enumerate(zip(lines, ems, flush, strict=True), start=1):
