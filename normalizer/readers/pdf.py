@@ -35,9 +35,10 @@ starts on the page. From that:
    (not a list whose number labels go up one by one, flush or not: REVTeX right-aligns them) —
    each line flush with the list starts a reference, each indented one goes on the one before,
    and one set further in than those after a dash or rule is a reference by the previous
-   authors (`_by_geometry`); a list set flush without labels is split where more space stands
-   between two lines than the list's line spacing (`_by_spacing`); each query's origin is its
-   line in the document's text and its page.
+   authors (`_by_geometry`; where the list's first line is indented, each reference a paragraph
+   with a first-line indent, the indented lines start them); a list set flush without labels
+   is split where more space stands between two lines than the list's line spacing
+   (`_by_spacing`); each query's origin is its line in the document's text and its page.
 
 Refused with one line each: an encrypted PDF, a PDF without a text layer (a scan), a PDF
 without a references section, and a file that is not a readable PDF.
@@ -318,7 +319,7 @@ def _by_geometry(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:
     return marked
 
 
-_BY_LABELS = (Layout.NUMBERED, Layout.LABELLED)  # a list its labels split: no space needs to
+_BY_LABELS = (Layout.NUMBERED, Layout.LABELLED)  # lists their labels split: the space adds nothing
 
 
 def _by_spacing(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:
