@@ -26,10 +26,34 @@ _TWO_LISTS = """1. Emile H. L. Aarts and Jan H. M. Korst. Simulated annealing. P
 1. Hui Ye and Steve Young. High quality voice morphing. In ICASSP, pages 1–9, 2004.
 2. Thomas Zaslavsky. Facing up to arrangements. Memoirs of the AMS, 1975."""
 
+# A number and a closing parenthesis: bench/pdf_corpus's built-unsrtnat-paren-cdl (unsrtnat,
+# \bibnumfmt "#1)", ContextLab's CDL-bibliography), its first page as pdftotext copies it.
+_CLOSED = """1) U Ramer. An iterative procedure for the polygonal approximation of plane curves. Computer
+   Graphics and Image Processing, 1(3):244–256, 1972.
+2) E L Thorndike. Educational psychology: the psychology of learning, volume 2. Teachers College,
+   Columbia University, 1913.
+3) J Antony, A Lozano, P Dhoat, J Chen, and K Bennion. Causal and chronological relationships predict
+   memory organization for nonlinear narratives. Journal of Cognitive Neuroscience, 36(11):2368–2385,
+   2024.
+4) C A Lindbergh, N Walker, R La Joie, S Weiner-Light, A M Staffaroni, K B Casaletto, F Elahi, S M
+   Walters, M You, D Cotter, B Asken, A C Apple, E Tsoy, J Neuhaus, C Fonseca, A Wolf, Y Cobigo,
+   H Rosen, and J H Kramer. Worth the wait: delayed recall after 1 week predicts cognitive and medial
+   temporal lobe trajectories in older adults. Journal of the International Neuropsychological Society, 27
+   (4):382–388, 2021."""
+
+# An unnumbered list whose wrapped lines open "2)" and "3)": a volume and a part in parentheses
+# broken after "Vol." and "Part" (no run of labels: no reference opens there).
+_WRAPPED_CLOSING = """Gelman, A. and Hill, J. (2007). Data Analysis Using Regression and Multilevel (Vol.
+2) Cambridge University Press, Cambridge.
+Knuth, D. E. (1997). The Art of Computer Programming: Fundamental Algorithms (Part
+3) Addison-Wesley, Reading, MA.
+Zaslavsky, T. (1975). Facing up to arrangements. Memoirs of the AMS, 154, 1–102."""
+
 
 @pytest.mark.parametrize(
     ("text", "labels"),
     [
+        pytest.param(_CLOSED, ["1", "2", "3", "4"], id="numbers-and-a-closing-parenthesis"),
         pytest.param(_AARTS, ["1", "2", "3"], id="a-page-range-wrapped-to-a-line-start"),
         pytest.param(_JUMP, ["1", "2", "146", "147"], id="a-run-that-jumps"),
         pytest.param(_TWO_LISTS, ["1", "2", "1", "2"], id="two-lists-from-one"),
@@ -87,3 +111,8 @@ def test_a_year_alone_in_brackets_labels_a_repeated_authors_work() -> None:
         "2011",
     ]
     assert [query.year for query in read_refs(_AAAI, "refs.txt")] == [2002, 2015, 2015, 1996, 2011]
+
+
+def test_a_wrapped_line_opening_with_a_number_and_a_parenthesis_is_no_reference() -> None:
+    references = read_list(_WRAPPED_CLOSING)
+    assert [item.text.split(",")[0] for item in references.items] == ["Gelman", "Knuth", "Zaslavsky"]

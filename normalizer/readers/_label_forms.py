@@ -1,4 +1,4 @@
-"""A reference list labels its references in one form: "[12]", "(12)" or "12.".
+"""A reference list labels its references in one form: "[12]", "(12)", "12)" or "12.".
 
 A line that opens with a number in another form than the list's is a wrapped line, not a
 reference: in a list labelled "[10]", "[11]", the line "12. ITG Symposium Speech Communication"
@@ -19,10 +19,12 @@ _OWN_FORM_AT_LEAST = 3
 
 
 def label_form(label: str) -> str:
-    """The form of a label as `_reflist` matches it: "[", "(" or "." (an alphabetic or
-    author-year label in brackets is of the bracket form)."""
+    """The form of a label as `_reflist` matches it: "[", "(", ")" ("12)") or "." (an
+    alphabetic or author-year label in brackets is of the bracket form)."""
     label = label.strip()
-    return label[0] if label[:1] in "[(" else "."
+    if label[:1] in "[(":
+        return label[0]
+    return ")" if label.endswith(")") else "."
 
 
 def in_one_form(starts: Sequence[re.Match[str] | None]) -> list[re.Match[str] | None]:

@@ -41,7 +41,11 @@ _ARXIV_CATEGORY = rf"\[(?:{'|'.join(map(re.escape, _ARCHIVES))})(?:\.[A-Za-z-]+)
 # AAAI's author-year labels give a repeated author's next work its year alone: "[2015b]", "[1996]".
 _LABEL = rf"(?!{_ARXIV_CATEGORY})\[(?:[^\[\]\d][^\[\]]{{0,60}}|(?:1[6-9]|20)\d\d[a-z]?)\](?![.,;:])"
 _ALPHA_LABEL = re.compile(r"\[[^\W\d_][^\W\d_+-]{0,7}\+?\s?\d{2}[a-z]?\]")  # alpha.bst, amsalpha, biblatex
-_ITEM_START = re.compile(rf"^\s*(?P<label>{_NUMBER}|{_LABEL})\s*")
+# "12)" opens a reference only before a word, as "(12)" does; a list labelled so is told by its
+# labels going up (`_label_forms`), not by two lines opening so: a wrapped "(Vol. 2) Springer"
+# opens with "2) Springer".
+_CLOSED_NUMBER = r"\d{1,3}\)(?=\s+[^\W\d_“\"'])"
+_ITEM_START = re.compile(rf"^\s*(?P<label>{_NUMBER}|{_CLOSED_NUMBER}|{_LABEL})\s*")
 _NUMBERED = re.compile(rf"^\s*(?:{_NUMBER})\s*")
 # A page number, or a form feed with what follows it on its line, copied along with the list.
 _PAGE_FURNITURE = re.compile(r"^\s*(?:\d{1,4}|\f.*)\s*$")
