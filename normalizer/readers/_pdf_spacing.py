@@ -61,15 +61,16 @@ def settled_starts(
 ) -> list[bool]:
     """Each line's ``starts`` (`spaced_starts`) decided where the space told nothing: such a line
     opens a reference when the text from the reference before it up to it and the text from it up
-    to the next line that may open one both read as whole references (``whole``), as a page's
-    first line after a reference's last does; else it goes on with the one before, as a wrapped
-    line does ("mexico: new accelerator …" after "… from highland"). The first line opens one.
+    to the next gap both read as whole references (``whole``: a reference a later break cuts
+    reads whole only with its rest), as a page's first line after a reference's last does; else
+    it goes on with the one before, as a wrapped line does ("mexico: new accelerator …" after
+    "… from highland"). The first line opens one.
     ``texts``: the lines' texts, empty for a line left out."""
     decided = [bool(opens) or not at for at, opens in enumerate(starts)]
-    # where the next line that may open a reference is, for each line: walked back once
+    # where the next gap is, for each line: walked back once
     ahead = [len(starts)] * (len(starts) + 1)
     for at in range(len(starts) - 1, -1, -1):
-        ahead[at] = at if starts[at] is not False else ahead[at + 1]
+        ahead[at] = at if starts[at] else ahead[at + 1]
     before = 0
     for at, opens in enumerate(starts):
         if opens is None and at and texts[at]:
