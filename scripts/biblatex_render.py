@@ -56,6 +56,11 @@ COMPILE_SECONDS = 120
 _NOT_STYLES = {"standard", "debug", "debug-ms", "draft", "draft-ms", "ext-standard", "gost-standard",
                "trad-standard", "manuscripts-shared", "ext-authortitle-common", "ext-authoryear-common",
                "ext-dashed-common", "multiple-dm"}  # fmt: skip
+# Styles whose items cannot be told apart on the page: `reading` prints each entry's heading (its
+# names, short title and key) on a line of its own before the entry's item, which reads as the end
+# of the item before it ("…, 1985. Lange et al.: Performance differences … kdb") and taught the
+# model that a name follows a reference's year.
+_ITEMS_NOT_APART = {"reading"}
 
 # biblatex's field, list and name-list names -> the tagger's label; a name list's family names
 # carry the list's label (the given names are labelled from the record, as in every style path).
@@ -184,10 +189,11 @@ def _readable(char: str) -> bool:
 
 
 def biblatex_styles(texmf: Path) -> list[str]:
-    """``biblatex:<name>`` of every bibliography style (``.bbx``) of the TeX Live tree (helpers and
-    database dumps left out), by the SHA-1 of the name as the ``.bst`` styles are."""
+    """``biblatex:<name>`` of every bibliography style (``.bbx``) of the TeX Live tree (helpers,
+    database dumps and styles whose items run together left out), by the SHA-1 of the name as the
+    ``.bst`` styles are."""
     names = {PREFIX + path.stem for path in (texmf / "tex" / "latex").rglob("*.bbx")}
-    names -= {PREFIX + name for name in _NOT_STYLES}
+    names -= {PREFIX + name for name in _NOT_STYLES | _ITEMS_NOT_APART}
     return sorted(names, key=lambda name: (_hash(name), name))
 
 

@@ -62,6 +62,18 @@ def test_entry_keys_are_letters_only(render: ModuleType) -> None:
     assert [render.entry_key(number) for number in (0, 12, 305)] == ["ka", "kbc", "kdaf"]
 
 
+def test_styles_are_the_trees_bbx_files_but_helpers_and_styles_whose_items_run_together(
+    render: ModuleType, tmp_path: Path
+) -> None:
+    # `reading` prints an entry's heading on a line before its item: read as the end of the item
+    # before it, it labelled the next entry's names after a year.
+    for name in ("authoryear", "gost-numeric", "standard", "reading"):
+        bbx = tmp_path / "tex" / "latex" / name.partition("-")[0] / f"{name}.bbx"
+        bbx.parent.mkdir(parents=True, exist_ok=True)
+        bbx.write_text("% a style\n", "utf-8")
+    assert sorted(render.biblatex_styles(tmp_path)) == ["biblatex:authoryear", "biblatex:gost-numeric"]
+
+
 @pytest.mark.parametrize(
     ("token", "label"),
     [
