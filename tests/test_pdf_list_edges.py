@@ -358,3 +358,23 @@ def test_line_numbers_given_apart_from_their_lines_number_the_page() -> None:
     assert not numbered_by_its_lines(labels)
     apart = [*map(str, range(1, 15)), *(f"A. Name. Title {n},\nJournal 4, 2019." for n in range(1, 15))]
     assert not numbered_by_its_lines("\n".join(apart).split("\n")), "labels PDFium gives before their lines"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # an exponent PDFium gives as a line of its own beside an equation's (an ecology
+        # manuscript, github:jasonbertram/densitydependentlottery, manuscript.pdf)
+        pytest.param(["² = 0. 2 (Eq. 11)", "²"], id="an-exponent"),
+        # footnote marks set as superscript digits (a linguistics paper,
+        # github:jishphillips/dissertation, NEC/NegexAust-JP.pdf)
+        pytest.param(
+            ["tial Cycle (NEC). Here, explicit markers of existential negation", "¹", "²⁹"],
+            id="footnote-marks",
+        ),
+    ],
+)
+def test_a_superscript_digit_alone_on_its_line_is_no_line_number(lines: list[str]) -> None:
+    """A superscript digit is a digit to ``str.isdigit`` but no number to ``int``: a line of one
+    alone numbers no page (and reading it fails no document)."""
+    assert not numbered_by_its_lines(lines)

@@ -326,7 +326,7 @@ def numbered_by_its_lines(pieces: Sequence[str]) -> bool:
     numbers alone (a list's labels set apart from their lines number references, fewer).
     """
     lines = [piece for piece in pieces if piece.strip()]
-    bare = sum(1 for line in lines if line.strip().isdigit())
+    bare = sum(1 for line in lines if line.strip().isdecimal())
     if _bare_numbers_run(lines) >= _FLOATED_RUN and 2 * bare >= len(lines):
         return True  # every line numbered: as many numbers as lines of text, or more
     numbered = _numbered(lines)
@@ -353,7 +353,7 @@ def _bare_numbers_run(lines: Sequence[str]) -> int:
     last: int | None = None
     for line in lines:
         text = line.strip()
-        number = int(text) if text.isdigit() and len(text) <= 4 else None
+        number = int(text) if text.isdecimal() and len(text) <= 4 else None
         current = (
             current + 1
             if number is not None and last is not None and number == last + 1
