@@ -709,7 +709,7 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
     width = page.get_width()  # type: ignore[attr-defined]
     on_page = _on_page(page.get_mediabox())  # type: ignore[attr-defined]
     textpage = page.get_textpage()  # type: ignore[attr-defined]
-    text = _by_page_index(textpage.get_text_range())
+    text = _page_text(textpage)
     pieces = text.split("\r\n")
     starts = list(accumulate((len(piece) + 2 for piece in pieces), initial=0))
     read = lines_to_read(pieces)
@@ -787,6 +787,41 @@ def _on_page(box: tuple[float, float, float, float]) -> Callable[[float, float],
 
 
 _OFF_PAGE = 1.0  # points beyond the media box a glyph's corner may stand and still be on the page
+
+
+def _page_text(textpage: object) -> str:
+    """PDFium's text of a page, each character at its index on the page (`_by_page_index`);
+    where that text is not as long as the page's characters, the characters one by one: PDFium
+    leaves out of its text a character beyond the BMP that it counts once (the math italic "𝑇"
+    a class's fonts map a glyph to, Elsevier's cas-dc), and every line after it on the page was
+    read a character off its place, its position and size another character's."""
+    text = _by_page_index(textpage.get_text_range())  # type: ignore[attr-defined]
+    count = textpage.count_chars()  # type: ignore[attr-defined]
+    return text if len(text) == count else _characters(textpage, count)
+
+
+def _characters(textpage: object, count: int) -> str:
+    """The page's ``count`` characters one by one, as its text gives them: PDFium's code 2 is a
+    hyphen at a line's end (its text's U+FFFE); a character counted twice, its UTF-16 surrogates,
+    is one character and the slot after it."""
+    import pypdfium2.raw as raw
+
+    codes = [raw.FPDFText_GetUnicode(textpage, at) for at in range(count)]
+    chars: list[str] = []
+    for before, code, after in zip([0, *codes[:-1]], codes, [*codes[1:], 0], strict=True):
+        if _HIGH <= before < _LOW <= code <= _LAST_LOW:
+            chars.append(_SECOND_SURROGATE)
+        elif _HIGH <= code < _LOW <= after <= _LAST_LOW:
+            chars.append(chr(0x10000 + ((code - _HIGH) << 10) + (after - _LOW)))
+        elif code == _PDFIUM_HYPHEN:
+            chars.append(_SOFT_HYPHEN)
+        else:
+            chars.append(chr(code) if code and not _HIGH <= code <= _LAST_LOW else "\ufffd")
+    return "".join(chars)
+
+
+_HIGH, _LOW, _LAST_LOW = 0xD800, 0xDC00, 0xDFFF  # UTF-16's surrogates: high ones, then low ones
+_PDFIUM_HYPHEN = 2
 
 
 def _by_page_index(text: str) -> str:
