@@ -163,15 +163,20 @@ def _titled(lines: Sequence[Line], at: int) -> bool:
 
 
 def balance(references: ReferenceList) -> int:
-    """Items that read as references (or open as APA's do, titled or not; names left blank as
-    repeated, ", , and , “Title,” 2015", read as names) less those that do not (a wrapped line
-    taken for an item of its own counts against the split that made it)."""
-    read = sum(
+    """Items that read as references (`read_as_references`) less those that do not (a wrapped
+    line taken for an item of its own counts against the split that made it)."""
+    read = read_as_references(references)
+    return read - (len(references.items) - read)
+
+
+def read_as_references(references: ReferenceList) -> int:
+    """How many items read as references (or open as APA's do, titled or not; names left blank
+    as repeated, ", , and , “Title,” 2015", read as names)."""
+    return sum(
         1
         for item in references.items
         if looks_like_reference(with_elided_names(item.text, _SOMEONE)) or AUTHOR_DATE.match(item.text)
     )
-    return read - (len(references.items) - read)
 
 
 _SOMEONE = ("Doe, J.",) * 12  # whoever a blank name stands for

@@ -93,6 +93,7 @@ from bibnorm.readers._pdf_sections import (
     names_and_dates,
     names_the_list,
     part_headings,
+    read_as_references,
     reads_as_a_list,
 )
 from bibnorm.readers._pdf_spacing import settled_starts, spaced_starts
@@ -275,14 +276,35 @@ def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[
     by_geometry = split_paragraphs("\n".join(text for text, _ in marked))
     # The geometry is what the page shows, the text's split a guess: the text's wins only by a
     # clear margin (a tenth of the items), and never reading no reference (laws and court cases
-    # under APA's headings read as none, however they are split).
-    if (
-        as_text is not None
-        and balance(as_text) > balance(by_geometry) + len(by_geometry.items) // 10
-        and any(looks_like_reference(item.text) for item in as_text.items)
-    ):
+    # under APA's headings read as none, however they are split). Where every line hangs at one
+    # indent or none, each flush line starts a reference: the text's wins only by reading more
+    # references, not by joining to its neighbour an item that reads as none (an organisation
+    # as author, "Organization for Economic Cooperation and Development. About PISA, 2021b.").
+    better = (
+        read_as_references(as_text) > read_as_references(by_geometry)
+        if as_text is not None and _one_hanging_indent(lines)
+        else as_text is not None and balance(as_text) > balance(by_geometry) + len(by_geometry.items) // 10
+    )
+    if better and as_text is not None and any(looks_like_reference(item.text) for item in as_text.items):
         return as_text, straight
     return by_geometry, [0, *(at for _, at in marked)]
+
+
+def _one_hanging_indent(lines: Sequence[PdfLine]) -> bool:
+    """Whether each line of the section stands flush or at the continuation lines' one indent
+    (within half an em), that indent an em or more: a hanging-indent list set as its class sets it."""
+    layout = _hanging_indent(lines)
+    if layout is None or not _HANGING_EMS <= layout[2] < float("inf"):
+        return False
+    ems, flush, continued = layout
+    return all(
+        is_flush or abs(em - continued) <= _SAME_INDENT_EMS
+        for line, em, is_flush in zip(lines, ems, flush, strict=True)
+        if line.text
+    )
+
+
+_HANGING_EMS = 1.0
 
 
 def _by_geometry(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:

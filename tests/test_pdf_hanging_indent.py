@@ -1,0 +1,31 @@
+"""A PDF list whose lines hang at one indent is split where its flush lines stand: its text's
+reading wins only where it reads more references, not by joining to its neighbour an item that
+reads as none (a work by an organisation). Lines as bibnorm's PDF reader gives them
+(fixtures/pdf/hanging, its origin in fixtures/pdf/README.md)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from bibnorm.readers.pdf import PdfLine, read_section
+
+HANGING = Path(__file__).resolve().parent.parent / "fixtures" / "pdf" / "hanging"
+
+
+def _lines(name: str) -> list[PdfLine]:
+    with (HANGING / name).open(encoding="utf-8", newline="") as handle:
+        return [
+            PdfLine(int(row["page"]), int(row["column"]), float(row["left"]), float(row["size"]), row["text"],
+                    bottom=float(row["bottom"]))
+            for row in csv.DictReader(handle, delimiter="\t")
+        ]  # fmt: skip
+
+
+def test_an_organisations_works_are_references_of_their_own() -> None:
+    lines = _lines("r-journal.tsv")
+    read = read_section(lines, "rjournal.pdf")
+    assert read is not None
+    flush = [line.text for line in lines if line.left < 100]
+    assert [item.text[:40] for item in read[1].items] == [text[:40] for text in flush]
+    assert sum(item.text.startswith("Organization for Economic") for item in read[1].items) == 5
