@@ -1,8 +1,12 @@
 """A PDF's reference list written as its lines, for the reader's tests: each line's text, its
 italic runs and its indent, as PDFium gives them (page 1, one column, 10 pt type); and the
-lines of biblatex-apa's test document, by their left edge."""
+lines of biblatex-apa's test document, by their left edge; and real lists' lines as the reader
+gave them, copied into ``fixtures/pdf`` (`fixture_lines`)."""
 
 from __future__ import annotations
+
+import csv
+from pathlib import Path
 
 from bibnorm.models import Query
 from bibnorm.readers.pdf import PdfLine, read_section
@@ -30,3 +34,15 @@ def read_lines(lines: list[PdfLine]) -> list[Query]:
     read = read_section(lines, "references.pdf")
     assert read is not None
     return read[0]
+
+
+def fixture_lines(name: str) -> list[PdfLine]:
+    """The lines of ``fixtures/pdf/NAME`` (tab-separated page, column, left, size, bottom and
+    text of each line, as bibnorm's PDF reader gave them; their origin in fixtures/pdf/README.md)."""
+    path = Path(__file__).resolve().parent.parent / "fixtures" / "pdf" / name
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            PdfLine(int(row["page"]), int(row["column"]), float(row["left"]), float(row["size"]), row["text"],
+                    bottom=float(row["bottom"]))
+            for row in csv.DictReader(handle, delimiter="\t")
+        ]  # fmt: skip

@@ -5,21 +5,12 @@ reads as none (a work by an organisation). Lines as bibnorm's PDF reader gives t
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 from bibnorm.readers.pdf import PdfLine, read_section
-
-HANGING = Path(__file__).resolve().parent.parent / "fixtures" / "pdf" / "hanging"
+from pdf_lines import fixture_lines
 
 
 def _lines(name: str) -> list[PdfLine]:
-    with (HANGING / name).open(encoding="utf-8", newline="") as handle:
-        return [
-            PdfLine(int(row["page"]), int(row["column"]), float(row["left"]), float(row["size"]), row["text"],
-                    bottom=float(row["bottom"]))
-            for row in csv.DictReader(handle, delimiter="\t")
-        ]  # fmt: skip
+    return fixture_lines(f"hanging/{name}")
 
 
 def test_an_organisations_works_are_references_of_their_own() -> None:
