@@ -278,10 +278,12 @@ def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[
     # clear margin (a tenth of the items), and never reading no reference (laws and court cases
     # under APA's headings read as none, however they are split). Where every line hangs at one
     # indent or none, each flush line starts a reference: the text's wins only by reading more
-    # references, not by joining to its neighbour an item that reads as none (an organisation
-    # as author, "Organization for Economic Cooperation and Development. About PISA, 2021b.").
+    # references in no more items, not by joining to its neighbour an item that reads as none
+    # (an organisation as author, "Organization for Economic Cooperation and Development. About
+    # PISA, 2021b."), nor by splitting lines off a reference (a wrapped line reads as one too).
     better = (
         read_as_references(as_text) > read_as_references(by_geometry)
+        and len(as_text.items) <= len(by_geometry.items)
         if as_text is not None and _one_hanging_indent(lines)
         else as_text is not None and balance(as_text) > balance(by_geometry) + len(by_geometry.items) // 10
     )
