@@ -31,3 +31,11 @@ def test_a_wrapped_line_that_reads_as_a_reference_stays_in_its_reference() -> No
     assert read is not None
     flush = [line.text for line in lines if line.left < 90]
     assert [item.text[:40] for item in read[1].items] == [text[:40] for text in flush]
+
+
+def test_text_after_the_list_is_no_reference() -> None:
+    """biblatex's example: its one reference, then the example's flush text, which reads as no
+    reference: the text's reading (one item) is kept, not an item for each of those lines."""
+    read = read_section(_lines("biblatex-delimiters.tsv"), "04-delimiters-biber.pdf")
+    assert read is not None
+    assert [item.text[:8] for item in read[1].items] == ["Averroes"]

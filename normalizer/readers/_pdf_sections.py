@@ -170,13 +170,22 @@ def balance(references: ReferenceList) -> int:
 
 
 def read_as_references(references: ReferenceList) -> int:
-    """How many items read as references (or open as APA's do, titled or not; names left blank
-    as repeated, ", , and , “Title,” 2015", read as names)."""
-    return sum(
-        1
-        for item in references.items
-        if looks_like_reference(with_elided_names(item.text, _SOMEONE)) or AUTHOR_DATE.match(item.text)
-    )
+    """How many items read as references (`_reads_as_reference`)."""
+    return sum(1 for item in references.items if _reads_as_reference(item.text))
+
+
+def unread_within(references: ReferenceList) -> bool:
+    """Whether an item that reads as no reference stands before one that does: one of the list's
+    own (a work by an organisation), not text after the list's end."""
+    read = [_reads_as_reference(item.text) for item in references.items]
+    last = max((at for at, reads in enumerate(read) if reads), default=-1)
+    return not all(read[: last + 1])
+
+
+def _reads_as_reference(text: str) -> bool:
+    """Whether an item reads as a reference (or opens as APA's do, titled or not; names left
+    blank as repeated, ", , and , “Title,” 2015", read as names)."""
+    return looks_like_reference(with_elided_names(text, _SOMEONE)) or bool(AUTHOR_DATE.match(text))
 
 
 _SOMEONE = ("Doe, J.",) * 12  # whoever a blank name stands for

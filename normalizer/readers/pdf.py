@@ -95,6 +95,7 @@ from bibnorm.readers._pdf_sections import (
     part_headings,
     read_as_references,
     reads_as_a_list,
+    unread_within,
 )
 from bibnorm.readers._pdf_spacing import settled_starts, spaced_starts
 from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
@@ -277,14 +278,15 @@ def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[
     # The geometry is what the page shows, the text's split a guess: the text's wins only by a
     # clear margin (a tenth of the items), and never reading no reference (laws and court cases
     # under APA's headings read as none, however they are split). Where every line hangs at one
-    # indent or none, each flush line starts a reference: the text's wins only by reading more
-    # references in no more items, not by joining to its neighbour an item that reads as none
-    # (an organisation as author, "Organization for Economic Cooperation and Development. About
+    # indent or none and an item of the geometry's that reads as none stands among those that
+    # do, each flush line starts a reference: the text's wins only by reading more references
+    # in no more items, not by joining to its neighbour an item that reads as none (an
+    # organisation as author, "Organization for Economic Cooperation and Development. About
     # PISA, 2021b."), nor by splitting lines off a reference (a wrapped line reads as one too).
     better = (
         read_as_references(as_text) > read_as_references(by_geometry)
         and len(as_text.items) <= len(by_geometry.items)
-        if as_text is not None and _one_hanging_indent(lines)
+        if as_text is not None and unread_within(by_geometry) and _one_hanging_indent(lines)
         else as_text is not None and balance(as_text) > balance(by_geometry) + len(by_geometry.items) // 10
     )
     if better and as_text is not None and any(looks_like_reference(item.text) for item in as_text.items):
