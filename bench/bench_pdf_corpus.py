@@ -135,6 +135,14 @@ items (a PDF of another version than its ``.bbl`` was left out)::
     python bench/bench_pdf_corpus.py --manifest bench/pdf_fresh/manifest.csv --cache DIR --fetch
     python bench/bench_pdf_corpus.py --manifest bench/pdf_fresh/manifest.csv --cache DIR --timeout 60
 
+A fifth, for development (tuned on, like the first three since): ``bench/pdf_dev3/manifest.csv`` —
+90 authors' PDFs from 90 further repositories, shaped like the fourth and weighted toward
+author-year, one-column numbered and alphabetic lists, its truth ``bbl-keys-bib`` throughout, each
+kept where its truth's references found printed are at least 90% of the ``.bbl``'s items::
+
+    python bench/bench_pdf_corpus.py --manifest bench/pdf_dev3/manifest.csv --cache DIR --fetch
+    python bench/bench_pdf_corpus.py --manifest bench/pdf_dev3/manifest.csv --cache DIR --timeout 60
+
 Each document is read in a child process under ``--timeout`` seconds (60 unless told): one that
 does not return in time is counted as refused, and its seconds printed; so is one whose reading
 raises an exception other than bibnorm's one-line refusal (a bug), its exception printed. Printed
