@@ -265,8 +265,9 @@ def _italic_runs_of_items(
 
 def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[int]]:
     """The section's references, as its text reads or as its geometry splits it (a blank line
-    before each line that starts a reference) unless its text reads better (`balance`); and for each line
-    of the text read (1-based), the section's line it is (0 for an inserted blank line)."""
+    before each line that starts a reference) unless its text reads better
+    (`_text_reads_better`); and for each line of the text read (1-based), the section's line it
+    is (0 for an inserted blank line)."""
     as_text = read_list("\n".join(_as_text(line) for line in lines))
     straight = list(range(len(lines) + 1))
     marked = _by_geometry(lines)
@@ -275,23 +276,28 @@ def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[
     if marked is None:
         return as_text, straight
     by_geometry = split_paragraphs("\n".join(text for text, _ in marked))
-    # The geometry is what the page shows, the text's split a guess: the text's wins only by a
-    # clear margin (a tenth of the items), and never reading no reference (laws and court cases
-    # under APA's headings read as none, however they are split). Where every line hangs at one
-    # indent or none and an item of the geometry's that reads as none stands among those that
-    # do, each flush line starts a reference: the text's wins only by reading more references
-    # in no more items, not by joining to its neighbour an item that reads as none (an
-    # organisation as author, "Organization for Economic Cooperation and Development. About
-    # PISA, 2021b."), nor by splitting lines off a reference (a wrapped line reads as one too).
-    better = (
-        read_as_references(as_text) > read_as_references(by_geometry)
-        and len(as_text.items) <= len(by_geometry.items)
-        if as_text is not None and unread_within(by_geometry) and _one_hanging_indent(lines)
-        else as_text is not None and balance(as_text) > balance(by_geometry) + len(by_geometry.items) // 10
-    )
-    if better and as_text is not None and any(looks_like_reference(item.text) for item in as_text.items):
+    if as_text is not None and _text_reads_better(lines, as_text, by_geometry):
         return as_text, straight
     return by_geometry, [0, *(at for _, at in marked)]
+
+
+def _text_reads_better(lines: Sequence[PdfLine], as_text: ReferenceList, by_geometry: ReferenceList) -> bool:
+    """Whether the section's text reads its references better than its geometry splits them.
+
+    The geometry is what the page shows, the text's split a guess: the text's wins only by a
+    clear margin (a tenth of the items), and never reading no reference (laws and court cases
+    under APA's headings read as none, however they are split). Where every line hangs at one
+    indent or none and an item of the geometry's that reads as none stands among those that do,
+    each flush line starts a reference: the text's wins only by reading more references in no
+    more items, not by joining to its neighbour an item that reads as none (an organisation as
+    author, "Organization for Economic Cooperation and Development. About PISA, 2021b."), nor by
+    splitting lines off a reference (a wrapped line reads as one too)."""
+    if not any(looks_like_reference(item.text) for item in as_text.items):
+        return False
+    if unread_within(by_geometry) and _one_hanging_indent(lines):
+        read = read_as_references(as_text) > read_as_references(by_geometry)
+        return read and len(as_text.items) <= len(by_geometry.items)
+    return balance(as_text) > balance(by_geometry) + len(by_geometry.items) // 10
 
 
 def _one_hanging_indent(lines: Sequence[PdfLine]) -> bool:
