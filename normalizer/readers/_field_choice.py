@@ -64,6 +64,8 @@ SURE: Mapping[str, float] = {
 # How sure the model must be of the other fields it reads where the rules read a field, to drop
 # or replace the rules' reading.
 _SURE_OF_OTHERS = 0.9
+# How sure of a venue the model must be where the rules' title is a listed journal's name.
+_SURE_OF_A_JOURNAL = 0.5
 
 Value = TypeVar("Value", str, int, tuple[str, ...])
 # Scripts written without spaces between words (CJK ideographs, kana, Hangul, full-width forms):
@@ -141,6 +143,8 @@ def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
         return _year_among_numbers(tagged, read)
     if overlap == "runs-on":
         return _run_on_into_fields(tagged, label, read)
+    if overlap == "within" and label == "title":
+        return _cut_short_by_the_rules(tagged, read)
     return label != "title"
 
 
@@ -157,8 +161,13 @@ def _after_names(tagged: TaggedReference, read: str, overlap: str) -> bool:
 def _venue_line_read_as_title(tagged: TaggedReference, read: str) -> bool:
     """Whether the rules read another field as the title, which the model is sure is a venue
     line (quoted or not: the italics pass quotes an italic journal the rules took for a title,
-    AMS's "2002: Title. *J. Atmos. Sci.*, 59")."""
+    AMS's "2002: Title. *J. Atmos. Sci.*, 59"), or a listed journal's name the model reads as the
+    venue, less sure (ACS's "Title. *Nat. Protoc.* 2017, 12", its abbreviated words ~0.9 each)."""
+    from bibnorm.text.journals import is_listed  # local: the journal list is large
+
     labels, lowest = tagged.labels_of(read)
+    if labels == {"container"} and lowest >= _SURE_OF_A_JOURNAL:
+        return is_listed(read)
     return labels <= _VENUE_LINE and lowest >= _SURE_OF_OTHERS
 
 
@@ -168,6 +177,15 @@ def _shifted_by_the_rules(tagged: TaggedReference, label: str, read: str) -> boo
     word ("A", "How") the model read as a name or a venue."""
     start, own_start = min(tagged.tokens_of(read)), tagged.labels.index(label)
     return start >= own_start or tagged.tokens[own_start - 1][-1:] in ":,"
+
+
+def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
+    """Whether the rules' title is the start of the model's, cut at a sentence's end inside it:
+    a part's number after a period ("Weighing the Giants - III. Methods and measurements …",
+    "The Sloan Lens ACS Survey. X. Stellar, Dynamical …"), not the end of a title the model ran
+    on into the venue."""
+    own, inside = tagged.run_of("title"), tagged.tokens_of(read)
+    return min(inside) == own.start and tagged.tokens[max(inside)].endswith(".")
 
 
 def _year_among_numbers(tagged: TaggedReference, read: str) -> bool:

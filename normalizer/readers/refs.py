@@ -287,7 +287,9 @@ def _title_and_names(bare: str, astro: AstroReference | None, legal: LegalRefere
     elif (untitled := acs_untitled_names(named)) is not None:  # before "Int. Ed. 2016" reads as editors
         title, authors = None, untitled
     else:
-        title, authors = _title_and_authors(_EDITORS_BEFORE_YEAR.sub("", named))
+        title, authors = _title_and_authors(
+            _EDITORS_BEFORE_YEAR.sub("", _ACM_NO_DATE.sub(" (n.d.). ", named))
+        )
         if title is not None and _printed_no_title(title, bare):
             title = None
     if named != bare or is_work_label(authors, title):  # "CTAN (2006). CTAN. The …": a label
@@ -704,6 +706,9 @@ def person_names(authors: str) -> tuple[str, ...]:
 # "Names, eds. , 1991. Title." JET, "Names, (Eds.), 1984. Title." JIE, "Names eds. (1984) Title"
 # econ): read as the authors' year.
 # (biblatex's translators in the names' place: "Vizedom, Monika B. and Gabrielle L. Caffee, trans. (1960)")
+# ACM's date slot of a work without a year, after the names or opening a work without them:
+# "Names. [n.d.]. Title. In …", "[n.d.]. Title. https://…" (acmart), read as APA's "(n.d.)" is.
+_ACM_NO_DATE = re.compile(r"(?:^\s*|\.\s)\[n\.\s?d\.\]\.\s")
 _EDITORS_BEFORE_YEAR = re.compile(
     rf"(?:,|(?<![\s,]))\s+\(?(?:[Ee]ds?|[Tt]rans)\.\)?(?:\s*,)?(?=\s+\(?{YEARS}[a-z]?\b)"
 )
@@ -775,18 +780,21 @@ OriginOf = Callable[[int], Origin]
 def _tagged(text: str, printed: str, title: str | None) -> TaggedReference:
     """The tagger's reading of an item as the rules read it (``text``), or as the page prints it
     where the two differ (the PDF reader quoted an italic run), the rules' title (``title``) is
-    a listed journal's name and the model reads no title in the printed text: the italic run was
-    the journal's (an ACS-like list without article titles, "Grimme, S. *Chem. Phys. Lett.* 1996,
-    259"), which quoted reads to it as a title. Elsewhere the quotes stay: they mark a title it
-    reads whole ("Johan Andersson. *Crusader Kings 2*, 2012a.") or would otherwise run on ("*R: A
-    Language and Environment …*. R Foundation …")."""
+    a listed journal's name and the model reads no title in the printed text, or reads that name
+    as the venue there: the italic run was the journal's (an ACS-like list without article
+    titles, "Grimme, S. *Chem. Phys. Lett.* 1996, 259"; or with them, the rules' title cut
+    before the journal's, "Wetmur, J. G.; Davidson, N. Kinetics of Renaturation of DNA. *J. Mol.
+    Biol.* 1968, 31"), which quoted reads to it as a title or the end of one. Elsewhere the quotes
+    stay: they mark a title it reads whole ("Johan Andersson. *Crusader Kings 2*, 2012a.") or
+    would otherwise run on ("*R: A Language and Environment …*. R Foundation …")."""
     from bibnorm.text.journals import is_listed  # local: the journal list is large
 
     tagged = tag_reference(text, weigh=True)
     if printed == text or title is None or not is_listed(title):
         return tagged
     plain = tag_reference(printed, weigh=True)
-    return plain if plain.title is None else tagged
+    journal = plain.overlap("container", title) in ("same", "within")
+    return plain if plain.title is None or journal else tagged
 
 
 def queries_from_list(
