@@ -38,6 +38,8 @@ RULES = RuleReading(
     title="Scaling vision transformers", authors=("Zhai, X.", "Beyer, L."), year=2022, venue="CVPR"
 )
 UNSURE = min(SURE.values()) / 2
+# the model's title after words that are no names ("Ed. by …", "Trans. by …")
+AFTER_OTHER_WORDS = ("family", "given", "family", "other", *LABELS[4:])
 # a style that prints no title: the model reads a venue where the rules read a title
 NO_TITLE = tuple("container" if label == "title" else label for label in LABELS)
 
@@ -72,9 +74,27 @@ NO_TITLE = tuple("container" if label == "title" else label for label in LABELS)
         ),
         pytest.param(
             RuleReading(None, RULES.authors, 2022, "CVPR"),
-            tagged(),
+            tagged(sure=0.98),
             None,
-            id="rules-read-none-none-filled",
+            id="rules-read-none-model-not-all-but-sure-none-filled",
+        ),
+        pytest.param(
+            RuleReading(None, RULES.authors, 2022, "CVPR"),
+            tagged(),
+            "Scaling vision transformers",
+            id="rules-read-none-model-all-but-sure-after-the-names-its-title",
+        ),
+        pytest.param(
+            RuleReading(None, RULES.authors, 2022, "CVPR"),
+            tagged(labels=AFTER_OTHER_WORDS),
+            None,
+            id="rules-read-none-model-reads-its-title-after-other-words-none-filled",
+        ),
+        pytest.param(
+            RuleReading("Beyer, L.", ("Zhai, X.",), 2022, "CVPR"),
+            tagged(),
+            "Scaling vision transformers",
+            id="rules-read-the-last-name-as-the-title-the-models",
         ),
         pytest.param(RULES, tagged(labels=NO_TITLE), None, id="model-reads-no-title-none-invented"),
     ],

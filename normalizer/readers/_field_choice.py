@@ -47,7 +47,7 @@ SURE: Mapping[str, float] = {
     "title-doubted": 0.02,
     "title-dropped": 0.02,
     "title-dropped-dated": 0.5,  # a title the model reads a venue and a date in (`_no_title_printed`)
-    "title-filled": 1.01,  # never: a title the rules read none of is none (no invented title)
+    "title-filled": 0.99,  # a title the rules read none of: the model's right after its names (all but sure)
     "venue": 0.5,
     "venue-doubted": 0.02,
     "venue-dropped": 0.1,
@@ -78,6 +78,7 @@ _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uf
 # words it labels nothing ("Title1.", "Poetics.": a short title the model reads as neither).
 # Nor editors ("Aristotle. Poetics. Ed. by D. W. Lucas.": the title read as the editor's name).
 _OTHER_FIELDS = frozenset(LABELS) - {"title", "note", "other", "editor"}
+_NAMES = frozenset({"family", "given", "author"})
 # What a title or venue the rules read too far runs into: the fields after it, not an edition or
 # a note ("Galactic Dynamics: Second Edition" is a title).
 _RUN_INTO = frozenset(LABELS) - {"title", "note", "other", "edition", "family", "given", "author"}
@@ -136,7 +137,7 @@ def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
     if label == "title" and not _after_names(tagged, read, overlap):
         return False
     if overlap == "apart" and label == "title":
-        return _venue_line_read_as_title(tagged, read)
+        return _venue_line_read_as_title(tagged, read) or _names_read_as_title(tagged, read)
     if overlap == "shifted":
         return _shifted_by_the_rules(tagged, label, read)
     if label == "date":
@@ -154,8 +155,13 @@ def _after_names(tagged: TaggedReference, read: str, overlap: str) -> bool:
     CrysAlis …”")."""
     if "family" not in tagged.labels[: tagged.labels.index("title")]:
         return False
+    return overlap == "apart" or not _quoted(tagged, read)
+
+
+def _quoted(tagged: TaggedReference, read: str) -> bool:
+    """Whether the text quotes ``read`` (opens a quotation mark right before it)."""
     at = tagged.text.find(read)
-    return overlap == "apart" or not (at > 0 and tagged.text[at - 1] in '“"«‘')
+    return at > 0 and tagged.text[at - 1] in '“"«‘'
 
 
 def _venue_line_read_as_title(tagged: TaggedReference, read: str) -> bool:
@@ -169,6 +175,26 @@ def _venue_line_read_as_title(tagged: TaggedReference, read: str) -> bool:
     if labels == {"container"} and lowest >= _SURE_OF_A_JOURNAL:
         return is_listed(read)
     return labels <= _VENUE_LINE and lowest >= _SURE_OF_OTHERS
+
+
+def _names_read_as_title(tagged: TaggedReference, read: str) -> bool:
+    """Whether the rules read the end of the author list as the title, which the model is sure
+    is names before its own title (an author list closed by "and et al.": "J. G. Bartlett, and
+    et al. Planck 2015 results. XIII. …" read with the title "Bartlett, and et al"); not a title
+    the style quoted, which the model may take for a name ("Aristotle. “De Anima”. Ed. by …")."""
+    labels, lowest = tagged.labels_of(read)
+    inside = tagged.tokens_of(read)
+    before = max(inside) < tagged.run_of("title").start and _title_right_after_names(tagged)
+    return labels <= _NAMES and lowest >= _SURE_OF_OTHERS and before and not _quoted(tagged, read)
+
+
+def _title_right_after_names(tagged: TaggedReference) -> bool:
+    """Whether the model's title follows the names it reads, nothing between: what a title the
+    rules read none of may be filled with (DIN 1505's "SINGHAL, Amit: Modern Information
+    Retrieval: A Brief Overview. In: …", whose names end in a colon), not words after an
+    editor's or a translator's "by" ("Aristotle. De Anima. Ed. by Robert Drew Hicks")."""
+    start = tagged.run_of("title").start
+    return 0 < start < len(tagged.labels) and tagged.labels[start - 1] in _NAMES
 
 
 def _shifted_by_the_rules(tagged: TaggedReference, label: str, read: str) -> bool:
@@ -428,7 +454,7 @@ def choose_fields(
         the rules read it otherwise and the model does not doubt theirs."""
         if read is None:  # the rules read none: the model's, where it is sure of it
             filled = confidence.get(name, 0.0) >= thresholds.get(f"{name}-filled", thresholds[name])
-            return own if filled else None
+            return own if filled and (label != "title" or _title_right_after_names(tagged)) else None
         if own is None:  # none, where the style printed none
             return None if _not_printed(tagged, rules, label, name, thresholds) else read
         agreement = tagged.agreement(label, str(read))

@@ -1,0 +1,34 @@
+"""The title, first author and year the reader of a PDF's reference list reads, on items real
+PDFs printed (`fixtures/pdf/items/field-reading.jsonl`, with the italic runs the page sets in
+each): ACS's italic journal after an upright title, which the rules read as the title; a title
+with a part's number after a period, which the rules cut there and the tagger reads whole;
+acmart's "[n.d.]" in the year's place."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from bibnorm.models import Origin
+from bibnorm.readers._italic_titles import queries_with_italic_titles
+from bibnorm.readers._reflist import Item, Layout, ReferenceList
+from paths import FIXTURES
+
+ROWS = [
+    json.loads(line) for line in (FIXTURES / "pdf" / "items" / "field-reading.jsonl").open(encoding="utf-8")
+]
+
+
+@pytest.mark.parametrize("row", [pytest.param(row, id=f"{row['why']}-{row['printed'][:24]}") for row in ROWS])
+def test_a_printed_items_title_first_author_and_year(row: dict[str, Any]) -> None:
+    references = ReferenceList(Layout.NUMBERED, [Item(1, row["printed"], "1")])
+    (query,) = queries_with_italic_titles(
+        references, [row["italic"]], lambda line: Origin(path="x.pdf", line=line)
+    )
+    assert query.title == row["title"]
+    assert query.year == row["year"]
+    if row["first_author"] is None:  # a work without names: none read
+        assert query.authors == ()
+    else:
+        assert row["first_author"].casefold() in query.authors[0].casefold()
