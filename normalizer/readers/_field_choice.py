@@ -172,9 +172,9 @@ def _venue_line_read_as_title(tagged: TaggedReference, read: str) -> bool:
     from bibnorm.text.journals import is_listed  # local: the journal list is large
 
     labels, lowest = tagged.labels_of(read)
-    if labels == {"container"} and lowest >= _SURE_OF_A_JOURNAL:
-        return is_listed(read)
-    return labels <= _VENUE_LINE and lowest >= _SURE_OF_OTHERS
+    if labels <= _VENUE_LINE and lowest >= _SURE_OF_OTHERS:
+        return True
+    return labels == {"container"} and lowest >= _SURE_OF_A_JOURNAL and is_listed(read)
 
 
 def _names_read_as_title(tagged: TaggedReference, read: str) -> bool:
@@ -208,10 +208,24 @@ def _shifted_by_the_rules(tagged: TaggedReference, label: str, read: str) -> boo
 def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     """Whether the rules' title is the start of the model's, cut at a sentence's end inside it:
     a part's number after a period ("Weighing the Giants - III. Methods and measurements …",
-    "The Sloan Lens ACS Survey. X. Stellar, Dynamical …"), not the end of a title the model ran
-    on into the venue."""
+    "The Sloan Lens ACS Survey. X. Stellar, Dynamical …") — where the model reads the venue
+    right after its title: without one it has often run on into it ("Title. Stochastic
+    Processes and their Applications, 104", "Title. In Gravel-bed rivers: …"), as it has where
+    the words it adds are a listed journal's name."""
+    from bibnorm.text.journals import is_listed  # local: the journal list is large
+
     own, inside = tagged.run_of("title"), tagged.tokens_of(read)
-    return min(inside) == own.start and tagged.tokens[max(inside)].endswith(".")
+    venue = tagged.run_of("container")
+    # both end at a sentence's end: the rules' title at a period, the model's at any
+    ends = tagged.tokens[max(inside)].endswith(".") and tagged.tokens[own.stop - 1].endswith((".", "?", "!"))
+    if not (min(inside) == own.start and ends and venue.start == own.stop):
+        return False
+    # nor where the words after the rules' title are a journal's name, alone or with the venue
+    # the model reads after them ("Title. Magnetic Resonance in *Medicine*, 69(3)")
+    after = tagged.tokens[max(inside) + 1 : own.stop]
+    return not any(
+        is_listed(" ".join(words)) for words in (after, [*after, *tagged.tokens[venue.start : venue.stop]])
+    )
 
 
 def _year_among_numbers(tagged: TaggedReference, read: str) -> bool:
