@@ -2,8 +2,9 @@
 PDFs printed (`fixtures/pdf/items/field-reading.jsonl`, with the italic runs the page sets in
 each): ACS's italic journal after an upright title, which the rules read as the title; a title
 with a part's number after a period, which the rules cut there and the tagger reads whole; an
-author list closed by "and et al.", whose end the rules read as the title; acmart's "[n.d.]" in the year's place; and a journal's name after a title's period, which the
-tagger may read into the title and the rules do not."""
+author list closed by "and et al.", whose end the rules read as the title; acmart's "[n.d.]"
+in the year's place; and a journal's name after a title's period, which the tagger may read
+into the title and the rules do not."""
 
 from __future__ import annotations
 
