@@ -9,13 +9,14 @@ where the two differ: the rules' title run on into the venue, a venue line read 
 title's start cut off, names lost. A title the rules read where the model reads none and
 reads other fields (names, a venue, numbers: a style that prints no article title) is left out
 (`_no_title_printed`), and so is one where the model's title is that style's venue
-(`_title_is_a_venue`); a title the rules read none of is none, and a year the rules read stays
-theirs. The title so kept is overruled where a classifier trained on the validation styles is
-sure another (the rules', the model's, none) is right (`_title_arbiter.overruled_title`), and
-the venue likewise (`_venue_arbiter.overruled_venue`). The
-thresholds and the patterns the model may replace were chosen on the validation styles of
-``bench/bench_tagger_heldout.py`` against the changes they make on the team's PDF corpus and
-reference-list tests, where the rules read 98–100% whole (docs/tagger.md).
+(`_title_is_a_venue`); a title the rules read none of is none unless the model is all but sure
+of one right after its names, and a year the rules read stays theirs. The title so kept is
+overruled where a classifier trained on the validation styles is sure another (the rules', the
+model's, none) is right (`_title_arbiter.overruled_title`), and the venue likewise
+(`_venue_arbiter.overruled_venue`). The thresholds and the patterns the model may replace were
+chosen on the validation styles of ``bench/bench_tagger_heldout.py`` against the changes they
+make on the team's PDF corpus and reference-list tests, where the rules read 98–100% whole
+(docs/tagger.md).
 
 The identifiers (DOI, arXiv id) are not chosen here: they stay `_ref_ids`'s, which joins them
 across line breaks and checks their form. A reference in a script written without spaces
