@@ -219,7 +219,7 @@ def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     venue = tagged.run_of("container")
     # both end at a sentence's end: the rules' title at a period, the model's at any
     ends = tagged.tokens[max(inside)].endswith(".") and tagged.tokens[own.stop - 1].endswith((".", "?", "!"))
-    if not (min(inside) == own.start and ends and venue.start == own.stop):
+    if not (min(inside) == own.start and ends and venue and venue.start == own.stop):
         return False
     # nor where the words after the rules' title are a journal's name, alone or with the venue
     # the model reads after them ("Title. Magnetic Resonance in *Medicine*, 69(3)")
