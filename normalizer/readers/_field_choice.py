@@ -206,6 +206,9 @@ def _shifted_by_the_rules(tagged: TaggedReference, label: str, read: str) -> boo
     return start >= own_start or tagged.tokens[own_start - 1][-1:] in ":,"
 
 
+_SUBTITLE_WORDS = 3  # the fewest words of a title's part after its number ("I. The Algorithm.")
+
+
 def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     """Whether the rules' title is the start of the model's, cut at a sentence's end inside it:
     a part's number after a period ("Weighing the Giants - III. Methods and measurements …",
@@ -221,9 +224,12 @@ def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     ends = tagged.tokens[max(inside)].endswith(".") and tagged.tokens[own.stop - 1].endswith((".", "?", "!"))
     if not (min(inside) == own.start and ends and venue and venue.start == own.stop):
         return False
+    # nor a version's or an edition's note ("Title. Version 3. arXiv: …": a few words, a number),
     # nor where the words after the rules' title are a journal's name, alone or with the venue
     # the model reads after them ("Title. Magnetic Resonance in *Medicine*, 69(3)")
     after = tagged.tokens[max(inside) + 1 : own.stop]
+    if len(after) < _SUBTITLE_WORDS or any(char.isdigit() for word in after for char in word):
+        return False
     return not any(
         is_listed(" ".join(words)) for words in (after, [*after, *tagged.tokens[venue.start : venue.stop]])
     )

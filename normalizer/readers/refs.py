@@ -793,7 +793,9 @@ def _tagged(text: str, printed: str, title: str | None) -> TaggedReference:
     if printed == text or title is None or not is_listed(title):
         return tagged
     plain = tag_reference(printed, weigh=True)
-    journal = plain.overlap("container", title) in ("same", "within")
+    # (not a periodical's issue whose title is the journal's: "*Computers and Graphics* (2011) 35.4")
+    opens = printed.lstrip(' “"').startswith(title)
+    journal = plain.overlap("container", title) in ("same", "within") and not opens
     return plain if plain.title is None or journal else tagged
 
 
