@@ -207,11 +207,13 @@ def _shifted_by_the_rules(tagged: TaggedReference, label: str, read: str) -> boo
 
 
 _SUBTITLE_WORDS = 3  # the fewest words of a title's part after its number ("I. The Algorithm.")
+# A part's number in Roman numerals, I to XXXIX ("III.", "X.", "V"): a series of papers' part.
+_PART_NUMBER = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.?")
 
 
 def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
-    """Whether the rules' title is the start of the model's, cut at a sentence's end inside it:
-    a part's number after a period ("Weighing the Giants - III. Methods and measurements …",
+    """Whether the rules' title is the start of the model's, cut at a sentence's end inside it
+    at a part's number or right before one ("Weighing the Giants - III. Methods and measurements …",
     "The Sloan Lens ACS Survey. X. Stellar, Dynamical …") — where the model reads the venue
     right after its title: without one it has often run on into it ("Title. Stochastic
     Processes and their Applications, 104", "Title. In Gravel-bed rivers: …"), as it has where
@@ -229,6 +231,10 @@ def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     # the model reads after them ("Title. Magnetic Resonance in *Medicine*, 69(3)")
     after = tagged.tokens[max(inside) + 1 : own.stop]
     if len(after) < _SUBTITLE_WORDS or any(char.isdigit() for word in after for char in word):
+        return False
+    # a part's number ends the rules' title or opens the words after it: not a book's or a
+    # series' title the model ran on into ("Title. Warhammer Fantasy Battle. Nottingham: …")
+    if not (_PART_NUMBER.fullmatch(tagged.tokens[max(inside)]) or _PART_NUMBER.fullmatch(after[0])):
         return False
     return not any(
         is_listed(" ".join(words)) for words in (after, [*after, *tagged.tokens[venue.start : venue.stop]])
