@@ -39,7 +39,10 @@ a journal-like line, a note or a link, a list number ("[12]", "12.") added or no
 broken at spaces or not; and, from a generator of its own (`_variant`), the record as lists also
 print such works: a title cut to a short main title before its colon, a book's editors or
 translators beside its authors, a reprint's first year beside its date, an article without its
-journal. TeX's logos in the records' titles are kept as the words they print ("The TeXbook").
+journal; and, a few in a hundred (`_bare_variant`), an article without its title (its authors
+sometimes "Anonymous"), a work as a bare ``@misc`` (names, title, year), a title opened by a
+one-word name and a colon, a program without authors and its version. TeX's logos in the
+records' titles are kept as the words they print ("The TeXbook").
 
 ``--skip-heldout N`` passes over the first N held-out CSL styles: with ``--styles 0
 --validation 0`` it renders a fresh held-out set that no file made with ``--heldout N`` holds.
@@ -404,17 +407,102 @@ def _variant(record: Record, records: list[Record], chooser: random.Random) -> R
     if head and len(head.group(1).split()) <= 3 and chooser.random() < 0.3:
         changes["title"] = head.group(1)
     if record.kind in ("book", "chapter", "report") and record.authors and not record.editors:
-        if chooser.random() < 0.2:
-            lender = chooser.choice(records)
-            if lender is not record and lender.authors:
-                changes["editors"] = lender.authors[: chooser.randint(1, 3)]
-        if record.year and record.year > 1900 and not record.original_year and chooser.random() < 0.2:
-            changes["original_year"] = record.year - chooser.randint(3, 120)
-        if "editors" in changes and chooser.random() < 0.35:
-            changes["translators"] = changes.pop("editors")
+        changes.update(_book_variant(record, records, chooser))
     if record.kind == "article-journal" and record.container and chooser.random() < 1 / 12:
         changes.update(kind="article", container="", volume="", issue="", pages="")
-    return dataclasses.replace(record, **changes) if changes else record  # type: ignore[arg-type]
+    varied = dataclasses.replace(record, **changes) if changes else record  # type: ignore[arg-type]
+    return _bare_variant(varied, records, chooser)
+
+
+# Where one draw of `_bare_variant` falls, each variant's share of the records it applies to.
+_UNTITLED, _BARE_MISC, _NAMED_TITLE, _PRODUCT = 0.03, 0.07, 0.11, 0.13
+_BARE_FIELDS = ("key", "kind", "title", "url")
+# What a bare @misc leaves out: every text field but its key, kind, title and link.
+_ABOUT_A_WORK = {
+    field.name: ""
+    for field in dataclasses.fields(Record)
+    if field.type == "str" and field.name not in _BARE_FIELDS
+}
+
+
+def _bare_variant(record: Record, records: list[Record], chooser: random.Random) -> Record:
+    """At most one of the variants lists print where a reader has least to go on, drawn after
+    `_variant`'s own (so its draws stay as they were): a journal article printed without its
+    title ("Names, Journal 1994, 36, 230.", as chemistry and physics styles print them), its
+    authors one time in three "Anonymous"; a work printed as a bare ``@misc``, its names, title
+    and year only ("Names: Title words (2024)", its last words before the year no venue); a
+    title opened by a one-word name and a colon ("Adam: A method …": a word a reader may take
+    for a person's); a product or a program without authors, its name first and its version
+    after ("ABSPACK, version 1.171 (Publisher, 2006).")."""
+    draw = chooser.random()
+    if draw < _UNTITLED:
+        return _untitled(record, chooser)
+    if draw < _BARE_MISC:
+        return _bare_misc(record, chooser)
+    if draw < _NAMED_TITLE:
+        if ":" in record.title or not record.title or not record.authors:
+            return record
+        named = _one_word_name(record, records, chooser) + ": " + record.title
+        return dataclasses.replace(record, title=named)
+    if draw < _PRODUCT:
+        return _product(record, chooser)
+    return record
+
+
+def _untitled(record: Record, chooser: random.Random) -> Record:
+    if record.kind != "article-journal" or not record.container or not record.authors:
+        return record
+    authors = [Name("", "Anonymous")] if chooser.random() < 1 / 3 else record.authors
+    return dataclasses.replace(record, title="", authors=authors)
+
+
+def _bare_misc(record: Record, chooser: random.Random) -> Record:
+    if record.kind == "article-journal" or not record.authors or not record.year:
+        return record
+    url = record.url if chooser.random() < 0.5 else ""
+    return dataclasses.replace(
+        record, kind="article", url=url, editors=[], translators=[], original_year=None, **_ABOUT_A_WORK
+    )
+
+
+def _product(record: Record, chooser: random.Random) -> Record:
+    if record.kind not in ("book", "report") or not record.title:
+        return record
+    title = _acronym(record.title) if chooser.random() < 0.5 else record.title
+    version = f"version {chooser.randint(1, 12)}.{chooser.randint(0, 999)}"
+    return dataclasses.replace(record, title=title, authors=[], editors=[], translators=[], note=version)
+
+
+def _acronym(title: str) -> str:
+    """A program's name made of its title's words ("A method for stochastic optimization" →
+    "MSO"): the first letters of the words of three or more letters, upper-cased; a title of one
+    such word, that word ("Typographie" → "TYPOGRAPHIE")."""
+    words = [word for word in title.split() if len(word) >= 3 and word[0].isalpha()] or title.split()
+    return ("".join(word[0] for word in words) if len(words) > 1 else words[0]).upper()
+
+
+def _one_word_name(record: Record, records: list[Record], chooser: random.Random) -> str:
+    """A name a title may open with: another record's first author's given name, written out
+    ("Adam", "Grace"), as often as the record's own title's acronym ("MSO")."""
+    lender = chooser.choice(records)
+    given = lender.authors[0].given.split()[0] if lender.authors and lender.authors[0].given else ""
+    if chooser.random() < 0.5 and len(given) > 2 and given.isalpha():
+        return given
+    return _acronym(record.title)
+
+
+def _book_variant(record: Record, records: list[Record], chooser: random.Random) -> dict[str, object]:
+    """A book's editors or translators lent by another record, its first year as a reprint."""
+    changes: dict[str, object] = {}
+    if chooser.random() < 0.2:
+        lender = chooser.choice(records)
+        if lender is not record and lender.authors:
+            changes["editors"] = lender.authors[: chooser.randint(1, 3)]
+    if record.year and record.year > 1900 and not record.original_year and chooser.random() < 0.2:
+        changes["original_year"] = record.year - chooser.randint(3, 120)
+    if "editors" in changes and chooser.random() < 0.35:
+        changes["translators"] = changes.pop("editors")
+    return changes
 
 
 def _variant_chooser(style: str, record: Record) -> random.Random:
@@ -451,18 +539,34 @@ def _container(record: Record, chooser: random.Random) -> str:
     return (journal.medline if chooser.random() < 0.3 else journal.iso4) or record.container
 
 
+def _csl_person(name: Name, k: int, initials: bool) -> dict[str, str]:
+    given = _initials(name.given) if initials else name.given
+    person = {"family": mark(k, name.family)}
+    if given:  # "Anonymous" has none: an empty one prints a stray comma
+        person["given"] = given
+    if name.particle:
+        person["non-dropping-particle"] = mark(k, name.particle)
+    return person
+
+
+def _original_date(item: dict[str, object], record: Record, chooser: random.Random) -> None:
+    """A reprint's first year as a note ("First published 1925") or as its original date."""
+    if chooser.random() < 0.5 and (note := _first_published(record, chooser)):
+        item["note"] = mark(12, note)
+    else:
+        item["original-date"] = {"date-parts": [[record.original_year]]}
+
+
 def csl_item(record: Record, chooser: random.Random) -> dict[str, object]:
     initials = chooser.random() < 0.3
     keep_links = chooser.random() < 0.6
 
     def person(name: Name, k: int) -> dict[str, str]:
-        given = _initials(name.given) if initials else name.given
-        person = {"family": mark(k, name.family), "given": given}
-        if name.particle:
-            person["non-dropping-particle"] = mark(k, name.particle)
-        return person
+        return _csl_person(name, k, initials)
 
-    item: dict[str, object] = {"id": "item", "type": record.kind, "title": mark(3, record.title)}
+    item: dict[str, object] = {"id": "item", "type": record.kind}
+    if record.title:
+        item["title"] = mark(3, record.title)
     if record.authors:
         item["author"] = [person(name, 1) for name in record.authors[:12]]
     if record.editors:
@@ -472,10 +576,7 @@ def csl_item(record: Record, chooser: random.Random) -> dict[str, object]:
     if record.year:
         item["issued"] = {"date-parts": [[int(record.year)]]}
     if record.original_year:
-        if chooser.random() < 0.5 and (note := _first_published(record, chooser)):
-            item["note"] = mark(12, note)
-        else:
-            item["original-date"] = {"date-parts": [[record.original_year]]}
+        _original_date(item, record, chooser)
     for key, value, k in (
         ("container-title", _container(record, chooser), 4),
         ("volume", record.volume, 6),
@@ -489,21 +590,28 @@ def csl_item(record: Record, chooser: random.Random) -> dict[str, object]:
     ):
         if value:
             item[key] = mark(k, value)
+    _csl_links(item, record, keep_links, chooser)
+    return item
+
+
+def _csl_links(item: dict[str, object], record: Record, keep_links: bool, chooser: random.Random) -> None:
+    """A DOI and a URL kept or not; an arXiv id as a journal-like line, a note or a link, or
+    (beside a journal) left out."""
     if record.doi and keep_links:
         item["DOI"] = mark(13, record.doi)
     if record.url and keep_links:
         item["URL"] = mark(15, record.url)
-    if record.arxiv:
-        where = chooser.choice(
-            ("container", "note", "url", "none") if record.container else ("container", "note", "url")
-        )
-        if where == "container":
-            item["container-title"] = mark(4, "arXiv preprint arXiv:" + mark(14, record.arxiv))
-        elif where == "note":
-            item["note"] = "arXiv:" + mark(14, record.arxiv)
-        elif where == "url" and "URL" not in item:
-            item["URL"] = mark(15, "https://arxiv.org/abs/" + mark(14, record.arxiv))
-    return item
+    if not record.arxiv:
+        return
+    where = chooser.choice(
+        ("container", "note", "url", "none") if record.container else ("container", "note", "url")
+    )
+    if where == "container":
+        item["container-title"] = mark(4, "arXiv preprint arXiv:" + mark(14, record.arxiv))
+    elif where == "note":
+        item["note"] = "arXiv:" + mark(14, record.arxiv)
+    elif where == "url" and "URL" not in item:
+        item["URL"] = mark(15, "https://arxiv.org/abs/" + mark(14, record.arxiv))
 
 
 # ---------------------------------------------------------------- labels
@@ -861,7 +969,7 @@ def bib_entry(record: Record, number: int, chooser: random.Random) -> str:
     keep_links = chooser.random() < 0.6
     kind = _BIB_TYPES.get(record.kind, "misc")
     title = _bib_value(record.title)
-    fields = {"title": "{" + title[:1] + chr(OPEN + 3) + title[1:] + chr(CLOSE + 3) + "}"}
+    fields = {"title": "{" + title[:1] + chr(OPEN + 3) + title[1:] + chr(CLOSE + 3) + "}"} if title else {}
     if record.authors:
         fields["author"] = _bib_names(record.authors, 1, initials)
     if record.editors:
@@ -887,6 +995,15 @@ def bib_entry(record: Record, number: int, chooser: random.Random) -> str:
         fields["school"] = fields.pop("publisher")
     if kind == "techreport" and record.publisher:
         fields["institution"] = fields.pop("publisher")
+    _bib_links(fields, record, keep_links, container_field, chooser)
+    body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields.items())
+    return f"@{kind}{{r{number},\n{body}\n}}\n"
+
+
+def _bib_links(
+    fields: dict[str, str], record: Record, keep_links: bool, container_field: str, chooser: random.Random
+) -> None:
+    """A DOI and a URL kept or not, an arXiv id as a journal-like line or a note."""
     if record.doi and keep_links:
         fields["doi"] = mark(13, record.doi)
     if record.url and keep_links:
@@ -896,8 +1013,6 @@ def bib_entry(record: Record, number: int, chooser: random.Random) -> str:
             fields[container_field] = mark(4, "arXiv preprint arXiv:" + mark(14, record.arxiv))
         else:
             fields["note"] = "arXiv:" + mark(14, record.arxiv)
-    body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields.items())
-    return f"@{kind}{{r{number},\n{body}\n}}\n"
 
 
 # The macros of .bbl files (natbib's, revtex's, biblatex-free styles' own) that pylatexenc does not

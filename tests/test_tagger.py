@@ -407,6 +407,159 @@ def test_a_reprints_first_year_is_a_note_not_the_date(make_data: ModuleType) -> 
     assert row["truth"]["year"] == 1988
 
 
+class _GivenDraws:
+    """A generator whose draws the test gives: ``random()`` in turn, ``choice`` the first, ``randint``
+    the lowest."""
+
+    def __init__(self, *draws: float) -> None:
+        self.draws = list(draws)
+
+    def random(self) -> float:
+        return self.draws.pop(0)
+
+    def choice(self, options: list[object]) -> object:
+        return options[0]
+
+    def randint(self, low: int, high: int) -> int:
+        return low
+
+
+def _lecun(make_data: ModuleType) -> object:
+    return make_data.Record(
+        key="k1", kind="article-journal", title="Deep learning", year=2015, container="Nature", volume="521",
+        authors=[make_data.Name("Yann", "LeCun"), make_data.Name("Yoshua", "Bengio")], pages="436–444",
+    )  # fmt: skip
+
+
+def _edge(make_data: ModuleType) -> object:
+    return make_data.Record(
+        key="k2", kind="paper-conference",
+        title="Pipelined training for distributed inference on edge devices",
+        authors=[make_data.Name("Ann", "Lee")], year=2024, container="Proceedings of the Workshop on Edge AI",
+        pages="1–9", publisher="ACM", doi="10.1/x",
+    )  # fmt: skip
+
+
+def _kingma(make_data: ModuleType) -> object:
+    return make_data.Record(
+        key="k4", kind="paper-conference", title="A method for stochastic optimization", year=2015,
+        authors=[make_data.Name("Diederik P.", "Kingma"), make_data.Name("Jimmy", "Ba")],
+        container="International Conference on Learning Representations",
+    )  # fmt: skip
+
+
+def _crysalis(make_data: ModuleType) -> object:
+    return make_data.Record(
+        key="k3", kind="book", title="Crystal structure analysis program",
+        authors=[make_data.Name("Ann", "Lee")], year=2006, publisher="Oxford Diffraction", place="Abingdon",
+    )  # fmt: skip
+
+
+def _untitled(make_data: ModuleType) -> object:
+    return make_data._untitled(_lecun(make_data), _GivenDraws(0.1))  # one time in three "Anonymous"
+
+
+def _bare_misc(make_data: ModuleType) -> object:
+    return make_data._bare_misc(_edge(make_data), _GivenDraws(0.9))  # its link dropped
+
+
+def _named_title(make_data: ModuleType) -> object:
+    record = _kingma(make_data)
+    lenders = [make_data.Record(key="k5", kind="book", title="T", authors=[make_data.Name("Adam", "Smith")])]
+    name = make_data._one_word_name(record, lenders, _GivenDraws(0.1))
+    return make_data.dataclasses.replace(record, title=name + ": " + record.title)
+
+
+def _product(make_data: ModuleType) -> object:
+    return make_data._product(_crysalis(make_data), _GivenDraws(0.1))  # its name the title's acronym
+
+
+BARE_VARIANTS = [
+    pytest.param(
+        _untitled, "plain", "Anonymous.|family Nature,|container 521:|volume 436–444,|pages 2015.|date",
+        id="plain-an-untitled-article-by-anonymous",
+    ),
+    pytest.param(
+        _untitled, "splncs04", "Anonymous:|family Nature|container 521,|volume 436–444|pages (2015)|date",
+        id="splncs04-an-untitled-article-by-anonymous",
+    ),
+    pytest.param(
+        _bare_misc, "splncs04",
+        "Lee,|family A.:|given Pipelined|title training|title for|title distributed|title inference|title "
+        "on|title edge|title devices|title (2024)|date",
+        id="splncs04-a-misc-its-title-then-its-year",
+    ),
+    pytest.param(
+        _bare_misc, "plain",
+        "A.|given Lee.|family Pipelined|title training|title for|title distributed|title inference|title "
+        "on|title edge|title devices,|title 2024.|date",
+        id="plain-a-misc-its-title-then-its-year",
+    ),
+    pytest.param(
+        _named_title, "splncs04",
+        "Kingma,|family D.P.,|given Ba,|family J.:|given Adam:|title A|title method|title for|title "
+        "stochastic|title optimization.|title In:|other International|container Conference|container "
+        "on|container Learning|container Representations|container (2015)|date",
+        id="splncs04-a-title-opened-by-a-given-name-and-a-colon",
+    ),
+    pytest.param(
+        _product, "plain",
+        "CSAP.|title Oxford|publisher Diffraction,|publisher Abingdon,|place 2006.|date "
+        "version|note 1.0.|note",
+        id="plain-a-program-without-authors-and-its-version",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("variant", "style", "labelled"), BARE_VARIANTS)
+def test_the_bare_variants_label_what_a_style_prints(
+    make_data: ModuleType,
+    monkeypatch: pytest.MonkeyPatch,
+    variant: object,
+    style: str,
+    labelled: list[object],
+) -> None:
+    if not make_data.shutil.which("bibtex"):
+        pytest.skip("bibtex is not installed")
+    bst = (
+        Path("/usr/share/texlive/texmf-dist/bibtex/bst")
+        / ("base" if style == "plain" else "llncs")
+        / f"{style}.bst"
+    )
+    if not bst.exists():
+        pytest.skip(f"TeX Live's {style}.bst is not installed")
+    monkeypatch.setattr(make_data, "_variant", lambda record, records, chooser: record)  # this variant only
+    (row,) = make_data._render_bst("bst:" + str(bst), [variant(make_data)])  # type: ignore[operator]
+    tokens = list(zip(row["tokens"], row["labels"], strict=True))
+    expected = [tuple(pair.split("|")) for pair in labelled.split()]
+    assert tokens[-len(expected) :] == expected  # after the list number plain adds
+    assert ("title" in row["labels"]) == (row["truth"]["title"] is not None)
+
+
+def test_the_bare_variants_are_a_few_in_a_hundred_and_keep_the_records_key(make_data: ModuleType) -> None:
+    kinds = ["article-journal", "paper-conference", "book", "report"]
+    records = [
+        make_data.Record(
+            key=f"k{n}", kind=kinds[n % 4], title="A title", authors=[make_data.Name("Ann", "Lee")],
+            year=2020, container="Nature" if n % 4 < 2 else "", publisher="Press", doi="10.1/x", url="https://x.org",
+        )
+        for n in range(2000)
+    ]  # fmt: skip
+    variants = [make_data._variant(r, records, make_data._variant_chooser("apa", r)) for r in records]
+    untitled = [v for v in variants if not v.title]
+    anonymous = [v for v in untitled if v.authors[0].family == "Anonymous"]
+    named = [v for v in variants if v.title.endswith(": A title")]
+    products = [v for v in variants if not v.authors]
+    bare = [v for v in variants if v.kind == "article" and not v.publisher and not v.doi]
+    assert 8 <= len(untitled) <= 30 and 1 <= len(anonymous) < len(untitled)  # 3% of 500 articles
+    assert all(v.kind == "article-journal" and v.container for v in untitled)
+    assert 40 <= len(named) <= 120  # 4% of 2,000
+    assert all(v.kind in ("book", "report") and v.note.startswith("version ") for v in products)
+    assert 10 <= len(products) <= 40  # 2% of 1,000 books and reports
+    assert 30 <= len(bare) <= 100 and all(not v.container and not v.pages for v in bare)  # 4% of 1,500
+    assert [v.key for v in variants] == [r.key for r in records]
+
+
 SAMPLE = ROOT / "fixtures" / "tagger" / "sample.jsonl"
 
 
