@@ -45,21 +45,30 @@ _RANGE = re.compile(rf"(?<![\d./:-])({YEARS})\s?[–—]\s?({YEARS}|\d{{2}})(?![
 YEAR = re.compile(rf"(?<!\d){YEARS}(?!\d)")  # a year, not part of a longer number
 # "pp. 1517–1530", "p. 1999", "pages 1192–1199", "pp. A12–A15": pages
 _PAGES = re.compile(r"\b(?:pp?\.|pages?)\s*[A-Za-z]?\d+(?:\s*[–—-]+\s*[A-Za-z]?\d+)?")
-# a volume's pages after it, no "pp." before them: "Genetics 169, 1631–1638", "45(4): 4713–4726"
-# (no ISO date: "Patent 152932/92, 1992-05-20", a month's leading zero)
-_VOLUME_PAGES = re.compile(r"(\d(?:\([^()]{1,12}\))?[,:]\s*)\d+\s*[–—-]\s*(?!0)\d+(?![–—-]?\d)")
+# a volume's pages after it, no "pp." before them: "Genetics 169, 1631–1638", "45(4): 4713–4726",
+# ACS's "137 (12), 1850–1860" (no ISO date: "Patent 152932/92, 1992-05-20", a month's leading zero)
+_VOLUME_PAGES = re.compile(r"(\d(?:\s?\([^()]{1,12}\))?[,:]\s*)\d+\s*[–—-]\s*(?!0)\d+(?![–—-]?\d)")
+# A volume's number and first page around the year that dates them: physics' "Phys. Rev. Lett. 44
+# (1980) 1645", "Mon. Not. R. Astron. Soc. 468 (2017) 1962" (the page after the year), ACS's
+# "Biochim. Biophys. Acta 2015, 1850, 1041–1058" (the volume and pages after the year).
+_PAGE_AFTER_YEAR = re.compile(rf"(?<=\d\s\()({YEARS})\)\s+[A-Z]?\d+\b")
+_VOLUME_AFTER_YEAR = re.compile(
+    rf"(?<![\d,]\s)(?<!\d)({YEARS}),\s*\d+(?:\s?\(\d+\))?,\s*[A-Z]?\d+\s*[–—-]\s*[A-Z]?\d+(?!\d)"
+)
 
 
 def dating_text(text: str) -> str:
     """``text`` with what dates other works blanked: a related work's note after a year; a
     range's end year, and the years inside the range printed after it (its volumes'); and
-    what is no date at all, pages ("pp. 1517–1530", a volume's "169, 1631–1638")."""
+    what is no date at all, pages ("pp. 1517–1530", a volume's "169, 1631–1638"), a volume and
+    first page beside their year ("44 (1980) 1645", "2015, 1850, 1041–1058")."""
     note = _RELATED_NOTE.search(text)
     if note and YEAR.search(text, 0, note.start()):
         text = text[: note.start()]
     dated = _DATED_SENTENCE.search(text)
     if dated and _YEAR_AFTER_COMMA.search(text, dated.end()) is None:
         text = text[: dated.end()]  # a standard style's note after the year
+    text = _VOLUME_AFTER_YEAR.sub(r"\1, ", _PAGE_AFTER_YEAR.sub(r"\1) ", text))
     text = _VOLUME_PAGES.sub(r"\1 ", _PAGES.sub(" ", text))
     found = _RANGE.search(text)
     while found is not None:

@@ -180,6 +180,9 @@ _TITLE_RUN = re.compile(rf"(?<![\w.])(?!{alternation(_PARTICLES)}\b)[a-z]+(?:[\s
 # d'Ascoli, l'Hôpital, O'Neil; deBettencourt
 _ELIDED = re.compile(rf"^(?:(?i:[dlo])[’']|{alternation(_PARTICLES)}(?=[A-Z]))")
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?+-?+\s?+)+$")  # (possessive: a space is read one way)
+# One initial of a given name: "J.", "Yu.", "J.-P.", or a capital alone as some styles print it
+# ("John P A Ioannidis"; not "A" or "I", which are words of a title).
+_INITIAL = re.compile(r"[A-Z][a-z]?\.(?:-[A-Z]\.)?|[B-HJ-Z]")
 # Initials, then a family name: "Q. Gu", "C.-Y. Ma" are whole names, though "Gu." and "Ma." would
 # read as initials ("Th.") were the period there.
 _GIVEN_FAMILY = re.compile(r"^(?:[A-Z][a-z]?\.\s?+-?+\s?+)+[A-Z][a-z]+$")
@@ -576,9 +579,31 @@ def _by_sentences(text: str) -> tuple[str | None, str]:
     # APA's "Author, U. (2014)." is an untitled work's names and date)
     if len(sentences) == 2 and _LINK_TAIL_OR_DATE.fullmatch(sentences[1]):
         del sentences[1]
+    if len(sentences) >= 2 and _only_a_link(sentences[0], " ".join(sentences[1:])):
+        return _clean_title(sentences[0]), ""
     if len(sentences) >= 2 and (_looks_like_authors(sentences[0]) or (dated and is_body(sentences[0]))):
         return _clean_title(title_before_question(sentences[1])), _YEAR_AFTER_AUTHORS.sub("", sentences[0])
     return (_clean_title(sentences[0]) if sentences else None), ""
+
+
+# What a web page's reference prints after its title, its link gone: "In: url:", "WWW-document",
+# "[Online]", a year, the day of the visit ("[accessed 2018-09-30]", "visited: 04.08.2017").
+_LINK_MATTER = re.compile(
+    r"[\W\d]*(?:(?:in|url|www-document|online|available|at|accessed|visited|retrieved)\b[\W\d]*)*"
+)
+_LINK_WORD = re.compile(
+    r"\b(?:url|www-document|online|available|accessed|visited|retrieved)\b", re.IGNORECASE
+)
+
+
+def _only_a_link(first: str, rest: str) -> bool:
+    """Whether a reference is one sentence and its link ("Spotify Playlist Miner. In: url: …",
+    "Buy microsoft hololens. 2018. WWW-document … [accessed 2018-09-30].", "Oxford nanopore
+    technologies. … (2014)."): that sentence is the title of a page that names no author. A
+    person's name and a year alone are an untitled work's ("Author, U. (2014).")."""
+    if _LINK_MATTER.fullmatch(rest.casefold()) is None:
+        return False
+    return _LINK_WORD.search(rest) is not None or not looks_like_names(first)
 
 
 _VENUE_LEAD = re.compile(rf"^[\s.,:;”\"'’]*(?:{VENUE_IN})?(?:Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?)?")
@@ -604,8 +629,13 @@ def _venue_after(text: str, title: str | None) -> str | None:
     return venue if 2 <= len(venue) <= 120 else None
 
 
-def _looks_like_authors(text: str) -> bool:  # "Nicolaas Govert de Bruijn": three names and particles
-    names = [word for word in text.split() if word.casefold() not in _PARTICLES]
+def _looks_like_authors(text: str) -> bool:
+    """Whether a sentence before the title reads as its names: a list, a group, or one person's
+    name of up to three words besides particles and initials ("Nicolaas Govert de Bruijn",
+    "P. J. E. Peebles", "Wilhelm P. A. Klingenberg", "John P A Ioannidis")."""
+    names = [
+        word for word in text.split() if word.casefold() not in _PARTICLES and not _INITIAL.fullmatch(word)
+    ]
     return _is_listed(text) or len(names) <= 3 or _GROUP.match(text) is not None
 
 

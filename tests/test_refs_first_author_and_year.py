@@ -1,0 +1,50 @@
+"""A reference's first author and year as authors' PDFs print them (real references in
+fixtures/references/first-author-and-year.json): one person's name of initials and a family name
+("P. J. E. Peebles.", "John P A Ioannidis.") is the names, not the title; a volume and first page
+beside the year ("44 (1980) 1645", ACS's "2015, 1850, 1041–1058") are no year; a web page's
+title alone before its link ("Spotify Playlist Miner. In: url: …") names no author."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bibnorm.readers.refs import parse_reference
+from bibnorm.text.names import fold_letters
+from paths import FIXTURES
+
+_ROWS = json.loads((FIXTURES / "references" / "first-author-and-year.json").read_text(encoding="utf-8"))
+
+
+def _row_id(row: dict[str, object]) -> str:
+    return f"{row['first_author'] or 'no-author'}-{row['year']}-{str(row['text'])[:24]}"
+
+
+@pytest.mark.parametrize("row", [pytest.param(row, id=_row_id(row)) for row in _ROWS["references"]])
+def test_first_author_and_year_as_printed(row: dict[str, object]) -> None:
+    read = parse_reference(str(row["text"]))
+    assert read.year == row["year"]
+    if row["first_author"] is None:
+        assert read.authors == ()
+    else:
+        assert read.authors
+        assert fold_letters(str(row["first_author"])) in fold_letters(read.authors[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "year"),
+    [
+        # a person's name and a year with no title are an untitled work's names, not a title
+        pytest.param("Author, U. (2014).", ("Author, U.",), 2014, id="names-and-year-alone"),
+        # a title of words after the names is read as before
+        pytest.param("A Study of X. Journal of Things, 2020.", (), 2020, id="a-title-first-is-no-name"),
+        # ACS's volume with its issue before the pages, and a page that looks like a year
+        pytest.param("Smith, J. Title of a thing. J. Am. Chem. Soc. 2015, 137 (12), 1850–1860.",
+                     ("Smith, J.",), 2015, id="acs-volume-issue-and-pages"),
+        pytest.param("A. Jones, Title of a thing, Phys. Rev. D 95 (2017) 1999.", ("A. Jones",), 2017,
+                     id="physics-page-after-the-year"),
+    ],
+)  # fmt: skip
+def test_names_and_years_that_stay(text: str, authors: tuple[str, ...], year: int) -> None:
+    read = parse_reference(text)
+    assert (read.authors, read.year) == (authors, year)
