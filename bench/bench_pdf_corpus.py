@@ -385,6 +385,9 @@ def _letters(text: str) -> str:
 _LANGUAGE = re.compile(r"\\(?:foreignlanguage|textlang|hyphenrules)\s*\{[^{}]*\}")
 
 
+_ET_AL = re.compile(r"\s+et\.?\s*al\.?\s*$")
+
+
 def _family(author: str) -> str:
     """The first author's family name without its particle: "von Brandt, Ahasver" is printed
     "Brandt, Ahasver von" by biblatex (its default, ``useprefix=false``) and "Ahasver von
@@ -392,6 +395,7 @@ def _family(author: str) -> str:
     author = _LANGUAGE.sub("", author)  # "\\foreignlanguage{vietnamese}{Hàn Thế}" prints "Hàn Thế"
     author = re.sub(r"[{}\\]|~", " ", clean_plain(author).text)  # "Civ{\\'a}{\\v{n}}" is "Civáň"
     author = re.sub(r"\s*\([^()]*\)\s*$", "", author)  # a role is no name: "… Association (Producer)"
+    author = _ET_AL.sub("", author)  # "Simonelli et. al.", "D. Schnitzer et al" print the name before it
     family = author.split(",")[0] if "," in author else (author.split() or [""])[-1]
     return _letters(re.sub(r"^(?:[a-z]+\s+)+(?=\S)", "", family.strip()))
 

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 JOIN = ROOT / "fixtures" / "bbl" / "join"
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_pdf_corpus import bbl_keys, fonts_not_loaded, joined_truths, unjoined  # noqa: E402
+from bench_pdf_corpus import _family, bbl_keys, fonts_not_loaded, joined_truths, unjoined  # noqa: E402
 
 CITED = ["Sharpe:TB34-2-125", "Hunniger:TB34-2-124", "Wilson:TB34-2-132"]
 
@@ -122,3 +122,16 @@ def test_reading_a_log_takes_a_time_linear_in_its_length() -> None:
     started = time.perf_counter()
     assert fonts_not_loaded("! Font " + "a/" * 100_000 + "\n" + "! Font x/" + "=" * 100_000) == []
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("author", "family"),
+    [
+        pytest.param("Simonelli et. al.", "simonelli", id="et-al-with-a-period"),  # an author's .bib
+        pytest.param("D. Schnitzer et al", "schnitzer", id="et-al-without"),
+        pytest.param("Peebles, P. J. E.", "peebles", id="inverted"),
+        pytest.param("Ahasver von Brandt", "brandt", id="a-particle"),
+    ],
+)  # fmt: skip
+def test_the_first_authors_family_is_the_name_before_et_al(author: str, family: str) -> None:
+    assert _family(author) == family

@@ -1,8 +1,9 @@
 """A reference's first author and year as authors' PDFs print them (real references in
 fixtures/references/first-author-and-year.json): one person's name of initials and a family name
 ("P. J. E. Peebles.", "John P A Ioannidis.") is the names, not the title; a volume and first page
-beside the year ("44 (1980) 1645", ACS's "2015, 1850, 1041–1058") are no year; a web page's
-title alone before its link ("Spotify Playlist Miner. In: url: …") names no author."""
+beside the year ("44 (1980) 1645", ACS's "2015, 1850, 1041–1058") are no year, nor is a year
+closing a title's words before Springer's "(2008)"; a web page's title alone before its link
+("Spotify Playlist Miner. In: url: …") names no author; "Dr." before a name is no part of it."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ def test_first_author_and_year_as_printed(row: dict[str, object]) -> None:
     else:
         assert read.authors
         assert fold_letters(str(row["first_author"])) in fold_letters(read.authors[0])
+        assert not read.authors[0].startswith("Dr.")
 
 
 @pytest.mark.parametrize(

@@ -40,7 +40,10 @@ _RELATED_NOTE = re.compile(
     re.DOTALL,
 )
 _DATED_SENTENCE = re.compile(rf",\s{YEARS}[a-z]?\.(?=\s+[A-Z])")  # "…, Bibliopolis, 1984. Notes by"
-_YEAR_AFTER_COMMA = re.compile(rf",\s{YEARS}(?!\d)")
+# A year after the one the sentence ends with that dates the work: after a comma (a title's "Economic
+# Survey, 1961." before the publisher's ", 1962."), or in parentheses, as Springer's basic style
+# closes a reference ("…: Title …, bandung, indonesia, 2007. Proc Assoc … 3, 116–120 (2008)").
+_YEAR_AFTER_COMMA = re.compile(rf",\s{YEARS}(?!\d)|\({YEARS}\)")
 _RANGE = re.compile(rf"(?<![\d./:-])({YEARS})\s?[–—]\s?({YEARS}|\d{{2}})(?![\d–—-])")
 YEAR = re.compile(rf"(?<!\d){YEARS}(?!\d)")  # a year, not part of a longer number
 # "pp. 1517–1530", "p. 1999", "pages 1192–1199", "pp. A12–A15": pages
@@ -49,9 +52,9 @@ _PAGES = re.compile(r"\b(?:pp?\.|pages?)\s*[A-Za-z]?\d+(?:\s*[–—-]+\s*[A-Za-
 # ACS's "137 (12), 1850–1860" (no ISO date: "Patent 152932/92, 1992-05-20", a month's leading zero)
 _VOLUME_PAGES = re.compile(r"(\d(?:\s?\([^()]{1,12}\))?[,:]\s*)\d+\s*[–—-]\s*(?!0)\d+(?![–—-]?\d)")
 # A volume's number and first page around the year that dates them: physics' "Phys. Rev. Lett. 44
-# (1980) 1645", "Mon. Not. R. Astron. Soc. 468 (2017) 1962" (the page after the year), ACS's
+# (1980) 1645", "J. Chem. Eng. Data 62 (2017) 1559– 1569" (the pages after the year), ACS's
 # "Biochim. Biophys. Acta 2015, 1850, 1041–1058" (the volume and pages after the year).
-_PAGE_AFTER_YEAR = re.compile(rf"(?<=\d\s\()({YEARS})\)\s+[A-Z]?\d+\b")
+_PAGE_AFTER_YEAR = re.compile(rf"(?<=\d\s\()({YEARS})\)\s+[A-Z]?\d+(?:\s*[–—-]\s*[A-Z]?\d+)?\b")
 _VOLUME_AFTER_YEAR = re.compile(
     rf"(?<![\d,]\s)(?<!\d)({YEARS}),\s*\d+(?:\s?\(\d+\))?,\s*[A-Z]?\d+\s*[–—-]\s*[A-Z]?\d+(?!\d)"
 )

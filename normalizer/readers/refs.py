@@ -258,11 +258,12 @@ def parse_reference(text: str) -> ParsedReference:
 def _year_after_names(bare: str) -> re.Match[str] | None:
     """The year an author-year style prints right after the names, where it is the work's."""
     after = _AUTHOR_YEAR.match(bare)
-    if after is None or not after.group(2) or bare[after.end(2) : after.end(2) + 1] not in ("-", "–"):
+    if after is None or not after.group(2):
         return after
-    # "Names. Title …: a cohort study in Sweden, 1964–2018. In Venue, 2026.": a range of years
-    # closing a title's words is the period it studies, not the work's date (Chicago's
-    # "Names. 1968–78." follows names only; unsrtnat's "Title, 2008." is the work's year)
+    # "Names. Title …: a cohort study in Sweden, 1964–2018. In Venue, 2026.", "Names: Title …
+    # bandung, indonesia, 2007. Proc … (2008)": a year or range of years closing a title's words
+    # is the place's or the period's it studies, not the work's date (Chicago's "Names. 1968–78."
+    # follows names only; unsrtnat's "Title, 2008." is the work's year)
     return None if _TITLE_RUN.search(bare, 0, after.start(2)) else after
 
 
@@ -720,7 +721,7 @@ def person_names(authors: str) -> tuple[str, ...]:
     """
     text = _EDITORS.sub("", authors.replace("…", ",")).strip(" .,:;")
     others = re.search(r"\bet\s*al\b|\bothers\b", text) is not None
-    pieces = [piece.strip(" .") for piece in split_authors(text)]
+    pieces = [_HONORIFIC.sub("", piece).strip(" .") for piece in split_authors(text)]
     pieces = [piece for piece in pieces if piece]
     if inverted_first(text, pieces):  # "Attwood, Feona" / "Crémer, Jacques, Louis Gérard, and …"
         pieces = joined_first_person(pieces)
@@ -730,6 +731,10 @@ def person_names(authors: str) -> tuple[str, ...]:
     else:
         pieces = [f"{piece}." if initial else piece for piece, initial in zip(pieces, initials, strict=True)]
     return (*pieces, "others") if others else tuple(pieces)
+
+
+# A title before a person's name, no part of it: "Dr. Dominik Schnitzer", "Prof. Dr. Stephan Kleuker".
+_HONORIFIC = re.compile(r"^(?:(?:Prof|Dr)\.\s+)+(?=[A-Z])")
 
 
 # An edited book's "ed." or "eds." between its editors and its year ("Names. eds. 1991. Title." AEA,
