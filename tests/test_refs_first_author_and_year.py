@@ -45,6 +45,15 @@ def test_first_author_and_year_as_printed(row: dict[str, object]) -> None:
                      ("Smith, J.",), 2015, id="acs-volume-issue-and-pages"),
         pytest.param("A. Jones, Title of a thing, Phys. Rev. D 95 (2017) 1999.", ("A. Jones",), 2017,
                      id="physics-page-after-the-year"),
+        # a short sentence with a lower-case word is no person's name, whatever its initials
+        pytest.param("Borde A. by Example. New York, NY, USA: Academic Press; 1992.", (), 1992,
+                     id="a-lower-case-word-is-no-name"),
+        # a web page's pages or a year alone after names keep the names
+        pytest.param("Lammarsch, J., 1993, pp. 167–170.", ("Lammarsch, J.",), 1993,
+                     id="names-year-and-pages"),
+        # "Yu." before a patronymic's initial is a given name; before a title, the family name Yu
+        pytest.param("L. Wang and X. Yu. A study of things. J. Stuff, 2019.", ("L. Wang", "X. Yu"), 2019,
+                     id="the-family-name-yu"),
     ],
 )  # fmt: skip
 def test_names_and_years_that_stay(text: str, authors: tuple[str, ...], year: int) -> None:

@@ -44,9 +44,13 @@ _TAXON = r"(?<!\bsp)(?<!\bspp)(?<!\bssp)(?<!\bsubsp)(?<!\bnov)(?<!\bvar)(?<!\bcf
 # normalizer/data/reference-abbreviations.json)
 _NEXT_FIELD = rf"{alternation(reference_abbreviations().fields)}\b"
 # a given name's abbreviation before the rest of a name ("Md. Anik Chowdhury", "Mohd. Faiz", the
-# Greek patronymic of "Ioannis Ch. Paschalidis"), or a title before a name ("Dr. Dominik Schnitzer",
-# "Prof. Dr. Kleucker"): no sentence ends there ("Baltimore, Md. 1990" does)
-_NAME_ABBREVIATION = r"(?!(?:(?<=\bMd)|(?<=\bMohd)|(?<=\bCh)|(?<=\bDr)|(?<=\bProf))\.\s+[A-Z][a-z])"
+# Greek patronymic of "Ioannis Ch. Paschalidis", "Wm. David Washington"), a title before a name
+# ("Dr. Dominik Schnitzer", "Prof. Dr. Kleucker"), a Russian given name's two letters before a
+# patronymic's initial ("Yu. A. Shchekinov"): no sentence ends there ("Baltimore, Md. 1990" does)
+_NAME_ABBREVIATION = (
+    r"(?!(?:(?<=\bMd)|(?<=\bMohd)|(?<=\bCh)|(?<=\bWm)|(?<=\bDr)|(?<=\bProf))\.\s+[A-Z][a-z])"
+    r"(?!(?:(?<=\bYu)|(?<=\bYa)|(?<=\bZh)|(?<=\bKh))\.\s+[A-Z]\.)"
+)
 SENTENCE_END = re.compile(
     rf"(?<=[^\W_]\d)\.\s+|(?<=[^\W_][^\W\d_]){_TAXON}{_NAME_ABBREVIATION}\.\s+"
     rf"(?!(?!{_NEXT_FIELD})[a-z]+[\s,;.)])"

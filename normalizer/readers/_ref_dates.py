@@ -52,9 +52,10 @@ _PAGES = re.compile(r"\b(?:pp?\.|pages?)\s*[A-Za-z]?\d+(?:\s*[–—-]+\s*[A-Za-
 # ACS's "137 (12), 1850–1860" (no ISO date: "Patent 152932/92, 1992-05-20", a month's leading zero)
 _VOLUME_PAGES = re.compile(r"(\d(?:\s?\([^()]{1,12}\))?[,:]\s*)\d+\s*[–—-]\s*(?!0)\d+(?![–—-]?\d)")
 # A volume's number and first page around the year that dates them: physics' "Phys. Rev. Lett. 44
-# (1980) 1645", "J. Chem. Eng. Data 62 (2017) 1559– 1569" (the pages after the year), ACS's
+# (1980) 1645", "J. Chem. Eng. Data 62 (2017) 1559– 1569", elsarticle's "BMC Public Health 21 (1)
+# (2021) 1954" (the pages after the year), ACS's
 # "Biochim. Biophys. Acta 2015, 1850, 1041–1058" (the volume and pages after the year).
-_PAGE_AFTER_YEAR = re.compile(rf"(?<=\d\s\()({YEARS})\)\s+[A-Z]?\d+(?:\s*[–—-]\s*[A-Z]?\d+)?\b")
+_PAGE_AFTER_YEAR = re.compile(rf"(?<=[\d)]\s\()({YEARS})\)\s+[A-Z]?\d+(?:\s*[–—-]\s*[A-Z]?\d+)?\b")
 _VOLUME_AFTER_YEAR = re.compile(
     rf"(?<![\d,]\s)(?<!\d)({YEARS}),\s*\d+(?:\s?\(\d+\))?,\s*[A-Z]?\d+\s*[–—-]\s*[A-Z]?\d+(?!\d)"
 )

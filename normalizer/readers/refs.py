@@ -588,13 +588,15 @@ def _by_sentences(text: str) -> tuple[str | None, str]:
 
 
 # What a web page's reference prints after its title, its link gone: "In: url:", "WWW-document",
-# "[Online]", a year, the day of the visit ("[accessed 2018-09-30]", "visited: 04.08.2017").
+# "[Online]", the day of the visit ("[accessed 2018-09-30]", "visited: 04.08.2017"), with one of
+# those words; or its year alone ("(2014)").
 _LINK_MATTER = re.compile(
     r"[\W\d]*(?:(?:in|url|www-document|online|available|at|accessed|visited|retrieved)\b[\W\d]*)*"
 )
 _LINK_WORD = re.compile(
     r"\b(?:url|www-document|online|available|accessed|visited|retrieved)\b", re.IGNORECASE
 )
+_YEAR_ALONE = re.compile(rf"[\s(]*{YEARS}[).\s]*")
 
 
 def _only_a_link(first: str, rest: str) -> bool:
@@ -602,9 +604,9 @@ def _only_a_link(first: str, rest: str) -> bool:
     "Buy microsoft hololens. 2018. WWW-document … [accessed 2018-09-30].", "Oxford nanopore
     technologies. … (2014)."): that sentence is the title of a page that names no author. A
     person's name and a year alone are an untitled work's ("Author, U. (2014).")."""
-    if _LINK_MATTER.fullmatch(rest.casefold()) is None:
-        return False
-    return _LINK_WORD.search(rest) is not None or not looks_like_names(first)
+    if _LINK_WORD.search(rest) is not None:
+        return _LINK_MATTER.fullmatch(rest.casefold()) is not None
+    return _YEAR_ALONE.fullmatch(rest) is not None and not looks_like_names(first)
 
 
 _VENUE_LEAD = re.compile(rf"^[\s.,:;”\"'’]*(?:{VENUE_IN})?(?:Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?)?")
@@ -637,7 +639,9 @@ def _looks_like_authors(text: str) -> bool:
     names = [
         word for word in text.split() if word.casefold() not in _PARTICLES and not _INITIAL.fullmatch(word)
     ]
-    return _is_listed(text) or len(names) <= 3 or _GROUP.match(text) is not None
+    worded = [word for word in names if word[:1].isalpha()]  # not "2018", "(ed)"
+    short = len(names) <= 3 and all(map(_is_capitalised_name, worded))  # not "Borde A. by Example"
+    return _is_listed(text) or short or _GROUP.match(text) is not None
 
 
 def _is_listed(text: str) -> bool:  # "A, B", "A and B", "A & B", "A et al."
