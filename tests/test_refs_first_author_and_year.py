@@ -3,14 +3,15 @@ fixtures/references/first-author-and-year.json): one person's name of initials a
 ("P. J. E. Peebles.", "John P A Ioannidis.") is the names, not the title; a volume and first page
 beside the year ("44 (1980) 1645", ACS's "2015, 1850, 1041–1058") are no year, nor is a year
 closing a title's words before Springer's "(2008)"; a web page's title alone before its link
-("Spotify Playlist Miner. In: url: …") names no author; "Dr." before a name is no part of it."""
+("Spotify Playlist Miner. In: url: …") names no author; "Dr." before a name is no part of it;
+Italian's "e" joins the last two names ("Fernando C. Marques e André Neves")."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from bibnorm.readers.refs import parse_reference
+from bibnorm.readers.refs import parse_reference, person_names
 from bibnorm.text.names import fold_letters
 from paths import FIXTURES
 
@@ -51,6 +52,10 @@ def test_first_author_and_year_as_printed(row: dict[str, object]) -> None:
         # a web page's pages or a year alone after names keep the names
         pytest.param("Lammarsch, J., 1993, pp. 167–170.", ("Lammarsch, J.",), 1993,
                      id="names-year-and-pages"),
+        # Italian's "e" between two persons' names; between two family names it joins them
+        pytest.param("Richard Schoen e Leon Simon. Regularity of stable minimal hypersurfaces. Comm. Pure "
+                     "Appl. Math. 34.6 (1981), pp. 741–797.", ("Richard Schoen", "Leon Simon"), 1981,
+                     id="italian-e-between-persons"),
         # "Yu." before a patronymic's initial is a given name; before a title, the family name Yu
         pytest.param("L. Wang and X. Yu. A study of things. J. Stuff, 2019.", ("L. Wang", "X. Yu"), 2019,
                      id="the-family-name-yu"),
@@ -59,3 +64,19 @@ def test_first_author_and_year_as_printed(row: dict[str, object]) -> None:
 def test_names_and_years_that_stay(text: str, authors: tuple[str, ...], year: int) -> None:
     read = parse_reference(text)
     assert (read.authors, read.year) == (authors, year)
+
+
+@pytest.mark.parametrize(
+    ("authors", "persons"),
+    [
+        pytest.param("Fernando C. Marques e André Neves", ("Fernando C. Marques", "André Neves"),
+                     id="two-persons"),
+        pytest.param("Kei Irie, Fernando C. Marques e André Neves",
+                     ("Kei Irie", "Fernando C. Marques", "André Neves"), id="the-last-two-of-three"),
+        # Portuguese joins two family names with it: one person
+        pytest.param("Artur da Costa e Silva", ("Artur da Costa e Silva",), id="costa-e-silva"),
+        pytest.param("Costa e Silva, A.", ("Costa e Silva, A.",), id="costa-e-silva-inverted"),
+    ],
+)  # fmt: skip
+def test_italian_e_joins_the_last_two_persons(authors: str, persons: tuple[str, ...]) -> None:
+    assert person_names(authors) == persons

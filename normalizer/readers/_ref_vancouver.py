@@ -57,8 +57,8 @@ _VANCOUVER_NAME = (
 _VANCOUVER = re.compile(
     rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|others))?)\.\s+"
     r"(?![A-Z][^\s,.]*[^\s,.-]"
-    rf"(?:\set al\b|(?:,?\sand|,)\s(?:[A-Z][^\s,.]*\.?\s){{1,3}}(?:{_LOWER_PARTICLE}\s)*"
-    r"[A-Z][^\s,.]*(?:[,.]|\sand\b|\set al\b)|\.\s)|[A-Z]\.)"
+    rf"(?:\set al\b|(?:,?\s(?:and|e|et|und)|,)\s(?:[A-Z][^\s,.]*\.?\s){{1,3}}(?:{_LOWER_PARTICLE}\s)*"
+    r"[A-Z][^\s,.]*(?:[,.]|\s(?:and|e|et|und)\b|\set al\b)|\.\s)|[A-Z]\.)"
     r"(?P<rest>(?:[A-Z\d`‘“\"']|[a-z]+[\w-]*\d|[a-z]{1,3}[A-Z]).+)$"
 )
 # The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol",

@@ -644,8 +644,8 @@ def _looks_like_authors(text: str) -> bool:
     return _is_listed(text) or short or _GROUP.match(text) is not None
 
 
-def _is_listed(text: str) -> bool:  # "A, B", "A and B", "A & B", "A et al."
-    return any(mark in text for mark in (",", " and ", "&", "et al"))
+def _is_listed(text: str) -> bool:  # "A, B", "A and B", "A & B", "A et al.", "A B e C D"
+    return any(mark in text for mark in (",", " and ", "&", "et al")) or len(_two_persons(text)) == 2
 
 
 # A group as a work's author: "The Coq Development Team", "The Rust Project Developers".
@@ -725,7 +725,9 @@ def person_names(authors: str) -> tuple[str, ...]:
     """
     text = _EDITORS.sub("", authors.replace("…", ",")).strip(" .,:;")
     others = re.search(r"\bet\s*al\b|\bothers\b", text) is not None
-    pieces = [_HONORIFIC.sub("", piece).strip(" .") for piece in split_authors(text)]
+    pieces = [
+        _HONORIFIC.sub("", name).strip(" .") for piece in split_authors(text) for name in _two_persons(piece)
+    ]
     pieces = [piece for piece in pieces if piece]
     if inverted_first(text, pieces):  # "Attwood, Feona" / "Crémer, Jacques, Louis Gérard, and …"
         pieces = joined_first_person(pieces)
@@ -735,6 +737,17 @@ def person_names(authors: str) -> tuple[str, ...]:
     else:
         pieces = [f"{piece}." if initial else piece for piece, initial in zip(pieces, initials, strict=True)]
     return (*pieces, "others") if others else tuple(pieces)
+
+
+# Italian's and Portuguese's "e" between the last two names ("Fernando C. Marques e André Neves"),
+# which also joins two family names into one ("Costa e Silva", "Artur da Costa e Silva"): two
+# persons where a given name and a family name stand either side.
+def _two_persons(piece: str) -> tuple[str, ...]:
+    if piece.count(" e ") != 1:
+        return (piece,)
+    first, second = piece.split(" e ")
+    two = len(first.split()) >= 2 and len(second.split()) >= 2 and second[:1].isupper()
+    return (first, second) if two else (piece,)
 
 
 # A title before a person's name, no part of it: "Dr. Dominik Schnitzer", "Prof. Dr. Stephan Kleuker".
