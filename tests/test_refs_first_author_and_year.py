@@ -49,6 +49,10 @@ def test_first_author_and_year_as_printed(row: dict[str, object]) -> None:
         # a short sentence with a lower-case word is no person's name, whatever its initials
         pytest.param("Borde A. by Example. New York, NY, USA: Academic Press; 1992.", (), 1992,
                      id="a-lower-case-word-is-no-name"),
+        # a group, a user's handle: short names read as before
+        pytest.param("The Kubernetes Authors. Federation, 2017.", ("The Kubernetes Authors",), 2017,
+                     id="a-group"),
+        pytest.param("Apache Storm, 2015.", (), 2015, id="a-pages-title-and-year"),
         # a web page's pages or a year alone after names keep the names
         pytest.param("Lammarsch, J., 1993, pp. 167–170.", ("Lammarsch, J.",), 1993,
                      id="names-year-and-pages"),

@@ -580,11 +580,33 @@ def _by_sentences(text: str) -> tuple[str | None, str]:
     # APA's "Author, U. (2014)." is an untitled work's names and date)
     if len(sentences) == 2 and _LINK_TAIL_OR_DATE.fullmatch(sentences[1]):
         del sentences[1]
-    if len(sentences) >= 2 and _only_a_link(sentences[0], " ".join(sentences[1:])):
-        return _clean_title(sentences[0]), ""
+    if (unnamed := _link_or_untitled(sentences)) is not None:
+        return unnamed
     if len(sentences) >= 2 and (_looks_like_authors(sentences[0]) or (dated and is_body(sentences[0]))):
         return _clean_title(title_before_question(sentences[1])), _YEAR_AFTER_AUTHORS.sub("", sentences[0])
     return (_clean_title(sentences[0]) if sentences else None), ""
+
+
+def _link_or_untitled(sentences: list[str]) -> _Reading | None:
+    """A web page's title alone before its link (`_only_a_link`: no names), or persons' names and
+    a year alone (`_names_and_year`: no title); None for the others."""
+    if len(sentences) >= 2 and _only_a_link(sentences[0], " ".join(sentences[1:])):
+        return _clean_title(sentences[0]), ""
+    if len(sentences) == 1 and (untitled := _names_and_year(sentences[0])):
+        return None, untitled
+    return None
+
+
+# A work cited by its persons' names and year alone: "G. M. Simpson, 1998.", "Mark S. Miller and
+# Wm. David Washington, 1998." (an initial in them: "Apache Storm, 2015." is a page's title).
+_NAMES_AND_YEAR = re.compile(rf"(?P<names>[^,]*),\s{YEARS}[a-z]?\.?")
+_AN_INITIAL = re.compile(r"\b[A-Z]\.")
+
+
+def _names_and_year(sentence: str) -> str | None:
+    found = _NAMES_AND_YEAR.fullmatch(sentence)
+    names = found["names"] if found else ""
+    return names if _AN_INITIAL.search(names) and looks_like_names(names) else None
 
 
 # What a web page's reference prints after its title, its link gone: "In: url:", "WWW-document",
@@ -636,12 +658,13 @@ def _looks_like_authors(text: str) -> bool:
     """Whether a sentence before the title reads as its names: a list, a group, or one person's
     name of up to three words besides particles and initials ("Nicolaas Govert de Bruijn",
     "P. J. E. Peebles", "Wilhelm P. A. Klingenberg", "John P A Ioannidis")."""
-    names = [
-        word for word in text.split() if word.casefold() not in _PARTICLES and not _INITIAL.fullmatch(word)
-    ]
+    words = [word for word in text.split() if word.casefold() not in _PARTICLES]
+    names = [word for word in words if not _INITIAL.fullmatch(word)]
+    # with its initials, a name's other words are capitalised ("Borde A. by Example" is a title;
+    # "The Kubernetes Authors", "ktaka ccmp" without them are read as before)
     worded = [word for word in names if word[:1].isalpha()]  # not "2018", "(ed)"
-    short = len(names) <= 3 and all(map(_is_capitalised_name, worded))  # not "Borde A. by Example"
-    return _is_listed(text) or short or _GROUP.match(text) is not None
+    initialled = len(names) <= 3 and all(map(_is_capitalised_name, worded))
+    return _is_listed(text) or len(words) <= 3 or initialled or _GROUP.match(text) is not None
 
 
 def _is_listed(text: str) -> bool:  # "A, B", "A and B", "A & B", "A et al.", "A B e C D"
