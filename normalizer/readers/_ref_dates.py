@@ -41,9 +41,9 @@ _RELATED_NOTE = re.compile(
 )
 _DATED_SENTENCE = re.compile(rf",\s{YEARS}[a-z]?\.(?=\s+[A-Z])")  # "…, Bibliopolis, 1984. Notes by"
 # A year after the one the sentence ends with that dates the work: after a comma (a title's "Economic
-# Survey, 1961." before the publisher's ", 1962."), or in parentheses, as Springer's basic style
-# closes a reference ("…: Title …, bandung, indonesia, 2007. Proc Assoc … 3, 116–120 (2008)").
-_YEAR_AFTER_COMMA = re.compile(rf",\s{YEARS}(?!\d)|\({YEARS}\)")
+# Survey, 1961." before the publisher's ", 1962."), or in parentheses closing the reference, as
+# Springer's basic style does ("…: Title …, bandung, indonesia, 2007. Proc Assoc … 3, 116–120 (2008)").
+_YEAR_AFTER_COMMA = re.compile(rf",\s{YEARS}(?!\d)|\({YEARS}\)[.\s]*$")
 _RANGE = re.compile(rf"(?<![\d./:-])({YEARS})\s?[–—]\s?({YEARS}|\d{{2}})(?![\d–—-])")
 YEAR = re.compile(rf"(?<!\d){YEARS}(?!\d)")  # a year, not part of a longer number
 # "pp. 1517–1530", "p. 1999", "pages 1192–1199", "pp. A12–A15": pages

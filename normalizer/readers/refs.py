@@ -628,7 +628,8 @@ def _only_a_link(first: str, rest: str) -> bool:
     person's name and a year alone are an untitled work's ("Author, U. (2014).")."""
     if _LINK_WORD.search(rest) is not None:
         return _LINK_MATTER.fullmatch(rest.casefold()) is not None
-    return _YEAR_ALONE.fullmatch(rest) is not None and not looks_like_names(first)
+    # ("Author, U. [@ausername]. (2014).": a name inverted before its comma)
+    return _YEAR_ALONE.fullmatch(rest) is not None and "," not in first and not looks_like_names(first)
 
 
 _VENUE_LEAD = re.compile(rf"^[\s.,:;”\"'’]*(?:{VENUE_IN})?(?:Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?)?")
