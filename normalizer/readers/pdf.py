@@ -10,7 +10,8 @@ starts on the page. From that:
    left edge of its column (two columns are told apart by the page's middle); page
    numbers, running heads (a line repeated at the top or bottom of several pages), whatever
    stands beyond the page's media box (crop marks, a draft's slug) and a review copy's line
-   numbers in the margin are dropped, and of a page crowded with a plot drawn as text only the
+   numbers in the margin are dropped, two printed lines PDFium gave as one are parted again
+   (`line_starts`), and of a page crowded with a plot drawn as text only the
    lines holding a word are read; ligatures (ﬁ, ﬀ, and the Cork
    slots of T1 fonts) become letters, and a word hyphenated at a line end is joined —
    keeping the hyphen only when the same word is written with one elsewhere in the paper
@@ -744,6 +745,7 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
     text = _page_text(textpage)
     pieces = text.split("\r\n")
     starts = list(accumulate((len(piece) + 2 for piece in pieces), initial=0))
+    pieces, starts = _printed_lines(textpage, pieces, starts)
     read = lines_to_read(pieces)
     numbered = numbering.page([pieces[at] for at in read])
     italic = italic_style(textpage) if italics and not numbered else None  # a line number shifts them
@@ -779,6 +781,63 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
             PdfLine(number, int(left >= width / 2 - 2), left, size, stripped, bottom=bottom, end_bottom=end)
         )
     return lines
+
+
+def _printed_lines(
+    textpage: object, pieces: Sequence[str], starts: Sequence[int]
+) -> tuple[list[str], list[int]]:
+    """PDFium's lines of a page (``pieces`` of its text, from the indices ``starts``), each one
+    PDFium gave as one where it holds two printed lines parted again (`line_starts`)."""
+    import pypdfium2.raw as raw
+
+    def glyph(start: int, at: int) -> tuple[float, float, float]:
+        left, bottom = textpage.get_charbox(start + at)[:2]  # type: ignore[attr-defined]
+        return (
+            left,
+            _baseline(textpage, start + at, bottom),
+            float(raw.FPDFText_GetFontSize(textpage, start + at)),
+        )
+
+    parted: list[str] = []
+    parted_starts: list[int] = []
+    for piece, start in zip(pieces, starts, strict=False):
+        cuts = line_starts(piece, partial(glyph, start)) if " " in piece.strip() else []
+        for begin, end in pairwise([0, *cuts, len(piece)]):
+            parted.append(piece[begin:end])
+            parted_starts.append(start + begin)
+    return parted, parted_starts
+
+
+def line_starts(piece: str, glyph: Callable[[int], tuple[float, float, float]]) -> list[int]:
+    """Where in ``piece`` (one of PDFium's lines) another printed line starts: PDFium joins two
+    lines with a space where the second stands so close below the first that their glyphs
+    overlap — a PNAS-like list's "1." under the acknowledgments' last line, set in smaller type
+    ("… need grant number. 1. Purugganan, M. D"), the list's first reference lost in the
+    paragraph. ``glyph(at)`` is the left edge, baseline and size of the piece's character at
+    ``at``. A character after a space starts a line when it stands lower than the piece's first
+    by more than a fifth of an em (a subscript at a line's end stands less low and never back at
+    its start) and back within a few ems of where the piece starts. Cheap where the piece's last
+    character stands on its first's baseline: the piece is one line."""
+    text = piece.rstrip(_SPACES)
+    first = len(piece) - len(piece.lstrip(_SPACES))
+    if first >= len(text) or _SOFT_HYPHEN in text:
+        return []  # a hyphenated word's two halves: one line, which `_hyphenated_end` places
+    left, baseline, size = glyph(first)
+    if glyph(len(text) - 1)[1] >= baseline - _SAME_BASELINE * size:
+        return []
+    cuts: list[int] = []
+    for at in range(first + 1, len(text)):
+        if text[at - 1] != " " or text[at] == " ":
+            continue
+        x, y, this_size = glyph(at)
+        em = max(size, this_size)
+        if y < baseline - _SAME_BASELINE * em and abs(x - left) <= _BACK_TO_START * em:
+            cuts.append(at)
+            baseline, size = y, this_size
+    return cuts
+
+
+_BACK_TO_START = 3.0  # ems: a printed line starts this near where the one above it starts
 
 
 def _baseline(textpage: object, at: int, bottom: float) -> float:
