@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from bibnorm.readers._pdf_sections import Line, LineT
@@ -349,19 +349,48 @@ def _bare_numbers_run(lines: Sequence[str]) -> int:
     review copy's line numbers that PDFium gives apart from their lines (a margin's "552", "553"
     … before the page's text, ICML's), where a list's labels alone on their lines have its
     references' lines between them."""
-    longest = current = 0
+    return max((len(run) for run in _bare_number_runs(lines)), default=0)
+
+
+def _bare_number_runs(pieces: Sequence[str]) -> list[list[int]]:
+    """Where the runs of lines that are a number alone stand among a page's ``pieces`` (its
+    lines), each number one more than the one before (an empty line between two goes on)."""
+    runs: list[list[int]] = []
     last: int | None = None
-    for line in lines:
-        text = line.strip()
+    for at, piece in enumerate(pieces):
+        text = piece.strip()
+        if not text:
+            continue
         number = int(text) if text.isdecimal() and len(text) <= 4 else None
-        current = (
-            current + 1
-            if number is not None and last is not None and number == last + 1
-            else int(number is not None)
-        )
+        if number is not None and last is not None and number == last + 1:
+            runs[-1].append(at)
+        elif number is not None:
+            runs.append([at])
         last = number
-        longest = max(longest, current)
-    return longest
+    return runs
+
+
+def numbers_set_apart(pieces: Sequence[str], place: Callable[[int], tuple[float, float]]) -> bool:
+    """Whether a page's lines (``pieces``) hold a review copy's line numbers that PDFium gives
+    apart from their lines beside one column of two (ICML's "330" … "384" in the left margin, the
+    page's text after them: fewer than half its lines, `numbered_by_its_lines`): a run of numbers
+    alone, each one more than the last, that stand one under the other at one step no wider
+    than a line of their type. A list's labels given apart from their references stand a
+    reference apart, a step that changes with each reference's length. ``place(at)`` is the
+    baseline and type size of the line ``at``."""
+    for run in _bare_number_runs(pieces):
+        if len(run) < _FLOATED_RUN:
+            continue
+        places = [place(at) for at in run]
+        steps = [above - below for (above, _), (below, _) in pairwise(places)]
+        size = max(size for _, size in places)
+        if min(steps) > 0 and max(steps) - min(steps) <= _EVEN * size and max(steps) <= _LINE_EMS * size:
+            return True
+    return False
+
+
+_EVEN = 0.05  # ems: the steps of evenly set numbers differ by no more than rounding
+_LINE_EMS = 1.5  # a line's step, at most, in ems of its type
 
 
 def _longest_run(steps: Sequence[int]) -> int:
@@ -463,7 +492,7 @@ def _list_margins(
     where that is further left; the page's own where it opens the list or shows a hanging indent
     of its own (`_hangs_from`)."""
     own = {where: _page_margin(page) for where, page in lefts.items()}
-    margins = _usual_margins(own)
+    margins = _one_sided(_usual_margins(own), lefts)
     first = next(((line.page, line.column) for line in lines if line.text), None)
     sizes = sorted(line.size for line in lines if line.size)
     size = sizes[len(sizes) // 2] if sizes else 0.0  # the list's type, for an em
@@ -472,6 +501,39 @@ def _list_margins(
         if where == first or _hangs_from(lefts[where], margin, size)
         else min(margins[where[0] % 2, where[1]], margin)
         for where, margin in own.items()
+    }
+
+
+def _one_sided(
+    margins: dict[tuple[int, int], float], lefts: dict[tuple[int, int], list[float]]
+) -> dict[tuple[int, int], float]:
+    """The sides' margins (``margins``, by side and column), where the document sets both sides
+    alike (in a column both sides hold, their margins agree to the point), each column's the
+    leftmost of the two sides': a side whose column holds only one page, its lines one reference's
+    wrapped lines all at one place (ICML's page of a long author list, the only odd page of the
+    list), would make them its margin and read each as a reference."""
+    columns = {column for _, column in margins}
+    sides = [column for column in columns if (0, column) in margins and (1, column) in margins]
+    alike = [column for column in sides if abs(margins[0, column] - margins[1, column]) <= _SAME_POINT]
+    if not alike:
+        return margins
+    one_place = _one_page_at_one_place(lefts)
+    return {
+        (side, column): min(margin, margins.get((1 - side, column), margin))
+        if (side, column) in one_place
+        else margin
+        for (side, column), margin in margins.items()
+    }
+
+
+def _one_page_at_one_place(lefts: dict[tuple[int, int], list[float]]) -> set[tuple[int, int]]:
+    """The sides and columns (``lefts``: where each page's and column's lines start) where one
+    page alone holds lines, all starting at one place."""
+    pages = Counter((page % 2, column) for page, column in lefts)
+    return {
+        (page % 2, column)
+        for (page, column), found in lefts.items()
+        if pages[page % 2, column] == 1 and max(found) - min(found) <= _SAME_POINT
     }
 
 

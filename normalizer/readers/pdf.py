@@ -68,6 +68,7 @@ from bibnorm.readers._list_edges import (
     column_footnotes,
     ends_list,
     line_number_cuts,
+    numbers_set_apart,
     page_furniture,
     rebased,
 )
@@ -747,10 +748,16 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
     starts = list(accumulate((len(piece) + 2 for piece in pieces), initial=0))
     pieces, starts = _printed_lines(textpage, pieces, starts)
     read = lines_to_read(pieces)
-    numbered = numbering.page([pieces[at] for at in read])
+    read_pieces = [pieces[at] for at in read]
+    firsts = [starts[at] + len(pieces[at]) - len(pieces[at].lstrip(_SPACES)) for at in read]
+    # a review copy's line numbers given apart from their lines, beside one column of two: the
+    # page's own numbering (`numbering`) finds too few of them among its lines
+    numbered = numbering.page(read_pieces) or numbers_set_apart(
+        read_pieces, partial(_line_place, textpage, firsts)
+    )
     italic = italic_style(textpage) if italics and not numbered else None  # a line number shifts them
     lines: list[PdfLine] = []
-    cuts = line_number_cuts([pieces[at] for at in read]) if numbered else [(0, 0)] * len(read)
+    cuts = line_number_cuts(read_pieces) if numbered else [(0, 0)] * len(read)
     for at, (lead_cut, trail_cut) in zip(read, cuts, strict=True):
         piece, start = pieces[at], starts[at]
         if numbered and piece.strip().isdigit():
@@ -781,6 +788,15 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
             PdfLine(number, int(left >= width / 2 - 2), left, size, stripped, bottom=bottom, end_bottom=end)
         )
     return lines
+
+
+def _line_place(textpage: object, firsts: Sequence[int], at: int) -> tuple[float, float]:
+    """The baseline and type size of the page's line ``at`` (its first character at ``firsts[at]``)."""
+    import pypdfium2.raw as raw
+
+    first = firsts[at]
+    bottom = textpage.get_charbox(first)[1]  # type: ignore[attr-defined]
+    return _baseline(textpage, first, bottom), float(raw.FPDFText_GetFontSize(textpage, first))
 
 
 def _printed_lines(
