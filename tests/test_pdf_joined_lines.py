@@ -49,13 +49,13 @@ def test_a_printed_line_is_not_parted(name: str) -> None:
     assert line_starts(text, at(glyphs)) == []
 
 
-def lowered_end(ems: float, back: bool) -> tuple[str, list[Glyph], int]:
-    """The one-line piece with its last word set ``ems`` lower (a subscript, a fraction's
+def lowered_end(ems: float, back: bool, words: int = 1) -> tuple[str, list[Glyph], int]:
+    """The one-line piece with its last ``words`` set ``ems`` lower (a subscript, a fraction's
     denominator, the next line), moved back to where the line starts when ``back``; and where
-    that word starts."""
+    they start."""
     text, glyphs = piece("one-line")
     text = text.rstrip()
-    last_word = text.rindex(" ") + 1
+    last_word = len(" ".join(text.split(" ")[:-words])) + 1
     moved = [
         (
             glyphs[0][0] if back and index == last_word else left,
@@ -80,6 +80,15 @@ def test_a_line_with_a_lowered_end_is_not_parted(ems: float, back: bool) -> None
     assert line_starts(text, at(glyphs)) == []
 
 
-def test_a_line_lowered_by_a_line_and_back_at_the_start_is_parted() -> None:
-    text, glyphs, last_word = lowered_end(1.3, back=True)
-    assert line_starts(text, at(glyphs)) == [last_word]
+@pytest.mark.parametrize(
+    ("words", "parted"),
+    [
+        pytest.param(3, True, id="three-words-a-line-lower-back-at-the-start"),
+        pytest.param(1, False, id="one-word-a-line-lower-back-at-the-start-a-formula's-piece"),
+    ],
+)
+def test_a_line_lowered_by_a_line_and_back_at_the_start_is_parted_when_it_holds_words(
+    words: int, parted: bool
+) -> None:
+    text, glyphs, start = lowered_end(1.3, back=True, words=words)
+    assert line_starts(text, at(glyphs)) == ([start] if parted else [])

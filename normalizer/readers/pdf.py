@@ -832,7 +832,8 @@ def line_starts(piece: str, glyph: Callable[[int], tuple[float, float, float]]) 
     paragraph. ``glyph(at)`` is the left edge, baseline and size of the piece's character at
     ``at``. A character after a space starts a line when it stands lower than the piece's first
     by more than a fifth of an em (a subscript at a line's end stands less low and never back at
-    its start) and back within a few ems of where the piece starts. Cheap where the piece's last
+    its start) and back within a few ems of where the piece starts, and each of the two lines
+    holds a few words (a displayed formula's pieces hold none). Cheap where the piece's last
     character stands on its first's baseline: the piece is one line."""
     text = piece.rstrip(_SPACES)
     first = len(piece) - len(piece.lstrip(_SPACES))
@@ -848,12 +849,23 @@ def line_starts(piece: str, glyph: Callable[[int], tuple[float, float, float]]) 
         x, y, this_size = glyph(at)
         em = max(size, this_size)
         if y < baseline - _SAME_BASELINE * em and abs(x - left) <= _BACK_TO_START * em:
-            cuts.append(at)
+            if _words(text[cuts[-1] if cuts else first : at]) >= _LINE_WORDS <= _words(text[at:]):
+                cuts.append(at)
             baseline, size = y, this_size
     return cuts
 
 
 _BACK_TO_START = 3.0  # ems: a printed line starts this near where the one above it starts
+# words of two letters or more each of two lines parted holds: lines of text, not the pieces of
+# a displayed formula PDFium gives in any order ("def = µi (xi) (4)", a sub- or superscript)
+_LINE_WORDS = 3
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _words(text: str) -> int:
+    return len(_LETTER_WORD.findall(text))
 
 
 def _baseline(textpage: object, at: int, bottom: float) -> float:
