@@ -385,7 +385,8 @@ def _letters(text: str) -> str:
 _LANGUAGE = re.compile(r"\\(?:foreignlanguage|textlang|hyphenrules)\s*\{[^{}]*\}")
 
 
-_ET_AL = re.compile(r"\s+et\.?\s*al\.?\s*$")
+# (from the first space of a run only: a search that tried each space of a long run was quadratic)
+_ET_AL = re.compile(r"(?<!\s)\s++et\.?\s*+al\.?\s*+$")
 
 
 def _family(author: str) -> str:
