@@ -792,11 +792,21 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
 
 def _line_place(textpage: object, firsts: Sequence[int], at: int) -> tuple[float, float]:
     """The baseline and type size of the page's line ``at`` (its first character at ``firsts[at]``)."""
+    _, baseline, size = _glyph(textpage, firsts[at])
+    return baseline, size
+
+
+def _glyph(textpage: object, index: int) -> tuple[float, float, float]:
+    """The left edge, baseline (`_baseline`) and type size of the page's character ``index``."""
     import pypdfium2.raw as raw
 
-    first = firsts[at]
-    bottom = textpage.get_charbox(first)[1]  # type: ignore[attr-defined]
-    return _baseline(textpage, first, bottom), float(raw.FPDFText_GetFontSize(textpage, first))
+    left, bottom = textpage.get_charbox(index)[:2]  # type: ignore[attr-defined]
+    return left, _baseline(textpage, index, bottom), float(raw.FPDFText_GetFontSize(textpage, index))
+
+
+def _glyph_of(textpage: object, start: int, at: int) -> tuple[float, float, float]:
+    """`_glyph` of the character ``at`` of a piece of the page's text from the index ``start``."""
+    return _glyph(textpage, start + at)
 
 
 def _printed_lines(
@@ -804,20 +814,10 @@ def _printed_lines(
 ) -> tuple[list[str], list[int]]:
     """PDFium's lines of a page (``pieces`` of its text, from the indices ``starts``), each one
     PDFium gave as one where it holds two printed lines parted again (`line_starts`)."""
-    import pypdfium2.raw as raw
-
-    def glyph(start: int, at: int) -> tuple[float, float, float]:
-        left, bottom = textpage.get_charbox(start + at)[:2]  # type: ignore[attr-defined]
-        return (
-            left,
-            _baseline(textpage, start + at, bottom),
-            float(raw.FPDFText_GetFontSize(textpage, start + at)),
-        )
-
     parted: list[str] = []
     parted_starts: list[int] = []
     for piece, start in zip(pieces, starts, strict=False):
-        cuts = line_starts(piece, partial(glyph, start)) if " " in piece.strip() else []
+        cuts = line_starts(piece, partial(_glyph_of, textpage, start)) if " " in piece.strip() else []
         for begin, end in pairwise([0, *cuts, len(piece)]):
             parted.append(piece[begin:end])
             parted_starts.append(start + begin)
