@@ -143,6 +143,7 @@ def test_the_detector_times_a_pattern_as_it_is_called() -> None:
         pytest.param("bench", "bench_pdf_corpus", "_NOT_LOADABLE", id="pdflatex's fonts not loaded"),
         pytest.param("bench", "bench_pdf_corpus", "_ITEM_COMMAND", id="a .bbl's item command"),
         pytest.param("bench", "bench_pdf_corpus", "_ET_AL", id="a truth author's et al"),
+        pytest.param("bench", "bench_tagger_heldout", "_NAME_JOIN", id="names joined without a space"),
     ],
 )
 def test_no_pattern_of_a_tool_grows_super_linearly(folder: str, module: str, name: str) -> None:

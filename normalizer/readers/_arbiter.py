@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from bibnorm.readers.tagger import TaggedReference
 from bibnorm.text import data_file
@@ -110,14 +111,20 @@ def stored_weights(
     }
 
 
+Reading = TypeVar("Reading", str, int, tuple[str, ...])
+
+
 def overruled(
-    arbiter: Arbiter, features: Mapping[str, float], kept: str | None, readings: Mapping[str, str | None]
-) -> str | None:
+    arbiter: Arbiter,
+    features: Mapping[str, float],
+    kept: Reading | None,
+    readings: Mapping[str, Reading | None],
+) -> Reading | None:
     """``kept`` (the hand-written choice), unless ``arbiter`` gives another of ``readings`` (the
     rules', the model's, none: each choice's value) a probability of at least its ``overrule``;
     choices that give the same value (the model's none and none) add up."""
     scores = arbiter.scores(features)
-    likelihood: dict[str | None, float] = {}
+    likelihood: dict[Reading | None, float] = {}
     for choice in CHOICES:
         value = readings[choice]
         likelihood[value] = likelihood.get(value, 0.0) + scores[choice]

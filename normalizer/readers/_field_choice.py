@@ -32,8 +32,10 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from bibnorm.readers._arbiter import words_as_numbers
+from bibnorm.readers._authors_arbiter import overruled_authors
 from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers._venue_arbiter import overruled_venue
+from bibnorm.readers._year_arbiter import overruled_year
 from bibnorm.readers.tagger import LABELS, TaggedReference
 from bibnorm.text.word_tables import publisher_words
 
@@ -460,6 +462,24 @@ def _rules_names_kept(tagged: TaggedReference, rules: RuleReading) -> bool:
     )
 
 
+def _learned_names(tagged: TaggedReference, rules: RuleReading, kept: tuple[str, ...]) -> tuple[str, ...]:
+    """The hand-written choice of names (``kept``), overruled by the learned one where the rules
+    read names — not where they read none: real lists print there what no validation style does
+    (a case's parties, a group, a short title: "Brown v. Board of Education, 347 U.S. 483",
+    "CTAN", "Editorial. (2003)"), which the model reads as names, less than all but sure."""
+    return overruled_authors(tagged, kept, rules.authors, rules.title) if rules.authors else kept
+
+
+def _spaced_names(tagged: TaggedReference, rules: RuleReading) -> tuple[str, ...]:
+    """The authors of a reference in a script written without spaces: the rules', unless the model
+    reads names written in spaced letters before them, the learned choice sure of its names
+    ("Hal R. Varian 『Microeconomic Analysis』 xv + 506頁", which the rules read as "Hal R")."""
+    written = tagged.written_authors()
+    if not written or any(_UNSPACED.search(name) for name in written):
+        return rules.authors
+    return overruled_authors(tagged, rules.authors, rules.authors, rules.title)
+
+
 def choose_fields(
     rules: RuleReading, tagged: TaggedReference, sure: Mapping[str, float] | None = None
 ) -> ChosenFields:
@@ -470,7 +490,14 @@ def choose_fields(
     confidence = tagged.field_confidences()
     if _UNSPACED.search(tagged.text):  # Chinese, Japanese, Korean: no spaces to tokenize by
         return ChosenFields(
-            rules.title, rules.authors, rules.year, rules.venue, None, None, {}, rules.publisher
+            rules.title,
+            _spaced_names(tagged, rules),
+            rules.year,
+            rules.venue,
+            None,
+            None,
+            {},
+            rules.publisher,
         )
 
     def is_sure(name: str) -> bool:
@@ -508,8 +535,10 @@ def choose_fields(
         ),
         authors=rules.authors
         if _rules_names_kept(tagged, rules)
-        else kept("authors", tagged.written_authors() or None, rules.authors or None) or (),
-        year=weighed("date", "year", tagged.year, rules.year),
+        else _learned_names(
+            tagged, rules, kept("authors", tagged.written_authors() or None, rules.authors or None) or ()
+        ),
+        year=overruled_year(tagged, weighed("date", "year", tagged.year, rules.year), rules.year),
         venue=overruled_venue(
             tagged,
             weighed("container", "venue", tagged.container or None, rules.venue),

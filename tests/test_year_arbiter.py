@@ -1,0 +1,104 @@
+"""The reader's learned year choice (`bibnorm.readers._year_arbiter`): the rules' year, the tagger's
+or none, by the logistic regression of `bibnorm.readers._arbiter` over what both readings say."""
+
+from __future__ import annotations
+
+import pytest
+from bibnorm.readers._arbiter import CHOICES, packaged_arbiter
+from bibnorm.readers._year_arbiter import WEIGHTS_FILE, overruled_year, year_features
+from test_field_choice import LABELS, tagged  # "Zhai, X., Beyer, L.: … In: CVPR, pp. 1–10 (2022)"
+from test_title_arbiter import sure_of
+
+# the model reads the date as pages: it reads no year
+NO_DATE = (*LABELS[:-1], "pages")
+
+
+@pytest.mark.parametrize(
+    ("rules_year", "labels", "present", "absent"),
+    [
+        pytest.param(
+            2022,
+            LABELS,
+            {"same": 1.0, "rules:bracketed": 1.0, "rules:last-token": 1.0, "model:confidence>=0.99": 1.0},
+            {"rules:none", "model:none", "rules:in-range"},
+            id="both-read-the-same",
+        ),
+        pytest.param(
+            2022,
+            NO_DATE,
+            {"model:none": 1.0, "rules-read:numbers": 1.0, "model:none&rules-read:numbers": 1.0},
+            {"same", "model:confidence"},
+            id="the-model-reads-pages-there",
+        ),
+        pytest.param(None, LABELS, {"rules:none": 1.0, "model:confidence": 0.99}, {"same"}, id="rules-none"),
+    ],
+)
+def test_the_features_say_where_each_year_is_printed(
+    rules_year: int | None, labels: tuple[str, ...], present: dict[str, float], absent: set[str]
+) -> None:
+    features = year_features(tagged(labels=labels), rules_year)
+    assert {name: features.get(name, 0.0) for name in present} == pytest.approx(present)
+    assert not [name for name in absent if features.get(name, 0.0)]
+
+
+@pytest.mark.parametrize(
+    ("arbiter", "rules_year", "kept", "expected"),
+    [
+        pytest.param(sure_of("model", 0.97), 2022, 2022, 2022, id="the-same-year-stays"),
+        # a number the rules took for the year ("10" of "pp. 1–10"), printed before the model's date
+        pytest.param(sure_of("model", 0.97), 10, 10, 2022, id="the-model-s-later-date-overrules"),
+        pytest.param(sure_of("model", 0.99), 10, 10, 10, id="below-the-threshold-kept"),
+        # only the model's year, printed after the rules': never none, never an earlier date
+        pytest.param(sure_of("none", 0.97), 2022, 2022, 2022, id="none-never-overrules"),
+        # a year the rules read none of stays the hand-written choice's (filled where the model is sure)
+        pytest.param(sure_of("none", 0.97), None, 2022, 2022, id="the-rules-none-is-kept"),
+        # a year the string does not print (carried over, made): the regression learnt none of those
+        pytest.param(sure_of("none", 0.97), 1022, 1022, 1022, id="a-year-not-printed-is-kept"),
+    ],
+)
+def test_the_year_is_overruled_where_the_arbiter_is_sure(
+    arbiter, rules_year: int | None, kept: int | None, expected: int | None
+) -> None:
+    assert overruled_year(tagged(), kept, rules_year, arbiter) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # a range of years in a book's title, the model sure of the date after the publisher
+        pytest.param(
+            "Buchanan-Brown J. Early Victorian illustrated books: Britain, France and Germany, "
+            "1820–1860. London, UK: British Library; 2005. p. 304.",
+            2005,
+            id="a-range-in-the-title",
+        ),
+        # a conference's date before the work's (real lists; the model's first date is the event's)
+        pytest.param(
+            "Zurbach, Julien. “Miletus, a great city and the social tensions of the archaic period”. In: "
+            "Karia Arkhaia: La Carie, des origines à la période préhékatomnide, Istanbul, 14-16 novembre "
+            "2013. Ed. by Olivier Henry. Istanbul, 2019, pp. 113–124.",
+            2019,
+            id="an-event-s-date-before",
+        ),
+        # what real lists print and the generated data does not: kept as the rules read them
+        pytest.param(
+            "Freud, S. (1925/2003). Notiz über den Wunderblock. Frankfurt: Fischer.", 1925, id="reprint"
+        ),
+        pytest.param("Smith, J. (2015a). A title of a paper. Journal of Things, 3, 1–10.", 2015, id="2015a"),
+        pytest.param("Smith, J. (in press). A title of a paper. Journal of Things.", None, id="in-press"),
+        pytest.param(
+            "Smith, J. (n.d.). A title of a web page. Retrieved from https://example.org", None, id="n.d."
+        ),
+    ],
+)
+def test_the_reader_reads_the_printed_date_not_a_number_like_a_year(text: str, year: int | None) -> None:
+    from bibnorm.readers.refs import read_refs
+
+    (query,) = read_refs(text, "refs.txt")
+    assert query.year == year
+
+
+def test_the_shipped_weights_overrule_where_sure() -> None:
+    arbiter = packaged_arbiter(WEIGHTS_FILE)
+    assert set(arbiter.weights) == set(CHOICES)
+    assert not arbiter.fills and 0.5 <= arbiter.overrule < 1
