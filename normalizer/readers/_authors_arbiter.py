@@ -130,7 +130,9 @@ def overruled_authors(
     rules' "Jumper, J.", "Evans, R." stay for the model's "Jumper", "J."), and names the rules
     read that the string does not print (an author list carried over from the reference before:
     "(2004) “Balanced Bayesian Mechanisms,” …") or that the model reads as editors ("Attwood,
-    Feona ed. (2009) Mainstreaming Sex …": the data's truth has no author there) stay."""
+    Feona ed. (2009) Mainstreaming Sex …": the data's truth has no author there) stay, as does
+    the hand-written choice where the list chosen runs on past a colon into the title (DIN 1505's
+    "Kleucker, Stephan: Grundkurs Software-Engineering mit UML", read "Stephan: Grundkurs …")."""
     if authors and not tagged.tokens_of(authors[0]):
         return kept
     arbiter = arbiter or packaged_arbiter(WEIGHTS_FILE)
@@ -140,5 +142,7 @@ def overruled_authors(
     if chosen and kept and _words(chosen[0]) <= _words(kept[0]):
         return kept
     if not chosen and features.get("rules-first:editor"):  # an edited book's editors head it
+        return kept
+    if any(": " in name for name in chosen):  # run on into the title ("Kleucker, Stephan: Grundkurs …")
         return kept
     return chosen

@@ -12,8 +12,10 @@ reads other fields (names, a venue, numbers: a style that prints no article titl
 (`_title_is_a_venue`); a title the rules read none of is none unless the model is all but sure
 of one right after its names, and a year the rules read stays theirs. The title so kept is
 overruled where a classifier trained on the validation styles is sure another (the rules', the
-model's, none) is right (`_title_arbiter.overruled_title`), and the venue likewise
-(`_venue_arbiter.overruled_venue`). The thresholds and the patterns the model may replace were
+model's, none) is right (`_title_arbiter.overruled_title`), and the venue, the year and the
+author list likewise (`_venue_arbiter`, `_year_arbiter`, `_authors_arbiter`; the last two within
+bounds real lists asked for: the model's year only where printed after the rules', names only
+where the rules read some). The thresholds and the patterns the model may replace were
 chosen on the validation styles of ``bench/bench_tagger_heldout.py`` against the changes they
 make on the team's PDF corpus and reference-list tests, where the rules read 98–100% whole
 (docs/tagger.md).

@@ -1,0 +1,39 @@
+"""What ``bench/bench_tagger_heldout.py`` judges a reading against (`printed_truth`): what the style
+printed, where the data's labels of a token that joins two fields say otherwise."""
+
+from __future__ import annotations
+
+import pytest
+from repo_scripts import load
+
+bench = load("bench", "bench_tagger_heldout")
+
+
+def row(record: str, labelled: str, year: int | None) -> dict:
+    """A data row of ``labelled`` ("Wei|family W.|given …": each token and its label)."""
+    tokens, labels = zip(*(pair.split("|") for pair in labelled.split()), strict=True)
+    truth = {"title": None, "family": None, "year": year, "container": None, "doi": None}
+    return {"record": record, "text": " ".join(tokens), "tokens": tokens, "labels": labels, "truth": truth}
+
+
+# the same record in a style that prints its year apart, which says the record's year
+DATED = row("wei", "Wei,|family W.|given (1990).|date Time|title Series.|title", 1990)
+GLUED = row("wei", "Wei|family W.|given Time|title Series.|title 1990:xv|pages +|pages 478.|pages", None)
+IN_THE_TITLE = row("wei", "Wei|family W.|given Time|title Series|title 1990.|title", None)
+JOINED = row("adil", "Adil,|family D./Bullins,|family B./Sachdeva,|family S.|given (2021):|date", 2021)
+
+
+@pytest.mark.parametrize(
+    ("printed", "family", "year", "mended"),
+    [
+        pytest.param(GLUED, "Wei", 1990, True, id="a-year-glued-to-the-pages"),
+        pytest.param(IN_THE_TITLE, "Wei", None, False, id="a-year-in-the-title-is-no-date"),
+        pytest.param(JOINED, "Adil", 2021, True, id="names-joined-without-a-space"),
+        pytest.param(DATED, "Wei", 1990, False, id="as-labelled"),
+    ],
+)
+def test_the_truth_is_what_the_style_printed(
+    printed: dict, family: str, year: int | None, mended: bool
+) -> None:
+    truth, was_mended = bench.printed_truth(printed, bench.record_years([DATED, printed]))
+    assert (truth["family"], truth["year"], was_mended) == (family, year, mended)
