@@ -16,8 +16,9 @@ its lines joined; the tagger gets it as generated.
 
 Printed per style and over all of them: accuracy of the title, the first author's family name,
 the year, the venue (container) and the DOI, each against what the style printed (a field the
-style did not print must be read as absent: an invented title is wrong). Text is compared case-
-and punctuation-blind. Then the same figures on a sample of training-style strings (seen in
+style did not print must be read as absent: an invented title is wrong; `printed_truth` mends the
+data's truth where a token joining two fields hid a printed year or joined two names). Text is
+compared case- and punctuation-blind. Then the same figures on a sample of training-style strings (seen in
 training: an upper bound, printed apart), and the tagger's speed on one core. ``--model`` reuses
 a trained model instead of training; ``--save-model`` keeps the one trained.
 """
